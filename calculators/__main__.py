@@ -1,0 +1,56 @@
+"""Run one calculator in a terminal and print its result as JSON.
+
+    python -m calculators competitiveness --specialty dermatology --step2-score 248
+
+Options come from the calculator's FIELDS, so the command line accepts exactly
+what the form accepts, with the same messages for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import REGISTRY
+from .fields import BoolField, InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m calculators", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="calculator", required=True, metavar="NAME")
+    for name, calc in REGISTRY.items():
+        sub = commands.add_parser(name, help=calc.SUMMARY, description=calc.SUMMARY)
+        for field in calc.FIELDS:
+            flags = [f"--{field.name}"]
+            if "_" in field.name:
+                flags.append(f"--{field.name.replace('_', '-')}")
+            allowed = field.allowed() + (", or empty" if field.optional else "")
+            default = field.to_text(field.default) if not isinstance(field, BoolField) else str(field.default).lower()
+            sub.add_argument(
+                *flags,
+                dest=field.name,
+                metavar="VALUE",
+                # Values stay text here so the calculator, not argparse, judges
+                # them and says what is wrong in its own words.
+                help=f"{field.label}: {allowed} (default: {default or 'empty'})",
+            )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = vars(build_parser().parse_args(argv))
+    calc = REGISTRY[args.pop("calculator")]
+    inputs = {key: value for key, value in args.items() if value is not None}
+    try:
+        result = calc.compute(inputs)
+    except InputError as error:
+        print(f"error: {error.field}: {error.message}", file=sys.stderr)
+        return 2
+    json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

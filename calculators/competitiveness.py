@@ -1,0 +1,799 @@
+"""Competitiveness: how strong an application looks for one specialty, and
+whether to apply to it alone, dual apply, or make a backup the main plan.
+
+The score starts at 50 and each factor adds or takes away points; the factors
+always add up to the score shown.  The band comes from the score, then from
+the articles' explicit rules (red flags, the orthopaedic self-audit, the
+radiology score bands and, after a no-match, borderline versus structurally
+misaligned), whichever is more cautious.
+
+Every rule only ever moves in one direction: a higher Step 2 CK, fewer
+failures, more letters, research or US clinical experience never lower the
+result; needing a visa or limiting geography never raise it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from statistics import NormalDist
+from typing import Literal
+
+from . import data
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
+from .fields import BoolField, ChoiceField, IntField, parse_inputs
+from .html import Markup, el, join, signed, table
+
+NAME = "competitiveness"
+TITLE = "Competitiveness check"
+SUMMARY = (
+    "Scores how your application sits against one specialty and says whether to apply "
+    "single-track, dual apply, or make a backup your main plan."
+)
+
+Band = Literal["single-track", "dual-apply", "dual-apply-strongly", "pivot"]
+
+# ============================================================================
+# The rules.  Each constant names the source it comes from; ``method()`` prints
+# this block on the calculator's page.
+# ============================================================================
+# 65 puts a profile with no strengths and no weaknesses in "dual apply" for
+# an accessible field, which is where the articles place an average IMG.
+BASE_SCORE = 65
+
+# Applicant type.  US MD seniors match far more often than IMGs, and programs
+# in competitive fields favour US MD over DO (ultra-competitive article).  NRMP
+# 2026 PGY-1 match rates: US MD 93.5%, US DO 93.2%, US IMG 70.0%, non-US IMG
+# 56.4% (match_rates_overall, see the data page).
+APPLICANT_POINTS: dict[str, int] = {"us-md": 10, "us-do": 5, "us-img": 0, "non-us-img": -5}
+
+# How competitive the target is (see data.TIER_SOURCES).  A highly competitive
+# target is itself on the IMG article's red-flag list.
+TIER_POINTS: dict[Tier, int] = {"accessible": 0, "moderate": -5, "competitive": -10, "ultra": -20}
+
+
+@dataclass(frozen=True)
+class ScoreBand:
+    """Step 2 CK at or above ``floor`` earns ``points``."""
+
+    floor: int
+    points: int
+    meaning: str
+
+
+# Ultra-competitive fields: 250+ is the rough competitive ballpark (ultra
+# article); the orthopaedic self-audit counts 245-250 as a strong advantage.
+ULTRA_STEP2_BANDS = (
+    ScoreBand(250, 10, "at or above the 250+ ballpark for ultra-competitive fields"),
+    ScoreBand(245, 0, "in the 245-249 range the orthopaedics article calls borderline-to-strong"),
+    ScoreBand(235, -10, "below the 245-250 level these fields expect"),
+    ScoreBand(0, -20, "well below the 245-250 level these fields expect"),
+)
+# Diagnostic radiology: the radiology article's three bands.
+RADIOLOGY_STEP2_BANDS = (
+    ScoreBand(250, 10, "250 or more: the radiology article's 'very strong' band"),
+    ScoreBand(235, 0, "235-249: the radiology article's mid-range band, where a backup is recommended"),
+    ScoreBand(0, -15, "below 235: the radiology article's band where a backup is strongly recommended"),
+)
+# Everywhere else: where the score sits among non-US IMGs who matched in the
+# specialty (NRMP Charting Outcomes 2026: first quartile, median, third).
+QUARTILE_POINTS = {"q3": 10, "median": 5, "q1": 0, "below": -10}
+
+# The IMG article's red flag: Step 2 CK below 225-230.  The upper end is used
+# so the flag errs on the side of caution.
+STEP2_RED_FLAG_BELOW = 230
+STEP2_RED_FLAG_POINTS = -10
+
+# Each failed USMLE attempt (IMG article red flag); in ultra-competitive fields
+# any failure is "often fatal" (ultra article), hence the extra penalty.
+FAILURE_POINTS = -10
+FAILURE_COUNT_CAP = 3
+ULTRA_FAILURE_EXTRA = -10
+
+# Years since graduation: more than 5-7 years is a barrier (IMG article);
+# 3-4+ years without clinical work makes things harder (radiology article).
+GRADUATION_BANDS = ((8, -15, "8 or more years"), (6, -10, "6-7 years"), (3, -5, "3-5 years"), (0, 0, "0-2 years"))
+
+# US clinical experience, in months: minimal USCE is a red flag (IMG article).
+USCE_BANDS = (
+    (12, 8, "a year or more"),
+    (6, 5, "6-11 months"),
+    (3, 0, "3-5 months"),
+    (1, -5, "1-2 months: minimal"),
+    (0, -10, "none"),
+)
+USCE_MINIMAL_BELOW = 3
+
+# Letters from US physicians in the target field: 2-3 for most fields (IMG
+# article), 3-4 from orthopaedic surgeons, 3 strong derm letters (ortho and
+# ultra articles).
+LETTERS_EXPECTED: dict[Tier, int] = {"accessible": 2, "moderate": 2, "competitive": 2, "ultra": 3}
+LETTER_SHORT_POINTS = -5
+LETTER_EXTRA_POINTS = 3
+
+# Research items (publications, abstracts, posters): central in derm, plastics
+# and orthopaedics (ultra article); helpful elsewhere (IMG article).
+RESEARCH_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
+    "ultra": ((5, 5), (3, 0), (1, -5), (0, -10)),
+    "competitive": ((3, 3), (1, 0), (0, -3)),
+    "moderate": ((3, 4), (1, 2), (0, 0)),
+    "accessible": ((3, 4), (1, 2), (0, 0)),
+}
+
+# US away rotations in the target field: at least two (orthopaedic self-audit);
+# they are where letters for competitive fields come from (ultra article).
+AWAY_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
+    "ultra": ((2, 3), (1, -3), (0, -8)),
+    "competitive": ((2, 3), (1, 0), (0, -4)),
+    "moderate": ((1, 2), (0, 0)),
+    "accessible": ((1, 2), (0, 0)),
+}
+
+# IMG article red flags: needing a visa where few programs sponsor, and
+# limiting yourself geographically.  A past no-match makes a second attempt
+# harder (no-match and radiology articles).
+VISA_POINTS = -8
+VISA_EXTRA_IN_COMPETITIVE = -4
+GEOGRAPHY_POINTS = -8
+UNMATCHED_POINTS = -8
+
+# "If you see multiple of these [red flags], single-specialty applying is very
+# risky" (IMG article): two or more flags make a backup critical.
+RED_FLAGS_FOR_CAP = 2
+
+# Score to band, before the rule caps below.
+BAND_FLOORS: tuple[tuple[int, Band], ...] = ((70, "single-track"), (55, "dual-apply"), (40, "dual-apply-strongly"), (0, "pivot"))
+BAND_ORDER: tuple[Band, ...] = ("pivot", "dual-apply-strongly", "dual-apply", "single-track")
+
+# Applying single-track to an ultra-competitive field is for the exceptional
+# (ultra article): a very strong Step 2 CK, publications, several US letters,
+# programs that know you, and no failures.
+EXCEPTIONAL_ULTRA = {"step2": 250, "research": 5, "letters": 3, "away": 2}
+
+# Orthopaedic self-audit (ortho article): missing more than one element means
+# seriously consider dual applying.
+ORTHO_AUDIT_STEP2 = 245
+ORTHO_AUDIT_RESEARCH = 1
+ORTHO_AUDIT_AWAYS = 2
+ORTHO_AUDIT_LETTERS = 2
+
+# After a no-match (no-match article): "structurally misaligned" examples are a
+# far-too-low score for the field, failures in a hyper-competitive field, no
+# research for a research-heavy field, or graduating more than 3 years ago
+# with no recent clinical work.
+MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
+MISALIGNED_YEARS = 3
+
+BAND_TEXT: dict[Band, str] = {
+    "single-track": "Applying to this specialty alone is reasonable, with a contingency plan in mind.",
+    "dual-apply": "Dual apply: keep this specialty as your first choice and add a genuine backup.",
+    "dual-apply-strongly": "Dual apply, and make the backup a substantial part of your application.",
+    "pivot": "Make a backup specialty your main application; apply to this one only selectively, if at all.",
+}
+
+
+@dataclass(frozen=True)
+class Factor:
+    factor: str
+    points: int
+    why: str
+    source: Source | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "factor": self.factor,
+            "points": self.points,
+            "why": self.why,
+            "source": self.source.cite() if self.source else None,
+        }
+
+
+@dataclass(frozen=True)
+class Cap:
+    band: Band
+    rule: str
+    source: Source
+
+
+FIELDS = (
+    ChoiceField(
+        name="specialty",
+        label="Target specialty",
+        choices=data.SPECIALTY_CHOICES,
+        initial="internal-medicine",
+        help="The specialty you most want.",
+    ),
+    ChoiceField(
+        name="applicant_type",
+        label="Applicant type",
+        choices=data.APPLICANT_TYPES,
+        initial="non-us-img",
+        help="How the NRMP classifies you.",
+    ),
+    IntField(
+        name="step2_score",
+        label="Step 2 CK score",
+        minimum=1,
+        maximum=300,
+        initial=240,
+        optional=True,
+        help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it.",
+    ),
+    IntField(name="exam_failures", label="USMLE failures", maximum=20, initial=0, help="Failed attempts on any USMLE Step."),
+    IntField(
+        name="years_since_graduation",
+        label="Years since graduation",
+        maximum=60,
+        initial=1,
+        help="Whole years since you graduated from medical school (0 if not yet).",
+    ),
+    IntField(
+        name="usce_months",
+        label="US clinical experience (months)",
+        maximum=240,
+        initial=3,
+        help="Months of hands-on US clinical experience: electives, externships, observerships.",
+    ),
+    IntField(
+        name="specialty_letters",
+        label="Letters from US physicians in this specialty",
+        maximum=20,
+        initial=2,
+        help="Letters of recommendation you can count on from US physicians in the target field.",
+    ),
+    IntField(
+        name="research_items",
+        label="Research items",
+        maximum=500,
+        initial=0,
+        help="Publications, abstracts and posters, counted together.",
+    ),
+    IntField(
+        name="away_rotations",
+        label="US rotations in this specialty",
+        maximum=20,
+        initial=0,
+        help="Away rotations or sub-internships in the target specialty at US programs.",
+    ),
+    BoolField(
+        name="needs_visa",
+        label="I need a visa (J-1 or H-1B) to train",
+        initial=True,
+        help="Many programs sponsor no visa, or only a J-1.",
+    ),
+    BoolField(
+        name="geographic_restriction",
+        label="I can only train in a limited area",
+        help="For example one state or one city, for family or other reasons.",
+    ),
+    BoolField(
+        name="previously_unmatched",
+        label="I applied before and did not match",
+        help="A past no-match changes what the next application has to show.",
+    ),
+)
+
+
+# --- The rules applied --------------------------------------------------------
+def _from_bands(value: int, bands: tuple[tuple[int, int], ...]) -> int:
+    return next(points for floor, points in bands if value >= floor)
+
+
+def _step2_factors(spec: data.Specialty, step2: int | None) -> list[Factor]:
+    if step2 is None:
+        return [
+            Factor(
+                "Step 2 CK",
+                0,
+                "Not taken yet: no points either way, but most programs screen on it, so treat this result as provisional.",
+                ARTICLE_IMG,
+            )
+        ]
+    factors = []
+    if spec.tier == "ultra":
+        band = next(b for b in ULTRA_STEP2_BANDS if step2 >= b.floor)
+        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", ARTICLE_ULTRA))
+    elif spec.slug == "diagnostic-radiology":
+        band = next(b for b in RADIOLOGY_STEP2_BANDS if step2 >= b.floor)
+        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", ARTICLE_RADIOLOGY))
+    else:
+        dist = spec.outcome.step2_matched if spec.outcome else None
+        assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
+        if step2 >= dist.q3:
+            key, where = "q3", f"at or above the third quartile ({dist.q3:g})"
+        elif step2 >= dist.median:
+            key, where = "median", f"between the median ({dist.median:g}) and the third quartile ({dist.q3:g})"
+        elif step2 >= dist.q1:
+            key, where = "q1", f"between the first quartile ({dist.q1:g}) and the median ({dist.median:g})"
+        else:
+            key, where = "below", f"below the first quartile ({dist.q1:g})"
+        factors.append(
+            Factor(
+                "Step 2 CK",
+                QUARTILE_POINTS[key],
+                f"{step2} is {where} of non-US IMGs who matched in {spec.name}.",
+                data.CHARTING_OUTCOMES,
+            )
+        )
+    if step2 < STEP2_RED_FLAG_BELOW:
+        factors.append(
+            Factor(
+                "Step 2 CK red flag",
+                STEP2_RED_FLAG_POINTS,
+                f"Below {STEP2_RED_FLAG_BELOW}: the IMG article lists under 225-230 as a red flag.",
+                ARTICLE_IMG,
+            )
+        )
+    return factors
+
+
+def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
+    tier = spec.tier
+    applicant = str(v["applicant_type"])
+    failures = min(int(v["exam_failures"]), FAILURE_COUNT_CAP)  # type: ignore[arg-type]
+    years = int(v["years_since_graduation"])  # type: ignore[arg-type]
+    usce = int(v["usce_months"])  # type: ignore[arg-type]
+    letters = int(v["specialty_letters"])  # type: ignore[arg-type]
+    research = int(v["research_items"])  # type: ignore[arg-type]
+    aways = int(v["away_rotations"])  # type: ignore[arg-type]
+    rates = data.latest_match_rates()
+
+    factors = [
+        Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
+        Factor(
+            "Applicant type",
+            APPLICANT_POINTS[applicant],
+            f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of this group "
+            f"matched to a PGY-1 position in {rates.year} (all specialties).",
+            data.MATCH_RATES,
+        ),
+        Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", data.TIER_SOURCES[tier][0]),
+        *_step2_factors(spec, v["step2_score"]),  # type: ignore[arg-type]
+    ]
+    if failures:
+        factors.append(
+            Factor(
+                "USMLE failures",
+                FAILURE_POINTS * failures,
+                f"{v['exam_failures']} failed attempt(s); each counts against you (up to {FAILURE_COUNT_CAP}).",
+                ARTICLE_IMG,
+            )
+        )
+        if tier == "ultra":
+            factors.append(
+                Factor(
+                    "Failure in an ultra-competitive field",
+                    ULTRA_FAILURE_EXTRA,
+                    "Any failure is often fatal in these fields.",
+                    ARTICLE_ULTRA,
+                )
+            )
+    _, points, label = next(b for b in GRADUATION_BANDS if years >= b[0])
+    factors.append(Factor("Years since graduation", points, f"{years} year(s): in the {label} band.", ARTICLE_IMG))
+    _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
+    factors.append(Factor("US clinical experience", points, f"{usce} month(s): {label}.", ARTICLE_IMG))
+    expected = LETTERS_EXPECTED[tier]
+    if letters < expected:
+        factors.append(
+            Factor(
+                "Specialty letters",
+                LETTER_SHORT_POINTS * (expected - letters),
+                f"{letters} of the {expected} letters expected in this field.",
+                ARTICLE_ORTHO if tier == "ultra" else ARTICLE_IMG,
+            )
+        )
+    else:
+        extra = LETTER_EXTRA_POINTS if letters > expected else 0
+        factors.append(
+            Factor(
+                "Specialty letters",
+                extra,
+                f"{letters} letter(s): meets the {expected} expected" + (", with one to spare." if extra else "."),
+                ARTICLE_ORTHO if tier == "ultra" else ARTICLE_IMG,
+            )
+        )
+    factors.append(
+        Factor(
+            "Research",
+            _from_bands(research, RESEARCH_BANDS[tier]),
+            f"{research} item(s); research weighs "
+            + ("heavily" if tier == "ultra" else "moderately")
+            + f" in {data.TIER_LABELS[tier]} fields.",
+            ARTICLE_ULTRA,
+        )
+    )
+    factors.append(
+        Factor(
+            "US rotations in the specialty",
+            _from_bands(aways, AWAY_BANDS[tier]),
+            f"{aways} rotation(s) in {spec.name}.",
+            ARTICLE_ORTHO,
+        )
+    )
+    if v["needs_visa"]:
+        extra = VISA_EXTRA_IN_COMPETITIVE if tier in ("competitive", "ultra") else 0
+        factors.append(
+            Factor(
+                "Visa needed",
+                VISA_POINTS + extra,
+                "Many programs sponsor no visa" + (", fewer still in competitive fields." if extra else "."),
+                ARTICLE_IMG,
+            )
+        )
+    if v["geographic_restriction"]:
+        factors.append(
+            Factor("Limited geography", GEOGRAPHY_POINTS, "Fewer programs to apply to means fewer chances.", ARTICLE_IMG)
+        )
+    if v["previously_unmatched"]:
+        factors.append(
+            Factor(
+                "Previous no-match",
+                UNMATCHED_POINTS,
+                "Programs will ask what has changed since the last application.",
+                ARTICLE_UNMATCHED,
+            )
+        )
+    return factors
+
+
+def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
+    """The IMG article's red flags that apply to this profile."""
+    step2 = v["step2_score"]
+    flags = []
+    if step2 is not None and int(step2) < STEP2_RED_FLAG_BELOW:  # type: ignore[call-overload]
+        flags.append(f"Step 2 CK below {STEP2_RED_FLAG_BELOW}")
+    if int(v["exam_failures"]):  # type: ignore[call-overload]
+        flags.append("one or more USMLE failures")
+    if int(v["years_since_graduation"]) >= 6:  # type: ignore[call-overload]
+        flags.append("graduated more than 5 years ago")
+    if int(v["usce_months"]) < USCE_MINIMAL_BELOW:  # type: ignore[call-overload]
+        flags.append("minimal US clinical experience")
+    if v["needs_visa"]:
+        flags.append("needs a visa")
+    if spec.tier == "ultra":
+        flags.append("a highly competitive target")
+    if v["geographic_restriction"]:
+        flags.append("geographic limits")
+    return flags
+
+
+def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
+    """The orthopaedics article's self-audit, one line per measurable element."""
+    step2 = v["step2_score"]
+    return [
+        {"item": f"Step 2 CK {ORTHO_AUDIT_STEP2} or more", "met": step2 is not None and int(step2) >= ORTHO_AUDIT_STEP2},  # type: ignore[call-overload]
+        {"item": "At least one orthopaedic research item", "met": int(v["research_items"]) >= ORTHO_AUDIT_RESEARCH},  # type: ignore[call-overload]
+        {"item": "Two or more US orthopaedic away rotations", "met": int(v["away_rotations"]) >= ORTHO_AUDIT_AWAYS},  # type: ignore[call-overload]
+        {"item": "Two or more letters from orthopaedic surgeons", "met": int(v["specialty_letters"]) >= ORTHO_AUDIT_LETTERS},  # type: ignore[call-overload]
+    ]
+
+
+def _lowest_solid_step2(spec: data.Specialty) -> int:
+    """The lowest Step 2 CK that earns no penalty in this field."""
+    if spec.tier == "ultra":
+        return ULTRA_STEP2_BANDS[1].floor
+    if spec.slug == "diagnostic-radiology":
+        return RADIOLOGY_STEP2_BANDS[1].floor
+    q1 = spec.outcome.step2_matched.q1 if spec.outcome else None
+    return int(q1) if q1 is not None else STEP2_RED_FLAG_BELOW
+
+
+def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
+    """Reasons a past no-match looks structural rather than bad luck."""
+    step2 = v["step2_score"]
+    reasons = []
+    if step2 is not None and int(step2) < _lowest_solid_step2(spec) - MISALIGNED_STEP2_GAP:  # type: ignore[call-overload]
+        reasons.append(f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below where {spec.name} stops penalising")
+    if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
+        reasons.append("exam failures in an ultra-competitive field")
+    if spec.tier == "ultra" and int(v["research_items"]) == 0:  # type: ignore[call-overload]
+        reasons.append("no research for a research-heavy field")
+    if int(v["years_since_graduation"]) > MISALIGNED_YEARS and int(v["usce_months"]) == 0:  # type: ignore[call-overload]
+        reasons.append(f"more than {MISALIGNED_YEARS} years since graduation with no US clinical work")
+    return reasons
+
+
+def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
+    caps: list[Cap] = []
+    step2 = v["step2_score"]
+    if len(flags) >= RED_FLAGS_FOR_CAP:
+        caps.append(Cap("dual-apply-strongly", f"{len(flags)} red flags: single-specialty applying is very risky.", ARTICLE_IMG))
+    if spec.tier == "ultra":
+        exceptional = (
+            step2 is not None
+            and int(step2) >= EXCEPTIONAL_ULTRA["step2"]  # type: ignore[call-overload]
+            and int(v["research_items"]) >= EXCEPTIONAL_ULTRA["research"]  # type: ignore[call-overload]
+            and int(v["specialty_letters"]) >= EXCEPTIONAL_ULTRA["letters"]  # type: ignore[call-overload]
+            and int(v["away_rotations"]) >= EXCEPTIONAL_ULTRA["away"]  # type: ignore[call-overload]
+            and not int(v["exam_failures"])  # type: ignore[call-overload]
+        )
+        if not exceptional:
+            caps.append(
+                Cap("dual-apply", "Ultra-competitive fields: single-track only for exceptional applicants.", ARTICLE_ULTRA)
+            )
+    if spec.slug == "orthopaedic-surgery":
+        missing = sum(not line["met"] for line in ortho_audit(v))
+        if missing > 1:
+            caps.append(Cap("dual-apply-strongly", f"Orthopaedic self-audit: {missing} elements missing.", ARTICLE_ORTHO))
+    if spec.slug == "diagnostic-radiology":
+        if step2 is None or int(step2) < RADIOLOGY_STEP2_BANDS[1].floor or int(v["exam_failures"]):  # type: ignore[call-overload]
+            caps.append(Cap("dual-apply-strongly", "Radiology: Step 2 CK below 235, untaken, or a failure.", ARTICLE_RADIOLOGY))
+        elif int(step2) < RADIOLOGY_STEP2_BANDS[0].floor:  # type: ignore[call-overload]
+            caps.append(Cap("dual-apply", "Radiology: Step 2 CK 235-249, the mid-range band.", ARTICLE_RADIOLOGY))
+    if v["previously_unmatched"]:
+        reasons = misalignment(spec, v)
+        if reasons:
+            caps.append(Cap("pivot", "After a no-match, structurally misaligned: " + "; ".join(reasons) + ".", ARTICLE_UNMATCHED))
+        else:
+            caps.append(
+                Cap("dual-apply-strongly", "After a no-match, borderline: reapply with a backup in parallel.", ARTICLE_UNMATCHED)
+            )
+    return caps
+
+
+def step2_vs_matched(spec: data.Specialty, step2: int | None) -> tuple[dict[str, object] | None, str | None]:
+    """Where the score sits among matched non-US IMGs, or why that is unknown."""
+    if step2 is None:
+        return None, "No Step 2 CK score entered."
+    outcome = spec.outcome
+    dist = outcome.step2_matched if outcome else None
+    if dist is None or not dist.usable or dist.median is None:
+        n = f" (n = {dist.n})" if dist and dist.n is not None else ""
+        return None, (
+            f"NRMP suppressed the matched non-US IMG Step 2 CK figures for {spec.name}{n}: "
+            "fewer than 5 applicants consented, so there is not enough data."
+        )
+    percentile = NormalDist(float(dist.mean), float(dist.sd)).cdf(step2) * 100  # type: ignore[arg-type]
+    return {
+        "percentile": round(percentile),
+        "median": dist.median,
+        "q1": dist.q1,
+        "q3": dist.q3,
+        "n": dist.n,
+        "method": "normal approximation from the matched group's mean and SD",
+        "source": data.CHARTING_OUTCOMES.cite(),
+    }, None
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    spec = data.specialty(str(v["specialty"]))
+    factors = _factors(spec, v)
+    raw_score = sum(f.points for f in factors)
+    score = max(0, min(100, raw_score))
+    if score != raw_score:
+        factors.append(Factor("Kept within 0-100", score - raw_score, "The scale stops at 0 and 100."))
+
+    by_score = next(band for floor, band in BAND_FLOORS if score >= floor)
+    flags = red_flags(spec, v)
+    caps = _caps(spec, v, flags)
+    band = min([by_score, *(c.band for c in caps)], key=BAND_ORDER.index)
+    matched, matched_reason = step2_vs_matched(spec, v["step2_score"])  # type: ignore[arg-type]
+    return {
+        "inputs": {k: val for k, val in v.items()},
+        "specialty_name": spec.name,
+        "tier": spec.tier,
+        "score": score,
+        "band": band,
+        "band_from_score": by_score,
+        "factors": [f.as_dict() for f in factors],
+        "red_flags": flags,
+        "rules_applied": [{"band": c.band, "rule": c.rule, "source": c.source.cite()} for c in caps],
+        "ortho_audit": ortho_audit(v) if spec.slug == "orthopaedic-surgery" else None,
+        "summary": f"{spec.name}: {score}/100. {BAND_TEXT[band]}",
+        "step2_vs_matched": matched,
+        "step2_vs_matched_reason": matched_reason,
+    }
+
+
+# --- Presentation ----------------------------------------------------------------
+BAND_LABELS: dict[Band, str] = {
+    "single-track": "Single-track is reasonable",
+    "dual-apply": "Dual apply",
+    "dual-apply-strongly": "Dual apply, strongly",
+    "pivot": "Pivot to a backup",
+}
+
+
+def render(result: Mapping[str, object]) -> Markup:
+    band: Band = result["band"]  # type: ignore[assignment]
+    factors: list[dict[str, object]] = result["factors"]  # type: ignore[assignment]
+    rows = [(f["factor"], signed(f["points"]), f["why"], f["source"] or "") for f in factors]  # type: ignore[arg-type]
+    rows.append((el("strong", "Score"), el("strong", str(result["score"])), "Sum of the points above.", ""))
+    rules: list[dict[str, str]] = result["rules_applied"]  # type: ignore[assignment]
+    matched = result["step2_vs_matched"]
+    parts = [
+        el(
+            "p",
+            el("span", BAND_LABELS[band], class_=f"mpb-band mpb-band--{band}"),
+            " ",
+            el("strong", f"{result['score']}/100"),
+            class_="mpb-headline",
+        ),
+        el("p", result["summary"]),
+        table(("Factor", "Points", "Why", "Source"), rows, caption="How each input moved the score"),
+    ]
+    flags: list[str] = result["red_flags"]  # type: ignore[assignment]
+    parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
+    if rules:
+        parts.append(
+            el(
+                "p",
+                f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "  # type: ignore[index]
+                "These rules can only make the advice more cautious:",
+            )
+        )
+        parts.append(
+            el(
+                "ul",
+                [
+                    el("li", f"{BAND_LABELS[r['band']]}: {r['rule']} ", el("em", f"({r['source']})"))  # type: ignore[index]
+                    for r in rules
+                ],
+            )
+        )
+    audit = result.get("ortho_audit")
+    if audit:
+        parts.append(el("p", "Orthopaedic self-audit (the fifth element, a story tied to orthopaedics, is yours to judge):"))
+        parts.append(el("ul", [el("li", ("✓ " if a["met"] else "✗ ") + a["item"]) for a in audit]))  # type: ignore[index, union-attr]
+    if isinstance(matched, dict):
+        parts.append(
+            el(
+                "p",
+                f"Among non-US IMGs who matched in {result['specialty_name']}, your Step 2 CK is at about "
+                f"the {matched['percentile']}th percentile (median {matched['median']:g}, middle half "
+                f"{matched['q1']:g}–{matched['q3']:g}, n = {matched['n']}; {matched['source']}; "
+                f"{matched['method']}).",
+            )
+        )
+    else:
+        parts.append(el("p", f"Step 2 CK against matched applicants: {result['step2_vs_matched_reason']}"))
+    return el("div", parts, class_="mpb-result-body")
+
+
+def _bands_text(bands: tuple[tuple[int, int], ...]) -> str:
+    return "; ".join(f"{floor}+: {signed(points)}" for floor, points in bands)
+
+
+def method() -> Markup:
+    """Every rule with its constant and source, generated from the block above."""
+    rates = data.latest_match_rates()
+    quartile_rows = []
+    for spec in data.SPECIALTIES:
+        d = spec.outcome.step2_matched if spec.outcome else None
+        if spec.tier == "ultra" or spec.slug == "diagnostic-radiology" or d is None:
+            continue
+        quartile_rows.append((spec.name, f"{d.q1:g}", f"{d.median:g}", f"{d.q3:g}", str(d.n)))
+    return join(
+        el(
+            "p",
+            f"Score = {BASE_SCORE} + the points of every factor, kept within 0–100. "
+            "The band comes from the score (70+ single-track, 55–69 dual apply, 40–54 dual apply strongly, "
+            "under 40 pivot), then the rules below may make it more cautious, never less.",
+        ),
+        el("h4", "Points"),
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    "Applicant type: "
+                    + ", ".join(f"{data.APPLICANT_LABELS[k]} {signed(p)}" for k, p in APPLICANT_POINTS.items())
+                    + f". Context: {rates.year} PGY-1 match rates were {rates.us_md_senior_pct:g}% (US MD), {rates.us_do_senior_pct:g}% "
+                    f"(US DO), {rates.us_img_pct:g}% (US IMG) and {rates.non_us_img_pct:g}% (non-US IMG); {rates.source}.",
+                ),
+                el(
+                    "li",
+                    "Target specialty: " + ", ".join(f"{data.TIER_LABELS[t]} {signed(p)}" for t, p in TIER_POINTS.items()) + ".",
+                ),
+                el(
+                    "li",
+                    "Step 2 CK, ultra-competitive fields (ultra and orthopaedics articles): "
+                    + "; ".join(f"{b.floor}+: {signed(b.points)}" for b in ULTRA_STEP2_BANDS)
+                    + ".",
+                ),
+                el(
+                    "li",
+                    "Step 2 CK, diagnostic radiology (radiology article): "
+                    + "; ".join(f"{b.floor}+: {signed(b.points)}" for b in RADIOLOGY_STEP2_BANDS)
+                    + ".",
+                ),
+                el(
+                    "li",
+                    f"Step 2 CK, other fields, against matched non-US IMGs (NRMP Charting Outcomes 2026): third quartile or above "
+                    f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
+                    f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}.",
+                ),
+                el(
+                    "li",
+                    f"Step 2 CK below {STEP2_RED_FLAG_BELOW}: {signed(STEP2_RED_FLAG_POINTS)} more (IMG article: under 225–230 is a red flag).",
+                ),
+                el(
+                    "li",
+                    f"Each USMLE failure {signed(FAILURE_POINTS)}, counting up to {FAILURE_COUNT_CAP}; "
+                    f"{signed(ULTRA_FAILURE_EXTRA)} more in ultra-competitive fields (IMG and ultra articles).",
+                ),
+                el(
+                    "li",
+                    "Years since graduation: "
+                    + "; ".join(f"{label} {signed(p)}" for _, p, label in GRADUATION_BANDS)
+                    + " (IMG and radiology articles).",
+                ),
+                el(
+                    "li",
+                    "US clinical experience: "
+                    + "; ".join(f"{label} {signed(p)}" for _, p, label in USCE_BANDS)
+                    + " (IMG article).",
+                ),
+                el(
+                    "li",
+                    "Specialty letters: "
+                    + ", ".join(f"{data.TIER_LABELS[t]} expect {n}" for t, n in LETTERS_EXPECTED.items())
+                    + f"; each missing letter {signed(LETTER_SHORT_POINTS)}, one or more spare {signed(LETTER_EXTRA_POINTS)}.",
+                ),
+                el(
+                    "li",
+                    "Research items: "
+                    + " | ".join(f"{data.TIER_LABELS[t]}: {_bands_text(b)}" for t, b in RESEARCH_BANDS.items()),
+                ),
+                el(
+                    "li",
+                    "US rotations in the specialty: "
+                    + " | ".join(f"{data.TIER_LABELS[t]}: {_bands_text(b)}" for t, b in AWAY_BANDS.items()),
+                ),
+                el(
+                    "li",
+                    f"Visa needed {signed(VISA_POINTS)} ({signed(VISA_POINTS + VISA_EXTRA_IN_COMPETITIVE)} in competitive and "
+                    f"ultra-competitive fields); limited geography {signed(GEOGRAPHY_POINTS)}; previous no-match {signed(UNMATCHED_POINTS)}.",
+                ),
+            ],
+        ),
+        el("h4", "Rules that can only make the advice more cautious"),
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    "Red flags (IMG article): Step 2 CK under 230, any failure, graduated more than 5 years ago, under 3 months of "
+                    "USCE, needing a visa, an ultra-competitive target, limited geography. Two or more: "
+                    "at most “dual apply, strongly”.",
+                ),
+                el(
+                    "li",
+                    f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
+                    f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
+                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures.",
+                ),
+                el(
+                    "li",
+                    f"Orthopaedic self-audit (ortho article): Step 2 CK {ORTHO_AUDIT_STEP2}+, {ORTHO_AUDIT_RESEARCH}+ research item, "
+                    f"{ORTHO_AUDIT_AWAYS}+ US ortho rotations, {ORTHO_AUDIT_LETTERS}+ ortho letters; more than one missing: at most "
+                    "“dual apply, strongly”.",
+                ),
+                el(
+                    "li",
+                    "Diagnostic radiology (radiology article): Step 2 CK 235–249: at most “dual apply”; under 235, not taken, or "
+                    "any failure: at most “dual apply, strongly”.",
+                ),
+                el(
+                    "li",
+                    f"After a no-match (no-match article): structurally misaligned, and so “pivot”, when Step 2 CK is more than "
+                    f"{MISALIGNED_STEP2_GAP} points below the field's lowest unpenalised score, when there are failures or no research "
+                    f"in an ultra-competitive field, or when graduation was more than {MISALIGNED_YEARS} years ago with no US clinical "
+                    "work. Otherwise borderline: at most “dual apply, strongly”.",
+                ),
+            ],
+        ),
+        table(
+            ("Specialty", "Q1", "Median", "Q3", "n"),
+            quartile_rows,
+            caption="Step 2 CK of matched non-US IMGs (NRMP Charting Outcomes 2026), used for the quartile rule",
+        ),
+        el(
+            "p",
+            "The percentile against matched applicants assumes scores are roughly normal with the matched group's mean "
+            "and standard deviation. It describes the past, not your chance.",
+        ),
+        el("h4", "Sources"),
+        el("ul", [el("li", s.cite() + (f"; {s.status}" if s.status else "")) for s in (*data.ARTICLES, data.CHARTING_OUTCOMES)]),
+    )

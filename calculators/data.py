@@ -1,0 +1,415 @@
+"""Reference figures and specialties that several calculators share.
+
+The TSV files in ``figures/`` are verbatim copies of the project's reference
+data (``shared/data``).  They are parsed into small frozen dataclasses that can
+write themselves back out unchanged, so a test can prove that nothing was lost
+or reinterpreted on the way in.  Every figure keeps its source and year, so
+pages can show them next to the number.
+
+The files travel inside the wheel, so the same code reads them under pytest,
+at build time and inside Pyodide.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+Number = int | float
+Tier = Literal["accessible", "moderate", "competitive", "ultra"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure or rule comes from, as a page should cite it."""
+
+    key: str
+    title: str
+    year: str
+    publisher: str
+    status: str = ""
+
+    def cite(self) -> str:
+        return f"{self.publisher}, {self.title} ({self.year})"
+
+
+# --- Sources ---------------------------------------------------------------
+# The five source articles the product grew from.  Their rules of thumb are
+# cited as the articles' advice, never as measured data.
+ARTICLE_ORTHO = Source(
+    "article-ortho",
+    "Strategic Backup Specialty Planning for US Citizen IMGs in Orthopedic Surgery",
+    "undated, read 2026",
+    "Residency Advisor (source article)",
+)
+ARTICLE_IMG = Source(
+    "article-img",
+    "Essential Backup Specialty Planning Strategies for IMGs in Residency",
+    "undated, read 2026",
+    "Residency Advisor (source article)",
+)
+ARTICLE_ULTRA = Source(
+    "article-ultra",
+    "Strategic Guide for US Citizen IMG to Match in Competitive Residencies",
+    "undated, read 2026",
+    "Residency Advisor (source article)",
+)
+ARTICLE_UNMATCHED = Source(
+    "article-unmatched",
+    "How to Construct a Strategic Backup Specialty After Not Matching",
+    "January 2026",
+    "Residency Advisor (source article)",
+)
+ARTICLE_RADIOLOGY = Source(
+    "article-radiology",
+    "Essential Backup Specialty Planning for US Citizen IMGs in Radiology",
+    "undated, read 2026",
+    "Residency Advisor (source article)",
+)
+ARTICLES = (ARTICLE_ORTHO, ARTICLE_IMG, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ARTICLE_RADIOLOGY)
+
+CHARTING_OUTCOMES = Source(
+    "nrmp-charting-2026",
+    "Charting Outcomes in the Match: Non-U.S. IMGs, Main Residency Match",
+    "2026",
+    "NRMP",
+    "secondary: transcribed from the NRMP report by an independent public explorer",
+)
+RESULTS_2025 = Source(
+    "nrmp-results-2025",
+    "Results and Data: 2025 Main Residency Match (PGY-1 positions)",
+    "2025",
+    "NRMP",
+    "secondary tabulation; IM, FM and Pediatrics totals cross-checked",
+)
+ACS_FILL_2025 = Source(
+    "acs-2025",
+    "2025 Match release (fill rates for specialties missing from the NRMP tabulation)",
+    "2025",
+    "American College of Surgeons",
+    "secondary",
+)
+MATCH_RATES = Source(
+    "nrmp-match-rates",
+    "PGY-1 match rates by applicant type, Main Residency Match",
+    "2023-2026",
+    "NRMP, as reported in news coverage of each year's release",
+    "2026 row secondary; earlier rows seen",
+)
+SOURCES = (*ARTICLES, CHARTING_OUTCOMES, RESULTS_2025, ACS_FILL_2025, MATCH_RATES)
+
+
+# --- Reading and writing the TSV copies --------------------------------------
+def _number(text: str) -> Number | None:
+    if text == "":
+        return None
+    return float(text) if "." in text else int(text)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def read_tsv(name: str) -> tuple[list[str], list[dict[str, str]]]:
+    text = (resources.files(__package__) / "figures" / name).read_text(encoding="utf-8")
+    # The files are plain TSV: quotes are text, never CSV quoting.
+    reader = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return list(reader.fieldnames or []), list(reader)
+
+
+def write_tsv(header: list[str], rows: list[dict[str, str]]) -> str:
+    lines = ["\t".join(header), *("\t".join(row[key] for key in header) for row in rows)]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """A summary of one measure for one group; ``None`` where NRMP suppressed it."""
+
+    median: Number | None
+    mean: Number | None
+    sd: Number | None
+    q1: Number | None = None
+    q3: Number | None = None
+    n: int | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.mean is not None and self.sd is not None and self.sd > 0
+
+
+def _distribution(row: dict[str, str], prefix: str, with_quartiles: bool) -> Distribution:
+    keys = ["median", "mean", "sd"] + (["q1", "q3", "n"] if with_quartiles else [])
+    values = {key: _number(row[f"{prefix}_{key}"]) for key in keys}
+    return Distribution(**values)  # type: ignore[arg-type]
+
+
+def _distribution_row(dist: Distribution, prefix: str, with_quartiles: bool) -> dict[str, str]:
+    keys = ["median", "mean", "sd"] + (["q1", "q3", "n"] if with_quartiles else [])
+    return {f"{prefix}_{key}": _text(getattr(dist, key)) for key in keys}
+
+
+@dataclass(frozen=True)
+class ChartingOutcome:
+    """One specialty's row of NRMP Charting Outcomes 2026 for non-US IMGs."""
+
+    specialty: str
+    positions: int
+    all_applicants: int
+    img_matched: int
+    img_ranked_first: int
+    img_match_rate_pct: Number
+    step2_matched: Distribution
+    step2_unmatched: Distribution
+    contig_matched: Distribution
+    contig_unmatched: Distribution
+
+    FILE = "charting_outcomes_2026_non_us_img.tsv"
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> ChartingOutcome:
+        return cls(
+            specialty=row["specialty"],
+            positions=int(row["positions"]),
+            all_applicants=int(row["all_applicants"]),
+            img_matched=int(row["img_matched"]),
+            img_ranked_first=int(row["img_ranked_first"]),
+            img_match_rate_pct=_number(row["img_match_rate_pct"]) or 0,
+            step2_matched=_distribution(row, "step2ck_matched", True),
+            step2_unmatched=_distribution(row, "step2ck_unmatched", True),
+            contig_matched=_distribution(row, "contig_ranks_matched", False),
+            contig_unmatched=_distribution(row, "contig_ranks_unmatched", False),
+        )
+
+    def to_row(self) -> dict[str, str]:
+        return {
+            "specialty": self.specialty,
+            "positions": str(self.positions),
+            "all_applicants": str(self.all_applicants),
+            "img_matched": str(self.img_matched),
+            "img_ranked_first": str(self.img_ranked_first),
+            "img_match_rate_pct": str(self.img_match_rate_pct),
+            **_distribution_row(self.step2_matched, "step2ck_matched", True),
+            **_distribution_row(self.step2_unmatched, "step2ck_unmatched", True),
+            **_distribution_row(self.contig_matched, "contig_ranks_matched", False),
+            **_distribution_row(self.contig_unmatched, "contig_ranks_unmatched", False),
+        }
+
+    @property
+    def img_unmatched(self) -> int:
+        return self.img_ranked_first - self.img_matched
+
+
+@dataclass(frozen=True)
+class PGY1Result:
+    """One specialty's PGY-1 positions in the 2025 Main Residency Match."""
+
+    specialty: str
+    positions_offered: int
+    positions_filled: int
+    fill_rate_pct: Number
+    us_md_senior_pct_of_offered: Number
+    us_do_senior_pct_of_offered: Number
+    us_img_pct_of_offered: Number
+    non_us_img_pct_of_offered: Number
+
+    FILE = "results_2025_pgy1_by_specialty.tsv"
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> PGY1Result:
+        kwargs: dict[str, object] = {"specialty": row["specialty"]}
+        for f in fields(cls)[1:]:
+            kwargs[f.name] = _number(row[f.name])
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+    def to_row(self) -> dict[str, str]:
+        return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class MatchRates:
+    """PGY-1 match rates by applicant type for one Match year."""
+
+    year: int
+    us_md_senior_pct: Number
+    us_do_senior_pct: Number
+    us_img_pct: Number
+    non_us_img_pct: Number
+    all_active_pct: Number
+    status: str
+    source: str
+
+    FILE = "match_rates_overall.tsv"
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> MatchRates:
+        kwargs: dict[str, object] = {}
+        for f in fields(cls):
+            text = row[f.name]
+            kwargs[f.name] = text if f.name in ("status", "source") else _number(text)
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+    def to_row(self) -> dict[str, str]:
+        return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
+
+    def for_applicant(self, applicant_type: str) -> Number:
+        return {
+            "us-md": self.us_md_senior_pct,
+            "us-do": self.us_do_senior_pct,
+            "us-img": self.us_img_pct,
+            "non-us-img": self.non_us_img_pct,
+        }[applicant_type]
+
+
+@dataclass(frozen=True)
+class Fee:
+    """One fee as the reference data records it: amounts may be free text."""
+
+    item: str
+    amount_usd: str
+    unit: str
+    season_or_year: str
+    status: str
+    source: str
+
+    FILE = "fees.tsv"
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> Fee:
+        return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+    def to_row(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @property
+    def is_old(self) -> bool:
+        return "old" in self.status
+
+
+@cache
+def charting_outcomes() -> dict[str, ChartingOutcome]:
+    _, rows = read_tsv(ChartingOutcome.FILE)
+    return {row["specialty"]: ChartingOutcome.from_row(row) for row in rows}
+
+
+@cache
+def pgy1_results() -> dict[str, PGY1Result]:
+    _, rows = read_tsv(PGY1Result.FILE)
+    return {row["specialty"]: PGY1Result.from_row(row) for row in rows}
+
+
+@cache
+def match_rates() -> dict[int, MatchRates]:
+    _, rows = read_tsv(MatchRates.FILE)
+    return {int(row["year"]): MatchRates.from_row(row) for row in rows}
+
+
+@cache
+def fees() -> tuple[Fee, ...]:
+    _, rows = read_tsv(Fee.FILE)
+    return tuple(Fee.from_row(row) for row in rows)
+
+
+def latest_match_rates() -> MatchRates:
+    rates = match_rates()
+    return rates[max(rates)]
+
+
+# --- Specialties -------------------------------------------------------------
+@dataclass(frozen=True)
+class Specialty:
+    """A specialty a reader can choose, with how hard it is to enter as an IMG."""
+
+    slug: str
+    name: str
+    tier: Tier
+    charting_name: str | None
+    results_name: str | None = None
+    acs_fill: str | None = None
+
+    @property
+    def outcome(self) -> ChartingOutcome | None:
+        return charting_outcomes().get(self.charting_name or "")
+
+    @property
+    def pgy1(self) -> PGY1Result | None:
+        return pgy1_results().get(self.results_name or "")
+
+
+TIER_LABELS: dict[Tier, str] = {
+    "accessible": "historically IMG-accessible",
+    "moderate": "moderately competitive for IMGs",
+    "competitive": "competitive for IMGs",
+    "ultra": "ultra-competitive",
+}
+
+# Why each tier: the IMG article lists IM, FM, Pediatrics, Psychiatry and
+# Neurology as the historically IMG-accessible fields, and pathology fills
+# 27.0% of its 2025 PGY-1 positions with non-US IMGs (NRMP 2025).  The IMG and
+# ultra-competitive articles name dermatology, orthopaedics, plastics, ENT and
+# neurosurgery as the highly competitive targets; the radiology article calls
+# diagnostic radiology moderately competitive overall but harder for IMGs.
+# The rest sit between: the orthopaedics article calls general surgery "still
+# competitive", PM&R "becoming more competitive" and EM's competitiveness
+# changeable.
+TIER_SOURCES: dict[Tier, tuple[Source, ...]] = {
+    "accessible": (ARTICLE_IMG, RESULTS_2025),
+    "moderate": (ARTICLE_ORTHO, CHARTING_OUTCOMES),
+    "competitive": (ARTICLE_IMG, ARTICLE_RADIOLOGY),
+    "ultra": (ARTICLE_IMG, ARTICLE_ULTRA),
+}
+
+SPECIALTIES: tuple[Specialty, ...] = (
+    Specialty("internal-medicine", "Internal Medicine", "accessible", "Internal Medicine", "Internal Medicine (categorical)"),
+    Specialty("family-medicine", "Family Medicine", "accessible", "Family Medicine", "Family Medicine"),
+    Specialty("pediatrics", "Pediatrics", "accessible", "Pediatrics", "Pediatrics (categorical)"),
+    Specialty("psychiatry", "Psychiatry", "accessible", "Psychiatry", "Psychiatry"),
+    Specialty("neurology", "Neurology", "accessible", "Neurology", "Neurology"),
+    Specialty("pathology", "Pathology", "accessible", "Pathology-Anatomic and Clinical", "Pathology-Anatomic and Clinical"),
+    Specialty("emergency-medicine", "Emergency Medicine", "moderate", "Emergency Medicine", "Emergency Medicine"),
+    Specialty("anesthesiology", "Anesthesiology", "moderate", "Anesthesiology", "Anesthesiology"),
+    Specialty(
+        "obstetrics-gynecology", "Obstetrics and Gynecology", "moderate", "Obstetrics and Gynecology", "Obstetrics and Gynecology"
+    ),
+    Specialty("general-surgery", "General Surgery", "moderate", "Surgery-General", "Surgery-General (categorical)"),
+    Specialty("pmr", "Physical Medicine and Rehabilitation (PM&R)", "moderate", "Physical Medicine and Rehabilitation"),
+    Specialty(
+        "diagnostic-radiology",
+        "Diagnostic Radiology",
+        "competitive",
+        "Radiology-Diagnostic",
+        acs_fill="PGY-2: 1,042 of 1,057 positions filled (98.6%)",
+    ),
+    Specialty("dermatology", "Dermatology", "ultra", "Dermatology"),
+    Specialty("otolaryngology", "Otolaryngology (ENT)", "ultra", "Otolaryngology", acs_fill="394 positions, 99.7% filled"),
+    Specialty(
+        "plastic-surgery",
+        "Plastic Surgery (integrated)",
+        "ultra",
+        "Plastic Surgery (Integrated)",
+        acs_fill="221 positions, 100% filled",
+    ),
+    Specialty(
+        "neurological-surgery", "Neurological Surgery", "ultra", "Neurological Surgery", acs_fill="268 positions, 98.9% filled"
+    ),
+    Specialty("orthopaedic-surgery", "Orthopaedic Surgery", "ultra", "Orthopaedic Surgery", "Orthopaedic Surgery"),
+)
+SPECIALTY_BY_SLUG: dict[str, Specialty] = {s.slug: s for s in SPECIALTIES}
+SPECIALTY_CHOICES: tuple[tuple[str, str], ...] = tuple((s.slug, s.name) for s in SPECIALTIES)
+
+APPLICANT_TYPES: tuple[tuple[str, str], ...] = (
+    ("us-md", "US MD senior or graduate"),
+    ("us-do", "US DO senior or graduate"),
+    ("us-img", "US-citizen IMG (or permanent resident)"),
+    ("non-us-img", "Non-US-citizen IMG"),
+)
+APPLICANT_LABELS = dict(APPLICANT_TYPES)
+IMG_TYPES = frozenset({"us-img", "non-us-img"})
+
+
+def specialty(slug: str) -> Specialty:
+    return SPECIALTY_BY_SLUG[slug]

@@ -1,0 +1,253 @@
+"""Input fields: the one description of a calculator's inputs.
+
+A calculator's ``FIELDS`` tuple drives three things, so they can never drift
+apart: the HTML form (``calculators.render``), validation (``parse_inputs``)
+and the command line (``calculators.__main__``).
+
+Raw values arrive in three shapes: Python objects from tests, strings from a
+terminal, and strings or booleans from the browser's form.  Every field accepts
+all three and turns them into one clean Python value, or raises ``InputError``
+naming the field and saying what is allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+EMPTY_VALUES = (None, "")
+TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "0"})
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+
+
+class InputError(ValueError):
+    """One input is not allowed; ``field`` names it, the message says why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """What every input has: a key, a label for people, a default and help."""
+
+    name: str
+    label: str
+    help: str = ""
+    optional: bool = False
+
+    kind = "text"
+
+    @property
+    def default(self) -> object:
+        raise NotImplementedError
+
+    def allowed(self) -> str:
+        """The phrase that completes "<label> must be …"."""
+        raise NotImplementedError
+
+    def parse(self, raw: object) -> object:
+        if raw in EMPTY_VALUES or (isinstance(raw, str) and not raw.strip()):
+            if self.optional:
+                return None
+            raise self.error()
+        return self.parse_present(raw)
+
+    def parse_present(self, raw: object) -> object:
+        raise NotImplementedError
+
+    def error(self) -> InputError:
+        suffix = ", or left empty" if self.optional else ""
+        return InputError(self.name, f"{self.label} must be {self.allowed()}{suffix}.")
+
+    def to_text(self, value: object) -> str:
+        """The value as a form or URL would carry it; inverse of ``parse``."""
+        return "" if value is None else str(value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class IntField(Field):
+    """A whole number within bounds."""
+
+    minimum: int = 0
+    maximum: int | None = None
+    initial: int | None = 0
+    unit: str = ""
+
+    kind = "int"
+
+    @property
+    def default(self) -> int | None:
+        return self.initial
+
+    def allowed(self) -> str:
+        if self.maximum is None:
+            return f"a whole number, {self.minimum} or more"
+        return f"a whole number from {self.minimum} to {self.maximum}"
+
+    def parse_present(self, raw: object) -> int:
+        # bool is an int subclass; True must not pass as 1.
+        if isinstance(raw, bool):
+            raise self.error()
+        if isinstance(raw, int):
+            number = raw
+        elif isinstance(raw, float) and raw.is_integer():
+            number = int(raw)
+        elif isinstance(raw, str) and WHOLE_NUMBER.fullmatch(raw.strip()):
+            number = int(raw.strip())
+        else:
+            raise self.error()
+        if number < self.minimum or (self.maximum is not None and number > self.maximum):
+            raise self.error()
+        return number
+
+
+@dataclass(frozen=True, kw_only=True)
+class BoolField(Field):
+    """Yes or no; a form sends it as a checkbox."""
+
+    initial: bool = False
+
+    kind = "bool"
+
+    @property
+    def default(self) -> bool:
+        return self.initial
+
+    def allowed(self) -> str:
+        return "true or false"
+
+    def parse(self, raw: object) -> bool:
+        # An unticked checkbox is simply absent, so empty means "no" here.
+        if raw in EMPTY_VALUES:
+            return False
+        return self.parse_present(raw)
+
+    def parse_present(self, raw: object) -> bool:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.strip().lower() in TRUE_WORDS:
+            return True
+        if isinstance(raw, str) and raw.strip().lower() in FALSE_WORDS:
+            return False
+        raise self.error()
+
+    def to_text(self, value: object) -> str:
+        return "true" if value else "false"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChoiceField(Field):
+    """One of a fixed list of slugs, each with a label for people."""
+
+    choices: tuple[tuple[str, str], ...]
+    initial: str | None = None
+
+    kind = "choice"
+
+    @property
+    def default(self) -> str | None:
+        if self.initial is None and not self.optional:
+            return self.choices[0][0]
+        return self.initial
+
+    def allowed(self) -> str:
+        return "one of: " + ", ".join(value for value, _ in self.choices)
+
+    def parse_present(self, raw: object) -> str:
+        if isinstance(raw, str) and raw.strip() in dict(self.choices):
+            return raw.strip()
+        raise self.error()
+
+    def label_of(self, value: str | None) -> str:
+        return dict(self.choices).get(value or "", "none")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateField(Field):
+    """A calendar date written as YYYY-MM-DD."""
+
+    initial: dt.date
+    earliest: dt.date = dt.date(2000, 1, 1)
+    latest: dt.date = dt.date(2100, 12, 31)
+
+    kind = "date"
+
+    @property
+    def default(self) -> dt.date:
+        return self.initial
+
+    def allowed(self) -> str:
+        return f"a date written YYYY-MM-DD, from {self.earliest} to {self.latest}"
+
+    def parse_present(self, raw: object) -> dt.date:
+        if isinstance(raw, dt.date):
+            value = raw
+        else:
+            try:
+                value = dt.date.fromisoformat(str(raw).strip())
+            except ValueError:
+                raise self.error() from None
+        if not self.earliest <= value <= self.latest:
+            raise self.error()
+        return value
+
+    def to_text(self, value: object) -> str:
+        return value.isoformat() if isinstance(value, dt.date) else ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextField(Field):
+    """Free text, such as pasted CSV; bounded so a paste cannot run away."""
+
+    initial: str = ""
+    max_chars: int = 20_000
+    rows: int = 6
+
+    kind = "textarea"
+
+    @property
+    def default(self) -> str:
+        return self.initial
+
+    def allowed(self) -> str:
+        return f"text of at most {self.max_chars:,} characters"
+
+    def parse_present(self, raw: object) -> str:
+        if not isinstance(raw, str) or len(raw) > self.max_chars:
+            raise self.error()
+        return raw
+
+
+def defaults(fields: tuple[Field, ...]) -> dict[str, object]:
+    return {field.name: field.default for field in fields}
+
+
+def check_inputs(fields: tuple[Field, ...], raw: Mapping[str, object]) -> tuple[dict[str, object], list[InputError]]:
+    """Parse every input, collecting all errors so a form can show each one."""
+    by_name = {field.name: field for field in fields}
+    errors = [
+        InputError(key, f"“{key}” is not an input of this calculator; allowed: {', '.join(by_name)}.")
+        for key in raw
+        if key not in by_name
+    ]
+    values: dict[str, object] = {}
+    for field in fields:
+        try:
+            values[field.name] = field.parse(raw[field.name]) if field.name in raw else field.default
+        except InputError as error:
+            errors.append(error)
+    return values, errors
+
+
+def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, object]) -> dict[str, object]:
+    """Parse inputs, filling defaults; raise the first ``InputError`` found."""
+    values, errors = check_inputs(fields, raw)
+    if errors:
+        raise errors[0]
+    return values

@@ -1,0 +1,143 @@
+"""The shared renderer: a calculator's form, its result and its method as HTML.
+
+The build (through the macros) and the browser (through ``calculators.browser``)
+both call these functions, so what a reader sees before any script runs and
+after every live recalculation comes from the same code.  JavaScript only
+swaps the returned markup in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .fields import BoolField, ChoiceField, DateField, Field, IntField, TextField
+from .html import Markup, el, join
+from .registry import Calculator
+
+DISCLAIMER = (
+    "General guidance, not a guarantee: programs weigh things no calculator sees. "
+    "Use this to plan, and check the latest data and each program's own requirements."
+)
+
+
+def field_id(calc: Calculator, field: Field, suffix: str = "") -> str:
+    return f"mpb-{calc.NAME}-{field.name}{'-' + suffix if suffix else ''}"
+
+
+def _control(calc: Calculator, field: Field, value: object) -> Markup:
+    described = f"{field_id(calc, field, 'help')} {field_id(calc, field, 'error')}"
+    common: dict[str, object] = {
+        "id": field_id(calc, field),
+        "name": field.name,
+        "aria_describedby": described,
+    }
+    if isinstance(field, BoolField):
+        return el("input", type="checkbox", value="true", checked=bool(value), **common)
+    if isinstance(field, ChoiceField):
+        options = [el("option", "(none)", value="", selected=value in (None, ""))] if field.optional else []
+        options += [el("option", label, value=slug, selected=slug == value) for slug, label in field.choices]
+        return el("select", options, **common)
+    if isinstance(field, TextField):
+        return el("textarea", field.to_text(value), rows=field.rows, spellcheck="false", **common)
+    if isinstance(field, DateField):
+        return el("input", type="date", value=field.to_text(value), **common)
+    if isinstance(field, IntField):
+        # Text, not type=number: a number input hides what was typed when it
+        # is not a number, and Python must see it to say what is wrong.
+        return el("input", type="text", inputmode="numeric", autocomplete="off", value=field.to_text(value), size=6, **common)
+    return el("input", type="text", value=field.to_text(value), **common)
+
+
+def render_field(calc: Calculator, field: Field, value: object) -> Markup:
+    label = el("label", field.label, for_=field_id(calc, field))
+    control = _control(calc, field, value)
+    help_text = field.help + (" Optional." if field.optional and isinstance(field, IntField) else "")
+    parts = [control, label] if isinstance(field, BoolField) else [label, control]
+    return el(
+        "div",
+        *parts,
+        el("p", help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
+        el("p", id=field_id(calc, field, "error"), class_="mpb-error", hidden=True),
+        class_=f"mpb-field mpb-field--{field.kind}",
+        data_field=field.name,
+    )
+
+
+def render_form(calc: Calculator, values: Mapping[str, object] | None = None) -> Markup:
+    values = values or {}
+    fields = [render_field(calc, f, values.get(f.name, f.default)) for f in calc.FIELDS]
+    return el(
+        "form",
+        el("fieldset", el("legend", "Your inputs"), fields),
+        class_="mpb-form",
+        novalidate=True,
+        aria_label=f"{calc.TITLE}: inputs",
+    )
+
+
+def render_result(calc: Calculator, result: Mapping[str, object]) -> Markup:
+    return join(calc.render(result), el("p", DISCLAIMER, class_="mpb-disclaimer"))
+
+
+def render_method(calc: Calculator) -> Markup:
+    return el(
+        "details",
+        el("summary", "How this calculator works: formula, rules and sources"),
+        calc.method(),
+        class_="mpb-method",
+    )
+
+
+def render_calculator(calc: Calculator) -> Markup:
+    """The whole widget with the default result already in it."""
+    defaults = {f.name: f.default for f in calc.FIELDS}
+    result = calc.compute(defaults)
+    name = calc.NAME
+    return el(
+        "section",
+        el("h2", calc.TITLE, id=f"mpb-{name}-title", class_="mpb-title"),
+        el("p", calc.SUMMARY, class_="mpb-summary"),
+        render_form(calc, defaults),
+        el(
+            "div",
+            el(
+                "p",
+                "Showing the result for the default inputs. Live recalculation starts once "
+                "the calculator engine has loaded in your browser.",
+                class_="mpb-status-text",
+            ),
+            el("progress", class_="mpb-progress", hidden=True, aria_label="Loading the calculator engine"),
+            class_="mpb-status",
+            role="status",
+            aria_live="polite",
+        ),
+        el("div", class_="mpb-notes", role="note", hidden=True),
+        # Not a live region: the status line announces a one-sentence summary
+        # instead of reading the whole table out on every keystroke.
+        el("div", render_result(calc, result), class_="mpb-result", role="region", aria_label=f"{calc.TITLE}: result"),
+        render_profile_controls(calc),
+        render_method(calc),
+        class_="mpb-calculator",
+        data_calculator=name,
+        aria_labelledby=f"mpb-{name}-title",
+    )
+
+
+def render_profile_controls(calc: Calculator) -> Markup:
+    box_id = f"mpb-{calc.NAME}-remember"
+    return el(
+        "div",
+        el("input", type="checkbox", id=box_id, class_="mpb-remember", aria_describedby=f"{box_id}-help"),
+        el("label", "Remember my answers on this device", for_=box_id),
+        el("button", "Forget my answers", type="button", class_="mpb-forget md-button"),
+        el(
+            "p",
+            "Off unless you tick it. Your answers are then kept in this browser's storage "
+            "and fill in the other calculators; they are never sent anywhere. "
+            "The page address also carries your inputs, so you can bookmark a result.",
+            id=f"{box_id}-help",
+            class_="mpb-help",
+        ),
+        class_="mpb-profile",
+        hidden=True,
+    )

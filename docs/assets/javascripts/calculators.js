@@ -1,0 +1,247 @@
+// Mounts every calculator on a page and carries values between its form and
+// one Python worker.  Python decides everything a reader sees (validation
+// messages, results, which saved values to accept); this module only moves
+// strings, so the live result can never disagree with the built page.
+
+const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
+const PROFILE_KEY = "matchplanb:profile";
+const TYPING_PAUSE_MS = 250;
+
+// One worker, and so one Python runtime, for the whole visit: instant
+// navigation keeps this module alive across pages.
+let worker = null;
+let lastId = 0;
+const pending = new Map();
+const widgets = new Set();
+let runtime = { phase: "idle", text: "" };
+
+function startWorker() {
+  if (worker) return worker;
+  worker = new Worker(WORKER_URL, { type: "module" });
+  worker.addEventListener("message", ({ data }) => {
+    if (data.type === "status") return setRuntime(data.phase, data.text);
+    const waiting = pending.get(data.id);
+    pending.delete(data.id);
+    if (!waiting) return;
+    if (data.error) waiting.reject(new Error(data.error));
+    else waiting.resolve(JSON.parse(data.json));
+  });
+  worker.addEventListener("error", (event) => {
+    setRuntime("failed", `The calculator engine could not start (${event.message || "worker error"}).`);
+  });
+  return worker;
+}
+
+function ask(fn, name, payload) {
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    startWorker().postMessage({ id, fn, name, payload: JSON.stringify(payload) });
+  });
+}
+
+function setRuntime(phase, text) {
+  runtime = { phase, text };
+  if (phase === "failed") for (const waiting of pending.values()) waiting.reject(new Error(text));
+  for (const widget of widgets) widget.showRuntime();
+}
+
+function readStorage() {
+  try {
+    return window.localStorage.getItem(PROFILE_KEY);
+  } catch {
+    return null; // storage blocked: behave as if nothing was remembered
+  }
+}
+
+function writeStorage(text) {
+  try {
+    if (text === null) window.localStorage.removeItem(PROFILE_KEY);
+    else window.localStorage.setItem(PROFILE_KEY, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function rememberedValues() {
+  try {
+    const parsed = JSON.parse(readStorage() || "{}");
+    return parsed && typeof parsed.values === "object" ? parsed.values : {};
+  } catch {
+    return {};
+  }
+}
+
+class Widget {
+  constructor(root) {
+    this.root = root;
+    this.name = root.dataset.calculator;
+    this.form = root.querySelector(".mpb-form");
+    this.status = root.querySelector(".mpb-status-text");
+    this.progress = root.querySelector(".mpb-progress");
+    this.notes = root.querySelector(".mpb-notes");
+    this.result = root.querySelector(".mpb-result");
+    this.profile = root.querySelector(".mpb-profile");
+    this.remember = root.querySelector(".mpb-remember");
+    this.latest = 0;
+    this.timer = 0;
+  }
+
+  async mount() {
+    this.root.dataset.mounted = "true";
+    this.profile.hidden = false;
+    this.remember.checked = readStorage() !== null;
+    this.form.addEventListener("input", () => this.schedule());
+    this.form.addEventListener("change", () => this.recompute());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.recompute();
+    });
+    this.remember.addEventListener("change", () => this.toggleRemember());
+    this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere());
+    this.showRuntime();
+
+    const linked = Object.fromEntries(new URLSearchParams(window.location.search));
+    const saved = await ask("restore", this.name, { linked, stored: readStorage() }).catch(() => null);
+    if (saved) {
+      this.writeForm(saved.values);
+      this.note(saved.notes);
+    }
+    this.recompute();
+  }
+
+  readForm() {
+    const values = {};
+    for (const control of this.form.elements) {
+      if (!control.name) continue;
+      values[control.name] = control.type === "checkbox" ? control.checked : control.value;
+    }
+    return values;
+  }
+
+  writeForm(values) {
+    for (const [name, text] of Object.entries(values)) {
+      const control = this.form.elements.namedItem(name);
+      if (!control) continue;
+      if (control.type === "checkbox") control.checked = text === "true";
+      else control.value = text;
+    }
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.recompute(), TYPING_PAUSE_MS);
+  }
+
+  async recompute() {
+    clearTimeout(this.timer);
+    const ticket = ++this.latest;
+    let reply;
+    try {
+      reply = await ask("compute", this.name, this.readForm());
+    } catch {
+      return; // the runtime status already explains the failure
+    }
+    if (ticket !== this.latest) return; // a newer edit has been sent since
+    this.showErrors(reply.ok ? [] : reply.errors);
+    if (reply.ok) {
+      this.result.innerHTML = reply.html;
+      this.say(`Updated. ${reply.announce}`);
+      reflectInAddress(reply.query);
+      if (this.remember.checked) remember(reply.query);
+    } else {
+      this.say("Please fix the marked field. The result shown is still for your last valid inputs.");
+    }
+  }
+
+  showErrors(errors) {
+    const messages = new Map(errors.map((error) => [error.field, error.message]));
+    for (const wrapper of this.form.querySelectorAll(".mpb-field")) {
+      const message = messages.get(wrapper.dataset.field) || "";
+      messages.delete(wrapper.dataset.field);
+      const slot = wrapper.querySelector(".mpb-error");
+      slot.textContent = message;
+      slot.hidden = !message;
+      const control = wrapper.querySelector("input, select, textarea");
+      if (message) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+    this.note([...messages.values()]);
+  }
+
+  toggleRemember() {
+    if (this.remember.checked) {
+      if (!remember(this.readFormAsQuery())) {
+        this.remember.checked = false;
+        this.note(["This browser does not allow saving answers, so nothing was remembered."]);
+      }
+    } else {
+      forgetEverywhere();
+    }
+  }
+
+  readFormAsQuery() {
+    const values = this.readForm();
+    return Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, typeof value === "boolean" ? String(value) : value]),
+    );
+  }
+
+  showRuntime() {
+    const { phase, text } = runtime;
+    this.progress.hidden = phase !== "loading";
+    this.root.dataset.runtime = phase;
+    if (phase === "loading") this.say(`${text} Until then, the result shown is for the default inputs.`);
+    if (phase === "failed") {
+      this.say(`Live recalculation is unavailable: ${text} The result shown is for the default inputs.`);
+    }
+  }
+
+  say(text) {
+    this.status.textContent = text;
+  }
+
+  note(lines) {
+    this.notes.replaceChildren(...lines.map((line) => Object.assign(document.createElement("p"), { textContent: line })));
+    this.notes.hidden = lines.length === 0;
+  }
+}
+
+function reflectInAddress(query) {
+  const url = new URL(window.location.href);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+}
+
+function remember(query) {
+  const values = { ...rememberedValues(), ...query };
+  return writeStorage(JSON.stringify({ version: 1, values }));
+}
+
+function forgetEverywhere() {
+  writeStorage(null);
+  for (const widget of widgets) {
+    widget.remember.checked = false;
+    widget.note(["Your remembered answers were removed from this device."]);
+  }
+}
+
+function mountAll() {
+  for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
+  for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
+    const widget = new Widget(root);
+    widgets.add(widget);
+    widget.mount();
+  }
+}
+
+// Material's instant navigation swaps pages without reloading this module and
+// announces each new page on document$; without it, mount once on load.
+if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
+  globalThis.document$.subscribe(() => mountAll());
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}

@@ -1,0 +1,206 @@
+"""mkdocs-macros module: every macro returns markup and nothing else.
+
+Calculators render through ``calculators.render`` so the page a reader first
+sees is exactly what the browser later recomputes.  Figures come from
+``calculators.data`` with their source and year, so a number on a guide page
+and the same number inside a calculator can never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calculators import REGISTRY
+from calculators import data as d
+from calculators.html import Markup, el, join, table
+from calculators.render import DISCLAIMER, render_calculator
+
+PAGE_DISCLAIMER = (
+    '\n\n!!! info "General guidance, not a guarantee"\n'
+    "    Match Plan B is independent of the NRMP, AAMC and ECFMG. Everything here is general guidance "
+    "drawn from published data and the advice of experienced advisers; it cannot promise any outcome. "
+    "Check each program's own requirements and the latest official figures before you decide.\n"
+)
+
+
+def calculator(name: str) -> Markup:
+    """Embed one calculator with its default result already computed."""
+    if name not in REGISTRY:
+        raise KeyError(f"No calculator named {name!r}; known: {', '.join(REGISTRY)}")
+    return render_calculator(REGISTRY[name])
+
+
+def cite(source: d.Source) -> Markup:
+    return el("span", f"({source.cite()})", class_="mpb-cite")
+
+
+def _outcome(slug: str) -> d.ChartingOutcome:
+    outcome = d.specialty(slug).outcome
+    if outcome is None:
+        raise KeyError(f"No NRMP Charting Outcomes row for {slug!r}")
+    return outcome
+
+
+def img_match_rate(slug: str) -> Markup:
+    """A specialty's non-US IMG match rate with its counts and source."""
+    o = _outcome(slug)
+    return join(
+        f"{o.img_match_rate_pct:g}% ({o.img_matched:,} of {o.img_ranked_first:,} non-US IMGs who ranked it first) ",
+        cite(d.CHARTING_OUTCOMES),
+    )
+
+
+def step2_matched(slug: str) -> Markup:
+    """The median Step 2 CK of matched non-US IMGs, or 'not enough data'."""
+    o = _outcome(slug)
+    dist = o.step2_matched
+    if dist.median is None:
+        return join("not enough data (NRMP suppressed it) ", cite(d.CHARTING_OUTCOMES))
+    return join(f"a median of {dist.median:g} (middle half {dist.q1:g}–{dist.q3:g}, n = {dist.n}) ", cite(d.CHARTING_OUTCOMES))
+
+
+def overall_match_rate(applicant_type: str, year: int | None = None) -> Markup:
+    rates = d.match_rates()[year] if year else d.latest_match_rates()
+    return join(f"{rates.for_applicant(applicant_type):g}% in {rates.year} ", cite(d.MATCH_RATES))
+
+
+def outcomes_table() -> Markup:
+    rows = []
+    for o in d.charting_outcomes().values():
+        m = o.step2_matched
+        u = o.step2_unmatched
+        rows.append(
+            (
+                o.specialty,
+                f"{o.positions:,}",
+                f"{o.img_matched:,} / {o.img_ranked_first:,}",
+                f"{o.img_match_rate_pct:g}%",
+                f"{m.median:g} (n = {m.n})" if m.median is not None else f"not enough data (n = {m.n})",
+                f"{u.median:g} (n = {u.n})" if u.median is not None else f"not enough data (n = {u.n})",
+                f"{o.contig_matched.median:g}" if o.contig_matched.median is not None else "not enough data",
+                f"{o.contig_unmatched.median:g}" if o.contig_unmatched.median is not None else "not enough data",
+            )
+        )
+    return table(
+        (
+            "Specialty",
+            "Positions",
+            "Non-US IMGs matched / ranked it first",
+            "Match rate",
+            "Step 2 CK median, matched",
+            "Step 2 CK median, unmatched",
+            "Contiguous ranks median, matched",
+            "Contiguous ranks median, unmatched",
+        ),
+        rows,
+        caption=f"Non-US IMGs by preferred specialty: {d.CHARTING_OUTCOMES.cite()}",
+    )
+
+
+def pgy1_table() -> Markup:
+    rows = [
+        (
+            r.specialty,
+            f"{r.positions_offered:,}",
+            f"{r.positions_filled:,}",
+            f"{r.fill_rate_pct:g}%",
+            f"{r.us_md_senior_pct_of_offered:g}%",
+            f"{r.us_do_senior_pct_of_offered:g}%",
+            f"{r.us_img_pct_of_offered:g}%",
+            f"{r.non_us_img_pct_of_offered:g}%",
+        )
+        for r in d.pgy1_results().values()
+    ]
+    acs = [(s.name, s.acs_fill) for s in d.SPECIALTIES if s.acs_fill]
+    return join(
+        table(
+            ("Specialty", "Offered", "Filled", "Fill rate", "US MD seniors", "US DO seniors", "US IMGs", "Non-US IMGs"),
+            rows,
+            caption=f"PGY-1 positions and share of offered positions by applicant type: {d.RESULTS_2025.cite()}",
+        ),
+        table(("Specialty", "2025 fill"), acs, caption=f"Specialties missing from that tabulation: {d.ACS_FILL_2025.cite()}"),
+    )
+
+
+def match_rates_table() -> Markup:
+    rows = [
+        (
+            str(r.year),
+            f"{r.us_md_senior_pct:g}%",
+            f"{r.us_do_senior_pct:g}%",
+            f"{r.us_img_pct:g}%",
+            f"{r.non_us_img_pct:g}%",
+            f"{r.all_active_pct:g}%",
+            f"{r.source} ({r.status})",
+        )
+        for r in sorted(d.match_rates().values(), key=lambda r: -r.year)
+    ]
+    return table(
+        ("Year", "US MD seniors", "US DO seniors", "US IMGs", "Non-US IMGs", "All active", "Source"),
+        rows,
+        caption="PGY-1 match rate by applicant type, Main Residency Match",
+    )
+
+
+def fees_table() -> Markup:
+    rows = [
+        (
+            f.item,
+            f.amount_usd,
+            f.unit,
+            f.season_or_year,
+            f.source,
+            el("strong", "Old figure: " + f.status) if f.is_old else f.status,
+        )
+        for f in d.fees()
+    ]
+    return table(
+        ("Item", "US$", "Unit", "Season or year", "Source", "Status"),
+        rows,
+        caption="Application and exam fees, as last confirmed",
+    )
+
+
+def specialties_table() -> Markup:
+    rows = [(s.name, d.TIER_LABELS[s.tier], "; ".join(src.title for src in d.TIER_SOURCES[s.tier])) for s in d.SPECIALTIES]
+    return table(
+        ("Specialty", "How the calculators treat it", "Why"), rows, caption="Specialties and their competitiveness tier for IMGs"
+    )
+
+
+def sources_list() -> Markup:
+    return el(
+        "ul",
+        [
+            el(
+                "li",
+                el("strong", s.publisher),
+                f": {s.title} ({s.year})",
+                f". Status: {s.status}." if s.status else "",
+                id=f"source-{s.key}",
+            )
+            for s in d.SOURCES
+        ],
+    )
+
+
+def define_env(env: Any) -> None:
+    for function in (
+        calculator,
+        img_match_rate,
+        step2_matched,
+        overall_match_rate,
+        outcomes_table,
+        pgy1_table,
+        match_rates_table,
+        fees_table,
+        specialties_table,
+        sources_list,
+    ):
+        env.macro(function)
+    env.variables["disclaimer"] = DISCLAIMER
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Every page ends with the same plain statement of what this site is."""
+    env.markdown += PAGE_DISCLAIMER
