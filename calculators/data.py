@@ -100,7 +100,13 @@ MATCH_RATES = Source(
     "NRMP, as reported in news coverage of each year's release",
     "2026 row secondary; earlier rows seen",
 )
-SOURCES = (*ARTICLES, CHARTING_OUTCOMES, RESULTS_2025, ACS_FILL_2025, MATCH_RATES)
+ERAS_RULES = Source(
+    "aamc-eras-letters",
+    "ERAS letters of recommendation: at most four letters assigned to each program",
+    "2026 season",
+    "AAMC",
+)
+SOURCES = (*ARTICLES, CHARTING_OUTCOMES, RESULTS_2025, ACS_FILL_2025, MATCH_RATES, ERAS_RULES)
 
 
 # --- Reading and writing the TSV copies --------------------------------------
@@ -413,3 +419,73 @@ IMG_TYPES = frozenset({"us-img", "non-us-img"})
 
 def specialty(slug: str) -> Specialty:
     return SPECIALTY_BY_SLUG[slug]
+
+
+# --- Rules of thumb ------------------------------------------------------------
+@dataclass(frozen=True)
+class RuleOfThumb:
+    """A figure the articles give as advice, not as measured data."""
+
+    topic: str
+    value: str
+    source: Source
+
+
+RULES_OF_THUMB: tuple[RuleOfThumb, ...] = (
+    RuleOfThumb("Step 2 CK red flag for IMGs", "below 225–230", ARTICLE_IMG),
+    RuleOfThumb("Step 2 CK for ultra-competitive fields", "250+ as a rough ballpark, not a cutoff", ARTICLE_ULTRA),
+    RuleOfThumb("Step 2 CK in the orthopaedic self-audit", "245–250 or more is a strong advantage", ARTICLE_ORTHO),
+    RuleOfThumb(
+        "Step 2 CK bands for diagnostic radiology", "250+ very strong; 235–249 mid-range; below 235 lower", ARTICLE_RADIOLOGY
+    ),
+    RuleOfThumb("Years since graduation that become a barrier", "more than 5–7 years", ARTICLE_IMG),
+    RuleOfThumb(
+        "Years since graduation that make radiology harder", "3–4 or more without continuous clinical work", ARTICLE_RADIOLOGY
+    ),
+    RuleOfThumb(
+        "Years since graduation in the no-match misalignment example",
+        "more than 3 with no recent clinical work",
+        ARTICLE_UNMATCHED,
+    ),
+    RuleOfThumb("Letters per specialty when dual applying", "2–3 for the primary; 2–3 for the backup if possible", ARTICLE_IMG),
+    RuleOfThumb(
+        "Letters for orthopaedics plus a backup", "3–4 mostly from orthopaedic surgeons; 2–3 in the backup", ARTICLE_ORTHO
+    ),
+    RuleOfThumb(
+        "Letters for radiology plus a backup",
+        "1–2 from radiologists and 1–2 from other US clinicians; at least 2 in the backup",
+        ARTICLE_RADIOLOGY,
+    ),
+    RuleOfThumb(
+        "Letters after a no-match",
+        "2 or more from the backup specialty, plus 1 from the earlier field if supportive",
+        ARTICLE_UNMATCHED,
+    ),
+    RuleOfThumb("Orthopaedic away rotations in the self-audit", "at least two US rotations", ARTICLE_ORTHO),
+    RuleOfThumb(
+        "Programs: orthopaedic surgery (US-citizen IMG)", "60–80+ (ortho article); 60–90+ (ultra article)", ARTICLE_ORTHO
+    ),
+    RuleOfThumb("Programs: dermatology (US-citizen IMG)", "60–100+", ARTICLE_ULTRA),
+    RuleOfThumb("Programs: other ultra-competitive fields", "50–80+", ARTICLE_ULTRA),
+    RuleOfThumb("Programs: PM&R as a backup", "40–60", ARTICLE_ORTHO),
+    RuleOfThumb("Programs: IM or FM for an uncertain IMG", "80+", ARTICLE_ORTHO),
+    RuleOfThumb("Programs: backup fields for IMGs in some specialties", "100+ is common", ARTICLE_IMG),
+    RuleOfThumb("Programs: the IMG article's psychiatry example", "60–80 psychiatry plus 80–120 family medicine", ARTICLE_IMG),
+    RuleOfThumb("Programs: the dermatology roadmap", "80–100 dermatology plus 40–60 internal medicine", ARTICLE_ULTRA),
+    RuleOfThumb("Programs: the orthopaedics roadmap", "70–90 orthopaedics plus 20–40 general surgery", ARTICLE_ULTRA),
+    RuleOfThumb("Programs: reapplying in a backup field", "60–100+, by risk factors", ARTICLE_UNMATCHED),
+    RuleOfThumb("Split after a no-match (example)", "about 80% backup, 20% original field", ARTICLE_UNMATCHED),
+    RuleOfThumb("Realistic and stretch programs in a backup list", "at least 70–80% of the list", ARTICLE_UNMATCHED),
+    RuleOfThumb("Deciding whether to dual apply", "no later than mid-summer before ERAS submission", ARTICLE_ORTHO),
+    RuleOfThumb("Planning horizon before ERAS", "12–18 months, in stages: 12–18, 9–12, 6–9, 3–6, 0–3 months", ARTICLE_ORTHO),
+    RuleOfThumb(
+        "Research at an anchor institution", "3–12+ months; often 1–2 dedicated years for ultra-competitive fields", ARTICLE_ULTRA
+    ),
+    RuleOfThumb("Output of a research year after a no-match", "2–3 abstracts, posters or manuscripts", ARTICLE_UNMATCHED),
+    RuleOfThumb("NBME practice tests before Step 2 CK", "at least 2–3", ARTICLE_ULTRA),
+    RuleOfThumb("Time to grieve a no-match before planning", "3–7 days", ARTICLE_UNMATCHED),
+    RuleOfThumb("Horizon of a non-residency Plan B", "12–24 months", ARTICLE_IMG),
+    RuleOfThumb("Horizon of a pivot plan after a no-match", "12–18 months", ARTICLE_UNMATCHED),
+    RuleOfThumb("Full commitment after matching the backup", "6–12 months before judging", ARTICLE_ORTHO),
+    RuleOfThumb("Letters a program can receive in ERAS", "at most 4 per program", ERAS_RULES),
+)

@@ -168,6 +168,11 @@ def specialties_table() -> Markup:
     )
 
 
+def rules_of_thumb_table() -> Markup:
+    rows = [(rule.topic, rule.value, rule.source.cite()) for rule in d.RULES_OF_THUMB]
+    return table(("Topic", "Rule of thumb", "Source"), rows, caption="Advice figures from the source articles: not measured data")
+
+
 def sources_list() -> Markup:
     return el(
         "ul",

@@ -33,22 +33,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(target: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
+def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(target)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
     )
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return target
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -63,13 +58,44 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+def build_and_serve(target: Path, config: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Bind a loopback port first, then build for exactly that address:
+    Material's instant navigation only works when site_url matches it."""
+    target.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(QuietHandler, directory=str(target))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = build_site(target, config, site_url=url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, url
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    target = tmp_path_factory.mktemp("site")
+    server, url = build_and_serve(target, ROOT / "mkdocs.yml")
+    yield target, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site: tuple[Path, str]) -> Path:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: tuple[Path, str]) -> str:
+    return served_site[1]
+
+
+@pytest.fixture(scope="session")
+def plain_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site built without Material's instant navigation."""
+    server, url = build_and_serve(
+        tmp_path_factory.mktemp("plain-site"), ROOT / "tests" / "fixtures" / "without-instant-navigation.yml"
+    )
+    yield url
     server.shutdown()
 
 

@@ -1,0 +1,42 @@
+"""The Python side of the browser bridge: what the worker returns to the page."""
+
+from __future__ import annotations
+
+import json
+
+from calculators import browser, competitiveness
+from calculators.render import render_result
+
+
+def test_compute_returns_the_same_html_as_the_build() -> None:
+    reply = json.loads(browser.compute("competitiveness", json.dumps({})))
+    assert reply["ok"] is True
+    assert reply["html"] == render_result(competitiveness, competitiveness.compute({}))
+    assert reply["query"]["step2_score"] == "240"
+    assert reply["announce"].startswith("Internal Medicine:")
+
+
+def test_compute_lists_every_field_error_at_once() -> None:
+    reply = json.loads(browser.compute("competitiveness", json.dumps({"step2_score": "abc", "usce_months": "-1"})))
+    assert reply["ok"] is False
+    assert {e["field"] for e in reply["errors"]} == {"step2_score", "usce_months"}
+
+
+def test_form_booleans_and_strings_are_accepted() -> None:
+    reply = json.loads(browser.compute("competitiveness", json.dumps({"needs_visa": False, "step2_score": ""})))
+    assert reply["ok"] and reply["query"]["needs_visa"] == "false" and reply["query"]["step2_score"] == ""
+
+
+def test_restore_prefers_the_address_and_drops_invalid_values_with_a_note() -> None:
+    stored = json.dumps({"version": 1, "values": {"step2_score": "250", "specialty": "psychiatry"}})
+    linked = {"step2_score": "260", "usce_months": "lots", "unrelated": "x"}
+    reply = json.loads(browser.restore("competitiveness", json.dumps({"linked": linked, "stored": stored})))
+    assert reply["values"] == {"specialty": "psychiatry", "step2_score": "260"}
+    assert len(reply["notes"]) == 1 and "US clinical experience (months)" in reply["notes"][0]
+
+
+def test_restore_survives_corrupt_storage() -> None:
+    for stored in ("{not json", "[1, 2]", json.dumps({"values": 7})):
+        reply = json.loads(browser.restore("competitiveness", json.dumps({"linked": {}, "stored": stored})))
+        assert reply["values"] == {}
+        assert reply["notes"] == ["Your remembered answers could not be read, so they were ignored."]

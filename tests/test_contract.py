@@ -1,0 +1,115 @@
+"""Every registered calculator keeps the same contract, so the form, the
+command line, the build and the browser can treat them all alike."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from calculators import REGISTRY, InputError
+from calculators.fields import defaults
+from calculators.render import render_calculator, render_form
+
+NAMES = sorted(REGISTRY)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fields_are_unique_and_their_defaults_are_valid(name: str) -> None:
+    calc = REGISTRY[name]
+    names = [f.name for f in calc.FIELDS]
+    assert len(names) == len(set(names))
+    for field in calc.FIELDS:
+        assert field.label and field.help, f"{name}.{field.name} needs a label and help text"
+        assert field.parse(field.to_text(field.default)) == field.default, field.name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_missing_inputs_take_their_defaults(name: str) -> None:
+    calc = REGISTRY[name]
+    assert calc.compute({}) == calc.compute(defaults(calc.FIELDS))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_result_is_json_serialisable(name: str) -> None:
+    result = REGISTRY[name].compute({})
+    assert json.loads(json.dumps(result)) == result
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_text_inputs_give_the_same_result_as_typed_inputs(name: str) -> None:
+    calc = REGISTRY[name]
+    as_text = {f.name: f.to_text(f.default) for f in calc.FIELDS}
+    assert calc.compute(as_text) == calc.compute({})
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unknown_input_is_refused_by_name(name: str) -> None:
+    with pytest.raises(InputError) as caught:
+        REGISTRY[name].compute({"no_such_input": 1})
+    assert caught.value.field == "no_such_input"
+    assert "not an input" in caught.value.message
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_field_rejects_a_wrong_value_with_its_label(name: str) -> None:
+    calc = REGISTRY[name]
+    for field in calc.FIELDS:
+        if field.kind == "textarea":
+            continue  # free text: each calculator tests its own parsing
+        with pytest.raises(InputError) as caught:
+            calc.compute({field.name: "not-a-valid-value-∞"})
+        assert caught.value.field == field.name
+        assert caught.value.message.startswith(field.label), caught.value.message
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_widget_markup_has_form_result_method_and_no_inline_script(name: str) -> None:
+    calc = REGISTRY[name]
+    html = render_calculator(calc)
+    assert f'data-calculator="{name}"' in html
+    assert "<script" not in html
+    assert 'class="mpb-result"' in html and 'class="mpb-method"' in html
+    for field in calc.FIELDS:
+        assert f'id="mpb-{name}-{field.name}"' in html
+        assert f'for="mpb-{name}-{field.name}"' in html, f"{field.name} needs a label"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_form_escapes_what_a_reader_typed(name: str) -> None:
+    calc = REGISTRY[name]
+    hostile = {f.name: '"><script>alert(1)</script>' for f in calc.FIELDS}
+    html = render_form(calc, hostile)
+    assert "<script>" not in html
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_command_line_prints_the_same_result_as_compute(name: str) -> None:
+    run = subprocess.run([sys.executable, "-m", "calculators", name], capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == REGISTRY[name].compute({})
+
+
+def test_command_line_rejects_bad_input_with_the_message_and_nonzero_status() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "calculators", "competitiveness", "--step2-score", "301"], capture_output=True, text=True
+    )
+    assert run.returncode == 2
+    assert "step2_score: Step 2 CK score must be a whole number from 1 to 300" in run.stderr
+    assert run.stdout == ""
+
+
+def test_command_line_accepts_underscore_and_dash_spellings() -> None:
+    for flag in ("--step2_score", "--step2-score"):
+        run = subprocess.run(
+            [sys.executable, "-m", "calculators", "competitiveness", flag, "255"], capture_output=True, text=True, check=True
+        )
+        assert json.loads(run.stdout)["inputs"]["step2_score"] == 255
+
+
+def test_command_line_help_lists_allowed_values() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "calculators", "competitiveness", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "a whole number from 1 to 300, or empty" in " ".join(run.stdout.split())

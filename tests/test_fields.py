@@ -1,0 +1,81 @@
+"""The field types: what each accepts, and the message for what it does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from calculators.fields import BoolField, ChoiceField, DateField, InputError, IntField, TextField, check_inputs, parse_inputs
+
+SCORE = IntField(name="step2_score", label="Step 2 CK score", minimum=1, maximum=300, optional=True)
+COUNT = IntField(name="usce_months", label="US clinical experience (months)")
+
+
+@pytest.mark.parametrize(("raw", "value"), [(245, 245), ("245", 245), (" 245 ", 245), ("+245", 245), (245.0, 245)])
+def test_whole_numbers_in_any_form(raw: object, value: int) -> None:
+    assert SCORE.parse(raw) == value
+
+
+@pytest.mark.parametrize("raw", [None, "", "   "])
+def test_optional_number_accepts_both_forms_of_empty(raw: object) -> None:
+    assert SCORE.parse(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["245.5", 245.5, "abc", "0", 301, True, "2 45", "1e2", [245]])
+def test_number_errors_name_the_field_and_the_range(raw: object) -> None:
+    with pytest.raises(InputError) as caught:
+        SCORE.parse(raw)
+    assert caught.value.field == "step2_score"
+    assert caught.value.message == "Step 2 CK score must be a whole number from 1 to 300, or left empty."
+
+
+def test_required_count_has_no_upper_bound_message_when_unbounded() -> None:
+    with pytest.raises(InputError, match=r"must be a whole number, 0 or more\.$"):
+        COUNT.parse("-1")
+    with pytest.raises(InputError):
+        COUNT.parse("")
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [(True, True), ("true", True), ("on", True), ("No", False), ("", False), (None, False)]
+)
+def test_booleans(raw: object, value: bool) -> None:
+    assert BoolField(name="needs_visa", label="Needs visa").parse(raw) is value
+
+
+def test_boolean_rejects_other_words() -> None:
+    with pytest.raises(InputError, match="Needs visa must be true or false"):
+        BoolField(name="needs_visa", label="Needs visa").parse("maybe")
+
+
+def test_choice_lists_what_is_allowed() -> None:
+    field = ChoiceField(name="interest", label="Interest", choices=(("imaging", "Imaging"), ("none", "None")))
+    assert field.parse("imaging") == "imaging"
+    with pytest.raises(InputError, match=r"Interest must be one of: imaging, none\."):
+        field.parse("surgery")
+
+
+def test_dates() -> None:
+    field = DateField(name="eras_submission", label="ERAS submission", initial=dt.date(2027, 9, 24))
+    assert field.parse("2027-09-01") == dt.date(2027, 9, 1)
+    assert field.to_text(field.parse("2027-09-01")) == "2027-09-01"
+    with pytest.raises(InputError, match="written YYYY-MM-DD"):
+        field.parse("09/01/2027")
+
+
+def test_text_is_bounded() -> None:
+    field = TextField(name="market", label="Market", max_chars=10)
+    assert field.parse("short") == "short"
+    with pytest.raises(InputError, match="at most 10 characters"):
+        field.parse("x" * 11)
+
+
+def test_check_inputs_collects_every_error_and_parse_raises_the_first() -> None:
+    fields = (SCORE, COUNT)
+    values, errors = check_inputs(fields, {"step2_score": "x", "usce_months": "-2", "extra": 1})
+    assert [e.field for e in errors] == ["extra", "step2_score", "usce_months"]
+    with pytest.raises(InputError) as caught:
+        parse_inputs(fields, {"step2_score": "x", "usce_months": "-2"})
+    assert caught.value.field == "step2_score"
+    assert values == {}

@@ -1,0 +1,141 @@
+"""The built site: strict build, nothing from other hosts, sound links, and
+the statements every page must carry."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from calculators import REGISTRY
+
+LOADING_ATTRIBUTES = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
+
+
+# Tests build for the loopback address they serve the site on.
+OWN_HOST = "127.0.0.1"
+
+
+class PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.loads: list[tuple[str, str]] = []
+        self.inline_styles_with_urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "href" in values:
+            self.links.append(values["href"])
+        if tag in LOADING_ATTRIBUTES and values.get(LOADING_ATTRIBUTES[tag]):
+            self.loads.append((tag, values[LOADING_ATTRIBUTES[tag]]))
+        if "style" in values and "url(" in values["style"]:
+            self.inline_styles_with_urls.append(values["style"])
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_every_page_loads_only_from_its_own_site(built_site: Path) -> None:
+    offenders = []
+    for page in pages(built_site):
+        parsed = parse(page)
+        for tag, url in parsed.loads:
+            # The canonical link names the site's own address (site_url).
+            if urlsplit(url).hostname == OWN_HOST:
+                continue
+            if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                offenders.append(f"{page.relative_to(built_site)}: <{tag}> {url}")
+        offenders += [f"{page}: style {s}" for s in parsed.inline_styles_with_urls if "http" in s]
+    assert not offenders
+
+
+def test_stylesheets_and_scripts_reference_no_other_host(built_site: Path) -> None:
+    pattern = re.compile(r"""url\(\s*['"]?(https?:)?//|@import\s+['"]?https?://""")
+    for path in built_site.rglob("*.css"):
+        assert not pattern.search(path.read_text(encoding="utf-8", errors="replace")), path
+    fonts = [p for p in built_site.rglob("*") if p.suffix in (".woff", ".woff2", ".ttf", ".otf")]
+    assert not fonts
+    # Our own scripts resolve everything relative to themselves.
+    for script in (built_site / "assets" / "javascripts").glob("calculator*.js"):
+        assert "http" not in script.read_text(encoding="utf-8"), script
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    # 404.html links from the site root, since it is served at any address.
+    parsed = {page: parse(page) for page in pages(built_site) if page.name != "404.html"}
+    broken = []
+    for page, parser in parsed.items():
+        base = page.relative_to(built_site).as_posix()
+        for href in parser.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("mailto:", "//")):
+                continue
+            relative = posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path))) if parts.path else base
+            target = built_site / relative
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{base}: {href} (no such page)")
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and target in parsed and fragment not in parsed[target].ids:
+                broken.append(f"{base}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_every_page_says_it_is_general_guidance_not_a_guarantee(built_site: Path) -> None:
+    missing = [p for p in pages(built_site) if p.name != "404.html" and "not a guarantee" not in p.read_text(encoding="utf-8")]
+    assert not missing
+
+
+def test_every_calculator_has_a_page_with_its_default_result_prerendered(built_site: Path) -> None:
+    embedded = {}
+    for page in pages(built_site):
+        for name in re.findall(r'data-calculator="([a-z_]+)"', page.read_text(encoding="utf-8")):
+            embedded.setdefault(name, page)
+    assert set(REGISTRY) <= set(embedded), set(REGISTRY) - set(embedded)
+    html = (built_site / "calculators" / "competitiveness" / "index.html").read_text(encoding="utf-8")
+    assert "How each input moved the score" in html and "How this calculator works" in html
+
+
+def test_runtime_is_vendored_only_once_and_loaded_by_a_module_script(built_site: Path) -> None:
+    runtime = built_site / "assets" / "pyodide"
+    assert (runtime / "pyodide.mjs").is_file() and (runtime / "pyodide.asm.wasm").is_file()
+    assert len(list(runtime.glob("*.whl"))) == 1
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="assets/javascripts/calculators\.js" type="module">', index)
+    assert "pyodide" not in index.lower().replace("assets/javascripts/calculators.js", "")
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "tests/fixtures/without-instant-navigation.yml"])
+def test_configurations_build_strictly(config: str, tmp_path: Path) -> None:
+    from conftest import ROOT, build_site
+
+    result = build_site(tmp_path / "site", ROOT / config)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
