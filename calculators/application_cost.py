@@ -1,0 +1,481 @@
+"""Application cost: what one Match season costs in fees and interviews.
+
+ERAS application fees come from the project's fee data, tier by tier, so a new
+season's schedule is a data change, not a code change.  Pricing starts again
+for each specialty, which is why a backup specialty's first programs are
+cheap.  The other items (the USMLE transcript, the ECFMG token for IMGs, NRMP
+fees and interview costs) each carry the year of their figure; several are
+old, and the result says so next to the amount.
+
+Every item is zero or more, more programs, ranks or interviews never cost
+less, and the total is the plain sum of the items shown.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from . import data
+from .fields import ChoiceField, InputError, IntField, parse_inputs
+from .html import Markup, el, join, money, table
+
+NAME = "application_cost"
+TITLE = "Application cost"
+SUMMARY = (
+    "Adds up ERAS fees for each specialty, the transcript and token fees, NRMP fees and interview costs "
+    "for one Match season, with the year and source of every figure."
+)
+
+
+# ============================================================================
+# The fee schedule and the other costs.  Amounts are read from the fee data
+# (data.fees()); the assumptions this calculator adds are stated here.
+# ============================================================================
+@dataclass(frozen=True)
+class FeeTier:
+    """Programs ``first`` to ``last`` (None: no upper limit) cost ``per_program`` each."""
+
+    first: int
+    last: int | None
+    per_program: int
+
+    def programs_in(self, programs: int) -> int:
+        top = programs if self.last is None else min(programs, self.last)
+        return max(0, top - self.first + 1)
+
+
+@dataclass(frozen=True)
+class ErasSchedule:
+    """One season's ERAS price list, counted separately for each specialty."""
+
+    season: str
+    tiers: tuple[FeeTier, ...]
+    source: str
+
+    def fee(self, programs: int) -> int:
+        return sum(tier.programs_in(programs) * tier.per_program for tier in self.tiers)
+
+    def formula(self, programs: int) -> str:
+        parts = [f"{tier.programs_in(programs)} × {money(tier.per_program)}" for tier in self.tiers if tier.programs_in(programs)]
+        return " + ".join(parts) if parts else "no programs"
+
+    def describe(self) -> str:
+        return "; ".join(
+            f"programs {t.first}–{t.last}: {money(t.per_program)} each"
+            if t.last is not None
+            else f"program {t.first} and above: {money(t.per_program)} each"
+            for t in self.tiers
+        )
+
+
+# Rows of the fee data that make up the current ERAS schedule, e.g.
+# "ERAS residency application, programs 1-30 (per specialty)" and
+# "ERAS residency application, program 31 and above (per specialty)".
+ERAS_ROW_PREFIX = "ERAS residency application"
+BOUNDED_TIER = re.compile(r"programs? (\d+)-(\d+)")
+OPEN_TIER = re.compile(r"programs? (\d+) and above")
+WHOLE_DOLLARS = re.compile(r"[0-9]+")
+
+
+def _fee_row(prefix: str) -> data.Fee:
+    """The one fee row whose item starts with ``prefix``."""
+    matches = [fee for fee in data.fees() if fee.item.startswith(prefix)]
+    if len(matches) != 1:
+        raise LookupError(f"expected one fee row starting {prefix!r}, found {len(matches)}")
+    return matches[0]
+
+
+@cache
+def eras_schedule() -> ErasSchedule:
+    """The current ERAS tiers, derived from the fee data rows.
+
+    The older schedule's row has a free-text amount, so only rows with a plain
+    dollar amount and a program range in their name become tiers.
+    """
+    tiers: list[FeeTier] = []
+    seasons: set[str] = set()
+    source = ""
+    for fee in data.fees():
+        if not fee.item.startswith(ERAS_ROW_PREFIX) or not WHOLE_DOLLARS.fullmatch(fee.amount_usd):
+            continue
+        if bounded := BOUNDED_TIER.search(fee.item):
+            tiers.append(FeeTier(int(bounded[1]), int(bounded[2]), int(fee.amount_usd)))
+        elif opened := OPEN_TIER.search(fee.item):
+            tiers.append(FeeTier(int(opened[1]), None, int(fee.amount_usd)))
+        else:
+            continue
+        seasons.add(fee.season_or_year)
+        # The first row names the AAMC pages; the next says "same; ...".
+        source = source or fee.source
+    tiers.sort(key=lambda t: t.first)
+    if not tiers or len(seasons) != 1 or tiers[0].first != 1 or tiers[-1].last is not None:
+        raise LookupError("the fee data do not hold one complete ERAS schedule")
+    for before, after in itertools.pairwise(tiers):
+        if before.last is None or after.first != before.last + 1:
+            raise LookupError("the ERAS tiers in the fee data leave a gap or overlap")
+    return ErasSchedule(season=seasons.pop(), tiers=tuple(tiers), source=source)
+
+
+USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
+ECFMG_TOKEN = _fee_row("ECFMG ERAS token")
+NRMP_REGISTRATION = _fee_row("NRMP registration")
+NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
+IN_PERSON_INTERVIEW = _fee_row("In-person interview")
+VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
+
+# NRMP includes this many ranked programs in the registration fee; each one
+# beyond it costs the extra-rank fee (NRMP match fees page, 2016-17).
+RANKS_INCLUDED = 20
+
+# Items whose figures predate 2020: flagged as old wherever they appear.
+OLD_ITEMS = ("NRMP registration", "NRMP extra ranks", "In-person interviews")
+
+
+def _range(text: str) -> tuple[int, int]:
+    """'250-499' -> (250, 499); '1000 vs 3200' -> (1000, 3200)."""
+    low, high = (int(n) for n in re.findall(r"[0-9]+", text))
+    return low, high
+
+
+# In-person interviews: Fogel et al. report a typical cost of $250–499 per
+# interview (2016 Match, US MD seniors).  The calculator uses the midpoint.
+IN_PERSON_LOW, IN_PERSON_HIGH = _range(IN_PERSON_INTERVIEW.amount_usd)
+IN_PERSON_PER_INTERVIEW = (IN_PERSON_LOW + IN_PERSON_HIGH) / 2
+
+# Virtual interviews: Wang et al. report season medians of $1,000 (virtual)
+# against $3,200 (in person) for 2020-21, with no per-interview figure and no
+# interview count in the project's data.  Rather than invent a per-interview
+# cost, the virtual season median is added once, as soon as there is at least
+# one virtual interview.
+VIRTUAL_SEASON_MEDIAN, IN_PERSON_SEASON_MEDIAN = _range(VIRTUAL_SEASON.amount_usd)
+# ============================================================================
+
+FIELDS = (
+    ChoiceField(
+        name="applicant_type",
+        label="Applicant type",
+        choices=data.APPLICANT_TYPES,
+        initial="non-us-img",
+        help="How the NRMP classifies you. IMGs pay the ECFMG token as well.",
+    ),
+    ChoiceField(
+        name="primary_specialty",
+        label="First-choice specialty",
+        choices=data.SPECIALTY_CHOICES,
+        initial="internal-medicine",
+        help="The specialty most of your applications go to.",
+    ),
+    IntField(
+        name="primary_programs",
+        label="Programs in the first-choice specialty",
+        maximum=999,
+        initial=80,
+        help="How many programs you apply to in that specialty through ERAS.",
+    ),
+    ChoiceField(
+        name="backup_specialty",
+        label="Backup specialty",
+        choices=data.SPECIALTY_CHOICES,
+        optional=True,
+        help="A second specialty, if you are dual applying. Its ERAS pricing starts again from program 1.",
+    ),
+    IntField(
+        name="backup_programs",
+        label="Programs in the backup specialty",
+        maximum=999,
+        initial=0,
+        help="How many programs you apply to in the backup specialty (0 without one).",
+    ),
+    IntField(
+        name="ranked_programs",
+        label="Programs on your rank order list",
+        maximum=999,
+        initial=12,
+        help="Programs you expect to rank in the NRMP Match, across both specialties.",
+    ),
+    IntField(
+        name="in_person_interviews",
+        label="In-person interviews",
+        maximum=999,
+        initial=0,
+        help="Interviews you travel to.",
+    ),
+    IntField(
+        name="virtual_interviews",
+        label="Virtual interviews",
+        maximum=999,
+        initial=12,
+        help="Interviews held online.",
+    ),
+)
+
+
+def _item(item: str, amount: float, note: str, source: str) -> dict[str, object]:
+    return {"item": item, "amount": amount, "note": note, "source": source}
+
+
+def _cite(fee: data.Fee) -> str:
+    return f"{fee.source} ({fee.season_or_year})"
+
+
+def _validate(v: Mapping[str, object]) -> None:
+    primary, backup = v["primary_specialty"], v["backup_specialty"]
+    if backup is not None and backup == primary:
+        raise InputError(
+            "backup_specialty",
+            "Backup specialty must differ from the first-choice specialty, or be left empty.",
+        )
+    if backup is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
+        raise InputError(
+            "backup_programs",
+            "Programs in the backup specialty must be 0 when no backup specialty is chosen; choose one to count its fees.",
+        )
+    applied = int(v["primary_programs"]) + int(v["backup_programs"])  # type: ignore[call-overload]
+    if int(v["ranked_programs"]) > applied:  # type: ignore[call-overload]
+        raise InputError(
+            "ranked_programs",
+            f"Programs on your rank order list must be at most the {applied} programs you apply to.",
+        )
+    in_person, virtual = int(v["in_person_interviews"]), int(v["virtual_interviews"])  # type: ignore[call-overload]
+    if in_person > applied:
+        raise InputError(
+            "in_person_interviews",
+            f"In-person interviews must be at most the {applied} programs you apply to.",
+        )
+    if in_person + virtual > applied:
+        raise InputError(
+            "virtual_interviews",
+            f"In-person and virtual interviews together must be at most the {applied} programs you apply to.",
+        )
+
+
+def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    schedule = eras_schedule()
+    specialties = [(str(v["primary_specialty"]), int(v["primary_programs"]))]  # type: ignore[call-overload]
+    if v["backup_specialty"] is not None:
+        specialties.append((str(v["backup_specialty"]), int(v["backup_programs"])))  # type: ignore[call-overload]
+    items, breakdown = [], []
+    for slug, programs in specialties:
+        name = data.specialty(slug).name
+        amount = schedule.fee(programs)
+        formula = schedule.formula(programs)
+        breakdown.append({"specialty": slug, "specialty_name": name, "programs": programs, "amount": amount, "formula": formula})
+        items.append(
+            _item(
+                f"ERAS application fees: {name} ({programs} programs)",
+                amount,
+                f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty.",
+                f"{schedule.source} ({schedule.season})",
+            )
+        )
+    return items, breakdown
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    _validate(v)
+    applicant = str(v["applicant_type"])
+    ranked = int(v["ranked_programs"])  # type: ignore[call-overload]
+    in_person = int(v["in_person_interviews"])  # type: ignore[call-overload]
+    virtual = int(v["virtual_interviews"])  # type: ignore[call-overload]
+
+    items, breakdown = _eras_items(v)
+    eras_total = sum(int(b["amount"]) for b in breakdown)  # type: ignore[call-overload]
+    items.append(
+        _item(
+            "USMLE transcript sent through ERAS",
+            int(USMLE_TRANSCRIPT.amount_usd),
+            f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}. DO applicants who report only COMLEX "
+            "scores pay a different transcript fee, not included here.",
+            _cite(USMLE_TRANSCRIPT),
+        )
+    )
+    is_img = applicant in data.IMG_TYPES
+    items.append(
+        _item(
+            "ECFMG ERAS token",
+            int(ECFMG_TOKEN.amount_usd) if is_img else 0,
+            f"IMGs only, once per season; figure from {ECFMG_TOKEN.season_or_year}."
+            if is_img
+            else "Charged to IMGs only, so $0 for you.",
+            _cite(ECFMG_TOKEN),
+        )
+    )
+    items.append(
+        _item(
+            "NRMP registration",
+            int(NRMP_REGISTRATION.amount_usd),
+            f"Old figure ({NRMP_REGISTRATION.season_or_year}); no current NRMP schedule was found, so check the "
+            "NRMP's fee before you register.",
+            _cite(NRMP_REGISTRATION),
+        )
+    )
+    extra_ranks = max(0, ranked - RANKS_INCLUDED)
+    extra_fee = int(NRMP_EXTRA_RANKS.amount_usd)
+    items.append(
+        _item(
+            "NRMP extra ranks",
+            extra_ranks * extra_fee,
+            (
+                f"{extra_ranks} × {money(extra_fee)} for programs ranked beyond {RANKS_INCLUDED}"
+                if extra_ranks
+                else f"No fee: {ranked} ranked, and the first {RANKS_INCLUDED} are included"
+            )
+            + f". Old figure from {NRMP_EXTRA_RANKS.season_or_year}; check the NRMP's current fee.",
+            _cite(NRMP_EXTRA_RANKS),
+        )
+    )
+    items.append(
+        _item(
+            "In-person interviews",
+            in_person * IN_PERSON_PER_INTERVIEW,
+            f"{in_person} × {money(IN_PERSON_PER_INTERVIEW)}, the midpoint of the {money(IN_PERSON_LOW)}–"
+            f"{money(IN_PERSON_HIGH)} typical cost per interview ({IN_PERSON_INTERVIEW.season_or_year}); "
+            f"{money(in_person * IN_PERSON_LOW)}–{money(in_person * IN_PERSON_HIGH)} at the range's ends. "
+            "Old figure; travel costs vary widely.",
+            _cite(IN_PERSON_INTERVIEW),
+        )
+    )
+    items.append(
+        _item(
+            "Virtual interviews",
+            VIRTUAL_SEASON_MEDIAN if virtual else 0,
+            (
+                f"Median cost of a whole virtual interview season ({VIRTUAL_SEASON.season_or_year}), added once for "
+                f"your {virtual} virtual interview(s): the study gives no per-interview figure. With few interviews "
+                "your cost may be lower."
+            )
+            if virtual
+            else "No virtual interviews entered.",
+            _cite(VIRTUAL_SEASON),
+        )
+    )
+    total = sum(float(item["amount"]) for item in items)  # type: ignore[arg-type]
+    total_out: float | int = int(total) if total.is_integer() else total
+    schedule = eras_schedule()
+    old = [str(item["item"]) for item in items if item["item"] in OLD_ITEMS]
+    return {
+        "inputs": dict(v),
+        "items": items,
+        "eras_application_fees": eras_total,
+        "eras_breakdown": breakdown,
+        "total": total_out,
+        "fee_season": schedule.season,
+        "old_figures": old,
+        "summary": f"Estimated season cost: {money(total_out)}, of which ERAS application fees {money(eras_total)}.",
+    }
+
+
+# --- Presentation ----------------------------------------------------------------
+def render(result: Mapping[str, object]) -> Markup:
+    items: list[dict[str, object]] = result["items"]  # type: ignore[assignment]
+    old: list[str] = result["old_figures"]  # type: ignore[assignment]
+    rows = [
+        (
+            el("strong", "Old figure: ", item["item"]) if item["item"] in old else item["item"],
+            money(float(item["amount"])),  # type: ignore[arg-type]
+            item["note"],
+            item["source"],
+        )
+        for item in items
+    ]
+    rows.append((el("strong", "Total"), el("strong", money(float(result["total"]))), "Sum of the items above.", ""))  # type: ignore[arg-type]
+    breakdown: list[dict[str, object]] = result["eras_breakdown"]  # type: ignore[assignment]
+    return el(
+        "div",
+        el("p", el("strong", money(float(result["total"]))), " estimated for one Match season", class_="mpb-headline"),  # type: ignore[arg-type]
+        el("p", result["summary"]),
+        el(
+            "p",
+            f"ERAS fees ({result['fee_season']}): ",
+            "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),  # type: ignore[call-overload]
+            ".",
+        ),
+        table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
+        el(
+            "p",
+            "Old figures: " + ", ".join(old) + ". Their amounts date from 2016–17 or the 2016 Match; current fees "
+            "and travel costs are likely to differ, so treat them as a rough guide.",
+            class_="mpb-note",
+        ),
+        class_="mpb-result-body",
+    )
+
+
+def method() -> Markup:
+    schedule = eras_schedule()
+    return join(
+        el(
+            "p",
+            "Total = ERAS fees for each specialty + USMLE transcript + ECFMG token (IMGs only) + NRMP registration + "
+            f"NRMP extra-rank fees + in-person interviews × {money(IN_PERSON_PER_INTERVIEW)} + the virtual season "
+            "median (once, if you have any virtual interview).",
+        ),
+        el("h4", f"ERAS fees, {schedule.season}"),
+        el(
+            "p",
+            f"{schedule.describe()}. Each specialty is priced on its own, starting again at program 1. AAMC's own "
+            f"worked example, which this calculator reproduces: 43 Internal Medicine and 7 Diagnostic Radiology programs "
+            f"cost {schedule.formula(43)} + {schedule.formula(7)} = {money(schedule.fee(43) + schedule.fee(7))}. "
+            f"Source: {schedule.source}. The tiers are read from the project's fee data, so a new season's "
+            "schedule changes the data, not this code.",
+        ),
+        el("h4", "Other items"),
+        el(
+            "ul",
+            [
+                el("li", f"USMLE transcript: {money(int(USMLE_TRANSCRIPT.amount_usd))} once ({_cite(USMLE_TRANSCRIPT)})."),
+                el(
+                    "li",
+                    f"ECFMG ERAS token: {money(int(ECFMG_TOKEN.amount_usd))} once, for US-citizen and non-US-citizen "
+                    f"IMGs only ({_cite(ECFMG_TOKEN)}).",
+                ),
+                el(
+                    "li",
+                    el("strong", "Old figure: "),
+                    f"NRMP registration {money(int(NRMP_REGISTRATION.amount_usd))} ({_cite(NRMP_REGISTRATION)}). "
+                    "No current schedule was found.",
+                ),
+                el(
+                    "li",
+                    el("strong", "Old figure: "),
+                    f"NRMP extra ranks {money(int(NRMP_EXTRA_RANKS.amount_usd))} for each program ranked beyond "
+                    f"{RANKS_INCLUDED} ({_cite(NRMP_EXTRA_RANKS)}).",
+                ),
+                el(
+                    "li",
+                    el("strong", "Old figure: "),
+                    f"In-person interviews: {money(IN_PERSON_LOW)}–{money(IN_PERSON_HIGH)} typical cost per interview "
+                    f"({_cite(IN_PERSON_INTERVIEW)}). The calculator uses the midpoint, "
+                    f"{money(IN_PERSON_PER_INTERVIEW)}, and shows the range's ends in the result.",
+                ),
+                el(
+                    "li",
+                    f"Virtual interviews: the study reports median season totals of {money(VIRTUAL_SEASON_MEDIAN)} for "
+                    f"virtual and {money(IN_PERSON_SEASON_MEDIAN)} for in-person interviewing ({_cite(VIRTUAL_SEASON)}). "
+                    "It gives no cost per interview, and the project's data do not include how many interviews those "
+                    "seasons held, so dividing would mean inventing a number. The calculator instead adds the virtual "
+                    "season median once when you have any virtual interview. For a sense of scale only (the two studies "
+                    f"cover different years and applicants), the in-person median of {money(IN_PERSON_SEASON_MEDIAN)} "
+                    f"equals about {IN_PERSON_SEASON_MEDIAN / IN_PERSON_PER_INTERVIEW:.1f} in-person interviews at the "
+                    "midpoint above.",
+                ),
+            ],
+        ),
+        el("h4", "Caveats"),
+        el(
+            "ul",
+            [
+                el("li", "Fees change each season: check the AAMC, ECFMG and NRMP pages before you pay."),
+                el("li", "Travel and lodging vary with distance, season and city; the interview figures are rough guides."),
+                el(
+                    "li",
+                    "Not included: USMLE exam fees, visa costs, away rotations, and any supplemental application fees.",
+                ),
+            ],
+        ),
+    )

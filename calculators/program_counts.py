@@ -1,0 +1,677 @@
+"""Program counts: how many programs to apply to in a first-choice specialty
+and in a backup, how to split the list between the two, and how to mix reach,
+target and likely programs within each.
+
+Every count is a range one of the source articles gives for a named field or
+situation.  The competitiveness check's band (single-track, dual apply, dual
+apply strongly, pivot) only decides which of those ranges applies and which
+part of it to aim for.  The rules move in one direction: a weaker band never
+recommends fewer programs in the field that carries the application, and
+never a smaller backup.  The one deliberate exception is the pivot, where the
+backup becomes the main application and the first choice shrinks to a small
+hand-picked set (the no-match article's 80/20 example).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from . import competitiveness, data
+from .competitiveness import BAND_LABELS, BAND_ORDER, Band
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
+from .fields import ChoiceField, InputError, parse_inputs
+from .html import Markup, el, join, table
+
+NAME = "program_counts"
+TITLE = "How many programs to apply to"
+SUMMARY = (
+    "Turns your competitiveness band into a program count for your first-choice specialty and a backup, "
+    "a split between them, and a mix of reach, target and likely programs."
+)
+
+Aim = Literal["whole", "lower-half", "upper-half", "top", "quarter-of-backup"]
+
+
+@dataclass(frozen=True)
+class ArticleRange:
+    """A program count one of the articles gives: a rule of thumb, not data."""
+
+    key: str
+    low: int
+    high: int
+    open_ended: bool
+    context: str
+    source: Source
+
+    @property
+    def mid(self) -> int:
+        # Rounded half up, so a range's two halves always meet.
+        return (self.low + self.high + 1) // 2
+
+    def text(self) -> str:
+        return f"{self.low}–{self.high}{'+' if self.open_ended else ''}"
+
+
+# ============================================================================
+# The rules.  Each range names the article it comes from; ``method()`` prints
+# this block on the calculator's page.
+# ============================================================================
+
+# --- First-choice field ------------------------------------------------------
+# The ultra-competitive article's "typical ranges for a US citizen IMG".
+DERMATOLOGY = ArticleRange(
+    "dermatology",
+    60,
+    100,
+    True,
+    "Dermatology, for a US-citizen IMG who is not screened out by exam failures or school.",
+    ARTICLE_ULTRA,
+)
+ORTHOPAEDICS = ArticleRange(
+    "orthopaedics",
+    60,
+    90,
+    True,
+    "Orthopaedic surgery, for a US-citizen IMG. The orthopaedics article's own figure is 60–80+.",
+    ARTICLE_ULTRA,
+)
+OTHER_ULTRA = ArticleRange(
+    "other-ultra",
+    50,
+    80,
+    True,
+    "Other ultra-competitive fields (ENT, plastics, neurosurgery; the same article lists radiology among the dream fields it covers).",
+    ARTICLE_ULTRA,
+)
+# Shown beside the ultra article's orthopaedic range so readers see both.
+ORTHOPAEDICS_ORTHO_ARTICLE = ArticleRange(
+    "orthopaedics-ortho-article",
+    60,
+    80,
+    True,
+    "Orthopaedic surgery when dual applying as a US-citizen IMG.",
+    ARTICLE_ORTHO,
+)
+# Outside the ultra-competitive fields, the one first-choice figure the
+# articles give is the IMG article's worked example: psychiatry first, for a
+# non-US IMG with Step 2 CK 229, a J-1 visa need and an older graduation year.
+GENERAL_FIRST_CHOICE = ArticleRange(
+    "general-first-choice",
+    60,
+    80,
+    False,
+    "The IMG article's worked example: psychiatry as the first choice of a non-US IMG with several red flags.",
+    ARTICLE_IMG,
+)
+FIRST_CHOICE_RANGES: dict[str, ArticleRange] = {
+    "dermatology": DERMATOLOGY,
+    "orthopaedic-surgery": ORTHOPAEDICS,
+    "otolaryngology": OTHER_ULTRA,
+    "plastic-surgery": OTHER_ULTRA,
+    "neurological-surgery": OTHER_ULTRA,
+    "diagnostic-radiology": OTHER_ULTRA,
+}
+
+# --- Broad fields applied to by an uncertain applicant -------------------------
+# The IMG article's worked example puts family medicine at 80–120 behind
+# psychiatry; the orthopaedics article says IMGs unsure of their chances often
+# send 80+ IM or FM applications; the IMG article adds that 100+ is common for
+# IMGs in some backup fields.  Used for IM and FM as a large backup, and for
+# any non-ultra field an uncertain applicant applies to alone.
+BROAD_PRIMARY_CARE = ArticleRange(
+    "broad-primary-care",
+    80,
+    120,
+    False,
+    "Internal or family medicine for an IMG unsure of matching (IMG article's family medicine example, 80–120; "
+    "the orthopaedics article's 80+).",
+    ARTICLE_IMG,
+)
+# The no-match article: after a no-match, "60–100+" in backup fields such as
+# IM, FM, psychiatry, pediatrics and anesthesiology, depending on risk factors.
+NO_MATCH_BACKUP = ArticleRange(
+    "no-match-backup",
+    60,
+    100,
+    True,
+    "A backup field carrying most of the application, per the no-match article (IM, FM, psychiatry, pediatrics, "
+    "anesthesiology and similar), more towards the top with more risk factors.",
+    ARTICLE_UNMATCHED,
+)
+
+# --- Backup kept second (single-track or dual apply) --------------------------
+GENERAL_SURGERY_BACKUP = ArticleRange(
+    "general-surgery-backup",
+    20,
+    40,
+    False,
+    "Categorical general surgery behind orthopaedics, from the ultra article's orthopaedic roadmap (70–90 orthopaedic programs).",
+    ARTICLE_ULTRA,
+)
+PMR_BACKUP = ArticleRange(
+    "pmr-backup",
+    40,
+    60,
+    False,
+    "PM&R as the backup to orthopaedic surgery.",
+    ARTICLE_ORTHO,
+)
+DEFAULT_SECONDARY_BACKUP = ArticleRange(
+    "secondary-backup",
+    40,
+    60,
+    False,
+    "Categorical internal medicine behind dermatology, from the ultra article's dermatology roadmap (80–100 "
+    "dermatology programs); used for any backup without its own figure.",
+    ARTICLE_ULTRA,
+)
+SECONDARY_BACKUP_RANGES: dict[str, ArticleRange] = {"general-surgery": GENERAL_SURGERY_BACKUP, "pmr": PMR_BACKUP}
+
+# --- Backup carrying a large share (dual apply strongly, pivot) ----------------
+LARGE_BACKUP_RANGES: dict[str, ArticleRange] = {
+    "internal-medicine": BROAD_PRIMARY_CARE,
+    "family-medicine": BROAD_PRIMARY_CARE,
+}
+DEFAULT_LARGE_BACKUP = NO_MATCH_BACKUP
+
+# Tiers whose fields the articles treat as hard to enter even with a strong
+# file; they keep their own ranges wherever they appear.
+HARD_TIERS: frozenset[data.Tier] = frozenset({"ultra", "competitive"})
+
+# --- Split between the fields at a pivot ---------------------------------------
+# The no-match article's allocation example: 80% of programs in the backup,
+# 20% in a tightly chosen set in the original field.
+PIVOT_BACKUP_PCT = 80
+PIVOT_FIRST_CHOICE_PCT = 100 - PIVOT_BACKUP_PCT
+
+# --- Mix of reach, target and likely programs ---------------------------------
+# The no-match article: at least 70–80% of a backup list should be its "most
+# realistic" and "stretch but reasonable" tiers, so reach programs stay at or
+# under 20–30%.  The article does not split the other two tiers; this
+# calculator's own split moves weight towards likely programs as the band
+# weakens, and at a pivot goes a step past the article's 80% (which is a floor).
+REACH_PCT: dict[Band, int] = {"single-track": 30, "dual-apply": 25, "dual-apply-strongly": 20, "pivot": 15}
+LIKELY_PCT: dict[Band, int] = {"single-track": 30, "dual-apply": 35, "dual-apply-strongly": 45, "pivot": 55}
+
+# Which part of a range each band aims for, and why.
+AIM_TEXT: dict[Aim, str] = {
+    "whole": "the whole range",
+    "lower-half": "the lower half of the range",
+    "upper-half": "the upper half of the range",
+    "top": "the top of the range",
+    "quarter-of-backup": "a quarter of the backup count (the 20 in an 80/20 split)",
+}
+# ============================================================================
+
+BACKUP_FIELD = ChoiceField(
+    name="backup_specialty",
+    label="Backup specialty",
+    choices=data.SPECIALTY_CHOICES,
+    optional=True,
+    help="The second specialty you would apply to. Leave empty if you are applying to one specialty only.",
+)
+# Every competitiveness input, so the band here is the one that check shows.
+FIELDS = (*competitiveness.FIELDS, BACKUP_FIELD)
+COMPETITIVENESS_NAMES = tuple(f.name for f in competitiveness.FIELDS)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One field's count: the range applied and the part of it aimed for."""
+
+    low: int
+    high: int
+    rule: ArticleRange
+    aim: Aim
+    why: str
+
+    @property
+    def mid(self) -> float:
+        return (self.low + self.high) / 2
+
+    def counts(self) -> dict[str, int]:
+        return {"low": self.low, "high": self.high}
+
+    def as_rule(self, role: str) -> dict[str, object]:
+        return {
+            "role": role,
+            "rule": self.rule.key,
+            "article_range": self.rule.text(),
+            "context": self.rule.context,
+            "aim": self.aim,
+            "aim_text": AIM_TEXT[self.aim],
+            "why": self.why,
+            "source": self.rule.source.cite(),
+        }
+
+
+def _part(rule: ArticleRange, aim: Aim) -> tuple[int, int]:
+    if aim == "lower-half":
+        return rule.low, rule.mid
+    if aim == "upper-half":
+        return rule.mid, rule.high
+    if aim == "top":
+        return rule.high, rule.high
+    return rule.low, rule.high
+
+
+def first_choice_range(slug: str) -> ArticleRange:
+    return FIRST_CHOICE_RANGES.get(slug, GENERAL_FIRST_CHOICE)
+
+
+def secondary_backup_range(slug: str) -> ArticleRange:
+    if data.specialty(slug).tier in HARD_TIERS:
+        return first_choice_range(slug)
+    return SECONDARY_BACKUP_RANGES.get(slug, DEFAULT_SECONDARY_BACKUP)
+
+
+def large_backup_range(slug: str) -> ArticleRange:
+    if data.specialty(slug).tier in HARD_TIERS:
+        return first_choice_range(slug)
+    return LARGE_BACKUP_RANGES.get(slug, DEFAULT_LARGE_BACKUP)
+
+
+def alone(slug: str, band: Band) -> Recommendation:
+    """The first choice when it is the only specialty applied to."""
+    spec = data.specialty(slug)
+    rule = first_choice_range(slug)
+    if band == "single-track":
+        return Recommendation(*_part(rule, "whole"), rule, "whole", "Your band supports applying to this field alone.")
+    if band == "dual-apply":
+        return Recommendation(
+            *_part(rule, "upper-half"),
+            rule,
+            "upper-half",
+            "Your band suggests adding a backup; without one, aim for the upper half of the range.",
+        )
+    if spec.tier in HARD_TIERS:
+        return Recommendation(
+            *_part(rule, "top"),
+            rule,
+            "top",
+            f"Your band says a backup is needed. The articles give no count above {rule.high} for {spec.name}; "
+            "at this point their advice is to add a backup rather than lengthen the list in one field.",
+        )
+    broad = BROAD_PRIMARY_CARE
+    return Recommendation(
+        broad.low,
+        broad.high,
+        broad,
+        "whole",
+        "Your band says a backup is needed. Applying to one broad field alone, use the articles' range for an IMG "
+        "unsure of matching (given for internal and family medicine).",
+    )
+
+
+def with_backup(primary_slug: str, backup_slug: str, band: Band) -> tuple[Recommendation, Recommendation]:
+    """The first choice and the backup when dual applying."""
+    backup_name = data.specialty(backup_slug).name
+    if band in ("single-track", "dual-apply"):
+        rule = secondary_backup_range(backup_slug)
+        aim: Aim = "lower-half" if band == "single-track" else "whole"
+        why = (
+            "Your band allows a small backup: the lower half of the range."
+            if band == "single-track"
+            else f"Dual apply: {backup_name} as a real second choice, at the range the articles give for a backup kept second."
+        )
+        backup = Recommendation(*_part(rule, aim), rule, aim, why)
+    else:
+        rule = large_backup_range(backup_slug)
+        why = (
+            f"Dual apply strongly: {backup_name} takes a large share, at the articles' range for a broad backup."
+            if band == "dual-apply-strongly"
+            else f"Pivot: {backup_name} becomes your main application, at the no-match article's volume for that role."
+        )
+        backup = Recommendation(rule.low, rule.high, rule, "whole", why)
+
+    first_rule = first_choice_range(primary_slug)
+    if band == "pivot":
+        # The 80/20 example: the first choice is a quarter the size of the backup.
+        ratio = PIVOT_FIRST_CHOICE_PCT / PIVOT_BACKUP_PCT
+        low = max(1, int(backup.low * ratio + 0.5))
+        high = max(low, int(backup.high * ratio + 0.5))
+        primary = Recommendation(
+            low,
+            high,
+            first_rule,
+            "quarter-of-backup",
+            "Pivot: keep only a hand-picked set in your first choice (programs where you have a connection or a real "
+            "chance), following the no-match article's 80/20 example.",
+        )
+    else:
+        primary = Recommendation(
+            *_part(first_rule, "whole"),
+            first_rule,
+            "whole",
+            "With a backup in place, extra breadth goes to the backup, so the first choice stays at the article's range.",
+        )
+    return primary, backup
+
+
+def share(primary: Recommendation, backup: Recommendation | None) -> dict[str, int]:
+    """Each field's share of the whole list, from the middle of each range."""
+    if backup is None:
+        return {"primary_pct": 100, "backup_pct": 0}
+    primary_pct = int(100 * primary.mid / (primary.mid + backup.mid) + 0.5)
+    return {"primary_pct": primary_pct, "backup_pct": 100 - primary_pct}
+
+
+def tiers(band: Band) -> dict[str, int]:
+    reach, likely = REACH_PCT[band], LIKELY_PCT[band]
+    return {"reach_pct": reach, "target_pct": 100 - reach - likely, "likely_pct": likely}
+
+
+def plan(primary_slug: str, backup_slug: str | None, band: Band) -> dict[str, object]:
+    """The counts for a pair of fields and a band, without the profile."""
+    if backup_slug is None:
+        primary, backup = alone(primary_slug, band), None
+    else:
+        primary, backup = with_backup(primary_slug, backup_slug, band)
+    total_low = primary.low + (backup.low if backup else 0)
+    total_high = primary.high + (backup.high if backup else 0)
+    return {
+        "primary": primary.counts(),
+        "backup": backup.counts() if backup else None,
+        "total": {"low": total_low, "high": total_high},
+        "share": share(primary, backup),
+        "tiers": tiers(band),
+        "range_rule": {
+            "primary": primary.as_rule("first choice"),
+            "backup": backup.as_rule("backup") if backup else None,
+        },
+    }
+
+
+def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mapping[str, object]) -> list[str]:
+    band: Band = check["band"]  # type: ignore[assignment]
+    spec = data.specialty(str(v["specialty"]))
+    backup_slug = v["backup_specialty"]
+    rules: dict[str, dict[str, object]] = result["range_rule"]  # type: ignore[assignment]
+    reasons = [
+        f"The competitiveness check scores your {spec.name} application {check['score']}/100: "
+        f"“{BAND_LABELS[band]}”. That band sets which range applies and where in it to aim.",
+    ]
+    primary_rule = rules["primary"]
+    reasons.append(
+        f"{spec.name}: rule of thumb {primary_rule['article_range']} programs. Basis: {primary_rule['context']} "
+        f"{primary_rule['why']}"
+    )
+    if spec.slug == "orthopaedic-surgery":
+        reasons.append(
+            f"The orthopaedics article gives a slightly lower range, {ORTHOPAEDICS_ORTHO_ARTICLE.text()}; this calculator "
+            f"uses the ultra-competitive article's {ORTHOPAEDICS.text()}, the broader of the two."
+        )
+    if backup_slug is None:
+        if band != "single-track":
+            reasons.append(
+                "You have not named a backup although your band suggests one. The backup finder can suggest fields "
+                "that pair well with your first choice."
+            )
+    else:
+        backup_spec = data.specialty(str(backup_slug))
+        backup_rule = rules["backup"]
+        reasons.append(
+            f"{backup_spec.name} as the backup: rule of thumb {backup_rule['article_range']} programs. "
+            f"Basis: {backup_rule['context']} {backup_rule['why']}"
+        )
+        if backup_spec.tier in HARD_TIERS:
+            reasons.append(
+                f"{backup_spec.name} is itself {data.TIER_LABELS[backup_spec.tier]}. The no-match article warns that "
+                "such fields rarely work as a backup; one with more positions and a record of taking IMGs is safer."
+            )
+        pct: dict[str, int] = result["share"]  # type: ignore[assignment]
+        reasons.append(
+            f"Split: about {pct['primary_pct']}% of your programs in {spec.name} and {pct['backup_pct']}% in "
+            f"{backup_spec.name}, from the middle of each range."
+        )
+    tier_mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
+    reasons.append(
+        f"Within each list: {tier_mix['likely_pct']}% likely, {tier_mix['target_pct']}% target and "
+        f"{tier_mix['reach_pct']}% reach programs, so at least {100 - tier_mix['reach_pct']}% are realistic; the "
+        "no-match article asks for 70–80% or more."
+    )
+    if v["previously_unmatched"]:
+        reasons.append(
+            "After a no-match, the no-match article favours volume in the backup, spread across community programs "
+            "and many regions, over another narrow list."
+        )
+    if v["geographic_restriction"]:
+        reasons.append(
+            "You limited your geography. If your area has fewer programs than these counts, apply to every one you "
+            "would attend, and treat the shortfall as a reason to widen the area or strengthen the backup."
+        )
+    reasons.append(
+        "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "
+        "program you would really attend rather than padding the list."
+    )
+    return reasons
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    primary_slug = str(v["specialty"])
+    backup_slug = v["backup_specialty"]
+    if backup_slug == primary_slug:
+        raise InputError(
+            "backup_specialty",
+            "Backup specialty must differ from the target specialty, or be left empty to apply to one specialty.",
+        )
+    check = competitiveness.compute({name: v[name] for name in COMPETITIVENESS_NAMES})
+    band: Band = check["band"]  # type: ignore[assignment]
+    result = plan(primary_slug, None if backup_slug is None else str(backup_slug), band)
+    spec = data.specialty(primary_slug)
+    backup_name = data.specialty(str(backup_slug)).name if backup_slug is not None else None
+    result.update(
+        {
+            "inputs": dict(v),
+            "specialty_name": spec.name,
+            "backup_name": backup_name,
+            "band": band,
+            "band_label": BAND_LABELS[band],
+            "score": check["score"],
+        }
+    )
+    result["reasons"] = _reasons(v, check, result)
+    primary: dict[str, int] = result["primary"]  # type: ignore[assignment]
+    summary = f"{spec.name}: {primary['low']}–{primary['high']} programs"
+    backup = result["backup"]
+    if isinstance(backup, dict):
+        summary += f"; {backup_name}: {backup['low']}–{backup['high']} programs"
+    result["summary"] = summary + f" ({BAND_LABELS[band]})."
+    return result
+
+
+# --- Presentation ----------------------------------------------------------------
+def _count_text(counts: Mapping[str, int], rule: Mapping[str, object]) -> str:
+    low, high = counts["low"], counts["high"]
+    text = str(low) if low == high else f"{low}–{high}"
+    # An open-ended article range stays open at its top.
+    if rule["aim"] == "top" and str(rule["article_range"]).endswith("+"):
+        text += "+"
+    return text
+
+
+def render(result: Mapping[str, object]) -> Markup:
+    band: Band = result["band"]  # type: ignore[assignment]
+    rules: dict[str, dict[str, object]] = result["range_rule"]  # type: ignore[assignment]
+    pct: dict[str, int] = result["share"]  # type: ignore[assignment]
+    primary: dict[str, int] = result["primary"]  # type: ignore[assignment]
+    backup: dict[str, int] | None = result["backup"]  # type: ignore[assignment]
+    rows = [
+        (
+            result["specialty_name"],
+            "First choice",
+            el("strong", _count_text(primary, rules["primary"])),
+            f"{pct['primary_pct']}%",
+            f"{rules['primary']['article_range']}, aiming at {rules['primary']['aim_text']}",
+            rules["primary"]["source"],
+        )
+    ]
+    if backup is not None:
+        rows.append(
+            (
+                result["backup_name"],
+                "Backup",
+                el("strong", _count_text(backup, rules["backup"])),
+                f"{pct['backup_pct']}%",
+                f"{rules['backup']['article_range']}, aiming at {rules['backup']['aim_text']}",
+                rules["backup"]["source"],
+            )
+        )
+        total: dict[str, int] = result["total"]  # type: ignore[assignment]
+        rows.append((el("strong", "All programs"), "", el("strong", f"{total['low']}–{total['high']}"), "100%", "", ""))
+    mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
+    return el(
+        "div",
+        el(
+            "p",
+            el("span", result["band_label"], class_=f"mpb-band mpb-band--{band}"),
+            " ",
+            el("strong", f"{result['score']}/100"),
+            " on the competitiveness check",
+            class_="mpb-headline",
+        ),
+        el("p", result["summary"]),
+        table(
+            ("Specialty", "Role", "Programs", "Share", "Rule of thumb used", "Source"),
+            rows,
+            caption="How many programs to apply to",
+        ),
+        table(
+            ("Likely (most realistic)", "Target (stretch but reasonable)", "Reach"),
+            [(f"{mix['likely_pct']}%", f"{mix['target_pct']}%", f"{mix['reach_pct']}%")],
+            caption="Mix within each specialty's list",
+        ),
+        el("h4", "Why these numbers"),
+        el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
+        el(
+            "p",
+            "These ranges are rules of thumb from the source articles, not measured data and not a guarantee: "
+            "a longer list raises your chances of interviews but cannot promise a match.",
+            class_="mpb-note",
+        ),
+        class_="mpb-result-body",
+    )
+
+
+def method() -> Markup:
+    """Every range, the band rules, the split and the tier mix, with sources."""
+    ranges = (
+        DERMATOLOGY,
+        ORTHOPAEDICS,
+        ORTHOPAEDICS_ORTHO_ARTICLE,
+        OTHER_ULTRA,
+        GENERAL_FIRST_CHOICE,
+        BROAD_PRIMARY_CARE,
+        NO_MATCH_BACKUP,
+        GENERAL_SURGERY_BACKUP,
+        PMR_BACKUP,
+        DEFAULT_SECONDARY_BACKUP,
+    )
+    first_choice_fields = ", ".join(f"{data.specialty(slug).name} {rule.text()}" for slug, rule in FIRST_CHOICE_RANGES.items())
+    band_rows = [
+        (
+            BAND_LABELS["single-track"],
+            "Whole range",
+            "Whole range",
+            "Lower half of the backup-kept-second range",
+        ),
+        (
+            BAND_LABELS["dual-apply"],
+            "Upper half",
+            "Whole range",
+            "Backup-kept-second range",
+        ),
+        (
+            BAND_LABELS["dual-apply-strongly"],
+            f"Hard fields: the top of the range; other fields: {BROAD_PRIMARY_CARE.text()}",
+            "Whole range",
+            f"Large-backup range: IM and FM {BROAD_PRIMARY_CARE.text()}, others {NO_MATCH_BACKUP.text()}",
+        ),
+        (
+            BAND_LABELS["pivot"],
+            f"Hard fields: the top of the range; other fields: {BROAD_PRIMARY_CARE.text()}",
+            f"A quarter of the backup count ({PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT} split)",
+            "Large-backup range, now the main application",
+        ),
+    ]
+    tier_rows = [
+        (BAND_LABELS[band], f"{LIKELY_PCT[band]}%", f"{100 - REACH_PCT[band] - LIKELY_PCT[band]}%", f"{REACH_PCT[band]}%")
+        for band in reversed(BAND_ORDER)
+    ]
+    return join(
+        el(
+            "p",
+            "The competitiveness check gives a band. The band picks a range from the table below for each specialty and "
+            "the part of it to aim for. Nothing here is measured: every range is a rule of thumb one source article "
+            "gives for a stated field and situation, and is shown with that context.",
+        ),
+        table(
+            ("Range", "Programs", "Where the article gives it", "Source"),
+            [(r.key, r.text(), r.context, r.source.cite()) for r in ranges],
+            caption="The ranges (a + means the article leaves the top open)",
+        ),
+        el(
+            "ul",
+            [
+                el("li", f"First choice: {first_choice_fields}; any other field {GENERAL_FIRST_CHOICE.text()}."),
+                el(
+                    "li",
+                    "Backup kept second: general surgery "
+                    f"{GENERAL_SURGERY_BACKUP.text()}, PM&R {PMR_BACKUP.text()}, any other field "
+                    f"{DEFAULT_SECONDARY_BACKUP.text()}.",
+                ),
+                el(
+                    "li",
+                    f"Backup carrying a large share: internal and family medicine {BROAD_PRIMARY_CARE.text()}, any other "
+                    f"field {NO_MATCH_BACKUP.text()}.",
+                ),
+                el(
+                    "li",
+                    "Hard fields (ultra-competitive, and diagnostic radiology) keep their own first-choice range in every "
+                    "role, since the articles give no other figure for them.",
+                ),
+            ],
+        ),
+        table(
+            ("Band", "First choice, applied to alone", "First choice, with a backup", "Backup"),
+            band_rows,
+            caption="Which range applies in each band",
+        ),
+        el(
+            "p",
+            "Halves meet at the middle of the range, rounded up. The split between the two specialties is each count's "
+            "midpoint as a share of both midpoints; at a pivot it comes out at about "
+            f"{PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT}, the no-match article's example allocation. "
+            "A weaker band never lowers the count in the field that carries the application, or the backup's count "
+            "or share; only at a pivot does the first choice shrink, on purpose.",
+        ),
+        table(("Band", "Likely", "Target", "Reach"), tier_rows, caption="Mix of programs within each list"),
+        el(
+            "p",
+            "The no-match article asks that at least 70–80% of a backup list be its most realistic and "
+            "stretch-but-reasonable programs. Reach programs therefore stay at 30% or less, falling as the band weakens; "
+            "how the rest divides between likely and target programs is this calculator's own choice, leaning towards "
+            "likely programs for weaker profiles. In an ultra-competitive field even a “likely” program is uncertain.",
+        ),
+        el("h4", "Caveats"),
+        el(
+            "ul",
+            [
+                el("li", "Rules of thumb, not guarantees: no number of applications promises interviews or a match."),
+                el(
+                    "li",
+                    "Most ranges were written for US-citizen IMGs; non-US IMGs who need a visa may need the upper end, "
+                    "and should count only programs that sponsor their visa.",
+                ),
+                el("li", "A count larger than the programs open to you is a prompt to widen your area or your backup."),
+            ],
+        ),
+        el("h4", "Sources"),
+        el(
+            "ul",
+            [el("li", s.cite()) for s in (ARTICLE_ULTRA, ARTICLE_ORTHO, ARTICLE_IMG, ARTICLE_UNMATCHED)],
+        ),
+    )

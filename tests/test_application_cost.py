@@ -1,0 +1,365 @@
+"""Tests for the application-cost calculator: the ERAS schedule read from the
+fee data (and AAMC's worked example), every item, invalid inputs, and
+properties that must always hold."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import application_cost as ac
+from calculators import data
+from calculators.fields import InputError
+from calculators.html import Markup
+from calculators.render import render_calculator
+
+SLUGS = [s.slug for s in data.SPECIALTIES]
+APPLICANTS = [t for t, _ in data.APPLICANT_TYPES]
+
+
+def compute(**raw: object) -> dict[str, object]:
+    return ac.compute(raw)
+
+
+def item(result: dict[str, object], name: str) -> dict[str, object]:
+    items: list[dict[str, object]] = result["items"]  # type: ignore[assignment]
+    (found,) = [i for i in items if i["item"] == name or str(i["item"]).startswith(name)]
+    return found
+
+
+# --- The ERAS schedule -------------------------------------------------------------
+def test_schedule_is_derived_from_fee_data() -> None:
+    schedule = ac.eras_schedule()
+    assert schedule.tiers == (ac.FeeTier(1, 30, 11), ac.FeeTier(31, None, 30))
+    assert schedule.season == "ERAS 2025 and 2026 seasons"
+    assert schedule.source.startswith("AAMC")
+
+
+def test_aamc_worked_example_is_797() -> None:
+    # AAMC: 43 IM + 7 DR = (30 x 11) + (13 x 30) + (7 x 11) = $797.
+    result = compute(
+        primary_specialty="internal-medicine",
+        primary_programs=43,
+        backup_specialty="diagnostic-radiology",
+        backup_programs=7,
+        ranked_programs=10,
+    )
+    assert result["eras_application_fees"] == 797
+    breakdown = result["eras_breakdown"]
+    assert breakdown[0]["formula"] == "30 × $11 + 13 × $30"  # type: ignore[index]
+    assert breakdown[0]["amount"] == 720  # type: ignore[index]
+    assert breakdown[1]["formula"] == "7 × $11"  # type: ignore[index]
+    assert breakdown[1]["amount"] == 77  # type: ignore[index]
+    assert "30 × $11 + 13 × $30" in ac.render(result)
+
+
+@pytest.mark.parametrize(
+    ("programs", "fee", "formula"),
+    [
+        (0, 0, "no programs"),
+        (1, 11, "1 × $11"),
+        (30, 330, "30 × $11"),
+        (31, 360, "30 × $11 + 1 × $30"),
+        (100, 2430, "30 × $11 + 70 × $30"),
+    ],
+)
+def test_tier_boundaries(programs: int, fee: int, formula: str) -> None:
+    schedule = ac.eras_schedule()
+    assert schedule.fee(programs) == fee
+    assert schedule.formula(programs) == formula
+
+
+def test_pricing_resets_for_each_specialty() -> None:
+    split = compute(primary_programs=30, backup_specialty="family-medicine", backup_programs=30, ranked_programs=0)
+    single = compute(primary_programs=60, ranked_programs=0)
+    assert split["eras_application_fees"] == 660
+    assert single["eras_application_fees"] == 330 + 30 * 30
+
+
+def _fee(item: str, amount: str, season: str = "ERAS 2027 season", source: str = "AAMC test page") -> data.Fee:
+    return data.Fee(item, amount, "per program", season, "seen", source)
+
+
+@pytest.fixture
+def fresh_schedule() -> Iterator[None]:
+    ac.eras_schedule.cache_clear()
+    yield
+    ac.eras_schedule.cache_clear()
+
+
+def test_new_season_is_a_data_change(monkeypatch: pytest.MonkeyPatch, fresh_schedule: None) -> None:
+    rows = (
+        _fee("ERAS residency application, programs 1-20 (per specialty)", "12"),
+        _fee("ERAS residency application, programs 21-40 (per specialty)", "20"),
+        _fee("ERAS residency application, program 41 and above (per specialty)", "35"),
+        _fee("ERAS residency application, older schedule", "99 flat up to 10"),
+    )
+    monkeypatch.setattr(data, "fees", lambda: rows)
+    schedule = ac.eras_schedule()
+    assert schedule.season == "ERAS 2027 season"
+    assert schedule.fee(45) == 20 * 12 + 20 * 20 + 5 * 35
+    assert schedule.formula(45) == "20 × $12 + 20 × $20 + 5 × $35"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (),
+        (_fee("ERAS residency application, programs 1-30 (per specialty)", "11"),),
+        (
+            _fee("ERAS residency application, programs 1-30 (per specialty)", "11"),
+            _fee("ERAS residency application, program 35 and above (per specialty)", "30"),
+        ),
+        (
+            _fee("ERAS residency application, programs 1-30 (per specialty)", "11", season="ERAS 2025"),
+            _fee("ERAS residency application, program 31 and above (per specialty)", "30", season="ERAS 2026"),
+        ),
+    ],
+)
+def test_incomplete_schedule_is_refused(
+    rows: tuple[data.Fee, ...], monkeypatch: pytest.MonkeyPatch, fresh_schedule: None
+) -> None:
+    monkeypatch.setattr(data, "fees", lambda: rows)
+    with pytest.raises(LookupError):
+        ac.eras_schedule()
+
+
+# --- Every output key and item ----------------------------------------------------
+def test_default_result_has_every_key() -> None:
+    result = ac.compute({})
+    for key in ("items", "eras_application_fees", "total", "fee_season", "eras_breakdown", "old_figures", "summary"):
+        assert key in result
+    assert result["fee_season"] == "ERAS 2025 and 2026 seasons"
+    for entry in result["items"]:  # type: ignore[attr-defined]
+        assert set(entry) == {"item", "amount", "note", "source"}
+        assert entry["note"] and entry["source"]
+    json.dumps(result)
+
+
+def test_default_total_is_worked_out() -> None:
+    # 80 IM programs, non-US IMG, 12 ranked, 12 virtual interviews.
+    result = ac.compute({})
+    eras = 30 * 11 + 50 * 30
+    assert result["eras_application_fees"] == eras
+    assert result["total"] == eras + 80 + 165 + 75 + 0 + 0 + 1000
+
+
+@pytest.mark.parametrize("applicant", APPLICANTS)
+def test_ecfmg_token_for_imgs_only(applicant: str) -> None:
+    token = item(compute(applicant_type=applicant), "ECFMG ERAS token")
+    expected = 165 if applicant in data.IMG_TYPES else 0
+    assert token["amount"] == expected
+    assert "2024" in str(token["source"])
+    if not expected:
+        assert "IMGs only" in str(token["note"])
+
+
+def test_transcript_and_registration() -> None:
+    result = ac.compute({})
+    assert item(result, "USMLE transcript")["amount"] == 80
+    assert "ERAS 2024" in str(item(result, "USMLE transcript")["source"])
+    registration = item(result, "NRMP registration")
+    assert registration["amount"] == 75
+    assert "Old figure" in str(registration["note"])
+    assert "2016" in str(registration["note"])
+
+
+@pytest.mark.parametrize(("ranked", "fee"), [(0, 0), (20, 0), (21, 30), (35, 450)])
+def test_extra_rank_fee(ranked: int, fee: int) -> None:
+    extra = item(compute(primary_programs=40, ranked_programs=ranked), "NRMP extra ranks")
+    assert extra["amount"] == fee
+    assert "Old figure" in str(extra["note"])
+    assert "2016-17" in str(extra["note"])
+
+
+@pytest.mark.parametrize(("interviews", "cost"), [(0, 0), (1, 374.5), (10, 3745)])
+def test_in_person_interviews_use_midpoint(interviews: int, cost: float) -> None:
+    entry = item(compute(in_person_interviews=interviews, virtual_interviews=0), "In-person interviews")
+    assert entry["amount"] == cost
+    assert "midpoint" in str(entry["note"])
+    assert "$250–$499" in str(entry["note"])
+    assert "Fogel" in str(entry["source"])
+
+
+@pytest.mark.parametrize(("interviews", "cost"), [(0, 0), (1, 1000), (30, 1000)])
+def test_virtual_interviews_add_season_median_once(interviews: int, cost: int) -> None:
+    entry = item(compute(virtual_interviews=interviews), "Virtual interviews")
+    assert entry["amount"] == cost
+    assert "Wang" in str(entry["source"])
+    assert "2020-21" in str(entry["source"])
+
+
+def test_backup_with_zero_programs_costs_nothing_extra() -> None:
+    result = compute(backup_specialty="family-medicine", backup_programs=0)
+    assert item(result, "ERAS application fees: Family Medicine")["amount"] == 0
+    assert result["eras_application_fees"] == ac.compute({})["eras_application_fees"]
+
+
+def test_no_backup_item_without_backup() -> None:
+    names = [i["item"] for i in ac.compute({})["items"]]  # type: ignore[attr-defined]
+    assert sum(str(n).startswith("ERAS application fees") for n in names) == 1
+
+
+def test_old_figures_listed() -> None:
+    result = ac.compute({})
+    assert result["old_figures"] == ["NRMP registration", "NRMP extra ranks", "In-person interviews"]
+
+
+def test_fractional_total_stays_exact() -> None:
+    result = compute(in_person_interviews=1, virtual_interviews=0)
+    assert result["total"] == 330 + 50 * 30 + 80 + 165 + 75 + 374.5
+
+
+# --- Invalid inputs -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "field", "fragment"),
+    [
+        ({"backup_specialty": "internal-medicine"}, "backup_specialty", "must differ from the first-choice specialty"),
+        ({"backup_programs": 5}, "backup_programs", "must be 0 when no backup specialty is chosen"),
+        ({"primary_programs": 10, "ranked_programs": 11}, "ranked_programs", "at most the 10 programs"),
+        (
+            {"primary_programs": 5, "in_person_interviews": 6, "virtual_interviews": 0, "ranked_programs": 0},
+            "in_person_interviews",
+            "at most the 5 programs",
+        ),
+        (
+            {"primary_programs": 5, "in_person_interviews": 3, "virtual_interviews": 3, "ranked_programs": 0},
+            "virtual_interviews",
+            "together must be at most the 5 programs",
+        ),
+        ({"primary_programs": "many"}, "primary_programs", "must be a whole number from 0 to 999"),
+        ({"primary_programs": -1}, "primary_programs", "from 0 to 999"),
+        ({"primary_programs": 1000}, "primary_programs", "from 0 to 999"),
+        ({"backup_programs": 2.5}, "backup_programs", "whole number"),
+        ({"ranked_programs": False}, "ranked_programs", "whole number"),
+        ({"virtual_interviews": "3 or 4"}, "virtual_interviews", "whole number"),
+        ({"primary_specialty": "cardiology"}, "primary_specialty", "First-choice specialty must be one of:"),
+        ({"backup_specialty": "cardiology"}, "backup_specialty", "Backup specialty must be one of:"),
+        ({"applicant_type": "martian"}, "applicant_type", "Applicant type must be one of:"),
+        ({"primary_specialty": ""}, "primary_specialty", "First-choice specialty must be one of:"),
+        ({"travel": 500}, "travel", "is not an input of this calculator"),
+    ],
+)
+def test_invalid_inputs(raw: dict[str, object], field: str, fragment: str) -> None:
+    with pytest.raises(InputError) as caught:
+        ac.compute(raw)
+    assert caught.value.field == field
+    assert fragment in caught.value.message
+
+
+def test_text_numbers_from_a_form_are_accepted() -> None:
+    result = ac.compute({"primary_programs": "43", "backup_specialty": "", "backup_programs": "0", "ranked_programs": " 5 "})
+    assert result["eras_application_fees"] == 720
+
+
+# --- Properties -------------------------------------------------------------------
+@st.composite
+def seasons(draw: st.DrawFn) -> dict[str, object]:
+    primary = draw(st.sampled_from(SLUGS))
+    backup = draw(st.one_of(st.none(), st.sampled_from([s for s in SLUGS if s != primary])))
+    primary_programs = draw(st.integers(0, 300))
+    backup_programs = 0 if backup is None else draw(st.integers(0, 300))
+    applied = primary_programs + backup_programs
+    in_person = draw(st.integers(0, applied))
+    virtual = draw(st.integers(0, applied - in_person))
+    return {
+        "applicant_type": draw(st.sampled_from(APPLICANTS)),
+        "primary_specialty": primary,
+        "primary_programs": primary_programs,
+        "backup_specialty": backup,
+        "backup_programs": backup_programs,
+        "ranked_programs": draw(st.integers(0, applied)),
+        "in_person_interviews": in_person,
+        "virtual_interviews": virtual,
+    }
+
+
+@settings(max_examples=200, deadline=None)
+@given(seasons())
+def test_any_season_adds_up(raw: dict[str, object]) -> None:
+    result = ac.compute(raw)
+    json.dumps(result)
+    amounts = [i["amount"] for i in result["items"]]  # type: ignore[attr-defined]
+    assert all(a >= 0 for a in amounts)
+    assert result["total"] == sum(amounts)
+    assert result["total"] >= 0
+    breakdown = result["eras_breakdown"]
+    assert result["eras_application_fees"] == sum(b["amount"] for b in breakdown)  # type: ignore[attr-defined]
+    html = ac.render(result)
+    assert isinstance(html, Markup)
+    assert ac.money(float(result["total"])) in html  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    seasons(),
+    st.sampled_from(["primary_programs", "backup_programs", "ranked_programs", "in_person_interviews", "virtual_interviews"]),
+    st.integers(1, 50),
+)
+def test_more_never_costs_less(raw: dict[str, object], key: str, more: int) -> None:
+    if key == "backup_programs" and raw["backup_specialty"] is None:
+        return
+    bigger = dict(raw)
+    bigger[key] = int(raw[key]) + more  # type: ignore[call-overload]
+    if key in ("ranked_programs", "in_person_interviews", "virtual_interviews"):
+        # Keep the bigger season valid: apply to enough programs to rank and interview.
+        needed = max(
+            int(bigger["ranked_programs"]),  # type: ignore[call-overload]
+            int(bigger["in_person_interviews"]) + int(bigger["virtual_interviews"]),  # type: ignore[call-overload]
+        )
+        bigger["primary_programs"] = max(int(raw["primary_programs"]), needed - int(raw["backup_programs"]))  # type: ignore[call-overload]
+    before, after = ac.compute(raw), ac.compute(bigger)
+    assert after["total"] >= before["total"]  # type: ignore[operator]
+    assert after["eras_application_fees"] >= before["eras_application_fees"]  # type: ignore[operator]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 400), st.integers(0, 400))
+def test_splitting_across_specialties_never_costs_more(first: int, second: int) -> None:
+    schedule = ac.eras_schedule()
+    assert schedule.fee(first) + schedule.fee(second) <= schedule.fee(first + second)
+    assert schedule.fee(first + 1) > schedule.fee(first)
+
+
+# --- Presentation -----------------------------------------------------------------
+def test_render_shows_items_total_and_old_flags() -> None:
+    result = compute(in_person_interviews=2, virtual_interviews=3)
+    html = ac.render(result)
+    for entry in result["items"]:  # type: ignore[attr-defined]
+        assert ac.money(float(entry["amount"])) in html
+    assert ac.money(float(result["total"])) in html  # type: ignore[arg-type]
+    assert html.count("Old figure: ") >= 3
+    assert "2016–17" in html
+    assert "ERAS 2025 and 2026 seasons" in html
+
+
+def test_render_escapes_text() -> None:
+    result = ac.compute({})
+    result["items"][0]["item"] = "<img src=x onerror=alert(1)>"  # type: ignore[index]
+    result["items"][0]["note"] = "fees & <b>tax</b>"  # type: ignore[index]
+    html = ac.render(result)
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "fees &amp; &lt;b&gt;tax&lt;/b&gt;" in html
+
+
+def test_method_shows_formula_schedule_and_sources() -> None:
+    html = ac.method()
+    assert "ERAS 2025 and 2026 seasons" in html
+    assert "programs 1–30: $11 each" in html
+    assert "program 31 and above: $30 each" in html
+    assert "= $797" in html
+    for text in ("AAMC", "ECFMG", "NRMP match fees page", "Fogel", "Wang", "2016-17", "2020-21", "$374.50", "$1,000", "$3,200"):
+        assert text in html
+    assert html.count("Old figure: ") == 3
+    assert "Travel" in html
+
+
+def test_widget_renders_with_default_result() -> None:
+    html = render_calculator(ac)  # type: ignore[arg-type]
+    assert 'data-calculator="application_cost"' in html
+    assert 'name="virtual_interviews"' in html

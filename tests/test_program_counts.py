@@ -1,0 +1,446 @@
+"""Tests for the program-count calculator: every range and band rule, the
+split and tier mix, invalid inputs, and properties that must always hold."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import competitiveness, data
+from calculators import program_counts as pc
+from calculators.competitiveness import BAND_ORDER
+from calculators.fields import InputError
+from calculators.html import Markup
+from calculators.render import render_calculator
+
+SLUGS = [s.slug for s in data.SPECIALTIES]
+HARD = [s.slug for s in data.SPECIALTIES if s.tier in ("ultra", "competitive")]
+BROAD = [s.slug for s in data.SPECIALTIES if s.tier not in ("ultra", "competitive")]
+# From strongest to weakest.
+BANDS = list(reversed(BAND_ORDER))
+
+STRONG = {
+    "specialty": "internal-medicine",
+    "applicant_type": "us-md",
+    "step2_score": 270,
+    "exam_failures": 0,
+    "years_since_graduation": 0,
+    "usce_months": 12,
+    "specialty_letters": 3,
+    "research_items": 3,
+    "away_rotations": 1,
+    "needs_visa": False,
+}
+PIVOT = {
+    "specialty": "dermatology",
+    "applicant_type": "non-us-img",
+    "step2_score": 215,
+    "exam_failures": 1,
+    "previously_unmatched": True,
+}
+
+
+def counts(low: int, high: int) -> dict[str, int]:
+    return {"low": low, "high": high}
+
+
+# --- Output shape --------------------------------------------------------------
+def test_default_result_has_every_key_and_serialises() -> None:
+    result = pc.compute({})
+    for key in ("primary", "backup", "share", "tiers", "reasons", "range_rule", "band", "score", "total", "summary"):
+        assert key in result
+    assert set(result["primary"]) == {"low", "high"}
+    assert result["backup"] is None
+    assert set(result["share"]) == {"primary_pct", "backup_pct"}
+    assert set(result["tiers"]) == {"reach_pct", "target_pct", "likely_pct"}
+    assert set(result["range_rule"]) == {"primary", "backup"}
+    assert result["range_rule"]["backup"] is None
+    assert all(isinstance(r, str) and r for r in result["reasons"])
+    json.dumps(result)
+
+
+def test_band_and_score_come_from_the_competitiveness_check() -> None:
+    inputs = {"specialty": "psychiatry", "step2_score": 229, "years_since_graduation": 6}
+    check = competitiveness.compute(inputs)
+    result = pc.compute({**inputs, "backup_specialty": "family-medicine"})
+    assert result["band"] == check["band"]
+    assert result["score"] == check["score"]
+    assert result["band_label"] == competitiveness.BAND_LABELS[check["band"]]
+    assert f"{check['score']}/100" in result["reasons"][0]
+
+
+def test_range_rule_describes_each_role() -> None:
+    result = pc.compute({**STRONG, "specialty": "orthopaedic-surgery", "backup_specialty": "pmr"})
+    primary, backup = result["range_rule"]["primary"], result["range_rule"]["backup"]
+    assert primary["rule"] == "orthopaedics"
+    assert primary["article_range"] == "60–90+"
+    assert primary["source"] == data.ARTICLE_ULTRA.cite()
+    assert backup["rule"] == "pmr-backup"
+    assert backup["article_range"] == "40–60"
+    assert backup["source"] == data.ARTICLE_ORTHO.cite()
+    for rule in (primary, backup):
+        assert {"role", "rule", "article_range", "context", "aim", "aim_text", "why", "source"} <= set(rule)
+
+
+# --- Band from compute: the profiles used below really land in their band ------
+def test_profiles_land_in_expected_bands() -> None:
+    assert pc.compute(STRONG)["band"] == "single-track"
+    assert pc.compute(PIVOT)["band"] == "pivot"
+    assert pc.compute({})["band"] == "dual-apply-strongly"
+
+
+def test_single_track_alone_uses_whole_general_range() -> None:
+    result = pc.compute(STRONG)
+    assert result["primary"] == counts(60, 80)
+    assert result["range_rule"]["primary"]["rule"] == "general-first-choice"
+    assert result["share"] == {"primary_pct": 100, "backup_pct": 0}
+    assert result["total"] == counts(60, 80)
+
+
+def test_pivot_with_backup_is_eighty_twenty() -> None:
+    result = pc.compute({**PIVOT, "backup_specialty": "internal-medicine"})
+    assert result["backup"] == counts(80, 120)
+    assert result["primary"] == counts(20, 30)
+    assert result["share"] == {"primary_pct": 20, "backup_pct": 80}
+    assert result["range_rule"]["primary"]["aim"] == "quarter-of-backup"
+    assert any("no-match" in r for r in result["reasons"])
+
+
+def test_pivot_without_backup_in_hard_field_is_top_of_range() -> None:
+    result = pc.compute(PIVOT)
+    assert result["primary"] == counts(100, 100)
+    assert result["range_rule"]["primary"]["aim"] == "top"
+    assert any("not named a backup" in r for r in result["reasons"])
+    assert "100+" in pc.render(result)
+
+
+# --- First-choice ranges, field by field --------------------------------------
+@pytest.mark.parametrize(
+    ("slug", "low", "high", "key"),
+    [
+        ("dermatology", 60, 100, "dermatology"),
+        ("orthopaedic-surgery", 60, 90, "orthopaedics"),
+        ("otolaryngology", 50, 80, "other-ultra"),
+        ("plastic-surgery", 50, 80, "other-ultra"),
+        ("neurological-surgery", 50, 80, "other-ultra"),
+        ("diagnostic-radiology", 50, 80, "other-ultra"),
+        ("psychiatry", 60, 80, "general-first-choice"),
+        ("internal-medicine", 60, 80, "general-first-choice"),
+        ("general-surgery", 60, 80, "general-first-choice"),
+    ],
+)
+def test_first_choice_ranges(slug: str, low: int, high: int, key: str) -> None:
+    result = pc.plan(slug, None, "single-track")
+    assert result["primary"] == counts(low, high)
+    assert result["range_rule"]["primary"]["rule"] == key
+
+
+@pytest.mark.parametrize(
+    ("slug", "band", "low", "high", "aim"),
+    [
+        ("dermatology", "single-track", 60, 100, "whole"),
+        ("dermatology", "dual-apply", 80, 100, "upper-half"),
+        ("dermatology", "dual-apply-strongly", 100, 100, "top"),
+        ("dermatology", "pivot", 100, 100, "top"),
+        ("orthopaedic-surgery", "dual-apply", 75, 90, "upper-half"),
+        ("otolaryngology", "dual-apply", 65, 80, "upper-half"),
+        ("otolaryngology", "pivot", 80, 80, "top"),
+        ("internal-medicine", "dual-apply", 70, 80, "upper-half"),
+        ("internal-medicine", "dual-apply-strongly", 80, 120, "whole"),
+        ("pmr", "pivot", 80, 120, "whole"),
+    ],
+)
+def test_alone_by_band(slug: str, band: str, low: int, high: int, aim: str) -> None:
+    result = pc.plan(slug, None, band)  # type: ignore[arg-type]
+    assert result["primary"] == counts(low, high)
+    assert result["range_rule"]["primary"]["aim"] == aim
+    assert result["backup"] is None
+    assert result["share"] == {"primary_pct": 100, "backup_pct": 0}
+
+
+def test_ortho_reason_mentions_both_articles() -> None:
+    result = pc.compute({**STRONG, "specialty": "orthopaedic-surgery"})
+    assert any("60–80+" in r and "60–90+" in r for r in result["reasons"])
+
+
+# --- Backup ranges -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("backup", "band", "low", "high", "key"),
+    [
+        ("general-surgery", "dual-apply", 20, 40, "general-surgery-backup"),
+        ("general-surgery", "single-track", 20, 30, "general-surgery-backup"),
+        ("pmr", "dual-apply", 40, 60, "pmr-backup"),
+        ("pmr", "single-track", 40, 50, "pmr-backup"),
+        ("internal-medicine", "dual-apply", 40, 60, "secondary-backup"),
+        ("anesthesiology", "dual-apply", 40, 60, "secondary-backup"),
+        ("internal-medicine", "dual-apply-strongly", 80, 120, "broad-primary-care"),
+        ("family-medicine", "dual-apply-strongly", 80, 120, "broad-primary-care"),
+        ("family-medicine", "pivot", 80, 120, "broad-primary-care"),
+        ("psychiatry", "dual-apply-strongly", 60, 100, "no-match-backup"),
+        ("anesthesiology", "pivot", 60, 100, "no-match-backup"),
+        ("general-surgery", "pivot", 60, 100, "no-match-backup"),
+        ("pmr", "dual-apply-strongly", 60, 100, "no-match-backup"),
+    ],
+)
+def test_backup_ranges(backup: str, band: str, low: int, high: int, key: str) -> None:
+    result = pc.plan("orthopaedic-surgery", backup, band)  # type: ignore[arg-type]
+    assert result["backup"] == counts(low, high)
+    assert result["range_rule"]["backup"]["rule"] == key
+
+
+def test_img_article_example_psychiatry_with_family_medicine() -> None:
+    # The IMG article's example: psychiatry 60-80 with family medicine 80-120.
+    result = pc.plan("psychiatry", "family-medicine", "dual-apply-strongly")
+    assert result["primary"] == counts(60, 80)
+    assert result["backup"] == counts(80, 120)
+
+
+def test_ultra_roadmaps_fall_within_dual_apply_ranges() -> None:
+    derm = pc.plan("dermatology", "internal-medicine", "dual-apply")
+    assert derm["primary"] == counts(60, 100)  # roadmap: 80-100
+    assert derm["backup"] == counts(40, 60)  # roadmap: 40-60
+    ortho = pc.plan("orthopaedic-surgery", "general-surgery", "dual-apply")
+    assert ortho["primary"] == counts(60, 90)  # roadmap: 70-90
+    assert ortho["backup"] == counts(20, 40)  # roadmap: 20-40
+
+
+@pytest.mark.parametrize("backup", HARD)
+def test_hard_backup_keeps_its_own_range_and_warns(backup: str) -> None:
+    primary = "internal-medicine"
+    result = pc.plan(primary, backup, "dual-apply")
+    assert result["range_rule"]["backup"]["rule"] == pc.first_choice_range(backup).key
+    full = pc.compute({**STRONG, "specialty": primary, "backup_specialty": backup})
+    assert any("rarely work as a backup" in r for r in full["reasons"])
+
+
+@pytest.mark.parametrize("band", BANDS[:3])
+def test_first_choice_with_backup_stays_at_article_range(band: str) -> None:
+    result = pc.plan("dermatology", "internal-medicine", band)  # type: ignore[arg-type]
+    assert result["primary"] == counts(60, 100)
+
+
+def test_total_adds_both_fields() -> None:
+    result = pc.plan("dermatology", "internal-medicine", "dual-apply")
+    assert result["total"] == counts(100, 160)
+
+
+# --- Share and tiers -------------------------------------------------------------
+def test_share_uses_midpoints() -> None:
+    # Dermatology 60-100 (mid 80), IM 40-60 (mid 50): 80 / 130 = 61.5% -> 62%.
+    assert pc.plan("dermatology", "internal-medicine", "dual-apply")["share"] == {"primary_pct": 62, "backup_pct": 38}
+
+
+@pytest.mark.parametrize(
+    ("band", "reach", "target", "likely"),
+    [
+        ("single-track", 30, 40, 30),
+        ("dual-apply", 25, 40, 35),
+        ("dual-apply-strongly", 20, 35, 45),
+        ("pivot", 15, 30, 55),
+    ],
+)
+def test_tier_mix_by_band(band: str, reach: int, target: int, likely: int) -> None:
+    assert pc.tiers(band) == {"reach_pct": reach, "target_pct": target, "likely_pct": likely}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_tier_mix_keeps_seventy_percent_realistic(band: str) -> None:
+    mix = pc.tiers(band)  # type: ignore[arg-type]
+    assert mix["likely_pct"] + mix["target_pct"] >= 70
+    assert sum(mix.values()) == 100
+
+
+def test_tier_mix_moves_towards_likely_as_band_weakens() -> None:
+    mixes = [pc.tiers(band) for band in BANDS]  # type: ignore[arg-type]
+    for stronger, weaker in itertools.pairwise(mixes):
+        assert weaker["reach_pct"] <= stronger["reach_pct"]
+        assert weaker["likely_pct"] >= stronger["likely_pct"]
+
+
+# --- Reasons ---------------------------------------------------------------------
+def test_reasons_for_no_match_and_geography() -> None:
+    result = pc.compute({**PIVOT, "geographic_restriction": True, "backup_specialty": "family-medicine"})
+    text = " ".join(result["reasons"])
+    assert "no-match article" in text
+    assert "limited your geography" in text
+    assert "Split: about 20%" in text
+
+
+def test_single_track_without_backup_does_not_nag() -> None:
+    result = pc.compute(STRONG)
+    assert not any("not named a backup" in r for r in result["reasons"])
+
+
+# --- Invalid inputs -------------------------------------------------------------
+def test_backup_equal_to_primary_is_rejected() -> None:
+    with pytest.raises(InputError) as caught:
+        pc.compute({"specialty": "psychiatry", "backup_specialty": "psychiatry"})
+    assert caught.value.field == "backup_specialty"
+    assert "must differ" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "fragment"),
+    [
+        ({"backup_specialty": "cardiology"}, "backup_specialty", "Backup specialty must be one of:"),
+        ({"backup_specialty": 3}, "backup_specialty", "Backup specialty must be one of:"),
+        ({"specialty": "astrology"}, "specialty", "Target specialty must be one of:"),
+        ({"step2_score": "high"}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300"),
+        ({"step2_score": 301}, "step2_score", "from 1 to 300"),
+        ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20"),
+        ({"usce_months": True}, "usce_months", "whole number"),
+        ({"needs_visa": "perhaps"}, "needs_visa", "true or false"),
+        ({"applicant_type": "alien"}, "applicant_type", "Applicant type must be one of:"),
+        ({"programs": 40}, "programs", "is not an input of this calculator"),
+    ],
+)
+def test_invalid_inputs(raw: dict[str, object], field: str, fragment: str) -> None:
+    with pytest.raises(InputError) as caught:
+        pc.compute(raw)
+    assert caught.value.field == field
+    assert fragment in caught.value.message
+
+
+def test_empty_backup_means_none() -> None:
+    assert pc.compute({"backup_specialty": ""})["backup"] is None
+    assert pc.compute({"backup_specialty": None})["backup"] is None
+
+
+def test_fields_reuse_competitiveness_fields() -> None:
+    assert pc.FIELDS[: len(competitiveness.FIELDS)] == competitiveness.FIELDS
+    assert pc.FIELDS[-1].name == "backup_specialty"
+    assert pc.FIELDS[-1].optional
+
+
+# --- Properties -------------------------------------------------------------------
+profiles = st.fixed_dictionaries(
+    {
+        "specialty": st.sampled_from(SLUGS),
+        "applicant_type": st.sampled_from([t for t, _ in data.APPLICANT_TYPES]),
+        "step2_score": st.one_of(st.none(), st.integers(180, 290)),
+        "exam_failures": st.integers(0, 4),
+        "years_since_graduation": st.integers(0, 15),
+        "usce_months": st.integers(0, 24),
+        "specialty_letters": st.integers(0, 5),
+        "research_items": st.integers(0, 12),
+        "away_rotations": st.integers(0, 4),
+        "needs_visa": st.booleans(),
+        "geographic_restriction": st.booleans(),
+        "previously_unmatched": st.booleans(),
+        "backup_specialty": st.one_of(st.none(), st.sampled_from(SLUGS)),
+    }
+)
+
+
+def _valid(profile: Mapping[str, object]) -> bool:
+    return profile["backup_specialty"] != profile["specialty"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(profiles.filter(_valid))
+def test_any_profile_gives_consistent_result(profile: dict[str, object]) -> None:
+    result = pc.compute(profile)
+    json.dumps(result)
+    assert sum(result["share"].values()) == 100
+    assert sum(result["tiers"].values()) == 100
+    assert all(v >= 0 for v in (*result["share"].values(), *result["tiers"].values()))
+    primary, backup = result["primary"], result["backup"]
+    assert 1 <= primary["low"] <= primary["high"]
+    if profile["backup_specialty"] is None:
+        assert backup is None
+        assert result["share"]["backup_pct"] == 0
+    else:
+        assert 1 <= backup["low"] <= backup["high"]
+        assert result["share"]["backup_pct"] > 0
+        assert result["total"]["low"] == primary["low"] + backup["low"]
+    html = pc.render(result)
+    assert isinstance(html, Markup)
+    assert str(primary["low"]) in html
+
+
+pairs = st.tuples(st.sampled_from(SLUGS), st.one_of(st.none(), st.sampled_from(SLUGS))).filter(lambda p: p[0] != p[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(pairs, st.integers(0, 3), st.integers(0, 3))
+def test_weaker_band_never_recommends_fewer_programs(pair: tuple[str, str | None], i: int, j: int) -> None:
+    stronger, weaker = BANDS[min(i, j)], BANDS[max(i, j)]
+    primary, backup = pair
+    a = pc.plan(primary, backup, stronger)  # type: ignore[arg-type]
+    b = pc.plan(primary, backup, weaker)  # type: ignore[arg-type]
+    if backup is None:
+        assert b["primary"]["low"] >= a["primary"]["low"]
+        assert b["primary"]["high"] >= a["primary"]["high"]
+    else:
+        assert b["backup"]["low"] >= a["backup"]["low"]
+        assert b["backup"]["high"] >= a["backup"]["high"]
+        assert b["share"]["backup_pct"] >= a["share"]["backup_pct"]
+        if weaker != "pivot":
+            # Only a pivot shrinks the first choice, to the 80/20 set.
+            assert b["primary"] == a["primary"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(profiles.filter(_valid), st.integers(1, 3))
+def test_an_extra_failure_never_lowers_the_counts(profile: dict[str, object], extra: int) -> None:
+    before = pc.compute(profile)
+    after = pc.compute({**profile, "exam_failures": int(profile["exam_failures"]) + extra})  # type: ignore[call-overload]
+    assert BAND_ORDER.index(after["band"]) <= BAND_ORDER.index(before["band"])
+    if profile["backup_specialty"] is None:
+        assert after["primary"]["low"] >= before["primary"]["low"]
+        assert after["primary"]["high"] >= before["primary"]["high"]
+    else:
+        assert after["backup"]["low"] >= before["backup"]["low"]
+        assert after["share"]["backup_pct"] >= before["share"]["backup_pct"]
+
+
+@pytest.mark.parametrize("slug", BROAD)
+def test_every_broad_field_as_backup_has_a_range_in_every_band(slug: str) -> None:
+    primary = "dermatology"
+    for band in BANDS:
+        result = pc.plan(primary, slug, band)  # type: ignore[arg-type]
+        assert result["backup"]["low"] >= 1
+
+
+# --- Presentation -----------------------------------------------------------------
+def test_render_shows_numbers_and_rule_of_thumb_warning() -> None:
+    result = pc.compute({**STRONG, "specialty": "dermatology", "backup_specialty": "internal-medicine"})
+    html = pc.render(result)
+    assert f"{result['primary']['low']}–{result['primary']['high']}" in html
+    assert f"{result['backup']['low']}–{result['backup']['high']}" in html
+    assert f"{result['share']['backup_pct']}%" in html
+    assert f"{result['tiers']['reach_pct']}%" in html
+    assert "rules of thumb" in html
+    assert "not a guarantee" in html
+    assert "<table>" in html
+
+
+def test_render_escapes_text() -> None:
+    result = pc.compute({"backup_specialty": "family-medicine"})
+    result["specialty_name"] = "<script>alert(1)</script>"
+    result["reasons"] = ["a < b & c"]
+    html = pc.render(result)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "a &lt; b &amp; c" in html
+
+
+def test_method_shows_ranges_rules_and_sources() -> None:
+    html = pc.method()
+    for source in (data.ARTICLE_ULTRA, data.ARTICLE_ORTHO, data.ARTICLE_IMG, data.ARTICLE_UNMATCHED):
+        assert source.cite() in html
+    for text in ("60–100+", "60–90+", "60–80+", "50–80+", "60–80", "80–120", "60–100+", "20–40", "40–60", "80/20"):
+        assert text in html
+    assert "70–80%" in html
+    assert "Rules of thumb, not guarantees" in html
+
+
+def test_widget_renders_with_default_result() -> None:
+    html = render_calculator(pc)  # type: ignore[arg-type]
+    assert 'data-calculator="program_counts"' in html
+    assert 'name="backup_specialty"' in html
