@@ -1,0 +1,988 @@
+"""Backup finder: which backup specialties fit a primary choice and a reader.
+
+Every eligible specialty gets points from four kinds of evidence, each shown
+in the result: the source articles' primary-to-backup pairings (and the
+IMG article's shared-skill overlaps), how often non-US IMGs matched in it by
+the NRMP figures, its competitiveness tier (with more weight when a visa is
+needed), and the reader's own preferences matched against the specialty's
+traits.  Bridges (transitional and preliminary years) are listed separately,
+because they are one-year stepping stones rather than careers.
+
+``PAIRINGS`` is the articles' pairings as data; the guides' pairings table is
+generated from it, so the page and the calculator cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from . import data
+from .data import (
+    ARTICLE_IMG,
+    ARTICLE_ORTHO,
+    ARTICLE_RADIOLOGY,
+    ARTICLE_ULTRA,
+    ARTICLE_UNMATCHED,
+    CHARTING_OUTCOMES,
+    RESULTS_2025,
+    Source,
+    Tier,
+)
+from .fields import BoolField, ChoiceField, parse_inputs
+from .html import Markup, el, join, signed, table
+
+NAME = "backup_finder"
+TITLE = "Backup specialty finder"
+SUMMARY = (
+    "Ranks backup specialties for your first choice using the source articles' pairings, "
+    "NRMP figures on IMG matching and your own preferences, with every point explained."
+)
+
+TRANSITIONAL_YEAR = "transitional-year"
+PRELIMINARY_YEAR = "preliminary-year"
+BRIDGE_NAMES = {TRANSITIONAL_YEAR: "Transitional year", PRELIMINARY_YEAR: "Preliminary year"}
+
+
+# ============================================================================
+# The articles' pairings.  ``why`` is our summary of each article's reasoning.
+# ============================================================================
+@dataclass(frozen=True)
+class Pairing:
+    """One article's suggested backups for one primary specialty."""
+
+    primary: str
+    backups: tuple[str, ...]
+    why: str
+    sources: tuple[Source, ...]
+
+
+_SURGICAL_TO_OR_FIELDS = (
+    "General surgery and anesthesiology share the operating room, hands-on procedures and acute care with the "
+    "surgical specialties, and internal medicine adds acute care and a large number of positions."
+)
+_ULTRA_SURGICAL = (
+    "The article's dual-application example for these surgical fields is general surgery, either categorical "
+    "or as a preliminary year that keeps you in a surgical department while you reapply."
+)
+_CLINIC_BASED = "These are largely clinic-based fields resting on an internal medicine foundation."
+
+PAIRINGS: tuple[Pairing, ...] = (
+    # --- IMG article: "Common Primary-Backup Pairings for IMGs" (examples, not rules).
+    Pairing(
+        "internal-medicine",
+        ("family-medicine", "pediatrics", "psychiatry"),
+        "Each is a broad, mostly cognitive field with a long record of training IMGs, so an internal medicine "
+        "applicant's clinical story carries over.",
+        (ARTICLE_IMG,),
+    ),
+    Pairing(
+        "general-surgery",
+        (PRELIMINARY_YEAR, "family-medicine", "internal-medicine", TRANSITIONAL_YEAR),
+        "A preliminary surgery year keeps you operating and earning surgical letters, while a categorical place in "
+        "family or internal medicine, or a transitional year, secures a training post if surgery does not come through.",
+        (ARTICLE_IMG,),
+    ),
+    Pairing(
+        "neurology",
+        ("psychiatry", "internal-medicine", PRELIMINARY_YEAR),
+        "Psychiatry shares neurology's focus on the brain and behaviour; the internal medicine route the article "
+        "describes is a preliminary year followed by reapplying.",
+        (ARTICLE_IMG,),
+    ),
+    Pairing(
+        "pediatrics",
+        ("family-medicine",),
+        "Family medicine keeps children in your practice alongside adults, which suits applicants drawn to broad primary care.",
+        (ARTICLE_IMG,),
+    ),
+    Pairing(
+        "obstetrics-gynecology",
+        ("family-medicine", "internal-medicine"),
+        "Family medicine can keep prenatal and women's health care at the centre of a primary-care practice; "
+        "internal medicine offers a wide clinical base.",
+        (ARTICLE_IMG,),
+    ),
+    Pairing(
+        "psychiatry",
+        ("family-medicine", "internal-medicine"),
+        "Both keep long-term relationships with patients at the centre; the article warns that psychiatry itself "
+        "has become competitive in some regions.",
+        (ARTICLE_IMG,),
+    ),
+    Pairing(
+        "diagnostic-radiology",
+        ("internal-medicine", TRANSITIONAL_YEAR, "family-medicine"),
+        "Internal and family medicine are IMG-friendly fields where imaging still shapes daily decisions; a transitional "
+        "year is the first year an advanced radiology position needs anyway.",
+        (ARTICLE_IMG,),
+    ),
+    Pairing(
+        "anesthesiology",
+        ("internal-medicine", TRANSITIONAL_YEAR, "family-medicine"),
+        "The same reasoning as for radiology: two accessible categorical fields, plus the transitional year an "
+        "advanced anesthesiology position would require.",
+        (ARTICLE_IMG,),
+    ),
+    # --- No-match article: its "Original Target / Strategic Backup Options / Why"
+    # table, its transferable-skills list and its unmatched-orthopaedics case.
+    Pairing(
+        "orthopaedic-surgery",
+        ("general-surgery", "anesthesiology", "internal-medicine"),
+        _SURGICAL_TO_OR_FIELDS + " The article's worked example steers an unmatched orthopaedic applicant to general "
+        "surgery or anesthesiology.",
+        (ARTICLE_UNMATCHED,),
+    ),
+    Pairing(
+        "otolaryngology", ("general-surgery", "anesthesiology", "internal-medicine"), _SURGICAL_TO_OR_FIELDS, (ARTICLE_UNMATCHED,)
+    ),
+    Pairing(
+        "plastic-surgery",
+        ("general-surgery", "anesthesiology", "internal-medicine"),
+        _SURGICAL_TO_OR_FIELDS,
+        (ARTICLE_UNMATCHED,),
+    ),
+    Pairing(
+        "general-surgery",
+        ("anesthesiology", "emergency-medicine", "internal-medicine"),
+        "Surgical training brings experience with critically ill inpatients, which anesthesiology, emergency medicine "
+        "and internal medicine all value.",
+        (ARTICLE_UNMATCHED,),
+    ),
+    Pairing("dermatology", ("internal-medicine", "family-medicine", "neurology"), _CLINIC_BASED, (ARTICLE_UNMATCHED,)),
+    Pairing("pathology", ("internal-medicine", "family-medicine", "neurology"), _CLINIC_BASED, (ARTICLE_UNMATCHED,)),
+    Pairing(
+        "emergency-medicine",
+        ("internal-medicine", "family-medicine", "anesthesiology"),
+        "Acute-care skills carry over, and the patients seen are much the same.",
+        (ARTICLE_UNMATCHED,),
+    ),
+    Pairing(
+        "obstetrics-gynecology",
+        ("family-medicine", "internal-medicine", "anesthesiology"),
+        "Ongoing women's health care fits family and internal medicine clinics; the article adds anesthesiology as "
+        "an occasional route.",
+        (ARTICLE_UNMATCHED,),
+    ),
+    Pairing(
+        "pediatrics",
+        ("psychiatry", "family-medicine"),
+        "Child and adolescent psychiatry, and the children family physicians look after, keep a paediatric focus.",
+        (ARTICLE_UNMATCHED,),
+    ),
+    # --- Orthopaedics article: its list of frequent backups with pros and cons.
+    Pairing(
+        "orthopaedic-surgery",
+        ("general-surgery", "pmr", "internal-medicine", "family-medicine", "emergency-medicine"),
+        "General surgery keeps you in the operating room; PM&R is the most musculoskeletal of the group; internal and "
+        "family medicine lead to sports medicine and other musculoskeletal fellowships; emergency medicine treats "
+        "fractures and acute injuries. The article cautions that general surgery and PM&R are competitive in their own right.",
+        (ARTICLE_ORTHO,),
+    ),
+    # --- Ultra-competitive article: its dual-application examples and the
+    # adjacent careers it suggests after matching a backup.
+    Pairing(
+        "dermatology",
+        ("internal-medicine", PRELIMINARY_YEAR, TRANSITIONAL_YEAR),
+        "Categorical internal medicine keeps a route to skin-adjacent fellowships such as rheumatology, allergy and "
+        "infectious disease; a preliminary or transitional year is the article's bridge for reapplying.",
+        (ARTICLE_ULTRA,),
+    ),
+    Pairing(
+        "orthopaedic-surgery",
+        (PRELIMINARY_YEAR, "general-surgery", "pmr", "family-medicine", "internal-medicine"),
+        "A preliminary surgery year alongside categorical general surgery or PM&R is the article's dual-application "
+        "example; sports medicine through family or internal medicine is its suggestion for staying close to "
+        "musculoskeletal care.",
+        (ARTICLE_ULTRA,),
+    ),
+    Pairing("otolaryngology", ("general-surgery", PRELIMINARY_YEAR), _ULTRA_SURGICAL, (ARTICLE_ULTRA,)),
+    Pairing("plastic-surgery", ("general-surgery", PRELIMINARY_YEAR), _ULTRA_SURGICAL, (ARTICLE_ULTRA,)),
+    Pairing("neurological-surgery", ("general-surgery", PRELIMINARY_YEAR), _ULTRA_SURGICAL, (ARTICLE_ULTRA,)),
+    # --- Radiology article: its five backup options.
+    Pairing(
+        "diagnostic-radiology",
+        ("internal-medicine", TRANSITIONAL_YEAR, PRELIMINARY_YEAR, "family-medicine", "psychiatry", "neurology"),
+        "Internal medicine is IMG-friendly and leans heavily on imaging; a transitional or preliminary medicine year "
+        "is a bridge for reapplying; family medicine and psychiatry are open to IMGs; neurology meets radiology in "
+        "neuroimaging.",
+        (ARTICLE_RADIOLOGY,),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Two specialties whose skills overlap, in either direction."""
+
+    a: str
+    b: str
+    shared: str
+    source: Source
+
+
+# IMG article: overlap examples that make a primary and backup read as one story.
+OVERLAPS: tuple[Overlap, ...] = (
+    Overlap("internal-medicine", "neurology", "complex diagnosis and inpatient care", ARTICLE_IMG),
+    Overlap("general-surgery", "anesthesiology", "the operating room, procedures and acute care", ARTICLE_IMG),
+    Overlap("obstetrics-gynecology", "family-medicine", "women's health and prenatal care", ARTICLE_IMG),
+    Overlap("psychiatry", "neurology", "the meeting point of brain and behaviour", ARTICLE_IMG),
+)
+
+
+# ============================================================================
+# Specialty traits, matched against the reader's preferences.
+# ============================================================================
+Procedures = Literal["high", "some", "low"]
+Setting = Literal["clinic", "mixed", "hospital", "little-patient-contact"]
+
+
+@dataclass(frozen=True)
+class Traits:
+    procedures: Procedures
+    setting: Setting
+    interests: frozenset[str]
+    why: str
+    sources: tuple[Source, ...] = ()
+
+
+INTERESTS: tuple[tuple[str, str], ...] = (
+    ("none", "No particular interest"),
+    ("musculoskeletal", "Bones, joints and sports (musculoskeletal)"),
+    ("imaging", "Imaging"),
+    ("mental-health", "Mental health"),
+    ("children", "Children"),
+    ("womens-health", "Women's health"),
+    ("acute-care", "Acute and critical care"),
+    ("surgery", "Surgery and the operating room"),
+)
+INTEREST_LABELS = dict(INTERESTS)
+
+# Ultra-competitive fields are never suggested, so only the rest need traits.
+TRAITS: dict[str, Traits] = {
+    "internal-medicine": Traits(
+        "low",
+        "mixed",
+        frozenset({"musculoskeletal", "imaging", "acute-care"}),
+        "Not procedural by default; wards and clinics; fellowships reach rheumatology and sports medicine, "
+        "imaging-heavy cardiology and pulmonology, and critical care.",
+        (ARTICLE_ORTHO, ARTICLE_RADIOLOGY),
+    ),
+    "family-medicine": Traits(
+        "some",
+        "clinic",
+        frozenset({"musculoskeletal", "children", "womens-health", "mental-health"}),
+        "Clinic-based continuity care for all ages, including women's health; sports medicine fellowships often "
+        "draw from it; office procedures and procedural tracks exist; a mental-health interest can be kept up.",
+        (ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA),
+    ),
+    "pediatrics": Traits("low", "mixed", frozenset({"children"}), "Care of children and adolescents in hospital and clinic."),
+    "psychiatry": Traits(
+        "low",
+        "clinic",
+        frozenset({"mental-health", "children"}),
+        "Values conversation and judgement over procedures; much of the work is continuity care in clinics; "
+        "child and adolescent psychiatry is a route for those drawn to children.",
+        (ARTICLE_RADIOLOGY, ARTICLE_IMG, ARTICLE_UNMATCHED),
+    ),
+    "neurology": Traits(
+        "low",
+        "mixed",
+        frozenset({"imaging", "mental-health"}),
+        "Reads a great deal of brain and spine imaging and takes inpatient call; shares the brain-behaviour interface with psychiatry.",
+        (ARTICLE_RADIOLOGY, ARTICLE_IMG),
+    ),
+    "pathology": Traits(
+        "low",
+        "little-patient-contact",
+        frozenset(),
+        "Laboratory diagnosis with little direct patient care, so clinic-or-hospital preferences do not move it.",
+    ),
+    "emergency-medicine": Traits(
+        "high",
+        "hospital",
+        frozenset({"acute-care", "musculoskeletal"}),
+        "Fast, procedure-heavy hospital work that includes fracture reductions and acute injuries.",
+        (ARTICLE_ORTHO,),
+    ),
+    "anesthesiology": Traits(
+        "high",
+        "hospital",
+        frozenset({"acute-care", "surgery"}),
+        "Operating-room work built on physiology, airway skills and acute interventions.",
+        (ARTICLE_UNMATCHED, ARTICLE_IMG),
+    ),
+    "obstetrics-gynecology": Traits(
+        "high",
+        "mixed",
+        frozenset({"womens-health", "surgery"}),
+        "Deliveries and gynaecological surgery alongside clinic-based women's health care.",
+    ),
+    "general-surgery": Traits(
+        "high",
+        "hospital",
+        frozenset({"surgery", "acute-care"}),
+        "Operating-room and procedure-heavy, with critically ill inpatients.",
+        (ARTICLE_ORTHO, ARTICLE_UNMATCHED),
+    ),
+    "pmr": Traits(
+        "some",
+        "mixed",
+        frozenset({"musculoskeletal"}),
+        "Strongly musculoskeletal, with sports, spine and pain clinics, interventional options and inpatient rehabilitation.",
+        (ARTICLE_ORTHO, ARTICLE_ULTRA),
+    ),
+    "diagnostic-radiology": Traits(
+        "some",
+        "little-patient-contact",
+        frozenset({"imaging"}),
+        "Image interpretation with image-guided procedures; little continuity care with patients.",
+        (ARTICLE_RADIOLOGY,),
+    ),
+}
+
+# ============================================================================
+# The points.  ``method()`` prints this block on the calculator's page.
+# ============================================================================
+# Each article that pairs the primary with this backup (up to three).
+PAIRING_POINTS = 15
+PAIRING_ARTICLE_CAP = 3
+# An IMG-article overlap between the primary and this backup.
+OVERLAP_POINTS = 10
+
+# IMG accessibility from NRMP figures: the 2026 match rate of non-US IMGs who
+# ranked the specialty first (Charting Outcomes), and the share of 2025 PGY-1
+# positions filled by non-US IMGs (Results and Data), which shows how many
+# places actually go to IMGs.  No figure, no points: nothing is imputed.
+MATCH_RATE_POINTS_PER_PCT = 0.4
+IMG_SHARE_POINTS_PER_PCT = 0.3
+# The figures describe non-US IMGs; for US graduates IMG-friendliness matters
+# less, so it counts half.  US-citizen IMGs usually fare better than non-US
+# IMGs (orthopaedics article) but face the same IMG filters, so full weight.
+ACCESS_WEIGHT: dict[str, float] = {"us-md": 0.5, "us-do": 0.5, "us-img": 1.0, "non-us-img": 1.0}
+# Sponsorship is rarer in some fields (IMG article), so a visa need makes
+# accessibility count for more.
+VISA_ACCESS_MULTIPLIER = 1.5
+
+# Tier (see data.TIER_SOURCES): a backup should be clearly more attainable.
+TIER_POINTS: dict[Tier, int] = {"accessible": 10, "moderate": 0, "competitive": -10}
+# Needing a visa while aiming at a field where few programs sponsor one is a
+# red flag (IMG article); competitive fields are where that bites.
+VISA_TIER_POINTS: dict[Tier, int] = {"accessible": 0, "moderate": -5, "competitive": -10}
+
+# Preferences.  "either" never moves the score.
+PROCEDURE_POINTS: dict[str, dict[Procedures, int]] = {
+    "yes": {"high": 10, "some": 4, "low": -6},
+    "no": {"high": -8, "some": 0, "low": 6},
+}
+SETTING_POINTS: dict[str, dict[Setting, int]] = {
+    "yes": {"clinic": 8, "mixed": 3, "hospital": -6, "little-patient-contact": 0},
+    "no": {"hospital": 8, "mixed": 3, "clinic": -6, "little-patient-contact": 0},
+}
+INTEREST_POINTS = 12
+
+PROCEDURE_TEXT: dict[Procedures, str] = {
+    "high": "strongly procedural",
+    "some": "partly procedural",
+    "low": "mostly non-procedural",
+}
+SETTING_TEXT: dict[Setting, str] = {
+    "clinic": "mostly clinic-based",
+    "mixed": "a mix of clinic and hospital work",
+    "hospital": "mostly hospital-based",
+    "little-patient-contact": "mostly away from direct patient care",
+}
+
+TIER_ORDER: tuple[Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
+
+# Primaries whose training usually starts after a separate first year (IMG
+# article's list of advanced-position fields).
+ADVANCED_POSITION_PRIMARIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
+SURGICAL_PRIMARIES = frozenset(
+    {"general-surgery", "orthopaedic-surgery", "otolaryngology", "plastic-surgery", "neurological-surgery"}
+)
+# NRMP 2025 rows for the one-year positions.
+BRIDGE_ROWS = {
+    "transitional": "Transitional Year",
+    "medicine": "Medicine-Preliminary",
+    "surgery": "Surgery-Preliminary",
+}
+
+PREFERENCES: tuple[tuple[str, str], ...] = (("either", "Either / no preference"), ("yes", "Yes"), ("no", "No"))
+
+FIELDS = (
+    ChoiceField(
+        name="specialty",
+        label="Your first-choice specialty",
+        choices=data.SPECIALTY_CHOICES,
+        initial="diagnostic-radiology",
+        help="The specialty you most want; it is never suggested back to you.",
+    ),
+    ChoiceField(
+        name="applicant_type",
+        label="Applicant type",
+        choices=data.APPLICANT_TYPES,
+        initial="non-us-img",
+        help="How the NRMP classifies you.",
+    ),
+    BoolField(
+        name="needs_visa",
+        label="I need a visa (J-1 or H-1B) to train",
+        initial=True,
+        help="Makes IMG-friendliness count for more, and competitive fields count for less.",
+    ),
+    ChoiceField(
+        name="prefers_procedures",
+        label="Prefer a procedural field",
+        choices=PREFERENCES,
+        initial="either",
+        help="Yes for hands-on work such as operating or procedures; no for mainly thinking and talking.",
+    ),
+    ChoiceField(
+        name="prefers_outpatient",
+        label="Prefer clinic (outpatient) work",
+        choices=PREFERENCES,
+        initial="either",
+        help="Yes for clinics and continuity; no for hospital wards, theatres and emergency departments.",
+    ),
+    ChoiceField(
+        name="interest",
+        label="Main clinical interest",
+        choices=INTERESTS,
+        initial="none",
+        help="A backup that keeps this interest alive scores higher.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Component:
+    component: str
+    points: int
+    why: str
+    source: Source | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "component": self.component,
+            "points": self.points,
+            "why": self.why,
+            "source": self.source.cite() if self.source else None,
+        }
+
+    def sentence(self) -> str:
+        return self.why + (f" (Source: {self.source.cite()}.)" if self.source else "")
+
+
+# --- The rules applied --------------------------------------------------------------------
+def pairings_for(primary: str) -> tuple[Pairing, ...]:
+    return tuple(p for p in PAIRINGS if p.primary == primary)
+
+
+def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
+    """Why a specialty cannot be a backup for this primary, or None."""
+    if candidate.slug == primary.slug:
+        return "This is your first choice."
+    if candidate.tier == "ultra":
+        return (
+            "Ultra-competitive: the no-match article judges such fields unrealistic as a backup for most applicants, "
+            "and the orthopaedics article asks that a backup be clearly easier to match."
+        )
+    if TIER_ORDER.index(candidate.tier) > TIER_ORDER.index(primary.tier):
+        return f"More competitive for IMGs than {primary.name}; the IMG article asks that a backup be less competitive than the first choice."
+    return None
+
+
+def _pairing_components(primary: data.Specialty, candidate: data.Specialty) -> list[Component]:
+    found = [p for p in pairings_for(primary.slug) if candidate.slug in p.backups]
+    components = [
+        Component(
+            "Article pairing",
+            PAIRING_POINTS,
+            f"Suggested as a backup for {primary.name}: {p.why}",
+            p.sources[0],
+        )
+        for p in found[:PAIRING_ARTICLE_CAP]
+    ]
+    for o in OVERLAPS:
+        if {o.a, o.b} == {primary.slug, candidate.slug}:
+            components.append(
+                Component(
+                    "Shared skills", OVERLAP_POINTS, f"{primary.name} and {candidate.name} overlap in {o.shared}.", o.source
+                )
+            )
+    if not components:
+        components.append(Component("Article pairing", 0, f"No source article pairs {candidate.name} with {primary.name}."))
+    return components
+
+
+def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bool) -> list[Component]:
+    weight = ACCESS_WEIGHT[applicant] * (VISA_ACCESS_MULTIPLIER if needs_visa else 1.0)
+    why_weight = []
+    if ACCESS_WEIGHT[applicant] != 1:
+        why_weight.append(f"the figures describe non-US IMGs rather than US graduates (×{ACCESS_WEIGHT[applicant]:g})")
+    if needs_visa:
+        why_weight.append(f"you need a visa (×{VISA_ACCESS_MULTIPLIER:g})")
+    weight_text = f" Counted ×{weight:g}: {', and '.join(why_weight)}." if weight != 1 else ""
+    components = []
+    outcome = candidate.outcome
+    if outcome is not None:
+        rate = float(outcome.img_match_rate_pct)
+        components.append(
+            Component(
+                "IMG match rate",
+                round(rate * MATCH_RATE_POINTS_PER_PCT * weight),
+                f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
+                f"matched in 2026 ({rate:g}%).{weight_text}",
+                CHARTING_OUTCOMES,
+            )
+        )
+    pgy1 = candidate.pgy1
+    if pgy1 is not None:
+        share = float(pgy1.non_us_img_pct_of_offered)
+        components.append(
+            Component(
+                "Positions filled by non-US IMGs",
+                round(share * IMG_SHARE_POINTS_PER_PCT * weight),
+                f"Non-US IMGs filled {share:g}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} positions offered "
+                f"in 2025.{weight_text}",
+                RESULTS_2025,
+            )
+        )
+    else:
+        components.append(
+            Component(
+                "Positions filled by non-US IMGs",
+                0,
+                f"No 2025 figure for {candidate.name} in our data, so no points either way.",
+            )
+        )
+    return components
+
+
+def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Component]:
+    tier = candidate.tier
+    components = [
+        Component(
+            "Competitiveness",
+            TIER_POINTS[tier],
+            f"{candidate.name} is {data.TIER_LABELS[tier]}.",
+            data.TIER_SOURCES[tier][0],
+        )
+    ]
+    if needs_visa and VISA_TIER_POINTS[tier]:
+        components.append(
+            Component(
+                "Visa",
+                VISA_TIER_POINTS[tier],
+                "Visa sponsorship is harder to find in more competitive fields.",
+                ARTICLE_IMG,
+            )
+        )
+    return components
+
+
+def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
+    traits = TRAITS[candidate.slug]
+    components: list[Component] = []
+    # The field's description is added to the first preference reason only,
+    # so a suggestion's reasons do not repeat it.
+    described = False
+
+    def with_why(text: str) -> str:
+        nonlocal described
+        if described:
+            return text
+        described = True
+        return f"{text} {traits.why}"
+
+    procedures = str(v["prefers_procedures"])
+    if procedures != "either":
+        wanted = "want" if procedures == "yes" else "would rather avoid"
+        components.append(
+            Component(
+                "Procedures",
+                PROCEDURE_POINTS[procedures][traits.procedures],
+                with_why(f"You {wanted} procedural work; {candidate.name} is {PROCEDURE_TEXT[traits.procedures]}."),
+                traits.sources[0] if traits.sources else None,
+            )
+        )
+    outpatient = str(v["prefers_outpatient"])
+    if outpatient != "either":
+        wanted = "clinic work" if outpatient == "yes" else "hospital work"
+        components.append(
+            Component(
+                "Setting",
+                SETTING_POINTS[outpatient][traits.setting],
+                with_why(f"You prefer {wanted}; {candidate.name} is {SETTING_TEXT[traits.setting]}."),
+                traits.sources[0] if traits.sources else None,
+            )
+        )
+    interest = str(v["interest"])
+    if interest != "none" and interest in traits.interests:
+        components.append(
+            Component(
+                "Interest",
+                INTEREST_POINTS,
+                with_why(f"{candidate.name} keeps your interest in {INTEREST_LABELS[interest].lower()} alive."),
+                traits.sources[0] if traits.sources else None,
+            )
+        )
+    return components
+
+
+def _bridge_row_text(key: str) -> str:
+    row = data.pgy1_results()[BRIDGE_ROWS[key]]
+    return (
+        f"In 2025, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
+        f"in the Match ({row.fill_rate_pct:g}%), and non-US IMGs filled {row.non_us_img_pct_of_offered:g}% of those offered."
+    )
+
+
+def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]]:
+    """Transitional and preliminary years that fit this primary, each with reasons."""
+    cite = {s.key: s.cite() for s in data.SOURCES}
+    common = [
+        f"A one-year position can give you a foot in the door, US experience and stronger letters while you reapply ({cite['article-img']}).",
+        f"It does not lead automatically to a categorical place, so plan your reapplication from the first day ({cite['article-img']}).",
+    ]
+    if needs_visa:
+        common.append(
+            "Check each program's visa policy before applying; the IMG article advises confirming sponsorship for every field you list."
+        )
+    result: list[dict[str, object]] = []
+    paired = {b for p in pairings_for(primary.slug) for b in p.backups}
+    # Which one-year medicine-side positions fit, and the reasons specific to
+    # this primary; the shared reasons and NRMP figures are added below.
+    specific: dict[str, list[str]] = {}
+    if primary.slug in ADVANCED_POSITION_PRIMARIES:
+        advanced = (
+            f"The IMG article lists {primary.name} among fields that use advanced positions, which begin after a separate "
+            f"first year; a transitional or preliminary year provides it ({cite['article-img']})."
+        )
+        specific[TRANSITIONAL_YEAR] = [advanced]
+        specific[PRELIMINARY_YEAR] = [advanced]
+    if primary.slug == "neurology":
+        specific[PRELIMINARY_YEAR] = [
+            f"The IMG article's internal medicine route for neurology is a preliminary year, then reapplying ({cite['article-img']})."
+        ]
+    if primary.slug == "general-surgery" and TRANSITIONAL_YEAR in paired:
+        specific[TRANSITIONAL_YEAR] = [
+            f"The IMG article offers a transitional year as the alternative to a preliminary surgery year ({cite['article-img']})."
+        ]
+    if primary.slug == "diagnostic-radiology" and TRANSITIONAL_YEAR in specific:
+        specific[TRANSITIONAL_YEAR].append(
+            f"Transitional-year places can be competitive in popular locations ({cite['article-radiology']})."
+        )
+    medicine_side = (
+        (TRANSITIONAL_YEAR, "Transitional year", "transitional"),
+        (PRELIMINARY_YEAR, "Preliminary year in internal medicine", "medicine"),
+    )
+    for kind, name, row in medicine_side:
+        if kind in specific:
+            result.append(
+                {
+                    "kind": kind,
+                    "name": name,
+                    "reasons": [*specific[kind], f"{_bridge_row_text(row)} ({cite['nrmp-results-2025']})", *common],
+                }
+            )
+    if primary.slug in SURGICAL_PRIMARIES:
+        source = "article-img" if primary.slug == "general-surgery" else "article-ultra"
+        result.append(
+            {
+                "kind": PRELIMINARY_YEAR,
+                "name": "Preliminary year in surgery",
+                "reasons": [
+                    f"Suggested for {primary.name} applicants as a way to stay in surgery, working beside surgeons who "
+                    f"can write letters, while keeping a categorical backup ({cite[source]}).",
+                    f"{_bridge_row_text('surgery')} ({cite['nrmp-results-2025']})",
+                    *common,
+                ],
+            }
+        )
+    if primary.slug == "orthopaedic-surgery" and not any(b["kind"] == TRANSITIONAL_YEAR for b in result):
+        result.append(
+            {
+                "kind": TRANSITIONAL_YEAR,
+                "name": "Transitional year",
+                "reasons": [
+                    f"If the Match fails, the orthopaedics article names transitional years among the SOAP positions that keep "
+                    f"doors open ({cite['article-ortho']}).",
+                    f"{_bridge_row_text('transitional')} ({cite['nrmp-results-2025']})",
+                    *common,
+                ],
+            }
+        )
+    return result
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    primary = data.specialty(str(v["specialty"]))
+    applicant = str(v["applicant_type"])
+    needs_visa = bool(v["needs_visa"])
+
+    suggestions: list[dict[str, object]] = []
+    excluded: list[dict[str, object]] = []
+    for candidate in data.SPECIALTIES:
+        why_not = exclusion(primary, candidate)
+        if why_not is not None:
+            excluded.append({"specialty": candidate.slug, "name": candidate.name, "reason": why_not})
+            continue
+        components = [
+            *_pairing_components(primary, candidate),
+            *_access_components(candidate, applicant, needs_visa),
+            *_tier_components(candidate, needs_visa),
+            *_preference_components(candidate, v),
+        ]
+        score = sum(c.points for c in components)
+        reasons = [c.sentence() for c in components if c.points != 0] or [components[0].sentence()]
+        suggestions.append(
+            {
+                "specialty": candidate.slug,
+                "name": candidate.name,
+                "tier": candidate.tier,
+                "score": score,
+                "paired_by_articles": any(c.component == "Article pairing" and c.points > 0 for c in components),
+                "reasons": reasons,
+                "points": [c.as_dict() for c in components],
+            }
+        )
+    suggestions.sort(key=lambda s: (-int(s["score"]), str(s["name"])))  # type: ignore[call-overload]
+
+    notes = [
+        "These are starting points to research, not a verdict. Each article insists on a backup you could happily "
+        "practise for a whole career, which no score can judge for you.",
+        f"The match rates describe non-US IMGs who ranked each specialty first in 2026 ({CHARTING_OUTCOMES.cite()}); "
+        "they say nothing about any one program, and program-level IMG-friendliness varies widely.",
+        "A match rate only counts the people who chose that field first, and each field draws a different crowd "
+        "(the few IMGs aiming at radiology tend to be high scorers), so read it as a rough sign of openness, "
+        "not a difficulty ranking; the tier points temper it.",
+    ]
+    if applicant in ("us-md", "us-do"):
+        notes.append("You are a US graduate, so the IMG figures count at half weight; the articles' advice was written for IMGs.")
+    if applicant == "us-img":
+        notes.append(
+            "The NRMP figures are for non-US IMGs; US-citizen IMGs usually match more often (orthopaedics article), "
+            "so treat them as a cautious guide."
+        )
+    if needs_visa:
+        notes.append(
+            "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule; "
+            "check each program's J-1 and H-1B policy yourself."
+        )
+    if not pairings_for(primary.slug):
+        notes.append(
+            f"No source article pairs backups with {primary.name}, so these suggestions rest on the NRMP figures and your preferences."
+        )
+
+    top = suggestions[0] if suggestions else None
+    summary = (
+        f"Backups for {primary.name}: {', '.join(str(s['name']) for s in suggestions[:3])}."
+        if top
+        else f"No eligible backup for {primary.name}."
+    )
+    return {
+        "inputs": dict(v),
+        "primary": primary.slug,
+        "primary_name": primary.name,
+        "suggestions": suggestions,
+        "bridges": bridges(primary, needs_visa),
+        "excluded": excluded,
+        "notes": notes,
+        "summary": summary,
+    }
+
+
+# --- Presentation -----------------------------------------------------------------------------
+SHOWN_IN_DETAIL = 5
+
+
+def render(result: Mapping[str, object]) -> Markup:
+    suggestions: list[dict[str, object]] = result["suggestions"]  # type: ignore[assignment]
+    primary = str(result["primary_name"])
+    parts: list[object] = []
+    if suggestions:
+        parts.append(
+            el(
+                "p",
+                f"Strongest backups for {primary}: ",
+                el("strong", ", ".join(str(s["name"]) for s in suggestions[:3])),
+                ".",
+                class_="mpb-headline",
+            )
+        )
+        rows = [
+            (
+                str(i),
+                str(s["name"]),
+                str(s["score"]),
+                "yes" if s["paired_by_articles"] else "no",
+                data.TIER_LABELS[s["tier"]],  # type: ignore[index]
+            )
+            for i, s in enumerate(suggestions, 1)
+        ]
+        parts.append(
+            table(("Rank", "Specialty", "Score", "Paired by an article", "Tier"), rows, caption="Eligible backups, best first")
+        )
+        for s in suggestions[:SHOWN_IN_DETAIL]:
+            points: list[dict[str, object]] = s["points"]  # type: ignore[assignment]
+            parts.append(
+                el(
+                    "details",
+                    el("summary", f"{s['name']}: {s['score']} points, how they add up"),
+                    table(
+                        ("Component", "Points", "Why", "Source"),
+                        [(p["component"], signed(p["points"]), p["why"], p["source"] or "") for p in points],  # type: ignore[arg-type]
+                        caption=f"Points for {s['name']}",
+                    ),
+                )
+            )
+    else:
+        parts.append(el("p", f"No specialty in this calculator is eligible as a backup for {primary}."))
+    bridge_list: list[dict[str, object]] = result["bridges"]  # type: ignore[assignment]
+    parts.append(el("h4", "Bridge years"))
+    if bridge_list:
+        parts.append(
+            el(
+                "ul",
+                [
+                    el("li", el("strong", b["name"]), el("ul", [el("li", r) for r in b["reasons"]]))  # type: ignore[union-attr]
+                    for b in bridge_list
+                ],
+            )
+        )
+    else:
+        parts.append(
+            el("p", f"None suggested: the articles do not propose a transitional or preliminary year as a backup for {primary}.")
+        )
+    excluded: list[dict[str, str]] = result["excluded"]  # type: ignore[assignment]
+    parts.append(
+        el(
+            "details",
+            el("summary", f"Not considered ({len(excluded)})"),
+            el("ul", [el("li", f"{e['name']}: {e['reason']}") for e in excluded]),
+        )
+    )
+    notes: list[str] = result["notes"]  # type: ignore[assignment]
+    parts.append(el("ul", [el("li", n) for n in notes]))
+    return el("div", parts, class_="mpb-result-body")
+
+
+def _backup_name(slug: str) -> str:
+    return BRIDGE_NAMES.get(slug) or data.specialty(slug).name
+
+
+def method() -> Markup:
+    """Every rule and constant with its source, generated from the blocks above."""
+    weights = ", ".join(f"{data.APPLICANT_LABELS[k]} ×{w:g}" for k, w in ACCESS_WEIGHT.items())
+    trait_rows = [
+        (
+            data.specialty(slug).name,
+            t.procedures,
+            t.setting.replace("-", " "),
+            ", ".join(INTEREST_LABELS[i] for i in sorted(t.interests)) or "none",
+            t.why,
+        )
+        for slug, t in TRAITS.items()
+    ]
+    pairing_rows = [
+        (
+            data.specialty(p.primary).name,
+            ", ".join(_backup_name(b) for b in p.backups),
+            p.why,
+            "; ".join(s.title for s in p.sources),
+        )
+        for p in PAIRINGS
+    ]
+    return join(
+        el(
+            "p",
+            "Score = the sum of the points below. Specialties are left out when they are your first choice, ultra-competitive, "
+            "or more competitive than your first choice. Ties are broken alphabetically.",
+        ),
+        el("h4", "Points"),
+        el(
+            "ul",
+            el(
+                "li",
+                f"Article pairing: {signed(PAIRING_POINTS)} for each source article that names this backup for your first choice "
+                f"(up to {PAIRING_ARTICLE_CAP}); {signed(OVERLAP_POINTS)} when the IMG article lists the two as sharing skills.",
+            ),
+            el(
+                "li",
+                f"IMG match rate: {MATCH_RATE_POINTS_PER_PCT:g} points per percentage point of non-US IMGs who ranked the specialty "
+                f"first and matched (NRMP Charting Outcomes 2026).",
+            ),
+            el(
+                "li",
+                f"Positions filled by non-US IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of 2025 PGY-1 positions "
+                "offered (NRMP Results and Data 2025). Where our data have no figure, 0 points: nothing is estimated.",
+            ),
+            el(
+                "li",
+                f"Both accessibility figures are weighted by applicant type ({weights}) and multiplied by "
+                f"{VISA_ACCESS_MULTIPLIER:g} when you need a visa.",
+            ),
+            el(
+                "li",
+                "Competitiveness tier: "
+                + ", ".join(f"{data.TIER_LABELS[t]} {signed(p)}" for t, p in TIER_POINTS.items())
+                + "; needing a visa adds "
+                + ", ".join(f"{signed(p)} for {data.TIER_LABELS[t]}" for t, p in VISA_TIER_POINTS.items() if p)
+                + " (IMG article).",
+            ),
+            el(
+                "li",
+                "Procedures: wanting them gives "
+                + ", ".join(f"{k} {signed(p)}" for k, p in PROCEDURE_POINTS["yes"].items())
+                + "; avoiding them gives "
+                + ", ".join(f"{k} {signed(p)}" for k, p in PROCEDURE_POINTS["no"].items())
+                + ".",
+            ),
+            el(
+                "li",
+                "Setting: preferring clinics gives "
+                + ", ".join(f"{k.replace('-', ' ')} {signed(p)}" for k, p in SETTING_POINTS["yes"].items())
+                + "; preferring hospital work gives "
+                + ", ".join(f"{k.replace('-', ' ')} {signed(p)}" for k, p in SETTING_POINTS["no"].items())
+                + ".",
+            ),
+            el("li", f"Interest: {signed(INTEREST_POINTS)} when the specialty keeps your chosen interest alive."),
+        ),
+        el(
+            "p",
+            "Why these weights: the articles' pairings carry the most, because they encode experience of what program "
+            "directors accept as a coherent story. The NRMP figures then separate fields that are open to IMGs from those "
+            "that only look open. Preferences matter for a career you could keep, but they cannot make a closed field open, "
+            "so each is worth less than a strong pairing. The weights are our judgement, shown so you can weigh the "
+            "components differently yourself.",
+        ),
+        el("h4", "Bridge years"),
+        el(
+            "p",
+            "Transitional and preliminary years are listed for first choices that use advanced positions (radiology, "
+            "anesthesiology, dermatology, PM&R; IMG article), for neurology (IMG article), and a preliminary surgery year for "
+            "surgical first choices (IMG and ultra-competitive articles), with the 2025 NRMP figures for those positions.",
+        ),
+        table(
+            ("Specialty", "Procedures", "Setting", "Interests", "Why"),
+            trait_rows,
+            caption="Specialty traits used for the preference points",
+        ),
+        table(
+            ("First choice", "Backups suggested", "Why", "Source"),
+            pairing_rows,
+            caption="The source articles' pairings, in our words",
+        ),
+        el("h4", "Sources"),
+        el(
+            "ul",
+            [
+                el("li", s.cite() + (f"; {s.status}" if s.status else ""))
+                for s in (*data.ARTICLES, CHARTING_OUTCOMES, RESULTS_2025)
+            ],
+        ),
+    )

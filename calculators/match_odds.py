@@ -1,0 +1,790 @@
+"""Match odds: what the 2026 NRMP figures say about non-US IMGs like you.
+
+The estimate is Bayes' rule.  The prior is the specialty's 2026 match rate
+for non-US IMGs who ranked it first; each measure the reader enters (Step 2
+CK, contiguous ranks) turns that prior into a posterior through the ratio of
+how common the reader's value was among matched and among unmatched
+applicants.  Everything is computed in log-odds so extreme inputs can neither
+overflow nor divide by zero.
+
+The answer describes the 2026 applicant pool.  It is not a forecast for any
+one person, and where NRMP suppressed a figure, or too few applicants stand
+behind it, the calculator says so and gives no number rather than guess.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from statistics import NormalDist, median
+
+from . import data
+from .data import CHARTING_OUTCOMES, Distribution
+from .fields import ChoiceField, InputError, IntField, parse_inputs
+from .html import Markup, el, join, table
+from .svg import Marker, line_chart
+
+NAME = "match_odds"
+TITLE = "Match odds from the published data"
+SUMMARY = (
+    "Combines a specialty's 2026 match rate for non-US IMGs with where your Step 2 CK and "
+    "planned number of ranks fall among those who matched and those who did not."
+)
+
+# ============================================================================
+# The rules.  ``method()`` prints each of them on the calculator's page.
+# ============================================================================
+# Minimum applicants in each group (matched and unmatched) before a measure is
+# used.  NRMP already blanks cells with fewer than 5 consenting applicants; 10
+# is our own, stricter floor.  With 10 applicants in each group and a typical
+# Step 2 CK SD of 14, the gap between the two means is uncertain by about
+# 14 * sqrt(1/10 + 1/10) = 6.3 points (one standard error), close to the
+# usual gap itself (7 points, median across specialties), so with fewer the
+# gap could easily be chance.
+MIN_GROUP_N = 10
+# Between 10 and 30 the figures are used, with a note that they are rough.
+CAUTION_GROUP_N = 30
+
+# Step 2 CK range the chart covers by default; widened in steps of 10 to
+# include the reader's score, but never beyond these limits.
+CURVE_RANGE = (200, 280)
+CURVE_LIMITS = (160, 300)
+CURVE_STEP = 2
+
+# A value this many SDs beyond both groups' means rests on the tails of the
+# assumed shapes, where the data say little; the result then carries a note.
+FAR_FROM_DATA_SD = 2.5
+
+# Standardised gap between the matched and unmatched means below which we say
+# the measure barely separates the groups (|mean difference| / pooled SD).
+# 0.2 is the conventional threshold for a "small" effect (Cohen's d).
+WEAK_SEPARATION_D = 0.2
+
+# Step 2 CK SDs are published as whole points, so each may be off by up to
+# 0.5.  The two groups get separate SDs only when their difference survives
+# that rounding and sampling noise (z-test on the log of the variance ratio,
+# whose standard error is sqrt(2/(n_m - 1) + 2/(n_u - 1)), at the 5% level).
+# Otherwise both use the pooled SD: with separate but statistically equal
+# SDs, the estimate far from the means is driven by the SD difference alone,
+# which makes curves fall at high scores for no reason in the data.
+SD_ROUNDING = 0.5
+SD_DIFFERENCE_Z = NormalDist().inv_cdf(0.975)
+
+# Anyone counted as preferring a specialty ranked at least one of its
+# programs, so contiguous ranks start at 1 (the 2026 table has no median
+# below 1).  The count model is shifted to start there.
+CONTIG_FLOOR = 1
+
+CONTIG_MAX = 100
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One reader input and how it moved the estimate, or why it could not."""
+
+    key: str
+    label: str
+    value: int
+    matched: Distribution
+    unmatched: Distribution
+    matched_n: int | None
+    unmatched_n: int | None
+    n_basis: str
+    model: str
+    log_lr: float | None
+    problem: str | None
+    cautions: tuple[str, ...] = ()
+
+    @property
+    def used(self) -> bool:
+        return self.problem is None and self.log_lr is not None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "measure": self.key,
+            "label": self.label,
+            "value": self.value,
+            "used": self.used,
+            "matched": _stats(self.matched, self.matched_n),
+            "unmatched": _stats(self.unmatched, self.unmatched_n),
+            "n_basis": self.n_basis,
+            "model": self.model,
+            "likelihood_ratio": _ratio(self.log_lr) if self.used else None,
+            "reason": self.problem,
+        }
+
+
+FIELDS = (
+    ChoiceField(
+        name="specialty",
+        label="Specialty",
+        choices=data.SPECIALTY_CHOICES,
+        initial="internal-medicine",
+        help="The specialty you would rank first.",
+    ),
+    IntField(
+        name="step2_score",
+        label="Step 2 CK score",
+        minimum=1,
+        maximum=300,
+        initial=240,
+        optional=True,
+        help="Your USMLE Step 2 CK score. Leave empty to see the base rate and the curve without a marker.",
+    ),
+    IntField(
+        name="contiguous_ranks",
+        label="Programs you will rank in this specialty",
+        minimum=0,
+        maximum=CONTIG_MAX,
+        initial=None,
+        optional=True,
+        help="How many programs of this specialty head your rank order list, one after another. "
+        "Leave empty if you do not know yet.",
+    ),
+)
+
+
+# --- Small numeric helpers ----------------------------------------------------------
+def _stats(dist: Distribution, n: int | None) -> dict[str, object]:
+    return {"mean": dist.mean, "sd": dist.sd, "median": dist.median, "n": n}
+
+
+def _ratio(log_lr: float | None) -> float | None:
+    if log_lr is None:
+        return None
+    # Beyond e^50 the ratio is "overwhelming" either way; cap it so JSON never
+    # has to carry infinity.
+    return round(math.exp(max(-50.0, min(50.0, log_lr))), 4)
+
+
+def _logit(p: float) -> float:
+    return math.log(p) - math.log1p(-p)
+
+
+def _expit(x: float) -> float:
+    # Two branches so neither exp() can overflow.
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+def normal_log_pdf(dist: NormalDist, x: float) -> float:
+    """log of ``dist.pdf(x)``, computed directly so far tails cannot underflow to 0."""
+    z = (x - dist.mean) / dist.stdev
+    return -0.5 * z * z - math.log(dist.stdev) - 0.5 * math.log(2 * math.pi)
+
+
+def shifted_count_log_pmf(k: int, mean: float, sd: float) -> float:
+    """log P(K = k) for a count that starts at ``CONTIG_FLOOR``, matched to a mean and SD.
+
+    ``k - 1`` follows a negative binomial with the same mean and variance when
+    the variance exceeds the mean (over-dispersed, true of every 2026 group
+    we use), otherwise a Poisson with that mean.  Both are whole-number
+    models with a long right tail, like the counts themselves.
+    """
+    shift = k - CONTIG_FLOOR
+    if shift < 0:
+        return -math.inf
+    mu = mean - CONTIG_FLOOR
+    var = sd * sd
+    if var > mu:
+        p = mu / var
+        r = mu * mu / (var - mu)
+        return math.lgamma(shift + r) - math.lgamma(r) - math.lgamma(shift + 1) + r * math.log(p) + shift * math.log1p(-p)
+    return shift * math.log(mu) - mu - math.lgamma(shift + 1)
+
+
+def count_model_name(mean: float, sd: float) -> str:
+    return "negative binomial" if sd * sd > mean - CONTIG_FLOOR else "Poisson"
+
+
+# --- The measures -----------------------------------------------------------------------
+def _availability_problem(
+    label: str, spec: data.Specialty, m: Distribution, u: Distribution, m_n: int | None, u_n: int | None
+) -> str | None:
+    """Why a measure cannot be used for this specialty, or None if it can."""
+    if not (m.usable and u.usable):
+        which = " and ".join(g for g, d in (("matched", m), ("unmatched", u)) if not d.usable)
+        counts = ", ".join(f"{g} n = {n}" for g, n in (("matched", m_n), ("unmatched", u_n)) if n is not None)
+        return (
+            f"NRMP suppressed the {label} figures for {which} non-US IMGs in {spec.name}"
+            + (f" ({counts})" if counts else "")
+            + ": fewer than 5 applicants consented, so there is not enough data for an estimate."
+        )
+    small = [(g, n) for g, n in (("matched", m_n), ("unmatched", u_n)) if n is None or n < MIN_GROUP_N]
+    if small:
+        detail = ", ".join(f"{g} n = {n}" for g, n in small)
+        return (
+            f"Too few applicants behind the {label} figures for {spec.name} ({detail}; this calculator needs "
+            f"at least {MIN_GROUP_N} in each group), so it gives no estimate."
+        )
+    return None
+
+
+def _cautions(label: str, value: float, m: Distribution, u: Distribution, m_n: int | None, u_n: int | None) -> list[str]:
+    notes = []
+    if min(m_n or 0, u_n or 0) < CAUTION_GROUP_N:
+        notes.append(
+            f"The {label} figures rest on few applicants (matched n = {m_n}, unmatched n = {u_n}); treat the estimate as rough."
+        )
+    assert m.mean is not None and m.sd is not None and u.mean is not None and u.sd is not None
+    if all(abs(value - d.mean) > FAR_FROM_DATA_SD * d.sd for d in (m, u)):  # type: ignore[operator]
+        notes.append(
+            f"Your {label} of {value:g} is far from where most applicants in either group were, so the "
+            "estimate leans on the assumed shape of the data rather than on many real applicants."
+        )
+    return notes
+
+
+def step2_measure(spec: data.Specialty, score: int) -> Measure:
+    outcome = spec.outcome
+    assert outcome is not None
+    m, u = outcome.step2_matched, outcome.step2_unmatched
+    label = "Step 2 CK"
+    problem = _availability_problem(label, spec, m, u, m.n, u.n)
+    log_lr = None
+    cautions: list[str] = []
+    if problem is None:
+        log_lr = step2_log_lr(spec, score)
+        cautions = _cautions(label, score, m, u, m.n, u.n)
+    return Measure(
+        "step2_score",
+        label,
+        score,
+        m,
+        u,
+        m.n,
+        u.n,
+        "applicants whose Step 2 CK scores NRMP reported",
+        "normal densities from each group's mean, with a shared SD unless the two SDs clearly differ",
+        log_lr,
+        problem,
+        tuple(cautions),
+    )
+
+
+@dataclass(frozen=True)
+class NormalPair:
+    """The two normal curves used for Step 2 CK, and whether they share an SD."""
+
+    mean_m: float
+    sd_m: float
+    mean_u: float
+    sd_u: float
+    shared_sd: bool
+    sd_z: float
+
+    def log_lr(self, x: float) -> float:
+        return normal_log_pdf(NormalDist(self.mean_m, self.sd_m), x) - normal_log_pdf(NormalDist(self.mean_u, self.sd_u), x)
+
+
+def sd_difference_z(sd_m: float, n_m: int, sd_u: float, n_u: int) -> float:
+    """How many standard errors apart the two SDs are, after allowing for rounding."""
+    hi, lo = max(sd_m, sd_u), min(sd_m, sd_u)
+    if hi - lo <= 2 * SD_ROUNDING:
+        return 0.0
+    log_ratio = 2 * math.log((hi - SD_ROUNDING) / (lo + SD_ROUNDING))
+    return log_ratio / math.sqrt(2 / (n_m - 1) + 2 / (n_u - 1))
+
+
+def normal_pair(m: Distribution, u: Distribution) -> NormalPair:
+    """Normal curves for the matched and unmatched groups (both must be usable)."""
+    mean_m, sd_m, n_m = float(m.mean), float(m.sd), int(m.n or 0)  # type: ignore[arg-type]
+    mean_u, sd_u, n_u = float(u.mean), float(u.sd), int(u.n or 0)  # type: ignore[arg-type]
+    z = sd_difference_z(sd_m, n_m, sd_u, n_u) if min(n_m, n_u) > 1 else 0.0
+    if z >= SD_DIFFERENCE_Z:
+        return NormalPair(mean_m, sd_m, mean_u, sd_u, False, z)
+    pooled = math.sqrt(((n_m - 1) * sd_m**2 + (n_u - 1) * sd_u**2) / (n_m + n_u - 2))
+    return NormalPair(mean_m, pooled, mean_u, pooled, True, z)
+
+
+def step2_pair(spec: data.Specialty) -> NormalPair:
+    outcome = spec.outcome
+    assert outcome is not None
+    return normal_pair(outcome.step2_matched, outcome.step2_unmatched)
+
+
+def step2_log_lr(spec: data.Specialty, score: float) -> float:
+    return step2_pair(spec).log_lr(score)
+
+
+def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
+    outcome = spec.outcome
+    assert outcome is not None
+    m, u = outcome.contig_matched, outcome.contig_unmatched
+    # NRMP gives no separate count for this measure; the group sizes are the
+    # most applicants who could stand behind it, so they are what we check.
+    m_n, u_n = outcome.img_matched, outcome.img_unmatched
+    label = "contiguous-ranks"
+    problem = _availability_problem(label, spec, m, u, m_n, u_n)
+    if problem is None and ranks < CONTIG_FLOOR:
+        problem = (
+            "Zero ranks cannot be placed: the data only include applicants who ranked at least one "
+            f"{spec.name} program first, so no estimate is given. Enter the number you plan to rank."
+        )
+    if problem is None and min(float(m.mean), float(u.mean)) <= CONTIG_FLOOR:  # type: ignore[arg-type]
+        problem = (
+            f"The contiguous-ranks figures for {spec.name} show no spread above one rank, so they cannot separate the groups."
+        )
+    log_lr = None
+    cautions: list[str] = []
+    model = "counts starting at 1, negative binomial (or Poisson) matched to each group's mean and SD"
+    if problem is None:
+        log_lr = contig_log_lr(spec, ranks)
+        cautions = _cautions(label, ranks, m, u, m_n, u_n)
+    return Measure(
+        "contiguous_ranks",
+        "Contiguous ranks (self-reported)",
+        ranks,
+        m,
+        u,
+        m_n,
+        u_n,
+        "all non-US IMGs in the group (NRMP gives no separate count for this measure)",
+        model,
+        log_lr,
+        problem,
+        tuple(cautions),
+    )
+
+
+def contig_log_lr(spec: data.Specialty, ranks: int) -> float:
+    outcome = spec.outcome
+    assert outcome is not None
+    m, u = outcome.contig_matched, outcome.contig_unmatched
+    return shifted_count_log_pmf(ranks, float(m.mean), float(m.sd)) - shifted_count_log_pmf(  # type: ignore[arg-type]
+        ranks,
+        float(u.mean),  # type: ignore[arg-type]
+        float(u.sd),  # type: ignore[arg-type]
+    )
+
+
+# --- The estimate -------------------------------------------------------------------------
+def base_rate(spec: data.Specialty) -> float:
+    outcome = spec.outcome
+    assert outcome is not None
+    return outcome.img_matched / outcome.img_ranked_first
+
+
+def posterior(prior: float, log_lrs: list[float]) -> float:
+    """Bayes' rule in log-odds: logit(posterior) = logit(prior) + sum of log LRs."""
+    return _expit(_logit(prior) + sum(log_lrs))
+
+
+def curve_range(score: int | None) -> tuple[int, int]:
+    lo, hi = CURVE_RANGE
+    if score is not None:
+        lo = min(lo, max(CURVE_LIMITS[0], score // 10 * 10))
+        hi = max(hi, min(CURVE_LIMITS[1], -(-score // 10) * 10))
+    return lo, hi
+
+
+def turning_point(pair: NormalPair) -> float | None:
+    """Where the Step 2 CK curve turns, if the two curves have different SDs.
+
+    log f_m - log f_u is a quadratic in the score; with unequal SDs it has a
+    vertex, and the estimate rises on one side of it and falls on the other.
+    With a shared SD it is a straight line, so the estimate moves one way only.
+    """
+    if pair.shared_sd or pair.sd_m == pair.sd_u:
+        return None
+    vm, vu = pair.sd_m**2, pair.sd_u**2
+    return (pair.mean_m * vu - pair.mean_u * vm) / (vu - vm)
+
+
+def contig_turning_point(spec: data.Specialty) -> int | None:
+    """The count beyond which the contiguous-ranks ratio stops rising, if any."""
+    values = [contig_log_lr(spec, k) for k in range(CONTIG_FLOOR, CONTIG_MAX + 1)]
+    best = max(range(len(values)), key=values.__getitem__)
+    return None if best == len(values) - 1 else best + CONTIG_FLOOR
+
+
+def _pct(p: float) -> str:
+    if p < 0.01:
+        return "under 1%"
+    if p > 0.99:
+        return "over 99%"
+    return f"{p * 100:.0f}%"
+
+
+def _method_name(used: list[Measure]) -> str:
+    if not used:
+        return "Base rate only: the 2026 match rate for non-US IMGs who ranked this specialty first."
+    parts = {
+        "step2_score": "Step 2 CK (normal densities)",
+        "contiguous_ranks": "contiguous ranks (count model starting at 1)",
+    }
+    text = "Bayes' rule with the 2026 match rate as prior, updated by " + " and ".join(parts[m.key] for m in used)
+    if len(used) > 1:
+        text += ", assuming the two are independent within each group (naive Bayes)"
+    return text + "."
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    spec = data.specialty(str(v["specialty"]))
+    outcome = spec.outcome
+    if outcome is None:  # every selectable specialty has a row; guard the contract anyway
+        raise InputError("specialty", f"Specialty has no 2026 NRMP figures: {spec.name}.")
+    step2: int | None = v["step2_score"]  # type: ignore[assignment]
+    ranks: int | None = v["contiguous_ranks"]  # type: ignore[assignment]
+    prior = base_rate(spec)
+
+    measures: list[Measure] = []
+    if step2 is not None:
+        measures.append(step2_measure(spec, step2))
+    if ranks is not None:
+        measures.append(contig_measure(spec, ranks))
+    blocked = [m for m in measures if not m.used]
+    used = [m for m in measures if m.used]
+
+    notes = [
+        f"These figures describe non-US IMGs who ranked {spec.name} first in the 2026 Main Residency Match "
+        f"({CHARTING_OUTCOMES.cite()}; {CHARTING_OUTCOMES.status}). They do not cover US-citizen IMGs or US graduates.",
+        "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
+        "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
+        "experience, interviews and visas, which this calculation cannot see.",
+    ]
+    notes += [m.problem for m in blocked if m.problem]
+    for m in used:
+        notes += list(m.cautions)
+    if any(m.key == "contiguous_ranks" for m in measures):
+        notes.append(
+            "Contiguous ranks are self-reported by applicants and unverified; they also depend on interviews, "
+            "so they describe the end of the season rather than your chances before it."
+        )
+    if len(used) > 1:
+        notes.append(
+            "Both measures are combined as if they were independent within the matched and the unmatched group. "
+            "They probably are not (stronger applicants tend to get more interviews and so rank more programs), "
+            "so the combined estimate is likely more extreme than the data justify."
+        )
+
+    probability: float | None
+    if blocked:
+        probability = None
+        method_text = "No estimate: " + " ".join(m.problem or "" for m in blocked)
+    else:
+        probability = round(posterior(prior, [m.log_lr for m in used if m.log_lr is not None]), 4)
+        method_text = _method_name(used)
+
+    # The curve holds every input except the score fixed, so it shows how the
+    # estimate would move with Step 2 CK alone.
+    contig = next((m for m in measures if m.key == "contiguous_ranks"), None)
+    step2_data_problem = _availability_problem(
+        "Step 2 CK", spec, outcome.step2_matched, outcome.step2_unmatched, outcome.step2_matched.n, outcome.step2_unmatched.n
+    )
+    curve: list[dict[str, object]] = []
+    if step2_data_problem is None and (contig is None or contig.used):
+        fixed = [contig.log_lr] if contig is not None and contig.log_lr is not None else []
+        lo, hi = curve_range(step2)
+        curve = [
+            {"score": s, "probability": round(posterior(prior, [step2_log_lr(spec, s), *fixed]), 4)}
+            for s in range(lo, hi + 1, CURVE_STEP)
+        ]
+        pair = step2_pair(spec)
+        pooled = math.sqrt((pair.sd_m**2 + pair.sd_u**2) / 2)
+        if abs(pair.mean_m - pair.mean_u) / pooled < WEAK_SEPARATION_D:
+            notes.append(
+                f"In {spec.name}, matched and unmatched non-US IMGs had almost the same average Step 2 CK "
+                f"({pair.mean_m:g} and {pair.mean_u:g}), so the score barely moves the estimate away from the base rate."
+            )
+        if pair.shared_sd and pair.mean_m < pair.mean_u:
+            notes.append(
+                f"In {spec.name}, unmatched applicants averaged a slightly higher Step 2 CK than matched ones, so the curve "
+                "slopes gently down. That describes who ranked this specialty first in 2026, not an effect of the score."
+            )
+        turn = turning_point(pair)
+        if turn is not None and lo < turn < hi:
+            rises = pair.sd_m > pair.sd_u
+            notes.append(
+                f"The curve turns near a score of {turn:.0f} because the two groups' spreads differ (SD {pair.sd_m:g} matched, "
+                f"{pair.sd_u:g} unmatched), so it {'dips there and rises on both sides' if rises else 'peaks there and falls on both sides'}. "
+                "That shape comes from the bell-curve assumption; it is not evidence that a higher score hurts."
+            )
+    if contig is not None and contig.used:
+        k_turn = contig_turning_point(spec)
+        if k_turn is not None and contig.value > k_turn:
+            notes.append(
+                f"Beyond about {k_turn} ranks the count model's estimate stops rising and slowly falls, because the unmatched "
+                "group's counts have the longer tail. That is the model's shape far from most applicants, not a reason to rank fewer programs."
+            )
+
+    n: dict[str, object] = {
+        "base_rate": {"matched": outcome.img_matched, "unmatched": outcome.img_unmatched},
+        "step2_score": None,
+        "contiguous_ranks": None,
+    }
+    for m in measures:
+        n[m.key] = {"matched": m.matched_n, "unmatched": m.unmatched_n, "basis": m.n_basis}
+
+    if probability is None:
+        summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given."
+    elif used:
+        summary = f"{spec.name}: about {_pct(probability)} by the 2026 figures for applicants like you (base rate {_pct(prior)})."
+    else:
+        summary = f"{spec.name}: base rate {_pct(prior)} of non-US IMGs who ranked it first matched in 2026."
+
+    return {
+        "inputs": dict(v),
+        "specialty_name": spec.name,
+        "base_rate": round(prior, 4),
+        "probability": probability,
+        "n": n,
+        "method": method_text,
+        "notes": notes,
+        "measures": [m.as_dict() for m in measures],
+        "curve": curve,
+        "curve_unavailable": None if curve else (step2_data_problem or (contig.problem if contig else None)),
+        "source": CHARTING_OUTCOMES.cite(),
+        "summary": summary,
+    }
+
+
+# --- Presentation -----------------------------------------------------------------------------
+def _dist_text(stats: Mapping[str, object]) -> str:
+    if stats["mean"] is None:
+        return "suppressed" + (f" (n = {stats['n']})" if stats["n"] is not None else "")
+    return f"mean {stats['mean']:g}, SD {stats['sd']:g}, n = {stats['n']}"
+
+
+def render_chart(result: Mapping[str, object]) -> Markup:
+    curve: list[dict[str, float]] = result["curve"]  # type: ignore[assignment]
+    name = str(result["specialty_name"])
+    inputs: Mapping[str, object] = result["inputs"]  # type: ignore[assignment]
+    score = inputs.get("step2_score")
+    points = [(p["score"], p["probability"]) for p in curve]
+    lo, hi = points[0][0], points[-1][0]
+    marker = None
+    where = "No score entered, so nothing is marked."
+    if isinstance(score, int) and result["probability"] is not None and lo <= score <= hi:
+        marker = Marker(score, float(result["probability"]), f"You: {score}, {_pct(float(result['probability']))}")  # type: ignore[arg-type]
+        where = f"Your score of {score} is marked at {_pct(float(result['probability']))}."  # type: ignore[arg-type]
+    elif isinstance(score, int):
+        where = f"Your score of {score} is outside the chart's range."
+    first, last = points[0][1], points[-1][1]
+    peak = max(points, key=lambda p: p[1])
+    desc = (
+        f"Line chart of the estimated share of non-US IMGs who matched in {name}, by Step 2 CK from {lo:g} to {hi:g}, "
+        f"2026 NRMP data. It goes from {_pct(first)} at {lo:g} to {_pct(last)} at {hi:g}, highest at {peak[0]:g} "
+        f"({_pct(peak[1])}). {where}"
+    )
+    span = hi - lo
+    step = 10 if span <= 120 else 20
+    ticks = list(range(int(lo), int(hi) + 1, step))
+    return line_chart(
+        points,
+        chart_id="mpb-match-odds-chart",
+        title=f"Estimated match share by Step 2 CK: {name}",
+        desc=desc,
+        x_label="Step 2 CK score",
+        y_label="Estimated share matched",
+        x_domain=(lo, hi),
+        x_ticks=ticks,
+        marker=marker,
+    )
+
+
+def render(result: Mapping[str, object]) -> Markup:
+    name = str(result["specialty_name"])
+    prob = result["probability"]
+    prior = float(result["base_rate"])  # type: ignore[arg-type]
+    counts: Mapping[str, Mapping[str, int]] = result["n"]  # type: ignore[assignment]
+    base_n = counts["base_rate"]
+    measures: list[dict[str, object]] = result["measures"]  # type: ignore[assignment]
+    if prob is None:
+        headline = el("p", el("strong", "No estimate"), " for these inputs: the published figures cannot support one.")
+    elif measures:
+        headline = el(
+            "p",
+            "Among 2026 non-US IMGs who ranked ",
+            name,
+            " first, the model puts applicants like you at about ",
+            el("strong", _pct(float(prob))),  # type: ignore[arg-type]
+            " matched.",
+            class_="mpb-headline",
+        )
+    else:
+        headline = el("p", "Base rate only: ", el("strong", _pct(prior)), ". Enter a score to refine it.", class_="mpb-headline")
+    parts: list[object] = [
+        headline,
+        el(
+            "p",
+            f"Base rate: {base_n['matched']:,} of {base_n['matched'] + base_n['unmatched']:,} non-US IMGs who ranked {name} "
+            f"first matched ({_pct(prior)}; {result['source']}).",
+        ),
+        el("p", "Method: ", result["method"]),
+    ]
+    if measures:
+        rows = [
+            (
+                str(m["label"]),
+                str(m["value"]),
+                _dist_text(m["matched"]),  # type: ignore[arg-type]
+                _dist_text(m["unmatched"]),  # type: ignore[arg-type]
+                f"{m['likelihood_ratio']:g}" if m["likelihood_ratio"] is not None else "not used",
+            )
+            for m in measures
+        ]
+        parts.append(
+            table(
+                ("Measure", "Yours", "Matched group", "Unmatched group", "Likelihood ratio"),
+                rows,
+                caption="What each input contributed (a ratio above 1 raises the estimate, below 1 lowers it)",
+            )
+        )
+    curve: list[dict[str, float]] = result["curve"]  # type: ignore[assignment]
+    if curve:
+        parts.append(el("figure", render_chart(result), el("figcaption", "Estimate by Step 2 CK, other inputs held fixed.")))
+        sample = [p for p in curve if p["score"] % 10 == 0]
+        parts.append(
+            el(
+                "details",
+                el("summary", "The chart as a table"),
+                table(
+                    ("Step 2 CK", "Estimated share matched"),
+                    [(f"{p['score']:g}", _pct(p["probability"])) for p in sample],
+                    caption=f"Estimate by Step 2 CK, {name}, 2026 data",
+                ),
+            )
+        )
+    else:
+        parts.append(el("p", "No chart: ", str(result["curve_unavailable"] or "no Step 2 CK figures to draw.")))
+    notes: list[str] = result["notes"]  # type: ignore[assignment]
+    parts.append(el("p", "Read this with care:"))
+    parts.append(el("ul", [el("li", note) for note in notes]))
+    return el("div", parts, class_="mpb-result-body")
+
+
+def method() -> Markup:
+    """The formula, each rule with its constant and source, and the caveats."""
+    rows = []
+    for spec in data.SPECIALTIES:
+        o = spec.outcome
+        if o is None:
+            continue
+        s_ok = _availability_problem(
+            "Step 2 CK", spec, o.step2_matched, o.step2_unmatched, o.step2_matched.n, o.step2_unmatched.n
+        )
+        c_ok = _availability_problem("ranks", spec, o.contig_matched, o.contig_unmatched, o.img_matched, o.img_unmatched)
+        rows.append(
+            (
+                spec.name,
+                f"{o.img_matched:,} of {o.img_ranked_first:,} ({_pct(base_rate(spec))})",
+                _dist_text(_stats(o.step2_matched, o.step2_matched.n)),
+                _dist_text(_stats(o.step2_unmatched, o.step2_unmatched.n)),
+                ("used, " + ("shared SD" if step2_pair(spec).shared_sd else "separate SDs"))
+                if s_ok is None
+                else "not enough data",
+                "used" if c_ok is None else "not enough data",
+            )
+        )
+    # Figures quoted in the justification, computed from the data so they
+    # cannot drift from it.
+    gaps = []
+    for spec in data.SPECIALTIES:
+        o = spec.outcome
+        if o and o.step2_matched.usable and o.step2_unmatched.usable:
+            gaps.append(abs(float(o.step2_matched.mean) - float(o.step2_unmatched.mean)))  # type: ignore[arg-type]
+    typical_sd = 14
+    se = typical_sd * math.sqrt(2 / MIN_GROUP_N)
+    peds = data.specialty("pediatrics").outcome
+    assert peds is not None
+    pu = peds.contig_unmatched
+    below_one = NormalDist(float(pu.mean), float(pu.sd)).cdf(CONTIG_FLOOR - 0.5)  # type: ignore[arg-type]
+    return join(
+        el("h4", "Formula"),
+        el(
+            "p",
+            "P(match | your value) = p·f_m(x) / (p·f_m(x) + (1 − p)·f_u(x)), where p is the specialty's 2026 match rate for "
+            "non-US IMGs who ranked it first (matched ÷ ranked first), and f_m and f_u are how common your value x was among "
+            "those who matched and those who did not. The ratio f_m(x)/f_u(x) is the likelihood ratio shown in the result; "
+            "the calculation runs in log-odds so extreme values stay finite.",
+        ),
+        el("h4", "Why Bayes' rule"),
+        el(
+            "p",
+            "NRMP publishes, for each specialty, how many applicants matched and summaries of the matched and unmatched groups. "
+            "Bayes' rule is the one way to combine exactly those pieces into the share of applicants with your value who "
+            "matched, and it returns the base rate when your value is equally common in both groups. It needs no fitted "
+            "parameters beyond the published ones.",
+        ),
+        el("h4", "Step 2 CK"),
+        el(
+            "p",
+            "Each group's scores are modelled as a normal curve around its published mean (Python's statistics.NormalDist). "
+            "NRMP rounds SDs to whole points, and in 2026 no specialty's matched and unmatched SDs differ by more than that "
+            f"rounding (±{SD_ROUNDING:g}) plus sampling noise (a z-test on the log of the variance ratio at the 5% level, "
+            f"z ≥ {SD_DIFFERENCE_Z:.2f}). Where they do not clearly differ, both curves use the pooled SD. With a shared SD the "
+            "estimate moves in one direction only as the score rises: up where matched applicants averaged higher, down where "
+            "they averaged lower. Separate SDs would make the estimate at very high or low scores depend mostly on a one-point "
+            "difference in rounded SDs; in Family Medicine (SD 12 against 13) it would fall steeply above 240, which nothing "
+            "in the data supports. If a future table shows clearly different SDs, the calculator uses them, and the result "
+            "then points out where its curve turns.",
+        ),
+        el("h4", "Contiguous ranks"),
+        el(
+            "p",
+            "A normal curve fits counts badly: for Pediatrics' unmatched group (mean "
+            f"{pu.mean:g}, SD {pu.sd:g}) it would put {below_one * 100:.0f}% of applicants below one rank, which is impossible. "
+            "Instead each group's count, minus one, follows a negative binomial distribution with the published mean and SD "
+            "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
+            f"never below {CONTIG_FLOOR} and skewed to the right like the data. Zero ranks is outside the data and gets no estimate. "
+            "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes.",
+        ),
+        el("h4", "Both inputs"),
+        el(
+            "p",
+            "With both, the two likelihood ratios are multiplied (naive Bayes). This assumes Step 2 CK and the number of ranks are "
+            "independent within the matched group and within the unmatched group. They are probably related, so the combined "
+            "estimate is likely too far from the base rate; read it as an upper bound on how much your inputs matter.",
+        ),
+        el("h4", "When no number is given"),
+        el(
+            "ul",
+            el(
+                "li",
+                "Empty cells in the NRMP table mean NRMP suppressed the figure (fewer than 5 applicants consented). "
+                "Nothing is imputed: the calculator says so and gives no estimate.",
+            ),
+            el(
+                "li",
+                f"Each group must have at least {MIN_GROUP_N} applicants. With {MIN_GROUP_N} in each group and an SD of about "
+                f"{typical_sd}, the gap between the matched and unmatched means is uncertain by about {se:.1f} points (one "
+                f"standard error), while the gap itself is typically {median(gaps):.0f} points (median across the specialties "
+                "with data), so with fewer applicants the gap could easily be chance. Groups under "
+                f"{CAUTION_GROUP_N} are used with a note that they are rough.",
+            ),
+            el(
+                "li",
+                f"A value more than {FAR_FROM_DATA_SD:g} SDs from both groups' means is flagged: the estimate then rests on the "
+                "assumed tails, not on applicants.",
+            ),
+            el(
+                "li",
+                f"The chart covers Step 2 CK {CURVE_RANGE[0]}–{CURVE_RANGE[1]}, widened to include your score (within "
+                f"{CURVE_LIMITS[0]}–{CURVE_LIMITS[1]}).",
+            ),
+        ),
+        el("h4", "Caveats"),
+        el(
+            "ul",
+            el(
+                "li",
+                "The data cover non-US IMGs who ranked the specialty first; US-citizen IMGs and US graduates are not in them.",
+            ),
+            el("li", "They describe the 2026 Match. They are not a prediction for the next one."),
+            el("li", "Matching is decided by programs weighing far more than two numbers; a high estimate guarantees nothing."),
+            el("li", "Contiguous ranks are self-reported; Step 2 CK scores are reported to NRMP by USMLE."),
+            el("li", "This site is not affiliated with the NRMP; the figures are cited with attribution."),
+        ),
+        table(
+            ("Specialty", "Matched of ranked first", "Step 2 CK, matched", "Step 2 CK, unmatched", "Step 2 CK", "Ranks"),
+            rows,
+            caption="The 2026 figures behind each specialty (NRMP Charting Outcomes, non-US IMGs)",
+        ),
+        el("h4", "Source"),
+        el("p", f"{CHARTING_OUTCOMES.cite()}; {CHARTING_OUTCOMES.status}."),
+    )

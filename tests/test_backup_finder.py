@@ -1,0 +1,349 @@
+"""Backup finder: pairings as data, eligibility, transparent points, bridges."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import InputError, backup_finder
+from calculators.backup_finder import (
+    ACCESS_WEIGHT,
+    INTEREST_POINTS,
+    INTERESTS,
+    OVERLAPS,
+    PAIRING_POINTS,
+    PAIRINGS,
+    PRELIMINARY_YEAR,
+    TIER_ORDER,
+    TRAITS,
+    TRANSITIONAL_YEAR,
+    VISA_ACCESS_MULTIPLIER,
+    Pairing,
+    compute,
+)
+from calculators.data import APPLICANT_TYPES, ARTICLES, SPECIALTIES, SPECIALTY_BY_SLUG
+from calculators.fields import defaults
+from calculators.render import render_calculator
+
+SLUGS = [s.slug for s in SPECIALTIES]
+BRIDGES = {TRANSITIONAL_YEAR, PRELIMINARY_YEAR}
+OUTPUT_KEYS = {"inputs", "primary", "primary_name", "suggestions", "bridges", "excluded", "notes", "summary"}
+
+
+def by_slug(result: dict[str, object]) -> dict[str, dict[str, object]]:
+    return {s["specialty"]: s for s in result["suggestions"]}  # type: ignore[index, union-attr]
+
+
+def points(suggestion: dict[str, object], component: str) -> list[int]:
+    return [p["points"] for p in suggestion["points"] if p["component"] == component]  # type: ignore[index, union-attr]
+
+
+# --- The pairings as data ------------------------------------------------------------------------
+def test_pairings_are_frozen_dataclasses_with_the_agreed_fields() -> None:
+    assert [f.name for f in dataclasses.fields(Pairing)] == ["primary", "backups", "why", "sources"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        PAIRINGS[0].why = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("pairing", PAIRINGS, ids=lambda p: f"{p.primary}-{p.sources[0].key}")
+def test_every_pairing_uses_known_slugs_and_cites_an_article(pairing: Pairing) -> None:
+    assert pairing.primary in SPECIALTY_BY_SLUG
+    assert pairing.backups and len(set(pairing.backups)) == len(pairing.backups)
+    assert pairing.primary not in pairing.backups
+    assert all(b in SPECIALTY_BY_SLUG or b in BRIDGES for b in pairing.backups)
+    assert pairing.why.strip().endswith(".")
+    assert pairing.sources and all(s in ARTICLES for s in pairing.sources)
+
+
+def test_every_primary_the_articles_pair_is_covered() -> None:
+    covered = {p.primary for p in PAIRINGS}
+    assert covered == {
+        # IMG article
+        "internal-medicine",
+        "general-surgery",
+        "neurology",
+        "pediatrics",
+        "obstetrics-gynecology",
+        "psychiatry",
+        "diagnostic-radiology",
+        "anesthesiology",
+        # no-match article (adds these), orthopaedics and ultra articles
+        "orthopaedic-surgery",
+        "otolaryngology",
+        "plastic-surgery",
+        "dermatology",
+        "pathology",
+        "emergency-medicine",
+        "neurological-surgery",
+    }
+    # Each article's pairings are kept apart so every row cites one source.
+    keys = [(p.primary, p.sources) for p in PAIRINGS]
+    assert len(keys) == len(set(keys))
+
+
+def test_specific_article_pairings_are_present() -> None:
+    def backups(primary: str, key: str) -> tuple[str, ...]:
+        return next(p.backups for p in PAIRINGS if p.primary == primary and p.sources[0].key == key)
+
+    assert backups("internal-medicine", "article-img") == ("family-medicine", "pediatrics", "psychiatry")
+    assert TRANSITIONAL_YEAR in backups("diagnostic-radiology", "article-img")
+    assert set(backups("orthopaedic-surgery", "article-ortho")) == {
+        "general-surgery",
+        "pmr",
+        "internal-medicine",
+        "family-medicine",
+        "emergency-medicine",
+    }
+    assert set(backups("diagnostic-radiology", "article-radiology")) >= {"psychiatry", "neurology", "internal-medicine"}
+    assert backups("neurological-surgery", "article-ultra") == ("general-surgery", PRELIMINARY_YEAR)
+    assert backups("emergency-medicine", "article-unmatched") == ("internal-medicine", "family-medicine", "anesthesiology")
+
+
+def test_overlaps_and_traits_use_known_slugs() -> None:
+    for overlap in OVERLAPS:
+        assert {overlap.a, overlap.b} <= set(SLUGS)
+    interests = {slug for slug, _ in INTERESTS}
+    for slug, traits in TRAITS.items():
+        assert slug in SPECIALTY_BY_SLUG
+        assert traits.interests <= interests - {"none"}
+        assert traits.why.endswith(".")
+    # Every specialty that can ever be suggested has traits.
+    assert {s.slug for s in SPECIALTIES if s.tier != "ultra"} == set(TRAITS)
+
+
+# --- Output shape and rules ---------------------------------------------------------------------------------
+def test_every_output_key_is_present() -> None:
+    result = compute({})
+    assert set(result) == OUTPUT_KEYS
+    assert result["primary"] == "diagnostic-radiology"
+    first = result["suggestions"][0]
+    assert {"specialty", "name", "tier", "score", "paired_by_articles", "reasons", "points"} == set(first)
+    assert {"component", "points", "why", "source"} == set(first["points"][0])
+    assert result["summary"].startswith("Backups for Diagnostic Radiology:")
+
+
+def test_default_radiology_result_puts_the_doubly_paired_fields_first() -> None:
+    result = compute({})
+    order = [s["specialty"] for s in result["suggestions"]]
+    assert order[:2] == ["internal-medicine", "family-medicine"]
+    im = by_slug(result)["internal-medicine"]
+    assert points(im, "Article pairing") == [PAIRING_POINTS, PAIRING_POINTS]  # IMG and radiology articles
+    assert any("Source: Residency Advisor" in r for r in im["reasons"])
+    assert any("2026" in r and "NRMP" in r for r in im["reasons"])
+
+
+def test_primary_ultra_and_harder_fields_are_excluded_with_reasons() -> None:
+    result = compute({"specialty": "internal-medicine"})
+    excluded = {e["specialty"]: e["reason"] for e in result["excluded"]}
+    assert excluded["internal-medicine"] == "This is your first choice."
+    assert "Ultra-competitive" in excluded["dermatology"]
+    assert "More competitive" in excluded["general-surgery"]
+    assert set(by_slug(result)) == {"family-medicine", "pediatrics", "psychiatry", "neurology", "pathology"}
+
+
+def test_overlap_earns_shared_skills_points() -> None:
+    neuro = by_slug(compute({"specialty": "internal-medicine"}))["neurology"]
+    assert points(neuro, "Shared skills") == [10]
+    assert any("complex diagnosis" in r for r in neuro["reasons"])
+
+
+def test_visa_makes_accessibility_count_more_and_competitive_fields_less() -> None:
+    base = {"specialty": "orthopaedic-surgery", "applicant_type": "non-us-img"}
+    with_visa = by_slug(compute({**base, "needs_visa": True}))
+    without = by_slug(compute({**base, "needs_visa": False}))
+    im_visa, im_plain = (
+        points(with_visa["internal-medicine"], "IMG match rate")[0],
+        points(without["internal-medicine"], "IMG match rate")[0],
+    )
+    assert im_visa == round(48.5 * 0.4 * VISA_ACCESS_MULTIPLIER)
+    assert im_plain == round(48.5 * 0.4)
+    assert points(with_visa["general-surgery"], "Visa") == [-5]
+    assert points(without["general-surgery"], "Visa") == []
+    assert points(with_visa["internal-medicine"], "Visa") == []  # accessible fields are not penalised
+    assert points(with_visa["diagnostic-radiology"], "Visa") == [-10]
+
+
+def test_us_graduates_weigh_img_figures_at_half() -> None:
+    assert ACCESS_WEIGHT["us-md"] == 0.5
+    md = by_slug(compute({"specialty": "pediatrics", "applicant_type": "us-md", "needs_visa": False}))
+    assert points(md["family-medicine"], "IMG match rate") == [round(53.9 * 0.4 * 0.5)]
+    assert any("US graduate" in n for n in compute({"applicant_type": "us-md"})["notes"])
+
+
+def test_missing_nrmp_figure_gives_zero_points_not_a_guess() -> None:
+    pmr = by_slug(compute({"specialty": "orthopaedic-surgery"}))["pmr"]
+    share = next(p for p in pmr["points"] if p["component"] == "Positions filled by non-US IMGs")
+    assert share["points"] == 0 and "No 2025 figure" in share["why"]
+
+
+def test_preferences_move_scores_in_the_stated_direction() -> None:
+    base = {"specialty": "orthopaedic-surgery", "needs_visa": False}
+    neutral = by_slug(compute(base))
+    procedural = by_slug(compute({**base, "prefers_procedures": "yes"}))
+    assert procedural["general-surgery"]["score"] - neutral["general-surgery"]["score"] == 10
+    assert procedural["internal-medicine"]["score"] - neutral["internal-medicine"]["score"] == -6
+    clinic = by_slug(compute({**base, "prefers_outpatient": "yes"}))
+    assert clinic["family-medicine"]["score"] - neutral["family-medicine"]["score"] == 8
+    assert clinic["emergency-medicine"]["score"] - neutral["emergency-medicine"]["score"] == -6
+    hospital = by_slug(compute({**base, "prefers_outpatient": "no"}))
+    assert hospital["anesthesiology"]["score"] - neutral["anesthesiology"]["score"] == 8
+    msk = by_slug(compute({**base, "interest": "musculoskeletal"}))
+    assert points(msk["pmr"], "Interest") == [INTEREST_POINTS]
+    assert points(msk["anesthesiology"], "Interest") == []
+    # "either" and "none" add no preference components at all.
+    assert not any(p["component"] in ("Procedures", "Setting", "Interest") for p in neutral["pmr"]["points"])
+
+
+def test_a_primary_no_article_pairs_still_gets_suggestions_and_says_why() -> None:
+    result = compute({"specialty": "family-medicine"})
+    assert result["suggestions"]
+    assert any("No source article pairs backups with Family Medicine" in n for n in result["notes"])
+
+
+# --- Bridges ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("slug", ["diagnostic-radiology", "anesthesiology", "dermatology", "pmr"])
+def test_advanced_position_fields_get_transitional_and_preliminary_years(slug: str) -> None:
+    bridges = compute({"specialty": slug})["bridges"]
+    assert {b["kind"] for b in bridges} == {TRANSITIONAL_YEAR, PRELIMINARY_YEAR}
+    assert all(any("advanced positions" in r for r in b["reasons"]) for b in bridges)
+    assert any("1,860" in r for b in bridges for r in b["reasons"])  # NRMP 2025 transitional-year positions
+
+
+@pytest.mark.parametrize(
+    "slug", ["general-surgery", "orthopaedic-surgery", "otolaryngology", "plastic-surgery", "neurological-surgery"]
+)
+def test_surgical_fields_get_a_preliminary_surgery_year(slug: str) -> None:
+    bridges = compute({"specialty": slug})["bridges"]
+    surgery = next(b for b in bridges if b["name"] == "Preliminary year in surgery")
+    assert surgery["kind"] == PRELIMINARY_YEAR
+    assert any("1,194" in r and "56.4%" in r for r in surgery["reasons"])
+
+
+def test_neurology_gets_a_preliminary_medicine_year_only() -> None:
+    bridges = compute({"specialty": "neurology"})["bridges"]
+    assert [b["name"] for b in bridges] == ["Preliminary year in internal medicine"]
+
+
+@pytest.mark.parametrize("slug", ["internal-medicine", "family-medicine", "pediatrics", "psychiatry"])
+def test_categorical_primary_care_fields_get_no_bridge(slug: str) -> None:
+    result = compute({"specialty": slug})
+    assert result["bridges"] == []
+    assert "None suggested" in backup_finder.render(result)
+
+
+def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
+    with_visa = compute({"specialty": "diagnostic-radiology", "needs_visa": True})["bridges"]
+    without = compute({"specialty": "diagnostic-radiology", "needs_visa": False})["bridges"]
+    assert all(any("visa policy" in r for r in b["reasons"]) for b in with_visa)
+    assert not any("visa policy" in r for b in without for r in b["reasons"])
+
+
+# --- Invalid inputs ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("inputs", "field", "message"),
+    [
+        ({"specialty": "cardiology"}, "specialty", "Your first-choice specialty must be one of: internal-medicine"),
+        ({"applicant_type": "img"}, "applicant_type", "Applicant type must be one of: us-md, us-do, us-img, non-us-img."),
+        ({"needs_visa": "maybe"}, "needs_visa", "I need a visa (J-1 or H-1B) to train must be true or false."),
+        (
+            {"prefers_procedures": "sometimes"},
+            "prefers_procedures",
+            "Prefer a procedural field must be one of: either, yes, no.",
+        ),
+        (
+            {"prefers_outpatient": 1},
+            "prefers_outpatient",
+            "Prefer clinic (outpatient) work must be one of: either, yes, no.",
+        ),
+        ({"interest": "cardiology"}, "interest", "Main clinical interest must be one of: none, musculoskeletal"),
+        ({"interest": ""}, "interest", "Main clinical interest must be one of"),
+        ({"visa": True}, "visa", "not an input of this calculator"),
+    ],
+)
+def test_invalid_inputs_name_the_field_and_what_is_allowed(inputs: dict[str, object], field: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        compute(inputs)
+    assert caught.value.field == field
+    assert message in caught.value.message
+
+
+# --- Properties over every input --------------------------------------------------------------------------------
+INPUTS = st.fixed_dictionaries(
+    {
+        "specialty": st.sampled_from(SLUGS),
+        "applicant_type": st.sampled_from([a for a, _ in APPLICANT_TYPES]),
+        "needs_visa": st.booleans(),
+        "prefers_procedures": st.sampled_from(["yes", "no", "either"]),
+        "prefers_outpatient": st.sampled_from(["yes", "no", "either"]),
+        "interest": st.sampled_from([i for i, _ in INTERESTS]),
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(inputs=INPUTS)
+def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, object]) -> None:
+    result = compute(inputs)
+    assert json.loads(json.dumps(result, allow_nan=False)) == result
+    primary = SPECIALTY_BY_SLUG[str(inputs["specialty"])]
+    suggestions = result["suggestions"]
+    assert suggestions, "every primary has at least one eligible backup"
+    scores = [s["score"] for s in suggestions]
+    assert scores == sorted(scores, reverse=True)
+    for s in suggestions:
+        assert s["specialty"] != primary.slug
+        candidate = SPECIALTY_BY_SLUG[s["specialty"]]
+        assert candidate.tier != "ultra"
+        assert TIER_ORDER.index(candidate.tier) <= TIER_ORDER.index(primary.tier)
+        assert s["reasons"] and all(isinstance(r, str) and r for r in s["reasons"])
+        assert s["score"] == sum(p["points"] for p in s["points"])
+    # Every specialty is either suggested or excluded with a reason, once.
+    listed = [s["specialty"] for s in suggestions] + [e["specialty"] for e in result["excluded"]]
+    assert sorted(listed) == sorted(SLUGS)
+    assert all(b["reasons"] for b in result["bridges"])
+    ET.fromstring(f"<div>{backup_finder.render(result)}</div>")
+
+
+# --- Rendering and the contract ---------------------------------------------------------------------------------------
+def test_render_shows_points_bridges_and_exclusions() -> None:
+    html = backup_finder.render(compute({}))
+    assert "how they add up" in html and "Bridge years" in html and "Not considered" in html
+    assert "Transitional year" in html
+
+
+def test_method_prints_constants_traits_and_pairings() -> None:
+    html = backup_finder.method()
+    ET.fromstring(f"<div>{html}</div>")
+    assert f"+{PAIRING_POINTS}" in html
+    assert "The source articles&#x27; pairings" in html or "The source articles' pairings" in html
+    assert "Specialty traits" in html
+
+
+def test_contract_defaults_and_widget() -> None:
+    assert compute({}) == compute(defaults(backup_finder.FIELDS))
+    as_text = {f.name: f.to_text(f.default) for f in backup_finder.FIELDS}
+    assert compute(as_text) == compute({})
+    for field in backup_finder.FIELDS:
+        assert field.parse(field.to_text(field.default)) == field.default
+        with pytest.raises(InputError) as caught:
+            compute({field.name: "not-a-valid-value-∞"})
+        assert caught.value.message.startswith(field.label)
+    html = render_calculator(backup_finder)  # type: ignore[arg-type]
+    assert 'data-calculator="backup_finder"' in html and "<script" not in html
+
+
+def test_general_surgery_gets_its_article_bridges_and_no_medicine_year() -> None:
+    names = [b["name"] for b in compute({"specialty": "general-surgery"})["bridges"]]
+    assert names == ["Transitional year", "Preliminary year in surgery"]
+
+
+def test_bridge_reasons_belong_to_their_own_kind_of_year() -> None:
+    bridges = {b["name"]: b["reasons"] for b in compute({"specialty": "diagnostic-radiology"})["bridges"]}
+    assert any("Transitional-year places" in r for r in bridges["Transitional year"])
+    assert not any("Transitional-year places" in r for r in bridges["Preliminary year in internal medicine"])
+    assert any("Medicine-Preliminary" in r for r in bridges["Preliminary year in internal medicine"])

@@ -1,0 +1,440 @@
+"""Match odds: Bayes' rule on the 2026 NRMP figures, suppression, the count
+model for ranks, the curve and its chart."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import xml.etree.ElementTree as ET
+from statistics import NormalDist
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import InputError, match_odds
+from calculators.data import SPECIALTIES, Distribution, specialty
+from calculators.fields import defaults
+from calculators.match_odds import (
+    CONTIG_FLOOR,
+    CURVE_LIMITS,
+    CURVE_RANGE,
+    MIN_GROUP_N,
+    compute,
+    normal_log_pdf,
+    normal_pair,
+    shifted_count_log_pmf,
+    step2_pair,
+    turning_point,
+)
+from calculators.render import render_calculator
+from calculators.svg import Marker, line_chart
+
+SLUGS = [s.slug for s in SPECIALTIES]
+SUPPRESSED = ["dermatology", "orthopaedic-surgery", "plastic-surgery", "otolaryngology"]
+OUTPUT_KEYS = {
+    "inputs",
+    "specialty_name",
+    "base_rate",
+    "probability",
+    "n",
+    "method",
+    "notes",
+    "measures",
+    "curve",
+    "curve_unavailable",
+    "source",
+    "summary",
+}
+
+
+def odds(p: float) -> float:
+    return p / (1 - p)
+
+
+# --- Output shape ---------------------------------------------------------------------------
+def test_every_output_key_is_present_with_the_right_type() -> None:
+    result = compute({"specialty": "pediatrics", "step2_score": 245, "contiguous_ranks": 6})
+    assert set(result) == OUTPUT_KEYS
+    assert isinstance(result["base_rate"], float) and 0 < result["base_rate"] < 1
+    assert isinstance(result["probability"], float)
+    assert set(result["n"]) == {"base_rate", "step2_score", "contiguous_ranks"}
+    assert result["n"]["base_rate"] == {"matched": 542, "unmatched": 249}
+    assert result["n"]["step2_score"]["matched"] == 422 and result["n"]["step2_score"]["unmatched"] == 182
+    assert result["n"]["contiguous_ranks"]["matched"] == 542
+    assert "Bayes" in result["method"] and "naive Bayes" in result["method"]
+    assert all(isinstance(note, str) and note.endswith(".") for note in result["notes"])
+    assert [m["measure"] for m in result["measures"]] == ["step2_score", "contiguous_ranks"]
+    assert all({"score", "probability"} == set(point) for point in result["curve"])
+    assert result["curve_unavailable"] is None
+    assert "NRMP" in result["source"] and "2026" in result["source"]
+
+
+def test_measures_not_entered_have_no_counts() -> None:
+    result = compute({"specialty": "internal-medicine", "step2_score": None})
+    assert result["n"]["step2_score"] is None and result["n"]["contiguous_ranks"] is None
+    assert result["measures"] == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_base_rate_is_matched_over_ranked_first(slug: str) -> None:
+    outcome = specialty(slug).outcome
+    assert outcome is not None
+    result = compute({"specialty": slug, "step2_score": None})
+    assert result["base_rate"] == round(outcome.img_matched / outcome.img_ranked_first, 4)
+    # With nothing to condition on, the estimate is the base rate itself.
+    assert result["probability"] == result["base_rate"]
+    assert result["method"].startswith("Base rate only")
+
+
+# --- Hand-computed Bayes values ------------------------------------------------------------------
+def test_internal_medicine_at_250_matches_a_hand_calculation() -> None:
+    # IM 2026: 3,392 of 6,992 matched; Step 2 CK matched mean 249 SD 14,
+    # unmatched mean 242 SD 14.  Equal SDs, so the pooled SD is 14.
+    p = 3392 / 6992
+    f_m = math.exp(-0.5 * ((250 - 249) / 14) ** 2)
+    f_u = math.exp(-0.5 * ((250 - 242) / 14) ** 2)
+    expected = p * f_m / (p * f_m + (1 - p) * f_u)
+    assert expected == pytest.approx(0.5253, abs=1e-4)
+    result = compute({"specialty": "internal-medicine", "step2_score": 250})
+    assert result["probability"] == pytest.approx(expected, abs=1e-4)
+    assert result["measures"][0]["likelihood_ratio"] == pytest.approx(f_m / f_u, abs=1e-4)
+
+
+def test_family_medicine_uses_the_pooled_sd_by_hand() -> None:
+    # FM: matched 231 (SD 12, n 446), unmatched 232 (SD 13, n 387).  The SDs
+    # differ by one rounded point, so both curves use the pooled SD.
+    pooled = math.sqrt((445 * 12**2 + 386 * 13**2) / (446 + 387 - 2))
+    p = 599 / 1112
+    f_m = NormalDist(231, pooled).pdf(260)
+    f_u = NormalDist(232, pooled).pdf(260)
+    expected = p * f_m / (p * f_m + (1 - p) * f_u)
+    result = compute({"specialty": "family-medicine", "step2_score": 260})
+    assert result["probability"] == pytest.approx(expected, abs=1e-4)
+    assert result["probability"] < result["base_rate"]  # unmatched averaged higher
+    assert any("slopes gently down" in note for note in result["notes"])
+    assert any("almost the same average" in note for note in result["notes"])
+
+
+def _nb_pmf(k: int, mean: float, sd: float) -> float:
+    """Negative binomial for k - 1, written out with gamma functions."""
+    mu, var = mean - 1, sd * sd
+    p, r = mu / var, mu * mu / (var - mu)
+    j = k - 1
+    return math.gamma(j + r) / (math.gamma(r) * math.factorial(j)) * p**r * (1 - p) ** j
+
+
+def test_contiguous_ranks_for_pediatrics_match_a_hand_calculation() -> None:
+    # Pediatrics: matched mean 7.6 SD 5.8, unmatched mean 1.7 SD 1.3.
+    lr = _nb_pmf(6, 7.6, 5.8) / _nb_pmf(6, 1.7, 1.3)
+    p = 542 / 791
+    expected = p * lr / (p * lr + (1 - p))
+    result = compute({"specialty": "pediatrics", "step2_score": None, "contiguous_ranks": 6})
+    assert result["probability"] == pytest.approx(expected, abs=1e-4)
+    assert result["measures"][0]["likelihood_ratio"] == pytest.approx(lr, rel=1e-3)
+
+
+def test_both_inputs_multiply_the_likelihood_ratios() -> None:
+    both = compute({"specialty": "psychiatry", "step2_score": 236, "contiguous_ranks": 4})
+    lrs = [m["likelihood_ratio"] for m in both["measures"]]
+    prior_odds = odds(219 / 375)  # psychiatry: 219 of 375 matched
+    expected_odds = prior_odds * lrs[0] * lrs[1]
+    assert both["probability"] == pytest.approx(expected_odds / (1 + expected_odds), abs=1e-3)
+    assert any("independent" in note for note in both["notes"])
+
+
+def test_normal_log_pdf_agrees_with_statistics_normaldist() -> None:
+    dist = NormalDist(249, 14)
+    for x in (150, 200, 249, 300):
+        assert normal_log_pdf(dist, x) == pytest.approx(math.log(dist.pdf(x)))
+
+
+@pytest.mark.parametrize(("mean", "sd"), [(7.6, 5.8), (1.7, 1.3), (2.1, 2.7), (1.9, 1.0), (1.5, 0.5)])
+def test_count_model_is_a_distribution_with_the_published_mean_and_sd(mean: float, sd: float) -> None:
+    ks = range(CONTIG_FLOOR, 2000)
+    probs = [math.exp(shifted_count_log_pmf(k, mean, sd)) for k in ks]
+    total = sum(probs)
+    fitted_mean = sum(k * p for k, p in zip(ks, probs, strict=True))
+    assert total == pytest.approx(1, abs=1e-6)
+    assert fitted_mean == pytest.approx(mean, abs=1e-3)
+    if sd * sd > mean - 1:  # over-dispersed: the negative binomial matches the SD too
+        var = sum((k - fitted_mean) ** 2 * p for k, p in zip(ks, probs, strict=True))
+        assert math.sqrt(var) == pytest.approx(sd, abs=1e-3)
+    assert shifted_count_log_pmf(0, mean, sd) == -math.inf
+
+
+# --- Suppression, minimum n and unusable inputs ---------------------------------------------------
+@pytest.mark.parametrize("slug", SUPPRESSED)
+def test_suppressed_specialties_give_no_number_for_a_step2_score(slug: str) -> None:
+    result = compute({"specialty": slug, "step2_score": 255})
+    assert result["probability"] is None
+    assert result["curve"] == []
+    assert "suppressed" in result["method"] and "fewer than 5" in result["method"]
+    assert any("not enough data" in note for note in result["notes"])
+    assert result["measures"][0]["used"] is False and result["measures"][0]["likelihood_ratio"] is None
+    assert result["base_rate"] > 0  # the prior's counts exist even here
+    assert "No estimate" in match_odds.render(result)
+
+
+@pytest.mark.parametrize("slug", SUPPRESSED)
+def test_suppressed_specialties_give_no_number_for_ranks_either(slug: str) -> None:
+    assert compute({"specialty": slug, "step2_score": None, "contiguous_ranks": 3})["probability"] is None
+
+
+def test_small_groups_are_refused_with_the_minimum_named() -> None:
+    # Neurosurgery: Step 2 CK matched n = 8, below the floor of 10.
+    result = compute({"specialty": "neurological-surgery", "step2_score": 250})
+    assert result["probability"] is None
+    assert f"at least {MIN_GROUP_N}" in result["method"] and "n = 8" in result["method"]
+    # Its ranks figures rest on 15 and 43 applicants, so they can be used, with a caution.
+    ranks_only = compute({"specialty": "neurological-surgery", "step2_score": None, "contiguous_ranks": 5})
+    assert isinstance(ranks_only["probability"], float)
+    assert any("rough" in note for note in ranks_only["notes"])
+
+
+def test_one_unusable_input_blocks_the_estimate_rather_than_being_dropped() -> None:
+    result = compute({"specialty": "neurological-surgery", "step2_score": 250, "contiguous_ranks": 5})
+    assert result["probability"] is None
+
+
+def test_zero_ranks_is_outside_the_data() -> None:
+    result = compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 0})
+    assert result["probability"] is None
+    assert "Zero ranks" in result["method"]
+    assert result["curve"] == [] and "Zero ranks" in result["curve_unavailable"]
+
+
+def test_far_from_the_data_is_flagged() -> None:
+    result = compute({"specialty": "internal-medicine", "step2_score": 300})
+    assert any("far from where most applicants" in note for note in result["notes"])
+    assert not any("far from" in note for note in compute({"specialty": "internal-medicine", "step2_score": 245})["notes"])
+
+
+def test_caveats_are_always_stated() -> None:
+    notes = " ".join(compute({})["notes"])
+    assert "non-US IMGs who ranked" in notes
+    assert "not a prediction" in notes
+    assert "not a guarantee" in notes
+    ranks_notes = " ".join(compute({"contiguous_ranks": 5})["notes"])
+    assert "self-reported" in ranks_notes
+
+
+# --- Invalid inputs ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("inputs", "field", "message"),
+    [
+        ({"specialty": "cardiology"}, "specialty", "Specialty must be one of: internal-medicine"),
+        ({"specialty": ""}, "specialty", "Specialty must be one of"),
+        ({"step2_score": 0}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300, or left empty."),
+        ({"step2_score": 301}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300"),
+        ({"step2_score": "two-forty"}, "step2_score", "Step 2 CK score must be a whole number"),
+        ({"step2_score": 240.5}, "step2_score", "Step 2 CK score must be a whole number"),
+        ({"step2_score": True}, "step2_score", "Step 2 CK score must be a whole number"),
+        (
+            {"contiguous_ranks": -1},
+            "contiguous_ranks",
+            "Programs you will rank in this specialty must be a whole number from 0 to 100",
+        ),
+        ({"contiguous_ranks": 101}, "contiguous_ranks", "from 0 to 100, or left empty."),
+        ({"contiguous_ranks": "many"}, "contiguous_ranks", "Programs you will rank in this specialty must be"),
+        ({"step_2": 240}, "step_2", "not an input of this calculator"),
+    ],
+)
+def test_invalid_inputs_name_the_field_and_what_is_allowed(inputs: dict[str, object], field: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        compute(inputs)
+    assert caught.value.field == field
+    assert message in caught.value.message
+
+
+def test_text_inputs_from_a_form_are_accepted() -> None:
+    assert compute({"specialty": "neurology", "step2_score": " 250 ", "contiguous_ranks": ""}) == compute(
+        {"specialty": "neurology", "step2_score": 250}
+    )
+
+
+# --- Shape of the curve ---------------------------------------------------------------------------------
+def test_every_2026_specialty_with_data_uses_a_shared_sd() -> None:
+    # The method text says so; this keeps it true if the figures change.
+    for spec in SPECIALTIES:
+        o = spec.outcome
+        assert o is not None
+        if o.step2_matched.usable and o.step2_unmatched.usable:
+            assert step2_pair(spec).shared_sd, spec.slug
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    slug=st.sampled_from(SLUGS),
+    a=st.integers(min_value=1, max_value=300),
+    b=st.integers(min_value=1, max_value=300),
+    ranks=st.none() | st.integers(min_value=1, max_value=100),
+)
+def test_with_a_shared_sd_the_estimate_moves_one_way_with_the_score(slug: str, a: int, b: int, ranks: int | None) -> None:
+    spec = specialty(slug)
+    o = spec.outcome
+    assert o is not None
+    low, high = sorted((a, b))
+    r_low = compute({"specialty": slug, "step2_score": low, "contiguous_ranks": ranks})
+    r_high = compute({"specialty": slug, "step2_score": high, "contiguous_ranks": ranks})
+    if r_low["probability"] is None:
+        assert r_high["probability"] is None
+        return
+    pair = step2_pair(spec)
+    assert pair.shared_sd
+    # A shared SD makes the log likelihood ratio a straight line in the score,
+    # rising when matched applicants averaged higher and falling otherwise.
+    # (Rounded to 4 places, so allow the last digit.)
+    if pair.mean_m > pair.mean_u:
+        assert r_high["probability"] >= r_low["probability"] - 1e-4
+    elif pair.mean_m < pair.mean_u:
+        assert r_high["probability"] <= r_low["probability"] + 1e-4
+
+
+def test_clearly_different_sds_are_kept_and_the_curve_then_turns() -> None:
+    # A made-up table where the SDs differ far beyond rounding and noise.
+    matched = Distribution(median=250, mean=250, sd=10, n=400)
+    unmatched = Distribution(median=240, mean=240, sd=20, n=400)
+    pair = normal_pair(matched, unmatched)
+    assert not pair.shared_sd and pair.sd_z > 1.96
+    turn = turning_point(pair)
+    assert turn is not None
+    # The log likelihood ratio peaks at the vertex and falls on both sides:
+    # the non-monotone shape the method warns about.
+    assert pair.log_lr(turn) > pair.log_lr(turn - 30)
+    assert pair.log_lr(turn) > pair.log_lr(turn + 30)
+    assert pair.log_lr(turn) == pytest.approx(max(pair.log_lr(turn + d / 10) for d in range(-100, 101)), abs=1e-9)
+
+
+def test_sds_within_rounding_are_pooled() -> None:
+    pair = normal_pair(Distribution(240, 240, 12, n=5000), Distribution(235, 235, 13, n=5000))
+    assert pair.shared_sd and pair.sd_z == 0
+    assert turning_point(pair) is None
+
+
+def test_ranks_model_note_appears_past_its_turning_point() -> None:
+    # Emergency medicine's unmatched ranks have a long tail, so the ratio
+    # peaks at about a dozen ranks; beyond that the result says why it dips.
+    result = compute({"specialty": "emergency-medicine", "step2_score": None, "contiguous_ranks": 20})
+    assert any("stops rising" in note for note in result["notes"])
+    assert not any(
+        "stops rising" in note for note in compute({"specialty": "emergency-medicine", "contiguous_ranks": 5})["notes"]
+    )
+
+
+def test_more_ranks_never_lower_the_internal_medicine_estimate() -> None:
+    values = [compute({"step2_score": None, "contiguous_ranks": k})["probability"] for k in range(1, 101)]
+    assert all(b >= a for a, b in itertools.pairwise(values))
+
+
+def test_curve_covers_the_default_range_and_widens_to_the_readers_score() -> None:
+    default = compute({"step2_score": 240})["curve"]
+    assert (default[0]["score"], default[-1]["score"]) == CURVE_RANGE
+    low = compute({"step2_score": 183})["curve"]
+    assert low[0]["score"] == 180 and low[-1]["score"] == CURVE_RANGE[1]
+    very_low = compute({"step2_score": 90})["curve"]
+    assert very_low[0]["score"] == CURVE_LIMITS[0]
+    assert "outside the chart" in match_odds.render(compute({"step2_score": 90}))
+
+
+def test_curve_point_at_the_readers_score_equals_the_headline() -> None:
+    result = compute({"specialty": "neurology", "step2_score": 244, "contiguous_ranks": 4})
+    point = next(p for p in result["curve"] if p["score"] == 244)
+    assert point["probability"] == result["probability"]
+
+
+# --- Properties over all inputs ---------------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(
+    slug=st.sampled_from(SLUGS),
+    step2=st.none() | st.integers(min_value=1, max_value=300),
+    ranks=st.none() | st.integers(min_value=0, max_value=100),
+)
+def test_results_are_json_and_probabilities_stay_in_range(slug: str, step2: int | None, ranks: int | None) -> None:
+    result = compute({"specialty": slug, "step2_score": step2, "contiguous_ranks": ranks})
+    assert json.loads(json.dumps(result, allow_nan=False)) == result
+    assert 0 < result["base_rate"] < 1
+    assert result["probability"] is None or 0 <= result["probability"] <= 1
+    assert all(0 <= p["probability"] <= 1 for p in result["curve"])
+    if slug in SUPPRESSED and step2 is not None:
+        assert result["probability"] is None
+    ET.fromstring(f"<div>{match_odds.render(result)}</div>")
+
+
+# --- Rendering and the chart ------------------------------------------------------------------------------------
+def test_chart_is_well_formed_accessible_svg() -> None:
+    result = compute({"specialty": "internal-medicine", "step2_score": 250})
+    svg = ET.fromstring(match_odds.render_chart(result))
+    ns = "{http://www.w3.org/2000/svg}"
+    assert svg.tag == f"{ns}svg"
+    assert svg.get("role") == "img" and svg.get("class") == "mpb-chart"
+    title, desc = svg.find(f"{ns}title"), svg.find(f"{ns}desc")
+    assert title is not None and desc is not None
+    assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert "Internal Medicine" in (title.text or "")
+    assert "250" in (desc.text or "") and "53%" in (desc.text or "")
+    texts = [t.text for t in svg.iter(f"{ns}text")]
+    assert "Step 2 CK score" in texts and "Estimated share matched" in texts
+    assert any(t and t.startswith("You: 250") for t in texts)
+    assert svg.find(f"{ns}path") is not None and svg.find(f"{ns}circle") is not None
+    # Colours follow the page, so the chart works in dark mode and print.
+    raw = match_odds.render_chart(result)
+    assert "currentColor" in raw and "#" not in raw.replace("&#x27;", "")
+
+
+def test_chart_escapes_text() -> None:
+    hostile = '<script>alert("x")</script> & more'
+    raw = line_chart(
+        [(0, 0.1), (1, 0.9)],
+        chart_id="t",
+        title=hostile,
+        desc=hostile,
+        x_label=hostile,
+        y_label="y",
+        x_domain=(0, 1),
+        x_ticks=(0, 1),
+        marker=Marker(0.5, 0.5, hostile),
+    )
+    assert "<script>" not in raw
+    root = ET.fromstring(raw)
+    assert root.find("{http://www.w3.org/2000/svg}title").text == hostile  # type: ignore[union-attr]
+
+
+def test_chart_rejects_an_empty_domain() -> None:
+    with pytest.raises(ValueError):
+        line_chart([], chart_id="t", title="t", desc="d", x_label="x", y_label="y", x_domain=(1, 1), x_ticks=())
+
+
+def test_render_has_headline_table_chart_and_text_alternative() -> None:
+    html = match_odds.render(compute({"specialty": "pediatrics", "step2_score": 245, "contiguous_ranks": 6}))
+    assert 'class="mpb-chart"' in html
+    assert "The chart as a table" in html
+    assert "Likelihood ratio" in html
+    assert "542 of 791" in html
+
+
+def test_render_without_a_chart_says_why() -> None:
+    html = match_odds.render(compute({"specialty": "dermatology", "step2_score": 250}))
+    assert "No chart" in html and "mpb-chart" not in html
+
+
+def test_method_names_every_rule_and_parses() -> None:
+    html = match_odds.method()
+    ET.fromstring(f"<div>{html}</div>")
+    for phrase in ("Bayes", "negative binomial", f"at least {MIN_GROUP_N}", "naive Bayes", "pooled SD", "not affiliated"):
+        assert phrase in html
+
+
+# --- The calculator contract, checked here until the module is registered ------------------------------------------
+def test_contract_defaults_and_widget() -> None:
+    assert compute({}) == compute(defaults(match_odds.FIELDS))
+    as_text = {f.name: f.to_text(f.default) for f in match_odds.FIELDS}
+    assert compute(as_text) == compute({})
+    for field in match_odds.FIELDS:
+        assert field.parse(field.to_text(field.default)) == field.default
+        with pytest.raises(InputError) as caught:
+            compute({field.name: "not-a-valid-value-∞"})
+        assert caught.value.message.startswith(field.label)
+    html = render_calculator(match_odds)  # type: ignore[arg-type]
+    assert 'data-calculator="match_odds"' in html and "<script" not in html
