@@ -7,15 +7,13 @@ same modules run under pytest, at site build time and in the browser.
 
 from __future__ import annotations
 
-from . import competitiveness
+from . import application_cost, backup_finder, competitiveness, match_odds, program_counts
 from .fields import InputError
 from .registry import Calculator
 
-__version__ = "1.0.0"
-
 REGISTRY: dict[str, Calculator] = {
     module.NAME: module  # type: ignore[misc]
-    for module in (competitiveness,)
+    for module in (competitiveness, program_counts, application_cost, match_odds, backup_finder)
 }
 
-__all__ = ["REGISTRY", "Calculator", "InputError", "__version__"]
+__all__ = ["REGISTRY", "Calculator", "InputError"]

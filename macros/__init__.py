@@ -168,6 +168,23 @@ def specialties_table() -> Markup:
     )
 
 
+def pairings_table() -> Markup:
+    """The articles' primary-to-backup pairings, from the backup finder's data."""
+    from calculators.backup_finder import BRIDGE_NAMES, PAIRINGS
+
+    def name(slug: str) -> str:
+        return BRIDGE_NAMES.get(slug) or d.specialty(slug).name
+
+    rows = [
+        (name(p.primary), ", ".join(name(b) for b in p.backups), p.why, "; ".join(s.title for s in p.sources)) for p in PAIRINGS
+    ]
+    return table(
+        ("If you want", "Backups the articles pair with it", "Why they fit", "Source article"),
+        rows,
+        caption="Common primary-to-backup pairings (examples, not rules)",
+    )
+
+
 def rules_of_thumb_table() -> Markup:
     rows = [(rule.topic, rule.value, rule.source.cite()) for rule in d.RULES_OF_THUMB]
     return table(("Topic", "Rule of thumb", "Source"), rows, caption="Advice figures from the source articles: not measured data")
@@ -201,6 +218,8 @@ def define_env(env: Any) -> None:
         fees_table,
         specialties_table,
         sources_list,
+        rules_of_thumb_table,
+        pairings_table,
     ):
         env.macro(function)
     env.variables["disclaimer"] = DISCLAIMER

@@ -28,7 +28,8 @@ def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, si
     assert "52/100" in result_text(widget)
     field(widget, "step2_score").fill("262")
     wait_for_result(page, widget, "62/100")
-    assert "step2_score=262" in page.url
+    assert "#" in page.url and "step2_score=262" in page.url.split("#", 1)[1], "inputs belong in the fragment"
+    assert "?" not in page.url, "a query string would send the inputs to the server"
 
     field(widget, "step2_score").fill("26x")
     error = error_of(widget, "step2_score")
@@ -87,10 +88,27 @@ def test_keyboard_only_use_with_labelled_controls(page: Any, site_url: str) -> N
 
 
 def test_a_bookmarked_address_restores_inputs_and_ignores_bad_values(page: Any, site_url: str) -> None:
-    widget = open_calculator(page, site_url + PAGE + "?step2_score=262&usce_months=lots&needs_visa=false", "competitiveness")
+    widget = open_calculator(page, site_url + PAGE + "#step2_score=262&usce_months=lots&needs_visa=false", "competitiveness")
     wait_for_result(page, widget, "262 is at or above the third quartile")
     assert field(widget, "step2_score").input_value() == "262"
     assert not field(widget, "needs_visa").is_checked()
     notes = widget.locator(".mpb-notes")
     assert "US clinical experience (months) must be a whole number" in notes.inner_text()
     assert field(widget, "usce_months").input_value() == "3"
+
+
+def test_pages_without_a_calculator_do_not_load_the_runtime(page: Any, site_url: str) -> None:
+    runtime: list[str] = []
+    page.on("request", lambda r: runtime.append(r.url) if "/assets/pyodide/" in r.url else None)
+    page.goto(site_url + "faq/")
+    page.wait_for_load_state("networkidle")
+    assert runtime == []
+
+
+def test_printing_hides_the_controls_and_keeps_the_result_and_method(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    page.emulate_media(media="print")
+    assert widget.locator(".mpb-status").is_hidden()
+    assert widget.locator(".mpb-profile").is_hidden()
+    assert widget.locator(".mpb-result").is_visible()
+    assert widget.locator(".mpb-method table").is_visible(), "the rules print even when collapsed"

@@ -102,7 +102,7 @@ class Widget {
     this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere());
     this.showRuntime();
 
-    const linked = Object.fromEntries(new URLSearchParams(window.location.search));
+    const linked = linkedValues();
     const saved = await ask("restore", this.name, { linked, stored: readStorage() }).catch(() => null);
     if (saved) {
       this.writeForm(saved.values);
@@ -208,9 +208,23 @@ class Widget {
   }
 }
 
+// Inputs live in the address's fragment (#...), which browsers never send to
+// the server, so a bookmarked result stays private.  A query string (?...)
+// from an older or hand-made link is still read.
+function linkedValues() {
+  const fragment = window.location.hash.slice(1);
+  return {
+    ...Object.fromEntries(new URLSearchParams(window.location.search)),
+    ...(fragment.includes("=") ? Object.fromEntries(new URLSearchParams(fragment)) : {}),
+  };
+}
+
 function reflectInAddress(query) {
   const url = new URL(window.location.href);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  const fragment = url.hash.slice(1);
+  const params = new URLSearchParams(fragment.includes("=") ? fragment : "");
+  for (const [key, value] of Object.entries(query)) params.set(key, value);
+  url.hash = params.toString();
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
 }
 
