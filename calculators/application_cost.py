@@ -16,10 +16,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from . import data
+from . import data, profile
 from .fields import ChoiceField, InputError, IntField, parse_inputs
 from .html import Markup, el, join, money, table
 
@@ -155,18 +155,11 @@ VIRTUAL_SEASON_MEDIAN, IN_PERSON_SEASON_MEDIAN = _range(VIRTUAL_SEASON.amount_us
 # ============================================================================
 
 FIELDS = (
-    ChoiceField(
-        name="applicant_type",
-        label="Applicant type",
-        choices=data.APPLICANT_TYPES,
-        initial="non-us-img",
-        help="How the NRMP classifies you. IMGs pay the ECFMG token as well.",
-    ),
-    ChoiceField(
+    replace(profile.APPLICANT_TYPE, help="How the NRMP classifies you. IMGs pay the ECFMG token as well."),
+    replace(
+        profile.SPECIALTY,
         name="primary_specialty",
         label="First-choice specialty",
-        choices=data.SPECIALTY_CHOICES,
-        initial="internal-medicine",
         help="The specialty most of your applications go to.",
     ),
     IntField(

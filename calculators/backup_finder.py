@@ -15,10 +15,10 @@ generated from it, so the page and the calculator cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from . import data
+from . import data, profile
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -30,7 +30,7 @@ from .data import (
     Source,
     Tier,
 )
-from .fields import BoolField, ChoiceField, parse_inputs
+from .fields import ChoiceField, parse_inputs
 from .html import Markup, el, join, signed, table
 
 NAME = "backup_finder"
@@ -412,24 +412,15 @@ BRIDGE_ROWS = {
 PREFERENCES: tuple[tuple[str, str], ...] = (("either", "Either / no preference"), ("yes", "Yes"), ("no", "No"))
 
 FIELDS = (
-    ChoiceField(
-        name="specialty",
+    replace(
+        profile.SPECIALTY,
         label="Your first-choice specialty",
-        choices=data.SPECIALTY_CHOICES,
         initial="diagnostic-radiology",
         help="The specialty you most want; it is never suggested back to you.",
     ),
-    ChoiceField(
-        name="applicant_type",
-        label="Applicant type",
-        choices=data.APPLICANT_TYPES,
-        initial="non-us-img",
-        help="How the NRMP classifies you.",
-    ),
-    BoolField(
-        name="needs_visa",
-        label="I need a visa (J-1 or H-1B) to train",
-        initial=True,
+    profile.APPLICANT_TYPE,
+    replace(
+        profile.NEEDS_VISA,
         help="Makes IMG-friendliness count for more, and competitive fields count for less.",
     ),
     ChoiceField(

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Literal
 
-from . import data
+from . import data, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
-from .fields import BoolField, ChoiceField, IntField, parse_inputs
+from .fields import BoolField, IntField, parse_inputs
 from .html import Markup, el, join, signed, table
 
 NAME = "competitiveness"
@@ -196,29 +196,9 @@ class Cap:
 
 
 FIELDS = (
-    ChoiceField(
-        name="specialty",
-        label="Target specialty",
-        choices=data.SPECIALTY_CHOICES,
-        initial="internal-medicine",
-        help="The specialty you most want.",
-    ),
-    ChoiceField(
-        name="applicant_type",
-        label="Applicant type",
-        choices=data.APPLICANT_TYPES,
-        initial="non-us-img",
-        help="How the NRMP classifies you.",
-    ),
-    IntField(
-        name="step2_score",
-        label="Step 2 CK score",
-        minimum=1,
-        maximum=300,
-        initial=240,
-        optional=True,
-        help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it.",
-    ),
+    profile.SPECIALTY,
+    profile.APPLICANT_TYPE,
+    profile.STEP2_SCORE,
     IntField(name="exam_failures", label="USMLE failures", maximum=20, initial=0, help="Failed attempts on any USMLE Step."),
     IntField(
         name="years_since_graduation",
@@ -255,12 +235,7 @@ FIELDS = (
         initial=0,
         help="Away rotations or sub-internships in the target specialty at US programs.",
     ),
-    BoolField(
-        name="needs_visa",
-        label="I need a visa (J-1 or H-1B) to train",
-        initial=True,
-        help="Many programs sponsor no visa, or only a J-1.",
-    ),
+    profile.NEEDS_VISA,
     BoolField(
         name="geographic_restriction",
         label="I can only train in a limited area",

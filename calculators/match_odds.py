@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import NormalDist, median
 
-from . import data
+from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution
-from .fields import ChoiceField, InputError, IntField, parse_inputs
+from .fields import InputError, IntField, parse_inputs
 from .html import Markup, el, join, table
 from .svg import Marker, line_chart
 
@@ -116,20 +116,9 @@ class Measure:
 
 
 FIELDS = (
-    ChoiceField(
-        name="specialty",
-        label="Specialty",
-        choices=data.SPECIALTY_CHOICES,
-        initial="internal-medicine",
-        help="The specialty you would rank first.",
-    ),
-    IntField(
-        name="step2_score",
-        label="Step 2 CK score",
-        minimum=1,
-        maximum=300,
-        initial=240,
-        optional=True,
+    replace(profile.SPECIALTY, label="Specialty", help="The specialty you would rank first."),
+    replace(
+        profile.STEP2_SCORE,
         help="Your USMLE Step 2 CK score. Leave empty to see the base rate and the curve without a marker.",
     ),
     IntField(
