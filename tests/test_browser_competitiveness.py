@@ -107,8 +107,13 @@ def test_pages_without_a_calculator_do_not_load_the_runtime(page: Any, site_url:
 
 def test_printing_hides_the_controls_and_keeps_the_result_and_method(page: Any, site_url: str) -> None:
     widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    assert widget.locator(".mpb-method table").is_hidden()
     page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what printing fires
     assert widget.locator(".mpb-status").is_hidden()
     assert widget.locator(".mpb-profile").is_hidden()
     assert widget.locator(".mpb-result").is_visible()
     assert widget.locator(".mpb-method table").is_visible(), "the rules print even when collapsed"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert widget.locator(".mpb-method table").is_hidden()

@@ -86,14 +86,16 @@ class Widget {
     this.remember = root.querySelector(".mpb-remember");
     this.latest = 0;
     this.timer = 0;
+    // Why a remembered or linked value was dropped: kept until the reader edits.
+    this.restoreNotes = [];
   }
 
   async mount() {
     this.root.dataset.mounted = "true";
     this.profile.hidden = false;
     this.remember.checked = readStorage() !== null;
-    this.form.addEventListener("input", () => this.schedule());
-    this.form.addEventListener("change", () => this.recompute());
+    this.form.addEventListener("input", () => this.edited() || this.schedule());
+    this.form.addEventListener("change", () => this.edited() || this.recompute());
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.recompute();
@@ -106,7 +108,7 @@ class Widget {
     const saved = await ask("restore", this.name, { linked, stored: readStorage() }).catch(() => null);
     if (saved) {
       this.writeForm(saved.values);
-      this.note(saved.notes);
+      this.restoreNotes = saved.notes;
     }
     this.recompute();
   }
@@ -127,6 +129,10 @@ class Widget {
       if (control.type === "checkbox") control.checked = text === "true";
       else control.value = text;
     }
+  }
+
+  edited() {
+    this.restoreNotes = [];
   }
 
   schedule() {
@@ -167,7 +173,7 @@ class Widget {
       if (message) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
     }
-    this.note([...messages.values()]);
+    this.note([...this.restoreNotes, ...messages.values()]);
   }
 
   toggleRemember() {
@@ -249,6 +255,21 @@ function mountAll() {
     widget.mount();
   }
 }
+
+// A printed result should carry its rules, but CSS cannot open a closed
+// <details>; open the method sections for printing and restore them after.
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll(".mpb-method:not([open])")) {
+    details.open = true;
+    details.dataset.openedForPrint = "true";
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const details of document.querySelectorAll(".mpb-method[data-opened-for-print]")) {
+    details.open = false;
+    delete details.dataset.openedForPrint;
+  }
+});
 
 // Material's instant navigation swaps pages without reloading this module and
 // announces each new page on document$; without it, mount once on load.
