@@ -7,13 +7,31 @@ same modules run under pytest, at site build time and in the browser.
 
 from __future__ import annotations
 
-from . import application_cost, backup_finder, competitiveness, match_odds, program_counts
+from . import (
+    application_cost,
+    backup_finder,
+    competitiveness,
+    match_odds,
+    packet_check,
+    program_counts,
+    rank_simulator,
+    timeline,
+)
 from .fields import InputError
 from .registry import Calculator
 
 REGISTRY: dict[str, Calculator] = {
     module.NAME: module  # type: ignore[misc]
-    for module in (competitiveness, program_counts, application_cost, match_odds, backup_finder)
+    for module in (
+        competitiveness,
+        program_counts,
+        application_cost,
+        match_odds,
+        backup_finder,
+        timeline,
+        packet_check,
+        rank_simulator,
+    )
 }
 
 __all__ = ["REGISTRY", "Calculator", "InputError"]

@@ -205,14 +205,14 @@ class DateField(Field):
 class TextField(Field):
     """Free text, such as pasted CSV; bounded so a paste cannot run away."""
 
-    initial: str = ""
+    initial: str | None = ""
     max_chars: int = 20_000
     rows: int = 6
 
     kind = "textarea"
 
     @property
-    def default(self) -> str:
+    def default(self) -> str | None:
         return self.initial
 
     def allowed(self) -> str:

@@ -1,0 +1,262 @@
+"""Packet check: does every program get the right statement and letters?
+
+The reader pastes three small CSV tables from a spreadsheet: programs, the
+documents they have (letters and personal statements, each written for one
+specialty) and which document goes to which program.  The rules catch the
+slips the articles warn about: a letter or statement for one specialty sent
+to another, too many letters, no statement or two, and too few letters
+written for a specialty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from urllib.parse import quote
+
+from . import data
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ERAS_RULES
+from .fields import InputError, TextField, parse_inputs
+from .html import Markup, el, join, table
+
+NAME = "packet_check"
+TITLE = "Application packet checker"
+SUMMARY = "Checks that each program gets one personal statement and the letters written for its specialty."
+
+# ============================================================================
+# The rules
+# ============================================================================
+# ERAS lets each program receive at most four letters (AAMC).
+MAX_LETTERS_PER_PROGRAM = 4
+# At least two letters written for each specialty you apply to: the IMG
+# article asks for 2-3 per specialty, and the radiology and orthopaedics
+# articles at least 2 for a backup.
+MIN_LETTERS_PER_SPECIALTY = 2
+STATEMENTS_PER_PROGRAM = 1
+KINDS = ("letter", "statement")
+
+TEMPLATES = {
+    "programs": "name,specialty\n",
+    "documents": "id,kind,specialty\n",
+    "assignments": "program,document\n",
+}
+COLUMNS = {"programs": ("name", "specialty"), "documents": ("id", "kind", "specialty"), "assignments": ("program", "document")}
+
+DEFAULT_PROGRAMS = """name,specialty
+Metro University IM,internal-medicine
+Lakeside Community IM,internal-medicine
+Riverside Radiology,diagnostic-radiology
+"""
+DEFAULT_DOCUMENTS = """id,kind,specialty
+PS-IM,statement,internal-medicine
+PS-DR,statement,diagnostic-radiology
+Letter-Cardiology,letter,internal-medicine
+Letter-Hospitalist,letter,internal-medicine
+Letter-Radiologist,letter,diagnostic-radiology
+"""
+# One deliberate slip: the radiology letter goes to an internal medicine program.
+DEFAULT_ASSIGNMENTS = """program,document
+Metro University IM,PS-IM
+Metro University IM,Letter-Cardiology
+Metro University IM,Letter-Hospitalist
+Lakeside Community IM,PS-IM
+Lakeside Community IM,Letter-Cardiology
+Lakeside Community IM,Letter-Radiologist
+Riverside Radiology,PS-DR
+Riverside Radiology,Letter-Radiologist
+"""
+
+SPECIALTY_HELP = "Specialty values are slugs such as internal-medicine or diagnostic-radiology (see the list below the form)."
+
+FIELDS = (
+    TextField(
+        name="programs",
+        label="Programs (CSV)",
+        initial=DEFAULT_PROGRAMS,
+        rows=6,
+        help="Header line name,specialty, then one program per line. " + SPECIALTY_HELP,
+    ),
+    TextField(
+        name="documents",
+        label="Documents (CSV)",
+        initial=DEFAULT_DOCUMENTS,
+        rows=7,
+        help="Header line id,kind,specialty; kind is letter or statement; specialty is the one it was written for.",
+    ),
+    TextField(
+        name="assignments",
+        label="Assignments (CSV)",
+        initial=DEFAULT_ASSIGNMENTS,
+        rows=10,
+        help="Header line program,document: one line for each document you assign to a program in ERAS.",
+    ),
+)
+
+
+def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
+    """Rows with their line numbers, or an InputError naming the bad line."""
+    label = field.capitalize()
+    columns = COLUMNS[field]
+    rows = list(csv.reader(io.StringIO(text.strip())))
+    if not rows or [c.strip().lower() for c in rows[0]] != list(columns):
+        raise InputError(field, f"{label}, line 1: the first line must be the header {','.join(columns)}.")
+    out = []
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(columns):
+            raise InputError(
+                field, f"{label}, line {number}: expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}."
+            )
+        values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
+        empty = [name for name, value in values.items() if not value]
+        if empty:
+            raise InputError(field, f"{label}, line {number}: {empty[0]} is empty.")
+        out.append((number, values))
+    return out
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    programs_rows = read_table("programs", str(v["programs"]))
+    documents_rows = read_table("documents", str(v["documents"]))
+    assignment_rows = read_table("assignments", str(v["assignments"]))
+    problems: list[dict[str, str]] = []
+
+    def flag(severity: str, program: str, message: str) -> None:
+        problems.append({"severity": severity, "program": program, "message": message})
+
+    programs: dict[str, str] = {}
+    for line, row in programs_rows:
+        if row["specialty"] not in data.SPECIALTY_BY_SLUG:
+            flag("error", row["name"], f"Programs, line {line}: unknown specialty “{row['specialty']}”.")
+        if row["name"] in programs:
+            flag("error", row["name"], f"Programs, line {line}: this program is listed twice.")
+        programs[row["name"]] = row["specialty"]
+    documents: dict[str, dict[str, str]] = {}
+    for line, row in documents_rows:
+        if row["kind"] not in KINDS:
+            flag("error", "", f"Documents, line {line}: kind must be letter or statement, not “{row['kind']}”.")
+        if row["specialty"] not in data.SPECIALTY_BY_SLUG:
+            flag("error", "", f"Documents, line {line}: unknown specialty “{row['specialty']}” for {row['id']}.")
+        if row["id"] in documents:
+            flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
+        documents[row["id"]] = row
+
+    assigned: dict[str, list[str]] = defaultdict(list)
+    for line, row in assignment_rows:
+        program, doc_id = row["program"], row["document"]
+        if program not in programs:
+            flag("error", program, f"Assignments, line {line}: no program named “{program}” in the programs table.")
+            continue
+        if doc_id not in documents:
+            flag("error", program, f"Assignments, line {line}: no document with id “{doc_id}” in the documents table.")
+            continue
+        if doc_id in assigned[program]:
+            flag("warning", program, f"Assignments, line {line}: {doc_id} is assigned to this program twice.")
+            continue
+        assigned[program].append(doc_id)
+        doc = documents[doc_id]
+        if doc["specialty"] != programs[program]:
+            flag(
+                "error",
+                program,
+                f"{doc['kind'].capitalize()} {doc_id} was written for {doc['specialty']}, "
+                f"but this is a {programs[program]} program.",
+            )
+
+    summary_rows = []
+    for program, specialty in programs.items():
+        docs = [documents[d] for d in assigned[program]]
+        letters = sum(d["kind"] == "letter" for d in docs)
+        statements = sum(d["kind"] == "statement" for d in docs)
+        if letters > MAX_LETTERS_PER_PROGRAM:
+            flag("error", program, f"{letters} letters assigned; ERAS allows at most {MAX_LETTERS_PER_PROGRAM} per program.")
+        if statements == 0:
+            flag("error", program, "No personal statement assigned.")
+        elif statements > STATEMENTS_PER_PROGRAM:
+            flag("error", program, f"{statements} personal statements assigned; each program should get exactly one.")
+        summary_rows.append({"program": program, "specialty": specialty, "letters": letters, "statements": statements})
+
+    written = Counter(d["specialty"] for d in documents.values() if d["kind"] == "letter")
+    for specialty in sorted(set(programs.values())):
+        if written[specialty] < MIN_LETTERS_PER_SPECIALTY:
+            flag(
+                "warning",
+                "",
+                f"Only {written[specialty]} letter(s) written for {specialty}; the articles advise at "
+                f"least {MIN_LETTERS_PER_SPECIALTY} per specialty you apply to.",
+            )
+    errors = sum(p["severity"] == "error" for p in problems)
+    return {
+        "problems": problems,
+        "ok": errors == 0,
+        "programs": summary_rows,
+        "summary": ("No errors found." if errors == 0 else f"{errors} error(s) to fix before you submit.")
+        + (f" {len(problems) - errors} warning(s)." if len(problems) > errors else ""),
+    }
+
+
+def _download(name: str, text: str) -> Markup:
+    return el("a", f"{name}.csv", href="data:text/csv;charset=utf-8," + quote(text), download=f"match-plan-b-{name}.csv")
+
+
+def render(result: Mapping[str, object]) -> Markup:
+    problems: list[dict[str, str]] = result["problems"]  # type: ignore[assignment]
+    programs: list[dict[str, object]] = result["programs"]  # type: ignore[assignment]
+    verdict = el("p", el("strong", "All clear." if not problems else result["summary"]))
+    parts = [verdict]
+    if problems:
+        parts.append(
+            table(
+                ("Severity", "Program", "Problem"),
+                [(p["severity"].upper(), p["program"] or "(whole application)", p["message"]) for p in problems],
+                caption="What to fix",
+            )
+        )
+    parts.append(
+        table(
+            ("Program", "Specialty", "Letters", "Statements"),
+            [(p["program"], p["specialty"], str(p["letters"]), str(p["statements"])) for p in programs],
+            caption="What each program will receive",
+        )
+    )
+    parts.append(
+        el(
+            "p",
+            "Templates to fill in a spreadsheet: ",
+            join(*[join(_download(name, text), " ") for name, text in TEMPLATES.items()]),
+        )
+    )
+    return el("div", parts, class_="mpb-result-body")
+
+
+def method() -> Markup:
+    return join(
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    "Error: a letter or statement written for one specialty assigned to a program of another "
+                    f"({ARTICLE_ORTHO.title}; {ARTICLE_RADIOLOGY.title}).",
+                ),
+                el("li", f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program ({ERAS_RULES.cite()})."),
+                el(
+                    "li",
+                    "Error: a program with no personal statement, or more than one "
+                    f"({ARTICLE_IMG.title}: one statement per specialty).",
+                ),
+                el(
+                    "li",
+                    f"Warning: fewer than {MIN_LETTERS_PER_SPECIALTY} letters written for a specialty you apply to "
+                    f"({ARTICLE_IMG.title}: 2-3 per specialty).",
+                ),
+                el("li", "Error: names that do not match between the tables, unknown specialties or kinds, and duplicates."),
+            ],
+        ),
+        el("p", "Malformed CSV is reported with the table and line number. Nothing you paste leaves your browser."),
+        el("p", "Specialty slugs: " + ", ".join(s.slug for s in data.SPECIALTIES) + "."),
+    )
