@@ -488,4 +488,20 @@ RULES_OF_THUMB: tuple[RuleOfThumb, ...] = (
     RuleOfThumb("Horizon of a pivot plan after a no-match", "12–18 months", ARTICLE_UNMATCHED),
     RuleOfThumb("Full commitment after matching the backup", "6–12 months before judging", ARTICLE_ORTHO),
     RuleOfThumb("Letters a program can receive in ERAS", "at most 4 per program", ERAS_RULES),
+    RuleOfThumb("COMLEX Level 2 bands for diagnostic radiology", "640+ very strong; 580–639 mid-range", ARTICLE_RADIOLOGY),
+    RuleOfThumb(
+        "Radiology-only checklist",
+        "2+ US clinical experiences, at least 1 in radiology; 1–2 radiologist letters",
+        ARTICLE_RADIOLOGY,
+    ),
+    RuleOfThumb(
+        "Personal statements for orthopaedics plus a backup", "1–2 orthopaedic versions and 1 for the backup", ARTICLE_ORTHO
+    ),
+    RuleOfThumb(
+        "Letters from a preliminary year", "2 strong letters from the year plus 1–2 from the target field", ARTICLE_UNMATCHED
+    ),
+    RuleOfThumb("People to ask for a no-match debrief", "1–2 trusted faculty in the field", ARTICLE_UNMATCHED),
+    RuleOfThumb("Faculty advocates to build when letters were weak", "2–3", ARTICLE_UNMATCHED),
+    RuleOfThumb("Red flags that make one specialty alone very risky", "2 or more", ARTICLE_IMG),
+    RuleOfThumb("Years you should be able to live near a program", "3 or more", ARTICLE_ORTHO),
 )

@@ -4,13 +4,13 @@ message by the field while the last result stays."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from browser import error_of, field, open_calculator
 
 from calculators import REGISTRY
-from calculators.fields import ChoiceField, IntField
 
 pytestmark = pytest.mark.browser
 
@@ -19,16 +19,37 @@ def page_of(name: str) -> str:
     return f"calculators/{name.replace('_', '-')}/"
 
 
-def a_different_choice(calc: Any) -> tuple[ChoiceField, str] | None:
-    for f in calc.FIELDS:
-        if isinstance(f, ChoiceField):
-            other = next(slug for slug, _ in f.choices if slug != f.default)
-            return f, other
+def vary(widget: Any, calc: Any) -> None:
+    """Change one input to another valid value, whatever kinds of field it has."""
+    by_kind = {f.kind: f for f in reversed(calc.FIELDS)}
+    if "choice" in by_kind:
+        f = by_kind["choice"]
+        field(widget, f.name).select_option(next(slug for slug, _ in f.choices if slug != f.default))
+    elif "int" in by_kind:
+        f = by_kind["int"]
+        field(widget, f.name).fill(str((f.default or f.minimum) + 1))
+    elif "date" in by_kind:
+        f = by_kind["date"]
+        field(widget, f.name).fill((f.default + dt.timedelta(days=40)).isoformat())
+    else:
+        f = by_kind["textarea"]
+        lines = [line for line in str(f.default).splitlines() if line.strip()]
+        field(widget, f.name).fill("\n".join(lines[:-1]) + "\n")
+
+
+def break_one(widget: Any, calc: Any) -> tuple[str, str] | None:
+    """Enter a value the calculator must refuse; return the field and the start of its message.
+
+    A form of only lists and checkboxes cannot hold a wrong value, so there is
+    nothing to break (bad values from an address are covered by restore tests)."""
+    by_kind = {f.kind: f for f in reversed(calc.FIELDS)}
+    for kind, bad in (("int", "not a number"), ("date", ""), ("textarea", "no header here")):
+        if kind in by_kind:
+            f = by_kind[kind]
+            field(widget, f.name).fill(bad)
+            return f.name, f.label if kind != "textarea" else ""
+    assert {f.kind for f in calc.FIELDS} <= {"choice", "bool"}
     return None
-
-
-def first_int(calc: Any) -> IntField | None:
-    return next((f for f in calc.FIELDS if isinstance(f, IntField)), None)
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
@@ -36,25 +57,18 @@ def test_calculator_recomputes_live_on_its_page(page: Any, site_url: str, name: 
     calc = REGISTRY[name]
     widget = open_calculator(page, site_url + page_of(name), name)
     before = widget.locator(".mpb-result").inner_html()
-
-    changed = a_different_choice(calc)
-    if changed:
-        f, value = changed
-        field(widget, f.name).select_option(value)
-    else:
-        number = first_int(calc)
-        assert number is not None, "each calculator needs a choice or a number to vary"
-        field(widget, number.name).fill(str((number.default or number.minimum) + 1))
+    vary(widget, calc)
     page.wait_for_function(
         "([selector, before]) => document.querySelector(selector).innerHTML !== before",
         arg=[f'.mpb-calculator[data-calculator="{name}"] .mpb-result', before],
     )
     after = widget.locator(".mpb-result").inner_html()
 
-    number = first_int(calc)
-    if number is not None:
-        field(widget, number.name).fill("not a number")
-        error = error_of(widget, number.name)
-        error.wait_for(state="visible")
-        assert error.inner_text().startswith(number.label)
-        assert widget.locator(".mpb-result").inner_html() == after
+    broken = break_one(widget, calc)
+    if broken is None:
+        return
+    name_of_field, label = broken
+    error = error_of(widget, name_of_field)
+    error.wait_for(state="visible")
+    assert error.inner_text().startswith(label) and error.inner_text()
+    assert widget.locator(".mpb-result").inner_html() == after
