@@ -164,7 +164,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "error",
                 program,
                 f"{doc['kind'].capitalize()} {doc_id} was written for {doc['specialty']}, "
-                f"but this is a {programs[program]} program.",
+                f"but this program is in {programs[program]}.",
             )
 
     summary_rows = []

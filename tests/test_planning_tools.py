@@ -96,7 +96,7 @@ def test_a_clean_packet_passes_and_the_default_example_has_a_slip() -> None:
 
 def test_each_packet_rule() -> None:
     assert any(
-        "written for family-medicine, but this is a internal-medicine" in m
+        "written for family-medicine, but this program is in internal-medicine." in m
         for m in messages(assignments=CLEAN["assignments"] + "A,L3\n")
     )
     five = (
