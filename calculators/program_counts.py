@@ -499,27 +499,21 @@ def render(result: Mapping[str, object]) -> Markup:
     pct: dict[str, int] = result["share"]  # type: ignore[assignment]
     primary: dict[str, int] = result["primary"]  # type: ignore[assignment]
     backup: dict[str, int] | None = result["backup"]  # type: ignore[assignment]
-    rows = [
-        (
-            result["specialty_name"],
-            "First choice",
-            el("strong", _count_text(primary, rules["primary"])),
-            f"{pct['primary_pct']}%",
-            f"{rules['primary']['article_range']}, aiming at {rules['primary']['aim_text']}",
-            rules["primary"]["source"],
+
+    def row(name: object, role: str, counts: dict[str, int], key: str) -> tuple[object, ...]:
+        rule = rules[key]
+        return (
+            name,
+            role,
+            el("strong", _count_text(counts, rule)),
+            f"{pct[key + '_pct']}%",
+            f"{rule['article_range']}, aiming at {rule['aim_text']}",
+            rule["source"],
         )
-    ]
+
+    rows = [row(result["specialty_name"], "First choice", primary, "primary")]
     if backup is not None:
-        rows.append(
-            (
-                result["backup_name"],
-                "Backup",
-                el("strong", _count_text(backup, rules["backup"])),
-                f"{pct['backup_pct']}%",
-                f"{rules['backup']['article_range']}, aiming at {rules['backup']['aim_text']}",
-                rules["backup"]["source"],
-            )
-        )
+        rows.append(row(result["backup_name"], "Backup", backup, "backup"))
         total: dict[str, int] = result["total"]  # type: ignore[assignment]
         rows.append((el("strong", "All programs"), "", el("strong", f"{total['low']}–{total['high']}"), "100%", "", ""))
     mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
