@@ -64,23 +64,26 @@ def overall_match_rate(applicant_type: str, year: int | None = None) -> Markup:
     return join(f"{rates.for_applicant(applicant_type):g}% in {rates.year} ", cite(d.MATCH_RATES))
 
 
+def _median(dist: d.Distribution, *, with_n: bool = False) -> str:
+    """A median as the tables print it; NRMP suppresses small groups."""
+    size = f" (n = {dist.n})" if with_n else ""
+    return f"{dist.median:g}{size}" if dist.median is not None else f"not enough data{size}"
+
+
 def outcomes_table() -> Markup:
-    rows = []
-    for o in d.charting_outcomes().values():
-        m = o.step2_matched
-        u = o.step2_unmatched
-        rows.append(
-            (
-                o.specialty,
-                f"{o.positions:,}",
-                f"{o.img_matched:,} / {o.img_ranked_first:,}",
-                f"{o.img_match_rate_pct:g}%",
-                f"{m.median:g} (n = {m.n})" if m.median is not None else f"not enough data (n = {m.n})",
-                f"{u.median:g} (n = {u.n})" if u.median is not None else f"not enough data (n = {u.n})",
-                f"{o.contig_matched.median:g}" if o.contig_matched.median is not None else "not enough data",
-                f"{o.contig_unmatched.median:g}" if o.contig_unmatched.median is not None else "not enough data",
-            )
+    rows = [
+        (
+            o.specialty,
+            f"{o.positions:,}",
+            f"{o.img_matched:,} / {o.img_ranked_first:,}",
+            f"{o.img_match_rate_pct:g}%",
+            _median(o.step2_matched, with_n=True),
+            _median(o.step2_unmatched, with_n=True),
+            _median(o.contig_matched),
+            _median(o.contig_unmatched),
         )
+        for o in d.charting_outcomes().values()
+    ]
     return table(
         (
             "Specialty",
