@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError, packet_check, rank_simulator, timeline
-from calculators.rank_simulator import Market, blocking_pairs, deferred_acceptance, rank_of
+from calculators.rank_simulator import Market, blocking_pairs, deferred_acceptance, outcome_with_list, rank_of
 
 
 # --- timeline -------------------------------------------------------------------
@@ -178,6 +178,74 @@ def test_seed_generates_a_market_and_the_result_is_json() -> None:
     result = rank_simulator.compute({"seed": 7})
     assert result["market"].startswith("A1:")
     json.dumps(result)
+
+
+def big_market_text(seed: int = 2026) -> str:
+    """200 applicants and 6 programs of 30 positions, under the 5,000-character limit."""
+    rng = random.Random(seed)
+    programs = [f"P{i}" for i in range(1, 7)]
+    applicants = [f"a{i}" for i in range(1, 201)]
+    lines = [f"{a}: " + ">".join(rng.sample(programs, 6 if a == "a1" else rng.randint(1, 3))) for a in applicants]
+    for program in programs:
+        ranked = [a for a in applicants if rng.random() < 0.45]
+        rng.shuffle(ranked)
+        lines.append(f"{program} (30): " + ">".join(ranked))
+    return "\n".join(lines)
+
+
+def full_rerun(market: Market, applicant: str, ranked: list[str]) -> str | None:
+    """The slow, obviously right answer: run the whole match again."""
+    return deferred_acceptance(Market({**market.applicants, applicant: ranked}, market.programs, market.seats))[0][applicant]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(0, 10_000), st.randoms(use_true_random=False))
+def test_replaying_one_applicants_chain_matches_a_full_rerun(seed: int, rng: random.Random) -> None:
+    market = rank_simulator.random_market(seed)
+    applicant = rng.choice(list(market.applicants))
+    ranked = rng.sample(list(market.programs), rng.randint(0, len(market.programs)))
+    assert outcome_with_list(market, applicant, ranked) == full_rerun(market, applicant, ranked)
+
+
+def test_a_200_applicant_market_is_checked_in_full_and_agrees_with_full_reruns() -> None:
+    text = big_market_text()
+    assert len(text) <= 5_000
+    result = rank_simulator.compute({"market": text, "applicant": "a1"})
+    market = rank_simulator.parse_market(text)
+    assert len(market.applicants) == 200 and set(market.seats.values()) == {30}
+    assert result["stable"] is True
+    studied = result["studied"]
+    assert studied["reorderings_tried"] == studied["reorderings_possible"] == 1_956 and studied["complete"]
+    assert studied["better_reorderings"] == []
+    assert studied["honest_result"] == full_rerun(market, "a1", market.applicants["a1"])
+    rng = random.Random(5)
+    for _ in range(15):
+        ranked = rng.sample(list(market.programs), rng.randint(1, 6))
+        assert outcome_with_list(market, "a1", ranked) == full_rerun(market, "a1", ranked)
+    assert result["steps_total"] > len(result["steps"]) == rank_simulator.MAX_STEPS_SHOWN
+    assert "more followed" in rank_simulator.render(result)
+
+
+def test_long_lists_are_sampled_up_to_the_cap_and_the_result_says_so() -> None:
+    programs = [f"P{i}" for i in range(1, 9)]
+    # Every program prefers its own applicant, so A is turned down everywhere
+    # and no list can be settled early: the check must stop at its cap.
+    text = "A: " + " > ".join(programs) + "\n" + "".join(f"B{p}: {p}\n{p} (1): B{p} > A\n" for p in programs)
+    result = rank_simulator.compute({"market": text})
+    studied = result["studied"]
+    assert studied["reorderings_possible"] == rank_simulator.count_lists(8) == 109_600
+    assert not studied["complete"] and "a sample, not a proof" in studied["note"]
+    assert 0 < studied["reorderings_tried"] < studied["reorderings_possible"]
+    assert "in that sample" in result["summary"]
+    off = rank_simulator.compute({"market": text, "check_reorderings": False})
+    assert off["studied"]["reorderings_tried"] == 0 and "switched off" in off["studied"]["note"]
+
+
+@pytest.mark.parametrize("seats", ["9" * 4400, "10001", "-3", "0", "000"])
+def test_absurd_seat_counts_are_input_errors(seats: str) -> None:
+    with pytest.raises(InputError) as caught:
+        rank_simulator.compute({"market": f"Asha: X\nX ({seats}): Asha\n"})
+    assert caught.value.field == "market" and caught.value.message.startswith("Market, line 2: X ")
 
 
 @pytest.mark.parametrize(
