@@ -87,18 +87,65 @@ def messages(**changes: str) -> list[str]:
     return [p["message"] for p in packet_check.compute({**CLEAN, **changes})["problems"]]
 
 
-def test_a_clean_packet_passes_and_the_default_example_has_a_slip() -> None:
+def test_a_clean_packet_passes_and_the_default_example_has_a_slip_and_a_supporting_letter() -> None:
     assert packet_check.compute(CLEAN) == {**packet_check.compute(CLEAN), "ok": True, "problems": []}
     default = packet_check.compute({})
     assert not default["ok"]
-    assert any("Letter-Radiologist was written for diagnostic-radiology" in p["message"] for p in default["problems"])
+    by_severity = {(p["severity"], p["program"]): p["message"] for p in default["problems"]}
+    assert "Letter-Radiologist was written for diagnostic-radiology" in by_severity["error", "Lakeside Community IM"]
+    assert "supporting letter" in by_severity["note", "Riverside Radiology"]
+    assert "NOTE" in packet_check.render(default)
+
+
+def severities(**changes: str) -> list[tuple[str, str]]:
+    return [(p["severity"], p["message"]) for p in packet_check.compute({**CLEAN, **changes})["problems"]]
+
+
+RADIOLOGY = {
+    "programs": "name,specialty\nR,diagnostic-radiology\nA,internal-medicine\n",
+    "documents": "id,kind,specialty\nSR,statement,diagnostic-radiology\nSA,statement,internal-medicine\n"
+    "R1,letter,diagnostic-radiology\nR2,letter,diagnostic-radiology\nI1,letter,internal-medicine\n"
+    "I2,letter,internal-medicine\nG1,letter,general-surgery\nP1,letter,pathology\n",
+    "assignments": "program,document\nA,SA\nA,I1\nA,I2\nR,SR\nR,R1\n",
+}
+
+
+def radiology(*extra: str) -> list[tuple[str, str]]:
+    inputs = {**RADIOLOGY, "assignments": RADIOLOGY["assignments"] + "".join(f"{line}\n" for line in extra)}
+    return [(p["severity"], p["message"]) for p in packet_check.compute(inputs)["problems"]]
+
+
+def test_letters_from_other_clinical_fields_are_supporting_notes_within_the_articles_counts() -> None:
+    # Radiology article: 1-2 letters from other US clinicians next to the radiologists'.
+    assert [s for s, _ in radiology("R,I1")] == ["note"]
+    assert [s for s, _ in radiology("R,I1", "R,G1")] == ["note", "note"]
+    assert packet_check.compute({**RADIOLOGY, "assignments": RADIOLOGY["assignments"] + "R,I1\nR,G1\n"})["ok"]
+    # A third off-field letter is too many, even for radiology.
+    three = radiology("R,I1", "R,G1", "R,I2")
+    assert any(s == "error" and "3 letters from other fields" in m and "at most 2" in m for s, m in three)
+    # Outside radiology one supporting letter (earlier field, surgeon mentor) is the articles' count.
+    assert [s for s, _ in radiology("A,G1")] == ["note"]
+    assert any("at most 1 supporting letter for internal-medicine" in m for s, m in radiology("A,G1", "A,R2") if s == "error")
+
+
+def test_windows_line_endings_are_fine() -> None:
+    windows = {key: text.replace("\n", "\r\n") for key, text in CLEAN.items()}
+    assert packet_check.compute(windows)["problems"] == []
+
+
+def test_wrong_letters_and_statements_are_still_errors() -> None:
+    # A radiologist's or pathologist's letter cannot speak to ward work.
+    assert any(s == "error" and "Letter R2 was written for diagnostic-radiology" in m for s, m in radiology("A,R2"))
+    assert any(s == "error" and "Letter P1 was written for pathology" in m for s, m in radiology("R,P1"))
+    # A supporting letter cannot stand in for the field's own letters.
+    no_own = {**RADIOLOGY, "assignments": "program,document\nA,SA\nA,I1\nA,I2\nR,SR\nR,I1\n"}
+    assert any("No letter written for diagnostic-radiology" in p["message"] for p in packet_check.compute(no_own)["problems"])
+    # Statements are never interchangeable.
+    assert any(s == "error" and "Statement SA was written for internal-medicine" in m for s, m in radiology("R,SA"))
 
 
 def test_each_packet_rule() -> None:
-    assert any(
-        "written for family-medicine, but this program is in internal-medicine." in m
-        for m in messages(assignments=CLEAN["assignments"] + "A,L3\n")
-    )
+    assert [s for s, m in severities(assignments=CLEAN["assignments"] + "A,L3\n") if "L3" in m] == ["note"]
     five = (
         "id,kind,specialty\nS1,statement,internal-medicine\nS2,statement,family-medicine\n"
         + "".join(f"L{i},letter,internal-medicine\n" for i in range(1, 6))
@@ -125,6 +172,12 @@ def test_each_packet_rule() -> None:
         ("programs", "program,specialty\nA,pediatrics\n", "Programs, line 1: the first line must be the header name,specialty."),
         ("documents", "id,kind,specialty\nS1,statement\n", "Documents, line 2: expected 3 columns (id,kind,specialty), found 2."),
         ("assignments", "program,document\nA,S1\n\nA,\n", "Assignments, line 4: document is empty."),
+        (
+            "documents",
+            "id,kind,specialty\nS1,statement,internal-\rmedicine\n",
+            "Documents, line 2: a line break inside a cell (often a stray carriage return from a spreadsheet); "
+            "retype the line or put the cell in double quotes.",
+        ),
     ],
 )
 def test_malformed_csv_names_the_line(field: str, text: str, message: str) -> None:
