@@ -7,12 +7,13 @@ import datetime as dt
 import itertools
 import json
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, packet_check, rank_simulator, timeline
+from calculators import InputError, cycle, data, packet_check, rank_simulator, timeline
 from calculators.rank_simulator import Market, blocking_pairs, deferred_acceptance, outcome_with_list, rank_of
 
 
@@ -40,19 +41,131 @@ def parse_ics(text: str) -> list[dict[str, str]]:
     return events
 
 
+@st.composite
+def submissions(draw: st.DrawFn) -> tuple[int, dt.date]:
+    """A Match season and a submission date inside its application window."""
+    year = draw(st.integers(2026, 2036))
+    dates = cycle.season(year)
+    opens, closes = dates["submissions_open"].date, dates["rank_deadline"].date
+    return year, opens + dt.timedelta(days=draw(st.integers(0, (closes - opens).days - 1)))
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.dates(dt.date(2025, 1, 1), dt.date(2035, 12, 31)), st.booleans(), st.booleans())
-def test_timeline_is_ordered_spans_18_months_and_its_calendar_parses(day: dt.date, dual: bool, unmatched: bool) -> None:
-    result = timeline.compute({"eras_submission": day, "dual_applying": dual, "previously_unmatched": unmatched})
+@given(submissions(), st.dates(dt.date(2024, 1, 1), dt.date(2038, 12, 31)), st.booleans(), st.booleans(), st.booleans())
+def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahead(
+    season: tuple[int, dt.date], today: dt.date, dual: bool, unmatched: bool, include_past: bool
+) -> None:
+    year, day = season
+    result = timeline.compute(
+        {
+            "today": today,
+            "eras_submission": day,
+            "dual_applying": dual,
+            "previously_unmatched": unmatched,
+            "include_past": include_past,
+        }
+    )
+    assert result["match_year"] == year
     dates = [dt.date.fromisoformat(m["date"]) for m in result["milestones"]]
     assert dates == sorted(dates)
     assert dates[0] == timeline.months_from(day, -18)
-    assert dates[-1].month == 3 and dates[-1].year == day.year + 1 and dates[-1].weekday() == 4  # Match Day, a Friday
+    assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
+    assert [m["past"] for m in result["milestones"]] == [d < today for d in dates]
+    assert result["past_count"] == sum(d < today for d in dates)
+    in_calendar = dates if include_past else [d for d in dates if d >= today]
     events = parse_ics(result["ics"])
-    assert len(events) == len(result["milestones"])
-    assert [e["DTSTART;VALUE=DATE"] for e in events] == [d.strftime("%Y%m%d") for d in dates]
+    assert [e["DTSTART;VALUE=DATE"] for e in events] == [d.strftime("%Y%m%d") for d in in_calendar]
     assert len({e["UID"] for e in events}) == len(events)
     json.dumps(result)
+
+
+@pytest.mark.parametrize("year", range(2027, 2037))
+def test_match_day_is_the_third_friday_of_march_for_ten_years(year: int) -> None:
+    match_day = cycle.season(year)["match_day"].date
+    assert match_day.year == year and match_day.month == 3
+    assert match_day.weekday() == 4 and 15 <= match_day.day <= 21
+    assert cycle.season(year)["match_week"].date == match_day - dt.timedelta(days=4)
+
+
+def test_the_2028_match_day_is_the_17th_not_the_24th() -> None:
+    # March 2028 starts on a Wednesday: the old "third Monday + 4 days" rule gave the fourth Friday.
+    assert cycle.season(2028)["match_day"].date == dt.date(2028, 3, 17)
+
+
+def test_published_dates_win_over_the_rule_and_carry_their_source() -> None:
+    match_day = cycle.season(2026)["match_day"]
+    assert match_day.date == dt.date(2026, 3, 20) and not match_day.estimated and "NRMP" in match_day.cite()
+    assert cycle.season(2026)["programs_receive"].date == dt.date(2025, 9, 24)
+    assert "AAMC" in cycle.season(2026)["programs_receive"].cite()
+    assert cycle.season(2027)["eras_opens"].date == dt.date(2026, 6, 3)
+    assert cycle.season(2027)["match_day"].estimated and "estimated by rule" in cycle.season(2027)["match_day"].cite()
+
+
+def test_the_rules_reproduce_every_published_date_and_err_early_on_the_rank_deadline() -> None:
+    for row in data.cycle_dates():
+        ruled = cycle.rule_date(row.match_year, row.milestone)
+        if row.milestone == "rank_deadline":
+            assert ruled <= row.date, row
+        else:
+            assert ruled == row.date, row
+
+
+def test_cycle_table_round_trips_and_every_row_has_a_source_and_status() -> None:
+    header, rows = data.read_tsv(data.CycleDate.FILE)
+    rebuilt = data.write_tsv(header, [data.CycleDate.from_row(row).to_row() for row in rows])
+    assert rebuilt == (Path(data.__file__).parent / "figures" / data.CycleDate.FILE).read_text(encoding="utf-8")
+    keys = {m.key for m in cycle.MILESTONES}
+    for row in data.cycle_dates():
+        assert row.milestone in keys and row.source and row.status
+
+
+@pytest.mark.parametrize(
+    ("today", "year", "submission"),
+    [
+        (dt.date(2026, 11, 24), 2028, dt.date(2027, 9, 1)),  # the 2027 season's review start has passed
+        (dt.date(2026, 8, 1), 2027, dt.date(2026, 9, 2)),
+        (dt.date(2026, 9, 10), 2027, dt.date(2026, 9, 10)),  # applications are open: submit today
+        (dt.date(2026, 9, 23), 2027, dt.date(2026, 9, 23)),
+        (dt.date(2026, 9, 24), 2028, dt.date(2027, 9, 1)),
+    ],
+)
+def test_the_default_plan_is_for_the_next_season_still_open_on_time(today: dt.date, year: int, submission: dt.date) -> None:
+    result = timeline.compute({"today": today})
+    assert (result["match_year"], result["submission"]) == (year, submission.isoformat())
+    assert any("No submission date given" in n for n in result["notes"])
+
+
+def test_past_milestones_are_marked_in_words_and_left_out_of_the_calendar_unless_asked() -> None:
+    inputs = {"today": "2027-03-15", "eras_submission": "2026-09-02"}
+    result = timeline.compute(inputs)
+    past = [m for m in result["milestones"] if m["past"]]
+    assert past and all(m["date"] < "2027-03-15" for m in past)
+    assert "already past" in result["summary"] and "Next: Match Week begins" in result["summary"]
+    html = timeline.render(result)
+    assert html.count("<td>Past</td>") == len(past) and 'class="mpb-past"' in html and "<td>Next</td>" in html
+    assert "left out" in html
+    assert len(parse_ics(result["ics"])) == len(result["milestones"]) - len(past) == result["ics_count"]
+    everything = timeline.compute({**inputs, "include_past": True})
+    assert len(parse_ics(everything["ics"])) == len(everything["milestones"])
+
+
+def test_a_january_submission_is_named_for_its_own_match_and_called_late() -> None:
+    result = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
+    assert result["match_year"] == 2027
+    assert any("for the Match 2027" in n and "16 weeks after" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize("day", ["2027-05-15", "2027-08-31", "2027-02-24"])
+def test_a_date_outside_every_application_window_is_an_input_error(day: str) -> None:
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": day})
+    assert caught.value.field == "eras_submission"
+    assert "no Match takes applications" in caught.value.message and "Match 2028" in caught.value.message
+
+
+def test_a_datetime_is_read_as_its_day() -> None:
+    result = timeline.compute({"today": dt.datetime(2026, 8, 1, 15, 30), "eras_submission": dt.datetime(2026, 9, 2, 9)})
+    assert result["today"] == "2026-08-01" and result["submission"] == "2026-09-02"
 
 
 def test_dual_and_unmatched_add_their_milestones() -> None:
@@ -60,7 +173,8 @@ def test_dual_and_unmatched_add_their_milestones() -> None:
     assert "Draft the backup statement" in titles(dual_applying=True)
     assert "Draft the backup statement" not in titles(dual_applying=False)
     assert "Debrief your last application" in titles(previously_unmatched=True)
-    assert all("Approximate" in m["detail"] for m in timeline.compute({})["milestones"] if m["title"] == "Match Day")
+    estimated = [m for m in timeline.compute({})["milestones"] if m["title"] == "Match Day"]
+    assert estimated and all("Estimated by rule" in m["detail"] for m in estimated)
 
 
 def test_ics_escapes_text_and_download_link_is_a_data_url() -> None:
@@ -105,7 +219,7 @@ RADIOLOGY = {
     "programs": "name,specialty\nR,diagnostic-radiology\nA,internal-medicine\n",
     "documents": "id,kind,specialty\nSR,statement,diagnostic-radiology\nSA,statement,internal-medicine\n"
     "R1,letter,diagnostic-radiology\nR2,letter,diagnostic-radiology\nI1,letter,internal-medicine\n"
-    "I2,letter,internal-medicine\nG1,letter,general-surgery\nP1,letter,pathology\n",
+    "I2,letter,internal-medicine\nG1,letter,general-surgery\nN1,letter,neurology\nP1,letter,pathology\n",
     "assignments": "program,document\nA,SA\nA,I1\nA,I2\nR,SR\nR,R1\n",
 }
 
@@ -125,7 +239,7 @@ def test_letters_from_other_clinical_fields_are_supporting_notes_within_the_arti
     assert any(s == "error" and "3 letters from other fields" in m and "at most 2" in m for s, m in three)
     # Outside radiology one supporting letter (earlier field, surgeon mentor) is the articles' count.
     assert [s for s, _ in radiology("A,G1")] == ["note"]
-    assert any("at most 1 supporting letter for internal-medicine" in m for s, m in radiology("A,G1", "A,R2") if s == "error")
+    assert any("at most 1 supporting letter for internal-medicine" in m for s, m in radiology("A,G1", "A,N1") if s == "error")
 
 
 def test_windows_line_endings_are_fine() -> None:
