@@ -108,9 +108,10 @@ class SeasonDate:
     def estimated(self) -> bool:
         return self.status == ESTIMATED
 
-    def cite(self) -> str:
+    def cite(self, with_rule: bool = False) -> str:
         if self.estimated:
-            return f"Match {self.match_year}: estimated by rule ({MILESTONE_BY_KEY[self.key].rule})"
+            rule = f" ({MILESTONE_BY_KEY[self.key].rule})" if with_rule else ", not yet published"
+            return f"Match {self.match_year}: estimated by rule{rule}"
         return f"Match {self.match_year}: {self.source} ({self.status})"
 
 
