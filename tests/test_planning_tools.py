@@ -431,3 +431,29 @@ def test_simulator_input_errors(inputs: dict[str, object], field: str, message: 
     with pytest.raises(InputError) as caught:
         rank_simulator.compute(inputs)
     assert caught.value.field == field and message in caught.value.message
+
+
+# --- cycle dates on guide pages ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("pinned", "season", "shown"),
+    [
+        (dt.date(2026, 3, 1), "Match 2026", "20 March 2026"),  # published: the NRMP's own date
+        (dt.date(2026, 11, 24), "Match 2027", "around 19 March 2027"),  # not yet published: an estimate
+    ],
+)
+def test_guides_name_the_season_and_source_of_each_date(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, season: str, shown: str
+) -> None:
+    import macros
+
+    epoch = int(dt.datetime(pinned.year, pinned.month, pinned.day, tzinfo=dt.UTC).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    assert cycle.reference_date() == pinned
+    assert macros.cycle_season() == season
+    html = macros.cycle_date("match_day")
+    assert shown in html and f"({season}:" in html
+    assert ("NRMP" in html) == (season == "Match 2026")
+    assert ("estimated by rule" in html) == (season == "Match 2027")
+    assert "Key dates of the " + season in macros.cycle_dates_table()
+    with pytest.raises(KeyError):
+        macros.cycle_date("interview_day")
