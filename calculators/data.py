@@ -13,6 +13,7 @@ at build time and inside Pyodide.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass, fields
 from functools import cache
@@ -505,3 +506,38 @@ RULES_OF_THUMB: tuple[RuleOfThumb, ...] = (
     RuleOfThumb("Red flags that make one specialty alone very risky", "2 or more", ARTICLE_IMG),
     RuleOfThumb("Years you should be able to live near a program", "3 or more", ARTICLE_ORTHO),
 )
+
+
+# --- Match cycle dates (planning tools) ------------------------------------------
+# Only dates someone published are in the file; ``calculators.cycle`` fills
+# the rest of a season from documented rules and labels them as estimates.
+@dataclass(frozen=True)
+class CycleDate:
+    """One dated milestone of one Match season, with where the date comes from."""
+
+    match_year: int
+    milestone: str
+    date: dt.date
+    status: str
+    source: str
+
+    FILE = "cycle_dates.tsv"
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> CycleDate:
+        return cls(int(row["match_year"]), row["milestone"], dt.date.fromisoformat(row["date"]), row["status"], row["source"])
+
+    def to_row(self) -> dict[str, str]:
+        return {
+            "match_year": str(self.match_year),
+            "milestone": self.milestone,
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "source": self.source,
+        }
+
+
+@cache
+def cycle_dates() -> tuple[CycleDate, ...]:
+    _, rows = read_tsv(CycleDate.FILE)
+    return tuple(CycleDate.from_row(row) for row in rows)

@@ -3,9 +3,12 @@
 The reader pastes three small CSV tables from a spreadsheet: programs, the
 documents they have (letters and personal statements, each written for one
 specialty) and which document goes to which program.  The rules catch the
-slips the articles warn about: a letter or statement for one specialty sent
-to another, too many letters, no statement or two, and too few letters
-written for a specialty.
+slips the articles warn about: a statement for one specialty sent to
+another, a letter that cannot speak for the program's field, more letters
+from other fields than the articles suggest, too many letters, no statement
+or two, and too few letters written for a specialty.  A letter from another
+clinical field is not a slip: the articles recommend one or two such
+supporting letters, and the checker says so in a note.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from . import data
-from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ERAS_RULES
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_UNMATCHED, ERAS_RULES
 from .fields import InputError, TextField, parse_inputs
 from .html import Markup, el, join, table
 
@@ -36,6 +39,26 @@ MAX_LETTERS_PER_PROGRAM = 4
 MIN_LETTERS_PER_SPECIALTY = 2
 STATEMENTS_PER_PROGRAM = 1
 KINDS = ("letter", "statement")
+SEVERITY_ORDER = ("error", "warning", "note")
+
+# Supporting letters: letters written in another field that a program of this
+# field can still value.  The radiology article suggests 1-2 letters from
+# other US clinicians (IM, surgery, neurology) next to 1-2 from radiologists;
+# the orthopaedics article allows one surgeon or orthopaedic mentor letter in
+# the backup application; the no-match article one letter from the earlier
+# field; the radiology article one more letter from any US clinician for the
+# backup.  So: up to two in radiology, one elsewhere.
+SUPPORTING_LETTERS_DEFAULT = 1
+SUPPORTING_LETTERS_BY_FIELD = {"diagnostic-radiology": 2}
+# Radiologists and pathologists rarely see the direct patient care a
+# supporting letter is asked to describe, so their letters count as wrong
+# for programs of any other field.
+LETTERS_WITHOUT_PATIENT_CARE = frozenset({"diagnostic-radiology", "pathology"})
+
+
+def supporting_limit(field: str) -> int:
+    return SUPPORTING_LETTERS_BY_FIELD.get(field, SUPPORTING_LETTERS_DEFAULT)
+
 
 TEMPLATES = {
     "programs": "name,specialty\n",
@@ -56,7 +79,9 @@ Letter-Cardiology,letter,internal-medicine
 Letter-Hospitalist,letter,internal-medicine
 Letter-Radiologist,letter,diagnostic-radiology
 """
-# One deliberate slip: the radiology letter goes to an internal medicine program.
+# One deliberate slip (the radiologist's letter goes to an internal medicine
+# program) and one supporting letter the radiology article recommends (the
+# hospitalist's letter goes to the radiology program).
 DEFAULT_ASSIGNMENTS = """program,document
 Metro University IM,PS-IM
 Metro University IM,Letter-Cardiology
@@ -66,6 +91,7 @@ Lakeside Community IM,Letter-Cardiology
 Lakeside Community IM,Letter-Radiologist
 Riverside Radiology,PS-DR
 Riverside Radiology,Letter-Radiologist
+Riverside Radiology,Letter-Hospitalist
 """
 
 SPECIALTY_HELP = "Specialty values are slugs such as internal-medicine or diagnostic-radiology (see the list below the form)."
@@ -99,7 +125,16 @@ def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
     """Rows with their line numbers, or an InputError naming the bad line."""
     label = field.capitalize()
     columns = COLUMNS[field]
-    rows = list(csv.reader(io.StringIO(text.strip())))
+    reader = csv.reader(io.StringIO(text.strip()))
+    try:
+        rows = list(reader)
+    except csv.Error:
+        # The csv module's own message names its internals, not the reader's text.
+        raise InputError(
+            field,
+            f"{label}, line {reader.line_num}: a line break inside a cell (often a stray carriage return "
+            "from a spreadsheet); retype the line or put the cell in double quotes.",
+        ) from None
     if not rows or [c.strip().lower() for c in rows[0]] != list(columns):
         raise InputError(field, f"{label}, line 1: the first line must be the header {','.join(columns)}.")
     out = []
@@ -146,6 +181,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         documents[row["id"]] = row
 
     assigned: dict[str, list[str]] = defaultdict(list)
+    supporting: dict[str, list[str]] = defaultdict(list)
     for line, row in assignment_rows:
         program, doc_id = row["program"], row["document"]
         if program not in programs:
@@ -159,12 +195,25 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             continue
         assigned[program].append(doc_id)
         doc = documents[doc_id]
-        if doc["specialty"] != programs[program]:
+        field = programs[program]
+        if doc["specialty"] == field:
+            continue
+        if doc["kind"] == "statement":
+            flag("error", program, f"Statement {doc_id} was written for {doc['specialty']}, but this program is in {field}.")
+        elif doc["specialty"] in LETTERS_WITHOUT_PATIENT_CARE:
             flag(
                 "error",
                 program,
-                f"{doc['kind'].capitalize()} {doc_id} was written for {doc['specialty']}, "
-                f"but this program is in {programs[program]}.",
+                f"Letter {doc_id} was written for {doc['specialty']}, but this program is in {field}; a letter "
+                "from that field rarely speaks to the patient care this program looks for.",
+            )
+        else:
+            supporting[program].append(doc_id)
+            flag(
+                "note",
+                program,
+                f"Letter {doc_id} was written for {doc['specialty']}, not {field}: fine as a supporting letter "
+                "about your clinical work, next to letters from this field.",
             )
 
     summary_rows = []
@@ -172,13 +221,38 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         docs = [documents[d] for d in assigned[program]]
         letters = sum(d["kind"] == "letter" for d in docs)
         statements = sum(d["kind"] == "statement" for d in docs)
+        own_field = sum(d["kind"] == "letter" and d["specialty"] == specialty for d in docs)
+        limit = supporting_limit(specialty)
+        if len(supporting[program]) > limit:
+            flag(
+                "error",
+                program,
+                f"{len(supporting[program])} letters from other fields ({', '.join(supporting[program])}); the "
+                f"articles suggest at most {limit} supporting letter{'s' if limit > 1 else ''} for {specialty}, "
+                "with the rest from the field itself.",
+            )
+        if supporting[program] and own_field == 0:
+            flag(
+                "error",
+                program,
+                f"No letter written for {specialty}: a supporting letter from another field adds to "
+                "letters from this field but cannot replace them.",
+            )
         if letters > MAX_LETTERS_PER_PROGRAM:
             flag("error", program, f"{letters} letters assigned; ERAS allows at most {MAX_LETTERS_PER_PROGRAM} per program.")
         if statements == 0:
             flag("error", program, "No personal statement assigned.")
         elif statements > STATEMENTS_PER_PROGRAM:
             flag("error", program, f"{statements} personal statements assigned; each program should get exactly one.")
-        summary_rows.append({"program": program, "specialty": specialty, "letters": letters, "statements": statements})
+        summary_rows.append(
+            {
+                "program": program,
+                "specialty": specialty,
+                "letters": letters,
+                "supporting": len(supporting[program]),
+                "statements": statements,
+            }
+        )
 
     written = Counter(d["specialty"] for d in documents.values() if d["kind"] == "letter")
     for specialty in sorted(set(programs.values())):
@@ -189,13 +263,15 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 f"Only {written[specialty]} letter(s) written for {specialty}; the articles advise at "
                 f"least {MIN_LETTERS_PER_SPECIALTY} per specialty you apply to.",
             )
-    errors = sum(p["severity"] == "error" for p in problems)
+    counts = Counter(p["severity"] for p in problems)
+    errors = counts["error"]
     return {
         "problems": problems,
         "ok": errors == 0,
         "programs": summary_rows,
         "summary": ("No errors found." if errors == 0 else f"{errors} error(s) to fix before you submit.")
-        + (f" {len(problems) - errors} warning(s)." if len(problems) > errors else ""),
+        + (f" {counts['warning']} warning(s)." if counts["warning"] else "")
+        + (f" {counts['note']} note(s) on supporting letters." if counts["note"] else ""),
     }
 
 
@@ -207,19 +283,20 @@ def render(result: Mapping[str, object]) -> Markup:
     problems: list[dict[str, str]] = result["problems"]  # type: ignore[assignment]
     programs: list[dict[str, object]] = result["programs"]  # type: ignore[assignment]
     verdict = el("p", el("strong", "All clear." if not problems else result["summary"]))
+    problems = sorted(problems, key=lambda p: SEVERITY_ORDER.index(p["severity"]))
     parts = [verdict]
     if problems:
         parts.append(
             table(
                 ("Severity", "Program", "Problem"),
                 [(p["severity"].upper(), p["program"] or "(whole application)", p["message"]) for p in problems],
-                caption="What to fix",
+                caption="What to fix, then what to know",
             )
         )
     parts.append(
         table(
-            ("Program", "Specialty", "Letters", "Statements"),
-            [(p["program"], p["specialty"], str(p["letters"]), str(p["statements"])) for p in programs],
+            ("Program", "Specialty", "Letters", "of them supporting", "Statements"),
+            [(p["program"], p["specialty"], str(p["letters"]), str(p["supporting"]), str(p["statements"])) for p in programs],
             caption="What each program will receive",
         )
     )
@@ -240,8 +317,30 @@ def method() -> Markup:
             [
                 el(
                     "li",
-                    "Error: a letter or statement written for one specialty assigned to a program of another "
+                    "Error: a personal statement written for one specialty assigned to a program of another "
                     f"({ARTICLE_ORTHO.title}; {ARTICLE_RADIOLOGY.title}).",
+                ),
+                el(
+                    "li",
+                    "Note, not an error: a letter written in another clinical field is a supporting letter. The "
+                    "radiology article suggests 1-2 letters from other US clinicians such as internists, surgeons "
+                    "or neurologists next to 1-2 from radiologists, and one more from any US clinician for the "
+                    f"backup ({ARTICLE_RADIOLOGY.title}); the no-match article one letter from your earlier field "
+                    f"if it is supportive ({ARTICLE_UNMATCHED.title}); the orthopaedics article one surgeon or "
+                    f"orthopaedic mentor letter for the backup ({ARTICLE_ORTHO.title}).",
+                ),
+                el(
+                    "li",
+                    "Error: more supporting letters than that (more than "
+                    f"{SUPPORTING_LETTERS_BY_FIELD['diagnostic-radiology']} for a radiology program, more than "
+                    f"{SUPPORTING_LETTERS_DEFAULT} elsewhere), or supporting letters with no letter from the "
+                    "program's own field, since the articles want most letters from the field you apply to "
+                    f"({ARTICLE_ORTHO.title}; {ARTICLE_IMG.title}).",
+                ),
+                el(
+                    "li",
+                    "Error: a radiology or pathology letter sent to a program of another field. Those writers "
+                    "rarely see the direct patient care a supporting letter should describe.",
                 ),
                 el("li", f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program ({ERAS_RULES.cite()})."),
                 el(

@@ -9,23 +9,35 @@ that none gets that applicant a program they prefer to their honest result.
 
 from __future__ import annotations
 
-import itertools
+import math
 import random
 import re
+from bisect import insort
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .data import ARTICLE_IMG, ARTICLE_ORTHO
-from .fields import InputError, IntField, TextField, parse_inputs
+from .fields import BoolField, InputError, IntField, TextField, parse_inputs
 from .html import Markup, el, join, table
 
 NAME = "rank_simulator"
 TITLE = "Rank order list simulator"
 SUMMARY = "Runs the matching algorithm on a small market and shows why honest ranking cannot hurt you."
 
-# Reorderings grow factorially; beyond this list length only the honest and
-# the reader's alternative lists are compared.
-MAX_LIST_FOR_FULL_CHECK = 6
+# Reorderings grow factorially (1,956 lists from 6 programs, 13,699 from 7).
+# Each trial run replays only the studied applicant's rejection chain, so
+# this many runs cover every list of up to 6 programs on a market of a few
+# hundred applicants in well under a second; longer lists get a sample,
+# shortest lists first, and the result says so.
+MAX_PROPOSAL_RUNS = 2_000
+# Enough for any real program; also keeps int() away from absurdly long
+# digit strings (Python refuses to convert more than 4,300 digits).
+MAX_SEATS = 10_000
+MAX_SEAT_DIGITS = len(str(MAX_SEATS))
+# The narration of a large market runs to thousands of steps; the page shows
+# the first ones and says how many more there were.
+MAX_STEPS_SHOWN = 200
 
 DEFAULT_MARKET = """# Applicants rank programs; programs (with positions) rank applicants.
 # Asha ranks an internal medicine and a family medicine program together,
@@ -78,6 +90,12 @@ FIELDS = (
         optional=True,
         help="For example FM-Valley > IM-Metro. Empty tries only the automatic check.",
     ),
+    BoolField(
+        name="check_reorderings",
+        label="Try every reordering and shortening of that applicant's list",
+        initial=True,
+        help=f"Up to {MAX_PROPOSAL_RUNS:,} trial runs; longer lists get a sample, and the result says so.",
+    ),
 )
 
 
@@ -86,6 +104,19 @@ class Market:
     applicants: dict[str, list[str]]
     programs: dict[str, list[str]]
     seats: dict[str, int]
+
+
+def parse_seats(text: str, program: str, line: int) -> int:
+    """A program's positions, 1 to MAX_SEATS, with the length checked before int()."""
+    # TODO(lead): switch to the shared safe whole-number parser in fields.py
+    # once it lands; this length check is the stop-gap it replaces.
+    text = text.strip()
+    digits = text.lstrip("-").lstrip("0")
+    if text.startswith("-") or not digits:
+        raise InputError("market", f"Market, line {line}: {program} needs at least 1 position.")
+    if len(digits) > MAX_SEAT_DIGITS or int(digits) > MAX_SEATS:
+        raise InputError("market", f"Market, line {line}: {program} can have at most {MAX_SEATS:,} positions.")
+    return int(digits)
 
 
 def parse_market(text: str) -> Market:
@@ -108,9 +139,7 @@ def parse_market(text: str) -> Market:
             raise InputError("market", f"Market, line {number}: a name appears twice in {name}'s list.")
         lines[name] = number
         if match["seats"] is not None:
-            count = int(match["seats"])
-            if count < 1:
-                raise InputError("market", f"Market, line {number}: {name} needs at least 1 position.")
+            count = parse_seats(match["seats"], name, number)
             programs[name], seats[name] = ranked, count
         else:
             applicants[name] = ranked
@@ -147,61 +176,142 @@ def market_text(market: Market) -> str:
     )
 
 
+class _Engine:
+    """Deferred acceptance split into resumable pieces.
+
+    The outcome of applicant-proposing deferred acceptance does not depend on
+    the order in which proposals are made, so a run can be paused and resumed:
+    the match for everyone but the studied applicant is computed once, and
+    each list that applicant might submit only replays the rejection chain
+    its own proposals start.  That is what keeps the reordering check fast on
+    markets with hundreds of applicants.
+    """
+
+    def __init__(self, market: Market) -> None:
+        self.market = market
+        self.rank = {p: {a: i for i, a in enumerate(prefs)} for p, prefs in market.programs.items()}
+
+    def start(self) -> _State:
+        return _State({p: [] for p in self.market.programs}, dict.fromkeys(self.market.applicants, 0))
+
+    def run(
+        self,
+        state: _State,
+        free: list[str],
+        lists: Mapping[str, list[str]],
+        steps: list[str] | None = None,
+    ) -> None:
+        """Let every applicant in ``free`` (and everyone they displace) propose until all are held or out of options.
+
+        ``state`` is changed in place; program lists are replaced, never
+        mutated, so a shallow copy of a state is an independent snapshot.
+        """
+        queue = deque(free)
+        while queue:
+            applicant = queue.popleft()
+            ranked = lists[applicant]
+            choice = state.next_choice[applicant]
+            if choice >= len(ranked):
+                if steps is not None:
+                    steps.append(f"{applicant} has no programs left to try and stays unmatched.")
+                continue
+            program = ranked[choice]
+            state.next_choice[applicant] = choice + 1
+            rank = self.rank[program]
+            if applicant not in rank:
+                if steps is not None:
+                    steps.append(f"{applicant} applies to {program}, which did not rank {applicant}: rejected.")
+                queue.appendleft(applicant)
+                continue
+            held = list(state.held[program])
+            insort(held, applicant, key=rank.__getitem__)
+            if len(held) > self.market.seats[program]:
+                bumped = held.pop()
+                if steps is not None:
+                    steps.append(
+                        f"{applicant} applies to {program}, whose positions are held by applicants it ranks higher: rejected."
+                        if bumped == applicant
+                        else f"{applicant} applies to {program}, which prefers {applicant} to {bumped}: "
+                        f"{applicant} is held tentatively and {bumped} is released."
+                    )
+                queue.appendleft(bumped)
+            elif steps is not None:
+                steps.append(f"{applicant} applies to {program}, which has a free position: held tentatively.")
+            state.held[program] = held
+
+    def matching(self, state: _State) -> dict[str, str | None]:
+        result: dict[str, str | None] = dict.fromkeys(self.market.applicants)
+        for program, applicants in state.held.items():
+            for applicant in applicants:
+                result[applicant] = program
+        return result
+
+    def without(self, applicant: str) -> _State:
+        """The finished match of everyone else, with ``applicant`` not yet proposing."""
+        state = self.start()
+        lists = {**self.market.applicants, applicant: []}
+        self.run(state, [a for a in self.market.applicants if a != applicant], lists)
+        state.next_choice[applicant] = 0
+        return state
+
+    def propose(self, state: _State, applicant: str, program: str) -> tuple[_State, bool]:
+        """A copy of ``state`` after ``applicant`` proposes to ``program`` and every chain settles.
+
+        Returns the new state and whether the applicant is still held there.
+        """
+        new = state.copy()
+        lists = {**self.market.applicants, applicant: [program]}
+        new.next_choice[applicant] = 0
+        self.run(new, [applicant], lists)
+        return new, applicant in new.held[program]
+
+
+@dataclass
+class _State:
+    held: dict[str, list[str]]
+    next_choice: dict[str, int]
+
+    def copy(self) -> _State:
+        return _State(dict(self.held), dict(self.next_choice))
+
+
 def deferred_acceptance(market: Market) -> tuple[dict[str, str | None], list[str]]:
-    """Applicant-proposing deferred acceptance with program capacities."""
-    next_choice = dict.fromkeys(market.applicants, 0)
-    held: dict[str, list[str]] = {p: [] for p in market.programs}
-    free = list(market.applicants)
+    """Applicant-proposing deferred acceptance with program capacities, narrated."""
+    engine = _Engine(market)
+    state = engine.start()
     steps: list[str] = []
-    while free:
-        applicant = free.pop(0)
-        ranked = market.applicants[applicant]
-        if next_choice[applicant] >= len(ranked):
-            steps.append(f"{applicant} has no programs left to try and stays unmatched.")
-            continue
-        program = ranked[next_choice[applicant]]
-        next_choice[applicant] += 1
-        prefs = market.programs[program]
-        if applicant not in prefs:
-            steps.append(f"{applicant} applies to {program}, which did not rank {applicant}: rejected.")
-            free.insert(0, applicant)
-            continue
-        held[program].append(applicant)
-        held[program].sort(key=prefs.index)
-        if len(held[program]) > market.seats[program]:
-            bumped = held[program].pop()
-            if bumped == applicant:
-                steps.append(
-                    f"{applicant} applies to {program}, whose positions are held by applicants it ranks higher: rejected."
-                )
-            else:
-                steps.append(
-                    f"{applicant} applies to {program}, which prefers {applicant} to {bumped}: "
-                    f"{applicant} is held tentatively and {bumped} is released."
-                )
-            free.insert(0, bumped)
-        else:
-            steps.append(f"{applicant} applies to {program}, which has a free position: held tentatively.")
-    matching: dict[str, str | None] = dict.fromkeys(market.applicants)
-    for program, applicants in held.items():
-        for applicant in applicants:
-            matching[applicant] = program
+    engine.run(state, list(market.applicants), market.applicants, steps)
     steps.append("No one has an offer left to make, so every tentative hold becomes a match.")
-    return matching, steps
+    return engine.matching(state), steps
+
+
+def outcome_with_list(market: Market, applicant: str, ranked: list[str], base: _State | None = None) -> str | None:
+    """Where ``applicant`` matches if they submit ``ranked`` and everyone else is unchanged."""
+    engine = _Engine(market)
+    state = base if base is not None else engine.without(applicant)
+    for program in ranked:
+        state, held = engine.propose(state, applicant, program)
+        if held:
+            return program
+    return None
 
 
 def blocking_pairs(market: Market, matching: Mapping[str, str | None]) -> list[tuple[str, str]]:
     """Pairs who both prefer each other to what they got: none means stable."""
+    assigned: dict[str, list[str]] = {p: [] for p in market.programs}
+    for applicant, program in matching.items():
+        if program is not None:
+            assigned[program].append(applicant)
     pairs = []
     for applicant, ranked in market.applicants.items():
         current = matching[applicant]
         better = ranked[: ranked.index(current)] if current else ranked
         for program in better:
-            prefs = market.programs[program]
-            if applicant not in prefs:
+            rank = {a: i for i, a in enumerate(market.programs[program])}
+            if applicant not in rank:
                 continue
-            assigned = [a for a, p in matching.items() if p == program]
-            if len(assigned) < market.seats[program] or any(prefs.index(applicant) < prefs.index(a) for a in assigned):
+            holders = assigned[program]
+            if len(holders) < market.seats[program] or any(rank[applicant] < rank[a] for a in holders):
                 pairs.append((applicant, program))
     return pairs
 
@@ -211,20 +321,55 @@ def rank_of(ranked: list[str], program: str | None) -> int:
     return ranked.index(program) if program in ranked else len(ranked)
 
 
-def manipulation_check(market: Market, applicant: str) -> dict[str, object]:
+def count_lists(n: int) -> int:
+    """How many non-empty ordered lists can be made from ``n`` programs."""
+    return sum(math.perm(n, k) for k in range(1, n + 1))
+
+
+def manipulation_check(market: Market, applicant: str, cap: int = MAX_PROPOSAL_RUNS) -> dict[str, object]:
+    """Try every reordering and shortening of one applicant's list, shortest first.
+
+    Lists that share a beginning share work: the state after the applicant
+    has been turned down by that beginning is kept and extended.  Once a
+    program holds the applicant, every longer list with that beginning ends
+    the same way, so those lists are counted without being run.
+    """
     true_list = market.applicants[applicant]
-    honest = deferred_acceptance(market)[0][applicant]
-    if len(true_list) > MAX_LIST_FOR_FULL_CHECK:
-        return {"tried": 0, "better": [], "note": f"Lists longer than {MAX_LIST_FOR_FULL_CHECK} are not enumerated."}
-    tried, better = 0, []
-    for size in range(1, len(true_list) + 1):
-        for order in itertools.permutations(true_list, size):
-            tried += 1
-            trial = Market({**market.applicants, applicant: list(order)}, market.programs, market.seats)
-            result = deferred_acceptance(trial)[0][applicant]
-            if rank_of(true_list, result) < rank_of(true_list, honest):
-                better.append(" > ".join(order))
-    return {"tried": tried, "better": better, "note": ""}
+    engine = _Engine(market)
+    base = engine.without(applicant)
+    honest = outcome_with_list(market, applicant, true_list, base)
+    honest_rank = rank_of(true_list, honest)
+    n = len(true_list)
+    possible = count_lists(n)
+    covered, runs = 0, 0
+    better: list[str] = []
+    frontier: list[tuple[tuple[str, ...], _State]] = [((), base)]
+    while frontier and runs < cap:
+        next_frontier = []
+        for order, state in frontier:
+            for program in true_list:
+                if program in order or runs >= cap:
+                    continue
+                runs += 1
+                trial = (*order, program)
+                after, held = engine.propose(state, applicant, program)
+                if held:
+                    # Every list starting with ``trial`` ends at ``program``.
+                    covered += 1 + count_lists(n - len(trial))
+                    if rank_of(true_list, program) < honest_rank:
+                        better.append(" > ".join(trial) + (" > …" if len(trial) < n else ""))
+                else:
+                    covered += 1
+                    next_frontier.append((trial, after))
+        frontier = next_frontier
+    complete = covered == possible
+    note = (
+        ""
+        if complete
+        else f"Stopped after {cap:,} trial runs: {covered:,} of the {possible:,} possible lists were checked, "
+        "so this is a sample, not a proof."
+    )
+    return {"tried": covered, "possible": possible, "runs": runs, "complete": complete, "better": better, "note": note}
 
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
@@ -234,6 +379,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     studied = str(v["applicant"] or "").strip() or next(iter(market.applicants))
     if studied not in market.applicants:
         raise InputError("applicant", f"Applicant to study must be one of: {', '.join(market.applicants)}.")
+    base = _Engine(market).without(studied)
     alternative = None
     if str(v["alternative_list"] or "").strip():
         order = [p.strip() for p in str(v["alternative_list"]).split(">") if p.strip()]
@@ -242,27 +388,40 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             raise InputError(
                 "alternative_list", "A reordered list to try must name programs from the market, each once, separated by >."
             )
-        trial = Market({**market.applicants, studied: order}, market.programs, market.seats)
-        alternative = {"list": order, "result": deferred_acceptance(trial)[0][studied]}
-    check = manipulation_check(market, studied)
+        alternative = {"list": order, "result": outcome_with_list(market, studied, order, base)}
+    if v["check_reorderings"]:
+        check = manipulation_check(market, studied)
+    else:
+        check = {"tried": 0, "possible": count_lists(len(market.applicants[studied])), "better": [], "complete": False}
+        check["note"] = "The reordering check was switched off."
     honest = matching[studied]
+    pairs = blocking_pairs(market, matching)
+    if check["tried"] == 0:
+        verdict = "no other lists tried."
+    elif check["better"]:
+        verdict = f"{len(check['better'])} better (see below)."  # type: ignore[arg-type]
+    else:
+        verdict = "none better." if check["complete"] else "none better in that sample."
     return {
         "market": market_text(market),
         "matching": matching,
-        "steps": steps,
-        "stable": not blocking_pairs(market, matching),
-        "blocking_pairs": [list(p) for p in blocking_pairs(market, matching)],
+        "steps": steps[:MAX_STEPS_SHOWN],
+        "steps_total": len(steps),
+        "stable": not pairs,
+        "blocking_pairs": [list(p) for p in pairs],
         "studied": {
             "applicant": studied,
             "true_list": market.applicants[studied],
             "honest_result": honest,
             "alternative": alternative,
             "reorderings_tried": check["tried"],
+            "reorderings_possible": check["possible"],
+            "complete": check["complete"],
             "better_reorderings": check["better"],
             "note": check["note"],
         },
-        "summary": f"{studied} matches {honest or 'nowhere'} with an honest list; {check['tried']} other orderings "
-        + ("tried, none better." if not check["better"] else f"tried, {len(check['better'])} better (see below)."),
+        "summary": f"{studied} matches {honest or 'nowhere'} with an honest list; "
+        f"{check['tried']:,} of {check['possible']:,} possible lists tried, {verdict}",
     }
 
 
@@ -291,15 +450,20 @@ def render(result: Mapping[str, object]) -> Markup:
             el("p", f"With the reordered list {' > '.join(alt['list'])}, the result would be {alt['result'] or 'unmatched'}.")
         )
     better: list[str] = studied["better_reorderings"]  # type: ignore[assignment]
+    tried, possible = studied["reorderings_tried"], studied["reorderings_possible"]
     parts.append(
         el(
             "p",
-            f"Tried {studied['reorderings_tried']} reorderings and shortenings of that list: "
+            f"Tried {tried:,} of the {possible:,} possible reorderings and shortenings of that list: "
             + ("none gets a program preferred to the honest result." if not better else f"better: {better}")
             + (f" {studied['note']}" if studied["note"] else ""),
         )
     )
-    parts.append(el("details", el("summary", "Step-by-step narration"), el("ol", [el("li", s) for s in steps])))
+    hidden = int(result["steps_total"]) - len(steps)  # type: ignore[call-overload]
+    narration = [el("ol", [el("li", s) for s in steps])]
+    if hidden > 0:
+        narration.append(el("p", f"The first {len(steps):,} steps are shown; {hidden:,} more followed."))
+    parts.append(el("details", el("summary", "Step-by-step narration"), narration))
     return el("div", parts, class_="mpb-result-body")
 
 
@@ -315,8 +479,12 @@ def method() -> Markup:
         el(
             "p",
             "Because applicants propose, no applicant can do better by misstating their preferences: ranking a "
-            "program lower or leaving it off only removes a chance. The simulator checks this by brute force "
-            f"for lists of up to {MAX_LIST_FOR_FULL_CHECK} programs. That is why the articles advise ranking in "
+            "program lower or leaving it off only removes a chance. The simulator checks this by brute force: it "
+            "tries the studied applicant's possible lists, shortest first, replaying only the chain of offers "
+            "and releases that applicant's own applications set off (the match of everyone else is worked out "
+            f"once, since the result does not depend on who applies first). It stops after {MAX_PROPOSAL_RUNS:,} "
+            "trial runs, which covers every list of up to six programs; for longer lists the result says how many "
+            "were checked. That is why the articles advise ranking in "
             f"true order across both specialties ({ARTICLE_ORTHO.title}; {ARTICLE_IMG.title}), and never ranking "
             "a program you would not attend, since a match is binding.",
         ),

@@ -1,10 +1,15 @@
-"""Timeline: a dated plan from 18 months before ERAS submission to Match week.
+"""Timeline: a dated plan from 18 months before ERAS submission to Match Day.
 
 Milestones are placed relative to the reader's submission date, following the
 orthopaedics article's staged plan (12-18, 9-12, 6-9, 3-6 and 0-3 months
-before submission) and the IMG article's action plan.  NRMP calendar dates
-change every year, so the rank-list deadline and Match week are estimated from
-their usual place in March and labelled as approximate.
+before submission) and the IMG article's action plan.  The season's fixed
+dates (ERAS opening, review start, rank-list deadline, Match Week, SOAP and
+Match Day) come from ``calculators.cycle``: published where the table has
+them, estimated by a stated rule where it does not.
+
+The plan is read against the reader's own date (the ``today`` field, which
+the browser fills in): milestones before it are marked as past and left out
+of the calendar file unless the reader asks for them.
 """
 
 from __future__ import annotations
@@ -15,15 +20,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from . import cycle
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, Source
-from .fields import BoolField, DateField, parse_inputs
+from .fields import BoolField, DateField, InputError, parse_inputs
 from .html import Markup, el, join, table
 
 NAME = "timeline"
 TITLE = "Dated timeline"
 SUMMARY = "Turns your ERAS submission date into a month-by-month plan, with a calendar file to download."
 
-APPROXIMATE = "Approximate: check the NRMP's published calendar for your Match year."
+ESTIMATE_NOTE = "Estimated by rule, not yet published: check the NRMP and AAMC calendars for your Match year."
+# The prerendered page is built with this date so it stays the same from one
+# build to the next; the browser replaces it with the reader's own date.
+BUILD_TODAY = dt.date(2026, 11, 1)
 
 
 @dataclass(frozen=True)
@@ -140,21 +149,24 @@ def months_from(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable: every month has 28 days")
 
 
-def match_week_monday(submission: dt.date) -> dt.date:
-    """Third Monday of March after submission: where Match week usually falls."""
-    march = dt.date(submission.year + 1, 3, 1)
-    first_monday = march + dt.timedelta(days=(0 - march.weekday()) % 7)
-    return first_monday + dt.timedelta(weeks=2)
-
-
 FIELDS = (
+    DateField(
+        name="today",
+        label="Today's date",
+        initial=BUILD_TODAY,
+        earliest=dt.date(2024, 1, 1),
+        latest=dt.date(2040, 12, 31),
+        help="Filled in from your device; milestones before it are marked as past (YYYY-MM-DD).",
+    ),
     DateField(
         name="eras_submission",
         label="ERAS submission date",
-        initial=dt.date(2027, 9, 24),
+        initial=None,  # type: ignore[arg-type]
+        optional=True,
         earliest=dt.date(2024, 1, 1),
         latest=dt.date(2040, 12, 31),
-        help="When you plan to submit your application (YYYY-MM-DD). Applications usually go to programs in late September.",
+        help="When you plan to send your application to programs (YYYY-MM-DD). Leave empty for the first day "
+        "of the next season you can still apply to on time.",
     ),
     BoolField(
         name="dual_applying",
@@ -167,22 +179,48 @@ FIELDS = (
         label="I applied before and did not match",
         help="Adds a debrief and a reapply-or-pivot decision at the start.",
     ),
+    BoolField(
+        name="include_past",
+        label="Include past milestones in the calendar file",
+        help="Off: the download holds only what is still ahead of you.",
+    ),
 )
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
-    submission: dt.date = v["eras_submission"]  # type: ignore[assignment]
-    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set()) | ({"unmatched"} if v["previously_unmatched"] else set())
-    milestones = [
-        {"date": months_from(submission, s.months).isoformat(), "title": s.title, "detail": s.detail, "source": s.source.cite()}
-        for s in STEPS
-        if s.when in wanted
-    ]
-    if v["dual_applying"]:
+def default_submission(today: dt.date) -> dt.date:
+    """The opening day of the next season still open on time, or today if it is already open."""
+    dates = cycle.season(cycle.next_open_season(today))
+    return max(today, dates["submissions_open"].date)
+
+
+def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list[dict[str, str]]:
+    dates = cycle.season(match_year)
+    details = {
+        "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from now.",
+        "submissions_open": "The first day applications can go to programs.",
+        "programs_receive": "Programs start reading applications; be submitted by now.",
+        "rank_deadline": "Certify one rank order list in true order of preference, across both specialties.",
+        "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
+        "soap_ends": "The last SOAP offers are made.",
+        "match_day": "Results are released: where you matched.",
+    }
+    out = []
+    for key, text in details.items():
+        day = dates[key]
+        if key == "submissions_open" and day.date == submission:
+            continue  # the "Submit ERAS" step already sits on this date
+        out.append(
+            {
+                "date": day.date.isoformat(),
+                "title": day.label,
+                "detail": text + (" " + ESTIMATE_NOTE if day.estimated else ""),
+                "source": day.cite(),
+            }
+        )
+    if dual:
         midsummer = dt.date(submission.year, 7, 15)
         latest = min(midsummer, months_from(submission, -2))
-        milestones.append(
+        out.append(
             {
                 "date": latest.isoformat(),
                 "title": "Last point to commit to dual applying",
@@ -190,29 +228,59 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "source": ARTICLE_ORTHO.cite(),
             }
         )
-    monday = match_week_monday(submission)
-    rank_deadline = monday - dt.timedelta(days=12)
-    for day, title, detail in (
-        (
-            rank_deadline,
-            "Certify your rank order list",
-            "Rank in true order of preference, across both specialties. " + APPROXIMATE,
-        ),
-        (
-            monday,
-            "Match week begins; SOAP if unmatched",
-            "You learn on Monday whether you matched; SOAP offers run from "
-            "Monday to Thursday for eligible applicants. " + APPROXIMATE,
-        ),
-        (monday + dt.timedelta(days=4), "Match Day", "Results are released on Friday. " + APPROXIMATE),
-    ):
-        milestones.append({"date": day.isoformat(), "title": title, "detail": detail, "source": "NRMP calendar (approximate)"})
+    return out
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    # A datetime is a date subclass that refuses to compare with dates; keep its day.
+    inputs = {k: (v.date() if isinstance(v, dt.datetime) else v) for k, v in inputs.items()}
+    v = parse_inputs(FIELDS, inputs)
+    today: dt.date = v["today"]  # type: ignore[assignment]
+    chosen: dt.date | None = v["eras_submission"]  # type: ignore[assignment]
+    submission = chosen or default_submission(today)
+    found = cycle.season_for_submission(submission)
+    if isinstance(found, str):
+        raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
+    match_year = found.match_year
+    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set()) | ({"unmatched"} if v["previously_unmatched"] else set())
+    rank_deadline = cycle.season(match_year)["rank_deadline"].date
+    milestones = [
+        {"date": months_from(submission, s.months).isoformat(), "title": s.title, "detail": s.detail, "source": s.source.cite()}
+        for s in STEPS
+        # A very late submission leaves no room for steps after it before ranking closes.
+        if s.when in wanted and (s.months <= 0 or months_from(submission, s.months) < rank_deadline)
+    ]
+    milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission)
     milestones.sort(key=lambda m: m["date"])
+    for m in milestones:
+        m["past"] = m["date"] < today.isoformat()  # type: ignore[assignment]
+    ahead = [m for m in milestones if not m["past"]]
+    past_count = len(milestones) - len(ahead)
+    in_calendar = milestones if v["include_past"] else ahead
+    notes = [found.note] if found.note else []
+    if chosen is None:
+        notes.append(
+            f"No submission date given, so the plan uses {cycle.long_date(submission)}: the next day you can send "
+            f"applications for the Match {match_year} while programs have not yet started reviewing."
+        )
+    estimated = [d.label for d in cycle.season(match_year).values() if d.estimated]
+    if estimated:
+        notes.append(f"The Match {match_year} calendar is not fully published yet; estimated by rule: {', '.join(estimated)}.")
+    if past_count == len(milestones):
+        notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")
+    next_step = f" Next: {ahead[0]['title']} on {ahead[0]['date']}." if ahead else ""
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
+        "submission": submission.isoformat(),
+        "match_year": match_year,
+        "today": today.isoformat(),
         "milestones": milestones,
-        "ics": to_ics(milestones, submission),
-        "summary": f"{len(milestones)} milestones from {milestones[0]['date']} to {milestones[-1]['date']}.",
+        "past_count": past_count,
+        "notes": notes,
+        "ics": to_ics(in_calendar, today),
+        "ics_count": len(in_calendar),
+        "summary": f"Plan for the Match {match_year} as of {today.isoformat()}: {len(ahead)} milestones ahead, "
+        f"{past_count} already past.{next_step}",
     }
 
 
@@ -235,9 +303,9 @@ def _fold(line: str) -> list[str]:
     return [chunks[0], *(" " + c for c in chunks[1:])]
 
 
-def to_ics(milestones: list[dict[str, str]], submission: dt.date) -> str:
+def to_ics(milestones: list[dict[str, str]], today: dt.date) -> str:
     # Derived from the inputs, not the clock, so a build is reproducible.
-    stamp = f"{submission.strftime('%Y%m%d')}T000000Z"
+    stamp = f"{today.strftime('%Y%m%d')}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Match Plan B//Timeline//EN", "CALSCALE:GREGORIAN"]
     for index, m in enumerate(milestones):
         day = dt.date.fromisoformat(m["date"])
@@ -257,21 +325,49 @@ def to_ics(milestones: list[dict[str, str]], submission: dt.date) -> str:
 
 
 def render(result: Mapping[str, object]) -> Markup:
-    milestones: list[dict[str, str]] = result["milestones"]  # type: ignore[assignment]
+    milestones: list[dict[str, object]] = result["milestones"]  # type: ignore[assignment]
     href = "data:text/calendar;charset=utf-8," + quote(str(result["ics"]))
+    count = int(result["ics_count"])  # type: ignore[call-overload]
+    past = int(result["past_count"])  # type: ignore[call-overload]
+    what = "every milestone" if count == len(milestones) else f"the {count} milestones still ahead"
+    next_index = next((i for i, m in enumerate(milestones) if not m["past"]), None)
+    rows = []
+    for index, m in enumerate(milestones):
+        if m["past"]:
+            status, title, row_class = "Past", el("span", str(m["title"])), "mpb-past"
+        else:
+            status = "Next" if index == next_index else "Ahead"
+            title, row_class = el("strong", str(m["title"])), "mpb-next" if index == next_index else None
+        rows.append(
+            el(
+                "tr",
+                el("td", str(m["date"])),
+                el("td", status),
+                el("td", title),
+                el("td", str(m["detail"])),
+                el("td", str(m["source"])),
+                class_=row_class,
+            )
+        )
+    plan = el(
+        "table",
+        el("caption", f"Your plan in date order; “Past” marks milestones before {result['today']}"),
+        el("thead", el("tr", [el("th", h, scope="col") for h in ("Date", "Status", "Milestone", "What to do", "Source")])),
+        el("tbody", rows),
+    )
+    notes: list[str] = result["notes"]  # type: ignore[assignment]
     return el(
         "div",
         el("p", result["summary"]),
+        el("ul", [el("li", n) for n in notes], class_="mpb-notes-list") if notes else None,
         el(
             "p",
             el("a", "Download the calendar (.ics)", href=href, download="match-plan-b-timeline.ics", class_="md-button"),
-            " It imports into Google Calendar, Apple Calendar and Outlook; it is made in your browser.",
+            f" It holds {what}"
+            + (f" ({past} past milestones left out; tick the option above to include them)" if count < len(milestones) else "")
+            + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser.",
         ),
-        table(
-            ("Date", "Milestone", "What to do", "Source"),
-            [(m["date"], el("strong", m["title"]), m["detail"], m["source"]) for m in milestones],
-            caption="Your plan, in date order",
-        ),
+        plan,
         class_="mpb-result-body",
     )
 
@@ -288,9 +384,26 @@ def method() -> Markup:
         ),
         el(
             "p",
-            "The rank-list deadline (about 12 days before Match week), Match week (the third week of March, "
-            "SOAP Monday to Thursday) and Match Day (that Friday) are estimates of where NRMP usually places them. "
-            + APPROXIMATE,
+            "Your submission date decides the Match season: applications go to programs from early September "
+            "until the rank lists close in late winter, and that Match ends with Match Day the following March. "
+            "A date outside that stretch belongs to no season, and the calculator says so instead of guessing. "
+            "With no date, the plan uses the next season you can still apply to before programs start reviewing.",
+        ),
+        el(
+            "p",
+            "The season's fixed dates come from one dated table (shown on the data and sources page). Dates the "
+            "AAMC or NRMP published are used as they are, with their source; any date the table lacks is "
+            "worked out from the rule below and marked as an estimate. "
+            f"Seasons with dates in the table: {', '.join(f'Match {y}' for y in cycle.seasons_in_table())}.",
+        ),
+        table(
+            ("Season date", "Rule used when it is not published"),
+            [(m.label, m.rule) for m in cycle.MILESTONES],
+        ),
+        el(
+            "p",
+            "Milestones before today's date (your device's date in the browser) are marked “Past” and left out "
+            "of the calendar file unless you ask for them.",
         ),
         table(
             ("Months from submission", "Milestone", "When", "Source"),

@@ -209,6 +209,55 @@ def sources_list() -> Markup:
     )
 
 
+# --- Match cycle dates (planning) ---------------------------------------------------
+# Guides name dates of the coming Match through these, so each date on a page
+# comes from calculators/figures/cycle_dates.tsv (or its stated rule) and says
+# which season it belongs to.
+def _coming_season() -> int:
+    from calculators import cycle
+
+    return cycle.coming_season(cycle.reference_date())
+
+
+def cycle_season() -> str:
+    """The Match season the guides' dates are for, e.g. "Match 2027"."""
+    return f"Match {_coming_season()}"
+
+
+def cycle_date(key: str, match_year: int | None = None) -> Markup:
+    """One milestone's date with its season and source, e.g. the rank-list deadline."""
+    from calculators import cycle
+
+    if key not in cycle.MILESTONE_BY_KEY:
+        raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
+    day = cycle.season(match_year or _coming_season())[key]
+    prefix = "around " if day.estimated else ""
+    return join(el("strong", prefix + cycle.long_date(day.date)), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
+
+
+def cycle_dates_table(match_year: int | None = None) -> Markup:
+    """Every milestone of one season, published or estimated, with sources."""
+    from calculators import cycle
+
+    year = match_year or _coming_season()
+    rows = [
+        (
+            d.label,
+            cycle.long_date(d.date),
+            "estimated by rule: " + cycle.MILESTONE_BY_KEY[d.key].rule if d.estimated else d.status,
+            d.source or "our rule",
+        )
+        for d in cycle.season(year).values()
+    ]
+    return table(("Milestone", "Date", "Status", "Source"), rows, caption=f"Key dates of the Match {year}")
+
+
+def cycle_sources_table() -> Markup:
+    """The dated table as stored: only dates someone published."""
+    rows = [(f"Match {r.match_year}", r.milestone, r.date.isoformat(), r.status, r.source) for r in d.cycle_dates()]
+    return table(("Season", "Milestone", "Date", "Status", "Source"), rows, caption="Published cycle dates we hold")
+
+
 def define_env(env: Any) -> None:
     for function in (
         calculator,
@@ -223,6 +272,10 @@ def define_env(env: Any) -> None:
         sources_list,
         rules_of_thumb_table,
         pairings_table,
+        cycle_season,
+        cycle_date,
+        cycle_dates_table,
+        cycle_sources_table,
     ):
         env.macro(function)
     env.variables["disclaimer"] = DISCLAIMER

@@ -7,13 +7,14 @@ import datetime as dt
 import itertools
 import json
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, packet_check, rank_simulator, timeline
-from calculators.rank_simulator import Market, blocking_pairs, deferred_acceptance, rank_of
+from calculators import InputError, cycle, data, packet_check, rank_simulator, timeline
+from calculators.rank_simulator import Market, blocking_pairs, deferred_acceptance, outcome_with_list, rank_of
 
 
 # --- timeline -------------------------------------------------------------------
@@ -40,19 +41,131 @@ def parse_ics(text: str) -> list[dict[str, str]]:
     return events
 
 
+@st.composite
+def submissions(draw: st.DrawFn) -> tuple[int, dt.date]:
+    """A Match season and a submission date inside its application window."""
+    year = draw(st.integers(2026, 2036))
+    dates = cycle.season(year)
+    opens, closes = dates["submissions_open"].date, dates["rank_deadline"].date
+    return year, opens + dt.timedelta(days=draw(st.integers(0, (closes - opens).days - 1)))
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.dates(dt.date(2025, 1, 1), dt.date(2035, 12, 31)), st.booleans(), st.booleans())
-def test_timeline_is_ordered_spans_18_months_and_its_calendar_parses(day: dt.date, dual: bool, unmatched: bool) -> None:
-    result = timeline.compute({"eras_submission": day, "dual_applying": dual, "previously_unmatched": unmatched})
+@given(submissions(), st.dates(dt.date(2024, 1, 1), dt.date(2038, 12, 31)), st.booleans(), st.booleans(), st.booleans())
+def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahead(
+    season: tuple[int, dt.date], today: dt.date, dual: bool, unmatched: bool, include_past: bool
+) -> None:
+    year, day = season
+    result = timeline.compute(
+        {
+            "today": today,
+            "eras_submission": day,
+            "dual_applying": dual,
+            "previously_unmatched": unmatched,
+            "include_past": include_past,
+        }
+    )
+    assert result["match_year"] == year
     dates = [dt.date.fromisoformat(m["date"]) for m in result["milestones"]]
     assert dates == sorted(dates)
     assert dates[0] == timeline.months_from(day, -18)
-    assert dates[-1].month == 3 and dates[-1].year == day.year + 1 and dates[-1].weekday() == 4  # Match Day, a Friday
+    assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
+    assert [m["past"] for m in result["milestones"]] == [d < today for d in dates]
+    assert result["past_count"] == sum(d < today for d in dates)
+    in_calendar = dates if include_past else [d for d in dates if d >= today]
     events = parse_ics(result["ics"])
-    assert len(events) == len(result["milestones"])
-    assert [e["DTSTART;VALUE=DATE"] for e in events] == [d.strftime("%Y%m%d") for d in dates]
+    assert [e["DTSTART;VALUE=DATE"] for e in events] == [d.strftime("%Y%m%d") for d in in_calendar]
     assert len({e["UID"] for e in events}) == len(events)
     json.dumps(result)
+
+
+@pytest.mark.parametrize("year", range(2027, 2037))
+def test_match_day_is_the_third_friday_of_march_for_ten_years(year: int) -> None:
+    match_day = cycle.season(year)["match_day"].date
+    assert match_day.year == year and match_day.month == 3
+    assert match_day.weekday() == 4 and 15 <= match_day.day <= 21
+    assert cycle.season(year)["match_week"].date == match_day - dt.timedelta(days=4)
+
+
+def test_the_2028_match_day_is_the_17th_not_the_24th() -> None:
+    # March 2028 starts on a Wednesday: the old "third Monday + 4 days" rule gave the fourth Friday.
+    assert cycle.season(2028)["match_day"].date == dt.date(2028, 3, 17)
+
+
+def test_published_dates_win_over_the_rule_and_carry_their_source() -> None:
+    match_day = cycle.season(2026)["match_day"]
+    assert match_day.date == dt.date(2026, 3, 20) and not match_day.estimated and "NRMP" in match_day.cite()
+    assert cycle.season(2026)["programs_receive"].date == dt.date(2025, 9, 24)
+    assert "AAMC" in cycle.season(2026)["programs_receive"].cite()
+    assert cycle.season(2027)["eras_opens"].date == dt.date(2026, 6, 3)
+    assert cycle.season(2027)["match_day"].estimated and "estimated by rule" in cycle.season(2027)["match_day"].cite()
+
+
+def test_the_rules_reproduce_every_published_date_and_err_early_on_the_rank_deadline() -> None:
+    for row in data.cycle_dates():
+        ruled = cycle.rule_date(row.match_year, row.milestone)
+        if row.milestone == "rank_deadline":
+            assert ruled <= row.date, row
+        else:
+            assert ruled == row.date, row
+
+
+def test_cycle_table_round_trips_and_every_row_has_a_source_and_status() -> None:
+    header, rows = data.read_tsv(data.CycleDate.FILE)
+    rebuilt = data.write_tsv(header, [data.CycleDate.from_row(row).to_row() for row in rows])
+    assert rebuilt == (Path(data.__file__).parent / "figures" / data.CycleDate.FILE).read_text(encoding="utf-8")
+    keys = {m.key for m in cycle.MILESTONES}
+    for row in data.cycle_dates():
+        assert row.milestone in keys and row.source and row.status
+
+
+@pytest.mark.parametrize(
+    ("today", "year", "submission"),
+    [
+        (dt.date(2026, 11, 24), 2028, dt.date(2027, 9, 1)),  # the 2027 season's review start has passed
+        (dt.date(2026, 8, 1), 2027, dt.date(2026, 9, 2)),
+        (dt.date(2026, 9, 10), 2027, dt.date(2026, 9, 10)),  # applications are open: submit today
+        (dt.date(2026, 9, 23), 2027, dt.date(2026, 9, 23)),
+        (dt.date(2026, 9, 24), 2028, dt.date(2027, 9, 1)),
+    ],
+)
+def test_the_default_plan_is_for_the_next_season_still_open_on_time(today: dt.date, year: int, submission: dt.date) -> None:
+    result = timeline.compute({"today": today})
+    assert (result["match_year"], result["submission"]) == (year, submission.isoformat())
+    assert any("No submission date given" in n for n in result["notes"])
+
+
+def test_past_milestones_are_marked_in_words_and_left_out_of_the_calendar_unless_asked() -> None:
+    inputs = {"today": "2027-03-15", "eras_submission": "2026-09-02"}
+    result = timeline.compute(inputs)
+    past = [m for m in result["milestones"] if m["past"]]
+    assert past and all(m["date"] < "2027-03-15" for m in past)
+    assert "already past" in result["summary"] and "Next: Match Week begins" in result["summary"]
+    html = timeline.render(result)
+    assert html.count("<td>Past</td>") == len(past) and 'class="mpb-past"' in html and "<td>Next</td>" in html
+    assert "left out" in html
+    assert len(parse_ics(result["ics"])) == len(result["milestones"]) - len(past) == result["ics_count"]
+    everything = timeline.compute({**inputs, "include_past": True})
+    assert len(parse_ics(everything["ics"])) == len(everything["milestones"])
+
+
+def test_a_january_submission_is_named_for_its_own_match_and_called_late() -> None:
+    result = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
+    assert result["match_year"] == 2027
+    assert any("for the Match 2027" in n and "16 weeks after" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize("day", ["2027-05-15", "2027-08-31", "2027-02-24"])
+def test_a_date_outside_every_application_window_is_an_input_error(day: str) -> None:
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": day})
+    assert caught.value.field == "eras_submission"
+    assert "no Match takes applications" in caught.value.message and "Match 2028" in caught.value.message
+
+
+def test_a_datetime_is_read_as_its_day() -> None:
+    result = timeline.compute({"today": dt.datetime(2026, 8, 1, 15, 30), "eras_submission": dt.datetime(2026, 9, 2, 9)})
+    assert result["today"] == "2026-08-01" and result["submission"] == "2026-09-02"
 
 
 def test_dual_and_unmatched_add_their_milestones() -> None:
@@ -60,7 +173,8 @@ def test_dual_and_unmatched_add_their_milestones() -> None:
     assert "Draft the backup statement" in titles(dual_applying=True)
     assert "Draft the backup statement" not in titles(dual_applying=False)
     assert "Debrief your last application" in titles(previously_unmatched=True)
-    assert all("Approximate" in m["detail"] for m in timeline.compute({})["milestones"] if m["title"] == "Match Day")
+    estimated = [m for m in timeline.compute({})["milestones"] if m["title"] == "Match Day"]
+    assert estimated and all("Estimated by rule" in m["detail"] for m in estimated)
 
 
 def test_ics_escapes_text_and_download_link_is_a_data_url() -> None:
@@ -87,18 +201,65 @@ def messages(**changes: str) -> list[str]:
     return [p["message"] for p in packet_check.compute({**CLEAN, **changes})["problems"]]
 
 
-def test_a_clean_packet_passes_and_the_default_example_has_a_slip() -> None:
+def test_a_clean_packet_passes_and_the_default_example_has_a_slip_and_a_supporting_letter() -> None:
     assert packet_check.compute(CLEAN) == {**packet_check.compute(CLEAN), "ok": True, "problems": []}
     default = packet_check.compute({})
     assert not default["ok"]
-    assert any("Letter-Radiologist was written for diagnostic-radiology" in p["message"] for p in default["problems"])
+    by_severity = {(p["severity"], p["program"]): p["message"] for p in default["problems"]}
+    assert "Letter-Radiologist was written for diagnostic-radiology" in by_severity["error", "Lakeside Community IM"]
+    assert "supporting letter" in by_severity["note", "Riverside Radiology"]
+    assert "NOTE" in packet_check.render(default)
+
+
+def severities(**changes: str) -> list[tuple[str, str]]:
+    return [(p["severity"], p["message"]) for p in packet_check.compute({**CLEAN, **changes})["problems"]]
+
+
+RADIOLOGY = {
+    "programs": "name,specialty\nR,diagnostic-radiology\nA,internal-medicine\n",
+    "documents": "id,kind,specialty\nSR,statement,diagnostic-radiology\nSA,statement,internal-medicine\n"
+    "R1,letter,diagnostic-radiology\nR2,letter,diagnostic-radiology\nI1,letter,internal-medicine\n"
+    "I2,letter,internal-medicine\nG1,letter,general-surgery\nN1,letter,neurology\nP1,letter,pathology\n",
+    "assignments": "program,document\nA,SA\nA,I1\nA,I2\nR,SR\nR,R1\n",
+}
+
+
+def radiology(*extra: str) -> list[tuple[str, str]]:
+    inputs = {**RADIOLOGY, "assignments": RADIOLOGY["assignments"] + "".join(f"{line}\n" for line in extra)}
+    return [(p["severity"], p["message"]) for p in packet_check.compute(inputs)["problems"]]
+
+
+def test_letters_from_other_clinical_fields_are_supporting_notes_within_the_articles_counts() -> None:
+    # Radiology article: 1-2 letters from other US clinicians next to the radiologists'.
+    assert [s for s, _ in radiology("R,I1")] == ["note"]
+    assert [s for s, _ in radiology("R,I1", "R,G1")] == ["note", "note"]
+    assert packet_check.compute({**RADIOLOGY, "assignments": RADIOLOGY["assignments"] + "R,I1\nR,G1\n"})["ok"]
+    # A third off-field letter is too many, even for radiology.
+    three = radiology("R,I1", "R,G1", "R,I2")
+    assert any(s == "error" and "3 letters from other fields" in m and "at most 2" in m for s, m in three)
+    # Outside radiology one supporting letter (earlier field, surgeon mentor) is the articles' count.
+    assert [s for s, _ in radiology("A,G1")] == ["note"]
+    assert any("at most 1 supporting letter for internal-medicine" in m for s, m in radiology("A,G1", "A,N1") if s == "error")
+
+
+def test_windows_line_endings_are_fine() -> None:
+    windows = {key: text.replace("\n", "\r\n") for key, text in CLEAN.items()}
+    assert packet_check.compute(windows)["problems"] == []
+
+
+def test_wrong_letters_and_statements_are_still_errors() -> None:
+    # A radiologist's or pathologist's letter cannot speak to ward work.
+    assert any(s == "error" and "Letter R2 was written for diagnostic-radiology" in m for s, m in radiology("A,R2"))
+    assert any(s == "error" and "Letter P1 was written for pathology" in m for s, m in radiology("R,P1"))
+    # A supporting letter cannot stand in for the field's own letters.
+    no_own = {**RADIOLOGY, "assignments": "program,document\nA,SA\nA,I1\nA,I2\nR,SR\nR,I1\n"}
+    assert any("No letter written for diagnostic-radiology" in p["message"] for p in packet_check.compute(no_own)["problems"])
+    # Statements are never interchangeable.
+    assert any(s == "error" and "Statement SA was written for internal-medicine" in m for s, m in radiology("R,SA"))
 
 
 def test_each_packet_rule() -> None:
-    assert any(
-        "written for family-medicine, but this program is in internal-medicine." in m
-        for m in messages(assignments=CLEAN["assignments"] + "A,L3\n")
-    )
+    assert [s for s, m in severities(assignments=CLEAN["assignments"] + "A,L3\n") if "L3" in m] == ["note"]
     five = (
         "id,kind,specialty\nS1,statement,internal-medicine\nS2,statement,family-medicine\n"
         + "".join(f"L{i},letter,internal-medicine\n" for i in range(1, 6))
@@ -125,6 +286,12 @@ def test_each_packet_rule() -> None:
         ("programs", "program,specialty\nA,pediatrics\n", "Programs, line 1: the first line must be the header name,specialty."),
         ("documents", "id,kind,specialty\nS1,statement\n", "Documents, line 2: expected 3 columns (id,kind,specialty), found 2."),
         ("assignments", "program,document\nA,S1\n\nA,\n", "Assignments, line 4: document is empty."),
+        (
+            "documents",
+            "id,kind,specialty\nS1,statement,internal-\rmedicine\n",
+            "Documents, line 2: a line break inside a cell (often a stray carriage return from a spreadsheet); "
+            "retype the line or put the cell in double quotes.",
+        ),
     ],
 )
 def test_malformed_csv_names_the_line(field: str, text: str, message: str) -> None:
@@ -180,6 +347,74 @@ def test_seed_generates_a_market_and_the_result_is_json() -> None:
     json.dumps(result)
 
 
+def big_market_text(seed: int = 2026) -> str:
+    """200 applicants and 6 programs of 30 positions, under the 5,000-character limit."""
+    rng = random.Random(seed)
+    programs = [f"P{i}" for i in range(1, 7)]
+    applicants = [f"a{i}" for i in range(1, 201)]
+    lines = [f"{a}: " + ">".join(rng.sample(programs, 6 if a == "a1" else rng.randint(1, 3))) for a in applicants]
+    for program in programs:
+        ranked = [a for a in applicants if rng.random() < 0.45]
+        rng.shuffle(ranked)
+        lines.append(f"{program} (30): " + ">".join(ranked))
+    return "\n".join(lines)
+
+
+def full_rerun(market: Market, applicant: str, ranked: list[str]) -> str | None:
+    """The slow, obviously right answer: run the whole match again."""
+    return deferred_acceptance(Market({**market.applicants, applicant: ranked}, market.programs, market.seats))[0][applicant]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(0, 10_000), st.randoms(use_true_random=False))
+def test_replaying_one_applicants_chain_matches_a_full_rerun(seed: int, rng: random.Random) -> None:
+    market = rank_simulator.random_market(seed)
+    applicant = rng.choice(list(market.applicants))
+    ranked = rng.sample(list(market.programs), rng.randint(0, len(market.programs)))
+    assert outcome_with_list(market, applicant, ranked) == full_rerun(market, applicant, ranked)
+
+
+def test_a_200_applicant_market_is_checked_in_full_and_agrees_with_full_reruns() -> None:
+    text = big_market_text()
+    assert len(text) <= 5_000
+    result = rank_simulator.compute({"market": text, "applicant": "a1"})
+    market = rank_simulator.parse_market(text)
+    assert len(market.applicants) == 200 and set(market.seats.values()) == {30}
+    assert result["stable"] is True
+    studied = result["studied"]
+    assert studied["reorderings_tried"] == studied["reorderings_possible"] == 1_956 and studied["complete"]
+    assert studied["better_reorderings"] == []
+    assert studied["honest_result"] == full_rerun(market, "a1", market.applicants["a1"])
+    rng = random.Random(5)
+    for _ in range(15):
+        ranked = rng.sample(list(market.programs), rng.randint(1, 6))
+        assert outcome_with_list(market, "a1", ranked) == full_rerun(market, "a1", ranked)
+    assert result["steps_total"] > len(result["steps"]) == rank_simulator.MAX_STEPS_SHOWN
+    assert "more followed" in rank_simulator.render(result)
+
+
+def test_long_lists_are_sampled_up_to_the_cap_and_the_result_says_so() -> None:
+    programs = [f"P{i}" for i in range(1, 9)]
+    # Every program prefers its own applicant, so A is turned down everywhere
+    # and no list can be settled early: the check must stop at its cap.
+    text = "A: " + " > ".join(programs) + "\n" + "".join(f"B{p}: {p}\n{p} (1): B{p} > A\n" for p in programs)
+    result = rank_simulator.compute({"market": text})
+    studied = result["studied"]
+    assert studied["reorderings_possible"] == rank_simulator.count_lists(8) == 109_600
+    assert not studied["complete"] and "a sample, not a proof" in studied["note"]
+    assert 0 < studied["reorderings_tried"] < studied["reorderings_possible"]
+    assert "in that sample" in result["summary"]
+    off = rank_simulator.compute({"market": text, "check_reorderings": False})
+    assert off["studied"]["reorderings_tried"] == 0 and "switched off" in off["studied"]["note"]
+
+
+@pytest.mark.parametrize("seats", ["9" * 4400, "10001", "-3", "0", "000"])
+def test_absurd_seat_counts_are_input_errors(seats: str) -> None:
+    with pytest.raises(InputError) as caught:
+        rank_simulator.compute({"market": f"Asha: X\nX ({seats}): Asha\n"})
+    assert caught.value.field == "market" and caught.value.message.startswith("Market, line 2: X ")
+
+
 @pytest.mark.parametrize(
     ("inputs", "field", "message"),
     [
@@ -196,3 +431,29 @@ def test_simulator_input_errors(inputs: dict[str, object], field: str, message: 
     with pytest.raises(InputError) as caught:
         rank_simulator.compute(inputs)
     assert caught.value.field == field and message in caught.value.message
+
+
+# --- cycle dates on guide pages ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("pinned", "season", "shown"),
+    [
+        (dt.date(2026, 3, 1), "Match 2026", "20 March 2026"),  # published: the NRMP's own date
+        (dt.date(2026, 11, 24), "Match 2027", "around 19 March 2027"),  # not yet published: an estimate
+    ],
+)
+def test_guides_name_the_season_and_source_of_each_date(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, season: str, shown: str
+) -> None:
+    import macros
+
+    epoch = int(dt.datetime(pinned.year, pinned.month, pinned.day, tzinfo=dt.UTC).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    assert cycle.reference_date() == pinned
+    assert macros.cycle_season() == season
+    html = macros.cycle_date("match_day")
+    assert shown in html and f"({season}:" in html
+    assert ("NRMP" in html) == (season == "Match 2026")
+    assert ("estimated by rule" in html) == (season == "Match 2027")
+    assert "Key dates of the " + season in macros.cycle_dates_table()
+    with pytest.raises(KeyError):
+        macros.cycle_date("interview_day")

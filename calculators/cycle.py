@@ -1,0 +1,192 @@
+"""The application cycle: which Match season a date belongs to, and its key dates.
+
+Every date a calculator or guide gives for a Match season comes from here.
+Dates the AAMC or NRMP (or a named secondary source) published are read from
+``figures/cycle_dates.tsv``; any milestone the table lacks is worked out from
+the rule in ``RULES`` and labelled "estimated by rule", so a reader can always
+tell a published date from our estimate.
+
+A "Match season" is named by the year of its Match Day: the 2027 Match opens
+ERAS in June 2026, takes applications from September 2026 and ends with Match
+Day in March 2027.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from .data import cycle_dates
+
+ESTIMATED = "estimated by rule"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str
+    label: str
+    rule: str
+
+
+# The rules follow the pattern of the recent published calendars in the
+# table: ERAS dates fall on Wednesdays (2025 and 2026 seasons), and the NRMP
+# holds Match Week in the third week of March, Monday to Friday.
+MILESTONES: tuple[Milestone, ...] = (
+    Milestone("eras_opens", "ERAS opens for the season", "the first Wednesday of June the year before the Match"),
+    Milestone(
+        "submissions_open",
+        "Applicants can start sending applications to programs",
+        "the first Wednesday of September the year before the Match",
+    ),
+    Milestone(
+        "programs_receive",
+        "Programs start reviewing applications",
+        "three weeks after applications open (a Wednesday in late September)",
+    ),
+    Milestone(
+        "rank_deadline",
+        "Rank order list certification deadline",
+        "the Wednesday 23 days before Match Day; published deadlines have fallen 16 to 23 days before it, "
+        "and the earlier one keeps a plan on the safe side",
+    ),
+    Milestone("match_week", "Match Week begins (matched or not; SOAP opens)", "the Monday of the third week of March"),
+    Milestone("soap_ends", "SOAP ends", "the Thursday of Match Week (SOAP runs Monday to Thursday)"),
+    Milestone("match_day", "Match Day", "the third Friday of March"),
+)
+MILESTONE_BY_KEY = {m.key: m for m in MILESTONES}
+
+
+def _first_weekday(year: int, month: int, weekday: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+
+
+def long_date(day: dt.date) -> str:
+    """24 February 2027: unambiguous for readers on either side of the Atlantic."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def third_friday_of_march(year: int) -> dt.date:
+    return _first_weekday(year, 3, 4) + dt.timedelta(weeks=2)
+
+
+def rule_date(match_year: int, key: str) -> dt.date:
+    """Where ``key`` falls in the ``match_year`` season by its rule."""
+    match_day = third_friday_of_march(match_year)
+    submissions_open = _first_weekday(match_year - 1, 9, 2)
+    return {
+        "eras_opens": _first_weekday(match_year - 1, 6, 2),
+        "submissions_open": submissions_open,
+        "programs_receive": submissions_open + dt.timedelta(weeks=3),
+        "rank_deadline": match_day - dt.timedelta(days=23),
+        "match_week": match_day - dt.timedelta(days=4),
+        "soap_ends": match_day - dt.timedelta(days=1),
+        "match_day": match_day,
+    }[key]
+
+
+def match_week_monday(match_year: int) -> dt.date:
+    return season(match_year)["match_week"].date
+
+
+@dataclass(frozen=True)
+class SeasonDate:
+    """A milestone's date in one season, published or estimated."""
+
+    match_year: int
+    key: str
+    date: dt.date
+    status: str
+    source: str
+
+    @property
+    def label(self) -> str:
+        return MILESTONE_BY_KEY[self.key].label
+
+    @property
+    def estimated(self) -> bool:
+        return self.status == ESTIMATED
+
+    def cite(self, with_rule: bool = False) -> str:
+        if self.estimated:
+            rule = f" ({MILESTONE_BY_KEY[self.key].rule})" if with_rule else ", not yet published"
+            return f"Match {self.match_year}: estimated by rule{rule}"
+        return f"Match {self.match_year}: {self.source} ({self.status})"
+
+
+def season(match_year: int) -> dict[str, SeasonDate]:
+    """Every milestone of one season: the table's date where it has one, else the rule's."""
+    known = {row.milestone: row for row in cycle_dates() if row.match_year == match_year}
+    out = {}
+    for m in MILESTONES:
+        row = known.get(m.key)
+        out[m.key] = (
+            SeasonDate(match_year, m.key, row.date, row.status, row.source)
+            if row
+            else SeasonDate(match_year, m.key, rule_date(match_year, m.key), ESTIMATED, "")
+        )
+    return out
+
+
+def seasons_in_table() -> list[int]:
+    return sorted({row.match_year for row in cycle_dates()})
+
+
+def coming_season(today: dt.date) -> int:
+    """The first Match whose Match Day is today or later."""
+    year = today.year
+    return year if today <= season(year)["match_day"].date else year + 1
+
+
+def next_open_season(today: dt.date) -> int:
+    """The first Match one can still apply to on time: programs have not started reviewing yet."""
+    year = today.year + 1
+    return year if today <= season(year)["programs_receive"].date else year + 1
+
+
+@dataclass(frozen=True)
+class SubmissionSeason:
+    match_year: int
+    note: str
+
+
+def season_for_submission(day: dt.date) -> SubmissionSeason | str:
+    """The Match an ERAS submission on ``day`` is for, or why no Match takes it.
+
+    Applications go to programs from the season's opening day in September
+    until the rank lists close; outside that stretch no Match takes them, and
+    the answer is the reason (for an error message) rather than a guess.
+    """
+    for year in (day.year, day.year + 1):
+        dates = season(year)
+        opens, reviews, closes = dates["submissions_open"], dates["programs_receive"], dates["rank_deadline"]
+        if opens.date <= day < closes.date:
+            if day <= reviews.date:
+                return SubmissionSeason(year, "")
+            weeks = (day - reviews.date).days // 7
+            return SubmissionSeason(
+                year,
+                f"This is for the Match {year}: programs start reviewing on {long_date(reviews.date)}, "
+                f"so a submission on {long_date(day)} arrives {weeks} week{'s' if weeks != 1 else ''} after that, "
+                "when many interview places are already given out.",
+            )
+    after = season(day.year)
+    upcoming = season(day.year + 1)
+    return (
+        f"no Match takes applications on {day.isoformat()}: the Match {day.year} rank lists closed on "
+        f"{after['rank_deadline'].date.isoformat()} and applications for the Match {day.year + 1} open on "
+        f"{upcoming['submissions_open'].date.isoformat()}"
+    )
+
+
+def reference_date() -> dt.date:
+    """The date a build treats as today.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) pins it, so a
+    rebuild of the same sources gives the same pages.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and len(epoch) <= 12:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
