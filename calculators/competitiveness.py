@@ -517,7 +517,9 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         reasons.append("exam failures in an ultra-competitive field")
     if spec.tier == "ultra" and research == 0:
         reasons.append("no research for a research-heavy field")
-    elif spec.tier == "ultra" and research < MINIMAL_RESEARCH_BELOW and (step2 is None or int(step2) < ULTRA_STEP2_BANDS[1].floor):  # type: ignore[call-overload]
+    elif (
+        spec.tier == "ultra" and research < MINIMAL_RESEARCH_BELOW and (step2 is None or int(step2) < ULTRA_STEP2_BANDS[1].floor)
+    ):  # type: ignore[call-overload]
         reasons.append(f"Step 2 CK under {ULTRA_STEP2_BANDS[1].floor} with minimal research in an ultra-competitive field")
     if int(v["years_since_graduation"]) > MISALIGNED_YEARS and int(v["usce_months"]) == 0:  # type: ignore[call-overload]
         reasons.append(f"more than {MISALIGNED_YEARS} years since graduation with no US clinical work")
@@ -599,7 +601,8 @@ def step2_vs_matched(
         "q1": dist.q1,
         "q3": dist.q3,
         "n": dist.n,
-        "group": "non-US IMGs who matched" + (" (not your own group: NRMP's US-citizen IMG figures are not in our data)" if applicant == "us-img" else ""),
+        "group": "non-US IMGs who matched"
+        + (" (not your own group: NRMP's US-citizen IMG figures are not in our data)" if applicant == "us-img" else ""),
         "method": "normal approximation from the matched group's mean and SD",
         "source": data.CHARTING_OUTCOMES.cite(),
     }, None
@@ -718,7 +721,9 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     return f"{more} more year{'s' if more != 1 else ''} since graduation"
 
 
-def _moves(spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tuple[tuple[str, int], ...]) -> list[dict[str, object]]:
+def _moves(
+    spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tuple[tuple[str, int], ...]
+) -> list[dict[str, object]]:
     moves: list[dict[str, object]] = []
     for name, reach in probes:
         if reach < 0 and not v[name]:
@@ -727,7 +732,14 @@ def _moves(spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tu
             moved = assess(spec, {**v, name: value}).band
             if moved != band:
                 text = _change_text(spec, v, name, value)
-                moves.append({"field": name, "value": value, "band": moved, "text": f"{text[0].upper()}{text[1:]} would move you to “{BAND_LABELS[moved]}”."})
+                moves.append(
+                    {
+                        "field": name,
+                        "value": value,
+                        "band": moved,
+                        "text": f"{text[0].upper()}{text[1:]} would move you to “{BAND_LABELS[moved]}”.",
+                    }
+                )
                 break
     return moves
 
@@ -738,7 +750,14 @@ def _geography_move(spec: data.Specialty, v: Mapping[str, object], band: Band) -
     moved = assess(spec, {**v, "geographic_restriction": False}).band
     if moved == band:
         return []
-    return [{"field": "geographic_restriction", "value": False, "band": moved, "text": f"Being open to training anywhere would move you to “{BAND_LABELS[moved]}”."}]
+    return [
+        {
+            "field": "geographic_restriction",
+            "value": False,
+            "band": moved,
+            "text": f"Being open to training anywhere would move you to “{BAND_LABELS[moved]}”.",
+        }
+    ]
 
 
 def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> dict[str, object]:
@@ -750,7 +769,9 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     below = BAND_FLOORS[here + 1] if here + 1 < len(BAND_FLOORS) else None
     lines = []
     if above:
-        lines.append(f"Your score is {above[0] - result.score} point(s) short of the {above[0]} line for “{BAND_LABELS[above[1]]}”.")
+        lines.append(
+            f"Your score is {above[0] - result.score} point(s) short of the {above[0]} line for “{BAND_LABELS[above[1]]}”."
+        )
     if below:
         lines.append(
             f"It is {result.score - floors[here]} point(s) above the {floors[here]} line; below it the score alone says "
