@@ -904,8 +904,24 @@ def method() -> Markup:
         el(
             "p",
             f"Score = {BASE_SCORE} + the points of every factor, kept within 0–100. "
-            "The band comes from the score (70+ single-track, 55–69 dual apply, 40–54 dual apply strongly, "
-            "under 40 pivot), then the rules below may make it more cautious, never less.",
+            "The band comes from the score ("
+            + "; ".join(f"{floor}+: “{BAND_LABELS[band]}”" for floor, band in BAND_FLOORS if floor)
+            + f"; under {BAND_FLOORS[-2][0]}: “{BAND_LABELS[BAND_FLOORS[-1][1]]}”), then the rules below may make it "
+            "more cautious, never less. No score on its own says “pivot”: the articles give that advice only to a "
+            "profile structurally misaligned with the field, so only that rule can.",
+        ),
+        el(
+            "p",
+            "Margins: the result says how many points separate the score from the lines above and below it, and, for "
+            "each input you can still change (letters, US rotations, research, months of US clinical experience, Step 2 "
+            "CK, a limited area), the smallest change that would move the final band, found by running these same rules "
+            "again with only that input changed. It also lists setbacks that would move the band down (a failed attempt, "
+            "a letter or rotation falling through, more years passing).",
+        ),
+        el(
+            "p",
+            "Visa: unless you answer yes or no, the visa need follows your applicant type: a non-US-citizen IMG counts "
+            "as needing a J-1 or H-1B; US MD and DO graduates and US-citizen or permanent-resident IMGs do not.",
         ),
         el("h4", "Points"),
         el(
@@ -936,9 +952,12 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Step 2 CK, other fields, against matched non-US IMGs (NRMP Charting Outcomes 2026): third quartile or above "
+                    f"Step 2 CK, other fields, for IMGs, against matched non-US IMGs (NRMP Charting Outcomes 2026): third quartile or above "
                     f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
-                    f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}.",
+                    f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}. "
+                    "These are the only Step 2 CK figures in our data: a US-citizen IMG is placed among them as the nearest "
+                    "published group, and a US MD or DO graduate is not placed among them at all (0 points; only the red-flag "
+                    "line applies).",
                 ),
                 el(
                     "li",
@@ -991,20 +1010,22 @@ def method() -> Markup:
                 el(
                     "li",
                     "Red flags (IMG article): Step 2 CK under 230, any failure, graduated more than 5 years ago, under 3 months of "
-                    "USCE, needing a visa, an ultra-competitive target, limited geography. Two or more: "
-                    "at most “dual apply, strongly”.",
+                    "USCE, needing a visa, an ultra-competitive target, limited geography. One flag other than the target: at "
+                    "most “dual apply”; two or more (the target included): at most “dual apply, strongly”.",
                 ),
                 el(
                     "li",
                     f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
                     f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
-                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures.",
+                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. The article asks for an “extremely "
+                    f"strong” score and names 250+ only as a ballpark; its dermatology roadmap reader still dual applies, so "
+                    f"{EXCEPTIONAL_ULTRA['step2']} is this calculator's reading. With no research at all: at most “dual apply, strongly”.",
                 ),
                 el(
                     "li",
                     f"Orthopaedic self-audit (ortho article): Step 2 CK {ORTHO_AUDIT_STEP2}+, {ORTHO_AUDIT_RESEARCH}+ research item, "
                     f"{ORTHO_AUDIT_AWAYS}+ US ortho rotations, {ORTHO_AUDIT_LETTERS}+ ortho letters; more than one missing: at most "
-                    "“dual apply, strongly”.",
+                    "“dual apply”, the article's advice to seriously consider dual applying (with 40–60 PM&R programs).",
                 ),
                 el(
                     "li",
@@ -1013,10 +1034,37 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"After a no-match (no-match article): structurally misaligned, and so “pivot”, when Step 2 CK is more than "
-                    f"{MISALIGNED_STEP2_GAP} points below the field's lowest unpenalised score, when there are failures or no research "
-                    f"in an ultra-competitive field, or when graduation was more than {MISALIGNED_YEARS} years ago with no US clinical "
-                    "work. Otherwise borderline: at most “dual apply, strongly”.",
+                    f"Structurally misaligned, and so “pivot” (no-match and ultra articles): Step 2 CK more than "
+                    f"{MISALIGNED_STEP2_GAP} points below the level an article sets for the field (ultra-competitive "
+                    f"{ULTRA_STEP2_BANDS[1].floor}, radiology {RADIOLOGY_STEP2_BANDS[1].floor}), on any attempt. After a no-match "
+                    "also: failures or no research in an ultra-competitive field; Step 2 CK under "
+                    f"{ULTRA_STEP2_BANDS[1].floor} with fewer than {MINIMAL_RESEARCH_BELOW} research items there (the no-match "
+                    f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no US "
+                    "clinical work. A reapplicant who is none of these is borderline: at most “dual apply”, a backup in parallel.",
+                ),
+            ],
+        ),
+        el("h4", "Where the articles disagree"),
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    "An ultra-competitive target is a red flag in the IMG article, yet the ultra-competitive and orthopaedics "
+                    "articles let an exceptional applicant apply single-track. The calculator follows the latter, which were "
+                    "written for these fields, so the target flag alone never rules out single-track.",
+                ),
+                el(
+                    "li",
+                    "For orthopaedics without research, the orthopaedics article's self-audit counts research as one element "
+                    "among four (dual apply), while the ultra-competitive article calls research nearly mandatory. The "
+                    "calculator takes the more cautious (dual apply, strongly), as its rules only ever add caution.",
+                ),
+                el(
+                    "li",
+                    "The no-match article calls an internal medicine reapplicant with Step 2 CK 220–230 borderline, although "
+                    "that is below most matched non-US IMGs in the field. The calculator follows the article: a Step 2 CK "
+                    "counts as structural misalignment only in fields where an article names a score level.",
                 ),
             ],
         ),

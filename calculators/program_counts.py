@@ -714,6 +714,33 @@ def method() -> Markup:
             "how the rest divides between likely and target programs is this calculator's own choice, leaning towards "
             "likely programs for weaker profiles. In an ultra-competitive field even a “likely” program is uncertain.",
         ),
+        el("h4", "Which backups are accepted"),
+        el(
+            "p",
+            "An ultra-competitive field is refused as a backup, with a message on the backup field, as the backup finder "
+            "never suggests one: the no-match article judges such fields unrealistic as a backup for most applicants. A "
+            "backup harder to enter than the first choice is accepted with a warning at the top of the result, since the "
+            "IMG article asks for a less competitive backup. After a no-match, the backup never gets fewer than the "
+            f"no-match article's {NO_MATCH_BACKUP.text()} programs (fields the articles give no other figure for keep theirs).",
+        ),
+        el("h4", "Where the articles disagree"),
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    f"Orthopaedic surgery: the orthopaedics article gives {ORTHOPAEDICS_ORTHO_ARTICLE.text()} for a dual "
+                    f"applicant, the ultra-competitive article {ORTHOPAEDICS.text()} for a US-citizen IMG and 70–90 in its "
+                    f"roadmap. The calculator uses {ORTHOPAEDICS.text()}, the one range that covers the other two.",
+                ),
+                el(
+                    "li",
+                    f"Backup after a no-match: the ultra-competitive roadmaps keep a backup at 20–60 programs, the no-match "
+                    f"article asks a reapplicant for {NO_MATCH_BACKUP.text()}. A reapplicant gets the no-match figure, which "
+                    "was written for that reader.",
+                ),
+            ],
+        ),
         el("h4", "Caveats"),
         el(
             "ul",
