@@ -713,7 +713,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
     primary = data.specialty(str(v["specialty"]))
     applicant = str(v["applicant_type"])
-    needs_visa = bool(v["needs_visa"])
+    needs_visa = profile.visa_needed(v)
 
     suggestions: list[dict[str, object]] = []
     excluded: list[dict[str, object]] = []

@@ -1,11 +1,17 @@
 """Competitiveness: how strong an application looks for one specialty, and
 whether to apply to it alone, dual apply, or make a backup the main plan.
 
-The score starts at 50 and each factor adds or takes away points; the factors
+The score starts at 65 and each factor adds or takes away points; the factors
 always add up to the score shown.  The band comes from the score, then from
 the articles' explicit rules (red flags, the orthopaedic self-audit, the
 radiology score bands and, after a no-match, borderline versus structurally
-misaligned), whichever is more cautious.
+misaligned), whichever is more cautious.  The score alone never says "pivot":
+the articles keep that advice for a profile that is structurally misaligned
+with the field, so only that rule can give it.
+
+Each result also says how far the score is from the neighbouring bands and
+which single change to the inputs would move the band, found by re-running
+these same rules with that one input changed.
 
 Every rule only ever moves in one direction: a higher Step 2 CK, fewer
 failures, more letters, research or US clinical experience never lower the
@@ -49,7 +55,11 @@ APPLICANT_POINTS: dict[str, int] = {"us-md": 10, "us-do": 5, "us-img": 0, "non-u
 
 # How competitive the target is (see data.TIER_SOURCES).  A highly competitive
 # target is itself on the IMG article's red-flag list.
-TIER_POINTS: dict[Tier, int] = {"accessible": 0, "moderate": -5, "competitive": -10, "ultra": -20}
+# Ultra-competitive fields were -20 until the persona tests (tests/personas.tsv)
+# showed the tier stacking with the field's own Step 2 CK, research, letter and
+# rotation expectations below, which already encode how demanding these fields
+# are: the orthopaedics article's dual-applying reader fell to "pivot".
+TIER_POINTS: dict[Tier, int] = {"accessible": 0, "moderate": -5, "competitive": -10, "ultra": -10}
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,7 @@ class ScoreBand:
 ULTRA_STEP2_BANDS = (
     ScoreBand(250, 10, "at or above the 250+ ballpark for ultra-competitive fields"),
     ScoreBand(245, 0, "in the 245-249 range the orthopaedics article calls borderline-to-strong"),
-    ScoreBand(235, -10, "below the 245-250 level these fields expect"),
+    ScoreBand(235, -5, "just below the 245-250 level, which the orthopaedics article calls more borderline"),
     ScoreBand(0, -20, "well below the 245-250 level these fields expect"),
 )
 # Diagnostic radiology: the radiology article's three bands.
@@ -75,9 +85,14 @@ RADIOLOGY_STEP2_BANDS = (
     ScoreBand(235, 0, "235-249: the radiology article's mid-range band, where a backup is recommended"),
     ScoreBand(0, -15, "below 235: the radiology article's band where a backup is strongly recommended"),
 )
-# Everywhere else: where the score sits among non-US IMGs who matched in the
-# specialty (NRMP Charting Outcomes 2026: first quartile, median, third).
+# Everywhere else, for IMGs: where the score sits among non-US IMGs who matched
+# in the specialty (NRMP Charting Outcomes 2026: first quartile, median, third).
+# Those are the only Step 2 CK figures in our data.  A US-citizen IMG is placed
+# among them as the nearest published group, and told so.  A US MD or DO
+# graduate is not: the group is not theirs, so it earns no points either way
+# and only the red-flag line below applies.
 QUARTILE_POINTS = {"q3": 10, "median": 5, "q1": 0, "below": -10}
+QUARTILE_APPLICANTS = frozenset({"us-img", "non-us-img"})
 
 # The IMG article's red flag: Step 2 CK below 225-230.  The upper end is used
 # so the flag errs on the side of caution.
@@ -113,8 +128,11 @@ LETTER_EXTRA_POINTS = 3
 
 # Research items (publications, abstracts, posters): central in derm, plastics
 # and orthopaedics (ultra article); helpful elsewhere (IMG article).
+# In ultra-competitive fields one item already passes the orthopaedic
+# self-audit's "1+ research", so it costs nothing; none costs a lot (research
+# is "nearly mandatory", ultra article), and publications in number earn points.
 RESEARCH_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
-    "ultra": ((5, 5), (3, 0), (1, -5), (0, -10)),
+    "ultra": ((5, 5), (1, 0), (0, -10)),
     "competitive": ((3, 3), (1, 0), (0, -3)),
     "moderate": ((3, 4), (1, 2), (0, 0)),
     "accessible": ((3, 4), (1, 2), (0, 0)),
@@ -137,32 +155,53 @@ VISA_EXTRA_IN_COMPETITIVE = -4
 GEOGRAPHY_POINTS = -8
 UNMATCHED_POINTS = -8
 
-# "If you see multiple of these [red flags], single-specialty applying is very
-# risky" (IMG article): two or more flags make a backup critical.
+# The IMG article lists red flags that each "strongly suggest" a backup, and
+# says several together make single-specialty applying very risky and a backup
+# critical: one flag rules out single-track, two or more ask for a strong dual
+# application.  The ultra-competitive target flag alone does not rule out
+# single-track, because the ultra and orthopaedics articles allow it for an
+# exceptional applicant (see EXCEPTIONAL_ULTRA); it still counts towards two.
 RED_FLAGS_FOR_CAP = 2
+TARGET_FLAG = "a highly competitive target"
 
-# Score to band, before the rule caps below.
-BAND_FLOORS: tuple[tuple[int, Band], ...] = ((70, "single-track"), (55, "dual-apply"), (40, "dual-apply-strongly"), (0, "pivot"))
+# Score to band, before the rule caps below.  No score gives "pivot": the
+# articles keep that for a profile structurally misaligned with the field
+# (see the misalignment rule), not for a pile of small shortfalls.
+BAND_FLOORS: tuple[tuple[int, Band], ...] = ((70, "single-track"), (50, "dual-apply"), (0, "dual-apply-strongly"))
 BAND_ORDER: tuple[Band, ...] = ("pivot", "dual-apply-strongly", "dual-apply", "single-track")
 
 # Applying single-track to an ultra-competitive field is for the exceptional
-# (ultra article): a very strong Step 2 CK, publications, several US letters,
-# programs that know you, and no failures.
-EXCEPTIONAL_ULTRA = {"step2": 250, "research": 5, "letters": 3, "away": 2}
+# (ultra article): an "extremely strong" Step 2 CK, publications, several US
+# letters, programs that know you, and no failures.  250+ is only the article's
+# rough competitive ballpark, and its dermatology roadmap reader still dual
+# applies, so "extremely strong" is read here as 10 points above it.
+EXCEPTIONAL_ULTRA = {"step2": 260, "research": 5, "letters": 3, "away": 2}
+
+# Research is "nearly mandatory" for these fields (ultra article): with none,
+# the backup has to carry a large share even on a first attempt.
+ULTRA_RESEARCH_NEEDED = 1
 
 # Orthopaedic self-audit (ortho article): missing more than one element means
-# seriously consider dual applying.
+# seriously consider dual applying, with the article's 40-60 PM&R programs as
+# the backup, so the cap is "dual apply", not the stronger band.
 ORTHO_AUDIT_STEP2 = 245
 ORTHO_AUDIT_RESEARCH = 1
 ORTHO_AUDIT_AWAYS = 2
 ORTHO_AUDIT_LETTERS = 2
 
-# After a no-match (no-match article): "structurally misaligned" examples are a
-# far-too-low score for the field, failures in a hyper-competitive field, no
-# research for a research-heavy field, or graduating more than 3 years ago
-# with no recent clinical work.
+# Structurally misaligned (no-match article): its examples are an orthopaedic
+# applicant with Step 2 CK 205 and no research, an IMG with several attempts
+# aiming at plastics or dermatology without strong research, a graduate of more
+# than 3 years with no recent clinical work, and (its case study) a Step 2 CK
+# of 230 with minimal research in orthopaedics.  A score far below a hard
+# field's level applies on a first attempt too: the ultra article tells a
+# reader whose scores are too low to apply mainly to less competitive fields.
+# The others describe a reapplicant.  The Step 2 CK test is limited to fields
+# where the articles give a level (ultra-competitive, radiology): the same
+# article calls an internal medicine reapplicant with 220-230 borderline.
 MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
 MISALIGNED_YEARS = 3
+MINIMAL_RESEARCH_BELOW = 3  # "minimal research" in the case study: one project
 
 BAND_TEXT: dict[Band, str] = {
     "single-track": "Applying to this specialty alone is reasonable, with a contingency plan in mind.",
@@ -254,7 +293,7 @@ def _from_bands(value: int, bands: tuple[tuple[int, int], ...]) -> int:
     return next(points for floor, points in bands if value >= floor)
 
 
-def _step2_factors(spec: data.Specialty, step2: int | None) -> list[Factor]:
+def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> list[Factor]:
     if step2 is None:
         return [
             Factor(
@@ -271,6 +310,16 @@ def _step2_factors(spec: data.Specialty, step2: int | None) -> list[Factor]:
     elif spec.slug == "diagnostic-radiology":
         band = next(b for b in RADIOLOGY_STEP2_BANDS if step2 >= b.floor)
         factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", ARTICLE_RADIOLOGY))
+    elif applicant not in QUARTILE_APPLICANTS:
+        factors.append(
+            Factor(
+                "Step 2 CK",
+                0,
+                f"{step2}: the only Step 2 CK figures in our data describe non-US IMGs who matched, not US graduates, "
+                "so they do not score you; only the red-flag line below applies.",
+                data.CHARTING_OUTCOMES,
+            )
+        )
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
@@ -286,7 +335,8 @@ def _step2_factors(spec: data.Specialty, step2: int | None) -> list[Factor]:
             Factor(
                 "Step 2 CK",
                 QUARTILE_POINTS[key],
-                f"{step2} is {where} of non-US IMGs who matched in {spec.name}.",
+                f"{step2} is {where} of non-US IMGs who matched in {spec.name}"
+                + (" (the nearest published group: US-citizen IMGs usually match more often)." if applicant == "us-img" else "."),
                 data.CHARTING_OUTCOMES,
             )
         )
@@ -323,7 +373,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             data.MATCH_RATES,
         ),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", data.TIER_SOURCES[tier][0]),
-        *_step2_factors(spec, v["step2_score"]),  # type: ignore[arg-type]
+        *_step2_factors(spec, v["step2_score"], applicant),  # type: ignore[arg-type]
     ]
     if failures:
         factors.append(
@@ -385,13 +435,14 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             ARTICLE_ORTHO,
         )
     )
-    if v["needs_visa"]:
+    if profile.visa_needed(v):
         extra = VISA_EXTRA_IN_COMPETITIVE if tier in ("competitive", "ultra") else 0
         factors.append(
             Factor(
                 "Visa needed",
                 VISA_POINTS + extra,
-                "Many programs sponsor no visa" + (", fewer still in competitive fields." if extra else "."),
+                f"Visa need {profile.visa_basis(v)}. Many programs sponsor no visa"
+                + (", fewer still in competitive fields." if extra else "."),
                 ARTICLE_IMG,
             )
         )
@@ -423,10 +474,10 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         flags.append("graduated more than 5 years ago")
     if int(v["usce_months"]) < USCE_MINIMAL_BELOW:  # type: ignore[call-overload]
         flags.append("minimal US clinical experience")
-    if v["needs_visa"]:
+    if profile.visa_needed(v):
         flags.append("needs a visa")
     if spec.tier == "ultra":
-        flags.append("a highly competitive target")
+        flags.append(TARGET_FLAG)
     if v["geographic_restriction"]:
         flags.append("geographic limits")
     return flags
@@ -443,29 +494,48 @@ def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
     ]
 
 
-def _lowest_solid_step2(spec: data.Specialty) -> int:
-    """The lowest Step 2 CK that earns no penalty in this field."""
+def _article_step2_level(spec: data.Specialty) -> int | None:
+    """The Step 2 CK an article names as the level for this field, if any."""
     if spec.tier == "ultra":
         return ULTRA_STEP2_BANDS[1].floor
     if spec.slug == "diagnostic-radiology":
         return RADIOLOGY_STEP2_BANDS[1].floor
-    q1 = spec.outcome.step2_matched.q1 if spec.outcome else None
-    return int(q1) if q1 is not None else STEP2_RED_FLAG_BELOW
+    return None
 
 
 def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
-    """Reasons a past no-match looks structural rather than bad luck."""
+    """Reasons the profile looks structurally misaligned with the field."""
     step2 = v["step2_score"]
+    level = _article_step2_level(spec)
     reasons = []
-    if step2 is not None and int(step2) < _lowest_solid_step2(spec) - MISALIGNED_STEP2_GAP:  # type: ignore[call-overload]
-        reasons.append(f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below where {spec.name} stops penalising")
+    if level is not None and step2 is not None and int(step2) < level - MISALIGNED_STEP2_GAP:  # type: ignore[call-overload]
+        reasons.append(f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below the {level} the articles set for {spec.name}")
+    if not v["previously_unmatched"]:
+        return reasons
+    research = int(v["research_items"])  # type: ignore[call-overload]
     if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
         reasons.append("exam failures in an ultra-competitive field")
-    if spec.tier == "ultra" and int(v["research_items"]) == 0:  # type: ignore[call-overload]
+    if spec.tier == "ultra" and research == 0:
         reasons.append("no research for a research-heavy field")
+    elif (
+        spec.tier == "ultra" and research < MINIMAL_RESEARCH_BELOW and (step2 is None or int(step2) < ULTRA_STEP2_BANDS[1].floor)
+    ):  # type: ignore[call-overload]
+        reasons.append(f"Step 2 CK under {ULTRA_STEP2_BANDS[1].floor} with minimal research in an ultra-competitive field")
     if int(v["years_since_graduation"]) > MISALIGNED_YEARS and int(v["usce_months"]) == 0:  # type: ignore[call-overload]
         reasons.append(f"more than {MISALIGNED_YEARS} years since graduation with no US clinical work")
     return reasons
+
+
+def _exceptional_ultra(v: Mapping[str, object]) -> bool:
+    step2 = v["step2_score"]
+    return (
+        step2 is not None
+        and int(step2) >= EXCEPTIONAL_ULTRA["step2"]  # type: ignore[call-overload]
+        and int(v["research_items"]) >= EXCEPTIONAL_ULTRA["research"]  # type: ignore[call-overload]
+        and int(v["specialty_letters"]) >= EXCEPTIONAL_ULTRA["letters"]  # type: ignore[call-overload]
+        and int(v["away_rotations"]) >= EXCEPTIONAL_ULTRA["away"]  # type: ignore[call-overload]
+        and not int(v["exam_failures"])  # type: ignore[call-overload]
+    )
 
 
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
@@ -473,43 +543,49 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
     step2 = v["step2_score"]
     if len(flags) >= RED_FLAGS_FOR_CAP:
         caps.append(Cap("dual-apply-strongly", f"{len(flags)} red flags: single-specialty applying is very risky.", ARTICLE_IMG))
+    elif [f for f in flags if f != TARGET_FLAG]:
+        caps.append(Cap("dual-apply", f"One red flag ({flags[0]}): a backup is strongly suggested.", ARTICLE_IMG))
     if spec.tier == "ultra":
-        exceptional = (
-            step2 is not None
-            and int(step2) >= EXCEPTIONAL_ULTRA["step2"]  # type: ignore[call-overload]
-            and int(v["research_items"]) >= EXCEPTIONAL_ULTRA["research"]  # type: ignore[call-overload]
-            and int(v["specialty_letters"]) >= EXCEPTIONAL_ULTRA["letters"]  # type: ignore[call-overload]
-            and int(v["away_rotations"]) >= EXCEPTIONAL_ULTRA["away"]  # type: ignore[call-overload]
-            and not int(v["exam_failures"])  # type: ignore[call-overload]
-        )
-        if not exceptional:
+        if not _exceptional_ultra(v):
             caps.append(
                 Cap("dual-apply", "Ultra-competitive fields: single-track only for exceptional applicants.", ARTICLE_ULTRA)
+            )
+        if int(v["research_items"]) < ULTRA_RESEARCH_NEEDED:  # type: ignore[call-overload]
+            caps.append(
+                Cap(
+                    "dual-apply-strongly",
+                    "Ultra-competitive field with no research, which these fields all but require.",
+                    ARTICLE_ULTRA,
+                )
             )
     if spec.slug == "orthopaedic-surgery":
         missing = sum(not line["met"] for line in ortho_audit(v))
         if missing > 1:
-            caps.append(Cap("dual-apply-strongly", f"Orthopaedic self-audit: {missing} elements missing.", ARTICLE_ORTHO))
+            caps.append(Cap("dual-apply", f"Orthopaedic self-audit: {missing} elements missing.", ARTICLE_ORTHO))
     if spec.slug == "diagnostic-radiology":
         if step2 is None or int(step2) < RADIOLOGY_STEP2_BANDS[1].floor or int(v["exam_failures"]):  # type: ignore[call-overload]
             caps.append(Cap("dual-apply-strongly", "Radiology: Step 2 CK below 235, untaken, or a failure.", ARTICLE_RADIOLOGY))
         elif int(step2) < RADIOLOGY_STEP2_BANDS[0].floor:  # type: ignore[call-overload]
             caps.append(Cap("dual-apply", "Radiology: Step 2 CK 235-249, the mid-range band.", ARTICLE_RADIOLOGY))
-    if v["previously_unmatched"]:
-        reasons = misalignment(spec, v)
-        if reasons:
-            caps.append(Cap("pivot", "After a no-match, structurally misaligned: " + "; ".join(reasons) + ".", ARTICLE_UNMATCHED))
-        else:
-            caps.append(
-                Cap("dual-apply-strongly", "After a no-match, borderline: reapply with a backup in parallel.", ARTICLE_UNMATCHED)
-            )
+    reasons = misalignment(spec, v)
+    if reasons:
+        caps.append(Cap("pivot", "Structurally misaligned: " + "; ".join(reasons) + ".", ARTICLE_UNMATCHED))
+    elif v["previously_unmatched"]:
+        caps.append(Cap("dual-apply", "After a no-match, borderline: reapply with a backup in parallel.", ARTICLE_UNMATCHED))
     return caps
 
 
-def step2_vs_matched(spec: data.Specialty, step2: int | None) -> tuple[dict[str, object] | None, str | None]:
+def step2_vs_matched(
+    spec: data.Specialty, step2: int | None, applicant: str = "non-us-img"
+) -> tuple[dict[str, object] | None, str | None]:
     """Where the score sits among matched non-US IMGs, or why that is unknown."""
     if step2 is None:
         return None, "No Step 2 CK score entered."
+    if applicant not in QUARTILE_APPLICANTS:
+        return None, (
+            "The Step 2 CK figures in our data (NRMP Charting Outcomes 2026) describe non-US IMGs only; "
+            "there is no figure for US graduates to place you among."
+        )
     outcome = spec.outcome
     dist = outcome.step2_matched if outcome else None
     if dist is None or not dist.usable or dist.median is None:
@@ -525,39 +601,208 @@ def step2_vs_matched(spec: data.Specialty, step2: int | None) -> tuple[dict[str,
         "q1": dist.q1,
         "q3": dist.q3,
         "n": dist.n,
+        "group": "non-US IMGs who matched"
+        + (" (not your own group: NRMP's US-citizen IMG figures are not in our data)" if applicant == "us-img" else ""),
         "method": "normal approximation from the matched group's mean and SD",
         "source": data.CHARTING_OUTCOMES.cite(),
     }, None
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
-    spec = data.specialty(str(v["specialty"]))
+@dataclass(frozen=True)
+class Assessment:
+    """One run of the rules: what ``compute`` shows, and what margins re-run."""
+
+    factors: list[Factor]
+    score: int
+    by_score: Band
+    flags: list[str]
+    caps: list[Cap]
+    band: Band
+
+
+def assess(spec: data.Specialty, v: Mapping[str, object]) -> Assessment:
+    """Apply every rule to parsed inputs."""
     factors = _factors(spec, v)
     raw_score = sum(f.points for f in factors)
     score = max(0, min(100, raw_score))
     if score != raw_score:
         factors.append(Factor("Kept within 0-100", score - raw_score, "The scale stops at 0 and 100."))
-
     by_score = next(band for floor, band in BAND_FLOORS if score >= floor)
     flags = red_flags(spec, v)
     caps = _caps(spec, v, flags)
     band = min([by_score, *(c.band for c in caps)], key=BAND_ORDER.index)
-    matched, matched_reason = step2_vs_matched(spec, v["step2_score"])  # type: ignore[arg-type]
+    return Assessment(factors, score, by_score, flags, caps, band)
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    spec = data.specialty(str(v["specialty"]))
+    result = assess(spec, v)
+    band = result.band
+    matched, matched_reason = step2_vs_matched(spec, v["step2_score"], str(v["applicant_type"]))  # type: ignore[arg-type]
+    margin = margins(spec, v, result)
+    summary = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
+    if margin["headline"]:
+        summary += f" {margin['headline']}"
     return {
         "inputs": {k: val for k, val in v.items()},
+        "needs_visa_resolved": profile.visa_needed(v),
         "specialty_name": spec.name,
         "tier": spec.tier,
-        "score": score,
+        "score": result.score,
         "band": band,
-        "band_from_score": by_score,
-        "factors": [f.as_dict() for f in factors],
-        "red_flags": flags,
-        "rules_applied": [{"band": c.band, "rule": c.rule, "source": c.source.cite()} for c in caps],
+        "band_from_score": result.by_score,
+        "factors": [f.as_dict() for f in result.factors],
+        "red_flags": result.flags,
+        "rules_applied": [{"band": c.band, "rule": c.rule, "source": c.source.cite()} for c in result.caps],
         "ortho_audit": ortho_audit(v) if spec.slug == "orthopaedic-surgery" else None,
-        "summary": f"{spec.name}: {score}/100. {BAND_TEXT[band]}",
+        "margins": margin,
+        "summary": summary,
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
+    }
+
+
+# --- Margins: how close the neighbouring bands are ------------------------------
+# Each probe changes one input, one step at a time, and re-runs the rules above
+# until the band moves.  Because every rule moves one way, the first value that
+# moves the band is the smallest such change.  Improvements are ordered from
+# what a reader can most readily still act on; setbacks are things that could
+# still happen before applying.
+IMPROVEMENTS: tuple[tuple[str, int], ...] = (
+    ("specialty_letters", 5),
+    ("away_rotations", 4),
+    ("research_items", 10),
+    ("usce_months", 24),
+    ("step2_score", 60),
+)
+SETBACKS: tuple[tuple[str, int], ...] = (
+    ("exam_failures", 1),
+    ("specialty_letters", -1),
+    ("away_rotations", -1),
+    ("years_since_graduation", 3),
+)
+UNTAKEN_STEP2_FROM = 200
+NEAR_LINE_POINTS = 5  # a score this close to the line below is mentioned in the summary
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _candidates(v: Mapping[str, object], name: str, reach: int) -> list[int]:
+    current = v[name]
+    if current is None:  # Step 2 CK not taken yet: every possible score
+        return list(range(UNTAKEN_STEP2_FROM, 301))
+    maximum = next(f.maximum for f in FIELDS if f.name == name) or 0  # type: ignore[attr-defined]
+    step = 1 if reach > 0 else -1
+    values = range(int(current) + step, int(current) + reach + step, step)  # type: ignore[call-overload]
+    return [value for value in values if 0 <= value <= maximum]
+
+
+def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value: int) -> str:
+    current = v[name]
+    more = value - int(current) if current is not None else 0  # type: ignore[call-overload]
+    if name == "step2_score":
+        return f"a Step 2 CK of {value}" + (f" ({more} points more)" if more > 0 else "")
+    if name == "specialty_letters":
+        if more < 0:
+            return f"one letter fewer from US physicians in {spec.name}"
+        first = ORDINALS[value - 1] if more == 1 and value <= len(ORDINALS) else None
+        return f"a {first} letter from US physicians in {spec.name}" if first else f"{more} more letters ({value} in all)"
+    if name == "away_rotations":
+        if more < 0:
+            return f"one fewer US rotation in {spec.name}"
+        first = ORDINALS[value - 1] if more == 1 and value <= len(ORDINALS) else None
+        return f"a {first} US rotation in {spec.name}" if first else f"{more} more US rotations in {spec.name} ({value} in all)"
+    if name == "research_items":
+        return f"{more} more research item{'s' if more != 1 else ''} ({value} in all)"
+    if name == "usce_months":
+        return f"{more} more month{'s' if more != 1 else ''} of US clinical experience ({value} in all)"
+    if name == "exam_failures":
+        return "a failed USMLE attempt"
+    return f"{more} more year{'s' if more != 1 else ''} since graduation"
+
+
+def _moves(
+    spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tuple[tuple[str, int], ...]
+) -> list[dict[str, object]]:
+    moves: list[dict[str, object]] = []
+    for name, reach in probes:
+        if reach < 0 and not v[name]:
+            continue
+        for value in _candidates(v, name, reach):
+            moved = assess(spec, {**v, name: value}).band
+            if moved != band:
+                text = _change_text(spec, v, name, value)
+                moves.append(
+                    {
+                        "field": name,
+                        "value": value,
+                        "band": moved,
+                        "text": f"{text[0].upper()}{text[1:]} would move you to “{BAND_LABELS[moved]}”.",
+                    }
+                )
+                break
+    return moves
+
+
+def _geography_move(spec: data.Specialty, v: Mapping[str, object], band: Band) -> list[dict[str, object]]:
+    if not v["geographic_restriction"]:
+        return []
+    moved = assess(spec, {**v, "geographic_restriction": False}).band
+    if moved == band:
+        return []
+    return [
+        {
+            "field": "geographic_restriction",
+            "value": False,
+            "band": moved,
+            "text": f"Being open to training anywhere would move you to “{BAND_LABELS[moved]}”.",
+        }
+    ]
+
+
+def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> dict[str, object]:
+    """How far the score is from the neighbouring score bands, and which single
+    change to one input would move the final band up or down."""
+    floors = [floor for floor, _ in BAND_FLOORS]
+    here = next(i for i, (floor, _) in enumerate(BAND_FLOORS) if result.score >= floor)
+    above = BAND_FLOORS[here - 1] if here > 0 else None
+    below = BAND_FLOORS[here + 1] if here + 1 < len(BAND_FLOORS) else None
+    lines = []
+    if above:
+        lines.append(
+            f"Your score is {above[0] - result.score} point(s) short of the {above[0]} line for “{BAND_LABELS[above[1]]}”."
+        )
+    if below:
+        lines.append(
+            f"It is {result.score - floors[here]} point(s) above the {floors[here]} line; below it the score alone says "
+            f"“{BAND_LABELS[below[1]]}”."
+        )
+    if result.band != result.by_score:
+        lines.append(
+            f"A rule below holds the band at “{BAND_LABELS[result.band]}”, lower than the score alone (“{BAND_LABELS[result.by_score]}”), "
+            "so points alone do not move it; the changes listed do."
+        )
+    up = _moves(spec, v, result.band, IMPROVEMENTS) + _geography_move(spec, v, result.band)
+    down = _moves(spec, v, result.band, SETBACKS)
+    if up:
+        headline = str(up[0]["text"])
+    elif result.band == "single-track":
+        headline = "This is already the least cautious band."
+    else:
+        headline = "No single change to one input moves the band up; it would take several together."
+    if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
+        headline += f" Your score is only {result.score - floors[here]} point(s) above the line for “{BAND_LABELS[below[1]]}”."
+    return {
+        "score": result.score,
+        "points_to_band_above": above[0] - result.score if above else None,
+        "band_above": above[1] if above else None,
+        "points_above_band_below": result.score - floors[here] if below else None,
+        "band_below": below[1] if below else None,
+        "held_by_rule": result.band != result.by_score,
+        "lines": lines,
+        "up": up,
+        "down": down,
+        "headline": headline,
     }
 
 
@@ -568,6 +813,21 @@ BAND_LABELS: dict[Band, str] = {
     "dual-apply-strongly": "Dual apply, strongly",
     "pivot": "Pivot to a backup",
 }
+
+
+def render_margins(margins: Mapping[str, object]) -> Markup:
+    """How close the neighbouring bands are and which one change moves the band."""
+    up: list[dict[str, object]] = margins["up"]  # type: ignore[assignment]
+    down: list[dict[str, object]] = margins["down"]  # type: ignore[assignment]
+    lines: list[str] = margins["lines"]  # type: ignore[assignment]
+    parts: list[object] = [el("h4", "How close the next band is"), *(el("p", line) for line in lines)]
+    parts.append(el("p", "One change that would move you up:" if up else str(margins["headline"])))
+    if up:
+        parts.append(el("ul", [el("li", move["text"]) for move in up]))
+    if down:
+        parts.append(el("p", "One change that would move you down:"))
+        parts.append(el("ul", [el("li", move["text"]) for move in down]))
+    return el("div", parts, class_="mpb-margins")
 
 
 def render(result: Mapping[str, object]) -> Markup:
@@ -587,6 +847,7 @@ def render(result: Mapping[str, object]) -> Markup:
         ),
         el("p", result["summary"]),
         table(("Factor", "Points", "Why", "Source"), rows, caption="How each input moved the score"),
+        render_margins(result["margins"]),  # type: ignore[arg-type]
     ]
     flags: list[str] = result["red_flags"]  # type: ignore[assignment]
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
@@ -615,7 +876,7 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el(
                 "p",
-                f"Among non-US IMGs who matched in {result['specialty_name']}, your Step 2 CK is at about "
+                f"Among {matched['group']} in {result['specialty_name']}, your Step 2 CK is at about "
                 f"the {matched['percentile']}th percentile (median {matched['median']:g}, middle half "
                 f"{matched['q1']:g}–{matched['q3']:g}, n = {matched['n']}; {matched['source']}; "
                 f"{matched['method']}).",
@@ -643,8 +904,24 @@ def method() -> Markup:
         el(
             "p",
             f"Score = {BASE_SCORE} + the points of every factor, kept within 0–100. "
-            "The band comes from the score (70+ single-track, 55–69 dual apply, 40–54 dual apply strongly, "
-            "under 40 pivot), then the rules below may make it more cautious, never less.",
+            "The band comes from the score ("
+            + "; ".join(f"{floor}+: “{BAND_LABELS[band]}”" for floor, band in BAND_FLOORS if floor)
+            + f"; under {BAND_FLOORS[-2][0]}: “{BAND_LABELS[BAND_FLOORS[-1][1]]}”), then the rules below may make it "
+            "more cautious, never less. No score on its own says “pivot”: the articles give that advice only to a "
+            "profile structurally misaligned with the field, so only that rule can.",
+        ),
+        el(
+            "p",
+            "Margins: the result says how many points separate the score from the lines above and below it, and, for "
+            "each input you can still change (letters, US rotations, research, months of US clinical experience, Step 2 "
+            "CK, a limited area), the smallest change that would move the final band, found by running these same rules "
+            "again with only that input changed. It also lists setbacks that would move the band down (a failed attempt, "
+            "a letter or rotation falling through, more years passing).",
+        ),
+        el(
+            "p",
+            "Visa: unless you answer yes or no, the visa need follows your applicant type: a non-US-citizen IMG counts "
+            "as needing a J-1 or H-1B; US MD and DO graduates and US-citizen or permanent-resident IMGs do not.",
         ),
         el("h4", "Points"),
         el(
@@ -675,9 +952,12 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Step 2 CK, other fields, against matched non-US IMGs (NRMP Charting Outcomes 2026): third quartile or above "
+                    f"Step 2 CK, other fields, for IMGs, against matched non-US IMGs (NRMP Charting Outcomes 2026): third quartile or above "
                     f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
-                    f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}.",
+                    f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}. "
+                    "These are the only Step 2 CK figures in our data: a US-citizen IMG is placed among them as the nearest "
+                    "published group, and a US MD or DO graduate is not placed among them at all (0 points; only the red-flag "
+                    "line applies).",
                 ),
                 el(
                     "li",
@@ -730,20 +1010,22 @@ def method() -> Markup:
                 el(
                     "li",
                     "Red flags (IMG article): Step 2 CK under 230, any failure, graduated more than 5 years ago, under 3 months of "
-                    "USCE, needing a visa, an ultra-competitive target, limited geography. Two or more: "
-                    "at most “dual apply, strongly”.",
+                    "USCE, needing a visa, an ultra-competitive target, limited geography. One flag other than the target: at "
+                    "most “dual apply”; two or more (the target included): at most “dual apply, strongly”.",
                 ),
                 el(
                     "li",
                     f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
                     f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
-                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures.",
+                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. The article asks for an “extremely "
+                    f"strong” score and names 250+ only as a ballpark; its dermatology roadmap reader still dual applies, so "
+                    f"{EXCEPTIONAL_ULTRA['step2']} is this calculator's reading. With no research at all: at most “dual apply, strongly”.",
                 ),
                 el(
                     "li",
                     f"Orthopaedic self-audit (ortho article): Step 2 CK {ORTHO_AUDIT_STEP2}+, {ORTHO_AUDIT_RESEARCH}+ research item, "
                     f"{ORTHO_AUDIT_AWAYS}+ US ortho rotations, {ORTHO_AUDIT_LETTERS}+ ortho letters; more than one missing: at most "
-                    "“dual apply, strongly”.",
+                    "“dual apply”, the article's advice to seriously consider dual applying (with 40–60 PM&R programs).",
                 ),
                 el(
                     "li",
@@ -752,10 +1034,37 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"After a no-match (no-match article): structurally misaligned, and so “pivot”, when Step 2 CK is more than "
-                    f"{MISALIGNED_STEP2_GAP} points below the field's lowest unpenalised score, when there are failures or no research "
-                    f"in an ultra-competitive field, or when graduation was more than {MISALIGNED_YEARS} years ago with no US clinical "
-                    "work. Otherwise borderline: at most “dual apply, strongly”.",
+                    f"Structurally misaligned, and so “pivot” (no-match and ultra articles): Step 2 CK more than "
+                    f"{MISALIGNED_STEP2_GAP} points below the level an article sets for the field (ultra-competitive "
+                    f"{ULTRA_STEP2_BANDS[1].floor}, radiology {RADIOLOGY_STEP2_BANDS[1].floor}), on any attempt. After a no-match "
+                    "also: failures or no research in an ultra-competitive field; Step 2 CK under "
+                    f"{ULTRA_STEP2_BANDS[1].floor} with fewer than {MINIMAL_RESEARCH_BELOW} research items there (the no-match "
+                    f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no US "
+                    "clinical work. A reapplicant who is none of these is borderline: at most “dual apply”, a backup in parallel.",
+                ),
+            ],
+        ),
+        el("h4", "Where the articles disagree"),
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    "An ultra-competitive target is a red flag in the IMG article, yet the ultra-competitive and orthopaedics "
+                    "articles let an exceptional applicant apply single-track. The calculator follows the latter, which were "
+                    "written for these fields, so the target flag alone never rules out single-track.",
+                ),
+                el(
+                    "li",
+                    "For orthopaedics without research, the orthopaedics article's self-audit counts research as one element "
+                    "among four (dual apply), while the ultra-competitive article calls research nearly mandatory. The "
+                    "calculator takes the more cautious (dual apply, strongly), as its rules only ever add caution.",
+                ),
+                el(
+                    "li",
+                    "The no-match article calls an internal medicine reapplicant with Step 2 CK 220–230 borderline, although "
+                    "that is below most matched non-US IMGs in the field. The calculator follows the article: a Step 2 CK "
+                    "counts as structural misalignment only in fields where an article names a score level.",
                 ),
             ],
         ),

@@ -8,8 +8,11 @@ the wording, default or help with ``dataclasses.replace``, never the rule.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from . import data
-from .fields import BoolField, ChoiceField, IntField
+from .fields import FALSE_WORDS, TRUE_WORDS, ChoiceField, IntField
 
 SPECIALTY = ChoiceField(
     name="specialty",
@@ -34,9 +37,57 @@ STEP2_SCORE = IntField(
     optional=True,
     help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it.",
 )
-NEEDS_VISA = BoolField(
+
+# Visa: by default it follows the applicant type, because only non-US-citizen
+# IMGs need a J-1 or H-1B to train; US graduates and US-citizen (or permanent
+# resident) IMGs do not.  A reader can still say yes or no outright.  The two
+# explicit answers keep the slugs "true" and "false", so addresses and
+# remembered answers from the old yes/no checkbox still mean the same thing.
+VISA_BY_APPLICANT_TYPE = "by-applicant-type"
+VISA_APPLICANT_TYPES = frozenset({"non-us-img"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class VisaField(ChoiceField):
+    """A choice that also reads yes/no words and booleans, for old answers."""
+
+    def allowed(self) -> str:
+        return f"true, false or {VISA_BY_APPLICANT_TYPE} (follow the applicant type)"
+
+    def parse_present(self, raw: object) -> str:
+        if isinstance(raw, bool):
+            return "true" if raw else "false"
+        if isinstance(raw, str) and raw.strip().lower() in TRUE_WORDS:
+            return "true"
+        if isinstance(raw, str) and raw.strip().lower() in FALSE_WORDS:
+            return "false"
+        return super().parse_present(raw)
+
+
+NEEDS_VISA = VisaField(
     name="needs_visa",
-    label="I need a visa (J-1 or H-1B) to train",
-    initial=True,
-    help="Many programs sponsor no visa, or only a J-1.",
+    label="Visa (J-1 or H-1B) needed to train",
+    choices=(
+        (VISA_BY_APPLICANT_TYPE, "Follow my applicant type (only non-US-citizen IMGs need one)"),
+        ("true", "Yes, I need a visa"),
+        ("false", "No, I need no visa"),
+    ),
+    initial=VISA_BY_APPLICANT_TYPE,
+    help="Many programs sponsor no visa, or only a J-1. Left to follow your applicant type, only a non-US-citizen IMG counts as needing one.",
 )
+
+
+def visa_needed(values: Mapping[str, object]) -> bool:
+    """The visa answer as yes or no, resolving "follow my applicant type"."""
+    answer = values["needs_visa"]
+    if answer == VISA_BY_APPLICANT_TYPE:
+        return values["applicant_type"] in VISA_APPLICANT_TYPES
+    return answer == "true"
+
+
+def visa_basis(values: Mapping[str, object]) -> str:
+    """How the visa answer was reached, in words, for explanations."""
+    if values["needs_visa"] == VISA_BY_APPLICANT_TYPE:
+        label = data.APPLICANT_LABELS[str(values["applicant_type"])]
+        return f"taken from your applicant type ({label})"
+    return "as you answered"

@@ -180,6 +180,21 @@ DEFAULT_LARGE_BACKUP = NO_MATCH_BACKUP
 # file; they keep their own ranges wherever they appear.
 HARD_TIERS: frozenset[data.Tier] = frozenset({"ultra", "competitive"})
 
+# --- Which backups are accepted --------------------------------------------------
+# An ultra-competitive field is refused as a backup, as the backup finder
+# leaves it out: the no-match article judges these fields unrealistic as a
+# backup for most applicants, and the orthopaedics article asks that a backup
+# be clearly easier to match.  A backup more competitive for IMGs than the
+# first choice is accepted with a plain warning at the top of the result (the
+# IMG article asks for a less competitive backup); the backup finder leaves
+# those out too.
+TIER_ORDER: tuple[data.Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
+
+# --- After a no-match ---------------------------------------------------------------
+# The no-match article asks a reapplicant for volume in the backup, 60-100+,
+# whatever else the band says, so after a no-match the backup never drops
+# below that range.
+
 # --- Split between the fields at a pivot ---------------------------------------
 # The no-match article's allocation example: 80% of programs in the backup,
 # 20% in a tightly chosen set in the original field.
@@ -305,7 +320,9 @@ def alone(slug: str, band: Band) -> Recommendation:
     )
 
 
-def with_backup(primary_slug: str, backup_slug: str, band: Band) -> tuple[Recommendation, Recommendation]:
+def with_backup(
+    primary_slug: str, backup_slug: str, band: Band, reapplying: bool = False
+) -> tuple[Recommendation, Recommendation]:
     """The first choice and the backup when dual applying."""
     backup_name = data.specialty(backup_slug).name
     if band in ("single-track", "dual-apply"):
@@ -325,6 +342,14 @@ def with_backup(primary_slug: str, backup_slug: str, band: Band) -> tuple[Recomm
             else f"Pivot: {backup_name} becomes your main application, at the no-match article's volume for that role."
         )
         backup = Recommendation(rule.low, rule.high, rule, "whole", why)
+    if reapplying and data.specialty(backup_slug).tier not in HARD_TIERS and backup.high < NO_MATCH_BACKUP.high:
+        backup = Recommendation(
+            NO_MATCH_BACKUP.low,
+            NO_MATCH_BACKUP.high,
+            NO_MATCH_BACKUP,
+            "whole",
+            f"After a no-match, {backup_name} gets the no-match article's volume for a backup.",
+        )
 
     first_rule = first_choice_range(primary_slug)
     if band == "pivot":
@@ -363,12 +388,12 @@ def tiers(band: Band) -> dict[str, int]:
     return {"reach_pct": reach, "target_pct": 100 - reach - likely, "likely_pct": likely}
 
 
-def plan(primary_slug: str, backup_slug: str | None, band: Band) -> dict[str, object]:
+def plan(primary_slug: str, backup_slug: str | None, band: Band, reapplying: bool = False) -> dict[str, object]:
     """The counts for a pair of fields and a band, without the profile."""
     if backup_slug is None:
         primary, backup = alone(primary_slug, band), None
     else:
-        primary, backup = with_backup(primary_slug, backup_slug, band)
+        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
     return {
@@ -421,6 +446,11 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
                 f"{backup_spec.name} is itself {data.TIER_LABELS[backup_spec.tier]}. The no-match article warns that "
                 "such fields rarely work as a backup; one with more positions and a record of taking IMGs is safer."
             )
+        if band == "pivot":
+            reasons.append(
+                f"At a pivot, {backup_spec.name} carries most of your applications, so it needs to be a field you would "
+                "gladly train in for good."
+            )
         pct: dict[str, int] = result["share"]  # type: ignore[assignment]
         reasons.append(
             f"Split: about {pct['primary_pct']}% of your programs in {spec.name} and {pct['backup_pct']}% in "
@@ -449,6 +479,18 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
     return reasons
 
 
+def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
+    """A plain warning when the backup is harder to enter than the first choice."""
+    primary, backup = data.specialty(primary_slug), data.specialty(backup_slug)
+    if TIER_ORDER.index(backup.tier) <= TIER_ORDER.index(primary.tier):
+        return None
+    return (
+        f"Check your backup: {backup.name} is {data.TIER_LABELS[backup.tier]}, harder to enter than {primary.name} "
+        f"({data.TIER_LABELS[primary.tier]}). A backup is meant to be the easier field (IMG article); the backup "
+        "finder suggests fields that are. If it is really your first choice, swap the two."
+    )
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
     primary_slug = str(v["specialty"])
@@ -458,9 +500,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "backup_specialty",
             "Backup specialty must differ from the target specialty, or be left empty to apply to one specialty.",
         )
+    if backup_slug is not None and data.specialty(str(backup_slug)).tier == "ultra":
+        raise InputError(
+            "backup_specialty",
+            f"Backup specialty cannot be {data.specialty(str(backup_slug)).name}: ultra-competitive fields are too hard "
+            "to enter to serve as a backup. Choose a less competitive field, or make it your target specialty and "
+            "leave the backup empty.",
+        )
     check = competitiveness.compute({name: v[name] for name in COMPETITIVENESS_NAMES})
     band: Band = check["band"]  # type: ignore[assignment]
-    result = plan(primary_slug, None if backup_slug is None else str(backup_slug), band)
+    result = plan(primary_slug, None if backup_slug is None else str(backup_slug), band, bool(v["previously_unmatched"]))
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(str(backup_slug)).name if backup_slug is not None else None
     result.update(
@@ -471,6 +520,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "band": band,
             "band_label": BAND_LABELS[band],
             "score": check["score"],
+            "margins": check["margins"],
+            "warning": backup_warning(primary_slug, str(backup_slug)) if backup_slug is not None else None,
         }
     )
     result["reasons"] = _reasons(v, check, result)
@@ -479,7 +530,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     backup = result["backup"]
     if isinstance(backup, dict):
         summary += f"; {backup_name}: {backup['low']}–{backup['high']} programs"
-    result["summary"] = summary + f" ({BAND_LABELS[band]})."
+    summary += f" ({BAND_LABELS[band]})."
+    if result["warning"]:
+        summary = f"{result['warning']} {summary}"
+    margins: dict[str, object] = check["margins"]  # type: ignore[assignment]
+    result["summary"] = f"{summary} {margins['headline']}"
     return result
 
 
@@ -491,6 +546,13 @@ def _count_text(counts: Mapping[str, int], rule: Mapping[str, object]) -> str:
     if rule["aim"] == "top" and str(rule["article_range"]).endswith("+"):
         text += "+"
     return text
+
+
+def render_warning(warning: str | None) -> Markup | None:
+    """The backup warning, first in the result and announced as an alert."""
+    if not warning:
+        return None
+    return el("p", el("strong", "Warning: "), warning, class_="mpb-warning", role="alert")
 
 
 def render(result: Mapping[str, object]) -> Markup:
@@ -519,6 +581,7 @@ def render(result: Mapping[str, object]) -> Markup:
     mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
     return el(
         "div",
+        render_warning(result.get("warning")),  # type: ignore[arg-type]
         el(
             "p",
             el("span", result["band_label"], class_=f"mpb-band mpb-band--{band}"),
@@ -538,6 +601,7 @@ def render(result: Mapping[str, object]) -> Markup:
             [(f"{mix['likely_pct']}%", f"{mix['target_pct']}%", f"{mix['reach_pct']}%")],
             caption="Mix within each specialty's list",
         ),
+        competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
         el("h4", "Why these numbers"),
         el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
         el(
@@ -649,6 +713,33 @@ def method() -> Markup:
             "stretch-but-reasonable programs. Reach programs therefore stay at 30% or less, falling as the band weakens; "
             "how the rest divides between likely and target programs is this calculator's own choice, leaning towards "
             "likely programs for weaker profiles. In an ultra-competitive field even a “likely” program is uncertain.",
+        ),
+        el("h4", "Which backups are accepted"),
+        el(
+            "p",
+            "An ultra-competitive field is refused as a backup, with a message on the backup field, as the backup finder "
+            "never suggests one: the no-match article judges such fields unrealistic as a backup for most applicants. A "
+            "backup harder to enter than the first choice is accepted with a warning at the top of the result, since the "
+            "IMG article asks for a less competitive backup. After a no-match, the backup never gets fewer than the "
+            f"no-match article's {NO_MATCH_BACKUP.text()} programs (fields the articles give no other figure for keep theirs).",
+        ),
+        el("h4", "Where the articles disagree"),
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    f"Orthopaedic surgery: the orthopaedics article gives {ORTHOPAEDICS_ORTHO_ARTICLE.text()} for a dual "
+                    f"applicant, the ultra-competitive article {ORTHOPAEDICS.text()} for a US-citizen IMG and 70–90 in its "
+                    f"roadmap. The calculator uses {ORTHOPAEDICS.text()}, the one range that covers the other two.",
+                ),
+                el(
+                    "li",
+                    f"Backup after a no-match: the ultra-competitive roadmaps keep a backup at 20–60 programs, the no-match "
+                    f"article asks a reapplicant for {NO_MATCH_BACKUP.text()}. A reapplicant gets the no-match figure, which "
+                    "was written for that reader.",
+                ),
+            ],
         ),
         el("h4", "Caveats"),
         el(

@@ -249,7 +249,11 @@ def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
     [
         ({"specialty": "cardiology"}, "specialty", "Your first-choice specialty must be one of: internal-medicine"),
         ({"applicant_type": "img"}, "applicant_type", "Applicant type must be one of: us-md, us-do, us-img, non-us-img."),
-        ({"needs_visa": "maybe"}, "needs_visa", "I need a visa (J-1 or H-1B) to train must be true or false."),
+        (
+            {"needs_visa": "maybe"},
+            "needs_visa",
+            "Visa (J-1 or H-1B) needed to train must be true, false or by-applicant-type (follow the applicant type).",
+        ),
         (
             {"prefers_procedures": "sometimes"},
             "prefers_procedures",

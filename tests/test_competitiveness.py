@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from calculators import InputError, competitiveness
 from calculators.competitiveness import BAND_ORDER, compute
-from calculators.data import SPECIALTIES
+from calculators.data import ARTICLE_ORTHO, SPECIALTIES
 
 STRONG = {
     "applicant_type": "us-md",
@@ -57,8 +57,8 @@ def test_score_is_clamped_and_the_clamp_is_shown_as_a_factor() -> None:
     [
         ({"specialty": "internal-medicine", **STRONG}, "single-track"),
         ({"specialty": "internal-medicine", "step2_score": 251}, "dual-apply"),
-        ({"specialty": "internal-medicine"}, "dual-apply-strongly"),
-        ({"specialty": "family-medicine", "step2_score": 229, "years_since_graduation": 7}, "pivot"),
+        ({"specialty": "psychiatry", "step2_score": 229, "years_since_graduation": 7}, "dual-apply-strongly"),
+        ({"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 225}, "pivot"),
     ],
 )
 def test_every_band_is_reachable(inputs: dict[str, object], band: str) -> None:
@@ -82,8 +82,10 @@ def test_orthopaedic_self_audit_caps_the_band_when_two_elements_are_missing() ->
     result = compute({"specialty": "orthopaedic-surgery", **STRONG, "away_rotations": 1, "specialty_letters": 1})
     audit = {line["item"]: line["met"] for line in result["ortho_audit"]}
     assert audit["Two or more US orthopaedic away rotations"] is False
-    assert any("self-audit: 2 elements missing" in r["rule"] for r in result["rules_applied"])
-    assert result["band"] in ("dual-apply-strongly", "pivot")
+    assert {"band": "dual-apply", "rule": "Orthopaedic self-audit: 2 elements missing.", "source": ARTICLE_ORTHO.cite()} in (
+        result["rules_applied"]
+    )
+    assert result["band"] == "dual-apply"
     assert compute({"specialty": "internal-medicine"})["ortho_audit"] is None
 
 
@@ -98,13 +100,13 @@ def test_after_a_no_match_borderline_and_misaligned_differ() -> None:
     borderline = compute(
         {"specialty": "dermatology", **STRONG, "step2_score": 252, "research_items": 5, "previously_unmatched": True}
     )
-    assert borderline["band"] == "dual-apply-strongly"
+    assert borderline["band"] == "dual-apply"
     assert any("borderline" in r["rule"] for r in borderline["rules_applied"])
     misaligned = compute(
         {"specialty": "orthopaedic-surgery", **STRONG, "step2_score": 205, "research_items": 0, "previously_unmatched": True}
     )
     assert misaligned["band"] == "pivot"
-    assert any("structurally misaligned" in r["rule"] for r in misaligned["rules_applied"])
+    assert any(r["rule"].startswith("Structurally misaligned") for r in misaligned["rules_applied"])
 
 
 def test_step2_against_matched_applicants() -> None:
@@ -138,7 +140,7 @@ def test_every_factor_names_a_reason_and_the_result_has_required_keys() -> None:
         ({"specialty_letters": 1.5}, "specialty_letters", "must be a whole number"),
         ({"research_items": True}, "research_items", "Research items must be a whole number"),
         ({"away_rotations": "3 months"}, "away_rotations", "US rotations in this specialty must be"),
-        ({"needs_visa": "perhaps"}, "needs_visa", "must be true or false"),
+        ({"needs_visa": "perhaps"}, "needs_visa", "must be true, false or by-applicant-type"),
         ({"geographic_restriction": 2}, "geographic_restriction", "must be true or false"),
         ({"previously_unmatched": "y"}, "previously_unmatched", "must be true or false"),
     ],
@@ -161,7 +163,7 @@ profiles = st.fixed_dictionaries(
         "specialty_letters": st.integers(0, 5),
         "research_items": st.integers(0, 10),
         "away_rotations": st.integers(0, 4),
-        "needs_visa": st.booleans(),
+        "needs_visa": st.sampled_from([True, False, "by-applicant-type"]),
         "geographic_restriction": st.booleans(),
         "previously_unmatched": st.booleans(),
     }
@@ -213,3 +215,94 @@ def test_method_shows_every_rule_source() -> None:
     text = competitiveness.method()
     for phrase in ("Score = 65", "Orthopaedic self-audit", "Diagnostic radiology", "After a no-match", "NRMP"):
         assert phrase in text
+
+
+# --- Visa default and comparison groups (issue 11.5) ---------------------------
+@pytest.mark.parametrize(("applicant", "needs"), [("us-md", False), ("us-do", False), ("us-img", False), ("non-us-img", True)])
+def test_visa_need_follows_the_applicant_type_unless_answered(applicant: str, needs: bool) -> None:
+    result = compute({"specialty": "internal-medicine", "applicant_type": applicant})
+    assert result["inputs"]["needs_visa"] == "by-applicant-type"
+    assert result["needs_visa_resolved"] is needs
+    assert ("Visa needed" in [f["factor"] for f in result["factors"]]) is needs
+    assert ("needs a visa" in result["red_flags"]) is needs
+    answered = compute({"specialty": "internal-medicine", "applicant_type": applicant, "needs_visa": not needs})
+    assert answered["needs_visa_resolved"] is (not needs)
+
+
+def test_old_yes_no_answers_still_read_as_before() -> None:
+    for raw, expected in ((True, "true"), ("false", "false"), ("yes", "true"), ("0", "false")):
+        assert compute({"needs_visa": raw})["inputs"]["needs_visa"] == expected
+
+
+def test_a_us_graduates_step2_is_not_placed_among_non_us_imgs() -> None:
+    md = compute({"specialty": "internal-medicine", "applicant_type": "us-md", "step2_score": 230})
+    step2 = next(f for f in md["factors"] if f["factor"] == "Step 2 CK")
+    assert step2["points"] == 0 and "not US graduates" in step2["why"]
+    assert md["step2_vs_matched"] is None and "non-US IMGs only" in md["step2_vs_matched_reason"]
+    img = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 230})
+    step2 = next(f for f in img["factors"] if f["factor"] == "Step 2 CK")
+    assert "non-US IMGs who matched" in step2["why"] and "nearest published group" in step2["why"]
+    assert "not your own group" in img["step2_vs_matched"]["group"]
+
+
+# --- Bands: what the articles reserve, and margins ----------------------------------
+@settings(max_examples=200, deadline=None)
+@given(profiles)
+def test_pivot_only_ever_comes_from_the_misalignment_rule(profile: dict[str, object]) -> None:
+    result = compute(profile)
+    assert result["band_from_score"] != "pivot"
+    if result["band"] == "pivot":
+        assert any(r["band"] == "pivot" and r["rule"].startswith("Structurally misaligned") for r in result["rules_applied"])
+
+
+def test_one_red_flag_rules_out_single_track_but_an_exceptional_ultra_target_does_not() -> None:
+    assert compute({"specialty": "internal-medicine", **STRONG})["band"] == "single-track"
+    one_flag = compute({"specialty": "internal-medicine", **STRONG, "geographic_restriction": True})
+    assert one_flag["red_flags"] == ["geographic limits"] and one_flag["band"] == "dual-apply"
+    assert compute({"specialty": "dermatology", **STRONG})["red_flags"] == ["a highly competitive target"]
+    assert compute({"specialty": "dermatology", **STRONG})["band"] == "single-track"
+
+
+def test_margins_name_the_single_change_that_moves_the_band() -> None:
+    # A third orthopaedic letter lifts the score over the 50 line... but the
+    # ultra rule still holds "dual apply"; a reader one letter short of the
+    # line in a strongly band sees that letter named.
+    near = {
+        "specialty": "orthopaedic-surgery",
+        "applicant_type": "us-img",
+        "step2_score": 240,
+        "usce_months": 6,
+        "specialty_letters": 1,
+        "research_items": 1,
+        "away_rotations": 2,
+    }
+    result = compute(near)
+    assert result["band"] == "dual-apply-strongly"
+    first = result["margins"]["up"][0]
+    assert first["field"] == "specialty_letters" and first["value"] == 2 and first["band"] == "dual-apply"
+    assert first["text"] == "A second letter from US physicians in Orthopaedic Surgery would move you to “Dual apply”."
+    assert first["text"] in result["summary"]
+    moved = compute({**near, "specialty_letters": 2})
+    assert moved["band"] == "dual-apply"
+    assert any(d["field"] == "specialty_letters" and d["band"] == "dual-apply-strongly" for d in moved["margins"]["down"])
+    html = competitiveness.render(result)
+    assert first["text"] in html
+
+
+def test_margins_report_points_to_each_neighbouring_line() -> None:
+    result = compute({"specialty": "internal-medicine", **STRONG, "step2_score": 230})
+    margin = result["margins"]
+    assert margin["points_to_band_above"] == 70 - result["score"] if result["score"] < 70 else margin["band_above"] is None
+    if margin["band_below"] is not None:
+        assert margin["points_above_band_below"] == result["score"] - next(
+            floor for floor, _ in competitiveness.BAND_FLOORS if result["score"] >= floor
+        )
+
+
+@settings(max_examples=100, deadline=None)
+@given(profiles)
+def test_every_listed_change_really_moves_the_band(profile: dict[str, object]) -> None:
+    result = compute(profile)
+    for move in (*result["margins"]["up"], *result["margins"]["down"]):
+        changed = compute({**profile, move["field"]: move["value"]})
+        assert changed["band"] == move["band"] != result["band"]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import competitiveness, data
+from calculators import backup_finder, competitiveness, data
 from calculators import program_counts as pc
 from calculators.competitiveness import BAND_ORDER
 from calculators.fields import InputError
@@ -91,7 +91,7 @@ def test_range_rule_describes_each_role() -> None:
 def test_profiles_land_in_expected_bands() -> None:
     assert pc.compute(STRONG)["band"] == "single-track"
     assert pc.compute(PIVOT)["band"] == "pivot"
-    assert pc.compute({})["band"] == "dual-apply-strongly"
+    assert pc.compute({})["band"] == "dual-apply"
 
 
 def test_single_track_alone_uses_whole_general_range() -> None:
@@ -209,13 +209,66 @@ def test_ultra_roadmaps_fall_within_dual_apply_ranges() -> None:
     assert ortho["backup"] == counts(20, 40)  # roadmap: 20-40
 
 
+ULTRA = [s.slug for s in data.SPECIALTIES if s.tier == "ultra"]
+
+
 @pytest.mark.parametrize("backup", HARD)
-def test_hard_backup_keeps_its_own_range_and_warns(backup: str) -> None:
-    primary = "internal-medicine"
-    result = pc.plan(primary, backup, "dual-apply")
+def test_hard_backup_keeps_its_own_range_in_the_plan(backup: str) -> None:
+    result = pc.plan("internal-medicine", backup, "dual-apply")
     assert result["range_rule"]["backup"]["rule"] == pc.first_choice_range(backup).key
-    full = pc.compute({**STRONG, "specialty": primary, "backup_specialty": backup})
-    assert any("rarely work as a backup" in r for r in full["reasons"])
+
+
+@pytest.mark.parametrize("backup", ULTRA)
+def test_an_ultra_competitive_backup_is_refused_like_the_backup_finder_does(backup: str) -> None:
+    # The case: dermatology behind a weak internal-medicine profile.
+    weak = {"specialty": "internal-medicine", "step2_score": 215, "exam_failures": 1, "backup_specialty": backup}
+    with pytest.raises(InputError) as caught:
+        pc.compute(weak)
+    assert caught.value.field == "backup_specialty"
+    assert "cannot be" in caught.value.message and "less competitive field" in caught.value.message
+    assert backup_finder.exclusion(data.specialty("internal-medicine"), data.specialty(backup)) is not None
+
+
+def test_a_backup_harder_than_the_first_choice_gets_a_plain_warning_first() -> None:
+    result = pc.compute({**STRONG, "specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology"})
+    assert result["warning"] and "harder to enter than Internal Medicine" in result["warning"]
+    assert result["summary"].startswith(result["warning"])
+    assert any("rarely work as a backup" in r for r in result["reasons"])
+    html = pc.render(result)
+    assert html.index('role="alert"') < html.index("mpb-headline")
+    assert pc.compute({**STRONG, "specialty": "dermatology", "backup_specialty": "internal-medicine"})["warning"] is None
+
+
+def test_after_a_no_match_the_backup_keeps_the_no_match_articles_volume() -> None:
+    first = pc.compute({**STRONG, "specialty": "dermatology", "research_items": 6, "backup_specialty": "internal-medicine"})
+    again = pc.compute(
+        {
+            **STRONG,
+            "specialty": "dermatology",
+            "research_items": 6,
+            "backup_specialty": "internal-medicine",
+            "previously_unmatched": True,
+        }
+    )
+    assert again["backup"]["low"] >= 60 and again["backup"]["high"] >= 100
+    assert again["backup"]["low"] >= first["backup"]["low"] and again["backup"]["high"] >= first["backup"]["high"]
+
+
+def test_margins_carry_over_from_the_competitiveness_check() -> None:
+    inputs = {
+        "specialty": "orthopaedic-surgery",
+        "applicant_type": "us-img",
+        "step2_score": 240,
+        "usce_months": 6,
+        "specialty_letters": 1,
+        "research_items": 1,
+        "away_rotations": 2,
+        "backup_specialty": "pmr",
+    }
+    result = pc.compute(inputs)
+    assert result["margins"]["up"][0]["field"] == "specialty_letters"
+    assert result["margins"]["headline"] in result["summary"]
+    assert result["margins"]["up"][0]["text"] in pc.render(result)
 
 
 @pytest.mark.parametrize("band", BANDS[:3])
@@ -294,7 +347,7 @@ def test_backup_equal_to_primary_is_rejected() -> None:
         ({"step2_score": 301}, "step2_score", "from 1 to 300"),
         ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20"),
         ({"usce_months": True}, "usce_months", "whole number"),
-        ({"needs_visa": "perhaps"}, "needs_visa", "true or false"),
+        ({"needs_visa": "perhaps"}, "needs_visa", "true, false or by-applicant-type"),
         ({"applicant_type": "alien"}, "applicant_type", "Applicant type must be one of:"),
         ({"programs": 40}, "programs", "is not an input of this calculator"),
     ],
@@ -338,7 +391,8 @@ profiles = st.fixed_dictionaries(
 
 
 def _valid(profile: Mapping[str, object]) -> bool:
-    return profile["backup_specialty"] != profile["specialty"]
+    backup = profile["backup_specialty"]
+    return backup != profile["specialty"] and (backup is None or data.specialty(str(backup)).tier != "ultra")
 
 
 @settings(max_examples=200, deadline=None)
@@ -444,3 +498,14 @@ def test_widget_renders_with_default_result() -> None:
     html = render_calculator(pc)  # type: ignore[arg-type]
     assert 'data-calculator="program_counts"' in html
     assert 'name="backup_specialty"' in html
+
+
+@settings(max_examples=100, deadline=None)
+@given(profiles.filter(_valid))
+def test_a_past_no_match_never_lowers_the_backup(profile: dict[str, object]) -> None:
+    if profile["backup_specialty"] is None:
+        return
+    before = pc.compute({**profile, "previously_unmatched": False})
+    after = pc.compute({**profile, "previously_unmatched": True})
+    assert after["backup"]["low"] >= before["backup"]["low"]
+    assert after["backup"]["high"] >= before["backup"]["high"]
