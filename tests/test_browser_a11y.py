@@ -1,0 +1,113 @@
+"""axe-core finds no accessibility violation, at any impact, on any built page
+in either colour scheme, with every calculator live.
+
+axe-core comes from node_modules (pinned in package-lock.json, test-only: the
+site never ships it).  One browser context per scheme walks every page through
+Material's instant navigation, so the calculator engine starts once per scheme
+rather than once per page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import LOOPBACK_HOSTS, ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]}}
+SCHEMES = ("light", "dark")
+# Material's scheme names for the two palettes in mkdocs.yml.
+SCHEME_NAMES = {"light": "default", "dark": "slate"}
+
+SETTLED = """() => [...document.querySelectorAll('.mpb-calculator')]
+  .every((c) => ['ready', 'failed'].includes(c.dataset.runtime))"""
+
+
+# Resolves once Material has swapped in the new page (document$ replays the
+# current page to a new subscriber, which is skipped).
+NAVIGATE = """(url) => new Promise((resolve) => {
+  let navigating = false;
+  const subscription = document$.subscribe(() => {
+    if (navigating) { resolve(); setTimeout(() => subscription.unsubscribe()); }
+  });
+  navigating = true;
+  location$.next(new URL(url));
+})"""
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every page's address relative to the site root, 404 page last."""
+    pages = sorted(str(p.relative_to(site).parent) + "/" for p in site.rglob("index.html"))
+    return [("" if p == "./" else p) for p in pages]
+
+
+def only_loopback(route: Any) -> None:
+    url = route.request.url
+    if url.startswith(("data:", "blob:")) or (urlsplit(url).hostname or "") in LOOPBACK_HOSTS:
+        route.continue_()
+    else:
+        route.abort()
+
+
+@pytest.fixture(scope="module", params=SCHEMES)
+def scheme_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    context = browser.new_context(color_scheme=request.param)
+    context.route("**/*", only_loopback)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.scheme = request.param  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        first = v["nodes"][0]
+        lines.append(f"  {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {first['target']} {first['failureSummary']!r}")
+    return "\n".join(lines)
+
+
+def audit(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate(
+        """async (options) => {
+          const { violations } = await axe.run(document, options);
+          return violations.map(({ id, impact, nodes }) => ({
+            id, impact, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+        }""",
+        AXE_OPTIONS,
+    )
+
+
+def test_no_axe_violations_on_any_page(scheme_page: Any, built_site: Path, site_url: str) -> None:
+    page = scheme_page
+    pages = built_pages(built_site)
+    assert len(pages) > 20, pages
+    page.goto(site_url)
+    expected = SCHEME_NAMES[page.scheme]
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    found: dict[str, list[dict[str, Any]]] = {}
+    for path in pages:
+        url = site_url + path
+        # Instant navigation keeps the calculator engine alive between pages.
+        page.evaluate(NAVIGATE, url)
+        page.wait_for_function(SETTLED)
+        violations = audit(page)
+        if violations:
+            found[path or "/"] = violations
+    page.goto(site_url + "404.html")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    violations = audit(page)
+    if violations:
+        found["404.html"] = violations
+    report = "\n".join(f"{path}:\n{describe(v)}" for path, v in found.items())
+    total = sum(len(v) for v in found.values())
+    print("AXE", page.scheme, json.dumps({p: {x["id"]: len(x["nodes"]) for x in v} for p, v in found.items()}))
+    assert not found, f"{total} axe violations in {page.scheme} mode:\n{report}"
