@@ -12,10 +12,10 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import LOOPBACK_HOSTS, ROOT
+from browser import navigate, only_loopback
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -25,34 +25,11 @@ SCHEMES = ("light", "dark")
 # Material's scheme names for the two palettes in mkdocs.yml.
 SCHEME_NAMES = {"light": "default", "dark": "slate"}
 
-SETTLED = """() => [...document.querySelectorAll('.mpb-calculator')]
-  .every((c) => ['ready', 'failed'].includes(c.dataset.runtime))"""
-
-
-# Resolves once Material has swapped in the new page (document$ replays the
-# current page to a new subscriber, which is skipped).
-NAVIGATE = """(url) => new Promise((resolve) => {
-  let navigating = false;
-  const subscription = document$.subscribe(() => {
-    if (navigating) { resolve(); setTimeout(() => subscription.unsubscribe()); }
-  });
-  navigating = true;
-  location$.next(new URL(url));
-})"""
-
 
 def built_pages(site: Path) -> list[str]:
     """Every page's address relative to the site root, 404 page last."""
     pages = sorted(str(p.relative_to(site).parent) + "/" for p in site.rglob("index.html"))
     return [("" if p == "./" else p) for p in pages]
-
-
-def only_loopback(route: Any) -> None:
-    url = route.request.url
-    if url.startswith(("data:", "blob:")) or (urlsplit(url).hostname or "") in LOOPBACK_HOSTS:
-        route.continue_()
-    else:
-        route.abort()
 
 
 @pytest.fixture(scope="module", params=SCHEMES)
@@ -96,9 +73,7 @@ def test_no_axe_violations_on_any_page(scheme_page: Any, built_site: Path, site_
     found: dict[str, list[dict[str, Any]]] = {}
     for path in pages:
         url = site_url + path
-        # Instant navigation keeps the calculator engine alive between pages.
-        page.evaluate(NAVIGATE, url)
-        page.wait_for_function(SETTLED)
+        navigate(page, url)
         violations = audit(page)
         if violations:
             found[path or "/"] = violations

@@ -1,0 +1,78 @@
+"""Every calculator page on a 390 px phone and a 1280 px laptop: nothing
+scrolls sideways, controls are big enough to tap, and while the reader edits
+the first field the headline result stays in view.
+
+Full-page screenshots go to test-artifacts/screenshots/ (gitignored; CI
+uploads the folder) so a person can look at each layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from browser import navigate, only_loopback
+from conftest import ROOT
+
+from calculators import REGISTRY
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 900}
+NAMES = sorted(REGISTRY)
+MIN_TARGET = 24
+
+
+def page_of(name: str) -> str:
+    return f"calculators/{name.replace('_', '-')}/"
+
+
+@pytest.fixture(scope="module", params=[PHONE, LAPTOP], ids=["390px", "1280px"])
+def sized_page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport=request.param)
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(site_url)
+    yield page
+    context.close()
+
+
+# Elements inside the calculator that stick out of the page's width.
+OVERFLOWING = """(root) => {
+  const limit = document.documentElement.clientWidth;
+  return [...root.querySelectorAll('*')]
+    .filter((node) => node.getClientRects().length && node.getBoundingClientRect().right > limit + 1)
+    .map((node) => node.tagName.toLowerCase() + '.' + node.className + ' ' + Math.round(node.getBoundingClientRect().right));
+}"""
+
+# Controls smaller than the WCAG 2.2 minimum target of 24 by 24 CSS pixels.
+SMALL_TARGETS = """([root, min]) => [...root.querySelectorAll('input, select, textarea, button, summary, a')]
+  .filter((node) => node.getClientRects().length)
+  .map((node) => [node, node.getBoundingClientRect()])
+  .filter(([, box]) => box.width < min || box.height < min)
+  .map(([node, box]) => `${node.tagName.toLowerCase()}#${node.id} ${Math.round(box.width)}x${Math.round(box.height)}`)"""
+
+# Scroll the table's cells sideways would be the only way to read them.
+SCROLLING_TABLES = """(root) => [...root.querySelectorAll('table')]
+  .filter((table) => table.getClientRects().length)
+  .filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1
+    || table.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .map((table) => (table.caption ? table.caption.textContent : 'table') + ' ' + table.scrollWidth)"""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_calculator_layout(sized_page: Any, site_url: str, name: str) -> None:
+    page = sized_page
+    navigate(page, site_url + page_of(name))
+    width = page.viewport_size["width"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}px.png", full_page=True)
+    root = page.locator(f'.mpb-calculator[data-calculator="{name}"]').first
+    handle = root.element_handle()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate(OVERFLOWING, handle) == []
+    assert page.evaluate(SCROLLING_TABLES, handle) == []
+    assert page.evaluate(SMALL_TARGETS, [handle, MIN_TARGET]) == []
