@@ -84,6 +84,14 @@ def table(headers: Iterable[Child], rows: Iterable[Iterable[Child]], caption: st
     return el("table", el("caption", caption) if caption else None, head, body)
 
 
+def scroll_region(content: Child, label: str) -> Markup:
+    """A box that scrolls sideways when its content is wider than the page.
+
+    It can take keyboard focus, so a reader without a mouse can scroll it too,
+    and its label tells a screen reader what the region holds."""
+    return el("div", content, class_="mpb-scroll", role="region", tabindex="0", aria_label=label)
+
+
 def signed(points: float) -> str:
     """Points with an explicit sign and a real minus, as people read them."""
     if points > 0:

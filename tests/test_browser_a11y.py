@@ -8,7 +8,6 @@ rather than once per page."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,6 +73,8 @@ def test_no_axe_violations_on_any_page(scheme_page: Any, built_site: Path, site_
     for path in pages:
         url = site_url + path
         navigate(page, url)
+        # Closed sections (each calculator's method) are checked open, as printed.
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
         violations = audit(page)
         if violations:
             found[path or "/"] = violations
@@ -84,5 +85,37 @@ def test_no_axe_violations_on_any_page(scheme_page: Any, built_site: Path, site_
         found["404.html"] = violations
     report = "\n".join(f"{path}:\n{describe(v)}" for path, v in found.items())
     total = sum(len(v) for v in found.values())
-    print("AXE", page.scheme, json.dumps({p: {x["id"]: len(x["nodes"]) for x in v} for p, v in found.items()}))
     assert not found, f"{total} axe violations in {page.scheme} mode:\n{report}"
+
+
+# What the focused element shows: its outline, or a box shadow standing in for one.
+FOCUS_RING = """() => {
+  let node = document.activeElement;
+  // A visually hidden input shows its focus on the label drawn after it.
+  const box = node.getBoundingClientRect();
+  if ((box.width < 2 || getComputedStyle(node).opacity === '0') && node.nextElementSibling?.tagName === 'LABEL') {
+    node = node.nextElementSibling;
+  }
+  const style = getComputedStyle(node);
+  const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
+  return { what: node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + ' ' + (node.textContent || '').trim().slice(0, 30),
+           outline, shadow: style.boxShadow !== 'none', inCalculator: !!node.closest('.mpb-calculator') };
+}"""
+
+
+def test_every_control_shows_a_visible_focus_ring(scheme_page: Any, site_url: str) -> None:
+    page = scheme_page
+    page.goto(site_url + "calculators/competitiveness/")
+    page.wait_for_selector('.mpb-calculator[data-runtime="ready"]')
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    seen, faint = 0, []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_RING)
+        if ring["what"].startswith("body"):
+            break
+        seen += ring["inCalculator"]
+        if ring["outline"] < 2 and not ring["shadow"]:
+            faint.append(ring["what"])
+    assert seen >= 10, "the walk never reached the calculator's controls"
+    assert faint == [], f"controls with no visible focus ring: {faint}"

@@ -111,5 +111,5 @@ def test_headline_stays_in_view_while_editing_on_a_phone(sized_page: Any, site_u
     seen = page.evaluate(EDIT_FIRST_FIELD, root)
     assert seen["headline"] is not None and seen["text"] == seen["result"]
     # On screen, at the bottom, and not covering the field being edited.
-    assert 0 < seen["headline"]["top"] and seen["headline"]["bottom"] <= height + 1
+    assert seen["headline"]["top"] > 0 and seen["headline"]["bottom"] <= height + 1
     assert seen["field"]["bottom"] <= seen["headline"]["top"]
