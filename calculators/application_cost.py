@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import data, profile
+from . import charts, data, profile
 from .fields import ChoiceField, InputError, IntField, parse_inputs
 from .html import Markup, el, join, money, table
 
@@ -388,6 +388,7 @@ def render(result: Mapping[str, object]) -> Markup:
             "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),  # type: ignore[call-overload]
             ".",
         ),
+        charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
         el(
             "p",

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Literal
 
-from . import data, profile
+from . import charts, data, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
 from .html import Markup, el, join, signed, table
@@ -846,6 +846,7 @@ def render(result: Mapping[str, object]) -> Markup:
             class_="mpb-headline",
         ),
         el("p", result["summary"]),
+        charts.score_waterfall(result),
         table(("Factor", "Points", "Why", "Source"), rows, caption="How each input moved the score"),
         render_margins(result["margins"]),  # type: ignore[arg-type]
     ]

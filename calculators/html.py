@@ -7,8 +7,9 @@ build-time page and the live page byte-identical and free of injection.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from html import escape
+from html import escape, unescape
 
 
 class Markup(str):
@@ -62,10 +63,33 @@ def join(*parts: Child) -> Markup:
     return Markup(_children(parts))
 
 
+def plain_text(value: object) -> str:
+    """The text of a child, without any markup (for attributes)."""
+    return re.sub(r"<[^>]*>", "", text(value))
+
+
 def table(headers: Iterable[Child], rows: Iterable[Iterable[Child]], caption: str | None = None) -> Markup:
+    headers = list(headers)
+    # Each cell carries its column's name so that narrow screens can show a
+    # row as a card of "name: value" lines instead of scrolling sideways.
+    labels = [unescape(plain_text(h)) for h in headers]
     head = el("thead", el("tr", [el("th", h, scope="col") for h in headers]))
-    body = el("tbody", [el("tr", [el("td", cell) for cell in row]) for row in rows])
+    body = el(
+        "tbody",
+        [
+            el("tr", [el("td", cell, data_label=labels[i] if i < len(labels) else None) for i, cell in enumerate(row)])
+            for row in rows
+        ],
+    )
     return el("table", el("caption", caption) if caption else None, head, body)
+
+
+def scroll_region(content: Child, label: str) -> Markup:
+    """A box that scrolls sideways when its content is wider than the page.
+
+    It can take keyboard focus, so a reader without a mouse can scroll it too,
+    and its label tells a screen reader what the region holds."""
+    return el("div", content, class_="mpb-scroll", role="region", tabindex="0", aria_label=label)
 
 
 def signed(points: float) -> str:

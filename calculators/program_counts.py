@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from . import competitiveness, data
+from . import charts, competitiveness, data
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import ChoiceField, InputError, parse_inputs
@@ -591,6 +591,7 @@ def render(result: Mapping[str, object]) -> Markup:
             class_="mpb-headline",
         ),
         el("p", result["summary"]),
+        charts.program_split(result),
         table(
             ("Specialty", "Role", "Programs", "Share", "Rule of thumb used", "Source"),
             rows,

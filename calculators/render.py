@@ -98,6 +98,10 @@ def render_calculator(calc: Calculator) -> Markup:
         el("h2", calc.TITLE, id=f"mpb-{name}-title", class_="mpb-title"),
         el("p", calc.SUMMARY, class_="mpb-summary"),
         render_form(calc, defaults),
+        # A copy of the result's headline, filled in by the page script and
+        # kept on screen under the form on small screens (see calculators.css).
+        # Screen readers hear the status line and the real headline instead.
+        el("div", class_="mpb-live-headline", aria_hidden="true", hidden=True),
         el(
             "div",
             el(
@@ -114,6 +118,7 @@ def render_calculator(calc: Calculator) -> Markup:
         el("div", class_="mpb-notes", role="note", hidden=True),
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.
+        el("h3", "Result", class_="mpb-result-title"),
         el("div", render_result(calc, result), class_="mpb-result", role="region", aria_label=f"{calc.TITLE}: result"),
         render_profile_controls(calc),
         render_method(calc),

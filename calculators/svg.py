@@ -155,3 +155,173 @@ def line_chart(
         fill="currentColor",
         focusable="false",
     )
+
+
+# --- Bar charts --------------------------------------------------------------------
+# Breakdowns are drawn as one row per item: the label on its own line, the bar
+# under it.  That reads at 360 units wide, so the same chart fits a phone
+# without shrinking its text, and grows a little on wider screens.
+ROW_WIDTH = 360
+ROW_PAD = 8
+BAR_HEIGHT = 14
+ROW_GAP = 8
+LINE_HEIGHT = 16
+# Average glyph width of the page's sans-serif at FONT_SIZE, in user units;
+# only used to decide where a long label wraps.
+CHAR_WIDTH = 7.0
+AXIS_HEIGHT = 30
+DISPLAY_SCALE = 1.3
+# Bars are coloured from CSS custom properties (calculators.css) so they follow
+# the colour scheme; without the stylesheet they fall back to currentColor.
+TONES = ("mpb-tone-1", "mpb-tone-2", "mpb-tone-3", "mpb-tone-4")
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row: ``start``..``end`` in data units, named and valued in words."""
+
+    label: str
+    start: float
+    end: float
+    value_text: str
+    tone: str = "mpb-tone-1"
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: its size and the words that go with it."""
+
+    label: str
+    value: float
+    value_text: str
+
+
+def _text_width(text: str) -> float:
+    return len(text) * CHAR_WIDTH
+
+
+def _wrap(text: str, room: float) -> list[str]:
+    """Split a label into lines that fit ``room`` user units, at spaces."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _text_width(lines[-1] + " " + word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _frame(parts: list[Markup], *, chart_id: str, title: str, desc: str, height: float) -> Markup:
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    return el(
+        "svg",
+        el("title", title, id=title_id),
+        el("desc", desc, id=desc_id),
+        parts,
+        xmlns=SVG_NS,
+        viewBox=f"0 0 {ROW_WIDTH} {_fmt(height)}",
+        width=_fmt(ROW_WIDTH * DISPLAY_SCALE),
+        height=_fmt(height * DISPLAY_SCALE),
+        class_="mpb-chart mpb-chart--rows",
+        role="img",
+        aria_labelledby=f"{title_id} {desc_id}",
+        font_size=FONT_SIZE,
+        fill="currentColor",
+        focusable="false",
+    )
+
+
+def row_chart(
+    bars: Sequence[Bar],
+    *,
+    chart_id: str,
+    title: str,
+    desc: str,
+    domain: tuple[float, float],
+    ticks: Sequence[float] = (),
+    tick_format: Callable[[float], str] = lambda v: f"{v:g}",
+    connect: bool = False,
+) -> Markup:
+    """Horizontal bars, one per row; ``connect`` draws a faint line from each
+    bar's end to the next bar's start, which turns the rows into a waterfall."""
+    lo, hi = domain
+    if hi <= lo:
+        raise ValueError("a chart domain must have a positive width")
+    plot_w = ROW_WIDTH - 2 * ROW_PAD
+
+    def sx(x: float) -> float:
+        return ROW_PAD + (min(max(x, lo), hi) - lo) / (hi - lo) * plot_w
+
+    parts: list[Markup] = []
+    top = 0.0
+    for i, bar in enumerate(bars):
+        weight = "700" if bar.strong else None
+        room = ROW_WIDTH - 2 * ROW_PAD - _text_width(bar.value_text) - 10
+        lines = _wrap(bar.label, room)
+        for n, line in enumerate(lines):
+            parts.append(el("text", line, x=ROW_PAD, y=_fmt(top + 15 + n * LINE_HEIGHT), font_weight=weight))
+        parts.append(el("text", bar.value_text, x=ROW_WIDTH - ROW_PAD, y=_fmt(top + 15), text_anchor="end", font_weight=weight))
+        bar_y = top + 20 + (len(lines) - 1) * LINE_HEIGHT
+        left, right = sorted((sx(bar.start), sx(bar.end)))
+        # A zero-sized step still gets a thin mark, so every row shows where it is.
+        if right - left < 2:
+            left, right = left - 1, left + 1
+        parts.append(
+            el("rect", x=_fmt(left), y=_fmt(bar_y), width=_fmt(right - left), height=BAR_HEIGHT, rx="2", class_=bar.tone)
+        )
+        top = bar_y + BAR_HEIGHT + ROW_GAP
+        if connect and i + 1 < len(bars):
+            x = _fmt(sx(bar.end))
+            parts.append(
+                el(
+                    "line",
+                    x1=x,
+                    x2=x,
+                    y1=_fmt(bar_y + BAR_HEIGHT),
+                    y2=_fmt(top + 20 + (len(_wrap(bars[i + 1].label, room)) - 1) * LINE_HEIGHT),
+                    stroke="currentColor",
+                    stroke_opacity="0.5",
+                    stroke_dasharray="2 2",
+                )
+            )
+    axis_y = top
+    if ticks:
+        parts.append(el("line", x1=ROW_PAD, x2=ROW_WIDTH - ROW_PAD, y1=axis_y, y2=axis_y, stroke="currentColor"))
+        for t in ticks:
+            x = _fmt(sx(t))
+            parts.append(el("line", x1=x, x2=x, y1=axis_y, y2=axis_y + 4, stroke="currentColor"))
+            anchor = "start" if t == lo else "end" if t == hi else "middle"
+            parts.append(el("text", tick_format(t), x=x, y=axis_y + 17, text_anchor=anchor))
+    height = axis_y + (AXIS_HEIGHT if ticks else 0)
+    return _frame(parts, chart_id=chart_id, title=title, desc=desc, height=height)
+
+
+def stacked_bars(
+    rows: Sequence[tuple[str, Sequence[Segment]]],
+    *,
+    chart_id: str,
+    title: str,
+    desc: str,
+) -> Markup:
+    """One full-width bar per row, split into its segments, with a legend line
+    per segment under the bar (a small swatch, then the words)."""
+    plot_w = ROW_WIDTH - 2 * ROW_PAD
+    parts: list[Markup] = []
+    y = 0.0
+    for label, segments in rows:
+        parts.append(el("text", label, x=ROW_PAD, y=_fmt(y + 15), font_weight="700"))
+        total = sum(s.value for s in segments) or 1.0
+        x = float(ROW_PAD)
+        for tone, segment in zip(TONES, segments, strict=False):
+            width = segment.value / total * plot_w
+            parts.append(el("rect", x=_fmt(x), y=_fmt(y + 20), width=_fmt(width), height=BAR_HEIGHT + 4, class_=tone))
+            x += width
+        y += 20 + BAR_HEIGHT + 4 + 6
+        for tone, segment in zip(TONES, segments, strict=False):
+            parts.append(el("rect", x=ROW_PAD, y=_fmt(y + 3), width="12", height="12", rx="2", class_=tone))
+            parts.append(el("text", segment.label, x=ROW_PAD + 18, y=_fmt(y + 14)))
+            parts.append(el("text", segment.value_text, x=ROW_WIDTH - ROW_PAD, y=_fmt(y + 14), text_anchor="end"))
+            y += 20
+        y += 12
+    return _frame(parts, chart_id=chart_id, title=title, desc=desc, height=y)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from calculators import REGISTRY
+from calculators import REGISTRY, html
 from calculators import data as d
-from calculators.html import Markup, el, join, table
+from calculators.html import Markup, el, join, scroll_region
 from calculators.render import DISCLAIMER, render_calculator
 
 PAGE_DISCLAIMER = (
@@ -21,6 +21,11 @@ PAGE_DISCLAIMER = (
     "drawn from published data and the advice of experienced advisers; it cannot promise any outcome. "
     "Check each program's own requirements and the latest official figures before you decide.\n"
 )
+
+
+def table(headers: Any, rows: Any, caption: str | None = None) -> Markup:
+    """A reference table: wide ones scroll sideways inside a region a keyboard can reach."""
+    return scroll_region(html.table(headers, rows, caption), caption or "Table")
 
 
 def calculator(name: str) -> Markup:

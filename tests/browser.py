@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
+
+from conftest import LOOPBACK_HOSTS
 
 READY = '.mpb-calculator[data-calculator="{name}"][data-runtime="ready"]'
 
@@ -27,3 +30,34 @@ def field(widget: Any, name: str) -> Any:
 
 def error_of(widget: Any, name: str) -> Any:
     return widget.locator(f'.mpb-field[data-field="{name}"] .mpb-error')
+
+
+# Resolves once Material has swapped in the new page (document$ replays the
+# current page to a new subscriber, which is skipped).
+_NAVIGATE = """(url) => new Promise((resolve) => {
+  let navigating = false;
+  const subscription = document$.subscribe(() => {
+    if (navigating) { resolve(); setTimeout(() => subscription.unsubscribe()); }
+  });
+  navigating = true;
+  location$.next(new URL(url));
+})"""
+
+_SETTLED = """() => [...document.querySelectorAll('.mpb-calculator')]
+  .every((c) => ['ready', 'failed'].includes(c.dataset.runtime))"""
+
+
+def navigate(page: Any, url: str) -> None:
+    """Go to ``url`` through Material's instant navigation, which keeps the
+    calculator engine alive, and wait until every calculator there is live."""
+    page.evaluate(_NAVIGATE, url)
+    page.wait_for_function(_SETTLED)
+
+
+def only_loopback(route: Any) -> None:
+    """A route handler for contexts made outside the ``page`` fixture."""
+    url = route.request.url
+    if url.startswith(("data:", "blob:")) or (urlsplit(url).hostname or "") in LOOPBACK_HOSTS:
+        route.continue_()
+    else:
+        route.abort()

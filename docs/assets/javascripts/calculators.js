@@ -247,9 +247,26 @@ function forgetEverywhere() {
   }
 }
 
+// On a phone the form is taller than the screen, so a copy of the result's
+// headline sits under the form and stays in view while the reader edits
+// (sticky in calculators.css).  It only mirrors markup Python rendered.
+function mirrorHeadline(root) {
+  const slot = root.querySelector(".mpb-live-headline");
+  const result = root.querySelector(".mpb-result");
+  if (!slot || !result) return;
+  const copy = () => {
+    const headline = result.querySelector(".mpb-headline");
+    slot.replaceChildren(...(headline ? [headline.cloneNode(true)] : []));
+    slot.hidden = !headline;
+  };
+  new MutationObserver(copy).observe(result, { childList: true });
+  copy();
+}
+
 function mountAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
   for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
+    mirrorHeadline(root);
     const widget = new Widget(root);
     widgets.add(widget);
     widget.mount();

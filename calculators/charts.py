@@ -1,0 +1,104 @@
+"""Pictures of the breakdown results: how each input moved the competitiveness
+score, how a program list splits, and where an application season's money goes.
+
+Each function takes a calculator's result dict and returns an SVG built by
+``svg.py``; the calculator's table stays next to it as the text alternative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .html import Markup, money, signed
+from .svg import Bar, Segment, row_chart, stacked_bars
+
+
+def score_waterfall(result: Mapping[str, object]) -> Markup:
+    """Competitiveness: each factor as a step from the starting point to the score."""
+    factors: list[dict[str, object]] = result["factors"]  # type: ignore[assignment]
+    score = float(result["score"])  # type: ignore[arg-type]
+    bars: list[Bar] = []
+    running = 0.0
+    for factor in factors:
+        points = float(factor["points"])  # type: ignore[arg-type]
+        tone = (
+            "mpb-tone-start" if not bars else "mpb-tone-up" if points > 0 else "mpb-tone-down" if points < 0 else "mpb-tone-zero"
+        )
+        bars.append(Bar(str(factor["factor"]), running, running + points, signed(points), tone))
+        running += points
+    bars.append(Bar("Score", 0, score, f"{score:g} of 100", "mpb-tone-start", strong=True))
+    lows = [min(b.start, b.end) for b in bars]
+    highs = [max(b.start, b.end) for b in bars]
+    moves = "; ".join(f"{b.label} {b.value_text}" for b in bars[1:-1] if b.start != b.end)
+    desc = (
+        f"Waterfall chart of the {result['specialty_name']} score: it starts at {bars[0].value_text} points"
+        f"{'; ' + moves if moves else ''}; the score is {score:g} of 100. "
+        "The table below gives each factor's reason and source."
+    )
+    return row_chart(
+        bars,
+        chart_id="mpb-competitiveness-chart",
+        title="How each input moved the score",
+        desc=desc,
+        domain=(min(0.0, *lows), max(100.0, *highs)),
+        ticks=(0, 25, 50, 75, 100),
+        connect=True,
+    )
+
+
+def program_split(result: Mapping[str, object]) -> Markup:
+    """Program counts: the split between the two fields, and the likely/target/reach mix."""
+    share: dict[str, int] = result["share"]  # type: ignore[assignment]
+    mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
+    primary: dict[str, int] = result["primary"]  # type: ignore[assignment]
+    backup: dict[str, int] | None = result["backup"]  # type: ignore[assignment]
+    rows: list[tuple[str, list[Segment]]] = []
+    words: list[str] = []
+    if backup is not None:
+        split = [
+            Segment(str(result["specialty_name"]), share["primary_pct"], f"{share['primary_pct']}% ({_span(primary)})"),
+            Segment(str(result["backup_name"]), share["backup_pct"], f"{share['backup_pct']}% ({_span(backup)})"),
+        ]
+        rows.append(("Split of your applications", split))
+        words.append("Split of applications: " + ", ".join(f"{s.label} {s.value_text}" for s in split) + ".")
+    tiers = [
+        Segment("Likely (most realistic)", mix["likely_pct"], f"{mix['likely_pct']}%"),
+        Segment("Target (stretch but reasonable)", mix["target_pct"], f"{mix['target_pct']}%"),
+        Segment("Reach", mix["reach_pct"], f"{mix['reach_pct']}%"),
+    ]
+    rows.append(("Mix within each specialty's list", tiers))
+    words.append("Mix within each list: " + ", ".join(f"{s.label} {s.value_text}" for s in tiers) + ".")
+    return stacked_bars(
+        rows,
+        chart_id="mpb-program-counts-chart",
+        title="How your list splits",
+        desc=" ".join([*words, "The tables below give the same figures with their rules of thumb and sources."]),
+    )
+
+
+def cost_breakdown(result: Mapping[str, object]) -> Markup:
+    """Application cost: each item as a share of the season's total."""
+    items: list[dict[str, object]] = result["items"]  # type: ignore[assignment]
+    total = float(result["total"])  # type: ignore[arg-type]
+    bars = [
+        Bar(
+            str(item["item"]),
+            0,
+            float(item["amount"]),  # type: ignore[arg-type]
+            money(float(item["amount"])) + (f" ({float(item['amount']) / total:.0%})" if total else ""),  # type: ignore[arg-type]
+        )
+        for item in items
+    ]
+    desc = (
+        f"Bar chart of where the estimated {money(total)} goes: "
+        + "; ".join(f"{b.label} {b.value_text}" for b in bars)
+        + ". The table below says how each amount is worked out and where it comes from."
+    )
+    return row_chart(
+        bars, chart_id="mpb-application-cost-chart", title="Where the money goes", desc=desc, domain=(0, total or 1.0)
+    )
+
+
+def _span(counts: Mapping[str, int]) -> str:
+    low, high = counts["low"], counts["high"]
+    return f"{low} programs" if low == high else f"{low}–{high} programs"

@@ -1,0 +1,121 @@
+"""axe-core finds no accessibility violation, at any impact, on any built page
+in either colour scheme, with every calculator live.
+
+axe-core comes from node_modules (pinned in package-lock.json, test-only: the
+site never ships it).  One browser context per scheme walks every page through
+Material's instant navigation, so the calculator engine starts once per scheme
+rather than once per page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import navigate, only_loopback
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]}}
+SCHEMES = ("light", "dark")
+# Material's scheme names for the two palettes in mkdocs.yml.
+SCHEME_NAMES = {"light": "default", "dark": "slate"}
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every page's address relative to the site root, 404 page last."""
+    pages = sorted(str(p.relative_to(site).parent) + "/" for p in site.rglob("index.html"))
+    return [("" if p == "./" else p) for p in pages]
+
+
+@pytest.fixture(scope="module", params=SCHEMES)
+def scheme_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    context = browser.new_context(color_scheme=request.param)
+    context.route("**/*", only_loopback)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.scheme = request.param  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        first = v["nodes"][0]
+        lines.append(f"  {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {first['target']} {first['failureSummary']!r}")
+    return "\n".join(lines)
+
+
+def audit(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate(
+        """async (options) => {
+          const { violations } = await axe.run(document, options);
+          return violations.map(({ id, impact, nodes }) => ({
+            id, impact, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+        }""",
+        AXE_OPTIONS,
+    )
+
+
+def test_no_axe_violations_on_any_page(scheme_page: Any, built_site: Path, site_url: str) -> None:
+    page = scheme_page
+    pages = built_pages(built_site)
+    assert len(pages) > 20, pages
+    page.goto(site_url)
+    expected = SCHEME_NAMES[page.scheme]
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    found: dict[str, list[dict[str, Any]]] = {}
+    for path in pages:
+        url = site_url + path
+        navigate(page, url)
+        # Closed sections (each calculator's method) are checked open, as printed.
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        violations = audit(page)
+        if violations:
+            found[path or "/"] = violations
+    page.goto(site_url + "404.html")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    violations = audit(page)
+    if violations:
+        found["404.html"] = violations
+    report = "\n".join(f"{path}:\n{describe(v)}" for path, v in found.items())
+    total = sum(len(v) for v in found.values())
+    assert not found, f"{total} axe violations in {page.scheme} mode:\n{report}"
+
+
+# What the focused element shows: its outline, or a box shadow standing in for one.
+FOCUS_RING = """() => {
+  let node = document.activeElement;
+  // A visually hidden input shows its focus on the label drawn after it.
+  const box = node.getBoundingClientRect();
+  if ((box.width < 2 || getComputedStyle(node).opacity === '0') && node.nextElementSibling?.tagName === 'LABEL') {
+    node = node.nextElementSibling;
+  }
+  const style = getComputedStyle(node);
+  const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
+  return { what: node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + ' ' + (node.textContent || '').trim().slice(0, 30),
+           outline, shadow: style.boxShadow !== 'none', inCalculator: !!node.closest('.mpb-calculator') };
+}"""
+
+
+def test_every_control_shows_a_visible_focus_ring(scheme_page: Any, site_url: str) -> None:
+    page = scheme_page
+    page.goto(site_url + "calculators/competitiveness/")
+    page.wait_for_selector('.mpb-calculator[data-runtime="ready"]')
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    seen, faint = 0, []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_RING)
+        if ring["what"].startswith("body"):
+            break
+        seen += ring["inCalculator"]
+        if ring["outline"] < 2 and not ring["shadow"]:
+            faint.append(ring["what"])
+    assert seen >= 10, "the walk never reached the calculator's controls"
+    assert faint == [], f"controls with no visible focus ring: {faint}"

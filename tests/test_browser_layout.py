@@ -1,0 +1,115 @@
+"""Every calculator page on a 390 px phone and a 1280 px laptop: nothing
+scrolls sideways, controls are big enough to tap, and while the reader edits
+the first field the headline result stays in view.
+
+Full-page screenshots go to test-artifacts/screenshots/ (gitignored; CI
+uploads the folder) so a person can look at each layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from browser import navigate, only_loopback
+from conftest import ROOT
+
+from calculators import REGISTRY
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 900}
+NAMES = sorted(REGISTRY)
+MIN_TARGET = 24
+
+
+def page_of(name: str) -> str:
+    return f"calculators/{name.replace('_', '-')}/"
+
+
+@pytest.fixture(scope="module", params=[PHONE, LAPTOP], ids=["390px", "1280px"])
+def sized_page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport=request.param)
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(site_url)
+    yield page
+    context.close()
+
+
+# Visible elements inside the calculator that stick out of the page's width
+# (text kept for screen readers only is clipped away, so it does not count).
+OVERFLOWING = """(root) => {
+  const limit = document.documentElement.clientWidth;
+  const clipped = (node) => {
+    for (let n = node; n && n !== root; n = n.parentElement) if (getComputedStyle(n).clipPath !== 'none') return true;
+    return false;
+  };
+  return [...root.querySelectorAll('*')]
+    .filter((node) => node.getClientRects().length && node.getBoundingClientRect().right > limit + 1 && !clipped(node))
+    .map((node) => node.tagName.toLowerCase() + '.' + node.className + ' ' + Math.round(node.getBoundingClientRect().right));
+}"""
+
+# Inline links in sentences are exempt from the target size; controls are not.
+# Controls smaller than the WCAG 2.2 minimum target of 24 by 24 CSS pixels.
+SMALL_TARGETS = """([root, min]) => [...root.querySelectorAll('input, select, textarea, button, summary')]
+  .filter((node) => node.getClientRects().length)
+  .map((node) => [node, node.getBoundingClientRect()])
+  .filter(([, box]) => box.width < min || box.height < min)
+  .map(([node, box]) => `${node.tagName.toLowerCase()}#${node.id} ${Math.round(box.width)}x${Math.round(box.height)}`)"""
+
+# Scroll the table's cells sideways would be the only way to read them.
+SCROLLING_TABLES = """(root) => [...root.querySelectorAll('table')]
+  .filter((table) => table.getClientRects().length)
+  .filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1
+    || table.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .map((table) => (table.caption ? table.caption.textContent : 'table') + ' ' + table.scrollWidth)"""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_calculator_layout(sized_page: Any, site_url: str, name: str) -> None:
+    page = sized_page
+    navigate(page, site_url + page_of(name))
+    width = page.viewport_size["width"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}px.png", full_page=True)
+    root = page.locator(f'.mpb-calculator[data-calculator="{name}"]').first
+    handle = root.element_handle()
+    # The method's tables must read on a phone too once the reader opens them.
+    page.evaluate("(root) => root.querySelectorAll('details').forEach((d) => { d.open = true; })", handle)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate(OVERFLOWING, handle) == []
+    assert page.evaluate(SCROLLING_TABLES, handle) == []
+    assert page.evaluate(SMALL_TARGETS, [handle, MIN_TARGET]) == []
+
+
+# The first field that takes typing, the live headline's box, and the field's box.
+EDIT_FIRST_FIELD = """(root) => {
+  const control = root.querySelector('.mpb-form input[type=text], .mpb-form textarea');
+  control.scrollIntoView({ block: 'start' });
+  control.focus();
+  const slot = root.querySelector('.mpb-live-headline');
+  const box = (node) => { const r = node.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+  return { field: box(control), headline: slot.hidden ? null : box(slot), text: slot.textContent,
+           result: root.querySelector('.mpb-result .mpb-headline')?.textContent ?? null };
+}"""
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in NAMES if n in ("competitiveness", "program_counts", "application_cost", "match_odds")]
+)
+def test_headline_stays_in_view_while_editing_on_a_phone(sized_page: Any, site_url: str, name: str) -> None:
+    page = sized_page
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    if width != PHONE["width"]:
+        pytest.skip("the sticky headline is a small-screen layout")
+    navigate(page, site_url + page_of(name))
+    root = page.locator(f'.mpb-calculator[data-calculator="{name}"]').first.element_handle()
+    seen = page.evaluate(EDIT_FIRST_FIELD, root)
+    assert seen["headline"] is not None and seen["text"] == seen["result"]
+    # On screen, at the bottom, and not covering the field being edited.
+    assert seen["headline"]["top"] > 0 and seen["headline"]["bottom"] <= height + 1
+    assert seen["field"]["bottom"] <= seen["headline"]["top"]
