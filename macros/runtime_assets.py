@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
-import os
 import shutil
 import tempfile
 import zipfile
@@ -99,15 +99,14 @@ def trim_stdlib(full: Path, modules: list[str]) -> bytes:
             if not found:
                 raise FileNotFoundError(f"{module} is in {STDLIB_LIST.name} but not in Pyodide's standard library")
             wanted += found
-        out = tempfile.SpooledTemporaryFile()
+        out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
             for name in sorted(set(wanted)):
                 # A fixed date keeps the bytes, and so the file's hash, stable between builds.
                 info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 trimmed.writestr(info, source.read(name))
-        out.seek(0)
-        return out.read()
+        return out.getvalue()
 
 
 def write_hashed(target: Path, stem: str, suffix: str, data: bytes) -> str:
@@ -142,21 +141,20 @@ def fill_worker(worker: Path, manifest: dict[str, Any]) -> None:
 
 
 def preload_hints(page_url: str) -> str:
-    """Links that start the big downloads before any script runs.
+    """A link that starts the biggest download before any script runs.
 
-    Relative to the page (``page_url`` is MkDocs' directory-style URL), so the
-    site works under any base path.  ``crossorigin`` makes the preload match
-    the worker's same-origin ``fetch`` request mode."""
+    Only the wasm: the page itself fetches and compiles it (see
+    calculators.js), so the preload is consumed; the worker's own scripts are
+    fetched as worker modules, which a page's preload cannot serve.  Relative
+    to the page (``page_url`` is MkDocs' directory-style URL), so the site
+    works under any base path; ``crossorigin`` matches fetch()'s request mode."""
     up = "../" * page_url.count("/")
     runtime = f"{up}{runtime_dir().as_posix()}/"
-    return (
-        f'<link rel="preload" href="{runtime}pyodide.asm.wasm" as="fetch" type="application/wasm" crossorigin>'
-        f'<link rel="preload" href="{runtime}pyodide.asm.mjs" as="fetch" crossorigin>'
-    )
+    return f'<link rel="preload" href="{runtime}pyodide.asm.wasm" as="fetch" type="application/wasm" crossorigin>'
 
 
 def on_post_page(output: str, page: Any, **_: Any) -> str:
-    if CALCULATOR_MARKUP not in output or os.environ.get("MPB_NO_PRELOAD"):
+    if CALCULATOR_MARKUP not in output:
         return output
     return output.replace("</head>", preload_hints(page.url) + "</head>", 1)
 

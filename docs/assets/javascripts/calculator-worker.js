@@ -152,12 +152,18 @@ async function start(given) {
   if (config.wasmFromPage) useModuleFromPage(wasmURL, failStart);
   // Pyodide aborts a broken wasm with only a log line and never settles;
   // an unhandled rejection here is the only sign, so treat it as fatal.
-  self.addEventListener("unhandledrejection", (event) => failStart(event.reason));
+  self.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault(); // the page logs the cause once, with context
+    failStart(event.reason);
+  });
 
   // Start every download at once instead of one after another: the wheel and
   // the stdlib do not wait for the runtime's scripts.
   const wheel = verifiedWheel(fetchFile, config);
   const createPyodideModule = import(config.asmModule).then((module) => module.default);
+  // Awaited below; until then a failure must not count as unhandled.
+  wheel.catch(() => {});
+  createPyodideModule.catch(() => {});
   const { loadPyodide } = await Promise.race([import(config.pyodideModule), failed]);
   const pyodide = await Promise.race([
     loadPyodide({
