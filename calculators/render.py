@@ -104,17 +104,13 @@ def render_calculator(calc: Calculator) -> Markup:
         el("div", class_="mpb-live-headline", aria_hidden="true", hidden=True),
         el(
             "div",
-            el(
-                "p",
-                "Showing the result for the default inputs. Live recalculation starts once "
-                "the calculator engine has loaded in your browser.",
-                class_="mpb-status-text",
-            ),
+            el("p", "Showing the result for the default inputs.", class_="mpb-status-text"),
             el("progress", class_="mpb-progress", hidden=True, aria_label="Loading the calculator engine"),
             class_="mpb-status",
             role="status",
             aria_live="polite",
         ),
+        render_engine_off(calc),
         el("div", class_="mpb-notes", role="note", hidden=True),
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.
@@ -125,6 +121,41 @@ def render_calculator(calc: Calculator) -> Markup:
         class_="mpb-calculator",
         data_calculator=name,
         aria_labelledby=f"mpb-{name}-title",
+    )
+
+
+def render_engine_off(calc: Calculator) -> Markup:
+    """What the page says when the calculator engine cannot start here.
+
+    Written now, while Python runs, because it cannot run in a browser whose
+    engine failed; the page's script only un-hides it."""
+    return el(
+        "div",
+        el(
+            "p",
+            "Live recalculation is off: the calculator engine could not start in this browser, "
+            "so the result shown is for the default inputs.",
+        ),
+        el("p", "To get results for your own inputs:"),
+        el(
+            "ul",
+            el("li", "reload the page, or open the site from its web address; after one visit it keeps working offline;"),
+            el(
+                "li",
+                "or, with a downloaded copy of the site, serve its folder with ",
+                el("code", "python3 -m http.server -d <folder>"),
+                " and open the address it prints;",
+            ),
+            el(
+                "li",
+                "or run this calculator in a terminal: ",
+                el("code", f"python -m calculators {calc.NAME} --help"),
+                " (from a copy of the project's source).",
+            ),
+        ),
+        class_="mpb-engine-off",
+        role="note",
+        hidden=True,
     )
 
 

@@ -1,71 +1,342 @@
-"""Print speed figures; asserts nothing (speed goals are read, not tested).
+"""Print speed and size figures; asserts nothing (speed goals are read, not tested).
 
-    make benchmark
+    make benchmark            # ROUNDS=5 by default; BENCH_ROUNDS=7 make benchmark for more
 
-Measures each calculator natively, the site build, and in headless Chromium
-the time until the Pyodide runtime is ready and the round trip of one live
-recalculation.
+One run builds the site, serves it on loopback the way a static host that
+gzips would (Content-Encoding: gzip for everything not already compressed),
+and measures in headless Chromium, alternating the order in every round:
+
+- the yardstick: a bare page that only calls ``loadPyodide()`` from the same
+  npm copy of Pyodide the site vendors and runs ``1 + 1`` (written by this
+  script next to the built site, never part of it);
+- a calculator page until its widget says ``data-runtime="ready"``;
+  cold (fresh browser context, empty cache) and warm (a reload);
+- the next calculator page reached by instant navigation;
+- the live recompute round trip, from a changed input to the new result in
+  the DOM (p50, p95);
+- the bytes a first live calculator transfers (as gzip would send them), and
+  its time to ready on a throttled link (Chromium's network emulation);
+- where the calculator page's time goes, from the marks the worker posts.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
+import os
+import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_and_serve  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, QuietHandler, build_site  # noqa: E402
 
 from calculators import REGISTRY  # noqa: E402
 from calculators.render import render_result  # noqa: E402
 
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+CALCULATOR_PAGE = "calculators/competitiveness/"
+NEXT_PAGE = "calculators/program-counts/"
+THROTTLE = {"offline": False, "latency": 100, "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 4_000_000 / 8}
+# What a host that compresses would leave alone: these are compressed already.
+ALREADY_COMPRESSED = (".zip", ".whl", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".woff2", ".ico")
+BARE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare Pyodide</title>
+<script type="module">
+import { loadPyodide } from "./pyodide.mjs";
+const pyodide = await loadPyodide();
+if (pyodide.runPython("1 + 1") === 2) document.body.dataset.ready = String(performance.now());
+</script>
+"""
+# Records, in the page's own clock, when a widget first says it is ready.
+READY_PROBE = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector('.mpb-calculator[data-runtime="ready"]')) {
+    window.__readyAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-runtime"] });
+"""
 
-def timed(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+
+class Log(list[str]):
+    """Paths the server sent, so bytes are counted from what was fetched."""
+
+
+def gzip_handler(log: Log) -> type[QuietHandler]:
+    cache: dict[Path, bytes] = {}
+
+    class GzipHandler(QuietHandler):
+        def send_head(self):  # type: ignore[no-untyped-def]
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            log.append(self.path.split("?")[0])
+            if not path.is_file() or path.suffix in ALREADY_COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return super().send_head()
+            if path not in cache:
+                cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            body = cache[path]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+            self.end_headers()
+            return _Body(body)
+
+    return GzipHandler
+
+
+class _Body:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, *_: Any) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def build(site: Path) -> str:
+    """Build for a fixed loopback port (instant navigation needs site_url to match)."""
+    probe = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
+    port = probe.server_address[1]
+    probe.server_close()
+    url = f"http://127.0.0.1:{port}/"
+    result = build_site(site, site_url=url)
+    if result.returncode:
+        sys.exit(result.stdout + result.stderr)
+    bare = site / "bench-bare"
+    bare.mkdir()
+    for name in BARE_FILES:
+        shutil.copy2(ROOT / "node_modules" / "pyodide" / name, bare / name)
+    (bare / "index.html").write_text(BARE_PAGE)
+    return url
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.0f} ms"
 
 
 def native() -> None:
     print("Native Python, median of 50 runs (compute + render):")
     for name, calc in sorted(REGISTRY.items()):
-        seconds = timed(lambda calc=calc: render_result(calc, calc.compute({})), 50)
-        print(f"  {name:<18} {seconds * 1000:8.2f} ms")
+        samples = []
+        for _ in range(50):
+            start = time.perf_counter()
+            render_result(calc, calc.compute({}))
+            samples.append(time.perf_counter() - start)
+        print(f"  {name:<18} {statistics.median(samples) * 1000:8.2f} ms")
 
 
-def browser() -> None:
+class Bench:
+    def __init__(self, chromium: Any, site: Path, url: str, log: Log) -> None:
+        self.chromium = chromium
+        self.site = site
+        self.url = url
+        self.log = log
+
+    def context(self) -> Any:
+        context = self.chromium.new_context()
+        context.add_init_script(READY_PROBE)
+        return context
+
+    def bare(self, page: Any, reload: bool = False) -> float:
+        page.reload() if reload else page.goto(self.url + "bench-bare/")
+        page.wait_for_selector("body[data-ready]", state="attached", timeout=180_000)
+        return float(page.evaluate("document.body.dataset.ready")) / 1000
+
+    def calculator(self, page: Any, reload: bool = False) -> float:
+        page.reload() if reload else page.goto(self.url + CALCULATOR_PAGE)
+        page.wait_for_selector('.mpb-calculator[data-runtime="ready"]', timeout=180_000)
+        return float(page.evaluate("window.__readyAt")) / 1000
+
+    def cold_and_warm(self, measure: Callable[..., float]) -> tuple[float, float, Any, Any]:
+        context = self.context()
+        page = context.new_page()
+        cold = measure(page)
+        warm = measure(page, reload=True)
+        return cold, warm, context, page
+
+    def marks(self, page: Any) -> dict[str, float]:
+        return page.evaluate(
+            """Object.fromEntries(performance.getEntriesByType("mark")
+                 .filter((m) => m.name.startsWith("mpb:")).map((m) => [m.name.slice(4), m.startTime]))"""
+        )
+
+    def next_page(self, page: Any) -> float:
+        """From a click on a link to another calculator until that one is live."""
+        return (
+            page.evaluate(
+                """async (href) => {
+                    const start = performance.now();
+                    const link = document.createElement("a");
+                    link.href = href;
+                    document.querySelector("article").append(link);
+                    link.click();
+                    await new Promise((resolve) => {
+                      const check = () => document.querySelector(
+                        '.mpb-calculator[data-calculator="program_counts"][data-runtime="ready"]')
+                        ? resolve() : requestAnimationFrame(check);
+                      check();
+                    });
+                    return performance.now() - start;
+                }""",
+                self.url + NEXT_PAGE,
+            )
+            / 1000
+        )
+
+    def recompute(self, page: Any, score: int) -> float:
+        return (
+            page.evaluate(
+                """async (score) => {
+                    const input = document.querySelector("#mpb-competitiveness-step2_score");
+                    const result = input.closest(".mpb-calculator").querySelector(".mpb-result");
+                    const changed = new Promise((resolve) =>
+                      new MutationObserver((_, o) => { o.disconnect(); resolve(performance.now()); })
+                        .observe(result, { childList: true, subtree: true, characterData: true }));
+                    const start = performance.now();
+                    input.value = String(score);
+                    input.dispatchEvent(new Event("change", { bubbles: true }));
+                    return (await changed) - start;
+                }""",
+                score,
+            )
+            / 1000
+        )
+
+    def throttled(self, measure: Callable[..., float]) -> tuple[float, int]:
+        context = self.context()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        # Applies to the page's dedicated worker too (it shares the page's network).
+        cdp.send("Network.emulateNetworkConditions", THROTTLE)
+        self.log.clear()
+        seconds = measure(page)
+        context.close()
+        return seconds, sum(sent for _, _, sent in gzip_sizes(self.site, list(self.log)))
+
+
+def gzip_sizes(site: Path, paths: list[str]) -> list[tuple[str, int, int]]:
+    rows = []
+    for path in dict.fromkeys(paths):
+        file = site / path.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            continue
+        raw = file.read_bytes()
+        sent = raw if file.suffix in ALREADY_COMPRESSED else gzip.compress(raw, compresslevel=6, mtime=0)
+        rows.append((path, len(raw), len(sent)))
+    return rows
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def browser(site: Path, url: str, log: Log) -> None:
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        bench = Bench(chromium, site, url, log)
+        figures: dict[str, list[float]] = {k: [] for k in ("bare cold", "bare warm", "calc cold", "calc warm", "next")}
+        recomputes: list[float] = []
+        breakdowns: list[dict[str, float]] = []
+        for round_ in range(ROUNDS):
+            order = ("bare", "calc") if round_ % 2 == 0 else ("calc", "bare")
+            for which in order:
+                if which == "bare":
+                    cold, warm, context, _ = bench.cold_and_warm(bench.bare)
+                else:
+                    cold, warm, context, page = bench.cold_and_warm(bench.calculator)
+                    breakdowns.append(bench.marks(page))
+                    page.wait_for_timeout(300)  # let the first compute settle
+                    recomputes += [bench.recompute(page, 241 + (i % 20)) for i in range(10)]
+                    figures["next"].append(bench.next_page(page))
+                figures[f"{which} cold"].append(cold)
+                figures[f"{which} warm"].append(warm)
+                context.close()
+            print(f"  round {round_ + 1}/{ROUNDS} done", file=sys.stderr)
+
+        # Bytes of a first live calculator, counted from a fresh context.
+        log.clear()
+        context = bench.context()
+        bench.calculator(context.new_page())
+        context.close()
+        sizes = gzip_sizes(site, list(log))
+        throttled_calc, calc_bytes = bench.throttled(bench.calculator)
+        throttled_bare, bare_bytes = bench.throttled(bench.bare)
+        chromium.close()
+
+    med = {key: statistics.median(values) for key, values in figures.items()}
+    print(f"\nBrowser: headless {CHROMIUM}, loopback, medians of {ROUNDS} alternating rounds")
+    print("                     bare Pyodide   calculator page   ratio")
+    for kind in ("cold", "warm"):
+        bare, calc = med[f"bare {kind}"], med[f"calc {kind}"]
+        print(f"  {kind} ready        {ms(bare)}      {ms(calc)}      {calc / bare:5.2f}")
+    print(f"  next calculator page by instant navigation: {ms(med['next'])}")
+    print(
+        f"  recompute round trip ({len(recomputes)} edits): p50 {ms(percentile(recomputes, 0.5))}, p95 {ms(percentile(recomputes, 0.95))}"
+    )
+    if any(breakdowns):
+        print("  where a cold calculator page's time goes (median ms since navigation start):")
+        for name in breakdowns[0]:
+            values = [b[name] for b in breakdowns if name in b]
+            print(f"    {name:<24} {statistics.median(values):7.0f} ms")
+    else:
+        print("  (no worker timing marks on this version)")
+    print("\nFirst live calculator: files fetched (raw -> as gzip would send them)")
+    for path, raw, sent in sorted(sizes, key=lambda row: -row[2])[:12]:
+        print(f"  {path:<60} {raw / 1e6:6.2f} MB -> {sent / 1e6:6.2f} MB")
+    print(
+        f"  total {len(sizes)} files: {sum(r for _, r, _ in sizes) / 1e6:.2f} MB raw, "
+        f"{sum(s for _, _, s in sizes) / 1e6:.2f} MB compressed"
+    )
+    print("\nThrottled to 4 Mbit/s and 100 ms latency (Chromium network emulation, gzip on), cold, one run each:")
+    print(f"  bare Pyodide ready      {throttled_bare:6.1f} s  ({bare_bytes / 1e6:.2f} MB sent)")
+    print(f"  calculator page ready   {throttled_calc:6.1f} s  ({calc_bytes / 1e6:.2f} MB sent)")
+
+
+def main() -> None:
+    native()
     with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
         start = time.perf_counter()
-        server, url = build_and_serve(Path(tmp) / "site", ROOT / "mkdocs.yml")
+        url = build(site)
         print(f"Site build: {time.perf_counter() - start:.2f} s")
-        with sync_playwright() as p:
-            chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = chromium.new_page()
-            start = time.perf_counter()
-            page.goto(url + "calculators/competitiveness/")
-            page.wait_for_selector('[data-runtime="ready"]', timeout=120_000)
-            print(f"Browser: runtime ready after {time.perf_counter() - start:.2f} s (cold cache)")
-            rounds = []
-            for score in range(241, 251):
-                start = time.perf_counter()
-                page.fill("#mpb-competitiveness-step2_score", str(score))
-                # "change" recomputes at once; "input" would wait for a typing pause.
-                page.dispatch_event("#mpb-competitiveness-step2_score", "change")
-                page.locator(".mpb-result", has_text=f"{score}").wait_for()
-                rounds.append(time.perf_counter() - start)
-            print(f"Browser: one recalculation, median of 10: {statistics.median(rounds) * 1000:.0f} ms")
-            chromium.close()
+        log = Log()
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        with served_on(site, log, port) as served_url:
+            assert served_url == url
+            browser(site, url, log)
+
+
+@contextmanager
+def served_on(site: Path, log: Log, port: int) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(gzip_handler(log), directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
         server.shutdown()
 
 
 if __name__ == "__main__":
-    native()
-    browser()
+    main()

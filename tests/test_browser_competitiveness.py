@@ -14,12 +14,12 @@ PAGE = "calculators/competitiveness/"
 
 
 def test_build_time_result_is_there_before_the_runtime(page: Any, site_url: str) -> None:
-    page.route("**/assets/pyodide/**", lambda route: route.abort())  # the runtime never arrives
+    page.route("**/assets/pyodide-*/**", lambda route: route.abort())  # the runtime never arrives
     page.goto(site_url + PAGE)
     widget = page.locator(".mpb-calculator")
     assert "52/100" in result_text(widget)
     widget.locator('[data-runtime="failed"]').or_(page.locator('.mpb-calculator[data-runtime="failed"]')).wait_for()
-    assert "Live recalculation is unavailable" in widget.locator(".mpb-status").inner_text()
+    assert "Live recalculation is off" in widget.locator(".mpb-status").inner_text()
     page.offsite_requests.clear()
 
 
@@ -47,7 +47,10 @@ def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, si
 
 def test_instant_navigation_keeps_one_runtime_and_the_calculator_working(page: Any, site_url: str) -> None:
     runtime_downloads: list[str] = []
-    page.on("request", lambda r: runtime_downloads.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
+    # The worker script, not the wasm: the test's request routing switches the
+    # HTTP cache off, so the wasm's preload and the page's fetch of it both show
+    # as requests here (served once without routing, measured by make benchmark).
+    page.on("request", lambda r: runtime_downloads.append(r.url) if r.url.endswith("calculator-worker.js") else None)
     widget = open_calculator(page, site_url + PAGE, "competitiveness")
     page.get_by_role("link", name="Start here").first.click()
     page.wait_for_url(site_url)
@@ -101,7 +104,7 @@ def test_a_bookmarked_address_restores_inputs_and_ignores_bad_values(page: Any, 
 
 def test_pages_without_a_calculator_do_not_load_the_runtime(page: Any, site_url: str) -> None:
     runtime: list[str] = []
-    page.on("request", lambda r: runtime.append(r.url) if "/assets/pyodide/" in r.url else None)
+    page.on("request", lambda r: runtime.append(r.url) if "/assets/pyodide-" in r.url else None)
     page.goto(site_url + "faq/")
     page.wait_for_load_state("networkidle")
     assert runtime == []

@@ -1,16 +1,19 @@
-"""The build hook's pieces: the Pyodide pin, the runtime copy and the lock entry."""
+"""The build hook's pieces: the Pyodide pin, the versioned runtime, the
+hashed wheel and trimmed standard library, and the worker's build manifest."""
 
 from __future__ import annotations
 
+import ast
+import hashlib
+import io
 import json
+import sys
 import zipfile
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from macros import runtime_assets
-from macros.runtime_assets import LockPackage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,21 +23,7 @@ def test_pyodide_is_pinned_exactly_and_installed_at_that_version() -> None:
     locked = json.loads((ROOT / "package-lock.json").read_text())["packages"]["node_modules/pyodide"]["version"]
     assert wanted == locked and wanted[0].isdigit(), "pin an exact version"
     assert runtime_assets.pyodide_version() == wanted
-
-
-def test_lock_entry_round_trips_through_the_real_pyodide_lock(tmp_path: Path) -> None:
-    runtime_assets.copy_runtime(tmp_path)
-    wheel = runtime_assets.build_wheel(tmp_path)
-    entry = LockPackage.for_wheel(wheel, ["calculators"])
-    lock_path = tmp_path / "pyodide-lock.json"
-    before = json.loads(lock_path.read_text())
-    runtime_assets.register_wheel(lock_path, entry)
-    after = json.loads(lock_path.read_text())
-    assert LockPackage(**after["packages"][entry.name]) == entry
-    assert after["info"] == before["info"]
-    # The entry has exactly the keys that Pyodide's own entries have.
-    some_real_entry = next(iter(before["packages"].values()))
-    assert set(asdict(entry)) == set(some_real_entry)
+    assert runtime_assets.runtime_dir().name == f"pyodide-{wanted}"
 
 
 def test_wheel_is_pure_python_and_carries_the_figures(tmp_path: Path) -> None:
@@ -43,6 +32,79 @@ def test_wheel_is_pure_python_and_carries_the_figures(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "calculators/figures/charting_outcomes_2026_non_us_img.tsv" in names
     assert "calculators/browser.py" in names
+
+
+def test_manifest_names_files_by_content_and_hashes_the_wheel(tmp_path: Path) -> None:
+    manifest = runtime_assets.build_manifest(tmp_path, tmp_path / "scratch")
+    wheel = (tmp_path / manifest["wheel"]).read_bytes()
+    assert manifest["wheelSha256"] == hashlib.sha256(wheel).hexdigest()
+    assert manifest["wheel"] == f"calculators-{manifest['wheelSha256'][:16]}.whl"
+    stdlib = (tmp_path / manifest["stdlib"]).read_bytes()
+    assert manifest["stdlib"] == f"python_stdlib-{hashlib.sha256(stdlib).hexdigest()[:16]}.zip"
+    assert manifest["lock"]["packages"] == {} and manifest["lock"]["info"]["python"].startswith("3.")
+    # The same sources give the same bytes, so caches keep their copies.
+    (tmp_path / "again").mkdir()
+    again = runtime_assets.build_manifest(tmp_path / "again", tmp_path / "scratch2")
+    assert again["stdlib"] == manifest["stdlib"]
+
+
+def test_trimmed_stdlib_holds_the_listed_modules_and_is_much_smaller() -> None:
+    full = runtime_assets.PYODIDE_PACKAGE / "python_stdlib.zip"
+    trimmed = zipfile.ZipFile(io.BytesIO(runtime_assets.trim_stdlib(full, runtime_assets.stdlib_modules())))
+    names = set(trimmed.namelist())
+    assert {"json/__init__.py", "csv.py", "statistics.py", "encodings/utf_8.py", "_pyodide/__init__.py"} <= names
+    assert "encodings/cp1252.py" not in names and "unittest/__init__.py" not in names
+    assert sum(i.compress_size for i in trimmed.infolist()) < full.stat().st_size / 2
+
+
+def test_unknown_module_in_the_list_fails_the_build() -> None:
+    with pytest.raises(FileNotFoundError, match="no_such_module"):
+        runtime_assets.trim_stdlib(runtime_assets.PYODIDE_PACKAGE / "python_stdlib.zip", ["json", "no_such_module"])
+
+
+def imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_every_stdlib_module_the_calculators_import_is_shipped() -> None:
+    """A calculator that starts importing a new standard-library module must
+    add it to macros/stdlib_modules.txt, or it fails in the browser only."""
+    full = set(zipfile.ZipFile(runtime_assets.PYODIDE_PACKAGE / "python_stdlib.zip").namelist())
+    shipped = set(runtime_assets.stdlib_modules())
+    missing = set()
+    # The command line (__main__.py) never runs in the browser.
+    for source in set((ROOT / "calculators").rglob("*.py")) - {ROOT / "calculators" / "__main__.py"}:
+        for module in imported_modules(source):
+            path = module.replace(".", "/")
+            in_zip = f"{path}.py" in full or f"{path}/__init__.py" in full
+            if in_zip and module not in shipped and module.split(".")[0] not in sys.builtin_module_names:
+                missing.add(f"{module} (imported by {source.relative_to(ROOT)})")
+    assert not missing, f"add to macros/stdlib_modules.txt: {sorted(missing)}"
+
+
+def test_worker_manifest_marker_is_filled_once(tmp_path: Path) -> None:
+    worker = tmp_path / "w.js"
+    worker.write_text(f"const BUILD = {runtime_assets.MANIFEST_MARKER};\n")
+    runtime_assets.fill_worker(worker, {"wheel": "x.whl"})
+    assert worker.read_text() == 'const BUILD = {"wheel":"x.whl"};\n'
+    with pytest.raises(ValueError, match="exactly once"):
+        runtime_assets.fill_worker(worker, {})
+    source = ROOT / "docs" / runtime_assets.WORKER
+    assert source.read_text().count(runtime_assets.MANIFEST_MARKER) == 1
+
+
+def test_preload_hints_are_relative_to_the_page() -> None:
+    hints = runtime_assets.preload_hints("calculators/competitiveness/")
+    assert f'href="../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm"' in hints
+    page = type("Page", (), {"url": "assess/need-a-backup/"})()
+    guide = "<html><head></head><body>no calculator</body></html>"
+    assert runtime_assets.on_post_page(guide, page) == guide
 
 
 def test_missing_runtime_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

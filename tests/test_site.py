@@ -124,9 +124,11 @@ def test_every_calculator_has_a_page_with_its_default_result_prerendered(built_s
 
 
 def test_runtime_is_vendored_only_once_and_loaded_by_a_module_script(built_site: Path) -> None:
-    runtime = built_site / "assets" / "pyodide"
+    (runtime,) = (built_site / "assets").glob("pyodide-*")
     assert (runtime / "pyodide.mjs").is_file() and (runtime / "pyodide.asm.wasm").is_file()
-    assert len(list(runtime.glob("*.whl"))) == 1
+    assert len(list(runtime.glob("calculators-*.whl"))) == 1 and len(list(runtime.glob("python_stdlib-*.zip"))) == 1
+    # Neither the full standard library nor the package lock is shipped.
+    assert not (runtime / "python_stdlib.zip").exists() and not (runtime / "pyodide-lock.json").exists()
     index = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="assets/javascripts/calculators\.js" type="module">', index)
     assert "pyodide" not in index.lower().replace("assets/javascripts/calculators.js", "")

@@ -1,50 +1,209 @@
 // Module worker that runs the calculators in Pyodide, off the page's thread,
-// so typing never waits for Python.  It answers {id, fn, name, payload} with
-// {id, json} or {id, error}, and reports loading progress as {type: "status"}.
+// so typing never waits for Python.
+//
+// Protocol.  The page first posts {type: "start", config}; the worker answers
+// with {type: "status", phase, text}, {type: "progress", loaded, total} while
+// bytes arrive, {type: "mark", name, at} timing marks (epoch ms, for the
+// benchmark's breakdown), and then answers {id, fn, name, payload} requests
+// with {id, json} or {id, error}.
+//
+// Startup is parametrised by that one config object so that another loader
+// can start this same code differently (the offline copy read from file://
+// starts it from a data: URL, where import.meta.url cannot locate siblings).
+// Every key is optional; the defaults are the built site's files:
+//   pyodideModule  URL of pyodide.mjs
+//   asmModule      URL of pyodide.asm.mjs (default: indexURL + "pyodide.asm.mjs")
+//   indexURL       folder URL Pyodide resolves pyodide.asm.wasm against
+//   stdLibURL      the trimmed standard library zip
+//   wheelURL       the calculators wheel; wheelSha256 its hex sha256
+//   lockFileContents  Pyodide's lock header (no package list is needed)
+//   files          {url: Blob | ArrayBuffer}: answered by a fetch override
+//                  instead of the network (typed application/wasm for .wasm,
+//                  so streaming compile still works)
+//   wasmFromPage   true: ask the page for a compiled pyodide.asm.wasm
+//                  ({type: "wasm-wanted", url} -> {type: "wasm", module} or
+//                  {type: "wasm", error}) instead of compiling it here.  Why:
+//                  Chromium keeps optimised wasm code in its cache only for
+//                  modules compiled by a page, so a worker compiling its own
+//                  starts Python at baseline speed on every visit (measured:
+//                  warm start 3.5-4.7 s in the worker, about 2 s this way).
 
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// Filled in by macros/runtime_assets.py at build time: the versioned runtime
+// folder, the content-hashed wheel and stdlib, the wheel's sha256.
+const BUILD = /* build manifest */ {};
 
-const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
-const WHEEL = "matchplanb-calculators";
 const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
 
-function status(phase, text) {
-  self.postMessage({ type: "status", phase, text });
+function post(message) {
+  self.postMessage(message);
 }
 
-async function start() {
-  status("loading", "Loading the calculator engine (about 13 MB, once per visit)…");
-  const pyodide = await loadPyodide({ indexURL: INDEX_URL });
-  status("loading", "Loading the calculators…");
-  const problems = [];
-  // loadPackage reports failures through errorCallback instead of throwing,
-  // so the import below is the real check.
-  await pyodide.loadPackage(WHEEL, { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
+function mark(name) {
+  post({ type: "mark", name, at: performance.timeOrigin + performance.now() });
+}
+
+function status(phase, text = "") {
+  post({ type: "status", phase, text });
+}
+
+function defaults() {
   try {
-    return pyodide.pyimport("calculators.browser");
-  } catch (error) {
-    throw new Error(`the calculators did not load${problems.length ? `: ${problems.join("; ")}` : ""}`);
+    const runtime = new URL(BUILD.runtimeDir, import.meta.url).href;
+    return {
+      pyodideModule: `${runtime}pyodide.mjs`,
+      asmModule: `${runtime}pyodide.asm.mjs`,
+      indexURL: runtime,
+      stdLibURL: runtime + BUILD.stdlib,
+      wheelURL: runtime + BUILD.wheel,
+      wheelSha256: BUILD.wheelSha256,
+      lockFileContents: BUILD.lock,
+      totalBytes: BUILD.bytes,
+    };
+  } catch {
+    return {}; // started from a data: URL: the loader passes every URL itself
   }
 }
 
-const bridge = start().then(
-  (module) => {
-    status("ready", "Ready: results update as you type.");
-    return module;
-  },
-  (error) => {
-    status("failed", String(error.message || error));
-    throw error;
-  },
-);
+// Every runtime download goes through here: files the loader handed over are
+// answered from memory, and a failed download fails the start at once rather
+// than leaving Pyodide waiting forever for a wasm that will never come.
+function installFetch(config, fail, wasmURL) {
+  const networkFetch = globalThis.fetch.bind(globalThis);
+  const files = new Map(Object.entries(config.files || {}));
+  // The page compiled the wasm already: Pyodide's own download of it would be wasted.
+  if (config.wasmFromPage) files.set(wasmURL, new ArrayBuffer(0));
+  let loaded = 0;
+  const count = (response) => {
+    if (!response.body) return;
+    // Count a copy, so the original keeps its URL (the browser caches the
+    // compiled wasm by URL) and streams straight into the compiler.
+    const reader = response.clone().body.getReader();
+    const pump = () =>
+      reader.read().then(({ done, value }) => {
+        if (done) return;
+        loaded += value.length;
+        post({ type: "progress", loaded, total: config.totalBytes || 0 });
+        return pump();
+      });
+    pump().catch(() => {});
+  };
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(typeof input === "string" ? input : input.url, self.location.href).href;
+    if (files.has(url)) {
+      const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+      return new Response(files.get(url), { headers: { "Content-Type": type } });
+    }
+    let response;
+    try {
+      response = await networkFetch(input, init);
+    } catch (error) {
+      fail(new Error(`download failed: ${url} (${error.message || error})`));
+      throw error;
+    }
+    if (!response.ok) fail(new Error(`download failed: ${url} (HTTP ${response.status})`));
+    else count(response);
+    return response;
+  };
+  return (url) => globalThis.fetch(url);
+}
+
+async function verifiedWheel(fetchFile, config) {
+  const response = await fetchFile(config.wheelURL);
+  if (!response.ok) throw new Error(`wheel download failed (HTTP ${response.status})`);
+  const bytes = await response.arrayBuffer();
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== config.wheelSha256) throw new Error(`the calculators wheel failed its integrity check (sha256 ${hex})`);
+  return bytes;
+}
+
+let moduleFromPage = null;
+
+// Pyodide compiles its wasm with instantiateStreaming and keeps its own
+// imports; swap in the page's compiled module at that one call.
+function useModuleFromPage(url, fail) {
+  moduleFromPage = new Promise((resolve, reject) => {
+    self.addEventListener("message", ({ data }) => {
+      if (data.type !== "wasm") return;
+      if (data.module) resolve(data.module);
+      else reject(new Error(`the page could not compile the runtime: ${data.error}`));
+    });
+  });
+  moduleFromPage.catch(fail);
+  post({ type: "wasm-wanted", url });
+  const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (response.url && response.url !== url) return instantiateStreaming(response, imports);
+    const module = await moduleFromPage;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+}
+
+async function start(given) {
+  const config = { ...defaults(), ...given };
+  let failStart;
+  const failed = new Promise((_, reject) => {
+    failStart = reject;
+  });
+  failed.catch(() => {}); // reported through the bridge's own rejection
+  const wasmURL = new URL("pyodide.asm.wasm", config.indexURL).href;
+  const fetchFile = installFetch(config, (error) => failStart(error), wasmURL);
+  if (config.wasmFromPage) useModuleFromPage(wasmURL, failStart);
+  // Pyodide aborts a broken wasm with only a log line and never settles;
+  // an unhandled rejection here is the only sign, so treat it as fatal.
+  self.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault(); // the page logs the cause once, with context
+    failStart(event.reason);
+  });
+
+  // Start every download at once instead of one after another: the wheel and
+  // the stdlib do not wait for the runtime's scripts.
+  const wheel = verifiedWheel(fetchFile, config);
+  const createPyodideModule = import(config.asmModule).then((module) => module.default);
+  // Awaited below; until then a failure must not count as unhandled.
+  wheel.catch(() => {});
+  createPyodideModule.catch(() => {});
+  const { loadPyodide } = await Promise.race([import(config.pyodideModule), failed]);
+  const pyodide = await Promise.race([
+    loadPyodide({
+      indexURL: config.indexURL,
+      stdLibURL: config.stdLibURL,
+      lockFileContents: config.lockFileContents,
+      createPyodideModule: await createPyodideModule,
+    }),
+    failed,
+  ]);
+  mark("runtime-started");
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(await Promise.race([wheel, failed]), "wheel", { extractDir: sitePackages });
+  mark("wheel-installed");
+  const module = pyodide.pyimport("calculators.browser");
+  mark("imported");
+  return module;
+}
+
+let bridge = null;
 
 self.addEventListener("message", async ({ data }) => {
+  if (data.type === "start") {
+    if (bridge) return;
+    mark("worker-started");
+    status("loading");
+    bridge = start(data.config || {});
+    bridge.then(
+      () => status("ready"),
+      (error) => status("failed", String(error?.message || error)),
+    );
+    return;
+  }
   const { id, fn, name, payload } = data;
   try {
     if (!BRIDGE_FUNCTIONS.has(fn)) throw new Error(`unknown request ${fn}`);
+    if (!bridge) throw new Error("the worker was asked to compute before it was started");
     const module = await bridge;
-    self.postMessage({ id, json: module[fn](name, payload) });
+    post({ id, json: module[fn](name, payload) });
   } catch (error) {
-    self.postMessage({ id, error: String(error.message || error) });
+    post({ id, error: String(error?.message || error) });
   }
 });

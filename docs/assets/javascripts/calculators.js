@@ -13,13 +13,48 @@ let worker = null;
 let lastId = 0;
 const pending = new Map();
 const widgets = new Set();
-let runtime = { phase: "idle", text: "" };
+let runtime = { phase: "idle", loaded: 0, total: 0 };
+
+// The worker cannot report that it is stuck (a wasm that fails to
+// instantiate leaves Pyodide waiting forever), so the bridge keeps its own
+// clock.  It restarts on every word from the worker, progress included, so a
+// slow download keeps its progress bar; only silence counts.  The longest
+// silent stretch of a healthy start is compiling and starting Python after
+// the last byte, about 1-6 s on a busy 2-core machine; 20 s leaves room for
+// slow phones.
+const STARTUP_SILENCE_MS = 20_000;
+let watchdog = 0;
+
+function keepWatching() {
+  clearTimeout(watchdog);
+  if (runtime.phase === "loading") {
+    watchdog = setTimeout(
+      () => failRuntime(`no word from the calculator engine for ${STARTUP_SILENCE_MS / 1000} s while starting`),
+      STARTUP_SILENCE_MS,
+    );
+  }
+}
 
 function startWorker() {
   if (worker) return worker;
-  worker = new Worker(WORKER_URL, { type: "module" });
+  setRuntime("loading");
+  try {
+    worker = new Worker(WORKER_URL, { type: "module" });
+  } catch (error) {
+    worker = { postMessage() {} }; // keep later calls harmless
+    failRuntime(error);
+    return worker;
+  }
   worker.addEventListener("message", ({ data }) => {
-    if (data.type === "status") return setRuntime(data.phase, data.text);
+    if (runtime.phase === "loading") keepWatching();
+    if (data.type === "status") {
+      if (data.phase === "failed") failRuntime(data.text);
+      else setRuntime(data.phase);
+      return;
+    }
+    if (data.type === "progress") return setProgress(data.loaded, data.total);
+    if (data.type === "mark") return markTime(data.name, data.at);
+    if (data.type === "wasm-wanted") return compileForWorker(data.url);
     const waiting = pending.get(data.id);
     pending.delete(data.id);
     if (!waiting) return;
@@ -27,23 +62,75 @@ function startWorker() {
     else waiting.resolve(JSON.parse(data.json));
   });
   worker.addEventListener("error", (event) => {
-    setRuntime("failed", `The calculator engine could not start (${event.message || "worker error"}).`);
+    event.preventDefault();
+    failRuntime(`worker error: ${event.message || "the worker script did not load"}`);
   });
+  worker.postMessage({ type: "start", config: { wasmFromPage: true } });
+  keepWatching();
   return worker;
+}
+
+// Compiled here rather than in the worker because only a page's compiled
+// wasm gets Chromium's optimised-code cache (see calculator-worker.js); the
+// compiling itself happens off this thread.
+async function compileForWorker(url) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    const module = await WebAssembly.compileStreaming(response);
+    markTime("wasm-compiled", performance.timeOrigin + performance.now());
+    worker.postMessage({ type: "wasm", module });
+  } catch (error) {
+    worker.postMessage({ type: "wasm", error: String(error?.message || error) });
+    failRuntime(error);
+  }
 }
 
 function ask(fn, name, payload) {
   const id = ++lastId;
   return new Promise((resolve, reject) => {
+    if (runtime.phase === "failed") return reject(runtimeFailure());
     pending.set(id, { resolve, reject });
     startWorker().postMessage({ id, fn, name, payload: JSON.stringify(payload) });
   });
 }
 
-function setRuntime(phase, text) {
-  runtime = { phase, text };
-  if (phase === "failed") for (const waiting of pending.values()) waiting.reject(new Error(text));
+function runtimeFailure() {
+  return Object.assign(new Error("the calculator engine is not running"), { runtimeFailed: true });
+}
+
+// The reader sees only the plain words prerendered on the page; the cause
+// is for whoever opens the console.
+function failRuntime(cause) {
+  if (runtime.phase === "failed") return;
+  console.error("Match Plan B: the calculator engine could not start:", cause);
+  clearTimeout(watchdog);
+  setRuntime("failed");
+  for (const waiting of pending.values()) waiting.reject(runtimeFailure());
+  pending.clear();
+}
+
+function setRuntime(phase) {
+  const recovered = runtime.phase === "failed" && phase === "ready";
+  runtime = { ...runtime, phase };
+  if (phase !== "loading") clearTimeout(watchdog);
   for (const widget of widgets) widget.showRuntime();
+  // A start given up for silence that completes after all: go live.
+  if (recovered) for (const widget of widgets) widget.recompute();
+}
+
+function setProgress(loaded, total) {
+  runtime = { ...runtime, loaded, total };
+  for (const widget of widgets) widget.showProgress();
+}
+
+// Timing marks from the worker, on the page's clock, for `make benchmark`.
+function markTime(name, at) {
+  try {
+    performance.mark(`mpb:${name}`, { startTime: at - performance.timeOrigin });
+  } catch {
+    // marks are a measuring aid only
+  }
 }
 
 function readStorage() {
@@ -80,6 +167,7 @@ class Widget {
     this.form = root.querySelector(".mpb-form");
     this.status = root.querySelector(".mpb-status-text");
     this.progress = root.querySelector(".mpb-progress");
+    this.engineOff = root.querySelector(".mpb-engine-off");
     this.notes = root.querySelector(".mpb-notes");
     this.result = root.querySelector(".mpb-result");
     this.profile = root.querySelector(".mpb-profile");
@@ -105,7 +193,10 @@ class Widget {
     this.showRuntime();
 
     const linked = linkedValues();
-    const saved = await ask("restore", this.name, { linked, stored: readStorage() }).catch(() => null);
+    const saved = await ask("restore", this.name, { linked, stored: readStorage() }).catch((error) => {
+      if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
+      return null;
+    });
     if (saved) {
       this.writeForm(saved.values);
       this.restoreNotes = saved.notes;
@@ -146,8 +237,9 @@ class Widget {
     let reply;
     try {
       reply = await ask("compute", this.name, this.readForm());
-    } catch {
-      return; // the runtime status already explains the failure
+    } catch (error) {
+      if (ticket === this.latest) this.computeFailed(error);
+      return;
     }
     if (ticket !== this.latest) return; // a newer edit has been sent since
     this.showErrors(reply.ok ? [] : reply.errors);
@@ -195,13 +287,42 @@ class Widget {
   }
 
   showRuntime() {
-    const { phase, text } = runtime;
-    this.progress.hidden = phase !== "loading";
+    const { phase } = runtime;
     this.root.dataset.runtime = phase;
-    if (phase === "loading") this.say(`${text} Until then, the result shown is for the default inputs.`);
-    if (phase === "failed") {
-      this.say(`Live recalculation is unavailable: ${text} The result shown is for the default inputs.`);
+    this.progress.hidden = phase !== "loading";
+    if (phase === "loading") {
+      this.say("Loading the calculator engine. Until it is ready, the result shown is for the default inputs.");
+      this.showProgress();
     }
+    if (phase === "ready" && this.engineOff) {
+      this.engineOff.hidden = true;
+      this.form.querySelector("fieldset").disabled = false;
+    }
+    if (phase === "failed") {
+      // Python wrote these words when the page was built; it cannot run now.
+      this.engineOff.hidden = false;
+      this.say(this.engineOff.querySelector("p").textContent);
+      this.form.querySelector("fieldset").disabled = true;
+    }
+  }
+
+  showProgress() {
+    const { loaded, total } = runtime;
+    if (total > 0) {
+      this.progress.max = total;
+      this.progress.value = Math.min(loaded, total);
+    }
+  }
+
+  // A request the engine could not answer, though it is running: say so in
+  // plain words and keep the last good result, never fail silently.
+  computeFailed(error) {
+    if (error.runtimeFailed) return; // the failed-engine note already explains
+    console.error(`Match Plan B: ${this.name} could not be recalculated:`, error);
+    this.say(
+      "Sorry, this calculator hit a problem with these inputs and could not update. " +
+        "The result shown is still for your last inputs that worked; try changing a value.",
+    );
   }
 
   say(text) {
@@ -287,6 +408,9 @@ window.addEventListener("afterprint", () => {
     delete details.dataset.openedForPrint;
   }
 });
+
+// Start the engine while the page is still settling, not when the widget mounts.
+if (document.querySelector(".mpb-calculator")) startWorker();
 
 // Material's instant navigation swaps pages without reloading this module and
 // announces each new page on document$; without it, mount once on load.
