@@ -549,10 +549,14 @@ def _count_text(counts: Mapping[str, int], rule: Mapping[str, object]) -> str:
 
 
 def render_warning(warning: str | None) -> Markup | None:
-    """The backup warning, first in the result and announced as an alert."""
+    """The backup warning, first in the result.
+
+    Not role="alert": the result is replaced on every keystroke, and the
+    status line already announces the summary, which starts with the warning.
+    """
     if not warning:
         return None
-    return el("p", el("strong", "Warning: "), warning, class_="mpb-warning", role="alert")
+    return el("p", el("strong", "Warning: "), warning, class_="mpb-warning")
 
 
 def render(result: Mapping[str, object]) -> Markup:

@@ -235,7 +235,7 @@ def test_a_backup_harder_than_the_first_choice_gets_a_plain_warning_first() -> N
     assert result["summary"].startswith(result["warning"])
     assert any("rarely work as a backup" in r for r in result["reasons"])
     html = pc.render(result)
-    assert html.index('role="alert"') < html.index("mpb-headline")
+    assert html.index('class="mpb-warning"') < html.index("mpb-headline")
     assert pc.compute({**STRONG, "specialty": "dermatology", "backup_specialty": "internal-medicine"})["warning"] is None
 
 
