@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from calculators import REGISTRY
+from calculators import browser as browser_bridge
 
 pytestmark = pytest.mark.browser
 
@@ -142,3 +143,56 @@ def test_a_request_python_cannot_answer_shows_a_plain_message(page: Any, site_ur
     status.filter(has_text="could not update").wait_for(timeout=90_000)
     assert not any(word in status.inner_text() for word in ("KeyError", "Traceback", "no_such_calculator"))
     assert any("no_such_calculator" in error for error in errors), errors
+
+
+def wait_for_mark(page: Any, name: str, timeout: int = 90_000) -> None:
+    page.wait_for_function("(name) => performance.getEntriesByName(`mpb:${name}`).length > 0", arg=name, timeout=timeout)
+
+
+def stored_snapshots(page: Any) -> list[str]:
+    return page.evaluate("""async () => (await (await caches.open("matchplanb-engine-snapshot")).keys()).map((r) => r.url)""")
+
+
+def test_a_repeat_visit_starts_from_the_stored_snapshot_and_every_calculator_runs(page: Any, site_url: str) -> None:
+    """First visit: a normal start, then the snapshot is kept in the
+    background.  Next visit: Python comes from the snapshot, the wheel's
+    files are back (four calculators read figures from them), and every
+    calculator answers as it does natively."""
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "snapshot-stored")
+    (stored,) = stored_snapshots(page)
+    assert "/pyodide-" in stored and "/snapshot-" in stored and stored.endswith(".bin.gz")
+
+    page.reload()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "snapshot-restored", timeout=5_000)
+    assert page.evaluate("performance.getEntriesByName('mpb:runtime-started').length") == 0
+    names = sorted(REGISTRY)
+    replies = page.evaluate(
+        """async (names) => {
+            const url = new URL("../../assets/javascripts/calculator-worker.js", location.href);
+            const worker = new Worker(url, { type: "module" });
+            const marks = [];
+            const replies = [];
+            worker.postMessage({ type: "start" });
+            await new Promise((resolve) => {
+              worker.onmessage = ({ data }) => {
+                if (data.type === "mark") marks.push(data.name);
+                if (data.type === "status" && data.phase === "failed") { replies.push({ error: data.text }); resolve(); }
+                if (data.id === undefined) return;
+                replies.push(data);
+                if (replies.length === names.length) resolve();
+              };
+              names.forEach((name, id) => worker.postMessage({ id, fn: "compute", name, payload: "{}" }));
+            });
+            worker.terminate();
+            return { marks, replies };
+        }""",
+        names,
+    )
+    assert "snapshot-restored" in replies["marks"] and "runtime-started" not in replies["marks"], replies["marks"]
+    for name, reply in zip(names, sorted(replies["replies"], key=lambda r: r.get("id", -1)), strict=True):
+        assert "error" not in reply, (name, reply)
+        assert json.loads(reply["json"]) == json.loads(browser_bridge.compute(name, "{}")), name
+    assert not page.page_errors
