@@ -215,6 +215,11 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
     }
 
 
+def runtime_files(manifest: dict[str, Any]) -> list[str]:
+    """Every file of the runtime folder, by the name the worker asks for."""
+    return [*manifest["runtimeFiles"], manifest["stdlib"], manifest["wheel"], manifest["snapshot"]]
+
+
 def fill_worker(worker: Path, manifest: dict[str, Any]) -> None:
     text = worker.read_text()
     if text.count(MANIFEST_MARKER) != 1:

@@ -196,3 +196,28 @@ def test_a_repeat_visit_starts_from_the_stored_snapshot_and_every_calculator_run
         assert "error" not in reply, (name, reply)
         assert json.loads(reply["json"]) == json.loads(browser_bridge.compute(name, "{}")), name
     assert not page.page_errors
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not a snapshot"])
+def test_a_damaged_snapshot_falls_back_to_a_normal_start(page: Any, site_url: str, damage: str) -> None:
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "snapshot-stored")
+    page.evaluate(
+        """async (damage) => {
+            const cache = await caches.open("matchplanb-engine-snapshot");
+            const [request] = await cache.keys();
+            const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+            const body = damage === "truncated" ? bytes.slice(0, bytes.length >> 1) : new Uint8Array(1 << 20).fill(0x55);
+            await cache.put(request, new Response(body));
+        }""",
+        damage,
+    )
+    page.reload()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "runtime-started", timeout=5_000)
+    assert page.evaluate("performance.getEntriesByName('mpb:snapshot-read').length") == 1, "the damaged copy was tried"
+    assert page.evaluate("performance.getEntriesByName('mpb:snapshot-restored').length") == 0
+    assert "Step 2 CK" in page.locator(f"{WIDGET} .mpb-result").inner_text()
+    # The damaged copy is dropped and a good one kept again.
+    wait_for_mark(page, "snapshot-stored")

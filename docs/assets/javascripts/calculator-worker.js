@@ -46,6 +46,8 @@ const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
 // the stored copy is dropped.
 const SNAPSHOT_CACHE = "matchplanb-engine-snapshot";
 const RESTORE_LIMIT_MS = 10_000;
+// Leaves the first seconds after a start to the reader's own first answers.
+const SNAPSHOT_DELAY_MS = 2_000;
 const networkFetch = globalThis.fetch.bind(globalThis);
 // Set while a restore runs: where Pyodide's unhandled failures go instead of
 // failing the whole start.
@@ -166,6 +168,7 @@ async function forgetSnapshots() {
 // to save data is spared the extra download.
 async function keepSnapshot(config) {
   if (!snapshotsAllowed(config) || self.navigator.connection?.saveData) return;
+  await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     if (await cache.match(config.snapshotURL)) return;
