@@ -90,7 +90,7 @@ def test_calculator_pages_hint_the_runtime_downloads(page: Any, site_url: str) -
 
 def test_every_calculator_runs_on_the_trimmed_stdlib(page: Any, site_url: str) -> None:
     """The worker on its own (compiling its wasm itself, the path another
-    loader may take): every calculator restores and computes defaults, bad
+    loader may take) and without a snapshot: every calculator restores and computes defaults, bad
     values and empty values without a Python exception."""
     page.goto(site_url + PAGE)
     requests = [
@@ -107,7 +107,7 @@ def test_every_calculator_runs_on_the_trimmed_stdlib(page: Any, site_url: str) -
         """async (requests) => {
             const url = new URL("assets/javascripts/calculator-worker.js", document.baseURI.replace(/calculators\\/competitiveness\\/$/, ""));
             const worker = new Worker(url, { type: "module" });
-            worker.postMessage({ type: "start" });
+            worker.postMessage({ type: "start", config: { snapshot: false } });
             const replies = [];
             await new Promise((resolve) => {
               worker.onmessage = ({ data }) => {

@@ -248,8 +248,9 @@ async function start(config) {
   const wheel = verifiedWheel(fetchFile, config);
   const createPyodideModule = import(config.asmModule).then((module) => module.default);
   const snapshot = storedSnapshot(config);
+  // A wheel that fails its check fails the start at once, not after Python is up.
+  wheel.catch(failStart);
   // Awaited below; until then a failure must not count as unhandled.
-  wheel.catch(() => {});
   createPyodideModule.catch(() => {});
   const { loadPyodide } = await Promise.race([import(config.pyodideModule), failed]);
   const options = {
