@@ -216,8 +216,9 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
 
 
 def runtime_files(manifest: dict[str, Any]) -> list[str]:
-    """Every file of the runtime folder, by the name the worker asks for."""
-    return [*manifest["runtimeFiles"], manifest["stdlib"], manifest["wheel"], manifest["snapshot"]]
+    """The files of the runtime folder a start needs, by the names the worker
+    asks for; the optional snapshot (``manifest["snapshot"]``) is not one."""
+    return [*manifest["runtimeFiles"], manifest["stdlib"], manifest["wheel"]]
 
 
 def fill_worker(worker: Path, manifest: dict[str, Any]) -> None:
