@@ -228,8 +228,12 @@ function useModuleFromPage(url, fail) {
 
 async function start(config) {
   let failStart;
+  let startFailed = false;
   const failed = new Promise((_, reject) => {
-    failStart = reject;
+    failStart = (error) => {
+      startFailed = true;
+      reject(error);
+    };
   });
   failed.catch(() => {}); // reported through the bridge's own rejection
   const wasmURL = new URL("pyodide.asm.wasm", config.indexURL).href;
@@ -265,7 +269,7 @@ async function start(config) {
     mark("snapshot-read");
     pyodide = await restoreSnapshot(loadPyodide, options, stored, failed).catch((error) => {
       console.warn("Match Plan B: starting without the engine snapshot:", error);
-      forgetSnapshots();
+      if (!startFailed) forgetSnapshots(); // a failed download is no fault of the snapshot
       return null;
     });
     restored = Boolean(pyodide);
