@@ -431,18 +431,21 @@ def render(result: Mapping[str, object]) -> Markup:
     steps: list[str] = result["steps"]  # type: ignore[assignment]
     alt = studied["alternative"]
     parts = [
+        # The studied applicant's outcome is what the reader came for, so it
+        # leads and is the headline a phone keeps in view.
+        el(
+            "p",
+            el("strong", str(studied["applicant"])),
+            f" ranks {' > '.join(studied['true_list'])} and matches "  # type: ignore[arg-type]
+            f"{studied['honest_result'] or 'nowhere'}.",
+            class_="mpb-headline",
+        ),
         table(("Applicant", "Matched to"), [(a, p or "unmatched") for a, p in matching.items()], caption="The match"),
         el(
             "p",
             "Stable: no applicant and program would both rather be with each other than with their match."
             if result["stable"]
             else "Not stable: " + str(result["blocking_pairs"]),
-        ),
-        el(
-            "p",
-            el("strong", str(studied["applicant"])),
-            f" ranks {' > '.join(studied['true_list'])} and matches "  # type: ignore[arg-type]
-            f"{studied['honest_result'] or 'nowhere'}.",
         ),
     ]
     if isinstance(alt, dict):
