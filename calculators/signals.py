@@ -170,6 +170,25 @@ def _count_phrase(plan: Mapping[str, object]) -> str:
     return f"{name}: {allowed['count']} signals in {allowed['season']}"
 
 
+def _split_text(placed: Mapping[str, int]) -> str:
+    return f"{placed['reach']} reach, {placed['target']} target, {placed['likely']} likely"
+
+
+def _neighbour_bands_text(band: Band, count: int) -> str:
+    """What the same signals would look like one band either side of yours."""
+    order = competitiveness.BAND_ORDER
+    here = order.index(band)
+    parts = [f"your band gives {_split_text(placement(count, program_counts.tiers(band)))}"]
+    # BAND_ORDER runs from the weakest band to the strongest.
+    if here + 1 < len(order):
+        stronger = order[here + 1]
+        parts.append(f"“{BAND_LABELS[stronger]}” would give {_split_text(placement(count, program_counts.tiers(stronger)))}")
+    if here > 0:
+        weaker = order[here - 1]
+        parts.append(f"“{BAND_LABELS[weaker]}” would give {_split_text(placement(count, program_counts.tiers(weaker)))}")
+    return "; ".join(parts) + "."
+
+
 def _reasons(
     v: Mapping[str, object], counts: Mapping[str, object], plans: list[dict[str, object]], mix: Mapping[str, int]
 ) -> list[str]:
@@ -199,6 +218,14 @@ def _reasons(
             reasons.append(f"{name} ({role_text}): you entered {allowed['count']} signals, so the plan uses your number.{note}")
         else:
             reasons.append(f"{name} ({role_text}): {allowed['count']} signals in {allowed['season']}, from {allowed['source']}.")
+        placed = plan["placed"]
+        if isinstance(placed, dict) and sum(placed.values()):
+            reasons.append(f"{name}: {_neighbour_bands_text(band, sum(placed.values()))}")
+        if data.specialty(str(plan["specialty"])).tier == "ultra":
+            reasons.append(
+                f"{name} is {data.TIER_LABELS['ultra']}: even a program you count as likely is uncertain, so choose "
+                "likely programs by their record with applicants like you, not by name."
+            )
         programs = plan["programs"]
         if isinstance(programs, dict) and int(plan["unused"]):  # type: ignore[call-overload]
             reasons.append(

@@ -275,3 +275,18 @@ def test_widget_renders_with_every_field() -> None:
     html = render_calculator(sg)
     for name in ("primary_signals", "backup_signals", "backup_specialty", "step2_score"):
         assert f'id="mpb-signals-{name}"' in html
+
+
+def test_reasons_show_the_same_signals_one_band_either_side() -> None:
+    result = sg.compute({**ORTHO_DUAL, "primary_signals": 20})
+    assert result["band"] == "dual-apply"
+    line = next(r for r in result["reasons"] if "would give" in r)  # type: ignore[attr-defined]
+    mix = {band: sg.placement(20, program_counts.tiers(band)) for band in BANDS}  # type: ignore[arg-type]
+    assert f"your band gives {mix['dual-apply']['reach']} reach" in line
+    assert f"“Single-track is reasonable” would give {mix['single-track']['reach']} reach" in line
+    assert f"“Dual apply, strongly” would give {mix['dual-apply-strongly']['reach']} reach" in line
+
+
+def test_ultra_competitive_first_choice_is_told_likely_is_uncertain() -> None:
+    result = sg.compute({"specialty": "dermatology"})
+    assert any("even a program you count as likely is uncertain" in r for r in result["reasons"])  # type: ignore[attr-defined]
