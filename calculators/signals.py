@@ -239,8 +239,8 @@ def _reasons(
             f"{plans[0]['specialty_name']} cannot be spent in {plans[1]['specialty_name']} or the other way round."
         )
         reasons.append(
-            f"Signals in {plans[1]['specialty_name']} show its programs that the backup is a real choice, which matters "
-            "because a backup application that reads as an afterthought is what the articles warn against."
+            f"Signals in {plans[1]['specialty_name']} show its programs that the backup is a real choice. The orthopaedics, "
+            "radiology and IMG articles all ask you to show genuine interest in a backup, not treat it as a fallback."
         )
     elif band != "single-track":
         reasons.append(
