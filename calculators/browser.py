@@ -20,8 +20,26 @@ def _errors(errors: list[InputError]) -> list[dict[str, str]]:
 
 def compute(name: str, inputs_json: str) -> str:
     """Compute and render, or list every field error; never raise."""
+    try:
+        return _compute(name, inputs_json)
+    except Exception as error:  # the page must get words, whatever went wrong
+        # No field is named, so the page shows the message among its notes.
+        return json.dumps({"ok": False, "errors": [{"field": "", "message": unexpected_error_message(error)}]})
+
+
+def unexpected_error_message(error: BaseException) -> str:
+    """A plain sentence for a failure no validation rule foresaw."""
+    return (
+        f"Sorry, these inputs could not be calculated ({type(error).__name__}). Nothing you typed has been sent "
+        "anywhere; try changing a value. The result shown is still for your last inputs that worked."
+    )
+
+
+def _compute(name: str, inputs_json: str) -> str:
     calc = REGISTRY[name]
     raw = json.loads(inputs_json)
+    if not isinstance(raw, dict):
+        raise TypeError("the inputs must be a JSON object")
     values, errors = check_inputs(calc.FIELDS, raw)
     if not errors:
         try:
