@@ -198,3 +198,31 @@ def test_command_line_turns_an_unexpected_error_into_one_line(tmp_path: object) 
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert run.stderr == "error: these inputs could not be calculated (RuntimeError: boom)\n"
+
+
+# --- Anything at all --------------------------------------------------------------------------------
+ANY_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.text(alphabet="0123456789+- \r\n", max_size=5_000),
+    st.dates(),
+    st.datetimes(),
+    st.lists(st.integers(), max_size=3),
+)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_any_value_in_any_field_gives_a_result_or_an_input_error(name: str, data: st.DataObject) -> None:
+    calc = REGISTRY[name]
+    chosen = data.draw(st.lists(st.sampled_from([f.name for f in calc.FIELDS]), unique=True, max_size=3))
+    inputs = {key: data.draw(ANY_VALUE, label=key) for key in chosen}
+    try:
+        calc.compute(inputs)
+    except InputError as error:
+        # Rules that span fields may name a field left at its default.
+        assert error.field in {f.name for f in calc.FIELDS} and error.message
