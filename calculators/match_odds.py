@@ -542,7 +542,11 @@ def level_note(spec: data.Specialty, curve: MonotoneCurve, level: Level, with_ot
     else:
         reason = "of the shape of the two fitted bell curves"
     value = "" if with_other_inputs else f", at {_pct(level.probability)}"
-    average = "all 2026 applicants, which is the base rate" if level.whole_range else "the 2026 applicants in that range"
+    average = (
+        f"all 2026 {DATA_GROUP} who ranked {spec.name} first, which is the base rate"
+        if level.whole_range
+        else f"the 2026 {DATA_GROUP} in that range"
+    )
     return (
         f"In {spec.name} the fitted curves would make the estimate fall as Step 2 CK rises, because {reason}. "
         "A higher score is never counted as worse evidence than a lower one, so the estimate is held level "
