@@ -483,6 +483,10 @@ def test_method_names_every_rule_and_parses() -> None:
     ET.fromstring(f"<div>{html}</div>")
     for phrase in ("Bayes", "negative binomial", f"at least {MIN_GROUP_N}", "naive Bayes", "pooled SD", "not affiliated"):
         assert phrase in html
+    # The levelling rule is stated, and the table says where it applies.
+    assert "A higher score never lowers the estimate" in html and "in 2026, Family Medicine)" in html
+    assert '<td data-label="Step 2 CK">used, shared SD, held level at every score</td>' in html
+    assert html.count("held level at every score") == 1
 
 
 # --- The calculator contract, checked here until the module is registered ------------------------------------------
