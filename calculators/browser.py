@@ -23,16 +23,21 @@ def compute(name: str, inputs_json: str) -> str:
     try:
         return _compute(name, inputs_json)
     except Exception as error:  # the page must get words, whatever went wrong
-        # No field is named, so the page shows the message among its notes.
-        return json.dumps({"ok": False, "errors": [{"field": "", "message": unexpected_error_message(error)}]})
+        # No field is named, so the page shows the message among its notes;
+        # ``status`` is the line the page can say instead of "fix a field",
+        # ``detail`` is for a developer and is never shown to the reader.
+        return json.dumps(
+            {
+                "ok": False,
+                "errors": [{"field": "", "message": UNEXPECTED_ERROR}],
+                "status": UNEXPECTED_STATUS,
+                "detail": f"{type(error).__name__}: {error}"[:500],
+            }
+        )
 
 
-def unexpected_error_message(error: BaseException) -> str:
-    """A plain sentence for a failure no validation rule foresaw."""
-    return (
-        f"Sorry, these inputs could not be calculated ({type(error).__name__}). Nothing you typed has been sent "
-        "anywhere; try changing a value. The result shown is still for your last inputs that worked."
-    )
+UNEXPECTED_ERROR = "Sorry, these inputs could not be calculated. Nothing you typed has left this browser; try changing a value."
+UNEXPECTED_STATUS = "This calculator could not update. The result shown is still for your last inputs that worked."
 
 
 def _compute(name: str, inputs_json: str) -> str:
