@@ -20,8 +20,31 @@ def _errors(errors: list[InputError]) -> list[dict[str, str]]:
 
 def compute(name: str, inputs_json: str) -> str:
     """Compute and render, or list every field error; never raise."""
+    try:
+        return _compute(name, inputs_json)
+    except Exception as error:  # the page must get words, whatever went wrong
+        # No field is named, so the page shows the message among its notes;
+        # ``status`` is the line the page can say instead of "fix a field",
+        # ``detail`` is for a developer and is never shown to the reader.
+        return json.dumps(
+            {
+                "ok": False,
+                "errors": [{"field": "", "message": UNEXPECTED_ERROR}],
+                "status": UNEXPECTED_STATUS,
+                "detail": f"{type(error).__name__}: {error}"[:500],
+            }
+        )
+
+
+UNEXPECTED_ERROR = "Sorry, these inputs could not be calculated. Nothing you typed has left this browser; try changing a value."
+UNEXPECTED_STATUS = "This calculator could not update. The result shown is still for your last inputs that worked."
+
+
+def _compute(name: str, inputs_json: str) -> str:
     calc = REGISTRY[name]
     raw = json.loads(inputs_json)
+    if not isinstance(raw, dict):
+        raise TypeError("the inputs must be a JSON object")
     values, errors = check_inputs(calc.FIELDS, raw)
     if not errors:
         try:
