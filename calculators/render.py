@@ -112,6 +112,9 @@ def render_calculator(calc: Calculator) -> Markup:
         ),
         render_engine_off(calc),
         el("div", class_="mpb-notes", role="note", hidden=True),
+        # Filled by the page script when a link disagrees with remembered
+        # answers; present and empty from the start so the offer is announced.
+        el("div", class_="mpb-offer", aria_live="polite"),
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.
         el("h3", "Result", class_="mpb-result-title"),
