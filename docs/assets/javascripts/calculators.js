@@ -116,7 +116,7 @@ function setRuntime(phase) {
   if (phase !== "loading") clearTimeout(watchdog);
   for (const widget of widgets) widget.showRuntime();
   // A start given up for silence that completes after all: go live.
-  if (recovered) for (const widget of widgets) widget.recompute();
+  if (recovered) for (const widget of widgets) widget.resume();
 }
 
 function setProgress(loaded, total) {
@@ -180,6 +180,7 @@ class Widget {
     // reader ticked Remember and has no open link-versus-remembered offer.
     this.rememberable = null;
     this.offerOpen = false;
+    this.restored = false;
     this.latest = 0;
     this.timer = 0;
     // Why a remembered or linked value was dropped: kept until the reader edits.
@@ -199,7 +200,18 @@ class Widget {
     this.remember.addEventListener("change", () => this.toggleRemember());
     this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere());
     this.showRuntime();
+    await this.restore();
+  }
 
+  // A start given up for silence loses the restore as well: the address and
+  // remembered answers are read again when the engine comes back after all.
+  resume() {
+    if (!this.onItsPage()) return;
+    if (this.restored) this.recompute();
+    else this.restore();
+  }
+
+  async restore() {
     const saved = await ask("restore", this.name, {
       address: window.location.hash,
       search: window.location.search,
@@ -210,6 +222,8 @@ class Widget {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
+    if (!saved && runtime.phase === "failed") return;
+    this.restored = true;
     if (saved) {
       this.writeForm(saved.values);
       this.restoreNotes = saved.notes;
