@@ -46,6 +46,22 @@ def settled(page: Any, widget: Any) -> None:
 
 # --- Nothing moves between pages without Remember ------------------------------------------------------
 
+# Holds back every reply from the calculator engine by window.mpbReplyDelay
+# milliseconds, as a slow phone would, so that a reply to the page being left
+# surely lands after instant navigation has moved on.
+SLOW_ENGINE = """(() => {
+  const add = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, listener, ...rest) {
+    if (type !== "message") return add.call(this, type, listener, ...rest);
+    const held = (event) => {
+      const delay = window.mpbReplyDelay || 0;
+      if (delay) setTimeout(() => listener(event), delay);
+      else listener(event);
+    };
+    return add.call(this, type, held, ...rest);
+  };
+})();"""
+
 
 @pytest.mark.parametrize(
     ("start", "name", "edit", "value", "link", "target"),
@@ -57,17 +73,19 @@ def settled(page: Any, widget: Any) -> None:
 def test_a_value_typed_but_not_left_stays_on_its_page(
     page: Any, site_url: str, start: str, name: str, edit: str, value: str, link: str, target: str
 ) -> None:
+    page.add_init_script(SLOW_ENGINE)
     widget = open_calculator(page, f"{site_url}calculators/{start}/", name)
     settled(page, widget)
-    field(widget, edit).click()
-    field(widget, edit).press_sequentially(value)
+    field(widget, edit).fill(value)
+    assert page.evaluate("document.activeElement.name") == edit
+    page.evaluate("window.mpbReplyDelay = 1500")
     # Straight to the sidebar without leaving the field: the click blurs it,
     # and the recalculation that starts lands while the next page loads.
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name=link, exact=True).first.click()
     page.wait_for_url(f"**/{target.replace('_', '-')}/**")
     other = calculator(page, target)
     settled(page, other)
-    page.wait_for_timeout(1_000)  # room for a late reply from the page left behind
+    page.wait_for_timeout(2_000)  # room for the late reply from the page left behind
     assert field(other, edit).input_value() != value
     assert f"{start}." not in fragment(page)
     assert f"={value}" not in fragment(page)
