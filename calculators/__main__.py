@@ -14,7 +14,7 @@ import os
 import sys
 
 from . import REGISTRY
-from .fields import BoolField, InputError
+from .fields import BoolField, ChoiceField, InputError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
             flags = [f"--{field.name}"]
             if "_" in field.name:
                 flags.append(f"--{field.name.replace('_', '-')}")
-            allowed = field.allowed() + (", or empty" if field.optional else "")
+            rule = field.allowed_codes() if isinstance(field, ChoiceField) else field.allowed()
+            allowed = rule + (", or empty" if field.optional else "")
             default = field.to_text(field.default) if not isinstance(field, BoolField) else str(field.default).lower()
             sub.add_argument(
                 *flags,

@@ -187,7 +187,16 @@ class ChoiceField(Field):
         return self.initial
 
     def allowed(self) -> str:
-        return "one of: " + ", ".join(value for value, _ in self.choices)
+        # Names, not slugs: this message reaches readers through the form and
+        # bookmarked links.  A label with a comma in it needs a stronger
+        # separator for the list to stay readable.
+        labels = [label for _, label in self.choices]
+        separator = "; " if any("," in label for label in labels) else ", "
+        return "one of: " + separator.join(labels)
+
+    def allowed_codes(self) -> str:
+        """What a terminal user types: each slug with its name."""
+        return "one of: " + ", ".join(f"{value} ({label})" for value, label in self.choices)
 
     def parse_present(self, raw: object) -> str:
         if isinstance(raw, str) and raw.strip() in dict(self.choices):

@@ -238,7 +238,7 @@ def test_caveats_are_always_stated() -> None:
 @pytest.mark.parametrize(
     ("inputs", "field", "message"),
     [
-        ({"specialty": "cardiology"}, "specialty", "Specialty must be one of: internal-medicine"),
+        ({"specialty": "cardiology"}, "specialty", "Specialty must be one of: Internal Medicine, Family Medicine"),
         ({"specialty": ""}, "specialty", "Specialty must be one of"),
         ({"step2_score": 0}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300, or left empty."),
         ({"step2_score": 301}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300"),

@@ -357,7 +357,11 @@ def test_backup_equal_to_primary_is_rejected() -> None:
         ({"step2_score": 301}, "step2_score", "from 1 to 300"),
         ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20"),
         ({"usce_months": True}, "usce_months", "whole number"),
-        ({"needs_visa": "perhaps"}, "needs_visa", "true, false or by-applicant-type"),
+        (
+            {"needs_visa": "perhaps"},
+            "needs_visa",
+            "one of: Follow my applicant type (only non-US-citizen IMGs need one); Yes, I need a visa; No",
+        ),
         ({"applicant_type": "alien"}, "applicant_type", "Applicant type must be one of:"),
         ({"programs": 40}, "programs", "is not an input of this calculator"),
     ],
