@@ -15,6 +15,7 @@ from . import (
     packet_check,
     program_counts,
     rank_simulator,
+    signals,
     timeline,
 )
 from .fields import InputError
@@ -25,6 +26,7 @@ REGISTRY: dict[str, Calculator] = {
     for module in (
         competitiveness,
         program_counts,
+        signals,
         application_cost,
         match_odds,
         backup_finder,

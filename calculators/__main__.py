@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from . import REGISTRY
-from .fields import BoolField, InputError
+from .fields import BoolField, ChoiceField, InputError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
             flags = [f"--{field.name}"]
             if "_" in field.name:
                 flags.append(f"--{field.name.replace('_', '-')}")
-            allowed = field.allowed() + (", or empty" if field.optional else "")
+            rule = field.allowed_codes() if isinstance(field, ChoiceField) else field.allowed()
+            allowed = rule + (", or empty" if field.optional else "")
             default = field.to_text(field.default) if not isinstance(field, BoolField) else str(field.default).lower()
             sub.add_argument(
                 *flags,
@@ -44,13 +46,33 @@ def main(argv: list[str] | None = None) -> int:
     inputs = {key: value for key, value in args.items() if value is not None}
     try:
         result = calc.compute(inputs)
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     except InputError as error:
         print(f"error: {error.field}: {error.message}", file=sys.stderr)
         return 2
-    json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    except Exception as error:  # a terminal user gets a sentence, never a traceback
+        detail = str(error)[:200]
+        print(f"error: these inputs could not be calculated ({type(error).__name__}: {detail})", file=sys.stderr)
+        return 1
+    return write(text)
+
+
+def write(text: str) -> int:
+    """Print the result; a reader that stops early (``| head``) is not an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit and would complain about the
+        # closed pipe; point stdout at nothing so that flush is silent.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl-C is the reader's choice, not a failure to explain
+        sys.exit(130)

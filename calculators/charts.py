@@ -50,14 +50,17 @@ def program_split(result: Mapping[str, object]) -> Markup:
     """Program counts: the split between the two fields, and the likely/target/reach mix."""
     share: dict[str, int] = result["share"]  # type: ignore[assignment]
     mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
-    primary: dict[str, int] = result["primary"]  # type: ignore[assignment]
-    backup: dict[str, int] | None = result["backup"]  # type: ignore[assignment]
+    count_text: dict[str, str | None] = result["count_text"]  # type: ignore[assignment]
     rows: list[tuple[str, list[Segment]]] = []
     words: list[str] = []
-    if backup is not None:
+    if count_text["backup"] is not None:
         split = [
-            Segment(str(result["specialty_name"]), share["primary_pct"], f"{share['primary_pct']}% ({_span(primary)})"),
-            Segment(str(result["backup_name"]), share["backup_pct"], f"{share['backup_pct']}% ({_span(backup)})"),
+            Segment(
+                str(result["specialty_name"]),
+                share["primary_pct"],
+                f"{share['primary_pct']}% ({count_text['primary']} programs)",
+            ),
+            Segment(str(result["backup_name"]), share["backup_pct"], f"{share['backup_pct']}% ({count_text['backup']} programs)"),
         ]
         rows.append(("Split of your applications", split))
         words.append("Split of applications: " + ", ".join(f"{s.label} {s.value_text}" for s in split) + ".")
@@ -97,8 +100,3 @@ def cost_breakdown(result: Mapping[str, object]) -> Markup:
     return row_chart(
         bars, chart_id="mpb-application-cost-chart", title="Where the money goes", desc=desc, domain=(0, total or 1.0)
     )
-
-
-def _span(counts: Mapping[str, int]) -> str:
-    low, high = counts["low"], counts["high"]
-    return f"{low} programs" if low == high else f"{low}–{high} programs"

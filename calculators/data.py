@@ -541,3 +541,48 @@ class CycleDate:
 def cycle_dates() -> tuple[CycleDate, ...]:
     _, rows = read_tsv(CycleDate.FILE)
     return tuple(CycleDate.from_row(row) for row in rows)
+
+
+# --- Program signals (signals planner) -------------------------------------------
+# One row per specialty and ERAS season.  A row whose ``signals`` cell is empty
+# records that we looked and found no number in our sources; the planner then
+# says so and gives no number.  Fill a cell only from a source you can cite on
+# the same row.
+@dataclass(frozen=True)
+class SignalAllowance:
+    """How many program signals one specialty allows in one ERAS season, if known."""
+
+    specialty: str
+    season: str
+    signals: int | None
+    detail: str
+    status: str
+    source: str
+
+    FILE = "signals.tsv"
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> SignalAllowance:
+        count = row["signals"].strip()
+        return cls(row["specialty"], row["season"], int(count) if count else None, row["detail"], row["status"], row["source"])
+
+    def to_row(self) -> dict[str, str]:
+        return {
+            "specialty": self.specialty,
+            "season": self.season,
+            "signals": _text(self.signals),
+            "detail": self.detail,
+            "status": self.status,
+            "source": self.source,
+        }
+
+    @property
+    def known(self) -> bool:
+        return self.signals is not None
+
+
+@cache
+def signal_allowances() -> dict[str, SignalAllowance]:
+    """The table by specialty slug; a specialty without a row is simply unknown."""
+    _, rows = read_tsv(SignalAllowance.FILE)
+    return {row["specialty"]: SignalAllowance.from_row(row) for row in rows}

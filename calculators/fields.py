@@ -21,6 +21,30 @@ EMPTY_VALUES = (None, "")
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
 WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# Python refuses to turn more than 4,300 digits into an int (ValueError, a
+# guard against slow conversions).  Every bound the calculators set is far
+# below 10**15, so longer numbers are never converted: they are read as
+# +-10**15, which is beyond every bound and so fails the caller's range check.
+MAX_WHOLE_NUMBER_DIGITS = 15
+BEYOND_ANY_BOUND = 10**MAX_WHOLE_NUMBER_DIGITS
+
+
+def parse_whole_number(text: str) -> int | None:
+    """The whole number written in ``text`` (digits, optional sign), or None.
+
+    The one reader of typed whole numbers, so no input can reach ``int()``
+    with more digits than Python converts.  Numbers too long to matter come
+    back as ``BEYOND_ANY_BOUND`` with their sign, for the caller to reject in
+    its own words.
+    """
+    text = text.strip()
+    if not WHOLE_NUMBER.fullmatch(text):
+        return None
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > MAX_WHOLE_NUMBER_DIGITS:
+        return sign * BEYOND_ANY_BOUND
+    return sign * int(digits)
 
 
 class InputError(ValueError):
@@ -55,11 +79,15 @@ class Field:
         if raw in EMPTY_VALUES or (isinstance(raw, str) and not raw.strip()):
             if self.optional:
                 return None
-            raise self.error()
+            raise self.missing()
         return self.parse_present(raw)
 
     def parse_present(self, raw: object) -> object:
         raise NotImplementedError
+
+    def missing(self) -> InputError:
+        """The error for a required input left empty."""
+        return self.error()
 
     def error(self) -> InputError:
         suffix = ", or left empty" if self.optional else ""
@@ -98,12 +126,14 @@ class IntField(Field):
             number = raw
         elif isinstance(raw, float) and raw.is_integer():
             number = int(raw)
-        elif isinstance(raw, str) and WHOLE_NUMBER.fullmatch(raw.strip()):
-            number = int(raw.strip())
+        elif isinstance(raw, str) and (parsed := parse_whole_number(raw)) is not None:
+            number = parsed
         else:
             raise self.error()
         if number < self.minimum or (self.maximum is not None and number > self.maximum):
             raise self.error()
+        if abs(number) >= BEYOND_ANY_BOUND:
+            raise InputError(self.name, f"{self.label} is too large a number.")
         return number
 
 
@@ -157,7 +187,16 @@ class ChoiceField(Field):
         return self.initial
 
     def allowed(self) -> str:
-        return "one of: " + ", ".join(value for value, _ in self.choices)
+        # Names, not slugs: this message reaches readers through the form and
+        # bookmarked links.  A label with a comma in it needs a stronger
+        # separator for the list to stay readable.
+        labels = [label for _, label in self.choices]
+        separator = "; " if any("," in label for label in labels) else ", "
+        return "one of: " + separator.join(labels)
+
+    def allowed_codes(self) -> str:
+        """What a terminal user types: each slug with its name."""
+        return "one of: " + ", ".join(f"{value} ({label})" for value, label in self.choices)
 
     def parse_present(self, raw: object) -> str:
         if isinstance(raw, str) and raw.strip() in dict(self.choices):
@@ -186,7 +225,10 @@ class DateField(Field):
         return f"a date written YYYY-MM-DD, from {self.earliest} to {self.latest}"
 
     def parse_present(self, raw: object) -> dt.date:
-        if isinstance(raw, dt.date):
+        # A datetime is a date too, but cannot be compared with one; its day is what counts.
+        if isinstance(raw, dt.datetime):
+            value = raw.date()
+        elif isinstance(raw, dt.date):
             value = raw
         else:
             try:
@@ -217,6 +259,10 @@ class TextField(Field):
 
     def allowed(self) -> str:
         return f"text of at most {self.max_chars:,} characters"
+
+    def missing(self) -> InputError:
+        # The length limit is no help to someone who left the box empty.
+        return InputError(self.name, f"{self.label} is required.")
 
     def parse_present(self, raw: object) -> str:
         if not isinstance(raw, str) or len(raw) > self.max_chars:

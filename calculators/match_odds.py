@@ -1,4 +1,4 @@
-"""Match odds: what the 2026 NRMP figures say about non-US IMGs like you.
+"""Match odds: what the 2026 NRMP figures say about non-US IMGs with your inputs.
 
 The estimate is Bayes' rule.  The prior is the specialty's 2026 match rate
 for non-US IMGs who ranked it first; each measure the reader enters (Step 2
@@ -6,6 +6,10 @@ CK, contiguous ranks) turns that prior into a posterior through the ratio of
 how common the reader's value was among matched and among unmatched
 applicants.  Everything is computed in log-odds so extreme inputs can neither
 overflow nor divide by zero.
+
+A higher score is never allowed to lower the estimate: where the fitted
+curves would fall as the score rises, the curve is levelled (isotonic
+regression) and the result says so.
 
 The answer describes the 2026 applicant pool.  It is not a forecast for any
 one person, and where NRMP suppressed a figure, or too few applicants stand
@@ -15,8 +19,9 @@ behind it, the calculator says so and gives no number rather than guess.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from statistics import NormalDist, median
 
 from . import data, profile
@@ -78,6 +83,32 @@ CONTIG_FLOOR = 1
 
 CONTIG_MAX = 100
 
+# Every score the form accepts.  The Step 2 CK curve is made non-decreasing
+# over this whole range at once: a higher score can never be worse evidence
+# than a lower one, and the published summaries give no reason to think it
+# is.  Where the two fitted normal curves would make the estimate fall (the
+# unmatched group averaging higher, or two different SDs bending the curve),
+# the closest non-decreasing curve replaces it (isotonic regression by pool
+# adjacent violators, each score weighted by how many 2026 applicants the
+# model puts there).  A levelled stretch gets the average estimate of the
+# applicants in it, so a curve levelled from end to end is the base rate.
+SCORE_GRID = range(1, 301)
+# Posterior differences smaller than this are rounding, not levelling.
+LEVEL_TOLERANCE = 1e-9
+
+# Who the 2026 figures describe, and what to tell a reader outside that group.
+# NRMP's Charting Outcomes has no current by-specialty tables for US-citizen
+# IMGs or US graduates that this site can cite (see data/README), so every
+# applicant type is shown the non-US IMG figures, named as such, with the
+# reader's own group's overall match rate beside them.
+DATA_GROUP = "non-US IMGs"
+READER_GROUPS = {
+    "us-md": "US MD seniors and graduates",
+    "us-do": "US DO seniors and graduates",
+    "us-img": "US-citizen IMGs (and permanent residents)",
+    "non-us-img": "non-US IMGs",
+}
+
 
 @dataclass(frozen=True)
 class Measure:
@@ -95,6 +126,7 @@ class Measure:
     log_lr: float | None
     problem: str | None
     cautions: tuple[str, ...] = ()
+    level: Level | None = None
 
     @property
     def used(self) -> bool:
@@ -111,12 +143,18 @@ class Measure:
             "n_basis": self.n_basis,
             "model": self.model,
             "likelihood_ratio": _ratio(self.log_lr) if self.used else None,
+            "levelled": None if self.level is None else [self.level.low, self.level.high],
             "reason": self.problem,
         }
 
 
 FIELDS = (
     replace(profile.SPECIALTY, label="Specialty", help="The specialty you would rank first."),
+    replace(
+        profile.APPLICANT_TYPE,
+        help="How the NRMP classifies you. The figures are for non-US IMGs whatever you choose; "
+        "the result says plainly when that is not your group.",
+    ),
     replace(
         profile.STEP2_SCORE,
         help="Your USMLE Step 2 CK score. Leave empty to see the base rate and the curve without a marker.",
@@ -157,6 +195,12 @@ def _expit(x: float) -> float:
         return 1.0 / (1.0 + math.exp(-x))
     z = math.exp(x)
     return z / (1.0 + z)
+
+
+def _log_add(a: float, b: float) -> float:
+    """log(e^a + e^b) without overflow or underflow."""
+    top = max(a, b)
+    return top + math.log(math.exp(a - top) + math.exp(b - top))
 
 
 def normal_log_pdf(dist: NormalDist, x: float) -> float:
@@ -235,9 +279,11 @@ def step2_measure(spec: data.Specialty, score: int) -> Measure:
     problem = _availability_problem(label, spec, m, u, m.n, u.n)
     log_lr = None
     cautions: list[str] = []
+    level = None
     if problem is None:
         log_lr = step2_log_lr(spec, score)
         cautions = _cautions(label, score, m, u, m.n, u.n)
+        level = step2_curve(spec).level_at(score)
     return Measure(
         "step2_score",
         label,
@@ -247,10 +293,12 @@ def step2_measure(spec: data.Specialty, score: int) -> Measure:
         m.n,
         u.n,
         "applicants whose Step 2 CK scores NRMP reported",
-        "normal densities from each group's mean, with a shared SD unless the two SDs clearly differ",
+        "normal densities from each group's mean, with a shared SD unless the two SDs clearly differ, "
+        "levelled wherever they would make a higher score lower the estimate",
         log_lr,
         problem,
         tuple(cautions),
+        level,
     )
 
 
@@ -295,8 +343,81 @@ def step2_pair(spec: data.Specialty) -> NormalPair:
     return normal_pair(outcome.step2_matched, outcome.step2_unmatched)
 
 
+@dataclass(frozen=True)
+class Level:
+    """A stretch of scores over which the estimate is held level."""
+
+    low: int
+    high: int
+    # The estimate across the stretch from the score alone (no other input).
+    probability: float
+
+    @property
+    def whole_range(self) -> bool:
+        return self.low == SCORE_GRID[0] and self.high == SCORE_GRID[-1]
+
+
+@dataclass(frozen=True)
+class MonotoneCurve:
+    """The Step 2 CK ratio, levelled wherever the fitted curves would fall."""
+
+    pair: NormalPair
+    prior: float
+    levels: tuple[Level, ...]
+
+    def level_at(self, score: float) -> Level | None:
+        x = min(max(score, SCORE_GRID[0]), SCORE_GRID[-1])
+        return next((lv for lv in self.levels if lv.low <= x <= lv.high), None)
+
+    def log_lr(self, score: float) -> float:
+        level = self.level_at(score)
+        if level is None:
+            return self.pair.log_lr(score)
+        return _logit(level.probability) - _logit(self.prior)
+
+
+def pool_adjacent_violators(values: Sequence[float], weights: Sequence[float]) -> list[tuple[int, int, float]]:
+    """The weighted least-squares non-decreasing fit, as (first, last, value) blocks."""
+    blocks: list[tuple[int, int, float, float]] = []
+    for i, (value, weight) in enumerate(zip(values, weights, strict=True)):
+        block = (i, i, value, weight)
+        while blocks and blocks[-1][2] > block[2]:
+            first, _, v0, w0 = blocks.pop()
+            total = w0 + block[3]
+            mean = (v0 * w0 + block[2] * block[3]) / total if total > 0 else (v0 + block[2]) / 2
+            block = (first, i, mean, total)
+        blocks.append(block)
+    return [(first, last, value) for first, last, value, _ in blocks]
+
+
+@lru_cache(maxsize=128)
+def monotone_curve(pair: NormalPair, prior: float) -> MonotoneCurve:
+    """Level the score-only estimate where it would fall as the score rises."""
+    scores = list(SCORE_GRID)
+    raw = [posterior(prior, [pair.log_lr(x)]) for x in scores]
+    # How many applicants the model puts at each score (matched plus
+    # unmatched), kept in logs and scaled to the largest so no tail underflows.
+    matched, unmatched = NormalDist(pair.mean_m, pair.sd_m), NormalDist(pair.mean_u, pair.sd_u)
+    log_w = [
+        _log_add(math.log(prior) + normal_log_pdf(matched, x), math.log1p(-prior) + normal_log_pdf(unmatched, x)) for x in scores
+    ]
+    top = max(log_w)
+    weights = [math.exp(w - top) for w in log_w]
+    levels = tuple(
+        Level(scores[first], scores[last], value)
+        for first, last, value in pool_adjacent_violators(raw, weights)
+        if last > first and max(abs(r - value) for r in raw[first : last + 1]) > LEVEL_TOLERANCE
+    )
+    return MonotoneCurve(pair, prior, levels)
+
+
+def step2_curve(spec: data.Specialty) -> MonotoneCurve:
+    return monotone_curve(step2_pair(spec), base_rate(spec))
+
+
 def step2_log_lr(spec: data.Specialty, score: float) -> float:
-    return step2_pair(spec).log_lr(score)
+    """The Step 2 CK log likelihood ratio, never falling as the score rises."""
+    return step2_curve(spec).log_lr(score)
 
 
 def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
@@ -398,6 +519,63 @@ def _pct(p: float) -> str:
     return f"{p * 100:.0f}%"
 
 
+def level_span(level: Level) -> str:
+    if level.whole_range:
+        return "at every score"
+    return f"from {level.low} to {level.high} points"
+
+
+def level_note(spec: data.Specialty, curve: MonotoneCurve, level: Level, with_other_inputs: bool) -> str:
+    """Why the curve is held level over a stretch, and at what."""
+    pair = curve.pair
+    turn = turning_point(pair)
+    if pair.mean_m < pair.mean_u and (pair.shared_sd or turn is None):
+        reason = (
+            f"unmatched {DATA_GROUP} averaged a slightly higher Step 2 CK than matched ones "
+            f"({pair.mean_u:g} against {pair.mean_m:g})"
+        )
+    elif turn is not None:
+        reason = (
+            f"the two groups' spreads differ (SD {pair.sd_m:g} matched, {pair.sd_u:g} unmatched), "
+            f"which bends the ratio of the two bell curves near {turn:.0f}"
+        )
+    else:
+        reason = "of the shape of the two fitted bell curves"
+    value = "" if with_other_inputs else f", at {_pct(level.probability)}"
+    average = (
+        f"all 2026 {DATA_GROUP} who ranked {spec.name} first, which is the base rate"
+        if level.whole_range
+        else f"the 2026 {DATA_GROUP} in that range"
+    )
+    return (
+        f"In {spec.name} the fitted curves would make the estimate fall as Step 2 CK rises, because {reason}. "
+        "A higher score is never counted as worse evidence than a lower one, so the estimate is held level "
+        f"{level_span(level)}{value}: the average for {average}. That is a limit of what the published summaries "
+        "can show, not a sign that the score does not matter."
+    )
+
+
+def comparison_group(spec: data.Specialty, applicant: str) -> dict[str, object]:
+    """Who the figures describe, named, and how that relates to the reader."""
+    rates = data.latest_match_rates()
+    described = (
+        f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
+        f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
+    )
+    yours = READER_GROUPS[applicant]
+    outside = applicant != "non-us-img"
+    note = None
+    if outside:
+        note = (
+            f"These are figures for {DATA_GROUP}, not for {yours}: NRMP publishes no by-specialty figures for "
+            f"your group that this site can cite. Across all specialties in {rates.year}, "
+            f"{rates.for_applicant(applicant):g}% of {yours} matched against {rates.non_us_img_pct:g}% of "
+            f"{DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read the estimate as background, likely on the "
+            "low side for you."
+        )
+    return {"applicant_type": applicant, "described": described, "reader_in_group": not outside, "note": note}
+
+
 def _method_name(used: list[Measure]) -> str:
     if not used:
         return "Base rate only: the 2026 match rate for non-US IMGs who ranked this specialty first."
@@ -408,7 +586,14 @@ def _method_name(used: list[Measure]) -> str:
     text = "Bayes' rule with the 2026 match rate as prior, updated by " + " and ".join(parts[m.key] for m in used)
     if len(used) > 1:
         text += ", assuming the two are independent within each group (naive Bayes)"
-    return text + "."
+    text += "."
+    level = next((m.level for m in used if m.level is not None), None)
+    if level is not None:
+        text += (
+            f" The Step 2 CK curve is held level {level_span(level)}, your score included, so that a higher score "
+            "never lowers the estimate."
+        )
+    return text
 
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
@@ -420,6 +605,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     step2: int | None = v["step2_score"]  # type: ignore[assignment]
     ranks: int | None = v["contiguous_ranks"]  # type: ignore[assignment]
     prior = base_rate(spec)
+    group = comparison_group(spec, str(v["applicant_type"]))
 
     measures: list[Measure] = []
     if step2 is not None:
@@ -430,8 +616,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     used = [m for m in measures if m.used]
 
     notes = [
-        f"These figures describe non-US IMGs who ranked {spec.name} first in the 2026 Main Residency Match "
-        f"({CHARTING_OUTCOMES.cite()}; {CHARTING_OUTCOMES.status}). They do not cover US-citizen IMGs or US graduates.",
+        f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {CHARTING_OUTCOMES.status}. "
+        "They do not cover US-citizen IMGs or US graduates.",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see.",
@@ -475,24 +661,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         ]
         pair = step2_pair(spec)
         pooled = math.sqrt((pair.sd_m**2 + pair.sd_u**2) / 2)
-        if abs(pair.mean_m - pair.mean_u) / pooled < WEAK_SEPARATION_D:
+        monotone = step2_curve(spec)
+        flat = any(level.whole_range for level in monotone.levels)
+        if abs(pair.mean_m - pair.mean_u) / pooled < WEAK_SEPARATION_D and not flat:
             notes.append(
                 f"In {spec.name}, matched and unmatched non-US IMGs had almost the same average Step 2 CK "
                 f"({pair.mean_m:g} and {pair.mean_u:g}), so the score barely moves the estimate away from the base rate."
             )
-        if pair.shared_sd and pair.mean_m < pair.mean_u:
-            notes.append(
-                f"In {spec.name}, unmatched applicants averaged a slightly higher Step 2 CK than matched ones, so the curve "
-                "slopes gently down. That describes who ranked this specialty first in 2026, not an effect of the score."
-            )
-        turn = turning_point(pair)
-        if turn is not None and lo < turn < hi:
-            rises = pair.sd_m > pair.sd_u
-            notes.append(
-                f"The curve turns near a score of {turn:.0f} because the two groups' spreads differ (SD {pair.sd_m:g} matched, "
-                f"{pair.sd_u:g} unmatched), so it {'dips there and rises on both sides' if rises else 'peaks there and falls on both sides'}. "
-                "That shape comes from the bell-curve assumption; it is not evidence that a higher score hurts."
-            )
+        for level in monotone.levels:
+            if (level.high >= lo and level.low <= hi) or (step2 is not None and level.low <= step2 <= level.high):
+                notes.append(level_note(spec, monotone, level, with_other_inputs=bool(fixed)))
     if contig is not None and contig.used:
         k_turn = contig_turning_point(spec)
         if k_turn is not None and contig.value > k_turn:
@@ -509,12 +687,18 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     for m in measures:
         n[m.key] = {"matched": m.matched_n, "unmatched": m.unmatched_n, "basis": m.n_basis}
 
+    whose = "" if group["reader_in_group"] else f"figures for {DATA_GROUP}, not your group"
     if probability is None:
         summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given."
     elif used:
-        summary = f"{spec.name}: about {_pct(probability)} by the 2026 figures for applicants like you (base rate {_pct(prior)})."
+        summary = (
+            f"{spec.name}: about {_pct(probability)} of 2026 {DATA_GROUP} with your inputs matched "
+            f"(base rate {_pct(prior)}{'; ' + whose if whose else ''})."
+        )
     else:
-        summary = f"{spec.name}: base rate {_pct(prior)} of non-US IMGs who ranked it first matched in 2026."
+        summary = f"{spec.name}: base rate {_pct(prior)} of {DATA_GROUP} who ranked it first matched in 2026" + (
+            f" ({whose})." if whose else "."
+        )
 
     return {
         "inputs": dict(v),
@@ -528,6 +712,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "curve": curve,
         "curve_unavailable": None if curve else (step2_data_problem or (contig.problem if contig else None)),
         "source": CHARTING_OUTCOMES.cite(),
+        "comparison_group": group,
         "summary": summary,
     }
 
@@ -583,20 +768,35 @@ def render(result: Mapping[str, object]) -> Markup:
     counts: Mapping[str, Mapping[str, int]] = result["n"]  # type: ignore[assignment]
     base_n = counts["base_rate"]
     measures: list[dict[str, object]] = result["measures"]  # type: ignore[assignment]
+    group: Mapping[str, object] = result["comparison_group"]  # type: ignore[assignment]
+    # A reader outside the data's group reads that first, in the headline.
+    not_yours: list[object] = [] if group["note"] is None else [el("strong", "Not your group."), " ", str(group["note"]), " "]
     if prob is None:
-        headline = el("p", el("strong", "No estimate"), " for these inputs: the published figures cannot support one.")
+        headline = el(
+            "p",
+            *not_yours,
+            el("strong", "No estimate"),
+            " for these inputs: the published figures cannot support one.",
+            class_="mpb-headline",
+        )
     elif measures:
         headline = el(
             "p",
-            "Among 2026 non-US IMGs who ranked ",
-            name,
-            " first, the model puts applicants like you at about ",
+            *not_yours,
+            f"Among {group['described']}, the model puts those with your inputs at about ",
             el("strong", _pct(float(prob))),  # type: ignore[arg-type]
             " matched.",
             class_="mpb-headline",
         )
     else:
-        headline = el("p", "Base rate only: ", el("strong", _pct(prior)), ". Enter a score to refine it.", class_="mpb-headline")
+        headline = el(
+            "p",
+            *not_yours,
+            f"Base rate only, for {group['described']}: ",
+            el("strong", _pct(prior)),
+            ". Enter a score to refine it.",
+            class_="mpb-headline",
+        )
     parts: list[object] = [
         headline,
         el(
@@ -664,7 +864,11 @@ def method() -> Markup:
                 f"{o.img_matched:,} of {o.img_ranked_first:,} ({_pct(base_rate(spec))})",
                 _dist_text(_stats(o.step2_matched, o.step2_matched.n)),
                 _dist_text(_stats(o.step2_unmatched, o.step2_unmatched.n)),
-                ("used, " + ("shared SD" if step2_pair(spec).shared_sd else "separate SDs"))
+                (
+                    "used, "
+                    + ("shared SD" if step2_pair(spec).shared_sd else "separate SDs")
+                    + "".join(f", held level {level_span(lv)}" for lv in step2_curve(spec).levels)
+                )
                 if s_ok is None
                 else "not enough data",
                 "used" if c_ok is None else "not enough data",
@@ -679,6 +883,14 @@ def method() -> Markup:
             gaps.append(abs(float(o.step2_matched.mean) - float(o.step2_unmatched.mean)))  # type: ignore[arg-type]
     typical_sd = 14
     se = typical_sd * math.sqrt(2 / MIN_GROUP_N)
+    flat_names = [
+        spec.name
+        for spec in data.SPECIALTIES
+        if spec.outcome
+        and spec.outcome.step2_matched.usable
+        and spec.outcome.step2_unmatched.usable
+        and step2_pair(spec).mean_m < step2_pair(spec).mean_u
+    ]
     peds = data.specialty("pediatrics").outcome
     assert peds is not None
     pu = peds.contig_unmatched
@@ -707,11 +919,24 @@ def method() -> Markup:
             "NRMP rounds SDs to whole points, and in 2026 no specialty's matched and unmatched SDs differ by more than that "
             f"rounding (±{SD_ROUNDING:g}) plus sampling noise (a z-test on the log of the variance ratio at the 5% level, "
             f"z ≥ {SD_DIFFERENCE_Z:.2f}). Where they do not clearly differ, both curves use the pooled SD. With a shared SD the "
-            "estimate moves in one direction only as the score rises: up where matched applicants averaged higher, down where "
-            "they averaged lower. Separate SDs would make the estimate at very high or low scores depend mostly on a one-point "
-            "difference in rounded SDs; in Family Medicine (SD 12 against 13) it would fall steeply above 240, which nothing "
-            "in the data supports. If a future table shows clearly different SDs, the calculator uses them, and the result "
-            "then points out where its curve turns.",
+            "fitted curve moves in one direction only as the score rises: up where matched applicants averaged higher, down "
+            "where they averaged lower (a fall the next rule removes). Separate SDs would make the estimate at very high or "
+            "low scores depend mostly on a one-point difference in rounded SDs; in Family Medicine (SD 12 against 13) it "
+            "would fall steeply above 240, which nothing in the data supports. If a future table shows clearly different "
+            "SDs, the calculator uses them, under the same rule.",
+        ),
+        el("h4", "A higher score never lowers the estimate"),
+        el(
+            "p",
+            "Two bell curves can make the estimate fall as the score rises: when the unmatched group averaged higher "
+            f"(in 2026, {', '.join(flat_names) or 'no specialty'}), or when the two spreads differ and the curves cross twice. "
+            "Neither is evidence that scoring higher hurts; the published summaries simply cannot show the score helping. "
+            f"So across every score the form accepts ({SCORE_GRID[0]}–{SCORE_GRID[-1]}), the estimate from Step 2 CK is "
+            "replaced by the closest curve that never falls (isotonic regression by pooling adjacent violators, each "
+            "score weighted by how many 2026 applicants the model places there). Where the curve already rises, nothing "
+            "changes. Where it would fall, that stretch is held level at the average estimate of the applicants in it; "
+            "a curve held level from end to end is exactly the base rate, because by Bayes' rule the estimates averaged "
+            "over all applicants return the base rate. The result and the table below say wherever this applies.",
         ),
         el("h4", "Contiguous ranks"),
         el(
@@ -762,7 +987,10 @@ def method() -> Markup:
             "ul",
             el(
                 "li",
-                "The data cover non-US IMGs who ranked the specialty first; US-citizen IMGs and US graduates are not in them.",
+                "The data cover non-US IMGs who ranked the specialty first; US-citizen IMGs and US graduates are not in them. "
+                "No current by-specialty figures for US-citizen IMGs were found to cite, so every applicant type is shown "
+                "the non-US IMG figures, and a reader of another type is told so in the headline, with their own group's "
+                "overall match rate.",
             ),
             el("li", "They describe the 2026 Match. They are not a prediction for the next one."),
             el("li", "Matching is decided by programs weighing far more than two numbers; a high estimate guarantees nothing."),

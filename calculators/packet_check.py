@@ -282,7 +282,7 @@ def _download(name: str, text: str) -> Markup:
 def render(result: Mapping[str, object]) -> Markup:
     problems: list[dict[str, str]] = result["problems"]  # type: ignore[assignment]
     programs: list[dict[str, object]] = result["programs"]  # type: ignore[assignment]
-    verdict = el("p", el("strong", "All clear." if not problems else result["summary"]))
+    verdict = el("p", el("strong", "All clear." if not problems else result["summary"]), class_="mpb-headline")
     problems = sorted(problems, key=lambda p: SEVERITY_ORDER.index(p["severity"]))
     parts = [verdict]
     if problems:

@@ -51,9 +51,6 @@ VISA_APPLICANT_TYPES = frozenset({"non-us-img"})
 class VisaField(ChoiceField):
     """A choice that also reads yes/no words and booleans, for old answers."""
 
-    def allowed(self) -> str:
-        return f"true, false or {VISA_BY_APPLICANT_TYPE} (follow the applicant type)"
-
     def parse_present(self, raw: object) -> str:
         if isinstance(raw, bool):
             return "true" if raw else "false"
@@ -75,6 +72,14 @@ NEEDS_VISA = VisaField(
     initial=VISA_BY_APPLICANT_TYPE,
     help="Many programs sponsor no visa, or only a J-1. Left to follow your applicant type, only a non-US-citizen IMG counts as needing one.",
 )
+
+
+# One question a calculator asks under its own field name that is the same
+# question as a shared one above.  Remembered answers use the shared name, so
+# a specialty chosen on one calculator fills every calculator that asks it.
+SAME_QUESTION_AS: Mapping[str, str] = {
+    "primary_specialty": SPECIALTY.name,
+}
 
 
 def visa_needed(values: Mapping[str, object]) -> bool:

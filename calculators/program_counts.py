@@ -249,6 +249,12 @@ class Recommendation:
     def counts(self) -> dict[str, int]:
         return {"low": self.low, "high": self.high}
 
+    def text(self) -> str:
+        """The count as the reader sees it everywhere: summary, chart and table."""
+        text = str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        # Aiming at the top of an open-ended article range keeps it open.
+        return text + "+" if self.aim == "top" and self.rule.open_ended else text
+
     def as_rule(self, role: str) -> dict[str, object]:
         return {
             "role": role,
@@ -402,6 +408,7 @@ def plan(primary_slug: str, backup_slug: str | None, band: Band, reapplying: boo
         "total": {"low": total_low, "high": total_high},
         "share": share(primary, backup),
         "tiers": tiers(band),
+        "count_text": {"primary": primary.text(), "backup": backup.text() if backup else None},
         "range_rule": {
             "primary": primary.as_rule("first choice"),
             "backup": backup.as_rule("backup") if backup else None,
@@ -525,11 +532,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         }
     )
     result["reasons"] = _reasons(v, check, result)
-    primary: dict[str, int] = result["primary"]  # type: ignore[assignment]
-    summary = f"{spec.name}: {primary['low']}–{primary['high']} programs"
-    backup = result["backup"]
-    if isinstance(backup, dict):
-        summary += f"; {backup_name}: {backup['low']}–{backup['high']} programs"
+    count_text: dict[str, str | None] = result["count_text"]  # type: ignore[assignment]
+    summary = f"{spec.name}: {count_text['primary']} programs"
+    if count_text["backup"] is not None:
+        summary += f"; {backup_name}: {count_text['backup']} programs"
     summary += f" ({BAND_LABELS[band]})."
     if result["warning"]:
         summary = f"{result['warning']} {summary}"
@@ -539,15 +545,6 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
 
 # --- Presentation ----------------------------------------------------------------
-def _count_text(counts: Mapping[str, int], rule: Mapping[str, object]) -> str:
-    low, high = counts["low"], counts["high"]
-    text = str(low) if low == high else f"{low}–{high}"
-    # An open-ended article range stays open at its top.
-    if rule["aim"] == "top" and str(rule["article_range"]).endswith("+"):
-        text += "+"
-    return text
-
-
 def render_warning(warning: str | None) -> Markup | None:
     """The backup warning, first in the result.
 
@@ -563,23 +560,24 @@ def render(result: Mapping[str, object]) -> Markup:
     band: Band = result["band"]  # type: ignore[assignment]
     rules: dict[str, dict[str, object]] = result["range_rule"]  # type: ignore[assignment]
     pct: dict[str, int] = result["share"]  # type: ignore[assignment]
-    primary: dict[str, int] = result["primary"]  # type: ignore[assignment]
     backup: dict[str, int] | None = result["backup"]  # type: ignore[assignment]
 
-    def row(name: object, role: str, counts: dict[str, int], key: str) -> tuple[object, ...]:
+    count_text: dict[str, str] = result["count_text"]  # type: ignore[assignment]
+
+    def row(name: object, role: str, key: str) -> tuple[object, ...]:
         rule = rules[key]
         return (
             name,
             role,
-            el("strong", _count_text(counts, rule)),
+            el("strong", count_text[key]),
             f"{pct[key + '_pct']}%",
             f"{rule['article_range']}, aiming at {rule['aim_text']}",
             rule["source"],
         )
 
-    rows = [row(result["specialty_name"], "First choice", primary, "primary")]
+    rows = [row(result["specialty_name"], "First choice", "primary")]
     if backup is not None:
-        rows.append(row(result["backup_name"], "Backup", backup, "backup"))
+        rows.append(row(result["backup_name"], "Backup", "backup"))
         total: dict[str, int] = result["total"]  # type: ignore[assignment]
         rows.append((el("strong", "All programs"), "", el("strong", f"{total['low']}–{total['high']}"), "100%", "", ""))
     mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]

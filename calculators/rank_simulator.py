@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .data import ARTICLE_IMG, ARTICLE_ORTHO
-from .fields import BoolField, InputError, IntField, TextField, parse_inputs
+from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number
 from .html import Markup, el, join, table
 
 NAME = "rank_simulator"
@@ -31,10 +31,8 @@ SUMMARY = "Runs the matching algorithm on a small market and shows why honest ra
 # hundred applicants in well under a second; longer lists get a sample,
 # shortest lists first, and the result says so.
 MAX_PROPOSAL_RUNS = 2_000
-# Enough for any real program; also keeps int() away from absurdly long
-# digit strings (Python refuses to convert more than 4,300 digits).
+# Enough for any real program.
 MAX_SEATS = 10_000
-MAX_SEAT_DIGITS = len(str(MAX_SEATS))
 # The narration of a large market runs to thousands of steps; the page shows
 # the first ones and says how many more there were.
 MAX_STEPS_SHOWN = 200
@@ -107,16 +105,15 @@ class Market:
 
 
 def parse_seats(text: str, program: str, line: int) -> int:
-    """A program's positions, 1 to MAX_SEATS, with the length checked before int()."""
-    # TODO(lead): switch to the shared safe whole-number parser in fields.py
-    # once it lands; this length check is the stop-gap it replaces.
-    text = text.strip()
-    digits = text.lstrip("-").lstrip("0")
-    if text.startswith("-") or not digits:
+    """A program's positions, 1 to MAX_SEATS."""
+    count = parse_whole_number(text)
+    if count is None:
+        raise InputError("market", f"Market, line {line}: write {program}'s positions in the digits 0 to 9.")
+    if count < 1:
         raise InputError("market", f"Market, line {line}: {program} needs at least 1 position.")
-    if len(digits) > MAX_SEAT_DIGITS or int(digits) > MAX_SEATS:
+    if count > MAX_SEATS:
         raise InputError("market", f"Market, line {line}: {program} can have at most {MAX_SEATS:,} positions.")
-    return int(digits)
+    return count
 
 
 def parse_market(text: str) -> Market:
@@ -431,18 +428,21 @@ def render(result: Mapping[str, object]) -> Markup:
     steps: list[str] = result["steps"]  # type: ignore[assignment]
     alt = studied["alternative"]
     parts = [
+        # The studied applicant's outcome is what the reader came for, so it
+        # leads and is the headline a phone keeps in view.
+        el(
+            "p",
+            el("strong", str(studied["applicant"])),
+            f" ranks {' > '.join(studied['true_list'])} and matches "  # type: ignore[arg-type]
+            f"{studied['honest_result'] or 'nowhere'}.",
+            class_="mpb-headline",
+        ),
         table(("Applicant", "Matched to"), [(a, p or "unmatched") for a, p in matching.items()], caption="The match"),
         el(
             "p",
             "Stable: no applicant and program would both rather be with each other than with their match."
             if result["stable"]
             else "Not stable: " + str(result["blocking_pairs"]),
-        ),
-        el(
-            "p",
-            el("strong", str(studied["applicant"])),
-            f" ranks {' > '.join(studied['true_list'])} and matches "  # type: ignore[arg-type]
-            f"{studied['honest_result'] or 'nowhere'}.",
         ),
     ]
     if isinstance(alt, dict):

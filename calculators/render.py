@@ -112,6 +112,9 @@ def render_calculator(calc: Calculator) -> Markup:
         ),
         render_engine_off(calc),
         el("div", class_="mpb-notes", role="note", hidden=True),
+        # Filled by the page script when a link disagrees with remembered
+        # answers; present and empty from the start so the offer is announced.
+        el("div", class_="mpb-offer", aria_live="polite"),
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.
         el("h3", "Result", class_="mpb-result-title"),
@@ -170,7 +173,8 @@ def render_profile_controls(calc: Calculator) -> Markup:
             "p",
             "Off unless you tick it. Your answers are then kept in this browser's storage "
             "and fill in the other calculators; they are never sent anywhere. "
-            "The page address also carries your inputs, so you can bookmark a result.",
+            "The page address also carries your inputs, so you can bookmark a result; "
+            "a link never replaces your remembered answers unless you choose to.",
             id=f"{box_id}-help",
             class_="mpb-help",
         ),

@@ -358,7 +358,7 @@ def render(result: Mapping[str, object]) -> Markup:
     notes: list[str] = result["notes"]  # type: ignore[assignment]
     return el(
         "div",
-        el("p", result["summary"]),
+        el("p", result["summary"], class_="mpb-headline"),
         el("ul", [el("li", n) for n in notes], class_="mpb-notes-list") if notes else None,
         el(
             "p",

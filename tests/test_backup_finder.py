@@ -247,24 +247,38 @@ def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
 @pytest.mark.parametrize(
     ("inputs", "field", "message"),
     [
-        ({"specialty": "cardiology"}, "specialty", "Your first-choice specialty must be one of: internal-medicine"),
-        ({"applicant_type": "img"}, "applicant_type", "Applicant type must be one of: us-md, us-do, us-img, non-us-img."),
+        (
+            {"specialty": "cardiology"},
+            "specialty",
+            "Your first-choice specialty must be one of: Internal Medicine, Family Medicine",
+        ),
+        (
+            {"applicant_type": "img"},
+            "applicant_type",
+            "Applicant type must be one of: US MD senior or graduate, US DO senior or graduate, "
+            "US-citizen IMG (or permanent resident), Non-US-citizen IMG.",
+        ),
         (
             {"needs_visa": "maybe"},
             "needs_visa",
-            "Visa (J-1 or H-1B) needed to train must be true, false or by-applicant-type (follow the applicant type).",
+            "Visa (J-1 or H-1B) needed to train must be one of: Follow my applicant type (only non-US-citizen IMGs need one); "
+            "Yes, I need a visa; No, I need no visa.",
         ),
         (
             {"prefers_procedures": "sometimes"},
             "prefers_procedures",
-            "Prefer a procedural field must be one of: either, yes, no.",
+            "Prefer a procedural field must be one of: Either / no preference, Yes, No.",
         ),
         (
             {"prefers_outpatient": 1},
             "prefers_outpatient",
-            "Prefer clinic (outpatient) work must be one of: either, yes, no.",
+            "Prefer clinic (outpatient) work must be one of: Either / no preference, Yes, No.",
         ),
-        ({"interest": "cardiology"}, "interest", "Main clinical interest must be one of: none, musculoskeletal"),
+        (
+            {"interest": "cardiology"},
+            "interest",
+            "Main clinical interest must be one of: No particular interest; Bones, joints and sports",
+        ),
         ({"interest": ""}, "interest", "Main clinical interest must be one of"),
         ({"visa": True}, "visa", "not an input of this calculator"),
     ],

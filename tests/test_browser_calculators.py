@@ -72,3 +72,14 @@ def test_calculator_recomputes_live_on_its_page(page: Any, site_url: str, name: 
     error.wait_for(state="visible")
     assert error.inner_text().startswith(label) and error.inner_text()
     assert widget.locator(".mpb-result").inner_html() == after
+
+
+def test_a_number_of_thousands_of_digits_gets_a_message_by_its_field(page: Any, site_url: str) -> None:
+    # Python refuses to convert more than 4,300 digits; the page must still answer in words.
+    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    before = widget.locator(".mpb-result").inner_html()
+    field(widget, "step2_score").fill("9" * 4_301)
+    error = error_of(widget, "step2_score")
+    error.wait_for(state="visible")
+    assert error.inner_text().startswith("Step 2 CK score must be a whole number from 1 to 300")
+    assert widget.locator(".mpb-result").inner_html() == before

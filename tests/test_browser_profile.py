@@ -50,6 +50,7 @@ def test_corrupt_storage_is_ignored_with_a_note(page: Any, site_url: str) -> Non
     page.goto(site_url)
     page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
     widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
-    assert "could not be read" in widget.locator(".mpb-notes").inner_text()
+    # The note comes with the restore's reply, which may follow "ready".
+    widget.locator(".mpb-notes", has_text="could not be read").wait_for(timeout=30_000)
     field(widget, "step2_score").fill("255")
     wait_for_result(page, widget, "255 is")

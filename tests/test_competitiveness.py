@@ -130,8 +130,12 @@ def test_every_factor_names_a_reason_and_the_result_has_required_keys() -> None:
 @pytest.mark.parametrize(
     ("inputs", "field", "message"),
     [
-        ({"specialty": "cardiology"}, "specialty", "Target specialty must be one of: internal-medicine"),
-        ({"applicant_type": "img"}, "applicant_type", "Applicant type must be one of: us-md, us-do, us-img, non-us-img"),
+        ({"specialty": "cardiology"}, "specialty", "Target specialty must be one of: Internal Medicine, Family Medicine"),
+        (
+            {"applicant_type": "img"},
+            "applicant_type",
+            "Applicant type must be one of: US MD senior or graduate, US DO senior or graduate",
+        ),
         ({"step2_score": 0}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300, or left empty."),
         ({"step2_score": "245.5"}, "step2_score", "Step 2 CK score must be a whole number"),
         ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20."),
@@ -140,7 +144,7 @@ def test_every_factor_names_a_reason_and_the_result_has_required_keys() -> None:
         ({"specialty_letters": 1.5}, "specialty_letters", "must be a whole number"),
         ({"research_items": True}, "research_items", "Research items must be a whole number"),
         ({"away_rotations": "3 months"}, "away_rotations", "US rotations in this specialty must be"),
-        ({"needs_visa": "perhaps"}, "needs_visa", "must be true, false or by-applicant-type"),
+        ({"needs_visa": "perhaps"}, "needs_visa", "must be one of: Follow my applicant type"),
         ({"geographic_restriction": 2}, "geographic_restriction", "must be true or false"),
         ({"previously_unmatched": "y"}, "previously_unmatched", "must be true or false"),
     ],

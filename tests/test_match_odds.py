@@ -14,16 +14,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError, match_odds
-from calculators.data import SPECIALTIES, Distribution, specialty
+from calculators.data import APPLICANT_TYPES, SPECIALTIES, Distribution, latest_match_rates, specialty
 from calculators.fields import defaults
 from calculators.match_odds import (
     CONTIG_FLOOR,
     CURVE_LIMITS,
     CURVE_RANGE,
     MIN_GROUP_N,
+    SCORE_GRID,
     compute,
+    monotone_curve,
     normal_log_pdf,
     normal_pair,
+    pool_adjacent_violators,
     shifted_count_log_pmf,
     step2_pair,
     turning_point,
@@ -32,6 +35,7 @@ from calculators.render import render_calculator
 from calculators.svg import Marker, line_chart
 
 SLUGS = [s.slug for s in SPECIALTIES]
+APPLICANTS = [slug for slug, _ in APPLICANT_TYPES]
 SUPPRESSED = ["dermatology", "orthopaedic-surgery", "plastic-surgery", "otolaryngology"]
 OUTPUT_KEYS = {
     "inputs",
@@ -45,6 +49,7 @@ OUTPUT_KEYS = {
     "curve",
     "curve_unavailable",
     "source",
+    "comparison_group",
     "summary",
 }
 
@@ -102,19 +107,28 @@ def test_internal_medicine_at_250_matches_a_hand_calculation() -> None:
     assert result["measures"][0]["likelihood_ratio"] == pytest.approx(f_m / f_u, abs=1e-4)
 
 
-def test_family_medicine_uses_the_pooled_sd_by_hand() -> None:
+def test_family_medicine_pools_the_sd_and_is_then_held_at_the_base_rate() -> None:
     # FM: matched 231 (SD 12, n 446), unmatched 232 (SD 13, n 387).  The SDs
-    # differ by one rounded point, so both curves use the pooled SD.
+    # differ by one rounded point, so both curves use the pooled SD ...
     pooled = math.sqrt((445 * 12**2 + 386 * 13**2) / (446 + 387 - 2))
+    pair = step2_pair(specialty("family-medicine"))
+    assert pair.shared_sd and pair.sd_m == pytest.approx(pooled)
     p = 599 / 1112
     f_m = NormalDist(231, pooled).pdf(260)
     f_u = NormalDist(232, pooled).pdf(260)
-    expected = p * f_m / (p * f_m + (1 - p) * f_u)
-    result = compute({"specialty": "family-medicine", "step2_score": 260})
-    assert result["probability"] == pytest.approx(expected, abs=1e-4)
-    assert result["probability"] < result["base_rate"]  # unmatched averaged higher
-    assert any("slopes gently down" in note for note in result["notes"])
-    assert any("almost the same average" in note for note in result["notes"])
+    fitted = p * f_m / (p * f_m + (1 - p) * f_u)
+    assert fitted < p  # ... and the fitted curve would fall, since unmatched averaged higher.
+    # The example: 1 gave 84%, 220 gave 56%, 265 gave 48%.  Levelled,
+    # every score gives the base rate, the pool's average estimate.
+    for score in (1, 220, 260, 265, 300):
+        result = compute({"specialty": "family-medicine", "step2_score": score})
+        assert result["probability"] == result["base_rate"] == round(p, 4)
+        assert result["measures"][0]["levelled"] == [1, 300]
+        assert result["measures"][0]["likelihood_ratio"] == 1
+        assert "held level at every score, your score included" in result["method"]
+        assert any("held level at every score, at 54%" in note and "232 against 231" in note for note in result["notes"])
+        # The near-equal-averages note would now say too little: the score does not move it at all.
+        assert not any("almost the same average" in note for note in result["notes"])
 
 
 def _nb_pmf(k: int, mean: float, sd: float) -> float:
@@ -224,7 +238,7 @@ def test_caveats_are_always_stated() -> None:
 @pytest.mark.parametrize(
     ("inputs", "field", "message"),
     [
-        ({"specialty": "cardiology"}, "specialty", "Specialty must be one of: internal-medicine"),
+        ({"specialty": "cardiology"}, "specialty", "Specialty must be one of: Internal Medicine, Family Medicine"),
         ({"specialty": ""}, "specialty", "Specialty must be one of"),
         ({"step2_score": 0}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300, or left empty."),
         ({"step2_score": 301}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300"),
@@ -264,32 +278,77 @@ def test_every_2026_specialty_with_data_uses_a_shared_sd() -> None:
             assert step2_pair(spec).shared_sd, spec.slug
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     slug=st.sampled_from(SLUGS),
+    applicant=st.sampled_from(APPLICANTS),
     a=st.integers(min_value=1, max_value=300),
     b=st.integers(min_value=1, max_value=300),
     ranks=st.none() | st.integers(min_value=1, max_value=100),
 )
-def test_with_a_shared_sd_the_estimate_moves_one_way_with_the_score(slug: str, a: int, b: int, ranks: int | None) -> None:
-    spec = specialty(slug)
-    o = spec.outcome
-    assert o is not None
+def test_a_higher_score_never_lowers_the_estimate(slug: str, applicant: str, a: int, b: int, ranks: int | None) -> None:
     low, high = sorted((a, b))
-    r_low = compute({"specialty": slug, "step2_score": low, "contiguous_ranks": ranks})
-    r_high = compute({"specialty": slug, "step2_score": high, "contiguous_ranks": ranks})
+    inputs = {"specialty": slug, "applicant_type": applicant, "contiguous_ranks": ranks}
+    r_low = compute({**inputs, "step2_score": low})
+    r_high = compute({**inputs, "step2_score": high})
     if r_low["probability"] is None:
         assert r_high["probability"] is None
         return
-    pair = step2_pair(spec)
-    assert pair.shared_sd
-    # A shared SD makes the log likelihood ratio a straight line in the score,
-    # rising when matched applicants averaged higher and falling otherwise.
-    # (Rounded to 4 places, so allow the last digit.)
-    if pair.mean_m > pair.mean_u:
-        assert r_high["probability"] >= r_low["probability"] - 1e-4
-    elif pair.mean_m < pair.mean_u:
-        assert r_high["probability"] <= r_low["probability"] + 1e-4
+    assert r_high["probability"] >= r_low["probability"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_curve_and_its_ratio_never_fall(slug: str) -> None:
+    spec = specialty(slug)
+    outcome = spec.outcome
+    assert outcome is not None
+    if not (outcome.step2_matched.usable and outcome.step2_unmatched.usable):
+        pytest.skip("no Step 2 CK figures")
+    curve = compute({"specialty": slug, "step2_score": 300})["curve"]
+    assert all(q["probability"] >= p["probability"] for p, q in itertools.pairwise(curve))
+    ratios = [match_odds.step2_log_lr(spec, x) for x in SCORE_GRID]
+    assert all(r2 >= r1 - 1e-12 for r1, r2 in itertools.pairwise(ratios))
+
+
+@pytest.mark.parametrize("slug", [s for s in SLUGS if s != "family-medicine"])
+def test_where_the_fitted_curve_already_rises_nothing_is_levelled(slug: str) -> None:
+    spec = specialty(slug)
+    outcome = spec.outcome
+    assert outcome is not None
+    if not (outcome.step2_matched.usable and outcome.step2_unmatched.usable):
+        pytest.skip("no Step 2 CK figures")
+    assert match_odds.step2_curve(spec).levels == ()
+    for x in (1, 200, 245, 300):
+        assert match_odds.step2_log_lr(spec, x) == step2_pair(spec).log_lr(x)
+
+
+def test_pool_adjacent_violators_gives_the_weighted_monotone_fit() -> None:
+    assert pool_adjacent_violators([1, 2, 3], [1, 1, 1]) == [(0, 0, 1), (1, 1, 2), (2, 2, 3)]
+    assert pool_adjacent_violators([3, 1], [1, 3]) == [(0, 1, 1.5)]
+    assert pool_adjacent_violators([1, 4, 2, 3, 0], [1, 1, 1, 1, 1]) == [(0, 0, 1), (1, 4, 2.25)]
+    # A block whose every weight underflowed still gets a value.
+    assert pool_adjacent_violators([2, 1], [0, 0]) == [(0, 1, 1.5)]
+
+
+@pytest.mark.parametrize(
+    ("matched", "unmatched"),
+    [
+        (Distribution(250, 250, 10, n=400), Distribution(240, 240, 20, n=400)),  # peaks, then would fall
+        (Distribution(245, 245, 20, n=400), Distribution(240, 240, 10, n=400)),  # dips, then rises
+        (Distribution(235, 235, 14, n=400), Distribution(245, 245, 14, n=400)),  # falls throughout
+        (Distribution(240, 240, 6, n=400), Distribution(230, 230, 30, n=400)),  # narrow matched group
+    ],
+)
+def test_levelling_makes_any_pair_of_curves_non_decreasing(matched: Distribution, unmatched: Distribution) -> None:
+    pair = normal_pair(matched, unmatched)
+    curve = monotone_curve(pair, 0.5)
+    assert curve.levels
+    values = [curve.log_lr(x) for x in SCORE_GRID]
+    assert all(b >= a - 1e-12 for a, b in itertools.pairwise(values))
+    # Outside the levelled stretches the fitted ratio is used unchanged.
+    for x in SCORE_GRID:
+        if curve.level_at(x) is None:
+            assert curve.log_lr(x) == pair.log_lr(x)
 
 
 def test_clearly_different_sds_are_kept_and_the_curve_then_turns() -> None:
@@ -424,6 +483,10 @@ def test_method_names_every_rule_and_parses() -> None:
     ET.fromstring(f"<div>{html}</div>")
     for phrase in ("Bayes", "negative binomial", f"at least {MIN_GROUP_N}", "naive Bayes", "pooled SD", "not affiliated"):
         assert phrase in html
+    # The levelling rule is stated, and the table says where it applies.
+    assert "A higher score never lowers the estimate" in html and "in 2026, Family Medicine)" in html
+    assert '<td data-label="Step 2 CK">used, shared SD, held level at every score</td>' in html
+    assert html.count("held level at every score") == 1
 
 
 # --- The calculator contract, checked here until the module is registered ------------------------------------------
@@ -438,3 +501,60 @@ def test_contract_defaults_and_widget() -> None:
         assert caught.value.message.startswith(field.label)
     html = render_calculator(match_odds)  # type: ignore[arg-type]
     assert 'data-calculator="match_odds"' in html and "<script" not in html
+
+
+# --- Whose figures these are ---------------------------------------------------------------------------------
+def _headline(html: str) -> str:
+    root = ET.fromstring(f"<div>{html}</div>")
+    headline = root.find(".//p[@class='mpb-headline']")
+    assert headline is not None
+    return "".join(headline.itertext())
+
+
+@pytest.mark.parametrize("applicant", APPLICANTS)
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        {"specialty": "pediatrics", "step2_score": 245},
+        {"specialty": "pediatrics", "step2_score": None},
+        {"specialty": "dermatology", "step2_score": 250},
+    ],
+)
+def test_the_comparison_group_is_named_for_what_it_is(applicant: str, inputs: dict[str, object]) -> None:
+    result = compute({**inputs, "applicant_type": applicant})
+    html = match_odds.render(result)
+    headline = _headline(html)
+    assert "like you" not in html and "like you" not in result["summary"]
+    assert result["comparison_group"]["described"].startswith("non-US IMGs who ranked ")
+    if result["probability"] is not None:
+        assert "2026 Main Residency Match (NRMP Charting Outcomes 2026)" in headline
+
+
+@pytest.mark.parametrize(
+    ("applicant", "group", "rate"),
+    [
+        ("us-img", "US-citizen IMGs (and permanent residents)", "us_img_pct"),
+        ("us-md", "US MD seniors and graduates", "us_md_senior_pct"),
+        ("us-do", "US DO seniors and graduates", "us_do_senior_pct"),
+    ],
+)
+def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, group: str, rate: str) -> None:
+    # No by-specialty figures for these groups in /work/shared/data (only non-US IMGs),
+    # so the non-US IMG figures are kept and the headline says whose they are.
+    result = compute({"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": 250})
+    headline = _headline(match_odds.render(result))
+    rates = latest_match_rates()
+    assert headline.startswith(f"Not your group. These are figures for non-US IMGs, not for {group}")
+    assert f"{getattr(rates, rate):g}% of {group} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in headline
+    assert result["comparison_group"]["reader_in_group"] is False
+    assert result["summary"].endswith("; figures for non-US IMGs, not your group).")
+    base_only = compute({"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": None})
+    assert base_only["summary"].endswith("(figures for non-US IMGs, not your group).")
+    # The estimate itself is the same: only the words around it change.
+    assert result["probability"] == compute({"applicant_type": "non-us-img", "step2_score": 250})["probability"]
+
+
+def test_a_non_us_img_sees_no_warning_about_the_group() -> None:
+    result = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 250})
+    assert result["comparison_group"]["note"] is None
+    assert not _headline(match_odds.render(result)).startswith("Not your group")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import backup_finder, competitiveness, data
+from calculators import backup_finder, charts, competitiveness, data
 from calculators import program_counts as pc
 from calculators.competitiveness import BAND_ORDER
 from calculators.fields import InputError
@@ -117,6 +117,16 @@ def test_pivot_without_backup_in_hard_field_is_top_of_range() -> None:
     assert result["range_rule"]["primary"]["aim"] == "top"
     assert any("not named a backup" in r for r in result["reasons"])
     assert "100+" in pc.render(result)
+
+
+def test_an_open_ended_count_reads_the_same_in_summary_chart_and_table() -> None:
+    result = pc.compute(PIVOT)
+    assert result["count_text"] == {"primary": "100+", "backup": None}
+    assert "100+ programs" in result["summary"]
+    dual = pc.compute({**PIVOT, "backup_specialty": "family-medicine"})
+    shown = dual["count_text"]["primary"]
+    chart = str(charts.program_split(dual))
+    assert shown in chart and shown in dual["summary"] and shown in str(pc.render(dual))
 
 
 # --- First-choice ranges, field by field --------------------------------------
@@ -347,7 +357,11 @@ def test_backup_equal_to_primary_is_rejected() -> None:
         ({"step2_score": 301}, "step2_score", "from 1 to 300"),
         ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20"),
         ({"usce_months": True}, "usce_months", "whole number"),
-        ({"needs_visa": "perhaps"}, "needs_visa", "true, false or by-applicant-type"),
+        (
+            {"needs_visa": "perhaps"},
+            "needs_visa",
+            "one of: Follow my applicant type (only non-US-citizen IMGs need one); Yes, I need a visa; No",
+        ),
         ({"applicant_type": "alien"}, "applicant_type", "Applicant type must be one of:"),
         ({"programs": 40}, "programs", "is not an input of this calculator"),
     ],

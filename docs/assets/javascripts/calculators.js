@@ -116,7 +116,7 @@ function setRuntime(phase) {
   if (phase !== "loading") clearTimeout(watchdog);
   for (const widget of widgets) widget.showRuntime();
   // A start given up for silence that completes after all: go live.
-  if (recovered) for (const widget of widgets) widget.recompute();
+  if (recovered) for (const widget of widgets) widget.resume();
 }
 
 function setProgress(loaded, total) {
@@ -172,6 +172,15 @@ class Widget {
     this.result = root.querySelector(".mpb-result");
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
+    this.offer = root.querySelector(".mpb-offer");
+    // The page this widget belongs to: after instant navigation its late
+    // replies must not touch the next page's address.
+    this.pathname = window.location.pathname;
+    // The last valid inputs as remembered answers, written only if the
+    // reader ticked Remember and has no open link-versus-remembered offer.
+    this.rememberable = null;
+    this.offerOpen = false;
+    this.restored = false;
     this.latest = 0;
     this.timer = 0;
     // Why a remembered or linked value was dropped: kept until the reader edits.
@@ -191,15 +200,34 @@ class Widget {
     this.remember.addEventListener("change", () => this.toggleRemember());
     this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere());
     this.showRuntime();
+    await this.restore();
+  }
 
-    const linked = linkedValues();
-    const saved = await ask("restore", this.name, { linked, stored: readStorage() }).catch((error) => {
+  // A start given up for silence loses the restore as well: the address and
+  // remembered answers are read again when the engine comes back after all.
+  resume() {
+    if (!this.onItsPage()) return;
+    if (this.restored) this.recompute();
+    else this.restore();
+  }
+
+  async restore() {
+    const saved = await ask("restore", this.name, {
+      address: window.location.hash,
+      search: window.location.search,
+      page: [...document.querySelectorAll(".mpb-calculator")].map((root) => root.dataset.calculator),
+      stored: readStorage(),
+      today: deviceDate(),
+    }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
+    if (!saved && runtime.phase === "failed") return;
+    this.restored = true;
     if (saved) {
       this.writeForm(saved.values);
       this.restoreNotes = saved.notes;
+      if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
     }
     this.recompute();
   }
@@ -224,6 +252,7 @@ class Widget {
 
   edited() {
     this.restoreNotes = [];
+    if (!this.offerOpen) this.offer.replaceChildren(); // an old "Done" confirmation
   }
 
   schedule() {
@@ -245,12 +274,56 @@ class Widget {
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
       this.result.innerHTML = reply.html;
-      this.say(`Updated. ${reply.announce}`);
-      reflectInAddress(reply.query);
-      if (this.remember.checked) remember(reply.query);
+      this.status.innerHTML = reply.status_html;
+      this.rememberable = reply.remember;
+      if (!this.onItsPage()) return;
+      reflectInAddress(reply.address, reply.address_drop);
+      if (this.remember.checked && !this.offerOpen) remember(reply.remember);
     } else {
-      this.say("Please fix the marked field. The result shown is still for your last valid inputs.");
+      this.say(reply.status);
     }
+  }
+
+  onItsPage() {
+    return this.root.isConnected && window.location.pathname === this.pathname;
+  }
+
+  // A link that disagrees with remembered answers: the result shows the
+  // link, and storage waits for the reader's choice.  Python wrote the words.
+  showOffer(offer) {
+    this.offerOpen = true;
+    const text = document.createElement("div");
+    text.innerHTML = offer.html;
+    const button = (label, choose) => {
+      const element = Object.assign(document.createElement("button"), { type: "button", textContent: label });
+      element.className = "md-button";
+      element.addEventListener("click", choose);
+      return element;
+    };
+    const done = (words) => {
+      this.offerOpen = false;
+      const confirmation = Object.assign(document.createElement("p"), { textContent: words, tabIndex: -1 });
+      this.offer.replaceChildren(confirmation);
+      confirmation.focus();
+    };
+    const use = button(offer.use, () => {
+      if (this.rememberable) remember(this.rememberable);
+      done(offer.used);
+    });
+    const keep = button(offer.keep, () => {
+      this.writeForm(offer.keep_values);
+      done(offer.kept);
+      this.recompute();
+    });
+    const actions = document.createElement("p");
+    actions.className = "mpb-offer-actions";
+    actions.append(use, " ", keep);
+    this.offer.replaceChildren(text, actions);
+  }
+
+  closeOffer() {
+    this.offerOpen = false;
+    this.offer.replaceChildren();
   }
 
   showErrors(errors) {
@@ -270,20 +343,13 @@ class Widget {
 
   toggleRemember() {
     if (this.remember.checked) {
-      if (!remember(this.readFormAsQuery())) {
+      if (!remember(this.rememberable || {})) {
         this.remember.checked = false;
         this.note(["This browser does not allow saving answers, so nothing was remembered."]);
       }
     } else {
       forgetEverywhere();
     }
-  }
-
-  readFormAsQuery() {
-    const values = this.readForm();
-    return Object.fromEntries(
-      Object.entries(values).map(([key, value]) => [key, typeof value === "boolean" ? String(value) : value]),
-    );
   }
 
   showRuntime() {
@@ -335,28 +401,29 @@ class Widget {
   }
 }
 
-// Inputs live in the address's fragment (#...), which browsers never send to
-// the server, so a bookmarked result stays private.  A query string (?...)
-// from an older or hand-made link is still read.
-function linkedValues() {
-  const fragment = window.location.hash.slice(1);
-  return {
-    ...Object.fromEntries(new URLSearchParams(window.location.search)),
-    ...(fragment.includes("=") ? Object.fromEntries(new URLSearchParams(fragment)) : {}),
-  };
+// The reader's own calendar date, which Python uses for "today" when the
+// address carries none.
+function deviceDate() {
+  const now = new Date();
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function reflectInAddress(query) {
+// Inputs live in the address's fragment (#...), which browsers never send to
+// the server, so a bookmarked result stays private.  Python names the keys
+// (one prefix per calculator) and which older keys they replace.
+function reflectInAddress(address, drop) {
   const url = new URL(window.location.href);
   const fragment = url.hash.slice(1);
   const params = new URLSearchParams(fragment.includes("=") ? fragment : "");
-  for (const [key, value] of Object.entries(query)) params.set(key, value);
+  for (const key of drop) params.delete(key);
+  for (const [key, value] of Object.entries(address)) params.set(key, value);
   url.hash = params.toString();
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
 }
 
-function remember(query) {
-  const values = { ...rememberedValues(), ...query };
+function remember(answers) {
+  const values = { ...rememberedValues(), ...answers };
   return writeStorage(JSON.stringify({ version: 1, values }));
 }
 
@@ -364,6 +431,7 @@ function forgetEverywhere() {
   writeStorage(null);
   for (const widget of widgets) {
     widget.remember.checked = false;
+    widget.closeOffer();
     widget.note(["Your remembered answers were removed from this device."]);
   }
 }

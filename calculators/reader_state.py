@@ -1,0 +1,196 @@
+"""Where a reader's inputs live outside the form, and how they come back.
+
+Two places keep them, and each has its own rule:
+
+- The page address's fragment (the part after ``#``), which browsers never
+  send to a server.  Each calculator writes its inputs under its own prefix
+  (``program-counts.backup_specialty=psychiatry``), so a bookmark of a page
+  with two calculators gives each one back exactly its own inputs.  Old links
+  without prefixes are still read, but only on a page with one calculator,
+  where they cannot be meant for another.
+- This browser's storage, only when the reader ticks Remember.  There a
+  question asked by several calculators is one answer under one name
+  (``profile.SAME_QUESTION_AS``), and a link never replaces a remembered
+  answer until the reader chooses to: ``restore`` returns an offer instead.
+
+The reader's own date is neither: it is read from their device on each visit,
+because a remembered or bookmarked "today" would be stale by tomorrow.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from urllib.parse import parse_qsl
+
+from .fields import BoolField, ChoiceField, Field, InputError
+from .html import Markup, el, join
+from .profile import SAME_QUESTION_AS
+
+# Filled from the reader's device when the address carries no value for it,
+# and never remembered.
+DEVICE_DATE_FIELD = "today"
+USE_LINKED = "Use these linked values"
+KEEP_MINE = "Keep mine"
+
+
+# --- The page address ----------------------------------------------------------------------------------
+
+
+def address_prefix(name: str) -> str:
+    """``program_counts`` -> ``program-counts.``; field names never hold a dot."""
+    return name.replace("_", "-") + "."
+
+
+def address_params(fragment: str, search: str = "") -> dict[str, str]:
+    """The parameters an address carries: an older link's query string, then
+    the fragment, which wins.  A plain ``#heading`` anchor carries none."""
+    params: dict[str, str] = {}
+    for part in (search, fragment):
+        text = part.lstrip("?#")
+        if "=" in text:
+            params.update(parse_qsl(text, keep_blank_values=True))
+    return params
+
+
+def linked_inputs(name: str, params: Mapping[str, str], calculators_on_page: Sequence[str]) -> dict[str, str]:
+    """This calculator's inputs among the address's parameters."""
+    prefix = address_prefix(name)
+    own = {key[len(prefix) :]: value for key, value in params.items() if key.startswith(prefix)}
+    if len(set(calculators_on_page)) > 1:
+        return own
+    unprefixed = {key: value for key, value in params.items() if "." not in key}
+    return {**unprefixed, **own}
+
+
+def to_address(name: str, query: Mapping[str, str]) -> dict[str, str]:
+    """The parameters to write into the address for these inputs."""
+    prefix = address_prefix(name)
+    return {prefix + key: value for key, value in query.items()}
+
+
+# --- Remembered answers --------------------------------------------------------------------------------
+
+
+def remembered_as(field_name: str) -> str:
+    return SAME_QUESTION_AS.get(field_name, field_name)
+
+
+def to_profile(query: Mapping[str, str]) -> dict[str, str]:
+    """These inputs as remembered answers, each under its shared name."""
+    return {remembered_as(key): value for key, value in query.items() if key != DEVICE_DATE_FIELD}
+
+
+def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
+    """The remembered answers in storage's raw text, or none with a note."""
+    if not stored:
+        return {}, []
+    try:
+        values = json.loads(stored).get("values", {})
+    except (ValueError, AttributeError):
+        values = None
+    if not isinstance(values, dict):
+        return {}, ["Your remembered answers could not be read, so they were ignored."]
+    return values, []
+
+
+def from_profile(fields: Sequence[Field], remembered: Mapping[str, object]) -> dict[str, object]:
+    """The remembered answers this calculator asks about, under its field names.
+
+    An answer saved under the field's own name by an older version of the
+    site still counts when the shared name holds none."""
+    found: dict[str, object] = {}
+    for field in fields:
+        if field.name == DEVICE_DATE_FIELD:
+            continue
+        for key in (remembered_as(field.name), field.name):
+            if key in remembered:
+                found[field.name] = remembered[key]
+                break
+    return found
+
+
+# --- Choosing the starting values ----------------------------------------------------------------------
+
+
+def _accept(fields: Sequence[Field], raw: Mapping[str, object], source: str, notes: list[str]) -> dict[str, str]:
+    accepted: dict[str, str] = {}
+    for field in fields:
+        if field.name not in raw:
+            continue
+        try:
+            accepted[field.name] = field.to_text(field.parse(raw[field.name]))
+        except InputError as error:
+            notes.append(f"Ignored {source}. {error.message}")
+    return accepted
+
+
+def shown(field: Field, text: str) -> str:
+    """A form value as a reader would name it."""
+    if isinstance(field, ChoiceField):
+        return field.label_of(text) if text else "none"
+    if isinstance(field, BoolField):
+        return "yes" if text == "true" else "no"
+    return text or "empty"
+
+
+def offer_text(fields: Sequence[Field], linked: Mapping[str, str], mine: Mapping[str, str]) -> Markup:
+    differences = [
+        el("li", f"{field.label}: {shown(field, linked[field.name])} in the link, {shown(field, mine[field.name])} remembered")
+        for field in fields
+        if field.name in linked and field.name in mine and linked[field.name] != mine[field.name]
+    ]
+    return join(
+        el(
+            "p",
+            "This link carries answers that differ from the ones you asked this device to remember. "
+            "The result shows the link's answers; your remembered answers stay as they are until you choose.",
+        ),
+        el("ul", differences),
+    )
+
+
+def starting_values(
+    fields: Sequence[Field],
+    *,
+    linked: Mapping[str, object],
+    stored: str | None,
+    device_date: str | None = None,
+) -> dict[str, object]:
+    """The form's starting values, notes on what was dropped, and, when a link
+    disagrees with remembered answers, an offer to choose between them."""
+    remembered, notes = read_stored(stored)
+    mine = _accept(fields, from_profile(fields, remembered), "a remembered answer", notes)
+    from_link = _accept(fields, linked, "a value from the page address", notes)
+    device: dict[str, str] = {}
+    if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
+        device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
+    values = {**mine, **device, **from_link}
+    reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
+    if any(key in mine and mine[key] != value for key, value in from_link.items()):
+        reply["offer"] = {
+            "html": offer_text(fields, from_link, mine),
+            "use": USE_LINKED,
+            "keep": KEEP_MINE,
+            "keep_values": {**device, **from_link, **mine},
+            "used": "Done: your remembered answers now hold the linked values.",
+            "kept": "Done: your remembered answers are unchanged, and the form now shows them.",
+        }
+    return reply
+
+
+# --- What the status line says -------------------------------------------------------------------------
+
+
+def status_html(announce: str) -> Markup:
+    """On screen a short word that the result changed, so the line never
+    repeats the headline below it; screen readers, which hear this line but
+    not the result, also get the one-sentence summary."""
+    return join(el("span", "Updated for your inputs."), " ", el("span", announce, class_="mpb-visually-hidden"))
+
+
+def fix_status(fields: Sequence[Field], errors: Sequence[InputError]) -> str:
+    labels = {field.name: field.label for field in fields}
+    named = list(dict.fromkeys(labels.get(error.field, error.field) for error in errors))
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"Please fix {listed}. The result shown is still for your last valid inputs."

@@ -1,0 +1,465 @@
+"""Program signals: how many signals each of your specialties allows in the
+season, and how to place them across reach, target and likely programs.
+
+Signals are counted per specialty, so a dual applicant plans two separate
+sets.  How many a specialty allows comes only from ``figures/signals.tsv``;
+where that table has no number for a specialty, the planner says so and gives
+none (a reader may type the number from the season's announcement instead,
+and the result then says the number is theirs).
+
+The placement reuses what the other calculators already decide: the band
+comes from the competitiveness check, and the reach/target/likely shares and
+the number of programs per specialty come from program counts.  None of the
+source articles discusses signals, so how the shares turn into whole signals
+is this calculator's own rule, stated in ``method()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from . import competitiveness, data, profile, program_counts
+from .competitiveness import BAND_LABELS, Band
+from .data import ARTICLE_UNMATCHED, SignalAllowance
+from .fields import InputError, IntField, parse_inputs
+from .html import Markup, el, join, table
+
+NAME = "signals"
+TITLE = "Program signals planner"
+SUMMARY = (
+    "For your first choice and your backup, how many program signals each allows this season (where our data has "
+    "the number) and how to place them across reach, target and likely programs."
+)
+
+Tier = Literal["reach", "target", "likely"]
+Role = Literal["primary", "backup"]
+
+# ============================================================================
+# The rules.  ``method()`` prints this block on the calculator's page.
+# ============================================================================
+# Where a reader should look when our table has no number.
+WHERE_TO_CHECK = "the AAMC's ERAS program signaling page for the season and the announcement of the specialty's own organization"
+# Highest number a reader may type; far above any allowance, so it only stops typos.
+MOST_SIGNALS = 99
+
+# Order the tiers are listed in, from the programs hardest to enter.
+TIERS: tuple[Tier, ...] = ("reach", "target", "likely")
+TIER_LABELS: dict[Tier, str] = {
+    "reach": "Reach",
+    "target": "Target (stretch but reasonable)",
+    "likely": "Likely (most realistic)",
+}
+# The shares are program counts' mix for the band (REACH_PCT, LIKELY_PCT), so
+# signals follow the list they are sent with.  Reach and likely programs get
+# their share rounded down and target programs take what is left: a program
+# that could go either way is where an expression of interest is most likely
+# to decide an interview (our reasoning; no source article covers signals).
+TIER_WHY: dict[Tier, str] = {
+    "reach": (
+        "programs that rarely take applicants like you; a signal tells them you mean it, but it cannot make up for a "
+        "profile they screen out, so this share never rises above the list's reach share"
+    ),
+    "target": (
+        "programs where your profile is in range but an interview is not assured; an expression of interest is most "
+        "likely to tip the decision here, so these programs also receive any signal left over from rounding"
+    ),
+    "likely": (
+        "programs with a record of taking applicants like you; a signal confirms real interest and protects the "
+        "interviews your application most depends on"
+    ),
+}
+# ============================================================================
+
+PRIMARY_SIGNALS = IntField(
+    name="primary_signals",
+    label="Signals your first choice allows",
+    maximum=MOST_SIGNALS,
+    initial=None,
+    optional=True,
+    help="Only if our table has no number for this season: the count from the ERAS or specialty announcement. "
+    "Leave empty to use our table.",
+)
+BACKUP_SIGNALS = IntField(
+    name="backup_signals",
+    label="Signals your backup allows",
+    maximum=MOST_SIGNALS,
+    initial=None,
+    optional=True,
+    help="The same for your backup specialty; its signals are a separate set. Leave empty to use our table.",
+)
+FIELDS = (*program_counts.FIELDS, PRIMARY_SIGNALS, BACKUP_SIGNALS)
+PROGRAM_COUNT_NAMES = tuple(f.name for f in program_counts.FIELDS)
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """The number of signals used for one specialty, and where it came from."""
+
+    count: int | None
+    origin: Literal["table", "reader", "unknown"]
+    row: SignalAllowance | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "count": self.count,
+            "origin": self.origin,
+            "season": self.row.season if self.row else None,
+            "table_count": self.row.signals if self.row else None,
+            "detail": self.row.detail if self.row else "",
+            "status": self.row.status if self.row else "no row in our table",
+            "source": self.row.source if self.row else "",
+        }
+
+
+def allowance(slug: str, typed: int | None) -> Allowance:
+    """The table's number for a specialty, unless the reader typed one."""
+    row = data.signal_allowances().get(slug)
+    if typed is not None:
+        return Allowance(typed, "reader", row)
+    if row is not None and row.known:
+        return Allowance(row.signals, "table", row)
+    return Allowance(None, "unknown", row)
+
+
+def placement(count: int, mix: Mapping[str, int]) -> dict[Tier, int]:
+    """Whole signals per tier: reach and likely rounded down, target takes the rest.
+
+    Rounding down on both outer tiers keeps each count monotone: a weaker band
+    (a smaller reach share, a larger likely share) never adds a reach signal or
+    removes a likely one, and one more signal never removes any reach or
+    likely signal.
+    """
+    reach = count * mix["reach_pct"] // 100
+    likely = count * mix["likely_pct"] // 100
+    return {"reach": reach, "target": count - reach - likely, "likely": likely}
+
+
+def _specialty_plan(
+    role: Role, slug: str, typed: int | None, counts: Mapping[str, int] | None, mix: Mapping[str, int]
+) -> dict[str, object]:
+    spec = data.specialty(slug)
+    allowed = allowance(slug, typed)
+    plan: dict[str, object] = {
+        "role": role,
+        "specialty": slug,
+        "specialty_name": spec.name,
+        "allowance": allowed.as_dict(),
+        "programs": dict(counts) if counts else None,
+        "placed": None,
+        "unused": 0,
+    }
+    if allowed.count is None:
+        return plan
+    # A signal goes only to a program you apply to, so never plan more than
+    # the fewest programs program counts suggests for this specialty.
+    usable = min(allowed.count, counts["low"]) if counts else allowed.count
+    plan["placed"] = placement(usable, mix)
+    plan["unused"] = allowed.count - usable
+    return plan
+
+
+def _count_phrase(plan: Mapping[str, object]) -> str:
+    allowed: dict[str, object] = plan["allowance"]  # type: ignore[assignment]
+    name = plan["specialty_name"]
+    if allowed["origin"] == "unknown":
+        return f"{name}: signal numbers for the season are not in our data"
+    if allowed["origin"] == "reader":
+        return f"{name}: {allowed['count']} signals, the number you entered"
+    return f"{name}: {allowed['count']} signals in {allowed['season']}"
+
+
+def _split_text(placed: Mapping[str, int]) -> str:
+    return f"{placed['reach']} reach, {placed['target']} target, {placed['likely']} likely"
+
+
+def _neighbour_bands_text(band: Band, count: int) -> str:
+    """What the same signals would look like one band either side of yours."""
+    order = competitiveness.BAND_ORDER
+    here = order.index(band)
+    parts = [f"your band gives {_split_text(placement(count, program_counts.tiers(band)))}"]
+    # BAND_ORDER runs from the weakest band to the strongest.
+    if here + 1 < len(order):
+        stronger = order[here + 1]
+        parts.append(f"“{BAND_LABELS[stronger]}” would give {_split_text(placement(count, program_counts.tiers(stronger)))}")
+    if here > 0:
+        weaker = order[here - 1]
+        parts.append(f"“{BAND_LABELS[weaker]}” would give {_split_text(placement(count, program_counts.tiers(weaker)))}")
+    return "; ".join(parts) + "."
+
+
+def _reasons(
+    v: Mapping[str, object], counts: Mapping[str, object], plans: list[dict[str, object]], mix: Mapping[str, int]
+) -> list[str]:
+    band: Band = counts["band"]  # type: ignore[assignment]
+    reasons = [
+        f"Your profile inputs give {counts['score']}/100 on the competitiveness check: “{BAND_LABELS[band]}”. That band "
+        f"sets the mix of every set of signals: {mix['reach_pct']}% reach, {mix['target_pct']}% target and "
+        f"{mix['likely_pct']}% likely, the same mix program counts uses for your list. A weaker band moves signals "
+        "from reach towards likely programs; a stronger one the other way.",
+    ]
+    for plan in plans:
+        allowed: dict[str, object] = plan["allowance"]  # type: ignore[assignment]
+        name = plan["specialty_name"]
+        role_text = "first choice" if plan["role"] == "primary" else "backup"
+        if allowed["origin"] == "unknown":
+            reasons.append(
+                f"{name} ({role_text}): our data has no signal numbers for this specialty this season, so no count is "
+                f"given. Check {WHERE_TO_CHECK}, then type the number in the form to see a placement."
+            )
+        elif allowed["origin"] == "reader":
+            table_count = allowed["table_count"]
+            note = (
+                f" Our table says {table_count} for {allowed['season']}; yours is used."
+                if table_count is not None and table_count != allowed["count"]
+                else ""
+            )
+            reasons.append(f"{name} ({role_text}): you entered {allowed['count']} signals, so the plan uses your number.{note}")
+        else:
+            reasons.append(f"{name} ({role_text}): {allowed['count']} signals in {allowed['season']}, from {allowed['source']}.")
+        placed = plan["placed"]
+        if isinstance(placed, dict) and sum(placed.values()):
+            reasons.append(f"{name}: {_neighbour_bands_text(band, sum(placed.values()))}")
+        if data.specialty(str(plan["specialty"])).tier == "ultra":
+            reasons.append(
+                f"{name} is {data.TIER_LABELS['ultra']}: even a program you count as likely is uncertain, so choose "
+                "likely programs by their record with applicants like you, not by name."
+            )
+        programs = plan["programs"]
+        if isinstance(programs, dict) and int(plan["unused"]):  # type: ignore[call-overload]
+            reasons.append(
+                f"{name}: you have more signals than the {programs['low']} programs at the low end of your program "
+                f"count, and a signal can only go to a program you apply to. {plan['unused']} stay unplanned: use "
+                "them only if your list is longer."
+            )
+    if len(plans) == 2:
+        reasons.append(
+            f"You named a backup, so you plan two separate sets: signals are counted per specialty, and those for "
+            f"{plans[0]['specialty_name']} cannot be spent in {plans[1]['specialty_name']} or the other way round."
+        )
+        reasons.append(
+            f"Signals in {plans[1]['specialty_name']} show its programs that the backup is a real choice. The orthopaedics, "
+            "radiology and IMG articles all ask you to show genuine interest in a backup, not treat it as a fallback."
+        )
+    elif band != "single-track":
+        reasons.append(
+            "Your band suggests a backup but you have not named one. A backup specialty brings its own signals, "
+            "a second set that costs your first choice nothing."
+        )
+    if band == "pivot":
+        reasons.append(
+            f"At a pivot your list in {plans[0]['specialty_name']} is a small hand-picked set: give its signals to "
+            "the programs where you have a real connection."
+        )
+    if profile.visa_needed(v):
+        reasons.append(f"You need a visa ({profile.visa_basis(v)}): signal only programs that sponsor the visa you need.")
+    if v["geographic_restriction"]:
+        reasons.append(
+            "You limited your area: signal within it first, and check that each signalled program is one you would really attend."
+        )
+    return reasons
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs)
+    backup_slug = v["backup_specialty"]
+    if backup_slug is None and v["backup_signals"] is not None:
+        raise InputError(
+            "backup_signals",
+            "Signals your backup allows needs a backup specialty: choose one, or leave this empty.",
+        )
+    # Program counts validates the pair of specialties and gives the band, the
+    # tier mix and the program range each set of signals must fit into.
+    counts = program_counts.compute({name: v[name] for name in PROGRAM_COUNT_NAMES})
+    band: Band = counts["band"]  # type: ignore[assignment]
+    mix: dict[str, int] = counts["tiers"]  # type: ignore[assignment]
+    plans = [_specialty_plan("primary", str(v["specialty"]), v["primary_signals"], counts["primary"], mix)]  # type: ignore[arg-type]
+    if backup_slug is not None:
+        plans.append(_specialty_plan("backup", str(backup_slug), v["backup_signals"], counts["backup"], mix))  # type: ignore[arg-type]
+    summary = "; ".join(_count_phrase(plan) for plan in plans) + f" ({BAND_LABELS[band]})."
+    if counts["warning"]:
+        summary = f"{counts['warning']} {summary}"
+    return {
+        "inputs": dict(v),
+        "band": band,
+        "band_label": BAND_LABELS[band],
+        "score": counts["score"],
+        "margins": counts["margins"],
+        "tiers": mix,
+        "warning": counts["warning"],
+        "specialties": plans,
+        "reasons": _reasons(v, counts, plans, mix),
+        "summary": summary,
+    }
+
+
+# --- Presentation ----------------------------------------------------------------
+def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
+    allowed: dict[str, object] = plan["allowance"]  # type: ignore[assignment]
+    role = "First choice" if plan["role"] == "primary" else "Backup"
+    heading = el("h4", f"{role}: {plan['specialty_name']}")
+    placed: dict[Tier, int] | None = plan["placed"]  # type: ignore[assignment]
+    if placed is None:
+        return el(
+            "div",
+            heading,
+            el(
+                "p",
+                el("strong", "Not in our data: "),
+                f"the signal numbers for {plan['specialty_name']} this season are not in our sources, so this planner "
+                f"gives no number. Check {WHERE_TO_CHECK}, then enter it above.",
+                class_="mpb-warning",
+            ),
+            table(
+                ("Programs", "Share of the signals", "Why"),
+                [(TIER_LABELS[t], f"{mix[t + '_pct']}%", TIER_WHY[t]) for t in TIERS],
+                caption=f"How to divide {plan['specialty_name']} signals once you know the number",
+            ),
+        )
+    if allowed["origin"] == "reader":
+        where = "the number you entered; not from our data"
+    else:
+        where = f"{allowed['season']}; source: {allowed['source']}"
+        if allowed["detail"]:
+            where += f"; {allowed['detail']}"
+    usable = sum(placed.values())
+    return el(
+        "div",
+        heading,
+        el("p", el("strong", f"{allowed['count']} signals"), f" ({where})."),
+        table(
+            ("Programs", "Signals", "Why"),
+            [(TIER_LABELS[t], el("strong", str(placed[t])), TIER_WHY[t]) for t in TIERS],
+            caption=f"Placing {usable} {plan['specialty_name']} signals",
+        ),
+    )
+
+
+def render(result: Mapping[str, object]) -> Markup:
+    band: Band = result["band"]  # type: ignore[assignment]
+    mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
+    plans: list[dict[str, object]] = result["specialties"]  # type: ignore[assignment]
+    return el(
+        "div",
+        program_counts.render_warning(result.get("warning")),  # type: ignore[arg-type]
+        el(
+            "p",
+            el("span", result["band_label"], class_=f"mpb-band mpb-band--{band}"),
+            " ",
+            el("strong", f"{result['score']}/100"),
+            " on the competitiveness check",
+            class_="mpb-headline",
+        ),
+        el("p", result["summary"]),
+        [_render_plan(plan, mix) for plan in plans],
+        el(
+            "p",
+            el("strong", "Formula: "),
+            f"reach = signals × {mix['reach_pct']}%, rounded down; likely = signals × {mix['likely_pct']}%, rounded "
+            "down; target = the rest. Signals beyond the fewest programs you plan to apply to in that specialty are "
+            "left unplanned.",
+        ),
+        competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
+        el("h4", "How your inputs moved this"),
+        el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
+        el(
+            "p",
+            "General guidance, not a guarantee: a signal can make a program look at your application more closely, "
+            "but it cannot promise an interview or a match.",
+            class_="mpb-note",
+        ),
+        class_="mpb-result-body",
+    )
+
+
+def method() -> Markup:
+    """Where the numbers come from, the placement rule and its reasons."""
+    sources = {row.source for row in data.signal_allowances().values() if row.known}
+    rows = [
+        (
+            data.specialty(slug).name,
+            row.season,
+            str(row.signals) if row.known else "not in our data",
+            row.status,
+            row.source,
+        )
+        for slug, row in data.signal_allowances().items()
+    ]
+    tier_rows = [
+        (
+            BAND_LABELS[band],
+            f"{program_counts.REACH_PCT[band]}%",
+            f"{100 - program_counts.REACH_PCT[band] - program_counts.LIKELY_PCT[band]}%",
+            f"{program_counts.LIKELY_PCT[band]}%",
+        )
+        for band in reversed(competitiveness.BAND_ORDER)
+    ]
+    return join(
+        el(
+            "p",
+            "Signals allowed come from one table, with the season and source on each row. A blank cell means our "
+            "sources do not give the number; the planner then shows no count and asks you to check "
+            f"{WHERE_TO_CHECK}. If you type a number in the form, the result labels it as yours.",
+        ),
+        table(
+            ("Specialty", "Season", "Signals", "Status", "Source"),
+            rows,
+            caption="Program signals by specialty, as our data holds them",
+        ),
+        el(
+            "p",
+            "Your band comes from the competitiveness check, with the same inputs. The shares are the reach, target and "
+            "likely mix program counts uses for your band, so your signals follow the list they go with:",
+        ),
+        table(("Band", "Reach", "Target", "Likely"), tier_rows, caption="Share of signals by band"),
+        el(
+            "ul",
+            [
+                el(
+                    "li",
+                    "Reach = signals × reach share and likely = signals × likely share, each rounded down; target "
+                    "programs take the rest, since a program that might go either way is where interest is most likely "
+                    "to count. This split is our own rule: none of the source articles covers signals.",
+                ),
+                el(
+                    "li",
+                    "Rounding down keeps the plan steady: a weaker band never adds a reach signal or removes a likely "
+                    "one, and an extra signal never takes one away from reach or likely programs.",
+                ),
+                el(
+                    "li",
+                    "A signal can only go to a program you apply to, so signals beyond the low end of your program count "
+                    "for that specialty are left unplanned and the result says how many.",
+                ),
+                el(
+                    "li",
+                    "Each specialty has its own set. With a backup you get two plans, one per specialty, placed by the "
+                    "same rule; a backup that is harder to enter than your first choice is flagged, and an "
+                    "ultra-competitive backup is refused, as program counts does.",
+                ),
+            ],
+        ),
+        el("h4", "Caveats"),
+        el(
+            "ul",
+            [
+                el("li", "Rules for signals change between seasons and differ by specialty; the announcement wins."),
+                el(
+                    "li",
+                    "Programs use signals in different ways, and some ignore them. A signal adds to a good application; "
+                    "it does not replace one.",
+                ),
+                el("li", "If you need a visa, signal only programs that sponsor it."),
+            ],
+        ),
+        el("h4", "Sources"),
+        el(
+            "ul",
+            [
+                el("li", "Signal numbers: " + (", ".join(sorted(sources)) if sources else "none in our sources yet.")),
+                el("li", f"Reach, target and likely mix: program counts, after {ARTICLE_UNMATCHED.cite()}"),
+                el("li", "Band: the competitiveness check, with the sources listed on its page."),
+            ],
+        ),
+    )

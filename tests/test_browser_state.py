@@ -1,0 +1,258 @@
+"""The reader's inputs stay where the reader put them: each calculator keeps its
+own part of the address, nothing moves between pages without Remember, one
+question is one remembered answer, and a link never replaces remembered
+answers without the reader's say."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from browser import READY, error_of, field, open_calculator, wait_for_result
+
+pytestmark = pytest.mark.browser
+KEY = "matchplanb:profile"
+REMEMBER = "Remember my answers on this device"
+
+
+def stored(page: Any) -> dict[str, str] | None:
+    text = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return None if text is None else json.loads(text)["values"]
+
+
+def store(page: Any, site_url: str, **values: str) -> None:
+    page.goto(site_url)
+    page.evaluate(f"(text) => localStorage.setItem('{KEY}', text)", json.dumps({"version": 1, "values": values}))
+
+
+def fragment(page: Any) -> str:
+    return page.evaluate("location.hash")
+
+
+def wait_for_fragment(page: Any, text: str) -> None:
+    page.wait_for_function("(text) => decodeURIComponent(location.hash).includes(text)", arg=text, timeout=30_000)
+
+
+def calculator(page: Any, name: str) -> Any:
+    page.wait_for_selector(READY.format(name=name), timeout=90_000)
+    return page.locator(f'.mpb-calculator[data-calculator="{name}"]')
+
+
+def settled(page: Any, widget: Any) -> None:
+    """Wait until the widget has restored its inputs and shown a live result."""
+    widget.locator(".mpb-status-text", has_text="Updated for your inputs.").wait_for(timeout=30_000)
+
+
+# --- Nothing moves between pages without Remember ------------------------------------------------------
+
+# Holds back every reply from the calculator engine by window.mpbReplyDelay
+# milliseconds, as a slow phone would, so that a reply to the page being left
+# surely lands after instant navigation has moved on.
+SLOW_ENGINE = """(() => {
+  const add = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, listener, ...rest) {
+    if (type !== "message") return add.call(this, type, listener, ...rest);
+    const held = (event) => {
+      const delay = window.mpbReplyDelay || 0;
+      if (delay) setTimeout(() => listener(event), delay);
+      else listener(event);
+    };
+    return add.call(this, type, held, ...rest);
+  };
+})();"""
+
+
+@pytest.mark.parametrize(
+    ("start", "name", "edit", "value", "link", "target"),
+    [
+        ("competitiveness", "competitiveness", "step2_score", "262", "Match odds", "match_odds"),
+        ("match-odds", "match_odds", "step2_score", "231", "Competitiveness", "competitiveness"),
+    ],
+)
+def test_a_value_typed_but_not_left_stays_on_its_page(
+    page: Any, site_url: str, start: str, name: str, edit: str, value: str, link: str, target: str
+) -> None:
+    page.add_init_script(SLOW_ENGINE)
+    widget = open_calculator(page, f"{site_url}calculators/{start}/", name)
+    settled(page, widget)
+    field(widget, edit).fill(value)
+    assert page.evaluate("document.activeElement.name") == edit
+    page.evaluate("window.mpbReplyDelay = 1500")
+    # Straight to the sidebar without leaving the field: the click blurs it,
+    # and the recalculation that starts lands while the next page loads.
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name=link, exact=True).first.click()
+    page.wait_for_url(f"**/{target.replace('_', '-')}/**")
+    other = calculator(page, target)
+    settled(page, other)
+    page.wait_for_timeout(2_000)  # room for the late reply from the page left behind
+    assert field(other, edit).input_value() != value
+    assert f"{start}." not in fragment(page)
+    assert f"={value}" not in fragment(page)
+    assert stored(page) is None
+
+
+# --- Two calculators on one page -----------------------------------------------------------------------
+
+
+def test_a_bookmark_of_the_apply_page_gives_both_calculators_back(page: Any, site_url: str) -> None:
+    page.goto(site_url + "apply/")
+    counts = calculator(page, "program_counts")
+    cost = calculator(page, "application_cost")
+    settled(page, counts)
+    settled(page, cost)
+    field(counts, "backup_specialty").select_option("pediatrics")
+    field(counts, "applicant_type").select_option("us-img")
+    wait_for_fragment(page, "program-counts.applicant_type=us-img")
+    field(cost, "backup_specialty").select_option("psychiatry")
+    wait_for_fragment(page, "application-cost.backup_specialty=psychiatry")
+    counts_result = counts.locator(".mpb-result").inner_text()
+    cost_result = cost.locator(".mpb-result").inner_text()
+    bookmark = page.url
+
+    fresh = page.context.new_page()
+    fresh.goto(bookmark)
+    again_counts = calculator(fresh, "program_counts")
+    again_cost = calculator(fresh, "application_cost")
+    settled(fresh, again_counts)
+    settled(fresh, again_cost)
+    assert field(again_counts, "backup_specialty").input_value() == "pediatrics"
+    assert field(again_counts, "applicant_type").input_value() == "us-img"
+    assert field(again_cost, "backup_specialty").input_value() == "psychiatry"
+    assert field(again_cost, "applicant_type").input_value() == "non-us-img"
+    assert again_counts.locator(".mpb-result").inner_text() == counts_result
+    assert again_cost.locator(".mpb-result").inner_text() == cost_result
+
+
+def test_an_old_unprefixed_link_still_works_on_a_one_calculator_page(page: Any, site_url: str) -> None:
+    widget = open_calculator(
+        page, site_url + "calculators/competitiveness/#specialty=neurology&step2_score=251", "competitiveness"
+    )
+    wait_for_result(page, widget, "Neurology:")
+    assert field(widget, "step2_score").input_value() == "251"
+    wait_for_fragment(page, "competitiveness.step2_score=251")
+
+
+# --- One remembered answer per question -----------------------------------------------------------------
+
+
+def test_psychiatry_remembered_on_competitiveness_reaches_application_cost(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    settled(page, widget)
+    widget.get_by_label(REMEMBER).check()
+    field(widget, "specialty").select_option("psychiatry")
+    wait_for_result(page, widget, "Psychiatry:")
+    page.wait_for_function(f"(localStorage.getItem('{KEY}') || '').includes('psychiatry')")
+
+    cost = open_calculator(page, site_url + "calculators/application-cost/", "application_cost")
+    settled(page, cost)
+    assert field(cost, "primary_specialty").input_value() == "psychiatry"
+    wait_for_result(page, cost, "Psychiatry")
+
+    field(cost, "primary_specialty").select_option("neurology")
+    page.wait_for_function(f"(localStorage.getItem('{KEY}') || '').includes('neurology')")
+    assert "primary_specialty" not in (stored(page) or {})
+    back = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    assert field(back, "specialty").input_value() == "neurology"
+
+
+# --- A link against remembered answers ------------------------------------------------------------------
+
+LINK = "calculators/competitiveness/#competitiveness.specialty=neurology&competitiveness.step2_score=262"
+
+
+def open_link_with_remembered_answers(page: Any, site_url: str) -> Any:
+    store(page, site_url, specialty="psychiatry", step2_score="250")
+    widget = open_calculator(page, site_url + LINK, "competitiveness")
+    settled(page, widget)
+    return widget
+
+
+def test_a_link_shows_its_result_but_waits_before_replacing_remembered_answers(page: Any, site_url: str) -> None:
+    widget = open_link_with_remembered_answers(page, site_url)
+    offer = widget.locator(".mpb-offer")
+    assert offer.get_attribute("aria-live") == "polite"
+    assert "Target specialty: Neurology in the link, Psychiatry remembered" in offer.inner_text()
+    assert field(widget, "specialty").input_value() == "neurology"
+    wait_for_result(page, widget, "Neurology:")
+    # Editing while the offer is open still writes nothing.
+    field(widget, "usce_months").fill("7")
+    wait_for_fragment(page, "competitiveness.usce_months=7")
+    assert stored(page) == {"specialty": "psychiatry", "step2_score": "250"}
+
+    offer.get_by_role("button", name="Use these linked values").click()
+    assert stored(page)["specialty"] == "neurology"
+    assert stored(page)["step2_score"] == "262"
+    confirmation = offer.get_by_text("now hold the linked values")
+    assert confirmation.evaluate("(element) => element === document.activeElement")
+
+
+def test_keep_mine_by_keyboard_puts_the_remembered_answers_back(page: Any, site_url: str) -> None:
+    widget = open_link_with_remembered_answers(page, site_url)
+    keep = widget.get_by_role("button", name="Keep mine")
+    keep.focus()
+    page.keyboard.press("Enter")
+    wait_for_result(page, widget, "Psychiatry:")
+    assert field(widget, "specialty").input_value() == "psychiatry"
+    assert field(widget, "step2_score").input_value() == "250"
+    wait_for_fragment(page, "competitiveness.specialty=psychiatry")
+    assert stored(page)["specialty"] == "psychiatry"
+    assert stored(page)["step2_score"] == "250"
+    assert widget.get_by_role("button", name="Use these linked values").count() == 0
+
+
+def test_no_offer_without_remember(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + LINK, "competitiveness")
+    settled(page, widget)
+    assert widget.locator(".mpb-offer").inner_text() == ""
+    assert stored(page) is None
+
+
+# --- Wording --------------------------------------------------------------------------------------------
+
+
+def test_status_line_wording(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    settled(page, widget)
+    field(widget, "specialty").select_option("psychiatry")
+    wait_for_result(page, widget, "Psychiatry:")
+    status = widget.locator(".mpb-status-text")
+    headline = widget.locator(".mpb-result p").first.inner_text()
+    visible = status.locator("span:not(.mpb-visually-hidden)").inner_text()
+    assert visible == "Updated for your inputs."
+    assert headline not in visible
+    # Screen readers still hear the result in one sentence.
+    assert "Psychiatry:" in status.locator(".mpb-visually-hidden").inner_text()
+
+    field(widget, "step2_score").fill("abc")
+    field(widget, "usce_months").fill("-1")
+    status.get_by_text("Please fix Step 2 CK score and US clinical experience (months).").wait_for()
+    assert error_of(widget, "step2_score").is_visible()
+
+
+def test_a_bad_links_note_names_the_choices(page: Any, site_url: str) -> None:
+    widget = open_calculator(
+        page, site_url + "calculators/competitiveness/#competitiveness.specialty=cardiology", "competitiveness"
+    )
+    notes = widget.locator(".mpb-notes")
+    notes.wait_for()
+    assert "Internal Medicine, Family Medicine" in notes.inner_text()
+    assert "internal-medicine" not in notes.inner_text()
+
+
+# --- The timeline starts from the reader's date ---------------------------------------------------------
+
+
+def test_timeline_starts_from_the_devices_date_unless_the_link_says_otherwise(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + "calculators/timeline/", "timeline")
+    settled(page, widget)
+    today = page.evaluate(
+        "(() => { const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
+        " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; })()"
+    )
+    assert field(widget, "today").input_value() == today
+    wait_for_result(page, widget, f"as of {today}")
+
+    linked = open_calculator(page, site_url + "calculators/timeline/#timeline.today=2027-02-01", "timeline")
+    wait_for_result(page, linked, "as of 2027-02-01")
+    assert field(linked, "today").input_value() == "2027-02-01"

@@ -1,0 +1,177 @@
+"""Where a reader's inputs live outside the form: the page address, remembered
+answers and the device's date, and who wins when they disagree."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from calculators import browser, reader_state
+from calculators.fields import ChoiceField, InputError
+
+APPLY_PAGE = ["program_counts", "application_cost"]
+
+
+def stored(**values: str) -> str:
+    return json.dumps({"version": 1, "values": values})
+
+
+def restore(name: str, **saved: object) -> dict:
+    return json.loads(browser.restore(name, json.dumps(saved)))
+
+
+def compute(name: str, **inputs: object) -> dict:
+    return json.loads(browser.compute(name, json.dumps(inputs)))
+
+
+# --- The page address ----------------------------------------------------------------------------------
+
+
+def test_each_calculator_writes_its_own_prefixed_keys() -> None:
+    reply = compute("program_counts", backup_specialty="pediatrics")
+    assert reply["address"]["program-counts.backup_specialty"] == "pediatrics"
+    assert all(key.startswith("program-counts.") for key in reply["address"])
+    assert "backup_specialty" in reply["address_drop"]
+
+
+def test_a_bookmark_of_two_calculators_gives_each_its_own_inputs() -> None:
+    counts = compute("program_counts", backup_specialty="pediatrics", applicant_type="us-img")
+    cost = compute("application_cost", backup_specialty="psychiatry")
+    fragment = "#" + "&".join(f"{k}={v}" for k, v in {**counts["address"], **cost["address"]}.items())
+
+    again_counts = restore("program_counts", address=fragment, page=APPLY_PAGE)["values"]
+    again_cost = restore("application_cost", address=fragment, page=APPLY_PAGE)["values"]
+    assert again_counts == counts["query"]
+    assert again_cost == cost["query"]
+    assert compute("program_counts", **again_counts)["html"] == counts["html"]
+    assert compute("application_cost", **again_cost)["html"] == cost["html"]
+
+
+def test_old_unprefixed_links_are_read_only_where_one_calculator_could_mean_them() -> None:
+    old = "#specialty=psychiatry&step2_score=250"
+    alone = restore("competitiveness", address=old, page=["competitiveness"])
+    assert alone["values"] == {"specialty": "psychiatry", "step2_score": "250"}
+    on_apply = restore("program_counts", address=old, page=APPLY_PAGE)
+    assert on_apply["values"] == {}
+
+
+def test_prefixed_keys_win_over_unprefixed_and_other_calculators_keys_are_ignored() -> None:
+    params = reader_state.address_params(
+        "#specialty=neurology&match-odds.specialty=pediatrics&competitiveness.specialty=psychiatry", "?step2_score=230"
+    )
+    assert reader_state.linked_inputs("competitiveness", params, ["competitiveness"]) == {
+        "specialty": "psychiatry",
+        "step2_score": "230",
+    }
+
+
+def test_a_heading_anchor_is_not_a_link_with_inputs() -> None:
+    assert reader_state.address_params("#how-it-works") == {}
+
+
+# --- Remembered answers --------------------------------------------------------------------------------
+
+
+def test_one_question_is_one_remembered_answer_everywhere() -> None:
+    cost = compute("application_cost", primary_specialty="psychiatry")
+    assert cost["remember"]["specialty"] == "psychiatry"
+    assert "primary_specialty" not in cost["remember"]
+
+    from_competitiveness = stored(**compute("competitiveness", specialty="psychiatry")["remember"])
+    assert restore("application_cost", stored=from_competitiveness)["values"]["primary_specialty"] == "psychiatry"
+    assert restore("match_odds", stored=from_competitiveness)["values"]["specialty"] == "psychiatry"
+
+
+def test_an_answer_saved_under_the_old_field_name_still_counts() -> None:
+    assert restore("application_cost", stored=stored(primary_specialty="neurology"))["values"] == {
+        "primary_specialty": "neurology"
+    }
+
+
+def test_a_link_that_disagrees_with_remembered_answers_shows_the_link_and_offers_a_choice() -> None:
+    reply = restore(
+        "competitiveness",
+        address="#competitiveness.specialty=neurology&competitiveness.step2_score=250",
+        stored=stored(specialty="psychiatry", step2_score="250", applicant_type="us-img"),
+    )
+    assert reply["values"] == {"specialty": "neurology", "step2_score": "250", "applicant_type": "us-img"}
+    offer = reply["offer"]
+    assert (offer["use"], offer["keep"]) == ("Use these linked values", "Keep mine")
+    assert "Target specialty: Neurology in the link, Psychiatry remembered" in offer["html"]
+    assert "Step 2 CK" not in offer["html"]  # the same in both: nothing to choose
+    assert offer["keep_values"] == {"specialty": "psychiatry", "step2_score": "250", "applicant_type": "us-img"}
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        {"address": "#competitiveness.specialty=psychiatry", "stored": stored(specialty="psychiatry")},
+        {"address": "#competitiveness.specialty=psychiatry", "stored": None},
+        {"address": "", "stored": stored(specialty="psychiatry")},
+    ],
+)
+def test_no_offer_when_nothing_disagrees(saved: dict) -> None:
+    assert restore("competitiveness", **saved)["offer"] is None
+
+
+def test_the_devices_date_fills_today_unless_the_address_carries_one() -> None:
+    assert restore("timeline", today="2026-11-30")["values"] == {"today": "2026-11-30"}
+    linked = restore("timeline", address="#timeline.today=2027-02-01", today="2026-11-30")
+    assert linked["values"]["today"] == "2027-02-01"
+    # A stale remembered date never beats the device's.
+    assert restore("timeline", stored=stored(today="2025-01-01"), today="2026-11-30")["values"] == {"today": "2026-11-30"}
+    assert "today" not in compute("timeline")["remember"]
+
+
+def test_bad_values_are_dropped_with_a_note_naming_where_they_came_from() -> None:
+    reply = restore(
+        "competitiveness",
+        address="#competitiveness.specialty=astrology",
+        stored=stored(step2_score="lots"),
+    )
+    assert reply["values"] == {}
+    assert any(note.startswith("Ignored a value from the page address.") for note in reply["notes"])
+    assert any(note.startswith("Ignored a remembered answer.") for note in reply["notes"])
+
+
+# --- Wording -------------------------------------------------------------------------------------------
+
+
+def test_the_status_line_does_not_repeat_the_headline_on_screen() -> None:
+    reply = compute("competitiveness")
+    assert reply["status_html"].startswith("<span>Updated for your inputs.</span>")
+    assert f'<span class="mpb-visually-hidden">{reply["announce"]}</span>' in reply["status_html"]
+
+
+def test_the_fix_message_names_every_field_by_its_label() -> None:
+    reply = compute("competitiveness", step2_score="abc", usce_months="-1")
+    assert reply["status"] == (
+        "Please fix Step 2 CK score and US clinical experience (months). The result shown is still for your last valid inputs."
+    )
+    assert compute("competitiveness", step2_score="abc")["status"].startswith("Please fix Step 2 CK score. ")
+
+
+def test_a_bad_links_note_lists_specialty_names_not_codes() -> None:
+    reply = restore("application_cost", address="#application-cost.primary_specialty=cardiology")
+    (note,) = reply["notes"]
+    assert "Internal Medicine, Family Medicine" in note
+    assert "internal-medicine" not in note
+
+
+def test_choice_labels_with_commas_are_listed_with_semicolons() -> None:
+    field = ChoiceField(name="x", label="Pick", choices=(("a", "Yes, please"), ("b", "No")))
+    with pytest.raises(InputError, match=r"Pick must be one of: Yes, please; No\."):
+        field.parse("c")
+    assert field.allowed_codes() == "one of: a (Yes, please), b (No)"
+
+
+def test_fields_remembered_under_one_name_accept_the_same_answers() -> None:
+    from calculators import REGISTRY
+
+    by_name: dict[str, set[tuple[tuple[str, str], ...]]] = {}
+    for calc in REGISTRY.values():
+        for field in calc.FIELDS:
+            if isinstance(field, ChoiceField):
+                by_name.setdefault(reader_state.remembered_as(field.name), set()).add(field.choices)
+    assert len(by_name["specialty"]) == 1

@@ -1,0 +1,292 @@
+"""Tests for the program signals planner: no number where our data has none,
+the reader's own number labelled as theirs, two separate sets for a dual
+applicant, and placement properties that must always hold."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import data, program_counts
+from calculators import signals as sg
+from calculators.competitiveness import BAND_ORDER
+from calculators.fields import InputError
+from calculators.html import Markup
+from calculators.render import render_calculator
+
+SLUGS = [s.slug for s in data.SPECIALTIES]
+# From strongest to weakest.
+BANDS = list(reversed(BAND_ORDER))
+ORTHO_DUAL = {
+    "specialty": "orthopaedic-surgery",
+    "applicant_type": "us-img",
+    "step2_score": 245,
+    "years_since_graduation": 1,
+    "usce_months": 6,
+    "specialty_letters": 2,
+    "research_items": 2,
+    "away_rotations": 1,
+    "backup_specialty": "pmr",
+}
+
+
+@pytest.fixture
+def table_with_a_number(monkeypatch: pytest.MonkeyPatch) -> Iterator[data.SignalAllowance]:
+    """Our table as it would be once a sourced number is added for PM&R."""
+    real = data.signal_allowances()
+    row = data.SignalAllowance("pmr", "ERAS 2099 (test season)", 7, "", "seen", "a test source")
+    monkeypatch.setattr(data, "signal_allowances", lambda: {**real, "pmr": row})
+    yield row
+
+
+def plan_of(result: dict[str, object], role: str) -> dict[str, object]:
+    return next(p for p in result["specialties"] if p["role"] == role)  # type: ignore[attr-defined]
+
+
+# --- The table ------------------------------------------------------------------
+def test_table_round_trips_byte_for_byte() -> None:
+    header, rows = data.read_tsv(data.SignalAllowance.FILE)
+    rebuilt = data.write_tsv(header, [data.SignalAllowance.from_row(row).to_row() for row in rows])
+    assert rebuilt == (Path(data.__file__).parent / "figures" / data.SignalAllowance.FILE).read_text(encoding="utf-8")
+
+
+def test_every_row_names_a_known_specialty_a_season_and_a_source() -> None:
+    rows = data.signal_allowances()
+    assert set(rows) <= set(SLUGS)
+    for row in rows.values():
+        assert row.season and row.status and row.source
+        if row.known:
+            assert row.signals is not None and row.signals >= 0
+
+
+def test_no_signal_number_is_claimed_from_our_sources() -> None:
+    """Neither the shared reference data nor the source articles give a signal
+    count, so the table must not hold one until someone adds it with a source."""
+    assert not any(row.known for row in data.signal_allowances().values())
+
+
+# --- Not in our data: no number -----------------------------------------------------
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_specialty_without_a_number_gets_none_and_a_plain_message(slug: str) -> None:
+    result = sg.compute({"specialty": slug})
+    plan = plan_of(result, "primary")
+    assert plan["allowance"]["count"] is None and plan["allowance"]["origin"] == "unknown"  # type: ignore[index]
+    assert plan["placed"] is None
+    assert "not in our data" in str(result["summary"])
+    html = str(sg.render(result))
+    assert "Not in our data" in html and "gives no number" in html
+    assert "ERAS program signaling" in html
+    assert " signals (" not in html  # no count line
+
+
+def test_unknown_specialty_still_shows_the_shares_to_use() -> None:
+    result = sg.compute({"specialty": "psychiatry"})
+    mix = result["tiers"]
+    html = str(sg.render(result))
+    for key in ("reach_pct", "target_pct", "likely_pct"):
+        assert f"{mix[key]}%" in html  # type: ignore[index]
+
+
+def test_a_sourced_number_is_used_with_its_season_and_source(table_with_a_number: data.SignalAllowance) -> None:
+    result = sg.compute(ORTHO_DUAL)
+    backup = plan_of(result, "backup")
+    assert backup["allowance"]["count"] == 7 and backup["allowance"]["origin"] == "table"  # type: ignore[index]
+    assert sum(backup["placed"].values()) == 7  # type: ignore[attr-defined]
+    html = str(sg.render(result))
+    assert "ERAS 2099 (test season)" in html and "a test source" in html
+    # The first choice still has no number in our table.
+    assert plan_of(result, "primary")["placed"] is None
+
+
+def test_a_typed_number_is_labelled_as_the_readers_and_differs_from_the_table(
+    table_with_a_number: data.SignalAllowance,
+) -> None:
+    result = sg.compute({**ORTHO_DUAL, "backup_signals": 9})
+    backup = plan_of(result, "backup")
+    assert backup["allowance"]["origin"] == "reader" and backup["allowance"]["count"] == 9  # type: ignore[index]
+    assert any("Our table says 7" in reason for reason in result["reasons"])  # type: ignore[attr-defined]
+    assert "the number you entered" in str(sg.render(result))
+
+
+# --- Two specialties, two sets -------------------------------------------------------
+def test_dual_applicant_gets_two_separate_sets() -> None:
+    result = sg.compute({**ORTHO_DUAL, "primary_signals": 30, "backup_signals": 5})
+    primary, backup = plan_of(result, "primary"), plan_of(result, "backup")
+    assert sum(primary["placed"].values()) == 30  # type: ignore[attr-defined]
+    assert sum(backup["placed"].values()) == 5  # type: ignore[attr-defined]
+    assert any("two separate sets" in reason for reason in result["reasons"])  # type: ignore[attr-defined]
+
+
+def test_single_specialty_has_one_set() -> None:
+    result = sg.compute({"specialty": "internal-medicine", "primary_signals": 5})
+    assert [p["role"] for p in result["specialties"]] == ["primary"]  # type: ignore[attr-defined]
+
+
+def test_backup_signals_without_a_backup_is_refused_on_its_field() -> None:
+    with pytest.raises(InputError) as caught:
+        sg.compute({"specialty": "internal-medicine", "backup_signals": 3})
+    assert caught.value.field == "backup_signals"
+    assert caught.value.message.startswith("Signals your backup allows")
+
+
+def test_ultra_competitive_backup_is_refused_as_program_counts_does() -> None:
+    with pytest.raises(InputError) as caught:
+        sg.compute({"specialty": "internal-medicine", "backup_specialty": "dermatology"})
+    assert caught.value.field == "backup_specialty"
+
+
+def test_harder_backup_carries_the_program_counts_warning() -> None:
+    result = sg.compute({"specialty": "psychiatry", "backup_specialty": "diagnostic-radiology"})
+    assert result["warning"] and str(result["summary"]).startswith("Check your backup")
+
+
+def test_band_and_mix_are_the_ones_program_counts_gives() -> None:
+    counts = program_counts.compute({k: v for k, v in ORTHO_DUAL.items()})
+    result = sg.compute(ORTHO_DUAL)
+    assert result["band"] == counts["band"] and result["score"] == counts["score"]
+    assert result["tiers"] == counts["tiers"]
+
+
+@pytest.mark.parametrize("count", [-1, 100, "two", 1.5])
+def test_a_signal_count_out_of_range_is_refused(count: object) -> None:
+    with pytest.raises(InputError) as caught:
+        sg.compute({"primary_signals": count})
+    assert caught.value.field == "primary_signals"
+
+
+# --- Placement properties ----------------------------------------------------------
+@given(count=st.integers(0, 99), band=st.sampled_from(BANDS))
+def test_placement_adds_up_and_never_goes_negative(count: int, band: str) -> None:
+    placed = sg.placement(count, program_counts.tiers(band))  # type: ignore[arg-type]
+    assert sum(placed.values()) == count
+    assert min(placed.values()) >= 0
+
+
+@given(count=st.integers(0, 99), band=st.sampled_from(BANDS))
+def test_reach_never_exceeds_its_share_and_each_tier_is_within_one_of_exact(count: int, band: str) -> None:
+    mix = program_counts.tiers(band)  # type: ignore[arg-type]
+    placed = sg.placement(count, mix)
+    assert placed["reach"] * 100 <= count * mix["reach_pct"]
+    for tier in ("reach", "likely"):
+        assert count * mix[f"{tier}_pct"] / 100 - placed[tier] < 1  # type: ignore[index]
+    # Target takes the two rounding remainders, so at most two extra.
+    assert placed["target"] - count * mix["target_pct"] / 100 < 2
+
+
+@given(count=st.integers(0, 99))
+def test_a_weaker_band_never_adds_reach_or_removes_likely(count: int) -> None:
+    placements = [sg.placement(count, program_counts.tiers(band)) for band in BANDS]  # type: ignore[arg-type]
+    for stronger, weaker in itertools.pairwise(placements):
+        assert weaker["reach"] <= stronger["reach"]
+        assert weaker["likely"] >= stronger["likely"]
+
+
+@given(count=st.integers(0, 98), band=st.sampled_from(BANDS))
+def test_one_more_signal_never_removes_reach_or_likely(count: int, band: str) -> None:
+    mix = program_counts.tiers(band)  # type: ignore[arg-type]
+    now, more = sg.placement(count, mix), sg.placement(count + 1, mix)
+    assert more["reach"] >= now["reach"] and more["likely"] >= now["likely"]
+
+
+def test_one_signal_goes_to_a_target_program() -> None:
+    for band in BANDS:
+        assert sg.placement(1, program_counts.tiers(band)) == {"reach": 0, "target": 1, "likely": 0}  # type: ignore[arg-type]
+
+
+def test_weaker_profile_moves_signals_from_reach_to_likely_end_to_end() -> None:
+    strong = sg.compute({"specialty": "internal-medicine", "applicant_type": "us-md", "step2_score": 265, "primary_signals": 20})
+    weak = sg.compute(
+        {
+            "specialty": "internal-medicine",
+            "applicant_type": "non-us-img",
+            "step2_score": 215,
+            "exam_failures": 2,
+            "years_since_graduation": 9,
+            "primary_signals": 20,
+        }
+    )
+    assert BAND_ORDER.index(weak["band"]) < BAND_ORDER.index(strong["band"])  # type: ignore[arg-type]
+    s, w = plan_of(strong, "primary")["placed"], plan_of(weak, "primary")["placed"]
+    assert w["reach"] < s["reach"] and w["likely"] > s["likely"]  # type: ignore[index]
+
+
+def test_signals_beyond_the_program_count_are_left_unplanned() -> None:
+    result = sg.compute({**ORTHO_DUAL, "backup_signals": 99})
+    backup = plan_of(result, "backup")
+    low = backup["programs"]["low"]  # type: ignore[index]
+    assert sum(backup["placed"].values()) == low and backup["unused"] == 99 - low  # type: ignore[attr-defined]
+    assert any("stay unplanned" in reason for reason in result["reasons"])  # type: ignore[attr-defined]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    slug=st.sampled_from(SLUGS),
+    typed=st.one_of(st.none(), st.integers(0, 99)),
+    step2=st.integers(180, 280),
+    failures=st.integers(0, 3),
+)
+def test_any_profile_gives_a_consistent_result(slug: str, typed: int | None, step2: int, failures: int) -> None:
+    result = sg.compute({"specialty": slug, "primary_signals": typed, "step2_score": step2, "exam_failures": failures})
+    plan = plan_of(result, "primary")
+    if typed is None:
+        assert plan["placed"] is None
+    else:
+        placed: dict[str, int] = plan["placed"]  # type: ignore[assignment]
+        assert sum(placed.values()) + int(plan["unused"]) == typed  # type: ignore[call-overload]
+    assert isinstance(sg.render(result), Markup)
+
+
+# --- Explanations ----------------------------------------------------------------
+def test_reasons_say_how_each_input_moved_the_result() -> None:
+    result = sg.compute({**ORTHO_DUAL, "applicant_type": "non-us-img", "geographic_restriction": True, "primary_signals": 10})
+    text = " ".join(result["reasons"])  # type: ignore[arg-type]
+    assert "competitiveness check" in text and "A weaker band" in text
+    assert "you entered 10" in text
+    assert "our data has no signal numbers" in text  # the backup, PM&R
+    assert "visa" in text and "limited your area" in text
+
+
+def test_us_graduate_is_not_told_about_visas() -> None:
+    result = sg.compute({"specialty": "internal-medicine", "applicant_type": "us-md"})
+    assert not any("visa" in reason for reason in result["reasons"])  # type: ignore[attr-defined]
+
+
+def test_result_shows_formula_guidance_and_margins() -> None:
+    html = str(sg.render(sg.compute({"primary_signals": 12})))
+    assert "Formula:" in html and "rounded down" in html
+    assert "not a guarantee" in html
+    assert "How close the next band is" in html
+
+
+def test_method_shows_the_table_with_season_and_source_and_our_own_rule() -> None:
+    html = str(sg.method())
+    assert "ERAS 2027 (Match 2027)" in html and "not in our data" in html
+    assert "our own rule" in html
+    for band in BANDS:
+        assert f"{program_counts.REACH_PCT[band]}%" in html  # type: ignore[index]
+
+
+def test_widget_renders_with_every_field() -> None:
+    html = render_calculator(sg)
+    for name in ("primary_signals", "backup_signals", "backup_specialty", "step2_score"):
+        assert f'id="mpb-signals-{name}"' in html
+
+
+def test_reasons_show_the_same_signals_one_band_either_side() -> None:
+    result = sg.compute({**ORTHO_DUAL, "primary_signals": 20})
+    assert result["band"] == "dual-apply"
+    line = next(r for r in result["reasons"] if "would give" in r)  # type: ignore[attr-defined]
+    mix = {band: sg.placement(20, program_counts.tiers(band)) for band in BANDS}  # type: ignore[arg-type]
+    assert f"your band gives {mix['dual-apply']['reach']} reach" in line
+    assert f"“Single-track is reasonable” would give {mix['single-track']['reach']} reach" in line
+    assert f"“Dual apply, strongly” would give {mix['dual-apply-strongly']['reach']} reach" in line
+
+
+def test_ultra_competitive_first_choice_is_told_likely_is_uncertain() -> None:
+    result = sg.compute({"specialty": "dermatology"})
+    assert any("even a program you count as likely is uncertain" in r for r in result["reasons"])  # type: ignore[attr-defined]
