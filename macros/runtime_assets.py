@@ -8,7 +8,16 @@ After each build it writes, into ``assets/pyodide-<version>/``:
   content hash, so a changed wheel is a new URL;
 - a standard library trimmed to the modules listed in ``stdlib_modules.txt``
   (what Pyodide needs to start plus what the calculators import), again named
-  by its content hash: about a third of Pyodide's full ``python_stdlib.zip``.
+  by its content hash;
+- both compiled to bytecode by the vendored Pyodide itself, run in Node
+  (``pyodide_build.mjs``), so the browser imports without compiling;
+- a gzipped memory snapshot of Python with the calculators imported,
+  ``snapshot-<hash>.bin.gz``, named by the runtime build, the standard
+  library and the wheel it was made with.  The worker fetches it in the
+  background once a first start is done and starts from it on later visits.
+
+Node's work is cached under ``node_modules/.cache``, keyed by the hashes of
+its inputs, so only a changed calculator or runtime pays for it again.
 
 It then fills the worker's build manifest (file names, the wheel's sha256,
 Pyodide's lock file header, the bytes to expect) into the built copy of
@@ -25,10 +34,12 @@ everything it runs.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import io
 import json
 import shutil
+import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -39,6 +50,17 @@ from flit_core import buildapi
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 STDLIB_LIST = Path(__file__).resolve().parent / "stdlib_modules.txt"
+PYODIDE_BUILD = Path(__file__).resolve().parent / "pyodide_build.mjs"
+BUILD_CACHE = ROOT / "node_modules" / ".cache" / "matchplanb-runtime"
+# Run before the snapshot is taken: every calculator computes once, so modules
+# imported only while computing are in the snapshot's memory too.
+SNAPSHOT_EXERCISE = """
+import calculators.browser as browser
+from calculators import REGISTRY
+for name in REGISTRY:
+    browser.restore(name, '{"linked": {}, "stored": null}')
+    browser.compute(name, "{}")
+"""
 # Only what a module worker needs to start Python; the npm package also ships
 # type definitions, source maps, demo consoles, the full standard library and
 # the lock file of packages the site never loads.
@@ -115,22 +137,88 @@ def write_hashed(target: Path, stem: str, suffix: str, data: bytes) -> str:
     return name
 
 
+def pyodide_build_id() -> str:
+    """The id Pyodide checks a snapshot against, from its loader's source."""
+    source = (PYODIDE_PACKAGE / "pyodide.mjs").read_text()
+    marker = 'BUILD_ID:"'
+    start = source.index(marker) + len(marker)
+    return source[start : source.index('"', start)]
+
+
+def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
+    """Bytecode versions of the stdlib and wheel, and the gzipped snapshot,
+    from Node; cached by the hash of everything that goes in."""
+    inputs = hashlib.sha256()
+    for part in (pyodide_build_id().encode(), PYODIDE_BUILD.read_bytes(), SNAPSHOT_EXERCISE.encode(), stdlib, wheel):
+        inputs.update(hashlib.sha256(part).digest())
+    out = BUILD_CACHE / inputs.hexdigest()[:24]
+    names = {"stdlib": "stdlib.zip", "wheel": "wheel.whl", "snapshot": "snapshot.bin.gz"}
+    if not all((out / name).is_file() for name in names.values()):
+        BUILD_CACHE.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix="work-", dir=BUILD_CACHE))
+        try:
+            (work / "stdlib-source.zip").write_bytes(stdlib)
+            (work / "wheel-source.whl").write_bytes(wheel)
+            job = {
+                "pyodide": str(PYODIDE_PACKAGE),
+                "stdlib": str(work / "stdlib-source.zip"),
+                "wheel": str(work / "wheel-source.whl"),
+                "out": str(work),
+                "snapshot": True,
+                "exercise": SNAPSHOT_EXERCISE,
+            }
+            (work / "job.json").write_text(json.dumps(job))
+            result = subprocess.run(["node", str(PYODIDE_BUILD), str(work / "job.json")], capture_output=True, text=True)
+            if result.returncode:
+                raise RuntimeError(f"{PYODIDE_BUILD.name} failed:\n{result.stderr[-3000:]}")
+            # Compressed once here, with a fixed header, rather than on every build.
+            raw = (work / "snapshot.bin").read_bytes()
+            (work / names["snapshot"]).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+            out.mkdir(parents=True, exist_ok=True)
+            for name in names.values():
+                (work / name).replace(out / name)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return {key: (out / name).read_bytes() for key, name in names.items()}
+
+
 def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
-    """Write the wheel and trimmed stdlib into ``target``; describe them for the worker."""
-    wheel_bytes = build_wheel(scratch).read_bytes()
-    stdlib_bytes = trim_stdlib(PYODIDE_PACKAGE / "python_stdlib.zip", stdlib_modules())
+    """Write the runtime's own files into ``target``; describe them for the worker.
+
+    The one list of what the runtime folder holds and what each file is
+    called: other loaders (the file:// copy) read it from here."""
+    source_wheel = build_wheel(scratch).read_bytes()
+    source_stdlib = trim_stdlib(PYODIDE_PACKAGE / "python_stdlib.zip", stdlib_modules())
+    compiled = compiled_in_pyodide(source_stdlib, source_wheel)
+    wheel_bytes, stdlib_bytes = compiled["wheel"], compiled["stdlib"]
+    snapshot = compiled["snapshot"]
+    # Named by what it was made from: Pyodide detects another runtime build
+    # itself, but not another wheel or standard library.
+    made_from = short_hash(pyodide_build_id().encode() + hashlib.sha256(stdlib_bytes + wheel_bytes).digest())
+    snapshot_name = f"snapshot-{made_from}.bin.gz"
+    (target / snapshot_name).write_bytes(snapshot)
     lock = json.loads((PYODIDE_PACKAGE / "pyodide-lock.json").read_text())
     return {
         "runtimeDir": f"../pyodide-{pyodide_version()}/",
+        "runtimeFiles": list(RUNTIME_FILES),
         "wheel": write_hashed(target, "calculators", ".whl", wheel_bytes),
         "wheelSha256": hashlib.sha256(wheel_bytes).hexdigest(),
         "stdlib": write_hashed(target, "python_stdlib", ".zip", stdlib_bytes),
+        "snapshot": snapshot_name,
+        # Of the unzipped bytes, which the worker keeps, whoever unzipped them.
+        "snapshotSha256": hashlib.sha256(gzip.decompress(snapshot)).hexdigest(),
         # Pyodide reads only the header of its lock file when nothing is
         # loaded by name; an empty package list saves a 112 KB download.
         "lock": {"info": lock["info"], "packages": {}},
         # For a progress bar that can say how far along it is.
         "bytes": len(wheel_bytes) + len(stdlib_bytes) + (PYODIDE_PACKAGE / "pyodide.asm.wasm").stat().st_size,
     }
+
+
+def runtime_files(manifest: dict[str, Any]) -> list[str]:
+    """The files of the runtime folder a start needs, by the names the worker
+    asks for; the optional snapshot (``manifest["snapshot"]``) is not one."""
+    return [*manifest["runtimeFiles"], manifest["stdlib"], manifest["wheel"]]
 
 
 def fill_worker(worker: Path, manifest: dict[str, Any]) -> None:

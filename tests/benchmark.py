@@ -10,7 +10,9 @@ and measures in headless Chromium, alternating the order in every round:
   npm copy of Pyodide the site vendors and runs ``1 + 1`` (written by this
   script next to the built site, never part of it);
 - a calculator page until its widget says ``data-runtime="ready"``;
-  cold (fresh browser context, empty cache) and warm (a reload);
+  cold (fresh browser context, empty cache), warm (a reload, with the engine
+  snapshot removed from Cache Storage) and a repeat visit (a reload once the
+  worker has kept its snapshot);
 - the next calculator page reached by instant navigation;
 - the live recompute round trip, from a changed input to the new result in
   the DOM (p50, p95);
@@ -170,6 +172,25 @@ class Bench:
         warm = measure(page, reload=True)
         return cold, warm, context, page
 
+    def snapshot_stored(self, page: Any) -> bool:
+        """Wait until the worker has kept its snapshot (False: this build has none)."""
+        if not any((self.site / "assets").glob("pyodide-*/snapshot-*")):
+            return False
+        page.wait_for_function("performance.getEntriesByName('mpb:snapshot-stored').length > 0", timeout=180_000)
+        return True
+
+    def calculator_visits(self) -> tuple[float, float, float | None, dict[str, float], Any, Any]:
+        """Cold; warm without a snapshot; a repeat visit that has one."""
+        context = self.context()
+        page = context.new_page()
+        cold = self.calculator(page)
+        cold_marks = self.marks(page)
+        if self.snapshot_stored(page):
+            page.evaluate("caches.delete('matchplanb-engine-snapshot')")
+        warm = self.calculator(page, reload=True)
+        repeat = self.calculator(page, reload=True) if self.snapshot_stored(page) else None
+        return cold, warm, repeat, cold_marks, context, page
+
     def marks(self, page: Any) -> dict[str, float]:
         return page.evaluate(
             """Object.fromEntries(performance.getEntriesByType("mark")
@@ -228,7 +249,8 @@ class Bench:
         self.log.clear()
         seconds = measure(page)
         context.close()
-        return seconds, sum(sent for _, _, sent in gzip_sizes(self.site, list(self.log)))
+        fetched = [path for path in self.log if "/snapshot-" not in path]
+        return seconds, sum(sent for _, _, sent in gzip_sizes(self.site, fetched))
 
 
 def gzip_sizes(site: Path, paths: list[str]) -> list[tuple[str, int, int]]:
@@ -256,17 +278,23 @@ def browser(site: Path, url: str, log: Log) -> None:
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         bench = Bench(chromium, site, url, log)
-        figures: dict[str, list[float]] = {k: [] for k in ("bare cold", "bare warm", "calc cold", "calc warm", "next")}
+        figures: dict[str, list[float]] = {
+            k: [] for k in ("bare cold", "bare warm", "calc cold", "calc warm", "calc repeat", "next")
+        }
         recomputes: list[float] = []
         breakdowns: list[dict[str, float]] = []
+        last_breakdowns: list[dict[str, float]] = []
         for round_ in range(ROUNDS):
             order = ("bare", "calc") if round_ % 2 == 0 else ("calc", "bare")
             for which in order:
                 if which == "bare":
                     cold, warm, context, _ = bench.cold_and_warm(bench.bare)
                 else:
-                    cold, warm, context, page = bench.cold_and_warm(bench.calculator)
-                    breakdowns.append(bench.marks(page))
+                    cold, warm, repeat, cold_marks, context, page = bench.calculator_visits()
+                    if repeat is not None:
+                        figures["calc repeat"].append(repeat)
+                    breakdowns.append(cold_marks)
+                    last_breakdowns.append(bench.marks(page))
                     page.wait_for_timeout(300)  # let the first compute settle
                     recomputes += [bench.recompute(page, 241 + (i % 20)) for i in range(10)]
                     figures["next"].append(bench.next_page(page))
@@ -280,26 +308,32 @@ def browser(site: Path, url: str, log: Log) -> None:
         context = bench.context()
         bench.calculator(context.new_page())
         context.close()
-        sizes = gzip_sizes(site, list(log))
+        # The snapshot is fetched after the calculator is live, for later visits.
+        later = gzip_sizes(site, [path for path in log if "/snapshot-" in path])
+        sizes = gzip_sizes(site, [path for path in log if "/snapshot-" not in path])
         throttled_calc, calc_bytes = bench.throttled(bench.calculator)
         throttled_bare, bare_bytes = bench.throttled(bench.bare)
         chromium.close()
 
-    med = {key: statistics.median(values) for key, values in figures.items()}
+    med = {key: statistics.median(values) for key, values in figures.items() if values}
     print(f"\nBrowser: headless {CHROMIUM}, loopback, medians of {ROUNDS} alternating rounds")
     print("                     bare Pyodide   calculator page   ratio")
     for kind in ("cold", "warm"):
         bare, calc = med[f"bare {kind}"], med[f"calc {kind}"]
         print(f"  {kind} ready        {ms(bare)}      {ms(calc)}      {calc / bare:5.2f}")
+    if "calc repeat" in med:
+        bare, calc = med["bare warm"], med["calc repeat"]
+        print(f"  repeat visit (snapshot kept, against bare warm) {ms(calc)}      {calc / bare:5.2f}")
     print(f"  next calculator page by instant navigation: {ms(med['next'])}")
     print(
         f"  recompute round trip ({len(recomputes)} edits): p50 {ms(percentile(recomputes, 0.5))}, p95 {ms(percentile(recomputes, 0.95))}"
     )
     if any(breakdowns):
-        print("  where a cold calculator page's time goes (median ms since navigation start):")
-        for name in breakdowns[0]:
-            values = [b[name] for b in breakdowns if name in b]
-            print(f"    {name:<24} {statistics.median(values):7.0f} ms")
+        for title, runs in (("cold", breakdowns), ("last reload (repeat visit if any)", last_breakdowns)):
+            print(f"  where a calculator page's time goes, {title} (median ms since navigation start):")
+            for name in runs[0]:
+                values = [b[name] for b in runs if name in b]
+                print(f"    {name:<24} {statistics.median(values):7.0f} ms")
     else:
         print("  (no worker timing marks on this version)")
     print("\nFirst live calculator: files fetched (raw -> as gzip would send them)")
@@ -309,6 +343,8 @@ def browser(site: Path, url: str, log: Log) -> None:
         f"  total {len(sizes)} files: {sum(r for _, r, _ in sizes) / 1e6:.2f} MB raw, "
         f"{sum(s for _, _, s in sizes) / 1e6:.2f} MB compressed"
     )
+    for path, raw, sent in later:
+        print(f"  then, in the background for later visits: {path} {raw / 1e6:.2f} MB -> {sent / 1e6:.2f} MB")
     print("\nThrottled to 4 Mbit/s and 100 ms latency (Chromium network emulation, gzip on), cold, one run each:")
     print(f"  bare Pyodide ready      {throttled_bare:6.1f} s  ({bare_bytes / 1e6:.2f} MB sent)")
     print(f"  calculator page ready   {throttled_calc:6.1f} s  ({calc_bytes / 1e6:.2f} MB sent)")

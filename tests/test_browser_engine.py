@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from calculators import REGISTRY
+from calculators import browser as browser_bridge
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +90,7 @@ def test_calculator_pages_hint_the_runtime_downloads(page: Any, site_url: str) -
 
 def test_every_calculator_runs_on_the_trimmed_stdlib(page: Any, site_url: str) -> None:
     """The worker on its own (compiling its wasm itself, the path another
-    loader may take): every calculator restores and computes defaults, bad
+    loader may take) and without a snapshot: every calculator restores and computes defaults, bad
     values and empty values without a Python exception."""
     page.goto(site_url + PAGE)
     requests = [
@@ -106,7 +107,7 @@ def test_every_calculator_runs_on_the_trimmed_stdlib(page: Any, site_url: str) -
         """async (requests) => {
             const url = new URL("assets/javascripts/calculator-worker.js", document.baseURI.replace(/calculators\\/competitiveness\\/$/, ""));
             const worker = new Worker(url, { type: "module" });
-            worker.postMessage({ type: "start" });
+            worker.postMessage({ type: "start", config: { snapshot: false } });
             const replies = [];
             await new Promise((resolve) => {
               worker.onmessage = ({ data }) => {
@@ -143,3 +144,81 @@ def test_a_request_python_cannot_answer_shows_a_plain_message(page: Any, site_ur
     notes.wait_for(timeout=90_000)
     shown = notes.inner_text() + widget.locator(".mpb-status-text").inner_text()
     assert not any(word in shown for word in ("KeyError", "Traceback", "no_such_calculator"))
+
+
+def wait_for_mark(page: Any, name: str, timeout: int = 90_000) -> None:
+    page.wait_for_function("(name) => performance.getEntriesByName(`mpb:${name}`).length > 0", arg=name, timeout=timeout)
+
+
+def stored_snapshots(page: Any) -> list[str]:
+    return page.evaluate("""async () => (await (await caches.open("matchplanb-engine-snapshot")).keys()).map((r) => r.url)""")
+
+
+def test_a_repeat_visit_starts_from_the_stored_snapshot_and_every_calculator_runs(page: Any, site_url: str) -> None:
+    """First visit: a normal start, then the snapshot is kept in the
+    background.  Next visit: Python comes from the snapshot, the wheel's
+    files are back (four calculators read figures from them), and every
+    calculator answers as it does natively."""
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "snapshot-stored")
+    (stored,) = stored_snapshots(page)
+    assert "/pyodide-" in stored and "/snapshot-" in stored and stored.endswith(".bin.gz")
+
+    page.reload()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "snapshot-restored", timeout=5_000)
+    assert page.evaluate("performance.getEntriesByName('mpb:runtime-started').length") == 0
+    names = sorted(REGISTRY)
+    replies = page.evaluate(
+        """async (names) => {
+            const url = new URL("../../assets/javascripts/calculator-worker.js", location.href);
+            const worker = new Worker(url, { type: "module" });
+            const marks = [];
+            const replies = [];
+            worker.postMessage({ type: "start" });
+            await new Promise((resolve) => {
+              worker.onmessage = ({ data }) => {
+                if (data.type === "mark") marks.push(data.name);
+                if (data.type === "status" && data.phase === "failed") { replies.push({ error: data.text }); resolve(); }
+                if (data.id === undefined) return;
+                replies.push(data);
+                if (replies.length === names.length) resolve();
+              };
+              names.forEach((name, id) => worker.postMessage({ id, fn: "compute", name, payload: "{}" }));
+            });
+            worker.terminate();
+            return { marks, replies };
+        }""",
+        names,
+    )
+    assert "snapshot-restored" in replies["marks"] and "runtime-started" not in replies["marks"], replies["marks"]
+    for name, reply in zip(names, sorted(replies["replies"], key=lambda r: r.get("id", -1)), strict=True):
+        assert "error" not in reply, (name, reply)
+        assert json.loads(reply["json"]) == json.loads(browser_bridge.compute(name, "{}")), name
+    assert not page.page_errors
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not a snapshot"])
+def test_a_damaged_snapshot_falls_back_to_a_normal_start(page: Any, site_url: str, damage: str) -> None:
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "snapshot-stored")
+    page.evaluate(
+        """async (damage) => {
+            const cache = await caches.open("matchplanb-engine-snapshot");
+            const [request] = await cache.keys();
+            const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+            const body = damage === "truncated" ? bytes.slice(0, bytes.length >> 1) : new Uint8Array(1 << 20).fill(0x55);
+            await cache.put(request, new Response(body));
+        }""",
+        damage,
+    )
+    page.reload()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "runtime-started", timeout=5_000)
+    assert page.evaluate("performance.getEntriesByName('mpb:snapshot-read').length") == 1, "the damaged copy was tried"
+    assert page.evaluate("performance.getEntriesByName('mpb:snapshot-restored').length") == 0
+    assert "Step 2 CK" in page.locator(f"{WIDGET} .mpb-result").inner_text()
+    # The damaged copy is dropped and a good one kept again.
+    wait_for_mark(page, "snapshot-stored")

@@ -4,6 +4,7 @@ hashed wheel and trimmed standard library, and the worker's build manifest."""
 from __future__ import annotations
 
 import ast
+import gzip
 import hashlib
 import io
 import json
@@ -111,3 +112,31 @@ def test_missing_runtime_says_how_to_install_it(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(runtime_assets, "PYODIDE_PACKAGE", tmp_path / "absent")
     with pytest.raises(FileNotFoundError, match="npm ci"):
         runtime_assets.copy_runtime(tmp_path / "out")
+
+
+def test_runtime_ships_bytecode_and_a_snapshot_named_by_what_it_was_made_from(tmp_path: Path) -> None:
+    manifest = runtime_assets.build_manifest(tmp_path, tmp_path / "scratch")
+    stdlib = zipfile.ZipFile(tmp_path / manifest["stdlib"]).namelist()
+    wheel = zipfile.ZipFile(tmp_path / manifest["wheel"]).namelist()
+    assert "json/__init__.pyc" in stdlib and not [name for name in stdlib if name.endswith(".py")]
+    assert "calculators/browser.pyc" in wheel and not [name for name in wheel if name.endswith(".py")]
+    assert "calculators/figures/charting_outcomes_2026_non_us_img.tsv" in wheel
+    snapshot = (tmp_path / manifest["snapshot"]).read_bytes()
+    assert manifest["snapshot"].startswith("snapshot-") and manifest["snapshot"].endswith(".bin.gz")
+    assert hashlib.sha256(gzip.decompress(snapshot)).hexdigest() == manifest["snapshotSha256"]
+    written = {p.name for p in tmp_path.iterdir() if p.is_file()}
+    assert {*runtime_assets.runtime_files(manifest), manifest["snapshot"]} == written | set(runtime_assets.RUNTIME_FILES)
+
+
+def test_node_runs_only_when_its_inputs_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = runtime_assets.build_manifest(tmp_path, tmp_path / "scratch")
+
+    def no_node(*_: object, **__: object) -> None:
+        raise AssertionError("Node ran again for the same inputs")
+
+    monkeypatch.setattr(runtime_assets.subprocess, "run", no_node)
+    (tmp_path / "again").mkdir()
+    again = runtime_assets.build_manifest(tmp_path / "again", tmp_path / "scratch2")
+    assert again["snapshot"] == first["snapshot"] and again["wheel"] == first["wheel"]
+    with pytest.raises(AssertionError, match="Node ran again"):
+        runtime_assets.compiled_in_pyodide(b"another stdlib", b"another wheel")

@@ -20,6 +20,9 @@
 //   files          {url: Blob | ArrayBuffer}: answered by a fetch override
 //                  instead of the network (typed application/wasm for .wasm,
 //                  so streaming compile still works)
+//   snapshotURL    a gzipped memory snapshot of Python with the calculators
+//                  imported; snapshotSha256 the hex sha256 of its unzipped bytes
+//   snapshot       false: neither use nor keep a snapshot
 //   wasmFromPage   true: ask the page for a compiled pyodide.asm.wasm
 //                  ({type: "wasm-wanted", url} -> {type: "wasm", module} or
 //                  {type: "wasm", error}) instead of compiling it here.  Why:
@@ -33,6 +36,22 @@
 const BUILD = /* build manifest */ {};
 
 const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
+
+// Memory snapshots.  A first visit starts Python the normal way; once the
+// calculators are live, the worker downloads a snapshot of that state (made
+// at build time, see macros/pyodide_build.mjs) into Cache Storage, and later
+// visits start from it, skipping Python's own start and the imports.  The
+// option is private and experimental in Pyodide 314, so any failure, or a
+// restore slower than RESTORE_LIMIT_MS, falls back to the normal start, and
+// the stored copy is dropped.
+const SNAPSHOT_CACHE = "matchplanb-engine-snapshot";
+const RESTORE_LIMIT_MS = 10_000;
+// Leaves the first seconds after a start to the reader's own first answers.
+const SNAPSHOT_DELAY_MS = 2_000;
+const networkFetch = globalThis.fetch.bind(globalThis);
+// Set while a restore runs: where Pyodide's unhandled failures go instead of
+// failing the whole start.
+let restoreFailed = null;
 
 function post(message) {
   self.postMessage(message);
@@ -56,6 +75,8 @@ function defaults() {
       stdLibURL: runtime + BUILD.stdlib,
       wheelURL: runtime + BUILD.wheel,
       wheelSha256: BUILD.wheelSha256,
+      snapshotURL: BUILD.snapshot && runtime + BUILD.snapshot,
+      snapshotSha256: BUILD.snapshotSha256,
       lockFileContents: BUILD.lock,
       totalBytes: BUILD.bytes,
     };
@@ -68,7 +89,6 @@ function defaults() {
 // answered from memory, and a failed download fails the start at once rather
 // than leaving Pyodide waiting forever for a wasm that will never come.
 function installFetch(config, fail, wasmURL) {
-  const networkFetch = globalThis.fetch.bind(globalThis);
   const files = new Map(Object.entries(config.files || {}));
   // The page compiled the wasm already: Pyodide's own download of it would be wasted.
   if (config.wasmFromPage) files.set(wasmURL, new ArrayBuffer(0));
@@ -107,14 +127,80 @@ function installFetch(config, fail, wasmURL) {
   return (url) => globalThis.fetch(url);
 }
 
+async function sha256(bytes) {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 async function verifiedWheel(fetchFile, config) {
   const response = await fetchFile(config.wheelURL);
   if (!response.ok) throw new Error(`wheel download failed (HTTP ${response.status})`);
   const bytes = await response.arrayBuffer();
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = await sha256(bytes);
   if (hex !== config.wheelSha256) throw new Error(`the calculators wheel failed its integrity check (sha256 ${hex})`);
   return bytes;
+}
+
+function snapshotsAllowed(config) {
+  // No Cache Storage on file:// or in a private context that refuses it.
+  return config.snapshot !== false && Boolean(config.snapshotURL) && Boolean(globalThis.caches);
+}
+
+async function storedSnapshot(config) {
+  if (!snapshotsAllowed(config)) return null;
+  try {
+    const response = await (await caches.open(SNAPSHOT_CACHE)).match(config.snapshotURL);
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function forgetSnapshots() {
+  try {
+    await caches.delete(SNAPSHOT_CACHE);
+  } catch {
+    // nothing stored, or storage refused: nothing to forget
+  }
+}
+
+// After a normal start, in the background; a reader who asked their browser
+// to save data is spared the extra download.
+async function keepSnapshot(config) {
+  if (!snapshotsAllowed(config) || self.navigator.connection?.saveData) return;
+  await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    if (await cache.match(config.snapshotURL)) return;
+    const response = await networkFetch(config.snapshotURL);
+    if (!response.ok) return;
+    let bytes = new Uint8Array(await response.arrayBuffer());
+    // Unzip it here, unless a host already did (Content-Encoding for .gz).
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      const unzipped = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      bytes = new Uint8Array(await new Response(unzipped).arrayBuffer());
+    }
+    if ((await sha256(bytes)) !== config.snapshotSha256) return;
+    for (const old of await cache.keys()) await cache.delete(old);
+    await cache.put(config.snapshotURL, new Response(bytes));
+    mark("snapshot-stored");
+  } catch (error) {
+    console.warn("Match Plan B: the engine snapshot was not kept:", error);
+  }
+}
+
+async function restoreSnapshot(loadPyodide, options, snapshot, failed) {
+  let timer = 0;
+  const givenUp = new Promise((_, reject) => {
+    restoreFailed = reject;
+    timer = setTimeout(() => reject(new Error("the snapshot restore took too long")), RESTORE_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([loadPyodide({ ...options, _loadSnapshot: snapshot }), givenUp, failed]);
+  } finally {
+    clearTimeout(timer);
+    restoreFailed = null;
+  }
 }
 
 let moduleFromPage = null;
@@ -140,11 +226,14 @@ function useModuleFromPage(url, fail) {
   };
 }
 
-async function start(given) {
-  const config = { ...defaults(), ...given };
+async function start(config) {
   let failStart;
+  let startFailed = false;
   const failed = new Promise((_, reject) => {
-    failStart = reject;
+    failStart = (error) => {
+      startFailed = true;
+      reject(error);
+    };
   });
   failed.catch(() => {}); // reported through the bridge's own rejection
   const wasmURL = new URL("pyodide.asm.wasm", config.indexURL).href;
@@ -154,27 +243,42 @@ async function start(given) {
   // an unhandled rejection here is the only sign, so treat it as fatal.
   self.addEventListener("unhandledrejection", (event) => {
     event.preventDefault(); // the page logs the cause once, with context
-    failStart(event.reason);
+    if (restoreFailed) restoreFailed(event.reason);
+    else failStart(event.reason);
   });
 
   // Start every download at once instead of one after another: the wheel and
   // the stdlib do not wait for the runtime's scripts.
   const wheel = verifiedWheel(fetchFile, config);
   const createPyodideModule = import(config.asmModule).then((module) => module.default);
+  const snapshot = storedSnapshot(config);
+  // A wheel that fails its check fails the start at once, not after Python is up.
+  wheel.catch(failStart);
   // Awaited below; until then a failure must not count as unhandled.
-  wheel.catch(() => {});
   createPyodideModule.catch(() => {});
   const { loadPyodide } = await Promise.race([import(config.pyodideModule), failed]);
-  const pyodide = await Promise.race([
-    loadPyodide({
-      indexURL: config.indexURL,
-      stdLibURL: config.stdLibURL,
-      lockFileContents: config.lockFileContents,
-      createPyodideModule: await createPyodideModule,
-    }),
-    failed,
-  ]);
-  mark("runtime-started");
+  const options = {
+    indexURL: config.indexURL,
+    stdLibURL: config.stdLibURL,
+    lockFileContents: config.lockFileContents,
+    createPyodideModule: await Promise.race([createPyodideModule, failed]),
+  };
+  let pyodide = null;
+  const stored = await snapshot;
+  if (stored) {
+    mark("snapshot-read");
+    pyodide = await restoreSnapshot(loadPyodide, options, stored, failed).catch((error) => {
+      console.warn("Match Plan B: starting without the engine snapshot:", error);
+      if (!startFailed) forgetSnapshots(); // a failed download is no fault of the snapshot
+      return null;
+    });
+    restored = Boolean(pyodide);
+  }
+  // A failed download fails the start either way.
+  if (!pyodide) pyodide = await Promise.race([loadPyodide(options), failed]);
+  mark(restored ? "snapshot-restored" : "runtime-started");
+  // A snapshot holds memory only, not files: the wheel is unpacked either
+  // way, or the calculators could not read their figures.
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(await Promise.race([wheel, failed]), "wheel", { extractDir: sitePackages });
   mark("wheel-installed");
@@ -184,15 +288,20 @@ async function start(given) {
 }
 
 let bridge = null;
+let restored = false;
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "start") {
     if (bridge) return;
     mark("worker-started");
     status("loading");
-    bridge = start(data.config || {});
+    const config = { ...defaults(), ...data.config };
+    bridge = start(config);
     bridge.then(
-      () => status("ready"),
+      () => {
+        status("ready");
+        if (!restored) keepSnapshot(config);
+      },
       (error) => status("failed", String(error?.message || error)),
     );
     return;

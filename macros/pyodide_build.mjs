@@ -1,0 +1,87 @@
+// Build-time helper for macros/runtime_assets.py: runs the vendored Pyodide
+// in Node, so what the browser would otherwise do on every start is done once
+// here, by the very interpreter the browser runs.
+//
+//   node macros/pyodide_build.mjs <job.json>
+//
+// job.json: {pyodide, stdlib, wheel, out, snapshot, exercise}
+//   pyodide   folder of the npm pyodide package
+//   stdlib    the trimmed standard library zip (sources)
+//   wheel     the calculators wheel (sources)
+//   out       folder to write stdlib.zip, wheel.whl and snapshot.bin into
+//   snapshot  true: also write a memory snapshot
+//   exercise  Python run before the snapshot, so modules a calculator imports
+//             late are in memory too
+//
+// Both zips come back with every .py replaced by its sourceless .pyc
+// (unchecked-hash, so the same sources give the same bytes): the browser then
+// imports without compiling, which is most of a start's Python time.
+//
+// The snapshot is made on the compiled standard library, byte for byte the
+// one the site ships: zipimport keeps the zip's table of contents in memory,
+// so a snapshot is only valid with that same file.  The wheel is installed
+// with unpackArchive, not loadPackage, which leaves JavaScript references a
+// snapshot cannot hold.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const { loadPyodide } = await import(join(job.pyodide, "pyodide.mjs"));
+const quiet = { stdout: () => {}, stderr: (line) => process.stderr.write(`${line}\n`) };
+
+const COMPILE_ZIP = `
+import importlib._bootstrap_external as bootstrap
+import importlib.util
+import zipfile
+
+def compile_zip(source: str, target: str, optimize: int) -> None:
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            name = info.filename
+            if name.endswith(".py"):
+                code = compile(data, name, "exec", dont_inherit=True, optimize=optimize)
+                data = bytes(bootstrap._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
+                name += "c"
+            elif name.endswith("/RECORD") and ".dist-info/" in name:
+                continue  # would list the .py files; the wheel is installed by unpacking, not by pip
+            entry = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            zout.writestr(entry, data)
+`;
+
+async function compileBoth() {
+  // Line numbers only, without the column ranges of tracebacks (as python -X
+  // no_debug_ranges): smaller code objects.
+  const pyodide = await loadPyodide({ indexURL: job.pyodide, env: { PYTHONNODEBUGRANGES: "1" }, ...quiet });
+  pyodide.runPython(COMPILE_ZIP);
+  // The standard library without docstrings and asserts (as under python -OO),
+  // a third fewer bytes; the calculators exactly as written.
+  for (const [input, output, optimize] of [
+    [job.stdlib, "stdlib.zip", 2],
+    [job.wheel, "wheel.whl", 0],
+  ]) {
+    pyodide.FS.writeFile("/tmp/in.zip", readFileSync(input));
+    pyodide.runPython(`compile_zip("/tmp/in.zip", "/tmp/out.zip", ${optimize})`);
+    writeFileSync(join(job.out, output), pyodide.FS.readFile("/tmp/out.zip"));
+  }
+}
+
+async function snapshot() {
+  const pyodide = await loadPyodide({
+    indexURL: job.pyodide,
+    stdLibURL: join(job.out, "stdlib.zip"),
+    lockFileContents: JSON.parse(readFileSync(join(job.pyodide, "pyodide-lock.json"), "utf8")),
+    _makeSnapshot: true,
+    ...quiet,
+  });
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(new Uint8Array(readFileSync(join(job.out, "wheel.whl"))), "wheel", { extractDir: sitePackages });
+  pyodide.runPython(job.exercise || "import calculators.browser");
+  writeFileSync(join(job.out, "snapshot.bin"), pyodide.makeMemorySnapshot());
+}
+
+await compileBoth();
+if (job.snapshot) await snapshot();
