@@ -33,8 +33,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(
+    target: Path,
+    config: Path = ROOT / "mkdocs.yml",
+    site_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
