@@ -32,16 +32,14 @@ RUNTIME_CACHE = "match-plan-b-runtime"
 
 
 @pytest.fixture(scope="module")
-def closed_browser() -> Iterator[Any]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-        )
-        yield browser
-        browser.close()
+def closed_browser(playwright_session: Any) -> Iterator[Any]:
+    browser = playwright_session.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    )
+    yield browser
+    browser.close()
 
 
 def new_page(browser: Any, **options: Any) -> Any:
