@@ -322,6 +322,8 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
 
     hosted.stop()
     try:
+        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # never visited
+        assert page.locator("article h1").inner_text().startswith("SOAP")
         assert_live(page, hosted.url + "calculators/competitiveness/")
     finally:
         hosted.start()
