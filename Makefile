@@ -9,7 +9,7 @@ PY_READY := $(VENV)/.requirements-installed
 JS_READY := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint benchmark clean
+.PHONY: setup build offline serve test lint benchmark clean
 
 setup: $(PY_READY) $(JS_READY)
 
@@ -24,8 +24,20 @@ $(JS_READY): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-build: setup
+# The hosted site, with the offline copy beside it for readers to download.
+build: offline
 	$(BIN)/mkdocs build --strict
+	cp $(OFFLINE_ZIP) site/
+
+# One zip of the site built for reading from a folder (file://): Material's
+# offline plugin on, so links name their .html files and search needs no server.
+OFFLINE_DIR := site-offline
+OFFLINE_ZIP := $(OFFLINE_DIR)/match-plan-b-offline.zip
+
+offline: setup
+	rm -rf $(OFFLINE_DIR)
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)/match-plan-b
+	cd $(OFFLINE_DIR) && ../$(BIN)/python -m zipfile -c match-plan-b-offline.zip match-plan-b/
 
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -41,4 +53,4 @@ benchmark: setup
 	$(BIN)/python tests/benchmark.py
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache .hypothesis
+	rm -rf site site-offline .venv node_modules .pytest_cache .hypothesis

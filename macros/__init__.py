@@ -8,6 +8,7 @@ and the same number inside a calculator can never disagree.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from calculators import REGISTRY, html
@@ -263,6 +264,92 @@ def cycle_sources_table() -> Markup:
     return table(("Season", "Milestone", "Date", "Status", "Source"), rows, caption="Published cycle dates we hold")
 
 
+# --- Reading offline ------------------------------------------------------------------
+# The start page and the FAQ offer both ways to read without a connection.  The
+# hosted build (see macros/offline.py) fills in the stored size and offline.js
+# runs the button; the downloadable copy says instead what works from a folder.
+OFFLINE_ZIP = Path(__file__).resolve().parent.parent / "site-offline" / "match-plan-b-offline.zip"
+
+
+def _offline_copy(env: Any) -> bool:
+    plugin = env.conf.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def _serve_command() -> Markup:
+    return el("code", "python3 -m http.server -d <folder>")
+
+
+def offline_panel(env: Any) -> Markup:
+    """The "Download for offline reading" link and the "Save for offline use" button."""
+    if _offline_copy(env):
+        return el(
+            "div",
+            el(
+                "p",
+                "You are reading the downloaded copy of Match Plan B, opened from a folder. "
+                "Every guide and the search work here with no connection. Each calculator shows "
+                "its worked example, computed when this copy was made. To try your own numbers, "
+                "open the site at its web address, or serve this folder with ",
+                _serve_command(),
+                " and open the address it prints.",
+            ),
+            class_="mpb-offline",
+            role="note",
+        )
+    up = "../" * env.page.url.count("/")
+    size = f", {OFFLINE_ZIP.stat().st_size / 1_000_000:.1f} MB" if OFFLINE_ZIP.is_file() else ""
+    return el(
+        "div",
+        el(
+            "p",
+            el("a", "Download for offline reading", href=f"{up}{OFFLINE_ZIP.name}", download=True, class_="md-button"),
+            f" A zip of the whole site{size}. Unzip it anywhere and open ",
+            el("code", "index.html"),
+            ": the guides, search and every calculator's worked example open straight from the folder, "
+            "with no connection and no web server. For live calculators, serve the folder with ",
+            _serve_command(),
+            ".",
+        ),
+        el(
+            "p",
+            el("button", "Save for offline use", type="button", class_="md-button mpb-offline-save"),
+            " Keeps this whole site in this browser, live calculators included, so it opens at its usual "
+            "address with no connection. It stores ",
+            el("span", "a few megabytes", class_="mpb-offline-size"),
+            ". Pages you have opened are kept anyway, and the calculators are kept once you have used one; "
+            "if your browser asks sites to save data, only this button downloads anything.",
+        ),
+        el("progress", class_="mpb-offline-progress", hidden=True, aria_label="Saving this site for offline use"),
+        el(
+            "div",
+            el("p", "Saving…", class_="mpb-offline-saving", hidden=True),
+            el(
+                "p",
+                "Saved. This site now works in this browser with no connection, calculators included.",
+                class_="mpb-offline-done",
+                hidden=True,
+            ),
+            el(
+                "p",
+                "Saving did not finish, perhaps because the connection dropped. Press the button again to carry on.",
+                class_="mpb-offline-failed",
+                hidden=True,
+            ),
+            el(
+                "p",
+                "This browser cannot keep the site for offline use here. Download the zip above instead.",
+                class_="mpb-offline-unsupported",
+                hidden=True,
+            ),
+            class_="mpb-offline-state",
+            role="status",
+            aria_live="polite",
+        ),
+        class_="mpb-offline",
+    )
+
+
 def define_env(env: Any) -> None:
     for function in (
         calculator,
@@ -283,6 +370,7 @@ def define_env(env: Any) -> None:
         cycle_sources_table,
     ):
         env.macro(function)
+    env.macro(lambda: offline_panel(env), "offline_panel")
     env.variables["disclaimer"] = DISCLAIMER
 
 

@@ -33,8 +33,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(
+    target: Path,
+    config: Path = ROOT / "mkdocs.yml",
+    site_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -100,14 +105,20 @@ def plain_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def playwright_session() -> Iterator[object]:
+    """One Playwright for the session: its sync API cannot run twice at once."""
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (.ci/run does).")
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session: object) -> Iterator[object]:
+    browser = playwright_session.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+    yield browser
+    browser.close()
 
 
 class OffsiteRequests(list[str]):
@@ -116,7 +127,9 @@ class OffsiteRequests(list[str]):
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    context = browser.new_context()  # type: ignore[attr-defined]
+    # Request routing and service workers do not mix (a worker's own fetches
+    # bypass the routes); the service worker has its own tests without routing.
+    context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
     blocked = OffsiteRequests()
 
     def guard(route: object) -> None:

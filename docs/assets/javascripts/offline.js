@@ -1,0 +1,159 @@
+// Reading without a connection.  A classic script, not a module: browsers
+// refuse module scripts on pages opened from a folder (file://), and this one
+// must run there too.  Every address is resolved from this script's own URL,
+// never the page's, so the site works under any base path and on any page.
+(() => {
+  const SCRIPT_URL = new URL(document.currentScript.src);
+  const SITE_ROOT = new URL("../../", SCRIPT_URL);
+  const SERVICE_WORKER_URL = new URL("sw.js", SITE_ROOT);
+
+  // The downloadable copy, opened from disk: the calculator engine cannot
+  // start (its module script is refused), so say so now in the words Python
+  // wrote at build time, keep the prerendered result, and switch the form off
+  // rather than leave fields that look live but change nothing.
+  if (location.protocol === "file:") {
+    for (const root of document.querySelectorAll(".mpb-calculator")) {
+      const engineOff = root.querySelector(".mpb-engine-off");
+      if (!engineOff || root.dataset.mounted) continue;
+      root.dataset.runtime = "failed";
+      engineOff.hidden = false;
+      root.querySelector(".mpb-status-text").textContent = engineOff.querySelector("p").textContent;
+      root.querySelector(".mpb-form fieldset").disabled = true;
+    }
+    return;
+  }
+
+  // Only the hosted build has a service worker; it names its web manifest,
+  // which the downloadable copy (served from a folder) does not.
+  if (!("serviceWorker" in navigator) || !document.querySelector('link[rel="manifest"]')) {
+    showUnsupported();
+    return;
+  }
+
+  // A browser asking to save data gets no background downloads: nothing is
+  // stored until the reader presses "Save for offline use".
+  const saveData = Boolean(navigator.connection && navigator.connection.saveData);
+
+  let registering = null;
+  function register() {
+    registering ??= navigator.serviceWorker
+      .register(SERVICE_WORKER_URL, { scope: SITE_ROOT.href, updateViaCache: "none" })
+      .then(() => navigator.serviceWorker.ready);
+    return registering;
+  }
+
+  // A new build's worker takes over at once (skipWaiting in sw.js); this page
+  // came from the old one, so offer a reload, quietly.
+  let controlled = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (controlled) showUpdated();
+    controlled = true;
+  });
+
+  function showUpdated() {
+    if (document.querySelector(".mpb-updated")) return;
+    const note = document.createElement("div");
+    note.className = "mpb-updated";
+    note.setAttribute("role", "status");
+    const reload = Object.assign(document.createElement("button"), { type: "button", textContent: "Reload" });
+    reload.className = "md-button";
+    reload.addEventListener("click", () => location.reload());
+    note.append("This site has been updated. ", reload, " to read the latest version.");
+    document.body.append(note);
+  }
+
+  // Ask the worker to keep the calculator runtime; it reports its progress.
+  async function saveRuntime(onMessage) {
+    const registration = await register();
+    const channel = new MessageChannel();
+    const finished = new Promise((resolve, reject) => {
+      channel.port1.onmessage = ({ data }) => {
+        onMessage?.(data);
+        if (data.type === "done") resolve(data);
+        if (data.type === "failed") reject(new Error(data.text));
+      };
+    });
+    registration.active.postMessage({ type: "save-runtime" }, [channel.port2]);
+    return finished;
+  }
+
+  // After a calculator has started, its runtime is in the browser's HTTP
+  // cache; copying it into the worker's cache then costs no download.
+  let runtimeKept = false;
+  function keepRuntimeAfterACalculatorStarts() {
+    if (runtimeKept || saveData || !document.querySelector(".mpb-calculator")) return;
+    const started = () => document.querySelector('.mpb-calculator[data-runtime="ready"]');
+    const go = () => {
+      runtimeKept = true;
+      saveRuntime().catch((error) => console.warn("Match Plan B: could not keep the calculators for offline use:", error));
+    };
+    if (started()) return go();
+    const watch = new MutationObserver(() => {
+      if (!started()) return;
+      watch.disconnect();
+      go();
+    });
+    watch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-runtime"] });
+  }
+
+  function showState(panel, state) {
+    for (const name of ["saving", "done", "failed", "unsupported"]) {
+      const message = panel.querySelector(`.mpb-offline-${name}`);
+      if (message) message.hidden = name !== state;
+    }
+  }
+
+  function showUnsupported() {
+    for (const panel of document.querySelectorAll(".mpb-offline")) {
+      const button = panel.querySelector(".mpb-offline-save");
+      if (!button) continue;
+      button.disabled = true;
+      showState(panel, "unsupported");
+    }
+  }
+
+  async function saveEverything(panel) {
+    const button = panel.querySelector(".mpb-offline-save");
+    const progress = panel.querySelector(".mpb-offline-progress");
+    button.disabled = true;
+    progress.hidden = false;
+    progress.removeAttribute("value"); // indeterminate while the pages are stored
+    showState(panel, "saving");
+    try {
+      await saveRuntime(({ loaded, total }) => {
+        if (!total) return;
+        progress.max = total;
+        progress.value = loaded;
+      });
+      showState(panel, "done");
+    } catch (error) {
+      console.error("Match Plan B: saving for offline use failed:", error);
+      showState(panel, "failed");
+    } finally {
+      progress.hidden = true;
+      button.disabled = false;
+    }
+  }
+
+  // One listener for every page, including pages swapped in by instant navigation.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest(".mpb-offline-save");
+    if (button) saveEverything(button.closest(".mpb-offline"));
+  });
+
+  // Registered once the page has loaded, so storing the pages never competes
+  // with what the reader is waiting for.
+  const registerQuietly = () =>
+    register().catch((error) => console.warn("Match Plan B: offline reading is not available:", error));
+  if (!saveData) {
+    if (document.readyState === "complete") registerQuietly();
+    else window.addEventListener("load", registerQuietly, { once: true });
+  }
+
+  // Material's instant navigation announces each new page on document$.
+  if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
+    globalThis.document$.subscribe(() => keepRuntimeAfterACalculatorStarts());
+  } else {
+    keepRuntimeAfterACalculatorStarts();
+  }
+})();

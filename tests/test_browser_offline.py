@@ -1,0 +1,358 @@
+"""Reading without a connection: the downloadable copy opened from a folder,
+and the hosted site after one visit, served by its service worker.
+
+These tests do not use the ``page`` fixture: Playwright's request routing
+turns off the HTTP cache and can hide a service worker's traffic, which is
+exactly what is under test.  Their own Chromium instead resolves no host
+name at all (``--host-resolver-rules``), so nothing can leave the machine, and
+"offline" is the real thing: the site's web server is stopped."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from browser import navigate
+from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, build_site
+
+from calculators import REGISTRY
+
+pytestmark = pytest.mark.browser
+
+CALCULATOR_PAGES = sorted(f"calculators/{name.replace('_', '-')}/" for name in REGISTRY)
+LIVE = '.mpb-calculator[data-runtime="ready"] .mpb-status-text'
+RUNTIME_CACHE = "match-plan-b-runtime"
+
+
+@pytest.fixture(scope="module")
+def closed_browser(playwright_session: Any) -> Iterator[Any]:
+    browser = playwright_session.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    )
+    yield browser
+    browser.close()
+
+
+def new_page(browser: Any, **options: Any) -> Any:
+    """A page in a fresh context (its own storage and service workers) that
+    records every request for another host and every uncaught error."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.offsite = []
+    page.errors = []
+
+    def note(request: Any) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOOPBACK_HOSTS:
+            page.offsite.append(request.url)
+
+    context.on("request", note)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return page
+
+
+def close(page: Any) -> None:
+    page.context.close()
+    assert not page.offsite, f"the site tried to reach other hosts: {page.offsite}"
+    assert not page.errors, f"uncaught page errors: {page.errors}"
+
+
+# --- the downloadable copy, opened from a folder ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("offline-copy") / "match-plan-b"
+    result = build_site(target, extra_env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target
+
+
+def test_the_copy_loads_nothing_from_another_host(offline_copy: Path) -> None:
+    from test_site import pages, parse
+
+    offenders = []
+    for page in pages(offline_copy):
+        for tag, url in parse(page).loads:
+            elsewhere = urlsplit(url).scheme in ("http", "https") or url.startswith("//")
+            canonical = tag == "link" and urlsplit(url).hostname in LOOPBACK_HOSTS
+            if elsewhere and not canonical:
+                offenders.append(f"{page.name}: <{tag}> {url}")
+    assert not offenders
+    index = (offline_copy / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/javascripts/iframe-worker-shim.js">' in index
+    shim = (offline_copy / "assets" / "javascripts" / "iframe-worker-shim.js").read_text()
+    assert shim == (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text()
+    # No service worker or manifest in a copy that cannot use them.
+    assert not (offline_copy / "sw.js").exists() and 'rel="manifest"' not in index
+
+
+def test_every_navigation_link_lands_on_a_page(closed_browser: Any, offline_copy: Path) -> None:
+    page = new_page(closed_browser)
+    page.goto((offline_copy / "index.html").as_uri())
+    links = page.locator(".md-tabs a[href], nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
+        "links => [...new Set(links.map((a) => a.href.split('#')[0]))]"
+    )
+    assert len(links) >= 25, links
+    for url in links:
+        page.goto(url, wait_until="domcontentloaded")
+        assert url.endswith(".html"), url
+        assert page.locator("article h1").count() == 1, url
+        assert "Index of" not in page.title(), url
+    # Clicking works too: a link in the text, then a tab.
+    page.goto((offline_copy / "index.html").as_uri())
+    page.locator("article a", has_text="Do you need a backup?").first.click()
+    page.wait_for_url("**/assess/need-a-backup.html")
+    assert page.locator("article h1").inner_text().startswith("Do you need a backup?")
+    page.locator(".md-tabs a", has_text="Apply").click()
+    page.wait_for_url("**/apply/index.html")
+    assert page.locator("article h1").count() == 1
+    close(page)
+
+
+def test_search_works_from_the_folder(closed_browser: Any, offline_copy: Path) -> None:
+    page = new_page(closed_browser)
+    page.goto((offline_copy / "faq.html").as_uri())
+    page.locator("input.md-search__input").click()
+    # From a folder the index arrives as a script (search/search_index.js)
+    # once the box has focus; a query typed before it is ready is dropped.
+    page.wait_for_function("typeof __index !== 'undefined'")
+    page.wait_for_timeout(500)
+    page.locator("input.md-search__input").press_sequentially("SOAP", delay=100)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=20_000)
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and ".html" in page.url
+    assert "SOAP" in page.locator("article").inner_text()
+    close(page)
+
+
+def test_theme_toggle_and_print_layout_from_the_folder(closed_browser: Any, offline_copy: Path) -> None:
+    page = new_page(closed_browser)
+    page.goto((offline_copy / "calculators" / "competitiveness.html").as_uri())
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".mpb-result").is_visible() and page.locator(".mpb-status").is_hidden()
+    close(page)
+
+
+@pytest.mark.parametrize("calculator_page", CALCULATOR_PAGES)
+def test_calculators_from_the_folder_say_plainly_that_they_are_not_live(
+    closed_browser: Any, offline_copy: Path, calculator_page: str
+) -> None:
+    page = new_page(closed_browser)
+    page.goto((offline_copy / (calculator_page.rstrip("/") + ".html")).as_uri())
+    widget = page.locator(".mpb-calculator").first
+    page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=10_000)
+    assert widget.locator(".mpb-engine-off").is_visible()
+    assert "python3 -m http.server -d <folder>" in widget.locator(".mpb-engine-off").inner_text()
+    assert "Live recalculation is off" in widget.locator(".mpb-status-text").inner_text()
+    assert widget.locator("fieldset").evaluate("(f) => f.disabled"), "the form must not pretend to be live"
+    assert widget.locator(".mpb-progress").is_hidden()
+    assert "not a guarantee" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
+    close(page)
+
+
+# --- the hosted site, with its service worker -------------------------------------------
+
+
+def test_the_service_worker_precaches_pages_and_keeps_the_runtime_apart(built_site: Path) -> None:
+    import json
+    import re
+
+    from macros import offline as offline_hook
+
+    worker = (built_site / "sw.js").read_text(encoding="utf-8")
+    precached = re.findall(r'\{url:"([^"]+)"', worker)
+    assert {"index.html", "faq/index.html", "search/search_index.json", "manifest.webmanifest"} <= set(precached)
+    assert all(f"{page}index.html" in precached for page in CALCULATOR_PAGES)
+    assert not [url for url in precached if "pyodide" in url or url.endswith((".map", ".zip"))], precached
+    # The only address in the generated worker is in a warning's text.
+    assert set(re.findall(r"https?://([^/\s\"'`]+)", worker)) <= {"bit.ly"}
+    extras = (built_site / offline_hook.WORKER_EXTRAS).read_text(encoding="utf-8")
+    (listed,) = re.findall(r"const RUNTIME_FILES = (\[.*\]);", extras)
+    runtime = {path.rsplit("/", 1)[1]: size for path, size in json.loads(listed)}
+    assert sorted(runtime) == runtime_files(built_site)
+    assert runtime["pyodide.asm.wasm"] > 2 * 1024 * 1024, "large files are listed, not skipped"
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text())
+    assert all((built_site / icon["src"]).is_file() for icon in manifest["icons"])
+    # The start page states what saving everything stores.
+    assert re.search(r'class="mpb-offline-size">\d+\.\d MB<', (built_site / "index.html").read_text(encoding="utf-8"))
+
+
+class Server:
+    """The hosted site on loopback, which a test can switch off and on again
+    (on the same port, so the service worker's origin stays the same)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.requested: list[str] = []
+        self.port = 0
+        self.start()
+
+    def start(self) -> None:
+        requested = self.requested
+
+        class Recording(QuietHandler):
+            def log_request(self, *_: object) -> None:
+                requested.append(self.path)
+
+        handler = functools.partial(Recording, directory=str(self.directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Its own build, for its own port: instant navigation needs the site's
+    address to match, and the update test changes the built files."""
+    target = tmp_path_factory.mktemp("hosted-site")
+    server = Server(target)
+    server.stop()
+    result = build_site(target, site_url=server.url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server.start()
+    yield server
+    server.stop()
+
+
+WAIT_FOR_WORKER = """async () => {
+  await navigator.serviceWorker.ready;
+  while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
+}"""
+
+WAIT_FOR_RUNTIME = f"""async (count) => {{
+  for (;;) {{
+    const keys = await (await caches.open("{RUNTIME_CACHE}")).keys();
+    if (keys.length >= count) return keys.map((request) => request.url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }}
+}}"""
+
+
+def runtime_files(site: Path) -> list[str]:
+    (runtime,) = (site / "assets").glob("pyodide-*")
+    return sorted(path.name for path in runtime.iterdir() if not path.name.startswith("snapshot-"))
+
+
+def assert_live(page: Any, url: str) -> None:
+    """The page's calculator starts and recomputes, which needs Python."""
+    page.goto(url)
+    page.locator(LIVE, has_text="Updated.").first.wait_for(timeout=90_000)
+
+
+def guide_pages(site: Path) -> list[str]:
+    return sorted(
+        page.relative_to(site).parent.as_posix() + "/"
+        for page in site.rglob("index.html")
+        if "assets" not in page.parts and "calculators" not in page.parts
+    )
+
+
+def test_after_one_calculator_visit_everything_works_offline(closed_browser: Any, hosted: Server) -> None:
+    page = new_page(closed_browser)
+    assert_live(page, hosted.url + CALCULATOR_PAGES[0])
+    page.evaluate(WAIT_FOR_WORKER)
+    expected = runtime_files(hosted.directory)
+    cached = page.evaluate(WAIT_FOR_RUNTIME, len(expected))
+    assert sorted(url.rsplit("/", 1)[1] for url in cached) == expected, cached
+
+    hosted.stop()
+    try:
+        page.reload()
+        page.locator(LIVE, has_text="Updated.").first.wait_for(timeout=90_000)
+        # Every calculator, by instant navigation (the engine stays up) ...
+        for calculator_page in CALCULATOR_PAGES[1:]:
+            navigate(page, hosted.url + calculator_page)
+            page.locator(LIVE, has_text="Updated.").first.wait_for(timeout=30_000)
+        # ... and from a fresh start, with an old-style query string.
+        assert_live(page, hosted.url + CALCULATOR_PAGES[-1] + "?step2_score=250")
+        # Every guide page, never visited, and search.
+        for guide in guide_pages(hosted.directory):
+            page.goto(hosted.url + guide, wait_until="domcontentloaded")
+            assert page.locator("article h1").count() == 1, guide
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("SOAP", delay=100)
+        page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    finally:
+        hosted.start()
+    close(page)
+
+
+def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_browser: Any, hosted: Server) -> None:
+    page = new_page(closed_browser)
+    # A browser that asks sites to save data: nothing may download in the background.
+    page.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    hosted.requested.clear()
+    page.goto(hosted.url)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1000)
+    background = [path for path in hosted.requested if "pyodide" in path or "sw.js" in path or "__WB_REVISION__" in path]
+    assert not background, background
+
+    panel = page.locator(".mpb-offline").first
+    assert "MB" in panel.locator(".mpb-offline-size").inner_text()
+    panel.locator(".mpb-offline-save").click()
+    panel.locator(".mpb-offline-done").wait_for(timeout=90_000)
+    assert panel.locator(".mpb-offline-progress").is_hidden()
+    page.evaluate(WAIT_FOR_WORKER)
+
+    hosted.stop()
+    try:
+        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # never visited
+        assert page.locator("article h1").inner_text().startswith("SOAP")
+        assert_live(page, hosted.url + "calculators/competitiveness/")
+    finally:
+        hosted.start()
+    close(page)
+
+
+def test_a_new_build_is_picked_up_and_the_old_copy_dropped(closed_browser: Any, hosted: Server) -> None:
+    from macros import offline as offline_hook
+
+    page = new_page(closed_browser)
+    page.goto(hosted.url + "faq/")
+    page.evaluate(WAIT_FOR_WORKER)
+    keys = """async () => {
+      const name = (await caches.keys()).find((n) => n.includes("precache"));
+      return (await (await caches.open(name)).keys()).map((r) => r.url).filter((u) => u.includes("faq/"));
+    }"""
+    (old_key,) = page.evaluate(keys)
+
+    # A new build with one page changed.
+    faq = hosted.directory / "faq" / "index.html"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("Frequently asked questions", "Questions, answered"), encoding="utf-8")
+    shutil.copy2(ROOT / "docs" / offline_hook.WORKER_EXTRAS, hosted.directory / offline_hook.WORKER_EXTRAS)
+    offline_hook.generate_service_worker(hosted.directory)
+
+    page.reload()  # the browser finds the new worker, which takes over at once
+    page.locator(".mpb-updated").wait_for(timeout=30_000)
+    page.locator(".mpb-updated button").click()
+    page.wait_for_load_state()
+    assert page.locator("article h1").inner_text().startswith("Questions, answered")
+    (new_key,) = page.evaluate(keys)
+    assert new_key != old_key, "the old copy of the page is gone from the cache"
+    close(page)
