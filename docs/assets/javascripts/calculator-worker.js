@@ -11,8 +11,9 @@
 // can start this same code differently (the offline copy read from file://
 // starts it from a data: URL, where import.meta.url cannot locate siblings).
 // Every key is optional; the defaults are the built site's files:
-//   pyodideModule  URL of pyodide.mjs
-//   asmModule      URL of pyodide.asm.mjs (default: indexURL + "pyodide.asm.mjs")
+//   pyodideModule  URL of pyodide.mjs, or a Blob of it
+//   asmModule      URL of pyodide.asm.mjs (default: indexURL + "pyodide.asm.mjs"),
+//                  or a Blob of it
 //   indexURL       folder URL Pyodide resolves pyodide.asm.wasm against
 //   stdLibURL      the trimmed standard library zip
 //   wheelURL       the calculators wheel; wheelSha256 its hex sha256
@@ -88,7 +89,8 @@ function installFetch(config, fail, wasmURL) {
     pump().catch(() => {});
   };
   globalThis.fetch = async (input, init) => {
-    const url = new URL(typeof input === "string" ? input : input.url, self.location.href).href;
+    // Pyodide passes URL objects as well as strings and Requests.
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
     if (files.has(url)) {
       const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
       return new Response(files.get(url), { headers: { "Content-Type": type } });
@@ -115,6 +117,12 @@ async function verifiedWheel(fetchFile, config) {
   const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
   if (hex !== config.wheelSha256) throw new Error(`the calculators wheel failed its integrity check (sha256 ${hex})`);
   return bytes;
+}
+
+// A data: worker may import neither a file nor the page's blob: URLs, only
+// blob: URLs it made itself; so the offline copy hands the modules over as Blobs.
+function moduleURL(source) {
+  return source instanceof Blob ? URL.createObjectURL(source) : source;
 }
 
 let moduleFromPage = null;
@@ -160,11 +168,11 @@ async function start(given) {
   // Start every download at once instead of one after another: the wheel and
   // the stdlib do not wait for the runtime's scripts.
   const wheel = verifiedWheel(fetchFile, config);
-  const createPyodideModule = import(config.asmModule).then((module) => module.default);
+  const createPyodideModule = import(moduleURL(config.asmModule)).then((module) => module.default);
   // Awaited below; until then a failure must not count as unhandled.
   wheel.catch(() => {});
   createPyodideModule.catch(() => {});
-  const { loadPyodide } = await Promise.race([import(config.pyodideModule), failed]);
+  const { loadPyodide } = await Promise.race([import(moduleURL(config.pyodideModule)), failed]);
   const pyodide = await Promise.race([
     loadPyodide({
       indexURL: config.indexURL,
