@@ -121,6 +121,8 @@ def rewrite_pages(site: Path) -> int:
 def embed_engine(site_dir: Path) -> Embedded:
     """Add the file:// calculator engine to the built site in ``site_dir``."""
     site = Path(site_dir)
+    if (site / LOADER).exists():
+        raise ValueError(f"{site} already has the offline engine ({LOADER})")
     runtime = runtime_folder(site)
     (site / EMBED_DIR).mkdir(parents=True, exist_ok=True)
     embeds: dict[str, str] = {}
@@ -140,7 +142,7 @@ def embed_engine(site_dir: Path) -> Embedded:
     write_loader(site, runtime, embeds)
     pages = rewrite_pages(site)
     if not pages:
-        raise ValueError(f"no page in {site} loads calculators.js as a module: not a fresh build, or already embedded")
+        raise ValueError(f"no page in {site} loads calculators.js as a module: is it a built site?")
     return Embedded(raw_bytes=raw, embedded_bytes=embedded, pages=pages)
 
 
