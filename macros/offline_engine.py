@@ -93,6 +93,7 @@ def write_loader(site: Path, runtime: Path, embeds: dict[str, str]) -> None:
     if "import.meta.url" not in worker_source:
         raise ValueError(f"{WORKER} no longer locates its runtime through import.meta.url; update offline_loader.js")
     settings = {
+        "bytes": sum(path.stat().st_size for path in runtime.iterdir()),
         "worker": WORKER.name,
         "runtimeDir": f"../{runtime.name}/",
         "embeds": embeds,

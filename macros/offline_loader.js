@@ -51,12 +51,20 @@
     const gzipped = await fetch(`data:application/gzip;base64,${text}`);
     const bytes = gzipped.body.pipeThrough(new DecompressionStream("gzip"));
     const type = TYPES[name.slice(name.lastIndexOf("."))] || "application/octet-stream";
-    return new Blob([await new Response(bytes).arrayBuffer()], { type });
+    return new Blob([await new Response(bytes).blob()], { type });
   }
 
-  async function runtimeFiles() {
+  async function runtimeFiles(progress) {
     const names = Object.keys(OFFLINE.embeds);
-    const blobs = await Promise.all(names.map(decode));
+    let decoded = 0;
+    const blobs = await Promise.all(
+      names.map(async (name) => {
+        const blob = await decode(name);
+        decoded += blob.size;
+        progress(decoded, OFFLINE.bytes);
+        return blob;
+      }),
+    );
     const files = Object.fromEntries(names.map((name, i) => [new URL(name, runtimeURL).href, blobs[i]]));
     const module = (name) => files[new URL(name, runtimeURL).href];
     return {
@@ -81,7 +89,11 @@
       // Decoding takes a moment, and the worker must get its start message,
       // with the files, before any request: hold every message until then.
       const send = worker.postMessage.bind(worker);
-      const ready = runtimeFiles();
+      // Reported as the worker's own progress would be: the reader sees the
+      // bar move, and the page's silence clock knows the start is alive.
+      const progress = (loaded, total) =>
+        worker.dispatchEvent(new MessageEvent("message", { data: { type: "progress", loaded, total } }));
+      const ready = runtimeFiles(progress);
       ready.catch((error) => {
         worker.terminate();
         worker.dispatchEvent(new ErrorEvent("error", { message: `the embedded runtime could not be read: ${error.message}` }));

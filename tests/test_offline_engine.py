@@ -96,6 +96,9 @@ def disk_page(browser: Any) -> Iterator[Any]:
     page.set_default_timeout(90_000)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.console_messages = console
     yield page
     context.close()
     assert not elsewhere, f"the offline copy tried to reach other hosts: {elsewhere}"
@@ -107,7 +110,7 @@ def test_a_calculator_recomputes_live_from_disk(disk_page: Any, offline_site: Pa
     disk_page.goto((offline_site / "calculators" / "competitiveness.html").as_uri())
     widget = disk_page.locator('.mpb-calculator[data-calculator="competitiveness"]')
     disk_page.wait_for_function(SETTLED)
-    assert widget.get_attribute("data-runtime") == "ready"
+    assert widget.get_attribute("data-runtime") == "ready", disk_page.console_messages
     assert "52/100" in result_text(widget)
     field(widget, "step2_score").fill("262")
     wait_for_result(disk_page, widget, "62/100")
@@ -123,3 +126,16 @@ def test_every_page_with_a_calculator_starts_the_engine_from_disk(disk_page: Any
     for page in pages:
         disk_page.goto(page.as_uri())
         disk_page.wait_for_function(STARTED)
+
+
+@pytest.mark.browser
+def test_a_missing_embed_fails_in_plain_words(disk_page: Any, offline_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(offline_site, copy)
+    (copy / EMBED_DIR / "pyodide.asm.wasm.js").unlink()
+    disk_page.goto((copy / "calculators" / "competitiveness.html").as_uri())
+    widget = disk_page.locator('.mpb-calculator[data-calculator="competitiveness"]')
+    disk_page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=10_000)
+    assert "Live recalculation is off" in widget.locator(".mpb-status-text").inner_text()
+    assert widget.locator(".mpb-progress").is_hidden()
+    assert "52/100" in result_text(widget), "the build-time result stays"

@@ -68,11 +68,13 @@ function defaults() {
 // Every runtime download goes through here: files the loader handed over are
 // answered from memory, and a failed download fails the start at once rather
 // than leaving Pyodide waiting forever for a wasm that will never come.
-function installFetch(config, fail, wasmURL) {
+function installFetch(config, fail) {
   const networkFetch = globalThis.fetch.bind(globalThis);
   const files = new Map(Object.entries(config.files || {}));
-  // The page compiled the wasm already: Pyodide's own download of it would be wasted.
-  if (config.wasmFromPage) files.set(wasmURL, new ArrayBuffer(0));
+  // With wasmFromPage, Pyodide still downloads the wasm the page compiled
+  // (mostly from the HTTP cache), on purpose: those bytes drive the progress
+  // bar and the page's silence clock.  Skipping that download needs the page
+  // to report its own download first.
   let loaded = 0;
   const count = (response) => {
     if (!response.body) return;
@@ -156,7 +158,7 @@ async function start(given) {
   });
   failed.catch(() => {}); // reported through the bridge's own rejection
   const wasmURL = new URL("pyodide.asm.wasm", config.indexURL).href;
-  const fetchFile = installFetch(config, (error) => failStart(error), wasmURL);
+  const fetchFile = installFetch(config, (error) => failStart(error));
   if (config.wasmFromPage) useModuleFromPage(wasmURL, failStart);
   // Pyodide aborts a broken wasm with only a log line and never settles;
   // an unhandled rejection here is the only sign, so treat it as fatal.
