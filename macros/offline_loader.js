@@ -99,7 +99,10 @@
         worker.dispatchEvent(new ErrorEvent("error", { message: `the embedded runtime could not be read: ${error.message}` }));
       });
       worker.postMessage = (message) => {
-        ready.then((files) => send(message.type === "start" ? { ...message, config: { ...message.config, ...files } } : message));
+        ready.then(
+          (files) => send(message.type === "start" ? { ...message, config: { ...message.config, ...files } } : message),
+          () => {}, // reported once, as the error event above
+        );
       };
       return worker;
     },
