@@ -11,8 +11,9 @@
 // can start this same code differently (the offline copy read from file://
 // starts it from a data: URL, where import.meta.url cannot locate siblings).
 // Every key is optional; the defaults are the built site's files:
-//   pyodideModule  URL of pyodide.mjs
-//   asmModule      URL of pyodide.asm.mjs (default: indexURL + "pyodide.asm.mjs")
+//   pyodideModule  URL of pyodide.mjs, or a Blob of it
+//   asmModule      URL of pyodide.asm.mjs (default: indexURL + "pyodide.asm.mjs"),
+//                  or a Blob of it
 //   indexURL       folder URL Pyodide resolves pyodide.asm.wasm against
 //   stdLibURL      the trimmed standard library zip
 //   wheelURL       the calculators wheel; wheelSha256 its hex sha256
@@ -88,10 +89,12 @@ function defaults() {
 // Every runtime download goes through here: files the loader handed over are
 // answered from memory, and a failed download fails the start at once rather
 // than leaving Pyodide waiting forever for a wasm that will never come.
-function installFetch(config, fail, wasmURL) {
+function installFetch(config, fail) {
   const files = new Map(Object.entries(config.files || {}));
-  // The page compiled the wasm already: Pyodide's own download of it would be wasted.
-  if (config.wasmFromPage) files.set(wasmURL, new ArrayBuffer(0));
+  // With wasmFromPage, Pyodide still downloads the wasm the page compiled
+  // (mostly from the HTTP cache), on purpose: those bytes drive the progress
+  // bar and the page's silence clock.  Skipping that download needs the page
+  // to report its own download first.
   let loaded = 0;
   const count = (response) => {
     if (!response.body) return;
@@ -108,7 +111,8 @@ function installFetch(config, fail, wasmURL) {
     pump().catch(() => {});
   };
   globalThis.fetch = async (input, init) => {
-    const url = new URL(typeof input === "string" ? input : input.url, self.location.href).href;
+    // Pyodide passes URL objects as well as strings and Requests.
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
     if (files.has(url)) {
       const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
       return new Response(files.get(url), { headers: { "Content-Type": type } });
@@ -203,6 +207,12 @@ async function restoreSnapshot(loadPyodide, options, snapshot, failed) {
   }
 }
 
+// A data: worker may import neither a file nor the page's blob: URLs, only
+// blob: URLs it made itself; so the offline copy hands the modules over as Blobs.
+function moduleURL(source) {
+  return source instanceof Blob ? URL.createObjectURL(source) : source;
+}
+
 let moduleFromPage = null;
 
 // Pyodide compiles its wasm with instantiateStreaming and keeps its own
@@ -237,7 +247,7 @@ async function start(config) {
   });
   failed.catch(() => {}); // reported through the bridge's own rejection
   const wasmURL = new URL("pyodide.asm.wasm", config.indexURL).href;
-  const fetchFile = installFetch(config, (error) => failStart(error), wasmURL);
+  const fetchFile = installFetch(config, (error) => failStart(error));
   if (config.wasmFromPage) useModuleFromPage(wasmURL, failStart);
   // Pyodide aborts a broken wasm with only a log line and never settles;
   // an unhandled rejection here is the only sign, so treat it as fatal.
@@ -250,13 +260,13 @@ async function start(config) {
   // Start every download at once instead of one after another: the wheel and
   // the stdlib do not wait for the runtime's scripts.
   const wheel = verifiedWheel(fetchFile, config);
-  const createPyodideModule = import(config.asmModule).then((module) => module.default);
+  const createPyodideModule = import(moduleURL(config.asmModule)).then((module) => module.default);
   const snapshot = storedSnapshot(config);
   // A wheel that fails its check fails the start at once, not after Python is up.
   wheel.catch(failStart);
   // Awaited below; until then a failure must not count as unhandled.
   createPyodideModule.catch(() => {});
-  const { loadPyodide } = await Promise.race([import(config.pyodideModule), failed]);
+  const { loadPyodide } = await Promise.race([import(moduleURL(config.pyodideModule)), failed]);
   const options = {
     indexURL: config.indexURL,
     stdLibURL: config.stdLibURL,

@@ -4,6 +4,11 @@
 // strings, so the live result can never disagree with the built page.
 
 const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
+// Set only in the offline copy read from a folder (file://), where a worker
+// cannot start from a file: its classic loader (macros/offline_loader.js)
+// starts this same worker from a data: URL instead, adds the runtime files to
+// the start message's config and holds later messages until they are ready.
+const ENGINE_FROM_MEMORY = globalThis.matchPlanBEngineFromMemory;
 const PROFILE_KEY = "matchplanb:profile";
 const TYPING_PAUSE_MS = 250;
 
@@ -39,7 +44,7 @@ function startWorker() {
   if (worker) return worker;
   setRuntime("loading");
   try {
-    worker = new Worker(WORKER_URL, { type: "module" });
+    worker = ENGINE_FROM_MEMORY ? ENGINE_FROM_MEMORY.worker() : new Worker(WORKER_URL, { type: "module" });
   } catch (error) {
     worker = { postMessage() {} }; // keep later calls harmless
     failRuntime(error);
