@@ -26,11 +26,17 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
+
+# MkDocs loads a hook by its file path, so its folder is not a package on the
+# import path; the embedding step is a module of its own beside it.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from offline_engine import embed_engine, runtime_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -87,6 +93,12 @@ def on_config(config: Any) -> Any:
     disk; the same pinned file from node_modules serves instead."""
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(script) else script for script in polyfills]
+    if is_offline_copy(config):
+        # Instant navigation cannot fetch pages from disk, and with it on,
+        # Material ends its document$ stream on file:// before the first page
+        # is announced, so nothing subscribed to it would ever run.
+        features = config.theme["features"]
+        config.theme["features"] = [feature for feature in features if feature != "navigation.instant"]
     return config
 
 
@@ -104,9 +116,17 @@ def head_links(page_url: str) -> str:
     )
 
 
+# The search shim replaces ``window.Worker`` on file: pages; the calculators'
+# module worker needs the browser's own, kept here before the shim runs.
+KEEP_NATIVE_WORKER = "<script>globalThis.matchPlanBNativeWorker = globalThis.Worker;</script>"
+
+
 def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     if is_offline_copy(config):
-        return output
+        shim_tag = re.search(r'<script src="[^"]*iframe-worker-shim\.js"></script>', output)
+        if shim_tag is None:
+            raise ValueError(f"{page.file.src_uri}: the search shim's script tag was not found")
+        return output[: shim_tag.start()] + KEEP_NATIVE_WORKER + output[shim_tag.start() :]
     return output.replace("</head>", head_links(page.url) + "</head>", 1)
 
 
@@ -277,6 +297,16 @@ def on_post_build(config: Any, **_: Any) -> None:
         if not SHIM_SOURCE.is_file():
             raise FileNotFoundError(f"{SHIM_SOURCE} is missing: run `npm ci` (the Makefile does this)")
         shutil.copy2(SHIM_SOURCE, site / SHIM)
+        # Live calculators from disk: every runtime file embedded in a classic
+        # script.  The runtime folder is then dead weight in the zip.
+        embedded = embed_engine(site)
+        shutil.rmtree(runtime_folder(site))
+        log.info(
+            "Offline engine: %s of runtime embedded as %s of classic scripts for %d pages",
+            megabytes(embedded.raw_bytes),
+            megabytes(embedded.embedded_bytes),
+            embedded.pages,
+        )
         return
     write_manifest_and_icons(site, config["site_description"].strip())
     # The stated size is written before Workbox hashes the pages that state it.

@@ -44,6 +44,7 @@ EMBED_DIR = JAVASCRIPTS / "offline-engine"
 LOADER = JAVASCRIPTS / "calculators-offline.js"
 WORKER = JAVASCRIPTS / "calculator-worker.js"
 CALCULATORS = JAVASCRIPTS / "calculators.js"
+SNAPSHOT_PREFIX = "snapshot-"
 # The global each embed script files its string under; offline_loader.js reads it.
 EMBED_GLOBAL = "matchPlanBEngineFiles"
 
@@ -67,6 +68,12 @@ def runtime_folder(site: Path) -> Path:
     if len(found) != 1:
         raise FileNotFoundError(f"expected one built runtime folder assets/pyodide-*/ in {site}, found {len(found)}")
     return found[0]
+
+
+def embedded_files(runtime: Path) -> list[Path]:
+    # A memory snapshot serves repeat visits through Cache Storage, which a
+    # page read from disk does not have.
+    return sorted(path for path in runtime.iterdir() if not path.name.startswith(SNAPSHOT_PREFIX))
 
 
 def embed_script(name: str, data: bytes) -> str:
@@ -93,7 +100,7 @@ def write_loader(site: Path, runtime: Path, embeds: dict[str, str]) -> None:
     if "import.meta.url" not in worker_source:
         raise ValueError(f"{WORKER} no longer locates its runtime through import.meta.url; update offline_loader.js")
     settings = {
-        "bytes": sum(path.stat().st_size for path in runtime.iterdir()),
+        "bytes": sum(path.stat().st_size for path in embedded_files(runtime)),
         "worker": WORKER.name,
         "runtimeDir": f"../{runtime.name}/",
         "embeds": embeds,
@@ -128,7 +135,7 @@ def embed_engine(site_dir: Path) -> Embedded:
     (site / EMBED_DIR).mkdir(parents=True, exist_ok=True)
     embeds: dict[str, str] = {}
     raw = embedded = 0
-    for path in sorted(runtime.iterdir()):
+    for path in embedded_files(runtime):
         data = path.read_bytes()
         script = embed_script(path.name, data)
         target = site / EMBED_DIR / f"{path.name}.js"

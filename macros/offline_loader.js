@@ -85,7 +85,11 @@
       // data: URL cannot resolve against; give it the file's own address,
       // whose runtime URLs the `files` option then answers from memory.
       const source = OFFLINE.workerSource.replaceAll("import.meta.url", JSON.stringify(workerURL));
-      const worker = new Worker(`data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`, { type: "module" });
+      // On file: pages Material's search shim replaces window.Worker with an
+      // iframe stand-in that cannot run a module; the page saved the real one
+      // before the shim ran (see macros/offline.py).
+      const NativeWorker = globalThis.matchPlanBNativeWorker || Worker;
+      const worker = new NativeWorker(`data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`, { type: "module" });
       // Decoding takes a moment, and the worker must get its start message,
       // with the files, before any request: hold every message until then.
       const send = worker.postMessage.bind(worker);

@@ -95,6 +95,15 @@ def site_url(served_site: tuple[Path, str]) -> str:
 
 
 @pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The downloadable copy as `make offline` builds it, before zipping."""
+    target = tmp_path_factory.mktemp("offline-copy") / "match-plan-b"
+    result = build_site(target, extra_env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
 def plain_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same site built without Material's instant navigation."""
     server, url = build_and_serve(

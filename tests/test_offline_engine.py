@@ -1,16 +1,16 @@
 """The offline copy's calculators, live from a folder (file://).
 
-The site is built with Material's offline plugin (tests/fixtures/offline-folder.yml),
-macros/offline_engine.py then embeds the runtime, and headless Chromium opens
-the pages straight from disk, with the versioned runtime folder deleted first
-so the engine can only come from the embedded copies."""
+The copy is built as `make offline` builds it (OFFLINE=true: Material's
+offline plugin, the vendored search shim, and macros/offline_engine.py
+embedding the runtime and dropping the runtime folder), and headless Chromium
+opens the pages straight from disk, so the engine can only come from the
+embedded copies."""
 
 from __future__ import annotations
 
 import base64
 import gzip
 import json
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 from browser import field, result_text, wait_for_result
-from conftest import ROOT, build_site
+from conftest import ROOT
 
-from macros.offline_engine import EMBED_DIR, EMBED_GLOBAL, embed_engine
+from macros.offline_engine import EMBED_DIR, EMBED_GLOBAL, embed_engine, embedded_files
 
 CALCULATOR_PAGES = sorted(path.stem for path in (ROOT / "docs" / "calculators").glob("*.md") if path.stem != "index")
 SETTLED = "() => [...document.querySelectorAll('.mpb-calculator')].every((c) => ['ready', 'failed'].includes(c.dataset.runtime))"
@@ -30,29 +30,25 @@ STARTED = """() => [...document.querySelectorAll('.mpb-calculator')].every((c) =
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("offline-site")
-    result = build_site(site, ROOT / "tests" / "fixtures" / "offline-folder.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    embed_engine(site)
-    # Moved out, as the zip leaves it out: the engine must come from the embeds.
-    runtime = next((site / "assets").glob("pyodide-*"))
-    shutil.move(runtime, built_runtime(site))
-    # The offline plugin links Material's search shim from another host; vendoring
-    # it is the offline build's business, not this test's, so the tag goes.
-    for page in site.rglob("*.html"):
-        page.write_text(re.sub(r'<script src="https://[^"]*iframe-worker[^"]*"></script>', "", page.read_text()))
-    return site
+def offline_site(offline_copy: Path) -> Path:
+    return offline_copy
 
 
-def built_runtime(site: Path) -> Path:
-    return site.parent / f"{site.name}-runtime"
+def built_runtime(built_site: Path) -> Path:
+    """The hosted build's runtime folder: the same files the copy embedded."""
+    return next((built_site / "assets").glob("pyodide-*"))
 
 
-def test_every_runtime_file_is_embedded_byte_for_byte(offline_site: Path) -> None:
-    built = built_runtime(offline_site)
-    assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"} <= {path.name for path in built.iterdir()}
-    for original in built.iterdir():
+def test_the_copy_keeps_no_runtime_folder(offline_site: Path) -> None:
+    # The engine can only come from the embeds, which the browser tests use.
+    assert not list((offline_site / "assets").glob("pyodide-*"))
+
+
+def test_every_runtime_file_is_embedded_byte_for_byte(offline_site: Path, built_site: Path) -> None:
+    built = embedded_files(built_runtime(built_site))
+    assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"} <= {path.name for path in built}
+    assert {path.name for path in built} == {path.name.removesuffix(".js") for path in (offline_site / EMBED_DIR).iterdir()}
+    for original in built:
         script = (offline_site / EMBED_DIR / f"{original.name}.js").read_text()
         prefix = f"(globalThis.{EMBED_GLOBAL} ||= {{}})[{json.dumps(original.name)}] = "
         assert script.startswith(prefix)
@@ -60,10 +56,10 @@ def test_every_runtime_file_is_embedded_byte_for_byte(offline_site: Path) -> Non
         assert gzip.decompress(base64.b64decode(text)) == original.read_bytes(), original.name
 
 
-def test_embedding_twice_is_refused(offline_site: Path, tmp_path: Path) -> None:
+def test_embedding_twice_is_refused(offline_site: Path, built_site: Path, tmp_path: Path) -> None:
     copy = tmp_path / "site"
     shutil.copytree(offline_site, copy)
-    shutil.copytree(built_runtime(offline_site), copy / "assets" / "pyodide-0")
+    shutil.copytree(built_runtime(built_site), copy / "assets" / "pyodide-0")
     with pytest.raises(ValueError, match="already"):
         embed_engine(copy)
 
@@ -138,4 +134,7 @@ def test_a_missing_embed_fails_in_plain_words(disk_page: Any, offline_site: Path
     disk_page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=10_000)
     assert "Live recalculation is off" in widget.locator(".mpb-status-text").inner_text()
     assert widget.locator(".mpb-progress").is_hidden()
+    assert widget.locator(".mpb-engine-off").is_visible()
+    assert widget.locator("fieldset").evaluate("(f) => f.disabled"), "the form must not pretend to be live"
+    assert "not a guarantee" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
     assert "52/100" in result_text(widget), "the build-time result stays"

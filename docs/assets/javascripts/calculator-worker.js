@@ -146,8 +146,14 @@ async function verifiedWheel(fetchFile, config) {
 }
 
 function snapshotsAllowed(config) {
-  // No Cache Storage on file:// or in a private context that refuses it.
-  return config.snapshot !== false && Boolean(config.snapshotURL) && Boolean(globalThis.caches);
+  if (config.snapshot === false || !config.snapshotURL) return false;
+  // No Cache Storage on file:// or in a private context that refuses it; a
+  // data: worker (the offline copy's) even throws on reading the property.
+  try {
+    return Boolean(globalThis.caches);
+  } catch {
+    return false;
+  }
 }
 
 async function storedSnapshot(config) {

@@ -7,11 +7,14 @@
   const SITE_ROOT = new URL("../../", SCRIPT_URL);
   const SERVICE_WORKER_URL = new URL("sw.js", SITE_ROOT);
 
-  // The downloadable copy, opened from disk: the calculator engine cannot
-  // start (its module script is refused), so say so now in the words Python
-  // wrote at build time, keep the prerendered result, and switch the form off
-  // rather than leave fields that look live but change nothing.
+  // Pages opened from disk.  The downloadable copy starts the calculators
+  // through its classic loader (macros/offline_engine.py).  Any other page
+  // read from disk cannot start them (its module script is refused), so say
+  // so now in the words Python wrote at build time, keep the prerendered
+  // result, and switch the form off rather than leave fields that look live
+  // but change nothing.
   if (location.protocol === "file:") {
+    if (document.querySelector('script[src$="calculators-offline.js"]')) return;
     for (const root of document.querySelectorAll(".mpb-calculator")) {
       const engineOff = root.querySelector(".mpb-engine-off");
       if (!engineOff || root.dataset.mounted) continue;
