@@ -288,11 +288,11 @@ def offline_panel(env: Any) -> Markup:
             el(
                 "p",
                 "You are reading the downloaded copy of Match Plan B, opened from a folder. "
-                "Every guide and the search work here with no connection. Each calculator shows "
-                "its worked example, computed when this copy was made. To try your own numbers, "
-                "open the site at its web address, or serve this folder with ",
+                "Every guide, the search and the calculators work here with no connection; a calculator "
+                "takes a few seconds to go live the first time a page opens. If your browser will not "
+                "start them from a folder, each still shows its worked example, and serving this folder with ",
                 _serve_command(),
-                " and open the address it prints.",
+                " and opening the address it prints makes them live.",
             ),
             class_="mpb-offline",
             role="note",
@@ -306,10 +306,10 @@ def offline_panel(env: Any) -> Markup:
             el("a", "Download for offline reading", href=f"{up}{OFFLINE_ZIP.name}", download=True, class_="md-button"),
             f" A zip of the whole site{size}. Unzip it anywhere and open ",
             el("code", "index.html"),
-            ": the guides, search and every calculator's worked example open straight from the folder, "
-            "with no connection and no web server. For live calculators, serve the folder with ",
+            ": the guides, search and live calculators open straight from the folder, with no connection "
+            "and no web server (tested in Chromium; other browsers may need the folder served with ",
             _serve_command(),
-            ".",
+            ").",
         ),
         el(
             "p",
