@@ -556,8 +556,19 @@ def render_warning(warning: str | None) -> Markup | None:
     return el("p", el("strong", "Warning: "), warning, class_="mpb-warning")
 
 
+def render_band_headline(result: Mapping[str, object]) -> Markup:
+    """The band and score this result was planned for, shared by the calculators built on this one."""
+    return el(
+        "p",
+        el("span", result["band_label"], class_=f"mpb-band mpb-band--{result['band']}"),
+        " ",
+        el("strong", f"{result['score']}/100"),
+        " on the competitiveness check",
+        class_="mpb-headline",
+    )
+
+
 def render(result: Mapping[str, object]) -> Markup:
-    band: Band = result["band"]  # type: ignore[assignment]
     rules: dict[str, dict[str, object]] = result["range_rule"]  # type: ignore[assignment]
     pct: dict[str, int] = result["share"]  # type: ignore[assignment]
     backup: dict[str, int] | None = result["backup"]  # type: ignore[assignment]
@@ -584,14 +595,7 @@ def render(result: Mapping[str, object]) -> Markup:
     return el(
         "div",
         render_warning(result.get("warning")),  # type: ignore[arg-type]
-        el(
-            "p",
-            el("span", result["band_label"], class_=f"mpb-band mpb-band--{band}"),
-            " ",
-            el("strong", f"{result['score']}/100"),
-            " on the competitiveness check",
-            class_="mpb-headline",
-        ),
+        render_band_headline(result),
         el("p", result["summary"]),
         charts.program_split(result),
         table(

@@ -337,20 +337,12 @@ def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
 
 
 def render(result: Mapping[str, object]) -> Markup:
-    band: Band = result["band"]  # type: ignore[assignment]
     mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
     plans: list[dict[str, object]] = result["specialties"]  # type: ignore[assignment]
     return el(
         "div",
         program_counts.render_warning(result.get("warning")),  # type: ignore[arg-type]
-        el(
-            "p",
-            el("span", result["band_label"], class_=f"mpb-band mpb-band--{band}"),
-            " ",
-            el("strong", f"{result['score']}/100"),
-            " on the competitiveness check",
-            class_="mpb-headline",
-        ),
+        program_counts.render_band_headline(result),
         el("p", result["summary"]),
         [_render_plan(plan, mix) for plan in plans],
         el(
