@@ -168,6 +168,15 @@ DEFAULT_SECONDARY_BACKUP = ArticleRange(
     ARTICLE_ULTRA,
 )
 SECONDARY_BACKUP_RANGES: dict[str, ArticleRange] = {"general-surgery": GENERAL_SURGERY_BACKUP, "pmr": PMR_BACKUP}
+# Where a pairing has an article of its own, that article wins.  The
+# orthopaedics article tells a reader unsure of matching in orthopaedics to
+# send internal or family medicine "80+" applications, while the ultra
+# article's dermatology roadmap keeps internal medicine at 40-60 behind
+# dermatology; each reader gets the article written for their first choice.
+PAIRED_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
+    ("orthopaedic-surgery", "internal-medicine"): BROAD_PRIMARY_CARE,
+    ("orthopaedic-surgery", "family-medicine"): BROAD_PRIMARY_CARE,
+}
 
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
 LARGE_BACKUP_RANGES: dict[str, ArticleRange] = {
@@ -288,6 +297,11 @@ def secondary_backup_range(slug: str) -> ArticleRange:
     return SECONDARY_BACKUP_RANGES.get(slug, DEFAULT_SECONDARY_BACKUP)
 
 
+def dual_apply_backup_range(primary_slug: str, backup_slug: str) -> ArticleRange:
+    """A backup kept second by a reader unsure of the first choice."""
+    return PAIRED_BACKUP_RANGES.get((primary_slug, backup_slug)) or secondary_backup_range(backup_slug)
+
+
 def large_backup_range(slug: str) -> ArticleRange:
     if data.specialty(slug).tier in HARD_TIERS:
         return first_choice_range(slug)
@@ -332,7 +346,9 @@ def with_backup(
     """The first choice and the backup when dual applying."""
     backup_name = data.specialty(backup_slug).name
     if band in ("single-track", "dual-apply"):
-        rule = secondary_backup_range(backup_slug)
+        rule = (
+            secondary_backup_range(backup_slug) if band == "single-track" else dual_apply_backup_range(primary_slug, backup_slug)
+        )
         aim: Aim = "lower-half" if band == "single-track" else "whole"
         why = (
             "Your band allows a small backup: the lower half of the range."
@@ -647,7 +663,7 @@ def method() -> Markup:
             BAND_LABELS["dual-apply"],
             "Upper half",
             "Whole range",
-            "Backup-kept-second range",
+            f"Backup-kept-second range; IM or FM behind orthopaedics {BROAD_PRIMARY_CARE.text()} (orthopaedics article)",
         ),
         (
             BAND_LABELS["dual-apply-strongly"],

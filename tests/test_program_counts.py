@@ -186,7 +186,10 @@ def test_ortho_reason_mentions_both_articles() -> None:
         ("general-surgery", "single-track", 20, 30, "general-surgery-backup"),
         ("pmr", "dual-apply", 40, 60, "pmr-backup"),
         ("pmr", "single-track", 40, 50, "pmr-backup"),
-        ("internal-medicine", "dual-apply", 40, 60, "secondary-backup"),
+        # The orthopaedics article's "80+ if uncertain" for IM or FM behind orthopaedics.
+        ("internal-medicine", "dual-apply", 80, 120, "broad-primary-care"),
+        ("family-medicine", "dual-apply", 80, 120, "broad-primary-care"),
+        ("internal-medicine", "single-track", 40, 50, "secondary-backup"),
         ("anesthesiology", "dual-apply", 40, 60, "secondary-backup"),
         ("internal-medicine", "dual-apply-strongly", 80, 120, "broad-primary-care"),
         ("family-medicine", "dual-apply-strongly", 80, 120, "broad-primary-care"),
@@ -201,6 +204,12 @@ def test_backup_ranges(backup: str, band: str, low: int, high: int, key: str) ->
     result = pc.plan("orthopaedic-surgery", backup, band)  # type: ignore[arg-type]
     assert result["backup"] == counts(low, high)
     assert result["range_rule"]["backup"]["rule"] == key
+
+
+def test_internal_medicine_behind_dermatology_follows_the_dermatology_roadmap() -> None:
+    result = pc.plan("dermatology", "internal-medicine", "dual-apply")
+    assert result["backup"] == counts(40, 60)
+    assert result["range_rule"]["backup"]["rule"] == "secondary-backup"
 
 
 def test_img_article_example_psychiatry_with_family_medicine() -> None:
