@@ -25,21 +25,20 @@ $(JS_READY): package.json package-lock.json
 	touch $@
 
 # The hosted site, with the offline copy beside it for readers to download.
+# (macros/offline.py copies the zip in, for `make serve` too.)
 build: offline
 	$(BIN)/mkdocs build --strict
-	cp $(OFFLINE_ZIP) site/
 
 # One zip of the site built for reading from a folder (file://): Material's
 # offline plugin on, so links name their .html files and search needs no server.
 OFFLINE_DIR := site-offline
-OFFLINE_ZIP := $(OFFLINE_DIR)/match-plan-b-offline.zip
 
 offline: setup
 	rm -rf $(OFFLINE_DIR)
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)/match-plan-b
 	cd $(OFFLINE_DIR) && ../$(BIN)/python -m zipfile -c match-plan-b-offline.zip match-plan-b/
 
-serve: setup
+serve: offline
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 lint: $(PY_READY)

@@ -309,6 +309,12 @@ def on_post_build(config: Any, **_: Any) -> None:
         )
         return
     write_manifest_and_icons(site, config["site_description"].strip())
+    # The start page and the FAQ link to the downloadable copy; `make offline`
+    # (a dependency of `make build` and `make serve`) made it before this build.
+    if ZIP_PATH.is_file():
+        shutil.copy2(ZIP_PATH, site / ZIP_NAME)
+    else:
+        log.info("No %s yet: run `make offline` for the download link to work", ZIP_NAME)
     # The stated size is written before Workbox hashes the pages that state it.
     precache_size = sum((site / name).stat().st_size for name in precache_list(site))
     runtime_size = sum((site / name).stat().st_size for name in runtime_list(site))
