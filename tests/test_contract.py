@@ -113,3 +113,23 @@ def test_command_line_help_lists_allowed_values() -> None:
         [sys.executable, "-m", "calculators", "competitiveness", "--help"], capture_output=True, text=True, check=True
     )
     assert "a whole number from 1 to 300, or empty" in " ".join(run.stdout.split())
+
+
+def test_the_registry_names_each_calculator_by_its_own_name() -> None:
+    assert len(REGISTRY) == 9
+    for name in REGISTRY:
+        assert REGISTRY[name].NAME == name
+    with pytest.raises(KeyError):
+        REGISTRY["nothing"]
+
+
+def test_the_browser_bridge_imports_only_the_calculator_it_is_asked_for() -> None:
+    # A first visit in the browser pays for every import under Pyodide.
+    script = (
+        "import json, sys\n"
+        "from calculators import CALCULATOR_NAMES, browser\n"
+        "browser.compute('timeline', '{}')\n"
+        "print(json.dumps(sorted(n for n in CALCULATOR_NAMES if f'calculators.{n}' in sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == ["timeline"]
