@@ -16,6 +16,15 @@ def open_calculator(page: Any, url: str, name: str) -> Any:
     return page.locator(f'.mpb-calculator[data-calculator="{name}"]').first
 
 
+def first_live_result(widget: Any) -> str:
+    """The result once the first live reply (from the address, remembered
+    answers or the reader's date) has replaced the prerendered one, which
+    lands after "ready"; comparing against the prerendered markup would make
+    that late first reply look like the reply to an edit."""
+    widget.locator(".mpb-status-text", has_text="Updated for your inputs.").wait_for()
+    return widget.locator(".mpb-result").inner_html()
+
+
 def result_text(widget: Any) -> str:
     return widget.locator(".mpb-result").inner_text()
 

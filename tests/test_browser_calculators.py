@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from browser import error_of, field, open_calculator
+from browser import error_of, field, first_live_result, open_calculator
 
 from calculators import REGISTRY
 
@@ -56,11 +56,7 @@ def break_one(widget: Any, calc: Any) -> tuple[str, str] | None:
 def test_calculator_recomputes_live_on_its_page(page: Any, site_url: str, name: str) -> None:
     calc = REGISTRY[name]
     widget = open_calculator(page, site_url + page_of(name), name)
-    # The first live result (from the address, remembered answers or the
-    # reader's date) lands after "ready"; compare against that one, not the
-    # prerendered result, or a late first reply looks like the edit's.
-    widget.locator(".mpb-status-text", has_text="Updated for your inputs.").wait_for()
-    before = widget.locator(".mpb-result").inner_html()
+    before = first_live_result(widget)
     vary(widget, calc)
     page.wait_for_function(
         "([selector, before]) => document.querySelector(selector).innerHTML !== before",
@@ -81,7 +77,7 @@ def test_calculator_recomputes_live_on_its_page(page: Any, site_url: str, name: 
 def test_a_number_of_thousands_of_digits_gets_a_message_by_its_field(page: Any, site_url: str) -> None:
     # Python refuses to convert more than 4,300 digits; the page must still answer in words.
     widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
-    before = widget.locator(".mpb-result").inner_html()
+    before = first_live_result(widget)
     field(widget, "step2_score").fill("9" * 4_301)
     error = error_of(widget, "step2_score")
     error.wait_for(state="visible")

@@ -118,7 +118,7 @@ def test_command_line_help_lists_allowed_values() -> None:
 def test_the_registry_names_each_calculator_by_its_own_name() -> None:
     assert len(REGISTRY) == 9
     for name in REGISTRY:
-        assert REGISTRY[name].NAME == name
+        assert name == REGISTRY[name].NAME
     with pytest.raises(KeyError):
         REGISTRY["nothing"]
 
