@@ -36,7 +36,7 @@ from mkdocs.plugins import event_priority
 # MkDocs loads a hook by its file path, so its folder is not a package on the
 # import path; the embedding step is a module of its own beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from offline_engine import embed_engine, runtime_folder
+from offline_engine import built_manifest, embed_engine, runtime_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -70,10 +70,6 @@ NOT_PRECACHED = (
     WORKER_EXTRAS,
     "assets/pyodide-*",
 )
-RUNTIME_GLOB = "assets/pyodide-*/*"
-# A memory snapshot of the runtime, if the build makes one, is fetched by the
-# engine in its own way; the service worker neither precaches nor serves it.
-RUNTIME_IGNORE = "assets/pyodide-*/snapshot-*"
 
 log = logging.getLogger("mkdocs.hooks.offline")
 
@@ -223,11 +219,11 @@ def precache_list(site: Path) -> list[str]:
 
 
 def runtime_list(site: Path) -> list[str]:
-    return [
-        name
-        for name in site_files(site)
-        if fnmatch.fnmatch(name, RUNTIME_GLOB) and "/" not in name.split("/", 2)[2] and not fnmatch.fnmatch(name, RUNTIME_IGNORE)
-    ]
+    """What a hosted page fetches from the runtime folder, as the runtime hook
+    listed it; not a memory snapshot, which the engine keeps in its own way,
+    nor the plain files only the offline copy embeds."""
+    folder = runtime_folder(site).relative_to(site).as_posix()
+    return [f"{folder}/{name}" for name in built_manifest(site)["hosted"]]
 
 
 def megabytes(size: int) -> str:
@@ -261,8 +257,7 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     request = {
         "siteDir": str(site),
         "precache": precache,
-        "runtimeGlob": RUNTIME_GLOB,
-        "runtimeIgnore": RUNTIME_IGNORE,
+        "runtime": runtime,
         "workerExtras": WORKER_EXTRAS,
     }
     node = shutil.which("node")

@@ -36,6 +36,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 LOADER_TEMPLATE = Path(__file__).resolve().parent / "offline_loader.js"
 LOADER_MARKER = "/* offline engine */ {}"
@@ -44,7 +45,9 @@ EMBED_DIR = JAVASCRIPTS / "offline-engine"
 LOADER = JAVASCRIPTS / "calculators-offline.js"
 WORKER = JAVASCRIPTS / "calculator-worker.js"
 CALCULATORS = JAVASCRIPTS / "calculators.js"
-SNAPSHOT_PREFIX = "snapshot-"
+# The line of the built worker that carries its build manifest (written by
+# runtime_assets.fill_worker); the JSON follows it.
+MANIFEST_LINE = "const BUILD = "
 # The global each embed script files its string under; offline_loader.js reads it.
 EMBED_GLOBAL = "matchPlanBEngineFiles"
 
@@ -70,10 +73,19 @@ def runtime_folder(site: Path) -> Path:
     return found[0]
 
 
-def embedded_files(runtime: Path) -> list[Path]:
-    # A memory snapshot serves repeat visits through Cache Storage, which a
-    # page read from disk does not have.
-    return sorted(path for path in runtime.iterdir() if not path.name.startswith(SNAPSHOT_PREFIX))
+def built_manifest(site: Path) -> dict[str, Any]:
+    """The runtime's build manifest, as filled into the built worker: the one
+    list of the runtime's files, read back rather than worked out again."""
+    text = (site / WORKER).read_text()
+    if MANIFEST_LINE not in text or "/* build manifest */ {}" in text:
+        raise ValueError(f"{site / WORKER} carries no build manifest: is it a finished build?")
+    manifest, _ = json.JSONDecoder().raw_decode(text, text.index(MANIFEST_LINE) + len(MANIFEST_LINE))
+    return manifest
+
+
+def embedded_files(site: Path) -> list[Path]:
+    runtime = runtime_folder(site)
+    return [runtime / name for name in built_manifest(site)["embedded"]]
 
 
 def embed_script(name: str, data: bytes) -> str:
@@ -88,19 +100,18 @@ def classic_calculators(source: str) -> str:
     Only ``import.meta.url`` is module-only syntax there; ``document.currentScript``
     names the same folder, as the loader sits next to calculators.js.  The
     function scope keeps its top-level names private, as a module's are."""
-    if re.search(r"^\s*(import|export)\b", source, re.MULTILINE):
+    # Static import and export are module-only; import() is not.
+    if re.search(r"^\s*(import(?!\s*\()|export)\b", source, re.MULTILINE):
         raise ValueError(f"{CALCULATORS} uses import or export; the offline loader cannot inline it as a classic script")
     return '(() => {\n"use strict";\n' + source.replace("import.meta.url", "document.currentScript.src") + "\n})();\n"
 
 
 def write_loader(site: Path, runtime: Path, embeds: dict[str, str]) -> None:
     worker_source = (site / WORKER).read_text()
-    if "/* build manifest */ {}" in worker_source:
-        raise ValueError(f"{WORKER} has no build manifest: run embed_engine on a finished build")
     if "import.meta.url" not in worker_source:
         raise ValueError(f"{WORKER} no longer locates its runtime through import.meta.url; update offline_loader.js")
     settings = {
-        "bytes": sum(path.stat().st_size for path in embedded_files(runtime)),
+        "bytes": sum(path.stat().st_size for path in embedded_files(site)),
         "worker": WORKER.name,
         "runtimeDir": f"../{runtime.name}/",
         "embeds": embeds,
@@ -135,7 +146,7 @@ def embed_engine(site_dir: Path) -> Embedded:
     (site / EMBED_DIR).mkdir(parents=True, exist_ok=True)
     embeds: dict[str, str] = {}
     raw = embedded = 0
-    for path in embedded_files(runtime):
+    for path in embedded_files(site):
         data = path.read_bytes()
         script = embed_script(path.name, data)
         target = site / EMBED_DIR / f"{path.name}.js"

@@ -75,6 +75,8 @@
       // The hosted page compiles the wasm to reach Chromium's code cache,
       // which a wasm from memory never reaches: the worker compiles it.
       wasmFromPage: false,
+      // The embeds are the plain files, gzipped: nothing to decode further.
+      zstd: [],
     };
   }
 

@@ -3,7 +3,7 @@
 // and passes them on stdin as JSON; this script only asks Workbox to hash
 // them, generate sw.js, and report what it listed, so the hook can check it.
 //
-// stdin: { siteDir, precache: [paths], runtimeGlob, runtimeIgnore, workerExtras }
+// stdin: { siteDir, precache: [paths], runtime: [paths], workerExtras }
 // stdout: { precache: { count, size }, runtime: [urls], warnings }
 
 import { generateSW, getManifest } from "workbox-build";
@@ -23,10 +23,13 @@ const LARGEST_FILE = 64 * 1024 * 1024;
 // reader asks, and serve it from its own cache.
 const runtime = await getManifest({
   globDirectory: input.siteDir,
-  globPatterns: [input.runtimeGlob],
-  globIgnores: [input.runtimeIgnore],
+  globPatterns: input.runtime,
   maximumFileSizeToCacheInBytes: LARGEST_FILE,
 });
+// Served from the worker's cache: exactly those files (a memory snapshot, or
+// a file only the offline copy uses, is left to the network).
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const runtimeURL = new RegExp(`/(${input.runtime.map(escape).join("|")})$`);
 
 const precache = await generateSW({
   swDest: `${input.siteDir}/sw.js`,
@@ -52,9 +55,7 @@ const precache = await generateSW({
   importScripts: [input.workerExtras],
   runtimeCaching: [
     {
-      // The runtime folder, except a memory snapshot, which the calculator
-      // engine fetches and keeps in its own way.
-      urlPattern: /\/assets\/pyodide-[^/]+\/(?!snapshot-)[^/?#]+$/,
+      urlPattern: runtimeURL,
       handler: "CacheFirst",
       options: { cacheName: "match-plan-b-runtime" },
     },

@@ -70,3 +70,19 @@ def only_loopback(route: Any) -> None:
         route.continue_()
     else:
         route.abort()
+
+
+def zstd_frame(data: bytes) -> bytes:
+    """``data`` as a valid Zstandard frame of raw (uncompressed) blocks, for
+    tests that serve the engine a well-formed file with the wrong content.
+    The standard library of the Python running the tests may lack zstd."""
+    block = 128 * 1024  # the format's largest block
+    frame = bytearray(b"\x28\xb5\x2f\xfd")
+    frame += bytes([0b1010_0000])  # 4-byte content size, single segment, no checksum
+    frame += len(data).to_bytes(4, "little")
+    for start in range(0, max(len(data), 1), block):
+        chunk = data[start : start + block]
+        last = start + block >= len(data)
+        frame += (int(last) | (len(chunk) << 3)).to_bytes(3, "little")  # raw block
+        frame += chunk
+    return bytes(frame)

@@ -7,15 +7,18 @@ import json
 from typing import Any
 
 import pytest
+from browser import zstd_frame
 
 from calculators import REGISTRY
 from calculators import browser as browser_bridge
+from macros import runtime_assets
 
 pytestmark = pytest.mark.browser
 
 PAGE = "calculators/competitiveness/"
 WIDGET = '.mpb-calculator[data-calculator="competitiveness"]'
 RUNTIME_PARTS = ("pyodide", "calculator-worker", ".whl", "python_stdlib")
+PLAIN_WASM = runtime_assets.PYODIDE_PACKAGE / "pyodide.asm.wasm"
 TECHNICAL = ("HTTP", "wasm", "404", "Error", "integrity", "Traceback", "worker")
 
 
@@ -44,17 +47,15 @@ def assert_failed_honestly(page: Any) -> None:
 
 def test_missing_wasm_reaches_the_failed_state_with_plain_words(page: Any, site_url: str) -> None:
     errors = console_errors(page)
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="gone"))
+    page.route("**/pyodide.asm.wasm.zst", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(site_url + PAGE)
     assert_failed_honestly(page)
     assert any("404" in error for error in errors), errors
 
 
-def test_broken_wasm_reaches_the_failed_state(page: Any, site_url: str) -> None:
-    page.route(
-        "**/pyodide.asm.wasm",
-        lambda route: route.fulfill(status=200, body=b"\0asm not really", headers={"Content-Type": "application/wasm"}),
-    )
+@pytest.mark.parametrize("body", [zstd_frame(b"\0asm not really"), b"not Zstandard at all"], ids=["not-wasm", "not-zstd"])
+def test_broken_wasm_reaches_the_failed_state(page: Any, site_url: str, body: bytes) -> None:
+    page.route("**/pyodide.asm.wasm.zst", lambda route: route.fulfill(status=200, body=body))
     page.goto(site_url + PAGE)
     assert_failed_honestly(page)
 
@@ -63,10 +64,11 @@ def test_tampered_wheel_is_refused(page: Any, site_url: str) -> None:
     errors = console_errors(page)
 
     def tamper(route: Any) -> None:
-        body = route.fetch().body()
-        route.fulfill(status=200, body=body[:-1] + bytes([body[-1] ^ 1]))
+        # A well-formed download of a wheel with one byte changed.
+        wheel = route.fetch(url=route.request.url.removesuffix(".zst")).body()
+        route.fulfill(status=200, body=zstd_frame(wheel[:-1] + bytes([wheel[-1] ^ 1])))
 
-    page.route("**/calculators-*.whl", tamper)
+    page.route("**/calculators-*.whl.zst", tamper)
     page.goto(site_url + PAGE)
     assert_failed_honestly(page)
     assert any("integrity" in error for error in errors), errors
@@ -85,7 +87,30 @@ def test_guide_pages_load_no_part_of_the_runtime(page: Any, site_url: str) -> No
 def test_calculator_pages_hint_the_runtime_downloads(page: Any, site_url: str) -> None:
     page.goto(site_url + PAGE)
     hrefs = page.locator('link[rel="preload"]').evaluate_all("links => links.map((l) => l.href)")
-    assert any(href.endswith("/pyodide.asm.wasm") and "/pyodide-" in href for href in hrefs), hrefs
+    assert any(href.endswith("/pyodide.asm.wasm.zst") and "/pyodide-" in href for href in hrefs), hrefs
+
+
+def test_the_page_keeps_its_decoded_wasm_and_a_reload_compiles_that(page: Any, site_url: str) -> None:
+    """First visit: the Zstandard file, decoded and kept in the runtime cache
+    the service worker also serves; next visit: no wasm download at all."""
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    assert page.evaluate("performance.getEntriesByName('mpb:wasm-downloaded').length") == 1
+    kept = page.evaluate(
+        """async () => {
+            const url = new URL("../../assets/pyodide-314.0.7/pyodide.asm.wasm", location.href).href;
+            const response = await (await caches.open("match-plan-b-runtime")).match(url);
+            if (!response) return null;
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            return { type: response.headers.get("Content-Type"), size: bytes.length, magic: Array.from(bytes.slice(0, 4)) };
+        }""".replace("314.0.7", runtime_assets.pyodide_version())
+    )
+    assert kept == {"type": "application/wasm", "size": PLAIN_WASM.stat().st_size, "magic": [0, 97, 115, 109]}
+
+    page.reload()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    assert page.evaluate("performance.getEntriesByName('mpb:wasm-compiled').length") == 1
+    assert page.evaluate("performance.getEntriesByName('mpb:wasm-downloaded').length") == 0
 
 
 def test_every_calculator_runs_on_the_trimmed_stdlib(page: Any, site_url: str) -> None:

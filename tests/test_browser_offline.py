@@ -23,6 +23,7 @@ from browser import navigate
 from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, build_site
 
 from calculators import REGISTRY
+from macros.offline_engine import built_manifest
 
 pytestmark = pytest.mark.browser
 
@@ -246,8 +247,13 @@ WAIT_FOR_RUNTIME = f"""async (count) => {{
 
 
 def runtime_files(site: Path) -> list[str]:
-    (runtime,) = (site / "assets").glob("pyodide-*")
-    return sorted(path.name for path in runtime.iterdir() if not path.name.startswith("snapshot-"))
+    """What the service worker keeps: what a hosted page fetches."""
+    names = sorted(built_manifest(site)["hosted"])
+    # Never the snapshot (kept by the engine itself) nor a file only the
+    # offline copy embeds; the wasm as the page's decoded copy.
+    assert "pyodide.asm.wasm" in names and not [name for name in names if name.startswith("snapshot-")]
+    assert not [name for name in names if name.endswith((".zip", ".whl", ".wasm.zst"))], names
+    return names
 
 
 def assert_live(page: Any, url: str) -> None:

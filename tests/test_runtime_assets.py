@@ -89,20 +89,20 @@ def test_every_stdlib_module_the_calculators_import_is_shipped() -> None:
     assert not missing, f"add to macros/stdlib_modules.txt: {sorted(missing)}"
 
 
-def test_worker_manifest_marker_is_filled_once(tmp_path: Path) -> None:
-    worker = tmp_path / "w.js"
-    worker.write_text(f"const BUILD = {runtime_assets.MANIFEST_MARKER};\n")
-    runtime_assets.fill_worker(worker, {"wheel": "x.whl"})
-    assert worker.read_text() == 'const BUILD = {"wheel":"x.whl"};\n'
+def test_manifest_marker_is_filled_once(tmp_path: Path) -> None:
+    script = tmp_path / "w.js"
+    script.write_text(f"const BUILD = {runtime_assets.MANIFEST_MARKER};\n")
+    runtime_assets.fill_manifest(script, {"wheel": "x.whl"})
+    assert script.read_text() == 'const BUILD = {"wheel":"x.whl"};\n'
     with pytest.raises(ValueError, match="exactly once"):
-        runtime_assets.fill_worker(worker, {})
-    source = ROOT / "docs" / runtime_assets.WORKER
-    assert source.read_text().count(runtime_assets.MANIFEST_MARKER) == 1
+        runtime_assets.fill_manifest(script, {})
+    for built in (runtime_assets.WORKER, runtime_assets.PAGE_SCRIPT):
+        assert (ROOT / "docs" / built).read_text().count(runtime_assets.MANIFEST_MARKER) == 1
 
 
 def test_preload_hints_are_relative_to_the_page() -> None:
     hints = runtime_assets.preload_hints("calculators/competitiveness/")
-    assert f'href="../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm"' in hints
+    assert f'href="../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm.zst"' in hints
     page = type("Page", (), {"url": "assess/need-a-backup/"})()
     guide = "<html><head></head><body>no calculator</body></html>"
     assert runtime_assets.on_post_page(guide, page) == guide
@@ -125,7 +125,26 @@ def test_runtime_ships_bytecode_and_a_snapshot_named_by_what_it_was_made_from(tm
     assert manifest["snapshot"].startswith("snapshot-") and manifest["snapshot"].endswith(".bin.gz")
     assert hashlib.sha256(gzip.decompress(snapshot)).hexdigest() == manifest["snapshotSha256"]
     written = {p.name for p in tmp_path.iterdir() if p.is_file()}
-    assert {*runtime_assets.runtime_files(manifest), manifest["snapshot"]} == written | set(runtime_assets.RUNTIME_FILES)
+    zstd = {f"{name}.zst" for name in manifest["zstd"]}
+    assert {*manifest["embedded"], *zstd, manifest["snapshot"]} == written | set(runtime_assets.RUNTIME_FILES)
+
+
+def test_hosted_pages_download_zstandard_copies_and_the_offline_copy_plain_files(tmp_path: Path) -> None:
+    manifest = runtime_assets.build_manifest(tmp_path, tmp_path / "scratch")
+    assert sorted(manifest["zstd"]) == sorted(["pyodide.asm.wasm", manifest["stdlib"], manifest["wheel"]])
+    zstd_magic = b"\x28\xb5\x2f\xfd"
+    sizes = 0
+    for name in manifest["zstd"]:
+        data = (tmp_path / f"{name}.zst").read_bytes()
+        assert data.startswith(zstd_magic), name
+        sizes += len(data)
+    assert manifest["bytes"] == sizes
+    # The zips are stored, so the zstd copy compresses across files.
+    assert {info.compress_type for info in zipfile.ZipFile(tmp_path / manifest["stdlib"]).infolist()} == {zipfile.ZIP_STORED}
+    hosted = set(manifest["hosted"])
+    assert {f"{manifest['stdlib']}.zst", f"{manifest['wheel']}.zst", manifest["zstdDecoder"], "pyodide.asm.wasm"} <= hosted
+    assert manifest["stdlib"] not in hosted and manifest["wheel"] not in hosted and manifest["snapshot"] not in hosted
+    assert manifest["embedded"] == [*runtime_assets.RUNTIME_FILES, manifest["stdlib"], manifest["wheel"]]
 
 
 def test_node_runs_only_when_its_inputs_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

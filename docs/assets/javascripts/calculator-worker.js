@@ -21,19 +21,24 @@
 //   files          {url: Blob | ArrayBuffer}: answered by a fetch override
 //                  instead of the network (typed application/wasm for .wasm,
 //                  so streaming compile still works)
+//   zstd           names of runtime files to download as "<name>.zst" and
+//                  decode here (the wasm is the page's, see wasmFromPage)
+//   zstdDecoder    URL of the zstddec module that decodes them
 //   snapshotURL    a gzipped memory snapshot of Python with the calculators
 //                  imported; snapshotSha256 the hex sha256 of its unzipped bytes
 //   snapshot       false: neither use nor keep a snapshot
 //   wasmFromPage   true: ask the page for a compiled pyodide.asm.wasm
-//                  ({type: "wasm-wanted", url} -> {type: "wasm", module} or
-//                  {type: "wasm", error}) instead of compiling it here.  Why:
+//                  ({type: "wasm-wanted"} -> {type: "wasm", module} or
+//                  {type: "wasm", error}) instead of compiling it here; the
+//                  page downloads it and counts its bytes itself.  Why:
 //                  Chromium keeps optimised wasm code in its cache only for
 //                  modules compiled by a page, so a worker compiling its own
 //                  starts Python at baseline speed on every visit (measured:
 //                  warm start 3.5-4.7 s in the worker, about 2 s this way).
 
 // Filled in by macros/runtime_assets.py at build time: the versioned runtime
-// folder, the content-hashed wheel and stdlib, the wheel's sha256.
+// folder, the content-hashed wheel and stdlib, the wheel's sha256, which
+// files come as Zstandard.
 const BUILD = /* build manifest */ {};
 
 const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
@@ -76,6 +81,8 @@ function defaults() {
       stdLibURL: runtime + BUILD.stdlib,
       wheelURL: runtime + BUILD.wheel,
       wheelSha256: BUILD.wheelSha256,
+      zstd: BUILD.zstd || [],
+      zstdDecoder: BUILD.zstdDecoder && runtime + BUILD.zstdDecoder,
       snapshotURL: BUILD.snapshot && runtime + BUILD.snapshot,
       snapshotSha256: BUILD.snapshotSha256,
       lockFileContents: BUILD.lock,
@@ -90,11 +97,8 @@ function defaults() {
 // answered from memory, and a failed download fails the start at once rather
 // than leaving Pyodide waiting forever for a wasm that will never come.
 function installFetch(config, fail) {
+  // Values may be promises: a file still being decoded is waited for.
   const files = new Map(Object.entries(config.files || {}));
-  // With wasmFromPage, Pyodide still downloads the wasm the page compiled
-  // (mostly from the HTTP cache), on purpose: those bytes drive the progress
-  // bar and the page's silence clock.  Skipping that download needs the page
-  // to report its own download first.
   let loaded = 0;
   const count = (response) => {
     if (!response.body) return;
@@ -115,7 +119,7 @@ function installFetch(config, fail) {
     const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
     if (files.has(url)) {
       const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-      return new Response(files.get(url), { headers: { "Content-Type": type } });
+      return new Response(await files.get(url), { headers: { "Content-Type": type } });
     }
     let response;
     try {
@@ -128,7 +132,24 @@ function installFetch(config, fail) {
     else count(response);
     return response;
   };
-  return (url) => globalThis.fetch(url);
+  return { fetchFile: (url) => globalThis.fetch(url), files };
+}
+
+// Zstandard copies are a fifth smaller than what a host's gzip sends (see
+// macros/pyodide_build.mjs).  Decoded whole: Pyodide reads a zip only once it
+// is complete anyway, and the decoder takes some 20 ms for the stdlib.
+async function zstdDecoder(url) {
+  const { ZSTDDecoder } = await import(url);
+  const decoder = new ZSTDDecoder();
+  await decoder.init();
+  return decoder;
+}
+
+async function decodeZstd(fetchFile, url, decoder) {
+  const response = await fetchFile(`${url}.zst`);
+  if (!response.ok) throw new Error(`download failed: ${url}.zst (HTTP ${response.status})`);
+  const compressed = new Uint8Array(await response.arrayBuffer());
+  return (await decoder).decode(compressed);
 }
 
 async function sha256(bytes) {
@@ -232,7 +253,7 @@ function useModuleFromPage(url, fail) {
     });
   });
   moduleFromPage.catch(fail);
-  post({ type: "wasm-wanted", url });
+  post({ type: "wasm-wanted" });
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
@@ -253,8 +274,21 @@ async function start(config) {
   });
   failed.catch(() => {}); // reported through the bridge's own rejection
   const wasmURL = new URL("pyodide.asm.wasm", config.indexURL).href;
-  const fetchFile = installFetch(config, (error) => failStart(error));
-  if (config.wasmFromPage) useModuleFromPage(wasmURL, failStart);
+  const { fetchFile, files } = installFetch(config, (error) => failStart(error));
+  const zstd = new Set(config.zstd || []);
+  const decoder = zstd.size ? zstdDecoder(config.zstdDecoder) : null;
+  for (const url of [config.stdLibURL, config.wheelURL]) {
+    if (!zstd.has(url.slice(url.lastIndexOf("/") + 1))) continue;
+    const decoded = decodeZstd(fetchFile, url, decoder);
+    decoded.catch(failStart);
+    files.set(url, decoded);
+  }
+  if (config.wasmFromPage) {
+    // The page downloads, decodes and compiles the wasm, and counts its bytes
+    // for the progress bar; Pyodide's own download of it is answered empty.
+    files.set(wasmURL, new Uint8Array(0));
+    useModuleFromPage(wasmURL, failStart);
+  }
   // Pyodide aborts a broken wasm with only a log line and never settles;
   // an unhandled rejection here is the only sign, so treat it as fatal.
   self.addEventListener("unhandledrejection", (event) => {

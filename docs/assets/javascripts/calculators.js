@@ -4,12 +4,20 @@
 // strings, so the live result can never disagree with the built page.
 
 const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
+// Filled in by macros/runtime_assets.py at build time, as in the worker: the
+// versioned runtime folder and which of its files come as Zstandard.
+const BUILD = /* build manifest */ {};
 // Set only in the offline copy read from a folder (file://), where a worker
 // cannot start from a file: its classic loader (macros/offline_loader.js)
 // starts this same worker from a data: URL instead, adds the runtime files to
 // the start message's config and holds later messages until they are ready.
 const ENGINE_FROM_MEMORY = globalThis.matchPlanBEngineFromMemory;
 const PROFILE_KEY = "matchplanb:profile";
+// The service worker's runtime cache (offline-worker.js).  The page keeps its
+// decoded copy of the wasm there: later visits compile it from there, which
+// keeps Chromium's compiled code, and the service worker serves it offline.
+const RUNTIME_CACHE = "match-plan-b-runtime";
+const WASM_HEADERS = { "Content-Type": "application/wasm" };
 const TYPING_PAUSE_MS = 250;
 
 // One worker, and so one Python runtime, for the whole visit: instant
@@ -19,6 +27,8 @@ let lastId = 0;
 const pending = new Map();
 const widgets = new Set();
 let runtime = { phase: "idle", loaded: 0, total: 0 };
+// Bytes downloaded so far: the worker's files and the page's wasm.
+const downloaded = { worker: 0, page: 0 };
 
 // The worker cannot report that it is stuck (a wasm that fails to
 // instantiate leaves Pyodide waiting forever), so the bridge keeps its own
@@ -57,9 +67,9 @@ function startWorker() {
       else setRuntime(data.phase);
       return;
     }
-    if (data.type === "progress") return setProgress(data.loaded, data.total);
+    if (data.type === "progress") return setProgress("worker", data.loaded, data.total);
     if (data.type === "mark") return markTime(data.name, data.at);
-    if (data.type === "wasm-wanted") return compileForWorker(data.url);
+    if (data.type === "wasm-wanted") return compileForWorker();
     const waiting = pending.get(data.id);
     pending.delete(data.id);
     if (!waiting) return;
@@ -70,6 +80,7 @@ function startWorker() {
     event.preventDefault();
     failRuntime(`worker error: ${event.message || "the worker script did not load"}`);
   });
+  if (!ENGINE_FROM_MEMORY) compileRuntime();
   worker.postMessage({ type: "start", config: { wasmFromPage: true } });
   keepWatching();
   return worker;
@@ -77,18 +88,78 @@ function startWorker() {
 
 // Compiled here rather than in the worker because only a page's compiled
 // wasm gets Chromium's optimised-code cache (see calculator-worker.js); the
-// compiling itself happens off this thread.
-async function compileForWorker(url) {
+// compiling itself happens off this thread.  Started with the worker, not
+// when it asks: a worker takes a few hundred milliseconds to come up.
+let compiled = null;
+
+function compileRuntime() {
+  compiled ??= runtimeWasm().then((response) => WebAssembly.compileStreaming(response));
+  compiled.catch(() => {}); // reported when the worker asks for it
+  return compiled;
+}
+
+async function compileForWorker() {
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-    const module = await WebAssembly.compileStreaming(response);
-    markTime("wasm-compiled", performance.timeOrigin + performance.now());
+    const module = await compileRuntime();
+    markNow("wasm-compiled");
     worker.postMessage({ type: "wasm", module });
   } catch (error) {
     worker.postMessage({ type: "wasm", error: String(error?.message || error) });
     failRuntime(error);
   }
+}
+
+// The wasm as a Response: the copy this browser kept, or else the Zstandard
+// file (2.9 MB where gzip would send 3.5 MB), decoded and kept.
+async function runtimeWasm(keep = true) {
+  const runtime = new URL(BUILD.runtimeDir, import.meta.url);
+  const url = new URL("pyodide.asm.wasm", runtime).href;
+  if (!BUILD.zstd?.includes("pyodide.asm.wasm")) return fetch(url);
+  // No Cache Storage outside a secure context, and a browser may refuse it.
+  const cache = keep ? await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null) : null;
+  const kept = await cache?.match(url).catch(() => null);
+  if (kept) return kept;
+  const [compressed, decoder] = await Promise.all([
+    countedDownload(`${url}.zst`),
+    import(new URL(BUILD.zstdDecoder, runtime).href).then(async ({ ZSTDDecoder }) => {
+      const decoder = new ZSTDDecoder();
+      await decoder.init();
+      return decoder;
+    }),
+  ]);
+  markNow("wasm-downloaded");
+  const decoded = new Response(decoder.decode(compressed), { headers: WASM_HEADERS });
+  markNow("wasm-decoded");
+  if (!cache) return decoded;
+  // Compiled from the kept copy, not from the decoded bytes: Chromium caches
+  // compiled code only for a wasm read from a cache or the network, so the
+  // second visit then starts as fast as any later one.
+  try {
+    await cache.put(url, decoded);
+    const stored = await cache.match(url);
+    markNow("wasm-kept");
+    if (stored) return stored;
+  } catch {
+    // storage full or refused: decode again, without keeping it
+  }
+  return runtimeWasm(false);
+}
+
+// The bytes of a download, counted into the progress bar as they arrive.
+async function countedDownload(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    setProgress("page", loaded);
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 function ask(fn, name, payload) {
@@ -124,8 +195,10 @@ function setRuntime(phase) {
   if (recovered) for (const widget of widgets) widget.resume();
 }
 
-function setProgress(loaded, total) {
-  runtime = { ...runtime, loaded, total };
+function setProgress(who, loaded, total = runtime.total || BUILD.bytes || 0) {
+  downloaded[who] = loaded;
+  runtime = { ...runtime, loaded: downloaded.worker + downloaded.page, total };
+  keepWatching(); // bytes arriving are a sign of life, wherever they arrive
   for (const widget of widgets) widget.showProgress();
 }
 
@@ -136,6 +209,10 @@ function markTime(name, at) {
   } catch {
     // marks are a measuring aid only
   }
+}
+
+function markNow(name) {
+  markTime(name, performance.timeOrigin + performance.now());
 }
 
 function readStorage() {
