@@ -36,6 +36,8 @@
   // A browser asking to save data gets no background downloads: nothing is
   // stored until the reader presses "Save for offline use".
   const saveData = Boolean(navigator.connection && navigator.connection.saveData);
+  // Longer than any engine start the page itself waits for (20 s of silence).
+  const ENGINE_PATIENCE_MS = 120_000;
 
   let registering = null;
   function register() {
@@ -85,18 +87,26 @@
   let runtimeKept = false;
   function keepRuntimeAfterACalculatorStarts() {
     if (runtimeKept || saveData || !document.querySelector(".mpb-calculator")) return;
-    const started = () => document.querySelector('.mpb-calculator[data-runtime="ready"]');
-    const go = () => {
+    whenEngine(() => document.querySelector('.mpb-calculator[data-runtime="ready"]')).then((started) => {
+      if (!started || runtimeKept) return;
       runtimeKept = true;
       saveRuntime().catch((error) => console.warn("Match Plan B: could not keep the calculators for offline use:", error));
-    };
-    if (started()) return go();
-    const watch = new MutationObserver(() => {
-      if (!started()) return;
-      watch.disconnect();
-      go();
     });
-    watch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-runtime"] });
+  }
+
+  // Resolves with true once `condition()` holds, checked whenever a
+  // calculator's engine changes state, or with false after `patience` ms.
+  function whenEngine(condition, patience = Infinity) {
+    return new Promise((resolve) => {
+      if (condition()) return resolve(true);
+      const watch = new MutationObserver(() => {
+        if (!condition()) return;
+        watch.disconnect();
+        resolve(true);
+      });
+      watch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-runtime"] });
+      if (patience !== Infinity) setTimeout(() => watch.disconnect() || resolve(false), patience);
+    });
   }
 
   function showState(panel, state) {
@@ -144,14 +154,18 @@
     if (button) saveEverything(button.closest(".mpb-offline"));
   });
 
-  // Registered once the page has loaded, so storing the pages never competes
-  // with what the reader is waiting for.
+  // Registered once the page has loaded and, on a calculator page, once its
+  // engine is up (or has given up): storing the pages (about 0.5 MB) must not
+  // share a slow link with the downloads the reader is waiting for.
   const registerQuietly = () =>
     register().catch((error) => console.warn("Match Plan B: offline reading is not available:", error));
-  if (!saveData) {
-    if (document.readyState === "complete") registerQuietly();
-    else window.addEventListener("load", registerQuietly, { once: true });
-  }
+  const engineSettled = () =>
+    !document.querySelector('.mpb-calculator:not([data-runtime="ready"]):not([data-runtime="failed"])');
+  const loaded = new Promise((resolve) => {
+    if (document.readyState === "complete") resolve();
+    else window.addEventListener("load", resolve, { once: true });
+  });
+  if (!saveData) loaded.then(() => whenEngine(engineSettled, ENGINE_PATIENCE_MS)).then(registerQuietly);
 
   // Material's instant navigation announces each new page on document$.
   if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
