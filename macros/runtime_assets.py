@@ -17,10 +17,11 @@ After each build it writes, into ``assets/pyodide-<version>/``:
   3.8 MB where a host's gzip would send 4.9 MB.  The plain files stay beside
   them for the offline copy, which embeds them gzipped, and for the page's
   decoded copy of the wasm (see calculators.js);
-- a gzipped memory snapshot of Python with the calculators imported,
-  ``snapshot-<hash>.bin.gz``, named by the runtime build, the standard
+- a memory snapshot of Python with the calculators imported, in Zstandard,
+  ``snapshot-<hash>.bin.zst``, named by the runtime build, the standard
   library and the wheel it was made with.  The worker fetches it in the
-  background once a first start is done and starts from it on later visits.
+  background when a reader comes back (a second start), and starts from it
+  on the visits after that.
 
 Node's work is cached under ``node_modules/.cache``, keyed by the hashes of
 its inputs, so only a changed calculator or runtime pays for it again.
@@ -41,7 +42,6 @@ everything it runs.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import hashlib
 import io
 import json
@@ -164,8 +164,9 @@ def pyodide_build_id() -> str:
 
 
 def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
-    """Bytecode versions of the stdlib and wheel, and the gzipped snapshot,
-    from Node; cached by the hash of everything that goes in."""
+    """Bytecode versions of the stdlib and wheel, Zstandard copies of the
+    downloads, and the snapshot, from Node; cached by the hash of everything
+    that goes in."""
     inputs = hashlib.sha256()
     for part in (pyodide_build_id().encode(), PYODIDE_BUILD.read_bytes(), SNAPSHOT_EXERCISE.encode(), stdlib, wheel):
         inputs.update(hashlib.sha256(part).digest())
@@ -173,7 +174,8 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
     names = {
         "stdlib": "stdlib.zip",
         "wheel": "wheel.whl",
-        "snapshot": "snapshot.bin.gz",
+        "snapshot": "snapshot.bin.zst",
+        "snapshot.sha256": "snapshot.sha256",
         "stdlib.zst": "stdlib.zip.zst",
         "wheel.zst": "wheel.whl.zst",
         "wasm.zst": "pyodide.asm.wasm.zst",
@@ -196,9 +198,6 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
             result = subprocess.run(["node", str(PYODIDE_BUILD), str(work / "job.json")], capture_output=True, text=True)
             if result.returncode:
                 raise RuntimeError(f"{PYODIDE_BUILD.name} failed:\n{result.stderr[-3000:]}")
-            # Compressed once here, with a fixed header, rather than on every build.
-            raw = (work / "snapshot.bin").read_bytes()
-            (work / names["snapshot"]).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
             out.mkdir(parents=True, exist_ok=True)
             for name in names.values():
                 (work / name).replace(out / name)
@@ -222,7 +221,7 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
     # Named by what it was made from: Pyodide detects another runtime build
     # itself, but not another wheel or standard library.
     made_from = short_hash(pyodide_build_id().encode() + hashlib.sha256(stdlib_bytes + wheel_bytes).digest())
-    snapshot_name = f"{SNAPSHOT_PREFIX}{made_from}.bin.gz"
+    snapshot_name = f"{SNAPSHOT_PREFIX}{made_from}.bin.zst"
     (target / snapshot_name).write_bytes(snapshot)
     wheel = write_hashed(target, "calculators", ".whl", wheel_bytes)
     stdlib = write_hashed(target, "python_stdlib", ".zip", stdlib_bytes)
@@ -240,8 +239,8 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         "zstd": sorted(zstd),
         "zstdDecoder": zstd_decoder_name(),
         "snapshot": snapshot_name,
-        # Of the unzipped bytes, which the worker keeps, whoever unzipped them.
-        "snapshotSha256": hashlib.sha256(gzip.decompress(snapshot)).hexdigest(),
+        # Of the decoded bytes, which the worker checks and keeps.
+        "snapshotSha256": compiled["snapshot.sha256"].decode("ascii"),
         # Pyodide reads only the header of its lock file when nothing is
         # loaded by name; an empty package list saves a 112 KB download.
         "lock": {"info": lock["info"], "packages": {}},

@@ -24,8 +24,8 @@
 //   zstd           names of runtime files to download as "<name>.zst" and
 //                  decode here (the wasm is the page's, see wasmFromPage)
 //   zstdDecoder    URL of the zstddec module that decodes them
-//   snapshotURL    a gzipped memory snapshot of Python with the calculators
-//                  imported; snapshotSha256 the hex sha256 of its unzipped bytes
+//   snapshotURL    a memory snapshot of Python with the calculators imported,
+//                  in Zstandard; snapshotSha256 the hex sha256 of its bytes
 //   snapshot       false: neither use nor keep a snapshot
 //   wasmFromPage   true: ask the page for a compiled pyodide.asm.wasm
 //                  ({type: "wasm-wanted"} -> {type: "wasm", module} or
@@ -43,10 +43,12 @@ const BUILD = /* build manifest */ {};
 
 const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
 
-// Memory snapshots.  A first visit starts Python the normal way; once the
-// calculators are live, the worker downloads a snapshot of that state (made
-// at build time, see macros/pyodide_build.mjs) into Cache Storage, and later
-// visits start from it, skipping Python's own start and the imports.  The
+// Memory snapshots.  Python starts the normal way until a reader comes back:
+// on a second start, once the calculators are live, the worker downloads a
+// snapshot of that state (made at build time, see macros/pyodide_build.mjs;
+// 3.8 MB) into Cache Storage, and the visits after that start from it,
+// skipping Python's own start and the imports.  A first visit downloads only
+// what it needs: a reader who never comes back never pays for it.  The
 // option is private and experimental in Pyodide 314, so any failure, or a
 // restore slower than RESTORE_LIMIT_MS, falls back to the normal start, and
 // the stored copy is dropped.
@@ -187,9 +189,16 @@ async function storedSnapshot(config) {
   }
 }
 
-async function forgetSnapshots() {
+// The key under which the snapshot cache remembers that this browser has
+// started the engine before.
+function startedBefore(config) {
+  return new URL("engine-started-before", config.snapshotURL).href;
+}
+
+async function forgetSnapshots(config) {
   try {
-    await caches.delete(SNAPSHOT_CACHE);
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const key of await cache.keys()) if (key.url !== startedBefore(config)) await cache.delete(key);
   } catch {
     // nothing stored, or storage refused: nothing to forget
   }
@@ -199,20 +208,21 @@ async function forgetSnapshots() {
 // to save data is spared the extra download.
 async function keepSnapshot(config) {
   if (!snapshotsAllowed(config) || self.navigator.connection?.saveData) return;
-  await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     if (await cache.match(config.snapshotURL)) return;
+    const seen = startedBefore(config);
+    if (!(await cache.match(seen))) {
+      await cache.put(seen, new Response(""));
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
     const response = await networkFetch(config.snapshotURL);
     if (!response.ok) return;
-    let bytes = new Uint8Array(await response.arrayBuffer());
-    // Unzip it here, unless a host already did (Content-Encoding for .gz).
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      const unzipped = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      bytes = new Uint8Array(await new Response(unzipped).arrayBuffer());
-    }
+    const decoder = await zstdDecoder(config.zstdDecoder);
+    const bytes = decoder.decode(new Uint8Array(await response.arrayBuffer()));
     if ((await sha256(bytes)) !== config.snapshotSha256) return;
-    for (const old of await cache.keys()) await cache.delete(old);
+    await forgetSnapshots(config); // an older build's
     await cache.put(config.snapshotURL, new Response(bytes));
     mark("snapshot-stored");
   } catch (error) {
@@ -317,9 +327,11 @@ async function start(config) {
   const stored = await snapshot;
   if (stored) {
     mark("snapshot-read");
-    pyodide = await restoreSnapshot(loadPyodide, options, stored, failed).catch((error) => {
+    pyodide = await restoreSnapshot(loadPyodide, options, stored, failed).catch(async (error) => {
       console.warn("Match Plan B: starting without the engine snapshot:", error);
-      if (!startFailed) forgetSnapshots(); // a failed download is no fault of the snapshot
+      // Before starting again, so the start's own keepSnapshot finds it gone.
+      // A failed download is no fault of the snapshot.
+      if (!startFailed) await forgetSnapshots(config);
       return null;
     });
     restored = Boolean(pyodide);
