@@ -52,21 +52,28 @@ THROTTLE = {"offline": False, "latency": 100, "downloadThroughput": 4_000_000 / 
 # What a host that compresses would leave alone: these are compressed already.
 ALREADY_COMPRESSED = (".zip", ".whl", ".gz", ".zst", ".png", ".jpg", ".jpeg", ".webp", ".woff2", ".ico")
 BARE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare Pyodide</title>
+READY_MARKER = "/benchmark-ready-marker"
+BARE_PAGE = f"""<!doctype html><meta charset="utf-8"><title>bare Pyodide</title>
 <script type="module">
-import { loadPyodide } from "./pyodide.mjs";
+import {{ loadPyodide }} from "./pyodide.mjs";
 const pyodide = await loadPyodide();
-if (pyodide.runPython("1 + 1") === 2) document.body.dataset.ready = String(performance.now());
+if (pyodide.runPython("1 + 1") === 2) {{
+  document.body.dataset.ready = String(performance.now());
+  fetch("{READY_MARKER}", {{ cache: "no-store" }}).catch(() => {{}});
+}}
 </script>
 """
-# Records, in the page's own clock, when a widget first says it is ready.
-READY_PROBE = """
-new MutationObserver((_, observer) => {
-  if (document.querySelector('.mpb-calculator[data-runtime="ready"]')) {
+# Records, in the page's own clock, when a widget first says it is ready, and
+# tells the server, so the bytes fetched until then can be told from the
+# downloads that follow (which start within milliseconds).
+READY_PROBE = f"""
+new MutationObserver((_, observer) => {{
+  if (document.querySelector('.mpb-calculator[data-runtime="ready"]')) {{
     window.__readyAt = performance.now();
+    fetch("{READY_MARKER}", {{ cache: "no-store" }}).catch(() => {{}});
     observer.disconnect();
-  }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-runtime"] });
+  }}
+}}).observe(document, {{ subtree: true, attributes: true, attributeFilter: ["data-runtime"] }});
 """
 
 
@@ -247,10 +254,19 @@ class Bench:
         cdp.send("Network.emulateNetworkConditions", THROTTLE)
         self.log.clear()
         seconds = measure(page)
-        fetched = list(self.log)  # requested before ready, not what follows it
+        fetched = until_ready(self.log)
         marks = self.marks(page)
         context.close()
         return seconds, sum(sent for _, _, sent in gzip_sizes(self.site, fetched)), marks
+
+
+def until_ready(log: Log) -> list[str]:
+    """What the page requested before its calculator was live."""
+    for _ in range(100):  # the marker's request may still be on its way
+        if READY_MARKER in log:
+            return log[: log.index(READY_MARKER)]
+        time.sleep(0.05)
+    raise RuntimeError("the page never reported that it was ready")
 
 
 def gzip_sizes(site: Path, paths: list[str]) -> list[tuple[str, int, int]]:
@@ -310,11 +326,10 @@ def browser(site: Path, url: str, log: Log) -> None:
         context = bench.context()
         page = context.new_page()
         bench.calculator(page)
-        until_ready = len(log)
         page.wait_for_timeout(3_000)
         context.close()
-        sizes = gzip_sizes(site, log[:until_ready])
-        later = gzip_sizes(site, log[until_ready:])
+        sizes = gzip_sizes(site, until_ready(log))
+        later = gzip_sizes(site, log[len(until_ready(log)) + 1 :])
         throttled_calc, calc_bytes, throttled_marks = bench.throttled(bench.calculator)
         throttled_bare, bare_bytes, _ = bench.throttled(bench.bare)
         chromium.close()
