@@ -186,16 +186,19 @@ class Bench:
         page.wait_for_function("performance.getEntriesByName('mpb:snapshot-stored').length > 0", timeout=180_000)
         return True
 
-    def calculator_visits(self) -> tuple[float, float, float | None, dict[str, float], Any, Any]:
+    def calculator_visits(self) -> tuple[float, float, float | None, dict[str, dict[str, float]], Any, Any]:
         """Cold; warm (a returning reader's first reload, before any
         snapshot); a repeat visit once the snapshot is kept."""
         context = self.context()
         page = context.new_page()
         cold = self.calculator(page)
-        cold_marks = self.marks(page)
+        marks = {"cold": self.marks(page)}
         warm = self.calculator(page, reload=True)
+        marks["warm"] = self.marks(page)
         repeat = self.calculator(page, reload=True) if self.snapshot_stored(page) else None
-        return cold, warm, repeat, cold_marks, context, page
+        if repeat is not None:
+            marks["repeat visit"] = self.marks(page)
+        return cold, warm, repeat, marks, context, page
 
     def marks(self, page: Any) -> dict[str, float]:
         return page.evaluate(
@@ -298,19 +301,18 @@ def browser(site: Path, url: str, log: Log) -> None:
             k: [] for k in ("bare cold", "bare warm", "calc cold", "calc warm", "calc repeat", "next")
         }
         recomputes: list[float] = []
-        breakdowns: list[dict[str, float]] = []
-        last_breakdowns: list[dict[str, float]] = []
+        breakdowns: dict[str, list[dict[str, float]]] = {}
         for round_ in range(ROUNDS):
             order = ("bare", "calc") if round_ % 2 == 0 else ("calc", "bare")
             for which in order:
                 if which == "bare":
                     cold, warm, context, _ = bench.cold_and_warm(bench.bare)
                 else:
-                    cold, warm, repeat, cold_marks, context, page = bench.calculator_visits()
+                    cold, warm, repeat, marks, context, page = bench.calculator_visits()
                     if repeat is not None:
                         figures["calc repeat"].append(repeat)
-                    breakdowns.append(cold_marks)
-                    last_breakdowns.append(bench.marks(page))
+                    for visit, visit_marks in marks.items():
+                        breakdowns.setdefault(visit, []).append(visit_marks)
                     page.wait_for_timeout(300)  # let the first compute settle
                     recomputes += [bench.recompute(page, 241 + (i % 20)) for i in range(10)]
                     figures["next"].append(bench.next_page(page))
@@ -347,8 +349,8 @@ def browser(site: Path, url: str, log: Log) -> None:
     print(
         f"  recompute round trip ({len(recomputes)} edits): p50 {ms(percentile(recomputes, 0.5))}, p95 {ms(percentile(recomputes, 0.95))}"
     )
-    if any(breakdowns):
-        for title, runs in (("cold", breakdowns), ("last reload (repeat visit if any)", last_breakdowns)):
+    if any(any(runs) for runs in breakdowns.values()):
+        for title, runs in breakdowns.items():
             print(f"  where a calculator page's time goes, {title} (median ms since navigation start):")
             for name in runs[0]:
                 values = [b[name] for b in runs if name in b]
