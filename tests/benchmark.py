@@ -40,7 +40,7 @@ from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, QuietHandler, build_site  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, QuietHandler, QuietServer, build_site  # noqa: E402
 
 from calculators import REGISTRY  # noqa: E402
 from calculators.render import render_result  # noqa: E402
@@ -395,7 +395,7 @@ def main() -> None:
 
 @contextmanager
 def served_on(site: Path, log: Log, port: int) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(gzip_handler(log), directory=str(site)))
+    server = QuietServer(("127.0.0.1", port), functools.partial(gzip_handler(log), directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{port}/"

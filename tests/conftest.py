@@ -63,12 +63,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build_and_serve(target: Path, config: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A loopback server that does not print a traceback when the browser
+    drops a download it no longer needs (a reload, a failed start)."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def build_and_serve(target: Path, config: Path) -> tuple[QuietServer, str]:
     """Bind a loopback port first, then build for exactly that address:
     Material's instant navigation only works when site_url matches it."""
     target.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(QuietHandler, directory=str(target))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     result = build_site(target, config, site_url=url)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -10,7 +10,6 @@ name at all (``--host-resolver-rules``), so nothing can leave the machine, and
 from __future__ import annotations
 
 import functools
-import http.server
 import shutil
 import threading
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import navigate
-from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, build_site
+from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
 
 from calculators import REGISTRY
 from macros.offline_engine import built_manifest
@@ -205,7 +204,7 @@ class Server:
                 requested.append(self.path)
 
         handler = functools.partial(Recording, directory=str(self.directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.httpd = QuietServer(("127.0.0.1", self.port), handler)
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
