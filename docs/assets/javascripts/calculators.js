@@ -70,6 +70,11 @@ function startWorker() {
     if (data.type === "progress") return setProgress("worker", data.loaded, data.total);
     if (data.type === "mark") return markTime(data.name, data.at);
     if (data.type === "wasm-wanted") return compileForWorker();
+    if (data.type === "zstd-decoded") {
+      if (data.error) decoding?.reject(new Error(`the runtime could not be decoded: ${data.error}`));
+      else decoding?.resolve(data.bytes);
+      return;
+    }
     const waiting = pending.get(data.id);
     pending.delete(data.id);
     if (!waiting) return;
@@ -119,16 +124,9 @@ async function runtimeWasm(keep = true) {
   const cache = keep ? await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null) : null;
   const kept = await cache?.match(url).catch(() => null);
   if (kept) return kept;
-  const [compressed, decoder] = await Promise.all([
-    countedDownload(`${url}.zst`),
-    import(new URL(BUILD.zstdDecoder, runtime).href).then(async ({ ZSTDDecoder }) => {
-      const decoder = new ZSTDDecoder();
-      await decoder.init();
-      return decoder;
-    }),
-  ]);
+  const compressed = await countedDownload(`${url}.zst`);
   markNow("wasm-downloaded");
-  const decoded = new Response(decoder.decode(compressed), { headers: WASM_HEADERS });
+  const decoded = new Response(await decodedByWorker(compressed), { headers: WASM_HEADERS });
   markNow("wasm-decoded");
   if (!cache) return decoded;
   // Compiled from the kept copy, not from the decoded bytes: Chromium caches
@@ -143,6 +141,16 @@ async function runtimeWasm(keep = true) {
     // storage full or refused: decode again, without keeping it
   }
   return runtimeWasm(false);
+}
+
+// The worker decodes (off this thread, with the decoder it already has).
+let decoding = null;
+
+function decodedByWorker(bytes) {
+  return new Promise((resolve, reject) => {
+    decoding = { resolve, reject };
+    worker.postMessage({ type: "zstd-decode", bytes }, [bytes.buffer]);
+  });
 }
 
 // The bytes of a download, counted into the progress bar as they arrive.
