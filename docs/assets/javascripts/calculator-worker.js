@@ -207,18 +207,27 @@ async function forgetSnapshots(config) {
   }
 }
 
-// After a normal start, in the background; a reader who asked their browser
-// to save data is spared the extra download.
-async function keepSnapshot(config) {
-  if (!snapshotsAllowed(config) || self.navigator.connection?.saveData) return;
+// Whether this browser has started the engine before; notes that it has now.
+// Run as a start begins, so a reader who reloads at once still counts.
+async function noteStart(config) {
+  if (!snapshotsAllowed(config)) return false;
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    if (await cache.match(startedBefore(config))) return true;
+    await cache.put(startedBefore(config), new Response(""));
+  } catch {
+    // storage refused: as if this were the first start
+  }
+  return false;
+}
+
+// After a normal start of a returning reader, in the background; a reader
+// who asked their browser to save data is spared the extra download.
+async function keepSnapshot(config, returning) {
+  if (!snapshotsAllowed(config) || self.navigator.connection?.saveData || !(await returning)) return;
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     if (await cache.match(config.snapshotURL)) return;
-    const seen = startedBefore(config);
-    if (!(await cache.match(seen))) {
-      await cache.put(seen, new Response(""));
-      return;
-    }
     await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
     const response = await networkFetch(config.snapshotURL);
     if (!response.ok) return;
@@ -374,11 +383,12 @@ self.addEventListener("message", async ({ data }) => {
     mark("worker-started");
     status("loading");
     const config = { ...defaults(), ...data.config };
+    const returning = noteStart(config);
     bridge = start(config);
     bridge.then(
       () => {
         status("ready");
-        if (!restored) keepSnapshot(config);
+        if (!restored) keepSnapshot(config, returning);
       },
       (error) => status("failed", String(error?.message || error)),
     );
