@@ -20,6 +20,7 @@ Nothing is fetched from the network, at build time or in the browser.
 from __future__ import annotations
 
 import fnmatch
+import importlib.util
 import json
 import logging
 import re
@@ -29,14 +30,26 @@ import subprocess
 import sys
 import zlib
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from mkdocs.plugins import event_priority
 
-# MkDocs loads a hook by its file path, so its folder is not a package on the
-# import path; the embedding step is a module of its own beside it.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from offline_engine import built_manifest, embed_engine, runtime_folder
+
+def sibling_module(name: str) -> ModuleType:
+    """A module beside this hook, loaded by its path as MkDocs loads the hook
+    itself (the hook's folder is no package on the import path, and adding
+    it to ``sys.path`` would reach every later import)."""
+    spec = importlib.util.spec_from_file_location(f"matchplanb_hooks.{name}", Path(__file__).with_name(f"{name}.py"))
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {name}.py beside {__file__}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+offline_engine = sibling_module("offline_engine")
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -222,8 +235,8 @@ def runtime_list(site: Path) -> list[str]:
     """What a hosted page fetches from the runtime folder, as the runtime hook
     listed it; not a memory snapshot, which the engine keeps in its own way,
     nor the plain files only the offline copy embeds."""
-    folder = runtime_folder(site).relative_to(site).as_posix()
-    return [f"{folder}/{name}" for name in built_manifest(site)["hosted"]]
+    folder = offline_engine.runtime_folder(site).relative_to(site).as_posix()
+    return [f"{folder}/{name}" for name in offline_engine.built_manifest(site)["hosted"]]
 
 
 def megabytes(size: int) -> str:
@@ -294,8 +307,8 @@ def on_post_build(config: Any, **_: Any) -> None:
         shutil.copy2(SHIM_SOURCE, site / SHIM)
         # Live calculators from disk: every runtime file embedded in a classic
         # script.  The runtime folder is then dead weight in the zip.
-        embedded = embed_engine(site)
-        shutil.rmtree(runtime_folder(site))
+        embedded = offline_engine.embed_engine(site)
+        shutil.rmtree(offline_engine.runtime_folder(site))
         log.info(
             "Offline engine: %s of runtime embedded as %s of classic scripts for %d pages",
             megabytes(embedded.raw_bytes),
