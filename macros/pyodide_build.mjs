@@ -131,7 +131,7 @@ async function snapshot() {
 
 const tool = await compileBoth();
 if (job.snapshot) {
-  // Zstandard: 3.8 MB where gzip made 4.7 MB of the 31 MB, downloaded once
+  // Zstandard: 3.6 MB where gzip made 4.7 MB of the 31 MB, downloaded once
   // by a returning reader.
   const memory = await snapshot();
   zstdCopy(tool, "snapshot.bin", memory);

@@ -49,7 +49,7 @@ const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
 // Memory snapshots.  Python starts the normal way until a reader comes back:
 // on a second start, once the calculators are live, the worker downloads a
 // snapshot of that state (made at build time, see macros/pyodide_build.mjs;
-// 3.8 MB) into Cache Storage, and the visits after that start from it,
+// 3.6 MB) into Cache Storage, and the visits after that start from it,
 // skipping Python's own start and the imports.  A first visit downloads only
 // what it needs: a reader who never comes back never pays for it.  The
 // option is private and experimental in Pyodide 314, so any failure, or a
