@@ -14,9 +14,9 @@ After each build it writes, into ``assets/pyodide-<version>/``:
 - a Zstandard copy (``.zst``) of each big download a first visit makes (the
   wasm, the standard library, the wheel), and the pinned decoder ``zstddec``
   from npm (the zstd project's own decoder, built to wasm) to read them:
-  3.7 MB for the three, where gzip sent 4.8 MB of the deflated zips.  The plain files stay beside
-  them for the offline copy, which embeds them gzipped, and for the page's
-  decoded copy of the wasm (see calculators.js);
+  3.7 MB for the three, where gzip sent 4.8 MB of the deflated zips.  The
+  plain files stay beside them for the offline copy, which embeds them
+  gzipped, and for the page's decoded copy of the wasm (see calculators.js);
 - a memory snapshot of Python with the calculators imported, in Zstandard,
   ``snapshot-<hash>.bin.zst``, named by the runtime build, the standard
   library and the wheel it was made with.  The worker fetches it in the
