@@ -232,6 +232,28 @@ def test_a_repeat_visit_starts_from_the_stored_snapshot_and_every_calculator_run
     assert not page.page_errors
 
 
+def test_the_snapshot_is_decoded_only_in_a_pause_of_the_readers_edits(page: Any, site_url: str) -> None:
+    """Decoding it holds the worker for a few tenths of a second, so it waits
+    until the reader has stopped editing for a moment."""
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    page.reload()  # the second start downloads the snapshot
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    stored_while_editing = page.evaluate(
+        """async () => {
+            const input = document.querySelector("#mpb-competitiveness-step2_score");
+            for (let i = 0; i < 20; i++) {  // an edit every 0.4 s for 8 s
+              input.value = String(240 + (i % 10));
+              input.dispatchEvent(new Event("change", { bubbles: true }));
+              await new Promise((resolve) => setTimeout(resolve, 400));
+            }
+            return performance.getEntriesByName("mpb:snapshot-stored").length;
+        }"""
+    )
+    assert stored_while_editing == 0
+    wait_for_mark(page, "snapshot-stored", timeout=30_000)
+
+
 @pytest.mark.parametrize("damage", ["truncated", "not a snapshot"])
 def test_a_damaged_snapshot_falls_back_to_a_normal_start(page: Any, site_url: str, damage: str) -> None:
     page.goto(site_url + PAGE)

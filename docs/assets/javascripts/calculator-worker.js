@@ -57,7 +57,8 @@ const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
 // the stored copy is dropped.
 const SNAPSHOT_CACHE = "matchplanb-engine-snapshot";
 const RESTORE_LIMIT_MS = 10_000;
-// Leaves the first seconds after a start to the reader's own first answers.
+// Leaves the first seconds after a start to the reader's own first answers,
+// and is the pause in their edits the snapshot's decoding waits for.
 const SNAPSHOT_DELAY_MS = 2_000;
 const networkFetch = globalThis.fetch.bind(globalThis);
 // Set while a restore runs: where Pyodide's unhandled failures go instead of
@@ -231,8 +232,14 @@ async function keepSnapshot(config, returning) {
     await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
     const response = await networkFetch(config.snapshotURL);
     if (!response.ok) return;
+    const compressed = new Uint8Array(await response.arrayBuffer());
     const decoder = await zstdDecoder(config.zstdDecoder);
-    const bytes = decoder.decode(new Uint8Array(await response.arrayBuffer()));
+    // Decoding 31 MB holds this worker for a few tenths of a second: wait
+    // for a pause in the reader's edits, so no answer waits behind it.
+    while (performance.now() - lastRequestAt < SNAPSHOT_DELAY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
+    }
+    const bytes = decoder.decode(compressed);
     if ((await sha256(bytes)) !== config.snapshotSha256) return;
     await forgetSnapshots(config); // an older build's
     await cache.put(config.snapshotURL, new Response(bytes));
@@ -364,6 +371,7 @@ async function start(config) {
 
 let bridge = null;
 let restored = false;
+let lastRequestAt = 0;
 let decoderForPage = null;
 
 async function decodeForPage(bytes) {
@@ -395,6 +403,7 @@ self.addEventListener("message", async ({ data }) => {
     return;
   }
   const { id, fn, name, payload } = data;
+  lastRequestAt = performance.now();
   try {
     if (!BRIDGE_FUNCTIONS.has(fn)) throw new Error(`unknown request ${fn}`);
     if (!bridge) throw new Error("the worker was asked to compute before it was started");
