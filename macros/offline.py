@@ -295,7 +295,7 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     missing = sorted(set(runtime) - set(report["runtime"]))
     if missing:
         raise RuntimeError(f"runtime files missing from the service worker's list: {', '.join(missing)}")
-    return {**report, "runtime_size": sum((site / name).stat().st_size for name in runtime)}
+    return report
 
 
 @event_priority(-200)  # after every other post-build step, the runtime hook's included
@@ -332,5 +332,5 @@ def on_post_build(config: Any, **_: Any) -> None:
         "Service worker: %d files (%s) precached; runtime %s saved on demand",
         report["precache"]["count"],
         megabytes(report["precache"]["size"]),
-        megabytes(report["runtime_size"]),
+        megabytes(runtime_size),
     )

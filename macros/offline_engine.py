@@ -106,12 +106,12 @@ def classic_calculators(source: str) -> str:
     return '(() => {\n"use strict";\n' + source.replace("import.meta.url", "document.currentScript.src") + "\n})();\n"
 
 
-def write_loader(site: Path, runtime: Path, embeds: dict[str, str]) -> None:
+def write_loader(site: Path, runtime: Path, embeds: dict[str, str], raw_bytes: int) -> None:
     worker_source = (site / WORKER).read_text()
     if "import.meta.url" not in worker_source:
         raise ValueError(f"{WORKER} no longer locates its runtime through import.meta.url; update offline_loader.js")
     settings = {
-        "bytes": sum(path.stat().st_size for path in embedded_files(site)),
+        "bytes": raw_bytes,
         "worker": WORKER.name,
         "runtimeDir": f"../{runtime.name}/",
         "embeds": embeds,
@@ -158,7 +158,7 @@ def embed_engine(site_dir: Path) -> Embedded:
     for needed in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):
         if needed not in embeds:
             raise FileNotFoundError(f"{runtime} has no {needed}")
-    write_loader(site, runtime, embeds)
+    write_loader(site, runtime, embeds, raw)
     pages = rewrite_pages(site)
     if not pages:
         raise ValueError(f"no page in {site} loads calculators.js as a module: is it a built site?")

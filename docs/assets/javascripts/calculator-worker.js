@@ -144,11 +144,17 @@ function installFetch(config, fail) {
 // Zstandard copies are a fifth smaller than what a host's gzip sends (see
 // macros/pyodide_build.mjs).  Decoded whole: Pyodide reads a zip only once it
 // is complete anyway, and the decoder takes some 20 ms for the stdlib.
-async function zstdDecoder(url) {
-  const { ZSTDDecoder } = await import(url);
-  const decoder = new ZSTDDecoder();
-  await decoder.init();
-  return decoder;
+// One decoder for the worker's life: the start's files, the page's wasm and
+// the snapshot all use it.  Null until a start with Zstandard files asks.
+let zstdDecoderReady = null;
+
+function zstdDecoder(url) {
+  zstdDecoderReady ??= import(url).then(async ({ ZSTDDecoder }) => {
+    const decoder = new ZSTDDecoder();
+    await decoder.init();
+    return decoder;
+  });
+  return zstdDecoderReady;
 }
 
 async function decodeZstd(fetchFile, url, decoder) {
@@ -306,7 +312,6 @@ async function start(config) {
   const { fetchFile, files } = installFetch(config, (error) => failStart(error));
   const zstd = new Set(config.zstd || []);
   const decoder = zstd.size ? zstdDecoder(config.zstdDecoder) : null;
-  decoderForPage = decoder;
   for (const url of [config.stdLibURL, config.wheelURL]) {
     if (!zstd.has(url.slice(url.lastIndexOf("/") + 1))) continue;
     const decoded = decodeZstd(fetchFile, url, decoder);
@@ -372,12 +377,11 @@ async function start(config) {
 let bridge = null;
 let restored = false;
 let lastRequestAt = 0;
-let decoderForPage = null;
 
 async function decodeForPage(bytes) {
   try {
-    if (!decoderForPage) throw new Error("this engine decodes no Zstandard files");
-    const decoded = (await decoderForPage).decode(bytes);
+    if (!zstdDecoderReady) throw new Error("this engine decodes no Zstandard files");
+    const decoded = (await zstdDecoderReady).decode(bytes);
     self.postMessage({ type: "zstd-decoded", bytes: decoded }, [decoded.buffer]);
   } catch (error) {
     post({ type: "zstd-decoded", error: String(error?.message || error) });

@@ -166,6 +166,8 @@ async function countedDownload(url) {
     chunks.push(value);
     loaded += value.length;
     setProgress("page", loaded);
+    // The worker's words restart the silence clock; the page's own bytes must too.
+    if (runtime.phase === "loading") keepWatching();
   }
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
@@ -206,7 +208,6 @@ function setRuntime(phase) {
 function setProgress(who, loaded, total = runtime.total || BUILD.bytes || 0) {
   downloaded[who] = loaded;
   runtime = { ...runtime, loaded: downloaded.worker + downloaded.page, total };
-  keepWatching(); // bytes arriving are a sign of life, wherever they arrive
   for (const widget of widgets) widget.showProgress();
 }
 
