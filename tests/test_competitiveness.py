@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from calculators import InputError, competitiveness
 from calculators.competitiveness import BAND_ORDER, compute
-from calculators.data import ARTICLE_ORTHO, SPECIALTIES
+from calculators.data import ARTICLE_ORTHO, SPECIALTIES, specialty
 
 STRONG = {
     "applicant_type": "us-md",
@@ -310,3 +310,29 @@ def test_every_listed_change_really_moves_the_band(profile: dict[str, object]) -
     for move in (*result["margins"]["up"], *result["margins"]["down"]):
         changed = compute({**profile, move["field"]: move["value"]})
         assert changed["band"] == move["band"] != result["band"]
+
+
+def first_move_by_trying_each(profile: dict[str, object], name: str, reach: int) -> tuple[int, str] | None:
+    """The plain reading of a margin: step one value at a time until the band moves."""
+    spec = specialty(str(profile["specialty"]))
+    v = competitiveness.parse_inputs(competitiveness.FIELDS, profile)
+    band = competitiveness.assess(spec, v).band
+    for value in competitiveness._candidates(v, name, reach):
+        moved = competitiveness.assess(spec, {**v, name: value}).band
+        if moved != band:
+            return value, moved
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles)
+def test_each_margin_is_the_smallest_change_that_moves_the_band(profile: dict[str, object]) -> None:
+    """The margins halve each range instead of stepping through it; they must
+    name the same change that stepping one value at a time would find."""
+    result = compute(profile)
+    for probes, listed in ((competitiveness.IMPROVEMENTS, "up"), (competitiveness.SETBACKS, "down")):
+        found = {move["field"]: (move["value"], move["band"]) for move in result["margins"][listed]}
+        for name, reach in probes:
+            if reach < 0 and not result["inputs"][name]:
+                continue
+            assert found.get(name) == first_move_by_trying_each(profile, name, reach), (name, reach)
