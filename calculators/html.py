@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from html import escape, unescape
 
 
@@ -23,6 +24,7 @@ def text(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(escape(str(value), quote=True))
 
 
+@cache  # a few dozen names, asked for thousands of times in each live result
 def _attr_name(name: str) -> str:
     # Python keywords and dashes: class_ -> class, aria_live -> aria-live.
     return name.rstrip("_").replace("_", "-")
