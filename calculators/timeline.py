@@ -291,14 +291,18 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Split a content line into chunks of at most 75 octets, as RFC 5545 asks."""
-    chunks, current = [], ""
+    # Octets counted as they are added: re-encoding the whole chunk for each
+    # character made this most of a live recompute.
+    chunks, current, octets = [], "", 0
     for char in line:
         limit = 75 if not chunks else 74  # continuation lines start with a space
-        if len((current + char).encode()) > limit:
+        width = len(char.encode())
+        if octets + width > limit:
             chunks.append(current)
-            current = char
+            current, octets = char, width
         else:
             current += char
+            octets += width
     chunks.append(current)
     return [chunks[0], *(" " + c for c in chunks[1:])]
 

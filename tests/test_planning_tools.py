@@ -182,6 +182,18 @@ def test_ics_escapes_text_and_download_link_is_a_data_url() -> None:
     assert 'href="data:text/calendar;charset=utf-8,BEGIN%3AVCALENDAR' in timeline.render(timeline.compute({}))
 
 
+def test_ics_lines_fold_as_late_as_75_octets_allow_and_never_inside_a_character() -> None:
+    line = "DESCRIPTION:" + "é" * 50 + "x" * 70 + "€" * 30
+    folded = timeline._fold(line)
+    assert folded[0] + "".join(chunk[1:] for chunk in folded[1:]) == line
+    assert all(chunk.startswith(" ") for chunk in folded[1:])
+    for chunk, after in itertools.pairwise(folded):
+        # Each line is full: the next character would have pushed it past 75.
+        assert len(chunk.encode()) <= 75 < len(chunk.encode()) + len(after[1].encode())
+    assert len(folded[-1].encode()) <= 75
+    assert timeline._fold("SUMMARY:short") == ["SUMMARY:short"]
+
+
 def test_timeline_rejects_a_bad_date() -> None:
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": "24/09/2027"})
