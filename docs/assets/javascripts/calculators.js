@@ -270,6 +270,8 @@ class Widget {
     // The last valid inputs as remembered answers, written only if the
     // reader ticked Remember and has no open link-versus-remembered offer.
     this.rememberable = null;
+    // The address a reply asked for, until the next frame writes it.
+    this.pendingAddress = null;
     this.offerOpen = false;
     this.restored = false;
     this.latest = 0;
@@ -368,11 +370,27 @@ class Widget {
       this.status.innerHTML = reply.status_html;
       this.rememberable = reply.remember;
       if (!this.onItsPage()) return;
-      reflectInAddress(reply.address, reply.address_drop);
+      this.reflectSoon(reply.address, reply.address_drop);
       if (this.remember.checked && !this.offerOpen) remember(reply.remember);
     } else {
       this.say(reply.status);
     }
+  }
+
+  // Chromium spends some 10 ms in history.replaceState, as long as Python's
+  // answer itself, so the address follows once the new result is painted;
+  // answers that come faster than frames share one update.
+  reflectSoon(address, drop) {
+    const scheduled = Boolean(this.pendingAddress);
+    this.pendingAddress = { address, drop };
+    if (scheduled) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const { address, drop } = this.pendingAddress;
+        this.pendingAddress = null;
+        if (this.onItsPage()) reflectInAddress(address, drop);
+      }),
+    );
   }
 
   onItsPage() {
