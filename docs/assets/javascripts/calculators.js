@@ -116,31 +116,33 @@ async function compileForWorker() {
 
 // The wasm as a Response: the copy this browser kept, or else the Zstandard
 // file (2.9 MB where gzip would send 3.5 MB), decoded and kept.
-async function runtimeWasm(keep = true) {
+async function runtimeWasm() {
   const runtime = new URL(BUILD.runtimeDir, import.meta.url);
   const url = new URL("pyodide.asm.wasm", runtime).href;
   if (!BUILD.zstd?.includes("pyodide.asm.wasm")) return fetch(url);
   // No Cache Storage outside a secure context, and a browser may refuse it.
-  const cache = keep ? await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null) : null;
+  const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
   const kept = await cache?.match(url).catch(() => null);
   if (kept) return kept;
   const compressed = await countedDownload(`${url}.zst`);
   markNow("wasm-downloaded");
-  const decoded = new Response(await decodedByWorker(compressed), { headers: WASM_HEADERS });
+  const bytes = await decodedByWorker(compressed);
   markNow("wasm-decoded");
-  if (!cache) return decoded;
+  // Each Response copies the bytes, so they can serve a second time.
+  const decoded = () => new Response(bytes, { headers: WASM_HEADERS });
+  if (!cache) return decoded();
   // Compiled from the kept copy, not from the decoded bytes: Chromium caches
   // compiled code only for a wasm read from a cache or the network, so the
   // second visit then starts as fast as any later one.
   try {
-    await cache.put(url, decoded);
+    await cache.put(url, decoded());
     const stored = await cache.match(url);
     markNow("wasm-kept");
     if (stored) return stored;
   } catch {
-    // storage full or refused: decode again, without keeping it
+    // storage full or refused: compile the decoded bytes, without keeping them
   }
-  return runtimeWasm(false);
+  return decoded();
 }
 
 // The worker decodes (off this thread, with the decoder it already has).
