@@ -3,6 +3,7 @@ the statements every page must carry."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -12,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from calculators import REGISTRY
+from calculators.render import DISCLAIMER
 
 LOADING_ATTRIBUTES = {
     "script": "src",
@@ -124,6 +126,18 @@ def test_every_calculator_has_a_page_with_its_default_result_prerendered(built_s
     assert set(REGISTRY) <= set(embedded), set(REGISTRY) - set(embedded)
     html = (built_site / "calculators" / "competitiveness" / "index.html").read_text(encoding="utf-8")
     assert "How each input moved the score" in html and "How this calculator works" in html
+
+
+def test_search_finds_a_calculators_summary_and_method_but_not_its_form_or_default_answer(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for name, calc in REGISTRY.items():
+        sections = [d["text"] for d in index["docs"] if d["location"].endswith(f"#mpb-{name}-title")]
+        assert sections, f"{name}: no calculator section in the search index"
+        for text in sections:
+            assert calc.SUMMARY[:40] in text and "How this calculator works" in text, name
+            helps = [f.help for f in calc.FIELDS if f.help and f.help in text]
+            assert not helps, f"{name}: the form is indexed: {helps[:2]}"
+            assert DISCLAIMER[:40] not in text, f"{name}: the default answer is indexed"
 
 
 def test_runtime_is_vendored_only_once_and_loaded_by_a_module_script(built_site: Path) -> None:
