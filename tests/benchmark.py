@@ -41,7 +41,7 @@ from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, QuietHandler, QuietServer, build_site  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, ROOT, QuietHandler, QuietServer, build_site  # noqa: E402
 
 from calculators import REGISTRY  # noqa: E402
 from calculators.render import render_result  # noqa: E402
@@ -423,6 +423,8 @@ def browser(site: Path, url: str, log: Log, link: Link) -> None:
 
 
 def main() -> None:
+    if not Path(CHROMIUM).exists():
+        sys.exit(CHROMIUM_MISSING)  # before minutes of native figures and a build
     native()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"

@@ -20,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_MISSING = f"Chromium not found at {CHROMIUM}: install Debian's chromium package (.ci/run does), or set CHROMIUM."
 # The closed network refuses Chromium's own background connections, so they
 # are switched off rather than left to fail noisily.
 CHROMIUM_ARGS = [
@@ -127,7 +128,7 @@ def playwright_session() -> Iterator[object]:
     """One Playwright for the session: its sync API cannot run twice at once."""
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (.ci/run does).")
+        pytest.fail(CHROMIUM_MISSING)
     with playwright_api.sync_playwright() as p:
         yield p
 
