@@ -45,6 +45,7 @@ import contextlib
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -60,6 +61,9 @@ ZSTD_DECODER = ROOT / "node_modules" / "zstddec"
 STDLIB_LIST = Path(__file__).resolve().parent / "stdlib_modules.txt"
 PYODIDE_BUILD = Path(__file__).resolve().parent / "pyodide_build.mjs"
 BUILD_CACHE = ROOT / "node_modules" / ".cache" / "matchplanb-runtime"
+# Each calculator change adds an entry of some 10 MB; the most recently used
+# few are kept, so switching between two branches stays fast.
+BUILD_CACHE_KEEP = 4
 # Run before the snapshot is taken: every calculator computes once, so modules
 # imported only while computing are in the snapshot's memory too.
 SNAPSHOT_EXERCISE = """
@@ -203,7 +207,20 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
                 (work / name).replace(out / name)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    return {key: (out / name).read_bytes() for key, name in names.items()}
+    os.utime(out)  # used now: the last to be pruned
+    files = {key: (out / name).read_bytes() for key, name in names.items()}
+    prune_build_cache()
+    return files
+
+
+def prune_build_cache() -> None:
+    """Drop all but the most recently used ``BUILD_CACHE_KEEP`` entries.
+
+    A build still working (``work-*``) is never touched."""
+    entries = [p for p in BUILD_CACHE.iterdir() if p.is_dir() and not p.name.startswith("work-")]
+    entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in entries[BUILD_CACHE_KEEP:]:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import ast
 import hashlib
 import io
 import json
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -160,3 +161,14 @@ def test_node_runs_only_when_its_inputs_change(tmp_path: Path, monkeypatch: pyte
     assert again["snapshot"] == first["snapshot"] and again["wheel"] == first["wheel"]
     with pytest.raises(AssertionError, match="Node ran again"):
         runtime_assets.compiled_in_pyodide(b"another stdlib", b"another wheel")
+
+
+def test_build_cache_keeps_the_most_recently_used_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runtime_assets, "BUILD_CACHE", tmp_path)
+    for age, name in enumerate(["newest", "second", "third", "fourth", "fifth", "oldest"]):
+        (tmp_path / name).mkdir()
+        os.utime(tmp_path / name, (1e9 - age * 60, 1e9 - age * 60))
+    (tmp_path / "work-running").mkdir()
+    os.utime(tmp_path / "work-running", (1, 1))  # another build, still writing
+    runtime_assets.prune_build_cache()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fourth", "newest", "second", "third", "work-running"]
