@@ -201,6 +201,8 @@ function failRuntime(cause) {
 function setRuntime(phase) {
   const recovered = runtime.phase === "failed" && phase === "ready";
   runtime = { ...runtime, phase };
+  // Lets Material's search index load (search-index-later.js).
+  if (phase === "ready" || phase === "failed") window.dispatchEvent(new CustomEvent("matchplanb:engine", { detail: phase }));
   if (phase !== "loading") clearTimeout(watchdog);
   for (const widget of widgets) widget.showRuntime();
   // A start given up for silence that completes after all: go live.

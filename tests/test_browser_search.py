@@ -1,0 +1,67 @@
+"""Material's search index waits for the calculator engine on calculator pages
+(search-index-later.js), and search still works everywhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CALCULATOR_PAGE = "calculators/competitiveness/"
+GUIDE_PAGE = "faq/"
+WIDGET = ".mpb-calculator"
+# When the index was requested, on the page's clock.
+INDEX_REQUESTED = (
+    "performance.getEntriesByType('resource').find((e) => e.name.endsWith('/search/search_index.json'))?.startTime ?? null"
+)
+# The worker's mark for the calculators imported, just before it says it is ready.
+IMPORTED = "performance.getEntriesByName('mpb:imported')[0]?.startTime ?? null"
+
+
+def search_finds(page: Any, query: str, by_keyboard: bool = False) -> str:
+    if by_keyboard:
+        page.keyboard.press("/")  # Material's shortcut
+    else:
+        page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=50)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=20_000)
+    return str(first.get_attribute("href"))
+
+
+def test_on_a_calculator_page_the_index_is_requested_once_the_engine_runs(page: Any, site_url: str) -> None:
+    page.goto(site_url + CALCULATOR_PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]')
+    page.wait_for_function(f"{INDEX_REQUESTED} !== null")
+    requested, imported = page.evaluate(f"[{INDEX_REQUESTED}, {IMPORTED}]")
+    assert requested >= imported, f"index requested at {requested:.0f} ms, calculators imported at {imported:.0f} ms"
+    assert "soap" in search_finds(page, "SOAP")
+
+
+def test_a_failed_engine_lets_the_index_load(page: Any, site_url: str) -> None:
+    page.route("**/pyodide.asm.wasm.zst", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(site_url + CALCULATOR_PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="failed"]', timeout=30_000)
+    page.wait_for_function(f"{INDEX_REQUESTED} !== null", timeout=10_000)
+
+
+@pytest.mark.parametrize("by_keyboard", [False, True], ids=["by-click", "by-keyboard"])
+def test_opening_the_search_before_the_engine_runs_loads_the_index_at_once(page: Any, site_url: str, by_keyboard: bool) -> None:
+    held: list[Any] = []
+    page.route("**/pyodide.asm.wasm.zst", lambda route: held.append(route))  # the engine never gets its runtime
+    page.goto(site_url + CALCULATOR_PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="loading"]')
+    page.wait_for_timeout(1_000)
+    assert page.evaluate(INDEX_REQUESTED) is None, "the index should wait while the engine starts"
+    assert "soap" in search_finds(page, "SOAP", by_keyboard)
+    assert page.locator(f'{WIDGET}[data-runtime="loading"]').count() == 1
+    for route in held:
+        route.abort()
+
+
+def test_a_page_without_a_calculator_requests_the_index_at_once(page: Any, site_url: str) -> None:
+    page.goto(site_url + GUIDE_PAGE)
+    page.wait_for_function(f"{INDEX_REQUESTED} !== null", timeout=10_000)
+    assert page.locator(WIDGET).count() == 0
