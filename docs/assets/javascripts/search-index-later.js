@@ -26,8 +26,9 @@
     held.delete(this);
     released.then(() => send.call(this, body));
   };
-  // Sent by calculators.js once the engine is ready or has failed.
-  window.addEventListener("matchplanb:engine", () => release());
+  // Sent by calculators.js once the engine is ready or has failed; released
+  // a task later, once the page shows it.
+  window.addEventListener("matchplanb:engine", () => setTimeout(release));
   // Opening the search: by its field, its icon or a keyboard shortcut.
   document.addEventListener("focusin", (event) => {
     if (event.target instanceof Element && event.target.matches(".md-search__input")) release();
