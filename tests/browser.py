@@ -41,6 +41,19 @@ def error_of(widget: Any, name: str) -> Any:
     return widget.locator(f'.mpb-field[data-field="{name}"] .mpb-error')
 
 
+def search_finds(page: Any, query: str, by_keyboard: bool = False) -> str:
+    """Type ``query`` into Material's search, opened by a click or by its
+    keyboard shortcut, and return the first result's link."""
+    if by_keyboard:
+        page.keyboard.press("/")
+    else:
+        page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=100)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=20_000)
+    return str(first.get_attribute("href"))
+
+
 # Resolves once Material has swapped in the new page (document$ replays the
 # current page to a new subscriber, which is skipped).
 _NAVIGATE = """(url) => new Promise((resolve) => {

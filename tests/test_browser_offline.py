@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import navigate
+from browser import navigate, search_finds
 from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
 
 from calculators import REGISTRY
@@ -291,9 +291,7 @@ def test_after_one_calculator_visit_everything_works_offline(closed_browser: Any
         for guide in guide_pages(hosted.directory):
             page.goto(hosted.url + guide, wait_until="domcontentloaded")
             assert page.locator("article h1").count() == 1, guide
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially("SOAP", delay=100)
-        page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+        search_finds(page, "SOAP")
     finally:
         hosted.start()
     close(page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser import open_calculator, search_finds
 
 pytestmark = pytest.mark.browser
 
@@ -20,20 +21,8 @@ INDEX_REQUESTED = (
 IMPORTED = "performance.getEntriesByName('mpb:imported')[0]?.startTime ?? null"
 
 
-def search_finds(page: Any, query: str, by_keyboard: bool = False) -> str:
-    if by_keyboard:
-        page.keyboard.press("/")  # Material's shortcut
-    else:
-        page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=50)
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=20_000)
-    return str(first.get_attribute("href"))
-
-
 def test_on_a_calculator_page_the_index_is_requested_once_the_engine_runs(page: Any, site_url: str) -> None:
-    page.goto(site_url + CALCULATOR_PAGE)
-    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]')
+    open_calculator(page, site_url + CALCULATOR_PAGE, "competitiveness")
     page.wait_for_function(f"{INDEX_REQUESTED} !== null")
     requested, imported = page.evaluate(f"[{INDEX_REQUESTED}, {IMPORTED}]")
     assert requested >= imported, f"index requested at {requested:.0f} ms, calculators imported at {imported:.0f} ms"
