@@ -38,6 +38,12 @@
   const saveData = Boolean(navigator.connection && navigator.connection.saveData);
   // Longer than any engine start the page itself waits for (20 s of silence).
   const ENGINE_PATIENCE_MS = 120_000;
+  // The first seconds after an engine is up belong to the reader's first
+  // answers, and to the next start if they reload at once: the worker's
+  // storing (pages, then the runtime) outlives this page and, on 2 cores,
+  // held a reload's start back by 0.4 s.
+  const AFTER_ENGINE_MS = 2_000;
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   let registering = null;
   function register() {
@@ -87,9 +93,10 @@
   let runtimeKept = false;
   function keepRuntimeAfterACalculatorStarts() {
     if (runtimeKept || saveData || !document.querySelector(".mpb-calculator")) return;
-    whenEngine(() => document.querySelector('.mpb-calculator[data-runtime="ready"]')).then((started) => {
+    whenEngine(() => document.querySelector('.mpb-calculator[data-runtime="ready"]')).then(async (started) => {
       if (!started || runtimeKept) return;
       runtimeKept = true;
+      await pause(AFTER_ENGINE_MS);
       saveRuntime().catch((error) => console.warn("Match Plan B: could not keep the calculators for offline use:", error));
     });
   }
@@ -154,9 +161,10 @@
     if (button) saveEverything(button.closest(".mpb-offline"));
   });
 
-  // Registered once the page has loaded and, on a calculator page, once its
-  // engine is up (or has given up): storing the pages (about 0.5 MB) must not
-  // share a slow link with the downloads the reader is waiting for.
+  // Registered once the page has loaded and, on a calculator page, a little
+  // after its engine is up (or has given up): storing the pages (about
+  // 0.5 MB) must not share a slow link with the downloads the reader is
+  // waiting for, nor 2 cores with the first answers.
   const registerQuietly = () =>
     register().catch((error) => console.warn("Match Plan B: offline reading is not available:", error));
   const engineSettled = () =>
@@ -165,7 +173,13 @@
     if (document.readyState === "complete") resolve();
     else window.addEventListener("load", resolve, { once: true });
   });
-  if (!saveData) loaded.then(() => whenEngine(engineSettled, ENGINE_PATIENCE_MS)).then(registerQuietly);
+  const hasEngine = Boolean(document.querySelector(".mpb-calculator"));
+  if (!saveData) {
+    loaded
+      .then(() => whenEngine(engineSettled, ENGINE_PATIENCE_MS))
+      .then(() => hasEngine && pause(AFTER_ENGINE_MS))
+      .then(registerQuietly);
+  }
 
   // Material's instant navigation announces each new page on document$.
   if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
