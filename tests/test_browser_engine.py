@@ -74,6 +74,39 @@ def test_tampered_wheel_is_refused(page: Any, site_url: str) -> None:
     assert any("integrity" in error for error in errors), errors
 
 
+def test_the_wheel_is_asked_for_only_once_the_page_has_the_wasm(page: Any, site_url: str) -> None:
+    """On a slow link the wheel's bytes must not share the line with the
+    files Python's start waits for: it is needed only once Python is up."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    held: list[Any] = []
+    released = False
+
+    def hold(route: Any) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/pyodide.asm.wasm.zst", hold)
+    page.goto(site_url + PAGE, wait_until="domcontentloaded")
+    # The worker is up and fetching what the start waits for ...
+    for _ in range(300):
+        if any("python_stdlib" in url for url in requested):
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(500)
+    wheel = [url for url in requested if ".whl" in url]
+    assert held and any("python_stdlib" in url for url in requested), requested
+    assert not wheel, f"the wheel was asked for while the wasm was still on its way: {wheel}"
+    # ... and once the wasm is in, the wheel follows and the engine starts.
+    released = True
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=60_000)
+    assert [url for url in requested if url.endswith(".whl.zst")]
+
+
 def test_guide_pages_load_no_part_of_the_runtime(page: Any, site_url: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))

@@ -276,6 +276,11 @@ function moduleURL(source) {
 }
 
 let moduleFromPage = null;
+// Settled when the page hands over its downloaded wasm to be decoded.
+let wasmArrived;
+const pageHasWasm = new Promise((resolve) => {
+  wasmArrived = resolve;
+});
 
 // Pyodide compiles its wasm with instantiateStreaming and keeps its own
 // imports; swap in the page's compiled module at that one call.
@@ -310,19 +315,29 @@ async function start(config) {
   failed.catch(() => {}); // reported through the bridge's own rejection
   const wasmURL = new URL("pyodide.asm.wasm", config.indexURL).href;
   const { fetchFile, files } = installFetch(config, (error) => failStart(error));
-  const zstd = new Set(config.zstd || []);
-  const decoder = zstd.size ? zstdDecoder(config.zstdDecoder) : null;
-  for (const url of [config.stdLibURL, config.wheelURL]) {
-    if (!zstd.has(url.slice(url.lastIndexOf("/") + 1))) continue;
-    const decoded = decodeZstd(fetchFile, url, decoder);
-    decoded.catch(failStart);
-    files.set(url, decoded);
-  }
   if (config.wasmFromPage) {
     // The page downloads, decodes and compiles the wasm, and counts its bytes
     // for the progress bar; Pyodide's own download of it is answered empty.
     files.set(wasmURL, new Uint8Array(0));
     useModuleFromPage(wasmURL, failStart);
+  }
+  // Python's start waits for the wasm, its script and the standard library;
+  // the wheel is needed only once Python is up, about a second after the
+  // wasm is in.  So it is fetched once the page has the wasm: on a slow link
+  // its bytes no longer share the line with the files the start waits for.
+  const wheelWanted = config.wasmFromPage
+    ? Promise.race([pageHasWasm, moduleFromPage.catch(() => {})])
+    : Promise.resolve();
+  const zstd = new Set(config.zstd || []);
+  const decoder = zstd.size ? zstdDecoder(config.zstdDecoder) : null;
+  for (const [url, when] of [
+    [config.stdLibURL, null],
+    [config.wheelURL, wheelWanted],
+  ]) {
+    if (!zstd.has(url.slice(url.lastIndexOf("/") + 1))) continue;
+    const decoded = when ? when.then(() => decodeZstd(fetchFile, url, decoder)) : decodeZstd(fetchFile, url, decoder);
+    decoded.catch(failStart);
+    files.set(url, decoded);
   }
   // Pyodide aborts a broken wasm with only a log line and never settles;
   // an unhandled rejection here is the only sign, so treat it as fatal.
@@ -332,12 +347,13 @@ async function start(config) {
     else failStart(event.reason);
   });
 
-  // Start every download at once instead of one after another: the wheel and
-  // the stdlib do not wait for the runtime's scripts.
-  const wheel = verifiedWheel(fetchFile, config);
+  // The other downloads start at once instead of one after another: the
+  // stdlib does not wait for the runtime's scripts.
+  const wheel = wheelWanted.then(() => verifiedWheel(fetchFile, config));
   const createPyodideModule = import(moduleURL(config.asmModule)).then((module) => module.default);
   const snapshot = storedSnapshot(config);
-  // A wheel that fails its check fails the start at once, not after Python is up.
+  // A wheel that fails its check fails the start as soon as it is in, not
+  // after Python is up.
   wheel.catch(failStart);
   // Awaited below; until then a failure must not count as unhandled.
   createPyodideModule.catch(() => {});
@@ -389,7 +405,10 @@ async function decodeForPage(bytes) {
 }
 
 self.addEventListener("message", async ({ data }) => {
-  if (data.type === "zstd-decode") return decodeForPage(data.bytes);
+  if (data.type === "zstd-decode") {
+    wasmArrived();
+    return decodeForPage(data.bytes);
+  }
   if (data.type === "start") {
     if (bridge) return;
     mark("worker-started");
