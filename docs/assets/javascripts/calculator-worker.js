@@ -33,7 +33,9 @@
 //                  page downloads it, counts its bytes itself and has this
 //                  worker decode it ({type: "zstd-decode", bytes} ->
 //                  {type: "zstd-decoded", bytes} or {..., error}), which
-//                  keeps some 0.3 s of decoding off the page's thread.  Why:
+//                  keeps some 0.3 s of decoding off the page's thread; a
+//                  page that kept a copy says so ({type: "wasm-in-page"}),
+//                  and the wheel is fetched once the page has the wasm.  Why:
 //                  Chromium keeps optimised wasm code in its cache only for
 //                  modules compiled by a page, so a worker compiling its own
 //                  starts Python at baseline speed on every visit (measured:
@@ -276,10 +278,11 @@ function moduleURL(source) {
 }
 
 let moduleFromPage = null;
-// Settled when the page hands over its downloaded wasm to be decoded.
-let wasmArrived;
+// Settled when the page has the wasm: its own kept copy ({type:
+// "wasm-in-page"}), or a download it hands over to be decoded.
+let wasmInPage;
 const pageHasWasm = new Promise((resolve) => {
-  wasmArrived = resolve;
+  wasmInPage = resolve;
 });
 
 // Pyodide compiles its wasm with instantiateStreaming and keeps its own
@@ -405,8 +408,9 @@ async function decodeForPage(bytes) {
 }
 
 self.addEventListener("message", async ({ data }) => {
+  if (data.type === "wasm-in-page") return wasmInPage();
   if (data.type === "zstd-decode") {
-    wasmArrived();
+    wasmInPage();
     return decodeForPage(data.bytes);
   }
   if (data.type === "start") {

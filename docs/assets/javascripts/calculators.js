@@ -123,7 +123,10 @@ async function runtimeWasm() {
   // No Cache Storage outside a secure context, and a browser may refuse it.
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
   const kept = await cache?.match(url).catch(() => null);
-  if (kept) return kept;
+  if (kept) {
+    worker.postMessage({ type: "wasm-in-page" }); // the worker's wheel waits for no download
+    return kept;
+  }
   const compressed = await countedDownload(`${url}.zst`);
   markNow("wasm-downloaded");
   const bytes = await decodedByWorker(compressed);
