@@ -328,9 +328,8 @@ async function start(config) {
   // the wheel is needed only once Python is up, about a second after the
   // wasm is in.  So it is fetched once the page has the wasm: on a slow link
   // its bytes no longer share the line with the files the start waits for.
-  const wheelWanted = config.wasmFromPage
-    ? Promise.race([pageHasWasm, moduleFromPage.catch(() => {})])
-    : Promise.resolve();
+  // (A page that cannot get the wasm fails the start, and the wheel is not fetched.)
+  const wheelWanted = config.wasmFromPage ? Promise.race([pageHasWasm, moduleFromPage]) : Promise.resolve();
   const zstd = new Set(config.zstd || []);
   const decoder = zstd.size ? zstdDecoder(config.zstdDecoder) : null;
   for (const [url, when] of [

@@ -124,7 +124,7 @@ async function runtimeWasm() {
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
   const kept = await cache?.match(url).catch(() => null);
   if (kept) {
-    worker.postMessage({ type: "wasm-in-page" }); // the worker's wheel waits for no download
+    worker.postMessage({ type: "wasm-in-page" }); // no download for the worker's wheel to wait for
     return kept;
   }
   const compressed = await countedDownload(`${url}.zst`);

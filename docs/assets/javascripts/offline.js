@@ -39,9 +39,9 @@
   // Longer than any engine start the page itself waits for (20 s of silence).
   const ENGINE_PATIENCE_MS = 120_000;
   // The first seconds after an engine is up belong to the reader's first
-  // answers, and to the next start if they reload at once: the worker's
-  // storing (pages, then the runtime) outlives this page and, on 2 cores,
-  // held a reload's start back by 0.4 s.
+  // answers, and to the next start if they reload at once: the service
+  // worker's storing (pages, then the runtime) outlives this page and, on
+  // 2 cores, held a reload's start back by 0.4 s.
   const AFTER_ENGINE_MS = 2_000;
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
