@@ -89,12 +89,9 @@ def test_the_wheel_is_asked_for_only_once_the_page_has_the_wasm(page: Any, site_
             held.append(route)
 
     page.route("**/pyodide.asm.wasm.zst", hold)
-    page.goto(site_url + PAGE, wait_until="domcontentloaded")
     # The worker is up and fetching what the start waits for ...
-    for _ in range(300):
-        if any("python_stdlib" in url for url in requested):
-            break
-        page.wait_for_timeout(100)
+    with page.expect_request(lambda request: "python_stdlib" in request.url, timeout=30_000):
+        page.goto(site_url + PAGE, wait_until="domcontentloaded")
     page.wait_for_timeout(500)
     wheel = [url for url in requested if ".whl" in url]
     assert held and any("python_stdlib" in url for url in requested), requested

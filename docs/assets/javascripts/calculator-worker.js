@@ -333,11 +333,11 @@ async function start(config) {
   const zstd = new Set(config.zstd || []);
   const decoder = zstd.size ? zstdDecoder(config.zstdDecoder) : null;
   for (const [url, when] of [
-    [config.stdLibURL, null],
+    [config.stdLibURL, Promise.resolve()],
     [config.wheelURL, wheelWanted],
   ]) {
     if (!zstd.has(url.slice(url.lastIndexOf("/") + 1))) continue;
-    const decoded = when ? when.then(() => decodeZstd(fetchFile, url, decoder)) : decodeZstd(fetchFile, url, decoder);
+    const decoded = when.then(() => decodeZstd(fetchFile, url, decoder));
     decoded.catch(failStart);
     files.set(url, decoded);
   }
