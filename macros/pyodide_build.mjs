@@ -10,7 +10,8 @@
 //   wheel     the calculators wheel (sources)
 //   out       folder to write stdlib.zip and wheel.whl into, a Zstandard
 //             copy of each download a first visit makes (stdlib.zip.zst,
-//             wheel.whl.zst, pyodide.asm.wasm.zst), and the snapshot as
+//             wheel.whl.zst, pyodide.asm.wasm.zst, pyodide.asm.mjs.zst),
+//             and the snapshot as
 //             snapshot.bin.zst with the sha256 of its raw bytes in
 //             snapshot.sha256
 //   snapshot  true: also write a memory snapshot
@@ -111,7 +112,7 @@ async function compileBoth() {
     writeFileSync(join(job.out, output), pyodide.FS.readFile("/tmp/out.zip"));
     zstdCopy(pyodide, output);
   }
-  zstdCopy(pyodide, "pyodide.asm.wasm", readFileSync(join(job.pyodide, "pyodide.asm.wasm")));
+  for (const name of ["pyodide.asm.wasm", "pyodide.asm.mjs"]) zstdCopy(pyodide, name, readFileSync(join(job.pyodide, name)));
   return pyodide;
 }
 

@@ -45,9 +45,10 @@ def assert_failed_honestly(page: Any) -> None:
     assert "Step 2 CK" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
 
 
-def test_missing_wasm_reaches_the_failed_state_with_plain_words(page: Any, site_url: str) -> None:
+@pytest.mark.parametrize("missing", ["pyodide.asm.wasm.zst", "pyodide.asm.mjs.zst"])
+def test_a_missing_runtime_file_reaches_the_failed_state_with_plain_words(page: Any, site_url: str, missing: str) -> None:
     errors = console_errors(page)
-    page.route("**/pyodide.asm.wasm.zst", lambda route: route.fulfill(status=404, body="gone"))
+    page.route(f"**/{missing}", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(site_url + PAGE)
     assert_failed_honestly(page)
     assert any("404" in error for error in errors), errors
@@ -118,6 +119,17 @@ def test_calculator_pages_hint_the_runtime_downloads(page: Any, site_url: str) -
     page.goto(site_url + PAGE)
     hrefs = page.locator('link[rel="preload"]').evaluate_all("links => links.map((l) => l.href)")
     assert any(href.endswith("/pyodide.asm.wasm.zst") and "/pyodide-" in href for href in hrefs), hrefs
+
+
+def test_pyodide_s_script_is_downloaded_only_as_zstandard(page: Any, site_url: str) -> None:
+    """It is imported, not fetched, so the worker decodes it and imports the
+    Blob; the plain 1.25 MB script (0.26 MB gzipped) is never asked for."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    assert [url for url in requested if url.endswith("/pyodide.asm.mjs.zst")], requested
+    assert not [url for url in requested if url.endswith("/pyodide.asm.mjs")], requested
 
 
 def test_the_page_keeps_its_decoded_wasm_and_a_reload_compiles_that(page: Any, site_url: str) -> None:

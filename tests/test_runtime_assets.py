@@ -133,7 +133,7 @@ def test_runtime_ships_bytecode_and_a_snapshot_named_by_what_it_was_made_from(tm
 
 def test_hosted_pages_download_zstandard_copies_and_the_offline_copy_plain_files(tmp_path: Path) -> None:
     manifest = runtime_assets.build_manifest(tmp_path, tmp_path / "scratch")
-    assert sorted(manifest["zstd"]) == sorted(["pyodide.asm.wasm", manifest["stdlib"], manifest["wheel"]])
+    assert sorted(manifest["zstd"]) == sorted(["pyodide.asm.wasm", "pyodide.asm.mjs", manifest["stdlib"], manifest["wheel"]])
     zstd_magic = b"\x28\xb5\x2f\xfd"
     sizes = 0
     for name in manifest["zstd"]:
@@ -145,6 +145,7 @@ def test_hosted_pages_download_zstandard_copies_and_the_offline_copy_plain_files
     assert {info.compress_type for info in zipfile.ZipFile(tmp_path / manifest["stdlib"]).infolist()} == {zipfile.ZIP_STORED}
     hosted = set(manifest["hosted"])
     assert {f"{manifest['stdlib']}.zst", f"{manifest['wheel']}.zst", manifest["zstdDecoder"], "pyodide.asm.wasm"} <= hosted
+    assert "pyodide.asm.mjs.zst" in hosted and "pyodide.asm.mjs" not in hosted  # imported decoded, never fetched plain
     assert manifest["stdlib"] not in hosted and manifest["wheel"] not in hosted and manifest["snapshot"] not in hosted
     assert manifest["embedded"] == [*runtime_assets.RUNTIME_FILES, manifest["stdlib"], manifest["wheel"]]
 
