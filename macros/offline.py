@@ -261,11 +261,16 @@ def fill_worker_extras(site: Path, runtime: list[str]) -> None:
 
 
 def generate_service_worker(site: Path) -> dict[str, Any]:
-    """Write sw.js with Workbox; fail the build when it left a file out."""
+    """Write sw.js with Workbox; fail the build when it left a file out.
+
+    Pages that offer "Save for offline use" are told how much it stores
+    first, as Workbox hashes the pages."""
     precache = precache_list(site)
     runtime = runtime_list(site)
     if not runtime:
         raise FileNotFoundError(f"no calculator runtime under {site / 'assets'}: the runtime hook must run first")
+    runtime_bytes = sum((site / name).stat().st_size for name in runtime)
+    state_size(site, sum((site / name).stat().st_size for name in precache) + runtime_bytes)
     fill_worker_extras(site, runtime)
     request = {
         "siteDir": str(site),
@@ -295,7 +300,7 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     missing = sorted(set(runtime) - set(report["runtime"]))
     if missing:
         raise RuntimeError(f"runtime files missing from the service worker's list: {', '.join(missing)}")
-    return report
+    return {**report, "runtimeBytes": runtime_bytes}
 
 
 @event_priority(-200)  # after every other post-build step, the runtime hook's included
@@ -323,14 +328,10 @@ def on_post_build(config: Any, **_: Any) -> None:
         shutil.copy2(ZIP_PATH, site / ZIP_NAME)
     else:
         log.info("No %s yet: run `make offline` for the download link to work", ZIP_NAME)
-    # The stated size is written before Workbox hashes the pages that state it.
-    precache_size = sum((site / name).stat().st_size for name in precache_list(site))
-    runtime_size = sum((site / name).stat().st_size for name in runtime_list(site))
-    state_size(site, precache_size + runtime_size)
     report = generate_service_worker(site)
     log.info(
         "Service worker: %d files (%s) precached; runtime %s saved on demand",
         report["precache"]["count"],
         megabytes(report["precache"]["size"]),
-        megabytes(runtime_size),
+        megabytes(report["runtimeBytes"]),
     )

@@ -210,10 +210,9 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
                 (work / name).replace(out / name)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+        prune_build_cache()  # only a new entry can take the cache over its limit
     os.utime(out)  # used now: the last to be pruned
-    files = {key: (out / name).read_bytes() for key, name in names.items()}
-    prune_build_cache()
-    return files
+    return {key: (out / name).read_bytes() for key, name in names.items()}
 
 
 def prune_build_cache() -> None:
