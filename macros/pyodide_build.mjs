@@ -11,9 +11,8 @@
 //   out       folder to write stdlib.zip and wheel.whl into, a Zstandard
 //             copy of each download a first visit makes (stdlib.zip.zst,
 //             wheel.whl.zst, pyodide.asm.wasm.zst, pyodide.asm.mjs.zst),
-//             and the snapshot as
-//             snapshot.bin.zst with the sha256 of its raw bytes in
-//             snapshot.sha256
+//             and the snapshot as snapshot.bin.zst with the sha256 of its
+//             raw bytes in snapshot.sha256
 //   snapshot  true: also write a memory snapshot
 //   exercise  Python run before the snapshot, so modules a calculator imports
 //             late are in memory too

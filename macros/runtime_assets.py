@@ -13,12 +13,12 @@ After each build it writes, into ``assets/pyodide-<version>/``:
   (``pyodide_build.mjs``), so the browser imports without compiling;
 - a Zstandard copy (``.zst``) of each big download a first visit makes (the
   wasm, Pyodide's script ``pyodide.asm.mjs``, the standard library, the
-  wheel), and the pinned decoder ``zstddec``
-  from npm (the zstd project's own decoder, built to wasm) to read them:
-  3.7 MB for the wasm and the zips, where gzip sent 4.8 MB of the deflated
-  zips, and 0.22 MB for the script, where gzip sends 0.26 MB.  The
-  plain files stay beside them for the offline copy, which embeds them
-  gzipped, and for the page's decoded copy of the wasm (see calculators.js);
+  wheel), and the pinned decoder ``zstddec`` from npm (the zstd project's
+  own decoder, built to wasm) to read them: 3.7 MB for the wasm and the
+  zips, where gzip sent 4.8 MB of the deflated zips, and 0.22 MB for the
+  script, where gzip sends 0.26 MB.  The plain files stay beside them for
+  the offline copy, which embeds them gzipped, and for the page's decoded
+  copy of the wasm (see calculators.js);
 - a memory snapshot of Python with the calculators imported, in Zstandard,
   ``snapshot-<hash>.bin.zst``, named by the runtime build, the standard
   library and the wheel it was made with.  The worker fetches it in the
