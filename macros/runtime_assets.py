@@ -253,6 +253,13 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
     for name, data in zstd.items():
         (target / f"{name}.zst").write_bytes(data)
     lock = json.loads((PYODIDE_PACKAGE / "pyodide-lock.json").read_text())
+    runtime_files = [*RUNTIME_FILES, stdlib, wheel]
+
+    def fetched_as(name: str) -> str:
+        """The name a hosted page fetches a runtime file by: its Zstandard
+        copy, except the wasm, whose plain copy the page keeps after decoding."""
+        return f"{name}.zst" if name in zstd and name != "pyodide.asm.wasm" else name
+
     return {
         "runtimeDir": f"../pyodide-{pyodide_version()}/",
         "wheel": wheel,
@@ -271,18 +278,11 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         # For a progress bar that can say how far along it is: the Zstandard
         # files are most of what a first start downloads.
         "bytes": sum(len(data) for data in zstd.values()),
-        # What a hosted page fetches, for the service worker to keep.  The
-        # plain wasm is the page's own decoded copy; the plain zips and
-        # pyodide.asm.mjs are not fetched at all.
-        "hosted": [
-            "pyodide.mjs",
-            "pyodide.asm.wasm",
-            *(f"{name}.zst" for name in zstd if name != "pyodide.asm.wasm"),
-            zstd_decoder_name(),
-        ],
+        # What a hosted page fetches, for the service worker to keep.
+        "hosted": [*map(fetched_as, runtime_files), zstd_decoder_name()],
         # What the file:// copy embeds: the plain files, which its own gzip
         # compresses; the snapshot needs Cache Storage, which disk has not.
-        "embedded": [*RUNTIME_FILES, stdlib, wheel],
+        "embedded": runtime_files,
     }
 
 
