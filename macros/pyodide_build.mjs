@@ -8,11 +8,11 @@
 //   pyodide   folder of the npm pyodide package
 //   stdlib    the trimmed standard library zip (sources)
 //   wheel     the calculators wheel (sources)
-//   out       folder to write stdlib.zip and wheel.whl into, a Zstandard
+//   out       folder to write stdlib.zip and wheel.whl into, a compressed
 //             copy of each download a first visit makes (stdlib.zip.zst,
-//             wheel.whl.zst, pyodide.asm.wasm.zst, pyodide.asm.mjs.zst),
-//             and the snapshot as snapshot.bin.zst with the sha256 of its
-//             raw bytes in snapshot.sha256
+//             wheel.whl.zst, pyodide.asm.mjs.zst, and the wasm as
+//             pyodide.asm.wasm.xz), and the snapshot as snapshot.bin.zst
+//             with the sha256 of its raw bytes in snapshot.sha256
 //   snapshot  true: also write a memory snapshot
 //   exercise  Python run before the snapshot, so modules a calculator imports
 //             late are in memory too
@@ -25,11 +25,17 @@
 // repeats across files that per-file deflate cannot: 1.08 MB of deflated
 // standard library become 0.77 MB.
 //
-// Why Zstandard: at level 19 it makes the wasm 2.89 MB where the gzip a host
-// applies makes it 3.54 MB, and a 30 KB decoder (zstddec) reads it in the
-// browser in about 0.1-0.3 s; browsers' own DecompressionStream knows no
-// better format than gzip.  Python 3.14's compression.zstd, inside this same Pyodide, writes it,
-// so the build needs no other tool.
+// Why two formats: browsers' own DecompressionStream knows nothing better
+// than gzip, so the site ships small decoders built to wasm.  Zstandard
+// (level 19; zstddec, 30 KB gzipped) for the files a start decodes every
+// time, Pyodide's script and the two zips (1.0 MB where gzip sends 1.5 MB):
+// it decodes the standard library in about 20 ms.  xz (xz-decompress, 9 KB) for the
+// wasm: 2.64 MB where Zstandard makes 2.89 MB and gzip 3.54 MB.  xz decodes
+// about five times slower (0.2-0.4 s for the wasm in Chromium here), but the
+// wasm is decoded once, as its bytes arrive, and then kept decoded by the
+// page; on a link slower than the decoder (xz at some 60 Mbit/s here, less
+// on a phone) the decoding keeps pace with the download.  Python 3.14's compression.zstd and lzma, inside this same
+// Pyodide, write both, so the build needs no other tool.
 //
 // The snapshot is made on the compiled standard library, byte for byte the
 // one the site ships: zipimport keeps the zip's table of contents in memory,
@@ -79,18 +85,34 @@ def compile_zip(source: str, target: str, optimize: int, first_lines: bool) -> N
             entry.external_attr = info.external_attr
             zout.writestr(entry, data)
 
-def zstd_file(source: str, target: str) -> None:
+def xz_file(source: str, target: str) -> None:
+    import lzma
+
+    with open(source, "rb") as src:
+        data = src.read()
+    # The smallest dictionary LZMA2 allows that holds the whole file (sizes
+    # go 2^n, 3 * 2^(n-1)): the same bytes as xz -9e's 64 MiB, and the
+    # browser's decoder allocates only this much.  CRC32, the check every
+    # xz decoder verifies.
+    dict_size = 4096
+    while dict_size < len(data):
+        dict_size = dict_size * 3 // 2 if dict_size & (dict_size - 1) == 0 else dict_size // 3 * 4
+    lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME, "dict_size": dict_size}
+    with open(target, "wb") as out:
+        out.write(lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32, filters=[lzma2]))
+
+def zst_file(source: str, target: str) -> None:
     from compression import zstd
 
     with open(source, "rb") as src, open(target, "wb") as out:
         out.write(zstd.compress(src.read(), level=19))
 `;
 
-// Compresses a file of the out folder, beside it, as <name>.zst.
-function zstdCopy(pyodide, name, bytes = readFileSync(join(job.out, name))) {
+// Compresses a file of the out folder, beside it, as <name>.zst (or .xz).
+function compressedCopy(pyodide, name, bytes = readFileSync(join(job.out, name)), format = "zst") {
   pyodide.FS.writeFile("/tmp/plain", bytes);
-  pyodide.runPython(`zstd_file("/tmp/plain", "/tmp/plain.zst")`);
-  writeFileSync(join(job.out, `${name}.zst`), pyodide.FS.readFile("/tmp/plain.zst"));
+  pyodide.runPython(`${format}_file("/tmp/plain", "/tmp/plain.${format}")`);
+  writeFileSync(join(job.out, `${name}.${format}`), pyodide.FS.readFile(`/tmp/plain.${format}`));
   pyodide.FS.unlink("/tmp/plain");
 }
 
@@ -109,9 +131,10 @@ async function compileBoth() {
     pyodide.FS.writeFile("/tmp/in.zip", readFileSync(input));
     pyodide.runPython(`compile_zip("/tmp/in.zip", "/tmp/out.zip", ${optimize}, ${firstLines})`);
     writeFileSync(join(job.out, output), pyodide.FS.readFile("/tmp/out.zip"));
-    zstdCopy(pyodide, output);
+    compressedCopy(pyodide, output);
   }
-  for (const name of ["pyodide.asm.wasm", "pyodide.asm.mjs"]) zstdCopy(pyodide, name, readFileSync(join(job.pyodide, name)));
+  compressedCopy(pyodide, "pyodide.asm.mjs", readFileSync(join(job.pyodide, "pyodide.asm.mjs")));
+  compressedCopy(pyodide, "pyodide.asm.wasm", readFileSync(join(job.pyodide, "pyodide.asm.wasm")), "xz");
   return pyodide;
 }
 
@@ -134,6 +157,6 @@ if (job.snapshot) {
   // Zstandard: 3.6 MB where gzip made 4.7 MB of the 31 MB, downloaded once
   // by a returning reader.
   const memory = await snapshot();
-  zstdCopy(tool, "snapshot.bin", memory);
+  compressedCopy(tool, "snapshot.bin", memory);
   writeFileSync(join(job.out, "snapshot.sha256"), createHash("sha256").update(memory).digest("hex"));
 }

@@ -51,7 +51,7 @@ CALCULATOR_PAGE = "calculators/competitiveness/"
 NEXT_PAGE = "calculators/program-counts/"
 THROTTLE = {"offline": False, "latency": 100, "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 4_000_000 / 8}
 # What a host that compresses would leave alone: these are compressed already.
-ALREADY_COMPRESSED = (".zip", ".whl", ".gz", ".zst", ".png", ".jpg", ".jpeg", ".webp", ".woff2", ".ico")
+ALREADY_COMPRESSED = (".zip", ".whl", ".gz", ".zst", ".xz", ".png", ".jpg", ".jpeg", ".webp", ".woff2", ".ico")
 BARE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 READY_MARKER = "/benchmark-ready-marker"
 BARE_PAGE = f"""<!doctype html><meta charset="utf-8"><title>bare Pyodide</title>

@@ -4,6 +4,7 @@ when it cannot start or cannot answer."""
 from __future__ import annotations
 
 import json
+import lzma
 from typing import Any
 
 import pytest
@@ -45,7 +46,7 @@ def assert_failed_honestly(page: Any) -> None:
     assert "Step 2 CK" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
 
 
-@pytest.mark.parametrize("missing", ["pyodide.asm.wasm.zst", "pyodide.asm.mjs.zst"])
+@pytest.mark.parametrize("missing", ["pyodide.asm.wasm.xz", "pyodide.asm.mjs.zst"])
 def test_a_missing_runtime_file_reaches_the_failed_state_with_plain_words(page: Any, site_url: str, missing: str) -> None:
     errors = console_errors(page)
     page.route(f"**/{missing}", lambda route: route.fulfill(status=404, body="gone"))
@@ -54,9 +55,19 @@ def test_a_missing_runtime_file_reaches_the_failed_state_with_plain_words(page: 
     assert any("404" in error for error in errors), errors
 
 
-@pytest.mark.parametrize("body", [zstd_frame(b"\0asm not really"), b"not Zstandard at all"], ids=["not-wasm", "not-zstd"])
+def xz(data: bytes) -> bytes:
+    return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [xz(b"\0asm not really"), b"not xz at all", xz(PLAIN_WASM.read_bytes()[:300_000])[:-4096]],
+    ids=["not-wasm", "not-xz", "cut-short"],
+)
 def test_broken_wasm_reaches_the_failed_state(page: Any, site_url: str, body: bytes) -> None:
-    page.route("**/pyodide.asm.wasm.zst", lambda route: route.fulfill(status=200, body=body))
+    """The worker decodes the wasm as it arrives: a download that is not xz,
+    or that ends early, must fail the start, not leave it waiting."""
+    page.route("**/pyodide.asm.wasm.xz", lambda route: route.fulfill(status=200, body=body))
     page.goto(site_url + PAGE)
     assert_failed_honestly(page)
 
@@ -89,7 +100,7 @@ def test_the_wheel_is_asked_for_only_once_the_page_has_the_wasm(page: Any, site_
         else:
             held.append(route)
 
-    page.route("**/pyodide.asm.wasm.zst", hold)
+    page.route("**/pyodide.asm.wasm.xz", hold)
     # The worker is up and fetching what the start waits for ...
     with page.expect_request(lambda request: "python_stdlib" in request.url, timeout=30_000):
         page.goto(site_url + PAGE, wait_until="domcontentloaded")
@@ -118,7 +129,7 @@ def test_guide_pages_load_no_part_of_the_runtime(page: Any, site_url: str) -> No
 def test_calculator_pages_hint_the_runtime_downloads(page: Any, site_url: str) -> None:
     page.goto(site_url + PAGE)
     hrefs = page.locator('link[rel="preload"]').evaluate_all("links => links.map((l) => l.href)")
-    assert any(href.endswith("/pyodide.asm.wasm.zst") and "/pyodide-" in href for href in hrefs), hrefs
+    assert any(href.endswith("/pyodide.asm.wasm.xz") and "/pyodide-" in href for href in hrefs), hrefs
 
 
 def test_pyodide_s_script_is_downloaded_only_as_zstandard(page: Any, site_url: str) -> None:
@@ -133,7 +144,7 @@ def test_pyodide_s_script_is_downloaded_only_as_zstandard(page: Any, site_url: s
 
 
 def test_the_page_keeps_its_decoded_wasm_and_a_reload_compiles_that(page: Any, site_url: str) -> None:
-    """First visit: the Zstandard file, decoded and kept in the runtime cache
+    """First visit: the xz file, decoded and kept in the runtime cache
     the service worker also serves; next visit: no wasm download at all."""
     page.goto(site_url + PAGE)
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
@@ -160,7 +171,7 @@ def test_a_browser_that_refuses_to_keep_the_wasm_still_goes_live_on_one_download
     without downloading and decoding the wasm a second time."""
     page.add_init_script("Cache.prototype.put = () => Promise.reject(new DOMException('full', 'QuotaExceededError'))")
     downloads: list[str] = []
-    page.on("request", lambda request: downloads.append(request.url) if request.url.endswith("pyodide.asm.wasm.zst") else None)
+    page.on("request", lambda request: downloads.append(request.url) if request.url.endswith("pyodide.asm.wasm.xz") else None)
     page.goto(site_url + PAGE)
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
     assert page.evaluate("performance.getEntriesByName('mpb:wasm-decoded').length") == 1

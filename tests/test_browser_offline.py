@@ -265,7 +265,7 @@ def runtime_files(site: Path) -> list[str]:
     # Never the snapshot (kept by the engine itself) nor a file only the
     # offline copy embeds; the wasm as the page's decoded copy.
     assert "pyodide.asm.wasm" in names and not [name for name in names if name.startswith("snapshot-")]
-    assert not [name for name in names if name.endswith((".zip", ".whl", ".wasm.zst"))], names
+    assert not [name for name in names if name.endswith((".zip", ".whl", ".wasm.xz"))], names
     return names
 
 

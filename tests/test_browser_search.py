@@ -30,7 +30,7 @@ def test_on_a_calculator_page_the_index_is_requested_once_the_engine_runs(page: 
 
 
 def test_a_failed_engine_lets_the_index_load(page: Any, site_url: str) -> None:
-    page.route("**/pyodide.asm.wasm.zst", lambda route: route.fulfill(status=404, body="gone"))
+    page.route("**/pyodide.asm.wasm.xz", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(site_url + CALCULATOR_PAGE)
     page.wait_for_selector(f'{WIDGET}[data-runtime="failed"]', timeout=30_000)
     page.wait_for_function(f"{INDEX_REQUESTED} !== null", timeout=10_000)
@@ -39,7 +39,7 @@ def test_a_failed_engine_lets_the_index_load(page: Any, site_url: str) -> None:
 @pytest.mark.parametrize("by_keyboard", [False, True], ids=["by-click", "by-keyboard"])
 def test_opening_the_search_before_the_engine_runs_loads_the_index_at_once(page: Any, site_url: str, by_keyboard: bool) -> None:
     held: list[Any] = []
-    page.route("**/pyodide.asm.wasm.zst", lambda route: held.append(route))  # the engine never gets its runtime
+    page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))  # the engine never gets its runtime
     page.goto(site_url + CALCULATOR_PAGE)
     page.wait_for_selector(f'{WIDGET}[data-runtime="loading"]')
     page.wait_for_timeout(1_000)

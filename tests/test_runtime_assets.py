@@ -7,6 +7,7 @@ import ast
 import hashlib
 import io
 import json
+import lzma
 import os
 import sys
 import zipfile
@@ -102,7 +103,7 @@ def test_manifest_marker_is_filled_once(tmp_path: Path) -> None:
 
 def test_preload_hints_are_relative_to_the_page() -> None:
     hints = runtime_assets.preload_hints("calculators/competitiveness/")
-    assert f'href="../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm.zst"' in hints
+    assert f'href="../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm.xz"' in hints
     page = type("Page", (), {"url": "assess/need-a-backup/"})()
     guide = "<html><head></head><body>no calculator</body></html>"
     assert runtime_assets.on_post_page(guide, page) == guide
@@ -127,24 +128,36 @@ def test_runtime_ships_bytecode_and_a_snapshot_named_by_what_it_was_made_from(tm
     # (test_browser_engine.py restores it); here, that it is Zstandard.
     assert snapshot.startswith(b"\x28\xb5\x2f\xfd") and len(bytes.fromhex(manifest["snapshotSha256"])) == 32
     written = {p.name for p in tmp_path.iterdir() if p.is_file()}
-    zstd = {f"{name}.zst" for name in manifest["zstd"]}
-    assert {*manifest["embedded"], *zstd, manifest["snapshot"]} == written | set(runtime_assets.RUNTIME_FILES)
+    compressed = {f"{name}.zst" for name in manifest["zstd"]} | {manifest["wasmDownload"]}
+    assert {*manifest["embedded"], *compressed, manifest["snapshot"]} == written | set(runtime_assets.RUNTIME_FILES)
 
 
-def test_hosted_pages_download_zstandard_copies_and_the_offline_copy_plain_files(tmp_path: Path) -> None:
+def test_hosted_pages_download_compressed_copies_and_the_offline_copy_plain_files(tmp_path: Path) -> None:
     manifest = runtime_assets.build_manifest(tmp_path, tmp_path / "scratch")
-    assert sorted(manifest["zstd"]) == sorted(["pyodide.asm.wasm", "pyodide.asm.mjs", manifest["stdlib"], manifest["wheel"]])
+    assert sorted(manifest["zstd"]) == sorted(["pyodide.asm.mjs", manifest["stdlib"], manifest["wheel"]])
     zstd_magic = b"\x28\xb5\x2f\xfd"
     sizes = 0
     for name in manifest["zstd"]:
         data = (tmp_path / f"{name}.zst").read_bytes()
         assert data.startswith(zstd_magic), name
         sizes += len(data)
-    assert manifest["bytes"] == sizes
+    # The wasm in xz: exactly the npm package's file, its whole length in
+    # one dictionary no larger than it needs (the browser allocates it).
+    assert manifest["wasmDownload"] == "pyodide.asm.wasm.xz"
+    wasm_xz = (tmp_path / manifest["wasmDownload"]).read_bytes()
+    plain = (runtime_assets.PYODIDE_PACKAGE / "pyodide.asm.wasm").read_bytes()
+    # (xz -9e's 64 MiB dictionary would exceed this limit.)
+    assert lzma.LZMADecompressor(memlimit=int(1.5 * len(plain)) + (1 << 20)).decompress(wasm_xz) == plain
+    assert manifest["bytes"] == sizes + len(wasm_xz)
+    runtime_assets.copy_runtime(tmp_path)
+    for decoder in (manifest["zstdDecoder"], manifest["xzDecoder"]):
+        assert (tmp_path / decoder).is_file(), decoder
     # The zips are stored, so the zstd copy compresses across files.
     assert {info.compress_type for info in zipfile.ZipFile(tmp_path / manifest["stdlib"]).infolist()} == {zipfile.ZIP_STORED}
     hosted = set(manifest["hosted"])
     assert {f"{manifest['stdlib']}.zst", f"{manifest['wheel']}.zst", manifest["zstdDecoder"], "pyodide.asm.wasm"} <= hosted
+    # The kept wasm is served offline, so its xz file and decoder are not.
+    assert manifest["wasmDownload"] not in hosted and manifest["xzDecoder"] not in hosted
     assert "pyodide.asm.mjs.zst" in hosted and "pyodide.asm.mjs" not in hosted  # imported decoded, never fetched plain
     assert manifest["stdlib"] not in hosted and manifest["wheel"] not in hosted and manifest["snapshot"] not in hosted
     assert manifest["embedded"] == [*runtime_assets.RUNTIME_FILES, manifest["stdlib"], manifest["wheel"]]

@@ -24,6 +24,7 @@
 //   zstd           names of runtime files to download as "<name>.zst" and
 //                  decode here (the wasm is the page's, see wasmFromPage)
 //   zstdDecoder    URL of the zstddec module that decodes them
+//   xzDecoder      URL of the xz-decompress module that decodes the page's wasm
 //   snapshotURL    a memory snapshot of Python with the calculators imported,
 //                  in Zstandard; snapshotSha256 the hex sha256 of its bytes
 //   snapshot       false: neither use nor keep a snapshot
@@ -31,9 +32,11 @@
 //                  ({type: "wasm-wanted"} -> {type: "wasm", module} or
 //                  {type: "wasm", error}) instead of compiling it here; the
 //                  page downloads it, counts its bytes itself and has this
-//                  worker decode it ({type: "zstd-decode", bytes} ->
-//                  {type: "zstd-decoded", bytes} or {..., error}), which
-//                  keeps some 0.3 s of decoding off the page's thread; a
+//                  worker decode it as it arrives ({type: "wasm-chunk",
+//                  bytes} for each piece of the xz file, then {type:
+//                  "wasm-end"} -> {type: "wasm-decoded", bytes} or {...,
+//                  error}), which keeps some 0.3 s of decoding off the
+//                  page's thread; a
 //                  page that kept a copy says so ({type: "wasm-in-page"}),
 //                  and the wheel is fetched once the page has the wasm.  Why:
 //                  Chromium keeps optimised wasm code in its cache only for
@@ -43,7 +46,7 @@
 
 // Filled in by macros/runtime_assets.py at build time: the versioned runtime
 // folder, the content-hashed wheel and stdlib, the wheel's sha256, which
-// files come as Zstandard.
+// files come compressed.
 const BUILD = /* build manifest */ {};
 
 const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
@@ -91,6 +94,7 @@ function defaults() {
       wheelSha256: BUILD.wheelSha256,
       zstd: BUILD.zstd || [],
       zstdDecoder: BUILD.zstdDecoder && runtime + BUILD.zstdDecoder,
+      xzDecoder: BUILD.xzDecoder && runtime + BUILD.xzDecoder,
       snapshotURL: BUILD.snapshot && runtime + BUILD.snapshot,
       snapshotSha256: BUILD.snapshotSha256,
       lockFileContents: BUILD.lock,
@@ -146,8 +150,8 @@ function installFetch(config, fail) {
 // Zstandard copies are a fifth smaller than what a host's gzip sends (see
 // macros/pyodide_build.mjs).  Decoded whole: Pyodide reads a zip only once it
 // is complete anyway, and the decoder takes some 20 ms for the stdlib.
-// One decoder for the worker's life: the start's files, the page's wasm and
-// the snapshot all use it.  Null until a start with Zstandard files asks.
+// One decoder for the worker's life: the start's files and the snapshot
+// use it.  Null until a start with Zstandard files asks.
 let zstdDecoderReady = null;
 
 function zstdDecoder(url) {
@@ -403,21 +407,32 @@ let bridge = null;
 let restored = false;
 let lastRequestAt = 0;
 
-async function decodeForPage(bytes) {
-  try {
-    if (!zstdDecoderReady) throw new Error("this engine decodes no Zstandard files");
-    const decoded = (await zstdDecoderReady).decode(bytes);
-    self.postMessage({ type: "zstd-decoded", bytes: decoded }, [decoded.buffer]);
-  } catch (error) {
-    post({ type: "zstd-decoded", error: String(error?.message || error) });
-  }
+// The page's wasm download, decoded as its pieces arrive: the input stream
+// is fed by the page's "wasm-chunk" messages.  Started by the first piece.
+let wasmPieces = null;
+
+function wasmDecoding() {
+  if (wasmPieces) return wasmPieces;
+  const input = new ReadableStream({
+    start(controller) {
+      wasmPieces = controller;
+    },
+  });
+  import(defaults().xzDecoder)
+    .then(({ XzReadableStream }) => new Response(new XzReadableStream(input)).arrayBuffer())
+    .then(
+      (buffer) => self.postMessage({ type: "wasm-decoded", bytes: new Uint8Array(buffer) }, [buffer]),
+      (error) => post({ type: "wasm-decoded", error: String(error?.message || error) }),
+    );
+  return wasmPieces;
 }
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "wasm-in-page") return wasmInPage();
-  if (data.type === "zstd-decode") {
+  if (data.type === "wasm-chunk") return wasmDecoding().enqueue(data.bytes);
+  if (data.type === "wasm-end") {
     wasmInPage();
-    return decodeForPage(data.bytes);
+    return wasmDecoding().close();
   }
   if (data.type === "start") {
     if (bridge) return;

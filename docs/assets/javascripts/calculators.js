@@ -5,7 +5,7 @@
 
 const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
 // Filled in by macros/runtime_assets.py at build time, as in the worker: the
-// versioned runtime folder and which of its files come as Zstandard.
+// versioned runtime folder and which of its files come compressed.
 const BUILD = /* build manifest */ {};
 // Set only in the offline copy read from a folder (file://), where a worker
 // cannot start from a file: its classic loader (macros/offline_loader.js)
@@ -70,7 +70,7 @@ function startWorker() {
     if (data.type === "progress") return setProgress("worker", data.loaded, data.total);
     if (data.type === "mark") return markTime(data.name, data.at);
     if (data.type === "wasm-wanted") return compileForWorker();
-    if (data.type === "zstd-decoded") {
+    if (data.type === "wasm-decoded") {
       if (data.error) decoding?.reject(new Error(`the runtime could not be decoded: ${data.error}`));
       else decoding?.resolve(data.bytes);
       return;
@@ -114,12 +114,12 @@ async function compileForWorker() {
   }
 }
 
-// The wasm as a Response: the copy this browser kept, or else the Zstandard
-// file (2.9 MB where gzip would send 3.5 MB), decoded and kept.
+// The wasm as a Response: the copy this browser kept, or else the xz file
+// (2.64 MB where gzip would send 3.55 MB), decoded and kept.
 async function runtimeWasm() {
   const runtime = new URL(BUILD.runtimeDir, import.meta.url);
   const url = new URL("pyodide.asm.wasm", runtime).href;
-  if (!BUILD.zstd?.includes("pyodide.asm.wasm")) return fetch(url);
+  if (!BUILD.wasmDownload) return fetch(url);
   // No Cache Storage outside a secure context, and a browser may refuse it.
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
   const kept = await cache?.match(url).catch(() => null);
@@ -127,9 +127,7 @@ async function runtimeWasm() {
     worker.postMessage({ type: "wasm-in-page" }); // no download for the worker's wheel to wait for
     return kept;
   }
-  const compressed = await countedDownload(`${url}.zst`);
-  markNow("wasm-downloaded");
-  const bytes = await decodedByWorker(compressed);
+  const bytes = await decodedByWorker(new URL(BUILD.wasmDownload, runtime).href);
   markNow("wasm-decoded");
   // Each Response copies the bytes, so they can serve a second time.
   const decoded = () => new Response(bytes, { headers: WASM_HEADERS });
@@ -148,33 +146,31 @@ async function runtimeWasm() {
   return decoded();
 }
 
-// The worker decodes (off this thread, with the decoder it already has).
+// The download goes to the worker chunk by chunk, counted into the progress
+// bar, and the worker decodes each as it arrives (off this thread): on a slow
+// link the decoding is done when the last byte is in.
 let decoding = null;
 
-function decodedByWorker(bytes) {
-  return new Promise((resolve, reject) => {
+async function decodedByWorker(url) {
+  const decoded = new Promise((resolve, reject) => {
     decoding = { resolve, reject };
-    worker.postMessage({ type: "zstd-decode", bytes }, [bytes.buffer]);
   });
-}
-
-// The bytes of a download, counted into the progress bar as they arrive.
-async function countedDownload(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   const reader = response.body.getReader();
-  const chunks = [];
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     loaded += value.length;
     setProgress("page", loaded);
     // The worker's words restart the silence clock; the page's own bytes must too.
     if (runtime.phase === "loading") keepWatching();
+    worker.postMessage({ type: "wasm-chunk", bytes: value });
   }
-  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+  worker.postMessage({ type: "wasm-end" });
+  markNow("wasm-downloaded");
+  return decoded;
 }
 
 function ask(fn, name, payload) {
