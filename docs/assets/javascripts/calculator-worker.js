@@ -36,9 +36,9 @@
 //                  bytes} for each piece of the xz file, then {type:
 //                  "wasm-end"} -> {type: "wasm-decoded", bytes} or {...,
 //                  error}), which keeps some 0.3 s of decoding off the
-//                  page's thread; a
-//                  page that kept a copy says so ({type: "wasm-in-page"}),
-//                  and the wheel is fetched once the page has the wasm.  Why:
+//                  page's thread; a page that kept a copy says so ({type:
+//                  "wasm-in-page"}), and the wheel is fetched once the page
+//                  has the wasm.  Why:
 //                  Chromium keeps optimised wasm code in its cache only for
 //                  modules compiled by a page, so a worker compiling its own
 //                  starts Python at baseline speed on every visit (measured:
