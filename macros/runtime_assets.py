@@ -278,8 +278,8 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         # Downloaded as "<name>.zst" by the worker and decoded there.
         "zstd": sorted(zstd),
         "zstdDecoder": decoder_name(ZSTD_DECODER),
-        # Downloaded by the page, which hands it to the worker to decode as it
-        # arrives, then keeps and compiles the plain wasm.
+        # Downloaded by the page, which has a worker of its own decode it as
+        # it arrives (wasm-decoder.js), then keeps and compiles the plain wasm.
         "wasmDownload": WASM_DOWNLOAD,
         "xzDecoder": decoder_name(XZ_DECODER),
         "snapshot": snapshot_name,

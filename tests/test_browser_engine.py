@@ -143,6 +143,33 @@ def test_pyodide_s_script_is_downloaded_only_as_zstandard(page: Any, site_url: s
     assert not [url for url in requested if url.endswith("/pyodide.asm.mjs")], requested
 
 
+def test_the_wasm_decoder_has_a_worker_of_its_own_that_ends_when_it_has_answered(page: Any, site_url: str) -> None:
+    """xz's decoder keeps 12.5 MiB for as long as its module lives, so it runs
+    in a worker the page ends, not in the engine's; a start that finds the
+    wasm kept needs no decoder at all."""
+    started: list[str] = []
+    closed: list[str] = []
+
+    def watch(worker: Any) -> None:
+        started.append(worker.url)
+        worker.on("close", lambda closing: closed.append(closing.url))
+
+    page.on("worker", watch)
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    decoders = [url for url in started if url.endswith("/wasm-decoder.js")]
+    engines = [url for url in started if url.endswith("/calculator-worker.js")]
+    assert len(decoders) == 1 and len(engines) == 1, started
+    page.wait_for_timeout(500)
+    assert closed == decoders, f"started {started}, closed {closed}"
+
+    started.clear()
+    page.reload()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    assert [url for url in started if url.endswith("/calculator-worker.js")], started
+    assert not [url for url in started if url.endswith("/wasm-decoder.js")], started
+
+
 def test_the_page_keeps_its_decoded_wasm_and_a_reload_compiles_that(page: Any, site_url: str) -> None:
     """First visit: the xz file, decoded and kept in the runtime cache
     the service worker also serves; next visit: no wasm download at all."""

@@ -24,21 +24,17 @@
 //   zstd           names of runtime files to download as "<name>.zst" and
 //                  decode here (the wasm is the page's, see wasmFromPage)
 //   zstdDecoder    URL of the zstddec module that decodes them
-//   xzDecoder      URL of the xz-decompress module that decodes the page's wasm
 //   snapshotURL    a memory snapshot of Python with the calculators imported,
 //                  in Zstandard; snapshotSha256 the hex sha256 of its bytes
 //   snapshot       false: neither use nor keep a snapshot
 //   wasmFromPage   true: ask the page for a compiled pyodide.asm.wasm
 //                  ({type: "wasm-wanted"} -> {type: "wasm", module} or
 //                  {type: "wasm", error}) instead of compiling it here; the
-//                  page downloads it, counts its bytes itself and has this
-//                  worker decode it as it arrives ({type: "wasm-chunk",
-//                  bytes} for each piece of the xz file, then {type:
-//                  "wasm-end"} -> {type: "wasm-decoded", bytes} or {...,
-//                  error}), which keeps some 0.3 s of decoding off the
-//                  page's thread; a page that kept a copy says so ({type:
-//                  "wasm-in-page"}), and the wheel is fetched once the page
-//                  has the wasm.  Why:
+//                  page downloads and decodes it (in a worker of its own,
+//                  see wasm-decoder.js), and counts its bytes itself; once
+//                  it has the whole download or a kept copy it says so
+//                  ({type: "wasm-in-page"}), and the wheel is fetched
+//                  then.  Why:
 //                  Chromium keeps optimised wasm code in its cache only for
 //                  modules compiled by a page, so a worker compiling its own
 //                  starts Python at baseline speed on every visit (measured:
@@ -94,7 +90,6 @@ function defaults() {
       wheelSha256: BUILD.wheelSha256,
       zstd: BUILD.zstd || [],
       zstdDecoder: BUILD.zstdDecoder && runtime + BUILD.zstdDecoder,
-      xzDecoder: BUILD.xzDecoder && runtime + BUILD.xzDecoder,
       snapshotURL: BUILD.snapshot && runtime + BUILD.snapshot,
       snapshotSha256: BUILD.snapshotSha256,
       lockFileContents: BUILD.lock,
@@ -282,8 +277,8 @@ function moduleURL(source) {
 }
 
 let moduleFromPage = null;
-// Settled when the page has the wasm: its own kept copy ({type:
-// "wasm-in-page"}), or a download it hands over to be decoded.
+// Settled when the page has the wasm, a kept copy or the whole download
+// ({type: "wasm-in-page"}).
 let wasmInPage;
 const pageHasWasm = new Promise((resolve) => {
   wasmInPage = resolve;
@@ -407,33 +402,8 @@ let bridge = null;
 let restored = false;
 let lastRequestAt = 0;
 
-// The page's wasm download, decoded as its pieces arrive: the input stream
-// is fed by the page's "wasm-chunk" messages.  Started by the first piece.
-let wasmPieces = null;
-
-function wasmDecoding() {
-  if (wasmPieces) return wasmPieces;
-  const input = new ReadableStream({
-    start(controller) {
-      wasmPieces = controller;
-    },
-  });
-  import(defaults().xzDecoder)
-    .then(({ XzReadableStream }) => new Response(new XzReadableStream(input)).arrayBuffer())
-    .then(
-      (buffer) => self.postMessage({ type: "wasm-decoded", bytes: new Uint8Array(buffer) }, [buffer]),
-      (error) => post({ type: "wasm-decoded", error: String(error?.message || error) }),
-    );
-  return wasmPieces;
-}
-
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "wasm-in-page") return wasmInPage();
-  if (data.type === "wasm-chunk") return wasmDecoding().enqueue(data.bytes);
-  if (data.type === "wasm-end") {
-    wasmInPage();
-    return wasmDecoding().close();
-  }
   if (data.type === "start") {
     if (bridge) return;
     mark("worker-started");

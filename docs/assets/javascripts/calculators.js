@@ -4,6 +4,7 @@
 // strings, so the live result can never disagree with the built page.
 
 const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
+const WASM_DECODER_URL = new URL("./wasm-decoder.js", import.meta.url);
 // Filled in by macros/runtime_assets.py at build time, as in the worker: the
 // versioned runtime folder and which of its files come compressed.
 const BUILD = /* build manifest */ {};
@@ -70,11 +71,6 @@ function startWorker() {
     if (data.type === "progress") return setProgress("worker", data.loaded, data.total);
     if (data.type === "mark") return markTime(data.name, data.at);
     if (data.type === "wasm-wanted") return compileForWorker();
-    if (data.type === "wasm-decoded") {
-      if (data.error) decoding?.reject(new Error(`the runtime could not be decoded: ${data.error}`));
-      else decoding?.resolve(data.bytes);
-      return;
-    }
     const waiting = pending.get(data.id);
     pending.delete(data.id);
     if (!waiting) return;
@@ -127,7 +123,7 @@ async function runtimeWasm() {
     worker.postMessage({ type: "wasm-in-page" }); // no download for the worker's wheel to wait for
     return kept;
   }
-  const bytes = await decodedByWorker(new URL(BUILD.wasmDownload, runtime).href);
+  const bytes = await downloadedAndDecoded(new URL(BUILD.wasmDownload, runtime).href, new URL(BUILD.xzDecoder, runtime).href);
   markNow("wasm-decoded");
   // Each Response copies the bytes, so they can serve a second time.
   const decoded = () => new Response(bytes, { headers: WASM_HEADERS });
@@ -146,29 +142,44 @@ async function runtimeWasm() {
   return decoded();
 }
 
-// The download goes to the worker chunk by chunk, counted into the progress
-// bar, and the worker decodes each as it arrives (off this thread): on a slow
-// link the decoding is done when the last byte is in.
-let decoding = null;
-
-async function decodedByWorker(url) {
+// The download goes to a decoder worker piece by piece, counted into the
+// progress bar, and is decoded as it arrives (off this thread): on a slow
+// link the decoding is done when the last byte is in.  The decoder worker
+// is ended as soon as it has answered, which frees its memory.
+async function downloadedAndDecoded(url, decoderURL) {
+  const decoder = new Worker(WASM_DECODER_URL, { type: "module" });
   const decoded = new Promise((resolve, reject) => {
-    decoding = { resolve, reject };
+    decoder.addEventListener("message", ({ data }) => {
+      if (data.error) reject(new Error(`the runtime could not be decoded: ${data.error}`));
+      else resolve(data.bytes);
+    });
+    decoder.addEventListener("error", (event) => {
+      event.preventDefault();
+      reject(new Error(`the wasm decoder did not start: ${event.message || "no reason given"}`));
+    });
   });
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  const reader = response.body.getReader();
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    loaded += value.length;
-    setProgress("page", loaded);
-    // The worker's words restart the silence clock; the page's own bytes must too.
-    if (runtime.phase === "loading") keepWatching();
-    worker.postMessage({ type: "wasm-chunk", bytes: value });
+  decoded.catch(() => {}).finally(() => decoder.terminate());
+  decoder.postMessage({ type: "start", decoder: decoderURL });
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    const reader = response.body.getReader();
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      loaded += value.length;
+      setProgress("page", loaded);
+      // The worker's words restart the silence clock; the page's own bytes must too.
+      if (runtime.phase === "loading") keepWatching();
+      decoder.postMessage({ type: "chunk", bytes: value });
+    }
+  } catch (error) {
+    decoder.terminate();
+    throw error;
   }
-  worker.postMessage({ type: "wasm-end" });
+  decoder.postMessage({ type: "end" });
+  worker.postMessage({ type: "wasm-in-page" }); // the wheel may come now
   markNow("wasm-downloaded");
   return decoded;
 }
