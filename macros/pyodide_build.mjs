@@ -29,13 +29,14 @@
 // than gzip, so the site ships small decoders built to wasm.  Zstandard
 // (level 19; zstddec, 30 KB gzipped) for the files a start decodes every
 // time, Pyodide's script and the two zips (1.0 MB where gzip sends 1.5 MB):
-// it decodes the standard library in about 20 ms.  xz (xz-decompress, 9 KB) for the
-// wasm: 2.64 MB where Zstandard makes 2.89 MB and gzip 3.54 MB.  xz decodes
-// about five times slower (0.2-0.4 s for the wasm in Chromium here), but the
-// wasm is decoded once, as its bytes arrive, and then kept decoded by the
-// page; on a link slower than the decoder (xz at some 60 Mbit/s here, less
-// on a phone) the decoding keeps pace with the download.  Python 3.14's compression.zstd and lzma, inside this same
-// Pyodide, write both, so the build needs no other tool.
+// it decodes the standard library in about 20 ms.  xz (xz-decompress, 9 KB)
+// for the wasm: 2.64 MB where Zstandard makes 2.89 MB and gzip 3.54 MB.  xz
+// decodes about five times slower (0.2-0.4 s for the wasm in Chromium here),
+// but the wasm is decoded once, as its bytes arrive, and then kept decoded
+// by the page; on a link slower than the decoder (xz at some 60 Mbit/s
+// here, less on a phone) the decoding keeps pace with the download.
+// Python 3.14's compression.zstd and lzma, inside this same Pyodide, write
+// both, so the build needs no other tool.
 //
 // The snapshot is made on the compiled standard library, byte for byte the
 // one the site ships: zipimport keeps the zip's table of contents in memory,

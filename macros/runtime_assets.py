@@ -309,7 +309,7 @@ def fill_manifest(script: Path, manifest: dict[str, Any]) -> None:
 def preload_hints(page_url: str) -> str:
     """A link that starts the biggest download before any script runs.
 
-    Only the wasm, as the xz file the page itself fetches, has decoded and
+    Only the wasm, as the xz file the page itself fetches, has decoded, and
     compiles (see calculators.js), so the preload is consumed; the worker's
     own files are fetched from a worker, which a page's preload cannot serve.
     Relative to the page (``page_url`` is MkDocs' directory-style URL), so the
