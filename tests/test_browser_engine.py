@@ -59,14 +59,24 @@ def xz(data: bytes) -> bytes:
     return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
 
 
-@pytest.mark.parametrize(
-    "body",
-    [xz(b"\0asm not really"), b"not xz at all", xz(PLAIN_WASM.read_bytes()[:300_000])[:-4096]],
-    ids=["not-wasm", "not-xz", "cut-short"],
-)
-def test_broken_wasm_reaches_the_failed_state(page: Any, site_url: str, body: bytes) -> None:
+def wasm_head(size: int) -> bytes:
+    with PLAIN_WASM.open("rb") as wasm:
+        return wasm.read(size)
+
+
+# Made when the test runs, not when pytest collects it.
+BROKEN_WASM_DOWNLOADS = {
+    "not-wasm": lambda: xz(b"\0asm not really"),
+    "not-xz": lambda: b"not xz at all",
+    "cut-short": lambda: xz(wasm_head(300_000))[:-4096],
+}
+
+
+@pytest.mark.parametrize("damage", BROKEN_WASM_DOWNLOADS)
+def test_broken_wasm_reaches_the_failed_state(page: Any, site_url: str, damage: str) -> None:
     """The worker decodes the wasm as it arrives: a download that is not xz,
     or that ends early, must fail the start, not leave it waiting."""
+    body = BROKEN_WASM_DOWNLOADS[damage]()
     page.route("**/pyodide.asm.wasm.xz", lambda route: route.fulfill(status=200, body=body))
     page.goto(site_url + PAGE)
     assert_failed_honestly(page)
