@@ -25,13 +25,15 @@
 //                  decode here (the wasm is the page's, see wasmFromPage)
 //   zstdDecoder    URL of the zstddec module that decodes them
 //   snapshotURL    a memory snapshot of Python with the calculators imported,
-//                  in Zstandard; snapshotSha256 the hex sha256 of its bytes
+//                  in xz; snapshotSha256 the hex sha256 of its bytes
+//   xzDecoder      URL of the xz-decompress module that decodes it, in a
+//                  worker of its own (xz-decoder.js)
 //   snapshot       false: neither use nor keep a snapshot
 //   wasmFromPage   true: ask the page for a compiled pyodide.asm.wasm
 //                  ({type: "wasm-wanted"} -> {type: "wasm", module} or
 //                  {type: "wasm", error}) instead of compiling it here; the
 //                  page downloads and decodes it (in a worker of its own,
-//                  see wasm-decoder.js), and counts its bytes itself; once
+//                  see xz-decoder.js), and counts its bytes itself; once
 //                  it has the whole download or a kept copy it says so
 //                  ({type: "wasm-in-page"}), and the wheel is fetched
 //                  then.  Why:
@@ -50,7 +52,7 @@ const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
 // Memory snapshots.  Python starts the normal way until a reader comes back:
 // on a second start, once the calculators are live, the worker downloads a
 // snapshot of that state (made at build time, see macros/pyodide_build.mjs;
-// 3.6 MB) into Cache Storage, and the visits after that start from it,
+// 3.14 MB) into Cache Storage, and the visits after that start from it,
 // skipping Python's own start and the imports.  A first visit downloads only
 // what it needs: a reader who never comes back never pays for it.  The
 // option is private and experimental in Pyodide 314, so any failure, or a
@@ -59,7 +61,9 @@ const BRIDGE_FUNCTIONS = new Set(["compute", "restore"]);
 const SNAPSHOT_CACHE = "matchplanb-engine-snapshot";
 const RESTORE_LIMIT_MS = 10_000;
 // Leaves the first seconds after a start to the reader's own first answers,
-// and is the pause in their edits the snapshot's decoding waits for.
+// and is the pause in their edits the snapshot's decoding waits for: that
+// no longer holds this worker, but on 2 cores its 0.4-0.6 s of work in
+// another would still slow an answer.
 const SNAPSHOT_DELAY_MS = 2_000;
 const networkFetch = globalThis.fetch.bind(globalThis);
 // Set while a restore runs: where Pyodide's unhandled failures go instead of
@@ -90,6 +94,7 @@ function defaults() {
       wheelSha256: BUILD.wheelSha256,
       zstd: BUILD.zstd || [],
       zstdDecoder: BUILD.zstdDecoder && runtime + BUILD.zstdDecoder,
+      xzDecoder: BUILD.xzDecoder && runtime + BUILD.xzDecoder,
       snapshotURL: BUILD.snapshot && runtime + BUILD.snapshot,
       snapshotSha256: BUILD.snapshotSha256,
       lockFileContents: BUILD.lock,
@@ -145,17 +150,11 @@ function installFetch(config, fail) {
 // Zstandard copies are a fifth smaller than what a host's gzip sends (see
 // macros/pyodide_build.mjs).  Decoded whole: Pyodide reads a zip only once it
 // is complete anyway, and the decoder takes some 20 ms for the stdlib.
-// One decoder for the worker's life: the start's files and the snapshot
-// use it.  Null until a start with Zstandard files asks.
-let zstdDecoderReady = null;
-
-function zstdDecoder(url) {
-  zstdDecoderReady ??= import(url).then(async ({ ZSTDDecoder }) => {
-    const decoder = new ZSTDDecoder();
-    await decoder.init();
-    return decoder;
-  });
-  return zstdDecoderReady;
+async function zstdDecoder(url) {
+  const { ZSTDDecoder } = await import(url);
+  const decoder = new ZSTDDecoder();
+  await decoder.init();
+  return decoder;
 }
 
 async function decodeZstd(fetchFile, url, decoder) {
@@ -229,6 +228,26 @@ async function noteStart(config) {
   return false;
 }
 
+// Decoded by a worker of its own, ended once it has answered: this worker
+// goes on answering meanwhile, and the decoder's 32.5 MiB (and the memory a
+// decoder here would have kept for the worker's life) are given back.
+// (Only a hosted worker keeps snapshots: a data: worker's import.meta.url
+// locates no sibling.)
+function decodedXz(compressed, decoderURL) {
+  const decoder = new Worker(new URL("./xz-decoder.js", import.meta.url), { type: "module" });
+  const decoded = new Promise((resolve, reject) => {
+    decoder.addEventListener("message", ({ data }) => (data.error ? reject(new Error(data.error)) : resolve(data.bytes)));
+    decoder.addEventListener("error", (event) => {
+      event.preventDefault();
+      reject(new Error(`the xz decoder did not start: ${event.message || "no reason given"}`));
+    });
+  });
+  decoder.postMessage({ type: "start", decoder: decoderURL });
+  decoder.postMessage({ type: "chunk", bytes: compressed }, [compressed.buffer]);
+  decoder.postMessage({ type: "end" });
+  return decoded.finally(() => decoder.terminate());
+}
+
 // After a normal start of a returning reader, in the background; a reader
 // who asked their browser to save data is spared the extra download.
 async function keepSnapshot(config, returning) {
@@ -240,13 +259,10 @@ async function keepSnapshot(config, returning) {
     const response = await networkFetch(config.snapshotURL);
     if (!response.ok) return;
     const compressed = new Uint8Array(await response.arrayBuffer());
-    const decoder = await zstdDecoder(config.zstdDecoder);
-    // Decoding 31 MB holds this worker for a few tenths of a second: wait
-    // for a pause in the reader's edits, so no answer waits behind it.
     while (performance.now() - lastRequestAt < SNAPSHOT_DELAY_MS) {
       await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS));
     }
-    const bytes = decoder.decode(compressed);
+    const bytes = await decodedXz(compressed, config.xzDecoder);
     if ((await sha256(bytes)) !== config.snapshotSha256) return;
     await forgetSnapshots(config); // an older build's
     await cache.put(config.snapshotURL, new Response(bytes));

@@ -4,7 +4,7 @@
 // strings, so the live result can never disagree with the built page.
 
 const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
-const WASM_DECODER_URL = new URL("./wasm-decoder.js", import.meta.url);
+const XZ_DECODER_URL = new URL("./xz-decoder.js", import.meta.url);
 // Filled in by macros/runtime_assets.py at build time, as in the worker: the
 // versioned runtime folder and which of its files come compressed.
 const BUILD = /* build manifest */ {};
@@ -147,7 +147,7 @@ async function runtimeWasm() {
 // link the decoding is done when the last byte is in.  The decoder worker
 // is ended as soon as it has answered, which frees its memory.
 async function downloadedAndDecoded(url, decoderURL) {
-  const decoder = new Worker(WASM_DECODER_URL, { type: "module" });
+  const decoder = new Worker(XZ_DECODER_URL, { type: "module" });
   const decoded = new Promise((resolve, reject) => {
     decoder.addEventListener("message", ({ data }) => {
       if (data.error) reject(new Error(`the runtime could not be decoded: ${data.error}`));
