@@ -189,6 +189,21 @@ def test_each_xz_download_is_decoded_in_a_worker_of_its_own_that_ends_when_it_ha
     assert [url for url in closed if url.endswith("/xz-decoder.js")] == decoders(), f"started {started}, closed {closed}"
 
 
+def test_the_first_live_answer_ends_the_benchmarks_breakdown_once(page: Any, site_url: str) -> None:
+    """`make benchmark` reads where a start's time goes up to the widget's
+    first compute: one mark, after the import, that later answers leave."""
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    wait_for_mark(page, "first-answer", timeout=10_000)
+    page.fill("#mpb-competitiveness-step2_score", "262")
+    page.wait_for_function("location.hash.includes('step2_score=262')")
+    times = page.evaluate(
+        """["imported", "first-answer"].map((name) => performance.getEntriesByName(`mpb:${name}`).map((m) => m.startTime))"""
+    )
+    (imported,), answers = times
+    assert len(answers) == 1 and answers[0] >= imported, times
+
+
 def test_the_page_keeps_its_decoded_wasm_and_a_reload_compiles_that(page: Any, site_url: str) -> None:
     """First visit: the xz file, decoded and kept in the runtime cache
     the service worker also serves; next visit: no wasm download at all."""

@@ -382,6 +382,8 @@ class Widget {
     if (reply.ok) {
       this.result.innerHTML = reply.html;
       this.status.innerHTML = reply.status_html;
+      // The end of `make benchmark`'s breakdown: the first live answer is in.
+      if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
       if (!this.onItsPage()) return;
       this.reflectSoon(reply.address, reply.address_drop);
