@@ -384,6 +384,27 @@ def test_the_snapshot_is_decoded_only_in_a_pause_of_the_readers_edits(page: Any,
     wait_for_mark(page, "snapshot-stored", timeout=30_000)
 
 
+@pytest.mark.parametrize("body", [b"not xz at all", xz(b"xz, but not the snapshot")], ids=["not-xz", "wrong-bytes"])
+def test_a_snapshot_download_that_is_not_the_snapshot_is_not_kept(page: Any, site_url: str, body: bytes) -> None:
+    """Its decoding fails, or its bytes fail the sha256: nothing is kept, and
+    the engine, which never waited on it, keeps answering."""
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    page.route("**/snapshot-*.bin.xz", lambda route: route.fulfill(status=200, body=body))
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    page.reload()  # a returning reader: the snapshot is downloaded after this start
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    with page.expect_request("**/snapshot-*.bin.xz", timeout=20_000):
+        pass
+    page.wait_for_timeout(3_000)  # its pause, and the decoder's answer
+    assert not [url for url in stored_snapshots(page) if "/snapshot-" in url]
+    if body == b"not xz at all":
+        assert any("snapshot was not kept" in warning for warning in warnings), warnings
+    page.fill("#mpb-competitiveness-step2_score", "262")
+    page.wait_for_function("location.hash.includes('step2_score=262')")
+
+
 @pytest.mark.parametrize("damage", ["truncated", "not a snapshot"])
 def test_a_damaged_snapshot_falls_back_to_a_normal_start(page: Any, site_url: str, damage: str) -> None:
     page.goto(site_url + PAGE)
