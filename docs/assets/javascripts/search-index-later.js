@@ -5,9 +5,10 @@
 // engine is running (or has failed), or until the reader opens the search,
 // whichever comes first.
 //
-// A classic script placed just before Material's bundle (overrides/main.html),
-// because the bundle asks for the index, by XMLHttpRequest, the moment it
-// runs.  Every other request passes straight through.
+// A classic script placed just before Material's bundle (by
+// docs/overrides/main.html), because the bundle asks for the index, by
+// XMLHttpRequest, the moment it runs.  Every other request passes straight
+// through.
 (() => {
   const INDEX = "/search/search_index.json";
   const { open, send } = XMLHttpRequest.prototype;
