@@ -231,8 +231,8 @@ async function noteStart(config) {
 // Decoded by a worker of its own, ended once it has answered: this worker
 // goes on answering meanwhile, and the decoder's 32.5 MiB (and the memory a
 // decoder here would have kept for the worker's life) are given back.
-// (Only a hosted worker keeps snapshots: a data: worker's import.meta.url
-// locates no sibling.)
+// (Only a hosted worker keeps snapshots: the offline copy's, started from a
+// data: URL, has no Cache Storage and could start no worker from a file.)
 function decodedXz(compressed, decoderURL) {
   const decoder = new Worker(new URL("./xz-decoder.js", import.meta.url), { type: "module" });
   const decoded = new Promise((resolve, reject) => {
