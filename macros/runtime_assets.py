@@ -265,6 +265,7 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         (target / f"{name}.zst").write_bytes(data)
     lock = json.loads((PYODIDE_PACKAGE / "pyodide-lock.json").read_text())
     runtime_files = [*RUNTIME_FILES, stdlib, wheel]
+    zstd_decoder = decoder_name(ZSTD_DECODER)
 
     def fetched_as(name: str) -> str:
         """The name a hosted page fetches a runtime file by: its Zstandard
@@ -278,7 +279,7 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         "stdlib": stdlib,
         # Downloaded as "<name>.zst" by the worker and decoded there.
         "zstd": sorted(zstd),
-        "zstdDecoder": decoder_name(ZSTD_DECODER),
+        "zstdDecoder": zstd_decoder,
         # Downloaded by the page, which has a worker of its own decode it as
         # it arrives (xz-decoder.js), then keeps and compiles the plain wasm.
         "wasmDownload": WASM_DOWNLOAD,
@@ -294,7 +295,7 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         # files are most of what a first start downloads.
         "bytes": len(compiled["wasm.xz"]) + sum(len(data) for data in zstd.values()),
         # What a hosted page fetches, for the service worker to keep.
-        "hosted": [*map(fetched_as, runtime_files), decoder_name(ZSTD_DECODER)],
+        "hosted": [*map(fetched_as, runtime_files), zstd_decoder],
         # What the file:// copy embeds: the plain files, which its own gzip
         # compresses; the snapshot needs Cache Storage, which disk has not.
         "embedded": runtime_files,
