@@ -204,27 +204,54 @@ def test_the_first_live_answer_ends_the_benchmarks_breakdown_once(page: Any, sit
     assert len(answers) == 1 and answers[0] >= imported, times
 
 
+KEPT_WASM_URL = f'new URL("../../assets/pyodide-{runtime_assets.pyodide_version()}/pyodide.asm.wasm", location.href).href'
+WHOLE_WASM_KEPT = {"type": "application/wasm", "size": PLAIN_WASM.stat().st_size, "magic": [0, 97, 115, 109]}
+
+
+def kept_wasm(page: Any) -> dict[str, Any] | None:
+    """What the page kept in the runtime cache, from a calculator page."""
+    return page.evaluate(
+        f"""async () => {{
+            const response = await (await caches.open("match-plan-b-runtime")).match({KEPT_WASM_URL});
+            if (!response) return null;
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            return {{ type: response.headers.get("Content-Type"), size: bytes.length, magic: Array.from(bytes.slice(0, 4)) }};
+        }}"""
+    )
+
+
 def test_the_page_keeps_its_decoded_wasm_and_a_reload_compiles_that(page: Any, site_url: str) -> None:
     """First visit: the xz file, decoded and kept in the runtime cache
     the service worker also serves; next visit: no wasm download at all."""
     page.goto(site_url + PAGE)
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
     assert page.evaluate("performance.getEntriesByName('mpb:wasm-downloaded').length") == 1
-    kept = page.evaluate(
-        """async () => {
-            const url = new URL("../../assets/pyodide-314.0.7/pyodide.asm.wasm", location.href).href;
-            const response = await (await caches.open("match-plan-b-runtime")).match(url);
-            if (!response) return null;
-            const bytes = new Uint8Array(await response.arrayBuffer());
-            return { type: response.headers.get("Content-Type"), size: bytes.length, magic: Array.from(bytes.slice(0, 4)) };
-        }""".replace("314.0.7", runtime_assets.pyodide_version())
-    )
-    assert kept == {"type": "application/wasm", "size": PLAIN_WASM.stat().st_size, "magic": [0, 97, 115, 109]}
+    assert kept_wasm(page) == WHOLE_WASM_KEPT
 
     page.reload()
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
     assert page.evaluate("performance.getEntriesByName('mpb:wasm-compiled').length") == 1
     assert page.evaluate("performance.getEntriesByName('mpb:wasm-downloaded').length") == 0
+
+
+def test_a_kept_wasm_that_does_not_compile_is_replaced_and_the_page_still_goes_live(page: Any, site_url: str) -> None:
+    """A damaged copy in the runtime cache would otherwise fail every
+    visit after, offline ones included."""
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    page.goto(site_url + "404.html")
+    page.evaluate(
+        f"""async () => {{
+            const cache = await caches.open("match-plan-b-runtime");
+            await cache.put({KEPT_WASM_URL.replace("../../", "./")},
+                new Response(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99]), {{ headers: {{ "Content-Type": "application/wasm" }} }}));
+        }}"""
+    )
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    assert page.evaluate("performance.getEntriesByName('mpb:wasm-downloaded').length") == 1
+    assert kept_wasm(page) == WHOLE_WASM_KEPT
+    assert any("kept runtime did not compile" in warning for warning in warnings), warnings
 
 
 def test_a_browser_that_refuses_to_keep_the_wasm_still_goes_live_on_one_download(page: Any, site_url: str) -> None:

@@ -94,7 +94,7 @@ function startWorker() {
 let compiled = null;
 
 function compileRuntime() {
-  compiled ??= runtimeWasm().then((response) => WebAssembly.compileStreaming(response));
+  compiled ??= compiledWasm();
   compiled.catch(() => {}); // reported when the worker asks for it
   return compiled;
 }
@@ -110,19 +110,32 @@ async function compileForWorker() {
   }
 }
 
-// The wasm as a Response: the copy this browser kept, or else the xz file
-// (2.64 MB where gzip would send 3.55 MB), decoded and kept.
-async function runtimeWasm() {
+// The copy this browser kept, compiled; or else the xz file (2.64 MB where
+// gzip would send 3.55 MB), decoded, kept and compiled.  A kept copy that
+// does not compile is dropped and downloaded again: kept, it would fail
+// every visit after, offline ones included.
+async function compiledWasm() {
   const runtime = new URL(BUILD.runtimeDir, import.meta.url);
   const url = new URL("pyodide.asm.wasm", runtime).href;
-  if (!BUILD.wasmDownload) return fetch(url);
+  if (!BUILD.wasmDownload) return WebAssembly.compileStreaming(fetch(url));
   // No Cache Storage outside a secure context, and a browser may refuse it.
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
   const kept = await cache?.match(url).catch(() => null);
   if (kept) {
     worker.postMessage({ type: "wasm-in-page" }); // no download for the worker's wheel to wait for
-    return kept;
+    try {
+      return await WebAssembly.compileStreaming(kept);
+    } catch (error) {
+      console.warn(`Match Plan B: the kept runtime did not compile (${error?.message || error}); downloading it again`);
+      await cache.delete(url).catch(() => {});
+    }
   }
+  return WebAssembly.compileStreaming(await downloadedWasm(runtime, url, cache));
+}
+
+// The xz download, decoded and kept (where the browser lets the page keep
+// it), as a Response to compile.
+async function downloadedWasm(runtime, url, cache) {
   const bytes = await downloadedAndDecoded(new URL(BUILD.wasmDownload, runtime).href, new URL(BUILD.xzDecoder, runtime).href);
   markNow("wasm-decoded");
   // Each Response copies the bytes, so they can serve a second time.
