@@ -21,7 +21,7 @@ from functools import cache
 
 from . import charts, data, profile
 from .fields import ChoiceField, InputError, IntField, parse_inputs
-from .html import Markup, el, join, money, table
+from .html import Markup, counted, el, join, money, table
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -339,7 +339,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             VIRTUAL_SEASON_MEDIAN if virtual else 0,
             (
                 f"Median cost of a whole virtual interview season ({VIRTUAL_SEASON.season_or_year}), added once for "
-                f"your {virtual} virtual interview(s): the study gives no per-interview figure. With few interviews "
+                f"your {counted(virtual, 'virtual interview')}: the study gives no per-interview figure. With few interviews "
                 "your cost may be lower."
             )
             if virtual

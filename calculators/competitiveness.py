@@ -29,7 +29,7 @@ from typing import Literal
 from . import charts, data, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
-from .html import Markup, el, join, signed, table
+from .html import Markup, counted, el, join, signed, table
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -356,7 +356,8 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = str(v["applicant_type"])
-    failures = min(int(v["exam_failures"]), FAILURE_COUNT_CAP)  # type: ignore[arg-type]
+    entered_failures = int(v["exam_failures"])  # type: ignore[call-overload]
+    failures = min(entered_failures, FAILURE_COUNT_CAP)
     years = int(v["years_since_graduation"])  # type: ignore[arg-type]
     usce = int(v["usce_months"])  # type: ignore[arg-type]
     letters = int(v["specialty_letters"])  # type: ignore[arg-type]
@@ -381,7 +382,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "USMLE failures",
                 FAILURE_POINTS * failures,
-                f"{v['exam_failures']} failed attempt(s); each counts against you (up to {FAILURE_COUNT_CAP}).",
+                f"{counted(entered_failures, 'failed attempt')}; each counts against you (up to {FAILURE_COUNT_CAP}).",
                 ARTICLE_IMG,
             )
         )
@@ -395,9 +396,9 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 )
             )
     _, points, label = next(b for b in GRADUATION_BANDS if years >= b[0])
-    factors.append(Factor("Years since graduation", points, f"{years} year(s): in the {label} band.", ARTICLE_IMG))
+    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label} band.", ARTICLE_IMG))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
-    factors.append(Factor("US clinical experience", points, f"{usce} month(s): {label}.", ARTICLE_IMG))
+    factors.append(Factor("US clinical experience", points, f"{counted(usce, 'month')}: {label}.", ARTICLE_IMG))
     expected = LETTERS_EXPECTED[tier]
     if letters < expected:
         factors.append(
@@ -414,7 +415,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "Specialty letters",
                 extra,
-                f"{letters} letter(s): meets the {expected} expected" + (", with one to spare." if extra else "."),
+                f"{counted(letters, 'letter')}: meets the {expected} expected" + (", with one to spare." if extra else "."),
                 ARTICLE_ORTHO if tier == "ultra" else ARTICLE_IMG,
             )
         )
@@ -422,7 +423,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor(
             "Research",
             _from_bands(research, RESEARCH_BANDS[tier]),
-            f"{research} item(s); research weighs "
+            f"{counted(research, 'item')}; research weighs "
             + ("heavily" if tier == "ultra" else "moderately")
             + f" in {data.TIER_LABELS[tier]} fields.",
             ARTICLE_ULTRA,
@@ -432,7 +433,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor(
             "US rotations in the specialty",
             _from_bands(aways, AWAY_BANDS[tier]),
-            f"{aways} rotation(s) in {spec.name}.",
+            f"{counted(aways, 'rotation')} in {spec.name}.",
             ARTICLE_ORTHO,
         )
     )
@@ -716,12 +717,12 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
         first = ORDINALS[value - 1] if more == 1 and value <= len(ORDINALS) else None
         return f"a {first} US rotation in {spec.name}" if first else f"{more} more US rotations in {spec.name} ({value} in all)"
     if name == "research_items":
-        return f"{more} more research item{'s' if more != 1 else ''} ({value} in all)"
+        return f"{counted(more, 'more research item')} ({value} in all)"
     if name == "usce_months":
-        return f"{more} more month{'s' if more != 1 else ''} of US clinical experience ({value} in all)"
+        return f"{counted(more, 'more month')} of US clinical experience ({value} in all)"
     if name == "exam_failures":
         return "a failed USMLE attempt"
-    return f"{more} more year{'s' if more != 1 else ''} since graduation"
+    return f"{counted(more, 'more year')} since graduation"
 
 
 def _first_move(spec: data.Specialty, v: Mapping[str, object], band: Band, name: str, reach: int) -> tuple[int, Band] | None:
@@ -790,11 +791,11 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     lines = []
     if above:
         lines.append(
-            f"Your score is {above[0] - result.score} point(s) short of the {above[0]} line for “{BAND_LABELS[above[1]]}”."
+            f"Your score is {counted(above[0] - result.score, 'point')} short of the {above[0]} line for “{BAND_LABELS[above[1]]}”."
         )
     if below:
         lines.append(
-            f"It is {result.score - floors[here]} point(s) above the {floors[here]} line; below it the score alone says "
+            f"It is {counted(result.score - floors[here], 'point')} above the {floors[here]} line; below it the score alone says "
             f"“{BAND_LABELS[below[1]]}”."
         )
     if result.band != result.by_score:
@@ -811,7 +812,9 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     else:
         headline = "No single change to one input moves the band up; it would take several together."
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
-        headline += f" Your score is only {result.score - floors[here]} point(s) above the line for “{BAND_LABELS[below[1]]}”."
+        headline += (
+            f" Your score is only {counted(result.score - floors[here], 'point')} above the line for “{BAND_LABELS[below[1]]}”."
+        )
     return {
         "score": result.score,
         "points_to_band_above": above[0] - result.score if above else None,

@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 
 from .data import cycle_dates
+from .html import counted
 
 ESTIMATED = "estimated by rule"
 
@@ -168,7 +169,7 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
             return SubmissionSeason(
                 year,
                 f"This is for the Match {year}: programs start reviewing on {long_date(reviews.date)}, "
-                f"so a submission on {long_date(day)} arrives {weeks} week{'s' if weeks != 1 else ''} after that, "
+                f"so a submission on {long_date(day)} arrives {counted(weeks, 'week')} after that, "
                 "when many interview places are already given out.",
             )
     after = season(day.year)

@@ -103,6 +103,11 @@ def signed(points: float) -> str:
     return "0"
 
 
+def counted(number: int, noun: str) -> str:
+    """Says "1 letter" and "2 letters": a reader should not have to parse "letter(s)"."""
+    return f"{number} {noun if number == 1 else noun + 's'}"
+
+
 def percent(fraction: float, digits: int = 0) -> str:
     return f"{fraction * 100:.{digits}f}%"
 

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from . import data
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_UNMATCHED, ERAS_RULES
 from .fields import InputError, TextField, parse_inputs
-from .html import Markup, el, join, table
+from .html import Markup, counted, el, join, table
 
 NAME = "packet_check"
 TITLE = "Application packet checker"
@@ -228,7 +228,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "error",
                 program,
                 f"{len(supporting[program])} letters from other fields ({', '.join(supporting[program])}); the "
-                f"articles suggest at most {limit} supporting letter{'s' if limit > 1 else ''} for {specialty}, "
+                f"articles suggest at most {counted(limit, 'supporting letter')} for {specialty}, "
                 "with the rest from the field itself.",
             )
         if supporting[program] and own_field == 0:
@@ -260,7 +260,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             flag(
                 "warning",
                 "",
-                f"Only {written[specialty]} letter(s) written for {specialty}; the articles advise at "
+                f"Only {counted(written[specialty], 'letter')} written for {specialty}; the articles advise at "
                 f"least {MIN_LETTERS_PER_SPECIALTY} per specialty you apply to.",
             )
     counts = Counter(p["severity"] for p in problems)
@@ -269,9 +269,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "problems": problems,
         "ok": errors == 0,
         "programs": summary_rows,
-        "summary": ("No errors found." if errors == 0 else f"{errors} error(s) to fix before you submit.")
-        + (f" {counts['warning']} warning(s)." if counts["warning"] else "")
-        + (f" {counts['note']} note(s) on supporting letters." if counts["note"] else ""),
+        "summary": ("No errors found." if errors == 0 else f"{counted(errors, 'error')} to fix before you submit.")
+        + (f" {counted(counts['warning'], 'warning')}." if counts["warning"] else "")
+        + (f" {counted(counts['note'], 'note')} on supporting letters." if counts["note"] else ""),
     }
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from calculators import REGISTRY, InputError
 from calculators.fields import defaults
-from calculators.render import render_calculator, render_form
+from calculators.render import render_calculator, render_form, render_result
 
 NAMES = sorted(REGISTRY)
 
@@ -83,6 +83,25 @@ def test_form_escapes_what_a_reader_typed(name: str) -> None:
     hostile = {f.name: '"><script>alert(1)</script>' for f in calc.FIELDS}
     html = render_form(calc, hostile)
     assert "<script>" not in html
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_counts_are_written_out_never_as_noun_with_s_in_brackets(name: str) -> None:
+    """"1 year" and "2 years", not "1 year(s)": with every whole-number input
+    at 0, 1 and 2 in turn (where the field allows it)."""
+    calc = REGISTRY[name]
+    counts = [f.name for f in calc.FIELDS if f.kind == "int"]
+    checked = 0
+    for field in [None, *counts]:
+        for count in (0, 1, 2):
+            try:
+                result = calc.compute({field: count} if field else {})
+            except InputError:
+                continue
+            page = render_result(calc, result) + json.dumps(result, ensure_ascii=False)
+            assert "(s)" not in page, (field, count)
+            checked += 1
+    assert checked >= 3
 
 
 @pytest.mark.parametrize("name", NAMES)

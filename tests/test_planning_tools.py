@@ -283,7 +283,7 @@ def test_each_packet_rule() -> None:
     assert any("2 personal statements" in m for m in messages(assignments=CLEAN["assignments"] + "A,S2\n"))
     few = CLEAN["documents"].replace("L4,letter,family-medicine\n", "")
     assert any(
-        "Only 1 letter(s) written for family-medicine" in m
+        "Only 1 letter written for family-medicine" in m
         for m in messages(documents=few, assignments=CLEAN["assignments"].replace("B,L4\n", ""))
     )
     assert any("no program named “C”" in m for m in messages(assignments=CLEAN["assignments"] + "C,S1\n"))
