@@ -326,10 +326,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         _item(
             "In-person interviews",
             in_person * IN_PERSON_PER_INTERVIEW,
-            f"{in_person} × {money(IN_PERSON_PER_INTERVIEW)}, the midpoint of the {money(IN_PERSON_LOW)}–"
-            f"{money(IN_PERSON_HIGH)} typical cost per interview ({IN_PERSON_INTERVIEW.season_or_year}); "
-            f"{money(in_person * IN_PERSON_LOW)}–{money(in_person * IN_PERSON_HIGH)} at the range's ends. "
-            "Old figure; travel costs vary widely.",
+            (
+                f"{in_person} × {money(IN_PERSON_PER_INTERVIEW)}, the midpoint of the {money(IN_PERSON_LOW)}–"
+                f"{money(IN_PERSON_HIGH)} typical cost per interview ({IN_PERSON_INTERVIEW.season_or_year}); "
+                f"{money(in_person * IN_PERSON_LOW)}–{money(in_person * IN_PERSON_HIGH)} at the range's ends. "
+                "Old figure; travel costs vary widely."
+            )
+            if in_person
+            else "No in-person interviews entered.",
             _cite(IN_PERSON_INTERVIEW),
         )
     )

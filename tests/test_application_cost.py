@@ -176,12 +176,20 @@ def test_extra_rank_fee(ranked: int, fee: int) -> None:
     assert "2016-17" in str(extra["note"])
 
 
-@pytest.mark.parametrize(("interviews", "cost"), [(0, 0), (1, 374.5), (10, 3745)])
-def test_in_person_interviews_use_midpoint(interviews: int, cost: float) -> None:
+@pytest.mark.parametrize(("interviews", "cost", "ends"), [(1, 374.5, "$250–$499 at"), (10, 3745, "$2,500–$4,990 at")])
+def test_in_person_interviews_use_midpoint(interviews: int, cost: float, ends: str) -> None:
     entry = item(compute(in_person_interviews=interviews, virtual_interviews=0), "In-person interviews")
     assert entry["amount"] == cost
     assert "midpoint" in str(entry["note"])
-    assert "$250–$499" in str(entry["note"])
+    assert "$250–$499 typical cost per interview" in str(entry["note"])
+    assert ends in str(entry["note"])
+    assert "Fogel" in str(entry["source"])
+
+
+def test_no_in_person_interviews_costs_nothing_and_says_so_plainly() -> None:
+    entry = item(compute(in_person_interviews=0, virtual_interviews=0), "In-person interviews")
+    assert entry["amount"] == 0
+    assert entry["note"] == "No in-person interviews entered."
     assert "Fogel" in str(entry["source"])
 
 

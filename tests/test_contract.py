@@ -87,7 +87,7 @@ def test_form_escapes_what_a_reader_typed(name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_counts_are_written_out_never_as_noun_with_s_in_brackets(name: str) -> None:
-    """"1 year" and "2 years", not "1 year(s)": with every whole-number input
+    """ "1 year" and "2 years", not "1 year(s)": with every whole-number input
     at 0, 1 and 2 in turn (where the field allows it)."""
     calc = REGISTRY[name]
     counts = [f.name for f in calc.FIELDS if f.kind == "int"]
