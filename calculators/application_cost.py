@@ -231,18 +231,18 @@ def _validate(v: Mapping[str, object]) -> None:
     if int(v["ranked_programs"]) > applied:  # type: ignore[call-overload]
         raise InputError(
             "ranked_programs",
-            f"Programs on your rank order list must be at most the {applied} programs you apply to.",
+            f"Programs on your rank order list must be at most the {counted(applied, 'program')} you apply to.",
         )
     in_person, virtual = int(v["in_person_interviews"]), int(v["virtual_interviews"])  # type: ignore[call-overload]
     if in_person > applied:
         raise InputError(
             "in_person_interviews",
-            f"In-person interviews must be at most the {applied} programs you apply to.",
+            f"In-person interviews must be at most the {counted(applied, 'program')} you apply to.",
         )
     if in_person + virtual > applied:
         raise InputError(
             "virtual_interviews",
-            f"In-person and virtual interviews together must be at most the {applied} programs you apply to.",
+            f"In-person and virtual interviews together must be at most the {counted(applied, 'program')} you apply to.",
         )
 
 
@@ -259,7 +259,7 @@ def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[
         breakdown.append({"specialty": slug, "specialty_name": name, "programs": programs, "amount": amount, "formula": formula})
         items.append(
             _item(
-                f"ERAS application fees: {name} ({programs} programs)",
+                f"ERAS application fees: {name} ({counted(programs, 'program')})",
                 amount,
                 f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty.",
                 f"{schedule.source} ({schedule.season})",

@@ -31,7 +31,7 @@ from .data import (
     Tier,
 )
 from .fields import ChoiceField, parse_inputs
-from .html import Markup, el, join, signed, table
+from .html import Markup, counted, el, join, signed, table
 
 NAME = "backup_finder"
 TITLE = "Backup specialty finder"
@@ -823,7 +823,7 @@ def render(result: Mapping[str, object]) -> Markup:
             parts.append(
                 el(
                     "details",
-                    el("summary", f"{s['name']}: {s['score']} points, how they add up"),
+                    el("summary", f"{s['name']}: {counted(int(s['score']), 'point')}, how they add up"),
                     table(
                         ("Component", "Points", "Why", "Source"),
                         [(p["component"], signed(p["points"]), p["why"], p["source"] or "") for p in points],  # type: ignore[arg-type]

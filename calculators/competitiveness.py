@@ -705,7 +705,7 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     current = v[name]
     more = value - int(current) if current is not None else 0  # type: ignore[call-overload]
     if name == "step2_score":
-        return f"a Step 2 CK of {value}" + (f" ({more} points more)" if more > 0 else "")
+        return f"a Step 2 CK of {value}" + (f" ({counted(more, 'point')} more)" if more > 0 else "")
     if name == "specialty_letters":
         if more < 0:
             return f"one letter fewer from US physicians in {spec.name}"

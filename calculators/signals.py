@@ -24,7 +24,7 @@ from . import competitiveness, data, profile, program_counts
 from .competitiveness import BAND_LABELS, Band
 from .data import ARTICLE_UNMATCHED, SignalAllowance
 from .fields import InputError, IntField, parse_inputs
-from .html import Markup, el, join, table
+from .html import Markup, counted, el, join, table
 
 NAME = "signals"
 TITLE = "Program signals planner"
@@ -166,8 +166,8 @@ def _count_phrase(plan: Mapping[str, object]) -> str:
     if allowed["origin"] == "unknown":
         return f"{name}: signal numbers for the season are not in our data"
     if allowed["origin"] == "reader":
-        return f"{name}: {allowed['count']} signals, the number you entered"
-    return f"{name}: {allowed['count']} signals in {allowed['season']}"
+        return f"{name}: {counted(allowed['count'], 'signal')}, the number you entered"
+    return f"{name}: {counted(allowed['count'], 'signal')} in {allowed['season']}"
 
 
 def _split_text(placed: Mapping[str, int]) -> str:
@@ -215,9 +215,13 @@ def _reasons(
                 if table_count is not None and table_count != allowed["count"]
                 else ""
             )
-            reasons.append(f"{name} ({role_text}): you entered {allowed['count']} signals, so the plan uses your number.{note}")
+            reasons.append(
+                f"{name} ({role_text}): you entered {counted(allowed['count'], 'signal')}, so the plan uses your number.{note}"
+            )
         else:
-            reasons.append(f"{name} ({role_text}): {allowed['count']} signals in {allowed['season']}, from {allowed['source']}.")
+            reasons.append(
+                f"{name} ({role_text}): {counted(allowed['count'], 'signal')} in {allowed['season']}, from {allowed['source']}."
+            )
         placed = plan["placed"]
         if isinstance(placed, dict) and sum(placed.values()):
             reasons.append(f"{name}: {_neighbour_bands_text(band, sum(placed.values()))}")
@@ -327,11 +331,11 @@ def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
     return el(
         "div",
         heading,
-        el("p", el("strong", f"{allowed['count']} signals"), f" ({where})."),
+        el("p", el("strong", counted(allowed["count"], "signal")), f" ({where})."),
         table(
             ("Programs", "Signals", "Why"),
             [(TIER_LABELS[t], el("strong", str(placed[t])), TIER_WHY[t]) for t in TIERS],
-            caption=f"Placing {usable} {plan['specialty_name']} signals",
+            caption=f"Placing {counted(usable, plan['specialty_name'] + ' signal')}",
         ),
     )
 

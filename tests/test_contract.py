@@ -4,6 +4,7 @@ command line, the build and the browser can treat them all alike."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -85,10 +86,15 @@ def test_form_escapes_what_a_reader_typed(name: str) -> None:
     assert "<script>" not in html
 
 
+ONE_PLURAL = re.compile(
+    r"\b1 (?:programs|points|signals|letters|years|months|items|rotations|weeks|errors|warnings|notes|interviews)\b"
+)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_counts_are_written_out_never_as_noun_with_s_in_brackets(name: str) -> None:
-    """ "1 year" and "2 years", not "1 year(s)": with every whole-number input
-    at 0, 1 and 2 in turn (where the field allows it)."""
+    """Counts read "1 year" and "2 years", never "1 year(s)" or "1 years",
+    in a result or a refusal: every whole-number input at 0, 1 and 2 in turn."""
     calc = REGISTRY[name]
     counts = [f.name for f in calc.FIELDS if f.kind == "int"]
     checked = 0
@@ -96,10 +102,12 @@ def test_counts_are_written_out_never_as_noun_with_s_in_brackets(name: str) -> N
         for count in (0, 1, 2):
             try:
                 result = calc.compute({field: count} if field else {})
-            except InputError:
+            except InputError as refused:
+                assert not ONE_PLURAL.search(refused.message), refused.message
                 continue
             page = render_result(calc, result) + json.dumps(result, ensure_ascii=False)
             assert "(s)" not in page, (field, count)
+            assert not ONE_PLURAL.search(page), (field, count, ONE_PLURAL.search(page))
             checked += 1
     assert checked >= 3
 
