@@ -30,9 +30,11 @@ TITLE = "Dated timeline"
 SUMMARY = "Turns your ERAS submission date into a month-by-month plan, with a calendar file to download."
 
 ESTIMATE_NOTE = "Estimated by rule, not yet published: check the NRMP and AAMC calendars for your Match year."
-# The prerendered page is built with this date so it stays the same from one
-# build to the next; the browser replaces it with the reader's own date.
-BUILD_TODAY = dt.date(2026, 11, 1)
+# Until the browser puts in the reader's own date, "today" is the build's:
+# the prerendered page is then as current as the guides' season beside it
+# (SOURCE_DATE_EPOCH pins both, for a reproducible build), and a terminal
+# user's plan starts from the real today, not from a date fixed in the code.
+BUILD_TODAY = cycle.reference_date()
 
 
 @dataclass(frozen=True)

@@ -469,3 +469,11 @@ def test_guides_name_the_season_and_source_of_each_date(
     assert "Key dates of the " + season in macros.cycle_dates_table()
     with pytest.raises(KeyError):
         macros.cycle_date("interview_day")
+
+
+def test_the_timeline_starts_from_the_builds_date_when_no_date_is_given() -> None:
+    """In a terminal and on the prerendered page: the same "today" as the
+    guides' season (the browser then puts in the device's date)."""
+    result = timeline.compute({})
+    assert result["today"] == cycle.reference_date().isoformat()
+    assert result["summary"].startswith(f"Plan for the Match {result['match_year']} as of {result['today']}")
