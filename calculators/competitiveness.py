@@ -356,7 +356,7 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = str(v["applicant_type"])
-    entered_failures = int(v["exam_failures"])  # type: ignore[call-overload]
+    entered_failures = int(v["exam_failures"])  # type: ignore[arg-type]
     failures = min(entered_failures, FAILURE_COUNT_CAP)
     years = int(v["years_since_graduation"])  # type: ignore[arg-type]
     usce = int(v["usce_months"])  # type: ignore[arg-type]
