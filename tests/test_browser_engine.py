@@ -204,15 +204,15 @@ def test_the_first_live_answer_ends_the_benchmarks_breakdown_once(page: Any, sit
     assert len(answers) == 1 and answers[0] >= imported, times
 
 
-KEPT_WASM_URL = f'new URL("../../assets/pyodide-{runtime_assets.pyodide_version()}/pyodide.asm.wasm", location.href).href'
+KEPT_WASM = f"{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm"
 WHOLE_WASM_KEPT = {"type": "application/wasm", "size": PLAIN_WASM.stat().st_size, "magic": [0, 97, 115, 109]}
 
 
-def kept_wasm(page: Any) -> dict[str, Any] | None:
-    """What the page kept in the runtime cache, from a calculator page."""
+def kept_wasm(page: Any, site_url: str) -> dict[str, Any] | None:
+    """What the page kept in the runtime cache."""
     return page.evaluate(
         f"""async () => {{
-            const response = await (await caches.open("match-plan-b-runtime")).match({KEPT_WASM_URL});
+            const response = await (await caches.open("match-plan-b-runtime")).match("{site_url}{KEPT_WASM}");
             if (!response) return null;
             const bytes = new Uint8Array(await response.arrayBuffer());
             return {{ type: response.headers.get("Content-Type"), size: bytes.length, magic: Array.from(bytes.slice(0, 4)) }};
@@ -226,7 +226,7 @@ def test_the_page_keeps_its_decoded_wasm_and_a_reload_compiles_that(page: Any, s
     page.goto(site_url + PAGE)
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
     assert page.evaluate("performance.getEntriesByName('mpb:wasm-downloaded').length") == 1
-    assert kept_wasm(page) == WHOLE_WASM_KEPT
+    assert kept_wasm(page, site_url) == WHOLE_WASM_KEPT
 
     page.reload()
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
@@ -243,14 +243,14 @@ def test_a_kept_wasm_that_does_not_compile_is_replaced_and_the_page_still_goes_l
     page.evaluate(
         f"""async () => {{
             const cache = await caches.open("match-plan-b-runtime");
-            await cache.put({KEPT_WASM_URL.replace("../../", "./")},
+            await cache.put("{site_url}{KEPT_WASM}",
                 new Response(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99]), {{ headers: {{ "Content-Type": "application/wasm" }} }}));
         }}"""
     )
     page.goto(site_url + PAGE)
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
     assert page.evaluate("performance.getEntriesByName('mpb:wasm-downloaded').length") == 1
-    assert kept_wasm(page) == WHOLE_WASM_KEPT
+    assert kept_wasm(page, site_url) == WHOLE_WASM_KEPT
     assert any("kept runtime did not compile" in warning for warning in warnings), warnings
 
 
