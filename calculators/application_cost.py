@@ -396,7 +396,7 @@ def render(result: Mapping[str, object]) -> Markup:
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
         el(
             "p",
-            "Old figures: " + ", ".join(old) + ". Their amounts date from 2016–17 or the 2016 Match; current fees "
+            "Old figures: " + ", ".join(old) + ". Each row above says when its amount dates from; current fees "
             "and travel costs are likely to differ, so treat them as a rough guide.",
             class_="mpb-note",
         ),

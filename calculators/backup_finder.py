@@ -525,7 +525,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
                 "IMG match rate",
                 round(rate * MATCH_RATE_POINTS_PER_PCT * weight),
                 f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
-                f"matched in 2026 ({rate:g}%).{weight_text}",
+                f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{weight_text}",
                 CHARTING_OUTCOMES,
             )
         )
@@ -537,7 +537,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
                 "Positions filled by non-US IMGs",
                 round(share * IMG_SHARE_POINTS_PER_PCT * weight),
                 f"Non-US IMGs filled {share:g}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} positions offered "
-                f"in 2025.{weight_text}",
+                f"in {RESULTS_2025.year}.{weight_text}",
                 RESULTS_2025,
             )
         )
@@ -546,7 +546,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             Component(
                 "Positions filled by non-US IMGs",
                 0,
-                f"No 2025 figure for {candidate.name} in our data, so no points either way.",
+                f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so no points either way.",
             )
         )
     return components
@@ -626,7 +626,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
 def _bridge_row_text(key: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
     return (
-        f"In 2025, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
+        f"In {RESULTS_2025.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
         f"in the Match ({row.fill_rate_pct:g}%), and non-US IMGs filled {row.non_us_img_pct_of_offered:g}% of those offered."
     )
 
@@ -676,7 +676,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
                 {
                     "kind": kind,
                     "name": name,
-                    "reasons": [*specific[kind], f"{_bridge_row_text(row)} ({cite['nrmp-results-2025']})", *common],
+                    "reasons": [*specific[kind], f"{_bridge_row_text(row)} ({cite[RESULTS_2025.key]})", *common],
                 }
             )
     if primary.slug in SURGICAL_PRIMARIES:
@@ -688,7 +688,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
                 "reasons": [
                     f"Suggested for {primary.name} applicants as a way to stay in surgery, working beside surgeons who "
                     f"can write letters, while keeping a categorical backup ({cite[source]}).",
-                    f"{_bridge_row_text('surgery')} ({cite['nrmp-results-2025']})",
+                    f"{_bridge_row_text('surgery')} ({cite[RESULTS_2025.key]})",
                     *common,
                 ],
             }
@@ -701,7 +701,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
                 "reasons": [
                     f"If the Match fails, the orthopaedics article names transitional years among the SOAP positions that keep "
                     f"doors open ({cite['article-ortho']}).",
-                    f"{_bridge_row_text('transitional')} ({cite['nrmp-results-2025']})",
+                    f"{_bridge_row_text('transitional')} ({cite[RESULTS_2025.key]})",
                     *common,
                 ],
             }
@@ -746,7 +746,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     notes = [
         "These are starting points to research, not a verdict. Each article insists on a backup you could happily "
         "practise for a whole career, which no score can judge for you.",
-        f"The match rates describe non-US IMGs who ranked each specialty first in 2026 ({CHARTING_OUTCOMES.cite()}); "
+        f"The match rates describe non-US IMGs who ranked each specialty first in {CHARTING_OUTCOMES.year} ({CHARTING_OUTCOMES.cite()}); "
         "they say nothing about any one program, and program-level IMG-friendliness varies widely.",
         "A match rate only counts the people who chose that field first, and each field draws a different crowd "
         "(the few IMGs aiming at radiology tend to be high scorers), so read it as a rough sign of openness, "
@@ -905,12 +905,12 @@ def method() -> Markup:
             el(
                 "li",
                 f"IMG match rate: {MATCH_RATE_POINTS_PER_PCT:g} points per percentage point of non-US IMGs who ranked the specialty "
-                f"first and matched (NRMP Charting Outcomes 2026).",
+                f"first and matched ({CHARTING_OUTCOMES.named()}).",
             ),
             el(
                 "li",
-                f"Positions filled by non-US IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of 2025 PGY-1 positions "
-                "offered (NRMP Results and Data 2025). Where our data have no figure, 0 points: nothing is estimated.",
+                f"Positions filled by non-US IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of {RESULTS_2025.year} PGY-1 positions "
+                f"offered ({RESULTS_2025.named()}). Where our data have no figure, 0 points: nothing is estimated.",
             ),
             el(
                 "li",
@@ -956,7 +956,8 @@ def method() -> Markup:
             "p",
             "Transitional and preliminary years are listed for first choices that use advanced positions (radiology, "
             "anesthesiology, dermatology, PM&R; IMG article), for neurology (IMG article), and a preliminary surgery year for "
-            "surgical first choices (IMG and ultra-competitive articles), with the 2025 NRMP figures for those positions.",
+            f"surgical first choices (IMG and ultra-competitive articles), with the {RESULTS_2025.year} NRMP figures for those "
+            "positions.",
         ),
         table(
             ("Specialty", "Procedures", "Setting", "Interests", "Why"),

@@ -585,7 +585,7 @@ def step2_vs_matched(
         return None, "No Step 2 CK score entered."
     if applicant not in QUARTILE_APPLICANTS:
         return None, (
-            "The Step 2 CK figures in our data (NRMP Charting Outcomes 2026) describe non-US IMGs only; "
+            f"The Step 2 CK figures in our data ({data.CHARTING_OUTCOMES.named()}) describe non-US IMGs only; "
             "there is no figure for US graduates to place you among."
         )
     outcome = spec.outcome
@@ -976,7 +976,7 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Step 2 CK, other fields, for IMGs, against matched non-US IMGs (NRMP Charting Outcomes 2026): third quartile or above "
+                    f"Step 2 CK, other fields, for IMGs, against matched non-US IMGs ({data.CHARTING_OUTCOMES.named()}): third quartile or above "
                     f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
                     f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}. "
                     "These are the only Step 2 CK figures in our data: a US-citizen IMG is placed among them as the nearest "
@@ -1095,7 +1095,7 @@ def method() -> Markup:
         table(
             ("Specialty", "Q1", "Median", "Q3", "n"),
             quartile_rows,
-            caption="Step 2 CK of matched non-US IMGs (NRMP Charting Outcomes 2026), used for the quartile rule",
+            caption=f"Step 2 CK of matched non-US IMGs ({data.CHARTING_OUTCOMES.named()}), used for the quartile rule",
         ),
         el(
             "p",

@@ -33,9 +33,15 @@ class Source:
     year: str
     publisher: str
     status: str = ""
+    # How a sentence names it, when it names a table rather than citing it.
+    short: str = ""
 
     def cite(self) -> str:
         return f"{self.publisher}, {self.title} ({self.year})"
+
+    def named(self) -> str:
+        """The short name and year, as in "NRMP Charting Outcomes 2026"."""
+        return f"{self.short} {self.year}"
 
 
 # --- Sources ---------------------------------------------------------------
@@ -79,6 +85,7 @@ CHARTING_OUTCOMES = Source(
     "2026",
     "NRMP",
     "secondary: transcribed from the NRMP report by an independent public explorer",
+    short="NRMP Charting Outcomes",
 )
 RESULTS_2025 = Source(
     "nrmp-results-2025",
@@ -86,6 +93,7 @@ RESULTS_2025 = Source(
     "2025",
     "NRMP",
     "secondary tabulation; IM, FM and Pediatrics totals cross-checked",
+    short="NRMP Results and Data",
 )
 ACS_FILL_2025 = Source(
     "acs-2025",

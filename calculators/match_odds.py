@@ -30,10 +30,14 @@ from .fields import InputError, IntField, parse_inputs
 from .html import Markup, el, join, table
 from .svg import Marker, line_chart
 
+# The Match the figures describe; every year the reader sees is this one, so
+# a new table's figures cannot be shown under the old year.
+DATA_YEAR = CHARTING_OUTCOMES.year
+
 NAME = "match_odds"
 TITLE = "Match odds from the published data"
 SUMMARY = (
-    "Combines a specialty's 2026 match rate for non-US IMGs with where your Step 2 CK and "
+    f"Combines a specialty's {DATA_YEAR} match rate for non-US IMGs with where your Step 2 CK and "
     "planned number of ranks fall among those who matched and those who did not."
 )
 
@@ -543,9 +547,9 @@ def level_note(spec: data.Specialty, curve: MonotoneCurve, level: Level, with_ot
         reason = "of the shape of the two fitted bell curves"
     value = "" if with_other_inputs else f", at {_pct(level.probability)}"
     average = (
-        f"all 2026 {DATA_GROUP} who ranked {spec.name} first, which is the base rate"
+        f"all {DATA_YEAR} {DATA_GROUP} who ranked {spec.name} first, which is the base rate"
         if level.whole_range
-        else f"the 2026 {DATA_GROUP} in that range"
+        else f"the {DATA_YEAR} {DATA_GROUP} in that range"
     )
     return (
         f"In {spec.name} the fitted curves would make the estimate fall as Step 2 CK rises, because {reason}. "
@@ -578,12 +582,12 @@ def comparison_group(spec: data.Specialty, applicant: str) -> dict[str, object]:
 
 def _method_name(used: list[Measure]) -> str:
     if not used:
-        return "Base rate only: the 2026 match rate for non-US IMGs who ranked this specialty first."
+        return f"Base rate only: the {DATA_YEAR} match rate for non-US IMGs who ranked this specialty first."
     parts = {
         "step2_score": "Step 2 CK (normal densities)",
         "contiguous_ranks": "contiguous ranks (count model starting at 1)",
     }
-    text = "Bayes' rule with the 2026 match rate as prior, updated by " + " and ".join(parts[m.key] for m in used)
+    text = f"Bayes' rule with the {DATA_YEAR} match rate as prior, updated by " + " and ".join(parts[m.key] for m in used)
     if len(used) > 1:
         text += ", assuming the two are independent within each group (naive Bayes)"
     text += "."
@@ -601,7 +605,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     spec = data.specialty(str(v["specialty"]))
     outcome = spec.outcome
     if outcome is None:  # every selectable specialty has a row; guard the contract anyway
-        raise InputError("specialty", f"Specialty has no 2026 NRMP figures: {spec.name}.")
+        raise InputError("specialty", f"Specialty has no {DATA_YEAR} NRMP figures: {spec.name}.")
     step2: int | None = v["step2_score"]  # type: ignore[assignment]
     ranks: int | None = v["contiguous_ranks"]  # type: ignore[assignment]
     prior = base_rate(spec)
@@ -692,11 +696,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given."
     elif used:
         summary = (
-            f"{spec.name}: about {_pct(probability)} of 2026 {DATA_GROUP} with your inputs matched "
+            f"{spec.name}: about {_pct(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
             f"(base rate {_pct(prior)}{'; ' + whose if whose else ''})."
         )
     else:
-        summary = f"{spec.name}: base rate {_pct(prior)} of {DATA_GROUP} who ranked it first matched in 2026" + (
+        summary = f"{spec.name}: base rate {_pct(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
             f" ({whose})." if whose else "."
         )
 
@@ -742,7 +746,7 @@ def render_chart(result: Mapping[str, object]) -> Markup:
     peak = max(points, key=lambda p: p[1])
     desc = (
         f"Line chart of the estimated share of non-US IMGs who matched in {name}, by Step 2 CK from {lo:g} to {hi:g}, "
-        f"2026 NRMP data. It goes from {_pct(first)} at {lo:g} to {_pct(last)} at {hi:g}, highest at {peak[0]:g} "
+        f"{DATA_YEAR} NRMP data. It goes from {_pct(first)} at {lo:g} to {_pct(last)} at {hi:g}, highest at {peak[0]:g} "
         f"({_pct(peak[1])}). {where}"
     )
     span = hi - lo
@@ -835,7 +839,7 @@ def render(result: Mapping[str, object]) -> Markup:
                 table(
                     ("Step 2 CK", "Estimated share matched"),
                     [(f"{p['score']:g}", _pct(p["probability"])) for p in sample],
-                    caption=f"Estimate by Step 2 CK, {name}, 2026 data",
+                    caption=f"Estimate by Step 2 CK, {name}, {DATA_YEAR} data",
                 ),
             )
         )
@@ -899,7 +903,7 @@ def method() -> Markup:
         el("h4", "Formula"),
         el(
             "p",
-            "P(match | your value) = p·f_m(x) / (p·f_m(x) + (1 − p)·f_u(x)), where p is the specialty's 2026 match rate for "
+            f"P(match | your value) = p·f_m(x) / (p·f_m(x) + (1 − p)·f_u(x)), where p is the specialty's {DATA_YEAR} match rate for "
             "non-US IMGs who ranked it first (matched ÷ ranked first), and f_m and f_u are how common your value x was among "
             "those who matched and those who did not. The ratio f_m(x)/f_u(x) is the likelihood ratio shown in the result; "
             "the calculation runs in log-odds so extreme values stay finite.",
@@ -916,7 +920,7 @@ def method() -> Markup:
         el(
             "p",
             "Each group's scores are modelled as a normal curve around its published mean (Python's statistics.NormalDist). "
-            "NRMP rounds SDs to whole points, and in 2026 no specialty's matched and unmatched SDs differ by more than that "
+            f"NRMP rounds SDs to whole points, and in {DATA_YEAR} no specialty's matched and unmatched SDs differ by more than that "
             f"rounding (±{SD_ROUNDING:g}) plus sampling noise (a z-test on the log of the variance ratio at the 5% level, "
             f"z ≥ {SD_DIFFERENCE_Z:.2f}). Where they do not clearly differ, both curves use the pooled SD. With a shared SD the "
             "fitted curve moves in one direction only as the score rises: up where matched applicants averaged higher, down "
@@ -929,11 +933,11 @@ def method() -> Markup:
         el(
             "p",
             "Two bell curves can make the estimate fall as the score rises: when the unmatched group averaged higher "
-            f"(in 2026, {', '.join(flat_names) or 'no specialty'}), or when the two spreads differ and the curves cross twice. "
+            f"(in {DATA_YEAR}, {', '.join(flat_names) or 'no specialty'}), or when the two spreads differ and the curves cross twice. "
             "Neither is evidence that scoring higher hurts; the published summaries simply cannot show the score helping. "
             f"So across every score the form accepts ({SCORE_GRID[0]}–{SCORE_GRID[-1]}), the estimate from Step 2 CK is "
             "replaced by the closest curve that never falls (isotonic regression by pooling adjacent violators, each "
-            "score weighted by how many 2026 applicants the model places there). Where the curve already rises, nothing "
+            f"score weighted by how many {DATA_YEAR} applicants the model places there). Where the curve already rises, nothing "
             "changes. Where it would fall, that stretch is held level at the average estimate of the applicants in it; "
             "a curve held level from end to end is exactly the base rate, because by Bayes' rule the estimates averaged "
             "over all applicants return the base rate. The result and the table below say wherever this applies.",
@@ -992,7 +996,7 @@ def method() -> Markup:
                 "the non-US IMG figures, and a reader of another type is told so in the headline, with their own group's "
                 "overall match rate.",
             ),
-            el("li", "They describe the 2026 Match. They are not a prediction for the next one."),
+            el("li", f"They describe the {DATA_YEAR} Match. They are not a prediction for the next one."),
             el("li", "Matching is decided by programs weighing far more than two numbers; a high estimate guarantees nothing."),
             el("li", "Contiguous ranks are self-reported; Step 2 CK scores are reported to NRMP by USMLE."),
             el("li", "This site is not affiliated with the NRMP; the figures are cited with attribution."),
@@ -1000,7 +1004,7 @@ def method() -> Markup:
         table(
             ("Specialty", "Matched of ranked first", "Step 2 CK, matched", "Step 2 CK, unmatched", "Step 2 CK", "Ranks"),
             rows,
-            caption="The 2026 figures behind each specialty (NRMP Charting Outcomes, non-US IMGs)",
+            caption=f"The {DATA_YEAR} figures behind each specialty (NRMP Charting Outcomes, non-US IMGs)",
         ),
         el("h4", "Source"),
         el("p", f"{CHARTING_OUTCOMES.cite()}; {CHARTING_OUTCOMES.status}."),

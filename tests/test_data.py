@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from calculators import data
 TABLES = (data.ChartingOutcome, data.PGY1Result, data.MatchRates, data.Fee)
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 FIGURES = Path(data.__file__).parent / "figures"
+CALCULATORS = Path(data.__file__).parent
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.__name__)
@@ -53,3 +56,35 @@ def test_latest_match_rates_are_2026() -> None:
 def test_old_fees_are_marked_old() -> None:
     old = {fee.item for fee in data.fees() if fee.is_old}
     assert "NRMP registration" in old and "NRMP extra ranks" in old
+
+
+def _text_constants(module: Path) -> list[ast.Constant]:
+    """The module's string constants, f-string pieces included, docstrings left out."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+# data.py names the sources, with their years; svg.py's one year is SVG's namespace.
+YEARS_BELONG_HERE = {"data.py", "svg.py"}
+
+
+@pytest.mark.parametrize(
+    "module", sorted(p for p in CALCULATORS.glob("*.py") if p.name not in YEARS_BELONG_HERE), ids=lambda p: p.name
+)
+def test_calculators_take_the_years_they_show_from_their_sources(module: Path) -> None:
+    # A year typed into a sentence stays behind when next year's table replaces
+    # this one, and the page would then show new figures under the old year.
+    written = [f"line {node.lineno}: {node.value!r}" for node in _text_constants(module) if re.search(r"\b20\d\d\b", node.value)]
+    assert not written, "write Source.year or Source.named() instead:\n" + "\n".join(written)
