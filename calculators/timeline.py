@@ -10,6 +10,9 @@ them, estimated by a stated rule where it does not.
 The plan is read against the reader's own date (the ``today`` field, which
 the browser fills in): milestones before it are marked as past and left out
 of the calendar file unless the reader asks for them.
+
+A reader who did not match starts from that Match Day instead: the debrief
+and the decision follow it by days and weeks, whenever the next submission is.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from urllib.parse import quote
 from . import cycle
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, Source
 from .fields import BoolField, DateField, InputError, parse_inputs
-from .html import Markup, el, join, table
+from .html import Markup, counted, el, join, table
 
 NAME = "timeline"
 TITLE = "Dated timeline"
@@ -45,7 +48,17 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: str = "always"  # "always", "dual" or "unmatched"
+    when: str = "always"  # "always" or "dual"
+
+
+@dataclass(frozen=True)
+class AfterNoMatch:
+    """A reapplicant's milestone, ``days`` after the Match Day they did not match on."""
+
+    days: int
+    title: str
+    detail: str
+    source: Source
 
 
 # ============================================================================
@@ -54,26 +67,10 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step(
         -18,
-        "Debrief your last application",
-        "Ask your dean's office and one or two faculty in your field what held "
-        "you back, and write your one-page profile as a program director would see it.",
-        ARTICLE_UNMATCHED,
-        "unmatched",
-    ),
-    Step(
-        -18,
         "Confirm your first choice",
         "Be honest about whether your target field is realistic, list one or two "
         "possible backups, and start or continue research.",
         ARTICLE_ORTHO,
-    ),
-    Step(
-        -17,
-        "Choose: reapply, dual apply or pivot",
-        "Decide whether you were borderline or structurally misaligned, and "
-        "pick a 12-18 month plan that fixes the exact weakness.",
-        ARTICLE_UNMATCHED,
-        "unmatched",
     ),
     Step(
         -15,
@@ -138,6 +135,34 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+# Counted from the Match Day of the no-match, not from the next submission:
+# the no-match article gives 3-7 days to absorb the news, then a debrief, and
+# the choice of lane within the first month; a reader who reapplies at once
+# has six months to submission, one who takes a year has eighteen.
+AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (
+    AfterNoMatch(
+        7,
+        "Debrief your last application",
+        "Ask your dean's office and one or two faculty in your field what held "
+        "you back, and write your one-page profile as a program director would see it.",
+        ARTICLE_UNMATCHED,
+    ),
+    AfterNoMatch(
+        30,
+        "Choose: reapply, dual apply or pivot",
+        "Decide whether you were borderline or structurally misaligned, and "
+        "pick a 12-18 month plan that fixes the exact weakness.",
+        ARTICLE_UNMATCHED,
+    ),
+)
+
+
+def last_match_day(on_or_before: dt.date) -> cycle.SeasonDate:
+    """The latest Match Day on or before a date: the no-match a reapplicant starts from."""
+    day = cycle.season(on_or_before.year)["match_day"]
+    return day if day.date <= on_or_before else cycle.season(on_or_before.year - 1)["match_day"]
+
+
 def months_from(day: dt.date, months: int) -> dt.date:
     """Same day of the month, ``months`` later (clamped to the month's end)."""
     index = day.year * 12 + day.month - 1 + months
@@ -179,7 +204,7 @@ FIELDS = (
     BoolField(
         name="previously_unmatched",
         label="I applied before and did not match",
-        help="Adds a debrief and a reapply-or-pivot decision at the start.",
+        help="Adds a debrief a week after the Match Day you did not match on, and a reapply-or-pivot decision a month after it.",
     ),
     BoolField(
         name="include_past",
@@ -233,6 +258,25 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
     return out
 
 
+def _no_match_milestones(today: dt.date, submission: dt.date) -> list[dict[str, str]]:
+    # The reader's no-match is taken to be the latest Match Day they can
+    # already have been through (before the submission, if that is earlier).
+    # The detail names that day, so a reader whose no-match was earlier sees
+    # the assumption and can count from their own.
+    before = "today" if today <= submission else "your submission date"
+    match_day = last_match_day(min(today, submission))
+    return [
+        {
+            "date": (match_day.date + dt.timedelta(days=s.days)).isoformat(),
+            "title": s.title,
+            "detail": f"{s.detail} Set {counted(s.days, 'day')} after Match Day on {cycle.long_date(match_day.date)}, "
+            f"the latest before {before}; if you did not match in an earlier year, count from that year's Match Day.",
+            "source": s.source.cite(),
+        }
+        for s in AFTER_NO_MATCH
+    ]
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # A datetime is a date subclass that refuses to compare with dates; keep its day.
     inputs = {k: (v.date() if isinstance(v, dt.datetime) else v) for k, v in inputs.items()}
@@ -244,7 +288,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     if isinstance(found, str):
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
     match_year = found.match_year
-    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set()) | ({"unmatched"} if v["previously_unmatched"] else set())
+    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set())
     rank_deadline = cycle.season(match_year)["rank_deadline"].date
     milestones = [
         {"date": months_from(submission, s.months).isoformat(), "title": s.title, "detail": s.detail, "source": s.source.cite()}
@@ -253,6 +297,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         if s.when in wanted and (s.months <= 0 or months_from(submission, s.months) < rank_deadline)
     ]
     milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission)
+    if v["previously_unmatched"]:
+        milestones += _no_match_milestones(today, submission)
     milestones.sort(key=lambda m: m["date"])
     for m in milestones:
         m["past"] = m["date"] < today.isoformat()  # type: ignore[assignment]
@@ -385,8 +431,7 @@ def method() -> Markup:
             "Each milestone sits a fixed number of months before or after your submission date, on the same day of "
             "the month. The stages follow the orthopaedics article's plan (12-18, 9-12, 6-9, 3-6 and 0-3 months "
             "before submission) and the IMG article's action plan; dual applying adds the backup's rotations, "
-            "letters and statement and a mid-summer decision deadline; a past no-match adds a debrief and a "
-            "reapply-or-pivot decision from the no-match article.",
+            "letters and statement and a mid-summer decision deadline.",
         ),
         el(
             "p",
@@ -417,10 +462,22 @@ def method() -> Markup:
                 (
                     str(s.months),
                     s.title,
-                    {"always": "everyone", "dual": "dual applicants", "unmatched": "reapplicants"}[s.when],
+                    {"always": "everyone", "dual": "dual applicants"}[s.when],
                     s.source.cite(),
                 )
                 for s in STEPS
             ],
+        ),
+        el(
+            "p",
+            "A past no-match adds two milestones from the no-match article, counted in days from the Match Day you "
+            "did not match on rather than from your next submission: the article allows 3-7 days to absorb the "
+            "news before a debrief, and a choice of lane within the first month. Whether you reapply at once (six "
+            "months to submission) or after a year (eighteen), they come first. The calculator takes that Match Day "
+            "to be the latest one before today (or before your submission date, if that is earlier) and names it.",
+        ),
+        table(
+            ("Days after that Match Day", "Milestone", "Source"),
+            [(str(s.days), s.title, s.source.cite()) for s in AFTER_NO_MATCH],
         ),
     )

@@ -241,6 +241,28 @@ def cycle_date(key: str, match_year: int | None = None) -> Markup:
     return join(el("strong", prefix + cycle.long_date(day.date)), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 
 
+def cycle_planning_note() -> Markup:
+    """Why the timeline, given no submission date, may plan a later season than the guide's dates.
+
+    Between the review start and Match Day, the season the guides describe is
+    still running but closed to new applicants; the calculator then plans the
+    next one, and a reader comparing the two should be told why they differ.
+    """
+    from calculators import cycle
+
+    today = cycle.reference_date()
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    if running == open_:
+        return Markup("")
+    reviewed = cycle.season(running)["programs_receive"]
+    return el(
+        "p",
+        f"The season dates on this page are for the Match {running}, which is still running: programs started "
+        f"reviewing its applications on {cycle.long_date(reviewed.date)}. Given no submission date, the calculator "
+        f"plans the Match {open_} instead, the next season you can still apply to on time.",
+    )
+
+
 def cycle_dates_table(match_year: int | None = None) -> Markup:
     """Every milestone of one season, published or estimated, with sources."""
     from calculators import cycle
@@ -366,6 +388,7 @@ def define_env(env: Any) -> None:
         pairings_table,
         cycle_season,
         cycle_date,
+        cycle_planning_note,
         cycle_dates_table,
         cycle_sources_table,
     ):

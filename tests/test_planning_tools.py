@@ -68,7 +68,16 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
     assert result["match_year"] == year
     dates = [dt.date.fromisoformat(m["date"]) for m in result["milestones"]]
     assert dates == sorted(dates)
-    assert dates[0] == timeline.months_from(day, -18)
+    first = timeline.months_from(day, -18)
+    if unmatched:
+        no_match = timeline.last_match_day(min(today, day)).date
+        assert no_match <= min(today, day) < cycle.season(no_match.year + 1)["match_day"].date
+        debrief = next(
+            d for d, m in zip(dates, result["milestones"], strict=True) if m["title"] == "Debrief your last application"
+        )
+        assert debrief == no_match + dt.timedelta(days=7)
+        first = min(first, debrief)
+    assert dates[0] == first
     assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
     assert [m["past"] for m in result["milestones"]] == [d < today for d in dates]
     assert result["past_count"] == sum(d < today for d in dates)
@@ -173,6 +182,20 @@ def test_dual_and_unmatched_add_their_milestones() -> None:
     assert "Draft the backup statement" in titles(dual_applying=True)
     assert "Draft the backup statement" not in titles(dual_applying=False)
     assert "Debrief your last application" in titles(previously_unmatched=True)
+    assert "Debrief your last application" not in titles(previously_unmatched=False)
+
+
+def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> None:
+    # Counted back 18 months from a September 2026 submission, the debrief
+    # fell in March 2025, a year before the no-match of March 2026.
+    result = timeline.compute({"today": "2026-05-01", "eras_submission": "2026-09-10", "previously_unmatched": True})
+    dated = {m["title"]: m for m in result["milestones"]}
+    assert dated["Debrief your last application"]["date"] == "2026-03-27"
+    assert dated["Choose: reapply, dual apply or pivot"]["date"] == "2026-04-19"
+    assert "Match Day on 20 March 2026, the latest before today" in dated["Debrief your last application"]["detail"]
+    # Planned a year ahead, the plan still starts from the no-match already behind the reader.
+    later = timeline.compute({"today": "2026-12-01", "eras_submission": "2027-09-08", "previously_unmatched": True})
+    assert {m["title"]: m["date"] for m in later["milestones"]}["Debrief your last application"] == "2026-03-27"
     estimated = [m for m in timeline.compute({})["milestones"] if m["title"] == "Match Day"]
     assert estimated and all("Estimated by rule" in m["detail"] for m in estimated)
 
@@ -477,3 +500,26 @@ def test_the_timeline_starts_from_the_builds_date_when_no_date_is_given() -> Non
     result = timeline.compute({})
     assert result["today"] == cycle.reference_date().isoformat()
     assert result["summary"].startswith(f"Plan for the Match {result['match_year']} as of {result['today']}")
+
+
+@pytest.mark.parametrize(
+    ("pinned", "note"),
+    [
+        # After review starts and before Match Day: the guides' season is closed to new applicants.
+        (dt.date(2026, 12, 1), "for the Match 2027, which is still running"),
+        # In July both are the same season, and nothing needs saying.
+        (dt.date(2026, 7, 1), ""),
+    ],
+)
+def test_the_timeline_pages_say_when_the_calculator_plans_a_later_season_than_their_dates(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, note: str
+) -> None:
+    import macros
+
+    epoch = int(dt.datetime(pinned.year, pinned.month, pinned.day, tzinfo=dt.UTC).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    html = str(macros.cycle_planning_note())
+    assert (note in html) if note else html == ""
+    if note:
+        planned = timeline.compute({"today": pinned})["match_year"]
+        assert f"plans the Match {planned} instead" in html and planned == 2028
