@@ -956,8 +956,9 @@ def method() -> Markup:
             "p",
             "Transitional and preliminary years are listed for first choices that use advanced positions (radiology, "
             "anesthesiology, dermatology, PM&R; IMG article), for neurology (IMG article), and a preliminary surgery year for "
-            f"surgical first choices (IMG and ultra-competitive articles), with the {RESULTS_2025.year} NRMP figures for those "
-            "positions.",
+            "surgical first choices (IMG and ultra-competitive articles); general surgery also gets a transitional year when "
+            "an article pairs it (IMG article), and orthopaedic surgery gets one as a SOAP position that keeps doors open "
+            f"(orthopaedics article). Each comes with the {RESULTS_2025.year} NRMP figures for its kind of position.",
         ),
         table(
             ("Specialty", "Procedures", "Setting", "Interests", "Why"),

@@ -70,21 +70,22 @@ class ScoreBand:
     floor: int
     points: int
     meaning: str
+    source: Source
 
 
 # Ultra-competitive fields: 250+ is the rough competitive ballpark (ultra
 # article); the orthopaedic self-audit counts 245-250 as a strong advantage.
 ULTRA_STEP2_BANDS = (
-    ScoreBand(250, 10, "at or above the 250+ ballpark for ultra-competitive fields"),
-    ScoreBand(245, 0, "in the 245-249 range the orthopaedics article calls borderline-to-strong"),
-    ScoreBand(235, -5, "just below the 245-250 level, which the orthopaedics article calls more borderline"),
-    ScoreBand(0, -20, "well below the 245-250 level these fields expect"),
+    ScoreBand(250, 10, "at or above the 250+ ballpark for ultra-competitive fields", ARTICLE_ULTRA),
+    ScoreBand(245, 0, "in the 245-249 range the orthopaedics article calls borderline-to-strong", ARTICLE_ORTHO),
+    ScoreBand(235, -5, "just below the 245-250 level, which the orthopaedics article calls more borderline", ARTICLE_ORTHO),
+    ScoreBand(0, -20, "well below the 245-250 level these fields expect", ARTICLE_ORTHO),
 )
 # Diagnostic radiology: the radiology article's three bands.
 RADIOLOGY_STEP2_BANDS = (
-    ScoreBand(250, 10, "250 or more: the radiology article's 'very strong' band"),
-    ScoreBand(235, 0, "235-249: the radiology article's mid-range band, where a backup is recommended"),
-    ScoreBand(0, -15, "below 235: the radiology article's band where a backup is strongly recommended"),
+    ScoreBand(250, 10, "250 or more: the radiology article's 'very strong' band", ARTICLE_RADIOLOGY),
+    ScoreBand(235, 0, "235-249: the radiology article's mid-range band, where a backup is recommended", ARTICLE_RADIOLOGY),
+    ScoreBand(0, -15, "below 235: the radiology article's band where a backup is strongly recommended", ARTICLE_RADIOLOGY),
 )
 # Everywhere else, for IMGs: where the score sits among non-US IMGs who matched
 # in the specialty (NRMP Charting Outcomes 2026: first quartile, median, third).
@@ -121,8 +122,8 @@ USCE_BANDS = (
 USCE_MINIMAL_BELOW = 3
 
 # Letters from US physicians in the target field: 2-3 for most fields (IMG
-# article), 3-4 from orthopaedic surgeons, 3 strong derm letters (ortho and
-# ultra articles).
+# article); in ultra-competitive fields 3, the floor of the orthopaedics
+# article's 3-4 and the ultra article's "3 strong derm letters".
 LETTERS_EXPECTED: dict[Tier, int] = {"accessible": 2, "moderate": 2, "competitive": 2, "ultra": 3}
 LETTER_SHORT_POINTS = -5
 LETTER_EXTRA_POINTS = 3
@@ -307,10 +308,10 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
     factors = []
     if spec.tier == "ultra":
         band = next(b for b in ULTRA_STEP2_BANDS if step2 >= b.floor)
-        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", ARTICLE_ULTRA))
+        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", band.source))
     elif spec.slug == "diagnostic-radiology":
         band = next(b for b in RADIOLOGY_STEP2_BANDS if step2 >= b.floor)
-        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", ARTICLE_RADIOLOGY))
+        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", band.source))
     elif applicant not in QUARTILE_APPLICANTS:
         factors.append(
             Factor(
@@ -351,6 +352,12 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
             )
         )
     return factors
+
+
+def _letters_source(spec: data.Specialty, tier: Tier) -> Source:
+    if tier != "ultra":
+        return ARTICLE_IMG
+    return ARTICLE_ORTHO if spec.slug == "orthopaedic-surgery" else ARTICLE_ULTRA
 
 
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
@@ -406,7 +413,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "Specialty letters",
                 LETTER_SHORT_POINTS * (expected - letters),
                 f"{letters} of the {expected} letters expected in this field.",
-                ARTICLE_ORTHO if tier == "ultra" else ARTICLE_IMG,
+                _letters_source(spec, tier),
             )
         )
     else:
@@ -492,7 +499,10 @@ def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
         {"item": f"Step 2 CK {ORTHO_AUDIT_STEP2} or more", "met": step2 is not None and int(step2) >= ORTHO_AUDIT_STEP2},  # type: ignore[call-overload]
         {"item": "At least one orthopaedic research item", "met": int(v["research_items"]) >= ORTHO_AUDIT_RESEARCH},  # type: ignore[call-overload]
         {"item": "Two or more US orthopaedic away rotations", "met": int(v["away_rotations"]) >= ORTHO_AUDIT_AWAYS},  # type: ignore[call-overload]
-        {"item": "Two or more letters from orthopaedic surgeons", "met": int(v["specialty_letters"]) >= ORTHO_AUDIT_LETTERS},  # type: ignore[call-overload]
+        {
+            "item": "Two or more letters from orthopaedic surgeons (this check's floor; the article's letter plan asks for 3–4)",
+            "met": int(v["specialty_letters"]) >= ORTHO_AUDIT_LETTERS,
+        },  # type: ignore[call-overload]
     ]
 
 
@@ -1008,7 +1018,9 @@ def method() -> Markup:
                     "li",
                     "Specialty letters: "
                     + ", ".join(f"{data.TIER_LABELS[t]} expect {n}" for t, n in LETTERS_EXPECTED.items())
-                    + f"; each missing letter {signed(LETTER_SHORT_POINTS)}, one or more spare {signed(LETTER_EXTRA_POINTS)}.",
+                    + f"; each missing letter {signed(LETTER_SHORT_POINTS)}, one or more spare {signed(LETTER_EXTRA_POINTS)}. "
+                    "Sources: the IMG article's 2–3 per specialty; for ultra-competitive fields the orthopaedics article's "
+                    "3–4 (orthopaedics) and the ultra article's 3 strong letters (the others).",
                 ),
                 el(
                     "li",

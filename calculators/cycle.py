@@ -48,8 +48,8 @@ MILESTONES: tuple[Milestone, ...] = (
     Milestone(
         "rank_deadline",
         "Rank order list certification deadline",
-        "the Wednesday 23 days before Match Day; published deadlines have fallen 16 to 23 days before it, "
-        "and the earlier one keeps a plan on the safe side",
+        "the Wednesday 23 days before Match Day: a week before the one published deadline in the table "
+        "(16 days before Match Day), so that a plan built on the estimate is early rather than late",
     ),
     Milestone("match_week", "Match Week begins (matched or not; SOAP opens)", "the Monday of the third week of March"),
     Milestone("soap_ends", "SOAP ends", "the Thursday of Match Week (SOAP runs Monday to Thursday)"),

@@ -106,7 +106,7 @@ MATCH_RATES = Source(
     "nrmp-match-rates",
     "PGY-1 match rates by applicant type, Main Residency Match",
     "2023-2026",
-    "NRMP, as reported in news coverage of each year's release",
+    "NRMP, as reported in news coverage (2023-2025) and a secondary summary (2026) of each year's release",
     "2026 row secondary; earlier rows seen",
 )
 ERAS_RULES = Source(

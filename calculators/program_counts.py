@@ -361,7 +361,8 @@ def with_backup(
         why = (
             f"Dual apply strongly: {backup_name} takes a large share, at the articles' range for a broad backup."
             if band == "dual-apply-strongly"
-            else f"Pivot: {backup_name} becomes your main application, at the no-match article's volume for that role."
+            else f"Pivot: {backup_name} becomes your main application, at the articles' range for a backup carrying most "
+            "of the application."
         )
         backup = Recommendation(rule.low, rule.high, rule, "whole", why)
     if reapplying and data.specialty(backup_slug).tier not in HARD_TIERS and backup.high < NO_MATCH_BACKUP.high:
@@ -663,7 +664,8 @@ def method() -> Markup:
             BAND_LABELS["dual-apply"],
             "Upper half",
             "Whole range",
-            f"Backup-kept-second range; IM or FM behind orthopaedics {BROAD_PRIMARY_CARE.text()} (orthopaedics article)",
+            f"Backup-kept-second range; IM or FM behind orthopaedics {BROAD_PRIMARY_CARE.text()} (the IMG article's range; "
+            "the orthopaedics article says 80+)",
         ),
         (
             BAND_LABELS["dual-apply-strongly"],

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from calculators import InputError, competitiveness
 from calculators.competitiveness import BAND_ORDER, compute
-from calculators.data import ARTICLE_ORTHO, SPECIALTIES, specialty
+from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
 
 STRONG = {
     "applicant_type": "us-md",
@@ -336,3 +336,24 @@ def test_each_margin_is_the_smallest_change_that_moves_the_band(profile: dict[st
             if reach < 0 and not result["inputs"][name]:
                 continue
             assert found.get(name) == first_move_by_trying_each(profile, name, reach), (name, reach)
+
+
+@pytest.mark.parametrize(
+    ("slug", "step2", "score_source", "letters_source"),
+    [
+        # 245-249 and below lean on the orthopaedics article's 245-250; 250+ is the ultra article's ballpark.
+        ("dermatology", 248, ARTICLE_ORTHO, ARTICLE_ULTRA),
+        ("dermatology", 252, ARTICLE_ULTRA, ARTICLE_ULTRA),
+        # Dermatology's 3 letters are the ultra article's; orthopaedics' are its own article's 3-4.
+        ("orthopaedic-surgery", 240, ARTICLE_ORTHO, ARTICLE_ORTHO),
+        ("internal-medicine", 240, None, ARTICLE_IMG),
+    ],
+)
+def test_each_score_band_and_letter_count_cites_the_article_it_comes_from(
+    slug: str, step2: int, score_source: Source | None, letters_source: Source
+) -> None:
+    result = compute({"specialty": slug, "step2_score": step2, "specialty_letters": 1})
+    cited = {f["factor"]: f["source"] for f in result["factors"]}
+    if score_source is not None:
+        assert cited["Step 2 CK"] == score_source.cite()
+    assert cited["Specialty letters"] == letters_source.cite()
