@@ -202,7 +202,13 @@ ORTHO_AUDIT_LETTERS = 2
 # where the articles give a level (ultra-competitive, radiology): the same
 # article calls an internal medicine reapplicant with 220-230 borderline.
 MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
+# The graduate's example is about "a second swing at the same hyper-competitive
+# field"; the article names family medicine, psychiatry, pediatrics and
+# internal medicine as forgiving of an older graduation, so in the other tiers
+# an old graduation stays a red flag and is not a reason to abandon the field.
+# US clinical experience is the only clinical work this check asks about.
 MISALIGNED_YEARS = 3
+MISALIGNED_GRADUATION_TIERS: frozenset[Tier] = frozenset({"ultra", "competitive"})
 MINIMAL_RESEARCH_BELOW = 3  # "minimal research" in the case study: one project
 
 BAND_TEXT: dict[Band, str] = {
@@ -479,8 +485,10 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         flags.append(f"Step 2 CK below {STEP2_RED_FLAG_BELOW}")
     if int(v["exam_failures"]):  # type: ignore[call-overload]
         flags.append("one or more USMLE failures")
-    if int(v["years_since_graduation"]) >= 6:  # type: ignore[call-overload]
-        flags.append("graduated more than 5 years ago")
+    # The article's flag is an old graduation "with limited recent clinical
+    # activity"; US clinical experience is the only clinical work asked about.
+    if int(v["years_since_graduation"]) >= 6 and int(v["usce_months"]) < USCE_MINIMAL_BELOW:  # type: ignore[call-overload]
+        flags.append("graduated more than 5 years ago with little recent clinical work")
     if int(v["usce_months"]) < USCE_MINIMAL_BELOW:  # type: ignore[call-overload]
         flags.append("minimal US clinical experience")
     if profile.visa_needed(v):
@@ -533,8 +541,14 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         spec.tier == "ultra" and research < MINIMAL_RESEARCH_BELOW and (step2 is None or int(step2) < ULTRA_STEP2_BANDS[1].floor)
     ):  # type: ignore[call-overload]
         reasons.append(f"Step 2 CK under {ULTRA_STEP2_BANDS[1].floor} with minimal research in an ultra-competitive field")
-    if int(v["years_since_graduation"]) > MISALIGNED_YEARS and int(v["usce_months"]) == 0:  # type: ignore[call-overload]
-        reasons.append(f"more than {MISALIGNED_YEARS} years since graduation with no US clinical work")
+    if (
+        spec.tier in MISALIGNED_GRADUATION_TIERS
+        and int(v["years_since_graduation"]) > MISALIGNED_YEARS  # type: ignore[call-overload]
+        and int(v["usce_months"]) == 0  # type: ignore[call-overload]
+    ):
+        reasons.append(
+            f"more than {MISALIGNED_YEARS} years since graduation with no US clinical work, in a field this hard to enter"
+        )
     return reasons
 
 
@@ -1045,9 +1059,12 @@ def method() -> Markup:
             [
                 el(
                     "li",
-                    "Red flags (IMG article): Step 2 CK under 230, any failure, graduated more than 5 years ago, under 3 months of "
-                    "USCE, needing a visa, an ultra-competitive target, limited geography. One flag other than the target: at "
-                    "most “dual apply”; two or more (the target included): at most “dual apply, strongly”.",
+                    "Red flags (IMG article): Step 2 CK under 230, any failure, graduated more than 5 years ago with under "
+                    f"{USCE_MINIMAL_BELOW} months of US clinical experience (the article's “limited recent clinical activity”; "
+                    "clinical work outside the US is not asked about), under 3 months of USCE, needing a visa (the article's flag "
+                    "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
+                    "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "
+                    "“dual apply”; two or more (the target included): at most “dual apply, strongly”.",
                 ),
                 el(
                     "li",
@@ -1076,7 +1093,9 @@ def method() -> Markup:
                     "also: failures or no research in an ultra-competitive field; Step 2 CK under "
                     f"{ULTRA_STEP2_BANDS[1].floor} with fewer than {MINIMAL_RESEARCH_BELOW} research items there (the no-match "
                     f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no US "
-                    "clinical work. A reapplicant who is none of these is borderline: at most “dual apply”, a backup in parallel.",
+                    "clinical work, in an ultra-competitive field or radiology (the article names family medicine, psychiatry, "
+                    "pediatrics and internal medicine as forgiving of an older graduation). A reapplicant who is none of these is "
+                    "borderline: at most “dual apply”, a backup in parallel.",
                 ),
             ],
         ),

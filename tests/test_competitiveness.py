@@ -357,3 +357,22 @@ def test_each_score_band_and_letter_count_cites_the_article_it_comes_from(
     if score_source is not None:
         assert cited["Step 2 CK"] == score_source.cite()
     assert cited["Specialty letters"] == letters_source.cite()
+
+
+def test_an_old_graduation_without_clinical_work_is_misaligned_only_for_the_hardest_fields() -> None:
+    # The no-match article's example is "a second swing at the same hyper-competitive field"; it names
+    # family medicine, psychiatry, pediatrics and internal medicine as flexible about an older graduation.
+    # Pivoting from one of those to another would judge the same file the same way.
+    reapplicant = {"step2_score": 240, "years_since_graduation": 8, "usce_months": 0, "previously_unmatched": True}
+    for slug in ("dermatology", "orthopaedic-surgery", "diagnostic-radiology"):
+        assert compute({"specialty": slug, **reapplicant})["band"] == "pivot", slug
+    for slug in ("internal-medicine", "family-medicine", "psychiatry", "pediatrics"):
+        result = compute({"specialty": slug, **reapplicant})
+        assert result["band"] != "pivot", slug
+        assert "graduated more than 5 years ago with little recent clinical work" in result["red_flags"]
+
+
+def test_an_old_graduation_is_a_red_flag_only_with_little_recent_clinical_work() -> None:
+    old = {"specialty": "psychiatry", "years_since_graduation": 7}
+    assert any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 1})["red_flags"])
+    assert not any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 12})["red_flags"])
