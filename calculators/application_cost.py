@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import charts, data, profile
-from .fields import ChoiceField, InputError, IntField, parse_inputs
+from .fields import InputError, IntField, parse_inputs
 from .html import Markup, counted, el, join, money, table
 
 NAME = "application_cost"
@@ -169,11 +169,8 @@ FIELDS = (
         initial=80,
         help="How many programs you apply to in that specialty through ERAS.",
     ),
-    ChoiceField(
-        name="backup_specialty",
-        label="Backup specialty",
-        choices=data.SPECIALTY_CHOICES,
-        optional=True,
+    replace(
+        profile.BACKUP_SPECIALTY,
         help="A second specialty, if you are dual applying. Its ERAS pricing starts again from program 1.",
     ),
     IntField(
@@ -216,13 +213,8 @@ def _cite(fee: data.Fee) -> str:
 
 
 def _validate(v: Mapping[str, object]) -> None:
-    primary, backup = v["primary_specialty"], v["backup_specialty"]
-    if backup is not None and backup == primary:
-        raise InputError(
-            "backup_specialty",
-            "Backup specialty must differ from the first-choice specialty, or be left empty.",
-        )
-    if backup is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
+    profile.check_backup(str(v["primary_specialty"]), v["backup_specialty"], "first-choice specialty")
+    if v["backup_specialty"] is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
         raise InputError(
             "backup_programs",
             "Programs in the backup specialty must be 0 when no backup specialty is chosen; choose one to count its fees.",

@@ -623,6 +623,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {CHARTING_OUTCOMES.status}. "
         "They do not cover US-citizen IMGs or US graduates.",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
+        "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
+        "field: a higher estimate here than for another specialty does not make this the easier field for you.",
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see.",
     ]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import data
-from .fields import FALSE_WORDS, TRUE_WORDS, ChoiceField, IntField
+from .fields import FALSE_WORDS, TRUE_WORDS, ChoiceField, InputError, IntField
 
 SPECIALTY = ChoiceField(
     name="specialty",
@@ -37,6 +37,39 @@ STEP2_SCORE = IntField(
     optional=True,
     help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it.",
 )
+
+BACKUP_SPECIALTY = ChoiceField(
+    name="backup_specialty",
+    label="Backup specialty",
+    choices=data.SPECIALTY_CHOICES,
+    optional=True,
+    help="The second specialty you would apply to. Leave empty if you are applying to one specialty only.",
+)
+
+
+def check_backup(first_choice: str, backup: object, first_choice_label: str) -> None:
+    """The backup rules, alike in every calculator that asks for a backup.
+
+    An ultra-competitive field is refused as a backup everywhere: a backup
+    remembered from one calculator must not be priced by one and refused by
+    the next.
+    """
+    if backup is None:
+        return
+    if backup == first_choice:
+        raise InputError(
+            BACKUP_SPECIALTY.name,
+            f"Backup specialty must differ from the {first_choice_label.lower()}, or be left empty to apply to one specialty.",
+        )
+    field = data.specialty(str(backup))
+    if field.tier == "ultra":
+        raise InputError(
+            BACKUP_SPECIALTY.name,
+            f"Backup specialty cannot be {field.name}: ultra-competitive fields are too hard to enter to serve as a "
+            f"backup. Choose a less competitive field, or make it your {first_choice_label.lower()} and leave the "
+            "backup empty.",
+        )
+
 
 # Visa: by default it follows the applicant type, because only non-US-citizen
 # IMGs need a J-1 or H-1B to train; US graduates and US-citizen (or permanent

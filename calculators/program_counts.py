@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from . import charts, competitiveness, data
+from . import charts, competitiveness, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
-from .fields import ChoiceField, InputError, parse_inputs
+from .fields import parse_inputs
 from .html import Markup, el, join, table
 
 NAME = "program_counts"
@@ -82,7 +82,8 @@ OTHER_ULTRA = ArticleRange(
     50,
     80,
     True,
-    "Other ultra-competitive fields (ENT, plastics, neurosurgery; the same article lists radiology among the dream fields it covers).",
+    "Other ultra-competitive fields (ENT, plastics, neurosurgery; the same article lists radiology among the dream fields it "
+    "covers, and the radiology article, which calls radiology moderately competitive overall, gives no count).",
     ARTICLE_ULTRA,
 )
 # Shown beside the ultra article's orthopaedic range so readers see both.
@@ -229,15 +230,8 @@ AIM_TEXT: dict[Aim, str] = {
 }
 # ============================================================================
 
-BACKUP_FIELD = ChoiceField(
-    name="backup_specialty",
-    label="Backup specialty",
-    choices=data.SPECIALTY_CHOICES,
-    optional=True,
-    help="The second specialty you would apply to. Leave empty if you are applying to one specialty only.",
-)
 # Every competitiveness input, so the band here is the one that check shows.
-FIELDS = (*competitiveness.FIELDS, BACKUP_FIELD)
+FIELDS = (*competitiveness.FIELDS, profile.BACKUP_SPECIALTY)
 COMPETITIVENESS_NAMES = tuple(f.name for f in competitiveness.FIELDS)
 
 
@@ -452,6 +446,7 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             f"The orthopaedics article gives a slightly lower range, {ORTHOPAEDICS_ORTHO_ARTICLE.text()}; this calculator "
             f"uses the ultra-competitive article's {ORTHOPAEDICS.text()}, the broader of the two."
         )
+    reasons += _outside_the_ranges_reader(spec, v)
     if backup_slug is None:
         if band != "single-track":
             reasons.append(
@@ -503,6 +498,28 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
     return reasons
 
 
+def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
+    """What the ultra article's ranges do not cover, said to the reader they do not describe."""
+    said = []
+    applicant = str(v["applicant_type"])
+    if spec.tier == "ultra" and applicant != "us-img":
+        said.append(
+            f"The articles give this range for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): "
+            "read it as the order of size, not as a count written for you."
+        )
+    if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
+        said.append(
+            "The range assumes no exam failure: the ultra-competitive article calls any failure often fatal in these "
+            "fields, and more applications do not make up for it; the backup matters more than this count."
+        )
+    if profile.visa_needed(v):
+        said.append(
+            "You need a visa: count only programs that sponsor the one you need (IMG article). The ranges were mostly "
+            "written for US-citizen IMGs, so aim for their upper end."
+        )
+    return said
+
+
 def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
     """A plain warning when the backup is harder to enter than the first choice."""
     primary, backup = data.specialty(primary_slug), data.specialty(backup_slug)
@@ -519,18 +536,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
     primary_slug = str(v["specialty"])
     backup_slug = v["backup_specialty"]
-    if backup_slug == primary_slug:
-        raise InputError(
-            "backup_specialty",
-            "Backup specialty must differ from the target specialty, or be left empty to apply to one specialty.",
-        )
-    if backup_slug is not None and data.specialty(str(backup_slug)).tier == "ultra":
-        raise InputError(
-            "backup_specialty",
-            f"Backup specialty cannot be {data.specialty(str(backup_slug)).name}: ultra-competitive fields are too hard "
-            "to enter to serve as a backup. Choose a less competitive field, or make it your target specialty and "
-            "leave the backup empty.",
-        )
+    profile.check_backup(primary_slug, backup_slug, profile.SPECIALTY.label)
     check = competitiveness.compute({name: v[name] for name in COMPETITIVENESS_NAMES})
     band: Band = check["band"]  # type: ignore[assignment]
     result = plan(primary_slug, None if backup_slug is None else str(backup_slug), band, bool(v["previously_unmatched"]))

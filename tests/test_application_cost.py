@@ -227,6 +227,8 @@ def test_fractional_total_stays_exact() -> None:
     ("raw", "field", "fragment"),
     [
         ({"backup_specialty": "internal-medicine"}, "backup_specialty", "must differ from the first-choice specialty"),
+        # Refused as program counts and signals refuse it: a remembered backup means the same everywhere.
+        ({"backup_specialty": "dermatology"}, "backup_specialty", "cannot be Dermatology: ultra-competitive fields"),
         ({"backup_programs": 5}, "backup_programs", "must be 0 when no backup specialty is chosen"),
         ({"primary_programs": 10, "ranked_programs": 11}, "ranked_programs", "at most the 10 programs"),
         (
@@ -268,7 +270,8 @@ def test_text_numbers_from_a_form_are_accepted() -> None:
 @st.composite
 def seasons(draw: st.DrawFn) -> dict[str, object]:
     primary = draw(st.sampled_from(SLUGS))
-    backup = draw(st.one_of(st.none(), st.sampled_from([s for s in SLUGS if s != primary])))
+    backups = [s for s in SLUGS if s != primary and data.specialty(s).tier != "ultra"]
+    backup = draw(st.one_of(st.none(), st.sampled_from(backups)))
     primary_programs = draw(st.integers(0, 300))
     backup_programs = 0 if backup is None else draw(st.integers(0, 300))
     applied = primary_programs + backup_programs

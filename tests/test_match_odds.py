@@ -558,3 +558,10 @@ def test_a_non_us_img_sees_no_warning_about_the_group() -> None:
     result = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 250})
     assert result["comparison_group"]["note"] is None
     assert not _headline(match_odds.render(result)).startswith("Not your group")
+
+
+def test_every_answer_warns_that_specialties_are_not_compared_like_for_like() -> None:
+    # A US-citizen IMG with 236 read 57% for radiology and 40% for internal medicine: different pools, not easier fields.
+    for slug in ("diagnostic-radiology", "internal-medicine"):
+        notes = " ".join(match_odds.compute({"specialty": slug, "step2_score": 236})["notes"])
+        assert "a different group in each field" in notes

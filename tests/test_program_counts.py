@@ -532,3 +532,16 @@ def test_a_past_no_match_never_lowers_the_backup(profile: dict[str, object]) -> 
     after = pc.compute({**profile, "previously_unmatched": True})
     assert after["backup"]["low"] >= before["backup"]["low"]
     assert after["backup"]["high"] >= before["backup"]["high"]
+
+
+def test_the_result_says_when_a_range_was_not_written_for_this_reader() -> None:
+    # The ultra article's dermatology range is for a US-citizen IMG "not filtered out by exam failures";
+    # a visa holder can only count sponsoring programs (IMG article).
+    outside = pc.compute({"specialty": "dermatology", "applicant_type": "non-us-img", "exam_failures": 1, "step2_score": 240})
+    said = " ".join(outside["reasons"])
+    assert "not for your applicant type (Non-US-citizen IMG)" in said
+    assert "The range assumes no exam failure" in said
+    assert "You need a visa: count only programs that sponsor" in said
+    inside = pc.compute({"specialty": "dermatology", "applicant_type": "us-img", "exam_failures": 0, "step2_score": 255})
+    said = " ".join(inside["reasons"])
+    assert "not for your applicant type" not in said and "assumes no exam failure" not in said and "need a visa" not in said
