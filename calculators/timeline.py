@@ -42,13 +42,14 @@ BUILD_TODAY = cycle.reference_date()
 
 @dataclass(frozen=True)
 class Step:
-    """A milestone ``months`` before (negative) or after submission."""
+    """A milestone ``months`` before (negative) or after its anchor: the submission, or ERAS opening."""
 
     months: int
     title: str
     detail: str
     source: Source
     when: str = "always"  # "always" or "dual"
+    anchor: str = "submission"  # or "eras_opens"
 
 
 @dataclass(frozen=True)
@@ -98,25 +99,38 @@ STEPS: tuple[Step, ...] = (
         ARTICLE_ORTHO,
         "dual",
     ),
-    Step(-6, "Request letters", "Ask early and explain your plans; aim for the count each specialty expects.", ARTICLE_IMG),
+    # The IMG article puts letters, statements and program lists 3-6 months
+    # before ERAS opens, about three months earlier than the orthopaedics
+    # article's 3-6 months before submission; the timeline guide tells readers
+    # to take the earlier date, so these count from ERAS opening.
     Step(
         -5,
-        "Draft your personal statement",
-        "Write one statement per specialty, never one essay with the name changed; ask a US mentor to review it.",
+        "Request letters",
+        "Ask early and explain your plans; aim for the count each specialty expects.",
         ARTICLE_IMG,
-    ),
-    Step(
-        -5,
-        "Draft the backup statement",
-        "A separate statement for the backup specialty, consistent with the letters and experiences those programs will see.",
-        ARTICLE_ORTHO,
-        "dual",
+        anchor="eras_opens",
     ),
     Step(
         -4,
+        "Draft your personal statement",
+        "Write one statement per specialty, never one essay with the name changed; ask a US mentor to review it.",
+        ARTICLE_IMG,
+        anchor="eras_opens",
+    ),
+    Step(
+        -4,
+        "Draft the backup statement",
+        "A separate statement for the backup specialty, consistent with the letters and experiences those programs will see.",
+        ARTICLE_IMG,
+        "dual",
+        anchor="eras_opens",
+    ),
+    Step(
+        -3,
         "Build your program lists",
         "Research IMG-friendliness and visa sponsorship; keep separate lists per specialty in a tracking spreadsheet.",
         ARTICLE_IMG,
+        anchor="eras_opens",
     ),
     Step(-2, "Mentor review of each packet", "Have mentors read the whole application for each specialty.", ARTICLE_ORTHO),
     Step(
@@ -290,11 +304,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     match_year = found.match_year
     wanted = {"always"} | ({"dual"} if v["dual_applying"] else set())
     rank_deadline = cycle.season(match_year)["rank_deadline"].date
+    anchors = {"submission": submission, "eras_opens": cycle.season(match_year)["eras_opens"].date}
     milestones = [
-        {"date": months_from(submission, s.months).isoformat(), "title": s.title, "detail": s.detail, "source": s.source.cite()}
+        {"date": day.isoformat(), "title": s.title, "detail": s.detail, "source": s.source.cite()}
         for s in STEPS
+        for day in [months_from(anchors[s.anchor], s.months)]
         # A very late submission leaves no room for steps after it before ranking closes.
-        if s.when in wanted and (s.months <= 0 or months_from(submission, s.months) < rank_deadline)
+        if s.when in wanted and (s.months <= 0 or day < rank_deadline)
     ]
     milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission)
     if v["previously_unmatched"]:
@@ -431,7 +447,9 @@ def method() -> Markup:
             "Each milestone sits a fixed number of months before or after your submission date, on the same day of "
             "the month. The stages follow the orthopaedics article's plan (12-18, 9-12, 6-9, 3-6 and 0-3 months "
             "before submission) and the IMG article's action plan; dual applying adds the backup's rotations, "
-            "letters and statement and a mid-summer decision deadline.",
+            "letters and statement and a mid-summer decision deadline. Letters, statements and program lists count "
+            "from the day ERAS opens instead: the IMG article puts them 3-6 months before it, about three months "
+            "earlier than the orthopaedics article does, and the earlier date is the safer deadline.",
         ),
         el(
             "p",
@@ -457,10 +475,10 @@ def method() -> Markup:
             "of the calendar file unless you ask for them.",
         ),
         table(
-            ("Months from submission", "Milestone", "When", "Source"),
+            ("Months", "Milestone", "When", "Source"),
             [
                 (
-                    str(s.months),
+                    f"{s.months} from {'ERAS opening' if s.anchor == 'eras_opens' else 'submission'}",
                     s.title,
                     {"always": "everyone", "dual": "dual applicants"}[s.when],
                     s.source.cite(),

@@ -525,3 +525,14 @@ def test_the_timeline_pages_say_when_the_calculator_plans_a_later_season_than_th
     if note:
         planned = timeline.compute({"today": pinned})["match_year"]
         assert f"plans the Match {planned} instead" in html and planned == 2028
+
+
+def test_letters_statements_and_lists_take_the_img_articles_earlier_dates() -> None:
+    # The IMG article: 3-6 months before ERAS opens; the orthopaedics article: 3-6 months before submission.
+    # The timeline guide tells readers to take the earlier date, and the calculator must agree with it.
+    result = timeline.compute({"today": "2025-01-01", "eras_submission": "2026-09-02", "dual_applying": True})
+    dated = {m["title"]: dt.date.fromisoformat(m["date"]) for m in result["milestones"]}
+    eras_opens = cycle.season(2027)["eras_opens"].date
+    for title in ("Request letters", "Draft your personal statement", "Draft the backup statement", "Build your program lists"):
+        assert timeline.months_from(eras_opens, -6) <= dated[title] <= timeline.months_from(eras_opens, -3), title
+        assert dated[title] < timeline.months_from(dt.date(2026, 9, 2), -5), title
