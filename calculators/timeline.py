@@ -150,9 +150,10 @@ STEPS: tuple[Step, ...] = (
 
 
 # Counted from the Match Day of the no-match, not from the next submission:
-# the no-match article gives 3-7 days to absorb the news, then a debrief, and
-# the choice of lane within the first month; a reader who reapplies at once
-# has six months to submission, one who takes a year has eighteen.
+# the no-match article gives 3-7 days to absorb the news, then a one-week plan
+# (list backups and circle one, meet your dean and faculty, outline the year),
+# so the lane is chosen within two weeks; a reader who reapplies at once has
+# six months to submission, one who takes a year has eighteen.
 AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (
     AfterNoMatch(
         7,
@@ -162,13 +163,23 @@ AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (
         ARTICLE_UNMATCHED,
     ),
     AfterNoMatch(
-        30,
+        14,
         "Choose: reapply, dual apply or pivot",
         "Decide whether you were borderline or structurally misaligned, and "
         "pick a 12-18 month plan that fixes the exact weakness.",
         ARTICLE_UNMATCHED,
     ),
 )
+
+
+# A reapplicant's preparation dated before the choice of lane belonged to the
+# application that failed, or would be done before knowing which fields it is
+# for.  The debrief and the choice replace these steps there; the others are
+# done again after the choice (letters and statements for the new lane).
+REPLACED_BY_THE_CHOICE = frozenset(
+    {"Confirm your first choice", "Get an honest outside assessment", "Decide firmly whether to dual apply"}
+)
+MOVED_NOTE = "Moved after your choice of lane: after a no-match it is done again, for the fields you choose."
 
 
 def last_match_day(on_or_before: dt.date) -> cycle.SeasonDate:
@@ -218,7 +229,8 @@ FIELDS = (
     BoolField(
         name="previously_unmatched",
         label="I applied before and did not match",
-        help="Adds a debrief a week after the Match Day you did not match on, and a reapply-or-pivot decision a month after it.",
+        help="Adds a debrief a week after the Match Day you did not match on and a reapply-or-pivot decision "
+        "two weeks after it, and moves earlier preparation after that decision.",
     ),
     BoolField(
         name="include_past",
@@ -272,6 +284,23 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
     return out
 
 
+def _after_the_choice(steps: list[tuple[Step, dt.date]], chosen: dt.date) -> list[tuple[Step, dt.date, str]]:
+    """A reapplicant's preparation, none of it before the day the lane is chosen.
+
+    Steps dated before the choice are dropped where the choice replaces them
+    and otherwise spread evenly, in their order, between the choice and the
+    next step still ahead of it (the submission at the latest).
+    """
+    early = [(s, day) for s, day in steps if s.months < 0 and day <= chosen]
+    kept = [(s, day, "") for s, day in steps if (s, day) not in early]
+    moved = [s for s, _ in early if s.title not in REPLACED_BY_THE_CHOICE]
+    bound = min(day for _, day, _ in kept if day > chosen)
+    gap = (bound - chosen).days
+    # At least a day after the choice, even when the next step follows it at once.
+    spread = [(s, chosen + dt.timedelta(days=max(1, (i + 1) * gap // (len(moved) + 1))), MOVED_NOTE) for i, s in enumerate(moved)]
+    return [*spread, *kept]
+
+
 def _no_match_milestones(today: dt.date, submission: dt.date) -> list[dict[str, str]]:
     # The reader's no-match is taken to be the latest Match Day they can
     # already have been through (before the submission, if that is earlier).
@@ -305,16 +334,21 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     wanted = {"always"} | ({"dual"} if v["dual_applying"] else set())
     rank_deadline = cycle.season(match_year)["rank_deadline"].date
     anchors = {"submission": submission, "eras_opens": cycle.season(match_year)["eras_opens"].date}
-    milestones = [
-        {"date": day.isoformat(), "title": s.title, "detail": s.detail, "source": s.source.cite()}
+    steps = [
+        (s, day)
         for s in STEPS
         for day in [months_from(anchors[s.anchor], s.months)]
         # A very late submission leaves no room for steps after it before ranking closes.
         if s.when in wanted and (s.months <= 0 or day < rank_deadline)
     ]
+    no_match = _no_match_milestones(today, submission) if v["previously_unmatched"] else []
+    placed = _after_the_choice(steps, dt.date.fromisoformat(no_match[-1]["date"])) if no_match else [(s, d, "") for s, d in steps]
+    milestones = [
+        {"date": day.isoformat(), "title": s.title, "detail": f"{s.detail} {note}".strip(), "source": s.source.cite()}
+        for s, day, note in placed
+    ]
+    milestones += no_match
     milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission)
-    if v["previously_unmatched"]:
-        milestones += _no_match_milestones(today, submission)
     milestones.sort(key=lambda m: m["date"])
     for m in milestones:
         m["past"] = m["date"] < today.isoformat()  # type: ignore[assignment]
@@ -490,9 +524,13 @@ def method() -> Markup:
             "p",
             "A past no-match adds two milestones from the no-match article, counted in days from the Match Day you "
             "did not match on rather than from your next submission: the article allows 3-7 days to absorb the "
-            "news before a debrief, and a choice of lane within the first month. Whether you reapply at once (six "
+            "news before a debrief, then a one-week plan that ends with a chosen lane. Whether you reapply at once (six "
             "months to submission) or after a year (eighteen), they come first. The calculator takes that Match Day "
-            "to be the latest one before today (or before your submission date, if that is earlier) and names it.",
+            "to be the latest one before today (or before your submission date, if that is earlier) and names it. "
+            "Preparation the plan would date before that choice belonged to the failed application or would be done "
+            "blind: confirming the first choice, the outside assessment and the dual-applying decision are left out "
+            "(the debrief and the choice replace them), and the other steps are spread evenly, in order, between the "
+            "choice and the next step still ahead, each marked as moved.",
         ),
         table(
             ("Days after that Match Day", "Milestone", "Source"),

@@ -68,16 +68,17 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
     assert result["match_year"] == year
     dates = [dt.date.fromisoformat(m["date"]) for m in result["milestones"]]
     assert dates == sorted(dates)
-    first = timeline.months_from(day, -18)
     if unmatched:
         no_match = timeline.last_match_day(min(today, day)).date
         assert no_match <= min(today, day) < cycle.season(no_match.year + 1)["match_day"].date
-        debrief = next(
-            d for d, m in zip(dates, result["milestones"], strict=True) if m["title"] == "Debrief your last application"
-        )
-        assert debrief == no_match + dt.timedelta(days=7)
-        first = min(first, debrief)
-    assert dates[0] == first
+        titled = {m["title"]: d for d, m in zip(dates, result["milestones"], strict=True)}
+        assert dates[0] == titled["Debrief your last application"] == no_match + dt.timedelta(days=7)
+        # Nothing of the plan's own preparation comes before the choice of lane it depends on.
+        chosen = titled["Choose: reapply, dual apply or pivot"]
+        preparation = {s.title for s in timeline.STEPS}
+        assert all(d > chosen for t, d in titled.items() if t in preparation)
+    else:
+        assert dates[0] == timeline.months_from(day, -18)
     assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
     assert [m["past"] for m in result["milestones"]] == [d < today for d in dates]
     assert result["past_count"] == sum(d < today for d in dates)
@@ -193,7 +194,7 @@ def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> N
     result = timeline.compute({"today": "2026-05-01", "eras_submission": "2026-09-10", "previously_unmatched": True})
     dated = {m["title"]: m for m in result["milestones"]}
     assert dated["Debrief your last application"]["date"] == "2026-03-27"
-    assert dated["Choose: reapply, dual apply or pivot"]["date"] == "2026-04-19"
+    assert dated["Choose: reapply, dual apply or pivot"]["date"] == "2026-04-03"
     assert "Match Day on 20 March 2026, the latest before today" in dated["Debrief your last application"]["detail"]
     # Planned a year ahead, the plan still starts from the no-match already behind the reader.
     later = timeline.compute({"today": "2026-12-01", "eras_submission": "2027-09-08", "previously_unmatched": True})
@@ -536,3 +537,27 @@ def test_letters_statements_and_lists_take_the_img_articles_earlier_dates() -> N
     for title in ("Request letters", "Draft your personal statement", "Draft the backup statement", "Build your program lists"):
         assert timeline.months_from(eras_opens, -6) <= dated[title] <= timeline.months_from(eras_opens, -3), title
         assert dated[title] < timeline.months_from(dt.date(2026, 9, 2), -5), title
+
+
+def test_a_reapplicant_prepares_for_the_lane_after_choosing_it() -> None:
+    # Unmatched on 20 March 2026 and reapplying at once: letters and statements dated January to March
+    # belonged to the failed application, and drafting them before the choice would be drafting blind.
+    result = timeline.compute({"today": "2026-03-25", "previously_unmatched": True})
+    dated = {m["title"]: m for m in result["milestones"]}
+    chosen = dated["Choose: reapply, dual apply or pivot"]["date"]
+    assert chosen == "2026-04-03"
+    for title in ("Request letters", "Draft your personal statement", "Draft the backup statement", "Build your program lists"):
+        assert chosen < dated[title]["date"] < dated["Mentor review of each packet"]["date"], title
+        assert "Moved after your choice of lane" in dated[title]["detail"]
+    # The debrief and the choice replace the first-time applicant's own deciding steps.
+    assert not {"Confirm your first choice", "Get an honest outside assessment", "Decide firmly whether to dual apply"} & set(
+        dated
+    )
+    # A reapplicant a year ahead keeps the whole plan after the choice, unmoved.
+    later = {
+        m["title"]: m
+        for m in timeline.compute({"today": "2026-04-10", "eras_submission": "2027-09-08", "previously_unmatched": True})[
+            "milestones"
+        ]
+    }
+    assert later["Request letters"]["date"] == "2027-01-02" and "Moved" not in later["Request letters"]["detail"]
