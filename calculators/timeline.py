@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import quote
 
 from . import cycle
@@ -48,8 +49,8 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: str = "always"  # "always" or "dual"
-    anchor: str = "submission"  # or "eras_opens"
+    when: Literal["always", "dual"] = "always"
+    anchor: Literal["submission", "eras_opens"] = "submission"
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class AfterNoMatch:
 
 
 # ============================================================================
-# The plan.  Months are counted from the ERAS submission date.
+# The plan.  Months are counted from the ERAS submission date, or from the day
+# ERAS opens where the IMG article counts from it.
 # ============================================================================
 STEPS: tuple[Step, ...] = (
     Step(
