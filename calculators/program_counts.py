@@ -302,6 +302,13 @@ def large_backup_range(slug: str) -> ArticleRange:
     return LARGE_BACKUP_RANGES.get(slug, DEFAULT_LARGE_BACKUP)
 
 
+def _quarter_of(low: int, high: int) -> tuple[int, int]:
+    """The first choice's count at a pivot: the 20 beside the backup's 80 (no-match article)."""
+    ratio = PIVOT_FIRST_CHOICE_PCT / PIVOT_BACKUP_PCT
+    quarter_low = max(1, int(low * ratio + 0.5))
+    return quarter_low, max(quarter_low, int(high * ratio + 0.5))
+
+
 def alone(slug: str, band: Band) -> Recommendation:
     """The first choice when it is the only specialty applied to."""
     spec = data.specialty(slug)
@@ -314,6 +321,17 @@ def alone(slug: str, band: Band) -> Recommendation:
             rule,
             "upper-half",
             "Your band suggests adding a backup; without one, aim for the upper half of the range.",
+        )
+    if band == "pivot":
+        # No backup named yet, but at a pivot one carries the application: this
+        # field keeps the hand-picked set it would keep beside a typical backup.
+        return Recommendation(
+            *_quarter_of(DEFAULT_LARGE_BACKUP.low, DEFAULT_LARGE_BACKUP.high),
+            rule,
+            "quarter-of-backup",
+            f"Pivot: a backup becomes your main application, so {spec.name} keeps only a hand-picked set, a quarter of "
+            f"the {DEFAULT_LARGE_BACKUP.text()} programs a backup usually takes (the no-match article's 80/20 example). "
+            "Name a backup to plan both lists; the backup finder suggests fields.",
         )
     if spec.tier in HARD_TIERS:
         return Recommendation(
@@ -370,13 +388,8 @@ def with_backup(
 
     first_rule = first_choice_range(primary_slug)
     if band == "pivot":
-        # The 80/20 example: the first choice is a quarter the size of the backup.
-        ratio = PIVOT_FIRST_CHOICE_PCT / PIVOT_BACKUP_PCT
-        low = max(1, int(backup.low * ratio + 0.5))
-        high = max(low, int(backup.high * ratio + 0.5))
         primary = Recommendation(
-            low,
-            high,
+            *_quarter_of(backup.low, backup.high),
             first_rule,
             "quarter-of-backup",
             "Pivot: keep only a hand-picked set in your first choice (programs where you have a connection or a real "

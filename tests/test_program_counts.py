@@ -111,16 +111,20 @@ def test_pivot_with_backup_is_eighty_twenty() -> None:
     assert any("no-match" in r for r in result["reasons"])
 
 
-def test_pivot_without_backup_in_hard_field_is_top_of_range() -> None:
+def test_pivot_without_a_backup_keeps_the_hand_picked_set_it_would_keep_beside_one() -> None:
+    # At a pivot the no-match article leaves the first choice "a tightly curated set"; 100+ dermatology
+    # programs contradicted the band's own words and the signals planner's "small hand-picked set".
     result = pc.compute(PIVOT)
-    assert result["primary"] == counts(100, 100)
-    assert result["range_rule"]["primary"]["aim"] == "top"
+    assert result["primary"] == counts(15, 25)
+    assert result["range_rule"]["primary"]["aim"] == "quarter-of-backup"
     assert any("not named a backup" in r for r in result["reasons"])
-    assert "100+" in pc.render(result)
+    with_backup = pc.compute({**PIVOT, "backup_specialty": "psychiatry"})
+    assert with_backup["primary"] == result["primary"]
 
 
 def test_an_open_ended_count_reads_the_same_in_summary_chart_and_table() -> None:
-    result = pc.compute(PIVOT)
+    result = pc.compute({"specialty": "dermatology", "step2_score": 240})
+    assert result["band"] == "dual-apply-strongly"
     assert result["count_text"] == {"primary": "100+", "backup": None}
     assert "100+ programs" in result["summary"]
     dual = pc.compute({**PIVOT, "backup_specialty": "family-medicine"})
@@ -156,13 +160,13 @@ def test_first_choice_ranges(slug: str, low: int, high: int, key: str) -> None:
         ("dermatology", "single-track", 60, 100, "whole"),
         ("dermatology", "dual-apply", 80, 100, "upper-half"),
         ("dermatology", "dual-apply-strongly", 100, 100, "top"),
-        ("dermatology", "pivot", 100, 100, "top"),
+        ("dermatology", "pivot", 15, 25, "quarter-of-backup"),
         ("orthopaedic-surgery", "dual-apply", 75, 90, "upper-half"),
         ("otolaryngology", "dual-apply", 65, 80, "upper-half"),
-        ("otolaryngology", "pivot", 80, 80, "top"),
+        ("otolaryngology", "pivot", 15, 25, "quarter-of-backup"),
         ("internal-medicine", "dual-apply", 70, 80, "upper-half"),
         ("internal-medicine", "dual-apply-strongly", 80, 120, "whole"),
-        ("pmr", "pivot", 80, 120, "whole"),
+        ("pmr", "pivot", 15, 25, "quarter-of-backup"),
     ],
 )
 def test_alone_by_band(slug: str, band: str, low: int, high: int, aim: str) -> None:
@@ -450,7 +454,10 @@ def test_weaker_band_never_recommends_fewer_programs(pair: tuple[str, str | None
     primary, backup = pair
     a = pc.plan(primary, backup, stronger)  # type: ignore[arg-type]
     b = pc.plan(primary, backup, weaker)  # type: ignore[arg-type]
-    if backup is None:
+    if backup is None and weaker == "pivot":
+        # A pivot shrinks the first choice to the set kept beside a backup, with or without one named.
+        assert b["range_rule"]["primary"]["aim"] == "quarter-of-backup"
+    elif backup is None:
         assert b["primary"]["low"] >= a["primary"]["low"]
         assert b["primary"]["high"] >= a["primary"]["high"]
     else:
@@ -468,6 +475,8 @@ def test_an_extra_failure_never_lowers_the_counts(profile: dict[str, object], ex
     before = pc.compute(profile)
     after = pc.compute({**profile, "exam_failures": int(profile["exam_failures"]) + extra})  # type: ignore[call-overload]
     assert BAND_ORDER.index(after["band"]) <= BAND_ORDER.index(before["band"])
+    if after["band"] == "pivot" and before["band"] != "pivot":
+        return  # the first choice shrinks to a hand-picked set, on purpose (see above)
     if profile["backup_specialty"] is None:
         assert after["primary"]["low"] >= before["primary"]["low"]
         assert after["primary"]["high"] >= before["primary"]["high"]
