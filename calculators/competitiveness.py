@@ -829,6 +829,16 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         )
     up = _moves(spec, v, result.band, IMPROVEMENTS) + _geography_move(spec, v, result.band)
     down = _moves(spec, v, result.band, SETBACKS)
+    # A passed Step 2 CK cannot be sat again, so a higher score is no change a
+    # reader can make: it is shown for comparison, never as the way up.
+    score_line = next((m for m in up if m["field"] == "step2_score" and v["step2_score"] is not None), None)
+    if score_line:
+        up.remove(score_line)
+        score_line["text"] = (
+            f"For comparison, {_change_text(spec, v, 'step2_score', int(score_line['value']))} would have put you in "  # type: ignore[call-overload]
+            f"“{BAND_LABELS[score_line['band']]}”. A passed Step 2 CK cannot be taken again, so this shows how far "  # type: ignore[index]
+            "your score is from that line, not a change to make."
+        )
     if up:
         headline = str(up[0]["text"])
     elif result.band == "single-track":
@@ -849,6 +859,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         "lines": lines,
         "up": up,
         "down": down,
+        "score_line": score_line,
         "headline": headline,
     }
 
@@ -871,6 +882,8 @@ def render_margins(margins: Mapping[str, object]) -> Markup:
     parts.append(el("p", "One change that would move you up:" if up else str(margins["headline"])))
     if up:
         parts.append(el("ul", [el("li", move["text"]) for move in up]))
+    if margins.get("score_line"):
+        parts.append(el("p", margins["score_line"]["text"]))  # type: ignore[index]
     if down:
         parts.append(el("p", "One change that would move you down:"))
         parts.append(el("ul", [el("li", move["text"]) for move in down]))

@@ -331,7 +331,8 @@ def test_each_margin_is_the_smallest_change_that_moves_the_band(profile: dict[st
     name the same change that stepping one value at a time would find."""
     result = compute(profile)
     for probes, listed in ((competitiveness.IMPROVEMENTS, "up"), (competitiveness.SETBACKS, "down")):
-        found = {move["field"]: (move["value"], move["band"]) for move in result["margins"][listed]}
+        moves = result["margins"][listed] + ([result["margins"]["score_line"]] if listed == "up" else [])
+        found = {move["field"]: (move["value"], move["band"]) for move in moves if move}
         for name, reach in probes:
             if reach < 0 and not result["inputs"][name]:
                 continue
@@ -376,3 +377,21 @@ def test_an_old_graduation_is_a_red_flag_only_with_little_recent_clinical_work()
     old = {"specialty": "psychiatry", "years_since_graduation": 7}
     assert any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 1})["red_flags"])
     assert not any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 12})["red_flags"])
+
+
+def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() -> None:
+    # "You cannot fix past scores" (no-match article): the margin leads with changes a reader can still make.
+    result = compute({"specialty": "internal-medicine", "step2_score": 222, "previously_unmatched": True})
+    margins = result["margins"]
+    assert all(move["field"] != "step2_score" for move in margins["up"])
+    assert "Step 2 CK" not in margins["headline"] and margins["headline"] in result["summary"]
+    line = margins["score_line"]
+    assert line["field"] == "step2_score" and "cannot be taken again" in line["text"]
+    assert (
+        compute({"specialty": "internal-medicine", "step2_score": line["value"], "previously_unmatched": True})["band"]
+        == line["band"]
+    )
+    assert line["text"] in competitiveness.render(result)
+    # Not yet taken: the score a reader still has to earn is a real way up.
+    untaken = compute({"specialty": "internal-medicine", "step2_score": None, "previously_unmatched": True})
+    assert untaken["margins"]["score_line"] is None
