@@ -50,7 +50,7 @@ class Step:
     detail: str
     source: Source
     when: Literal["always", "dual"] = "always"
-    anchor: Literal["submission", "eras_opens"] = "submission"
+    anchor: Literal["preparation", "eras_opens", "submission"] = "submission"
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,10 @@ class AfterNoMatch:
 
 
 # ============================================================================
-# The plan.  Months are counted from the ERAS submission date, or from the day
-# ERAS opens where the IMG article counts from it.
+# The plan.  Months are counted from the ERAS submission date; the early
+# preparation from the usual submission (three months after ERAS opens) when
+# yours is later, since a late application needs its groundwork no later than
+# an early one; and from the day ERAS opens where the IMG article counts from it.
 # ============================================================================
 STEPS: tuple[Step, ...] = (
     Step(
@@ -74,12 +76,14 @@ STEPS: tuple[Step, ...] = (
         "Be honest about whether your target field is realistic, list one or two "
         "possible backups, and start or continue research.",
         ARTICLE_ORTHO,
+        anchor="preparation",
     ),
     Step(
         -15,
         "Plan US clinical experience",
         "Arrange rotations or observerships that cover your first choice and any backup, at places with a record of taking IMGs.",
         ARTICLE_IMG,
+        anchor="preparation",
     ),
     Step(
         -12,
@@ -87,19 +91,24 @@ STEPS: tuple[Step, ...] = (
         "Ask faculty who know you and an advising office whether your scores, "
         "evaluations and experience support applying to one field.",
         ARTICLE_ORTHO,
+        anchor="preparation",
     ),
     Step(
         -9,
         "Decide firmly whether to dual apply",
         "Settle it now: letters, statements and rotations all depend on it.",
         ARTICLE_ORTHO,
+        anchor="preparation",
     ),
+    # With the decision, as in the orthopaedics article's 6-9 month stage, and
+    # so before the letters are requested (5 months before ERAS opens).
     Step(
-        -8,
+        -9,
         "Book backup rotations and letter writers",
         "Schedule electives in your backup specialty and identify physicians there who can write for you.",
         ARTICLE_ORTHO,
         "dual",
+        anchor="preparation",
     ),
     # The IMG article puts letters, statements and program lists 3-6 months
     # before ERAS opens, about three months earlier than the orthopaedics
@@ -174,10 +183,10 @@ AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (
 )
 
 
-# A reapplicant's preparation dated before the choice of lane belonged to the
-# application that failed, or would be done before knowing which fields it is
-# for.  The debrief and the choice replace these steps there; the others are
-# done again after the choice (letters and statements for the new lane).
+# A reapplicant's debrief and choice of lane replace the first-time applicant's
+# own deciding steps, whenever those would fall.  Other preparation dated
+# before the choice belonged to the application that failed, or would be done
+# before knowing which fields it is for: it is done again after the choice.
 REPLACED_BY_THE_CHOICE = frozenset(
     {"Confirm your first choice", "Get an honest outside assessment", "Decide firmly whether to dual apply"}
 )
@@ -188,6 +197,13 @@ def last_match_day(on_or_before: dt.date) -> cycle.SeasonDate:
     """The latest Match Day on or before a date: the no-match a reapplicant starts from."""
     day = cycle.season(on_or_before.year)["match_day"]
     return day if day.date <= on_or_before else cycle.season(on_or_before.year - 1)["match_day"]
+
+
+ANCHOR_WORDS = {
+    "submission": "from submission",
+    "preparation": "from submission (or three months after ERAS opens, if earlier)",
+    "eras_opens": "from ERAS opening",
+}
 
 
 def months_from(day: dt.date, months: int) -> dt.date:
@@ -289,13 +305,14 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
 def _after_the_choice(steps: list[tuple[Step, dt.date]], chosen: dt.date) -> list[tuple[Step, dt.date, str]]:
     """A reapplicant's preparation, none of it before the day the lane is chosen.
 
-    Steps dated before the choice are dropped where the choice replaces them
-    and otherwise spread evenly, in their order, between the choice and the
-    next step still ahead of it (the submission at the latest).
+    The steps the debrief and the choice replace are dropped; the others dated
+    before the choice are spread evenly, in their order, between the choice
+    and the next step still ahead of it (the submission at the latest).
     """
+    steps = [(s, day) for s, day in steps if s.title not in REPLACED_BY_THE_CHOICE]
     early = [(s, day) for s, day in steps if s.months < 0 and day <= chosen]
     kept = [(s, day, "") for s, day in steps if (s, day) not in early]
-    moved = [s for s, _ in early if s.title not in REPLACED_BY_THE_CHOICE]
+    moved = [s for s, _ in early]
     bound = min(day for _, day, _ in kept if day > chosen)
     gap = (bound - chosen).days
     # At least a day after the choice, even when the next step follows it at once.
@@ -335,7 +352,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     match_year = found.match_year
     wanted = {"always"} | ({"dual"} if v["dual_applying"] else set())
     rank_deadline = cycle.season(match_year)["rank_deadline"].date
-    anchors = {"submission": submission, "eras_opens": cycle.season(match_year)["eras_opens"].date}
+    eras_opens = cycle.season(match_year)["eras_opens"].date
+    anchors = {"preparation": min(submission, months_from(eras_opens, 3)), "eras_opens": eras_opens, "submission": submission}
     steps = [
         (s, day)
         for s in STEPS
@@ -485,7 +503,9 @@ def method() -> Markup:
             "before submission) and the IMG article's action plan; dual applying adds the backup's rotations, "
             "letters and statement and a mid-summer decision deadline. Letters, statements and program lists count "
             "from the day ERAS opens instead: the IMG article puts them 3-6 months before it, about three months "
-            "earlier than the orthopaedics article does, and the earlier date is the safer deadline.",
+            "earlier than the orthopaedics article does, and the earlier date is the safer deadline. If you submit "
+            "after the usual date (three months after ERAS opens), the early preparation still counts from the usual "
+            "date: a late application needs its groundwork no later than an early one.",
         ),
         el(
             "p",
@@ -514,7 +534,7 @@ def method() -> Markup:
             ("Months", "Milestone", "When", "Source"),
             [
                 (
-                    f"{s.months} from {'ERAS opening' if s.anchor == 'eras_opens' else 'submission'}",
+                    f"{s.months} {ANCHOR_WORDS[s.anchor]}",
                     s.title,
                     {"always": "everyone", "dual": "dual applicants"}[s.when],
                     s.source.cite(),
@@ -529,10 +549,10 @@ def method() -> Markup:
             "news before a debrief, then a one-week plan that ends with a chosen lane. Whether you reapply at once (six "
             "months to submission) or after a year (eighteen), they come first. The calculator takes that Match Day "
             "to be the latest one before today (or before your submission date, if that is earlier) and names it. "
-            "Preparation the plan would date before that choice belonged to the failed application or would be done "
-            "blind: confirming the first choice, the outside assessment and the dual-applying decision are left out "
-            "(the debrief and the choice replace them), and the other steps are spread evenly, in order, between the "
-            "choice and the next step still ahead, each marked as moved.",
+            "Confirming the first choice, the outside assessment and the dual-applying decision are left out: the "
+            "debrief and the choice replace them. Other preparation the plan would date before the choice belonged "
+            "to the failed application or would be done blind, so it is spread evenly, in order, between the choice "
+            "and the next step still ahead, each marked as moved.",
         ),
         table(
             ("Days after that Match Day", "Milestone", "Source"),

@@ -68,6 +68,11 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
     assert result["match_year"] == year
     dates = [dt.date.fromisoformat(m["date"]) for m in result["milestones"]]
     assert dates == sorted(dates)
+    # The plan's own steps keep their order (writers found before letters are asked of them, and so on),
+    # whatever the submission date.
+    on = {m["title"]: d for d, m in zip(dates, result["milestones"], strict=True)}
+    in_plan = [on[s.title] for s in timeline.STEPS if s.title in on]
+    assert in_plan == sorted(in_plan)
     if unmatched:
         no_match = timeline.last_match_day(min(today, day)).date
         assert no_match <= min(today, day) < cycle.season(no_match.year + 1)["match_day"].date
@@ -78,7 +83,9 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
         preparation = {s.title for s in timeline.STEPS}
         assert all(d > chosen for t, d in titled.items() if t in preparation)
     else:
-        assert dates[0] == timeline.months_from(day, -18)
+        # 18 months before the submission, or before the usual one (three months after ERAS opens) if that is earlier.
+        usual = timeline.months_from(cycle.season(year)["eras_opens"].date, 3)
+        assert dates[0] == timeline.months_from(min(day, usual), -18)
     assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
     assert [m["past"] for m in result["milestones"]] == [d < today for d in dates]
     assert result["past_count"] == sum(d < today for d in dates)
@@ -561,3 +568,5 @@ def test_a_reapplicant_prepares_for_the_lane_after_choosing_it() -> None:
         ]
     }
     assert later["Request letters"]["date"] == "2027-01-02" and "Moved" not in later["Request letters"]["detail"]
+    # Deciding again months after the choice would undo it: those steps are left out whenever they fall.
+    assert not {"Get an honest outside assessment", "Decide firmly whether to dual apply"} & set(later)
