@@ -209,7 +209,11 @@ MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
 # US clinical experience is the only clinical work this check asks about.
 MISALIGNED_YEARS = 3
 MISALIGNED_GRADUATION_TIERS: frozenset[Tier] = frozenset({"ultra", "competitive"})
-MINIMAL_RESEARCH_BELOW = 3  # "minimal research" in the case study: one project
+# The case study's reapplicant had "minimal research" (one project), and the
+# article calls a second try "low-yield" without "elite research": below the
+# research this calculator asks of a single-track ultra applicant, a low score
+# is not rescued by a few more items.
+MINIMAL_RESEARCH_BELOW = EXCEPTIONAL_ULTRA["research"]
 
 BAND_TEXT: dict[Band, str] = {
     "single-track": "Applying to this specialty alone is reasonable, with a contingency plan in mind.",

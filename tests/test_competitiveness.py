@@ -395,3 +395,10 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     # Not yet taken: the score a reader still has to earn is a real way up.
     untaken = compute({"specialty": "internal-medicine", "step2_score": None, "previously_unmatched": True})
     assert untaken["margins"]["score_line"] is None
+
+
+def test_a_low_scoring_ultra_reapplicant_needs_strong_research_not_a_few_items_to_try_again() -> None:
+    # "Second try in ortho without elite research and new letters is low-yield" (no-match article's case study).
+    reapplicant = {"specialty": "orthopaedic-surgery", "step2_score": 236, "previously_unmatched": True}
+    assert compute({**reapplicant, "research_items": 3})["band"] == "pivot"
+    assert compute({**reapplicant, "research_items": competitiveness.EXCEPTIONAL_ULTRA["research"]})["band"] != "pivot"
