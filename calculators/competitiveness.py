@@ -1138,6 +1138,13 @@ def method() -> Markup:
                     "that is below most matched non-US IMGs in the field. The calculator follows the article: a Step 2 CK "
                     "counts as structural misalignment only in fields where an article names a score level.",
                 ),
+                el(
+                    "li",
+                    "The same article keeps that reapplicant's backup as insurance, while the IMG article counts a Step 2 CK "
+                    "under 225–230 and a visa need as red flags that make single-specialty applying very risky. Where both "
+                    "apply, the calculator takes the more cautious: it says to reapply, but to make the backup a "
+                    "substantial part of the application.",
+                ),
             ],
         ),
         table(
