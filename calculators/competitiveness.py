@@ -109,7 +109,12 @@ ULTRA_FAILURE_EXTRA = -10
 
 # Years since graduation: more than 5-7 years is a barrier (IMG article);
 # 3-4+ years without clinical work makes things harder (radiology article).
-GRADUATION_BANDS = ((8, -15, "8 or more years"), (6, -10, "6-7 years"), (3, -5, "3-5 years"), (0, 0, "0-2 years"))
+GRADUATION_BANDS = (
+    (8, -15, "8 or more years", ARTICLE_IMG),
+    (6, -10, "6-7 years", ARTICLE_IMG),
+    (3, -5, "3-5 years", ARTICLE_RADIOLOGY),
+    (0, 0, "0-2 years", ARTICLE_IMG),
+)
 
 # US clinical experience, in months: minimal USCE is a red flag (IMG article).
 USCE_BANDS = (
@@ -412,8 +417,8 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                     ARTICLE_ULTRA,
                 )
             )
-    _, points, label = next(b for b in GRADUATION_BANDS if years >= b[0])
-    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label} band.", ARTICLE_IMG))
+    _, points, label, source = next(b for b in GRADUATION_BANDS if years >= b[0])
+    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label} band.", source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     factors.append(Factor("US clinical experience", points, f"{counted(usce, 'month')}: {label}.", ARTICLE_IMG))
     expected = LETTERS_EXPECTED[tier]
@@ -1036,7 +1041,7 @@ def method() -> Markup:
                 el(
                     "li",
                     "Years since graduation: "
-                    + "; ".join(f"{label} {signed(p)}" for _, p, label in GRADUATION_BANDS)
+                    + "; ".join(f"{label} {signed(p)}" for _, p, label, _ in GRADUATION_BANDS)
                     + " (IMG and radiology articles).",
                 ),
                 el(

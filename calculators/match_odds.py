@@ -698,8 +698,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given."
     elif used:
         summary = (
-            f"{spec.name}: about {_pct(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
-            f"(base rate {_pct(prior)}{'; ' + whose if whose else ''})."
+            f"{spec.name}: by this model, about {_pct(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
+            f"(an estimate from NRMP's published summaries, not a count; base rate {_pct(prior)}{'; ' + whose if whose else ''})."
         )
     else:
         summary = f"{spec.name}: base rate {_pct(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (

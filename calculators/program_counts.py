@@ -473,6 +473,12 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             f"{backup_spec.name} as the backup: rule of thumb {backup_rule['article_range']} programs. "
             f"Basis: {backup_rule['context']} {backup_rule['why']}"
         )
+        if backup_rule["rule"] == NO_MATCH_BACKUP.key and not v["previously_unmatched"]:
+            reasons.append(
+                "The only count the articles give for a backup carrying a large share is the no-match article's, "
+                "written for readers coming off a no-match; it is used here as the nearest figure for a first "
+                "application too."
+            )
         if backup_spec.tier in HARD_TIERS:
             reasons.append(
                 f"{backup_spec.name} is itself {data.TIER_LABELS[backup_spec.tier]}. The no-match article warns that "
@@ -528,7 +534,7 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
     if profile.visa_needed(v):
         said.append(
             "You need a visa: count only programs that sponsor the one you need (IMG article). The ranges were mostly "
-            "written for US-citizen IMGs, so aim for their upper end."
+            "written for US-citizen IMGs, so you may need the upper end of each."
         )
     return said
 

@@ -554,3 +554,13 @@ def test_the_result_says_when_a_range_was_not_written_for_this_reader() -> None:
     inside = pc.compute({"specialty": "dermatology", "applicant_type": "us-img", "exam_failures": 0, "step2_score": 255})
     said = " ".join(inside["reasons"])
     assert "not for your applicant type" not in said and "assumes no exam failure" not in said and "need a visa" not in said
+
+
+def test_a_first_application_is_told_when_its_backup_count_was_written_for_reapplicants() -> None:
+    first = pc.compute(
+        {"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 240, "backup_specialty": "pmr"}
+    )
+    assert first["range_rule"]["backup"]["rule"] == pc.NO_MATCH_BACKUP.key
+    assert any("written for readers coming off a no-match" in r for r in first["reasons"])
+    again = pc.compute({**first["inputs"], "previously_unmatched": True})
+    assert not any("written for readers coming off a no-match" in r for r in again["reasons"])
