@@ -382,7 +382,7 @@ def render(result: Mapping[str, object]) -> Markup:
             "p",
             f"ERAS fees ({result['fee_season']}): ",
             "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),  # type: ignore[call-overload]
-            ".",
+            ". This is the latest ERAS schedule in our data; check the AAMC's fee page for the season you apply in.",
         ),
         charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),

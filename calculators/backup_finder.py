@@ -627,7 +627,8 @@ def _bridge_row_text(key: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
     return (
         f"In {RESULTS_2025.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
-        f"in the Match ({row.fill_rate_pct:g}%), and non-US IMGs filled {row.non_us_img_pct_of_offered:g}% of those offered."
+        f"in the Match ({row.fill_rate_pct:g}%); US-citizen IMGs filled {row.us_img_pct_of_offered:g}% of those offered, "
+        f"and non-US IMGs {row.non_us_img_pct_of_offered:g}%."
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, backup_finder
+from calculators import InputError, backup_finder, data
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
     INTEREST_POINTS,
@@ -365,3 +365,12 @@ def test_bridge_reasons_belong_to_their_own_kind_of_year() -> None:
     assert any("Transitional-year places" in r for r in bridges["Transitional year"])
     assert not any("Transitional-year places" in r for r in bridges["Preliminary year in internal medicine"])
     assert any("Medicine-Preliminary" in r for r in bridges["Preliminary year in internal medicine"])
+
+
+def test_a_bridge_year_shows_the_share_of_each_kind_of_img() -> None:
+    # The playbooks quote the US-citizen IMG share; a non-US IMG needs their own group's.
+    row = data.pgy1_results()["Transitional Year"]
+    result = backup_finder.compute({"specialty": "diagnostic-radiology", "applicant_type": "us-img"})
+    text = " ".join(" ".join(b["reasons"]) for b in result["bridges"])
+    assert f"US-citizen IMGs filled {row.us_img_pct_of_offered:g}%" in text
+    assert f"non-US IMGs {row.non_us_img_pct_of_offered:g}%" in text
