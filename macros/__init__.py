@@ -258,7 +258,8 @@ def cycle_planning_note() -> Markup:
     return el(
         "p",
         f"The season dates on this page are for the Match {running}, which is still running: programs started "
-        f"reviewing its applications on {cycle.long_date(reviewed.date)}. Given no submission date, the calculator "
+        f"reviewing its applications on {'or around ' if reviewed.estimated else ''}{cycle.long_date(reviewed.date)}. "
+        "Given no submission date, the calculator "
         f"plans the Match {open_} instead, the next season you can still apply to on time.",
     )
 

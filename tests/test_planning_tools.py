@@ -533,6 +533,7 @@ def test_the_timeline_pages_say_when_the_calculator_plans_a_later_season_than_th
     if note:
         planned = timeline.compute({"today": pinned})["match_year"]
         assert f"plans the Match {planned} instead" in html and planned == 2028
+        assert "on or around 23 September 2026" in html  # estimated by rule, and said to be
 
 
 def test_letters_statements_and_lists_take_the_img_articles_earlier_dates() -> None:
