@@ -79,7 +79,9 @@ ULTRA_STEP2_BANDS = (
     ScoreBand(250, 10, "at or above the 250+ ballpark for ultra-competitive fields", ARTICLE_ULTRA),
     ScoreBand(245, 0, "in the 245-249 range the orthopaedics article calls borderline-to-strong", ARTICLE_ORTHO),
     ScoreBand(235, -5, "just below the 245-250 level, which the orthopaedics article calls more borderline", ARTICLE_ORTHO),
-    ScoreBand(0, -20, "well below the 245-250 level these fields expect", ARTICLE_ORTHO),
+    ScoreBand(
+        0, -20, "well below the 245-250 level the orthopaedics article sets, the nearest figure for these fields", ARTICLE_ORTHO
+    ),
 )
 # Diagnostic radiology: the radiology article's three bands.
 RADIOLOGY_STEP2_BANDS = (
@@ -125,6 +127,7 @@ USCE_BANDS = (
     (0, -10, "none"),
 )
 USCE_MINIMAL_BELOW = 3
+OLD_GRADUATION_RECENT_WORK_MONTHS = 6
 
 # Letters from US physicians in the target field: 2-3 for most fields (IMG
 # article); in ultra-competitive fields 3, the floor of the orthopaedics
@@ -495,8 +498,10 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     if int(v["exam_failures"]):  # type: ignore[call-overload]
         flags.append("one or more USMLE failures")
     # The article's flag is an old graduation "with limited recent clinical
-    # activity"; US clinical experience is the only clinical work asked about.
-    if int(v["years_since_graduation"]) >= 6 and int(v["usce_months"]) < USCE_MINIMAL_BELOW:  # type: ignore[call-overload]
+    # activity"; US clinical experience is the only clinical work asked about,
+    # and under half a year of it counts as limited (a separate flag from
+    # "minimal US clinical experience", under 3 months, as in the article).
+    if int(v["years_since_graduation"]) >= 6 and int(v["usce_months"]) < OLD_GRADUATION_RECENT_WORK_MONTHS:  # type: ignore[call-overload]
         flags.append("graduated more than 5 years ago with little recent clinical work")
     if int(v["usce_months"]) < USCE_MINIMAL_BELOW:  # type: ignore[call-overload]
         flags.append("minimal US clinical experience")
@@ -852,6 +857,8 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         headline = str(up[0]["text"])
     elif result.band == "single-track":
         headline = "This is already the least cautious band."
+    elif score_line:
+        headline = "No single change you can still make moves the band up; it would take several together."
     else:
         headline = "No single change to one input moves the band up; it would take several together."
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
@@ -1082,7 +1089,7 @@ def method() -> Markup:
                 el(
                     "li",
                     "Red flags (IMG article): Step 2 CK under 230, any failure, graduated more than 5 years ago with under "
-                    f"{USCE_MINIMAL_BELOW} months of US clinical experience (the article's “limited recent clinical activity”; "
+                    f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience (the article's “limited recent clinical activity”; "
                     "clinical work outside the US is not asked about), under 3 months of USCE, needing a visa (the article's flag "
                     "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
                     "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "
@@ -1115,8 +1122,9 @@ def method() -> Markup:
                     "also: failures or no research in an ultra-competitive field; Step 2 CK under "
                     f"{ULTRA_STEP2_BANDS[1].floor} with fewer than {MINIMAL_RESEARCH_BELOW} research items there (the no-match "
                     f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no US "
-                    "clinical work, in an ultra-competitive field or radiology (the article names family medicine, psychiatry, "
-                    "pediatrics and internal medicine as forgiving of an older graduation). A reapplicant who is none of these is "
+                    "clinical work, in an ultra-competitive field or radiology: the article's misalignment is “a second swing at "
+                    "the same hyper-competitive field”, and it names family medicine, psychiatry, pediatrics and internal "
+                    "medicine as forgiving of an older graduation. A reapplicant who is none of these is "
                     "borderline: at most “dual apply”, a backup in parallel.",
                 ),
             ],

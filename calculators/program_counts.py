@@ -475,7 +475,7 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
         )
         if backup_rule["rule"] == NO_MATCH_BACKUP.key and not v["previously_unmatched"]:
             reasons.append(
-                "The only count the articles give for a backup carrying a large share is the no-match article's, "
+                f"For {backup_spec.name} carrying a large share, the articles' only count is the no-match article's, "
                 "written for readers coming off a no-match; it is used here as the nearest figure for a first "
                 "application too."
             )
@@ -533,8 +533,8 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
         )
     if profile.visa_needed(v):
         said.append(
-            "You need a visa: count only programs that sponsor the one you need (IMG article). The ranges were mostly "
-            "written for US-citizen IMGs, so you may need the upper end of each."
+            "You need a visa: count only programs that sponsor the one you need (IMG article). Where few programs "
+            "in a range sponsor it, the breadth has to come from the backup rather than from padding the list."
         )
     return said
 
@@ -798,8 +798,9 @@ def method() -> Markup:
                 el("li", "Rules of thumb, not guarantees: no number of applications promises interviews or a match."),
                 el(
                     "li",
-                    "Most ranges were written for US-citizen IMGs; non-US IMGs who need a visa may need the upper end, "
-                    "and should count only programs that sponsor their visa.",
+                    "Most ranges were written for US-citizen IMGs; the first-choice count outside the ultra-competitive "
+                    "fields is the IMG article's example of a non-US IMG who needs a J-1. A reader who needs a visa "
+                    "should count only programs that sponsor it, and where few do, let the backup carry the breadth.",
                 ),
                 el("li", "A count larger than the programs open to you is a prompt to widen your area or your backup."),
             ],

@@ -194,9 +194,13 @@ MOVED_NOTE = "Moved after your choice of lane: after a no-match it is done again
 
 
 def last_match_day(on_or_before: dt.date) -> cycle.SeasonDate:
-    """The latest Match Day on or before a date: the no-match a reapplicant starts from."""
-    day = cycle.season(on_or_before.year)["match_day"]
-    return day if day.date <= on_or_before else cycle.season(on_or_before.year - 1)["match_day"]
+    """The Match Day of the latest Match whose results were out by a date: the
+    no-match a reapplicant starts from.  A reader learns on the Monday of Match
+    Week that they did not match, so that week already counts."""
+    season = cycle.season(on_or_before.year)
+    if season["match_week"].date <= on_or_before:
+        return season["match_day"]
+    return cycle.season(on_or_before.year - 1)["match_day"]
 
 
 ANCHOR_WORDS = {
@@ -332,7 +336,8 @@ def _no_match_milestones(today: dt.date, submission: dt.date) -> list[dict[str, 
             "date": (match_day.date + dt.timedelta(days=s.days)).isoformat(),
             "title": s.title,
             "detail": f"{s.detail} Set {counted(s.days, 'day')} after Match Day on {cycle.long_date(match_day.date)}, "
-            f"the latest before {before}; if you did not match in an earlier year, count from that year's Match Day.",
+            f"the latest Match whose results were out by {before}; if you did not match in an earlier year, count "
+            "from that year's Match Day.",
             "source": s.source.cite(),
         }
         for s in AFTER_NO_MATCH
@@ -548,7 +553,8 @@ def method() -> Markup:
             "did not match on rather than from your next submission: the article allows 3-7 days to absorb the "
             "news before a debrief, then a one-week plan that ends with a chosen lane. Whether you reapply at once (six "
             "months to submission) or after a year (eighteen), they come first. The calculator takes that Match Day "
-            "to be the latest one before today (or before your submission date, if that is earlier) and names it. "
+            "to be the one of the latest Match whose results were out by today (or by your submission date, if that is "
+            "earlier) and names it. "
             "Confirming the first choice, the outside assessment and the dual-applying decision are left out: the "
             "debrief and the choice replace them. Other preparation the plan would date before the choice belonged "
             "to the failed application or would be done blind, so it is spread evenly, in order, between the choice "

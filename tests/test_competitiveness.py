@@ -376,6 +376,10 @@ def test_an_old_graduation_without_clinical_work_is_misaligned_only_for_the_hard
 def test_an_old_graduation_is_a_red_flag_only_with_little_recent_clinical_work() -> None:
     old = {"specialty": "psychiatry", "years_since_graduation": 7}
     assert any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 1})["red_flags"])
+    # A separate flag from "minimal US clinical experience" (under 3 months), as the article lists them apart.
+    flags = compute({**old, "usce_months": 4})["red_flags"]
+    assert any(f.startswith("graduated more than 5 years ago") for f in flags)
+    assert "minimal US clinical experience" not in flags
     assert not any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 12})["red_flags"])
 
 
@@ -385,6 +389,8 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     margins = result["margins"]
     assert all(move["field"] != "step2_score" for move in margins["up"])
     assert "Step 2 CK" not in margins["headline"] and margins["headline"] in result["summary"]
+    if not margins["up"]:  # and it does not deny the comparison line beneath it
+        assert margins["headline"].startswith("No single change you can still make")
     line = margins["score_line"]
     assert line["field"] == "step2_score" and "cannot be taken again" in line["text"]
     assert (

@@ -75,7 +75,9 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
     assert in_plan == sorted(in_plan)
     if unmatched:
         no_match = timeline.last_match_day(min(today, day)).date
-        assert no_match <= min(today, day) < cycle.season(no_match.year + 1)["match_day"].date
+        # The latest Match whose results were out (from the Monday of Match Week) by then.
+        assert cycle.season(no_match.year)["match_week"].date <= min(today, day)
+        assert min(today, day) < cycle.season(no_match.year + 1)["match_week"].date
         titled = {m["title"]: d for d, m in zip(dates, result["milestones"], strict=True)}
         assert dates[0] == titled["Debrief your last application"] == no_match + dt.timedelta(days=7)
         # Nothing of the plan's own preparation comes before the choice of lane it depends on.
@@ -202,7 +204,13 @@ def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> N
     dated = {m["title"]: m for m in result["milestones"]}
     assert dated["Debrief your last application"]["date"] == "2026-03-27"
     assert dated["Choose: reapply, dual apply or pivot"]["date"] == "2026-04-03"
-    assert "Match Day on 20 March 2026, the latest before today" in dated["Debrief your last application"]["detail"]
+    assert (
+        "Match Day on 20 March 2026, the latest Match whose results were out by today"
+        in dated["Debrief your last application"]["detail"]
+    )
+    # In Match Week the reader already knows: the plan starts from this Match, not last year's.
+    in_match_week = timeline.compute({"today": "2026-03-17", "previously_unmatched": True})
+    assert {m["title"]: m["date"] for m in in_match_week["milestones"]}["Debrief your last application"] == "2026-03-27"
     # Planned a year ahead, the plan still starts from the no-match already behind the reader.
     later = timeline.compute({"today": "2026-12-01", "eras_submission": "2027-09-08", "previously_unmatched": True})
     assert {m["title"]: m["date"] for m in later["milestones"]}["Debrief your last application"] == "2026-03-27"
