@@ -127,6 +127,9 @@ USCE_BANDS = (
     (0, -10, "none"),
 )
 USCE_MINIMAL_BELOW = 3
+# A US graduate's clerkships are US clinical experience: the IMG article's
+# measure is met in full for them, whatever number the field holds.
+IMG_APPLICANTS = frozenset({"us-img", "non-us-img"})
 OLD_GRADUATION_RECENT_WORK_MONTHS = 6
 
 # Letters from US physicians in the target field: 2-3 for most fields (IMG
@@ -271,7 +274,8 @@ FIELDS = (
         label="US clinical experience (months)",
         maximum=240,
         initial=3,
-        help="Months of hands-on US clinical experience: electives, externships, observerships.",
+        help="Months of hands-on US clinical experience: electives, externships, observerships. US MD and DO "
+        "graduates' clerkships count in full, whatever is entered here.",
     ),
     IntField(
         name="specialty_letters",
@@ -378,13 +382,19 @@ def _letters_source(spec: data.Specialty, tier: Tier) -> Source:
     return ARTICLE_ORTHO if spec.slug == "orthopaedic-surgery" else ARTICLE_ULTRA
 
 
+def us_clinical_months(v: Mapping[str, object]) -> int:
+    """US clinical experience as the rules count it (see IMG_APPLICANTS)."""
+    months = int(v["usce_months"])  # type: ignore[call-overload]
+    return months if v["applicant_type"] in IMG_APPLICANTS else max(months, USCE_BANDS[0][0])
+
+
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = str(v["applicant_type"])
     entered_failures = int(v["exam_failures"])  # type: ignore[arg-type]
     failures = min(entered_failures, FAILURE_COUNT_CAP)
     years = int(v["years_since_graduation"])  # type: ignore[arg-type]
-    usce = int(v["usce_months"])  # type: ignore[arg-type]
+    usce = us_clinical_months(v)
     letters = int(v["specialty_letters"])  # type: ignore[arg-type]
     research = int(v["research_items"])  # type: ignore[arg-type]
     aways = int(v["away_rotations"])  # type: ignore[arg-type]
@@ -423,7 +433,12 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     _, points, label, source = next(b for b in GRADUATION_BANDS if years >= b[0])
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label} band.", source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
-    factors.append(Factor("US clinical experience", points, f"{counted(usce, 'month')}: {label}.", ARTICLE_IMG))
+    why = (
+        f"{counted(usce, 'month')}: {label}."
+        if applicant in IMG_APPLICANTS
+        else f"US graduate: your clerkships are US clinical experience, counted as {label}."
+    )
+    factors.append(Factor("US clinical experience", points, why, ARTICLE_IMG))
     expected = LETTERS_EXPECTED[tier]
     if letters < expected:
         factors.append(
@@ -501,9 +516,9 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     # activity"; US clinical experience is the only clinical work asked about,
     # and under half a year of it counts as limited (a separate flag from
     # "minimal US clinical experience", under 3 months, as in the article).
-    if int(v["years_since_graduation"]) >= 6 and int(v["usce_months"]) < OLD_GRADUATION_RECENT_WORK_MONTHS:  # type: ignore[call-overload]
+    if int(v["years_since_graduation"]) >= 6 and us_clinical_months(v) < OLD_GRADUATION_RECENT_WORK_MONTHS:  # type: ignore[call-overload]
         flags.append("graduated more than 5 years ago with little recent clinical work")
-    if int(v["usce_months"]) < USCE_MINIMAL_BELOW:  # type: ignore[call-overload]
+    if us_clinical_months(v) < USCE_MINIMAL_BELOW:
         flags.append("minimal US clinical experience")
     if profile.visa_needed(v):
         flags.append("needs a visa")
@@ -558,7 +573,7 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     if (
         spec.tier in MISALIGNED_GRADUATION_TIERS
         and int(v["years_since_graduation"]) > MISALIGNED_YEARS  # type: ignore[call-overload]
-        and int(v["usce_months"]) == 0  # type: ignore[call-overload]
+        and us_clinical_months(v) == 0
     ):
         reasons.append(
             f"more than {MISALIGNED_YEARS} years since graduation with no US clinical work, in a field this hard to enter"

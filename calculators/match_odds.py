@@ -101,11 +101,17 @@ SCORE_GRID = range(1, 301)
 LEVEL_TOLERANCE = 1e-9
 
 # Who the 2026 figures describe, and what to tell a reader outside that group.
-# NRMP's Charting Outcomes has no current by-specialty tables for US-citizen
-# IMGs or US graduates that this site can cite (see data/README), so every
-# applicant type is shown the non-US IMG figures, named as such, with the
-# reader's own group's overall match rate beside them.
+# The project's data hold only the non-US IMG edition of Charting Outcomes
+# (no current one for US-citizen IMGs was found; NRMP's US MD and DO seniors'
+# editions were not taken in), so every applicant type is shown the non-US IMG
+# figures, named as such, with the reader's own group's overall match rate.
 DATA_GROUP = "non-US IMGs"
+# Why a reader outside that group sees it anyway (the data README's limits).
+OWN_GROUP_FIGURES = {
+    "us-img": "no current by-specialty figures for US-citizen IMGs were found.",
+    "us-md": "NRMP publishes a US MD seniors' edition of these figures, but this site's data hold only the non-US IMG edition.",
+    "us-do": "NRMP publishes a US DO seniors' edition of these figures, but this site's data hold only the non-US IMG edition.",
+}
 READER_GROUPS = {
     "us-md": "US MD seniors and graduates",
     "us-do": "US DO seniors and graduates",
@@ -571,8 +577,8 @@ def comparison_group(spec: data.Specialty, applicant: str) -> dict[str, object]:
     note = None
     if outside:
         note = (
-            f"These are figures for {DATA_GROUP}, not for {yours}: NRMP publishes no by-specialty figures for "
-            f"your group that this site can cite. Across all specialties in {rates.year}, "
+            f"These are figures for {DATA_GROUP}, not for {yours}: {OWN_GROUP_FIGURES[applicant]} "
+            f"Across all specialties in {rates.year}, "
             f"{rates.for_applicant(applicant):g}% of {yours} matched against {rates.non_us_img_pct:g}% of "
             f"{DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read the estimate as background, likely on the "
             "low side for you."

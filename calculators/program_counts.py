@@ -521,7 +521,8 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
     """What the ultra article's ranges do not cover, said to the reader they do not describe."""
     said = []
     applicant = str(v["applicant_type"])
-    if spec.tier == "ultra" and applicant != "us-img":
+    # The ultra article's "typical ranges for a US citizen IMG" (radiology's included).
+    if first_choice_range(spec.slug).source is ARTICLE_ULTRA and applicant != "us-img":
         said.append(
             f"The articles give this range for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): "
             "read it as the order of size, not as a count written for you."
@@ -799,7 +800,7 @@ def method() -> Markup:
                 el(
                     "li",
                     "Most ranges were written for US-citizen IMGs; the first-choice count outside the ultra-competitive "
-                    "fields is the IMG article's example of a non-US IMG who needs a J-1. A reader who needs a visa "
+                    "fields and radiology is the IMG article's example of a non-US IMG who needs a J-1. A reader who needs a visa "
                     "should count only programs that sponsor it, and where few do, let the backup carry the breadth.",
                 ),
                 el("li", "A count larger than the programs open to you is a prompt to widen your area or your backup."),

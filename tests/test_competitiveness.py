@@ -408,3 +408,14 @@ def test_a_low_scoring_ultra_reapplicant_needs_strong_research_not_a_few_items_t
     reapplicant = {"specialty": "orthopaedic-surgery", "step2_score": 236, "previously_unmatched": True}
     assert compute({**reapplicant, "research_items": 3})["band"] == "pivot"
     assert compute({**reapplicant, "research_items": competitiveness.EXCEPTIONAL_ULTRA["research"]})["band"] != "pivot"
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_graduates_clerkships_are_us_clinical_experience(applicant: str) -> None:
+    # "Minimal US clinical experience" is an IMG red flag; a US senior entering only electives is not short of it.
+    graduate = compute({"specialty": "diagnostic-radiology", "applicant_type": applicant, "step2_score": 252, "usce_months": 2})
+    assert "minimal US clinical experience" not in graduate["red_flags"]
+    factor = next(f for f in graduate["factors"] if f["factor"] == "US clinical experience")
+    assert factor["why"].startswith("US graduate") and factor["points"] == competitiveness.USCE_BANDS[0][1]
+    img = compute({"specialty": "diagnostic-radiology", "applicant_type": "us-img", "step2_score": 252, "usce_months": 2})
+    assert "minimal US clinical experience" in img["red_flags"]

@@ -565,3 +565,8 @@ def test_every_answer_warns_that_specialties_are_not_compared_like_for_like() ->
     for slug in ("diagnostic-radiology", "internal-medicine"):
         notes = " ".join(match_odds.compute({"specialty": slug, "step2_score": 236})["notes"])
         assert "a different group in each field" in notes
+
+
+def test_a_us_graduate_is_told_why_their_own_groups_figures_are_not_shown() -> None:
+    note = match_odds.compute({"specialty": "internal-medicine", "applicant_type": "us-md"})["comparison_group"]["note"]
+    assert "US MD seniors' edition" in note and "hold only the non-US IMG edition" in note

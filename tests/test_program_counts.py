@@ -564,3 +564,8 @@ def test_a_first_application_is_told_when_its_backup_count_was_written_for_reapp
     assert any("written for readers coming off a no-match" in r for r in first["reasons"])
     again = pc.compute({**first["inputs"], "previously_unmatched": True})
     assert not any("written for readers coming off a no-match" in r for r in again["reasons"])
+
+
+def test_radiologys_borrowed_ultra_range_is_named_as_written_for_us_citizen_imgs() -> None:
+    said = " ".join(pc.compute({"specialty": "diagnostic-radiology", "applicant_type": "us-do", "step2_score": 250})["reasons"])
+    assert "not for your applicant type (US DO senior or graduate)" in said
