@@ -127,9 +127,6 @@ USCE_BANDS = (
     (0, -10, "none"),
 )
 USCE_MINIMAL_BELOW = 3
-# A US graduate's clerkships are US clinical experience: the IMG article's
-# measure is met in full for them, whatever number the field holds.
-IMG_APPLICANTS = frozenset({"us-img", "non-us-img"})
 OLD_GRADUATION_RECENT_WORK_MONTHS = 6
 
 # Letters from US physicians in the target field: 2-3 for most fields (IMG
@@ -383,9 +380,11 @@ def _letters_source(spec: data.Specialty, tier: Tier) -> Source:
 
 
 def us_clinical_months(v: Mapping[str, object]) -> int:
-    """US clinical experience as the rules count it (see IMG_APPLICANTS)."""
+    """US clinical experience as the rules count it: a US graduate's clerkships
+    are US clinical experience, so the IMG article's measure is met in full
+    for them, whatever number the field holds."""
     months = int(v["usce_months"])  # type: ignore[call-overload]
-    return months if v["applicant_type"] in IMG_APPLICANTS else max(months, USCE_BANDS[0][0])
+    return months if v["applicant_type"] in data.IMG_TYPES else max(months, USCE_BANDS[0][0])
 
 
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
@@ -435,7 +434,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
         f"{counted(usce, 'month')}: {label}."
-        if applicant in IMG_APPLICANTS
+        if applicant in data.IMG_TYPES
         else f"US graduate: your clerkships are US clinical experience, counted as {label}."
     )
     factors.append(Factor("US clinical experience", points, why, ARTICLE_IMG))
@@ -538,8 +537,8 @@ def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
         {"item": "Two or more US orthopaedic away rotations", "met": int(v["away_rotations"]) >= ORTHO_AUDIT_AWAYS},  # type: ignore[call-overload]
         {
             "item": "Two or more letters from orthopaedic surgeons (this check's floor; the article's letter plan asks for 3–4)",
-            "met": int(v["specialty_letters"]) >= ORTHO_AUDIT_LETTERS,
-        },  # type: ignore[call-overload]
+            "met": int(v["specialty_letters"]) >= ORTHO_AUDIT_LETTERS,  # type: ignore[call-overload]
+        },
     ]
 
 

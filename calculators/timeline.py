@@ -165,22 +165,20 @@ STEPS: tuple[Step, ...] = (
 # (list backups and circle one, meet your dean and faculty, outline the year),
 # so the lane is chosen within two weeks; a reader who reapplies at once has
 # six months to submission, one who takes a year has eighteen.
-AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (
-    AfterNoMatch(
-        7,
-        "Debrief your last application",
-        "Ask your dean's office and one or two faculty in your field what held "
-        "you back, and write your one-page profile as a program director would see it.",
-        ARTICLE_UNMATCHED,
-    ),
-    AfterNoMatch(
-        14,
-        "Choose: reapply, dual apply or pivot",
-        "Decide whether you were borderline or structurally misaligned, and "
-        "pick a 12-18 month plan that fixes the exact weakness.",
-        ARTICLE_UNMATCHED,
-    ),
+DEBRIEF = AfterNoMatch(
+    7,
+    "Debrief your last application",
+    "Ask your dean's office and one or two faculty in your field what held "
+    "you back, and write your one-page profile as a program director would see it.",
+    ARTICLE_UNMATCHED,
 )
+CHOICE_OF_LANE = AfterNoMatch(
+    14,
+    "Choose: reapply, dual apply or pivot",
+    "Decide whether you were borderline or structurally misaligned, and pick a 12-18 month plan that fixes the exact weakness.",
+    ARTICLE_UNMATCHED,
+)
+AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (DEBRIEF, CHOICE_OF_LANE)
 
 
 # A reapplicant's debrief and choice of lane replace the first-time applicant's
@@ -324,13 +322,9 @@ def _after_the_choice(steps: list[tuple[Step, dt.date]], chosen: dt.date) -> lis
     return [*spread, *kept]
 
 
-def _no_match_milestones(today: dt.date, submission: dt.date) -> list[dict[str, str]]:
-    # The reader's no-match is taken to be the latest Match Day they can
-    # already have been through (before the submission, if that is earlier).
-    # The detail names that day, so a reader whose no-match was earlier sees
-    # the assumption and can count from their own.
-    before = "today" if today <= submission else "your submission date"
-    match_day = last_match_day(min(today, submission))
+def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[dict[str, str]]:
+    # The detail names the Match Day taken as the no-match, so a reader whose
+    # no-match was earlier sees the assumption and can count from their own.
     return [
         {
             "date": (match_day.date + dt.timedelta(days=s.days)).isoformat(),
@@ -366,8 +360,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         # A very late submission leaves no room for steps after it before ranking closes.
         if s.when in wanted and (s.months <= 0 or day < rank_deadline)
     ]
-    no_match = _no_match_milestones(today, submission) if v["previously_unmatched"] else []
-    placed = _after_the_choice(steps, dt.date.fromisoformat(no_match[-1]["date"])) if no_match else [(s, d, "") for s, d in steps]
+    no_match: list[dict[str, str]] = []
+    placed = [(s, d, "") for s, d in steps]
+    if v["previously_unmatched"]:
+        # The latest Match the reader can already have been through (by the
+        # submission, if that is earlier).
+        match_day = last_match_day(min(today, submission))
+        no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
+        placed = _after_the_choice(steps, match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days))
     milestones = [
         {"date": day.isoformat(), "title": s.title, "detail": f"{s.detail} {note}".strip(), "source": s.source.cite()}
         for s, day, note in placed

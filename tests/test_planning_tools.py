@@ -78,12 +78,11 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
         # The latest Match whose results were out (from the Monday of Match Week) by then.
         assert cycle.season(no_match.year)["match_week"].date <= min(today, day)
         assert min(today, day) < cycle.season(no_match.year + 1)["match_week"].date
-        titled = {m["title"]: d for d, m in zip(dates, result["milestones"], strict=True)}
-        assert dates[0] == titled["Debrief your last application"] == no_match + dt.timedelta(days=7)
+        assert dates[0] == on["Debrief your last application"] == no_match + dt.timedelta(days=7)
         # Nothing of the plan's own preparation comes before the choice of lane it depends on.
-        chosen = titled["Choose: reapply, dual apply or pivot"]
+        chosen = on["Choose: reapply, dual apply or pivot"]
         preparation = {s.title for s in timeline.STEPS}
-        assert all(d > chosen for t, d in titled.items() if t in preparation)
+        assert all(d > chosen for t, d in on.items() if t in preparation)
     else:
         # 18 months before the submission, or before the usual one (three months after ERAS opens) if that is earlier.
         usual = timeline.months_from(cycle.season(year)["eras_opens"].date, 3)
@@ -487,6 +486,12 @@ def test_simulator_input_errors(inputs: dict[str, object], field: str, message: 
 
 
 # --- cycle dates on guide pages ------------------------------------------------------
+def pin_build_date(monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
+    """The build's "today", as SOURCE_DATE_EPOCH sets it for a reproducible build."""
+    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+
+
 @pytest.mark.parametrize(
     ("pinned", "season", "shown"),
     [
@@ -499,8 +504,7 @@ def test_guides_name_the_season_and_source_of_each_date(
 ) -> None:
     import macros
 
-    epoch = int(dt.datetime(pinned.year, pinned.month, pinned.day, tzinfo=dt.UTC).timestamp())
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    pin_build_date(monkeypatch, pinned)
     assert cycle.reference_date() == pinned
     assert macros.cycle_season() == season
     html = macros.cycle_date("match_day")
@@ -534,8 +538,7 @@ def test_the_timeline_pages_say_when_the_calculator_plans_a_later_season_than_th
 ) -> None:
     import macros
 
-    epoch = int(dt.datetime(pinned.year, pinned.month, pinned.day, tzinfo=dt.UTC).timestamp())
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    pin_build_date(monkeypatch, pinned)
     html = str(macros.cycle_planning_note())
     assert (note in html) if note else html == ""
     if note:
