@@ -455,7 +455,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "Specialty letters",
                 extra,
                 f"{counted(letters, 'letter')}: meets the {expected} expected" + (", with one to spare." if extra else "."),
-                ARTICLE_ORTHO if tier == "ultra" else ARTICLE_IMG,
+                _letters_source(spec, tier),
             )
         )
     factors.append(

@@ -553,7 +553,7 @@ def method() -> Markup:
             "did not match on rather than from your next submission: the article allows 3-7 days to absorb the "
             "news before a debrief, then a one-week plan that ends with a chosen lane. Whether you reapply at once (six "
             "months to submission) or after a year (eighteen), they come first. The calculator takes that Match Day "
-            "to be the one of the latest Match whose results were out by today (or by your submission date, if that is "
+            "to be that of the latest Match whose results were out by today (or by your submission date, if that is "
             "earlier) and names it. "
             "Confirming the first choice, the outside assessment and the dual-applying decision are left out: the "
             "debrief and the choice replace them. Other preparation the plan would date before the choice belonged "

@@ -358,6 +358,9 @@ def test_each_score_band_and_letter_count_cites_the_article_it_comes_from(
     if score_source is not None:
         assert cited["Step 2 CK"] == score_source.cite()
     assert cited["Specialty letters"] == letters_source.cite()
+    # The same source whether the letters fall short or meet the count.
+    enough = compute({"specialty": slug, "step2_score": step2, "specialty_letters": 4})
+    assert {f["factor"]: f["source"] for f in enough["factors"]}["Specialty letters"] == letters_source.cite()
 
 
 def test_an_old_graduation_without_clinical_work_is_misaligned_only_for_the_hardest_fields() -> None:
