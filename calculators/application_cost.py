@@ -127,6 +127,17 @@ NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 
+# A preliminary or transitional year is priced as one more list of its own.
+# ERAS lists programs by specialty; whether a reader's preliminary programs
+# share a list with a specialty they also apply to is not in our fee data, so
+# the note says what the estimate assumes rather than guessing.
+FIRST_YEAR_LIST = "first-year"
+FIRST_YEAR_NAME = "preliminary or transitional year"
+FIRST_YEAR_PRICING = (
+    " These programs are priced here as one list of their own; check on the AAMC's fee page how ERAS counts "
+    "the ones you choose, as split across more lists they can cost less."
+)
+
 # NRMP includes this many ranked programs in the registration fee; each one
 # beyond it costs the extra-rank fee (NRMP match fees page, 2016-17).
 RANKS_INCLUDED = 20
@@ -181,11 +192,21 @@ FIELDS = (
         help="How many programs you apply to in the backup specialty (0 without one).",
     ),
     IntField(
+        name="first_year_programs",
+        label="Preliminary or transitional year programs",
+        maximum=999,
+        initial=0,
+        help=(
+            "For a specialty whose training starts at PGY-2, such as Diagnostic Radiology: the programs you apply to "
+            "for the first year before it. Their ERAS pricing starts again from program 1."
+        ),
+    ),
+    IntField(
         name="ranked_programs",
         label="Programs on your rank order list",
         maximum=999,
         initial=12,
-        help="Programs you expect to rank in the NRMP Match, across both specialties.",
+        help="Programs you expect to rank in the NRMP Match, across all your applications.",
     ),
     IntField(
         name="in_person_interviews",
@@ -212,6 +233,10 @@ def _cite(fee: data.Fee) -> str:
     return f"{fee.source} ({fee.season_or_year})"
 
 
+def _programs_applied(v: Mapping[str, object]) -> int:
+    return sum(int(v[name]) for name in ("primary_programs", "backup_programs", "first_year_programs"))  # type: ignore[call-overload]
+
+
 def _validate(v: Mapping[str, object]) -> None:
     profile.check_backup(str(v["primary_specialty"]), v["backup_specialty"], "first-choice specialty")
     if v["backup_specialty"] is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
@@ -219,7 +244,7 @@ def _validate(v: Mapping[str, object]) -> None:
             "backup_programs",
             "Programs in the backup specialty must be 0 when no backup specialty is chosen; choose one to count its fees.",
         )
-    applied = int(v["primary_programs"]) + int(v["backup_programs"])  # type: ignore[call-overload]
+    applied = _programs_applied(v)
     if int(v["ranked_programs"]) > applied:  # type: ignore[call-overload]
         raise InputError(
             "ranked_programs",
@@ -243,9 +268,12 @@ def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[
     specialties = [(str(v["primary_specialty"]), int(v["primary_programs"]))]  # type: ignore[call-overload]
     if v["backup_specialty"] is not None:
         specialties.append((str(v["backup_specialty"]), int(v["backup_programs"])))  # type: ignore[call-overload]
+    lists = [(slug, data.specialty(slug).name, programs) for slug, programs in specialties]
+    first_year = int(v["first_year_programs"])  # type: ignore[call-overload]
+    if first_year:
+        lists.append((FIRST_YEAR_LIST, FIRST_YEAR_NAME, first_year))
     items, breakdown = [], []
-    for slug, programs in specialties:
-        name = data.specialty(slug).name
+    for slug, name, programs in lists:
         amount = schedule.fee(programs)
         formula = schedule.formula(programs)
         breakdown.append({"specialty": slug, "specialty_name": name, "programs": programs, "amount": amount, "formula": formula})
@@ -253,11 +281,28 @@ def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[
             _item(
                 f"ERAS application fees: {name} ({counted(programs, 'program')})",
                 amount,
-                f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty.",
+                f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty."
+                + (FIRST_YEAR_PRICING if slug == FIRST_YEAR_LIST else ""),
                 f"{schedule.source} ({schedule.season})",
             )
         )
     return items, breakdown
+
+
+def _first_year_note(v: Mapping[str, object]) -> str | None:
+    """Why a first year may be missing from the count, when a chosen field starts at PGY-2."""
+    if int(v["first_year_programs"]):  # type: ignore[call-overload]
+        return None
+    chosen = [str(v["primary_specialty"]), v["backup_specialty"]]
+    advanced = [data.specialty(slug).name for slug in chosen if slug in data.ADVANCED_POSITION_SPECIALTIES]
+    if not advanced:
+        return None
+    return (
+        f"{' and '.join(advanced)}: the IMG article lists {'these fields' if len(advanced) > 1 else 'this field'} among "
+        "those that use advanced positions, which start at PGY-2, after a separate preliminary or transitional year "
+        f"({data.ADVANCED_POSITION_SOURCE.cite()}). Where you apply to advanced positions, add the programs you apply "
+        "to for that first year under “Preliminary or transitional year programs”; their fees are not counted yet."
+    )
 
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
@@ -343,6 +388,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             _cite(VIRTUAL_SEASON),
         )
     )
+    notes = [note] if (note := _first_year_note(v)) else []
     total = sum(float(item["amount"]) for item in items)  # type: ignore[arg-type]
     total_out: float | int = int(total) if total.is_integer() else total
     schedule = eras_schedule()
@@ -355,6 +401,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "total": total_out,
         "fee_season": schedule.season,
         "old_figures": old,
+        "notes": notes,
         "summary": f"Estimated season cost: {money(total_out)}, of which ERAS application fees {money(eras_total)}.",
     }
 
@@ -384,6 +431,7 @@ def render(result: Mapping[str, object]) -> Markup:
             "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),  # type: ignore[call-overload]
             ". This is the latest ERAS schedule in our data; check the AAMC's fee page for the season you apply in.",
         ),
+        [el("p", note, class_="mpb-note") for note in result["notes"]],  # type: ignore[attr-defined]
         charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
         el(
@@ -401,7 +449,7 @@ def method() -> Markup:
     return join(
         el(
             "p",
-            "Total = ERAS fees for each specialty + USMLE transcript + ECFMG token (IMGs only) + NRMP registration + "
+            "Total = ERAS fees for each specialty (and for a preliminary or transitional year list, if any) + USMLE transcript + ECFMG token (IMGs only) + NRMP registration + "
             f"NRMP extra-rank fees + in-person interviews × {money(IN_PERSON_PER_INTERVIEW)} + the virtual season "
             "median (once, if you have any virtual interview).",
         ),

@@ -396,9 +396,6 @@ SETTING_TEXT: dict[Setting, str] = {
 
 TIER_ORDER: tuple[Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
 
-# Primaries whose training usually starts after a separate first year (IMG
-# article's list of advanced-position fields).
-ADVANCED_POSITION_PRIMARIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
 SURGICAL_PRIMARIES = frozenset(
     {"general-surgery", "orthopaedic-surgery", "otolaryngology", "plastic-surgery", "neurological-surgery"}
 )
@@ -559,7 +556,7 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
             "Competitiveness",
             TIER_POINTS[tier],
             f"{candidate.name} is {data.TIER_LABELS[tier]}.",
-            data.TIER_SOURCES[tier][0],
+            candidate.tier_sources[0],
         )
     ]
     if needs_visa and VISA_TIER_POINTS[tier]:
@@ -648,7 +645,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
     # Which one-year medicine-side positions fit, and the reasons specific to
     # this primary; the shared reasons and NRMP figures are added below.
     specific: dict[str, list[str]] = {}
-    if primary.slug in ADVANCED_POSITION_PRIMARIES:
+    if primary.slug in data.ADVANCED_POSITION_SPECIALTIES:
         advanced = (
             f"The IMG article lists {primary.name} among fields that use advanced positions, which begin after a separate "
             f"first year; a transitional or preliminary year provides it ({cite['article-img']})."

@@ -173,6 +173,21 @@ UNMATCHED_POINTS = -8
 # exceptional applicant (see EXCEPTIONAL_ULTRA); it still counts towards two.
 RED_FLAGS_FOR_CAP = 2
 TARGET_FLAG = "a highly competitive target"
+# Two flags are read more broadly than the article words them, because the
+# form cannot ask what they turn on; the result says so beside them.
+OLD_GRADUATION_FLAG = "graduated more than 5 years ago, with under 6 months of US clinical experience"
+VISA_FLAG = "needs a visa"
+FLAG_READINGS = {
+    OLD_GRADUATION_FLAG: (
+        "The IMG article's flag is an old graduation with little recent clinical activity; this check asks only about "
+        "US clinical experience, so recent clinical work in another country is not counted. If you have it, the "
+        "article's concern may not apply to you, though the check still counts the flag."
+    ),
+    VISA_FLAG: (
+        "The IMG article's flag is needing an H-1B visa in a field where few programs sponsor one; this check counts "
+        "any visa need, because its data cannot tell which fields those are."
+    ),
+}
 
 # Score to band, before the rule caps below.  No score gives "pivot": the
 # articles keep that for a profile structurally misaligned with the field
@@ -408,7 +423,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             f"matched to a PGY-1 position in {rates.year} (all specialties).",
             data.MATCH_RATES,
         ),
-        Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", data.TIER_SOURCES[tier][0]),
+        Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
         *_step2_factors(spec, v["step2_score"], applicant),  # type: ignore[arg-type]
     ]
     if failures:
@@ -449,12 +464,18 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             )
         )
     else:
-        extra = LETTER_EXTRA_POINTS if letters > expected else 0
+        spare = letters - expected
+        if not spare:
+            spare_text = "."
+        elif spare == 1:
+            spare_text = ", with one to spare."
+        else:
+            spare_text = f", with {spare} to spare; any number of spare letters counts as one."
         factors.append(
             Factor(
                 "Specialty letters",
-                extra,
-                f"{counted(letters, 'letter')}: meets the {expected} expected" + (", with one to spare." if extra else "."),
+                LETTER_EXTRA_POINTS if spare else 0,
+                f"{counted(letters, 'letter')}: meets the {expected} expected{spare_text}",
                 _letters_source(spec, tier),
             )
         )
@@ -516,11 +537,11 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     # and under half a year of it counts as limited (a separate flag from
     # "minimal US clinical experience", under 3 months, as in the article).
     if int(v["years_since_graduation"]) >= 6 and us_clinical_months(v) < OLD_GRADUATION_RECENT_WORK_MONTHS:  # type: ignore[call-overload]
-        flags.append("graduated more than 5 years ago with little recent clinical work")
+        flags.append(OLD_GRADUATION_FLAG)
     if us_clinical_months(v) < USCE_MINIMAL_BELOW:
         flags.append("minimal US clinical experience")
     if profile.visa_needed(v):
-        flags.append("needs a visa")
+        flags.append(VISA_FLAG)
     if spec.tier == "ultra":
         flags.append(TARGET_FLAG)
     if v["geographic_restriction"]:
@@ -777,31 +798,36 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     return f"{counted(more, 'more year')} since graduation"
 
 
-def _first_move(spec: data.Specialty, v: Mapping[str, object], band: Band, name: str, reach: int) -> tuple[int, Band] | None:
-    """The first candidate value of ``name`` that moves the band, and where to."""
+def _first_move(
+    spec: data.Specialty, v: Mapping[str, object], band: Band, name: str, reach: int, up: bool
+) -> tuple[int, Band] | None:
+    """The first candidate value of ``name`` that moves the band the probe's
+    way (up for an improvement, down for a setback), and where to."""
     candidates = _candidates(v, name, reach)
+    here = BAND_ORDER.index(band)
     bands: dict[int, Band] = {}
 
+    # Up or down, not just "elsewhere": from an untaken Step 2 CK a low score
+    # moves the band down and a high one up, and a lower band offered as a way
+    # up would contradict itself.  Along each probe the answer is still
+    # False, then True, so the range can be halved.
     def moves(value: int) -> bool:
         bands[value] = assess(spec, {**v, name: value}).band
-        return bands[value] != band
+        there = BAND_ORDER.index(bands[value])
+        return there > here if up else there < here
 
-    if v[name] is None:
-        # From an untaken Step 2 CK the band can move down (a low score) as
-        # well as up, so the one-way search does not hold: try each in turn.
-        return next(((value, bands[value]) for value in candidates if moves(value)), None)
     first = bisect_left(candidates, True, key=moves)
     return (candidates[first], bands[candidates[first]]) if first < len(candidates) else None
 
 
 def _moves(
-    spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tuple[tuple[str, int], ...]
+    spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tuple[tuple[str, int], ...], up: bool
 ) -> list[dict[str, object]]:
     moves: list[dict[str, object]] = []
     for name, reach in probes:
         if reach < 0 and not v[name]:
             continue
-        found = _first_move(spec, v, band, name, reach)
+        found = _first_move(spec, v, band, name, reach, up)
         if found is None:
             continue
         value, moved = found
@@ -855,8 +881,8 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             f"A rule below holds the band at “{BAND_LABELS[result.band]}”, lower than the score alone (“{BAND_LABELS[result.by_score]}”), "
             "so points alone do not move it; the changes listed do."
         )
-    up = _moves(spec, v, result.band, IMPROVEMENTS) + _geography_move(spec, v, result.band)
-    down = _moves(spec, v, result.band, SETBACKS)
+    up = _moves(spec, v, result.band, IMPROVEMENTS, up=True) + _geography_move(spec, v, result.band)
+    down = _moves(spec, v, result.band, SETBACKS, up=False)
     # A passed Step 2 CK cannot be sat again, so a higher score is no change a
     # reader can make: it is shown for comparison, never as the way up.
     score_line = next((m for m in up if m["field"] == "step2_score" and v["step2_score"] is not None), None)
@@ -942,6 +968,7 @@ def render(result: Mapping[str, object]) -> Markup:
     ]
     flags: list[str] = result["red_flags"]  # type: ignore[assignment]
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
+    parts.extend(el("p", FLAG_READINGS[flag], class_="mpb-note") for flag in flags if flag in FLAG_READINGS)
     if rules:
         parts.append(
             el(

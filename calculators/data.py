@@ -345,6 +345,13 @@ class Specialty:
     charting_name: str | None
     results_name: str | None = None
     acs_fill: str | None = None
+    # The sources behind this field's tier, where they are not its tier's
+    # usual ones (TIER_SOURCES): not every source of a tier names every field.
+    tier_basis: tuple[Source, ...] = ()
+
+    @property
+    def tier_sources(self) -> tuple[Source, ...]:
+        return self.tier_basis or TIER_SOURCES[self.tier]
 
     @property
     def outcome(self) -> ChartingOutcome | None:
@@ -363,14 +370,18 @@ TIER_LABELS: dict[Tier, str] = {
 }
 
 # Why each tier: the IMG article lists IM, FM, Pediatrics, Psychiatry and
-# Neurology as the historically IMG-accessible fields, and pathology fills
-# 27.0% of its 2025 PGY-1 positions with non-US IMGs (NRMP 2025).  The IMG and
+# Neurology as the historically IMG-accessible fields.  It does not list
+# pathology, which fills 27.0% of its 2025 PGY-1 positions with non-US IMGs
+# (NRMP 2025) and which the no-match article names ("sometimes ... Path") among
+# the more flexible backups: hence pathology's own tier_basis.  The IMG and
 # ultra-competitive articles name dermatology, orthopaedics, plastics, ENT and
 # neurosurgery as the highly competitive targets; the radiology article calls
 # diagnostic radiology moderately competitive overall but harder for IMGs.
 # The rest sit between: the orthopaedics article calls general surgery "still
 # competitive", PM&R "becoming more competitive" and EM's competitiveness
-# changeable.
+# changeable.  It says nothing of anesthesiology or obstetrics and gynecology,
+# whose tier rests on their non-US IMG match rates (NRMP Charting Outcomes),
+# and for anesthesiology on the no-match article's list of flexible backups.
 TIER_SOURCES: dict[Tier, tuple[Source, ...]] = {
     "accessible": (ARTICLE_IMG, RESULTS_2025),
     "moderate": (ARTICLE_ORTHO, CHARTING_OUTCOMES),
@@ -384,11 +395,30 @@ SPECIALTIES: tuple[Specialty, ...] = (
     Specialty("pediatrics", "Pediatrics", "accessible", "Pediatrics", "Pediatrics (categorical)"),
     Specialty("psychiatry", "Psychiatry", "accessible", "Psychiatry", "Psychiatry"),
     Specialty("neurology", "Neurology", "accessible", "Neurology", "Neurology"),
-    Specialty("pathology", "Pathology", "accessible", "Pathology-Anatomic and Clinical", "Pathology-Anatomic and Clinical"),
-    Specialty("emergency-medicine", "Emergency Medicine", "moderate", "Emergency Medicine", "Emergency Medicine"),
-    Specialty("anesthesiology", "Anesthesiology", "moderate", "Anesthesiology", "Anesthesiology"),
     Specialty(
-        "obstetrics-gynecology", "Obstetrics and Gynecology", "moderate", "Obstetrics and Gynecology", "Obstetrics and Gynecology"
+        "pathology",
+        "Pathology",
+        "accessible",
+        "Pathology-Anatomic and Clinical",
+        "Pathology-Anatomic and Clinical",
+        tier_basis=(RESULTS_2025, ARTICLE_UNMATCHED),
+    ),
+    Specialty("emergency-medicine", "Emergency Medicine", "moderate", "Emergency Medicine", "Emergency Medicine"),
+    Specialty(
+        "anesthesiology",
+        "Anesthesiology",
+        "moderate",
+        "Anesthesiology",
+        "Anesthesiology",
+        tier_basis=(CHARTING_OUTCOMES, ARTICLE_UNMATCHED),
+    ),
+    Specialty(
+        "obstetrics-gynecology",
+        "Obstetrics and Gynecology",
+        "moderate",
+        "Obstetrics and Gynecology",
+        "Obstetrics and Gynecology",
+        tier_basis=(CHARTING_OUTCOMES,),
     ),
     Specialty("general-surgery", "General Surgery", "moderate", "Surgery-General", "Surgery-General (categorical)"),
     Specialty("pmr", "Physical Medicine and Rehabilitation (PM&R)", "moderate", "Physical Medicine and Rehabilitation"),
@@ -424,6 +454,12 @@ APPLICANT_TYPES: tuple[tuple[str, str], ...] = (
 )
 APPLICANT_LABELS = dict(APPLICANT_TYPES)
 IMG_TYPES = frozenset({"us-img", "non-us-img"})
+
+# Fields the IMG article names as using advanced positions, which start at
+# PGY-2 after a separate preliminary or transitional year.  The backup finder
+# offers that year; the cost calculator prices its list.
+ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
+ADVANCED_POSITION_SOURCE = ARTICLE_IMG
 
 
 def specialty(slug: str) -> Specialty:

@@ -171,7 +171,7 @@ def fees_table() -> Markup:
 
 
 def specialties_table() -> Markup:
-    rows = [(s.name, d.TIER_LABELS[s.tier], "; ".join(src.title for src in d.TIER_SOURCES[s.tier])) for s in d.SPECIALTIES]
+    rows = [(s.name, d.TIER_LABELS[s.tier], "; ".join(src.title for src in s.tier_sources)) for s in d.SPECIALTIES]
     return table(
         ("Specialty", "How the calculators treat it", "Why"), rows, caption="Specialties and their competitiveness tier for IMGs"
     )
@@ -212,6 +212,27 @@ def sources_list() -> Markup:
             )
             for s in d.SOURCES
         ],
+    )
+
+
+# Guides cite the five source articles by these short names; the list at the
+# foot of a guide gives each one's full title and date from the data module.
+ARTICLE_SHORT_NAMES = {
+    "ortho": "Orthopaedics article",
+    "img": "IMG article",
+    "ultra": "Ultra-competitive article",
+    "unmatched": "No-match article",
+    "radiology": "Radiology article",
+}
+
+
+def article_sources(*names: str) -> Markup:
+    """The source articles a guide cites, each with its title and date."""
+    by_key = {s.key: s for s in d.ARTICLES}
+    articles = [(ARTICLE_SHORT_NAMES[name], by_key[f"article-{name}"]) for name in names]
+    return el(
+        "ul",
+        [el("li", el("strong", short), ": ", el("em", a.title), f", {a.publisher}, {a.year}.") for short, a in articles],
     )
 
 
@@ -385,6 +406,7 @@ def define_env(env: Any) -> None:
         fees_table,
         specialties_table,
         sources_list,
+        article_sources,
         rules_of_thumb_table,
         pairings_table,
         cycle_season,

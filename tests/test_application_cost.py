@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from html import escape
 
 import pytest
 from hypothesis import given, settings
@@ -131,7 +132,7 @@ def test_incomplete_schedule_is_refused(
 # --- Every output key and item ----------------------------------------------------
 def test_default_result_has_every_key() -> None:
     result = ac.compute({})
-    for key in ("items", "eras_application_fees", "total", "fee_season", "eras_breakdown", "old_figures", "summary"):
+    for key in ("items", "eras_application_fees", "total", "fee_season", "eras_breakdown", "old_figures", "notes", "summary"):
         assert key in result
     assert result["fee_season"] == "ERAS 2025 and 2026 seasons"
     for entry in result["items"]:  # type: ignore[attr-defined]
@@ -212,6 +213,42 @@ def test_no_backup_item_without_backup() -> None:
     assert sum(str(n).startswith("ERAS application fees") for n in names) == 1
 
 
+def test_first_year_list_is_priced_from_program_one() -> None:
+    # Radiology starts at PGY-2: 60 advanced programs and 40 for the year before.
+    result = compute(primary_specialty="diagnostic-radiology", primary_programs=60, first_year_programs=40)
+    first_year = item(result, "ERAS application fees: preliminary or transitional year (40 programs)")
+    assert first_year["amount"] == 30 * 11 + 10 * 30
+    assert "one list of their own" in str(first_year["note"])
+    assert result["eras_application_fees"] == (30 * 11 + 30 * 30) + (30 * 11 + 10 * 30)
+    assert result["notes"] == []
+
+
+def test_no_first_year_item_without_first_year_programs() -> None:
+    names = [str(i["item"]) for i in compute(primary_specialty="diagnostic-radiology")["items"]]  # type: ignore[attr-defined]
+    assert not any("preliminary or transitional" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("primary", "backup", "named"),
+    [
+        ("diagnostic-radiology", None, "Diagnostic Radiology: the IMG article lists this field"),
+        ("dermatology", "anesthesiology", "Dermatology and Anesthesiology: the IMG article lists these fields"),
+        ("orthopaedic-surgery", "pmr", "Physical Medicine and Rehabilitation (PM&R): the IMG article lists this field"),
+    ],
+)
+def test_advanced_position_fields_ask_for_the_first_year(primary: str, backup: str | None, named: str) -> None:
+    (note,) = compute(primary_specialty=primary, backup_specialty=backup)["notes"]  # type: ignore[misc]
+    assert note.startswith(named)
+    assert "start at PGY-2" in note and "not counted yet" in note
+    assert data.ARTICLE_IMG.title in note
+    assert escape(note) in ac.render(compute(primary_specialty=primary, backup_specialty=backup))
+
+
+@pytest.mark.parametrize("primary", ["internal-medicine", "orthopaedic-surgery", "general-surgery"])
+def test_categorical_fields_carry_no_first_year_note(primary: str) -> None:
+    assert compute(primary_specialty=primary)["notes"] == []
+
+
 def test_old_figures_listed() -> None:
     result = ac.compute({})
     assert result["old_figures"] == ["NRMP registration", "NRMP extra ranks", "In-person interviews"]
@@ -231,6 +268,12 @@ def test_fractional_total_stays_exact() -> None:
         ({"backup_specialty": "dermatology"}, "backup_specialty", "cannot be Dermatology: ultra-competitive fields"),
         ({"backup_programs": 5}, "backup_programs", "must be 0 when no backup specialty is chosen"),
         ({"primary_programs": 10, "ranked_programs": 11}, "ranked_programs", "at most the 10 programs"),
+        (
+            {"primary_programs": 10, "first_year_programs": 5, "ranked_programs": 16},
+            "ranked_programs",
+            "at most the 15 programs",
+        ),
+        ({"first_year_programs": -2}, "first_year_programs", "from 0 to 999"),
         (
             {"primary_programs": 5, "in_person_interviews": 6, "virtual_interviews": 0, "ranked_programs": 0},
             "in_person_interviews",
@@ -274,7 +317,8 @@ def seasons(draw: st.DrawFn) -> dict[str, object]:
     backup = draw(st.one_of(st.none(), st.sampled_from(backups)))
     primary_programs = draw(st.integers(0, 300))
     backup_programs = 0 if backup is None else draw(st.integers(0, 300))
-    applied = primary_programs + backup_programs
+    first_year_programs = draw(st.integers(0, 100))
+    applied = primary_programs + backup_programs + first_year_programs
     in_person = draw(st.integers(0, applied))
     virtual = draw(st.integers(0, applied - in_person))
     return {
@@ -283,6 +327,7 @@ def seasons(draw: st.DrawFn) -> dict[str, object]:
         "primary_programs": primary_programs,
         "backup_specialty": backup,
         "backup_programs": backup_programs,
+        "first_year_programs": first_year_programs,
         "ranked_programs": draw(st.integers(0, applied)),
         "in_person_interviews": in_person,
         "virtual_interviews": virtual,
@@ -308,7 +353,16 @@ def test_any_season_adds_up(raw: dict[str, object]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     seasons(),
-    st.sampled_from(["primary_programs", "backup_programs", "ranked_programs", "in_person_interviews", "virtual_interviews"]),
+    st.sampled_from(
+        [
+            "primary_programs",
+            "backup_programs",
+            "first_year_programs",
+            "ranked_programs",
+            "in_person_interviews",
+            "virtual_interviews",
+        ]
+    ),
     st.integers(1, 50),
 )
 def test_more_never_costs_less(raw: dict[str, object], key: str, more: int) -> None:
@@ -322,7 +376,8 @@ def test_more_never_costs_less(raw: dict[str, object], key: str, more: int) -> N
             int(bigger["ranked_programs"]),  # type: ignore[call-overload]
             int(bigger["in_person_interviews"]) + int(bigger["virtual_interviews"]),  # type: ignore[call-overload]
         )
-        bigger["primary_programs"] = max(int(raw["primary_programs"]), needed - int(raw["backup_programs"]))  # type: ignore[call-overload]
+        others = int(raw["backup_programs"]) + int(raw["first_year_programs"])  # type: ignore[call-overload]
+        bigger["primary_programs"] = max(int(raw["primary_programs"]), needed - others)  # type: ignore[call-overload]
     before, after = ac.compute(raw), ac.compute(bigger)
     assert after["total"] >= before["total"]  # type: ignore[operator]
     assert after["eras_application_fees"] >= before["eras_application_fees"]  # type: ignore[operator]

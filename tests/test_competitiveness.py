@@ -312,14 +312,39 @@ def test_every_listed_change_really_moves_the_band(profile: dict[str, object]) -
         assert changed["band"] == move["band"] != result["band"]
 
 
-def first_move_by_trying_each(profile: dict[str, object], name: str, reach: int) -> tuple[int, str] | None:
-    """The plain reading of a margin: step one value at a time until the band moves."""
+@settings(max_examples=100, deadline=None)
+@given(profiles)
+def test_a_way_up_leads_up_and_a_setback_down(profile: dict[str, object]) -> None:
+    result = compute(profile)
+    here = competitiveness.BAND_ORDER.index(result["band"])
+    for move in result["margins"]["up"]:
+        assert competitiveness.BAND_ORDER.index(move["band"]) > here, move
+    for move in result["margins"]["down"]:
+        assert competitiveness.BAND_ORDER.index(move["band"]) < here, move
+
+
+@pytest.mark.parametrize("slug", ["diagnostic-radiology", "orthopaedic-surgery", "family-medicine"])
+def test_an_untaken_step2_ck_is_never_offered_a_lower_band_as_the_way_up(slug: str) -> None:
+    # A low score from an untaken exam moves the band down; "a Step 2 CK of 200
+    # would move you to Pivot" once headed the ways up.
+    result = compute({"specialty": slug, "applicant_type": "us-do", "step2_score": None, "usce_months": 12})
+    here = competitiveness.BAND_ORDER.index(result["band"])
+    score_moves = [m for m in result["margins"]["up"] if m["field"] == "step2_score"]
+    for move in score_moves:
+        assert competitiveness.BAND_ORDER.index(move["band"]) > here
+        assert move["value"] > competitiveness.UNTAKEN_STEP2_FROM
+    assert "Step 2 CK of 200 " not in result["margins"]["headline"]
+
+
+def first_move_by_trying_each(profile: dict[str, object], name: str, reach: int, up: bool) -> tuple[int, str] | None:
+    """The plain reading of a margin: step one value at a time until the band moves up (or down)."""
     spec = specialty(str(profile["specialty"]))
     v = competitiveness.parse_inputs(competitiveness.FIELDS, profile)
-    band = competitiveness.assess(spec, v).band
+    here = competitiveness.BAND_ORDER.index(competitiveness.assess(spec, v).band)
     for value in competitiveness._candidates(v, name, reach):
         moved = competitiveness.assess(spec, {**v, name: value}).band
-        if moved != band:
+        there = competitiveness.BAND_ORDER.index(moved)
+        if (there > here) if up else (there < here):
             return value, moved
     return None
 
@@ -336,7 +361,7 @@ def test_each_margin_is_the_smallest_change_that_moves_the_band(profile: dict[st
         for name, reach in probes:
             if reach < 0 and not result["inputs"][name]:
                 continue
-            assert found.get(name) == first_move_by_trying_each(profile, name, reach), (name, reach)
+            assert found.get(name) == first_move_by_trying_each(profile, name, reach, listed == "up"), (name, reach)
 
 
 @pytest.mark.parametrize(
@@ -373,7 +398,7 @@ def test_an_old_graduation_without_clinical_work_is_misaligned_only_for_the_hard
     for slug in ("internal-medicine", "family-medicine", "psychiatry", "pediatrics"):
         result = compute({"specialty": slug, **reapplicant})
         assert result["band"] != "pivot", slug
-        assert "graduated more than 5 years ago with little recent clinical work" in result["red_flags"]
+        assert competitiveness.OLD_GRADUATION_FLAG in result["red_flags"]
 
 
 def test_an_old_graduation_is_a_red_flag_only_with_little_recent_clinical_work() -> None:
@@ -422,3 +447,31 @@ def test_a_us_graduates_clerkships_are_us_clinical_experience(applicant: str) ->
     assert factor["why"].startswith("US graduate") and factor["points"] == competitiveness.USCE_BANDS[0][1]
     img = compute({"specialty": "diagnostic-radiology", "applicant_type": "us-img", "step2_score": 252, "usce_months": 2})
     assert "minimal US clinical experience" in img["red_flags"]
+
+
+@pytest.mark.parametrize(
+    ("letters", "says", "points"),
+    [
+        (3, "3 letters: meets the 3 expected.", 0),
+        (4, "4 letters: meets the 3 expected, with one to spare.", competitiveness.LETTER_EXTRA_POINTS),
+        (10, "10 letters: meets the 3 expected, with 7 to spare; any number", competitiveness.LETTER_EXTRA_POINTS),
+    ],
+)
+def test_spare_letters_are_counted_as_they_are(letters: int, says: str, points: int) -> None:
+    # Ten letters were once "with one to spare".
+    result = compute({"specialty": "orthopaedic-surgery", "specialty_letters": letters})
+    (factor,) = [f for f in result["factors"] if f["factor"] == "Specialty letters"]
+    assert str(factor["why"]).startswith(says)
+    assert factor["points"] == points
+
+
+def test_flags_read_more_broadly_than_the_article_say_so_beside_them() -> None:
+    # The article's visa flag is an H-1B where few programs sponsor; its old-graduation
+    # flag is about recent clinical activity, of which the form asks only the US part.
+    result = compute({"applicant_type": "non-us-img", "needs_visa": "true", "years_since_graduation": 12, "usce_months": 0})
+    assert {competitiveness.OLD_GRADUATION_FLAG, competitiveness.VISA_FLAG} <= set(result["red_flags"])
+    html = competitiveness.render(result)
+    assert "cannot tell which fields those are" in html
+    assert "recent clinical work in another country is not counted" in html
+    calm = compute({"applicant_type": "us-md", "years_since_graduation": 0, "usce_months": 12})
+    assert "cannot tell which fields" not in competitiveness.render(calm)

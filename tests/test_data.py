@@ -45,7 +45,23 @@ def test_derived_match_rate_agrees_with_the_counts() -> None:
 def test_every_specialty_has_an_nrmp_row_and_a_tier_with_sources() -> None:
     for spec in data.SPECIALTIES:
         assert spec.outcome is not None, spec.slug
-        assert data.TIER_SOURCES[spec.tier]
+        assert spec.tier_sources
+
+
+@pytest.mark.parametrize(
+    ("slug", "not_cited"),
+    [
+        # The IMG article's accessible list is IM, FM, pediatrics, psychiatry and neurology.
+        ("pathology", data.ARTICLE_IMG),
+        # The orthopaedics article weighs general surgery, PM&R, IM, FM and EM, not these two.
+        ("anesthesiology", data.ARTICLE_ORTHO),
+        ("obstetrics-gynecology", data.ARTICLE_ORTHO),
+    ],
+)
+def test_a_tier_is_credited_only_to_sources_that_speak_of_the_field(slug: str, not_cited: data.Source) -> None:
+    spec = data.specialty(slug)
+    assert not_cited not in spec.tier_sources
+    assert not_cited in data.TIER_SOURCES[spec.tier], "the tier's usual sources would have credited it"
 
 
 def test_latest_match_rates_are_2026() -> None:
