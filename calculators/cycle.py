@@ -111,7 +111,9 @@ class SeasonDate:
 
     def cite(self, with_rule: bool = False) -> str:
         if self.estimated:
-            rule = f" ({MILESTONE_BY_KEY[self.key].rule})" if with_rule else ", not yet published"
+            # "Not in our data", not "not yet published": the date may be
+            # past, and published where our table has not caught up.
+            rule = f" ({MILESTONE_BY_KEY[self.key].rule})" if with_rule else "; the published date is not in our data"
             return f"Match {self.match_year}: estimated by rule{rule}"
         return f"Match {self.match_year}: {self.source} ({self.status})"
 

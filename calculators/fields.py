@@ -209,7 +209,7 @@ class ChoiceField(Field):
 
 @dataclass(frozen=True, kw_only=True)
 class DateField(Field):
-    """A calendar date written as YYYY-MM-DD."""
+    """A calendar date: a date control in the form, YYYY-MM-DD as text."""
 
     initial: dt.date
     earliest: dt.date = dt.date(2000, 1, 1)
@@ -222,7 +222,9 @@ class DateField(Field):
         return self.initial
 
     def allowed(self) -> str:
-        return f"a date written YYYY-MM-DD, from {self.earliest} to {self.latest}"
+        # The form's date control shows the reader's own format, so the message
+        # names the days; the written form is for addresses and the terminal.
+        return f"a real, complete date from {_long_date(self.earliest)} to {_long_date(self.latest)} (as text: YYYY-MM-DD)"
 
     def parse_present(self, raw: object) -> dt.date:
         # A datetime is a date too, but cannot be compared with one; its day is what counts.
@@ -241,6 +243,10 @@ class DateField(Field):
 
     def to_text(self, value: object) -> str:
         return value.isoformat() if isinstance(value, dt.date) else ""
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -49,7 +49,15 @@ def _control(calc: Calculator, field: Field, value: object) -> Markup:
     if isinstance(field, TextField):
         return el("textarea", field.to_text(value), rows=field.rows, spellcheck="false", **common)
     if isinstance(field, DateField):
-        return el("input", type="date", value=field.to_text(value), **common)
+        # The bounds let the date picker offer only the days Python accepts.
+        return el(
+            "input",
+            type="date",
+            value=field.to_text(value),
+            min=field.earliest.isoformat(),
+            max=field.latest.isoformat(),
+            **common,
+        )
     if isinstance(field, IntField):
         # Text, not type=number: a number input hides what was typed when it
         # is not a number, and Python must see it to say what is wrong.
@@ -191,6 +199,9 @@ def render_profile_controls(calc: Calculator) -> Markup:
             id=f"{box_id}-help",
             class_="mpb-help",
         ),
+        # What became of the reader's answers ("removed from this device"),
+        # said here, beside the controls, and announced.
+        el("p", class_="mpb-profile-status", role="status"),
         class_="mpb-profile",
         hidden=True,
     )

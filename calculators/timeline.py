@@ -33,7 +33,9 @@ NAME = "timeline"
 TITLE = "Dated timeline"
 SUMMARY = "Turns your ERAS submission date into a month-by-month plan, with a calendar file to download."
 
-ESTIMATE_NOTE = "Estimated by rule, not yet published: check the NRMP and AAMC calendars for your Match year."
+ESTIMATE_NOTE = (
+    "Estimated by rule; the published date is not in our data: check the NRMP and AAMC calendars for your Match year."
+)
 # Until the browser puts in the reader's own date, "today" is the build's:
 # the prerendered page is then as current as the guides' season beside it
 # (SOURCE_DATE_EPOCH pins both, for a reproducible build), and a terminal
@@ -228,7 +230,7 @@ FIELDS = (
         initial=BUILD_TODAY,
         earliest=dt.date(2024, 1, 1),
         latest=dt.date(2040, 12, 31),
-        help="Filled in from your device; milestones before it are marked as past (YYYY-MM-DD).",
+        help="Filled in from your device; milestones before it are marked as past.",
     ),
     DateField(
         name="eras_submission",
@@ -237,7 +239,7 @@ FIELDS = (
         optional=True,
         earliest=dt.date(2024, 1, 1),
         latest=dt.date(2040, 12, 31),
-        help="When you plan to send your application to programs (YYYY-MM-DD). Leave empty for the first day "
+        help="When you plan to send your application to programs. Leave empty for the first day "
         "of the next season you can still apply to on time.",
     ),
     BoolField(

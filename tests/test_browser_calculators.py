@@ -83,3 +83,73 @@ def test_a_number_of_thousands_of_digits_gets_a_message_by_its_field(page: Any, 
     error.wait_for(state="visible")
     assert error.inner_text().startswith("Step 2 CK score must be a whole number from 1 to 300")
     assert widget.locator(".mpb-result").inner_html() == before
+
+
+@pytest.mark.parametrize("typed", ["02312027", "06"])
+def test_a_date_the_control_cannot_read_is_named_not_taken_as_empty(page: Any, site_url: str, typed: str) -> None:
+    # 31 February, or a half-typed date: the date control reports "", which the
+    # optional submission date once took as "left empty", saying "Updated".
+    widget = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    before = first_live_result(widget)
+    submission = field(widget, "eras_submission")
+    submission.focus()
+    page.keyboard.type(typed)
+    field(widget, "dual_applying").focus()  # leaving the date: its control fires no input or change
+    error = error_of(widget, "eras_submission")
+    error.wait_for(state="visible")
+    assert error.inner_text().startswith("ERAS submission date must be a real, complete date from 1 January 2024")
+    assert submission.get_attribute("aria-invalid") == "true"
+    assert "Please fix ERAS submission date" in widget.locator(".mpb-status").inner_text()
+    assert widget.locator(".mpb-result").inner_html() == before
+    # The picker offers only the days Python accepts.
+    assert (submission.get_attribute("min"), submission.get_attribute("max")) == ("2024-01-01", "2040-12-31")
+
+
+def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_url: str) -> None:
+    # A live region that is rewritten is read out again: a typing pause and then
+    # leaving the field once announced the same sentence twice.
+    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    first_live_result(widget)
+    page.evaluate(
+        """(root) => {
+             window.statusWrites = 0;
+             new MutationObserver(() => window.statusWrites++).observe(
+               root.querySelector('.mpb-status-text'), { childList: true, characterData: true, subtree: true });
+           }""",
+        widget.element_handle(),
+    )
+    score = field(widget, "step2_score")
+    score.fill("251")
+    page.wait_for_function("window.statusWrites > 0")
+    page.wait_for_timeout(600)  # past the typing pause
+    writes = page.evaluate("window.statusWrites")
+    score.press("Tab")  # a change event: the same inputs again
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.statusWrites") == writes
+    score.fill("abc")
+    error_of(widget, "step2_score").wait_for(state="visible")
+    page.wait_for_timeout(600)
+    writes = page.evaluate("window.statusWrites")
+    score.press("Tab")
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.statusWrites") == writes
+
+
+def test_printing_opens_every_collapsed_explanation_and_hides_buttons(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + page_of("backup_finder"), "backup_finder")
+    first_live_result(widget)
+    closed = widget.locator(".mpb-result details:not([open])")
+    assert closed.count() > 0, "the points breakdowns start closed"
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert widget.locator(".mpb-result details:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert widget.locator(".mpb-result details:not([open])").count() > 0
+
+    timeline = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    download = timeline.locator(".mpb-result .md-button").first
+    assert download.is_visible()
+    page.emulate_media(media="print")
+    assert download.is_hidden(), "a download button does nothing on paper"
+    page.emulate_media(media="screen")

@@ -112,3 +112,22 @@ def test_headline_stays_in_view_while_editing_on_a_phone(sized_page: Any, site_u
     # On screen, at the bottom, and not covering the field being edited.
     assert seen["headline"]["top"] > 0 and seen["headline"]["bottom"] <= height + 1
     assert seen["field"]["bottom"] <= seen["headline"]["top"]
+
+
+def test_the_phone_headline_never_passes_an_old_result_off_as_the_answer(sized_page: Any, site_url: str) -> None:
+    page = sized_page
+    if page.viewport_size["width"] != PHONE["width"]:
+        pytest.skip("the sticky headline is a small-screen layout")
+    navigate(page, site_url + page_of("match_odds"))
+    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]').first
+    sticky = widget.locator(".mpb-live-headline")
+    page.wait_for_function(
+        "() => document.querySelector('.mpb-calculator[data-calculator=match_odds]').dataset.runtime === 'ready'"
+    )
+    score = widget.locator('[name="step2_score"]')
+    score.fill("2600")
+    page.wait_for_function("(slot) => slot.textContent.includes('Please fix Step 2 CK score')", arg=sticky.element_handle())
+    assert "%" not in sticky.inner_text()
+    score.fill("245")
+    page.wait_for_function("(slot) => slot.textContent.includes('%')", arg=sticky.element_handle())
+    assert "Please fix" not in sticky.inner_text()

@@ -39,7 +39,10 @@ def test_remembered_answers_fill_another_calculator_then_forget_removes_them(pag
 
     other.get_by_role("button", name="Forget my answers").click()
     assert stored(page) is None
-    assert "removed from this device" in other.locator(".mpb-notes").inner_text()
+    # Said beside the button, in a polite live region, not in the notes a screen above it.
+    said = other.locator(".mpb-profile .mpb-profile-status[role=status]")
+    assert "removed from this device" in said.inner_text()
+    assert "removed" not in other.locator(".mpb-notes").inner_text()
 
     again = open_calculator(page, site_url + "calculators/program-counts/", "program_counts")
     assert field(again, "specialty").input_value() == "internal-medicine"

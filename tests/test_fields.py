@@ -60,8 +60,13 @@ def test_dates() -> None:
     field = DateField(name="eras_submission", label="ERAS submission", initial=dt.date(2027, 9, 24))
     assert field.parse("2027-09-01") == dt.date(2027, 9, 1)
     assert field.to_text(field.parse("2027-09-01")) == "2027-09-01"
-    with pytest.raises(InputError, match="written YYYY-MM-DD"):
+    with pytest.raises(
+        InputError, match=r"a real, complete date from 1 January 2000 to 31 December 2100 \(as text: YYYY-MM-DD\)"
+    ):
         field.parse("09/01/2027")
+    # What the page sends for a date its control cannot read (31 February, half typed).
+    with pytest.raises(InputError, match="ERAS submission must be a real, complete date"):
+        field.parse("unreadable")
 
 
 def test_text_is_bounded() -> None:

@@ -119,6 +119,14 @@ def test_published_dates_win_over_the_rule_and_carry_their_source() -> None:
     assert cycle.season(2027)["match_day"].estimated and "estimated by rule" in cycle.season(2027)["match_day"].cite()
 
 
+def test_an_estimate_says_our_table_lacks_the_date_not_that_it_is_unpublished() -> None:
+    # Match 2027's submissions opened in September 2026: published by then, just not in our table.
+    opened = cycle.season(2027)["submissions_open"]
+    assert opened.estimated and opened.date < dt.date(2026, 12, 1)
+    assert opened.cite() == "Match 2027: estimated by rule; the published date is not in our data"
+    assert "not yet published" not in timeline.ESTIMATE_NOTE
+
+
 def test_the_rules_reproduce_every_published_date_and_err_early_on_the_rank_deadline() -> None:
     for row in data.cycle_dates():
         ruled = cycle.rule_date(row.match_year, row.milestone)

@@ -89,7 +89,7 @@ def test_rank_simulator_reads_leading_zeros_in_seat_counts() -> None:
 def test_a_datetime_is_read_as_its_date() -> None:
     field = DateField(name="today", label="Today", initial=dt.date(2026, 1, 1))
     assert field.parse(dt.datetime(2026, 11, 30, 23, 59)) == dt.date(2026, 11, 30)
-    with pytest.raises(InputError, match=r"^Today must be a date"):
+    with pytest.raises(InputError, match=r"^Today must be a real, complete date"):
         field.parse(dt.datetime(2200, 1, 1))
 
 

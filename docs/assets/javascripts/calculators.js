@@ -20,6 +20,11 @@ const PROFILE_KEY = "matchplanb:profile";
 const RUNTIME_CACHE = "match-plan-b-runtime";
 const WASM_HEADERS = { "Content-Type": "application/wasm" };
 const TYPING_PAUSE_MS = 250;
+// What the page sends for a date its control cannot read (31 February, or
+// half typed): the control reports such a date as empty, which an optional
+// field would take as "left empty", so Python must see that something was
+// typed and say what is allowed.
+const UNREADABLE_DATE = "unreadable";
 
 // One worker, and so one Python runtime, for the whole visit: instant
 // navigation keeps this module alive across pages.
@@ -290,6 +295,7 @@ class Widget {
     this.result = root.querySelector(".mpb-result");
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
+    this.profileStatus = root.querySelector(".mpb-profile-status");
     this.offer = root.querySelector(".mpb-offer");
     // The page this widget belongs to: after instant navigation its late
     // replies must not touch the next page's address.
@@ -305,6 +311,8 @@ class Widget {
     this.timer = 0;
     // Why a remembered or linked value was dropped: kept until the reader edits.
     this.restoreNotes = [];
+    // What the status line last said (see showStatus).
+    this.shownStatus = null;
   }
 
   async mount() {
@@ -313,6 +321,11 @@ class Widget {
     this.remember.checked = readStorage() !== null;
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
+    // A date typed into an empty date control that cannot be read fires no
+    // input or change (its value stays ""), so leaving it is the cue.
+    this.form.addEventListener("focusout", (event) => {
+      if (event.target.validity?.badInput) this.edited() || this.recompute();
+    });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.recompute();
@@ -356,7 +369,8 @@ class Widget {
     const values = {};
     for (const control of this.form.elements) {
       if (!control.name) continue;
-      values[control.name] = control.type === "checkbox" ? control.checked : control.value;
+      if (control.type === "checkbox") values[control.name] = control.checked;
+      else values[control.name] = control.validity?.badInput ? UNREADABLE_DATE : control.value;
     }
     return values;
   }
@@ -394,7 +408,7 @@ class Widget {
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
       this.result.innerHTML = reply.html;
-      this.status.innerHTML = reply.status_html;
+      this.showStatus(reply.status_html);
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
@@ -403,7 +417,19 @@ class Widget {
       if (this.remember.checked && !this.offerOpen) remember(reply.remember);
     } else {
       this.say(reply.status);
+      this.headlineStale(reply.status);
     }
+  }
+
+  // On a phone the sticky copy of the headline is what the reader sees while
+  // typing; with a field in error it must not pass the last result off as the
+  // answer to what was typed, so it carries Python's "please fix" line until
+  // the next result replaces it (mirrorHeadline).
+  headlineStale(text) {
+    const slot = this.root.querySelector(".mpb-live-headline");
+    if (!slot) return;
+    slot.replaceChildren(Object.assign(document.createElement("p"), { className: "mpb-headline", textContent: text }));
+    slot.hidden = false;
   }
 
   // Chromium spends some 10 ms in history.replaceState, as long as Python's
@@ -481,9 +507,10 @@ class Widget {
 
   toggleRemember() {
     if (this.remember.checked) {
+      this.sayOfAnswers("");
       if (!remember(this.rememberable || {})) {
         this.remember.checked = false;
-        this.note(["This browser does not allow saving answers, so nothing was remembered."]);
+        this.sayOfAnswers("This browser does not allow saving answers, so nothing was remembered.");
       }
     } else {
       forgetEverywhere();
@@ -529,8 +556,25 @@ class Widget {
     );
   }
 
+  // A live region that is rewritten is read again: the same words twice (a
+  // typing pause, then leaving the field) are left alone.  Compared with what
+  // was last written, not with the DOM, which serialises markup its own way.
+  showStatus(html) {
+    if (html === this.shownStatus) return;
+    this.shownStatus = html;
+    this.status.innerHTML = html;
+  }
+
   say(text) {
+    if (`text:${text}` === this.shownStatus) return;
+    this.shownStatus = `text:${text}`;
     this.status.textContent = text;
+  }
+
+  // Said beside the controls the reader used, and announced: the notes
+  // above the form may be a screen away from them.
+  sayOfAnswers(text) {
+    this.profileStatus.textContent = text;
   }
 
   note(lines) {
@@ -570,7 +614,7 @@ function forgetEverywhere() {
   for (const widget of widgets) {
     widget.remember.checked = false;
     widget.closeOffer();
-    widget.note(["Your remembered answers were removed from this device."]);
+    widget.sayOfAnswers("Your remembered answers were removed from this device.");
   }
 }
 
@@ -600,16 +644,17 @@ function mountAll() {
   }
 }
 
-// A printed result should carry its rules, but CSS cannot open a closed
-// <details>; open the method sections for printing and restore them after.
+// Paper cannot be clicked, but CSS cannot open a closed <details>: open every
+// one in the page's text for printing (a calculator's method, how its points
+// add up, a guide's worked example) and restore them after.
 window.addEventListener("beforeprint", () => {
-  for (const details of document.querySelectorAll(".mpb-method:not([open])")) {
+  for (const details of document.querySelectorAll(".md-content details:not([open])")) {
     details.open = true;
     details.dataset.openedForPrint = "true";
   }
 });
 window.addEventListener("afterprint", () => {
-  for (const details of document.querySelectorAll(".mpb-method[data-opened-for-print]")) {
+  for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
     details.open = false;
     delete details.dataset.openedForPrint;
   }
