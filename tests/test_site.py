@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from calculators import REGISTRY
+from calculators import REGISTRY, data
 from calculators.render import DISCLAIMER
 
 LOADING_ATTRIBUTES = {
@@ -116,6 +117,28 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
 def test_every_page_says_it_is_general_guidance_not_a_guarantee(built_site: Path) -> None:
     missing = [p for p in pages(built_site) if p.name != "404.html" and "not a guarantee" not in p.read_text(encoding="utf-8")]
     assert not missing
+
+
+# How guides name each source article in running text; each name sends the
+# reader to the list at the page's foot for the article's title and date.
+ARTICLE_MENTIONS = {
+    data.ARTICLE_ORTHO: r"orthopaedics article|source article on orthopaedic",
+    data.ARTICLE_IMG: r"\bIMG article|source article on (IMGs|backup planning for IMGs)",
+    data.ARTICLE_ULTRA: r"ultra-competitive article|source article on ultra-competitive",
+    data.ARTICLE_UNMATCHED: r"no-match article|unmatched article|source article on (not matching|building a backup)",
+    data.ARTICLE_RADIOLOGY: r"radiology article|source article on (US-citizen IMGs in )?radiology",
+}
+
+
+def test_every_source_article_a_page_names_is_dated_on_that_page(built_site: Path) -> None:
+    undated = []
+    for page in pages(built_site):
+        text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))))
+        for article, mention in ARTICLE_MENTIONS.items():
+            dated = re.escape(article.title) + r"[^.]{0,50}?" + re.escape(article.year)
+            if re.search(mention, text, re.IGNORECASE) and not re.search(dated, text):
+                undated.append(f"{page.relative_to(built_site)}: {article.key}")
+    assert not undated, "\n".join(undated)
 
 
 def test_every_calculator_has_a_page_with_its_default_result_prerendered(built_site: Path) -> None:
