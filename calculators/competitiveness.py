@@ -329,13 +329,25 @@ def _from_bands(value: int, bands: tuple[tuple[int, int], ...]) -> int:
     return next(points for floor, points in bands if value >= floor)
 
 
+# Not converted to Step 2 CK (no source gives a conversion), only shown to a
+# radiology reader who left the score empty, as a COMLEX-only DO would.
+RADIOLOGY_COMLEX = next(rule for rule in data.RULES_OF_THUMB if rule.topic.startswith("COMLEX Level 2 bands"))
+
+
 def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> list[Factor]:
     if step2 is None:
         return [
             Factor(
                 "Step 2 CK",
                 0,
-                "Not taken yet: no points either way, but most programs screen on it, so treat this result as provisional.",
+                "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way, but most "
+                "programs screen on it, so treat this result as provisional."
+                + (
+                    f" The radiology article gives COMLEX Level 2 bands of its own: {RADIOLOGY_COMLEX.value} "
+                    f"({RADIOLOGY_COMLEX.source.cite()})."
+                    if spec.slug == "diagnostic-radiology"
+                    else ""
+                ),
                 ARTICLE_IMG,
             )
         ]

@@ -137,6 +137,9 @@ class Measure:
     problem: str | None
     cautions: tuple[str, ...] = ()
     level: Level | None = None
+    # Far beyond both groups, where the estimate rests on the assumed shapes:
+    # the headline then says so, not only a note further down.
+    far_from_data: bool = False
 
     @property
     def used(self) -> bool:
@@ -266,14 +269,18 @@ def _availability_problem(
     return None
 
 
+def _far_from_data(value: float, m: Distribution, u: Distribution) -> bool:
+    assert m.mean is not None and m.sd is not None and u.mean is not None and u.sd is not None
+    return all(abs(value - d.mean) > FAR_FROM_DATA_SD * d.sd for d in (m, u))  # type: ignore[operator]
+
+
 def _cautions(label: str, value: float, m: Distribution, u: Distribution, m_n: int | None, u_n: int | None) -> list[str]:
     notes = []
     if min(m_n or 0, u_n or 0) < CAUTION_GROUP_N:
         notes.append(
             f"The {label} figures rest on few applicants (matched n = {m_n}, unmatched n = {u_n}); treat the estimate as rough."
         )
-    assert m.mean is not None and m.sd is not None and u.mean is not None and u.sd is not None
-    if all(abs(value - d.mean) > FAR_FROM_DATA_SD * d.sd for d in (m, u)):  # type: ignore[operator]
+    if _far_from_data(value, m, u):
         notes.append(
             f"Your {label} of {value:g} is far from where most applicants in either group were, so the "
             "estimate leans on the assumed shape of the data rather than on many real applicants."
@@ -309,6 +316,7 @@ def step2_measure(spec: data.Specialty, score: int) -> Measure:
         problem,
         tuple(cautions),
         level,
+        far_from_data=problem is None and _far_from_data(score, m, u),
     )
 
 
@@ -467,6 +475,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
         log_lr,
         problem,
         tuple(cautions),
+        far_from_data=problem is None and _far_from_data(ranks, m, u),
     )
 
 
@@ -712,11 +721,15 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f" ({whose})." if whose else "."
         )
 
+    far = [
+        f"Step 2 CK of {m.value}" if m.key == "step2_score" else f"{m.value} contiguous ranks" for m in used if m.far_from_data
+    ]
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,
         "base_rate": round(prior, 4),
         "probability": probability,
+        "far_from_data": far,
         "n": n,
         "method": method_text,
         "notes": notes,
@@ -792,12 +805,19 @@ def render(result: Mapping[str, object]) -> Markup:
             class_="mpb-headline",
         )
     elif measures:
+        far: list[str] = result["far_from_data"]  # type: ignore[assignment]
         headline = el(
             "p",
             *not_yours,
-            f"Among {group['described']}, the model puts those with your inputs at about ",
+            f"Among {group['described']}, the model puts those with your inputs at ",
+            # "over 99%" is already a bound, not a figure to be "about".
+            "" if _pct(float(prob)).startswith(("over", "under")) else "about ",  # type: ignore[arg-type]
             el("strong", _pct(float(prob))),  # type: ignore[arg-type]
             " matched.",
+            f" Your {' and '.join(far)} {'is' if len(far) == 1 else 'are'} far from where most of them were, so this "
+            "figure comes from the model's assumed shape, not from applicants like you."
+            if far
+            else "",
             class_="mpb-headline",
         )
     else:

@@ -35,7 +35,7 @@ STEP2_SCORE = IntField(
     maximum=300,
     initial=240,
     optional=True,
-    help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it.",
+    help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it, or took only COMLEX (its scores are not converted).",
 )
 
 BACKUP_SPECIALTY = ChoiceField(

@@ -33,9 +33,7 @@ NAME = "timeline"
 TITLE = "Dated timeline"
 SUMMARY = "Turns your ERAS submission date into a month-by-month plan, with a calendar file to download."
 
-ESTIMATE_NOTE = (
-    "Estimated by rule; the published date is not in our data: check the NRMP and AAMC calendars for your Match year."
-)
+ESTIMATE_NOTE = "Estimated by rule; the published date is not in our data: check the NRMP and AAMC calendars for your Match year."
 # Until the browser puts in the reader's own date, "today" is the build's:
 # the prerendered page is then as current as the guides' season beside it
 # (SOURCE_DATE_EPOCH pins both, for a reproducible build), and a terminal

@@ -41,7 +41,7 @@ def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, si
     assert "last valid inputs" in widget.locator(".mpb-status").inner_text()
 
     field(widget, "step2_score").fill("")
-    wait_for_result(page, widget, "Not taken yet")
+    wait_for_result(page, widget, "Not entered (not taken yet")
     assert error.is_hidden()
     assert field(widget, "step2_score").get_attribute("aria-invalid") is None
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from calculators import InputError, competitiveness
 from calculators.competitiveness import BAND_ORDER, compute
-from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
+from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
 
 STRONG = {
     "applicant_type": "us-md",
@@ -475,3 +475,14 @@ def test_flags_read_more_broadly_than_the_article_say_so_beside_them() -> None:
     assert "recent clinical work in another country is not counted" in html
     calm = compute({"applicant_type": "us-md", "years_since_graduation": 0, "usce_months": 12})
     assert "cannot tell which fields" not in competitiveness.render(calm)
+
+
+def test_an_empty_score_names_comlex_and_radiology_gives_the_articles_comlex_bands() -> None:
+    # A COMLEX-only DO has no USMLE score to enter; nothing said what to do.
+    radiology = compute({"specialty": "diagnostic-radiology", "applicant_type": "us-do", "step2_score": None})
+    (factor,) = [f for f in radiology["factors"] if f["factor"] == "Step 2 CK"]
+    assert "COMLEX only" in factor["why"] and "640+ very strong; 580–639 mid-range" in factor["why"]
+    assert ARTICLE_RADIOLOGY.cite() in factor["why"]
+    other = compute({"specialty": "family-medicine", "applicant_type": "us-do", "step2_score": None})
+    (factor,) = [f for f in other["factors"] if f["factor"] == "Step 2 CK"]
+    assert "COMLEX only" in factor["why"] and "640" not in factor["why"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 import xml.etree.ElementTree as ET
 from statistics import NormalDist
 
@@ -42,6 +43,7 @@ OUTPUT_KEYS = {
     "specialty_name",
     "base_rate",
     "probability",
+    "far_from_data",
     "n",
     "method",
     "notes",
@@ -570,3 +572,28 @@ def test_every_answer_warns_that_specialties_are_not_compared_like_for_like() ->
 def test_a_us_graduate_is_told_why_their_own_groups_figures_are_not_shown() -> None:
     note = match_odds.compute({"specialty": "internal-medicine", "applicant_type": "us-md"})["comparison_group"]["note"]
     assert "US MD seniors' edition" in note and "hold only the non-US IMG edition" in note
+
+
+@pytest.mark.parametrize(
+    ("inputs", "far"),
+    [
+        ({"specialty": "diagnostic-radiology", "step2_score": 200}, "Step 2 CK of 200"),
+        ({"specialty": "family-medicine", "step2_score": 150}, "Step 2 CK of 150"),
+        ({"specialty": "internal-medicine", "step2_score": 245}, None),
+    ],
+)
+def test_a_figure_far_from_the_data_says_so_in_the_headline(inputs: dict[str, object], far: str | None) -> None:
+    # "About 52% matched" for radiology at 200 read as data; only a note further down said otherwise.
+    result = compute(inputs)
+    headline = re.search(r'<p class="mpb-headline">(.*?)</p>', str(match_odds.render(result)))
+    assert headline is not None
+    if far is None:
+        assert result["far_from_data"] == [] and "far from" not in headline[1]
+    else:
+        assert result["far_from_data"] == [far]
+        assert f"Your {far} is far from where most of them were" in headline[1]
+
+
+def test_a_bound_is_not_called_about() -> None:
+    result = compute({"specialty": "family-medicine", "step2_score": 230, "contiguous_ranks": 90})
+    assert "over 99%" in str(match_odds.render(result)) and "about <strong>over" not in str(match_odds.render(result))
