@@ -596,6 +596,9 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
                 traits.sources[0] if traits.sources else None,
             )
         )
+    else:
+        # Every preference gets its row, moved or not, so the sum accounts for all of them.
+        components.append(Component("Procedures", 0, "No preference given about procedural work."))
     outpatient = str(v["prefers_outpatient"])
     if outpatient != "either":
         wanted = "clinic work" if outpatient == "yes" else "hospital work"
@@ -607,6 +610,8 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
                 traits.sources[0] if traits.sources else None,
             )
         )
+    else:
+        components.append(Component("Setting", 0, "No preference given between clinic and hospital work."))
     interest = str(v["interest"])
     if interest != "none" and interest in traits.interests:
         components.append(
@@ -615,6 +620,14 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
                 INTEREST_POINTS,
                 with_why(f"{candidate.name} keeps your interest in {INTEREST_LABELS[interest].lower()} alive."),
                 traits.sources[0] if traits.sources else None,
+            )
+        )
+    elif interest == "none":
+        components.append(Component("Interest", 0, "No particular clinical interest given."))
+    else:
+        components.append(
+            Component(
+                "Interest", 0, f"Not one of the fields this finder counts as keeping {INTEREST_LABELS[interest].lower()} alive."
             )
         )
     return components

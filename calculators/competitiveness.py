@@ -456,6 +456,9 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                     ARTICLE_ULTRA,
                 )
             )
+    else:
+        # Every input gets its row, moved or not, so the table accounts for all of them.
+        factors.append(Factor("USMLE failures", 0, "None entered.", ARTICLE_IMG))
     _, points, label, source = next(b for b in GRADUATION_BANDS if years >= b[0])
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label} band.", source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
@@ -520,10 +523,14 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 ARTICLE_IMG,
             )
         )
+    else:
+        factors.append(Factor("Visa needed", 0, f"No visa need, {profile.visa_basis(v)}.", ARTICLE_IMG))
     if v["geographic_restriction"]:
         factors.append(
             Factor("Limited geography", GEOGRAPHY_POINTS, "Fewer programs to apply to means fewer chances.", ARTICLE_IMG)
         )
+    else:
+        factors.append(Factor("Limited geography", 0, "Open to programs anywhere in the US.", ARTICLE_IMG))
     if v["previously_unmatched"]:
         factors.append(
             Factor(
@@ -533,6 +540,8 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 ARTICLE_UNMATCHED,
             )
         )
+    else:
+        factors.append(Factor("Previous no-match", 0, "Not a reapplicant.", ARTICLE_UNMATCHED))
     return factors
 
 
@@ -958,11 +967,16 @@ def render_margins(margins: Mapping[str, object]) -> Markup:
     return el("div", parts, class_="mpb-margins")
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    band: Band = result["band"]  # type: ignore[assignment]
+def factor_table(result: Mapping[str, object]) -> Markup:
+    """Every input's points and why; program counts and signals show it too, as their band is this one."""
     factors: list[dict[str, object]] = result["factors"]  # type: ignore[assignment]
     rows = [(f["factor"], signed(f["points"]), f["why"], f["source"] or "") for f in factors]  # type: ignore[arg-type]
     rows.append((el("strong", "Score"), el("strong", str(result["score"])), "Sum of the points above.", ""))
+    return table(("Factor", "Points", "Why", "Source"), rows, caption="How each input moved the score")
+
+
+def render(result: Mapping[str, object]) -> Markup:
+    band: Band = result["band"]  # type: ignore[assignment]
     rules: list[dict[str, str]] = result["rules_applied"]  # type: ignore[assignment]
     matched = result["step2_vs_matched"]
     parts = [
@@ -975,7 +989,7 @@ def render(result: Mapping[str, object]) -> Markup:
         ),
         el("p", result["summary"]),
         charts.score_waterfall(result),
-        table(("Factor", "Points", "Why", "Source"), rows, caption="How each input moved the score"),
+        factor_table(result),
         render_margins(result["margins"]),  # type: ignore[arg-type]
     ]
     flags: list[str] = result["red_flags"]  # type: ignore[assignment]

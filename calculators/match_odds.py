@@ -87,6 +87,10 @@ CONTIG_FLOOR = 1
 
 CONTIG_MAX = 100
 
+# How the two measures are named in the result's table.
+STEP2_LABEL = "Step 2 CK"
+CONTIG_LABEL = "Contiguous ranks (self-reported)"
+
 # Every score the form accepts.  The Step 2 CK curve is made non-decreasing
 # over this whole range at once: a higher score can never be worse evidence
 # than a lower one, and the published summaries give no reason to think it
@@ -292,7 +296,7 @@ def step2_measure(spec: data.Specialty, score: int) -> Measure:
     outcome = spec.outcome
     assert outcome is not None
     m, u = outcome.step2_matched, outcome.step2_unmatched
-    label = "Step 2 CK"
+    label = STEP2_LABEL
     problem = _availability_problem(label, spec, m, u, m.n, u.n)
     log_lr = None
     cautions: list[str] = []
@@ -464,7 +468,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
         cautions = _cautions(label, ranks, m, u, m_n, u_n)
     return Measure(
         "contiguous_ranks",
-        "Contiguous ranks (self-reported)",
+        CONTIG_LABEL,
         ranks,
         m,
         u,
@@ -848,6 +852,13 @@ def render(result: Mapping[str, object]) -> Markup:
                 f"{m['likelihood_ratio']:g}" if m["likelihood_ratio"] is not None else "not used",
             )
             for m in measures
+        ]
+        # A measure left empty still gets its row, so the table accounts for every input.
+        entered = {m["measure"] for m in measures}
+        rows += [
+            (label, "not entered", "", "", "not used (left empty)")
+            for key, label in (("step2_score", STEP2_LABEL), ("contiguous_ranks", CONTIG_LABEL))
+            if key not in entered
         ]
         parts.append(
             table(

@@ -552,6 +552,15 @@ def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
     )
 
 
+def render_band_inputs(result: Mapping[str, object]) -> Markup:
+    """The competitiveness check's table, which accounts for every input behind the band."""
+    return el(
+        "details",
+        el("summary", f"How each input moved the competitiveness score ({result['score']}/100)"),
+        competitiveness.factor_table(result),
+    )
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
     primary_slug = str(v["specialty"])
@@ -570,6 +579,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "band": band,
             "band_label": BAND_LABELS[band],
             "score": check["score"],
+            "factors": check["factors"],
             "margins": check["margins"],
             "warning": backup_warning(primary_slug, str(backup_slug)) if backup_slug is not None else None,
         }
@@ -652,6 +662,7 @@ def render(result: Mapping[str, object]) -> Markup:
             caption="Mix within each specialty's list",
         ),
         competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
+        render_band_inputs(result),
         el("h4", "Why these numbers"),
         el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
         el(

@@ -289,6 +289,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "band": band,
         "band_label": BAND_LABELS[band],
         "score": counts["score"],
+        "factors": counts["factors"],
         "margins": counts["margins"],
         "tiers": mix,
         "warning": counts["warning"],
@@ -357,6 +358,7 @@ def render(result: Mapping[str, object]) -> Markup:
             "left unplanned.",
         ),
         competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
+        program_counts.render_band_inputs(result),
         el("h4", "How your inputs moved this"),
         el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
         el(

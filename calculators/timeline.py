@@ -266,6 +266,12 @@ def default_submission(today: dt.date) -> dt.date:
     return max(today, dates["submissions_open"].date)
 
 
+COMMIT_TO_DUAL = "Last point to commit to dual applying"
+# What ticking "I am dual applying" adds, named in the result so the reader
+# sees how that input moved the plan.
+DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
+
+
 def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list[dict[str, str]]:
     dates = cycle.season(match_year)
     details = {
@@ -296,7 +302,7 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
         out.append(
             {
                 "date": latest.isoformat(),
-                "title": "Last point to commit to dual applying",
+                "title": COMMIT_TO_DUAL,
                 "detail": "No later than mid-summer before submission, so both applications are complete.",
                 "source": ARTICLE_ORTHO.cite(),
             }
@@ -381,6 +387,18 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
+    label = {f.name: f.label for f in FIELDS}
+    dual_steps = ", ".join(DUAL_TITLES)
+    notes.append(
+        f"Dual applying adds: {dual_steps}."
+        if v["dual_applying"]
+        else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
+    )
+    if not v["previously_unmatched"]:
+        notes.append(
+            f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
+            "decision after a no-match."
+        )
     if chosen is None:
         notes.append(
             f"No submission date given, so the plan uses {cycle.long_date(submission)}: the next day you can send "

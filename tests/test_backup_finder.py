@@ -194,9 +194,12 @@ def test_preferences_move_scores_in_the_stated_direction() -> None:
     assert hospital["anesthesiology"]["score"] - neutral["anesthesiology"]["score"] == 8
     msk = by_slug(compute({**base, "interest": "musculoskeletal"}))
     assert points(msk["pmr"], "Interest") == [INTEREST_POINTS]
-    assert points(msk["anesthesiology"], "Interest") == []
-    # "either" and "none" add no preference components at all.
-    assert not any(p["component"] in ("Procedures", "Setting", "Interest") for p in neutral["pmr"]["points"])
+    assert points(msk["anesthesiology"], "Interest") == [0]
+    # "Either" and "none" move nothing, and each still has its row, so the sum accounts for every input.
+    rows = {p["component"]: p for p in neutral["pmr"]["points"]}
+    for name, says in (("Procedures", "No preference"), ("Setting", "No preference"), ("Interest", "No particular")):
+        assert rows[name]["points"] == 0 and rows[name]["why"].startswith(says)
+    assert sum(p["points"] for p in neutral["pmr"]["points"]) == neutral["pmr"]["score"]
 
 
 def test_a_primary_no_article_pairs_still_gets_suggestions_and_says_why() -> None:

@@ -227,7 +227,8 @@ def test_visa_need_follows_the_applicant_type_unless_answered(applicant: str, ne
     result = compute({"specialty": "internal-medicine", "applicant_type": applicant})
     assert result["inputs"]["needs_visa"] == "by-applicant-type"
     assert result["needs_visa_resolved"] is needs
-    assert ("Visa needed" in [f["factor"] for f in result["factors"]]) is needs
+    (visa,) = [f for f in result["factors"] if f["factor"] == "Visa needed"]
+    assert (visa["points"] < 0) is needs
     assert ("needs a visa" in result["red_flags"]) is needs
     answered = compute({"specialty": "internal-medicine", "applicant_type": applicant, "needs_visa": not needs})
     assert answered["needs_visa_resolved"] is (not needs)
@@ -486,3 +487,13 @@ def test_an_empty_score_names_comlex_and_radiology_gives_the_articles_comlex_ban
     other = compute({"specialty": "family-medicine", "applicant_type": "us-do", "step2_score": None})
     (factor,) = [f for f in other["factors"] if f["factor"] == "Step 2 CK"]
     assert "COMLEX only" in factor["why"] and "640" not in factor["why"]
+
+
+def test_every_input_has_a_row_in_how_the_score_moved_even_at_zero() -> None:
+    # Failures, geography, a past no-match and no visa need once left no row, so
+    # the table did not account for every input.
+    result = compute({"applicant_type": "us-md"})
+    rows = {f["factor"]: f for f in result["factors"]}
+    for name in ("USMLE failures", "Visa needed", "Limited geography", "Previous no-match"):
+        assert rows[name]["points"] == 0, name
+    assert sum(f["points"] for f in result["factors"]) == result["score"] or result["score"] in (0, 100)

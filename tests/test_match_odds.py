@@ -597,3 +597,9 @@ def test_a_figure_far_from_the_data_says_so_in_the_headline(inputs: dict[str, ob
 def test_a_bound_is_not_called_about() -> None:
     result = compute({"specialty": "family-medicine", "step2_score": 230, "contiguous_ranks": 90})
     assert "over 99%" in str(match_odds.render(result)) and "about <strong>over" not in str(match_odds.render(result))
+
+
+def test_a_measure_left_empty_still_has_its_row() -> None:
+    html = str(match_odds.render(compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": None})))
+    table = html[html.index("What each input contributed") :]
+    assert "Contiguous ranks (self-reported)" in table and "not used (left empty)" in table

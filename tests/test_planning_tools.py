@@ -590,3 +590,16 @@ def test_a_reapplicant_prepares_for_the_lane_after_choosing_it() -> None:
     assert later["Request letters"]["date"] == "2027-01-02" and "Moved" not in later["Request letters"]["detail"]
     # Deciding again months after the choice would undo it: those steps are left out whenever they fall.
     assert not {"Get an honest outside assessment", "Decide firmly whether to dual apply"} & set(later)
+
+
+def test_the_plan_says_what_its_two_ticks_add_or_leave_out() -> None:
+    # The result named no effect of "dual applying" or of a past no-match left unticked.
+    dual = timeline.compute({"dual_applying": True})
+    alone = timeline.compute({"dual_applying": False})
+    added = {m["title"] for m in dual["milestones"]} - {m["title"] for m in alone["milestones"]}
+    assert added == set(timeline.DUAL_TITLES)
+    assert any(n.startswith("Dual applying adds: ") and all(t in n for t in added) for n in dual["notes"])
+    assert any(n.startswith("Not dual applying, so the plan leaves out") for n in alone["notes"])
+    assert any("I applied before and did not match" in n for n in alone["notes"])
+    again = timeline.compute({"previously_unmatched": True})
+    assert not any(n.startswith("A first application") for n in again["notes"])

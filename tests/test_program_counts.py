@@ -569,3 +569,12 @@ def test_a_first_application_is_told_when_its_backup_count_was_written_for_reapp
 def test_radiologys_borrowed_ultra_range_is_named_as_written_for_us_citizen_imgs() -> None:
     said = " ".join(pc.compute({"specialty": "diagnostic-radiology", "applicant_type": "us-do", "step2_score": 250})["reasons"])
     assert "not for your applicant type (US DO senior or graduate)" in said
+
+
+def test_the_result_accounts_for_every_input_behind_its_band() -> None:
+    # All the profile's inputs once collapsed into "Dual apply 52/100" with no table.
+    result = pc.compute({"specialty": "internal-medicine", "step2_score": 240, "usce_months": 3})
+    html = str(pc.render(result))
+    assert "How each input moved the competitiveness score" in html
+    for factor in result["factors"]:  # type: ignore[attr-defined]
+        assert f'data-label="Factor">{factor["factor"]}<' in html

@@ -290,3 +290,10 @@ def test_reasons_show_the_same_signals_one_band_either_side() -> None:
 def test_ultra_competitive_first_choice_is_told_likely_is_uncertain() -> None:
     result = sg.compute({"specialty": "dermatology"})
     assert any("even a program you count as likely is uncertain" in r for r in result["reasons"])  # type: ignore[attr-defined]
+
+
+def test_the_plan_accounts_for_every_input_behind_its_band() -> None:
+    result = sg.compute({"specialty": "internal-medicine", "step2_score": 240})
+    html = str(sg.render(result))
+    assert "How each input moved the competitiveness score" in html
+    assert all(f'data-label="Factor">{f["factor"]}<' in html for f in result["factors"])  # type: ignore[attr-defined]
