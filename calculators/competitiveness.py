@@ -545,6 +545,16 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     return factors
 
 
+# The red flags are the IMG article's, written in its section on assessing
+# yourself "as an IMG"; no source gives any for US graduates, who still get them
+# as the nearest guide, and are told so.
+US_GRADUATE_FLAGS = (
+    "These red flags come from the IMG article, which writes them for IMGs; our sources give none for US MD or DO "
+    "graduates, so the check applies the same signs to you as the nearest guide. Your applicant type's points "
+    "already reflect US graduates' higher match rates."
+)
+
+
 def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     """The IMG article's red flags that apply to this profile."""
     step2 = v["step2_score"]
@@ -995,6 +1005,8 @@ def render(result: Mapping[str, object]) -> Markup:
     flags: list[str] = result["red_flags"]  # type: ignore[assignment]
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
     parts.extend(el("p", FLAG_READINGS[flag], class_="mpb-note") for flag in flags if flag in FLAG_READINGS)
+    if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:  # type: ignore[index]
+        parts.append(el("p", US_GRADUATE_FLAGS, class_="mpb-note"))
     if rules:
         parts.append(
             el(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -497,3 +499,10 @@ def test_every_input_has_a_row_in_how_the_score_moved_even_at_zero() -> None:
     for name in ("USMLE failures", "Visa needed", "Limited geography", "Previous no-match"):
         assert rows[name]["points"] == 0, name
     assert sum(f["points"] for f in result["factors"]) == result["score"] or result["score"] in (0, 100)
+
+
+@pytest.mark.parametrize(("applicant", "told"), [("us-do", True), ("us-md", True), ("us-img", False), ("non-us-img", False)])
+def test_a_us_graduate_is_told_the_red_flags_were_written_for_imgs(applicant: str, told: bool) -> None:
+    result = compute({"specialty": "family-medicine", "applicant_type": applicant, "step2_score": 225, "needs_visa": False})
+    assert result["red_flags"]
+    assert (html.escape(competitiveness.US_GRADUATE_FLAGS) in competitiveness.render(result)) is told
