@@ -135,7 +135,8 @@ FIRST_YEAR_LIST = "first-year"
 FIRST_YEAR_NAME = "preliminary or transitional year"
 FIRST_YEAR_PRICING = (
     " These programs are priced here as one list of their own; check on the AAMC's fee page how ERAS counts "
-    "the ones you choose, as split across more lists they can cost less."
+    "the ones you choose: split across more lists they can cost less, and counted with a specialty you also "
+    "apply to, more."
 )
 
 # NRMP includes this many ranked programs in the registration fee; each one

@@ -329,7 +329,8 @@ def _from_bands(value: int, bands: tuple[tuple[int, int], ...]) -> int:
     return next(points for floor, points in bands if value >= floor)
 
 
-# Not converted to Step 2 CK (no source gives a conversion), only shown to a
+# The radiology article gives COMLEX Level 2 bands beside its Step 2 CK ones;
+# the check takes USMLE scores only, so they are shown, not applied, to a
 # radiology reader who left the score empty, as a COMLEX-only DO would.
 RADIOLOGY_COMLEX = next(rule for rule in data.RULES_OF_THUMB if rule.topic.startswith("COMLEX Level 2 bands"))
 
@@ -670,7 +671,14 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
             caps.append(Cap("dual-apply", f"Orthopaedic self-audit: {missing} elements missing.", ARTICLE_ORTHO))
     if spec.slug == "diagnostic-radiology":
         if step2 is None or int(step2) < RADIOLOGY_STEP2_BANDS[1].floor or int(v["exam_failures"]):  # type: ignore[call-overload]
-            caps.append(Cap("dual-apply-strongly", "Radiology: Step 2 CK below 235, untaken, or a failure.", ARTICLE_RADIOLOGY))
+            caps.append(
+                Cap(
+                    "dual-apply-strongly",
+                    "Radiology: Step 2 CK below 235, not entered, or a failure. With COMLEX only, read your Level 2 "
+                    "against the article's COMLEX bands under Step 2 CK above; this check takes USMLE scores only.",
+                    ARTICLE_RADIOLOGY,
+                )
+            )
         elif int(step2) < RADIOLOGY_STEP2_BANDS[0].floor:  # type: ignore[call-overload]
             caps.append(Cap("dual-apply", "Radiology: Step 2 CK 235-249, the mid-range band.", ARTICLE_RADIOLOGY))
     reasons = misalignment(spec, v)

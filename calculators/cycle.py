@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 
 from .data import cycle_dates
-from .html import counted
+from .html import counted, long_date
 
 ESTIMATED = "estimated by rule"
 
@@ -61,11 +61,6 @@ MILESTONE_BY_KEY = {m.key: m for m in MILESTONES}
 def _first_weekday(year: int, month: int, weekday: int) -> dt.date:
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7)
-
-
-def long_date(day: dt.date) -> str:
-    """24 February 2027: unambiguous for readers on either side of the Atlantic."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def third_friday_of_march(year: int) -> dt.date:

@@ -381,7 +381,8 @@ TIER_LABELS: dict[Tier, str] = {
 # competitive", PM&R "becoming more competitive" and EM's competitiveness
 # changeable.  It says nothing of anesthesiology or obstetrics and gynecology,
 # whose tier rests on their non-US IMG match rates (NRMP Charting Outcomes),
-# and for anesthesiology on the no-match article's list of flexible backups.
+# and for anesthesiology on the IMG article, which gives it backups of its own
+# (internal medicine, a transitional year, family medicine) as a first choice.
 TIER_SOURCES: dict[Tier, tuple[Source, ...]] = {
     "accessible": (ARTICLE_IMG, RESULTS_2025),
     "moderate": (ARTICLE_ORTHO, CHARTING_OUTCOMES),
@@ -410,7 +411,7 @@ SPECIALTIES: tuple[Specialty, ...] = (
         "moderate",
         "Anesthesiology",
         "Anesthesiology",
-        tier_basis=(CHARTING_OUTCOMES, ARTICLE_UNMATCHED),
+        tier_basis=(CHARTING_OUTCOMES, ARTICLE_IMG),
     ),
     Specialty(
         "obstetrics-gynecology",

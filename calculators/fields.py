@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .html import long_date
+
 EMPTY_VALUES = (None, "")
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
@@ -224,7 +226,7 @@ class DateField(Field):
     def allowed(self) -> str:
         # The form's date control shows the reader's own format, so the message
         # names the days; the written form is for addresses and the terminal.
-        return f"a real, complete date from {_long_date(self.earliest)} to {_long_date(self.latest)} (as text: YYYY-MM-DD)"
+        return f"a real, complete date from {long_date(self.earliest)} to {long_date(self.latest)} (as text: YYYY-MM-DD)"
 
     def parse_present(self, raw: object) -> dt.date:
         # A datetime is a date too, but cannot be compared with one; its day is what counts.
@@ -243,10 +245,6 @@ class DateField(Field):
 
     def to_text(self, value: object) -> str:
         return value.isoformat() if isinstance(value, dt.date) else ""
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True, kw_only=True)

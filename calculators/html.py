@@ -7,6 +7,7 @@ build-time page and the live page byte-identical and free of injection.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -114,3 +115,8 @@ def percent(fraction: float, digits: int = 0) -> str:
 
 def money(amount: float) -> str:
     return f"${amount:,.0f}" if float(amount).is_integer() else f"${amount:,.2f}"
+
+
+def long_date(day: dt.date) -> str:
+    """24 February 2027: unambiguous for readers on either side of the Atlantic."""
+    return f"{day.day} {day:%B %Y}"

@@ -534,6 +534,26 @@ def contig_turning_point(spec: data.Specialty) -> int | None:
     return None if best == len(values) - 1 else best + CONTIG_FLOOR
 
 
+def _about(p: float) -> str:
+    """ "about 52%", but "over 99%": a bound is not something to be about."""
+    text = _pct(p)
+    return text if text.startswith(("over", "under")) else f"about {text}"
+
+
+def _measure_words(m: Measure) -> str:
+    return f"Step 2 CK of {m.value}" if m.key == "step2_score" else f"{m.value} contiguous ranks"
+
+
+def _far_words(far: list[str]) -> str:
+    """The headline's and summary's warning for inputs far beyond both groups."""
+    if not far:
+        return ""
+    return (
+        f" Your inputs ({' and '.join(far)}) are far from where most of them were, so this figure comes from the "
+        "model's assumed shape, not from applicants like you."
+    )
+
+
 def _pct(p: float) -> str:
     if p < 0.01:
         return "under 1%"
@@ -713,21 +733,20 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         n[m.key] = {"matched": m.matched_n, "unmatched": m.unmatched_n, "basis": m.n_basis}
 
     whose = "" if group["reader_in_group"] else f"figures for {DATA_GROUP}, not your group"
+    far = [] if probability is None else [_measure_words(m) for m in used if m.far_from_data]
     if probability is None:
         summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given."
     elif used:
         summary = (
-            f"{spec.name}: by this model, about {_pct(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
+            f"{spec.name}: by this model, {_about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
             f"(an estimate from NRMP's published summaries, not a count; base rate {_pct(prior)}{'; ' + whose if whose else ''})."
+            + _far_words(far)
         )
     else:
         summary = f"{spec.name}: base rate {_pct(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
             f" ({whose})." if whose else "."
         )
 
-    far = [
-        f"Step 2 CK of {m.value}" if m.key == "step2_score" else f"{m.value} contiguous ranks" for m in used if m.far_from_data
-    ]
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,
@@ -814,14 +833,10 @@ def render(result: Mapping[str, object]) -> Markup:
             "p",
             *not_yours,
             f"Among {group['described']}, the model puts those with your inputs at ",
-            # "over 99%" is already a bound, not a figure to be "about".
-            "" if _pct(float(prob)).startswith(("over", "under")) else "about ",  # type: ignore[arg-type]
+            "" if _about(float(prob)) == _pct(float(prob)) else "about ",  # type: ignore[arg-type]
             el("strong", _pct(float(prob))),  # type: ignore[arg-type]
             " matched.",
-            f" Your {' and '.join(far)} {'is' if len(far) == 1 else 'are'} far from where most of them were, so this "
-            "figure comes from the model's assumed shape, not from applicants like you."
-            if far
-            else "",
+            _far_words(far),
             class_="mpb-headline",
         )
     else:

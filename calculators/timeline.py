@@ -406,7 +406,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     estimated = [d.label for d in cycle.season(match_year).values() if d.estimated]
     if estimated:
-        notes.append(f"The Match {match_year} calendar is not fully published yet; estimated by rule: {', '.join(estimated)}.")
+        notes.append(f"Our table lacks some published Match {match_year} dates; estimated by rule: {', '.join(estimated)}.")
     if past_count == len(milestones):
         notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")
     next_step = f" Next: {ahead[0]['title']} on {ahead[0]['date']}." if ahead else ""

@@ -230,9 +230,16 @@ def article_sources(*names: str) -> Markup:
     """The source articles a guide cites, each with its title and date."""
     by_key = {s.key: s for s in d.ARTICLES}
     articles = [(ARTICLE_SHORT_NAMES[name], by_key[f"article-{name}"]) for name in names]
-    return el(
-        "ul",
-        [el("li", el("strong", short), ": ", el("em", a.title), f", {a.publisher}, {a.year}.") for short, a in articles],
+    return join(
+        el(
+            "p",
+            "The source articles are cited by short names. Their numbers are rules of thumb from experienced advisers, "
+            "not measured data.",
+        ),
+        el(
+            "ul",
+            [el("li", el("strong", short), ": ", el("em", a.title), f", {a.publisher}, {a.year}.") for short, a in articles],
+        ),
     )
 
 

@@ -103,6 +103,12 @@ def test_a_date_the_control_cannot_read_is_named_not_taken_as_empty(page: Any, s
     assert widget.locator(".mpb-result").inner_html() == before
     # The picker offers only the days Python accepts.
     assert (submission.get_attribute("min"), submission.get_attribute("max")) == ("2024-01-01", "2040-12-31")
+    # Cleared again (which fires no input or change either), the optional date is simply empty.
+    submission.focus()
+    page.evaluate("(control) => { control.value = ''; }", submission.element_handle())  # no event, as when cleared by hand
+    field(widget, "dual_applying").focus()
+    error.wait_for(state="hidden")
+    assert submission.get_attribute("aria-invalid") is None
 
 
 def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_url: str) -> None:
@@ -133,6 +139,29 @@ def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_ur
     score.press("Tab")
     page.wait_for_timeout(600)
     assert page.evaluate("window.statusWrites") == writes
+
+
+def test_new_inputs_are_announced_even_when_their_summary_reads_the_same(page: Any, site_url: str) -> None:
+    # 6 and 7 research items give the same summary; skipping the rewrite would leave the change unannounced.
+    widget = open_calculator(page, site_url + page_of("competitiveness"), "competitiveness")
+    research = field(widget, "research_items")
+    research.fill("6")
+    page.wait_for_function(
+        "(root) => root.querySelector('.mpb-status-text').textContent.startsWith('Updated')", arg=widget.element_handle()
+    )
+    page.wait_for_timeout(600)
+    page.evaluate(
+        """(root) => {
+             window.statusWrites = 0;
+             new MutationObserver(() => window.statusWrites++).observe(
+               root.querySelector('.mpb-status-text'), { childList: true, characterData: true, subtree: true });
+           }""",
+        widget.element_handle(),
+    )
+    before = widget.locator(".mpb-status-text").inner_text()
+    research.fill("7")
+    page.wait_for_function("window.statusWrites > 0")
+    assert widget.locator(".mpb-status-text").inner_text() == before
 
 
 def test_printing_opens_every_collapsed_explanation_and_hides_buttons(page: Any, site_url: str) -> None:

@@ -591,12 +591,21 @@ def test_a_figure_far_from_the_data_says_so_in_the_headline(inputs: dict[str, ob
         assert result["far_from_data"] == [] and "far from" not in headline[1]
     else:
         assert result["far_from_data"] == [far]
-        assert f"Your {far} is far from where most of them were" in headline[1]
+        assert f"Your inputs ({far}) are far from where most of them were" in headline[1]
+        assert f"Your inputs ({far}) are far from" in result["summary"]
 
 
 def test_a_bound_is_not_called_about() -> None:
     result = compute({"specialty": "family-medicine", "step2_score": 230, "contiguous_ranks": 90})
     assert "over 99%" in str(match_odds.render(result)) and "about <strong>over" not in str(match_odds.render(result))
+    # The status line, which a screen reader hears, says it the same way.
+    assert "by this model, over 99% of" in result["summary"]
+
+
+def test_no_estimate_carries_no_far_from_the_data_warning() -> None:
+    # A blocked Step 2 CK (suppressed in neurosurgery) leaves no estimate for the ranks to qualify.
+    result = compute({"specialty": "neurological-surgery", "step2_score": 150, "contiguous_ranks": 100})
+    assert result["probability"] is None and result["far_from_data"] == []
 
 
 def test_a_measure_left_empty_still_has_its_row() -> None:

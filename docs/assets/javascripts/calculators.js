@@ -311,8 +311,9 @@ class Widget {
     this.timer = 0;
     // Why a remembered or linked value was dropped: kept until the reader edits.
     this.restoreNotes = [];
-    // What the status line last said (see showStatus).
+    // What the status line last said, and for which inputs (see showStatus).
     this.shownStatus = null;
+    this.answeredFor = null;
   }
 
   async mount() {
@@ -322,16 +323,18 @@ class Widget {
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
     // A date typed into an empty date control that cannot be read fires no
-    // input or change (its value stays ""), so leaving it is the cue.
+    // input or change (its value stays ""), nor does clearing it again, so
+    // leaving such a field, or one marked wrong, is the cue.
     this.form.addEventListener("focusout", (event) => {
-      if (event.target.validity?.badInput) this.edited() || this.recompute();
+      const control = event.target;
+      if (control.validity?.badInput || control.getAttribute?.("aria-invalid") === "true") this.edited() || this.recompute();
     });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.recompute();
     });
     this.remember.addEventListener("change", () => this.toggleRemember());
-    this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere());
+    this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere(this));
     this.showRuntime();
     await this.restore();
   }
@@ -398,13 +401,15 @@ class Widget {
     clearTimeout(this.timer);
     const ticket = ++this.latest;
     let reply;
+    const values = this.readForm();
     try {
-      reply = await ask("compute", this.name, this.readForm());
+      reply = await ask("compute", this.name, values);
     } catch (error) {
       if (ticket === this.latest) this.computeFailed(error);
       return;
     }
     if (ticket !== this.latest) return; // a newer edit has been sent since
+    this.answeredFor = JSON.stringify(values);
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
       this.result.innerHTML = reply.html;
@@ -507,13 +512,13 @@ class Widget {
 
   toggleRemember() {
     if (this.remember.checked) {
-      this.sayOfAnswers("");
+      for (const widget of widgets) widget.sayOfAnswers("");
       if (!remember(this.rememberable || {})) {
         this.remember.checked = false;
         this.sayOfAnswers("This browser does not allow saving answers, so nothing was remembered.");
       }
     } else {
-      forgetEverywhere();
+      forgetEverywhere(this);
     }
   }
 
@@ -556,18 +561,20 @@ class Widget {
     );
   }
 
-  // A live region that is rewritten is read again: the same words twice (a
-  // typing pause, then leaving the field) are left alone.  Compared with what
-  // was last written, not with the DOM, which serialises markup its own way.
+  // A live region that is rewritten is read again: the same answer to the
+  // same inputs (a typing pause, then leaving the field) is left alone, but
+  // new inputs are announced even when their summary reads the same.
   showStatus(html) {
-    if (html === this.shownStatus) return;
-    this.shownStatus = html;
+    const shown = `${this.answeredFor}\n${html}`;
+    if (shown === this.shownStatus) return;
+    this.shownStatus = shown;
     this.status.innerHTML = html;
   }
 
   say(text) {
-    if (`text:${text}` === this.shownStatus) return;
-    this.shownStatus = `text:${text}`;
+    const shown = `${this.answeredFor}\ntext:${text}`;
+    if (shown === this.shownStatus) return;
+    this.shownStatus = shown;
     this.status.textContent = text;
   }
 
@@ -609,12 +616,14 @@ function remember(answers) {
   return writeStorage(JSON.stringify({ version: 1, values }));
 }
 
-function forgetEverywhere() {
+// Said once, by the calculator the reader used: a page with two would
+// otherwise announce it twice.
+function forgetEverywhere(asker) {
   writeStorage(null);
   for (const widget of widgets) {
     widget.remember.checked = false;
     widget.closeOffer();
-    widget.sayOfAnswers("Your remembered answers were removed from this device.");
+    widget.sayOfAnswers(widget === asker ? "Your remembered answers were removed from this device." : "");
   }
 }
 
