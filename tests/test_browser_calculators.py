@@ -111,11 +111,8 @@ def test_a_date_the_control_cannot_read_is_named_not_taken_as_empty(page: Any, s
     assert submission.get_attribute("aria-invalid") is None
 
 
-def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_url: str) -> None:
-    # A live region that is rewritten is read out again: a typing pause and then
-    # leaving the field once announced the same sentence twice.
-    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
-    first_live_result(widget)
+def count_status_writes(page: Any, widget: Any) -> None:
+    """From now on, window.statusWrites counts each rewrite of the widget's status line (a live region)."""
     page.evaluate(
         """(root) => {
              window.statusWrites = 0;
@@ -124,6 +121,14 @@ def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_ur
            }""",
         widget.element_handle(),
     )
+
+
+def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_url: str) -> None:
+    # A live region that is rewritten is read out again: a typing pause and then
+    # leaving the field once announced the same sentence twice.
+    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    first_live_result(widget)
+    count_status_writes(page, widget)
     score = field(widget, "step2_score")
     score.fill("251")
     page.wait_for_function("window.statusWrites > 0")
@@ -150,14 +155,7 @@ def test_new_inputs_are_announced_even_when_their_summary_reads_the_same(page: A
         "(root) => root.querySelector('.mpb-status-text').textContent.startsWith('Updated')", arg=widget.element_handle()
     )
     page.wait_for_timeout(600)
-    page.evaluate(
-        """(root) => {
-             window.statusWrites = 0;
-             new MutationObserver(() => window.statusWrites++).observe(
-               root.querySelector('.mpb-status-text'), { childList: true, characterData: true, subtree: true });
-           }""",
-        widget.element_handle(),
-    )
+    count_status_writes(page, widget)
     before = widget.locator(".mpb-status-text").inner_text()
     research.fill("7")
     page.wait_for_function("window.statusWrites > 0")
