@@ -86,9 +86,11 @@ PAIRINGS: tuple[Pairing, ...] = (
     ),
     Pairing(
         "neurology",
-        ("psychiatry", "internal-medicine", PRELIMINARY_YEAR),
+        # The article's "Internal Medicine (prelim year then re-apply)" is a
+        # preliminary year, so categorical internal medicine is not paired.
+        ("psychiatry", PRELIMINARY_YEAR),
         "Psychiatry shares neurology's focus on the brain and behaviour; the internal medicine route the article "
-        "describes is a preliminary year followed by reapplying.",
+        "describes is a preliminary year followed by reapplying, not a categorical place.",
         (ARTICLE_IMG,),
     ),
     Pairing(
@@ -368,7 +370,8 @@ VISA_ACCESS_MULTIPLIER = 1.5
 # Tier (see data.TIER_SOURCES): a backup should be clearly more attainable.
 TIER_POINTS: dict[Tier, int] = {"accessible": 10, "moderate": 0, "competitive": -10}
 # Needing a visa while aiming at a field where few programs sponsor one is a
-# red flag (IMG article); competitive fields are where that bites.
+# red flag (IMG article).  Which fields those are, the article does not say;
+# weighing it by tier is this finder's assumption, and its text says so.
 VISA_TIER_POINTS: dict[Tier, int] = {"accessible": 0, "moderate": -5, "competitive": -10}
 
 # Preferences.  "either" never moves the score.
@@ -564,7 +567,8 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
             Component(
                 "Visa",
                 VISA_TIER_POINTS[tier],
-                "Visa sponsorship is harder to find in more competitive fields.",
+                "The IMG article says H-1B sponsorship is rare in some specialties; this finder assumes those are "
+                "among the more competitive fields (its own assumption, not the article's).",
                 ARTICLE_IMG,
             )
         )

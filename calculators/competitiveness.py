@@ -29,7 +29,7 @@ from typing import Literal
 from . import charts, data, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
-from .html import Markup, counted, el, join, signed, table
+from .html import Markup, counted, el, join, ordinal, signed, table
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -110,7 +110,8 @@ FAILURE_COUNT_CAP = 3
 ULTRA_FAILURE_EXTRA = -10
 
 # Years since graduation: more than 5-7 years is a barrier (IMG article);
-# 3-4+ years without clinical work makes things harder (radiology article).
+# 3-4+ years without clinical work makes radiology harder (radiology article),
+# so the 3-5 years band costs points in radiology only.
 GRADUATION_BANDS = (
     (8, -15, "8 or more years", ARTICLE_IMG),
     (6, -10, "6-7 years", ARTICLE_IMG),
@@ -158,7 +159,9 @@ AWAY_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
 }
 
 # IMG article red flags: needing a visa where few programs sponsor, and
-# limiting yourself geographically.  A past no-match makes a second attempt
+# limiting yourself geographically.  The article says only that H-1B
+# sponsorship is rare "in some specialties"; weighing it more in the
+# competitive tiers is this check's assumption, and the result says so.  A past no-match makes a second attempt
 # harder (no-match and radiology articles).
 VISA_POINTS = -8
 VISA_EXTRA_IN_COMPETITIVE = -4
@@ -461,7 +464,13 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         # Every input gets its row, moved or not, so the table accounts for all of them.
         factors.append(Factor("USMLE failures", 0, "None entered.", ARTICLE_IMG))
     _, points, label, source = next(b for b in GRADUATION_BANDS if years >= b[0])
-    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label} band.", source))
+    if source is ARTICLE_RADIOLOGY and spec.slug != "diagnostic-radiology":
+        # The radiology article's 3-4+ years is about radiology; no source
+        # puts a cost on it in other fields.
+        points, label = 0, f"{label} band, which costs points only in radiology"
+    else:
+        label = f"{label} band"
+    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
         f"{counted(usce, 'month')}: {label}."
@@ -520,7 +529,12 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "Visa needed",
                 VISA_POINTS + extra,
                 f"Visa need {profile.visa_basis(v)}. Many programs sponsor no visa"
-                + (", fewer still in competitive fields." if extra else "."),
+                + (
+                    "; the IMG article says H-1B sponsorship is rare in some specialties, and this check assumes "
+                    "those are among the competitive fields (its own assumption, not the article's)."
+                    if extra
+                    else "."
+                ),
                 ARTICLE_IMG,
             )
         )
@@ -833,7 +847,7 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     if name == "usce_months":
         return f"{counted(more, 'more month')} of US clinical experience ({value} in all)"
     if name == "exam_failures":
-        return "a failed USMLE attempt"
+        return "another failed USMLE attempt" if int(current or 0) else "a failed USMLE attempt"  # type: ignore[call-overload]
     return f"{counted(more, 'more year')} since graduation"
 
 
@@ -906,9 +920,17 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     above = BAND_FLOORS[here - 1] if here > 0 else None
     below = BAND_FLOORS[here + 1] if here + 1 < len(BAND_FLOORS) else None
     lines = []
+    # A rule that sets today's band would hold it there at any score, so the
+    # line above is out of reach by points alone, and the reader is told.
+    holding = [cap for cap in result.caps if cap.band == result.band]
     if above:
         lines.append(
-            f"Your score is {counted(above[0] - result.score, 'point')} short of the {above[0]} line for “{BAND_LABELS[above[1]]}”."
+            f"Your score is {counted(above[0] - result.score, 'point')} short of the {above[0]} line for “{BAND_LABELS[above[1]]}”"
+            + (
+                f", but a rule below would still hold the band at “{BAND_LABELS[result.band]}”: {holding[0].rule}"
+                if holding and result.band == result.by_score
+                else "."
+            )
         )
     if below:
         lines.append(
@@ -938,6 +960,8 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         headline = "This is already the least cautious band."
     elif score_line:
         headline = "No single change you can still make moves the band up; it would take several together."
+    elif holding:
+        headline = f"No single change to one input moves the band up; a rule below holds it at “{BAND_LABELS[result.band]}”."
     else:
         headline = "No single change to one input moves the band up; it would take several together."
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
@@ -1041,7 +1065,7 @@ def render(result: Mapping[str, object]) -> Markup:
             el(
                 "p",
                 f"Among {matched['group']} in {result['specialty_name']}, your Step 2 CK is at about "
-                f"the {matched['percentile']}th percentile (median {matched['median']:g}, middle half "
+                f"the {ordinal(int(matched['percentile']))} percentile (median {matched['median']:g}, middle half "
                 f"{matched['q1']:g}–{matched['q3']:g}, n = {matched['n']}; {matched['source']}; "
                 f"{matched['method']}).",
             )
@@ -1135,7 +1159,10 @@ def method() -> Markup:
                 el(
                     "li",
                     "Years since graduation: "
-                    + "; ".join(f"{label} {signed(p)}" for _, p, label, _ in GRADUATION_BANDS)
+                    + "; ".join(
+                        f"{label} {signed(p)}" + (" (radiology only)" if source is ARTICLE_RADIOLOGY else "")
+                        for _, p, label, source in GRADUATION_BANDS
+                    )
                     + " (IMG and radiology articles).",
                 ),
                 el(

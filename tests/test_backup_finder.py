@@ -377,3 +377,11 @@ def test_a_bridge_year_shows_the_share_of_each_kind_of_img() -> None:
     text = " ".join(" ".join(b["reasons"]) for b in result["bridges"])
     assert f"US-citizen IMGs filled {row.us_img_pct_of_offered:g}%" in text
     assert f"non-US IMGs {row.non_us_img_pct_of_offered:g}%" in text
+
+
+def test_neurology_pairs_psychiatry_and_a_preliminary_year_not_categorical_medicine() -> None:
+    # The IMG article: "Internal Medicine (prelim year then re-apply)" for neurology.
+    (neurology,) = [p for p in PAIRINGS if p.primary == "neurology"]
+    assert "internal-medicine" not in neurology.backups and "preliminary-year" in neurology.backups
+    visa = by_slug(compute({"specialty": "emergency-medicine", "needs_visa": True}))["anesthesiology"]
+    assert any("its own assumption" in p["why"] for p in visa["points"] if p["component"] == "Visa")

@@ -506,3 +506,51 @@ def test_a_us_graduate_is_told_the_red_flags_were_written_for_imgs(applicant: st
     result = compute({"specialty": "family-medicine", "applicant_type": applicant, "step2_score": 225, "needs_visa": False})
     assert result["red_flags"]
     assert (html.escape(competitiveness.US_GRADUATE_FLAGS) in competitiveness.render(result)) is told
+
+
+@pytest.mark.parametrize(("slug", "points"), [("diagnostic-radiology", -5), ("internal-medicine", 0), ("orthopaedic-surgery", 0)])
+def test_three_to_five_years_out_costs_points_only_in_radiology(slug: str, points: int) -> None:
+    # The radiology article's "3-4 or more years" without continuous clinical work is about radiology.
+    result = compute({"specialty": slug, "years_since_graduation": 4})
+    (factor,) = [f for f in result["factors"] if f["factor"] == "Years since graduation"]
+    assert factor["points"] == points
+    assert ("only in radiology" in factor["why"]) is (points == 0)
+
+
+def test_a_band_a_rule_holds_is_not_offered_by_points_and_a_second_failure_is_another() -> None:
+    # One failure holds a US-citizen IMG in EM at "Dual apply" at any score; being "15 points short" of
+    # single-track read as a way up, and "a failed USMLE attempt" was offered to someone who has one.
+    result = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244, "exam_failures": 1})
+    margins = result["margins"]
+    assert "but a rule below would still hold the band at “Dual apply”" in margins["lines"][0]
+    assert "a rule below holds it at “Dual apply”" in margins["headline"]
+    assert next(m["text"] for m in margins["down"] if m["field"] == "exam_failures").startswith("Another failed USMLE attempt")
+    fresh = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244})
+    assert all("Another" not in m["text"] for m in fresh["margins"]["down"])
+
+
+def test_percentiles_read_as_ordinals() -> None:
+    assert [competitiveness.ordinal(n) for n in (1, 2, 3, 11, 12, 13, 21, 22, 23, 111)] == [
+        "1st",
+        "2nd",
+        "3rd",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "23rd",
+        "111th",
+    ]
+    result = compute({"specialty": "internal-medicine", "step2_score": 238, "applicant_type": "non-us-img"})
+    percentile = result["step2_vs_matched"]["percentile"]
+    assert percentile == 22  # the case that read "22th"
+    assert "the 22nd percentile" in competitiveness.render(result)
+
+
+def test_the_extra_visa_cost_in_competitive_fields_is_called_the_checks_own_assumption() -> None:
+    # The IMG article says only that H-1B sponsorship is rare "in some specialties".
+    result = compute({"specialty": "diagnostic-radiology", "applicant_type": "non-us-img", "step2_score": 250})
+    (visa,) = [f for f in result["factors"] if f["factor"] == "Visa needed"]
+    assert "its own assumption, not the article's" in visa["why"]
+    assert "fewer still in competitive fields" not in visa["why"]
