@@ -78,8 +78,10 @@ def restore(name: str, saved_json: str) -> str:
 
     ``saved_json`` holds ``address`` and ``search`` (the page address's
     fragment and query string), ``page`` (the names of every calculator on
-    the page), ``stored`` (the raw text from this browser's storage, or null)
-    and ``today`` (the device's date, YYYY-MM-DD).  An already parsed
+    the page), ``stored`` (the raw text from this browser's storage, or null),
+    ``today`` (the device's date, YYYY-MM-DD), ``visited`` (the fragment this
+    page's calculators last asked for in this visit, if any) and ``history``
+    (true when the reader reached the page by reload, Back or Forward).  An already parsed
     ``linked`` mapping is read as address parameters too.  Anything
     unreadable or invalid is dropped with a note, so a stale bookmark or
     corrupt storage can never break the page; see ``reader_state`` for who
@@ -87,10 +89,24 @@ def restore(name: str, saved_json: str) -> str:
     """
     calc = REGISTRY[name]
     saved = json.loads(saved_json)
+    page = saved.get("page") or [name]
     params = {
         **reader_state.address_params(saved.get("address") or "", saved.get("search") or ""),
         **(saved.get("linked") or {}),
     }
-    linked = reader_state.linked_inputs(name, params, saved.get("page") or [name])
-    reply = reader_state.starting_values(calc.FIELDS, linked=linked, stored=saved.get("stored"), device_date=saved.get("today"))
+    linked = reader_state.linked_inputs(name, params, page)
+    # What this calculator last answered on this page in this visit: an
+    # address that has lost its inputs (a jump to a heading re-inserts the
+    # page) or that a late answer never reached (the reader left mid-edit,
+    # then came Back) must not start the form from defaults.
+    visited = reader_state.linked_inputs(name, reader_state.address_params(saved.get("visited") or ""), page)
+    through_history = bool(saved.get("history"))
+    use_visited = bool(visited) and (not linked or through_history)
+    reply = reader_state.starting_values(
+        calc.FIELDS,
+        linked=visited if use_visited else linked,
+        stored=saved.get("stored"),
+        device_date=saved.get("today"),
+        own=through_history or use_visited,
+    )
     return json.dumps(reply)

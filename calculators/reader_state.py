@@ -156,18 +156,24 @@ def starting_values(
     linked: Mapping[str, object],
     stored: str | None,
     device_date: str | None = None,
+    own: bool = False,
 ) -> dict[str, object]:
     """The form's starting values, notes on what was dropped, and, when a link
-    disagrees with remembered answers, an offer to choose between them."""
+    disagrees with remembered answers, an offer to choose between them.
+
+    ``own`` says the address is the reader's own from this visit (a reload,
+    Back or Forward, or the calculator's own last answer), not a link: with
+    Remember on, storage then holds the newer shared answers, so they win
+    without an offer."""
     remembered, notes = read_stored(stored)
     mine = _accept(fields, from_profile(fields, remembered), "a remembered answer", notes)
     from_link = _accept(fields, linked, "a value from the page address", notes)
     device: dict[str, str] = {}
     if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
         device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
-    values = {**mine, **device, **from_link}
+    values = {**device, **from_link, **mine} if own else {**mine, **device, **from_link}
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
-    if any(key in mine and mine[key] != value for key, value in from_link.items()):
+    if not own and any(key in mine and mine[key] != value for key, value in from_link.items()):
         reply["offer"] = {
             "html": offer_text(fields, from_link, mine),
             "use": USE_LINKED,

@@ -90,6 +90,31 @@ def test_a_value_typed_but_not_left_stays_on_its_page(
     assert f"{start}." not in fragment(page)
     assert f"={value}" not in fragment(page)
     assert stored(page) is None
+    # Back on the page it was typed on, the value is there: the late answer was kept for it.
+    page.go_back()
+    page.wait_for_url(f"**/calculators/{start}/**")
+    back = calculator(page, name)
+    page.wait_for_function(
+        "([root, edit, value]) => root.querySelector(`[name='${edit}']`).value === value",
+        arg=[back.element_handle(), edit, value],
+        timeout=30_000,
+    )
+
+
+def test_a_jump_to_a_heading_keeps_the_readers_inputs(page: Any, site_url: str) -> None:
+    # Material inserts the page again on the first jump to a heading after a full
+    # load; the address then held only the anchor, and the form went back to defaults.
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    field(widget, "step2_score").fill("262")
+    wait_for_fragment(page, "match-odds.step2_score=262")
+    page.locator("#reading-the-result a.headerlink").click()  # the heading's own link, as the contents list has
+    page.wait_for_timeout(1_000)  # room for the page to be inserted again and its calculator to mount
+    again = calculator(page, "match_odds")
+    page.wait_for_function(
+        "(root) => root.querySelector('[name=step2_score]').value === '262'", arg=again.element_handle(), timeout=30_000
+    )
+    wait_for_fragment(page, "match-odds.step2_score=262")
 
 
 # --- Two calculators on one page -----------------------------------------------------------------------

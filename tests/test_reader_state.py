@@ -115,6 +115,40 @@ def test_no_offer_when_nothing_disagrees(saved: dict) -> None:
     assert restore("competitiveness", **saved)["offer"] is None
 
 
+def test_a_jump_to_a_heading_keeps_the_inputs_this_visit_gave_the_page() -> None:
+    # Material inserts the page again on the first jump to a heading, and the
+    # address then holds only "#reading-the-result": the form went back to defaults.
+    reply = restore(
+        "match_odds",
+        address="#reading-the-result",
+        visited="match-odds.specialty=internal-medicine&match-odds.step2_score=262",
+    )
+    assert reply["values"]["step2_score"] == "262" and reply["offer"] is None
+    # A link's own inputs still win over what this visit last showed.
+    linked = restore("match_odds", address="#match-odds.step2_score=250", visited="match-odds.step2_score=262")
+    assert linked["values"]["step2_score"] == "250"
+
+
+def test_coming_back_keeps_an_answer_that_came_too_late_for_the_address() -> None:
+    # Typed, then left at once: the answer missed the address; Back brings the older address.
+    reply = restore("match_odds", address="#match-odds.step2_score=240", visited="match-odds.step2_score=262", history=True)
+    assert reply["values"]["step2_score"] == "262"
+
+
+def test_the_readers_own_address_is_not_a_link_to_offer_against() -> None:
+    # A reload of the apply page: one calculator's own address said "no backup", the other had
+    # since remembered Psychiatry; the first then offered "the link" against the reader's own answer.
+    saved = {
+        "address": "#application-cost.backup_specialty=",
+        "stored": stored(backup_specialty="psychiatry"),
+        "page": APPLY_PAGE,
+    }
+    reloaded = restore("application_cost", **saved, history=True)
+    assert reloaded["offer"] is None and reloaded["values"]["backup_specialty"] == "psychiatry"
+    followed = restore("application_cost", **saved)
+    assert followed["offer"] is not None and followed["values"]["backup_specialty"] == ""
+
+
 def test_the_devices_date_fills_today_unless_the_address_carries_one() -> None:
     assert restore("timeline", today="2026-11-30")["values"] == {"today": "2026-11-30"}
     linked = restore("timeline", address="#timeline.today=2027-02-01", today="2026-11-30")

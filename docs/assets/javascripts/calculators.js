@@ -26,6 +26,19 @@ const TYPING_PAUSE_MS = 250;
 // typed and say what is allowed.
 const UNREADABLE_DATE = "unreadable";
 
+// The address each page's calculators last asked for in this visit, by page.
+// Python falls back on it when the address has lost the inputs (a jump to a
+// heading makes Material insert the page again) or when an answer came too
+// late to reach the address (the reader left mid-edit, then came Back).
+const visitedAddress = new Map();
+// Every fragment this visit wrote, by page: an address among them is the
+// reader's own (Back or Forward), not a link, and so is the address of a
+// page loaded by reload or Back.  Python then lets the newer answers win
+// without an offer.  (A fragment link to the same page fires the same
+// events as Back, so the events cannot tell them apart.)
+const writtenAddresses = new Map();
+let loadedFromHistory = ["reload", "back_forward"].includes(performance.getEntriesByType?.("navigation")?.[0]?.type);
+
 // One worker, and so one Python runtime, for the whole visit: instant
 // navigation keeps this module alive across pages.
 let worker = null;
@@ -354,6 +367,8 @@ class Widget {
       page: [...document.querySelectorAll(".mpb-calculator")].map((root) => root.dataset.calculator),
       stored: readStorage(),
       today: deviceDate(),
+      visited: visitedAddress.get(this.pathname) || "",
+      history: this.throughHistory,
     }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
@@ -417,7 +432,11 @@ class Widget {
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
-      if (!this.onItsPage()) return;
+      if (!this.onItsPage()) {
+        // Too late for the address the reader has left; kept for their return.
+        visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
+        return;
+      }
       this.reflectSoon(reply.address, reply.address_drop);
       if (this.remember.checked && !this.offerOpen) remember(reply.remember);
     } else {
@@ -603,12 +622,19 @@ function deviceDate() {
 // (one prefix per calculator) and which older keys they replace.
 function reflectInAddress(address, drop) {
   const url = new URL(window.location.href);
-  const fragment = url.hash.slice(1);
+  url.hash = withInputs(url.hash, address, drop);
+  visitedAddress.set(url.pathname, url.hash);
+  if (!writtenAddresses.has(url.pathname)) writtenAddresses.set(url.pathname, new Set());
+  writtenAddresses.get(url.pathname).add(url.hash.replace(/^#/, ""));
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+}
+
+function withInputs(hash, address, drop) {
+  const fragment = hash.replace(/^#/, "");
   const params = new URLSearchParams(fragment.includes("=") ? fragment : "");
   for (const key of drop) params.delete(key);
   for (const [key, value] of Object.entries(address)) params.set(key, value);
-  url.hash = params.toString();
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+  return params.toString();
 }
 
 function remember(answers) {
@@ -645,9 +671,13 @@ function mirrorHeadline(root) {
 
 function mountAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
+  const cameBack =
+    loadedFromHistory || Boolean(writtenAddresses.get(window.location.pathname)?.has(window.location.hash.replace(/^#/, "")));
+  loadedFromHistory = false;
   for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
     mirrorHeadline(root);
     const widget = new Widget(root);
+    widget.throughHistory = cameBack;
     widgets.add(widget);
     widget.mount();
   }
