@@ -80,8 +80,10 @@ def restore(name: str, saved_json: str) -> str:
     fragment and query string), ``page`` (the names of every calculator on
     the page), ``stored`` (the raw text from this browser's storage, or null),
     ``today`` (the device's date, YYYY-MM-DD), ``visited`` (the fragment this
-    page's calculators last asked for in this visit, if any) and ``history``
-    (true when the reader reached the page by reload, Back or Forward).  An already parsed
+    page's calculators last asked for in this visit, if any) and ``written``
+    (the addresses this calculator wrote itself, each as its parameters: an
+    address holding exactly one of them is the reader's own, come back to by
+    reload, Back or Forward, rather than a link).  An already parsed
     ``linked`` mapping is read as address parameters too.  Anything
     unreadable or invalid is dropped with a note, so a stale bookmark or
     corrupt storage can never break the page; see ``reader_state`` for who
@@ -100,13 +102,19 @@ def restore(name: str, saved_json: str) -> str:
     # page) or that a late answer never reached (the reader left mid-edit,
     # then came Back) must not start the form from defaults.
     visited = reader_state.linked_inputs(name, reader_state.address_params(saved.get("visited") or ""), page)
-    through_history = bool(saved.get("history"))
-    use_visited = bool(visited) and (not linked or through_history)
+    # The address is the reader's own when it holds exactly what this
+    # calculator itself wrote (Back, Forward, reload), not a link.
+    own_address = bool(linked) and any(
+        reader_state.linked_inputs(name, {str(k): str(v) for k, v in written.items()}, page) == linked
+        for written in saved.get("written") or []
+        if isinstance(written, dict)
+    )
+    use_visited = bool(visited) and (not linked or own_address)
     reply = reader_state.starting_values(
         calc.FIELDS,
         linked=visited if use_visited else linked,
         stored=saved.get("stored"),
         device_date=saved.get("today"),
-        own=through_history or use_visited,
+        origin="visit" if use_visited else "own" if own_address else "link",
     )
     return json.dumps(reply)

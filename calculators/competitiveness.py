@@ -927,7 +927,8 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         lines.append(
             f"Your score is {counted(above[0] - result.score, 'point')} short of the {above[0]} line for “{BAND_LABELS[above[1]]}”"
             + (
-                f", but a rule below would still hold the band at “{BAND_LABELS[result.band]}”: {holding[0].rule}"
+                f", but while a rule below applies, points alone would not move the band from “{BAND_LABELS[result.band]}”: "
+                f"{holding[0].rule}"
                 if holding and result.band == result.by_score
                 else "."
             )
@@ -961,7 +962,9 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     elif score_line:
         headline = "No single change you can still make moves the band up; it would take several together."
     elif holding:
-        headline = f"No single change to one input moves the band up; a rule below holds it at “{BAND_LABELS[result.band]}”."
+        headline = f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”" + (
+            ", as does the score." if result.band == result.by_score else "."
+        )
     else:
         headline = "No single change to one input moves the band up; it would take several together."
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from typing import Literal
 from urllib.parse import parse_qsl
 
 from .fields import BoolField, ChoiceField, Field, InputError
@@ -156,24 +157,27 @@ def starting_values(
     linked: Mapping[str, object],
     stored: str | None,
     device_date: str | None = None,
-    own: bool = False,
+    origin: Literal["link", "own", "visit"] = "link",
 ) -> dict[str, object]:
     """The form's starting values, notes on what was dropped, and, when a link
     disagrees with remembered answers, an offer to choose between them.
 
-    ``own`` says the address is the reader's own from this visit (a reload,
-    Back or Forward, or the calculator's own last answer), not a link: with
-    Remember on, storage then holds the newer shared answers, so they win
-    without an offer."""
+    ``origin`` says where ``linked`` came from.  A ``link`` wins and brings
+    the offer.  ``own`` is an address this calculator wrote and the reader
+    came back to (reload, Back, Forward): remembered answers are saved on
+    every change while no offer is open, so they are the newer and win,
+    without an offer.  ``visit`` is what this calculator last answered in
+    this visit, kept in memory because the address lost it: the reader's
+    latest, so it wins, without an offer."""
     remembered, notes = read_stored(stored)
     mine = _accept(fields, from_profile(fields, remembered), "a remembered answer", notes)
     from_link = _accept(fields, linked, "a value from the page address", notes)
     device: dict[str, str] = {}
     if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
         device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
-    values = {**device, **from_link, **mine} if own else {**mine, **device, **from_link}
+    values = {**device, **from_link, **mine} if origin == "own" else {**mine, **device, **from_link}
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
-    if not own and any(key in mine and mine[key] != value for key, value in from_link.items()):
+    if origin == "link" and any(key in mine and mine[key] != value for key, value in from_link.items()):
         reply["offer"] = {
             "html": offer_text(fields, from_link, mine),
             "use": USE_LINKED,

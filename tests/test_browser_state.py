@@ -101,6 +101,21 @@ def test_a_value_typed_but_not_left_stays_on_its_page(
     )
 
 
+def test_with_remember_on_an_answer_that_comes_after_leaving_is_still_remembered(page: Any, site_url: str) -> None:
+    # The late answer was kept for the page but not saved, so Back brought the older remembered value.
+    page.add_init_script(SLOW_ENGINE)
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    widget.get_by_label(REMEMBER).check()
+    field(widget, "step2_score").fill("233")
+    page.evaluate("window.mpbReplyDelay = 1500")
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Competitiveness", exact=True).first.click()
+    page.wait_for_url("**/competitiveness/**")
+    page.wait_for_function(
+        "(key) => (JSON.parse(localStorage.getItem(key) || '{}').values || {}).step2_score === '233'", arg=KEY, timeout=30_000
+    )
+
+
 def test_a_jump_to_a_heading_keeps_the_readers_inputs(page: Any, site_url: str) -> None:
     # Material inserts the page again on the first jump to a heading after a full
     # load; the address then held only the anchor, and the form went back to defaults.
@@ -204,6 +219,12 @@ def test_a_link_shows_its_result_but_waits_before_replacing_remembered_answers(p
     field(widget, "usce_months").fill("7")
     wait_for_fragment(page, "competitiveness.usce_months=7")
     assert stored(page) == {"specialty": "psychiatry", "step2_score": "250"}
+    # A reload before choosing is not the reader's answer: the link and its offer come back.
+    page.reload()
+    widget = calculator(page, "competitiveness")
+    offer = widget.locator(".mpb-offer")
+    offer.get_by_text("Neurology in the link").wait_for(timeout=30_000)
+    assert field(widget, "specialty").input_value() == "neurology"
 
     offer.get_by_role("button", name="Use these linked values").click()
     assert stored(page)["specialty"] == "neurology"

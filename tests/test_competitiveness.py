@@ -522,8 +522,8 @@ def test_a_band_a_rule_holds_is_not_offered_by_points_and_a_second_failure_is_an
     # single-track read as a way up, and "a failed USMLE attempt" was offered to someone who has one.
     result = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244, "exam_failures": 1})
     margins = result["margins"]
-    assert "but a rule below would still hold the band at “Dual apply”" in margins["lines"][0]
-    assert "a rule below holds it at “Dual apply”" in margins["headline"]
+    assert "but while a rule below applies, points alone would not move the band from “Dual apply”" in margins["lines"][0]
+    assert "a rule below holds it at “Dual apply”, as does the score." in margins["headline"]
     assert next(m["text"] for m in margins["down"] if m["field"] == "exam_failures").startswith("Another failed USMLE attempt")
     fresh = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244})
     assert all("Another" not in m["text"] for m in fresh["margins"]["down"])

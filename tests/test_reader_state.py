@@ -131,7 +131,12 @@ def test_a_jump_to_a_heading_keeps_the_inputs_this_visit_gave_the_page() -> None
 
 def test_coming_back_keeps_an_answer_that_came_too_late_for_the_address() -> None:
     # Typed, then left at once: the answer missed the address; Back brings the older address.
-    reply = restore("match_odds", address="#match-odds.step2_score=240", visited="match-odds.step2_score=262", history=True)
+    reply = restore(
+        "match_odds",
+        address="#match-odds.step2_score=240",
+        visited="match-odds.step2_score=262",
+        written=[{"match-odds.step2_score": "240"}],
+    )
     assert reply["values"]["step2_score"] == "262"
 
 
@@ -143,10 +148,13 @@ def test_the_readers_own_address_is_not_a_link_to_offer_against() -> None:
         "stored": stored(backup_specialty="psychiatry"),
         "page": APPLY_PAGE,
     }
-    reloaded = restore("application_cost", **saved, history=True)
+    reloaded = restore("application_cost", **saved, written=[{"application-cost.backup_specialty": ""}])
     assert reloaded["offer"] is None and reloaded["values"]["backup_specialty"] == "psychiatry"
     followed = restore("application_cost", **saved)
     assert followed["offer"] is not None and followed["values"]["backup_specialty"] == ""
+    # Only exactly what the calculator wrote counts as its own: a link that differs in one value is a link.
+    other = restore("application_cost", **saved, written=[{"application-cost.backup_specialty": "family-medicine"}])
+    assert other["offer"] is not None
 
 
 def test_the_devices_date_fills_today_unless_the_address_carries_one() -> None:

@@ -31,13 +31,15 @@ const UNREADABLE_DATE = "unreadable";
 // heading makes Material insert the page again) or when an answer came too
 // late to reach the address (the reader left mid-edit, then came Back).
 const visitedAddress = new Map();
-// Every fragment this visit wrote, by page: an address among them is the
-// reader's own (Back or Forward), not a link, and so is the address of a
-// page loaded by reload or Back.  Python then lets the newer answers win
-// without an offer.  (A fragment link to the same page fires the same
-// events as Back, so the events cannot tell them apart.)
-const writtenAddresses = new Map();
-let loadedFromHistory = ["reload", "back_forward"].includes(performance.getEntriesByType?.("navigation")?.[0]?.type);
+// What each calculator itself last wrote into the address, kept in the
+// history entry, which survives reload, Back and Forward: when the address
+// still holds exactly that, it is the reader's own, not a link.  Not marked
+// while a link's offer waits for an answer, so a reload brings the offer
+// back.  (A link to the same page and Back fire the same events, so the
+// events cannot tell the two apart.)  Material may replace an entry's state
+// as it navigates, so what this visit wrote is also kept in memory.
+const OWN_ADDRESS = "matchPlanBOwnAddress";
+const writtenThisVisit = new Map();
 
 // One worker, and so one Python runtime, for the whole visit: instant
 // navigation keeps this module alive across pages.
@@ -368,7 +370,7 @@ class Widget {
       stored: readStorage(),
       today: deviceDate(),
       visited: visitedAddress.get(this.pathname) || "",
-      history: this.throughHistory,
+      written: this.ownAddresses,
     }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
@@ -435,6 +437,7 @@ class Widget {
       if (!this.onItsPage()) {
         // Too late for the address the reader has left; kept for their return.
         visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
+        if (this.remember.checked && !this.offerOpen) remember(reply.remember);
         return;
       }
       this.reflectSoon(reply.address, reply.address_drop);
@@ -467,7 +470,7 @@ class Widget {
       setTimeout(() => {
         const { address, drop } = this.pendingAddress;
         this.pendingAddress = null;
-        if (this.onItsPage()) reflectInAddress(address, drop);
+        if (this.onItsPage()) reflectInAddress(this.name, address, drop, !this.offerOpen);
       }),
     );
   }
@@ -620,13 +623,21 @@ function deviceDate() {
 // Inputs live in the address's fragment (#...), which browsers never send to
 // the server, so a bookmarked result stays private.  Python names the keys
 // (one prefix per calculator) and which older keys they replace.
-function reflectInAddress(address, drop) {
+function reflectInAddress(name, address, drop, own) {
   const url = new URL(window.location.href);
   url.hash = withInputs(url.hash, address, drop);
   visitedAddress.set(url.pathname, url.hash);
-  if (!writtenAddresses.has(url.pathname)) writtenAddresses.set(url.pathname, new Set());
-  writtenAddresses.get(url.pathname).add(url.hash.replace(/^#/, ""));
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+  const state = window.history.state && typeof window.history.state === "object" ? window.history.state : {};
+  const marks = { ...(state[OWN_ADDRESS] || {}), [name]: own ? address : null };
+  if (own) writtenThisVisit.set(name, [...(writtenThisVisit.get(name) || []), address]);
+  if (url.href === window.location.href && JSON.stringify(state[OWN_ADDRESS]?.[name] ?? null) === JSON.stringify(marks[name])) return;
+  window.history.replaceState({ ...state, [OWN_ADDRESS]: marks }, "", url);
+}
+
+// Python compares them with the address (see calculators/browser.py).
+function ownAddresses(name) {
+  const marked = window.history.state?.[OWN_ADDRESS]?.[name];
+  return [...(marked ? [marked] : []), ...(writtenThisVisit.get(name) || [])];
 }
 
 function withInputs(hash, address, drop) {
@@ -671,13 +682,10 @@ function mirrorHeadline(root) {
 
 function mountAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
-  const cameBack =
-    loadedFromHistory || Boolean(writtenAddresses.get(window.location.pathname)?.has(window.location.hash.replace(/^#/, "")));
-  loadedFromHistory = false;
   for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
     mirrorHeadline(root);
     const widget = new Widget(root);
-    widget.throughHistory = cameBack;
+    widget.ownAddresses = ownAddresses(widget.name);
     widgets.add(widget);
     widget.mount();
   }
