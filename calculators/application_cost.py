@@ -166,14 +166,15 @@ IN_PERSON_PER_INTERVIEW = (IN_PERSON_LOW + IN_PERSON_HIGH) / 2
 VIRTUAL_SEASON_MEDIAN, IN_PERSON_SEASON_MEDIAN = _range(VIRTUAL_SEASON.amount_usd)
 # ============================================================================
 
+PRIMARY_SPECIALTY = replace(
+    profile.SPECIALTY,
+    name="primary_specialty",
+    label="First-choice specialty",
+    help="The specialty most of your applications go to.",
+)
 FIELDS = (
     replace(profile.APPLICANT_TYPE, help="How the NRMP classifies you. IMGs pay the ECFMG token as well."),
-    replace(
-        profile.SPECIALTY,
-        name="primary_specialty",
-        label="First-choice specialty",
-        help="The specialty most of your applications go to.",
-    ),
+    PRIMARY_SPECIALTY,
     IntField(
         name="primary_programs",
         label="Programs in the first-choice specialty",
@@ -239,7 +240,7 @@ def _programs_applied(v: Mapping[str, object]) -> int:
 
 
 def _validate(v: Mapping[str, object]) -> None:
-    profile.check_backup(str(v["primary_specialty"]), v["backup_specialty"], "first-choice specialty")
+    profile.check_backup(str(v[PRIMARY_SPECIALTY.name]), v["backup_specialty"], PRIMARY_SPECIALTY.label)
     if v["backup_specialty"] is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
         raise InputError(
             "backup_programs",

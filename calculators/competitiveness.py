@@ -161,8 +161,8 @@ AWAY_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
 # IMG article red flags: needing a visa where few programs sponsor, and
 # limiting yourself geographically.  The article says only that H-1B
 # sponsorship is rare "in some specialties"; weighing it more in the
-# competitive tiers is this check's assumption, and the result says so.  A past no-match makes a second attempt
-# harder (no-match and radiology articles).
+# competitive tiers is this check's assumption, and the result says so.  A
+# past no-match makes a second attempt harder (no-match and radiology articles).
 VISA_POINTS = -8
 VISA_EXTRA_IN_COMPETITIVE = -4
 GEOGRAPHY_POINTS = -8

@@ -278,13 +278,13 @@ def _far_from_data(value: float, m: Distribution, u: Distribution) -> bool:
     return all(abs(value - d.mean) > FAR_FROM_DATA_SD * d.sd for d in (m, u))  # type: ignore[operator]
 
 
-def _cautions(label: str, value: float, m: Distribution, u: Distribution, m_n: int | None, u_n: int | None) -> list[str]:
+def _cautions(label: str, value: float, far: bool, m_n: int | None, u_n: int | None) -> list[str]:
     notes = []
     if min(m_n or 0, u_n or 0) < CAUTION_GROUP_N:
         notes.append(
             f"The {label} figures rest on few applicants (matched n = {m_n}, unmatched n = {u_n}); treat the estimate as rough."
         )
-    if _far_from_data(value, m, u):
+    if far:
         notes.append(
             f"Your {label} of {value:g} is far from where most applicants in either group were, so the "
             "estimate leans on the assumed shape of the data rather than on many real applicants."
@@ -301,9 +301,11 @@ def step2_measure(spec: data.Specialty, score: int) -> Measure:
     log_lr = None
     cautions: list[str] = []
     level = None
+    far = False
     if problem is None:
         log_lr = step2_log_lr(spec, score)
-        cautions = _cautions(label, score, m, u, m.n, u.n)
+        far = _far_from_data(score, m, u)
+        cautions = _cautions(label, score, far, m.n, u.n)
         level = step2_curve(spec).level_at(score)
     return Measure(
         "step2_score",
@@ -320,7 +322,7 @@ def step2_measure(spec: data.Specialty, score: int) -> Measure:
         problem,
         tuple(cautions),
         level,
-        far_from_data=problem is None and _far_from_data(score, m, u),
+        far_from_data=far,
     )
 
 
@@ -463,9 +465,11 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     log_lr = None
     cautions: list[str] = []
     model = "counts starting at 1, negative binomial (or Poisson) matched to each group's mean and SD"
+    far = False
     if problem is None:
         log_lr = contig_log_lr(spec, ranks)
-        cautions = _cautions(label, ranks, m, u, m_n, u_n)
+        far = _far_from_data(ranks, m, u)
+        cautions = _cautions(label, ranks, far, m_n, u_n)
     return Measure(
         "contiguous_ranks",
         CONTIG_LABEL,
@@ -479,7 +483,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
         log_lr,
         problem,
         tuple(cautions),
-        far_from_data=problem is None and _far_from_data(ranks, m, u),
+        far_from_data=far,
     )
 
 
@@ -534,10 +538,13 @@ def contig_turning_point(spec: data.Specialty) -> int | None:
     return None if best == len(values) - 1 else best + CONTIG_FLOOR
 
 
+def _about_word(p: float) -> str:
+    """ "about " before 52%, but nothing before "over 99%": a bound is not something to be about."""
+    return "" if _pct(p).startswith(("over", "under")) else "about "
+
+
 def _about(p: float) -> str:
-    """ "about 52%", but "over 99%": a bound is not something to be about."""
-    text = _pct(p)
-    return text if text.startswith(("over", "under")) else f"about {text}"
+    return _about_word(p) + _pct(p)
 
 
 def _measure_words(m: Measure) -> str:
@@ -833,7 +840,7 @@ def render(result: Mapping[str, object]) -> Markup:
             "p",
             *not_yours,
             f"Among {group['described']}, the model puts those with your inputs at ",
-            "" if _about(float(prob)) == _pct(float(prob)) else "about ",  # type: ignore[arg-type]
+            _about_word(float(prob)),  # type: ignore[arg-type]
             el("strong", _pct(float(prob))),  # type: ignore[arg-type]
             " matched.",
             _far_words(far),

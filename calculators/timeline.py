@@ -51,6 +51,9 @@ class Step:
     source: Source
     when: Literal["always", "dual"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission"] = "submission"
+    # A first-time applicant's own deciding step, which a reapplicant's
+    # debrief and choice of lane replace (see _after_the_choice).
+    deciding: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ STEPS: tuple[Step, ...] = (
         "possible backups, and start or continue research.",
         ARTICLE_ORTHO,
         anchor="preparation",
+        deciding=True,
     ),
     Step(
         -15,
@@ -92,6 +96,7 @@ STEPS: tuple[Step, ...] = (
         "evaluations and experience support applying to one field.",
         ARTICLE_ORTHO,
         anchor="preparation",
+        deciding=True,
     ),
     Step(
         -9,
@@ -99,6 +104,7 @@ STEPS: tuple[Step, ...] = (
         "Settle it now: letters, statements and rotations all depend on it.",
         ARTICLE_ORTHO,
         anchor="preparation",
+        deciding=True,
     ),
     # With the decision, as in the orthopaedics article's 6-9 month stage, and
     # so before the letters are requested (5 months before ERAS opens).
@@ -182,12 +188,10 @@ AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (DEBRIEF, CHOICE_OF_LANE)
 
 
 # A reapplicant's debrief and choice of lane replace the first-time applicant's
-# own deciding steps, whenever those would fall.  Other preparation dated
-# before the choice belonged to the application that failed, or would be done
-# before knowing which fields it is for: it is done again after the choice.
-REPLACED_BY_THE_CHOICE = frozenset(
-    {"Confirm your first choice", "Get an honest outside assessment", "Decide firmly whether to dual apply"}
-)
+# own deciding steps (Step.deciding), whenever those would fall.  Other
+# preparation dated before the choice belonged to the application that failed,
+# or would be done before knowing which fields it is for: it is done again
+# after the choice.
 MOVED_NOTE = "Moved after your choice of lane: after a no-match it is done again, for the fields you choose."
 
 
@@ -317,7 +321,7 @@ def _after_the_choice(steps: list[tuple[Step, dt.date]], chosen: dt.date) -> lis
     before the choice are spread evenly, in their order, between the choice
     and the next step still ahead of it (the submission at the latest).
     """
-    steps = [(s, day) for s, day in steps if s.title not in REPLACED_BY_THE_CHOICE]
+    steps = [(s, day) for s, day in steps if not s.deciding]
     early = [(s, day) for s, day in steps if s.months < 0 and day <= chosen]
     kept = [(s, day, "") for s, day in steps if (s, day) not in early]
     moved = [s for s, _ in early]
