@@ -37,9 +37,9 @@ const visitedAddress = new Map();
 // while a link's offer waits for an answer, so a reload brings the offer
 // back.  (A link to the same page and Back fire the same events, so the
 // events cannot tell the two apart.)  Material may replace an entry's state
-// as it navigates, so what this visit wrote is also kept in memory.
+// as it navigates, so what this visit wrote is also kept in memory, once each.
 const OWN_ADDRESS = "matchPlanBOwnAddress";
-const writtenThisVisit = new Map();
+const writtenThisVisit = new Map(); // calculator -> Map(JSON of an address -> that address)
 
 // One worker, and so one Python runtime, for the whole visit: instant
 // navigation keeps this module alive across pages.
@@ -370,7 +370,7 @@ class Widget {
       stored: readStorage(),
       today: deviceDate(),
       visited: visitedAddress.get(this.pathname) || "",
-      written: this.ownAddresses,
+      written: ownAddresses(this.name),
     }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
@@ -434,14 +434,13 @@ class Widget {
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
-      if (!this.onItsPage()) {
+      if (this.remember.checked && !this.offerOpen) remember(reply.remember);
+      if (this.onItsPage()) {
+        this.reflectSoon(reply.address, reply.address_drop);
+      } else {
         // Too late for the address the reader has left; kept for their return.
         visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
-        if (this.remember.checked && !this.offerOpen) remember(reply.remember);
-        return;
       }
-      this.reflectSoon(reply.address, reply.address_drop);
-      if (this.remember.checked && !this.offerOpen) remember(reply.remember);
     } else {
       this.say(reply.status);
       this.headlineStale(reply.status);
@@ -629,7 +628,10 @@ function reflectInAddress(name, address, drop, own) {
   visitedAddress.set(url.pathname, url.hash);
   const state = window.history.state && typeof window.history.state === "object" ? window.history.state : {};
   const marks = { ...(state[OWN_ADDRESS] || {}), [name]: own ? address : null };
-  if (own) writtenThisVisit.set(name, [...(writtenThisVisit.get(name) || []), address]);
+  if (own) {
+    if (!writtenThisVisit.has(name)) writtenThisVisit.set(name, new Map());
+    writtenThisVisit.get(name).set(JSON.stringify(address), address);
+  }
   if (url.href === window.location.href && JSON.stringify(state[OWN_ADDRESS]?.[name] ?? null) === JSON.stringify(marks[name])) return;
   window.history.replaceState({ ...state, [OWN_ADDRESS]: marks }, "", url);
 }
@@ -637,7 +639,7 @@ function reflectInAddress(name, address, drop, own) {
 // Python compares them with the address (see calculators/browser.py).
 function ownAddresses(name) {
   const marked = window.history.state?.[OWN_ADDRESS]?.[name];
-  return [...(marked ? [marked] : []), ...(writtenThisVisit.get(name) || [])];
+  return [...(marked ? [marked] : []), ...(writtenThisVisit.get(name)?.values() || [])];
 }
 
 function withInputs(hash, address, drop) {
@@ -685,7 +687,6 @@ function mountAll() {
   for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
     mirrorHeadline(root);
     const widget = new Widget(root);
-    widget.ownAddresses = ownAddresses(widget.name);
     widgets.add(widget);
     widget.mount();
   }
