@@ -41,9 +41,11 @@ UNEXPECTED_STATUS = "This calculator could not update. The result shown is still
 
 
 def _compute(name: str, inputs_json: str) -> str:
-    """A good reply also says what to write into the page address (``address``,
-    replacing any old unprefixed ``address_drop`` keys) and, if the reader
-    chose to, into storage (``remember``)."""
+    """A reply says what to write into the page address (``address``,
+    replacing any old unprefixed ``address_drop`` keys): a good one the
+    inputs it used, one with a field in error the inputs as typed.  A good
+    reply also says what to keep in storage if the reader chose to
+    (``remember``)."""
     calc = REGISTRY[name]
     raw = json.loads(inputs_json)
     if not isinstance(raw, dict):
@@ -69,7 +71,15 @@ def _compute(name: str, inputs_json: str) -> str:
                     "remember": reader_state.to_profile(query),
                 }
             )
-    return json.dumps({"ok": False, "errors": _errors(errors), "status": reader_state.fix_status(calc.FIELDS, errors)})
+    return json.dumps(
+        {
+            "ok": False,
+            "errors": _errors(errors),
+            "status": reader_state.fix_status(calc.FIELDS, errors),
+            "address": reader_state.to_address(name, reader_state.as_typed(calc.FIELDS, raw)),
+            "address_drop": [f.name for f in calc.FIELDS],
+        }
+    )
 
 
 def restore(name: str, saved_json: str) -> str:

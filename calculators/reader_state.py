@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 from urllib.parse import parse_qsl
 
-from .fields import BoolField, ChoiceField, Field, InputError
+from .fields import BoolField, ChoiceField, Field, InputError, TextField
 from .html import Markup, el, join
 from .profile import SAME_QUESTION_AS
 
@@ -68,6 +68,29 @@ def to_address(name: str, query: Mapping[str, str]) -> dict[str, str]:
     """The parameters to write into the address for these inputs."""
     prefix = address_prefix(name)
     return {prefix + key: value for key, value in query.items()}
+
+
+# What the page sends for a value its control cannot read (``UNREADABLE_DATE``
+# in calculators.js): there is nothing to show again, so such a field keeps
+# whatever the address last held for it.
+UNREADABLE_BY_CONTROL = "unreadable"
+# A value in error longer than any valid one (a paste over a text field's
+# limit) stays out of the address, which is no place for it.
+TYPED_MAX_CHARS = TextField.max_chars
+
+
+def as_typed(fields: Sequence[Field], raw: Mapping[str, object]) -> dict[str, str]:
+    """The inputs as the reader typed them, for the address while a field is
+    in error: a reload, Back or a jump to a heading then shows the typed value
+    again with its message, instead of quietly putting back an older one."""
+    typed: dict[str, str] = {}
+    for field in fields:
+        value = raw.get(field.name)
+        if isinstance(value, bool):
+            typed[field.name] = field.to_text(value)
+        elif isinstance(value, str) and value != UNREADABLE_BY_CONTROL and len(value) <= TYPED_MAX_CHARS:
+            typed[field.name] = value
+    return typed
 
 
 # --- Remembered answers --------------------------------------------------------------------------------
@@ -163,19 +186,26 @@ def starting_values(
     disagrees with remembered answers, an offer to choose between them.
 
     ``origin`` says where ``linked`` came from.  A ``link`` wins and brings
-    the offer.  ``own`` is an address this calculator wrote and the reader
-    came back to (reload, Back, Forward): remembered answers are saved on
-    every change while no offer is open, so they are the newer and win,
-    without an offer.  ``visit`` is what this calculator last answered in
-    this visit, kept in memory because the address lost it: the reader's
-    latest, so it wins, without an offer."""
+    the offer, and its invalid values are dropped with a note.  ``own`` is an
+    address this calculator wrote and the reader came back to (reload, Back,
+    Forward): remembered answers are saved on every change while no offer is
+    open, so they are the newer and win, without an offer.  ``visit`` is what
+    this calculator last answered in this visit, kept in memory because the
+    address lost it: the reader's latest, so it wins, without an offer.  In
+    both, a value still in error (``as_typed``) is what the reader last typed,
+    and never remembered, so it comes back as typed; the form then shows its
+    message again."""
     remembered, notes = read_stored(stored)
     mine = _accept(fields, from_profile(fields, remembered), "a remembered answer", notes)
-    from_link = _accept(fields, linked, "a value from the page address", notes)
+    from_link = _accept(fields, linked, "a value from the page address", notes if origin == "link" else [])
+    typed: dict[str, str] = {}
+    if origin != "link":
+        typed = {f.name: text for f in fields if f.name not in from_link and isinstance(text := linked.get(f.name), str)}
     device: dict[str, str] = {}
     if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
         device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
     values = {**device, **from_link, **mine} if origin == "own" else {**mine, **device, **from_link}
+    values.update(typed)
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
     if origin == "link" and any(key in mine and mine[key] != value for key, value in from_link.items()):
         reply["offer"] = {

@@ -116,6 +116,33 @@ def test_with_remember_on_an_answer_that_comes_after_leaving_is_still_remembered
     )
 
 
+def test_a_value_in_error_comes_back_as_typed_after_reload_and_back(page: Any, site_url: str) -> None:
+    # The form used to put back the last valid value, with no word that the typed one was gone.
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    field(widget, "step2_score").fill("2400")
+    error_of(widget, "step2_score").wait_for(timeout=30_000)
+    wait_for_fragment(page, "match-odds.step2_score=2400")
+
+    def shows_the_typed_value_and_its_message() -> None:
+        again = calculator(page, "match_odds")
+        page.wait_for_function(
+            "(root) => root.querySelector('[name=step2_score]').value === '2400'"
+            " && root.querySelector('[data-field=step2_score] .mpb-error').textContent.includes('Step 2 CK')",
+            arg=again.element_handle(),
+            timeout=30_000,
+        )
+
+    page.reload()
+    shows_the_typed_value_and_its_message()
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Competitiveness", exact=True).first.click()
+    page.wait_for_url("**/competitiveness/**")
+    settled(page, calculator(page, "competitiveness"))
+    page.go_back()
+    page.wait_for_url("**/match-odds/**")
+    shows_the_typed_value_and_its_message()
+
+
 def test_a_jump_to_a_heading_keeps_the_readers_inputs(page: Any, site_url: str) -> None:
     # Material inserts the page again on the first jump to a heading after a full
     # load; the address then held only the anchor, and the form went back to defaults.

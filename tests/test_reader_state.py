@@ -4,6 +4,8 @@ answers and the device's date, and who wins when they disagree."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -11,6 +13,7 @@ from calculators import browser, reader_state
 from calculators.fields import ChoiceField, InputError
 
 APPLY_PAGE = ["program_counts", "application_cost"]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def stored(**values: str) -> str:
@@ -175,6 +178,35 @@ def test_bad_values_are_dropped_with_a_note_naming_where_they_came_from() -> Non
     assert reply["values"] == {}
     assert any(note.startswith("Ignored a value from the page address.") for note in reply["notes"])
     assert any(note.startswith("Ignored a remembered answer.") for note in reply["notes"])
+
+
+def test_a_value_in_error_comes_back_as_typed_with_its_message() -> None:
+    # Typed 2400 for 240, then reloaded or went Back: the form quietly showed the older 240.
+    reply = compute("match_odds", specialty="internal-medicine", step2_score="2400")
+    assert not reply["ok"] and reply["address"]["match-odds.step2_score"] == "2400"
+    address = "#" + urlencode(reply["address"])
+    older = stored(step2_score="240")
+    back = restore("match_odds", address=address, written=[reply["address"]], stored=older)
+    assert back["values"]["step2_score"] == "2400" and back["notes"] == []
+    assert [e["field"] for e in compute("match_odds", **back["values"])["errors"]] == ["step2_score"]
+    jumped = restore("match_odds", address="#reading-the-result", visited=address, stored=older)
+    assert jumped["values"]["step2_score"] == "2400"
+    # The same address followed as a link is someone else's: its bad value is dropped, with a note.
+    followed = restore("match_odds", address=address)
+    assert "step2_score" not in followed["values"]
+    assert any(note.startswith("Ignored a value from the page address.") for note in followed["notes"])
+
+
+def test_what_a_control_could_not_show_again_stays_out_of_the_address() -> None:
+    unreadable = compute("timeline", today="2026-12-01", eras_submission=reader_state.UNREADABLE_BY_CONTROL)
+    assert not unreadable["ok"] and unreadable["address"] == {"timeline.today": "2026-12-01"}
+    too_long = compute("packet_check", programs="x" * (reader_state.TYPED_MAX_CHARS + 1))
+    assert not too_long["ok"] and "packet-check.programs" not in too_long["address"]
+
+
+def test_the_page_and_python_name_an_unreadable_value_alike() -> None:
+    script = (ROOT / "docs" / "assets" / "javascripts" / "calculators.js").read_text(encoding="utf-8")
+    assert f'const UNREADABLE_DATE = "{reader_state.UNREADABLE_BY_CONTROL}";' in script
 
 
 # --- Wording -------------------------------------------------------------------------------------------

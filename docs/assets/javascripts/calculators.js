@@ -23,7 +23,7 @@ const TYPING_PAUSE_MS = 250;
 // What the page sends for a date its control cannot read (31 February, or
 // half typed): the control reports such a date as empty, which an optional
 // field would take as "left empty", so Python must see that something was
-// typed and say what is allowed.
+// typed and say what is allowed.  Python knows it as UNREADABLE_BY_CONTROL.
 const UNREADABLE_DATE = "unreadable";
 
 // The address each page's calculators last asked for in this visit, by page.
@@ -435,15 +435,18 @@ class Widget {
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
       if (this.remember.checked && !this.offerOpen) remember(reply.remember);
-      if (this.onItsPage()) {
-        this.reflectSoon(reply.address, reply.address_drop);
-      } else {
-        // Too late for the address the reader has left; kept for their return.
-        visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
-      }
     } else {
       this.say(reply.status);
       this.headlineStale(reply.status);
+    }
+    // With a field in error, the address carries what was typed (see
+    // calculators/browser.py), so coming back shows it again with its message.
+    if (!reply.address) return;
+    if (this.onItsPage()) {
+      this.reflectSoon(reply.address, reply.address_drop);
+    } else {
+      // Too late for the address the reader has left; kept for their return.
+      visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
     }
   }
 
