@@ -1,8 +1,9 @@
-# Two commands do everything on a fresh machine with Python 3.11+ and npm:
-#   make serve   set up, build and serve the site at http://127.0.0.1:8000
+# Two commands do everything on a fresh machine with Python 3.11+ and Node.js 20+ with npm:
+#   make serve   set up, build and serve the site at http://127.0.0.1:8000 (or ADDR=host:port)
 #   make test    set up, then run every test (browser tests included)
 
 PYTHON ?= python3
+ADDR ?= 127.0.0.1:8000
 VENV := .venv
 BIN := $(VENV)/bin
 PY_READY := $(VENV)/.requirements-installed
@@ -21,6 +22,7 @@ $(PY_READY): requirements.txt
 
 # The pinned Pyodide runtime, from package-lock.json.
 $(JS_READY): package.json package-lock.json
+	@node -e 'if (Number(process.versions.node.split(".")[0]) < 20) { console.error("Node.js 20 or newer is needed"); process.exit(1); }'
 	npm ci --no-audit --no-fund
 	touch $@
 
@@ -39,7 +41,7 @@ offline: setup
 	cd $(OFFLINE_DIR) && ../$(BIN)/python -m zipfile -c match-plan-b-offline.zip match-plan-b/
 
 serve: offline
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
 lint: $(PY_READY)
 	$(BIN)/ruff check .

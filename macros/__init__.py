@@ -356,7 +356,7 @@ def offline_panel(env: Any) -> Markup:
             "p",
             el("a", "Download for offline reading", href=f"{up}{OFFLINE_ZIP.name}", download=True, class_="md-button"),
             f" A zip of the whole site{size}. Unzip it anywhere and open ",
-            el("code", "index.html"),
+            el("code", "match-plan-b/index.html"),
             ": the guides, search and live calculators open straight from the folder, with no connection "
             "and no web server (tested in Chromium; other browsers may need the folder served with ",
             _serve_command(),

@@ -98,7 +98,7 @@ def is_offline_copy(config: Any) -> bool:
 
 
 def on_config(config: Any) -> Any:
-    """Material's offline plugin adds a shim from unpkg.com for search from
+    """Material's offline plugin adds a shim from a CDN for search from
     disk; the same pinned file from node_modules serves instead."""
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(script) else script for script in polyfills]
