@@ -31,7 +31,7 @@ from .data import (
     Tier,
 )
 from .fields import ChoiceField, parse_inputs
-from .html import Markup, counted, el, join, signed, table
+from .html import Markup, and_list, counted, el, join, signed, table
 
 NAME = "backup_finder"
 TITLE = "Backup specialty finder"
@@ -359,6 +359,12 @@ OVERLAP_POINTS = 10
 # places actually go to IMGs.  No figure, no points: nothing is imputed.
 MATCH_RATE_POINTS_PER_PCT = 0.4
 IMG_SHARE_POINTS_PER_PCT = 0.3
+# Whose share of those positions counts.  NRMP reports US-citizen IMGs' own
+# share by specialty, which shows where they find places better than the
+# non-US figures do (neurology: 23.9% non-US IMGs, 4.9% US-citizen IMGs).  For
+# US graduates the non-US IMG share stays, read as a sign of openness.
+SHARE_OF_GROUP: dict[str, tuple[str, str]] = {"us-img": ("us_img_pct_of_offered", "US-citizen IMGs")}
+NON_US_SHARE = ("non_us_img_pct_of_offered", "non-US IMGs")
 # The figures describe non-US IMGs; for US graduates IMG-friendliness matters
 # less, so it counts half.  US-citizen IMGs usually fare better than non-US
 # IMGs (orthopaedics article) but face the same IMG filters, so full weight.
@@ -368,11 +374,12 @@ ACCESS_WEIGHT: dict[str, float] = {"us-md": 0.5, "us-do": 0.5, "us-img": 1.0, "n
 VISA_ACCESS_MULTIPLIER = 1.5
 
 # Tier (see data.TIER_SOURCES): a backup should be clearly more attainable.
-TIER_POINTS: dict[Tier, int] = {"accessible": 10, "moderate": 0, "competitive": -10}
+# Competitive and ultra-competitive fields are never backups (``exclusion``).
+TIER_POINTS: dict[Tier, int] = {"accessible": 10, "moderate": 0}
 # Needing a visa while aiming at a field where few programs sponsor one is a
 # red flag (IMG article).  Which fields those are, the article does not say;
 # weighing it by tier is this finder's assumption, and its text says so.
-VISA_TIER_POINTS: dict[Tier, int] = {"accessible": 0, "moderate": -5, "competitive": -10}
+VISA_TIER_POINTS: dict[Tier, int] = {"accessible": 0, "moderate": -5}
 
 # Preferences.  "either" never moves the score.
 PROCEDURE_POINTS: dict[str, dict[Procedures, int]] = {
@@ -471,8 +478,17 @@ def pairings_for(primary: str) -> tuple[Pairing, ...]:
     return tuple(p for p in PAIRINGS if p.primary == primary)
 
 
+def paired(primary: data.Specialty, candidate: data.Specialty) -> bool:
+    return any(candidate.slug in p.backups for p in pairings_for(primary.slug))
+
+
 def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
-    """Why a specialty cannot be a backup for this primary, or None."""
+    """Why a specialty cannot be a backup for this primary, or None.
+
+    A backup must be easier to match than the first choice (IMG article).
+    Only among the fields most open to IMGs, where nothing is easier, may it
+    be as hard; elsewhere a field as hard stays only when an article pairs it
+    with the first choice, and the result then says so."""
     if candidate.slug == primary.slug:
         return "This is your first choice."
     if candidate.tier == "ultra":
@@ -480,8 +496,18 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
             "Ultra-competitive: the no-match article judges such fields unrealistic as a backup for most applicants, "
             "and the orthopaedics article asks that a backup be clearly easier to match."
         )
+    if candidate.tier == "competitive":
+        return (
+            f"{data.TIER_LABELS[candidate.tier].capitalize()}: the IMG article counts it among the highly competitive "
+            "fields that need a backup of their own."
+        )
     if TIER_ORDER.index(candidate.tier) > TIER_ORDER.index(primary.tier):
         return f"More competitive for IMGs than {primary.name}; the IMG article asks that a backup be less competitive than the first choice."
+    if candidate.tier == primary.tier and primary.tier != "accessible" and not paired(primary, candidate):
+        return (
+            f"As competitive for IMGs as {primary.name}, and no source article pairs it with {primary.name}; "
+            "the IMG article asks that a backup be less competitive than the first choice."
+        )
     return None
 
 
@@ -529,22 +555,23 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
                 CHARTING_OUTCOMES,
             )
         )
+    column, group = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
     pgy1 = candidate.pgy1
     if pgy1 is not None:
-        share = float(pgy1.non_us_img_pct_of_offered)
+        share = float(getattr(pgy1, column))
         components.append(
             Component(
-                "Positions filled by non-US IMGs",
+                f"Positions filled by {group}",
                 round(share * IMG_SHARE_POINTS_PER_PCT * weight),
-                f"Non-US IMGs filled {share:g}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} positions offered "
-                f"in {RESULTS_2025.year}.{weight_text}",
+                f"{group[0].upper()}{group[1:]} filled {share:g}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
+                f"positions offered in {RESULTS_2025.year}.{weight_text}",
                 RESULTS_2025,
             )
         )
     else:
         components.append(
             Component(
-                "Positions filled by non-US IMGs",
+                f"Positions filled by {group}",
                 0,
                 f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so no points either way.",
             )
@@ -756,7 +783,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "points": [c.as_dict() for c in components],
             }
         )
-    suggestions.sort(key=lambda s: (-int(s["score"]), str(s["name"])))  # type: ignore[call-overload]
+    # The articles' pairings come first whatever the figures say: openness to
+    # IMGs alone (up to some 60 points) would otherwise bury them.
+    suggestions.sort(key=lambda s: (not s["paired_by_articles"], -int(s["score"]), str(s["name"])))  # type: ignore[call-overload]
 
     notes = [
         "These are starting points to research, not a verdict. Each article insists on a backup you could happily "
@@ -771,8 +800,24 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         notes.append("You are a US graduate, so the IMG figures count at half weight; the articles' advice was written for IMGs.")
     if applicant == "us-img":
         notes.append(
-            "The NRMP figures are for non-US IMGs; US-citizen IMGs usually match more often (orthopaedics article), "
-            "so treat them as a cautious guide."
+            f"The shares of positions are US-citizen IMGs' own ({RESULTS_2025.cite()}). The match rates are for non-US IMGs, "
+            "as NRMP publishes none by specialty for US-citizen IMGs, who usually match more often (orthopaedics article): "
+            "treat them as a cautious guide."
+        )
+    if primary.tier == "accessible":
+        notes.append(
+            f"{primary.name} is already among the fields most open to IMGs, so none below is clearly easier to match: "
+            "they are other careers to weigh, not safer ground. What protects you here is more often the program list "
+            "than a second field: the no-match article advises a much broader list, with at least 70-80% of it "
+            "realistic or reasonable-stretch programs."
+        )
+    as_hard = [str(s["name"]) for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
+    if as_hard:
+        one = len(as_hard) == 1
+        notes.append(
+            f"{and_list(as_hard)} {'is' if one else 'are'} as competitive for IMGs as {primary.name}, and listed only "
+            f"because an article pairs {'it' if one else 'them'} with {primary.name}. A backup as hard to match protects "
+            "little on its own, so weigh it beside a more open field from this list."
         )
     if needs_visa:
         notes.append(
@@ -784,10 +829,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"No source article pairs backups with {primary.name}, so these suggestions rest on the NRMP figures and your preferences."
         )
 
-    top = suggestions[0] if suggestions else None
     summary = (
-        f"Backups for {primary.name}: {', '.join(str(s['name']) for s in suggestions[:3])}."
-        if top
+        f"Backups to research first for {primary.name}: {and_list([str(s['name']) for s in suggestions[:HEADLINED]])}."
+        + unpaired_in_top(primary.name, suggestions)
+        if suggestions
         else f"No eligible backup for {primary.name}."
     )
     return {
@@ -802,7 +847,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     }
 
 
+def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> str:
+    """Said beside the top three when the figures, not an article, put one there."""
+    unpaired = [str(s["name"]) for s in suggestions[:HEADLINED] if not s["paired_by_articles"]]
+    if not unpaired:
+        return ""
+    return f" No source article pairs {and_list(unpaired)} with {primary_name}: the NRMP figures and your preferences put {'it' if len(unpaired) == 1 else 'them'} there."
+
+
 # --- Presentation -----------------------------------------------------------------------------
+HEADLINED = 3
 SHOWN_IN_DETAIL = 5
 
 
@@ -814,9 +868,10 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el(
                 "p",
-                f"Strongest backups for {primary}: ",
-                el("strong", ", ".join(str(s["name"]) for s in suggestions[:3])),
+                f"Backups to research first for {primary}: ",
+                el("strong", and_list([str(s["name"]) for s in suggestions[:HEADLINED]])),
                 ".",
+                unpaired_in_top(primary, suggestions),
                 class_="mpb-headline",
             )
         )
@@ -906,8 +961,11 @@ def method() -> Markup:
     return join(
         el(
             "p",
-            "Score = the sum of the points below. Specialties are left out when they are your first choice, ultra-competitive, "
-            "or more competitive than your first choice. Ties are broken alphabetically.",
+            "Score = the sum of the points below. Fields an article pairs with your first choice are listed first, then "
+            "the rest, each group by score; ties are broken alphabetically. Left out: your first choice, ultra-competitive "
+            "fields, fields competitive for IMGs (the IMG article counts radiology among the highly competitive ones), "
+            "fields more competitive than your first choice, and, unless an article pairs them with it, fields as "
+            "competitive as a first choice that is not among the most open to IMGs.",
         ),
         el("h4", "Points"),
         el(
@@ -924,8 +982,9 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                f"Positions filled by non-US IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of {RESULTS_2025.year} PGY-1 positions "
-                f"offered ({RESULTS_2025.named()}). Where our data have no figure, 0 points: nothing is estimated.",
+                f"Positions filled by IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of {RESULTS_2025.year} PGY-1 positions "
+                f"offered that went to non-US IMGs, or to US-citizen IMGs if you are one ({RESULTS_2025.named()}). Where our data "
+                "have no figure, 0 points: nothing is estimated.",
             ),
             el(
                 "li",
@@ -938,7 +997,7 @@ def method() -> Markup:
                 + ", ".join(f"{data.TIER_LABELS[t]} {signed(p)}" for t, p in TIER_POINTS.items())
                 + "; needing a visa adds "
                 + ", ".join(f"{signed(p)} for {data.TIER_LABELS[t]}" for t, p in VISA_TIER_POINTS.items() if p)
-                + " (IMG article).",
+                + " (our assumption: the IMG article says only that H-1B sponsorship is rare in some specialties).",
             ),
             el(
                 "li",

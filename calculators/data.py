@@ -402,7 +402,7 @@ SPECIALTIES: tuple[Specialty, ...] = (
         "accessible",
         "Pathology-Anatomic and Clinical",
         "Pathology-Anatomic and Clinical",
-        tier_basis=(ARTICLE_UNMATCHED, RESULTS_2025),
+        tier_basis=(RESULTS_2025, ARTICLE_UNMATCHED),
     ),
     Specialty("emergency-medicine", "Emergency Medicine", "moderate", "Emergency Medicine", "Emergency Medicine"),
     Specialty(

@@ -104,6 +104,11 @@ def signed(points: float) -> str:
     return "0"
 
 
+def and_list(words: list[str]) -> str:
+    """``["A", "B", "C"]`` -> ``"A, B and C"``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def counted(number: int, noun: str) -> str:
     """Says "1 letter" and "2 letters": a reader should not have to parse "letter(s)"."""
     return f"{number} {noun if number == 1 else noun + 's'}"

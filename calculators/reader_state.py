@@ -25,7 +25,7 @@ from typing import Literal
 from urllib.parse import parse_qsl
 
 from .fields import BoolField, ChoiceField, Field, InputError, TextField
-from .html import Markup, el, join
+from .html import Markup, and_list, el, join
 from .profile import SAME_QUESTION_AS
 
 # Filled from the reader's device when the address carries no value for it,
@@ -232,5 +232,4 @@ def status_html(announce: str) -> Markup:
 def fix_status(fields: Sequence[Field], errors: Sequence[InputError]) -> str:
     labels = {field.name: field.label for field in fields}
     named = list(dict.fromkeys(labels.get(error.field, error.field) for error in errors))
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    return f"Please fix {listed}. The result shown is still for your last valid inputs."
+    return f"Please fix {and_list(named)}. The result shown is still for your last valid inputs."

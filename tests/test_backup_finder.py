@@ -124,7 +124,7 @@ def test_every_output_key_is_present() -> None:
     first = result["suggestions"][0]
     assert {"specialty", "name", "tier", "score", "paired_by_articles", "reasons", "points"} == set(first)
     assert {"component", "points", "why", "source"} == set(first["points"][0])
-    assert result["summary"].startswith("Backups for Diagnostic Radiology:")
+    assert result["summary"].startswith("Backups to research first for Diagnostic Radiology:")
 
 
 def test_default_radiology_result_puts_the_doubly_paired_fields_first() -> None:
@@ -146,6 +146,41 @@ def test_primary_ultra_and_harder_fields_are_excluded_with_reasons() -> None:
     assert set(by_slug(result)) == {"family-medicine", "pediatrics", "psychiatry", "neurology", "pathology"}
 
 
+def test_the_articles_pairings_come_before_fields_the_figures_alone_favour() -> None:
+    # Neurosurgery's one pairing, general surgery, came 7th behind pediatrics and others no article names.
+    result = compute({"specialty": "neurological-surgery", "applicant_type": "us-img"})
+    first, second = result["suggestions"][:2]
+    assert first["specialty"] == "general-surgery" and first["paired_by_articles"]
+    assert second["score"] > first["score"]  # openness alone would have put it first
+    assert result["summary"].startswith("Backups to research first for Neurological Surgery: General Surgery, ")
+    assert f"No source article pairs {second['name']} and " in result["summary"]
+    assert compute({})["summary"].endswith("Psychiatry.")  # all three paired: nothing more to say
+
+
+def test_a_backup_is_easier_than_the_first_choice_unless_an_article_pairs_it() -> None:
+    em = compute({"specialty": "emergency-medicine", "applicant_type": "us-img"})
+    excluded = {e["specialty"]: e["reason"] for e in em["excluded"]}
+    for same_tier in ("general-surgery", "obstetrics-gynecology", "pmr"):
+        assert excluded[same_tier].startswith("As competitive for IMGs as Emergency Medicine")
+    assert "anesthesiology" in by_slug(em)  # the no-match article pairs it with EM
+    assert any(n.startswith("Anesthesiology is as competitive for IMGs as Emergency Medicine") for n in em["notes"])
+    # Radiology is never a backup: the IMG article lists it with the ultra-competitive fields.
+    derm = compute({"specialty": "dermatology"})
+    assert "highly competitive" in {e["specialty"]: e["reason"] for e in derm["excluded"]}["diagnostic-radiology"]
+    # Among the most open fields nothing is easier, so the same tier stays, and the result says what protects instead.
+    fm = compute({"specialty": "family-medicine"})
+    assert "internal-medicine" in by_slug(fm)
+    assert any("broader list" in n for n in fm["notes"]) and not any("broader list" in n for n in em["notes"])
+
+
+def test_a_us_citizen_img_is_ranked_on_the_share_of_places_their_own_group_filled() -> None:
+    us_img = by_slug(compute({"specialty": "dermatology", "applicant_type": "us-img"}))
+    non_us = by_slug(compute({"specialty": "dermatology", "applicant_type": "non-us-img", "needs_visa": False}))
+    assert points(us_img["neurology"], "Positions filled by US-citizen IMGs") == [round(4.9 * 0.3)]
+    assert points(non_us["neurology"], "Positions filled by non-US IMGs") == [round(23.9 * 0.3)]
+    assert points(us_img["neurology"], "IMG match rate") == points(non_us["neurology"], "IMG match rate")
+
+
 def test_overlap_earns_shared_skills_points() -> None:
     neuro = by_slug(compute({"specialty": "internal-medicine"}))["neurology"]
     assert points(neuro, "Shared skills") == [10]
@@ -165,7 +200,6 @@ def test_visa_makes_accessibility_count_more_and_competitive_fields_less() -> No
     assert points(with_visa["general-surgery"], "Visa") == [-5]
     assert points(without["general-surgery"], "Visa") == []
     assert points(with_visa["internal-medicine"], "Visa") == []  # accessible fields are not penalised
-    assert points(with_visa["diagnostic-radiology"], "Visa") == [-10]
 
 
 def test_us_graduates_weigh_img_figures_at_half() -> None:
@@ -314,13 +348,16 @@ def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, ob
     primary = SPECIALTY_BY_SLUG[str(inputs["specialty"])]
     suggestions = result["suggestions"]
     assert suggestions, "every primary has at least one eligible backup"
-    scores = [s["score"] for s in suggestions]
-    assert scores == sorted(scores, reverse=True)
+    # Paired fields first, then the rest, each by score.
+    order = [(not s["paired_by_articles"], -s["score"]) for s in suggestions]
+    assert order == sorted(order)
     for s in suggestions:
         assert s["specialty"] != primary.slug
         candidate = SPECIALTY_BY_SLUG[s["specialty"]]
-        assert candidate.tier != "ultra"
+        assert candidate.tier not in ("ultra", "competitive")
         assert TIER_ORDER.index(candidate.tier) <= TIER_ORDER.index(primary.tier)
+        if candidate.tier == primary.tier and primary.tier != "accessible":
+            assert s["paired_by_articles"], (primary.slug, candidate.slug)
         assert s["reasons"] and all(isinstance(r, str) and r for r in s["reasons"])
         assert s["score"] == sum(p["points"] for p in s["points"])
     # Every specialty is either suggested or excluded with a reason, once.
