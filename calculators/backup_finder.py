@@ -14,6 +14,7 @@ generated from it, so the page and the calculator cannot disagree.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -359,6 +360,9 @@ OVERLAP_POINTS = 10
 # places actually go to IMGs.  No figure, no points: nothing is imputed.
 MATCH_RATE_POINTS_PER_PCT = 0.4
 IMG_SHARE_POINTS_PER_PCT = 0.3
+# Below this many non-US IMGs who ranked a field first, its rate says so:
+# with 50, one standard error of a rate near 50% is 7 percentage points.
+FEW_RANKED_FIRST = 50
 # Whose share of those positions counts.  NRMP reports US-citizen IMGs' own
 # share by specialty, which shows where they find places better than the
 # non-US figures do (neurology: 23.9% non-US IMGs, 4.9% US-citizen IMGs).  For
@@ -546,12 +550,16 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
     outcome = candidate.outcome
     if outcome is not None:
         rate = float(outcome.img_match_rate_pct)
+        few = ""
+        if outcome.img_ranked_first < FEW_RANKED_FIRST:
+            error = 100 * math.sqrt(rate / 100 * (1 - rate / 100) / outcome.img_ranked_first)
+            few = f" So few applicants make it a rough figure: one standard error is about {error:.0f} percentage points."
         components.append(
             Component(
                 "IMG match rate",
                 round(rate * MATCH_RATE_POINTS_PER_PCT * weight),
                 f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
-                f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{weight_text}",
+                f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{few}{weight_text}",
                 CHARTING_OUTCOMES,
             )
         )
@@ -978,7 +986,8 @@ def method() -> Markup:
             el(
                 "li",
                 f"IMG match rate: {MATCH_RATE_POINTS_PER_PCT:g} points per percentage point of non-US IMGs who ranked the specialty "
-                f"first and matched ({CHARTING_OUTCOMES.named()}).",
+                f"first and matched ({CHARTING_OUTCOMES.named()}). A rate from fewer than {FEW_RANKED_FIRST} applicants says "
+                "how rough it is (one standard error of a proportion).",
             ),
             el(
                 "li",

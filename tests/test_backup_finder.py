@@ -215,6 +215,14 @@ def test_missing_nrmp_figure_gives_zero_points_not_a_guess() -> None:
     assert share["points"] == 0 and "No 2025 figure" in share["why"]
 
 
+def test_a_rate_from_few_applicants_says_it_is_rough() -> None:
+    found = by_slug(compute({"specialty": "orthopaedic-surgery"}))
+    (pmr,) = [p["why"] for p in found["pmr"]["points"] if p["component"] == "IMG match rate"]
+    assert "21 of 39 non-US IMGs" in pmr and "one standard error is about 8 percentage points" in pmr
+    (im,) = [p["why"] for p in found["internal-medicine"]["points"] if p["component"] == "IMG match rate"]
+    assert "rough" not in im
+
+
 def test_preferences_move_scores_in_the_stated_direction() -> None:
     base = {"specialty": "orthopaedic-surgery", "needs_visa": False}
     neutral = by_slug(compute(base))

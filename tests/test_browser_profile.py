@@ -20,6 +20,8 @@ def test_nothing_is_stored_without_opting_in(page: Any, site_url: str) -> None:
     widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
     field(widget, "specialty").select_option("neurology")
     wait_for_result(page, widget, "Neurology:")
+    # The address follows the result a frame later: by then anything the answer wrote is written.
+    page.wait_for_function("() => location.hash.includes('specialty=neurology')", timeout=30_000)
     assert stored(page) is None
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, competitiveness
+from calculators import InputError, competitiveness, data
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
 
@@ -219,8 +219,10 @@ def test_results_are_always_well_formed(profile: dict[str, object]) -> None:
 
 def test_method_shows_every_rule_source() -> None:
     text = competitiveness.method()
-    for phrase in ("Score = 65", "Orthopaedic self-audit", "Diagnostic radiology", "After a no-match", "NRMP"):
+    for phrase in ("Score = 65", "Orthopaedic self-audit", "Diagnostic radiology", "After a no-match"):
         assert phrase in text
+    for source in (*data.ARTICLES, data.CHARTING_OUTCOMES):
+        assert source.cite() in text, source.key
 
 
 # --- Visa default and comparison groups (issue 11.5) ---------------------------
@@ -297,13 +299,13 @@ def test_margins_name_the_single_change_that_moves_the_band() -> None:
 
 
 def test_margins_report_points_to_each_neighbouring_line() -> None:
-    result = compute({"specialty": "internal-medicine", **STRONG, "step2_score": 230})
+    result = compute({})  # 52: between the lines at 50 and 70
+    assert result["score"] == 52
     margin = result["margins"]
-    assert margin["points_to_band_above"] == 70 - result["score"] if result["score"] < 70 else margin["band_above"] is None
-    if margin["band_below"] is not None:
-        assert margin["points_above_band_below"] == result["score"] - next(
-            floor for floor, _ in competitiveness.BAND_FLOORS if result["score"] >= floor
-        )
+    assert (margin["band_above"], margin["points_to_band_above"]) == ("single-track", 18)
+    assert (margin["band_below"], margin["points_above_band_below"]) == ("dual-apply-strongly", 2)
+    top = compute({"specialty": "internal-medicine", **STRONG, "step2_score": 230})["margins"]
+    assert top["band_above"] is None
 
 
 @settings(max_examples=100, deadline=None)
@@ -339,12 +341,23 @@ def test_an_untaken_step2_ck_is_never_offered_a_lower_band_as_the_way_up(slug: s
     assert "Step 2 CK of 200 " not in result["margins"]["headline"]
 
 
+def every_value_within(v: dict[str, object], name: str, reach: int) -> list[int]:
+    """Each allowed value from the current one outwards, nearest first, up to ``reach`` away."""
+    field = next(f for f in competitiveness.FIELDS if f.name == name)
+    current = v[name]
+    if current is None:  # Step 2 CK not taken: every score the margins consider
+        return list(range(competitiveness.UNTAKEN_STEP2_FROM, field.maximum + 1))  # type: ignore[attr-defined]
+    step = 1 if reach > 0 else -1
+    nearest_first = range(int(current) + step, int(current) + reach + step, step)  # type: ignore[call-overload]
+    return [value for value in nearest_first if field.minimum <= value <= field.maximum]  # type: ignore[attr-defined]
+
+
 def first_move_by_trying_each(profile: dict[str, object], name: str, reach: int, up: bool) -> tuple[int, str] | None:
     """The plain reading of a margin: step one value at a time until the band moves up (or down)."""
     spec = specialty(str(profile["specialty"]))
     v = competitiveness.parse_inputs(competitiveness.FIELDS, profile)
     here = competitiveness.BAND_ORDER.index(competitiveness.assess(spec, v).band)
-    for value in competitiveness._candidates(v, name, reach):
+    for value in every_value_within(v, name, reach):
         moved = competitiveness.assess(spec, {**v, name: value}).band
         there = competitiveness.BAND_ORDER.index(moved)
         if (there > here) if up else (there < here):

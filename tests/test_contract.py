@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from calculators import REGISTRY, InputError
-from calculators.fields import defaults
+from calculators.fields import BoolField, ChoiceField, DateField, defaults
 from calculators.render import render_calculator, render_form, render_result
 
 NAMES = sorted(REGISTRY)
@@ -84,6 +84,9 @@ def test_form_escapes_what_a_reader_typed(name: str) -> None:
     hostile = {f.name: '"><script>alert(1)</script>' for f in calc.FIELDS}
     html = render_form(calc, hostile)
     assert "<script>" not in html
+    # Choices, ticks and dates drop what they cannot show; every other field shows it back, escaped.
+    if any(not isinstance(f, (ChoiceField, BoolField, DateField)) for f in calc.FIELDS):
+        assert "&lt;script&gt;" in html
 
 
 ONE_PLURAL = re.compile(

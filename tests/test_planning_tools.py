@@ -392,13 +392,29 @@ def test_no_applicant_gains_by_misreporting(seed: int) -> None:
     assert rank_simulator.manipulation_check(market, applicant)["better"] == []
 
 
+def test_the_check_reports_every_list_that_would_do_better(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under applicant-proposing deferred acceptance no list beats the honest one, so the test above
+    # would pass a check that never reports anything.  Here the honest list is made to go unmatched:
+    # every list that ends at a program is then better, and the check must name them.
+    market = rank_simulator.random_market(3)  # A2 ranks P3 > P1 > P2 and matches P1
+    real_outcome = rank_simulator.outcome_with_list
+    monkeypatch.setattr(rank_simulator, "outcome_with_list", lambda *args, **kwargs: None)
+    check = rank_simulator.manipulation_check(market, "A2")
+    assert check["complete"] and check["better"]
+    # P3 never ranked A2, so a list ends at whichever of P1 and P2 comes first.
+    assert check["better"] == ["P1 > …", "P2 > …", "P3 > P1 > …", "P3 > P2 > …"]
+    for listed in check["better"]:
+        programs = str(listed).removesuffix(" > …").split(" > ")
+        assert real_outcome(market, "A2", programs) == programs[-1], listed
+
+
 def test_default_market_mixes_specialties_and_reports_the_studied_applicant() -> None:
     result = rank_simulator.compute({})
     assert result["stable"] is True
     assert result["matching"]["Asha"] == "FM-Valley"
     assert result["studied"]["better_reorderings"] == []
     alt = rank_simulator.compute({"alternative_list": "IM-Coast > IM-Metro"})
-    assert alt["studied"]["alternative"]["result"] in ("IM-Coast", "IM-Metro", None)
+    assert alt["studied"]["alternative"]["result"] == "IM-Coast"
 
 
 def test_seed_generates_a_market_and_the_result_is_json() -> None:

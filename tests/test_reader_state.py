@@ -248,4 +248,5 @@ def test_fields_remembered_under_one_name_accept_the_same_answers() -> None:
         for field in calc.FIELDS:
             if isinstance(field, ChoiceField):
                 by_name.setdefault(reader_state.remembered_as(field.name), set()).add(field.choices)
-    assert len(by_name["specialty"]) == 1
+    assert {"specialty", "applicant_type", "needs_visa", "backup_specialty"} <= set(by_name)
+    assert {name: len(lists) for name, lists in by_name.items() if len(lists) != 1} == {}

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from calculators import data, program_counts
 from calculators import signals as sg
-from calculators.competitiveness import BAND_ORDER
+from calculators.competitiveness import BAND_LABELS, BAND_ORDER
 from calculators.fields import InputError
 from calculators.html import Markup
 from calculators.render import render_calculator
@@ -88,8 +88,10 @@ def test_unknown_specialty_still_shows_the_shares_to_use() -> None:
     result = sg.compute({"specialty": "psychiatry"})
     mix = result["tiers"]
     html = str(sg.render(result))
-    for key in ("reach_pct", "target_pct", "likely_pct"):
-        assert f"{mix[key]}%" in html  # type: ignore[index]
+    assert (
+        f"reach = signals × {mix['reach_pct']}%, rounded down; likely = signals × {mix['likely_pct']}%, rounded down"  # type: ignore[index]
+        in html
+    )
 
 
 def test_a_sourced_number_is_used_with_its_season_and_source(table_with_a_number: data.SignalAllowance) -> None:
@@ -257,8 +259,8 @@ def test_us_graduate_is_not_told_about_visas() -> None:
 
 
 def test_result_shows_formula_guidance_and_margins() -> None:
-    html = str(sg.render(sg.compute({"primary_signals": 12})))
-    assert "Formula:" in html and "rounded down" in html
+    html = str(sg.render(sg.compute({"primary_signals": 12})))  # dual apply: 25% reach, 35% likely
+    assert "reach = signals × 25%, rounded down; likely = signals × 35%, rounded down; target = the rest." in html
     assert "not a guarantee" in html
     assert "How close the next band is" in html
 
@@ -268,7 +270,12 @@ def test_method_shows_the_table_with_season_and_source_and_our_own_rule() -> Non
     assert "ERAS 2027 (Match 2027)" in html and "not in our data" in html
     assert "our own rule" in html
     for band in BANDS:
-        assert f"{program_counts.REACH_PCT[band]}%" in html  # type: ignore[index]
+        reach, likely = program_counts.REACH_PCT[band], program_counts.LIKELY_PCT[band]  # type: ignore[index]
+        row = (
+            f'<td data-label="Band">{BAND_LABELS[band]}</td><td data-label="Reach">{reach}%</td>'  # type: ignore[index]
+            f'<td data-label="Target">{100 - reach - likely}%</td><td data-label="Likely">{likely}%</td>'
+        )
+        assert row in html, band
 
 
 def test_widget_renders_with_every_field() -> None:
