@@ -1,14 +1,14 @@
 """Packet check: does every program get the right statement and letters?
 
-The reader pastes three small CSV tables from a spreadsheet: programs, the
-documents they have (letters and personal statements, each written for one
-specialty) and which document goes to which program.  The rules catch the
-slips the articles warn about: a statement for one specialty sent to
-another, a letter that cannot speak for the program's field, more letters
-from other fields than the articles suggest, too many letters, no statement
-or two, and too few letters written for a specialty.  A letter from another
-clinical field is not a slip: the articles recommend one or two such
-supporting letters, and the checker says so in a note.
+The reader pastes three small tables from a spreadsheet (comma- or
+tab-separated): programs, the documents they have (letters and personal
+statements, each written for one specialty) and which document goes to which
+program.  The rules catch the slips the articles warn about: a statement for
+one specialty sent to another, a program with no letters or too few from its
+own field, more letters from other fields than the articles suggest, too many
+letters, and no statement or two.  A letter from another clinical field is
+not a slip: the articles recommend one or two such supporting letters, and
+the checker says so in a note.
 """
 
 from __future__ import annotations
@@ -33,10 +33,12 @@ SUMMARY = "Checks that each program gets one personal statement and the letters 
 # ============================================================================
 # ERAS lets each program receive at most four letters (AAMC).
 MAX_LETTERS_PER_PROGRAM = 4
-# At least two letters written for each specialty you apply to: the IMG
-# article asks for 2-3 per specialty, and the radiology and orthopaedics
-# articles at least 2 for a backup.
+# Letters written for each specialty you apply to: the IMG article's
+# example has 2 per specialty, and the radiology and orthopaedics articles
+# ask at least 2 for a backup; for radiology itself the radiology article
+# asks 1-2 from radiologists next to 1-2 from other US clinicians.
 MIN_LETTERS_PER_SPECIALTY = 2
+MIN_LETTERS_BY_FIELD = {"diagnostic-radiology": 1}
 STATEMENTS_PER_PROGRAM = 1
 KINDS = ("letter", "statement")
 SEVERITY_ORDER = ("error", "warning", "note")
@@ -47,17 +49,19 @@ SEVERITY_ORDER = ("error", "warning", "note")
 # the orthopaedics article allows one surgeon or orthopaedic mentor letter in
 # the backup application; the no-match article one letter from the earlier
 # field; the radiology article one more letter from any US clinician for the
-# backup.  So: up to two in radiology, one elsewhere.
+# backup.  So: up to two in radiology, one elsewhere.  Over that is a warning,
+# not an error: after a preliminary year the no-match article asks for two
+# strong letters from that year next to one or two from the target field.
 SUPPORTING_LETTERS_DEFAULT = 1
 SUPPORTING_LETTERS_BY_FIELD = {"diagnostic-radiology": 2}
-# Radiologists and pathologists rarely see the direct patient care a
-# supporting letter is asked to describe, so their letters count as wrong
-# for programs of any other field.
-LETTERS_WITHOUT_PATIENT_CARE = frozenset({"diagnostic-radiology", "pathology"})
 
 
 def supporting_limit(field: str) -> int:
     return SUPPORTING_LETTERS_BY_FIELD.get(field, SUPPORTING_LETTERS_DEFAULT)
+
+
+def minimum_letters(field: str) -> int:
+    return MIN_LETTERS_BY_FIELD.get(field, MIN_LETTERS_PER_SPECIALTY)
 
 
 TEMPLATES = {
@@ -79,16 +83,17 @@ Letter-Cardiology,letter,internal-medicine
 Letter-Hospitalist,letter,internal-medicine
 Letter-Radiologist,letter,diagnostic-radiology
 """
-# One deliberate slip (the radiologist's letter goes to an internal medicine
-# program) and one supporting letter the radiology article recommends (the
-# hospitalist's letter goes to the radiology program).
+# One deliberate slip, the one the orthopaedics and radiology articles warn
+# of (the radiology statement goes to an internal medicine program), and one
+# supporting letter the radiology article recommends (the hospitalist's
+# letter goes to the radiology program).
 DEFAULT_ASSIGNMENTS = """program,document
 Metro University IM,PS-IM
 Metro University IM,Letter-Cardiology
 Metro University IM,Letter-Hospitalist
-Lakeside Community IM,PS-IM
+Lakeside Community IM,PS-DR
 Lakeside Community IM,Letter-Cardiology
-Lakeside Community IM,Letter-Radiologist
+Lakeside Community IM,Letter-Hospitalist
 Riverside Radiology,PS-DR
 Riverside Radiology,Letter-Radiologist
 Riverside Radiology,Letter-Hospitalist
@@ -109,7 +114,8 @@ FIELDS = (
         label="Documents (CSV)",
         initial=DEFAULT_DOCUMENTS,
         rows=7,
-        help="Header line id,kind,specialty; kind is letter or statement; specialty is the one it was written for.",
+        help="Header line id,kind,specialty; kind is letter or statement; specialty is the one the document "
+        "was written for (for a letter, the field it recommends you for).",
     ),
     TextField(
         name="assignments",
@@ -122,28 +128,47 @@ FIELDS = (
 
 
 def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
-    """Rows with their line numbers, or an InputError naming the bad line."""
+    """Rows with their line numbers, or an InputError naming the bad line.
+
+    Pasted text arrives in many shapes: a byte-order mark before the header,
+    old Mac or Windows line endings, blank lines above the header, and cells
+    copied straight from a spreadsheet, which arrive separated by tabs."""
     label = field.capitalize()
     columns = COLUMNS[field]
-    reader = csv.reader(io.StringIO(text.strip()))
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    skipped = 0
+    while lines and not lines[0].strip():
+        lines.pop(0)
+        skipped += 1
+    delimiter = "\t" if lines and "\t" in lines[0] and "," not in lines[0] else ","
+    reader = csv.reader(io.StringIO("\n".join(lines).rstrip()), delimiter=delimiter)
     try:
         rows = list(reader)
     except csv.Error:
         # The csv module's own message names its internals, not the reader's text.
-        raise InputError(
-            field,
-            f"{label}, line {reader.line_num}: a line break inside a cell (often a stray carriage return "
-            "from a spreadsheet); retype the line or put the cell in double quotes.",
-        ) from None
+        raise InputError(field, f"{label}, line {skipped + reader.line_num}: this line cannot be read as cells.") from None
     if not rows or [c.strip().lower() for c in rows[0]] != list(columns):
-        raise InputError(field, f"{label}, line 1: the first line must be the header {','.join(columns)}.")
+        raise InputError(
+            field, f"{label}, line {skipped + 1}: the first line must be the header {','.join(columns)} (commas or tabs)."
+        )
     out = []
-    for number, cells in enumerate(rows[1:], start=2):
+    number = skipped + 1
+    for cells in rows[1:]:
+        number += 1
+        if any("\n" in cell for cell in cells):
+            raise InputError(
+                field,
+                f"{label}, line {number}: a double quote opened here is never closed, so the lines after it were read "
+                "as one cell; close it or remove it.",
+            )
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(columns):
+            # A lone cell is most often the tail of a row a line break split.
+            split = " (a line break inside a cell splits its row in two)" if len(cells) == 1 else ""
             raise InputError(
-                field, f"{label}, line {number}: expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}."
+                field,
+                f"{label}, line {number}: expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}{split}.",
             )
         values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
         empty = [name for name, value in values.items() if not value]
@@ -151,6 +176,23 @@ def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
             raise InputError(field, f"{label}, line {number}: {empty[0]} is empty.")
         out.append((number, values))
     return out
+
+
+def unknown_specialty(text: str) -> str:
+    """What to say of a specialty that is not a slug: the slug meant, when
+    the name or its first letters point to exactly one."""
+    written = text.strip().lower().replace(" ", "-")
+    by_name = {s.name.lower(): s.slug for s in data.SPECIALTIES}
+    guesses = (
+        [written]
+        if written in data.SPECIALTY_BY_SLUG
+        else [by_name[text.strip().lower()]]
+        if text.strip().lower() in by_name
+        else [slug for slug in data.SPECIALTY_BY_SLUG if slug.startswith(written[:5])]
+    )
+    if len(guesses) == 1:
+        return f"unknown specialty “{text}”; did you mean {guesses[0]}?"
+    return f"unknown specialty “{text}”; write it as a slug from the list below the form, such as internal-medicine."
 
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
@@ -166,16 +208,17 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     programs: dict[str, str] = {}
     for line, row in programs_rows:
         if row["specialty"] not in data.SPECIALTY_BY_SLUG:
-            flag("error", row["name"], f"Programs, line {line}: unknown specialty “{row['specialty']}”.")
+            flag("error", row["name"], f"Programs, line {line}: {unknown_specialty(row['specialty'])}")
         if row["name"] in programs:
             flag("error", row["name"], f"Programs, line {line}: this program is listed twice.")
         programs[row["name"]] = row["specialty"]
     documents: dict[str, dict[str, str]] = {}
     for line, row in documents_rows:
+        row["kind"] = row["kind"].lower()
         if row["kind"] not in KINDS:
             flag("error", "", f"Documents, line {line}: kind must be letter or statement, not “{row['kind']}”.")
         if row["specialty"] not in data.SPECIALTY_BY_SLUG:
-            flag("error", "", f"Documents, line {line}: unknown specialty “{row['specialty']}” for {row['id']}.")
+            flag("error", "", f"Documents, line {line}: {row['id']} has an {unknown_specialty(row['specialty'])}")
         if row["id"] in documents:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
         documents[row["id"]] = row
@@ -200,13 +243,6 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             continue
         if doc["kind"] == "statement":
             flag("error", program, f"Statement {doc_id} was written for {doc['specialty']}, but this program is in {field}.")
-        elif doc["specialty"] in LETTERS_WITHOUT_PATIENT_CARE:
-            flag(
-                "error",
-                program,
-                f"Letter {doc_id} was written for {doc['specialty']}, but this program is in {field}; a letter "
-                "from that field rarely speaks to the patient care this program looks for.",
-            )
         else:
             supporting[program].append(doc_id)
             flag(
@@ -216,6 +252,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "about your clinical work, next to letters from this field.",
             )
 
+    written = Counter(d["specialty"] for d in documents.values() if d["kind"] == "letter")
     summary_rows = []
     for program, specialty in programs.items():
         docs = [documents[d] for d in assigned[program]]
@@ -225,18 +262,28 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         limit = supporting_limit(specialty)
         if len(supporting[program]) > limit:
             flag(
-                "error",
+                "warning",
                 program,
                 f"{len(supporting[program])} letters from other fields ({', '.join(supporting[program])}); the "
                 f"articles suggest at most {counted(limit, 'supporting letter')} for {specialty}, "
-                "with the rest from the field itself.",
+                "with the rest from the field itself. After a preliminary year, two strong letters from that year "
+                "next to one or two from this field is what the no-match article asks for.",
             )
-        if supporting[program] and own_field == 0:
+        if letters == 0:
+            flag("error", program, f"No letters assigned: programs expect letters written for {specialty}.")
+        elif own_field == 0:
             flag(
                 "error",
                 program,
                 f"No letter written for {specialty}: a supporting letter from another field adds to "
                 "letters from this field but cannot replace them.",
+            )
+        elif own_field < minimum_letters(specialty) <= written[specialty]:
+            flag(
+                "warning",
+                program,
+                f"Only {counted(own_field, 'letter')} written for {specialty} assigned here, though you have "
+                f"{written[specialty]}; the articles advise at least {minimum_letters(specialty)}.",
             )
         if letters > MAX_LETTERS_PER_PROGRAM:
             flag("error", program, f"{letters} letters assigned; ERAS allows at most {MAX_LETTERS_PER_PROGRAM} per program.")
@@ -254,14 +301,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             }
         )
 
-    written = Counter(d["specialty"] for d in documents.values() if d["kind"] == "letter")
     for specialty in sorted(set(programs.values())):
-        if written[specialty] < MIN_LETTERS_PER_SPECIALTY:
+        if written[specialty] < minimum_letters(specialty):
             flag(
                 "warning",
                 "",
                 f"Only {counted(written[specialty], 'letter')} written for {specialty}; the articles advise at "
-                f"least {MIN_LETTERS_PER_SPECIALTY} per specialty you apply to.",
+                f"least {minimum_letters(specialty)} for each specialty you apply to.",
             )
     counts = Counter(p["severity"] for p in problems)
     errors = counts["error"]
@@ -331,16 +377,17 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    "Error: more supporting letters than that (more than "
-                    f"{SUPPORTING_LETTERS_BY_FIELD['diagnostic-radiology']} for a radiology program, more than "
-                    f"{SUPPORTING_LETTERS_DEFAULT} elsewhere), or supporting letters with no letter from the "
-                    "program's own field, since the articles want most letters from the field you apply to "
-                    f"({ARTICLE_ORTHO.title}; {ARTICLE_IMG.title}).",
+                    "Error: a program with no letters, or with supporting letters but none from its own field, since "
+                    f"the articles want most letters from the field you apply to ({ARTICLE_ORTHO.title}; "
+                    f"{ARTICLE_IMG.title}).",
                 ),
                 el(
                     "li",
-                    "Error: a radiology or pathology letter sent to a program of another field. Those writers "
-                    "rarely see the direct patient care a supporting letter should describe.",
+                    "Warning: more supporting letters than that (more than "
+                    f"{SUPPORTING_LETTERS_BY_FIELD['diagnostic-radiology']} for a radiology program, more than "
+                    f"{SUPPORTING_LETTERS_DEFAULT} elsewhere). Not an error, because after a preliminary year the "
+                    f"no-match article asks for two strong letters from that year next to one or two from the target "
+                    f"field ({ARTICLE_UNMATCHED.title}).",
                 ),
                 el("li", f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program ({ERAS_RULES.cite()})."),
                 el(
@@ -351,11 +398,17 @@ def method() -> Markup:
                 el(
                     "li",
                     f"Warning: fewer than {MIN_LETTERS_PER_SPECIALTY} letters written for a specialty you apply to "
-                    f"({ARTICLE_IMG.title}: 2-3 per specialty).",
+                    f"({ARTICLE_IMG.title}: 2-3 per specialty), or {MIN_LETTERS_BY_FIELD['diagnostic-radiology']} "
+                    "for radiology, where the radiology article asks 1-2 from radiologists next to 1-2 from other US "
+                    f"clinicians ({ARTICLE_RADIOLOGY.title}); and a program given fewer of them than you have.",
                 ),
                 el("li", "Error: names that do not match between the tables, unknown specialties or kinds, and duplicates."),
             ],
         ),
-        el("p", "Malformed CSV is reported with the table and line number. Nothing you paste leaves your browser."),
+        el(
+            "p",
+            "Tables may be separated by commas or by tabs (what a spreadsheet copies). Malformed ones are reported "
+            "with the table and line number. Nothing you paste leaves your browser.",
+        ),
         el("p", "Specialty slugs: " + ", ".join(s.slug for s in data.SPECIALTIES) + "."),
     )
