@@ -121,7 +121,7 @@ def parse_market(text: str) -> Market:
     programs: dict[str, list[str]] = {}
     seats: dict[str, int] = {}
     lines: dict[str, int] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -145,7 +145,10 @@ def parse_market(text: str) -> Market:
     for name, ranked in applicants.items():
         for program in ranked:
             if program not in programs:
-                raise InputError("market", f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program.")
+                comma = "; separate names with >, not commas" if "," in program else ""
+                raise InputError(
+                    "market", f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program{comma}."
+                )
     for name, ranked in programs.items():
         for applicant in ranked:
             if applicant not in applicants:
@@ -382,8 +385,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         order = [p.strip() for p in str(v["alternative_list"]).split(">") if p.strip()]
         unknown = [p for p in order if p not in market.programs]
         if unknown or len(set(order)) != len(order):
+            which = f" (“{unknown[0]}” is not one)" if unknown else " (one is named twice)"
             raise InputError(
-                "alternative_list", "A reordered list to try must name programs from the market, each once, separated by >."
+                "alternative_list",
+                f"A reordered list to try must name programs from the market, each once, separated by >{which}.",
             )
         alternative = {"list": order, "result": outcome_with_list(market, studied, order, base)}
     if v["check_reorderings"]:
@@ -433,8 +438,9 @@ def render(result: Mapping[str, object]) -> Markup:
         el(
             "p",
             el("strong", str(studied["applicant"])),
-            f" ranks {' > '.join(studied['true_list'])} and matches "  # type: ignore[arg-type]
-            f"{studied['honest_result'] or 'nowhere'}.",
+            f" ranks {' > '.join(studied['true_list'])} and matches {studied['honest_result'] or 'nowhere'}."  # type: ignore[arg-type]
+            if studied["true_list"]
+            else " ranks no programs, so cannot match.",
             class_="mpb-headline",
         ),
         table(("Applicant", "Matched to"), [(a, p or "unmatched") for a, p in matching.items()], caption="The match"),

@@ -460,6 +460,18 @@ def test_default_market_mixes_specialties_and_reports_the_studied_applicant() ->
     assert alt["studied"]["alternative"]["result"] == "IM-Coast"
 
 
+def test_the_simulators_words_name_what_went_wrong() -> None:
+    assert "<strong>Asha</strong> ranks P and matches P." in str(
+        rank_simulator.render(rank_simulator.compute({"market": "\ufeffAsha: P\nP (1): Asha"}))
+    )
+    empty = rank_simulator.compute({"market": "A:\nB: P\nP (1): A > B"})
+    assert "<strong>A</strong> ranks no programs, so cannot match." in str(rank_simulator.render(empty))
+    with pytest.raises(InputError, match="separate names with >, not commas"):
+        rank_simulator.compute({"market": "A: P, Q\nP (1): A\nQ (1): A"})
+    with pytest.raises(InputError, match="“Nowhere” is not one"):
+        rank_simulator.compute({"alternative_list": "IM-Metro > Nowhere"})
+
+
 def test_seed_generates_a_market_and_the_result_is_json() -> None:
     result = rank_simulator.compute({"seed": 7})
     assert result["market"].startswith("A1:")
