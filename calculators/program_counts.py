@@ -171,12 +171,14 @@ DEFAULT_SECONDARY_BACKUP = ArticleRange(
 SECONDARY_BACKUP_RANGES: dict[str, ArticleRange] = {"general-surgery": GENERAL_SURGERY_BACKUP, "pmr": PMR_BACKUP}
 # Where a pairing has an article of its own, that article wins.  The
 # orthopaedics article tells a reader unsure of matching in orthopaedics to
-# send internal or family medicine "80+" applications, while the ultra
-# article's dermatology roadmap keeps internal medicine at 40-60 behind
+# send internal or family medicine "80+" applications, the IMG article's
+# worked example puts family medicine at 80-120 behind psychiatry, while the
+# ultra article's dermatology roadmap keeps internal medicine at 40-60 behind
 # dermatology; each reader gets the article written for their first choice.
 PAIRED_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
     ("orthopaedic-surgery", "internal-medicine"): BROAD_PRIMARY_CARE,
     ("orthopaedic-surgery", "family-medicine"): BROAD_PRIMARY_CARE,
+    ("psychiatry", "family-medicine"): BROAD_PRIMARY_CARE,
 }
 
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
@@ -590,6 +592,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     if count_text["backup"] is not None:
         summary += f"; {backup_name}: {count_text['backup']} programs"
     summary += f" ({BAND_LABELS[band]})."
+    if band == "pivot" and backup_slug is None:
+        # The first choice's small count only makes sense beside a backup
+        # carrying the application; alone, it would read as the whole plan.
+        summary = (
+            f"Name a backup: at a pivot it carries most of your applications, usually {DEFAULT_LARGE_BACKUP.text()} "
+            f"programs, beside {count_text['primary']} in {spec.name} ({BAND_LABELS[band]})."
+        )
     if result["warning"]:
         summary = f"{result['warning']} {summary}"
     margins: dict[str, object] = check["margins"]  # type: ignore[assignment]

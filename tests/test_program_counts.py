@@ -578,3 +578,41 @@ def test_the_result_accounts_for_every_input_behind_its_band() -> None:
     assert "How each input moved the competitiveness score" in html
     for factor in result["factors"]:  # type: ignore[attr-defined]
         assert f'data-label="Factor">{factor["factor"]}<' in html
+
+
+def test_a_pivot_without_a_backup_leads_with_naming_one() -> None:
+    # "Dermatology: 15–25 programs" read as the whole plan, fewer than one band better (100+).
+    result = pc.compute(
+        {
+            "specialty": "dermatology",
+            "applicant_type": "us-img",
+            "step2_score": 225,
+            "usce_months": 3,
+            "specialty_letters": 1,
+            "previously_unmatched": True,
+        }
+    )
+    assert result["band"] == "pivot" and result["backup"] is None
+    assert result["summary"].startswith(
+        "Name a backup: at a pivot it carries most of your applications, usually 60–100+ programs, beside 15–25 in "
+        "Dermatology (Pivot to a backup)."
+    )
+
+
+def test_family_medicine_behind_psychiatry_gets_the_img_articles_own_range() -> None:
+    # "Primary: Psychiatry (60-80) / Backup: Family Medicine (80-120)" (IMG article); outside the weakest
+    # bands the calculator gave the dermatology roadmap's 40-60 instead.
+    result = pc.compute(
+        {
+            "specialty": "psychiatry",
+            "applicant_type": "non-us-img",
+            "step2_score": 240,
+            "years_since_graduation": 1,
+            "usce_months": 12,
+            "specialty_letters": 2,
+            "backup_specialty": "family-medicine",
+        }
+    )
+    assert result["band"] == "dual-apply"
+    assert (result["primary"], result["backup"]) == ({"low": 60, "high": 80}, {"low": 80, "high": 120})
+    assert result["range_rule"]["backup"]["source"] == data.ARTICLE_IMG.cite()
