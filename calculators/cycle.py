@@ -31,8 +31,9 @@ class Milestone:
 
 
 # The rules follow the pattern of the recent published calendars in the
-# table: ERAS dates fall on Wednesdays (2025 and 2026 seasons), and the NRMP
-# holds Match Week in the third week of March, Monday to Friday.
+# table: ERAS dates fall on Wednesdays (2025 and 2026 seasons), the NRMP's
+# registration dates on the same days of the year, and Match Week in the
+# third week of March, Monday to Friday.
 MILESTONES: tuple[Milestone, ...] = (
     Milestone("eras_opens", "ERAS opens for the season", "the first Wednesday of June the year before the Match"),
     Milestone(
@@ -45,11 +46,18 @@ MILESTONES: tuple[Milestone, ...] = (
         "Programs start reviewing applications",
         "three weeks after applications open (a Wednesday in late September)",
     ),
+    Milestone("registration_opens", "NRMP registration opens", "15 September the year before the Match"),
+    Milestone(
+        "early_registration_ends",
+        "NRMP registration without a late fee ends",
+        "30 November the year before the Match",
+    ),
+    Milestone("ranking_opens", "Rank order list entry opens", "15 January of the Match year"),
     Milestone(
         "rank_deadline",
         "Rank order list certification deadline",
-        "the Wednesday 23 days before Match Day: a week before the one published deadline in the table "
-        "(16 days before Match Day), so that a plan built on the estimate is early rather than late",
+        "the Wednesday 30 days before Match Day: a week before the earlier of the two published deadlines in the "
+        "table (23 and 16 days before Match Day), so that a plan built on the estimate is early rather than late",
     ),
     Milestone("match_week", "Match Week begins (matched or not; SOAP opens)", "the Monday of the third week of March"),
     Milestone("soap_ends", "SOAP ends", "the Thursday of Match Week (SOAP runs Monday to Thursday)"),
@@ -75,7 +83,10 @@ def rule_date(match_year: int, key: str) -> dt.date:
         "eras_opens": _first_weekday(match_year - 1, 6, 2),
         "submissions_open": submissions_open,
         "programs_receive": submissions_open + dt.timedelta(weeks=3),
-        "rank_deadline": match_day - dt.timedelta(days=23),
+        "registration_opens": dt.date(match_year - 1, 9, 15),
+        "early_registration_ends": dt.date(match_year - 1, 11, 30),
+        "ranking_opens": dt.date(match_year, 1, 15),
+        "rank_deadline": match_day - dt.timedelta(days=30),
         "match_week": match_day - dt.timedelta(days=4),
         "soap_ends": match_day - dt.timedelta(days=1),
         "match_day": match_day,
@@ -103,6 +114,10 @@ class SeasonDate:
     @property
     def estimated(self) -> bool:
         return self.status == ESTIMATED
+
+    def shown(self) -> str:
+        """The date in words, marked when it is our estimate."""
+        return long_date(self.date) + (" (estimated)" if self.estimated else "")
 
     def cite(self, with_rule: bool = False) -> str:
         if self.estimated:
@@ -165,7 +180,7 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
             weeks = (day - reviews.date).days // 7
             return SubmissionSeason(
                 year,
-                f"This is for the Match {year}: programs start reviewing on {long_date(reviews.date)}, "
+                f"This is for the Match {year}: programs start reviewing on {reviews.shown()}, "
                 f"so a submission on {long_date(day)} arrives {counted(weeks, 'week')} after that, "
                 "when many interview places are already given out.",
             )
@@ -173,8 +188,8 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
     upcoming = season(day.year + 1)
     return (
         f"no Match takes applications on {day.isoformat()}: the Match {day.year} rank lists closed on "
-        f"{after['rank_deadline'].date.isoformat()} and applications for the Match {day.year + 1} open on "
-        f"{upcoming['submissions_open'].date.isoformat()}"
+        f"{after['rank_deadline'].shown()} and applications for the Match {day.year + 1} open on "
+        f"{upcoming['submissions_open'].shown()}"
     )
 
 

@@ -115,7 +115,14 @@ ERAS_RULES = Source(
     "2026 season",
     "AAMC",
 )
-SOURCES = (*ARTICLES, CHARTING_OUTCOMES, RESULTS_2025, ACS_FILL_2025, MATCH_RATES, ERAS_RULES)
+NRMP_APPLICANT_FAQ = Source(
+    "nrmp-applicant-faq",
+    "Applicant FAQs: an IMG whose passed examinations ECFMG has not confirmed is withdrawn after the rank order "
+    "list certification deadline",
+    "read 2026",
+    "NRMP",
+)
+SOURCES = (*ARTICLES, CHARTING_OUTCOMES, RESULTS_2025, ACS_FILL_2025, MATCH_RATES, ERAS_RULES, NRMP_APPLICANT_FAQ)
 
 
 # --- Reading and writing the TSV copies --------------------------------------

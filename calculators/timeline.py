@@ -25,7 +25,7 @@ from typing import Literal
 from urllib.parse import quote
 
 from . import cycle
-from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, Source
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, NRMP_APPLICANT_FAQ, Source
 from .fields import BoolField, DateField, InputError, parse_inputs
 from .html import Markup, counted, el, join, table
 
@@ -282,7 +282,12 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from now.",
         "submissions_open": "The first day applications can go to programs.",
         "programs_receive": "Programs start reading applications; be submitted by now.",
-        "rank_deadline": "Certify one rank order list in true order of preference, across both specialties.",
+        "registration_opens": "Register for the Match with the NRMP: a registration of its own, apart from ERAS.",
+        "early_registration_ends": "Register by today: the NRMP charges a late fee after it.",
+        "ranking_opens": "You can enter your rank order list from today; it counts only once certified.",
+        "rank_deadline": "Certify one rank order list in true order of preference, across both specialties. If you are "
+        "an IMG, ECFMG must also have confirmed to the NRMP by now that you passed the required examinations, "
+        f"or you are withdrawn from the Match ({NRMP_APPLICANT_FAQ.cite()}).",
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
         "soap_ends": "The last SOAP offers are made.",
         "match_day": "Results are released: where you matched.",
@@ -339,7 +344,7 @@ def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[dict[
         {
             "date": (match_day.date + dt.timedelta(days=s.days)).isoformat(),
             "title": s.title,
-            "detail": f"{s.detail} Set {counted(s.days, 'day')} after Match Day on {cycle.long_date(match_day.date)}, "
+            "detail": f"{s.detail} Set {counted(s.days, 'day')} after Match Day on {match_day.shown()}, "
             f"the latest Match whose results were out by {before}; if you did not match in an earlier year, count "
             "from that year's Match Day.",
             "source": s.source.cite(),
@@ -403,6 +408,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
             "decision after a no-match."
         )
+    if not v["previously_unmatched"] and today < submission:
+        # Marked past, these read as done; for a late starter they may be the most urgent of all.
+        own = {s.title for s, _, _ in placed if s.months < 0} | {COMMIT_TO_DUAL}
+        missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
+        if missed:
+            notes.append(
+                f"{counted(len(missed), 'preparation step')} fell before today and {'is' if len(missed) == 1 else 'are'} "
+                f"marked past: {', '.join(missed)}. If not done yet, they come first now, before you submit on "
+                f"{cycle.long_date(submission)}."
+            )
     if chosen is None:
         notes.append(
             f"No submission date given, so the plan uses {cycle.long_date(submission)}: the next day you can send "

@@ -128,14 +128,15 @@ def test_an_estimate_says_our_table_lacks_the_date_not_that_it_is_unpublished() 
 
 
 def test_the_rules_reproduce_every_published_date_and_err_early_on_the_rank_deadline() -> None:
+    early = []
     for row in data.cycle_dates():
         ruled = cycle.rule_date(row.match_year, row.milestone)
         if row.milestone == "rank_deadline":
-            # A week early, as the rule's text tells the reader, against the published 16 days before Match Day.
-            match_day = cycle.season(row.match_year)["match_day"].date
-            assert (row.date - ruled).days == 7 and (match_day - row.date).days == 16, row
+            early.append((row.date - ruled).days)
         else:
             assert ruled == row.date, row
+    # A week before the earlier of the published deadlines (2026: 23 days before Match Day), as the rule says.
+    assert sorted(early) == [7, 14]
 
 
 def test_cycle_table_round_trips_and_every_row_has_a_source_and_status() -> None:
@@ -189,6 +190,37 @@ def test_a_date_outside_every_application_window_is_an_input_error(day: str) -> 
         timeline.compute({"eras_submission": day})
     assert caught.value.field == "eras_submission"
     assert "no Match takes applications" in caught.value.message and "Match 2028" in caught.value.message
+
+
+def test_an_estimated_date_in_a_message_says_it_is_estimated() -> None:
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": "2027-05-15"})
+    assert "the Match 2027 rank lists closed on 17 February 2027 (estimated)" in caught.value.message
+    late = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
+    assert any("programs start reviewing on 23 September 2026 (estimated)" in n for n in late["notes"])
+
+
+def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_condition() -> None:
+    # The 2026 calendar (NRMP): register from 15 September, without a late fee until 30 November,
+    # rank from 15 January, certify by 25 February.
+    result = timeline.compute({"today": "2025-08-01", "eras_submission": "2025-09-03"})
+    by_title = {m["title"]: m for m in result["milestones"]}
+    assert by_title["NRMP registration opens"]["date"] == "2025-09-15"
+    assert by_title["NRMP registration without a late fee ends"]["date"] == "2025-11-30"
+    assert by_title["Rank order list entry opens"]["date"] == "2026-01-15"
+    deadline = by_title["Rank order list certification deadline"]
+    assert deadline["date"] == "2026-02-25" and "NRMP, 2026 Main Residency Match calendar" in deadline["source"]
+    assert "ECFMG must also have confirmed" in deadline["detail"] and data.NRMP_APPLICANT_FAQ.cite() in deadline["detail"]
+
+
+def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> None:
+    # Marked "past", a step never done read as done; the season's own dates are not the reader's to do.
+    result = timeline.compute({"today": "2027-08-15", "dual_applying": False})
+    (note,) = [n for n in result["notes"] if "fell before today" in n]
+    assert note.startswith("9 preparation steps fell before today and are marked past: Confirm your first choice,")
+    assert "ERAS opens" not in note and note.endswith("before you submit on 1 September 2027.")
+    early = timeline.compute({"today": "2025-01-10", "eras_submission": "2026-09-02"})
+    assert not any("fell before today" in n for n in early["notes"])
 
 
 def test_a_datetime_is_read_as_its_day() -> None:
