@@ -257,8 +257,8 @@ class Recommendation:
     def text(self) -> str:
         """The count as the reader sees it everywhere: summary, chart and table."""
         text = str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
-        # Aiming at the top of an open-ended article range keeps it open.
-        return text + "+" if self.aim == "top" and self.rule.open_ended else text
+        # Any aim that reaches the top of an open-ended article range keeps its "+": more can be right.
+        return text + "+" if self.aim in ("top", "whole", "upper-half") and self.rule.open_ended else text
 
     def as_rule(self, role: str) -> dict[str, object]:
         return {
@@ -397,6 +397,14 @@ def with_backup(
             "Pivot: keep only a hand-picked set in your first choice (programs where you have a connection or a real "
             "chance), following the no-match article's 80/20 example.",
         )
+    elif reapplying:
+        primary = Recommendation(
+            *_part(first_rule, "lower-half"),
+            first_rule,
+            "lower-half",
+            "After a no-match, the no-match article puts most programs in the backup and keeps the original field to "
+            "a tightly curated set: the lower half of its range.",
+        )
     else:
         primary = Recommendation(
             *_part(first_rule, "whole"),
@@ -476,10 +484,16 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             f"Basis: {backup_rule['context']} {backup_rule['why']}"
         )
         if backup_rule["rule"] == NO_MATCH_BACKUP.key and not v["previously_unmatched"]:
+            kept_second = dual_apply_backup_range(spec.slug, backup_spec.slug)
+            own_count = (
+                f"The articles count {backup_spec.name} only as a backup kept second: {kept_second.text()} in "
+                f"“{kept_second.source.title}”. For one carrying a large share, "
+                if kept_second.key != DEFAULT_SECONDARY_BACKUP.key
+                else f"For {backup_spec.name} carrying a large share, "
+            )
             reasons.append(
-                f"For {backup_spec.name} carrying a large share, the articles' only count is the no-match article's, "
-                "written for readers coming off a no-match; it is used here as the nearest figure for a first "
-                "application too."
+                f"{own_count}the articles' only count is the no-match article's, written for readers coming off a "
+                "no-match; it is used here as the nearest figure for a first application too (our extrapolation)."
             )
         if backup_spec.tier in HARD_TIERS:
             reasons.append(
@@ -500,7 +514,7 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
     reasons.append(
         f"Within each list: {tier_mix['likely_pct']}% likely, {tier_mix['target_pct']}% target and "
         f"{tier_mix['reach_pct']}% reach programs, so at least {100 - tier_mix['reach_pct']}% are realistic; the "
-        "no-match article asks for 70–80% or more."
+        "no-match article asks for 70–80% or more. The split between likely and target is this site's own rule."
     )
     if v["previously_unmatched"]:
         reasons.append(
@@ -528,6 +542,15 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
         said.append(
             f"The articles give this range for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): "
             "read it as the order of size, not as a count written for you."
+        )
+    if applicant in ("us-md", "us-do") and first_choice_range(spec.slug).source is not ARTICLE_ULTRA:
+        rates = data.latest_match_rates()
+        said.append(
+            f"The articles wrote their counts for IMGs, who match far less often than US seniors (PGY-1 match rate "
+            f"in {rates.year}: US MD seniors {rates.for_applicant('us-md'):g}%, US DO seniors "
+            f"{rates.for_applicant('us-do'):g}%, US-citizen IMGs {rates.for_applicant('us-img'):g}%, non-US IMGs "
+            f"{rates.for_applicant('non-us-img'):g}%; {data.MATCH_RATES.cite()}): read the range as an upper order "
+            "of size, not as a count written for you."
         )
     if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
         said.append(
@@ -775,7 +798,8 @@ def method() -> Markup:
             "midpoint as a share of both midpoints; at a pivot it comes out at about "
             f"{PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT}, the no-match article's example allocation. "
             "A weaker band never lowers the count in the field that carries the application, or the backup's count "
-            "or share; only at a pivot does the first choice shrink, on purpose.",
+            "or share; the first choice shrinks only at a pivot and after a no-match (the no-match article's tightly "
+            "curated set), both on purpose.",
         ),
         table(("Band", "Likely", "Target", "Reach"), tier_rows, caption="Mix of programs within each list"),
         el(

@@ -456,7 +456,11 @@ def method() -> Markup:
             "ul",
             [
                 el("li", "Signal numbers: " + (", ".join(sorted(sources)) if sources else "none in our sources yet.")),
-                el("li", f"Reach, target and likely mix: program counts, after {ARTICLE_UNMATCHED.cite()}"),
+                el(
+                    "li",
+                    f"Reach, target and likely mix: program counts; its floor of realistic programs after "
+                    f"{ARTICLE_UNMATCHED.cite()}, its split between likely and target this site's own rule",
+                ),
                 el("li", "Band: the competitiveness check, with the sources listed on its page."),
             ],
         ),

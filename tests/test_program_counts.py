@@ -616,3 +616,45 @@ def test_family_medicine_behind_psychiatry_gets_the_img_articles_own_range() -> 
     assert result["band"] == "dual-apply"
     assert (result["primary"], result["backup"]) == ({"low": 60, "high": 80}, {"low": 80, "high": 120})
     assert result["range_rule"]["backup"]["source"] == data.ARTICLE_IMG.cite()
+
+
+def test_a_large_pmr_backup_names_the_orthopaedics_articles_own_count_before_extrapolating() -> None:
+    result = pc.compute(
+        {
+            "specialty": "orthopaedic-surgery",
+            "applicant_type": "us-img",
+            "step2_score": 238,
+            "usce_months": 3,
+            "specialty_letters": 1,
+            "research_items": 1,
+            "backup_specialty": "pmr",
+        }
+    )
+    assert result["band"] == "dual-apply-strongly" and result["backup"] == {"low": 60, "high": 100}
+    (reason,) = [r for r in result["reasons"] if "large share, the articles' only count" in r]
+    assert reason.startswith(
+        f"The articles count Physical Medicine and Rehabilitation (PM&R) only as a backup kept second: 40–60 in “{data.ARTICLE_ORTHO.title}”."
+    )
+    assert reason.endswith("(our extrapolation).")
+
+
+def test_an_open_ended_range_keeps_its_plus_when_the_whole_range_is_used() -> None:
+    # The ultra article's "60-100+" for dermatology read as a plain 60-100.
+    assert pc.plan("dermatology", "internal-medicine", "dual-apply")["count_text"]["primary"] == "60–100+"
+    assert pc.plan("dermatology", None, "dual-apply")["count_text"]["primary"] == "80–100+"  # the upper half too
+    assert pc.plan("dermatology", "internal-medicine", "single-track")["count_text"]["backup"] == "40–50"
+
+
+def test_after_a_no_match_the_first_choice_is_a_tightly_curated_set() -> None:
+    # No-match article: the backup takes most programs, the original field a tightly curated set.
+    first, again = (pc.plan("psychiatry", "family-medicine", "dual-apply", reapplying) for reapplying in (False, True))
+    assert first["primary"] == {"low": 60, "high": 80} and again["primary"] == {"low": 60, "high": 70}
+    assert again["share"]["backup_pct"] > first["share"]["backup_pct"]
+    assert "tightly curated" in str(again["range_rule"]["primary"]["why"])
+
+
+def test_a_us_graduate_is_told_the_counts_were_written_for_imgs() -> None:
+    inputs = {"specialty": "emergency-medicine", "usce_months": 6, "specialty_letters": 2, "away_rotations": 2}
+    said = [r for r in pc.compute({**inputs, "applicant_type": "us-do"})["reasons"] if "wrote their counts for IMGs" in r]
+    assert len(said) == 1 and "US DO seniors 93.2%" in said[0] and data.MATCH_RATES.cite() in said[0]
+    assert not any("wrote their counts for IMGs" in r for r in pc.compute({**inputs, "applicant_type": "us-img"})["reasons"])
