@@ -160,11 +160,16 @@ def _specialty_plan(
     return plan
 
 
+def _season(allowed: Mapping[str, object]) -> str:
+    """Which season the table's row is for: never a bare "this season", which a reader takes as their own."""
+    return str(allowed["season"] or "any season")
+
+
 def _count_phrase(plan: Mapping[str, object]) -> str:
     allowed: dict[str, object] = plan["allowance"]  # type: ignore[assignment]
     name = plan["specialty_name"]
     if allowed["origin"] == "unknown":
-        return f"{name}: signal numbers for the season are not in our data"
+        return f"{name}: signal numbers for {_season(allowed)} are not in our data"
     if allowed["origin"] == "reader":
         return f"{name}: {counted(allowed['count'], 'signal')}, the number you entered"
     return f"{name}: {counted(allowed['count'], 'signal')} in {allowed['season']}"
@@ -205,8 +210,8 @@ def _reasons(
         role_text = "first choice" if plan["role"] == "primary" else "backup"
         if allowed["origin"] == "unknown":
             reasons.append(
-                f"{name} ({role_text}): our data has no signal numbers for this specialty this season, so no count is "
-                f"given. Check {WHERE_TO_CHECK}, then type the number in the form to see a placement."
+                f"{name} ({role_text}): our data has no signal numbers for this specialty for {_season(allowed)}, so no "
+                f"count is given. Check {WHERE_TO_CHECK}, then type the number in the form to see a placement."
             )
         elif allowed["origin"] == "reader":
             table_count = allowed["table_count"]
@@ -242,10 +247,12 @@ def _reasons(
             f"You named a backup, so you plan two separate sets: signals are counted per specialty, and those for "
             f"{plans[0]['specialty_name']} cannot be spent in {plans[1]['specialty_name']} or the other way round."
         )
-        reasons.append(
-            f"Signals in {plans[1]['specialty_name']} show its programs that the backup is a real choice. The orthopaedics, "
-            "radiology and IMG articles all ask you to show genuine interest in a backup, not treat it as a fallback."
-        )
+        if plans[1]["allowance"]["count"] != 0:  # type: ignore[index]
+            reasons.append(
+                f"Signals in {plans[1]['specialty_name']} show its programs that the backup is a real choice. The "
+                "orthopaedics, radiology and IMG articles all ask you to show genuine interest in a backup, not treat "
+                "it as a fallback."
+            )
     elif band != "single-track":
         reasons.append(
             "Your band suggests a backup but you have not named one. A backup specialty brings its own signals, "
@@ -312,8 +319,8 @@ def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
             el(
                 "p",
                 el("strong", "Not in our data: "),
-                f"the signal numbers for {plan['specialty_name']} this season are not in our sources, so this planner "
-                f"gives no number. Check {WHERE_TO_CHECK}, then enter it above.",
+                f"the signal numbers for {plan['specialty_name']} for {_season(allowed)} are not in our sources, so this "
+                f"planner gives no number. Check {WHERE_TO_CHECK} for the season you apply in, then enter it above.",
                 class_="mpb-warning",
             ),
             table(
@@ -329,6 +336,17 @@ def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
         if allowed["detail"]:
             where += f"; {allowed['detail']}"
     usable = sum(placed.values())
+    if allowed["count"] == 0:
+        return el(
+            "div",
+            heading,
+            el(
+                "p",
+                el("strong", "Nothing to place: "),
+                f"0 signals ({where}). If {plan['specialty_name']} uses no signals in the season you apply in, that is "
+                "expected; otherwise check the number.",
+            ),
+        )
     return el(
         "div",
         heading,

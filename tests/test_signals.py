@@ -304,3 +304,19 @@ def test_the_plan_accounts_for_every_input_behind_its_band() -> None:
     html = str(sg.render(result))
     assert "How each input moved the competitiveness score" in html
     assert all(f'data-label="Factor">{f["factor"]}<' in html for f in result["factors"])  # type: ignore[attr-defined]
+
+
+def test_a_missing_number_names_the_season_our_table_is_for() -> None:
+    # "This season" read as the reader's own season, which may be a later one than the table's row.
+    result = sg.compute({})
+    season = data.signal_allowances()["internal-medicine"].season
+    assert result["summary"].startswith(f"Internal Medicine: signal numbers for {season} are not in our data")
+    assert "this season" not in str(sg.render(result))
+
+
+def test_zero_signals_place_nothing_and_say_why() -> None:
+    result = sg.compute({"primary_signals": 0, "backup_signals": 0, "backup_specialty": "pmr"})
+    html = str(sg.render(result))
+    assert html.count("Nothing to place: </strong>0 signals") == 2 and "Placing 0" not in html
+    assert not any("real choice" in r for r in result["reasons"])
+    assert any("real choice" in r for r in sg.compute({"backup_signals": 3, "backup_specialty": "pmr"})["reasons"])
