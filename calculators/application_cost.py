@@ -178,6 +178,7 @@ FIELDS = (
     IntField(
         name="primary_programs",
         label="Programs in the first-choice specialty",
+        minimum=1,
         maximum=999,
         initial=80,
         help="How many programs you apply to in that specialty through ERAS.",

@@ -284,9 +284,9 @@ def test_fractional_total_stays_exact() -> None:
             "virtual_interviews",
             "together must be at most the 5 programs",
         ),
-        ({"primary_programs": "many"}, "primary_programs", "must be a whole number from 0 to 999"),
-        ({"primary_programs": -1}, "primary_programs", "from 0 to 999"),
-        ({"primary_programs": 1000}, "primary_programs", "from 0 to 999"),
+        ({"primary_programs": "many"}, "primary_programs", "must be a whole number from 1 to 999"),
+        ({"primary_programs": -1}, "primary_programs", "from 1 to 999"),
+        ({"primary_programs": 1000}, "primary_programs", "from 1 to 999"),
         ({"backup_programs": 2.5}, "backup_programs", "whole number"),
         ({"ranked_programs": False}, "ranked_programs", "whole number"),
         ({"virtual_interviews": "3 or 4"}, "virtual_interviews", "whole number"),
@@ -315,7 +315,7 @@ def seasons(draw: st.DrawFn) -> dict[str, object]:
     primary = draw(st.sampled_from(SLUGS))
     backups = [s for s in SLUGS if s != primary and data.specialty(s).tier != "ultra"]
     backup = draw(st.one_of(st.none(), st.sampled_from(backups)))
-    primary_programs = draw(st.integers(0, 300))
+    primary_programs = draw(st.integers(1, 300))
     backup_programs = 0 if backup is None else draw(st.integers(0, 300))
     first_year_programs = draw(st.integers(0, 100))
     applied = primary_programs + backup_programs + first_year_programs
@@ -431,3 +431,11 @@ def test_widget_renders_with_default_result() -> None:
     html = render_calculator(ac)  # type: ignore[arg-type]
     assert 'data-calculator="application_cost"' in html
     assert 'name="virtual_interviews"' in html
+
+
+def test_an_application_needs_at_least_one_first_choice_program() -> None:
+    # 0 programs priced a season at $320 of transcript, token and registration fees.
+    with pytest.raises(InputError) as caught:
+        compute(primary_programs=0, ranked_programs=0, virtual_interviews=0)
+    assert caught.value.field == "primary_programs"
+    assert caught.value.message == "Programs in the first-choice specialty must be a whole number from 1 to 999."
