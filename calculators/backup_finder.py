@@ -395,6 +395,12 @@ SETTING_POINTS: dict[str, dict[Setting, int]] = {
     "no": {"hospital": 8, "mixed": 3, "clinic": -6, "little-patient-contact": 0},
 }
 INTEREST_POINTS = 12
+# Red flags: the no-match article names family medicine, psychiatry,
+# pediatrics and internal medicine as generally more flexible about a lower
+# Step 2, gaps or an older graduation, and IMG status.  With a failed attempt
+# or a past no-match entered, those four gain.
+FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
+RED_FLAG_POINTS = 10
 
 PROCEDURE_TEXT: dict[Procedures, str] = {
     "high": "strongly procedural",
@@ -454,6 +460,11 @@ FIELDS = (
         choices=INTERESTS,
         initial="none",
         help="A backup that keeps this interest alive scores higher.",
+    ),
+    replace(profile.EXAM_FAILURES, help="Failed attempts on any USMLE Step: fields more forgiving of them score higher."),
+    replace(
+        profile.PREVIOUSLY_UNMATCHED,
+        help="A past no-match makes fields more forgiving of red flags score higher.",
     ),
 )
 
@@ -608,6 +619,34 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
             )
         )
     return components
+
+
+def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
+    failures = int(v["exam_failures"])  # type: ignore[call-overload]
+    flags = [counted(failures, "failed USMLE attempt")] if failures else []
+    if v["previously_unmatched"]:
+        flags.append("a past no-match")
+    if not flags:
+        return [Component("Red flags", 0, "No exam failure or past no-match entered, so no points either way.")]
+    if candidate.slug in FLEXIBLE_ABOUT_RED_FLAGS:
+        return [
+            Component(
+                "Red flags",
+                RED_FLAG_POINTS,
+                f"With {' and '.join(flags)}: {candidate.name} is one of the four fields the no-match article calls "
+                "generally more flexible about red flags.",
+                ARTICLE_UNMATCHED,
+            )
+        ]
+    return [
+        Component(
+            "Red flags",
+            0,
+            f"With {' and '.join(flags)}: {candidate.name} is not among the fields the no-match article calls more "
+            "flexible about red flags.",
+            ARTICLE_UNMATCHED,
+        )
+    ]
 
 
 def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
@@ -776,6 +815,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             *_pairing_components(primary, candidate),
             *_access_components(candidate, applicant, needs_visa),
             *_tier_components(candidate, needs_visa),
+            *_red_flag_components(candidate, v),
             *_preference_components(candidate, v),
         ]
         score = sum(c.points for c in components)
@@ -831,6 +871,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         notes.append(
             "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule; "
             "check each program's J-1 and H-1B policy yourself."
+        )
+    if int(v["exam_failures"]) or v["previously_unmatched"]:  # type: ignore[call-overload]
+        notes.append(
+            "Red flags follow you into the backup too: the competitiveness check shows how your file reads in each "
+            "field you are weighing."
         )
     if not pairings_for(primary.slug):
         notes.append(
@@ -1023,6 +1068,12 @@ def method() -> Markup:
                 + "; preferring hospital work gives "
                 + ", ".join(f"{k.replace('-', ' ')} {signed(p)}" for k, p in SETTING_POINTS["no"].items())
                 + ".",
+            ),
+            el(
+                "li",
+                f"Red flags: with a failed USMLE attempt or a past no-match, {signed(RED_FLAG_POINTS)} for "
+                + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
+                + f", the fields the no-match article calls generally more flexible about them ({ARTICLE_UNMATCHED.title}).",
             ),
             el("li", f"Interest: {signed(INTEREST_POINTS)} when the specialty keeps your chosen interest alive."),
         ),

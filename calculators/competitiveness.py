@@ -276,7 +276,7 @@ FIELDS = (
     profile.SPECIALTY,
     profile.APPLICANT_TYPE,
     profile.STEP2_SCORE,
-    IntField(name="exam_failures", label="USMLE failures", maximum=20, initial=0, help="Failed attempts on any USMLE Step."),
+    profile.EXAM_FAILURES,
     IntField(
         name="years_since_graduation",
         label="Years since graduation",
@@ -319,11 +319,7 @@ FIELDS = (
         label="I can only train in a limited area",
         help="For example one state or one city, for family or other reasons.",
     ),
-    BoolField(
-        name="previously_unmatched",
-        label="I applied before and did not match",
-        help="A past no-match changes what the next application has to show.",
-    ),
+    profile.PREVIOUSLY_UNMATCHED,
 )
 
 

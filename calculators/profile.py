@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import data
-from .fields import FALSE_WORDS, TRUE_WORDS, ChoiceField, InputError, IntField
+from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField
 
 SPECIALTY = ChoiceField(
     name="specialty",
@@ -36,6 +36,15 @@ STEP2_SCORE = IntField(
     initial=240,
     optional=True,
     help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it, or took only COMLEX (its scores are not converted).",
+)
+
+EXAM_FAILURES = IntField(
+    name="exam_failures", label="USMLE failures", maximum=20, initial=0, help="Failed attempts on any USMLE Step."
+)
+PREVIOUSLY_UNMATCHED = BoolField(
+    name="previously_unmatched",
+    label="I applied before and did not match",
+    help="A past no-match changes what the next application has to show.",
 )
 
 BACKUP_SPECIALTY = ChoiceField(

@@ -20,11 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import quote
 
-from . import cycle
+from . import cycle, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, NRMP_APPLICANT_FAQ, Source
 from .fields import BoolField, DateField, InputError, parse_inputs
 from .html import Markup, counted, el, join, table
@@ -250,9 +250,8 @@ FIELDS = (
         initial=True,
         help="Adds the backup specialty's rotations, letters and statement.",
     ),
-    BoolField(
-        name="previously_unmatched",
-        label="I applied before and did not match",
+    replace(
+        profile.PREVIOUSLY_UNMATCHED,
         help="Adds a debrief a week after the Match Day you did not match on and a reapply-or-pivot decision "
         "two weeks after it, and moves earlier preparation after that decision.",
     ),

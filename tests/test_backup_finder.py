@@ -39,6 +39,11 @@ def by_slug(result: dict[str, object]) -> dict[str, dict[str, object]]:
     return {s["specialty"]: s for s in result["suggestions"]}  # type: ignore[index, union-attr]
 
 
+def points_row(suggestion: dict[str, object], component: str) -> dict[str, object]:
+    (row,) = [p for p in suggestion["points"] if p["component"] == component]  # type: ignore[index, union-attr]
+    return row
+
+
 def points(suggestion: dict[str, object], component: str) -> list[int]:
     return [p["points"] for p in suggestion["points"] if p["component"] == component]  # type: ignore[index, union-attr]
 
@@ -242,6 +247,21 @@ def test_preferences_move_scores_in_the_stated_direction() -> None:
     for name, says in (("Procedures", "No preference"), ("Setting", "No preference"), ("Interest", "No particular")):
         assert rows[name]["points"] == 0 and rows[name]["why"].startswith(says)
     assert sum(p["points"] for p in neutral["pmr"]["points"]) == neutral["pmr"]["score"]
+
+
+def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> None:
+    # A failure or a past no-match left the output exactly as for a clean file.
+    base = {"specialty": "emergency-medicine", "applicant_type": "us-img"}
+    clean, failed = by_slug(compute(base)), by_slug(compute({**base, "exam_failures": 1}))
+    for slug in ("family-medicine", "internal-medicine", "pediatrics", "psychiatry"):
+        assert failed[slug]["score"] - clean[slug]["score"] == backup_finder.RED_FLAG_POINTS, slug
+        assert "1 failed USMLE attempt" in points_row(failed[slug], "Red flags")["why"]
+    for slug in ("anesthesiology", "pathology", "neurology"):
+        assert failed[slug]["score"] == clean[slug]["score"], slug
+    assert points_row(clean["pathology"], "Red flags")["why"].startswith("No exam failure or past no-match entered")
+    unmatched = compute({**base, "previously_unmatched": True})
+    assert "a past no-match" in points_row(by_slug(unmatched)["psychiatry"], "Red flags")["why"]
+    assert any(n.startswith("Red flags follow you into the backup too") for n in unmatched["notes"])
 
 
 def test_a_primary_no_article_pairs_still_gets_suggestions_and_says_why() -> None:
