@@ -414,7 +414,6 @@ SETTING_TEXT: dict[Setting, str] = {
     "little-patient-contact": "mostly away from direct patient care",
 }
 
-TIER_ORDER: tuple[Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
 
 SURGICAL_PRIMARIES = frozenset(
     {"general-surgery", "orthopaedic-surgery", "otolaryngology", "plastic-surgery", "neurological-surgery"}
@@ -511,13 +510,12 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
             "Ultra-competitive: the no-match article judges such fields unrealistic as a backup for most applicants, "
             "and the orthopaedics article asks that a backup be clearly easier to match."
         )
+    if data.TIER_ORDER.index(candidate.tier) > data.TIER_ORDER.index(primary.tier):
+        return f"More competitive for IMGs than {primary.name}; the IMG article asks that a backup be less competitive than the first choice."
     if candidate.tier == "competitive":
         return (
-            f"{data.TIER_LABELS[candidate.tier].capitalize()}: the IMG article counts it among the highly competitive "
-            "fields that need a backup of their own."
+            "Competitive for IMGs: the IMG article counts it among the highly competitive fields that need a backup of their own."
         )
-    if TIER_ORDER.index(candidate.tier) > TIER_ORDER.index(primary.tier):
-        return f"More competitive for IMGs than {primary.name}; the IMG article asks that a backup be less competitive than the first choice."
     if candidate.tier == primary.tier and primary.tier != "accessible" and not paired(primary, candidate):
         return (
             f"As competitive for IMGs as {primary.name}, and no source article pairs it with {primary.name}; "
@@ -633,7 +631,7 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
             Component(
                 "Red flags",
                 RED_FLAG_POINTS,
-                f"With {' and '.join(flags)}: {candidate.name} is one of the four fields the no-match article calls "
+                f"With {and_list(flags)}: {candidate.name} is one of the four fields the no-match article calls "
                 "generally more flexible about red flags.",
                 ARTICLE_UNMATCHED,
             )
@@ -642,7 +640,7 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
         Component(
             "Red flags",
             0,
-            f"With {' and '.join(flags)}: {candidate.name} is not among the fields the no-match article calls more "
+            f"With {and_list(flags)}: {candidate.name} is not among the fields the no-match article calls more "
             "flexible about red flags.",
             ARTICLE_UNMATCHED,
         )
@@ -732,7 +730,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
             "Check each program's visa policy before applying; the IMG article advises confirming sponsorship for every field you list."
         )
     result: list[dict[str, object]] = []
-    paired = {b for p in pairings_for(primary.slug) for b in p.backups}
+    suggested = {b for p in pairings_for(primary.slug) for b in p.backups}
     # Which one-year medicine-side positions fit, and the reasons specific to
     # this primary; the shared reasons and NRMP figures are added below.
     specific: dict[str, list[str]] = {}
@@ -747,7 +745,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
         specific[PRELIMINARY_YEAR] = [
             f"The IMG article's internal medicine route for neurology is a preliminary year, then reapplying ({cite['article-img']})."
         ]
-    if primary.slug == "general-surgery" and TRANSITIONAL_YEAR in paired:
+    if primary.slug == "general-surgery" and TRANSITIONAL_YEAR in suggested:
         specific[TRANSITIONAL_YEAR] = [
             f"The IMG article offers a transitional year as the alternative to a preliminary surgery year ({cite['article-img']})."
         ]
@@ -901,11 +899,21 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
 
 def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> str:
-    """Said beside the top three when the figures, not an article, put one there."""
-    unpaired = [str(s["name"]) for s in suggestions[:HEADLINED] if not s["paired_by_articles"]]
-    if not unpaired:
+    """Said beside the top three when the figures, not an article, put one
+    there.  A field an article ties to the first choice by shared skills (the
+    IMG article's neurology and internal medicine) is not said to be unnamed."""
+    named = {"Article pairing", "Shared skills"}
+    unnamed = [
+        str(s["name"])
+        for s in suggestions[:HEADLINED]
+        if not any(p["component"] in named and p["points"] > 0 for p in s["points"])  # type: ignore[attr-defined]
+    ]
+    if not unnamed:
         return ""
-    return f" No source article pairs {and_list(unpaired)} with {primary_name}: the NRMP figures and your preferences put {'it' if len(unpaired) == 1 else 'them'} there."
+    it = "it" if len(unnamed) == 1 else "them"
+    return (
+        f" No source article names {and_list(unnamed)} with {primary_name}: the NRMP figures and your preferences put {it} there."
+    )
 
 
 # --- Presentation -----------------------------------------------------------------------------

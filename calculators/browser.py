@@ -59,6 +59,7 @@ def _compute(name: str, inputs_json: str) -> str:
         else:
             query = {f.name: f.to_text(values[f.name]) for f in calc.FIELDS}
             announce = str(result.get("summary", "Result updated."))
+            address = reader_state.to_address(name, query)
             return json.dumps(
                 {
                     "ok": True,
@@ -66,18 +67,24 @@ def _compute(name: str, inputs_json: str) -> str:
                     "query": query,
                     "announce": announce,
                     "status_html": reader_state.status_html(announce),
-                    "address": reader_state.to_address(name, query),
+                    "address": address,
                     "address_drop": list(query),
+                    "written": address,
                     "remember": reader_state.to_profile(query),
                 }
             )
+    typed = reader_state.to_address(name, reader_state.as_typed(calc.FIELDS, raw))
+    every_key = reader_state.to_address(name, {f.name: "" for f in calc.FIELDS})
     return json.dumps(
         {
             "ok": False,
             "errors": _errors(errors),
             "status": reader_state.fix_status(calc.FIELDS, errors),
-            "address": reader_state.to_address(name, reader_state.as_typed(calc.FIELDS, raw)),
-            "address_drop": [f.name for f in calc.FIELDS],
+            "address": typed,
+            # A field left out as typed (unreadable, or far too long) leaves
+            # the address too, so the address is exactly what was written.
+            "address_drop": [f.name for f in calc.FIELDS] + [key for key in every_key if key not in typed],
+            "written": {**typed, reader_state.TYPED_MARK: "true"},
         }
     )
 
@@ -91,9 +98,10 @@ def restore(name: str, saved_json: str) -> str:
     the page), ``stored`` (the raw text from this browser's storage, or null),
     ``today`` (the device's date, YYYY-MM-DD), ``visited`` (the fragment this
     page's calculators last asked for in this visit, if any) and ``written``
-    (the addresses this calculator wrote itself, each as its parameters: an
-    address holding exactly one of them is the reader's own, come back to by
-    reload, Back or Forward, rather than a link).  An already parsed
+    (what each reply of this calculator said it wrote, its ``written``: the
+    address's parameters, marked when a field was in error; an address
+    holding exactly one of them is the reader's own, come back to by reload,
+    Back or Forward, rather than a link).  An already parsed
     ``linked`` mapping is read as address parameters too.  Anything
     unreadable or invalid is dropped with a note, so a stale bookmark or
     corrupt storage can never break the page; see ``reader_state`` for who
@@ -114,11 +122,14 @@ def restore(name: str, saved_json: str) -> str:
     visited = reader_state.linked_inputs(name, reader_state.address_params(saved.get("visited") or ""), page)
     # The address is the reader's own when it holds exactly what this
     # calculator itself wrote (Back, Forward, reload), not a link.
-    own_address = bool(linked) and any(
-        reader_state.linked_inputs(name, {str(k): str(v) for k, v in written.items()}, page) == linked
+    matches = [
+        bool(written.get(reader_state.TYPED_MARK))
         for written in saved.get("written") or []
         if isinstance(written, dict)
-    )
+        and reader_state.linked_inputs(name, {str(k): str(v) for k, v in written.items() if k != reader_state.TYPED_MARK}, page)
+        == linked
+    ]
+    own_address = bool(linked) and bool(matches)
     use_visited = bool(visited) and (not linked or own_address)
     reply = reader_state.starting_values(
         calc.FIELDS,
@@ -126,5 +137,6 @@ def restore(name: str, saved_json: str) -> str:
         stored=saved.get("stored"),
         device_date=saved.get("today"),
         origin="visit" if use_visited else "own" if own_address else "link",
+        typed_address=any(matches),
     )
     return json.dumps(reply)

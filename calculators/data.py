@@ -369,6 +369,8 @@ class Specialty:
         return pgy1_results().get(self.results_name or "")
 
 
+# From the most open field to the hardest.
+TIER_ORDER: tuple[Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
 TIER_LABELS: dict[Tier, str] = {
     "accessible": "historically IMG-accessible",
     "moderate": "moderately competitive for IMGs",

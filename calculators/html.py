@@ -105,8 +105,8 @@ def signed(points: float) -> str:
 
 
 def and_list(words: list[str]) -> str:
-    """``["A", "B", "C"]`` -> ``"A, B and C"``."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    """``["A", "B", "C"]`` -> ``"A, B and C"``; ``[]`` -> ``""``."""
+    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def counted(number: int, noun: str) -> str:

@@ -14,7 +14,6 @@ the checker says so in a note.
 from __future__ import annotations
 
 import csv
-import io
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from urllib.parse import quote
@@ -127,6 +126,20 @@ FIELDS = (
 )
 
 
+def _cells(line: str, width: int) -> list[str]:
+    """One line's cells, separated by tabs (what a spreadsheet copies) or commas.
+
+    Each line is read on its own: no cell of these tables holds a line break,
+    and a table whose header came from the template but whose rows were
+    copied from a spreadsheet mixes the two separators.  Empty cells past the
+    table's ``width`` are dropped, as a spreadsheet copies empty columns too."""
+    delimiter = "\t" if "\t" in line and "," not in line else ","
+    cells = next(csv.reader([line], delimiter=delimiter), [])
+    while len(cells) > width and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
 def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
     """Rows with their line numbers, or an InputError naming the bad line.
 
@@ -136,39 +149,23 @@ def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
     label = field.capitalize()
     columns = COLUMNS[field]
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    skipped = 0
-    while lines and not lines[0].strip():
-        lines.pop(0)
-        skipped += 1
-    delimiter = "\t" if lines and "\t" in lines[0] and "," not in lines[0] else ","
-    reader = csv.reader(io.StringIO("\n".join(lines).rstrip()), delimiter=delimiter)
-    try:
-        rows = list(reader)
-    except csv.Error:
-        # The csv module's own message names its internals, not the reader's text.
-        raise InputError(field, f"{label}, line {skipped + reader.line_num}: this line cannot be read as cells.") from None
-    if not rows or [c.strip().lower() for c in rows[0]] != list(columns):
-        raise InputError(
-            field, f"{label}, line {skipped + 1}: the first line must be the header {','.join(columns)} (commas or tabs)."
-        )
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
+    if not numbered or [c.strip().lower() for c in _cells(numbered[0][1], len(columns))] != list(columns):
+        first = numbered[0][0] if numbered else 1
+        raise InputError(field, f"{label}, line {first}: the first line must be the header {','.join(columns)} (commas or tabs).")
     out = []
-    number = skipped + 1
-    for cells in rows[1:]:
-        number += 1
-        if any("\n" in cell for cell in cells):
-            raise InputError(
-                field,
-                f"{label}, line {number}: a double quote opened here is never closed, so the lines after it were read "
-                "as one cell; close it or remove it.",
-            )
-        if not any(c.strip() for c in cells):
-            continue
+    for number, line in numbered[1:]:
+        cells = _cells(line, len(columns))
         if len(cells) != len(columns):
-            # A lone cell is most often the tail of a row a line break split.
-            split = " (a line break inside a cell splits its row in two)" if len(cells) == 1 else ""
+            if line.count('"') % 2:
+                why = " (a double quote here is not closed on this line: each row must stay on one line)"
+            elif len(cells) < len(columns):
+                why = " (a missing separator, or a line break inside a cell, leaves a row short)"
+            else:
+                why = ""
             raise InputError(
                 field,
-                f"{label}, line {number}: expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}{split}.",
+                f"{label}, line {number}: expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}{why}.",
             )
         values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
         empty = [name for name, value in values.items() if not value]
@@ -178,9 +175,14 @@ def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
     return out
 
 
+def _slug_if_known(text: str) -> str:
+    """A slug in any case is the slug; anything else stays as typed, for the message."""
+    return text.lower() if text.lower() in data.SPECIALTY_BY_SLUG else text
+
+
 def unknown_specialty(text: str) -> str:
     """What to say of a specialty that is not a slug: the slug meant, when
-    the name or its first letters point to exactly one."""
+    the name, or a slug it begins or ends within, points to exactly one."""
     written = text.strip().lower().replace(" ", "-")
     by_name = {s.name.lower(): s.slug for s in data.SPECIALTIES}
     guesses = (
@@ -188,7 +190,11 @@ def unknown_specialty(text: str) -> str:
         if written in data.SPECIALTY_BY_SLUG
         else [by_name[text.strip().lower()]]
         if text.strip().lower() in by_name
-        else [slug for slug in data.SPECIALTY_BY_SLUG if slug.startswith(written[:5])]
+        else [
+            slug
+            for slug in data.SPECIALTY_BY_SLUG
+            if len(written) >= 4 and (slug.startswith(written) or written.startswith(slug))
+        ]
     )
     if len(guesses) == 1:
         return f"unknown specialty “{text}”; did you mean {guesses[0]}?"
@@ -207,6 +213,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
     programs: dict[str, str] = {}
     for line, row in programs_rows:
+        row["specialty"] = _slug_if_known(row["specialty"])
         if row["specialty"] not in data.SPECIALTY_BY_SLUG:
             flag("error", row["name"], f"Programs, line {line}: {unknown_specialty(row['specialty'])}")
         if row["name"] in programs:
@@ -214,7 +221,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         programs[row["name"]] = row["specialty"]
     documents: dict[str, dict[str, str]] = {}
     for line, row in documents_rows:
-        row["kind"] = row["kind"].lower()
+        row["kind"], row["specialty"] = row["kind"].lower(), _slug_if_known(row["specialty"])
         if row["kind"] not in KINDS:
             flag("error", "", f"Documents, line {line}: kind must be letter or statement, not “{row['kind']}”.")
         if row["specialty"] not in data.SPECIALTY_BY_SLUG:

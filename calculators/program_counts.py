@@ -196,11 +196,10 @@ HARD_TIERS: frozenset[data.Tier] = frozenset({"ultra", "competitive"})
 # An ultra-competitive field is refused as a backup, as the backup finder
 # leaves it out: the no-match article judges these fields unrealistic as a
 # backup for most applicants, and the orthopaedics article asks that a backup
-# be clearly easier to match.  A backup more competitive for IMGs than the
-# first choice is accepted with a plain warning at the top of the result (the
-# IMG article asks for a less competitive backup); the backup finder leaves
-# those out too.
-TIER_ORDER: tuple[data.Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
+# be clearly easier to match.  Any other backup the backup finder leaves out
+# (harder than the first choice, radiology, or as hard and paired by no
+# article) is accepted with a plain warning at the top of the result: the
+# reader may know better, but should know what the finder's rule says.
 
 # --- After a no-match ---------------------------------------------------------------
 # The no-match article asks a reapplicant for volume in the backup, 60-100+,
@@ -566,14 +565,19 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
 
 
 def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
-    """A plain warning when the backup is harder to enter than the first choice."""
+    """A plain warning when the backup finder would leave this backup out:
+    one rule for what makes a backup, so the calculators never disagree."""
+    # Imported here, not at the top: only a reader who names a backup pays
+    # for the finder's tables, and every page start counts (issue 10).
+    from .backup_finder import exclusion
+
     primary, backup = data.specialty(primary_slug), data.specialty(backup_slug)
-    if TIER_ORDER.index(backup.tier) <= TIER_ORDER.index(primary.tier):
+    why = exclusion(primary, backup)
+    if why is None:
         return None
     return (
-        f"Check your backup: {backup.name} is {data.TIER_LABELS[backup.tier]}, harder to enter than {primary.name} "
-        f"({data.TIER_LABELS[primary.tier]}). A backup is meant to be the easier field (IMG article); the backup "
-        "finder suggests fields that are. If it is really your first choice, swap the two."
+        f"Check your backup: the backup finder leaves {backup.name} out for {primary.name}. {why} If it is really "
+        "your first choice, swap the two."
     )
 
 

@@ -79,6 +79,12 @@ UNREADABLE_BY_CONTROL = "unreadable"
 TYPED_MAX_CHARS = TextField.max_chars
 
 
+# Marks, in what the page records as written, an address written while a
+# field was in error.  Nothing is remembered then, so such an address is
+# newer than the remembered answers for every field, not only the wrong one.
+TYPED_MARK = "#typed"
+
+
 def as_typed(fields: Sequence[Field], raw: Mapping[str, object]) -> dict[str, str]:
     """The inputs as the reader typed them, for the address while a field is
     in error: a reload, Back or a jump to a heading then shows the typed value
@@ -181,6 +187,7 @@ def starting_values(
     stored: str | None,
     device_date: str | None = None,
     origin: Literal["link", "own", "visit"] = "link",
+    typed_address: bool = False,
 ) -> dict[str, object]:
     """The form's starting values, notes on what was dropped, and, when a link
     disagrees with remembered answers, an offer to choose between them.
@@ -194,7 +201,9 @@ def starting_values(
     address lost it: the reader's latest, so it wins, without an offer.  In
     both, a value still in error (``as_typed``) is what the reader last typed,
     and never remembered, so it comes back as typed; the form then shows its
-    message again."""
+    message again.  An own address written while a field was in error
+    (``typed_address``) wins over remembered answers in every field, since
+    nothing was remembered after it."""
     remembered, notes = read_stored(stored)
     mine = _accept(fields, from_profile(fields, remembered), "a remembered answer", notes)
     from_link = _accept(fields, linked, "a value from the page address", notes if origin == "link" else [])
@@ -204,7 +213,10 @@ def starting_values(
     device: dict[str, str] = {}
     if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
         device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
-    values = {**device, **from_link, **mine} if origin == "own" else {**mine, **device, **from_link}
+    if origin == "own":
+        values = {**device, **mine, **from_link} if typed_address else {**device, **from_link, **mine}
+    else:
+        values = {**mine, **device, **from_link}
     values.update(typed)
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
     if origin == "link" and any(key in mine and mine[key] != value for key, value in from_link.items()):

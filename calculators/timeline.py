@@ -3,9 +3,10 @@
 Milestones are placed relative to the reader's submission date, following the
 orthopaedics article's staged plan (12-18, 9-12, 6-9, 3-6 and 0-3 months
 before submission) and the IMG article's action plan.  The season's fixed
-dates (ERAS opening, review start, rank-list deadline, Match Week, SOAP and
-Match Day) come from ``calculators.cycle``: published where the table has
-them, estimated by a stated rule where it does not.
+dates (ERAS opening, review start, NRMP registration and its late-fee date,
+the opening of ranking, the rank-list deadline, Match Week, SOAP and Match
+Day) come from ``calculators.cycle``: published where the table has them,
+estimated by a stated rule where it does not.
 
 The plan is read against the reader's own date (the ``today`` field, which
 the browser fills in): milestones before it are marked as past and left out

@@ -19,7 +19,6 @@ from calculators.backup_finder import (
     PAIRING_POINTS,
     PAIRINGS,
     PRELIMINARY_YEAR,
-    TIER_ORDER,
     TRAITS,
     TRANSITIONAL_YEAR,
     VISA_ACCESS_MULTIPLIER,
@@ -158,7 +157,10 @@ def test_the_articles_pairings_come_before_fields_the_figures_alone_favour() -> 
     assert first["specialty"] == "general-surgery" and first["paired_by_articles"]
     assert second["score"] > first["score"]  # openness alone would have put it first
     assert result["summary"].startswith("Backups to research first for Neurological Surgery: General Surgery, ")
-    assert f"No source article pairs {second['name']} and " in result["summary"]
+    assert f"No source article names {second['name']} and " in result["summary"]
+    # Internal medicine shares skills with neurology in the IMG article, so it is not called unnamed.
+    neurology = compute({"specialty": "neurology"})["summary"]
+    assert "Internal Medicine" in neurology and "No source article names Pediatrics with Neurology" in neurology
     assert compute({})["summary"].endswith("Psychiatry.")  # all three paired: nothing more to say
 
 
@@ -169,7 +171,7 @@ def test_a_backup_is_easier_than_the_first_choice_unless_an_article_pairs_it() -
         assert excluded[same_tier].startswith("As competitive for IMGs as Emergency Medicine")
     assert "anesthesiology" in by_slug(em)  # the no-match article pairs it with EM
     assert any(n.startswith("Anesthesiology is as competitive for IMGs as Emergency Medicine") for n in em["notes"])
-    # Radiology is never a backup: the IMG article lists it with the ultra-competitive fields.
+    # Radiology is never a backup: the IMG article lists it among the highly competitive fields.
     derm = compute({"specialty": "dermatology"})
     assert "highly competitive" in {e["specialty"]: e["reason"] for e in derm["excluded"]}["diagnostic-radiology"]
     # Among the most open fields nothing is easier, so the same tier stays, and the result says what protects instead.
@@ -383,7 +385,7 @@ def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, ob
         assert s["specialty"] != primary.slug
         candidate = SPECIALTY_BY_SLUG[s["specialty"]]
         assert candidate.tier not in ("ultra", "competitive")
-        assert TIER_ORDER.index(candidate.tier) <= TIER_ORDER.index(primary.tier)
+        assert data.TIER_ORDER.index(candidate.tier) <= data.TIER_ORDER.index(primary.tier)
         if candidate.tier == primary.tier and primary.tier != "accessible":
             assert s["paired_by_articles"], (primary.slug, candidate.slug)
         assert s["reasons"] and all(isinstance(r, str) and r for r in s["reasons"])

@@ -391,18 +391,33 @@ def test_every_program_gets_letters_and_its_share_of_the_fields_own() -> None:
 def test_tables_pasted_from_a_spreadsheet_are_read_as_they_come() -> None:
     tabs = {key: text.replace(",", "\t") for key, text in CLEAN.items()}
     assert packet_check.compute(tabs)["problems"] == []
+    # The template's header with rows copied from a spreadsheet, and the empty columns it copies along.
+    mixed = {key: text.split("\n", 1)[0] + "\n" + text.split("\n", 1)[1].replace(",", "\t") for key, text in CLEAN.items()}
+    assert packet_check.compute(mixed)["problems"] == []
+    trailing = {key: text.replace(",", "\t").replace("\n", "\t\t\n") for key, text in CLEAN.items()}
+    assert packet_check.compute(trailing)["problems"] == []
     marked = {**CLEAN, "programs": "\ufeff" + CLEAN["programs"]}
     assert packet_check.compute(marked)["problems"] == []
     old_mac = {key: text.replace("\n", "\r") for key, text in CLEAN.items()}
     assert packet_check.compute(old_mac)["problems"] == []
     capital = {**CLEAN, "documents": CLEAN["documents"].replace("S1,statement", "S1,Statement")}
     assert packet_check.compute(capital)["problems"] == []
+    upper = {**CLEAN, "programs": CLEAN["programs"].replace("A,internal-medicine", "A,Internal-Medicine")}
+    assert packet_check.compute(upper)["problems"] == []
+    assert any(
+        "unknown specialty “General Medicine”; write it as a slug" in m
+        for m in messages(programs=CLEAN["programs"] + "C,General Medicine\n")
+    )
     named = messages(programs=CLEAN["programs"] + "C,Internal Medicine\n")
     assert any("unknown specialty “Internal Medicine”; did you mean internal-medicine?" in m for m in named)
     assert any(
         "unknown specialty “cardiology”; write it as a slug from the list below the form" in m
         for m in messages(programs=CLEAN["programs"] + "C,cardiology\n")
     )
+
+
+SHORT = "(a missing separator, or a line break inside a cell, leaves a row short)"
+UNCLOSED = "(a double quote here is not closed on this line: each row must stay on one line)"
 
 
 @pytest.mark.parametrize(
@@ -413,19 +428,32 @@ def test_tables_pasted_from_a_spreadsheet_are_read_as_they_come() -> None:
             "program,specialty\nA,pediatrics\n",
             "Programs, line 1: the first line must be the header name,specialty (commas or tabs).",
         ),
-        ("documents", "id,kind,specialty\nS1,statement\n", "Documents, line 2: expected 3 columns (id,kind,specialty), found 2."),
+        (
+            "documents",
+            "id,kind,specialty\nS1,statement\n",
+            f"Documents, line 2: expected 3 columns (id,kind,specialty), found 2 {SHORT}.",
+        ),
         ("assignments", "program,document\nA,S1\n\nA,\n", "Assignments, line 4: document is empty."),
+        ("programs", "name\tspecialty\nA\t\n", "Programs, line 2: specialty is empty."),
         (
             "documents",
             "id,kind,specialty\nS1,statement,internal-\rmedicine\n",
-            "Documents, line 3: expected 3 columns (id,kind,specialty), found 1 "
-            "(a line break inside a cell splits its row in two).",
+            f"Documents, line 3: expected 3 columns (id,kind,specialty), found 1 {SHORT}.",
+        ),
+        (
+            "programs",
+            "name,specialty\nMy new program\n",
+            f"Programs, line 2: expected 2 columns (name,specialty), found 1 {SHORT}.",
         ),
         (
             "programs",
             '\n\nname,specialty\nA,pediatrics\n"B,pediatrics\nC,pediatrics\n',
-            "Programs, line 5: a double quote opened here is never closed, so the lines after it were read as one "
-            "cell; close it or remove it.",
+            f"Programs, line 5: expected 2 columns (name,specialty), found 1 {UNCLOSED}.",
+        ),
+        (
+            "programs",
+            'name,specialty\n"Metro\nIM",internal-medicine\n',
+            f"Programs, line 2: expected 2 columns (name,specialty), found 1 {UNCLOSED}.",
         ),
     ],
 )

@@ -254,12 +254,23 @@ def test_an_ultra_competitive_backup_is_refused_like_the_backup_finder_does(back
 
 def test_a_backup_harder_than_the_first_choice_gets_a_plain_warning_first() -> None:
     result = pc.compute({**STRONG, "specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology"})
-    assert result["warning"] and "harder to enter than Internal Medicine" in result["warning"]
+    assert result["warning"] and "More competitive for IMGs than Internal Medicine" in result["warning"]
     assert result["summary"].startswith(result["warning"])
     assert any("rarely work as a backup" in r for r in result["reasons"])
     html = pc.render(result)
     assert html.index('class="mpb-warning"') < html.index("mpb-headline")
     assert pc.compute({**STRONG, "specialty": "dermatology", "backup_specialty": "internal-medicine"})["warning"] is None
+
+
+def test_a_backup_the_finder_leaves_out_is_warned_of_in_the_same_words() -> None:
+    # Emergency medicine with general surgery, or orthopaedics with radiology, were accepted without a word,
+    # though the backup finder leaves both out.
+    for first, backup in (("emergency-medicine", "general-surgery"), ("orthopaedic-surgery", "diagnostic-radiology")):
+        reason = backup_finder.exclusion(data.specialty(first), data.specialty(backup))
+        warning = pc.compute({**STRONG, "specialty": first, "backup_specialty": backup})["warning"]
+        assert reason and warning and reason in warning, (first, backup)
+    # A same-tier backup an article pairs (anesthesiology behind emergency medicine) is no slip.
+    assert pc.compute({**STRONG, "specialty": "emergency-medicine", "backup_specialty": "anesthesiology"})["warning"] is None
 
 
 def test_after_a_no_match_the_backup_keeps_the_no_match_articles_volume() -> None:

@@ -197,6 +197,50 @@ def test_a_value_in_error_comes_back_as_typed_with_its_message() -> None:
     assert any(note.startswith("Ignored a value from the page address.") for note in followed["notes"])
 
 
+def written_into(fragment: str, reply: dict) -> str:
+    """The address after the page writes a reply into it, as calculators.js withInputs does."""
+    params = reader_state.address_params(fragment)
+    for key in reply["address_drop"]:
+        params.pop(key, None)
+    params.update(reply["address"])
+    return "#" + urlencode(params)
+
+
+def test_an_address_written_in_error_is_newer_than_remembered_answers_in_every_field() -> None:
+    # Remember on: specialty changed to pediatrics while Step 2 CK was in error, then a reload
+    # brought back the older remembered internal medicine, without a word.
+    older = stored(specialty="internal-medicine", step2_score="240")
+    reply = compute("match_odds", specialty="pediatrics", step2_score="2400")
+    address = written_into("#match-odds.specialty=internal-medicine&match-odds.step2_score=240", reply)
+    back = restore("match_odds", address=address, written=[reply["written"]], stored=older)
+    assert (back["values"]["specialty"], back["values"]["step2_score"]) == ("pediatrics", "2400") and back["offer"] is None
+    # An error only the whole table shows (a row without its specialty): the pasted table comes back, not the remembered one.
+    pasted = "name,specialty\nMy new program\n"
+    table = compute("packet_check", programs=pasted)
+    assert not table["ok"]
+    again = restore(
+        "packet_check",
+        address=written_into("", table),
+        written=[table["written"]],
+        stored=stored(programs="name,specialty\nOld,pediatrics\n"),
+    )
+    assert again["values"]["programs"] == pasted
+    # A good answer's address still gives way to answers remembered since, elsewhere.
+    good = compute("match_odds", specialty="pediatrics", step2_score="240")
+    later = restore("match_odds", address=written_into("", good), written=[good["written"]], stored=older)
+    assert later["values"]["specialty"] == "internal-medicine"
+
+
+def test_a_field_left_out_as_typed_leaves_the_address_so_a_reload_is_still_the_readers_own() -> None:
+    # The old date stayed in the address, which then matched nothing written: the reader's own
+    # reload was taken for a link and offered against their remembered answers.
+    reply = compute("timeline", today="2026-12-01", eras_submission=reader_state.UNREADABLE_BY_CONTROL, dual_applying=False)
+    address = written_into("#timeline.eras_submission=2026-09-02&timeline.today=2026-12-01", reply)
+    assert "eras_submission" not in address
+    back = restore("timeline", address=address, written=[reply["written"]], stored=stored(dual_applying="true"))
+    assert back["offer"] is None and back["values"]["dual_applying"] == "false"
+
+
 def test_what_a_control_could_not_show_again_stays_out_of_the_address() -> None:
     unreadable = compute("timeline", today="2026-12-01", eras_submission=reader_state.UNREADABLE_BY_CONTROL)
     assert not unreadable["ok"] and unreadable["address"] == {"timeline.today": "2026-12-01"}

@@ -440,10 +440,11 @@ class Widget {
       this.headlineStale(reply.status);
     }
     // With a field in error, the address carries what was typed (see
-    // calculators/browser.py), so coming back shows it again with its message.
-    if (!reply.address) return;
+    // calculators/browser.py), so coming back shows it again with its message;
+    // but not while a link's offer waits, whose reload must bring it back.
+    if (!reply.address || (!reply.ok && this.offerOpen)) return;
     if (this.onItsPage()) {
-      this.reflectSoon(reply.address, reply.address_drop);
+      this.reflectSoon(reply.address, reply.address_drop, reply.written);
     } else {
       // Too late for the address the reader has left; kept for their return.
       visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
@@ -464,15 +465,15 @@ class Widget {
   // Chromium spends some 10 ms in history.replaceState, as long as Python's
   // answer itself, so the address follows once the new result is painted;
   // answers that come faster than frames share one update.
-  reflectSoon(address, drop) {
+  reflectSoon(address, drop, written) {
     const scheduled = Boolean(this.pendingAddress);
-    this.pendingAddress = { address, drop };
+    this.pendingAddress = { address, drop, written };
     if (scheduled) return;
     requestAnimationFrame(() =>
       setTimeout(() => {
-        const { address, drop } = this.pendingAddress;
+        const { address, drop, written } = this.pendingAddress;
         this.pendingAddress = null;
-        if (this.onItsPage()) reflectInAddress(this.name, address, drop, !this.offerOpen);
+        if (this.onItsPage()) reflectInAddress(this.name, address, drop, this.offerOpen ? null : written);
       }),
     );
   }
@@ -624,16 +625,17 @@ function deviceDate() {
 
 // Inputs live in the address's fragment (#...), which browsers never send to
 // the server, so a bookmarked result stays private.  Python names the keys
-// (one prefix per calculator) and which older keys they replace.
-function reflectInAddress(name, address, drop, own) {
+// (one prefix per calculator), which older keys they replace, and what to
+// record as written (``written``, null while a link's offer waits).
+function reflectInAddress(name, address, drop, written) {
   const url = new URL(window.location.href);
   url.hash = withInputs(url.hash, address, drop);
   visitedAddress.set(url.pathname, url.hash);
   const state = window.history.state && typeof window.history.state === "object" ? window.history.state : {};
-  const marks = { ...(state[OWN_ADDRESS] || {}), [name]: own ? address : null };
-  if (own) {
+  const marks = { ...(state[OWN_ADDRESS] || {}), [name]: written || null };
+  if (written) {
     if (!writtenThisVisit.has(name)) writtenThisVisit.set(name, new Map());
-    writtenThisVisit.get(name).set(JSON.stringify(address), address);
+    writtenThisVisit.get(name).set(JSON.stringify(written), written);
   }
   if (url.href === window.location.href && JSON.stringify(state[OWN_ADDRESS]?.[name] ?? null) === JSON.stringify(marks[name])) return;
   window.history.replaceState({ ...state, [OWN_ADDRESS]: marks }, "", url);
