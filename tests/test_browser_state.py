@@ -246,6 +246,11 @@ def test_a_link_shows_its_result_but_waits_before_replacing_remembered_answers(p
     field(widget, "usce_months").fill("7")
     wait_for_fragment(page, "competitiveness.usce_months=7")
     assert stored(page) == {"specialty": "psychiatry", "step2_score": "250"}
+    # A value in error while the offer waits stays out of the address, which still holds the link.
+    field(widget, "step2_score").fill("2620")
+    error_of(widget, "step2_score").wait_for(timeout=30_000)
+    page.wait_for_timeout(500)  # room for an address write, were there one
+    assert "step2_score=2620" not in fragment(page) and "step2_score=262" in fragment(page)
     # A reload before choosing is not the reader's answer: the link and its offer come back.
     page.reload()
     widget = calculator(page, "competitiveness")
