@@ -397,9 +397,11 @@ SETTING_POINTS: dict[str, dict[Setting, int]] = {
 INTEREST_POINTS = 12
 # Red flags: the no-match article names family medicine, psychiatry,
 # pediatrics and internal medicine as generally more flexible about a lower
-# Step 2, gaps or an older graduation, and IMG status.  With a failed attempt
-# or a past no-match entered, those four gain.
+# Step 2, gaps or an older graduation, and IMG status; that they forgive a
+# failed attempt too is our reading.  After a no-match the same article's
+# realistic backups add anesthesiology to those four.
 FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
+AFTER_A_NO_MATCH = FLEXIBLE_ABOUT_RED_FLAGS | {"anesthesiology"}
 RED_FLAG_POINTS = 10
 
 PROCEDURE_TEXT: dict[Procedures, str] = {
@@ -621,30 +623,30 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
 
 def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
     failures = int(v["exam_failures"])  # type: ignore[call-overload]
-    flags = [counted(failures, "failed USMLE attempt")] if failures else []
-    if v["previously_unmatched"]:
-        flags.append("a past no-match")
-    if not flags:
+    unmatched = bool(v["previously_unmatched"])
+    if not failures and not unmatched:
         return [Component("Red flags", 0, "No exam failure or past no-match entered, so no points either way.")]
-    if candidate.slug in FLEXIBLE_ABOUT_RED_FLAGS:
+    flags = [counted(failures, "failed USMLE attempt")] if failures else []
+    if unmatched:
+        flags.append("a past no-match")
+    if unmatched and candidate.slug in AFTER_A_NO_MATCH:
+        why = f"{candidate.name} is among the realistic backups the no-match article names after a no-match."
+    elif candidate.slug in FLEXIBLE_ABOUT_RED_FLAGS:
+        why = (
+            f"{candidate.name} is one of the four fields the no-match article calls generally more flexible about "
+            "lower scores, gaps and IMG status; that this covers a failed attempt is our reading."
+        )
+    else:
+        named = "realistic after a no-match or more flexible" if unmatched else "more flexible about red flags"
         return [
             Component(
                 "Red flags",
-                RED_FLAG_POINTS,
-                f"With {and_list(flags)}: {candidate.name} is one of the four fields the no-match article calls "
-                "generally more flexible about red flags.",
+                0,
+                f"With {flags}: {candidate.name} is not among the fields the no-match article calls {named}.",
                 ARTICLE_UNMATCHED,
             )
         ]
-    return [
-        Component(
-            "Red flags",
-            0,
-            f"With {and_list(flags)}: {candidate.name} is not among the fields the no-match article calls more "
-            "flexible about red flags.",
-            ARTICLE_UNMATCHED,
-        )
-    ]
+    return [Component("Red flags", RED_FLAG_POINTS, f"With {flags}: {why}", ARTICLE_UNMATCHED)]
 
 
 def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
@@ -847,7 +849,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     if applicant == "us-img":
         notes.append(
             f"The shares of positions are US-citizen IMGs' own ({RESULTS_2025.cite()}). The match rates are for non-US IMGs, "
-            "as NRMP publishes none by specialty for US-citizen IMGs, who usually match more often (orthopaedics article): "
+            "as we found none by specialty for US-citizen IMGs, who usually match more often (orthopaedics article): "
             "treat them as a cautious guide."
         )
     if primary.tier == "accessible":
@@ -1079,9 +1081,12 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                f"Red flags: with a failed USMLE attempt or a past no-match, {signed(RED_FLAG_POINTS)} for "
+                f"Red flags: with a failed USMLE attempt, {signed(RED_FLAG_POINTS)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
-                + f", the fields the no-match article calls generally more flexible about them ({ARTICLE_UNMATCHED.title}).",
+                + ", the fields the no-match article calls generally more flexible about lower scores, gaps and IMG "
+                "status (that this covers a failure is our reading); with a past no-match, the same for those four and "
+                + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH - FLEXIBLE_ABOUT_RED_FLAGS))
+                + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}).",
             ),
             el("li", f"Interest: {signed(INTEREST_POINTS)} when the specialty keeps your chosen interest alive."),
         ),

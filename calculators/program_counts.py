@@ -402,7 +402,8 @@ def with_backup(
             first_rule,
             "lower-half",
             "After a no-match, the no-match article puts most programs in the backup and keeps the original field to "
-            "a tightly curated set: the lower half of its range.",
+            "a tightly curated set. Short of a pivot, this calculator trims it to the lower half of its range (our "
+            "rule; the article's own example keeps about a fifth of the list there, which is what a pivot gives).",
         )
     else:
         primary = Recommendation(
@@ -802,8 +803,8 @@ def method() -> Markup:
             "midpoint as a share of both midpoints; at a pivot it comes out at about "
             f"{PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT}, the no-match article's example allocation. "
             "A weaker band never lowers the count in the field that carries the application, or the backup's count "
-            "or share; the first choice shrinks only at a pivot and after a no-match (the no-match article's tightly "
-            "curated set), both on purpose.",
+            "or share; the first choice shrinks only at a pivot and, to the lower half of its range, after a no-match "
+            "(our rule, towards the no-match article's tightly curated set), both on purpose.",
         ),
         table(("Band", "Likely", "Target", "Reach"), tier_rows, caption="Mix of programs within each list"),
         el(

@@ -263,6 +263,10 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
     assert points_row(clean["pathology"], "Red flags")["why"].startswith("No exam failure or past no-match entered")
     unmatched = compute({**base, "previously_unmatched": True})
     assert "a past no-match" in points_row(by_slug(unmatched)["psychiatry"], "Red flags")["why"]
+    # After a no-match the article's realistic backups include anesthesiology; a failure alone does not.
+    assert points_row(by_slug(unmatched)["anesthesiology"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
+    assert points_row(failed["anesthesiology"], "Red flags")["points"] == 0
+    assert "our reading" in points_row(failed["family-medicine"], "Red flags")["why"]
     assert any(n.startswith("Red flags follow you into the backup too") for n in unmatched["notes"])
 
 
