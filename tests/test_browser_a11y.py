@@ -119,3 +119,17 @@ def test_every_control_shows_a_visible_focus_ring(scheme_page: Any, site_url: st
             faint.append(ring["what"])
     assert seen >= 10, "the walk never reached the calculator's controls"
     assert faint == [], f"controls with no visible focus ring: {faint}"
+
+
+def test_instant_navigation_moves_focus_to_the_new_pages_heading(page: Any, site_url: str) -> None:
+    # Focus stayed on the followed link (or fell to the body), and a screen reader heard nothing of the new page.
+    page.goto(site_url + "calculators/competitiveness/")
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Match odds", exact=True).first.click()
+    page.wait_for_url("**/match-odds/**")
+    page.wait_for_function("() => document.activeElement?.tagName === 'H1'", timeout=30_000)
+    assert page.evaluate("document.activeElement.textContent").startswith("Match odds")
+    assert page.evaluate("window.scrollY") == 0
+    # A jump to a heading is Material's to place: the heading link keeps focus.
+    page.locator("#reading-the-result a.headerlink").click()
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.activeElement.tagName") != "H1"
