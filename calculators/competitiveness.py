@@ -109,14 +109,27 @@ FAILURE_POINTS = -10
 FAILURE_COUNT_CAP = 3
 ULTRA_FAILURE_EXTRA = -10
 
+
+@dataclass(frozen=True)
+class GraduationBand:
+    """``min_years`` or more since graduation cost ``points``, in every field
+    unless ``only_in`` names the one its source is about."""
+
+    min_years: int
+    points: int
+    label: str
+    source: Source
+    only_in: str | None = None
+
+
 # Years since graduation: more than 5-7 years is a barrier (IMG article);
 # 3-4+ years without clinical work makes radiology harder (radiology article),
 # so the 3-5 years band costs points in radiology only.
 GRADUATION_BANDS = (
-    (8, -15, "8 or more years", ARTICLE_IMG),
-    (6, -10, "6-7 years", ARTICLE_IMG),
-    (3, -5, "3-5 years", ARTICLE_RADIOLOGY),
-    (0, 0, "0-2 years", ARTICLE_IMG),
+    GraduationBand(8, -15, "8 or more years", ARTICLE_IMG),
+    GraduationBand(6, -10, "6-7 years", ARTICLE_IMG),
+    GraduationBand(3, -5, "3-5 years", ARTICLE_RADIOLOGY, only_in="diagnostic-radiology"),
+    GraduationBand(0, 0, "0-2 years", ARTICLE_IMG),
 )
 
 # US clinical experience, in months: minimal USCE is a red flag (IMG article).
@@ -459,14 +472,12 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     else:
         # Every input gets its row, moved or not, so the table accounts for all of them.
         factors.append(Factor("USMLE failures", 0, "None entered.", ARTICLE_IMG))
-    _, points, label, source = next(b for b in GRADUATION_BANDS if years >= b[0])
-    if source is ARTICLE_RADIOLOGY and spec.slug != "diagnostic-radiology":
-        # The radiology article's 3-4+ years is about radiology; no source
-        # puts a cost on it in other fields.
-        points, label = 0, f"{label} band, which costs points only in radiology"
-    else:
-        label = f"{label} band"
-    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", source))
+    band = next(b for b in GRADUATION_BANDS if years >= b.min_years)
+    points, label = band.points, f"{band.label} band"
+    if band.only_in is not None and spec.slug != band.only_in:
+        # No source puts a cost on this band outside the field its article is about.
+        points, label = 0, f"{band.label} band, which costs points only in {data.specialty(band.only_in).name.lower()}"
+    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
         f"{counted(usce, 'month')}: {label}."
@@ -1159,8 +1170,9 @@ def method() -> Markup:
                     "li",
                     "Years since graduation: "
                     + "; ".join(
-                        f"{label} {signed(p)}" + (" (radiology only)" if source is ARTICLE_RADIOLOGY else "")
-                        for _, p, label, source in GRADUATION_BANDS
+                        f"{b.label} {signed(b.points)}"
+                        + (f" ({data.specialty(b.only_in).name.lower()} only)" if b.only_in else "")
+                        for b in GRADUATION_BANDS
                     )
                     + " (IMG and radiology articles).",
                 ),

@@ -527,7 +527,7 @@ def test_three_to_five_years_out_costs_points_only_in_radiology(slug: str, point
     result = compute({"specialty": slug, "years_since_graduation": 4})
     (factor,) = [f for f in result["factors"] if f["factor"] == "Years since graduation"]
     assert factor["points"] == points
-    assert ("only in radiology" in factor["why"]) is (points == 0)
+    assert ("only in diagnostic radiology" in factor["why"]) is (points == 0)
 
 
 def test_a_band_a_rule_holds_is_not_offered_by_points_and_a_second_failure_is_another() -> None:

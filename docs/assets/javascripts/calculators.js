@@ -590,17 +590,18 @@ class Widget {
   // same inputs (a typing pause, then leaving the field) is left alone, but
   // new inputs are announced even when their summary reads the same.
   showStatus(html) {
-    const shown = `${this.answeredFor}\n${html}`;
-    if (shown === this.shownStatus) return;
-    this.shownStatus = shown;
-    this.status.innerHTML = html;
+    this.setStatus(html, (slot) => (slot.innerHTML = html));
   }
 
   say(text) {
-    const shown = `${this.answeredFor}\ntext:${text}`;
+    this.setStatus(`text:${text}`, (slot) => (slot.textContent = text));
+  }
+
+  setStatus(said, write) {
+    const shown = `${this.answeredFor}\n${said}`;
     if (shown === this.shownStatus) return;
     this.shownStatus = shown;
-    this.status.textContent = text;
+    write(this.status);
   }
 
   // Said beside the controls the reader used, and announced: the notes
