@@ -642,11 +642,11 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
             Component(
                 "Red flags",
                 0,
-                f"With {flags}: {candidate.name} is not among the fields the no-match article calls {named}.",
+                f"With {and_list(flags)}: {candidate.name} is not among the fields the no-match article calls {named}.",
                 ARTICLE_UNMATCHED,
             )
         ]
-    return [Component("Red flags", RED_FLAG_POINTS, f"With {flags}: {why}", ARTICLE_UNMATCHED)]
+    return [Component("Red flags", RED_FLAG_POINTS, f"With {and_list(flags)}: {why}", ARTICLE_UNMATCHED)]
 
 
 def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:

@@ -267,6 +267,8 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
     assert points_row(by_slug(unmatched)["anesthesiology"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
     assert points_row(failed["anesthesiology"], "Red flags")["points"] == 0
     assert "our reading" in points_row(failed["family-medicine"], "Red flags")["why"]
+    both = by_slug(compute({**base, "exam_failures": 1, "previously_unmatched": True}))
+    assert points_row(both["pathology"], "Red flags")["why"].startswith("With 1 failed USMLE attempt and a past no-match: ")
     assert any(n.startswith("Red flags follow you into the backup too") for n in unmatched["notes"])
 
 
