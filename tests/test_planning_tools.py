@@ -388,6 +388,22 @@ def test_every_program_gets_letters_and_its_share_of_the_fields_own() -> None:
     assert not any("Only" in m for s, m in radiology("R,I1"))
 
 
+def test_an_ultra_competitive_field_asks_the_letters_the_competitiveness_check_counts() -> None:
+    # Two dermatology letters passed here while the competitiveness check scored them "2 of the 3 expected".
+    from calculators import competitiveness
+
+    assert packet_check.minimum_letters("dermatology") == competitiveness.LETTERS_EXPECTED["ultra"] == 3
+    derm = {
+        "programs": "name,specialty\nD,dermatology\n",
+        "documents": "id,kind,specialty\nS,statement,dermatology\nL1,letter,dermatology\nL2,letter,dermatology\n",
+        "assignments": "program,document\nD,S\nD,L1\nD,L2\n",
+    }
+    assert "Only 2 letters written for dermatology; the articles advise at least 3" in " ".join(
+        p["message"] for p in packet_check.compute(derm)["problems"]
+    )
+    assert packet_check.minimum_letters("internal-medicine") == 2 and packet_check.minimum_letters("diagnostic-radiology") == 1
+
+
 def test_tables_pasted_from_a_spreadsheet_are_read_as_they_come() -> None:
     tabs = {key: text.replace(",", "\t") for key, text in CLEAN.items()}
     assert packet_check.compute(tabs)["problems"] == []
