@@ -639,9 +639,14 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         reasons.append("exam failures in an ultra-competitive field")
     if spec.tier == "ultra" and research == 0:
         reasons.append("no research for a research-heavy field")
+    # An empty score (not taken, or COMLEX only) is not read as a low one: a
+    # COMLEX-only reapplicant was told to pivot over a USMLE score never sat.
     elif (
-        spec.tier == "ultra" and research < MINIMAL_RESEARCH_BELOW and (step2 is None or int(step2) < ULTRA_STEP2_BANDS[1].floor)
-    ):  # type: ignore[call-overload]
+        spec.tier == "ultra"
+        and research < MINIMAL_RESEARCH_BELOW
+        and step2 is not None
+        and int(step2) < ULTRA_STEP2_BANDS[1].floor  # type: ignore[call-overload]
+    ):
         reasons.append(f"Step 2 CK under {ULTRA_STEP2_BANDS[1].floor} with minimal research in an ultra-competitive field")
     if (
         spec.tier in MISALIGNED_GRADUATION_TIERS

@@ -567,3 +567,21 @@ def test_the_extra_visa_cost_in_competitive_fields_is_called_the_checks_own_assu
     (visa,) = [f for f in result["factors"] if f["factor"] == "Visa needed"]
     assert "its own assumption, not the article's" in visa["why"]
     assert "fewer still in competitive fields" not in visa["why"]
+
+
+def test_an_empty_score_is_not_read_as_a_low_one_by_the_misalignment_rule() -> None:
+    # A COMLEX-only DO reapplying in orthopaedics was told to pivot over a USMLE score never sat.
+    profile = {
+        "specialty": "orthopaedic-surgery",
+        "applicant_type": "us-do",
+        "research_items": 1,
+        "specialty_letters": 2,
+        "away_rotations": 2,
+        "previously_unmatched": True,
+    }
+    spec = specialty("orthopaedic-surgery")
+    empty = competitiveness.parse_inputs(competitiveness.FIELDS, {**profile, "step2_score": ""})
+    low = competitiveness.parse_inputs(competitiveness.FIELDS, {**profile, "step2_score": 240})
+    rule = "Step 2 CK under 245 with minimal research in an ultra-competitive field"
+    assert rule not in competitiveness.misalignment(spec, empty)
+    assert rule in competitiveness.misalignment(spec, low)
