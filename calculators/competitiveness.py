@@ -427,6 +427,25 @@ def us_clinical_months(v: Mapping[str, object]) -> int:
     return months if v["applicant_type"] in data.IMG_TYPES else max(months, USCE_BANDS[0][0])
 
 
+def _applicant_factor(v: Mapping[str, object]) -> Factor:
+    applicant = str(v["applicant_type"])
+    rates = data.latest_match_rates()
+    seen = (
+        f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
+        f"matched to a PGY-1 position in {rates.year} (all specialties)."
+    )
+    if data.prior_us_graduate(applicant, int(v["years_since_graduation"]), bool(v["previously_unmatched"])):  # type: ignore[call-overload]
+        # The points rest on the seniors' rate, which a graduate's may be far from.
+        return Factor(
+            "Applicant type",
+            0,
+            f"{seen} You have left school or applied before: {data.PRIOR_GRADUATE_RATE} No points either way "
+            "(if you are still a senior, enter 0 years since graduation).",
+            data.MATCH_RATES,
+        )
+    return Factor("Applicant type", APPLICANT_POINTS[applicant], seen, data.MATCH_RATES)
+
+
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = str(v["applicant_type"])
@@ -437,17 +456,9 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     letters = int(v["specialty_letters"])  # type: ignore[arg-type]
     research = int(v["research_items"])  # type: ignore[arg-type]
     aways = int(v["away_rotations"])  # type: ignore[arg-type]
-    rates = data.latest_match_rates()
-
     factors = [
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
-        Factor(
-            "Applicant type",
-            APPLICANT_POINTS[applicant],
-            f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of this group "
-            f"matched to a PGY-1 position in {rates.year} (all specialties).",
-            data.MATCH_RATES,
-        ),
+        _applicant_factor(v),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
         *_step2_factors(spec, v["step2_score"], applicant),  # type: ignore[arg-type]
     ]
@@ -572,9 +583,9 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
 # as the nearest guide, and are told so.
 US_GRADUATE_FLAGS = (
     "These red flags come from the IMG article, which writes them for IMGs; our sources give none for US MD or DO "
-    "graduates, so the check applies the same signs to you as the nearest guide. Your applicant type's points "
-    "already reflect US graduates' higher match rates."
+    "graduates, so the check applies the same signs to you as the nearest guide."
 )
+SENIORS_POINTS = " Your applicant type's points already reflect US seniors' higher match rates."
 
 
 def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
@@ -1053,7 +1064,8 @@ def render(result: Mapping[str, object]) -> Markup:
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
     parts.extend(el("p", FLAG_READINGS[flag], class_="mpb-note") for flag in flags if flag in FLAG_READINGS)
     if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:  # type: ignore[index]
-        parts.append(el("p", US_GRADUATE_FLAGS, class_="mpb-note"))
+        applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")  # type: ignore[union-attr]
+        parts.append(el("p", US_GRADUATE_FLAGS + (SENIORS_POINTS if applicant_points else ""), class_="mpb-note"))
     if rules:
         parts.append(
             el(

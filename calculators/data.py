@@ -279,6 +279,7 @@ class MatchRates:
         return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
 
     def for_applicant(self, applicant_type: str) -> Number:
+        """The rate of the reader's group; for US MD and DO, of seniors (see RATE_GROUPS)."""
         return {
             "us-md": self.us_md_senior_pct,
             "us-do": self.us_do_senior_pct,
@@ -464,6 +465,28 @@ APPLICANT_TYPES: tuple[tuple[str, str], ...] = (
 )
 APPLICANT_LABELS = dict(APPLICANT_TYPES)
 IMG_TYPES = frozenset({"us-img", "non-us-img"})
+US_GRADUATE_TYPES = frozenset({"us-md", "us-do"})
+# Whom each ``MatchRates`` column counts.  For US MD and DO it is seniors: the
+# NRMP counts graduates who have left school as an applicant type of their
+# own, whose rate is not in our data, so a senior's rate must not be shown
+# as a graduate's.
+RATE_GROUPS = {
+    "us-md": "US MD seniors",
+    "us-do": "US DO seniors",
+    "us-img": "US-citizen IMGs",
+    "non-us-img": "non-US IMGs",
+}
+
+
+def prior_us_graduate(applicant_type: str, years_since_graduation: int, previously_unmatched: bool) -> bool:
+    """A US MD or DO applicant who has left school: not counted in the seniors' rate."""
+    return applicant_type in US_GRADUATE_TYPES and (years_since_graduation > 0 or previously_unmatched)
+
+
+PRIOR_GRADUATE_RATE = (
+    "The NRMP counts US graduates who have left school apart from seniors, and that group's match rate is not in "
+    "our data, so the seniors' rate does not describe you."
+)
 
 # Fields the IMG article names as using advanced positions, which start at
 # PGY-2 after a separate preliminary or transitional year.  The backup finder

@@ -619,9 +619,10 @@ def comparison_group(spec: data.Specialty, applicant: str) -> dict[str, object]:
         note = (
             f"These are figures for {DATA_GROUP}, not for {yours}: {OWN_GROUP_FIGURES[applicant]} "
             f"Across all specialties in {rates.year}, "
-            f"{rates.for_applicant(applicant):g}% of {yours} matched against {rates.non_us_img_pct:g}% of "
-            f"{DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read the estimate as background, likely on the "
-            "low side for you."
+            f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
+            f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read the "
+            "estimate as background, likely on the low side for you"
+            + (f". If you have left school, though: {data.PRIOR_GRADUATE_RATE}" if applicant in data.US_GRADUATE_TYPES else ".")
         )
     return {"applicant_type": applicant, "described": described, "reader_in_group": not outside, "note": note}
 

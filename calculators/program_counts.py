@@ -543,15 +543,21 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
             f"The articles give this range for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): "
             "read it as the order of size, not as a count written for you."
         )
-    if applicant in ("us-md", "us-do") and first_choice_range(spec.slug).source is not ARTICLE_ULTRA:
+    if applicant in data.US_GRADUATE_TYPES and first_choice_range(spec.slug).source is not ARTICLE_ULTRA:
         rates = data.latest_match_rates()
-        said.append(
-            f"The articles wrote their counts for IMGs, who match far less often than US seniors (PGY-1 match rate "
-            f"in {rates.year}: US MD seniors {rates.for_applicant('us-md'):g}%, US DO seniors "
-            f"{rates.for_applicant('us-do'):g}%, US-citizen IMGs {rates.for_applicant('us-img'):g}%, non-US IMGs "
-            f"{rates.for_applicant('non-us-img'):g}%; {data.MATCH_RATES.cite()}): read the range as an upper order "
-            "of size, not as a count written for you."
-        )
+        if data.prior_us_graduate(applicant, int(v["years_since_graduation"]), bool(v["previously_unmatched"])):  # type: ignore[call-overload]
+            said.append(
+                f"The articles wrote their counts for IMGs. {data.PRIOR_GRADUATE_RATE} Read the range as the order "
+                "of size, not as a count written for you."
+            )
+        else:
+            said.append(
+                f"The articles wrote their counts for IMGs, who match far less often than US seniors (PGY-1 match rate "
+                f"in {rates.year}: US MD seniors {rates.for_applicant('us-md'):g}%, US DO seniors "
+                f"{rates.for_applicant('us-do'):g}%, US-citizen IMGs {rates.for_applicant('us-img'):g}%, non-US IMGs "
+                f"{rates.for_applicant('non-us-img'):g}%; {data.MATCH_RATES.cite()}): read the range as an upper order "
+                "of size, not as a count written for you."
+            )
     if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
         said.append(
             "The range assumes no exam failure: the ultra-competitive article calls any failure often fatal in these "

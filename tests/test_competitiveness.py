@@ -585,3 +585,17 @@ def test_an_empty_score_is_not_read_as_a_low_one_by_the_misalignment_rule() -> N
     rule = "Step 2 CK under 245 with minimal research in an ultra-competitive field"
     assert rule not in competitiveness.misalignment(spec, empty)
     assert rule in competitiveness.misalignment(spec, low)
+
+
+def test_a_us_graduate_who_has_left_school_is_not_scored_on_the_seniors_rate() -> None:
+    # "US MD senior or graduate: 93.5% of this group matched" was shown to a reapplicant a year out;
+    # 93.5% is the seniors' rate, and the NRMP counts graduates who have left school apart.
+    senior = {"specialty": "emergency-medicine", "applicant_type": "us-md", "years_since_graduation": 0}
+    row = {f["factor"]: f for f in compute(senior)["factors"]}["Applicant type"]
+    assert row["points"] == competitiveness.APPLICANT_POINTS["us-md"] and "of US MD seniors matched" in row["why"]
+    for graduate in ({**senior, "years_since_graduation": 1}, {**senior, "previously_unmatched": True}):
+        row = {f["factor"]: f for f in compute(graduate)["factors"]}["Applicant type"]
+        assert row["points"] == 0 and data.PRIOR_GRADUATE_RATE in row["why"]
+    flagged = compute({**senior, "years_since_graduation": 1, "exam_failures": 1})
+    assert "higher match rates" not in str(competitiveness.render(flagged))
+    assert "higher match rates" in str(competitiveness.render(compute({**senior, "exam_failures": 1})))

@@ -533,21 +533,23 @@ def test_the_comparison_group_is_named_for_what_it_is(applicant: str, inputs: di
 
 
 @pytest.mark.parametrize(
-    ("applicant", "group", "rate"),
+    ("applicant", "group", "rated", "rate"),
     [
-        ("us-img", "US-citizen IMGs (and permanent residents)", "us_img_pct"),
-        ("us-md", "US MD seniors and graduates", "us_md_senior_pct"),
-        ("us-do", "US DO seniors and graduates", "us_do_senior_pct"),
+        ("us-img", "US-citizen IMGs (and permanent residents)", "US-citizen IMGs", "us_img_pct"),
+        ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
+        ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
     ],
 )
-def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, group: str, rate: str) -> None:
+def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, group: str, rated: str, rate: str) -> None:
     # No by-specialty figures for these groups in /work/shared/data (only non-US IMGs),
     # so the non-US IMG figures are kept and the headline says whose they are.
     result = compute({"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": 250})
     headline = _headline(match_odds.render(result))
     rates = latest_match_rates()
     assert headline.startswith(f"Not your group. These are figures for non-US IMGs, not for {group}")
-    assert f"{getattr(rates, rate):g}% of {group} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in headline
+    assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in headline
+    # The seniors' rate is not a graduate's: the NRMP counts graduates who have left school apart.
+    assert ("If you have left school, though" in headline) is (applicant != "us-img")
     assert result["comparison_group"]["reader_in_group"] is False
     assert result["summary"].endswith("; figures for non-US IMGs, not your group).")
     base_only = compute({"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": None})
