@@ -1146,8 +1146,11 @@ def method() -> Markup:
                     "li",
                     "Applicant type: "
                     + ", ".join(f"{data.APPLICANT_LABELS[k]} {signed(p)}" for k, p in APPLICANT_POINTS.items())
-                    + f". Context: {rates.year} PGY-1 match rates were {rates.us_md_senior_pct:g}% (US MD), {rates.us_do_senior_pct:g}% "
-                    f"(US DO), {rates.us_img_pct:g}% (US IMG) and {rates.non_us_img_pct:g}% (non-US IMG); {rates.source}.",
+                    + "; a US MD or DO graduate who has left school (1 year or more since graduation, or a past "
+                    "no-match) 0, since the NRMP counts them apart from seniors and their rate is not in our data"
+                    + f". Context: {rates.year} PGY-1 match rates were {rates.us_md_senior_pct:g}% (US MD seniors), "
+                    f"{rates.us_do_senior_pct:g}% (US DO seniors), {rates.us_img_pct:g}% (US IMG) and "
+                    f"{rates.non_us_img_pct:g}% (non-US IMG); {rates.source}.",
                 ),
                 el(
                     "li",
