@@ -348,7 +348,15 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             table(
                 ("Severity", "Program", "Problem"),
-                [(p["severity"].upper(), p["program"] or "(whole application)", p["message"]) for p in problems],
+                [
+                    # An error must stand out from the notes beside it.
+                    (
+                        el("strong", "ERROR") if p["severity"] == "error" else p["severity"].upper(),
+                        p["program"] or "(whole application)",
+                        p["message"],
+                    )
+                    for p in problems
+                ],
                 caption="What to fix, then what to know",
             )
         )

@@ -107,7 +107,7 @@ NEEDS_VISA = VisaField(
     name="needs_visa",
     label="Visa (J-1 or H-1B) needed to train",
     choices=(
-        (VISA_BY_APPLICANT_TYPE, "Follow my applicant type (only non-US-citizen IMGs need one)"),
+        (VISA_BY_APPLICANT_TYPE, "Follow my applicant type"),
         ("true", "Yes, I need a visa"),
         ("false", "No, I need no visa"),
     ),

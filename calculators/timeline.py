@@ -488,6 +488,9 @@ def to_ics(milestones: list[dict[str, str]], today: dt.date) -> str:
     return "".join(chunk + "\r\n" for line in lines for chunk in _fold(line))
 
 
+PLAN_COLUMNS = ("Date", "Status", "Milestone", "What to do", "Source")
+
+
 def render(result: Mapping[str, object]) -> Markup:
     milestones: list[dict[str, object]] = result["milestones"]  # type: ignore[assignment]
     href = "data:text/calendar;charset=utf-8," + quote(str(result["ics"]))
@@ -502,21 +505,13 @@ def render(result: Mapping[str, object]) -> Markup:
         else:
             status = "Next" if index == next_index else "Ahead"
             title, row_class = el("strong", str(m["title"])), "mpb-next" if index == next_index else None
-        rows.append(
-            el(
-                "tr",
-                el("td", str(m["date"])),
-                el("td", status),
-                el("td", title),
-                el("td", str(m["detail"])),
-                el("td", str(m["source"])),
-                class_=row_class,
-            )
-        )
+        cells = (str(m["date"]), status, title, str(m["detail"]), str(m["source"]))
+        # Each cell names its column, which a phone shows beside it (calculators.css).
+        rows.append(el("tr", [el("td", c, data_label=h) for h, c in zip(PLAN_COLUMNS, cells, strict=True)], class_=row_class))
     plan = el(
         "table",
         el("caption", f"Your plan in date order; “Past” marks milestones before {result['today']}"),
-        el("thead", el("tr", [el("th", h, scope="col") for h in ("Date", "Status", "Milestone", "What to do", "Source")])),
+        el("thead", el("tr", [el("th", h, scope="col") for h in PLAN_COLUMNS])),
         el("tbody", rows),
     )
     notes: list[str] = result["notes"]  # type: ignore[assignment]
@@ -524,10 +519,10 @@ def render(result: Mapping[str, object]) -> Markup:
         "div",
         el("p", result["summary"], class_="mpb-headline"),
         el("ul", [el("li", n) for n in notes], class_="mpb-notes-list") if notes else None,
+        el("p", el("a", "Download the calendar (.ics)", href=href, download="match-plan-b-timeline.ics", class_="md-button")),
         el(
             "p",
-            el("a", "Download the calendar (.ics)", href=href, download="match-plan-b-timeline.ics", class_="md-button"),
-            f" It holds {what}"
+            f"The calendar holds {what}"
             + (f" ({past} past milestones left out; tick the option above to include them)" if count < len(milestones) else "")
             + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser.",
         ),

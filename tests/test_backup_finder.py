@@ -334,7 +334,7 @@ def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
         (
             {"needs_visa": "maybe"},
             "needs_visa",
-            "Visa (J-1 or H-1B) needed to train must be one of: Follow my applicant type (only non-US-citizen IMGs need one); "
+            "Visa (J-1 or H-1B) needed to train must be one of: Follow my applicant type; "
             "Yes, I need a visa; No, I need no visa.",
         ),
         (

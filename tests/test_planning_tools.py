@@ -171,7 +171,8 @@ def test_past_milestones_are_marked_in_words_and_left_out_of_the_calendar_unless
     assert past and all(m["date"] < "2027-03-15" for m in past)
     assert "already past" in result["summary"] and "Next: Match Week begins" in result["summary"]
     html = timeline.render(result)
-    assert html.count("<td>Past</td>") == len(past) and 'class="mpb-past"' in html and "<td>Next</td>" in html
+    assert html.count('<td data-label="Status">Past</td>') == len(past) and 'class="mpb-past"' in html
+    assert '<td data-label="Status">Next</td>' in html
     assert "left out" in html
     assert len(parse_ics(result["ics"])) == len(result["milestones"]) - len(past) == result["ics_count"]
     everything = timeline.compute({**inputs, "include_past": True})

@@ -384,7 +384,7 @@ def test_backup_equal_to_primary_is_rejected() -> None:
         (
             {"needs_visa": "perhaps"},
             "needs_visa",
-            "one of: Follow my applicant type (only non-US-citizen IMGs need one); Yes, I need a visa; No",
+            "one of: Follow my applicant type; Yes, I need a visa; No",
         ),
         ({"applicant_type": "alien"}, "applicant_type", "Applicant type must be one of:"),
         ({"programs": 40}, "programs", "is not an input of this calculator"),
