@@ -27,7 +27,7 @@ from statistics import NormalDist, median
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution
 from .fields import InputError, IntField, parse_inputs
-from .html import Markup, el, join, table
+from .html import Markup, el, join, scroll_region, table
 from .svg import Marker, line_chart
 
 # The Match the figures describe; every year the reader sees is this one, so
@@ -892,7 +892,10 @@ def render(result: Mapping[str, object]) -> Markup:
         )
     curve: list[dict[str, float]] = result["curve"]  # type: ignore[assignment]
     if curve:
-        parts.append(el("figure", render_chart(result), el("figcaption", "Estimate by Step 2 CK, other inputs held fixed.")))
+        # Shrunk to a phone's width its labels would be 7 px tall: it keeps a
+        # readable size and scrolls sideways there instead (calculators.css).
+        chart = scroll_region(render_chart(result), "Chart of the estimate by Step 2 CK; scrolls sideways on a narrow screen")
+        parts.append(el("figure", chart, el("figcaption", "Estimate by Step 2 CK, other inputs held fixed.")))
         sample = [p for p in curve if p["score"] % 10 == 0]
         parts.append(
             el(

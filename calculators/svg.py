@@ -148,7 +148,7 @@ def line_chart(
         viewBox=f"0 0 {WIDTH} {HEIGHT}",
         width=WIDTH,
         height=HEIGHT,
-        class_="mpb-chart",
+        class_="mpb-chart mpb-chart--line",
         role="img",
         aria_labelledby=f"{title_id} {desc_id}",
         font_size=FONT_SIZE,

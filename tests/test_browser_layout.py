@@ -44,8 +44,13 @@ def sized_page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> I
 # (text kept for screen readers only is clipped away, so it does not count).
 OVERFLOWING = """(root) => {
   const limit = document.documentElement.clientWidth;
+  // Hidden from sight, or inside a box that scrolls it sideways (the line chart's region).
   const clipped = (node) => {
-    for (let n = node; n && n !== root; n = n.parentElement) if (getComputedStyle(n).clipPath !== 'none') return true;
+    for (let n = node; n && n !== root; n = n.parentElement) {
+      const style = getComputedStyle(n);
+      if (style.clipPath !== 'none') return true;
+      if (n !== node && style.overflowX !== 'visible' && n.getBoundingClientRect().right <= limit + 1) return true;
+    }
     return false;
   };
   return [...root.querySelectorAll('*')]

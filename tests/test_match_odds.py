@@ -429,7 +429,7 @@ def test_chart_is_well_formed_accessible_svg() -> None:
     svg = ET.fromstring(match_odds.render_chart(result))
     ns = "{http://www.w3.org/2000/svg}"
     assert svg.tag == f"{ns}svg"
-    assert svg.get("role") == "img" and svg.get("class") == "mpb-chart"
+    assert svg.get("role") == "img" and svg.get("class") == "mpb-chart mpb-chart--line"
     title, desc = svg.find(f"{ns}title"), svg.find(f"{ns}desc")
     assert title is not None and desc is not None
     assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
@@ -469,7 +469,7 @@ def test_chart_rejects_an_empty_domain() -> None:
 
 def test_render_has_headline_table_chart_and_text_alternative() -> None:
     html = match_odds.render(compute({"specialty": "pediatrics", "step2_score": 245, "contiguous_ranks": 6}))
-    assert 'class="mpb-chart"' in html
+    assert 'class="mpb-chart mpb-chart--line"' in html
     assert "The chart as a table" in html
     assert "Likelihood ratio" in html
     assert "542 of 791" in html
