@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import charts, data, profile
-from .fields import InputError, IntField, parse_inputs
+from .fields import ChoiceField, InputError, IntField, parse_inputs
 from .html import Markup, counted, el, join, money, table
 
 NAME = "application_cost"
@@ -172,6 +172,10 @@ PRIMARY_SPECIALTY = replace(
     label="First-choice specialty",
     help="The specialty most of your applications go to.",
 )
+TRANSCRIPT_CHOICES = (("usmle", "USMLE"), ("comlex", "COMLEX only"), ("both", "USMLE and COMLEX"))
+SENDS_USMLE = frozenset({"usmle", "both"})
+SENDS_COMLEX = frozenset({"comlex", "both"})
+
 FIELDS = (
     replace(profile.APPLICANT_TYPE, help="How the NRMP classifies you. IMGs pay the ECFMG token as well."),
     PRIMARY_SPECIALTY,
@@ -203,6 +207,13 @@ FIELDS = (
             "For a specialty whose training starts at PGY-2, such as Diagnostic Radiology: the programs you apply to "
             "for the first year before it. Their ERAS pricing starts again from program 1."
         ),
+    ),
+    ChoiceField(
+        name="exam_transcripts",
+        label="Exam transcripts you send",
+        choices=TRANSCRIPT_CHOICES,
+        initial="usmle",
+        help="A DO applicant may send COMLEX instead of, or as well as, USMLE; the COMLEX fee is not in our data.",
     ),
     IntField(
         name="ranked_programs",
@@ -246,6 +257,12 @@ def _validate(v: Mapping[str, object]) -> None:
         raise InputError(
             "backup_programs",
             "Programs in the backup specialty must be 0 when no backup specialty is chosen; choose one to count its fees.",
+        )
+    if v["exam_transcripts"] in SENDS_COMLEX and v["applicant_type"] != "us-do":
+        raise InputError(
+            "exam_transcripts",
+            "Exam transcripts you send can include COMLEX only for a US DO applicant; choose USMLE, or set the "
+            "applicant type to US DO.",
         )
     applied = _programs_applied(v)
     if int(v["ranked_programs"]) > applied:  # type: ignore[call-overload]
@@ -318,15 +335,26 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
     items, breakdown = _eras_items(v)
     eras_total = sum(int(b["amount"]) for b in breakdown)  # type: ignore[call-overload]
+    transcripts = str(v["exam_transcripts"])
     items.append(
         _item(
             "USMLE transcript sent through ERAS",
-            int(USMLE_TRANSCRIPT.amount_usd),
-            f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}. DO applicants who report only COMLEX "
-            "scores pay a different transcript fee, not included here.",
+            int(USMLE_TRANSCRIPT.amount_usd) if transcripts in SENDS_USMLE else 0,
+            f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}."
+            if transcripts in SENDS_USMLE
+            else "You send COMLEX only, so no USMLE transcript fee.",
             _cite(USMLE_TRANSCRIPT),
         )
     )
+    if transcripts in SENDS_COMLEX:
+        items.append(
+            _item(
+                "COMLEX transcript (NBOME)",
+                0,
+                "Not in our data, so not counted: the NBOME sets this fee; add it to the total yourself.",
+                "not in our data",
+            )
+        )
     is_img = applicant in data.IMG_TYPES
     items.append(
         _item(
@@ -405,7 +433,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "fee_season": schedule.season,
         "old_figures": old,
         "notes": notes,
-        "summary": f"Estimated season cost: {money(total_out)}, of which ERAS application fees {money(eras_total)}.",
+        "summary": f"Estimated season cost: {money(total_out)}, of which ERAS application fees {money(eras_total)}"
+        + (", not counting the COMLEX transcript fee, which is not in our data." if transcripts in SENDS_COMLEX else "."),
     }
 
 
@@ -469,7 +498,11 @@ def method() -> Markup:
         el(
             "ul",
             [
-                el("li", f"USMLE transcript: {money(int(USMLE_TRANSCRIPT.amount_usd))} once ({_cite(USMLE_TRANSCRIPT)})."),
+                el(
+                    "li",
+                    f"USMLE transcript: {money(int(USMLE_TRANSCRIPT.amount_usd))} once ({_cite(USMLE_TRANSCRIPT)}), unless "
+                    "you send COMLEX only; the COMLEX transcript fee (NBOME) is not in our data and is not counted.",
+                ),
                 el(
                     "li",
                     f"ECFMG ERAS token: {money(int(ECFMG_TOKEN.amount_usd))} once, for US-citizen and non-US-citizen "

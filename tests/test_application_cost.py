@@ -439,3 +439,17 @@ def test_an_application_needs_at_least_one_first_choice_program() -> None:
         compute(primary_programs=0, ranked_programs=0, virtual_interviews=0)
     assert caught.value.field == "primary_programs"
     assert caught.value.message == "Programs in the first-choice specialty must be a whole number from 1 to 999."
+
+
+def test_a_comlex_only_do_is_not_charged_the_usmle_transcript_and_is_told_what_is_missing() -> None:
+    # The $80 USMLE transcript was counted for a DO who sends COMLEX only, and the COMLEX fee left out unsaid.
+    usmle = compute(applicant_type="us-do")
+    comlex = compute(applicant_type="us-do", exam_transcripts="comlex")
+    assert item(usmle, "USMLE transcript sent through ERAS")["amount"] == 80
+    assert item(comlex, "USMLE transcript sent through ERAS")["amount"] == 0
+    assert item(comlex, "COMLEX transcript (NBOME)")["note"].startswith("Not in our data, so not counted")
+    assert comlex["total"] == usmle["total"] - 80
+    assert comlex["summary"].endswith("not counting the COMLEX transcript fee, which is not in our data.")
+    with pytest.raises(InputError) as caught:
+        compute(applicant_type="non-us-img", exam_transcripts="comlex")
+    assert caught.value.field == "exam_transcripts" and "only for a US DO applicant" in caught.value.message
