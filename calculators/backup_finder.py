@@ -630,23 +630,22 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
     if unmatched:
         flags.append("a past no-match")
     if unmatched and candidate.slug in AFTER_A_NO_MATCH:
-        why = f"{candidate.name} is among the realistic backups the no-match article names after a no-match."
+        points, why = (
+            RED_FLAG_POINTS,
+            f"{candidate.name} is among the realistic backups the no-match article names after a no-match.",
+        )
     elif candidate.slug in FLEXIBLE_ABOUT_RED_FLAGS:
-        why = (
-            f"{candidate.name} is one of the four fields the no-match article calls generally more flexible about "
-            "lower scores, gaps and IMG status; that this covers a failed attempt is our reading."
+        points, why = (
+            RED_FLAG_POINTS,
+            (
+                f"{candidate.name} is one of the four fields the no-match article calls generally more flexible about "
+                "lower scores, gaps and IMG status; that this covers a failed attempt is our reading."
+            ),
         )
     else:
         named = "realistic after a no-match or more flexible" if unmatched else "more flexible about red flags"
-        return [
-            Component(
-                "Red flags",
-                0,
-                f"With {and_list(flags)}: {candidate.name} is not among the fields the no-match article calls {named}.",
-                ARTICLE_UNMATCHED,
-            )
-        ]
-    return [Component("Red flags", RED_FLAG_POINTS, f"With {and_list(flags)}: {why}", ARTICLE_UNMATCHED)]
+        points, why = 0, f"{candidate.name} is not among the fields the no-match article calls {named}."
+    return [Component("Red flags", points, f"With {and_list(flags)}: {why}", ARTICLE_UNMATCHED)]
 
 
 def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:

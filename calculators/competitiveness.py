@@ -434,7 +434,7 @@ def _applicant_factor(v: Mapping[str, object]) -> Factor:
         f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
         f"matched to a PGY-1 position in {rates.year} (all specialties)."
     )
-    if data.prior_us_graduate(applicant, int(v["years_since_graduation"]), bool(v["previously_unmatched"])):  # type: ignore[call-overload]
+    if data.prior_us_graduate(v):
         # The points rest on the seniors' rate, which a graduate's may be far from.
         return Factor(
             "Applicant type",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -478,9 +479,12 @@ RATE_GROUPS = {
 }
 
 
-def prior_us_graduate(applicant_type: str, years_since_graduation: int, previously_unmatched: bool) -> bool:
-    """A US MD or DO applicant who has left school: not counted in the seniors' rate."""
-    return applicant_type in US_GRADUATE_TYPES and (years_since_graduation > 0 or previously_unmatched)
+def prior_us_graduate(inputs: Mapping[str, object]) -> bool:
+    """A US MD or DO applicant who has left school (parsed profile inputs):
+    not counted in the seniors' rate."""
+    return inputs["applicant_type"] in US_GRADUATE_TYPES and (
+        int(inputs["years_since_graduation"]) > 0 or bool(inputs["previously_unmatched"])  # type: ignore[call-overload]
+    )
 
 
 PRIOR_GRADUATE_RATE = (

@@ -186,24 +186,27 @@ def _slug_if_known(text: str) -> str:
     return text.lower() if text.lower() in data.SPECIALTY_BY_SLUG else text
 
 
-def unknown_specialty(text: str) -> str:
-    """What to say of a specialty that is not a slug: the slug meant, when
-    the name, or a slug it begins or ends within, points to exactly one."""
-    written = text.strip().lower().replace(" ", "-")
+def _slug_meant(text: str) -> str | None:
+    """The slug a specialty not written as one points to, when exactly one:
+    its name, spaces for hyphens, or a slug it begins or ends within."""
+    typed = text.strip().lower()
+    as_slug = typed.replace(" ", "-")
+    if as_slug in data.SPECIALTY_BY_SLUG:
+        return as_slug
     by_name = {s.name.lower(): s.slug for s in data.SPECIALTIES}
-    guesses = (
-        [written]
-        if written in data.SPECIALTY_BY_SLUG
-        else [by_name[text.strip().lower()]]
-        if text.strip().lower() in by_name
-        else [
-            slug
-            for slug in data.SPECIALTY_BY_SLUG
-            if len(written) >= 4 and (slug.startswith(written) or written.startswith(slug))
-        ]
-    )
-    if len(guesses) == 1:
-        return f"unknown specialty “{text}”; did you mean {guesses[0]}?"
+    if typed in by_name:
+        return by_name[typed]
+    if len(as_slug) < 4:
+        return None
+    near = [slug for slug in data.SPECIALTY_BY_SLUG if slug.startswith(as_slug) or as_slug.startswith(slug)]
+    return near[0] if len(near) == 1 else None
+
+
+def unknown_specialty(text: str) -> str:
+    """What to say of a specialty that is not a slug, with the slug meant when it can tell."""
+    meant = _slug_meant(text)
+    if meant:
+        return f"unknown specialty “{text}”; did you mean {meant}?"
     return f"unknown specialty “{text}”; write it as a slug from the list below the form, such as internal-medicine."
 
 

@@ -545,7 +545,7 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
         )
     if applicant in data.US_GRADUATE_TYPES and first_choice_range(spec.slug).source is not ARTICLE_ULTRA:
         rates = data.latest_match_rates()
-        if data.prior_us_graduate(applicant, int(v["years_since_graduation"]), bool(v["previously_unmatched"])):  # type: ignore[call-overload]
+        if data.prior_us_graduate(v):
             said.append(
                 f"The articles wrote their counts for IMGs. {data.PRIOR_GRADUATE_RATE} Read the range as the order "
                 "of size, not as a count written for you."

@@ -71,8 +71,8 @@ def to_address(name: str, query: Mapping[str, str]) -> dict[str, str]:
 
 
 # What the page sends for a value its control cannot read (``UNREADABLE_DATE``
-# in calculators.js): there is nothing to show again, so such a field keeps
-# whatever the address last held for it.
+# in calculators.js): there is nothing to show again, so such a field leaves
+# the address (see browser.py's ``address_drop``).
 UNREADABLE_BY_CONTROL = "unreadable"
 # A value in error longer than any valid one (a paste over a text field's
 # limit) stays out of the address, which is no place for it.
