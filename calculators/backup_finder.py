@@ -848,7 +848,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     if applicant == "us-img":
         notes.append(
             f"The shares of positions are US-citizen IMGs' own ({RESULTS_2025.cite()}). The match rates are for non-US IMGs, "
-            "as we found none by specialty for US-citizen IMGs, who usually match more often (orthopaedics article): "
+            "as we found no current by-specialty match rates for US-citizen IMGs, who usually match more often (orthopaedics article): "
             "treat them as a cautious guide."
         )
     if primary.tier == "accessible":

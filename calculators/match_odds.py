@@ -106,13 +106,16 @@ LEVEL_TOLERANCE = 1e-9
 
 # Who the 2026 figures describe, and what to tell a reader outside that group.
 # The project's data hold only the non-US IMG edition of Charting Outcomes
-# (no current one for US-citizen IMGs was found; NRMP's US MD and DO seniors'
+# (no current by-specialty match rates or scores for US-citizen IMGs were found; NRMP's US MD and DO seniors'
 # editions were not taken in), so every applicant type is shown the non-US IMG
 # figures, named as such, with the reader's own group's overall match rate.
 DATA_GROUP = "non-US IMGs"
 # Why a reader outside that group sees it anyway (the data README's limits).
 OWN_GROUP_FIGURES = {
-    "us-img": "no current by-specialty figures for US-citizen IMGs were found.",
+    "us-img": (
+        "this site's data hold only the non-US IMG edition of these figures; no current by-specialty match rates "
+        "or Step 2 CK figures for US-citizen IMGs were found to add."
+    ),
     "us-md": "NRMP publishes a US MD seniors' edition of these figures, but this site's data hold only the non-US IMG edition.",
     "us-do": "NRMP publishes a US DO seniors' edition of these figures, but this site's data hold only the non-US IMG edition.",
 }
@@ -1057,7 +1060,7 @@ def method() -> Markup:
             el(
                 "li",
                 "The data cover non-US IMGs who ranked the specialty first; US-citizen IMGs and US graduates are not in them. "
-                "No current by-specialty figures for US-citizen IMGs were found to cite, so every applicant type is shown "
+                "No current by-specialty match rates or Step 2 CK figures for US-citizen IMGs were found to cite, so every applicant type is shown "
                 "the non-US IMG figures, and a reader of another type is told so in the headline, with their own group's "
                 "overall match rate.",
             ),
