@@ -542,7 +542,9 @@ def method() -> Markup:
             "from the day ERAS opens instead: the IMG article puts them 3-6 months before it, about three months "
             "earlier than the orthopaedics article does, and the earlier date is the safer deadline. If you submit "
             "after the usual date (three months after ERAS opens), the early preparation still counts from the usual "
-            "date: a late application needs its groundwork no later than an early one.",
+            "date: a late application needs its groundwork no later than an early one. The steps are written for "
+            "IMGs, as the articles are: a US MD or DO graduate can pass over the ones about IMG-friendly programs, "
+            "visas and ECFMG, and keep the rest.",
         ),
         el(
             "p",
