@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import charts, data, profile
-from .fields import ChoiceField, InputError, IntField, parse_inputs
+from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs
 from .html import Markup, counted, el, join, money, table
 
 NAME = "application_cost"
@@ -126,6 +126,7 @@ NRMP_REGISTRATION = _fee_row("NRMP registration")
 NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
+STEP_3 = _fee_row("USMLE Step 3")
 
 # A preliminary or transitional year is priced as one more list of its own.
 # ERAS lists programs by specialty; whether a reader's preliminary programs
@@ -214,6 +215,14 @@ FIELDS = (
         choices=TRANSCRIPT_CHOICES,
         initial="usmle",
         help="A DO applicant may send COMLEX instead of, or as well as, USMLE; the COMLEX fee is not in our data.",
+    ),
+    BoolField(
+        name="step3_this_season",
+        label="Taking USMLE Step 3 this season",
+        help=(
+            "Tick to count the Step 3 exam fee. The unmatched article says Step 3 can help after a borderline Step 2 CK "
+            "or for an older graduate, and that a failure does more harm than not sitting it."
+        ),
     ),
     IntField(
         name="ranked_programs",
@@ -366,6 +375,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             _cite(ECFMG_TOKEN),
         )
     )
+    if v["step3_this_season"]:
+        items.append(
+            _item(
+                "USMLE Step 3 exam",
+                int(STEP_3.amount_usd),
+                f"You sit Step 3 this season; the FSMB's fee for {STEP_3.season_or_year}, read from a copy of its "
+                "FAQ, not the FSMB's own page: check the current fee before you book.",
+                _cite(STEP_3),
+            )
+        )
     items.append(
         _item(
             "NRMP registration",

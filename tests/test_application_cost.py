@@ -169,6 +169,17 @@ def test_transcript_and_registration() -> None:
     assert "2016" in str(registration["note"])
 
 
+def test_step3_fee_only_when_ticked() -> None:
+    without = ac.compute({})
+    assert not [i for i in without["items"] if "Step 3" in str(i["item"])]  # type: ignore[attr-defined]
+    ticked = compute(step3_this_season="true")
+    step3 = item(ticked, "USMLE Step 3")
+    assert step3["amount"] == 935
+    assert "2025" in str(step3["source"]) and "FSMB" in str(step3["source"])
+    assert "copy" in str(step3["note"])
+    assert ticked["total"] == without["total"] + 935  # type: ignore[operator]
+
+
 @pytest.mark.parametrize(("ranked", "fee"), [(0, 0), (20, 0), (21, 30), (35, 450)])
 def test_extra_rank_fee(ranked: int, fee: int) -> None:
     extra = item(compute(primary_programs=40, ranked_programs=ranked), "NRMP extra ranks")
