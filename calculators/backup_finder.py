@@ -494,8 +494,13 @@ def pairings_for(primary: str) -> tuple[Pairing, ...]:
     return tuple(p for p in PAIRINGS if p.primary == primary)
 
 
+def pairings_naming(primary: data.Specialty, candidate: data.Specialty) -> tuple[Pairing, ...]:
+    """The articles' pairings that suggest ``candidate`` as a backup for ``primary``."""
+    return tuple(p for p in pairings_for(primary.slug) if candidate.slug in p.backups)
+
+
 def paired(primary: data.Specialty, candidate: data.Specialty) -> bool:
-    return any(candidate.slug in p.backups for p in pairings_for(primary.slug))
+    return bool(pairings_naming(primary, candidate))
 
 
 def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
@@ -527,7 +532,6 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
 
 
 def _pairing_components(primary: data.Specialty, candidate: data.Specialty) -> list[Component]:
-    found = [p for p in pairings_for(primary.slug) if candidate.slug in p.backups]
     components = [
         Component(
             "Article pairing",
@@ -535,7 +539,7 @@ def _pairing_components(primary: data.Specialty, candidate: data.Specialty) -> l
             f"Suggested as a backup for {primary.name}: {p.why}",
             p.sources[0],
         )
-        for p in found[:PAIRING_ARTICLE_CAP]
+        for p in pairings_naming(primary, candidate)[:PAIRING_ARTICLE_CAP]
     ]
     for o in OVERLAPS:
         if {o.a, o.b} == {primary.slug, candidate.slug}:
@@ -881,9 +885,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"No source article pairs backups with {primary.name}, so these suggestions rest on the NRMP figures and your preferences."
         )
 
+    headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
+    unnamed_note = unpaired_in_top(primary.name, suggestions)
     summary = (
-        f"Backups to research first for {primary.name}: {and_list([str(s['name']) for s in suggestions[:HEADLINED]])}."
-        + unpaired_in_top(primary.name, suggestions)
+        f"Backups to research first for {primary.name}: {and_list(headlined)}.{unnamed_note}"
         if suggestions
         else f"No eligible backup for {primary.name}."
     )
@@ -892,6 +897,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "primary": primary.slug,
         "primary_name": primary.name,
         "suggestions": suggestions,
+        "headlined": headlined,
+        "unnamed_note": unnamed_note,
         "bridges": bridges(primary, needs_visa),
         "excluded": excluded,
         "notes": notes,
@@ -931,9 +938,9 @@ def render(result: Mapping[str, object]) -> Markup:
             el(
                 "p",
                 f"Backups to research first for {primary}: ",
-                el("strong", and_list([str(s["name"]) for s in suggestions[:HEADLINED]])),
+                el("strong", and_list(result["headlined"])),  # type: ignore[arg-type]
                 ".",
-                unpaired_in_top(primary, suggestions),
+                result["unnamed_note"],
                 class_="mpb-headline",
             )
         )

@@ -31,7 +31,18 @@ from calculators.render import render_calculator
 
 SLUGS = [s.slug for s in SPECIALTIES]
 BRIDGES = {TRANSITIONAL_YEAR, PRELIMINARY_YEAR}
-OUTPUT_KEYS = {"inputs", "primary", "primary_name", "suggestions", "bridges", "excluded", "notes", "summary"}
+OUTPUT_KEYS = {
+    "inputs",
+    "primary",
+    "primary_name",
+    "suggestions",
+    "headlined",
+    "unnamed_note",
+    "bridges",
+    "excluded",
+    "notes",
+    "summary",
+}
 
 
 def by_slug(result: dict[str, object]) -> dict[str, dict[str, object]]:
