@@ -856,11 +856,15 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "treat them as a cautious guide."
         )
     if primary.tier == "accessible":
+        paired_names = [str(s["name"]) for s in suggestions if s["paired_by_articles"]]
         notes.append(
-            f"{primary.name} is already among the fields most open to IMGs, so none below is clearly easier to match: "
-            "they are other careers to weigh, not safer ground. What protects you here is more often the program list "
-            "than a second field: the no-match article advises a much broader list, with at least 70-80% of it "
-            "realistic or reasonable-stretch programs."
+            f"{primary.name} is already among the fields most open to IMGs, so the fields below share its tier rather "
+            "than being clearly easier"
+            + (f"; the source articles still pair {and_list(paired_names)} with it" if paired_names else "")
+            + ". Which is easier for you depends on your file, not the tier: each field's match rate describes the "
+            "applicants who ranked that field first, so run the competitiveness check on each. With red flags, its "
+            f"advice to dual apply stands; without them, a broader list in {primary.name} may protect you as much as a "
+            "second field (our judgement)."
         )
     as_hard = [str(s["name"]) for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
     if as_hard:

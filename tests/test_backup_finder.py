@@ -469,3 +469,13 @@ def test_neurology_pairs_psychiatry_and_a_preliminary_year_not_categorical_medic
     assert "internal-medicine" not in neurology.backups and "preliminary-year" in neurology.backups
     visa = by_slug(compute({"specialty": "emergency-medicine", "needs_visa": True}))["anesthesiology"]
     assert any("its own assumption" in p["why"] for p in visa["points"] if p["component"] == "Visa")
+
+
+def test_an_accessible_first_choice_is_not_told_a_backup_buys_nothing() -> None:
+    # The IMG article pairs neurology with psychiatry; the note must say so and
+    # leave the competitiveness check's advice to dual apply standing, not call
+    # every backup of the same tier "not safer ground".
+    notes = " ".join(backup_finder.compute({"specialty": "neurology", "exam_failures": 1})["notes"])  # type: ignore[arg-type]
+    assert "the source articles still pair Psychiatry with it" in notes
+    assert "advice to dual apply stands" in notes
+    assert "not safer ground" not in notes and "70-80%" not in notes
