@@ -1071,14 +1071,15 @@ def render(result: Mapping[str, object]) -> Markup:
             el(
                 "p",
                 f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "  # type: ignore[index]
-                "These rules can only make the advice more cautious:",
+                "Rules that apply to you, each with the least cautious advice it allows. The advice is the most "
+                "cautious of these and the score's, so a rule never makes it less cautious:",
             )
         )
         parts.append(
             el(
                 "ul",
                 [
-                    el("li", f"{BAND_LABELS[r['band']]}: {r['rule']} ", el("em", f"({r['source']})"))  # type: ignore[index]
+                    el("li", f"At most “{BAND_LABELS[r['band']]}”: {r['rule']} ", el("em", f"({r['source']})"))  # type: ignore[index]
                     for r in rules
                 ],
             )

@@ -599,3 +599,16 @@ def test_a_us_graduate_who_has_left_school_is_not_scored_on_the_seniors_rate() -
     flagged = compute({**senior, "years_since_graduation": 1, "exam_failures": 1})
     assert "higher match rates" not in str(competitiveness.render(flagged))
     assert "higher match rates" in str(competitiveness.render(compute({**senior, "exam_failures": 1})))
+
+
+def test_a_rule_listed_is_read_as_a_ceiling_not_as_the_verdict() -> None:
+    # A reapplicant whose score already says "Dual apply, strongly" also meets
+    # rules that allow at most "Dual apply"; listing those as if they made the
+    # advice more cautious read as a second, milder verdict.
+    result = competitiveness.compute(
+        {"specialty": "anesthesiology", "step2_score": "241", "previously_unmatched": "true", "years_since_graduation": "3"}
+    )
+    assert result["band"] == "dual-apply-strongly"
+    html = str(competitiveness.render(result))
+    assert "At most “Dual apply”: After a no-match, borderline" in html
+    assert "These rules can only make the advice more cautious" not in html
