@@ -323,7 +323,8 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     if int(v["first_year_programs"]):  # type: ignore[call-overload]
         return None
     chosen = [str(v["primary_specialty"]), v["backup_specialty"]]
-    advanced = [data.specialty(slug).name for slug in chosen if slug in data.ADVANCED_POSITION_SPECIALTIES]
+    advanced_slugs = [slug for slug in chosen if slug in data.ADVANCED_POSITION_SPECIALTIES]
+    advanced = [data.specialty(slug).name for slug in advanced_slugs]
     if not advanced:
         return None
     return (
@@ -331,6 +332,7 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
         "those that use advanced positions, which start at PGY-2, after a separate preliminary or transitional year "
         f"({data.ADVANCED_POSITION_SOURCE.cite()}). Where you apply to advanced positions, add the programs you apply "
         "to for that first year under “Preliminary or transitional year programs”; their fees are not counted yet."
+        + "".join(data.categorical_first_years(slug) for slug in advanced_slugs)
     )
 
 

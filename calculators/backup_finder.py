@@ -743,6 +743,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
         advanced = (
             f"The IMG article lists {primary.name} among fields that use advanced positions, which begin after a separate "
             f"first year; a transitional or preliminary year provides it ({cite['article-img']})."
+            + data.categorical_first_years(primary.slug)
         )
         specific[TRANSITIONAL_YEAR] = [advanced]
         specific[PRELIMINARY_YEAR] = [advanced]

@@ -499,6 +499,20 @@ ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiolo
 ADVANCED_POSITION_SOURCE = ARTICLE_IMG
 
 
+def categorical_first_years(slug: str) -> str:
+    """Where the NRMP figures show the field also starting at PGY-1, say so:
+    the article's list reads as if every program were advanced, and for
+    anesthesiology most are not.  Empty when our figures have no PGY-1 row."""
+    spec = specialty(slug)
+    if spec.pgy1 is None or not spec.pgy1.positions_offered:
+        return ""
+    return (
+        f" Much of {spec.name} starts at PGY-1 instead ({spec.pgy1.positions_offered:,} PGY-1 positions offered, "
+        f"{RESULTS_2025.named()}): those positions include the first year, so a separate one is needed only for "
+        "the advanced positions you apply to."
+    )
+
+
 def specialty(slug: str) -> Specialty:
     return SPECIALTY_BY_SLUG[slug]
 
