@@ -633,6 +633,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"Name a backup: at a pivot it carries most of your applications, usually {DEFAULT_LARGE_BACKUP.text()} "
             f"programs, beside {count_text['primary']} in {spec.name} ({BAND_LABELS[band]})."
         )
+    elif band == "dual-apply-strongly" and backup_slug is None and spec.tier in HARD_TIERS:
+        # The top of the range led the headline, read as "apply more widely",
+        # while the detail says the articles want a second field instead.
+        summary = (
+            f"Name a backup: the articles' counts for {spec.name} stop at {count_text['primary']} programs, and at "
+            f"“{BAND_LABELS[band]}” their advice is a second field rather than a longer list."
+        )
     if result["warning"]:
         summary = f"{result['warning']} {summary}"
     margins: dict[str, object] = check["margins"]  # type: ignore[assignment]

@@ -673,3 +673,21 @@ def test_a_us_graduate_is_told_the_counts_were_written_for_imgs() -> None:
     (graduate,) = [r for r in pc.compute({**senior, "years_since_graduation": 1})["reasons"] if "wrote their counts" in r]
     assert "93.2%" not in graduate and data.PRIOR_GRADUATE_RATE in graduate and "upper" not in graduate
     assert not any("wrote their counts for IMGs" in r for r in pc.compute({**inputs, "applicant_type": "us-img"})["reasons"])
+
+
+def test_an_ultra_field_without_a_backup_leads_with_naming_one() -> None:
+    # "Dermatology: 100+ programs" led the result while its own detail said the
+    # articles advise a backup rather than a longer list at this band.
+    result = pc.compute({"specialty": "dermatology", "step2_score": 268, "research_items": 8, "specialty_letters": 3})
+    assert result["band"] == "dual-apply-strongly"
+    assert str(result["summary"]).startswith("Name a backup: the articles' counts for Dermatology stop at 100+")
+    with_backup = pc.compute(
+        {
+            "specialty": "dermatology",
+            "step2_score": 268,
+            "research_items": 8,
+            "specialty_letters": 3,
+            "backup_specialty": "internal-medicine",
+        }
+    )
+    assert str(with_backup["summary"]).startswith("Dermatology: ")
