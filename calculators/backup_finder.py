@@ -399,9 +399,10 @@ INTEREST_POINTS = 12
 # pediatrics and internal medicine as generally more flexible about a lower
 # Step 2, gaps or an older graduation, and IMG status; that they forgive a
 # failed attempt too is our reading.  After a no-match the same article's
-# realistic backups add anesthesiology to those four.
+# realistic backups add anesthesiology to those four (data.NO_MATCH_BACKUPS),
+# and "sometimes" emergency medicine or pathology, which count half.
 FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
-AFTER_A_NO_MATCH = FLEXIBLE_ABOUT_RED_FLAGS | {"anesthesiology"}
+AFTER_A_NO_MATCH = data.NO_MATCH_BACKUPS
 RED_FLAG_POINTS = 10
 
 PROCEDURE_TEXT: dict[Procedures, str] = {
@@ -645,6 +646,12 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
                 f"{candidate.name} is one of the four fields the no-match article calls generally more flexible about "
                 "lower scores, gaps and IMG status; that this covers a failed attempt is our reading."
             ),
+        )
+    elif unmatched and candidate.slug in data.NO_MATCH_SOMETIMES:
+        points, why = (
+            RED_FLAG_POINTS // 2,
+            f"{candidate.name} is among the fields the no-match article calls only “sometimes” a realistic backup "
+            "after a no-match, so it counts half.",
         )
     else:
         named = "realistic after a no-match or more flexible" if unmatched else "more flexible about red flags"
@@ -1097,7 +1104,10 @@ def method() -> Markup:
                 + ", the fields the no-match article calls generally more flexible about lower scores, gaps and IMG "
                 "status (that this covers a failure is our reading); with a past no-match, the same for those four and "
                 + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH - FLEXIBLE_ABOUT_RED_FLAGS))
-                + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}).",
+                + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "
+                f"{signed(RED_FLAG_POINTS // 2)} for "
+                + and_list(sorted(data.specialty(slug).name for slug in data.NO_MATCH_SOMETIMES))
+                + ", which it names as only “sometimes” realistic.",
             ),
             el("li", f"Interest: {signed(INTEREST_POINTS)} when the specialty keeps your chosen interest alive."),
         ),

@@ -495,6 +495,12 @@ PRIOR_GRADUATE_RATE = (
 # Fields the IMG article names as using advanced positions, which start at
 # PGY-2 after a separate preliminary or transitional year.  The backup finder
 # offers that year; the cost calculator prices its list.
+# The no-match article's realistic backups after a no-match: "IM, FM, Psych,
+# Peds, Anesthesia, sometimes EM or Path".  Its 60-100+ programs for a backup
+# is written for the first five.
+NO_MATCH_BACKUPS = frozenset({"internal-medicine", "family-medicine", "psychiatry", "pediatrics", "anesthesiology"})
+NO_MATCH_SOMETIMES = frozenset({"emergency-medicine", "pathology"})
+
 ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
 ADVANCED_POSITION_SOURCE = ARTICLE_IMG
 

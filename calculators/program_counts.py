@@ -15,7 +15,7 @@ hand-picked set (the no-match article's 80/20 example).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from . import charts, competitiveness, data, profile
@@ -137,8 +137,8 @@ NO_MATCH_BACKUP = ArticleRange(
     60,
     100,
     True,
-    "A backup field carrying most of the application, per the no-match article (IM, FM, psychiatry, pediatrics, "
-    "anesthesiology and similar), more towards the top with more risk factors.",
+    "A backup field carrying most of the application, per the no-match article (written for IM, FM, psychiatry, "
+    "pediatrics and anesthesiology), more towards the top with more risk factors.",
     ARTICLE_UNMATCHED,
 )
 
@@ -378,14 +378,24 @@ def with_backup(
             "of the application."
         )
         backup = Recommendation(rule.low, rule.high, rule, "whole", why)
-    if reapplying and data.specialty(backup_slug).tier not in HARD_TIERS and backup.high < NO_MATCH_BACKUP.high:
-        backup = Recommendation(
-            NO_MATCH_BACKUP.low,
-            NO_MATCH_BACKUP.high,
-            NO_MATCH_BACKUP,
-            "whole",
-            f"After a no-match, {backup_name} gets the no-match article's volume for a backup.",
-        )
+    if reapplying and data.specialty(backup_slug).tier not in HARD_TIERS:
+        if backup.high < NO_MATCH_BACKUP.high:
+            backup = Recommendation(
+                NO_MATCH_BACKUP.low,
+                NO_MATCH_BACKUP.high,
+                NO_MATCH_BACKUP,
+                "whole",
+                f"After a no-match, {backup_name} gets the no-match article's volume for a backup.",
+            )
+        elif backup.rule is not NO_MATCH_BACKUP:
+            # The article written for a reapplicant gives less; a no-match
+            # must never shrink the backup, so the larger range stays, said.
+            backup = replace(
+                backup,
+                why=f"{backup.why} After a no-match, the no-match article's own figure for a backup is "
+                f"{NO_MATCH_BACKUP.text()}; this larger range is kept, since a no-match should never shrink the backup "
+                "(our rule).",
+            )
 
     first_rule = first_choice_range(primary_slug)
     if band == "pivot":
@@ -494,6 +504,11 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             reasons.append(
                 f"{own_count}the articles' only count is the no-match article's, written for readers coming off a "
                 "no-match; it is used here as the nearest figure for a first application too (our extrapolation)."
+            )
+        if backup_rule["rule"] == NO_MATCH_BACKUP.key and backup_spec.slug not in data.NO_MATCH_BACKUPS:
+            reasons.append(
+                "The no-match article writes that range for internal medicine, family medicine, psychiatry, pediatrics "
+                f"and anesthesiology, not for {backup_spec.name}, so it is an extrapolation here as well."
             )
         if backup_spec.tier in HARD_TIERS:
             reasons.append(

@@ -479,3 +479,13 @@ def test_an_accessible_first_choice_is_not_told_a_backup_buys_nothing() -> None:
     assert "the source articles still pair Psychiatry with it" in notes
     assert "advice to dual apply stands" in notes
     assert "not safer ground" not in notes and "70-80%" not in notes
+
+
+def test_the_no_match_articles_sometimes_fields_count_half_after_a_no_match() -> None:
+    # "IM, FM, Psych, Peds, Anesthesia, sometimes EM or Path": pathology was
+    # told it is not among the fields the article names.
+    result = backup_finder.compute({"specialty": "neurology", "previously_unmatched": True})
+    pathology = next(s for s in result["suggestions"] if s["specialty"] == "pathology")  # type: ignore[union-attr]
+    (flag,) = [p for p in pathology["points"] if p["component"] == "Red flags"]  # type: ignore[index]
+    assert flag["points"] == backup_finder.RED_FLAG_POINTS // 2
+    assert "only “sometimes” a realistic backup" in str(flag["why"])

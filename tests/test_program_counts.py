@@ -691,3 +691,13 @@ def test_an_ultra_field_without_a_backup_leads_with_naming_one() -> None:
         }
     )
     assert str(with_backup["summary"]).startswith("Dermatology: ")
+
+
+def test_a_backup_outside_the_no_match_articles_list_is_an_extrapolation() -> None:
+    # The no-match article writes 60-100+ for IM, FM, psychiatry, pediatrics and
+    # anesthesiology; pathology was silently grouped with them ("and similar").
+    inputs = {"specialty": "neurology", "step2_score": 232, "exam_failures": 1, "previously_unmatched": True}
+    pathology = " ".join(pc.compute({**inputs, "backup_specialty": "pathology"})["reasons"])  # type: ignore[arg-type]
+    assert "not for Pathology, so it is an extrapolation" in pathology
+    psychiatry = " ".join(pc.compute({**inputs, "backup_specialty": "psychiatry"})["reasons"])  # type: ignore[arg-type]
+    assert "extrapolation" not in psychiatry
