@@ -682,6 +682,17 @@ def _exceptional_ultra(v: Mapping[str, object]) -> bool:
     )
 
 
+def _below_matched_median(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
+    """The matched non-US IMG median an IMG's score falls short of, if it does."""
+    step2 = v["step2_score"]
+    dist = spec.outcome.step2_matched if spec.outcome else None
+    if step2 is None or v["applicant_type"] not in QUARTILE_APPLICANTS or dist is None or not dist.usable:
+        return None
+    if dist.median is None or int(step2) >= float(dist.median):  # type: ignore[call-overload]
+        return None
+    return f"{float(dist.median):g}"
+
+
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
     caps: list[Cap] = []
     step2 = v["step2_score"]
@@ -702,6 +713,16 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
                     ARTICLE_ULTRA,
                 )
             )
+    if (below := _below_matched_median(spec, v)) is not None:
+        caps.append(
+            Cap(
+                "dual-apply",
+                f"Step 2 CK {step2} is below the median of matched non-US IMGs in {spec.name} ({below}, "
+                f"{data.CHARTING_OUTCOMES.named()}): the IMG article calls applying to one specialty risky when the "
+                "score is not clearly above average for it.",
+                ARTICLE_IMG,
+            )
+        )
     if spec.slug == "orthopaedic-surgery":
         missing = sum(not line["met"] for line in ortho_audit(v))
         if missing > 1:
@@ -1240,6 +1261,12 @@ def method() -> Markup:
                     "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
                     "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "
                     "“dual apply”; two or more (the target included): at most “dual apply, strongly”.",
+                ),
+                el(
+                    "li",
+                    "Step 2 CK below the median of matched non-US IMGs in the field (NRMP Charting Outcomes), for a "
+                    "US-citizen or non-US IMG: at most “dual apply”. The IMG article calls applying to one specialty "
+                    "risky when the score is not clearly above average for it.",
                 ),
                 el(
                     "li",

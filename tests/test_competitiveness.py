@@ -612,3 +612,25 @@ def test_a_rule_listed_is_read_as_a_ceiling_not_as_the_verdict() -> None:
     html = str(competitiveness.render(result))
     assert "At most “Dual apply”: After a no-match, borderline" in html
     assert "These rules can only make the advice more cautious" not in html
+
+
+def test_a_score_below_the_matched_median_never_reads_single_track() -> None:
+    # The IMG article: one specialty alone is risky when Step 2 CK "is not
+    # clearly above average for that specialty".  A US-citizen IMG at 245 in
+    # general surgery (matched median 256) with a full file scored 77 and read
+    # "Single-track is reasonable".
+    strong_file = {
+        "specialty": "general-surgery",
+        "applicant_type": "us-img",
+        "usce_months": 12,
+        "specialty_letters": 3,
+        "away_rotations": 2,
+        "research_items": 3,
+        "years_since_graduation": 0,
+    }
+    below = compute({**strong_file, "step2_score": 245})
+    assert below["score"] >= 70 and below["band"] == "dual-apply"
+    assert "below the median of matched non-US IMGs in General Surgery" in str(competitiveness.render(below))
+    assert compute({**strong_file, "step2_score": 262})["band"] == "single-track"
+    # US graduates are not placed among non-US IMGs' scores.
+    assert compute({**strong_file, "applicant_type": "us-md", "step2_score": 245})["band"] == "single-track"
