@@ -701,3 +701,10 @@ def test_a_backup_outside_the_no_match_articles_list_is_an_extrapolation() -> No
     assert "not for Pathology, so it is an extrapolation" in pathology
     psychiatry = " ".join(pc.compute({**inputs, "backup_specialty": "psychiatry"})["reasons"])  # type: ignore[arg-type]
     assert "extrapolation" not in psychiatry
+
+
+def test_a_us_citizen_img_is_told_the_general_range_was_written_for_another_group() -> None:
+    reasons = " ".join(pc.compute({"specialty": "general-surgery", "applicant_type": "us-img"})["reasons"])  # type: ignore[arg-type]
+    assert "example of a non-US IMG with several red flags, not a US-citizen IMG" in reasons
+    non_us = " ".join(pc.compute({"specialty": "general-surgery", "applicant_type": "non-us-img"})["reasons"])  # type: ignore[arg-type]
+    assert "not a US-citizen IMG" not in non_us
