@@ -44,7 +44,10 @@ EXAM_FAILURES = IntField(
 PREVIOUSLY_UNMATCHED = BoolField(
     name="previously_unmatched",
     label="I applied before and did not match",
-    help="A past no-match changes what the next application has to show.",
+    help=(
+        "A past no-match changes what the next application has to show. Tick it after one no-match or several: the "
+        "calculators weigh them alike, so after more than one, read the advice as the least you should do."
+    ),
 )
 
 BACKUP_SPECIALTY = ChoiceField(
