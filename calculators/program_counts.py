@@ -536,6 +536,14 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             "After a no-match, the no-match article favours volume in the backup, spread across community programs "
             "and many regions, over another narrow list."
         )
+    chosen = [slug for slug in (spec.slug, v["backup_specialty"]) if slug in data.ADVANCED_POSITION_SPECIALTIES]
+    for slug in chosen:
+        reasons.append(
+            f"{data.specialty(str(slug)).name}: the IMG article lists it among fields that use advanced positions, "
+            "which start after a separate preliminary or transitional year. Apply to programs for that year as well; "
+            "the articles give no count for them, and the application cost calculator prices them."
+            + data.categorical_first_years(str(slug))
+        )
     if v["geographic_restriction"]:
         reasons.append(
             "You limited your geography. If your area has fewer programs than these counts, apply to every one you "
