@@ -87,12 +87,17 @@ def table(headers: Iterable[Child], rows: Iterable[Iterable[Child]], caption: st
     return el("table", el("caption", caption) if caption else None, head, body)
 
 
-def scroll_region(content: Child, label: str) -> Markup:
+def scroll_region(content: Child, label: str, hint: str = "") -> Markup:
     """A box that scrolls sideways when its content is wider than the page.
 
     It can take keyboard focus, so a reader without a mouse can scroll it too,
-    and its label tells a screen reader what the region holds."""
-    return el("div", content, class_="mpb-scroll", role="region", tabindex="0", aria_label=label)
+    and its label tells a screen reader what the region holds.  ``hint`` is
+    shown above it on narrow screens only, where a phone hides the scroll bar
+    until touched; screen readers have the label instead."""
+    region = el("div", content, class_="mpb-scroll", role="region", tabindex="0", aria_label=label)
+    if not hint:
+        return region
+    return join(el("p", hint, class_="mpb-scroll-hint", aria_hidden="true"), region)
 
 
 def signed(points: float) -> str:

@@ -897,7 +897,11 @@ def render(result: Mapping[str, object]) -> Markup:
     if curve:
         # Shrunk to a phone's width its labels would be 7 px tall: it keeps a
         # readable size and scrolls sideways there instead (calculators.css).
-        chart = scroll_region(render_chart(result), "Chart of the estimate by Step 2 CK; scrolls sideways on a narrow screen")
+        chart = scroll_region(
+            render_chart(result),
+            "Chart of the estimate by Step 2 CK; scrolls sideways on a narrow screen",
+            hint="Swipe the chart sideways to see all of it, your own score included.",
+        )
         parts.append(el("figure", chart, el("figcaption", "Estimate by Step 2 CK, other inputs held fixed.")))
         sample = [p for p in curve if p["score"] % 10 == 0]
         parts.append(

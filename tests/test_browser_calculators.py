@@ -180,3 +180,41 @@ def test_printing_opens_every_collapsed_explanation_and_hides_buttons(page: Any,
     page.emulate_media(media="print")
     assert download.is_hidden(), "a download button does nothing on paper"
     page.emulate_media(media="screen")
+
+
+# A4 less Material's 25 mm page margins, in CSS pixels: the width Chromium lays
+# a printed page out at.
+PRINTED_WIDTH = 605
+
+
+def test_paper_shows_every_column_every_typed_line_and_why_a_result_is_stale(page: Any, site_url: str) -> None:
+    page.set_viewport_size({"width": PRINTED_WIDTH, "height": 900})
+    page.goto(site_url + "data-and-sources/")
+    page.emulate_media(media="print")
+    # A scrolling table wrapper printed only what fitted: the sources column went missing.
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content table')].filter((t) =>
+             t.getBoundingClientRect().right > document.querySelector('.md-content').getBoundingClientRect().right + 1
+           ).map((t) => t.caption ? t.caption.textContent : 'table')"""
+    )
+    assert cut == []
+    page.emulate_media(media="screen")
+
+    widget = open_calculator(page, site_url + page_of("packet_check"), "packet_check")
+    first_live_result(widget)
+    programs = widget.locator("textarea").first
+    programs.fill("\n".join(f"P{i},Internal Medicine" for i in range(40)))
+    page.emulate_media(media="print")
+    height = programs.evaluate("(t) => [t.scrollHeight, t.clientHeight]")
+    assert height[0] <= height[1] + 1, "a printed text box shows all that was typed"
+    page.emulate_media(media="screen")
+
+    odds = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    first_live_result(odds)
+    status = odds.locator(".mpb-status")
+    page.emulate_media(media="print")
+    assert status.is_hidden()
+    odds.locator('[name="step2_score"]').fill("2620")
+    odds.locator(".mpb-status-text", has_text="last valid inputs").wait_for()
+    assert status.is_visible(), "paper says the result is for the last valid inputs"
+    page.emulate_media(media="screen")

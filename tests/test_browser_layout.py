@@ -136,3 +136,18 @@ def test_the_phone_headline_never_passes_an_old_result_off_as_the_answer(sized_p
     score.fill("245")
     page.wait_for_function("(slot) => slot.textContent.includes('%')", arg=sticky.element_handle())
     assert "Please fix" not in sticky.inner_text()
+
+
+def test_small_print_and_the_charts_scroll_hint_on_a_phone(sized_page: Any, site_url: str) -> None:
+    page = sized_page
+    phone = page.viewport_size["width"] == PHONE["width"]
+    navigate(page, site_url + page_of("backup_finder"))
+    # Material's smaller text in a collapsed section compounded the card
+    # layout's to under 11 px; 12 px is the floor.
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('.mpb-calculator details table td')].map((td) => parseFloat(getComputedStyle(td).fontSize))"
+    )
+    assert sizes and min(sizes) >= 12
+    navigate(page, site_url + page_of("match_odds"))
+    hint = page.locator(".mpb-scroll-hint").first
+    assert hint.is_visible() == phone, "the swipe hint is for phones, where the chart is wider than the screen"
