@@ -53,30 +53,35 @@ ARTICLE_ORTHO = Source(
     "Strategic Backup Specialty Planning for US Citizen IMGs in Orthopedic Surgery",
     "undated, read 2026",
     "Residency Advisor (source article)",
+    short="orthopaedics article",
 )
 ARTICLE_IMG = Source(
     "article-img",
     "Essential Backup Specialty Planning Strategies for IMGs in Residency",
     "undated, read 2026",
     "Residency Advisor (source article)",
+    short="IMG article",
 )
 ARTICLE_ULTRA = Source(
     "article-ultra",
     "Strategic Guide for US Citizen IMG to Match in Competitive Residencies",
     "undated, read 2026",
     "Residency Advisor (source article)",
+    short="ultra-competitive article",
 )
 ARTICLE_UNMATCHED = Source(
     "article-unmatched",
     "How to Construct a Strategic Backup Specialty After Not Matching",
     "January 2026",
     "Residency Advisor (source article)",
+    short="no-match article",
 )
 ARTICLE_RADIOLOGY = Source(
     "article-radiology",
     "Essential Backup Specialty Planning for US Citizen IMGs in Radiology",
     "undated, read 2026",
     "Residency Advisor (source article)",
+    short="radiology article",
 )
 ARTICLES = (ARTICLE_ORTHO, ARTICLE_IMG, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ARTICLE_RADIOLOGY)
 

@@ -26,7 +26,7 @@ from typing import Literal
 from urllib.parse import quote
 
 from . import cycle, profile
-from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, NRMP_APPLICANT_FAQ, Source
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, ARTICLES, NRMP_APPLICANT_FAQ, Source
 from .fields import BoolField, DateField, InputError, parse_inputs
 from .html import Markup, counted, el, join, table
 
@@ -491,6 +491,23 @@ def to_ics(milestones: list[dict[str, str]], today: dt.date) -> str:
 PLAN_COLUMNS = ("Date", "Status", "Milestone", "What to do", "Source")
 
 
+# The plan's rows name an article by its short name, and the full citation
+# follows the table once: in every row it made each row a dozen lines deep.
+ARTICLE_BY_CITATION = {a.cite(): a for a in ARTICLES}
+
+
+def _articles_cited(milestones: list[dict[str, object]]) -> Markup | None:
+    cited = [a for a in ARTICLES if any(m["source"] == a.cite() for m in milestones)]
+    if not cited:
+        return None
+    return el(
+        "p",
+        "Articles in the Source column: ",
+        "; ".join(f"{a.short}: {a.title}, {a.publisher}, {a.year}" for a in cited),
+        ".",
+    )
+
+
 def render(result: Mapping[str, object]) -> Markup:
     milestones: list[dict[str, object]] = result["milestones"]  # type: ignore[assignment]
     href = "data:text/calendar;charset=utf-8," + quote(str(result["ics"]))
@@ -505,7 +522,8 @@ def render(result: Mapping[str, object]) -> Markup:
         else:
             status = "Next" if index == next_index else "Ahead"
             title, row_class = el("strong", str(m["title"])), "mpb-next" if index == next_index else None
-        cells = (str(m["date"]), status, title, str(m["detail"]), str(m["source"]))
+        article = ARTICLE_BY_CITATION.get(str(m["source"]))
+        cells = (str(m["date"]), status, title, str(m["detail"]), article.short if article else str(m["source"]))
         # Each cell names its column, which a phone shows beside it (calculators.css).
         rows.append(el("tr", [el("td", c, data_label=h) for h, c in zip(PLAN_COLUMNS, cells, strict=True)], class_=row_class))
     plan = el(
@@ -527,6 +545,7 @@ def render(result: Mapping[str, object]) -> Markup:
             + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser.",
         ),
         plan,
+        _articles_cited(milestones),
         class_="mpb-result-body",
     )
 

@@ -215,21 +215,13 @@ def sources_list() -> Markup:
     )
 
 
-# Guides cite the five source articles by these short names; the list at the
-# foot of a guide gives each one's full title and date from the data module.
-ARTICLE_SHORT_NAMES = {
-    "ortho": "Orthopaedics article",
-    "img": "IMG article",
-    "ultra": "Ultra-competitive article",
-    "unmatched": "No-match article",
-    "radiology": "Radiology article",
-}
-
-
+# Guides cite the five source articles by their short names (Source.short);
+# the list at the foot of a guide gives each one's full title and date.
 def article_sources(*names: str) -> Markup:
     """The source articles a guide cites, each with its title and date."""
     by_key = {s.key: s for s in d.ARTICLES}
-    articles = [(ARTICLE_SHORT_NAMES[name], by_key[f"article-{name}"]) for name in names]
+    articles = [(by_key[f"article-{name}"].short, by_key[f"article-{name}"]) for name in names]
+    articles = [(short[0].upper() + short[1:], a) for short, a in articles]
     return join(
         el(
             "p",

@@ -751,3 +751,11 @@ def test_the_plan_says_what_its_two_ticks_add_or_leave_out() -> None:
     assert any("I applied before and did not match" in n for n in alone["notes"])
     again = timeline.compute({"previously_unmatched": True})
     assert not any(n.startswith("A first application") for n in again["notes"])
+
+
+def test_the_timeline_names_an_article_by_its_short_name_and_cites_it_once() -> None:
+    # The full citation in every row made each printed row a dozen lines deep.
+    html = str(timeline.render(timeline.compute({})))
+    full = data.ARTICLE_IMG.cite()
+    assert html.count(data.ARTICLE_IMG.title) == 1 and full not in html
+    assert '<td data-label="Source">IMG article</td>' in html
