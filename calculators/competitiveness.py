@@ -77,8 +77,14 @@ class ScoreBand:
 # article); the orthopaedic self-audit counts 245-250 as a strong advantage.
 ULTRA_STEP2_BANDS = (
     ScoreBand(250, 10, "at or above the 250+ ballpark for ultra-competitive fields", ARTICLE_ULTRA),
-    ScoreBand(245, 0, "in the 245-249 range the orthopaedics article calls borderline-to-strong", ARTICLE_ORTHO),
-    ScoreBand(235, -5, "just below the 245-250 level, which the orthopaedics article calls more borderline", ARTICLE_ORTHO),
+    ScoreBand(245, 0, "at the low end of the 245-250 level the orthopaedics article calls a strong advantage", ARTICLE_ORTHO),
+    ScoreBand(
+        235,
+        -5,
+        "just below the 245-250 level; the orthopaedics article calls scores below it more borderline (the line at "
+        "235 is this calculator's own)",
+        ARTICLE_ORTHO,
+    ),
     ScoreBand(
         0, -20, "well below the 245-250 level the orthopaedics article sets, the nearest figure for these fields", ARTICLE_ORTHO
     ),
@@ -86,7 +92,13 @@ ULTRA_STEP2_BANDS = (
 # Diagnostic radiology: the radiology article's three bands.
 RADIOLOGY_STEP2_BANDS = (
     ScoreBand(250, 10, "250 or more: the radiology article's 'very strong' band", ARTICLE_RADIOLOGY),
-    ScoreBand(235, 0, "235-249: the radiology article's mid-range band, where a backup is recommended", ARTICLE_RADIOLOGY),
+    ScoreBand(
+        235,
+        0,
+        "235-249: the radiology article's mid-range band, where it recommends a backup for many US-citizen IMGs (its "
+        "own Path A and FAQ accept about 245-250 for a radiology-focused plan; this check takes the cautious reading)",
+        ARTICLE_RADIOLOGY,
+    ),
     ScoreBand(0, -15, "below 235: the radiology article's band where a backup is strongly recommended", ARTICLE_RADIOLOGY),
 )
 # Everywhere else, for IMGs: where the score sits among non-US IMGs who matched
@@ -627,12 +639,14 @@ def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
     ]
 
 
-def _article_step2_level(spec: data.Specialty) -> int | None:
-    """The Step 2 CK an article names as the level for this field, if any."""
+def _article_step2_level(spec: data.Specialty) -> tuple[int, str] | None:
+    """The Step 2 CK an article names as the level for this field, and how to name it."""
     if spec.tier == "ultra":
-        return ULTRA_STEP2_BANDS[1].floor
+        floor = ULTRA_STEP2_BANDS[1].floor
+        return floor, f"the {floor}-250 level the orthopaedics article sets, the nearest figure for {spec.name}"
     if spec.slug == "diagnostic-radiology":
-        return RADIOLOGY_STEP2_BANDS[1].floor
+        floor = RADIOLOGY_STEP2_BANDS[1].floor
+        return floor, f"the radiology article's mid-range floor of {floor}"
     return None
 
 
@@ -641,8 +655,11 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     step2 = v["step2_score"]
     level = _article_step2_level(spec)
     reasons = []
-    if level is not None and step2 is not None and int(step2) < level - MISALIGNED_STEP2_GAP:  # type: ignore[call-overload]
-        reasons.append(f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below the {level} the articles set for {spec.name}")
+    if level is not None and step2 is not None and int(step2) < level[0] - MISALIGNED_STEP2_GAP:  # type: ignore[call-overload]
+        reasons.append(
+            f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below {level[1]} (the articles call for a backup "
+            "well above this score; making it the main plan this far below is this calculator's rule)"
+        )
     if not v["previously_unmatched"]:
         return reasons
     research = int(v["research_items"])  # type: ignore[call-overload]

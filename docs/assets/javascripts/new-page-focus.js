@@ -15,6 +15,9 @@
     const heading = document.querySelector(".md-content h1");
     if (!heading) return;
     heading.tabIndex = -1;
+    // Material now and then leaves a new page scrolled where the old one was;
+    // a page without an anchor starts at its top, where its heading is.
+    window.scrollTo(0, 0);
     heading.focus({ preventScroll: true });
   });
 })();
