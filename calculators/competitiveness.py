@@ -500,6 +500,19 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     if band.only_in is not None and spec.slug != band.only_in:
         # No source puts a cost on this band outside the field its article is about.
         points, label = 0, f"{band.label} band, which costs points only in {data.specialty(band.only_in).name.lower()}"
+    elif band.only_in is not None and us_clinical_months(v) >= OLD_GRADUATION_RECENT_WORK_MONTHS:
+        # The radiology article's condition is "without continuous clinical
+        # work"; recent US clinical work is the only such work the form asks about.
+        points, label = (
+            0,
+            f"{band.label} band, which the radiology article counts against you only without continuous clinical "
+            f"work, and you have {counted(us_clinical_months(v), 'month')} of US clinical experience",
+        )
+    elif band.only_in is not None:
+        label = (
+            f"{band.label} band, which the radiology article counts against you without continuous clinical work: "
+            f"here, under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience"
+        )
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
@@ -1230,7 +1243,13 @@ def method() -> Markup:
                     "Years since graduation: "
                     + "; ".join(
                         f"{b.label} {signed(b.points)}"
-                        + (f" ({data.specialty(b.only_in).name.lower()} only)" if b.only_in else "")
+                        + (
+                            f" ({data.specialty(b.only_in).name.lower()} only, and only with under "
+                            f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience: the article's "
+                            "“without continuous clinical work”)"
+                            if b.only_in
+                            else ""
+                        )
                         for b in GRADUATION_BANDS
                     )
                     + " (IMG and radiology articles).",

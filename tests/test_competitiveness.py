@@ -634,3 +634,16 @@ def test_a_score_below_the_matched_median_never_reads_single_track() -> None:
     assert compute({**strong_file, "step2_score": 262})["band"] == "single-track"
     # US graduates are not placed among non-US IMGs' scores.
     assert compute({**strong_file, "applicant_type": "us-md", "step2_score": 245})["band"] == "single-track"
+
+
+def test_radiologys_graduation_band_keeps_the_articles_condition() -> None:
+    # "≥ 3-4 years from medical school graduation without continuous clinical
+    # work": three years with two years of US clinical work cost 5 points.
+    def graduation(usce: int) -> dict[str, object]:
+        result = compute(
+            {"specialty": "diagnostic-radiology", "step2_score": 240, "usce_months": usce, "years_since_graduation": 3}
+        )
+        return next(f for f in result["factors"] if f["factor"] == "Years since graduation")  # type: ignore[union-attr]
+
+    assert graduation(3)["points"] == -5 and "without continuous clinical work" in str(graduation(3)["why"])
+    assert graduation(24)["points"] == 0
