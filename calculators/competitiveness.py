@@ -158,7 +158,6 @@ OLD_GRADUATION_RECENT_WORK_MONTHS = 6
 # Letters from US physicians in the target field: 2-3 for most fields (IMG
 # article); in ultra-competitive fields 3, the floor of the orthopaedics
 # article's 3-4 and the ultra article's "3 strong derm letters".
-LETTERS_EXPECTED: dict[Tier, int] = {"accessible": 2, "moderate": 2, "competitive": 2, "ultra": 3}
 LETTER_SHORT_POINTS = -5
 LETTER_EXTRA_POINTS = 3
 
@@ -425,12 +424,6 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
     return factors
 
 
-def _letters_source(spec: data.Specialty, tier: Tier) -> Source:
-    if tier != "ultra":
-        return ARTICLE_IMG
-    return ARTICLE_ORTHO if spec.slug == "orthopaedic-surgery" else ARTICLE_ULTRA
-
-
 def us_clinical_months(v: Mapping[str, object]) -> int:
     """US clinical experience as the rules count it: a US graduate's clerkships
     are US clinical experience, so the IMG article's measure is met in full
@@ -521,14 +514,14 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         else f"US graduate: your clerkships are US clinical experience, counted as {label}."
     )
     factors.append(Factor("US clinical experience", points, why, ARTICLE_IMG))
-    expected = LETTERS_EXPECTED[tier]
+    expected, letters_source = data.letters_expected(spec.slug)
     if letters < expected:
         factors.append(
             Factor(
                 "Specialty letters",
                 LETTER_SHORT_POINTS * (expected - letters),
                 f"{letters} of the {expected} letters expected in this field.",
-                _letters_source(spec, tier),
+                letters_source,
             )
         )
     else:
@@ -544,7 +537,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "Specialty letters",
                 LETTER_EXTRA_POINTS if spare else 0,
                 f"{counted(letters, 'letter')}: meets the {expected} expected{spare_text}",
-                _letters_source(spec, tier),
+                letters_source,
             )
         )
     factors.append(
@@ -1262,11 +1255,13 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    "Specialty letters: "
-                    + ", ".join(f"{data.TIER_LABELS[t]} expect {n}" for t, n in LETTERS_EXPECTED.items())
-                    + f"; each missing letter {signed(LETTER_SHORT_POINTS)}, one or more spare {signed(LETTER_EXTRA_POINTS)}. "
-                    "Sources: the IMG article's 2–3 per specialty; for ultra-competitive fields the orthopaedics article's "
-                    "3–4 (orthopaedics) and the ultra article's 3 strong letters (the others).",
+                    f"Specialty letters: {data.LETTERS_PER_SPECIALTY} expected, {data.LETTERS_IN_ULTRA_FIELDS} in "
+                    f"ultra-competitive fields and {data.LETTERS_FROM_RADIOLOGISTS} from radiologists in diagnostic "
+                    f"radiology; each missing letter {signed(LETTER_SHORT_POINTS)}, one or more spare "
+                    f"{signed(LETTER_EXTRA_POINTS)}. Sources: the IMG article's 2–3 per specialty; for "
+                    "ultra-competitive fields the orthopaedics article's 3–4 (orthopaedics) and the ultra article's 3 "
+                    "strong letters (the others); for radiology the radiology article's 1–2 from radiologists, beside "
+                    "1–2 from other US clinicians.",
                 ),
                 el(
                     "li",

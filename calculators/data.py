@@ -500,6 +500,26 @@ PRIOR_GRADUATE_RATE = (
 # Fields the IMG article names as using advanced positions, which start at
 # PGY-2 after a separate preliminary or transitional year.  The backup finder
 # offers that year; the cost calculator prices its list.
+# Letters from physicians in the field that one specialty's applications
+# expect, shared by the competitiveness check and the packet check: 2-3 per
+# specialty (IMG article), so 2; in the ultra-competitive fields 3 (ultra
+# article: "3 strong derm letters"; orthopaedics article: 3-4); in radiology
+# 1, the radiology article asking 1-2 from radiologists next to 1-2 from
+# other US clinicians.
+LETTERS_PER_SPECIALTY = 2
+LETTERS_IN_ULTRA_FIELDS = 3
+LETTERS_FROM_RADIOLOGISTS = 1
+
+
+def letters_expected(slug: str) -> tuple[int, Source]:
+    """How many letters from the field one specialty expects, and whose rule it is."""
+    if slug == "diagnostic-radiology":
+        return LETTERS_FROM_RADIOLOGISTS, ARTICLE_RADIOLOGY
+    if specialty(slug).tier == "ultra":
+        return LETTERS_IN_ULTRA_FIELDS, ARTICLE_ORTHO if slug == "orthopaedic-surgery" else ARTICLE_ULTRA
+    return LETTERS_PER_SPECIALTY, ARTICLE_IMG
+
+
 # The no-match article's realistic backups after a no-match: "IM, FM, Psych,
 # Peds, Anesthesia, sometimes EM or Path".  Its 60-100+ programs for a backup
 # is written for the first five.

@@ -32,15 +32,9 @@ SUMMARY = "Checks that each program gets one personal statement and the letters 
 # ============================================================================
 # ERAS lets each program receive at most four letters (AAMC).
 MAX_LETTERS_PER_PROGRAM = 4
-# Letters written for each specialty you apply to: the IMG article asks
-# 2-3 per specialty, and the radiology and orthopaedics articles at least 2
-# for a backup; the ultra-competitive fields expect 3 (ultra article: "3
-# strong derm letters"; orthopaedics article: 3-4), as the competitiveness
-# check counts them; for radiology itself the radiology article asks 1-2
-# from radiologists next to 1-2 from other US clinicians.
-MIN_LETTERS_PER_SPECIALTY = 2
-MIN_LETTERS_IN_ULTRA_FIELDS = 3
-MIN_LETTERS_BY_FIELD = {"diagnostic-radiology": 1}
+# Letters written for each specialty you apply to: the rule the
+# competitiveness check counts (data.letters_expected); the radiology and
+# orthopaedics articles also ask at least 2 for a backup.
 STATEMENTS_PER_PROGRAM = 1
 KINDS = ("letter", "statement")
 SEVERITY_ORDER = ("error", "warning", "note")
@@ -63,10 +57,9 @@ def supporting_limit(field: str) -> int:
 
 
 def minimum_letters(field: str) -> int:
-    if field in MIN_LETTERS_BY_FIELD:
-        return MIN_LETTERS_BY_FIELD[field]
-    known = data.SPECIALTY_BY_SLUG.get(field)
-    return MIN_LETTERS_IN_ULTRA_FIELDS if known and known.tier == "ultra" else MIN_LETTERS_PER_SPECIALTY
+    if field not in data.SPECIALTY_BY_SLUG:
+        return data.LETTERS_PER_SPECIALTY
+    return data.letters_expected(field)[0]
 
 
 TEMPLATES = {
@@ -421,10 +414,10 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Warning: fewer than {MIN_LETTERS_PER_SPECIALTY} letters written for a specialty you apply to "
-                    f"({ARTICLE_IMG.title}: 2-3 per specialty); {MIN_LETTERS_IN_ULTRA_FIELDS} in the ultra-competitive "
+                    f"Warning: fewer than {data.LETTERS_PER_SPECIALTY} letters written for a specialty you apply to "
+                    f"({ARTICLE_IMG.title}: 2-3 per specialty); {data.LETTERS_IN_ULTRA_FIELDS} in the ultra-competitive "
                     f"fields ({ARTICLE_ULTRA.title}; {ARTICLE_ORTHO.title}), as the competitiveness check counts them; "
-                    f"or {MIN_LETTERS_BY_FIELD['diagnostic-radiology']} "
+                    f"or {data.LETTERS_FROM_RADIOLOGISTS} "
                     "for radiology, where the radiology article asks 1-2 from radiologists next to 1-2 from other US "
                     f"clinicians ({ARTICLE_RADIOLOGY.title}); and a program given fewer of them than you have.",
                 ),

@@ -647,3 +647,13 @@ def test_radiologys_graduation_band_keeps_the_articles_condition() -> None:
 
     assert graduation(3)["points"] == -5 and "without continuous clinical work" in str(graduation(3)["why"])
     assert graduation(24)["points"] == 0
+
+
+def test_radiology_expects_the_radiologist_letters_its_article_asks_for() -> None:
+    # The radiology article: "at least 1-2 strong letters from radiologists";
+    # the check asked 2 and told a reader with one to find a second, while
+    # the packet check asked 1.
+    result = compute({"specialty": "diagnostic-radiology", "step2_score": 250, "usce_months": 12, "specialty_letters": 1})
+    letters = next(f for f in result["factors"] if f["factor"] == "Specialty letters")  # type: ignore[union-attr]
+    assert letters["points"] == 0 and "meets the 1 expected" in str(letters["why"])
+    assert "Radiology" in str(letters["source"])
