@@ -1062,6 +1062,26 @@ BAND_LABELS: dict[Band, str] = {
 }
 
 
+def written_for_us_citizen_imgs(result: Mapping[str, object]) -> str | None:
+    """Say so when the field's Step 2 CK bands come from an article written
+    for another group: program counts says it of the same articles' ranges."""
+    inputs: Mapping[str, object] = result["inputs"]  # type: ignore[assignment]
+    applicant = str(inputs["applicant_type"])
+    if applicant == "us-img":
+        return None
+    if inputs["specialty"] == "diagnostic-radiology":
+        articles = "the radiology article"
+    elif result["tier"] == "ultra":
+        articles = "the ultra-competitive and orthopaedics articles"
+    else:
+        return None
+    return (
+        f"The Step 2 CK bands and the bar for applying to {result['specialty_name']} alone come from {articles}, "
+        f"written for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): read them "
+        "as the nearest guide, not as a rule written for you."
+    )
+
+
 def render_margins(margins: Mapping[str, object]) -> Markup:
     """How close the neighbouring bands are and which one change moves the band."""
     up: list[dict[str, object]] = margins["up"]  # type: ignore[assignment]
@@ -1110,6 +1130,8 @@ def render(result: Mapping[str, object]) -> Markup:
     if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:  # type: ignore[index]
         applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")  # type: ignore[union-attr]
         parts.append(el("p", US_GRADUATE_FLAGS + (SENIORS_POINTS if applicant_points else ""), class_="mpb-note"))
+    if (note := written_for_us_citizen_imgs(result)) is not None:
+        parts.append(el("p", note, class_="mpb-note"))
     if rules:
         parts.append(
             el(

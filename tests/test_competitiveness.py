@@ -657,3 +657,12 @@ def test_radiology_expects_the_radiologist_letters_its_article_asks_for() -> Non
     letters = next(f for f in result["factors"] if f["factor"] == "Specialty letters")  # type: ignore[union-attr]
     assert letters["points"] == 0 and "meets the 1 expected" in str(letters["why"])
     assert "Radiology" in str(letters["source"])
+
+
+def test_rules_written_for_us_citizen_imgs_say_so_to_other_readers() -> None:
+    def note(applicant: str, field: str) -> bool:
+        html = str(competitiveness.render(compute({"specialty": field, "applicant_type": applicant, "step2_score": 252})))
+        return "written for US-citizen IMGs, not for your applicant type" in html
+
+    assert note("us-md", "diagnostic-radiology") and note("non-us-img", "dermatology")
+    assert not note("us-img", "diagnostic-radiology") and not note("non-us-img", "internal-medicine")
