@@ -1361,6 +1361,14 @@ def method() -> Markup:
             [
                 el(
                     "li",
+                    "The IMG and ultra-competitive articles list diagnostic radiology among the highly competitive "
+                    "fields, while the radiology article, written for it, calls it moderately competitive overall and "
+                    "harder for IMGs. The calculator follows the radiology article's bands for it and does not count "
+                    "it as an ultra-competitive target; the backup finder still leaves it out as a backup, as the IMG "
+                    "article asks.",
+                ),
+                el(
+                    "li",
                     "An ultra-competitive target is a red flag in the IMG article, yet the ultra-competitive and orthopaedics "
                     "articles let an exceptional applicant apply single-track. The calculator follows the latter, which were "
                     "written for these fields, so the target flag alone never rules out single-track.",
