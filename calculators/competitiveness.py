@@ -546,8 +546,10 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             _from_bands(research, RESEARCH_BANDS[tier]),
             f"{counted(research, 'item')}; research weighs "
             + ("heavily" if tier == "ultra" else "moderately")
-            + f" in {data.TIER_LABELS[tier]} fields.",
-            ARTICLE_ULTRA,
+            + f" in a field {data.TIER_LABELS[tier]}.",
+            # The ultra article on its fields; the IMG article elsewhere
+            # ("especially important for academic and competitive specialties").
+            ARTICLE_ULTRA if tier == "ultra" else ARTICLE_IMG,
         )
     )
     factors.append(
@@ -555,7 +557,8 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             "US rotations in the specialty",
             _from_bands(aways, AWAY_BANDS[tier]),
             f"{counted(aways, 'rotation')} in {spec.name}.",
-            ARTICLE_ORTHO,
+            # Radiology's own article asks at least one radiology observership or elective.
+            ARTICLE_RADIOLOGY if spec.slug == "diagnostic-radiology" else ARTICLE_ORTHO,
         )
     )
     if profile.visa_needed(v):

@@ -666,3 +666,13 @@ def test_rules_written_for_us_citizen_imgs_say_so_to_other_readers() -> None:
 
     assert note("us-md", "diagnostic-radiology") and note("non-us-img", "dermatology")
     assert not note("us-img", "diagnostic-radiology") and not note("non-us-img", "internal-medicine")
+
+
+def test_research_and_rotations_cite_the_article_that_says_it_for_the_field() -> None:
+    def source(field: str, factor: str) -> str:
+        result = compute({"specialty": field})
+        return str(next(f for f in result["factors"] if f["factor"] == factor)["source"])  # type: ignore[union-attr]
+
+    assert ARTICLE_RADIOLOGY.title in source("diagnostic-radiology", "US rotations in the specialty")
+    assert ARTICLE_IMG.title in source("diagnostic-radiology", "Research")
+    assert ARTICLE_ULTRA.title in source("dermatology", "Research")
