@@ -132,18 +132,40 @@ def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_ur
     score = field(widget, "step2_score")
     score.fill("251")
     page.wait_for_function("window.statusWrites > 0")
-    page.wait_for_timeout(600)  # past the typing pause
+    page.wait_for_timeout(1300)  # past the typing and announcing pauses
     writes = page.evaluate("window.statusWrites")
     score.press("Tab")  # a change event: the same inputs again
-    page.wait_for_timeout(600)
+    page.wait_for_timeout(1300)
     assert page.evaluate("window.statusWrites") == writes
     score.fill("abc")
     error_of(widget, "step2_score").wait_for(state="visible")
-    page.wait_for_timeout(600)
+    page.wait_for_timeout(1300)
     writes = page.evaluate("window.statusWrites")
     score.press("Tab")
-    page.wait_for_timeout(600)
+    page.wait_for_timeout(1300)
     assert page.evaluate("window.statusWrites") == writes
+
+
+def test_the_status_line_speaks_once_the_reader_pauses_not_at_every_key(page: Any, site_url: str) -> None:
+    # Typed at a screen reader's pace, "12" ranks announced a summary for 1
+    # rank first; arrowing through a list announced every option passed.
+    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    first_live_result(widget)
+    count_status_writes(page, widget)
+    ranks = field(widget, "contiguous_ranks")
+    ranks.fill("")
+    ranks.press_sequentially("12", delay=400)
+    widget.locator(".mpb-result", has_text="12").first.wait_for()
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.statusWrites") == 1
+    specialty = field(widget, "specialty")
+    specialty.focus()
+    page.evaluate("window.statusWrites = 0")
+    for _ in range(4):
+        specialty.press("ArrowDown")
+        page.wait_for_timeout(300)
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.statusWrites") == 1
 
 
 def test_new_inputs_are_announced_even_when_their_summary_reads_the_same(page: Any, site_url: str) -> None:

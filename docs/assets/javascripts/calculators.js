@@ -20,6 +20,10 @@ const PROFILE_KEY = "matchplanb:profile";
 const RUNTIME_CACHE = "match-plan-b-runtime";
 const WASM_HEADERS = { "Content-Type": "application/wasm" };
 const TYPING_PAUSE_MS = 250;
+// The result follows the reader's typing at once, but the status line, a live
+// region, speaks only once they pause: a screen reader heard a whole summary
+// for "1" on the way to "12", and one for every option an arrow key passed.
+const ANNOUNCE_PAUSE_MS = 1000;
 // What the page sends for a date its control cannot read (31 February, or
 // half typed): the control reports such a date as empty, which an optional
 // field would take as "left empty", so Python must see that something was
@@ -329,6 +333,8 @@ class Widget {
     // What the status line last said, and for which inputs (see showStatus).
     this.shownStatus = null;
     this.answeredFor = null;
+    this.lastEdit = -Infinity;
+    this.statusTimer = 0;
   }
 
   async mount() {
@@ -337,6 +343,8 @@ class Widget {
     this.remember.checked = readStorage() !== null;
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
+    this.form.addEventListener("input", () => (this.lastEdit = performance.now()), { capture: true });
+    this.form.addEventListener("change", () => (this.lastEdit = performance.now()), { capture: true });
     // A date typed into an empty date control that cannot be read fires no
     // input or change (its value stays ""), nor does clearing it again, so
     // leaving such a field, or one marked wrong, is the cue.
@@ -601,7 +609,10 @@ class Widget {
     const shown = `${this.answeredFor}\n${said}`;
     if (shown === this.shownStatus) return;
     this.shownStatus = shown;
-    write(this.status);
+    clearTimeout(this.statusTimer);
+    const wait = this.lastEdit + ANNOUNCE_PAUSE_MS - performance.now();
+    if (wait > 0) this.statusTimer = setTimeout(() => write(this.status), wait);
+    else write(this.status);
   }
 
   // Said beside the controls the reader used, and announced: the notes
