@@ -240,3 +240,25 @@ def test_paper_shows_every_column_every_typed_line_and_why_a_result_is_stale(pag
     odds.locator(".mpb-status-text", has_text="last valid inputs").wait_for()
     assert status.is_visible(), "paper says the result is for the last valid inputs"
     page.emulate_media(media="screen")
+
+
+def test_a_new_answer_keeps_the_readers_place_and_open_sections_in_the_result(page: Any, site_url: str) -> None:
+    # Replacing the result's markup dropped focus to the page's start and
+    # closed every "how they add up" section the reader had opened.
+    widget = open_calculator(page, site_url + page_of("backup_finder"), "backup_finder")
+    first_live_result(widget)
+    summary = widget.locator(".mpb-result details summary").first
+    summary.click()
+    summary.focus()
+    before = widget.locator(".mpb-result").inner_html()
+    # An edit made without leaving the result, as a later reply would land.
+    widget.evaluate(
+        """(root) => { const f = root.querySelector('[name="exam_failures"]'); f.value = '1';
+                       f.dispatchEvent(new Event('change', { bubbles: true })); }"""
+    )
+    page.wait_for_function(
+        "([root, old]) => root.querySelector('.mpb-result').innerHTML !== old", arg=[widget.element_handle(), before]
+    )
+    assert widget.locator(".mpb-result details").first.evaluate("(d) => d.open")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    assert widget.locator(".mpb-result").evaluate("(r) => r.contains(document.activeElement)")

@@ -437,7 +437,7 @@ class Widget {
     this.answeredFor = JSON.stringify(values);
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
-      this.result.innerHTML = reply.html;
+      this.replaceResult(reply.html);
       this.showStatus(reply.status_html);
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
@@ -457,6 +457,21 @@ class Widget {
       // Too late for the address the reader has left; kept for their return.
       visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
     }
+  }
+
+  // A new answer replaces the result's markup, which dropped keyboard focus
+  // to the page's start when the reader was inside the result, and closed
+  // every section they had opened.  Both are carried over: a section by its
+  // summary's words without the numbers (they change with the answer), focus
+  // by its place among the result's focusable elements.
+  replaceResult(html) {
+    const focusable = () => [...this.result.querySelectorAll("a[href], button, summary, [tabindex]")];
+    const key = (details) => details.querySelector("summary")?.textContent.replace(/[0-9.,−+-]+/g, "#") ?? "";
+    const opened = new Set([...this.result.querySelectorAll("details[open]")].map(key));
+    const focused = this.result.contains(document.activeElement) ? focusable().indexOf(document.activeElement) : -1;
+    this.result.innerHTML = html;
+    for (const details of this.result.querySelectorAll("details")) if (opened.has(key(details))) details.open = true;
+    if (focused >= 0) focusable()[Math.min(focused, focusable().length - 1)]?.focus({ preventScroll: true });
   }
 
   // On a phone the sticky copy of the headline is what the reader sees while
