@@ -242,6 +242,10 @@ def status_html(announce: str) -> Markup:
 
 
 def fix_status(fields: Sequence[Field], errors: Sequence[InputError]) -> str:
+    """What the status line says of a form in error.  With one field in error
+    it carries that field's own rule: a screen reader reads the status out,
+    but not the rule that joins the field's description."""
     labels = {field.name: field.label for field in fields}
     named = list(dict.fromkeys(labels.get(error.field, error.field) for error in errors))
-    return f"Please fix {and_list(named)}. The result shown is still for your last valid inputs."
+    rule = f" {errors[0].message.rstrip('.')}." if len(named) == 1 else ""
+    return f"Please fix {and_list(named)}.{rule} The result shown is still for your last valid inputs."

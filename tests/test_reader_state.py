@@ -267,7 +267,10 @@ def test_the_fix_message_names_every_field_by_its_label() -> None:
     assert reply["status"] == (
         "Please fix Step 2 CK score and US clinical experience (months). The result shown is still for your last valid inputs."
     )
-    assert compute("competitiveness", step2_score="abc")["status"].startswith("Please fix Step 2 CK score. ")
+    assert compute("competitiveness", step2_score="abc")["status"] == (
+        "Please fix Step 2 CK score. Step 2 CK score must be a whole number from 1 to 300, or left empty. "
+        "The result shown is still for your last valid inputs."
+    )
 
 
 def test_a_bad_links_note_lists_specialty_names_not_codes() -> None:
