@@ -38,7 +38,8 @@ def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, si
     assert error.inner_text() == "Step 2 CK score must be a whole number from 1 to 300, or left empty."
     assert field(widget, "step2_score").get_attribute("aria-invalid") == "true"
     assert "62/100" in result_text(widget)
-    assert "last valid inputs" in widget.locator(".mpb-status").inner_text()
+    # The status speaks once the reader pauses, a moment after the error shows.
+    widget.locator(".mpb-status", has_text="last valid inputs").wait_for()
 
     field(widget, "step2_score").fill("")
     wait_for_result(page, widget, "Not entered (not taken yet")

@@ -295,6 +295,8 @@ def test_status_line_wording(page: Any, site_url: str) -> None:
     field(widget, "specialty").select_option("psychiatry")
     wait_for_result(page, widget, "Psychiatry:")
     status = widget.locator(".mpb-status-text")
+    # The status speaks once the reader pauses, a moment after the result.
+    status.locator(".mpb-visually-hidden", has_text="Psychiatry:").wait_for(state="attached")
     headline = widget.locator(".mpb-result p").first.inner_text()
     visible = status.locator("span:not(.mpb-visually-hidden)").inner_text()
     assert visible == "Updated for your inputs."
@@ -316,6 +318,10 @@ def test_a_bad_links_note_names_the_choices(page: Any, site_url: str) -> None:
     notes.wait_for()
     assert "Internal Medicine, Family Medicine" in notes.inner_text()
     assert "internal-medicine" not in notes.inner_text()
+    # The notes box is not a live region: the status line reads the note out with the answer.
+    status = widget.locator(".mpb-status-text")
+    status.locator(".mpb-visually-hidden", has_text="Ignored").wait_for(state="attached")
+    assert "Internal Medicine, Family Medicine" in status.text_content()
 
 
 # --- The timeline starts from the reader's date ---------------------------------------------------------

@@ -438,7 +438,7 @@ class Widget {
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
       this.replaceResult(reply.html);
-      this.showStatus(reply.status_html);
+      this.showStatus(reply.status_html, this.restoreNotes);
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
@@ -612,8 +612,17 @@ class Widget {
   // A live region that is rewritten is read again: the same answer to the
   // same inputs (a typing pause, then leaving the field) is left alone, but
   // new inputs are announced even when their summary reads the same.
-  showStatus(html) {
-    this.setStatus(html, (slot) => (slot.innerHTML = html));
+  // Notes on values dropped from a link or from remembered answers are said
+  // with the answer they changed: the notes box above the form is not a live
+  // region, and "Updated for your inputs" alone passed over them.
+  showStatus(html, notes = []) {
+    this.setStatus(`${html}\n${notes.join("\n")}`, (slot) => {
+      slot.innerHTML = html;
+      // Read out only: the notes box shows them on screen.
+      for (const line of notes) {
+        slot.append(Object.assign(document.createElement("span"), { className: "mpb-visually-hidden", textContent: ` ${line}` }));
+      }
+    });
   }
 
   say(text) {
