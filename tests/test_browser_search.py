@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from browser import open_calculator, search_finds
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -54,3 +55,21 @@ def test_a_page_without_a_calculator_requests_the_index_at_once(page: Any, site_
     page.goto(site_url + GUIDE_PAGE)
     page.wait_for_function(f"{INDEX_REQUESTED} !== null", timeout=10_000)
     assert page.locator(WIDGET).count() == 0
+
+
+def test_search_results_have_names_a_screen_reader_can_say(page: Any, site_url: str) -> None:
+    # A result link wraps an <article>, which gives it no name from its content.
+    page.goto(site_url + "faq/")
+    search_finds(page, "visa")
+    names = page.evaluate(
+        """() => [...document.querySelectorAll('a.md-search-result__link')]
+             .map((a) => a.getAttribute('aria-label') || '')"""
+    )
+    assert names and all(names), names
+    # With the results open, their text meets the contrast axe asks for.
+    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    low = page.evaluate(
+        """async () => (await axe.run(document, { runOnly: ['color-contrast'] }))
+             .violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))"""
+    )
+    assert low == []
