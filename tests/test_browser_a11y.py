@@ -162,3 +162,36 @@ def test_on_a_phone_every_sideways_scrolling_box_can_be_reached_by_keyboard(
     context.close()
     assert not found, found
     assert named > 0, "no guide table scrolled at 390 px: the test checked nothing"
+
+
+def test_on_a_phone_the_keyboard_opens_the_navigation_and_skips_it_closed(browser: Any, site_url: str) -> None:
+    # Closed, Material's drawer kept its links in the Tab order off screen
+    # (33 of the first 38 stops), and its menu button was a label no key reached.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.goto(site_url + "faq/")
+    page.wait_for_timeout(500)
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(
+            page.evaluate(
+                """() => { const a = document.activeElement;
+                     return { inDrawer: Boolean(a.closest('.md-sidebar--primary')), name: a.getAttribute('aria-label') || '' }; }"""
+            )
+        )
+    assert not any(stop["inDrawer"] for stop in stops), stops
+    assert any(stop["name"] == "Site navigation" for stop in stops), stops
+    menu = page.locator('.md-header label[for="__drawer"]')
+    menu.focus()
+    page.keyboard.press(" ")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Start here").first.wait_for(state="visible")
+    # Section toggles, named by an icon alone, say which section they open.
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('label.md-nav__link[for^="__nav_"][tabindex]')]
+             .filter((l) => !(l.getAttribute('aria-label') || l.textContent.trim())).length"""
+    )
+    assert unnamed == 0
+    context.close()
