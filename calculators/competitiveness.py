@@ -709,14 +709,19 @@ def _exceptional_ultra(v: Mapping[str, object]) -> bool:
 
 
 def _below_matched_median(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
-    """The matched non-US IMG median an IMG's score falls short of, if it does."""
+    """The matched non-US IMG median an IMG's score falls short of, if it
+    does; "not entered" when there is no score to hold against it.  Radiology
+    is left to its own article's bands, which already cap every score below
+    its median (250)."""
     step2 = v["step2_score"]
     dist = spec.outcome.step2_matched if spec.outcome else None
-    if step2 is None or v["applicant_type"] not in QUARTILE_APPLICANTS or dist is None or not dist.usable:
+    if v["applicant_type"] not in QUARTILE_APPLICANTS or spec.slug == "diagnostic-radiology":
         return None
-    if dist.median is None or int(step2) >= float(dist.median):  # type: ignore[call-overload]
+    if dist is None or dist.median is None:
         return None
-    return f"{float(dist.median):g}"
+    if step2 is None:
+        return "not entered"
+    return f"{float(dist.median):g}" if int(step2) < float(dist.median) else None  # type: ignore[call-overload]
 
 
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
@@ -740,12 +745,17 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
                 )
             )
     if (below := _below_matched_median(spec, v)) is not None:
+        where = (
+            f"No Step 2 CK entered, so it cannot yet be set against the median of matched non-US IMGs in {spec.name}"
+            if below == "not entered"
+            else f"Step 2 CK {step2} is below the median of matched non-US IMGs in {spec.name} ({below}, "
+            f"{data.CHARTING_OUTCOMES.named()})"
+        )
         caps.append(
             Cap(
                 "dual-apply",
-                f"Step 2 CK {step2} is below the median of matched non-US IMGs in {spec.name} ({below}, "
-                f"{data.CHARTING_OUTCOMES.named()}): the IMG article calls applying to one specialty risky when the "
-                "score is not clearly above average for it.",
+                f"{where}: the IMG article calls applying to one specialty risky when the score is not clearly above "
+                "average for it, and this calculator reads “above average” as at or above that median.",
                 ARTICLE_IMG,
             )
         )
@@ -1029,6 +1039,12 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         headline = str(up[0]["text"])
     elif result.band == "single-track":
         headline = "This is already the least cautious band."
+    elif score_line and any("Step 2 CK" in cap.rule for cap in holding):
+        # Only a higher score, which cannot be sat again, would lift this rule.
+        headline = (
+            f"A rule tied to your Step 2 CK holds the band at “{BAND_LABELS[result.band]}”; nothing you can still "
+            "change lifts it."
+        )
     elif score_line:
         headline = "No single change you can still make moves the band up; it would take several together."
     elif holding:
@@ -1320,9 +1336,10 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    "Step 2 CK below the median of matched non-US IMGs in the field (NRMP Charting Outcomes), for a "
-                    "US-citizen or non-US IMG: at most “dual apply”. The IMG article calls applying to one specialty "
-                    "risky when the score is not clearly above average for it.",
+                    "Step 2 CK below the median of matched non-US IMGs in the field (NRMP Charting Outcomes), or not "
+                    "yet entered, for a US-citizen or non-US IMG: at most “dual apply” (radiology follows its own "
+                    "article's bands instead). The IMG article calls applying to one specialty risky when the score is "
+                    "not clearly above average for it; reading that as the matched median is ours.",
                 ),
                 el(
                     "li",

@@ -632,6 +632,10 @@ def test_a_score_below_the_matched_median_never_reads_single_track() -> None:
     assert below["score"] >= 70 and below["band"] == "dual-apply"
     assert "below the median of matched non-US IMGs in General Surgery" in str(competitiveness.render(below))
     assert compute({**strong_file, "step2_score": 262})["band"] == "single-track"
+    # A score not yet entered waits: it cannot be set against the median.
+    assert compute({**strong_file, "step2_score": ""})["band"] == "dual-apply"
+    held = compute({**strong_file, "step2_score": 245})["margins"]["headline"]  # type: ignore[index]
+    assert held.startswith("A rule tied to your Step 2 CK holds the band")
     # US graduates are not placed among non-US IMGs' scores.
     assert compute({**strong_file, "applicant_type": "us-md", "step2_score": 245})["band"] == "single-track"
 
