@@ -569,7 +569,8 @@ def method() -> Markup:
                 el("li", "Travel and lodging vary with distance, season and city; the interview figures are rough guides."),
                 el(
                     "li",
-                    "Not included: USMLE exam fees, visa costs, away rotations, and any supplemental application fees.",
+                    "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, and any "
+                    "supplemental application fees.",
                 ),
             ],
         ),

@@ -155,9 +155,8 @@ USCE_BANDS = (
 USCE_MINIMAL_BELOW = 3
 OLD_GRADUATION_RECENT_WORK_MONTHS = 6
 
-# Letters from US physicians in the target field: 2-3 for most fields (IMG
-# article); in ultra-competitive fields 3, the floor of the orthopaedics
-# article's 3-4 and the ultra article's "3 strong derm letters".
+# Points per letter short of, or spare beyond, what the field expects
+# (data.letters_expected, shared with the packet check).
 LETTER_SHORT_POINTS = -5
 LETTER_EXTRA_POINTS = 3
 

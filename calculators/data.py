@@ -497,9 +497,6 @@ PRIOR_GRADUATE_RATE = (
     "our data, so the seniors' rate does not describe you."
 )
 
-# Fields the IMG article names as using advanced positions, which start at
-# PGY-2 after a separate preliminary or transitional year.  The backup finder
-# offers that year; the cost calculator prices its list.
 # Letters from physicians in the field that one specialty's applications
 # expect, shared by the competitiveness check and the packet check: 2-3 per
 # specialty (IMG article), so 2; in the ultra-competitive fields 3 (ultra
@@ -522,25 +519,28 @@ def letters_expected(slug: str) -> tuple[int, Source]:
 
 # The no-match article's realistic backups after a no-match: "IM, FM, Psych,
 # Peds, Anesthesia, sometimes EM or Path".  Its 60-100+ programs for a backup
-# is written for the first five.
+# names the first five as examples.
 NO_MATCH_BACKUPS = frozenset({"internal-medicine", "family-medicine", "psychiatry", "pediatrics", "anesthesiology"})
 NO_MATCH_SOMETIMES = frozenset({"emergency-medicine", "pathology"})
 
+# Fields the IMG article names as using advanced positions, which start at
+# PGY-2 after a separate preliminary or transitional year.  The backup finder
+# offers that year; the cost calculator prices its list.
 ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
 ADVANCED_POSITION_SOURCE = ARTICLE_IMG
 
 
 def categorical_first_years(slug: str) -> str:
     """Where the NRMP figures show the field also starting at PGY-1, say so:
-    the article's list reads as if every program were advanced, and for
-    anesthesiology most are not.  Empty when our figures have no PGY-1 row."""
+    the article's list reads as if every program were advanced.  Empty when
+    our figures have no PGY-1 row."""
     spec = specialty(slug)
     if spec.pgy1 is None or not spec.pgy1.positions_offered:
         return ""
     return (
-        f" Much of {spec.name} starts at PGY-1 instead ({spec.pgy1.positions_offered:,} PGY-1 positions offered, "
-        f"{RESULTS_2025.named()}): those positions include the first year, so a separate one is needed only for "
-        "the advanced positions you apply to."
+        f" {spec.name} also has positions that start at PGY-1 ({spec.pgy1.positions_offered:,} offered, "
+        f"{RESULTS_2025.named()}): those include the first year, so a separate one is needed only for the advanced "
+        "positions you apply to."
     )
 
 

@@ -137,7 +137,7 @@ NO_MATCH_BACKUP = ArticleRange(
     60,
     100,
     True,
-    "A backup field carrying most of the application, per the no-match article (written for IM, FM, psychiatry, "
+    "A backup field carrying most of the application, per the no-match article (its examples: IM, FM, psychiatry, "
     "pediatrics and anesthesiology), more towards the top with more risk factors.",
     ARTICLE_UNMATCHED,
 )
@@ -507,8 +507,9 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             )
         if backup_rule["rule"] == NO_MATCH_BACKUP.key and backup_spec.slug not in data.NO_MATCH_BACKUPS:
             reasons.append(
-                "The no-match article writes that range for internal medicine, family medicine, psychiatry, pediatrics "
-                f"and anesthesiology, not for {backup_spec.name}, so it is an extrapolation here as well."
+                "The no-match article gives that range with internal medicine, family medicine, psychiatry, pediatrics "
+                f"and anesthesiology as its examples; {backup_spec.name} is not among them, so using it here is our "
+                "extrapolation as well."
             )
         if backup_spec.tier in HARD_TIERS:
             reasons.append(
@@ -665,8 +666,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         # The top of the range led the headline, read as "apply more widely",
         # while the detail says the articles want a second field instead.
         summary = (
-            f"Name a backup: the articles' counts for {spec.name} stop at {count_text['primary']} programs, and at "
-            f"“{BAND_LABELS[band]}” their advice is a second field rather than a longer list."
+            f"Name a backup: the largest count the articles give for {spec.name} is {count_text['primary']} programs, "
+            f"and at “{BAND_LABELS[band]}” their advice is a second field rather than a longer list."
         )
     if result["warning"]:
         summary = f"{result['warning']} {summary}"

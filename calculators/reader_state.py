@@ -247,5 +247,5 @@ def fix_status(fields: Sequence[Field], errors: Sequence[InputError]) -> str:
     but not the rule that joins the field's description."""
     labels = {field.name: field.label for field in fields}
     named = list(dict.fromkeys(labels.get(error.field, error.field) for error in errors))
-    rule = f" {errors[0].message.rstrip('.')}." if len(named) == 1 else ""
+    rule = f" {errors[0].message.rstrip('.')}." if len(named) == 1 and errors[0].field in labels else ""
     return f"Please fix {and_list(named)}.{rule} The result shown is still for your last valid inputs."

@@ -466,10 +466,10 @@ def test_a_comlex_only_do_is_not_charged_the_usmle_transcript_and_is_told_what_i
     assert caught.value.field == "exam_transcripts" and "only for a US DO applicant" in caught.value.message
 
 
-def test_anesthesiology_first_year_note_says_most_positions_start_at_pgy1() -> None:
+def test_anesthesiology_first_year_note_names_its_pgy1_positions() -> None:
     # The IMG article lists anesthesiology with the advanced fields, but the
     # NRMP figures in our data count 1,805 PGY-1 anesthesiology positions.
     (note,) = ac.compute({"primary_specialty": "anesthesiology"})["notes"]  # type: ignore[misc]
-    assert "1,805 PGY-1 positions offered, NRMP Results and Data 2025" in note
+    assert "also has positions that start at PGY-1 (1,805 offered, NRMP Results and Data 2025)" in note
     (radiology,) = ac.compute({"primary_specialty": "diagnostic-radiology"})["notes"]  # type: ignore[misc]
-    assert "PGY-1 positions offered" not in radiology
+    assert "start at PGY-1" not in radiology

@@ -444,7 +444,7 @@ class Widget {
       this.rememberable = reply.remember;
       if (this.remember.checked && !this.offerOpen) remember(reply.remember);
     } else {
-      this.say(reply.status);
+      this.say(reply.status, this.restoreNotes);
       this.headlineStale(reply.status);
     }
     // With a field in error, the address carries what was typed (see
@@ -466,12 +466,19 @@ class Widget {
   // by its place among the result's focusable elements.
   replaceResult(html) {
     const focusable = () => [...this.result.querySelectorAll("a[href], button, summary, [tabindex]")];
-    const key = (details) => details.querySelector("summary")?.textContent.replace(/[0-9.,−+-]+/g, "#") ?? "";
-    const opened = new Set([...this.result.querySelectorAll("details[open]")].map(key));
-    const focused = this.result.contains(document.activeElement) ? focusable().indexOf(document.activeElement) : -1;
+    const words = (node) => `${node.tagName}:${node.textContent.replace(/[0-9.,−+-]+/g, "#").trim()}`;
+    const key = (details) => words(details.querySelector("summary") ?? details);
+    const state = new Map([...this.result.querySelectorAll("details")].map((details) => [key(details), details.open]));
+    const active = this.result.contains(document.activeElement) ? document.activeElement : null;
+    const place = active ? focusable().indexOf(active) : -1;
     this.result.innerHTML = html;
-    for (const details of this.result.querySelectorAll("details")) if (opened.has(key(details))) details.open = true;
-    if (focused >= 0) focusable()[Math.min(focused, focusable().length - 1)]?.focus({ preventScroll: true });
+    for (const details of this.result.querySelectorAll("details")) {
+      if (state.has(key(details))) details.open = state.get(key(details));
+    }
+    if (!active) return;
+    const now = focusable();
+    const target = now.find((node) => words(node) === words(active)) ?? now[Math.min(place, now.length - 1)];
+    target?.focus({ preventScroll: true });
   }
 
   // On a phone the sticky copy of the headline is what the reader sees while
@@ -618,15 +625,15 @@ class Widget {
   showStatus(html, notes = []) {
     this.setStatus(`${html}\n${notes.join("\n")}`, (slot) => {
       slot.innerHTML = html;
-      // Read out only: the notes box shows them on screen.
-      for (const line of notes) {
-        slot.append(Object.assign(document.createElement("span"), { className: "mpb-visually-hidden", textContent: ` ${line}` }));
-      }
+      readOutOnly(slot, notes);
     });
   }
 
-  say(text) {
-    this.setStatus(`text:${text}`, (slot) => (slot.textContent = text));
+  say(text, notes = []) {
+    this.setStatus(`text:${text}\n${notes.join("\n")}`, (slot) => {
+      slot.textContent = text;
+      readOutOnly(slot, notes);
+    });
   }
 
   setStatus(said, write) {
@@ -648,6 +655,13 @@ class Widget {
   note(lines) {
     this.notes.replaceChildren(...lines.map((line) => Object.assign(document.createElement("p"), { textContent: line })));
     this.notes.hidden = lines.length === 0;
+  }
+}
+
+// Lines for screen readers only: the notes box shows them on screen.
+function readOutOnly(slot, lines) {
+  for (const line of lines) {
+    slot.append(Object.assign(document.createElement("span"), { className: "mpb-visually-hidden", textContent: ` ${line}` }));
   }
 }
 
