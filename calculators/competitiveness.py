@@ -489,22 +489,23 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         factors.append(Factor("USMLE failures", 0, "None entered.", ARTICLE_IMG))
     band = next(b for b in GRADUATION_BANDS if years >= b.min_years)
     points, label = band.points, f"{band.label} band"
-    if band.only_in is not None and spec.slug != band.only_in:
-        # No source puts a cost on this band outside the field its article is about.
-        points, label = 0, f"{band.label} band, which costs points only in {data.specialty(band.only_in).name.lower()}"
-    elif band.only_in is not None and us_clinical_months(v) >= OLD_GRADUATION_RECENT_WORK_MONTHS:
-        # The radiology article's condition is "without continuous clinical
-        # work"; recent US clinical work is the only such work the form asks about.
-        points, label = (
-            0,
-            f"{band.label} band, which the radiology article counts against you only without continuous clinical "
-            f"work, and you have {counted(us_clinical_months(v), 'month')} of US clinical experience",
-        )
-    elif band.only_in is not None:
-        label = (
-            f"{band.label} band, which the radiology article counts against you without continuous clinical work: "
-            f"here, under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience"
-        )
+    if band.only_in is not None:
+        if spec.slug != band.only_in:
+            # No source puts a cost on this band outside the field its article is about.
+            points, label = 0, f"{band.label} band, which costs points only in {data.specialty(band.only_in).name.lower()}"
+        elif usce >= OLD_GRADUATION_RECENT_WORK_MONTHS:
+            # The radiology article's condition is "without continuous clinical
+            # work"; recent US clinical work is the only such work the form asks about.
+            points, label = (
+                0,
+                f"{band.label} band, which the radiology article counts against you only without continuous clinical "
+                f"work, and you have {counted(usce, 'month')} of US clinical experience",
+            )
+        else:
+            label = (
+                f"{band.label} band, which the radiology article counts against you without continuous clinical work: "
+                f"here, under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience"
+            )
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
@@ -707,11 +708,10 @@ def _exceptional_ultra(v: Mapping[str, object]) -> bool:
     )
 
 
-def _below_matched_median(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
-    """The matched non-US IMG median an IMG's score falls short of, if it
-    does; "not entered" when there is no score to hold against it.  Radiology
-    is left to its own article's bands, which already cap every score below
-    its median (250)."""
+def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
+    """At most "dual apply" for an IMG whose Step 2 CK is below the matched
+    non-US IMG median, or not yet entered.  Radiology is left to its own
+    article's bands, which already cap every score below its median (250)."""
     step2 = v["step2_score"]
     dist = spec.outcome.step2_matched if spec.outcome else None
     if v["applicant_type"] not in QUARTILE_APPLICANTS or spec.slug == "diagnostic-radiology":
@@ -719,8 +719,20 @@ def _below_matched_median(spec: data.Specialty, v: Mapping[str, object]) -> str 
     if dist is None or dist.median is None:
         return None
     if step2 is None:
-        return "not entered"
-    return f"{float(dist.median):g}" if int(step2) < float(dist.median) else None  # type: ignore[call-overload]
+        where = f"No Step 2 CK entered, so it cannot yet be set against the median of matched non-US IMGs in {spec.name}"
+    elif int(step2) < float(dist.median):  # type: ignore[call-overload]
+        where = (
+            f"Step 2 CK {step2} is below the median of matched non-US IMGs in {spec.name} ({float(dist.median):g}, "
+            f"{data.CHARTING_OUTCOMES.named()})"
+        )
+    else:
+        return None
+    return Cap(
+        "dual-apply",
+        f"{where}: the IMG article calls applying to one specialty risky when the score is not clearly above "
+        "average for it, and this calculator reads “above average” as at or above that median.",
+        ARTICLE_IMG,
+    )
 
 
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
@@ -743,21 +755,8 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
                     ARTICLE_ULTRA,
                 )
             )
-    if (below := _below_matched_median(spec, v)) is not None:
-        where = (
-            f"No Step 2 CK entered, so it cannot yet be set against the median of matched non-US IMGs in {spec.name}"
-            if below == "not entered"
-            else f"Step 2 CK {step2} is below the median of matched non-US IMGs in {spec.name} ({below}, "
-            f"{data.CHARTING_OUTCOMES.named()})"
-        )
-        caps.append(
-            Cap(
-                "dual-apply",
-                f"{where}: the IMG article calls applying to one specialty risky when the score is not clearly above "
-                "average for it, and this calculator reads “above average” as at or above that median.",
-                ARTICLE_IMG,
-            )
-        )
+    if (median_cap := _median_cap(spec, v)) is not None:
+        caps.append(median_cap)
     if spec.slug == "orthopaedic-surgery":
         missing = sum(not line["met"] for line in ortho_audit(v))
         if missing > 1:
