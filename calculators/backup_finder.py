@@ -32,7 +32,7 @@ from .data import (
     Tier,
 )
 from .fields import ChoiceField, parse_inputs
-from .html import Markup, and_list, counted, el, join, signed, table
+from .html import Markup, and_list, counted, el, join, paper_note, printed_if_opened, signed, table
 
 NAME = "backup_finder"
 TITLE = "Backup specialty finder"
@@ -969,12 +969,12 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             table(("Rank", "Specialty", "Score", "Paired by an article", "Tier"), rows, caption="Eligible backups, best first")
         )
+        parts.append(paper_note("A specialty's points below are printed only if you opened them on screen."))
         for s in suggestions[:SHOWN_IN_DETAIL]:
             points: list[dict[str, object]] = s["points"]  # type: ignore[assignment]
             parts.append(
-                el(
-                    "details",
-                    el("summary", f"{s['name']}: {counted(int(s['score']), 'point')}, how they add up"),
+                printed_if_opened(
+                    f"{s['name']}: {counted(int(s['score']), 'point')}, how they add up",
                     table(
                         ("Component", "Points", "Why", "Source"),
                         [(p["component"], signed(p["points"]), p["why"], p["source"] or "") for p in points],  # type: ignore[arg-type]

@@ -100,6 +100,20 @@ def scroll_region(content: Child, label: str, hint: str = "") -> Markup:
     return join(el("p", hint, class_="mpb-scroll-hint", aria_hidden="true"), region)
 
 
+def printed_if_opened(summary: Child, content: Child) -> Markup:
+    """A closed section that prints only if the reader opened it on screen.
+
+    For explanations repeated once per item (each specialty's points): printed
+    all at once they filled pages a reader did not ask for, while the one-off
+    explanations and the method still print whole."""
+    return el("details", el("summary", summary), content, class_="mpb-print-if-opened")
+
+
+def paper_note(text: str) -> Markup:
+    """A line shown on paper only, such as how to print what is left closed."""
+    return el("p", text, class_="mpb-paper-note")
+
+
 def signed(points: float) -> str:
     """Points with an explicit sign and a real minus, as people read them."""
     if points > 0:

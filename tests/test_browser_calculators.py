@@ -184,17 +184,27 @@ def test_new_inputs_are_announced_even_when_their_summary_reads_the_same(page: A
     assert widget.locator(".mpb-status-text").inner_text() == before
 
 
-def test_printing_opens_every_collapsed_explanation_and_hides_buttons(page: Any, site_url: str) -> None:
+def test_printing_opens_the_explanations_and_hides_buttons(page: Any, site_url: str) -> None:
     widget = open_calculator(page, site_url + page_of("backup_finder"), "backup_finder")
     first_live_result(widget)
-    closed = widget.locator(".mpb-result details:not([open])")
-    assert closed.count() > 0, "the points breakdowns start closed"
+    explanations = widget.locator("details:not(.mpb-print-if-opened)")
+    per_specialty = widget.locator(".mpb-result details.mpb-print-if-opened")
+    assert explanations.count() >= 2, "the method and the list of fields left out"
+    assert per_specialty.count() == 5, "each suggested specialty's points"
+    per_specialty.nth(1).locator("summary").click()
+    note = widget.locator(".mpb-paper-note")
+    assert note.is_hidden()
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert widget.locator(".mpb-result details:not([open])").count() == 0
+    assert widget.locator("details:not(.mpb-print-if-opened):not([open])").count() == 0
+    # Printed all at once, the five specialties' points took 5 of 16 A4 pages:
+    # only the one the reader opened prints.
+    assert [per_specialty.nth(i).evaluate("(d) => d.open") for i in range(5)] == [False, True, False, False, False]
+    assert note.is_visible(), "paper says how to print the rest"
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
-    assert widget.locator(".mpb-result details:not([open])").count() > 0
+    assert explanations.first.evaluate("(d) => d.open") is False
+    assert per_specialty.nth(1).evaluate("(d) => d.open") is True, "what the reader opened stays open"
 
     timeline = open_calculator(page, site_url + page_of("timeline"), "timeline")
     download = timeline.locator(".mpb-result .md-button").first

@@ -748,10 +748,11 @@ function mountAll() {
 }
 
 // Paper cannot be clicked, but CSS cannot open a closed <details>: open every
-// one in the page's text for printing (a calculator's method, how its points
-// add up, a guide's worked example) and restore them after.
+// one in the page's text for printing (a calculator's method, how its inputs
+// moved the result, a guide's worked example) and restore them after.  Python
+// marks the ones repeated per item, which print only as the reader left them.
 window.addEventListener("beforeprint", () => {
-  for (const details of document.querySelectorAll(".md-content details:not([open])")) {
+  for (const details of document.querySelectorAll(".md-content details:not([open], .mpb-print-if-opened)")) {
     details.open = true;
     details.dataset.openedForPrint = "true";
   }
