@@ -322,17 +322,14 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     """Why a first year may be missing from the count, when a chosen field starts at PGY-2."""
     if int(v["first_year_programs"]):  # type: ignore[call-overload]
         return None
-    chosen = [str(v["primary_specialty"]), v["backup_specialty"]]
-    advanced_slugs = [slug for slug in chosen if slug in data.ADVANCED_POSITION_SPECIALTIES]
-    advanced = [data.specialty(slug).name for slug in advanced_slugs]
+    chosen = [str(v["primary_specialty"]), str(v["backup_specialty"])]
+    advanced = [slug for slug in chosen if slug in data.ADVANCED_POSITION_SPECIALTIES]
     if not advanced:
         return None
-    return (
-        f"{' and '.join(advanced)}: the IMG article lists {'these fields' if len(advanced) > 1 else 'this field'} among "
-        "those that use advanced positions, which start at PGY-2, after a separate preliminary or transitional year "
-        f"({data.ADVANCED_POSITION_SOURCE.cite()}). Where you apply to advanced positions, add the programs you apply "
-        "to for that first year under “Preliminary or transitional year programs”; their fees are not counted yet."
-        + "".join(data.categorical_first_years(slug) for slug in advanced_slugs)
+    return data.advanced_positions_note(
+        advanced,
+        "Where you apply to advanced positions, add the programs you apply to for that first year under "
+        "“Preliminary or transitional year programs”; their fees are not counted yet.",
     )
 
 

@@ -747,11 +747,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
     # this primary; the shared reasons and NRMP figures are added below.
     specific: dict[str, list[str]] = {}
     if primary.slug in data.ADVANCED_POSITION_SPECIALTIES:
-        advanced = (
-            f"The IMG article lists {primary.name} among fields that use advanced positions, which begin after a separate "
-            f"first year; a transitional or preliminary year provides it ({cite['article-img']})."
-            + data.categorical_first_years(primary.slug)
-        )
+        advanced = data.advanced_positions_note([primary.slug], "A transitional or preliminary year is that first year.")
         specific[TRANSITIONAL_YEAR] = [advanced]
         specific[PRELIMINARY_YEAR] = [advanced]
     if primary.slug == "neurology":

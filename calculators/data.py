@@ -530,6 +530,18 @@ ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiolo
 ADVANCED_POSITION_SOURCE = ARTICLE_IMG
 
 
+def advanced_positions_note(slugs: list[str], what_to_do: str) -> str:
+    """Why fields starting at PGY-2 need a first year as well, with
+    ``what_to_do`` about it, in the words every calculator uses."""
+    names = " and ".join(specialty(slug).name for slug in slugs)
+    these = "these fields" if len(slugs) > 1 else "this field"
+    return (
+        f"{names}: the IMG article lists {these} among those that use advanced positions, which start at PGY-2, "
+        f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()}). {what_to_do}"
+        + "".join(categorical_first_years(slug) for slug in slugs)
+    )
+
+
 def categorical_first_years(slug: str) -> str:
     """Where the NRMP figures show the field also starting at PGY-1, say so:
     the article's list reads as if every program were advanced.  Empty when

@@ -540,10 +540,11 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
     chosen = [slug for slug in (spec.slug, v["backup_specialty"]) if slug in data.ADVANCED_POSITION_SPECIALTIES]
     for slug in chosen:
         reasons.append(
-            f"{data.specialty(str(slug)).name}: the IMG article lists it among fields that use advanced positions, "
-            "which start after a separate preliminary or transitional year. Apply to programs for that year as well; "
-            "the articles give no count for them, and the application cost calculator prices them."
-            + data.categorical_first_years(str(slug))
+            data.advanced_positions_note(
+                [str(slug)],
+                "Apply to programs for that year as well; the articles give no count for them, and the application "
+                "cost calculator prices them.",
+            )
         )
     if v["geographic_restriction"]:
         reasons.append(

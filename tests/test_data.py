@@ -104,3 +104,23 @@ def test_calculators_take_the_years_they_show_from_their_sources(module: Path) -
     # this one, and the page would then show new figures under the old year.
     written = [f"line {node.lineno}: {node.value!r}" for node in _text_constants(module) if re.search(r"\b20\d\d\b", node.value)]
     assert not written, "write Source.year or Source.named() instead:\n" + "\n".join(written)
+
+
+def test_every_calculator_explains_advanced_positions_in_the_same_words() -> None:
+    # The sentence was written three times and had drifted: one copy named no
+    # source, one said "begin after a separate first year".
+    from calculators import application_cost, backup_finder, program_counts
+
+    said = data.advanced_positions_note(["anesthesiology"], "")
+    assert data.ARTICLE_IMG.cite() in said
+    assert "(1,805 offered" in said, "the PGY-1 positions the field also has"
+    clause = said.split("). ")[0]
+    cost = application_cost.compute({"primary_specialty": "anesthesiology", "first_year_programs": 0})
+    finder = backup_finder.compute({"specialty": "anesthesiology"})
+    counts = program_counts.compute({"specialty": "anesthesiology"})
+    texts = {
+        "application cost": " ".join(str(n) for n in cost["notes"]),  # type: ignore[attr-defined]
+        "backup finder": " ".join(" ".join(b["reasons"]) for b in finder["bridges"]),  # type: ignore[index, attr-defined]
+        "program counts": " ".join(counts["reasons"]),  # type: ignore[arg-type]
+    }
+    assert all(clause in text for text in texts.values()), {k: clause in v for k, v in texts.items()}

@@ -713,7 +713,7 @@ def test_a_us_citizen_img_is_told_the_general_range_was_written_for_another_grou
 def test_a_field_with_advanced_positions_reminds_the_reader_of_the_first_year() -> None:
     # Application cost asked for first-year programs that no planner sized.
     reasons = " ".join(pc.compute({"specialty": "dermatology"})["reasons"])  # type: ignore[arg-type]
-    assert "Dermatology: the IMG article lists it among fields that use advanced positions" in reasons
+    assert "Dermatology: the IMG article lists this field among those that use advanced positions" in reasons
     anesthesiology = " ".join(pc.compute({"specialty": "anesthesiology"})["reasons"])  # type: ignore[arg-type]
     assert "(1,805 offered" in anesthesiology
     assert "advanced positions" not in " ".join(pc.compute({"specialty": "pediatrics"})["reasons"])  # type: ignore[arg-type]
