@@ -1037,8 +1037,9 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         headline = str(up[0]["text"])
     elif result.band == "single-track":
         headline = "This is already the least cautious band."
-    elif score_line and any("Step 2 CK" in cap.rule for cap in holding):
-        # Only a higher score, which cannot be sat again, would lift this rule.
+    elif score_line and holding:
+        # A higher score alone lifts the band past every rule holding it, so
+        # each of them turns on the score, which cannot be sat again.
         headline = (
             f"A rule tied to your Step 2 CK holds the band at “{BAND_LABELS[result.band]}”; nothing you can still "
             "change lifts it."

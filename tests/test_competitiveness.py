@@ -432,9 +432,14 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     result = compute({"specialty": "internal-medicine", "step2_score": 222, "previously_unmatched": True})
     margins = result["margins"]
     assert all(move["field"] != "step2_score" for move in margins["up"])
-    assert "Step 2 CK" not in margins["headline"] and margins["headline"] in result["summary"]
-    if not margins["up"]:  # and it does not deny the comparison line beneath it
-        assert margins["headline"].startswith("No single change you can still make")
+    assert "would move you" not in margins["headline"] and margins["headline"] in result["summary"]
+    # Two red flags, the score and a visa, hold "Dual apply, strongly"; a higher
+    # score would lift it and nothing else can. It said "it would take several
+    # together" while its rule text named no Step 2 CK.
+    assert result["red_flags"] == ["Step 2 CK below 230", "needs a visa"]
+    assert margins["headline"] == (
+        "A rule tied to your Step 2 CK holds the band at “Dual apply, strongly”; nothing you can still change lifts it."
+    )
     line = margins["score_line"]
     assert line["field"] == "step2_score" and "cannot be taken again" in line["text"]
     assert (
