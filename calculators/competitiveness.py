@@ -101,6 +101,37 @@ RADIOLOGY_STEP2_BANDS = (
     ),
     ScoreBand(0, -15, "below 235: the radiology article's band where a backup is strongly recommended", ARTICLE_RADIOLOGY),
 )
+
+
+@dataclass(frozen=True)
+class ArticleBands:
+    """Step 2 CK bands an article sets for a field, in place of NRMP's figures."""
+
+    bands: tuple[ScoreBand, ...]
+    written_in: str
+    # The second band's floor, named for a reader: {floor} and {name} (the field).
+    level: str
+
+
+ULTRA_BANDS = ArticleBands(
+    ULTRA_STEP2_BANDS,
+    "the ultra-competitive and orthopaedics articles",
+    "the {floor}-250 level the orthopaedics article sets, the nearest figure for {name}",
+)
+RADIOLOGY_BANDS = ArticleBands(
+    RADIOLOGY_STEP2_BANDS, "the radiology article", "the radiology article's mid-range floor of {floor}"
+)
+
+
+def article_bands(spec: data.Specialty) -> ArticleBands | None:
+    """The article bands that score this field's Step 2 CK, if any."""
+    if spec.tier == "ultra":
+        return ULTRA_BANDS
+    if spec.slug == "diagnostic-radiology":
+        return RADIOLOGY_BANDS
+    return None
+
+
 # Everywhere else, for IMGs: where the score sits among non-US IMGs who matched
 # in the specialty (NRMP Charting Outcomes 2026: first quartile, median, third).
 # Those are the only Step 2 CK figures in our data.  A US-citizen IMG is placed
@@ -375,11 +406,8 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
             )
         ]
     factors = []
-    if spec.tier == "ultra":
-        band = next(b for b in ULTRA_STEP2_BANDS if step2 >= b.floor)
-        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", band.source))
-    elif spec.slug == "diagnostic-radiology":
-        band = next(b for b in RADIOLOGY_STEP2_BANDS if step2 >= b.floor)
+    if (article := article_bands(spec)) is not None:
+        band = next(b for b in article.bands if step2 >= b.floor)
         factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", band.source))
     elif applicant not in QUARTILE_APPLICANTS:
         factors.append(
@@ -650,13 +678,11 @@ def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
 
 def _article_step2_level(spec: data.Specialty) -> tuple[int, str] | None:
     """The Step 2 CK an article names as the level for this field, and how to name it."""
-    if spec.tier == "ultra":
-        floor = ULTRA_STEP2_BANDS[1].floor
-        return floor, f"the {floor}-250 level the orthopaedics article sets, the nearest figure for {spec.name}"
-    if spec.slug == "diagnostic-radiology":
-        floor = RADIOLOGY_STEP2_BANDS[1].floor
-        return floor, f"the radiology article's mid-range floor of {floor}"
-    return None
+    article = article_bands(spec)
+    if article is None:
+        return None
+    floor = article.bands[1].floor
+    return floor, article.level.format(floor=floor, name=spec.name)
 
 
 def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
@@ -1085,16 +1111,11 @@ def written_for_us_citizen_imgs(result: Mapping[str, object]) -> str | None:
     for another group: program counts says it of the same articles' ranges."""
     inputs: Mapping[str, object] = result["inputs"]  # type: ignore[assignment]
     applicant = str(inputs["applicant_type"])
-    if applicant == "us-img":
-        return None
-    if inputs["specialty"] == "diagnostic-radiology":
-        articles = "the radiology article"
-    elif result["tier"] == "ultra":
-        articles = "the ultra-competitive and orthopaedics articles"
-    else:
+    article = article_bands(data.specialty(str(inputs["specialty"])))
+    if applicant == "us-img" or article is None:
         return None
     return (
-        f"The Step 2 CK bands and the bar for applying to {result['specialty_name']} alone come from {articles}, "
+        f"The Step 2 CK bands and the bar for applying to {result['specialty_name']} alone come from {article.written_in}, "
         f"written for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): read them "
         "as the nearest guide, not as a rule written for you."
     )
