@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NotRequired, TypedDict
 from urllib.parse import quote
 
 from . import cycle, profile
@@ -34,12 +34,29 @@ NAME = "timeline"
 TITLE = "Dated timeline"
 SUMMARY = "Turns your ERAS submission date into a month-by-month plan, with a calendar file to download."
 
-ESTIMATE_NOTE = "Estimated by rule; the published date is not in our data: check the NRMP and AAMC calendars for your Match year."
+ESTIMATE_NOTE = "Check the NRMP and AAMC calendars for your Match year before you rely on them."
 # Until the browser puts in the reader's own date, "today" is the build's:
 # the prerendered page is then as current as the guides' season beside it
 # (SOURCE_DATE_EPOCH pins both, for a reproducible build), and a terminal
 # user's plan starts from the real today, not from a date fixed in the code.
 BUILD_TODAY = cycle.reference_date()
+
+
+class PlanItem(TypedDict):
+    """One row of the plan, and one event of its calendar file."""
+
+    date: str  # ISO, so the rows sort by it
+    title: str
+    detail: str
+    source: str
+    # A season date our table lacks, estimated by rule: marked by its date,
+    # where the reader looks, and explained once in the notes.
+    estimated: NotRequired[bool]
+    past: NotRequired[bool]
+
+
+def shown_date(item: PlanItem) -> str:
+    return item["date"] + (" (estimated)" if item.get("estimated") else "")
 
 
 @dataclass(frozen=True)
@@ -276,7 +293,7 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
-def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list[dict[str, str]]:
+def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list[PlanItem]:
     dates = cycle.season(match_year)
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from now.",
@@ -292,7 +309,7 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
         "soap_ends": "The last SOAP offers are made.",
         "match_day": "Results are released: where you matched.",
     }
-    out = []
+    out: list[PlanItem] = []
     for key, text in details.items():
         day = dates[key]
         if key == "submissions_open" and day.date == submission:
@@ -301,8 +318,9 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
             {
                 "date": day.date.isoformat(),
                 "title": day.label,
-                "detail": text + (" " + ESTIMATE_NOTE if day.estimated else ""),
+                "detail": text,
                 "source": day.cite(),
+                "estimated": day.estimated,
             }
         )
     if dual:
@@ -337,7 +355,7 @@ def _after_the_choice(steps: list[tuple[Step, dt.date]], chosen: dt.date) -> lis
     return [*spread, *kept]
 
 
-def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[dict[str, str]]:
+def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[PlanItem]:
     # The detail names the Match Day taken as the no-match, so a reader whose
     # no-match was earlier sees the assumption and can count from their own.
     return [
@@ -375,7 +393,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         # A very late submission leaves no room for steps after it before ranking closes.
         if s.when in wanted and (s.months <= 0 or day < rank_deadline)
     ]
-    no_match: list[dict[str, str]] = []
+    no_match: list[PlanItem] = []
     placed = [(s, d, "") for s, d in steps]
     if v["previously_unmatched"]:
         # The latest Match the reader can already have been through (by the
@@ -383,7 +401,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         match_day = last_match_day(min(today, submission))
         no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
         placed = _after_the_choice(steps, match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days))
-    milestones = [
+    milestones: list[PlanItem] = [
         {"date": day.isoformat(), "title": s.title, "detail": f"{s.detail} {note}".strip(), "source": s.source.cite()}
         for s, day, note in placed
     ]
@@ -391,7 +409,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission)
     milestones.sort(key=lambda m: m["date"])
     for m in milestones:
-        m["past"] = m["date"] < today.isoformat()  # type: ignore[assignment]
+        m["past"] = m["date"] < today.isoformat()
     ahead = [m for m in milestones if not m["past"]]
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
@@ -423,12 +441,21 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"No submission date given, so the plan uses {cycle.long_date(submission)}: the next day you can send "
             f"applications for the Match {match_year} while programs have not yet started reviewing."
         )
-    estimated = [d.label for d in cycle.season(match_year).values() if d.estimated]
-    if estimated:
-        notes.append(f"Our table lacks some published Match {match_year} dates; estimated by rule: {', '.join(estimated)}.")
+    season_dates = cycle.season(match_year).values()
+    estimated = [d.label for d in season_dates if d.estimated]
+    if len(estimated) == len(season_dates):
+        notes.append(
+            f"Our table has none of the published Match {match_year} dates yet, so each date of the season is set by "
+            f"rule and marked “estimated”. {ESTIMATE_NOTE}"
+        )
+    elif estimated:
+        notes.append(
+            f"Dates marked “estimated” are set by rule, because our table lacks the published Match {match_year} "
+            f"dates for them: {', '.join(estimated)}. {ESTIMATE_NOTE}"
+        )
     if past_count == len(milestones):
         notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")
-    next_step = f" Next: {ahead[0]['title']} on {ahead[0]['date']}." if ahead else ""
+    next_step = f" Next: {ahead[0]['title']} on {shown_date(ahead[0])}." if ahead else ""
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -467,7 +494,7 @@ def _fold(line: str) -> list[str]:
     return [chunks[0], *(" " + c for c in chunks[1:])]
 
 
-def to_ics(milestones: list[dict[str, str]], today: dt.date) -> str:
+def to_ics(milestones: list[PlanItem], today: dt.date) -> str:
     # Derived from the inputs, not the clock, so a build is reproducible.
     stamp = f"{today.strftime('%Y%m%d')}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Match Plan B//Timeline//EN", "CALSCALE:GREGORIAN"]
@@ -480,7 +507,7 @@ def to_ics(milestones: list[dict[str, str]], today: dt.date) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_escape(m['title'])}",
+            f"SUMMARY:{_escape(m['title'] + (' (estimated date)' if m.get('estimated') else ''))}",
             f"DESCRIPTION:{_escape(m['detail'] + ' Source: ' + m['source'])}",
             "END:VEVENT",
         ]
@@ -496,7 +523,7 @@ PLAN_COLUMNS = ("Date", "Status", "Milestone", "What to do", "Source")
 ARTICLE_BY_CITATION = {a.cite(): a for a in ARTICLES}
 
 
-def _articles_cited(milestones: list[dict[str, object]]) -> Markup | None:
+def _articles_cited(milestones: list[PlanItem]) -> Markup | None:
     cited = [a for a in ARTICLES if any(m["source"] == a.cite() for m in milestones)]
     if not cited:
         return None
@@ -509,7 +536,7 @@ def _articles_cited(milestones: list[dict[str, object]]) -> Markup | None:
 
 
 def render(result: Mapping[str, object]) -> Markup:
-    milestones: list[dict[str, object]] = result["milestones"]  # type: ignore[assignment]
+    milestones: list[PlanItem] = result["milestones"]  # type: ignore[assignment]
     href = "data:text/calendar;charset=utf-8," + quote(str(result["ics"]))
     count = int(result["ics_count"])  # type: ignore[call-overload]
     past = int(result["past_count"])  # type: ignore[call-overload]
@@ -523,7 +550,7 @@ def render(result: Mapping[str, object]) -> Markup:
             status = "Next" if index == next_index else "Ahead"
             title, row_class = el("strong", str(m["title"])), "mpb-next" if index == next_index else None
         article = ARTICLE_BY_CITATION.get(str(m["source"]))
-        cells = (str(m["date"]), status, title, str(m["detail"]), article.short if article else str(m["source"]))
+        cells = (shown_date(m), status, title, m["detail"], article.short if article else m["source"])
         # Each cell names its column, which a phone shows beside it (calculators.css).
         rows.append(el("tr", [el("td", c, data_label=h) for h, c in zip(PLAN_COLUMNS, cells, strict=True)], class_=row_class))
     plan = el(

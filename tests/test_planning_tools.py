@@ -254,8 +254,27 @@ def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> N
     # Planned a year ahead, the plan still starts from the no-match already behind the reader.
     later = timeline.compute({"today": "2026-12-01", "eras_submission": "2027-09-08", "previously_unmatched": True})
     assert {m["title"]: m["date"] for m in later["milestones"]}["Debrief your last application"] == "2026-03-27"
-    estimated = [m for m in timeline.compute({})["milestones"] if m["title"] == "Match Day"]
-    assert estimated and all("Estimated by rule" in m["detail"] for m in estimated)
+
+
+def test_an_estimated_season_date_is_marked_by_its_date_and_explained_once() -> None:
+    # The estimate was said three ways, twice in every row: in "What to do",
+    # in the source, and in a note.
+    result = timeline.compute({"today": "2026-12-02"})
+    html = timeline.render(result)
+    match_day = next(m for m in result["milestones"] if m["title"] == "Match Day")  # type: ignore[union-attr]
+    assert match_day["estimated"] and "stimated" not in match_day["detail"]
+    assert f'<td data-label="Date">{match_day["date"]} (estimated)</td>' in html
+    assert "SUMMARY:Match Day (estimated date)" in str(result["ics"])
+    explained = [n for n in result["notes"] if "“estimated”" in n]  # type: ignore[union-attr]
+    assert len(explained) == 1 and "none of the published Match 2028 dates" in explained[0]
+    assert "NRMP and AAMC calendars" in explained[0]
+    # A season with some dates published lists the ones estimated.
+    published = timeline.compute({"today": "2025-12-02"})
+    estimated = [m["title"] for m in published["milestones"] if m.get("estimated")]  # type: ignore[union-attr]
+    rows = [m for m in published["milestones"] if not m.get("estimated")]  # type: ignore[union-attr]
+    assert rows and all("(estimated)" not in timeline.shown_date(m) for m in rows)
+    assert estimated, "the Match 2027 season has dates our table lacks"
+    assert any(all(t in n for t in estimated) for n in published["notes"])  # type: ignore[union-attr]
 
 
 def test_ics_escapes_text_and_download_link_is_a_data_url() -> None:
