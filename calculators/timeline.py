@@ -330,7 +330,8 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
             {
                 "date": latest.isoformat(),
                 "title": COMMIT_TO_DUAL,
-                "detail": "No later than mid-summer before submission, so both applications are complete.",
+                "detail": "The orthopaedics article's outer limit, and earlier is better: decided this late, the backup usually "
+                "has no rotation or letters of its own. The plan's step to book backup rotations is the time to decide.",
                 "source": ARTICLE_ORTHO.cite(),
             }
         )
