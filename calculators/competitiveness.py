@@ -44,6 +44,10 @@ Band = Literal["single-track", "dual-apply", "dual-apply-strongly", "pivot"]
 # The rules.  Each constant names the source it comes from; ``method()`` prints
 # this block on the calculator's page.
 # ============================================================================
+# Every point value, band and line in this block is this check's own weight:
+# the articles name the factors and some lines, never points.  The weights
+# are set so that the readers of the articles' worked examples land in the
+# bands the articles give them (tests/personas.tsv), and the method says so.
 # 65 puts a profile with no strengths and no weaknesses in "dual apply" for
 # an accessible field, which is where the articles place an average IMG.
 BASE_SCORE = 65
@@ -1143,7 +1147,11 @@ def factor_table(result: Mapping[str, object]) -> Markup:
     factors: list[dict[str, object]] = result["factors"]  # type: ignore[assignment]
     rows = [(f["factor"], signed(f["points"]), f["why"], f["source"] or "") for f in factors]  # type: ignore[arg-type]
     rows.append((el("strong", "Score"), el("strong", str(result["score"])), "Sum of the points above.", ""))
-    return table(("Factor", "Points", "Why", "Source"), rows, caption="How each input moved the score")
+    return table(
+        ("Factor", "Points", "Why", "Source of the factor"),
+        rows,
+        caption="How each input moved the score (the factors come from the articles; the points are this calculator's weights)",
+    )
 
 
 def render(result: Mapping[str, object]) -> Markup:
@@ -1245,6 +1253,15 @@ def method() -> Markup:
             "as needing a J-1 or H-1B; US MD and DO graduates and US-citizen or permanent-resident IMGs do not.",
         ),
         el("h4", "Points"),
+        el(
+            "p",
+            "The articles name the factors, and some of the lines (a Step 2 CK below about 225–230, more than 5–7 years "
+            "since graduation, minimal US clinical experience); none of them gives points. The starting "
+            f"{BASE_SCORE}, every point value below, the month and year bands and the band lines at "
+            f"{BAND_FLOORS[0][0]} and {BAND_FLOORS[1][0]} are this calculator's own weights, set so that the applicants "
+            "the articles describe in their worked examples land in the bands the articles give them (the project's "
+            "tests check each one). The source beside a factor is the article behind the factor, not behind its points.",
+        ),
         el(
             "ul",
             [

@@ -685,3 +685,13 @@ def test_research_and_rotations_cite_the_article_that_says_it_for_the_field() ->
     assert ARTICLE_RADIOLOGY.title in source("diagnostic-radiology", "US rotations in the specialty")
     assert ARTICLE_IMG.title in source("diagnostic-radiology", "Research")
     assert ARTICLE_ULTRA.title in source("dermatology", "Research")
+
+
+def test_the_points_are_said_to_be_this_checks_weights_not_the_articles() -> None:
+    # Every row cited an article beside its points, and the method gave
+    # "a year or more +8 ... (IMG article)", while no article gives points.
+    method = str(competitiveness.method())
+    assert "none of them gives points" in method
+    assert f"starting {competitiveness.BASE_SCORE}, every point value below" in method
+    table = str(competitiveness.factor_table(compute({})))
+    assert "Source of the factor" in table and "the points are this calculator&#x27;s weights" in table
