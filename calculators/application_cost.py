@@ -144,9 +144,6 @@ FIRST_YEAR_PRICING = (
 # beyond it costs the extra-rank fee (NRMP match fees page, 2016-17).
 RANKS_INCLUDED = 20
 
-# Items whose figures predate 2020: flagged as old wherever they appear.
-OLD_ITEMS = ("NRMP registration", "NRMP extra ranks", "In-person interviews")
-
 
 def _range(text: str) -> tuple[int, int]:
     """'250-499' -> (250, 499); '1000 vs 3200' -> (1000, 3200)."""
@@ -248,12 +245,20 @@ FIELDS = (
 )
 
 
-def _item(item: str, amount: float, note: str, source: str) -> dict[str, object]:
-    return {"item": item, "amount": amount, "note": note, "source": source}
+def _item(item: str, amount: float, note: str, source: data.Fee | str) -> dict[str, object]:
+    """One line of the cost.  A fee from our table is cited with its year, and
+    flagged old by the rule the data page uses (data.Fee.is_old)."""
+    if isinstance(source, data.Fee):
+        return {"item": item, "amount": amount, "note": note, "source": _cite(source), "old": source.is_old}
+    return {"item": item, "amount": amount, "note": note, "source": source, "old": False}
 
 
 def _cite(fee: data.Fee) -> str:
     return f"{fee.source} ({fee.season_or_year})"
+
+
+def _old_mark(fee: data.Fee) -> Markup | None:
+    return el("strong", "Old figure: ") if fee.is_old else None
 
 
 def _programs_applied(v: Mapping[str, object]) -> int:
@@ -351,7 +356,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}."
             if transcripts in SENDS_USMLE
             else "You send COMLEX only, so no USMLE transcript fee.",
-            _cite(USMLE_TRANSCRIPT),
+            USMLE_TRANSCRIPT,
         )
     )
     if transcripts in SENDS_COMLEX:
@@ -371,7 +376,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"IMGs only, once per season; figure from {ECFMG_TOKEN.season_or_year}."
             if is_img
             else "Charged to IMGs only, so $0 for you.",
-            _cite(ECFMG_TOKEN),
+            ECFMG_TOKEN,
         )
     )
     if v["step3_this_season"]:
@@ -381,7 +386,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 int(STEP_3.amount_usd),
                 f"You sit Step 3 this season; the FSMB's fee for {STEP_3.season_or_year}, read from a copy of its "
                 "FAQ, not the FSMB's own page: check the current fee before you book.",
-                _cite(STEP_3),
+                STEP_3,
             )
         )
     items.append(
@@ -390,7 +395,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             int(NRMP_REGISTRATION.amount_usd),
             f"Old figure ({NRMP_REGISTRATION.season_or_year}); no current NRMP schedule was found, so check the "
             "NRMP's fee before you register.",
-            _cite(NRMP_REGISTRATION),
+            NRMP_REGISTRATION,
         )
     )
     extra_ranks = max(0, ranked - RANKS_INCLUDED)
@@ -405,7 +410,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 else f"No fee: {ranked} ranked, and the first {RANKS_INCLUDED} are included"
             )
             + f". Old figure from {NRMP_EXTRA_RANKS.season_or_year}; check the NRMP's current fee.",
-            _cite(NRMP_EXTRA_RANKS),
+            NRMP_EXTRA_RANKS,
         )
     )
     items.append(
@@ -420,7 +425,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             )
             if in_person
             else "No in-person interviews entered.",
-            _cite(IN_PERSON_INTERVIEW),
+            IN_PERSON_INTERVIEW,
         )
     )
     items.append(
@@ -434,14 +439,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             )
             if virtual
             else "No virtual interviews entered.",
-            _cite(VIRTUAL_SEASON),
+            VIRTUAL_SEASON,
         )
     )
     notes = [note] if (note := _first_year_note(v)) else []
     total = sum(float(item["amount"]) for item in items)  # type: ignore[arg-type]
     total_out: float | int = int(total) if total.is_integer() else total
     schedule = eras_schedule()
-    old = [str(item["item"]) for item in items if item["item"] in OLD_ITEMS]
+    old = [str(item["item"]) for item in items if item["old"]]
     return {
         "inputs": dict(v),
         "items": items,
@@ -462,7 +467,7 @@ def render(result: Mapping[str, object]) -> Markup:
     old: list[str] = result["old_figures"]  # type: ignore[assignment]
     rows = [
         (
-            el("strong", "Old figure: ", item["item"]) if item["item"] in old else item["item"],
+            el("strong", "Old figure: ", item["item"]) if item["old"] else item["item"],
             money(float(item["amount"])),  # type: ignore[arg-type]
             item["note"],
             item["source"],
@@ -518,35 +523,38 @@ def method() -> Markup:
             [
                 el(
                     "li",
+                    _old_mark(USMLE_TRANSCRIPT),
                     f"USMLE transcript: {money(int(USMLE_TRANSCRIPT.amount_usd))} once ({_cite(USMLE_TRANSCRIPT)}), unless "
                     "you send COMLEX only; the COMLEX transcript fee (NBOME) is not in our data and is not counted.",
                 ),
                 el(
                     "li",
+                    _old_mark(ECFMG_TOKEN),
                     f"ECFMG ERAS token: {money(int(ECFMG_TOKEN.amount_usd))} once, for US-citizen and non-US-citizen "
                     f"IMGs only ({_cite(ECFMG_TOKEN)}).",
                 ),
                 el(
                     "li",
-                    el("strong", "Old figure: "),
+                    _old_mark(NRMP_REGISTRATION),
                     f"NRMP registration {money(int(NRMP_REGISTRATION.amount_usd))} ({_cite(NRMP_REGISTRATION)}). "
                     "No current schedule was found.",
                 ),
                 el(
                     "li",
-                    el("strong", "Old figure: "),
+                    _old_mark(NRMP_EXTRA_RANKS),
                     f"NRMP extra ranks {money(int(NRMP_EXTRA_RANKS.amount_usd))} for each program ranked beyond "
                     f"{RANKS_INCLUDED} ({_cite(NRMP_EXTRA_RANKS)}).",
                 ),
                 el(
                     "li",
-                    el("strong", "Old figure: "),
+                    _old_mark(IN_PERSON_INTERVIEW),
                     f"In-person interviews: {money(IN_PERSON_LOW)}–{money(IN_PERSON_HIGH)} typical cost per interview "
                     f"({_cite(IN_PERSON_INTERVIEW)}). The calculator uses the midpoint, "
                     f"{money(IN_PERSON_PER_INTERVIEW)}, and shows the range's ends in the result.",
                 ),
                 el(
                     "li",
+                    _old_mark(VIRTUAL_SEASON),
                     f"Virtual interviews: the study reports median season totals of {money(VIRTUAL_SEASON_MEDIAN)} for "
                     f"virtual and {money(IN_PERSON_SEASON_MEDIAN)} for in-person interviewing ({_cite(VIRTUAL_SEASON)}). "
                     "It gives no cost per interview, and the project's data do not include how many interviews those "

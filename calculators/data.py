@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
@@ -294,6 +295,12 @@ class MatchRates:
         }[applicant_type]
 
 
+# A fee last confirmed for a season before the latest ERAS schedule we hold
+# (the 2025 and 2026 seasons) is called old: on the data page, in its prose
+# and in the application cost calculator alike.
+FEES_CURRENT_FROM = 2025
+
+
 @dataclass(frozen=True)
 class Fee:
     """One fee as the reference data records it: amounts may be free text."""
@@ -315,8 +322,13 @@ class Fee:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @property
+    def year(self) -> int:
+        """The latest year the figure is confirmed for ("2016-17" counts as 2016)."""
+        return max(int(y) for y in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", self.season_or_year))
+
+    @property
     def is_old(self) -> bool:
-        return "old" in self.status
+        return self.year < FEES_CURRENT_FROM
 
 
 @cache

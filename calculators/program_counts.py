@@ -547,7 +547,8 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
     reasons.append(
         f"Within each list: {tier_mix['likely_pct']}% likely, {tier_mix['target_pct']}% target and "
         f"{tier_mix['reach_pct']}% reach programs, so at least {100 - tier_mix['reach_pct']}% are realistic; the "
-        "no-match article asks for 70–80% or more. The split between likely and target is this site's own rule."
+        "no-match article asks for 70–80% or more. The steps by band, within that, and the split between likely "
+        "and target are this site's own rule."
     )
     if v["previously_unmatched"]:
         reasons.append(

@@ -136,7 +136,7 @@ def test_default_result_has_every_key() -> None:
         assert key in result
     assert result["fee_season"] == "ERAS 2025 and 2026 seasons"
     for entry in result["items"]:  # type: ignore[attr-defined]
-        assert set(entry) == {"item", "amount", "note", "source"}
+        assert set(entry) == {"item", "amount", "note", "source", "old"}
         assert entry["note"] and entry["source"]
     json.dumps(result)
 
@@ -261,8 +261,21 @@ def test_categorical_fields_carry_no_first_year_note(primary: str) -> None:
 
 
 def test_old_figures_listed() -> None:
-    result = ac.compute({})
-    assert result["old_figures"] == ["NRMP registration", "NRMP extra ranks", "In-person interviews"]
+    # The calculator kept its own list of old items, which left the 2020-21
+    # virtual-season median (a third of the default total) unflagged while the
+    # data page called it old; both now use one rule (data.Fee.is_old).
+    result = ac.compute({"step3_this_season": True})
+    assert result["old_figures"] == [
+        "USMLE transcript sent through ERAS",
+        "ECFMG ERAS token",
+        "NRMP registration",
+        "NRMP extra ranks",
+        "In-person interviews",
+        "Virtual interviews",
+    ]
+    html = str(ac.render(result))
+    assert "USMLE Step 3 exam" in html and "Old figure: USMLE Step 3" not in html, "the 2025 Step 3 fee is current"
+    assert "<strong>Old figure: Virtual interviews</strong>" in html
 
 
 def test_fractional_total_stays_exact() -> None:
@@ -434,7 +447,7 @@ def test_method_shows_formula_schedule_and_sources() -> None:
     assert "= $797" in html
     for text in ("AAMC", "ECFMG", "NRMP match fees page", "Fogel", "Wang", "2016-17", "2020-21", "$374.50", "$1,000", "$3,200"):
         assert text in html
-    assert html.count("Old figure: ") == 3
+    assert html.count("Old figure: ") == 6, "the transcript, token, two NRMP fees and both interview studies"
     assert "Travel" in html
 
 
