@@ -141,8 +141,13 @@ FIRST_YEAR_PRICING = (
 )
 
 # NRMP includes this many ranked programs in the registration fee; each one
-# beyond it costs the extra-rank fee (NRMP match fees page, 2016-17).
+# beyond it costs the extra-rank fee (NRMP match fees page, 2016-17).  The
+# supplemental lists of first-year programs, which an applicant to advanced
+# positions attaches to them, have 20 of their own, all lists together (read
+# in a copy of the NRMP's "Ranking Programs in the Main Residency Match" page,
+# 2026, not on the NRMP's own site).
 RANKS_INCLUDED = 20
+SUPPLEMENTAL_RANKS_INCLUDED = 20
 
 
 def _range(text: str) -> tuple[int, int]:
@@ -226,7 +231,15 @@ FIELDS = (
         label="Programs on your rank order list",
         maximum=999,
         initial=12,
-        help="Programs you expect to rank in the NRMP Match, across all your applications.",
+        help="Programs you expect to rank on your primary list in the NRMP Match, both specialties together.",
+    ),
+    IntField(
+        name="supplemental_ranked",
+        label="First-year programs on supplemental lists",
+        maximum=999,
+        initial=0,
+        help="Only if you rank advanced (PGY-2) positions: the preliminary or transitional programs on the "
+        "supplemental lists you attach to them, all lists together. They have 20 ranks of their own before extra fees.",
     ),
     IntField(
         name="in_person_interviews",
@@ -257,6 +270,10 @@ def _cite(fee: data.Fee) -> str:
     return f"{fee.source} ({fee.season_or_year})"
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _old_mark(fee: data.Fee) -> Markup | None:
     return el("strong", "Old figure: ") if fee.is_old else None
 
@@ -283,6 +300,13 @@ def _validate(v: Mapping[str, object]) -> None:
         raise InputError(
             "ranked_programs",
             f"Programs on your rank order list must be at most the {counted(applied, 'program')} you apply to.",
+        )
+    first_year = int(v["first_year_programs"])  # type: ignore[call-overload]
+    if int(v["supplemental_ranked"]) > first_year:  # type: ignore[call-overload]
+        raise InputError(
+            "supplemental_ranked",
+            "First-year programs on supplemental lists must be at most the "
+            f"{counted(first_year, 'preliminary or transitional year program')} you apply to.",
         )
     in_person, virtual = int(v["in_person_interviews"]), int(v["virtual_interviews"])  # type: ignore[call-overload]
     if in_person > applied:
@@ -398,18 +422,27 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             NRMP_REGISTRATION,
         )
     )
-    extra_ranks = max(0, ranked - RANKS_INCLUDED)
+    supplemental = int(v["supplemental_ranked"])  # type: ignore[call-overload]
+    extra_primary = max(0, ranked - RANKS_INCLUDED)
+    extra_supplemental = max(0, supplemental - SUPPLEMENTAL_RANKS_INCLUDED)
     extra_fee = int(NRMP_EXTRA_RANKS.amount_usd)
+    counts = [
+        f"{extra_primary} × {money(extra_fee)} for programs ranked beyond {RANKS_INCLUDED} on your primary list"
+        if extra_primary
+        else f"no fee for your primary list: {ranked} ranked, and the first {RANKS_INCLUDED} are included"
+    ]
+    if supplemental:
+        counts.append(
+            f"{extra_supplemental} × {money(extra_fee)} beyond the {SUPPLEMENTAL_RANKS_INCLUDED} included on supplemental lists"
+            if extra_supplemental
+            else f"no fee for your supplemental lists: {supplemental} ranked, and {SUPPLEMENTAL_RANKS_INCLUDED} are "
+            "included apart from the primary list's"
+        )
     items.append(
         _item(
             "NRMP extra ranks",
-            extra_ranks * extra_fee,
-            (
-                f"{extra_ranks} × {money(extra_fee)} for programs ranked beyond {RANKS_INCLUDED}"
-                if extra_ranks
-                else f"No fee: {ranked} ranked, and the first {RANKS_INCLUDED} are included"
-            )
-            + f". Old figure from {NRMP_EXTRA_RANKS.season_or_year}; check the NRMP's current fee.",
+            (extra_primary + extra_supplemental) * extra_fee,
+            _sentence("; ".join(counts)) + f". Old figure from {NRMP_EXTRA_RANKS.season_or_year}; check the NRMP's current fee.",
             NRMP_EXTRA_RANKS,
         )
     )

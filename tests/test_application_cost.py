@@ -486,3 +486,17 @@ def test_anesthesiology_first_year_note_names_its_pgy1_positions() -> None:
     assert "also has positions that start at PGY-1 (1,805 offered, NRMP Results and Data 2025)" in note
     (radiology,) = ac.compute({"primary_specialty": "diagnostic-radiology"})["notes"]  # type: ignore[misc]
     assert "start at PGY-1" not in radiology
+
+
+def test_supplemental_lists_have_twenty_ranks_of_their_own() -> None:
+    # One allowance of 20 across every list charged a radiology applicant
+    # ranking 15 advanced and 10 first-year programs 5 extra ranks.
+    base = {"primary_specialty": "diagnostic-radiology", "primary_programs": 20, "first_year_programs": 30}
+    both = compute(**base, ranked_programs=15, supplemental_ranked=10)
+    assert item(both, "NRMP extra ranks")["amount"] == 0
+    assert "20 are included apart from the primary list" in str(item(both, "NRMP extra ranks")["note"])
+    over = compute(**base, ranked_programs=25, supplemental_ranked=24)
+    assert item(over, "NRMP extra ranks")["amount"] == (5 + 4) * 30
+    with pytest.raises(InputError) as caught:
+        compute(**base, ranked_programs=10, supplemental_ranked=31)
+    assert caught.value.field == "supplemental_ranked" and "at most the 30" in caught.value.message
