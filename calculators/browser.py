@@ -101,7 +101,9 @@ def restore(name: str, saved_json: str) -> str:
     (what each reply of this calculator said it wrote, its ``written``: the
     address's parameters, marked when a field was in error; an address
     holding exactly one of them is the reader's own, come back to by reload,
-    Back or Forward, rather than a link).  An already parsed
+    Back or Forward, rather than a link) and ``typed`` (what the reader typed
+    into the form before these values came back, by field name: it wins over
+    everything, and a note says so).  An already parsed
     ``linked`` mapping is read as address parameters too.  Anything
     unreadable or invalid is dropped with a note, so a stale bookmark or
     corrupt storage can never break the page; see ``reader_state`` for who
@@ -138,5 +140,6 @@ def restore(name: str, saved_json: str) -> str:
         device_date=saved.get("today"),
         origin="visit" if use_visited else "own" if own_address else "link",
         typed_address=any(matches),
+        typed_first=saved.get("typed") or {},
     )
     return json.dumps(reply)

@@ -188,6 +188,7 @@ def starting_values(
     device_date: str | None = None,
     origin: Literal["link", "own", "visit"] = "link",
     typed_address: bool = False,
+    typed_first: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
     """The form's starting values, notes on what was dropped, and, when a link
     disagrees with remembered answers, an offer to choose between them.
@@ -203,7 +204,9 @@ def starting_values(
     and never remembered, so it comes back as typed; the form then shows its
     message again.  An own address written while a field was in error
     (``typed_address``) wins over remembered answers in every field, since
-    nothing was remembered after it."""
+    nothing was remembered after it.  ``typed_first`` is what the reader
+    typed while the engine was starting: it wins over all of these, as typed
+    (the form then shows any message), and a note names the fields kept."""
     remembered, notes = read_stored(stored)
     mine = _accept(fields, from_profile(fields, remembered), "a remembered answer", notes)
     from_link = _accept(fields, linked, "a value from the page address", notes if origin == "link" else [])
@@ -218,13 +221,19 @@ def starting_values(
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)
+    labels = {field.name: field.label for field in fields}
+    early = {name: str(text) for name, text in (typed_first or {}).items() if name in labels}
+    replaced = [labels[name] for name, text in early.items() if name in values and values[name] != text]
+    values.update(early)
+    if replaced:
+        notes.append(f"Kept what you typed while the calculator engine was starting: {and_list(replaced)}.")
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
     if origin == "link" and any(key in mine and mine[key] != value for key, value in from_link.items()):
         reply["offer"] = {
             "html": offer_text(fields, from_link, mine),
             "use": USE_LINKED,
             "keep": KEEP_MINE,
-            "keep_values": {**device, **from_link, **mine},
+            "keep_values": {**device, **from_link, **mine, **early},
             "used": "Done: your remembered answers now hold the linked values.",
             "kept": "Done: your remembered answers are unchanged, and the form now shows them.",
         }

@@ -339,3 +339,24 @@ def test_timeline_starts_from_the_devices_date_unless_the_link_says_otherwise(pa
     linked = open_calculator(page, site_url + "calculators/timeline/#timeline.today=2027-02-01", "timeline")
     wait_for_result(page, linked, "as of 2027-02-01")
     assert field(linked, "today").input_value() == "2027-02-01"
+
+
+def test_what_the_reader_types_while_the_engine_starts_is_not_replaced_by_a_remembered_answer(page: Any, site_url: str) -> None:
+    # The remembered 240 was written over the 262 typed while the engine
+    # loaded, and the result said "Updated for your inputs".
+    store(page, site_url, step2_score="240")
+    held: list[Any] = []
+    page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))
+    page.goto(site_url + "calculators/match-odds/")
+    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]')
+    page.wait_for_selector('.mpb-calculator[data-calculator="match_odds"][data-runtime="loading"]')
+    field(widget, "step2_score").fill("262")
+    while not held:
+        page.wait_for_timeout(50)
+    for route in held:
+        route.continue_()
+    calculator(page, "match_odds")
+    settled(page, widget)
+    assert field(widget, "step2_score").input_value() == "262"
+    notes = widget.locator(".mpb-notes")
+    assert "Kept what you typed while the calculator engine was starting: Step 2 CK score." in notes.inner_text()

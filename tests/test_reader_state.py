@@ -297,3 +297,24 @@ def test_fields_remembered_under_one_name_accept_the_same_answers() -> None:
                 by_name.setdefault(reader_state.remembered_as(field.name), set()).add(field.choices)
     assert {"specialty", "applicant_type", "needs_visa", "backup_specialty"} <= set(by_name)
     assert {name: len(lists) for name, lists in by_name.items() if len(lists) != 1} == {}
+
+
+def test_what_was_typed_while_the_engine_started_wins_and_is_named() -> None:
+    stored = json.dumps({"version": 1, "values": {"step2_score": "240", "specialty": "psychiatry"}})
+    reply = json.loads(
+        browser.restore(
+            "match_odds",
+            json.dumps({"address": "", "stored": stored, "typed": {"step2_score": "262", "specialty": "psychiatry"}}),
+        )
+    )
+    assert reply["values"]["step2_score"] == "262"
+    # Only a field whose typed value differs from the remembered one is named.
+    assert reply["notes"] == ["Kept what you typed while the calculator engine was starting: Step 2 CK score."]
+    # A value typed in error comes back as typed, for the form to show its message.
+    wrong = json.loads(
+        browser.restore("match_odds", json.dumps({"address": "", "stored": stored, "typed": {"step2_score": "2620"}}))
+    )
+    assert wrong["values"]["step2_score"] == "2620"
+    # A name that is not this calculator's field is ignored.
+    other = json.loads(browser.restore("match_odds", json.dumps({"address": "", "stored": None, "typed": {"nonsense": "1"}})))
+    assert "nonsense" not in other["values"] and other["notes"] == []

@@ -230,6 +230,11 @@ function ask(fn, name, payload) {
   });
 }
 
+function engineSettled() {
+  if (runtime.phase === "ready" || runtime.phase === "failed") return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener("matchplanb:engine", resolve, { once: true }));
+}
+
 function runtimeFailure() {
   return Object.assign(new Error("the calculator engine is not running"), { runtimeFailed: true });
 }
@@ -326,6 +331,10 @@ class Widget {
     this.pendingAddress = null;
     this.offerOpen = false;
     this.restored = false;
+    // Fields the reader changed before the starting values came back: the
+    // engine may take seconds to start, and what they typed must not be
+    // replaced by a remembered or linked value.
+    this.typedEarly = new Set();
     this.latest = 0;
     this.timer = 0;
     // Why a remembered or linked value was dropped: kept until the reader edits.
@@ -343,8 +352,16 @@ class Widget {
     this.remember.checked = readStorage() !== null;
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
-    this.form.addEventListener("input", () => (this.lastEdit = performance.now()), { capture: true });
-    this.form.addEventListener("change", () => (this.lastEdit = performance.now()), { capture: true });
+    for (const type of ["input", "change"]) {
+      this.form.addEventListener(
+        type,
+        (event) => {
+          this.lastEdit = performance.now();
+          if (!this.restored && event.target.name) this.typedEarly.add(event.target.name);
+        },
+        { capture: true },
+      );
+    }
     // A date typed into an empty date control that cannot be read fires no
     // input or change (its value stays ""), nor does clearing it again, so
     // leaving such a field, or one marked wrong, is the cue.
@@ -371,7 +388,9 @@ class Widget {
   }
 
   async restore() {
-    const saved = await ask("restore", this.name, {
+    // The address and its marks are read now: Material may replace the
+    // history entry's state while the engine starts.
+    const found = {
       address: window.location.hash,
       search: window.location.search,
       page: [...document.querySelectorAll(".mpb-calculator")].map((root) => root.dataset.calculator),
@@ -379,18 +398,30 @@ class Widget {
       today: deviceDate(),
       visited: visitedAddress.get(this.pathname) || "",
       written: ownAddresses(this.name),
-    }).catch((error) => {
+    };
+    // Asked once the engine runs, so that Python sees what the reader typed
+    // while it started (a queued request would carry the form as it was).
+    await engineSettled();
+    const saved = await ask("restore", this.name, { ...found, typed: this.typedEarlyValues() }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
     if (!saved && runtime.phase === "failed") return;
     this.restored = true;
     if (saved) {
-      this.writeForm(saved.values);
+      // Python put what was typed before the request first; a field typed
+      // into while the request was on its way keeps its newer value.
+      const typedSince = this.typedEarlyValues();
+      this.writeForm({ ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
     }
     this.recompute();
+  }
+
+  typedEarlyValues() {
+    const values = this.readForm();
+    return Object.fromEntries([...this.typedEarly].filter((name) => name in values).map((name) => [name, values[name]]));
   }
 
   readForm() {
