@@ -194,8 +194,9 @@ def render_profile_controls(calc: Calculator) -> Markup:
             "p",
             "Off unless you tick it. Your answers are then kept in this browser's storage "
             "and fill in the other calculators; they are never sent anywhere. "
-            "The page address also carries your inputs, so you can bookmark a result; "
-            "a link never replaces your remembered answers unless you choose to.",
+            "The page address also carries your inputs, so you can bookmark a result; the browser's history keeps "
+            "them like any address, so on a shared computer use a private window. "
+            "A link never replaces your remembered answers unless you choose to.",
             id=f"{box_id}-help",
             class_="mpb-help",
         ),

@@ -163,3 +163,17 @@ def test_the_browser_bridge_imports_only_the_calculator_it_is_asked_for() -> Non
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == ["timeline"]
+
+
+def test_the_remember_help_and_the_faq_say_the_browsers_history_keeps_the_address() -> None:
+    # The FAQ said "nothing is kept once you leave" while every answer went into
+    # the address, and so into the browser's history, Remember or not.
+    from pathlib import Path
+
+    from calculators.render import render_profile_controls
+
+    help_text = str(render_profile_controls(REGISTRY["competitiveness"]))
+    assert "history" in help_text and "private window" in help_text
+    faq = (Path(__file__).parents[1] / "docs" / "faq.md").read_text(encoding="utf-8")
+    assert "nothing is kept once you leave" not in faq
+    assert "private (incognito) window" in faq and "syncs its history" in faq
