@@ -126,6 +126,18 @@ SAME_QUESTION_AS: Mapping[str, str] = {
     "primary_specialty": SPECIALTY.name,
 }
 
+# A count typed for one specialty (the signals it allows, the programs
+# applied to in it) says nothing of another: it is remembered with the field
+# that names its specialty, and given back only while that remembered answer
+# is unchanged.  Remembered bare, 29 signals typed for neurology came back as
+# "the number you entered" for psychiatry.
+REMEMBERED_FOR: Mapping[str, str] = {
+    "primary_signals": SPECIALTY.name,
+    "backup_signals": BACKUP_SPECIALTY.name,
+    "primary_programs": "primary_specialty",
+    "backup_programs": BACKUP_SPECIALTY.name,
+}
+
 
 def visa_needed(values: Mapping[str, object]) -> bool:
     """The visa answer as yes or no, resolving "follow my applicant type"."""

@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl
 
 from .fields import BoolField, ChoiceField, Field, InputError, TextField
 from .html import Markup, and_list, el, join
-from .profile import SAME_QUESTION_AS
+from .profile import REMEMBERED_FOR, SAME_QUESTION_AS
 
 # Filled from the reader's device when the address carries no value for it,
 # and never remembered.
@@ -106,9 +106,17 @@ def remembered_as(field_name: str) -> str:
     return SAME_QUESTION_AS.get(field_name, field_name)
 
 
+# Stored beside a count: the specialty it was typed for (REMEMBERED_FOR).
+TYPED_FOR = ".for"
+
+
 def to_profile(query: Mapping[str, str]) -> dict[str, str]:
     """These inputs as remembered answers, each under its shared name."""
-    return {remembered_as(key): value for key, value in query.items() if key != DEVICE_DATE_FIELD}
+    profile = {remembered_as(key): value for key, value in query.items() if key != DEVICE_DATE_FIELD}
+    for key, anchor in REMEMBERED_FOR.items():
+        if key in query and anchor in query:
+            profile[remembered_as(key) + TYPED_FOR] = query[anchor]
+    return profile
 
 
 def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
@@ -137,6 +145,11 @@ def from_profile(fields: Sequence[Field], remembered: Mapping[str, object]) -> d
             if key in remembered:
                 found[field.name] = remembered[key]
                 break
+        anchor = REMEMBERED_FOR.get(field.name)
+        if anchor is not None and field.name in found:
+            typed_for = remembered.get(remembered_as(field.name) + TYPED_FOR)
+            if typed_for is None or typed_for != remembered.get(remembered_as(anchor)):
+                del found[field.name]
     return found
 
 

@@ -318,3 +318,24 @@ def test_what_was_typed_while_the_engine_started_wins_and_is_named() -> None:
     # A name that is not this calculator's field is ignored.
     other = json.loads(browser.restore("match_odds", json.dumps({"address": "", "stored": None, "typed": {"nonsense": "1"}})))
     assert "nonsense" not in other["values"] and other["notes"] == []
+
+
+def test_a_remembered_count_comes_back_only_for_the_specialty_it_was_typed_for() -> None:
+    # 29 signals typed for neurology came back as "the number you entered"
+    # for psychiatry once the specialty was changed on another calculator.
+    from calculators import application_cost, signals
+
+    remembered = reader_state.to_profile(
+        {"specialty": "neurology", "backup_specialty": "pathology", "primary_signals": "29", "backup_signals": "31"}
+    )
+    assert reader_state.from_profile(signals.FIELDS, remembered)["primary_signals"] == "29"
+    remembered["specialty"] = "psychiatry"  # changed on the competitiveness check
+    found = reader_state.from_profile(signals.FIELDS, remembered)
+    assert "primary_signals" not in found and found["backup_signals"] == "31"
+    # Application cost's own name for the first choice is the shared specialty.
+    cost = reader_state.to_profile({"primary_specialty": "neurology", "primary_programs": "45"})
+    assert reader_state.from_profile(application_cost.FIELDS, cost)["primary_programs"] == "45"
+    cost["specialty"] = "psychiatry"
+    assert "primary_programs" not in reader_state.from_profile(application_cost.FIELDS, cost)
+    # A count stored by an older version, without its specialty, is not guessed at.
+    assert "primary_signals" not in reader_state.from_profile(signals.FIELDS, {"specialty": "neurology", "primary_signals": "29"})
