@@ -158,6 +158,18 @@ def render_engine_off(calc: Calculator) -> Markup:
             "p",
             "Live recalculation is off: the calculator engine could not start in this browser, "
             "so the result shown is for the default inputs.",
+            class_="mpb-engine-off-why",
+        ),
+        # Shown instead when the browser says it is offline: the usual cause is
+        # that no calculator has run here with a connection yet, so the engine
+        # was never saved, and reloading does not help.
+        el(
+            "p",
+            "Live recalculation is off: you are offline, and this browser has not saved the calculator engine yet, "
+            "so the result shown is for the default inputs. The engine is saved once a calculator has run with a "
+            "connection, or when you press “Save for offline use” on the home page. Reconnect, then reload this page.",
+            class_="mpb-engine-off-offline",
+            hidden=True,
         ),
         el("p", "To get results for your own inputs:"),
         el(

@@ -55,6 +55,30 @@ def test_a_missing_runtime_file_reaches_the_failed_state_with_plain_words(page: 
     assert any("404" in error for error in errors), errors
 
 
+def test_offline_without_a_saved_engine_says_so_not_that_the_browser_failed(page: Any, site_url: str) -> None:
+    # A reader who had read only guide pages, then lost the connection, was
+    # told the engine "could not start in this browser" and to reload.
+    held: list[Any] = []
+    page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="loading"]')
+    while not held:
+        page.wait_for_timeout(50)
+    page.context.set_offline(True)
+    for route in held:
+        route.abort("internetdisconnected")
+    widget = page.locator(WIDGET)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="failed"]', timeout=10_000)
+    offline = widget.locator(".mpb-engine-off-offline")
+    assert offline.is_visible() and "you are offline" in offline.inner_text()
+    assert widget.locator(".mpb-engine-off-why").is_hidden()
+    assert "you are offline" in widget.locator(".mpb-status-text").inner_text()
+    page.context.set_offline(False)
+    # Material's own requests (the search index, released once the engine has
+    # failed) fail offline, and Material leaves their "Network error" uncaught.
+    page.page_errors[:] = [error for error in page.page_errors if error != "Network error"]
+
+
 def xz(data: bytes) -> bytes:
     return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
 

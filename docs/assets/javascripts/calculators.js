@@ -622,8 +622,12 @@ class Widget {
     }
     if (phase === "failed") {
       // Python wrote these words when the page was built; it cannot run now.
+      // Which cause to show is the one thing the page knows and Python cannot.
+      const offline = navigator.onLine === false;
+      this.engineOff.querySelector(".mpb-engine-off-why").hidden = offline;
+      this.engineOff.querySelector(".mpb-engine-off-offline").hidden = !offline;
       this.engineOff.hidden = false;
-      this.say(this.engineOff.querySelector("p").textContent);
+      this.say(this.engineOff.querySelector(offline ? ".mpb-engine-off-offline" : ".mpb-engine-off-why").textContent);
       this.form.querySelector("fieldset").disabled = true;
     }
   }
