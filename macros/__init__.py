@@ -323,6 +323,28 @@ def _serve_command() -> Markup:
     return el("code", "python3 -m http.server -d <folder>")
 
 
+def _copy_dated(env: Any) -> Markup:
+    """When a downloaded copy was built, and where a newer one is: a copy kept
+    for a season goes stale (signal tables, dates, fees)."""
+    from urllib.parse import urlsplit
+
+    from calculators import cycle
+
+    site = str(env.conf.get("site_url") or "")
+    # A copy built on a developer's machine names no address worth visiting.
+    hosted = site if urlsplit(site).hostname not in (None, "127.0.0.1", "localhost") else ""
+    where = (
+        join("The latest version is at ", el("a", site, href=site), ".")
+        if hosted
+        else "Look for a newer copy at the site's web address."
+    )
+    return el(
+        "p",
+        f"This copy was built on {cycle.long_date(cycle.reference_date())}; its figures, dates and fees are as of then. ",
+        where,
+    )
+
+
 def offline_panel(env: Any) -> Markup:
     """The "Download for offline reading" link and the "Save for offline use" button."""
     if _offline_copy(env):
@@ -336,6 +358,13 @@ def offline_panel(env: Any) -> Markup:
                 "start them from a folder, each still shows its worked example, and serving this folder with ",
                 _serve_command(),
                 " and opening the address it prints makes them live.",
+            ),
+            _copy_dated(env),
+            # Chromium gives every page opened from disk one storage origin.
+            el(
+                "p",
+                "Opened from a folder, “Remember my answers” keeps them where any other page you open from your disk "
+                "could read them, such as a file you downloaded from an email. Leave it unticked if that matters to you.",
             ),
             class_="mpb-offline",
             role="note",

@@ -88,6 +88,10 @@ def test_the_copy_loads_nothing_from_another_host(offline_copy: Path) -> None:
     assert shim == (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text()
     # No service worker or manifest in a copy that cannot use them.
     assert not (offline_copy / "sw.js").exists() and 'rel="manifest"' not in index
+    # A copy kept for a season says when it was built and where a newer one is.
+    assert "This copy was built on" in index and "newer copy" in index
+    assert "Save for offline use</button>" not in index
+    assert "any other page you open from your disk" in index, "remembered answers are readable by other local files"
 
 
 def test_every_navigation_link_lands_on_a_page(closed_browser: Any, offline_copy: Path) -> None:

@@ -205,3 +205,14 @@ def test_configurations_build_strictly(config: str, tmp_path: Path) -> None:
     result = build_site(tmp_path / "site", ROOT / config)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_a_downloaded_copy_names_the_hosted_address_but_never_a_loopback_one() -> None:
+    from types import SimpleNamespace
+
+    import macros
+
+    hosted = str(macros._copy_dated(SimpleNamespace(conf={"site_url": "https://example.org/match-plan-b/"})))
+    assert 'The latest version is at <a href="https://example.org/match-plan-b/">' in hosted
+    local = str(macros._copy_dated(SimpleNamespace(conf={"site_url": "http://127.0.0.1:8000/"})))
+    assert "127.0.0.1" not in local and "newer copy at the site&#x27;s web address" in local
