@@ -28,6 +28,9 @@ class Milestone:
     key: str
     label: str
     rule: str
+    # A deadline whose rule is set early on purpose: its estimate is a date to
+    # act by, not a best guess of the published one.
+    estimated_early: bool = False
 
 
 # The rules follow the pattern of the recent published calendars in the
@@ -58,6 +61,7 @@ MILESTONES: tuple[Milestone, ...] = (
         "Rank order list certification deadline",
         "the Wednesday 30 days before Match Day: a week before the earlier of the two published deadlines in the "
         "table (23 and 16 days before Match Day), so that a plan built on the estimate is early rather than late",
+        estimated_early=True,
     ),
     Milestone("match_week", "Match Week begins (matched or not; SOAP opens)", "the Monday of the third week of March"),
     Milestone("soap_ends", "SOAP ends", "the Thursday of Match Week (SOAP runs Monday to Thursday)"),

@@ -257,8 +257,10 @@ def cycle_date(key: str, match_year: int | None = None) -> Markup:
     if key not in cycle.MILESTONE_BY_KEY:
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     day = cycle.season(match_year or _coming_season())[key]
-    prefix = "around " if day.estimated else ""
-    return join(el("strong", prefix + cycle.long_date(day.date)), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
+    early = day.estimated and cycle.MILESTONE_BY_KEY[key].estimated_early
+    prefix = "by " if early else "around " if day.estimated else ""
+    shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if early else "")
+    return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 
 
 def cycle_planning_note() -> Markup:

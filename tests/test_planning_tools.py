@@ -776,3 +776,14 @@ def test_the_timeline_names_an_article_by_its_short_name_and_cites_it_once() -> 
     full = data.ARTICLE_IMG.cite()
     assert html.count(data.ARTICLE_IMG.title) == 1 and full not in html
     assert '<td data-label="Source">IMG article</td>' in html
+
+
+def test_an_estimate_set_early_on_purpose_reads_as_a_date_to_act_by() -> None:
+    # "around 17 February 2027" read as a best guess of a date the rule puts a
+    # week early on purpose.
+    import macros
+
+    estimated = str(macros.cycle_date("rank_deadline", 2027))
+    assert "by 17 February 2027, an estimate set early on purpose" in estimated
+    assert "around" in str(macros.cycle_date("match_day", 2027)), "other estimates are best guesses"
+    assert "early on purpose" not in str(macros.cycle_date("rank_deadline", 2026)), "a published deadline is as published"
