@@ -587,7 +587,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             Component(
                 f"Positions filled by {group}",
                 round(share * IMG_SHARE_POINTS_PER_PCT * weight),
-                f"{group[0].upper()}{group[1:]} filled {share:g}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
+                f"{group[0].upper()}{group[1:]} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
                 f"positions offered in {RESULTS_2025.year}.{weight_text}",
                 RESULTS_2025,
             )

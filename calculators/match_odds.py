@@ -564,6 +564,12 @@ def _far_words(far: list[str]) -> str:
     )
 
 
+def _rate(p: float) -> str:
+    """A share NRMP's counts give, to the one decimal the data page prints
+    (a model's estimate, with its uncertainty, is rounded further by _pct)."""
+    return f"{p * 100:.1f}%"
+
+
 def _pct(p: float) -> str:
     if p < 0.01:
         return "under 1%"
@@ -750,11 +756,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     elif used:
         summary = (
             f"{spec.name}: by this model, {_about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
-            f"(an estimate from NRMP's published summaries, not a count; base rate {_pct(prior)}{'; ' + whose if whose else ''})."
+            f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
             + _far_words(far)
         )
     else:
-        summary = f"{spec.name}: base rate {_pct(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
+        summary = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
             f" ({whose})." if whose else "."
         )
 
@@ -855,7 +861,7 @@ def render(result: Mapping[str, object]) -> Markup:
             "p",
             *not_yours,
             f"Base rate only, for {group['described']}: ",
-            el("strong", _pct(prior)),
+            el("strong", _rate(prior)),
             ". Enter a score to refine it.",
             class_="mpb-headline",
         )
@@ -864,7 +870,7 @@ def render(result: Mapping[str, object]) -> Markup:
         el(
             "p",
             f"Base rate: {base_n['matched']:,} of {base_n['matched'] + base_n['unmatched']:,} non-US IMGs who ranked {name} "
-            f"first matched ({_pct(prior)}; {result['source']}).",
+            f"first matched ({_rate(prior)}; {result['source']}).",
         ),
         el("p", "Method: ", result["method"]),
     ]
@@ -937,7 +943,7 @@ def method() -> Markup:
         rows.append(
             (
                 spec.name,
-                f"{o.img_matched:,} of {o.img_ranked_first:,} ({_pct(base_rate(spec))})",
+                f"{o.img_matched:,} of {o.img_ranked_first:,} ({_rate(base_rate(spec))})",
                 _dist_text(_stats(o.step2_matched, o.step2_matched.n)),
                 _dist_text(_stats(o.step2_unmatched, o.step2_unmatched.n)),
                 (

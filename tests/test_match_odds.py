@@ -614,3 +614,12 @@ def test_a_measure_left_empty_still_has_its_row() -> None:
     html = str(match_odds.render(compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": None})))
     table = html[html.index("What each input contributed") :]
     assert "Contiguous ranks (self-reported)" in table and "not used (left empty)" in table
+
+
+def test_the_base_rate_prints_as_the_data_page_does() -> None:
+    # "3,392 of 6,992 ... (49%)" beside the guides' 48.5%: a count's share keeps
+    # its decimal; only the model's estimates are rounded to whole percents.
+    from calculators import match_odds
+
+    html = str(match_odds.render(match_odds.compute({"specialty": "internal-medicine"})))
+    assert "3,392 of 6,992 non-US IMGs who ranked Internal Medicine first matched (48.5%;" in html
