@@ -230,7 +230,10 @@ function ask(fn, name, payload) {
   });
 }
 
+// Starts the engine if no calculator has yet (a guide page left by instant
+// navigation for a calculator page), then waits for it to run or fail.
 function engineSettled() {
+  startWorker();
   if (runtime.phase === "ready" || runtime.phase === "failed") return Promise.resolve();
   return new Promise((resolve) => window.addEventListener("matchplanb:engine", resolve, { once: true }));
 }
