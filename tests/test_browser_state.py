@@ -347,16 +347,20 @@ def test_what_the_reader_types_while_the_engine_starts_is_not_replaced_by_a_reme
     store(page, site_url, step2_score="240")
     held: list[Any] = []
     page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))
-    page.goto(site_url + "calculators/match-odds/")
-    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]')
-    page.wait_for_selector('.mpb-calculator[data-calculator="match_odds"][data-runtime="loading"]')
+    page.goto(site_url + "calculators/competitiveness/")
+    widget = page.locator('.mpb-calculator[data-calculator="competitiveness"]')
+    page.wait_for_selector('.mpb-calculator[data-calculator="competitiveness"][data-runtime="loading"]')
     field(widget, "step2_score").fill("262")
+    # A box ticked meanwhile stays ticked (it was sent as a boolean, and
+    # written back unticked).
+    widget.locator('[name="previously_unmatched"]').check()
     while not held:
         page.wait_for_timeout(50)
     for route in held:
         route.continue_()
-    calculator(page, "match_odds")
+    calculator(page, "competitiveness")
     settled(page, widget)
     assert field(widget, "step2_score").input_value() == "262"
+    assert widget.locator('[name="previously_unmatched"]').is_checked()
     notes = widget.locator(".mpb-notes")
     assert "Kept what you typed while the calculator engine was starting: Step 2 CK score." in notes.inner_text()

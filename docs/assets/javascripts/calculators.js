@@ -422,9 +422,12 @@ class Widget {
     this.recompute();
   }
 
+  // As the address and writeForm write them: a checkbox as "true" or "false".
   typedEarlyValues() {
     const values = this.readForm();
-    return Object.fromEntries([...this.typedEarly].filter((name) => name in values).map((name) => [name, values[name]]));
+    return Object.fromEntries(
+      [...this.typedEarly].filter((name) => name in values).map((name) => [name, String(values[name])]),
+    );
   }
 
   readForm() {
