@@ -981,6 +981,17 @@ def _first_move(
     return (candidates[first], bands[candidates[first]]) if first < len(candidates) else None
 
 
+def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], band: Band) -> bool:
+    """Whether the inputs a reader can still change, all at once and each as
+    far as the margins look, move the band up.  Two red flags, one of them the
+    score, fall to one when the other (little US experience, say) goes."""
+    best = {**v, "geographic_restriction": False}
+    for name, reach in IMPROVEMENTS:
+        if name != "step2_score" and (candidates := _candidates(v, name, reach)):
+            best[name] = candidates[-1]
+    return BAND_ORDER.index(assess(spec, best).band) > BAND_ORDER.index(band)
+
+
 def _moves(
     spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tuple[tuple[str, int], ...], up: bool
 ) -> list[dict[str, object]]:
@@ -1067,9 +1078,10 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         headline = str(up[0]["text"])
     elif result.band == "single-track":
         headline = "This is already the least cautious band."
-    elif score_line and holding:
-        # A higher score alone lifts the band past every rule holding it, so
-        # each of them turns on the score, which cannot be sat again.
+    elif score_line and holding and not _lifted_without_the_score(spec, v, result.band):
+        # A higher score alone lifts the band past every rule holding it, and
+        # every other input at its best does not: the rules turn on the score,
+        # which cannot be sat again.
         headline = (
             f"A rule tied to your Step 2 CK holds the band at “{BAND_LABELS[result.band]}”; nothing you can still "
             "change lifts it."

@@ -440,6 +440,13 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     assert margins["headline"] == (
         "A rule tied to your Step 2 CK holds the band at “Dual apply, strongly”; nothing you can still change lifts it."
     )
+    # With the other flag one the reader can still remove (no US clinical
+    # experience), several changes together do lift it, and the headline says so.
+    reader = {"specialty": "internal-medicine", "step2_score": 215, "usce_months": 0, "needs_visa": "false"}
+    usce = compute(reader)
+    assert usce["red_flags"] == ["Step 2 CK below 230", "minimal US clinical experience"]
+    assert usce["margins"]["headline"] == "No single change you can still make moves the band up; it would take several together."
+    assert compute({**reader, "usce_months": 12, "specialty_letters": 4})["band"] == "dual-apply"
     line = margins["score_line"]
     assert line["field"] == "step2_score" and "cannot be taken again" in line["text"]
     assert (
