@@ -169,26 +169,18 @@ DEFAULT_SECONDARY_BACKUP = ArticleRange(
     ARTICLE_ULTRA,
 )
 SECONDARY_BACKUP_RANGES: dict[str, ArticleRange] = {"general-surgery": GENERAL_SURGERY_BACKUP, "pmr": PMR_BACKUP}
-# Where a pairing has an article of its own, that article wins.  The
+# Where a pairing has an article of its own, that article wins: the
 # orthopaedics article tells a reader unsure of matching in orthopaedics to
-# send internal or family medicine "80+" applications, the IMG article's
-# worked example puts family medicine at 80-120 behind psychiatry, while the
-# ultra article's dermatology roadmap keeps internal medicine at 40-60 behind
-# dermatology; each reader gets the article written for their first choice.
+# send internal or family medicine "80+" applications.  The IMG article's
+# 80-120 family medicine behind psychiatry is not a pairing rule: its reader
+# has several red flags, "Dual apply, strongly" here, where every internal or
+# family medicine backup takes it (LARGE_BACKUP_RANGES).  Given to psychiatry
+# alone at "Dual apply", it sent a psychiatry applicant twice the family
+# medicine applications a pediatrics applicant with the same file was told.
 PAIRED_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
     ("orthopaedic-surgery", "internal-medicine"): BROAD_PRIMARY_CARE,
     ("orthopaedic-surgery", "family-medicine"): BROAD_PRIMARY_CARE,
-    ("psychiatry", "family-medicine"): BROAD_PRIMARY_CARE,
-    ("dermatology", "internal-medicine"): DEFAULT_SECONDARY_BACKUP,
 }
-# For an IMG, internal or family medicine kept second behind any other first
-# choice takes the same 80-120: the two articles written for IMGs both put
-# these backups at 80 or more, and the IMG article asks IMGs to apply broadly
-# in backup fields.  The dermatology roadmap's 40-60 is for a US-citizen IMG
-# after a research year; given to every other pairing, it had a pediatrics
-# applicant send half the family medicine applications a psychiatry applicant
-# with a similar file was told to send.
-IMG_BROAD_BACKUPS = frozenset({"internal-medicine", "family-medicine"})
 
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
 LARGE_BACKUP_RANGES: dict[str, ArticleRange] = {
@@ -301,13 +293,9 @@ def secondary_backup_range(slug: str) -> ArticleRange:
     return SECONDARY_BACKUP_RANGES.get(slug, DEFAULT_SECONDARY_BACKUP)
 
 
-def dual_apply_backup_range(primary_slug: str, backup_slug: str, applicant: str) -> ArticleRange:
+def dual_apply_backup_range(primary_slug: str, backup_slug: str) -> ArticleRange:
     """A backup kept second by a reader unsure of the first choice."""
-    if (paired := PAIRED_BACKUP_RANGES.get((primary_slug, backup_slug))) is not None:
-        return paired
-    if applicant in data.IMG_TYPES and backup_slug in IMG_BROAD_BACKUPS:
-        return BROAD_PRIMARY_CARE
-    return secondary_backup_range(backup_slug)
+    return PAIRED_BACKUP_RANGES.get((primary_slug, backup_slug)) or secondary_backup_range(backup_slug)
 
 
 def large_backup_range(slug: str) -> ArticleRange:
@@ -367,15 +355,13 @@ def alone(slug: str, band: Band) -> Recommendation:
 
 
 def with_backup(
-    primary_slug: str, backup_slug: str, band: Band, applicant: str, reapplying: bool = False
+    primary_slug: str, backup_slug: str, band: Band, reapplying: bool = False
 ) -> tuple[Recommendation, Recommendation]:
     """The first choice and the backup when dual applying."""
     backup_name = data.specialty(backup_slug).name
     if band in ("single-track", "dual-apply"):
         rule = (
-            secondary_backup_range(backup_slug)
-            if band == "single-track"
-            else dual_apply_backup_range(primary_slug, backup_slug, applicant)
+            secondary_backup_range(backup_slug) if band == "single-track" else dual_apply_backup_range(primary_slug, backup_slug)
         )
         aim: Aim = "lower-half" if band == "single-track" else "whole"
         why = (
@@ -453,14 +439,12 @@ def tiers(band: Band) -> dict[str, int]:
     return {"reach_pct": reach, "target_pct": 100 - reach - likely, "likely_pct": likely}
 
 
-def plan(
-    primary_slug: str, backup_slug: str | None, band: Band, *, applicant: str, reapplying: bool = False
-) -> dict[str, object]:
-    """The counts for a pair of fields and a band, for one applicant type."""
+def plan(primary_slug: str, backup_slug: str | None, band: Band, reapplying: bool = False) -> dict[str, object]:
+    """The counts for a pair of fields and a band, without the profile."""
     if backup_slug is None:
         primary, backup = alone(primary_slug, band), None
     else:
-        primary, backup = with_backup(primary_slug, backup_slug, band, applicant, reapplying)
+        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
     return {
@@ -511,7 +495,7 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             f"Basis: {backup_rule['context']} {backup_rule['why']}"
         )
         if backup_rule["rule"] == NO_MATCH_BACKUP.key and not v["previously_unmatched"]:
-            kept_second = dual_apply_backup_range(spec.slug, backup_spec.slug, str(v["applicant_type"]))
+            kept_second = dual_apply_backup_range(spec.slug, backup_spec.slug)
             own_count = (
                 f"The articles count {backup_spec.name} only as a backup kept second: {kept_second.text()} in "
                 f"“{kept_second.source.title}”. For one carrying a large share, "
@@ -652,13 +636,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     profile.check_backup(primary_slug, backup_slug, profile.SPECIALTY.label)
     check = competitiveness.compute({name: v[name] for name in COMPETITIVENESS_NAMES})
     band: Band = check["band"]  # type: ignore[assignment]
-    result = plan(
-        primary_slug,
-        None if backup_slug is None else str(backup_slug),
-        band,
-        applicant=str(v["applicant_type"]),
-        reapplying=bool(v["previously_unmatched"]),
-    )
+    result = plan(primary_slug, None if backup_slug is None else str(backup_slug), band, bool(v["previously_unmatched"]))
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(str(backup_slug)).name if backup_slug is not None else None
     result.update(
@@ -805,8 +783,8 @@ def method() -> Markup:
             BAND_LABELS["dual-apply"],
             "Upper half",
             "Whole range",
-            f"Backup-kept-second range; for an IMG, IM or FM {BROAD_PRIMARY_CARE.text()} (the IMG article's range; "
-            "the orthopaedics article says 80+), except IM behind dermatology",
+            f"Backup-kept-second range; IM or FM behind orthopaedics {BROAD_PRIMARY_CARE.text()} (the IMG article's range; "
+            "the orthopaedics article says 80+)",
         ),
         (
             BAND_LABELS["dual-apply-strongly"],
@@ -844,9 +822,8 @@ def method() -> Markup:
                 el(
                     "li",
                     "Backup kept second: general surgery "
-                    f"{GENERAL_SURGERY_BACKUP.text()}, PM&R {PMR_BACKUP.text()}; internal or family medicine for an IMG "
-                    f"{BROAD_PRIMARY_CARE.text()} (internal medicine behind dermatology keeps its roadmap's "
-                    f"{DEFAULT_SECONDARY_BACKUP.text()}); any other field {DEFAULT_SECONDARY_BACKUP.text()}.",
+                    f"{GENERAL_SURGERY_BACKUP.text()}, PM&R {PMR_BACKUP.text()}, any other field "
+                    f"{DEFAULT_SECONDARY_BACKUP.text()}.",
                 ),
                 el(
                     "li",

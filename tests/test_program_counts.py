@@ -149,7 +149,7 @@ def test_an_open_ended_count_reads_the_same_in_summary_chart_and_table() -> None
     ],
 )
 def test_first_choice_ranges(slug: str, low: int, high: int, key: str) -> None:
-    result = pc.plan(slug, None, "single-track", applicant="non-us-img")
+    result = pc.plan(slug, None, "single-track")
     assert result["primary"] == counts(low, high)
     assert result["range_rule"]["primary"]["rule"] == key
 
@@ -170,7 +170,7 @@ def test_first_choice_ranges(slug: str, low: int, high: int, key: str) -> None:
     ],
 )
 def test_alone_by_band(slug: str, band: str, low: int, high: int, aim: str) -> None:
-    result = pc.plan(slug, None, band, applicant="non-us-img")  # type: ignore[arg-type]
+    result = pc.plan(slug, None, band)  # type: ignore[arg-type]
     assert result["primary"] == counts(low, high)
     assert result["range_rule"]["primary"]["aim"] == aim
     assert result["backup"] is None
@@ -205,29 +205,29 @@ def test_ortho_reason_mentions_both_articles() -> None:
     ],
 )
 def test_backup_ranges(backup: str, band: str, low: int, high: int, key: str) -> None:
-    result = pc.plan("orthopaedic-surgery", backup, band, applicant="non-us-img")  # type: ignore[arg-type]
+    result = pc.plan("orthopaedic-surgery", backup, band)  # type: ignore[arg-type]
     assert result["backup"] == counts(low, high)
     assert result["range_rule"]["backup"]["rule"] == key
 
 
 def test_internal_medicine_behind_dermatology_follows_the_dermatology_roadmap() -> None:
-    result = pc.plan("dermatology", "internal-medicine", "dual-apply", applicant="non-us-img")
+    result = pc.plan("dermatology", "internal-medicine", "dual-apply")
     assert result["backup"] == counts(40, 60)
     assert result["range_rule"]["backup"]["rule"] == "secondary-backup"
 
 
 def test_img_article_example_psychiatry_with_family_medicine() -> None:
     # The IMG article's example: psychiatry 60-80 with family medicine 80-120.
-    result = pc.plan("psychiatry", "family-medicine", "dual-apply-strongly", applicant="non-us-img")
+    result = pc.plan("psychiatry", "family-medicine", "dual-apply-strongly")
     assert result["primary"] == counts(60, 80)
     assert result["backup"] == counts(80, 120)
 
 
 def test_ultra_roadmaps_fall_within_dual_apply_ranges() -> None:
-    derm = pc.plan("dermatology", "internal-medicine", "dual-apply", applicant="non-us-img")
+    derm = pc.plan("dermatology", "internal-medicine", "dual-apply")
     assert derm["primary"] == counts(60, 100)  # roadmap: 80-100
     assert derm["backup"] == counts(40, 60)  # roadmap: 40-60
-    ortho = pc.plan("orthopaedic-surgery", "general-surgery", "dual-apply", applicant="non-us-img")
+    ortho = pc.plan("orthopaedic-surgery", "general-surgery", "dual-apply")
     assert ortho["primary"] == counts(60, 90)  # roadmap: 70-90
     assert ortho["backup"] == counts(20, 40)  # roadmap: 20-40
 
@@ -237,7 +237,7 @@ ULTRA = [s.slug for s in data.SPECIALTIES if s.tier == "ultra"]
 
 @pytest.mark.parametrize("backup", HARD)
 def test_hard_backup_keeps_its_own_range_in_the_plan(backup: str) -> None:
-    result = pc.plan("internal-medicine", backup, "dual-apply", applicant="non-us-img")
+    result = pc.plan("internal-medicine", backup, "dual-apply")
     assert result["range_rule"]["backup"]["rule"] == pc.first_choice_range(backup).key
 
 
@@ -307,22 +307,19 @@ def test_margins_carry_over_from_the_competitiveness_check() -> None:
 
 @pytest.mark.parametrize("band", BANDS[:3])
 def test_first_choice_with_backup_stays_at_article_range(band: str) -> None:
-    result = pc.plan("dermatology", "internal-medicine", band, applicant="non-us-img")  # type: ignore[arg-type]
+    result = pc.plan("dermatology", "internal-medicine", band)  # type: ignore[arg-type]
     assert result["primary"] == counts(60, 100)
 
 
 def test_total_adds_both_fields() -> None:
-    result = pc.plan("dermatology", "internal-medicine", "dual-apply", applicant="non-us-img")
+    result = pc.plan("dermatology", "internal-medicine", "dual-apply")
     assert result["total"] == counts(100, 160)
 
 
 # --- Share and tiers -------------------------------------------------------------
 def test_share_uses_midpoints() -> None:
     # Dermatology 60-100 (mid 80), IM 40-60 (mid 50): 80 / 130 = 61.5% -> 62%.
-    assert pc.plan("dermatology", "internal-medicine", "dual-apply", applicant="non-us-img")["share"] == {
-        "primary_pct": 62,
-        "backup_pct": 38,
-    }
+    assert pc.plan("dermatology", "internal-medicine", "dual-apply")["share"] == {"primary_pct": 62, "backup_pct": 38}
 
 
 @pytest.mark.parametrize(
@@ -466,8 +463,8 @@ pairs = st.tuples(st.sampled_from(SLUGS), st.one_of(st.none(), st.sampled_from(S
 def test_weaker_band_never_recommends_fewer_programs(pair: tuple[str, str | None], i: int, j: int) -> None:
     stronger, weaker = BANDS[min(i, j)], BANDS[max(i, j)]
     primary, backup = pair
-    a = pc.plan(primary, backup, stronger, applicant="non-us-img")  # type: ignore[arg-type]
-    b = pc.plan(primary, backup, weaker, applicant="non-us-img")  # type: ignore[arg-type]
+    a = pc.plan(primary, backup, stronger)  # type: ignore[arg-type]
+    b = pc.plan(primary, backup, weaker)  # type: ignore[arg-type]
     if backup is None and weaker == "pivot":
         # A pivot shrinks the first choice to the set kept beside a backup, with or without one named.
         assert b["range_rule"]["primary"]["aim"] == "quarter-of-backup"
@@ -503,7 +500,7 @@ def test_an_extra_failure_never_lowers_the_counts(profile: dict[str, object], ex
 def test_every_broad_field_as_backup_has_a_range_in_every_band(slug: str) -> None:
     primary = "dermatology"
     for band in BANDS:
-        result = pc.plan(primary, slug, band, applicant="non-us-img")  # type: ignore[arg-type]
+        result = pc.plan(primary, slug, band)  # type: ignore[arg-type]
         assert result["backup"]["low"] >= 1
 
 
@@ -613,23 +610,29 @@ def test_a_pivot_without_a_backup_leads_with_naming_one() -> None:
     )
 
 
-def test_family_medicine_behind_psychiatry_gets_the_img_articles_own_range() -> None:
-    # "Primary: Psychiatry (60-80) / Backup: Family Medicine (80-120)" (IMG article); outside the weakest
-    # bands the calculator gave the dermatology roadmap's 40-60 instead.
-    result = pc.compute(
-        {
-            "specialty": "psychiatry",
-            "applicant_type": "non-us-img",
-            "step2_score": 240,
-            "years_since_graduation": 1,
-            "usce_months": 12,
-            "specialty_letters": 2,
-            "backup_specialty": "family-medicine",
-        }
-    )
-    assert result["band"] == "dual-apply"
-    assert (result["primary"], result["backup"]) == ({"low": 60, "high": 80}, {"low": 80, "high": 120})
-    assert result["range_rule"]["backup"]["source"] == data.ARTICLE_IMG.cite()
+def test_the_img_articles_family_medicine_range_goes_to_its_readers_band_whatever_the_first_choice() -> None:
+    # "Primary: Psychiatry (60-80) / Backup: Family Medicine (80-120)" is the
+    # IMG article's example of a non-US IMG with several red flags: "Dual apply,
+    # strongly" here.  Given to psychiatry alone at "Dual apply", it sent twice
+    # the family medicine applications a pediatrics applicant with the same
+    # file was told (audits s14, claims 6 and review 3).
+    reader = {
+        "applicant_type": "non-us-img",
+        "step2_score": 240,
+        "years_since_graduation": 1,
+        "usce_months": 12,
+        "specialty_letters": 2,
+        "backup_specialty": "family-medicine",
+    }
+    for first in ("psychiatry", "pediatrics"):
+        result = pc.compute({**reader, "specialty": first})
+        assert result["band"] == "dual-apply"
+        assert result["backup"] == {"low": 40, "high": 60}, first
+        assert result["share"]["backup_pct"] < 50, "a backup kept second"
+    several = pc.compute({**reader, "specialty": "psychiatry", "step2_score": 229, "years_since_graduation": 7, "usce_months": 0})
+    assert several["band"] == "dual-apply-strongly"
+    assert several["backup"] == {"low": 80, "high": 120}
+    assert several["range_rule"]["backup"]["source"] == data.ARTICLE_IMG.cite()
 
 
 def test_a_large_pmr_backup_names_the_orthopaedics_articles_own_count_before_extrapolating() -> None:
@@ -654,19 +657,14 @@ def test_a_large_pmr_backup_names_the_orthopaedics_articles_own_count_before_ext
 
 def test_an_open_ended_range_keeps_its_plus_when_the_whole_range_is_used() -> None:
     # The ultra article's "60-100+" for dermatology read as a plain 60-100.
-    assert pc.plan("dermatology", "internal-medicine", "dual-apply", applicant="non-us-img")["count_text"]["primary"] == "60–100+"
-    assert (
-        pc.plan("dermatology", None, "dual-apply", applicant="non-us-img")["count_text"]["primary"] == "80–100+"
-    )  # the upper half too
-    assert pc.plan("dermatology", "internal-medicine", "single-track", applicant="non-us-img")["count_text"]["backup"] == "40–50"
+    assert pc.plan("dermatology", "internal-medicine", "dual-apply")["count_text"]["primary"] == "60–100+"
+    assert pc.plan("dermatology", None, "dual-apply")["count_text"]["primary"] == "80–100+"  # the upper half too
+    assert pc.plan("dermatology", "internal-medicine", "single-track")["count_text"]["backup"] == "40–50"
 
 
 def test_after_a_no_match_the_first_choice_is_a_tightly_curated_set() -> None:
     # No-match article: the backup takes most programs, the original field a tightly curated set.
-    first, again = (
-        pc.plan("psychiatry", "family-medicine", "dual-apply", applicant="non-us-img", reapplying=reapplying)
-        for reapplying in (False, True)
-    )
+    first, again = (pc.plan("psychiatry", "family-medicine", "dual-apply", reapplying) for reapplying in (False, True))
     assert first["primary"] == {"low": 60, "high": 80} and again["primary"] == {"low": 60, "high": 70}
     assert again["share"]["backup_pct"] > first["share"]["backup_pct"]
     assert "tightly curated" in str(again["range_rule"]["primary"]["why"])
@@ -725,26 +723,3 @@ def test_a_field_with_advanced_positions_reminds_the_reader_of_the_first_year() 
     anesthesiology = " ".join(pc.compute({"specialty": "anesthesiology"})["reasons"])  # type: ignore[arg-type]
     assert "(1,805 offered" in anesthesiology
     assert "advanced positions" not in " ".join(pc.compute({"specialty": "pediatrics"})["reasons"])  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("primary", "backup"),
-    [
-        ("pediatrics", "family-medicine"),
-        ("psychiatry", "family-medicine"),
-        ("psychiatry", "internal-medicine"),
-        ("neurology", "internal-medicine"),
-    ],
-)
-def test_an_img_keeping_im_or_fm_second_gets_the_img_articles_range_whatever_the_first_choice(primary: str, backup: str) -> None:
-    # Pediatrics then family medicine got 40-60 (a US-citizen IMG's dermatology
-    # roadmap) where psychiatry then family medicine got the IMG article's
-    # 80-120, for the same reader.
-    for applicant in ("non-us-img", "us-img"):
-        result = pc.plan(primary, backup, "dual-apply", applicant=applicant)
-        assert result["count_text"]["backup"] == "80–120", (applicant, result["count_text"])  # type: ignore[index]
-    # US graduates, for whom no article gives that figure, keep the nearest one.
-    graduate = pc.plan(primary, backup, "dual-apply", applicant="us-md")
-    assert graduate["count_text"]["backup"] == ("80–120" if (primary, backup) == ("psychiatry", "family-medicine") else "40–60")  # type: ignore[index]
-    # Internal medicine behind dermatology keeps its own article's 40-60.
-    assert pc.plan("dermatology", "internal-medicine", "dual-apply", applicant="non-us-img")["count_text"]["backup"] == "40–60"  # type: ignore[index]
