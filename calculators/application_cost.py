@@ -21,7 +21,7 @@ from functools import cache
 
 from . import charts, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs
-from .html import Markup, counted, el, join, money, table
+from .html import Markup, capitalised, counted, el, join, money, table
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -238,8 +238,9 @@ FIELDS = (
         label="First-year programs on supplemental lists",
         maximum=999,
         initial=0,
-        help="Only if you rank advanced (PGY-2) positions: the preliminary or transitional programs on the "
-        "supplemental lists you attach to them, all lists together. They have 20 ranks of their own before extra fees.",
+        help="Only if you rank advanced (PGY-2) positions: the different preliminary or transitional programs on the "
+        "supplemental lists you attach to them, each counted once however many lists it is on. They have 20 of their "
+        "own before extra fees.",
     ),
     IntField(
         name="in_person_interviews",
@@ -268,10 +269,6 @@ def _item(item: str, amount: float, note: str, source: data.Fee | str) -> dict[s
 
 def _cite(fee: data.Fee) -> str:
     return f"{fee.source} ({fee.season_or_year})"
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _old_mark(fee: data.Fee) -> Markup | None:
@@ -442,7 +439,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         _item(
             "NRMP extra ranks",
             (extra_primary + extra_supplemental) * extra_fee,
-            _sentence("; ".join(counts)) + f". Old figure from {NRMP_EXTRA_RANKS.season_or_year}; check the NRMP's current fee.",
+            capitalised("; ".join(counts))
+            + f". Old figure from {NRMP_EXTRA_RANKS.season_or_year}; check the NRMP's current fee.",
             NRMP_EXTRA_RANKS,
         )
     )
@@ -576,7 +574,9 @@ def method() -> Markup:
                     "li",
                     _old_mark(NRMP_EXTRA_RANKS),
                     f"NRMP extra ranks {money(int(NRMP_EXTRA_RANKS.amount_usd))} for each program ranked beyond "
-                    f"{RANKS_INCLUDED} ({_cite(NRMP_EXTRA_RANKS)}).",
+                    f"{RANKS_INCLUDED} on the primary list ({_cite(NRMP_EXTRA_RANKS)}), and for each beyond "
+                    f"{SUPPLEMENTAL_RANKS_INCLUDED} different programs on the supplemental lists together (from a copy of "
+                    "the NRMP's page on ranking programs, read 2026).",
                 ),
                 el(
                     "li",

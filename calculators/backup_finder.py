@@ -32,7 +32,7 @@ from .data import (
     Tier,
 )
 from .fields import ChoiceField, parse_inputs
-from .html import Markup, and_list, counted, el, join, paper_note, printed_if_opened, signed, table
+from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table
 
 NAME = "backup_finder"
 TITLE = "Backup specialty finder"
@@ -587,7 +587,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             Component(
                 f"Positions filled by {group}",
                 round(share * IMG_SHARE_POINTS_PER_PCT * weight),
-                f"{group[0].upper()}{group[1:]} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
+                f"{capitalised(group)} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
                 f"positions offered in {RESULTS_2025.year}.{weight_text}",
                 RESULTS_2025,
             )

@@ -29,7 +29,7 @@ from typing import Literal
 from . import charts, data, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
-from .html import Markup, counted, el, join, ordinal, signed, table
+from .html import Markup, capitalised, counted, el, join, ordinal, signed, table
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -1009,7 +1009,7 @@ def _moves(
                 "field": name,
                 "value": value,
                 "band": moved,
-                "text": f"{text[0].upper()}{text[1:]} would move you to “{BAND_LABELS[moved]}”.",
+                "text": f"{capitalised(text)} would move you to “{BAND_LABELS[moved]}”.",
             }
         )
     return moves

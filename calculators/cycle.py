@@ -28,6 +28,8 @@ class Milestone:
     key: str
     label: str
     rule: str
+    # A date to act by, said "by" it.
+    deadline: bool = False
     # A deadline whose rule is set early on purpose: its estimate is a date to
     # act by, not a best guess of the published one.
     estimated_early: bool = False
@@ -61,6 +63,7 @@ MILESTONES: tuple[Milestone, ...] = (
         "Rank order list certification deadline",
         "the Wednesday 30 days before Match Day: a week before the earlier of the two published deadlines in the "
         "table (23 and 16 days before Match Day), so that a plan built on the estimate is early rather than late",
+        deadline=True,
         estimated_early=True,
     ),
     Milestone("match_week", "Match Week begins (matched or not; SOAP opens)", "the Monday of the third week of March"),

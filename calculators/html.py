@@ -114,6 +114,12 @@ def paper_note(text: str) -> Markup:
     return el("p", text, class_="mpb-paper-note")
 
 
+def capitalised(text: str) -> str:
+    """The text with its first letter in capitals, the rest as it is
+    (str.capitalize lowers the rest, "NRMP" included)."""
+    return text[:1].upper() + text[1:]
+
+
 def signed(points: float) -> str:
     """Points with an explicit sign and a real minus, as people read them."""
     if points > 0:

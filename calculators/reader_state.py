@@ -246,11 +246,20 @@ def starting_values(
             "html": offer_text(fields, from_link, mine),
             "use": USE_LINKED,
             "keep": KEEP_MINE,
-            "keep_values": {**device, **from_link, **mine, **early},
+            "keep_values": _kept(from_link, {**device, **from_link, **mine, **early}),
             "used": "Done: your remembered answers now hold the linked values.",
             "kept": "Done: your remembered answers are unchanged, and the form now shows them.",
         }
     return reply
+
+
+def _kept(from_link: Mapping[str, object], values: dict[str, object]) -> dict[str, object]:
+    """ "Keep mine" fills what remembered answers lack from the link, but never
+    a count the link gave for another specialty than the one kept."""
+    for name, anchor in REMEMBERED_FOR.items():
+        if name in from_link and from_link.get(anchor) != values.get(anchor):
+            values.pop(name, None)
+    return values
 
 
 # --- What the status line says -------------------------------------------------------------------------

@@ -59,6 +59,9 @@ def shown_date(item: PlanItem) -> str:
     return item["date"] + (" (estimated)" if item.get("estimated") else "")
 
 
+DECIDE_DUAL = "Decide firmly whether to dual apply"
+
+
 @dataclass(frozen=True)
 class Step:
     """A milestone ``months`` before (negative) or after its anchor: the submission, or ERAS opening."""
@@ -118,7 +121,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         -9,
-        "Decide firmly whether to dual apply",
+        DECIDE_DUAL,
         "Settle it now: letters, statements and rotations all depend on it.",
         ARTICLE_ORTHO,
         anchor="preparation",
@@ -330,8 +333,8 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
             {
                 "date": latest.isoformat(),
                 "title": COMMIT_TO_DUAL,
-                "detail": "The orthopaedics article's outer limit, and earlier is better: decided this late, the backup usually "
-                "has no rotation or letters of its own. The plan's step to book backup rotations is the time to decide.",
+                "detail": "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
+                f"“{DECIDE_DUAL}” is its time to decide, since the backup needs letters, a statement and rotations of its own.",
                 "source": ARTICLE_ORTHO.cite(),
             }
         )

@@ -257,8 +257,9 @@ def cycle_date(key: str, match_year: int | None = None) -> Markup:
     if key not in cycle.MILESTONE_BY_KEY:
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     day = cycle.season(match_year or _coming_season())[key]
-    early = day.estimated and cycle.MILESTONE_BY_KEY[key].estimated_early
-    prefix = "by " if early else "around " if day.estimated else ""
+    milestone = cycle.MILESTONE_BY_KEY[key]
+    early = day.estimated and milestone.estimated_early
+    prefix = "by " if milestone.deadline else "around " if day.estimated else ""
     shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if early else "")
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 
@@ -342,7 +343,8 @@ def _copy_dated(env: Any) -> Markup:
     )
     return el(
         "p",
-        f"This copy was built on {cycle.long_date(cycle.reference_date())}; its figures, dates and fees are as of then. ",
+        f"This copy was built on {cycle.long_date(cycle.reference_date())} and holds the figures, dates and fees the "
+        "site had then. ",
         where,
     )
 

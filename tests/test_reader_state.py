@@ -339,3 +339,19 @@ def test_a_remembered_count_comes_back_only_for_the_specialty_it_was_typed_for()
     assert "primary_programs" not in reader_state.from_profile(application_cost.FIELDS, cost)
     # A count stored by an older version, without its specialty, is not guessed at.
     assert "primary_signals" not in reader_state.from_profile(signals.FIELDS, {"specialty": "neurology", "primary_signals": "29"})
+
+
+def test_keep_mine_never_keeps_a_linked_count_for_another_specialty() -> None:
+    # Remembered: psychiatry, its count dropped (typed for neurology). A link
+    # with neurology and 29 signals: "Keep mine" kept psychiatry with the 29.
+    from calculators import signals
+
+    remembered = reader_state.to_profile({"specialty": "neurology", "primary_signals": "29"})
+    remembered["specialty"] = "psychiatry"
+    stored = json.dumps({"version": 1, "values": remembered})
+    reply = reader_state.starting_values(
+        signals.FIELDS, linked={"specialty": "neurology", "primary_signals": "29"}, stored=stored
+    )
+    assert reply["offer"] is not None
+    kept = reply["offer"]["keep_values"]  # type: ignore[index]
+    assert kept["specialty"] == "psychiatry" and "primary_signals" not in kept

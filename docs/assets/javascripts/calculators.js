@@ -629,7 +629,8 @@ class Widget {
     if (phase === "failed") {
       // Python wrote these words when the page was built; it cannot run now.
       // Which cause to show is the one thing the page knows and Python cannot.
-      const offline = navigator.onLine === false;
+      // A copy opened from a folder holds its engine, and has no button to save it.
+      const offline = navigator.onLine === false && window.location.protocol !== "file:";
       this.engineOff.querySelector(".mpb-engine-off-why").hidden = offline;
       this.engineOff.querySelector(".mpb-engine-off-offline").hidden = !offline;
       this.engineOff.hidden = false;
