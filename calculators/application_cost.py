@@ -143,9 +143,8 @@ FIRST_YEAR_PRICING = (
 # NRMP includes this many ranked programs in the registration fee; each one
 # beyond it costs the extra-rank fee (NRMP match fees page, 2016-17).  The
 # supplemental lists of first-year programs, which an applicant to advanced
-# positions attaches to them, have 20 of their own, all lists together (read
-# in a copy of the NRMP's "Ranking Programs in the Main Residency Match" page,
-# 2026, not on the NRMP's own site).
+# positions attaches to them, have 20 of their own, all lists together
+# (data.NRMP_RANKING, a copy of the NRMP's page).
 RANKS_INCLUDED = 20
 SUPPLEMENTAL_RANKS_INCLUDED = 20
 
@@ -575,8 +574,8 @@ def method() -> Markup:
                     _old_mark(NRMP_EXTRA_RANKS),
                     f"NRMP extra ranks {money(int(NRMP_EXTRA_RANKS.amount_usd))} for each program ranked beyond "
                     f"{RANKS_INCLUDED} on the primary list ({_cite(NRMP_EXTRA_RANKS)}), and for each beyond "
-                    f"{SUPPLEMENTAL_RANKS_INCLUDED} different programs on the supplemental lists together (from a copy of "
-                    "the NRMP's page on ranking programs, read 2026).",
+                    f"{SUPPLEMENTAL_RANKS_INCLUDED} different programs on the supplemental lists together "
+                    f"({data.NRMP_RANKING.cite()}).",
                 ),
                 el(
                     "li",

@@ -129,7 +129,24 @@ NRMP_APPLICANT_FAQ = Source(
     "read 2026",
     "NRMP",
 )
-SOURCES = (*ARTICLES, CHARTING_OUTCOMES, RESULTS_2025, ACS_FILL_2025, MATCH_RATES, ERAS_RULES, NRMP_APPLICANT_FAQ)
+NRMP_RANKING = Source(
+    "nrmp-ranking-programs",
+    "Ranking Programs in the Main Residency Match: 20 programs on the primary list, and 20 on all supplemental lists "
+    "together, before extra-rank fees",
+    "read 2026",
+    "NRMP, from a copy of its page (the NRMP's own site not seen)",
+    "secondary",
+)
+SOURCES = (
+    *ARTICLES,
+    CHARTING_OUTCOMES,
+    RESULTS_2025,
+    ACS_FILL_2025,
+    MATCH_RATES,
+    ERAS_RULES,
+    NRMP_APPLICANT_FAQ,
+    NRMP_RANKING,
+)
 
 
 # --- Reading and writing the TSV copies --------------------------------------
