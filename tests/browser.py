@@ -7,7 +7,9 @@ from urllib.parse import urlsplit
 
 from conftest import LOOPBACK_HOSTS
 
-READY = '.mpb-calculator[data-calculator="{name}"][data-runtime="ready"]'
+# Live, and the form holding the reader's values (data-restored follows
+# "ready" by one message to the engine).
+READY = '.mpb-calculator[data-calculator="{name}"][data-runtime="ready"][data-restored]'
 
 
 def open_calculator(page: Any, url: str, name: str) -> Any:
@@ -66,7 +68,7 @@ _NAVIGATE = """(url) => new Promise((resolve) => {
 })"""
 
 _SETTLED = """() => [...document.querySelectorAll('.mpb-calculator')]
-  .every((c) => ['ready', 'failed'].includes(c.dataset.runtime))"""
+  .every((c) => c.dataset.runtime === 'failed' || (c.dataset.runtime === 'ready' && c.dataset.restored))"""
 
 
 def navigate(page: Any, url: str) -> None:

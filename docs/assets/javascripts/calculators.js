@@ -411,6 +411,9 @@ class Widget {
     });
     if (!saved && runtime.phase === "failed") return;
     this.restored = true;
+    // The form now holds the reader's values: "ready" alone comes a message
+    // earlier, while it may still show the defaults.
+    this.root.dataset.restored = "true";
     if (saved) {
       // Python put what was typed before the request first; a field typed
       // into while the request was on its way keeps its newer value.
