@@ -341,7 +341,10 @@ class Fee:
     @property
     def year(self) -> int:
         """The latest year the figure is confirmed for ("2016-17" counts as 2016)."""
-        return max(int(y) for y in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", self.season_or_year))
+        years = re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", self.season_or_year)
+        if not years:
+            raise ValueError(f"fees.tsv: {self.item!r} names no year in {self.season_or_year!r}")
+        return max(int(y) for y in years)
 
     @property
     def is_old(self) -> bool:

@@ -221,7 +221,20 @@ def starting_values(
     typed while the engine was starting: it wins over all of these, as typed
     (the form then shows any message), and a note names the fields kept."""
     remembered, notes = read_stored(stored)
-    mine = _accept(fields, from_profile(fields, remembered), "a remembered answer", notes)
+    found = from_profile(fields, remembered)
+    unsure = [
+        field.label
+        for field in fields
+        if field.name in REMEMBERED_FOR
+        and field.name not in found
+        and any(key in remembered for key in (remembered_as(field.name), field.name))
+    ]
+    if unsure:
+        notes.append(
+            "Not filled in from your remembered answers, because it may have been typed for another specialty: "
+            f"{and_list(unsure)}."
+        )
+    mine = _accept(fields, found, "a remembered answer", notes)
     from_link = _accept(fields, linked, "a value from the page address", notes if origin == "link" else [])
     typed: dict[str, str] = {}
     if origin != "link":

@@ -500,3 +500,11 @@ def test_supplemental_lists_have_twenty_ranks_of_their_own() -> None:
     with pytest.raises(InputError) as caught:
         compute(**base, ranked_programs=10, supplemental_ranked=31)
     assert caught.value.field == "supplemental_ranked" and "at most the 30" in caught.value.message
+
+
+def test_fees_are_called_old_from_the_first_season_of_the_eras_schedule_in_use() -> None:
+    # The line is set by hand; a new ERAS schedule must move it.
+    import re
+
+    first = min(int(year) for year in re.findall(r"[0-9]{4}", ac.eras_schedule().season))
+    assert first == data.FEES_CURRENT_FROM

@@ -355,3 +355,16 @@ def test_keep_mine_never_keeps_a_linked_count_for_another_specialty() -> None:
     assert reply["offer"] is not None
     kept = reply["offer"]["keep_values"]  # type: ignore[index]
     assert kept["specialty"] == "psychiatry" and "primary_signals" not in kept
+
+
+def test_a_remembered_count_not_given_back_is_named() -> None:
+    from calculators import signals
+
+    remembered = reader_state.to_profile({"specialty": "neurology", "primary_signals": "29"})
+    remembered["specialty"] = "psychiatry"
+    reply = reader_state.starting_values(signals.FIELDS, linked={}, stored=json.dumps({"version": 1, "values": remembered}))
+    assert "primary_signals" not in reply["values"]  # type: ignore[operator]
+    assert reply["notes"] == [
+        "Not filled in from your remembered answers, because it may have been typed for another specialty: "
+        "Signals your first choice allows."
+    ]
