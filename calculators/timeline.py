@@ -52,11 +52,22 @@ class PlanItem(TypedDict):
     # A season date our table lacks, estimated by rule: marked by its date,
     # where the reader looks, and explained once in the notes.
     estimated: NotRequired[bool]
+    # An estimate set early on purpose (the rank-list deadline): a date to act
+    # by, not a guess at the published one.
+    estimated_early: NotRequired[bool]
     past: NotRequired[bool]
 
 
+def _estimate_mark(item: PlanItem, noun: str = "") -> str:
+    """ "estimated" (or "estimated date" with ``noun``), and why when early."""
+    if item.get("estimated_early"):
+        return f"estimated{noun}, set early on purpose"
+    return f"estimated{noun}" if item.get("estimated") else ""
+
+
 def shown_date(item: PlanItem) -> str:
-    return item["date"] + (" (estimated)" if item.get("estimated") else "")
+    mark = _estimate_mark(item)
+    return item["date"] + (f" ({mark})" if mark else "")
 
 
 DECIDE_DUAL = "Decide firmly whether to dual apply"
@@ -324,6 +335,7 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
                 "detail": text,
                 "source": day.cite(),
                 "estimated": day.estimated,
+                "estimated_early": day.estimated and cycle.MILESTONE_BY_KEY[key].estimated_early,
             }
         )
     if dual:
@@ -511,7 +523,7 @@ def to_ics(milestones: list[PlanItem], today: dt.date) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_escape(m['title'] + (' (estimated date)' if m.get('estimated') else ''))}",
+            f"SUMMARY:{_escape(m['title'] + (f' ({mark})' if (mark := _estimate_mark(m, ' date')) else ''))}",
             f"DESCRIPTION:{_escape(m['detail'] + ' Source: ' + m['source'])}",
             "END:VEVENT",
         ]

@@ -274,6 +274,10 @@ def test_an_estimated_season_date_is_marked_by_its_date_and_explained_once() -> 
     shown = {m["title"]: timeline.shown_date(m) for m in published["milestones"]}  # type: ignore[union-attr]
     assert not shown["ERAS opens for the season"].endswith("(estimated)"), "published for the Match 2027"
     assert shown["Match Day"].endswith("(estimated)")
+    # The rank-list deadline's estimate is a week early on purpose: a date to act by.
+    assert shown["Rank order list certification deadline"].endswith("(estimated, set early on purpose)")
+    unfolded = str(published["ics"]).replace("\r\n ", "")  # lines of over 75 octets are folded
+    assert "SUMMARY:Rank order list certification deadline (estimated date\\, set early on purpose)" in unfolded
     assert estimated, "the Match 2027 season has dates our table lacks"
     assert any(all(t in n for t in estimated) for n in published["notes"])  # type: ignore[union-attr]
 
