@@ -122,6 +122,11 @@ class SeasonDate:
     def estimated(self) -> bool:
         return self.status == ESTIMATED
 
+    @property
+    def estimated_early(self) -> bool:
+        """Estimated by a rule set early on purpose (Milestone.estimated_early)."""
+        return self.estimated and MILESTONE_BY_KEY[self.key].estimated_early
+
     def shown(self) -> str:
         """The date in words, marked when it is our estimate."""
         return long_date(self.date) + (" (estimated)" if self.estimated else "")

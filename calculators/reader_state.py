@@ -132,6 +132,12 @@ def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
     return values, []
 
 
+def _stored_under(field_name: str, remembered: Mapping[str, object]) -> str | None:
+    """The key a field's remembered answer is kept under, if any: its shared
+    name, or its own name as an older version of the site saved it."""
+    return next((key for key in (remembered_as(field_name), field_name) if key in remembered), None)
+
+
 def from_profile(fields: Sequence[Field], remembered: Mapping[str, object]) -> dict[str, object]:
     """The remembered answers this calculator asks about, under its field names.
 
@@ -141,10 +147,8 @@ def from_profile(fields: Sequence[Field], remembered: Mapping[str, object]) -> d
     for field in fields:
         if field.name == DEVICE_DATE_FIELD:
             continue
-        for key in (remembered_as(field.name), field.name):
-            if key in remembered:
-                found[field.name] = remembered[key]
-                break
+        if (key := _stored_under(field.name, remembered)) is not None:
+            found[field.name] = remembered[key]
         anchor = REMEMBERED_FOR.get(field.name)
         if anchor is not None and field.name in found:
             typed_for = remembered.get(remembered_as(field.name) + TYPED_FOR)
@@ -225,9 +229,7 @@ def starting_values(
     unsure = [
         field.label
         for field in fields
-        if field.name in REMEMBERED_FOR
-        and field.name not in found
-        and any(key in remembered for key in (remembered_as(field.name), field.name))
+        if field.name in REMEMBERED_FOR and field.name not in found and _stored_under(field.name, remembered) is not None
     ]
     if unsure:
         notes.append(

@@ -335,7 +335,7 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
                 "detail": text,
                 "source": day.cite(),
                 "estimated": day.estimated,
-                "estimated_early": day.estimated and cycle.MILESTONE_BY_KEY[key].estimated_early,
+                "estimated_early": day.estimated_early,
             }
         )
     if dual:
@@ -540,7 +540,8 @@ ARTICLE_BY_CITATION = {a.cite(): a for a in ARTICLES}
 
 
 def _articles_cited(milestones: list[PlanItem]) -> Markup | None:
-    cited = [a for a in ARTICLES if any(m["source"] == a.cite() for m in milestones)]
+    sources = {m["source"] for m in milestones}
+    cited = [a for a in ARTICLES if a.cite() in sources]
     if not cited:
         return None
     return el(

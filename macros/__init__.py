@@ -220,8 +220,7 @@ def sources_list() -> Markup:
 def article_sources(*names: str) -> Markup:
     """The source articles a guide cites, each with its title and date."""
     by_key = {s.key: s for s in d.ARTICLES}
-    articles = [(by_key[f"article-{name}"].short, by_key[f"article-{name}"]) for name in names]
-    articles = [(short[0].upper() + short[1:], a) for short, a in articles]
+    articles = [(html.capitalised(a.short), a) for a in (by_key[f"article-{name}"] for name in names)]
     return join(
         el(
             "p",
@@ -257,10 +256,8 @@ def cycle_date(key: str, match_year: int | None = None) -> Markup:
     if key not in cycle.MILESTONE_BY_KEY:
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     day = cycle.season(match_year or _coming_season())[key]
-    milestone = cycle.MILESTONE_BY_KEY[key]
-    early = day.estimated and milestone.estimated_early
-    prefix = "by " if milestone.deadline else "around " if day.estimated else ""
-    shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if early else "")
+    prefix = "by " if cycle.MILESTONE_BY_KEY[key].deadline else "around " if day.estimated else ""
+    shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if day.estimated_early else "")
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 
 

@@ -123,12 +123,17 @@ def count_status_writes(page: Any, widget: Any) -> None:
     )
 
 
-def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_url: str) -> None:
-    # A live region that is rewritten is read out again: a typing pause and then
-    # leaving the field once announced the same sentence twice.
+def _match_odds_counting_status_writes(page: Any, site_url: str) -> Any:
     widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
     first_live_result(widget)
     count_status_writes(page, widget)
+    return widget
+
+
+def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_url: str) -> None:
+    # A live region that is rewritten is read out again: a typing pause and then
+    # leaving the field once announced the same sentence twice.
+    widget = _match_odds_counting_status_writes(page, site_url)
     score = field(widget, "step2_score")
     score.fill("251")
     page.wait_for_function("window.statusWrites > 0")
@@ -149,9 +154,7 @@ def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_ur
 def test_the_status_line_speaks_once_the_reader_pauses_not_at_every_key(page: Any, site_url: str) -> None:
     # Typed at a screen reader's pace, "12" ranks announced a summary for 1
     # rank first; arrowing through a list announced every option passed.
-    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
-    first_live_result(widget)
-    count_status_writes(page, widget)
+    widget = _match_odds_counting_status_writes(page, site_url)
     ranks = field(widget, "contiguous_ranks")
     ranks.fill("")
     ranks.press_sequentially("12", delay=400)
