@@ -41,11 +41,11 @@ UNEXPECTED_STATUS = "This calculator could not update. The result shown is still
 
 
 def _compute(name: str, inputs_json: str) -> str:
-    """A reply says what to write into the page address (``address``,
-    replacing any old unprefixed ``address_drop`` keys): a good one the
-    inputs it used, one with a field in error the inputs as typed.  A good
-    reply also says what to keep in storage if the reader chose to
-    (``remember``)."""
+    """A reply says what this tab keeps of the form (``tab_copy``: a good
+    one the inputs it used, one with a field in error the inputs as typed; see
+    ``reader_state.TabCopy``).  A good reply also says what to keep in storage
+    if the reader chose to (``remember``) and the part after ``#`` of a link
+    to these inputs (``link``)."""
     calc = REGISTRY[name]
     raw = json.loads(inputs_json)
     if not isinstance(raw, dict):
@@ -59,7 +59,6 @@ def _compute(name: str, inputs_json: str) -> str:
         else:
             query = {f.name: f.to_text(values[f.name]) for f in calc.FIELDS}
             announce = str(result.get("summary", "Result updated."))
-            address = reader_state.to_address(name, query)
             return json.dumps(
                 {
                     "ok": True,
@@ -67,47 +66,40 @@ def _compute(name: str, inputs_json: str) -> str:
                     "query": query,
                     "announce": announce,
                     "status_html": reader_state.status_html(announce),
-                    "address": address,
-                    "address_drop": list(query),
-                    "written": address,
+                    "tab_copy": {"inputs": query, "in_error": False},
+                    "link": reader_state.link_fragment(name, query),
                     "remember": reader_state.to_profile(query),
                 }
             )
-    typed = reader_state.to_address(name, reader_state.as_typed(calc.FIELDS, raw))
-    every_key = reader_state.to_address(name, {f.name: "" for f in calc.FIELDS})
     return json.dumps(
         {
             "ok": False,
             "errors": _errors(errors),
             "status": reader_state.fix_status(calc.FIELDS, errors),
-            "address": typed,
-            # A field left out as typed (unreadable, or far too long) leaves
-            # the address too, so the address is exactly what was written.
-            "address_drop": [f.name for f in calc.FIELDS] + [key for key in every_key if key not in typed],
-            "written": {**typed, reader_state.TYPED_MARK: "true"},
+            "tab_copy": {"inputs": reader_state.as_typed(calc.FIELDS, raw), "in_error": True},
         }
     )
 
 
 def restore(name: str, saved_json: str) -> str:
-    """Choose starting values from the page address, remembered answers and
-    the reader's date.
+    """Choose starting values from a link, this tab's copy, remembered answers
+    and the reader's date.
 
     ``saved_json`` holds ``address`` and ``search`` (the page address's
-    fragment and query string), ``page`` (the names of every calculator on
-    the page), ``stored`` (the raw text from this browser's storage, or null),
-    ``today`` (the device's date, YYYY-MM-DD), ``visited`` (the fragment this
-    page's calculators last asked for in this visit, if any) and ``written``
-    (what each reply of this calculator said it wrote, its ``written``: the
-    address's parameters, marked when a field was in error; an address
-    holding exactly one of them is the reader's own, come back to by reload,
-    Back or Forward, rather than a link) and ``typed`` (what the reader typed
-    into the form before these values came back, by field name: it wins over
-    everything, and a note says so).  An already parsed
-    ``linked`` mapping is read as address parameters too.  Anything
-    unreadable or invalid is dropped with a note, so a stale bookmark or
-    corrupt storage can never break the page; see ``reader_state`` for who
-    wins when the address and remembered answers disagree.
+    fragment and query string, where a link carries inputs), ``page`` (the
+    names of every calculator on the page), ``tab_copy`` (the raw text of
+    this tab's copy for this calculator on this page, or null), ``stored``
+    (the raw text from this browser's storage, or null), ``today`` (the
+    device's date, YYYY-MM-DD) and ``typed`` (what the reader typed into the
+    form before these values came back, by field name: it wins over
+    everything, and a note says so).  An already parsed ``linked`` mapping is
+    read as address parameters too.  Anything unreadable or invalid is
+    dropped with a note, so a stale link or corrupt storage can never break
+    the page; see ``reader_state`` for who wins when they disagree.
+
+    The reply's ``link`` is the link the form started from, for the page to
+    keep with the tab's copy: the same link seen again (a reload, Back) is
+    then the reader's own, and what they changed since stays.
     """
     calc = REGISTRY[name]
     saved = json.loads(saved_json)
@@ -117,29 +109,18 @@ def restore(name: str, saved_json: str) -> str:
         **(saved.get("linked") or {}),
     }
     linked = reader_state.linked_inputs(name, params, page)
-    # What this calculator last answered on this page in this visit: an
-    # address that has lost its inputs (a jump to a heading re-inserts the
-    # page) or that a late answer never reached (the reader left mid-edit,
-    # then came Back) must not start the form from defaults.
-    visited = reader_state.linked_inputs(name, reader_state.address_params(saved.get("visited") or ""), page)
-    # The address is the reader's own when it holds exactly what this
-    # calculator itself wrote (Back, Forward, reload), not a link.
-    matches = [
-        bool(written.get(reader_state.TYPED_MARK))
-        for written in saved.get("written") or []
-        if isinstance(written, dict)
-        and reader_state.linked_inputs(name, {str(k): str(v) for k, v in written.items() if k != reader_state.TYPED_MARK}, page)
-        == linked
-    ]
-    own_address = bool(linked) and bool(matches)
-    use_visited = bool(visited) and (not linked or own_address)
+    kept = reader_state.read_tab_copy(saved.get("tab_copy"))
+    # A link the tab has not started this form from is new, and wins; the
+    # same link again (a reload, Back) gives back what the reader made of it.
+    new_link = bool(linked) and (linked != kept.link or not kept.inputs)
     reply = reader_state.starting_values(
         calc.FIELDS,
-        linked=visited if use_visited else linked,
+        linked=linked if new_link else kept.inputs,
         stored=saved.get("stored"),
         device_date=saved.get("today"),
-        origin="visit" if use_visited else "own" if own_address else "link",
-        typed_address=any(matches),
+        origin="link" if new_link or kept.offer_open else "own",
+        in_error=kept.in_error and not new_link,
         typed_first=saved.get("typed") or {},
     )
+    reply["link"] = linked if new_link else kept.link
     return json.dumps(reply)

@@ -1,28 +1,35 @@
 """Where a reader's inputs live outside the form, and how they come back.
 
-Two places keep them, and each has its own rule:
+Three places keep them, and each has its own rule:
 
-- The page address's fragment (the part after ``#``), which browsers never
-  send to a server.  Each calculator writes its inputs under its own prefix
-  (``program-counts.backup_specialty=psychiatry``), so a bookmark of a page
-  with two calculators gives each one back exactly its own inputs.  Old links
-  without prefixes are still read, but only on a page with one calculator,
-  where they cannot be meant for another.
+- This browser tab's own copy (``sessionStorage``, one entry for each
+  calculator on each page), written by the page after every answer.  It
+  brings the form back on a reload, on Back and Forward and after a jump to a
+  heading, and it ends with the tab.  It is never sent anywhere, and it is
+  not the page address: the address would put what the reader typed into the
+  browser's history, its sync and any link they copy from the address bar.
+- A link, only when the reader asks for one ("Link to these answers"): the
+  inputs go after the address's ``#``, which browsers never send to a server.
+  Each calculator writes its inputs under its own prefix
+  (``program-counts.backup_specialty=psychiatry``), so a page with two
+  calculators reads each one exactly its own.  Older links without
+  prefixes, and bookmarks from when the address carried the inputs, are
+  still read, but unprefixed ones only on a page with one calculator.
 - This browser's storage, only when the reader ticks Remember.  There a
   question asked by several calculators is one answer under one name
   (``profile.SAME_QUESTION_AS``), and a link never replaces a remembered
   answer until the reader chooses to: ``restore`` returns an offer instead.
 
-The reader's own date is neither: it is read from their device on each visit,
-because a remembered or bookmarked "today" would be stale by tomorrow.
+The reader's own date is none of these: it is read from their device on each
+visit, because a remembered or linked "today" would be stale by tomorrow.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Literal
-from urllib.parse import parse_qsl
+from typing import Literal, NamedTuple
+from urllib.parse import parse_qsl, urlencode
 
 from .fields import BoolField, ChoiceField, Field, InputError, TextField
 from .html import Markup, and_list, el, join
@@ -65,30 +72,29 @@ def linked_inputs(name: str, params: Mapping[str, str], calculators_on_page: Seq
 
 
 def to_address(name: str, query: Mapping[str, str]) -> dict[str, str]:
-    """The parameters to write into the address for these inputs."""
+    """The parameters a link carries for these inputs."""
     prefix = address_prefix(name)
     return {prefix + key: value for key, value in query.items()}
 
 
+def link_fragment(name: str, query: Mapping[str, str]) -> str:
+    """The part after ``#`` of a link to these inputs ("Link to these answers")."""
+    return urlencode(to_address(name, query))
+
+
 # What the page sends for a value its control cannot read (``UNREADABLE_DATE``
-# in calculators.js): there is nothing to show again, so such a field leaves
-# the address (see browser.py's ``address_drop``).
+# in calculators.js): there is nothing to show again, so such a field is left
+# out of the tab's copy.
 UNREADABLE_BY_CONTROL = "unreadable"
 # A value in error longer than any valid one (a paste over a text field's
-# limit) stays out of the address, which is no place for it.
+# limit) is left out too: no valid answer is that long.
 TYPED_MAX_CHARS = TextField.max_chars
 
 
-# Marks, in what the page records as written, an address written while a
-# field was in error.  Nothing is remembered then, so such an address is
-# newer than the remembered answers for every field, not only the wrong one.
-TYPED_MARK = "#typed"
-
-
 def as_typed(fields: Sequence[Field], raw: Mapping[str, object]) -> dict[str, str]:
-    """The inputs as the reader typed them, for the address while a field is
-    in error: a reload, Back or a jump to a heading then shows the typed value
-    again with its message, instead of quietly putting back an older one."""
+    """The inputs as the reader typed them, kept while a field is in error: a
+    reload, Back or a jump to a heading then shows the typed value again with
+    its message, instead of quietly putting back an older one."""
     typed: dict[str, str] = {}
     for field in fields:
         value = raw.get(field.name)
@@ -97,6 +103,42 @@ def as_typed(fields: Sequence[Field], raw: Mapping[str, object]) -> dict[str, st
         elif isinstance(value, str) and value != UNREADABLE_BY_CONTROL and len(value) <= TYPED_MAX_CHARS:
             typed[field.name] = value
     return typed
+
+
+class TabCopy(NamedTuple):
+    """What this tab kept for one calculator on one page (see the module's
+    docstring).  The page writes it as ``compute`` said (``inputs`` and
+    ``in_error``), with the link the form started from (``link``), so a
+    reload of that same link is known for the reader's own and not a new
+    link, and whether that link's offer still waits for an answer
+    (``offer_open``), so a reload asks again."""
+
+    inputs: dict[str, str]
+    in_error: bool
+    link: dict[str, str] | None
+    offer_open: bool
+
+
+def read_tab_copy(text: object) -> TabCopy:
+    """The tab's copy from its raw text; an unreadable one counts as none:
+    only this site's page writes it, so there is nothing to tell the reader."""
+    try:
+        kept = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        kept = None
+    if not isinstance(kept, dict):
+        return TabCopy({}, False, None, False)
+
+    def texts(value: object) -> dict[str, str]:
+        return {str(k): v for k, v in value.items() if isinstance(v, str)} if isinstance(value, dict) else {}
+
+    link = kept.get("link")
+    return TabCopy(
+        inputs=texts(kept.get("inputs")),
+        in_error=kept.get("in_error") is True,
+        link=texts(link) if isinstance(link, dict) else None,
+        offer_open=kept.get("offer_open") is True,
+    )
 
 
 # --- Remembered answers --------------------------------------------------------------------------------
@@ -203,27 +245,26 @@ def starting_values(
     linked: Mapping[str, object],
     stored: str | None,
     device_date: str | None = None,
-    origin: Literal["link", "own", "visit"] = "link",
-    typed_address: bool = False,
+    origin: Literal["link", "own"] = "link",
+    in_error: bool = False,
     typed_first: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
     """The form's starting values, notes on what was dropped, and, when a link
     disagrees with remembered answers, an offer to choose between them.
 
     ``origin`` says where ``linked`` came from.  A ``link`` wins and brings
-    the offer, and its invalid values are dropped with a note.  ``own`` is an
-    address this calculator wrote and the reader came back to (reload, Back,
-    Forward): remembered answers are saved on every change while no offer is
-    open, so they are the newer and win, without an offer.  ``visit`` is what
-    this calculator last answered in this visit, kept in memory because the
-    address lost it: the reader's latest, so it wins, without an offer.  In
-    both, a value still in error (``as_typed``) is what the reader last typed,
-    and never remembered, so it comes back as typed; the form then shows its
-    message again.  An own address written while a field was in error
-    (``typed_address``) wins over remembered answers in every field, since
-    nothing was remembered after it.  ``typed_first`` is what the reader
-    typed while the engine was starting: it wins over all of these, as typed
-    (the form then shows any message), and a note names the fields kept."""
+    the offer, and its invalid values are dropped with a note.  ``own`` is
+    this tab's copy of what the calculator last answered (a reload, Back,
+    Forward, a jump to a heading): remembered answers are saved on every
+    change while no offer is open, and another calculator may have changed a
+    shared one since, so they are the newer and win, without an offer.  But a
+    value still in error (``as_typed``) is what the reader last typed, and
+    never remembered, so it comes back as typed; the form then shows its
+    message again.  A copy kept while a field was in error (``in_error``)
+    wins over remembered answers in every field, since nothing was
+    remembered after it.  ``typed_first`` is what the reader typed while the
+    engine was starting: it wins over all of these, as typed (the form then
+    shows any message), and a note names the fields kept."""
     remembered, notes = read_stored(stored)
     found = from_profile(fields, remembered)
     unsure = [
@@ -237,7 +278,7 @@ def starting_values(
             f"{and_list(unsure)}."
         )
     mine = _accept(fields, found, "a remembered answer", notes)
-    from_link = _accept(fields, linked, "a value from the page address", notes if origin == "link" else [])
+    from_link = _accept(fields, linked, "a value from the link", notes if origin == "link" else [])
     typed: dict[str, str] = {}
     if origin != "link":
         typed = {f.name: text for f in fields if f.name not in from_link and isinstance(text := linked.get(f.name), str)}
@@ -245,7 +286,7 @@ def starting_values(
     if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
         device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
     if origin == "own":
-        values = {**device, **mine, **from_link} if typed_address else {**device, **from_link, **mine}
+        values = {**device, **mine, **from_link} if in_error else {**device, **from_link, **mine}
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)

@@ -197,17 +197,26 @@ def render_engine_off(calc: Calculator) -> Markup:
 
 def render_profile_controls(calc: Calculator) -> Markup:
     box_id = f"mpb-{calc.NAME}-remember"
+    link_id = f"mpb-{calc.NAME}-link"
     return el(
         "div",
         el("input", type="checkbox", id=box_id, class_="mpb-remember", aria_describedby=f"{box_id}-help"),
         el("label", "Remember my answers on this device", for_=box_id),
         el("button", "Forget my answers", type="button", class_="mpb-forget md-button"),
         el(
+            "button",
+            "Link to these answers",
+            type="button",
+            class_="mpb-make-link md-button",
+            aria_expanded="false",
+            aria_controls=link_id,
+        ),
+        el(
             "p",
             "Off unless you tick it. Your answers are then kept in this browser's storage "
             "and fill in the other calculators; they are never sent anywhere. "
-            "The page address also carries your inputs, so you can bookmark a result; the browser's history keeps "
-            "them like any address, so on a shared computer use a private window. "
+            "Without it, this tab alone keeps them, for a reload or Back, until you close it. "
+            "The page address holds them only if you make a link. "
             "A link never replaces your remembered answers unless you choose to.",
             id=f"{box_id}-help",
             class_="mpb-help",
@@ -215,6 +224,35 @@ def render_profile_controls(calc: Calculator) -> Markup:
         # What became of the reader's answers ("removed from this device"),
         # said here, beside the controls, and announced.
         el("p", class_="mpb-profile-status", role="status"),
+        render_link_panel(calc, link_id),
         class_="mpb-profile",
         hidden=True,
+    )
+
+
+def render_link_panel(calc: Calculator, link_id: str) -> Markup:
+    """Where "Link to these answers" puts its link: in a field to copy, never
+    into the page address, which the browser's history and its sync keep."""
+    text_id = f"{link_id}-text"
+    return el(
+        "div",
+        el("label", "Your link", for_=text_id),
+        el("input", type="text", id=text_id, class_="mpb-link-text", readonly=True, aria_describedby=f"{link_id}-help"),
+        el("button", "Copy link", type="button", class_="mpb-copy-link md-button"),
+        el(
+            "p",
+            "It opens this page with these answers filled in, and follows your changes while this box is open. "
+            "The answers are in the link after its #, the part of an address that browsers never send to a server. "
+            "Anyone you give it to sees them, and any browser that opens it keeps it in its history.",
+            id=f"{link_id}-help",
+            class_="mpb-help",
+        ),
+        el("p", class_="mpb-link-status", role="status"),
+        id=link_id,
+        class_="mpb-link",
+        hidden=True,
+        # Written now, while Python runs; the page script shows whichever applies.
+        data_not_ready="The link can be made once the calculator engine has started.",
+        data_copied="Copied.",
+        data_copy_refused="This browser did not let the page copy it. The link is selected: press Ctrl+C, or ⌘C on a Mac.",
     )

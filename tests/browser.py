@@ -39,6 +39,22 @@ def field(widget: Any, name: str) -> Any:
     return widget.locator(f'[name="{name}"]')
 
 
+# This tab's copy of a calculator's inputs on the current page (calculators.js keepTabCopy).
+TAB_COPY = "(name) => JSON.parse(sessionStorage.getItem(`matchplanb:inputs:${location.pathname}#${name}`))"
+
+
+def tab_copy(page: Any, name: str) -> dict[str, Any] | None:
+    return page.evaluate(TAB_COPY, name)
+
+
+def wait_for_tab_copy(page: Any, name: str, field_name: str, value: str) -> None:
+    page.wait_for_function(
+        f"([name, field, value]) => ({TAB_COPY})(name)?.inputs?.[field] === value",
+        arg=[name, field_name, value],
+        timeout=30_000,
+    )
+
+
 def error_of(widget: Any, name: str) -> Any:
     return widget.locator(f'.mpb-field[data-field="{name}"] .mpb-error')
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser import READY, error_of, field, open_calculator, result_text, wait_for_result
+from browser import READY, error_of, field, open_calculator, result_text, wait_for_result, wait_for_tab_copy
 
 pytestmark = pytest.mark.browser
 PAGE = "calculators/competitiveness/"
@@ -28,9 +28,8 @@ def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, si
     assert "52/100" in result_text(widget)
     field(widget, "step2_score").fill("262")
     wait_for_result(page, widget, "62/100")
-    # The address follows the result a frame later (see reflectSoon).
-    page.wait_for_function("location.hash.includes('step2_score=262')")
-    assert "?" not in page.url, "a query string would send the inputs to the server"
+    wait_for_tab_copy(page, "competitiveness", "step2_score", "262")
+    assert page.url == site_url + PAGE, "the address holds no inputs: the history would keep them"
 
     field(widget, "step2_score").fill("26x")
     error = error_of(widget, "step2_score")

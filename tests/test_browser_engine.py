@@ -8,7 +8,7 @@ import lzma
 from typing import Any
 
 import pytest
-from browser import zstd_frame
+from browser import wait_for_tab_copy, zstd_frame
 
 from calculators import REGISTRY
 from calculators import browser as browser_bridge
@@ -220,7 +220,7 @@ def test_the_first_live_answer_ends_the_benchmarks_breakdown_once(page: Any, sit
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
     wait_for_mark(page, "first-answer", timeout=10_000)
     page.fill("#mpb-competitiveness-step2_score", "262")
-    page.wait_for_function("location.hash.includes('step2_score=262')")
+    wait_for_tab_copy(page, "competitiveness", "step2_score", "262")
     times = page.evaluate(
         """["imported", "first-answer"].map((name) => performance.getEntriesByName(`mpb:${name}`).map((m) => m.startTime))"""
     )
@@ -459,7 +459,7 @@ def test_a_snapshot_download_that_is_not_the_snapshot_is_not_kept(page: Any, sit
     if body == b"not xz at all":
         assert any("snapshot was not kept" in warning for warning in warnings), warnings
     page.fill("#mpb-competitiveness-step2_score", "262")
-    page.wait_for_function("location.hash.includes('step2_score=262')")
+    wait_for_tab_copy(page, "competitiveness", "step2_score", "262")
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not a snapshot"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser import field, open_calculator, wait_for_result
+from browser import field, open_calculator, wait_for_result, wait_for_tab_copy
 
 pytestmark = pytest.mark.browser
 KEY = "matchplanb:profile"
@@ -20,8 +20,8 @@ def test_nothing_is_stored_without_opting_in(page: Any, site_url: str) -> None:
     widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
     field(widget, "specialty").select_option("neurology")
     wait_for_result(page, widget, "Neurology:")
-    # The address follows the result a frame later: by then anything the answer wrote is written.
-    page.wait_for_function("() => location.hash.includes('specialty=neurology')", timeout=30_000)
+    # The tab's copy is written after the answer: by then anything the answer wrote is written.
+    wait_for_tab_copy(page, "competitiveness", "specialty", "neurology")
     assert stored(page) is None
 
 

@@ -1,5 +1,6 @@
-"""The reader's inputs stay where the reader put them: each calculator keeps its
-own part of the address, nothing moves between pages without Remember, one
+"""The reader's inputs stay where the reader put them: this tab keeps each
+calculator's inputs for its page and the address never holds them unless the
+reader makes a link, nothing moves between pages without Remember, one
 question is one remembered answer, and a link never replaces remembered
 answers without the reader's say."""
 
@@ -9,7 +10,7 @@ import json
 from typing import Any
 
 import pytest
-from browser import READY, error_of, field, open_calculator, wait_for_result
+from browser import READY, error_of, field, open_calculator, tab_copy, wait_for_result, wait_for_tab_copy
 
 pytestmark = pytest.mark.browser
 KEY = "matchplanb:profile"
@@ -24,14 +25,6 @@ def stored(page: Any) -> dict[str, str] | None:
 def store(page: Any, site_url: str, **values: str) -> None:
     page.goto(site_url)
     page.evaluate(f"(text) => localStorage.setItem('{KEY}', text)", json.dumps({"version": 1, "values": values}))
-
-
-def fragment(page: Any) -> str:
-    return page.evaluate("location.hash")
-
-
-def wait_for_fragment(page: Any, text: str) -> None:
-    page.wait_for_function("(text) => decodeURIComponent(location.hash).includes(text)", arg=text, timeout=30_000)
 
 
 def calculator(page: Any, name: str) -> Any:
@@ -87,8 +80,8 @@ def test_a_value_typed_but_not_left_stays_on_its_page(
     settled(page, other)
     page.wait_for_timeout(2_000)  # room for the late reply from the page left behind
     assert field(other, edit).input_value() != value
-    assert f"{start}." not in fragment(page)
-    assert f"={value}" not in fragment(page)
+    assert page.evaluate("location.hash") == ""
+    assert (tab_copy(page, target) or {}).get("inputs", {}).get(edit) != value
     assert stored(page) is None
     # Back on the page it was typed on, the value is there: the late answer was kept for it.
     page.go_back()
@@ -122,7 +115,7 @@ def test_a_value_in_error_comes_back_as_typed_after_reload_and_back(page: Any, s
     settled(page, widget)
     field(widget, "step2_score").fill("2400")
     error_of(widget, "step2_score").wait_for(timeout=30_000)
-    wait_for_fragment(page, "match-odds.step2_score=2400")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "2400")
 
     def shows_the_typed_value_and_its_message() -> None:
         again = calculator(page, "match_odds")
@@ -149,20 +142,34 @@ def test_a_jump_to_a_heading_keeps_the_readers_inputs(page: Any, site_url: str) 
     widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
     settled(page, widget)
     field(widget, "step2_score").fill("262")
-    wait_for_fragment(page, "match-odds.step2_score=262")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "262")
     page.locator("#reading-the-result a.headerlink").click()  # the heading's own link, as the contents list has
     page.wait_for_timeout(1_000)  # room for the page to be inserted again and its calculator to mount
     again = calculator(page, "match_odds")
     page.wait_for_function(
         "(root) => root.querySelector('[name=step2_score]').value === '262'", arg=again.element_handle(), timeout=30_000
     )
-    wait_for_fragment(page, "match-odds.step2_score=262")
+    assert page.evaluate("location.hash") == "#reading-the-result"
 
 
 # --- Two calculators on one page -----------------------------------------------------------------------
 
 
-def test_a_bookmark_of_the_apply_page_gives_both_calculators_back(page: Any, site_url: str) -> None:
+def test_typing_never_puts_the_inputs_into_the_address_or_the_history(page: Any, site_url: str) -> None:
+    # The address carried every input after "#", and Chromium recorded each version in its history.
+    widget = open_calculator(page, site_url + "calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    before = page.evaluate("[location.href, history.length]")
+    field(widget, "specialty").select_option("psychiatry")
+    field(widget, "step2_score").fill("262")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "262")
+    field(widget, "step2_score").fill("2620")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "2620")
+    page.wait_for_timeout(500)  # room for an address write, were there one
+    assert page.evaluate("[location.href, history.length]") == before
+
+
+def test_a_reload_of_the_apply_page_gives_both_calculators_back(page: Any, site_url: str) -> None:
     page.goto(site_url + "apply/")
     counts = calculator(page, "program_counts")
     cost = calculator(page, "application_cost")
@@ -170,25 +177,94 @@ def test_a_bookmark_of_the_apply_page_gives_both_calculators_back(page: Any, sit
     settled(page, cost)
     field(counts, "backup_specialty").select_option("pediatrics")
     field(counts, "applicant_type").select_option("us-img")
-    wait_for_fragment(page, "program-counts.applicant_type=us-img")
+    wait_for_tab_copy(page, "program_counts", "applicant_type", "us-img")
     field(cost, "backup_specialty").select_option("psychiatry")
-    wait_for_fragment(page, "application-cost.backup_specialty=psychiatry")
+    wait_for_tab_copy(page, "application_cost", "backup_specialty", "psychiatry")
     counts_result = counts.locator(".mpb-result").inner_text()
     cost_result = cost.locator(".mpb-result").inner_text()
-    bookmark = page.url
 
-    fresh = page.context.new_page()
-    fresh.goto(bookmark)
-    again_counts = calculator(fresh, "program_counts")
-    again_cost = calculator(fresh, "application_cost")
-    settled(fresh, again_counts)
-    settled(fresh, again_cost)
+    page.reload()
+    again_counts = calculator(page, "program_counts")
+    again_cost = calculator(page, "application_cost")
+    settled(page, again_counts)
+    settled(page, again_cost)
     assert field(again_counts, "backup_specialty").input_value() == "pediatrics"
     assert field(again_counts, "applicant_type").input_value() == "us-img"
     assert field(again_cost, "backup_specialty").input_value() == "psychiatry"
     assert field(again_cost, "applicant_type").input_value() == "non-us-img"
     assert again_counts.locator(".mpb-result").inner_text() == counts_result
     assert again_cost.locator(".mpb-result").inner_text() == cost_result
+    # Another tab is another reader's visit: it starts from the defaults.
+    fresh = page.context.new_page()
+    fresh.goto(site_url + "apply/")
+    other = calculator(fresh, "program_counts")
+    settled(fresh, other)
+    assert field(other, "applicant_type").input_value() != "us-img"
+
+
+def test_link_to_these_answers_by_keyboard_opens_the_same_result_elsewhere(page: Any, site_url: str) -> None:
+    page.goto(site_url + "apply/")
+    counts = calculator(page, "program_counts")
+    cost = calculator(page, "application_cost")
+    settled(page, counts)
+    settled(page, cost)
+    field(cost, "backup_specialty").select_option("psychiatry")
+    wait_for_tab_copy(page, "application_cost", "backup_specialty", "psychiatry")
+    make = cost.get_by_role("button", name="Link to these answers")
+    assert make.get_attribute("aria-expanded") == "false"
+    make.focus()
+    page.keyboard.press("Enter")
+    assert make.get_attribute("aria-expanded") == "true"
+    text = cost.get_by_label("Your link")
+    assert text.evaluate("(element) => element === document.activeElement")
+    # The link follows the form while its box is open.
+    field(cost, "primary_specialty").select_option("neurology")
+    page.wait_for_function(
+        "(element) => element.value.includes('application-cost.primary_specialty=neurology')",
+        arg=text.element_handle(),
+        timeout=30_000,
+    )
+    link = text.input_value()
+    assert page.evaluate("location.hash") == ""
+    assert "program-counts." not in link  # one calculator's answers, not the page's
+    cost_result = cost.locator(".mpb-result").inner_text()
+
+    fresh = page.context.new_page()
+    fresh.goto(link)
+    again_cost = calculator(fresh, "application_cost")
+    settled(fresh, again_cost)
+    assert field(again_cost, "backup_specialty").input_value() == "psychiatry"
+    assert field(again_cost, "primary_specialty").input_value() == "neurology"
+    assert again_cost.locator(".mpb-result").inner_text() == cost_result
+    # Edited after opening it, a reload keeps the edit, though the address still holds the link.
+    field(again_cost, "primary_specialty").select_option("pediatrics")
+    wait_for_tab_copy(fresh, "application_cost", "primary_specialty", "pediatrics")
+    fresh.reload()
+    reloaded = calculator(fresh, "application_cost")
+    settled(fresh, reloaded)
+    assert field(reloaded, "primary_specialty").input_value() == "pediatrics"
+
+
+def test_copy_link_copies_it_or_says_how(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + "calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    widget.get_by_role("button", name="Link to these answers").click()
+    status = widget.locator(".mpb-link-status")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    widget.get_by_role("button", name="Copy link").click()
+    status.get_by_text("Copied.").wait_for(timeout=10_000)
+    assert page.evaluate("navigator.clipboard.readText()") == widget.get_by_label("Your link").input_value()
+    page.evaluate(
+        "Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('no')) } })"
+    )
+    widget.get_by_role("button", name="Copy link").click()
+    status.get_by_text("press Ctrl+C").wait_for(timeout=10_000)
+    assert (
+        page.evaluate(
+            "getSelection().toString() || document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd)"
+        )
+        == widget.get_by_label("Your link").input_value()
+    )
 
 
 def test_an_old_unprefixed_link_still_works_on_a_one_calculator_page(page: Any, site_url: str) -> None:
@@ -197,7 +273,7 @@ def test_an_old_unprefixed_link_still_works_on_a_one_calculator_page(page: Any, 
     )
     wait_for_result(page, widget, "Neurology:")
     assert field(widget, "step2_score").input_value() == "251"
-    wait_for_fragment(page, "competitiveness.step2_score=251")
+    assert page.evaluate("location.hash") == "#specialty=neurology&step2_score=251"  # left as the reader opened it
 
 
 # --- One remembered answer per question -----------------------------------------------------------------
@@ -242,21 +318,22 @@ def test_a_link_shows_its_result_but_waits_before_replacing_remembered_answers(p
     assert "Target specialty: Neurology in the link, Psychiatry remembered" in offer.inner_text()
     assert field(widget, "specialty").input_value() == "neurology"
     wait_for_result(page, widget, "Neurology:")
-    # Editing while the offer is open still writes nothing.
+    # Editing while the offer is open still writes nothing to remembered answers.
     field(widget, "usce_months").fill("7")
-    wait_for_fragment(page, "competitiveness.usce_months=7")
+    wait_for_tab_copy(page, "competitiveness", "usce_months", "7")
     assert stored(page) == {"specialty": "psychiatry", "step2_score": "250"}
-    # A value in error while the offer waits stays out of the address, which still holds the link.
+    # A value in error while the offer waits is not kept: the tab keeps the last valid inputs.
     field(widget, "step2_score").fill("2620")
     error_of(widget, "step2_score").wait_for(timeout=30_000)
-    page.wait_for_timeout(500)  # room for an address write, were there one
-    assert "step2_score=2620" not in fragment(page) and "step2_score=262" in fragment(page)
-    # A reload before choosing is not the reader's answer: the link and its offer come back.
+    page.wait_for_timeout(500)  # room for a write, were there one
+    assert tab_copy(page, "competitiveness")["inputs"]["step2_score"] == "262"
+    # A reload before choosing is not the reader's answer: the link's offer comes back, with the edit.
     page.reload()
     widget = calculator(page, "competitiveness")
     offer = widget.locator(".mpb-offer")
     offer.get_by_text("Neurology in the link").wait_for(timeout=30_000)
     assert field(widget, "specialty").input_value() == "neurology"
+    assert field(widget, "usce_months").input_value() == "7"
 
     offer.get_by_role("button", name="Use these linked values").click()
     assert stored(page)["specialty"] == "neurology"
@@ -273,7 +350,8 @@ def test_keep_mine_by_keyboard_puts_the_remembered_answers_back(page: Any, site_
     wait_for_result(page, widget, "Psychiatry:")
     assert field(widget, "specialty").input_value() == "psychiatry"
     assert field(widget, "step2_score").input_value() == "250"
-    wait_for_fragment(page, "competitiveness.specialty=psychiatry")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "psychiatry")
+    assert tab_copy(page, "competitiveness")["offer_open"] is False
     assert stored(page)["specialty"] == "psychiatry"
     assert stored(page)["step2_score"] == "250"
     assert widget.get_by_role("button", name="Use these linked values").count() == 0

@@ -1,11 +1,10 @@
-"""Where a reader's inputs live outside the form: the page address, remembered
-answers and the device's date, and who wins when they disagree."""
+"""Where a reader's inputs live outside the form: this tab's copy, a link,
+remembered answers and the device's date, and who wins when they disagree."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 
@@ -28,20 +27,30 @@ def compute(name: str, **inputs: object) -> dict:
     return json.loads(browser.compute(name, json.dumps(inputs)))
 
 
-# --- The page address ----------------------------------------------------------------------------------
+def tab_copy(reply: dict, link: dict | None = None, *, offer_open: bool = False) -> str:
+    """What calculators.js keepTabCopy writes after this reply."""
+    return json.dumps({**reply["tab_copy"], "link": link, "offer_open": offer_open})
 
 
-def test_each_calculator_writes_its_own_prefixed_keys() -> None:
+# --- Links ---------------------------------------------------------------------------------------------
+
+
+def test_a_link_to_these_answers_carries_each_calculators_own_prefixed_keys() -> None:
     reply = compute("program_counts", backup_specialty="pediatrics")
-    assert reply["address"]["program-counts.backup_specialty"] == "pediatrics"
-    assert all(key.startswith("program-counts.") for key in reply["address"])
-    assert "backup_specialty" in reply["address_drop"]
+    params = reader_state.address_params(reply["link"])
+    assert params["program-counts.backup_specialty"] == "pediatrics"
+    assert all(key.startswith("program-counts.") for key in params)
+    assert reader_state.linked_inputs("program_counts", params, APPLY_PAGE) == reply["query"]
 
 
-def test_a_bookmark_of_two_calculators_gives_each_its_own_inputs() -> None:
+def test_a_reply_in_error_offers_no_link() -> None:
+    assert "link" not in compute("match_odds", step2_score="2400")
+
+
+def test_links_from_two_calculators_give_each_its_own_inputs() -> None:
     counts = compute("program_counts", backup_specialty="pediatrics", applicant_type="us-img")
     cost = compute("application_cost", backup_specialty="psychiatry")
-    fragment = "#" + "&".join(f"{k}={v}" for k, v in {**counts["address"], **cost["address"]}.items())
+    fragment = "#" + counts["link"] + "&" + cost["link"]
 
     again_counts = restore("program_counts", address=fragment, page=APPLY_PAGE)["values"]
     again_cost = restore("application_cost", address=fragment, page=APPLY_PAGE)["values"]
@@ -49,6 +58,12 @@ def test_a_bookmark_of_two_calculators_gives_each_its_own_inputs() -> None:
     assert again_cost == cost["query"]
     assert compute("program_counts", **again_counts)["html"] == counts["html"]
     assert compute("application_cost", **again_cost)["html"] == cost["html"]
+
+
+def test_a_link_with_spaces_and_symbols_comes_back_whole() -> None:
+    pasted = "name,specialty\nSt. Mary's & Co,pediatrics\n"
+    reply = compute("packet_check", programs=pasted)
+    assert restore("packet_check", address="#" + reply["link"])["values"]["programs"] == pasted
 
 
 def test_old_unprefixed_links_are_read_only_where_one_calculator_could_mean_them() -> None:
@@ -71,6 +86,135 @@ def test_prefixed_keys_win_over_unprefixed_and_other_calculators_keys_are_ignore
 
 def test_a_heading_anchor_is_not_a_link_with_inputs() -> None:
     assert reader_state.address_params("#how-it-works") == {}
+
+
+# --- This tab's copy -----------------------------------------------------------------------------------
+
+
+def test_the_tabs_copy_brings_the_form_back_without_any_address() -> None:
+    # A reload, Back, or a jump to a heading (Material inserts the page again): the
+    # address holds no inputs, and never did.
+    reply = compute("match_odds", specialty="internal-medicine", step2_score="262")
+    for address in ("", "#reading-the-result"):
+        back = restore("match_odds", address=address, tab_copy=tab_copy(reply))
+        assert back["values"]["step2_score"] == "262" and back["offer"] is None and back["link"] is None
+
+
+def test_a_new_link_wins_over_the_tabs_copy_and_the_same_link_again_does_not() -> None:
+    link = {"step2_score": "250"}
+    edited = compute("match_odds", step2_score="262")
+    opened = restore("match_odds", address="#match-odds.step2_score=250", tab_copy=tab_copy(edited))
+    assert opened["values"]["step2_score"] == "250" and opened["link"] == link
+    # Opened from that link, then edited: a reload of the same address keeps the edit.
+    reloaded = restore("match_odds", address="#match-odds.step2_score=250", tab_copy=tab_copy(edited, link))
+    assert reloaded["values"]["step2_score"] == "262" and reloaded["link"] == link
+    other = restore("match_odds", address="#match-odds.step2_score=230", tab_copy=tab_copy(edited, link))
+    assert other["values"]["step2_score"] == "230"
+
+
+def test_the_tabs_copy_gives_way_to_answers_remembered_since() -> None:
+    # A reload of the apply page: one calculator's copy said "no backup", the other had
+    # since remembered Psychiatry; the first must not offer its own answer back as a link.
+    answered = compute("application_cost", backup_specialty="")
+    reloaded = restore(
+        "application_cost", tab_copy=tab_copy(answered), stored=stored(backup_specialty="psychiatry"), page=APPLY_PAGE
+    )
+    assert reloaded["offer"] is None and reloaded["values"]["backup_specialty"] == "psychiatry"
+
+
+def test_a_link_whose_offer_waits_asks_again_after_a_reload() -> None:
+    link = {"specialty": "neurology"}
+    shown = compute("competitiveness", specialty="neurology")
+    reloaded = restore(
+        "competitiveness",
+        address="#competitiveness.specialty=neurology",
+        tab_copy=tab_copy(shown, link, offer_open=True),
+        stored=stored(specialty="psychiatry"),
+    )
+    assert reloaded["offer"] is not None and reloaded["values"]["specialty"] == "neurology"
+    answered = restore(
+        "competitiveness",
+        address="#competitiveness.specialty=neurology",
+        tab_copy=tab_copy(shown, link),
+        stored=stored(specialty="psychiatry"),
+    )
+    assert answered["offer"] is None
+
+
+@pytest.mark.parametrize("text", [None, "", "{not json", "[1]", json.dumps({"inputs": 7, "in_error": "yes", "link": [1]})])
+def test_an_unreadable_tab_copy_counts_as_none(text: str | None) -> None:
+    reply = restore("match_odds", tab_copy=text)
+    assert reply["values"] == {} and reply["notes"] == [] and reply["link"] is None
+
+
+def test_the_devices_date_fills_today_unless_the_link_carries_one() -> None:
+    assert restore("timeline", today="2026-11-30")["values"] == {"today": "2026-11-30"}
+    linked = restore("timeline", address="#timeline.today=2027-02-01", today="2026-11-30")
+    assert linked["values"]["today"] == "2027-02-01"
+    # A stale remembered date never beats the device's.
+    assert restore("timeline", stored=stored(today="2025-01-01"), today="2026-11-30")["values"] == {"today": "2026-11-30"}
+    assert "today" not in compute("timeline")["remember"]
+
+
+def test_bad_values_are_dropped_with_a_note_naming_where_they_came_from() -> None:
+    reply = restore(
+        "competitiveness",
+        address="#competitiveness.specialty=astrology",
+        stored=stored(step2_score="lots"),
+    )
+    assert reply["values"] == {}
+    assert any(note.startswith("Ignored a value from the link.") for note in reply["notes"])
+    assert any(note.startswith("Ignored a remembered answer.") for note in reply["notes"])
+
+
+def test_a_value_in_error_comes_back_as_typed_with_its_message() -> None:
+    # Typed 2400 for 240, then reloaded or went Back: the form quietly showed the older 240.
+    reply = compute("match_odds", specialty="internal-medicine", step2_score="2400")
+    assert not reply["ok"] and reply["tab_copy"] == {
+        "inputs": {"specialty": "internal-medicine", "step2_score": "2400"},
+        "in_error": True,
+    }
+    back = restore("match_odds", tab_copy=tab_copy(reply), stored=stored(step2_score="240"))
+    assert back["values"]["step2_score"] == "2400" and back["notes"] == []
+    assert [e["field"] for e in compute("match_odds", **back["values"])["errors"]] == ["step2_score"]
+    # A link with that value is someone else's: its bad value is dropped, with a note.
+    followed = restore("match_odds", address="#match-odds.step2_score=2400")
+    assert "step2_score" not in followed["values"]
+    assert any(note.startswith("Ignored a value from the link.") for note in followed["notes"])
+
+
+def test_a_copy_kept_in_error_is_newer_than_remembered_answers_in_every_field() -> None:
+    # Remember on: specialty changed to pediatrics while Step 2 CK was in error, then a reload
+    # brought back the older remembered internal medicine, without a word.
+    older = stored(specialty="internal-medicine", step2_score="240")
+    reply = compute("match_odds", specialty="pediatrics", step2_score="2400")
+    back = restore("match_odds", tab_copy=tab_copy(reply), stored=older)
+    assert (back["values"]["specialty"], back["values"]["step2_score"]) == ("pediatrics", "2400") and back["offer"] is None
+    # An error only the whole table shows (a row without its specialty): the pasted table comes back, not the remembered one.
+    pasted = "name,specialty\nMy new program\n"
+    table = compute("packet_check", programs=pasted)
+    assert not table["ok"]
+    again = restore("packet_check", tab_copy=tab_copy(table), stored=stored(programs="name,specialty\nOld,pediatrics\n"))
+    assert again["values"]["programs"] == pasted
+    # A good answer's copy still gives way to answers remembered since, elsewhere.
+    good = compute("match_odds", specialty="pediatrics", step2_score="240")
+    later = restore("match_odds", tab_copy=tab_copy(good), stored=older)
+    assert later["values"]["specialty"] == "internal-medicine"
+
+
+def test_what_a_control_could_not_show_again_stays_out_of_the_tabs_copy() -> None:
+    unreadable = compute("timeline", today="2026-12-01", eras_submission=reader_state.UNREADABLE_BY_CONTROL, dual_applying=False)
+    assert not unreadable["ok"] and unreadable["tab_copy"]["inputs"] == {"today": "2026-12-01", "dual_applying": "false"}
+    too_long = compute("packet_check", programs="x" * (reader_state.TYPED_MAX_CHARS + 1))
+    assert not too_long["ok"] and "programs" not in too_long["tab_copy"]["inputs"]
+    # A date left out as typed comes back empty, not as the older one: the reader's own, without an offer.
+    back = restore("timeline", tab_copy=tab_copy(unreadable), stored=stored(dual_applying="true"))
+    assert back["offer"] is None and "eras_submission" not in back["values"] and back["values"]["dual_applying"] == "false"
+
+
+def test_the_page_and_python_name_an_unreadable_value_alike() -> None:
+    script = (ROOT / "docs" / "assets" / "javascripts" / "calculators.js").read_text(encoding="utf-8")
+    assert f'const UNREADABLE_DATE = "{reader_state.UNREADABLE_BY_CONTROL}";' in script
 
 
 # --- Remembered answers --------------------------------------------------------------------------------
@@ -116,141 +260,6 @@ def test_a_link_that_disagrees_with_remembered_answers_shows_the_link_and_offers
 )
 def test_no_offer_when_nothing_disagrees(saved: dict) -> None:
     assert restore("competitiveness", **saved)["offer"] is None
-
-
-def test_a_jump_to_a_heading_keeps_the_inputs_this_visit_gave_the_page() -> None:
-    # Material inserts the page again on the first jump to a heading, and the
-    # address then holds only "#reading-the-result": the form went back to defaults.
-    reply = restore(
-        "match_odds",
-        address="#reading-the-result",
-        visited="match-odds.specialty=internal-medicine&match-odds.step2_score=262",
-    )
-    assert reply["values"]["step2_score"] == "262" and reply["offer"] is None
-    # A link's own inputs still win over what this visit last showed.
-    linked = restore("match_odds", address="#match-odds.step2_score=250", visited="match-odds.step2_score=262")
-    assert linked["values"]["step2_score"] == "250"
-
-
-def test_coming_back_keeps_an_answer_that_came_too_late_for_the_address() -> None:
-    # Typed, then left at once: the answer missed the address; Back brings the older address.
-    reply = restore(
-        "match_odds",
-        address="#match-odds.step2_score=240",
-        visited="match-odds.step2_score=262",
-        written=[{"match-odds.step2_score": "240"}],
-    )
-    assert reply["values"]["step2_score"] == "262"
-
-
-def test_the_readers_own_address_is_not_a_link_to_offer_against() -> None:
-    # A reload of the apply page: one calculator's own address said "no backup", the other had
-    # since remembered Psychiatry; the first then offered "the link" against the reader's own answer.
-    saved = {
-        "address": "#application-cost.backup_specialty=",
-        "stored": stored(backup_specialty="psychiatry"),
-        "page": APPLY_PAGE,
-    }
-    reloaded = restore("application_cost", **saved, written=[{"application-cost.backup_specialty": ""}])
-    assert reloaded["offer"] is None and reloaded["values"]["backup_specialty"] == "psychiatry"
-    followed = restore("application_cost", **saved)
-    assert followed["offer"] is not None and followed["values"]["backup_specialty"] == ""
-    # Only exactly what the calculator wrote counts as its own: a link that differs in one value is a link.
-    other = restore("application_cost", **saved, written=[{"application-cost.backup_specialty": "family-medicine"}])
-    assert other["offer"] is not None
-
-
-def test_the_devices_date_fills_today_unless_the_address_carries_one() -> None:
-    assert restore("timeline", today="2026-11-30")["values"] == {"today": "2026-11-30"}
-    linked = restore("timeline", address="#timeline.today=2027-02-01", today="2026-11-30")
-    assert linked["values"]["today"] == "2027-02-01"
-    # A stale remembered date never beats the device's.
-    assert restore("timeline", stored=stored(today="2025-01-01"), today="2026-11-30")["values"] == {"today": "2026-11-30"}
-    assert "today" not in compute("timeline")["remember"]
-
-
-def test_bad_values_are_dropped_with_a_note_naming_where_they_came_from() -> None:
-    reply = restore(
-        "competitiveness",
-        address="#competitiveness.specialty=astrology",
-        stored=stored(step2_score="lots"),
-    )
-    assert reply["values"] == {}
-    assert any(note.startswith("Ignored a value from the page address.") for note in reply["notes"])
-    assert any(note.startswith("Ignored a remembered answer.") for note in reply["notes"])
-
-
-def test_a_value_in_error_comes_back_as_typed_with_its_message() -> None:
-    # Typed 2400 for 240, then reloaded or went Back: the form quietly showed the older 240.
-    reply = compute("match_odds", specialty="internal-medicine", step2_score="2400")
-    assert not reply["ok"] and reply["address"]["match-odds.step2_score"] == "2400"
-    address = "#" + urlencode(reply["address"])
-    older = stored(step2_score="240")
-    back = restore("match_odds", address=address, written=[reply["address"]], stored=older)
-    assert back["values"]["step2_score"] == "2400" and back["notes"] == []
-    assert [e["field"] for e in compute("match_odds", **back["values"])["errors"]] == ["step2_score"]
-    jumped = restore("match_odds", address="#reading-the-result", visited=address, stored=older)
-    assert jumped["values"]["step2_score"] == "2400"
-    # The same address followed as a link is someone else's: its bad value is dropped, with a note.
-    followed = restore("match_odds", address=address)
-    assert "step2_score" not in followed["values"]
-    assert any(note.startswith("Ignored a value from the page address.") for note in followed["notes"])
-
-
-def written_into(fragment: str, reply: dict) -> str:
-    """The address after the page writes a reply into it, as calculators.js withInputs does."""
-    params = reader_state.address_params(fragment)
-    for key in reply["address_drop"]:
-        params.pop(key, None)
-    params.update(reply["address"])
-    return "#" + urlencode(params)
-
-
-def test_an_address_written_in_error_is_newer_than_remembered_answers_in_every_field() -> None:
-    # Remember on: specialty changed to pediatrics while Step 2 CK was in error, then a reload
-    # brought back the older remembered internal medicine, without a word.
-    older = stored(specialty="internal-medicine", step2_score="240")
-    reply = compute("match_odds", specialty="pediatrics", step2_score="2400")
-    address = written_into("#match-odds.specialty=internal-medicine&match-odds.step2_score=240", reply)
-    back = restore("match_odds", address=address, written=[reply["written"]], stored=older)
-    assert (back["values"]["specialty"], back["values"]["step2_score"]) == ("pediatrics", "2400") and back["offer"] is None
-    # An error only the whole table shows (a row without its specialty): the pasted table comes back, not the remembered one.
-    pasted = "name,specialty\nMy new program\n"
-    table = compute("packet_check", programs=pasted)
-    assert not table["ok"]
-    again = restore(
-        "packet_check",
-        address=written_into("", table),
-        written=[table["written"]],
-        stored=stored(programs="name,specialty\nOld,pediatrics\n"),
-    )
-    assert again["values"]["programs"] == pasted
-    # A good answer's address still gives way to answers remembered since, elsewhere.
-    good = compute("match_odds", specialty="pediatrics", step2_score="240")
-    later = restore("match_odds", address=written_into("", good), written=[good["written"]], stored=older)
-    assert later["values"]["specialty"] == "internal-medicine"
-
-
-def test_a_field_left_out_as_typed_leaves_the_address_so_a_reload_is_still_the_readers_own() -> None:
-    # The old date stayed in the address, which then matched nothing written: the reader's own
-    # reload was taken for a link and offered against their remembered answers.
-    reply = compute("timeline", today="2026-12-01", eras_submission=reader_state.UNREADABLE_BY_CONTROL, dual_applying=False)
-    address = written_into("#timeline.eras_submission=2026-09-02&timeline.today=2026-12-01", reply)
-    assert "eras_submission" not in address
-    back = restore("timeline", address=address, written=[reply["written"]], stored=stored(dual_applying="true"))
-    assert back["offer"] is None and back["values"]["dual_applying"] == "false"
-
-
-def test_what_a_control_could_not_show_again_stays_out_of_the_address() -> None:
-    unreadable = compute("timeline", today="2026-12-01", eras_submission=reader_state.UNREADABLE_BY_CONTROL)
-    assert not unreadable["ok"] and unreadable["address"] == {"timeline.today": "2026-12-01"}
-    too_long = compute("packet_check", programs="x" * (reader_state.TYPED_MAX_CHARS + 1))
-    assert not too_long["ok"] and "packet-check.programs" not in too_long["address"]
-
-
-def test_the_page_and_python_name_an_unreadable_value_alike() -> None:
-    script = (ROOT / "docs" / "assets" / "javascripts" / "calculators.js").read_text(encoding="utf-8")
-    assert f'const UNREADABLE_DATE = "{reader_state.UNREADABLE_BY_CONTROL}";' in script
 
 
 # --- Wording -------------------------------------------------------------------------------------------

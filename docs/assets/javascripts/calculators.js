@@ -30,20 +30,12 @@ const ANNOUNCE_PAUSE_MS = 1000;
 // typed and say what is allowed.  Python knows it as UNREADABLE_BY_CONTROL.
 const UNREADABLE_DATE = "unreadable";
 
-// The address each page's calculators last asked for in this visit, by page.
-// Python falls back on it when the address has lost the inputs (a jump to a
-// heading makes Material insert the page again) or when an answer came too
-// late to reach the address (the reader left mid-edit, then came Back).
-const visitedAddress = new Map();
-// What each calculator itself last wrote into the address, kept in the
-// history entry, which survives reload, Back and Forward: when the address
-// still holds exactly that, it is the reader's own, not a link.  Not marked
-// while a link's offer waits for an answer, so a reload brings the offer
-// back.  (A link to the same page and Back fire the same events, so the
-// events cannot tell the two apart.)  Material may replace an entry's state
-// as it navigates, so what this visit wrote is also kept in memory, once each.
-const OWN_ADDRESS = "matchPlanBOwnAddress";
-const writtenThisVisit = new Map(); // calculator -> Map(JSON of an address -> that address)
+// This tab's copy of each calculator's inputs on each page
+// (calculators/reader_state.py): a reload, Back and Forward, and a jump to a
+// heading (Material then inserts the page again) bring the form back from
+// it, and it ends with the tab.  Keyed by the page each widget belongs to, so
+// an answer that comes after the reader left is kept for their return.
+const TAB_COPY_PREFIX = "matchplanb:inputs:";
 
 // One worker, and so one Python runtime, for the whole visit: instant
 // navigation keeps this module alive across pages.
@@ -324,14 +316,22 @@ class Widget {
     this.remember = root.querySelector(".mpb-remember");
     this.profileStatus = root.querySelector(".mpb-profile-status");
     this.offer = root.querySelector(".mpb-offer");
-    // The page this widget belongs to: after instant navigation its late
-    // replies must not touch the next page's address.
+    this.makeLink = root.querySelector(".mpb-make-link");
+    this.linkPanel = root.querySelector(".mpb-link");
+    this.linkText = root.querySelector(".mpb-link-text");
+    this.linkStatus = root.querySelector(".mpb-link-status");
+    // The page this widget belongs to, which its tab copy is kept under: after
+    // instant navigation, late replies still belong to the page left.
     this.pathname = window.location.pathname;
     // The last valid inputs as remembered answers, written only if the
     // reader ticked Remember and has no open link-versus-remembered offer.
     this.rememberable = null;
-    // The address a reply asked for, until the next frame writes it.
-    this.pendingAddress = null;
+    // What the tab keeps of the form, as the last reply said, and the link
+    // the form started from, kept with it (see restore in browser.py).
+    this.tabCopy = null;
+    this.startedFrom = null;
+    // The part after "#" of a link to the last valid inputs.
+    this.link = null;
     this.offerOpen = false;
     this.restored = false;
     // Fields the reader changed before the starting values came back: the
@@ -378,12 +378,15 @@ class Widget {
     });
     this.remember.addEventListener("change", () => this.toggleRemember());
     this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere(this));
+    this.makeLink.addEventListener("click", () => this.toggleLink());
+    this.root.querySelector(".mpb-copy-link").addEventListener("click", () => this.copyLink());
     this.showRuntime();
     await this.restore();
   }
 
-  // A start given up for silence loses the restore as well: the address and
-  // remembered answers are read again when the engine comes back after all.
+  // A start given up for silence loses the restore as well: the address, the
+  // tab's copy and remembered answers are read again when the engine comes
+  // back after all.
   resume() {
     if (!this.onItsPage()) return;
     if (this.restored) this.recompute();
@@ -391,16 +394,15 @@ class Widget {
   }
 
   async restore() {
-    // The address and its marks are read now: Material may replace the
-    // history entry's state while the engine starts.
+    // The address is read now: the reader may jump to a heading while the
+    // engine starts, which replaces a link's fragment.
     const found = {
       address: window.location.hash,
       search: window.location.search,
       page: [...document.querySelectorAll(".mpb-calculator")].map((root) => root.dataset.calculator),
+      tab_copy: readTabCopy(this.pathname, this.name),
       stored: readStorage(),
       today: deviceDate(),
-      visited: visitedAddress.get(this.pathname) || "",
-      written: ownAddresses(this.name),
     };
     // Asked once the engine runs, so that Python sees what the reader typed
     // while it started (a queued request would carry the form as it was).
@@ -420,12 +422,13 @@ class Widget {
       const typedSince = this.typedEarlyValues();
       this.writeForm({ ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
+      this.startedFrom = saved.link;
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
     }
     this.recompute();
   }
 
-  // As the address and writeForm write them: a checkbox as "true" or "false".
+  // As Python and writeForm write them: a checkbox as "true" or "false".
   typedEarlyValues() {
     const values = this.readForm();
     return Object.fromEntries(
@@ -487,15 +490,62 @@ class Widget {
       this.say(reply.status, this.restoreNotes);
       this.headlineStale(reply.status);
     }
-    // With a field in error, the address carries what was typed (see
-    // calculators/browser.py), so coming back shows it again with its message;
-    // but not while a link's offer waits, whose reload must bring it back.
-    if (!reply.address || (!reply.ok && this.offerOpen)) return;
-    if (this.onItsPage()) {
-      this.reflectSoon(reply.address, reply.address_drop, reply.written);
-    } else {
-      // Too late for the address the reader has left; kept for their return.
-      visitedAddress.set(this.pathname, withInputs(visitedAddress.get(this.pathname) || "", reply.address, reply.address_drop));
+    if (reply.ok) {
+      this.link = reply.link;
+      this.showLink();
+    }
+    // With a field in error, the tab keeps what was typed, so coming back
+    // shows it again with its message; but not while a link's offer waits,
+    // whose reload brings back the offer with the last valid inputs.
+    if (!reply.tab_copy || (!reply.ok && this.offerOpen)) return;
+    this.tabCopy = reply.tab_copy;
+    this.keepTabCopy();
+  }
+
+  keepTabCopy() {
+    if (!this.tabCopy) return;
+    const copy = { ...this.tabCopy, link: this.startedFrom, offer_open: this.offerOpen };
+    try {
+      window.sessionStorage.setItem(tabCopyKey(this.pathname, this.name), JSON.stringify(copy));
+    } catch {
+      // storage blocked or full: a reload then starts from the defaults
+    }
+  }
+
+  // The link goes into a field to copy, never into the page address, which
+  // the browser's history and its sync would keep.
+  toggleLink() {
+    const open = this.linkPanel.hidden;
+    this.linkPanel.hidden = !open;
+    this.makeLink.setAttribute("aria-expanded", String(open));
+    this.linkStatus.textContent = "";
+    if (!open) return;
+    this.showLink();
+    this.linkText.focus();
+    this.linkText.select();
+  }
+
+  showLink() {
+    if (this.linkPanel.hidden) return;
+    if (this.link === null) {
+      this.linkText.value = "";
+      this.linkStatus.textContent = this.linkPanel.dataset.notReady;
+      return;
+    }
+    const url = new URL(window.location.href);
+    url.search = "";
+    url.hash = this.link;
+    this.linkText.value = url.href;
+  }
+
+  async copyLink() {
+    if (this.link === null) return this.showLink();
+    this.linkText.select();
+    try {
+      await navigator.clipboard.writeText(this.linkText.value);
+      this.linkStatus.textContent = this.linkPanel.dataset.copied;
+    } catch {
+      this.linkStatus.textContent = this.linkPanel.dataset.copyRefused;
     }
   }
 
@@ -532,22 +582,6 @@ class Widget {
     slot.hidden = false;
   }
 
-  // Chromium spends some 10 ms in history.replaceState, as long as Python's
-  // answer itself, so the address follows once the new result is painted;
-  // answers that come faster than frames share one update.
-  reflectSoon(address, drop, written) {
-    const scheduled = Boolean(this.pendingAddress);
-    this.pendingAddress = { address, drop, written };
-    if (scheduled) return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const { address, drop, written } = this.pendingAddress;
-        this.pendingAddress = null;
-        if (this.onItsPage()) reflectInAddress(this.name, address, drop, this.offerOpen ? null : written);
-      }),
-    );
-  }
-
   onItsPage() {
     return this.root.isConnected && window.location.pathname === this.pathname;
   }
@@ -566,6 +600,7 @@ class Widget {
     };
     const done = (words) => {
       this.offerOpen = false;
+      this.keepTabCopy();
       const confirmation = Object.assign(document.createElement("p"), { textContent: words, tabIndex: -1 });
       this.offer.replaceChildren(confirmation);
       confirmation.focus();
@@ -586,8 +621,10 @@ class Widget {
   }
 
   closeOffer() {
+    const wasOpen = this.offerOpen;
     this.offerOpen = false;
     this.offer.replaceChildren();
+    if (wasOpen) this.keepTabCopy();
   }
 
   showErrors(errors) {
@@ -710,44 +747,24 @@ function readOutOnly(slot, lines) {
   }
 }
 
-// The reader's own calendar date, which Python uses for "today" when the
-// address carries none.
+// The reader's own calendar date, which Python uses for "today" when a
+// link carries none.
 function deviceDate() {
   const now = new Date();
   const pad = (number) => String(number).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-// Inputs live in the address's fragment (#...), which browsers never send to
-// the server, so a bookmarked result stays private.  Python names the keys
-// (one prefix per calculator), which older keys they replace, and what to
-// record as written (``written``, null while a link's offer waits).
-function reflectInAddress(name, address, drop, written) {
-  const url = new URL(window.location.href);
-  url.hash = withInputs(url.hash, address, drop);
-  visitedAddress.set(url.pathname, url.hash);
-  const state = window.history.state && typeof window.history.state === "object" ? window.history.state : {};
-  const marks = { ...(state[OWN_ADDRESS] || {}), [name]: written || null };
-  if (written) {
-    if (!writtenThisVisit.has(name)) writtenThisVisit.set(name, new Map());
-    writtenThisVisit.get(name).set(JSON.stringify(written), written);
+function tabCopyKey(pathname, name) {
+  return `${TAB_COPY_PREFIX}${pathname}#${name}`;
+}
+
+function readTabCopy(pathname, name) {
+  try {
+    return window.sessionStorage.getItem(tabCopyKey(pathname, name));
+  } catch {
+    return null;
   }
-  if (url.href === window.location.href && JSON.stringify(state[OWN_ADDRESS]?.[name] ?? null) === JSON.stringify(marks[name])) return;
-  window.history.replaceState({ ...state, [OWN_ADDRESS]: marks }, "", url);
-}
-
-// Python compares them with the address (see calculators/browser.py).
-function ownAddresses(name) {
-  const marked = window.history.state?.[OWN_ADDRESS]?.[name];
-  return [...(marked ? [marked] : []), ...(writtenThisVisit.get(name)?.values() || [])];
-}
-
-function withInputs(hash, address, drop) {
-  const fragment = hash.replace(/^#/, "");
-  const params = new URLSearchParams(fragment.includes("=") ? fragment : "");
-  for (const key of drop) params.delete(key);
-  for (const [key, value] of Object.entries(address)) params.set(key, value);
-  return params.toString();
 }
 
 function remember(answers) {
