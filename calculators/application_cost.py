@@ -156,9 +156,12 @@ def _range(text: str) -> tuple[int, int]:
 
 
 # In-person interviews: Fogel et al. report a typical cost of $250–499 per
-# interview (2016 Match, US MD seniors).  The calculator uses the midpoint.
+# interview (2016 Match, US MD seniors).  The calculator uses the midpoint,
+# rounded half up to whole dollars: cents ($374.50) would claim a precision a
+# 2016 range this wide does not have, and whole dollars keep every total whole
+# and the shown "n × $375" exact.
 IN_PERSON_LOW, IN_PERSON_HIGH = _range(IN_PERSON_INTERVIEW.amount_usd)
-IN_PERSON_PER_INTERVIEW = (IN_PERSON_LOW + IN_PERSON_HIGH) / 2
+IN_PERSON_PER_INTERVIEW = (IN_PERSON_LOW + IN_PERSON_HIGH + 1) // 2
 
 # Virtual interviews: Wang et al. report season medians of $1,000 (virtual)
 # against $3,200 (in person) for 2020-21, with no per-interview figure and no
@@ -449,7 +452,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             in_person * IN_PERSON_PER_INTERVIEW,
             (
                 f"{in_person} × {money(IN_PERSON_PER_INTERVIEW)}, the midpoint of the {money(IN_PERSON_LOW)}–"
-                f"{money(IN_PERSON_HIGH)} typical cost per interview ({IN_PERSON_INTERVIEW.season_or_year}); "
+                f"{money(IN_PERSON_HIGH)} typical cost per interview ({IN_PERSON_INTERVIEW.season_or_year}), rounded "
+                "to whole dollars; "
                 f"{money(in_person * IN_PERSON_LOW)}–{money(in_person * IN_PERSON_HIGH)} at the range's ends. "
                 "Old figure; travel costs vary widely."
             )
@@ -473,8 +477,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     )
     notes = [note] if (note := _first_year_note(v)) else []
-    total = sum(float(item["amount"]) for item in items)  # type: ignore[arg-type]
-    total_out: float | int = int(total) if total.is_integer() else total
+    total = sum(int(item["amount"]) for item in items)  # type: ignore[call-overload]
     schedule = eras_schedule()
     old = [str(item["item"]) for item in items if item["old"]]
     return {
@@ -482,11 +485,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "items": items,
         "eras_application_fees": eras_total,
         "eras_breakdown": breakdown,
-        "total": total_out,
+        "total": total,
         "fee_season": schedule.season,
         "old_figures": old,
         "notes": notes,
-        "summary": f"Estimated season cost: {money(total_out)}, of which ERAS application fees {money(eras_total)}"
+        "summary": f"Estimated season cost: {money(total)}, of which ERAS application fees {money(eras_total)}"
         + (", not counting the COMLEX transcript fee, which is not in our data." if transcripts in SENDS_COMLEX else "."),
     }
 
@@ -582,7 +585,7 @@ def method() -> Markup:
                     _old_mark(IN_PERSON_INTERVIEW),
                     f"In-person interviews: {money(IN_PERSON_LOW)}–{money(IN_PERSON_HIGH)} typical cost per interview "
                     f"({_cite(IN_PERSON_INTERVIEW)}). The calculator uses the midpoint, "
-                    f"{money(IN_PERSON_PER_INTERVIEW)}, and shows the range's ends in the result.",
+                    f"rounded to whole dollars, {money(IN_PERSON_PER_INTERVIEW)}, and shows the range's ends in the result.",
                 ),
                 el(
                     "li",

@@ -357,9 +357,17 @@ OVERLAP_POINTS = 10
 # IMG accessibility from NRMP figures: the 2026 match rate of non-US IMGs who
 # ranked the specialty first (Charting Outcomes), and the share of 2025 PGY-1
 # positions filled by non-US IMGs (Results and Data), which shows how many
-# places actually go to IMGs.  No figure, no points: nothing is imputed.
+# places actually go to IMGs.
 MATCH_RATE_POINTS_PER_PCT = 0.4
 IMG_SHARE_POINTS_PER_PCT = 0.3
+# Where our data lack one of the two figures (PM&R's share of PGY-1
+# positions), 0 points would score the field as if that figure were 0% and
+# push it down.  Instead the field is scored on the figure it has, scaled up
+# by how much the two give together against that one alone, on average over
+# the specialties with both.  Scaling to each figure's ceiling (a 100% rate or
+# share) would not be neutral: match rates sit near half their range and
+# shares far lower, so PM&R's 53.8% rate would count as a 53.8% share, above
+# any field's real one (internal medicine's 32.7% is the highest).
 # Below this many non-US IMGs who ranked a field first, its rate says so:
 # with 50, one standard error of a rate near 50% is 7 percentage points.
 FEW_RANKED_FIRST = 50
@@ -562,7 +570,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
     if needs_visa:
         why_weight.append(f"you need a visa (×{VISA_ACCESS_MULTIPLIER:g})")
     weight_text = f" Counted ×{weight:g}: {', and '.join(why_weight)}." if weight != 1 else ""
-    components = []
+    rate_row = share_row = None
     outcome = candidate.outcome
     if outcome is not None:
         rate = float(outcome.img_match_rate_pct)
@@ -570,37 +578,89 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
         if outcome.img_ranked_first < FEW_RANKED_FIRST:
             error = 100 * math.sqrt(rate / 100 * (1 - rate / 100) / outcome.img_ranked_first)
             few = f" So few applicants make it a rough figure: one standard error is about {error:.0f} percentage points."
-        components.append(
-            Component(
-                "IMG match rate",
-                round(rate * MATCH_RATE_POINTS_PER_PCT * weight),
-                f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
-                f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{few}{weight_text}",
-                CHARTING_OUTCOMES,
-            )
+        rate_row = Component(
+            "IMG match rate",
+            round(rate * MATCH_RATE_POINTS_PER_PCT * weight),
+            f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
+            f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{few}{weight_text}",
+            CHARTING_OUTCOMES,
         )
     column, group = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
     pgy1 = candidate.pgy1
     if pgy1 is not None:
         share = float(getattr(pgy1, column))
-        components.append(
-            Component(
-                f"Positions filled by {group}",
-                round(share * IMG_SHARE_POINTS_PER_PCT * weight),
-                f"{capitalised(group)} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
-                f"positions offered in {RESULTS_2025.year}.{weight_text}",
-                RESULTS_2025,
-            )
+        share_row = Component(
+            f"Positions filled by {group}",
+            round(share * IMG_SHARE_POINTS_PER_PCT * weight),
+            f"{capitalised(group)} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
+            f"positions offered in {RESULTS_2025.year}.{weight_text}",
+            RESULTS_2025,
         )
-    else:
-        components.append(
-            Component(
-                f"Positions filled by {group}",
-                0,
-                f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so no points either way.",
-            )
-        )
-    return components
+    rate_of = _Figure(rate_row, "IMG match rate", "its IMG match rate", CHARTING_OUTCOMES.year, "match_rate")
+    share_of = _Figure(share_row, f"Positions filled by {group}", f"the share {group} filled", RESULTS_2025.year, "share")
+    rows = [f.row for f in (rate_of, share_of) if f.row is not None]
+    for missing, other in ((rate_of, share_of), (share_of, rate_of)):
+        if missing.row is None:
+            rows.append(_missing_figure(candidate, missing, other, column))
+    return rows
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One accessibility figure: its row when our data have it."""
+
+    row: Component | None
+    component: str
+    called: str
+    year: int | str
+    kind: Literal["match_rate", "share"]
+
+
+@dataclass(frozen=True)
+class Averages:
+    """The two figures' average points, before weighting, over the specialties with both."""
+
+    specialties: int
+    match_rate: float
+    share: float
+
+    def factor(self, scored_on: Literal["match_rate", "share"]) -> float:
+        """Both figures' average points over the one present's, to two decimals as shown and used."""
+        alone = self.match_rate if scored_on == "match_rate" else self.share
+        return round((self.match_rate + self.share) / alone, 2)
+
+
+def averages(column: str) -> Averages:
+    """Averages for the share in ``column`` (non-US IMGs' or US-citizen IMGs')."""
+    both = [(s.outcome, s.pgy1) for s in data.SPECIALTIES if s.outcome is not None and s.pgy1 is not None]
+    rates = [float(o.img_match_rate_pct) * MATCH_RATE_POINTS_PER_PCT for o, _ in both]  # type: ignore[union-attr]
+    shares = [float(getattr(p, column)) * IMG_SHARE_POINTS_PER_PCT for _, p in both]
+    return Averages(len(both), sum(rates) / len(both), sum(shares) / len(both))
+
+
+def _missing_figure(candidate: data.Specialty, missing: _Figure, other: _Figure, column: str) -> Component:
+    """The row for a figure our data lack: the other figure's points scaled up
+    (see ``averages``), the difference shown as this row's points so the
+    breakdown still adds up to the score."""
+    lacking = f"No {missing.year} figure for {candidate.name} in our data"
+    if other.row is None:
+        return Component(missing.component, 0, f"{lacking}, nor the other NRMP figure, so no points either way.")
+    typical = averages(column)
+    factor = typical.factor(other.kind)
+    have = other.row.points
+    # In hundredths, so the product shown is exact and rounds half up.
+    hundredths = have * round(factor * 100)
+    scaled = (hundredths + 50) // 100
+    worked = f"{have} × {factor:.2f} = " + (f"{hundredths / 100:.2f}, rounded to {scaled}" if hundredths % 100 else str(scaled))
+    return Component(
+        missing.component,
+        scaled - have,
+        f"{lacking}. Rather than count that as 0%, this field is scored on {other.called} alone, scaled up to both figures: "
+        f"across the {typical.specialties} specialties with both, the two give {typical.match_rate + typical.share:.1f} "
+        f"points on average against {typical.match_rate if other.kind == 'match_rate' else typical.share:.1f} for "
+        f"{'the match rate' if other.kind == 'match_rate' else 'the share'} alone (before weighting), so {worked}: "
+        f"{counted(scaled - have, 'point')} added here.",
+    )
 
 
 def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Component]:
@@ -1061,8 +1121,17 @@ def method() -> Markup:
             el(
                 "li",
                 f"Positions filled by IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of {RESULTS_2025.year} PGY-1 positions "
-                f"offered that went to non-US IMGs, or to US-citizen IMGs if you are one ({RESULTS_2025.named()}). Where our data "
-                "have no figure, 0 points: nothing is estimated.",
+                f"offered that went to non-US IMGs, or to US-citizen IMGs if you are one ({RESULTS_2025.named()}).",
+            ),
+            el(
+                "li",
+                "Where our data have no figure for one of the two, it is not counted as 0%, which would push the "
+                "specialty down: the specialty is scored on the figure it has, scaled up by how much the two figures "
+                "give together against that one alone, on average over the specialties with both (from the match rate: "
+                f"× {averages(NON_US_SHARE[0]).factor('match_rate'):.2f} with non-US IMGs' shares, × "
+                f"{averages(SHARE_OF_GROUP['us-img'][0]).factor('match_rate'):.2f} with US-citizen IMGs'), rounded to "
+                "whole points. The specialty's breakdown shows the step. In effect the missing figure is assumed to stand to "
+                "the other as it does on average; nothing else about it is estimated.",
             ),
             el(
                 "li",

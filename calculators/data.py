@@ -317,6 +317,11 @@ class MatchRates:
 # and in the application cost calculator alike.
 FEES_CURRENT_FROM = 2025
 
+# fees.tsv's status column marks some old fees itself: "seen (old)", "seen
+# (old; current schedule not found)".  Where a page already says "Old figure",
+# that mark would say it twice, so it is folded away, keeping any note it holds.
+OLD_MARK_IN_STATUS = re.compile(r"\s*\(old(?:;\s*(?P<note>[^)]*))?\)")
+
 
 @dataclass(frozen=True)
 class Fee:
@@ -349,6 +354,11 @@ class Fee:
     @property
     def is_old(self) -> bool:
         return self.year < FEES_CURRENT_FROM
+
+    @property
+    def status_unmarked(self) -> str:
+        """The status without the data's own "(old ...)": for beside an "Old figure" mark."""
+        return OLD_MARK_IN_STATUS.sub(lambda m: f"; {m['note']}" if m["note"] else "", self.status)
 
 
 @cache

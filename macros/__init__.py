@@ -159,7 +159,7 @@ def fees_table() -> Markup:
             f.unit,
             f.season_or_year,
             f.source,
-            el("strong", "Old figure: " + f.status) if f.is_old else f.status,
+            el("strong", "Old figure: " + f.status_unmarked) if f.is_old else f.status,
         )
         for f in d.fees()
     ]

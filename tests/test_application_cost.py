@@ -188,11 +188,13 @@ def test_extra_rank_fee(ranked: int, fee: int) -> None:
     assert "2016-17" in str(extra["note"])
 
 
-@pytest.mark.parametrize(("interviews", "cost", "ends"), [(1, 374.5, "$250–$499 at"), (10, 3745, "$2,500–$4,990 at")])
-def test_in_person_interviews_use_midpoint(interviews: int, cost: float, ends: str) -> None:
+@pytest.mark.parametrize(("interviews", "cost", "ends"), [(1, 375, "$250–$499 at"), (10, 3750, "$2,500–$4,990 at")])
+def test_in_person_interviews_use_midpoint_in_whole_dollars(interviews: int, cost: int, ends: str) -> None:
     entry = item(compute(in_person_interviews=interviews, virtual_interviews=0), "In-person interviews")
+    # $374.50 rounded half up: a 2016 range of $250–$499 has no cents' precision.
     assert entry["amount"] == cost
-    assert "midpoint" in str(entry["note"])
+    assert f"{interviews} × $375, the midpoint" in str(entry["note"])
+    assert "rounded to whole dollars" in str(entry["note"])
     assert "$250–$499 typical cost per interview" in str(entry["note"])
     assert ends in str(entry["note"])
     assert "Fogel" in str(entry["source"])
@@ -278,9 +280,13 @@ def test_old_figures_listed() -> None:
     assert "<strong>Old figure: Virtual interviews</strong>" in html
 
 
-def test_fractional_total_stays_exact() -> None:
-    result = compute(in_person_interviews=1, virtual_interviews=0)
-    assert result["total"] == 330 + 50 * 30 + 80 + 165 + 75 + 374.5
+@pytest.mark.parametrize("interviews", [1, 3, 7])
+def test_interview_totals_are_whole_dollars_and_add_up(interviews: int) -> None:
+    result = compute(in_person_interviews=interviews, virtual_interviews=0)
+    assert result["total"] == 330 + 50 * 30 + 80 + 165 + 75 + interviews * 375
+    html = ac.render(result)
+    assert "." not in ac.money(float(result["total"]))  # type: ignore[arg-type]
+    assert ".50" not in html
 
 
 # --- Invalid inputs -------------------------------------------------------------
@@ -445,8 +451,9 @@ def test_method_shows_formula_schedule_and_sources() -> None:
     assert "programs 1–30: $11 each" in html
     assert "program 31 and above: $30 each" in html
     assert "= $797" in html
-    for text in ("AAMC", "ECFMG", "NRMP match fees page", "Fogel", "Wang", "2016-17", "2020-21", "$374.50", "$1,000", "$3,200"):
+    for text in ("AAMC", "ECFMG", "NRMP match fees page", "Fogel", "Wang", "2016-17", "2020-21", "$375", "$1,000", "$3,200"):
         assert text in html
+    assert "midpoint, rounded to whole dollars" in html
     assert html.count("Old figure: ") == 6, "the transcript, token, two NRMP fees and both interview studies"
     assert "Travel" in html
 

@@ -227,10 +227,41 @@ def test_us_graduates_weigh_img_figures_at_half() -> None:
     assert any("US graduate" in n for n in compute({"applicant_type": "us-md"})["notes"])
 
 
-def test_missing_nrmp_figure_gives_zero_points_not_a_guess() -> None:
-    pmr = by_slug(compute({"specialty": "orthopaedic-surgery"}))["pmr"]
-    share = next(p for p in pmr["points"] if p["component"] == "Positions filled by non-US IMGs")
-    assert share["points"] == 0 and "No 2025 figure" in share["why"]
+@pytest.mark.parametrize(
+    ("applicant", "needs_visa", "factor"),
+    [("non-us-img", True, 1.22), ("non-us-img", False, 1.22), ("us-img", False, 1.11), ("us-md", False, 1.22)],
+)
+def test_a_missing_share_is_not_scored_as_0_percent(applicant: str, needs_visa: bool, factor: float) -> None:
+    # PM&R has no 2025 PGY-1 row: it used to get 0 points, as if no IMG filled a place.  It is now scored on its
+    # match rate alone, scaled up by how the two figures compare on average where we have both.
+    pmr = by_slug(compute({"specialty": "orthopaedic-surgery", "applicant_type": applicant, "needs_visa": needs_visa}))["pmr"]
+    group = "US-citizen IMGs" if applicant == "us-img" else "non-US IMGs"
+    (rate,) = points(pmr, "IMG match rate")
+    share = points_row(pmr, f"Positions filled by {group}")
+    column = "us_img_pct_of_offered" if applicant == "us-img" else "non_us_img_pct_of_offered"
+    typical = backup_finder.averages(column)
+    assert typical.specialties == 11
+    assert typical.factor("match_rate") == factor == round((typical.match_rate + typical.share) / typical.match_rate, 2)
+    scaled = int(rate * factor + 0.5)
+    assert share["points"] == scaled - rate > 0
+    why = str(share["why"])
+    assert why.startswith("No 2025 figure for Physical Medicine and Rehabilitation (PM&R) in our data.")
+    # The breakdown shows the step, and its arithmetic is exact.
+    assert f"{rate} × {factor:.2f} = {rate * factor:.2f}, rounded to {scaled}: {share['points']} points added here." in why
+    assert sum(p["points"] for p in pmr["points"]) == pmr["score"]
+
+
+def test_scaling_covers_either_figure_missing_and_both() -> None:
+    im = SPECIALTY_BY_SLUG["internal-medicine"]
+    no_rate = backup_finder._access_components(dataclasses.replace(im, charting_name=None), "non-us-img", False)
+    (share,) = [c.points for c in no_rate if c.component == "Positions filled by non-US IMGs"]
+    (filled_in,) = [c for c in no_rate if c.component == "IMG match rate"]
+    factor = backup_finder.averages("non_us_img_pct_of_offered").factor("share")
+    assert share == round(32.7 * 0.3) and filled_in.points == int(share * factor + 0.5) - share
+    assert "scored on the share non-US IMGs filled alone" in filled_in.why
+    neither = backup_finder._access_components(dataclasses.replace(im, charting_name=None, results_name=None), "us-img", False)
+    assert [c.points for c in neither] == [0, 0]
+    assert all("no points either way" in c.why for c in neither)
 
 
 def test_a_rate_from_few_applicants_says_it_is_rough() -> None:
@@ -427,6 +458,12 @@ def test_method_prints_constants_traits_and_pairings() -> None:
     assert f"+{PAIRING_POINTS}" in html
     assert "The source articles&#x27; pairings" in html or "The source articles' pairings" in html
     assert "Specialty traits" in html
+
+
+def test_method_says_a_missing_figure_is_scaled_not_zero() -> None:
+    html = backup_finder.method().replace("&#x27;", "'")
+    assert "have no figure, 0 points" not in html
+    assert "it is not counted as 0%" in html and "× 1.22 with non-US IMGs' shares, × 1.11 with US-citizen IMGs'" in html
 
 
 def test_contract_defaults_and_widget() -> None:

@@ -74,6 +74,17 @@ def test_old_fees_are_marked_old() -> None:
     assert "NRMP registration" in old and "NRMP extra ranks" in old
 
 
+def test_data_page_fee_table_says_old_once_per_row() -> None:
+    import macros
+
+    html = str(macros.fees_table())
+    # The status column's own "(old; ...)" used to follow the "Old figure" mark.
+    assert "Old figure: seen; current schedule not found" in html
+    assert "Old figure: seen; current about 1000, unverified" in html
+    for row in html.split("<tr>")[1:]:
+        assert len(re.findall(r"\bold\b", row, re.IGNORECASE)) == ("Old figure: " in row), row
+
+
 def _text_constants(module: Path) -> list[ast.Constant]:
     """The module's string constants, f-string pieces included, docstrings left out."""
     tree = ast.parse(module.read_text(encoding="utf-8"))
