@@ -46,6 +46,7 @@ def test_remembered_answers_fill_another_calculator_then_forget_removes_them(pag
     assert "removed from this device" in said.inner_text()
     assert "removed" not in other.locator(".mpb-notes").inner_text()
 
+    # The tab's own copy went too: the form had shown the remembered psychiatry, and kept it.
     again = open_calculator(page, site_url + "calculators/program-counts/", "program_counts")
     assert field(again, "specialty").input_value() == "internal-medicine"
     assert not again.get_by_label("Remember my answers on this device").is_checked()

@@ -774,12 +774,23 @@ function remember(answers) {
 
 // Said once, by the calculator the reader used: a page with two would
 // otherwise announce it twice.
+// The tab's copies go too: on a shared computer the next person may reload
+// this tab, and "forget" must not leave the last reader's answers behind.
 function forgetEverywhere(asker) {
   writeStorage(null);
   for (const widget of widgets) {
     widget.remember.checked = false;
     widget.closeOffer();
-    widget.sayOfAnswers(widget === asker ? "Your remembered answers were removed from this device." : "");
+    widget.sayOfAnswers(
+      widget === asker ? "Your answers were removed from this device: the remembered ones, and those this tab kept." : "",
+    );
+  }
+  try {
+    for (const key of Object.keys(window.sessionStorage)) {
+      if (key.startsWith(TAB_COPY_PREFIX)) window.sessionStorage.removeItem(key);
+    }
+  } catch {
+    // storage blocked: there is nothing kept to remove
   }
 }
 
