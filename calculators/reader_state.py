@@ -294,6 +294,12 @@ def starting_values(
     early = {name: str(text) for name, text in (typed_first or {}).items() if name in labels}
     replaced = [labels[name] for name, text in early.items() if name in values and values[name] != text]
     values.update(early)
+    # Said, so that a form filled in on its own is never taken for the
+    # defaults or for what the reader last typed here.
+    otherwise = {**{f.name: f.to_text(f.default) for f in fields}, **device, **from_link, **typed, **early}
+    filled = [labels[name] for name, text in mine.items() if values.get(name) == text != otherwise.get(name)]
+    if filled:
+        notes.append(f"Filled in from the answers you asked this device to remember: {and_list(filled)}.")
     if replaced:
         notes.append(f"Kept what you typed while the calculator engine was starting: {and_list(replaced)}.")
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}

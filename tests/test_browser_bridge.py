@@ -32,7 +32,9 @@ def test_restore_prefers_the_address_and_drops_invalid_values_with_a_note() -> N
     linked = {"step2_score": "260", "usce_months": "lots", "unrelated": "x"}
     reply = json.loads(browser.restore("competitiveness", json.dumps({"linked": linked, "stored": stored})))
     assert reply["values"] == {"specialty": "psychiatry", "step2_score": "260"}
-    assert len(reply["notes"]) == 1 and "US clinical experience (months)" in reply["notes"][0]
+    ignored, filled = reply["notes"]
+    assert "US clinical experience (months)" in ignored
+    assert filled == "Filled in from the answers you asked this device to remember: Target specialty."
 
 
 def test_restore_survives_corrupt_storage() -> None:

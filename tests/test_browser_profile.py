@@ -38,6 +38,8 @@ def test_remembered_answers_fill_another_calculator_then_forget_removes_them(pag
     assert field(other, "specialty").input_value() == "psychiatry"
     assert field(other, "step2_score").input_value() == "250"
     assert other.get_by_label("Remember my answers on this device").is_checked()
+    filled = other.locator(".mpb-notes").inner_text()
+    assert "Filled in from the answers you asked this device to remember: Target specialty and Step 2 CK score." in filled
 
     other.get_by_role("button", name="Forget my answers").click()
     assert stored(page) is None

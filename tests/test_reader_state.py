@@ -375,5 +375,21 @@ def test_a_remembered_count_not_given_back_is_named() -> None:
     assert "primary_signals" not in reply["values"]  # type: ignore[operator]
     assert reply["notes"] == [
         "Not filled in from your remembered answers, because it may have been typed for another specialty: "
-        "Signals your first choice allows."
+        "Signals your first choice allows.",
+        "Filled in from the answers you asked this device to remember: Target specialty.",
+    ]
+
+
+def test_a_form_filled_in_from_remembered_answers_says_so() -> None:
+    # The form filled itself in on a new page, and nothing said where the values came from.
+    remembered = stored(specialty="psychiatry", step2_score="240", applicant_type="us-img")
+    fresh = restore("match_odds", stored=remembered)
+    assert fresh["notes"] == ["Filled in from the answers you asked this device to remember: Specialty and Applicant type."]
+    # Only what the form would not show anyway: a reload of the same answers says nothing.
+    same = compute("match_odds", specialty="psychiatry", step2_score="240", applicant_type="us-img")
+    assert restore("match_odds", stored=remembered, tab_copy=tab_copy(same))["notes"] == []
+    # Changed since on another calculator: named, since the form now differs from what this tab showed.
+    older = compute("match_odds", specialty="neurology", step2_score="240", applicant_type="us-img")
+    assert restore("match_odds", stored=remembered, tab_copy=tab_copy(older))["notes"] == [
+        "Filled in from the answers you asked this device to remember: Specialty."
     ]
