@@ -9,6 +9,7 @@ name at all (``--host-resolver-rules``), so nothing can leave the machine, and
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
@@ -372,6 +373,50 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
     finally:
         hosted.start()
     close(page)
+
+
+# Whether the page's own stylesheet loaded: its relative links resolved.
+STYLED = 'document.querySelector("link[rel=stylesheet][href*=main]").sheet?.cssRules.length > 0'
+
+
+@contextlib.contextmanager
+def offline_after_one_guide_visit(browser: Any, hosted: Server) -> Iterator[Any]:
+    """A page that has visited one guide, no calculator, with the server stopped."""
+    page = new_page(browser)
+    page.goto(hosted.url + "faq/")
+    page.evaluate(WAIT_FOR_WORKER)
+    hosted.stop()
+    try:
+        yield page
+    finally:
+        hosted.start()
+    close(page)
+
+
+def test_offline_an_address_without_its_trailing_slash_opens_its_page(closed_browser: Any, hosted: Server) -> None:
+    """As the server would, the service worker redirects to the slash form,
+    so the page's relative links resolve from its own folder."""
+    with offline_after_one_guide_visit(closed_browser, hosted) as page:
+        page.goto(hosted.url + "calculators/timeline?step2_score=250")
+        assert page.url == hosted.url + "calculators/timeline/?step2_score=250"
+        assert page.locator("article h1").inner_text().startswith("Dated timeline")
+        assert page.evaluate(STYLED)
+        page.goto(hosted.url + "assess")
+        assert page.url == hosted.url + "assess/"
+        assert page.locator("article h1").count() == 1
+
+
+def test_offline_an_unknown_address_gets_the_sites_404_page(closed_browser: Any, hosted: Server) -> None:
+    """Not the browser's own error page; and only navigations get it."""
+    with offline_after_one_guide_visit(closed_browser, hosted) as page:
+        for unknown in ("no-such-page/", "calculators/no-such-calculator", "assess/old-page.html"):
+            response = page.goto(hosted.url + unknown)
+            assert response is not None and response.status == 404, unknown
+            assert page.url == hosted.url + unknown
+            assert page.locator("article h1").inner_text() == "404 - Not found", unknown
+            assert page.evaluate(STYLED), unknown
+        refused = page.evaluate("fetch('no-such-file.js').then((r) => r.status, () => 'refused')")
+        assert refused == "refused", "a request other than a navigation is not answered with the 404 page"
 
 
 def test_a_new_build_is_picked_up_and_the_old_copy_dropped(closed_browser: Any, hosted: Server) -> None:

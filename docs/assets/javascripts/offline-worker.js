@@ -2,9 +2,10 @@
 // macros/service_worker.mjs) imports this file.  Workbox precaches the pages
 // and serves the calculator runtime from the cache below; this file fills
 // that cache when asked (after a calculator has started, or when the reader
-// presses "Save for offline use") and drops runtime files a newer build no
-// longer uses.  The runtime is kept out of the precache so that reading a
-// guide never downloads it.
+// presses "Save for offline use"), drops runtime files a newer build no
+// longer uses, and answers the addresses of pages the precache does not
+// hold.  The runtime is kept out of the precache so that reading a guide
+// never downloads it.
 
 const RUNTIME_CACHE = "match-plan-b-runtime";
 // Filled in by the build.  [path from the site root, bytes] of each runtime
@@ -84,4 +85,35 @@ async function saveRuntime() {
     tell({ type: "progress", loaded: done, total });
   }
   return total;
+}
+
+// A page's address that the precache does not hold (Workbox's precache
+// route answers every one it does, before this is asked; see
+// macros/service_worker.mjs).  Offline, the browser's own error page would
+// otherwise stand in for the site.  Navigations only: a script or an image
+// must fail as it would, not arrive as a page.
+async function pageOutsideThePrecache({ request }) {
+  const url = new URL(request.url);
+  // Without its trailing slash: the server would redirect to the slash
+  // form, so this does too, from the cache, and the page's relative links
+  // then resolve from the right folder.
+  if (!url.pathname.endsWith("/")) {
+    const folder = new URL(url);
+    folder.pathname += "/";
+    if (await precached(new URL("index.html", folder))) return Response.redirect(folder.href, 301);
+  }
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // No connection, and no such page kept: the site's own 404 page says so.
+    const notFound = await precached(new URL("404.html", self.registration.scope));
+    if (!notFound) throw error;
+    return new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });
+  }
+}
+
+// Workbox keys each precached file by its address plus its revision as a
+// query (__WB_REVISION__), hence ignoreSearch.
+function precached(url) {
+  return caches.match(url.href, { ignoreSearch: true });
 }
