@@ -58,6 +58,7 @@ SHIM = "assets/javascripts/iframe-worker-shim.js"
 SERVICE_WORKER_SCRIPT = Path(__file__).resolve().parent / "service_worker.mjs"
 WORKER_EXTRAS = "assets/javascripts/offline-worker.js"
 RUNTIME_MARKER = "/* runtime files */ []"
+KEPT_BY_PAGE_MARKER = "/* kept by the page */ []"
 MANIFEST = "manifest.webmanifest"
 # An SVG for browsers that take one, and one PNG (drawing it in Python costs
 # a noticeable part of a build at larger sizes; 192 px is what installing needs).
@@ -231,12 +232,13 @@ def precache_list(site: Path) -> list[str]:
     return [name for name in site_files(site) if not any(fnmatch.fnmatch(name, pattern) for pattern in NOT_PRECACHED)]
 
 
-def runtime_list(site: Path) -> list[str]:
+def runtime_list(site: Path, key: str = "hosted") -> list[str]:
     """What a hosted page fetches from the runtime folder, as the runtime hook
     listed it; not a memory snapshot, which the engine keeps in its own way,
-    nor the plain files only the offline copy embeds."""
+    nor the plain files only the offline copy embeds.  With ``keptByPage``:
+    those of them the page keeps itself (the wasm, decoded)."""
     folder = offline_engine.runtime_folder(site).relative_to(site).as_posix()
-    return [f"{folder}/{name}" for name in offline_engine.built_manifest(site)["hosted"]]
+    return [f"{folder}/{name}" for name in offline_engine.built_manifest(site)[key]]
 
 
 def megabytes(size: int) -> str:
@@ -251,13 +253,19 @@ def state_size(site: Path, size: int) -> None:
             page.write_text(SIZE_SPAN.sub(rf"\g<1>{megabytes(size)}\g<2>", text), encoding="utf-8")
 
 
-def fill_worker_extras(site: Path, runtime: list[str]) -> None:
+def fill_worker_extras(site: Path, runtime: list[str], kept_by_page: list[str]) -> None:
+    """The worker downloads the runtime files the page does not keep itself,
+    and keeps them all."""
     path = site / WORKER_EXTRAS
     text = path.read_text()
-    if text.count(RUNTIME_MARKER) != 1:
-        raise ValueError(f"{path} must contain {RUNTIME_MARKER!r} exactly once for the build to fill in")
-    files = [[name, (site / name).stat().st_size] for name in runtime]
-    path.write_text(text.replace(RUNTIME_MARKER, json.dumps(files, separators=(",", ":"))))
+    for marker in (RUNTIME_MARKER, KEPT_BY_PAGE_MARKER):
+        if text.count(marker) != 1:
+            raise ValueError(f"{path} must contain {marker!r} exactly once for the build to fill in")
+    if not set(kept_by_page) <= set(runtime):
+        raise ValueError(f"the page keeps runtime files the service worker would not serve: {kept_by_page}")
+    files = [[name, (site / name).stat().st_size] for name in runtime if name not in kept_by_page]
+    text = text.replace(RUNTIME_MARKER, json.dumps(files, separators=(",", ":")))
+    path.write_text(text.replace(KEPT_BY_PAGE_MARKER, json.dumps(kept_by_page, separators=(",", ":"))))
 
 
 def generate_service_worker(site: Path) -> dict[str, Any]:
@@ -271,7 +279,7 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
         raise FileNotFoundError(f"no calculator runtime under {site / 'assets'}: the runtime hook must run first")
     runtime_bytes = sum((site / name).stat().st_size for name in runtime)
     state_size(site, sum((site / name).stat().st_size for name in precache) + runtime_bytes)
-    fill_worker_extras(site, runtime)
+    fill_worker_extras(site, runtime, runtime_list(site, "keptByPage"))
     request = {
         "siteDir": str(site),
         "precache": precache,

@@ -283,6 +283,7 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         # Downloaded by the page, which has a worker of its own decode it as
         # it arrives (xz-decoder.js), then keeps and compiles the plain wasm.
         "wasmDownload": WASM_DOWNLOAD,
+        "wasmDownloadBytes": len(compiled["wasm.xz"]),
         "xzDecoder": decoder_name(XZ_DECODER),
         # In xz too, decoded by the same kind of worker, started by the engine's.
         "snapshot": snapshot_name,
@@ -296,6 +297,10 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         "bytes": len(compiled["wasm.xz"]) + sum(len(data) for data in zstd.values()),
         # What a hosted page fetches, for the service worker to keep.
         "hosted": [*map(fetched_as, runtime_files), zstd_decoder],
+        # Of those, what the page itself puts in the service worker's cache:
+        # the wasm, decoded from its xz file.  The service worker serves it
+        # but never downloads it, which would mean the plain 9.6 MB file.
+        "keptByPage": [WASM_DOWNLOAD.removesuffix(".xz")],
         # What the file:// copy embeds: the plain files, which its own gzip
         # compresses; the snapshot needs Cache Storage, which disk has not.
         "embedded": runtime_files,

@@ -59,6 +59,14 @@ const precache = await generateSW({
       handler: "CacheFirst",
       options: { cacheName: "match-plan-b-runtime" },
     },
+    // A page's address the precache does not hold (Workbox tries its
+    // precache route first): an address without its trailing slash, or one
+    // the site does not have.  Written into sw.js as source, so the handler
+    // only calls the function offline-worker.js defines.
+    {
+      urlPattern: ({ request }) => request.mode === "navigate",
+      handler: (options) => pageOutsideThePrecache(options),
+    },
   ],
 });
 

@@ -9,6 +9,7 @@ name at all (``--host-resolver-rules``), so nothing can leave the machine, and
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
@@ -22,7 +23,7 @@ from browser import navigate, search_finds
 from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
 
 from calculators import REGISTRY
-from macros.offline_engine import built_manifest
+from macros.offline_engine import built_manifest, runtime_folder
 
 pytestmark = pytest.mark.browser
 
@@ -181,9 +182,13 @@ def test_the_service_worker_precaches_pages_and_keeps_the_runtime_apart(built_si
     assert set(re.findall(r"https?://([^/\s\"'`]+)", worker)) <= {"bit.ly"}
     extras = (built_site / offline_hook.WORKER_EXTRAS).read_text(encoding="utf-8")
     (listed,) = re.findall(r"const RUNTIME_FILES = (\[.*\]);", extras)
+    (kept_by_page,) = re.findall(r"const KEPT_BY_PAGE = (\[.*\]);", extras)
     runtime = {path.rsplit("/", 1)[1]: size for path, size in json.loads(listed)}
-    assert sorted(runtime) == runtime_files(built_site)
-    assert runtime["pyodide.asm.wasm"] > 2 * 1024 * 1024, "large files are listed, not skipped"
+    # The worker downloads all but the wasm, which the page decodes from its
+    # xz file and keeps; the worker serves and keeps that too.
+    assert [path.rsplit("/", 1)[1] for path in json.loads(kept_by_page)] == ["pyodide.asm.wasm"]
+    assert sorted([*runtime, "pyodide.asm.wasm"]) == runtime_files(built_site)
+    assert all(runtime[name] == (runtime_folder(built_site) / name).stat().st_size for name in runtime)
     manifest = json.loads((built_site / "manifest.webmanifest").read_text())
     assert all((built_site / icon["src"]).is_file() for icon in manifest["icons"])
     # The start page states what saving everything stores.
@@ -263,6 +268,15 @@ new MutationObserver((_, observer) => {
 """
 
 
+# The last total the "Save for offline use" progress bar was given.
+PROGRESS_MAX = """
+new MutationObserver(() => {
+  const bar = document.querySelector(".mpb-offline-progress[max]");
+  if (bar) window.__savedProgressMax = Number(bar.getAttribute("max"));
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["max"] });
+"""
+
+
 def runtime_files(site: Path) -> list[str]:
     """What the service worker keeps: what a hosted page fetches."""
     names = sorted(built_manifest(site)["hosted"])
@@ -324,6 +338,7 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
     page = new_page(closed_browser)
     # A browser that asks sites to save data: nothing may download in the background.
     page.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    page.add_init_script(PROGRESS_MAX)
     hosted.requested.clear()
     page.goto(hosted.url)
     page.wait_for_load_state("load")
@@ -333,10 +348,22 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
 
     panel = page.locator(".mpb-offline").first
     assert "MB" in panel.locator(".mpb-offline-size").inner_text()
+    hosted.requested.clear()
     panel.locator(".mpb-offline-save").click()
     panel.locator(".mpb-offline-done").wait_for(timeout=90_000)
     assert panel.locator(".mpb-offline-progress").is_hidden()
     page.evaluate(WAIT_FOR_WORKER)
+    # The wasm comes as the xz file a calculator page downloads (2.64 MB),
+    # decoded and kept as that page keeps it, never plain (9.6 MB).
+    runtime = [path for path in hosted.requested if "/pyodide-" in path]
+    assert [path for path in runtime if path.endswith("/pyodide.asm.wasm.xz")], runtime
+    assert not [path for path in runtime if path.endswith("/pyodide.asm.wasm")], runtime
+    # The progress bar counted what was downloaded: every runtime file but
+    # the xz decoder's small module, which the decoding worker imports.
+    downloaded = {path: (hosted.directory / path.lstrip("/")).stat().st_size for path in runtime}
+    counted = sum(size for path, size in downloaded.items() if "/xz-decompress-" not in path)
+    assert page.evaluate("window.__savedProgressMax") == counted, downloaded
+    print(f"Save for offline use downloaded {sum(downloaded.values())} bytes of runtime: {downloaded}")
 
     hosted.stop()
     try:
@@ -346,6 +373,50 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
     finally:
         hosted.start()
     close(page)
+
+
+# Whether the page's own stylesheet loaded: its relative links resolved.
+STYLED = 'document.querySelector("link[rel=stylesheet][href*=main]").sheet?.cssRules.length > 0'
+
+
+@contextlib.contextmanager
+def offline_after_one_guide_visit(browser: Any, hosted: Server) -> Iterator[Any]:
+    """A page that has visited one guide, no calculator, with the server stopped."""
+    page = new_page(browser)
+    page.goto(hosted.url + "faq/")
+    page.evaluate(WAIT_FOR_WORKER)
+    hosted.stop()
+    try:
+        yield page
+    finally:
+        hosted.start()
+    close(page)
+
+
+def test_offline_an_address_without_its_trailing_slash_opens_its_page(closed_browser: Any, hosted: Server) -> None:
+    """As the server would, the service worker redirects to the slash form,
+    so the page's relative links resolve from its own folder."""
+    with offline_after_one_guide_visit(closed_browser, hosted) as page:
+        page.goto(hosted.url + "calculators/timeline?step2_score=250")
+        assert page.url == hosted.url + "calculators/timeline/?step2_score=250"
+        assert page.locator("article h1").inner_text().startswith("Dated timeline")
+        assert page.evaluate(STYLED)
+        page.goto(hosted.url + "assess")
+        assert page.url == hosted.url + "assess/"
+        assert page.locator("article h1").count() == 1
+
+
+def test_offline_an_unknown_address_gets_the_sites_404_page(closed_browser: Any, hosted: Server) -> None:
+    """Not the browser's own error page; and only navigations get it."""
+    with offline_after_one_guide_visit(closed_browser, hosted) as page:
+        for unknown in ("no-such-page/", "calculators/no-such-calculator", "assess/old-page.html"):
+            response = page.goto(hosted.url + unknown)
+            assert response is not None and response.status == 404, unknown
+            assert page.url == hosted.url + unknown
+            assert page.locator("article h1").inner_text() == "404 - Not found", unknown
+            assert page.evaluate(STYLED), unknown
+        refused = page.evaluate("fetch('no-such-file.js').then((r) => r.status, () => 'refused')")
+        assert refused == "refused", "a request other than a navigation is not answered with the 404 page"
 
 
 def test_a_new_build_is_picked_up_and_the_old_copy_dropped(closed_browser: Any, hosted: Server) -> None:

@@ -149,6 +149,7 @@ def test_hosted_pages_download_compressed_copies_and_the_offline_copy_plain_file
     # (xz -9e's 64 MiB dictionary would exceed this limit.)
     assert lzma.LZMADecompressor(memlimit=int(1.5 * len(plain)) + (1 << 20)).decompress(wasm_xz) == plain
     assert manifest["bytes"] == sizes + len(wasm_xz)
+    assert manifest["wasmDownloadBytes"] == len(wasm_xz)
     runtime_assets.copy_runtime(tmp_path)
     for decoder in (manifest["zstdDecoder"], manifest["xzDecoder"]):
         assert (tmp_path / decoder).is_file(), decoder
@@ -158,6 +159,8 @@ def test_hosted_pages_download_compressed_copies_and_the_offline_copy_plain_file
     assert {f"{manifest['stdlib']}.zst", f"{manifest['wheel']}.zst", manifest["zstdDecoder"], "pyodide.asm.wasm"} <= hosted
     # The kept wasm is served offline, so its xz file and decoder are not.
     assert manifest["wasmDownload"] not in hosted and manifest["xzDecoder"] not in hosted
+    # The page keeps it, decoded: the service worker never downloads the plain file.
+    assert manifest["keptByPage"] == ["pyodide.asm.wasm"]
     assert "pyodide.asm.mjs.zst" in hosted and "pyodide.asm.mjs" not in hosted  # imported decoded, never fetched plain
     assert manifest["stdlib"] not in hosted and manifest["wheel"] not in hosted and manifest["snapshot"] not in hosted
     assert manifest["embedded"] == [*runtime_assets.RUNTIME_FILES, manifest["stdlib"], manifest["wheel"]]

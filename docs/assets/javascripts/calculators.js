@@ -131,8 +131,7 @@ async function compileForWorker() {
 // does not compile is dropped and downloaded again: kept, it would fail
 // every visit after, offline ones included.
 async function compiledWasm() {
-  const runtime = new URL(BUILD.runtimeDir, import.meta.url);
-  const url = new URL("pyodide.asm.wasm", runtime).href;
+  const { folder, url } = wasmAddresses();
   if (!BUILD.wasmDownload) return WebAssembly.compileStreaming(fetch(url));
   // No Cache Storage outside a secure context, and a browser may refuse it.
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
@@ -146,36 +145,89 @@ async function compiledWasm() {
       await cache.delete(url).catch(() => {});
     }
   }
-  return WebAssembly.compileStreaming(await downloadedWasm(runtime, url, cache));
+  return WebAssembly.compileStreaming(await downloadedWasm(folder, url, cache));
+}
+
+// The runtime folder, and the address the decoded wasm is kept under.
+function wasmAddresses() {
+  const folder = new URL(BUILD.runtimeDir, import.meta.url);
+  return { folder, url: new URL("pyodide.asm.wasm", folder).href };
 }
 
 // The xz download, decoded and kept (where the browser lets the page keep
 // it), as a Response to compile.
-async function downloadedWasm(runtime, url, cache) {
-  const bytes = await downloadedAndDecoded(new URL(BUILD.wasmDownload, runtime).href, new URL(BUILD.xzDecoder, runtime).href);
+async function downloadedWasm(folder, url, cache) {
+  const bytes = await decodedWasmDownload(folder, {
+    onBytes(loaded) {
+      setProgress("page", loaded);
+      // The worker's words restart the silence clock; the page's own bytes must too.
+      if (runtime.phase === "loading") keepWatching();
+    },
+    onDownloaded() {
+      worker.postMessage({ type: "wasm-in-page" }); // the wheel may come now
+      markNow("wasm-downloaded");
+    },
+  });
   markNow("wasm-decoded");
-  // Each Response copies the bytes, so they can serve a second time.
-  const decoded = () => new Response(bytes, { headers: WASM_HEADERS });
-  if (!cache) return decoded();
   // Compiled from the kept copy, not from the decoded bytes: Chromium caches
   // compiled code only for a wasm read from a cache or the network, so the
   // second visit then starts as fast as any later one.
-  try {
-    await cache.put(url, decoded());
-    const stored = await cache.match(url);
+  const stored = cache && (await keptWasm(cache, url, bytes));
+  if (stored) {
     markNow("wasm-kept");
-    if (stored) return stored;
-  } catch {
-    // storage full or refused: compile the decoded bytes, without keeping them
+    return stored;
   }
-  return decoded();
+  // Storage full or refused: compile the decoded bytes, without keeping them
+  // (each Response copies the bytes, so they serve a second time).
+  return new Response(bytes, { headers: WASM_HEADERS });
 }
 
-// The download goes to a decoder worker piece by piece, counted into the
-// progress bar, and is decoded as it arrives (off this thread): on a slow
-// link the decoding is done when the last byte is in.  The decoder worker
-// is ended as soon as it has answered, which frees its memory.
-async function downloadedAndDecoded(url, decoderURL) {
+// The decoded wasm, put where later visits compile it from and the service
+// worker serves it offline; that kept copy, or null if the browser refused.
+async function keptWasm(cache, url, bytes) {
+  try {
+    await cache.put(url, new Response(bytes, { headers: WASM_HEADERS }));
+    return (await cache.match(url)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// "Save for offline use" (offline.js) keeps the wasm as a calculator's start
+// does: the xz file, decoded here and kept under the same address, so a
+// guide page downloads 2.64 MB for it, not the plain 9.6 MB.  Calls
+// onProgress(loaded, total) with the bytes it downloads itself: none when the
+// wasm is kept already or this visit's engine is fetching it (its own
+// progress bar counts those).
+async function keepWasmForOffline(onProgress) {
+  const { folder, url } = wasmAddresses();
+  const cache = await caches.open(RUNTIME_CACHE);
+  if (compiled) {
+    onProgress(0, 0);
+    await compiled.catch(() => {}); // kept by now, unless it failed
+  }
+  if (await cache.match(url)) return onProgress(0, 0);
+  const total = BUILD.wasmDownloadBytes;
+  onProgress(0, total);
+  const bytes = await decodedWasmDownload(folder, { onBytes: (loaded) => onProgress(Math.min(loaded, total), total) });
+  if (!(await keptWasm(cache, url, bytes))) throw new Error("the browser did not keep the calculators' runtime");
+  onProgress(total, total);
+}
+
+// The offline copy's engine runs from memory and has nothing to keep.
+if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload) globalThis.matchPlanBKeepWasm = keepWasmForOffline;
+
+// The wasm's xz download, decoded.
+function decodedWasmDownload(folder, report) {
+  return downloadedAndDecoded(new URL(BUILD.wasmDownload, folder).href, new URL(BUILD.xzDecoder, folder).href, report);
+}
+
+// The download goes to a decoder worker piece by piece, each counted
+// (onBytes: the bytes so far), and is decoded as it arrives (off this
+// thread): on a slow link the decoding is done when the last byte is in.
+// onDownloaded is called once the last byte is in.  The decoder worker is
+// ended as soon as it has answered, which frees its memory.
+async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDownloaded = () => {} } = {}) {
   const decoder = new Worker(XZ_DECODER_URL, { type: "module" });
   const decoded = new Promise((resolve, reject) => {
     decoder.addEventListener("message", ({ data }) => {
@@ -198,9 +250,7 @@ async function downloadedAndDecoded(url, decoderURL) {
       const { done, value } = await reader.read();
       if (done) break;
       loaded += value.length;
-      setProgress("page", loaded);
-      // The worker's words restart the silence clock; the page's own bytes must too.
-      if (runtime.phase === "loading") keepWatching();
+      onBytes(loaded);
       decoder.postMessage({ type: "chunk", bytes: value });
     }
   } catch (error) {
@@ -208,8 +258,7 @@ async function downloadedAndDecoded(url, decoderURL) {
     throw error;
   }
   decoder.postMessage({ type: "end" });
-  worker.postMessage({ type: "wasm-in-page" }); // the wheel may come now
-  markNow("wasm-downloaded");
+  onDownloaded();
   return decoded;
 }
 

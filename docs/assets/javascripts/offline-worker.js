@@ -2,20 +2,26 @@
 // macros/service_worker.mjs) imports this file.  Workbox precaches the pages
 // and serves the calculator runtime from the cache below; this file fills
 // that cache when asked (after a calculator has started, or when the reader
-// presses "Save for offline use") and drops runtime files a newer build no
-// longer uses.  The runtime is kept out of the precache so that reading a
-// guide never downloads it.
+// presses "Save for offline use"), drops runtime files a newer build no
+// longer uses, and answers the addresses of pages the precache does not
+// hold.  The runtime is kept out of the precache so that reading a guide
+// never downloads it.
 
 const RUNTIME_CACHE = "match-plan-b-runtime";
-// [path from the site root, bytes] of every runtime file; filled in by the build.
+// Filled in by the build.  [path from the site root, bytes] of each runtime
+// file this worker downloads itself ...
 const RUNTIME_FILES = /* runtime files */ [];
+// ... and the paths of those the page puts in its cache (the wasm, decoded
+// from the xz file: see calculators.js), which this worker serves and keeps
+// but never downloads, as that would mean the plain file, 3.6 times larger.
+const KEPT_BY_PAGE = /* kept by the page */ [];
 
 const runtimeUrl = (path) => new URL(path, self.registration.scope).href;
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const wanted = new Set(RUNTIME_FILES.map(([path]) => runtimeUrl(path)));
+      const wanted = new Set([...RUNTIME_FILES.map(([path]) => path), ...KEPT_BY_PAGE].map(runtimeUrl));
       const cache = await caches.open(RUNTIME_CACHE);
       for (const request of await cache.keys()) {
         if (!wanted.has(request.url)) await cache.delete(request);
@@ -47,33 +53,67 @@ function tell(message) {
   for (const port of listeners) port.postMessage(message);
 }
 
+// Reports the bytes it downloads: only the files not kept already count.
 async function saveRuntime() {
   const cache = await caches.open(RUNTIME_CACHE);
-  const total = RUNTIME_FILES.reduce((sum, [, size]) => sum + size, 0);
-  let done = 0;
+  const missing = [];
   for (const [path, size] of RUNTIME_FILES) {
     const url = runtimeUrl(path);
-    if (!(await cache.match(url))) {
-      // A default fetch: right after a calculator visit the browser's HTTP
-      // cache answers it, so nothing is downloaded twice.
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-      const chunks = [];
-      let read = 0;
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done: finished, value } = await reader.read();
-        if (finished) break;
-        chunks.push(value);
-        read += value.length;
-        tell({ type: "progress", loaded: done + Math.min(read, size), total });
-      }
-      // The headers go along, so the wasm keeps its application/wasm type
-      // and still compiles while streaming when it comes from this cache.
-      await cache.put(url, new Response(new Blob(chunks), { status: 200, headers: response.headers }));
+    if (!(await cache.match(url))) missing.push([url, size]);
+  }
+  const total = missing.reduce((sum, [, size]) => sum + size, 0);
+  let done = 0;
+  tell({ type: "progress", loaded: done, total });
+  for (const [url, size] of missing) {
+    // A default fetch: right after a calculator visit the browser's HTTP
+    // cache answers it, so nothing is downloaded twice.
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    const chunks = [];
+    let read = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done: finished, value } = await reader.read();
+      if (finished) break;
+      chunks.push(value);
+      read += value.length;
+      tell({ type: "progress", loaded: done + Math.min(read, size), total });
     }
+    // The headers go along, so each file keeps its type when served from here.
+    await cache.put(url, new Response(new Blob(chunks), { status: 200, headers: response.headers }));
     done += size;
     tell({ type: "progress", loaded: done, total });
   }
   return total;
+}
+
+// A page's address that the precache does not hold (Workbox's precache
+// route answers every one it does, before this is asked; see
+// macros/service_worker.mjs).  Offline, the browser's own error page would
+// otherwise stand in for the site.  Navigations only: a script or an image
+// must fail as it would, not arrive as a page.
+async function pageOutsideThePrecache({ request }) {
+  const url = new URL(request.url);
+  // Without its trailing slash: the server would redirect to the slash
+  // form, so this does too, from the cache, and the page's relative links
+  // then resolve from the right folder.
+  if (!url.pathname.endsWith("/")) {
+    const folder = new URL(url);
+    folder.pathname += "/";
+    if (await precached(new URL("index.html", folder))) return Response.redirect(folder.href, 301);
+  }
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // No connection, and no such page kept: the site's own 404 page says so.
+    const notFound = await precached(new URL("404.html", self.registration.scope));
+    if (!notFound) throw error;
+    return new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });
+  }
+}
+
+// Workbox keys each precached file by its address plus its revision as a
+// query (__WB_REVISION__), hence ignoreSearch.
+function precached(url) {
+  return caches.match(url.href, { ignoreSearch: true });
 }

@@ -73,7 +73,8 @@
     document.body.append(note);
   }
 
-  // Ask the worker to keep the calculator runtime; it reports its progress.
+  // Ask the worker to keep the calculator runtime, all but the wasm, which
+  // the page keeps (keepWasm below); it reports the bytes it downloads.
   async function saveRuntime(onMessage) {
     const registration = await register();
     const channel = new MessageChannel();
@@ -132,6 +133,15 @@
     }
   }
 
+  // The wasm is the page's to keep (calculators.js): it downloads the xz
+  // file, a quarter of the plain file's size, and decodes it, as a
+  // calculator's start does.  The service worker downloads the rest.
+  function keepWasm(onProgress) {
+    const keep = globalThis.matchPlanBKeepWasm;
+    if (!keep) return Promise.reject(new Error("the calculators' script did not run, so the runtime cannot be kept"));
+    return keep(onProgress);
+  }
+
   async function saveEverything(panel) {
     const button = panel.querySelector(".mpb-offline-save");
     const progress = panel.querySelector(".mpb-offline-progress");
@@ -139,12 +149,28 @@
     progress.hidden = false;
     progress.removeAttribute("value"); // indeterminate while the pages are stored
     showState(panel, "saving");
+    // Bytes downloaded of bytes to download, by the page and by the service
+    // worker; the bar stays indeterminate until both have said how many.
+    const counts = { page: null, worker: null };
+    const show = () => {
+      if (!counts.page || !counts.worker) return;
+      const total = counts.page.total + counts.worker.total;
+      if (!total) return;
+      progress.max = total;
+      progress.value = counts.page.loaded + counts.worker.loaded;
+    };
     try {
-      await saveRuntime(({ loaded, total }) => {
-        if (!total) return;
-        progress.max = total;
-        progress.value = loaded;
-      });
+      await Promise.all([
+        keepWasm((loaded, total) => {
+          counts.page = { loaded, total };
+          show();
+        }),
+        saveRuntime(({ loaded, total }) => {
+          if (total === undefined) return;
+          counts.worker = { loaded, total };
+          show();
+        }),
+      ]);
       showState(panel, "done");
     } catch (error) {
       console.error("Match Plan B: saving for offline use failed:", error);
