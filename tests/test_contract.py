@@ -165,15 +165,19 @@ def test_the_browser_bridge_imports_only_the_calculator_it_is_asked_for() -> Non
     assert json.loads(done.stdout) == ["timeline"]
 
 
-def test_the_remember_help_and_the_faq_say_the_browsers_history_keeps_the_address() -> None:
-    # The FAQ said "nothing is kept once you leave" while every answer went into
-    # the address, and so into the browser's history, Remember or not.
+def test_the_help_and_the_guides_say_where_answers_are_kept() -> None:
+    # They said the address carried every input, which was true and then was not: the
+    # inputs moved to the tab's own storage, and into an address only by "Link to these answers".
     from pathlib import Path
 
     from calculators.render import render_profile_controls
 
+    docs = Path(__file__).parents[1] / "docs"
     help_text = str(render_profile_controls(REGISTRY["competitiveness"]))
-    assert "history" in help_text and "private window" in help_text
-    faq = (Path(__file__).parents[1] / "docs" / "faq.md").read_text(encoding="utf-8")
-    assert "nothing is kept once you leave" not in faq
-    assert "private (incognito) window" in faq and "syncs its history" in faq
+    assert "this tab alone keeps them" in help_text and "only if you make a link" in help_text
+    faq = (docs / "faq.md").read_text(encoding="utf-8")
+    calculators_page = (docs / "calculators" / "index.md").read_text(encoding="utf-8")
+    for text in (faq, calculators_page):
+        assert "Link to these answers" in text
+        assert "address updates" not in text and "address carries your inputs" not in text
+    assert "private (incognito) window" in faq and "history it syncs" in faq
