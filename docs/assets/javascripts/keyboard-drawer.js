@@ -1,33 +1,34 @@
 // Material opens its navigation drawer from a <label> the keyboard cannot
-// reach, and names the toggles of its sections by an icon alone.  The menu
-// label becomes a button that Enter or Space works, and each toggle is named
-// after its section.  A classic script, so a downloaded copy (file://) runs it
-// too; run again after instant navigation, which may swap the header.
+// reach, and names the toggles of its sections by an icon alone.  A real
+// button, with the label's icon, takes the menu label's place (a label given
+// the button role is not allowed one, and axe says so), and each toggle is
+// named after its section.  A classic script, so a downloaded copy (file://)
+// runs it too; run again after instant navigation, which may swap the header.
+// Without scripts the label stays, and a pointer still opens the drawer.
 (() => {
   const drawer = () => document.getElementById("__drawer");
-  const asButton = (label, name) => {
-    if (label.dataset.mpbKeyboard) return;
-    label.dataset.mpbKeyboard = "true";
-    label.tabIndex = 0;
-    label.setAttribute("role", "button");
-    label.setAttribute("aria-label", name);
-    const sync = () => label.setAttribute("aria-expanded", String(Boolean(drawer()?.checked)));
+  const replaceWithButton = (label, name) => {
+    if (label.dataset.mpbReplaced) return;
+    label.dataset.mpbReplaced = "true";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = `${label.className} mpb-menu-button`;
+    button.setAttribute("aria-label", name);
+    button.append(...[...label.childNodes].map((node) => node.cloneNode(true)));
+    const sync = () => button.setAttribute("aria-expanded", String(Boolean(drawer()?.checked)));
     sync();
     drawer()?.addEventListener("change", sync);
-    // Material itself clicks a focused label on Enter (its section toggles
-    // rely on it), so only Space, which a button also answers, is added.
-    label.addEventListener("keydown", (event) => {
-      if (event.key !== " ") return;
-      event.preventDefault();
+    button.addEventListener("click", () => {
       const toggle = drawer();
       if (!toggle) return;
       toggle.checked = !toggle.checked;
       toggle.dispatchEvent(new Event("change", { bubbles: true }));
     });
+    label.before(button);
   };
   const prepare = () => {
     const menu = document.querySelector('.md-header label[for="__drawer"]');
-    if (menu) asButton(menu, "Site navigation");
+    if (menu) replaceWithButton(menu, "Site navigation");
     for (const toggle of document.querySelectorAll('label.md-nav__link[for^="__nav_"][tabindex]')) {
       if (toggle.getAttribute("aria-label") || toggle.textContent.trim()) continue;
       const section = toggle.parentElement?.querySelector("a")?.textContent.trim();
