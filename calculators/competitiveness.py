@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Literal
 
-from . import charts, data, profile
+from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
 from .html import Markup, capitalised, counted, el, join, ordinal, signed, table
@@ -765,6 +765,32 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     )
 
 
+# Single-track needs at least even odds by the match odds calculator's model
+# (NRMP figures, Step 2 CK alone): above the matched median, a field where most
+# IMGs who rank it first go unmatched (general surgery 28.6%) still left the
+# reader below even odds, and this check called applying alone reasonable
+# while match odds, from the same rows, said most such applicants failed.
+SINGLE_TRACK_MIN_ODDS = 0.5
+
+
+def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
+    """At most "dual apply" for an IMG whose match odds by Step 2 CK are under
+    even, where the match odds calculator gives an estimate."""
+    step2 = v["step2_score"]
+    if v["applicant_type"] not in QUARTILE_APPLICANTS or step2 is None:
+        return None
+    estimate = match_odds.step2_estimate(spec, int(step2))  # type: ignore[call-overload]
+    if estimate is None or estimate >= SINGLE_TRACK_MIN_ODDS:
+        return None
+    return Cap(
+        "dual-apply",
+        f"At Step 2 CK {step2}, the match odds calculator's model puts non-US IMGs with that score who ranked "
+        f"{spec.name} first at {match_odds.about(estimate)} matched: under even odds, a specialty is not one to apply "
+        "to alone (this calculator's rule, from the NRMP figures).",
+        data.CHARTING_OUTCOMES,
+    )
+
+
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
     caps: list[Cap] = []
     step2 = v["step2_score"]
@@ -787,6 +813,8 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
             )
     if (median_cap := _median_cap(spec, v)) is not None:
         caps.append(median_cap)
+    elif (odds_cap := _odds_cap(spec, v)) is not None:
+        caps.append(odds_cap)
     if spec.slug == "orthopaedic-surgery":
         missing = sum(not line["met"] for line in ortho_audit(v))
         if missing > 1:
@@ -1389,6 +1417,14 @@ def method() -> Markup:
                     "yet entered, for a US-citizen or non-US IMG: at most “dual apply” (radiology follows its own "
                     "article's bands instead). The IMG article calls applying to one specialty risky when the score is "
                     "not clearly above average for it; reading that as the matched median is ours.",
+                ),
+                el(
+                    "li",
+                    "Match odds under even for an IMG: at most “dual apply”. Where the match odds calculator gives an "
+                    "estimate from Step 2 CK alone (NRMP Charting Outcomes) and it is under 50%, applying to the "
+                    "specialty alone is not reasonable, however the points add up. This is our rule: it keeps the "
+                    "two calculators from contradicting each other in fields where most IMGs who rank them first go "
+                    "unmatched, such as general surgery, obstetrics and gynecology, anesthesiology and neurology.",
                 ),
                 el(
                     "li",

@@ -508,6 +508,18 @@ def base_rate(spec: data.Specialty) -> float:
     return outcome.img_matched / outcome.img_ranked_first
 
 
+def step2_estimate(spec: data.Specialty, score: int) -> float | None:
+    """The estimate from Step 2 CK alone, as this calculator gives it when no
+    contiguous ranks are entered; None where it gives none (figures
+    suppressed or too few applicants)."""
+    if spec.outcome is None:
+        return None
+    measure = step2_measure(spec, score)
+    if measure.log_lr is None:
+        return None
+    return round(posterior(base_rate(spec), [measure.log_lr]), 4)
+
+
 def posterior(prior: float, log_lrs: list[float]) -> float:
     """Bayes' rule in log-odds: logit(posterior) = logit(prior) + sum of log LRs."""
     return _expit(_logit(prior) + sum(log_lrs))
@@ -546,7 +558,8 @@ def _about_word(p: float) -> str:
     return "" if _pct(p).startswith(("over", "under")) else "about "
 
 
-def _about(p: float) -> str:
+def about(p: float) -> str:
+    """A probability as this calculator words it: "about 42%", "over 99%"."""
     return _about_word(p) + _pct(p)
 
 
@@ -755,7 +768,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given."
     elif used:
         summary = (
-            f"{spec.name}: by this model, {_about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
+            f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
             f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
             + _far_words(far)
         )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, competitiveness, data
+from calculators import InputError, competitiveness, data, match_odds
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
 
@@ -643,7 +643,7 @@ def test_a_score_below_the_matched_median_never_reads_single_track() -> None:
     below = compute({**strong_file, "step2_score": 245})
     assert below["score"] >= 70 and below["band"] == "dual-apply"
     assert "below the median of matched non-US IMGs in General Surgery" in str(competitiveness.render(below))
-    assert compute({**strong_file, "step2_score": 262})["band"] == "single-track"
+    assert compute({**strong_file, "step2_score": 275})["band"] == "single-track"
     # A score not yet entered waits: it cannot be set against the median.
     assert compute({**strong_file, "step2_score": ""})["band"] == "dual-apply"
     held = compute({**strong_file, "step2_score": 245})["margins"]["headline"]  # type: ignore[index]
@@ -702,3 +702,27 @@ def test_the_points_are_said_to_be_this_checks_weights_not_the_articles() -> Non
     assert f"starting {competitiveness.BASE_SCORE}, every point value below" in method
     table = str(competitiveness.factor_table(compute({})))
     assert "Source of the factor" in table and "the points are this calculator&#x27;s weights" in table
+
+
+@pytest.mark.parametrize(
+    ("specialty", "held", "free"),
+    [("general-surgery", 265, 275), ("anesthesiology", 255, 262), ("neurology", 255, 256), ("obstetrics-gynecology", 250, 257)],
+)
+def test_single_track_needs_even_match_odds(specialty: str, held: int, free: int) -> None:
+    # Above the matched median, a general surgery applicant at 265 read "applying to this
+    # specialty alone is reasonable" while match odds, from the same NRMP rows, said about 42%.
+    strong_file = {
+        "specialty": specialty,
+        "applicant_type": "us-img",
+        "usce_months": 12,
+        "specialty_letters": 3,
+        "away_rotations": 2,
+        "research_items": 3,
+        "years_since_graduation": 0,
+    }
+    below = compute({**strong_file, "step2_score": held})
+    odds = match_odds.compute({"specialty": specialty, "step2_score": held})["probability"]
+    assert below["score"] >= 70 and below["band"] == "dual-apply" and odds < 0.5
+    assert f"at {match_odds.about(odds)} matched: under even odds" in str(competitiveness.render(below))
+    assert compute({**strong_file, "step2_score": free})["band"] == "single-track"
+    assert match_odds.compute({"specialty": specialty, "step2_score": free})["probability"] >= 0.5
