@@ -168,7 +168,14 @@ DEFAULT_SECONDARY_BACKUP = ArticleRange(
     "dermatology programs); used for any backup without its own figure.",
     ARTICLE_ULTRA,
 )
-SECONDARY_BACKUP_RANGES: dict[str, ArticleRange] = {"general-surgery": GENERAL_SURGERY_BACKUP, "pmr": PMR_BACKUP}
+# Both figures were written for a backup to orthopaedics, and only there do
+# they apply: given behind any first choice, general surgery, the hardest
+# backup for an IMG (28.6% of non-US IMGs who ranked it first matched), got
+# the fewest programs of all.
+SECONDARY_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
+    ("orthopaedic-surgery", "general-surgery"): GENERAL_SURGERY_BACKUP,
+    ("orthopaedic-surgery", "pmr"): PMR_BACKUP,
+}
 # Where a pairing has an article of its own, that article wins: the
 # orthopaedics article tells a reader unsure of matching in orthopaedics to
 # send internal or family medicine "80+" applications.  The IMG article's
@@ -188,6 +195,11 @@ LARGE_BACKUP_RANGES: dict[str, ArticleRange] = {
     "family-medicine": BROAD_PRIMARY_CARE,
 }
 DEFAULT_LARGE_BACKUP = NO_MATCH_BACKUP
+# The fields the IMG article's 80-120 is given for.  Any other field applied
+# to alone at "dual apply, strongly" keeps its own range's top, and the
+# advice is a second field: general surgery (28.6% of non-US IMGs who ranked
+# it first matched) got 80-120 and "apply to one broad field alone".
+BROAD_FIELDS = frozenset(slug for slug, rule in LARGE_BACKUP_RANGES.items() if rule is BROAD_PRIMARY_CARE)
 
 # Tiers whose fields the articles treat as hard to enter even with a strong
 # file; they keep their own ranges wherever they appear.
@@ -287,15 +299,15 @@ def first_choice_range(slug: str) -> ArticleRange:
     return FIRST_CHOICE_RANGES.get(slug, GENERAL_FIRST_CHOICE)
 
 
-def secondary_backup_range(slug: str) -> ArticleRange:
+def secondary_backup_range(primary_slug: str, slug: str) -> ArticleRange:
     if data.specialty(slug).tier in HARD_TIERS:
         return first_choice_range(slug)
-    return SECONDARY_BACKUP_RANGES.get(slug, DEFAULT_SECONDARY_BACKUP)
+    return SECONDARY_BACKUP_RANGES.get((primary_slug, slug), DEFAULT_SECONDARY_BACKUP)
 
 
 def dual_apply_backup_range(primary_slug: str, backup_slug: str) -> ArticleRange:
     """A backup kept second by a reader unsure of the first choice."""
-    return PAIRED_BACKUP_RANGES.get((primary_slug, backup_slug)) or secondary_backup_range(backup_slug)
+    return PAIRED_BACKUP_RANGES.get((primary_slug, backup_slug)) or secondary_backup_range(primary_slug, backup_slug)
 
 
 def large_backup_range(slug: str) -> ArticleRange:
@@ -335,7 +347,7 @@ def alone(slug: str, band: Band) -> Recommendation:
             f"the {DEFAULT_LARGE_BACKUP.text()} programs a backup usually takes (the no-match article's 80/20 example). "
             "Name a backup to plan both lists; the backup finder suggests fields.",
         )
-    if spec.tier in HARD_TIERS:
+    if slug not in BROAD_FIELDS:
         return Recommendation(
             *_part(rule, "top"),
             rule,
@@ -361,7 +373,9 @@ def with_backup(
     backup_name = data.specialty(backup_slug).name
     if band in ("single-track", "dual-apply"):
         rule = (
-            secondary_backup_range(backup_slug) if band == "single-track" else dual_apply_backup_range(primary_slug, backup_slug)
+            secondary_backup_range(primary_slug, backup_slug)
+            if band == "single-track"
+            else dual_apply_backup_range(primary_slug, backup_slug)
         )
         aim: Aim = "lower-half" if band == "single-track" else "whole"
         why = (
@@ -665,7 +679,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"Name a backup: at a pivot it carries most of your applications, usually {DEFAULT_LARGE_BACKUP.text()} "
             f"programs, beside {count_text['primary']} in {spec.name} ({BAND_LABELS[band]})."
         )
-    elif band == "dual-apply-strongly" and backup_slug is None and spec.tier in HARD_TIERS:
+    elif band == "dual-apply-strongly" and backup_slug is None and primary_slug not in BROAD_FIELDS:
         # The top of the range led the headline, read as "apply more widely",
         # while the detail says the articles want a second field instead.
         summary = (
@@ -788,13 +802,14 @@ def method() -> Markup:
         ),
         (
             BAND_LABELS["dual-apply-strongly"],
-            f"Hard fields: the top of the range; other fields: {BROAD_PRIMARY_CARE.text()}",
+            f"Internal and family medicine: {BROAD_PRIMARY_CARE.text()} (the IMG article's range for them); any other "
+            "field: the top of its range, and name a backup",
             "Whole range",
             f"Large-backup range: IM and FM {BROAD_PRIMARY_CARE.text()}, others {NO_MATCH_BACKUP.text()}",
         ),
         (
             BAND_LABELS["pivot"],
-            f"Hard fields: the top of the range; other fields: {BROAD_PRIMARY_CARE.text()}",
+            f"A quarter of the {DEFAULT_LARGE_BACKUP.text()} a backup usually takes; name a backup",
             f"A quarter of the backup count ({PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT} split)",
             "Large-backup range, now the main application",
         ),

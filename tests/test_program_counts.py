@@ -723,3 +723,24 @@ def test_a_field_with_advanced_positions_reminds_the_reader_of_the_first_year() 
     anesthesiology = " ".join(pc.compute({"specialty": "anesthesiology"})["reasons"])  # type: ignore[arg-type]
     assert "(1,805 offered" in anesthesiology
     assert "advanced positions" not in " ".join(pc.compute({"specialty": "pediatrics"})["reasons"])  # type: ignore[arg-type]
+
+
+def test_only_internal_and_family_medicine_take_the_broad_range_when_applied_to_alone() -> None:
+    # General surgery alone at "Dual apply, strongly" got 80–120 and "apply to one broad
+    # field alone", a range the IMG article gives for internal and family medicine only.
+    weak = {"applicant_type": "non-us-img", "step2_score": 240, "needs_visa": True}
+    surgery = pc.compute({**weak, "specialty": "general-surgery"})
+    assert surgery["band"] == "dual-apply-strongly" and surgery["backup"] is None
+    top = pc.first_choice_range("general-surgery").high
+    assert (surgery["primary"]["low"], surgery["primary"]["high"]) == (top, top)  # type: ignore[index]
+    assert str(surgery["summary"]).startswith("Name a backup: the largest count the articles give for General Surgery")
+    medicine = pc.compute({**weak, "step2_score": 225, "specialty": "internal-medicine"})
+    assert medicine["band"] == "dual-apply-strongly"
+    assert (medicine["primary"]["low"], medicine["primary"]["high"]) == (80, 120)  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("primary", "expected"), [("orthopaedic-surgery", (20, 40)), ("neurology", (40, 60))])
+def test_general_surgerys_small_backup_count_is_for_orthopaedics_only(primary: str, expected: tuple[int, int]) -> None:
+    # The ultra article's 20–40 general surgery programs behind orthopaedics went to every
+    # first choice, so the hardest backup for an IMG got the fewest programs.
+    assert (r := pc.dual_apply_backup_range(primary, "general-surgery")).low == expected[0] and r.high == expected[1]
