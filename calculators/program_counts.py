@@ -634,6 +634,26 @@ def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
     )
 
 
+def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) -> str | None:
+    """A warning when the reader's own file, set against the backup, calls for
+    a backup of its own: the plan was two fields that each needed a third
+    (an orthopaedics reapplicant told to pivot to anesthesiology, which the
+    same check rated "dual apply, strongly" for them).  Not for the fields
+    most open to IMGs: with a file that weak everywhere, no field is more open,
+    and the answer is volume."""
+    backup = data.specialty(backup_slug)
+    if backup.tier == "accessible":
+        return None
+    own = competitiveness.assess(backup, {**check_inputs, "specialty": backup_slug})
+    if own.band not in ("dual-apply-strongly", "pivot"):
+        return None
+    return (
+        f"Check your backup: with your file, the competitiveness check rates {backup.name} itself "
+        f"“{BAND_LABELS[own.band]}” ({own.score}/100), so it would need a backup of its own. A more open field "
+        "protects more; the backup finder suggests some."
+    )
+
+
 def render_band_inputs(result: Mapping[str, object]) -> Markup:
     """The competitiveness check's table, which accounts for every input behind the band."""
     return el(
@@ -648,7 +668,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     primary_slug = str(v["specialty"])
     backup_slug = v["backup_specialty"]
     profile.check_backup(primary_slug, backup_slug, profile.SPECIALTY.label)
-    check = competitiveness.compute({name: v[name] for name in COMPETITIVENESS_NAMES})
+    check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
+    check = competitiveness.compute(check_inputs)
     band: Band = check["band"]  # type: ignore[assignment]
     result = plan(primary_slug, None if backup_slug is None else str(backup_slug), band, bool(v["previously_unmatched"]))
     spec = data.specialty(primary_slug)
@@ -663,7 +684,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "score": check["score"],
             "factors": check["factors"],
             "margins": check["margins"],
-            "warning": backup_warning(primary_slug, str(backup_slug)) if backup_slug is not None else None,
+            "warning": None
+            if backup_slug is None
+            else backup_warning(primary_slug, str(backup_slug)) or backup_band_warning(check_inputs, str(backup_slug)),
         }
     )
     result["reasons"] = _reasons(v, check, result)
@@ -836,9 +859,9 @@ def method() -> Markup:
                 el("li", f"First choice: {first_choice_fields}; any other field {GENERAL_FIRST_CHOICE.text()}."),
                 el(
                     "li",
-                    "Backup kept second: general surgery "
-                    f"{GENERAL_SURGERY_BACKUP.text()}, PM&R {PMR_BACKUP.text()}, any other field "
-                    f"{DEFAULT_SECONDARY_BACKUP.text()}.",
+                    "Backup kept second: behind orthopaedics, general surgery "
+                    f"{GENERAL_SURGERY_BACKUP.text()} and PM&R {PMR_BACKUP.text()} (the articles' orthopaedic figures); "
+                    f"any other pairing {DEFAULT_SECONDARY_BACKUP.text()}.",
                 ),
                 el(
                     "li",
@@ -880,7 +903,9 @@ def method() -> Markup:
             "An ultra-competitive field is refused as a backup, with a message on the backup field, as the backup finder "
             "never suggests one: the no-match article judges such fields unrealistic as a backup for most applicants. A "
             "backup harder to enter than the first choice is accepted with a warning at the top of the result, since the "
-            "IMG article asks for a less competitive backup. After a no-match, the backup never gets fewer than the "
+            "IMG article asks for a less competitive backup. So is a backup outside the fields most open to IMGs "
+            "that, with your file, the competitiveness check itself rates “Dual apply, strongly” or worse: it would "
+            "need a backup of its own (our rule). After a no-match, the backup never gets fewer than the "
             f"no-match article's {NO_MATCH_BACKUP.text()} programs (fields the articles give no other figure for keep theirs).",
         ),
         el("h4", "Where the articles disagree"),

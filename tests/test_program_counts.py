@@ -744,3 +744,20 @@ def test_general_surgerys_small_backup_count_is_for_orthopaedics_only(primary: s
     # The ultra article's 20–40 general surgery programs behind orthopaedics went to every
     # first choice, so the hardest backup for an IMG got the fewest programs.
     assert (r := pc.dual_apply_backup_range(primary, "general-surgery")).low == expected[0] and r.high == expected[1]
+
+
+def test_a_backup_that_needs_a_backup_of_its_own_is_named() -> None:
+    # An orthopaedics reapplicant told to pivot got 60–100+ anesthesiology programs without a
+    # word, though the same check rated anesthesiology "Dual apply, strongly" for that file.
+    weak = {"applicant_type": "non-us-img", "step2_score": 232, "needs_visa": True, "previously_unmatched": True}
+    result = pc.compute({**weak, "specialty": "orthopaedic-surgery", "backup_specialty": "anesthesiology", "research_items": 1})
+    own = competitiveness.compute({**weak, "specialty": "anesthesiology", "research_items": 1})
+    assert own["band"] == "dual-apply-strongly"
+    assert str(result["warning"]).startswith(
+        f"Check your backup: with your file, the competitiveness check rates Anesthesiology itself “Dual apply, strongly” "
+        f"({own['score']}/100)"
+    )
+    assert str(result["summary"]).startswith("Check your backup")
+    # The most open fields are not sent looking for a more open one: there the answer is volume.
+    open_field = pc.compute({**weak, "specialty": "internal-medicine", "backup_specialty": "family-medicine"})
+    assert open_field["warning"] is None
