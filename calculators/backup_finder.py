@@ -926,7 +926,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "than being clearly easier"
             + (f"; the source articles still pair {and_list(paired_names)} with it" if paired_names else "")
             + ". Which is easier for you depends on your file, not the tier: each field's match rate describes the "
-            "applicants who ranked that field first, so run the competitiveness check on each. Where it advises dual "
+            "applicants who ranked that field first, so run the competitiveness check and the match odds calculator "
+            "on each with your own score: with a low score the check may rate several fields alike, where match odds "
+            "still tells them apart. Where the check advises dual "
             f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; otherwise a broader "
             f"list in {primary.name} may protect you as much as a second field (our judgement)."
         )

@@ -514,7 +514,8 @@ def test_an_accessible_first_choice_is_not_told_a_backup_buys_nothing() -> None:
     # every backup of the same tier "not safer ground".
     notes = " ".join(backup_finder.compute({"specialty": "neurology", "exam_failures": 1})["notes"])  # type: ignore[arg-type]
     assert "the source articles still pair Psychiatry with it" in notes
-    assert "Where it advises dual applying (red flags, or a Step 2 CK below the field's matched median), that stands" in notes
+    assert "Where the check advises dual applying (red flags, or a Step 2 CK below the field's matched median), that stands" in notes
+    assert "the competitiveness check and the match odds calculator on each with your own score" in notes
     assert "not safer ground" not in notes and "70-80%" not in notes
 
 
