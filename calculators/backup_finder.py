@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Literal
 
 from . import data, profile
@@ -360,14 +361,13 @@ OVERLAP_POINTS = 10
 # places actually go to IMGs.
 MATCH_RATE_POINTS_PER_PCT = 0.4
 IMG_SHARE_POINTS_PER_PCT = 0.3
-# Where our data lack one of the two figures (PM&R's share of PGY-1
-# positions), 0 points would score the field as if that figure were 0% and
-# push it down.  Instead the field is scored on the figure it has, scaled up
-# by how much the two give together against that one alone, on average over
-# the specialties with both.  Scaling to each figure's ceiling (a 100% rate or
-# share) would not be neutral: match rates sit near half their range and
-# shares far lower, so PM&R's 53.8% rate would count as a 53.8% share, above
-# any field's real one (internal medicine's 32.7% is the highest).
+# Where the 2025 PGY-1 row is missing (PM&R), the share is estimated from
+# Charting Outcomes' own counts: the non-US IMGs who ranked the field first and
+# matched, over its positions.  Where we have both, that runs a little below
+# the real share (internal medicine 29.2% against 32.7%), so it errs towards
+# caution.  Counting the field as 0% pushed it down; scaling it from its match
+# rate by the average of other fields put PM&R at about 16%, though its own
+# counts say 3.5% (21 of 601 positions), and lifted it above general surgery.
 # Below this many non-US IMGs who ranked a field first, its rate says so:
 # with 50, one standard error of a rate near 50% is 7 percentage points.
 FEW_RANKED_FIRST = 50
@@ -596,70 +596,60 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             f"positions offered in {RESULTS_2025.year}.{weight_text}",
             RESULTS_2025,
         )
-    rate_of = _Figure(rate_row, "IMG match rate", "its IMG match rate", CHARTING_OUTCOMES.year, "match_rate")
-    share_of = _Figure(share_row, f"Positions filled by {group}", f"the share {group} filled", RESULTS_2025.year, "share")
-    rows = [f.row for f in (rate_of, share_of) if f.row is not None]
-    for missing, other in ((rate_of, share_of), (share_of, rate_of)):
-        if missing.row is None:
-            rows.append(_missing_figure(candidate, missing, other, column))
-    return rows
+    elif outcome is not None:
+        share_row = _estimated_share(candidate, outcome, column, group, weight, weight_text)
+    else:
+        share_row = Component(
+            f"Positions filled by {group}",
+            0,
+            f"No {RESULTS_2025.year} figure for {candidate.name} in our data, nor NRMP counts to estimate it from, "
+            "so no points either way.",
+        )
+    return [row for row in (rate_row, share_row) if row is not None]
 
 
-@dataclass(frozen=True)
-class _Figure:
-    """One accessibility figure: its row when our data have it."""
-
-    row: Component | None
-    component: str
-    called: str
-    year: int | str
-    kind: Literal["match_rate", "share"]
-
-
-@dataclass(frozen=True)
-class Averages:
-    """The two figures' average points, before weighting, over the specialties with both."""
-
-    specialties: int
-    match_rate: float
-    share: float
-
-    def factor(self, scored_on: Literal["match_rate", "share"]) -> float:
-        """Both figures' average points over the one present's, to two decimals as shown and used."""
-        alone = self.match_rate if scored_on == "match_rate" else self.share
-        return round((self.match_rate + self.share) / alone, 2)
+@cache
+def share_estimate_basis() -> tuple[int, float, float, float]:
+    """Over the fields with both figures: how many, how far the estimate ran
+    below and above the real non-US IMG share at most (percentage points), and
+    US-citizen IMGs' share over non-US IMGs' (both summed), which scales the
+    estimate for them, as Charting Outcomes counts non-US IMGs only."""
+    both = [s for s in data.SPECIALTIES if s.outcome is not None and s.pgy1 is not None]
+    gaps = [float(s.pgy1.non_us_img_pct_of_offered) - _matched_share(s.outcome) for s in both]  # type: ignore[union-attr, arg-type]
+    ratio = sum(float(s.pgy1.us_img_pct_of_offered) for s in both) / sum(  # type: ignore[union-attr]
+        float(s.pgy1.non_us_img_pct_of_offered)
+        for s in both  # type: ignore[union-attr]
+    )
+    return len(both), max(gaps), -min(gaps), round(ratio, 2)
 
 
-def averages(column: str) -> Averages:
-    """Averages for the share in ``column`` (non-US IMGs' or US-citizen IMGs')."""
-    both = [(s.outcome, s.pgy1) for s in data.SPECIALTIES if s.outcome is not None and s.pgy1 is not None]
-    rates = [float(o.img_match_rate_pct) * MATCH_RATE_POINTS_PER_PCT for o, _ in both]  # type: ignore[union-attr]
-    shares = [float(getattr(p, column)) * IMG_SHARE_POINTS_PER_PCT for _, p in both]
-    return Averages(len(both), sum(rates) / len(both), sum(shares) / len(both))
+def _matched_share(outcome: data.ChartingOutcome) -> float:
+    return round(100 * outcome.img_matched / outcome.positions, 1)
 
 
-def _missing_figure(candidate: data.Specialty, missing: _Figure, other: _Figure, column: str) -> Component:
-    """The row for a figure our data lack: the other figure's points scaled up
-    (see ``averages``), the difference shown as this row's points so the
-    breakdown still adds up to the score."""
-    lacking = f"No {missing.year} figure for {candidate.name} in our data"
-    if other.row is None:
-        return Component(missing.component, 0, f"{lacking}, nor the other NRMP figure, so no points either way.")
-    typical = averages(column)
-    factor = typical.factor(other.kind)
-    have = other.row.points
-    # In hundredths, so the product shown is exact and rounds half up.
-    hundredths = have * round(factor * 100)
-    scaled = (hundredths + 50) // 100
-    worked = f"{have} × {factor:.2f} = " + (f"{hundredths / 100:.2f}, rounded to {scaled}" if hundredths % 100 else str(scaled))
+def _estimated_share(
+    candidate: data.Specialty, outcome: data.ChartingOutcome, column: str, group: str, weight: float, weight_text: str
+) -> Component:
+    matched = _matched_share(outcome)
+    fields, _, _, ratio = share_estimate_basis()
+    basis = (
+        f"{outcome.img_matched:,} non-US IMGs who ranked it first matched to its {outcome.positions:,} positions in "
+        f"{CHARTING_OUTCOMES.year}"
+    )
+    if column == NON_US_SHARE[0]:
+        share = matched
+    else:
+        share = round(matched * ratio, 1)
+        basis += (
+            f" ({matched:.1f}%), times {ratio:.2f}, which is how US-citizen IMGs' share compares with non-US IMGs' "
+            f"across the {fields} fields with both figures"
+        )
     return Component(
-        missing.component,
-        scaled - have,
-        f"{lacking}. Rather than count that as 0%, this field is scored on {other.called} alone, scaled up to both figures: "
-        f"across the {typical.specialties} specialties with both, the two give {typical.match_rate + typical.share:.1f} "
-        f"points on average against {typical.match_rate if other.kind == 'match_rate' else typical.share:.1f} for "
-        f"{'the match rate' if other.kind == 'match_rate' else 'the share'} alone (before weighting), so {worked}: "
-        f"{counted(scaled - have, 'point')} added here.",
+        f"Positions filled by {group}",
+        round(share * IMG_SHARE_POINTS_PER_PCT * weight),
+        f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so it is estimated from NRMP's counts: {basis}, "
+        f"about {share:.1f}%.{weight_text}",
+        CHARTING_OUTCOMES,
     )
 
 
@@ -1078,6 +1068,7 @@ def _backup_name(slug: str) -> str:
 def method() -> Markup:
     """Every rule and constant with its source, generated from the blocks above."""
     weights = ", ".join(f"{data.APPLICANT_LABELS[k]} ×{w:g}" for k, w in ACCESS_WEIGHT.items())
+    basis = share_estimate_basis()
     trait_rows = [
         (
             data.specialty(slug).name,
@@ -1127,13 +1118,12 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                "Where our data have no figure for one of the two, it is not counted as 0%, which would push the "
-                "specialty down: the specialty is scored on the figure it has, scaled up by how much the two figures "
-                "give together against that one alone, on average over the specialties with both (from the match rate: "
-                f"× {averages(NON_US_SHARE[0]).factor('match_rate'):.2f} with non-US IMGs' shares, × "
-                f"{averages(SHARE_OF_GROUP['us-img'][0]).factor('match_rate'):.2f} with US-citizen IMGs'), rounded to "
-                "whole points. The specialty's breakdown shows the step. In effect the missing figure is assumed to stand to "
-                "the other as it does on average; nothing else about it is estimated.",
+                f"Where our data have no {RESULTS_2025.year} share for a field (PM&R), it is not counted as 0%, which "
+                "would push the field down, but estimated from NRMP's own counts: the non-US IMGs who ranked it first "
+                f"and matched, over its positions ({CHARTING_OUTCOMES.named()}). In the {basis[0]} fields with both "
+                f"figures this ran up to {basis[1]:.1f} points below the real share and at most {basis[2]:.1f} above it, "
+                "so it leans cautious. For US-citizen IMGs, whom those counts leave out, it is multiplied by "
+                f"{basis[3]:.2f}, their share against non-US IMGs' in those fields. The field's breakdown says so.",
             ),
             el(
                 "li",

@@ -228,39 +228,34 @@ def test_us_graduates_weigh_img_figures_at_half() -> None:
 
 
 @pytest.mark.parametrize(
-    ("applicant", "needs_visa", "factor"),
-    [("non-us-img", True, 1.22), ("non-us-img", False, 1.22), ("us-img", False, 1.11), ("us-md", False, 1.22)],
+    ("applicant", "needs_visa", "weight"), [("non-us-img", True, 1.5), ("non-us-img", False, 1.0), ("us-img", False, 1.0)]
 )
-def test_a_missing_share_is_not_scored_as_0_percent(applicant: str, needs_visa: bool, factor: float) -> None:
-    # PM&R has no 2025 PGY-1 row: it used to get 0 points, as if no IMG filled a place.  It is now scored on its
-    # match rate alone, scaled up by how the two figures compare on average where we have both.
+def test_a_missing_share_is_estimated_from_nrmps_own_counts(applicant: str, needs_visa: bool, weight: float) -> None:
+    # PM&R has no 2025 PGY-1 row.  It got 0 points, as if no IMG filled a place; then a share scaled
+    # from other fields' averages (about 16%), though its own counts say 21 of 601 positions.
     pmr = by_slug(compute({"specialty": "orthopaedic-surgery", "applicant_type": applicant, "needs_visa": needs_visa}))["pmr"]
     group = "US-citizen IMGs" if applicant == "us-img" else "non-US IMGs"
-    (rate,) = points(pmr, "IMG match rate")
     share = points_row(pmr, f"Positions filled by {group}")
-    column = "us_img_pct_of_offered" if applicant == "us-img" else "non_us_img_pct_of_offered"
-    typical = backup_finder.averages(column)
-    assert typical.specialties == 11
-    assert typical.factor("match_rate") == factor == round((typical.match_rate + typical.share) / typical.match_rate, 2)
-    scaled = int(rate * factor + 0.5)
-    assert share["points"] == scaled - rate > 0
+    fields, below, above, ratio = backup_finder.share_estimate_basis()
+    assert fields == 11 and below > above  # the estimate leans low, towards caution
+    estimate = round(100 * 21 / 601, 1) * (ratio if applicant == "us-img" else 1)
+    assert share["points"] == round(round(estimate, 1) * 0.3 * weight)
     why = str(share["why"])
-    assert why.startswith("No 2025 figure for Physical Medicine and Rehabilitation (PM&R) in our data.")
-    # The breakdown shows the step, and its arithmetic is exact.
-    assert f"{rate} × {factor:.2f} = {rate * factor:.2f}, rounded to {scaled}: {share['points']} points added here." in why
+    assert why.startswith("No 2025 figure for Physical Medicine and Rehabilitation (PM&R) in our data, so it is estimated")
+    assert "21 non-US IMGs who ranked it first matched to its 601 positions in 2026" in why
+    assert f"about {estimate:.1f}%" in why
     assert sum(p["points"] for p in pmr["points"]) == pmr["score"]
 
 
-def test_scaling_covers_either_figure_missing_and_both() -> None:
+def test_an_estimated_share_does_not_lift_pmr_above_general_surgery() -> None:
+    found = by_slug(compute({"specialty": "orthopaedic-surgery", "applicant_type": "non-us-img", "needs_visa": True}))
+    assert found["pmr"]["score"] < found["general-surgery"]["score"]
+
+
+def test_without_any_figure_to_estimate_from_there_are_no_points() -> None:
     im = SPECIALTY_BY_SLUG["internal-medicine"]
-    no_rate = backup_finder._access_components(dataclasses.replace(im, charting_name=None), "non-us-img", False)
-    (share,) = [c.points for c in no_rate if c.component == "Positions filled by non-US IMGs"]
-    (filled_in,) = [c for c in no_rate if c.component == "IMG match rate"]
-    factor = backup_finder.averages("non_us_img_pct_of_offered").factor("share")
-    assert share == round(32.7 * 0.3) and filled_in.points == int(share * factor + 0.5) - share
-    assert "scored on the share non-US IMGs filled alone" in filled_in.why
     neither = backup_finder._access_components(dataclasses.replace(im, charting_name=None, results_name=None), "us-img", False)
-    assert [c.points for c in neither] == [0, 0]
+    assert [c.points for c in neither] == [0]
     assert all("no points either way" in c.why for c in neither)
 
 
@@ -460,10 +455,10 @@ def test_method_prints_constants_traits_and_pairings() -> None:
     assert "Specialty traits" in html
 
 
-def test_method_says_a_missing_figure_is_scaled_not_zero() -> None:
+def test_method_says_a_missing_share_is_estimated_not_zero() -> None:
     html = backup_finder.method().replace("&#x27;", "'")
     assert "have no figure, 0 points" not in html
-    assert "it is not counted as 0%" in html and "× 1.22 with non-US IMGs' shares, × 1.11 with US-citizen IMGs'" in html
+    assert "it is not counted as 0%" in html and "multiplied by 0.51" in html and "ran up to 6.8 points below" in html
 
 
 def test_contract_defaults_and_widget() -> None:
@@ -514,7 +509,9 @@ def test_an_accessible_first_choice_is_not_told_a_backup_buys_nothing() -> None:
     # every backup of the same tier "not safer ground".
     notes = " ".join(backup_finder.compute({"specialty": "neurology", "exam_failures": 1})["notes"])  # type: ignore[arg-type]
     assert "the source articles still pair Psychiatry with it" in notes
-    assert "Where the check advises dual applying (red flags, or a Step 2 CK below the field's matched median), that stands" in notes
+    assert (
+        "Where the check advises dual applying (red flags, or a Step 2 CK below the field's matched median), that stands" in notes
+    )
     assert "the competitiveness check and the match odds calculator on each with your own score" in notes
     assert "not safer ground" not in notes and "70-80%" not in notes
 
