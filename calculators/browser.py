@@ -121,6 +121,7 @@ def restore(name: str, saved_json: str) -> str:
         origin="link" if new_link or kept.offer_open else "own",
         in_error=kept.in_error and not new_link,
         typed_first=saved.get("typed") or {},
+        as_sent=kept.link if kept.offer_open and not new_link else None,
     )
     reply["link"] = linked if new_link else kept.link
     return json.dumps(reply)

@@ -1,7 +1,8 @@
 """The questions several calculators ask: one definition each.
 
 A reader's answer to one of these carries over to every calculator that asks
-the same question (through the page address or remembered answers), so each
+the same question (through remembered answers, or a link with several
+calculators' answers), so each
 name must mean, and validate, the same everywhere.  A calculator may change
 the wording, default or help with ``dataclasses.replace``, never the rule.
 """

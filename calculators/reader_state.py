@@ -5,7 +5,8 @@ Three places keep them, and each has its own rule:
 - This browser tab's own copy (``sessionStorage``, one entry for each
   calculator on each page), written by the page after every answer.  It
   brings the form back on a reload, on Back and Forward and after a jump to a
-  heading, and it ends with the tab.  It is never sent anywhere, and it is
+  heading, and it usually ends with the tab (a browser may reopen a closed
+  tab with it; "Forget my answers" removes it).  It is never sent anywhere, and it is
   not the page address: the address would put what the reader typed into the
   browser's history, its sync and any link they copy from the address bar.
 - A link, only when the reader asks for one ("Link to these answers"): the
@@ -248,6 +249,7 @@ def starting_values(
     origin: Literal["link", "own"] = "link",
     in_error: bool = False,
     typed_first: Mapping[str, object] | None = None,
+    as_sent: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
     """The form's starting values, notes on what was dropped, and, when a link
     disagrees with remembered answers, an offer to choose between them.
@@ -264,7 +266,14 @@ def starting_values(
     wins over remembered answers in every field, since nothing was
     remembered after it.  ``typed_first`` is what the reader typed while the
     engine was starting: it wins over all of these, as typed (the form then
-    shows any message), and a note names the fields kept."""
+    shows any message), and a note names the fields kept.  ``as_sent`` is the
+    link as it was sent when ``linked`` holds the reader's edits of it (a
+    reload while its offer waits): the offer lists what the link said, not
+    the reader's edits as if the link had said them.
+
+    The device's date wins over a date kept in the tab, which would be stale
+    a day later; a link's own date stands, with a note when it is not the
+    device's."""
     remembered, notes = read_stored(stored)
     found = from_profile(fields, remembered)
     unsure = [
@@ -286,7 +295,8 @@ def starting_values(
     if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
         device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
     if origin == "own":
-        values = {**device, **mine, **from_link} if in_error else {**device, **from_link, **mine}
+        kept = {name: text for name, text in from_link.items() if not (device and name == DEVICE_DATE_FIELD)}
+        values = {**device, **mine, **kept} if in_error else {**device, **kept, **mine}
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)
@@ -302,10 +312,17 @@ def starting_values(
         notes.append(f"Filled in from the answers you asked this device to remember: {and_list(filled)}.")
     if replaced:
         notes.append(f"Kept what you typed while the calculator engine was starting: {and_list(replaced)}.")
+    linked_date = from_link.get(DEVICE_DATE_FIELD)
+    if origin == "link" and device and linked_date and values.get(DEVICE_DATE_FIELD) == linked_date != device[DEVICE_DATE_FIELD]:
+        notes.append(
+            f"This link plans from {linked_date}, the date it was made; your device says {device[DEVICE_DATE_FIELD]}. "
+            "Change “Today's date” to plan from now."
+        )
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
-    if origin == "link" and any(key in mine and mine[key] != value for key, value in from_link.items()):
+    sent = from_link if as_sent is None else _accept(fields, as_sent, "a value from the link", [])
+    if origin == "link" and any(key in mine and mine[key] != value for key, value in sent.items()):
         reply["offer"] = {
-            "html": offer_text(fields, from_link, mine),
+            "html": offer_text(fields, sent, mine),
             "use": USE_LINKED,
             "keep": KEEP_MINE,
             "keep_values": _kept(from_link, {**device, **from_link, **mine, **early}),

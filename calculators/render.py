@@ -215,7 +215,8 @@ def render_profile_controls(calc: Calculator) -> Markup:
             "p",
             "Off unless you tick it. Your answers are then kept in this browser's storage "
             "and fill in the other calculators; they are never sent anywhere. "
-            "Without it, this tab alone keeps them, for a reload or Back, until you close it. "
+            "Without it, this tab alone keeps them, for a reload or Back; "
+            "on a shared computer, press Forget my answers before you leave. "
             "The page address holds them only if you make a link. "
             "A link never replaces your remembered answers unless you choose to.",
             id=f"{box_id}-help",
@@ -253,6 +254,11 @@ def render_link_panel(calc: Calculator, link_id: str) -> Markup:
         hidden=True,
         # Written now, while Python runs; the page script shows whichever applies.
         data_not_ready="The link can be made once the calculator engine has started.",
+        data_stale="While a field is in error, the link holds your last valid answers.",
+        data_no_web_address=(
+            "This copy was opened from a folder and does not know the site's web address, so it cannot make a link "
+            "that others could open."
+        ),
         data_copied="Copied.",
         data_copy_refused="This browser did not let the page copy it. The link is selected: press Ctrl+C, or ⌘C on a Mac.",
     )

@@ -365,7 +365,9 @@ def offline_panel(env: Any) -> Markup:
             el(
                 "p",
                 "Opened from a folder, “Remember my answers” keeps them where any other page you open from your disk "
-                "could read them, such as a file you downloaded from an email. Leave it unticked if that matters to you.",
+                "could read them, such as a file you downloaded from an email. Leave it unticked if that matters to you. "
+                "What a tab keeps for a reload is readable by such a file opened in the same tab, so press “Forget my "
+                "answers” when you finish.",
             ),
             class_="mpb-offline",
             role="note",

@@ -442,3 +442,67 @@ def test_what_the_reader_types_while_the_engine_starts_is_not_replaced_by_a_reme
     assert widget.locator('[name="previously_unmatched"]').is_checked()
     notes = widget.locator(".mpb-notes")
     assert "Kept what you typed while the calculator engine was starting: Step 2 CK score." in notes.inner_text()
+
+
+# A browser that refuses storage (all site data blocked) throws on sessionStorage.
+NO_STORAGE = """Object.defineProperty(window, "sessionStorage", {
+  get() { throw new DOMException("blocked", "SecurityError"); },
+});"""
+
+
+def test_with_storage_blocked_a_jump_to_a_heading_and_back_still_keep_the_inputs(page: Any, site_url: str) -> None:
+    # The tab's copy could not be written, and the form went back to its defaults without a word.
+    page.add_init_script(NO_STORAGE)
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    field(widget, "step2_score").fill("262")
+    wait_for_result(page, widget, "262")
+    page.wait_for_timeout(300)
+    page.locator("#reading-the-result a.headerlink").click()
+    page.wait_for_timeout(1_000)
+    again = calculator(page, "match_odds")
+    page.wait_for_function(
+        "(root) => root.querySelector('[name=step2_score]').value === '262'", arg=again.element_handle(), timeout=30_000
+    )
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Competitiveness", exact=True).first.click()
+    page.wait_for_url("**/competitiveness/**")
+    settled(page, calculator(page, "competitiveness"))
+    page.go_back()
+    page.wait_for_url("**/match-odds/**")
+    back = calculator(page, "match_odds")
+    page.wait_for_function(
+        "(root) => root.querySelector('[name=step2_score]').value === '262'", arg=back.element_handle(), timeout=30_000
+    )
+
+
+def test_unticking_remember_keeps_what_the_tab_holds(page: Any, site_url: str) -> None:
+    # Unticking wiped the tab's copies too, so a reload lost the reader's edits.
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    widget.get_by_label(REMEMBER).check()
+    field(widget, "step2_score").fill("262")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "262")
+    widget.get_by_label(REMEMBER).uncheck()
+    assert stored(page) is None
+    assert "Your remembered answers were removed" in widget.locator(".mpb-profile-status").inner_text()
+    page.reload()
+    again = calculator(page, "match_odds")
+    settled(page, again)
+    assert field(again, "step2_score").input_value() == "262"
+
+
+def test_the_link_box_says_when_a_field_in_error_is_not_in_the_link(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    widget.get_by_role("button", name="Link to these answers").click()
+    link = widget.get_by_label("Your link")
+    valid = link.input_value()
+    assert "match-odds.step2_score=" in valid
+    field(widget, "step2_score").fill("2620")
+    error_of(widget, "step2_score").wait_for(timeout=30_000)
+    status = widget.locator(".mpb-link-status")
+    status.get_by_text("the link holds your last valid answers").wait_for(timeout=10_000)
+    assert link.input_value() == valid
+    field(widget, "step2_score").fill("262")
+    page.wait_for_function("(element) => element.value.includes('step2_score=262')", arg=link.element_handle(), timeout=30_000)
+    assert status.inner_text() == ""

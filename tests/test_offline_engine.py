@@ -110,6 +110,11 @@ def test_a_calculator_recomputes_live_from_disk(disk_page: Any, offline_site: Pa
     assert "52/100" in result_text(widget)
     field(widget, "step2_score").fill("262")
     wait_for_result(disk_page, widget, "62/100")
+    # A file:// link opens nowhere but this disk, and names the reader's folders: built
+    # without a real web address (as here), the copy makes none, and says why.
+    widget.get_by_role("button", name="Link to these answers").click()
+    assert widget.get_by_label("Your link").input_value() == ""
+    assert "does not know the site's web address" in widget.locator(".mpb-link-status").inner_text()
 
 
 @pytest.mark.browser

@@ -393,3 +393,37 @@ def test_a_form_filled_in_from_remembered_answers_says_so() -> None:
     assert restore("match_odds", stored=remembered, tab_copy=tab_copy(older))["notes"] == [
         "Filled in from the answers you asked this device to remember: Specialty."
     ]
+
+
+def test_the_devices_date_wins_over_a_date_kept_in_the_tab() -> None:
+    # A tab reopened weeks later planned from the day it was last used, marking past milestones as ahead.
+    old = compute("timeline", today="2026-11-20", dual_applying=True)
+    back = restore("timeline", tab_copy=tab_copy(old), today="2026-12-02")
+    assert back["values"]["today"] == "2026-12-02" and back["values"]["dual_applying"] == "true"
+    assert back["notes"] == []
+
+
+def test_a_links_own_date_stands_and_says_it_is_not_todays() -> None:
+    linked = restore("timeline", address="#timeline.today=2026-11-20", today="2026-12-02")
+    assert linked["values"]["today"] == "2026-11-20"
+    assert linked["notes"] == [
+        "This link plans from 2026-11-20, the date it was made; your device says 2026-12-02. "
+        "Change “Today's date” to plan from now."
+    ]
+    assert restore("timeline", address="#timeline.today=2026-12-02", today="2026-12-02")["notes"] == []
+
+
+def test_a_reload_with_the_offer_open_lists_what_the_link_said_not_the_readers_edits() -> None:
+    # The offer listed "USMLE failures: 1 in the link", a value the reader had typed, not the link.
+    link = {"specialty": "psychiatry", "step2_score": "230"}
+    edited = compute("competitiveness", specialty="psychiatry", step2_score="230", exam_failures="1")
+    reloaded = restore(
+        "competitiveness",
+        address="#competitiveness.specialty=psychiatry&competitiveness.step2_score=230",
+        tab_copy=tab_copy(edited, link, offer_open=True),
+        stored=stored(specialty="neurology", step2_score="230", exam_failures="0"),
+    )
+    assert reloaded["values"]["exam_failures"] == "1"  # the form keeps the edit
+    offer = reloaded["offer"]["html"]
+    assert "Target specialty: Psychiatry in the link, Neurology remembered" in offer
+    assert "USMLE" not in offer and "failure" not in offer.lower()

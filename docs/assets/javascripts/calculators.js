@@ -33,9 +33,13 @@ const UNREADABLE_DATE = "unreadable";
 // This tab's copy of each calculator's inputs on each page
 // (calculators/reader_state.py): a reload, Back and Forward, and a jump to a
 // heading (Material then inserts the page again) bring the form back from
-// it, and it ends with the tab.  Keyed by the page each widget belongs to, so
+// it, and it usually ends with the tab.  Keyed by the page each widget belongs to, so
 // an answer that comes after the reader left is kept for their return.
 const TAB_COPY_PREFIX = "matchplanb:inputs:";
+// The same copies in memory, for a browser that refuses storage: instant
+// navigation keeps this module alive, so Back and a jump to a heading still
+// find them (a reload cannot).
+const tabCopies = new Map();
 
 // One worker, and so one Python runtime, for the whole visit: instant
 // navigation keeps this module alive across pages.
@@ -379,8 +383,10 @@ class Widget {
     // the form started from, kept with it (see restore in browser.py).
     this.tabCopy = null;
     this.startedFrom = null;
-    // The part after "#" of a link to the last valid inputs.
+    // The part after "#" of a link to the last valid inputs, and whether a
+    // field is in error since (the link then holds the older answers).
     this.link = null;
+    this.linkStale = false;
     this.offerOpen = false;
     this.restored = false;
     // Fields the reader changed before the starting values came back: the
@@ -539,10 +545,9 @@ class Widget {
       this.say(reply.status, this.restoreNotes);
       this.headlineStale(reply.status);
     }
-    if (reply.ok) {
-      this.link = reply.link;
-      this.showLink();
-    }
+    if (reply.ok) this.link = reply.link;
+    this.linkStale = !reply.ok;
+    this.showLink();
     // With a field in error, the tab keeps what was typed, so coming back
     // shows it again with its message; but not while a link's offer waits,
     // whose reload brings back the offer with the last valid inputs.
@@ -553,11 +558,13 @@ class Widget {
 
   keepTabCopy() {
     if (!this.tabCopy) return;
-    const copy = { ...this.tabCopy, link: this.startedFrom, offer_open: this.offerOpen };
+    const key = tabCopyKey(this.pathname, this.name);
+    const text = JSON.stringify({ ...this.tabCopy, link: this.startedFrom, offer_open: this.offerOpen });
+    tabCopies.set(key, text);
     try {
-      window.sessionStorage.setItem(tabCopyKey(this.pathname, this.name), JSON.stringify(copy));
+      window.sessionStorage.setItem(key, text);
     } catch {
-      // storage blocked or full: a reload then starts from the defaults
+      // storage blocked or full: the copy in memory still serves this visit
     }
   }
 
@@ -574,21 +581,24 @@ class Widget {
     this.linkText.select();
   }
 
+  // Python wrote the words; which case applies is what only the page knows.
   showLink() {
     if (this.linkPanel.hidden) return;
-    if (this.link === null) {
+    const page = linkablePage();
+    const why = this.link === null ? "notReady" : page === null ? "noWebAddress" : this.linkStale ? "stale" : null;
+    this.linkStatus.textContent = why ? this.linkPanel.dataset[why] : "";
+    if (this.link === null || page === null) {
       this.linkText.value = "";
-      this.linkStatus.textContent = this.linkPanel.dataset.notReady;
       return;
     }
-    const url = new URL(window.location.href);
+    const url = new URL(page);
     url.search = "";
     url.hash = this.link;
     this.linkText.value = url.href;
   }
 
   async copyLink() {
-    if (this.link === null) return this.showLink();
+    if (!this.linkText.value) return this.showLink();
     this.linkText.select();
     try {
       await navigator.clipboard.writeText(this.linkText.value);
@@ -699,7 +709,7 @@ class Widget {
         this.sayOfAnswers("This browser does not allow saving answers, so nothing was remembered.");
       }
     } else {
-      forgetEverywhere(this);
+      forgetEverywhere(this, { tabToo: false });
     }
   }
 
@@ -804,16 +814,31 @@ function deviceDate() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// The page a link opens: this one, or, in a copy opened from a folder, the
+// same page on the site's web address (its canonical link), since a file://
+// link opens nowhere else and names the reader's own folders; null if the
+// copy was built without a real web address.
+function linkablePage() {
+  if (window.location.protocol !== "file:") return window.location.href;
+  const canonical = document.querySelector('link[rel="canonical"]')?.href;
+  if (!canonical) return null;
+  const host = new URL(canonical).hostname;
+  return ["127.0.0.1", "localhost", ""].includes(host) ? null : canonical;
+}
+
 function tabCopyKey(pathname, name) {
   return `${TAB_COPY_PREFIX}${pathname}#${name}`;
 }
 
 function readTabCopy(pathname, name) {
+  const key = tabCopyKey(pathname, name);
   try {
-    return window.sessionStorage.getItem(tabCopyKey(pathname, name));
+    const text = window.sessionStorage.getItem(key);
+    if (text !== null) return text;
   } catch {
-    return null;
+    // storage blocked: the copy in memory, if this visit made one
   }
+  return tabCopies.get(key) ?? null;
 }
 
 function remember(answers) {
@@ -823,17 +848,21 @@ function remember(answers) {
 
 // Said once, by the calculator the reader used: a page with two would
 // otherwise announce it twice.
-// The tab's copies go too: on a shared computer the next person may reload
-// this tab, and "forget" must not leave the last reader's answers behind.
-function forgetEverywhere(asker) {
+// "Forget my answers" takes the tab's copies too: on a shared computer the
+// next person may reload this tab, or reopen it once closed.  Unticking
+// Remember only stops remembering; the tab still keeps what the form shows.
+function forgetEverywhere(asker, { tabToo = true } = {}) {
   writeStorage(null);
   for (const widget of widgets) {
     widget.remember.checked = false;
     widget.closeOffer();
-    widget.sayOfAnswers(
-      widget === asker ? "Your answers were removed from this device: the remembered ones, and those this tab kept." : "",
-    );
+    const said = tabToo
+      ? "Your answers were removed from this device: the remembered ones, and those this tab kept."
+      : "Your remembered answers were removed from this device.";
+    widget.sayOfAnswers(widget === asker ? said : "");
   }
+  if (!tabToo) return;
+  tabCopies.clear();
   try {
     for (const key of Object.keys(window.sessionStorage)) {
       if (key.startsWith(TAB_COPY_PREFIX)) window.sessionStorage.removeItem(key);
