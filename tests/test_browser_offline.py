@@ -205,6 +205,11 @@ class Server:
         self.directory = directory
         self.requested: list[str] = []  # as answered
         self.arrived: list[str] = []  # as asked, before any hold
+        # File names answered 404, as if missing ...
+        self.refused: set[str] = set()
+        # ... and those answered 404 to a page's <script> only, as a content
+        # blocker would: the service worker's precache still gets them.
+        self.blocked_scripts: set[str] = set()
         # File names whose body is sent only once their event is set (the
         # headers go at once): a download under way.
         self.held: dict[str, threading.Event] = {}
@@ -219,6 +224,10 @@ class Server:
                 parts = urlsplit(self.path)
                 name = parts.path.rsplit("/", 1)[-1]
                 server.arrived.append(self.path)
+                script = self.headers.get("Sec-Fetch-Dest") == "script"
+                if name in server.refused or (script and name in server.blocked_scripts):
+                    self.send_error(404)
+                    return
                 gate = server.held.get(name)
                 if gate is None:
                     super().do_GET()
@@ -247,7 +256,9 @@ class Server:
         return f"http://127.0.0.1:{self.port}/"
 
     def serve_everything(self) -> None:
-        """Undo ``held``."""
+        """Undo ``refused``, ``blocked_scripts`` and ``held``."""
+        self.refused.clear()
+        self.blocked_scripts.clear()
         for gate in self.held.values():
             gate.set()
         self.held.clear()
@@ -411,6 +422,10 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
 
 XZ = "pyodide.asm.wasm.xz"
 
+# The file names in the service worker's runtime cache.
+RUNTIME_KEPT = f"""async () => (await (await caches.open("{RUNTIME_CACHE}")).keys())
+  .map((request) => request.url.split("/").pop())"""
+
 
 def downloaded_by_the_worker(site: Path) -> dict[str, int]:
     """The runtime files the service worker downloads itself (all but the
@@ -420,6 +435,46 @@ def downloaded_by_the_worker(site: Path) -> dict[str, int]:
     extras = (site / offline_hook.WORKER_EXTRAS).read_text(encoding="utf-8")
     (listed,) = re.findall(r"const RUNTIME_FILES = (\[.*\]);", extras)
     return {path.rsplit("/", 1)[1]: size for path, size in json.loads(listed)}
+
+
+def test_a_failed_wasm_keep_waits_for_the_service_worker_and_downloads_nothing_twice(closed_browser: Any, hosted: Server) -> None:
+    """The panel said "did not finish" and offered the button again while the
+    service worker was still downloading the rest of the runtime."""
+    worker_files = downloaded_by_the_worker(hosted.directory)
+    slow = sorted(worker_files)[0]
+    page = new_page(closed_browser)
+    try:
+        page.goto(hosted.url + "faq/")
+        page.wait_for_load_state("load")
+        hosted.refused.add(XZ)  # the wasm's download fails at once ...
+        hosted.held[slow] = threading.Event()  # ... while the worker's is still going
+        hosted.requested.clear()
+        hosted.arrived.clear()
+        panel = page.locator(".mpb-offline").first
+        button = panel.locator(".mpb-offline-save")
+        button.click()
+        hosted.wait_for_arrival(slow, page)
+        hosted.wait_for_arrival(XZ, page)
+        page.wait_for_timeout(1500)
+        assert panel.locator(".mpb-offline-saving").is_visible(), "it waits for the service worker"
+        assert panel.locator(".mpb-offline-failed").is_hidden()
+        assert button.is_disabled(), "no second save while the first is downloading"
+        hosted.held.pop(slow).set()
+        panel.locator(".mpb-offline-failed").wait_for(timeout=90_000)
+        assert button.is_enabled()
+        # By then the worker had kept all it downloads; only the wasm is missing.
+        assert sorted(page.evaluate(RUNTIME_KEPT)) == sorted(worker_files)
+
+        # Pressed again with the connection back: the wasm alone is downloaded.
+        hosted.refused.clear()
+        button.click()
+        panel.locator(".mpb-offline-done").wait_for(timeout=90_000)
+        runtime = [path.rsplit("/", 1)[1] for path in hosted.requested if "/pyodide-" in path]
+        runtime = [name for name in runtime if not name.startswith("xz-decompress")]
+        assert sorted(runtime) == sorted([*worker_files, XZ, XZ]), "every file once, the failed wasm twice"
+    finally:
+        hosted.serve_everything()
+    close(page)
 
 
 def test_a_calculator_opened_during_a_save_shares_its_wasm_download(closed_browser: Any, hosted: Server) -> None:
@@ -483,6 +538,36 @@ def test_the_save_bar_counts_the_wasm_a_calculator_is_still_downloading(closed_b
     finally:
         hosted.serve_everything()
     assert page.evaluate("window.__savedProgressMax") == worker_bytes + wasm_bytes
+    close(page)
+
+
+def test_without_the_calculators_script_the_rest_is_saved_and_the_panel_says_so(closed_browser: Any, hosted: Server) -> None:
+    """Saving depended on calculators.js: blocked, say, not even the pages were kept."""
+    page = new_page(closed_browser)
+    try:
+        hosted.blocked_scripts.add("calculators.js")
+        page.goto(hosted.url + "faq/")
+        page.wait_for_load_state("load")
+        assert page.evaluate("globalThis.matchPlanBKeepWasm") is None
+        panel = page.locator(".mpb-offline").first
+        panel.locator(".mpb-offline-save").click()
+        said = panel.locator(".mpb-offline-no-engine")
+        said.wait_for(timeout=90_000)
+        assert "engine was not saved" in said.inner_text()
+        assert panel.locator(".mpb-offline-done").is_hidden() and panel.locator(".mpb-offline-failed").is_hidden()
+        assert sorted(page.evaluate(RUNTIME_KEPT)) == sorted(downloaded_by_the_worker(hosted.directory))
+    finally:
+        hosted.serve_everything()
+    hosted.stop()
+    try:
+        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # never visited
+        assert page.locator("article h1").inner_text().startswith("SOAP")
+        # A calculator, as the panel said: its result for the default inputs, not live.
+        page.goto(hosted.url + CALCULATOR_PAGES[0])
+        page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=30_000)
+        assert page.locator(".mpb-engine-off").first.is_visible()
+    finally:
+        hosted.start()
     close(page)
 
 
