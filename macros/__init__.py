@@ -405,6 +405,17 @@ def offline_panel(env: Any) -> Markup:
                 class_="mpb-offline-done",
                 hidden=True,
             ),
+            # Saved without the calculators' script (calculators.js missing
+            # or refused), which is what keeps the calculators' engine.
+            el(
+                "p",
+                "The guides are saved: they open in this browser with no connection. The calculators' engine "
+                "was not saved, because this page's calculator script did not run, so offline each calculator "
+                "shows only its result for the default inputs. Reloading this page and pressing the button "
+                "again may save it.",
+                class_="mpb-offline-no-engine",
+                hidden=True,
+            ),
             el(
                 "p",
                 "Saving did not finish, perhaps because the connection dropped. Press the button again to carry on.",

@@ -90,8 +90,14 @@ _SETTLED = """() => [...document.querySelectorAll('.mpb-calculator')]
 def navigate(page: Any, url: str) -> None:
     """Go to ``url`` through Material's instant navigation, which keeps the
     calculator engine alive, and wait until every calculator there is live."""
-    page.evaluate(_NAVIGATE, url)
+    start_navigation(page, url)
     page.wait_for_function(_SETTLED)
+
+
+def start_navigation(page: Any, url: str) -> None:
+    """Go to ``url`` through Material's instant navigation and return once the
+    new page is in, without waiting for its calculators."""
+    page.evaluate(_NAVIGATE, url)
 
 
 def only_loopback(route: Any) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import navigate, search_finds
+from browser import navigate, search_finds, start_navigation
 from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
 
 from calculators import REGISTRY
@@ -201,16 +203,44 @@ class Server:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.requested: list[str] = []
+        self.requested: list[str] = []  # as answered
+        self.arrived: list[str] = []  # as asked, before any hold
+        # File names answered 404, as if missing ...
+        self.refused: set[str] = set()
+        # ... and those answered 404 to a page's <script> only, as a content
+        # blocker would: the service worker's precache still gets them.
+        self.blocked_scripts: set[str] = set()
+        # File names whose body is sent only once their event is set (the
+        # headers go at once): a download under way.
+        self.held: dict[str, threading.Event] = {}
         self.port = 0
         self.start()
 
     def start(self) -> None:
-        requested = self.requested
+        server = self
 
         class Recording(QuietHandler):
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                name = parts.path.rsplit("/", 1)[-1]
+                server.arrived.append(self.path)
+                script = self.headers.get("Sec-Fetch-Dest") == "script"
+                if name in server.refused or (script and name in server.blocked_scripts):
+                    self.send_error(404)
+                    return
+                gate = server.held.get(name)
+                if gate is None:
+                    super().do_GET()
+                    return
+                body = self.send_head()
+                if body is None:
+                    return
+                gate.wait(timeout=120)
+                with body:
+                    self.copyfile(body, self.wfile)
+
             def log_request(self, *_: object) -> None:
-                requested.append(self.path)
+                server.requested.append(self.path)
 
         handler = functools.partial(Recording, directory=str(self.directory))
         self.httpd = QuietServer(("127.0.0.1", self.port), handler)
@@ -224,6 +254,21 @@ class Server:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
+
+    def serve_everything(self) -> None:
+        """Undo ``refused``, ``blocked_scripts`` and ``held``."""
+        self.refused.clear()
+        self.blocked_scripts.clear()
+        for gate in self.held.values():
+            gate.set()
+        self.held.clear()
+
+    def wait_for_arrival(self, name: str, page: Any) -> None:
+        for _ in range(600):
+            if any(urlsplit(path).path.endswith("/" + name) for path in self.arrived):
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError(f"{name} was never asked for")
 
 
 @pytest.fixture(scope="module")
@@ -370,6 +415,157 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
         page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # never visited
         assert page.locator("article h1").inner_text().startswith("SOAP")
         assert_live(page, hosted.url + "calculators/competitiveness/")
+    finally:
+        hosted.start()
+    close(page)
+
+
+XZ = "pyodide.asm.wasm.xz"
+
+# The file names in the service worker's runtime cache.
+RUNTIME_KEPT = f"""async () => (await (await caches.open("{RUNTIME_CACHE}")).keys())
+  .map((request) => request.url.split("/").pop())"""
+
+
+def downloaded_by_the_worker(site: Path) -> dict[str, int]:
+    """The runtime files the service worker downloads itself (all but the
+    wasm, which the page keeps), with their sizes."""
+    from macros import offline as offline_hook
+
+    extras = (site / offline_hook.WORKER_EXTRAS).read_text(encoding="utf-8")
+    (listed,) = re.findall(r"const RUNTIME_FILES = (\[.*\]);", extras)
+    return {path.rsplit("/", 1)[1]: size for path, size in json.loads(listed)}
+
+
+def test_a_failed_wasm_keep_waits_for_the_service_worker_and_downloads_nothing_twice(closed_browser: Any, hosted: Server) -> None:
+    """The panel said "did not finish" and offered the button again while the
+    service worker was still downloading the rest of the runtime."""
+    worker_files = downloaded_by_the_worker(hosted.directory)
+    slow = sorted(worker_files)[0]
+    page = new_page(closed_browser)
+    try:
+        page.goto(hosted.url + "faq/")
+        page.wait_for_load_state("load")
+        hosted.refused.add(XZ)  # the wasm's download fails at once ...
+        hosted.held[slow] = threading.Event()  # ... while the worker's is still going
+        hosted.requested.clear()
+        hosted.arrived.clear()
+        panel = page.locator(".mpb-offline").first
+        button = panel.locator(".mpb-offline-save")
+        button.click()
+        hosted.wait_for_arrival(slow, page)
+        hosted.wait_for_arrival(XZ, page)
+        page.wait_for_timeout(1500)
+        assert panel.locator(".mpb-offline-saving").is_visible(), "it waits for the service worker"
+        assert panel.locator(".mpb-offline-failed").is_hidden()
+        assert button.is_disabled(), "no second save while the first is downloading"
+        hosted.held.pop(slow).set()
+        panel.locator(".mpb-offline-failed").wait_for(timeout=90_000)
+        assert button.is_enabled()
+        # By then the worker had kept all it downloads; only the wasm is missing.
+        assert sorted(page.evaluate(RUNTIME_KEPT)) == sorted(worker_files)
+
+        # Pressed again with the connection back: the wasm alone is downloaded.
+        hosted.refused.clear()
+        button.click()
+        panel.locator(".mpb-offline-done").wait_for(timeout=90_000)
+        runtime = [path.rsplit("/", 1)[1] for path in hosted.requested if "/pyodide-" in path]
+        runtime = [name for name in runtime if not name.startswith("xz-decompress")]
+        assert sorted(runtime) == sorted([*worker_files, XZ, XZ]), "every file once, the failed wasm twice"
+    finally:
+        hosted.serve_everything()
+    close(page)
+
+
+def test_a_calculator_opened_during_a_save_shares_its_wasm_download(closed_browser: Any, hosted: Server) -> None:
+    """Save on a guide page, then a calculator by instant navigation (the page's
+    module lives on) before the wasm is in: the engine started a second
+    download and a second decoder (12.5 MiB) beside the first."""
+    page = new_page(closed_browser)
+    decoders: list[str] = []
+    page.on("worker", lambda worker: decoders.append(worker.url) if worker.url.endswith("/xz-decoder.js") else None)
+    try:
+        page.goto(hosted.url + "faq/")
+        page.wait_for_load_state("load")
+        hosted.held[XZ] = threading.Event()
+        hosted.arrived.clear()
+        page.locator(".mpb-offline-save").first.click()
+        hosted.wait_for_arrival(XZ, page)
+        start_navigation(page, hosted.url + CALCULATOR_PAGES[0])
+        page.wait_for_selector('.mpb-calculator[data-runtime="loading"]')
+        page.wait_for_timeout(1500)  # time for the engine to look for the wasm, and ask for it
+        hosted.held.pop(XZ).set()
+        page.locator(LIVE, has_text=UPDATED).first.wait_for(timeout=90_000)
+        page.evaluate(WAIT_FOR_RUNTIME, len(runtime_files(hosted.directory)))
+    finally:
+        hosted.serve_everything()
+    assert len(decoders) == 1, decoders
+    # The calculator page's preload hint, which instant navigation adds to
+    # the head, is joined by the browser to the download under way.
+    answered = [path.rsplit("/", 1)[1] for path in hosted.arrived if "/pyodide.asm.wasm" in path]
+    assert answered == [XZ], answered
+    close(page)
+
+
+def test_the_save_bar_counts_the_wasm_a_calculator_is_still_downloading(closed_browser: Any, hosted: Server) -> None:
+    """From a calculator page whose engine is still loading: the bar sat full
+    on the service worker's bytes while the wasm was still coming."""
+    worker_bytes = sum(downloaded_by_the_worker(hosted.directory).values())
+    wasm_bytes = (runtime_folder(hosted.directory) / XZ).stat().st_size
+    page = new_page(closed_browser)
+    page.add_init_script(PROGRESS_MAX)
+    try:
+        hosted.held[XZ] = threading.Event()
+        hosted.arrived.clear()
+        page.goto(hosted.url + CALCULATOR_PAGES[0])
+        hosted.wait_for_arrival(XZ, page)
+        navigate(page, hosted.url + "faq/")
+        panel = page.locator(".mpb-offline").first
+        panel.locator(".mpb-offline-save").click()
+        bar = panel.locator(".mpb-offline-progress")
+        # Once the service worker's half is all in, with the wasm held back:
+        bar.evaluate(
+            """(bar, bytes) => new Promise((resolve) => {
+              const check = () => (bar.value >= bytes ? resolve() : setTimeout(check, 100));
+              check();
+            })""",
+            worker_bytes,
+        )
+        value, maximum = bar.evaluate("(bar) => [bar.value, bar.max]")
+        assert (value, maximum) == (worker_bytes, worker_bytes + wasm_bytes), "not full while the wasm is coming"
+        hosted.held.pop(XZ).set()
+        panel.locator(".mpb-offline-done").wait_for(timeout=90_000)
+    finally:
+        hosted.serve_everything()
+    assert page.evaluate("window.__savedProgressMax") == worker_bytes + wasm_bytes
+    close(page)
+
+
+def test_without_the_calculators_script_the_rest_is_saved_and_the_panel_says_so(closed_browser: Any, hosted: Server) -> None:
+    """Saving depended on calculators.js: blocked, say, not even the pages were kept."""
+    page = new_page(closed_browser)
+    try:
+        hosted.blocked_scripts.add("calculators.js")
+        page.goto(hosted.url + "faq/")
+        page.wait_for_load_state("load")
+        assert page.evaluate("globalThis.matchPlanBKeepWasm") is None
+        panel = page.locator(".mpb-offline").first
+        panel.locator(".mpb-offline-save").click()
+        said = panel.locator(".mpb-offline-no-engine")
+        said.wait_for(timeout=90_000)
+        assert "engine was not saved" in said.inner_text()
+        assert panel.locator(".mpb-offline-done").is_hidden() and panel.locator(".mpb-offline-failed").is_hidden()
+        assert sorted(page.evaluate(RUNTIME_KEPT)) == sorted(downloaded_by_the_worker(hosted.directory))
+    finally:
+        hosted.serve_everything()
+    hosted.stop()
+    try:
+        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # never visited
+        assert page.locator("article h1").inner_text().startswith("SOAP")
+        # A calculator, as the panel said: its result for the default inputs, not live.
+        page.goto(hosted.url + CALCULATOR_PAGES[0])
+        page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=30_000)
+        assert page.locator(".mpb-engine-off").first.is_visible()
     finally:
         hosted.start()
     close(page)

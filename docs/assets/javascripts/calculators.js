@@ -161,7 +161,7 @@ function wasmAddresses() {
 // The xz download, decoded and kept (where the browser lets the page keep
 // it), as a Response to compile.
 async function downloadedWasm(folder, url, cache) {
-  const bytes = await decodedWasmDownload(folder, {
+  const { bytes, kept } = await sharedWasmDownload(folder, url, cache, {
     onBytes(loaded) {
       setProgress("page", loaded);
       // The worker's words restart the silence clock; the page's own bytes must too.
@@ -176,7 +176,7 @@ async function downloadedWasm(folder, url, cache) {
   // Compiled from the kept copy, not from the decoded bytes: Chromium caches
   // compiled code only for a wasm read from a cache or the network, so the
   // second visit then starts as fast as any later one.
-  const stored = cache && (await keptWasm(cache, url, bytes));
+  const stored = kept && (await cache?.match(url).catch(() => null));
   if (stored) {
     markNow("wasm-kept");
     return stored;
@@ -184,6 +184,43 @@ async function downloadedWasm(folder, url, cache) {
   // Storage full or refused: compile the decoded bytes, without keeping them
   // (each Response copies the bytes, so they serve a second time).
   return new Response(bytes, { headers: WASM_HEADERS });
+}
+
+// One download of the wasm's xz file at a time for the whole visit, shared
+// by the engine's start and "Save for offline use": the reader may save from
+// a guide page and open a calculator by instant navigation (this module
+// lives on) before it is in, and a second 2.64 MB download, with a second
+// decoder's memory, would help neither.  Resolves with the decoded bytes and
+// whether they were kept under `url`.  `listener` (onBytes, onDownloaded)
+// hears this download's progress, at once what it missed.  Forgotten once
+// settled: a kept wasm is then found in the cache, and a failed download
+// can be tried again.
+let wasmDownload = null;
+
+function sharedWasmDownload(folder, url, cache, listener) {
+  if (!wasmDownload) {
+    const download = { loaded: 0, downloaded: false, listeners: new Set() };
+    download.result = decodedWasmDownload(folder, {
+      onBytes(loaded) {
+        download.loaded = loaded;
+        for (const each of download.listeners) each.onBytes?.(loaded);
+      },
+      onDownloaded() {
+        download.downloaded = true;
+        for (const each of download.listeners) each.onDownloaded?.();
+      },
+    })
+      .then(async (bytes) => ({ bytes, kept: Boolean(cache && (await keptWasm(cache, url, bytes))) }))
+      .finally(() => {
+        if (wasmDownload === download) wasmDownload = null;
+      });
+    wasmDownload = download;
+  }
+  const download = wasmDownload;
+  download.listeners.add(listener);
+  if (download.loaded) listener.onBytes?.(download.loaded);
+  if (download.downloaded) listener.onDownloaded?.();
+  return download.result.finally(() => download.listeners.delete(listener));
 }
 
 // The decoded wasm, put where later visits compile it from and the service
@@ -200,21 +237,24 @@ async function keptWasm(cache, url, bytes) {
 // "Save for offline use" (offline.js) keeps the wasm as a calculator's start
 // does: the xz file, decoded here and kept under the same address, so a
 // guide page downloads 2.64 MB for it, not the plain 9.6 MB.  Calls
-// onProgress(loaded, total) with the bytes it downloads itself: none when the
-// wasm is kept already or this visit's engine is fetching it (its own
-// progress bar counts those).
+// onProgress(loaded, total) with the bytes of the wasm's download, this
+// visit's engine's if that is under way (one download serves both); (0, 0)
+// when the wasm is kept already.
 async function keepWasmForOffline(onProgress) {
   const { folder, url } = wasmAddresses();
-  const cache = await caches.open(RUNTIME_CACHE);
-  if (compiled) {
-    onProgress(0, 0);
-    await compiled.catch(() => {}); // kept by now, unless it failed
-  }
-  if (await cache.match(url)) return onProgress(0, 0);
   const total = BUILD.wasmDownloadBytes;
+  const cache = await caches.open(RUNTIME_CACHE);
+  if (await cache.match(url)) {
+    // This visit's engine may be compiling that copy, and downloads it again
+    // if it does not compile: its word first.
+    if (compiled) await compiled.catch(() => {});
+    if (await cache.match(url)) return onProgress(0, 0);
+  }
   onProgress(0, total);
-  const bytes = await decodedWasmDownload(folder, { onBytes: (loaded) => onProgress(Math.min(loaded, total), total) });
-  if (!(await keptWasm(cache, url, bytes))) throw new Error("the browser did not keep the calculators' runtime");
+  const { kept } = await sharedWasmDownload(folder, url, cache, {
+    onBytes: (loaded) => onProgress(Math.min(loaded, total), total),
+  });
+  if (!kept) throw new Error("the browser did not keep the calculators' runtime");
   onProgress(total, total);
 }
 

@@ -118,7 +118,7 @@
   }
 
   function showState(panel, state) {
-    for (const name of ["saving", "done", "failed", "unsupported"]) {
+    for (const name of ["saving", "done", "no-engine", "failed", "unsupported"]) {
       const message = panel.querySelector(`.mpb-offline-${name}`);
       if (message) message.hidden = name !== state;
     }
@@ -135,12 +135,9 @@
 
   // The wasm is the page's to keep (calculators.js): it downloads the xz
   // file, a quarter of the plain file's size, and decodes it, as a
-  // calculator's start does.  The service worker downloads the rest.
-  function keepWasm(onProgress) {
-    const keep = globalThis.matchPlanBKeepWasm;
-    if (!keep) return Promise.reject(new Error("the calculators' script did not run, so the runtime cannot be kept"));
-    return keep(onProgress);
-  }
+  // calculator's start does.  The service worker downloads the rest.  Null
+  // when the calculators' script is missing or did not run.
+  const wasmKeeper = () => globalThis.matchPlanBKeepWasm ?? null;
 
   async function saveEverything(panel) {
     const button = panel.querySelector(".mpb-offline-save");
@@ -151,7 +148,8 @@
     showState(panel, "saving");
     // Bytes downloaded of bytes to download, by the page and by the service
     // worker; the bar stays indeterminate until both have said how many.
-    const counts = { page: null, worker: null };
+    const keepWasm = wasmKeeper();
+    const counts = { page: keepWasm ? null : { loaded: 0, total: 0 }, worker: null };
     const show = () => {
       if (!counts.page || !counts.worker) return;
       const total = counts.page.total + counts.worker.total;
@@ -159,26 +157,33 @@
       progress.max = total;
       progress.value = counts.page.loaded + counts.worker.loaded;
     };
-    try {
-      await Promise.all([
-        keepWasm((loaded, total) => {
-          counts.page = { loaded, total };
-          show();
-        }),
-        saveRuntime(({ loaded, total }) => {
-          if (total === undefined) return;
-          counts.worker = { loaded, total };
-          show();
-        }),
-      ]);
-      showState(panel, "done");
-    } catch (error) {
-      console.error("Match Plan B: saving for offline use failed:", error);
-      showState(panel, "failed");
-    } finally {
-      progress.hidden = true;
-      button.disabled = false;
+    // Without the calculators' script the pages and the rest of the runtime
+    // are still worth keeping.  Both halves are waited for, whichever fails:
+    // the panel must not say "did not finish" and offer the button again
+    // while the service worker is still downloading.  (Another page's button
+    // pressed meanwhile joins both downloads under way rather than repeating
+    // them: the wasm's in calculators.js, the rest in the service worker.)
+    const [wasm, rest] = await Promise.allSettled([
+      keepWasm?.((loaded, total) => {
+        counts.page = { loaded, total };
+        show();
+      }),
+      saveRuntime(({ loaded, total }) => {
+        if (total === undefined) return;
+        counts.worker = { loaded, total };
+        show();
+      }),
+    ]);
+    for (const half of [wasm, rest]) {
+      if (half.status === "rejected") console.error("Match Plan B: saving for offline use failed:", half.reason);
     }
+    if (wasm.status === "rejected" || rest.status === "rejected") showState(panel, "failed");
+    else if (!keepWasm) {
+      console.warn("Match Plan B: the calculators' script did not run, so their engine was not saved");
+      showState(panel, "no-engine");
+    } else showState(panel, "done");
+    progress.hidden = true;
+    button.disabled = false;
   }
 
   // One listener for every page, including pages swapped in by instant navigation.
