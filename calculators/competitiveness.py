@@ -757,10 +757,19 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
         )
     else:
         return None
+    unmatched = spec.outcome.step2_unmatched if spec.outcome else None
+    says_little = ""
+    if unmatched is not None and unmatched.median is not None and abs(float(dist.median) - float(unmatched.median)) <= 2:
+        # Match odds, from the same rows, holds the score's curve level here;
+        # without this the two calculators read as if they disagreed.
+        says_little = (
+            f" In {spec.name} the score says little either way: the non-US IMGs who did not match had a median of "
+            f"{float(unmatched.median):g}, so the match odds calculator gives scores there much the same chance."
+        )
     return Cap(
         "dual-apply",
         f"{where}: the IMG article calls applying to one specialty risky when the score is not clearly above "
-        "average for it, and this calculator reads “above average” as at or above that median.",
+        f"average for it, and this calculator reads “above average” as at or above that median.{says_little}",
         ARTICLE_IMG,
     )
 

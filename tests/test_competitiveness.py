@@ -726,3 +726,14 @@ def test_single_track_needs_even_match_odds(specialty: str, held: int, free: int
     assert f"at {match_odds.about(odds)} matched: under even odds" in str(competitiveness.render(below))
     assert compute({**strong_file, "step2_score": free})["band"] == "single-track"
     assert match_odds.compute({"specialty": specialty, "step2_score": free})["probability"] >= 0.5
+
+
+def test_where_the_score_does_not_separate_matched_from_unmatched_the_median_rule_says_so() -> None:
+    # In family medicine the median rule held a 228 at "dual apply" while match odds gave
+    # every score the same chance, and neither result said why they differed.
+    held = compute({"specialty": "family-medicine", "applicant_type": "us-img", "step2_score": 229})
+    rules = " ".join(rule["rule"] for rule in held["rules_applied"])
+    assert "below the median of matched non-US IMGs in Family Medicine" in rules
+    assert "the score says little either way: the non-US IMGs who did not match had a median of 231" in rules
+    medicine = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})
+    assert "says little" not in " ".join(rule["rule"] for rule in medicine["rules_applied"])
