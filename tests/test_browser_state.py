@@ -169,12 +169,18 @@ def test_typing_never_puts_the_inputs_into_the_address_or_the_history(page: Any,
     assert page.evaluate("[location.href, history.length]") == before
 
 
-def test_a_reload_of_the_apply_page_gives_both_calculators_back(page: Any, site_url: str) -> None:
+def open_apply_page(page: Any, site_url: str) -> tuple[Any, Any]:
+    """The apply page's two calculators, program counts and application cost, once live."""
     page.goto(site_url + "apply/")
     counts = calculator(page, "program_counts")
     cost = calculator(page, "application_cost")
     settled(page, counts)
     settled(page, cost)
+    return counts, cost
+
+
+def test_a_reload_of_the_apply_page_gives_both_calculators_back(page: Any, site_url: str) -> None:
+    counts, cost = open_apply_page(page, site_url)
     field(counts, "backup_specialty").select_option("pediatrics")
     field(counts, "applicant_type").select_option("us-img")
     wait_for_tab_copy(page, "program_counts", "applicant_type", "us-img")
@@ -203,11 +209,7 @@ def test_a_reload_of_the_apply_page_gives_both_calculators_back(page: Any, site_
 
 
 def test_link_to_these_answers_by_keyboard_opens_the_same_result_elsewhere(page: Any, site_url: str) -> None:
-    page.goto(site_url + "apply/")
-    counts = calculator(page, "program_counts")
-    cost = calculator(page, "application_cost")
-    settled(page, counts)
-    settled(page, cost)
+    _, cost = open_apply_page(page, site_url)
     field(cost, "backup_specialty").select_option("psychiatry")
     wait_for_tab_copy(page, "application_cost", "backup_specialty", "psychiatry")
     make = cost.get_by_role("button", name="Link to these answers")

@@ -626,20 +626,23 @@ def test_a_rule_listed_is_read_as_a_ceiling_not_as_the_verdict() -> None:
     assert "These rules can only make the advice more cautious" not in html
 
 
+# Everything but the score strong: only a rule tied to Step 2 CK can hold the band.
+STRONG_US_IMG_FILE = {
+    "applicant_type": "us-img",
+    "usce_months": 12,
+    "specialty_letters": 3,
+    "away_rotations": 2,
+    "research_items": 3,
+    "years_since_graduation": 0,
+}
+
+
 def test_a_score_below_the_matched_median_never_reads_single_track() -> None:
     # The IMG article: one specialty alone is risky when Step 2 CK "is not
     # clearly above average for that specialty".  A US-citizen IMG at 245 in
     # general surgery (matched median 256) with a full file scored 77 and read
     # "Single-track is reasonable".
-    strong_file = {
-        "specialty": "general-surgery",
-        "applicant_type": "us-img",
-        "usce_months": 12,
-        "specialty_letters": 3,
-        "away_rotations": 2,
-        "research_items": 3,
-        "years_since_graduation": 0,
-    }
+    strong_file = {**STRONG_US_IMG_FILE, "specialty": "general-surgery"}
     below = compute({**strong_file, "step2_score": 245})
     assert below["score"] >= 70 and below["band"] == "dual-apply"
     assert "below the median of matched non-US IMGs in General Surgery" in str(competitiveness.render(below))
@@ -711,15 +714,7 @@ def test_the_points_are_said_to_be_this_checks_weights_not_the_articles() -> Non
 def test_single_track_needs_even_match_odds(specialty: str, held: int, free: int) -> None:
     # Above the matched median, a general surgery applicant at 265 read "applying to this
     # specialty alone is reasonable" while match odds, from the same NRMP rows, said about 42%.
-    strong_file = {
-        "specialty": specialty,
-        "applicant_type": "us-img",
-        "usce_months": 12,
-        "specialty_letters": 3,
-        "away_rotations": 2,
-        "research_items": 3,
-        "years_since_graduation": 0,
-    }
+    strong_file = {**STRONG_US_IMG_FILE, "specialty": specialty}
     below = compute({**strong_file, "step2_score": held})
     odds = match_odds.compute({"specialty": specialty, "step2_score": held})["probability"]
     assert below["score"] >= 70 and below["band"] == "dual-apply" and odds < 0.5
