@@ -36,14 +36,14 @@ from .fields import BoolField, ChoiceField, Field, InputError, TextField
 from .html import Markup, and_list, el, join
 from .profile import REMEMBERED_FOR, SAME_QUESTION_AS
 
-# Filled from the reader's device when the address carries no value for it,
+# Filled from the reader's device unless a link carries a value for it,
 # and never remembered.
 DEVICE_DATE_FIELD = "today"
 USE_LINKED = "Use these linked values"
 KEEP_MINE = "Keep mine"
 
 
-# --- The page address ----------------------------------------------------------------------------------
+# --- Links in the page address ----------------------------------------------------------------------------
 
 
 def address_prefix(name: str) -> str:
