@@ -33,8 +33,9 @@ const UNREADABLE_DATE = "unreadable";
 // This tab's copy of each calculator's inputs on each page
 // (calculators/reader_state.py): a reload, Back and Forward, and a jump to a
 // heading (Material then inserts the page again) bring the form back from
-// it, and it usually ends with the tab.  Keyed by the page each widget belongs to, so
-// an answer that comes after the reader left is kept for their return.
+// it, and it usually ends with the tab.  Keyed by the page each widget
+// belongs to, so an answer that comes after the reader left is kept for
+// their return.
 const TAB_COPY_PREFIX = "matchplanb:inputs:";
 // The same copies in memory, for a browser that refuses storage: instant
 // navigation keeps this module alive, so Back and a jump to a heading still
