@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
-from . import data, profile
+from . import data, match_odds, profile
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -476,6 +476,12 @@ FIELDS = (
         profile.PREVIOUSLY_UNMATCHED,
         help="A past no-match makes fields more forgiving of red flags score higher.",
     ),
+    replace(
+        profile.STEP2_SCORE,
+        initial=None,
+        help="Optional. Adds each field's match odds at your score, from the match odds calculator; it does not "
+        "change the order, which weighs pairings and openness to IMGs. Leave empty if you have not taken it.",
+    ),
 )
 
 
@@ -860,6 +866,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     primary = data.specialty(str(v["specialty"]))
     applicant = str(v["applicant_type"])
     needs_visa = profile.visa_needed(v)
+    step2: int | None = v["step2_score"]  # type: ignore[assignment]
 
     suggestions: list[dict[str, object]] = []
     excluded: list[dict[str, object]] = []
@@ -886,6 +893,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "paired_by_articles": any(c.component == "Article pairing" and c.points > 0 for c in components),
                 "reasons": reasons,
                 "points": [c.as_dict() for c in components],
+                # Beside the score, not in it: the order weighs pairings and
+                # openness, and each field's odds describe a different group.
+                "match_odds": None if step2 is None else match_odds.step2_estimate(candidate, step2),
             }
         )
     # The articles' pairings come first whatever the figures say: openness to
@@ -1004,6 +1014,8 @@ def render(result: Mapping[str, object]) -> Markup:
                 class_="mpb-headline",
             )
         )
+        step2 = result["inputs"]["step2_score"]  # type: ignore[index]
+        odds_column = () if step2 is None else (f"Match odds at Step 2 CK {step2}",)
         rows = [
             (
                 str(i),
@@ -1011,12 +1023,27 @@ def render(result: Mapping[str, object]) -> Markup:
                 str(s["score"]),
                 "yes" if s["paired_by_articles"] else "no",
                 data.TIER_LABELS[s["tier"]],  # type: ignore[index]
+                *(() if step2 is None else (_odds_text(s["match_odds"]),)),  # type: ignore[arg-type]
             )
             for i, s in enumerate(suggestions, 1)
         ]
         parts.append(
-            table(("Rank", "Specialty", "Score", "Paired by an article", "Tier"), rows, caption="Eligible backups, best first")
+            table(
+                ("Rank", "Specialty", "Score", "Paired by an article", "Tier", *odds_column),
+                rows,
+                caption="Eligible backups, best first",
+            )
         )
+        if step2 is not None:
+            parts.append(
+                el(
+                    "p",
+                    f"Match odds at your Step 2 CK ({step2}) are the match odds calculator's estimate from the score "
+                    f"alone, for non-US IMGs who ranked each field first ({CHARTING_OUTCOMES.named()}). They do not "
+                    "change the order, and each field's figure describes a different group of applicants; use them to "
+                    "see where your score sits, then run the competitiveness check on the fields you are weighing.",
+                )
+            )
         parts.append(paper_note("A specialty's points below are printed only if you opened them on screen."))
         for s in suggestions[:SHOWN_IN_DETAIL]:
             points: list[dict[str, object]] = s["points"]  # type: ignore[assignment]
@@ -1059,6 +1086,10 @@ def render(result: Mapping[str, object]) -> Markup:
     notes: list[str] = result["notes"]  # type: ignore[assignment]
     parts.append(el("ul", [el("li", n) for n in notes]))
     return el("div", parts, class_="mpb-result-body")
+
+
+def _odds_text(estimate: float | None) -> str:
+    return "no estimate" if estimate is None else match_odds.about(estimate)
 
 
 def _backup_name(slug: str) -> str:
@@ -1124,6 +1155,12 @@ def method() -> Markup:
                 f"figures this ran up to {basis[1]:.1f} points below the real share and at most {basis[2]:.1f} above it, "
                 "so it leans cautious. For US-citizen IMGs, whom those counts leave out, it is multiplied by "
                 f"{basis[3]:.2f}, their share against non-US IMGs' in those fields. The field's breakdown says so.",
+            ),
+            el(
+                "li",
+                "Step 2 CK, if you enter it, adds each field's match odds at your score beside the ranking (the match "
+                f"odds calculator's estimate from the score alone, {CHARTING_OUTCOMES.named()}); it adds no points, so "
+                "the order is the same with or without it.",
             ),
             el(
                 "li",

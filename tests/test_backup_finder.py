@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, backup_finder, data
+from calculators import InputError, backup_finder, data, match_odds
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
     INTEREST_POINTS,
@@ -137,7 +137,7 @@ def test_every_output_key_is_present() -> None:
     assert set(result) == OUTPUT_KEYS
     assert result["primary"] == "diagnostic-radiology"
     first = result["suggestions"][0]
-    assert {"specialty", "name", "tier", "score", "paired_by_articles", "reasons", "points"} == set(first)
+    assert {"specialty", "name", "tier", "score", "paired_by_articles", "reasons", "points", "match_odds"} == set(first)
     assert {"component", "points", "why", "source"} == set(first["points"][0])
     assert result["summary"].startswith("Backups to research first for Diagnostic Radiology:")
 
@@ -524,3 +524,21 @@ def test_the_no_match_articles_sometimes_fields_count_half_after_a_no_match() ->
     (flag,) = [p for p in pathology["points"] if p["component"] == "Red flags"]  # type: ignore[index]
     assert flag["points"] == backup_finder.RED_FLAG_POINTS // 2
     assert "only “sometimes” a realistic backup" in str(flag["why"])
+
+
+def test_a_score_adds_each_fields_match_odds_beside_the_ranking_not_in_it() -> None:
+    # With 220 in neurology the finder headlined internal medicine beside family medicine,
+    # while match odds put them at about 27% and 54%, and nothing on the page said so.
+    inputs = {"specialty": "neurology", "applicant_type": "non-us-img"}
+    without = compute(inputs)
+    scored = compute({**inputs, "step2_score": 220})
+    assert [(s["specialty"], s["score"]) for s in scored["suggestions"]] == [
+        (s["specialty"], s["score"]) for s in without["suggestions"]
+    ]
+    odds = {s["specialty"]: s["match_odds"] for s in scored["suggestions"]}
+    for slug in ("internal-medicine", "family-medicine"):
+        assert odds[slug] == match_odds.compute({"specialty": slug, "step2_score": 220})["probability"]
+    html = str(backup_finder.render(scored))
+    assert "Match odds at Step 2 CK 220" in html and match_odds.about(odds["family-medicine"]) in html
+    assert "Match odds at" not in str(backup_finder.render(without))
+    assert all(s["match_odds"] is None for s in without["suggestions"])
