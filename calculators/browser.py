@@ -124,4 +124,6 @@ def restore(name: str, saved_json: str) -> str:
         as_sent=kept.link if kept.offer_open and not new_link else None,
     )
     reply["link"] = linked if new_link else kept.link
+    if linked and not new_link and (note := reader_state.changed_since_link(calc.FIELDS, linked, kept.inputs)):
+        reply["notes"].append(note)  # type: ignore[attr-defined]
     return json.dumps(reply)

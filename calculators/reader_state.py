@@ -332,6 +332,23 @@ def starting_values(
     return reply
 
 
+def changed_since_link(fields: Sequence[Field], linked: Mapping[str, object], kept: Mapping[str, str]) -> str | None:
+    """A note when the tab shows the reader's own changes to the link still in
+    the address (a reload, or the same link opened again): without it, a
+    reader who opened a mentor's link a second time took their own edits for
+    the link's answers."""
+    sent = _accept(fields, linked, "a value from the link", [])
+    changed = [
+        field.label for field in fields if field.name in sent and field.name in kept and kept[field.name] != sent[field.name]
+    ]
+    if not changed:
+        return None
+    return (
+        f"This form shows the changes you made in this tab to the link you opened: {and_list(changed)}. "
+        "Open the link in a new tab to see its answers as they were sent."
+    )
+
+
 def _kept(from_link: Mapping[str, object], values: dict[str, object]) -> dict[str, object]:
     """ "Keep mine" fills what remembered answers lack from the link, but never
     a count the link gave for another specialty than the one kept."""

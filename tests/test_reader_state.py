@@ -427,3 +427,18 @@ def test_a_reload_with_the_offer_open_lists_what_the_link_said_not_the_readers_e
     offer = reloaded["offer"]["html"]
     assert "Target specialty: Psychiatry in the link, Neurology remembered" in offer
     assert "USMLE" not in offer and "failure" not in offer.lower()
+
+
+def test_the_same_link_again_says_the_form_shows_the_readers_changes() -> None:
+    # Opened a mentor's link a second time in the same tab: the form showed the reader's own
+    # edits, without a word, as if the link had said them.
+    link = {"step2_score": "250"}
+    edited = compute("match_odds", step2_score="262")
+    again = restore("match_odds", address="#match-odds.step2_score=250", tab_copy=tab_copy(edited, link))
+    assert again["values"]["step2_score"] == "262"
+    assert again["notes"] == [
+        "This form shows the changes you made in this tab to the link you opened: Step 2 CK score. "
+        "Open the link in a new tab to see its answers as they were sent."
+    ]
+    unchanged = compute("match_odds", step2_score="250")
+    assert restore("match_odds", address="#match-odds.step2_score=250", tab_copy=tab_copy(unchanged, link))["notes"] == []
