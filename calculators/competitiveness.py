@@ -759,8 +759,8 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
         return None
     unmatched = spec.outcome.step2_unmatched if spec.outcome else None
     says_little = ""
-    if unmatched is not None and unmatched.median is not None and abs(float(dist.median) - float(unmatched.median)) <= 2:
-        # Match odds, from the same rows, holds the score's curve level here;
+    if unmatched is not None and unmatched.median is not None and match_odds.step2_says_little(spec):
+        # Match odds, from the same rows, barely moves with the score here;
         # without this the two calculators read as if they disagreed.
         says_little = (
             f" In {spec.name} the score says little either way: the non-US IMGs who did not match had a median of "

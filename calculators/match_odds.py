@@ -295,12 +295,20 @@ def _cautions(label: str, value: float, far: bool, m_n: int | None, u_n: int | N
     return notes
 
 
+def _step2_problem(spec: data.Specialty) -> str | None:
+    """Why this specialty's Step 2 CK figures give no estimate, or None."""
+    outcome = spec.outcome
+    assert outcome is not None
+    m, u = outcome.step2_matched, outcome.step2_unmatched
+    return _availability_problem(STEP2_LABEL, spec, m, u, m.n, u.n)
+
+
 def step2_measure(spec: data.Specialty, score: int) -> Measure:
     outcome = spec.outcome
     assert outcome is not None
     m, u = outcome.step2_matched, outcome.step2_unmatched
     label = STEP2_LABEL
-    problem = _availability_problem(label, spec, m, u, m.n, u.n)
+    problem = _step2_problem(spec)
     log_lr = None
     cautions: list[str] = []
     level = None
@@ -508,16 +516,30 @@ def base_rate(spec: data.Specialty) -> float:
     return outcome.img_matched / outcome.img_ranked_first
 
 
+def step2_separation(spec: data.Specialty) -> float:
+    """How far apart matched and unmatched Step 2 CK sit: the difference of
+    their means over the pooled SD (Cohen's d)."""
+    pair = step2_pair(spec)
+    return abs(pair.mean_m - pair.mean_u) / math.sqrt((pair.sd_m**2 + pair.sd_u**2) / 2)
+
+
+def step2_says_little(spec: data.Specialty) -> bool:
+    """Whether Step 2 CK barely moves this specialty's estimate: the two
+    groups barely differ, or the curve is held level over every score."""
+    if spec.outcome is None or _step2_problem(spec) is not None:
+        return False
+    return step2_separation(spec) < WEAK_SEPARATION_D or any(level.whole_range for level in step2_curve(spec).levels)
+
+
 def step2_estimate(spec: data.Specialty, score: int) -> float | None:
     """The estimate from Step 2 CK alone, as this calculator gives it when no
     contiguous ranks are entered; None where it gives none (figures
-    suppressed or too few applicants)."""
-    if spec.outcome is None:
+    suppressed or too few applicants).  Only the number, without the
+    cautions a ``Measure`` words: the competitiveness check asks for it on
+    every run of its rules, and its margins re-run them some twenty times."""
+    if spec.outcome is None or _step2_problem(spec) is not None:
         return None
-    measure = step2_measure(spec, score)
-    if measure.log_lr is None:
-        return None
-    return round(posterior(base_rate(spec), [measure.log_lr]), 4)
+    return round(posterior(base_rate(spec), [step2_log_lr(spec, score)]), 4)
 
 
 def posterior(prior: float, log_lrs: list[float]) -> float:
@@ -735,10 +757,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             for s in range(lo, hi + 1, CURVE_STEP)
         ]
         pair = step2_pair(spec)
-        pooled = math.sqrt((pair.sd_m**2 + pair.sd_u**2) / 2)
         monotone = step2_curve(spec)
         flat = any(level.whole_range for level in monotone.levels)
-        if abs(pair.mean_m - pair.mean_u) / pooled < WEAK_SEPARATION_D and not flat:
+        if step2_separation(spec) < WEAK_SEPARATION_D and not flat:
             notes.append(
                 f"In {spec.name}, matched and unmatched non-US IMGs had almost the same average Step 2 CK "
                 f"({pair.mean_m:g} and {pair.mean_u:g}), so the score barely moves the estimate away from the base rate."

@@ -732,3 +732,7 @@ def test_where_the_score_does_not_separate_matched_from_unmatched_the_median_rul
     assert "the score says little either way: the non-US IMGs who did not match had a median of 231" in rules
     medicine = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})
     assert "says little" not in " ".join(rule["rule"] for rule in medicine["rules_applied"])
+    # Nor where match odds gives no estimate at all (8 matched neurosurgery applicants), though the medians are close.
+    surgery = compute({"specialty": "neurological-surgery", "applicant_type": "us-img", "step2_score": 240})
+    assert "below the median" in " ".join(rule["rule"] for rule in surgery["rules_applied"])
+    assert "says little" not in " ".join(rule["rule"] for rule in surgery["rules_applied"])
