@@ -18,7 +18,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import data, match_odds, profile
 from .data import (
@@ -614,19 +614,28 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
     return [row for row in (rate_row, share_row) if row is not None]
 
 
+class ShareEstimateBasis(NamedTuple):
+    """Over the fields with both figures: how many (``fields``), how far the
+    estimate ran below and above the real non-US IMG share at most
+    (percentage points), and US-citizen IMGs' share over non-US IMGs' (both
+    summed), which scales the estimate for them, as Charting Outcomes counts
+    non-US IMGs only."""
+
+    fields: int
+    most_below: float
+    most_above: float
+    us_ratio: float
+
+
 @cache
-def share_estimate_basis() -> tuple[int, float, float, float]:
-    """Over the fields with both figures: how many, how far the estimate ran
-    below and above the real non-US IMG share at most (percentage points), and
-    US-citizen IMGs' share over non-US IMGs' (both summed), which scales the
-    estimate for them, as Charting Outcomes counts non-US IMGs only."""
+def share_estimate_basis() -> ShareEstimateBasis:
     both = [s for s in data.SPECIALTIES if s.outcome is not None and s.pgy1 is not None]
     gaps = [float(s.pgy1.non_us_img_pct_of_offered) - _matched_share(s.outcome) for s in both]  # type: ignore[union-attr, arg-type]
     ratio = sum(float(s.pgy1.us_img_pct_of_offered) for s in both) / sum(  # type: ignore[union-attr]
         float(s.pgy1.non_us_img_pct_of_offered)
         for s in both  # type: ignore[union-attr]
     )
-    return len(both), max(gaps), -min(gaps), round(ratio, 2)
+    return ShareEstimateBasis(len(both), max(gaps), -min(gaps), round(ratio, 2))
 
 
 def _matched_share(outcome: data.ChartingOutcome) -> float:
@@ -637,23 +646,23 @@ def _estimated_share(
     candidate: data.Specialty, outcome: data.ChartingOutcome, column: str, group: str, weight: float, weight_text: str
 ) -> Component:
     matched = _matched_share(outcome)
-    fields, _, _, ratio = share_estimate_basis()
-    basis = (
+    counts = (
         f"{outcome.img_matched:,} non-US IMGs who ranked it first matched to its {outcome.positions:,} positions in "
         f"{CHARTING_OUTCOMES.year}"
     )
     if column == NON_US_SHARE[0]:
         share = matched
     else:
-        share = round(matched * ratio, 1)
-        basis += (
-            f" ({matched:.1f}%), times {ratio:.2f}, which is how US-citizen IMGs' share compares with non-US IMGs' "
-            f"across the {fields} fields with both figures"
+        basis = share_estimate_basis()
+        share = round(matched * basis.us_ratio, 1)
+        counts += (
+            f" ({matched:.1f}%), times {basis.us_ratio:.2f}, which is how US-citizen IMGs' share compares with non-US "
+            f"IMGs' across the {basis.fields} fields with both figures"
         )
     return Component(
         f"Positions filled by {group}",
         round(share * IMG_SHARE_POINTS_PER_PCT * weight),
-        f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so it is estimated from NRMP's counts: {basis}, "
+        f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so it is estimated from NRMP's counts: {counts}, "
         f"about {share:.1f}%.{weight_text}",
         CHARTING_OUTCOMES,
     )
@@ -1151,10 +1160,11 @@ def method() -> Markup:
                 "li",
                 f"Where our data have no {RESULTS_2025.year} share for a field (PM&R), it is not counted as 0%, which "
                 "would push the field down, but estimated from NRMP's own counts: the non-US IMGs who ranked it first "
-                f"and matched, over its positions ({CHARTING_OUTCOMES.named()}). In the {basis[0]} fields with both "
-                f"figures this ran up to {basis[1]:.1f} points below the real share and at most {basis[2]:.1f} above it, "
+                f"and matched, over its positions ({CHARTING_OUTCOMES.named()}). In the {basis.fields} fields with both "
+                f"figures this ran up to {basis.most_below:.1f} points below the real share and at most "
+                f"{basis.most_above:.1f} above it, "
                 "so it leans cautious. For US-citizen IMGs, whom those counts leave out, it is multiplied by "
-                f"{basis[3]:.2f}, their share against non-US IMGs' in those fields. The field's breakdown says so.",
+                f"{basis.us_ratio:.2f}, their share against non-US IMGs' in those fields. The field's breakdown says so.",
             ),
             el(
                 "li",
