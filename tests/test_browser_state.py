@@ -152,6 +152,24 @@ def test_a_jump_to_a_heading_keeps_the_readers_inputs(page: Any, site_url: str) 
     assert page.evaluate("location.hash") == "#reading-the-result"
 
 
+def test_an_edit_still_unanswered_at_a_jump_to_a_heading_is_kept(page: Any, site_url: str) -> None:
+    # The page put in again read the tab's copy before the answer to the last edit
+    # could write it, and its own first answer then wrote the older value back.
+    page.add_init_script(SLOW_ENGINE)
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    before = field(widget, "step2_score").input_value()
+    page.evaluate("window.mpbReplyDelay = 1500")
+    field(widget, "step2_score").fill("255")
+    page.locator("#reading-the-result a.headerlink").click()  # within the pause after typing
+    wait_for_tab_copy(page, "match_odds", "step2_score", "255")
+    page.wait_for_timeout(4_000)  # room for every reply still held back
+    again = calculator(page, "match_odds")
+    assert field(again, "step2_score").input_value() == "255" != before
+    assert tab_copy(page, "match_odds")["inputs"]["step2_score"] == "255"
+    assert "255" in again.locator(".mpb-result").inner_text()
+
+
 # --- Two calculators on one page -----------------------------------------------------------------------
 
 

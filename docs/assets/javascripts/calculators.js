@@ -573,6 +573,8 @@ class Widget {
       return;
     }
     if (ticket !== this.latest) return; // a newer edit has been sent since
+    const successor = this.successor();
+    if (successor) return successor.adopt(this.unanswered(values));
     this.answeredFor = JSON.stringify(values);
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
@@ -595,6 +597,35 @@ class Widget {
     if (!reply.tab_copy || (!reply.ok && this.offerOpen)) return;
     this.tabCopy = reply.tab_copy;
     this.keepTabCopy();
+  }
+
+  // Material puts the page in again on a jump to a heading. Its new copy of
+  // this calculator read the tab's copy before this answer could write it,
+  // so the reader's last edits go to it, or its first answer would put the
+  // older values back.
+  successor() {
+    if (this.root.isConnected) return null;
+    for (const widget of widgets) {
+      if (widget.root.isConnected && widget.pathname === this.pathname && widget.name === this.name) return widget;
+    }
+    return null;
+  }
+
+  // The fields of `values` that no answer had yet: what the reader changed last.
+  unanswered(values) {
+    const answered = this.answeredFor === null ? null : JSON.parse(this.answeredFor);
+    const changed = Object.keys(values).filter((name) =>
+      answered === null ? this.typedEarly.has(name) : values[name] !== answered[name],
+    );
+    return Object.fromEntries(changed.map((name) => [name, String(values[name])]));
+  }
+
+  adopt(values) {
+    if (!Object.keys(values).length) return;
+    this.writeForm(values);
+    if (this.restored) return this.edited() || this.recompute();
+    // Not restored yet: kept as typed, so the restore puts them first.
+    for (const name of Object.keys(values)) this.typedEarly.add(name);
   }
 
   keepTabCopy() {
