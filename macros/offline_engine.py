@@ -54,7 +54,7 @@ EMBED_GLOBAL = "matchPlanBEngineFiles"
 MODULE_TAG = re.compile(
     r'<script\b(?=[^>]*\stype="module")[^>]*\ssrc="(?P<up>[^"]*?)assets/javascripts/calculators\.js"[^>]*>\s*</script>'
 )
-RUNTIME_PRELOAD = re.compile(r'<link rel="preload" href="[^"]*assets/pyodide-[^"]*"[^>]*>')
+RUNTIME_PRELOAD = re.compile(r"<script data-runtime-preload>.*?</script>")  # runtime_assets.preload_hints
 
 
 @dataclass(frozen=True)

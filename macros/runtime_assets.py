@@ -36,8 +36,9 @@ lock file header, the bytes to expect) into the built copies of
 integrity itself, and never fetches the 112 KB ``pyodide-lock.json``, and of
 ``calculators.js``, so the page can start on the wasm before the worker runs.
 
-On pages that embed a calculator (and only there) it adds preload hints, so
-the browser starts downloading the runtime while it still reads the page.
+On pages that embed a calculator (and only there) it adds a preload hint, so
+the browser starts downloading the runtime while it still reads the page,
+unless this browser kept the decoded runtime on an earlier visit.
 
 Nothing is fetched from the network here or in the browser: the site carries
 everything it runs.
@@ -95,6 +96,11 @@ MANIFEST_MARKER = "/* build manifest */ {}"
 # A memory snapshot's file name starts with this; it is fetched only for later visits.
 SNAPSHOT_PREFIX = "snapshot-"
 CALCULATOR_MARKUP = 'class="mpb-calculator"'
+# Where calculators.js keeps the decoded wasm, and the service worker its files.
+RUNTIME_CACHE = "match-plan-b-runtime"
+# The attribute the offline copy finds the preload script by, to drop it
+# (offline_engine.RUNTIME_PRELOAD).
+PRELOAD_SCRIPT_MARK = "data-runtime-preload"
 
 
 def pyodide_version() -> str:
@@ -315,16 +321,27 @@ def fill_manifest(script: Path, manifest: dict[str, Any]) -> None:
 
 
 def preload_hints(page_url: str) -> str:
-    """A link that starts the biggest download before any script runs.
+    """A script that starts the biggest download before any other script runs.
 
     Only the wasm, as the xz file the page itself fetches, has decoded, and
     compiles (see calculators.js), so the preload is consumed; the worker's
     own files are fetched from a worker, which a page's preload cannot serve.
-    Relative to the page (``page_url`` is MkDocs' directory-style URL), so the
-    site works under any base path; ``crossorigin`` matches fetch()'s mode."""
+    A script rather than a plain ``<link>``, because it first asks Cache
+    Storage: a returning reader's page compiles the wasm it kept, and a hint
+    would fetch the 2.64 MB xz file again for nothing, from the network once
+    the HTTP cache has let it go.  Relative to the page (``page_url`` is
+    MkDocs' directory-style URL), so the site works under any base path;
+    ``crossOrigin`` matches fetch()'s mode."""
     up = "../" * page_url.count("/")
     runtime = f"{up}{runtime_dir().as_posix()}/"
-    return f'<link rel="preload" href="{runtime}{WASM_DOWNLOAD}" as="fetch" crossorigin>'
+    kept = f'new URL("{runtime}{WASM_DOWNLOAD.removesuffix(".xz")}", document.baseURI).href'
+    return (
+        f"<script {PRELOAD_SCRIPT_MARK}>"
+        f'(globalThis.caches ? caches.open("{RUNTIME_CACHE}").then((cache) => cache.match({kept})) : Promise.resolve())'
+        ".catch(() => undefined).then((wasm) => wasm || document.head.append(Object.assign("
+        f'document.createElement("link"), {{ rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "{runtime}{WASM_DOWNLOAD}" }})));'
+        "</script>"
+    )
 
 
 def on_post_page(output: str, page: Any, **_: Any) -> str:

@@ -162,8 +162,23 @@ def test_guide_pages_load_no_part_of_the_runtime(page: Any, site_url: str) -> No
 
 def test_calculator_pages_hint_the_runtime_downloads(page: Any, site_url: str) -> None:
     page.goto(site_url + PAGE)
+    page.wait_for_selector('link[rel="preload"]', state="attached")
     hrefs = page.locator('link[rel="preload"]').evaluate_all("links => links.map((l) => l.href)")
     assert any(href.endswith("/pyodide.asm.wasm.xz") and "/pyodide-" in href for href in hrefs), hrefs
+
+
+def test_a_page_that_kept_the_runtime_neither_hints_nor_downloads_it_again(page: Any, site_url: str) -> None:
+    # The hint fetched the 2.64 MB xz file on every later visit, which then
+    # compiled the copy it kept: from the HTTP cache, or once that had let it go, the network.
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    page.wait_for_function("performance.getEntriesByName('mpb:wasm-kept').length > 0", timeout=30_000)
+    downloads: list[str] = []
+    page.on("request", lambda request: downloads.append(request.url) if ".wasm" in request.url else None)
+    page.reload()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    assert page.locator('link[rel="preload"]').count() == 0
+    assert downloads == [], downloads
 
 
 def test_pyodide_s_script_is_downloaded_only_as_zstandard(page: Any, site_url: str) -> None:

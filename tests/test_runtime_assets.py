@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import runtime_assets
+from macros import offline_engine, runtime_assets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,7 +103,14 @@ def test_manifest_marker_is_filled_once(tmp_path: Path) -> None:
 
 def test_preload_hints_are_relative_to_the_page() -> None:
     hints = runtime_assets.preload_hints("calculators/competitiveness/")
-    assert f'href="../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm.xz"' in hints
+    assert f'href: "../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm.xz"' in hints
+    # It looks for the kept wasm where calculators.js keeps it, under the
+    # cache both scripts name, and the offline copy can find it to drop it.
+    assert f'"../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm", document.baseURI' in hints
+    for script in ("calculators.js", "offline-worker.js"):
+        source = (ROOT / "docs" / "assets" / "javascripts" / script).read_text()
+        assert f'const RUNTIME_CACHE = "{runtime_assets.RUNTIME_CACHE}";' in source
+    assert offline_engine.RUNTIME_PRELOAD.fullmatch(hints)
     page = type("Page", (), {"url": "assess/need-a-backup/"})()
     guide = "<html><head></head><body>no calculator</body></html>"
     assert runtime_assets.on_post_page(guide, page) == guide
