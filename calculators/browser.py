@@ -99,7 +99,9 @@ def restore(name: str, saved_json: str) -> str:
 
     The reply's ``link`` is the link the form started from, for the page to
     keep with the tab's copy: the same link seen again (a reload, Back) is
-    then the reader's own, and what they changed since stays.
+    then the reader's own, and what they changed since stays.  Its
+    ``remember_waits`` says the form shows a link's answers that the reader
+    has not changed, which the page does not remember until they do.
     """
     calc = REGISTRY[name]
     saved = json.loads(saved_json)
@@ -124,6 +126,9 @@ def restore(name: str, saved_json: str) -> str:
         as_sent=kept.link if kept.offer_open and not new_link else None,
     )
     reply["link"] = linked if new_link else kept.link
+    # Until the reader changes the form or chooses, it shows someone else's
+    # answers, and none are remembered (the page then waits to save).
+    reply["remember_waits"] = (new_link or kept.remember_waits or kept.offer_open) and not saved.get("typed")
     if linked and not new_link and (note := reader_state.changed_since_link(calc.FIELDS, linked, kept.inputs)):
         reply["notes"].append(note)  # type: ignore[attr-defined]
     return json.dumps(reply)

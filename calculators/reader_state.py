@@ -18,8 +18,10 @@ Three places keep them, and each has its own rule:
   still read, but unprefixed ones only on a page with one calculator.
 - This browser's storage, only when the reader ticks Remember.  There a
   question asked by several calculators is one answer under one name
-  (``profile.SAME_QUESTION_AS``), and a link never replaces a remembered
-  answer until the reader chooses to: ``restore`` returns an offer instead.
+  (``profile.SAME_QUESTION_AS``), and a link never changes remembered
+  answers until the reader chooses to: ``restore`` returns an offer where
+  the two disagree, and nothing is remembered while the form shows a link's
+  answers the reader has neither changed nor chosen (``remember_waits``).
 
 The reader's own date is none of these: it is read from their device on each
 visit, because a remembered or linked "today" would be stale by tomorrow.
@@ -111,13 +113,16 @@ class TabCopy(NamedTuple):
     docstring).  The page writes it as ``compute`` said (``inputs`` and
     ``in_error``), with the link the form started from (``link``), so a
     reload of that same link is known for the reader's own and not a new
-    link, and whether that link's offer still waits for an answer
-    (``offer_open``), so a reload asks again."""
+    link, whether that link's offer still waits for an answer
+    (``offer_open``), so a reload asks again, and whether the form still
+    shows the link's answers, unchanged by the reader (``remember_waits``),
+    so a reload remembers none of them either."""
 
     inputs: dict[str, str]
     in_error: bool
     link: dict[str, str] | None
     offer_open: bool
+    remember_waits: bool = False
 
 
 def read_tab_copy(text: object) -> TabCopy:
@@ -139,6 +144,7 @@ def read_tab_copy(text: object) -> TabCopy:
         in_error=kept.get("in_error") is True,
         link=texts(link) if isinstance(link, dict) else None,
         offer_open=kept.get("offer_open") is True,
+        remember_waits=kept.get("remember_waits") is True,
     )
 
 
@@ -325,11 +331,22 @@ def starting_values(
             "html": offer_text(fields, sent, mine),
             "use": USE_LINKED,
             "keep": KEEP_MINE,
-            "keep_values": _kept(from_link, {**device, **from_link, **mine, **early}),
+            "keep_values": _kept(fields, from_link, {**device, **from_link, **mine, **early}),
             "used": "Done: your remembered answers now hold the linked values.",
             "kept": "Done: your remembered answers are unchanged, and the form now shows them.",
         }
+    elif origin == "link" and stored is not None and any(mine.get(key) != value for key, value in sent.items()):
+        notes.append(LINK_NOT_REMEMBERED)
     return reply
+
+
+# A link's answers never become the reader's remembered ones unasked: an
+# answer they had not remembered yet (a mentor's backup specialty, say)
+# would otherwise fill other calculators as "remembered".
+LINK_NOT_REMEMBERED = (
+    "This link's answers are not added to the answers you asked this device to remember. "
+    "Change any answer here to remember the form as yours."
+)
 
 
 def changed_since_link(fields: Sequence[Field], linked: Mapping[str, object], kept: Mapping[str, str]) -> str | None:
@@ -349,12 +366,15 @@ def changed_since_link(fields: Sequence[Field], linked: Mapping[str, object], ke
     )
 
 
-def _kept(from_link: Mapping[str, object], values: dict[str, object]) -> dict[str, object]:
+def _kept(fields: Sequence[Field], from_link: Mapping[str, object], values: dict[str, object]) -> dict[str, object]:
     """ "Keep mine" fills what remembered answers lack from the link, but never
-    a count the link gave for another specialty than the one kept."""
+    a count the link gave for another specialty than the one kept: that field
+    goes back to its default, since the page writes only the fields named and
+    would leave the link's count in the form."""
+    defaults = {field.name: field.to_text(field.default) for field in fields}
     for name, anchor in REMEMBERED_FOR.items():
         if name in from_link and from_link.get(anchor) != values.get(anchor):
-            values.pop(name, None)
+            values[name] = defaults[name]
     return values
 
 

@@ -377,6 +377,46 @@ def test_keep_mine_by_keyboard_puts_the_remembered_answers_back(page: Any, site_
     assert widget.get_by_role("button", name="Use these linked values").count() == 0
 
 
+SIGNALS_LINK = (
+    "calculators/signals/#signals.specialty=psychiatry&signals.primary_signals=12"
+    "&signals.backup_specialty=neurology&signals.backup_signals=7"
+)
+
+
+def test_keep_mine_leaves_neither_the_links_count_in_the_form_nor_its_answers_in_storage(page: Any, site_url: str) -> None:
+    # "Keep mine" said the remembered answers were unchanged, while the form kept the link's
+    # 12 signals for Psychiatry and remembered them as the reader's count for Internal Medicine.
+    store(page, site_url, specialty="internal-medicine", step2_score="238")
+    widget = open_calculator(page, site_url + SIGNALS_LINK, "signals")
+    settled(page, widget)
+    widget.get_by_role("button", name="Keep mine").click()
+    wait_for_tab_copy(page, "signals", "specialty", "internal-medicine")
+    assert field(widget, "specialty").input_value() == "internal-medicine"
+    assert field(widget, "primary_signals").input_value() == ""
+    page.wait_for_timeout(500)  # room for a write, were there one
+    assert stored(page) == {"specialty": "internal-medicine", "step2_score": "238"}
+
+
+def test_a_links_answers_are_remembered_only_once_the_reader_changes_the_form(page: Any, site_url: str) -> None:
+    # Nothing disagreed, so nothing was asked, and the mentor's backup specialty was
+    # remembered, then filled in elsewhere as "the answers you asked this device to remember".
+    store(page, site_url, specialty="psychiatry", step2_score="238")
+    widget = open_calculator(page, site_url + SIGNALS_LINK, "signals")
+    settled(page, widget)
+    assert widget.locator(".mpb-offer").inner_text() == ""
+    assert "not added to the answers you asked this device to remember" in widget.locator(".mpb-notes").inner_text()
+    page.wait_for_timeout(500)  # room for a write, were there one
+    assert stored(page) == {"specialty": "psychiatry", "step2_score": "238"}
+    page.reload()  # still the link's answers, unchanged
+    widget = calculator(page, "signals")
+    settled(page, widget)
+    page.wait_for_timeout(500)
+    assert stored(page) == {"specialty": "psychiatry", "step2_score": "238"}
+    field(widget, "backup_signals").fill("5")
+    page.wait_for_function(f"(localStorage.getItem('{KEY}') || '').includes('neurology')")
+    assert stored(page)["backup_signals"] == "5"
+
+
 def test_no_offer_without_remember(page: Any, site_url: str) -> None:
     widget = open_calculator(page, site_url + LINK, "competitiveness")
     settled(page, widget)

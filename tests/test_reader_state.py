@@ -27,9 +27,9 @@ def compute(name: str, **inputs: object) -> dict:
     return json.loads(browser.compute(name, json.dumps(inputs)))
 
 
-def tab_copy(reply: dict, link: dict | None = None, *, offer_open: bool = False) -> str:
+def tab_copy(reply: dict, link: dict | None = None, *, offer_open: bool = False, remember_waits: bool = False) -> str:
     """What calculators.js keepTabCopy writes after this reply."""
-    return json.dumps({**reply["tab_copy"], "link": link, "offer_open": offer_open})
+    return json.dumps({**reply["tab_copy"], "link": link, "offer_open": offer_open, "remember_waits": remember_waits})
 
 
 # --- Links ---------------------------------------------------------------------------------------------
@@ -363,7 +363,9 @@ def test_keep_mine_never_keeps_a_linked_count_for_another_specialty() -> None:
     )
     assert reply["offer"] is not None
     kept = reply["offer"]["keep_values"]  # type: ignore[index]
-    assert kept["specialty"] == "psychiatry" and "primary_signals" not in kept
+    # Named, with its default: the page writes only the fields named, and left the link's 29 in the form.
+    count = next(field for field in signals.FIELDS if field.name == "primary_signals")
+    assert kept["specialty"] == "psychiatry" and kept["primary_signals"] == count.to_text(count.default)
 
 
 def test_a_remembered_count_not_given_back_is_named() -> None:
@@ -442,3 +444,32 @@ def test_the_same_link_again_says_the_form_shows_the_readers_changes() -> None:
     ]
     unchanged = compute("match_odds", step2_score="250")
     assert restore("match_odds", address="#match-odds.step2_score=250", tab_copy=tab_copy(unchanged, link))["notes"] == []
+
+
+# --- A link's answers are not remembered unasked ---------------------------------------------------------
+
+SIGNALS_LINK = "#signals.specialty=internal-medicine&signals.backup_specialty=psychiatry&signals.backup_signals=7"
+
+
+def test_a_link_that_adds_answers_says_they_are_not_remembered_and_the_page_waits() -> None:
+    # No answer disagreed, so no offer; the page then remembered the mentor's backup
+    # specialty, and the next calculator filled it in as the reader's own.
+    reply = restore("signals", address=SIGNALS_LINK, stored=stored(specialty="internal-medicine"))
+    assert reply["offer"] is None and reply["remember_waits"] is True
+    assert reader_state.LINK_NOT_REMEMBERED in reply["notes"]
+    # Nothing remembered: nothing to say, though the page still waits (the reader may tick Remember).
+    unremembered = restore("signals", address=SIGNALS_LINK, stored=None)
+    assert reader_state.LINK_NOT_REMEMBERED not in unremembered["notes"] and unremembered["remember_waits"] is True
+
+
+def test_the_page_waits_through_a_reload_until_the_reader_changes_the_form() -> None:
+    link = reader_state.linked_inputs("signals", reader_state.address_params(SIGNALS_LINK), ["signals"])
+    shown = compute("signals", **link)
+    waiting = restore("signals", address=SIGNALS_LINK, tab_copy=tab_copy(shown, link, remember_waits=True))
+    assert waiting["remember_waits"] is True
+    changed = restore("signals", address=SIGNALS_LINK, tab_copy=tab_copy(shown, link))
+    assert changed["remember_waits"] is False
+    assert restore("signals", tab_copy=tab_copy(compute("signals")))["remember_waits"] is False
+    # Typed while the engine started: the reader's own answers from the first.
+    typed = restore("signals", address=SIGNALS_LINK, typed={"backup_signals": "5"})
+    assert typed["remember_waits"] is False

@@ -429,6 +429,9 @@ class Widget {
     this.link = null;
     this.linkStale = false;
     this.offerOpen = false;
+    // The form shows a link's answers the reader has neither changed nor
+    // chosen: none are remembered until they do (restore in browser.py).
+    this.rememberWaits = false;
     this.restored = false;
     // Fields the reader changed before the starting values came back: the
     // engine may take seconds to start, and what they typed must not be
@@ -519,6 +522,7 @@ class Widget {
       this.writeForm({ ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
       this.startedFrom = saved.link;
+      this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
     }
     this.recompute();
@@ -553,6 +557,7 @@ class Widget {
 
   edited() {
     this.restoreNotes = [];
+    this.rememberWaits = false;
     if (!this.offerOpen) this.offer.replaceChildren(); // an old "Done" confirmation
   }
 
@@ -583,7 +588,7 @@ class Widget {
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
-      if (this.remember.checked && !this.offerOpen) remember(reply.remember);
+      if (this.remember.checked && !this.offerOpen && !this.rememberWaits) remember(reply.remember);
     } else {
       this.say(reply.status, this.restoreNotes);
       this.headlineStale(reply.status);
@@ -631,7 +636,12 @@ class Widget {
   keepTabCopy() {
     if (!this.tabCopy) return;
     const key = tabCopyKey(this.pathname, this.name);
-    const text = JSON.stringify({ ...this.tabCopy, link: this.startedFrom, offer_open: this.offerOpen });
+    const text = JSON.stringify({
+      ...this.tabCopy,
+      link: this.startedFrom,
+      offer_open: this.offerOpen,
+      remember_waits: this.rememberWaits,
+    });
     tabCopies.set(key, text);
     try {
       window.sessionStorage.setItem(key, text);
@@ -737,6 +747,7 @@ class Widget {
       confirmation.focus();
     };
     const use = button(offer.use, () => {
+      this.rememberWaits = false;
       if (this.rememberable) remember(this.rememberable);
       done(offer.used);
     });
@@ -775,6 +786,7 @@ class Widget {
 
   toggleRemember() {
     if (this.remember.checked) {
+      this.rememberWaits = false; // asked in so many words
       for (const widget of widgets) widget.sayOfAnswers("");
       if (!remember(this.rememberable || {})) {
         this.remember.checked = false;
