@@ -131,12 +131,13 @@ def test_the_rules_reproduce_every_published_date_and_err_early_on_the_rank_dead
     early = []
     for row in data.cycle_dates():
         ruled = cycle.rule_date(row.match_year, row.milestone)
-        if row.milestone == "rank_deadline":
+        if cycle.MILESTONE_BY_KEY[row.milestone].estimated_early:
             early.append((row.date - ruled).days)
         else:
             assert ruled == row.date, row
-    # A week before the earlier of the published deadlines (2026: 23 days before Match Day), as the rule says.
-    assert sorted(early) == [7, 14]
+    # A week before the earlier of the published deadlines (2026: 23 days before Match Day), as the rule says;
+    # late registration closes with the rank lists.
+    assert sorted(early) == [7, 7, 14]
 
 
 def test_cycle_table_round_trips_and_every_row_has_a_source_and_status() -> None:
@@ -196,7 +197,7 @@ def test_a_date_outside_every_application_window_is_an_input_error(day: str) -> 
 def test_an_estimated_date_in_a_message_says_it_is_estimated() -> None:
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": "2027-05-15"})
-    assert "the Match 2027 rank lists closed on 17 February 2027 (estimated)" in caught.value.message
+    assert "the Match 2027 rank lists closed on 17 February 2027 (estimated, set early on purpose)" in caught.value.message
     late = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
     assert any("programs start reviewing on 23 September 2026 (estimated)" in n for n in late["notes"])
 
@@ -212,6 +213,71 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     deadline = by_title["Rank order list certification deadline"]
     assert deadline["date"] == "2026-02-25" and "NRMP, 2026 Main Residency Match calendar" in deadline["source"]
     assert "ECFMG must also have confirmed" in deadline["detail"] and data.NRMP_APPLICANT_FAQ.cite() in deadline["detail"]
+
+
+LATE_REGISTRATION = "Last day to register with the NRMP (late fee)"
+
+
+def test_late_registration_closes_with_the_rank_lists_as_the_nrmp_publishes_it() -> None:
+    # The 2026 calendar: "Rank Order List Deadline/Applicant Late Registration Deadline", 25 February.
+    published = cycle.season(2026)["late_registration_ends"]
+    assert published.date == dt.date(2026, 2, 25) and not published.estimated and "NRMP" in published.cite()
+    # Not in our table for later seasons: the rank deadline's estimate, early on purpose as it is.
+    for year in (2027, 2030):
+        late, rank = cycle.season(year)["late_registration_ends"], cycle.season(year)["rank_deadline"]
+        assert late.date == rank.date and late.estimated_early
+        assert late.shown().endswith("(estimated, set early on purpose)")
+    # Copied from a published deadline it is estimated, but not early.
+    copied = cycle.season(2024)["late_registration_ends"]
+    assert copied.date == dt.date(2024, 2, 28) and copied.estimated and not copied.estimated_early
+
+
+@pytest.mark.parametrize(
+    ("today", "submission"), [("2026-12-02", "2026-12-02"), ("2027-12-01", "2027-12-15"), ("2027-12-31", "2027-12-31")]
+)
+def test_a_late_applicant_is_told_to_register_with_the_nrmp_while_it_is_still_open(today: str, submission: str) -> None:
+    # Both registration rows were marked past and nothing ahead said to register: a reader following the plan
+    # never registered, and an applicant who is not registered cannot match.
+    result = timeline.compute({"today": today, "eras_submission": submission})
+    by_title = {m["title"]: m for m in result["milestones"]}
+    assert by_title["NRMP registration without a late fee ends"]["past"]
+    late = by_title[LATE_REGISTRATION]
+    deadline = cycle.season(result["match_year"])["rank_deadline"]
+    assert late["date"] == deadline.date.isoformat() and not late["past"]
+    assert "register now and pay the late fee" in late["detail"]
+    assert timeline.shown_date(late).endswith("(estimated, set early on purpose)")
+    # In the calendar file, which leaves past rows out.
+    summaries = [e["SUMMARY"] for e in parse_ics(result["ics"])]
+    assert any(s.startswith(LATE_REGISTRATION) for s in summaries)
+    # And in the note on what fell before today, which listed only the plan's own preparation.
+    (note,) = [n for n in result["notes"] if "NRMP registration without the late fee ended" in n]
+    assert f"register now and pay the late fee, by {deadline.shown()}" in note
+
+
+def test_a_submission_after_the_late_fee_date_is_warned_before_it_and_an_early_one_is_not() -> None:
+    planned = timeline.compute({"today": "2026-08-02", "eras_submission": "2026-12-15"})
+    late = next(m for m in planned["milestones"] if m["title"] == LATE_REGISTRATION)
+    assert not late["past"] and "ends on 30 November 2026 (estimated), before you submit" in late["detail"]
+    assert not any("NRMP registration without the late fee ended" in n for n in planned["notes"])
+    on_time = timeline.compute({"today": "2026-08-02", "eras_submission": "2026-09-10"})
+    assert LATE_REGISTRATION not in {m["title"] for m in on_time["milestones"]}
+    assert not any(LATE_REGISTRATION in n for n in on_time["notes"]), "not listed as estimated when not in the plan"
+
+
+def test_the_timeline_guide_says_registration_stays_open_with_a_fee_until_the_rank_list_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # It said only that a late fee starts on 30 November, which on 2 December read as if registration had closed.
+    import jinja2
+
+    import macros
+
+    pin_build_date(monkeypatch, dt.date(2026, 12, 2))
+    guide = (Path(__file__).parent.parent / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
+    (line,) = [line for line in guide.splitlines() if "Register for the Match with the NRMP" in line]
+    shown = jinja2.Template(line).render(cycle_date=macros.cycle_date)
+    assert "stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar" in shown
+    assert "register now, <strong>by 17 February 2027, an estimate set early on purpose</strong>" in shown
 
 
 def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> None:
