@@ -457,6 +457,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
+    this_match = cycle.season(today.year)
+    if v["previously_unmatched"] and this_match["match_week"].date <= today <= this_match["soap_ends"].date:
+        # The plan is for a later Match; in Match Week the most urgent thing for
+        # an unmatched reader is the SOAP running now, which no row shows.
+        notes.insert(
+            0,
+            f"SOAP for the Match {today.year} is running now, until {this_match['soap_ends'].shown()}: if you are "
+            "eligible, it comes before anything in this plan. The guide page “SOAP and a non-residency Plan B” "
+            "(under Didn't match) says how it works.",
+        )
     label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(

@@ -322,6 +322,26 @@ def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> N
     assert {m["title"]: m["date"] for m in later["milestones"]}["Debrief your last application"] == "2026-03-27"
 
 
+@pytest.mark.parametrize(
+    ("today", "soap_ends"),
+    [("2027-03-15", "18 March 2027 (estimated)"), ("2027-03-18", "18 March 2027 (estimated)"), ("2026-03-17", "19 March 2026")],
+)
+def test_an_unmatched_reader_in_match_week_is_told_first_that_soap_is_running(today: str, soap_ends: str) -> None:
+    # The plan is for next year's Match, and said nothing of the SOAP running that very week.
+    result = timeline.compute({"today": today, "previously_unmatched": True})
+    first = result["notes"][0]
+    year = today[:4]
+    assert first.startswith(f"SOAP for the Match {year} is running now, until {soap_ends}:")
+    assert "“SOAP and a non-residency Plan B”" in first
+    # Not before Match Week, not after SOAP, and not for a first application (whose plan has its own SOAP rows).
+    for inputs in (
+        {"today": "2027-03-14", "previously_unmatched": True},
+        {"today": "2027-03-19", "previously_unmatched": True},
+        {"today": today, "previously_unmatched": False},
+    ):
+        assert not any("SOAP for the Match" in n for n in timeline.compute(inputs)["notes"]), inputs
+
+
 def test_an_estimated_season_date_is_marked_by_its_date_and_explained_once() -> None:
     # The estimate was said three ways, twice in every row: in "What to do",
     # in the source, and in a note.
