@@ -191,13 +191,35 @@ def test_a_date_outside_every_application_window_is_an_input_error(day: str) -> 
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": day})
     assert caught.value.field == "eras_submission"
-    assert "no Match takes applications" in caught.value.message and "Match 2028" in caught.value.message
+    assert "applications for the Match 2028 open on 1 September 2027 (estimated)" in caught.value.message
+
+
+def test_a_date_after_our_early_estimate_of_the_rank_deadline_is_not_said_to_be_too_late() -> None:
+    # The estimate is a week early on purpose (the 2026 deadline was 25 February): "the rank lists closed on
+    # 17 February 2027" stated as fact a deadline that may well be later. Still an error: the plan cannot count on it.
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": "2027-02-24"})
+    message = caught.value.message
+    assert "closed" not in message and "no Match takes" not in message
+    assert "after our estimate of the Match 2027 rank-list deadline, 17 February 2027, which we set early on purpose" in message
+    assert "the published deadline may be later: check the NRMP's calendar" in message
+    # Once Match Week has begun the lists have closed, whatever the deadline was; a published deadline is a fact.
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": "2027-03-16"})
+    assert "the Match 2027 rank lists closed before its Match Week, which began on 15 March 2027 (estimated)" in (
+        caught.value.message
+    )
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": "2026-03-01"})
+    assert "no Match takes applications on 2026-03-01: the Match 2026 rank lists closed on 25 February 2026," in (
+        caught.value.message
+    )
 
 
 def test_an_estimated_date_in_a_message_says_it_is_estimated() -> None:
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": "2027-05-15"})
-    assert "the Match 2027 rank lists closed on 17 February 2027 (estimated, set early on purpose)" in caught.value.message
+    assert "closed before its Match Week, which began on 15 March 2027 (estimated)" in caught.value.message
     late = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
     assert any("programs start reviewing on 23 September 2026 (estimated)" in n for n in late["notes"])
 
