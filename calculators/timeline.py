@@ -481,13 +481,20 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     # Marked past, these read as done; for a late starter they may be the most urgent of all.
     catch_up = []
-    if not v["previously_unmatched"] and today < submission:
+    if today < submission:
         own = {s.title for s, _, _ in placed if s.months < 0} | {COMMIT_TO_DUAL}
+        # A reapplicant's own steps start with the debrief and the choice of lane.
+        own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
         missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
+        steps = (
+            counted(len(missed), "step") + " of your reapplication"
+            if v["previously_unmatched"]
+            else counted(len(missed), "preparation step")
+        )
         if missed:
             catch_up.append(
-                f"{counted(len(missed), 'preparation step')} fell before today and {'is' if len(missed) == 1 else 'are'} "
-                f"marked past: {', '.join(missed)}. If not done yet, they come first now, before you submit on "
+                f"{steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past: {', '.join(missed)}. "
+                f"If not done yet, {'it comes' if len(missed) == 1 else 'they come'} first now, before you submit on "
                 f"{cycle.long_date(submission)}."
             )
     registration = cycle.season(match_year)

@@ -312,6 +312,21 @@ def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> N
     assert not any("fell before today" in n for n in early["notes"])
 
 
+def test_a_reapplicant_is_told_which_of_their_steps_fell_before_today() -> None:
+    # With a past no-match the note was never shown, and steps never done read as done.
+    result = timeline.compute({"today": "2026-12-02", "previously_unmatched": True})
+    (note,) = [n for n in result["notes"] if "fell before today" in n]
+    assert note.startswith(
+        "4 steps of your reapplication fell before today and are marked past: Debrief your last application, "
+        "Choose: reapply, dual apply or pivot, Plan US clinical experience, Book backup rotations and letter writers."
+    )
+    assert note.endswith("they come first now, before you submit on 1 September 2027.")
+    one = timeline.compute({"today": "2026-04-01", "previously_unmatched": True})
+    (note,) = [n for n in one["notes"] if "fell before today" in n]
+    assert note.startswith("1 step of your reapplication fell before today and is marked past: Debrief your last")
+    assert "If not done yet, it comes first now" in note
+
+
 def test_a_datetime_is_read_as_its_day() -> None:
     result = timeline.compute({"today": dt.datetime(2026, 8, 1, 15, 30), "eras_submission": dt.datetime(2026, 9, 2, 9)})
     assert result["today"] == "2026-08-01" and result["submission"] == "2026-09-02"
