@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,15 @@ def test_cycle_table_round_trips_and_every_row_has_a_source_and_status() -> None
     keys = {m.key for m in cycle.MILESTONES}
     for row in data.cycle_dates():
         assert row.milestone in keys and row.source and row.status
+
+
+def test_a_cycle_source_names_the_eras_season_of_its_own_match() -> None:
+    # The AAMC names a season by its Match: ERAS 2027 places residents in July 2027. "Match 2027: QuantaPrep,
+    # ERAS 2026 guide" read as the wrong season; a page's own title may be quoted as it is.
+    for row in data.cycle_dates():
+        unquoted = re.sub(r"“[^”]*”", "", row.source)
+        assert all(int(year) == row.match_year for year in re.findall(r"ERAS (\d{4})", unquoted)), row
+    assert "ERAS 2027 season" in cycle.season(2027)["eras_opens"].cite()
 
 
 @pytest.mark.parametrize(
