@@ -33,6 +33,9 @@ class Milestone:
     # A deadline whose rule is set early on purpose: its estimate is a date to
     # act by, not a best guess of the published one.
     estimated_early: bool = False
+    # A milestone the NRMP puts on the same day as another: when the table
+    # lacks it, it takes that one's date in the same season, published or not.
+    same_as: str = ""
 
 
 # The rules follow the pattern of the recent published calendars in the
@@ -66,6 +69,17 @@ MILESTONES: tuple[Milestone, ...] = (
         deadline=True,
         estimated_early=True,
     ),
+    # The NRMP closes late registration with the rank lists (2026 calendar:
+    # "Rank Order List Deadline/Applicant Late Registration Deadline"), so a
+    # late applicant can still register, with a fee, until then.
+    Milestone(
+        "late_registration_ends",
+        "Last day to register with the NRMP (late fee)",
+        "the rank order list deadline, which the NRMP sets as its last day to register",
+        deadline=True,
+        estimated_early=True,
+        same_as="rank_deadline",
+    ),
     Milestone("match_week", "Match Week begins (matched or not; SOAP opens)", "the Monday of the third week of March"),
     Milestone("soap_ends", "SOAP ends", "the Thursday of Match Week (SOAP runs Monday to Thursday)"),
     Milestone("match_day", "Match Day", "the third Friday of March"),
@@ -84,6 +98,8 @@ def third_friday_of_march(year: int) -> dt.date:
 
 def rule_date(match_year: int, key: str) -> dt.date:
     """Where ``key`` falls in the ``match_year`` season by its rule."""
+    if same_as := MILESTONE_BY_KEY[key].same_as:
+        return rule_date(match_year, same_as)
     match_day = third_friday_of_march(match_year)
     submissions_open = _first_weekday(match_year - 1, 9, 2)
     return {
@@ -113,6 +129,9 @@ class SeasonDate:
     date: dt.date
     status: str
     source: str
+    # Estimated from a rule set early on purpose (Milestone.estimated_early);
+    # a milestone that copies a published date is estimated but not early.
+    set_early: bool = False
 
     @property
     def label(self) -> str:
@@ -125,11 +144,12 @@ class SeasonDate:
     @property
     def estimated_early(self) -> bool:
         """Estimated by a rule set early on purpose (Milestone.estimated_early)."""
-        return self.estimated and MILESTONE_BY_KEY[self.key].estimated_early
+        return self.estimated and self.set_early
 
     def shown(self) -> str:
-        """The date in words, marked when it is our estimate."""
-        return long_date(self.date) + (" (estimated)" if self.estimated else "")
+        """The date in words, marked when it is our estimate (and when that is early on purpose)."""
+        mark = " (estimated, set early on purpose)" if self.estimated_early else " (estimated)" if self.estimated else ""
+        return long_date(self.date) + mark
 
     def cite(self, with_rule: bool = False) -> str:
         if self.estimated:
@@ -143,14 +163,17 @@ class SeasonDate:
 def season(match_year: int) -> dict[str, SeasonDate]:
     """Every milestone of one season: the table's date where it has one, else the rule's."""
     known = {row.milestone: row for row in cycle_dates() if row.match_year == match_year}
-    out = {}
+    out: dict[str, SeasonDate] = {}
     for m in MILESTONES:
         row = known.get(m.key)
-        out[m.key] = (
-            SeasonDate(match_year, m.key, row.date, row.status, row.source)
-            if row
-            else SeasonDate(match_year, m.key, rule_date(match_year, m.key), ESTIMATED, "")
-        )
+        if row:
+            out[m.key] = SeasonDate(match_year, m.key, row.date, row.status, row.source)
+        elif m.same_as:
+            # MILESTONES lists the milestone copied before the copy.
+            base = out[m.same_as]
+            out[m.key] = SeasonDate(match_year, m.key, base.date, ESTIMATED, "", base.estimated_early)
+        else:
+            out[m.key] = SeasonDate(match_year, m.key, rule_date(match_year, m.key), ESTIMATED, "", m.estimated_early)
     return out
 
 
@@ -197,12 +220,21 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
                 "when many interview places are already given out.",
             )
     after = season(day.year)
-    upcoming = season(day.year + 1)
-    return (
-        f"no Match takes applications on {day.isoformat()}: the Match {day.year} rank lists closed on "
-        f"{after['rank_deadline'].shown()} and applications for the Match {day.year + 1} open on "
-        f"{upcoming['submissions_open'].shown()}"
-    )
+    deadline, match_week = after["rank_deadline"], after["match_week"]
+    opens = f"applications for the Match {day.year + 1} open on {season(day.year + 1)['submissions_open'].shown()}"
+    if deadline.estimated_early and day < match_week.date:
+        # Our estimate is a week early on purpose, so the real deadline may
+        # still be ahead: not "closed", but a date the plan cannot count on.
+        return (
+            f"the plan cannot use {day.isoformat()}: it is after our estimate of the Match {day.year} rank-list "
+            f"deadline, {long_date(deadline.date)}, which we set early on purpose (the published deadline may be "
+            f"later: check the NRMP's calendar), and {opens}"
+        )
+    if deadline.estimated_early:
+        closed = f"the Match {day.year} rank lists closed before its Match Week, which began on {match_week.shown()}"
+    else:
+        closed = f"the Match {day.year} rank lists closed on {deadline.shown()}"
+    return f"no Match takes applications on {day.isoformat()}: {closed}, and {opens}"
 
 
 def reference_date() -> dt.date:

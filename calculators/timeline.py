@@ -307,7 +307,7 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
-def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list[PlanItem]:
+def _season_milestones(match_year: int, dual: bool, submission: dt.date, today: dt.date) -> list[PlanItem]:
     dates = cycle.season(match_year)
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from now.",
@@ -336,6 +336,33 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date) -> list
                 "source": day.cite(),
                 "estimated": day.estimated,
                 "estimated_early": day.estimated_early,
+            }
+        )
+    early, late = dates["early_registration_ends"], dates["late_registration_ends"]
+    if early.date < max(today, submission):
+        # Without a row still ahead, a late applicant saw both registration
+        # dates marked past and never registered: the NRMP still takes
+        # registrations, with a late fee, until the rank-list deadline.
+        if early.date < today:
+            detail = (
+                f"Registration without the late fee ended on {early.shown()}. If you have not registered with the "
+                "NRMP yet, register now and pay the late fee: this is the last day, the same as the rank-list "
+                "deadline, and an applicant who is not registered cannot match."
+            )
+        else:
+            detail = (
+                f"Registration without the late fee ends on {early.shown()}, before you submit: register by then if "
+                "you can. After it the NRMP still takes registrations with a late fee until this day, the same as "
+                "the rank-list deadline, and not after: an applicant who is not registered cannot match."
+            )
+        out.append(
+            {
+                "date": late.date.isoformat(),
+                "title": late.label,
+                "detail": detail,
+                "source": late.cite(),
+                "estimated": late.estimated,
+                "estimated_early": late.estimated_early,
             }
         )
     if dual:
@@ -422,7 +449,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         for s, day, note in placed
     ]
     milestones += no_match
-    milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission)
+    milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission, today)
     milestones.sort(key=lambda m: m["date"])
     for m in milestones:
         m["past"] = m["date"] < today.isoformat()
@@ -430,6 +457,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
+    this_match = cycle.season(today.year)
+    if v["previously_unmatched"] and this_match["match_week"].date <= today <= this_match["soap_ends"].date:
+        # The plan is for a later Match; in Match Week the most urgent thing for
+        # an unmatched reader is the SOAP running now, which no row shows.
+        notes.insert(
+            0,
+            f"SOAP for the Match {today.year} is running now, until {this_match['soap_ends'].shown()}: if you are "
+            "eligible, it comes before anything in this plan. The guide page “SOAP and a non-residency Plan B” "
+            "(under Didn't match) says how it works.",
+        )
     label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(
@@ -442,24 +479,43 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
             "decision after a no-match."
         )
-    if not v["previously_unmatched"] and today < submission:
-        # Marked past, these read as done; for a late starter they may be the most urgent of all.
+    # Marked past, these read as done; for a late starter they may be the most urgent of all.
+    catch_up = []
+    if today < submission:
         own = {s.title for s, _, _ in placed if s.months < 0} | {COMMIT_TO_DUAL}
+        # A reapplicant's own steps start with the debrief and the choice of lane.
+        own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
         missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
+        steps = (
+            counted(len(missed), "step") + " of your reapplication"
+            if v["previously_unmatched"]
+            else counted(len(missed), "preparation step")
+        )
         if missed:
-            notes.append(
-                f"{counted(len(missed), 'preparation step')} fell before today and {'is' if len(missed) == 1 else 'are'} "
-                f"marked past: {', '.join(missed)}. If not done yet, they come first now, before you submit on "
+            catch_up.append(
+                f"{steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past: {', '.join(missed)}. "
+                f"If not done yet, {'it comes' if len(missed) == 1 else 'they come'} first now, before you submit on "
                 f"{cycle.long_date(submission)}."
             )
+    registration = cycle.season(match_year)
+    early, late = registration["early_registration_ends"], registration["late_registration_ends"]
+    if early.date < today <= late.date:
+        catch_up.append(
+            f"NRMP registration without the late fee ended on {early.shown()}: if you have not registered yet, "
+            f"register now and pay the late fee, by {late.shown()} at the latest."
+        )
+    if catch_up:
+        notes.append(" ".join(catch_up))
     if chosen is None:
         notes.append(
             f"No submission date given, so the plan uses {cycle.long_date(submission)}: the next day you can send "
             f"applications for the Match {match_year} while programs have not yet started reviewing."
         )
     season_dates = cycle.season(match_year).values()
-    estimated = [d.label for d in season_dates if d.estimated]
-    if len(estimated) == len(season_dates):
+    # Only the dates in the plan: late registration has a row only for a late applicant.
+    titles = {m["title"] for m in milestones}
+    estimated = [d.label for d in season_dates if d.estimated and d.label in titles]
+    if all(d.estimated for d in season_dates):
         notes.append(
             f"Our table has none of the published Match {match_year} dates yet, so each date of the season is set by "
             f"rule and marked “estimated”. {ESTIMATE_NOTE}"

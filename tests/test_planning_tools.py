@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -131,12 +132,13 @@ def test_the_rules_reproduce_every_published_date_and_err_early_on_the_rank_dead
     early = []
     for row in data.cycle_dates():
         ruled = cycle.rule_date(row.match_year, row.milestone)
-        if row.milestone == "rank_deadline":
+        if cycle.MILESTONE_BY_KEY[row.milestone].estimated_early:
             early.append((row.date - ruled).days)
         else:
             assert ruled == row.date, row
-    # A week before the earlier of the published deadlines (2026: 23 days before Match Day), as the rule says.
-    assert sorted(early) == [7, 14]
+    # A week before the earlier of the published deadlines (2026: 23 days before Match Day), as the rule says;
+    # late registration closes with the rank lists.
+    assert sorted(early) == [7, 7, 14]
 
 
 def test_cycle_table_round_trips_and_every_row_has_a_source_and_status() -> None:
@@ -146,6 +148,15 @@ def test_cycle_table_round_trips_and_every_row_has_a_source_and_status() -> None
     keys = {m.key for m in cycle.MILESTONES}
     for row in data.cycle_dates():
         assert row.milestone in keys and row.source and row.status
+
+
+def test_a_cycle_source_names_the_eras_season_of_its_own_match() -> None:
+    # The AAMC names a season by its Match: ERAS 2027 places residents in July 2027. "Match 2027: QuantaPrep,
+    # ERAS 2026 guide" read as the wrong season; a page's own title may be quoted as it is.
+    for row in data.cycle_dates():
+        unquoted = re.sub(r"“[^”]*”", "", row.source)
+        assert all(int(year) == row.match_year for year in re.findall(r"ERAS (\d{4})", unquoted)), row
+    assert "ERAS 2027 season" in cycle.season(2027)["eras_opens"].cite()
 
 
 @pytest.mark.parametrize(
@@ -190,13 +201,35 @@ def test_a_date_outside_every_application_window_is_an_input_error(day: str) -> 
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": day})
     assert caught.value.field == "eras_submission"
-    assert "no Match takes applications" in caught.value.message and "Match 2028" in caught.value.message
+    assert "applications for the Match 2028 open on 1 September 2027 (estimated)" in caught.value.message
+
+
+def test_a_date_after_our_early_estimate_of_the_rank_deadline_is_not_said_to_be_too_late() -> None:
+    # The estimate is a week early on purpose (the 2026 deadline was 25 February): "the rank lists closed on
+    # 17 February 2027" stated as fact a deadline that may well be later. Still an error: the plan cannot count on it.
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": "2027-02-24"})
+    message = caught.value.message
+    assert "closed" not in message and "no Match takes" not in message
+    assert "after our estimate of the Match 2027 rank-list deadline, 17 February 2027, which we set early on purpose" in message
+    assert "the published deadline may be later: check the NRMP's calendar" in message
+    # Once Match Week has begun the lists have closed, whatever the deadline was; a published deadline is a fact.
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": "2027-03-16"})
+    assert "the Match 2027 rank lists closed before its Match Week, which began on 15 March 2027 (estimated)" in (
+        caught.value.message
+    )
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"eras_submission": "2026-03-01"})
+    assert "no Match takes applications on 2026-03-01: the Match 2026 rank lists closed on 25 February 2026," in (
+        caught.value.message
+    )
 
 
 def test_an_estimated_date_in_a_message_says_it_is_estimated() -> None:
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": "2027-05-15"})
-    assert "the Match 2027 rank lists closed on 17 February 2027 (estimated)" in caught.value.message
+    assert "closed before its Match Week, which began on 15 March 2027 (estimated)" in caught.value.message
     late = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
     assert any("programs start reviewing on 23 September 2026 (estimated)" in n for n in late["notes"])
 
@@ -214,6 +247,71 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     assert "ECFMG must also have confirmed" in deadline["detail"] and data.NRMP_APPLICANT_FAQ.cite() in deadline["detail"]
 
 
+LATE_REGISTRATION = "Last day to register with the NRMP (late fee)"
+
+
+def test_late_registration_closes_with_the_rank_lists_as_the_nrmp_publishes_it() -> None:
+    # The 2026 calendar: "Rank Order List Deadline/Applicant Late Registration Deadline", 25 February.
+    published = cycle.season(2026)["late_registration_ends"]
+    assert published.date == dt.date(2026, 2, 25) and not published.estimated and "NRMP" in published.cite()
+    # Not in our table for later seasons: the rank deadline's estimate, early on purpose as it is.
+    for year in (2027, 2030):
+        late, rank = cycle.season(year)["late_registration_ends"], cycle.season(year)["rank_deadline"]
+        assert late.date == rank.date and late.estimated_early
+        assert late.shown().endswith("(estimated, set early on purpose)")
+    # Copied from a published deadline it is estimated, but not early.
+    copied = cycle.season(2024)["late_registration_ends"]
+    assert copied.date == dt.date(2024, 2, 28) and copied.estimated and not copied.estimated_early
+
+
+@pytest.mark.parametrize(
+    ("today", "submission"), [("2026-12-02", "2026-12-02"), ("2027-12-01", "2027-12-15"), ("2027-12-31", "2027-12-31")]
+)
+def test_a_late_applicant_is_told_to_register_with_the_nrmp_while_it_is_still_open(today: str, submission: str) -> None:
+    # Both registration rows were marked past and nothing ahead said to register: a reader following the plan
+    # never registered, and an applicant who is not registered cannot match.
+    result = timeline.compute({"today": today, "eras_submission": submission})
+    by_title = {m["title"]: m for m in result["milestones"]}
+    assert by_title["NRMP registration without a late fee ends"]["past"]
+    late = by_title[LATE_REGISTRATION]
+    deadline = cycle.season(result["match_year"])["rank_deadline"]
+    assert late["date"] == deadline.date.isoformat() and not late["past"]
+    assert "register now and pay the late fee" in late["detail"]
+    assert timeline.shown_date(late).endswith("(estimated, set early on purpose)")
+    # In the calendar file, which leaves past rows out.
+    summaries = [e["SUMMARY"] for e in parse_ics(result["ics"])]
+    assert any(s.startswith(LATE_REGISTRATION) for s in summaries)
+    # And in the note on what fell before today, which listed only the plan's own preparation.
+    (note,) = [n for n in result["notes"] if "NRMP registration without the late fee ended" in n]
+    assert f"register now and pay the late fee, by {deadline.shown()}" in note
+
+
+def test_a_submission_after_the_late_fee_date_is_warned_before_it_and_an_early_one_is_not() -> None:
+    planned = timeline.compute({"today": "2026-08-02", "eras_submission": "2026-12-15"})
+    late = next(m for m in planned["milestones"] if m["title"] == LATE_REGISTRATION)
+    assert not late["past"] and "ends on 30 November 2026 (estimated), before you submit" in late["detail"]
+    assert not any("NRMP registration without the late fee ended" in n for n in planned["notes"])
+    on_time = timeline.compute({"today": "2026-08-02", "eras_submission": "2026-09-10"})
+    assert LATE_REGISTRATION not in {m["title"] for m in on_time["milestones"]}
+    assert not any(LATE_REGISTRATION in n for n in on_time["notes"]), "not listed as estimated when not in the plan"
+
+
+def test_the_timeline_guide_says_registration_stays_open_with_a_fee_until_the_rank_list_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # It said only that a late fee starts on 30 November, which on 2 December read as if registration had closed.
+    import jinja2
+
+    import macros
+
+    pin_build_date(monkeypatch, dt.date(2026, 12, 2))
+    guide = (Path(__file__).parent.parent / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
+    (line,) = [line for line in guide.splitlines() if "Register for the Match with the NRMP" in line]
+    shown = jinja2.Template(line).render(cycle_date=macros.cycle_date)
+    assert "stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar" in shown
+    assert "register now, <strong>by 17 February 2027, an estimate set early on purpose</strong>" in shown
+
+
 def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> None:
     # Marked "past", a step never done read as done; the season's own dates are not the reader's to do.
     result = timeline.compute({"today": "2027-08-15", "dual_applying": False})
@@ -222,6 +320,21 @@ def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> N
     assert "ERAS opens" not in note and note.endswith("before you submit on 1 September 2027.")
     early = timeline.compute({"today": "2025-01-10", "eras_submission": "2026-09-02"})
     assert not any("fell before today" in n for n in early["notes"])
+
+
+def test_a_reapplicant_is_told_which_of_their_steps_fell_before_today() -> None:
+    # With a past no-match the note was never shown, and steps never done read as done.
+    result = timeline.compute({"today": "2026-12-02", "previously_unmatched": True})
+    (note,) = [n for n in result["notes"] if "fell before today" in n]
+    assert note.startswith(
+        "4 steps of your reapplication fell before today and are marked past: Debrief your last application, "
+        "Choose: reapply, dual apply or pivot, Plan US clinical experience, Book backup rotations and letter writers."
+    )
+    assert note.endswith("they come first now, before you submit on 1 September 2027.")
+    one = timeline.compute({"today": "2026-04-01", "previously_unmatched": True})
+    (note,) = [n for n in one["notes"] if "fell before today" in n]
+    assert note.startswith("1 step of your reapplication fell before today and is marked past: Debrief your last")
+    assert "If not done yet, it comes first now" in note
 
 
 def test_a_datetime_is_read_as_its_day() -> None:
@@ -254,6 +367,26 @@ def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> N
     # Planned a year ahead, the plan still starts from the no-match already behind the reader.
     later = timeline.compute({"today": "2026-12-01", "eras_submission": "2027-09-08", "previously_unmatched": True})
     assert {m["title"]: m["date"] for m in later["milestones"]}["Debrief your last application"] == "2026-03-27"
+
+
+@pytest.mark.parametrize(
+    ("today", "soap_ends"),
+    [("2027-03-15", "18 March 2027 (estimated)"), ("2027-03-18", "18 March 2027 (estimated)"), ("2026-03-17", "19 March 2026")],
+)
+def test_an_unmatched_reader_in_match_week_is_told_first_that_soap_is_running(today: str, soap_ends: str) -> None:
+    # The plan is for next year's Match, and said nothing of the SOAP running that very week.
+    result = timeline.compute({"today": today, "previously_unmatched": True})
+    first = result["notes"][0]
+    year = today[:4]
+    assert first.startswith(f"SOAP for the Match {year} is running now, until {soap_ends}:")
+    assert "“SOAP and a non-residency Plan B”" in first
+    # Not before Match Week, not after SOAP, and not for a first application (whose plan has its own SOAP rows).
+    for inputs in (
+        {"today": "2027-03-14", "previously_unmatched": True},
+        {"today": "2027-03-19", "previously_unmatched": True},
+        {"today": today, "previously_unmatched": False},
+    ):
+        assert not any("SOAP for the Match" in n for n in timeline.compute(inputs)["notes"]), inputs
 
 
 def test_an_estimated_season_date_is_marked_by_its_date_and_explained_once() -> None:
