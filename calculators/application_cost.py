@@ -13,15 +13,16 @@ less, and the total is the plain sum of the items shown.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import charts, data, profile
+from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs
-from .html import Markup, capitalised, counted, el, join, money, table
+from .html import Markup, capitalised, counted, el, join, long_date, money, table
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -55,6 +56,9 @@ class ErasSchedule:
     season: str
     tiers: tuple[FeeTier, ...]
     source: str
+    # The latest ERAS season the schedule is confirmed for, named as the AAMC
+    # names it, by its Match year ("ERAS 2025 and 2026 seasons" gives 2026).
+    confirmed_to: int
 
     def fee(self, programs: int) -> int:
         return sum(tier.programs_in(programs) * tier.per_program for tier in self.tiers)
@@ -98,6 +102,7 @@ def eras_schedule() -> ErasSchedule:
     """
     tiers: list[FeeTier] = []
     seasons: set[str] = set()
+    confirmed_to = 0
     source = ""
     for fee in data.fees():
         if not fee.item.startswith(ERAS_ROW_PREFIX) or not WHOLE_DOLLARS.fullmatch(fee.amount_usd):
@@ -109,6 +114,7 @@ def eras_schedule() -> ErasSchedule:
         else:
             continue
         seasons.add(fee.season_or_year)
+        confirmed_to = max(confirmed_to, fee.year)
         # The first row names the AAMC pages; the next says "same; ...".
         source = source or fee.source
     tiers.sort(key=lambda t: t.first)
@@ -117,7 +123,7 @@ def eras_schedule() -> ErasSchedule:
     for before, after in itertools.pairwise(tiers):
         if before.last is None or after.first != before.last + 1:
             raise LookupError("the ERAS tiers in the fee data leave a gap or overlap")
-    return ErasSchedule(season=seasons.pop(), tiers=tuple(tiers), source=source)
+    return ErasSchedule(season=seasons.pop(), tiers=tuple(tiers), source=source, confirmed_to=confirmed_to)
 
 
 USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
@@ -361,9 +367,19 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+def eras_season_ahead(today: dt.date) -> int:
+    """The ERAS season a reader applying next on time would pay in, by its Match year (the AAMC's naming)."""
+    return cycle.next_open_season(today)
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
     _validate(v)
+    # The form has no date: "today" is the build's on the prerendered page
+    # (SOURCE_DATE_EPOCH pins it) and the device's once the page is live
+    # (Pyodide's clock is the browser's, in local time), and the result says
+    # which date it counted from.
+    today = cycle.reference_date()
     applicant = str(v["applicant_type"])
     ranked = int(v["ranked_programs"])  # type: ignore[call-overload]
     in_person = int(v["in_person_interviews"])  # type: ignore[call-overload]
@@ -487,6 +503,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "eras_breakdown": breakdown,
         "total": total,
         "fee_season": schedule.season,
+        "fee_confirmed_to": schedule.confirmed_to,
+        "as_of": today.isoformat(),
+        "eras_season_ahead": eras_season_ahead(today),
         "old_figures": old,
         "notes": notes,
         "summary": f"Estimated season cost: {money(total)}, of which ERAS application fees {money(eras_total)}"
@@ -517,8 +536,9 @@ def render(result: Mapping[str, object]) -> Markup:
             "p",
             f"ERAS fees ({result['fee_season']}): ",
             "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),  # type: ignore[call-overload]
-            ". This is the latest ERAS schedule in our data; check the AAMC's fee page for the season you apply in.",
+            ". This is the latest ERAS schedule in our data.",
         ),
+        _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],  # type: ignore[attr-defined]
         charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
@@ -529,6 +549,26 @@ def render(result: Mapping[str, object]) -> Markup:
             class_="mpb-note",
         ),
         class_="mpb-result-body",
+    )
+
+
+def _season_note(result: Mapping[str, object]) -> Markup:
+    """Which ERAS season the reader would pay in, and whether our schedule is confirmed for it."""
+    ahead = int(result["eras_season_ahead"])  # type: ignore[call-overload]
+    season = f"ERAS {ahead} (Match {ahead})"
+    as_of = f"as of {long_date(dt.date.fromisoformat(str(result['as_of'])))}"
+    if int(result["fee_confirmed_to"]) < ahead:  # type: ignore[call-overload]
+        return el(
+            "p",
+            el("strong", "ERAS fees not yet confirmed for your season: "),
+            f"our schedule was last confirmed for the {result['fee_season']}, and {as_of} the next season you can "
+            f"apply to on time is {season}. Check the AAMC's fee page for that season's prices.",
+            class_="mpb-note",
+        )
+    return el(
+        "p",
+        f"{capitalised(as_of)}, the next season you can apply to on time is {season}, and this schedule is confirmed "
+        "for it. Check the AAMC's fee page before you pay.",
     )
 
 
@@ -548,7 +588,9 @@ def method() -> Markup:
             f"worked example, which this calculator reproduces: 43 Internal Medicine and 7 Diagnostic Radiology programs "
             f"cost {schedule.formula(43)} + {schedule.formula(7)} = {money(schedule.fee(43) + schedule.fee(7))}. "
             f"Source: {schedule.source}. The tiers are read from the project's fee data, so a new season's "
-            "schedule changes the data, not this code.",
+            "schedule changes the data, not this code. The result names the ERAS season you would apply in next "
+            "on time, counted from today's date, and says so when this schedule was confirmed only for earlier "
+            "seasons; that does not make it an old figure, since we hold no newer one.",
         ),
         el("h4", "Other items"),
         el(

@@ -314,7 +314,11 @@ class MatchRates:
 
 # A fee last confirmed for a season before the latest ERAS schedule we hold
 # (the 2025 and 2026 seasons) is called old: on the data page, in its prose
-# and in the application cost calculator alike.
+# and in the application cost calculator alike.  The line moves with the
+# data, not the calendar: "old" says a figure predates the newest schedule
+# we have seen, which stays true on any date and in any build.  Whether
+# that schedule is confirmed for the season a reader will pay in is another
+# question, which the application cost result answers from today's date.
 FEES_CURRENT_FROM = 2025
 
 # fees.tsv's status column marks some old fees itself: "seen (old)", "seen

@@ -249,6 +249,19 @@ def cycle_season() -> str:
     return f"Match {_coming_season()}"
 
 
+def cycle_as_of() -> str:
+    """When the guides' season and dates were current: "as of <build date>, when this page was built".
+
+    A page keeps the season of the day it was built, for as long as it is
+    hosted or kept offline, while the timeline calculator beside it counts
+    from the reader's own date; each block that names the season says this
+    once, so a reader of an old build can tell.
+    """
+    from calculators import cycle
+
+    return f"as of {cycle.long_date(cycle.reference_date())}, when this page was built"
+
+
 def cycle_date(key: str, match_year: int | None = None) -> Markup:
     """One milestone's date with its season and source, e.g. the rank-list deadline."""
     from calculators import cycle
@@ -262,25 +275,37 @@ def cycle_date(key: str, match_year: int | None = None) -> Markup:
 
 
 def cycle_planning_note() -> Markup:
-    """Why the timeline, given no submission date, may plan a later season than the guide's dates.
+    """Which season the page's dates and the timeline calculator are for, and why they may differ.
 
-    Between the review start and Match Day, the season the guides describe is
-    still running but closed to new applicants; the calculator then plans the
-    next one, and a reader comparing the two should be told why they differ.
+    The page's season is the one running on the build's date.  Between the
+    review start and Match Day that season is closed to new applicants, and
+    the calculator, given no submission date, plans the next one.  The
+    calculator also counts from the reader's own date, which moves on while
+    the page stays as built, so the note is there even when the two agree.
     """
     from calculators import cycle
 
     today = cycle.reference_date()
     running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    as_of = f"{html.capitalised(cycle_as_of())}, the season dates on this page are for the Match {running}"
     if running == open_:
-        return Markup("")
-    reviewed = cycle.season(running)["programs_receive"]
+        planned = (
+            f"{as_of}, the next season you can still apply to on time; given no submission date, the calculator "
+            "plans the same season."
+        )
+    else:
+        reviewed = cycle.season(running)["programs_receive"]
+        planned = (
+            f"{as_of}, which is still running: programs started reviewing its applications on "
+            f"{'or around ' if reviewed.estimated else ''}{cycle.long_date(reviewed.date)}. On that date, given no "
+            f"submission date, the calculator plans the Match {open_} instead, the next season you can still apply "
+            "to on time."
+        )
     return el(
         "p",
-        f"The season dates on this page are for the Match {running}, which is still running: programs started "
-        f"reviewing its applications on {'or around ' if reviewed.estimated else ''}{cycle.long_date(reviewed.date)}. "
-        "Given no submission date, the calculator "
-        f"plans the Match {open_} instead, the next season you can still apply to on time.",
+        planned,
+        " The calculator counts from today's date on your device, and this page from the day it was built: where "
+        "they name different seasons, the calculator's is the one for today.",
     )
 
 
@@ -298,7 +323,9 @@ def cycle_dates_table(match_year: int | None = None) -> Markup:
         )
         for d in cycle.season(year).values()
     ]
-    return table(("Milestone", "Date", "Status", "Source"), rows, caption=f"Key dates of the Match {year}")
+    # A season asked for by year is not "current", so only the default one is dated.
+    when = "" if match_year else f", the current season {cycle_as_of()}"
+    return table(("Milestone", "Date", "Status", "Source"), rows, caption=f"Key dates of the Match {year}{when}")
 
 
 def cycle_sources_table() -> Markup:
@@ -452,6 +479,7 @@ def define_env(env: Any) -> None:
         rules_of_thumb_table,
         pairings_table,
         cycle_season,
+        cycle_as_of,
         cycle_date,
         cycle_planning_note,
         cycle_dates_table,

@@ -515,3 +515,53 @@ def test_fees_are_called_old_from_the_first_season_of_the_eras_schedule_in_use()
 
     first = min(int(year) for year in re.findall(r"[0-9]{4}", ac.eras_schedule().season))
     assert first == data.FEES_CURRENT_FROM
+
+
+# --- The season the reader pays in ----------------------------------------------
+def pin_today(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    """The result's "today", as SOURCE_DATE_EPOCH sets it for a build."""
+    import datetime as dt
+
+    moment = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+
+
+@pytest.mark.parametrize(
+    ("today", "ahead", "confirmed"),
+    [
+        ("2025-07-01", 2026, True),  # before review starts: the Match 2026 is still open on time
+        ("2026-07-01", 2027, False),
+        ("2026-12-02", 2028, False),  # the audit's day: the Match 2027 is under review, 2028 is next
+    ],
+)
+def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_schedule_covers_it(
+    monkeypatch: pytest.MonkeyPatch, today: str, ahead: int, confirmed: bool
+) -> None:
+    # The result said only "ERAS 2025 and 2026 seasons", never the season a
+    # reader applying next would pay in, and nothing marked the schedule as
+    # confirmed for earlier seasons than that one.
+    import datetime as dt
+
+    pin_today(monkeypatch, today)
+    result = ac.compute({})
+    assert result["as_of"] == today and result["eras_season_ahead"] == ahead
+    html = str(ac.render(result))
+    day = ac.long_date(dt.date.fromisoformat(today))
+    season = f"the next season you can apply to on time is ERAS {ahead} (Match {ahead})"
+    if confirmed:
+        assert f"As of {day}, {season}, and this schedule is confirmed for it." in html
+        assert "not yet confirmed" not in html
+    else:
+        assert (
+            "ERAS fees not yet confirmed for your season: </strong>our schedule was last confirmed for the "
+            f"ERAS 2025 and 2026 seasons, and as of {day} {season}." in html
+        )
+    # "Old figure" stays with the data, whatever the date: the schedule is the newest we hold.
+    assert result["old_figures"] == [
+        "USMLE transcript sent through ERAS",
+        "ECFMG ERAS token",
+        "NRMP registration",
+        "NRMP extra ranks",
+        "In-person interviews",
+        "Virtual interviews",
+    ]

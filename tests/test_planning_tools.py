@@ -8,6 +8,7 @@ import itertools
 import json
 import random
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -840,8 +841,8 @@ def test_the_timeline_starts_from_the_builds_date_when_no_date_is_given() -> Non
     [
         # After review starts and before Match Day: the guides' season is closed to new applicants.
         (dt.date(2026, 12, 1), "for the Match 2027, which is still running"),
-        # In July both are the same season, and nothing needs saying.
-        (dt.date(2026, 7, 1), ""),
+        # In July both are the same season on the build's date.
+        (dt.date(2026, 7, 1), "for the Match 2027, the next season you can still apply to on time"),
     ],
 )
 def test_the_timeline_pages_say_when_the_calculator_plans_a_later_season_than_their_dates(
@@ -851,11 +852,56 @@ def test_the_timeline_pages_say_when_the_calculator_plans_a_later_season_than_th
 
     pin_build_date(monkeypatch, pinned)
     html = str(macros.cycle_planning_note())
-    assert (note in html) if note else html == ""
-    if note:
-        planned = timeline.compute({"today": pinned})["match_year"]
+    assert note in html
+    planned = timeline.compute({"today": pinned})["match_year"]
+    if planned != 2027:
         assert f"plans the Match {planned} instead" in html and planned == 2028
         assert "on or around 23 September 2026" in html  # estimated by rule, and said to be
+    else:
+        assert "the calculator plans the same season" in html
+
+
+@pytest.mark.parametrize("pinned", [dt.date(2026, 6, 1), dt.date(2026, 12, 1)])
+def test_the_planning_note_dates_its_season_and_says_the_calculator_counts_from_the_readers_date(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date
+) -> None:
+    # Built on 1 June 2026 and read on 2 December, the page had no note at all
+    # and named the Match 2027, while the calculator beside it planned the
+    # Match 2028 from the reader's date, with nothing to say why.
+    import macros
+
+    pin_build_date(monkeypatch, pinned)
+    html = unescape(str(macros.cycle_planning_note()))
+    built = cycle.long_date(pinned)
+    assert html.count(f"As of {built}, when this page was built") == 1
+    assert html.count("as of") + html.count("As of") == 1, "once in the note, not beside every date"
+    assert "today's date on your device" in html
+
+
+def test_the_dates_table_of_the_current_season_says_when_it_was_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    import macros
+
+    pin_build_date(monkeypatch, dt.date(2026, 12, 1))
+    assert "Key dates of the Match 2027, the current season as of 1 December 2026, when this page was built" in str(
+        macros.cycle_dates_table()
+    )
+    # A season asked for by its year is not the current one.
+    asked = str(macros.cycle_dates_table(2026))
+    assert "Key dates of the Match 2026</caption>" in asked and "as of" not in asked
+
+
+def test_every_guide_block_that_names_the_season_says_when_it_was_current() -> None:
+    # Pages keep the season of the day they were built; a paragraph naming it
+    # ("For the Match 2027, certify it by 17 February 2027") read months later
+    # stated a passed deadline as an instruction, with no date to judge it by.
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    naming = []
+    for page in sorted(docs.rglob("*.md")):
+        for block in page.read_text(encoding="utf-8").split("\n\n"):
+            if "cycle_season()" in block:
+                naming.append(page.name)
+                assert block.count("cycle_as_of()") == 1, f"{page.relative_to(docs)}: {block[:120]}"
+    assert len(naming) >= 4, naming
 
 
 def test_letters_statements_and_lists_take_the_img_articles_earlier_dates() -> None:

@@ -216,3 +216,33 @@ def test_a_downloaded_copy_names_the_hosted_address_but_never_a_loopback_one() -
     assert 'The latest version is at <a href="https://example.org/match-plan-b/">' in hosted
     local = str(macros._copy_dated(SimpleNamespace(conf={"site_url": "http://127.0.0.1:8000/"})))
     assert "127.0.0.1" not in local and "newer copy at the site&#x27;s web address" in local
+
+
+def test_the_hosted_site_is_rebuilt_weekly_as_well_as_on_push() -> None:
+    # The guides name the season current on the build's date, and the site
+    # was deployed only on push: months without one left them naming a
+    # season that had ended.
+    import yaml
+    from conftest import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    (cron,) = (entry["cron"] for entry in triggers["schedule"])
+    minute, hour, day, month, weekday = cron.split()
+    once_a_week = minute.isdigit() and hour.isdigit() and (day, month) == ("*", "*") and weekday.isdigit()
+    assert once_a_week, f"{cron!r} is not once a week"
+    assert "workflow_dispatch" in triggers
+    jobs = workflow["jobs"]
+    build = jobs["build"]["if"]
+    # Each event's run publishes only from main, and a pull request never.
+    for event, ref, publishes in (
+        ("push", "refs/heads/main", True),
+        ("schedule", "refs/heads/main", True),
+        ("workflow_dispatch", "refs/heads/main", True),
+        ("workflow_dispatch", "refs/heads/other", False),
+        ("push", "refs/heads/other", False),
+        ("pull_request", "refs/pull/1/merge", False),
+    ):
+        condition = build.replace("github.event_name", repr(event)).replace("github.ref", repr(ref))
+        assert eval(condition.replace("&&", " and ").replace("||", " or ")) is publishes, (event, ref)
+    assert jobs["deploy"]["needs"] == "build" and "if" not in jobs["deploy"]
