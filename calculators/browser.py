@@ -31,6 +31,7 @@ def compute(name: str, inputs_json: str) -> str:
                 "ok": False,
                 "errors": [{"field": "", "message": UNEXPECTED_ERROR}],
                 "status": UNEXPECTED_STATUS,
+                "status_over_defaults": UNEXPECTED_STATUS_OVER_DEFAULTS,
                 "detail": f"{type(error).__name__}: {error}"[:500],
             }
         )
@@ -38,6 +39,7 @@ def compute(name: str, inputs_json: str) -> str:
 
 UNEXPECTED_ERROR = "Sorry, these inputs could not be calculated. Nothing you typed has left this browser; try changing a value."
 UNEXPECTED_STATUS = "This calculator could not update. The result shown is still for your last inputs that worked."
+UNEXPECTED_STATUS_OVER_DEFAULTS = "This calculator could not update. The result shown is for the default inputs."
 
 
 def _compute(name: str, inputs_json: str) -> str:
@@ -76,6 +78,7 @@ def _compute(name: str, inputs_json: str) -> str:
             "ok": False,
             "errors": _errors(errors),
             "status": reader_state.fix_status(calc.FIELDS, errors),
+            "status_over_defaults": reader_state.fix_status(calc.FIELDS, errors, over_defaults=True),
             "tab_copy": {"inputs": reader_state.as_typed(calc.FIELDS, raw), "in_error": True},
         }
     )
@@ -101,7 +104,8 @@ def restore(name: str, saved_json: str) -> str:
     keep with the tab's copy: the same link seen again (a reload, Back) is
     then the reader's own, and what they changed since stays.  Its
     ``remember_waits`` says the form shows a link's answers that the reader
-    has not changed, which the page does not remember until they do.
+    has not changed, which the page does not remember until they do, and
+    ``last_valid`` the inputs whose result to show beside a field in error.
     """
     calc = REGISTRY[name]
     saved = json.loads(saved_json)
@@ -126,6 +130,8 @@ def restore(name: str, saved_json: str) -> str:
         as_sent=kept.link if kept.offer_open and not new_link else None,
     )
     reply["link"] = linked if new_link else kept.link
+    # The page holds the result built for the defaults: it answers these first.
+    reply["last_valid"] = kept.last_valid if kept.in_error and not new_link else None
     # Until the reader changes the form or chooses, it shows someone else's
     # answers, and none are remembered (the page then waits to save).
     reply["remember_waits"] = (new_link or kept.remember_waits or kept.offer_open) and not saved.get("typed")

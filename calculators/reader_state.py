@@ -116,13 +116,17 @@ class TabCopy(NamedTuple):
     link, whether that link's offer still waits for an answer
     (``offer_open``), so a reload asks again, and whether the form still
     shows the link's answers, unchanged by the reader (``remember_waits``),
-    so a reload remembers none of them either."""
+    so a reload remembers none of them either.  A copy kept in error also
+    holds the last valid inputs (``last_valid``): the page comes back with
+    the result built for the default inputs, and answers those first so
+    that the result beside the message is the reader's."""
 
     inputs: dict[str, str]
     in_error: bool
     link: dict[str, str] | None
     offer_open: bool
     remember_waits: bool = False
+    last_valid: dict[str, str] | None = None
 
 
 def read_tab_copy(text: object) -> TabCopy:
@@ -145,6 +149,7 @@ def read_tab_copy(text: object) -> TabCopy:
         link=texts(link) if isinstance(link, dict) else None,
         offer_open=kept.get("offer_open") is True,
         remember_waits=kept.get("remember_waits") is True,
+        last_valid=texts(last_valid) if isinstance(last_valid := kept.get("last_valid"), dict) else None,
     )
 
 
@@ -388,11 +393,14 @@ def status_html(announce: str) -> Markup:
     return join(el("span", "Updated for your inputs."), " ", el("span", announce, class_="mpb-visually-hidden"))
 
 
-def fix_status(fields: Sequence[Field], errors: Sequence[InputError]) -> str:
+def fix_status(fields: Sequence[Field], errors: Sequence[InputError], *, over_defaults: bool = False) -> str:
     """What the status line says of a form in error.  With one field in error
     it carries that field's own rule: a screen reader reads the status out,
-    but not the rule that joins the field's description."""
+    but not the rule that joins the field's description.  ``over_defaults``:
+    no valid answer has replaced the result the page was built with (the
+    page knows, and picks), so the result shown is the default inputs'."""
     labels = {field.name: field.label for field in fields}
     named = list(dict.fromkeys(labels.get(error.field, error.field) for error in errors))
     rule = f" {errors[0].message.rstrip('.')}." if len(named) == 1 and errors[0].field in labels else ""
-    return f"Please fix {and_list(named)}.{rule} The result shown is still for your last valid inputs."
+    shown = "is for the default inputs" if over_defaults else "is still for your last valid inputs"
+    return f"Please fix {and_list(named)}.{rule} The result shown {shown}."

@@ -136,6 +136,26 @@ def test_a_value_in_error_comes_back_as_typed_after_reload_and_back(page: Any, s
     shows_the_typed_value_and_its_message()
 
 
+def test_after_a_reload_in_error_the_result_beside_the_message_is_the_readers_last_valid_one(page: Any, site_url: str) -> None:
+    # The page came back with the result built for the defaults (Internal Medicine)
+    # beside a form for General Surgery, and called it "your last valid inputs".
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    field(widget, "specialty").select_option("general-surgery")
+    wait_for_result(page, widget, "General Surgery")
+    field(widget, "contiguous_ranks").fill("five")
+    error_of(widget, "contiguous_ranks").wait_for(timeout=30_000)
+    wait_for_tab_copy(page, "match_odds", "contiguous_ranks", "five")
+    page.reload()
+    again = calculator(page, "match_odds")
+    error_of(again, "contiguous_ranks").wait_for(timeout=30_000)
+    again.locator(".mpb-status-text", has_text="still for your last valid inputs").wait_for(timeout=30_000)
+    result = again.locator(".mpb-result").inner_text()
+    assert "General Surgery" in result and "Internal Medicine" not in result
+    again.get_by_role("button", name="Link to these answers").click()
+    assert "general-surgery" in again.locator(".mpb-link-text").input_value()
+
+
 def test_a_jump_to_a_heading_keeps_the_readers_inputs(page: Any, site_url: str) -> None:
     # Material inserts the page again on the first jump to a heading after a full
     # load; the address then held only the anchor, and the form went back to defaults.

@@ -473,3 +473,21 @@ def test_the_page_waits_through_a_reload_until_the_reader_changes_the_form() -> 
     # Typed while the engine started: the reader's own answers from the first.
     typed = restore("signals", address=SIGNALS_LINK, typed={"backup_signals": "5"})
     assert typed["remember_waits"] is False
+
+
+def test_a_copy_kept_in_error_gives_back_the_last_valid_inputs_to_answer_first() -> None:
+    # Back with a field in error, the page showed the result built for the defaults as the reader's own.
+    valid = compute("match_odds", specialty="general-surgery")
+    in_error = compute("match_odds", specialty="general-surgery", contiguous_ranks="five")
+    kept = json.dumps({**in_error["tab_copy"], "link": None, "last_valid": valid["tab_copy"]["inputs"]})
+    back = restore("match_odds", tab_copy=kept)
+    assert back["values"]["contiguous_ranks"] == "five"
+    assert back["last_valid"] == valid["tab_copy"]["inputs"]
+    assert restore("match_odds", tab_copy=tab_copy(valid))["last_valid"] is None
+
+
+def test_an_error_before_any_valid_answer_says_the_result_is_the_defaults() -> None:
+    reply = compute("match_odds", contiguous_ranks="five")
+    assert reply["status"].endswith("The result shown is still for your last valid inputs.")
+    assert reply["status_over_defaults"].endswith("The result shown is for the default inputs.")
+    assert reply["status_over_defaults"].startswith("Please fix Programs you will rank in this specialty.")

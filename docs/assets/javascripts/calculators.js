@@ -428,6 +428,9 @@ class Widget {
     // field is in error since (the link then holds the older answers).
     this.link = null;
     this.linkStale = false;
+    // The inputs of the last valid answer, kept in the tab's copy while a
+    // field is in error (see TabCopy in reader_state.py).
+    this.lastValid = null;
     this.offerOpen = false;
     // The form shows a link's answers the reader has neither changed nor
     // chosen: none are remembered until they do (restore in browser.py).
@@ -524,6 +527,7 @@ class Widget {
       this.startedFrom = saved.link;
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
+      if (saved.last_valid) await this.showLastValid(saved.last_valid);
     }
     this.recompute();
   }
@@ -590,10 +594,13 @@ class Widget {
       this.rememberable = reply.remember;
       if (this.remember.checked && !this.offerOpen && !this.rememberWaits) remember(reply.remember);
     } else {
-      this.say(reply.status, this.restoreNotes);
-      this.headlineStale(reply.status);
+      // Python wrote both; only the page knows whether a valid answer has
+      // replaced the result it was built with.
+      const status = this.link === null ? reply.status_over_defaults : reply.status;
+      this.say(status, this.restoreNotes);
+      this.headlineStale(status);
     }
-    if (reply.ok) this.link = reply.link;
+    if (reply.ok) [this.link, this.lastValid] = [reply.link, reply.tab_copy.inputs];
     this.linkStale = !reply.ok;
     this.showLink();
     // With a field in error, the tab keeps what was typed, so coming back
@@ -633,6 +640,17 @@ class Widget {
     for (const name of Object.keys(values)) this.typedEarly.add(name);
   }
 
+  // A reload, Back or Forward with a field in error: the page came back with
+  // the result built for the default inputs, which the status line would
+  // call the reader's last valid one, so those inputs are answered first.
+  async showLastValid(values) {
+    const reply = await ask("compute", this.name, values).catch(() => null);
+    if (!reply?.ok) return;
+    this.replaceResult(reply.html);
+    this.rememberable = reply.remember;
+    [this.link, this.lastValid] = [reply.link, reply.tab_copy.inputs];
+  }
+
   keepTabCopy() {
     if (!this.tabCopy) return;
     const key = tabCopyKey(this.pathname, this.name);
@@ -641,6 +659,7 @@ class Widget {
       link: this.startedFrom,
       offer_open: this.offerOpen,
       remember_waits: this.rememberWaits,
+      last_valid: this.tabCopy.in_error ? this.lastValid : null,
     });
     tabCopies.set(key, text);
     try {
