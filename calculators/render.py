@@ -130,6 +130,7 @@ def render_calculator(calc: Calculator) -> Markup:
             **NOT_SEARCHED,
         ),
         render_engine_off(calc),
+        render_without_javascript(calc),
         el("div", class_="mpb-notes", role="note", hidden=True),
         # Filled by the page script when a link disagrees with remembered
         # answers; present and empty from the start so the offer is announced.
@@ -144,6 +145,24 @@ def render_calculator(calc: Calculator) -> Markup:
         class_="mpb-calculator",
         data_calculator=name,
         aria_labelledby=f"mpb-{name}-title",
+    )
+
+
+def render_without_javascript(calc: Calculator) -> Markup:
+    """What the page says where scripts are off: the form still takes typing
+    but nothing answers it, and a reader could take the default result beside
+    their own inputs for theirs."""
+    return el(
+        "noscript",
+        el(
+            "p",
+            "Live recalculation needs JavaScript, which is off in this browser: the result shown is for the default "
+            "inputs, and changing the form does not change it. Turn JavaScript on for this site, or run this "
+            "calculator in a terminal: ",
+            el("code", f"python -m calculators {calc.NAME} --help"),
+            " (from a copy of the project's source).",
+            class_="mpb-engine-off",
+        ),
     )
 
 

@@ -79,6 +79,14 @@ def test_widget_markup_has_form_result_method_and_no_inline_script(name: str) ->
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_without_javascript_the_widget_says_its_form_does_nothing(name: str) -> None:
+    # The form took typing and never reacted, beside the default result, with no word why.
+    html = render_calculator(REGISTRY[name])
+    note = html[html.index("<noscript>") : html.index("</noscript>")]
+    assert "result shown is for the default inputs" in note and f"python -m calculators {name} --help" in note
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_form_escapes_what_a_reader_typed(name: str) -> None:
     calc = REGISTRY[name]
     hostile = {f.name: '"><script>alert(1)</script>' for f in calc.FIELDS}
