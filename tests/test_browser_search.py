@@ -78,6 +78,14 @@ def test_search_results_have_names_a_screen_reader_can_say(page: Any, site_url: 
     assert found == []
 
 
+def test_a_search_result_keeps_the_readers_words_out_of_its_address(page: Any, site_url: str) -> None:
+    # With search.highlight a result opened /apply/interviews/?h=interview: the words
+    # went to the host and into the history, and readers search for a failed exam or a visa.
+    page.goto(site_url + "faq/")
+    href = search_finds(page, "visa")
+    assert "visa" not in href.lower() and "?" not in href, href
+
+
 def test_tab_from_the_search_box_lands_on_something_the_reader_can_see(page: Any, site_url: str) -> None:
     # Material's results box was a Tab stop, reached only once Tab had closed
     # the search: invisible, and announced as "Type to start searching".
