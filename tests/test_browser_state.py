@@ -571,6 +571,25 @@ def test_unticking_remember_keeps_what_the_tab_holds(page: Any, site_url: str) -
     assert field(again, "step2_score").input_value() == "262"
 
 
+def test_forget_in_another_tab_unticks_remember_here(page: Any, site_url: str) -> None:
+    # The other tab's box stayed ticked, and its next answer wrote the forgotten answers back.
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    widget.get_by_label(REMEMBER).check()
+    page.wait_for_function(f"localStorage.getItem('{KEY}') !== null")
+    other = page.context.new_page()
+    mine = open_calculator(other, f"{site_url}calculators/competitiveness/", "competitiveness")
+    settled(other, mine)
+    assert mine.get_by_label(REMEMBER).is_checked()
+    widget.get_by_role("button", name="Forget my answers").click()
+    mine.get_by_text("removed in another tab").wait_for(timeout=10_000)
+    assert not mine.get_by_label(REMEMBER).is_checked()
+    field(mine, "step2_score").fill("251")
+    wait_for_tab_copy(other, "competitiveness", "step2_score", "251")
+    page.wait_for_timeout(300)  # room for a write, were there one
+    assert stored(page) is None
+
+
 def test_the_link_box_says_when_a_field_in_error_is_not_in_the_link(page: Any, site_url: str) -> None:
     widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
     settled(page, widget)

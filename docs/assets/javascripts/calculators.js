@@ -975,6 +975,19 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
   }
 }
 
+// "Forget my answers", or Remember unticked, in another tab of this site:
+// a box left ticked here would write the answers back with this tab's next
+// answer.  (storage.clear() comes as a null key.)
+window.addEventListener("storage", (event) => {
+  if ((event.key !== PROFILE_KEY && event.key !== null) || readStorage() !== null) return;
+  for (const widget of widgets) {
+    if (!widget.remember.checked) continue;
+    widget.remember.checked = false;
+    widget.closeOffer();
+    widget.sayOfAnswers("Your remembered answers were removed in another tab, so this tab no longer remembers them either.");
+  }
+});
+
 // On a phone the form is taller than the screen, so a copy of the result's
 // headline sits under the form and stays in view while the reader edits
 // (sticky in calculators.css).  It only mirrors markup Python rendered.
