@@ -262,14 +262,17 @@ def cycle_as_of() -> str:
     return f"as of {cycle.long_date(cycle.reference_date())}, when this page was built"
 
 
-def cycle_date(key: str, match_year: int | None = None) -> Markup:
-    """One milestone's date with its season and source, e.g. the rank-list deadline."""
+def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Markup:
+    """One milestone's date with its season and source, e.g. the rank-list deadline.
+
+    ``on`` writes the preposition too ("on 20 March", but "around 19 March"
+    for an estimate), where a page's "on" before the macro read "on around"."""
     from calculators import cycle
 
     if key not in cycle.MILESTONE_BY_KEY:
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     day = cycle.season(match_year or _coming_season())[key]
-    prefix = "by " if cycle.MILESTONE_BY_KEY[key].deadline else "around " if day.estimated else ""
+    prefix = "by " if cycle.MILESTONE_BY_KEY[key].deadline else "around " if day.estimated else "on " if on else ""
     shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if day.estimated_early else "")
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 

@@ -826,6 +826,9 @@ def test_guides_name_the_season_and_source_of_each_date(
     assert "Key dates of the " + season in macros.cycle_dates_table()
     with pytest.raises(KeyError):
         macros.cycle_date("interview_day")
+    # "Match Day on around 19 March": the preposition comes with the date, "on" or "around".
+    on = str(macros.cycle_date("match_day", on=True))
+    assert on.startswith("<strong>around ") if season == "Match 2027" else on.startswith("<strong>on ")
 
 
 def test_the_timeline_starts_from_the_builds_date_when_no_date_is_given() -> None:
