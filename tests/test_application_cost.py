@@ -262,19 +262,23 @@ def test_categorical_fields_carry_no_first_year_note(primary: str) -> None:
     assert compute(primary_specialty=primary)["notes"] == []
 
 
+# Every item with an amount confirmed for a season before the newest ERAS schedule we hold.
+OLD_ITEMS = [
+    "USMLE transcript sent through ERAS",
+    "ECFMG ERAS token",
+    "NRMP registration",
+    "NRMP extra ranks",
+    "In-person interviews",
+    "Virtual interviews",
+]
+
+
 def test_old_figures_listed() -> None:
     # The calculator kept its own list of old items, which left the 2020-21
     # virtual-season median (a third of the default total) unflagged while the
     # data page called it old; both now use one rule (data.Fee.is_old).
     result = ac.compute({"step3_this_season": True})
-    assert result["old_figures"] == [
-        "USMLE transcript sent through ERAS",
-        "ECFMG ERAS token",
-        "NRMP registration",
-        "NRMP extra ranks",
-        "In-person interviews",
-        "Virtual interviews",
-    ]
+    assert result["old_figures"] == OLD_ITEMS
     html = str(ac.render(result))
     assert "USMLE Step 3 exam" in html and "Old figure: USMLE Step 3" not in html, "the 2025 Step 3 fee is current"
     assert "<strong>Old figure: Virtual interviews</strong>" in html
@@ -557,11 +561,4 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
             f"ERAS 2025 and 2026 seasons, and as of {day} {season}." in html
         )
     # "Old figure" stays with the data, whatever the date: the schedule is the newest we hold.
-    assert result["old_figures"] == [
-        "USMLE transcript sent through ERAS",
-        "ECFMG ERAS token",
-        "NRMP registration",
-        "NRMP extra ranks",
-        "In-person interviews",
-        "Virtual interviews",
-    ]
+    assert result["old_figures"] == OLD_ITEMS
