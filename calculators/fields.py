@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .html import long_date
@@ -56,6 +56,37 @@ class InputError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+    @property
+    def errors(self) -> list[InputError]:
+        """Every error this one stands for, so callers need not tell one from several."""
+        return [self]
+
+
+class InputErrors(InputError):
+    """Several inputs are not allowed at once.  ``field`` and ``message`` are
+    the first one's, for a caller that shows only one; ``errors`` holds each."""
+
+    def __init__(self, errors: Sequence[InputError]) -> None:
+        # A form shows one message per field, so two for the same field are joined.
+        by_field: dict[str, list[str]] = {}
+        for each in (each for error in errors for each in error.errors):
+            by_field.setdefault(each.field, []).append(each.message)
+        flat = [InputError(field, " ".join(messages)) for field, messages in by_field.items()]
+        super().__init__(flat[0].field, flat[0].message)
+        self._errors = flat
+
+    @property
+    def errors(self) -> list[InputError]:
+        return list(self._errors)
+
+
+def raise_all(errors: Sequence[InputError]) -> None:
+    """Raise every error found, together (one alone as itself), or nothing."""
+    if len(errors) == 1 and len(errors[0].errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(errors)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -295,9 +326,35 @@ def check_inputs(fields: tuple[Field, ...], raw: Mapping[str, object]) -> tuple[
     return values, errors
 
 
-def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, object]) -> dict[str, object]:
-    """Parse inputs, filling defaults; raise the first ``InputError`` found."""
+class _Unparsed(KeyError):
+    """A rule read an input that did not parse."""
+
+
+class _Parsed(dict[str, object]):
+    """The inputs that parsed; reading one that did not stops only that rule."""
+
+    def __missing__(self, key: str) -> object:
+        raise _Unparsed(key)
+
+
+Rule = Callable[[Mapping[str, object]], None]
+
+
+def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, object], rules: Sequence[Rule] = ()) -> dict[str, object]:
+    """Parse inputs, filling defaults, and apply the ``rules`` that span
+    several fields (each raises an ``InputError``); raise every error found.
+
+    A rule still runs when some other input is in error, so a reader sees every
+    problem at once; a rule that reads an input in error is skipped, because
+    that input's own message already says what to fix."""
     values, errors = check_inputs(fields, raw)
-    if errors:
-        raise errors[0]
+    parsed = _Parsed(values)
+    for rule in rules:
+        try:
+            rule(parsed)
+        except InputError as error:
+            errors.extend(error.errors)
+        except _Unparsed:
+            pass
+    raise_all(errors)
     return values

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .data import ARTICLE_IMG, ARTICLE_ORTHO
-from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number
+from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number, raise_all
 from .html import Markup, el, join, table
 
 NAME = "rank_simulator"
@@ -377,20 +377,23 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     market = random_market(int(v["seed"])) if v["seed"] is not None else parse_market(str(v["market"]))  # type: ignore[call-overload]
     matching, steps = deferred_acceptance(market)
     studied = str(v["applicant"] or "").strip() or next(iter(market.applicants))
+    # Both are checked before either is used, so the reader hears of both at once.
+    errors = []
     if studied not in market.applicants:
-        raise InputError("applicant", f"Applicant to study must be one of: {', '.join(market.applicants)}.")
-    base = _Engine(market).without(studied)
-    alternative = None
-    if str(v["alternative_list"] or "").strip():
-        order = [p.strip() for p in str(v["alternative_list"]).split(">") if p.strip()]
-        unknown = [p for p in order if p not in market.programs]
-        if unknown or len(set(order)) != len(order):
-            which = f" (“{unknown[0]}” is not one)" if unknown else " (one is named twice)"
-            raise InputError(
+        errors.append(InputError("applicant", f"Applicant to study must be one of: {', '.join(market.applicants)}."))
+    order = [p.strip() for p in str(v["alternative_list"] or "").split(">") if p.strip()]
+    unknown = [p for p in order if p not in market.programs]
+    if unknown or len(set(order)) != len(order):
+        which = f" (“{unknown[0]}” is not one)" if unknown else " (one is named twice)"
+        errors.append(
+            InputError(
                 "alternative_list",
                 f"A reordered list to try must name programs from the market, each once, separated by >{which}.",
             )
-        alternative = {"list": order, "result": outcome_with_list(market, studied, order, base)}
+        )
+    raise_all(errors)
+    base = _Engine(market).without(studied)
+    alternative = {"list": order, "result": outcome_with_list(market, studied, order, base)} if order else None
     if v["check_reorderings"]:
         check = manipulation_check(market, studied)
     else:

@@ -334,6 +334,24 @@ def test_invalid_inputs(raw: dict[str, object], field: str, fragment: str) -> No
     assert fragment in caught.value.message
 
 
+def test_every_rule_that_spans_fields_is_reported_at_once() -> None:
+    with pytest.raises(InputError) as caught:
+        ac.compute({"backup_programs": 5, "first_year_programs": 0, "supplemental_ranked": 3, "virtual_interviews": "x"})
+    assert [e.field for e in caught.value.errors] == ["virtual_interviews", "backup_programs", "supplemental_ranked"]
+    assert all(
+        e.message.startswith(("Virtual interviews", "Programs in the backup", "First-year programs")) for e in caught.value.errors
+    )
+    with pytest.raises(InputError) as caught:
+        ac.compute({"backup_specialty": "internal-medicine", "ranked_programs": 500})
+    assert [e.field for e in caught.value.errors] == ["backup_specialty", "ranked_programs"]
+
+
+def test_too_many_in_person_interviews_is_said_once_not_twice() -> None:
+    with pytest.raises(InputError) as caught:
+        ac.compute({"primary_programs": 5, "in_person_interviews": 6, "virtual_interviews": 3, "ranked_programs": 0})
+    assert [e.field for e in caught.value.errors] == ["in_person_interviews"]
+
+
 def test_text_numbers_from_a_form_are_accepted() -> None:
     result = ac.compute({"primary_programs": "43", "backup_specialty": "", "backup_programs": "0", "ranked_programs": " 5 "})
     assert result["eras_application_fees"] == 720
