@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,9 @@ from .html import long_date
 EMPTY_VALUES = (None, "")
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
-WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# \d is any Unicode decimal digit: Arabic-Indic, Persian, Devanagari and
+# full-width digits are what many readers' keyboards and phones type.
+WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 # Python refuses to turn more than 4,300 digits into an int (ValueError, a
 # guard against slow conversions).  Every bound the calculators set is far
 # below 10**15, so longer numbers are never converted: they are read as
@@ -32,7 +35,7 @@ BEYOND_ANY_BOUND = 10**MAX_WHOLE_NUMBER_DIGITS
 
 
 def parse_whole_number(text: str) -> int | None:
-    """The whole number written in ``text`` (digits, optional sign), or None.
+    """The whole number written in ``text`` (digits of any script, optional sign), or None.
 
     The one reader of typed whole numbers, so no input can reach ``int()``
     with more digits than Python converts.  Numbers too long to matter come
@@ -43,7 +46,8 @@ def parse_whole_number(text: str) -> int | None:
     if not WHOLE_NUMBER.fullmatch(text):
         return None
     sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-").lstrip("0") or "0"
+    # Written as 0-9 first, so "٠٠١" loses its leading zeros as "001" does.
+    digits = "".join(str(unicodedata.decimal(c)) for c in text.lstrip("+-")).lstrip("0") or "0"
     if len(digits) > MAX_WHOLE_NUMBER_DIGITS:
         return sign * BEYOND_ANY_BOUND
     return sign * int(digits)

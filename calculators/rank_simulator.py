@@ -105,10 +105,10 @@ class Market:
 
 
 def parse_seats(text: str, program: str, line: int) -> int:
-    """A program's positions, 1 to MAX_SEATS."""
+    """A program's positions, 1 to MAX_SEATS, in digits of any script, as every whole-number field takes them."""
     count = parse_whole_number(text)
-    if count is None:
-        raise InputError("market", f"Market, line {line}: write {program}'s positions in the digits 0 to 9.")
+    if count is None:  # LINE lets only a whole number through; kept so no text ever reaches int()
+        raise InputError("market", f"Market, line {line}: write {program}'s positions as a whole number.")
     if count < 1:
         raise InputError("market", f"Market, line {line}: {program} needs at least 1 position.")
     if count > MAX_SEATS:
