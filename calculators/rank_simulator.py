@@ -59,7 +59,10 @@ FIELDS = (
         initial=DEFAULT_MARKET,
         rows=12,
         max_chars=5_000,
-        help="One line per applicant (Name: A > B) and per program (Name (positions): X > Y). Lines starting with # are ignored.",
+        # A seed replaces the market, so the box may be empty then (see _market_unless_seeded).
+        optional=True,
+        help="One line per applicant (Name: A > B) and per program (Name (positions): X > Y). Lines starting with # are ignored. "
+        "Not needed when you enter a seed below.",
     ),
     IntField(
         name="seed",
@@ -372,8 +375,13 @@ def manipulation_check(market: Market, applicant: str, cap: int = MAX_PROPOSAL_R
     return {"tried": covered, "possible": possible, "runs": runs, "complete": complete, "better": better, "note": note}
 
 
+def _market_unless_seeded(v: Mapping[str, object]) -> None:
+    if v["market"] is None and v["seed"] is None:
+        raise InputError("market", "Market is required unless you enter a seed under Random example (seed).")
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
+    v = parse_inputs(FIELDS, inputs, (_market_unless_seeded,))
     market = random_market(int(v["seed"])) if v["seed"] is not None else parse_market(str(v["market"]))  # type: ignore[call-overload]
     matching, steps = deferred_acceptance(market)
     studied = str(v["applicant"] or "").strip() or next(iter(market.applicants))

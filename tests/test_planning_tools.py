@@ -747,6 +747,19 @@ def test_the_simulators_words_name_what_went_wrong() -> None:
         rank_simulator.compute({"alternative_list": "IM-Metro > Nowhere"})
 
 
+def test_market_may_be_left_empty_when_a_seed_replaces_it() -> None:
+    assert rank_simulator.compute({"market": "", "seed": "42"}) == rank_simulator.compute({"seed": 42})
+    for empty in ("", "   "):
+        with pytest.raises(InputError) as caught:
+            rank_simulator.compute({"market": empty, "seed": ""})
+        assert caught.value.field == "market"
+        assert caught.value.message == "Market is required unless you enter a seed under Random example (seed)."
+    # A seed in error is the thing to fix; the empty Market is not blamed beside it.
+    with pytest.raises(InputError) as caught:
+        rank_simulator.compute({"market": "", "seed": "x"})
+    assert [e.field for e in caught.value.errors] == ["seed"]
+
+
 def test_seed_generates_a_market_and_the_result_is_json() -> None:
     result = rank_simulator.compute({"seed": 7})
     assert result["market"].startswith("A1:")
