@@ -151,9 +151,10 @@ class IntField(Field):
         return self.initial
 
     def allowed(self) -> str:
+        # Separators as in the text limits ("20,000 characters"): 1000000 is hard to read.
         if self.maximum is None:
-            return f"a whole number, {self.minimum} or more"
-        return f"a whole number from {self.minimum} to {self.maximum}"
+            return f"a whole number, {self.minimum:,} or more"
+        return f"a whole number from {self.minimum:,} to {self.maximum:,}"
 
     def parse_present(self, raw: object) -> int:
         # bool is an int subclass; True must not pass as 1.

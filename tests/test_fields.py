@@ -118,3 +118,12 @@ def test_two_errors_for_one_field_become_one_message_as_a_form_shows_one() -> No
     assert [(e.field, e.message) for e in caught.value.errors] == [
         ("usce_months", " ".join(["US clinical experience (months) must be at most 12 here."] * 2))
     ]
+
+
+def test_large_limits_are_written_with_thousands_separators() -> None:
+    seed = IntField(name="seed", label="Random example (seed)", maximum=1_000_000, optional=True)
+    with pytest.raises(InputError) as caught:
+        seed.parse("1000001")
+    assert caught.value.message == "Random example (seed) must be a whole number from 0 to 1,000,000, or left empty."
+    with pytest.raises(InputError, match=r"must be a whole number, 1,000 or more\.$"):
+        IntField(name="n", label="N", minimum=1_000).parse("5")
