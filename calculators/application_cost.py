@@ -320,11 +320,12 @@ def _ranks_within_applications(v: Mapping[str, object]) -> None:
 def _supplemental_within_first_year(v: Mapping[str, object]) -> None:
     first_year = int(v["first_year_programs"])  # type: ignore[call-overload]
     if int(v["supplemental_ranked"]) > first_year:  # type: ignore[call-overload]
-        raise InputError(
-            "supplemental_ranked",
-            "First-year programs on supplemental lists must be at most the "
-            f"{counted(first_year, 'preliminary or transitional year program')} you apply to.",
+        limit = (
+            f"be at most the {counted(first_year, 'preliminary or transitional year program')} you apply to"
+            if first_year
+            else "be 0 when you apply to no preliminary or transitional year programs"
         )
+        raise InputError("supplemental_ranked", f"First-year programs on supplemental lists must {limit}.")
 
 
 def _in_person_within_applications(v: Mapping[str, object]) -> None:

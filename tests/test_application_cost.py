@@ -513,6 +513,14 @@ def test_anesthesiology_first_year_note_names_its_pgy1_positions() -> None:
     assert "start at PGY-1" not in radiology
 
 
+def test_supplemental_ranks_with_no_first_year_programs_say_it_must_be_zero() -> None:
+    with pytest.raises(InputError) as caught:
+        ac.compute({"first_year_programs": 0, "supplemental_ranked": 3})
+    assert caught.value.message == (
+        "First-year programs on supplemental lists must be 0 when you apply to no preliminary or transitional year programs."
+    )
+
+
 def test_supplemental_lists_have_twenty_ranks_of_their_own() -> None:
     # One allowance of 20 across every list charged a radiology applicant
     # ranking 15 advanced and 10 first-year programs 5 extra ranks.
