@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         result = calc.compute(inputs)
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     except InputError as error:
-        print(f"error: {error.field}: {error.message}", file=sys.stderr)
+        for each in error.errors:
+            print(f"error: {each.field}: {each.message}", file=sys.stderr)
         return 2
     except Exception as error:  # a terminal user gets a sentence, never a traceback
         detail = str(error)[:200]

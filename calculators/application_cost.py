@@ -287,43 +287,78 @@ def _programs_applied(v: Mapping[str, object]) -> int:
     return sum(int(v[name]) for name in ("primary_programs", "backup_programs", "first_year_programs"))  # type: ignore[call-overload]
 
 
-def _validate(v: Mapping[str, object]) -> None:
+def _backup_allowed(v: Mapping[str, object]) -> None:
     profile.check_backup(str(v[PRIMARY_SPECIALTY.name]), v["backup_specialty"], PRIMARY_SPECIALTY.label)
+
+
+def _backup_programs_need_a_backup(v: Mapping[str, object]) -> None:
     if v["backup_specialty"] is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
         raise InputError(
             "backup_programs",
             "Programs in the backup specialty must be 0 when no backup specialty is chosen; choose one to count its fees.",
         )
+
+
+def _comlex_for_a_do(v: Mapping[str, object]) -> None:
     if v["exam_transcripts"] in SENDS_COMLEX and v["applicant_type"] != "us-do":
         raise InputError(
             "exam_transcripts",
             "Exam transcripts you send can include COMLEX only for a US DO applicant; choose USMLE, or set the "
             "applicant type to US DO.",
         )
+
+
+def _ranks_within_applications(v: Mapping[str, object]) -> None:
     applied = _programs_applied(v)
     if int(v["ranked_programs"]) > applied:  # type: ignore[call-overload]
         raise InputError(
             "ranked_programs",
             f"Programs on your rank order list must be at most the {counted(applied, 'program')} you apply to.",
         )
+
+
+def _supplemental_within_first_year(v: Mapping[str, object]) -> None:
     first_year = int(v["first_year_programs"])  # type: ignore[call-overload]
     if int(v["supplemental_ranked"]) > first_year:  # type: ignore[call-overload]
-        raise InputError(
-            "supplemental_ranked",
-            "First-year programs on supplemental lists must be at most the "
-            f"{counted(first_year, 'preliminary or transitional year program')} you apply to.",
+        limit = (
+            f"be at most the {counted(first_year, 'preliminary or transitional year program')} you apply to"
+            if first_year
+            else "be 0 when you apply to no preliminary or transitional year programs"
         )
-    in_person, virtual = int(v["in_person_interviews"]), int(v["virtual_interviews"])  # type: ignore[call-overload]
-    if in_person > applied:
+        raise InputError("supplemental_ranked", f"First-year programs on supplemental lists must {limit}.")
+
+
+def _in_person_within_applications(v: Mapping[str, object]) -> None:
+    applied = _programs_applied(v)
+    if int(v["in_person_interviews"]) > applied:  # type: ignore[call-overload]
         raise InputError(
             "in_person_interviews",
             f"In-person interviews must be at most the {counted(applied, 'program')} you apply to.",
         )
-    if in_person + virtual > applied:
+
+
+def _interviews_within_applications(v: Mapping[str, object]) -> None:
+    applied = _programs_applied(v)
+    in_person, virtual = int(v["in_person_interviews"]), int(v["virtual_interviews"])  # type: ignore[call-overload]
+    # Too many in-person interviews alone is already said on that field.
+    if in_person <= applied < in_person + virtual:
         raise InputError(
             "virtual_interviews",
             f"In-person and virtual interviews together must be at most the {counted(applied, 'program')} you apply to.",
         )
+
+
+# The rules that span several fields, in form order; each is checked even
+# when another fails, so the reader sees every one at once.
+RULES = (
+    _backup_allowed,
+    _backup_programs_need_a_backup,
+    _comlex_for_a_do,
+    _ranks_within_applications,
+    _supplemental_within_first_year,
+    _in_person_within_applications,
+    _interviews_within_applications,
+)
 
 
 def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
@@ -373,8 +408,7 @@ def eras_season_ahead(today: dt.date) -> int:
 
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
-    _validate(v)
+    v = parse_inputs(FIELDS, inputs, RULES)
     # The form has no date: "today" is the build's on the prerendered page
     # (SOURCE_DATE_EPOCH pins it) and the device's once the page is live
     # (Pyodide's clock is the browser's, in local time), and the result says

@@ -56,8 +56,8 @@ def _compute(name: str, inputs_json: str) -> str:
     if not errors:
         try:
             result = calc.compute(raw)
-        except InputError as error:  # rules that span several fields
-            errors = [error]
+        except InputError as error:  # rules that span several fields, each one found
+            errors = error.errors
         else:
             query = {f.name: f.to_text(values[f.name]) for f in calc.FIELDS}
             announce = str(result.get("summary", "Result updated."))

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .html import long_date
@@ -22,7 +23,9 @@ from .html import long_date
 EMPTY_VALUES = (None, "")
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
-WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# \d is any Unicode decimal digit: Arabic-Indic, Persian, Devanagari and
+# full-width digits are what many readers' keyboards and phones type.
+WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 # Python refuses to turn more than 4,300 digits into an int (ValueError, a
 # guard against slow conversions).  Every bound the calculators set is far
 # below 10**15, so longer numbers are never converted: they are read as
@@ -32,7 +35,7 @@ BEYOND_ANY_BOUND = 10**MAX_WHOLE_NUMBER_DIGITS
 
 
 def parse_whole_number(text: str) -> int | None:
-    """The whole number written in ``text`` (digits, optional sign), or None.
+    """The whole number written in ``text`` (digits of any script, optional sign), or None.
 
     The one reader of typed whole numbers, so no input can reach ``int()``
     with more digits than Python converts.  Numbers too long to matter come
@@ -43,7 +46,8 @@ def parse_whole_number(text: str) -> int | None:
     if not WHOLE_NUMBER.fullmatch(text):
         return None
     sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-").lstrip("0") or "0"
+    # Written as 0-9 first, so "٠٠١" loses its leading zeros as "001" does.
+    digits = "".join(str(unicodedata.decimal(c)) for c in text.lstrip("+-")).lstrip("0") or "0"
     if len(digits) > MAX_WHOLE_NUMBER_DIGITS:
         return sign * BEYOND_ANY_BOUND
     return sign * int(digits)
@@ -56,6 +60,37 @@ class InputError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+    @property
+    def errors(self) -> list[InputError]:
+        """Every error this one stands for, so callers need not tell one from several."""
+        return [self]
+
+
+class InputErrors(InputError):
+    """Several inputs are not allowed at once.  ``field`` and ``message`` are
+    the first one's, for a caller that shows only one; ``errors`` holds each."""
+
+    def __init__(self, errors: Sequence[InputError]) -> None:
+        # A form shows one message per field, so two for the same field are joined.
+        by_field: dict[str, list[str]] = {}
+        for each in (each for error in errors for each in error.errors):
+            by_field.setdefault(each.field, []).append(each.message)
+        flat = [InputError(field, " ".join(messages)) for field, messages in by_field.items()]
+        super().__init__(flat[0].field, flat[0].message)
+        self._errors = flat
+
+    @property
+    def errors(self) -> list[InputError]:
+        return list(self._errors)
+
+
+def raise_all(errors: Sequence[InputError]) -> None:
+    """Raise every error found, together (one alone as itself), or nothing."""
+    if len(errors) == 1 and len(errors[0].errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(errors)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,9 +151,10 @@ class IntField(Field):
         return self.initial
 
     def allowed(self) -> str:
+        # Separators as in the text limits ("20,000 characters"): 1000000 is hard to read.
         if self.maximum is None:
-            return f"a whole number, {self.minimum} or more"
-        return f"a whole number from {self.minimum} to {self.maximum}"
+            return f"a whole number, {self.minimum:,} or more"
+        return f"a whole number from {self.minimum:,} to {self.maximum:,}"
 
     def parse_present(self, raw: object) -> int:
         # bool is an int subclass; True must not pass as 1.
@@ -295,9 +331,35 @@ def check_inputs(fields: tuple[Field, ...], raw: Mapping[str, object]) -> tuple[
     return values, errors
 
 
-def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, object]) -> dict[str, object]:
-    """Parse inputs, filling defaults; raise the first ``InputError`` found."""
+class _Unparsed(KeyError):
+    """A rule read an input that did not parse."""
+
+
+class _Parsed(dict[str, object]):
+    """The inputs that parsed; reading one that did not stops only that rule."""
+
+    def __missing__(self, key: str) -> object:
+        raise _Unparsed(key)
+
+
+Rule = Callable[[Mapping[str, object]], None]
+
+
+def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, object], rules: Sequence[Rule] = ()) -> dict[str, object]:
+    """Parse inputs, filling defaults, and apply the ``rules`` that span
+    several fields (each raises an ``InputError``); raise every error found.
+
+    A rule still runs when some other input is in error, so a reader sees every
+    problem at once; a rule that reads an input in error is skipped, because
+    that input's own message already says what to fix."""
     values, errors = check_inputs(fields, raw)
-    if errors:
-        raise errors[0]
+    parsed = _Parsed(values)
+    for rule in rules:
+        try:
+            rule(parsed)
+        except InputError as error:
+            errors.extend(error.errors)
+        except _Unparsed:
+            pass
+    raise_all(errors)
     return values

@@ -182,7 +182,9 @@ FIELDS = (
     IntField(
         name="contiguous_ranks",
         label="Programs you will rank in this specialty",
-        minimum=0,
+        # The data hold only applicants who ranked at least one program, so
+        # the field itself refuses 0 rather than the result blaming the data.
+        minimum=CONTIG_FLOOR,
         maximum=CONTIG_MAX,
         initial=None,
         optional=True,
@@ -464,11 +466,6 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     m_n, u_n = outcome.img_matched, outcome.img_unmatched
     label = "contiguous-ranks"
     problem = _availability_problem(label, spec, m, u, m_n, u_n)
-    if problem is None and ranks < CONTIG_FLOOR:
-        problem = (
-            "Zero ranks cannot be placed: the data only include applicants who ranked at least one "
-            f"{spec.name} program first, so no estimate is given. Enter the number you plan to rank."
-        )
     if problem is None and min(float(m.mean), float(u.mean)) <= CONTIG_FLOOR:  # type: ignore[arg-type]
         problem = (
             f"The contiguous-ranks figures for {spec.name} show no spread above one rank, so they cannot separate the groups."
@@ -1061,7 +1058,8 @@ def method() -> Markup:
             f"{pu.mean:g}, SD {pu.sd:g}) it would put {below_one * 100:.0f}% of applicants below one rank, which is impossible. "
             "Instead each group's count, minus one, follows a negative binomial distribution with the published mean and SD "
             "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
-            f"never below {CONTIG_FLOOR} and skewed to the right like the data. Zero ranks is outside the data and gets no estimate. "
+            f"never below {CONTIG_FLOOR} and skewed to the right like the data. The data hold only applicants who ranked "
+            f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. "
             "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes.",
         ),
         el("h4", "Both inputs"),

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from . import data
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES
-from .fields import InputError, TextField, parse_inputs
+from .fields import InputError, TextField, check_inputs, raise_all
 from .html import Markup, counted, el, join, table
 
 NAME = "packet_check"
@@ -139,8 +139,27 @@ def _cells(line: str, width: int) -> list[str]:
     return cells
 
 
+# A pasted sheet can have hundreds of bad lines; a box names this many and counts the rest.
+MAX_BAD_LINES_SHOWN = 10
+
+
+def _row_problem(columns: tuple[str, ...], line: str, cells: list[str]) -> str | None:
+    """What is wrong with one row, or None."""
+    if len(cells) != len(columns):
+        if line.count('"') % 2:
+            why = " (a double quote here is not closed on this line: each row must stay on one line)"
+        elif len(cells) < len(columns):
+            why = " (a missing separator, or a line break inside a cell, leaves a row short)"
+        else:
+            why = ""
+        return f"expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}{why}."
+    empty = [name for name, cell in zip(columns, cells, strict=True) if not cell.strip()]
+    return f"{empty[0]} is empty." if empty else None
+
+
 def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
-    """Rows with their line numbers, or an InputError naming the bad line.
+    """Rows with their line numbers, or one InputError naming every bad line
+    (the first ``MAX_BAD_LINES_SHOWN`` of them), so a pasted sheet is fixed in one pass.
 
     Pasted text arrives in many shapes: a byte-order mark before the header,
     old Mac or Windows line endings, blank lines above the header, and cells
@@ -152,25 +171,19 @@ def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
     if not numbered or [c.strip().lower() for c in _cells(numbered[0][1], len(columns))] != list(columns):
         first = numbered[0][0] if numbered else 1
         raise InputError(field, f"{label}, line {first}: the first line must be the header {','.join(columns)} (commas or tabs).")
-    out = []
+    out, bad = [], []
     for number, line in numbered[1:]:
         cells = _cells(line, len(columns))
-        if len(cells) != len(columns):
-            if line.count('"') % 2:
-                why = " (a double quote here is not closed on this line: each row must stay on one line)"
-            elif len(cells) < len(columns):
-                why = " (a missing separator, or a line break inside a cell, leaves a row short)"
-            else:
-                why = ""
-            raise InputError(
-                field,
-                f"{label}, line {number}: expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}{why}.",
-            )
-        values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
-        empty = [name for name, value in values.items() if not value]
-        if empty:
-            raise InputError(field, f"{label}, line {number}: {empty[0]} is empty.")
-        out.append((number, values))
+        problem = _row_problem(columns, line, cells)
+        if problem:
+            bad.append(f"line {number}: {problem}")
+        else:
+            out.append((number, {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}))
+    if bad:
+        shown = " ".join(f"{label}, {each}" for each in bad[:MAX_BAD_LINES_SHOWN])
+        more = len(bad) - MAX_BAD_LINES_SHOWN
+        rest = f" And {more:,} more bad line{'' if more == 1 else 's'} in {label}." if more > 0 else ""
+        raise InputError(field, shown + rest)
     return out
 
 
@@ -204,10 +217,16 @@ def unknown_specialty(text: str) -> str:
 
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
-    programs_rows = read_table("programs", str(v["programs"]))
-    documents_rows = read_table("documents", str(v["documents"]))
-    assignment_rows = read_table("assignments", str(v["assignments"]))
+    # Every box is read, so one with bad lines does not hide another's.
+    v, errors = check_inputs(FIELDS, inputs)
+    tables: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for name in COLUMNS:
+        try:
+            tables[name] = read_table(name, str(v[name])) if name in v else []
+        except InputError as error:
+            errors.append(error)
+    raise_all(errors)
+    programs_rows, documents_rows, assignment_rows = tables["programs"], tables["documents"], tables["assignments"]
     problems: list[dict[str, str]] = []
 
     def flag(severity: str, program: str, message: str) -> None:

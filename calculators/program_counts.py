@@ -663,11 +663,15 @@ def render_band_inputs(result: Mapping[str, object]) -> Markup:
     )
 
 
+def _backup_allowed(v: Mapping[str, object]) -> None:
+    # A rule, so it is said together with any other field in error.
+    profile.check_backup(str(v["specialty"]), v["backup_specialty"], profile.SPECIALTY.label)
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
+    v = parse_inputs(FIELDS, inputs, (_backup_allowed,))
     primary_slug = str(v["specialty"])
     backup_slug = v["backup_specialty"]
-    profile.check_backup(primary_slug, backup_slug, profile.SPECIALTY.label)
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
     check = competitiveness.compute(check_inputs)
     band: Band = check["band"]  # type: ignore[assignment]

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .data import ARTICLE_IMG, ARTICLE_ORTHO
-from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number
+from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number, raise_all
 from .html import Markup, el, join, table
 
 NAME = "rank_simulator"
@@ -59,7 +59,10 @@ FIELDS = (
         initial=DEFAULT_MARKET,
         rows=12,
         max_chars=5_000,
-        help="One line per applicant (Name: A > B) and per program (Name (positions): X > Y). Lines starting with # are ignored.",
+        # A seed replaces the market, so the box may be empty then (see _market_unless_seeded).
+        optional=True,
+        help="One line per applicant (Name: A > B) and per program (Name (positions): X > Y). Lines starting with # are ignored. "
+        "Not needed when you enter a seed below.",
     ),
     IntField(
         name="seed",
@@ -105,10 +108,10 @@ class Market:
 
 
 def parse_seats(text: str, program: str, line: int) -> int:
-    """A program's positions, 1 to MAX_SEATS."""
+    """A program's positions, 1 to MAX_SEATS, in digits of any script, as every whole-number field takes them."""
     count = parse_whole_number(text)
-    if count is None:
-        raise InputError("market", f"Market, line {line}: write {program}'s positions in the digits 0 to 9.")
+    if count is None:  # LINE lets only a whole number through; kept so no text ever reaches int()
+        raise InputError("market", f"Market, line {line}: write {program}'s positions as a whole number.")
     if count < 1:
         raise InputError("market", f"Market, line {line}: {program} needs at least 1 position.")
     if count > MAX_SEATS:
@@ -372,25 +375,33 @@ def manipulation_check(market: Market, applicant: str, cap: int = MAX_PROPOSAL_R
     return {"tried": covered, "possible": possible, "runs": runs, "complete": complete, "better": better, "note": note}
 
 
+def _market_unless_seeded(v: Mapping[str, object]) -> None:
+    if v["market"] is None and v["seed"] is None:
+        raise InputError("market", "Market is required unless you enter a seed under Random example (seed).")
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
+    v = parse_inputs(FIELDS, inputs, (_market_unless_seeded,))
     market = random_market(int(v["seed"])) if v["seed"] is not None else parse_market(str(v["market"]))  # type: ignore[call-overload]
     matching, steps = deferred_acceptance(market)
     studied = str(v["applicant"] or "").strip() or next(iter(market.applicants))
+    # Both are checked before either is used, so the reader hears of both at once.
+    errors = []
     if studied not in market.applicants:
-        raise InputError("applicant", f"Applicant to study must be one of: {', '.join(market.applicants)}.")
-    base = _Engine(market).without(studied)
-    alternative = None
-    if str(v["alternative_list"] or "").strip():
-        order = [p.strip() for p in str(v["alternative_list"]).split(">") if p.strip()]
-        unknown = [p for p in order if p not in market.programs]
-        if unknown or len(set(order)) != len(order):
-            which = f" (“{unknown[0]}” is not one)" if unknown else " (one is named twice)"
-            raise InputError(
+        errors.append(InputError("applicant", f"Applicant to study must be one of: {', '.join(market.applicants)}."))
+    order = [p.strip() for p in str(v["alternative_list"] or "").split(">") if p.strip()]
+    unknown = [p for p in order if p not in market.programs]
+    if unknown or len(set(order)) != len(order):
+        which = f" (“{unknown[0]}” is not one)" if unknown else " (one is named twice)"
+        errors.append(
+            InputError(
                 "alternative_list",
                 f"A reordered list to try must name programs from the market, each once, separated by >{which}.",
             )
-        alternative = {"list": order, "result": outcome_with_list(market, studied, order, base)}
+        )
+    raise_all(errors)
+    base = _Engine(market).without(studied)
+    alternative = {"list": order, "result": outcome_with_list(market, studied, order, base)} if order else None
     if v["check_reorderings"]:
         check = manipulation_check(market, studied)
     else:

@@ -272,14 +272,26 @@ def _reasons(
     return reasons
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs)
-    backup_slug = v["backup_specialty"]
-    if backup_slug is None and v["backup_signals"] is not None:
+def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
+    if v["backup_specialty"] is None and v["backup_signals"] is not None:
         raise InputError(
             "backup_signals",
             "Signals your backup allows needs a backup specialty: choose one, or leave this empty.",
         )
+
+
+def _backup_allowed(v: Mapping[str, object]) -> None:
+    profile.check_backup(str(v["specialty"]), v["backup_specialty"], profile.SPECIALTY.label)
+
+
+# Checked even when another field is in error, so each is said at once
+# (program counts checks the backup again; by then it has passed).
+RULES = (_backup_allowed, _backup_signals_need_a_backup)
+
+
+def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+    v = parse_inputs(FIELDS, inputs, RULES)
+    backup_slug = v["backup_specialty"]
     # Program counts validates the pair of specialties and gives the band, the
     # tier mix and the program range each set of signals must fit into.
     counts = program_counts.compute({name: v[name] for name in PROGRAM_COUNT_NAMES})

@@ -338,6 +338,24 @@ def test_invalid_inputs(raw: dict[str, object], field: str, fragment: str) -> No
     assert fragment in caught.value.message
 
 
+def test_every_rule_that_spans_fields_is_reported_at_once() -> None:
+    with pytest.raises(InputError) as caught:
+        ac.compute({"backup_programs": 5, "first_year_programs": 0, "supplemental_ranked": 3, "virtual_interviews": "x"})
+    assert [e.field for e in caught.value.errors] == ["virtual_interviews", "backup_programs", "supplemental_ranked"]
+    assert all(
+        e.message.startswith(("Virtual interviews", "Programs in the backup", "First-year programs")) for e in caught.value.errors
+    )
+    with pytest.raises(InputError) as caught:
+        ac.compute({"backup_specialty": "internal-medicine", "ranked_programs": 500})
+    assert [e.field for e in caught.value.errors] == ["backup_specialty", "ranked_programs"]
+
+
+def test_too_many_in_person_interviews_is_said_once_not_twice() -> None:
+    with pytest.raises(InputError) as caught:
+        ac.compute({"primary_programs": 5, "in_person_interviews": 6, "virtual_interviews": 3, "ranked_programs": 0})
+    assert [e.field for e in caught.value.errors] == ["in_person_interviews"]
+
+
 def test_text_numbers_from_a_form_are_accepted() -> None:
     result = ac.compute({"primary_programs": "43", "backup_specialty": "", "backup_programs": "0", "ranked_programs": " 5 "})
     assert result["eras_application_fees"] == 720
@@ -497,6 +515,14 @@ def test_anesthesiology_first_year_note_names_its_pgy1_positions() -> None:
     assert "also has positions that start at PGY-1 (1,805 offered, NRMP Results and Data 2025)" in note
     (radiology,) = ac.compute({"primary_specialty": "diagnostic-radiology"})["notes"]  # type: ignore[misc]
     assert "start at PGY-1" not in radiology
+
+
+def test_supplemental_ranks_with_no_first_year_programs_say_it_must_be_zero() -> None:
+    with pytest.raises(InputError) as caught:
+        ac.compute({"first_year_programs": 0, "supplemental_ranked": 3})
+    assert caught.value.message == (
+        "First-year programs on supplemental lists must be 0 when you apply to no preliminary or transitional year programs."
+    )
 
 
 def test_supplemental_lists_have_twenty_ranks_of_their_own() -> None:

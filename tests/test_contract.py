@@ -138,6 +138,19 @@ def test_command_line_rejects_bad_input_with_the_message_and_nonzero_status() ->
     assert run.stdout == ""
 
 
+def test_command_line_prints_every_input_error_on_its_own_line() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "calculators", "competitiveness", "--step2-score", "301", "--usce-months", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2
+    assert [line.split(":")[:2] for line in run.stderr.splitlines()] == [
+        ["error", " step2_score"],
+        ["error", " usce_months"],
+    ]
+
+
 def test_command_line_accepts_underscore_and_dash_spellings() -> None:
     for flag in ("--step2_score", "--step2-score"):
         run = subprocess.run(

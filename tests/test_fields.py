@@ -84,3 +84,46 @@ def test_check_inputs_collects_every_error_and_parse_raises_the_first() -> None:
         parse_inputs(fields, {"step2_score": "x", "usce_months": "-2"})
     assert caught.value.field == "step2_score"
     assert values == {}
+
+
+def _at_most_a_year(v: object) -> None:
+    if v["usce_months"] > 12:  # type: ignore[index]
+        raise InputError("usce_months", "US clinical experience (months) must be at most 12 here.")
+
+
+def _score_needs_experience(v: object) -> None:
+    if v["step2_score"] is not None and v["usce_months"] == 0:  # type: ignore[index]
+        raise InputError("step2_score", "Step 2 CK score needs some experience here.")
+
+
+def test_rules_that_span_fields_are_all_reported_with_each_field_in_error() -> None:
+    fields = (SCORE, COUNT)
+    rules = (_score_needs_experience, _at_most_a_year)
+    with pytest.raises(InputError) as caught:
+        parse_inputs(fields, {"step2_score": "x", "usce_months": "20"}, rules)
+    # The rule that reads the score in error is skipped; the other still speaks.
+    assert [(e.field, e.message) for e in caught.value.errors] == [
+        ("step2_score", "Step 2 CK score must be a whole number from 1 to 300, or left empty."),
+        ("usce_months", "US clinical experience (months) must be at most 12 here."),
+    ]
+    with pytest.raises(InputError) as caught:
+        parse_inputs(fields, {"step2_score": "240", "usce_months": "0"}, rules)
+    assert [e.field for e in caught.value.errors] == ["step2_score"]
+    assert caught.value.message == "Step 2 CK score needs some experience here."
+
+
+def test_two_errors_for_one_field_become_one_message_as_a_form_shows_one() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_inputs((SCORE, COUNT), {"usce_months": "20"}, (_at_most_a_year, _at_most_a_year))
+    assert [(e.field, e.message) for e in caught.value.errors] == [
+        ("usce_months", " ".join(["US clinical experience (months) must be at most 12 here."] * 2))
+    ]
+
+
+def test_large_limits_are_written_with_thousands_separators() -> None:
+    seed = IntField(name="seed", label="Random example (seed)", maximum=1_000_000, optional=True)
+    with pytest.raises(InputError) as caught:
+        seed.parse("1000001")
+    assert caught.value.message == "Random example (seed) must be a whole number from 0 to 1,000,000, or left empty."
+    with pytest.raises(InputError, match=r"must be a whole number, 1,000 or more\.$"):
+        IntField(name="n", label="N", minimum=1_000).parse("5")

@@ -214,11 +214,14 @@ def test_one_unusable_input_blocks_the_estimate_rather_than_being_dropped() -> N
     assert result["probability"] is None
 
 
-def test_zero_ranks_is_outside_the_data() -> None:
-    result = compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 0})
-    assert result["probability"] is None
-    assert "Zero ranks" in result["method"]
-    assert result["curve"] == [] and "Zero ranks" in result["curve_unavailable"]
+def test_zero_ranks_is_refused_by_the_field_not_blamed_on_the_data() -> None:
+    with pytest.raises(InputError) as caught:
+        compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 0})
+    assert caught.value.field == "contiguous_ranks"
+    assert caught.value.message == (
+        "Programs you will rank in this specialty must be a whole number from 1 to 100, or left empty."
+    )
+    assert "the count you enter starts at 1" in str(match_odds.method())
 
 
 def test_far_from_the_data_is_flagged() -> None:
@@ -250,9 +253,9 @@ def test_caveats_are_always_stated() -> None:
         (
             {"contiguous_ranks": -1},
             "contiguous_ranks",
-            "Programs you will rank in this specialty must be a whole number from 0 to 100",
+            "Programs you will rank in this specialty must be a whole number from 1 to 100",
         ),
-        ({"contiguous_ranks": 101}, "contiguous_ranks", "from 0 to 100, or left empty."),
+        ({"contiguous_ranks": 101}, "contiguous_ranks", "from 1 to 100, or left empty."),
         ({"contiguous_ranks": "many"}, "contiguous_ranks", "Programs you will rank in this specialty must be"),
         ({"step_2": 240}, "step_2", "not an input of this calculator"),
     ],
@@ -410,7 +413,7 @@ def test_curve_point_at_the_readers_score_equals_the_headline() -> None:
 @given(
     slug=st.sampled_from(SLUGS),
     step2=st.none() | st.integers(min_value=1, max_value=300),
-    ranks=st.none() | st.integers(min_value=0, max_value=100),
+    ranks=st.none() | st.integers(min_value=1, max_value=100),
 )
 def test_results_are_json_and_probabilities_stay_in_range(slug: str, step2: int | None, ranks: int | None) -> None:
     result = compute({"specialty": slug, "step2_score": step2, "contiguous_ranks": ranks})

@@ -636,6 +636,48 @@ def test_malformed_csv_names_the_line(field: str, text: str, message: str) -> No
     assert caught.value.field == field and caught.value.message == message
 
 
+def test_every_bad_line_of_every_box_is_named_at_once() -> None:
+    with pytest.raises(InputError) as caught:
+        packet_check.compute(
+            {
+                "programs": "name,specialty\nA,internal-medicine\nB\nC,\n",
+                "documents": "id,kind,specialty\nS1,statement,internal-medicine\nL1,letter\n",
+                "assignments": "program,doc\nA,S1\n",
+            }
+        )
+    assert [(e.field, e.message) for e in caught.value.errors] == [
+        (
+            "programs",
+            f"Programs, line 3: expected 2 columns (name,specialty), found 1 {SHORT}. Programs, line 4: specialty is empty.",
+        ),
+        ("documents", f"Documents, line 3: expected 3 columns (id,kind,specialty), found 2 {SHORT}."),
+        ("assignments", "Assignments, line 1: the first line must be the header program,document (commas or tabs)."),
+    ]
+
+
+def test_a_long_paste_names_its_first_ten_bad_lines_and_counts_the_rest() -> None:
+    sheet = "name,specialty\n" + "".join(f"P{n}\n" for n in range(800))
+    with pytest.raises(InputError) as caught:
+        packet_check.compute({**CLEAN, "programs": sheet})
+    message = caught.value.message
+    assert message.count("Programs, line") == 10
+    assert message.startswith("Programs, line 2: expected 2 columns") and "Programs, line 11:" in message
+    assert "line 12:" not in message
+    assert message.endswith(" And 790 more bad lines in Programs.")
+
+
+def test_a_box_in_error_does_not_hide_another_boxs_bad_lines() -> None:
+    with pytest.raises(InputError) as caught:
+        packet_check.compute({**CLEAN, "programs": "", "documents": "id,kind,specialty\nS1\n"})
+    assert [e.field for e in caught.value.errors] == ["programs", "documents"]
+
+
+def test_the_simulator_names_a_wrong_applicant_and_a_wrong_list_together() -> None:
+    with pytest.raises(InputError) as caught:
+        rank_simulator.compute({"applicant": "Zed", "alternative_list": "IM-Metro > Nowhere"})
+    assert [e.field for e in caught.value.errors] == ["applicant", "alternative_list"]
+
+
 # --- rank_simulator ------------------------------------------------------------------
 def all_matchings(market: Market) -> list[dict[str, str | None]]:
     """Every assignment respecting capacities and both sides' lists (tiny markets)."""
@@ -703,6 +745,19 @@ def test_the_simulators_words_name_what_went_wrong() -> None:
         rank_simulator.compute({"market": "A: P, Q\nP (1): A\nQ (1): A"})
     with pytest.raises(InputError, match="“Nowhere” is not one"):
         rank_simulator.compute({"alternative_list": "IM-Metro > Nowhere"})
+
+
+def test_market_may_be_left_empty_when_a_seed_replaces_it() -> None:
+    assert rank_simulator.compute({"market": "", "seed": "42"}) == rank_simulator.compute({"seed": 42})
+    for empty in ("", "   "):
+        with pytest.raises(InputError) as caught:
+            rank_simulator.compute({"market": empty, "seed": ""})
+        assert caught.value.field == "market"
+        assert caught.value.message == "Market is required unless you enter a seed under Random example (seed)."
+    # A seed in error is the thing to fix; the empty Market is not blamed beside it.
+    with pytest.raises(InputError) as caught:
+        rank_simulator.compute({"market": "", "seed": "x"})
+    assert [e.field for e in caught.value.errors] == ["seed"]
 
 
 def test_seed_generates_a_market_and_the_result_is_json() -> None:

@@ -282,6 +282,14 @@ def test_the_fix_message_names_every_field_by_its_label() -> None:
     )
 
 
+def test_the_page_gets_every_rule_that_spans_fields_and_the_status_names_each() -> None:
+    reply = compute("application_cost", backup_programs="5", first_year_programs="0", supplemental_ranked="3")
+    assert [e["field"] for e in reply["errors"]] == ["backup_programs", "supplemental_ranked"]
+    assert reply["status"].startswith(
+        "Please fix Programs in the backup specialty and First-year programs on supplemental lists."
+    )
+
+
 def test_a_bad_links_note_lists_specialty_names_not_codes() -> None:
     reply = restore("application_cost", address="#application-cost.primary_specialty=cardiology")
     (note,) = reply["notes"]

@@ -136,6 +136,12 @@ def test_backup_signals_without_a_backup_is_refused_on_its_field() -> None:
     assert caught.value.message.startswith("Signals your backup allows")
 
 
+def test_backup_signals_without_a_backup_is_said_beside_another_field_in_error() -> None:
+    with pytest.raises(InputError) as caught:
+        sg.compute({"specialty": "internal-medicine", "primary_signals": "x", "backup_signals": 3})
+    assert [e.field for e in caught.value.errors] == ["primary_signals", "backup_signals"]
+
+
 def test_ultra_competitive_backup_is_refused_as_program_counts_does() -> None:
     with pytest.raises(InputError) as caught:
         sg.compute({"specialty": "internal-medicine", "backup_specialty": "dermatology"})
