@@ -53,12 +53,14 @@ def _compute(name: str, inputs_json: str) -> str:
     if not isinstance(raw, dict):
         raise TypeError("the inputs must be a JSON object")
     values, errors = check_inputs(calc.FIELDS, raw)
-    if not errors:
-        try:
-            result = calc.compute(raw)
-        except InputError as error:  # rules that span several fields, each one found
-            errors = error.errors
-        else:
+    try:
+        # Asked even with a field in error: compute raises every field's
+        # error with every rule's that the fields in error leave readable.
+        result = calc.compute(raw)
+    except InputError as error:
+        errors = error.errors
+    else:
+        if not errors:
             query = {f.name: f.to_text(values[f.name]) for f in calc.FIELDS}
             announce = str(result.get("summary", "Result updated."))
             return json.dumps(

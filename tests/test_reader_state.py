@@ -499,3 +499,11 @@ def test_an_error_before_any_valid_answer_says_the_result_is_the_defaults() -> N
     assert reply["status"].endswith("The result shown is still for your last valid inputs.")
     assert reply["status_over_defaults"].endswith("The result shown is for the default inputs.")
     assert reply["status_over_defaults"].startswith("Please fix Programs you will rank in this specialty.")
+
+
+def test_a_field_in_error_does_not_hide_a_rule_that_spans_other_fields() -> None:
+    # The page asked the rules only once every field parsed, so a bad "Virtual interviews"
+    # hid that the backup programs needed a backup specialty.
+    reply = compute("application_cost", backup_programs="5", virtual_interviews="x")
+    assert [error["field"] for error in reply["errors"]] == ["virtual_interviews", "backup_programs"]
+    assert reply["status"].startswith("Please fix Virtual interviews and Programs in the backup specialty.")
