@@ -96,8 +96,9 @@ MANIFEST_MARKER = "/* build manifest */ {}"
 # A memory snapshot's file name starts with this; it is fetched only for later visits.
 SNAPSHOT_PREFIX = "snapshot-"
 CALCULATOR_MARKUP = 'class="mpb-calculator"'
-# Where calculators.js keeps the decoded wasm, and the service worker its files.
-RUNTIME_CACHE = "match-plan-b-runtime"
+# Where calculators.js notes the address of the decoded wasm it kept in
+# Cache Storage, for the preload hint to read.
+RUNTIME_KEPT_KEY = "matchplanb:runtime-kept"
 # The attribute the offline copy finds the preload script by, to drop it
 # (offline_engine.RUNTIME_PRELOAD).
 PRELOAD_SCRIPT_MARK = "data-runtime-preload"
@@ -326,28 +327,35 @@ def preload_hints(page_url: str) -> str:
     Only the wasm, as the xz file the page itself fetches, has decoded, and
     compiles (see calculators.js), so the preload is consumed; the worker's
     own files are fetched from a worker, which a page's preload cannot serve.
-    A script rather than a plain ``<link>``, because it first asks Cache
-    Storage: a returning reader's page compiles the wasm it kept, and a hint
-    would fetch the 2.64 MB xz file again for nothing, from the network once
-    the HTTP cache has let it go.  Relative to the page (``page_url`` is
-    MkDocs' directory-style URL), so the site works under any base path;
+    A script rather than a plain ``<link>``, because a returning reader's page
+    compiles the wasm it kept, and a hint would fetch the 2.64 MB xz file
+    again for nothing, from the network once the HTTP cache has let it go.
+    It reads the note calculators.js leaves in ``localStorage`` when it keeps
+    the wasm: asking Cache Storage itself held a first visit's download back
+    by about half a second.  Relative to the page (``page_url`` is MkDocs'
+    directory-style URL), so the site works under any base path;
     ``crossOrigin`` matches fetch()'s mode."""
     up = "../" * page_url.count("/")
     runtime = f"{up}{runtime_dir().as_posix()}/"
     kept = f'new URL("{runtime}{WASM_DOWNLOAD.removesuffix(".xz")}", document.baseURI).href'
+    hint = f'{{ rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "{runtime}{WASM_DOWNLOAD}" }}'
     return (
-        f"<script {PRELOAD_SCRIPT_MARK}>"
-        f'(globalThis.caches ? caches.open("{RUNTIME_CACHE}").then((cache) => cache.match({kept})) : Promise.resolve())'
-        ".catch(() => undefined).then((wasm) => wasm || document.head.append(Object.assign("
-        f'document.createElement("link"), {{ rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "{runtime}{WASM_DOWNLOAD}" }})));'
-        "</script>"
+        f"<script {PRELOAD_SCRIPT_MARK}>(() => {{ "
+        f'try {{ if (localStorage.getItem("{RUNTIME_KEPT_KEY}") === {kept}) return; }} catch {{}} '
+        f'document.head.append(Object.assign(document.createElement("link"), {hint})); '
+        "})();</script>"
     )
 
 
 def on_post_page(output: str, page: Any, **_: Any) -> str:
     if CALCULATOR_MARKUP not in output:
         return output
-    return output.replace("</head>", preload_hints(page.url) + "</head>", 1)
+    # Right after the charset, before any stylesheet: an inline script waits
+    # for the stylesheets above it to load, which held the download back.
+    charset = '<meta charset="utf-8">'
+    if charset not in output:
+        raise ValueError(f"{page.url}: no {charset!r} to put the preload hint after")
+    return output.replace(charset, charset + preload_hints(page.url), 1)
 
 
 def on_post_build(config: Any, **_: Any) -> None:

@@ -104,16 +104,20 @@ def test_manifest_marker_is_filled_once(tmp_path: Path) -> None:
 def test_preload_hints_are_relative_to_the_page() -> None:
     hints = runtime_assets.preload_hints("calculators/competitiveness/")
     assert f'href: "../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm.xz"' in hints
-    # It looks for the kept wasm where calculators.js keeps it, under the
-    # cache both scripts name, and the offline copy can find it to drop it.
+    # It reads the note calculators.js leaves when it keeps the wasm, by the
+    # same key and address, and the offline copy can find it to drop it.
     assert f'"../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm", document.baseURI' in hints
-    for script in ("calculators.js", "offline-worker.js"):
-        source = (ROOT / "docs" / "assets" / "javascripts" / script).read_text()
-        assert f'const RUNTIME_CACHE = "{runtime_assets.RUNTIME_CACHE}";' in source
+    source = (ROOT / "docs" / "assets" / "javascripts" / "calculators.js").read_text()
+    assert f'const RUNTIME_KEPT_KEY = "{runtime_assets.RUNTIME_KEPT_KEY}";' in source
+    assert 'new URL("pyodide.asm.wasm", folder)' in source
     assert offline_engine.RUNTIME_PRELOAD.fullmatch(hints)
     page = type("Page", (), {"url": "assess/need-a-backup/"})()
     guide = "<html><head></head><body>no calculator</body></html>"
     assert runtime_assets.on_post_page(guide, page) == guide
+    # Before the stylesheets, which an inline script below them waits for.
+    calculator = f'<head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head><body>{runtime_assets.CALCULATOR_MARKUP}'
+    built = runtime_assets.on_post_page(calculator, page)
+    assert built.index("data-runtime-preload") < built.index("stylesheet")
 
 
 def test_missing_runtime_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,11 @@ const PROFILE_KEY = "matchplanb:profile";
 // decoded copy of the wasm there: later visits compile it from there, which
 // keeps Chromium's compiled code, and the service worker serves it offline.
 const RUNTIME_CACHE = "match-plan-b-runtime";
+// The address of the decoded wasm this browser keeps in Cache Storage, noted
+// where the preload hint in a calculator page's head can read it at once
+// (runtime_assets.py): a page that will compile the kept copy then leaves
+// the 2.64 MB download alone.  Not an answer the reader gave.
+const RUNTIME_KEPT_KEY = "matchplanb:runtime-kept";
 const WASM_HEADERS = { "Content-Type": "application/wasm" };
 const TYPING_PAUSE_MS = 250;
 // The result follows the reader's typing at once, but the status line, a live
@@ -144,9 +149,12 @@ async function compiledWasm() {
   if (kept) {
     worker.postMessage({ type: "wasm-in-page" }); // no download for the worker's wheel to wait for
     try {
-      return await WebAssembly.compileStreaming(kept);
+      const module = await WebAssembly.compileStreaming(kept);
+      noteWasmKept(url);
+      return module;
     } catch (error) {
       console.warn(`Match Plan B: the kept runtime did not compile (${error?.message || error}); downloading it again`);
+      noteWasmKept(null);
       await cache.delete(url).catch(() => {});
     }
   }
@@ -229,9 +237,20 @@ function sharedWasmDownload(folder, url, cache, listener) {
 async function keptWasm(cache, url, bytes) {
   try {
     await cache.put(url, new Response(bytes, { headers: WASM_HEADERS }));
-    return (await cache.match(url)) ?? null;
+    const kept = (await cache.match(url)) ?? null;
+    if (kept) noteWasmKept(url);
+    return kept;
   } catch {
     return null;
+  }
+}
+
+function noteWasmKept(url) {
+  try {
+    if (url) window.localStorage.setItem(RUNTIME_KEPT_KEY, url);
+    else window.localStorage.removeItem(RUNTIME_KEPT_KEY);
+  } catch {
+    // storage refused: the hint then downloads, as on a first visit
   }
 }
 
