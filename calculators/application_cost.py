@@ -22,7 +22,7 @@ from functools import cache
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs
-from .html import Markup, capitalised, counted, el, join, long_date, money, table
+from .html import Markup, capitalised, counted, el, join, money, table
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -402,11 +402,6 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     )
 
 
-def eras_season_ahead(today: dt.date) -> int:
-    """The ERAS season a reader applying next on time would pay in, by its Match year (the AAMC's naming)."""
-    return cycle.next_open_season(today)
-
-
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs, RULES)
     # The form has no date: "today" is the build's on the prerendered page
@@ -539,7 +534,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "fee_season": schedule.season,
         "fee_confirmed_to": schedule.confirmed_to,
         "as_of": today.isoformat(),
-        "eras_season_ahead": eras_season_ahead(today),
+        "eras_season_ahead": cycle.next_open_season(today),
         "old_figures": old,
         "notes": notes,
         "summary": f"Estimated season cost: {money(total)}, of which ERAS application fees {money(eras_total)}"
@@ -588,21 +583,18 @@ def render(result: Mapping[str, object]) -> Markup:
 
 def _season_note(result: Mapping[str, object]) -> Markup:
     """Which ERAS season the reader would pay in, and whether our schedule is confirmed for it."""
-    ahead = int(result["eras_season_ahead"])  # type: ignore[call-overload]
-    season = f"ERAS {ahead} (Match {ahead})"
-    as_of = f"as of {long_date(dt.date.fromisoformat(str(result['as_of'])))}"
-    if int(result["fee_confirmed_to"]) < ahead:  # type: ignore[call-overload]
+    ahead = cycle.season_ahead(dt.date.fromisoformat(str(result["as_of"])))
+    if int(result["fee_confirmed_to"]) < int(result["eras_season_ahead"]):  # type: ignore[call-overload]
         return el(
             "p",
             el("strong", "ERAS fees not yet confirmed for your season: "),
-            f"our schedule was last confirmed for the {result['fee_season']}, and {as_of} the next season you can "
-            f"apply to on time is {season}. Check the AAMC's fee page for that season's prices.",
+            f"our schedule was last confirmed for the {result['fee_season']}, and {ahead}. Check the AAMC's fee page "
+            "for that season's prices.",
             class_="mpb-note",
         )
     return el(
         "p",
-        f"{capitalised(as_of)}, the next season you can apply to on time is {season}, and this schedule is confirmed "
-        "for it. Check the AAMC's fee page before you pay.",
+        f"{capitalised(ahead)}, and this schedule is confirmed for it. Check the AAMC's fee page before you pay.",
     )
 
 

@@ -237,6 +237,17 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
     return f"no Match takes applications on {day.isoformat()}: {closed}, and {opens}"
 
 
+def eras_season(match_year: int) -> str:
+    """A season by the AAMC's name for its ERAS season, which is the year of its Match."""
+    return f"ERAS {match_year} (Match {match_year})"
+
+
+def season_ahead(today: dt.date) -> str:
+    """Which season a reader applying next would apply in, and as of when: a
+    calculator whose figures are for an earlier season says so beside them."""
+    return f"as of {long_date(today)}, the next season you can apply to on time is {eras_season(next_open_season(today))}"
+
+
 def reference_date() -> dt.date:
     """The date a build treats as today.
 

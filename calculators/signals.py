@@ -20,11 +20,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from . import competitiveness, data, profile, program_counts
+from . import competitiveness, cycle, data, profile, program_counts
 from .competitiveness import BAND_LABELS, Band
 from .data import ARTICLE_UNMATCHED, SignalAllowance
 from .fields import InputError, IntField, parse_inputs
-from .html import Markup, counted, el, join, table
+from .html import Markup, capitalised, counted, el, join, table
 
 NAME = "signals"
 TITLE = "Program signals planner"
@@ -149,6 +149,8 @@ def _specialty_plan(
         "programs": dict(counts) if counts else None,
         "placed": None,
         "unused": 0,
+        # Our table is for one season; the reader may apply in a later one.
+        "applies_in": cycle.season_ahead(cycle.reference_date()),
     }
     if allowed.count is None:
         return plan
@@ -332,7 +334,8 @@ def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
                 "p",
                 el("strong", "Not in our data: "),
                 f"the signal numbers for {plan['specialty_name']} for {_season(allowed)} are not in our sources, so this "
-                f"planner gives no number. Check {WHERE_TO_CHECK} for the season you apply in, then enter it above.",
+                f"planner gives no number. Check {WHERE_TO_CHECK} for the season you apply in, then enter it above. "
+                f"{capitalised(str(plan['applies_in']))}.",
                 class_="mpb-warning",
             ),
             table(

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import application_cost as ac
-from calculators import data
+from calculators import cycle, data
 from calculators.fields import InputError
 from calculators.html import Markup
 from calculators.render import render_calculator
@@ -576,7 +576,7 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
     result = ac.compute({})
     assert result["as_of"] == today and result["eras_season_ahead"] == ahead
     html = str(ac.render(result))
-    day = ac.long_date(dt.date.fromisoformat(today))
+    day = cycle.long_date(dt.date.fromisoformat(today))
     season = f"the next season you can apply to on time is ERAS {ahead} (Match {ahead})"
     if confirmed:
         assert f"As of {day}, {season}, and this schedule is confirmed for it." in html
@@ -584,7 +584,7 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
     else:
         assert (
             "ERAS fees not yet confirmed for your season: </strong>our schedule was last confirmed for the "
-            f"ERAS 2025 and 2026 seasons, and as of {day} {season}." in html
+            f"ERAS 2025 and 2026 seasons, and as of {day}, {season}." in html
         )
     # "Old figure" stays with the data, whatever the date: the schedule is the newest we hold.
     assert result["old_figures"] == OLD_ITEMS

@@ -115,7 +115,9 @@ def test_preload_hints_are_relative_to_the_page() -> None:
     guide = "<html><head></head><body>no calculator</body></html>"
     assert runtime_assets.on_post_page(guide, page) == guide
     # Before the stylesheets, which an inline script below them waits for.
-    calculator = f'<head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head><body>{runtime_assets.CALCULATOR_MARKUP}'
+    calculator = (
+        f'<head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head><body>{runtime_assets.CALCULATOR_MARKUP}'
+    )
     built = runtime_assets.on_post_page(calculator, page)
     assert built.index("data-runtime-preload") < built.index("stylesheet")
 

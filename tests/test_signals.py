@@ -4,6 +4,7 @@ applicant, and placement properties that must always hold."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -326,3 +327,12 @@ def test_zero_signals_place_nothing_and_say_why() -> None:
     assert html.count("Nothing to place: </strong>0 signals") == 2 and "Placing 0" not in html
     assert not any("real choice" in r for r in result["reasons"])
     assert any("real choice" in r for r in sg.compute({"backup_signals": 3, "backup_specialty": "pmr"})["reasons"])
+
+
+def test_a_missing_number_names_the_season_the_reader_would_apply_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The table is for ERAS 2027, whose signals went out in September 2026; on
+    # 2 December 2026 a reader applying next applies in ERAS 2028.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 2, tzinfo=dt.UTC).timestamp())))
+    html = str(sg.render(sg.compute({})))
+    assert "for ERAS 2027 (Match 2027) are not in our sources" in html
+    assert "As of 2 December 2026, the next season you can apply to on time is ERAS 2028 (Match 2028)." in html
