@@ -107,7 +107,9 @@ def restore(name: str, saved_json: str) -> str:
     then the reader's own, and what they changed since stays.  Its
     ``remember_waits`` says the form shows a link's answers that the reader
     has not changed, which the page does not remember until they do, and
-    ``last_valid`` the inputs whose result to show beside a field in error.
+    ``last_valid`` the inputs whose result to show beside a field in error,
+    and ``drop_search`` whether the address's query string held inputs, for
+    the page to take out of its address.
     """
     calc = REGISTRY[name]
     saved = json.loads(saved_json)
@@ -134,6 +136,11 @@ def restore(name: str, saved_json: str) -> str:
     reply["link"] = linked if new_link else kept.link
     # The page holds the result built for the defaults: it answers these first.
     reply["last_valid"] = kept.last_valid if kept.in_error and not new_link else None
+    # An old bookmark's inputs in the query string went to the host with the
+    # page; once read, the page takes them out of its address, so a reload
+    # does not send them again and the history keeps the address without them.
+    search = reader_state.address_params("", saved.get("search") or "")
+    reply["drop_search"] = bool(reader_state.linked_inputs(name, search, page))
     # Until the reader changes the form or chooses, it shows someone else's
     # answers, and none are remembered (the page then waits to save).
     reply["remember_waits"] = (new_link or kept.remember_waits or kept.offer_open) and not saved.get("typed")

@@ -316,6 +316,19 @@ def test_an_old_unprefixed_link_still_works_on_a_one_calculator_page(page: Any, 
     assert page.evaluate("location.hash") == "#specialty=neurology&step2_score=251"  # left as the reader opened it
 
 
+def test_an_old_query_string_bookmark_fills_the_form_then_leaves_the_address(page: Any, site_url: str) -> None:
+    # Its inputs went to the host with every load of the page and stayed in the history.
+    widget = open_calculator(page, site_url + "calculators/match-odds/?specialty=psychiatry&step2_score=231", "match_odds")
+    settled(page, widget)
+    assert field(widget, "step2_score").input_value() == "231"
+    page.wait_for_function("location.search === ''", timeout=10_000)
+    assert page.evaluate("location.pathname").endswith("/calculators/match-odds/")
+    page.reload()
+    again = calculator(page, "match_odds")
+    settled(page, again)
+    assert field(again, "step2_score").input_value() == "231"
+
+
 # --- One remembered answer per question -----------------------------------------------------------------
 
 
