@@ -386,6 +386,9 @@ async function start(config) {
     indexURL: config.indexURL,
     stdLibURL: config.stdLibURL,
     lockFileContents: config.lockFileContents,
+    // Without it Pyodide would fetch a package missing here from a public
+    // CDN; none is ever asked for, and so no address it forms leaves the site.
+    packageBaseUrl: config.indexURL,
     createPyodideModule: await Promise.race([createPyodideModule, failed]),
   };
   let pyodide = null;
