@@ -138,6 +138,16 @@ def render_calculator(calc: Calculator) -> Markup:
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.
         el("h3", "Result", class_="mpb-result-title", **NOT_SEARCHED),
+        # Shown by the page while the inputs cannot be answered: the status line
+        # above says so once, but a reader who reaches the result later, by
+        # scrolling or by its heading, would take it for their latest inputs'.
+        el(
+            "p",
+            "Not updated to the form as it is now: see the messages above.",
+            class_="mpb-stale-note",
+            hidden=True,
+            **NOT_SEARCHED,
+        ),
         # A section, not a div: results nest divs (see NOT_SEARCHED).
         el("section", render_result(calc, result), class_="mpb-result", aria_label=f"{calc.TITLE}: result", **NOT_SEARCHED),
         render_profile_controls(calc),

@@ -460,6 +460,20 @@ def test_no_offer_without_remember(page: Any, site_url: str) -> None:
 # --- Wording --------------------------------------------------------------------------------------------
 
 
+def test_the_result_says_it_is_not_updated_while_a_field_is_in_error(page: Any, site_url: str) -> None:
+    # Only the status line above the form said so; a reader who reached the result by
+    # scrolling or by its heading took it for their latest inputs'.
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    note = widget.locator(".mpb-stale-note")
+    assert note.is_hidden()
+    field(widget, "step2_score").fill("2620")
+    note.wait_for(state="visible", timeout=30_000)
+    assert note.inner_text() == "Not updated to the form as it is now: see the messages above."
+    field(widget, "step2_score").fill("262")
+    note.wait_for(state="hidden", timeout=30_000)
+
+
 def test_status_line_wording(page: Any, site_url: str) -> None:
     widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
     settled(page, widget)

@@ -425,6 +425,7 @@ class Widget {
     this.engineOff = root.querySelector(".mpb-engine-off");
     this.notes = root.querySelector(".mpb-notes");
     this.result = root.querySelector(".mpb-result");
+    this.staleNote = root.querySelector(".mpb-stale-note");
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
     this.profileStatus = root.querySelector(".mpb-profile-status");
@@ -607,6 +608,7 @@ class Widget {
     const successor = this.successor();
     if (successor) return successor.adopt(this.unanswered(values));
     this.answeredFor = JSON.stringify(values);
+    this.staleNote.hidden = reply.ok;
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
       this.replaceResult(reply.html);
@@ -876,6 +878,7 @@ class Widget {
   computeFailed(error) {
     if (error.runtimeFailed) return; // the failed-engine note already explains
     console.error(`Match Plan B: ${this.name} could not be recalculated:`, error);
+    this.staleNote.hidden = false;
     this.say(
       "Sorry, this calculator hit a problem with these inputs and could not update. " +
         "The result shown is still for your last inputs that worked; try changing a value.",
