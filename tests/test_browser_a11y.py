@@ -111,7 +111,7 @@ def test_every_control_shows_a_visible_focus_ring(scheme_page: Any, site_url: st
     page.wait_for_selector('.mpb-calculator[data-runtime="ready"]')
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     page.evaluate("document.querySelectorAll('.mpb-link').forEach((box) => { box.hidden = false; })")
-    seen, faint = 0, []
+    seen, faint, unreadable = 0, [], []
     for _ in range(80):
         page.keyboard.press("Tab")
         ring = page.evaluate(FOCUS_RING)
@@ -120,8 +120,15 @@ def test_every_control_shows_a_visible_focus_ring(scheme_page: Any, site_url: st
         seen += ring["inCalculator"]
         if ring["outline"] < 2 and not ring["shadow"]:
             faint.append(ring["what"])
+        # Focused (or tapped, which keeps :hover), a button turned teal with link-blue text: 3.3:1, 1.1:1 in dark.
+        unreadable += page.evaluate(
+            """async () => document.activeElement.matches('.md-button')
+                 ? (await axe.run(document.activeElement, { runOnly: ['color-contrast'] })).violations.map((v) => v.id)
+                 : []"""
+        )
     assert seen >= 10, "the walk never reached the calculator's controls"
     assert faint == [], f"controls with no visible focus ring: {faint}"
+    assert unreadable == [], f"focused buttons whose text cannot be read: {unreadable}"
 
 
 def test_instant_navigation_moves_focus_to_the_new_pages_heading(page: Any, site_url: str) -> None:

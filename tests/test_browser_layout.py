@@ -119,6 +119,39 @@ def test_headline_stays_in_view_while_editing_on_a_phone(sized_page: Any, site_u
     assert seen["field"]["bottom"] <= seen["headline"]["top"]
 
 
+FOCUSED_AND_HEADLINE = """(root) => {
+  const box = (node) => { const r = node.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+  const slot = root.querySelector('.mpb-live-headline');
+  return { name: document.activeElement.name, field: box(document.activeElement),
+           headline: getComputedStyle(slot).position === 'sticky' ? box(slot) : null };
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (390, 664), (320, 256)])
+def test_the_phone_headline_never_covers_the_field_being_edited(page: Any, site_url: str, width: int, height: int) -> None:
+    # Match odds for a US-citizen IMG heads its result with a whole paragraph, which the
+    # sticky copy took in full: 433 px at 390 by 664, over the Step 2 CK field tabbed to.
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site_url + page_of("match_odds"))
+    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]').first
+    page.wait_for_function(
+        "() => document.querySelector('.mpb-calculator[data-calculator=match_odds]').dataset.runtime === 'ready'"
+    )
+    widget.locator('[name="applicant_type"]').select_option("us-img")
+    page.wait_for_function(
+        "(slot) => slot.textContent.includes('Not your group')", arg=widget.locator(".mpb-live-headline").element_handle()
+    )
+    widget.locator('[name="specialty"]').focus()
+    seen = []
+    for _ in range(3):  # applicant type, Step 2 CK, programs to rank
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUSED_AND_HEADLINE, widget.element_handle()))
+    assert [s["name"] for s in seen] == ["applicant_type", "step2_score", "contiguous_ranks"]
+    for s in seen:
+        if s["headline"] is not None:
+            assert s["field"]["bottom"] <= s["headline"]["top"], s
+
+
 def test_the_phone_headline_never_passes_an_old_result_off_as_the_answer(sized_page: Any, site_url: str) -> None:
     page = sized_page
     if page.viewport_size["width"] != PHONE["width"]:
