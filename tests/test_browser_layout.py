@@ -184,3 +184,17 @@ def test_small_print_and_the_charts_scroll_hint_on_a_phone(sized_page: Any, site
     navigate(page, site_url + page_of("match_odds"))
     hint = page.locator(".mpb-scroll-hint").first
     assert hint.is_visible() == phone, "the swipe hint is for phones, where the chart is wider than the screen"
+
+
+def test_the_site_updated_note_can_be_put_aside_and_stays_clear_of_a_phones_headline(page: Any, site_url: str) -> None:
+    # At 320 px it sat over the sticky headline in 10 px text, and its only way out was a reload.
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.goto(site_url + page_of("match_odds"))
+    # What a new build's service worker taking over looks like to a page it already controlled.
+    page.evaluate("() => { for (const _ of [1, 2]) navigator.serviceWorker.dispatchEvent(new Event('controllerchange')); }")
+    note = page.locator(".mpb-updated")
+    note.wait_for()
+    assert note.evaluate("(n) => parseFloat(getComputedStyle(n).fontSize)") >= 14
+    assert note.bounding_box()["y"] < 568 / 2
+    note.get_by_role("button", name="Not now").click()
+    assert note.count() == 0

@@ -66,10 +66,20 @@
     const note = document.createElement("div");
     note.className = "mpb-updated";
     note.setAttribute("role", "status");
-    const reload = Object.assign(document.createElement("button"), { type: "button", textContent: "Reload" });
-    reload.className = "md-button";
-    reload.addEventListener("click", () => location.reload());
-    note.append("This site has been updated. ", reload, " to read the latest version.");
+    const button = (text, act) => {
+      const element = Object.assign(document.createElement("button"), { type: "button", textContent: text });
+      element.className = "md-button";
+      element.addEventListener("click", act);
+      return element;
+    };
+    // The reader may be mid-edit: "Not now" leaves the page as it is.
+    note.append(
+      "This site has been updated. ",
+      button("Reload", () => location.reload()),
+      " to read the latest version, or ",
+      button("Not now", () => note.remove()),
+      ".",
+    );
     document.body.append(note);
   }
 
