@@ -198,3 +198,21 @@ def test_the_site_updated_note_can_be_put_aside_and_stays_clear_of_a_phones_head
     assert note.bounding_box()["y"] < 568 / 2
     note.get_by_role("button", name="Not now").click()
     assert note.count() == 0
+
+
+def test_on_a_phone_the_link_box_shows_the_start_of_the_link(page: Any, site_url: str) -> None:
+    # Selecting it scrolled the one-line box to the end of the link, away from the site's address.
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.goto(site_url + page_of("match_odds"))
+    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]').first
+    page.wait_for_function("() => document.querySelector('.mpb-calculator[data-calculator=match_odds]').dataset.restored")
+    widget.get_by_role("button", name="Link to these answers").click()
+    box = widget.locator(".mpb-link-text")
+    page.wait_for_function("(box) => box.value.length > 0", arg=box.element_handle())
+    assert box.evaluate(
+        "(box) => [box.scrollWidth > box.clientWidth, box.scrollLeft, box.selectionEnd === box.value.length]"
+    ) == [
+        True,
+        0,
+        True,
+    ]

@@ -703,7 +703,14 @@ class Widget {
     if (!open) return;
     this.showLink();
     this.linkText.focus();
+    this.selectLink();
+  }
+
+  // Selected for Ctrl+C, but scrolled back to its start, which names the
+  // site: selecting scrolls a one-line field to the link's end.
+  selectLink() {
     this.linkText.select();
+    this.linkText.scrollLeft = 0;
   }
 
   // Python wrote the words; which case applies is what only the page knows.
@@ -724,7 +731,7 @@ class Widget {
 
   async copyLink() {
     if (!this.linkText.value) return this.showLink();
-    this.linkText.select();
+    this.selectLink();
     try {
       await navigator.clipboard.writeText(this.linkText.value);
       this.linkStatus.textContent = this.linkPanel.dataset.copied;
