@@ -287,10 +287,6 @@ def _programs_applied(v: Mapping[str, object]) -> int:
     return sum(int(v[name]) for name in ("primary_programs", "backup_programs", "first_year_programs"))  # type: ignore[call-overload]
 
 
-def _backup_allowed(v: Mapping[str, object]) -> None:
-    profile.check_backup(str(v[PRIMARY_SPECIALTY.name]), v["backup_specialty"], PRIMARY_SPECIALTY.label)
-
-
 def _backup_programs_need_a_backup(v: Mapping[str, object]) -> None:
     if v["backup_specialty"] is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
         raise InputError(
@@ -351,7 +347,7 @@ def _interviews_within_applications(v: Mapping[str, object]) -> None:
 # The rules that span several fields, in form order; each is checked even
 # when another fails, so the reader sees every one at once.
 RULES = (
-    _backup_allowed,
+    profile.backup_rule(PRIMARY_SPECIALTY),
     _backup_programs_need_a_backup,
     _comlex_for_a_do,
     _ranks_within_applications,

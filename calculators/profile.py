@@ -9,7 +9,7 @@ the wording, default or help with ``dataclasses.replace``, never the rule.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import data
@@ -58,6 +58,16 @@ BACKUP_SPECIALTY = ChoiceField(
     optional=True,
     help="The second specialty you would apply to. Leave empty if you are applying to one specialty only.",
 )
+
+
+def backup_rule(first_choice: ChoiceField) -> Callable[[Mapping[str, object]], None]:
+    """``check_backup`` as a rule for ``parse_inputs``, on a form whose first
+    choice is asked by ``first_choice``: said with any other field in error."""
+
+    def backup_allowed(values: Mapping[str, object]) -> None:
+        check_backup(str(values[first_choice.name]), values[BACKUP_SPECIALTY.name], first_choice.label)
+
+    return backup_allowed
 
 
 def check_backup(first_choice: str, backup: object, first_choice_label: str) -> None:

@@ -663,13 +663,8 @@ def render_band_inputs(result: Mapping[str, object]) -> Markup:
     )
 
 
-def _backup_allowed(v: Mapping[str, object]) -> None:
-    # A rule, so it is said together with any other field in error.
-    profile.check_backup(str(v["specialty"]), v["backup_specialty"], profile.SPECIALTY.label)
-
-
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
-    v = parse_inputs(FIELDS, inputs, (_backup_allowed,))
+    v = parse_inputs(FIELDS, inputs, (profile.backup_rule(profile.SPECIALTY),))
     primary_slug = str(v["specialty"])
     backup_slug = v["backup_specialty"]
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}

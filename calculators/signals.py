@@ -282,13 +282,9 @@ def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
         )
 
 
-def _backup_allowed(v: Mapping[str, object]) -> None:
-    profile.check_backup(str(v["specialty"]), v["backup_specialty"], profile.SPECIALTY.label)
-
-
 # Checked even when another field is in error, so each is said at once
 # (program counts checks the backup again; by then it has passed).
-RULES = (_backup_allowed, _backup_signals_need_a_backup)
+RULES = (profile.backup_rule(profile.SPECIALTY), _backup_signals_need_a_backup)
 
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
