@@ -77,6 +77,8 @@ MILESTONES: tuple[Milestone, ...] = (
         "Last day to register with the NRMP (late fee)",
         "the rank order list deadline, which the NRMP sets as its last day to register",
         deadline=True,
+        # Its rule is the rank deadline's, early on purpose; a date copied
+        # from a published rank deadline is not (season() asks the copy).
         estimated_early=True,
         same_as="rank_deadline",
     ),

@@ -504,6 +504,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"NRMP registration without the late fee ended on {early.shown()}: if you have not registered yet, "
             f"register now and pay the late fee, by {late.shown()} at the latest."
         )
+    elif late.estimated_early and late.date < today < registration["match_week"].date:
+        # Our date is a week early on purpose; the NRMP's may still be ahead.
+        catch_up.append(
+            f"Our estimate of the NRMP's last day to register, {cycle.long_date(late.date)}, has passed, but it is set "
+            "early on purpose and the NRMP's own deadline may be later: if you have not registered, check its calendar "
+            "and register at once."
+        )
     if catch_up:
         notes.append(" ".join(catch_up))
     if chosen is None:

@@ -300,7 +300,7 @@ def cycle_planning_note() -> Markup:
         reviewed = cycle.season(running)["programs_receive"]
         planned = (
             f"{as_of}, which is still running: programs started reviewing its applications on "
-            f"{'or around ' if reviewed.estimated else ''}{cycle.long_date(reviewed.date)}. On that date, given no "
+            f"{'or around ' if reviewed.estimated else ''}{cycle.long_date(reviewed.date)}. On the day this page was built, given no "
             f"submission date, the calculator plans the Match {open_} instead, the next season you can still apply "
             "to on time."
         )

@@ -1029,3 +1029,13 @@ def test_an_estimate_set_early_on_purpose_reads_as_a_date_to_act_by() -> None:
     assert "by 17 February 2027, an estimate set early on purpose" in estimated
     assert "around" in str(macros.cycle_date("match_day", 2027)), "other estimates are best guesses"
     assert "early on purpose" not in str(macros.cycle_date("rank_deadline", 2026)), "a published deadline is as published"
+
+
+def test_after_our_early_estimate_of_the_last_day_to_register_the_plan_says_it_may_still_be_open() -> None:
+    # Between our estimate (set a week early on purpose) and Match Week, the row read "Past"
+    # with no word that the NRMP's own deadline may be days ahead.
+    result = timeline.compute({"today": dt.date(2027, 2, 20), "eras_submission": dt.date(2026, 10, 1)})
+    late = cycle.season(2027)["late_registration_ends"]
+    assert late.estimated_early and late.date < dt.date(2027, 2, 20)
+    note = next(n for n in result["notes"] if "last day to register" in n)
+    assert "set early on purpose" in note and "check its calendar and register at once" in note
