@@ -86,6 +86,14 @@ def _compute(name: str, inputs_json: str) -> str:
     )
 
 
+def _inputs_of(name: str, params: dict[str, str], page: list[str]) -> dict[str, str]:
+    """This calculator's inputs among an address's parameters, by its fields'
+    names only: a share button's ``?fbclid=...`` is no link to answers, and
+    taken for one it put the tab's own answers aside for the defaults."""
+    names = {field.name for field in REGISTRY[name].FIELDS}
+    return {key: value for key, value in reader_state.linked_inputs(name, params, page).items() if key in names}
+
+
 def restore(name: str, saved_json: str) -> str:
     """Choose starting values from a link, this tab's copy, remembered answers
     and the reader's date.
@@ -118,11 +126,14 @@ def restore(name: str, saved_json: str) -> str:
         **reader_state.address_params(saved.get("address") or "", saved.get("search") or ""),
         **(saved.get("linked") or {}),
     }
-    linked = reader_state.linked_inputs(name, params, page)
+    linked = _inputs_of(name, params, page)
     kept = reader_state.read_tab_copy(saved.get("tab_copy"))
     # A link the tab has not started this form from is new, and wins; the
     # same link again (a reload, Back) gives back what the reader made of it.
     new_link = bool(linked) and (linked != kept.link or not kept.inputs)
+    # Until the reader changes the form or chooses, it shows someone else's
+    # answers, and none are remembered (the page then waits to save).
+    waits = (new_link or kept.remember_waits or kept.offer_open) and not saved.get("typed")
     reply = reader_state.starting_values(
         calc.FIELDS,
         linked=linked if new_link else kept.inputs,
@@ -132,6 +143,7 @@ def restore(name: str, saved_json: str) -> str:
         in_error=kept.in_error and not new_link,
         typed_first=saved.get("typed") or {},
         as_sent=kept.link if kept.offer_open and not new_link else None,
+        waits=waits,
     )
     reply["link"] = linked if new_link else kept.link
     # The page holds the result built for the defaults: it answers these first.
@@ -140,10 +152,8 @@ def restore(name: str, saved_json: str) -> str:
     # page; once read, the page takes them out of its address, so a reload
     # does not send them again and the history keeps the address without them.
     search = reader_state.address_params("", saved.get("search") or "")
-    reply["drop_search"] = bool(reader_state.linked_inputs(name, search, page))
-    # Until the reader changes the form or chooses, it shows someone else's
-    # answers, and none are remembered (the page then waits to save).
-    reply["remember_waits"] = (new_link or kept.remember_waits or kept.offer_open) and not saved.get("typed")
+    reply["drop_search"] = bool(_inputs_of(name, search, page))
+    reply["remember_waits"] = waits
     if linked and not new_link and (note := reader_state.changed_since_link(calc.FIELDS, linked, kept.inputs)):
         reply["notes"].append(note)  # type: ignore[attr-defined]
     return json.dumps(reply)

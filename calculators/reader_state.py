@@ -261,6 +261,7 @@ def starting_values(
     in_error: bool = False,
     typed_first: Mapping[str, object] | None = None,
     as_sent: Mapping[str, object] | None = None,
+    waits: bool = False,
 ) -> dict[str, object]:
     """The form's starting values, notes on what was dropped, and, when a link
     disagrees with remembered answers, an offer to choose between them.
@@ -280,7 +281,9 @@ def starting_values(
     shows any message), and a note names the fields kept.  ``as_sent`` is the
     link as it was sent when ``linked`` holds the reader's edits of it (a
     reload while its offer waits): the offer lists what the link said, not
-    the reader's edits as if the link had said them.
+    the reader's edits as if the link had said them.  ``waits``: the form
+    still shows a link's answers the reader has not changed (a reload of
+    it), which are not remembered, and a note says so as on the first visit.
 
     The device's date wins over a date kept in the tab, which would be stale
     a day later; a link's own date stands, with a note when it is not the
@@ -317,7 +320,8 @@ def starting_values(
     values.update(early)
     # Said, so that a form filled in on its own is never taken for the
     # defaults or for what the reader last typed here.
-    otherwise = {**{f.name: f.to_text(f.default) for f in fields}, **device, **from_link, **typed, **early}
+    defaults = {f.name: f.to_text(f.default) for f in fields}
+    otherwise = {**defaults, **device, **from_link, **typed, **early}
     filled = [labels[name] for name, text in mine.items() if values.get(name) == text != otherwise.get(name)]
     if filled:
         notes.append(f"Filled in from the answers you asked this device to remember: {and_list(filled)}.")
@@ -336,11 +340,18 @@ def starting_values(
             "html": offer_text(fields, sent, mine),
             "use": USE_LINKED,
             "keep": KEEP_MINE,
-            "keep_values": _kept(fields, from_link, {**device, **from_link, **mine, **early}),
+            # Every field the reader did not give: "Keep mine" leaves none of
+            # the link's answers in the form, where the next edit would
+            # remember them as the reader's own.
+            "keep_values": {**defaults, **device, **mine, **early},
             "used": "Done: your remembered answers now hold the linked values.",
             "kept": "Done: your remembered answers are unchanged, and the form now shows them.",
         }
-    elif origin == "link" and stored is not None and any(mine.get(key) != value for key, value in sent.items()):
+    elif (
+        (origin == "link" or waits)
+        and stored is not None
+        and any(mine.get(key) != value for key, value in sent.items() if key != DEVICE_DATE_FIELD)
+    ):
         notes.append(LINK_NOT_REMEMBERED)
     return reply
 
@@ -369,18 +380,6 @@ def changed_since_link(fields: Sequence[Field], linked: Mapping[str, object], ke
         f"This form shows the changes you made in this tab to the link you opened: {and_list(changed)}. "
         "Open the link in a new tab to see its answers as they were sent."
     )
-
-
-def _kept(fields: Sequence[Field], from_link: Mapping[str, object], values: dict[str, object]) -> dict[str, object]:
-    """ "Keep mine" fills what remembered answers lack from the link, but never
-    a count the link gave for another specialty than the one kept: that field
-    goes back to its default, since the page writes only the fields named and
-    would leave the link's count in the form."""
-    defaults = {field.name: field.to_text(field.default) for field in fields}
-    for name, anchor in REMEMBERED_FOR.items():
-        if name in from_link and from_link.get(anchor) != values.get(anchor):
-            values[name] = defaults[name]
-    return values
 
 
 # --- What the status line says -------------------------------------------------------------------------

@@ -193,6 +193,20 @@ def test_an_edit_still_unanswered_at_a_jump_to_a_heading_is_kept(page: Any, site
 # --- Two calculators on one page -----------------------------------------------------------------------
 
 
+def test_an_edit_before_the_first_answer_is_kept_through_a_jump_to_a_heading(page: Any, site_url: str) -> None:
+    # Typed while the restored form's first answer was still on its way: the new copy of
+    # the page was handed nothing, and wrote the older value back.
+    page.add_init_script(SLOW_ENGINE + "\nwindow.mpbReplyDelay = 1200;")
+    page.goto(f"{site_url}calculators/match-odds/")
+    widget = calculator(page, "match_odds")
+    field(widget, "step2_score").fill("255")
+    page.locator("#reading-the-result a.headerlink").click()
+    wait_for_tab_copy(page, "match_odds", "step2_score", "255")
+    page.wait_for_timeout(4_000)  # room for every reply still held back
+    assert field(calculator(page, "match_odds"), "step2_score").input_value() == "255"
+    assert tab_copy(page, "match_odds")["inputs"]["step2_score"] == "255"
+
+
 def test_typing_never_puts_the_inputs_into_the_address_or_the_history(page: Any, site_url: str) -> None:
     # The address carried every input after "#", and Chromium recorded each version in its history.
     widget = open_calculator(page, site_url + "calculators/match-odds/", "match_odds")
@@ -426,8 +440,13 @@ def test_keep_mine_leaves_neither_the_links_count_in_the_form_nor_its_answers_in
     wait_for_tab_copy(page, "signals", "specialty", "internal-medicine")
     assert field(widget, "specialty").input_value() == "internal-medicine"
     assert field(widget, "primary_signals").input_value() == ""
+    assert field(widget, "backup_specialty").input_value() == ""  # the link's, not the reader's
     page.wait_for_timeout(500)  # room for a write, were there one
     assert stored(page) == {"specialty": "internal-medicine", "step2_score": "238"}
+    # The reader's own edit remembers the form, which holds nothing of the link's.
+    field(widget, "step2_score").fill("239")
+    page.wait_for_function(f"(localStorage.getItem('{KEY}') || '').includes('239')")
+    assert "backup_specialty" not in stored(page) or stored(page)["backup_specialty"] == ""
 
 
 def test_a_links_answers_are_remembered_only_once_the_reader_changes_the_form(page: Any, site_url: str) -> None:

@@ -247,7 +247,41 @@ def test_a_link_that_disagrees_with_remembered_answers_shows_the_link_and_offers
     assert (offer["use"], offer["keep"]) == ("Use these linked values", "Keep mine")
     assert "Target specialty: Neurology in the link, Psychiatry remembered" in offer["html"]
     assert "Step 2 CK" not in offer["html"]  # the same in both: nothing to choose
-    assert offer["keep_values"] == {"specialty": "psychiatry", "step2_score": "250", "applicant_type": "us-img"}
+    kept = offer["keep_values"]
+    assert {key: kept[key] for key in ("specialty", "step2_score", "applicant_type")} == {
+        "specialty": "psychiatry",
+        "step2_score": "250",
+        "applicant_type": "us-img",
+    }
+
+
+def test_keep_mine_leaves_none_of_the_links_answers_in_the_form() -> None:
+    # The link's backup specialty stayed in the form after "Keep mine", and the reader's
+    # next edit remembered it as theirs, though the page said their answers were unchanged.
+    from calculators import program_counts
+
+    reply = restore(
+        "program_counts",
+        address="#program-counts.specialty=internal-medicine&program-counts.backup_specialty=psychiatry",
+        stored=stored(specialty="general-surgery", step2_score="230"),
+    )
+    kept = reply["offer"]["keep_values"]
+    defaults = {f.name: f.to_text(f.default) for f in program_counts.FIELDS}
+    assert kept == {**defaults, "specialty": "general-surgery", "step2_score": "230"}
+
+
+def test_a_reload_of_a_link_still_not_remembered_says_so_again() -> None:
+    address = "#program-counts.backup_specialty=psychiatry&program-counts.step2_score=250"
+    first = restore("program_counts", address=address, stored=stored(specialty="general-surgery"))
+    assert reader_state.LINK_NOT_REMEMBERED in first["notes"] and first["remember_waits"]
+    shown = compute("program_counts", **first["values"])
+    again = restore(
+        "program_counts",
+        address=address,
+        stored=stored(specialty="general-surgery"),
+        tab_copy=tab_copy(shown, first["link"], remember_waits=True),
+    )
+    assert reader_state.LINK_NOT_REMEMBERED in again["notes"] and again["remember_waits"]
 
 
 @pytest.mark.parametrize(
@@ -507,3 +541,11 @@ def test_a_field_in_error_does_not_hide_a_rule_that_spans_other_fields() -> None
     reply = compute("application_cost", backup_programs="5", virtual_interviews="x")
     assert [error["field"] for error in reply["errors"]] == ["virtual_interviews", "backup_programs"]
     assert reply["status"].startswith("Please fix Virtual interviews and Programs in the backup specialty.")
+
+
+def test_a_query_string_with_no_inputs_is_no_link() -> None:
+    # A share button's ?fbclid=... was taken for a link: the tab's own answers gave way to the defaults.
+    answered = compute("program_counts", specialty="general-surgery", step2_score="260")
+    back = restore("program_counts", search="?fbclid=abc", tab_copy=tab_copy(answered))
+    assert back["values"]["specialty"] == "general-surgery" and back["link"] is None
+    assert back["remember_waits"] is False and back["drop_search"] is False

@@ -438,7 +438,8 @@ class Widget {
     // instant navigation, late replies still belong to the page left.
     this.pathname = window.location.pathname;
     // The last valid inputs as remembered answers, written only if the
-    // reader ticked Remember and has no open link-versus-remembered offer.
+    // reader ticked Remember, has no open link-versus-remembered offer, and
+    // the form is not a link's answers unchanged (rememberWaits).
     this.rememberable = null;
     // What the tab keeps of the form, as the last reply said, and the link
     // the form started from, kept with it (see restore in browser.py).
@@ -468,6 +469,9 @@ class Widget {
     this.shownStatus = null;
     this.answeredFor = null;
     this.lastEdit = -Infinity;
+    // The form's values when it last agreed with the tab's copy (restored, or
+    // answered): what a later edit is told apart from (see unanswered).
+    this.inStep = null;
     this.statusTimer = 0;
   }
 
@@ -552,6 +556,7 @@ class Widget {
         window.history.replaceState(window.history.state, "", window.location.pathname + window.location.hash);
       }
     }
+    this.inStep = this.readForm();
     this.recompute();
   }
 
@@ -608,6 +613,7 @@ class Widget {
     const successor = this.successor();
     if (successor) return successor.adopt(this.unanswered(values));
     this.answeredFor = JSON.stringify(values);
+    this.inStep = values;
     this.staleNote.hidden = reply.ok;
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
@@ -647,11 +653,12 @@ class Widget {
     return null;
   }
 
-  // The fields of `values` that no answer had yet: what the reader changed last.
+  // The fields of `values` that neither the restore nor an answer had yet:
+  // what the reader changed last.
   unanswered(values) {
-    const answered = this.answeredFor === null ? null : JSON.parse(this.answeredFor);
+    const before = this.inStep;
     const changed = Object.keys(values).filter((name) =>
-      answered === null ? this.typedEarly.has(name) : values[name] !== answered[name],
+      before === null ? this.typedEarly.has(name) : values[name] !== before[name],
     );
     return Object.fromEntries(changed.map((name) => [name, String(values[name])]));
   }
@@ -803,6 +810,7 @@ class Widget {
     });
     const keep = button(offer.keep, () => {
       this.writeForm(offer.keep_values);
+      this.restoreNotes = []; // said of the link's form, which is gone
       done(offer.kept);
       this.recompute();
     });
