@@ -635,7 +635,7 @@ def test_a_new_build_is_picked_up_and_the_old_copy_dropped(closed_browser: Any, 
 
     page.reload()  # the browser finds the new worker, which takes over at once
     page.locator(".mpb-updated").wait_for(timeout=30_000)
-    page.locator(".mpb-updated button").click()
+    page.locator(".mpb-updated").get_by_role("button", name="Reload").click()
     page.wait_for_load_state()
     assert page.locator("article h1").inner_text().startswith("Questions, answered")
     (new_key,) = page.evaluate(keys)
