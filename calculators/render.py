@@ -94,7 +94,11 @@ def render_form(calc: Calculator, values: Mapping[str, object] | None = None) ->
 
 
 def render_result(calc: Calculator, result: Mapping[str, object]) -> Markup:
-    return join(calc.render(result), el("p", DISCLAIMER, class_="mpb-disclaimer"))
+    # The one-sentence summary, never shown here: a phone keeps it on screen
+    # under the form while the reader edits (calculators.js, mirrorHeadline),
+    # where a headline of several sentences, cut to fit, lost its number.
+    gist = el("p", str(result["summary"]), class_="mpb-gist", hidden=True) if result.get("summary") else ""
+    return join(gist, calc.render(result), el("p", DISCLAIMER, class_="mpb-disclaimer"))
 
 
 def render_method(calc: Calculator) -> Markup:
@@ -116,8 +120,8 @@ def render_calculator(calc: Calculator) -> Markup:
         el("h2", calc.TITLE, id=f"mpb-{name}-title", class_="mpb-title"),
         el("p", calc.SUMMARY, class_="mpb-summary"),
         render_form(calc, defaults),
-        # A copy of the result's headline, filled in by the page script and
-        # kept on screen under the form on small screens (see calculators.css).
+        # The result's summary, copied in by the page script and kept on
+        # screen under the form on small screens (see calculators.css).
         # Screen readers hear the status line and the real headline instead.
         el("div", class_="mpb-live-headline", aria_hidden="true", hidden=True),
         el(

@@ -100,7 +100,8 @@ EDIT_FIRST_FIELD = """(root) => {
   const slot = root.querySelector('.mpb-live-headline');
   const box = (node) => { const r = node.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
   return { field: box(control), headline: slot.hidden ? null : box(slot), text: slot.textContent,
-           result: root.querySelector('.mpb-result .mpb-headline')?.textContent ?? null };
+           result: root.querySelector('.mpb-result .mpb-gist')?.textContent ?? null,
+           headlineShown: root.querySelector('.mpb-result .mpb-headline')?.getBoundingClientRect().width > 1 };
 }"""
 
 
@@ -114,6 +115,8 @@ def test_headline_stays_in_view_while_editing_on_a_phone(sized_page: Any, site_u
     root = page.locator(f'.mpb-calculator[data-calculator="{name}"]').first.element_handle()
     seen = page.evaluate(EDIT_FIRST_FIELD, root)
     assert seen["headline"] is not None and seen["text"] == seen["result"]
+    # The copy is cut to three lines, so the result's own headline stays in sight in full.
+    assert seen["headlineShown"]
     # On screen, at the bottom, and not covering the field being edited.
     assert seen["headline"]["top"] > 0 and seen["headline"]["bottom"] <= height + 1
     assert seen["field"]["bottom"] <= seen["headline"]["top"]
@@ -139,7 +142,7 @@ def test_the_phone_headline_never_covers_the_field_being_edited(page: Any, site_
     )
     widget.locator('[name="applicant_type"]').select_option("us-img")
     page.wait_for_function(
-        "(slot) => slot.textContent.includes('Not your group')", arg=widget.locator(".mpb-live-headline").element_handle()
+        "(slot) => slot.textContent.includes('not your group')", arg=widget.locator(".mpb-live-headline").element_handle()
     )
     widget.locator('[name="specialty"]').focus()
     seen = []

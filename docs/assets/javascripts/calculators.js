@@ -1028,17 +1028,18 @@ window.addEventListener("storage", (event) => {
   }
 });
 
-// On a phone the form is taller than the screen, so a copy of the result's
-// headline sits under the form and stays in view while the reader edits
-// (sticky in calculators.css).  It only mirrors markup Python rendered.
+// On a phone the form is taller than the screen, so the result's summary
+// sits under the form and stays in view while the reader edits (sticky in
+// calculators.css).  It only copies words Python wrote (render_result).
 function mirrorHeadline(root) {
   const slot = root.querySelector(".mpb-live-headline");
   const result = root.querySelector(".mpb-result");
   if (!slot || !result) return;
   const copy = () => {
-    const headline = result.querySelector(".mpb-headline");
-    slot.replaceChildren(...(headline ? [headline.cloneNode(true)] : []));
-    slot.hidden = !headline;
+    const gist = result.querySelector(".mpb-gist");
+    const line = gist && Object.assign(document.createElement("p"), { className: "mpb-headline", textContent: gist.textContent });
+    slot.replaceChildren(...(line ? [line] : []));
+    slot.hidden = !line;
   };
   new MutationObserver(copy).observe(result, { childList: true });
   copy();
