@@ -199,6 +199,8 @@ def test_the_site_updated_note_can_be_put_aside_and_stays_clear_of_a_phones_head
     note.wait_for()
     assert note.evaluate("(n) => parseFloat(getComputedStyle(n).fontSize)") >= 14
     assert note.bounding_box()["y"] < 568 / 2
+    # Drawn as buttons: outside the page's text Material draws none, and they read as words.
+    assert note.get_by_role("button", name="Reload").evaluate("(b) => getComputedStyle(b).borderTopStyle") == "solid"
     note.get_by_role("button", name="Not now").click()
     assert note.count() == 0
 
