@@ -518,6 +518,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"No submission date given, so the plan uses {cycle.long_date(submission)}: the next day you can send "
             f"applications for the Match {match_year} while programs have not yet started reviewing."
         )
+        # The season under review still takes late applications, which a
+        # reader set on this year would not learn from a plan for the next.
+        running = cycle.season(cycle.coming_season(today))
+        if running["match_day"].match_year != match_year and today < running["rank_deadline"].date:
+            notes.append(
+                f"The Match {running['match_day'].match_year} still takes applications, late: its programs began "
+                f"reviewing on {running['programs_receive'].shown()}, and most interview places go to earlier "
+                f"applicants. To plan that season instead, enter a submission date before "
+                f"{running['rank_deadline'].shown()}, its rank-list deadline."
+            )
     season_dates = cycle.season(match_year).values()
     # Only the dates in the plan: late registration has a row only for a late applicant.
     titles = {m["title"] for m in milestones}

@@ -1039,3 +1039,14 @@ def test_after_our_early_estimate_of_the_last_day_to_register_the_plan_says_it_m
     assert late.estimated_early and late.date < dt.date(2027, 2, 20)
     note = next(n for n in result["notes"] if "last day to register" in n)
     assert "set early on purpose" in note and "check its calendar and register at once" in note
+
+
+def test_given_no_date_after_review_starts_the_plan_says_the_running_season_still_takes_late_applications() -> None:
+    # From the review start to the rank-list deadline the plan moved to the next Match
+    # with no word that a late application to the season under review was still possible.
+    result = timeline.compute({"today": dt.date(2027, 9, 30)})
+    assert result["match_year"] == 2029
+    late = [n for n in result["notes"] if "The Match 2028 still takes applications, late" in n]
+    assert len(late) == 1 and "enter a submission date before 16 February 2028" in late[0]
+    before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
+    assert not [n for n in before_review["notes"] if "still takes applications, late" in n]
