@@ -481,7 +481,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     # Marked past, these read as done; for a late starter they may be the most urgent of all.
     catch_up = []
-    if today < submission:
+    # Submitting today still leaves time to do what fell before it.
+    if today <= submission:
         own = {s.title for s, _, _ in placed if s.months < 0} | {COMMIT_TO_DUAL}
         # A reapplicant's own steps start with the debrief and the choice of lane.
         own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
@@ -507,9 +508,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     elif late.estimated_early and late.date < today < registration["match_week"].date:
         # Our date is a week early on purpose; the NRMP's may still be ahead.
         catch_up.append(
-            f"Our estimate of the NRMP's last day to register, {cycle.long_date(late.date)}, has passed, but it is set "
-            "early on purpose and the NRMP's own deadline may be later: if you have not registered, check its calendar "
-            "and register at once."
+            f"Our estimate of the rank-list deadline, which is also the NRMP's last day to register, "
+            f"{cycle.long_date(late.date)}, has passed, but it is set early on purpose and the NRMP's own deadline may "
+            "be later: if you have not registered or certified your rank list, check its calendar and do it at once."
         )
     if catch_up:
         notes.append(" ".join(catch_up))

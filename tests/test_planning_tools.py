@@ -1038,7 +1038,14 @@ def test_after_our_early_estimate_of_the_last_day_to_register_the_plan_says_it_m
     late = cycle.season(2027)["late_registration_ends"]
     assert late.estimated_early and late.date < dt.date(2027, 2, 20)
     note = next(n for n in result["notes"] if "last day to register" in n)
-    assert "set early on purpose" in note and "check its calendar and register at once" in note
+    assert "set early on purpose" in note and "registered or certified your rank list, check its calendar" in note
+
+
+def test_submitting_today_still_names_the_steps_that_fell_before_it() -> None:
+    # With today as the submission date the note was skipped, and a missed final check read as done.
+    day = dt.date(2026, 12, 2)
+    result = timeline.compute({"today": day, "eras_submission": day})
+    assert any("fell before today" in note for note in result["notes"])
 
 
 def test_given_no_date_after_review_starts_the_plan_says_the_running_season_still_takes_late_applications() -> None:
