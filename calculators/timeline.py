@@ -426,8 +426,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
     match_year = found.match_year
     wanted = {"always"} | ({"dual"} if v["dual_applying"] else set())
-    rank_deadline = cycle.season(match_year)["rank_deadline"].date
-    eras_opens = cycle.season(match_year)["eras_opens"].date
+    dates = cycle.season(match_year)
+    rank_deadline = dates["rank_deadline"].date
+    eras_opens = dates["eras_opens"].date
     anchors = {"preparation": min(submission, months_from(eras_opens, 3)), "eras_opens": eras_opens, "submission": submission}
     steps = [
         (s, day)
@@ -498,14 +499,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 f"If not done yet, {'it comes' if len(missed) == 1 else 'they come'} first now, before you submit on "
                 f"{cycle.long_date(submission)}."
             )
-    registration = cycle.season(match_year)
-    early, late = registration["early_registration_ends"], registration["late_registration_ends"]
+    early, late = dates["early_registration_ends"], dates["late_registration_ends"]
     if early.date < today <= late.date:
         catch_up.append(
             f"NRMP registration without the late fee ended on {early.shown()}: if you have not registered yet, "
             f"register now and pay the late fee, by {late.shown()} at the latest."
         )
-    elif late.estimated_early and late.date < today < registration["match_week"].date:
+    elif late.estimated_early and late.date < today < dates["match_week"].date:
         # Our date is a week early on purpose; the NRMP's may still be ahead.
         catch_up.append(
             f"Our estimate of the rank-list deadline, which is also the NRMP's last day to register, "
@@ -521,15 +521,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
         # The season under review still takes late applications, which a
         # reader set on this year would not learn from a plan for the next.
-        running = cycle.season(cycle.coming_season(today))
-        if running["match_day"].match_year != match_year and today < running["rank_deadline"].date:
+        running_year = cycle.coming_season(today)
+        running = cycle.season(running_year)
+        if running_year != match_year and today < running["rank_deadline"].date:
             notes.append(
-                f"The Match {running['match_day'].match_year} still takes applications, late: its programs began "
+                f"The Match {running_year} still takes applications, late: its programs began "
                 f"reviewing on {running['programs_receive'].shown()}, and most interview places go to earlier "
                 f"applicants. To plan that season instead, enter a submission date before "
                 f"{running['rank_deadline'].shown()}, its rank-list deadline."
             )
-    season_dates = cycle.season(match_year).values()
+    season_dates = dates.values()
     # Only the dates in the plan: late registration has a row only for a late applicant.
     titles = {m["title"] for m in milestones}
     estimated = [d.label for d in season_dates if d.estimated and d.label in titles]
