@@ -52,7 +52,6 @@ def _compute(name: str, inputs_json: str) -> str:
     raw = json.loads(inputs_json)
     if not isinstance(raw, dict):
         raise TypeError("the inputs must be a JSON object")
-    values, errors = check_inputs(calc.FIELDS, raw)
     try:
         # Asked even with a field in error: compute raises every field's
         # error with every rule's that the fields in error leave readable.
@@ -60,6 +59,9 @@ def _compute(name: str, inputs_json: str) -> str:
     except InputError as error:
         errors = error.errors
     else:
+        # The parsed values, for the link and remembered answers; a compute
+        # that returned despite a field in error still gets the field's message.
+        values, errors = check_inputs(calc.FIELDS, raw)
         if not errors:
             query = {f.name: f.to_text(values[f.name]) for f in calc.FIELDS}
             announce = str(result.get("summary", "Result updated."))
