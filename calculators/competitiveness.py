@@ -23,13 +23,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
-from statistics import NormalDist
 from typing import Literal
 
 from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
 from .html import Markup, capitalised, counted, el, join, ordinal, signed, table
+from .normal_curve import normal_cdf
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -867,7 +867,7 @@ def step2_vs_matched(
             f"NRMP suppressed the matched non-US IMG Step 2 CK figures for {spec.name}{n}: "
             "fewer than 5 applicants consented, so there is not enough data."
         )
-    percentile = NormalDist(float(dist.mean), float(dist.sd)).cdf(step2) * 100  # type: ignore[arg-type]
+    percentile = normal_cdf(step2, float(dist.mean), float(dist.sd)) * 100  # type: ignore[arg-type]
     return {
         "percentile": round(percentile),
         "median": dist.median,

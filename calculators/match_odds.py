@@ -22,12 +22,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from statistics import NormalDist, median
 
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution
 from .fields import InputError, IntField, parse_inputs
 from .html import Markup, el, join, scroll_region, table
+from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .svg import Marker, line_chart
 
 # The Match the figures describe; every year the reader sees is this one, so
@@ -78,7 +78,7 @@ WEAK_SEPARATION_D = 0.2
 # SDs, the estimate far from the means is driven by the SD difference alone,
 # which makes curves fall at high scores for no reason in the data.
 SD_ROUNDING = 0.5
-SD_DIFFERENCE_Z = NormalDist().inv_cdf(0.975)
+SD_DIFFERENCE_Z = Z_TWO_SIDED_95
 
 # Anyone counted as preferring a specialty ranked at least one of its
 # programs, so contiguous ranks start at 1 (the 2026 table has no median
@@ -225,12 +225,6 @@ def _log_add(a: float, b: float) -> float:
     return top + math.log(math.exp(a - top) + math.exp(b - top))
 
 
-def normal_log_pdf(dist: NormalDist, x: float) -> float:
-    """log of ``dist.pdf(x)``, computed directly so far tails cannot underflow to 0."""
-    z = (x - dist.mean) / dist.stdev
-    return -0.5 * z * z - math.log(dist.stdev) - 0.5 * math.log(2 * math.pi)
-
-
 def shifted_count_log_pmf(k: int, mean: float, sd: float) -> float:
     """log P(K = k) for a count that starts at ``CONTIG_FLOOR``, matched to a mean and SD.
 
@@ -351,7 +345,7 @@ class NormalPair:
     sd_z: float
 
     def log_lr(self, x: float) -> float:
-        return normal_log_pdf(NormalDist(self.mean_m, self.sd_m), x) - normal_log_pdf(NormalDist(self.mean_u, self.sd_u), x)
+        return normal_log_pdf(x, self.mean_m, self.sd_m) - normal_log_pdf(x, self.mean_u, self.sd_u)
 
 
 def sd_difference_z(sd_m: float, n_m: int, sd_u: float, n_u: int) -> float:
@@ -434,9 +428,12 @@ def monotone_curve(pair: NormalPair, prior: float) -> MonotoneCurve:
     raw = [posterior(prior, [pair.log_lr(x)]) for x in scores]
     # How many applicants the model puts at each score (matched plus
     # unmatched), kept in logs and scaled to the largest so no tail underflows.
-    matched, unmatched = NormalDist(pair.mean_m, pair.sd_m), NormalDist(pair.mean_u, pair.sd_u)
     log_w = [
-        _log_add(math.log(prior) + normal_log_pdf(matched, x), math.log1p(-prior) + normal_log_pdf(unmatched, x)) for x in scores
+        _log_add(
+            math.log(prior) + normal_log_pdf(x, pair.mean_m, pair.sd_m),
+            math.log1p(-prior) + normal_log_pdf(x, pair.mean_u, pair.sd_u),
+        )
+        for x in scores
     ]
     top = max(log_w)
     weights = [math.exp(w - top) for w in log_w]
@@ -1007,7 +1004,7 @@ def method() -> Markup:
     peds = data.specialty("pediatrics").outcome
     assert peds is not None
     pu = peds.contig_unmatched
-    below_one = NormalDist(float(pu.mean), float(pu.sd)).cdf(CONTIG_FLOOR - 0.5)  # type: ignore[arg-type]
+    below_one = normal_cdf(CONTIG_FLOOR - 0.5, float(pu.mean), float(pu.sd))  # type: ignore[arg-type]
     return join(
         el("h4", "Formula"),
         el(
@@ -1028,7 +1025,7 @@ def method() -> Markup:
         el("h4", "Step 2 CK"),
         el(
             "p",
-            "Each group's scores are modelled as a normal curve around its published mean (Python's statistics.NormalDist). "
+            "Each group's scores are modelled as a normal curve around its published mean (the formulas of Python's statistics.NormalDist). "
             f"NRMP rounds SDs to whole points, and in {DATA_YEAR} no specialty's matched and unmatched SDs differ by more than that "
             f"rounding (±{SD_ROUNDING:g}) plus sampling noise (a z-test on the log of the variance ratio at the 5% level, "
             f"z ≥ {SD_DIFFERENCE_Z:.2f}). Where they do not clearly differ, both curves use the pooled SD. With a shared SD the "

@@ -25,7 +25,6 @@ from calculators.match_odds import (
     SCORE_GRID,
     compute,
     monotone_curve,
-    normal_log_pdf,
     normal_pair,
     pool_adjacent_violators,
     shifted_count_log_pmf,
@@ -158,12 +157,6 @@ def test_both_inputs_multiply_the_likelihood_ratios() -> None:
     expected_odds = prior_odds * lrs[0] * lrs[1]
     assert both["probability"] == pytest.approx(expected_odds / (1 + expected_odds), abs=1e-3)
     assert any("independent" in note for note in both["notes"])
-
-
-def test_normal_log_pdf_agrees_with_statistics_normaldist() -> None:
-    dist = NormalDist(249, 14)
-    for x in (150, 200, 249, 300):
-        assert normal_log_pdf(dist, x) == pytest.approx(math.log(dist.pdf(x)))
 
 
 @pytest.mark.parametrize(("mean", "sd"), [(7.6, 5.8), (1.7, 1.3), (2.1, 2.7), (1.9, 1.0), (1.5, 0.5)])
