@@ -28,8 +28,7 @@ from typing import Literal
 from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
-from .html import Markup, capitalised, counted, el, join, ordinal, signed, table
-from .normal_curve import normal_cdf
+from .html import Markup, capitalised, counted, el, join, signed, table
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -426,19 +425,12 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
-        if step2 >= dist.q3:
-            key, where = "q3", f"at or above the third quartile ({dist.q3:g})"
-        elif step2 >= dist.median:
-            key, where = "median", f"between the median ({dist.median:g}) and the third quartile ({dist.q3:g})"
-        elif step2 >= dist.q1:
-            key, where = "q1", f"between the first quartile ({dist.q1:g}) and the median ({dist.median:g})"
-        else:
-            key, where = "below", f"below the first quartile ({dist.q1:g})"
+        key = "q3" if step2 >= dist.q3 else "median" if step2 >= dist.median else "q1" if step2 >= dist.q1 else "below"
         factors.append(
             Factor(
                 "Step 2 CK",
                 QUARTILE_POINTS[key],
-                f"{step2} is {where} of non-US IMGs who matched in {spec.name}"
+                f"{step2} is {quartile_position(step2, dist)} of non-US IMGs who matched in {spec.name}"
                 + (" (the nearest published group: US-citizen IMGs usually match more often)." if applicant == "us-img" else "."),
                 data.CHARTING_OUTCOMES,
             )
@@ -848,6 +840,28 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
     return caps
 
 
+def quartile_position(step2: int, dist: data.Distribution) -> str:
+    """Where a score sits among the published quartiles, in words.
+
+    Read from the quartiles NRMP publishes, not from a curve: a normal curve
+    through the mean and SD put OB/GYN's median (242, mean 245) at "the 40th
+    percentile", beside a points row that called it above the median."""
+    assert dist.q1 is not None and dist.median is not None and dist.q3 is not None
+    if step2 > dist.q3:
+        return f"above the third quartile ({dist.q3:g}): in the top quarter"
+    if step2 == dist.q3:
+        return f"at the third quartile ({dist.q3:g})"
+    if step2 > dist.median:
+        return f"between the median ({dist.median:g}) and the third quartile ({dist.q3:g})"
+    if step2 == dist.median:
+        return f"at the median ({dist.median:g})"
+    if step2 > dist.q1:
+        return f"between the first quartile ({dist.q1:g}) and the median ({dist.median:g})"
+    if step2 == dist.q1:
+        return f"at the first quartile ({dist.q1:g})"
+    return f"below the first quartile ({dist.q1:g}): in the bottom quarter"
+
+
 def step2_vs_matched(
     spec: data.Specialty, step2: int | None, applicant: str = "non-us-img"
 ) -> tuple[dict[str, object] | None, str | None]:
@@ -861,22 +875,20 @@ def step2_vs_matched(
         )
     outcome = spec.outcome
     dist = outcome.step2_matched if outcome else None
-    if dist is None or not dist.usable or dist.median is None:
+    if dist is None or None in (dist.q1, dist.median, dist.q3):
         n = f" (n = {dist.n})" if dist and dist.n is not None else ""
         return None, (
             f"NRMP suppressed the matched non-US IMG Step 2 CK figures for {spec.name}{n}: "
             "fewer than 5 applicants consented, so there is not enough data."
         )
-    percentile = normal_cdf(step2, float(dist.mean), float(dist.sd)) * 100  # type: ignore[arg-type]
     return {
-        "percentile": round(percentile),
+        "position": quartile_position(step2, dist),
         "median": dist.median,
         "q1": dist.q1,
         "q3": dist.q3,
         "n": dist.n,
         "group": "non-US IMGs who matched"
         + (" (not your own group: NRMP's US-citizen IMG figures are not in our data)" if applicant == "us-img" else ""),
-        "method": "normal approximation from the matched group's mean and SD",
         "source": data.CHARTING_OUTCOMES.cite(),
     }, None
 
@@ -1254,10 +1266,8 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el(
                 "p",
-                f"Among {matched['group']} in {result['specialty_name']}, your Step 2 CK is at about "
-                f"the {ordinal(int(matched['percentile']))} percentile (median {matched['median']:g}, middle half "
-                f"{matched['q1']:g}–{matched['q3']:g}, n = {matched['n']}; {matched['source']}; "
-                f"{matched['method']}).",
+                f"Among {matched['group']} in {result['specialty_name']}, your Step 2 CK is {matched['position']}; "
+                f"the middle half of them scored {matched['q1']:g}–{matched['q3']:g} (n = {matched['n']}; {matched['source']}).",
             )
         )
     else:
@@ -1515,8 +1525,8 @@ def method() -> Markup:
         ),
         el(
             "p",
-            "The percentile against matched applicants assumes scores are roughly normal with the matched group's mean "
-            "and standard deviation. It describes the past, not your chance.",
+            "Where your score sits among matched applicants is read from these published quartiles, with no curve "
+            "fitted between them. It describes the past, not your chance.",
         ),
         el("h4", "Sources"),
         el("ul", [el("li", s.cite() + (f"; {s.status}" if s.status else "")) for s in (*data.ARTICLES, data.CHARTING_OUTCOMES)]),

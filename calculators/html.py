@@ -150,9 +150,3 @@ def money(amount: float) -> str:
 def long_date(day: dt.date) -> str:
     """24 February 2027: unambiguous for readers on either side of the Atlantic."""
     return f"{day.day} {day:%B %Y}"
-
-
-def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
