@@ -246,3 +246,16 @@ def test_the_hosted_site_is_rebuilt_weekly_as_well_as_on_push() -> None:
         condition = build.replace("github.event_name", repr(event)).replace("github.ref", repr(ref))
         assert eval(condition.replace("&&", " and ").replace("||", " or ")) is publishes, (event, ref)
     assert jobs["deploy"]["needs"] == "build" and "if" not in jobs["deploy"]
+
+
+def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
+    """Fees change every season; a dollar figure read without its year would
+    look current (the guides are Markdown, so each paragraph is one block)."""
+    from conftest import ROOT
+
+    undated = []
+    for guide in sorted((ROOT / "docs").rglob("*.md")):
+        for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
+            if re.search(r"\$\s?\d", paragraph) and not re.search(r"\b20\d\d\b", paragraph):
+                undated.append(f"{guide.relative_to(ROOT)}: {paragraph[:80]}")
+    assert not undated, "\n".join(undated)
