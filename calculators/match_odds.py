@@ -87,6 +87,11 @@ CONTIG_FLOOR = 1
 
 CONTIG_MAX = 100
 
+# Even odds: the line the competitiveness check's single-track rule draws on
+# this calculator's estimate, so a figure rounded onto it must say which side
+# it is on (see _pct).
+EVEN_ODDS = 0.5
+
 # How the two measures are named in the result's table.
 STEP2_LABEL = "Step 2 CK"
 CONTIG_LABEL = "Contiguous ranks (self-reported)"
@@ -573,12 +578,12 @@ def contig_turning_point(spec: data.Specialty) -> int | None:
 
 
 def _about_word(p: float) -> str:
-    """ "about " before 52%, but nothing before "over 99%": a bound is not something to be about."""
-    return "" if _pct(p).startswith(("over", "under")) else "about "
+    """ "about " before 52%, but nothing before "over 99%" or "just under 50%": a bound is not something to be about."""
+    return "" if _pct(p).startswith(("over", "under", "just")) else "about "
 
 
 def about(p: float) -> str:
-    """A probability as this calculator words it: "about 42%", "over 99%"."""
+    """A probability as this calculator words it: "about 42%", "over 99%", "just under 50%"."""
     return _about_word(p) + _pct(p)
 
 
@@ -607,7 +612,13 @@ def _pct(p: float) -> str:
         return "under 1%"
     if p > 0.99:
         return "over 99%"
-    return f"{p * 100:.0f}%"
+    shown = f"{p * 100:.0f}"
+    # Rounded onto even odds, an estimate would read as the line the
+    # competitiveness check's rule draws there (0.4973 as "50%" beside "under
+    # even odds"), so it says which side of the line it lies on.
+    if float(shown) == EVEN_ODDS * 100 and p != EVEN_ODDS:
+        return f"just {'under' if p < EVEN_ODDS else 'over'} {shown}%"
+    return f"{shown}%"
 
 
 def level_span(level: Level) -> str:
