@@ -659,24 +659,29 @@ def level_note(spec: data.Specialty, curve: MonotoneCurve, level: Level, with_ot
 
 def comparison_group(spec: data.Specialty, applicant: str) -> dict[str, object]:
     """Who the figures describe, named, and how that relates to the reader."""
-    rates = data.latest_match_rates()
     described = (
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
         f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
     )
-    yours = READER_GROUPS[applicant]
-    outside = applicant != "non-us-img"
-    note = None
-    if outside:
-        note = (
-            f"These are figures for {DATA_GROUP}, not for {yours}: {OWN_GROUP_FIGURES[applicant]} "
-            f"Across all specialties in {rates.year}, "
-            f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
-            f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read the "
-            "estimate as background, likely on the low side for you"
-            + (f". If you have left school, though: {data.PRIOR_GRADUATE_RATE}" if applicant in data.US_GRADUATE_TYPES else ".")
-        )
-    return {"applicant_type": applicant, "described": described, "reader_in_group": not outside, "note": note}
+    note = not_your_group(applicant)
+    return {"applicant_type": applicant, "described": described, "reader_in_group": note is None, "note": note}
+
+
+def not_your_group(applicant: str, estimate: str = "the estimate") -> str | None:
+    """What a reader outside the data's group is told beside these estimates,
+    with their own group's overall match rate; None for a non-US IMG.  The
+    backup finder, which shows the same estimates, words it from here too."""
+    if applicant == "non-us-img":
+        return None
+    rates = data.latest_match_rates()
+    return (
+        f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
+        f"Across all specialties in {rates.year}, "
+        f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
+        f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read "
+        f"{estimate} as background, likely on the low side for you"
+        + (f". If you have left school, though: {data.PRIOR_GRADUATE_RATE}" if applicant in data.US_GRADUATE_TYPES else ".")
+    )
 
 
 def _method_name(used: list[Measure]) -> str:
