@@ -981,6 +981,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "bridges": bridges(primary, needs_visa),
         "excluded": excluded,
         "notes": notes,
+        # The odds column holds non-US IMG estimates whatever the applicant
+        # type; a reader of another type is told so, as match odds tells them.
+        "match_odds_note": None if step2 is None else match_odds.not_your_group(applicant, "these estimates"),
         "summary": summary,
     }
 
@@ -1024,7 +1027,10 @@ def render(result: Mapping[str, object]) -> Markup:
             )
         )
         step2 = result["inputs"]["step2_score"]  # type: ignore[index]
-        odds_column = () if step2 is None else (f"Match odds at Step 2 CK {step2}",)
+        odds_note = result["match_odds_note"]
+        # Named for whom the figures describe when that is not the reader.
+        odds_name = "Match odds" if odds_note is None else "Non-US IMG match odds"
+        odds_column = () if step2 is None else (f"{odds_name} at Step 2 CK {step2}",)
         rows = [
             (
                 str(i),
@@ -1043,11 +1049,13 @@ def render(result: Mapping[str, object]) -> Markup:
                 caption="Eligible backups, best first",
             )
         )
+        if odds_note is not None:
+            parts.append(el("p", el("strong", "Not your group."), " ", str(odds_note)))
         if step2 is not None:
             parts.append(
                 el(
                     "p",
-                    f"Match odds at your Step 2 CK ({step2}) are the match odds calculator's estimate from the score "
+                    f"{odds_name} at your Step 2 CK ({step2}) are the match odds calculator's estimate from the score "
                     f"alone, for non-US IMGs who ranked each field first ({CHARTING_OUTCOMES.named()}). They do not "
                     "change the order, and each field's figure describes a different group of applicants; use them to "
                     "see where your score sits, then run the competitiveness check on the fields you are weighing.",
@@ -1170,7 +1178,9 @@ def method() -> Markup:
                 "li",
                 "Step 2 CK, if you enter it, adds each field's match odds at your score beside the ranking (the match "
                 f"odds calculator's estimate from the score alone, {CHARTING_OUTCOMES.named()}); it adds no points, so "
-                "the order is the same with or without it.",
+                "the order is the same with or without it. The estimates are for non-US IMGs whatever your applicant "
+                "type; for any other type the column is named so, and the note under it gives your own group's overall "
+                "match rate, as the match odds calculator does.",
             ),
             el(
                 "li",

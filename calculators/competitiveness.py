@@ -771,7 +771,7 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
 # IMGs who rank it first go unmatched (general surgery 28.6%) still left the
 # reader below even odds, and this check called applying alone reasonable
 # while match odds, from the same rows, said most such applicants failed.
-SINGLE_TRACK_MIN_ODDS = 0.5
+SINGLE_TRACK_MIN_ODDS = match_odds.EVEN_ODDS
 
 
 def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:

@@ -87,6 +87,11 @@ CONTIG_FLOOR = 1
 
 CONTIG_MAX = 100
 
+# Even odds: the line the competitiveness check's single-track rule draws on
+# this calculator's estimate, so a figure rounded onto it must say which side
+# it is on (see _pct).
+EVEN_ODDS = 0.5
+
 # How the two measures are named in the result's table.
 STEP2_LABEL = "Step 2 CK"
 CONTIG_LABEL = "Contiguous ranks (self-reported)"
@@ -570,12 +575,12 @@ def contig_turning_point(spec: data.Specialty) -> int | None:
 
 
 def _about_word(p: float) -> str:
-    """ "about " before 52%, but nothing before "over 99%": a bound is not something to be about."""
-    return "" if _pct(p).startswith(("over", "under")) else "about "
+    """ "about " before 52%, but nothing before "over 99%" or "just under 50%": a bound is not something to be about."""
+    return "" if _pct(p).startswith(("over", "under", "just")) else "about "
 
 
 def about(p: float) -> str:
-    """A probability as this calculator words it: "about 42%", "over 99%"."""
+    """A probability as this calculator words it: "about 42%", "over 99%", "just under 50%"."""
     return _about_word(p) + _pct(p)
 
 
@@ -604,7 +609,13 @@ def _pct(p: float) -> str:
         return "under 1%"
     if p > 0.99:
         return "over 99%"
-    return f"{p * 100:.0f}%"
+    shown = f"{p * 100:.0f}"
+    # Rounded onto even odds, an estimate would read as the line the
+    # competitiveness check's rule draws there (0.4973 as "50%" beside "under
+    # even odds"), so it says which side of the line it lies on.
+    if float(shown) == EVEN_ODDS * 100 and p != EVEN_ODDS:
+        return f"just {'under' if p < EVEN_ODDS else 'over'} {shown}%"
+    return f"{shown}%"
 
 
 def level_span(level: Level) -> str:
@@ -645,24 +656,29 @@ def level_note(spec: data.Specialty, curve: MonotoneCurve, level: Level, with_ot
 
 def comparison_group(spec: data.Specialty, applicant: str) -> dict[str, object]:
     """Who the figures describe, named, and how that relates to the reader."""
-    rates = data.latest_match_rates()
     described = (
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
         f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
     )
-    yours = READER_GROUPS[applicant]
-    outside = applicant != "non-us-img"
-    note = None
-    if outside:
-        note = (
-            f"These are figures for {DATA_GROUP}, not for {yours}: {OWN_GROUP_FIGURES[applicant]} "
-            f"Across all specialties in {rates.year}, "
-            f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
-            f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read the "
-            "estimate as background, likely on the low side for you"
-            + (f". If you have left school, though: {data.PRIOR_GRADUATE_RATE}" if applicant in data.US_GRADUATE_TYPES else ".")
-        )
-    return {"applicant_type": applicant, "described": described, "reader_in_group": not outside, "note": note}
+    note = not_your_group(applicant)
+    return {"applicant_type": applicant, "described": described, "reader_in_group": note is None, "note": note}
+
+
+def not_your_group(applicant: str, estimate: str = "the estimate") -> str | None:
+    """What a reader outside the data's group is told beside these estimates,
+    with their own group's overall match rate; None for a non-US IMG.  The
+    backup finder, which shows the same estimates, words it from here too."""
+    if applicant == "non-us-img":
+        return None
+    rates = data.latest_match_rates()
+    return (
+        f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
+        f"Across all specialties in {rates.year}, "
+        f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
+        f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read "
+        f"{estimate} as background, likely on the low side for you"
+        + (f". If you have left school, though: {data.PRIOR_GRADUATE_RATE}" if applicant in data.US_GRADUATE_TYPES else ".")
+    )
 
 
 def _method_name(used: list[Measure]) -> str:

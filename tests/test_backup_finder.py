@@ -41,6 +41,7 @@ OUTPUT_KEYS = {
     "bridges",
     "excluded",
     "notes",
+    "match_odds_note",
     "summary",
 }
 
@@ -542,3 +543,39 @@ def test_a_score_adds_each_fields_match_odds_beside_the_ranking_not_in_it() -> N
     assert "Match odds at Step 2 CK 220" in html and match_odds.about(odds["family-medicine"]) in html
     assert "Match odds at" not in str(backup_finder.render(without))
     assert all(s["match_odds"] is None for s in without["suggestions"])
+
+
+@pytest.mark.parametrize(
+    ("applicant", "group", "rated", "rate"),
+    [
+        ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
+        ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
+        ("us-img", "US-citizen IMGs (and permanent residents)", "US-citizen IMGs", "us_img_pct"),
+    ],
+)
+def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: str, group: str, rated: str, rate: str) -> None:
+    # A US MD with 230 in orthopaedics read "about 16%" for general surgery under "Match odds at
+    # Step 2 CK 230", where the match odds calculator, for the same case, says "not your group".
+    result = compute({"specialty": "orthopaedic-surgery", "applicant_type": applicant, "step2_score": 230})
+    html = str(backup_finder.render(result))
+    text = "".join(ET.fromstring(f"<div>{html}</div>").itertext())
+    rates = data.latest_match_rates()
+    assert "Non-US IMG match odds at Step 2 CK 230" in text and "Match odds at Step 2 CK" not in text
+    # The same words as the match odds calculator's, with the reader's own group's overall rate and its year.
+    assert result["match_odds_note"] == match_odds.not_your_group(applicant, "these estimates")
+    assert f"Not your group. These are figures for non-US IMGs, not for {group}" in text
+    assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in text
+    assert f"(NRMP PGY-1 match rates, {rates.year})" in text and "likely on the low side for you" in text
+    # The figures themselves are the same for every applicant type: only the words change.
+    img = compute({"specialty": "orthopaedic-surgery", "applicant_type": "non-us-img", "step2_score": 230})
+    same = by_slug(img)
+    assert all(s["match_odds"] == same[s["specialty"]]["match_odds"] for s in result["suggestions"])  # type: ignore[index]
+
+
+def test_a_non_us_img_and_a_reader_without_a_score_get_no_group_warning() -> None:
+    img = compute({"specialty": "orthopaedic-surgery", "applicant_type": "non-us-img", "step2_score": 230})
+    assert img["match_odds_note"] is None
+    html = str(backup_finder.render(img))
+    assert "Match odds at Step 2 CK 230" in html and "Non-US IMG match odds" not in html and "Not your group" not in html
+    unscored = compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-md"})
+    assert unscored["match_odds_note"] is None and "Not your group" not in str(backup_finder.render(unscored))

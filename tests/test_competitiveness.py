@@ -736,3 +736,21 @@ def test_where_the_score_does_not_separate_matched_from_unmatched_the_median_rul
     surgery = compute({"specialty": "neurological-surgery", "applicant_type": "us-img", "step2_score": 240})
     assert "below the median" in " ".join(rule["rule"] for rule in surgery["rules_applied"])
     assert "says little" not in " ".join(rule["rule"] for rule in surgery["rules_applied"])
+
+
+def test_the_odds_rule_never_prints_even_odds_beside_under_even_odds() -> None:
+    # OB/GYN at 256 (estimate 0.4973) read "at about 50% matched: under even odds".
+    result = compute(
+        {
+            "specialty": "obstetrics-gynecology",
+            "applicant_type": "us-img",
+            "step2_score": 256,
+            "usce_months": 12,
+            "specialty_letters": 4,
+            "research_items": 4,
+            "away_rotations": 2,
+        }
+    )
+    assert result["band"] == "dual-apply"
+    text = html.unescape(str(competitiveness.render(result)))
+    assert "at just under 50% matched: under even odds" in text and "about 50%" not in text

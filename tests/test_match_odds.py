@@ -619,3 +619,25 @@ def test_the_base_rate_prints_as_the_data_page_does() -> None:
 
     html = str(match_odds.render(match_odds.compute({"specialty": "internal-medicine"})))
     assert "3,392 of 6,992 non-US IMGs who ranked Internal Medicine first matched (48.5%;" in html
+
+
+@pytest.mark.parametrize(
+    ("p", "words"),
+    [
+        (0.4973, "just under 50%"),
+        (0.4951, "just under 50%"),
+        (0.5049, "just over 50%"),
+        (0.5, "about 50%"),
+        (0.4949, "about 49%"),
+    ],
+)
+def test_a_figure_rounded_onto_even_odds_says_which_side_it_is_on(p: float, words: str) -> None:
+    # 0.4973 was printed "about 50%" beside the competitiveness check's "under even odds".
+    assert match_odds.about(p) == words
+
+
+def test_obgyn_at_256_reads_just_under_even_odds() -> None:
+    result = compute({"specialty": "obstetrics-gynecology", "step2_score": 256})
+    assert result["probability"] == 0.4973
+    assert "<strong>just under 50%</strong> matched" in str(match_odds.render(result))
+    assert "by this model, just under 50% of" in result["summary"]
