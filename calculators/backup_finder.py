@@ -479,8 +479,9 @@ FIELDS = (
     replace(
         profile.STEP2_SCORE,
         initial=None,
-        help="Optional. Adds each field's match odds at your score, from the match odds calculator; it does not "
-        "change the order, which weighs pairings and openness to IMGs. Leave empty if you have not taken it.",
+        help="Optional. Adds each field's match odds at your score, from the match odds calculator (figures for "
+        "non-US IMGs); it does not change the order, which weighs pairings and openness to IMGs. Leave empty if you "
+        "have not taken it.",
     ),
 )
 
