@@ -479,7 +479,7 @@ FIELDS = (
     replace(
         profile.STEP2_SCORE,
         initial=None,
-        help="Optional. Adds each field's match odds at your score, from the match odds calculator (figures for "
+        help="Adds each field's match odds at your score, from the match odds calculator (figures for "
         "non-US IMGs); it does not change the order, which weighs pairings and openness to IMGs. Leave empty if you "
         "have not taken it.",
     ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .fields import BoolField, ChoiceField, DateField, Field, IntField, TextField
-from .html import Markup, el, join
+from .html import Markup, capitalised, el, join
 from .registry import Calculator
 
 DISCLAIMER = (
@@ -68,7 +68,12 @@ def _control(calc: Calculator, field: Field, value: object) -> Markup:
 def render_field(calc: Calculator, field: Field, value: object) -> Markup:
     label = el("label", field.label, for_=field_id(calc, field))
     control = _control(calc, field, value)
-    help_text = field.help + (" Optional." if field.optional and isinstance(field, IntField) else "")
+    help_text = field.help
+    if isinstance(field, IntField):
+        # The limits up front, in the field's description: a reader should not
+        # have to type a wrong value to learn them (a screen reader hears this
+        # with the label; the error message words them the same way).
+        help_text += f" {'Optional: ' + field.allowed() if field.optional else capitalised(field.allowed())}."
     parts = [control, label] if isinstance(field, BoolField) else [label, control]
     return el(
         "div",

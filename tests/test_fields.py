@@ -127,3 +127,15 @@ def test_large_limits_are_written_with_thousands_separators() -> None:
     assert caught.value.message == "Random example (seed) must be a whole number from 0 to 1,000,000, or left empty."
     with pytest.raises(InputError, match=r"must be a whole number, 1,000 or more\.$"):
         IntField(name="n", label="N", minimum=1_000).parse("5")
+
+
+def test_every_whole_number_field_says_its_limits_before_anything_is_typed() -> None:
+    from calculators import REGISTRY
+    from calculators.render import render_field
+
+    for calc in REGISTRY.values():
+        for field in calc.FIELDS:
+            if isinstance(field, IntField):
+                described = str(render_field(calc, field, field.default))
+                assert field.allowed() in described.replace("A whole", "a whole"), (calc.NAME, field.name)
+                assert described.count("Optional") <= 1, (calc.NAME, field.name)
