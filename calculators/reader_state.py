@@ -392,14 +392,21 @@ def status_html(announce: str) -> Markup:
     return join(el("span", "Updated for your inputs."), " ", el("span", announce, class_="mpb-visually-hidden"))
 
 
+# More than this and the status would take longer to hear than the fields
+# take to visit; each field's description still carries its rule.
+MOST_RULES_IN_STATUS = 3
+
+
 def fix_status(fields: Sequence[Field], errors: Sequence[InputError], *, over_defaults: bool = False) -> str:
-    """What the status line says of a form in error.  With one field in error
-    it carries that field's own rule: a screen reader reads the status out,
-    but not the rule that joins the field's description.  ``over_defaults``:
+    """What the status line says of a form in error.  While the rules broken
+    are few it carries each one: a screen reader reads the status out, but
+    not the rules that join the descriptions of fields it has not reached (a
+    rule that spans fields names fields some Tab stops away).  ``over_defaults``:
     no valid answer has replaced the result the page was built with (the
     page knows, and picks), so the result shown is the default inputs'."""
     labels = {field.name: field.label for field in fields}
     named = list(dict.fromkeys(labels.get(error.field, error.field) for error in errors))
-    rule = f" {errors[0].message.rstrip('.')}." if len(named) == 1 and errors[0].field in labels else ""
+    rules = list(dict.fromkeys(error.message.rstrip(".") for error in errors if error.field in labels))
+    said = "".join(f" {rule}." for rule in rules) if len(rules) <= MOST_RULES_IN_STATUS else ""
     shown = "is for the default inputs" if over_defaults else "is still for your last valid inputs"
-    return f"Please fix {and_list(named)}.{rule} The result shown {shown}."
+    return f"Please fix {and_list(named)}.{said} The result shown {shown}."

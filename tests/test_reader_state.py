@@ -308,7 +308,10 @@ def test_the_status_line_does_not_repeat_the_headline_on_screen() -> None:
 def test_the_fix_message_names_every_field_by_its_label() -> None:
     reply = compute("competitiveness", step2_score="abc", usce_months="-1")
     assert reply["status"] == (
-        "Please fix Step 2 CK score and US clinical experience (months). The result shown is still for your last valid inputs."
+        "Please fix Step 2 CK score and US clinical experience (months). "
+        "Step 2 CK score must be a whole number from 1 to 300, or left empty. "
+        "US clinical experience (months) must be a whole number from 0 to 240. "
+        "The result shown is still for your last valid inputs."
     )
     assert compute("competitiveness", step2_score="abc")["status"] == (
         "Please fix Step 2 CK score. Step 2 CK score must be a whole number from 1 to 300, or left empty. "
@@ -321,6 +324,17 @@ def test_the_page_gets_every_rule_that_spans_fields_and_the_status_names_each() 
     assert [e["field"] for e in reply["errors"]] == ["backup_programs", "supplemental_ranked"]
     assert reply["status"].startswith(
         "Please fix Programs in the backup specialty and First-year programs on supplemental lists."
+    )
+    # Each rule is said too: the fields it names may be several Tab stops away.
+    for error in reply["errors"]:
+        assert error["message"] in reply["status"]
+
+
+def test_the_status_names_the_fields_but_not_their_rules_when_many_are_broken() -> None:
+    reply = compute("competitiveness", step2_score="x", usce_months="x", research_items="x", away_rotations="x")
+    assert reply["status"] == (
+        "Please fix Step 2 CK score, US clinical experience (months), Research items and US rotations in this specialty. "
+        "The result shown is still for your last valid inputs."
     )
 
 
