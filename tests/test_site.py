@@ -259,3 +259,18 @@ def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
             if re.search(r"\$\s?\d", paragraph) and not re.search(r"\b20\d\d\b", paragraph):
                 undated.append(f"{guide.relative_to(ROOT)}: {paragraph[:80]}")
     assert not undated, "\n".join(undated)
+
+
+def test_the_repository_tracks_no_environment_and_no_link_out_of_itself() -> None:
+    """A clone's .venv and node_modules are its own (make setup builds them).
+    Once, links to another checkout's were committed: pulling them replaced
+    that checkout's environments with links to themselves."""
+    import subprocess
+
+    from conftest import ROOT
+
+    listed = subprocess.run(["git", "ls-files", "-s"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    links = [line.split("\t", 1)[1] for line in listed.splitlines() if line.startswith("120000")]
+    assert links == [], f"symbolic links tracked: {links}"
+    paths = [line.split("\t", 1)[1] for line in listed.splitlines()]
+    assert not [p for p in paths if p.split("/")[0] in {".venv", "node_modules", "site", "site-offline"}]
