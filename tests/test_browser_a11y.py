@@ -131,6 +131,58 @@ def test_every_control_shows_a_visible_focus_ring(scheme_page: Any, site_url: st
     assert unreadable == [], f"focused buttons whose text cannot be read: {unreadable}"
 
 
+# The focused element, the label of its field, and the bottom of Material's sticky header.
+FOCUSED_UNDER_HEADER = """() => {
+  const focused = document.activeElement;
+  const label = focused.closest('.mpb-field')?.querySelector('label');
+  return { what: focused.name || focused.tagName, top: focused.getBoundingClientRect().top,
+           label: label ? label.getBoundingClientRect().top : null,
+           header: document.querySelector('.md-header').getBoundingClientRect().bottom };
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 600)])
+def test_shift_tab_never_scrolls_a_field_under_the_header(page: Any, site_url: str, width: int, height: int) -> None:
+    # The browser scrolled each field to the screen's top edge, under the sticky
+    # header: at 390 px "Years since graduation" was hidden whole, and no label showed.
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site_url + "calculators/competitiveness/")
+    page.wait_for_selector('.mpb-calculator[data-runtime="ready"][data-restored]')
+    page.get_by_role("button", name="Link to these answers").focus()
+    seen = []
+    for _ in range(14):
+        page.keyboard.press("Shift+Tab")
+        seen.append(page.evaluate(FOCUSED_UNDER_HEADER))
+        if seen[-1]["what"] == "specialty":
+            break
+    assert seen[-1]["what"] == "specialty", seen
+    hidden = [s for s in seen if s["top"] < s["header"] or (s["label"] is not None and s["label"] < s["header"])]
+    assert hidden == [], hidden
+
+
+def test_a_heading_reached_by_its_anchor_sits_where_material_puts_it(page: Any, site_url: str) -> None:
+    # The room kept above focused fields must not add to Material's own room above a heading.
+    page.goto(site_url + "apply/interviews/#keep-an-impressions-log")
+    page.wait_for_timeout(500)
+    place = page.evaluate(
+        """() => {
+          const heading = document.getElementById('keep-an-impressions-log');
+          heading.scrollIntoView();
+          // Material's room above a target heading, in its own custom properties.
+          const probe = document.createElement('div');
+          probe.style.height = 'calc(var(--md-scroll-margin) - var(--md-scroll-offset))';
+          heading.append(probe);
+          const room = probe.getBoundingClientRect().height;
+          probe.remove();
+          return { top: heading.getBoundingClientRect().top, room,
+                   header: document.querySelector('.md-header').getBoundingClientRect().bottom };
+        }"""
+    )
+    assert place["room"] > 0, place
+    assert abs(place["top"] - place["room"]) <= 1, place
+    assert place["top"] >= place["header"], place
+
+
 def test_instant_navigation_moves_focus_to_the_new_pages_heading(page: Any, site_url: str) -> None:
     # Focus stayed on the followed link (or fell to the body), and a screen reader heard nothing of the new page.
     page.goto(site_url + "calculators/competitiveness/")
