@@ -11,17 +11,19 @@ import json
 
 from . import REGISTRY, reader_state
 from .fields import InputError, check_inputs
-from .render import render_result
+from .render import TITLE_LEVEL, render_result
 
 
 def _errors(errors: list[InputError]) -> list[dict[str, str]]:
     return [{"field": e.field, "message": e.message} for e in errors]
 
 
-def compute(name: str, inputs_json: str) -> str:
-    """Compute and render, or list every field error; never raise."""
+def compute(name: str, inputs_json: str, level: int = TITLE_LEVEL) -> str:
+    """Compute and render, or list every field error; never raise.  ``level``
+    is the widget's title level (its ``data-heading-level``), which the
+    result's headings follow as they did in the build."""
     try:
-        return _compute(name, inputs_json)
+        return _compute(name, inputs_json, level)
     except Exception as error:  # the page must get words, whatever went wrong
         # No field is named, so the page shows the message among its notes;
         # ``status`` is the line the page can say instead of "fix a field",
@@ -42,7 +44,7 @@ UNEXPECTED_STATUS = "This calculator could not update. The result shown is still
 UNEXPECTED_STATUS_OVER_DEFAULTS = "This calculator could not update. The result shown is for the default inputs."
 
 
-def _compute(name: str, inputs_json: str) -> str:
+def _compute(name: str, inputs_json: str, level: int) -> str:
     """A reply says what this tab keeps of the form (``tab_copy``: a good
     one the inputs it used, one with a field in error the inputs as typed; see
     ``reader_state.TabCopy``).  A good reply also says what to keep in storage
@@ -68,7 +70,7 @@ def _compute(name: str, inputs_json: str) -> str:
             return json.dumps(
                 {
                     "ok": True,
-                    "html": render_result(calc, result),
+                    "html": render_result(calc, result, level),
                     "query": query,
                     "announce": announce,
                     "status_html": reader_state.status_html(announce),

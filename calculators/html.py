@@ -66,6 +66,25 @@ def join(*parts: Child) -> Markup:
     return Markup(_children(parts))
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+
+
+def shift_headings(markup: Markup, by: int) -> Markup:
+    """``markup`` with every heading ``by`` levels deeper: a calculator embedded
+    under a ``###`` section keeps the page's outline.  Text and attributes are
+    escaped by ``el``, so a ``<h`` here can only be a tag."""
+    if by == 0:
+        return markup
+
+    def deeper(tag: re.Match[str]) -> str:
+        level = int(tag.group(2)) + by
+        if not 1 <= level <= 6:
+            raise ValueError(f"a heading cannot go to level {level}")
+        return f"<{tag.group(1)}h{level}"
+
+    return Markup(_HEADING_TAG.sub(deeper, markup))
+
+
 def plain_text(value: object) -> str:
     """The text of a child, without any markup (for attributes)."""
     return re.sub(r"<[^>]*>", "", text(value))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .fields import BoolField, ChoiceField, DateField, Field, IntField, TextField
-from .html import Markup, capitalised, el, join
+from .html import Markup, capitalised, el, join, shift_headings
 from .registry import Calculator
 
 DISCLAIMER = (
@@ -98,31 +98,48 @@ def render_form(calc: Calculator, values: Mapping[str, object] | None = None) ->
     )
 
 
-def render_result(calc: Calculator, result: Mapping[str, object]) -> Markup:
+# A calculator's title is an h2 unless the page embeds it deeper (a guide
+# section under ``###``); its Result heading and the headings inside follow.
+TITLE_LEVEL = 2
+TITLE_LEVELS = range(TITLE_LEVEL, 5)  # its own headings go three levels down, and h6 is the last
+
+
+def heading_level(level: object) -> int:
+    """The title's heading level, checked: the page's script hands it back
+    from the widget for every live result, which must match the build's."""
+    if not isinstance(level, int) or isinstance(level, bool) or level not in TITLE_LEVELS:
+        raise ValueError(f"a calculator's title level must be one of {list(TITLE_LEVELS)}, not {level!r}")
+    return level
+
+
+def render_result(calc: Calculator, result: Mapping[str, object], level: int = TITLE_LEVEL) -> Markup:
     # The one-sentence summary, never shown here: a phone keeps it on screen
     # under the form while the reader edits (calculators.js, mirrorHeadline),
     # where a headline of several sentences, cut to fit, lost its number.
     gist = el("p", str(result["summary"]), class_="mpb-gist", hidden=True) if result.get("summary") else ""
-    return join(gist, calc.render(result), el("p", DISCLAIMER, class_="mpb-disclaimer"))
+    body = shift_headings(calc.render(result), heading_level(level) - TITLE_LEVEL)
+    return join(gist, body, el("p", DISCLAIMER, class_="mpb-disclaimer"))
 
 
-def render_method(calc: Calculator) -> Markup:
+def render_method(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
     return el(
         "details",
         el("summary", "How this calculator works: formula, rules and sources"),
-        calc.method(),
+        shift_headings(calc.method(), heading_level(level) - TITLE_LEVEL),
         class_="mpb-method",
     )
 
 
-def render_calculator(calc: Calculator) -> Markup:
-    """The whole widget with the default result already in it."""
+def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
+    """The whole widget with the default result already in it, its title a
+    heading at ``level``."""
+    level = heading_level(level)
     defaults = {f.name: f.default for f in calc.FIELDS}
     result = calc.compute(defaults)
     name = calc.NAME
     return el(
         "section",
-        el("h2", calc.TITLE, id=f"mpb-{name}-title", class_="mpb-title"),
+        el(f"h{level}", calc.TITLE, id=f"mpb-{name}-title", class_="mpb-title"),
         el("p", calc.SUMMARY, class_="mpb-summary"),
         render_form(calc, defaults),
         # The result's summary, copied in by the page script and kept on
@@ -146,7 +163,7 @@ def render_calculator(calc: Calculator) -> Markup:
         el("div", class_="mpb-offer", aria_live="polite"),
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.
-        el("h3", "Result", class_="mpb-result-title", **NOT_SEARCHED),
+        el(f"h{level + 1}", "Result", class_="mpb-result-title", **NOT_SEARCHED),
         # Shown by the page while the inputs cannot be answered: the status line
         # above says so once, but a reader who reaches the result later, by
         # scrolling or by its heading, would take it for their latest inputs'.
@@ -158,11 +175,16 @@ def render_calculator(calc: Calculator) -> Markup:
             **NOT_SEARCHED,
         ),
         # A section, not a div: results nest divs (see NOT_SEARCHED).
-        el("section", render_result(calc, result), class_="mpb-result", aria_label=f"{calc.TITLE}: result", **NOT_SEARCHED),
+        el(
+            "section", render_result(calc, result, level), class_="mpb-result", aria_label=f"{calc.TITLE}: result", **NOT_SEARCHED
+        ),
         render_profile_controls(calc),
-        render_method(calc),
+        render_method(calc, level),
         class_="mpb-calculator",
         data_calculator=name,
+        # Handed back with every live recalculation, so its result's headings
+        # sit at the same levels as the build's.
+        data_heading_level=level,
         aria_labelledby=f"mpb-{name}-title",
     )
 

@@ -29,11 +29,13 @@ def table(headers: Any, rows: Any, caption: str | None = None) -> Markup:
     return scroll_region(html.table(headers, rows, caption), caption or "Table")
 
 
-def calculator(name: str) -> Markup:
-    """Embed one calculator with its default result already computed."""
+def calculator(name: str, level: int = 2) -> Markup:
+    """Embed one calculator with its default result already computed.  Its
+    title is an h2; under a ``###`` section of a guide, ``level=3`` keeps the
+    page's outline (the calculator's headings all move one level down)."""
     if name not in REGISTRY:
         raise KeyError(f"No calculator named {name!r}; known: {', '.join(REGISTRY)}")
-    return render_calculator(REGISTRY[name])
+    return render_calculator(REGISTRY[name], level)
 
 
 def cite(source: d.Source) -> Markup:

@@ -136,6 +136,58 @@ def test_every_control_shows_a_visible_focus_ring(scheme_page: Any, site_url: st
     assert unreadable == [], f"focused buttons whose text cannot be read: {unreadable}"
 
 
+# The focused element, the label of its field, and the bottom of Material's sticky header.
+FOCUSED_UNDER_HEADER = """() => {
+  const focused = document.activeElement;
+  const label = focused.closest('.mpb-field')?.querySelector('label');
+  return { what: focused.name || focused.tagName, top: focused.getBoundingClientRect().top,
+           label: label ? label.getBoundingClientRect().top : null,
+           header: document.querySelector('.md-header').getBoundingClientRect().bottom };
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 600)])
+def test_shift_tab_never_scrolls_a_field_under_the_header(page: Any, site_url: str, width: int, height: int) -> None:
+    # The browser scrolled each field to the screen's top edge, under the sticky
+    # header: at 390 px "Years since graduation" was hidden whole, and no label showed.
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site_url + "calculators/competitiveness/")
+    page.wait_for_selector('.mpb-calculator[data-runtime="ready"][data-restored]')
+    page.get_by_role("button", name="Link to these answers").focus()
+    seen = []
+    for _ in range(14):
+        page.keyboard.press("Shift+Tab")
+        seen.append(page.evaluate(FOCUSED_UNDER_HEADER))
+        if seen[-1]["what"] == "specialty":
+            break
+    assert seen[-1]["what"] == "specialty", seen
+    hidden = [s for s in seen if s["top"] < s["header"] or (s["label"] is not None and s["label"] < s["header"])]
+    assert hidden == [], hidden
+
+
+def test_a_heading_reached_by_its_anchor_sits_where_material_puts_it(page: Any, site_url: str) -> None:
+    # The room kept above focused fields must not add to Material's own room above a heading.
+    page.goto(site_url + "apply/interviews/#keep-an-impressions-log")
+    page.wait_for_timeout(500)
+    place = page.evaluate(
+        """() => {
+          const heading = document.getElementById('keep-an-impressions-log');
+          heading.scrollIntoView();
+          // Material's room above a target heading, in its own custom properties.
+          const probe = document.createElement('div');
+          probe.style.height = 'calc(var(--md-scroll-margin) - var(--md-scroll-offset))';
+          heading.append(probe);
+          const room = probe.getBoundingClientRect().height;
+          probe.remove();
+          return { top: heading.getBoundingClientRect().top, room,
+                   header: document.querySelector('.md-header').getBoundingClientRect().bottom };
+        }"""
+    )
+    assert place["room"] > 0, place
+    assert abs(place["top"] - place["room"]) <= 1, place
+    assert place["top"] >= place["header"], place
+
+
 def test_instant_navigation_moves_focus_to_the_new_pages_heading(page: Any, site_url: str) -> None:
     # Focus stayed on the followed link (or fell to the body), and a screen reader heard nothing of the new page.
     page.goto(site_url + "calculators/competitiveness/")
@@ -148,6 +200,68 @@ def test_instant_navigation_moves_focus_to_the_new_pages_heading(page: Any, site
     page.locator("#reading-the-result a.headerlink").click()
     page.wait_for_timeout(500)
     assert page.evaluate("document.activeElement.tagName") != "H1"
+
+
+# Where focus is, and whether it is on screen below Material's sticky header.
+FOCUS_IN_VIEW = """() => {
+  const focused = document.activeElement;
+  const box = focused.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return { tag: focused.tagName, id: focused.id, text: (focused.textContent || '').trim().slice(0, 40),
+           inView: box.height > 0 && box.top >= header - 1 && box.bottom <= innerHeight, scrollY };
+}"""
+
+
+def follow_by_keyboard(page: Any, link: Any) -> None:
+    """Tab to ``link`` and press Enter, leaving Material time to note the
+    scroll position as a reader's pause would."""
+    link.focus()
+    page.wait_for_timeout(400)
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize(
+    ("start", "link", "section", "arrive"),
+    [
+        # Another page's section, through instant navigation.
+        ("apply/timeline/", "keep an impressions log", "keep-an-impressions-log", "**/apply/interviews/**"),
+        # The page just loaded: Material fetches and puts it in again.
+        ("apply/", "program signals", "program-signals-two-separate-sets", "**/apply/#program-signals-*"),
+    ],
+)
+def test_a_link_to_a_section_puts_focus_on_that_section(
+    page: Any, site_url: str, start: str, link: str, section: str, arrive: str
+) -> None:
+    # Focus fell to the body, and in most runs the page stayed where the old one
+    # was scrolled: the next Tab went back to the site's tabs at the top.
+    page.goto(site_url + start)
+    follow_by_keyboard(page, page.locator(".md-content").get_by_role("link", name=link, exact=True).first)
+    page.wait_for_url(arrive)
+    page.wait_for_function("(id) => document.activeElement?.id === id", arg=section, timeout=10_000)
+    here = page.evaluate(FOCUS_IN_VIEW)
+    assert here["inView"], here
+    page.keyboard.press("Tab")
+    after = page.evaluate(FOCUS_IN_VIEW)
+    assert after["inView"] and after["scrollY"] > 1000, after
+
+
+def test_back_leaves_focus_where_the_reader_was(page: Any, site_url: str) -> None:
+    # Focus went to the page's heading while Material put back the reader's
+    # place far below it, so the next Tab jumped to the top of the page.
+    page.goto(site_url + "apply/timeline/")
+    follow_by_keyboard(page, page.locator(".md-content").get_by_role("link", name="keep an impressions log"))
+    page.wait_for_url("**/apply/interviews/**")
+    page.wait_for_timeout(500)
+    page.go_back()
+    page.wait_for_url("**/apply/timeline/")
+    page.wait_for_function("() => document.activeElement !== document.body", timeout=10_000)
+    back = page.evaluate(FOCUS_IN_VIEW)
+    assert back["scrollY"] > 1000, back
+    assert back["tag"] != "H1" and back["inView"], back
+    assert back["text"] == "keep an impressions log", back
+    page.keyboard.press("Tab")
+    after = page.evaluate(FOCUS_IN_VIEW)
+    assert after["inView"] and after["scrollY"] > 1000, after
 
 
 def test_on_a_phone_every_sideways_scrolling_box_can_be_reached_by_keyboard(

@@ -16,6 +16,18 @@ def test_compute_returns_the_same_html_as_the_build() -> None:
     assert reply["announce"].startswith("Internal Medicine:")
 
 
+def test_compute_renders_the_result_at_the_widgets_heading_level() -> None:
+    # A calculator embedded under a ### section (level 3) got h4 parts live
+    # where the build had given it h5, so the outline changed on the first edit.
+    reply = json.loads(browser.compute("competitiveness", json.dumps({}), 3))
+    assert reply["html"] == render_result(competitiveness, competitiveness.compute({}), 3)
+    assert "<h5>" in reply["html"] and "<h4>" not in reply["html"]
+    assert json.loads(browser.compute("competitiveness", json.dumps({})))["html"] == render_result(
+        competitiveness, competitiveness.compute({})
+    )
+    assert json.loads(browser.compute("competitiveness", json.dumps({}), 9))["ok"] is False
+
+
 def test_compute_lists_every_field_error_at_once() -> None:
     reply = json.loads(browser.compute("competitiveness", json.dumps({"step2_score": "abc", "usce_months": "-1"})))
     assert reply["ok"] is False

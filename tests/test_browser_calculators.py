@@ -275,3 +275,25 @@ def test_a_new_answer_keeps_the_readers_place_and_open_sections_in_the_result(pa
     assert widget.locator(".mpb-result details").first.evaluate("(d) => d.open")
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     assert widget.locator(".mpb-result").evaluate("(r) => r.contains(document.activeElement)")
+
+
+HEADINGS = "(root) => [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => heading.tagName)"
+
+
+def test_a_calculator_under_a_guide_section_keeps_its_heading_levels_live(page: Any, site_url: str) -> None:
+    # On /apply/ the program counts sit under a ### section, so the build gives
+    # them an h3 title and h5 parts; a live result must not bring back a level-2 widget's h4.
+    name = "program_counts"
+    widget = open_calculator(page, site_url + "apply/", name)
+    result = widget.locator(".mpb-result")
+    assert widget.evaluate(HEADINGS)[:2] == ["H3", "H4"]
+    built = result.evaluate(HEADINGS)
+    assert built and set(built) == {"H5"}, built
+    before = result.inner_html()
+    vary(widget, REGISTRY[name])
+    page.wait_for_function(
+        "([selector, before]) => document.querySelector(selector).innerHTML !== before",
+        arg=[f'.mpb-calculator[data-calculator="{name}"] .mpb-result', before],
+    )
+    live = result.evaluate(HEADINGS)
+    assert live and set(live) == {"H5"}, live

@@ -78,6 +78,39 @@ def test_widget_markup_has_form_result_method_and_no_inline_script(name: str) ->
         assert f'for="mpb-{name}-{field.name}"' in html, f"{field.name} needs a label"
 
 
+HEADING = re.compile(r"<h([1-6])[\s>]")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_widget_embedded_a_level_down_moves_every_heading_with_it(name: str) -> None:
+    # Under a guide's ### section the title was still an h2, so the guide's next
+    # ### read as a part of the calculator (a11y audit, /apply/).
+    calc = REGISTRY[name]
+    levels = [int(n) for n in HEADING.findall(render_calculator(calc))]
+    deeper = render_calculator(calc, level=3)
+    assert [int(n) for n in HEADING.findall(deeper)] == [n + 1 for n in levels]
+    assert levels[:2] == [2, 3]  # the title, then Result
+    assert 'data-heading-level="3"' in deeper and 'data-heading-level="2"' in render_calculator(calc)
+    # The live result at that level is what the build put on the page.
+    result = calc.compute({})
+    assert render_result(calc, result, 3) in deeper
+
+
+@pytest.mark.parametrize("level", [1, 5, True, "3", 3.0])
+def test_a_calculator_title_level_outside_h2_to_h4_is_refused(level: object) -> None:
+    with pytest.raises(ValueError, match="title level"):
+        render_calculator(REGISTRY["program_counts"], level=level)  # type: ignore[arg-type]
+
+
+def test_shifting_headings_leaves_text_that_looks_like_one_alone() -> None:
+    from calculators.html import el, shift_headings
+
+    markup = el("div", el("h4", "Sources"), el("p", "<h4> stays text"), el("header", "kept"), el("hr"))
+    assert shift_headings(markup, 1) == el("div", el("h5", "Sources"), el("p", "<h4> stays text"), el("header", "kept"), el("hr"))
+    with pytest.raises(ValueError):
+        shift_headings(el("h6", "too deep"), 1)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_without_javascript_the_widget_says_its_form_does_nothing(name: str) -> None:
     # The form took typing and never reacted, beside the default result, with no word why.

@@ -175,6 +175,80 @@ def test_every_calculator_has_a_page_with_its_default_result_prerendered(built_s
     assert "How each input moved the score" in html and "How this calculator works" in html
 
 
+class OutlineParser(HTMLParser):
+    """The headings of a page's text in order: level, whether it is a
+    calculator's own (inside ``.mpb-calculator``), whether it is a
+    calculator's title, and its words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[tuple[int, bool, bool, str]] = []
+        self.depth = 0
+        self.calculator_depth: int | None = None
+        self.heading: tuple[int, bool, bool] | None = None
+        self.words = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_TAGS:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        self.depth += 1
+        if "mpb-calculator" in classes and self.calculator_depth is None:
+            self.calculator_depth = self.depth
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading, self.words = (int(tag[1]), self.calculator_depth is not None, "mpb-title" in classes), ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS:
+            return
+        if self.heading is not None and re.fullmatch(r"h[1-6]", tag):
+            self.headings.append((*self.heading, self.words.strip()))
+            self.heading = None
+        if self.calculator_depth == self.depth:
+            self.calculator_depth = None
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.heading is not None:
+            self.words += data
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def outline_faults(html: str) -> list[str]:
+    """Where a page's heading outline jumps down more than one level, or puts
+    a guide heading inside a calculator's section."""
+    start = html.index('<article class="md-content__inner md-typeset">')
+    parser = OutlineParser()
+    parser.feed(html[start : html.index("</article>", start)])
+    faults, previous, calculator_title = [], 1, None
+    for level, inside, title, words in parser.headings:
+        if level > previous + 1:
+            faults.append(f"h{previous} to h{level}: {words}")
+        if title:
+            calculator_title = level
+        elif not inside and calculator_title is not None:
+            if level > calculator_title:
+                faults.append(f"guide heading h{level} {words!r} sits under a calculator's h{calculator_title}")
+            calculator_title = None
+        previous = level
+    return faults
+
+
+def test_no_page_outline_skips_a_level_or_files_a_guide_section_under_a_calculator(built_site: Path) -> None:
+    # On /apply/ both calculators sit under ### sections but had h2 titles: the
+    # guide's next ### read as part of "How many programs to apply to".
+    apply = (built_site / "apply" / "index.html").read_text(encoding="utf-8")
+    assert outline_faults(apply) == []
+    assert re.search(r'<h3 id="mpb-program_counts-title"', apply) and re.search(r'<h3 id="mpb-application_cost-title"', apply)
+    faults = {}
+    for page in pages(built_site):
+        if found := outline_faults(page.read_text(encoding="utf-8")):
+            faults[str(page.relative_to(built_site))] = found
+    assert faults == {}
+
+
 def test_search_finds_a_calculators_summary_and_method_but_not_its_form_or_default_answer(built_site: Path) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for name, calc in REGISTRY.items():

@@ -439,13 +439,13 @@ self.addEventListener("message", async ({ data }) => {
     );
     return;
   }
-  const { id, fn, name, payload } = data;
+  const { id, fn, name, payload, args = [] } = data;
   lastRequestAt = performance.now();
   try {
     if (!BRIDGE_FUNCTIONS.has(fn)) throw new Error(`unknown request ${fn}`);
     if (!bridge) throw new Error("the worker was asked to compute before it was started");
     const module = await bridge;
-    post({ id, json: module[fn](name, payload) });
+    post({ id, json: module[fn](name, payload, ...args) });
   } catch (error) {
     post({ id, error: String(error?.message || error) });
   }

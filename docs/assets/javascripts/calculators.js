@@ -326,12 +326,13 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
   return decoded;
 }
 
-function ask(fn, name, payload) {
+// ``args`` go to the Python function after the payload, as they are.
+function ask(fn, name, payload, ...args) {
   const id = ++lastId;
   return new Promise((resolve, reject) => {
     if (runtime.phase === "failed") return reject(runtimeFailure());
     pending.set(id, { resolve, reject });
-    startWorker().postMessage({ id, fn, name, payload: JSON.stringify(payload) });
+    startWorker().postMessage({ id, fn, name, payload: JSON.stringify(payload), args });
   });
 }
 
@@ -419,6 +420,9 @@ class Widget {
   constructor(root) {
     this.root = root;
     this.name = root.dataset.calculator;
+    // The title's heading level the build gave this widget (a guide may embed
+    // it under a ### section); live results are rendered to match it.
+    this.level = root.dataset.headingLevel ? [Number(root.dataset.headingLevel)] : [];
     this.form = root.querySelector(".mpb-form");
     this.status = root.querySelector(".mpb-status-text");
     this.progress = root.querySelector(".mpb-progress");
@@ -604,7 +608,7 @@ class Widget {
     let reply;
     const values = this.readForm();
     try {
-      reply = await ask("compute", this.name, values);
+      reply = await ask("compute", this.name, values, ...this.level);
     } catch (error) {
       if (ticket === this.latest) this.computeFailed(error);
       return;
@@ -675,7 +679,7 @@ class Widget {
   // the result built for the default inputs, which the status line would
   // call the reader's last valid one, so those inputs are answered first.
   async showLastValid(values) {
-    const reply = await ask("compute", this.name, values).catch(() => null);
+    const reply = await ask("compute", this.name, values, ...this.level).catch(() => null);
     if (!reply?.ok) return;
     this.replaceResult(reply.html);
     this.rememberable = reply.remember;

@@ -1,28 +1,85 @@
 // Instant navigation swaps a page in without loading it, so neither focus nor
 // a screen reader follows the reader: focus stays on the link they used, or
-// falls to the body when that link was in the content just replaced.  Move it
-// to the new page's heading, where a page load would start reading.  A jump
-// to an anchor is Material's to place.  A classic script, so a page opened
-// from a folder (file://), where there is no instant navigation, runs it too.
+// falls to the body when that link was in the content just replaced, and the
+// next Tab starts again from the top of the page.  Put focus where a page load
+// would start reading: the new page's heading, or the section its anchor
+// names; after Back or Forward, where the reader was.  A classic script, so a
+// page opened from a folder (file://), where there is no instant navigation,
+// runs it too.
 (() => {
   let firstPage = true;
-  // Back and Forward return to where the reader was; Material restores it.
-  let returning = false;
-  window.addEventListener("popstate", () => (returning = true));
+  // The address Back or Forward went to.  Compared with the page that comes
+  // in, so a Back between two anchors of one page (no new page) is not taken
+  // for a return when the reader next follows a link.
+  let returningTo = null;
+  window.addEventListener("popstate", () => (returningTo = location.href));
+
+  // The link last followed from each page, found again when the reader comes back.
+  const leftBy = new Map();
+  const pageOf = (where) => where.pathname + where.search;
+  const linksTo = (href) => [...document.querySelectorAll("a[href]")].filter((link) => link.href === href);
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (link) leftBy.set(pageOf(location), { href: link.href, nth: linksTo(link.href).indexOf(link) });
+    },
+    true,
+  );
+
+  const headerBottom = () => document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0;
+  const inView = (node) => {
+    const box = node.getBoundingClientRect();
+    return box.height > 0 && box.top >= headerBottom() && box.bottom <= window.innerHeight;
+  };
+
+  // Focus without scrolling: the page is already where it should be.  An
+  // element that takes no focus of its own takes it from here on only as a
+  // starting point, so the next Tab goes on from it.
+  const focusOn = (node) => {
+    if (!node.matches("a[href], button, input, select, textarea, summary, [tabindex]")) node.tabIndex = -1;
+    node.focus({ preventScroll: true });
+    return document.activeElement === node;
+  };
+
+  // Material has put back the scroll position the reader left, and the
+  // content they left from is a new copy: the link they followed if it is
+  // in view again, else the first part of the page text in view.
+  const focusWhereTheReaderWas = () => {
+    const left = leftBy.get(pageOf(location));
+    const link = left && linksTo(left.href)[left.nth];
+    if (link && inView(link) && focusOn(link)) return;
+    const top = headerBottom();
+    const parts = document.querySelectorAll(".md-content .md-typeset > *");
+    const first = [...parts].find((part) => part.getBoundingClientRect().bottom > top);
+    if (first) focusOn(first);
+  };
+
   globalThis.document$?.subscribe?.(() => {
     if (firstPage) {
       firstPage = false;
       return;
     }
-    const back = returning;
-    returning = false;
-    if (location.hash.length > 1) return;
+    const back = returningTo === location.href;
+    returningTo = null;
+    if (back) {
+      focusWhereTheReaderWas();
+      return;
+    }
+    // Material does not move focus to an anchor's section, and now and then
+    // leaves the new page scrolled where the old one was: it takes a position
+    // saved a moment after the link was followed for one to restore.
+    const id = decodeURIComponent(location.hash.slice(1));
+    const section = id ? document.getElementById(id) : null;
+    if (section) {
+      section.scrollIntoView();
+      focusOn(section);
+      return;
+    }
     const heading = document.querySelector(".md-content h1");
     if (!heading) return;
-    heading.tabIndex = -1;
-    // Material now and then leaves a new page scrolled where the old one was;
-    // a page without an anchor starts at its top, where its heading is.
-    if (!back) window.scrollTo(0, 0);
-    heading.focus({ preventScroll: true });
+    // A page without an anchor starts at its top, where its heading is.
+    window.scrollTo(0, 0);
+    focusOn(heading);
   });
 })();
