@@ -486,6 +486,15 @@ class Widget {
         type,
         (event) => {
           this.lastEdit = performance.now();
+          // A summary still waiting for the pause answers the value before
+          // this edit: dropped, or a reader typing a key a second heard the
+          // answer for "2" while typing the "4" of 240.  The next reply is
+          // said afresh, once they pause again.
+          if (this.statusTimer) {
+            clearTimeout(this.statusTimer);
+            this.statusTimer = 0;
+            this.shownStatus = null;
+          }
           if (!this.restored && event.target.name) this.typedEarly.add(event.target.name);
         },
         { capture: true },
@@ -925,9 +934,13 @@ class Widget {
     if (shown === this.shownStatus) return;
     this.shownStatus = shown;
     clearTimeout(this.statusTimer);
+    this.statusTimer = 0;
     const wait = this.lastEdit + ANNOUNCE_PAUSE_MS - performance.now();
-    if (wait > 0) this.statusTimer = setTimeout(() => write(this.status), wait);
-    else write(this.status);
+    if (wait <= 0) return write(this.status);
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = 0;
+      write(this.status);
+    }, wait);
   }
 
   // Said beside the controls the reader used, and announced: the notes

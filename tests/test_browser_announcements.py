@@ -1,0 +1,85 @@
+"""What a screen reader is told, and when: every write into the calculators'
+live regions (the status line, the link box's status, the link offer) is
+logged from the moment the page starts, with the time it happened, and
+checked against what the reader did.  "Announced" here means "written into
+a live region", which is what Chromium passes on to a screen reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browser import field, open_calculator, wait_for_tab_copy
+
+pytestmark = pytest.mark.browser
+
+# Logs each live region's text after every change, once per batch of
+# changes, from before the page is parsed, so a widget's first words count.
+LOG_LIVE_REGIONS = """(() => {
+  window.said = [];
+  new MutationObserver((records) => {
+    const regions = new Set();
+    for (const { target } of records) {
+      const element = target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement;
+      const region = element?.closest?.(".mpb-status-text, .mpb-link-status, .mpb-offer");
+      if (region) regions.add(region);
+    }
+    for (const region of regions) {
+      window.said.push({
+        calculator: region.closest(".mpb-calculator")?.dataset.calculator,
+        region: region.className,
+        live: region.closest("[aria-live]")?.getAttribute("aria-live") ?? null,
+        text: region.textContent,
+        at: performance.now(),
+      });
+    }
+  }).observe(document, { childList: true, characterData: true, subtree: true });
+})()"""
+
+
+def said(page: Any, region: str = "mpb-status-text") -> list[dict[str, Any]]:
+    return [entry for entry in page.evaluate("window.said") if entry["region"] == region]
+
+
+def answered(page: Any, name: str) -> None:
+    """Wait for the widget's first answer: each answer writes the tab's copy,
+    which a new browser context starts without."""
+    page.wait_for_function(
+        "(name) => sessionStorage.getItem(`matchplanb:inputs:${location.pathname}#${name}`) !== null",
+        arg=name,
+        timeout=90_000,
+    )
+
+
+def open_logged(page: Any, url: str, name: str) -> Any:
+    page.add_init_script(LOG_LIVE_REGIONS)
+    widget = open_calculator(page, url, name)
+    answered(page, name)
+    return widget
+
+
+# --- Finding 1: only the value the reader stopped on is announced -----------------------------------------
+
+
+def test_a_summary_waiting_for_the_pause_is_dropped_when_the_reader_types_again(page: Any, site_url: str) -> None:
+    # Typed a key at a time with the engine answering between keys, as on a
+    # touch screen with a screen reader, the summary for "2" was announced
+    # while "4" was typed, and the one for "24" while "0" was.
+    widget = open_logged(page, site_url + "calculators/match-odds/", "match_odds")
+    score = field(widget, "step2_score")
+    score.fill("")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "")
+    page.wait_for_timeout(1300)  # past the pause, so the cleared field's answer is said first
+    page.evaluate("window.said = []")
+    typed = ""
+    for key in "240":
+        score.press(key)
+        last_key = page.evaluate("performance.now()")
+        typed += key
+        # The next key comes just after the answer, while its summary waits for the pause.
+        wait_for_tab_copy(page, "match_odds", "step2_score", typed)
+    page.wait_for_timeout(1800)
+    writes = said(page)
+    assert len(writes) == 1, [entry["text"] for entry in writes]
+    assert writes[0]["at"] >= last_key + 900, "said only once the reader paused after the last key"
+    assert writes[0]["text"] == widget.locator(".mpb-status-text").text_content()
