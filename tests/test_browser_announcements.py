@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser import field, open_calculator, wait_for_tab_copy
+from browser import READY, field, open_calculator, wait_for_tab_copy
 
 pytestmark = pytest.mark.browser
 
@@ -37,11 +37,14 @@ LOG_LIVE_REGIONS = """(() => {
 })()"""
 
 
+BUILT_STATUS = "Showing the result for the default inputs."
+
+
 def said(page: Any, region: str = "mpb-status-text") -> list[dict[str, Any]]:
     return [entry for entry in page.evaluate("window.said") if entry["region"] == region]
 
 
-def answered(page: Any, name: str) -> None:
+def tab_copy_written(page: Any, name: str) -> None:
     """Wait for the widget's first answer: each answer writes the tab's copy,
     which a new browser context starts without."""
     page.wait_for_function(
@@ -54,7 +57,7 @@ def answered(page: Any, name: str) -> None:
 def open_logged(page: Any, url: str, name: str) -> Any:
     page.add_init_script(LOG_LIVE_REGIONS)
     widget = open_calculator(page, url, name)
-    answered(page, name)
+    tab_copy_written(page, name)
     return widget
 
 
@@ -83,3 +86,40 @@ def test_a_summary_waiting_for_the_pause_is_dropped_when_the_reader_types_again(
     assert len(writes) == 1, [entry["text"] for entry in writes]
     assert writes[0]["at"] >= last_key + 900, "said only once the reader paused after the last key"
     assert writes[0]["text"] == widget.locator(".mpb-status-text").text_content()
+
+
+# --- Finding 4: arriving on a page announces nothing that is not news -------------------------------------
+
+
+def test_the_first_answer_for_the_defaults_is_not_announced(page: Any, site_url: str) -> None:
+    # The reader had typed nothing, yet heard "Updated for your inputs" and the
+    # whole summary as soon as the engine answered the restore.
+    widget = open_logged(page, site_url + "calculators/match-odds/", "match_odds")
+    page.wait_for_timeout(1300)  # past the pause before the status speaks
+    texts = [entry["text"] for entry in said(page)]
+    assert not [text for text in texts if text.startswith("Updated")], texts
+    assert widget.locator(".mpb-status-text").text_content() == BUILT_STATUS
+
+
+def test_a_guide_page_with_two_calculators_says_loading_once_and_then_nothing(page: Any, site_url: str) -> None:
+    page.add_init_script(LOG_LIVE_REGIONS)
+    page.goto(site_url + "apply/")
+    for name in ("program_counts", "application_cost"):
+        page.wait_for_selector(READY.format(name=name), timeout=90_000)
+        tab_copy_written(page, name)
+    page.wait_for_timeout(1300)
+    writes = said(page)
+    loading = {entry["calculator"] for entry in writes if entry["text"].startswith("Loading the calculator engine")}
+    assert loading == {"program_counts"}, "said once, by the first calculator on the page"
+    assert not [entry for entry in writes if entry["text"].startswith("Updated")], writes
+    for name in ("program_counts", "application_cost"):
+        status = page.locator(f'.mpb-calculator[data-calculator="{name}"] .mpb-status-text')
+        assert status.text_content() == BUILT_STATUS
+
+
+def test_linked_values_are_announced_once_with_their_answer(page: Any, site_url: str) -> None:
+    widget = open_logged(page, site_url + "calculators/match-odds/#match-odds.step2_score=250", "match_odds")
+    page.wait_for_timeout(1300)
+    updated = [entry["text"] for entry in said(page) if entry["text"].startswith("Updated")]
+    assert len(updated) == 1, updated
+    assert widget.locator(".mpb-status-text").text_content() == updated[0]

@@ -469,6 +469,10 @@ class Widget {
     this.shownStatus = null;
     this.answeredFor = null;
     this.lastEdit = -Infinity;
+    // The words the page was built with, and whether the next answer leaves
+    // them standing (Python's word on the restored values: see restore).
+    this.builtStatus = this.status.textContent;
+    this.quietAnswer = false;
     // The form's values when it last agreed with the tab's copy (restored, or
     // answered): what a later edit is told apart from (see unanswered).
     this.inStep = null;
@@ -557,6 +561,7 @@ class Widget {
       const typedSince = this.typedEarlyValues();
       this.writeForm({ ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
+      this.quietAnswer = saved.announce === false;
       this.startedFrom = saved.link;
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
@@ -598,6 +603,7 @@ class Widget {
 
   edited() {
     this.restoreNotes = [];
+    this.quietAnswer = false;
     this.rememberWaits = false;
     if (!this.offerOpen) this.offer.replaceChildren(); // an old "Done" confirmation
   }
@@ -625,9 +631,16 @@ class Widget {
     this.inStep = values;
     this.staleNote.hidden = reply.ok;
     this.showErrors(reply.ok ? [] : reply.errors);
+    const quiet = this.quietAnswer;
+    this.quietAnswer = false;
     if (reply.ok) {
       this.replaceResult(reply.html);
-      this.showStatus(reply.status_html, this.restoreNotes);
+      // The defaults' answer, which the built page already said it shows: a
+      // reader who just arrived heard "Updated for your inputs", twice on a
+      // guide with two calculators, over the text they had started reading.
+      // Only the first calculator's "Loading" needs taking back.
+      if (!quiet) this.showStatus(reply.status_html, this.restoreNotes);
+      else if (this.status.textContent !== this.builtStatus) this.say(this.builtStatus);
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
@@ -639,6 +652,8 @@ class Widget {
       this.say(status, this.restoreNotes);
       this.headlineStale(status);
     }
+    // The result now answers the form, whether or not the status line spoke.
+    this.root.dataset.answered = "true";
     if (reply.ok) [this.link, this.lastValid] = [reply.link, reply.tab_copy.inputs];
     this.linkStale = !reply.ok;
     this.showLink();
@@ -869,7 +884,10 @@ class Widget {
     this.root.dataset.runtime = phase;
     this.progress.hidden = phase !== "loading";
     if (phase === "loading") {
-      this.say("Loading the calculator engine. Until it is ready, the result shown is for the default inputs.");
+      // One engine serves every calculator on the page, so one says so.
+      if (this.root === document.querySelector(".mpb-calculator")) {
+        this.say("Loading the calculator engine. Until it is ready, the result shown is for the default inputs.");
+      }
       this.showProgress();
     }
     if (phase === "ready" && this.engineOff) {
