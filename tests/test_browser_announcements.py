@@ -123,3 +123,24 @@ def test_linked_values_are_announced_once_with_their_answer(page: Any, site_url:
     updated = [entry["text"] for entry in said(page) if entry["text"].startswith("Updated")]
     assert len(updated) == 1, updated
     assert widget.locator(".mpb-status-text").text_content() == updated[0]
+
+
+# --- Finding 8: the link box's status is said when it changes, not on every answer -------------------------
+
+
+def test_the_link_boxs_status_is_written_once_while_a_field_stays_in_error(page: Any, site_url: str) -> None:
+    # "While a field is in error, the link holds your last valid answers." was
+    # written again after every key and on Enter, the same words each time.
+    widget = open_logged(page, site_url + "calculators/match-odds/", "match_odds")
+    widget.get_by_role("button", name="Link to these answers").click()
+    score = field(widget, "step2_score")
+    score.fill("2620")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "2620")
+    score.press("End")
+    score.press("1")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "26201")
+    score.press("Enter")
+    page.wait_for_timeout(800)  # room for the Enter's answer, were it to write again
+    written = [entry["text"] for entry in said(page, "mpb-link-status") if entry["text"]]
+    assert len(written) == 1, written
+    assert "last valid answers" in written[0]

@@ -749,7 +749,11 @@ class Widget {
     if (this.linkPanel.hidden) return;
     const page = linkablePage();
     const why = this.link === null ? "notReady" : page === null ? "noWebAddress" : this.linkStale ? "stale" : null;
-    this.linkStatus.textContent = why ? this.linkPanel.dataset[why] : "";
+    // A live region rewritten with the same words is read out again, and
+    // this runs on every answer: the reader fixing a field heard "the link
+    // holds your last valid answers" after every pause.
+    const said = why ? this.linkPanel.dataset[why] : "";
+    if (this.linkStatus.textContent !== said) this.linkStatus.textContent = said;
     if (this.link === null || page === null) {
       this.linkText.value = "";
       return;
