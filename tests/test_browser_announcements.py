@@ -144,3 +144,31 @@ def test_the_link_boxs_status_is_written_once_while_a_field_stays_in_error(page:
     written = [entry["text"] for entry in said(page, "mpb-link-status") if entry["text"]]
     assert len(written) == 1, written
     assert "last valid answers" in written[0]
+
+
+# --- Finding 9: a confirmation that takes focus is not also announced --------------------------------------
+
+KEY = "matchplanb:profile"
+LINK = "calculators/competitiveness/#competitiveness.specialty=neurology&competitiveness.step2_score=262"
+
+
+@pytest.mark.parametrize("choice", ["Keep mine", "Use these linked values"])
+def test_the_offers_confirmation_is_heard_once_as_the_focused_element(page: Any, site_url: str, choice: str) -> None:
+    page.goto(site_url)
+    page.evaluate(
+        "([key, text]) => localStorage.setItem(key, text)",
+        [KEY, '{"version": 1, "values": {"specialty": "psychiatry", "step2_score": "250"}}'],
+    )
+    widget = open_logged(page, site_url + LINK, "competitiveness")
+    offer = widget.locator(".mpb-offer")
+    offer.get_by_text("Neurology in the link").wait_for()
+    button = offer.get_by_role("button", name=choice)
+    button.focus()
+    page.keyboard.press("Enter")
+    confirmation = offer.get_by_text("Done:")
+    confirmation.wait_for()
+    assert confirmation.evaluate("(element) => element === document.activeElement")
+    writes = said(page, "mpb-offer")
+    assert [entry["live"] for entry in writes if "Neurology in the link" in entry["text"]] == ["polite"], "the offer is announced"
+    done = [entry["live"] for entry in writes if entry["text"].startswith("Done:")]
+    assert done and set(done) == {"off"}, writes

@@ -430,6 +430,8 @@ class Widget {
     this.remember = root.querySelector(".mpb-remember");
     this.profileStatus = root.querySelector(".mpb-profile-status");
     this.offer = root.querySelector(".mpb-offer");
+    // As Python built it: the offer is announced (see showOffer).
+    this.offerLive = this.offer.getAttribute("aria-live");
     this.makeLink = root.querySelector(".mpb-make-link");
     this.linkPanel = root.querySelector(".mpb-link");
     this.linkText = root.querySelector(".mpb-link-text");
@@ -816,6 +818,7 @@ class Widget {
   // link, and storage waits for the reader's choice.  Python wrote the words.
   showOffer(offer) {
     this.offerOpen = true;
+    if (this.offerLive) this.offer.setAttribute("aria-live", this.offerLive);
     const text = document.createElement("div");
     text.innerHTML = offer.html;
     const button = (label, choose) => {
@@ -828,6 +831,9 @@ class Widget {
       this.offerOpen = false;
       this.keepTabCopy();
       const confirmation = Object.assign(document.createElement("p"), { textContent: words, tabIndex: -1 });
+      // Focus reads it out, taking the place of the buttons that are gone;
+      // announced by the region as well, the reader heard it twice.
+      this.offer.setAttribute("aria-live", "off");
       this.offer.replaceChildren(confirmation);
       confirmation.focus();
     };
