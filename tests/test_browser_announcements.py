@@ -172,3 +172,52 @@ def test_the_offers_confirmation_is_heard_once_as_the_focused_element(page: Any,
     assert [entry["live"] for entry in writes if "Neurology in the link" in entry["text"]] == ["polite"], "the offer is announced"
     done = [entry["live"] for entry in writes if entry["text"].startswith("Done:")]
     assert done and set(done) == {"off"}, writes
+
+
+# --- Finding 5: the "site has been updated" note ------------------------------------------------------------
+
+# What a new build's service worker taking over looks like to a page it
+# already controlled; the note's text, logged as it was when the note went in.
+NEW_BUILD = """() => {
+  window.noteAtInsert = null;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.classList?.contains("mpb-updated")) window.noteAtInsert = node.textContent;
+      }
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+  for (const _ of [1, 2]) navigator.serviceWorker.dispatchEvent(new Event("controllerchange"));
+}"""
+
+
+def test_the_site_updated_note_is_announced_reached_early_and_put_aside_without_losing_the_readers_place(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "faq/")
+    page.wait_for_load_state("load")
+    # The reader is reading a link in the page's text when the note comes.
+    place = page.locator("article a[href]:not(.headerlink)").nth(3)
+    place.focus()
+    page.evaluate(NEW_BUILD)
+    note = page.locator(".mpb-updated")
+    note.get_by_role("button", name="Not now").wait_for()
+    # Put in empty and then filled, so its role=status announces the words.
+    assert page.evaluate("window.noteAtInsert") == ""
+    # Reached at the start of the page, right after the skip link, not after the footer.
+    page.locator(".md-skip").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Reload"
+    # Put aside from the keyboard, it gives focus back to where the reader was, not to the page's start.
+    place.focus()
+    note.get_by_role("button", name="Reload").focus()  # moved into the note from the link
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert note.count() == 0
+    assert place.evaluate("(element) => element === document.activeElement")
+    # Entered from nowhere (a click with nothing focused), it gives focus to the page's heading.
+    page.evaluate("document.activeElement.blur()")
+    page.evaluate(NEW_BUILD)
+    note.get_by_role("button", name="Not now").click()
+    assert note.count() == 0
+    assert page.evaluate("document.activeElement.tagName") == "H1"
