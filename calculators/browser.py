@@ -121,7 +121,9 @@ def restore(name: str, saved_json: str) -> str:
     has not changed, which the page does not remember until they do, and
     ``last_valid`` the inputs whose result to show beside a field in error,
     and ``drop_search`` whether the address's query string held inputs, for
-    the page to take out of its address.
+    the page to take out of its address.  ``announce`` is false when the
+    answer to these values is no news to announce: the page already says it
+    shows the defaults' result (``reader_state.first_answer_is_news``).
     """
     calc = REGISTRY[name]
     saved = json.loads(saved_json)
@@ -160,4 +162,5 @@ def restore(name: str, saved_json: str) -> str:
     reply["remember_waits"] = waits
     if linked and not new_link and (note := reader_state.changed_since_link(calc.FIELDS, linked, kept.inputs)):
         reply["notes"].append(note)  # type: ignore[attr-defined]
+    reply["announce"] = reader_state.first_answer_is_news(calc.FIELDS, reply, saved.get("today"))
     return json.dumps(reply)

@@ -226,6 +226,13 @@ def _accept(fields: Sequence[Field], raw: Mapping[str, object], source: str, not
     return accepted
 
 
+def _from_device(fields: Sequence[Field], device_date: str | None) -> dict[str, str]:
+    """The device's date, for a form that asks for today's."""
+    if not device_date or not any(field.name == DEVICE_DATE_FIELD for field in fields):
+        return {}
+    return _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
+
+
 def shown(field: Field, text: str) -> str:
     """A form value as a reader would name it."""
     if isinstance(field, ChoiceField):
@@ -305,9 +312,7 @@ def starting_values(
     typed: dict[str, str] = {}
     if origin != "link":
         typed = {f.name: text for f in fields if f.name not in from_link and isinstance(text := linked.get(f.name), str)}
-    device: dict[str, str] = {}
-    if device_date and any(field.name == DEVICE_DATE_FIELD for field in fields):
-        device = _accept(fields, {DEVICE_DATE_FIELD: device_date}, "your device's date", [])
+    device = _from_device(fields, device_date)
     if origin == "own":
         kept = {name: text for name, text in from_link.items() if not (device and name == DEVICE_DATE_FIELD)}
         values = {**device, **mine, **kept} if in_error else {**device, **kept, **mine}
@@ -383,6 +388,24 @@ def changed_since_link(fields: Sequence[Field], linked: Mapping[str, object], ke
 
 
 # --- What the status line says -------------------------------------------------------------------------
+
+
+def first_answer_is_news(fields: Sequence[Field], restored: Mapping[str, object], device_date: str | None) -> bool:
+    """Whether the page announces its answer to the form as ``restore`` set it.
+
+    The page is built with the defaults' result and a status line saying so,
+    which stays true while the form starts at the defaults (the device's date
+    counts as one: "today" is the build's only until the page knows the
+    reader's).  Announcing "Updated for your inputs" then broke into the
+    guide a reader had just arrived at, for inputs they never gave.
+    Remembered or linked values, a note, an offer or a value in error are
+    news, said once with that answer."""
+    if restored.get("notes") or restored.get("offer") or restored.get("last_valid"):
+        return True
+    defaults = {field.name: field.to_text(field.default) for field in fields}
+    values = restored.get("values")
+    started = {**defaults, **(values if isinstance(values, Mapping) else {})}
+    return started != {**defaults, **_from_device(fields, device_date)}
 
 
 def status_html(announce: str) -> Markup:

@@ -160,6 +160,8 @@ def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
         el("div", class_="mpb-notes", role="note", hidden=True),
         # Filled by the page script when a link disagrees with remembered
         # answers; present and empty from the start so the offer is announced.
+        # The page switches it off for the confirmation it then focuses, which
+        # focus alone reads out.
         el("div", class_="mpb-offer", aria_live="polite"),
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.

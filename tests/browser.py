@@ -18,13 +18,22 @@ def open_calculator(page: Any, url: str, name: str) -> Any:
     return page.locator(f'.mpb-calculator[data-calculator="{name}"]').first
 
 
+# The first live reply is in (the status line may stay silent for it: a form
+# at its defaults says nothing new).
+ANSWERED = '.mpb-calculator[data-calculator="{name}"][data-answered]'
+
+
 def first_live_result(widget: Any) -> str:
     """The result once the first live reply (from the address, remembered
     answers or the reader's date) has replaced the prerendered one, which
     lands after "ready"; comparing against the prerendered markup would make
     that late first reply look like the reply to an edit."""
-    widget.locator(".mpb-status-text", has_text="Updated for your inputs.").wait_for()
+    answered(widget)
     return widget.locator(".mpb-result").inner_html()
+
+
+def answered(widget: Any, timeout: float = 30_000) -> None:
+    widget.page.wait_for_selector(ANSWERED.format(name=widget.get_attribute("data-calculator")), timeout=timeout)
 
 
 def result_text(widget: Any) -> str:

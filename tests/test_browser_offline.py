@@ -30,8 +30,8 @@ from macros.offline_engine import built_manifest, runtime_folder
 pytestmark = pytest.mark.browser
 
 CALCULATOR_PAGES = sorted(f"calculators/{name.replace('_', '-')}/" for name in REGISTRY)
-LIVE = '.mpb-calculator[data-runtime="ready"] .mpb-status-text'
-UPDATED = "Updated for your inputs."
+# Live, and the first answer is in (said or not: see ANSWERED in browser.py).
+LIVE = '.mpb-calculator[data-runtime="ready"][data-answered]'
 RUNTIME_CACHE = "match-plan-b-runtime"
 
 
@@ -335,7 +335,7 @@ def runtime_files(site: Path) -> list[str]:
 def assert_live(page: Any, url: str) -> None:
     """The page's calculator starts and recomputes, which needs Python."""
     page.goto(url)
-    page.locator(LIVE, has_text=UPDATED).first.wait_for(timeout=90_000)
+    page.locator(LIVE).first.wait_for(timeout=90_000)
 
 
 def guide_pages(site: Path) -> list[str]:
@@ -362,11 +362,11 @@ def test_after_one_calculator_visit_everything_works_offline(closed_browser: Any
     hosted.stop()
     try:
         page.reload()
-        page.locator(LIVE, has_text=UPDATED).first.wait_for(timeout=90_000)
+        page.locator(LIVE).first.wait_for(timeout=90_000)
         # Every calculator, by instant navigation (the engine stays up) ...
         for calculator_page in CALCULATOR_PAGES[1:]:
             navigate(page, hosted.url + calculator_page)
-            page.locator(LIVE, has_text=UPDATED).first.wait_for(timeout=30_000)
+            page.locator(LIVE).first.wait_for(timeout=30_000)
         # ... and from a fresh start, with an old-style query string.
         assert_live(page, hosted.url + CALCULATOR_PAGES[-1] + "?step2_score=250")
         # Every guide page, never visited, and search.
@@ -495,7 +495,7 @@ def test_a_calculator_opened_during_a_save_shares_its_wasm_download(closed_brows
         page.wait_for_selector('.mpb-calculator[data-runtime="loading"]')
         page.wait_for_timeout(1500)  # time for the engine to look for the wasm, and ask for it
         hosted.held.pop(XZ).set()
-        page.locator(LIVE, has_text=UPDATED).first.wait_for(timeout=90_000)
+        page.locator(LIVE).first.wait_for(timeout=90_000)
         page.evaluate(WAIT_FOR_RUNTIME, len(runtime_files(hosted.directory)))
     finally:
         hosted.serve_everything()

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 import pytest
-from browser import READY, error_of, field, open_calculator, tab_copy, wait_for_result, wait_for_tab_copy
+from browser import READY, answered, error_of, field, open_calculator, tab_copy, wait_for_result, wait_for_tab_copy
 
 pytestmark = pytest.mark.browser
 KEY = "matchplanb:profile"
@@ -34,7 +34,7 @@ def calculator(page: Any, name: str) -> Any:
 
 def settled(page: Any, widget: Any) -> None:
     """Wait until the widget has restored its inputs and shown a live result."""
-    widget.locator(".mpb-status-text", has_text="Updated for your inputs.").wait_for(timeout=30_000)
+    answered(widget)
 
 
 # --- Nothing moves between pages without Remember ------------------------------------------------------

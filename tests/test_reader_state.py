@@ -156,6 +156,23 @@ def test_the_devices_date_fills_today_unless_the_link_carries_one() -> None:
     assert "today" not in compute("timeline")["remember"]
 
 
+def test_the_first_answer_is_announced_only_when_the_form_does_not_start_at_the_defaults() -> None:
+    # A guide page announced "Updated for your inputs" and both its calculators'
+    # summaries as the reader arrived, for defaults the page already said it showed.
+    from calculators import match_odds
+
+    assert restore("match_odds")["announce"] is False
+    assert restore("timeline", today="2026-11-30")["announce"] is False, "the device's date is today's default"
+    default_specialty = next(f.default for f in match_odds.FIELDS if f.name == "specialty")
+    assert restore("match_odds", stored=stored(specialty=str(default_specialty)))["announce"] is False
+    assert restore("match_odds", address="#match-odds.step2_score=250")["announce"] is True
+    assert restore("match_odds", stored=stored(step2_score="250"))["announce"] is True
+    assert restore("competitiveness", address="#competitiveness.specialty=cardiology")["announce"] is True, "a note"
+    assert restore("timeline", address="#timeline.today=2027-02-01", today="2026-11-30")["announce"] is True
+    edited = compute("match_odds", step2_score="251")
+    assert restore("match_odds", tab_copy=tab_copy(edited))["announce"] is True
+
+
 def test_bad_values_are_dropped_with_a_note_naming_where_they_came_from() -> None:
     reply = restore(
         "competitiveness",

@@ -434,6 +434,8 @@ class Widget {
     this.remember = root.querySelector(".mpb-remember");
     this.profileStatus = root.querySelector(".mpb-profile-status");
     this.offer = root.querySelector(".mpb-offer");
+    // As Python built it: the offer is announced (see showOffer).
+    this.offerLive = this.offer.getAttribute("aria-live");
     this.makeLink = root.querySelector(".mpb-make-link");
     this.linkPanel = root.querySelector(".mpb-link");
     this.linkText = root.querySelector(".mpb-link-text");
@@ -473,6 +475,10 @@ class Widget {
     this.shownStatus = null;
     this.answeredFor = null;
     this.lastEdit = -Infinity;
+    // The words the page was built with, and whether the next answer leaves
+    // them standing (Python's word on the restored values: see restore).
+    this.builtStatus = this.status.textContent;
+    this.quietAnswer = false;
     // The form's values when it last agreed with the tab's copy (restored, or
     // answered): what a later edit is told apart from (see unanswered).
     this.inStep = null;
@@ -490,6 +496,15 @@ class Widget {
         type,
         (event) => {
           this.lastEdit = performance.now();
+          // A summary still waiting for the pause answers the value before
+          // this edit: dropped, or a reader typing a key a second heard the
+          // answer for "2" while typing the "4" of 240.  The next reply is
+          // said afresh, once they pause again.
+          if (this.statusTimer) {
+            clearTimeout(this.statusTimer);
+            this.statusTimer = 0;
+            this.shownStatus = null;
+          }
           if (!this.restored && event.target.name) this.typedEarly.add(event.target.name);
         },
         { capture: true },
@@ -552,6 +567,7 @@ class Widget {
       const typedSince = this.typedEarlyValues();
       this.writeForm({ ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
+      this.quietAnswer = saved.announce === false;
       this.startedFrom = saved.link;
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
@@ -593,6 +609,7 @@ class Widget {
 
   edited() {
     this.restoreNotes = [];
+    this.quietAnswer = false;
     this.rememberWaits = false;
     if (!this.offerOpen) this.offer.replaceChildren(); // an old "Done" confirmation
   }
@@ -620,9 +637,16 @@ class Widget {
     this.inStep = values;
     this.staleNote.hidden = reply.ok;
     this.showErrors(reply.ok ? [] : reply.errors);
+    const quiet = this.quietAnswer;
+    this.quietAnswer = false;
     if (reply.ok) {
       this.replaceResult(reply.html);
-      this.showStatus(reply.status_html, this.restoreNotes);
+      // The defaults' answer, which the built page already said it shows: a
+      // reader who just arrived heard "Updated for your inputs", twice on a
+      // guide with two calculators, over the text they had started reading.
+      // Only the first calculator's "Loading" needs taking back.
+      if (!quiet) this.showStatus(reply.status_html, this.restoreNotes);
+      else if (this.status.textContent !== this.builtStatus) this.say(this.builtStatus);
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
@@ -634,6 +658,8 @@ class Widget {
       this.say(status, this.restoreNotes);
       this.headlineStale(status);
     }
+    // The result now answers the form, whether or not the status line spoke.
+    this.root.dataset.answered = "true";
     if (reply.ok) [this.link, this.lastValid] = [reply.link, reply.tab_copy.inputs];
     this.linkStale = !reply.ok;
     this.showLink();
@@ -729,7 +755,11 @@ class Widget {
     if (this.linkPanel.hidden) return;
     const page = linkablePage();
     const why = this.link === null ? "notReady" : page === null ? "noWebAddress" : this.linkStale ? "stale" : null;
-    this.linkStatus.textContent = why ? this.linkPanel.dataset[why] : "";
+    // A live region rewritten with the same words is read out again, and
+    // this runs on every answer: the reader fixing a field heard "the link
+    // holds your last valid answers" after every pause.
+    const said = why ? this.linkPanel.dataset[why] : "";
+    if (this.linkStatus.textContent !== said) this.linkStatus.textContent = said;
     if (this.link === null || page === null) {
       this.linkText.value = "";
       return;
@@ -792,6 +822,7 @@ class Widget {
   // link, and storage waits for the reader's choice.  Python wrote the words.
   showOffer(offer) {
     this.offerOpen = true;
+    if (this.offerLive) this.offer.setAttribute("aria-live", this.offerLive);
     const text = document.createElement("div");
     text.innerHTML = offer.html;
     const button = (label, choose) => {
@@ -804,6 +835,9 @@ class Widget {
       this.offerOpen = false;
       this.keepTabCopy();
       const confirmation = Object.assign(document.createElement("p"), { textContent: words, tabIndex: -1 });
+      // Focus reads it out, taking the place of the buttons that are gone;
+      // announced by the region as well, the reader heard it twice.
+      this.offer.setAttribute("aria-live", "off");
       this.offer.replaceChildren(confirmation);
       confirmation.focus();
     };
@@ -864,7 +898,10 @@ class Widget {
     this.root.dataset.runtime = phase;
     this.progress.hidden = phase !== "loading";
     if (phase === "loading") {
-      this.say("Loading the calculator engine. Until it is ready, the result shown is for the default inputs.");
+      // One engine serves every calculator on the page, so one says so.
+      if (this.root === document.querySelector(".mpb-calculator")) {
+        this.say("Loading the calculator engine. Until it is ready, the result shown is for the default inputs.");
+      }
       this.showProgress();
     }
     if (phase === "ready" && this.engineOff) {
@@ -929,9 +966,13 @@ class Widget {
     if (shown === this.shownStatus) return;
     this.shownStatus = shown;
     clearTimeout(this.statusTimer);
+    this.statusTimer = 0;
     const wait = this.lastEdit + ANNOUNCE_PAUSE_MS - performance.now();
-    if (wait > 0) this.statusTimer = setTimeout(() => write(this.status), wait);
-    else write(this.status);
+    if (wait <= 0) return write(this.status);
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = 0;
+      write(this.status);
+    }, wait);
   }
 
   // Said beside the controls the reader used, and announced: the notes

@@ -66,6 +66,13 @@
     const note = document.createElement("div");
     note.className = "mpb-updated";
     note.setAttribute("role", "status");
+    // Where focus came from into the note, for "Not now" to give it back:
+    // removing the focused button dropped focus to the body, and the next
+    // Tab started again at the top of the page.
+    let cameFrom = null;
+    note.addEventListener("focusin", (event) => {
+      if (!note.contains(event.relatedTarget)) cameFrom = event.relatedTarget;
+    });
     const button = (text, act) => {
       const element = Object.assign(document.createElement("button"), { type: "button", textContent: text });
       element.className = "md-button";
@@ -73,14 +80,33 @@
       return element;
     };
     // The reader may be mid-edit: "Not now" leaves the page as it is.
-    note.append(
-      "This site has been updated. ",
-      button("Reload", () => location.reload()),
-      " to read the latest version, or ",
-      button("Not now", () => note.remove()),
-      ".",
+    // Focus goes back where the reader was, or else to the page's heading.
+    const notNow = () => {
+      note.remove();
+      if (cameFrom?.isConnected) return cameFrom.focus();
+      const heading = document.querySelector(".md-content h1");
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    };
+    // Early in the Tab order, after Material's skip link: at the end of the
+    // body it sat after the footer, 53 Tabs from a page's heading, though
+    // drawn in a corner of the screen.  After the link's holder, not in it:
+    // instant navigation replaces the holder with the next page's.
+    const skip = document.querySelector('[data-md-component="skip"]');
+    if (skip) skip.after(note);
+    else document.body.prepend(note);
+    // Put in empty and filled a frame later: a status that arrives already
+    // holding its words is not reliably read out.
+    requestAnimationFrame(() =>
+      note.append(
+        "This site has been updated. ",
+        button("Reload", () => location.reload()),
+        " to read the latest version, or ",
+        button("Not now", notNow),
+        ".",
+      ),
     );
-    document.body.append(note);
   }
 
   // Ask the worker to keep the calculator runtime, all but the wasm, which
