@@ -1059,10 +1059,17 @@ function mountAll() {
 // one in the page's text for printing (a calculator's method, how its inputs
 // moved the result, a guide's worked example) and restore them after.  Python
 // marks the ones repeated per item, which print only as the reader left them.
+// A text box cannot be split between sheets of paper either: a long pasted
+// list went whole to a fresh sheet and ran off its foot, under the result.
+// Its text prints instead, which breaks between lines (calculators.css).
 window.addEventListener("beforeprint", () => {
   for (const details of document.querySelectorAll(".md-content details:not([open], .mpb-print-if-opened)")) {
     details.open = true;
     details.dataset.openedForPrint = "true";
+  }
+  for (const box of document.querySelectorAll(".mpb-form textarea")) {
+    if (box.previousElementSibling?.matches(".mpb-paper-copy")) continue;
+    box.before(Object.assign(document.createElement("pre"), { className: "mpb-paper-copy", textContent: box.value }));
   }
 });
 window.addEventListener("afterprint", () => {
@@ -1070,6 +1077,7 @@ window.addEventListener("afterprint", () => {
     details.open = false;
     delete details.dataset.openedForPrint;
   }
+  for (const copy of document.querySelectorAll(".mpb-paper-copy")) copy.remove();
 });
 
 // Start the engine while the page is still settling, not when the widget mounts.

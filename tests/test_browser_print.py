@@ -1,0 +1,143 @@
+"""Printing: what lands on which sheet of paper.
+
+Print layout splits the page into sheets, which the DOM cannot see, so the
+tests that need a page number print to PDF and read it back: text wrapped in a
+link to ``MARK`` leaves a link annotation on every sheet it is drawn on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from browser import first_live_result, open_calculator, wait_for_result
+
+pytestmark = pytest.mark.browser
+
+MARK = "https://print-mark.invalid/"
+# Letter, the paper of the site's US readers, with Chrome's default margins.
+LETTER = {"format": "Letter", "margin": {side: "0.4in" for side in ("top", "right", "bottom", "left")}}
+# Letter's width less those margins, in CSS pixels: the width a printed page is laid out at.
+LETTER_WIDTH = 739
+INCH = 96
+
+
+def page_of(name: str) -> str:
+    return f"calculators/{name.replace('_', '-')}/"
+
+
+# Wraps the text of each node in a link named `${mark}${key}-${i}`; the
+# layout is unchanged, and the PDF gains a link annotation wherever it prints.
+MARK_TEXT = """([nodes, mark, key]) => nodes.forEach((node, i) => {
+  const link = document.createElement('a');
+  link.href = `${mark}${key}-${i}`;
+  link.append(...node.childNodes);
+  node.append(link);
+})"""
+
+
+def mark(page: Any, selector: str, key: str) -> int:
+    nodes = page.locator(selector)
+    page.evaluate(MARK_TEXT, [nodes.element_handles(), MARK, key])
+    return nodes.count()
+
+
+def printed_marks(pdf: bytes) -> dict[str, list[tuple[int, float]]]:
+    """Each marked text's sheets (from 0) and its top edge there, in points
+    from the sheet's foot: one entry for every sheet it is drawn on."""
+    objects = {int(m[1]): m[2] for m in re.finditer(rb"(?m)^(\d+) 0 obj\s*<<(.*?)>>\s*(?:endobj|stream)", pdf, re.S)}
+
+    def refs(text: bytes) -> list[int]:
+        return [int(n) for n in re.findall(rb"(\d+) 0 R", text)]
+
+    def sheets(number: int) -> list[bytes]:
+        body = objects[number]
+        if re.search(rb"/Type\s*/Pages\b", body):
+            kids = re.search(rb"/Kids\s*\[(.*?)\]", body, re.S)
+            return [sheet for kid in refs(kids[1] if kids else b"") for sheet in sheets(kid)]
+        return [body]
+
+    root = next(n for n, body in objects.items() if re.search(rb"/Type\s*/Pages\b", body) and b"/Parent" not in body)
+    found: dict[str, list[tuple[int, float]]] = {}
+    for index, sheet in enumerate(sheets(root)):
+        annots = re.search(rb"/Annots\s*\[(.*?)\]", sheet, re.S)
+        for ref in refs(annots[1] if annots else b""):
+            annot = objects.get(ref, b"")
+            uri = re.search(rb"/URI\s*\((.*?)\)", annot)
+            rect = re.search(rb"/Rect\s*\[([^\]]*)\]", annot)
+            if uri and rect and uri[1].decode().startswith(MARK):
+                top = max(float(n) for n in rect[1].split()[1::2])
+                found.setdefault(uri[1].decode()[len(MARK) :], []).append((index, top))
+    return found
+
+
+def print_to_letter(page: Any) -> dict[str, list[tuple[int, float]]]:
+    page.emulate_media(media="print")
+    pdf = page.pdf(**LETTER)
+    page.emulate_media(media="screen")
+    return printed_marks(pdf)
+
+
+def sheets_of(marks: dict[str, list[tuple[int, float]]], key: str) -> set[int]:
+    return {sheet for sheet, _ in marks.get(key, [])}
+
+
+def earlier(a: tuple[int, float], b: tuple[int, float]) -> bool:
+    """Whether place ``a`` comes before ``b`` on paper (a higher top is earlier)."""
+    return a[0] < b[0] or (a[0] == b[0] and a[1] > b[1])
+
+
+# --- a pasted list --------------------------------------------------------------------
+
+PROGRAMS = ["name,specialty", *(f"Program {i:02d} IM,internal-medicine" for i in range(60))]
+DOCUMENTS = [
+    "id,kind,specialty",
+    "PS-IM,statement,internal-medicine",
+    "L1,letter,internal-medicine",
+    "L2,letter,internal-medicine",
+]
+ASSIGNMENTS = ["program,document", *(f"Program {i:02d} IM,{d}" for i in range(60) for d in ("PS-IM", "L1", "L2"))]
+
+# Runs after the page's own beforeprint handler, which makes the copies.
+MARK_COPIES = """(mark) => window.addEventListener('beforeprint', () => {
+  document.querySelectorAll('.mpb-paper-copy').forEach((copy, i) => {
+    const lines = copy.textContent.split('\\n');
+    const link = (line, key) => Object.assign(document.createElement('a'), { href: `${mark}${key}`, textContent: line });
+    copy.replaceChildren(link(lines[0], `first-${i}`), '\\n', lines.slice(1, -1).join('\\n'), '\\n',
+                         link(lines.at(-1), `last-${i}`));
+  });
+})"""
+
+
+def test_a_long_pasted_list_prints_in_full_before_its_result(page: Any, site_url: str) -> None:
+    # A text box cannot be split between sheets: 180 pasted rows went to a
+    # fresh sheet, ran off its foot, and the result was printed over them.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    widget = open_calculator(page, site_url + page_of("packet_check"), "packet_check")
+    first_live_result(widget)
+    boxes = widget.locator("textarea")
+    for box, lines in zip(boxes.all(), (PROGRAMS, DOCUMENTS, ASSIGNMENTS), strict=True):
+        box.fill("\n".join(lines))
+    wait_for_result(page, widget, "All clear")
+
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    copies = widget.locator(".mpb-paper-copy")
+    assert copies.count() == 3
+    assert boxes.first.is_hidden()
+    for i, lines in enumerate((PROGRAMS, DOCUMENTS, ASSIGNMENTS)):
+        assert copies.nth(i).is_visible()
+        assert copies.nth(i).text_content() == "\n".join(lines)
+        assert copies.nth(i).evaluate("(c) => getComputedStyle(c).whiteSpace") == "pre-wrap"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert copies.count() == 0 and boxes.first.is_visible()
+
+    page.evaluate(MARK_COPIES, MARK)
+    mark(page, '.mpb-calculator[data-calculator="packet_check"] .mpb-result-title', "result")
+    marks = print_to_letter(page)
+    assert sheets_of(marks, "first-0") == {0}, "the programs start on the first sheet, not after a blank one"
+    last_row, result = marks["last-2"], marks["result-0"]
+    assert len(last_row) == 1 and len(result) == 1
+    assert earlier(last_row[0], result[0]), "every assignment prints, and before the result"
+    assert copies.count() == 0, "the copies go once printing is over"
