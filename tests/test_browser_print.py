@@ -141,3 +141,26 @@ def test_a_long_pasted_list_prints_in_full_before_its_result(page: Any, site_url
     assert len(last_row) == 1 and len(result) == 1
     assert earlier(last_row[0], result[0]), "every assignment prints, and before the result"
     assert copies.count() == 0, "the copies go once printing is over"
+
+
+# --- charts ---------------------------------------------------------------------------
+
+CHART_BOX = """(chart) => { const box = chart.getBoundingClientRect(); const view = chart.viewBox.baseVal;
+  return [box.width, box.height, view.width, view.height]; }"""
+
+
+@pytest.mark.parametrize("name", ["competitiveness", "application_cost"])
+def test_a_row_chart_prints_in_half_a_sheet(page: Any, site_url: str, name: str) -> None:
+    # The score chart printed 8.4 in tall, so unless it started near the top
+    # of a Letter sheet it left that sheet almost blank.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    widget = open_calculator(page, site_url + page_of(name), name)
+    first_live_result(widget)
+    page.emulate_media(media="print")
+    charts = widget.locator(".mpb-result .mpb-chart--rows")
+    assert charts.count() >= 1
+    for chart in charts.all():
+        width, height, view_width, view_height = chart.evaluate(CHART_BOX)
+        assert height <= 5 * INCH + 1
+        assert width / height == pytest.approx(view_width / view_height, rel=0.02), "scaled, not squeezed"
+    page.emulate_media(media="screen")
