@@ -164,3 +164,29 @@ def test_a_row_chart_prints_in_half_a_sheet(page: Any, site_url: str, name: str)
         assert height <= 5 * INCH + 1
         assert width / height == pytest.approx(view_width / view_height, rel=0.02), "scaled, not squeezed"
     page.emulate_media(media="screen")
+
+
+# --- forms ----------------------------------------------------------------------------
+
+
+def test_the_program_count_form_starts_on_the_first_sheet_with_each_label_by_its_control(page: Any, site_url: str) -> None:
+    # Labels kept with whatever followed dragged all 13 fields to sheet 2.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    widget = open_calculator(page, site_url + page_of("program_counts"), "program_counts")
+    first_live_result(widget)
+    page.emulate_media(media="print")
+    kept = widget.locator(".mpb-field").evaluate_all(
+        "(fields) => fields.map((f) => [f.dataset.field, getComputedStyle(f).breakInside])"
+    )
+    assert kept and all(rule == "avoid" for _, rule in kept), kept
+    mark(page, '.mpb-calculator[data-calculator="program_counts"] .mpb-field label', "label")
+    marks = print_to_letter(page)
+    assert sheets_of(marks, "label-0") == {0}
+
+
+def test_a_pasted_list_is_never_kept_whole(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + page_of("packet_check"), "packet_check")
+    page.emulate_media(media="print")
+    rules = widget.locator(".mpb-field").evaluate_all("(fields) => fields.map((f) => getComputedStyle(f).breakInside)")
+    assert rules == ["auto"] * 3, "a list longer than a sheet must be free to run on"
+    page.emulate_media(media="screen")
