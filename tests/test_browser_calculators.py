@@ -256,6 +256,7 @@ def test_paper_shows_every_column_every_typed_line_and_why_a_result_is_stale(pag
     odds.locator('[name="step2_score"]').fill("2620")
     odds.locator(".mpb-status-text", has_text="last valid inputs").wait_for()
     assert status.is_visible(), "paper says the result is for the last valid inputs"
+    assert odds.locator(".mpb-stale-note").inner_text().endswith(": see the messages above."), "and points to them"
     page.emulate_media(media="screen")
 
 

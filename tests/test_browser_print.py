@@ -190,3 +190,36 @@ def test_a_pasted_list_is_never_kept_whole(page: Any, site_url: str) -> None:
     rules = widget.locator(".mpb-field").evaluate_all("(fields) => fields.map((f) => getComputedStyle(f).breakInside)")
     assert rules == ["auto"] * 3, "a list longer than a sheet must be free to run on"
     page.emulate_media(media="screen")
+
+
+# --- a result printed before it caught up ------------------------------------------------
+
+# Typed and printed in one go: the answer to the edit is still a typing pause away.
+TYPE_AND_PRINT = """(root) => {
+  const score = root.querySelector('[name="step2_score"]');
+  score.value = '262';
+  score.dispatchEvent(new Event('input', { bubbles: true }));
+  window.dispatchEvent(new Event('beforeprint'));
+  const note = root.querySelector('.mpb-stale-note');
+  const seen = [note.checkVisibility(), note.innerText];
+  window.dispatchEvent(new Event('afterprint'));
+  return [...seen, note.checkVisibility()];
+}"""
+
+
+def test_printing_right_after_an_edit_marks_the_result_as_not_yet_updated(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + page_of("competitiveness"), "competitiveness")
+    first_live_result(widget)
+    note = widget.locator(".mpb-stale-note")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert note.is_hidden(), "a result that matches the form is not marked"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    shown, words, after = page.evaluate(TYPE_AND_PRINT, widget.element_handle())
+    # No message above it on paper to point to: the status line does not print.
+    assert (shown, words, after) == (True, "Not updated to the form as it is now.", False)
+    wait_for_result(page, widget, "262")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert note.is_hidden()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")

@@ -615,6 +615,7 @@ class Widget {
     this.answeredFor = JSON.stringify(values);
     this.inStep = values;
     this.staleNote.hidden = reply.ok;
+    delete this.staleNote.dataset.shownForPrint; // this answer decides it now
     this.showErrors(reply.ok ? [] : reply.errors);
     if (reply.ok) {
       this.replaceResult(reply.html);
@@ -888,12 +889,22 @@ class Widget {
     }
   }
 
+  // Printed within a moment of an edit, the result is still the one before
+  // it, and printing cannot wait for the answer: paper says so.
+  markUnansweredForPrint() {
+    if (!this.staleNote.hidden || this.answeredFor === null) return;
+    if (this.answeredFor === JSON.stringify(this.readForm())) return;
+    this.staleNote.hidden = false;
+    this.staleNote.dataset.shownForPrint = "true";
+  }
+
   // A request the engine could not answer, though it is running: say so in
   // plain words and keep the last good result, never fail silently.
   computeFailed(error) {
     if (error.runtimeFailed) return; // the failed-engine note already explains
     console.error(`Match Plan B: ${this.name} could not be recalculated:`, error);
     this.staleNote.hidden = false;
+    delete this.staleNote.dataset.shownForPrint;
     this.say(
       "Sorry, this calculator hit a problem with these inputs and could not update. " +
         "The result shown is still for your last inputs that worked; try changing a value.",
@@ -1071,6 +1082,7 @@ window.addEventListener("beforeprint", () => {
     if (box.previousElementSibling?.matches(".mpb-paper-copy")) continue;
     box.before(Object.assign(document.createElement("pre"), { className: "mpb-paper-copy", textContent: box.value }));
   }
+  for (const widget of widgets) if (widget.root.isConnected) widget.markUnansweredForPrint();
 });
 window.addEventListener("afterprint", () => {
   for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
@@ -1078,6 +1090,10 @@ window.addEventListener("afterprint", () => {
     delete details.dataset.openedForPrint;
   }
   for (const copy of document.querySelectorAll(".mpb-paper-copy")) copy.remove();
+  for (const note of document.querySelectorAll(".mpb-stale-note[data-shown-for-print]")) {
+    note.hidden = true;
+    delete note.dataset.shownForPrint;
+  }
 });
 
 // Start the engine while the page is still settling, not when the widget mounts.
