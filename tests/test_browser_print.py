@@ -223,3 +223,53 @@ def test_printing_right_after_an_edit_marks_the_result_as_not_yet_updated(page: 
     assert note.is_hidden()
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
+
+
+# --- the dark scheme on paper ------------------------------------------------------------
+
+COLOURS = """() => {
+  const pick = (selector, property) => [...document.querySelectorAll(selector)]
+    .filter((node) => node.getClientRects().length)
+    .map((node) => [selector, getComputedStyle(node)[property]]);
+  return [
+    ...pick('.md-content .md-typeset a:not(.md-button, .headerlink)', 'color'),
+    ...pick('.md-content .md-typeset p', 'color'),
+    ...pick('.mpb-chart [class*="mpb-tone-"]:not(.mpb-tone-zero)', 'fill'),
+  ];
+}"""
+
+
+# Material fades a link's colour over 125 ms when it changes: read where it ends.
+FINISH_FADES = "document.getAnimations().forEach((fade) => fade.finish())"
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG contrast of a computed ``rgb()``/``rgba()`` colour laid on white."""
+    red, green, blue, *alpha = (float(n) for n in re.findall(r"[\d.]+", colour))
+    opacity = alpha[0] if alpha else 1.0
+
+    def channel(value: float) -> float:
+        value = (value * opacity + 255 * (1 - opacity)) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+    return 1.05 / (luminance + 0.05)
+
+
+def test_a_dark_scheme_reader_prints_in_ink_that_reads_on_white(page: Any, site_url: str) -> None:
+    # Links printed in the slate scheme's light blue, about 2.2:1 on paper.
+    page.emulate_media(color_scheme="dark")
+    widget = open_calculator(page, site_url + page_of("competitiveness"), "competitiveness")
+    first_live_result(widget)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.emulate_media(media="print")
+    page.evaluate(FINISH_FADES)
+    colours = page.evaluate(COLOURS)
+    kinds = {selector for selector, _ in colours}
+    assert len(kinds) == 3, colours
+    faint = [(selector, colour) for selector, colour in colours if contrast_on_white(colour) < 4.5]
+    assert faint == []
+    page.emulate_media(media="screen")
+    page.evaluate(FINISH_FADES)
+    # The screen keeps its dark-scheme tints.
+    assert contrast_on_white(page.evaluate(COLOURS)[0][1]) < 4.5
