@@ -273,3 +273,19 @@ def test_a_dark_scheme_reader_prints_in_ink_that_reads_on_white(page: Any, site_
     page.evaluate(FINISH_FADES)
     # The screen keeps its dark-scheme tints.
     assert contrast_on_white(page.evaluate(COLOURS)[0][1]) < 4.5
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def test_a_tables_caption_prints_on_the_sheet_its_table_starts(page: Any, site_url: str) -> None:
+    # "Non-US IMGs by preferred specialty: NRMP, …" ended one sheet and its
+    # table, with the caption's last word, began the next.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    page.goto(site_url + "data-and-sources/")
+    tables = mark(page, ".md-content table caption", "caption")
+    assert mark(page, ".md-content table:has(caption) tbody tr:first-child td:first-child", "row") == tables
+    marks = print_to_letter(page)
+    for i in range(tables):
+        caption, row = sheets_of(marks, f"caption-{i}"), sheets_of(marks, f"row-{i}")
+        assert len(caption) == 1 and caption == row, (i, caption, row)
