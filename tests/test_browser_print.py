@@ -289,3 +289,24 @@ def test_a_tables_caption_prints_on_the_sheet_its_table_starts(page: Any, site_u
     for i in range(tables):
         caption, row = sheets_of(marks, f"caption-{i}"), sheets_of(marks, f"row-{i}")
         assert len(caption) == 1 and caption == row, (i, caption, row)
+
+
+# --- the offline panel -------------------------------------------------------------------
+
+
+def test_the_offline_panel_prints_its_words_without_its_controls(page: Any, site_url: str) -> None:
+    # The whole panel was hidden, so "…or take a copy on a memory stick:" led to nothing.
+    page.goto(site_url)
+    page.emulate_media(media="print")
+    panel = page.locator(".mpb-offline")
+    assert panel.is_visible()
+    assert "A zip of the whole site" in panel.inner_text()
+    assert page.locator(".mpb-offline-progress, .mpb-offline-state").evaluate_all(
+        "(nodes) => nodes.every((node) => !node.checkVisibility())"
+    )
+    # Paper cannot be pressed: the buttons' names print as words in the sentence.
+    drawn = panel.locator(".md-button").evaluate_all(
+        "(buttons) => buttons.map((b) => [b.textContent, getComputedStyle(b).borderTopStyle, getComputedStyle(b).paddingLeft])"
+    )
+    assert drawn == [["Download for offline reading", "none", "0px"], ["Save for offline use", "none", "0px"]]
+    page.emulate_media(media="screen")
