@@ -169,9 +169,13 @@ def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
         # Shown by the page while the inputs cannot be answered: the status line
         # above says so once, but a reader who reaches the result later, by
         # scrolling or by its heading, would take it for their latest inputs'.
+        # Printed too when the answer to an edit is still on its way; on paper
+        # the pointer goes unless a field's error prints above (calculators.css).
         el(
             "p",
-            "Not updated to the form as it is now: see the messages above.",
+            "Not updated to the form as it is now",
+            el("span", ": see the messages above", class_="mpb-stale-why"),
+            ".",
             class_="mpb-stale-note",
             hidden=True,
             **NOT_SEARCHED,

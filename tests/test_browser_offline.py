@@ -147,6 +147,10 @@ def test_theme_toggle_and_print_layout_from_the_folder(closed_browser: Any, offl
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden()
     assert page.locator(".mpb-result").is_visible() and page.locator(".mpb-status").is_hidden()
+    # A sheet printed from an old copy says how old its figures are.
+    page.goto((offline_copy / "index.html").as_uri())
+    dated = page.locator(".mpb-offline p", has_text="This copy was built on")
+    assert dated.is_visible()
     close(page)
 
 

@@ -120,6 +120,18 @@ def test_without_javascript_the_widget_says_its_form_does_nothing(name: str) -> 
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_the_stale_note_keeps_its_pointer_to_the_messages_apart(name: str) -> None:
+    # Printed a moment after an edit, no message prints above the note: paper
+    # leaves the pointer out, and the sentence must still read.
+    html = render_calculator(REGISTRY[name])
+    note = re.search(r'<p class="mpb-stale-note"[^>]*>(.*?)</p>', html)
+    assert note is not None
+    words = note[1]
+    assert re.sub(r"<[^>]+>", "", words) == "Not updated to the form as it is now: see the messages above."
+    assert re.sub(r'<span class="mpb-stale-why">.*?</span>', "", words) == "Not updated to the form as it is now."
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_form_escapes_what_a_reader_typed(name: str) -> None:
     calc = REGISTRY[name]
     hostile = {f.name: '"><script>alert(1)</script>' for f in calc.FIELDS}

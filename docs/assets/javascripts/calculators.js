@@ -636,6 +636,7 @@ class Widget {
     this.answeredFor = JSON.stringify(values);
     this.inStep = values;
     this.staleNote.hidden = reply.ok;
+    delete this.staleNote.dataset.shownForPrint; // this answer decides it now
     this.showErrors(reply.ok ? [] : reply.errors);
     const quiet = this.quietAnswer;
     this.quietAnswer = false;
@@ -929,12 +930,22 @@ class Widget {
     }
   }
 
+  // Printed within a moment of an edit, the result is still the one before
+  // it, and printing cannot wait for the answer: paper says so.
+  markUnansweredForPrint() {
+    if (!this.staleNote.hidden || this.answeredFor === null) return;
+    if (this.answeredFor === JSON.stringify(this.readForm())) return;
+    this.staleNote.hidden = false;
+    this.staleNote.dataset.shownForPrint = "true";
+  }
+
   // A request the engine could not answer, though it is running: say so in
   // plain words and keep the last good result, never fail silently.
   computeFailed(error) {
     if (error.runtimeFailed) return; // the failed-engine note already explains
     console.error(`Match Plan B: ${this.name} could not be recalculated:`, error);
     this.staleNote.hidden = false;
+    delete this.staleNote.dataset.shownForPrint;
     this.say(
       "Sorry, this calculator hit a problem with these inputs and could not update. " +
         "The result shown is still for your last inputs that worked; try changing a value.",
@@ -1104,16 +1115,29 @@ function mountAll() {
 // one in the page's text for printing (a calculator's method, how its inputs
 // moved the result, a guide's worked example) and restore them after.  Python
 // marks the ones repeated per item, which print only as the reader left them.
+// A text box cannot be split between sheets of paper either: a long pasted
+// list went whole to a fresh sheet and ran off its foot, under the result.
+// Its text prints instead, which breaks between lines (calculators.css).
 window.addEventListener("beforeprint", () => {
   for (const details of document.querySelectorAll(".md-content details:not([open], .mpb-print-if-opened)")) {
     details.open = true;
     details.dataset.openedForPrint = "true";
   }
+  for (const box of document.querySelectorAll(".mpb-form textarea")) {
+    if (box.previousElementSibling?.matches(".mpb-paper-copy")) continue;
+    box.before(Object.assign(document.createElement("pre"), { className: "mpb-paper-copy", textContent: box.value }));
+  }
+  for (const widget of widgets) if (widget.root.isConnected) widget.markUnansweredForPrint();
 });
 window.addEventListener("afterprint", () => {
   for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
     details.open = false;
     delete details.dataset.openedForPrint;
+  }
+  for (const copy of document.querySelectorAll(".mpb-paper-copy")) copy.remove();
+  for (const note of document.querySelectorAll(".mpb-stale-note[data-shown-for-print]")) {
+    note.hidden = true;
+    delete note.dataset.shownForPrint;
   }
 });
 

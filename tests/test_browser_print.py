@@ -1,0 +1,312 @@
+"""Printing: what lands on which sheet of paper.
+
+Print layout splits the page into sheets, which the DOM cannot see, so the
+tests that need a page number print to PDF and read it back: text wrapped in a
+link to ``MARK`` leaves a link annotation on every sheet it is drawn on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from browser import first_live_result, open_calculator, wait_for_result
+
+pytestmark = pytest.mark.browser
+
+MARK = "https://print-mark.invalid/"
+# Letter, the paper of the site's US readers, with Chrome's default margins.
+LETTER = {"format": "Letter", "margin": {side: "0.4in" for side in ("top", "right", "bottom", "left")}}
+# Letter's width less those margins, in CSS pixels: the width a printed page is laid out at.
+LETTER_WIDTH = 739
+INCH = 96
+
+
+def page_of(name: str) -> str:
+    return f"calculators/{name.replace('_', '-')}/"
+
+
+# Wraps the text of each node in a link named `${mark}${key}-${i}`; the
+# layout is unchanged, and the PDF gains a link annotation wherever it prints.
+MARK_TEXT = """([nodes, mark, key]) => nodes.forEach((node, i) => {
+  const link = document.createElement('a');
+  link.href = `${mark}${key}-${i}`;
+  link.append(...node.childNodes);
+  node.append(link);
+})"""
+
+
+def mark(page: Any, selector: str, key: str) -> int:
+    nodes = page.locator(selector)
+    page.evaluate(MARK_TEXT, [nodes.element_handles(), MARK, key])
+    return nodes.count()
+
+
+def printed_marks(pdf: bytes) -> dict[str, list[tuple[int, float]]]:
+    """Each marked text's sheets (from 0) and its top edge there, in points
+    from the sheet's foot: one entry for every sheet it is drawn on."""
+    objects = {int(m[1]): m[2] for m in re.finditer(rb"(?m)^(\d+) 0 obj\s*<<(.*?)>>\s*(?:endobj|stream)", pdf, re.S)}
+
+    def refs(text: bytes) -> list[int]:
+        return [int(n) for n in re.findall(rb"(\d+) 0 R", text)]
+
+    def sheets(number: int) -> list[bytes]:
+        body = objects[number]
+        if re.search(rb"/Type\s*/Pages\b", body):
+            kids = re.search(rb"/Kids\s*\[(.*?)\]", body, re.S)
+            return [sheet for kid in refs(kids[1] if kids else b"") for sheet in sheets(kid)]
+        return [body]
+
+    root = next(n for n, body in objects.items() if re.search(rb"/Type\s*/Pages\b", body) and b"/Parent" not in body)
+    found: dict[str, list[tuple[int, float]]] = {}
+    for index, sheet in enumerate(sheets(root)):
+        annots = re.search(rb"/Annots\s*\[(.*?)\]", sheet, re.S)
+        for ref in refs(annots[1] if annots else b""):
+            annot = objects.get(ref, b"")
+            uri = re.search(rb"/URI\s*\((.*?)\)", annot)
+            rect = re.search(rb"/Rect\s*\[([^\]]*)\]", annot)
+            if uri and rect and uri[1].decode().startswith(MARK):
+                top = max(float(n) for n in rect[1].split()[1::2])
+                found.setdefault(uri[1].decode()[len(MARK) :], []).append((index, top))
+    return found
+
+
+def print_to_letter(page: Any) -> dict[str, list[tuple[int, float]]]:
+    page.emulate_media(media="print")
+    pdf = page.pdf(**LETTER)
+    page.emulate_media(media="screen")
+    return printed_marks(pdf)
+
+
+def sheets_of(marks: dict[str, list[tuple[int, float]]], key: str) -> set[int]:
+    return {sheet for sheet, _ in marks.get(key, [])}
+
+
+def earlier(a: tuple[int, float], b: tuple[int, float]) -> bool:
+    """Whether place ``a`` comes before ``b`` on paper (a higher top is earlier)."""
+    return a[0] < b[0] or (a[0] == b[0] and a[1] > b[1])
+
+
+# --- a pasted list --------------------------------------------------------------------
+
+PROGRAMS = ["name,specialty", *(f"Program {i:02d} IM,internal-medicine" for i in range(60))]
+DOCUMENTS = [
+    "id,kind,specialty",
+    "PS-IM,statement,internal-medicine",
+    "L1,letter,internal-medicine",
+    "L2,letter,internal-medicine",
+]
+ASSIGNMENTS = ["program,document", *(f"Program {i:02d} IM,{d}" for i in range(60) for d in ("PS-IM", "L1", "L2"))]
+
+# Runs after the page's own beforeprint handler, which makes the copies.
+MARK_COPIES = """(mark) => window.addEventListener('beforeprint', () => {
+  document.querySelectorAll('.mpb-paper-copy').forEach((copy, i) => {
+    const lines = copy.textContent.split('\\n');
+    const link = (line, key) => Object.assign(document.createElement('a'), { href: `${mark}${key}`, textContent: line });
+    copy.replaceChildren(link(lines[0], `first-${i}`), '\\n', lines.slice(1, -1).join('\\n'), '\\n',
+                         link(lines.at(-1), `last-${i}`));
+  });
+})"""
+
+
+def test_a_long_pasted_list_prints_in_full_before_its_result(page: Any, site_url: str) -> None:
+    # A text box cannot be split between sheets: 180 pasted rows went to a
+    # fresh sheet, ran off its foot, and the result was printed over them.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    widget = open_calculator(page, site_url + page_of("packet_check"), "packet_check")
+    first_live_result(widget)
+    boxes = widget.locator("textarea")
+    for box, lines in zip(boxes.all(), (PROGRAMS, DOCUMENTS, ASSIGNMENTS), strict=True):
+        box.fill("\n".join(lines))
+    wait_for_result(page, widget, "All clear")
+
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    copies = widget.locator(".mpb-paper-copy")
+    assert copies.count() == 3
+    assert boxes.first.is_hidden()
+    for i, lines in enumerate((PROGRAMS, DOCUMENTS, ASSIGNMENTS)):
+        assert copies.nth(i).is_visible()
+        assert copies.nth(i).text_content() == "\n".join(lines)
+        assert copies.nth(i).evaluate("(c) => getComputedStyle(c).whiteSpace") == "pre-wrap"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert copies.count() == 0 and boxes.first.is_visible()
+
+    page.evaluate(MARK_COPIES, MARK)
+    mark(page, '.mpb-calculator[data-calculator="packet_check"] .mpb-result-title', "result")
+    marks = print_to_letter(page)
+    assert sheets_of(marks, "first-0") == {0}, "the programs start on the first sheet, not after a blank one"
+    last_row, result = marks["last-2"], marks["result-0"]
+    assert len(last_row) == 1 and len(result) == 1
+    assert earlier(last_row[0], result[0]), "every assignment prints, and before the result"
+    assert copies.count() == 0, "the copies go once printing is over"
+
+
+# --- charts ---------------------------------------------------------------------------
+
+CHART_BOX = """(chart) => { const box = chart.getBoundingClientRect(); const view = chart.viewBox.baseVal;
+  return [box.width, box.height, view.width, view.height]; }"""
+
+
+@pytest.mark.parametrize("name", ["competitiveness", "application_cost"])
+def test_a_row_chart_prints_in_half_a_sheet(page: Any, site_url: str, name: str) -> None:
+    # The score chart printed 8.4 in tall, so unless it started near the top
+    # of a Letter sheet it left that sheet almost blank.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    widget = open_calculator(page, site_url + page_of(name), name)
+    first_live_result(widget)
+    page.emulate_media(media="print")
+    charts = widget.locator(".mpb-result .mpb-chart--rows")
+    assert charts.count() >= 1
+    for chart in charts.all():
+        width, height, view_width, view_height = chart.evaluate(CHART_BOX)
+        assert height <= 5 * INCH + 1
+        assert width / height == pytest.approx(view_width / view_height, rel=0.02), "scaled, not squeezed"
+    page.emulate_media(media="screen")
+
+
+# --- forms ----------------------------------------------------------------------------
+
+
+def test_the_program_count_form_starts_on_the_first_sheet_with_each_label_by_its_control(page: Any, site_url: str) -> None:
+    # Labels kept with whatever followed dragged all 13 fields to sheet 2.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    widget = open_calculator(page, site_url + page_of("program_counts"), "program_counts")
+    first_live_result(widget)
+    page.emulate_media(media="print")
+    kept = widget.locator(".mpb-field").evaluate_all(
+        "(fields) => fields.map((f) => [f.dataset.field, getComputedStyle(f).breakInside])"
+    )
+    assert kept and all(rule == "avoid" for _, rule in kept), kept
+    mark(page, '.mpb-calculator[data-calculator="program_counts"] .mpb-field label', "label")
+    marks = print_to_letter(page)
+    assert sheets_of(marks, "label-0") == {0}
+
+
+def test_a_pasted_list_is_never_kept_whole(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + page_of("packet_check"), "packet_check")
+    page.emulate_media(media="print")
+    rules = widget.locator(".mpb-field").evaluate_all("(fields) => fields.map((f) => getComputedStyle(f).breakInside)")
+    assert rules == ["auto"] * 3, "a list longer than a sheet must be free to run on"
+    page.emulate_media(media="screen")
+
+
+# --- a result printed before it caught up ------------------------------------------------
+
+# Typed and printed in one go: the answer to the edit is still a typing pause away.
+TYPE_AND_PRINT = """(root) => {
+  const score = root.querySelector('[name="step2_score"]');
+  score.value = '262';
+  score.dispatchEvent(new Event('input', { bubbles: true }));
+  window.dispatchEvent(new Event('beforeprint'));
+  const note = root.querySelector('.mpb-stale-note');
+  const seen = [note.checkVisibility(), note.innerText];
+  window.dispatchEvent(new Event('afterprint'));
+  return [...seen, note.checkVisibility()];
+}"""
+
+
+def test_printing_right_after_an_edit_marks_the_result_as_not_yet_updated(page: Any, site_url: str) -> None:
+    widget = open_calculator(page, site_url + page_of("competitiveness"), "competitiveness")
+    first_live_result(widget)
+    note = widget.locator(".mpb-stale-note")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert note.is_hidden(), "a result that matches the form is not marked"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    shown, words, after = page.evaluate(TYPE_AND_PRINT, widget.element_handle())
+    # No message above it on paper to point to: the status line does not print.
+    assert (shown, words, after) == (True, "Not updated to the form as it is now.", False)
+    wait_for_result(page, widget, "262")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert note.is_hidden()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+
+
+# --- the dark scheme on paper ------------------------------------------------------------
+
+COLOURS = """() => {
+  const pick = (selector, property) => [...document.querySelectorAll(selector)]
+    .filter((node) => node.getClientRects().length)
+    .map((node) => [selector, getComputedStyle(node)[property]]);
+  return [
+    ...pick('.md-content .md-typeset a:not(.md-button, .headerlink)', 'color'),
+    ...pick('.md-content .md-typeset p', 'color'),
+    ...pick('.mpb-chart [class*="mpb-tone-"]:not(.mpb-tone-zero)', 'fill'),
+  ];
+}"""
+
+
+# Material fades a link's colour over 125 ms when it changes: read where it ends.
+FINISH_FADES = "document.getAnimations().forEach((fade) => fade.finish())"
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG contrast of a computed ``rgb()``/``rgba()`` colour laid on white."""
+    red, green, blue, *alpha = (float(n) for n in re.findall(r"[\d.]+", colour))
+    opacity = alpha[0] if alpha else 1.0
+
+    def channel(value: float) -> float:
+        value = (value * opacity + 255 * (1 - opacity)) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+    return 1.05 / (luminance + 0.05)
+
+
+def test_a_dark_scheme_reader_prints_in_ink_that_reads_on_white(page: Any, site_url: str) -> None:
+    # Links printed in the slate scheme's light blue, about 2.2:1 on paper.
+    page.emulate_media(color_scheme="dark")
+    widget = open_calculator(page, site_url + page_of("competitiveness"), "competitiveness")
+    first_live_result(widget)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.emulate_media(media="print")
+    page.evaluate(FINISH_FADES)
+    colours = page.evaluate(COLOURS)
+    kinds = {selector for selector, _ in colours}
+    assert len(kinds) == 3, colours
+    faint = [(selector, colour) for selector, colour in colours if contrast_on_white(colour) < 4.5]
+    assert faint == []
+    page.emulate_media(media="screen")
+    page.evaluate(FINISH_FADES)
+    # The screen keeps its dark-scheme tints.
+    assert contrast_on_white(page.evaluate(COLOURS)[0][1]) < 4.5
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def test_a_tables_caption_prints_on_the_sheet_its_table_starts(page: Any, site_url: str) -> None:
+    # "Non-US IMGs by preferred specialty: NRMP, …" ended one sheet and its
+    # table, with the caption's last word, began the next.
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    page.goto(site_url + "data-and-sources/")
+    tables = mark(page, ".md-content table caption", "caption")
+    assert mark(page, ".md-content table:has(caption) tbody tr:first-child td:first-child", "row") == tables
+    marks = print_to_letter(page)
+    for i in range(tables):
+        caption, row = sheets_of(marks, f"caption-{i}"), sheets_of(marks, f"row-{i}")
+        assert len(caption) == 1 and caption == row, (i, caption, row)
+
+
+# --- the offline panel -------------------------------------------------------------------
+
+
+def test_the_offline_panel_prints_its_words_without_its_controls(page: Any, site_url: str) -> None:
+    # The whole panel was hidden, so "…or take a copy on a memory stick:" led to nothing.
+    page.goto(site_url)
+    page.emulate_media(media="print")
+    panel = page.locator(".mpb-offline")
+    assert panel.is_visible()
+    assert "A zip of the whole site" in panel.inner_text()
+    assert page.locator(".mpb-offline-progress, .mpb-offline-state").evaluate_all(
+        "(nodes) => nodes.every((node) => !node.checkVisibility())"
+    )
+    # Paper cannot be pressed: the buttons' names print as words in the sentence.
+    drawn = panel.locator(".md-button").evaluate_all(
+        "(buttons) => buttons.map((b) => [b.textContent, getComputedStyle(b).borderTopStyle, getComputedStyle(b).paddingLeft])"
+    )
+    assert drawn == [["Download for offline reading", "none", "0px"], ["Save for offline use", "none", "0px"]]
+    page.emulate_media(media="screen")
