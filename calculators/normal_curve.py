@@ -1,13 +1,13 @@
-"""The normal curve, as match odds and competitiveness use it.
+"""The normal curve, as match odds uses it.
 
-These are ``statistics.NormalDist``'s own formulas (Python 3.14's), written
-out because importing ``statistics`` also imports ``fractions`` and
-``decimal``, and ``fractions`` compiles two regular expressions as it loads:
-close to half of what a calculator page spent importing in the browser's
-engine, for two lines of arithmetic.  Writing them out also gives the native
-tests (Python 3.11) and the browser (Pyodide's 3.14) the same formula, where
-their ``NormalDist.cdf`` differ in the last bits.  ``tests/test_normal_curve.py``
-holds them to ``NormalDist``.
+These are ``statistics.NormalDist``'s own formulas (Python 3.14's), and
+``statistics.median``'s, written out so that the browser's standard library
+need not ship ``statistics``, which imports ``fractions`` and ``decimal`` (18
+KB less to download, 48 KB less snapshot; ``fractions`` also compiles two
+regular expressions as it loads).  They also give the native tests (Python
+3.11) and the browser (Pyodide's 3.14) one formula, where their
+``NormalDist.cdf`` differ in the last bits.  ``tests/test_normal_curve.py``
+holds them to ``statistics``.
 """
 
 from __future__ import annotations
