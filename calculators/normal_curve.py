@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 
 # NormalDist().inv_cdf(0.975): the z that leaves 2.5% in each tail, for a
-# two-sided 95% test (the test above checks the digits).
+# two-sided 95% test (tests/test_normal_curve.py checks the digits).
 Z_TWO_SIDED_95 = 1.9599639845400536
 
 
