@@ -19,6 +19,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# Readers whose group the by-specialty NRMP figures do not describe (only
+# non-US IMGs'): their type, how the calculators name the group, how the
+# match-rate table names it, and that table's field for it.
+READERS_OUTSIDE_THE_DATA = [
+    ("us-img", "US-citizen IMGs (and permanent residents)", "US-citizen IMGs", "us_img_pct"),
+    ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
+    ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
+]
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_MISSING = f"Chromium not found at {CHROMIUM}: install Debian's chromium package (.ci/run does), or set CHROMIUM."
 # The closed network refuses Chromium's own background connections, so they

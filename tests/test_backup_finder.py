@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import READERS_OUTSIDE_THE_DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -545,14 +546,7 @@ def test_a_score_adds_each_fields_match_odds_beside_the_ranking_not_in_it() -> N
     assert all(s["match_odds"] is None for s in without["suggestions"])
 
 
-@pytest.mark.parametrize(
-    ("applicant", "group", "rated", "rate"),
-    [
-        ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
-        ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
-        ("us-img", "US-citizen IMGs (and permanent residents)", "US-citizen IMGs", "us_img_pct"),
-    ],
-)
+@pytest.mark.parametrize(("applicant", "group", "rated", "rate"), READERS_OUTSIDE_THE_DATA)
 def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: str, group: str, rated: str, rate: str) -> None:
     # A US MD with 230 in orthopaedics read "about 16%" for general surgery under "Match odds at
     # Step 2 CK 230", where the match odds calculator, for the same case, says "not your group".

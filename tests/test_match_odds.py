@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from statistics import NormalDist
 
 import pytest
+from conftest import READERS_OUTSIDE_THE_DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -528,14 +529,7 @@ def test_the_comparison_group_is_named_for_what_it_is(applicant: str, inputs: di
         assert "2026 Main Residency Match (NRMP Charting Outcomes 2026)" in headline
 
 
-@pytest.mark.parametrize(
-    ("applicant", "group", "rated", "rate"),
-    [
-        ("us-img", "US-citizen IMGs (and permanent residents)", "US-citizen IMGs", "us_img_pct"),
-        ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
-        ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
-    ],
-)
+@pytest.mark.parametrize(("applicant", "group", "rated", "rate"), READERS_OUTSIDE_THE_DATA)
 def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, group: str, rated: str, rate: str) -> None:
     # No by-specialty figures for these groups in /work/shared/data (only non-US IMGs),
     # so the non-US IMG figures are kept and the headline says whose they are.
