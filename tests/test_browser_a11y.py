@@ -245,6 +245,19 @@ def test_a_link_to_a_section_puts_focus_on_that_section(
     assert after["inView"] and after["scrollY"] > 1000, after
 
 
+def test_a_table_of_contents_entry_puts_focus_on_its_section(page: Any, site_url: str) -> None:
+    # Material reaches an anchor by clicking a link of its own, which in
+    # Chromium fires a popstate: the jump was taken for Back, and focus stayed
+    # on the entry in the sidebar instead of moving to the section.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "apply/")
+    entry = page.locator(".md-sidebar--secondary").get_by_role("link", name="Program signals: two separate sets")
+    follow_by_keyboard(page, entry)
+    page.wait_for_url("**/apply/#program-signals-two-separate-sets")
+    page.wait_for_function("() => document.activeElement?.id === 'program-signals-two-separate-sets'", timeout=10_000)
+    assert page.evaluate(FOCUS_IN_VIEW)["inView"]
+
+
 def test_back_leaves_focus_where_the_reader_was(page: Any, site_url: str) -> None:
     # Focus went to the page's heading while Material put back the reader's
     # place far below it, so the next Tab jumped to the top of the page.

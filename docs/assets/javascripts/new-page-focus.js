@@ -10,9 +10,14 @@
   let firstPage = true;
   // The address Back or Forward went to.  Compared with the page that comes
   // in, so a Back between two anchors of one page (no new page) is not taken
-  // for a return when the reader next follows a link.
+  // for a return when the reader next follows a link.  Only a popstate with a
+  // state is one: Material reaches an anchor by clicking a link of its own,
+  // which in Chromium fires a popstate (state null) just before the new page
+  // is announced, and every link to a section was taken for a return.
   let returningTo = null;
-  window.addEventListener("popstate", () => (returningTo = location.href));
+  window.addEventListener("popstate", (event) => {
+    if (event.state !== null) returningTo = location.href;
+  });
 
   // The link last followed from each page, found again when the reader comes back.
   const leftBy = new Map();
@@ -45,14 +50,31 @@
   // Material has put back the scroll position the reader left, and the
   // content they left from is a new copy: the link they followed if it is
   // in view again, else the first part of the page text in view.
-  const focusWhereTheReaderWas = () => {
-    const left = leftBy.get(pageOf(location));
-    const link = left && linksTo(left.href)[left.nth];
-    if (link && inView(link) && focusOn(link)) return;
+  const focusFirstInView = () => {
     const top = headerBottom();
     const parts = document.querySelectorAll(".md-content .md-typeset > *");
     const first = [...parts].find((part) => part.getBoundingClientRect().bottom > top);
     if (first) focusOn(first);
+  };
+  // offline.js's "Not now" removes the focused button; with nowhere the
+  // reader came from, the reading place stays where they are.
+  globalThis.matchPlanBFocusFirstInView = focusFirstInView;
+
+  const focusWhereTheReaderWas = () => {
+    const left = leftBy.get(pageOf(location));
+    const link = left && linksTo(left.href)[left.nth];
+    if (link && inView(link) && focusOn(link)) return;
+    focusFirstInView();
+  };
+
+  // A hand-trimmed address may end in half a character's escape.
+  const sectionNamedBy = (hash) => {
+    try {
+      const id = decodeURIComponent(hash.slice(1));
+      return id ? document.getElementById(id) : null;
+    } catch {
+      return null;
+    }
   };
 
   globalThis.document$?.subscribe?.(() => {
@@ -69,8 +91,7 @@
     // Material does not move focus to an anchor's section, and now and then
     // leaves the new page scrolled where the old one was: it takes a position
     // saved a moment after the link was followed for one to restore.
-    const id = decodeURIComponent(location.hash.slice(1));
-    const section = id ? document.getElementById(id) : null;
+    const section = sectionNamedBy(location.hash);
     if (section) {
       section.scrollIntoView();
       focusOn(section);
