@@ -6,6 +6,7 @@ a live region", which is what Chromium passes on to a screen reader."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -106,6 +107,18 @@ def test_the_first_answer_for_the_defaults_is_not_announced(page: Any, site_url:
     texts = [entry["text"] for entry in said(page)]
     assert not [text for text in texts if text.startswith("Updated")], texts
     assert widget.locator(".mpb-status-text").text_content() == BUILT_STATUS
+
+
+def test_a_plan_redone_for_the_readers_own_date_is_announced(page: Any, site_url: str) -> None:
+    # The page is built with the build's date; a reader weeks later gets a
+    # plan counted from their own.  That first answer changed the plan in
+    # silence, under a status still saying it showed the default inputs.
+    page.clock.set_fixed_time(dt.datetime.now(dt.UTC) + dt.timedelta(days=40))
+    widget = open_logged(page, site_url + "calculators/timeline/", "timeline")
+    page.wait_for_timeout(1300)
+    updated = [entry["text"] for entry in said(page) if entry["text"].startswith("Updated")]
+    assert len(updated) == 1, updated
+    assert widget.locator(".mpb-status-text").text_content() == updated[0]
 
 
 def test_a_guide_page_with_two_calculators_says_loading_once_and_then_nothing(page: Any, site_url: str) -> None:
@@ -222,9 +235,14 @@ def test_the_site_updated_note_is_announced_reached_early_and_put_aside_without_
     page.keyboard.press("Enter")
     assert note.count() == 0
     assert place.evaluate("(element) => element === document.activeElement")
-    # Entered from nowhere (a click with nothing focused), it gives focus to the page's heading.
-    page.evaluate("document.activeElement.blur()")
+    # Entered from nowhere (a tap with nothing focused, the page read far down),
+    # it gives focus to the text in view, not to the heading at the top.
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 1500)")
     page.evaluate(NEW_BUILD)
     note.get_by_role("button", name="Not now").click()
     assert note.count() == 0
-    assert page.evaluate("document.activeElement.tagName") == "H1"
+    focused = page.evaluate(
+        """() => { const box = document.activeElement.getBoundingClientRect();
+                   return [document.activeElement.tagName, box.bottom > 0 && box.top < innerHeight, scrollY]; }"""
+    )
+    assert focused[0] != "H1" and focused[1] and focused[2] > 1000, focused

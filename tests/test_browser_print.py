@@ -225,6 +225,23 @@ def test_printing_right_after_an_edit_marks_the_result_as_not_yet_updated(page: 
     page.emulate_media(media="screen")
 
 
+def test_an_edit_made_while_the_engine_loads_is_marked_on_paper(page: Any, site_url: str) -> None:
+    # Before the first live answer there was no answer to compare the form
+    # with, so a reader on a slow link who typed and printed got their input
+    # beside the result built for the defaults, unmarked.
+    page.route("**/*.wasm*", lambda route: None)  # never answered: the engine stays loading
+    page.goto(site_url + page_of("competitiveness"))
+    page.wait_for_selector('.mpb-calculator[data-calculator="competitiveness"][data-runtime="loading"]')
+    widget = page.locator('.mpb-calculator[data-calculator="competitiveness"]').first
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert widget.locator(".mpb-stale-note").is_hidden(), "the built result answers the built form"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    shown, words, after = page.evaluate(TYPE_AND_PRINT, widget.element_handle())
+    assert (shown, words, after) == (True, "Not updated to the form as it is now.", False)
+    page.emulate_media(media="screen")
+
+
 # --- the dark scheme on paper ------------------------------------------------------------
 
 COLOURS = """() => {
@@ -309,4 +326,7 @@ def test_the_offline_panel_prints_its_words_without_its_controls(page: Any, site
         "(buttons) => buttons.map((b) => [b.textContent, getComputedStyle(b).borderTopStyle, getComputedStyle(b).paddingLeft])"
     )
     assert drawn == [["Download for offline reading", "none", "0px"], ["Save for offline use", "none", "0px"]]
+    # Each name leads its sentence ("Save for offline use: Keeps…"), not runs into it.
+    after = panel.locator(".md-button").evaluate_all("(buttons) => buttons.map((b) => getComputedStyle(b, '::after').content)")
+    assert after == ['":"', '":"']
     page.emulate_media(media="screen")

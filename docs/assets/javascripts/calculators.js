@@ -567,7 +567,10 @@ class Widget {
       const typedSince = this.typedEarlyValues();
       this.writeForm({ ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
-      this.quietAnswer = saved.announce === false;
+      // Quiet only while the form still holds what the page was built with:
+      // not when something was typed as the reply came back, nor when the
+      // reader's date replaced the build's (the timeline's plan then changes).
+      this.quietAnswer = saved.announce === false && this.showsBuiltValues();
       this.startedFrom = saved.link;
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
@@ -586,6 +589,25 @@ class Widget {
     return Object.fromEntries(
       [...this.typedEarly].filter((name) => name in values).map((name) => [name, String(values[name])]),
     );
+  }
+
+  // The form as the build wrote it (the markup's own values), whatever the
+  // browser or the reader has put in since.
+  builtValues() {
+    const values = {};
+    for (const control of this.form.elements) {
+      if (!control.name) continue;
+      if (control.type === "checkbox") values[control.name] = control.defaultChecked;
+      else if (control.tagName === "SELECT") {
+        const options = [...control.options];
+        values[control.name] = (options.find((option) => option.defaultSelected) ?? options[0])?.value ?? "";
+      } else values[control.name] = control.defaultValue;
+    }
+    return values;
+  }
+
+  showsBuiltValues() {
+    return JSON.stringify(this.readForm()) === JSON.stringify(this.builtValues());
   }
 
   readForm() {
@@ -933,8 +955,10 @@ class Widget {
   // Printed within a moment of an edit, the result is still the one before
   // it, and printing cannot wait for the answer: paper says so.
   markUnansweredForPrint() {
-    if (!this.staleNote.hidden || this.answeredFor === null) return;
-    if (this.answeredFor === JSON.stringify(this.readForm())) return;
+    if (!this.staleNote.hidden) return;
+    // Before any live answer the result shown is the one built for the
+    // form's built values: an edit made while the engine loads is unanswered too.
+    if (this.answeredFor === null ? this.showsBuiltValues() : this.answeredFor === JSON.stringify(this.readForm())) return;
     this.staleNote.hidden = false;
     this.staleNote.dataset.shownForPrint = "true";
   }

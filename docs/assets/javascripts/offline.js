@@ -80,14 +80,11 @@
       return element;
     };
     // The reader may be mid-edit: "Not now" leaves the page as it is.
-    // Focus goes back where the reader was, or else to the page's heading.
+    // Focus goes back where the reader was, or else to the text in view.
     const notNow = () => {
       note.remove();
       if (cameFrom?.isConnected) return cameFrom.focus();
-      const heading = document.querySelector(".md-content h1");
-      if (!heading) return;
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
+      globalThis.matchPlanBFocusFirstInView?.(); // new-page-focus.js: the text in view
     };
     // Early in the Tab order, after Material's skip link: at the end of the
     // body it sat after the footer, 53 Tabs from a page's heading, though
