@@ -57,6 +57,15 @@ def tab_copy_written(page: Any, name: str) -> None:
     )
 
 
+def announced_once(page: Any, widget: Any) -> None:
+    """Past the typing pause, the first answer was said once, and the status
+    line still shows it."""
+    page.wait_for_timeout(1300)
+    updated = [entry["text"] for entry in said(page) if entry["text"].startswith("Updated")]
+    assert len(updated) == 1, updated
+    assert widget.locator(".mpb-status-text").text_content() == updated[0]
+
+
 def open_logged(page: Any, url: str, name: str) -> Any:
     page.add_init_script(LOG_LIVE_REGIONS)
     widget = open_calculator(page, url, name)
@@ -115,10 +124,7 @@ def test_a_plan_redone_for_the_readers_own_date_is_announced(page: Any, site_url
     # silence, under a status still saying it showed the default inputs.
     page.clock.set_fixed_time(dt.datetime.now(dt.UTC) + dt.timedelta(days=40))
     widget = open_logged(page, site_url + "calculators/timeline/", "timeline")
-    page.wait_for_timeout(1300)
-    updated = [entry["text"] for entry in said(page) if entry["text"].startswith("Updated")]
-    assert len(updated) == 1, updated
-    assert widget.locator(".mpb-status-text").text_content() == updated[0]
+    announced_once(page, widget)
 
 
 def test_a_guide_page_with_two_calculators_says_loading_once_and_then_nothing(page: Any, site_url: str) -> None:
@@ -139,10 +145,7 @@ def test_a_guide_page_with_two_calculators_says_loading_once_and_then_nothing(pa
 
 def test_linked_values_are_announced_once_with_their_answer(page: Any, site_url: str) -> None:
     widget = open_logged(page, site_url + "calculators/match-odds/#match-odds.step2_score=250", "match_odds")
-    page.wait_for_timeout(1300)
-    updated = [entry["text"] for entry in said(page) if entry["text"].startswith("Updated")]
-    assert len(updated) == 1, updated
-    assert widget.locator(".mpb-status-text").text_content() == updated[0]
+    announced_once(page, widget)
 
 
 # --- Finding 8: the link box's status is said when it changes, not on every answer -------------------------
