@@ -473,7 +473,8 @@ class Widget {
     this.restoreNotes = [];
     // What the status line last said, and for which inputs (see showStatus).
     this.shownStatus = null;
-    this.answeredFor = null;
+    // The inputs the result shown answers: the built ones until the first reply.
+    this.answeredFor = JSON.stringify(this.builtValues());
     this.lastEdit = -Infinity;
     // The words the page was built with, and whether the next answer leaves
     // them standing (Python's word on the restored values: see restore).
@@ -570,7 +571,7 @@ class Widget {
       // Quiet only while the form still holds what the page was built with:
       // not when something was typed as the reply came back, nor when the
       // reader's date replaced the build's (the timeline's plan then changes).
-      this.quietAnswer = saved.announce === false && this.showsBuiltValues();
+      this.quietAnswer = saved.announce === false && this.answersTheForm();
       this.startedFrom = saved.link;
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
@@ -606,8 +607,9 @@ class Widget {
     return values;
   }
 
-  showsBuiltValues() {
-    return JSON.stringify(this.readForm()) === JSON.stringify(this.builtValues());
+  // Whether the result shown is the answer to the form as it is now.
+  answersTheForm() {
+    return this.answeredFor === JSON.stringify(this.readForm());
   }
 
   readForm() {
@@ -955,10 +957,9 @@ class Widget {
   // Printed within a moment of an edit, the result is still the one before
   // it, and printing cannot wait for the answer: paper says so.
   markUnansweredForPrint() {
-    if (!this.staleNote.hidden) return;
-    // Before any live answer the result shown is the one built for the
-    // form's built values: an edit made while the engine loads is unanswered too.
-    if (this.answeredFor === null ? this.showsBuiltValues() : this.answeredFor === JSON.stringify(this.readForm())) return;
+    // Before any live answer that is the built result, so an edit made while
+    // the engine loads is marked too.
+    if (!this.staleNote.hidden || this.answersTheForm()) return;
     this.staleNote.hidden = false;
     this.staleNote.dataset.shownForPrint = "true";
   }
