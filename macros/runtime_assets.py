@@ -187,25 +187,25 @@ def pyodide_build_id() -> str:
     return source[start : source.index('"', start)]
 
 
+# What pyodide_build.mjs writes, by the key the build reads it under.
+NODE_OUTPUTS = {
+    "stdlib": "stdlib.zip",
+    "wheel": "wheel.whl",
+    "snapshot": "snapshot.bin.xz",
+    "snapshot.sha256": "snapshot.sha256",
+    "stdlib.zst": "stdlib.zip.zst",
+    "wheel.zst": "wheel.whl.zst",
+    "wasm.xz": "pyodide.asm.wasm.xz",
+    "asm.zst": "pyodide.asm.mjs.zst",
+}
+
+
 def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
     """Bytecode versions of the stdlib and wheel, compressed copies of the
     downloads, and the snapshot, from Node; cached by the hash of everything
     that goes in."""
-    inputs = hashlib.sha256()
-    for part in (pyodide_build_id().encode(), PYODIDE_BUILD.read_bytes(), SNAPSHOT_EXERCISE.encode(), stdlib, wheel):
-        inputs.update(hashlib.sha256(part).digest())
-    out = BUILD_CACHE / inputs.hexdigest()[:24]
-    names = {
-        "stdlib": "stdlib.zip",
-        "wheel": "wheel.whl",
-        "snapshot": "snapshot.bin.xz",
-        "snapshot.sha256": "snapshot.sha256",
-        "stdlib.zst": "stdlib.zip.zst",
-        "wheel.zst": "wheel.whl.zst",
-        "wasm.xz": "pyodide.asm.wasm.xz",
-        "asm.zst": "pyodide.asm.mjs.zst",
-    }
-    if not all((out / name).is_file() for name in names.values()):
+    out = build_cache_entry(stdlib, wheel)
+    if not holds_node_outputs(out):
         BUILD_CACHE.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix="work-", dir=BUILD_CACHE))
         try:
@@ -223,14 +223,45 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
             result = subprocess.run(["node", str(PYODIDE_BUILD), str(work / "job.json")], capture_output=True, text=True)
             if result.returncode:
                 raise RuntimeError(f"{PYODIDE_BUILD.name} failed:\n{result.stderr[-3000:]}")
-            out.mkdir(parents=True, exist_ok=True)
-            for name in names.values():
-                (work / name).replace(out / name)
+            entry = work / "entry"
+            entry.mkdir()
+            for name in NODE_OUTPUTS.values():
+                (work / name).replace(entry / name)
+            publish_build_cache_entry(entry, out)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         prune_build_cache()  # only a new entry can take the cache over its limit
     os.utime(out)  # used now: the last to be pruned
-    return {key: (out / name).read_bytes() for key, name in names.items()}
+    return {key: (out / name).read_bytes() for key, name in NODE_OUTPUTS.items()}
+
+
+def build_cache_entry(stdlib: bytes, wheel: bytes) -> Path:
+    """Where Node's output for these inputs is kept."""
+    inputs = hashlib.sha256()
+    for part in (pyodide_build_id().encode(), PYODIDE_BUILD.read_bytes(), SNAPSHOT_EXERCISE.encode(), stdlib, wheel):
+        inputs.update(hashlib.sha256(part).digest())
+    return BUILD_CACHE / inputs.hexdigest()[:24]
+
+
+def holds_node_outputs(entry: Path) -> bool:
+    return all((entry / name).is_file() for name in NODE_OUTPUTS.values())
+
+
+def publish_build_cache_entry(entry: Path, out: Path) -> None:
+    """Put a finished entry in place in one rename.
+
+    Two builds may run Node for the same inputs at once (``make serve``
+    beside ``make test``, or two test workers).  The first to finish wins and
+    the other drops its copy: a snapshot and the checksum of another Node
+    run's snapshot must never meet in one entry, nor a build read an entry
+    while another rewrites it."""
+    try:
+        entry.rename(out)
+    except OSError:  # out exists: another build's, or a partial one left by an interrupted build
+        if holds_node_outputs(out):
+            return
+        shutil.rmtree(out)
+        entry.rename(out)
 
 
 def prune_build_cache() -> None:

@@ -9,6 +9,7 @@ import io
 import json
 import lzma
 import os
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -202,3 +203,42 @@ def test_build_cache_keeps_the_most_recently_used_entries(tmp_path: Path, monkey
     os.utime(tmp_path / "work-running", (1, 1))  # another build, still writing
     runtime_assets.prune_build_cache()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fourth", "newest", "second", "third", "work-running"]
+
+
+def test_a_build_cache_entry_another_build_finished_first_is_kept_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two test workers build at once.  Node's files went into the entry one
+    # by one, over the first build's, while that build read them back: a
+    # snapshot from one run could meet the other run's checksum.
+    monkeypatch.setattr(runtime_assets, "BUILD_CACHE", tmp_path)
+    out = runtime_assets.build_cache_entry(b"stdlib", b"wheel")
+
+    def node_finishing_second(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        out.mkdir()
+        for name in runtime_assets.NODE_OUTPUTS.values():
+            (out / name).write_bytes(b"first build")
+        work = Path(json.loads(Path(command[-1]).read_text())["out"])
+        for name in runtime_assets.NODE_OUTPUTS.values():
+            (work / name).write_bytes(b"second build")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(runtime_assets.subprocess, "run", node_finishing_second)
+    compiled = runtime_assets.compiled_in_pyodide(b"stdlib", b"wheel")
+    assert set(compiled.values()) == {b"first build"}
+    assert {path.read_bytes() for path in out.iterdir()} == {b"first build"}
+    assert [path.name for path in tmp_path.iterdir()] == [out.name]  # the second build's copy is gone
+
+
+def test_a_partial_build_cache_entry_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runtime_assets, "BUILD_CACHE", tmp_path)
+    out = runtime_assets.build_cache_entry(b"stdlib", b"wheel")
+    out.mkdir()
+    (out / "stdlib.zip").write_bytes(b"left by an interrupted build")
+
+    def node(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        work = Path(json.loads(Path(command[-1]).read_text())["out"])
+        for name in runtime_assets.NODE_OUTPUTS.values():
+            (work / name).write_bytes(b"whole")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(runtime_assets.subprocess, "run", node)
+    assert set(runtime_assets.compiled_in_pyodide(b"stdlib", b"wheel").values()) == {b"whole"}
