@@ -109,6 +109,21 @@ def start_navigation(page: Any, url: str) -> None:
     page.evaluate(_NAVIGATE, url)
 
 
+# Material follows a link itself only once it has read the site's
+# sitemap.xml; a link followed before then loads its page afresh, as an early
+# click of a reader's would.  Reading it takes a task or two after the download.
+_SITEMAP_READ = """() => performance.getEntriesByType('resource')
+  .some((entry) => entry.name.endsWith('/sitemap.xml') && entry.responseEnd > 0)"""
+
+
+def open_page(page: Any, url: str) -> None:
+    """Load ``url`` and wait until a link followed there goes through
+    Material's instant navigation."""
+    page.goto(url)
+    page.wait_for_function(_SITEMAP_READ)
+    page.wait_for_timeout(200)
+
+
 def only_loopback(route: Any) -> None:
     """A route handler for contexts made outside the ``page`` fixture."""
     url = route.request.url

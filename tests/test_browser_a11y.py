@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import navigate, only_loopback
+from browser import navigate, only_loopback, open_page
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -190,7 +190,7 @@ def test_a_heading_reached_by_its_anchor_sits_where_material_puts_it(page: Any, 
 
 def test_instant_navigation_moves_focus_to_the_new_pages_heading(page: Any, site_url: str) -> None:
     # Focus stayed on the followed link (or fell to the body), and a screen reader heard nothing of the new page.
-    page.goto(site_url + "calculators/competitiveness/")
+    open_page(page, site_url + "calculators/competitiveness/")
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Match odds", exact=True).first.click()
     page.wait_for_url("**/match-odds/**")
     page.wait_for_function("() => document.activeElement?.tagName === 'H1'", timeout=30_000)
@@ -234,7 +234,7 @@ def test_a_link_to_a_section_puts_focus_on_that_section(
 ) -> None:
     # Focus fell to the body, and in most runs the page stayed where the old one
     # was scrolled: the next Tab went back to the site's tabs at the top.
-    page.goto(site_url + start)
+    open_page(page, site_url + start)
     follow_by_keyboard(page, page.locator(".md-content").get_by_role("link", name=link, exact=True).first)
     page.wait_for_url(arrive)
     page.wait_for_function("(id) => document.activeElement?.id === id", arg=section, timeout=10_000)
@@ -250,7 +250,7 @@ def test_a_table_of_contents_entry_puts_focus_on_its_section(page: Any, site_url
     # Chromium fires a popstate: the jump was taken for Back, and focus stayed
     # on the entry in the sidebar instead of moving to the section.
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(site_url + "apply/")
+    open_page(page, site_url + "apply/")
     entry = page.locator(".md-sidebar--secondary").get_by_role("link", name="Program signals: two separate sets")
     follow_by_keyboard(page, entry)
     page.wait_for_url("**/apply/#program-signals-two-separate-sets")
@@ -261,7 +261,7 @@ def test_a_table_of_contents_entry_puts_focus_on_its_section(page: Any, site_url
 def test_back_leaves_focus_where_the_reader_was(page: Any, site_url: str) -> None:
     # Focus went to the page's heading while Material put back the reader's
     # place far below it, so the next Tab jumped to the top of the page.
-    page.goto(site_url + "apply/timeline/")
+    open_page(page, site_url + "apply/timeline/")
     follow_by_keyboard(page, page.locator(".md-content").get_by_role("link", name="keep an impressions log"))
     page.wait_for_url("**/apply/interviews/**")
     page.wait_for_timeout(500)
