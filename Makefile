@@ -47,8 +47,11 @@ lint: $(PY_READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Two workers, one per core: the browser tests spend much of their time
+# waiting on Chromium, and a file's tests stay on one worker, which builds
+# only the sites that file needs.
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 benchmark: setup
 	$(BIN)/python tests/benchmark.py
