@@ -24,8 +24,13 @@ EMPTY_VALUES = (None, "")
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
 # \d is any Unicode decimal digit: Arabic-Indic, Persian, Devanagari and
-# full-width digits are what many readers' keyboards and phones type.
-WHOLE_NUMBER = re.compile(r"[+-]?\d+")
+# full-width digits are what many readers' keyboards and phones type.  Digits
+# may be grouped in threes, as the limits in the messages are written
+# ("1,000,000"): by commas, by spaces (plain, no-break or narrow, as French
+# and other locales write them) or by the Arabic thousands separator, one kind
+# throughout.  A dot is never read as a separator: "1.000" is one in English.
+THOUSANDS_SEPARATORS = ", \u00a0\u202f\u066c"
+WHOLE_NUMBER = re.compile(rf"[+-]?(?:\d+|\d{{1,3}}(?P<sep>[{THOUSANDS_SEPARATORS}])\d{{3}}(?:(?P=sep)\d{{3}})*)")
 # Python refuses to turn more than 4,300 digits into an int (ValueError, a
 # guard against slow conversions).  Every bound the calculators set is far
 # below 10**15, so longer numbers are never converted: they are read as
@@ -35,7 +40,8 @@ BEYOND_ANY_BOUND = 10**MAX_WHOLE_NUMBER_DIGITS
 
 
 def parse_whole_number(text: str) -> int | None:
-    """The whole number written in ``text`` (digits of any script, optional sign), or None.
+    """The whole number written in ``text`` (digits of any script, optional
+    sign, optional thousands separators), or None.
 
     The one reader of typed whole numbers, so no input can reach ``int()``
     with more digits than Python converts.  Numbers too long to matter come
@@ -47,7 +53,8 @@ def parse_whole_number(text: str) -> int | None:
         return None
     sign = -1 if text.startswith("-") else 1
     # Written as 0-9 first, so "٠٠١" loses its leading zeros as "001" does.
-    digits = "".join(str(unicodedata.decimal(c)) for c in text.lstrip("+-")).lstrip("0") or "0"
+    digits = "".join(str(unicodedata.decimal(c)) for c in text.lstrip("+-") if c not in THOUSANDS_SEPARATORS)
+    digits = digits.lstrip("0") or "0"
     if len(digits) > MAX_WHOLE_NUMBER_DIGITS:
         return sign * BEYOND_ANY_BOUND
     return sign * int(digits)

@@ -55,13 +55,28 @@ def test_python_itself_refuses_the_huge_number() -> None:
         ("٠٠٠٩", 9),
         ("٩" * 4_301, BEYOND_ANY_BOUND),
         ("٠" * 5_000 + "٩" * 15, 10**15 - 1),
+        # Grouped in threes, as the messages write the limits ("1,000,000").
+        ("1,000", 1000),
+        ("1,000,000", 1_000_000),
+        ("-12,345", -12345),
+        ("1 000", 1000),
+        ("1\u00a0000\u00a0000", 1_000_000),
+        ("1\u202f000", 1000),
+        ("١٬٠٠٠", 1000),
     ],
 )
 def test_shared_whole_number_reader(text: str, value: int) -> None:
     assert parse_whole_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "4.5", "1e3", "١٫٥", "12 3", "--1", "0x10", "²", "½", "٣-"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *["", "4.5", "1e3", "١٫٥", "12 3", "--1", "0x10", "²", "½", "٣-"],
+        # Separators out of place, mixed, or a dot, which English reads as a decimal point.
+        *["2,40", "24,0", "1,0000", "1000,000", ",100", "100,", "1,000 000", "1.000", "1,,000", "1_000"],
+    ],
+)
 def test_shared_whole_number_reader_refuses_what_is_not_written_in_digits(text: str) -> None:
     assert parse_whole_number(text) is None
 
