@@ -355,19 +355,24 @@ def _serve_command() -> Markup:
     return el("code", "python3 -m http.server -d <folder>")
 
 
+def _hosted_site(env: Any) -> str:
+    """The site's public address, or "" for a build on a developer's machine,
+    whose address is worth nothing to a reader."""
+    from urllib.parse import urlsplit
+
+    site = str(env.conf.get("site_url") or "")
+    return site if urlsplit(site).hostname not in (None, "127.0.0.1", "localhost") else ""
+
+
 def _copy_dated(env: Any) -> Markup:
     """When a downloaded copy was built, and where a newer one is: a copy kept
     for a season goes stale (signal tables, dates, fees)."""
-    from urllib.parse import urlsplit
-
     from calculators import cycle
 
-    site = str(env.conf.get("site_url") or "")
-    # A copy built on a developer's machine names no address worth visiting.
-    hosted = site if urlsplit(site).hostname not in (None, "127.0.0.1", "localhost") else ""
+    site = _hosted_site(env)
     where = (
         join("The latest version is at ", el("a", site, href=site), ".")
-        if hosted
+        if site
         else "Look for a newer copy at the site's web address."
     )
     return el(
@@ -495,6 +500,35 @@ def define_env(env: Any) -> None:
     env.variables["disclaimer"] = DISCLAIMER
 
 
+def _hosted_path(url: str) -> str:
+    """A page's path on the hosted site, whose addresses end in folders, from
+    the downloaded copy's too, which name files ("apply/timeline.html")."""
+    if url.endswith("index.html"):
+        return url.removesuffix("index.html")
+    return url.removesuffix(".html") + "/" if url.endswith(".html") else url
+
+
+def paper_provenance(env: Any) -> Markup:
+    """Printed only: where a sheet came from and how old its figures are.  A
+    printout is shown to advisers and kept for months, with no address bar."""
+    from calculators import cycle
+
+    site = _hosted_site(env)
+    where = join(" at ", site + _hosted_path(env.page.url)) if site else ""
+    return el(
+        "p",
+        join(
+            "Printed from Match Plan B",
+            where,
+            f". This page was built on {cycle.long_date(cycle.reference_date())}, with the figures, dates and fees "
+            "the site had then; its web address has the latest.",
+        ),
+        class_="mpb-paper-note",
+        data_search_exclude=True,
+    )
+
+
 def on_post_page_macros(env: Any) -> None:
-    """Every page ends with the same plain statement of what this site is."""
-    env.markdown += PAGE_DISCLAIMER
+    """Every page ends with the same plain statement of what this site is,
+    and on paper with where and when it came from."""
+    env.markdown += PAGE_DISCLAIMER + f"\n{paper_provenance(env)}\n"

@@ -330,3 +330,17 @@ def test_the_offline_panel_prints_its_words_without_its_controls(page: Any, site
     after = panel.locator(".md-button").evaluate_all("(buttons) => buttons.map((b) => getComputedStyle(b, '::after').content)")
     assert after == ['":"', '":"']
     page.emulate_media(media="screen")
+
+
+# --- where a sheet came from ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["", "calculators/match-odds/"])
+def test_every_printed_page_ends_with_where_and_when_it_came_from(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    provenance = page.locator(".md-content .mpb-paper-note", has_text="Printed from Match Plan B")
+    assert provenance.count() == 1 and not provenance.is_visible()
+    page.emulate_media(media="print")
+    assert provenance.is_visible()
+    assert re.search(r"built on \d{1,2} [A-Z][a-z]+ \d{4}", provenance.inner_text())
+    page.emulate_media(media="screen")

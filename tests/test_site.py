@@ -292,6 +292,30 @@ def test_a_downloaded_copy_names_the_hosted_address_but_never_a_loopback_one() -
     assert "127.0.0.1" not in local and "newer copy at the site&#x27;s web address" in local
 
 
+def test_a_printed_page_names_its_hosted_address_and_its_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sheet kept for months or shown to an adviser had no address and no date.
+    from types import SimpleNamespace
+
+    import macros
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788950000")  # 9 September 2026
+    page = SimpleNamespace(url="apply/timeline/")
+    hosted = str(macros.paper_provenance(SimpleNamespace(conf={"site_url": "https://example.org/mpb/"}, page=page)))
+    assert "Printed from Match Plan B at https://example.org/mpb/apply/timeline/. " in hosted
+    assert "built on 9 September 2026" in hosted
+    assert 'class="mpb-paper-note"' in hosted and "data-search-exclude" in hosted
+    local = str(macros.paper_provenance(SimpleNamespace(conf={"site_url": "http://127.0.0.1:8000/"}, page=page)))
+    assert "127.0.0.1" not in local and "Printed from Match Plan B. This page was built on" in local
+    # The downloaded copy names files; the hosted site's addresses end in folders.
+    for copy_url, hosted_url in [("apply/timeline.html", "apply/timeline/"), ("apply/index.html", "apply/"), ("index.html", "")]:
+        printed = str(
+            macros.paper_provenance(
+                SimpleNamespace(conf={"site_url": "https://example.org/mpb/"}, page=SimpleNamespace(url=copy_url))
+            )
+        )
+        assert f"at https://example.org/mpb/{hosted_url}. " in printed, copy_url
+
+
 def test_the_hosted_site_is_rebuilt_weekly_as_well_as_on_push() -> None:
     # The guides name the season current on the build's date, and the site
     # was deployed only on push: months without one left them naming a
