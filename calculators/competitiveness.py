@@ -258,8 +258,9 @@ BAND_ORDER: tuple[Band, ...] = ("pivot", "dual-apply-strongly", "dual-apply", "s
 # Applying single-track to an ultra-competitive field is for the exceptional
 # (ultra article): an "extremely strong" Step 2 CK, publications, several US
 # letters, programs that know you, and no failures.  250+ is only the article's
-# rough competitive ballpark, and its dermatology roadmap reader still dual
-# applies, so "extremely strong" is read here as 10 points above it.
+# rough competitive ballpark, and it names no score at which one field alone
+# becomes safe, so "extremely strong" is read here as 10 points above it: a
+# margin of this calculator's own.
 EXCEPTIONAL_ULTRA = {"step2": 260, "research": 5, "letters": 3, "away": 2}
 
 # Research is "nearly mandatory" for these fields (ultra article): with none,
@@ -278,12 +279,15 @@ ORTHO_AUDIT_LETTERS = 2
 # applicant with Step 2 CK 205 and no research, an IMG with several attempts
 # aiming at plastics or dermatology without strong research, a graduate of more
 # than 3 years with no recent clinical work, and (its case study) a Step 2 CK
-# of 230 with minimal research in orthopaedics.  A score far below a hard
-# field's level applies on a first attempt too: the ultra article tells a
-# reader whose scores are too low to apply mainly to less competitive fields.
-# The others describe a reapplicant.  The Step 2 CK test is limited to fields
-# where the articles give a level (ultra-competitive, radiology): the same
-# article calls an internal medicine reapplicant with 220-230 borderline.
+# of 230 with minimal research in orthopaedics.  All describe a reapplicant.
+# On a first attempt a score far below a hard field's level is not a reason to
+# drop the field: the orthopaedics article tells that reader to dual apply,
+# the radiology article strongly recommends a backup, and the ultra article to
+# apply mainly to less competitive fields, so the cap is "dual apply,
+# strongly" (the backup a large share of the applications).  The Step 2 CK
+# test is limited to fields where the articles give a level
+# (ultra-competitive, radiology): the same article calls an internal medicine
+# reapplicant with 220-230 borderline.
 MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
 # The graduate's example is about "a second swing at the same hyper-competitive
 # field"; the article names family medicine, psychiatry, pediatrics and
@@ -681,18 +685,27 @@ def _article_step2_level(spec: data.Specialty) -> tuple[int, str] | None:
     return floor, article.level.format(floor=floor, name=spec.name)
 
 
-def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
-    """Reasons the profile looks structurally misaligned with the field."""
+def far_below_level(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
+    """The level an article sets for the field, named, when the Step 2 CK is
+    more than ``MISALIGNED_STEP2_GAP`` points below it."""
     step2 = v["step2_score"]
     level = _article_step2_level(spec)
-    reasons = []
     if level is not None and step2 is not None and int(step2) < level[0] - MISALIGNED_STEP2_GAP:  # type: ignore[call-overload]
+        return level[1]
+    return None
+
+
+def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
+    """Reasons a reapplicant's profile looks structurally misaligned with the field."""
+    if not v["previously_unmatched"]:
+        return []
+    step2 = v["step2_score"]
+    reasons = []
+    if (level := far_below_level(spec, v)) is not None:
         reasons.append(
-            f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below {level[1]} (the articles call for a backup "
+            f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below {level} (the articles call for a backup "
             "well above this score; making it the main plan this far below is this calculator's rule)"
         )
-    if not v["previously_unmatched"]:
-        return reasons
     research = int(v["research_items"])  # type: ignore[call-overload]
     if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
         reasons.append("exam failures in an ultra-competitive field")
@@ -832,6 +845,15 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
             )
         elif int(step2) < RADIOLOGY_STEP2_BANDS[0].floor:  # type: ignore[call-overload]
             caps.append(Cap("dual-apply", "Radiology: Step 2 CK 235-249, the mid-range band.", ARTICLE_RADIOLOGY))
+    if not v["previously_unmatched"] and (level := far_below_level(spec, v)) is not None:
+        caps.append(
+            Cap(
+                "dual-apply-strongly",
+                f"Step 2 CK more than {MISALIGNED_STEP2_GAP} points below {level}: on a first attempt the articles advise "
+                "a backup, and at a score this far below, one that carries much of the application.",
+                ARTICLE_RADIOLOGY if spec.slug == "diagnostic-radiology" else ARTICLE_ULTRA,
+            )
+        )
     reasons = misalignment(spec, v)
     if reasons:
         caps.append(Cap("pivot", "Structurally misaligned: " + "; ".join(reasons) + ".", ARTICLE_UNMATCHED))
@@ -1450,8 +1472,8 @@ def method() -> Markup:
                     f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
                     f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
                     f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. The article asks for an “extremely "
-                    f"strong” score and names 250+ only as a ballpark; its dermatology roadmap reader still dual applies, so "
-                    f"{EXCEPTIONAL_ULTRA['step2']} is this calculator's reading. With no research at all: at most “dual apply, strongly”.",
+                    f"strong” score and names 250+ only as a ballpark, with no score at which one field alone becomes safe, so "
+                    f"{EXCEPTIONAL_ULTRA['step2']}, 10 points above it, is this calculator's own margin. With no research at all: at most “dual apply, strongly”.",
                 ),
                 el(
                     "li",
@@ -1466,10 +1488,15 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Structurally misaligned, and so “pivot” (no-match and ultra articles): Step 2 CK more than "
-                    f"{MISALIGNED_STEP2_GAP} points below the level an article sets for the field (ultra-competitive "
-                    f"{ULTRA_STEP2_BANDS[1].floor}, radiology {RADIOLOGY_STEP2_BANDS[1].floor}), on any attempt. After a no-match "
-                    "also: failures or no research in an ultra-competitive field; Step 2 CK under "
+                    f"A Step 2 CK more than {MISALIGNED_STEP2_GAP} points below the level an article sets for the field "
+                    f"(ultra-competitive {ULTRA_STEP2_BANDS[1].floor}, radiology {RADIOLOGY_STEP2_BANDS[1].floor}) on a first "
+                    "attempt: at most “dual apply, strongly” (ultra and radiology articles; the orthopaedics article tells "
+                    "that reader to dual apply).",
+                ),
+                el(
+                    "li",
+                    "Structurally misaligned, and so “pivot” (no-match article). After a no-match: that same Step 2 CK; "
+                    "failures or no research in an ultra-competitive field; Step 2 CK under "
                     f"{ULTRA_STEP2_BANDS[1].floor} with fewer than {MINIMAL_RESEARCH_BELOW} research items there (the no-match "
                     f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no US "
                     "clinical work, in an ultra-competitive field or radiology: the article's misalignment is “a second swing at "

@@ -60,7 +60,10 @@ def test_score_is_clamped_and_the_clamp_is_shown_as_a_factor() -> None:
         ({"specialty": "internal-medicine", **STRONG}, "single-track"),
         ({"specialty": "internal-medicine", "step2_score": 251}, "dual-apply"),
         ({"specialty": "psychiatry", "step2_score": 229, "years_since_graduation": 7}, "dual-apply-strongly"),
-        ({"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 225}, "pivot"),
+        (
+            {"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 225, "previously_unmatched": True},
+            "pivot",
+        ),
     ],
 )
 def test_every_band_is_reachable(inputs: dict[str, object], band: str) -> None:
@@ -754,3 +757,34 @@ def test_the_odds_rule_never_prints_even_odds_beside_under_even_odds() -> None:
     assert result["band"] == "dual-apply"
     text = html.unescape(str(competitiveness.render(result)))
     assert "at just under 50% matched: under even odds" in text and "about 50%" not in text
+
+
+@pytest.mark.parametrize(
+    ("slug", "score", "source"),
+    [
+        ("orthopaedic-surgery", 228, data.ARTICLE_ULTRA),
+        ("dermatology", 220, data.ARTICLE_ULTRA),
+        ("diagnostic-radiology", 218, data.ARTICLE_RADIOLOGY),
+    ],
+)
+def test_a_score_far_below_the_field_says_pivot_only_after_a_no_match(slug: str, score: int, source: data.Source) -> None:
+    # A first-time applicant at 228 in orthopaedics was told to pivot, citing
+    # the no-match article, where the orthopaedics and radiology articles tell
+    # that reader to dual apply (or strongly recommend a backup).
+    strong_otherwise = {
+        "specialty": slug,
+        "applicant_type": "us-img",
+        "step2_score": score,
+        "usce_months": 12,
+        "specialty_letters": 3,
+        "research_items": 3,
+        "away_rotations": 2,
+        "years_since_graduation": 1,
+    }
+    first = compute(strong_otherwise)
+    assert first["band"] == "dual-apply-strongly"
+    held = [r for r in first["rules_applied"] if r["band"] == "dual-apply-strongly" and "points below" in r["rule"]]
+    assert held and held[0]["source"] == source.cite(), first["rules_applied"]
+    again = compute({**strong_otherwise, "previously_unmatched": True})
+    assert again["band"] == "pivot"
+    assert any(r["rule"].startswith("Structurally misaligned: Step 2 CK") for r in again["rules_applied"])
