@@ -28,7 +28,7 @@ from urllib.parse import quote
 from . import cycle, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, ARTICLES, NRMP_APPLICANT_FAQ, Source
 from .fields import BoolField, DateField, InputError, parse_inputs
-from .html import Markup, counted, el, join, table
+from .html import Markup, and_list, counted, el, join, table
 
 NAME = "timeline"
 TITLE = "Dated timeline"
@@ -380,6 +380,26 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date, today: 
     return out
 
 
+# What the backup needs made before it can be applied to.
+BACKUP_WORK = ("Request letters", "Draft the backup statement", "Build your program lists")
+
+
+def _say_what_a_late_commitment_misses(milestones: list[PlanItem]) -> None:
+    """The orthopaedics article's latest point usually falls months after the
+    plan's own dates for the backup's letters, statement and lists (the IMG
+    article's earlier clock); a reader who takes "latest" at its word must
+    hear that they have missed those."""
+    commit = next((m for m in milestones if m["title"] == COMMIT_TO_DUAL), None)
+    if commit is None:
+        return
+    missed = [m["title"] for m in milestones if m["title"] in BACKUP_WORK and m["date"] < commit["date"]]
+    if missed:
+        commit["detail"] += (
+            f" It comes after this plan's {and_list([f'“{title}”' for title in missed])}, so committing this late "
+            "only works for a backup you have already prepared."
+        )
+
+
 def _after_the_choice(steps: list[tuple[Step, dt.date]], chosen: dt.date) -> list[tuple[Step, dt.date, str]]:
     """A reapplicant's preparation, none of it before the day the lane is chosen.
 
@@ -452,6 +472,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     milestones += no_match
     milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission, today)
     milestones.sort(key=lambda m: m["date"])
+    _say_what_a_late_commitment_misses(milestones)
     for m in milestones:
         m["past"] = m["date"] < today.isoformat()
     ahead = [m for m in milestones if not m["past"]]

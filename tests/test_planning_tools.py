@@ -52,6 +52,14 @@ def submissions(draw: st.DrawFn) -> tuple[int, dt.date]:
     return year, opens + dt.timedelta(days=draw(st.integers(0, (closes - opens).days - 1)))
 
 
+def test_the_latest_point_to_commit_says_the_backups_letters_and_statement_are_already_due() -> None:
+    # Read at its word, "latest" left a reader 4-6 months past the plan's own backup dates.
+    result = timeline.compute({"today": "2026-01-10", "eras_submission": "2027-09-10", "dual_applying": True})
+    (commit,) = [m for m in result["milestones"] if m["title"] == timeline.COMMIT_TO_DUAL]
+    assert "after this plan's “Request letters”, “Draft the backup statement” and “Build your program lists”" in commit["detail"]
+    assert "only works for a backup you have already prepared" in commit["detail"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(submissions(), st.dates(dt.date(2024, 1, 1), dt.date(2038, 12, 31)), st.booleans(), st.booleans(), st.booleans())
 def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahead(
@@ -89,6 +97,11 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
         # 18 months before the submission, or before the usual one (three months after ERAS opens) if that is earlier.
         usual = timeline.months_from(cycle.season(year)["eras_opens"].date, 3)
         assert dates[0] == timeline.months_from(min(day, usual), -18)
+    if dual:
+        # The latest point to commit names the backup work already due by then, and no other.
+        (commit,) = [m for m in result["milestones"] if m["title"] == timeline.COMMIT_TO_DUAL]
+        due = [t for t in timeline.BACKUP_WORK if t in on and on[t] < dt.date.fromisoformat(commit["date"])]
+        assert [t for t in timeline.BACKUP_WORK if f"“{t}”" in commit["detail"]] == due
     assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
     assert [m["past"] for m in result["milestones"]] == [d < today for d in dates]
     assert result["past_count"] == sum(d < today for d in dates)
