@@ -165,7 +165,8 @@ DEFAULT_SECONDARY_BACKUP = ArticleRange(
     60,
     False,
     "Categorical internal medicine behind dermatology, from the ultra article's dermatology roadmap (80–100 "
-    "dermatology programs); used for any backup without its own figure.",
+    "dermatology programs), written for a US-citizen IMG after a research year; used for any backup without its own "
+    "figure.",
     ARTICLE_ULTRA,
 )
 # Both figures were written for a backup to orthopaedics, and only there do
@@ -508,6 +509,12 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
             f"{backup_spec.name} as the backup: rule of thumb {backup_rule['article_range']} programs. "
             f"Basis: {backup_rule['context']} {backup_rule['why']}"
         )
+        if backup_rule["rule"] == DEFAULT_SECONDARY_BACKUP.key and v["applicant_type"] in ("us-img", "non-us-img"):
+            reasons.append(
+                "That range is the articles' only count for a backup kept second outside orthopaedics, and the IMG "
+                "article calls 100 or more applications common for IMGs in some backup fields: where few programs in "
+                f"{backup_spec.name} take IMGs or sponsor the visa you need, aim above it."
+            )
         if backup_rule["rule"] == NO_MATCH_BACKUP.key and not v["previously_unmatched"]:
             kept_second = dual_apply_backup_range(spec.slug, backup_spec.slug)
             own_count = (

@@ -761,3 +761,22 @@ def test_a_backup_that_needs_a_backup_of_its_own_is_named() -> None:
     # The most open fields are not sent looking for a more open one: there the answer is volume.
     open_field = pc.compute({**weak, "specialty": "internal-medicine", "backup_specialty": "family-medicine"})
     assert open_field["warning"] is None
+
+
+def test_an_imgs_backup_kept_second_at_the_roadmaps_range_is_told_to_aim_above_it_where_few_programs_fit() -> None:
+    # The 40-60 was written for a US-citizen IMG after a research year; a
+    # non-US IMG needing a visa read it as their family medicine count.
+    reader = {
+        "specialty": "psychiatry",
+        "backup_specialty": "family-medicine",
+        "step2_score": 241,
+        "usce_months": 12,
+        "specialty_letters": 2,
+        "years_since_graduation": 2,
+    }
+    img = pc.compute({**reader, "applicant_type": "non-us-img", "needs_visa": "yes"})
+    assert img["band"] == "dual-apply" and img["backup"] == {"low": 40, "high": 60}
+    assert "written for a US-citizen IMG after a research year" in json.dumps(img)
+    assert "100 or more applications common for IMGs" in json.dumps(img)
+    us_md = pc.compute({**reader, "applicant_type": "us-md"})
+    assert "100 or more applications common for IMGs" not in json.dumps(us_md)
