@@ -417,6 +417,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         verdict = "none better." if check["complete"] else "none better in that sample."
     return {
         "market": market_text(market),
+        "seed": v["seed"],
         "matching": matching,
         "steps": steps[:MAX_STEPS_SHOWN],
         "steps_total": len(steps),
@@ -462,6 +463,20 @@ def render(result: Mapping[str, object]) -> Markup:
             else "Not stable: " + str(result["blocking_pairs"]),
         ),
     ]
+    if result.get("seed") is not None:
+        # The seed's market is the input every line above was worked out from.
+        parts.append(
+            el(
+                "details",
+                el("summary", f"The market random example {result['seed']} made"),
+                el(
+                    "p",
+                    "While a seed is set the Market box is not used. To change this market, copy it into the box and "
+                    "clear the seed.",
+                ),
+                el("pre", str(result["market"]), class_="mpb-market"),
+            )
+        )
     if isinstance(alt, dict):
         parts.append(
             el("p", f"With the reordered list {' > '.join(alt['list'])}, the result would be {alt['result'] or 'unmatched'}.")

@@ -1070,3 +1070,14 @@ def test_given_no_date_after_review_starts_the_plan_says_the_running_season_stil
     assert len(late) == 1 and "enter a submission date before 16 February 2028" in late[0]
     before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
     assert not [n for n in before_review["notes"] if "still takes applications, late" in n]
+
+
+def test_a_seeded_example_shows_the_market_it_made_and_that_market_gives_the_same_match() -> None:
+    # With a seed the result named applicants and programs whose lists were shown nowhere.
+    seeded = rank_simulator.compute({"seed": 7, "market": ""})
+    shown = re.search(r'<pre class="mpb-market">(.*?)</pre>', str(rank_simulator.render(seeded)), re.S)
+    assert shown is not None
+    again = rank_simulator.compute({"market": unescape(shown.group(1)), "applicant": seeded["studied"]["applicant"]})
+    assert again["matching"] == seeded["matching"]
+    typed = rank_simulator.compute({"market": unescape(shown.group(1))})
+    assert "mpb-market" not in str(rank_simulator.render(typed))
