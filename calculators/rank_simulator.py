@@ -136,7 +136,8 @@ def parse_market(text: str) -> Market:
         if name in applicants or name in programs:
             raise InputError("market", f"Market, line {number}: “{name}” is defined twice.")
         if len(set(ranked)) != len(ranked):
-            raise InputError("market", f"Market, line {number}: a name appears twice in {name}'s list.")
+            twice = next(part for part in ranked if ranked.count(part) > 1)
+            raise InputError("market", f"Market, line {number}: “{twice}” appears twice in {name}'s list.")
         lines[name] = number
         if match["seats"] is not None:
             count = parse_seats(match["seats"], name, number)
@@ -149,8 +150,16 @@ def parse_market(text: str) -> Market:
         for program in ranked:
             if program not in programs:
                 comma = "; separate names with >, not commas" if "," in program else ""
+                # A program line without "(positions)" reads as an applicant's.
+                unseated = (
+                    f"; line {lines[program]} defines it without positions, so it was read as an applicant: "
+                    f"write “{program} (1): …”"
+                    if program in applicants
+                    else ""
+                )
                 raise InputError(
-                    "market", f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program{comma}."
+                    "market",
+                    f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program{comma}{unseated}.",
                 )
     for name, ranked in programs.items():
         for applicant in ranked:

@@ -1081,3 +1081,15 @@ def test_a_seeded_example_shows_the_market_it_made_and_that_market_gives_the_sam
     assert again["matching"] == seeded["matching"]
     typed = rank_simulator.compute({"market": unescape(shown.group(1))})
     assert "mpb-market" not in str(rank_simulator.render(typed))
+
+
+def test_a_program_line_without_positions_is_named_where_it_was_misread() -> None:
+    # "Asha ranks FM-Valley, which is not a program" pointed at Asha's line;
+    # FM-Valley's own line, missing "(1)", was the mistake.
+    market = "Asha: FM-Valley\nFM-Valley: Asha\nIM-City (1): Asha"
+    with pytest.raises(InputError) as caught:
+        rank_simulator.parse_market(market)
+    assert "line 2 defines it without positions" in caught.value.message
+    assert "write “FM-Valley (1): …”" in caught.value.message
+    with pytest.raises(InputError, match="“IM-City” appears twice in Asha's list"):
+        rank_simulator.parse_market("Asha: IM-City > IM-City\nIM-City (1): Asha")
