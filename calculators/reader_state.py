@@ -315,6 +315,14 @@ def starting_values(
     device = _from_device(fields, device_date)
     if origin == "own":
         kept = {name: text for name, text in from_link.items() if not (device and name == DEVICE_DATE_FIELD)}
+        # A plan is for today, so the device's date wins over the tab's.  A
+        # later date than the device's was the reader's own (an earlier one is
+        # most often the day the tab was last used), and is not replaced
+        # without a word.  ISO dates compare as text.
+        theirs = from_link.get(DEVICE_DATE_FIELD)
+        if device and theirs is not None and theirs > device[DEVICE_DATE_FIELD]:
+            label = next(field.label for field in fields if field.name == DEVICE_DATE_FIELD)
+            notes.append(f"{label} is your device's date again; you had set {theirs} here.")
         values = {**device, **mine, **kept} if in_error else {**device, **kept, **mine}
     else:
         values = {**mine, **device, **from_link}

@@ -264,7 +264,7 @@ FIELDS = (
         initial=BUILD_TODAY,
         earliest=dt.date(2024, 1, 1),
         latest=dt.date(2040, 12, 31),
-        help="Filled in from your device; milestones before it are marked as past.",
+        help="Filled in from your device, again at each visit; milestones before it are marked as past.",
     ),
     DateField(
         name="eras_submission",

@@ -147,6 +147,16 @@ def test_an_unreadable_tab_copy_counts_as_none(text: str | None) -> None:
     assert reply["values"] == {} and reply["notes"] == [] and reply["link"] is None
 
 
+def test_a_date_the_tab_had_is_replaced_by_the_devices_with_a_note() -> None:
+    # A reader who planned from 1 May 2027 found the device's date back after a reload, with no word.
+    planned = compute("timeline", today="2027-05-01")
+    reloaded = restore("timeline", tab_copy=tab_copy(planned), today="2026-12-02")
+    assert reloaded["values"]["today"] == "2026-12-02"
+    assert "Today's date is your device's date again; you had set 2027-05-01 here." in reloaded["notes"]
+    same_day = restore("timeline", tab_copy=tab_copy(compute("timeline", today="2026-12-02")), today="2026-12-02")
+    assert not any("device's date again" in note for note in same_day["notes"])
+
+
 def test_the_devices_date_fills_today_unless_the_link_carries_one() -> None:
     assert restore("timeline", today="2026-11-30")["values"] == {"today": "2026-11-30"}
     linked = restore("timeline", address="#timeline.today=2027-02-01", today="2026-11-30")
