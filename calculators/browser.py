@@ -79,13 +79,16 @@ def _compute(name: str, inputs_json: str, level: int) -> str:
                     "remember": reader_state.to_profile(query),
                 }
             )
+    tab_copy: dict[str, object] = {"inputs": reader_state.as_typed(calc.FIELDS, raw), "in_error": True}
+    if dropped := reader_state.too_long_to_keep(calc.FIELDS, raw):
+        tab_copy["dropped"] = dropped
     return json.dumps(
         {
             "ok": False,
             "errors": _errors(errors),
             "status": reader_state.fix_status(calc.FIELDS, errors),
             "status_over_defaults": reader_state.fix_status(calc.FIELDS, errors, over_defaults=True),
-            "tab_copy": {"inputs": reader_state.as_typed(calc.FIELDS, raw), "in_error": True},
+            "tab_copy": tab_copy,
         }
     )
 
@@ -162,5 +165,8 @@ def restore(name: str, saved_json: str) -> str:
     reply["remember_waits"] = waits
     if linked and not new_link and (note := reader_state.changed_since_link(calc.FIELDS, linked, kept.inputs)):
         reply["notes"].append(note)  # type: ignore[attr-defined]
+    # A paste too long to keep would otherwise come back as the example, shown as the reader's own.
+    if kept.in_error and kept.dropped and not new_link:
+        reply["notes"].extend(reader_state.not_kept_notes(calc.FIELDS, kept.dropped))  # type: ignore[attr-defined]
     reply["announce"] = reader_state.first_answer_is_news(calc.FIELDS, reply, saved.get("today"))
     return json.dumps(reply)

@@ -312,8 +312,12 @@ class TextField(Field):
         return InputError(self.name, f"{self.label} is required.")
 
     def parse_present(self, raw: object) -> str:
-        if not isinstance(raw, str) or len(raw) > self.max_chars:
+        if not isinstance(raw, str):
             raise self.error()
+        if len(raw) > self.max_chars:
+            # The length says how much to cut, which the limit alone does not.
+            error = self.error()
+            raise InputError(self.name, f"{error.message.removesuffix('.')} (yours: {len(raw):,}).")
         return raw
 
 

@@ -14,6 +14,7 @@ the checker says so in a note.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from urllib.parse import quote
@@ -97,7 +98,15 @@ Riverside Radiology,Letter-Radiologist
 Riverside Radiology,Letter-Hospitalist
 """
 
-SPECIALTY_HELP = "Specialty values are slugs such as internal-medicine or diagnostic-radiology (see the list below the form)."
+# A packet for the 100-140 programs the program counts suggest, with real
+# program names (40-60 characters), runs to about 40,000 characters of
+# assignments; the check is linear, so ten times the old limit stays fast.
+TABLE_MAX_CHARS = 200_000
+
+SPECIALTY_HELP = (
+    "Specialty values are slugs such as internal-medicine or diagnostic-radiology (see the list below the form); "
+    "a specialty's full name, such as Internal Medicine, is read as its slug."
+)
 
 FIELDS = (
     TextField(
@@ -105,6 +114,7 @@ FIELDS = (
         label="Programs (CSV)",
         initial=DEFAULT_PROGRAMS,
         rows=6,
+        max_chars=TABLE_MAX_CHARS,
         help="Header line name,specialty, then one program per line. " + SPECIALTY_HELP,
     ),
     TextField(
@@ -112,6 +122,7 @@ FIELDS = (
         label="Documents (CSV)",
         initial=DEFAULT_DOCUMENTS,
         rows=7,
+        max_chars=TABLE_MAX_CHARS,
         help="Header line id,kind,specialty; kind is letter or statement; specialty is the one the document "
         "was written for (for a letter, the field it recommends you for).",
     ),
@@ -120,6 +131,7 @@ FIELDS = (
         label="Assignments (CSV)",
         initial=DEFAULT_ASSIGNMENTS,
         rows=10,
+        max_chars=TABLE_MAX_CHARS,
         help="Header line program,document: one line for each document you assign to a program in ERAS.",
     ),
 )
@@ -130,9 +142,12 @@ def _cells(line: str, width: int) -> list[str]:
 
     Each line is read on its own: no cell of these tables holds a line break,
     and a table whose header came from the template but whose rows were
-    copied from a spreadsheet mixes the two separators.  Empty cells past the
-    table's ``width`` are dropped, as a spreadsheet copies empty columns too."""
-    delimiter = "\t" if "\t" in line and "," not in line else ","
+    copied from a spreadsheet mixes the two separators.  A line with a tab
+    came from a spreadsheet, whose cells may hold commas ("University of
+    California, San Diego"), so it is split on its tabs only.  Empty cells
+    past the table's ``width`` are dropped, as a spreadsheet copies empty
+    columns too."""
+    delimiter = "\t" if "\t" in line else ","
     cells = next(csv.reader([line], delimiter=delimiter), [])
     while len(cells) > width and not cells[-1].strip():
         cells.pop()
@@ -187,9 +202,23 @@ def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
     return out
 
 
-def _slug_if_known(text: str) -> str:
-    """A slug in any case is the slug; anything else stays as typed, for the message."""
-    return text.lower() if text.lower() in data.SPECIALTY_BY_SLUG else text
+def name_key(text: str) -> str:
+    """How a program name or document id is matched between the tables.
+
+    Text copied from a web page brings no-break spaces, one system writes an
+    accent as one character and another as two, and a name retyped in another
+    table changes case: each looked the same as the name it failed to match."""
+    spaced = " ".join(unicodedata.normalize("NFC", text).split())
+    return unicodedata.normalize("NFC", spaced.casefold())
+
+
+def read_specialty(text: str) -> tuple[str | None, bool]:
+    """The slug a typed specialty stands for, or None when it cannot tell,
+    and whether it was read from something other than the slug itself."""
+    if text.lower() in data.SPECIALTY_BY_SLUG:
+        return text.lower(), False
+    meant = _slug_meant(text)
+    return meant, meant is not None
 
 
 def _slug_meant(text: str) -> str | None:
@@ -232,47 +261,68 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     def flag(severity: str, program: str, message: str) -> None:
         problems.append({"severity": severity, "program": program, "message": message})
 
-    programs: dict[str, str] = {}
-    for line, row in programs_rows:
-        row["specialty"] = _slug_if_known(row["specialty"])
-        if row["specialty"] not in data.SPECIALTY_BY_SLUG:
-            flag("error", row["name"], f"Programs, line {line}: {unknown_specialty(row['specialty'])}")
-        if row["name"] in programs:
-            flag("error", row["name"], f"Programs, line {line}: this program is listed twice.")
-        programs[row["name"]] = row["specialty"]
-    documents: dict[str, dict[str, str]] = {}
-    for line, row in documents_rows:
-        row["kind"], row["specialty"] = row["kind"].lower(), _slug_if_known(row["specialty"])
-        if row["kind"] not in KINDS:
-            flag("error", "", f"Documents, line {line}: kind must be letter or statement, not “{row['kind']}”.")
-        if row["specialty"] not in data.SPECIALTY_BY_SLUG:
-            flag("error", "", f"Documents, line {line}: {row['id']} has an {unknown_specialty(row['specialty'])}")
-        if row["id"] in documents:
-            flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
-        documents[row["id"]] = row
+    def specialty_of(table: str, line: int, program: str, text: str) -> str | None:
+        slug, read_from_name = read_specialty(text)
+        if read_from_name:
+            flag("note", program, f"{table}, line {line}: read “{text}” as {slug}.")
+        return slug
 
-    assigned: dict[str, list[str]] = defaultdict(list)
+    # Keyed by name_key; each keeps the name as written, for the messages.
+    # A specialty that cannot be read is None: flagged where it was typed,
+    # and kept out of every comparison below, where it only gave false ones.
+    programs: dict[str, dict[str, str | None]] = {}
+    for line, row in programs_rows:
+        slug = specialty_of("Programs", line, row["name"], row["specialty"])
+        if slug is None:
+            flag("error", row["name"], f"Programs, line {line}: {unknown_specialty(row['specialty'])}")
+        key = name_key(row["name"])
+        if key in programs:
+            flag("error", row["name"], f"Programs, line {line}: this program is listed twice.")
+        programs[key] = {"name": row["name"], "specialty": slug, "typed": row["specialty"]}
+    documents: dict[str, dict[str, str | None]] = {}
+    for line, row in documents_rows:
+        kind = row["kind"].lower()
+        if kind not in KINDS:
+            flag("error", "", f"Documents, line {line}: kind must be letter or statement, not “{kind}”.")
+        slug = specialty_of("Documents", line, "", row["specialty"])
+        if slug is None:
+            flag("error", "", f"Documents, line {line}: {row['id']} has an {unknown_specialty(row['specialty'])}")
+        key = name_key(row["id"])
+        if key in documents:
+            flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
+        documents[key] = {"id": row["id"], "kind": kind, "specialty": slug}
+
+    # A dict for its order and its constant-time lookup: a long paste stays linear.
+    assigned: dict[str, dict[str, None]] = defaultdict(dict)
     supporting: dict[str, list[str]] = defaultdict(list)
+    # Programs sent a document whose specialty could not be read: their own
+    # field's letters cannot be counted until it is.
+    unsure: set[str] = set()
     for line, row in assignment_rows:
-        program, doc_id = row["program"], row["document"]
-        if program not in programs:
-            flag("error", program, f"Assignments, line {line}: no program named “{program}” in the programs table.")
+        program_key, doc_key = name_key(row["program"]), name_key(row["document"])
+        if program_key not in programs:
+            flag("error", row["program"], f"Assignments, line {line}: no program named “{row['program']}” in the programs table.")
             continue
-        if doc_id not in documents:
-            flag("error", program, f"Assignments, line {line}: no document with id “{doc_id}” in the documents table.")
+        program = str(programs[program_key]["name"])
+        if doc_key not in documents:
+            flag("error", program, f"Assignments, line {line}: no document with id “{row['document']}” in the documents table.")
             continue
-        if doc_id in assigned[program]:
+        doc = documents[doc_key]
+        doc_id = doc["id"]
+        if doc_key in assigned[program_key]:
             flag("warning", program, f"Assignments, line {line}: {doc_id} is assigned to this program twice.")
             continue
-        assigned[program].append(doc_id)
-        doc = documents[doc_id]
-        field = programs[program]
+        assigned[program_key][doc_key] = None
+        field = programs[program_key]["specialty"]
+        if field is None or doc["specialty"] is None:
+            unsure.add(program_key)
+            continue
         if doc["specialty"] == field:
             continue
         if doc["kind"] == "statement":
             flag("error", program, f"Statement {doc_id} was written for {doc['specialty']}, but this program is in {field}.")
         else:
-            supporting[program].append(doc_id)
+            supporting[program_key].append(str(doc_id))
             flag(
                 "note",
                 program,
@@ -280,38 +330,41 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "about your clinical work, next to letters from this field.",
             )
 
-    written = Counter(d["specialty"] for d in documents.values() if d["kind"] == "letter")
+    letters_written = [d for d in documents.values() if d["kind"] == "letter"]
+    written = Counter(d["specialty"] for d in letters_written if d["specialty"] is not None)
     summary_rows = []
-    for program, specialty in programs.items():
-        docs = [documents[d] for d in assigned[program]]
+    for key, entry in programs.items():
+        program, specialty = str(entry["name"]), entry["specialty"]
+        docs = [documents[d] for d in assigned[key]]
         letters = sum(d["kind"] == "letter" for d in docs)
         statements = sum(d["kind"] == "statement" for d in docs)
-        own_field = sum(d["kind"] == "letter" and d["specialty"] == specialty for d in docs)
-        limit = supporting_limit(specialty)
-        if len(supporting[program]) > limit:
+        judged = specialty is not None and key not in unsure
+        if judged and len(supporting[key]) > (limit := supporting_limit(str(specialty))):
             flag(
                 "warning",
                 program,
-                f"{len(supporting[program])} letters from other fields ({', '.join(supporting[program])}); the "
+                f"{len(supporting[key])} letters from other fields ({', '.join(supporting[key])}); the "
                 f"articles suggest at most {counted(limit, 'supporting letter')} for {specialty}, "
                 "with the rest from the field itself. After a preliminary year, two strong letters from that year "
                 "next to one or two from this field is what the no-match article asks for.",
             )
+        own_field = sum(d["kind"] == "letter" and d["specialty"] == specialty for d in docs)
         if letters == 0:
-            flag("error", program, f"No letters assigned: programs expect letters written for {specialty}.")
-        elif own_field == 0:
+            expect = f": programs expect letters written for {specialty}." if specialty is not None else "."
+            flag("error", program, f"No letters assigned{expect}")
+        elif judged and own_field == 0:
             flag(
                 "error",
                 program,
                 f"No letter written for {specialty}: a supporting letter from another field adds to "
                 "letters from this field but cannot replace them.",
             )
-        elif own_field < minimum_letters(specialty) <= written[specialty]:
+        elif judged and own_field < minimum_letters(str(specialty)) <= written[specialty]:
             flag(
                 "warning",
                 program,
                 f"Only {counted(own_field, 'letter')} written for {specialty} assigned here, though you have "
-                f"{written[specialty]}; the articles advise at least {minimum_letters(specialty)}.",
+                f"{written[specialty]}; the articles advise at least {minimum_letters(str(specialty))}.",
             )
         if letters > MAX_LETTERS_PER_PROGRAM:
             flag("error", program, f"{letters} letters assigned; ERAS allows at most {MAX_LETTERS_PER_PROGRAM} per program.")
@@ -322,30 +375,35 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         summary_rows.append(
             {
                 "program": program,
-                "specialty": specialty,
+                "specialty": specialty if specialty is not None else entry["typed"],
                 "letters": letters,
-                "supporting": len(supporting[program]),
+                "supporting": len(supporting[key]),
                 "statements": statements,
             }
         )
 
-    for specialty in sorted(set(programs.values())):
-        if written[specialty] < minimum_letters(specialty):
-            flag(
-                "warning",
-                "",
-                f"Only {counted(written[specialty], 'letter')} written for {specialty}; the articles advise at "
-                f"least {minimum_letters(specialty)} for each specialty you apply to.",
-            )
+    # A letter whose specialty could not be read may be one of these: no count is sure until it is.
+    if all(d["specialty"] is not None for d in letters_written):
+        for specialty in sorted({str(p["specialty"]) for p in programs.values() if p["specialty"] is not None}):
+            if written[specialty] < minimum_letters(specialty):
+                flag(
+                    "warning",
+                    "",
+                    f"Only {counted(written[specialty], 'letter')} written for {specialty}; the articles advise at "
+                    f"least {minimum_letters(specialty)} for each specialty you apply to.",
+                )
     counts = Counter(p["severity"] for p in problems)
     errors = counts["error"]
+    on_supporting = sum(len(ids) for ids in supporting.values())
+    on_reading = counts["note"] - on_supporting
     return {
         "problems": problems,
         "ok": errors == 0,
         "programs": summary_rows,
         "summary": ("No errors found." if errors == 0 else f"{counted(errors, 'error')} to fix before you submit.")
         + (f" {counted(counts['warning'], 'warning')}." if counts["warning"] else "")
-        + (f" {counted(counts['note'], 'note')} on supporting letters." if counts["note"] else ""),
+        + (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
+        + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else ""),
     }
 
 
@@ -440,12 +498,17 @@ def method() -> Markup:
                     "for radiology, where the radiology article asks 1-2 from radiologists next to 1-2 from other US "
                     f"clinicians ({ARTICLE_RADIOLOGY.title}); and a program given fewer of them than you have.",
                 ),
-                el("li", "Error: names that do not match between the tables, unknown specialties or kinds, and duplicates."),
+                el(
+                    "li",
+                    "Error: names that do not match between the tables, unknown specialties or kinds, and duplicates. "
+                    "Names and ids match whatever their case, spacing or accent encoding.",
+                ),
             ],
         ),
         el(
             "p",
-            "Tables may be separated by commas or by tabs (what a spreadsheet copies). Malformed ones are reported "
+            "Tables may be separated by commas or by tabs (what a spreadsheet copies); a line with a tab in it is "
+            "split on its tabs only, so a comma inside a spreadsheet cell stays in the cell. Malformed ones are reported "
             "with the table and line number. Nothing you paste leaves your browser.",
         ),
         el("p", "Specialty slugs: " + ", ".join(s.slug for s in data.SPECIALTIES) + "."),

@@ -89,9 +89,12 @@ def link_fragment(name: str, query: Mapping[str, str]) -> str:
 # in calculators.js): there is nothing to show again, so such a field is left
 # out of the tab's copy.
 UNREADABLE_BY_CONTROL = "unreadable"
-# A value in error longer than any valid one (a paste over a text field's
-# limit) is left out too: no valid answer is that long.
-TYPED_MAX_CHARS = TextField.max_chars
+# A paste over a text field's limit is kept as typed, so the reader can cut
+# it down instead of pasting again; the longest limit is the packet
+# checker's 200,000 characters.  Only a value longer than this is left out,
+# to stay well within what a tab may store for the whole site (a few million
+# characters), and ``too_long_to_keep`` records it so a note can say so.
+TYPED_MAX_CHARS = 300_000
 
 
 def as_typed(fields: Sequence[Field], raw: Mapping[str, object]) -> dict[str, str]:
@@ -108,6 +111,31 @@ def as_typed(fields: Sequence[Field], raw: Mapping[str, object]) -> dict[str, st
     return typed
 
 
+def too_long_to_keep(fields: Sequence[Field], raw: Mapping[str, object]) -> dict[str, int]:
+    """The length of each value ``as_typed`` leaves out for being too long to
+    store, by field name: the tab's copy keeps it, so that the form coming
+    back without the paste says why rather than showing its example as the
+    reader's inputs."""
+    return {
+        field.name: len(value)
+        for field in fields
+        if isinstance(value := raw.get(field.name), str) and len(value) > TYPED_MAX_CHARS
+    }
+
+
+def not_kept_notes(fields: Sequence[Field], dropped: Mapping[str, int]) -> list[str]:
+    """What to say of each value left out of the tab's copy for its length."""
+    notes = []
+    for field in fields:
+        if field.name in dropped:
+            limit = f", cut to at most {field.max_chars:,} characters" if isinstance(field, TextField) else ""
+            notes.append(
+                f"What you last put in {field.label} ({dropped[field.name]:,} characters) was too long for this tab "
+                f"to keep, so the box no longer shows it. Paste it again{limit}."
+            )
+    return notes
+
+
 class TabCopy(NamedTuple):
     """What this tab kept for one calculator on one page (see the module's
     docstring).  The page writes it as ``compute`` said (``inputs`` and
@@ -119,7 +147,8 @@ class TabCopy(NamedTuple):
     so a reload remembers none of them either.  A copy kept in error also
     holds the last valid inputs (``last_valid``): the page comes back with
     the result built for the default inputs, and answers those first so
-    that the result beside the message is the reader's."""
+    that the result beside the message is the reader's.  ``dropped`` holds
+    the length of each value in error too long to keep (``too_long_to_keep``)."""
 
     inputs: dict[str, str]
     in_error: bool
@@ -127,6 +156,7 @@ class TabCopy(NamedTuple):
     offer_open: bool
     remember_waits: bool = False
     last_valid: dict[str, str] | None = None
+    dropped: dict[str, int] | None = None
 
 
 def read_tab_copy(text: object) -> TabCopy:
@@ -150,6 +180,9 @@ def read_tab_copy(text: object) -> TabCopy:
         offer_open=kept.get("offer_open") is True,
         remember_waits=kept.get("remember_waits") is True,
         last_valid=texts(last_valid) if isinstance(last_valid := kept.get("last_valid"), dict) else None,
+        dropped={str(k): n for k, n in dropped.items() if isinstance(n, int) and not isinstance(n, bool)}
+        if isinstance(dropped := kept.get("dropped"), dict)
+        else None,
     )
 
 

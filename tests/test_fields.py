@@ -76,6 +76,16 @@ def test_text_is_bounded() -> None:
         field.parse("x" * 11)
 
 
+def test_text_that_is_too_long_says_how_long_it_is() -> None:
+    # The limit alone did not tell a reader how much of a long paste to cut.
+    with pytest.raises(InputError) as caught:
+        TextField(name="notes", label="Notes", max_chars=1_000).parse("x" * 27_023)
+    assert caught.value.message == "Notes must be text of at most 1,000 characters (yours: 27,023)."
+    with pytest.raises(InputError) as optional:
+        TextField(name="notes", label="Notes", max_chars=5, optional=True).parse("x" * 6)
+    assert optional.value.message == "Notes must be text of at most 5 characters, or left empty (yours: 6)."
+
+
 def test_check_inputs_collects_every_error_and_parse_raises_the_first() -> None:
     fields = (SCORE, COUNT)
     values, errors = check_inputs(fields, {"step2_score": "x", "usce_months": "-2", "extra": 1})

@@ -8,6 +8,7 @@ import itertools
 import json
 import random
 import re
+import time
 from html import unescape
 from pathlib import Path
 
@@ -595,11 +596,99 @@ def test_tables_pasted_from_a_spreadsheet_are_read_as_they_come() -> None:
         for m in messages(programs=CLEAN["programs"] + "C,General Medicine\n")
     )
     named = messages(programs=CLEAN["programs"] + "C,Internal Medicine\n")
-    assert any("unknown specialty “Internal Medicine”; did you mean internal-medicine?" in m for m in named)
+    assert "Programs, line 4: read “Internal Medicine” as internal-medicine." in named
     assert any(
         "unknown specialty “cardiology”; write it as a slug from the list below the form" in m
         for m in messages(programs=CLEAN["programs"] + "C,cardiology\n")
     )
+
+
+def test_a_spreadsheet_row_keeps_the_commas_inside_its_cells() -> None:
+    # Tab rows holding a comma were split on the comma: "University of California" in "San Diego IM⇥internal-medicine".
+    ucsd, smith = "University of California, San Diego IM", "Letter Dr Smith, Cardiology"
+    sheet = {
+        "programs": f"name\tspecialty\n{ucsd}\tinternal-medicine\n",
+        "documents": f"id\tkind\tspecialty\nS1\tstatement\tinternal-medicine\n{smith}\tletter\tinternal-medicine\n"
+        "L2\tletter\tinternal-medicine\n",
+        "assignments": f"program\tdocument\n{ucsd}\tS1\n{ucsd}\t{smith}\n{ucsd}\tL2\n",
+    }
+    result = packet_check.compute(sheet)
+    assert result["problems"] == [] and [p["program"] for p in result["programs"]] == [ucsd]
+    # The template's header typed with commas still heads tab rows, and a quoted comma still stays in its cell.
+    typed_header = {key: text.replace("\t", ",", len(packet_check.COLUMNS[key]) - 1) for key, text in sheet.items()}
+    assert typed_header["programs"].startswith("name,specialty\n")
+    assert packet_check.compute(typed_header)["problems"] == []
+    quoted = {key: text.replace("\t", ",").replace(ucsd, f'"{ucsd}"').replace(smith, f'"{smith}"') for key, text in sheet.items()}
+    assert packet_check.compute(quoted)["problems"] == []
+
+
+def test_the_tables_hold_a_packet_for_the_programs_the_site_recommends_and_a_longer_one_says_by_how_much() -> None:
+    # 140 programs with real names (about 52 characters), a statement and three letters each: over 20,000 characters.
+    names = [f"Henry Ford Health/Wayne State University Program {n:03}" for n in range(140)]
+    programs = "name,specialty\n" + "".join(f"{n},internal-medicine\n" for n in names)
+    assignments = "program,document\n" + "".join(f"{n},{d}\n" for n in names for d in ("S1", "L1", "L2", "L9"))
+    documents = CLEAN["documents"] + "L9,letter,internal-medicine\n"
+    assert len(assignments) > 30_000
+    started = time.perf_counter()
+    result = packet_check.compute({"programs": programs, "documents": documents, "assignments": assignments})
+    assert result["ok"] and len(result["programs"]) == 140
+    # Ten times that, at the limit, is still quick: every step is linear.
+    big = "program,document\n" + "".join(f"{n} {k},S1\n" for k in range(10) for n in names)[: packet_check.TABLE_MAX_CHARS - 20]
+    packet_check.compute({"programs": programs, "documents": documents, "assignments": big.rsplit("\n", 1)[0] + "\n"})
+    assert time.perf_counter() - started < 5
+    with pytest.raises(InputError) as caught:
+        packet_check.compute({**CLEAN, "programs": "x" * 227_023})
+    assert caught.value.message == "Programs (CSV) must be text of at most 200,000 characters (yours: 227,023)."
+
+
+def test_a_specialty_written_as_its_name_is_read_as_its_slug_with_a_note() -> None:
+    named = {
+        **CLEAN,
+        "programs": CLEAN["programs"].replace("A,internal-medicine", "A,Internal Medicine"),
+        "documents": CLEAN["documents"].replace("L3,letter,family-medicine", "L3,letter,Family Medicine"),
+    }
+    result = packet_check.compute(named)
+    assert result["ok"] and [(p["severity"], p["program"], p["message"]) for p in result["problems"]] == [
+        ("note", "A", "Programs, line 2: read “Internal Medicine” as internal-medicine."),
+        ("note", "", "Documents, line 6: read “Family Medicine” as family-medicine."),
+    ]
+    assert result["summary"] == "No errors found. 2 notes on how a specialty was read."
+    assert [p["specialty"] for p in result["programs"]] == ["internal-medicine", "family-medicine"]
+    radiology = messages(programs="name,specialty\nR,Diagnostic Radiology\n")
+    assert "Programs, line 2: read “Diagnostic Radiology” as diagnostic-radiology." in radiology
+
+
+def test_a_specialty_that_cannot_be_read_is_flagged_once_and_judged_nowhere_else() -> None:
+    # "Cardio IM" was refused, then fed the comparisons: "Statement S1 was written for internal-medicine,
+    # but this program is in Cardio IM", "No letter written for Cardio IM", "Only 0 letters written for Cardio IM".
+    unread = severities(programs=CLEAN["programs"].replace("A,internal-medicine", "A,Cardio IM"))
+    assert [s for s, _ in unread] == ["error"] and "unknown specialty “Cardio IM”" in unread[0][1]
+    # A document whose specialty cannot be read is never compared with its program's either.
+    letter = severities(documents=CLEAN["documents"].replace("L1,letter,internal-medicine", "L1,letter,cardio"))
+    statement = severities(documents=CLEAN["documents"].replace("S1,statement,internal-medicine", "S1,statement,cardio"))
+    for found in (letter, statement):
+        assert [s for s, _ in found] == ["error"] and "unknown specialty “cardio”" in found[0][1]
+    # What does not depend on a specialty is still checked.
+    bare = messages(programs=CLEAN["programs"] + "C,Cardio IM\n")
+    assert "No letters assigned." in bare and "No personal statement assigned." in bare
+
+
+def test_names_and_ids_match_whatever_their_case_spacing_or_accent_encoding() -> None:
+    composed, decomposed = "Mayag\u00fcez", "Mayagu\u0308ez"
+    programs = f"name,specialty\nMetro\u00a0University  IM,internal-medicine\nHospital {composed},family-medicine\n"
+    assignments = (
+        "program,document\nmetro university im,s1\nMETRO UNIVERSITY IM,L1\nMetro University IM,l2\n"
+        f"Hospital {decomposed},S2\nhospital {decomposed.upper()},L3\nHospital\u2003{composed},L4\n"
+    )
+    result = packet_check.compute({**CLEAN, "programs": programs, "assignments": assignments})
+    assert result["problems"] == []
+    # The messages and the summary keep the names as the programs table writes them.
+    assert [p["program"] for p in result["programs"]] == ["Metro\u00a0University  IM", f"Hospital {composed}"]
+    twice = severities(programs=programs, assignments=assignments + "Metro University IM,S1\n")
+    assert twice == [("warning", "Assignments, line 8: S1 is assigned to this program twice.")]
+    assert "Programs, line 4: this program is listed twice." in messages(programs=CLEAN["programs"] + "a,internal-medicine\n")
+    missing = messages(assignments=CLEAN["assignments"] + "Metro IM,S1\n")
+    assert "Assignments, line 8: no program named “Metro IM” in the programs table." in missing
 
 
 SHORT = "(a missing separator, or a line break inside a cell, leaves a row short)"

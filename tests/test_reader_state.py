@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import browser, reader_state
+from calculators import browser, packet_check, reader_state
 from calculators.fields import ChoiceField, InputError
 
 APPLY_PAGE = ["program_counts", "application_cost"]
@@ -237,6 +237,36 @@ def test_what_a_control_could_not_show_again_stays_out_of_the_tabs_copy() -> Non
     # A date left out as typed comes back empty, not as the older one: the reader's own, without an offer.
     back = restore("timeline", tab_copy=tab_copy(unreadable), stored=stored(dual_applying="true"))
     assert back["offer"] is None and "eras_submission" not in back["values"] and back["values"]["dual_applying"] == "false"
+
+
+def test_a_paste_over_the_limit_comes_back_as_typed_to_be_cut_down() -> None:
+    # A 27,023-character Programs paste was dropped from the tab's copy; a reload then showed the
+    # three-line example, called "your inputs", and the paste was gone.
+    limit = packet_check.TABLE_MAX_CHARS
+    pasted = packet_check.DEFAULT_PROGRAMS + "".join(f"Program {n},internal-medicine\n" for n in range(limit // 25))
+    assert len(pasted) > limit
+    reply = compute("packet_check", programs=pasted)
+    assert [e["field"] for e in reply["errors"]] == ["programs"] and f"(yours: {len(pasted):,})" in reply["errors"][0]["message"]
+    back = restore("packet_check", tab_copy=tab_copy(reply))
+    assert back["values"]["programs"] == pasted and back["notes"] == []
+
+
+def test_a_paste_too_long_for_the_tab_to_keep_is_named_when_the_form_comes_back_without_it() -> None:
+    huge = "name,specialty\n" + "x" * reader_state.TYPED_MAX_CHARS
+    reply = compute("packet_check", programs=huge, documents="id,kind,specialty\n")
+    assert "programs" not in reply["tab_copy"]["inputs"] and reply["tab_copy"]["dropped"] == {"programs": len(huge)}
+    back = restore("packet_check", tab_copy=tab_copy(reply))
+    # The box falls back to its example; the note keeps it from passing for the reader's own.
+    assert "programs" not in back["values"] and back["announce"]
+    assert back["notes"] == [
+        f"What you last put in Programs (CSV) ({len(huge):,} characters) was too long for this tab to keep, so the box "
+        f"no longer shows it. Paste it again, cut to at most {packet_check.TABLE_MAX_CHARS:,} characters."
+    ]
+    # The other boxes still come back as typed.
+    assert back["values"]["documents"] == "id,kind,specialty\n"
+    # Once the form is valid again, the tab's copy holds no such record, and no note follows.
+    fixed = compute("packet_check")
+    assert "dropped" not in fixed["tab_copy"] and restore("packet_check", tab_copy=tab_copy(fixed))["notes"] == []
 
 
 def test_the_page_and_python_name_an_unreadable_value_alike() -> None:
