@@ -968,7 +968,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
     unnamed_note = unpaired_in_top(primary.name, suggestions)
     summary = (
-        f"Backups to research first for {primary.name}: {and_list(headlined)}.{unnamed_note}"
+        f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
         if suggestions
         else f"No eligible backup for {primary.name}."
     )
@@ -1020,9 +1020,11 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el(
                 "p",
-                f"Backups to research first for {primary}: ",
+                # The names lead: on a phone the headline kept in view while
+                # editing shows three lines, and a long specialty name cut the third.
+                "Research first: ",
                 el("strong", and_list(result["headlined"])),  # type: ignore[arg-type]
-                ".",
+                f", as backups to {primary}.",
                 result["unnamed_note"],
                 class_="mpb-headline",
             )

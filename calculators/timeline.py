@@ -567,7 +567,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     if past_count == len(milestones):
         notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")
-    next_step = f" Next: {ahead[0]['title']} on {shown_date(ahead[0])}." if ahead else ""
+    # The next step leads: on a phone the headline kept in view while editing
+    # shows three lines, and the count of milestones is what a cut may lose.
+    next_step = f"Next: {ahead[0]['title']} on {shown_date(ahead[0])}. " if ahead else ""
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -578,8 +580,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         "notes": notes,
         "ics": to_ics(in_calendar, today),
         "ics_count": len(in_calendar),
-        "summary": f"Plan for the Match {match_year} as of {today.isoformat()}: {len(ahead)} milestones ahead, "
-        f"{past_count} already past.{next_step}",
+        "summary": f"{next_step}Plan for the Match {match_year} as of {today.isoformat()}: {len(ahead)} milestones "
+        f"ahead, {past_count} already past.",
     }
 
 

@@ -141,7 +141,7 @@ def test_every_output_key_is_present() -> None:
     first = result["suggestions"][0]
     assert {"specialty", "name", "tier", "score", "paired_by_articles", "reasons", "points", "match_odds"} == set(first)
     assert {"component", "points", "why", "source"} == set(first["points"][0])
-    assert result["summary"].startswith("Backups to research first for Diagnostic Radiology:")
+    assert result["summary"].startswith("Research first: ") and ", as backups to Diagnostic Radiology." in result["summary"]
 
 
 def test_default_radiology_result_puts_the_doubly_paired_fields_first() -> None:
@@ -169,12 +169,13 @@ def test_the_articles_pairings_come_before_fields_the_figures_alone_favour() -> 
     first, second = result["suggestions"][:2]
     assert first["specialty"] == "general-surgery" and first["paired_by_articles"]
     assert second["score"] > first["score"]  # openness alone would have put it first
-    assert result["summary"].startswith("Backups to research first for Neurological Surgery: General Surgery, ")
+    assert result["summary"].startswith("Research first: General Surgery, ")
+    assert ", as backups to Neurological Surgery." in result["summary"]
     assert f"No source article names {second['name']} and " in result["summary"]
     # Internal medicine shares skills with neurology in the IMG article, so it is not called unnamed.
     neurology = compute({"specialty": "neurology"})["summary"]
     assert "Internal Medicine" in neurology and "No source article names Pediatrics with Neurology" in neurology
-    assert compute({})["summary"].endswith("Psychiatry.")  # all three paired: nothing more to say
+    assert compute({})["summary"].endswith(", as backups to Diagnostic Radiology.")  # all three paired: nothing more to say
 
 
 def test_a_backup_is_easier_than_the_first_choice_unless_an_article_pairs_it() -> None:

@@ -993,7 +993,7 @@ def test_the_timeline_starts_from_the_builds_date_when_no_date_is_given() -> Non
     guides' season (the browser then puts in the device's date)."""
     result = timeline.compute({})
     assert result["today"] == cycle.reference_date().isoformat()
-    assert result["summary"].startswith(f"Plan for the Match {result['match_year']} as of {result['today']}")
+    assert f"Plan for the Match {result['match_year']} as of {result['today']}:" in result["summary"]
 
 
 @pytest.mark.parametrize(
@@ -1182,3 +1182,9 @@ def test_a_program_line_without_positions_is_named_where_it_was_misread() -> Non
     assert "write “FM-Valley (1): …”" in caught.value.message
     with pytest.raises(InputError, match="“IM-City” appears twice in Asha's list"):
         rank_simulator.parse_market("Asha: IM-City > IM-City\nIM-City (1): Asha")
+
+
+def test_the_timelines_headline_leads_with_the_next_step() -> None:
+    # A phone keeps three lines of the headline in view while the reader edits; the next date was the part cut.
+    result = timeline.compute({"today": "2026-01-10", "eras_submission": "2027-09-10"})
+    assert re.match(r"Next: .+ on .+\. Plan for the Match 2028 as of 2026-01-10: \d+ milestones ahead", result["summary"])
