@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser import navigate, only_loopback
+from browser import navigate, only_loopback, open_calculator
 from conftest import ROOT
 
 from calculators import REGISTRY
@@ -221,3 +221,25 @@ def test_on_a_phone_the_link_box_shows_the_start_of_the_link(page: Any, site_url
         0,
         True,
     ]
+
+
+def test_on_a_320_px_phone_fields_fit_the_calculator_chart_text_stays_readable_and_the_checkbox_keeps_its_label(
+    page: Any, site_url: str
+) -> None:
+    # Fields were 15rem wide and crossed the calculator's border; chart labels
+    # drew at 10.3 px; "Remember my answers" sat on a line below its box.
+    page.set_viewport_size({"width": 320, "height": 568})
+    widget = open_calculator(page, site_url + page_of("competitiveness"), "competitiveness")
+    right = widget.evaluate("(root) => root.getBoundingClientRect().right")
+    fields = widget.locator(".mpb-field").evaluate_all("(nodes) => nodes.map((n) => n.getBoundingClientRect().right)")
+    assert fields and max(fields) <= right + 0.5, (max(fields), right)
+    chart_text = widget.locator(".mpb-chart--rows text").evaluate_all(
+        "(nodes) => nodes.filter((n) => n.getClientRects().length).map((n) => n.getBoundingClientRect().height)"
+    )
+    # A text box is taller than its font: 12 px type measures about 13.5 px here.
+    assert chart_text and min(chart_text) >= 13, min(chart_text)
+    box, label = (
+        widget.locator(".mpb-profile > input[type=checkbox]").bounding_box(),
+        widget.locator(".mpb-profile > label").bounding_box(),
+    )
+    assert label["y"] < box["y"] + box["height"], "the label starts on the checkbox's line"
