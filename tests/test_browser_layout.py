@@ -243,3 +243,17 @@ def test_on_a_320_px_phone_fields_fit_the_calculator_chart_text_stays_readable_a
         widget.locator(".mpb-profile > label").bounding_box(),
     )
     assert label["y"] < box["y"] + box["height"], "the label starts on the checkbox's line"
+
+
+@pytest.mark.parametrize("path", ["backup/bridges/", "apply/rank-order-list/"])
+def test_on_a_320_px_phone_a_guides_table_shows_every_column(page: Any, site_url: str, path: str) -> None:
+    # Half the columns sat off screen in a box a phone does not show scrolls:
+    # the fill rate the bridges page goes on to use among them.
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.goto(site_url + path)
+    cells = page.locator(".md-content .mpb-cards td").evaluate_all(
+        "(cells) => cells.filter((td) => td.getClientRects().length).map((td) => td.getBoundingClientRect().right)"
+    )
+    assert cells and max(cells) <= page.viewport_size["width"], max(cells)
+    heading = page.locator(".md-content .mpb-cards td").first.evaluate("(td) => getComputedStyle(td, '::before').content")
+    assert heading not in ("none", '""'), "each cell shows its column's name"

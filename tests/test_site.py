@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -372,3 +373,29 @@ def test_the_repository_tracks_no_environment_and_no_link_out_of_itself() -> Non
     assert links == [], f"symbolic links tracked: {links}"
     paths = [line.split("\t", 1)[1] for line in listed.splitlines()]
     assert not [p for p in paths if p.split("/")[0] in {".venv", "node_modules", "site", "site-offline"}]
+
+
+def test_every_guide_table_labels_each_cell_with_its_column(built_site: Path) -> None:
+    # On a phone a guide's table turns into cards, each cell headed by its
+    # column's name; a cell without one would print a value with no name.
+    checked = 0
+    for page in pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        for table in re.findall(r'<div class="mpb-cards"><table>(.*?)</table></div>', text, re.S):
+            names = [unescape(re.sub(r"<[^>]+>", "", th)).strip() for th in re.findall(r"<th\b[^>]*>(.*?)</th>", table, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table.split("</thead>", 1)[1], re.S):
+                labels = [unescape(label) for label in re.findall(r'<td\b[^>]*data-label="([^"]*)"', row)]
+                assert labels == names[: len(labels)] and len(labels) == row.count("<td"), (page, row[:80])
+                checked += 1
+    assert checked > 100
+
+
+def test_tables_built_with_their_labels_are_left_as_they_are() -> None:
+    from macros import table_cards
+
+    built = '<table><thead><tr><th>A</th></tr></thead><tbody><tr><td data-label="A">1</td></tr></tbody></table>'
+    assert table_cards.on_page_content(built) == built
+    markdown = "<table>\n<thead>\n<tr>\n<th>Fee <em>(US$)</em></th>\n<th>A &amp; B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>"
+    cards = table_cards.on_page_content(markdown)
+    assert cards.startswith('<div class="mpb-cards"><table>')
+    assert '<td data-label="Fee (US$)">1</td>' in cards and '<td data-label="A &amp; B">2</td>' in cards
