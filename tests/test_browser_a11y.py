@@ -305,10 +305,14 @@ def test_on_a_phone_every_sideways_scrolling_box_can_be_reached_by_keyboard(
         )
         if violations:
             found[path or "/"] = violations
-        named += page.evaluate("() => [...document.querySelectorAll('.md-typeset__scrollwrap[role=region][aria-label]')].length")
+        # Guide tables read as cards at this width; the line charts still scroll.
+        named += page.evaluate(
+            "() => [...document.querySelectorAll('[role=region][aria-label][tabindex]')]"
+            ".filter((box) => box.scrollWidth > box.clientWidth + 1).length"
+        )
     context.close()
     assert not found, found
-    assert named > 0, "no guide table scrolled at 390 px: the test checked nothing"
+    assert named > 0, "nothing scrolled sideways at 390 px: the test checked nothing"
 
 
 def test_on_a_phone_the_keyboard_opens_the_navigation_and_skips_it_closed(browser: Any, site_url: str) -> None:

@@ -40,6 +40,7 @@ LOG_LIVE_REGIONS = """(() => {
 
 # Keys 0.9 s apart: a careful typist, or a screen reader's double tap per key.
 KEY_GAP_MS = 900
+ANNOUNCE_PAUSE_MS = 1000  # calculators.js: the status speaks this long after the last edit
 BUILT_STATUS = "Showing the result for the default inputs."
 
 
@@ -87,9 +88,15 @@ def test_a_summary_waiting_for_the_pause_is_dropped_when_the_reader_types_again(
     page.wait_for_timeout(1300)  # past the pause, so the cleared field's answer is said first
     page.evaluate("window.said = []")
     typed = ""
+    last_key = None
     for key in "240":
         score.press(key)
-        last_key = page.evaluate("performance.now()")
+        pressed = page.evaluate("performance.now()")
+        if last_key is not None and pressed - last_key >= ANNOUNCE_PAUSE_MS - 20:
+            # A busy machine delivered the key after the pause had passed: the
+            # announcement then rightly came, and the test proves nothing.
+            pytest.skip("the key arrived after the announcement pause on this busy machine")
+        last_key = pressed
         typed += key
         wait_for_tab_copy(page, "match_odds", "step2_score", typed)
         if page.evaluate("performance.now()") - last_key > KEY_GAP_MS - 50:
