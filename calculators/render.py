@@ -69,11 +69,14 @@ def render_field(calc: Calculator, field: Field, value: object) -> Markup:
     label = el("label", field.label, for_=field_id(calc, field))
     control = _control(calc, field, value)
     help_text = field.help
+    # The limits up front, in the field's description: a reader should not
+    # have to type a wrong value, or paste a whole packet, to learn them (a
+    # screen reader hears this with the label; the error message words them
+    # the same way).  A text box's help says itself when it may be left empty.
     if isinstance(field, IntField):
-        # The limits up front, in the field's description: a reader should not
-        # have to type a wrong value to learn them (a screen reader hears this
-        # with the label; the error message words them the same way).
         help_text += f" {'Optional: ' + field.allowed() if field.optional else capitalised(field.allowed())}."
+    elif isinstance(field, TextField) and field.rows > 1:
+        help_text += f" {capitalised(field.allowed())}."
     parts = [control, label] if isinstance(field, BoolField) else [label, control]
     return el(
         "div",

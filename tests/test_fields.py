@@ -139,13 +139,18 @@ def test_large_limits_are_written_with_thousands_separators() -> None:
         IntField(name="n", label="N", minimum=1_000).parse("5")
 
 
-def test_every_whole_number_field_says_its_limits_before_anything_is_typed() -> None:
+def test_every_whole_number_field_and_text_box_says_its_limits_before_anything_is_typed() -> None:
+    # A reader learned the packet checker's limit only by pasting past it.
     from calculators import REGISTRY
     from calculators.render import render_field
 
+    boxes = 0
     for calc in REGISTRY.values():
         for field in calc.FIELDS:
-            if isinstance(field, IntField):
+            if isinstance(field, IntField) or (isinstance(field, TextField) and field.rows > 1):
                 described = str(render_field(calc, field, field.default))
-                assert field.allowed() in described.replace("A whole", "a whole"), (calc.NAME, field.name)
+                plain = described.replace("A whole", "a whole").replace("Text of", "text of")
+                assert field.allowed() in plain, (calc.NAME, field.name)
                 assert described.count("Optional") <= 1, (calc.NAME, field.name)
+                boxes += isinstance(field, TextField)
+    assert boxes == 4  # the packet checker's three tables and the rank simulator's market
