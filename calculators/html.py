@@ -128,9 +128,9 @@ def printed_if_opened(summary: Child, content: Child) -> Markup:
     return el("details", el("summary", summary), content, class_="mpb-print-if-opened")
 
 
-def paper_note(text: str) -> Markup:
+def paper_note(content: Child, **attrs: object) -> Markup:
     """A line shown on paper only, such as how to print what is left closed."""
-    return el("p", text, class_="mpb-paper-note")
+    return el("p", content, class_="mpb-paper-note", **attrs)
 
 
 def capitalised(text: str) -> str:

@@ -515,15 +515,13 @@ def paper_provenance(env: Any) -> Markup:
 
     site = _hosted_site(env)
     where = join(" at ", site + _hosted_path(env.page.url)) if site else ""
-    return el(
-        "p",
+    return html.paper_note(
         join(
             "Printed from Match Plan B",
             where,
             f". This page was built on {cycle.long_date(cycle.reference_date())}, with the figures, dates and fees "
             "the site had then; its web address has the latest.",
         ),
-        class_="mpb-paper-note",
         data_search_exclude=True,
     )
 
