@@ -315,9 +315,10 @@ class TextField(Field):
         if not isinstance(raw, str):
             raise self.error()
         if len(raw) > self.max_chars:
-            # The length says how much to cut, which the limit alone does not.
-            error = self.error()
-            raise InputError(self.name, f"{error.message.removesuffix('.')} (yours: {len(raw):,}).")
+            # The length says how much to cut, which the limit alone does not;
+            # "or left empty" is no fix for a long paste, and where a box may be
+            # empty only with another answer (the market, without a seed) it is wrong.
+            raise InputError(self.name, f"{self.label} must be {self.allowed()} (yours: {len(raw):,}).")
         return raw
 
 
