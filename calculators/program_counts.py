@@ -190,6 +190,19 @@ PAIRED_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
     ("orthopaedic-surgery", "family-medicine"): BROAD_PRIMARY_CARE,
 }
 
+# --- A non-US IMG's internal or family medicine backup at "dual apply" ----------
+# The one count the articles give a non-US IMG for such a backup is the IMG
+# article's 80-120 (family medicine behind psychiatry), and the orthopaedics
+# article says "many IMGs apply to 80+ if uncertain".  The 40-60 behind
+# dermatology was written for a US-citizen IMG after a research year.  A
+# non-US IMG needing a visa with Step 2 CK 241 got those 40-60 family
+# medicine programs behind 60-80 in psychiatry (audit s18, advice 2).  At
+# "dual apply" they get the lower half of the broad range (80-100), its whole
+# staying for "dual apply, strongly"; a reader whose band allows a small
+# backup keeps the small one.
+BROAD_BACKUP_APPLICANTS = frozenset({"non-us-img"})
+BROAD_BACKUP_AIM_AT_DUAL_APPLY: Aim = "lower-half"
+
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
 LARGE_BACKUP_RANGES: dict[str, ArticleRange] = {
     "internal-medicine": BROAD_PRIMARY_CARE,
@@ -368,7 +381,7 @@ def alone(slug: str, band: Band) -> Recommendation:
 
 
 def with_backup(
-    primary_slug: str, backup_slug: str, band: Band, reapplying: bool = False
+    primary_slug: str, backup_slug: str, band: Band, reapplying: bool = False, applicant_type: str | None = None
 ) -> tuple[Recommendation, Recommendation]:
     """The first choice and the backup when dual applying."""
     backup_name = data.specialty(backup_slug).name
@@ -384,6 +397,20 @@ def with_backup(
             if band == "single-track"
             else f"Dual apply: {backup_name} as a real second choice, at the range the articles give for a backup kept second."
         )
+        if (
+            band == "dual-apply"
+            and applicant_type in BROAD_BACKUP_APPLICANTS
+            and backup_slug in BROAD_FIELDS
+            and rule is not BROAD_PRIMARY_CARE
+        ):
+            rule, aim = BROAD_PRIMARY_CARE, BROAD_BACKUP_AIM_AT_DUAL_APPLY
+            why = (
+                "Dual apply as a non-US IMG: the articles' counts for an IMG's first-time internal or family medicine "
+                "backup start at 80 (the IMG article's 80–120 for its non-US IMG; the orthopaedics article: many IMGs "
+                "unsure of these fields apply to 80+), and their 40–60 was written for a US-citizen IMG. This "
+                "calculator aims for the lower half of the range, and gives the whole at “dual apply, strongly” "
+                "(our rule)."
+            )
         backup = Recommendation(*_part(rule, aim), rule, aim, why)
     else:
         rule = large_backup_range(backup_slug)
@@ -409,7 +436,7 @@ def with_backup(
             backup = replace(
                 backup,
                 why=f"{backup.why} After a no-match, the no-match article's own figure for a backup is "
-                f"{NO_MATCH_BACKUP.text()}; this larger range is kept, since a no-match should never shrink the backup "
+                f"{NO_MATCH_BACKUP.text()}; the range above, which starts higher, is kept, since a no-match should never shrink the backup "
                 "(our rule).",
             )
 
@@ -454,12 +481,14 @@ def tiers(band: Band) -> dict[str, int]:
     return {"reach_pct": reach, "target_pct": 100 - reach - likely, "likely_pct": likely}
 
 
-def plan(primary_slug: str, backup_slug: str | None, band: Band, reapplying: bool = False) -> dict[str, object]:
+def plan(
+    primary_slug: str, backup_slug: str | None, band: Band, reapplying: bool = False, applicant_type: str | None = None
+) -> dict[str, object]:
     """The counts for a pair of fields and a band, without the profile."""
     if backup_slug is None:
         primary, backup = alone(primary_slug, band), None
     else:
-        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying)
+        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
     return {
@@ -677,7 +706,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
     check = competitiveness.compute(check_inputs)
     band: Band = check["band"]  # type: ignore[assignment]
-    result = plan(primary_slug, None if backup_slug is None else str(backup_slug), band, bool(v["previously_unmatched"]))
+    result = plan(
+        primary_slug,
+        None if backup_slug is None else str(backup_slug),
+        band,
+        bool(v["previously_unmatched"]),
+        str(v["applicant_type"]),
+    )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(str(backup_slug)).name if backup_slug is not None else None
     result.update(
@@ -802,6 +837,7 @@ def render(result: Mapping[str, object]) -> Markup:
 
 def method() -> Markup:
     """Every range, the band rules, the split and the tier mix, with sources."""
+    broad_low, broad_high = _part(BROAD_PRIMARY_CARE, BROAD_BACKUP_AIM_AT_DUAL_APPLY)
     ranges = (
         DERMATOLOGY,
         ORTHOPAEDICS,
@@ -827,7 +863,8 @@ def method() -> Markup:
             "Upper half",
             "Whole range",
             f"Backup-kept-second range; IM or FM behind orthopaedics {BROAD_PRIMARY_CARE.text()} (the IMG article's range; "
-            "the orthopaedics article says 80+)",
+            f"the orthopaedics article says 80+); IM or FM for a non-US IMG {broad_low}–{broad_high}, the lower half of "
+            "that range",
         ),
         (
             BAND_LABELS["dual-apply-strongly"],

@@ -610,12 +610,12 @@ def test_a_pivot_without_a_backup_leads_with_naming_one() -> None:
     )
 
 
-def test_the_img_articles_family_medicine_range_goes_to_its_readers_band_whatever_the_first_choice() -> None:
-    # "Primary: Psychiatry (60-80) / Backup: Family Medicine (80-120)" is the
-    # IMG article's example of a non-US IMG with several red flags: "Dual apply,
-    # strongly" here.  Given to psychiatry alone at "Dual apply", it sent twice
-    # the family medicine applications a pediatrics applicant with the same
-    # file was told (audits s14, claims 6 and review 3).
+def test_a_non_us_imgs_family_medicine_backup_at_dual_apply_starts_at_the_articles_80() -> None:
+    # A non-US IMG needing a visa got 40-60 family medicine programs behind
+    # 60-80 in psychiatry: the dermatology roadmap's figure for a US-citizen
+    # IMG after a research year, below every count the articles give an IMG
+    # for that backup (audit s18, advice 2).  Psychiatry and pediatrics still
+    # get the same count (audits s14, claims 6 and review 3).
     reader = {
         "applicant_type": "non-us-img",
         "step2_score": 240,
@@ -627,12 +627,33 @@ def test_the_img_articles_family_medicine_range_goes_to_its_readers_band_whateve
     for first in ("psychiatry", "pediatrics"):
         result = pc.compute({**reader, "specialty": first})
         assert result["band"] == "dual-apply"
-        assert result["backup"] == {"low": 40, "high": 60}, first
-        assert result["share"]["backup_pct"] < 50, "a backup kept second"
+        assert result["backup"] == {"low": 80, "high": 100}, first
+        assert result["range_rule"]["backup"]["rule"] == pc.BROAD_PRIMARY_CARE.key
+        assert "start at 80" in str(result["range_rule"]["backup"]["why"])
     several = pc.compute({**reader, "specialty": "psychiatry", "step2_score": 229, "years_since_graduation": 7, "usce_months": 0})
     assert several["band"] == "dual-apply-strongly"
     assert several["backup"] == {"low": 80, "high": 120}
     assert several["range_rule"]["backup"]["source"] == data.ARTICLE_IMG.cite()
+    # A band that allows a small backup keeps the small one.
+    strong = pc.compute({**reader, "specialty": "psychiatry", "step2_score": 262, "needs_visa": "no"})
+    assert strong["band"] == "single-track" and strong["backup"] == {"low": 40, "high": 50}
+
+
+def test_the_dermatology_roadmaps_40_to_60_stays_with_readers_it_was_written_for() -> None:
+    # The roadmap's reader is a US-citizen IMG; a US graduate is no IMG.
+    derm = {
+        "specialty": "dermatology",
+        "step2_score": 252,
+        "research_items": 4,
+        "specialty_letters": 3,
+        "usce_months": 12,
+        "backup_specialty": "internal-medicine",
+    }
+    for applicant in ("us-img", "us-md"):
+        result = pc.compute({**derm, "applicant_type": applicant})
+        assert result["band"] == "dual-apply", applicant
+        assert result["backup"] == {"low": 40, "high": 60}, applicant
+        assert result["range_rule"]["backup"]["rule"] == pc.DEFAULT_SECONDARY_BACKUP.key
 
 
 def test_a_large_pmr_backup_names_the_orthopaedics_articles_own_count_before_extrapolating() -> None:
@@ -765,10 +786,12 @@ def test_a_backup_that_needs_a_backup_of_its_own_is_named() -> None:
 
 def test_an_imgs_backup_kept_second_at_the_roadmaps_range_is_told_to_aim_above_it_where_few_programs_fit() -> None:
     # The 40-60 was written for a US-citizen IMG after a research year; a
-    # non-US IMG needing a visa read it as their family medicine count.
+    # non-US IMG needing a visa read it as their backup's count.  (Internal
+    # and family medicine now take the orthopaedics article's 80+ for such a
+    # reader; pediatrics has no IMG figure of its own.)
     reader = {
         "specialty": "psychiatry",
-        "backup_specialty": "family-medicine",
+        "backup_specialty": "pediatrics",
         "step2_score": 241,
         "usce_months": 12,
         "specialty_letters": 2,
