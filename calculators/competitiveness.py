@@ -350,8 +350,9 @@ FIELDS = (
         label="US clinical experience (months)",
         maximum=240,
         initial=3,
-        help="Months of hands-on US clinical experience: electives, externships, observerships. US MD and DO "
-        "graduates' clerkships count in full, whatever is entered here.",
+        help="Months of US clinical experience: electives, sub-internships, externships, clinical jobs and "
+        "observerships. Programs value hands-on months more than observing, but this check counts them alike. US MD "
+        "and DO graduates' clerkships count in full, whatever is entered here.",
     ),
     IntField(
         name="specialty_letters",
@@ -811,7 +812,13 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
     if len(flags) >= RED_FLAGS_FOR_CAP:
         caps.append(Cap("dual-apply-strongly", f"{len(flags)} red flags: single-specialty applying is very risky.", ARTICLE_IMG))
     elif [f for f in flags if f != TARGET_FLAG]:
-        caps.append(Cap("dual-apply", f"One red flag ({flags[0]}): a backup is strongly suggested.", ARTICLE_IMG))
+        caps.append(
+            Cap(
+                "dual-apply",
+                f"One red flag ({flags[0]}): the IMG article lists it among the signs that you need a backup.",
+                ARTICLE_IMG,
+            )
+        )
     if spec.tier == "ultra":
         if not _exceptional_ultra(v):
             caps.append(

@@ -788,3 +788,20 @@ def test_a_score_far_below_the_field_says_pivot_only_after_a_no_match(slug: str,
     again = compute({**strong_otherwise, "previously_unmatched": True})
     assert again["band"] == "pivot"
     assert any(r["rule"].startswith("Structurally misaligned: Step 2 CK") for r in again["rules_applied"])
+
+
+def test_one_red_flags_rule_does_not_borrow_the_stronger_bands_word() -> None:
+    # "a backup is strongly suggested" sat beside the band "Dual apply", and a
+    # reader wondered whether "Dual apply, strongly" was meant (audit s19, journey 5).
+    result = compute(
+        {
+            "specialty": "internal-medicine",
+            "applicant_type": "non-us-img",
+            "step2_score": 236,
+            "usce_months": 12,
+            "needs_visa": "yes",
+        }
+    )
+    assert result["band"] == "dual-apply"
+    (rule,) = [r for r in result["rules_applied"] if r["rule"].startswith("One red flag")]
+    assert rule["band"] == "dual-apply" and "strongly" not in str(rule["rule"])
