@@ -240,10 +240,34 @@ def render_engine_off(calc: Calculator) -> Markup:
             class_="mpb-engine-off-offline",
             hidden=True,
         ),
+        # Shown when the engine's files did not arrive although the browser
+        # thinks it is online: a network that reaches nothing (a captive
+        # portal, Wi-Fi without internet) is no fault of the browser.
+        el(
+            "p",
+            "Live recalculation is off: this page could not reach the site to download the calculator engine, so the "
+            "result shown is for the default inputs. Check your connection, then reload this page.",
+            class_="mpb-engine-off-unreachable",
+            hidden=True,
+        ),
+        # Shown when the site no longer has the engine files a kept page asks
+        # for: the browser kept this page from before the site's last update.
+        el(
+            "p",
+            "Live recalculation is off: the site has been updated since this browser kept this page, and the page "
+            "asked for calculator files the site no longer has, so the result shown is for the default inputs. "
+            "Reload the page to get the new version; what you typed comes back.",
+            class_="mpb-engine-off-updated",
+            hidden=True,
+        ),
         el("p", "To get results for your own inputs:"),
         el(
             "ul",
-            el("li", "reload the page, or open the site from its web address; after one visit it keeps working offline;"),
+            el(
+                "li",
+                "reload the page with a connection, or open the site from its web address; once a calculator has run "
+                "with a connection, this browser keeps the engine for offline use;",
+            ),
             el(
                 "li",
                 "or, with a downloaded copy of the site, serve its folder with ",

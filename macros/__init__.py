@@ -430,7 +430,11 @@ def offline_panel(env: Any) -> Markup:
             "address with no connection. It stores ",
             el("span", "a few megabytes", class_="mpb-offline-size"),
             ". Pages you have opened are kept anyway, and the calculators are kept once you have used one; "
-            "if your browser asks sites to save data, only this button downloads anything.",
+            "if your browser asks sites to save data, only this button downloads anything. From your second visit "
+            "that uses a calculator, the browser also keeps ",
+            el("span", "a copy", class_="mpb-snapshot-size"),
+            " of the calculator engine's memory, so that it starts faster; a new copy replaces the old one, and none "
+            "is kept if your browser asks sites to save data.",
         ),
         el("progress", class_="mpb-offline-progress", hidden=True, aria_label="Saving this site for offline use"),
         el(
@@ -438,7 +442,9 @@ def offline_panel(env: Any) -> Markup:
             el("p", "Saving…", class_="mpb-offline-saving", hidden=True),
             el(
                 "p",
-                "Saved. This site now works in this browser with no connection, calculators included.",
+                "Saved. This site now works in this browser with no connection, calculators included. A browser "
+                "may still clear what a site keeps when it runs short of space, and some do after a few weeks "
+                "without a visit; the zip above keeps.",
                 class_="mpb-offline-done",
                 hidden=True,
             ),

@@ -79,6 +79,22 @@ def test_offline_without_a_saved_engine_says_so_not_that_the_browser_failed(page
     page.page_errors[:] = [error for error in page.page_errors if error != "Network error"]
 
 
+@pytest.mark.parametrize("unreached", ["pyodide.asm.wasm.xz", "pyodide.asm.mjs.zst"])
+def test_a_site_that_cannot_be_reached_is_not_called_a_browser_fault(page: Any, site_url: str, unreached: str) -> None:
+    # Wi-Fi without internet, or a captive portal: the browser says it is
+    # online, the downloads get no answer, and the page blamed "this browser"
+    # (offline audit s19, finding 4).  The page's own download and the
+    # engine worker's both say so.
+    page.route(f"**/{unreached}", lambda route: route.abort("connectionrefused"))
+    page.goto(site_url + PAGE)
+    assert_failed_honestly(page)
+    widget = page.locator(WIDGET)
+    unreachable = widget.locator(".mpb-engine-off-unreachable")
+    assert unreachable.is_visible() and "could not reach the site" in unreachable.inner_text()
+    assert widget.locator(".mpb-engine-off-why").is_hidden() and widget.locator(".mpb-engine-off-offline").is_hidden()
+    assert "could not reach the site" in widget.locator(".mpb-status-text").inner_text()
+
+
 def xz(data: bytes) -> bytes:
     return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
 

@@ -78,8 +78,17 @@ function mark(name) {
   post({ type: "mark", name, at: performance.timeOrigin + performance.now() });
 }
 
-function status(phase, text = "") {
-  post({ type: "status", phase, text });
+function status(phase, text = "", reason = undefined) {
+  post({ type: "status", phase, text, reason });
+}
+
+// A failed download, with why for the page to say in words: "unreachable"
+// (no answer at all: offline, or a network that reaches nothing) or
+// "missing" (the site no longer has the file: a kept page older than the site).
+function downloadFailed(url, { status: code, error } = {}) {
+  const failure = new Error(`download failed: ${url} (${code ? `HTTP ${code}` : error?.message || error})`);
+  failure.reason = code === undefined ? "unreachable" : code === 404 ? "missing" : undefined;
+  return failure;
 }
 
 function defaults() {
@@ -137,10 +146,11 @@ function installFetch(config, fail) {
     try {
       response = await networkFetch(input, init);
     } catch (error) {
-      fail(new Error(`download failed: ${url} (${error.message || error})`));
-      throw error;
+      const failure = downloadFailed(url, { error });
+      fail(failure);
+      throw failure;
     }
-    if (!response.ok) fail(new Error(`download failed: ${url} (HTTP ${response.status})`));
+    if (!response.ok) fail(downloadFailed(url, { status: response.status }));
     else count(response);
     return response;
   };
@@ -159,7 +169,7 @@ async function zstdDecoder(url) {
 
 async function decodeZstd(fetchFile, url, decoder) {
   const response = await fetchFile(`${url}.zst`);
-  if (!response.ok) throw new Error(`download failed: ${url}.zst (HTTP ${response.status})`);
+  if (!response.ok) throw downloadFailed(`${url}.zst`, { status: response.status });
   const compressed = new Uint8Array(await response.arrayBuffer());
   return (await decoder).decode(compressed);
 }
@@ -171,7 +181,7 @@ async function sha256(bytes) {
 
 async function verifiedWheel(fetchFile, config) {
   const response = await fetchFile(config.wheelURL);
-  if (!response.ok) throw new Error(`wheel download failed (HTTP ${response.status})`);
+  if (!response.ok) throw downloadFailed(config.wheelURL, { status: response.status });
   const bytes = await response.arrayBuffer();
   const hex = await sha256(bytes);
   if (hex !== config.wheelSha256) throw new Error(`the calculators wheel failed its integrity check (sha256 ${hex})`);
@@ -435,7 +445,7 @@ self.addEventListener("message", async ({ data }) => {
         status("ready");
         if (!restored) keepSnapshot(config, returning);
       },
-      (error) => status("failed", String(error?.message || error)),
+      (error) => status("failed", String(error?.message || error), error?.reason),
     );
     return;
   }

@@ -90,7 +90,7 @@ function startWorker() {
   worker.addEventListener("message", ({ data }) => {
     if (runtime.phase === "loading") keepWatching();
     if (data.type === "status") {
-      if (data.phase === "failed") failRuntime(data.text);
+      if (data.phase === "failed") failRuntime(data.text, data.reason);
       else setRuntime(data.phase);
       return;
     }
@@ -306,8 +306,14 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
   decoded.catch(() => {}).finally(() => decoder.terminate());
   decoder.postMessage({ type: "start", decoder: decoderURL });
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    const response = await fetch(url).catch((error) => {
+      throw Object.assign(new Error(`download failed: ${url} (${error?.message || error})`), { reason: "unreachable" });
+    });
+    if (!response.ok) {
+      throw Object.assign(new Error(`HTTP ${response.status} for ${url}`), {
+        reason: response.status === 404 ? "missing" : undefined,
+      });
+    }
     const reader = response.body.getReader();
     let loaded = 0;
     for (;;) {
@@ -349,14 +355,34 @@ function runtimeFailure() {
 }
 
 // The reader sees only the plain words prerendered on the page; the cause
-// is for whoever opens the console.
-function failRuntime(cause) {
+// is for whoever opens the console.  `reason`, when a download failed:
+// "unreachable" or "missing" (see calculator-worker.js).
+function failRuntime(cause, reason = cause?.reason) {
   if (runtime.phase === "failed") return;
   console.error("Match Plan B: the calculator engine could not start:", cause);
   clearTimeout(watchdog);
+  runtime = { ...runtime, reason };
+  // A kept page older than the site: the service worker's check for the new
+  // build brings the "site has been updated" note with its Reload button.
+  if (failureWords() === "updated") navigator.serviceWorker.getRegistration().then((r) => r?.update()).catch(() => {});
   setRuntime("failed");
   for (const waiting of pending.values()) waiting.reject(runtimeFailure());
   pending.clear();
+}
+
+// The paragraphs calculators/render.py writes for a failed start, by cause.
+const FAILURE_WORDS = ["why", "offline", "unreachable", "updated"];
+
+function failureWords() {
+  // A copy opened from a folder holds its engine: no download failed, and it
+  // has no button to save one.
+  if (window.location.protocol === "file:") return "why";
+  if (navigator.onLine === false) return "offline";
+  if (runtime.reason === "unreachable") return "unreachable";
+  // The service worker served a page it kept from before the site's last
+  // update, whose engine files the site has since replaced.
+  if (runtime.reason === "missing" && navigator.serviceWorker?.controller) return "updated";
+  return "why";
 }
 
 function setRuntime(phase) {
@@ -936,12 +962,10 @@ class Widget {
     if (phase === "failed") {
       // Python wrote these words when the page was built; it cannot run now.
       // Which cause to show is the one thing the page knows and Python cannot.
-      // A copy opened from a folder holds its engine, and has no button to save it.
-      const offline = navigator.onLine === false && window.location.protocol !== "file:";
-      this.engineOff.querySelector(".mpb-engine-off-why").hidden = offline;
-      this.engineOff.querySelector(".mpb-engine-off-offline").hidden = !offline;
+      const shown = failureWords();
+      for (const words of FAILURE_WORDS) this.engineOff.querySelector(`.mpb-engine-off-${words}`).hidden = words !== shown;
       this.engineOff.hidden = false;
-      this.say(this.engineOff.querySelector(offline ? ".mpb-engine-off-offline" : ".mpb-engine-off-why").textContent);
+      this.say(this.engineOff.querySelector(`.mpb-engine-off-${shown}`).textContent);
       this.form.querySelector("fieldset").disabled = true;
     }
   }

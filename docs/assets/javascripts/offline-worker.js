@@ -23,9 +23,18 @@ self.addEventListener("activate", (event) => {
     (async () => {
       const wanted = new Set([...RUNTIME_FILES.map(([path]) => path), ...KEPT_BY_PAGE].map(runtimeUrl));
       const cache = await caches.open(RUNTIME_CACHE);
+      let replaced = false;
       for (const request of await cache.keys()) {
-        if (!wanted.has(request.url)) await cache.delete(request);
+        if (!wanted.has(request.url) && (await cache.delete(request))) replaced = true;
       }
+      // A reader who had the runtime kept (they pressed "Save for offline
+      // use", or a calculator ran) was told the calculators work offline;
+      // dropping an older build's files without fetching the new ones broke
+      // that quietly at the next update.  Not awaited: pages wait for
+      // activation, and the new wheel is worth no delay to them.  (A new
+      // Pyodide also replaces the wasm, which the page keeps, not this
+      // worker: a calculator's next start online keeps it again.)
+      if (replaced) startSaving();
     })(),
   );
 });
@@ -39,6 +48,10 @@ self.addEventListener("message", (event) => {
   if (event.data?.type !== "save-runtime") return;
   const port = event.ports[0];
   if (port) listeners.add(port);
+  event.waitUntil(startSaving());
+});
+
+function startSaving() {
   saving ??= saveRuntime()
     .then((total) => tell({ type: "done", loaded: total, total }))
     .catch((error) => tell({ type: "failed", text: String(error?.message || error) }))
@@ -46,8 +59,8 @@ self.addEventListener("message", (event) => {
       saving = null;
       listeners.clear();
     });
-  event.waitUntil(saving);
-});
+  return saving;
+}
 
 function tell(message) {
   for (const port of listeners) port.postMessage(message);

@@ -176,6 +176,10 @@
     const button = panel.querySelector(".mpb-offline-save");
     const progress = panel.querySelector(".mpb-offline-progress");
     button.disabled = true;
+    // Asked now, on the reader's press: kept "best effort", a site's storage
+    // is the first a browser clears when space runs short.  Firefox asks the
+    // reader; Chromium decides by itself.  Either way the panel's words hold.
+    navigator.storage?.persist?.().catch(() => {});
     progress.hidden = false;
     progress.removeAttribute("value"); // indeterminate while the pages are stored
     showState(panel, "saving");
