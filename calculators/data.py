@@ -574,6 +574,13 @@ NO_MATCH_SOMETIMES = frozenset({"emergency-medicine", "pathology"})
 # offers that year; the cost calculator prices its list.
 ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
 ADVANCED_POSITION_SOURCE = ARTICLE_IMG
+# The one-year programs such a first year is spent in (and a bridge year
+# after a no-match), by the slug a reader writes for them.
+FIRST_YEAR_PROGRAMS: dict[str, str] = {
+    "transitional-year": "Transitional Year",
+    "preliminary-medicine": "Preliminary Internal Medicine",
+    "preliminary-surgery": "Preliminary General Surgery",
+}
 
 
 def advanced_positions_note(slugs: list[str], what_to_do: str) -> str:

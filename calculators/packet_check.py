@@ -14,6 +14,7 @@ the checker says so in a note.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -51,6 +52,14 @@ SEVERITY_ORDER = ("error", "warning", "note")
 # strong letters from that year next to one or two from the target field.
 SUPPORTING_LETTERS_DEFAULT = 1
 SUPPORTING_LETTERS_BY_FIELD = {"diagnostic-radiology": 2}
+
+
+# Preliminary and transitional programs (the first year before a field that
+# starts at PGY-2, or a bridge year): the radiology playbook asks for letters
+# about ward work from any field and a short statement, and no article ties
+# either to one field, so any letter and any statement fit them (our rule).
+# Only the counts apply: letters at all, at most four, one statement.
+FIRST_YEAR = data.FIRST_YEAR_PROGRAMS
 
 
 def supporting_limit(field: str) -> int:
@@ -105,7 +114,8 @@ TABLE_MAX_CHARS = 200_000
 
 SPECIALTY_HELP = (
     "Specialty values are slugs such as internal-medicine or diagnostic-radiology (see the list below the form); "
-    "a specialty's full name, such as Internal Medicine, is read as its slug."
+    "a specialty's full name, such as Internal Medicine, is read as its slug. Preliminary and transitional "
+    "programs are transitional-year, preliminary-medicine and preliminary-surgery."
 )
 
 FIELDS = (
@@ -215,16 +225,34 @@ def name_key(text: str) -> str:
 def read_specialty(text: str) -> tuple[str | None, bool]:
     """The slug a typed specialty stands for, or None when it cannot tell,
     and whether it was read from something other than the slug itself."""
-    if text.lower() in data.SPECIALTY_BY_SLUG:
+    if text.lower() in data.SPECIALTY_BY_SLUG or text.lower() in FIRST_YEAR:
         return text.lower(), False
     meant = _slug_meant(text)
     return meant, meant is not None
+
+
+def _first_year_meant(typed: str) -> str | None:
+    """A first-year program however it is written: NRMP's "Medicine-Preliminary",
+    "prelim surgery", "internal-medicine-preliminary" (read as internal
+    medicine before, a categorical program), "TY"."""
+    words = set(re.split(r"[\s_-]+", typed))
+    if typed == "ty" or "transitional" in words:
+        return "transitional-year"
+    if not words & {"preliminary", "prelim"}:
+        return None
+    if words & {"surgery", "surgical", "surg"}:
+        return "preliminary-surgery"
+    if words & {"medicine", "internal", "im", "med"}:
+        return "preliminary-medicine"
+    return None
 
 
 def _slug_meant(text: str) -> str | None:
     """The slug a specialty not written as one points to, when exactly one:
     its name, spaces for hyphens, or a slug it begins or ends within."""
     typed = text.strip().lower()
+    if first_year := _first_year_meant(typed):
+        return first_year
     as_slug = typed.replace(" ", "-")
     if as_slug in data.SPECIALTY_BY_SLUG:
         return as_slug
@@ -317,7 +345,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         if field is None or doc["specialty"] is None:
             unsure.add(program_key)
             continue
-        if doc["specialty"] == field:
+        if doc["specialty"] == field or field in FIRST_YEAR:
             continue
         if doc["kind"] == "statement":
             flag("error", program, f"Statement {doc_id} was written for {doc['specialty']}, but this program is in {field}.")
@@ -338,7 +366,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         docs = [documents[d] for d in assigned[key]]
         letters = sum(d["kind"] == "letter" for d in docs)
         statements = sum(d["kind"] == "statement" for d in docs)
-        judged = specialty is not None and key not in unsure
+        # A first-year program takes letters from any field: only the counts apply.
+        judged = specialty is not None and key not in unsure and specialty not in FIRST_YEAR
         if judged and len(supporting[key]) > (limit := supporting_limit(str(specialty))):
             flag(
                 "warning",
@@ -350,7 +379,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             )
         own_field = sum(d["kind"] == "letter" and d["specialty"] == specialty for d in docs)
         if letters == 0:
-            expect = f": programs expect letters written for {specialty}." if specialty is not None else "."
+            expect = (
+                "."
+                if specialty is None
+                else ": programs expect letters about your clinical work, from any field."
+                if specialty in FIRST_YEAR
+                else f": programs expect letters written for {specialty}."
+            )
             flag("error", program, f"No letters assigned{expect}")
         elif judged and own_field == 0:
             flag(
@@ -384,7 +419,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
     # A letter whose specialty could not be read may be one of these: no count is sure until it is.
     if all(d["specialty"] is not None for d in letters_written):
-        for specialty in sorted({str(p["specialty"]) for p in programs.values() if p["specialty"] is not None}):
+        applied_to = {str(p["specialty"]) for p in programs.values() if p["specialty"] is not None}
+        for specialty in sorted(applied_to - set(FIRST_YEAR)):
             if written[specialty] < minimum_letters(specialty):
                 flag(
                     "warning",
@@ -511,5 +547,19 @@ def method() -> Markup:
             "split on its tabs only, so a comma inside a spreadsheet cell stays in the cell. Malformed ones are reported "
             "with the table and line number. Nothing you paste leaves your browser.",
         ),
-        el("p", "Specialty slugs: " + ", ".join(s.slug for s in data.SPECIALTIES) + "."),
+        el(
+            "p",
+            "A preliminary or transitional program (the first year before a field that starts at PGY-2, or a bridge "
+            "year) may get letters and a statement written for any field: the radiology playbook asks for letters "
+            "about your ward work and a short statement, and no article ties either to one field (our rule). Only "
+            "the counts are checked for it: letters at all, at most four, and one statement.",
+        ),
+        el(
+            "p",
+            "Specialty slugs: "
+            + ", ".join(s.slug for s in data.SPECIALTIES)
+            + "; for first-year programs "
+            + ", ".join(FIRST_YEAR)
+            + ".",
+        ),
     )

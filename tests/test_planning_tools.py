@@ -673,6 +673,34 @@ def test_a_specialty_that_cannot_be_read_is_flagged_once_and_judged_nowhere_else
     assert "No letters assigned." in bare and "No personal statement assigned." in bare
 
 
+def test_a_preliminary_or_transitional_program_takes_any_fields_letters_and_statement() -> None:
+    # A dermatology applicant must also apply to first-year programs, and was
+    # told "unknown specialty 'transitional-year'"; "internal-medicine-preliminary"
+    # was read as a categorical internal medicine program (audit s19, journey 2).
+    first_year = {
+        **CLEAN,
+        "programs": CLEAN["programs"] + "T,transitional-year\nP,Medicine-Preliminary\nQ,internal-medicine-preliminary\n",
+        "assignments": CLEAN["assignments"] + "T,S2\nT,L1\nT,L3\nP,S1\nP,L4\nQ,S1\nQ,L2\n",
+    }
+    result = packet_check.compute(first_year)
+    assert result["ok"], result["problems"]
+    assert [(p["severity"], p["message"]) for p in result["problems"]] == [
+        ("note", "Programs, line 5: read “Medicine-Preliminary” as preliminary-medicine."),
+        ("note", "Programs, line 6: read “internal-medicine-preliminary” as preliminary-medicine."),
+    ]
+    assert [p["specialty"] for p in result["programs"]][2:] == [
+        "transitional-year",
+        "preliminary-medicine",
+        "preliminary-medicine",
+    ]
+    assert all(p["supporting"] == 0 for p in result["programs"])
+    # The counts still apply to them.
+    bare = messages(programs=CLEAN["programs"] + "T,prelim surgery\n")
+    assert "No letters assigned: programs expect letters about your clinical work, from any field." in bare
+    assert "No personal statement assigned." in bare
+    assert not [m for m in bare if "written for preliminary-surgery" in m]
+
+
 def test_names_and_ids_match_whatever_their_case_spacing_or_accent_encoding() -> None:
     composed, decomposed = "Mayag\u00fcez", "Mayagu\u0308ez"
     programs = f"name,specialty\nMetro\u00a0University  IM,internal-medicine\nHospital {composed},family-medicine\n"
