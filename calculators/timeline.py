@@ -450,6 +450,15 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     rank_deadline = dates["rank_deadline"].date
     eras_opens = dates["eras_opens"].date
     anchors = {"preparation": min(submission, months_from(eras_opens, 3)), "eras_opens": eras_opens, "submission": submission}
+    # A step counted from an estimated date is an estimate too, marked where
+    # the reader looks: the "Submit ERAS" day a defaulted plan hangs on was
+    # our rule's first submission day, shown as if published (audit s19, pages 1).
+    submission_estimated = chosen is None and dates["submissions_open"].estimated and submission == dates["submissions_open"].date
+    from_estimate = {
+        "submission": submission_estimated,
+        "eras_opens": dates["eras_opens"].estimated,
+        "preparation": submission_estimated if anchors["preparation"] == submission else dates["eras_opens"].estimated,
+    }
     steps = [
         (s, day)
         for s in STEPS
@@ -466,7 +475,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
         placed = _after_the_choice(steps, match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days))
     milestones: list[PlanItem] = [
-        {"date": day.isoformat(), "title": s.title, "detail": f"{s.detail} {note}".strip(), "source": s.source.cite()}
+        {
+            "date": day.isoformat(),
+            "title": s.title,
+            "detail": f"{s.detail} {note}".strip(),
+            "source": s.source.cite(),
+            # A step moved after a reapplicant's choice is dated from that choice instead.
+            **({"estimated": True} if from_estimate[s.anchor] and not note else {}),
+        }
         for s, day, note in placed
     ]
     milestones += no_match
@@ -537,8 +553,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         notes.append(" ".join(catch_up))
     if chosen is None:
         notes.append(
-            f"No submission date given, so the plan uses {cycle.long_date(submission)}: the next day you can send "
-            f"applications for the Match {match_year} while programs have not yet started reviewing."
+            f"No submission date given, so the plan uses {cycle.long_date(submission)}"
+            + (" (estimated)" if submission_estimated else "")
+            + f": the next day you can send applications for the Match {match_year} while programs have not yet "
+            "started reviewing."
         )
         # The season under review still takes late applications, which a
         # reader set on this year would not learn from a plan for the next.
@@ -555,15 +573,22 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # Only the dates in the plan: late registration has a row only for a late applicant.
     titles = {m["title"] for m in milestones}
     estimated = [d.label for d in season_dates if d.estimated and d.label in titles]
+    # Steps are estimated only when counted from an estimated season date, so
+    # one note explains both.
+    counted_from = (
+        " Your preparation steps counted from them are marked too, and move with them."
+        if any(m.get("estimated") and m["title"] not in {d.label for d in season_dates} for m in milestones)
+        else ""
+    )
     if all(d.estimated for d in season_dates):
         notes.append(
             f"Our table has none of the published Match {match_year} dates yet, so each date of the season is set by "
-            f"rule and marked “estimated”. {ESTIMATE_NOTE}"
+            f"rule and marked “estimated”.{counted_from} {ESTIMATE_NOTE}"
         )
     elif estimated:
         notes.append(
             f"Dates marked “estimated” are set by rule, because our table lacks the published Match {match_year} "
-            f"dates for them: {', '.join(estimated)}. {ESTIMATE_NOTE}"
+            f"dates for them: {', '.join(estimated)}.{counted_from} {ESTIMATE_NOTE}"
         )
     if past_count == len(milestones):
         notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")

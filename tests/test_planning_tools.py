@@ -404,6 +404,29 @@ def test_an_unmatched_reader_in_match_week_is_told_first_that_soap_is_running(to
         assert not any("SOAP for the Match" in n for n in timeline.compute(inputs)["notes"]), inputs
 
 
+def test_a_plan_counted_from_an_estimated_submission_day_says_so() -> None:
+    # With no submission date, "Submit ERAS" sat on our rule's first
+    # submission day for the Match 2028, unmarked, in the plan and the
+    # calendar file, and every step counted from it (audit s19, pages 1).
+    result = timeline.compute({"today": "2026-12-02"})
+    by_title = {m["title"]: m for m in result["milestones"]}  # type: ignore[union-attr]
+    assert timeline.shown_date(by_title["Submit ERAS"]) == "2027-09-01 (estimated)"
+    assert timeline.shown_date(by_title["Request letters"]).endswith("(estimated)")
+    assert "SUMMARY:Submit ERAS (estimated date)" in str(result["ics"])
+    assert any("the plan uses 1 September 2027 (estimated)" in n for n in result["notes"])  # type: ignore[union-attr]
+    assert any("preparation steps counted from them are marked too" in n for n in result["notes"])  # type: ignore[union-attr]
+    # A date the reader chose is theirs, and so are the steps counted from it.
+    chosen = timeline.compute({"today": "2026-12-02", "eras_submission": "2027-09-20"})
+    mine = {m["title"]: m for m in chosen["milestones"]}  # type: ignore[union-attr]
+    assert not mine["Submit ERAS"].get("estimated") and not mine["Final review: right documents to the right programs"].get(
+        "estimated"
+    )
+    # The Match 2027's ERAS opening is published, its first submission day is not:
+    # only what is counted from the estimate is marked.
+    published = {m["title"]: m for m in timeline.compute({"today": "2025-12-02"})["milestones"]}  # type: ignore[union-attr]
+    assert not published["Request letters"].get("estimated") and published["Submit ERAS"]["estimated"]
+
+
 def test_an_estimated_season_date_is_marked_by_its_date_and_explained_once() -> None:
     # The estimate was said three ways, twice in every row: in "What to do",
     # in the source, and in a note.
@@ -418,7 +441,8 @@ def test_an_estimated_season_date_is_marked_by_its_date_and_explained_once() -> 
     assert "NRMP and AAMC calendars" in explained[0]
     # A season with some dates published lists the ones estimated.
     published = timeline.compute({"today": "2025-12-02"})
-    estimated = [m["title"] for m in published["milestones"] if m.get("estimated")]  # type: ignore[union-attr]
+    season_titles = {day.label for day in cycle.season(2027).values()}
+    estimated = [m["title"] for m in published["milestones"] if m.get("estimated") and m["title"] in season_titles]  # type: ignore[union-attr]
     shown = {m["title"]: timeline.shown_date(m) for m in published["milestones"]}  # type: ignore[union-attr]
     assert not shown["ERAS opens for the season"].endswith("(estimated)"), "published for the Match 2027"
     assert shown["Match Day"].endswith("(estimated)")
