@@ -230,7 +230,7 @@ FIELDS = (
         name="step3_this_season",
         label="Taking USMLE Step 3 this season",
         help=(
-            "Tick to count the Step 3 exam fee. The unmatched article says Step 3 can help after a borderline Step 2 CK "
+            "Tick to count the Step 3 exam fee. The no-match article says Step 3 can help after a borderline Step 2 CK "
             "or for an older graduate, and that a failure does more harm than not sitting it."
         ),
     ),
