@@ -77,6 +77,7 @@ def _compute(name: str, inputs_json: str, level: int) -> str:
                     "tab_copy": {"inputs": query, "in_error": False},
                     "link": reader_state.link_fragment(name, query),
                     "remember": reader_state.to_profile(query),
+                    "remember_keys": reader_state.profile_keys(calc.FIELDS),
                 }
             )
     tab_copy: dict[str, object] = {"inputs": reader_state.as_typed(calc.FIELDS, raw), "in_error": True}
@@ -150,6 +151,7 @@ def restore(name: str, saved_json: str) -> str:
         device_date=saved.get("today"),
         origin="link" if new_link or kept.offer_open else "own",
         in_error=kept.in_error and not new_link,
+        kept_unremembered=not kept.remembering and not new_link,
         typed_first=saved.get("typed") or {},
         as_sent=kept.link if kept.offer_open and not new_link else None,
         waits=waits,

@@ -148,7 +148,11 @@ class TabCopy(NamedTuple):
     holds the last valid inputs (``last_valid``): the page comes back with
     the result built for the default inputs, and answers those first so
     that the result beside the message is the reader's.  ``dropped`` holds
-    the length of each value in error too long to keep (``too_long_to_keep``)."""
+    the length of each value in error too long to keep (``too_long_to_keep``).
+    ``remembering`` says whether the form was remembering its answers when the
+    copy was written; a copy written before Remember was ticked (elsewhere on
+    the page, or in another tab) holds answers no remembered one replaced,
+    and a copy from before this field existed is taken as remembering."""
 
     inputs: dict[str, str]
     in_error: bool
@@ -157,6 +161,7 @@ class TabCopy(NamedTuple):
     remember_waits: bool = False
     last_valid: dict[str, str] | None = None
     dropped: dict[str, int] | None = None
+    remembering: bool = True
 
 
 def read_tab_copy(text: object) -> TabCopy:
@@ -183,6 +188,7 @@ def read_tab_copy(text: object) -> TabCopy:
         dropped={str(k): n for k, n in dropped.items() if isinstance(n, int) and not isinstance(n, bool)}
         if isinstance(dropped := kept.get("dropped"), dict)
         else None,
+        remembering=kept.get("remembering") is not False,
     )
 
 
@@ -204,6 +210,19 @@ def to_profile(query: Mapping[str, str]) -> dict[str, str]:
         if key in query and anchor in query:
             profile[remembered_as(key) + TYPED_FOR] = query[anchor]
     return profile
+
+
+def profile_keys(fields: Sequence[Field]) -> dict[str, list[str]]:
+    """The remembered answers each field writes, by field name: a form
+    remembers only the fields the reader changed in it, so its older copy of
+    an answer changed elsewhere since never goes back over the newer one
+    (audit s19, state 1).  A count goes with the specialty it was typed for."""
+    return {
+        field.name: [remembered_as(field.name)]
+        + ([remembered_as(field.name) + TYPED_FOR] if field.name in REMEMBERED_FOR else [])
+        for field in fields
+        if field.name != DEVICE_DATE_FIELD
+    }
 
 
 def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
@@ -291,6 +310,28 @@ def offer_text(fields: Sequence[Field], linked: Mapping[str, str], mine: Mapping
     )
 
 
+def _drop_counts_for_another_specialty(
+    fields: Sequence[Field], kept: Mapping[str, str], values: dict[str, str], notes: list[str]
+) -> None:
+    """A count the tab kept for one specialty, now beside another (a
+    remembered answer changed it): back to its default, said.  9 signals
+    typed for neurology came back for psychiatry as "the number you
+    entered" (audit s19, state 5), as remembered counts once did."""
+    by_name = {field.name: field for field in fields}
+    for name, anchor in REMEMBERED_FOR.items():
+        if name not in by_name or anchor not in by_name or name not in kept or anchor not in kept:
+            continue
+        if values.get(anchor) == kept[anchor] or values.get(name) != kept[name]:
+            continue
+        count, specialty = by_name[name], by_name[anchor]
+        values[name] = count.to_text(count.default)
+        now = "was emptied" if not values[name] else f"went back to {values[name]}"
+        notes.append(
+            f"{count.label} {now}: the {kept[name]} you entered was for {shown(specialty, kept[anchor])}, and "
+            f"{specialty.label} is now {shown(specialty, values[anchor])}."
+        )
+
+
 def starting_values(
     fields: Sequence[Field],
     *,
@@ -299,6 +340,7 @@ def starting_values(
     device_date: str | None = None,
     origin: Literal["link", "own"] = "link",
     in_error: bool = False,
+    kept_unremembered: bool = False,
     typed_first: Mapping[str, object] | None = None,
     as_sent: Mapping[str, object] | None = None,
     waits: bool = False,
@@ -316,7 +358,9 @@ def starting_values(
     never remembered, so it comes back as typed; the form then shows its
     message again.  A copy kept while a field was in error (``in_error``)
     wins over remembered answers in every field, since nothing was
-    remembered after it.  ``typed_first`` is what the reader typed while the
+    remembered after it; so does a copy written while the form was not
+    remembering (``kept_unremembered``): its answers are the reader's, and
+    Remember ticked since, elsewhere, must not replace them.  ``typed_first`` is what the reader typed while the
     engine was starting: it wins over all of these, as typed (the form then
     shows any message), and a note names the fields kept.  ``as_sent`` is the
     link as it was sent when ``linked`` holds the reader's edits of it (a
@@ -356,7 +400,8 @@ def starting_values(
         if device and theirs is not None and theirs > device[DEVICE_DATE_FIELD]:
             label = next(field.label for field in fields if field.name == DEVICE_DATE_FIELD)
             notes.append(f"{label} is your device's date again; you had set {theirs} here.")
-        values = {**device, **mine, **kept} if in_error else {**device, **kept, **mine}
+        values = {**device, **mine, **kept} if in_error or kept_unremembered else {**device, **kept, **mine}
+        _drop_counts_for_another_specialty(fields, kept, values, notes)
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)

@@ -39,6 +39,11 @@ def _control(calc: Calculator, field: Field, value: object) -> Markup:
         "id": field_id(calc, field),
         "name": field.name,
         "aria_describedby": described,
+        # The page decides what the form shows (restore in calculators.js):
+        # a browser that put back a box's, a choice's or a pasted list's
+        # state on Back brought back answers the reader had just told this
+        # device to forget, and saved them again (audit s19, state 4).
+        "autocomplete": "off",
     }
     if isinstance(field, BoolField):
         return el("input", type="checkbox", value="true", checked=bool(value), **common)
@@ -61,7 +66,7 @@ def _control(calc: Calculator, field: Field, value: object) -> Markup:
     if isinstance(field, IntField):
         # Text, not type=number: a number input hides what was typed when it
         # is not a number, and Python must see it to say what is wrong.
-        return el("input", type="text", inputmode="numeric", autocomplete="off", value=field.to_text(value), size=6, **common)
+        return el("input", type="text", inputmode="numeric", value=field.to_text(value), size=6, **common)
     return el("input", type="text", value=field.to_text(value), **common)
 
 
@@ -293,7 +298,7 @@ def render_profile_controls(calc: Calculator) -> Markup:
     link_id = f"mpb-{calc.NAME}-link"
     return el(
         "div",
-        el("input", type="checkbox", id=box_id, class_="mpb-remember", aria_describedby=f"{box_id}-help"),
+        el("input", type="checkbox", id=box_id, class_="mpb-remember", autocomplete="off", aria_describedby=f"{box_id}-help"),
         el("label", "Remember my answers on this device", for_=box_id),
         el("button", "Forget my answers", type="button", class_="mpb-forget md-button"),
         el(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser import field, open_calculator, wait_for_result, wait_for_tab_copy
+from browser import answered, field, open_calculator, wait_for_result, wait_for_tab_copy
 
 pytestmark = pytest.mark.browser
 KEY = "matchplanb:profile"
@@ -62,3 +62,86 @@ def test_corrupt_storage_is_ignored_with_a_note(page: Any, site_url: str) -> Non
     widget.locator(".mpb-notes", has_text="could not be read").wait_for(timeout=30_000)
     field(widget, "step2_score").fill("255")
     wait_for_result(page, widget, "255 is")
+
+
+def test_a_form_remembers_only_what_was_changed_in_it(page: Any, site_url: str) -> None:
+    # Every answer wrote the whole form: the application cost's older
+    # applicant type went back over the one just chosen in the program counts
+    # above it, for every calculator (audit s19, state 1).
+    page.goto(site_url + "apply/")
+    counts = page.locator('.mpb-calculator[data-calculator="program_counts"]')
+    cost = page.locator('.mpb-calculator[data-calculator="application_cost"]')
+    for name in ("program_counts", "application_cost"):
+        page.locator(f'.mpb-calculator[data-calculator="{name}"][data-runtime="ready"][data-restored]').wait_for(timeout=90_000)
+    cost.get_by_label("Remember my answers on this device").check()
+    # One setting for the device: the other form on the page remembers too (state 2).
+    assert counts.get_by_label("Remember my answers on this device").is_checked()
+    field(counts, "applicant_type").select_option("us-md")
+    wait_for_tab_copy(page, "program_counts", "applicant_type", "us-md")
+    assert '"applicant_type":"us-md"' in (stored(page) or "")
+    field(cost, "in_person_interviews").fill("3")
+    wait_for_tab_copy(page, "application_cost", "in_person_interviews", "3")
+    assert '"in_person_interviews":"3"' in (stored(page) or "")
+    assert '"applicant_type":"us-md"' in (stored(page) or ""), "the cost form's older applicant type went back"
+
+
+def test_remember_ticked_in_one_form_leaves_another_forms_own_answers_as_they_were(page: Any, site_url: str) -> None:
+    # Program counts' psychiatry, chosen before Remember was ticked in the
+    # application cost, was replaced on a reload by the remembered internal
+    # medicine (audit s19, state 2).
+    page.goto(site_url + "apply/")
+    counts = page.locator('.mpb-calculator[data-calculator="program_counts"]')
+    cost = page.locator('.mpb-calculator[data-calculator="application_cost"]')
+    for name in ("program_counts", "application_cost"):
+        page.locator(f'.mpb-calculator[data-calculator="{name}"][data-runtime="ready"][data-restored]').wait_for(timeout=90_000)
+    field(counts, "specialty").select_option("psychiatry")
+    wait_for_tab_copy(page, "program_counts", "specialty", "psychiatry")
+    cost.get_by_label("Remember my answers on this device").check()
+    assert '"specialty":"internal-medicine"' in (stored(page) or "")
+    page.reload()
+    page.locator('.mpb-calculator[data-calculator="program_counts"][data-runtime="ready"][data-restored]').wait_for(
+        timeout=90_000
+    )
+    assert field(counts, "specialty").input_value() == "psychiatry"
+
+
+def test_after_forget_back_brings_back_none_of_the_answers(page: Any, site_url: str) -> None:
+    # The browser put back the ticked box and the chosen specialty on Back,
+    # and the page saved them again (audit s19, state 4).
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    widget.get_by_label("Remember my answers on this device").check()
+    field(widget, "specialty").select_option("pediatrics")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "pediatrics")
+    other = open_calculator(page, site_url + "calculators/backup-finder/", "backup_finder")
+    page.reload()
+    other = open_calculator(page, page.url, "backup_finder")
+    other.get_by_role("button", name="Forget my answers").click()
+    assert stored(page) is None
+    page.go_back()
+    back = page.locator('.mpb-calculator[data-calculator="competitiveness"][data-runtime="ready"][data-restored]')
+    back.wait_for(timeout=90_000)
+    answered(back)
+    assert field(back, "specialty").input_value() == "internal-medicine"
+    assert not back.get_by_label("Remember my answers on this device").is_checked()
+    assert stored(page) is None
+
+
+def test_a_count_kept_in_the_tab_for_one_specialty_is_not_shown_for_another(page: Any, site_url: str) -> None:
+    # 9 signals typed for neurology came back beside psychiatry as "the number
+    # you entered", under a note saying it was not filled in (audit s19, state 5).
+    widget = open_calculator(page, site_url + "calculators/signals/", "signals")
+    widget.get_by_label("Remember my answers on this device").check()
+    field(widget, "specialty").select_option("neurology")
+    wait_for_tab_copy(page, "signals", "specialty", "neurology")
+    field(widget, "primary_signals").fill("9")
+    wait_for_tab_copy(page, "signals", "primary_signals", "9")
+    other = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    field(other, "specialty").select_option("psychiatry")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "psychiatry")
+    page.go_back()
+    back = page.locator('.mpb-calculator[data-calculator="signals"][data-runtime="ready"][data-restored]')
+    back.wait_for(timeout=90_000)
+    answered(back)
+    assert field(back, "specialty").input_value() == "psychiatry"
+    assert field(back, "primary_signals").input_value() == ""
+    assert "the 9 you entered was for Neurology" in back.locator(".mpb-notes").inner_text()

@@ -620,3 +620,38 @@ def test_a_query_string_with_no_inputs_is_no_link() -> None:
     back = restore("program_counts", search="?fbclid=abc", tab_copy=tab_copy(answered))
     assert back["values"]["specialty"] == "general-surgery" and back["link"] is None
     assert back["remember_waits"] is False and back["drop_search"] is False
+
+
+def test_each_field_writes_only_its_own_remembered_answers() -> None:
+    # A form writes the fields the reader changed in it, not its whole older copy (audit s19, state 1).
+    reply = compute("signals", specialty="neurology", primary_signals="9")
+    keys = reply["remember_keys"]
+    assert keys["specialty"] == ["specialty"] and keys["primary_signals"] == ["primary_signals", "primary_signals.for"]
+    assert all(set(names) <= set(reply["remember"]) for names in keys.values())
+    timeline = compute("timeline", today="2026-12-02")
+    assert "today" not in timeline["remember_keys"], "the device's date is never remembered"
+
+
+def test_a_tab_copy_written_while_not_remembering_keeps_its_answers() -> None:
+    # Remember ticked in another form since: its answers must not replace this form's own (audit s19, state 2).
+    own = compute("program_counts", specialty="psychiatry")
+    remembered = stored(specialty="internal-medicine")
+    unremembered = json.dumps({**json.loads(tab_copy(own)), "remembering": False})
+    assert restore("program_counts", stored=remembered, tab_copy=unremembered)["values"]["specialty"] == "psychiatry"
+    # Remembering, the remembered answer is the newer and wins, as before.
+    assert restore("program_counts", stored=remembered, tab_copy=tab_copy(own))["values"]["specialty"] == "internal-medicine"
+
+
+def test_a_count_the_tab_kept_for_one_specialty_is_emptied_beside_another() -> None:
+    # 9 signals typed for neurology came back for psychiatry as "the number you entered" (audit s19, state 5).
+    own = compute("signals", specialty="neurology", primary_signals="9")
+    remembered = stored(specialty="psychiatry")
+    reply = restore("signals", stored=remembered, tab_copy=tab_copy(own))
+    assert reply["values"]["specialty"] == "psychiatry" and reply["values"]["primary_signals"] == ""
+    assert (
+        "Signals your first choice allows was emptied: the 9 you entered was for Neurology, and Target specialty is now Psychiatry."
+        in reply["notes"]
+    )
+    # Beside the same specialty it stays.
+    same = restore("signals", stored=stored(specialty="neurology"), tab_copy=tab_copy(own))
+    assert same["values"]["primary_signals"] == "9"

@@ -493,6 +493,16 @@ class Widget {
     // engine may take seconds to start, and what they typed must not be
     // replaced by a remembered or linked value.
     this.typedEarly = new Set();
+    // Fields the reader changed here since this form last wrote remembered
+    // answers, each with the number of its latest edit: only these are
+    // written, so a form's older copy of an answer the reader changed
+    // elsewhere never goes back over it (remember_keys).  A field edited
+    // again while an answer was on its way stays, for the next answer.
+    this.unremembered = new Map();
+    this.edits = 0;
+    // The whole form is written at the next answer: a link's answers the
+    // reader has now made theirs, as the page told them it would.
+    this.rememberWhole = false;
     this.latest = 0;
     this.timer = 0;
     // Why a remembered or linked value was dropped: kept until the reader edits.
@@ -515,6 +525,15 @@ class Widget {
   async mount() {
     this.root.dataset.mounted = "true";
     this.profile.hidden = false;
+    // A field that differs from the markup now was typed before this script
+    // ran (the controls are autocomplete="off", so no browser put it back):
+    // kept as typed, as the restore writes every other field.
+    const built = this.builtValues();
+    for (const [name, value] of Object.entries(this.readForm())) {
+      if (value === built[name]) continue;
+      this.typedEarly.add(name);
+      this.unremembered.set(name, ++this.edits);
+    }
     this.remember.checked = readStorage() !== null;
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
@@ -533,6 +552,7 @@ class Widget {
             this.shownStatus = null;
           }
           if (!this.restored && event.target.name) this.typedEarly.add(event.target.name);
+          if (event.target.name) this.unremembered.set(event.target.name, ++this.edits);
         },
         { capture: true },
       );
@@ -585,6 +605,8 @@ class Widget {
     });
     if (!saved && runtime.phase === "failed") return;
     this.restored = true;
+    // Storage decides, not a box state the browser put back since mount.
+    this.remember.checked = readStorage() !== null;
     // The form now holds the reader's values: "ready" alone comes a message
     // earlier, while it may still show the defaults.
     this.root.dataset.restored = "true";
@@ -592,7 +614,11 @@ class Widget {
       // Python put what was typed before the request first; a field typed
       // into while the request was on its way keeps its newer value.
       const typedSince = this.typedEarlyValues();
-      this.writeForm({ ...saved.values, ...typedSince });
+      // Every field, from the markup where Python gives no value: a browser
+      // that put back a control's state on Back brought back answers the
+      // reader had just told this device to forget (audit s19, state 4).
+      const built = Object.entries(this.builtValues()).map(([name, value]) => [name, String(value)]);
+      this.writeForm({ ...Object.fromEntries(built), ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
       // Quiet only while the form still holds what the page was built with:
       // not when something was typed as the reply came back, nor when the
@@ -660,6 +686,7 @@ class Widget {
   edited() {
     this.restoreNotes = [];
     this.quietAnswer = false;
+    if (this.rememberWaits) this.rememberWhole = true;
     this.rememberWaits = false;
     if (!this.offerOpen) this.offer.replaceChildren(); // an old "Done" confirmation
   }
@@ -674,6 +701,7 @@ class Widget {
     const ticket = ++this.latest;
     let reply;
     const values = this.readForm();
+    const edited = new Map(this.unremembered);
     try {
       reply = await ask("compute", this.name, values, ...this.level);
     } catch (error) {
@@ -701,7 +729,7 @@ class Widget {
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
-      if (this.remember.checked && !this.offerOpen && !this.rememberWaits) remember(reply.remember);
+      if (this.remember.checked && !this.offerOpen && !this.rememberWaits) this.rememberChanges(reply, edited);
     } else {
       // Python wrote both; only the page knows whether a valid answer has
       // replaced the result it was built with.
@@ -747,6 +775,7 @@ class Widget {
   adopt(values) {
     if (!Object.keys(values).length) return;
     this.writeForm(values);
+    for (const name of Object.keys(values)) this.unremembered.set(name, ++this.edits);
     if (this.restored) return this.edited() || this.recompute();
     // Not restored yet: kept as typed, so the restore puts them first.
     for (const name of Object.keys(values)) this.typedEarly.add(name);
@@ -772,6 +801,9 @@ class Widget {
       offer_open: this.offerOpen,
       remember_waits: this.rememberWaits,
       last_valid: this.tabCopy.in_error ? this.lastValid : null,
+      // A copy written while not remembering wins over remembered answers on
+      // a reload: Remember ticked since, in another form, must not replace it.
+      remembering: this.remember.checked,
     });
     tabCopies.set(key, text);
     try {
@@ -894,6 +926,7 @@ class Widget {
     };
     const use = button(offer.use, () => {
       this.rememberWaits = false;
+      this.unremembered.clear();
       if (this.rememberable) remember(this.rememberable);
       done(offer.used);
     });
@@ -931,6 +964,19 @@ class Widget {
     this.note([...this.restoreNotes, ...messages.values()]);
   }
 
+  // What this answer changed of the remembered answers: the fields the
+  // reader changed here (Python says which answers each one writes), or the
+  // whole form when the reader made a link's answers theirs.
+  rememberChanges(reply, edited) {
+    const keys = this.rememberWhole
+      ? Object.keys(reply.remember)
+      : [...edited.keys()].flatMap((name) => reply.remember_keys[name] ?? []);
+    const changes = Object.fromEntries(keys.filter((key) => key in reply.remember).map((key) => [key, reply.remember[key]]));
+    if (keys.length) remember(changes);
+    for (const [name, edit] of edited) if (this.unremembered.get(name) === edit) this.unremembered.delete(name);
+    this.rememberWhole = false;
+  }
+
   toggleRemember() {
     if (this.remember.checked) {
       this.rememberWaits = false; // asked in so many words
@@ -938,10 +984,25 @@ class Widget {
       if (!remember(this.rememberable || {})) {
         this.remember.checked = false;
         this.sayOfAnswers("This browser does not allow saving answers, so nothing was remembered.");
+        return;
       }
+      this.unremembered.clear();
+      // One setting for the device: every form on the page remembers from
+      // now on.  The others' answers so far stay theirs, unwritten, and their
+      // tab copies say they were not remembering (see keepTabCopy), so a
+      // reload does not replace them with this form's (audit s19, state 2).
+      for (const widget of widgets) widget.rememberFromNow();
+      this.keepTabCopy();
     } else {
       forgetEverywhere(this, { tabToo: false });
     }
+  }
+
+  // Remember ticked elsewhere: changes from now on are remembered, the
+  // answers given so far are not (the reader gave them unremembered).
+  rememberFromNow() {
+    this.remember.checked = true;
+    this.unremembered.clear();
   }
 
   showRuntime() {
@@ -1122,9 +1183,19 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
 
 // "Forget my answers", or Remember unticked, in another tab of this site:
 // a box left ticked here would write the answers back with this tab's next
-// answer.  (storage.clear() comes as a null key.)
+// answer.  (storage.clear() comes as a null key.)  Remember ticked in
+// another tab ticks it here too: a box left unticked here remembered
+// nothing, yet a reload filled the form from the other tab's answers.
 window.addEventListener("storage", (event) => {
-  if ((event.key !== PROFILE_KEY && event.key !== null) || readStorage() !== null) return;
+  if (event.key !== PROFILE_KEY && event.key !== null) return;
+  if (readStorage() !== null) {
+    for (const widget of widgets) {
+      if (widget.remember.checked) continue;
+      widget.rememberFromNow();
+      widget.sayOfAnswers("Remember was ticked in another tab, so your changes here are remembered from now on too.");
+    }
+    return;
+  }
   for (const widget of widgets) {
     if (!widget.remember.checked) continue;
     widget.remember.checked = false;
