@@ -38,12 +38,18 @@ class Source:
     # How a sentence names it, when it names a table rather than citing it.
     short: str = ""
 
+    # A figure read in a faithful copy rather than the publication says so
+    # wherever it is cited, not only on the data page (audit s19, pages 4).
+    @property
+    def secondary(self) -> bool:
+        return self.status.startswith("secondary")
+
     def cite(self) -> str:
-        return f"{self.publisher}, {self.title} ({self.year})"
+        return f"{self.publisher}, {self.title} ({self.year}{'; secondary copy' if self.secondary else ''})"
 
     def named(self) -> str:
         """The short name and year, as in "NRMP Charting Outcomes 2026"."""
-        return f"{self.short} {self.year}"
+        return f"{self.short} {self.year}{', secondary copy' if self.secondary else ''}"
 
 
 # --- Sources ---------------------------------------------------------------

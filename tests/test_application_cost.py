@@ -512,7 +512,7 @@ def test_anesthesiology_first_year_note_names_its_pgy1_positions() -> None:
     # The IMG article lists anesthesiology with the advanced fields, but the
     # NRMP figures in our data count 1,805 PGY-1 anesthesiology positions.
     (note,) = ac.compute({"primary_specialty": "anesthesiology"})["notes"]  # type: ignore[misc]
-    assert "also has positions that start at PGY-1 (1,805 offered, NRMP Results and Data 2025)" in note
+    assert "also has positions that start at PGY-1 (1,805 offered, NRMP Results and Data 2025, secondary copy)" in note
     (radiology,) = ac.compute({"primary_specialty": "diagnostic-radiology"})["notes"]  # type: ignore[misc]
     assert "start at PGY-1" not in radiology
 
