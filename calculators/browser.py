@@ -128,6 +128,9 @@ def restore(name: str, saved_json: str) -> str:
     the page to take out of its address.  ``announce`` is false when the
     answer to these values is no news to announce: the page already says it
     shows the defaults' result (``reader_state.first_answer_is_news``).
+    ``own_copy`` (given) is the tab's copy of the reader's own answers that a
+    link replaced, and ``set_aside`` (replied) asks the page to keep the copy
+    it sent under that name before the link's answers replace it.
     """
     calc = REGISTRY[name]
     saved = json.loads(saved_json)
@@ -141,6 +144,13 @@ def restore(name: str, saved_json: str) -> str:
     # A link the tab has not started this form from is new, and wins; the
     # same link again (a reload, Back) gives back what the reader made of it.
     new_link = bool(linked) and (linked != kept.link or not kept.inputs)
+    # The reader's own answers, set aside when a link replaced them in this
+    # tab: back at the address without the link, with its answers unchanged,
+    # they come back (audit s19, state 3: a mentor's link lost them for good).
+    own = reader_state.read_tab_copy(saved.get("own_copy"))
+    own_back = not linked and kept.link is not None and bool(own.inputs) and reader_state.unchanged_link(kept)
+    if own_back:
+        kept = own
     # Until the reader changes the form or chooses, it shows someone else's
     # answers, and none are remembered (the page then waits to save).
     waits = (new_link or kept.remember_waits or kept.offer_open) and not saved.get("typed")
@@ -157,6 +167,10 @@ def restore(name: str, saved_json: str) -> str:
         waits=waits,
     )
     reply["link"] = linked if new_link else kept.link
+    # Keep the tab's copy of the reader's own answers before the link's replace it.
+    reply["set_aside"] = new_link and bool(kept.inputs) and kept.link is None
+    if own_back:
+        reply["notes"].append(reader_state.OWN_ANSWERS_BACK)  # type: ignore[attr-defined]
     # The page holds the result built for the defaults: it answers these first.
     reply["last_valid"] = kept.last_valid if kept.in_error and not new_link else None
     # An old bookmark's inputs in the query string went to the host with the

@@ -447,6 +447,17 @@ def starting_values(
     return reply
 
 
+OWN_ANSWERS_BACK = (
+    "Your own answers are back in this form. The link you opened in this tab is still at its own address, with its "
+    "answers as they were sent."
+)
+
+
+def unchanged_link(kept: TabCopy) -> bool:
+    """Whether the tab's copy still shows a link's answers as they were sent."""
+    return kept.link is not None and all(kept.inputs.get(name) == value for name, value in kept.link.items())
+
+
 # A link's answers never become the reader's remembered ones unasked: an
 # answer they had not remembered yet (a mentor's backup specialty, say)
 # would otherwise fill other calculators as "remembered".

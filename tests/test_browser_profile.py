@@ -145,3 +145,22 @@ def test_a_count_kept_in_the_tab_for_one_specialty_is_not_shown_for_another(page
     assert field(back, "specialty").input_value() == "psychiatry"
     assert field(back, "primary_signals").input_value() == ""
     assert "the 9 you entered was for Neurology" in back.locator(".mpb-notes").inner_text()
+
+
+def test_a_link_opened_in_the_tab_leaves_the_readers_own_answers_to_come_back(page: Any, site_url: str) -> None:
+    # The link's answers replaced the tab's copy of the reader's own, and the
+    # plain address showed the link's answers with no word (audit s19, state 3).
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    field(widget, "specialty").select_option("neurology")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "neurology")
+    page.goto(site_url + "faq/")
+    link = site_url + "calculators/competitiveness/#competitiveness.specialty=psychiatry&competitiveness.step2_score=230"
+    linked = open_calculator(page, link, "competitiveness")
+    answered(linked)
+    assert field(linked, "specialty").input_value() == "psychiatry"
+    wait_for_tab_copy(page, "competitiveness", "specialty", "psychiatry")
+    mine = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    answered(mine)
+    assert field(mine, "specialty").input_value() == "neurology"
+    assert field(mine, "step2_score").input_value() == "240"
+    assert "Your own answers are back in this form." in mine.locator(".mpb-notes").inner_text()

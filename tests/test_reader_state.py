@@ -655,3 +655,25 @@ def test_a_count_the_tab_kept_for_one_specialty_is_emptied_beside_another() -> N
     # Beside the same specialty it stays.
     same = restore("signals", stored=stored(specialty="neurology"), tab_copy=tab_copy(own))
     assert same["values"]["primary_signals"] == "9"
+
+
+def test_a_link_sets_the_readers_own_answers_aside_and_they_come_back_without_it() -> None:
+    # A mentor's link replaced the tab's copy of the reader's own answers, and
+    # the plain address then showed the link's answers, unnamed (audit s19, state 3).
+    own = compute("competitiveness", specialty="neurology", step2_score="255")
+    mine = tab_copy(own)
+    address = "#competitiveness.specialty=psychiatry&competitiveness.step2_score=230"
+    opened = restore("competitiveness", address=address, tab_copy=mine)
+    assert opened["values"]["specialty"] == "psychiatry" and opened["set_aside"] is True
+    from_link = compute("competitiveness", specialty="psychiatry", step2_score="230")
+    link_copy = tab_copy(from_link, link=opened["link"])
+    back = restore("competitiveness", tab_copy=link_copy, own_copy=mine)
+    assert back["values"]["specialty"] == "neurology" and back["values"]["step2_score"] == "255"
+    assert reader_state.OWN_ANSWERS_BACK in back["notes"] and back["link"] is None
+    # The link's answers changed by the reader are theirs now, and stay.
+    edited = compute("competitiveness", specialty="psychiatry", step2_score="232")
+    kept = restore("competitiveness", tab_copy=tab_copy(edited, link=opened["link"]), own_copy=mine)
+    assert kept["values"]["step2_score"] == "232" and reader_state.OWN_ANSWERS_BACK not in kept["notes"]
+    # A second link does not set aside a link's answers as the reader's own.
+    again = restore("competitiveness", address=address.replace("230", "231"), tab_copy=link_copy)
+    assert again["set_aside"] is False

@@ -593,6 +593,7 @@ class Widget {
       search: window.location.search,
       page: [...document.querySelectorAll(".mpb-calculator")].map((root) => root.dataset.calculator),
       tab_copy: readTabCopy(this.pathname, this.name),
+      own_copy: readTabCopy(this.pathname, `${this.name}${OWN_COPY}`),
       stored: readStorage(),
       today: deviceDate(),
     };
@@ -625,6 +626,7 @@ class Widget {
       // reader's date replaced the build's (the timeline's plan then changes).
       this.quietAnswer = saved.announce === false && this.answersTheForm();
       this.startedFrom = saved.link;
+      if (saved.set_aside) keepCopy(tabCopyKey(this.pathname, `${this.name}${OWN_COPY}`), found.tab_copy);
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
       if (saved.last_valid) await this.showLastValid(saved.last_valid);
@@ -805,12 +807,7 @@ class Widget {
       // a reload: Remember ticked since, in another form, must not replace it.
       remembering: this.remember.checked,
     });
-    tabCopies.set(key, text);
-    try {
-      window.sessionStorage.setItem(key, text);
-    } catch {
-      // storage blocked or full: the copy in memory still serves this visit
-    }
+    keepCopy(key, text);
   }
 
   // The link goes into a field to copy, never into the page address, which
@@ -1137,6 +1134,19 @@ function linkablePage() {
 
 function tabCopyKey(pathname, name) {
   return `${TAB_COPY_PREFIX}${pathname}#${name}`;
+}
+
+// The name the reader's own copy is kept under while a link's answers fill
+// the form (browser.restore): under the same prefix, so Forget takes it too.
+const OWN_COPY = "|own";
+
+function keepCopy(key, text) {
+  tabCopies.set(key, text);
+  try {
+    window.sessionStorage.setItem(key, text);
+  } catch {
+    // storage blocked or full: the copy in memory still serves this visit
+  }
 }
 
 function readTabCopy(pathname, name) {
