@@ -161,12 +161,15 @@ def restore(name: str, saved_json: str) -> str:
         device_date=saved.get("today"),
         origin="link" if new_link or kept.offer_open else "own",
         in_error=kept.in_error and not new_link,
-        kept_unremembered=not kept.remembering and not new_link,
+        kept_unremembered=() if new_link else kept.unremembered,
         typed_first=saved.get("typed") or {},
         as_sent=kept.link if kept.offer_open and not new_link else None,
         waits=waits,
     )
     reply["link"] = linked if new_link else kept.link
+    reply["fragment_without_link"] = reader_state.fragment_without_link(name, saved.get("address") or "", page)
+    # The fields still to be remembered, for the page to write with its next valid answer.
+    reply["unremembered"] = [] if new_link else list(kept.unremembered)
     # Keep the tab's copy of the reader's own answers before the link's replace it.
     reply["set_aside"] = new_link and bool(kept.inputs) and kept.link is None
     if own_back:

@@ -74,6 +74,20 @@ def linked_inputs(name: str, params: Mapping[str, str], calculators_on_page: Seq
     return {**unprefixed, **own}
 
 
+def fragment_without_link(name: str, fragment: str, calculators_on_page: Sequence[str]) -> str:
+    """The address's fragment without this calculator's inputs, for the page
+    to keep once the reader has chosen their own answers over a link's ("Keep
+    mine"): a reload then shows their answers, not the link's offer again,
+    nor "the changes you made" to a link they set aside."""
+    text = fragment.lstrip("#")
+    if "=" not in text:
+        return text  # a heading anchor, or nothing
+    params = dict(parse_qsl(text, keep_blank_values=True))
+    prefix = address_prefix(name)
+    alone = len(set(calculators_on_page)) <= 1
+    return urlencode({key: value for key, value in params.items() if not (key.startswith(prefix) or (alone and "." not in key))})
+
+
 def to_address(name: str, query: Mapping[str, str]) -> dict[str, str]:
     """The parameters a link carries for these inputs."""
     prefix = address_prefix(name)
@@ -149,10 +163,11 @@ class TabCopy(NamedTuple):
     the result built for the default inputs, and answers those first so
     that the result beside the message is the reader's.  ``dropped`` holds
     the length of each value in error too long to keep (``too_long_to_keep``).
-    ``remembering`` says whether the form was remembering its answers when the
-    copy was written; a copy written before Remember was ticked (elsewhere on
-    the page, or in another tab) holds answers no remembered one replaced,
-    and a copy from before this field existed is taken as remembering."""
+    ``unremembered`` names the fields the reader changed in this form that
+    are not in the remembered answers yet (Remember was off, a field was in
+    error, or Remember was ticked in another form since): they win over the
+    remembered answers, and the page writes them with its next valid answer
+    while remembering."""
 
     inputs: dict[str, str]
     in_error: bool
@@ -161,7 +176,7 @@ class TabCopy(NamedTuple):
     remember_waits: bool = False
     last_valid: dict[str, str] | None = None
     dropped: dict[str, int] | None = None
-    remembering: bool = True
+    unremembered: tuple[str, ...] = ()
 
 
 def read_tab_copy(text: object) -> TabCopy:
@@ -188,7 +203,7 @@ def read_tab_copy(text: object) -> TabCopy:
         dropped={str(k): n for k, n in dropped.items() if isinstance(n, int) and not isinstance(n, bool)}
         if isinstance(dropped := kept.get("dropped"), dict)
         else None,
-        remembering=kept.get("remembering") is not False,
+        unremembered=tuple(n for n in names if isinstance(n, str)) if isinstance(names := kept.get("unremembered"), list) else (),
     )
 
 
@@ -216,13 +231,25 @@ def profile_keys(fields: Sequence[Field]) -> dict[str, list[str]]:
     """The remembered answers each field writes, by field name: a form
     remembers only the fields the reader changed in it, so its older copy of
     an answer changed elsewhere since never goes back over the newer one
-    (audit s19, state 1).  A count goes with the specialty it was typed for."""
+    (audit s19, state 1).  A count goes with the specialty it was typed for,
+    and a specialty with the counts beside it, which are now the reader's
+    for that specialty (else a count left beside a new specialty stayed
+    remembered for the old one)."""
+    names = {field.name for field in fields}
+    beside = {
+        anchor: [key for count, a in REMEMBERED_FOR.items() if a == anchor and count in names for key in _count_keys(count)]
+        for anchor in set(REMEMBERED_FOR.values())
+    }
     return {
-        field.name: [remembered_as(field.name)]
-        + ([remembered_as(field.name) + TYPED_FOR] if field.name in REMEMBERED_FOR else [])
+        field.name: (_count_keys(field.name) if field.name in REMEMBERED_FOR else [remembered_as(field.name)])
+        + beside.get(field.name, [])
         for field in fields
         if field.name != DEVICE_DATE_FIELD
     }
+
+
+def _count_keys(count: str) -> list[str]:
+    return [remembered_as(count), remembered_as(count) + TYPED_FOR]
 
 
 def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
@@ -311,7 +338,7 @@ def offer_text(fields: Sequence[Field], linked: Mapping[str, str], mine: Mapping
 
 
 def _drop_counts_for_another_specialty(
-    fields: Sequence[Field], kept: Mapping[str, str], values: dict[str, str], notes: list[str]
+    fields: Sequence[Field], kept: Mapping[str, str], mine: Mapping[str, str], values: dict[str, str], notes: list[str]
 ) -> None:
     """A count the tab kept for one specialty, now beside another (a
     remembered answer changed it): back to its default, said.  9 signals
@@ -321,7 +348,8 @@ def _drop_counts_for_another_specialty(
     for name, anchor in REMEMBERED_FOR.items():
         if name not in by_name or anchor not in by_name or name not in kept or anchor not in kept:
             continue
-        if values.get(anchor) == kept[anchor] or values.get(name) != kept[name]:
+        # A count the remembered answers gave was typed for its specialty (from_profile).
+        if name in mine or values.get(anchor) == kept[anchor] or values.get(name) != kept[name]:
             continue
         count, specialty = by_name[name], by_name[anchor]
         values[name] = count.to_text(count.default)
@@ -340,7 +368,7 @@ def starting_values(
     device_date: str | None = None,
     origin: Literal["link", "own"] = "link",
     in_error: bool = False,
-    kept_unremembered: bool = False,
+    kept_unremembered: Sequence[str] = (),
     typed_first: Mapping[str, object] | None = None,
     as_sent: Mapping[str, object] | None = None,
     waits: bool = False,
@@ -358,9 +386,9 @@ def starting_values(
     never remembered, so it comes back as typed; the form then shows its
     message again.  A copy kept while a field was in error (``in_error``)
     wins over remembered answers in every field, since nothing was
-    remembered after it; so does a copy written while the form was not
-    remembering (``kept_unremembered``): its answers are the reader's, and
-    Remember ticked since, elsewhere, must not replace them.  ``typed_first`` is what the reader typed while the
+    remembered after it; so do the fields the reader changed here that are
+    not remembered yet (``kept_unremembered``), which a remembered answer,
+    older or given elsewhere, must not replace.  ``typed_first`` is what the reader typed while the
     engine was starting: it wins over all of these, as typed (the form then
     shows any message), and a note names the fields kept.  ``as_sent`` is the
     link as it was sent when ``linked`` holds the reader's edits of it (a
@@ -400,8 +428,9 @@ def starting_values(
         if device and theirs is not None and theirs > device[DEVICE_DATE_FIELD]:
             label = next(field.label for field in fields if field.name == DEVICE_DATE_FIELD)
             notes.append(f"{label} is your device's date again; you had set {theirs} here.")
-        values = {**device, **mine, **kept} if in_error or kept_unremembered else {**device, **kept, **mine}
-        _drop_counts_for_another_specialty(fields, kept, values, notes)
+        values = {**device, **mine, **kept} if in_error else {**device, **kept, **mine}
+        values.update({name: kept[name] for name in kept_unremembered if name in kept})
+        _drop_counts_for_another_specialty(fields, kept, mine, values, notes)
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)

@@ -307,7 +307,9 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
-def _season_milestones(match_year: int, dual: bool, submission: dt.date, today: dt.date) -> list[PlanItem]:
+def _season_milestones(
+    match_year: int, dual: bool, submission: dt.date, today: dt.date, submission_estimated: bool = False
+) -> list[PlanItem]:
     dates = cycle.season(match_year)
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from now.",
@@ -375,6 +377,8 @@ def _season_milestones(match_year: int, dual: bool, submission: dt.date, today: 
                 "detail": "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
                 f"“{DECIDE_DUAL}” is its time to decide, since the backup needs letters, a statement and rotations of its own.",
                 "source": ARTICLE_ORTHO.cite(),
+                # Counted from the submission day when that comes before mid-July.
+                **({"estimated": True} if submission_estimated and latest != midsummer else {}),
             }
         )
     return out
@@ -486,7 +490,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         for s, day, note in placed
     ]
     milestones += no_match
-    milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission, today)
+    milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission, today, submission_estimated)
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:

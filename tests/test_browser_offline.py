@@ -699,7 +699,8 @@ def test_a_new_builds_runtime_is_kept_for_a_reader_who_had_kept_the_old_one(clos
     page.goto(hosted.url + "faq/")  # a guide page: no calculator runs online after the update
     page.locator(".mpb-updated").wait_for(timeout=30_000)
     for _ in range(300):
-        if f"{new}.zst" in page.evaluate(RUNTIME_KEPT):
+        kept = page.evaluate(RUNTIME_KEPT)
+        if f"{new}.zst" in kept and f"{old}.zst" not in kept:
             break
         page.wait_for_timeout(100)
     kept = page.evaluate(RUNTIME_KEPT)

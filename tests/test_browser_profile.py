@@ -103,6 +103,14 @@ def test_remember_ticked_in_one_form_leaves_another_forms_own_answers_as_they_we
         timeout=90_000
     )
     assert field(counts, "specialty").input_value() == "psychiatry"
+    # An edit after the tick, then a reload: still psychiatry, now remembered too (diff review 1).
+    field(counts, "applicant_type").select_option("us-md")
+    wait_for_tab_copy(page, "program_counts", "applicant_type", "us-md")
+    assert '"specialty":"psychiatry"' in (stored(page) or "")
+    page.reload()
+    ready = '.mpb-calculator[data-calculator="program_counts"][data-runtime="ready"][data-restored]'
+    page.locator(ready).wait_for(timeout=90_000)
+    assert field(counts, "specialty").input_value() == "psychiatry"
 
 
 def test_after_forget_back_brings_back_none_of_the_answers(page: Any, site_url: str) -> None:
@@ -164,3 +172,43 @@ def test_a_link_opened_in_the_tab_leaves_the_readers_own_answers_to_come_back(pa
     assert field(mine, "specialty").input_value() == "neurology"
     assert field(mine, "step2_score").input_value() == "240"
     assert "Your own answers are back in this form." in mine.locator(".mpb-notes").inner_text()
+
+
+def test_a_change_made_while_a_field_was_in_error_survives_a_reload_and_is_remembered_once_fixed(
+    page: Any, site_url: str
+) -> None:
+    # The fields not yet remembered lived in memory only: after a reload the
+    # fix wrote Step 2 CK alone, and the next reload put the remembered
+    # neurology back over the psychiatry chosen (diff review 1).
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    widget.get_by_label("Remember my answers on this device").check()
+    field(widget, "specialty").select_option("neurology")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "neurology")
+    field(widget, "step2_score").fill("2500")
+    field(widget, "step2_score").press("Tab")
+    field(widget, "specialty").select_option("psychiatry")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "psychiatry")
+    page.reload()
+    widget = open_calculator(page, page.url, "competitiveness")
+    field(widget, "step2_score").fill("250")
+    field(widget, "step2_score").press("Tab")
+    wait_for_tab_copy(page, "competitiveness", "step2_score", "250")
+    assert '"specialty":"psychiatry"' in (stored(page) or "")
+    page.reload()
+    widget = open_calculator(page, page.url, "competitiveness")
+    assert field(widget, "specialty").input_value() == "psychiatry"
+
+
+def test_remember_ticked_with_a_field_in_error_remembers_the_form_once_it_is_valid(page: Any, site_url: str) -> None:
+    # Ticking saved the last valid, stale answers and dropped the edits (diff review 2).
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    field(widget, "step2_score").fill("2500")
+    field(widget, "step2_score").press("Tab")
+    field(widget, "specialty").select_option("psychiatry")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "psychiatry")
+    widget.get_by_label("Remember my answers on this device").check()
+    assert '"specialty":"internal-medicine"' not in (stored(page) or "")
+    field(widget, "step2_score").fill("250")
+    field(widget, "step2_score").press("Tab")
+    wait_for_tab_copy(page, "competitiveness", "step2_score", "250")
+    assert '"specialty":"psychiatry"' in (stored(page) or "") and '"step2_score":"250"' in (stored(page) or "")

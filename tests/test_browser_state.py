@@ -422,6 +422,15 @@ def test_keep_mine_by_keyboard_puts_the_remembered_answers_back(page: Any, site_
     assert stored(page)["specialty"] == "psychiatry"
     assert stored(page)["step2_score"] == "250"
     assert widget.get_by_role("button", name="Use these linked values").count() == 0
+    # The address no longer carries the link set aside, so a reload shows the
+    # reader's answers, with no offer and no word of "changes" to the link (diff review 7).
+    assert "competitiveness." not in page.evaluate("location.hash")
+    page.reload()
+    again = open_calculator(page, page.url, "competitiveness")
+    answered(again)
+    assert field(again, "specialty").input_value() == "psychiatry"
+    assert "changes you made" not in again.locator(".mpb-notes").inner_text()
+    assert again.get_by_role("button", name="Keep mine").count() == 0
 
 
 SIGNALS_LINK = (

@@ -413,6 +413,9 @@ def test_a_plan_counted_from_an_estimated_submission_day_says_so() -> None:
     assert timeline.shown_date(by_title["Submit ERAS"]) == "2027-09-01 (estimated)"
     assert timeline.shown_date(by_title["Request letters"]).endswith("(estimated)")
     assert "SUMMARY:Submit ERAS (estimated date)" in str(result["ics"])
+    # So is the latest point to commit to dual applying, two months before it (diff review 6).
+    dual = {m["title"]: m for m in timeline.compute({"today": "2026-01-02", "dual_applying": True})["milestones"]}  # type: ignore[union-attr]
+    assert timeline.shown_date(dual[timeline.COMMIT_TO_DUAL]) == "2026-07-02 (estimated)"
     assert any("the plan uses 1 September 2027 (estimated)" in n for n in result["notes"])  # type: ignore[union-attr]
     assert any("preparation steps counted from them are marked too" in n for n in result["notes"])  # type: ignore[union-attr]
     # A date the reader chose is theirs, and so are the steps counted from it.

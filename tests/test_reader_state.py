@@ -626,19 +626,25 @@ def test_each_field_writes_only_its_own_remembered_answers() -> None:
     # A form writes the fields the reader changed in it, not its whole older copy (audit s19, state 1).
     reply = compute("signals", specialty="neurology", primary_signals="9")
     keys = reply["remember_keys"]
-    assert keys["specialty"] == ["specialty"] and keys["primary_signals"] == ["primary_signals", "primary_signals.for"]
+    assert keys["primary_signals"] == ["primary_signals", "primary_signals.for"]
+    # A new specialty takes the count beside it, else the count stayed remembered for the old one (diff review 3).
+    assert keys["specialty"] == ["specialty", "primary_signals", "primary_signals.for"]
     assert all(set(names) <= set(reply["remember"]) for names in keys.values())
     timeline = compute("timeline", today="2026-12-02")
     assert "today" not in timeline["remember_keys"], "the device's date is never remembered"
 
 
-def test_a_tab_copy_written_while_not_remembering_keeps_its_answers() -> None:
-    # Remember ticked in another form since: its answers must not replace this form's own (audit s19, state 2).
-    own = compute("program_counts", specialty="psychiatry")
-    remembered = stored(specialty="internal-medicine")
-    unremembered = json.dumps({**json.loads(tab_copy(own)), "remembering": False})
-    assert restore("program_counts", stored=remembered, tab_copy=unremembered)["values"]["specialty"] == "psychiatry"
-    # Remembering, the remembered answer is the newer and wins, as before.
+def test_fields_changed_here_and_not_yet_remembered_keep_their_answers() -> None:
+    # Remember ticked in another form since, or a field in error when they were
+    # changed: an older remembered answer must not replace them (audit s19,
+    # state 2; diff review 1), and the page is told to write them.
+    own = compute("program_counts", specialty="psychiatry", applicant_type="us-md")
+    remembered = stored(specialty="internal-medicine", applicant_type="non-us-img")
+    pending = json.dumps({**json.loads(tab_copy(own)), "unremembered": ["specialty"]})
+    reply = restore("program_counts", stored=remembered, tab_copy=pending)
+    assert reply["values"]["specialty"] == "psychiatry" and reply["unremembered"] == ["specialty"]
+    # The other fields were remembered: the remembered answer is the newer and wins, as before.
+    assert reply["values"]["applicant_type"] == "non-us-img"
     assert restore("program_counts", stored=remembered, tab_copy=tab_copy(own))["values"]["specialty"] == "internal-medicine"
 
 
@@ -655,6 +661,9 @@ def test_a_count_the_tab_kept_for_one_specialty_is_emptied_beside_another() -> N
     # Beside the same specialty it stays.
     same = restore("signals", stored=stored(specialty="neurology"), tab_copy=tab_copy(own))
     assert same["values"]["primary_signals"] == "9"
+    # A count the remembered answers gave for the new specialty is theirs, not the tab's (diff review 8).
+    given = stored(**{"specialty": "psychiatry", "primary_signals": "9", "primary_signals.for": "psychiatry"})
+    assert restore("signals", stored=given, tab_copy=tab_copy(own))["values"]["primary_signals"] == "9"
 
 
 def test_a_link_sets_the_readers_own_answers_aside_and_they_come_back_without_it() -> None:
@@ -677,3 +686,16 @@ def test_a_link_sets_the_readers_own_answers_aside_and_they_come_back_without_it
     # A second link does not set aside a link's answers as the reader's own.
     again = restore("competitiveness", address=address.replace("230", "231"), tab_copy=link_copy)
     assert again["set_aside"] is False
+
+
+def test_keep_mine_leaves_the_address_without_the_links_inputs() -> None:
+    # After "Keep mine", a reload said the form showed "the changes you made" to the link (diff review 7).
+    page = ["program_counts", "application_cost"]
+    both = "#program-counts.specialty=psychiatry&application-cost.primary_programs=60"
+    assert reader_state.fragment_without_link("program_counts", both, page) == "application-cost.primary_programs=60"
+    assert (
+        reader_state.fragment_without_link("competitiveness", "#specialty=psychiatry&step2_score=230", ["competitiveness"]) == ""
+    )
+    assert (
+        reader_state.fragment_without_link("competitiveness", "#reading-the-result", ["competitiveness"]) == "reading-the-result"
+    )

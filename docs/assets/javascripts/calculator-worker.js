@@ -167,10 +167,17 @@ async function zstdDecoder(url) {
   return decoder;
 }
 
+// A body that broke off part-way fails as a download that got no answer.
+function bodyOf(response, url) {
+  return response.arrayBuffer().catch((error) => {
+    throw downloadFailed(url, { error });
+  });
+}
+
 async function decodeZstd(fetchFile, url, decoder) {
   const response = await fetchFile(`${url}.zst`);
   if (!response.ok) throw downloadFailed(`${url}.zst`, { status: response.status });
-  const compressed = new Uint8Array(await response.arrayBuffer());
+  const compressed = new Uint8Array(await bodyOf(response, `${url}.zst`));
   return (await decoder).decode(compressed);
 }
 
@@ -182,7 +189,7 @@ async function sha256(bytes) {
 async function verifiedWheel(fetchFile, config) {
   const response = await fetchFile(config.wheelURL);
   if (!response.ok) throw downloadFailed(config.wheelURL, { status: response.status });
-  const bytes = await response.arrayBuffer();
+  const bytes = await bodyOf(response, config.wheelURL);
   const hex = await sha256(bytes);
   if (hex !== config.wheelSha256) throw new Error(`the calculators wheel failed its integrity check (sha256 ${hex})`);
   return bytes;

@@ -70,8 +70,14 @@ let watchdog = 0;
 function keepWatching() {
   clearTimeout(watchdog);
   if (runtime.phase === "loading") {
+    // Silence while the wasm's download is still open is a download that
+    // stalled: the network's doing, not the browser's.
     watchdog = setTimeout(
-      () => failRuntime(`no word from the calculator engine for ${STARTUP_SILENCE_MS / 1000} s while starting`),
+      () =>
+        failRuntime(
+          `no word from the calculator engine for ${STARTUP_SILENCE_MS / 1000} s while starting`,
+          wasmDownload && !wasmDownload.downloaded ? "unreachable" : undefined,
+        ),
       STARTUP_SILENCE_MS,
     );
   }
@@ -325,6 +331,8 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
     }
   } catch (error) {
     decoder.terminate();
+    // A download that broke off part-way is the network's doing too.
+    if (error instanceof TypeError && !error.reason) error.reason = "unreachable";
     throw error;
   }
   decoder.postMessage({ type: "end" });
@@ -626,6 +634,8 @@ class Widget {
       // reader's date replaced the build's (the timeline's plan then changes).
       this.quietAnswer = saved.announce === false && this.answersTheForm();
       this.startedFrom = saved.link;
+      this.fragmentWithoutLink = saved.fragment_without_link;
+      for (const name of saved.unremembered ?? []) if (!this.unremembered.has(name)) this.unremembered.set(name, ++this.edits);
       if (saved.set_aside) keepCopy(tabCopyKey(this.pathname, `${this.name}${OWN_COPY}`), found.tab_copy);
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
@@ -803,9 +813,9 @@ class Widget {
       offer_open: this.offerOpen,
       remember_waits: this.rememberWaits,
       last_valid: this.tabCopy.in_error ? this.lastValid : null,
-      // A copy written while not remembering wins over remembered answers on
-      // a reload: Remember ticked since, in another form, must not replace it.
-      remembering: this.remember.checked,
+      // Kept with the copy, so a reload, Back or a jump to a heading neither
+      // loses them nor lets an older remembered answer replace them.
+      unremembered: [...this.unremembered.keys()],
     });
     keepCopy(key, text);
   }
@@ -928,6 +938,14 @@ class Widget {
       done(offer.used);
     });
     const keep = button(offer.keep, () => {
+      // The form is the reader's own again, not an edited link (a reload
+      // said "the changes you made" to the link).
+      this.rememberWaits = false;
+      this.startedFrom = null;
+      if (this.onItsPage() && typeof this.fragmentWithoutLink === "string") {
+        const fragment = this.fragmentWithoutLink ? `#${this.fragmentWithoutLink}` : "";
+        window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + fragment);
+      }
       this.writeForm(offer.keep_values);
       this.restoreNotes = []; // said of the link's form, which is gone
       done(offer.kept);
@@ -978,28 +996,25 @@ class Widget {
     if (this.remember.checked) {
       this.rememberWaits = false; // asked in so many words
       for (const widget of widgets) widget.sayOfAnswers("");
-      if (!remember(this.rememberable || {})) {
+      // The last valid answer is this form only while it answers the form as
+      // it is; with a field in error, or before the first answer, the next
+      // valid answer writes the whole form instead of stale values.
+      const current = this.rememberable && this.answersTheForm() && !this.linkStale;
+      if (!remember(current ? this.rememberable : {})) {
         this.remember.checked = false;
         this.sayOfAnswers("This browser does not allow saving answers, so nothing was remembered.");
         return;
       }
-      this.unremembered.clear();
+      if (current) this.unremembered.clear();
+      else this.rememberWhole = true;
       // One setting for the device: every form on the page remembers from
-      // now on.  The others' answers so far stay theirs, unwritten, and their
-      // tab copies say they were not remembering (see keepTabCopy), so a
-      // reload does not replace them with this form's (audit s19, state 2).
-      for (const widget of widgets) widget.rememberFromNow();
+      // now on.  What the others' readers changed so far stays theirs: kept
+      // over remembered answers, and written with their next answer.
+      for (const widget of widgets) widget.remember.checked = true;
       this.keepTabCopy();
     } else {
       forgetEverywhere(this, { tabToo: false });
     }
-  }
-
-  // Remember ticked elsewhere: changes from now on are remembered, the
-  // answers given so far are not (the reader gave them unremembered).
-  rememberFromNow() {
-    this.remember.checked = true;
-    this.unremembered.clear();
   }
 
   showRuntime() {
@@ -1201,7 +1216,7 @@ window.addEventListener("storage", (event) => {
   if (readStorage() !== null) {
     for (const widget of widgets) {
       if (widget.remember.checked) continue;
-      widget.rememberFromNow();
+      widget.remember.checked = true;
       widget.sayOfAnswers("Remember was ticked in another tab, so your changes here are remembered from now on too.");
     }
     return;

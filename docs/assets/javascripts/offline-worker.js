@@ -23,21 +23,27 @@ self.addEventListener("activate", (event) => {
     (async () => {
       const wanted = new Set([...RUNTIME_FILES.map(([path]) => path), ...KEPT_BY_PAGE].map(runtimeUrl));
       const cache = await caches.open(RUNTIME_CACHE);
-      let replaced = false;
       for (const request of await cache.keys()) {
-        if (!wanted.has(request.url) && (await cache.delete(request))) replaced = true;
+        if (!wanted.has(request.url)) await cache.delete(request);
       }
-      // A reader who had the runtime kept (they pressed "Save for offline
-      // use", or a calculator ran) was told the calculators work offline;
-      // dropping an older build's files without fetching the new ones broke
-      // that quietly at the next update.  Not awaited: pages wait for
-      // activation, and the new wheel is worth no delay to them.  (A new
-      // Pyodide also replaces the wasm, which the page keeps, not this
-      // worker: a calculator's next start online keeps it again.)
-      if (replaced) startSaving();
     })(),
   );
 });
+
+// A runtime kept in part: after an update dropped the older build's files
+// (the wheel, say), or a save that broke off.  A reader who pressed "Save
+// for offline use", or whose calculator ran, was told the calculators work
+// offline, and the update broke that quietly (offline audit s19, 1).  The
+// pages ask after every load and takeover (offline.js), so the download has
+// an event to keep it alive; never with Save-Data.  (A new Pyodide replaces
+// the wasm too, which the page keeps, not this worker: then nothing is kept
+// here, and a calculator's next start online keeps it all again.)
+async function completeRuntime() {
+  if (self.navigator.connection?.saveData) return;
+  const cache = await caches.open(RUNTIME_CACHE);
+  const kept = await Promise.all(RUNTIME_FILES.map(async ([path]) => Boolean(await cache.match(runtimeUrl(path)))));
+  if (kept.some(Boolean) && !kept.every(Boolean)) await startSaving();
+}
 
 // One save at a time; a second request (the button pressed while a
 // calculator's background save runs) just listens to the first.
@@ -45,6 +51,7 @@ let saving = null;
 const listeners = new Set();
 
 self.addEventListener("message", (event) => {
+  if (event.data?.type === "complete-runtime") return event.waitUntil(completeRuntime());
   if (event.data?.type !== "save-runtime") return;
   const port = event.ports[0];
   if (port) listeners.add(port);

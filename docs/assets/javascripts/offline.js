@@ -59,7 +59,14 @@
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (controlled) showUpdated();
     controlled = true;
+    completeRuntime();
   });
+
+  // A runtime kept in part (a new build's files, after an update) is
+  // completed by the worker, for a reader who had it kept.
+  function completeRuntime() {
+    if (!saveData) navigator.serviceWorker.controller?.postMessage({ type: "complete-runtime" });
+  }
 
   function showUpdated() {
     if (document.querySelector(".mpb-updated")) return;
@@ -234,7 +241,9 @@
   // 0.5 MB) must not share a slow link with the downloads the reader is
   // waiting for, nor 2 cores with the first answers.
   const registerQuietly = () =>
-    register().catch((error) => console.warn("Match Plan B: offline reading is not available:", error));
+    register()
+      .then(completeRuntime)
+      .catch((error) => console.warn("Match Plan B: offline reading is not available:", error));
   const engineSettled = () =>
     !document.querySelector('.mpb-calculator:not([data-runtime="ready"]):not([data-runtime="failed"])');
   const loaded = new Promise((resolve) => {
