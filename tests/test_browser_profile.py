@@ -64,15 +64,19 @@ def test_corrupt_storage_is_ignored_with_a_note(page: Any, site_url: str) -> Non
     wait_for_result(page, widget, "255 is")
 
 
+def open_dual_applying_guide(page: Any, site_url: str) -> tuple[Any, Any]:
+    """The guide with two calculators, program counts above application cost, both restored."""
+    page.goto(site_url + "apply/")
+    for name in ("program_counts", "application_cost"):
+        page.locator(f'.mpb-calculator[data-calculator="{name}"][data-runtime="ready"][data-restored]').wait_for(timeout=90_000)
+    return tuple(page.locator(f'.mpb-calculator[data-calculator="{name}"]') for name in ("program_counts", "application_cost"))  # type: ignore[return-value]
+
+
 def test_a_form_remembers_only_what_was_changed_in_it(page: Any, site_url: str) -> None:
     # Every answer wrote the whole form: the application cost's older
     # applicant type went back over the one just chosen in the program counts
     # above it, for every calculator (audit s19, state 1).
-    page.goto(site_url + "apply/")
-    counts = page.locator('.mpb-calculator[data-calculator="program_counts"]')
-    cost = page.locator('.mpb-calculator[data-calculator="application_cost"]')
-    for name in ("program_counts", "application_cost"):
-        page.locator(f'.mpb-calculator[data-calculator="{name}"][data-runtime="ready"][data-restored]').wait_for(timeout=90_000)
+    counts, cost = open_dual_applying_guide(page, site_url)
     cost.get_by_label("Remember my answers on this device").check()
     # One setting for the device: the other form on the page remembers too (state 2).
     assert counts.get_by_label("Remember my answers on this device").is_checked()
@@ -89,11 +93,7 @@ def test_remember_ticked_in_one_form_leaves_another_forms_own_answers_as_they_we
     # Program counts' psychiatry, chosen before Remember was ticked in the
     # application cost, was replaced on a reload by the remembered internal
     # medicine (audit s19, state 2).
-    page.goto(site_url + "apply/")
-    counts = page.locator('.mpb-calculator[data-calculator="program_counts"]')
-    cost = page.locator('.mpb-calculator[data-calculator="application_cost"]')
-    for name in ("program_counts", "application_cost"):
-        page.locator(f'.mpb-calculator[data-calculator="{name}"][data-runtime="ready"][data-restored]').wait_for(timeout=90_000)
+    counts, cost = open_dual_applying_guide(page, site_url)
     field(counts, "specialty").select_option("psychiatry")
     wait_for_tab_copy(page, "program_counts", "specialty", "psychiatry")
     cost.get_by_label("Remember my answers on this device").check()
