@@ -576,6 +576,23 @@ def test_the_score_is_placed_by_the_published_quartiles_not_a_curve() -> None:
     assert "percentile" not in competitiveness.render(result)
 
 
+def test_a_score_on_a_quartile_scores_with_the_band_above_it_as_its_words_say() -> None:
+    # "At the median (242)" beside the first quartile's points would contradict itself.
+    def points(score: int) -> int:
+        result = compute({"specialty": "obstetrics-gynecology", "step2_score": score})
+        return next(int(f["points"]) for f in result["factors"] if f["factor"] == "Step 2 CK")
+
+    bands = competitiveness.QUARTILE_POINTS
+    assert [points(s) for s in (237, 238, 241, 242, 255, 256)] == [
+        bands["below"],
+        bands["q1"],
+        bands["q1"],
+        bands["median"],
+        bands["median"],
+        bands["q3"],
+    ]
+
+
 def test_the_extra_visa_cost_in_competitive_fields_is_called_the_checks_own_assumption() -> None:
     # The IMG article says only that H-1B sponsorship is rare "in some specialties".
     result = compute({"specialty": "diagnostic-radiology", "applicant_type": "non-us-img", "step2_score": 250})
