@@ -712,3 +712,64 @@ def test_a_new_builds_runtime_is_kept_for_a_reader_who_had_kept_the_old_one(clos
     finally:
         hosted.start()
     close(page)
+
+
+def rename_runtime_folder(site: Path, new_name: str) -> str:
+    """What a build with another Pyodide looks like to a browser: every
+    runtime address changes.  Returns the old folder's name."""
+    folder = runtime_folder(site)
+    old_name = folder.name
+    folder.rename(folder.with_name(new_name))
+    for text_file in [*site.rglob("*.html"), *(site / "assets" / "javascripts").glob("*.js")]:
+        text = text_file.read_text(encoding="utf-8")
+        if f"{old_name}/" in text:
+            text_file.write_text(text.replace(f"{old_name}/", f"{new_name}/"), encoding="utf-8")
+    return old_name
+
+
+def test_a_new_pyodides_runtime_wasm_included_is_kept_for_a_reader_who_had_kept_the_old_one(
+    closed_browser: Any, hosted: Server
+) -> None:
+    # A new Pyodide renames the runtime folder, so nothing kept matched the
+    # new build: the service worker completed nothing, and the wasm, which
+    # only a page keeps, stayed missing; offline, every calculator failed
+    # until one had run online again (the nineteenth session's note).
+    from macros import offline as offline_hook
+
+    page = new_page(closed_browser)
+    assert_live(page, hosted.url + "calculators/competitiveness/")
+    page.evaluate(WAIT_FOR_WORKER)
+    page.evaluate(WAIT_FOR_RUNTIME, len(runtime_files(hosted.directory)))
+
+    def new_service_worker() -> None:
+        shutil.copy2(ROOT / "docs" / offline_hook.WORKER_EXTRAS, hosted.directory / offline_hook.WORKER_EXTRAS)
+        offline_hook.generate_service_worker(hosted.directory)
+
+    old_name = rename_runtime_folder(hosted.directory, "pyodide-0.0.0-next")
+    try:
+        new_service_worker()
+        wanted = {f"{hosted.url}assets/pyodide-0.0.0-next/{name}" for name in runtime_files(hosted.directory)}
+
+        page.goto(hosted.url + "faq/")  # a guide page: no calculator runs online after the update
+        page.locator(".mpb-updated").wait_for(timeout=30_000)
+        # The page from before the update cannot keep the new wasm; the reloaded one does.
+        page.locator(".mpb-updated").get_by_role("button", name="Reload").click()
+        page.wait_for_load_state()
+        kept_urls = f"""async () => (await (await caches.open("{RUNTIME_CACHE}")).keys()).map((r) => r.url)"""
+        for _ in range(600):
+            if wanted <= set(page.evaluate(kept_urls)):
+                break
+            page.wait_for_timeout(100)
+        kept = set(page.evaluate(kept_urls))
+        assert wanted <= kept, sorted(wanted - kept)
+        assert not [url for url in kept if f"/{old_name}/" in url], "the old runtime is dropped"
+
+        hosted.stop()
+        try:
+            assert_live(page, hosted.url + "calculators/timeline/")
+        finally:
+            hosted.start()
+        close(page)
+    finally:
+        rename_runtime_folder(hosted.directory, old_name)
+        new_service_worker()

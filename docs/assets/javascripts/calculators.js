@@ -284,8 +284,12 @@ async function keepWasmForOffline(onProgress) {
   onProgress(total, total);
 }
 
-// The offline copy's engine runs from memory and has nothing to keep.
-if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload) globalThis.matchPlanBKeepWasm = keepWasmForOffline;
+// The offline copy's engine runs from memory and has nothing to keep.  The
+// address it keeps the wasm under goes with it: a page from before an
+// update keeps the older build's, which the service worker no longer wants.
+if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload) {
+  globalThis.matchPlanBKeepWasm = Object.assign(keepWasmForOffline, { url: wasmAddresses().url });
+}
 
 // The wasm's xz download, decoded.
 function decodedWasmDownload(folder, report) {

@@ -18,31 +18,58 @@ const KEPT_BY_PAGE = /* kept by the page */ [];
 
 const runtimeUrl = (path) => new URL(path, self.registration.scope).href;
 
+// Written once this reader has a runtime kept, and kept across updates: a
+// new Pyodide renames every runtime file, so after its update nothing else
+// here would say that the reader had kept the old one.  A cache of its own,
+// so the runtime's holds the runtime's files and nothing else.
+const KEPT_MARK_CACHE = "match-plan-b-runtime-kept";
+const KEPT_MARK = "runtime-kept";
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       const wanted = new Set([...RUNTIME_FILES.map(([path]) => path), ...KEPT_BY_PAGE].map(runtimeUrl));
       const cache = await caches.open(RUNTIME_CACHE);
+      let dropped = false;
       for (const request of await cache.keys()) {
-        if (!wanted.has(request.url)) await cache.delete(request);
+        if (!wanted.has(request.url) && (await cache.delete(request))) dropped = true;
       }
+      // A build from before the mark: what it kept is the sign.
+      if (dropped) await markKept();
     })(),
   );
 });
 
+async function markKept() {
+  await (await caches.open(KEPT_MARK_CACHE)).put(runtimeUrl(KEPT_MARK), new Response("kept"));
+}
+
+async function markedKept() {
+  return Boolean(await (await caches.open(KEPT_MARK_CACHE)).match(runtimeUrl(KEPT_MARK)));
+}
+
 // A runtime kept in part: after an update dropped the older build's files
-// (the wheel, say), or a save that broke off.  A reader who pressed "Save
-// for offline use", or whose calculator ran, was told the calculators work
-// offline, and the update broke that quietly (offline audit s19, 1).  The
-// pages ask after every load and takeover (offline.js), so the download has
-// an event to keep it alive; never with Save-Data.  (A new Pyodide replaces
-// the wasm too, which the page keeps, not this worker: then nothing is kept
-// here, and a calculator's next start online keeps it all again.)
-async function completeRuntime() {
-  if (self.navigator.connection?.saveData) return;
+// (the wheel, say; with a new Pyodide, all of them), or a save that broke
+// off.  A reader who pressed "Save for offline use", or whose calculator
+// ran, was told the calculators work offline, and the update broke that
+// quietly (offline audit s19, 1).  The pages ask after every load and
+// takeover (offline.js), so the download has an event to keep it alive;
+// never with Save-Data.  The asking page hears, on `port`, the address of
+// a wasm it should keep (the page decodes it: see KEPT_BY_PAGE), or null.
+async function completeRuntime(port) {
+  if (self.navigator.connection?.saveData) return port?.postMessage({ keepWasm: null });
   const cache = await caches.open(RUNTIME_CACHE);
-  const kept = await Promise.all(RUNTIME_FILES.map(async ([path]) => Boolean(await cache.match(runtimeUrl(path)))));
-  if (kept.some(Boolean) && !kept.every(Boolean)) await startSaving();
+  const has = async (path) => Boolean(await cache.match(runtimeUrl(path)));
+  const kept = await Promise.all(RUNTIME_FILES.map(([path]) => has(path)));
+  const keeps = kept.some(Boolean) || (await markedKept());
+  const wasm = keeps ? await firstMissing(KEPT_BY_PAGE, has) : null;
+  port?.postMessage({ keepWasm: wasm && runtimeUrl(wasm) });
+  if (keeps && !kept.every(Boolean)) await startSaving();
+}
+
+async function firstMissing(paths, has) {
+  for (const path of paths) if (!(await has(path))) return path;
+  return null;
 }
 
 // One save at a time; a second request (the button pressed while a
@@ -51,7 +78,7 @@ let saving = null;
 const listeners = new Set();
 
 self.addEventListener("message", (event) => {
-  if (event.data?.type === "complete-runtime") return event.waitUntil(completeRuntime());
+  if (event.data?.type === "complete-runtime") return event.waitUntil(completeRuntime(event.ports[0]));
   if (event.data?.type !== "save-runtime") return;
   const port = event.ports[0];
   if (port) listeners.add(port);
@@ -104,6 +131,7 @@ async function saveRuntime() {
     done += size;
     tell({ type: "progress", loaded: done, total });
   }
+  await markKept();
   return total;
 }
 

@@ -63,9 +63,36 @@
   });
 
   // A runtime kept in part (a new build's files, after an update) is
-  // completed by the worker, for a reader who had it kept.
+  // completed by the worker, for a reader who had it kept.  After a new
+  // Pyodide the wasm is missing too, which only a page can keep (it decodes
+  // the xz file): this page does, in the background, once per wasm address
+  // in this browser, so a browser that will not keep it is not asked on
+  // every page.  Otherwise that reader found every calculator dead offline
+  // until one had run online again.  A page from before the update (it
+  // offers a reload) would keep the older build's wasm, so it leaves this
+  // to the next page.
+  const WASM_ASKED_KEY = "matchplanb:runtime-refill-asked";
   function completeRuntime() {
-    if (!saveData) navigator.serviceWorker.controller?.postMessage({ type: "complete-runtime" });
+    const worker = navigator.serviceWorker.controller;
+    if (saveData || !worker) return;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }) => {
+      channel.port1.close();
+      const keepWasm = wasmKeeper();
+      if (!data?.keepWasm || keepWasm?.url !== data.keepWasm || askedBefore(data.keepWasm)) return;
+      keepWasm(() => {}).catch((error) => console.warn("Match Plan B: could not keep the calculators' runtime:", error));
+    };
+    worker.postMessage({ type: "complete-runtime" }, [channel.port2]);
+  }
+
+  function askedBefore(wasm) {
+    try {
+      if (localStorage.getItem(WASM_ASKED_KEY) === wasm) return true;
+      localStorage.setItem(WASM_ASKED_KEY, wasm);
+      return false;
+    } catch {
+      return true; // storage refused: no note to stop a download on every page
+    }
   }
 
   function showUpdated() {
