@@ -14,6 +14,13 @@ from .fields import BoolField, ChoiceField, DateField, Field, IntField, TextFiel
 from .html import Markup, capitalised, el, join, shift_headings
 from .registry import Calculator
 
+# How a reader serves a downloaded copy when their browser will not start the
+# calculators from a folder.  Bound to loopback: Python's default, every
+# address, shows the folder to the whole network and prints
+# http://0.0.0.0:8000/, which browsers do not count as a secure context (no
+# service worker, and before README audit s20, 1, no calculator either).
+SERVE_FOLDER = "python3 -m http.server -b 127.0.0.1 -d <folder>"
+
 DISCLAIMER = (
     "General guidance, not a guarantee: programs weigh things no calculator sees. "
     "Use this to plan, and check the latest data and each program's own requirements."
@@ -276,7 +283,7 @@ def render_engine_off(calc: Calculator) -> Markup:
             el(
                 "li",
                 "or, with a downloaded copy of the site, serve its folder with ",
-                el("code", "python3 -m http.server -d <folder>"),
+                el("code", SERVE_FOLDER),
                 " and open the address it prints;",
             ),
             el(

@@ -14,7 +14,7 @@ from typing import Any
 from calculators import REGISTRY, html
 from calculators import data as d
 from calculators.html import Markup, el, join, scroll_region
-from calculators.render import DISCLAIMER, render_calculator
+from calculators.render import DISCLAIMER, SERVE_FOLDER, render_calculator
 
 PAGE_DISCLAIMER = (
     '\n\n!!! info "General guidance, not a guarantee"\n'
@@ -352,7 +352,7 @@ def _offline_copy(env: Any) -> bool:
 
 
 def _serve_command() -> Markup:
-    return el("code", "python3 -m http.server -d <folder>")
+    return el("code", SERVE_FOLDER)
 
 
 def _hosted_site(env: Any) -> str:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import lzma
+from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from browser import wait_for_tab_copy, zstd_frame
+from browser import field, first_live_result, open_calculator, wait_for_result, wait_for_tab_copy, zstd_frame
+from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS
 
 from calculators import REGISTRY
 from calculators import browser as browser_bridge
@@ -37,7 +40,7 @@ def assert_failed_honestly(page: Any) -> None:
     assert note.is_visible()
     text = note.inner_text()
     assert "Live recalculation is off" in text and "default inputs" in text
-    assert "python3 -m http.server -d <folder>" in text and "python -m calculators competitiveness" in text
+    assert "python3 -m http.server -b 127.0.0.1 -d <folder>" in text and "python -m calculators competitiveness" in text
     assert widget.locator(".mpb-progress").is_hidden(), "a failed start must not keep a moving progress bar"
     assert widget.locator("fieldset input").first.is_disabled(), "live recalculation is switched off"
     status = widget.locator(".mpb-status-text").inner_text()
@@ -518,3 +521,67 @@ def test_a_damaged_snapshot_falls_back_to_a_normal_start(page: Any, site_url: st
     assert "Step 2 CK" in page.locator(f"{WIDGET} .mpb-result").inner_text()
     # The damaged copy is dropped and a good one kept again.
     wait_for_mark(page, "snapshot-stored")
+
+
+# A name for the test server that Chromium resolves to loopback but, being no
+# loopback name, does not count as a secure context.
+PLAIN_HTTP_HOST = "plain-http.test"
+
+
+@pytest.fixture(scope="module")
+def plain_http_page(playwright_session: Any, site_url: str) -> Iterator[Any]:
+    """A page whose browser reaches the test server as http://plain-http.test,
+    as a reader reaches a copy served on their LAN; every other host stays
+    unreachable, and asking for one fails the test."""
+    rules = f"MAP {PLAIN_HTTP_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+    browser = playwright_session.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, f"--host-resolver-rules={rules}"]
+    )
+    offsite: list[str] = []
+    context = browser.new_context(service_workers="block")
+    context.on(
+        "request",
+        lambda request: (
+            urlsplit(request.url).hostname not in {PLAIN_HTTP_HOST, *LOOPBACK_HOSTS}
+            and request.url.startswith("http")
+            and offsite.append(request.url)
+        ),
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.plain_url = site_url.replace("127.0.0.1", PLAIN_HTTP_HOST)
+    yield page
+    browser.close()
+    assert not offsite, offsite
+
+
+def test_served_over_plain_http_from_another_address_the_calculators_still_start(plain_http_page: Any) -> None:
+    # There crypto.subtle is missing, and the wheel's check threw: every
+    # calculator failed, "in this browser" (README audit s20, 1).
+    page = plain_http_page
+    page.goto(page.plain_url + PAGE)
+    assert page.evaluate("isSecureContext") is False
+    widget = open_calculator(page, page.plain_url + PAGE, "competitiveness")
+    before = first_live_result(widget)
+    field(widget, "step2_score").fill("262")
+    wait_for_result(page, widget, "262")
+    assert widget.locator(".mpb-result").inner_html() != before
+
+
+def test_over_plain_http_python_refuses_a_tampered_wheel(plain_http_page: Any) -> None:
+    page = plain_http_page
+    errors = console_errors(page)
+
+    def tamper(route: Any) -> None:
+        # Playwright's own request resolves no test host name.
+        plain = route.request.url.removesuffix(".zst").replace(PLAIN_HTTP_HOST, "127.0.0.1")
+        wheel = route.fetch(url=plain).body()
+        route.fulfill(status=200, body=zstd_frame(wheel[:-1] + bytes([wheel[-1] ^ 1])))
+
+    page.route("**/calculators-*.whl.zst", tamper)
+    try:
+        page.goto(page.plain_url + PAGE)
+        assert_failed_honestly(page)
+        assert any("integrity" in error for error in errors), errors
+    finally:
+        page.unroute("**/calculators-*.whl.zst")

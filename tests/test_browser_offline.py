@@ -162,7 +162,7 @@ def test_a_hosted_page_read_from_disk_says_plainly_that_it_is_not_live(closed_br
     widget = page.locator(".mpb-calculator").first
     page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=10_000)
     assert widget.locator(".mpb-engine-off").is_visible()
-    assert "python3 -m http.server -d <folder>" in widget.locator(".mpb-engine-off").inner_text()
+    assert "python3 -m http.server -b 127.0.0.1 -d <folder>" in widget.locator(".mpb-engine-off").inner_text()
     assert "Live recalculation is off" in widget.locator(".mpb-status-text").inner_text()
     assert widget.locator("fieldset").evaluate("(f) => f.disabled"), "the form must not pretend to be live"
     assert widget.locator(".mpb-progress").is_hidden()

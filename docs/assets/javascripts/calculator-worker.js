@@ -186,12 +186,31 @@ async function sha256(bytes) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// Browsers give `crypto.subtle` only to secure contexts: HTTPS, loopback and
+// files.  A copy served over plain HTTP from any other address (a LAN, or
+// the http://0.0.0.0:8000/ that `python3 -m http.server` prints) has none,
+// and every calculator failed there (README audit s20, 1).  Python's own
+// hashlib then checks the wheel, once Python is up and before it is unpacked.
+const SUBTLE_CRYPTO = Boolean(globalThis.crypto?.subtle);
+
+function pythonSha256(pyodide, bytes) {
+  const hexOf = pyodide.runPython("import hashlib\nlambda data: hashlib.sha256(data.to_bytes()).hexdigest()");
+  try {
+    return hexOf(new Uint8Array(bytes));
+  } finally {
+    hexOf.destroy();
+  }
+}
+
+function checkWheel(hex, config) {
+  if (hex !== config.wheelSha256) throw new Error(`the calculators wheel failed its integrity check (sha256 ${hex})`);
+}
+
 async function verifiedWheel(fetchFile, config) {
   const response = await fetchFile(config.wheelURL);
   if (!response.ok) throw downloadFailed(config.wheelURL, { status: response.status });
   const bytes = await bodyOf(response, config.wheelURL);
-  const hex = await sha256(bytes);
-  if (hex !== config.wheelSha256) throw new Error(`the calculators wheel failed its integrity check (sha256 ${hex})`);
+  if (SUBTLE_CRYPTO) checkWheel(await sha256(bytes), config);
   return bytes;
 }
 
@@ -427,7 +446,9 @@ async function start(config) {
   // A snapshot holds memory only, not files: the wheel is unpacked either
   // way, or the calculators could not read their figures.
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(await Promise.race([wheel, failed]), "wheel", { extractDir: sitePackages });
+  const wheelBytes = await Promise.race([wheel, failed]);
+  if (!SUBTLE_CRYPTO) checkWheel(pythonSha256(pyodide, wheelBytes), config);
+  pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
   mark("wheel-installed");
   const module = pyodide.pyimport("calculators.browser");
   mark("imported");
