@@ -48,14 +48,23 @@ def main(argv: list[str] | None = None) -> int:
         result = calc.compute(inputs)
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     except InputError as error:
+        fields = {field.name: field for field in calc.FIELDS}
         for each in error.errors:
-            print(f"error: {each.field}: {each.message}", file=sys.stderr)
+            print(f"error: {each.field}: {in_terminal_words(each.message, fields.get(each.field))}", file=sys.stderr)
         return 2
     except Exception as error:  # a terminal user gets a sentence, never a traceback
         detail = str(error)[:200]
         print(f"error: these inputs could not be calculated ({type(error).__name__}: {detail})", file=sys.stderr)
         return 1
     return write(text)
+
+
+def in_terminal_words(message: str, field: object) -> str:
+    """A choice's message names the form's labels ("Dermatology"), which the
+    command line refuses; here it names the values to type, each with its label."""
+    if isinstance(field, ChoiceField) and field.allowed() in message:
+        return message.replace(field.allowed(), field.allowed_codes())
+    return message
 
 
 def write(text: str) -> int:
@@ -69,6 +78,11 @@ def write(text: str) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as error:  # a full disk, say: a sentence, never a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        print(f"error: the result could not be written ({error.strerror or error})", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -194,6 +195,25 @@ def test_command_line_prints_every_input_error_on_its_own_line() -> None:
         ["error", " step2_score"],
         ["error", " usce_months"],
     ]
+
+
+def test_command_line_names_the_values_to_type_for_a_choice() -> None:
+    # The form's labels were listed ("Dermatology"), the very value just refused (README audit s20, 4).
+    run = subprocess.run(
+        [sys.executable, "-m", "calculators", "competitiveness", "--specialty", "Dermatology"], capture_output=True, text=True
+    )
+    assert run.returncode == 2
+    assert "error: specialty: Target specialty must be one of: internal-medicine (Internal Medicine)," in run.stderr
+    assert "dermatology (Dermatology)" in run.stderr
+
+
+def test_command_line_says_in_a_sentence_when_the_result_cannot_be_written() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to stand for a full disk")
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "calculators", "timeline"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert run.returncode == 1
+    assert run.stderr.startswith("error: the result could not be written") and "Traceback" not in run.stderr
 
 
 def test_command_line_accepts_underscore_and_dash_spellings() -> None:
