@@ -57,4 +57,5 @@ benchmark: setup
 	$(BIN)/python tests/benchmark.py
 
 clean:
-	rm -rf site site-offline .venv node_modules .pytest_cache .hypothesis
+	rm -rf site site-offline .venv node_modules .pytest_cache .hypothesis .ruff_cache test-artifacts
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
