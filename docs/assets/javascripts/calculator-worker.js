@@ -188,8 +188,8 @@ async function sha256(bytes) {
 
 // Browsers give `crypto.subtle` only to secure contexts: HTTPS, loopback and
 // files.  A copy served over plain HTTP from any other address (a LAN, or
-// the http://0.0.0.0:8000/ that `python3 -m http.server` prints) has none,
-// and every calculator failed there (README audit s20, 1).  Python's own
+// the 0.0.0.0 that Python's own web server prints by default) has none, and
+// every calculator failed there (README audit s20, 1).  Python's own
 // hashlib then checks the wheel, once Python is up and before it is unpacked.
 const SUBTLE_CRYPTO = Boolean(globalThis.crypto?.subtle);
 
