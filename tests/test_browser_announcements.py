@@ -256,3 +256,99 @@ def test_the_site_updated_note_is_announced_reached_early_and_put_aside_without_
                    return [document.activeElement.tagName, box.bottom > 0 && box.top < innerHeight, scrollY]; }"""
     )
     assert focused[0] != "H1" and focused[1] and focused[2] > 1000, focused
+
+
+def fail_the_engine_once_loading(page: Any, url: str) -> Any:
+    """Opens ``url`` with the wasm's download held; returns the held requests,
+    for the test to cut off when it chooses (a site that stopped answering)."""
+    held: list[Any] = []
+    page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))
+    page.goto(url)
+    page.wait_for_selector('.mpb-calculator[data-runtime="loading"]')
+    while not held:
+        page.wait_for_timeout(50)
+    return held
+
+
+def failure_said(page: Any) -> list[dict[str, Any]]:
+    return [entry for entry in said(page) if entry["text"].startswith("Live recalculation is off")]
+
+
+def test_an_engine_failure_on_a_guide_with_two_calculators_is_said_once(page: Any, site_url: str) -> None:
+    # Each calculator said the same 30 words (a11y audit s20, 2).
+    page.add_init_script(LOG_LIVE_REGIONS)
+    for route in fail_the_engine_once_loading(page, site_url + "apply/"):
+        route.abort("connectionrefused")
+    page.wait_for_selector('.mpb-calculator[data-calculator="application_cost"][data-runtime="failed"]', timeout=10_000)
+    page.wait_for_timeout(600)  # the quiet region is live again
+    heard = [entry for entry in failure_said(page) if entry["live"] != "off"]
+    assert [entry["calculator"] for entry in heard] == ["program_counts"], failure_said(page)
+    for name in ("program_counts", "application_cost"):
+        status = page.locator(f'.mpb-calculator[data-calculator="{name}"] .mpb-status-text')
+        assert status.inner_text().startswith("Live recalculation is off"), "each status line says it, one aloud"
+        assert page.locator(f'.mpb-calculator[data-calculator="{name}"] .mpb-status').get_attribute("aria-live") == "polite"
+
+
+def test_an_engine_failure_while_the_reader_types_moves_them_to_the_reason(page: Any, site_url: str) -> None:
+    # Disabling the form dropped focus to the page's body, and the blur's
+    # change event cancelled the words still waiting for the typing pause:
+    # the status went on saying "Loading" (a11y audit s20, 1).
+    page.add_init_script(LOG_LIVE_REGIONS)
+    held = fail_the_engine_once_loading(page, site_url + "apply/")
+    second = page.locator('.mpb-calculator[data-calculator="application_cost"]')
+    typed_into = second.locator("fieldset input").first
+    typed_into.focus()
+    page.keyboard.type("7")
+    for route in held:
+        route.abort("connectionrefused")
+    page.wait_for_selector('.mpb-calculator[data-calculator="application_cost"][data-runtime="failed"]', timeout=10_000)
+    reason = second.locator(".mpb-engine-off-unreachable")
+    assert reason.evaluate("(p) => p === document.activeElement"), page.evaluate("document.activeElement.outerHTML")
+    # Focus reads the reason out; no live region says it again, in this calculator or the other.
+    page.wait_for_timeout(ANNOUNCE_PAUSE_MS + 300)
+    assert not [entry for entry in failure_said(page) if entry["live"] != "off"], failure_said(page)
+    assert second.locator(".mpb-status-text").inner_text().startswith("Live recalculation is off")
+    # The next Tab goes on from the reason, not from the top of the page.
+    page.keyboard.press("Tab")
+    assert second.evaluate("(root) => root.contains(document.activeElement)")
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_site_updated_note_covers_no_field_the_reader_tabs_to_and_gives_their_place_back(
+    page: Any, site_url: str, width: int
+) -> None:
+    # It floated over the field in focus (up to 98% of it at 320 px), and
+    # "Not now", reached by Shift+Tab, sent focus to the header's menu button
+    # the reader had passed on the way (a11y audit s20, 4).
+    page.set_viewport_size({"width": width, "height": 640})
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    start = field(widget, "research_items")
+    start.focus()
+    page.evaluate(NEW_BUILD)
+    note = page.locator(".mpb-updated")
+    note.get_by_role("button", name="Not now").wait_for()
+    page.wait_for_timeout(100)  # measured a frame after its words are in
+    covered = """(note) => {
+      const a = document.activeElement.getBoundingClientRect(), b = note.getBoundingClientRect();
+      return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+             Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    }"""
+    key = "Shift+Tab" if width == 320 else "Tab"
+    for _ in range(12):
+        page.keyboard.press(key)
+        if note.evaluate("(n) => n.contains(document.activeElement)"):
+            break
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert note.evaluate(covered) == 0, page.evaluate("document.activeElement.outerHTML")
+    if width == 320:
+        # On to the note, through the header, and put aside from the keyboard.
+        for _ in range(30):
+            if page.evaluate("document.activeElement.textContent") == "Not now":
+                break
+            page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")
+        assert note.count() == 0
+        # Back to the field the reader was in when the note came.
+        assert start.evaluate("(element) => element === document.activeElement"), page.evaluate(
+            "document.activeElement.outerHTML"
+        )

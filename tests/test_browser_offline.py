@@ -403,8 +403,15 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
     panel = page.locator(".mpb-offline").first
     assert "MB" in panel.locator(".mpb-offline-size").inner_text()
     hosted.requested.clear()
-    panel.locator(".mpb-offline-save").click()
+    # Pressed from the keyboard, the button keeps focus while it works and
+    # after: disabled, it had dropped the reader to the page's body (a11y audit s20, 3).
+    save = panel.locator(".mpb-offline-save")
+    save.focus()
+    page.keyboard.press("Enter")
+    panel.locator(".mpb-offline-saving").wait_for()
+    assert save.get_attribute("aria-disabled") == "true" and save.evaluate("(b) => b === document.activeElement")
     panel.locator(".mpb-offline-done").wait_for(timeout=90_000)
+    assert save.evaluate("(b) => b === document.activeElement") and save.get_attribute("aria-disabled") is None
     assert panel.locator(".mpb-offline-progress").is_hidden()
     page.evaluate(WAIT_FOR_WORKER)
     # The wasm comes as the xz file a calculator page downloads (2.64 MB),

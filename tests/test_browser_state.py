@@ -645,6 +645,24 @@ def test_forget_in_another_tab_unticks_remember_here(page: Any, site_url: str) -
     assert stored(page) is None
 
 
+def test_remember_changed_in_another_tab_is_said_once_on_a_guide_with_two_calculators(page: Any, site_url: str) -> None:
+    # Each calculator's status said it, so the reader heard it twice (a11y audit s20, 5).
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    other = page.context.new_page()
+    open_calculator(other, f"{site_url}apply/", "application_cost")
+    statuses = other.locator(".mpb-profile-status")
+    assert statuses.count() == 2
+    widget.get_by_label(REMEMBER).check()
+    other.get_by_text("ticked in another tab").wait_for(timeout=10_000)
+    widget.get_by_role("button", name="Forget my answers").click()
+    other.get_by_text("removed in another tab").wait_for(timeout=10_000)
+    other.wait_for_timeout(300)  # room for a second, were there one
+    texts = statuses.all_inner_texts()
+    assert sum("removed in another tab" in text for text in texts) == 1, texts
+    assert all(other.get_by_label(REMEMBER).nth(n).is_checked() is False for n in range(2))
+
+
 def test_the_link_box_says_when_a_field_in_error_is_not_in_the_link(page: Any, site_url: str) -> None:
     widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
     settled(page, widget)

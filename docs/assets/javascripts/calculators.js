@@ -1042,8 +1042,24 @@ class Widget {
       const shown = failureWords();
       for (const words of FAILURE_WORDS) this.engineOff.querySelector(`.mpb-engine-off-${words}`).hidden = words !== shown;
       this.engineOff.hidden = false;
-      this.say(this.engineOff.querySelector(`.mpb-engine-off-${shown}`).textContent);
-      this.form.querySelector("fieldset").disabled = true;
+      const why = this.engineOff.querySelector(`.mpb-engine-off-${shown}`);
+      const fieldset = this.form.querySelector("fieldset");
+      // Disabling the fieldset dropped a reader in it to the page's body, and
+      // the blur's change event cancelled the words still waiting for the
+      // typing pause, so the failure went unsaid (a11y audit s20, 1).  That
+      // reader is moved to the words, which focus reads out.  Otherwise one
+      // calculator says them, as one says "Loading": every one on the page
+      // did (a11y audit s20, 2).
+      if (fieldset.contains(document.activeElement)) {
+        why.tabIndex = -1;
+        why.focus();
+        this.writeQuietly(why.textContent);
+      } else if (this === speakerFor(widgets)) {
+        this.say(why.textContent, [], { now: true });
+      } else {
+        this.writeQuietly(why.textContent);
+      }
+      fieldset.disabled = true;
     }
   }
 
@@ -1091,21 +1107,35 @@ class Widget {
     });
   }
 
-  say(text, notes = []) {
-    this.setStatus(`text:${text}\n${notes.join("\n")}`, (slot) => {
-      slot.textContent = text;
-      readOutOnly(slot, notes);
-    });
+  // `now`: not held for the reader's typing pause.
+  say(text, notes = [], { now = false } = {}) {
+    this.setStatus(
+      `text:${text}\n${notes.join("\n")}`,
+      (slot) => {
+        slot.textContent = text;
+        readOutOnly(slot, notes);
+      },
+      now,
+    );
   }
 
-  setStatus(said, write) {
+  // The status line's words, not announced: focus reads them elsewhere, or
+  // another calculator on the page says them.
+  writeQuietly(text) {
+    const region = this.status.closest("[aria-live]");
+    region?.setAttribute("aria-live", "off");
+    this.say(text, [], { now: true });
+    setTimeout(() => region?.setAttribute("aria-live", "polite"), 500);
+  }
+
+  setStatus(said, write, now = false) {
     const shown = `${this.answeredFor}\n${said}`;
     if (shown === this.shownStatus) return;
     this.shownStatus = shown;
     clearTimeout(this.statusTimer);
     this.statusTimer = 0;
     const wait = this.lastEdit + ANNOUNCE_PAUSE_MS - performance.now();
-    if (wait <= 0) return write(this.status);
+    if (now || wait <= 0) return write(this.status);
     this.statusTimer = setTimeout(() => {
       this.statusTimer = 0;
       write(this.status);
@@ -1215,23 +1245,31 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
 // answer.  (storage.clear() comes as a null key.)  Remember ticked in
 // another tab ticks it here too: a box left unticked here remembered
 // nothing, yet a reload filled the form from the other tab's answers.
+// Said once for the page, beside the box of the calculator the reader is in
+// (a11y audit s20, 5: on a guide with two, each said it).
 window.addEventListener("storage", (event) => {
   if (event.key !== PROFILE_KEY && event.key !== null) return;
-  if (readStorage() !== null) {
-    for (const widget of widgets) {
-      if (widget.remember.checked) continue;
-      widget.remember.checked = true;
-      widget.sayOfAnswers("Remember was ticked in another tab, so your changes here are remembered from now on too.");
-    }
-    return;
-  }
-  for (const widget of widgets) {
-    if (!widget.remember.checked) continue;
-    widget.remember.checked = false;
-    widget.closeOffer();
-    widget.sayOfAnswers("Your remembered answers were removed in another tab, so this tab no longer remembers them either.");
+  const ticked = readStorage() !== null;
+  const changed = [...widgets].filter((widget) => widget.remember.checked !== ticked);
+  const speaker = speakerFor(changed);
+  for (const widget of changed) {
+    widget.remember.checked = ticked;
+    if (!ticked) widget.closeOffer();
+    if (widget !== speaker) continue;
+    widget.sayOfAnswers(
+      ticked
+        ? "Remember was ticked in another tab, so your changes here are remembered from now on too."
+        : "Your remembered answers were removed in another tab, so this tab no longer remembers them either.",
+    );
   }
 });
+
+// The one of these calculators that speaks for them all: the one the reader
+// is in, or else the first on the page.
+function speakerFor(candidates) {
+  const list = [...candidates];
+  return list.find((widget) => widget.root.contains(document.activeElement)) ?? list[0] ?? null;
+}
 
 // On a phone the form is taller than the screen, so the result's summary
 // sits under the form and stays in view while the reader edits (sticky in

@@ -100,13 +100,6 @@
     const note = document.createElement("div");
     note.className = "mpb-updated";
     note.setAttribute("role", "status");
-    // Where focus came from into the note, for "Not now" to give it back:
-    // removing the focused button dropped focus to the body, and the next
-    // Tab started again at the top of the page.
-    let cameFrom = null;
-    note.addEventListener("focusin", (event) => {
-      if (!note.contains(event.relatedTarget)) cameFrom = event.relatedTarget;
-    });
     const button = (text, act) => {
       const element = Object.assign(document.createElement("button"), { type: "button", textContent: text });
       element.className = "md-button";
@@ -114,10 +107,18 @@
       return element;
     };
     // The reader may be mid-edit: "Not now" leaves the page as it is.
-    // Focus goes back where the reader was, or else to the text in view.
+    // Focus goes back where the reader was when the note came, or else
+    // where they last were before it (removing the focused button dropped
+    // focus to the body, and the next Tab started at the top), or else to
+    // the text in view.
+    const interrupted = lastPlace;
     const notNow = () => {
+      // Read first: the removal may blur to nowhere.
+      const back = interrupted?.isConnected ? interrupted : lastPlace;
       note.remove();
-      if (cameFrom?.isConnected) return cameFrom.focus();
+      note.dispatchEvent(new Event("mpb-removed"));
+      document.documentElement.classList.remove("mpb-updated-shown");
+      if (back?.isConnected) return back.focus();
       globalThis.matchPlanBFocusFirstInView?.(); // new-page-focus.js: the text in view
     };
     // Early in the Tab order, after Material's skip link: at the end of the
@@ -129,16 +130,50 @@
     else document.body.prepend(note);
     // Put in empty and filled a frame later: a status that arrives already
     // holding its words is not reliably read out.
-    requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
       note.append(
         "This site has been updated. ",
         button("Reload", () => location.reload()),
         " to read the latest version, or ",
         button("Not now", notNow),
         ".",
-      ),
-    );
+      );
+      // It floats over the page: a field Tab or Shift+Tab scrolls to stops
+      // clear of it (offline.css), where the note had covered it (a11y
+      // audit s20, 4).
+      const root = document.documentElement;
+      const measure = () => root.style.setProperty("--mpb-updated-height", `${note.offsetHeight}px`);
+      measure();
+      new ResizeObserver(measure).observe(note);
+      root.classList.add("mpb-updated-shown");
+    });
+    // The browser scrolls only to a field out of view: one already in view
+    // under the note (a heading's link, say) is moved clear of it here.
+    const keepClear = ({ target }) =>
+      requestAnimationFrame(() => {
+        if (!note.isConnected || note.contains(target) || !target.getBoundingClientRect) return;
+        const field = target.getBoundingClientRect();
+        const over = note.getBoundingClientRect();
+        const apart = field.bottom <= over.top || field.top >= over.bottom || field.right <= over.left || field.left >= over.right;
+        if (apart) return;
+        const noteAtTop = over.top < innerHeight / 2;
+        const top = noteAtTop ? field.top - over.bottom - 8 : field.bottom - over.top + 8;
+        window.scrollBy({ top, behavior: "instant" });
+      });
+    document.addEventListener("focusin", keepClear);
+    note.addEventListener("mpb-removed", () => document.removeEventListener("focusin", keepClear));
   }
+
+  // The reader's last place on the page, for "Not now" to give focus back
+  // to: not the note, nor the header and skip link that Shift+Tab passes on
+  // the way to it (a11y audit s20, 4); none once focus has gone nowhere.
+  let lastPlace = null;
+  document.addEventListener("focusin", ({ target }) => {
+    if (!target.closest?.('.mpb-updated, .md-header, [data-md-component="skip"]')) lastPlace = target;
+  });
+  document.addEventListener("focusout", ({ relatedTarget }) => {
+    if (relatedTarget === null && document.hasFocus()) lastPlace = null;
+  });
 
   // Ask the worker to keep the calculator runtime, all but the wasm, which
   // the page keeps (keepWasm below); it reports the bytes it downloads.
@@ -209,7 +244,11 @@
   async function saveEverything(panel) {
     const button = panel.querySelector(".mpb-offline-save");
     const progress = panel.querySelector(".mpb-offline-progress");
-    button.disabled = true;
+    // Not `disabled`: that took focus from the button to the page's body for
+    // the whole save and after it (a11y audit s20, 3).  Presses are ignored
+    // while it says so (the click listener below).
+    if (button.getAttribute("aria-disabled") === "true") return;
+    button.setAttribute("aria-disabled", "true");
     // Asked now, on the reader's press: kept "best effort", a site's storage
     // is the first a browser clears when space runs short.  Firefox asks the
     // reader; Chromium decides by itself.  Either way the panel's words hold.
@@ -254,7 +293,7 @@
       showState(panel, "no-engine");
     } else showState(panel, "done");
     progress.hidden = true;
-    button.disabled = false;
+    button.removeAttribute("aria-disabled");
   }
 
   // One listener for every page, including pages swapped in by instant navigation.
