@@ -172,6 +172,8 @@ def restore(name: str, saved_json: str) -> str:
     reply["unremembered"] = [] if new_link else list(kept.unremembered)
     # Keep the tab's copy of the reader's own answers before the link's replace it.
     reply["set_aside"] = new_link and bool(kept.inputs) and kept.link is None
+    if reply["set_aside"] and reader_state.given_answers(calc.FIELDS, kept.inputs):
+        reply["notes"].append(reader_state.OWN_ANSWERS_ASIDE)  # type: ignore[attr-defined]
     if own_back:
         reply["notes"].append(reader_state.OWN_ANSWERS_BACK)  # type: ignore[attr-defined]
     # The page holds the result built for the defaults: it answers these first.

@@ -339,12 +339,14 @@ def offer_text(fields: Sequence[Field], linked: Mapping[str, str], mine: Mapping
 
 def _drop_counts_for_another_specialty(
     fields: Sequence[Field], kept: Mapping[str, str], mine: Mapping[str, str], values: dict[str, str], notes: list[str]
-) -> None:
+) -> set[str]:
     """A count the tab kept for one specialty, now beside another (a
     remembered answer changed it): back to its default, said.  9 signals
     typed for neurology came back for psychiatry as "the number you
-    entered" (audit s19, state 5), as remembered counts once did."""
+    entered" (audit s19, state 5), as remembered counts once did.  Returns
+    the names of the counts it put back."""
     by_name = {field.name: field for field in fields}
+    dropped = set()
     for name, anchor in REMEMBERED_FOR.items():
         if name not in by_name or anchor not in by_name or name not in kept or anchor not in kept:
             continue
@@ -352,12 +354,14 @@ def _drop_counts_for_another_specialty(
         if name in mine or values.get(anchor) == kept[anchor] or values.get(name) != kept[name]:
             continue
         count, specialty = by_name[name], by_name[anchor]
+        dropped.add(name)
         values[name] = count.to_text(count.default)
         now = "was emptied" if not values[name] else f"went back to {values[name]}"
         notes.append(
             f"{count.label} {now}: the {kept[name]} you entered was for {shown(specialty, kept[anchor])}, and "
             f"{specialty.label} is now {shown(specialty, values[anchor])}."
         )
+    return dropped
 
 
 def starting_values(
@@ -403,15 +407,14 @@ def starting_values(
     remembered, notes = read_stored(stored)
     found = from_profile(fields, remembered)
     unsure = [
-        field.label
+        field
         for field in fields
         if field.name in REMEMBERED_FOR and field.name not in found and _stored_under(field.name, remembered) is not None
     ]
-    if unsure:
-        notes.append(
-            "Not filled in from your remembered answers, because it may have been typed for another specialty: "
-            f"{and_list(unsure)}."
-        )
+    # Said first, once the counts emptied below are known: one sentence for
+    # a field, not this vague one beside the exact one (a11y audit s20, 7).
+    unsure_at = len(notes)
+    emptied: set[str] = set()
     mine = _accept(fields, found, "a remembered answer", notes)
     from_link = _accept(fields, linked, "a value from the link", notes if origin == "link" else [])
     typed: dict[str, str] = {}
@@ -430,10 +433,16 @@ def starting_values(
             notes.append(f"{label} is your device's date again; you had set {theirs} here.")
         values = {**device, **mine, **kept} if in_error else {**device, **kept, **mine}
         values.update({name: kept[name] for name in kept_unremembered if name in kept})
-        _drop_counts_for_another_specialty(fields, kept, mine, values, notes)
+        emptied = _drop_counts_for_another_specialty(fields, kept, mine, values, notes)
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)
+    if unsure := [field.label for field in unsure if field.name not in emptied]:
+        notes.insert(
+            unsure_at,
+            "Not filled in from your remembered answers, because it may have been typed for another specialty: "
+            f"{and_list(unsure)}.",
+        )
     labels = {field.name: field.label for field in fields}
     early = {name: str(text) for name, text in (typed_first or {}).items() if name in labels}
     replaced = [labels[name] for name, text in early.items() if name in values and values[name] != text]
@@ -476,10 +485,28 @@ def starting_values(
     return reply
 
 
+# Said when a link replaces answers the reader gave in this tab: the status
+# then calls the link's answers "your inputs", and a screen-reader user was
+# not told that their own still exist (a11y audit s20, 6).
+OWN_ANSWERS_ASIDE = (
+    "This form shows the link's answers. The answers you had given here are kept in this tab: open this page's "
+    "address without the link to get them back."
+)
+
 OWN_ANSWERS_BACK = (
     "Your own answers are back in this form. The link you opened in this tab is still at its own address, with its "
     "answers as they were sent."
 )
+
+
+def given_answers(fields: Sequence[Field], inputs: Mapping[str, str]) -> bool:
+    """Whether a tab's copy holds answers of the reader's, not the defaults
+    alone (the date a plan starts from is the device's, not an answer)."""
+    return any(
+        inputs.get(field.name, field.to_text(field.default)) != field.to_text(field.default)
+        for field in fields
+        if field.name != DEVICE_DATE_FIELD
+    )
 
 
 def unchanged_link(kept: TabCopy) -> bool:

@@ -654,10 +654,12 @@ def test_a_count_the_tab_kept_for_one_specialty_is_emptied_beside_another() -> N
     remembered = stored(specialty="psychiatry")
     reply = restore("signals", stored=remembered, tab_copy=tab_copy(own))
     assert reply["values"]["specialty"] == "psychiatry" and reply["values"]["primary_signals"] == ""
-    assert (
-        "Signals your first choice allows was emptied: the 9 you entered was for Neurology, and Target specialty is now Psychiatry."
-        in reply["notes"]
-    )
+    emptied = "Signals your first choice allows was emptied: the 9 you entered was for Neurology, and Target specialty is now Psychiatry."
+    assert emptied in reply["notes"]
+    # Remembered for neurology too: the exact sentence alone, not the vague one beside it (a11y audit s20, 7).
+    profile = reader_state.to_profile({"specialty": "neurology", "primary_signals": "9"}) | {"specialty": "psychiatry"}
+    both = restore("signals", stored=json.dumps({"version": 1, "values": profile}), tab_copy=tab_copy(own))
+    assert emptied in both["notes"] and not [note for note in both["notes"] if "may have been typed" in note]
     # Beside the same specialty it stays.
     same = restore("signals", stored=stored(specialty="neurology"), tab_copy=tab_copy(own))
     assert same["values"]["primary_signals"] == "9"
@@ -674,6 +676,11 @@ def test_a_link_sets_the_readers_own_answers_aside_and_they_come_back_without_it
     address = "#competitiveness.specialty=psychiatry&competitiveness.step2_score=230"
     opened = restore("competitiveness", address=address, tab_copy=mine)
     assert opened["values"]["specialty"] == "psychiatry" and opened["set_aside"] is True
+    # Said, or the status called the link's answers "your inputs" (a11y audit s20, 6) ...
+    assert reader_state.OWN_ANSWERS_ASIDE in opened["notes"]
+    # ... when there were answers of the reader's to set aside, not the defaults alone.
+    untouched = restore("competitiveness", address=address, tab_copy=tab_copy(compute("competitiveness")))
+    assert untouched["set_aside"] is True and reader_state.OWN_ANSWERS_ASIDE not in untouched["notes"]
     from_link = compute("competitiveness", specialty="psychiatry", step2_score="230")
     link_copy = tab_copy(from_link, link=opened["link"])
     back = restore("competitiveness", tab_copy=link_copy, own_copy=mine)
