@@ -108,6 +108,9 @@ class Field:
     label: str
     help: str = ""
     optional: bool = False
+    # Changes only what the screen offers (a download), so paper leaves it
+    # out: printed, it read as an input to the result.
+    screen_only: bool = False
 
     kind = "text"
 

@@ -95,7 +95,7 @@ def render_field(calc: Calculator, field: Field, value: object) -> Markup:
         *parts,
         el("p", help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
         el("p", id=field_id(calc, field, "error"), class_="mpb-error", hidden=True),
-        class_=f"mpb-field mpb-field--{field.kind}",
+        class_=f"mpb-field mpb-field--{field.kind}" + (" mpb-screen-only" if field.screen_only else ""),
         data_field=field.name,
     )
 

@@ -291,6 +291,7 @@ FIELDS = (
         name="include_past",
         label="Include past milestones in the calendar file",
         help="Off: the download holds only what is still ahead of you.",
+        screen_only=True,
     ),
 )
 
@@ -404,21 +405,29 @@ def _say_what_a_late_commitment_misses(milestones: list[PlanItem]) -> None:
         )
 
 
-def _after_the_choice(steps: list[tuple[Step, dt.date]], chosen: dt.date) -> list[tuple[Step, dt.date, str]]:
+def _after_the_choice(
+    steps: list[tuple[Step, dt.date]], chosen: dt.date, chosen_estimated: bool, estimated: Mapping[str, bool]
+) -> list[tuple[Step, dt.date, str, bool]]:
     """A reapplicant's preparation, none of it before the day the lane is chosen.
 
     The steps the debrief and the choice replace are dropped; the others dated
     before the choice are spread evenly, in their order, between the choice
-    and the next step still ahead of it (the submission at the latest).
+    and the next step still ahead of it (the submission at the latest).  A
+    step moved between two dates is an estimate when either of them is
+    (``estimated``: by anchor); it was left unmarked (print audit s20, 2).
     """
     steps = [(s, day) for s, day in steps if not s.deciding]
     early = [(s, day) for s, day in steps if s.months < 0 and day <= chosen]
-    kept = [(s, day, "") for s, day in steps if (s, day) not in early]
+    kept = [(s, day, "", estimated[s.anchor]) for s, day in steps if (s, day) not in early]
     moved = [s for s, _ in early]
-    bound = min(day for _, day, _ in kept if day > chosen)
+    _, bound, _, bound_estimated = min((k for k in kept if k[1] > chosen), key=lambda k: k[1])
     gap = (bound - chosen).days
+    guessed = chosen_estimated or bound_estimated
     # At least a day after the choice, even when the next step follows it at once.
-    spread = [(s, chosen + dt.timedelta(days=max(1, (i + 1) * gap // (len(moved) + 1))), MOVED_NOTE) for i, s in enumerate(moved)]
+    spread = [
+        (s, chosen + dt.timedelta(days=max(1, (i + 1) * gap // (len(moved) + 1))), MOVED_NOTE, guessed)
+        for i, s in enumerate(moved)
+    ]
     return [*spread, *kept]
 
 
@@ -433,6 +442,7 @@ def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[PlanI
             f"the latest Match whose results were out by {before}; if you did not match in an earlier year, count "
             "from that year's Match Day.",
             "source": s.source.cite(),
+            **({"estimated": True} if match_day.estimated else {}),
         }
         for s in AFTER_NO_MATCH
     ]
@@ -471,23 +481,23 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         if s.when in wanted and (s.months <= 0 or day < rank_deadline)
     ]
     no_match: list[PlanItem] = []
-    placed = [(s, d, "") for s, d in steps]
+    placed = [(s, d, "", from_estimate[s.anchor]) for s, d in steps]
     if v["previously_unmatched"]:
         # The latest Match the reader can already have been through (by the
         # submission, if that is earlier).
         match_day = last_match_day(min(today, submission))
         no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
-        placed = _after_the_choice(steps, match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days))
+        chosen_day = match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days)
+        placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
     milestones: list[PlanItem] = [
         {
             "date": day.isoformat(),
             "title": s.title,
             "detail": f"{s.detail} {note}".strip(),
             "source": s.source.cite(),
-            # A step moved after a reapplicant's choice is dated from that choice instead.
-            **({"estimated": True} if from_estimate[s.anchor] and not note else {}),
+            **({"estimated": True} if estimated else {}),
         }
-        for s, day, note in placed
+        for s, day, note, estimated in placed
     ]
     milestones += no_match
     milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission, today, submission_estimated)
@@ -525,7 +535,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     catch_up = []
     # Submitting today still leaves time to do what fell before it.
     if today <= submission:
-        own = {s.title for s, _, _ in placed if s.months < 0} | {COMMIT_TO_DUAL}
+        own = {s.title for s, *_ in placed if s.months < 0} | {COMMIT_TO_DUAL}
         # A reapplicant's own steps start with the debrief and the choice of lane.
         own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
         missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
@@ -708,12 +718,18 @@ def render(result: Mapping[str, object]) -> Markup:
         "div",
         el("p", result["summary"], class_="mpb-headline"),
         el("ul", [el("li", n) for n in notes], class_="mpb-notes-list") if notes else None,
-        el("p", el("a", "Download the calendar (.ics)", href=href, download="match-plan-b-timeline.ics", class_="md-button")),
+        # The download, and what it holds, are for the screen: paper has the plan below.
+        el(
+            "p",
+            el("a", "Download the calendar (.ics)", href=href, download="match-plan-b-timeline.ics", class_="md-button"),
+            class_="mpb-screen-only",
+        ),
         el(
             "p",
             f"The calendar holds {what}"
             + (f" ({past} past milestones left out; tick the option above to include them)" if count < len(milestones) else "")
             + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser.",
+            class_="mpb-screen-only",
         ),
         plan,
         _articles_cited(milestones),

@@ -344,3 +344,45 @@ def test_every_printed_page_ends_with_where_and_when_it_came_from(page: Any, sit
     assert provenance.is_visible()
     assert re.search(r"built on \d{1,2} [A-Z][a-z]+ \d{4}", provenance.inner_text())
     page.emulate_media(media="screen")
+
+
+A4 = {**LETTER, "format": "A4"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["faq/", "backup/bridges/", "calculators/rank-simulator/"],  # each printed its line apart before
+)
+def test_the_last_words_print_whole_on_the_sheet_of_the_closing_disclaimer(page: Any, site_url: str, path: str) -> None:
+    # "web address has the latest." took a sheet of its own, or the whole
+    # line sat alone on one, away from the disclaimer it follows (print audit s20, 1).
+    page.goto(site_url + path)
+    mark(page, ".md-content .mpb-paper-note", "where")
+    mark(page, ".md-content .admonition:has(+ .mpb-paper-note) > :last-child", "disclaimer")
+    page.emulate_media(media="print")
+    for paper in (LETTER, A4):
+        marks = printed_marks(page.pdf(**paper))
+        where, disclaimer = sheets_of(marks, "where-0"), sheets_of(marks, "disclaimer-0")
+        assert len(where) == 1 and where == {max(disclaimer)}, (paper["format"], where, disclaimer)
+    page.emulate_media(media="screen")
+
+
+def test_a_page_shorter_than_a_sheet_prints_on_one(page: Any, site_url: str) -> None:
+    # The 404 page printed a blank second sheet: Material makes the body at least as tall as the screen.
+    page.goto(site_url + "404.html")
+    page.emulate_media(media="print")
+    pdf = page.pdf(**LETTER)
+    page.emulate_media(media="screen")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+def test_the_calendar_download_and_its_option_stay_off_paper(page: Any, site_url: str) -> None:
+    # The sentence told the reader to tick an option and use a button that paper did not have (print audit s20, 4).
+    widget = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    page.emulate_media(media="print")
+    assert widget.locator('[data-field="include_past"]').is_hidden()
+    assert widget.get_by_text("It imports into Google Calendar").is_hidden()
+    assert widget.locator(".mpb-result table").is_visible() and widget.locator('[data-field="today"]').is_visible()
+    page.emulate_media(media="screen")
+    assert widget.locator('[data-field="include_past"]').is_visible()
+    assert widget.get_by_text("It imports into Google Calendar").is_visible()

@@ -352,6 +352,22 @@ def test_a_reapplicant_is_told_which_of_their_steps_fell_before_today() -> None:
     assert "If not done yet, it comes first now" in note
 
 
+def test_a_reapplicants_dates_counted_from_an_estimated_match_day_are_marked_estimated() -> None:
+    # The debrief, the choice and the steps moved after it had no mark after
+    # an estimated Match Day, though the plan's note said they were marked
+    # (print audit s20, 2); the plan's next step among them.
+    def marks(today: str, submission: str) -> dict[str, bool]:
+        plan = timeline.compute({"today": today, "eras_submission": submission, "previously_unmatched": True})
+        return {m["title"]: bool(m.get("estimated")) for m in plan["milestones"]}
+
+    moved = ["Debrief your last application", "Choose: reapply, dual apply or pivot", "Draft your personal statement"]
+    # Match 2027's day is estimated by rule (cycle tests), so all three are.
+    assert all(marks("2027-05-20", "2027-09-03")[title] for title in moved)
+    # Match 2026's was published, and the submission is the reader's own date: none is.
+    assert not any(marks("2026-05-20", "2026-09-03")[title] for title in moved)
+    assert "(estimated)" in timeline.compute({"today": "2027-05-20", "previously_unmatched": True})["summary"]
+
+
 def test_a_datetime_is_read_as_its_day() -> None:
     result = timeline.compute({"today": dt.datetime(2026, 8, 1, 15, 30), "eras_submission": dt.datetime(2026, 9, 2, 9)})
     assert result["today"] == "2026-08-01" and result["submission"] == "2026-09-02"
