@@ -347,6 +347,24 @@ def assert_live(page: Any, url: str) -> None:
     page.locator(LIVE).first.wait_for(timeout=90_000)
 
 
+def assert_live_offline(page: Any, hosted: Server, path: str) -> None:
+    """With the site's server stopped, the page at ``path`` still goes live."""
+    hosted.stop()
+    try:
+        assert_live(page, hosted.url + path)
+    finally:
+        hosted.start()
+
+
+def publish_a_new_service_worker(site: Path) -> None:
+    """What a deploy does to the service worker: generated afresh for the
+    site's files as they are now."""
+    from macros import offline as offline_hook
+
+    shutil.copy2(ROOT / "docs" / offline_hook.WORKER_EXTRAS, site / offline_hook.WORKER_EXTRAS)
+    offline_hook.generate_service_worker(site)
+
+
 def guide_pages(site: Path) -> list[str]:
     return sorted(
         page.relative_to(site).parent.as_posix() + "/"
@@ -632,7 +650,6 @@ def test_offline_an_unknown_address_gets_the_sites_404_page(closed_browser: Any,
 
 
 def test_a_new_build_is_picked_up_and_the_old_copy_dropped(closed_browser: Any, hosted: Server) -> None:
-    from macros import offline as offline_hook
 
     page = new_page(closed_browser)
     page.goto(hosted.url + "faq/")
@@ -646,8 +663,7 @@ def test_a_new_build_is_picked_up_and_the_old_copy_dropped(closed_browser: Any, 
     # A new build with one page changed.
     faq = hosted.directory / "faq" / "index.html"
     faq.write_text(faq.read_text(encoding="utf-8").replace("Frequently asked questions", "Questions, answered"), encoding="utf-8")
-    shutil.copy2(ROOT / "docs" / offline_hook.WORKER_EXTRAS, hosted.directory / offline_hook.WORKER_EXTRAS)
-    offline_hook.generate_service_worker(hosted.directory)
+    publish_a_new_service_worker(hosted.directory)
 
     page.reload()  # the browser finds the new worker, which takes over at once
     page.locator(".mpb-updated").wait_for(timeout=30_000)
@@ -686,7 +702,6 @@ def test_a_new_builds_runtime_is_kept_for_a_reader_who_had_kept_the_old_one(clos
     # After "Save for offline use" (or a calculator's run), a deploy that
     # changed the wheel emptied the saved runtime of it: offline, every
     # calculator then failed (offline audit s19, finding 1).
-    from macros import offline as offline_hook
 
     page = new_page(closed_browser)
     assert_live(page, hosted.url + "calculators/competitiveness/")
@@ -700,8 +715,7 @@ def test_a_new_builds_runtime_is_kept_for_a_reader_who_had_kept_the_old_one(clos
     shutil.copy2(folder / f"{old}.zst", folder / f"{new}.zst")
     worker = hosted.directory / "assets" / "javascripts" / "calculator-worker.js"
     worker.write_text(worker.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    shutil.copy2(ROOT / "docs" / offline_hook.WORKER_EXTRAS, hosted.directory / offline_hook.WORKER_EXTRAS)
-    offline_hook.generate_service_worker(hosted.directory)
+    publish_a_new_service_worker(hosted.directory)
 
     page.goto(hosted.url + "faq/")  # a guide page: no calculator runs online after the update
     page.locator(".mpb-updated").wait_for(timeout=30_000)
@@ -713,11 +727,7 @@ def test_a_new_builds_runtime_is_kept_for_a_reader_who_had_kept_the_old_one(clos
     kept = page.evaluate(RUNTIME_KEPT)
     assert f"{new}.zst" in kept and f"{old}.zst" not in kept, kept
 
-    hosted.stop()
-    try:
-        assert_live(page, hosted.url + "calculators/timeline/")
-    finally:
-        hosted.start()
+    assert_live_offline(page, hosted, "calculators/timeline/")
     close(page)
 
 
@@ -741,20 +751,15 @@ def test_a_new_pyodides_runtime_wasm_included_is_kept_for_a_reader_who_had_kept_
     # new build: the service worker completed nothing, and the wasm, which
     # only a page keeps, stayed missing; offline, every calculator failed
     # until one had run online again (the nineteenth session's note).
-    from macros import offline as offline_hook
 
     page = new_page(closed_browser)
     assert_live(page, hosted.url + "calculators/competitiveness/")
     page.evaluate(WAIT_FOR_WORKER)
     page.evaluate(WAIT_FOR_RUNTIME, len(runtime_files(hosted.directory)))
 
-    def new_service_worker() -> None:
-        shutil.copy2(ROOT / "docs" / offline_hook.WORKER_EXTRAS, hosted.directory / offline_hook.WORKER_EXTRAS)
-        offline_hook.generate_service_worker(hosted.directory)
-
     old_name = rename_runtime_folder(hosted.directory, "pyodide-0.0.0-next")
     try:
-        new_service_worker()
+        publish_a_new_service_worker(hosted.directory)
         wanted = {f"{hosted.url}assets/pyodide-0.0.0-next/{name}" for name in runtime_files(hosted.directory)}
 
         page.goto(hosted.url + "faq/")  # a guide page: no calculator runs online after the update
@@ -771,12 +776,8 @@ def test_a_new_pyodides_runtime_wasm_included_is_kept_for_a_reader_who_had_kept_
         assert wanted <= kept, sorted(wanted - kept)
         assert not [url for url in kept if f"/{old_name}/" in url], "the old runtime is dropped"
 
-        hosted.stop()
-        try:
-            assert_live(page, hosted.url + "calculators/timeline/")
-        finally:
-            hosted.start()
+        assert_live_offline(page, hosted, "calculators/timeline/")
         close(page)
     finally:
         rename_runtime_folder(hosted.directory, old_name)
-        new_service_worker()
+        publish_a_new_service_worker(hosted.directory)
