@@ -14,7 +14,7 @@ import os
 import sys
 
 from . import REGISTRY
-from .fields import BoolField, ChoiceField, InputError
+from .fields import BoolField, ChoiceField, Field, InputError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     return write(text)
 
 
-def in_terminal_words(message: str, field: object) -> str:
+def in_terminal_words(message: str, field: Field | None) -> str:
     """A choice's message names the form's labels ("Dermatology"), which the
     command line refuses; here it names the values to type, each with its label."""
     if isinstance(field, ChoiceField) and field.allowed() in message:
@@ -73,17 +73,20 @@ def write(text: str) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # Python flushes stdout again at exit and would complain about the
-        # closed pipe; point stdout at nothing so that flush is silent.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_to_nothing()
         return 0
     except OSError as error:  # a full disk, say: a sentence, never a traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_to_nothing()
         print(f"error: the result could not be written ({error.strerror or error})", file=sys.stderr)
         return 1
     return 0
+
+
+def _stdout_to_nothing() -> None:
+    """Python flushes stdout again at exit, and would complain of the closed
+    pipe or full disk that a write just met; that flush now goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":
