@@ -116,7 +116,7 @@
       // Read first: the removal may blur to nowhere.
       const back = interrupted?.isConnected ? interrupted : lastPlace;
       note.remove();
-      note.dispatchEvent(new Event("mpb-removed"));
+      document.removeEventListener("focusin", keepClear);
       document.documentElement.classList.remove("mpb-updated-shown");
       if (back?.isConnected) return back.focus();
       globalThis.matchPlanBFocusFirstInView?.(); // new-page-focus.js: the text in view
@@ -161,7 +161,6 @@
         window.scrollBy({ top, behavior: "instant" });
       });
     document.addEventListener("focusin", keepClear);
-    note.addEventListener("mpb-removed", () => document.removeEventListener("focusin", keepClear));
   }
 
   // The reader's last place on the page, for "Not now" to give focus back
