@@ -449,7 +449,7 @@ def starting_values(
     values.update(early)
     # Said, so that a form filled in on its own is never taken for the
     # defaults or for what the reader last typed here.
-    defaults = {f.name: f.to_text(f.default) for f in fields}
+    defaults = default_texts(fields)
     otherwise = {**defaults, **device, **from_link, **typed, **early}
     filled = [labels[name] for name, text in mine.items() if values.get(name) == text != otherwise.get(name)]
     if filled:
@@ -499,14 +499,16 @@ OWN_ANSWERS_BACK = (
 )
 
 
+def default_texts(fields: Sequence[Field]) -> dict[str, str]:
+    """Each field's default as the form writes it."""
+    return {field.name: field.to_text(field.default) for field in fields}
+
+
 def given_answers(fields: Sequence[Field], inputs: Mapping[str, str]) -> bool:
     """Whether a tab's copy holds answers of the reader's, not the defaults
     alone (the date a plan starts from is the device's, not an answer)."""
-    return any(
-        inputs.get(field.name, field.to_text(field.default)) != field.to_text(field.default)
-        for field in fields
-        if field.name != DEVICE_DATE_FIELD
-    )
+    defaults = default_texts(fields)
+    return any(inputs.get(name, text) != text for name, text in defaults.items() if name != DEVICE_DATE_FIELD)
 
 
 def unchanged_link(kept: TabCopy) -> bool:
@@ -555,7 +557,7 @@ def first_answer_is_news(fields: Sequence[Field], restored: Mapping[str, object]
     news, said once with that answer."""
     if restored.get("notes") or restored.get("offer") or restored.get("last_valid"):
         return True
-    defaults = {field.name: field.to_text(field.default) for field in fields}
+    defaults = default_texts(fields)
     values = restored.get("values")
     started = {**defaults, **(values if isinstance(values, Mapping) else {})}
     return started != {**defaults, **_from_device(fields, device_date)}
