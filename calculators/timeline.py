@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal, NotRequired, TypedDict
+from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
 from . import cycle, profile
@@ -86,6 +86,16 @@ class Step:
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
     deciding: bool = False
+
+
+class Placed(NamedTuple):
+    """A step on its day in this plan: ``note`` says why it was moved there,
+    ``estimated`` whether that day is counted from an estimated date."""
+
+    step: Step
+    day: dt.date
+    note: str = ""
+    estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -407,7 +417,7 @@ def _say_what_a_late_commitment_misses(milestones: list[PlanItem]) -> None:
 
 def _after_the_choice(
     steps: list[tuple[Step, dt.date]], chosen: dt.date, chosen_estimated: bool, estimated: Mapping[str, bool]
-) -> list[tuple[Step, dt.date, str, bool]]:
+) -> list[Placed]:
     """A reapplicant's preparation, none of it before the day the lane is chosen.
 
     The steps the debrief and the choice replace are dropped; the others dated
@@ -418,14 +428,14 @@ def _after_the_choice(
     """
     steps = [(s, day) for s, day in steps if not s.deciding]
     early = [(s, day) for s, day in steps if s.months < 0 and day <= chosen]
-    kept = [(s, day, "", estimated[s.anchor]) for s, day in steps if (s, day) not in early]
+    kept = [Placed(s, day, estimated=estimated[s.anchor]) for s, day in steps if (s, day) not in early]
     moved = [s for s, _ in early]
-    _, bound, _, bound_estimated = min((k for k in kept if k[1] > chosen), key=lambda k: k[1])
-    gap = (bound - chosen).days
-    guessed = chosen_estimated or bound_estimated
+    bound = min((k for k in kept if k.day > chosen), key=lambda k: k.day)
+    gap = (bound.day - chosen).days
+    guessed = chosen_estimated or bound.estimated
     # At least a day after the choice, even when the next step follows it at once.
     spread = [
-        (s, chosen + dt.timedelta(days=max(1, (i + 1) * gap // (len(moved) + 1))), MOVED_NOTE, guessed)
+        Placed(s, chosen + dt.timedelta(days=max(1, (i + 1) * gap // (len(moved) + 1))), MOVED_NOTE, guessed)
         for i, s in enumerate(moved)
     ]
     return [*spread, *kept]
@@ -481,7 +491,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         if s.when in wanted and (s.months <= 0 or day < rank_deadline)
     ]
     no_match: list[PlanItem] = []
-    placed = [(s, d, "", from_estimate[s.anchor]) for s, d in steps]
+    placed = [Placed(s, d, estimated=from_estimate[s.anchor]) for s, d in steps]
     if v["previously_unmatched"]:
         # The latest Match the reader can already have been through (by the
         # submission, if that is earlier).
@@ -535,7 +545,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     catch_up = []
     # Submitting today still leaves time to do what fell before it.
     if today <= submission:
-        own = {s.title for s, *_ in placed if s.months < 0} | {COMMIT_TO_DUAL}
+        own = {p.step.title for p in placed if p.step.months < 0} | {COMMIT_TO_DUAL}
         # A reapplicant's own steps start with the debrief and the choice of lane.
         own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
         missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
