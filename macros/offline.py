@@ -24,11 +24,13 @@ import importlib.util
 import json
 import logging
 import lzma
+import os
 import re
 import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import zlib
 from pathlib import Path
 from types import ModuleType
@@ -302,14 +304,18 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     node = shutil.which("node")
     if not node:
         raise FileNotFoundError("Node.js is needed at build time to generate the service worker (Workbox)")
-    result = subprocess.run(
-        [node, str(SERVICE_WORKER_SCRIPT)],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    # Workbox bundles sw.js through a temporary file it never removes; a
+    # folder of our own, removed here, keeps builds from filling /tmp.
+    with tempfile.TemporaryDirectory(prefix="workbox-") as scratch:
+        result = subprocess.run(
+            [node, str(SERVICE_WORKER_SCRIPT)],
+            input=json.dumps(request),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "TMPDIR": scratch},
+            check=False,
+        )
     if result.returncode != 0:
         raise RuntimeError(f"Workbox could not generate the service worker:\n{result.stderr}")
     report = json.loads(result.stdout)

@@ -14,6 +14,7 @@ import functools
 import json
 import re
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -278,6 +279,22 @@ class Server:
                 return
             page.wait_for_timeout(100)
         raise AssertionError(f"{name} was never asked for")
+
+
+def test_generating_the_service_worker_leaves_nothing_in_the_temporary_folder(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workbox writes a bundle to the temporary folder and never removes it:
+    one more file in /tmp for every build, unless the build cleans up."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR afresh
+    publish_a_new_service_worker(site)
+    assert (site / "sw.js").stat().st_mtime > (built_site / "sw.js").stat().st_mtime
+    assert list(temporary.iterdir()) == []
 
 
 @pytest.fixture(scope="module")
