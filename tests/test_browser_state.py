@@ -554,10 +554,22 @@ def test_timeline_starts_from_the_devices_date_unless_the_link_says_otherwise(pa
     assert field(linked, "today").input_value() == "2027-02-01"
 
 
+# What the page asks of the engine, in order (not the worker's own start).
+ASKED_OF_THE_ENGINE = """(() => {
+  window.askedOfTheEngine = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.fn) window.askedOfTheEngine.push(message.fn);
+    return post.call(this, message, ...rest);
+  };
+})();"""
+
+
 def test_what_the_reader_types_while_the_engine_starts_is_not_replaced_by_a_remembered_answer(page: Any, site_url: str) -> None:
     # The remembered 240 was written over the 262 typed while the engine
     # loaded, and the result said "Updated for your inputs".
     store(page, site_url, step2_score="240")
+    page.add_init_script(ASKED_OF_THE_ENGINE)
     held: list[Any] = []
     page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))
     page.goto(site_url + "calculators/competitiveness/")
@@ -577,6 +589,11 @@ def test_what_the_reader_types_while_the_engine_starts_is_not_replaced_by_a_reme
     assert widget.locator('[name="previously_unmatched"]').is_checked()
     notes = widget.locator(".mpb-notes")
     assert "Kept what you typed while the calculator engine was starting: Step 2 CK score." in notes.inner_text()
+    # An edit while the engine started asked for an answer there and then:
+    # it came before the restore's, for the form half restored, and the
+    # restore's notes came with a second answer, which the first had already
+    # been taken for.
+    assert page.evaluate("window.askedOfTheEngine").index("restore") == 0, page.evaluate("window.askedOfTheEngine")
 
 
 # A browser that refuses storage (all site data blocked) throws on sessionStorage.

@@ -714,6 +714,10 @@ class Widget {
 
   async recompute() {
     clearTimeout(this.timer);
+    // An edit while the engine starts waits for the restore, which answers
+    // the form as it then is: asked at once, it was answered first, for a
+    // form still without the reader's remembered answers.
+    if (!this.restored) return;
     const ticket = ++this.latest;
     let reply;
     const values = this.readForm();
