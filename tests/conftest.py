@@ -3,6 +3,7 @@ and headless Chromium that refuses to talk to any other host."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import os
@@ -148,34 +149,147 @@ def browser(playwright_session: object) -> Iterator[object]:
     browser.close()
 
 
-class OffsiteRequests(list[str]):
-    """Every request to a non-loopback host, which the page must never make."""
+@dataclasses.dataclass
+class Requests:
+    """What a context's pages asked for: every request to a non-loopback host,
+    which the site must never make, and the loopback origins it used."""
+
+    offsite: list[str] = dataclasses.field(default_factory=list)
+    origins: set[str] = dataclasses.field(default_factory=set)
 
 
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    # Request routing and service workers do not mix (a worker's own fetches
-    # bypass the routes); the service worker has its own tests without routing.
-    context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
-    blocked = OffsiteRequests()
+def guarded_context(browser: object, **options: object) -> tuple[object, Requests]:
+    """A context whose requests to any host but loopback are refused and
+    recorded. Request routing and service workers do not mix (a worker's own
+    fetches bypass the routes); the service worker has its own tests without
+    routing."""
+    context = browser.new_context(service_workers="block", **options)  # type: ignore[attr-defined]
+    requests = Requests()
 
     def guard(route: object) -> None:
         url = route.request.url  # type: ignore[attr-defined]
-        host = urlsplit(url).hostname or ""
-        if url.startswith(("data:", "blob:")) or host in LOOPBACK_HOSTS:
+        parts = urlsplit(url)
+        if url.startswith(("data:", "blob:")):
+            route.continue_()  # type: ignore[attr-defined]
+        elif (parts.hostname or "") in LOOPBACK_HOSTS:
+            requests.origins.add(f"{parts.scheme}://{parts.netloc}")
             route.continue_()  # type: ignore[attr-defined]
         else:
-            blocked.append(url)
+            requests.offsite.append(url)
             route.abort()  # type: ignore[attr-defined]
 
-    context.route("**/*", guard)
-    page = context.new_page()
+    context.route("**/*", guard)  # type: ignore[attr-defined]
+    return context, requests
+
+
+def watched_page(context: object, requests: Requests) -> object:
+    page = context.new_page()  # type: ignore[attr-defined]
     page.set_default_timeout(60_000)
-    page.offsite_requests = blocked  # type: ignore[attr-defined]
+    page.offsite_requests = requests.offsite
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.page_errors = errors  # type: ignore[attr-defined]
+    page.page_errors = errors
+    return page
+
+
+def assert_kept_to_itself(page: object) -> None:
+    offsite = page.offsite_requests  # type: ignore[attr-defined]
+    assert not offsite, f"the site tried to reach other hosts: {offsite}"
+    assert not page.page_errors, f"uncaught page errors: {page.page_errors}"  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def first_visit_page(browser: object) -> Iterator[object]:
+    """A first-time reader's tab: a browser that has kept nothing."""
+    context, requests = guarded_context(browser)
+    page = watched_page(context, requests)
     yield page
-    context.close()
-    assert not blocked, f"the site tried to reach other hosts: {blocked}"
-    assert not errors, f"uncaught page errors: {errors}"
+    context.close()  # type: ignore[attr-defined]
+    assert_kept_to_itself(page)
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest) -> object:
+    """A first visit's tab, or with ``@pytest.mark.reader("returning")`` (on a
+    module of what a reader does once the engine has started, where it starts
+    sooner) a returning reader's; the mark nearest the test decides."""
+    mark = request.node.get_closest_marker("reader")
+    kind = mark.args[0] if mark else "first_visit"
+    if kind not in ("first_visit", "returning"):
+        raise ValueError(f'pytest.mark.reader takes "first_visit" or "returning", not {kind!r}')
+    return request.getfixturevalue(f"{kind}_page")
+
+
+# A calculator page, the first load of which leaves the engine's memory
+# snapshot to be kept in the background.
+WARM_UP_PAGE = "calculators/competitiveness/"
+SNAPSHOT_STORED = "() => performance.getEntriesByName('mpb:snapshot-stored').length > 0"
+
+
+@pytest.fixture(scope="session")
+def returning_context(browser: object, site_url: str) -> Iterator[tuple[object, Requests]]:
+    """A browser that has started the engine before and kept its runtime and
+    snapshot, as a returning reader's has. Tests of what a reader does on a
+    page, not of how the engine starts, share it: each start then takes a
+    fraction of a first one."""
+    context, requests = guarded_context(browser)
+    page = watched_page(context, requests)
+    ready = '.mpb-calculator[data-runtime="ready"]'
+    page.goto(site_url + WARM_UP_PAGE)  # type: ignore[attr-defined]
+    page.wait_for_selector(ready, timeout=90_000)  # type: ignore[attr-defined]
+    page.reload()  # type: ignore[attr-defined]
+    page.wait_for_selector(ready, timeout=90_000)  # type: ignore[attr-defined]
+    page.wait_for_function(SNAPSHOT_STORED, timeout=90_000)  # type: ignore[attr-defined]
+    page.close()  # type: ignore[attr-defined]
+    assert_kept_to_itself(page)
+    yield context, requests
+    context.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def returning_page(returning_context: tuple[object, Requests]) -> Iterator[object]:
+    """A tab in the returning reader's browser, with nothing of the last
+    test's left but the engine's kept files: its answers and permissions are
+    cleared, its tabs closed."""
+    context, requests = returning_context
+    page = watched_page(context, requests)
+    yield page
+    try:
+        assert_kept_to_itself(page)
+    finally:
+        requests.offsite.clear()
+        forget_the_visit(context, requests)
+
+
+# What the engine notes in localStorage beside the files it keeps (the wasm
+# kept, its refill asked for): part of a returning reader's browser.
+ENGINE_KEYS = "matchplanb:runtime-"
+
+
+def forget_the_visit(context: object, requests: Requests) -> None:
+    """Close every tab and clear what the reader left in the browser but the
+    engine's kept files and notes of them: answers in localStorage,
+    permissions. Each new tab has its own sessionStorage."""
+    tabs = list(context.pages)  # type: ignore[attr-defined]
+    if not tabs:
+        tabs = [context.new_page()]  # type: ignore[attr-defined]
+    # The tabs' own last writes, as their pages are left, come before the clearing.
+    for tab in tabs[1:]:
+        tab.close()
+    for origin in requests.origins:
+        # A missing file: the server's short error page, on the origin.
+        try:
+            tabs[0].goto(origin + "/forget-the-visit")
+        except Exception as error:
+            if "ERR_CONNECTION_REFUSED" not in str(error):
+                raise
+            continue  # a test's own server, stopped: no later test reaches it
+        tabs[0].evaluate(
+            """(kept) => Object.keys(localStorage)
+                .filter((key) => !key.startsWith(kept))
+                .forEach((key) => localStorage.removeItem(key))""",
+            ENGINE_KEYS,
+        )
+    tabs[0].close()
+    requests.origins.clear()
+    context.clear_permissions()  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from browser import READY, field, open_calculator, wait_for_tab_copy
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 
 # Logs each live region's text after every change, once per batch of
 # changes, from before the page is parsed, so a widget's first words count.
@@ -274,6 +274,7 @@ def failure_said(page: Any) -> list[dict[str, Any]]:
     return [entry for entry in said(page) if entry["text"].startswith("Live recalculation is off")]
 
 
+@pytest.mark.reader("first_visit")  # the wasm's download fails: a kept one would not
 def test_an_engine_failure_on_a_guide_with_two_calculators_is_said_once(page: Any, site_url: str) -> None:
     # Each calculator said the same 30 words (a11y audit s20, 2).
     page.add_init_script(LOG_LIVE_REGIONS)
@@ -289,6 +290,7 @@ def test_an_engine_failure_on_a_guide_with_two_calculators_is_said_once(page: An
         assert page.locator(f'.mpb-calculator[data-calculator="{name}"] .mpb-status').get_attribute("aria-live") == "polite"
 
 
+@pytest.mark.reader("first_visit")  # the wasm's download fails: a kept one would not
 def test_an_engine_failure_while_the_reader_types_moves_them_to_the_reason(page: Any, site_url: str) -> None:
     # Disabling the form dropped focus to the page's body, and the blur's
     # change event cancelled the words still waiting for the typing pause:

@@ -12,7 +12,7 @@ from browser import error_of, field, first_live_result, open_calculator
 
 from calculators import REGISTRY
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 
 
 def page_of(name: str) -> str:

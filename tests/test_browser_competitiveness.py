@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from browser import READY, error_of, field, open_calculator, result_text, wait_for_result, wait_for_tab_copy
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 PAGE = "calculators/competitiveness/"
 
 

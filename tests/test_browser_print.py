@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from browser import first_live_result, open_calculator, wait_for_result
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 
 MARK = "https://print-mark.invalid/"
 # Letter, the paper of the site's US readers, with Chrome's default margins.
@@ -225,6 +225,7 @@ def test_printing_right_after_an_edit_marks_the_result_as_not_yet_updated(page: 
     page.emulate_media(media="screen")
 
 
+@pytest.mark.reader("first_visit")  # the wasm's download is held: a kept one would not be
 def test_an_edit_made_while_the_engine_loads_is_marked_on_paper(page: Any, site_url: str) -> None:
     # Before the first live answer there was no answer to compare the form
     # with, so a reader on a slow link who typed and printed got their input

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from browser import answered, field, open_calculator, wait_for_result, wait_for_tab_copy
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 KEY = "matchplanb:profile"
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 from browser import READY, answered, error_of, field, open_calculator, tab_copy, wait_for_result, wait_for_tab_copy
+from conftest import forget_the_visit
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 KEY = "matchplanb:profile"
 REMEMBER = "Remember my answers on this device"
 
@@ -35,6 +36,32 @@ def calculator(page: Any, name: str) -> Any:
 def settled(page: Any, widget: Any) -> None:
     """Wait until the widget has restored its inputs and shown a live result."""
     answered(widget)
+
+
+def test_a_returning_readers_browser_keeps_the_engine_and_forgets_the_last_tests_answers(
+    returning_context: Any, site_url: str
+) -> None:
+    """The browser this module's tests share: what one test left in it must
+    not reach the next, or a test would pass on another's answers."""
+    context, requests = returning_context
+    page = context.new_page()
+    store(page, site_url, step2_score="240")
+    page.evaluate("localStorage.setItem('matchplanb:inputs:elsewhere', 'x')")
+    context.grant_permissions(["clipboard-read"])
+    context.new_page()
+    forget_the_visit(context, requests)
+    assert context.pages == []
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        # (Material writes its palette's key again as the page loads.)
+        keys = page.evaluate("Object.keys(localStorage)")
+        assert [key for key in keys if key.startswith("matchplanb:")] == ["matchplanb:runtime-kept"], keys
+        assert page.evaluate("navigator.permissions.query({name: 'clipboard-read'}).then((p) => p.state)") != "granted"
+        kept = page.evaluate("caches.keys()")
+        assert any("snapshot" in name for name in kept), kept
+    finally:
+        page.close()
 
 
 # --- Nothing moves between pages without Remember ------------------------------------------------------
@@ -565,6 +592,7 @@ ASKED_OF_THE_ENGINE = """(() => {
 })();"""
 
 
+@pytest.mark.reader("first_visit")  # the wasm's download is held: a kept one would not be
 def test_what_the_reader_types_while_the_engine_starts_is_not_replaced_by_a_remembered_answer(page: Any, site_url: str) -> None:
     # The remembered 240 was written over the 262 typed while the engine
     # loaded, and the result said "Updated for your inputs".
