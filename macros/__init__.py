@@ -504,6 +504,9 @@ def define_env(env: Any) -> None:
         env.macro(function)
     env.macro(lambda: offline_panel(env), "offline_panel")
     env.variables["disclaimer"] = DISCLAIMER
+    # The 404 page is a theme template, which sees the site's config but not
+    # these macros; it has no address of its own, so it names the site's.
+    env.conf["extra"]["not_found_provenance"] = provenance_note(_hosted_site(env), "")
 
 
 def _hosted_path(url: str) -> str:
@@ -517,10 +520,15 @@ def _hosted_path(url: str) -> str:
 def paper_provenance(env: Any) -> Markup:
     """Printed only: where a sheet came from and how old its figures are.  A
     printout is shown to advisers and kept for months, with no address bar."""
+    return provenance_note(_hosted_site(env), _hosted_path(env.page.url))
+
+
+def provenance_note(site: str, path: str) -> Markup:
+    """The provenance line for the page at ``path`` of the hosted ``site``
+    (no address when there is none worth printing)."""
     from calculators import cycle
 
-    site = _hosted_site(env)
-    where = join(" at ", site + _hosted_path(env.page.url)) if site else ""
+    where = join(" at ", site + path) if site else ""
     return html.paper_note(
         join(
             "Printed from Match Plan B",

@@ -336,7 +336,8 @@ def test_the_offline_panel_prints_its_words_without_its_controls(page: Any, site
 # --- where a sheet came from ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["", "calculators/match-odds/"])
+# The 404 page, a theme template no macro reaches, printed none (print audit s20, 3).
+@pytest.mark.parametrize("path", ["", "calculators/match-odds/", "404.html"])
 def test_every_printed_page_ends_with_where_and_when_it_came_from(page: Any, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     provenance = page.locator(".md-content .mpb-paper-note", has_text="Printed from Match Plan B")
