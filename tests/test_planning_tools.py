@@ -61,6 +61,23 @@ def test_the_latest_point_to_commit_says_the_backups_letters_and_statement_are_a
     assert "only works for a backup you have already prepared" in commit["detail"]
 
 
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2027, 10, 31), -3, dt.date(2027, 7, 31)),
+        (dt.date(2027, 10, 31), -18, dt.date(2026, 4, 30)),
+        (dt.date(2028, 1, 31), 1, dt.date(2028, 2, 29)),
+        (dt.date(2027, 1, 31), 1, dt.date(2027, 2, 28)),
+        (dt.date(2027, 3, 15), -18, dt.date(2025, 9, 15)),
+        (dt.date(2026, 12, 29), 2, dt.date(2027, 2, 28)),
+        (dt.date(2027, 1, 1), -1, dt.date(2026, 12, 1)),
+    ],
+)
+def test_a_date_months_away_keeps_its_day_or_takes_the_months_last(day: dt.date, months: int, expected: dt.date) -> None:
+    # Written out by hand: the plan's tests place their expected dates with months_from itself.
+    assert timeline.months_from(day, months) == expected
+
+
 @settings(max_examples=60, deadline=None)
 @given(submissions(), st.dates(dt.date(2024, 1, 1), dt.date(2038, 12, 31)), st.booleans(), st.booleans(), st.booleans())
 def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahead(
@@ -82,6 +99,8 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
     # The plan's own steps keep their order (writers found before letters are asked of them, and so on),
     # whatever the submission date.
     on = {m["title"]: d for d, m in zip(dates, result["milestones"], strict=True)}
+    # The day the reader typed, whatever day of the month it is (every other step is placed from it).
+    assert on["Submit ERAS"] == day
     in_plan = [on[s.title] for s in timeline.STEPS if s.title in on]
     assert in_plan == sorted(in_plan)
     if unmatched:
