@@ -20,7 +20,6 @@ def test_build_time_result_is_there_before_the_runtime(page: Any, site_url: str)
     assert "52/100" in result_text(widget)
     widget.locator('[data-runtime="failed"]').or_(page.locator('.mpb-calculator[data-runtime="failed"]')).wait_for()
     assert "Live recalculation is off" in widget.locator(".mpb-status").inner_text()
-    page.offsite_requests.clear()
 
 
 def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, site_url: str) -> None:
@@ -107,6 +106,7 @@ def test_a_bookmarked_address_restores_inputs_and_ignores_bad_values(page: Any, 
     assert field(widget, "usce_months").input_value() == "3"
 
 
+@pytest.mark.reader("first_visit")  # a returning reader's browser is told to preload nothing
 def test_pages_without_a_calculator_do_not_load_the_runtime(page: Any, site_url: str) -> None:
     runtime: list[str] = []
     page.on("request", lambda r: runtime.append(r.url) if "/assets/pyodide-" in r.url else None)
