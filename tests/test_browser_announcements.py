@@ -253,9 +253,13 @@ def test_the_site_updated_note_is_announced_reached_early_and_put_aside_without_
     assert note.count() == 0
     focused = page.evaluate(
         """() => { const box = document.activeElement.getBoundingClientRect();
-                   return [document.activeElement.tagName, box.bottom > 0 && box.top < innerHeight, scrollY]; }"""
+                   return [document.activeElement.tagName, box.bottom > 0 && box.top < innerHeight, scrollY,
+                           Boolean(document.activeElement.closest('.md-content .md-typeset'))]; }"""
     )
-    assert focused[0] != "H1" and focused[1] and focused[2] > 1000, focused
+    # The page's body is "in view" too, and from it the next Tab starts at the top (tests audit s21, 2).
+    assert focused[0] not in ("H1", "BODY") and focused[1] and focused[2] > 1000 and focused[3], focused
+    page.keyboard.press("Tab")
+    assert page.evaluate("[scrollY > 1000, Boolean(document.activeElement.closest('.md-content'))]") == [True, True]
 
 
 def fail_the_engine_once_loading(page: Any, url: str) -> Any:

@@ -315,6 +315,8 @@ def test_a_tables_caption_prints_on_the_sheet_its_table_starts(page: Any, site_u
 def test_the_offline_panel_prints_its_words_without_its_controls(page: Any, site_url: str) -> None:
     # The whole panel was hidden, so "…or take a copy on a memory stick:" led to nothing.
     page.goto(site_url)
+    # As during a save, when the bar shows on screen (tests audit s21, 4).
+    page.locator(".mpb-offline-progress").evaluate("(bar) => { bar.hidden = false; }")
     page.emulate_media(media="print")
     panel = page.locator(".mpb-offline")
     assert panel.is_visible()
