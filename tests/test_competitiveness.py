@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -822,3 +823,145 @@ def test_one_red_flags_rule_does_not_borrow_the_stronger_bands_word() -> None:
     assert result["band"] == "dual-apply"
     (rule,) = [r for r in result["rules_applied"] if r["rule"].startswith("One red flag")]
     assert rule["band"] == "dual-apply" and "strongly" not in str(rule["rule"])
+
+
+# Worked by hand from the rules table (native audit s21, 1): the line below
+# which a Step 2 CK is "far below" the field is 15 points under the
+# orthopaedics article's 245, and nothing else here differs between 229 and 230.
+@pytest.mark.parametrize(
+    ("score", "again", "band", "far_below"),
+    [
+        (229, False, "dual-apply-strongly", True),
+        (230, False, "dual-apply", False),
+        (232, False, "dual-apply", False),
+        (229, True, "pivot", True),
+        (230, True, "dual-apply-strongly", False),
+        (232, True, "dual-apply-strongly", False),
+    ],
+)
+def test_far_below_the_field_starts_15_points_under_its_level(score: int, again: bool, band: str, far_below: bool) -> None:
+    result = compute(
+        {
+            "specialty": "orthopaedic-surgery",
+            "applicant_type": "us-img",
+            "step2_score": score,
+            "years_since_graduation": 1,
+            "usce_months": 12,
+            "specialty_letters": 4,
+            "research_items": 6,
+            "away_rotations": 3,
+            "previously_unmatched": again,
+        }
+    )
+    assert result["band"] == band
+    said = [r["rule"] for r in result["rules_applied"] if "more than 15 points below" in r["rule"]]
+    assert bool(said) == far_below, result["rules_applied"]
+    if again and far_below:
+        assert said[0].startswith("Structurally misaligned")
+
+
+def test_the_guide_puts_far_below_where_the_calculator_does() -> None:
+    guide = (Path(__file__).parent.parent / "docs" / "assess" / "need-a-backup.md").read_text(encoding="utf-8")
+    assert "under 230 in orthopaedics" in guide and "15 points below the 245-250" in guide
+    assert competitiveness.MISALIGNED_STEP2_GAP == 15 and competitiveness.ULTRA_STEP2_BANDS[1].floor == 245
+
+
+# Scores worked by hand from the method's table (native audit s21, 2): the
+# default profile scores 0 on most factors, so only written-out profiles that
+# reach the other bands pin their weights.
+@pytest.mark.parametrize(
+    ("inputs", "points", "score", "band"),
+    [
+        (
+            {"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 251},
+            {"Starting point": 65, "Step 2 CK": 5},
+            70,
+            "single-track",
+        ),
+        (
+            {
+                "specialty": "general-surgery",
+                "applicant_type": "us-do",
+                "step2_score": 245,
+                "exam_failures": 1,
+                "years_since_graduation": 0,
+                "usce_months": 12,
+                "specialty_letters": 3,
+                "research_items": 3,
+                "away_rotations": 1,
+                "geographic_restriction": True,
+            },
+            {
+                "Starting point": 65,
+                "Applicant type": 5,
+                "Target specialty": -5,
+                "USMLE failures": -10,
+                "US clinical experience": 8,
+                "Specialty letters": 3,
+                "Research": 4,
+                "US rotations in the specialty": 2,
+                "Limited geography": -8,
+            },
+            64,
+            "dual-apply-strongly",
+        ),
+        (
+            {
+                "specialty": "obstetrics-gynecology",
+                "applicant_type": "non-us-img",
+                "step2_score": 236,
+                "years_since_graduation": 7,
+                "usce_months": 8,
+                "specialty_letters": 4,
+                "research_items": 1,
+                "needs_visa": True,
+                "previously_unmatched": True,
+            },
+            {
+                "Starting point": 65,
+                "Applicant type": -5,
+                "Target specialty": -5,
+                "Step 2 CK": -10,
+                "Years since graduation": -10,
+                "US clinical experience": 5,
+                "Specialty letters": 3,
+                "Research": 2,
+                "Visa needed": -8,
+                "Previous no-match": -8,
+            },
+            29,
+            "dual-apply-strongly",
+        ),
+        (
+            {
+                "specialty": "dermatology",
+                "applicant_type": "us-img",
+                "step2_score": 247,
+                "exam_failures": 1,
+                "usce_months": 1,
+                "specialty_letters": 3,
+                "research_items": 2,
+                "away_rotations": 1,
+            },
+            {
+                "Starting point": 65,
+                "Target specialty": -10,
+                "USMLE failures": -10,
+                "Failure in an ultra-competitive field": -10,
+                "US clinical experience": -5,
+                "US rotations in the specialty": -3,
+            },
+            27,
+            "dual-apply-strongly",
+        ),
+    ],
+    ids=["im-at-the-median", "do-general-surgery", "img-obgyn-reapplying", "us-img-dermatology"],
+)
+def test_written_out_profiles_score_what_the_method_table_adds_up_to(
+    inputs: dict[str, object], points: dict[str, int], score: int, band: str
+) -> None:
+    result = compute(inputs)
+    scored = {factor["factor"]: factor["points"] for factor in result["factors"] if factor["points"]}
+    assert scored == points
+    assert result["score"] == score == sum(points.values())
+    assert result["band"] == band
