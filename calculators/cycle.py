@@ -214,11 +214,13 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
         if opens.date <= day < closes.date:
             if day <= reviews.date:
                 return SubmissionSeason(year, "")
-            weeks = (day - reviews.date).days // 7
+            late = (day - reviews.date).days
+            # "0 weeks after" read as on time for the six days after reviews begin.
+            how_late = counted(late // 7, "week") if late >= 7 else counted(late, "day")
             return SubmissionSeason(
                 year,
                 f"This is for the Match {year}: programs start reviewing on {reviews.shown()}, "
-                f"so a submission on {long_date(day)} arrives {counted(weeks, 'week')} after that, "
+                f"so a submission on {long_date(day)} arrives {how_late} after that, "
                 "when many interview places are already given out.",
             )
     after = season(day.year)

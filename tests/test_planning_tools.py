@@ -61,6 +61,28 @@ def test_the_latest_point_to_commit_says_the_backups_letters_and_statement_are_a
     assert "only works for a backup you have already prepared" in commit["detail"]
 
 
+def test_a_plan_written_out_by_hand() -> None:
+    # Each step's month, counted from the earlier of the submission and three
+    # months after ERAS opens (2 June 2027, estimated): nothing else pinned a
+    # step that moved a month (native audit s21, 4).
+    result = timeline.compute({"today": "2026-12-03", "eras_submission": "2027-09-20"})
+    on = {m["title"]: m["date"] for m in result["milestones"]}
+    expected = {
+        "Confirm your first choice": "2026-03-02",
+        "Plan US clinical experience": "2026-06-02",
+        "Get an honest outside assessment": "2026-09-02",
+        "Decide firmly whether to dual apply": "2026-12-02",
+        "Request letters": "2027-01-02",
+        "Build your program lists": "2027-03-02",
+        "Mentor review of each packet": "2027-07-20",
+        "Final review: right documents to the right programs": "2027-08-20",
+        "Submit ERAS": "2027-09-20",
+        "Interview season": "2027-10-20",
+        "Match Day": "2028-03-17",
+    }
+    assert {title: on[title] for title in expected} == expected
+
+
 @pytest.mark.parametrize(
     ("day", "months", "expected"),
     [
@@ -138,6 +160,32 @@ def test_match_day_is_the_third_friday_of_march_for_ten_years(year: int) -> None
     assert match_day.year == year and match_day.month == 3
     assert match_day.weekday() == 4 and 15 <= match_day.day <= 21
     assert cycle.season(year)["match_week"].date == match_day - dt.timedelta(days=4)
+
+
+def test_on_match_day_the_coming_season_is_still_that_days() -> None:
+    # The 2026 Match Day, as the NRMP published it (native audit s21, 5).
+    assert cycle.coming_season(dt.date(2026, 3, 20)) == 2026
+    assert cycle.coming_season(dt.date(2026, 3, 21)) == 2027
+
+
+@pytest.mark.parametrize(
+    ("day", "late"),
+    [
+        (dt.date(2026, 9, 23), None),  # the day programs start reviewing: on time
+        (dt.date(2026, 9, 24), "1 day after"),
+        (dt.date(2026, 9, 29), "6 days after"),
+        (dt.date(2026, 9, 30), "1 week after"),
+        (dt.date(2026, 10, 14), "3 weeks after"),
+    ],
+)
+def test_a_late_submission_says_how_late_in_days_then_weeks(day: dt.date, late: str | None) -> None:
+    # "arrives 0 weeks after that" read as on time for the six days after reviews began.
+    season = cycle.season_for_submission(day)
+    assert isinstance(season, cycle.SubmissionSeason) and season.match_year == 2027
+    if late is None:
+        assert season.note == ""
+    else:
+        assert f"arrives {late} that" in season.note, season.note
 
 
 def test_the_2028_match_day_is_the_17th_not_the_24th() -> None:
