@@ -142,3 +142,59 @@ def test_a_figure_read_in_a_secondary_copy_says_so_wherever_it_is_cited() -> Non
     assert data.CHARTING_OUTCOMES.cite().endswith("(2026; secondary copy)")
     assert data.RESULTS_2025.named() == "NRMP Results and Data 2025, secondary copy"
     assert data.ERAS_RULES.cite().endswith("(2026 season)") and not data.ARTICLE_IMG.named().endswith("copy")
+
+
+SEEDS = SHARED.parent / "seeds"
+ARTICLES = (data.ARTICLE_ORTHO, data.ARTICLE_IMG, data.ARTICLE_ULTRA, data.ARTICLE_UNMATCHED, data.ARTICLE_RADIOLOGY)
+
+
+def article_text(source: data.Source) -> str:
+    (text,) = [
+        text
+        for text in (seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt")))
+        if source.title.lower() in text[:2000].lower()
+    ]
+    return text
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [rule for rule in data.RULES_OF_THUMB if rule.source in ARTICLES],
+    ids=lambda rule: rule.topic,
+)
+def test_every_number_in_a_rule_of_thumb_is_in_the_article_it_cites(rule: data.RuleOfThumb) -> None:
+    # Typed by hand into the data page's table; nothing compared them with the
+    # articles, so "40–60" could become "40–80" unseen (native audit s21, 3).
+    # A value may also quote another article ("60–90+ (ultra article)").
+    cited = [
+        rule.source,
+        *(article for article in ARTICLES if article.key.removeprefix("article-") + " article" in rule.value.lower()),
+    ]
+    text = " ".join(article_text(source) for source in cited)
+    missing = [n for n in re.findall(r"\d+(?:\.\d+)?", rule.value) if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", text)]
+    assert not missing, (rule.value, missing)
+    # A range stands in the article as that range, not as two numbers apart.
+    ranges = [
+        (low, high)
+        for low, high in re.findall(r"(\d+)–(\d+)", rule.value)
+        if not re.search(rf"(?<![\d.]){low}\s*(?:-|–|—|to)\s*{high}(?!\d)", text)
+    ]
+    assert not ranges, (rule.value, ranges)
+
+
+@pytest.mark.parametrize(
+    ("slug", "figures"),
+    [
+        ("plastic-surgery", ("221", "100%")),
+        ("otolaryngology", ("394", "99.7%")),
+        ("neurological-surgery", ("268", "98.9%")),
+        ("diagnostic-radiology", ("1,042", "1,057", "98.6%")),
+    ],
+)
+def test_the_acs_fill_rates_are_the_reference_notes(slug: str, figures: tuple[str, ...]) -> None:
+    # Typed by hand from the reference data's notes, which are not a table
+    # the round-trip tests read (native audit s21, 3).
+    notes = (SHARED / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in notes.splitlines() if all(figure in line for figure in figures))
+    assert line
+    assert all(figure in data.specialty(slug).acs_fill for figure in figures), data.specialty(slug).acs_fill
