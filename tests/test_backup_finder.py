@@ -276,6 +276,10 @@ def test_preferences_move_scores_in_the_stated_direction() -> None:
     procedural = by_slug(compute({**base, "prefers_procedures": "yes"}))
     assert procedural["general-surgery"]["score"] - neutral["general-surgery"]["score"] == 10
     assert procedural["internal-medicine"]["score"] - neutral["internal-medicine"]["score"] == -6
+    # Written out, not read from PROCEDURE_POINTS (native audit s21, 2).
+    hands_off = by_slug(compute({**base, "prefers_procedures": "no"}))
+    assert hands_off["psychiatry"]["score"] - neutral["psychiatry"]["score"] == 6
+    assert hands_off["general-surgery"]["score"] - neutral["general-surgery"]["score"] == -8
     clinic = by_slug(compute({**base, "prefers_outpatient": "yes"}))
     assert clinic["family-medicine"]["score"] - neutral["family-medicine"]["score"] == 8
     assert clinic["emergency-medicine"]["score"] - neutral["emergency-medicine"]["score"] == -6
