@@ -965,3 +965,29 @@ def test_written_out_profiles_score_what_the_method_table_adds_up_to(
     assert scored == points
     assert result["score"] == score == sum(points.values())
     assert result["band"] == band
+
+
+# Each side of the lines the articles draw, written out from their bands
+# (native audit s21, 1): radiology's mid-range band is 235-249, dermatology's
+# exceptional profile starts at 260.
+@pytest.mark.parametrize(
+    ("specialty", "inputs", "band"),
+    [
+        ("diagnostic-radiology", {"step2_score": 234}, "dual-apply-strongly"),
+        ("diagnostic-radiology", {"step2_score": 235}, "dual-apply"),
+        ("diagnostic-radiology", {"step2_score": 249}, "dual-apply"),
+        ("diagnostic-radiology", {"step2_score": 250}, "single-track"),
+        ("dermatology", {**STRONG, "step2_score": 259}, "dual-apply"),
+        ("dermatology", {**STRONG, "step2_score": 260}, "single-track"),
+    ],
+)
+def test_a_score_on_an_articles_line_takes_the_band_above_it(specialty: str, inputs: dict[str, object], band: str) -> None:
+    radiology_file = {
+        "applicant_type": "us-img",
+        "usce_months": 12,
+        "specialty_letters": 2,
+        "research_items": 3,
+        "away_rotations": 2,
+    }
+    profile = inputs if specialty == "dermatology" else {**radiology_file, **inputs}
+    assert compute({**profile, "specialty": specialty})["band"] == band

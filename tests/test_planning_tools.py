@@ -162,6 +162,12 @@ def test_match_day_is_the_third_friday_of_march_for_ten_years(year: int) -> None
     assert cycle.season(year)["match_week"].date == match_day - dt.timedelta(days=4)
 
 
+def test_from_the_monday_of_match_week_a_reapplicant_counts_from_that_match() -> None:
+    # Match Week 2026 began on 16 March, Match Day on the 20th (native audit s21, 5).
+    assert timeline.last_match_day(dt.date(2026, 3, 16)).date == dt.date(2026, 3, 20)
+    assert timeline.last_match_day(dt.date(2026, 3, 15)).date == dt.date(2025, 3, 21)
+
+
 def test_on_match_day_the_coming_season_is_still_that_days() -> None:
     # The 2026 Match Day, as the NRMP published it (native audit s21, 5).
     assert cycle.coming_season(dt.date(2026, 3, 20)) == 2026
