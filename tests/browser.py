@@ -124,6 +124,12 @@ def open_page(page: Any, url: str) -> None:
     page.wait_for_timeout(200)
 
 
+def stored_snapshots(page: Any) -> list[str]:
+    """The addresses in the engine's snapshot cache (a snapshot's, and the
+    marker that this browser has started the engine before)."""
+    return page.evaluate("""async () => (await (await caches.open("matchplanb-engine-snapshot")).keys()).map((r) => r.url)""")
+
+
 def only_loopback(route: Any) -> None:
     """A route handler for contexts made outside the ``page`` fixture."""
     url = route.request.url

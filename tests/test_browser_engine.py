@@ -10,7 +10,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import field, first_live_result, open_calculator, wait_for_result, wait_for_tab_copy, zstd_frame
+from browser import (
+    field,
+    first_live_result,
+    open_calculator,
+    stored_snapshots,
+    wait_for_result,
+    wait_for_tab_copy,
+    zstd_frame,
+)
 from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS
 
 from calculators import REGISTRY
@@ -393,10 +401,6 @@ def test_a_request_python_cannot_answer_shows_a_plain_message(page: Any, site_ur
 
 def wait_for_mark(page: Any, name: str, timeout: int = 90_000) -> None:
     page.wait_for_function("(name) => performance.getEntriesByName(`mpb:${name}`).length > 0", arg=name, timeout=timeout)
-
-
-def stored_snapshots(page: Any) -> list[str]:
-    return page.evaluate("""async () => (await (await caches.open("matchplanb-engine-snapshot")).keys()).map((r) => r.url)""")
 
 
 def test_a_repeat_visit_starts_from_the_stored_snapshot_and_every_calculator_runs(page: Any, site_url: str) -> None:
