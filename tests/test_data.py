@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -148,6 +149,7 @@ SEEDS = SHARED.parent / "seeds"
 ARTICLES = (data.ARTICLE_ORTHO, data.ARTICLE_IMG, data.ARTICLE_ULTRA, data.ARTICLE_UNMATCHED, data.ARTICLE_RADIOLOGY)
 
 
+@functools.cache  # read once, not for each rule that cites it
 def article_text(source: data.Source) -> str:
     (text,) = [
         text
