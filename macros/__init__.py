@@ -274,8 +274,18 @@ def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Mar
     if key not in cycle.MILESTONE_BY_KEY:
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     day = cycle.season(match_year or _coming_season())[key]
-    prefix = "by " if cycle.MILESTONE_BY_KEY[key].deadline else "around " if day.estimated else "on " if on else ""
+    deadline = cycle.MILESTONE_BY_KEY[key].deadline
+    prefix = "by " if deadline else "around " if day.estimated else "on " if on else ""
     shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if day.estimated_early else "")
+    if deadline and day.date < cycle.reference_date():
+        # Pages are rebuilt weekly and kept offline, so between our deadline
+        # and Match Day a page still says "register now, by" a day gone by; an
+        # early estimate may not be the NRMP's real, later deadline.
+        shown += (
+            " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
+            if day.estimated_early
+            else ", a date now passed"
+        )
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 
 

@@ -13,6 +13,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -398,6 +399,29 @@ def test_the_timeline_guide_says_registration_stays_open_with_a_fee_until_the_ra
     shown = jinja2.Template(line).render(cycle_date=macros.cycle_date)
     assert "stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar" in shown
     assert "register now, <strong>by 17 February 2027, an estimate set early on purpose</strong>" in shown
+
+
+@pytest.mark.parametrize(
+    ("pinned", "passed"), [(dt.date(2027, 2, 17), False), (dt.date(2027, 2, 18), True), (dt.date(2027, 3, 19), True)]
+)
+def test_a_guide_built_after_our_early_deadline_says_it_has_passed_and_the_nrmps_may_not_have(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, passed: bool
+) -> None:
+    # Until Match Day the guides name the running season, so from 18 February a
+    # weekly build told a late registrant to register "now, by 17 February"
+    # (season audit s22, 1).
+    import jinja2
+
+    import macros
+
+    pin_build_date(monkeypatch, pinned)
+    guide = (ROOT / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
+    (line,) = [line for line in guide.splitlines() if "Register for the Match with the NRMP" in line]
+    shown = unescape(jinja2.Template(line).render(cycle_date=macros.cycle_date))
+    assert "by 17 February 2027, an estimate set early on purpose" in shown
+    said = "that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
+    assert (said in shown) == passed
+    assert (said in unescape(str(macros.cycle_date("rank_deadline")))) == passed
 
 
 def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> None:
