@@ -329,8 +329,9 @@ def _season_milestones(
         "registration_opens": "Register for the Match with the NRMP: a registration of its own, apart from ERAS.",
         "early_registration_ends": "Register by today: the NRMP charges a late fee after it.",
         "ranking_opens": "You can enter your rank order list from today; it counts only once certified.",
-        "rank_deadline": "Certify one rank order list in true order of preference, across both specialties. If you are "
-        "an IMG, ECFMG must also have confirmed to the NRMP by now that you passed the required examinations, "
+        "rank_deadline": "Certify one rank order list in true order of preference"
+        + (", across both specialties" if dual else "")
+        + ". If you are an IMG, ECFMG must also have confirmed to the NRMP by now that you passed the required examinations, "
         f"or you are withdrawn from the Match ({NRMP_APPLICANT_FAQ.cite()}).",
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
         "soap_ends": "The last SOAP offers are made.",

@@ -478,6 +478,15 @@ def test_dual_and_unmatched_add_their_milestones() -> None:
     assert "Debrief your last application" not in titles(previously_unmatched=False)
 
 
+@pytest.mark.parametrize("dual", [True, False])
+def test_the_rank_list_deadline_speaks_of_two_specialties_only_to_a_dual_applicant(dual: bool) -> None:
+    # Its detail said "across both specialties" to every reader (season audit s22, 7).
+    milestones = timeline.compute({"today": "2026-12-03", "dual_applying": dual})["milestones"]
+    (deadline,) = [m for m in milestones if m["title"] == "Rank order list certification deadline"]
+    assert deadline["detail"].startswith("Certify one rank order list in true order of preference")
+    assert ("across both specialties" in deadline["detail"]) == dual
+
+
 def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> None:
     # Counted back 18 months from a September 2026 submission, the debrief
     # fell in March 2025, a year before the no-match of March 2026.
