@@ -152,6 +152,9 @@ class Measure:
     # Far beyond both groups, where the estimate rests on the assumed shapes:
     # the headline then says so, not only a note further down.
     far_from_data: bool = False
+    # How the ratio comes from the curves, where the table's published
+    # figures alone would not give it (a pooled SD, a levelled stretch).
+    worked: str | None = None
 
     @property
     def used(self) -> bool:
@@ -170,6 +173,7 @@ class Measure:
             "likelihood_ratio": _ratio(self.log_lr) if self.used else None,
             "levelled": None if self.level is None else [self.level.low, self.level.high],
             "reason": self.problem,
+            "worked": self.worked,
         }
 
 
@@ -335,6 +339,7 @@ def step2_measure(spec: data.Specialty, score: int) -> Measure:
         tuple(cautions),
         level,
         far_from_data=far,
+        worked=None if log_lr is None else step2_worked(spec, score, level),
     )
 
 
@@ -457,6 +462,30 @@ def step2_curve(spec: data.Specialty) -> MonotoneCurve:
 def step2_log_lr(spec: data.Specialty, score: float) -> float:
     """The Step 2 CK log likelihood ratio, never falling as the score rises."""
     return step2_curve(spec).log_lr(score)
+
+
+def step2_worked(spec: data.Specialty, score: int, level: Level | None) -> str:
+    """The Step 2 CK ratio worked from the curves' means and SD.  The table
+    shows each group's published SD, but the curves share the pooled one
+    unless the two clearly differ, so the table alone gave another ratio."""
+    pair = step2_pair(spec)
+    m, u = spec.outcome.step2_matched, spec.outcome.step2_unmatched  # type: ignore[union-attr]
+    curves = (
+        f"both with the pooled SD, {pair.sd_m:.1f}, since the published SDs ({m.sd:g} and {u.sd:g}) differ by no more "
+        "than rounding and chance"
+        if pair.shared_sd
+        else f"with their own SDs, {pair.sd_m:g} and {pair.sd_u:g}"
+    )
+    text = (
+        f"{STEP2_LABEL}'s ratio is the height at {score} of the matched group's normal curve over the unmatched "
+        f"group's: curves around the means {pair.mean_m:g} and {pair.mean_u:g}, {curves}, give {_ratio(pair.log_lr(score)):g}."
+    )
+    if level is not None:
+        text += (
+            f" Your score is where the estimate is held level ({level_span(level)}), so the ratio used is "
+            f"{_ratio(step2_log_lr(spec, score)):g}, the level's."
+        )
+    return text
 
 
 def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
@@ -943,6 +972,7 @@ def render(result: Mapping[str, object]) -> Markup:
                 caption="What each input contributed (a ratio above 1 raises the estimate, below 1 lowers it)",
             )
         )
+        parts += [el("p", m["worked"]) for m in measures if m.get("worked")]
     curve: list[dict[str, float]] = result["curve"]  # type: ignore[assignment]
     if curve:
         # Shrunk to a phone's width its labels would be 7 px tall: it keeps a

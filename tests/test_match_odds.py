@@ -8,6 +8,7 @@ import json
 import math
 import re
 import xml.etree.ElementTree as ET
+from html import unescape
 from statistics import NormalDist
 
 import pytest
@@ -131,6 +132,34 @@ def test_family_medicine_pools_the_sd_and_is_then_held_at_the_base_rate() -> Non
         assert any("held level at every score, at 54%" in note and "232 against 231" in note for note in result["notes"])
         # The near-equal-averages note would now say too little: the score does not move it at all.
         assert not any("almost the same average" in note for note in result["notes"])
+
+
+WITH_STEP2 = [s.slug for s in SPECIALTIES if match_odds.step2_estimate(s, 250) is not None]
+WORKED = re.compile(
+    r"ratio is the height at (?P<score>\d+) .* curves around the means (?P<mean_m>[\d.]+) and (?P<mean_u>[\d.]+), "
+    r"(?:both with the pooled SD, (?P<pooled>[\d.]+),.*|with their own SDs, (?P<sd_m>[\d.]+) and (?P<sd_u>[\d.]+)), "
+    r"give (?P<ratio>[\d.e+-]+)\.(?: .*the ratio used is (?P<used>[\d.e+-]+), the level's\.)?$"
+)
+
+
+@pytest.mark.parametrize("slug", WITH_STEP2)
+@pytest.mark.parametrize("score", [200, 235, 250, 275])
+def test_the_step2_ratio_shown_can_be_redone_from_the_numbers_shown_with_it(slug: str, score: int) -> None:
+    # The table gives each group's published SD while the curves share the
+    # pooled one: for Psychiatry at 200 the table's numbers gave 1.49, the
+    # page 0.4061 (arithmetic audit s22, 1).
+    result = compute({"specialty": slug, "step2_score": score})
+    (measure,) = [m for m in result["measures"] if m["measure"] == "step2_score"]
+    worked = WORKED.search(measure["worked"])
+    assert worked, measure["worked"]
+    sd_m = float(worked["pooled"] or worked["sd_m"])
+    sd_u = float(worked["pooled"] or worked["sd_u"])
+    assert worked["mean_m"] == f"{measure['matched']['mean']:g}" and worked["mean_u"] == f"{measure['unmatched']['mean']:g}"
+    by_hand = NormalDist(float(worked["mean_m"]), sd_m).pdf(score) / NormalDist(float(worked["mean_u"]), sd_u).pdf(score)
+    assert float(worked["ratio"]) == pytest.approx(by_hand, rel=0.02)  # the pooled SD is shown to 0.1
+    assert float(worked["used"] or worked["ratio"]) == measure["likelihood_ratio"]
+    assert (worked["used"] is not None) == (measure["levelled"] is not None)
+    assert measure["worked"] in unescape(str(match_odds.render(result)))
 
 
 def _nb_pmf(k: int, mean: float, sd: float) -> float:
