@@ -585,22 +585,24 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
         if outcome.img_ranked_first < FEW_RANKED_FIRST:
             error = 100 * math.sqrt(rate / 100 * (1 - rate / 100) / outcome.img_ranked_first)
             few = f" So few applicants make it a rough figure: one standard error is about {error:.0f} percentage points."
+        points, worked = points_for_percent(rate, MATCH_RATE_POINTS_PER_PCT, weight)
         rate_row = Component(
             "IMG match rate",
-            round(rate * MATCH_RATE_POINTS_PER_PCT * weight),
+            points,
             f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
-            f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{few}{weight_text}",
+            f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{few}{weight_text}{worked}",
             CHARTING_OUTCOMES,
         )
     column, group = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
     pgy1 = candidate.pgy1
     if pgy1 is not None:
         share = float(getattr(pgy1, column))
+        points, worked = points_for_percent(share, IMG_SHARE_POINTS_PER_PCT, weight)
         share_row = Component(
             f"Positions filled by {group}",
-            round(share * IMG_SHARE_POINTS_PER_PCT * weight),
+            points,
             f"{capitalised(group)} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
-            f"positions offered in {RESULTS_2025.year}.{weight_text}",
+            f"positions offered in {RESULTS_2025.year}.{weight_text}{worked}",
             RESULTS_2025,
         )
     elif outcome is not None:
@@ -643,6 +645,17 @@ def _matched_share(outcome: data.ChartingOutcome) -> float:
     return round(100 * outcome.img_matched / outcome.positions, 1)
 
 
+def points_for_percent(percent: float, per_point: float, weight: float) -> tuple[int, str]:
+    """A rate's points, and the sum that gives them written out, so its row
+    adds up on its own ("48.5%, counted ×1.5" alone did not give 29).  Halves
+    round up, as a reader rounding by hand would."""
+    exact = percent * per_point * weight
+    points = math.floor(exact + 0.5 + 1e-9)
+    factors = f"{percent:g} × {per_point:g}" + (f" × {weight:g}" if weight != 1 else "")
+    total = f"{points}" if abs(exact - points) < 1e-9 else f"{exact:.2f}".rstrip("0") + f", rounded to {points}"
+    return points, f" Points: {per_point:g} for each percentage point, {factors} = {total}."
+
+
 def _estimated_share(
     candidate: data.Specialty, outcome: data.ChartingOutcome, column: str, group: str, weight: float, weight_text: str
 ) -> Component:
@@ -660,11 +673,12 @@ def _estimated_share(
             f" ({matched:.1f}%), times {basis.us_ratio:.2f}, which is how US-citizen IMGs' share compares with non-US "
             f"IMGs' across the {basis.fields} fields with both figures"
         )
+    points, worked = points_for_percent(share, IMG_SHARE_POINTS_PER_PCT, weight)
     return Component(
         f"Positions filled by {group}",
-        round(share * IMG_SHARE_POINTS_PER_PCT * weight),
+        points,
         f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so it is estimated from NRMP's counts: {counts}, "
-        f"about {share:.1f}%.{weight_text}",
+        f"about {share:.1f}%.{weight_text}{worked}",
         CHARTING_OUTCOMES,
     )
 
@@ -1009,7 +1023,6 @@ def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> 
 
 # --- Presentation -----------------------------------------------------------------------------
 HEADLINED = 3
-SHOWN_IN_DETAIL = 5
 
 
 def render(result: Mapping[str, object]) -> Markup:
@@ -1038,7 +1051,7 @@ def render(result: Mapping[str, object]) -> Markup:
             (
                 str(i),
                 str(s["name"]),
-                str(s["score"]),
+                signed(int(s["score"])).removeprefix("+"),
                 "yes" if s["paired_by_articles"] else "no",
                 data.TIER_LABELS[s["tier"]],  # type: ignore[index]
                 *(() if step2 is None else (_odds_text(s["match_odds"]),)),  # type: ignore[arg-type]
@@ -1046,10 +1059,17 @@ def render(result: Mapping[str, object]) -> Markup:
             for i, s in enumerate(suggestions, 1)
         ]
         parts.append(
+            el(
+                "p",
+                "The order: fields a source article pairs with your first choice come first, then the rest; within "
+                "each, the higher score first. Each score's points are set out below the table.",
+            )
+        )
+        parts.append(
             table(
                 ("Rank", "Specialty", "Score", "Paired by an article", "Tier", *odds_column),
                 rows,
-                caption="Eligible backups, best first",
+                caption="Eligible backups: fields an article pairs with yours first, then by score",
             )
         )
         if odds_note is not None:
@@ -1065,7 +1085,7 @@ def render(result: Mapping[str, object]) -> Markup:
                 )
             )
         parts.append(paper_note("A specialty's points below are printed only if you opened them on screen."))
-        for s in suggestions[:SHOWN_IN_DETAIL]:
+        for s in suggestions:
             points: list[dict[str, object]] = s["points"]  # type: ignore[assignment]
             parts.append(
                 printed_if_opened(

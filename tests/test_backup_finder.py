@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
+import re
 import xml.etree.ElementTree as ET
+from html import unescape
 
 import pytest
 from conftest import READERS_OUTSIDE_THE_DATA
@@ -28,6 +31,7 @@ from calculators.backup_finder import (
 )
 from calculators.data import APPLICANT_TYPES, ARTICLES, SPECIALTIES, SPECIALTY_BY_SLUG
 from calculators.fields import defaults
+from calculators.html import counted
 from calculators.render import render_calculator
 
 SLUGS = [s.slug for s in SPECIALTIES]
@@ -452,6 +456,51 @@ def test_render_shows_points_bridges_and_exclusions() -> None:
     html = backup_finder.render(compute({}))
     assert "how they add up" in html and "Bridge years" in html and "Not considered" in html
     assert "Transitional year" in html
+
+
+WORKED = re.compile(
+    r"Points: ([\d.]+) for each percentage point, ([\d.]+) × ([\d.]+)(?: × ([\d.]+))? = ([\d.]+)(?:, rounded to (\d+))?\.$"
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(inputs=INPUTS)
+def test_every_rate_row_adds_up_from_its_own_words_and_every_score_is_broken_down(inputs: dict[str, object]) -> None:
+    # "48.5%, counted ×1.5" gave +29 only with a rate printed in the method,
+    # and six of eleven scores had no breakdown at all (arithmetic audit s22, 2).
+    result = compute(inputs)
+    html = unescape(str(backup_finder.render(result)))
+    for suggestion in result["suggestions"]:  # type: ignore[union-attr]
+        assert f"{suggestion['name']}: {counted(int(suggestion['score']), 'point')}, how they add up" in html
+        for row in suggestion["points"]:
+            if not row["component"].startswith(("IMG match rate", "Positions filled")):
+                continue
+            worked = WORKED.search(row["why"])
+            if row["points"] == 0 and worked is None:
+                continue  # no figure to count from: said in words
+            assert worked, row["why"]
+            per_point, percent, factor, weight, exact, rounded = worked.groups()
+            assert float(factor) == float(per_point)
+            assert float(percent) * float(factor) * float(weight or 1) == pytest.approx(float(exact), abs=0.006)
+            assert int(rounded or exact) == row["points"] == math.floor(float(exact) + 0.5)
+            assert f"{float(percent):g}" in row["why"].split("Points:")[0] or "about" in row["why"]
+
+
+def test_the_ranking_says_what_orders_it_and_writes_a_low_score_with_a_minus() -> None:
+    # Neurosurgery first, procedures "no": general surgery (paired by an
+    # article) ranked above fields with far higher scores, with nothing on
+    # screen to say why, and negative scores were printed with a hyphen.
+    result = compute(
+        {"specialty": "neurological-surgery", "applicant_type": "us-md", "prefers_procedures": "no", "exam_failures": 11}
+    )
+    html = unescape(str(backup_finder.render(result)))
+    assert "fields a source article pairs with your first choice come first" in html
+    scores = [int(s["score"]) for s in result["suggestions"]]  # type: ignore[union-attr]
+    assert any(score < 0 for score in scores)
+    for score in scores:
+        shown = f'<td data-label="Score">{score if score >= 0 else f"−{-score}"}</td>'
+        assert shown in html
+    assert not re.search(r">-\d", html)
 
 
 def test_method_prints_constants_traits_and_pairings() -> None:
