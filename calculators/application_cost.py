@@ -599,7 +599,8 @@ def method() -> Markup:
     return join(
         el(
             "p",
-            "Total = ERAS fees for each specialty (and for a preliminary or transitional year list, if any) + USMLE transcript + ECFMG token (IMGs only) + NRMP registration + "
+            "Total = ERAS fees for each specialty (and for a preliminary or transitional year list, if any) + USMLE transcript + ECFMG token (IMGs only) + USMLE Step 3 fee (if you "
+            "sit Step 3 this season) + NRMP registration + "
             f"NRMP extra-rank fees + in-person interviews × {money(IN_PERSON_PER_INTERVIEW)} + the virtual season "
             "median (once, if you have any virtual interview).",
         ),
@@ -629,6 +630,12 @@ def method() -> Markup:
                     _old_mark(ECFMG_TOKEN),
                     f"ECFMG ERAS token: {money(int(ECFMG_TOKEN.amount_usd))} once, for US-citizen and non-US-citizen "
                     f"IMGs only ({_cite(ECFMG_TOKEN)}).",
+                ),
+                el(
+                    "li",
+                    _old_mark(STEP_3),
+                    f"USMLE Step 3: {money(int(STEP_3.amount_usd))} ({_cite(STEP_3)}), only when you tick that you sit "
+                    "it this season; the figure is read from a copy of the FSMB's FAQ, so check the current fee.",
                 ),
                 el(
                     "li",

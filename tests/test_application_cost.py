@@ -5,8 +5,9 @@ properties that must always hold."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from html import escape
+from html import escape, unescape
 
 import pytest
 from hypothesis import given, settings
@@ -478,6 +479,32 @@ def test_method_shows_formula_schedule_and_sources() -> None:
     assert "midpoint, rounded to whole dollars" in html
     assert html.count("Old figure: ") == 6, "the transcript, token, two NRMP fees and both interview studies"
     assert "Travel" in html
+
+
+# The words of the formula that name each item the total can hold.
+FORMULA_TERMS = {
+    "ERAS application fees": "ERAS fees for each specialty",
+    "USMLE transcript": "USMLE transcript",
+    "ECFMG ERAS token": "ECFMG token",
+    "USMLE Step 3 exam": "USMLE Step 3 fee",
+    "NRMP registration": "NRMP registration",
+    "NRMP extra ranks": "NRMP extra-rank fees",
+    "In-person interviews": "in-person interviews ×",
+    "Virtual interviews": "the virtual season median",
+}
+
+
+def test_the_formula_names_every_item_the_total_holds() -> None:
+    # The Step 3 fee was in the total (23% of it, ticked) but not in the
+    # formula or the list of items (arithmetic audit s22, 4).
+    result = ac.compute(
+        {"step3_this_season": True, "first_year_programs": 10, "in_person_interviews": 2, "virtual_interviews": 3}
+    )
+    (formula,) = [p for p in re.findall(r"<p>(.*?)</p>", unescape(str(ac.method()))) if p.startswith("Total = ")]
+    for item in result["items"]:
+        (term,) = [term for name, term in FORMULA_TERMS.items() if item["item"].startswith(name)]
+        assert term in formula, item["item"]
+    assert f"USMLE Step 3: ${int(ac.STEP_3.amount_usd):,}" in unescape(str(ac.method()))
 
 
 def test_widget_renders_with_default_result() -> None:
