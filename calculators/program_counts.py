@@ -491,13 +491,18 @@ def plan(
         primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
+    parts = [primary.text(), *([backup.text()] if backup else [])]
+    # A part that may rightly run higher ("60–100+") leaves the sum open too.
+    total_text = (str(total_low) if total_low == total_high else f"{total_low}–{total_high}") + (
+        "+" if any(part.endswith("+") for part in parts) else ""
+    )
     return {
         "primary": primary.counts(),
         "backup": backup.counts() if backup else None,
         "total": {"low": total_low, "high": total_high},
         "share": share(primary, backup),
         "tiers": tiers(band),
-        "count_text": {"primary": primary.text(), "backup": backup.text() if backup else None},
+        "count_text": {"primary": parts[0], "backup": parts[1] if backup else None, "total": total_text},
         "range_rule": {
             "primary": primary.as_rule("first choice"),
             "backup": backup.as_rule("backup") if backup else None,
@@ -802,8 +807,7 @@ def render(result: Mapping[str, object]) -> Markup:
     rows = [row(result["specialty_name"], "First choice", "primary")]
     if backup is not None:
         rows.append(row(result["backup_name"], "Backup", "backup"))
-        total: dict[str, int] = result["total"]  # type: ignore[assignment]
-        rows.append((el("strong", "All programs"), "", el("strong", f"{total['low']}–{total['high']}"), "100%", "", ""))
+        rows.append((el("strong", "All programs"), "", el("strong", count_text["total"]), "100%", "", ""))
     mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
     return el(
         "div",

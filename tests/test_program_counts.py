@@ -125,7 +125,7 @@ def test_pivot_without_a_backup_keeps_the_hand_picked_set_it_would_keep_beside_o
 def test_an_open_ended_count_reads_the_same_in_summary_chart_and_table() -> None:
     result = pc.compute({"specialty": "dermatology", "step2_score": 240})
     assert result["band"] == "dual-apply-strongly"
-    assert result["count_text"] == {"primary": "100+", "backup": None}
+    assert result["count_text"] == {"primary": "100+", "backup": None, "total": "100+"}
     assert "100+ programs" in result["summary"]
     dual = pc.compute({**PIVOT, "backup_specialty": "family-medicine"})
     shown = dual["count_text"]["primary"]
@@ -681,6 +681,18 @@ def test_an_open_ended_range_keeps_its_plus_when_the_whole_range_is_used() -> No
     assert pc.plan("dermatology", "internal-medicine", "dual-apply")["count_text"]["primary"] == "60–100+"
     assert pc.plan("dermatology", None, "dual-apply")["count_text"]["primary"] == "80–100+"  # the upper half too
     assert pc.plan("dermatology", "internal-medicine", "single-track")["count_text"]["backup"] == "40–50"
+
+
+def test_the_total_of_an_open_ended_range_stays_open() -> None:
+    # "60–100+" beside "60–60" added up to a closed "120–170" (arithmetic audit s22, 5).
+    with_plus = pc.compute({**PIVOT, "backup_specialty": "pathology", "previously_unmatched": True})
+    assert with_plus["count_text"]["backup"].endswith("+")
+    total = with_plus["total"]
+    assert with_plus["count_text"]["total"] == f"{total['low']}–{total['high']}+"
+    assert f"<strong>{total['low']}–{total['high']}+</strong>" in str(pc.render(with_plus))
+    closed = pc.plan("internal-medicine", "family-medicine", "dual-apply")
+    assert not closed["count_text"]["primary"].endswith("+") and not closed["count_text"]["backup"].endswith("+")
+    assert closed["count_text"]["total"] == f"{closed['total']['low']}–{closed['total']['high']}"
 
 
 def test_after_a_no_match_the_first_choice_is_a_tightly_curated_set() -> None:
