@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import application_cost as ac
-from calculators import cycle, data
+from calculators import charts, cycle, data
 from calculators.fields import InputError
 from calculators.html import Markup
 from calculators.render import render_calculator
@@ -615,3 +615,35 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
         )
     # "Old figure" stays with the data, whatever the date: the schedule is the newest we hold.
     assert result["old_figures"] == OLD_ITEMS
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (935, 4085, "23%"),
+        (75, 29_475, "under 1%"),
+        (29_400, 29_475, "over 99%"),
+        (20, 4000, "under 1%"),
+        (0, 10, "0%"),
+        (10, 10, "100%"),
+    ],
+)
+def test_a_share_in_the_cost_chart_is_never_rounded_onto_nothing_or_everything(part: int, whole: int, shown: str) -> None:
+    # A DO with 999 programs saw ERAS at "(100%)" and NRMP registration at
+    # "(0%)" (arithmetic audit s22, 6).
+    assert charts.share_of(part, whole) == shown
+
+
+def test_the_cost_chart_names_a_small_share_as_under_one_percent() -> None:
+    result = ac.compute(
+        {
+            "applicant_type": "us-do",
+            "primary_programs": 999,
+            "exam_transcripts": "comlex",
+            "ranked_programs": 5,
+            "virtual_interviews": 0,
+        }
+    )
+    chart = unescape(str(charts.cost_breakdown(result)))
+    assert "$75 (under 1%)" in chart and "$29,400 (over 99%)" in chart
+    assert "(100%)" not in chart and "$0 (0%)" in chart
