@@ -548,7 +548,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "Specialty letters",
                 LETTER_SHORT_POINTS * (expected - letters),
-                f"{letters} of the {expected} letters expected in this field.",
+                f"{letters} of the {counted(expected, 'letter')} expected in this field.",
                 letters_source,
             )
         )

@@ -993,3 +993,9 @@ RADIOLOGY_FILE = {
 )
 def test_a_score_on_an_articles_line_takes_the_band_above_it(inputs: dict[str, object], band: str) -> None:
     assert compute(inputs)["band"] == band
+
+
+def test_a_letter_short_is_counted_in_good_english() -> None:
+    # "0 of the 1 letters expected" (arithmetic audit s22, 7).
+    factors = compute({"specialty": "diagnostic-radiology", "specialty_letters": 0})["factors"]
+    assert any(factor["why"] == "0 of the 1 letter expected in this field." for factor in factors), factors

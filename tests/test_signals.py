@@ -336,3 +336,10 @@ def test_a_missing_number_names_the_season_the_reader_would_apply_in(monkeypatch
     html = str(sg.render(sg.compute({})))
     assert "for ERAS 2027 (Match 2027) are not in our sources" in html
     assert "As of 2 December 2026, the next season you can apply to on time is ERAS 2028 (Match 2028)." in html
+
+
+@pytest.mark.parametrize(("signals", "said"), [(71, "1 stays unplanned: use it only"), (73, "3 stay unplanned: use them only")])
+def test_signals_left_unplanned_are_counted_in_good_english(signals: int, said: str) -> None:
+    # "1 stay unplanned: use them" (arithmetic audit s22, 7).
+    reasons = sg.compute({"primary_signals": signals})["reasons"]
+    assert any(said in reason for reason in reasons), reasons
