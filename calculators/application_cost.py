@@ -584,8 +584,8 @@ def _season_note(result: Mapping[str, object]) -> Markup:
         return el(
             "p",
             el("strong", "ERAS fees not yet confirmed for your season: "),
-            f"our schedule was last confirmed for the {result['fee_season']}, and {ahead}. Check the AAMC's fee page "
-            "for that season's prices.",
+            f"our schedule was last confirmed for the {result['fee_season']}. {capitalised(ahead)}. Check the AAMC's "
+            "fee page for the prices of the season you pay in.",
             class_="mpb-note",
         )
     return el(

@@ -249,7 +249,12 @@ def eras_season(match_year: int) -> str:
 def season_ahead(today: dt.date) -> str:
     """Which season a reader applying next would apply in, and as of when: a
     calculator whose figures are for an earlier season says so beside them."""
-    return f"as of {long_date(today)}, the next season you can apply to on time is {eras_season(next_open_season(today))}"
+    running, next_open = coming_season(today), next_open_season(today)
+    # From the review start to Match Day a reader may still add programs to
+    # the running season, and pay its prices: naming only the next one left
+    # that reader to guess (season audit s22, 3).
+    still_running = f"{eras_season(running)} is still running, and " if running != next_open else ""
+    return f"as of {long_date(today)}, {still_running}the next season you can apply to on time is {eras_season(next_open)}"
 
 
 def reference_date() -> dt.date:

@@ -584,15 +584,17 @@ def pin_today(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("today", "ahead", "confirmed"),
+    ("today", "ahead", "running", "confirmed"),
     [
-        ("2025-07-01", 2026, True),  # before review starts: the Match 2026 is still open on time
-        ("2026-07-01", 2027, False),
-        ("2026-12-02", 2028, False),  # the audit's day: the Match 2027 is under review, 2028 is next
+        ("2025-07-01", 2026, None, True),  # before review starts: the Match 2026 is still open on time
+        ("2026-07-01", 2027, None, False),
+        # The Match 2027 is under review, 2028 is next; a reader adding programs
+        # now pays 2027's prices, unconfirmed too (season audit s22, 3).
+        ("2026-12-02", 2028, 2027, False),
     ],
 )
 def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_schedule_covers_it(
-    monkeypatch: pytest.MonkeyPatch, today: str, ahead: int, confirmed: bool
+    monkeypatch: pytest.MonkeyPatch, today: str, ahead: int, running: int | None, confirmed: bool
 ) -> None:
     # The result said only "ERAS 2025 and 2026 seasons", never the season a
     # reader applying next would pay in, and nothing marked the schedule as
@@ -605,13 +607,15 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
     html = str(ac.render(result))
     day = cycle.long_date(dt.date.fromisoformat(today))
     season = f"the next season you can apply to on time is ERAS {ahead} (Match {ahead})"
+    if running:
+        season = f"ERAS {running} (Match {running}) is still running, and {season}"
     if confirmed:
         assert f"As of {day}, {season}, and this schedule is confirmed for it." in html
         assert "not yet confirmed" not in html
     else:
         assert (
             "ERAS fees not yet confirmed for your season: </strong>our schedule was last confirmed for the "
-            f"ERAS 2025 and 2026 seasons, and as of {day}, {season}." in html
+            f"ERAS 2025 and 2026 seasons. As of {day}, {season}." in html
         )
     # "Old figure" stays with the data, whatever the date: the schedule is the newest we hold.
     assert result["old_figures"] == OLD_ITEMS

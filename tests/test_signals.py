@@ -335,7 +335,10 @@ def test_a_missing_number_names_the_season_the_reader_would_apply_in(monkeypatch
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 2, tzinfo=dt.UTC).timestamp())))
     html = str(sg.render(sg.compute({})))
     assert "for ERAS 2027 (Match 2027) are not in our sources" in html
-    assert "As of 2 December 2026, the next season you can apply to on time is ERAS 2028 (Match 2028)." in html
+    assert (
+        "As of 2 December 2026, ERAS 2027 (Match 2027) is still running, and the next season you can apply to on time "
+        "is ERAS 2028 (Match 2028)." in html
+    )
 
 
 @pytest.mark.parametrize(("signals", "said"), [(71, "1 stays unplanned: use it only"), (73, "3 stay unplanned: use them only")])
