@@ -56,6 +56,8 @@ class PlanItem(TypedDict):
     # by, not a guess at the published one.
     estimated_early: NotRequired[bool]
     past: NotRequired[bool]
+    # A stretch rather than a day (the interview season): past only once it ends.
+    until: NotRequired[str]
 
 
 def _estimate_mark(item: PlanItem, noun: str = "") -> str:
@@ -67,7 +69,7 @@ def _estimate_mark(item: PlanItem, noun: str = "") -> str:
 
 def shown_date(item: PlanItem) -> str:
     mark = _estimate_mark(item)
-    return item["date"] + (f" ({mark})" if mark else "")
+    return item["date"] + (f" to {item['until']}" if "until" in item else "") + (f" ({mark})" if mark else "")
 
 
 DECIDE_DUAL = "Decide firmly whether to dual apply"
@@ -86,6 +88,15 @@ class Step:
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
     deciding: bool = False
+    # The season milestone a stretch lasts until (its start is the step's day).
+    lasts_until: str = ""
+
+
+def _lasts_until(step: Step, day: dt.date, dates: Mapping[str, cycle.SeasonDate]) -> str:
+    """What a stretch's row says of its end, or "" for a step of one day."""
+    if not step.lasts_until or dates[step.lasts_until].date <= day:
+        return ""
+    return f" It lasts until ranking opens, {dates[step.lasts_until].shown()}."
 
 
 class Placed(NamedTuple):
@@ -204,6 +215,9 @@ STEPS: tuple[Step, ...] = (
         "Interview season",
         "Keep a log of impressions for every program, prepare specialty-specific answers, and protect your energy.",
         ARTICLE_ORTHO,
+        # Interviews run roughly October to January: marked past a month after
+        # submission, the reader's work of the week went unshown (season audit s22, 5).
+        lasts_until="ranking_opens",
     ),
 )
 
@@ -504,9 +518,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         {
             "date": day.isoformat(),
             "title": s.title,
-            "detail": f"{s.detail} {note}".strip(),
+            "detail": f"{s.detail} {note}".strip() + _lasts_until(s, day, dates),
             "source": s.source.cite(),
             **({"estimated": True} if estimated else {}),
+            **({"until": dates[s.lasts_until].date.isoformat()} if _lasts_until(s, day, dates) else {}),
         }
         for s, day, note, estimated in placed
     ]
@@ -515,7 +530,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:
-        m["past"] = m["date"] < today.isoformat()
+        m["past"] = m.get("until", m["date"]) < today.isoformat()
     ahead = [m for m in milestones if not m["past"]]
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
@@ -619,7 +634,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")
     # The next step leads: on a phone the headline kept in view while editing
     # shows three lines, and the count of milestones is what a cut may lose.
-    next_step = f"Next: {ahead[0]['title']} on {shown_date(ahead[0])}. " if ahead else ""
+    if ahead and ahead[0]["date"] < today.isoformat():
+        next_step = f"Now: {ahead[0]['title']}, until {ahead[0]['until']}. "
+    else:
+        next_step = f"Next: {ahead[0]['title']} on {shown_date(ahead[0])}. " if ahead else ""
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -670,7 +688,7 @@ def to_ics(milestones: list[PlanItem], today: dt.date) -> str:
             f"UID:{uid}@matchplanb.invalid",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(dt.date.fromisoformat(m.get('until', m['date'])) + dt.timedelta(days=1)).strftime('%Y%m%d')}",
             f"SUMMARY:{_escape(m['title'] + (f' ({mark})' if (mark := _estimate_mark(m, ' date')) else ''))}",
             f"DESCRIPTION:{_escape(m['detail'] + ' Source: ' + m['source'])}",
             "END:VEVENT",
@@ -706,11 +724,13 @@ def render(result: Mapping[str, object]) -> Markup:
     count = int(result["ics_count"])  # type: ignore[call-overload]
     past = int(result["past_count"])  # type: ignore[call-overload]
     what = "every milestone" if count == len(milestones) else f"the {count} milestones still ahead"
-    next_index = next((i for i, m in enumerate(milestones) if not m["past"]), None)
+    next_index = next((i for i, m in enumerate(milestones) if not m["past"] and m["date"] >= str(result["today"])), None)
     rows = []
     for index, m in enumerate(milestones):
         if m["past"]:
             status, title, row_class = "Past", el("span", str(m["title"])), "mpb-past"
+        elif m["date"] < str(result["today"]):
+            status, title, row_class = "Under way", el("strong", str(m["title"])), "mpb-next"
         else:
             status = "Next" if index == next_index else "Ahead"
             title, row_class = el("strong", str(m["title"])), "mpb-next" if index == next_index else None
@@ -784,7 +804,9 @@ def method() -> Markup:
         el(
             "p",
             "Milestones before today's date (your device's date in the browser) are marked “Past” and left out "
-            "of the calendar file unless you ask for them.",
+            "of the calendar file unless you ask for them. The interview season is a stretch, not a day: it runs "
+            "from a month after you submit until ranking opens, is marked “Under way” in between, and is one "
+            "event over those days in the calendar file.",
         ),
         table(
             ("Months", "Milestone", "When", "Source"),

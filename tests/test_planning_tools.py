@@ -478,6 +478,23 @@ def test_dual_and_unmatched_add_their_milestones() -> None:
     assert "Debrief your last application" not in titles(previously_unmatched=False)
 
 
+def test_the_interview_season_is_under_way_until_ranking_opens_not_past_a_month_after_submission() -> None:
+    # On 3 December, after a September submission, the plan marked "Interview
+    # season" past on 10 October and left it out of the calendar, though it is
+    # the reader's work of the week (season audit s22, 5).
+    result = timeline.compute({"today": "2026-12-03", "eras_submission": "2026-09-10"})
+    (season,) = [m for m in result["milestones"] if m["title"] == "Interview season"]
+    assert (season["date"], season["until"], season["past"]) == ("2026-10-10", "2027-01-15", False)
+    assert season["detail"].endswith("It lasts until ranking opens, 15 January 2027 (estimated).")
+    assert result["summary"].startswith("Now: Interview season, until 2027-01-15. ")
+    html = unescape(str(timeline.render(result)))
+    assert '<td data-label="Date">2026-10-10 to 2027-01-15</td><td data-label="Status">Under way</td>' in html
+    assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270116\r\n" in result["ics"]
+    # The day after ranking opens it is past.
+    later = timeline.compute({"today": "2027-01-16", "eras_submission": "2026-09-10"})
+    assert [m["past"] for m in later["milestones"] if m["title"] == "Interview season"] == [True]
+
+
 @pytest.mark.parametrize("dual", [True, False])
 def test_the_rank_list_deadline_speaks_of_two_specialties_only_to_a_dual_applicant(dual: bool) -> None:
     # Its detail said "across both specialties" to every reader (season audit s22, 7).
