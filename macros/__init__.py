@@ -324,6 +324,40 @@ def cycle_planning_note() -> Markup:
     )
 
 
+def cycle_after_a_no_match() -> Markup:
+    """Which Match still takes a reader whose no-match was not this week, late
+    or on time, with its dates.  The no-match guide was written for the days
+    after Match Week, and a reader who did not match last March found no date
+    in it (season audit s22, 2)."""
+    from calculators import cycle
+
+    today = cycle.reference_date()
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    opens = cycle_date("submissions_open", open_)
+    lead = f"{html.capitalised(cycle_as_of())}, "
+    if running == open_:
+        return el(
+            "p",
+            lead,
+            f"the next season you can apply to on time is the Match {running}: applications go to programs from ",
+            opens,
+            ", and programs start reviewing them ",
+            cycle_date("programs_receive", running, on=True),
+            ". Most applicants submit before that review start.",
+        )
+    return el(
+        "p",
+        lead,
+        f"the Match {running} is under way: programs started reviewing its applications ",
+        cycle_date("programs_receive", running, on=True),
+        ". If you applied in it, you can still register with the NRMP, with the late fee, ",
+        cycle_date("late_registration_ends", running),
+        f". If you did not, the next season you can apply to on time is the Match {open_}: applications go to programs from ",
+        opens,
+        ".",
+    )
+
+
 def cycle_dates_table(match_year: int | None = None) -> Markup:
     """Every milestone of one season, published or estimated, with sources."""
     from calculators import cycle
@@ -508,6 +542,7 @@ def define_env(env: Any) -> None:
         cycle_as_of,
         cycle_date,
         cycle_planning_note,
+        cycle_after_a_no_match,
         cycle_dates_table,
         cycle_sources_table,
     ):

@@ -424,6 +424,38 @@ def test_a_guide_built_after_our_early_deadline_says_it_has_passed_and_the_nrmps
     assert (said in unescape(str(macros.cycle_date("rank_deadline")))) == passed
 
 
+@pytest.mark.parametrize(
+    ("pinned", "said"),
+    [
+        (
+            dt.date(2026, 12, 3),
+            [
+                "the Match 2027 is under way",
+                "you can still register with the NRMP, with the late fee, by 17 February 2027",
+                "the next season you can apply to on time is the Match 2028: applications go to programs from around "
+                "1 September 2027",
+            ],
+        ),
+        (dt.date(2026, 7, 1), ["the next season you can apply to on time is the Match 2027", "around 2 September 2026"]),
+    ],
+)
+def test_the_no_match_guide_says_which_match_still_takes_a_reader_and_when(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, said: list[str]
+) -> None:
+    # A reader who did not match last March found no date on the page the
+    # start page sends them to (season audit s22, 2).
+    import macros
+
+    pin_build_date(monkeypatch, pinned)
+    shown = unescape(re.sub(r"<[^>]+>", "", str(macros.cycle_after_a_no_match())))
+    assert shown.startswith(f"As of {cycle.long_date(pinned)}, when this page was built, ")
+    for words in said:
+        assert words in shown
+    assert ("late fee" in shown) == (pinned.month == 12)
+    guide = (ROOT / "docs" / "unmatched" / "index.md").read_text(encoding="utf-8")
+    assert "{{ cycle_after_a_no_match() }}" in guide and "I applied before and did not match" in guide
+
+
 def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> None:
     # Marked "past", a step never done read as done; the season's own dates are not the reader's to do.
     result = timeline.compute({"today": "2027-08-15", "dual_applying": False})
