@@ -651,3 +651,17 @@ def test_the_cost_chart_names_a_small_share_as_under_one_percent() -> None:
     chart = unescape(str(charts.cost_breakdown(result)))
     assert "$75 (under 1%)" in chart and "$29,400 (over 99%)" in chart
     assert "(100%)" not in chart and "$0 (0%)" in chart
+
+
+def test_every_guide_that_gives_the_eras_tiers_says_to_check_the_season_you_apply_in() -> None:
+    # Three guides stated the 2025-2026 schedule as current with no caution
+    # while readers apply in the 2027 and 2028 seasons (season audit s22, 4).
+    from conftest import ROOT
+
+    pages = [p for p in (ROOT / "docs").rglob("*.md") if "$11" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 3
+    for page in pages:
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if "$11" in line and "$30" in line and "2025 and 2026" in line:
+                # The calculator's own page says its result warns instead.
+                assert "check the AAMC" in line or "confirmed only for earlier seasons" in line, (page.name, line[:120])
