@@ -146,9 +146,11 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
         due = [t for t in timeline.BACKUP_WORK if t in on and on[t] < dt.date.fromisoformat(commit["date"])]
         assert [t for t in timeline.BACKUP_WORK if f"“{t}”" in commit["detail"]] == due
     assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
-    assert [m["past"] for m in result["milestones"]] == [d < today for d in dates]
-    assert result["past_count"] == sum(d < today for d in dates)
-    in_calendar = dates if include_past else [d for d in dates if d >= today]
+    # A stretch (the interview season) is past only once its last day is.
+    ends = [dt.date.fromisoformat(m.get("until", m["date"])) for m in result["milestones"]]
+    assert [m["past"] for m in result["milestones"]] == [end < today for end in ends]
+    assert result["past_count"] == sum(end < today for end in ends)
+    in_calendar = [d for d, end in zip(dates, ends, strict=True) if include_past or end >= today]
     events = parse_ics(result["ics"])
     assert [e["DTSTART;VALUE=DATE"] for e in events] == [d.strftime("%Y%m%d") for d in in_calendar]
     assert len({e["UID"] for e in events}) == len(events)
