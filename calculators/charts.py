@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .html import Markup, money, signed
+from .html import Markup, money, signed, whole_percent
 from .svg import Bar, Segment, row_chart, stacked_bars
 
 
@@ -79,18 +79,6 @@ def program_split(result: Mapping[str, object]) -> Markup:
     )
 
 
-def share_of(part: float, whole: float) -> str:
-    """A part's share in whole percents, never rounded onto "0%" or "100%"
-    when it is neither: a $935 fee is not nothing, nor a $29,400 one all."""
-    share = part / whole
-    shown = f"{share:.0%}"
-    if shown == "0%" and share > 0:
-        return "under 1%"
-    if shown == "100%" and share < 1:
-        return "over 99%"
-    return shown
-
-
 def cost_breakdown(result: Mapping[str, object]) -> Markup:
     """Application cost: each item as a share of the season's total."""
     items: list[dict[str, object]] = result["items"]  # type: ignore[assignment]
@@ -100,7 +88,7 @@ def cost_breakdown(result: Mapping[str, object]) -> Markup:
             str(item["item"]),
             0,
             float(item["amount"]),  # type: ignore[arg-type]
-            money(float(item["amount"])) + (f" ({share_of(float(item['amount']), total)})" if total else ""),  # type: ignore[arg-type]
+            money(float(item["amount"])) + (f" ({whole_percent(float(item['amount']) / total)})" if total else ""),  # type: ignore[arg-type]
         )
         for item in items
     ]

@@ -162,6 +162,16 @@ def percent(fraction: float, digits: int = 0) -> str:
     return f"{fraction * 100:.{digits}f}%"
 
 
+def whole_percent(fraction: float) -> str:
+    """A share in whole percents that is never rounded onto "0%" or "100%"
+    when it is neither: a $935 fee is not nothing, nor a 99.6% estimate sure."""
+    if 0 < fraction < 0.01:
+        return "under 1%"
+    if 0.99 < fraction < 1:
+        return "over 99%"
+    return percent(fraction)
+
+
 def money(amount: float) -> str:
     return f"${amount:,.0f}" if float(amount).is_integer() else f"${amount:,.2f}"
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution
 from .fields import InputError, IntField, parse_inputs
-from .html import Markup, el, join, scroll_region, table
+from .html import Markup, el, join, scroll_region, table, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .svg import Marker, line_chart
 
@@ -471,7 +471,7 @@ def step2_worked(spec: data.Specialty, score: int, level: Level | None) -> str:
     pair = step2_pair(spec)
     m, u = spec.outcome.step2_matched, spec.outcome.step2_unmatched  # type: ignore[union-attr]
     curves = (
-        f"both with the pooled SD, {pair.sd_m:.1f}, since the published SDs ({m.sd:g} and {u.sd:g}) differ by no more "
+        f"both with the pooled SD, {pair.sd_m:.2f}, since the published SDs ({m.sd:g} and {u.sd:g}) differ by no more "
         "than rounding and chance"
         if pair.shared_sd
         else f"with their own SDs, {pair.sd_m:g} and {pair.sd_u:g}"
@@ -634,10 +634,8 @@ def _rate(p: float) -> str:
 
 
 def _pct(p: float) -> str:
-    if p < 0.01:
-        return "under 1%"
-    if p > 0.99:
-        return "over 99%"
+    if not 0.01 <= p <= 0.99:
+        return whole_percent(p)
     shown = f"{p * 100:.0f}"
     # Rounded onto even odds, an estimate would read as the line the
     # competitiveness check's rule draws there (0.4973 as "50%" beside "under

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from calculators import application_cost as ac
 from calculators import charts, cycle, data
 from calculators.fields import InputError
-from calculators.html import Markup
+from calculators.html import Markup, whole_percent
 from calculators.render import render_calculator
 
 SLUGS = [s.slug for s in data.SPECIALTIES]
@@ -632,10 +632,10 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
         (10, 10, "100%"),
     ],
 )
-def test_a_share_in_the_cost_chart_is_never_rounded_onto_nothing_or_everything(part: int, whole: int, shown: str) -> None:
+def test_a_share_is_never_rounded_onto_nothing_or_everything(part: int, whole: int, shown: str) -> None:
     # A DO with 999 programs saw ERAS at "(100%)" and NRMP registration at
     # "(0%)" (arithmetic audit s22, 6).
-    assert charts.share_of(part, whole) == shown
+    assert whole_percent(part / whole) == shown
 
 
 def test_the_cost_chart_names_a_small_share_as_under_one_percent() -> None:
