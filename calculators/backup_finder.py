@@ -652,7 +652,9 @@ def points_for_percent(percent: float, per_point: float, weight: float) -> tuple
     exact = percent * per_point * weight
     points = math.floor(exact + 0.5 + 1e-9)
     factors = f"{percent:g} × {per_point:g}" + (f" × {weight:g}" if weight != 1 else "")
-    total = f"{points}" if abs(exact - points) < 1e-9 else f"{exact:.2f}".rstrip("0") + f", rounded to {points}"
+    # One-decimal percents times these factors have at most four decimals:
+    # all of them, so "2.4975" never shows as a "2.5" rounded to 2.
+    total = f"{points}" if abs(exact - points) < 1e-9 else f"{exact:.4f}".rstrip("0").rstrip(".") + f", rounded to {points}"
     return points, f" Points: {per_point:g} for each percentage point, {factors} = {total}."
 
 
