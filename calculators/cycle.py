@@ -201,6 +201,16 @@ class SubmissionSeason:
     note: str
 
 
+def rank_lists_may_be_open(match_year: int, today: dt.date) -> bool:
+    """Whether the NRMP may still take registrations and rank lists for a
+    Match on ``today``: up to its deadline, or, where our deadline is an
+    estimate set early on purpose, until its Match Week begins, when they have
+    surely closed."""
+    dates = season(match_year)
+    deadline = dates["rank_deadline"]
+    return today <= deadline.date or (deadline.estimated_early and today < dates["match_week"].date)
+
+
 def season_for_submission(day: dt.date) -> SubmissionSeason | str:
     """The Match an ERAS submission on ``day`` is for, or why no Match takes it.
 

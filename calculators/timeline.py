@@ -56,8 +56,10 @@ class PlanItem(TypedDict):
     # by, not a guess at the published one.
     estimated_early: NotRequired[bool]
     past: NotRequired[bool]
-    # A stretch rather than a day (the interview season): past only once it ends.
+    # A stretch rather than a day (the interview season): past only once it
+    # ends, on a day that may be counted from an estimate.
     until: NotRequired[str]
+    until_estimated: NotRequired[bool]
 
 
 def _estimate_mark(item: PlanItem, noun: str = "") -> str:
@@ -69,7 +71,12 @@ def _estimate_mark(item: PlanItem, noun: str = "") -> str:
 
 def shown_date(item: PlanItem) -> str:
     mark = _estimate_mark(item)
-    return item["date"] + (f" to {item['until']}" if "until" in item else "") + (f" ({mark})" if mark else "")
+    return item["date"] + (f" ({mark})" if mark else "") + (f" to {shown_end(item)}" if "until" in item else "")
+
+
+def shown_end(item: PlanItem) -> str:
+    """A stretch's last day, marked as its start is when it is our estimate."""
+    return item["until"] + (" (estimated)" if item.get("until_estimated") else "")
 
 
 DECIDE_DUAL = "Decide firmly whether to dual apply"
@@ -94,9 +101,14 @@ class Step:
 
 def _lasts_until(step: Step, day: dt.date, dates: Mapping[str, cycle.SeasonDate]) -> str:
     """What a stretch's row says of its end, or "" for a step of one day."""
-    if not step.lasts_until or dates[step.lasts_until].date <= day:
+    if not step.lasts_until or _last_day(step, dates) <= day:
         return ""
     return f" It lasts until ranking opens, {dates[step.lasts_until].shown()}."
+
+
+def _last_day(step: Step, dates: Mapping[str, cycle.SeasonDate]) -> dt.date:
+    # The day before: on the day ranking opens, that is the reader's next step.
+    return dates[step.lasts_until].date - dt.timedelta(days=1)
 
 
 class Placed(NamedTuple):
@@ -521,7 +533,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "detail": f"{s.detail} {note}".strip() + _lasts_until(s, day, dates),
             "source": s.source.cite(),
             **({"estimated": True} if estimated else {}),
-            **({"until": dates[s.lasts_until].date.isoformat()} if _lasts_until(s, day, dates) else {}),
+            **(
+                {"until": _last_day(s, dates).isoformat(), "until_estimated": dates[s.lasts_until].estimated}
+                if _lasts_until(s, day, dates)
+                else {}
+            ),
         }
         for s, day, note, estimated in placed
     ]
@@ -582,7 +598,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"NRMP registration without the late fee ended on {early.shown()}: if you have not registered yet, "
             f"register now and pay the late fee, by {late.shown()} at the latest."
         )
-    elif late.estimated_early and late.date < today < dates["match_week"].date:
+    elif late.date < today and cycle.rank_lists_may_be_open(match_year, today):
         # Our date is a week early on purpose; the NRMP's may still be ahead.
         catch_up.append(
             f"Our estimate of the rank-list deadline, which is also the NRMP's last day to register, "
@@ -635,9 +651,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # The next step leads: on a phone the headline kept in view while editing
     # shows three lines, and the count of milestones is what a cut may lose.
     if ahead and ahead[0]["date"] < today.isoformat():
-        next_step = f"Now: {ahead[0]['title']}, until {ahead[0]['until']}. "
+        next_step = f"Now: {ahead[0]['title']}, until {shown_end(ahead[0])}. "
+    elif ahead:
+        next_step = f"Next: {ahead[0]['title']} {'from' if 'until' in ahead[0] else 'on'} {shown_date(ahead[0])}. "
     else:
-        next_step = f"Next: {ahead[0]['title']} on {shown_date(ahead[0])}. " if ahead else ""
+        next_step = ""
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),

@@ -273,18 +273,20 @@ def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Mar
 
     if key not in cycle.MILESTONE_BY_KEY:
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
-    day = cycle.season(match_year or _coming_season())[key]
+    year = match_year or _coming_season()
+    day = cycle.season(year)[key]
     deadline = cycle.MILESTONE_BY_KEY[key].deadline
     prefix = "by " if deadline else "around " if day.estimated else "on " if on else ""
     shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if day.estimated_early else "")
-    if deadline and day.date < cycle.reference_date():
-        # Pages are rebuilt weekly and kept offline, so between our deadline
-        # and Match Day a page still says "register now, by" a day gone by; an
-        # early estimate may not be the NRMP's real, later deadline.
+    today = cycle.reference_date()
+    if deadline and day.date < today:
+        # Pages name the running season until its Match Day, so for weeks
+        # after the deadline a page still said "register now, by" a day gone
+        # by; an early estimate may not be the NRMP's real, later deadline.
         shown += (
             " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
-            if day.estimated_early
-            else ", a date now passed"
+            if cycle.rank_lists_may_be_open(year, today)
+            else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
         )
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 
@@ -345,14 +347,32 @@ def cycle_after_a_no_match() -> Markup:
             cycle_date("programs_receive", running, on=True),
             ". Most applicants submit before that review start.",
         )
+    dates = cycle.season(running)
+    if today <= dates["early_registration_ends"].date:
+        register: list[object] = [
+            " If you applied in it, register with the NRMP without the late fee until ",
+            cycle_date("early_registration_ends", running),
+            ", or with it ",
+            cycle_date("late_registration_ends", running),
+            ".",
+        ]
+    elif cycle.rank_lists_may_be_open(running, today):
+        register = [
+            " If you applied in it, you can still register with the NRMP, with the late fee, ",
+            cycle_date("late_registration_ends", running),
+            ".",
+        ]
+    else:
+        register = [" Its registration and rank lists are closed."]
     return el(
         "p",
         lead,
         f"the Match {running} is under way: programs started reviewing its applications ",
         cycle_date("programs_receive", running, on=True),
-        ". If you applied in it, you can still register with the NRMP, with the late fee, ",
-        cycle_date("late_registration_ends", running),
-        f". If you did not, the next season you can apply to on time is the Match {open_}: applications go to programs from ",
+        ".",
+        *register,
+        " If you did not apply in it, the next" if len(register) > 1 else " The next",
+        f" season you can apply to on time is the Match {open_}: applications go to programs from ",
         opens,
         ".",
     )

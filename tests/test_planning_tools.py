@@ -403,11 +403,23 @@ def test_the_timeline_guide_says_registration_stays_open_with_a_fee_until_the_ra
     assert "register now, <strong>by 17 February 2027, an estimate set early on purpose</strong>" in shown
 
 
+MAY_BE_LATER = "that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
+CLOSED = "; it has passed, and the Match 2027 takes no more registrations or rank lists"
+
+
 @pytest.mark.parametrize(
-    ("pinned", "passed"), [(dt.date(2027, 2, 17), False), (dt.date(2027, 2, 18), True), (dt.date(2027, 3, 19), True)]
+    ("pinned", "said"),
+    [
+        (dt.date(2027, 2, 17), None),
+        (dt.date(2027, 2, 18), MAY_BE_LATER),
+        (dt.date(2027, 3, 14), MAY_BE_LATER),
+        # From Match Week the real deadline has surely passed too (diff review s22, 2).
+        (dt.date(2027, 3, 15), CLOSED),
+        (dt.date(2027, 3, 19), CLOSED),
+    ],
 )
 def test_a_guide_built_after_our_early_deadline_says_it_has_passed_and_the_nrmps_may_not_have(
-    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, passed: bool
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, said: str | None
 ) -> None:
     # Until Match Day the guides name the running season, so from 18 February a
     # weekly build told a late registrant to register "now, by 17 February"
@@ -421,9 +433,18 @@ def test_a_guide_built_after_our_early_deadline_says_it_has_passed_and_the_nrmps
     (line,) = [line for line in guide.splitlines() if "Register for the Match with the NRMP" in line]
     shown = unescape(jinja2.Template(line).render(cycle_date=macros.cycle_date))
     assert "by 17 February 2027, an estimate set early on purpose" in shown
-    said = "that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
-    assert (said in shown) == passed
-    assert (said in unescape(str(macros.cycle_date("rank_deadline")))) == passed
+    deadline = unescape(str(macros.cycle_date("rank_deadline")))
+    for wording in (MAY_BE_LATER, CLOSED):
+        assert (wording in shown) == (wording in deadline) == (wording == said)
+
+
+def test_a_published_deadline_once_passed_is_said_to_be_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import macros
+
+    pin_build_date(monkeypatch, dt.date(2026, 3, 10))  # Match 2026: the NRMP's own deadline, 25 February
+    deadline = unescape(str(macros.cycle_date("late_registration_ends")))
+    assert deadline.startswith("<strong>by 25 February 2026; it has passed, and the Match 2026 takes no more registrations")
+    assert "Its registration and rank lists are closed. The next season" in unescape(str(macros.cycle_after_a_no_match()))
 
 
 @pytest.mark.parametrize(
@@ -439,6 +460,11 @@ def test_a_guide_built_after_our_early_deadline_says_it_has_passed_and_the_nrmps
             ],
         ),
         (dt.date(2026, 7, 1), ["the next season you can apply to on time is the Match 2027", "around 2 September 2026"]),
+        # Before 30 November registration costs no late fee (diff review s22, 1).
+        (
+            dt.date(2026, 10, 15),
+            ["register with the NRMP without the late fee until around 30 November 2026", "or with it by 17 February 2027"],
+        ),
     ],
 )
 def test_the_no_match_guide_says_which_match_still_takes_a_reader_and_when(
@@ -453,7 +479,7 @@ def test_the_no_match_guide_says_which_match_still_takes_a_reader_and_when(
     assert shown.startswith(f"As of {cycle.long_date(pinned)}, when this page was built, ")
     for words in said:
         assert words in shown
-    assert ("late fee" in shown) == (pinned.month == 12)
+    assert ("with the late fee, by" in shown) == (pinned.month == 12)
     guide = (ROOT / "docs" / "unmatched" / "index.md").read_text(encoding="utf-8")
     assert "{{ cycle_after_a_no_match() }}" in guide and "I applied before and did not match" in guide
 
@@ -518,15 +544,19 @@ def test_the_interview_season_is_under_way_until_ranking_opens_not_past_a_month_
     # the reader's work of the week (season audit s22, 5).
     result = timeline.compute({"today": "2026-12-03", "eras_submission": "2026-09-10"})
     (season,) = [m for m in result["milestones"] if m["title"] == "Interview season"]
-    assert (season["date"], season["until"], season["past"]) == ("2026-10-10", "2027-01-15", False)
+    # It ends the day before ranking opens, which is then the next step (diff review s22, 5).
+    assert (season["date"], season["until"], season["past"]) == ("2026-10-10", "2027-01-14", False)
     assert season["detail"].endswith("It lasts until ranking opens, 15 January 2027 (estimated).")
-    assert result["summary"].startswith("Now: Interview season, until 2027-01-15. ")
+    assert result["summary"].startswith("Now: Interview season, until 2027-01-14 (estimated). ")
     html = unescape(str(timeline.render(result)))
-    assert '<td data-label="Date">2026-10-10 to 2027-01-15</td><td data-label="Status">Under way</td>' in html
-    assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270116\r\n" in result["ics"]
-    # The day after ranking opens it is past.
-    later = timeline.compute({"today": "2027-01-16", "eras_submission": "2026-09-10"})
+    assert '<td data-label="Date">2026-10-10 to 2027-01-14 (estimated)</td><td data-label="Status">Under way</td>' in html
+    assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270115\r\n" in result["ics"]
+    # On the day ranking opens it is past, and ranking is next.
+    later = timeline.compute({"today": "2027-01-15", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in later["milestones"] if m["title"] == "Interview season"] == [True]
+    assert later["summary"].startswith("Next: Rank order list entry opens on 2027-01-15 (estimated). ")
+    before = timeline.compute({"today": "2026-10-01", "eras_submission": "2026-09-10"})
+    assert before["summary"].startswith("Next: Interview season from 2026-10-10 to 2027-01-14 (estimated). ")
 
 
 @pytest.mark.parametrize("dual", [True, False])
