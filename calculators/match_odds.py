@@ -635,7 +635,9 @@ def _rate(p: float) -> str:
 
 def _pct(p: float) -> str:
     if not 0.01 <= p <= 0.99:
-        return whole_percent(p)
+        # An estimate is never certain: one that rounds to 0 or 1 (a score of
+        # 1 in pathology) still reads "under 1%" or "over 99%", not "0%".
+        return whole_percent(min(max(p, 0.001), 0.999))
     shown = f"{p * 100:.0f}"
     # Rounded onto even odds, an estimate would read as the line the
     # competitiveness check's rule draws there (0.4973 as "50%" beside "under

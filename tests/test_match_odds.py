@@ -616,6 +616,13 @@ def test_a_figure_far_from_the_data_says_so_in_the_headline(inputs: dict[str, ob
         assert f"Your inputs ({far}) are far from" in result["summary"]
 
 
+def test_an_estimate_that_rounds_to_nothing_is_still_under_one_percent() -> None:
+    result = compute({"specialty": "pathology", "step2_score": 1})
+    assert result["probability"] == 0.0
+    html = str(match_odds.render(result))
+    assert "<strong>under 1%</strong>" in html and "<strong>0%</strong>" not in html
+
+
 def test_a_bound_is_not_called_about() -> None:
     result = compute({"specialty": "family-medicine", "step2_score": 230, "contiguous_ranks": 90})
     assert "over 99%" in str(match_odds.render(result)) and "about <strong>over" not in str(match_odds.render(result))
