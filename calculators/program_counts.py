@@ -34,6 +34,12 @@ SUMMARY = (
 Aim = Literal["whole", "lower-half", "upper-half", "top", "quarter-of-backup"]
 
 
+def range_text(low: int, high: int, open_ended: bool) -> str:
+    """A count as the reader sees it everywhere: "60", "60–80", or "60–100+"
+    where more can be right."""
+    return (str(low) if low == high else f"{low}–{high}") + ("+" if open_ended else "")
+
+
 @dataclass(frozen=True)
 class ArticleRange:
     """A program count one of the articles gives: a rule of thumb, not data."""
@@ -51,7 +57,7 @@ class ArticleRange:
         return (self.low + self.high + 1) // 2
 
     def text(self) -> str:
-        return f"{self.low}–{self.high}{'+' if self.open_ended else ''}"
+        return range_text(self.low, self.high, self.open_ended)
 
 
 # ============================================================================
@@ -281,10 +287,9 @@ class Recommendation:
         return {"low": self.low, "high": self.high}
 
     def text(self) -> str:
-        """The count as the reader sees it everywhere: summary, chart and table."""
-        text = str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        """The count in the summary, chart and table."""
         # Any aim that reaches the top of an open-ended article range keeps its "+": more can be right.
-        return text + "+" if self.aim in ("top", "whole", "upper-half") and self.rule.open_ended else text
+        return range_text(self.low, self.high, self.aim in ("top", "whole", "upper-half") and self.rule.open_ended)
 
     def as_rule(self, role: str) -> dict[str, object]:
         return {
@@ -493,9 +498,7 @@ def plan(
     total_high = primary.high + (backup.high if backup else 0)
     parts = [primary.text(), *([backup.text()] if backup else [])]
     # A part that may rightly run higher ("60–100+") leaves the sum open too.
-    total_text = (str(total_low) if total_low == total_high else f"{total_low}–{total_high}") + (
-        "+" if any(part.endswith("+") for part in parts) else ""
-    )
+    total_text = range_text(total_low, total_high, any(part.endswith("+") for part in parts))
     return {
         "primary": primary.counts(),
         "backup": backup.counts() if backup else None,
