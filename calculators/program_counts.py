@@ -286,10 +286,14 @@ class Recommendation:
     def counts(self) -> dict[str, int]:
         return {"low": self.low, "high": self.high}
 
+    @property
+    def open_ended(self) -> bool:
+        # Any aim that reaches the top of an open-ended article range keeps its "+": more can be right.
+        return self.aim in ("top", "whole", "upper-half") and self.rule.open_ended
+
     def text(self) -> str:
         """The count in the summary, chart and table."""
-        # Any aim that reaches the top of an open-ended article range keeps its "+": more can be right.
-        return range_text(self.low, self.high, self.aim in ("top", "whole", "upper-half") and self.rule.open_ended)
+        return range_text(self.low, self.high, self.open_ended)
 
     def as_rule(self, role: str) -> dict[str, object]:
         return {
@@ -496,16 +500,15 @@ def plan(
         primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
-    parts = [primary.text(), *([backup.text()] if backup else [])]
     # A part that may rightly run higher ("60–100+") leaves the sum open too.
-    total_text = range_text(total_low, total_high, any(part.endswith("+") for part in parts))
+    total_text = range_text(total_low, total_high, primary.open_ended or (backup is not None and backup.open_ended))
     return {
         "primary": primary.counts(),
         "backup": backup.counts() if backup else None,
         "total": {"low": total_low, "high": total_high},
         "share": share(primary, backup),
         "tiers": tiers(band),
-        "count_text": {"primary": parts[0], "backup": parts[1] if backup else None, "total": total_text},
+        "count_text": {"primary": primary.text(), "backup": backup.text() if backup else None, "total": total_text},
         "range_rule": {
             "primary": primary.as_rule("first choice"),
             "backup": backup.as_rule("backup") if backup else None,
