@@ -79,6 +79,16 @@ def shown_end(item: PlanItem) -> str:
     return item["until"] + (" (estimated)" if item.get("until_estimated") else "")
 
 
+def last_day(item: PlanItem) -> str:
+    """The day a milestone is over: its own, or a stretch's last."""
+    return item.get("until", item["date"])
+
+
+def under_way(item: PlanItem, today: str) -> bool:
+    """A stretch that began before ``today`` and has not ended."""
+    return item["date"] < today <= last_day(item)
+
+
 DECIDE_DUAL = "Decide firmly whether to dual apply"
 
 
@@ -99,16 +109,23 @@ class Step:
     lasts_until: str = ""
 
 
-def _lasts_until(step: Step, day: dt.date, dates: Mapping[str, cycle.SeasonDate]) -> str:
-    """What a stretch's row says of its end, or "" for a step of one day."""
-    if not step.lasts_until or _last_day(step, dates) <= day:
-        return ""
-    return f" It lasts until ranking opens, {dates[step.lasts_until].shown()}."
-
-
-def _last_day(step: Step, dates: Mapping[str, cycle.SeasonDate]) -> dt.date:
-    # The day before: on the day ranking opens, that is the reader's next step.
-    return dates[step.lasts_until].date - dt.timedelta(days=1)
+def _step_item(step: Step, day: dt.date, note: str, estimated: bool, dates: Mapping[str, cycle.SeasonDate]) -> PlanItem:
+    """A step's row; a stretch's also says when it ends."""
+    item: PlanItem = {
+        "date": day.isoformat(),
+        "title": step.title,
+        "detail": f"{step.detail} {note}".strip(),
+        "source": step.source.cite(),
+        **({"estimated": True} if estimated else {}),
+    }
+    if step.lasts_until:
+        end = dates[step.lasts_until]
+        # The day before: on the day ranking opens, that is the reader's next step.
+        last = end.date - dt.timedelta(days=1)
+        if last > day:
+            item["detail"] += f" It lasts until ranking opens, {end.shown()}."
+            item["until"], item["until_estimated"] = last.isoformat(), end.estimated
+    return item
 
 
 class Placed(NamedTuple):
@@ -526,27 +543,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
         chosen_day = match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days)
         placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
-    milestones: list[PlanItem] = [
-        {
-            "date": day.isoformat(),
-            "title": s.title,
-            "detail": f"{s.detail} {note}".strip() + _lasts_until(s, day, dates),
-            "source": s.source.cite(),
-            **({"estimated": True} if estimated else {}),
-            **(
-                {"until": _last_day(s, dates).isoformat(), "until_estimated": dates[s.lasts_until].estimated}
-                if _lasts_until(s, day, dates)
-                else {}
-            ),
-        }
-        for s, day, note, estimated in placed
-    ]
+    milestones = [_step_item(s, day, note, estimated, dates) for s, day, note, estimated in placed]
     milestones += no_match
     milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission, today, submission_estimated)
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:
-        m["past"] = m.get("until", m["date"]) < today.isoformat()
+        m["past"] = last_day(m) < today.isoformat()
     ahead = [m for m in milestones if not m["past"]]
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
@@ -650,7 +653,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")
     # The next step leads: on a phone the headline kept in view while editing
     # shows three lines, and the count of milestones is what a cut may lose.
-    if ahead and ahead[0]["date"] < today.isoformat():
+    if ahead and under_way(ahead[0], today.isoformat()):
         next_step = f"Now: {ahead[0]['title']}, until {shown_end(ahead[0])}. "
     elif ahead:
         next_step = f"Next: {ahead[0]['title']} {'from' if 'until' in ahead[0] else 'on'} {shown_date(ahead[0])}. "
@@ -706,7 +709,7 @@ def to_ics(milestones: list[PlanItem], today: dt.date) -> str:
             f"UID:{uid}@matchplanb.invalid",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(dt.date.fromisoformat(m.get('until', m['date'])) + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(dt.date.fromisoformat(last_day(m)) + dt.timedelta(days=1)).strftime('%Y%m%d')}",
             f"SUMMARY:{_escape(m['title'] + (f' ({mark})' if (mark := _estimate_mark(m, ' date')) else ''))}",
             f"DESCRIPTION:{_escape(m['detail'] + ' Source: ' + m['source'])}",
             "END:VEVENT",
@@ -742,12 +745,13 @@ def render(result: Mapping[str, object]) -> Markup:
     count = int(result["ics_count"])  # type: ignore[call-overload]
     past = int(result["past_count"])  # type: ignore[call-overload]
     what = "every milestone" if count == len(milestones) else f"the {count} milestones still ahead"
-    next_index = next((i for i, m in enumerate(milestones) if not m["past"] and m["date"] >= str(result["today"])), None)
+    today = str(result["today"])
+    next_index = next((i for i, m in enumerate(milestones) if not m["past"] and not under_way(m, today)), None)
     rows = []
     for index, m in enumerate(milestones):
         if m["past"]:
             status, title, row_class = "Past", el("span", str(m["title"])), "mpb-past"
-        elif m["date"] < str(result["today"]):
+        elif under_way(m, today):
             status, title, row_class = "Under way", el("strong", str(m["title"])), "mpb-next"
         else:
             status = "Next" if index == next_index else "Ahead"
