@@ -348,6 +348,7 @@ def cycle_after_a_no_match() -> Markup:
             ". Most applicants submit before that review start.",
         )
     dates = cycle.season(running)
+    still_open = cycle.rank_lists_may_be_open(running, today)
     if today <= dates["early_registration_ends"].date:
         register: list[object] = [
             " If you applied in it, register with the NRMP without the late fee until ",
@@ -356,7 +357,7 @@ def cycle_after_a_no_match() -> Markup:
             cycle_date("late_registration_ends", running),
             ".",
         ]
-    elif cycle.rank_lists_may_be_open(running, today):
+    elif still_open:
         register = [
             " If you applied in it, you can still register with the NRMP, with the late fee, ",
             cycle_date("late_registration_ends", running),
@@ -371,7 +372,7 @@ def cycle_after_a_no_match() -> Markup:
         cycle_date("programs_receive", running, on=True),
         ".",
         *register,
-        " If you did not apply in it, the next" if len(register) > 1 else " The next",
+        " If you did not apply in it, the next" if still_open else " The next",
         f" season you can apply to on time is the Match {open_}: applications go to programs from ",
         opens,
         ".",
