@@ -241,12 +241,8 @@ def _reasons(
         if isinstance(programs, dict) and int(plan["unused"]):  # type: ignore[call-overload]
             reasons.append(
                 f"{name}: you have more signals than the {programs['low']} programs at the low end of your program "
-                f"count, and a signal can only go to a program you apply to. "
-                + (
-                    "1 stays unplanned: use it only if your list is longer."
-                    if int(plan["unused"]) == 1  # type: ignore[call-overload]
-                    else f"{plan['unused']} stay unplanned: use them only if your list is longer."
-                )
+                f"count, and a signal can only go to a program you apply to. The plan leaves "
+                f"{counted(int(plan['unused']), 'signal')} unplanned, for use only if your list is longer."  # type: ignore[call-overload]
             )
     if len(plans) == 2:
         reasons.append(

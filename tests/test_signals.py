@@ -229,7 +229,7 @@ def test_signals_beyond_the_program_count_are_left_unplanned() -> None:
     backup = plan_of(result, "backup")
     low = backup["programs"]["low"]  # type: ignore[index]
     assert sum(backup["placed"].values()) == low and backup["unused"] == 99 - low  # type: ignore[attr-defined]
-    assert any("stay unplanned" in reason for reason in result["reasons"])  # type: ignore[attr-defined]
+    assert any("signals unplanned" in reason for reason in result["reasons"])  # type: ignore[attr-defined]
 
 
 @settings(max_examples=60, deadline=None)
@@ -341,7 +341,10 @@ def test_a_missing_number_names_the_season_the_reader_would_apply_in(monkeypatch
     )
 
 
-@pytest.mark.parametrize(("signals", "said"), [(71, "1 stays unplanned: use it only"), (73, "3 stay unplanned: use them only")])
+@pytest.mark.parametrize(
+    ("signals", "said"),
+    [(71, "The plan leaves 1 signal unplanned, for use only"), (73, "The plan leaves 3 signals unplanned, for use only")],
+)
 def test_signals_left_unplanned_are_counted_in_good_english(signals: int, said: str) -> None:
     # "1 stay unplanned: use them" (arithmetic audit s22, 7).
     reasons = sg.compute({"primary_signals": signals})["reasons"]
