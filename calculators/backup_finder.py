@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, NamedTuple
 
-from . import data, match_odds, profile
+from . import competitiveness, data, match_odds, profile
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -412,6 +412,13 @@ INTEREST_POINTS = 12
 FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
 AFTER_A_NO_MATCH = data.NO_MATCH_BACKUPS
 RED_FLAG_POINTS = 10
+# ...except, for a non-US IMG, a field on that list that is not historically
+# IMG-accessible (anesthesiology): the article does not write for IMGs, and
+# the backup and no-match guides warn that non-US IMGs have found it hard to
+# enter (4.7% of its 2025 PGY-1 positions).
+AFTER_A_NO_MATCH_BUT_HARD_FOR_NON_US_IMGS = frozenset(
+    slug for slug in AFTER_A_NO_MATCH if data.specialty(slug).tier != "accessible"
+)
 
 PROCEDURE_TEXT: dict[Procedures, str] = {
     "high": "strongly procedural",
@@ -480,8 +487,8 @@ FIELDS = (
         profile.STEP2_SCORE,
         initial=None,
         help="Adds each field's match odds at your score, from the match odds calculator (figures for "
-        "non-US IMGs); it does not change the order, which weighs pairings and openness to IMGs. Leave empty if you "
-        "have not taken it.",
+        "non-US IMGs), and ranks a field where your score is in the bottom quarter of IMGs who matched after the "
+        "others. Leave empty if you have not taken it.",
     ),
 )
 
@@ -716,10 +723,19 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
     flags = [counted(failures, "failed USMLE attempt")] if failures else []
     if unmatched:
         flags.append("a past no-match")
-    if unmatched and candidate.slug in AFTER_A_NO_MATCH:
+    hard_for_the_reader = v["applicant_type"] == "non-us-img" and candidate.slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_NON_US_IMGS
+    if unmatched and candidate.slug in AFTER_A_NO_MATCH and not hard_for_the_reader:
         points, why = (
             RED_FLAG_POINTS,
             f"{candidate.name} is among the realistic backups the no-match article names after a no-match.",
+        )
+    elif unmatched and hard_for_the_reader:
+        points, why = (
+            0,
+            f"the no-match article names {candidate.name} among the realistic backups after a no-match, but it does "
+            f"not write for IMGs (its example is a US MD graduate), and {candidate.name} is "
+            f"{data.TIER_LABELS[candidate.tier]}: for a non-US IMG it earns no points here (our reading, as in the "
+            "backup guide).",
         )
     elif candidate.slug in FLEXIBLE_ABOUT_RED_FLAGS:
         points, why = (
@@ -887,6 +903,23 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
     return result
 
 
+def step2_below_matched_q1(candidate: data.Specialty, step2: int | None, applicant: str) -> str | None:
+    """Why the reader's Step 2 CK puts ``candidate`` after the fields ranked
+    with it: below the first quartile of the non-US IMGs who matched there, as
+    the competitiveness check reads it.  None when it is not, or when no
+    figure places the score (no score, a US graduate, suppressed figures)."""
+    if step2 is None:
+        return None
+    position, _ = competitiveness.step2_vs_matched(candidate, step2, applicant)
+    if position is None or step2 >= int(position["q1"]):  # type: ignore[call-overload]
+        return None
+    return (
+        f"Your Step 2 CK ({step2}) is {position['position']} of {position['group']} in {candidate.name} "
+        f"(Source: {position['source']}), so it is ranked after every field where your score is not: a backup should be "
+        "a field whose scores your file sits comfortably in."
+    )
+
+
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
     primary = data.specialty(str(v["specialty"]))
@@ -910,6 +943,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         ]
         score = sum(c.points for c in components)
         reasons = [c.sentence() for c in components if c.points != 0] or [components[0].sentence()]
+        below_q1 = step2_below_matched_q1(candidate, step2, applicant)
+        if below_q1:
+            reasons.append(below_q1)
         suggestions.append(
             {
                 "specialty": candidate.slug,
@@ -917,6 +953,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "tier": candidate.tier,
                 "score": score,
                 "paired_by_articles": any(c.component == "Article pairing" and c.points > 0 for c in components),
+                "step2_below_q1": bool(below_q1),
                 "reasons": reasons,
                 "points": [c.as_dict() for c in components],
                 # Beside the score, not in it: the order weighs pairings and
@@ -925,8 +962,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             }
         )
     # The articles' pairings come first whatever the figures say: openness to
-    # IMGs alone (up to some 60 points) would otherwise bury them.
-    suggestions.sort(key=lambda s: (not s["paired_by_articles"], -int(s["score"]), str(s["name"])))  # type: ignore[call-overload]
+    # IMGs alone (up to some 60 points) would otherwise bury them.  Before
+    # them, the reader's own score: a field where their Step 2 CK
+    # sits in the bottom quarter of those who matched goes after every field
+    # where it does not, paired or not.  The backup guide asks for a field
+    # whose scores the reader's file sits comfortably in, and program counts
+    # warns of a backup that would need a backup of its own; a pairing cannot
+    # make a field open to this reader.
+    suggestions.sort(
+        key=lambda s: (s["step2_below_q1"], not s["paired_by_articles"], -int(s["score"]), str(s["name"]))  # type: ignore[call-overload]
+    )
 
     notes = [
         "These are starting points to research, not a verdict. Each article insists on a backup you could happily "
@@ -1018,8 +1063,16 @@ def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> 
     if not unnamed:
         return ""
     it = "it" if len(unnamed) == 1 else "them"
+    out_of_reach = [str(s["name"]) for s in suggestions[HEADLINED:] if s["paired_by_articles"] and s["step2_below_q1"]]
+    ahead_of = (
+        f", ahead of {and_list(out_of_reach)}, which an article pairs with it but where your Step 2 CK is in the "
+        "bottom quarter of those who matched"
+        if out_of_reach
+        else ""
+    )
     return (
-        f" No source article names {and_list(unnamed)} with {primary_name}: the NRMP figures and your preferences put {it} there."
+        f" No source article names {and_list(unnamed)} with {primary_name}: the NRMP figures and your preferences put "
+        f"{it} there{ahead_of}."
     )
 
 
@@ -1063,15 +1116,17 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el(
                 "p",
-                "The order: fields a source article pairs with your first choice come first, then the rest; within "
-                "each, the higher score first. Each score's points are set out below the table.",
+                "The order: fields where your Step 2 CK is in the bottom quarter of those who matched come after all "
+                "the others; within each of those two groups, fields a source article pairs with your first choice "
+                "come first, then the rest, each with the higher score first. Each score's points are set out below "
+                "the table.",
             )
         )
         parts.append(
             table(
                 ("Rank", "Specialty", "Score", "Paired by an article", "Tier", *odds_column),
                 rows,
-                caption="Eligible backups: fields an article pairs with yours first, then by score",
+                caption="Eligible backups: fields within your score's reach first, then those an article pairs with yours, then by score",
             )
         )
         if odds_note is not None:
@@ -1082,7 +1137,8 @@ def render(result: Mapping[str, object]) -> Markup:
                     "p",
                     f"{odds_name} at your Step 2 CK ({step2}) are the match odds calculator's estimate from the score "
                     f"alone, for non-US IMGs who ranked each field first ({CHARTING_OUTCOMES.named()}). They do not "
-                    "change the order, and each field's figure describes a different group of applicants; use them to "
+                    "change the order (where your score sits among those who matched does, as said above the table), "
+                    "and each field's figure describes a different group of applicants; use them to "
                     "see where your score sits, then run the competitiveness check on the fields you are weighing.",
                 )
             )
@@ -1202,10 +1258,14 @@ def method() -> Markup:
             el(
                 "li",
                 "Step 2 CK, if you enter it, adds each field's match odds at your score beside the ranking (the match "
-                f"odds calculator's estimate from the score alone, {CHARTING_OUTCOMES.named()}); it adds no points, so "
-                "the order is the same with or without it. The estimates are for non-US IMGs whatever your applicant "
+                f"odds calculator's estimate from the score alone, {CHARTING_OUTCOMES.named()}); it adds no points. "
+                "The estimates are for non-US IMGs whatever your applicant "
                 "type; for any other type the column is named so, and the note under it gives your own group's overall "
-                "match rate, as the match odds calculator does.",
+                "match rate, as the match odds calculator does. It also moves a field where the score is below the "
+                "first quartile of the non-US IMGs who matched there (the same figures and reading as the "
+                "competitiveness check's) after every field where it is not, paired or not: the backup guide asks for a "
+                "field whose scores your file sits comfortably in. US graduates have no such figures, so their order "
+                "does not change.",
             ),
             el(
                 "li",

@@ -143,7 +143,17 @@ def test_every_output_key_is_present() -> None:
     assert set(result) == OUTPUT_KEYS
     assert result["primary"] == "diagnostic-radiology"
     first = result["suggestions"][0]
-    assert {"specialty", "name", "tier", "score", "paired_by_articles", "reasons", "points", "match_odds"} == set(first)
+    assert {
+        "specialty",
+        "name",
+        "tier",
+        "score",
+        "paired_by_articles",
+        "step2_below_q1",
+        "reasons",
+        "points",
+        "match_odds",
+    } == set(first)
     assert {"component", "points", "why", "source"} == set(first["points"][0])
     assert result["summary"].startswith("Research first: ") and ", as backups to Diagnostic Radiology." in result["summary"]
 
@@ -314,6 +324,12 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
     # After a no-match the article's realistic backups include anesthesiology; a failure alone does not.
     assert points_row(by_slug(unmatched)["anesthesiology"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
     assert points_row(failed["anesthesiology"], "Red flags")["points"] == 0
+    # ...but not for a non-US IMG, whom the article does not write for and
+    # the guides warn off anesthesiology (consistency audit s23, 1).
+    non_us = by_slug(compute({**base, "applicant_type": "non-us-img", "previously_unmatched": True}))
+    assert points_row(non_us["anesthesiology"], "Red flags")["points"] == 0
+    assert "its example is a US MD graduate" in points_row(non_us["anesthesiology"], "Red flags")["why"]
+    assert points_row(non_us["internal-medicine"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
     assert "our reading" in points_row(failed["family-medicine"], "Red flags")["why"]
     both = by_slug(compute({**base, "exam_failures": 1, "previously_unmatched": True}))
     assert points_row(both["pathology"], "Red flags")["why"].startswith("With 1 failed USMLE attempt and a past no-match: ")
@@ -420,6 +436,7 @@ INPUTS = st.fixed_dictionaries(
         "prefers_procedures": st.sampled_from(["yes", "no", "either"]),
         "prefers_outpatient": st.sampled_from(["yes", "no", "either"]),
         "interest": st.sampled_from([i for i, _ in INTERESTS]),
+        "step2_score": st.none() | st.integers(200, 280),
     }
 )
 
@@ -432,9 +449,16 @@ def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, ob
     primary = SPECIALTY_BY_SLUG[str(inputs["specialty"])]
     suggestions = result["suggestions"]
     assert suggestions, "every primary has at least one eligible backup"
-    # Paired fields first, then the rest, each by score.
-    order = [(not s["paired_by_articles"], -s["score"]) for s in suggestions]
+    # Fields out of the score's reach last; before that, paired fields first,
+    # then the rest, each by score.
+    order = [(s["step2_below_q1"], not s["paired_by_articles"], -s["score"]) for s in suggestions]
     assert order == sorted(order)
+    step2 = inputs["step2_score"]
+    for s in suggestions:
+        dist = SPECIALTY_BY_SLUG[s["specialty"]].outcome.step2_matched  # type: ignore[union-attr]
+        placed = step2 is not None and inputs["applicant_type"] in ("us-img", "non-us-img") and dist.q1 is not None
+        assert s["step2_below_q1"] == (placed and step2 < dist.q1), (s["specialty"], step2)
+        assert any("in the bottom quarter" in r for r in s["reasons"]) == s["step2_below_q1"]
     for s in suggestions:
         assert s["specialty"] != primary.slug
         candidate = SPECIALTY_BY_SLUG[s["specialty"]]
@@ -642,3 +666,34 @@ def test_a_non_us_img_and_a_reader_without_a_score_get_no_group_warning() -> Non
     assert "Match odds at Step 2 CK 230" in html and "Non-US IMG match odds" not in html and "Not your group" not in html
     unscored = compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-md"})
     assert unscored["match_odds_note"] is None and "Not your group" not in str(backup_finder.render(unscored))
+
+
+# --- The reader's own score (consistency audit s23, 1 and 2) ------------------------------------------------
+def test_a_paired_field_in_the_bottom_quarter_of_those_who_matched_is_not_headlined() -> None:
+    # Neurosurgery at 240: general surgery (matched Q1 244) was headlined, and
+    # program counts then called it a backup that needs a backup of its own.
+    result = compute({"specialty": "neurological-surgery", "applicant_type": "non-us-img", "step2_score": 240})
+    assert "General Surgery" not in result["headlined"]
+    surgery = by_slug(result)["general-surgery"]
+    assert surgery["paired_by_articles"] and surgery["step2_below_q1"]
+    assert any("below the first quartile (244): in the bottom quarter" in r for r in surgery["reasons"])
+    assert "ahead of General Surgery, which an article pairs with it but where your Step 2 CK is in the bottom" in str(
+        result["summary"]
+    )
+    # Without a score nothing places the reader, and the pairing leads again.
+    assert compute({"specialty": "neurological-surgery", "applicant_type": "non-us-img"})["headlined"][0] == "General Surgery"
+
+
+def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> None:
+    # Psychiatry first at Step 2 CK 229: internal medicine (matched Q1 240) led,
+    # where the IMG article's plan for this reader is family medicine (Q1 222).
+    result = compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "step2_score": 229})
+    assert result["headlined"][:2] == ["Family Medicine", "Internal Medicine"]
+    assert str(result["summary"]).startswith("Research first: Family Medicine, ")
+
+
+def test_us_graduates_order_does_not_move_with_a_score_no_figure_places() -> None:
+    base = {"specialty": "psychiatry", "applicant_type": "us-md"}
+    without, low = compute(base), compute({**base, "step2_score": 205})
+    assert [s["specialty"] for s in without["suggestions"]] == [s["specialty"] for s in low["suggestions"]]
+    assert not any(s["step2_below_q1"] for s in low["suggestions"])
