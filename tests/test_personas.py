@@ -25,7 +25,7 @@ from calculators import backup_finder, competitiveness, data
 from calculators import program_counts as pc
 
 PERSONAS = Path(__file__).with_name("personas.tsv")
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 RANGE_SLACK = 20
 SHARE_SLACK = 5
 
@@ -78,8 +78,9 @@ def test_the_table_covers_every_article_and_the_readers_the_issue_names() -> Non
 def test_the_article_named_is_a_source_article(row: dict[str, str]) -> None:
     titles = {source.title for source in data.ARTICLES}
     assert row["article_title"] in titles
-    if SEEDS.exists():
-        assert row["article_title"] in (SEEDS / row["article_file"]).read_text(encoding="utf-8")[:2000]
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is not beside this checkout")
+    assert row["article_title"] in (SEEDS / row["article_file"]).read_text(encoding="utf-8")[:2000]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
