@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import ROOT
 
 from calculators import REGISTRY, data
 from calculators.render import DISCLAIMER
@@ -86,6 +87,26 @@ def test_stylesheets_and_scripts_reference_no_other_host(built_site: Path) -> No
     # Our own scripts resolve everything relative to themselves.
     for script in (built_site / "assets" / "javascripts").glob("calculator*.js"):
         assert "http" not in script.read_text(encoding="utf-8"), script
+
+
+# Every other host Material's own bundle names, and why none is reached: a
+# new one in a Material update must be looked at (hygiene audit s23, 6).
+MATERIAL_BUNDLE_HOSTS = {
+    "https://api.github.com/repos/": "repository facts, only with repo_url, which mkdocs.yml does not set",
+    "https://api.github.com/users/": "the same",
+    "https://clipboardjs.com/": "a licence comment, never fetched",
+    "https://unpkg.com/mermaid": "only for Mermaid diagrams, which no page has",
+    "https://unpkg.com/resize-observer-polyfill": "only in a browser without ResizeObserver (Safari before 13.1), "
+    "which cannot run the calculators either",
+}
+
+
+def test_materials_bundle_names_no_host_it_would_reach_here(built_site: Path) -> None:
+    (bundle,) = (built_site / "assets" / "javascripts").glob("bundle.*.min.js")
+    named = set(re.findall(r"https?://[\w./-]+", bundle.read_text(encoding="utf-8")))
+    assert named == set(MATERIAL_BUNDLE_HOSTS)
+    assert "repo_url" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not [page for page in pages(built_site) if 'class="mermaid"' in page.read_text(encoding="utf-8")]
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
@@ -282,7 +303,7 @@ def test_runtime_is_vendored_only_once_and_loaded_by_a_module_script(built_site:
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "tests/fixtures/without-instant-navigation.yml"])
 def test_configurations_build_strictly(config: str, tmp_path: Path) -> None:
-    from conftest import ROOT, build_site
+    from conftest import build_site
 
     result = build_site(tmp_path / "site", ROOT / config)
     assert result.returncode == 0, result.stderr
@@ -329,7 +350,6 @@ def test_the_hosted_site_is_rebuilt_weekly_as_well_as_on_push() -> None:
     # was deployed only on push: months without one left them naming a
     # season that had ended.
     import yaml
-    from conftest import ROOT
 
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
@@ -357,7 +377,6 @@ def test_the_hosted_site_is_rebuilt_weekly_as_well_as_on_push() -> None:
 def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
     """Fees change every season; a dollar figure read without its year would
     look current (the guides are Markdown, so each paragraph is one block)."""
-    from conftest import ROOT
 
     undated = []
     for guide in sorted((ROOT / "docs").rglob("*.md")):
@@ -372,8 +391,6 @@ def test_the_repository_tracks_no_environment_and_no_link_out_of_itself() -> Non
     Once, links to another checkout's were committed: pulling them replaced
     that checkout's environments with links to themselves."""
     import subprocess
-
-    from conftest import ROOT
 
     listed = subprocess.run(["git", "ls-files", "-s"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     links = [line.split("\t", 1)[1] for line in listed.splitlines() if line.startswith("120000")]
