@@ -559,6 +559,23 @@ def step2_says_little(spec: data.Specialty) -> bool:
     return step2_separation(spec) < WEAK_SEPARATION_D or any(level.whole_range for level in step2_curve(spec).levels)
 
 
+def _below_matched_q1_note(spec: data.Specialty, step2: int | None) -> str | None:
+    """Where the score barely moves the estimate, a high one at a low score
+    reads as a sign the score is competitive there; set it beside where the
+    score sits among those who matched (consistency audit s23, 3: radiology
+    at 225 read "about 55%", above internal medicine's 31%, where the
+    competitiveness check put it in the bottom quarter)."""
+    matched = spec.outcome.step2_matched if spec.outcome else None
+    if step2 is None or matched is None or matched.q1 is None or step2 >= matched.q1:
+        return None
+    return (
+        f"Your Step 2 CK ({step2}) is below the first quartile ({matched.q1:g}) of the non-US IMGs who matched in "
+        f"{spec.name} ({data.CHARTING_OUTCOMES.cite()}). Here the score barely moves the estimate, so it stays near the "
+        "field's base rate: it is no sign that your score is competitive in this field, and it cannot rank this field "
+        "against others for you. The competitiveness check shows where your file sits in each."
+    )
+
+
 def step2_estimate(spec: data.Specialty, score: int) -> float | None:
     """The estimate from Step 2 CK alone, as this calculator gives it when no
     contiguous ranks are entered; None where it gives none (figures
@@ -806,6 +823,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         for level in monotone.levels:
             if (level.high >= lo and level.low <= hi) or (step2 is not None and level.low <= step2 <= level.high):
                 notes.append(level_note(spec, monotone, level, with_other_inputs=bool(fixed)))
+        below_q1 = _below_matched_q1_note(spec, step2)
+        if below_q1 and step2_says_little(spec):
+            notes.append(below_q1)
     if contig is not None and contig.used:
         k_turn = contig_turning_point(spec)
         if k_turn is not None and contig.value > k_turn:

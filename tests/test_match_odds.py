@@ -671,3 +671,17 @@ def test_obgyn_at_256_reads_just_under_even_odds() -> None:
     assert result["probability"] == 0.4973
     assert "<strong>just under 50%</strong> matched" in str(match_odds.render(result))
     assert "by this model, just under 50% of" in result["summary"]
+
+
+def test_a_low_score_where_it_barely_moves_the_estimate_is_not_read_as_competitive() -> None:
+    # Radiology at 225 read "about 55%", above internal medicine's 31%, with
+    # nothing to say the score sits in the bottom quarter of those who matched
+    # (consistency audit s23, 3).
+    def notes(slug: str, score: int) -> list[str]:
+        return match_odds.compute({"specialty": slug, "applicant_type": "non-us-img", "step2_score": score})["notes"]  # type: ignore[return-value]
+
+    said = "is below the first quartile (243) of the non-US IMGs who matched in Diagnostic Radiology"
+    assert any(said in note and "no sign that your score is competitive" in note for note in notes("diagnostic-radiology", 225))
+    assert not any("first quartile" in note for note in notes("diagnostic-radiology", 243))
+    # Where the score does move the estimate, the estimate itself says so.
+    assert not any("first quartile" in note for note in notes("internal-medicine", 225))
