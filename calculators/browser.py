@@ -11,7 +11,7 @@ import json
 
 from . import REGISTRY, reader_state
 from .fields import InputError, check_inputs
-from .render import TITLE_LEVEL, render_result
+from .render import TITLE_LEVEL, UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAULTS, render_result
 
 
 def _errors(errors: list[InputError]) -> list[dict[str, str]]:
@@ -40,8 +40,6 @@ def compute(name: str, inputs_json: str, level: int = TITLE_LEVEL) -> str:
 
 
 UNEXPECTED_ERROR = "Sorry, these inputs could not be calculated. Nothing you typed has left this browser; try changing a value."
-UNEXPECTED_STATUS = "This calculator could not update. The result shown is still for your last inputs that worked."
-UNEXPECTED_STATUS_OVER_DEFAULTS = "This calculator could not update. The result shown is for the default inputs."
 
 
 def _compute(name: str, inputs_json: str, level: int) -> str:

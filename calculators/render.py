@@ -14,6 +14,13 @@ from .fields import BoolField, ChoiceField, DateField, Field, IntField, TextFiel
 from .html import Markup, capitalised, el, join, shift_headings
 from .registry import Calculator
 
+LOADING_STATUS = "Loading the calculator engine. Until it is ready, the result shown is for the default inputs."
+# When a request could not be answered: the last good result stays, and which
+# of these is true only the page knows (whether a valid answer has replaced
+# the result the page was built with).
+UNEXPECTED_STATUS = "This calculator could not update. The result shown is still for your last inputs that worked."
+UNEXPECTED_STATUS_OVER_DEFAULTS = "This calculator could not update. The result shown is for the default inputs."
+
 # How a reader serves a downloaded copy when their browser will not start the
 # calculators from a folder.  Bound to loopback: Python's default, every
 # address, shows the folder to the whole network and prints
@@ -169,6 +176,12 @@ def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
             role="status",
             aria_live="polite",
             **NOT_SEARCHED,
+            # Written now; the page script says whichever applies, at moments
+            # only it knows (the engine loading, a running engine that failed
+            # to answer).
+            data_loading=LOADING_STATUS,
+            data_failed=UNEXPECTED_STATUS,
+            data_failed_over_defaults=UNEXPECTED_STATUS_OVER_DEFAULTS,
         ),
         render_engine_off(calc),
         render_without_javascript(calc),
@@ -333,6 +346,15 @@ def render_profile_controls(calc: Calculator) -> Markup:
         render_link_panel(calc, link_id),
         class_="mpb-profile",
         hidden=True,
+        # What became of the answers, for the page script to say: only the
+        # page knows when storage refuses, or another tab changes it.
+        data_storage_refused="This browser does not allow saving answers, so nothing was remembered.",
+        data_forgotten="Your remembered answers were removed from this device.",
+        data_forgotten_with_tab="Your answers were removed from this device: the remembered ones, and those this tab kept.",
+        data_ticked_elsewhere="Remember was ticked in another tab, so your changes here are remembered from now on too.",
+        data_forgotten_elsewhere=(
+            "Your remembered answers were removed in another tab, so this tab no longer remembers them either."
+        ),
     )
 
 

@@ -11,6 +11,7 @@ import pytest
 from browser import error_of, field, first_live_result, open_calculator
 
 from calculators import REGISTRY
+from calculators.render import UNEXPECTED_STATUS
 
 pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 
@@ -83,6 +84,38 @@ def test_a_number_of_thousands_of_digits_gets_a_message_by_its_field(page: Any, 
     error.wait_for(state="visible")
     assert error.inner_text().startswith("Step 2 CK score must be a whole number from 1 to 300")
     assert widget.locator(".mpb-result").inner_html() == before
+
+
+# Turns the next request to compute into one the engine's worker refuses, as
+# when the running engine itself fails (Python catches every error of its own).
+BREAK_NEXT_COMPUTE = """
+  const send = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (window.breakNextCompute && message?.fn === "compute") {
+      window.breakNextCompute = false;
+      message = { ...message, fn: "not-a-bridge-function" };
+    }
+    return send.call(this, message, ...rest);
+  };
+"""
+
+
+def test_a_request_the_running_engine_cannot_answer_is_said_in_pythons_words(page: Any, site_url: str) -> None:
+    # The page wrote its own sentence here, "still for your last inputs that
+    # worked" whatever the result shown (code audit s23, 1).
+    page.add_init_script(BREAK_NEXT_COMPUTE)
+    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    before = first_live_result(widget)
+    page.evaluate("window.breakNextCompute = true")
+    field(widget, "step2_score").fill("241")
+    status = widget.locator(".mpb-status-text")
+    status.filter(has_text=UNEXPECTED_STATUS).wait_for(timeout=30_000)
+    assert status.inner_text() == UNEXPECTED_STATUS
+    assert widget.locator(".mpb-stale-note").is_visible()
+    assert widget.locator(".mpb-result").inner_html() == before
+    # The next edit is answered as usual.
+    field(widget, "step2_score").fill("242")
+    status.filter(has_text="Updated").wait_for(timeout=30_000)
 
 
 @pytest.mark.parametrize("typed", ["02312027", "06"])

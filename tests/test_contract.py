@@ -267,3 +267,42 @@ def test_the_help_and_the_guides_say_where_answers_are_kept() -> None:
         assert "Link to these answers" in text
         assert "address updates" not in text and "address carries your inputs" not in text
     assert "private (incognito) window" in faq and "history it syncs" in faq
+
+
+# --- Python decides, the page carries (code audit s23, 1) -------------------------------------------------
+CALCULATORS_JS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts" / "calculators.js"
+
+
+def test_the_page_script_writes_no_sentence_a_reader_sees() -> None:
+    # It wrote six: the loading line, the failed-update line (which said
+    # "your last inputs that worked" over the default result too) and the
+    # remember/forget lines. Only console and Error text, for developers.
+    code = re.sub(r"/\*.*?\*/", "", CALCULATORS_JS.read_text(encoding="utf-8"), flags=re.S)
+    sentences = []
+    for line in code.splitlines():
+        line = re.sub(r"^\s*//.*$", "", line)
+        for literal in re.findall(r'"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`', line):
+            text = "".join(literal)
+            if len(text.split()) >= 4 and text[:1].isupper() and not re.search(r"console\.\w+\(|Error\(", line):
+                sentences.append(text)
+    assert not sentences
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_what_the_page_says_at_its_own_moments_is_written_here(name: str) -> None:
+    html = render_calculator(REGISTRY[name])
+    for attribute in (
+        "data-loading",
+        "data-failed",
+        "data-failed-over-defaults",
+        "data-storage-refused",
+        "data-forgotten",
+        "data-forgotten-with-tab",
+        "data-ticked-elsewhere",
+        "data-forgotten-elsewhere",
+    ):
+        said = re.search(rf'{attribute}="([^"]+)"', html)
+        assert said and said[1].endswith("."), attribute
+        # ...and the script reads each one it needs (dataset.failedOverDefaults).
+        camel = re.sub(r"-(\w)", lambda m: m[1].upper(), attribute.removeprefix("data-"))
+        assert re.search(rf"\b{camel}\b", CALCULATORS_JS.read_text(encoding="utf-8")), camel

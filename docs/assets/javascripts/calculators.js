@@ -463,6 +463,7 @@ class Widget {
     this.level = root.dataset.headingLevel ? [Number(root.dataset.headingLevel)] : [];
     this.form = root.querySelector(".mpb-form");
     this.status = root.querySelector(".mpb-status-text");
+    this.statusBox = root.querySelector(".mpb-status");
     this.progress = root.querySelector(".mpb-progress");
     this.engineOff = root.querySelector(".mpb-engine-off");
     this.notes = root.querySelector(".mpb-notes");
@@ -1010,7 +1011,7 @@ class Widget {
       const current = this.rememberable && this.answersTheForm() && !this.linkStale;
       if (!remember(current ? this.rememberable : {})) {
         this.remember.checked = false;
-        this.sayOfAnswers("This browser does not allow saving answers, so nothing was remembered.");
+        this.sayOfAnswers(this.profile.dataset.storageRefused);
         return;
       }
       if (current) this.unremembered.clear();
@@ -1032,7 +1033,7 @@ class Widget {
     if (phase === "loading") {
       // One engine serves every calculator on the page, so one says so.
       if (this.root === document.querySelector(".mpb-calculator")) {
-        this.say("Loading the calculator engine. Until it is ready, the result shown is for the default inputs.");
+        this.say(this.statusBox.dataset.loading);
       }
       this.showProgress();
     }
@@ -1086,16 +1087,16 @@ class Widget {
   }
 
   // A request the engine could not answer, though it is running: say so in
-  // plain words and keep the last good result, never fail silently.
+  // Python's words and keep the last good result, never fail silently.
   computeFailed(error) {
     if (error.runtimeFailed) return; // the failed-engine note already explains
     console.error(`Match Plan B: ${this.name} could not be recalculated:`, error);
     this.staleNote.hidden = false;
     delete this.staleNote.dataset.shownForPrint;
-    this.say(
-      "Sorry, this calculator hit a problem with these inputs and could not update. " +
-        "The result shown is still for your last inputs that worked; try changing a value.",
-    );
+    const { failed, failedOverDefaults } = this.statusBox.dataset;
+    const status = this.link === null ? failedOverDefaults : failed;
+    this.say(status);
+    this.headlineStale(status);
   }
 
   // A live region that is rewritten is read again: the same answer to the
@@ -1228,10 +1229,8 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
   for (const widget of widgets) {
     widget.remember.checked = false;
     widget.closeOffer();
-    const said = tabToo
-      ? "Your answers were removed from this device: the remembered ones, and those this tab kept."
-      : "Your remembered answers were removed from this device.";
-    widget.sayOfAnswers(widget === asker ? said : "");
+    const { forgottenWithTab, forgotten } = widget.profile.dataset;
+    widget.sayOfAnswers(widget === asker ? (tabToo ? forgottenWithTab : forgotten) : "");
   }
   if (!tabToo) return;
   tabCopies.clear();
@@ -1260,11 +1259,8 @@ window.addEventListener("storage", (event) => {
     widget.remember.checked = ticked;
     if (!ticked) widget.closeOffer();
     if (widget !== speaker) continue;
-    widget.sayOfAnswers(
-      ticked
-        ? "Remember was ticked in another tab, so your changes here are remembered from now on too."
-        : "Your remembered answers were removed in another tab, so this tab no longer remembers them either.",
-    );
+    const { tickedElsewhere, forgottenElsewhere } = widget.profile.dataset;
+    widget.sayOfAnswers(ticked ? tickedElsewhere : forgottenElsewhere);
   }
 });
 
