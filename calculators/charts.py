@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from . import data
 from .html import Markup, money, signed, whole_percent
 from .svg import Bar, Segment, row_chart, stacked_bars
 
@@ -64,11 +65,8 @@ def program_split(result: Mapping[str, object]) -> Markup:
         ]
         rows.append(("Split of your applications", split))
         words.append("Split of applications: " + ", ".join(f"{s.label} {s.value_text}" for s in split) + ".")
-    tiers = [
-        Segment("Likely (most realistic)", mix["likely_pct"], f"{mix['likely_pct']}%"),
-        Segment("Target (stretch but reasonable)", mix["target_pct"], f"{mix['target_pct']}%"),
-        Segment("Reach", mix["reach_pct"], f"{mix['reach_pct']}%"),
-    ]
+    # Read from the programs most likely to take the reader, as the table is.
+    tiers = [Segment(data.PROGRAM_TIER_LABELS[t], mix[f"{t}_pct"], f"{mix[f'{t}_pct']}%") for t in reversed(data.PROGRAM_TIERS)]
     rows.append(("Mix within each specialty's list", tiers))
     words.append("Mix within each list: " + ", ".join(f"{s.label} {s.value_text}" for s in tiers) + ".")
     return stacked_bars(

@@ -24,6 +24,9 @@ from typing import Literal
 
 Number = int | float
 Tier = Literal["accessible", "moderate", "competitive", "ultra"]
+# The programs on one specialty's list, from the hardest to enter: program
+# counts sets the mix, and signals follow it.
+ProgramTier = Literal["reach", "target", "likely"]
 
 
 @dataclass(frozen=True)
@@ -430,6 +433,12 @@ class Specialty:
 
 # From the most open field to the hardest.
 TIER_ORDER: tuple[Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
+PROGRAM_TIERS: tuple[ProgramTier, ...] = ("reach", "target", "likely")
+PROGRAM_TIER_LABELS: dict[ProgramTier, str] = {
+    "reach": "Reach",
+    "target": "Target (stretch but reasonable)",
+    "likely": "Likely (most realistic)",
+}
 TIER_LABELS: dict[Tier, str] = {
     "accessible": "historically IMG-accessible",
     "moderate": "moderately competitive for IMGs",

@@ -485,6 +485,10 @@ def share(primary: Recommendation, backup: Recommendation | None) -> dict[str, i
     return {"primary_pct": primary_pct, "backup_pct": 100 - primary_pct}
 
 
+# A list is read from the programs most likely to take the reader.
+LISTED_EASIEST_FIRST = tuple(reversed(data.PROGRAM_TIERS))
+
+
 def tiers(band: Band) -> dict[str, int]:
     reach, likely = REACH_PCT[band], LIKELY_PCT[band]
     return {"reach_pct": reach, "target_pct": 100 - reach - likely, "likely_pct": likely}
@@ -827,8 +831,8 @@ def render(result: Mapping[str, object]) -> Markup:
             caption="How many programs to apply to",
         ),
         table(
-            ("Likely (most realistic)", "Target (stretch but reasonable)", "Reach"),
-            [(f"{mix['likely_pct']}%", f"{mix['target_pct']}%", f"{mix['reach_pct']}%")],
+            tuple(data.PROGRAM_TIER_LABELS[t] for t in LISTED_EASIEST_FIRST),
+            [tuple(f"{mix[f'{t}_pct']}%" for t in LISTED_EASIEST_FIRST)],
             caption="Mix within each specialty's list",
         ),
         competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
@@ -891,8 +895,7 @@ def method() -> Markup:
         ),
     ]
     tier_rows = [
-        (BAND_LABELS[band], f"{LIKELY_PCT[band]}%", f"{100 - REACH_PCT[band] - LIKELY_PCT[band]}%", f"{REACH_PCT[band]}%")
-        for band in reversed(BAND_ORDER)
+        (BAND_LABELS[band], *(f"{tiers(band)[f'{t}_pct']}%" for t in LISTED_EASIEST_FIRST)) for band in reversed(BAND_ORDER)
     ]
     return join(
         el(
@@ -942,7 +945,11 @@ def method() -> Markup:
             "or share; the first choice shrinks only at a pivot and, to the lower half of its range, after a no-match "
             "(our rule, towards the no-match article's tightly curated set), both on purpose.",
         ),
-        table(("Band", "Likely", "Target", "Reach"), tier_rows, caption="Mix of programs within each list"),
+        table(
+            ("Band", *(data.PROGRAM_TIER_LABELS[t].split(" (")[0] for t in LISTED_EASIEST_FIRST)),
+            tier_rows,
+            caption="Mix of programs within each list",
+        ),
         el(
             "p",
             "The no-match article asks that at least 70–80% of a backup list be its most realistic and "

@@ -33,7 +33,8 @@ SUMMARY = (
     "the number) and how to place them across reach, target and likely programs."
 )
 
-Tier = Literal["reach", "target", "likely"]
+Tier = data.ProgramTier
+TIERS, TIER_LABELS = data.PROGRAM_TIERS, data.PROGRAM_TIER_LABELS
 Role = Literal["primary", "backup"]
 
 # ============================================================================
@@ -44,13 +45,6 @@ WHERE_TO_CHECK = "the AAMC's ERAS program signaling page for the season and the 
 # Highest number a reader may type; far above any allowance, so it only stops typos.
 MOST_SIGNALS = 99
 
-# Order the tiers are listed in, from the programs hardest to enter.
-TIERS: tuple[Tier, ...] = ("reach", "target", "likely")
-TIER_LABELS: dict[Tier, str] = {
-    "reach": "Reach",
-    "target": "Target (stretch but reasonable)",
-    "likely": "Likely (most realistic)",
-}
 # The shares are program counts' mix for the band (REACH_PCT, LIKELY_PCT), so
 # signals follow the list they are sent with.  Reach and likely programs get
 # their share rounded down and target programs take what is left: a program
@@ -414,12 +408,7 @@ def method() -> Markup:
         for slug, row in data.signal_allowances().items()
     ]
     tier_rows = [
-        (
-            BAND_LABELS[band],
-            f"{program_counts.REACH_PCT[band]}%",
-            f"{100 - program_counts.REACH_PCT[band] - program_counts.LIKELY_PCT[band]}%",
-            f"{program_counts.LIKELY_PCT[band]}%",
-        )
+        (BAND_LABELS[band], *(f"{program_counts.tiers(band)[f'{t}_pct']}%" for t in TIERS))
         for band in reversed(competitiveness.BAND_ORDER)
     ]
     return join(
@@ -439,7 +428,7 @@ def method() -> Markup:
             "Your band comes from the competitiveness check, with the same inputs. The shares are the reach, target and "
             "likely mix program counts uses for your band, so your signals follow the list they go with:",
         ),
-        table(("Band", "Reach", "Target", "Likely"), tier_rows, caption="Share of signals by band"),
+        table(("Band", *(TIER_LABELS[t].split(" (")[0] for t in TIERS)), tier_rows, caption="Share of signals by band"),
         el(
             "ul",
             [
