@@ -235,7 +235,11 @@ RED_FLAGS_FOR_CAP = 2
 TARGET_FLAG = "a highly competitive target"
 # Two flags are read more broadly than the article words them, because the
 # form cannot ask what they turn on; the result says so beside them.
-OLD_GRADUATION_FLAG = "graduated more than 5 years ago, with under 6 months of US clinical experience"
+OLD_GRADUATION_FLAG_AFTER_YEARS = 5
+OLD_GRADUATION_FLAG = (
+    f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, with under "
+    f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience"
+)
 VISA_FLAG = "needs a visa"
 FLAG_READINGS = {
     OLD_GRADUATION_FLAG: (
@@ -383,6 +387,14 @@ FIELDS = (
     ),
     profile.PREVIOUSLY_UNMATCHED,
 )
+
+
+# Single-track needs at least even odds by the match odds calculator's model
+# (NRMP figures, Step 2 CK alone): above the matched median, a field where most
+# IMGs who rank it first go unmatched (general surgery 28.6%) still left the
+# reader below even odds, and this check called applying alone reasonable
+# while match odds, from the same rows, said most such applicants failed.
+SINGLE_TRACK_MIN_ODDS = match_odds.EVEN_ODDS
 
 
 # --- The rules applied --------------------------------------------------------
@@ -649,7 +661,8 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     # activity"; US clinical experience is the only clinical work asked about,
     # and under half a year of it counts as limited (a separate flag from
     # "minimal US clinical experience", under 3 months, as in the article).
-    if int(v["years_since_graduation"]) >= 6 and us_clinical_months(v) < OLD_GRADUATION_RECENT_WORK_MONTHS:  # type: ignore[call-overload]
+    graduated_long_ago = int(v["years_since_graduation"]) > OLD_GRADUATION_FLAG_AFTER_YEARS  # type: ignore[call-overload]
+    if graduated_long_ago and us_clinical_months(v) < OLD_GRADUATION_RECENT_WORK_MONTHS:
         flags.append(OLD_GRADUATION_FLAG)
     if us_clinical_months(v) < USCE_MINIMAL_BELOW:
         flags.append("minimal US clinical experience")
@@ -777,14 +790,6 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
         f"average for it, and this calculator reads “above average” as at or above that median.{says_little}",
         ARTICLE_IMG,
     )
-
-
-# Single-track needs at least even odds by the match odds calculator's model
-# (NRMP figures, Step 2 CK alone): above the matched median, a field where most
-# IMGs who rank it first go unmatched (general surgery 28.6%) still left the
-# reader below even odds, and this check called applying alone reasonable
-# while match odds, from the same rows, said most such applicants failed.
-SINGLE_TRACK_MIN_ODDS = match_odds.EVEN_ODDS
 
 
 def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
@@ -1457,9 +1462,10 @@ def method() -> Markup:
             [
                 el(
                     "li",
-                    "Red flags (IMG article): Step 2 CK under 230, any failure, graduated more than 5 years ago with under "
+                    f"Red flags (IMG article): Step 2 CK under {STEP2_RED_FLAG_BELOW}, any failure, graduated more than "
+                    f"{OLD_GRADUATION_FLAG_AFTER_YEARS} years ago with under "
                     f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience (the article's “limited recent clinical activity”; "
-                    "clinical work outside the US is not asked about), under 3 months of USCE, needing a visa (the article's flag "
+                    f"clinical work outside the US is not asked about), under {USCE_MINIMAL_BELOW} months of USCE, needing a visa (the article's flag "
                     "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
                     "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "
                     "“dual apply”; two or more (the target included): at most “dual apply, strongly”.",
@@ -1474,7 +1480,7 @@ def method() -> Markup:
                 el(
                     "li",
                     "Match odds under even for an IMG: at most “dual apply”. Where the match odds calculator gives an "
-                    "estimate from Step 2 CK alone (NRMP Charting Outcomes) and it is under 50%, applying to the "
+                    f"estimate from Step 2 CK alone (NRMP Charting Outcomes) and it is under {SINGLE_TRACK_MIN_ODDS:.0%}, applying to the "
                     "specialty alone is not reasonable, however the points add up. This is our rule: it keeps the "
                     "two calculators from contradicting each other in fields where most IMGs who rank them first go "
                     "unmatched, such as general surgery, obstetrics and gynecology, anesthesiology and neurology.",

@@ -953,7 +953,7 @@ def method() -> Markup:
         el(
             "p",
             "The no-match article asks that at least 70–80% of a backup list be its most realistic and "
-            "stretch-but-reasonable programs. Reach programs therefore stay at 30% or less, falling as the band weakens; "
+            f"stretch-but-reasonable programs. Reach programs therefore stay at {max(REACH_PCT.values())}% or less, falling as the band weakens; "
             "how the rest divides between likely and target programs is this calculator's own choice, leaning towards "
             "likely programs for weaker profiles. In an ultra-competitive field even a “likely” program is uncertain.",
         ),
