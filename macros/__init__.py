@@ -16,6 +16,8 @@ from calculators import data as d
 from calculators.html import Markup, el, join, scroll_region
 from calculators.render import DISCLAIMER, SERVE_FOLDER, render_calculator
 
+from .hosted import hosted_path, hosted_site
+
 PAGE_DISCLAIMER = (
     '\n\n!!! info "General guidance, not a guarantee"\n'
     "    Match Plan B is independent of the NRMP, AAMC and ECFMG. Everything here is general guidance "
@@ -421,12 +423,7 @@ def _serve_command() -> Markup:
 
 
 def _hosted_site(env: Any) -> str:
-    """The site's public address, or "" for a build on a developer's machine,
-    whose address is worth nothing to a reader."""
-    from urllib.parse import urlsplit
-
-    site = str(env.conf.get("site_url") or "")
-    return site if urlsplit(site).hostname not in (None, "127.0.0.1", "localhost") else ""
+    return hosted_site(env.conf.get("site_url"))
 
 
 def _copy_dated(env: Any) -> Markup:
@@ -575,18 +572,10 @@ def define_env(env: Any) -> None:
     env.conf["extra"]["not_found_provenance"] = provenance_note(_hosted_site(env), "")
 
 
-def _hosted_path(url: str) -> str:
-    """A page's path on the hosted site, whose addresses end in folders, from
-    the downloaded copy's too, which name files ("apply/timeline.html")."""
-    if url.endswith("index.html"):
-        return url.removesuffix("index.html")
-    return url.removesuffix(".html") + "/" if url.endswith(".html") else url
-
-
 def paper_provenance(env: Any) -> Markup:
     """Printed only: where a sheet came from and how old its figures are.  A
     printout is shown to advisers and kept for months, with no address bar."""
-    return provenance_note(_hosted_site(env), _hosted_path(env.page.url))
+    return provenance_note(_hosted_site(env), hosted_path(env.page.url))
 
 
 def provenance_note(site: str, path: str) -> Markup:

@@ -53,6 +53,7 @@ def sibling_module(name: str) -> ModuleType:
 
 
 offline_engine = sibling_module("offline_engine")
+hosted = sibling_module("hosted")
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -114,6 +115,17 @@ def on_config(config: Any) -> Any:
         features = config.theme["features"]
         config.theme["features"] = [feature for feature in features if feature != "navigation.instant"]
     return config
+
+
+def on_page_context(context: Any, page: Any, config: Any, **_: Any) -> Any:
+    """A copy's canonical link names the page where it is hosted, the one
+    address a link made in the copy can open; MkDocs wrote the copy's own
+    file name there ("apply/timeline.html"), which the hosted site does not
+    have.  None for a copy built without a web address: the page script then
+    makes no link, and says why."""
+    if is_offline_copy(config):
+        page.canonical_url = hosted.hosted_page(config.site_url, page.url)
+    return context
 
 
 # --- the hosted site -----------------------------------------------------------------

@@ -1175,15 +1175,13 @@ function deviceDate() {
 }
 
 // The page a link opens: this one, or, in a copy opened from a folder, the
-// same page on the site's web address (its canonical link), since a file://
-// link opens nowhere else and names the reader's own folders; null if the
-// copy was built without a real web address.
+// same page on the site's web address, since a file:// link opens nowhere
+// else and names the reader's own folders.  The build judged that address
+// and made it the canonical link, or left none for a copy built without a
+// real web address (macros/offline.py): then null.
 function linkablePage() {
   if (window.location.protocol !== "file:") return window.location.href;
-  const canonical = document.querySelector('link[rel="canonical"]')?.href;
-  if (!canonical) return null;
-  const host = new URL(canonical).hostname;
-  return ["127.0.0.1", "localhost", ""].includes(host) ? null : canonical;
+  return document.querySelector('link[rel="canonical"]')?.href ?? null;
 }
 
 function tabCopyKey(pathname, name) {
