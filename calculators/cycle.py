@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from typing import Literal
 
 from .data import cycle_dates
 from .html import counted, long_date
@@ -153,6 +154,14 @@ class SeasonDate:
         mark = " (estimated, set early on purpose)" if self.estimated_early else " (estimated)" if self.estimated else ""
         return long_date(self.date) + mark
 
+    def in_words(self, on: bool = False) -> str:
+        """The date as running text writes it: "by" a deadline, "around" an
+        estimate, else "on" where ``on`` asks for a preposition; an estimate
+        set early on purpose says so."""
+        deadline = MILESTONE_BY_KEY[self.key].deadline
+        prefix = "by " if deadline else "around " if self.estimated else "on " if on else ""
+        return prefix + long_date(self.date) + (", an estimate set early on purpose" if self.estimated_early else "")
+
     def cite(self, with_rule: bool = False) -> str:
         if self.estimated:
             # "Not in our data", not "not yet published": the date may be
@@ -209,6 +218,22 @@ def rank_lists_may_be_open(match_year: int, today: dt.date) -> bool:
     dates = season(match_year)
     deadline = dates["rank_deadline"]
     return today <= deadline.date or (deadline.estimated_early and today < dates["match_week"].date)
+
+
+Registration = Literal["on-time", "late-fee", "may-be-open", "closed"]
+
+
+def registration(match_year: int, today: dt.date) -> Registration:
+    """Whether a reader can still register for a Match on ``today``: without
+    the late fee, with it, perhaps (our deadline, an estimate set early on
+    purpose, has passed, but the NRMP's may not have), or not at all.  The
+    guides and the timeline's catch-up note both ask this."""
+    dates = season(match_year)
+    if today <= dates["early_registration_ends"].date:
+        return "on-time"
+    if today <= dates["late_registration_ends"].date:
+        return "late-fee"
+    return "may-be-open" if rank_lists_may_be_open(match_year, today) else "closed"
 
 
 def season_for_submission(day: dt.date) -> SubmissionSeason | str:

@@ -596,12 +596,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 f"{cycle.long_date(submission)}."
             )
     early, late = dates["early_registration_ends"], dates["late_registration_ends"]
-    if early.date < today <= late.date:
+    registration = cycle.registration(match_year, today)
+    if registration == "late-fee":
         catch_up.append(
             f"NRMP registration without the late fee ended on {early.shown()}: if you have not registered yet, "
             f"register now and pay the late fee, by {late.shown()} at the latest."
         )
-    elif late.date < today and cycle.rank_lists_may_be_open(match_year, today):
+    elif registration == "may-be-open":
         # Our date is a week early on purpose; the NRMP's may still be ahead.
         catch_up.append(
             f"Our estimate of the rank-list deadline, which is also the NRMP's last day to register, "

@@ -277,11 +277,9 @@ def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Mar
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     year = match_year or _coming_season()
     day = cycle.season(year)[key]
-    deadline = cycle.MILESTONE_BY_KEY[key].deadline
-    prefix = "by " if deadline else "around " if day.estimated else "on " if on else ""
-    shown = prefix + cycle.long_date(day.date) + (", an estimate set early on purpose" if day.estimated_early else "")
+    shown = day.in_words(on)
     today = cycle.reference_date()
-    if deadline and day.date < today:
+    if cycle.MILESTONE_BY_KEY[key].deadline and day.date < today:
         # Pages name the running season until its Match Day, so for weeks
         # after the deadline a page still said "register now, by" a day gone
         # by; an early estimate may not be the NRMP's real, later deadline.
@@ -308,21 +306,20 @@ def cycle_planning_note() -> Markup:
     running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
     as_of = f"{html.capitalised(cycle_as_of())}, the season dates on this page are for the Match {running}"
     if running == open_:
-        planned = (
+        planned: list[object] = [
             f"{as_of}, the next season you can still apply to on time; given no submission date, the calculator "
             "plans the same season."
-        )
+        ]
     else:
-        reviewed = cycle.season(running)["programs_receive"]
-        planned = (
-            f"{as_of}, which is still running: programs started reviewing its applications on "
-            f"{'or around ' if reviewed.estimated else ''}{cycle.long_date(reviewed.date)}. On the day this page was built, given no "
-            f"submission date, the calculator plans the Match {open_} instead, the next season you can still apply "
-            "to on time."
-        )
+        planned = [
+            f"{as_of}, which is still running: programs started reviewing its applications ",
+            cycle_date("programs_receive", running, on=True),
+            f". On the day this page was built, given no submission date, the calculator plans the Match {open_} "
+            "instead, the next season you can still apply to on time.",
+        ]
     return el(
         "p",
-        planned,
+        *planned,
         " The calculator counts from today's date on your device, and this page from the day it was built: where "
         "they name different seasons, the calculator's is the one for today.",
     )
@@ -349,9 +346,9 @@ def cycle_after_a_no_match() -> Markup:
             cycle_date("programs_receive", running, on=True),
             ". Most applicants submit before that review start.",
         )
-    dates = cycle.season(running)
-    still_open = cycle.rank_lists_may_be_open(running, today)
-    if today <= dates["early_registration_ends"].date:
+    registration = cycle.registration(running, today)
+    still_open = registration != "closed"
+    if registration == "on-time":
         register: list[object] = [
             " If you applied in it, register with the NRMP without the late fee until ",
             cycle_date("early_registration_ends", running),

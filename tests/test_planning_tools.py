@@ -1274,7 +1274,10 @@ def test_the_timeline_pages_say_when_the_calculator_plans_a_later_season_than_th
     planned = timeline.compute({"today": pinned})["match_year"]
     if planned != 2027:
         assert f"plans the Match {planned} instead" in html and planned == 2028
-        assert "on or around 23 September 2026" in html  # estimated by rule, and said to be
+        # Estimated by rule, and written as every guide writes such a date
+        # (code audit s23, 2: "on or around" here, "around" elsewhere).
+        assert "around 23 September 2026" in html and "on or around" not in html
+        assert str(macros.cycle_date("programs_receive", 2027, on=True)) in html
     else:
         assert "the calculator plans the same season" in html
 
@@ -1446,3 +1449,17 @@ def test_the_timelines_headline_leads_with_the_next_step() -> None:
     # A phone keeps three lines of the headline in view while the reader edits; the next date was the part cut.
     result = timeline.compute({"today": "2026-01-10", "eras_submission": "2027-09-10"})
     assert re.match(r"Next: .+ on .+\. Plan for the Match 2028 as of 2026-01-10: \d+ milestones ahead", result["summary"])
+
+
+def test_whether_registration_is_open_is_one_answer_for_the_guides_and_the_timeline() -> None:
+    # The no-match guide and the timeline's catch-up note each compared the
+    # registration dates by hand (code audit s23, 2).
+    dates = cycle.season(2027)
+    early, late = dates["early_registration_ends"].date, dates["late_registration_ends"].date
+    one = dt.timedelta(days=1)
+    assert cycle.registration(2027, early) == "on-time"
+    assert cycle.registration(2027, early + one) == "late-fee"
+    assert cycle.registration(2027, late) == "late-fee"
+    after = cycle.registration(2027, late + one)
+    assert after == ("may-be-open" if dates["rank_deadline"].estimated_early else "closed")
+    assert cycle.registration(2027, dates["match_week"].date) == "closed"
