@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 
 import pytest
 from conftest import ROOT
@@ -999,3 +1000,26 @@ def test_a_letter_short_is_counted_in_good_english() -> None:
     # "0 of the 1 letters expected" (arithmetic audit s22, 7).
     factors = compute({"specialty": "diagnostic-radiology", "specialty_letters": 0})["factors"]
     assert any(factor["why"] == "0 of the 1 letter expected in this field." for factor in factors), factors
+
+
+@pytest.mark.parametrize("spec", [s for s in data.SPECIALTIES if s.tier not in ("ultra", "competitive")], ids=lambda s: s.slug)
+def test_after_a_no_match_only_the_hardest_fields_are_ever_given_up(spec: data.Specialty) -> None:
+    # The no-match guide and the decision table say so, in so many words
+    # (guides audit s23, 1): elsewhere the most cautious answer is "dual
+    # apply, strongly", however weak the file.
+    bands = {
+        competitiveness.compute(
+            {
+                "specialty": spec.slug,
+                "applicant_type": applicant,
+                "step2_score": step2,
+                "exam_failures": failures,
+                "years_since_graduation": years,
+                "usce_months": 0,
+                "research_items": 0,
+                "previously_unmatched": True,
+            }
+        )["band"]
+        for applicant, step2, failures, years in itertools.product(("us-img", "non-us-img"), (None, 180, 215), (0, 3), (1, 12))
+    }
+    assert "pivot" not in bands and "dual-apply-strongly" in bands
