@@ -94,6 +94,10 @@ def test_orthopaedic_self_audit_caps_the_band_when_two_elements_are_missing() ->
     )
     assert result["band"] == "dual-apply"
     assert compute({"specialty": "internal-medicine"})["ortho_audit"] is None
+    # One box empty is not "more than one" (the article's words): no cap from the audit.
+    one_missing = compute({"specialty": "orthopaedic-surgery", **STRONG, "away_rotations": 1})
+    assert sum(not line["met"] for line in one_missing["ortho_audit"]) == 1
+    assert not [rule for rule in one_missing["rules_applied"] if "self-audit" in rule["rule"]]
 
 
 @pytest.mark.parametrize(("score", "cap"), [(255, None), (242, "dual-apply"), (230, "dual-apply-strongly")])
