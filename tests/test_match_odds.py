@@ -251,6 +251,13 @@ def test_far_from_the_data_is_flagged() -> None:
     result = compute({"specialty": "internal-medicine", "step2_score": 300})
     assert any("far from where most applicants" in note for note in result["notes"])
     assert not any("far from" in note for note in compute({"specialty": "internal-medicine", "step2_score": 245})["notes"])
+    # The line is FAR_FROM_DATA_SD SDs from both groups' means: in internal
+    # medicine (matched 249 ± 14, unmatched 242 ± 14) above 284 and below 207.
+    flagged = {
+        score: bool(compute({"specialty": "internal-medicine", "step2_score": score})["far_from_data"])
+        for score in (206, 207, 284, 285)
+    }
+    assert flagged == {206: True, 207: False, 284: False, 285: True}
 
 
 def test_caveats_are_always_stated() -> None:
