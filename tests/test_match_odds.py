@@ -692,3 +692,19 @@ def test_a_low_score_where_it_barely_moves_the_estimate_is_not_read_as_competiti
     assert not any("first quartile" in note for note in notes("diagnostic-radiology", 243))
     # Where the score does move the estimate, the estimate itself says so.
     assert not any("first quartile" in note for note in notes("internal-medicine", 225))
+
+
+def test_two_groups_get_their_own_sds_only_when_the_difference_outlasts_rounding_and_noise() -> None:
+    # No published pair crosses the line (psychiatry comes nearest, z 1.66),
+    # so the z-test is held by hand-worked pairs here: 10 and 14 points, 100
+    # applicants each, are 2 × ln(13.5 / 10.5) / √(2/99 + 2/99) = 2.50 apart.
+    assert match_odds.sd_difference_z(10, 100, 14, 100) == pytest.approx(2 * math.log(13.5 / 10.5) / math.sqrt(4 / 99))
+    assert match_odds.sd_difference_z(12, 400, 13, 400) == 0.0  # one rounded point apart: within rounding
+
+    def group(mean: float, sd: float, n: int) -> Distribution:
+        return Distribution(mean, mean, sd, n=n)
+
+    apart = match_odds.normal_pair(group(240, 10, 100), group(230, 14, 100))
+    assert not apart.shared_sd and (apart.sd_m, apart.sd_u) == (10, 14)
+    few = match_odds.normal_pair(group(240, 10, 30), group(230, 14, 30))  # z = 1.35: not shown to differ
+    assert few.shared_sd and few.sd_m == few.sd_u == pytest.approx(math.sqrt((29 * 100 + 29 * 196) / 58))
