@@ -445,7 +445,7 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
         factors.append(
             Factor(
                 "Step 2 CK",
-                QUARTILE_POINTS[quartile_band(step2, dist)],
+                QUARTILE_POINTS[dist.quarter_of(step2)],
                 f"{step2} is {quartile_position(step2, dist)} of non-US IMGs who matched in {spec.name}"
                 + (" (the nearest published group: US-citizen IMGs usually match more often)." if applicant == "us-img" else "."),
                 data.CHARTING_OUTCOMES,
@@ -873,24 +873,17 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
     return caps
 
 
-def quartile_band(step2: int, dist: data.Distribution) -> str:
-    """The key of `QUARTILE_POINTS` a score falls in; a score on a boundary
-    counts with the band above it, as "at the median" scores as the median."""
-    assert dist.q1 is not None and dist.median is not None and dist.q3 is not None
-    return "q3" if step2 >= dist.q3 else "median" if step2 >= dist.median else "q1" if step2 >= dist.q1 else "below"
-
-
 def quartile_position(step2: int, dist: data.Distribution) -> str:
     """Where a score sits among the published quartiles, in words.
 
     Read from the quartiles NRMP publishes, not from a curve: a normal curve
     through the mean and SD put OB/GYN's median (242, mean 245) at "the 40th
     percentile", beside a points row that called it above the median.  The
-    band comes from `quartile_band`, so the words and the points row cannot
+    band comes from `Distribution.quarter_of`, so the words and the points row cannot
     draw the boundaries differently."""
     assert dist.q1 is not None and dist.median is not None and dist.q3 is not None
     q1, median, q3 = f"the first quartile ({dist.q1:g})", f"the median ({dist.median:g})", f"the third quartile ({dist.q3:g})"
-    band = quartile_band(step2, dist)
+    band = dist.quarter_of(step2)
     if band == "below":
         return f"below {q1}: in the bottom quarter"
     floor, on_floor, inside = {
@@ -922,6 +915,7 @@ def step2_vs_matched(
         )
     return {
         "position": quartile_position(step2, dist),
+        "quartile": dist.quarter_of(step2),
         "median": dist.median,
         "q1": dist.q1,
         "q3": dist.q3,

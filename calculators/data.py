@@ -196,6 +196,15 @@ class Distribution:
     def usable(self) -> bool:
         return self.mean is not None and self.sd is not None and self.sd > 0
 
+    def quarter_of(self, value: float) -> Literal["q3", "median", "q1", "below"]:
+        """The published quartile band ``value`` falls in; a value on a
+        boundary counts with the band above it, as "at the median" is the
+        median.  One reading for every calculator that places a score."""
+        assert self.q1 is not None and self.median is not None and self.q3 is not None
+        if value >= self.q3:
+            return "q3"
+        return "median" if value >= self.median else "q1" if value >= self.q1 else "below"
+
 
 def _distribution(row: dict[str, str], prefix: str, with_quartiles: bool) -> Distribution:
     keys = ["median", "mean", "sd"] + (["q1", "q3", "n"] if with_quartiles else [])

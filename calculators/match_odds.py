@@ -566,7 +566,9 @@ def _below_matched_q1_note(spec: data.Specialty, step2: int | None) -> str | Non
     at 225 read "about 55%", above internal medicine's 31%, where the
     competitiveness check put it in the bottom quarter)."""
     matched = spec.outcome.step2_matched if spec.outcome else None
-    if step2 is None or matched is None or matched.q1 is None or step2 >= matched.q1:
+    if step2 is None or matched is None or None in (matched.q1, matched.median, matched.q3):
+        return None
+    if matched.quarter_of(step2) != "below":
         return None
     return (
         f"Your Step 2 CK ({step2}) is below the first quartile ({matched.q1:g}) of the non-US IMGs who matched in "

@@ -11,7 +11,7 @@ import pytest
 from browser import error_of, field, first_live_result, open_calculator
 
 from calculators import REGISTRY
-from calculators.render import UNEXPECTED_STATUS
+from calculators.render import UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAULTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 
@@ -86,13 +86,15 @@ def test_a_number_of_thousands_of_digits_gets_a_message_by_its_field(page: Any, 
     assert widget.locator(".mpb-result").inner_html() == before
 
 
-# Turns the next request to compute into one the engine's worker refuses, as
-# when the running engine itself fails (Python catches every error of its own).
-BREAK_NEXT_COMPUTE = """
+# Turns the next `window.breakRequests` requests to restore or compute into
+# ones the engine's worker refuses, as when the running engine itself fails
+# (Python catches every error of its own).
+BREAK_REQUESTS = """
+  window.breakRequests = 0;
   const send = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
-    if (window.breakNextCompute && message?.fn === "compute") {
-      window.breakNextCompute = false;
+    if (window.breakRequests > 0 && ["restore", "compute"].includes(message?.fn)) {
+      window.breakRequests -= 1;
       message = { ...message, fn: "not-a-bridge-function" };
     }
     return send.call(this, message, ...rest);
@@ -103,10 +105,10 @@ BREAK_NEXT_COMPUTE = """
 def test_a_request_the_running_engine_cannot_answer_is_said_in_pythons_words(page: Any, site_url: str) -> None:
     # The page wrote its own sentence here, "still for your last inputs that
     # worked" whatever the result shown (code audit s23, 1).
-    page.add_init_script(BREAK_NEXT_COMPUTE)
+    page.add_init_script(BREAK_REQUESTS)
     widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
     before = first_live_result(widget)
-    page.evaluate("window.breakNextCompute = true")
+    page.evaluate("window.breakRequests = 1")
     field(widget, "step2_score").fill("241")
     status = widget.locator(".mpb-status-text")
     status.filter(has_text=UNEXPECTED_STATUS).wait_for(timeout=30_000)
@@ -116,6 +118,18 @@ def test_a_request_the_running_engine_cannot_answer_is_said_in_pythons_words(pag
     # The next edit is answered as usual.
     field(widget, "step2_score").fill("242")
     status.filter(has_text="Updated").wait_for(timeout=30_000)
+
+
+def test_a_failed_update_over_the_built_result_says_the_result_is_the_defaults(page: Any, site_url: str) -> None:
+    # With no answer of the engine's on the page yet, "still for your last
+    # inputs that worked" would be untrue (diff review s23, 5).
+    page.add_init_script(BREAK_REQUESTS + "window.breakRequests = 2;")  # the restore, then its first answer
+    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    built = widget.locator(".mpb-result").inner_html()
+    status = widget.locator(".mpb-status-text")
+    status.filter(has_text=UNEXPECTED_STATUS_OVER_DEFAULTS).wait_for(timeout=30_000)
+    assert status.inner_text() == UNEXPECTED_STATUS_OVER_DEFAULTS
+    assert widget.locator(".mpb-result").inner_html() == built
 
 
 @pytest.mark.parametrize("typed", ["02312027", "06"])

@@ -288,6 +288,9 @@ def test_the_page_script_writes_no_sentence_a_reader_sees() -> None:
     assert not sentences
 
 
+STATUS_WORDS = ("data-loading", "data-failed", "data-failed-over-defaults")
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_what_the_page_says_at_its_own_moments_is_written_here(name: str) -> None:
     html = render_calculator(REGISTRY[name])
@@ -303,6 +306,10 @@ def test_what_the_page_says_at_its_own_moments_is_written_here(name: str) -> Non
     ):
         said = re.search(rf'{attribute}="([^"]+)"', html)
         assert said and said[1].endswith("."), attribute
-        # ...and the script reads each one it needs (dataset.failedOverDefaults).
+        # ...and the script reads each one from the element that holds it:
+        # `this.statusBox.dataset.loading`, or `{ failed, ... } = this.statusBox.dataset`.
         camel = re.sub(r"-(\w)", lambda m: m[1].upper(), attribute.removeprefix("data-"))
-        assert re.search(rf"\b{camel}\b", CALCULATORS_JS.read_text(encoding="utf-8")), camel
+        holder = "statusBox" if attribute in STATUS_WORDS else "profile"
+        script = CALCULATORS_JS.read_text(encoding="utf-8")
+        read = rf"{holder}\.dataset\.{camel}\b|\{{[^}}]*\b{camel}\b[^}}]*\}} = [\w.]*{holder}\.dataset"
+        assert re.search(read, script), camel
