@@ -903,20 +903,31 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
     return result
 
 
-def step2_below_matched_q1(candidate: data.Specialty, step2: int | None, applicant: str) -> str | None:
-    """Why the reader's Step 2 CK puts ``candidate`` after the fields ranked
-    with it: below the first quartile of the non-US IMGs who matched there, as
-    the competitiveness check reads it.  None when it is not, or when no
-    figure places the score (no score, a US graduate, suppressed figures)."""
+class Step2Fit(NamedTuple):
+    """Where the reader's Step 2 CK sits among the non-US IMGs who matched in
+    a field, as the competitiveness check reads it (its words and quartile)."""
+
+    position: str
+    below_q1_by: int  # points under the first quartile; 0 at or above it
+    why: str | None  # said in the field's reasons when it is below
+
+
+def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str) -> Step2Fit | None:
+    """None when no figure places the score: none entered, a US graduate, or
+    figures NRMP suppressed."""
     if step2 is None:
         return None
     position, _ = competitiveness.step2_vs_matched(candidate, step2, applicant)
-    if position is None or step2 >= int(position["q1"]):  # type: ignore[call-overload]
+    if position is None:
         return None
-    return (
+    if position["quartile"] != "below":
+        return Step2Fit(str(position["position"]), 0, None)
+    return Step2Fit(
+        str(position["position"]),
+        int(position["q1"]) - step2,  # type: ignore[call-overload]
         f"Your Step 2 CK ({step2}) is {position['position']} of {position['group']} in {candidate.name} "
-        f"(Source: {position['source']}), so it is ranked after every field where your score is not: a backup should be "
-        "a field whose scores your file sits comfortably in."
+        f"(Source: {position['source']}), so it is ranked after every field where your score is not, and among those "
+        "by how far below it is: a backup should be a field whose scores your file sits comfortably in.",
     )
 
 
@@ -943,9 +954,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         ]
         score = sum(c.points for c in components)
         reasons = [c.sentence() for c in components if c.points != 0] or [components[0].sentence()]
-        below_q1 = step2_below_matched_q1(candidate, step2, applicant)
-        if below_q1:
-            reasons.append(below_q1)
+        fit = step2_fit(candidate, step2, applicant)
+        if fit and fit.why:
+            reasons.append(fit.why)
         suggestions.append(
             {
                 "specialty": candidate.slug,
@@ -953,7 +964,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "tier": candidate.tier,
                 "score": score,
                 "paired_by_articles": any(c.component == "Article pairing" and c.points > 0 for c in components),
-                "step2_below_q1": bool(below_q1),
+                "step2_position": fit.position if fit else None,
+                "step2_below_q1": bool(fit and fit.below_q1_by),
+                "step2_below_q1_by": fit.below_q1_by if fit else 0,
                 "reasons": reasons,
                 "points": [c.as_dict() for c in components],
                 # Beside the score, not in it: the order weighs pairings and
@@ -963,14 +976,21 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     # The articles' pairings come first whatever the figures say: openness to
     # IMGs alone (up to some 60 points) would otherwise bury them.  Before
-    # them, the reader's own score: a field where their Step 2 CK
-    # sits in the bottom quarter of those who matched goes after every field
-    # where it does not, paired or not.  The backup guide asks for a field
-    # whose scores the reader's file sits comfortably in, and program counts
-    # warns of a backup that would need a backup of its own; a pairing cannot
-    # make a field open to this reader.
+    # them, the reader's own score: a field where their Step 2 CK sits in the
+    # bottom quarter of those who matched goes after every field where it does
+    # not, paired or not, the nearest of those first.  The backup guide asks
+    # for a field whose scores the reader's file sits comfortably in, and
+    # program counts warns of a backup that would need a backup of its own; a
+    # pairing cannot make a field open to this reader, and when fewer than
+    # three fields place the score higher, the ones it is furthest below must
+    # not come back into the headline by their pairing.
     suggestions.sort(
-        key=lambda s: (s["step2_below_q1"], not s["paired_by_articles"], -int(s["score"]), str(s["name"]))  # type: ignore[call-overload]
+        key=lambda s: (
+            s["step2_below_q1_by"],
+            not s["paired_by_articles"],
+            -int(s["score"]),  # type: ignore[call-overload]
+            str(s["name"]),
+        )
     )
 
     notes = [
@@ -1027,7 +1047,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    unnamed_note = unpaired_in_top(primary.name, suggestions)
+    unnamed_note = unpaired_in_top(primary.name, suggestions) + headlined_below_q1(suggestions)
     summary = (
         f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
         if suggestions
@@ -1076,6 +1096,21 @@ def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> 
     )
 
 
+def headlined_below_q1(suggestions: list[dict[str, object]]) -> str:
+    """Said beside the top three when fewer than three fields place the
+    reader's Step 2 CK above the bottom quarter, so the headline holds one
+    that does not: its name alone would read as a field within reach."""
+    below = [str(s["name"]) for s in suggestions[:HEADLINED] if s["step2_below_q1"]]
+    if not below:
+        return ""
+    one = len(below) == 1
+    return (
+        f" Even so, your Step 2 CK is in the bottom quarter of those who matched in {and_list(below)}, though nearer "
+        f"that quarter's line than in the fields ranked below: run the competitiveness check on "
+        f"{'it' if one else 'each'} before you count on {'it' if one else 'them'}."
+    )
+
+
 # --- Presentation -----------------------------------------------------------------------------
 HEADLINED = 3
 
@@ -1102,6 +1137,9 @@ def render(result: Mapping[str, object]) -> Markup:
         # Named for whom the figures describe when that is not the reader.
         odds_name = "Match odds" if odds_note is None else "Non-US IMG match odds"
         odds_column = () if step2 is None else (f"{odds_name} at Step 2 CK {step2}",)
+        # Only where a figure places the score does it move the order.
+        placed = any(s["step2_position"] is not None for s in suggestions)
+        fit_column = ("Your Step 2 CK among non-US IMGs who matched",) if placed else ()
         rows = [
             (
                 str(i),
@@ -1109,24 +1147,32 @@ def render(result: Mapping[str, object]) -> Markup:
                 signed(int(s["score"])).removeprefix("+"),
                 "yes" if s["paired_by_articles"] else "no",
                 data.TIER_LABELS[s["tier"]],  # type: ignore[index]
+                *((capitalised(str(s["step2_position"] or "no published figures")),) if placed else ()),
                 *(() if step2 is None else (_odds_text(s["match_odds"]),)),  # type: ignore[arg-type]
             )
             for i, s in enumerate(suggestions, 1)
         ]
+        pairing_first = (
+            "fields a source article pairs with your first choice come first, then the rest, each with the higher score first"
+        )
         parts.append(
             el(
                 "p",
                 "The order: fields where your Step 2 CK is in the bottom quarter of those who matched come after all "
-                "the others; within each of those two groups, fields a source article pairs with your first choice "
-                "come first, then the rest, each with the higher score first. Each score's points are set out below "
-                "the table.",
+                f"the others, the nearest to that quarter's line first; otherwise {pairing_first}."
+                if placed
+                else f"The order: {pairing_first}.",
+                " Each score's points are set out below the table.",
             )
         )
         parts.append(
             table(
-                ("Rank", "Specialty", "Score", "Paired by an article", "Tier", *odds_column),
+                ("Rank", "Specialty", "Score", "Paired by an article", "Tier", *fit_column, *odds_column),
                 rows,
-                caption="Eligible backups: fields within your score's reach first, then those an article pairs with yours, then by score",
+                caption="Eligible backups: fields your Step 2 CK is not in the bottom quarter of first, then by "
+                "article pairing and score"
+                if placed
+                else "Eligible backups: fields an article pairs with yours first, then by score",
             )
         )
         if odds_note is not None:
@@ -1263,7 +1309,8 @@ def method() -> Markup:
                 "type; for any other type the column is named so, and the note under it gives your own group's overall "
                 "match rate, as the match odds calculator does. It also moves a field where the score is below the "
                 "first quartile of the non-US IMGs who matched there (the same figures and reading as the "
-                "competitiveness check's) after every field where it is not, paired or not: the backup guide asks for a "
+                "competitiveness check's) after every field where it is not, paired or not, the nearest of them "
+                "first, and a column says where the score sits in each: the backup guide asks for a "
                 "field whose scores your file sits comfortably in. US graduates have no such figures, so their order "
                 "does not change.",
             ),
@@ -1306,7 +1353,10 @@ def method() -> Markup:
                 + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "
                 f"{signed(RED_FLAG_POINTS // 2)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in data.NO_MATCH_SOMETIMES))
-                + ", which it names as only “sometimes” realistic.",
+                + ", which it names as only “sometimes” realistic. For a non-US IMG, "
+                + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_NON_US_IMGS))
+                + " earns nothing after a no-match: the article does not write for IMGs (its example is a US MD "
+                "graduate), and the backup guide shows how few non-US IMGs enter it.",
             ),
             el("li", f"Interest: {signed(INTEREST_POINTS)} when the specialty keeps your chosen interest alive."),
         ),

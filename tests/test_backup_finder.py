@@ -149,7 +149,9 @@ def test_every_output_key_is_present() -> None:
         "tier",
         "score",
         "paired_by_articles",
+        "step2_position",
         "step2_below_q1",
+        "step2_below_q1_by",
         "reasons",
         "points",
         "match_odds",
@@ -451,13 +453,14 @@ def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, ob
     assert suggestions, "every primary has at least one eligible backup"
     # Fields out of the score's reach last; before that, paired fields first,
     # then the rest, each by score.
-    order = [(s["step2_below_q1"], not s["paired_by_articles"], -s["score"]) for s in suggestions]
+    order = [(s["step2_below_q1_by"], not s["paired_by_articles"], -s["score"]) for s in suggestions]
     assert order == sorted(order)
     step2 = inputs["step2_score"]
     for s in suggestions:
         dist = SPECIALTY_BY_SLUG[s["specialty"]].outcome.step2_matched  # type: ignore[union-attr]
         placed = step2 is not None and inputs["applicant_type"] in ("us-img", "non-us-img") and dist.q1 is not None
         assert s["step2_below_q1"] == (placed and step2 < dist.q1), (s["specialty"], step2)
+        assert s["step2_below_q1_by"] == (dist.q1 - step2 if s["step2_below_q1"] else 0)
         assert any("in the bottom quarter" in r for r in s["reasons"]) == s["step2_below_q1"]
     for s in suggestions:
         assert s["specialty"] != primary.slug
@@ -627,9 +630,12 @@ def test_a_score_adds_each_fields_match_odds_beside_the_ranking_not_in_it() -> N
     inputs = {"specialty": "neurology", "applicant_type": "non-us-img"}
     without = compute(inputs)
     scored = compute({**inputs, "step2_score": 220})
-    assert [(s["specialty"], s["score"]) for s in scored["suggestions"]] == [
-        (s["specialty"], s["score"]) for s in without["suggestions"]
-    ]
+    # The points are the same; the order moves only by how far the score is
+    # below each field's matched first quartile (a stable re-sort).
+    below_by = {s["specialty"]: s["step2_below_q1_by"] for s in scored["suggestions"]}
+    assert [(s["specialty"], s["score"]) for s in scored["suggestions"]] == sorted(
+        ((s["specialty"], s["score"]) for s in without["suggestions"]), key=lambda pair: below_by[pair[0]]
+    )
     odds = {s["specialty"]: s["match_odds"] for s in scored["suggestions"]}
     for slug in ("internal-medicine", "family-medicine"):
         assert odds[slug] == match_odds.compute({"specialty": slug, "step2_score": 220})["probability"]
@@ -688,8 +694,37 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
     # Psychiatry first at Step 2 CK 229: internal medicine (matched Q1 240) led,
     # where the IMG article's plan for this reader is family medicine (Q1 222).
     result = compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "step2_score": 229})
-    assert result["headlined"][:2] == ["Family Medicine", "Internal Medicine"]
     assert str(result["summary"]).startswith("Research first: Family Medicine, ")
+    # Internal medicine (11 below its Q1, about 34%) came next by its pairing,
+    # above pediatrics (3 below, about 60%) (diff review s23, 1).
+    order = [s["specialty"] for s in result["suggestions"]]
+    assert order.index("pediatrics") < order.index("internal-medicine")
+    assert "Internal Medicine" not in result["headlined"]
+    assert "Even so, your Step 2 CK is in the bottom quarter of those who matched in Pediatrics" in str(result["summary"])
+
+
+def test_the_lowest_scores_do_not_bring_the_hardest_backups_back_into_the_headline() -> None:
+    # At 215 neurosurgery headlined general surgery (about 10%, 29 under its
+    # Q1) by its pairing, once fewer than three fields placed the score above
+    # the bottom quarter; at 240 it did not (diff review s23, 1).
+    for score in (205, 215, 222, 229, 235, 240):
+        for first in ("neurological-surgery", "otolaryngology", "orthopaedic-surgery", "emergency-medicine"):
+            headlined = compute({"specialty": first, "applicant_type": "non-us-img", "step2_score": score})["headlined"]
+            assert not {"General Surgery", "Anesthesiology"} & set(headlined), (first, score, headlined)
+
+
+def test_the_page_shows_where_the_score_sits_in_each_field_and_says_the_order_by_it() -> None:
+    html = unescape(
+        str(backup_finder.render(compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "step2_score": 229})))
+    )
+    assert "Your Step 2 CK among non-US IMGs who matched" in html
+    assert "Below the first quartile (240): in the bottom quarter" in html
+    assert "the nearest to that quarter's line first" in html
+    # Without a score, or for a US graduate, nothing places it: no column, and the order says nothing of it.
+    for inputs in ({"specialty": "psychiatry"}, {"specialty": "psychiatry", "applicant_type": "us-md", "step2_score": 229}):
+        plain = unescape(str(backup_finder.render(compute(inputs))))
+        assert "among non-US IMGs who matched</th>" not in plain and "bottom quarter" not in plain
+        assert "The order: fields a source article pairs with your first choice come first" in plain
 
 
 def test_us_graduates_order_does_not_move_with_a_score_no_figure_places() -> None:
