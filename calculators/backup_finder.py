@@ -927,7 +927,7 @@ def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str) -> S
         int(position["q1"]) - step2,  # type: ignore[call-overload]
         f"Your Step 2 CK ({step2}) is {position['position']} of {position['group']} in {candidate.name} "
         f"(Source: {position['source']}), so it is ranked after every field where your score is not, and among those "
-        "by how far below it is: a backup should be a field whose scores your file sits comfortably in.",
+        "by how open its tier is to IMGs, then by how far below it is: a backup should be a field whose scores your file sits comfortably in.",
     )
 
 
@@ -978,14 +978,18 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # IMGs alone (up to some 60 points) would otherwise bury them.  Before
     # them, the reader's own score: a field where their Step 2 CK sits in the
     # bottom quarter of those who matched goes after every field where it does
-    # not, paired or not, the nearest of those first.  The backup guide asks
-    # for a field whose scores the reader's file sits comfortably in, and
-    # program counts warns of a backup that would need a backup of its own; a
-    # pairing cannot make a field open to this reader, and when fewer than
-    # three fields place the score higher, the ones it is furthest below must
-    # not come back into the headline by their pairing.
+    # not, paired or not.  The backup guide asks for a field whose scores the
+    # reader's file sits comfortably in, and program counts warns of a backup
+    # that would need a backup of its own; a pairing cannot make a field open
+    # to this reader.  When fewer than three fields place the score higher,
+    # the rest are ordered by how open their tier is (program counts warns of
+    # no field most open to IMGs: none is more open), then by how far below
+    # the line the score is, so the hardest fields do not come back into the
+    # headline by their pairing.
     suggestions.sort(
         key=lambda s: (
+            bool(s["step2_below_q1"]),
+            data.TIER_ORDER.index(s["tier"]) if s["step2_below_q1"] else 0,  # type: ignore[arg-type]
             s["step2_below_q1_by"],
             not s["paired_by_articles"],
             -int(s["score"]),  # type: ignore[call-overload]
@@ -1159,7 +1163,8 @@ def render(result: Mapping[str, object]) -> Markup:
             el(
                 "p",
                 "The order: fields where your Step 2 CK is in the bottom quarter of those who matched come after all "
-                f"the others, the nearest to that quarter's line first; otherwise {pairing_first}."
+                f"the others, the tiers most open to IMGs first and then the nearest to that quarter's line; otherwise "
+                f"{pairing_first}."
                 if placed
                 else f"The order: {pairing_first}.",
                 " Each score's points are set out below the table.",
@@ -1309,8 +1314,8 @@ def method() -> Markup:
                 "type; for any other type the column is named so, and the note under it gives your own group's overall "
                 "match rate, as the match odds calculator does. It also moves a field where the score is below the "
                 "first quartile of the non-US IMGs who matched there (the same figures and reading as the "
-                "competitiveness check's) after every field where it is not, paired or not, the nearest of them "
-                "first, and a column says where the score sits in each: the backup guide asks for a "
+                "competitiveness check's) after every field where it is not, paired or not, ordered among "
+                "themselves by tier (the most open first) and then by how far below the line the score is, and a column says where the score sits in each: the backup guide asks for a "
                 "field whose scores your file sits comfortably in. US graduates have no such figures, so their order "
                 "does not change.",
             ),

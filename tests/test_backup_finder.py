@@ -453,7 +453,16 @@ def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, ob
     assert suggestions, "every primary has at least one eligible backup"
     # Fields out of the score's reach last; before that, paired fields first,
     # then the rest, each by score.
-    order = [(s["step2_below_q1_by"], not s["paired_by_articles"], -s["score"]) for s in suggestions]
+    order = [
+        (
+            s["step2_below_q1"],
+            data.TIER_ORDER.index(s["tier"]) if s["step2_below_q1"] else 0,
+            s["step2_below_q1_by"],
+            not s["paired_by_articles"],
+            -s["score"],
+        )
+        for s in suggestions
+    ]
     assert order == sorted(order)
     step2 = inputs["step2_score"]
     for s in suggestions:
@@ -630,11 +639,16 @@ def test_a_score_adds_each_fields_match_odds_beside_the_ranking_not_in_it() -> N
     inputs = {"specialty": "neurology", "applicant_type": "non-us-img"}
     without = compute(inputs)
     scored = compute({**inputs, "step2_score": 220})
-    # The points are the same; the order moves only by how far the score is
-    # below each field's matched first quartile (a stable re-sort).
-    below_by = {s["specialty"]: s["step2_below_q1_by"] for s in scored["suggestions"]}
+    # The points are the same; the order moves only for fields where the
+    # score is below the matched first quartile (a stable re-sort).
+    moved = {
+        s["specialty"]: (s["step2_below_q1"], data.TIER_ORDER.index(s["tier"]), s["step2_below_q1_by"])
+        if s["step2_below_q1"]
+        else (False, 0, 0)
+        for s in scored["suggestions"]
+    }
     assert [(s["specialty"], s["score"]) for s in scored["suggestions"]] == sorted(
-        ((s["specialty"], s["score"]) for s in without["suggestions"]), key=lambda pair: below_by[pair[0]]
+        ((s["specialty"], s["score"]) for s in without["suggestions"]), key=lambda pair: moved[pair[0]]
     )
     odds = {s["specialty"]: s["match_odds"] for s in scored["suggestions"]}
     for slug in ("internal-medicine", "family-medicine"):
@@ -719,7 +733,7 @@ def test_the_page_shows_where_the_score_sits_in_each_field_and_says_the_order_by
     )
     assert "Your Step 2 CK among non-US IMGs who matched" in html
     assert "Below the first quartile (240): in the bottom quarter" in html
-    assert "the nearest to that quarter's line first" in html
+    assert "the tiers most open to IMGs first and then the nearest to that quarter's line" in html
     # Without a score, or for a US graduate, nothing places it: no column, and the order says nothing of it.
     for inputs in ({"specialty": "psychiatry"}, {"specialty": "psychiatry", "applicant_type": "us-md", "step2_score": 229}):
         plain = unescape(str(backup_finder.render(compute(inputs))))
