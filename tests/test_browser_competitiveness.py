@@ -56,8 +56,11 @@ def test_instant_navigation_keeps_one_runtime_and_the_calculator_working(page: A
     page.wait_for_url(site_url)
     page.get_by_role("link", name="Calculators").first.click()
     # The start page links "Assess your competitiveness" too: look for the
-    # link only once the calculators' page is in.
+    # link only once the calculators' page is in, its heading and not only its
+    # address (which can change before the page is swapped in; one CI run
+    # clicked the start page's link).
     page.wait_for_url(site_url + "calculators/")
+    page.get_by_role("heading", name="Calculators", level=1).wait_for()
     page.get_by_role("link", name="Competitiveness").first.click()
     page.wait_for_url("**/" + PAGE + "**")
     widget = page.locator('.mpb-calculator[data-calculator="competitiveness"][data-mounted]')
