@@ -909,6 +909,7 @@ class Step2Fit(NamedTuple):
 
     position: str
     below_q1_by: int  # points under the first quartile; 0 at or above it
+    below_median: bool
     why: str | None  # said in the field's reasons when it is below
 
 
@@ -920,11 +921,13 @@ def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str) -> S
     position, _ = competitiveness.step2_vs_matched(candidate, step2, applicant)
     if position is None:
         return None
+    below_median = position["quartile"] in ("below", "q1")
     if position["quartile"] != "below":
-        return Step2Fit(str(position["position"]), 0, None)
+        return Step2Fit(str(position["position"]), 0, below_median, None)
     return Step2Fit(
         str(position["position"]),
         int(position["q1"]) - step2,  # type: ignore[call-overload]
+        below_median,
         f"Your Step 2 CK ({step2}) is {position['position']} of {position['group']} in {candidate.name} "
         f"(Source: {position['source']}), so it is ranked after every field where your score is not, and among those "
         "by how open its tier is to IMGs, then by how far below it is: a backup should be a field whose scores your file sits comfortably in.",
@@ -967,6 +970,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "step2_position": fit.position if fit else None,
                 "step2_below_q1": bool(fit and fit.below_q1_by),
                 "step2_below_q1_by": fit.below_q1_by if fit else 0,
+                "step2_below_median": bool(fit and fit.below_median),
                 "reasons": reasons,
                 "points": [c.as_dict() for c in components],
                 # Beside the score, not in it: the order weighs pairings and
@@ -1051,7 +1055,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    unnamed_note = unpaired_in_top(primary.name, suggestions) + headlined_below_q1(suggestions)
+    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(suggestions)
     summary = (
         f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
         if suggestions
@@ -1089,8 +1093,8 @@ def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> 
     it = "it" if len(unnamed) == 1 else "them"
     out_of_reach = [str(s["name"]) for s in suggestions[HEADLINED:] if s["paired_by_articles"] and s["step2_below_q1"]]
     ahead_of = (
-        f", ahead of {and_list(out_of_reach)}, which an article pairs with it but where your Step 2 CK is in the "
-        "bottom quarter of those who matched"
+        f", ahead of {and_list(out_of_reach)}, which an article pairs with it, by where your Step 2 CK sits among "
+        "those who matched in each (the sentence above the table says how)"
         if out_of_reach
         else ""
     )
@@ -1100,18 +1104,29 @@ def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> 
     )
 
 
-def headlined_below_q1(suggestions: list[dict[str, object]]) -> str:
-    """Said beside the top three when fewer than three fields place the
-    reader's Step 2 CK above the bottom quarter, so the headline holds one
-    that does not: its name alone would read as a field within reach."""
-    below = [str(s["name"]) for s in suggestions[:HEADLINED] if s["step2_below_q1"]]
-    if not below:
+def headline_caution(suggestions: list[dict[str, object]]) -> str:
+    """Said beside the top three when one is a field the competitiveness
+    check, reading the reader's whole file, may call in need of a backup of
+    its own (program counts then says so): one where the Step 2 CK is in the
+    bottom quarter of those who matched, or, outside the fields most open to
+    IMGs, below their median.  Its name alone would read as a field within
+    reach; this finder sees only the score."""
+    top = suggestions[:HEADLINED]
+    bottom = [str(s["name"]) for s in top if s["step2_below_q1"]]
+    under_median = [
+        str(s["name"]) for s in top if s["step2_below_median"] and not s["step2_below_q1"] and s["tier"] != "accessible"
+    ]
+    if not bottom and not under_median:
         return ""
-    one = len(below) == 1
+    where = [
+        *([f"in the bottom quarter of those who matched in {and_list(bottom)}"] if bottom else []),
+        *([f"below the median of those who matched in {and_list(under_median)}"] if under_median else []),
+    ]
+    one = len(bottom) + len(under_median) == 1
+    it, its, fields = ("it", "its", "that field") if one else ("them", "their", "those fields")
     return (
-        f" Even so, your Step 2 CK is in the bottom quarter of those who matched in {and_list(below)}, though nearer "
-        f"that quarter's line than in the fields ranked below: run the competitiveness check on "
-        f"{'it' if one else 'each'} before you count on {'it' if one else 'them'}."
+        f" Your Step 2 CK is {' and '.join(where)}: the competitiveness check, which reads your whole file, may rate "
+        f"{it} as needing a backup of {its} own, so run it on {fields} before you count on {it}."
     )
 
 

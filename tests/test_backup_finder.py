@@ -152,6 +152,7 @@ def test_every_output_key_is_present() -> None:
         "step2_position",
         "step2_below_q1",
         "step2_below_q1_by",
+        "step2_below_median",
         "reasons",
         "points",
         "match_odds",
@@ -470,6 +471,7 @@ def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, ob
         placed = step2 is not None and inputs["applicant_type"] in ("us-img", "non-us-img") and dist.q1 is not None
         assert s["step2_below_q1"] == (placed and step2 < dist.q1), (s["specialty"], step2)
         assert s["step2_below_q1_by"] == (dist.q1 - step2 if s["step2_below_q1"] else 0)
+        assert s["step2_below_median"] == (placed and step2 < dist.median)
         assert any("in the bottom quarter" in r for r in s["reasons"]) == s["step2_below_q1"]
     for s in suggestions:
         assert s["specialty"] != primary.slug
@@ -697,7 +699,7 @@ def test_a_paired_field_in_the_bottom_quarter_of_those_who_matched_is_not_headli
     surgery = by_slug(result)["general-surgery"]
     assert surgery["paired_by_articles"] and surgery["step2_below_q1"]
     assert any("below the first quartile (244): in the bottom quarter" in r for r in surgery["reasons"])
-    assert "ahead of General Surgery, which an article pairs with it but where your Step 2 CK is in the bottom" in str(
+    assert "ahead of General Surgery, which an article pairs with it, by where your Step 2 CK sits among those who" in str(
         result["summary"]
     )
     # Without a score nothing places the reader, and the pairing leads again.
@@ -714,7 +716,38 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
     order = [s["specialty"] for s in result["suggestions"]]
     assert order.index("pediatrics") < order.index("internal-medicine")
     assert "Internal Medicine" not in result["headlined"]
-    assert "Even so, your Step 2 CK is in the bottom quarter of those who matched in Pediatrics" in str(result["summary"])
+    assert "Your Step 2 CK is in the bottom quarter of those who matched in Pediatrics and Pathology: the competitiveness" in str(
+        result["summary"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("inputs", "said"),
+    [
+        # At general surgery's Q1 (244) the pairing leads again, and program
+        # counts calls it "dual apply, strongly" for a non-US IMG (finder review s23, 1).
+        (
+            {"specialty": "neurological-surgery", "step2_score": 244},
+            "Your Step 2 CK is below the median of those who matched in General Surgery: the competitiveness check, "
+            "which reads your whole file, may rate it as needing a backup of its own, so run it on that field",
+        ),
+        (
+            {"specialty": "emergency-medicine", "step2_score": 243},
+            "below the median of those who matched in Anesthesiology",
+        ),
+        ({"specialty": "neurological-surgery", "step2_score": 262}, None),
+        # The fields most open to IMGs are cautioned only in the bottom quarter.
+        ({"specialty": "psychiatry", "step2_score": 235}, None),
+    ],
+)
+def test_the_headline_cautions_a_field_the_check_may_say_needs_its_own_backup(
+    inputs: dict[str, object], said: str | None
+) -> None:
+    summary = str(compute({"applicant_type": "non-us-img", **inputs})["summary"])
+    if said is None:
+        assert "may rate" not in summary, summary
+    else:
+        assert said in summary, summary
 
 
 def test_the_lowest_scores_do_not_bring_the_hardest_backups_back_into_the_headline() -> None:
