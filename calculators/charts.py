@@ -65,8 +65,9 @@ def program_split(result: Mapping[str, object]) -> Markup:
         ]
         rows.append(("Split of your applications", split))
         words.append("Split of applications: " + ", ".join(f"{s.label} {s.value_text}" for s in split) + ".")
-    # Read from the programs most likely to take the reader, as the table is.
-    tiers = [Segment(data.PROGRAM_TIER_LABELS[t], mix[f"{t}_pct"], f"{mix[f'{t}_pct']}%") for t in reversed(data.PROGRAM_TIERS)]
+    tiers = [
+        Segment(data.PROGRAM_TIER_LABELS[t], mix[f"{t}_pct"], f"{mix[f'{t}_pct']}%") for t in data.PROGRAM_TIERS_EASIEST_FIRST
+    ]
     rows.append(("Mix within each specialty's list", tiers))
     words.append("Mix within each list: " + ", ".join(f"{s.label} {s.value_text}" for s in tiers) + ".")
     return stacked_bars(

@@ -443,11 +443,15 @@ class Specialty:
 # From the most open field to the hardest.
 TIER_ORDER: tuple[Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
 PROGRAM_TIERS: tuple[ProgramTier, ...] = ("reach", "target", "likely")
+# A list and its chart are read from the programs most likely to take the reader.
+PROGRAM_TIERS_EASIEST_FIRST: tuple[ProgramTier, ...] = tuple(reversed(PROGRAM_TIERS))
 PROGRAM_TIER_LABELS: dict[ProgramTier, str] = {
     "reach": "Reach",
     "target": "Target (stretch but reasonable)",
     "likely": "Likely (most realistic)",
 }
+# The same, as a method table's column heads name them.
+PROGRAM_TIER_NAMES: dict[ProgramTier, str] = {tier: label.split(" (")[0] for tier, label in PROGRAM_TIER_LABELS.items()}
 TIER_LABELS: dict[Tier, str] = {
     "accessible": "historically IMG-accessible",
     "moderate": "moderately competitive for IMGs",

@@ -485,10 +485,6 @@ def share(primary: Recommendation, backup: Recommendation | None) -> dict[str, i
     return {"primary_pct": primary_pct, "backup_pct": 100 - primary_pct}
 
 
-# A list is read from the programs most likely to take the reader.
-LISTED_EASIEST_FIRST = tuple(reversed(data.PROGRAM_TIERS))
-
-
 def tiers(band: Band) -> dict[str, int]:
     reach, likely = REACH_PCT[band], LIKELY_PCT[band]
     return {"reach_pct": reach, "target_pct": 100 - reach - likely, "likely_pct": likely}
@@ -831,8 +827,8 @@ def render(result: Mapping[str, object]) -> Markup:
             caption="How many programs to apply to",
         ),
         table(
-            tuple(data.PROGRAM_TIER_LABELS[t] for t in LISTED_EASIEST_FIRST),
-            [tuple(f"{mix[f'{t}_pct']}%" for t in LISTED_EASIEST_FIRST)],
+            tuple(data.PROGRAM_TIER_LABELS[t] for t in data.PROGRAM_TIERS_EASIEST_FIRST),
+            [tuple(f"{mix[f'{t}_pct']}%" for t in data.PROGRAM_TIERS_EASIEST_FIRST)],
             caption="Mix within each specialty's list",
         ),
         competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
@@ -895,7 +891,8 @@ def method() -> Markup:
         ),
     ]
     tier_rows = [
-        (BAND_LABELS[band], *(f"{tiers(band)[f'{t}_pct']}%" for t in LISTED_EASIEST_FIRST)) for band in reversed(BAND_ORDER)
+        (BAND_LABELS[band], *(f"{tiers(band)[f'{t}_pct']}%" for t in data.PROGRAM_TIERS_EASIEST_FIRST))
+        for band in reversed(BAND_ORDER)
     ]
     return join(
         el(
@@ -946,7 +943,7 @@ def method() -> Markup:
             "(our rule, towards the no-match article's tightly curated set), both on purpose.",
         ),
         table(
-            ("Band", *(data.PROGRAM_TIER_LABELS[t].split(" (")[0] for t in LISTED_EASIEST_FIRST)),
+            ("Band", *(data.PROGRAM_TIER_NAMES[t] for t in data.PROGRAM_TIERS_EASIEST_FIRST)),
             tier_rows,
             caption="Mix of programs within each list",
         ),

@@ -428,7 +428,7 @@ def method() -> Markup:
             "Your band comes from the competitiveness check, with the same inputs. The shares are the reach, target and "
             "likely mix program counts uses for your band, so your signals follow the list they go with:",
         ),
-        table(("Band", *(TIER_LABELS[t].split(" (")[0] for t in TIERS)), tier_rows, caption="Share of signals by band"),
+        table(("Band", *(data.PROGRAM_TIER_NAMES[t] for t in TIERS)), tier_rows, caption="Share of signals by band"),
         el(
             "ul",
             [

@@ -294,6 +294,7 @@ STATUS_WORDS = ("data-loading", "data-failed", "data-failed-over-defaults")
 @pytest.mark.parametrize("name", NAMES)
 def test_what_the_page_says_at_its_own_moments_is_written_here(name: str) -> None:
     html = render_calculator(REGISTRY[name])
+    script = CALCULATORS_JS.read_text(encoding="utf-8")
     for attribute in (
         "data-loading",
         "data-failed",
@@ -310,6 +311,5 @@ def test_what_the_page_says_at_its_own_moments_is_written_here(name: str) -> Non
         # `this.statusBox.dataset.loading`, or `{ failed, ... } = this.statusBox.dataset`.
         camel = re.sub(r"-(\w)", lambda m: m[1].upper(), attribute.removeprefix("data-"))
         holder = "statusBox" if attribute in STATUS_WORDS else "profile"
-        script = CALCULATORS_JS.read_text(encoding="utf-8")
         read = rf"{holder}\.dataset\.{camel}\b|\{{[^}}]*\b{camel}\b[^}}]*\}} = [\w.]*{holder}\.dataset"
         assert re.search(read, script), camel
