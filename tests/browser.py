@@ -82,13 +82,17 @@ def search_finds(page: Any, query: str, by_keyboard: bool = False) -> str:
 
 
 # Resolves once Material has swapped in the new page (document$ replays the
-# current page to a new subscriber, which is skipped).
+# current page to a new subscriber, which is skipped).  The address changes
+# first, as on a reader's click (Material pushes it, then emits location$):
+# the new page's relative URLs resolve against it, and a site served under a
+# path would load them from the wrong folder otherwise.
 _NAVIGATE = """(url) => new Promise((resolve) => {
   let navigating = false;
   const subscription = document$.subscribe(() => {
     if (navigating) { resolve(); setTimeout(() => subscription.unsubscribe()); }
   });
   navigating = true;
+  history.pushState(null, "", url);
   location$.next(new URL(url));
 })"""
 

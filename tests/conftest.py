@@ -82,24 +82,31 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def build_and_serve(target: Path, config: Path) -> tuple[QuietServer, str]:
+# GitHub Pages serves a project's site under the repository's name, so the
+# tests serve theirs under a path as well: an address resolved from the host's
+# root rather than the site's would work at "/" and fail once hosted.
+HOSTED_PATH = "match-plan-b/"
+
+
+def build_and_serve(root: Path, config: Path) -> tuple[QuietServer, Path, str]:
     """Bind a loopback port first, then build for exactly that address:
-    Material's instant navigation only works when site_url matches it."""
-    target.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(QuietHandler, directory=str(target))
+    Material's instant navigation only works when site_url matches it.
+    Returns the server, the built site's folder and its address."""
+    site = root / HOSTED_PATH
+    site.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(QuietHandler, directory=str(root))
     server = QuietServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_site(target, config, site_url=url)
+    url = f"http://127.0.0.1:{server.server_address[1]}/{HOSTED_PATH}"
+    result = build_site(site, config, site_url=url)
     assert result.returncode == 0, result.stdout + result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, url
+    return server, site, url
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    target = tmp_path_factory.mktemp("site")
-    server, url = build_and_serve(target, ROOT / "mkdocs.yml")
-    yield target, url
+    server, site, url = build_and_serve(tmp_path_factory.mktemp("site"), ROOT / "mkdocs.yml")
+    yield site, url
     server.shutdown()
 
 
@@ -125,7 +132,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def plain_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same site built without Material's instant navigation."""
-    server, url = build_and_serve(
+    server, _, url = build_and_serve(
         tmp_path_factory.mktemp("plain-site"), ROOT / "tests" / "fixtures" / "without-instant-navigation.yml"
     )
     yield url

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import navigate, search_finds, start_navigation
-from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
+from conftest import CHROMIUM, CHROMIUM_ARGS, HOSTED_PATH, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
 
 from calculators import REGISTRY
 from macros.offline_engine import built_manifest, runtime_folder
@@ -211,8 +211,12 @@ class Server:
     """The hosted site on loopback, which a test can switch off and on again
     (on the same port, so the service worker's origin stays the same)."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    def __init__(self, root: Path) -> None:
+        # Served from `root`, the site in its HOSTED_PATH, as GitHub Pages
+        # serves a project's site: the service worker's scope and every URL
+        # it keeps must hold under a path.
+        self.root = root
+        self.directory = root / HOSTED_PATH
         self.requested: list[str] = []  # as answered
         self.arrived: list[str] = []  # as asked, before any hold
         # File names answered 404, as if missing ...
@@ -252,7 +256,7 @@ class Server:
             def log_request(self, *_: object) -> None:
                 server.requested.append(self.path)
 
-        handler = functools.partial(Recording, directory=str(self.directory))
+        handler = functools.partial(Recording, directory=str(self.root))
         self.httpd = QuietServer(("127.0.0.1", self.port), handler)
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -263,7 +267,7 @@ class Server:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"http://127.0.0.1:{self.port}/{HOSTED_PATH}"
 
     def serve_everything(self) -> None:
         """Undo ``refused``, ``blocked_scripts`` and ``held``."""
@@ -304,7 +308,7 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     target = tmp_path_factory.mktemp("hosted-site")
     server = Server(target)
     server.stop()
-    result = build_site(target, site_url=server.url)
+    result = build_site(server.directory, site_url=server.url)
     assert result.returncode == 0, result.stdout + result.stderr
     server.start()
     yield server
@@ -456,7 +460,7 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
     assert not [path for path in runtime if path.endswith("/pyodide.asm.wasm")], runtime
     # The progress bar counted what was downloaded: every runtime file but
     # the xz decoder's small module, which the decoding worker imports.
-    downloaded = {path: (hosted.directory / path.lstrip("/")).stat().st_size for path in runtime}
+    downloaded = {path: (hosted.root / path.lstrip("/")).stat().st_size for path in runtime}
     counted = sum(size for path, size in downloaded.items() if "/xz-decompress-" not in path)
     assert page.evaluate("window.__savedProgressMax") == counted, downloaded
     print(f"Save for offline use downloaded {sum(downloaded.values())} bytes of runtime: {downloaded}")
