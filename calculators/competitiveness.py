@@ -886,10 +886,13 @@ def quartile_position(step2: int, dist: data.Distribution) -> str:
     band = dist.quarter_of(step2)
     if band == "below":
         return f"below {q1}: in the bottom quarter"
+    # Each position names its quarter in plain words: "the first quartile"
+    # read on its own sounds like the top, where it is the bottom quarter's
+    # upper line (readability audit s24, 3).
     floor, on_floor, inside = {
-        "q3": (dist.q3, f"at {q3}", f"above {q3}: in the top quarter"),
-        "median": (dist.median, f"at {median}", f"between {median} and {q3}"),
-        "q1": (dist.q1, f"at {q1}", f"between {q1} and {median}"),
+        "q3": (dist.q3, f"at {q3}, the foot of the top quarter", f"above {q3}: in the top quarter"),
+        "median": (dist.median, f"at {median}, the middle score", f"between {median} and {q3}: in the upper middle quarter"),
+        "q1": (dist.q1, f"at {q1}, the top of the bottom quarter", f"between {q1} and {median}: in the lower middle quarter"),
     }[band]
     return on_floor if step2 == floor else inside
 
@@ -1171,8 +1174,11 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     elif score_line:
         headline = "No single change you can still make moves the band up; it would take several together."
     elif holding:
-        headline = f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”" + (
-            ", as does the score." if result.band == result.by_score else "."
+        headline = (
+            f"No single change to one input moves the band up: your total score gives “{BAND_LABELS[result.band]}”, "
+            "and a rule below holds it there too."
+            if result.band == result.by_score
+            else f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”."
         )
     else:
         headline = "No single change to one input moves the band up; it would take several together."

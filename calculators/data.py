@@ -47,8 +47,11 @@ class Source:
     def secondary(self) -> bool:
         return self.status.startswith("secondary")
 
+    # Flat, with no brackets of its own: a citation sits in brackets in
+    # running text, and brackets inside brackets lost readers mid-sentence
+    # (readability audit s24, 1).
     def cite(self) -> str:
-        return f"{self.publisher}, {self.title} ({self.year}{'; secondary copy' if self.secondary else ''})"
+        return f"{self.publisher}, {self.title}, {self.year}{'; secondary copy' if self.secondary else ''}"
 
     def named(self) -> str:
         """The short name and year, as in "NRMP Charting Outcomes 2026"."""
@@ -62,35 +65,35 @@ ARTICLE_ORTHO = Source(
     "article-ortho",
     "Strategic Backup Specialty Planning for US Citizen IMGs in Orthopedic Surgery",
     "undated, read 2026",
-    "Residency Advisor (source article)",
+    "Residency Advisor, source article",
     short="orthopaedics article",
 )
 ARTICLE_IMG = Source(
     "article-img",
     "Essential Backup Specialty Planning Strategies for IMGs in Residency",
     "undated, read 2026",
-    "Residency Advisor (source article)",
+    "Residency Advisor, source article",
     short="IMG article",
 )
 ARTICLE_ULTRA = Source(
     "article-ultra",
     "Strategic Guide for US Citizen IMG to Match in Competitive Residencies",
     "undated, read 2026",
-    "Residency Advisor (source article)",
+    "Residency Advisor, source article",
     short="ultra-competitive article",
 )
 ARTICLE_UNMATCHED = Source(
     "article-unmatched",
     "How to Construct a Strategic Backup Specialty After Not Matching",
     "January 2026",
-    "Residency Advisor (source article)",
+    "Residency Advisor, source article",
     short="no-match article",
 )
 ARTICLE_RADIOLOGY = Source(
     "article-radiology",
     "Essential Backup Specialty Planning for US Citizen IMGs in Radiology",
     "undated, read 2026",
-    "Residency Advisor (source article)",
+    "Residency Advisor, source article",
     short="radiology article",
 )
 ARTICLES = (ARTICLE_ORTHO, ARTICLE_IMG, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ARTICLE_RADIOLOGY)
@@ -122,7 +125,9 @@ MATCH_RATES = Source(
     "nrmp-match-rates",
     "PGY-1 match rates by applicant type, Main Residency Match",
     "2023-2026",
-    "NRMP, as reported in news coverage (2023-2025) and a secondary summary (2026) of each year's release",
+    # How the NRMP's releases were read (news coverage, and for 2026 a
+    # secondary summary) is on the data page; a citation names it in brief.
+    "NRMP via news coverage and a 2026 secondary summary",
     "2026 row secondary; earlier rows seen",
 )
 ERAS_RULES = Source(

@@ -527,12 +527,25 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Warning: fewer than {data.LETTERS_PER_SPECIALTY} letters written for a specialty you apply to "
-                    f"({ARTICLE_IMG.title}: 2-3 per specialty); {data.LETTERS_IN_ULTRA_FIELDS} in the ultra-competitive "
-                    f"fields ({ARTICLE_ULTRA.title}; {ARTICLE_ORTHO.title}), as the competitiveness check counts them; "
-                    f"or {data.LETTERS_FROM_RADIOLOGISTS} "
-                    "for radiology, where the radiology article asks 1-2 from radiologists next to 1-2 from other US "
-                    f"clinicians ({ARTICLE_RADIOLOGY.title}); and a program given fewer of them than you have.",
+                    "Warning: too few letters written for a specialty you apply to; or, where you have written "
+                    "enough, a program of that specialty given fewer than that. Enough means at least:",
+                    el(
+                        "ul",
+                        el(
+                            "li",
+                            f"{data.LETTERS_PER_SPECIALTY} in most specialties ({ARTICLE_IMG.title}: 2-3 per specialty);",
+                        ),
+                        el(
+                            "li",
+                            f"{data.LETTERS_IN_ULTRA_FIELDS} in the ultra-competitive fields, as the competitiveness "
+                            f"check counts them ({ARTICLE_ULTRA.title}; {ARTICLE_ORTHO.title});",
+                        ),
+                        el(
+                            "li",
+                            f"{data.LETTERS_FROM_RADIOLOGISTS} in radiology, whose article asks for 1-2 letters from "
+                            f"radiologists beside 1-2 from other US clinicians ({ARTICLE_RADIOLOGY.title}).",
+                        ),
+                    ),
                 ),
                 el(
                     "li",

@@ -962,8 +962,9 @@ def method() -> Markup:
             "backup harder to enter than the first choice is accepted with a warning at the top of the result, since the "
             "IMG article asks for a less competitive backup. So is a backup outside the fields most open to IMGs "
             "that, with your file, the competitiveness check itself rates “Dual apply, strongly” or worse: it would "
-            "need a backup of its own (our rule). After a no-match, the backup never gets fewer than the "
-            f"no-match article's {NO_MATCH_BACKUP.text()} programs (fields the articles give no other figure for keep theirs).",
+            "need a backup of its own (our rule). After a no-match, a backup outside the ultra-competitive fields and "
+            f"those {data.TIER_LABELS['competitive']} never gets fewer programs than the no-match article's "
+            f"{NO_MATCH_BACKUP.text()}; where another article's range for it reaches at least as high, that range is kept.",
         ),
         el("h4", "Where the articles disagree"),
         el(

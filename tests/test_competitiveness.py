@@ -123,7 +123,7 @@ def test_after_a_no_match_borderline_and_misaligned_differ() -> None:
 def test_step2_against_matched_applicants() -> None:
     im = compute({"specialty": "internal-medicine", "step2_score": 251})["step2_vs_matched"]
     assert im["median"] == 251 and im["n"] == 2649
-    assert im["position"] == "at the median (251)"
+    assert im["position"] == "at the median (251), the middle score"
     derm = compute({"specialty": "dermatology", "step2_score": 251})
     assert derm["step2_vs_matched"] is None
     assert "suppressed" in derm["step2_vs_matched_reason"] and "not enough data" in derm["step2_vs_matched_reason"]
@@ -557,7 +557,7 @@ def test_a_band_a_rule_holds_is_not_offered_by_points_and_a_second_failure_is_an
     result = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244, "exam_failures": 1})
     margins = result["margins"]
     assert "but while a rule below applies, points alone would not move the band from “Dual apply”" in margins["lines"][0]
-    assert "a rule below holds it at “Dual apply”, as does the score." in margins["headline"]
+    assert "your total score gives “Dual apply”, and a rule below holds it there too." in margins["headline"]
     assert next(m["text"] for m in margins["down"] if m["field"] == "exam_failures").startswith("Another failed USMLE attempt")
     fresh = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244})
     assert all("Another" not in m["text"] for m in fresh["margins"]["down"])
@@ -569,15 +569,16 @@ def test_the_score_is_placed_by_the_published_quartiles_not_a_curve() -> None:
     def position(score: int) -> str:
         return compute({"specialty": "obstetrics-gynecology", "step2_score": score})["step2_vs_matched"]["position"]
 
-    assert position(242) == "at the median (242)"
-    assert position(256) == "at the third quartile (256)"
-    assert position(238) == "at the first quartile (238)"
-    assert position(250) == "between the median (242) and the third quartile (256)"
-    assert position(240) == "between the first quartile (238) and the median (242)"
+    assert position(242) == "at the median (242), the middle score"
+    assert position(256) == "at the third quartile (256), the foot of the top quarter"
+    assert position(238) == "at the first quartile (238), the top of the bottom quarter"
+    assert position(250) == "between the median (242) and the third quartile (256): in the upper middle quarter"
+    assert position(240) == "between the first quartile (238) and the median (242): in the lower middle quarter"
     assert position(257).endswith("in the top quarter") and position(237).endswith("in the bottom quarter")
     result = compute({"specialty": "obstetrics-gynecology", "step2_score": 242})
-    assert "your Step 2 CK is at the median (242); the middle half of them scored 238–256 (n = 38" in competitiveness.render(
-        result
+    assert (
+        "your Step 2 CK is at the median (242), the middle score; the middle half of them scored 238–256 (n = 38"
+        in competitiveness.render(result)
     )
     assert "percentile" not in competitiveness.render(result)
 

@@ -138,9 +138,9 @@ def test_every_calculator_explains_advanced_positions_in_the_same_words() -> Non
 
 def test_a_figure_read_in_a_secondary_copy_says_so_wherever_it_is_cited() -> None:
     # The secondary status of the NRMP figures showed only on the data page (audit s19, pages 4).
-    assert data.CHARTING_OUTCOMES.cite().endswith("(2026; secondary copy)")
+    assert data.CHARTING_OUTCOMES.cite().endswith(", 2026; secondary copy")
     assert data.RESULTS_2025.named() == "NRMP Results and Data 2025, secondary copy"
-    assert data.ERAS_RULES.cite().endswith("(2026 season)") and not data.ARTICLE_IMG.named().endswith("copy")
+    assert data.ERAS_RULES.cite().endswith(", 2026 season") and not data.ARTICLE_IMG.named().endswith("copy")
 
 
 SEEDS = SHARED.parent / "seeds"
