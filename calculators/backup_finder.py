@@ -1039,6 +1039,19 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"because an article pairs {'it' if one else 'them'} with {primary.name}. A backup as hard to match protects "
             "little on its own, so weigh it beside a more open field from this list."
         )
+    # A backup that starts at PGY-2 needs a first year too; the finder said so
+    # only of a first choice (seed-coverage audit s24, 4).
+    advanced_backups = [
+        str(s["specialty"]) for s in suggestions[:HEADLINED] if s["specialty"] in data.ADVANCED_POSITION_SPECIALTIES
+    ]
+    if advanced_backups:
+        notes.append(
+            data.advanced_positions_note(
+                advanced_backups,
+                "For a backup's advanced programs, apply to first-year programs as well, and link them with a "
+                "supplemental rank list.",
+            )
+        )
     if needs_visa:
         notes.append(
             "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule; "
