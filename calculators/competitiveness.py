@@ -233,19 +233,20 @@ UNMATCHED_POINTS = -8
 # exceptional applicant (see EXCEPTIONAL_ULTRA); it still counts towards two.
 RED_FLAGS_FOR_CAP = 2
 TARGET_FLAG = "a highly competitive target"
-# Two flags are read more broadly than the article words them, because the
-# form cannot ask what they turn on; the result says so beside them.
+# The articles' old-graduation concern is a long gap from patient care in any
+# country (IMG article: "limited recent clinical activity"; radiology: without
+# continuous clinical work; no-match: no recent clinical work).  The form asks
+# for recent work anywhere; half a year of US clinical experience also counts.
+# The visa flag is read more broadly than the article words it, because the
+# form cannot ask what it turns on; the result says so beside it.
 OLD_GRADUATION_FLAG_AFTER_YEARS = 5
-OLD_GRADUATION_FLAG = (
-    f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, with under "
-    f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience"
-)
+OLD_GRADUATION_FLAG = f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, without recent clinical work"
 VISA_FLAG = "needs a visa"
 FLAG_READINGS = {
     OLD_GRADUATION_FLAG: (
-        "The IMG article's flag is an old graduation with little recent clinical activity; this check asks only about "
-        "US clinical experience, so recent clinical work in another country is not counted. If you have it, the "
-        "article's concern may not apply to you, though the check still counts the flag."
+        "The IMG article's flag is an old graduation with little recent clinical activity. This check counts recent "
+        f"work as most of the last 3 years worked clinically in any country (the box in the form), or at least "
+        f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience; you have neither."
     ),
     VISA_FLAG: (
         "The IMG article's flag is needing an H-1B visa in a field where few programs sponsor one; this check counts "
@@ -357,6 +358,13 @@ FIELDS = (
         help="Months of US clinical experience: electives, sub-internships, externships, clinical jobs and "
         "observerships. Programs value hands-on months more than observing, but this check counts them alike. US MD "
         "and DO graduates' clerkships count in full, whatever is entered here.",
+    ),
+    BoolField(
+        name="recent_clinical_work",
+        label="I have worked clinically for most of the last 3 years, in any country",
+        help="Hands-on work as a doctor, intern or resident, at home or abroad. An old graduation worries programs "
+        "when it comes with a long gap from patient care, and recent work anywhere answers that. It is not US "
+        "clinical experience: count only US months in the field above.",
     ),
     IntField(
         name="specialty_letters",
@@ -471,6 +479,12 @@ def us_clinical_months(v: Mapping[str, object]) -> int:
     return months if v["applicant_type"] in data.IMG_TYPES else max(months, USCE_BANDS[0][0])
 
 
+def recent_clinical_work(v: Mapping[str, object]) -> bool:
+    """The articles' recent clinical work: the reader's word for most of the
+    last 3 years in any country, or half a year of US clinical experience."""
+    return bool(v["recent_clinical_work"]) or us_clinical_months(v) >= OLD_GRADUATION_RECENT_WORK_MONTHS
+
+
 def _applicant_factor(v: Mapping[str, object]) -> Factor:
     applicant = str(v["applicant_type"])
     rates = data.latest_match_rates()
@@ -533,18 +547,23 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         if spec.slug != band.only_in:
             # No source puts a cost on this band outside the field its article is about.
             points, label = 0, f"{band.label} band, which costs points only in {data.specialty(band.only_in).name.lower()}"
-        elif usce >= OLD_GRADUATION_RECENT_WORK_MONTHS:
-            # The radiology article's condition is "without continuous clinical
-            # work"; recent US clinical work is the only such work the form asks about.
+        elif recent_clinical_work(v):
+            # The radiology article's condition is "without continuous clinical work".
+            have = (
+                "have worked clinically for most of the last 3 years"
+                if v["recent_clinical_work"]
+                else f"have {counted(usce, 'month')} of US clinical experience"
+            )
             points, label = (
                 0,
                 f"{band.label} band, which the radiology article counts against you only without continuous clinical "
-                f"work, and you have {counted(usce, 'month')} of US clinical experience",
+                f"work, and you {have}",
             )
         else:
             label = (
                 f"{band.label} band, which the radiology article counts against you without continuous clinical work: "
-                f"here, under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience"
+                f"here, no recent clinical work and under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical "
+                "experience"
             )
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
@@ -658,11 +677,10 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     if int(v["exam_failures"]):  # type: ignore[call-overload]
         flags.append("one or more USMLE failures")
     # The article's flag is an old graduation "with limited recent clinical
-    # activity"; US clinical experience is the only clinical work asked about,
-    # and under half a year of it counts as limited (a separate flag from
-    # "minimal US clinical experience", under 3 months, as in the article).
+    # activity" (a separate flag from "minimal US clinical experience", under
+    # 3 months, as in the article).
     graduated_long_ago = int(v["years_since_graduation"]) > OLD_GRADUATION_FLAG_AFTER_YEARS  # type: ignore[call-overload]
-    if graduated_long_ago and us_clinical_months(v) < OLD_GRADUATION_RECENT_WORK_MONTHS:
+    if graduated_long_ago and not recent_clinical_work(v):
         flags.append(OLD_GRADUATION_FLAG)
     if us_clinical_months(v) < USCE_MINIMAL_BELOW:
         flags.append("minimal US clinical experience")
@@ -737,9 +755,11 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         spec.tier in MISALIGNED_GRADUATION_TIERS
         and int(v["years_since_graduation"]) > MISALIGNED_YEARS  # type: ignore[call-overload]
         and us_clinical_months(v) == 0
+        and not v["recent_clinical_work"]
     ):
         reasons.append(
-            f"more than {MISALIGNED_YEARS} years since graduation with no US clinical work, in a field this hard to enter"
+            f"more than {MISALIGNED_YEARS} years since graduation with no recent clinical work, in the US or elsewhere, "
+            "in a field this hard to enter"
         )
     return reasons
 
@@ -1413,9 +1433,8 @@ def method() -> Markup:
                     + "; ".join(
                         f"{b.label} {signed(b.points)}"
                         + (
-                            f" ({data.specialty(b.only_in).name.lower()} only, and only with under "
-                            f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience: the article's "
-                            "“without continuous clinical work”)"
+                            f" ({data.specialty(b.only_in).name.lower()} only, and only without recent clinical work, "
+                            "read as in the red flags below: the article's “without continuous clinical work”)"
                             if b.only_in
                             else ""
                         )
@@ -1463,9 +1482,10 @@ def method() -> Markup:
                 el(
                     "li",
                     f"Red flags (IMG article): Step 2 CK under {STEP2_RED_FLAG_BELOW}, any failure, graduated more than "
-                    f"{OLD_GRADUATION_FLAG_AFTER_YEARS} years ago with under "
-                    f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience (the article's “limited recent clinical activity”; "
-                    f"clinical work outside the US is not asked about), under {USCE_MINIMAL_BELOW} months of USCE, needing a visa (the article's flag "
+                    f"{OLD_GRADUATION_FLAG_AFTER_YEARS} years ago without recent clinical work (the article's “limited recent "
+                    "clinical activity”: neither most of the last 3 years worked clinically in any country, as you tick it, "
+                    f"nor {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience), under "
+                    f"{USCE_MINIMAL_BELOW} months of US clinical experience, needing a visa (the article's flag "
                     "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
                     "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "
                     "“dual apply”; two or more (the target included): at most “dual apply, strongly”.",

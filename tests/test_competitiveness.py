@@ -10,7 +10,7 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, competitiveness, data, match_odds
+from calculators import InputError, competitiveness, data, match_odds, program_counts
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
 
@@ -436,6 +436,45 @@ def test_an_old_graduation_is_a_red_flag_only_with_little_recent_clinical_work()
     assert not any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 12})["red_flags"])
 
 
+def test_recent_clinical_work_in_any_country_answers_an_old_graduation() -> None:
+    # The articles' concern is "limited recent clinical activity" (IMG), "without continuous
+    # clinical work" (radiology), "no recent clinical work" (no-match), not US months: a
+    # non-US IMG seven years out who has practised at home was one band stricter, and told
+    # a sixth US month was the way up (seed-coverage audit s24, 1).
+    home = {
+        "specialty": "internal-medicine",
+        "applicant_type": "non-us-img",
+        "step2_score": 255,
+        "years_since_graduation": 7,
+        "usce_months": 5,
+        "needs_visa": True,
+        "specialty_letters": 3,
+        "research_items": 2,
+    }
+    gap, worked = compute(home), compute({**home, "recent_clinical_work": True})
+    assert competitiveness.OLD_GRADUATION_FLAG in gap["red_flags"]
+    assert competitiveness.OLD_GRADUATION_FLAG not in worked["red_flags"]
+    order = competitiveness.BAND_ORDER
+    assert order.index(worked["band"]) > order.index(gap["band"])
+    assert any(move["field"] == "usce_months" for move in gap["margins"]["up"])
+    assert not any(move["field"] == "usce_months" for move in worked["margins"]["up"])
+    # Program counts reads the same band from the same inputs.
+    counts = program_counts.compute({**home, "backup_specialty": "family-medicine"})
+    counts_worked = program_counts.compute({**home, "recent_clinical_work": True, "backup_specialty": "family-medicine"})
+    assert (counts["band"], counts_worked["band"]) == (gap["band"], worked["band"])
+    # After a no-match, an old graduation misaligns a hard field only with no recent work anywhere.
+    reapplicant = {
+        "specialty": "dermatology",
+        "step2_score": 255,
+        "research_items": 6,
+        "years_since_graduation": 8,
+        "usce_months": 0,
+        "previously_unmatched": True,
+    }
+    assert compute(reapplicant)["band"] == "pivot"
+    assert compute({**reapplicant, "recent_clinical_work": True})["band"] != "pivot"
+
+
 def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() -> None:
     # "You cannot fix past scores" (no-match article): the margin leads with changes a reader can still make.
     result = compute({"specialty": "internal-medicine", "step2_score": 222, "previously_unmatched": True})
@@ -502,14 +541,14 @@ def test_spare_letters_are_counted_as_they_are(letters: int, says: str, points: 
     assert factor["points"] == points
 
 
-def test_flags_read_more_broadly_than_the_article_say_so_beside_them() -> None:
+def test_flags_say_beside_them_how_the_check_reads_the_article() -> None:
     # The article's visa flag is an H-1B where few programs sponsor; its old-graduation
-    # flag is about recent clinical activity, of which the form asks only the US part.
+    # flag is about recent clinical activity, which the check reads in two ways.
     result = compute({"applicant_type": "non-us-img", "needs_visa": "true", "years_since_graduation": 12, "usce_months": 0})
     assert {competitiveness.OLD_GRADUATION_FLAG, competitiveness.VISA_FLAG} <= set(result["red_flags"])
     html = competitiveness.render(result)
     assert "cannot tell which fields those are" in html
-    assert "recent clinical work in another country is not counted" in html
+    assert "most of the last 3 years worked clinically in any country" in html and "you have neither" in html
     calm = compute({"applicant_type": "us-md", "years_since_graduation": 0, "usce_months": 12})
     assert "cannot tell which fields" not in competitiveness.render(calm)
 
@@ -693,6 +732,17 @@ def test_radiologys_graduation_band_keeps_the_articles_condition() -> None:
 
     assert graduation(3)["points"] == -5 and "without continuous clinical work" in str(graduation(3)["why"])
     assert graduation(24)["points"] == 0
+    worked = compute(
+        {
+            "specialty": "diagnostic-radiology",
+            "step2_score": 240,
+            "usce_months": 3,
+            "years_since_graduation": 3,
+            "recent_clinical_work": True,
+        }
+    )
+    band = next(f for f in worked["factors"] if f["factor"] == "Years since graduation")
+    assert band["points"] == 0 and "worked clinically for most of the last 3 years" in str(band["why"])
 
 
 def test_radiology_expects_the_radiologist_letters_its_article_asks_for() -> None:
