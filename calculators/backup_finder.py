@@ -1040,9 +1040,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "little on its own, so weigh it beside a more open field from this list."
         )
     # A backup that starts at PGY-2 needs a first year too; the finder said so
-    # only of a first choice (seed-coverage audit s24, 4).
+    # only of a first choice (seed-coverage audit s24, 4).  Of the headlined
+    # fields and those an article pairs (PM&R behind orthopaedics often ranks
+    # fourth); every listed field would make the note say it of nearly everyone.
     advanced_backups = [
-        str(s["specialty"]) for s in suggestions[:HEADLINED] if s["specialty"] in data.ADVANCED_POSITION_SPECIALTIES
+        str(s["specialty"])
+        for rank, s in enumerate(suggestions)
+        if (rank < HEADLINED or s["paired_by_articles"]) and s["specialty"] in data.ADVANCED_POSITION_SPECIALTIES
     ]
     if advanced_backups:
         notes.append(

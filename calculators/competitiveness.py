@@ -298,7 +298,8 @@ MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
 # field"; the article names family medicine, psychiatry, pediatrics and
 # internal medicine as forgiving of an older graduation, so in the other tiers
 # an old graduation stays a red flag and is not a reason to abandon the field.
-# US clinical experience is the only clinical work this check asks about.
+# The article's words are "no recent clinical work", not "limited": no month
+# of US clinical experience and the box for recent work elsewhere unticked.
 MISALIGNED_YEARS = 3
 MISALIGNED_GRADUATION_TIERS: frozenset[Tier] = frozenset({"ultra", "competitive"})
 # The case study's reapplicant had "minimal research" (one project), and the
@@ -562,7 +563,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         else:
             label = (
                 f"{band.label} band, which the radiology article counts against you without continuous clinical work: "
-                f"here, no recent clinical work and under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical "
+                f"here, recent clinical work not ticked and under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical "
                 "experience"
             )
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
@@ -758,7 +759,7 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         and not v["recent_clinical_work"]
     ):
         reasons.append(
-            f"more than {MISALIGNED_YEARS} years since graduation with no recent clinical work, in the US or elsewhere, "
+            f"more than {MISALIGNED_YEARS} years since graduation with no US clinical experience and no recent clinical work elsewhere, "
             "in a field this hard to enter"
         )
     return reasons
@@ -1537,7 +1538,8 @@ def method() -> Markup:
                     "failures or no research in an ultra-competitive field; Step 2 CK under "
                     f"{ULTRA_STEP2_BANDS[1].floor} with fewer than {MINIMAL_RESEARCH_BELOW} research items there (the no-match "
                     f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no US "
-                    "clinical work, in an ultra-competitive field or radiology: the article's misalignment is “a second swing at "
+                    "clinical experience and no recent clinical work elsewhere (the box unticked), in an ultra-competitive "
+                    "field or radiology: the article's misalignment is “a second swing at "
                     "the same hyper-competitive field”, and it names family medicine, psychiatry, pediatrics and internal "
                     "medicine as forgiving of an older graduation. A reapplicant who is none of these is "
                     "borderline: at most “dual apply”, a backup in parallel.",

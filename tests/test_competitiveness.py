@@ -473,6 +473,10 @@ def test_recent_clinical_work_in_any_country_answers_an_old_graduation() -> None
     }
     assert compute(reapplicant)["band"] == "pivot"
     assert compute({**reapplicant, "recent_clinical_work": True})["band"] != "pivot"
+    # "No recent clinical work" is the no-match article's word, stronger than the IMG
+    # article's "limited": a few US months, under the red flag's six, are some work.
+    some = compute({**reapplicant, "usce_months": 3})
+    assert some["band"] != "pivot" and competitiveness.OLD_GRADUATION_FLAG in some["red_flags"]
 
 
 def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() -> None:
