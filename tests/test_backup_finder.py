@@ -779,3 +779,17 @@ def test_us_graduates_order_does_not_move_with_a_score_no_figure_places() -> Non
     without, low = compute(base), compute({**base, "step2_score": 205})
     assert [s["specialty"] for s in without["suggestions"]] == [s["specialty"] for s in low["suggestions"]]
     assert not any(s["step2_below_q1"] for s in low["suggestions"])
+
+
+def test_a_backup_that_starts_at_pgy2_is_said_to_need_a_first_year_too() -> None:
+    # The finder said so only of a first choice; behind orthopaedics, PM&R (paired by
+    # an article, often ranked fourth) and anesthesiology start at PGY-2 (seed-coverage audit s24, 4).
+    def advanced_note(inputs: dict[str, object]) -> str:
+        notes = [n for n in compute(inputs)["notes"] if "use advanced positions" in str(n)]
+        assert len(notes) <= 1
+        return str(notes[0]) if notes else ""
+
+    ortho = advanced_note({"specialty": "orthopaedic-surgery", "applicant_type": "us-md"})
+    assert ortho.startswith("Physical Medicine and Rehabilitation (PM&R) and Anesthesiology:")
+    assert "supplemental rank list" in ortho
+    assert advanced_note({"specialty": "internal-medicine", "applicant_type": "us-md"}) == ""
