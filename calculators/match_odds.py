@@ -732,14 +732,21 @@ def not_your_group(applicant: str, estimate: str = "the estimate") -> str | None
 def _method_name(used: list[Measure]) -> str:
     if not used:
         return f"Base rate only: the {DATA_YEAR} match rate for non-US IMGs who ranked this specialty first."
+    # Plain words first, the statistician's names after them in brackets:
+    # "prior" and "normal densities" met readers before any explanation
+    # (readability audit s24, 3).
     parts = {
-        "step2_score": "Step 2 CK (normal densities)",
-        "contiguous_ranks": "contiguous ranks (count model starting at 1)",
+        "step2_score": "your Step 2 CK (a bell curve of each group's scores)",
+        "contiguous_ranks": "your contiguous ranks (a count model starting at 1)",
     }
-    text = f"Bayes' rule with the {DATA_YEAR} match rate as prior, updated by " + " and ".join(parts[m.key] for m in used)
+    text = (
+        f"We start from the {DATA_YEAR} match rate for this specialty and adjust it for "
+        + " and ".join(parts[m.key] for m in used)
+        + ", by how common your answer was among those who matched against those who did not (Bayes' rule"
+    )
     if len(used) > 1:
-        text += ", assuming the two are independent within each group (naive Bayes)"
-    text += "."
+        text += ", taking the two as independent within each group: naive Bayes"
+    text += ")."
     level = next((m.level for m in used if m.level is not None), None)
     if level is not None:
         text += (
@@ -991,7 +998,8 @@ def render(result: Mapping[str, object]) -> Markup:
             table(
                 ("Measure", "Yours", "Matched group", "Unmatched group", "Likelihood ratio"),
                 rows,
-                caption="What each input contributed (a ratio above 1 raises the estimate, below 1 lowers it)",
+                caption="What each input contributed (a ratio above 1 raises the estimate, below 1 lowers it; SD: standard "
+                "deviation, how widely the scores spread)",
             )
         )
         parts += [el("p", m["worked"]) for m in measures if m.get("worked")]
