@@ -28,7 +28,7 @@ from typing import Literal
 from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
 from .fields import BoolField, IntField, parse_inputs
-from .html import Markup, capitalised, counted, el, join, signed, table
+from .html import Markup, and_list, capitalised, counted, el, join, signed, table
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -1263,6 +1263,19 @@ def render_margins(margins: Mapping[str, object]) -> Markup:
     return el("div", parts, class_="mpb-margins")
 
 
+def bands_explained(band: Band) -> Markup:
+    """Says what "band" means where a reader first meets it: the margins and
+    rules below move "the band", and the headline alone names only one."""
+    least_cautious_first = [f"“{BAND_LABELS[b]}”" for b in reversed(BAND_ORDER)]
+    return el(
+        "p",
+        f"This check gives one of four bands of advice, from the least cautious to the most: {and_list(least_cautious_first)}. "
+        "Yours is ",
+        el("strong", f"“{BAND_LABELS[band]}”"),
+        ".",
+    )
+
+
 def factor_table(result: Mapping[str, object]) -> Markup:
     """Every input's points and why; program counts and signals show it too, as their band is this one."""
     factors: list[dict[str, object]] = result["factors"]  # type: ignore[assignment]
@@ -1287,6 +1300,7 @@ def render(result: Mapping[str, object]) -> Markup:
             el("strong", f"{result['score']}/100"),
             class_="mpb-headline",
         ),
+        bands_explained(band),
         el("p", result["summary"]),
         charts.score_waterfall(result),
         factor_table(result),

@@ -1082,3 +1082,23 @@ def test_after_a_no_match_only_the_hardest_fields_are_ever_given_up(spec: data.S
         for applicant, step2, failures, years in itertools.product(("us-img", "non-us-img"), (None, 180, 215), (0, 3), (1, 12))
     }
     assert "pivot" not in bands and "dual-apply-strongly" in bands
+
+
+@pytest.mark.parametrize(
+    ("inputs", "yours"),
+    [
+        (STRONG, "Single-track is reasonable"),
+        ({}, "Dual apply"),
+        (
+            {"specialty": "orthopaedic-surgery", **STRONG, "step2_score": 205, "research_items": 0, "previously_unmatched": True},
+            "Pivot to a backup",
+        ),
+    ],
+)
+def test_the_result_names_the_four_bands_in_order_and_marks_the_readers(inputs: dict[str, object], yours: str) -> None:
+    result = compute(inputs)
+    assert competitiveness.BAND_LABELS[result["band"]] == yours  # type: ignore[index]
+    sentence = next(p for p in str(competitiveness.render(result)).split("<p>") if "four bands of advice" in p)
+    labels = ["Single-track is reasonable", "Dual apply", "Dual apply, strongly", "Pivot to a backup"]
+    assert [sentence.index(f"“{label}”") for label in labels] == sorted(sentence.index(f"“{label}”") for label in labels)
+    assert f"Yours is <strong>“{html.escape(yours)}”</strong>." in sentence
