@@ -1151,6 +1151,16 @@ def headline_caution(suggestions: list[dict[str, object]]) -> str:
 HEADLINED = 3
 
 
+def _name_with_start(suggestion: Mapping[str, object]) -> str:
+    """The field's name, marked where it starts at PGY-2: the note below
+    says so only of the headlined and paired fields, and a reader who picks
+    the ninth row needs a first year as much."""
+    name = str(suggestion["name"])
+    if suggestion["specialty"] in data.ADVANCED_POSITION_SPECIALTIES:
+        return f"{name} (uses advanced positions, which start at PGY-2)"
+    return name
+
+
 def render(result: Mapping[str, object]) -> Markup:
     suggestions: list[dict[str, object]] = result["suggestions"]  # type: ignore[assignment]
     primary = str(result["primary_name"])
@@ -1179,7 +1189,7 @@ def render(result: Mapping[str, object]) -> Markup:
         rows = [
             (
                 str(i),
-                str(s["name"]),
+                _name_with_start(s),
                 signed(int(s["score"])).removeprefix("+"),
                 "yes" if s["paired_by_articles"] else "no",
                 data.TIER_LABELS[s["tier"]],  # type: ignore[index]

@@ -793,3 +793,15 @@ def test_a_backup_that_starts_at_pgy2_is_said_to_need_a_first_year_too() -> None
     assert ortho.startswith("Physical Medicine and Rehabilitation (PM&R) and Anesthesiology:")
     assert "supplemental rank list" in ortho
     assert advanced_note({"specialty": "internal-medicine", "applicant_type": "us-md"}) == ""
+
+
+def test_every_row_that_starts_at_pgy2_says_so_beside_its_name() -> None:
+    # The note names only the headlined and paired fields; a reader who picks a
+    # lower row needs its first year as much.
+    result = compute({"specialty": "orthopaedic-surgery", "applicant_type": "non-us-img", "step2_score": 250})
+    cells = re.findall(r'<td data-label="Specialty">([^<]*)</td>', str(backup_finder.render(result)))
+    assert len(cells) == len(result["suggestions"])
+    for cell, s in zip(cells, result["suggestions"], strict=True):
+        marked = "(uses advanced positions, which start at PGY-2)" in cell
+        assert marked is (s["specialty"] in data.ADVANCED_POSITION_SPECIALTIES), cell
+    assert any("start at PGY-2" in cell for cell in cells)
