@@ -36,7 +36,7 @@ class Registry(Mapping[str, Calculator]):
     def __getitem__(self, name: str) -> Calculator:
         if name not in CALCULATOR_NAMES:
             raise KeyError(name)
-        return importlib.import_module(f"{__name__}.{name}")  # type: ignore[return-value]
+        return importlib.import_module(f"{__name__}.{name}")
 
     def __iter__(self) -> Iterator[str]:
         return iter(CALCULATOR_NAMES)

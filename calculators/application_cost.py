@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import charts, cycle, data, profile
-from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs
+from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole
 from .html import Markup, capitalised, counted, el, join, money, table
 
 NAME = "application_cost"
@@ -288,7 +288,7 @@ def _programs_applied(v: Mapping[str, object]) -> int:
 
 
 def _backup_programs_need_a_backup(v: Mapping[str, object]) -> None:
-    if v["backup_specialty"] is None and int(v["backup_programs"]) > 0:  # type: ignore[call-overload]
+    if v["backup_specialty"] is None and whole(v, "backup_programs") > 0:
         raise InputError(
             "backup_programs",
             "Programs in the backup specialty must be 0 when no backup specialty is chosen; choose one to count its fees.",
@@ -306,7 +306,7 @@ def _comlex_for_a_do(v: Mapping[str, object]) -> None:
 
 def _ranks_within_applications(v: Mapping[str, object]) -> None:
     applied = _programs_applied(v)
-    if int(v["ranked_programs"]) > applied:  # type: ignore[call-overload]
+    if whole(v, "ranked_programs") > applied:
         raise InputError(
             "ranked_programs",
             f"Programs on your rank order list must be at most the {counted(applied, 'program')} you apply to.",
@@ -314,8 +314,8 @@ def _ranks_within_applications(v: Mapping[str, object]) -> None:
 
 
 def _supplemental_within_first_year(v: Mapping[str, object]) -> None:
-    first_year = int(v["first_year_programs"])  # type: ignore[call-overload]
-    if int(v["supplemental_ranked"]) > first_year:  # type: ignore[call-overload]
+    first_year = whole(v, "first_year_programs")
+    if whole(v, "supplemental_ranked") > first_year:
         limit = (
             f"be at most the {counted(first_year, 'preliminary or transitional year program')} you apply to"
             if first_year
@@ -326,7 +326,7 @@ def _supplemental_within_first_year(v: Mapping[str, object]) -> None:
 
 def _in_person_within_applications(v: Mapping[str, object]) -> None:
     applied = _programs_applied(v)
-    if int(v["in_person_interviews"]) > applied:  # type: ignore[call-overload]
+    if whole(v, "in_person_interviews") > applied:
         raise InputError(
             "in_person_interviews",
             f"In-person interviews must be at most the {counted(applied, 'program')} you apply to.",
@@ -335,7 +335,7 @@ def _in_person_within_applications(v: Mapping[str, object]) -> None:
 
 def _interviews_within_applications(v: Mapping[str, object]) -> None:
     applied = _programs_applied(v)
-    in_person, virtual = int(v["in_person_interviews"]), int(v["virtual_interviews"])  # type: ignore[call-overload]
+    in_person, virtual = whole(v, "in_person_interviews"), whole(v, "virtual_interviews")
     # Too many in-person interviews alone is already said on that field.
     if in_person <= applied < in_person + virtual:
         raise InputError(
@@ -359,11 +359,11 @@ RULES = (
 
 def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     schedule = eras_schedule()
-    specialties = [(str(v["primary_specialty"]), int(v["primary_programs"]))]  # type: ignore[call-overload]
+    specialties = [(str(v["primary_specialty"]), whole(v, "primary_programs"))]
     if v["backup_specialty"] is not None:
-        specialties.append((str(v["backup_specialty"]), int(v["backup_programs"])))  # type: ignore[call-overload]
+        specialties.append((str(v["backup_specialty"]), whole(v, "backup_programs")))
     lists = [(slug, data.specialty(slug).name, programs) for slug, programs in specialties]
-    first_year = int(v["first_year_programs"])  # type: ignore[call-overload]
+    first_year = whole(v, "first_year_programs")
     if first_year:
         lists.append((FIRST_YEAR_LIST, FIRST_YEAR_NAME, first_year))
     items, breakdown = [], []
@@ -385,7 +385,7 @@ def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[
 
 def _first_year_note(v: Mapping[str, object]) -> str | None:
     """Why a first year may be missing from the count, when a chosen field starts at PGY-2."""
-    if int(v["first_year_programs"]):  # type: ignore[call-overload]
+    if whole(v, "first_year_programs"):
         return None
     chosen = [str(v["primary_specialty"]), str(v["backup_specialty"])]
     advanced = [slug for slug in chosen if slug in data.ADVANCED_POSITION_SPECIALTIES]
@@ -406,9 +406,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # which date it counted from.
     today = cycle.reference_date()
     applicant = str(v["applicant_type"])
-    ranked = int(v["ranked_programs"])  # type: ignore[call-overload]
-    in_person = int(v["in_person_interviews"])  # type: ignore[call-overload]
-    virtual = int(v["virtual_interviews"])  # type: ignore[call-overload]
+    ranked = whole(v, "ranked_programs")
+    in_person = whole(v, "in_person_interviews")
+    virtual = whole(v, "virtual_interviews")
 
     items, breakdown = _eras_items(v)
     eras_total = sum(int(b["amount"]) for b in breakdown)  # type: ignore[call-overload]
@@ -462,7 +462,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             NRMP_REGISTRATION,
         )
     )
-    supplemental = int(v["supplemental_ranked"])  # type: ignore[call-overload]
+    supplemental = whole(v, "supplemental_ranked")
     extra_primary = max(0, ranked - RANKS_INCLUDED)
     extra_supplemental = max(0, supplemental - SUPPLEMENTAL_RANKS_INCLUDED)
     extra_fee = int(NRMP_EXTRA_RANKS.amount_usd)

@@ -32,7 +32,7 @@ from .data import (
     Source,
     Tier,
 )
-from .fields import ChoiceField, parse_inputs
+from .fields import ChoiceField, parse_inputs, whole
 from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table
 
 NAME = "backup_finder"
@@ -639,13 +639,11 @@ class ShareEstimateBasis(NamedTuple):
 
 @cache
 def share_estimate_basis() -> ShareEstimateBasis:
-    both = [s for s in data.SPECIALTIES if s.outcome is not None and s.pgy1 is not None]
-    gaps = [float(s.pgy1.non_us_img_pct_of_offered) - _matched_share(s.outcome) for s in both]  # type: ignore[union-attr, arg-type]
-    ratio = sum(float(s.pgy1.us_img_pct_of_offered) for s in both) / sum(  # type: ignore[union-attr]
-        float(s.pgy1.non_us_img_pct_of_offered)
-        for s in both  # type: ignore[union-attr]
-    )
-    return ShareEstimateBasis(len(both), max(gaps), -min(gaps), round(ratio, 2))
+    both = [(s.outcome, s.pgy1) for s in data.SPECIALTIES if s.outcome is not None and s.pgy1 is not None]
+    gaps = [float(pgy1.non_us_img_pct_of_offered) - _matched_share(outcome) for outcome, pgy1 in both]
+    us_share = sum(float(pgy1.us_img_pct_of_offered) for _, pgy1 in both)
+    non_us_share = sum(float(pgy1.non_us_img_pct_of_offered) for _, pgy1 in both)
+    return ShareEstimateBasis(len(both), max(gaps), -min(gaps), round(us_share / non_us_share, 2))
 
 
 def _matched_share(outcome: data.ChartingOutcome) -> float:
@@ -716,7 +714,7 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
 
 
 def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
-    failures = int(v["exam_failures"])  # type: ignore[call-overload]
+    failures = whole(v, "exam_failures")
     unmatched = bool(v["previously_unmatched"])
     if not failures and not unmatched:
         return [Component("Red flags", 0, "No exam failure or past no-match entered, so no points either way.")]
@@ -993,7 +991,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     suggestions.sort(
         key=lambda s: (
             bool(s["step2_below_q1"]),
-            data.TIER_ORDER.index(s["tier"]) if s["step2_below_q1"] else 0,  # type: ignore[arg-type]
+            data.TIER_ORDER.index(s["tier"]) if s["step2_below_q1"] else 0,
             s["step2_below_q1_by"],
             not s["paired_by_articles"],
             -int(s["score"]),  # type: ignore[call-overload]
@@ -1061,7 +1059,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule; "
             "check each program's J-1 and H-1B policy yourself."
         )
-    if int(v["exam_failures"]) or v["previously_unmatched"]:  # type: ignore[call-overload]
+    if whole(v, "exam_failures") or v["previously_unmatched"]:
         notes.append(
             "Red flags follow you into the backup too: the competitiveness check shows how your file reads in each "
             "field you are weighing."
@@ -1190,7 +1188,7 @@ def render(result: Mapping[str, object]) -> Markup:
             (
                 str(i),
                 _name_with_start(s),
-                signed(int(s["score"])).removeprefix("+"),
+                signed(int(s["score"])).removeprefix("+"),  # type: ignore[call-overload]
                 "yes" if s["paired_by_articles"] else "no",
                 data.TIER_LABELS[s["tier"]],  # type: ignore[index]
                 *((capitalised(str(s["step2_position"] or "no published figures")),) if placed else ()),
@@ -1240,7 +1238,7 @@ def render(result: Mapping[str, object]) -> Markup:
             points: list[dict[str, object]] = s["points"]  # type: ignore[assignment]
             parts.append(
                 printed_if_opened(
-                    f"{s['name']}: {counted(int(s['score']), 'point')}, how they add up",
+                    f"{s['name']}: {counted(int(s['score']), 'point')}, how they add up",  # type: ignore[call-overload]
                     table(
                         ("Component", "Points", "Why", "Source"),
                         [(p["component"], signed(p["points"]), p["why"], p["source"] or "") for p in points],  # type: ignore[arg-type]
@@ -1257,7 +1255,7 @@ def render(result: Mapping[str, object]) -> Markup:
             el(
                 "ul",
                 [
-                    el("li", el("strong", b["name"]), el("ul", [el("li", r) for r in b["reasons"]]))  # type: ignore[union-attr]
+                    el("li", el("strong", b["name"]), el("ul", [el("li", r) for r in b["reasons"]]))  # type: ignore[attr-defined]
                     for b in bridge_list
                 ],
             )

@@ -27,7 +27,7 @@ from typing import Literal
 
 from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
-from .fields import BoolField, IntField, parse_inputs
+from .fields import BoolField, IntField, parse_inputs, whole, whole_or_none
 from .html import Markup, and_list, capitalised, counted, el, join, signed, table
 
 NAME = "competitiveness"
@@ -476,7 +476,7 @@ def us_clinical_months(v: Mapping[str, object]) -> int:
     """US clinical experience as the rules count it: a US graduate's clerkships
     are US clinical experience, so the IMG article's measure is met in full
     for them, whatever number the field holds."""
-    months = int(v["usce_months"])  # type: ignore[call-overload]
+    months = whole(v, "usce_months")
     return months if v["applicant_type"] in data.IMG_TYPES else max(months, USCE_BANDS[0][0])
 
 
@@ -508,18 +508,18 @@ def _applicant_factor(v: Mapping[str, object]) -> Factor:
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = str(v["applicant_type"])
-    entered_failures = int(v["exam_failures"])  # type: ignore[arg-type]
+    entered_failures = whole(v, "exam_failures")
     failures = min(entered_failures, FAILURE_COUNT_CAP)
-    years = int(v["years_since_graduation"])  # type: ignore[arg-type]
+    years = whole(v, "years_since_graduation")
     usce = us_clinical_months(v)
-    letters = int(v["specialty_letters"])  # type: ignore[arg-type]
-    research = int(v["research_items"])  # type: ignore[arg-type]
-    aways = int(v["away_rotations"])  # type: ignore[arg-type]
+    letters = whole(v, "specialty_letters")
+    research = whole(v, "research_items")
+    aways = whole(v, "away_rotations")
     factors = [
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
         _applicant_factor(v),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
-        *_step2_factors(spec, v["step2_score"], applicant),  # type: ignore[arg-type]
+        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant),
     ]
     if failures:
         factors.append(
@@ -671,16 +671,16 @@ SENIORS_POINTS = " Your applicant type's points already reflect US seniors' high
 
 def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     """The IMG article's red flags that apply to this profile."""
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     flags = []
-    if step2 is not None and int(step2) < STEP2_RED_FLAG_BELOW:  # type: ignore[call-overload]
+    if step2 is not None and step2 < STEP2_RED_FLAG_BELOW:
         flags.append(f"Step 2 CK below {STEP2_RED_FLAG_BELOW}")
-    if int(v["exam_failures"]):  # type: ignore[call-overload]
+    if whole(v, "exam_failures"):
         flags.append("one or more USMLE failures")
     # The article's flag is an old graduation "with limited recent clinical
     # activity" (a separate flag from "minimal US clinical experience", under
     # 3 months, as in the article).
-    graduated_long_ago = int(v["years_since_graduation"]) > OLD_GRADUATION_FLAG_AFTER_YEARS  # type: ignore[call-overload]
+    graduated_long_ago = whole(v, "years_since_graduation") > OLD_GRADUATION_FLAG_AFTER_YEARS
     if graduated_long_ago and not recent_clinical_work(v):
         flags.append(OLD_GRADUATION_FLAG)
     if us_clinical_months(v) < USCE_MINIMAL_BELOW:
@@ -696,14 +696,14 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
 
 def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
     """The orthopaedics article's self-audit, one line per measurable element."""
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     return [
-        {"item": f"Step 2 CK {ORTHO_AUDIT_STEP2} or more", "met": step2 is not None and int(step2) >= ORTHO_AUDIT_STEP2},  # type: ignore[call-overload]
-        {"item": "At least one orthopaedic research item", "met": int(v["research_items"]) >= ORTHO_AUDIT_RESEARCH},  # type: ignore[call-overload]
-        {"item": "Two or more US orthopaedic away rotations", "met": int(v["away_rotations"]) >= ORTHO_AUDIT_AWAYS},  # type: ignore[call-overload]
+        {"item": f"Step 2 CK {ORTHO_AUDIT_STEP2} or more", "met": step2 is not None and step2 >= ORTHO_AUDIT_STEP2},
+        {"item": "At least one orthopaedic research item", "met": whole(v, "research_items") >= ORTHO_AUDIT_RESEARCH},
+        {"item": "Two or more US orthopaedic away rotations", "met": whole(v, "away_rotations") >= ORTHO_AUDIT_AWAYS},
         {
             "item": "Two or more letters from orthopaedic surgeons (this check's floor; the article's letter plan asks for 3–4)",
-            "met": int(v["specialty_letters"]) >= ORTHO_AUDIT_LETTERS,  # type: ignore[call-overload]
+            "met": whole(v, "specialty_letters") >= ORTHO_AUDIT_LETTERS,
         },
     ]
 
@@ -720,9 +720,9 @@ def _article_step2_level(spec: data.Specialty) -> tuple[int, str] | None:
 def far_below_level(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
     """The level an article sets for the field, named, when the Step 2 CK is
     more than ``MISALIGNED_STEP2_GAP`` points below it."""
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     level = _article_step2_level(spec)
-    if level is not None and step2 is not None and int(step2) < level[0] - MISALIGNED_STEP2_GAP:  # type: ignore[call-overload]
+    if level is not None and step2 is not None and step2 < level[0] - MISALIGNED_STEP2_GAP:
         return level[1]
     return None
 
@@ -731,30 +731,25 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     """Reasons a reapplicant's profile looks structurally misaligned with the field."""
     if not v["previously_unmatched"]:
         return []
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     reasons = []
     if (level := far_below_level(spec, v)) is not None:
         reasons.append(
             f"Step 2 CK is more than {MISALIGNED_STEP2_GAP} points below {level} (the articles call for a backup "
             "well above this score; making it the main plan this far below is this calculator's rule)"
         )
-    research = int(v["research_items"])  # type: ignore[call-overload]
-    if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
+    research = whole(v, "research_items")
+    if spec.tier == "ultra" and whole(v, "exam_failures"):
         reasons.append("exam failures in an ultra-competitive field")
     if spec.tier == "ultra" and research == 0:
         reasons.append("no research for a research-heavy field")
     # An empty score (not taken, or COMLEX only) is not read as a low one: a
     # COMLEX-only reapplicant was told to pivot over a USMLE score never sat.
-    elif (
-        spec.tier == "ultra"
-        and research < MINIMAL_RESEARCH_BELOW
-        and step2 is not None
-        and int(step2) < ULTRA_STEP2_BANDS[1].floor  # type: ignore[call-overload]
-    ):
+    elif spec.tier == "ultra" and research < MINIMAL_RESEARCH_BELOW and step2 is not None and step2 < ULTRA_STEP2_BANDS[1].floor:
         reasons.append(f"Step 2 CK under {ULTRA_STEP2_BANDS[1].floor} with minimal research in an ultra-competitive field")
     if (
         spec.tier in MISALIGNED_GRADUATION_TIERS
-        and int(v["years_since_graduation"]) > MISALIGNED_YEARS  # type: ignore[call-overload]
+        and whole(v, "years_since_graduation") > MISALIGNED_YEARS
         and us_clinical_months(v) == 0
         and not v["recent_clinical_work"]
     ):
@@ -766,14 +761,14 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
 
 
 def _exceptional_ultra(v: Mapping[str, object]) -> bool:
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     return (
         step2 is not None
-        and int(step2) >= EXCEPTIONAL_ULTRA["step2"]  # type: ignore[call-overload]
-        and int(v["research_items"]) >= EXCEPTIONAL_ULTRA["research"]  # type: ignore[call-overload]
-        and int(v["specialty_letters"]) >= EXCEPTIONAL_ULTRA["letters"]  # type: ignore[call-overload]
-        and int(v["away_rotations"]) >= EXCEPTIONAL_ULTRA["away"]  # type: ignore[call-overload]
-        and not int(v["exam_failures"])  # type: ignore[call-overload]
+        and step2 >= EXCEPTIONAL_ULTRA["step2"]
+        and whole(v, "research_items") >= EXCEPTIONAL_ULTRA["research"]
+        and whole(v, "specialty_letters") >= EXCEPTIONAL_ULTRA["letters"]
+        and whole(v, "away_rotations") >= EXCEPTIONAL_ULTRA["away"]
+        and not whole(v, "exam_failures")
     )
 
 
@@ -781,7 +776,7 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     """At most "dual apply" for an IMG whose Step 2 CK is below the matched
     non-US IMG median, or not yet entered.  Radiology is left to its own
     article's bands, which already cap every score below its median (250)."""
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     dist = spec.outcome.step2_matched if spec.outcome else None
     if v["applicant_type"] not in QUARTILE_APPLICANTS or spec.slug == "diagnostic-radiology":
         return None
@@ -789,7 +784,7 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
         return None
     if step2 is None:
         where = f"No Step 2 CK entered, so it cannot yet be set against the median of matched non-US IMGs in {spec.name}"
-    elif int(step2) < float(dist.median):  # type: ignore[call-overload]
+    elif step2 < float(dist.median):
         where = (
             f"Step 2 CK {step2} is below the median of matched non-US IMGs in {spec.name} ({float(dist.median):g}, "
             f"{data.CHARTING_OUTCOMES.named()})"
@@ -816,10 +811,10 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
 def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     """At most "dual apply" for an IMG whose match odds by Step 2 CK are under
     even, where the match odds calculator gives an estimate."""
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     if v["applicant_type"] not in QUARTILE_APPLICANTS or step2 is None:
         return None
-    estimate = match_odds.step2_estimate(spec, int(step2))  # type: ignore[call-overload]
+    estimate = match_odds.step2_estimate(spec, step2)
     if estimate is None or estimate >= SINGLE_TRACK_MIN_ODDS:
         return None
     return Cap(
@@ -833,7 +828,7 @@ def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
 
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
     caps: list[Cap] = []
-    step2 = v["step2_score"]
+    step2 = whole_or_none(v, "step2_score")
     if len(flags) >= RED_FLAGS_FOR_CAP:
         caps.append(Cap("dual-apply-strongly", f"{len(flags)} red flags: single-specialty applying is very risky.", ARTICLE_IMG))
     elif [f for f in flags if f != TARGET_FLAG]:
@@ -849,7 +844,7 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
             caps.append(
                 Cap("dual-apply", "Ultra-competitive fields: single-track only for exceptional applicants.", ARTICLE_ULTRA)
             )
-        if int(v["research_items"]) < ULTRA_RESEARCH_NEEDED:  # type: ignore[call-overload]
+        if whole(v, "research_items") < ULTRA_RESEARCH_NEEDED:
             caps.append(
                 Cap(
                     "dual-apply-strongly",
@@ -866,7 +861,7 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
         if missing > 1:
             caps.append(Cap("dual-apply", f"Orthopaedic self-audit: {missing} elements missing.", ARTICLE_ORTHO))
     if spec.slug == "diagnostic-radiology":
-        if step2 is None or int(step2) < RADIOLOGY_STEP2_BANDS[1].floor or int(v["exam_failures"]):  # type: ignore[call-overload]
+        if step2 is None or step2 < RADIOLOGY_STEP2_BANDS[1].floor or whole(v, "exam_failures"):
             caps.append(
                 Cap(
                     "dual-apply-strongly",
@@ -875,7 +870,7 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
                     ARTICLE_RADIOLOGY,
                 )
             )
-        elif int(step2) < RADIOLOGY_STEP2_BANDS[0].floor:  # type: ignore[call-overload]
+        elif step2 < RADIOLOGY_STEP2_BANDS[0].floor:
             caps.append(Cap("dual-apply", "Radiology: Step 2 CK 235-249, the mid-range band.", ARTICLE_RADIOLOGY))
     if not v["previously_unmatched"] and (level := far_below_level(spec, v)) is not None:
         caps.append(
@@ -981,7 +976,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     spec = data.specialty(str(v["specialty"]))
     result = assess(spec, v)
     band = result.band
-    matched, matched_reason = step2_vs_matched(spec, v["step2_score"], str(v["applicant_type"]))  # type: ignore[arg-type]
+    matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), str(v["applicant_type"]))
     margin = margins(spec, v, result)
     summary = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
     if margin["headline"]:
@@ -1032,18 +1027,18 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 
 
 def _candidates(v: Mapping[str, object], name: str, reach: int) -> list[int]:
-    current = v[name]
+    current = whole_or_none(v, name)
     if current is None:  # Step 2 CK not taken yet: every possible score
         return list(range(UNTAKEN_STEP2_FROM, 301))
-    maximum = next(f.maximum for f in FIELDS if f.name == name) or 0  # type: ignore[attr-defined]
+    maximum = next(f.maximum for f in FIELDS if isinstance(f, IntField) and f.name == name) or 0
     step = 1 if reach > 0 else -1
-    values = range(int(current) + step, int(current) + reach + step, step)  # type: ignore[call-overload]
+    values = range(current + step, current + reach + step, step)
     return [value for value in values if 0 <= value <= maximum]
 
 
 def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value: int) -> str:
-    current = v[name]
-    more = value - int(current) if current is not None else 0  # type: ignore[call-overload]
+    current = whole_or_none(v, name)
+    more = value - current if current is not None else 0
     if name == "step2_score":
         return f"a Step 2 CK of {value}" + (f" ({counted(more, 'point')} more)" if more > 0 else "")
     if name == "specialty_letters":
@@ -1061,7 +1056,7 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     if name == "usce_months":
         return f"{counted(more, 'more month')} of US clinical experience ({value} in all)"
     if name == "exam_failures":
-        return "another failed USMLE attempt" if int(current or 0) else "a failed USMLE attempt"  # type: ignore[call-overload]
+        return "another failed USMLE attempt" if current else "a failed USMLE attempt"
     return f"{counted(more, 'more year')} since graduation"
 
 
@@ -1310,7 +1305,7 @@ def render(result: Mapping[str, object]) -> Markup:
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
     parts.extend(el("p", FLAG_READINGS[flag], class_="mpb-note") for flag in flags if flag in FLAG_READINGS)
     if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:  # type: ignore[index]
-        applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")  # type: ignore[union-attr]
+        applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")  # type: ignore[attr-defined]
         parts.append(el("p", US_GRADUATE_FLAGS + (SENIORS_POINTS if applicant_points else ""), class_="mpb-note"))
     if (note := written_for_us_citizen_imgs(result)) is not None:
         parts.append(el("p", note, class_="mpb-note"))
@@ -1335,7 +1330,7 @@ def render(result: Mapping[str, object]) -> Markup:
     audit = result.get("ortho_audit")
     if audit:
         parts.append(el("p", "Orthopaedic self-audit (the fifth element, a story tied to orthopaedics, is yours to judge):"))
-        parts.append(el("ul", [el("li", ("✓ " if a["met"] else "✗ ") + a["item"]) for a in audit]))  # type: ignore[index, union-attr]
+        parts.append(el("ul", [el("li", ("✓ " if a["met"] else "✗ ") + a["item"]) for a in audit]))  # type: ignore[attr-defined]
     if isinstance(matched, dict):
         parts.append(
             el(

@@ -260,20 +260,20 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
             )
     after = season(day.year)
     deadline, match_week = after["rank_deadline"], after["match_week"]
-    opens = f"applications for the Match {day.year + 1} open on {season(day.year + 1)['submissions_open'].shown()}"
+    next_opens = f"applications for the Match {day.year + 1} open on {season(day.year + 1)['submissions_open'].shown()}"
     if deadline.estimated_early and day < match_week.date:
         # Our estimate is a week early on purpose, so the real deadline may
         # still be ahead: not "closed", but a date the plan cannot count on.
         return (
             f"the plan cannot use {day.isoformat()}: it is after our estimate of the Match {day.year} rank-list "
             f"deadline, {long_date(deadline.date)}, which we set early on purpose (the published deadline may be "
-            f"later: check the NRMP's calendar), and {opens}"
+            f"later: check the NRMP's calendar), and {next_opens}"
         )
     if deadline.estimated_early:
         closed = f"the Match {day.year} rank lists closed before its Match Week, which began on {match_week.shown()}"
     else:
         closed = f"the Match {day.year} rank lists closed on {deadline.shown()}"
-    return f"no Match takes applications on {day.isoformat()}: {closed}, and {opens}"
+    return f"no Match takes applications on {day.isoformat()}: {closed}, and {next_opens}"
 
 
 def eras_season(match_year: int) -> str:

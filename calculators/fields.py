@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .html import long_date
 
@@ -36,7 +37,7 @@ WHOLE_NUMBER = re.compile(rf"[+-]?(?:\d+|\d{{1,3}}(?P<sep>[{THOUSANDS_SEPARATORS
 # below 10**15, so longer numbers are never converted: they are read as
 # +-10**15, which is beyond every bound and so fails the caller's range check.
 MAX_WHOLE_NUMBER_DIGITS = 15
-BEYOND_ANY_BOUND = 10**MAX_WHOLE_NUMBER_DIGITS
+BEYOND_ANY_BOUND: int = 10**MAX_WHOLE_NUMBER_DIGITS
 
 
 def parse_whole_number(text: str) -> int | None:
@@ -378,3 +379,49 @@ def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, object], rules: Se
             pass
     raise_all(errors)
     return values
+
+
+# --- Reading parsed inputs by kind ---------------------------------------------------
+# The parsed inputs share one dict across fields of every kind, so a type
+# checker sees each value as ``object``.  A rule reads its inputs through
+# these, which name the kind it expects; a wrong kind is a bug in the rules,
+# not a reader's mistake, so it raises TypeError rather than InputError.
+Kind = TypeVar("Kind")
+
+
+def _of_kind(values: Mapping[str, object], name: str, kind: type[Kind]) -> Kind:
+    value = values[name]
+    # bool is an int to isinstance, but never a whole number to a rule.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"input {name!r} is {value!r}, not {kind.__name__}")
+    return value
+
+
+def whole(values: Mapping[str, object], name: str) -> int:
+    """An ``IntField`` that cannot be left empty."""
+    return _of_kind(values, name, int)
+
+
+def whole_or_none(values: Mapping[str, object], name: str) -> int | None:
+    """An optional ``IntField``: None when left empty."""
+    return None if values[name] is None else whole(values, name)
+
+
+def flag(values: Mapping[str, object], name: str) -> bool:
+    """A ``BoolField``."""
+    return _of_kind(values, name, bool)
+
+
+def word(values: Mapping[str, object], name: str) -> str:
+    """A ``ChoiceField`` (its code) or a ``TextField``, not left empty."""
+    return _of_kind(values, name, str)
+
+
+def word_or_none(values: Mapping[str, object], name: str) -> str | None:
+    """An optional ``ChoiceField`` or ``TextField``: None when left empty."""
+    return None if values[name] is None else word(values, name)
+
+
+def day(values: Mapping[str, object], name: str) -> dt.date:
+    """A ``DateField``."""
+    return _of_kind(values, name, dt.date)

@@ -394,12 +394,12 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 f"No letter written for {specialty}: a supporting letter from another field adds to "
                 "letters from this field but cannot replace them.",
             )
-        elif judged and own_field < minimum_letters(str(specialty)) <= written[specialty]:
+        elif judged and own_field < minimum_letters(str(specialty)) <= written[str(specialty)]:
             flag(
                 "warning",
                 program,
                 f"Only {counted(own_field, 'letter')} written for {specialty} assigned here, though you have "
-                f"{written[specialty]}; the articles advise at least {minimum_letters(str(specialty))}.",
+                f"{written[str(specialty)]}; the articles advise at least {minimum_letters(str(specialty))}.",
             )
         if letters > MAX_LETTERS_PER_PROGRAM:
             flag("error", program, f"{letters} letters assigned; ERAS allows at most {MAX_LETTERS_PER_PROGRAM} per program.")
@@ -429,14 +429,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                     f"least {minimum_letters(specialty)} for each specialty you apply to.",
                 )
     counts = Counter(p["severity"] for p in problems)
-    errors = counts["error"]
+    error_count = counts["error"]
     on_supporting = sum(len(ids) for ids in supporting.values())
     on_reading = counts["note"] - on_supporting
     return {
         "problems": problems,
-        "ok": errors == 0,
+        "ok": error_count == 0,
         "programs": summary_rows,
-        "summary": ("No errors found." if errors == 0 else f"{counted(errors, 'error')} to fix before you submit.")
+        "summary": ("No errors found." if error_count == 0 else f"{counted(error_count, 'error')} to fix before you submit.")
         + (f" {counted(counts['warning'], 'warning')}." if counts["warning"] else "")
         + (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
         + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else ""),

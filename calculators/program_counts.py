@@ -21,7 +21,7 @@ from typing import Literal
 from . import charts, competitiveness, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
-from .fields import parse_inputs
+from .fields import parse_inputs, whole
 from .html import Markup, el, join, table
 
 NAME = "program_counts"
@@ -651,7 +651,7 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
                 f"{rates.for_applicant('non-us-img'):g}%; {data.MATCH_RATES.cite()}): read the range as an upper order "
                 "of size, not as a count written for you."
             )
-    if spec.tier == "ultra" and int(v["exam_failures"]):  # type: ignore[call-overload]
+    if spec.tier == "ultra" and whole(v, "exam_failures"):
         said.append(
             "The range assumes no exam failure: the ultra-competitive article calls any failure often fatal in these "
             "fields, and more applications do not make up for it; the backup matters more than this count."

@@ -437,11 +437,11 @@ def starting_values(
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)
-    if unsure := [field.label for field in unsure if field.name not in emptied]:
+    if unsure_labels := [field.label for field in unsure if field.name not in emptied]:
         notes.insert(
             unsure_at,
             "Not filled in from your remembered answers, because it may have been typed for another specialty: "
-            f"{and_list(unsure)}.",
+            f"{and_list(unsure_labels)}.",
         )
     labels = {field.name: field.label for field in fields}
     early = {name: str(text) for name, text in (typed_first or {}).items() if name in labels}

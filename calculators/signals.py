@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 from . import competitiveness, cycle, data, profile, program_counts
 from .competitiveness import BAND_LABELS, Band
@@ -87,6 +87,18 @@ FIELDS = (*program_counts.FIELDS, PRIMARY_SIGNALS, BACKUP_SIGNALS)
 PROGRAM_COUNT_NAMES = tuple(f.name for f in program_counts.FIELDS)
 
 
+class AllowanceFields(TypedDict):
+    """An ``Allowance`` as the result carries it (JSON for the page)."""
+
+    count: int | None
+    origin: Literal["table", "reader", "unknown"]
+    season: str | None
+    table_count: int | None
+    detail: str
+    status: str
+    source: str
+
+
 @dataclass(frozen=True)
 class Allowance:
     """The number of signals used for one specialty, and where it came from."""
@@ -95,7 +107,7 @@ class Allowance:
     origin: Literal["table", "reader", "unknown"]
     row: SignalAllowance | None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> AllowanceFields:
         return {
             "count": self.count,
             "origin": self.origin,
@@ -156,22 +168,22 @@ def _specialty_plan(
     return plan
 
 
-def _season(allowed: Mapping[str, object]) -> str:
+def _season(allowed: AllowanceFields) -> str:
     """Which season the table's row is for: never a bare "this season", which a reader takes as their own."""
     return str(allowed["season"] or "any season")
 
 
 def _count_phrase(plan: Mapping[str, object]) -> str:
-    allowed: dict[str, object] = plan["allowance"]  # type: ignore[assignment]
+    allowed: AllowanceFields = plan["allowance"]  # type: ignore[assignment]
     name = plan["specialty_name"]
     if allowed["origin"] == "unknown":
         return f"{name}: signal numbers for {_season(allowed)} are not in our data"
     if allowed["origin"] == "reader":
-        return f"{name}: {counted(allowed['count'], 'signal')}, the number you entered"
-    return f"{name}: {counted(allowed['count'], 'signal')} in {allowed['season']}"
+        return f"{name}: {counted(allowed['count'] or 0, 'signal')}, the number you entered"
+    return f"{name}: {counted(allowed['count'] or 0, 'signal')} in {allowed['season']}"
 
 
-def _split_text(placed: Mapping[str, int]) -> str:
+def _split_text(placed: Mapping[Tier, int]) -> str:
     return f"{placed['reach']} reach, {placed['target']} target, {placed['likely']} likely"
 
 
@@ -201,7 +213,7 @@ def _reasons(
         "from reach towards likely programs; a stronger one the other way.",
     ]
     for plan in plans:
-        allowed: dict[str, object] = plan["allowance"]  # type: ignore[assignment]
+        allowed: AllowanceFields = plan["allowance"]  # type: ignore[assignment]
         name = plan["specialty_name"]
         role_text = "first choice" if plan["role"] == "primary" else "backup"
         if allowed["origin"] == "unknown":
@@ -217,11 +229,11 @@ def _reasons(
                 else ""
             )
             reasons.append(
-                f"{name} ({role_text}): you entered {counted(allowed['count'], 'signal')}, so the plan uses your number.{note}"
+                f"{name} ({role_text}): you entered {counted(allowed['count'] or 0, 'signal')}, so the plan uses your number.{note}"
             )
         else:
             reasons.append(
-                f"{name} ({role_text}): {counted(allowed['count'], 'signal')} in {allowed['season']}, from {allowed['source']}."
+                f"{name} ({role_text}): {counted(allowed['count'] or 0, 'signal')} in {allowed['season']}, from {allowed['source']}."
             )
         placed = plan["placed"]
         if isinstance(placed, dict) and sum(placed.values()):
@@ -312,7 +324,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
 # --- Presentation ----------------------------------------------------------------
 def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
-    allowed: dict[str, object] = plan["allowance"]  # type: ignore[assignment]
+    allowed: AllowanceFields = plan["allowance"]  # type: ignore[assignment]
     role = "First choice" if plan["role"] == "primary" else "Backup"
     heading = el("h4", f"{role}: {plan['specialty_name']}")
     placed: dict[Tier, int] | None = plan["placed"]  # type: ignore[assignment]
@@ -355,11 +367,11 @@ def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
     return el(
         "div",
         heading,
-        el("p", el("strong", counted(allowed["count"], "signal")), f" ({where})."),
+        el("p", el("strong", counted(allowed["count"] or 0, "signal")), f" ({where})."),
         table(
             ("Programs", "Signals", "Why"),
             [(TIER_LABELS[t], el("strong", str(placed[t])), TIER_WHY[t]) for t in TIERS],
-            caption=f"Placing {counted(usable, plan['specialty_name'] + ' signal')}",
+            caption=f"Placing {counted(usable, str(plan['specialty_name']) + ' signal')}",
         ),
     )
 

@@ -28,7 +28,7 @@ from urllib.parse import quote
 from . import cycle, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, ARTICLES, NRMP_APPLICANT_FAQ, Source
 from .fields import BoolField, DateField, InputError, parse_inputs
-from .html import Markup, and_list, counted, el, join, table
+from .html import Markup, and_list, counted, el, join, long_date, table
 
 NAME = "timeline"
 TITLE = "Dated timeline"
@@ -109,15 +109,17 @@ class Step:
     lasts_until: str = ""
 
 
+def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
+    """A row that says "estimated" only where it holds, as the calendar file does."""
+    item: PlanItem = {"date": day.isoformat(), "title": title, "detail": detail, "source": source}
+    if estimated:
+        item["estimated"] = True
+    return item
+
+
 def _step_item(step: Step, day: dt.date, note: str, estimated: bool, dates: Mapping[str, cycle.SeasonDate]) -> PlanItem:
     """A step's row; a stretch's also says when it ends."""
-    item: PlanItem = {
-        "date": day.isoformat(),
-        "title": step.title,
-        "detail": f"{step.detail} {note}".strip(),
-        "source": step.source.cite(),
-        **({"estimated": True} if estimated else {}),
-    }
+    item = _item(day, step.title, f"{step.detail} {note}".strip(), step.source.cite(), estimated=estimated)
     if step.lasts_until:
         end = dates[step.lasts_until]
         # The day before: on the day ranking opens, that is the reader's next step.
@@ -426,15 +428,15 @@ def _season_milestones(
         midsummer = dt.date(submission.year, 7, 15)
         latest = min(midsummer, months_from(submission, -2))
         out.append(
-            {
-                "date": latest.isoformat(),
-                "title": COMMIT_TO_DUAL,
-                "detail": "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
+            _item(
+                latest,
+                COMMIT_TO_DUAL,
+                "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
                 f"“{DECIDE_DUAL}” is its time to decide, since the backup needs letters, a statement and rotations of its own.",
-                "source": ARTICLE_ORTHO.cite(),
+                ARTICLE_ORTHO.cite(),
                 # Counted from the submission day when that comes before mid-July.
-                **({"estimated": True} if submission_estimated and latest != midsummer else {}),
-            }
+                estimated=submission_estimated and latest != midsummer,
+            )
         )
     return out
 
@@ -489,15 +491,15 @@ def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[PlanI
     # The detail names the Match Day taken as the no-match, so a reader whose
     # no-match was earlier sees the assumption and can count from their own.
     return [
-        {
-            "date": (match_day.date + dt.timedelta(days=s.days)).isoformat(),
-            "title": s.title,
-            "detail": f"{s.detail} Set {counted(s.days, 'day')} after Match Day on {match_day.shown()}, "
+        _item(
+            match_day.date + dt.timedelta(days=s.days),
+            s.title,
+            f"{s.detail} Set {counted(s.days, 'day')} after Match Day on {match_day.shown()}, "
             f"the latest Match whose results were out by {before}; if you did not match in an earlier year, count "
             "from that year's Match Day.",
-            "source": s.source.cite(),
-            **({"estimated": True} if match_day.estimated else {}),
-        }
+            s.source.cite(),
+            estimated=match_day.estimated,
+        )
         for s in AFTER_NO_MATCH
     ]
 
@@ -584,16 +586,16 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         # A reapplicant's own steps start with the debrief and the choice of lane.
         own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
         missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
-        steps = (
+        missed_steps = (
             counted(len(missed), "step") + " of your reapplication"
             if v["previously_unmatched"]
             else counted(len(missed), "preparation step")
         )
         if missed:
             catch_up.append(
-                f"{steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past: {', '.join(missed)}. "
+                f"{missed_steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past: {', '.join(missed)}. "
                 f"If not done yet, {'it comes' if len(missed) == 1 else 'they come'} first now, before you submit on "
-                f"{cycle.long_date(submission)}."
+                f"{long_date(submission)}."
             )
     early, late = dates["early_registration_ends"], dates["late_registration_ends"]
     registration = cycle.registration(match_year, today)
@@ -606,14 +608,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         # Our date is a week early on purpose; the NRMP's may still be ahead.
         catch_up.append(
             f"Our estimate of the rank-list deadline, which is also the NRMP's last day to register, "
-            f"{cycle.long_date(late.date)}, has passed, but it is set early on purpose and the NRMP's own deadline may "
+            f"{long_date(late.date)}, has passed, but it is set early on purpose and the NRMP's own deadline may "
             "be later: if you have not registered or certified your rank list, check its calendar and do it at once."
         )
     if catch_up:
         notes.append(" ".join(catch_up))
     if chosen is None:
         notes.append(
-            f"No submission date given, so the plan uses {cycle.long_date(submission)}"
+            f"No submission date given, so the plan uses {long_date(submission)}"
             + (" (estimated)" if submission_estimated else "")
             + f": the next day you can send applications for the Match {match_year} while programs have not yet "
             "started reviewing."
@@ -651,7 +653,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"dates for them: {', '.join(estimated)}.{counted_from} {ESTIMATE_NOTE}"
         )
     if past_count == len(milestones):
-        notes.append(f"Every milestone of this plan is before {cycle.long_date(today)}: the Match {match_year} season is over.")
+        notes.append(f"Every milestone of this plan is before {long_date(today)}: the Match {match_year} season is over.")
     # The next step leads: on a phone the headline kept in view while editing
     # shows three lines, and the count of milestones is what a cut may lose.
     if ahead and under_way(ahead[0], today.isoformat()):
@@ -684,7 +686,8 @@ def _fold(line: str) -> list[str]:
     """Split a content line into chunks of at most 75 octets, as RFC 5545 asks."""
     # Octets counted as they are added: re-encoding the whole chunk for each
     # character made this most of a live recompute.
-    chunks, current, octets = [], "", 0
+    chunks: list[str] = []
+    current, octets = "", 0
     for char in line:
         limit = 75 if not chunks else 74  # continuation lines start with a space
         width = len(char.encode())
@@ -750,6 +753,7 @@ def render(result: Mapping[str, object]) -> Markup:
     next_index = next((i for i, m in enumerate(milestones) if not m["past"] and not under_way(m, today)), None)
     rows = []
     for index, m in enumerate(milestones):
+        row_class: str | None
         if m["past"]:
             status, title, row_class = "Past", el("span", str(m["title"])), "mpb-past"
         elif under_way(m, today):

@@ -263,7 +263,7 @@ def cycle_as_of() -> str:
     """
     from calculators import cycle
 
-    return f"as of {cycle.long_date(cycle.reference_date())}, when this page was built"
+    return f"as of {html.long_date(cycle.reference_date())}, when this page was built"
 
 
 def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Markup:
@@ -386,7 +386,7 @@ def cycle_dates_table(match_year: int | None = None) -> Markup:
     rows = [
         (
             d.label,
-            cycle.long_date(d.date),
+            html.long_date(d.date),
             "estimated by rule: " + cycle.MILESTONE_BY_KEY[d.key].rule if d.estimated else d.status,
             d.source or "our rule",
         )
@@ -436,7 +436,7 @@ def _copy_dated(env: Any) -> Markup:
     )
     return el(
         "p",
-        f"This copy was built on {cycle.long_date(cycle.reference_date())} and holds the figures, dates and fees the "
+        f"This copy was built on {html.long_date(cycle.reference_date())} and holds the figures, dates and fees the "
         "site had then. ",
         where,
     )
@@ -585,7 +585,7 @@ def provenance_note(site: str, path: str) -> Markup:
         join(
             "Printed from Match Plan B",
             where,
-            f". This page was built on {cycle.long_date(cycle.reference_date())}, with the figures, dates and fees "
+            f". This page was built on {html.long_date(cycle.reference_date())}, with the figures, dates and fees "
             "the site had then; its web address has the latest.",
         ),
         data_search_exclude=True,

@@ -24,6 +24,7 @@ import importlib.util
 import json
 import logging
 import lzma
+import math
 import os
 import re
 import shutil
@@ -180,7 +181,7 @@ def _distance_to_segment(x: float, y: float, a: tuple[int, int], b: tuple[int, i
     bx, by = b
     dx, dy = bx - ax, by - ay
     t = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))
-    return ((x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2) ** 0.5
+    return math.hypot(x - ax - t * dx, y - ay - t * dy)
 
 
 def icon_png(size: int) -> bytes:

@@ -79,6 +79,7 @@ def built_manifest(site: Path) -> dict[str, Any]:
     text = (site / WORKER).read_text()
     if MANIFEST_LINE not in text or "/* build manifest */ {}" in text:
         raise ValueError(f"{site / WORKER} carries no build manifest: is it a finished build?")
+    manifest: dict[str, Any]
     manifest, _ = json.JSONDecoder().raw_decode(text, text.index(MANIFEST_LINE) + len(MANIFEST_LINE))
     return manifest
 

@@ -105,7 +105,8 @@ PRELOAD_SCRIPT_MARK = "data-runtime-preload"
 
 
 def pyodide_version() -> str:
-    return json.loads((PYODIDE_PACKAGE / "package.json").read_text())["version"]
+    version: str = json.loads((PYODIDE_PACKAGE / "package.json").read_text())["version"]
+    return version
 
 
 def runtime_dir() -> Path:
@@ -136,7 +137,7 @@ def decoder_name(package: Path) -> str:
 def build_wheel(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     with contextlib.chdir(ROOT):
-        name = buildapi.build_wheel(str(target))
+        name: str = buildapi.build_wheel(str(target))
     return target / name
 
 

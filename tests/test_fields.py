@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from calculators import fields
 from calculators.fields import BoolField, ChoiceField, DateField, InputError, IntField, TextField, check_inputs, parse_inputs
 
 SCORE = IntField(name="step2_score", label="Step 2 CK score", minimum=1, maximum=300, optional=True)
@@ -156,3 +157,17 @@ def test_every_whole_number_field_and_text_box_says_its_limits_before_anything_i
                 assert described.count("Optional") <= 1, (calc.NAME, field.name)
                 boxes += isinstance(field, TextField)
     assert boxes == 4  # the packet checker's three tables and the rank simulator's market
+
+
+def test_the_typed_readers_return_each_kind_and_refuse_another() -> None:
+    values = {"score": 240, "none": None, "box": True, "code": "us-img", "when": dt.date(2027, 3, 19)}
+    assert fields.whole(values, "score") == 240
+    assert fields.whole_or_none(values, "none") is None
+    assert fields.flag(values, "box") is True
+    assert fields.word(values, "code") == "us-img"
+    assert fields.word_or_none(values, "none") is None
+    assert fields.day(values, "when") == dt.date(2027, 3, 19)
+    # A box read as a number, or a number as a box, is a bug in the rules.
+    for reader, name in [(fields.whole, "box"), (fields.flag, "score"), (fields.word, "score"), (fields.whole, "none")]:
+        with pytest.raises(TypeError, match=name):
+            reader(values, name)
