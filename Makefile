@@ -46,6 +46,7 @@ serve: offline
 lint: $(PY_READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Two workers, one per core: the browser tests spend much of their time
 # waiting on Chromium, and a file's tests stay on one worker, which builds
@@ -57,5 +58,5 @@ benchmark: setup
 	$(BIN)/python tests/benchmark.py
 
 clean:
-	rm -rf site site-offline .venv node_modules .pytest_cache .hypothesis .ruff_cache test-artifacts
+	rm -rf site site-offline .venv node_modules .pytest_cache .hypothesis .ruff_cache .mypy_cache test-artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
