@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import charts, cycle, data, profile
-from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole
+from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
 from .html import Markup, capitalised, counted, el, join, money, table
 
 NAME = "application_cost"
@@ -359,9 +359,9 @@ RULES = (
 
 def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     schedule = eras_schedule()
-    specialties = [(str(v["primary_specialty"]), whole(v, "primary_programs"))]
+    specialties = [(word(v, "primary_specialty"), whole(v, "primary_programs"))]
     if v["backup_specialty"] is not None:
-        specialties.append((str(v["backup_specialty"]), whole(v, "backup_programs")))
+        specialties.append((word(v, "backup_specialty"), whole(v, "backup_programs")))
     lists = [(slug, data.specialty(slug).name, programs) for slug, programs in specialties]
     first_year = whole(v, "first_year_programs")
     if first_year:
@@ -387,8 +387,8 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     """Why a first year may be missing from the count, when a chosen field starts at PGY-2."""
     if whole(v, "first_year_programs"):
         return None
-    chosen = [str(v["primary_specialty"]), str(v["backup_specialty"])]
-    advanced = [slug for slug in chosen if slug in data.ADVANCED_POSITION_SPECIALTIES]
+    chosen = [word(v, "primary_specialty"), word_or_none(v, "backup_specialty")]
+    advanced = [slug for slug in chosen if slug is not None and slug in data.ADVANCED_POSITION_SPECIALTIES]
     if not advanced:
         return None
     return data.advanced_positions_note(
@@ -405,14 +405,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # (Pyodide's clock is the browser's, in local time), and the result says
     # which date it counted from.
     today = cycle.reference_date()
-    applicant = str(v["applicant_type"])
+    applicant = word(v, "applicant_type")
     ranked = whole(v, "ranked_programs")
     in_person = whole(v, "in_person_interviews")
     virtual = whole(v, "virtual_interviews")
 
     items, breakdown = _eras_items(v)
     eras_total = sum(int(b["amount"]) for b in breakdown)  # type: ignore[call-overload]
-    transcripts = str(v["exam_transcripts"])
+    transcripts = word(v, "exam_transcripts")
     items.append(
         _item(
             "USMLE transcript sent through ERAS",

@@ -32,7 +32,7 @@ from .data import (
     Source,
     Tier,
 )
-from .fields import ChoiceField, parse_inputs, whole
+from .fields import ChoiceField, flag, parse_inputs, whole, word
 from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table
 
 NAME = "backup_finder"
@@ -715,7 +715,7 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
 
 def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
     failures = whole(v, "exam_failures")
-    unmatched = bool(v["previously_unmatched"])
+    unmatched = flag(v, "previously_unmatched")
     if not failures and not unmatched:
         return [Component("Red flags", 0, "No exam failure or past no-match entered, so no points either way.")]
     flags = [counted(failures, "failed USMLE attempt")] if failures else []
@@ -769,7 +769,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
         described = True
         return f"{text} {traits.why}"
 
-    procedures = str(v["prefers_procedures"])
+    procedures = word(v, "prefers_procedures")
     if procedures != "either":
         wanted = "want" if procedures == "yes" else "would rather avoid"
         components.append(
@@ -783,7 +783,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
     else:
         # Every preference gets its row, moved or not, so the sum accounts for all of them.
         components.append(Component("Procedures", 0, "No preference given about procedural work."))
-    outpatient = str(v["prefers_outpatient"])
+    outpatient = word(v, "prefers_outpatient")
     if outpatient != "either":
         wanted = "clinic work" if outpatient == "yes" else "hospital work"
         components.append(
@@ -796,7 +796,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
         )
     else:
         components.append(Component("Setting", 0, "No preference given between clinic and hospital work."))
-    interest = str(v["interest"])
+    interest = word(v, "interest")
     if interest != "none" and interest in traits.interests:
         components.append(
             Component(
@@ -934,8 +934,8 @@ def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str) -> S
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
-    primary = data.specialty(str(v["specialty"]))
-    applicant = str(v["applicant_type"])
+    primary = data.specialty(word(v, "specialty"))
+    applicant = word(v, "applicant_type")
     needs_visa = profile.visa_needed(v)
     step2: int | None = v["step2_score"]  # type: ignore[assignment]
 

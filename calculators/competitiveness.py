@@ -27,7 +27,7 @@ from typing import Literal
 
 from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
-from .fields import BoolField, IntField, parse_inputs, whole, whole_or_none
+from .fields import BoolField, IntField, flag, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, signed, table
 
 NAME = "competitiveness"
@@ -483,11 +483,11 @@ def us_clinical_months(v: Mapping[str, object]) -> int:
 def recent_clinical_work(v: Mapping[str, object]) -> bool:
     """The articles' recent clinical work: the reader's word for most of the
     last 3 years in any country, or half a year of US clinical experience."""
-    return bool(v["recent_clinical_work"]) or us_clinical_months(v) >= OLD_GRADUATION_RECENT_WORK_MONTHS
+    return flag(v, "recent_clinical_work") or us_clinical_months(v) >= OLD_GRADUATION_RECENT_WORK_MONTHS
 
 
 def _applicant_factor(v: Mapping[str, object]) -> Factor:
-    applicant = str(v["applicant_type"])
+    applicant = word(v, "applicant_type")
     rates = data.latest_match_rates()
     seen = (
         f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
@@ -507,7 +507,7 @@ def _applicant_factor(v: Mapping[str, object]) -> Factor:
 
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
-    applicant = str(v["applicant_type"])
+    applicant = word(v, "applicant_type")
     entered_failures = whole(v, "exam_failures")
     failures = min(entered_failures, FAILURE_COUNT_CAP)
     years = whole(v, "years_since_graduation")
@@ -973,10 +973,10 @@ def assess(spec: data.Specialty, v: Mapping[str, object]) -> Assessment:
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
-    spec = data.specialty(str(v["specialty"]))
+    spec = data.specialty(word(v, "specialty"))
     result = assess(spec, v)
     band = result.band
-    matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), str(v["applicant_type"]))
+    matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
     summary = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
     if margin["headline"]:

@@ -423,5 +423,10 @@ def word_or_none(values: Mapping[str, object], name: str) -> str | None:
 
 
 def day(values: Mapping[str, object], name: str) -> dt.date:
-    """A ``DateField``."""
+    """A ``DateField`` that cannot be left empty."""
     return _of_kind(values, name, dt.date)
+
+
+def day_or_none(values: Mapping[str, object], name: str) -> dt.date | None:
+    """An optional ``DateField``: None when left empty."""
+    return None if values[name] is None else day(values, name)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution
-from .fields import InputError, IntField, parse_inputs
+from .fields import InputError, IntField, parse_inputs, word
 from .html import Markup, el, join, scroll_region, table, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .svg import Marker, line_chart
@@ -758,14 +758,14 @@ def _method_name(used: list[Measure]) -> str:
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs)
-    spec = data.specialty(str(v["specialty"]))
+    spec = data.specialty(word(v, "specialty"))
     outcome = spec.outcome
     if outcome is None:  # every selectable specialty has a row; guard the contract anyway
         raise InputError("specialty", f"Specialty has no {DATA_YEAR} NRMP figures: {spec.name}.")
     step2: int | None = v["step2_score"]  # type: ignore[assignment]
     ranks: int | None = v["contiguous_ranks"]  # type: ignore[assignment]
     prior = base_rate(spec)
-    group = comparison_group(spec, str(v["applicant_type"]))
+    group = comparison_group(spec, word(v, "applicant_type"))
 
     measures: list[Measure] = []
     if step2 is not None:

@@ -21,7 +21,7 @@ from typing import Literal
 from . import charts, competitiveness, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
-from .fields import parse_inputs, whole
+from .fields import flag, parse_inputs, whole, word
 from .html import Markup, el, join, table
 
 NAME = "program_counts"
@@ -518,7 +518,7 @@ def plan(
 
 def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mapping[str, object]) -> list[str]:
     band: Band = check["band"]  # type: ignore[assignment]
-    spec = data.specialty(str(v["specialty"]))
+    spec = data.specialty(word(v, "specialty"))
     backup_slug = v["backup_specialty"]
     rules: dict[str, dict[str, object]] = result["range_rule"]  # type: ignore[assignment]
     reasons = [
@@ -624,7 +624,7 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
 def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     """What the ultra article's ranges do not cover, said to the reader they do not describe."""
     said = []
-    applicant = str(v["applicant_type"])
+    applicant = word(v, "applicant_type")
     # The ultra article's "typical ranges for a US citizen IMG" (radiology's included).
     if first_choice_range(spec.slug).source is ARTICLE_ULTRA and applicant != "us-img":
         said.append(
@@ -712,7 +712,7 @@ def render_band_inputs(result: Mapping[str, object]) -> Markup:
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs, (profile.backup_rule(profile.SPECIALTY),))
-    primary_slug = str(v["specialty"])
+    primary_slug = word(v, "specialty")
     backup_slug = v["backup_specialty"]
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
     check = competitiveness.compute(check_inputs)
@@ -721,8 +721,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         primary_slug,
         None if backup_slug is None else str(backup_slug),
         band,
-        bool(v["previously_unmatched"]),
-        str(v["applicant_type"]),
+        flag(v, "previously_unmatched"),
+        word(v, "applicant_type"),
     )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(str(backup_slug)).name if backup_slug is not None else None

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .data import ARTICLE_IMG, ARTICLE_ORTHO
-from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number, raise_all, whole
+from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number, raise_all, whole, word
 from .html import Markup, el, join, table
 
 NAME = "rank_simulator"
@@ -391,7 +391,7 @@ def _market_unless_seeded(v: Mapping[str, object]) -> None:
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs, (_market_unless_seeded,))
-    market = random_market(whole(v, "seed")) if v["seed"] is not None else parse_market(str(v["market"]))
+    market = random_market(whole(v, "seed")) if v["seed"] is not None else parse_market(word(v, "market"))
     matching, steps = deferred_acceptance(market)
     studied = str(v["applicant"] or "").strip() or next(iter(market.applicants))
     # Both are checked before either is used, so the reader hears of both at once.

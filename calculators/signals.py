@@ -23,7 +23,7 @@ from typing import Literal, TypedDict
 from . import competitiveness, cycle, data, profile, program_counts
 from .competitiveness import BAND_LABELS, Band
 from .data import ARTICLE_UNMATCHED, SignalAllowance
-from .fields import InputError, IntField, parse_inputs
+from .fields import InputError, IntField, parse_inputs, whole_or_none, word, word_or_none
 from .html import Markup, capitalised, counted, el, join, table
 
 NAME = "signals"
@@ -295,15 +295,15 @@ RULES = (profile.backup_rule(profile.SPECIALTY), _backup_signals_need_a_backup)
 
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs, RULES)
-    backup_slug = v["backup_specialty"]
+    backup_slug = word_or_none(v, "backup_specialty")
     # Program counts validates the pair of specialties and gives the band, the
     # tier mix and the program range each set of signals must fit into.
     counts = program_counts.compute({name: v[name] for name in PROGRAM_COUNT_NAMES})
     band: Band = counts["band"]  # type: ignore[assignment]
     mix: dict[str, int] = counts["tiers"]  # type: ignore[assignment]
-    plans = [_specialty_plan("primary", str(v["specialty"]), v["primary_signals"], counts["primary"], mix)]  # type: ignore[arg-type]
+    plans = [_specialty_plan("primary", word(v, "specialty"), whole_or_none(v, "primary_signals"), counts["primary"], mix)]  # type: ignore[arg-type]
     if backup_slug is not None:
-        plans.append(_specialty_plan("backup", str(backup_slug), v["backup_signals"], counts["backup"], mix))  # type: ignore[arg-type]
+        plans.append(_specialty_plan("backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix))  # type: ignore[arg-type]
     summary = "; ".join(_count_phrase(plan) for plan in plans) + f" ({BAND_LABELS[band]})."
     if counts["warning"]:
         summary = f"{counts['warning']} {summary}"

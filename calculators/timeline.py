@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from . import cycle, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, ARTICLES, NRMP_APPLICANT_FAQ, Source
-from .fields import BoolField, DateField, InputError, parse_inputs
+from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs
 from .html import Markup, and_list, counted, el, join, long_date, table
 
 NAME = "timeline"
@@ -508,8 +508,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # A datetime is a date subclass that refuses to compare with dates; keep its day.
     inputs = {k: (v.date() if isinstance(v, dt.datetime) else v) for k, v in inputs.items()}
     v = parse_inputs(FIELDS, inputs)
-    today: dt.date = v["today"]  # type: ignore[assignment]
-    chosen: dt.date | None = v["eras_submission"]  # type: ignore[assignment]
+    today = day(v, "today")
+    chosen = day_or_none(v, "eras_submission")
     submission = chosen or default_submission(today)
     found = cycle.season_for_submission(submission)
     if isinstance(found, str):
@@ -547,7 +547,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
     milestones = [_step_item(s, day, note, estimated, dates) for s, day, note, estimated in placed]
     milestones += no_match
-    milestones += _season_milestones(match_year, bool(v["dual_applying"]), submission, today, submission_estimated)
+    milestones += _season_milestones(match_year, flag(v, "dual_applying"), submission, today, submission_estimated)
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:
