@@ -15,6 +15,11 @@ from .html import Markup, capitalised, el, join, shift_headings
 from .registry import Calculator
 
 LOADING_STATUS = "Loading the calculator engine. Until it is ready, the result shown is for the default inputs."
+# After an edit while the engine loads: where the reader looks (the note
+# above the result, and the headline a phone keeps in view under the form),
+# the default inputs' answer must not pass for theirs.
+LOADING_EDITED_HEADLINE = "Not updated yet: the calculator engine is still loading, and the result is for the default inputs."
+LOADING_STALE_WHY = ": the calculator engine is still loading, and answers your changes once it is ready"
 # When a request could not be answered: the last good result stays, and which
 # of these is true only the page knows (whether a valid answer has replaced
 # the result the page was built with).
@@ -180,6 +185,7 @@ def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
             # only it knows (the engine loading, a running engine that failed
             # to answer).
             data_loading=LOADING_STATUS,
+            data_loading_edited=LOADING_EDITED_HEADLINE,
             data_failed=UNEXPECTED_STATUS,
             data_failed_over_defaults=UNEXPECTED_STATUS_OVER_DEFAULTS,
         ),
@@ -206,6 +212,7 @@ def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
             ".",
             class_="mpb-stale-note",
             hidden=True,
+            data_loading=LOADING_STALE_WHY,
             **NOT_SEARCHED,
         ),
         # A section, not a div: results nest divs (see NOT_SEARCHED).
@@ -261,7 +268,8 @@ def render_engine_off(calc: Calculator) -> Markup:
             "p",
             "Live recalculation is off: you are offline, and this browser has not saved the calculator engine yet, "
             "so the result shown is for the default inputs. The engine is saved once a calculator has run with a "
-            "connection, or when you press “Save for offline use” on the home page. Reconnect, then reload this page.",
+            "connection, or when you press “Save for offline use” on the home page. Once you reconnect, this page "
+            "tries again by itself, keeping what you typed.",
             class_="mpb-engine-off-offline",
             hidden=True,
         ),

@@ -53,6 +53,9 @@ def assert_failed_honestly(page: Any) -> None:
     assert widget.locator("fieldset input").first.is_disabled(), "live recalculation is switched off"
     status = widget.locator(".mpb-status-text").inner_text()
     assert "Live recalculation is off" in status
+    # Said by the status line, shown by the note just below: on screen once.
+    box = widget.locator(".mpb-status-text").bounding_box()
+    assert box is not None and box["height"] <= 1, "the failure's words showed twice, one above the other"
     assert not any(word in status + text for word in TECHNICAL), status + text
     assert "Step 2 CK" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
 
@@ -84,7 +87,20 @@ def test_offline_without_a_saved_engine_says_so_not_that_the_browser_failed(page
     assert offline.is_visible() and "you are offline" in offline.inner_text()
     assert widget.locator(".mpb-engine-off-why").is_hidden()
     assert "you are offline" in widget.locator(".mpb-status-text").inner_text()
+    assert "tries again by itself" in offline.inner_text()
+    # The reader goes on filling in the form's words (the fields are off) ...
+    page.unroute("**/pyodide.asm.wasm.xz")
+    page.evaluate("""() => {
+        const box = document.querySelector('.mpb-calculator [name="step2_score"]');
+        box.closest("fieldset").disabled = false;
+    }""")
+    # ... and once back online the page starts again by itself, with no reload.
     page.context.set_offline(False)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=60_000)
+    assert widget.locator(".mpb-engine-off").is_hidden()
+    assert widget.locator("fieldset input").first.is_enabled()
+    field(widget, "step2_score").fill("231")
+    wait_for_result(page, widget, "231")
     # Material's own requests (the search index, released once the engine has
     # failed) fail offline, and Material leaves their "Network error" uncaught.
     page.page_errors[:] = [error for error in page.page_errors if error != "Network error"]
@@ -175,6 +191,26 @@ def test_the_wheel_is_asked_for_only_once_the_page_has_the_wasm(page: Any, site_
         route.continue_()
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=60_000)
     assert [url for url in requested if url.endswith(".whl.zst")]
+
+
+def test_while_python_starts_the_progress_bar_says_working_not_a_stalled_percentage(page: Any, site_url: str) -> None:
+    # The wheel is counted only once Python is up, so the bar stood at 96-98%
+    # for seconds on a slow link, and read as a stalled download (audit s25,
+    # slow-link 4).  Holding the wheel holds the engine in that stretch.
+    held: list[Any] = []
+    page.route("**/calculators-*.whl.zst", lambda route: held.append(route))
+    page.goto(site_url + PAGE)
+    progress = page.locator(f"{WIDGET} .mpb-progress")
+    page.wait_for_function("(bar) => bar.hasAttribute('value')", arg=progress.element_handle(), timeout=30_000)
+    while not held:
+        page.wait_for_timeout(50)
+    page.wait_for_function("(bar) => !bar.hasAttribute('value')", arg=progress.element_handle(), timeout=30_000)
+    assert progress.is_visible()
+    assert page.locator(WIDGET).get_attribute("data-runtime") == "loading"
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=60_000)
+    assert progress.is_hidden()
 
 
 def test_guide_pages_load_no_part_of_the_runtime(page: Any, site_url: str) -> None:

@@ -6,6 +6,7 @@ answers without the reader's say."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -22,6 +23,8 @@ from browser import (
     wait_for_tab_copy,
 )
 from conftest import forget_the_visit
+
+from calculators.render import LOADING_EDITED_HEADLINE, LOADING_STALE_WHY
 
 pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 KEY = "matchplanb:profile"
@@ -635,6 +638,91 @@ def test_what_the_reader_types_while_the_engine_starts_is_not_replaced_by_a_reme
     # restore's notes came with a second answer, which the first had already
     # been taken for.
     assert page.evaluate("window.askedOfTheEngine").index("restore") == 0, page.evaluate("window.askedOfTheEngine")
+
+
+def hold_the_engine(page: Any) -> list[Any]:
+    """Holds the wasm's download, and so the engine in its "loading" phase."""
+    held: list[Any] = []
+    page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))
+    return held
+
+
+def until_held(page: Any, held: list[Any]) -> None:
+    """Until the page has asked for the wasm: the engine cannot start before it is released."""
+    for _ in range(300):
+        if held:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the page never asked for the wasm")
+
+
+def release_the_engine(page: Any, held: list[Any]) -> None:
+    for route in held:
+        with contextlib.suppress(Exception):  # a request of a page since left or reloaded
+            route.continue_()
+    page.unroute("**/pyodide.asm.wasm.xz")
+
+
+@pytest.mark.reader("first_visit")  # a kept wasm would start the engine past the hold
+def test_what_the_reader_types_while_the_engine_starts_survives_a_reload_and_leaving_the_page(page: Any, site_url: str) -> None:
+    # On a slow link the start is long enough to fill half a form; a reload,
+    # or another page and Back, brought the built form back without a word
+    # (audit s25, slow-link 1).
+    held = hold_the_engine(page)
+    page.goto(site_url + "calculators/competitiveness/")
+    loading = '.mpb-calculator[data-calculator="competitiveness"][data-runtime="loading"][data-mounted]'
+    page.wait_for_selector(loading)
+    until_held(page, held)
+    widget = page.locator('.mpb-calculator[data-calculator="competitiveness"]')
+    field(widget, "step2_score").fill("231")
+    widget.locator('[name="previously_unmatched"]').check()
+    held.clear()
+    page.reload()
+    page.wait_for_selector(loading)
+    until_held(page, held)
+    # In the form at once, long before the engine could answer, and marked
+    # as not yet answered.
+    assert field(widget, "step2_score").input_value() == "231"
+    assert widget.locator('[name="previously_unmatched"]').is_checked()
+    assert widget.locator(".mpb-stale-note").is_visible()
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Match odds", exact=True).first.click()
+    page.wait_for_url("**/match-odds/**")
+    page.go_back()
+    page.wait_for_url("**/competitiveness/**")
+    page.wait_for_selector(loading)
+    assert field(widget, "step2_score").input_value() == "231"
+    release_the_engine(page, held)
+    settled(page, calculator(page, "competitiveness"))
+    assert field(widget, "step2_score").input_value() == "231"
+    assert widget.locator('[name="previously_unmatched"]').is_checked()
+    assert "231 is below the first quartile" in widget.locator(".mpb-result").inner_text()
+    # The tab's copy took them over: nothing is kept twice.
+    assert page.evaluate("Object.keys(sessionStorage).filter((key) => key.endsWith('|early'))") == []
+
+
+@pytest.mark.reader("first_visit")  # a kept wasm would start the engine past the hold
+def test_an_edit_while_the_engine_loads_is_not_shown_beside_the_defaults_answer_as_if_answered(page: Any, site_url: str) -> None:
+    # The phone's sticky headline under the field showed the defaults' 52/100,
+    # and the result called the default 240 "your Step 2 CK" (audit s25, slow-link 2).
+    held = hold_the_engine(page)
+    page.goto(site_url + "calculators/competitiveness/")
+    page.wait_for_selector('.mpb-calculator[data-calculator="competitiveness"][data-runtime="loading"][data-mounted]')
+    until_held(page, held)
+    widget = page.locator('.mpb-calculator[data-calculator="competitiveness"]')
+    note = widget.locator(".mpb-stale-note")
+    assert note.is_hidden(), "before any edit the page already says the result is for the default inputs"
+    field(widget, "step2_score").fill("231")
+    assert note.is_visible()
+    assert note.inner_text() == f"Not updated to the form as it is now{LOADING_STALE_WHY}."
+    assert widget.locator(".mpb-live-headline").text_content() == LOADING_EDITED_HEADLINE
+    release_the_engine(page, held)
+    settled(page, calculator(page, "competitiveness"))
+    assert note.is_hidden()
+    headline = widget.locator(".mpb-live-headline").text_content() or ""
+    assert headline.startswith("Internal Medicine:") and LOADING_EDITED_HEADLINE not in headline
+    # A later field in error points to its message again, not to the loading.
+    field(widget, "step2_score").fill("500")
+    widget.locator(".mpb-stale-note", has_text="see the messages above").wait_for(timeout=10_000)
 
 
 # A browser that refuses storage (all site data blocked) throws on sessionStorage.

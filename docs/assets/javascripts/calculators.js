@@ -136,6 +136,12 @@ async function compileForWorker() {
     const module = await compileRuntime();
     markNow("wasm-compiled");
     worker.postMessage({ type: "wasm", module });
+    // Python starts now, for seconds on a slow phone, and the little left to
+    // download (the wheel) is counted only once it is up: a bar standing at
+    // 97% read as a stalled download (audit s25, slow-link 4), so it says
+    // "working" instead.
+    runtime = { ...runtime, starting: true };
+    for (const widget of widgets) widget.showProgress();
   } catch (error) {
     worker.postMessage({ type: "wasm", error: String(error?.message || error) });
     failRuntime(error);
@@ -373,7 +379,8 @@ function failRuntime(cause, reason = cause?.reason) {
   if (runtime.phase === "failed") return;
   console.error("Match Plan B: the calculator engine could not start:", cause);
   clearTimeout(watchdog);
-  runtime = { ...runtime, reason };
+  // Offline words promise a new start once back online ("online" below).
+  runtime = { ...runtime, reason, offline: navigator.onLine === false };
   // A kept page older than the site: the service worker's check for the new
   // build brings the "site has been updated" note with its Reload button.
   if (failureWords() === "updated") navigator.serviceWorker.getRegistration().then((r) => r?.update()).catch(() => {});
@@ -397,14 +404,29 @@ function failureWords() {
   return "why";
 }
 
+// Back online after a start that failed for want of the network: start
+// again.  The page said to reconnect and reload, and a reload during a slow
+// start began the download from nothing (audit s25, slow-link 3); what the
+// reader typed stays in the form, and the restore sends it as typed.
+window.addEventListener("online", () => {
+  if (runtime.phase !== "failed" || !(runtime.reason === "unreachable" || runtime.offline) || ENGINE_FROM_MEMORY) return;
+  worker?.terminate?.();
+  worker = null;
+  compiled = null;
+  downloaded.worker = downloaded.page = 0;
+  runtime = { phase: "idle", loaded: 0, total: 0, restarted: true };
+  startWorker();
+});
+
 function setRuntime(phase) {
-  const recovered = runtime.phase === "failed" && phase === "ready";
+  // A start given up for silence that completes after all, or a start made
+  // again once back online: the widgets waiting on the failed one go live.
+  const recovered = (runtime.phase === "failed" || runtime.restarted) && phase === "ready";
   runtime = { ...runtime, phase };
   // Lets Material's search index load (search-index-later.js).
   if (phase === "ready" || phase === "failed") window.dispatchEvent(new CustomEvent("matchplanb:engine", { detail: phase }));
   if (phase !== "loading") clearTimeout(watchdog);
   for (const widget of widgets) widget.showRuntime();
-  // A start given up for silence that completes after all: go live.
   if (recovered) for (const widget of widgets) widget.resume();
 }
 
@@ -469,6 +491,10 @@ class Widget {
     this.notes = root.querySelector(".mpb-notes");
     this.result = root.querySelector(".mpb-result");
     this.staleNote = root.querySelector(".mpb-stale-note");
+    this.staleWhy = this.staleNote.querySelector(".mpb-stale-why");
+    this.staleWhyBuilt = this.staleWhy.textContent;
+    // The note and the phone's headline say the engine is still loading.
+    this.staleWhileLoading = false;
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
     this.profileStatus = root.querySelector(".mpb-profile-status");
@@ -539,14 +565,17 @@ class Widget {
     this.root.dataset.mounted = "true";
     this.profile.hidden = false;
     // A field that differs from the markup now was typed before this script
-    // ran (the controls are autocomplete="off", so no browser put it back):
-    // kept as typed, as the restore writes every other field.
+    // ran (the controls are autocomplete="off", so no browser put it back),
+    // or before the engine's first answer on this page earlier in this tab
+    // (EARLY_COPY): kept as typed, as the restore writes every other field.
     const built = this.builtValues();
+    this.writeForm(readEarlyCopy(this.pathname, this.name));
     for (const [name, value] of Object.entries(this.readForm())) {
       if (value === built[name]) continue;
       this.typedEarly.add(name);
       this.unremembered.set(name, ++this.edits);
     }
+    if (this.typedEarly.size) this.markUnansweredWhileLoading();
     this.remember.checked = readStorage() !== null;
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
@@ -564,7 +593,11 @@ class Widget {
             this.statusTimer = 0;
             this.shownStatus = null;
           }
-          if (!this.restored && event.target.name) this.typedEarly.add(event.target.name);
+          if (!this.restored && event.target.name) {
+            this.typedEarly.add(event.target.name);
+            keepCopy(tabCopyKey(this.pathname, `${this.name}${EARLY_COPY}`), JSON.stringify(this.typedEarlyValues()));
+            this.markUnansweredWhileLoading();
+          }
           if (event.target.name) this.unremembered.set(event.target.name, ++this.edits);
         },
         { capture: true },
@@ -734,6 +767,7 @@ class Widget {
     if (successor) return successor.adopt(this.unanswered(values));
     this.answeredFor = JSON.stringify(values);
     this.inStep = values;
+    this.staleForAnotherReason();
     this.staleNote.hidden = reply.ok;
     delete this.staleNote.dataset.shownForPrint; // this answer decides it now
     this.showErrors(reply.ok ? [] : reply.errors);
@@ -815,6 +849,7 @@ class Widget {
 
   keepTabCopy() {
     if (!this.tabCopy) return;
+    dropCopy(tabCopyKey(this.pathname, `${this.name}${EARLY_COPY}`)); // the tab's copy holds them now
     const key = tabCopyKey(this.pathname, this.name);
     const text = JSON.stringify({
       ...this.tabCopy,
@@ -1031,6 +1066,11 @@ class Widget {
     this.root.dataset.runtime = phase;
     this.progress.hidden = phase !== "loading";
     if (phase === "loading") {
+      // Loading again, once back online (see "online" above).
+      if (!this.engineOff.hidden) {
+        this.engineOff.hidden = true;
+        this.form.querySelector("fieldset").disabled = false;
+      }
       // One engine serves every calculator on the page, so one says so.
       if (this.root === document.querySelector(".mpb-calculator")) {
         this.say(this.statusBox.dataset.loading);
@@ -1065,15 +1105,40 @@ class Widget {
         this.writeQuietly(why.textContent);
       }
       fieldset.disabled = true;
+      if (this.staleWhileLoading) {
+        this.headlineStale(this.statusBox.dataset.failedOverDefaults);
+        this.staleForAnotherReason();
+      }
     }
   }
 
   showProgress() {
-    const { loaded, total } = runtime;
-    if (total > 0) {
+    const { loaded, total, starting } = runtime;
+    if (starting) this.progress.removeAttribute("value");
+    else if (total > 0) {
       this.progress.max = total;
       this.progress.value = Math.min(loaded, total);
     }
+  }
+
+  // An edit before the engine's first answer: the result, and the phone's
+  // sticky copy of its headline, still answer the default inputs, which a
+  // reader who looks there takes for their own (audit s25, slow-link 2).
+  // Python wrote both sentences; the first answer takes them away.
+  markUnansweredWhileLoading() {
+    if (runtime.phase === "failed" || this.answersTheForm()) return;
+    this.staleWhy.textContent = this.staleNote.dataset.loading;
+    this.staleNote.hidden = false;
+    delete this.staleNote.dataset.shownForPrint;
+    this.headlineStale(this.statusBox.dataset.loadingEdited);
+    this.staleWhileLoading = true;
+  }
+
+  // The note's built pointer (": see the messages above") once a message,
+  // not the loading, is why the result does not answer the form.
+  staleForAnotherReason() {
+    this.staleWhy.textContent = this.staleWhyBuilt;
+    this.staleWhileLoading = false;
   }
 
   // Printed within a moment of an edit, the result is still the one before
@@ -1091,6 +1156,7 @@ class Widget {
   computeFailed(error) {
     if (error.runtimeFailed) return; // the failed-engine note already explains
     console.error(`Match Plan B: ${this.name} could not be recalculated:`, error);
+    this.staleForAnotherReason();
     this.staleNote.hidden = false;
     delete this.staleNote.dataset.shownForPrint;
     const { failed, failedOverDefaults } = this.statusBox.dataset;
@@ -1191,6 +1257,32 @@ function tabCopyKey(pathname, name) {
 // The name the reader's own copy is kept under while a link's answers fill
 // the form (browser.restore): under the same prefix, so Forget takes it too.
 const OWN_COPY = "|own";
+
+// What the reader typed before the engine first answered, kept apart: on a
+// slow link the start takes long enough to fill half a form, and Back, a
+// reload or another page left and come back to brought the built form back
+// (audit s25, slow-link 1).  Mounting writes it into the form, whose restore
+// then sends it as typed, and the first answer's tab copy replaces it.
+const EARLY_COPY = "|early";
+
+function readEarlyCopy(pathname, name) {
+  try {
+    const early = JSON.parse(readTabCopy(pathname, `${name}${EARLY_COPY}`) ?? "{}");
+    if (!early || typeof early !== "object") return {};
+    return Object.fromEntries(Object.entries(early).filter(([, value]) => typeof value === "string"));
+  } catch {
+    return {};
+  }
+}
+
+function dropCopy(key) {
+  tabCopies.delete(key);
+  try {
+    window.sessionStorage.removeItem(key);
+  } catch {
+    // storage blocked: only the copy in memory was kept
+  }
+}
 
 function keepCopy(key, text) {
   tabCopies.set(key, text);
