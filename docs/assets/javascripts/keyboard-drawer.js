@@ -1,5 +1,6 @@
 // Material opens its navigation drawer from a <label> the keyboard cannot
-// reach, and names the toggles of its sections by an icon alone.  A real
+// reach, names the toggles of its sections by an icon alone, and, in dark
+// mode, sends Tab to a colour-scheme switch the reader cannot see.  A real
 // button, with the label's icon, takes the menu label's place (a label given
 // the button role is not allowed one, and axe says so), and each toggle is
 // named after its section.  A classic script, so a downloaded copy (file://)
@@ -26,7 +27,21 @@
     });
     label.before(button);
   };
+  // Until the reader picks a colour scheme, Material follows the system's
+  // and leaves both of its radios unchecked, so Tab lands on the first one,
+  // "Switch to dark mode", whose label is hidden in dark mode: no focus ring,
+  // a name that says the opposite of what Enter does (audit s25,
+  // contrast-modes 3).  Checking the radio of the scheme shown sends Tab to
+  // the one whose label is on screen.
+  const checkShownScheme = () => {
+    const palette = document.querySelector('[data-md-component="palette"]');
+    if (!palette || palette.querySelector(".md-option:checked")) return;
+    const shown = document.body.getAttribute("data-md-color-scheme");
+    const option = palette.querySelector(`.md-option[data-md-color-scheme="${shown}"]`);
+    if (option) option.checked = true;
+  };
   const prepare = () => {
+    checkShownScheme();
     const menu = document.querySelector('.md-header label[for="__drawer"]');
     if (menu) replaceWithButton(menu, "Site navigation");
     for (const toggle of document.querySelectorAll('label.md-nav__link[for^="__nav_"][tabindex]')) {
