@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import error_of, field, navigate, only_loopback, open_calculator, open_page
+from browser import error_of, field, navigate, only_loopback, open_calculator, open_page, search_finds
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -128,7 +128,10 @@ FOCUS_RING = """() => {
     node = node.nextElementSibling;
   }
   const style = getComputedStyle(node);
-  const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
+  // A ring on a label that is not on screen is no ring (the colour-scheme
+  // switch in dark mode showed none: audit s25, contrast-modes 3).
+  const shown = node.getClientRects().length > 0 && style.visibility !== 'hidden';
+  const outline = !shown || style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
   return { what: node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + ' ' + (node.textContent || '').trim().slice(0, 30),
            outline, shadow: style.boxShadow !== 'none', inCalculator: !!node.closest('.mpb-calculator') };
 }"""
@@ -381,3 +384,46 @@ def test_on_a_phone_the_keyboard_opens_the_navigation_and_skips_it_closed(browse
     )
     assert unnamed == 0
     context.close()
+
+
+# The page's own colour, and a pseudo-element's background and forced-color-adjust.
+# Chromium's computed background does not always show what a high-contrast
+# mode paints over it (Material's icons are a mask over "currentcolor", which
+# reads as the text's colour yet was painted as the page's): an icon is sure
+# to be seen only if exempt from the mode and painted apart from the page.
+PAINTED = """([selector, pseudo]) => {
+  const node = document.querySelector(selector);
+  const style = node && getComputedStyle(node, pseudo);
+  return node && [getComputedStyle(document.body).backgroundColor, style.backgroundColor, style.forcedColorAdjust];
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_in_a_high_contrast_mode_search_hits_and_materials_icons_stay_visible(browser: Any, site_url: str, scheme: str) -> None:
+    # Forced colours painted the searched words black on black in a dark
+    # theme, and Material's masked icons (the drawer's arrows, every
+    # collapsible's chevron) in the page's own colour (audit s25, contrast-modes 1-2).
+    context = browser.new_context(color_scheme=scheme, forced_colors="active")
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "calculators/competitiveness/")
+        unseen = []
+        for selector, pseudo in [
+            (".md-nav__icon", "::after"),
+            (".mpb-calculator details > summary", "::after"),
+            (".md-typeset .admonition-title, .md-typeset details > summary", "::before"),
+        ]:
+            found = page.evaluate(PAINTED, [selector, pseudo])
+            assert found is not None, selector
+            canvas, icon, adjust = found
+            if icon == canvas or adjust != "none":
+                unseen.append(f"{selector}{pseudo}")
+        search_finds(page, "visa")
+        mark = page.locator(".md-search-result mark").first
+        colour, background = mark.evaluate("(m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]")
+        if colour == background or (background.startswith("rgba(") and background.endswith(", 0)")):
+            unseen.append(f"search hit {colour} on {background}")
+        assert unseen == []
+    finally:
+        context.close()
