@@ -257,3 +257,15 @@ def test_on_a_320_px_phone_a_guides_table_shows_every_column(page: Any, site_url
     assert cells and max(cells) <= page.viewport_size["width"], max(cells)
     heading = page.locator(".md-content .mpb-cards td").first.evaluate("(td) => getComputedStyle(td, '::before').content")
     assert heading not in ("none", '""'), "each cell shows its column's name"
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(390, False), (320, False), (195, True)])
+def test_with_enlarged_text_a_cards_label_goes_above_its_answer(page: Any, site_url: str, width: int, stacked: bool) -> None:
+    # At 200% on a 390 px phone (195 CSS px) a card's answer had two words a
+    # line beside its label, broken mid-word (audit s25, contrast-modes 4).
+    page.set_viewport_size({"width": width, "height": 700})
+    widget = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    columns = widget.locator(".mpb-result td").first.evaluate(
+        "(td) => getComputedStyle(td).gridTemplateColumns.split(' ').length"
+    )
+    assert columns == (1 if stacked else 2)
