@@ -1150,13 +1150,18 @@ HEADLINED = 3
 
 
 def _name_with_start(suggestion: Mapping[str, object]) -> str:
-    """The field's name, marked where it starts at PGY-2: the note below
-    says so only of the headlined and paired fields, and a reader who picks
-    the ninth row needs a first year as much."""
+    """The field's name, marked where the IMG article lists it among those
+    using advanced positions: the note below says so only of the headlined
+    and paired fields, and a reader who picks the ninth row needs a first
+    year for those positions as much.  Where our figures show PGY-1
+    positions too (anesthesiology), only some programs need one."""
     name = str(suggestion["name"])
-    if suggestion["specialty"] in data.ADVANCED_POSITION_SPECIALTIES:
-        return f"{name} (uses advanced positions, which start at PGY-2)"
-    return name
+    slug = str(suggestion["specialty"])
+    if slug not in data.ADVANCED_POSITION_SPECIALTIES:
+        return name
+    if data.categorical_first_years(slug):
+        return f"{name} (some positions start at PGY-2, after a separate first year)"
+    return f"{name} (uses advanced positions, which start at PGY-2)"
 
 
 def render(result: Mapping[str, object]) -> Markup:
