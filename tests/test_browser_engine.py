@@ -75,32 +75,36 @@ def test_offline_without_a_saved_engine_says_so_not_that_the_browser_failed(page
     held: list[Any] = []
     page.route("**/pyodide.asm.wasm.xz", lambda route: held.append(route))
     page.goto(site_url + PAGE)
-    page.wait_for_selector(f'{WIDGET}[data-runtime="loading"]')
+    page.wait_for_selector(f'{WIDGET}[data-runtime="loading"][data-mounted]')
     while not held:
         page.wait_for_timeout(50)
+    widget = page.locator(WIDGET)
+    field(widget, "step2_score").fill("231")  # typed while the engine loads
     page.context.set_offline(True)
     for route in held:
         route.abort("internetdisconnected")
-    widget = page.locator(WIDGET)
     page.wait_for_selector(f'{WIDGET}[data-runtime="failed"]', timeout=10_000)
     offline = widget.locator(".mpb-engine-off-offline")
     assert offline.is_visible() and "you are offline" in offline.inner_text()
     assert widget.locator(".mpb-engine-off-why").is_hidden()
     assert "you are offline" in widget.locator(".mpb-status-text").inner_text()
-    assert "tries again by itself" in offline.inner_text()
-    # The reader goes on filling in the form's words (the fields are off) ...
-    page.unroute("**/pyodide.asm.wasm.xz")
-    page.evaluate("""() => {
-        const box = document.querySelector('.mpb-calculator [name="step2_score"]');
-        box.closest("fieldset").disabled = false;
-    }""")
-    # ... and once back online the page starts again by itself, with no reload.
+    assert "tries again by itself, keeping what you typed" in offline.inner_text()
+    # Back online, the page starts again by itself, with no reload (audit
+    # s25, slow-link 3); while it loads, no word of the failure stands.
+    held.clear()
     page.context.set_offline(False)
-    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=60_000)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="loading"]', timeout=10_000)
+    while not held:
+        page.wait_for_timeout(50)
     assert widget.locator(".mpb-engine-off").is_hidden()
-    assert widget.locator("fieldset input").first.is_enabled()
-    field(widget, "step2_score").fill("231")
-    wait_for_result(page, widget, "231")
+    assert not widget.locator(".mpb-status-text").inner_text().startswith("Live recalculation is off")
+    assert "still loading" in widget.locator(".mpb-stale-note").inner_text()
+    assert "still loading" in (widget.locator(".mpb-live-headline").text_content() or "")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=60_000)
+    assert field(widget, "step2_score").input_value() == "231"
+    wait_for_result(page, widget, "231 is below the first quartile")
     # Material's own requests (the search index, released once the engine has
     # failed) fail offline, and Material leaves their "Network error" uncaught.
     page.page_errors[:] = [error for error in page.page_errors if error != "Network error"]

@@ -422,7 +422,7 @@ function setRuntime(phase) {
   // A start given up for silence that completes after all, or a start made
   // again once back online: the widgets waiting on the failed one go live.
   const recovered = (runtime.phase === "failed" || runtime.restarted) && phase === "ready";
-  runtime = { ...runtime, phase };
+  runtime = { ...runtime, phase, restarted: runtime.restarted && !recovered };
   // Lets Material's search index load (search-index-later.js).
   if (phase === "ready" || phase === "failed") window.dispatchEvent(new CustomEvent("matchplanb:engine", { detail: phase }));
   if (phase !== "loading") clearTimeout(watchdog);
@@ -528,6 +528,8 @@ class Widget {
     // chosen: none are remembered until they do (restore in browser.py).
     this.rememberWaits = false;
     this.restored = false;
+    // The restore gave up with a failed start (see resume).
+    this.gaveUp = false;
     // Fields the reader changed before the starting values came back: the
     // engine may take seconds to start, and what they typed must not be
     // replaced by a remembered or linked value.
@@ -628,7 +630,7 @@ class Widget {
   resume() {
     if (!this.onItsPage()) return;
     if (this.restored) this.recompute();
-    else this.restore();
+    else if (this.gaveUp) this.restore();
   }
 
   async restore() {
@@ -650,7 +652,10 @@ class Widget {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
-    if (!saved && runtime.phase === "failed") return;
+    // Given up with the start; resume() asks again if the engine comes after
+    // all (a widget still waiting for it is not asked twice).
+    this.gaveUp = !saved && runtime.phase === "failed";
+    if (this.gaveUp) return;
     this.restored = true;
     // Storage decides, not a box state the browser put back since mount.
     this.remember.checked = readStorage() !== null;
@@ -1066,10 +1071,14 @@ class Widget {
     this.root.dataset.runtime = phase;
     this.progress.hidden = phase !== "loading";
     if (phase === "loading") {
-      // Loading again, once back online (see "online" above).
+      // Loading again, once back online (see "online" above): the failure's
+      // words go, from the status line of a calculator that will not say
+      // "Loading", and from the note and the phone's headline over an edit.
       if (!this.engineOff.hidden) {
         this.engineOff.hidden = true;
         this.form.querySelector("fieldset").disabled = false;
+        this.writeQuietly(this.builtStatus);
+        this.markUnansweredWhileLoading();
       }
       // One engine serves every calculator on the page, so one says so.
       if (this.root === document.querySelector(".mpb-calculator")) {
