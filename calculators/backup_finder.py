@@ -32,7 +32,7 @@ from .data import (
     Source,
     Tier,
 )
-from .fields import ChoiceField, flag, parse_inputs, whole, word
+from .fields import ChoiceField, flag, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table
 
 NAME = "backup_finder"
@@ -937,7 +937,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     primary = data.specialty(word(v, "specialty"))
     applicant = word(v, "applicant_type")
     needs_visa = profile.visa_needed(v)
-    step2: int | None = v["step2_score"]  # type: ignore[assignment]
+    step2 = whole_or_none(v, "step2_score")
 
     suggestions: list[dict[str, object]] = []
     excluded: list[dict[str, object]] = []

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution
-from .fields import InputError, IntField, parse_inputs, word
+from .fields import InputError, IntField, parse_inputs, whole_or_none, word
 from .html import Markup, el, join, scroll_region, table, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .svg import Marker, line_chart
@@ -762,8 +762,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     outcome = spec.outcome
     if outcome is None:  # every selectable specialty has a row; guard the contract anyway
         raise InputError("specialty", f"Specialty has no {DATA_YEAR} NRMP figures: {spec.name}.")
-    step2: int | None = v["step2_score"]  # type: ignore[assignment]
-    ranks: int | None = v["contiguous_ranks"]  # type: ignore[assignment]
+    step2 = whole_or_none(v, "step2_score")
+    ranks = whole_or_none(v, "contiguous_ranks")
     prior = base_rate(spec)
     group = comparison_group(spec, word(v, "applicant_type"))
 

@@ -21,7 +21,7 @@ from typing import Literal
 from . import charts, competitiveness, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
-from .fields import flag, parse_inputs, whole, word
+from .fields import flag, parse_inputs, whole, word, word_or_none
 from .html import Markup, el, join, table
 
 NAME = "program_counts"
@@ -713,19 +713,19 @@ def render_band_inputs(result: Mapping[str, object]) -> Markup:
 def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     v = parse_inputs(FIELDS, inputs, (profile.backup_rule(profile.SPECIALTY),))
     primary_slug = word(v, "specialty")
-    backup_slug = v["backup_specialty"]
+    backup_slug = word_or_none(v, "backup_specialty")
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
     check = competitiveness.compute(check_inputs)
     band: Band = check["band"]  # type: ignore[assignment]
     result = plan(
         primary_slug,
-        None if backup_slug is None else str(backup_slug),
+        backup_slug,
         band,
         flag(v, "previously_unmatched"),
         word(v, "applicant_type"),
     )
     spec = data.specialty(primary_slug)
-    backup_name = data.specialty(str(backup_slug)).name if backup_slug is not None else None
+    backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
     result.update(
         {
             "inputs": dict(v),
