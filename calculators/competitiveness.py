@@ -1264,7 +1264,8 @@ def bands_explained(band: Band) -> Markup:
     least_cautious_first = [f"“{BAND_LABELS[b]}”" for b in reversed(BAND_ORDER)]
     return el(
         "p",
-        f"This check gives one of four bands of advice, from the least cautious to the most: {and_list(least_cautious_first)}. "
+        f"This check gives one of four bands of advice, from the least cautious to the most: {and_list(least_cautious_first)}, "
+        "the last only after a past no-match. "
         "Yours is ",
         el("strong", f"“{BAND_LABELS[band]}”"),
         ".",
