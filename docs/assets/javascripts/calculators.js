@@ -415,7 +415,9 @@ window.addEventListener("online", () => {
   compiled = null;
   downloaded.worker = downloaded.page = 0;
   runtime = { phase: "idle", loaded: 0, total: 0, restarted: true };
-  startWorker();
+  // A page without a calculator downloads no part of the engine: the next
+  // calculator mounted starts it (engineSettled).
+  if (document.querySelector(".mpb-calculator")) startWorker();
 });
 
 function setRuntime(phase) {
