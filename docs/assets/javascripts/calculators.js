@@ -1073,19 +1073,20 @@ class Widget {
     this.root.dataset.runtime = phase;
     this.progress.hidden = phase !== "loading";
     if (phase === "loading") {
+      // One engine serves every calculator on the page, so one says so.
+      const speaks = this.root === document.querySelector(".mpb-calculator");
       // Loading again, once back online (see "online" above): the failure's
       // words go, from the status line of a calculator that will not say
       // "Loading", and from the note and the phone's headline over an edit.
-      if (!this.engineOff.hidden) {
+      const again = !this.engineOff.hidden;
+      if (again) {
         this.engineOff.hidden = true;
         this.form.querySelector("fieldset").disabled = false;
-        this.writeQuietly(this.builtStatus);
+        if (!speaks) this.writeQuietly(this.builtStatus);
         this.markUnansweredWhileLoading();
       }
-      // One engine serves every calculator on the page, so one says so.
-      if (this.root === document.querySelector(".mpb-calculator")) {
-        this.say(this.statusBox.dataset.loading);
-      }
+      // Not held for a typing pause when it replaces the failure's words.
+      if (speaks) this.say(this.statusBox.dataset.loading, [], { now: again });
       this.showProgress();
     }
     if (phase === "ready" && this.engineOff) {
