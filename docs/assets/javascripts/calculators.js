@@ -1138,7 +1138,8 @@ class Widget {
   // reader who looks there takes for their own (audit s25, slow-link 2).
   // Python wrote both sentences; the first answer takes them away.
   markUnansweredWhileLoading() {
-    if (runtime.phase === "failed" || this.answersTheForm()) return;
+    // Not said while the engine runs: its answer is a moment away.
+    if (runtime.phase === "ready" || runtime.phase === "failed" || this.answersTheForm()) return;
     this.staleWhy.textContent = this.staleNote.dataset.loading;
     this.staleNote.hidden = false;
     delete this.staleNote.dataset.shownForPrint;
