@@ -552,7 +552,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             # The radiology article's condition is "without continuous clinical work".
             have = (
                 "have worked clinically for most of the last 3 years"
-                if v["recent_clinical_work"]
+                if flag(v, "recent_clinical_work")
                 else f"have {counted(usce, 'month')} of US clinical experience"
             )
             points, label = (
@@ -751,7 +751,7 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
         spec.tier in MISALIGNED_GRADUATION_TIERS
         and whole(v, "years_since_graduation") > MISALIGNED_YEARS
         and us_clinical_months(v) == 0
-        and not v["recent_clinical_work"]
+        and not flag(v, "recent_clinical_work")
     ):
         reasons.append(
             f"more than {MISALIGNED_YEARS} years since graduation with no US clinical experience and no recent clinical work elsewhere, "
