@@ -279,7 +279,12 @@ def render_engine_off(calc: Calculator) -> Markup:
         el(
             "p",
             "Live recalculation is off: this page could not reach the site to download the calculator engine, so the "
-            "result shown is for the default inputs. Check your connection, then reload this page.",
+            "result shown is for the default inputs. Check your connection, then press ",
+            # Not "reload": a reload starts the download again from nothing,
+            # where this goes on from the last byte that arrived.  Inside the
+            # sentence, so the words read aloud say what to press.
+            el("button", "Try again", type="button", class_="mpb-engine-retry md-button"),
+            "; what you typed stays in the form.",
             class_="mpb-engine-off-unreachable",
             hidden=True,
         ),

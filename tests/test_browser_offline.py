@@ -14,15 +14,17 @@ import functools
 import json
 import re
 import shutil
+import socket
 import tempfile
 import threading
 from collections.abc import Iterator
+from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import navigate, search_finds, start_navigation
+from browser import field, navigate, search_finds, start_navigation, wait_for_result
 from conftest import CHROMIUM, CHROMIUM_ARGS, HOSTED_PATH, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
 
 from calculators import REGISTRY
@@ -227,6 +229,13 @@ class Server:
         # File names whose body is sent only once their event is set (the
         # headers go at once): a download under way.
         self.held: dict[str, threading.Event] = {}
+        # File names whose next answer breaks off after this many bytes of
+        # its body, as a dropped connection does; once each.
+        self.broken_after: dict[str, int] = {}
+        # Whether a request for a range gets it (206), as GitHub Pages
+        # answers, or the whole file (200), as a host that ignores ranges.
+        self.serves_ranges = True
+        self.ranges_asked: list[tuple[str, str | None, str | None]] = []  # file name, Range, If-Range
         self.port = 0
         self.start()
 
@@ -242,16 +251,39 @@ class Server:
                 if name in server.refused or (script and name in server.blocked_scripts):
                     self.send_error(404)
                     return
+                server.ranges_asked.append((name, self.headers.get("Range"), self.headers.get("If-Range")))
+                asked = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range") or "")
+                if asked and server.serves_ranges:
+                    self.send_the_rest(int(asked[1]))
+                    return
                 gate = server.held.get(name)
-                if gate is None:
+                broken_after = server.broken_after.pop(name, None)
+                if gate is None and broken_after is None:
                     super().do_GET()
                     return
                 body = self.send_head()
                 if body is None:
                     return
-                gate.wait(timeout=120)
+                if gate is not None:
+                    gate.wait(timeout=120)
                 with body:
-                    self.copyfile(body, self.wfile)
+                    if broken_after is None:
+                        self.copyfile(body, self.wfile)
+                        return
+                    self.wfile.write(body.read(broken_after))
+                    self.wfile.flush()
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    self.close_connection = True
+
+            def send_the_rest(self, start: int) -> None:
+                path = Path(self.translate_path(self.path))
+                data = path.read_bytes()
+                self.send_response(206)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+                self.send_header("Content-Length", str(len(data) - start))
+                self.end_headers()
+                self.wfile.write(data[start:])
 
             def log_request(self, *_: object) -> None:
                 server.requested.append(self.path)
@@ -270,9 +302,12 @@ class Server:
         return f"http://127.0.0.1:{self.port}/{HOSTED_PATH}"
 
     def serve_everything(self) -> None:
-        """Undo ``refused``, ``blocked_scripts`` and ``held``."""
+        """Undo ``refused``, ``blocked_scripts``, ``held``, ``broken_after``
+        and ``serves_ranges``."""
         self.refused.clear()
         self.blocked_scripts.clear()
+        self.broken_after.clear()
+        self.serves_ranges = True
         for gate in self.held.values():
             gate.set()
         self.held.clear()
@@ -593,6 +628,46 @@ def test_the_save_bar_counts_the_wasm_a_calculator_is_still_downloading(closed_b
     finally:
         hosted.serve_everything()
     assert page.evaluate("window.__savedProgressMax") == worker_bytes + wasm_bytes
+    close(page)
+
+
+@pytest.mark.parametrize("serves_ranges", [True, False], ids=["host-sends-ranges", "host-ignores-ranges"])
+def test_a_wasm_download_that_broke_off_goes_on_from_its_last_byte(
+    closed_browser: Any, hosted: Server, serves_ranges: bool
+) -> None:
+    """A dropped connection cost a reader on a slow, metered link the whole
+    2.64 MB again, and the page's words said to reload, which lost the bytes
+    already in.  "Try again" asks only for the rest; a host that sends the
+    whole file instead still brings the engine up, decoded afresh."""
+    size = (runtime_folder(hosted.directory) / XZ).stat().st_size
+    half = size // 2
+    page = new_page(closed_browser)
+    try:
+        hosted.serves_ranges = serves_ranges
+        hosted.broken_after[XZ] = half
+        hosted.held[XZ] = threading.Event()
+        hosted.ranges_asked.clear()
+        page.goto(hosted.url + "calculators/competitiveness/")
+        hosted.wait_for_arrival(XZ, page)
+        widget = page.locator(".mpb-calculator")
+        field(widget, "step2_score").fill("231")  # typed while the engine loads
+        hosted.held.pop(XZ).set()
+        words = widget.locator(".mpb-engine-off-unreachable")
+        words.wait_for(timeout=30_000)
+        assert "Check your connection, then press Try again; what you typed stays in the form." in words.inner_text()
+        assert widget.get_attribute("data-runtime") == "failed"
+        words.get_by_role("button", name="Try again").focus()
+        page.keyboard.press("Enter")
+        page.locator(LIVE).wait_for(timeout=90_000)
+        # Back in the form, not on the body where the hidden button left focus.
+        assert page.evaluate("document.activeElement.closest('fieldset') !== null")
+        assert field(widget, "step2_score").input_value() == "231"
+        wait_for_result(page, widget, "231 is below the first quartile")
+    finally:
+        hosted.serve_everything()
+    asked = [(asked_range, validator) for name, asked_range, validator in hosted.ranges_asked if name == XZ]
+    modified = formatdate((runtime_folder(hosted.directory) / XZ).stat().st_mtime, usegmt=True)
+    assert asked == [(None, None), (f"bytes={half}-", modified)], asked
     close(page)
 
 

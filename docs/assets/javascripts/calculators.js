@@ -308,6 +308,67 @@ function decodedWasmDownload(folder, report) {
 // onDownloaded is called once the last byte is in.  The decoder worker is
 // ended as soon as it has answered, which frees its memory.
 async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDownloaded = () => {} } = {}) {
+  // A download that broke off goes on from its last byte, with its decoder,
+  // if the host answers the Range request for the rest of the same file.
+  // A new decoder starts before the request, so it is ready by the first byte.
+  const part = brokenOff?.url === url ? brokenOff : null;
+  brokenOff = null;
+  let download = part ?? freshDownload(url, decoderURL);
+  let response;
+  try {
+    response = await fetch(url, part ? { headers: rangeAfter(part) } : {});
+  } catch (error) {
+    if (part) brokenOff = part; // nothing more arrived: the next try may still go on from it
+    else download.decoder.terminate();
+    throw Object.assign(new Error(`download failed: ${url} (${error?.message || error})`), { reason: "unreachable" });
+  }
+  if (part && !continues(response, part)) {
+    // The whole file came (the host ignored the range, or the file changed).
+    part.decoder.terminate();
+    download = freshDownload(url, decoderURL);
+  }
+  if (!response.ok) {
+    download.decoder.terminate();
+    throw Object.assign(new Error(`HTTP ${response.status} for ${url}`), {
+      reason: response.status === 404 ? "missing" : undefined,
+    });
+  }
+  download.validator ??= validatorOf(response);
+  const { decoder } = download;
+  try {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      download.loaded += value.length;
+      onBytes(download.loaded);
+      decoder.postMessage({ type: "chunk", bytes: value });
+    }
+  } catch (error) {
+    // A download that broke off part-way is the network's doing too.  Its
+    // bytes are kept, in its decoder, for the engine's next start: on a
+    // metered link each megabyte costs the reader.
+    if (error instanceof TypeError) {
+      error.reason = "unreachable";
+      if (download.loaded > 0 && download.validator) {
+        brokenOff = download;
+        throw error;
+      }
+    }
+    decoder.terminate();
+    throw error;
+  }
+  decoder.postMessage({ type: "end" });
+  onDownloaded();
+  return download.decoded;
+}
+
+// The wasm's download as it stood when the connection broke (a
+// freshDownload, counted and fed so far).  Lives as long as this page's
+// module does.
+let brokenOff = null;
+
+function freshDownload(url, decoderURL) {
   const decoder = new Worker(XZ_DECODER_URL, { type: "module" });
   const decoded = new Promise((resolve, reject) => {
     decoder.addEventListener("message", ({ data }) => {
@@ -321,33 +382,25 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
   });
   decoded.catch(() => {}).finally(() => decoder.terminate());
   decoder.postMessage({ type: "start", decoder: decoderURL });
-  try {
-    const response = await fetch(url).catch((error) => {
-      throw Object.assign(new Error(`download failed: ${url} (${error?.message || error})`), { reason: "unreachable" });
-    });
-    if (!response.ok) {
-      throw Object.assign(new Error(`HTTP ${response.status} for ${url}`), {
-        reason: response.status === 404 ? "missing" : undefined,
-      });
-    }
-    const reader = response.body.getReader();
-    let loaded = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      loaded += value.length;
-      onBytes(loaded);
-      decoder.postMessage({ type: "chunk", bytes: value });
-    }
-  } catch (error) {
-    decoder.terminate();
-    // A download that broke off part-way is the network's doing too.
-    if (error instanceof TypeError && !error.reason) error.reason = "unreachable";
-    throw error;
-  }
-  decoder.postMessage({ type: "end" });
-  onDownloaded();
-  return decoded;
+  return { url, loaded: 0, decoder, decoded, validator: null };
+}
+
+// Only bytes as the file holds them can be counted on to continue it: a
+// host that compressed the download on the way sends other bytes for a
+// range.  The validator (If-Range) makes a host whose file has changed
+// since send the whole new one.
+function validatorOf(response) {
+  if (response.headers.get("Content-Encoding")) return null;
+  return response.headers.get("ETag") || response.headers.get("Last-Modified");
+}
+
+function rangeAfter({ loaded, validator }) {
+  return { Range: `bytes=${loaded}-`, "If-Range": validator };
+}
+
+function continues(response, { loaded }) {
+  const range = /^bytes (\d+)-/.exec(response.headers.get("Content-Range") || "");
+  return response.status === 206 && range !== null && Number(range[1]) === loaded;
 }
 
 // ``args`` go to the Python function after the payload, as they are.
@@ -404,11 +457,12 @@ function failureWords() {
   return "why";
 }
 
-// Back online after a start that failed for want of the network: start
-// again.  The page said to reconnect and reload, and a reload during a slow
-// start began the download from nothing (audit s25, slow-link 3); what the
-// reader typed stays in the form, and the restore sends it as typed.
-window.addEventListener("online", () => {
+// Back online after a start that failed for want of the network, or asked
+// to by the reader's "Try again": start again.  The page said to reconnect
+// and reload, and a reload during a slow start began the download from
+// nothing (audit s25, slow-link 3); what the reader typed stays in the form,
+// and the restore sends it as typed.
+function startAgain() {
   if (runtime.phase !== "failed" || !(runtime.reason === "unreachable" || runtime.offline) || ENGINE_FROM_MEMORY) return;
   worker?.terminate?.();
   worker = null;
@@ -418,6 +472,13 @@ window.addEventListener("online", () => {
   // A page without a calculator downloads no part of the engine: the next
   // calculator mounted starts it (engineSettled).
   if (document.querySelector(".mpb-calculator")) startWorker();
+}
+
+window.addEventListener("online", startAgain);
+// The button Python writes into the words for a site that could not be
+// reached: the browser may never have gone offline, so no "online" comes.
+document.addEventListener("click", (event) => {
+  if (event.target.closest?.(".mpb-engine-retry")) startAgain();
 });
 
 function setRuntime(phase) {
@@ -1080,8 +1141,11 @@ class Widget {
       // "Loading", and from the note and the phone's headline over an edit.
       const again = !this.engineOff.hidden;
       if (again) {
+        // "Try again" hides with the failure's words: its reader goes back to the form.
+        const pressed = this.engineOff.contains(document.activeElement);
         this.engineOff.hidden = true;
         this.form.querySelector("fieldset").disabled = false;
+        if (pressed) this.form.querySelector("fieldset :is(input, select, textarea)")?.focus();
         if (!speaks) this.writeQuietly(this.builtStatus);
         this.markUnansweredWhileLoading();
       }
