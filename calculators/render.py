@@ -148,18 +148,21 @@ def render_result(calc: Calculator, result: Mapping[str, object], level: int = T
     return join(gist, body, el("p", DISCLAIMER, class_="mpb-disclaimer"))
 
 
-def render_method(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
+def render_method(calc: Calculator, level: int = TITLE_LEVEL, searched: bool = True) -> Markup:
     return el(
         "details",
         el("summary", "How this calculator works: formula, rules and sources"),
         shift_headings(calc.method(), heading_level(level) - TITLE_LEVEL),
         class_="mpb-method",
+        **({} if searched else NOT_SEARCHED),
     )
 
 
-def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
+def render_calculator(calc: Calculator, level: int = TITLE_LEVEL, method_searched: bool = True) -> Markup:
     """The whole widget with the default result already in it, its title a
-    heading at ``level``."""
+    heading at ``level``.  ``method_searched`` is false where a guide embeds
+    it: indexed on five guides as well as its own page, its formula came up as
+    a guide's best match for a specialty's name (search audit s26, 6)."""
     level = heading_level(level)
     defaults = {f.name: f.default for f in calc.FIELDS}
     result = calc.compute(defaults)
@@ -220,7 +223,7 @@ def render_calculator(calc: Calculator, level: int = TITLE_LEVEL) -> Markup:
             "section", render_result(calc, result, level), class_="mpb-result", aria_label=f"{calc.TITLE}: result", **NOT_SEARCHED
         ),
         render_profile_controls(calc),
-        render_method(calc, level),
+        render_method(calc, level, method_searched),
         class_="mpb-calculator",
         data_calculator=name,
         # Handed back with every live recalculation, so its result's headings
@@ -245,6 +248,7 @@ def render_without_javascript(calc: Calculator) -> Markup:
             " (from a copy of the project's source).",
             class_="mpb-engine-off",
         ),
+        **NOT_SEARCHED,
     )
 
 
@@ -327,13 +331,15 @@ def render_engine_off(calc: Calculator) -> Markup:
 
 
 def render_profile_controls(calc: Calculator) -> Markup:
+    # The same words on every calculator, so kept out of the search, element
+    # by element: the block holds the link panel's div (see NOT_SEARCHED).
     box_id = f"mpb-{calc.NAME}-remember"
     link_id = f"mpb-{calc.NAME}-link"
     return el(
         "div",
         el("input", type="checkbox", id=box_id, class_="mpb-remember", autocomplete="off", aria_describedby=f"{box_id}-help"),
-        el("label", "Remember my answers on this device", for_=box_id),
-        el("button", "Forget my answers", type="button", class_="mpb-forget md-button"),
+        el("label", "Remember my answers on this device", for_=box_id, **NOT_SEARCHED),
+        el("button", "Forget my answers", type="button", class_="mpb-forget md-button", **NOT_SEARCHED),
         el(
             "button",
             "Link to these answers",
@@ -341,6 +347,7 @@ def render_profile_controls(calc: Calculator) -> Markup:
             class_="mpb-make-link md-button",
             aria_expanded="false",
             aria_controls=link_id,
+            **NOT_SEARCHED,
         ),
         el(
             "p",
@@ -352,6 +359,7 @@ def render_profile_controls(calc: Calculator) -> Markup:
             "A link never replaces your remembered answers unless you choose to.",
             id=f"{box_id}-help",
             class_="mpb-help",
+            **NOT_SEARCHED,
         ),
         # What became of the reader's answers ("removed from this device"),
         # said here, beside the controls, and announced.
@@ -377,9 +385,9 @@ def render_link_panel(calc: Calculator, link_id: str) -> Markup:
     text_id = f"{link_id}-text"
     return el(
         "div",
-        el("label", "Your link", for_=text_id),
+        el("label", "Your link", for_=text_id, **NOT_SEARCHED),
         el("input", type="text", id=text_id, class_="mpb-link-text", readonly=True, aria_describedby=f"{link_id}-help"),
-        el("button", "Copy link", type="button", class_="mpb-copy-link md-button"),
+        el("button", "Copy link", type="button", class_="mpb-copy-link md-button", **NOT_SEARCHED),
         el(
             "p",
             "It opens this page with these answers filled in, and follows your changes while this box is open. "
@@ -387,6 +395,7 @@ def render_link_panel(calc: Calculator, link_id: str) -> Markup:
             "Anyone you give it to sees them, and any browser that opens it keeps it in its history.",
             id=f"{link_id}-help",
             class_="mpb-help",
+            **NOT_SEARCHED,
         ),
         el("p", class_="mpb-link-status", role="status"),
         id=link_id,

@@ -31,13 +31,13 @@ def table(headers: Any, rows: Any, caption: str | None = None) -> Markup:
     return scroll_region(html.table(headers, rows, caption), caption or "Table")
 
 
-def calculator(name: str, level: int = 2) -> Markup:
+def calculator(name: str, level: int = 2, method_searched: bool = True) -> Markup:
     """Embed one calculator with its default result already computed.  Its
     title is an h2; under a ``###`` section of a guide, ``level=3`` keeps the
     page's outline (the calculator's headings all move one level down)."""
     if name not in REGISTRY:
         raise KeyError(f"No calculator named {name!r}; known: {', '.join(REGISTRY)}")
-    return render_calculator(REGISTRY[name], level)
+    return render_calculator(REGISTRY[name], level, method_searched)
 
 
 def cite(source: d.Source) -> Markup:
@@ -540,7 +540,6 @@ def offline_panel(env: Any) -> Markup:
 
 def define_env(env: Any) -> None:
     for function in (
-        calculator,
         img_match_rate,
         step2_matched,
         overall_match_rate,
@@ -562,6 +561,13 @@ def define_env(env: Any) -> None:
         cycle_sources_table,
     ):
         env.macro(function)
+
+    def calculator_on_this_page(name: str, level: int = 2) -> Markup:
+        # Its method is searched on its own page only (see render_calculator).
+        own_page = f"calculators/{name.replace('_', '-')}.md"
+        return calculator(name, level, method_searched=env.page.file.src_uri == own_page)
+
+    env.macro(calculator_on_this_page, "calculator")
     env.macro(lambda: offline_panel(env), "offline_panel")
     env.variables["disclaimer"] = DISCLAIMER
     # The 404 page is a theme template, which sees the site's config but not
