@@ -308,9 +308,9 @@ class Bench:
         return seconds, sum(sent for _, _, sent in gzip_sizes(self.site, fetched)), marks
 
 
-# Requested only once the engine is ready (search-index-later.js holds it,
-# and tests/test_browser_search.py checks that it does), but by another
-# connection than the ready marker's, so the server may see it first.
+# Requested only once the reader reaches for the search (search-index-later.js
+# holds it, and tests/test_browser_search.py checks that it does); listed in
+# case a run's pointer passes over the search field.
 AFTER_READY = ("/search/search_index.json",)
 
 

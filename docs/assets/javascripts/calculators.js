@@ -486,7 +486,7 @@ function setRuntime(phase) {
   // again once back online: the widgets waiting on the failed one go live.
   const recovered = (runtime.phase === "failed" || runtime.restarted) && phase === "ready";
   runtime = { ...runtime, phase, restarted: runtime.restarted && !recovered };
-  // Lets Material's search index load (search-index-later.js).
+  // Heard by engineSettled, for a page whose module waits on the engine.
   if (phase === "ready" || phase === "failed") window.dispatchEvent(new CustomEvent("matchplanb:engine", { detail: phase }));
   if (phase !== "loading") clearTimeout(watchdog);
   for (const widget of widgets) widget.showRuntime();

@@ -1,9 +1,11 @@
 // Material downloads its search index as soon as a page loads, and its search
-// worker then builds it into a lunr index.  On a page with a calculator that
-// work competes with the calculator engine's start for the reader's
-// processor and connection.  So on such a page the index waits until the
-// engine is running (or has failed), or until the reader opens the search,
-// whichever comes first.
+// worker then builds it into a lunr index: 0.5-2 s of a processor on every
+// full page load (search audit s26, 5), on a calculator page just as the
+// engine starts or the reader begins to type, and for nothing if the reader
+// never searches.  So the index waits until the reader reaches for the
+// search: the pointer over its field or icon, a touch, the field focused by
+// Tab or a keyboard shortcut.  Material says "Initializing search" meanwhile.
+// The service worker keeps the index for offline reading by itself.
 //
 // A classic script placed just before Material's bundle (by
 // docs/overrides/main.html), because the bundle asks for the index, by
@@ -18,8 +20,7 @@
     release = resolve;
   });
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-    const isIndex = new URL(String(url), window.location.href).pathname.endsWith(INDEX);
-    if (isIndex && document.querySelector(".mpb-calculator")) held.add(this);
+    if (new URL(String(url), window.location.href).pathname.endsWith(INDEX)) held.add(this);
     return open.call(this, method, url, ...rest);
   };
   XMLHttpRequest.prototype.send = function (body) {
@@ -27,13 +28,13 @@
     held.delete(this);
     released.then(() => send.call(this, body));
   };
-  // Sent by calculators.js once the engine is ready or has failed; released
-  // a task later, once the page shows it.
-  window.addEventListener("matchplanb:engine", () => setTimeout(release));
-  // Opening the search: by its field, its icon or a keyboard shortcut.
-  document.addEventListener("focusin", (event) => {
-    if (event.target instanceof Element && event.target.matches(".md-search__input")) release();
-  });
+  const SEARCH = ".md-search__input, label[for='__search']";
+  const reaching = (event) => {
+    if (event.target instanceof Element && event.target.closest(SEARCH)) release();
+  };
+  // A head start: the pointer comes to the field or its icon before the click.
+  document.addEventListener("pointerover", reaching);
+  document.addEventListener("focusin", reaching);
   document.addEventListener("change", (event) => {
     if (event.target instanceof Element && event.target.id === "__search") release();
   });
