@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .fields import InputError
 from .registry import Calculator
@@ -27,13 +28,18 @@ CALCULATOR_NAMES = (
 )
 
 
-class Registry(Mapping[str, Calculator]):
+class Registry(Mapping[str, Calculator[Any]]):
     """Imports a calculator when it is first asked for.
 
     A page in the browser uses one or two calculators; importing all nine
-    under Pyodide was a measurable part of a first visit's start."""
+    under Pyodide was a measurable part of a first visit's start.
 
-    def __getitem__(self, name: str) -> Calculator:
+    Each calculator has its own result type, which only the name decides, so
+    a value here is a calculator of some result (``Any``); the renderer and
+    the bridge take it as a ``Calculator[Result]``, whose result they read
+    only as a mapping of names to values."""
+
+    def __getitem__(self, name: str) -> Calculator[Any]:
         if name not in CALCULATOR_NAMES:
             raise KeyError(name)
         return importlib.import_module(f"{__name__}.{name}")
@@ -45,6 +51,31 @@ class Registry(Mapping[str, Calculator]):
         return len(CALCULATOR_NAMES)
 
 
-REGISTRY: Mapping[str, Calculator] = Registry()
+REGISTRY: Mapping[str, Calculator[Any]] = Registry()
+
+if TYPE_CHECKING:
+    # Checked by mypy only: each module fits the contract, its render()
+    # taking what its compute() returns.  Never run, so no import is eager.
+    from . import (
+        application_cost,
+        backup_finder,
+        competitiveness,
+        match_odds,
+        packet_check,
+        program_counts,
+        rank_simulator,
+        signals,
+        timeline,
+    )
+
+    _competitiveness: Calculator[dict[str, object]] = competitiveness
+    _program_counts: Calculator[dict[str, object]] = program_counts
+    _signals: Calculator[dict[str, object]] = signals
+    _application_cost: Calculator[dict[str, object]] = application_cost
+    _match_odds: Calculator[dict[str, object]] = match_odds
+    _backup_finder: Calculator[dict[str, object]] = backup_finder
+    _timeline: Calculator[dict[str, object]] = timeline
+    _packet_check: Calculator[dict[str, object]] = packet_check
+    _rank_simulator: Calculator[dict[str, object]] = rank_simulator
 
 __all__ = ["CALCULATOR_NAMES", "REGISTRY", "Calculator", "InputError"]

@@ -8,6 +8,7 @@ JavaScript side only moves these strings between the form and the worker.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from . import REGISTRY, reader_state
 from .fields import InputError, check_inputs
@@ -55,7 +56,7 @@ def _compute(name: str, inputs_json: str, level: int) -> str:
     try:
         # Asked even with a field in error: compute raises every field's
         # error with every rule's that the fields in error leave readable.
-        result = calc.compute(raw)
+        result: Mapping[str, object] = calc.compute(raw)
     except InputError as error:
         errors = error.errors
     else:

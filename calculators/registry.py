@@ -4,23 +4,34 @@ command line and the browser bridge can treat them all alike."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .fields import Field
 from .html import Markup
 
+# A calculator's own result type (a TypedDict in its module): render() reads
+# exactly what compute() returned, so the two share it.  Invariant, since
+# compute() gives it and render() takes it.
+Result = TypeVar("Result", bound=Mapping[str, object])
 
-class Calculator(Protocol):
-    NAME: str
-    TITLE: str
-    SUMMARY: str
-    FIELDS: tuple[Field, ...]
 
-    def compute(self, inputs: Mapping[str, object]) -> dict[str, object]:
+class Calculator(Protocol[Result]):
+    # Read-only, as a module's constants are read: a module's FIELDS, a tuple
+    # of its own field kinds, is then a tuple[Field, ...] too.
+    @property
+    def NAME(self) -> str: ...
+    @property
+    def TITLE(self) -> str: ...
+    @property
+    def SUMMARY(self) -> str: ...
+    @property
+    def FIELDS(self) -> tuple[Field, ...]: ...
+
+    def compute(self, inputs: Mapping[str, object]) -> Result:
         """Validate ``inputs`` and return a JSON-serialisable result."""
         ...
 
-    def render(self, result: Mapping[str, object]) -> Markup:
+    def render(self, result: Result) -> Markup:
         """The result as escaped HTML."""
         ...
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from .fields import BoolField, ChoiceField, DateField, Field, IntField, TextField
 from .html import Markup, capitalised, el, join, shift_headings
-from .registry import Calculator
+from .registry import Calculator, Result
 
 LOADING_STATUS = "Loading the calculator engine. Until it is ready, the result shown is for the default inputs."
 # After an edit while the engine loads: where the reader looks (the note
@@ -48,11 +48,11 @@ DISCLAIMER = (
 NOT_SEARCHED: dict[str, object] = {"data_search_exclude": True}
 
 
-def field_id(calc: Calculator, field: Field, suffix: str = "") -> str:
+def field_id(calc: Calculator[Result], field: Field, suffix: str = "") -> str:
     return f"mpb-{calc.NAME}-{field.name}{'-' + suffix if suffix else ''}"
 
 
-def _control(calc: Calculator, field: Field, value: object) -> Markup:
+def _control(calc: Calculator[Result], field: Field, value: object) -> Markup:
     described = f"{field_id(calc, field, 'help')} {field_id(calc, field, 'error')}"
     common: dict[str, object] = {
         "id": field_id(calc, field),
@@ -89,7 +89,7 @@ def _control(calc: Calculator, field: Field, value: object) -> Markup:
     return el("input", type="text", value=field.to_text(value), **common)
 
 
-def render_field(calc: Calculator, field: Field, value: object) -> Markup:
+def render_field(calc: Calculator[Result], field: Field, value: object) -> Markup:
     label = el("label", field.label, for_=field_id(calc, field))
     control = _control(calc, field, value)
     help_text = field.help
@@ -112,7 +112,7 @@ def render_field(calc: Calculator, field: Field, value: object) -> Markup:
     )
 
 
-def render_form(calc: Calculator, values: Mapping[str, object] | None = None) -> Markup:
+def render_form(calc: Calculator[Result], values: Mapping[str, object] | None = None) -> Markup:
     values = values or {}
     fields = [render_field(calc, f, values.get(f.name, f.default)) for f in calc.FIELDS]
     return el(
@@ -139,7 +139,7 @@ def heading_level(level: object) -> int:
     return level
 
 
-def render_result(calc: Calculator, result: Mapping[str, object], level: int = TITLE_LEVEL) -> Markup:
+def render_result(calc: Calculator[Result], result: Result, level: int = TITLE_LEVEL) -> Markup:
     # The one-sentence summary, never shown here: a phone keeps it on screen
     # under the form while the reader edits (calculators.js, mirrorHeadline),
     # where a headline of several sentences, cut to fit, lost its number.
@@ -148,7 +148,7 @@ def render_result(calc: Calculator, result: Mapping[str, object], level: int = T
     return join(gist, body, el("p", DISCLAIMER, class_="mpb-disclaimer"))
 
 
-def render_method(calc: Calculator, level: int = TITLE_LEVEL, searched: bool = True) -> Markup:
+def render_method(calc: Calculator[Result], level: int = TITLE_LEVEL, searched: bool = True) -> Markup:
     return el(
         "details",
         el("summary", "How this calculator works: formula, rules and sources"),
@@ -158,7 +158,7 @@ def render_method(calc: Calculator, level: int = TITLE_LEVEL, searched: bool = T
     )
 
 
-def render_calculator(calc: Calculator, level: int = TITLE_LEVEL, method_searched: bool = True) -> Markup:
+def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method_searched: bool = True) -> Markup:
     """The whole widget with the default result already in it, its title a
     heading at ``level``.  ``method_searched`` is false where a guide embeds
     it: indexed on five guides as well as its own page, its formula came up as
@@ -233,7 +233,7 @@ def render_calculator(calc: Calculator, level: int = TITLE_LEVEL, method_searche
     )
 
 
-def render_without_javascript(calc: Calculator) -> Markup:
+def render_without_javascript(calc: Calculator[Result]) -> Markup:
     """What the page says where scripts are off: the form still takes typing
     but nothing answers it, and a reader could take the default result beside
     their own inputs for theirs."""
@@ -252,7 +252,7 @@ def render_without_javascript(calc: Calculator) -> Markup:
     )
 
 
-def render_engine_off(calc: Calculator) -> Markup:
+def render_engine_off(calc: Calculator[Result]) -> Markup:
     """What the page says when the calculator engine cannot start here.
 
     Written now, while Python runs, because it cannot run in a browser whose
@@ -330,7 +330,7 @@ def render_engine_off(calc: Calculator) -> Markup:
     )
 
 
-def render_profile_controls(calc: Calculator) -> Markup:
+def render_profile_controls(calc: Calculator[Result]) -> Markup:
     # The same words on every calculator, so kept out of the search, element
     # by element: the block holds the link panel's div (see NOT_SEARCHED).
     box_id = f"mpb-{calc.NAME}-remember"
@@ -379,7 +379,7 @@ def render_profile_controls(calc: Calculator) -> Markup:
     )
 
 
-def render_link_panel(calc: Calculator, link_id: str) -> Markup:
+def render_link_panel(calc: Calculator[Result], link_id: str) -> Markup:
     """Where "Link to these answers" puts its link: in a field to copy, never
     into the page address, which the browser's history and its sync keep."""
     text_id = f"{link_id}-text"
