@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         timeline,
     )
 
-    _competitiveness: Calculator[dict[str, object]] = competitiveness
+    _competitiveness: Calculator[competitiveness.CompetitivenessResult] = competitiveness
     _program_counts: Calculator[dict[str, object]] = program_counts
     _signals: Calculator[dict[str, object]] = signals
     _application_cost: Calculator[dict[str, object]] = application_cost

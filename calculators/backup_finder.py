@@ -924,7 +924,7 @@ def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str) -> S
         return Step2Fit(str(position["position"]), 0, below_median, None)
     return Step2Fit(
         str(position["position"]),
-        int(position["q1"]) - step2,  # type: ignore[call-overload]
+        int(position["q1"]) - step2,
         below_median,
         f"Your Step 2 CK ({step2}) is {position['position']} of {position['group']} in {candidate.name} "
         f"(Source: {position['source']}), so it is ranked after every field where your score is not, and among those "

@@ -8,20 +8,24 @@ Each function takes a calculator's result dict and returns an SVG built by
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from . import data
 from .html import Markup, money, signed, whole_percent
 from .svg import Bar, Segment, row_chart, stacked_bars
 
+if TYPE_CHECKING:  # the calculators import this module to draw their results
+    from .competitiveness import CompetitivenessResult
 
-def score_waterfall(result: Mapping[str, object]) -> Markup:
+
+def score_waterfall(result: CompetitivenessResult) -> Markup:
     """Competitiveness: each factor as a step from the starting point to the score."""
-    factors: list[dict[str, object]] = result["factors"]  # type: ignore[assignment]
-    score = float(result["score"])  # type: ignore[arg-type]
+    factors = result["factors"]
+    score = float(result["score"])
     bars: list[Bar] = []
     running = 0.0
     for factor in factors:
-        points = float(factor["points"])  # type: ignore[arg-type]
+        points = float(factor["points"])
         tone = (
             "mpb-tone-start" if not bars else "mpb-tone-up" if points > 0 else "mpb-tone-down" if points < 0 else "mpb-tone-zero"
         )

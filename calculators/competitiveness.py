@@ -23,10 +23,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 from . import charts, data, match_odds, profile
-from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source, Tier
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
 from .fields import BoolField, IntField, flag, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, signed, table
 
@@ -316,6 +316,13 @@ BAND_TEXT: dict[Band, str] = {
 }
 
 
+class FactorRow(TypedDict):
+    factor: str
+    points: int
+    why: str
+    source: str | None
+
+
 @dataclass(frozen=True)
 class Factor:
     factor: str
@@ -323,7 +330,7 @@ class Factor:
     why: str
     source: Source | None = None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> FactorRow:
         return {
             "factor": self.factor,
             "points": self.points,
@@ -694,7 +701,12 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     return flags
 
 
-def ortho_audit(v: Mapping[str, object]) -> list[dict[str, object]]:
+class AuditLine(TypedDict):
+    item: str
+    met: bool
+
+
+def ortho_audit(v: Mapping[str, object]) -> list[AuditLine]:
     """The orthopaedics article's self-audit, one line per measurable element."""
     step2 = whole_or_none(v, "step2_score")
     return [
@@ -913,9 +925,20 @@ def quartile_position(step2: int, dist: data.Distribution) -> str:
     return on_floor if step2 == floor else inside
 
 
+class Step2Position(TypedDict):
+    position: str
+    quartile: Literal["q3", "median", "q1", "below"]
+    median: Number
+    q1: Number
+    q3: Number
+    n: int | None
+    group: str
+    source: str
+
+
 def step2_vs_matched(
     spec: data.Specialty, step2: int | None, applicant: str = "non-us-img"
-) -> tuple[dict[str, object] | None, str | None]:
+) -> tuple[Step2Position | None, str | None]:
     """Where the score sits among matched non-US IMGs, or why that is unknown."""
     if step2 is None:
         return None, "No Step 2 CK score entered."
@@ -926,7 +949,7 @@ def step2_vs_matched(
         )
     outcome = spec.outcome
     dist = outcome.step2_matched if outcome else None
-    if dist is None or None in (dist.q1, dist.median, dist.q3):
+    if dist is None or dist.q1 is None or dist.median is None or dist.q3 is None:
         n = f" (n = {dist.n})" if dist and dist.n is not None else ""
         return None, (
             f"NRMP suppressed the matched non-US IMG Step 2 CK figures for {spec.name}{n}: "
@@ -971,7 +994,31 @@ def assess(spec: data.Specialty, v: Mapping[str, object]) -> Assessment:
     return Assessment(factors, score, by_score, flags, caps, band)
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class RuleApplied(TypedDict):
+    band: Band
+    rule: str
+    source: str
+
+
+class CompetitivenessResult(TypedDict):
+    inputs: dict[str, object]
+    needs_visa_resolved: bool
+    specialty_name: str
+    tier: Tier
+    score: int
+    band: Band
+    band_from_score: Band
+    factors: list[FactorRow]
+    red_flags: list[str]
+    rules_applied: list[RuleApplied]
+    ortho_audit: list[AuditLine] | None
+    margins: Margins
+    summary: str
+    step2_vs_matched: Step2Position | None
+    step2_vs_matched_reason: str | None
+
+
+def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     v = parse_inputs(FIELDS, inputs)
     spec = data.specialty(word(v, "specialty"))
     result = assess(spec, v)
@@ -1093,10 +1140,17 @@ def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], ban
     return BAND_ORDER.index(assess(spec, best).band) > BAND_ORDER.index(band)
 
 
+class Move(TypedDict):
+    field: str
+    value: int | bool
+    band: Band
+    text: str
+
+
 def _moves(
     spec: data.Specialty, v: Mapping[str, object], band: Band, probes: tuple[tuple[str, int], ...], up: bool
-) -> list[dict[str, object]]:
-    moves: list[dict[str, object]] = []
+) -> list[Move]:
+    moves: list[Move] = []
     for name, reach in probes:
         if reach < 0 and not v[name]:
             continue
@@ -1116,7 +1170,7 @@ def _moves(
     return moves
 
 
-def _geography_move(spec: data.Specialty, v: Mapping[str, object], band: Band) -> list[dict[str, object]]:
+def _geography_move(spec: data.Specialty, v: Mapping[str, object], band: Band) -> list[Move]:
     if not v["geographic_restriction"]:
         return []
     moved = assess(spec, {**v, "geographic_restriction": False}).band
@@ -1132,7 +1186,21 @@ def _geography_move(spec: data.Specialty, v: Mapping[str, object], band: Band) -
     ]
 
 
-def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> dict[str, object]:
+class Margins(TypedDict):
+    score: int
+    points_to_band_above: int | None
+    band_above: Band | None
+    points_above_band_below: int | None
+    band_below: Band | None
+    held_by_rule: bool
+    lines: list[str]
+    up: list[Move]
+    down: list[Move]
+    score_line: Move | None
+    headline: str
+
+
+def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> Margins:
     """How far the score is from the neighbouring score bands, and which single
     change to one input would move the final band up or down."""
     floors = [floor for floor, _ in BAND_FLOORS]
@@ -1171,8 +1239,8 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     if score_line:
         up.remove(score_line)
         score_line["text"] = (
-            f"For comparison, {_change_text(spec, v, 'step2_score', int(score_line['value']))} would have put you in "  # type: ignore[call-overload]
-            f"“{BAND_LABELS[score_line['band']]}”. A passed Step 2 CK cannot be taken again, so this shows how far "  # type: ignore[index]
+            f"For comparison, {_change_text(spec, v, 'step2_score', int(score_line['value']))} would have put you in "
+            f"“{BAND_LABELS[score_line['band']]}”. A passed Step 2 CK cannot be taken again, so this shows how far "
             "your score is from that line, not a change to make."
         )
     if up:
@@ -1226,10 +1294,10 @@ BAND_LABELS: dict[Band, str] = {
 }
 
 
-def written_for_us_citizen_imgs(result: Mapping[str, object]) -> str | None:
+def written_for_us_citizen_imgs(result: CompetitivenessResult) -> str | None:
     """Say so when the field's Step 2 CK bands come from an article written
     for another group: program counts says it of the same articles' ranges."""
-    inputs: Mapping[str, object] = result["inputs"]  # type: ignore[assignment]
+    inputs = result["inputs"]
     applicant = str(inputs["applicant_type"])
     article = article_bands(data.specialty(str(inputs["specialty"])))
     if applicant == "us-img" or article is None:
@@ -1241,17 +1309,17 @@ def written_for_us_citizen_imgs(result: Mapping[str, object]) -> str | None:
     )
 
 
-def render_margins(margins: Mapping[str, object]) -> Markup:
+def render_margins(margins: Margins) -> Markup:
     """How close the neighbouring bands are and which one change moves the band."""
-    up: list[dict[str, object]] = margins["up"]  # type: ignore[assignment]
-    down: list[dict[str, object]] = margins["down"]  # type: ignore[assignment]
-    lines: list[str] = margins["lines"]  # type: ignore[assignment]
+    up = margins["up"]
+    down = margins["down"]
+    lines = margins["lines"]
     parts: list[object] = [el("h4", "How close the next band is"), *(el("p", line) for line in lines)]
     parts.append(el("p", "One change that would move you up:" if up else str(margins["headline"])))
     if up:
         parts.append(el("ul", [el("li", move["text"]) for move in up]))
-    if margins.get("score_line"):
-        parts.append(el("p", margins["score_line"]["text"]))  # type: ignore[index]
+    if score_line := margins.get("score_line"):
+        parts.append(el("p", score_line["text"]))
     if down:
         parts.append(el("p", "One change that would move you down:"))
         parts.append(el("ul", [el("li", move["text"]) for move in down]))
@@ -1272,10 +1340,17 @@ def bands_explained(band: Band) -> Markup:
     )
 
 
-def factor_table(result: Mapping[str, object]) -> Markup:
+class Scored(TypedDict):
+    """What the factor table reads: program counts' and signals' results carry it too."""
+
+    score: int
+    factors: list[FactorRow]
+
+
+def factor_table(result: Scored) -> Markup:
     """Every input's points and why; program counts and signals show it too, as their band is this one."""
-    factors: list[dict[str, object]] = result["factors"]  # type: ignore[assignment]
-    rows = [(f["factor"], signed(f["points"]), f["why"], f["source"] or "") for f in factors]  # type: ignore[arg-type]
+    factors = result["factors"]
+    rows = [(f["factor"], signed(f["points"]), f["why"], f["source"] or "") for f in factors]
     rows.append((el("strong", "Score"), el("strong", str(result["score"])), "Sum of the points above.", ""))
     return table(
         ("Factor", "Points", "Why", "Source of the factor"),
@@ -1284,9 +1359,9 @@ def factor_table(result: Mapping[str, object]) -> Markup:
     )
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    band: Band = result["band"]  # type: ignore[assignment]
-    rules: list[dict[str, str]] = result["rules_applied"]  # type: ignore[assignment]
+def render(result: CompetitivenessResult) -> Markup:
+    band = result["band"]
+    rules = result["rules_applied"]
     matched = result["step2_vs_matched"]
     parts = [
         el(
@@ -1300,13 +1375,13 @@ def render(result: Mapping[str, object]) -> Markup:
         el("p", result["summary"]),
         charts.score_waterfall(result),
         factor_table(result),
-        render_margins(result["margins"]),  # type: ignore[arg-type]
+        render_margins(result["margins"]),
     ]
-    flags: list[str] = result["red_flags"]  # type: ignore[assignment]
+    flags = result["red_flags"]
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
     parts.extend(el("p", FLAG_READINGS[flag], class_="mpb-note") for flag in flags if flag in FLAG_READINGS)
-    if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:  # type: ignore[index]
-        applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")  # type: ignore[attr-defined]
+    if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:
+        applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")
         parts.append(el("p", US_GRADUATE_FLAGS + (SENIORS_POINTS if applicant_points else ""), class_="mpb-note"))
     if (note := written_for_us_citizen_imgs(result)) is not None:
         parts.append(el("p", note, class_="mpb-note"))
@@ -1314,7 +1389,7 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el(
                 "p",
-                f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "  # type: ignore[index]
+                f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "
                 "Rules that apply to you, each with the least cautious advice it allows. The advice is the most "
                 "cautious of these and the score's, so a rule never makes it less cautious:",
             )
@@ -1322,16 +1397,13 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el(
                 "ul",
-                [
-                    el("li", f"At most “{BAND_LABELS[r['band']]}”: {r['rule']} ", el("em", f"({r['source']})"))  # type: ignore[index]
-                    for r in rules
-                ],
+                [el("li", f"At most “{BAND_LABELS[r['band']]}”: {r['rule']} ", el("em", f"({r['source']})")) for r in rules],
             )
         )
     audit = result.get("ortho_audit")
     if audit:
         parts.append(el("p", "Orthopaedic self-audit (the fifth element, a story tied to orthopaedics, is yours to judge):"))
-        parts.append(el("ul", [el("li", ("✓ " if a["met"] else "✗ ") + a["item"]) for a in audit]))  # type: ignore[attr-defined]
+        parts.append(el("ul", [el("li", ("✓ " if a["met"] else "✗ ") + a["item"]) for a in audit]))
     if isinstance(matched, dict):
         parts.append(
             el(

@@ -701,7 +701,7 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
     )
 
 
-def render_band_inputs(result: Mapping[str, object]) -> Markup:
+def render_band_inputs(result: competitiveness.Scored) -> Markup:
     """The competitiveness check's table, which accounts for every input behind the band."""
     return el(
         "details",
@@ -716,7 +716,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     backup_slug = word_or_none(v, "backup_specialty")
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
     check = competitiveness.compute(check_inputs)
-    band: Band = check["band"]  # type: ignore[assignment]
+    band = check["band"]
     result = plan(
         primary_slug,
         backup_slug,
@@ -832,7 +832,7 @@ def render(result: Mapping[str, object]) -> Markup:
             caption="Mix within each specialty's list",
         ),
         competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
-        render_band_inputs(result),
+        render_band_inputs(result),  # type: ignore[arg-type]
         el("h4", "Why these numbers"),
         el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
         el(

@@ -393,7 +393,7 @@ def render(result: Mapping[str, object]) -> Markup:
             "left unplanned.",
         ),
         competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
-        program_counts.render_band_inputs(result),
+        program_counts.render_band_inputs(result),  # type: ignore[arg-type]
         el("h4", "How your inputs moved this"),
         el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
         el(
