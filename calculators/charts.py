@@ -16,6 +16,7 @@ from .svg import Bar, Segment, row_chart, stacked_bars
 
 if TYPE_CHECKING:  # the calculators import this module to draw their results
     from .competitiveness import CompetitivenessResult
+    from .program_counts import ProgramCountsResult
 
 
 def score_waterfall(result: CompetitivenessResult) -> Markup:
@@ -51,11 +52,11 @@ def score_waterfall(result: CompetitivenessResult) -> Markup:
     )
 
 
-def program_split(result: Mapping[str, object]) -> Markup:
+def program_split(result: ProgramCountsResult) -> Markup:
     """Program counts: the split between the two fields, and the likely/target/reach mix."""
-    share: dict[str, int] = result["share"]  # type: ignore[assignment]
-    mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
-    count_text: dict[str, str | None] = result["count_text"]  # type: ignore[assignment]
+    share = result["share"]
+    mix = result["tiers"]
+    count_text = result["count_text"]
     rows: list[tuple[str, list[Segment]]] = []
     words: list[str] = []
     if count_text["backup"] is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypedDict
 
 from . import charts, competitiveness, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
@@ -283,7 +283,7 @@ class Recommendation:
     def mid(self) -> float:
         return (self.low + self.high) / 2
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> Counts:
         return {"low": self.low, "high": self.high}
 
     @property
@@ -295,7 +295,7 @@ class Recommendation:
         """The count in the summary, chart and table."""
         return range_text(self.low, self.high, self.open_ended)
 
-    def as_rule(self, role: str) -> dict[str, object]:
+    def as_rule(self, role: str) -> RangeRule:
         return {
             "role": role,
             "rule": self.rule.key,
@@ -490,9 +490,48 @@ def tiers(band: Band) -> dict[str, int]:
     return {"reach_pct": reach, "target_pct": 100 - reach - likely, "likely_pct": likely}
 
 
+class Counts(TypedDict):
+    low: int
+    high: int
+
+
+class RangeRule(TypedDict):
+    role: str
+    rule: str
+    article_range: str
+    context: str
+    aim: Aim
+    aim_text: str
+    why: str
+    source: str
+
+
+class RangeRules(TypedDict):
+    primary: RangeRule
+    backup: RangeRule | None
+
+
+class CountText(TypedDict):
+    primary: str
+    backup: str | None
+    total: str
+
+
+class Plan(TypedDict):
+    """The counts for a pair of fields and a band; the result adds the profile behind the band."""
+
+    primary: Counts
+    backup: Counts | None
+    total: Counts
+    share: dict[str, int]
+    tiers: dict[str, int]
+    count_text: CountText
+    range_rule: RangeRules
+
+
 def plan(
     primary_slug: str, backup_slug: str | None, band: Band, reapplying: bool = False, applicant_type: str | None = None
-) -> dict[str, object]:
+) -> Plan:
     """The counts for a pair of fields and a band, without the profile."""
     if backup_slug is None:
         primary, backup = alone(primary_slug, band), None
@@ -516,11 +555,11 @@ def plan(
     }
 
 
-def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mapping[str, object]) -> list[str]:
-    band: Band = check["band"]  # type: ignore[assignment]
+def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResult, result: Plan) -> list[str]:
+    band = check["band"]
     spec = data.specialty(word(v, "specialty"))
     backup_slug = v["backup_specialty"]
-    rules: dict[str, dict[str, object]] = result["range_rule"]  # type: ignore[assignment]
+    rules = result["range_rule"]
     reasons = [
         f"The competitiveness check scores your {spec.name} application {check['score']}/100: "
         f"“{BAND_LABELS[band]}”. That band sets which range applies and where in it to aim.",
@@ -545,6 +584,7 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
     else:
         backup_spec = data.specialty(str(backup_slug))
         backup_rule = rules["backup"]
+        assert backup_rule is not None  # a named backup always has its range
         reasons.append(
             f"{backup_spec.name} as the backup: rule of thumb {backup_rule['article_range']} programs. "
             f"Basis: {backup_rule['context']} {backup_rule['why']}"
@@ -583,12 +623,12 @@ def _reasons(v: Mapping[str, object], check: Mapping[str, object], result: Mappi
                 f"At a pivot, {backup_spec.name} carries most of your applications, so it needs to be a field you would "
                 "gladly train in for good."
             )
-        pct: dict[str, int] = result["share"]  # type: ignore[assignment]
+        pct = result["share"]
         reasons.append(
             f"Split: about {pct['primary_pct']}% of your programs in {spec.name} and {pct['backup_pct']}% in "
             f"{backup_spec.name}, from the middle of each range."
         )
-    tier_mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
+    tier_mix = result["tiers"]
     reasons.append(
         f"Within each list: {tier_mix['likely_pct']}% likely, {tier_mix['target_pct']}% target and "
         f"{tier_mix['reach_pct']}% reach programs, so at least {100 - tier_mix['reach_pct']}% are realistic; the "
@@ -710,14 +750,28 @@ def render_band_inputs(result: competitiveness.Scored) -> Markup:
     )
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class ProgramCountsResult(Plan):
+    inputs: dict[str, object]
+    specialty_name: str
+    backup_name: str | None
+    band: Band
+    band_label: str
+    score: int
+    factors: list[competitiveness.FactorRow]
+    margins: competitiveness.Margins
+    warning: str | None
+    reasons: list[str]
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     v = parse_inputs(FIELDS, inputs, (profile.backup_rule(profile.SPECIALTY),))
     primary_slug = word(v, "specialty")
     backup_slug = word_or_none(v, "backup_specialty")
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
     check = competitiveness.compute(check_inputs)
     band = check["band"]
-    result = plan(
+    counts = plan(
         primary_slug,
         backup_slug,
         band,
@@ -726,23 +780,13 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
-    result.update(
-        {
-            "inputs": dict(v),
-            "specialty_name": spec.name,
-            "backup_name": backup_name,
-            "band": band,
-            "band_label": BAND_LABELS[band],
-            "score": check["score"],
-            "factors": check["factors"],
-            "margins": check["margins"],
-            "warning": None
-            if backup_slug is None
-            else backup_warning(primary_slug, str(backup_slug)) or backup_band_warning(check_inputs, str(backup_slug)),
-        }
+    warning = (
+        None
+        if backup_slug is None
+        else backup_warning(primary_slug, str(backup_slug)) or backup_band_warning(check_inputs, str(backup_slug))
     )
-    result["reasons"] = _reasons(v, check, result)
-    count_text: dict[str, str | None] = result["count_text"]  # type: ignore[assignment]
+    reasons = _reasons(v, check, counts)
+    count_text = counts["count_text"]
     summary = f"{spec.name}: {count_text['primary']} programs"
     if count_text["backup"] is not None:
         summary += f"; {backup_name}: {count_text['backup']} programs"
@@ -761,11 +805,24 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             f"Name a backup: the largest count the articles give for {spec.name} is {count_text['primary']} programs, "
             f"and at “{BAND_LABELS[band]}” their advice is a second field rather than a longer list."
         )
-    if result["warning"]:
-        summary = f"{result['warning']} {summary}"
-    margins: dict[str, object] = check["margins"]  # type: ignore[assignment]
-    result["summary"] = f"{summary} {margins['headline']}"
-    return result
+    if warning:
+        summary = f"{warning} {summary}"
+    # In the order the keys were added before this was one literal: JSON
+    # readers see the same order.
+    return {
+        **counts,
+        "inputs": dict(v),
+        "specialty_name": spec.name,
+        "backup_name": backup_name,
+        "band": band,
+        "band_label": BAND_LABELS[band],
+        "score": check["score"],
+        "factors": check["factors"],
+        "margins": check["margins"],
+        "warning": warning,
+        "reasons": reasons,
+        "summary": f"{summary} {check['margins']['headline']}",
+    }
 
 
 # --- Presentation ----------------------------------------------------------------
@@ -780,7 +837,15 @@ def render_warning(warning: str | None) -> Markup | None:
     return el("p", el("strong", "Warning: "), warning, class_="mpb-warning")
 
 
-def render_band_headline(result: Mapping[str, object]) -> Markup:
+class BandHeadline(TypedDict):
+    """What the band's headline reads: signals' result carries it too."""
+
+    band: Band
+    band_label: str
+    score: int
+
+
+def render_band_headline(result: BandHeadline) -> Markup:
     """The band and score this result was planned for, shared by the calculators built on this one."""
     return el(
         "p",
@@ -792,32 +857,29 @@ def render_band_headline(result: Mapping[str, object]) -> Markup:
     )
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    rules: dict[str, dict[str, object]] = result["range_rule"]  # type: ignore[assignment]
-    pct: dict[str, int] = result["share"]  # type: ignore[assignment]
-    backup: dict[str, int] | None = result["backup"]  # type: ignore[assignment]
+def render(result: ProgramCountsResult) -> Markup:
+    rules = result["range_rule"]
+    pct = result["share"]
+    count_text = result["count_text"]
 
-    count_text: dict[str, str] = result["count_text"]  # type: ignore[assignment]
-
-    def row(name: object, role: str, key: str) -> tuple[object, ...]:
-        rule = rules[key]
+    def row(name: object, role: str, rule: RangeRule, count: str | None, key: str) -> tuple[object, ...]:
         return (
             name,
             role,
-            el("strong", count_text[key]),
+            el("strong", count),
             f"{pct[key + '_pct']}%",
             f"{rule['article_range']}, aiming at {rule['aim_text']}",
             rule["source"],
         )
 
-    rows = [row(result["specialty_name"], "First choice", "primary")]
-    if backup is not None:
-        rows.append(row(result["backup_name"], "Backup", "backup"))
+    rows = [row(result["specialty_name"], "First choice", rules["primary"], count_text["primary"], "primary")]
+    if (backup_rule := rules["backup"]) is not None:  # as the backup's counts: both or neither
+        rows.append(row(result["backup_name"], "Backup", backup_rule, count_text["backup"], "backup"))
         rows.append((el("strong", "All programs"), "", el("strong", count_text["total"]), "100%", "", ""))
-    mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
+    mix = result["tiers"]
     return el(
         "div",
-        render_warning(result.get("warning")),  # type: ignore[arg-type]
+        render_warning(result.get("warning")),
         render_band_headline(result),
         el("p", result["summary"]),
         charts.program_split(result),
@@ -831,10 +893,10 @@ def render(result: Mapping[str, object]) -> Markup:
             [tuple(f"{mix[f'{t}_pct']}%" for t in data.PROGRAM_TIERS_EASIEST_FIRST)],
             caption="Mix within each specialty's list",
         ),
-        competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
-        render_band_inputs(result),  # type: ignore[arg-type]
+        competitiveness.render_margins(result["margins"]),
+        render_band_inputs(result),
         el("h4", "Why these numbers"),
-        el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
+        el("ul", [el("li", reason) for reason in result["reasons"]]),
         el(
             "p",
             "These ranges are rules of thumb from the source articles, not measured data and not a guarantee: "

@@ -299,8 +299,8 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     # Program counts validates the pair of specialties and gives the band, the
     # tier mix and the program range each set of signals must fit into.
     counts = program_counts.compute({name: v[name] for name in PROGRAM_COUNT_NAMES})
-    band: Band = counts["band"]  # type: ignore[assignment]
-    mix: dict[str, int] = counts["tiers"]  # type: ignore[assignment]
+    band = counts["band"]
+    mix = counts["tiers"]
     plans = [_specialty_plan("primary", word(v, "specialty"), whole_or_none(v, "primary_signals"), counts["primary"], mix)]  # type: ignore[arg-type]
     if backup_slug is not None:
         plans.append(_specialty_plan("backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix))  # type: ignore[arg-type]
@@ -382,7 +382,7 @@ def render(result: Mapping[str, object]) -> Markup:
     return el(
         "div",
         program_counts.render_warning(result.get("warning")),  # type: ignore[arg-type]
-        program_counts.render_band_headline(result),
+        program_counts.render_band_headline(result),  # type: ignore[arg-type]
         el("p", result["summary"]),
         [_render_plan(plan, mix) for plan in plans],
         el(
