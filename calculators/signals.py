@@ -142,17 +142,28 @@ def placement(count: int, mix: Mapping[str, int]) -> dict[Tier, int]:
     return {"reach": reach, "target": count - reach - likely, "likely": likely}
 
 
+class SpecialtyPlan(TypedDict):
+    role: Role
+    specialty: str
+    specialty_name: str
+    allowance: AllowanceFields
+    programs: program_counts.Counts | None
+    placed: dict[Tier, int] | None
+    unused: int
+    applies_in: str
+
+
 def _specialty_plan(
-    role: Role, slug: str, typed: int | None, counts: Mapping[str, int] | None, mix: Mapping[str, int]
-) -> dict[str, object]:
+    role: Role, slug: str, typed: int | None, counts: program_counts.Counts | None, mix: Mapping[str, int]
+) -> SpecialtyPlan:
     spec = data.specialty(slug)
     allowed = allowance(slug, typed)
-    plan: dict[str, object] = {
+    plan: SpecialtyPlan = {
         "role": role,
         "specialty": slug,
         "specialty_name": spec.name,
         "allowance": allowed.as_dict(),
-        "programs": dict(counts) if counts else None,
+        "programs": counts.copy() if counts else None,
         "placed": None,
         "unused": 0,
         # Our table is for one season; the reader may apply in a later one.
@@ -173,8 +184,8 @@ def _season(allowed: AllowanceFields) -> str:
     return str(allowed["season"] or "any season")
 
 
-def _count_phrase(plan: Mapping[str, object]) -> str:
-    allowed: AllowanceFields = plan["allowance"]  # type: ignore[assignment]
+def _count_phrase(plan: SpecialtyPlan) -> str:
+    allowed = plan["allowance"]
     name = plan["specialty_name"]
     if allowed["origin"] == "unknown":
         return f"{name}: signal numbers for {_season(allowed)} are not in our data"
@@ -203,9 +214,9 @@ def _neighbour_bands_text(band: Band, count: int) -> str:
 
 
 def _reasons(
-    v: Mapping[str, object], counts: Mapping[str, object], plans: list[dict[str, object]], mix: Mapping[str, int]
+    v: Mapping[str, object], counts: program_counts.ProgramCountsResult, plans: list[SpecialtyPlan], mix: Mapping[str, int]
 ) -> list[str]:
-    band: Band = counts["band"]  # type: ignore[assignment]
+    band = counts["band"]
     reasons = [
         f"Your profile inputs give {counts['score']}/100 on the competitiveness check: “{BAND_LABELS[band]}”. That band "
         f"sets the mix of every set of signals: {mix['reach_pct']}% reach, {mix['target_pct']}% target and "
@@ -213,7 +224,7 @@ def _reasons(
         "from reach towards likely programs; a stronger one the other way.",
     ]
     for plan in plans:
-        allowed: AllowanceFields = plan["allowance"]  # type: ignore[assignment]
+        allowed = plan["allowance"]
         name = plan["specialty_name"]
         role_text = "first choice" if plan["role"] == "primary" else "backup"
         if allowed["origin"] == "unknown":
@@ -236,7 +247,8 @@ def _reasons(
                 f"{name} ({role_text}): {counted(allowed['count'] or 0, 'signal')} in {allowed['season']}, from {allowed['source']}."
             )
         placed = plan["placed"]
-        if isinstance(placed, dict) and sum(placed.values()):
+        # "!= 0": with the sum alone as the condition, mypy 2.4 takes it for a sum of bools.
+        if placed is not None and sum(placed.values()) != 0:
             reasons.append(f"{name}: {_neighbour_bands_text(band, sum(placed.values()))}")
         if data.specialty(str(plan["specialty"])).tier == "ultra":
             reasons.append(
@@ -244,18 +256,18 @@ def _reasons(
                 "likely programs by their record with applicants like you, not by name."
             )
         programs = plan["programs"]
-        if isinstance(programs, dict) and int(plan["unused"]):  # type: ignore[call-overload]
+        if isinstance(programs, dict) and int(plan["unused"]):
             reasons.append(
                 f"{name}: you have more signals than the {programs['low']} programs at the low end of your program "
                 f"count, and a signal can only go to a program you apply to. The plan leaves "
-                f"{counted(int(plan['unused']), 'signal')} unplanned, for use only if your list is longer."  # type: ignore[call-overload]
+                f"{counted(int(plan['unused']), 'signal')} unplanned, for use only if your list is longer."
             )
     if len(plans) == 2:
         reasons.append(
             f"You named a backup, so you plan two separate sets: signals are counted per specialty, and those for "
             f"{plans[0]['specialty_name']} cannot be spent in {plans[1]['specialty_name']} or the other way round."
         )
-        if plans[1]["allowance"]["count"] != 0:  # type: ignore[index]
+        if plans[1]["allowance"]["count"] != 0:
             reasons.append(
                 f"Signals in {plans[1]['specialty_name']} show its programs that the backup is a real choice. The "
                 "orthopaedics, radiology and IMG articles all ask you to show genuine interest in a backup, not treat "
@@ -293,7 +305,21 @@ def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
 RULES = (profile.backup_rule(profile.SPECIALTY), _backup_signals_need_a_backup)
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class SignalsResult(TypedDict):
+    inputs: dict[str, object]
+    band: Band
+    band_label: str
+    score: int
+    factors: list[competitiveness.FactorRow]
+    margins: competitiveness.Margins
+    tiers: dict[str, int]
+    warning: str | None
+    specialties: list[SpecialtyPlan]
+    reasons: list[str]
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> SignalsResult:
     v = parse_inputs(FIELDS, inputs, RULES)
     backup_slug = word_or_none(v, "backup_specialty")
     # Program counts validates the pair of specialties and gives the band, the
@@ -301,9 +327,9 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     counts = program_counts.compute({name: v[name] for name in PROGRAM_COUNT_NAMES})
     band = counts["band"]
     mix = counts["tiers"]
-    plans = [_specialty_plan("primary", word(v, "specialty"), whole_or_none(v, "primary_signals"), counts["primary"], mix)]  # type: ignore[arg-type]
+    plans = [_specialty_plan("primary", word(v, "specialty"), whole_or_none(v, "primary_signals"), counts["primary"], mix)]
     if backup_slug is not None:
-        plans.append(_specialty_plan("backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix))  # type: ignore[arg-type]
+        plans.append(_specialty_plan("backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix))
     summary = "; ".join(_count_phrase(plan) for plan in plans) + f" ({BAND_LABELS[band]})."
     if counts["warning"]:
         summary = f"{counts['warning']} {summary}"
@@ -323,11 +349,11 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
 
 # --- Presentation ----------------------------------------------------------------
-def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
-    allowed: AllowanceFields = plan["allowance"]  # type: ignore[assignment]
+def _render_plan(plan: SpecialtyPlan, mix: Mapping[str, int]) -> Markup:
+    allowed = plan["allowance"]
     role = "First choice" if plan["role"] == "primary" else "Backup"
     heading = el("h4", f"{role}: {plan['specialty_name']}")
-    placed: dict[Tier, int] | None = plan["placed"]  # type: ignore[assignment]
+    placed = plan["placed"]
     if placed is None:
         return el(
             "div",
@@ -376,13 +402,13 @@ def _render_plan(plan: Mapping[str, object], mix: Mapping[str, int]) -> Markup:
     )
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    mix: dict[str, int] = result["tiers"]  # type: ignore[assignment]
-    plans: list[dict[str, object]] = result["specialties"]  # type: ignore[assignment]
+def render(result: SignalsResult) -> Markup:
+    mix = result["tiers"]
+    plans = result["specialties"]
     return el(
         "div",
-        program_counts.render_warning(result.get("warning")),  # type: ignore[arg-type]
-        program_counts.render_band_headline(result),  # type: ignore[arg-type]
+        program_counts.render_warning(result.get("warning")),
+        program_counts.render_band_headline(result),
         el("p", result["summary"]),
         [_render_plan(plan, mix) for plan in plans],
         el(
@@ -392,10 +418,10 @@ def render(result: Mapping[str, object]) -> Markup:
             "down; target = the rest. Signals beyond the fewest programs you plan to apply to in that specialty are "
             "left unplanned.",
         ),
-        competitiveness.render_margins(result["margins"]),  # type: ignore[arg-type]
-        program_counts.render_band_inputs(result),  # type: ignore[arg-type]
+        competitiveness.render_margins(result["margins"]),
+        program_counts.render_band_inputs(result),
         el("h4", "How your inputs moved this"),
-        el("ul", [el("li", reason) for reason in result["reasons"]]),  # type: ignore[attr-defined]
+        el("ul", [el("li", reason) for reason in result["reasons"]]),
         el(
             "p",
             "General guidance, not a guarantee: a signal can make a program look at your application more closely, "
