@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TypedDict
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
@@ -267,7 +268,15 @@ FIELDS = (
 )
 
 
-def _item(item: str, amount: float, note: str, source: data.Fee | str) -> dict[str, object]:
+class CostItem(TypedDict):
+    item: str
+    amount: float
+    note: str
+    source: str
+    old: bool
+
+
+def _item(item: str, amount: float, note: str, source: data.Fee | str) -> CostItem:
     """One line of the cost.  A fee from our table is cited with its year, and
     flagged old by the rule the data page uses (data.Fee.is_old)."""
     if isinstance(source, data.Fee):
@@ -284,7 +293,7 @@ def _old_mark(fee: data.Fee) -> Markup | None:
 
 
 def _programs_applied(v: Mapping[str, object]) -> int:
-    return sum(int(v[name]) for name in ("primary_programs", "backup_programs", "first_year_programs"))  # type: ignore[call-overload]
+    return sum(whole(v, name) for name in ("primary_programs", "backup_programs", "first_year_programs"))
 
 
 def _backup_programs_need_a_backup(v: Mapping[str, object]) -> None:
@@ -357,7 +366,17 @@ RULES = (
 )
 
 
-def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+class ErasLine(TypedDict):
+    """The ERAS fees for one specialty's list, priced from program 1."""
+
+    specialty: str
+    specialty_name: str
+    programs: int
+    amount: int
+    formula: str
+
+
+def _eras_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[ErasLine]]:
     schedule = eras_schedule()
     specialties = [(word(v, "primary_specialty"), whole(v, "primary_programs"))]
     if v["backup_specialty"] is not None:
@@ -366,7 +385,8 @@ def _eras_items(v: Mapping[str, object]) -> tuple[list[dict[str, object]], list[
     first_year = whole(v, "first_year_programs")
     if first_year:
         lists.append((FIRST_YEAR_LIST, FIRST_YEAR_NAME, first_year))
-    items, breakdown = [], []
+    items: list[CostItem] = []
+    breakdown: list[ErasLine] = []
     for slug, name, programs in lists:
         amount = schedule.fee(programs)
         formula = schedule.formula(programs)
@@ -398,7 +418,22 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     )
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class ApplicationCostResult(TypedDict):
+    inputs: dict[str, object]
+    items: list[CostItem]
+    eras_application_fees: int
+    eras_breakdown: list[ErasLine]
+    total: int
+    fee_season: str
+    fee_confirmed_to: int
+    as_of: str
+    eras_season_ahead: int
+    old_figures: list[str]
+    notes: list[str]
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     v = parse_inputs(FIELDS, inputs, RULES)
     # The form has no date: "today" is the build's on the prerendered page
     # (SOURCE_DATE_EPOCH pins it) and the device's once the page is live
@@ -411,7 +446,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     virtual = whole(v, "virtual_interviews")
 
     items, breakdown = _eras_items(v)
-    eras_total = sum(int(b["amount"]) for b in breakdown)  # type: ignore[call-overload]
+    eras_total = sum(int(b["amount"]) for b in breakdown)
     transcripts = word(v, "exam_transcripts")
     items.append(
         _item(
@@ -518,7 +553,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     )
     notes = [note] if (note := _first_year_note(v)) else []
-    total = sum(int(item["amount"]) for item in items)  # type: ignore[call-overload]
+    total = sum(int(item["amount"]) for item in items)
     schedule = eras_schedule()
     old = [str(item["item"]) for item in items if item["old"]]
     return {
@@ -539,32 +574,32 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
 
 # --- Presentation ----------------------------------------------------------------
-def render(result: Mapping[str, object]) -> Markup:
-    items: list[dict[str, object]] = result["items"]  # type: ignore[assignment]
-    old: list[str] = result["old_figures"]  # type: ignore[assignment]
+def render(result: ApplicationCostResult) -> Markup:
+    items = result["items"]
+    old = result["old_figures"]
     rows = [
         (
             el("strong", "Old figure: ", item["item"]) if item["old"] else item["item"],
-            money(float(item["amount"])),  # type: ignore[arg-type]
+            money(float(item["amount"])),
             item["note"],
             item["source"],
         )
         for item in items
     ]
-    rows.append((el("strong", "Total"), el("strong", money(float(result["total"]))), "Sum of the items above.", ""))  # type: ignore[arg-type]
-    breakdown: list[dict[str, object]] = result["eras_breakdown"]  # type: ignore[assignment]
+    rows.append((el("strong", "Total"), el("strong", money(float(result["total"]))), "Sum of the items above.", ""))
+    breakdown = result["eras_breakdown"]
     return el(
         "div",
-        el("p", el("strong", money(float(result["total"]))), " estimated for one Match season", class_="mpb-headline"),  # type: ignore[arg-type]
+        el("p", el("strong", money(float(result["total"]))), " estimated for one Match season", class_="mpb-headline"),
         el("p", result["summary"]),
         el(
             "p",
             f"ERAS fees ({result['fee_season']}): ",
-            "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),  # type: ignore[call-overload]
+            "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),
             ". This is the latest ERAS schedule in our data.",
         ),
         _season_note(result),
-        [el("p", note, class_="mpb-note") for note in result["notes"]],  # type: ignore[attr-defined]
+        [el("p", note, class_="mpb-note") for note in result["notes"]],
         charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
         el(
@@ -577,10 +612,10 @@ def render(result: Mapping[str, object]) -> Markup:
     )
 
 
-def _season_note(result: Mapping[str, object]) -> Markup:
+def _season_note(result: ApplicationCostResult) -> Markup:
     """Which ERAS season the reader would pay in, and whether our schedule is confirmed for it."""
     ahead = cycle.season_ahead(dt.date.fromisoformat(str(result["as_of"])))
-    if int(result["fee_confirmed_to"]) < int(result["eras_season_ahead"]):  # type: ignore[call-overload]
+    if int(result["fee_confirmed_to"]) < int(result["eras_season_ahead"]):
         return el(
             "p",
             el("strong", "ERAS fees not yet confirmed for your season: "),

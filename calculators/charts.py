@@ -7,7 +7,6 @@ Each function takes a calculator's result dict and returns an SVG built by
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from . import data
@@ -15,6 +14,7 @@ from .html import Markup, money, signed, whole_percent
 from .svg import Bar, Segment, row_chart, stacked_bars
 
 if TYPE_CHECKING:  # the calculators import this module to draw their results
+    from .application_cost import ApplicationCostResult
     from .competitiveness import CompetitivenessResult
     from .program_counts import ProgramCountsResult
 
@@ -83,16 +83,16 @@ def program_split(result: ProgramCountsResult) -> Markup:
     )
 
 
-def cost_breakdown(result: Mapping[str, object]) -> Markup:
+def cost_breakdown(result: ApplicationCostResult) -> Markup:
     """Application cost: each item as a share of the season's total."""
-    items: list[dict[str, object]] = result["items"]  # type: ignore[assignment]
-    total = float(result["total"])  # type: ignore[arg-type]
+    items = result["items"]
+    total = float(result["total"])
     bars = [
         Bar(
             str(item["item"]),
             0,
-            float(item["amount"]),  # type: ignore[arg-type]
-            money(float(item["amount"])) + (f" ({whole_percent(float(item['amount']) / total)})" if total else ""),  # type: ignore[arg-type]
+            float(item["amount"]),
+            money(float(item["amount"])) + (f" ({whole_percent(float(item['amount']) / total)})" if total else ""),
         )
         for item in items
     ]
