@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     _program_counts: Calculator[program_counts.ProgramCountsResult] = program_counts
     _signals: Calculator[signals.SignalsResult] = signals
     _application_cost: Calculator[application_cost.ApplicationCostResult] = application_cost
-    _match_odds: Calculator[dict[str, object]] = match_odds
+    _match_odds: Calculator[match_odds.MatchOddsResult] = match_odds
     _backup_finder: Calculator[dict[str, object]] = backup_finder
     _timeline: Calculator[dict[str, object]] = timeline
     _packet_check: Calculator[dict[str, object]] = packet_check

@@ -22,9 +22,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypedDict
 
 from . import data, profile
-from .data import CHARTING_OUTCOMES, Distribution
+from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, parse_inputs, whole_or_none, word
 from .html import Markup, el, join, scroll_region, table, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
@@ -160,7 +161,7 @@ class Measure:
     def used(self) -> bool:
         return self.problem is None and self.log_lr is not None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> MeasureRow:
         return {
             "measure": self.key,
             "label": self.label,
@@ -204,7 +205,31 @@ FIELDS = (
 
 
 # --- Small numeric helpers ----------------------------------------------------------
-def _stats(dist: Distribution, n: int | None) -> dict[str, object]:
+class Stats(TypedDict):
+    """One group's published figures for a measure; None where NRMP suppressed them."""
+
+    mean: Number | None
+    sd: Number | None
+    median: Number | None
+    n: int | None
+
+
+class MeasureRow(TypedDict):
+    measure: str
+    label: str
+    value: int
+    used: bool
+    matched: Stats
+    unmatched: Stats
+    n_basis: str
+    model: str
+    likelihood_ratio: float | None
+    levelled: list[int] | None
+    reason: str | None
+    worked: str | None
+
+
+def _stats(dist: Distribution, n: int | None) -> Stats:
     return {"mean": dist.mean, "sd": dist.sd, "median": dist.median, "n": n}
 
 
@@ -702,7 +727,14 @@ def level_note(spec: data.Specialty, curve: MonotoneCurve, level: Level, with_ot
     )
 
 
-def comparison_group(spec: data.Specialty, applicant: str) -> dict[str, object]:
+class ComparisonGroup(TypedDict):
+    applicant_type: str
+    described: str
+    reader_in_group: bool
+    note: str | None
+
+
+def comparison_group(spec: data.Specialty, applicant: str) -> ComparisonGroup:
     """Who the figures describe, named, and how that relates to the reader."""
     described = (
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
@@ -756,7 +788,48 @@ def _method_name(used: list[Measure]) -> str:
     return text
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class CurvePoint(TypedDict):
+    score: int
+    probability: float
+
+
+class BaseRateSizes(TypedDict):
+    matched: int
+    unmatched: int
+
+
+class MeasureSizes(TypedDict):
+    matched: int | None
+    unmatched: int | None
+    basis: str
+
+
+class SampleSizes(TypedDict):
+    """How many applicants stand behind the base rate and each measure entered."""
+
+    base_rate: BaseRateSizes
+    step2_score: MeasureSizes | None
+    contiguous_ranks: MeasureSizes | None
+
+
+class MatchOddsResult(TypedDict):
+    inputs: dict[str, object]
+    specialty_name: str
+    base_rate: float
+    probability: float | None
+    far_from_data: list[str]
+    n: SampleSizes
+    method: str
+    notes: list[str]
+    measures: list[MeasureRow]
+    curve: list[CurvePoint]
+    curve_unavailable: str | None
+    source: str
+    comparison_group: ComparisonGroup
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     v = parse_inputs(FIELDS, inputs)
     spec = data.specialty(word(v, "specialty"))
     outcome = spec.outcome
@@ -813,7 +886,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     step2_data_problem = _availability_problem(
         "Step 2 CK", spec, outcome.step2_matched, outcome.step2_unmatched, outcome.step2_matched.n, outcome.step2_unmatched.n
     )
-    curve: list[dict[str, object]] = []
+    curve: list[CurvePoint] = []
     if step2_data_problem is None and (contig is None or contig.used):
         fixed = [contig.log_lr] if contig is not None and contig.log_lr is not None else []
         lo, hi = curve_range(step2)
@@ -843,13 +916,14 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
                 "group's counts have the longer tail. That is the model's shape far from most applicants, not a reason to rank fewer programs."
             )
 
-    n: dict[str, object] = {
-        "base_rate": {"matched": outcome.img_matched, "unmatched": outcome.img_unmatched},
-        "step2_score": None,
-        "contiguous_ranks": None,
+    sizes: dict[str, MeasureSizes] = {
+        m.key: {"matched": m.matched_n, "unmatched": m.unmatched_n, "basis": m.n_basis} for m in measures
     }
-    for m in measures:
-        n[m.key] = {"matched": m.matched_n, "unmatched": m.unmatched_n, "basis": m.n_basis}
+    n: SampleSizes = {
+        "base_rate": {"matched": outcome.img_matched, "unmatched": outcome.img_unmatched},
+        "step2_score": sizes.get("step2_score"),
+        "contiguous_ranks": sizes.get("contiguous_ranks"),
+    }
 
     whose = "" if group["reader_in_group"] else f"figures for {DATA_GROUP}, not your group"
     far = [] if probability is None else [_measure_words(m) for m in used if m.far_from_data]
@@ -885,24 +959,24 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
 
 # --- Presentation -----------------------------------------------------------------------------
-def _dist_text(stats: Mapping[str, object]) -> str:
+def _dist_text(stats: Stats) -> str:
     if stats["mean"] is None:
         return "suppressed" + (f" (n = {stats['n']})" if stats["n"] is not None else "")
     return f"mean {stats['mean']:g}, SD {stats['sd']:g}, n = {stats['n']}"
 
 
-def render_chart(result: Mapping[str, object]) -> Markup:
-    curve: list[dict[str, float]] = result["curve"]  # type: ignore[assignment]
+def render_chart(result: MatchOddsResult) -> Markup:
+    curve = result["curve"]
     name = str(result["specialty_name"])
-    inputs: Mapping[str, object] = result["inputs"]  # type: ignore[assignment]
+    inputs = result["inputs"]
     score = inputs.get("step2_score")
     points = [(p["score"], p["probability"]) for p in curve]
     lo, hi = points[0][0], points[-1][0]
     marker = None
     where = "No score entered, so nothing is marked."
     if isinstance(score, int) and result["probability"] is not None and lo <= score <= hi:
-        marker = Marker(score, float(result["probability"]), f"You: {score}, {_pct(float(result['probability']))}")  # type: ignore[arg-type]
-        where = f"Your score of {score} is marked at {_pct(float(result['probability']))}."  # type: ignore[arg-type]
+        marker = Marker(score, float(result["probability"]), f"You: {score}, {_pct(float(result['probability']))}")
+        where = f"Your score of {score} is marked at {_pct(float(result['probability']))}."
     elif isinstance(score, int):
         where = f"Your score of {score} is outside the chart's range."
     first, last = points[0][1], points[-1][1]
@@ -928,14 +1002,14 @@ def render_chart(result: Mapping[str, object]) -> Markup:
     )
 
 
-def render(result: Mapping[str, object]) -> Markup:
+def render(result: MatchOddsResult) -> Markup:
     name = str(result["specialty_name"])
     prob = result["probability"]
-    prior = float(result["base_rate"])  # type: ignore[arg-type]
-    counts: Mapping[str, Mapping[str, int]] = result["n"]  # type: ignore[assignment]
+    prior = float(result["base_rate"])
+    counts = result["n"]
     base_n = counts["base_rate"]
-    measures: list[dict[str, object]] = result["measures"]  # type: ignore[assignment]
-    group: Mapping[str, object] = result["comparison_group"]  # type: ignore[assignment]
+    measures = result["measures"]
+    group = result["comparison_group"]
     # A reader outside the data's group reads that first, in the headline.
     not_yours: list[object] = [] if group["note"] is None else [el("strong", "Not your group."), " ", str(group["note"]), " "]
     if prob is None:
@@ -947,13 +1021,13 @@ def render(result: Mapping[str, object]) -> Markup:
             class_="mpb-headline",
         )
     elif measures:
-        far: list[str] = result["far_from_data"]  # type: ignore[assignment]
+        far = result["far_from_data"]
         headline = el(
             "p",
             *not_yours,
             f"Among {group['described']}, the model puts those with your inputs at ",
-            _about_word(float(prob)),  # type: ignore[arg-type]
-            el("strong", _pct(float(prob))),  # type: ignore[arg-type]
+            _about_word(float(prob)),
+            el("strong", _pct(float(prob))),
             " matched.",
             _far_words(far),
             class_="mpb-headline",
@@ -981,8 +1055,8 @@ def render(result: Mapping[str, object]) -> Markup:
             (
                 str(m["label"]),
                 str(m["value"]),
-                _dist_text(m["matched"]),  # type: ignore[arg-type]
-                _dist_text(m["unmatched"]),  # type: ignore[arg-type]
+                _dist_text(m["matched"]),
+                _dist_text(m["unmatched"]),
                 f"{m['likelihood_ratio']:g}" if m["likelihood_ratio"] is not None else "not used",
             )
             for m in measures
@@ -1003,7 +1077,7 @@ def render(result: Mapping[str, object]) -> Markup:
             )
         )
         parts += [el("p", m["worked"]) for m in measures if m.get("worked")]
-    curve: list[dict[str, float]] = result["curve"]  # type: ignore[assignment]
+    curve = result["curve"]
     if curve:
         # Shrunk to a phone's width its labels would be 7 px tall: it keeps a
         # readable size and scrolls sideways there instead (calculators.css).
@@ -1027,7 +1101,7 @@ def render(result: Mapping[str, object]) -> Markup:
         )
     else:
         parts.append(el("p", "No chart: ", str(result["curve_unavailable"] or "no Step 2 CK figures to draw.")))
-    notes: list[str] = result["notes"]  # type: ignore[assignment]
+    notes = result["notes"]
     parts.append(el("p", "Read this with care:"))
     parts.append(el("ul", [el("li", note) for note in notes]))
     return el("div", parts, class_="mpb-result-body")
