@@ -18,7 +18,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypedDict
 
 from . import competitiveness, data, match_odds, profile
 from .data import (
@@ -493,6 +493,13 @@ FIELDS = (
 )
 
 
+class PointsRow(TypedDict):
+    component: str
+    points: int
+    why: str
+    source: str | None
+
+
 @dataclass(frozen=True)
 class Component:
     component: str
@@ -500,7 +507,7 @@ class Component:
     why: str
     source: Source | None = None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> PointsRow:
         return {
             "component": self.component,
             "points": self.points,
@@ -826,7 +833,13 @@ def _bridge_row_text(key: str) -> str:
     )
 
 
-def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]]:
+class Bridge(TypedDict):
+    kind: str
+    name: str
+    reasons: list[str]
+
+
+def bridges(primary: data.Specialty, needs_visa: bool) -> list[Bridge]:
     """Transitional and preliminary years that fit this primary, each with reasons."""
     cite = {s.key: s.cite() for s in data.SOURCES}
     common = [
@@ -837,7 +850,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[dict[str, object]
         common.append(
             "Check each program's visa policy before applying; the IMG article advises confirming sponsorship for every field you list."
         )
-    result: list[dict[str, object]] = []
+    result: list[Bridge] = []
     suggested = {b for p in pairings_for(primary.slug) for b in p.backups}
     # Which one-year medicine-side positions fit, and the reasons specific to
     # this primary; the shared reasons and NRMP figures are added below.
@@ -932,15 +945,50 @@ def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str) -> S
     )
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class Suggestion(TypedDict):
+    specialty: str
+    name: str
+    tier: data.Tier
+    score: int
+    paired_by_articles: bool
+    step2_position: str | None
+    step2_below_q1: bool
+    step2_below_q1_by: int
+    step2_below_median: bool
+    reasons: list[str]
+    points: list[PointsRow]
+    match_odds: float | None
+
+
+class Excluded(TypedDict):
+    specialty: str
+    name: str
+    reason: str
+
+
+class BackupFinderResult(TypedDict):
+    inputs: dict[str, object]
+    primary: str
+    primary_name: str
+    suggestions: list[Suggestion]
+    headlined: list[str]
+    unnamed_note: str
+    bridges: list[Bridge]
+    excluded: list[Excluded]
+    notes: list[str]
+    match_odds_note: str | None
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     v = parse_inputs(FIELDS, inputs)
     primary = data.specialty(word(v, "specialty"))
     applicant = word(v, "applicant_type")
     needs_visa = profile.visa_needed(v)
     step2 = whole_or_none(v, "step2_score")
 
-    suggestions: list[dict[str, object]] = []
-    excluded: list[dict[str, object]] = []
+    suggestions: list[Suggestion] = []
+    excluded: list[Excluded] = []
     for candidate in data.SPECIALTIES:
         why_not = exclusion(primary, candidate)
         if why_not is not None:
@@ -994,7 +1042,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             data.TIER_ORDER.index(s["tier"]) if s["step2_below_q1"] else 0,
             s["step2_below_q1_by"],
             not s["paired_by_articles"],
-            -int(s["score"]),  # type: ignore[call-overload]
+            -int(s["score"]),
             str(s["name"]),
         )
     )
@@ -1093,7 +1141,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     }
 
 
-def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> str:
+def unpaired_in_top(primary_name: str, suggestions: list[Suggestion]) -> str:
     """Said beside the top three when the figures, not an article, put one
     there.  A field an article ties to the first choice by shared skills (the
     IMG article's neurology and internal medicine) is not said to be unnamed."""
@@ -1101,7 +1149,7 @@ def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> 
     unnamed = [
         str(s["name"])
         for s in suggestions[:HEADLINED]
-        if not any(p["component"] in named and p["points"] > 0 for p in s["points"])  # type: ignore[attr-defined]
+        if not any(p["component"] in named and p["points"] > 0 for p in s["points"])
     ]
     if not unnamed:
         return ""
@@ -1119,7 +1167,7 @@ def unpaired_in_top(primary_name: str, suggestions: list[dict[str, object]]) -> 
     )
 
 
-def headline_caution(suggestions: list[dict[str, object]]) -> str:
+def headline_caution(suggestions: list[Suggestion]) -> str:
     """Said beside the top three when one is a field the competitiveness
     check, reading the reader's whole file, may call in need of a backup of
     its own (program counts then says so): one where the Step 2 CK is in the
@@ -1149,7 +1197,7 @@ def headline_caution(suggestions: list[dict[str, object]]) -> str:
 HEADLINED = 3
 
 
-def _name_with_start(suggestion: Mapping[str, object]) -> str:
+def _name_with_start(suggestion: Suggestion) -> str:
     """The field's name, marked where the IMG article lists it among those
     using advanced positions: the note below says so only of the headlined
     and paired fields, and a reader who picks the ninth row needs a first
@@ -1164,8 +1212,8 @@ def _name_with_start(suggestion: Mapping[str, object]) -> str:
     return f"{name} (uses advanced positions, which start at PGY-2)"
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    suggestions: list[dict[str, object]] = result["suggestions"]  # type: ignore[assignment]
+def render(result: BackupFinderResult) -> Markup:
+    suggestions = result["suggestions"]
     primary = str(result["primary_name"])
     parts: list[object] = []
     if suggestions:
@@ -1175,13 +1223,13 @@ def render(result: Mapping[str, object]) -> Markup:
                 # The names lead: on a phone the headline kept in view while
                 # editing shows three lines, and a long specialty name cut the third.
                 "Research first: ",
-                el("strong", and_list(result["headlined"])),  # type: ignore[arg-type]
+                el("strong", and_list(result["headlined"])),
                 f", as backups to {primary}.",
                 result["unnamed_note"],
                 class_="mpb-headline",
             )
         )
-        step2 = result["inputs"]["step2_score"]  # type: ignore[index]
+        step2 = result["inputs"]["step2_score"]
         odds_note = result["match_odds_note"]
         # Named for whom the figures describe when that is not the reader.
         odds_name = "Match odds" if odds_note is None else "Non-US IMG match odds"
@@ -1193,11 +1241,11 @@ def render(result: Mapping[str, object]) -> Markup:
             (
                 str(i),
                 _name_with_start(s),
-                signed(int(s["score"])).removeprefix("+"),  # type: ignore[call-overload]
+                signed(int(s["score"])).removeprefix("+"),
                 "yes" if s["paired_by_articles"] else "no",
-                data.TIER_LABELS[s["tier"]],  # type: ignore[index]
+                data.TIER_LABELS[s["tier"]],
                 *((capitalised(str(s["step2_position"] or "no published figures")),) if placed else ()),
-                *(() if step2 is None else (_odds_text(s["match_odds"]),)),  # type: ignore[arg-type]
+                *(() if step2 is None else (_odds_text(s["match_odds"]),)),
             )
             for i, s in enumerate(suggestions, 1)
         ]
@@ -1240,36 +1288,33 @@ def render(result: Mapping[str, object]) -> Markup:
             )
         parts.append(paper_note("A specialty's points below are printed only if you opened them on screen."))
         for s in suggestions:
-            points: list[dict[str, object]] = s["points"]  # type: ignore[assignment]
+            points = s["points"]
             parts.append(
                 printed_if_opened(
-                    f"{s['name']}: {counted(int(s['score']), 'point')}, how they add up",  # type: ignore[call-overload]
+                    f"{s['name']}: {counted(int(s['score']), 'point')}, how they add up",
                     table(
                         ("Component", "Points", "Why", "Source"),
-                        [(p["component"], signed(p["points"]), p["why"], p["source"] or "") for p in points],  # type: ignore[arg-type]
+                        [(p["component"], signed(p["points"]), p["why"], p["source"] or "") for p in points],
                         caption=f"Points for {s['name']}",
                     ),
                 )
             )
     else:
         parts.append(el("p", f"No specialty in this calculator is eligible as a backup for {primary}."))
-    bridge_list: list[dict[str, object]] = result["bridges"]  # type: ignore[assignment]
+    bridge_list = result["bridges"]
     parts.append(el("h4", "Bridge years"))
     if bridge_list:
         parts.append(
             el(
                 "ul",
-                [
-                    el("li", el("strong", b["name"]), el("ul", [el("li", r) for r in b["reasons"]]))  # type: ignore[attr-defined]
-                    for b in bridge_list
-                ],
+                [el("li", el("strong", b["name"]), el("ul", [el("li", r) for r in b["reasons"]])) for b in bridge_list],
             )
         )
     else:
         parts.append(
             el("p", f"None suggested: the articles do not propose a transitional or preliminary year as a backup for {primary}.")
         )
-    excluded: list[dict[str, str]] = result["excluded"]  # type: ignore[assignment]
+    excluded = result["excluded"]
     parts.append(
         el(
             "details",
@@ -1277,7 +1322,7 @@ def render(result: Mapping[str, object]) -> Markup:
             el("ul", [el("li", f"{e['name']}: {e['reason']}") for e in excluded]),
         )
     )
-    notes: list[str] = result["notes"]  # type: ignore[assignment]
+    notes = result["notes"]
     parts.append(el("ul", [el("li", n) for n in notes]))
     return el("div", parts, class_="mpb-result-body")
 
