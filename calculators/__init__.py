@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     _application_cost: Calculator[application_cost.ApplicationCostResult] = application_cost
     _match_odds: Calculator[match_odds.MatchOddsResult] = match_odds
     _backup_finder: Calculator[backup_finder.BackupFinderResult] = backup_finder
-    _timeline: Calculator[dict[str, object]] = timeline
+    _timeline: Calculator[timeline.TimelineResult] = timeline
     _packet_check: Calculator[dict[str, object]] = packet_check
     _rank_simulator: Calculator[dict[str, object]] = rank_simulator
 

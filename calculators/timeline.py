@@ -504,7 +504,20 @@ def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[PlanI
     ]
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class TimelineResult(TypedDict):
+    inputs: dict[str, object]
+    submission: str
+    match_year: int
+    today: str
+    milestones: list[PlanItem]
+    past_count: int
+    notes: list[str]
+    ics: str
+    ics_count: int
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # A datetime is a date subclass that refuses to compare with dates; keep its day.
     inputs = {k: (v.date() if isinstance(v, dt.datetime) else v) for k, v in inputs.items()}
     v = parse_inputs(FIELDS, inputs)
@@ -743,11 +756,11 @@ def _articles_cited(milestones: list[PlanItem]) -> Markup | None:
     )
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    milestones: list[PlanItem] = result["milestones"]  # type: ignore[assignment]
+def render(result: TimelineResult) -> Markup:
+    milestones = result["milestones"]
     href = "data:text/calendar;charset=utf-8," + quote(str(result["ics"]))
-    count = int(result["ics_count"])  # type: ignore[call-overload]
-    past = int(result["past_count"])  # type: ignore[call-overload]
+    count = int(result["ics_count"])
+    past = int(result["past_count"])
     what = "every milestone" if count == len(milestones) else f"the {count} milestones still ahead"
     today = str(result["today"])
     next_index = next((i for i, m in enumerate(milestones) if not m["past"] and not under_way(m, today)), None)
@@ -771,7 +784,7 @@ def render(result: Mapping[str, object]) -> Markup:
         el("thead", el("tr", [el("th", h, scope="col") for h in PLAN_COLUMNS])),
         el("tbody", rows),
     )
-    notes: list[str] = result["notes"]  # type: ignore[assignment]
+    notes = result["notes"]
     return el(
         "div",
         el("p", result["summary"], class_="mpb-headline"),
