@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     _match_odds: Calculator[match_odds.MatchOddsResult] = match_odds
     _backup_finder: Calculator[backup_finder.BackupFinderResult] = backup_finder
     _timeline: Calculator[timeline.TimelineResult] = timeline
-    _packet_check: Calculator[dict[str, object]] = packet_check
+    _packet_check: Calculator[packet_check.PacketCheckResult] = packet_check
     _rank_simulator: Calculator[dict[str, object]] = rank_simulator
 
 __all__ = ["CALCULATOR_NAMES", "REGISTRY", "Calculator", "InputError"]

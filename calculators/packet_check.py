@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from typing import TypedDict
 from urllib.parse import quote
 
 from . import data
@@ -273,7 +274,30 @@ def unknown_specialty(text: str) -> str:
     return f"unknown specialty “{text}”; write it as a slug from the list below the form, such as internal-medicine."
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class Problem(TypedDict):
+    severity: str
+    program: str  # empty for the whole application
+    message: str
+
+
+class ProgramRow(TypedDict):
+    """What one program will receive."""
+
+    program: str
+    specialty: str | None
+    letters: int
+    supporting: int
+    statements: int
+
+
+class PacketCheckResult(TypedDict):
+    problems: list[Problem]
+    ok: bool
+    programs: list[ProgramRow]
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     # Every box is read, so one with bad lines does not hide another's.
     v, errors = check_inputs(FIELDS, inputs)
     tables: dict[str, list[tuple[int, dict[str, str]]]] = {}
@@ -284,7 +308,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
             errors.append(error)
     raise_all(errors)
     programs_rows, documents_rows, assignment_rows = tables["programs"], tables["documents"], tables["assignments"]
-    problems: list[dict[str, str]] = []
+    problems: list[Problem] = []
 
     def flag(severity: str, program: str, message: str) -> None:
         problems.append({"severity": severity, "program": program, "message": message})
@@ -360,7 +384,7 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
 
     letters_written = [d for d in documents.values() if d["kind"] == "letter"]
     written = Counter(d["specialty"] for d in letters_written if d["specialty"] is not None)
-    summary_rows = []
+    summary_rows: list[ProgramRow] = []
     for key, entry in programs.items():
         program, specialty = str(entry["name"]), entry["specialty"]
         docs = [documents[d] for d in assigned[key]]
@@ -447,9 +471,9 @@ def _download(name: str, text: str) -> Markup:
     return el("a", f"{name}.csv", href="data:text/csv;charset=utf-8," + quote(text), download=f"match-plan-b-{name}.csv")
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    problems: list[dict[str, str]] = result["problems"]  # type: ignore[assignment]
-    programs: list[dict[str, object]] = result["programs"]  # type: ignore[assignment]
+def render(result: PacketCheckResult) -> Markup:
+    problems = result["problems"]
+    programs = result["programs"]
     verdict = el("p", el("strong", "All clear." if not problems else result["summary"]), class_="mpb-headline")
     problems = sorted(problems, key=lambda p: SEVERITY_ORDER.index(p["severity"]))
     parts = [verdict]
