@@ -76,6 +76,6 @@ if TYPE_CHECKING:
     _backup_finder: Calculator[backup_finder.BackupFinderResult] = backup_finder
     _timeline: Calculator[timeline.TimelineResult] = timeline
     _packet_check: Calculator[packet_check.PacketCheckResult] = packet_check
-    _rank_simulator: Calculator[dict[str, object]] = rank_simulator
+    _rank_simulator: Calculator[rank_simulator.RankSimulatorResult] = rank_simulator
 
 __all__ = ["CALCULATOR_NAMES", "REGISTRY", "Calculator", "InputError"]

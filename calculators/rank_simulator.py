@@ -16,9 +16,21 @@ from bisect import insort
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NotRequired, TypedDict
 
 from .data import ARTICLE_IMG, ARTICLE_ORTHO
-from .fields import BoolField, InputError, IntField, TextField, parse_inputs, parse_whole_number, raise_all, whole, word
+from .fields import (
+    BoolField,
+    InputError,
+    IntField,
+    TextField,
+    parse_inputs,
+    parse_whole_number,
+    raise_all,
+    whole,
+    whole_or_none,
+    word,
+)
 from .html import Markup, el, join, table
 
 NAME = "rank_simulator"
@@ -338,7 +350,16 @@ def count_lists(n: int) -> int:
     return sum(math.perm(n, k) for k in range(1, n + 1))
 
 
-def manipulation_check(market: Market, applicant: str, cap: int = MAX_PROPOSAL_RUNS) -> dict[str, object]:
+class ReorderingCheck(TypedDict):
+    tried: int
+    possible: int
+    runs: NotRequired[int]  # not when the check is switched off
+    complete: bool
+    better: list[str]
+    note: str
+
+
+def manipulation_check(market: Market, applicant: str, cap: int = MAX_PROPOSAL_RUNS) -> ReorderingCheck:
     """Try every reordering and shortening of one applicant's list, shortest first.
 
     Lists that share a beginning share work: the state after the applicant
@@ -389,7 +410,38 @@ def _market_unless_seeded(v: Mapping[str, object]) -> None:
         raise InputError("market", "Market is required unless you enter a seed under Random example (seed).")
 
 
-def compute(inputs: Mapping[str, object]) -> dict[str, object]:
+class Alternative(TypedDict):
+    list: list[str]
+    result: str | None
+
+
+class Studied(TypedDict):
+    """The applicant studied: their honest result and the other lists tried."""
+
+    applicant: str
+    true_list: list[str]
+    honest_result: str | None
+    alternative: Alternative | None
+    reorderings_tried: int
+    reorderings_possible: int
+    complete: bool
+    better_reorderings: list[str]
+    note: str
+
+
+class RankSimulatorResult(TypedDict):
+    market: str
+    seed: int | None
+    matching: dict[str, str | None]
+    steps: list[str]
+    steps_total: int
+    stable: bool
+    blocking_pairs: list[list[str]]
+    studied: Studied
+    summary: str
+
+
+def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
     v = parse_inputs(FIELDS, inputs, (_market_unless_seeded,))
     market = random_market(whole(v, "seed")) if v["seed"] is not None else parse_market(word(v, "market"))
     matching, steps = deferred_acceptance(market)
@@ -410,23 +462,30 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
         )
     raise_all(errors)
     base = _Engine(market).without(studied)
-    alternative = {"list": order, "result": outcome_with_list(market, studied, order, base)} if order else None
+    alternative: Alternative | None = (
+        {"list": order, "result": outcome_with_list(market, studied, order, base)} if order else None
+    )
     if v["check_reorderings"]:
         check = manipulation_check(market, studied)
     else:
-        check = {"tried": 0, "possible": count_lists(len(market.applicants[studied])), "better": [], "complete": False}
-        check["note"] = "The reordering check was switched off."
+        check = {
+            "tried": 0,
+            "possible": count_lists(len(market.applicants[studied])),
+            "better": [],
+            "complete": False,
+            "note": "The reordering check was switched off.",
+        }
     honest = matching[studied]
     pairs = blocking_pairs(market, matching)
     if check["tried"] == 0:
         verdict = "no other lists tried."
     elif check["better"]:
-        verdict = f"{len(check['better'])} better (see below)."  # type: ignore[arg-type]
+        verdict = f"{len(check['better'])} better (see below)."
     else:
         verdict = "none better." if check["complete"] else "none better in that sample."
     return {
         "market": market_text(market),
-        "seed": v["seed"],
+        "seed": whole_or_none(v, "seed"),
         "matching": matching,
         "steps": steps[:MAX_STEPS_SHOWN],
         "steps_total": len(steps),
@@ -448,10 +507,10 @@ def compute(inputs: Mapping[str, object]) -> dict[str, object]:
     }
 
 
-def render(result: Mapping[str, object]) -> Markup:
-    matching: dict[str, str | None] = result["matching"]  # type: ignore[assignment]
-    studied: dict[str, object] = result["studied"]  # type: ignore[assignment]
-    steps: list[str] = result["steps"]  # type: ignore[assignment]
+def render(result: RankSimulatorResult) -> Markup:
+    matching = result["matching"]
+    studied = result["studied"]
+    steps = result["steps"]
     alt = studied["alternative"]
     parts = [
         # The studied applicant's outcome is what the reader came for, so it
@@ -459,7 +518,7 @@ def render(result: Mapping[str, object]) -> Markup:
         el(
             "p",
             el("strong", str(studied["applicant"])),
-            f" ranks {' > '.join(studied['true_list'])} and matches {studied['honest_result'] or 'nowhere'}."  # type: ignore[arg-type]
+            f" ranks {' > '.join(studied['true_list'])} and matches {studied['honest_result'] or 'nowhere'}."
             if studied["true_list"]
             else " ranks no programs, so cannot match.",
             class_="mpb-headline",
@@ -490,7 +549,7 @@ def render(result: Mapping[str, object]) -> Markup:
         parts.append(
             el("p", f"With the reordered list {' > '.join(alt['list'])}, the result would be {alt['result'] or 'unmatched'}.")
         )
-    better: list[str] = studied["better_reorderings"]  # type: ignore[assignment]
+    better = studied["better_reorderings"]
     tried, possible = studied["reorderings_tried"], studied["reorderings_possible"]
     parts.append(
         el(
@@ -500,7 +559,7 @@ def render(result: Mapping[str, object]) -> Markup:
             + (f" {studied['note']}" if studied["note"] else ""),
         )
     )
-    hidden = int(result["steps_total"]) - len(steps)  # type: ignore[call-overload]
+    hidden = int(result["steps_total"]) - len(steps)
     narration = [el("ol", [el("li", s) for s in steps])]
     if hidden > 0:
         narration.append(el("p", f"The first {len(steps):,} steps are shown; {hidden:,} more followed."))
