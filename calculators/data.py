@@ -22,6 +22,8 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from .fields import flag, whole
+
 Number = int | float
 Tier = Literal["accessible", "moderate", "competitive", "ultra"]
 # The programs on one specialty's list, from the hardest to enter: program
@@ -567,7 +569,7 @@ def prior_us_graduate(inputs: Mapping[str, object]) -> bool:
     """A US MD or DO applicant who has left school (parsed profile inputs):
     not counted in the seniors' rate."""
     return inputs["applicant_type"] in US_GRADUATE_TYPES and (
-        int(inputs["years_since_graduation"]) > 0 or bool(inputs["previously_unmatched"])  # type: ignore[call-overload]
+        whole(inputs, "years_since_graduation") > 0 or flag(inputs, "previously_unmatched")
     )
 
 

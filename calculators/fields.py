@@ -260,14 +260,14 @@ class ChoiceField(Field):
 class DateField(Field):
     """A calendar date: a date control in the form, YYYY-MM-DD as text."""
 
-    initial: dt.date
+    initial: dt.date | None  # None for an optional date that starts empty
     earliest: dt.date = dt.date(2000, 1, 1)
     latest: dt.date = dt.date(2100, 12, 31)
 
     kind = "date"
 
     @property
-    def default(self) -> dt.date:
+    def default(self) -> dt.date | None:
         return self.initial
 
     def allowed(self) -> str:

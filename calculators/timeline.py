@@ -324,7 +324,7 @@ FIELDS = (
     DateField(
         name="eras_submission",
         label="ERAS submission date",
-        initial=None,  # type: ignore[arg-type]
+        initial=None,
         optional=True,
         earliest=dt.date(2024, 1, 1),
         latest=dt.date(2040, 12, 31),
