@@ -171,6 +171,8 @@ def restore(name: str, saved_json: str) -> str:
     reply["unremembered"] = [] if new_link else list(kept.unremembered)
     # Keep the tab's copy of the reader's own answers before the link's replace it.
     reply["set_aside"] = new_link and bool(kept.inputs) and kept.link is None
+    # The reply is reader_state's dict of JSON values, untyped by key, whose
+    # "notes" is a list of text: hence the ignores where notes are added.
     if reply["set_aside"] and reader_state.given_answers(calc.FIELDS, kept.inputs):
         reply["notes"].append(reader_state.OWN_ANSWERS_ASIDE)  # type: ignore[attr-defined]
     if own_back:

@@ -216,6 +216,7 @@ class Distribution:
 def _distribution(row: dict[str, str], prefix: str, with_quartiles: bool) -> Distribution:
     keys = ["median", "mean", "sd"] + (["q1", "q3", "n"] if with_quartiles else [])
     values = {key: _number(row[f"{prefix}_{key}"]) for key in keys}
+    # Built by column name from parsed text, which a type checker cannot follow.
     return Distribution(**values)  # type: ignore[arg-type]
 
 
@@ -295,6 +296,7 @@ class PGY1Result:
         kwargs: dict[str, object] = {"specialty": row["specialty"]}
         for f in fields(cls)[1:]:
             kwargs[f.name] = _number(row[f.name])
+        # Built by column name from parsed text, which a type checker cannot follow.
         return cls(**kwargs)  # type: ignore[arg-type]
 
     def to_row(self) -> dict[str, str]:
@@ -322,6 +324,7 @@ class MatchRates:
         for f in fields(cls):
             text = row[f.name]
             kwargs[f.name] = text if f.name in ("status", "source") else _number(text)
+        # Built by column name from parsed text, which a type checker cannot follow.
         return cls(**kwargs)  # type: ignore[arg-type]
 
     def to_row(self) -> dict[str, str]:

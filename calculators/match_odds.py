@@ -308,6 +308,7 @@ def _availability_problem(
 
 def _far_from_data(value: float, m: Distribution, u: Distribution) -> bool:
     assert m.mean is not None and m.sd is not None and u.mean is not None and u.sd is not None
+    # The assert narrows m and u, not the d that the generator takes from them.
     return all(abs(value - d.mean) > FAR_FROM_DATA_SD * d.sd for d in (m, u))  # type: ignore[operator]
 
 
@@ -394,6 +395,7 @@ def sd_difference_z(sd_m: float, n_m: int, sd_u: float, n_u: int) -> float:
 
 def normal_pair(m: Distribution, u: Distribution) -> NormalPair:
     """Normal curves for the matched and unmatched groups (both must be usable)."""
+    # Usable: their mean and SD are published, which Distribution's types cannot say.
     mean_m, sd_m, n_m = float(m.mean), float(m.sd), int(m.n or 0)  # type: ignore[arg-type]
     mean_u, sd_u, n_u = float(u.mean), float(u.sd), int(u.n or 0)  # type: ignore[arg-type]
     z = sd_difference_z(sd_m, n_m, sd_u, n_u) if min(n_m, n_u) > 1 else 0.0
@@ -494,6 +496,7 @@ def step2_worked(spec: data.Specialty, score: int, level: Level | None) -> str:
     shows each group's published SD, but the curves share the pooled one
     unless the two clearly differ, so the table alone gave another ratio."""
     pair = step2_pair(spec)
+    # Only a specialty with an outcome has a pair of curves.
     m, u = spec.outcome.step2_matched, spec.outcome.step2_unmatched  # type: ignore[union-attr]
     curves = (
         f"both with the pooled SD, {pair.sd_m:.2f}, since the published SDs ({m.sd:g} and {u.sd:g}) differ by no more "
@@ -522,6 +525,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     m_n, u_n = outcome.img_matched, outcome.img_unmatched
     label = "contiguous-ranks"
     problem = _availability_problem(label, spec, m, u, m_n, u_n)
+    # No problem found: both means are published.
     if problem is None and min(float(m.mean), float(u.mean)) <= CONTIG_FLOOR:  # type: ignore[arg-type]
         problem = (
             f"The contiguous-ranks figures for {spec.name} show no spread above one rank, so they cannot separate the groups."
@@ -555,6 +559,7 @@ def contig_log_lr(spec: data.Specialty, ranks: int) -> float:
     outcome = spec.outcome
     assert outcome is not None
     m, u = outcome.contig_matched, outcome.contig_unmatched
+    # Asked only where both groups' mean and SD are published (the measure is used).
     return shifted_count_log_pmf(ranks, float(m.mean), float(m.sd)) - shifted_count_log_pmf(  # type: ignore[arg-type]
         ranks,
         float(u.mean),  # type: ignore[arg-type]
@@ -1140,6 +1145,7 @@ def method() -> Markup:
     for spec in data.SPECIALTIES:
         o = spec.outcome
         if o and o.step2_matched.usable and o.step2_unmatched.usable:
+            # Usable: the means are published.
             gaps.append(abs(float(o.step2_matched.mean) - float(o.step2_unmatched.mean)))  # type: ignore[arg-type]
     typical_sd = 14
     se = typical_sd * math.sqrt(2 / MIN_GROUP_N)
@@ -1154,6 +1160,7 @@ def method() -> Markup:
     peds = data.specialty("pediatrics").outcome
     assert peds is not None
     pu = peds.contig_unmatched
+    # Pediatrics' contiguous-ranks figures are published.
     below_one = normal_cdf(CONTIG_FLOOR - 0.5, float(pu.mean), float(pu.sd))  # type: ignore[arg-type]
     return join(
         el("h4", "Formula"),
