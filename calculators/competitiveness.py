@@ -308,11 +308,18 @@ MISALIGNED_GRADUATION_TIERS: frozenset[Tier] = frozenset({"ultra", "competitive"
 # is not rescued by a few more items.
 MINIMAL_RESEARCH_BELOW = EXCEPTIONAL_ULTRA["research"]
 
-BAND_TEXT: dict[Band, str] = {
+# What each band advises, said under the band's badge.
+ADVICE: dict[Band, str] = {
     "single-track": "Applying to this specialty alone is reasonable, with a contingency plan in mind.",
-    "dual-apply": "Dual apply: keep this specialty as your first choice and add a genuine backup.",
+    "dual-apply": "Keep this specialty as your first choice and add a genuine backup.",
     "dual-apply-strongly": "Dual apply, and make the backup a substantial part of your application.",
     "pivot": "Make a backup specialty your main application; apply to this one only selectively, if at all.",
+}
+# The summary has no badge beside it (a phone's sticky headline, what a
+# screen reader hears), so its advice names the band where the advice alone does not.
+BAND_TEXT: dict[Band, str] = {
+    **ADVICE,
+    "dual-apply": "Dual apply: keep this specialty as your first choice and add a genuine backup.",
 }
 
 
@@ -1329,13 +1336,14 @@ def render_margins(margins: Margins) -> Markup:
 def bands_explained(band: Band) -> Markup:
     """Says what "band" means where a reader first meets it: the margins and
     rules below move "the band", and the headline alone names only one."""
-    least_cautious_first = [f"“{BAND_LABELS[b]}”" for b in reversed(BAND_ORDER)]
+    least_cautious_first = list(reversed(BAND_ORDER))
+    labels = [f"“{BAND_LABELS[b]}”" for b in least_cautious_first]
     return el(
         "p",
-        f"This check gives one of four bands of advice, from the least cautious to the most: {and_list(least_cautious_first)}, "
+        f"This check gives one of four bands of advice, from the least cautious to the most: {and_list(labels)}, "
         "the last only after a past no-match. "
-        "Yours is ",
-        el("strong", f"“{BAND_LABELS[band]}”"),
+        "Yours, above, is the ",
+        el("strong", ORDINALS[least_cautious_first.index(band)]),
         ".",
     )
 
@@ -1369,10 +1377,14 @@ def render(result: CompetitivenessResult) -> Markup:
             el("span", BAND_LABELS[band], class_=f"mpb-band mpb-band--{band}"),
             " ",
             el("strong", f"{result['score']}/100"),
+            f" for {result['specialty_name']}",
             class_="mpb-headline",
         ),
+        # Not the summary, which repeats the headline's band and score, and
+        # the margins' words that follow below: the band was named three
+        # times before the first number (twenty-fifth session's note).
+        el("p", ADVICE[band]),
         bands_explained(band),
-        el("p", result["summary"]),
         charts.score_waterfall(result),
         factor_table(result),
         render_margins(result["margins"]),

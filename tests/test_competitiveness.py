@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 
 import pytest
 from conftest import ROOT
@@ -1101,4 +1102,6 @@ def test_the_result_names_the_four_bands_in_order_and_marks_the_readers(inputs: 
     sentence = next(p for p in str(competitiveness.render(result)).split("<p>") if "four bands of advice" in p)
     labels = ["Single-track is reasonable", "Dual apply", "Dual apply, strongly", "Pivot to a backup"]
     assert [sentence.index(f"“{label}”") for label in labels] == sorted(sentence.index(f"“{label}”") for label in labels)
-    assert f"Yours is <strong>“{html.escape(yours)}”</strong>." in sentence
+    assert f"Yours, above, is the <strong>{['first', 'second', 'third', 'fourth'][labels.index(yours)]}</strong>." in sentence
+    headline = re.search(r'<p class="mpb-headline">(.*?)</p>', str(competitiveness.render(result)))
+    assert headline is not None and f">{html.escape(yours)}</span>" in headline[1]
