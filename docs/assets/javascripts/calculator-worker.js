@@ -432,6 +432,9 @@ async function start(config) {
   if (stored) {
     mark("snapshot-read");
     pyodide = await restoreSnapshot(loadPyodide, options, stored, failed).catch(async (error) => {
+      // A word to the page's watchdog: the restore's wait and the start
+      // after it are two silences, not one (slow-cpu audit s26, 1).
+      mark("snapshot-given-up");
       console.warn("Match Plan B: starting without the engine snapshot:", error);
       // Before starting again, so the start's own keepSnapshot finds it gone.
       // A failed download is no fault of the snapshot.
@@ -441,7 +444,10 @@ async function start(config) {
     restored = Boolean(pyodide);
   }
   // A failed download fails the start either way.
-  if (!pyodide) pyodide = await Promise.race([loadPyodide(options), failed]);
+  if (!pyodide) {
+    mark("python-starting");
+    pyodide = await Promise.race([loadPyodide(options), failed]);
+  }
   mark(restored ? "snapshot-restored" : "runtime-started");
   // A snapshot holds memory only, not files: the wheel is unpacked either
   // way, or the calculators could not read their figures.

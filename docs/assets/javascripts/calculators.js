@@ -60,25 +60,28 @@ const downloaded = { worker: 0, page: 0 };
 // The worker cannot report that it is stuck (a wasm that fails to
 // instantiate leaves Pyodide waiting forever), so the bridge keeps its own
 // clock.  It restarts on every word from the worker, progress included, so a
-// slow download keeps its progress bar; only silence counts.  The longest
-// silent stretch of a healthy start is compiling and starting Python after
-// the last byte, about 1-6 s on a busy 2-core machine; 20 s leaves room for
-// slow phones.
+// slow download keeps its progress bar; only silence counts.  Until the
+// compiled wasm is handed over, silence is a stalled download or compile.
+// After it, Python starts, and the worker, busy with that, can say nothing:
+// 1-6 s on a busy 2-core machine, and 10.4 s with the whole browser slowed
+// about 8 times (slow-cpu audit s26, 1), so a slow phone gets far longer.
 const STARTUP_SILENCE_MS = 20_000;
+const PYTHON_START_SILENCE_MS = 90_000;
 let watchdog = 0;
 
 function keepWatching() {
   clearTimeout(watchdog);
   if (runtime.phase === "loading") {
+    const limit = runtime.starting ? PYTHON_START_SILENCE_MS : STARTUP_SILENCE_MS;
     // Silence while the wasm's download is still open is a download that
     // stalled: the network's doing, not the browser's.
     watchdog = setTimeout(
       () =>
         failRuntime(
-          `no word from the calculator engine for ${STARTUP_SILENCE_MS / 1000} s while starting`,
+          `no word from the calculator engine for ${limit / 1000} s while starting`,
           wasmDownload && !wasmDownload.downloaded ? "unreachable" : undefined,
         ),
-      STARTUP_SILENCE_MS,
+      limit,
     );
   }
 }
@@ -141,6 +144,7 @@ async function compileForWorker() {
     // 97% read as a stalled download (audit s25, slow-link 4), so it says
     // "working" instead.
     runtime = { ...runtime, starting: true };
+    keepWatching(); // on Python's longer clock from here
     for (const widget of widgets) widget.showProgress();
   } catch (error) {
     worker.postMessage({ type: "wasm", error: String(error?.message || error) });
