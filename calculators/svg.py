@@ -170,6 +170,10 @@ LINE_HEIGHT = 16
 # Average glyph width of the page's sans-serif at FONT_SIZE, in user units;
 # only used to decide where a long label wraps.
 CHAR_WIDTH = 7.0
+# Room for a reader's own text spacing (WCAG 1.4.12: 0.12em between letters,
+# 0.16em between words), under which a label and its value fitted exactly
+# drew over each other (reflow audit s26, 1).
+SPACED = 1.25
 AXIS_HEIGHT = 30
 DISPLAY_SCALE = 1.3
 # Bars are coloured from CSS custom properties (calculators.css) so they follow
@@ -258,7 +262,7 @@ def row_chart(
     top = 0.0
     for i, bar in enumerate(bars):
         weight = "700" if bar.strong else None
-        room = ROW_WIDTH - 2 * ROW_PAD - _text_width(bar.value_text) - 10
+        room = (ROW_WIDTH - 2 * ROW_PAD - _text_width(bar.value_text) * SPACED - 10) / SPACED
         lines = _wrap(bar.label, room)
         for n, line in enumerate(lines):
             parts.append(el("text", line, x=ROW_PAD, y=_fmt(top + 15 + n * LINE_HEIGHT), font_weight=weight))
@@ -306,8 +310,11 @@ def stacked_bars(
     desc: str,
 ) -> Markup:
     """One full-width bar per row, split into its segments, with a legend line
-    per segment under the bar (a small swatch, then the words)."""
+    per segment under the bar (a small swatch, then the words, and the value
+    at the right, or under the words where both do not fit on one line)."""
     plot_w = ROW_WIDTH - 2 * ROW_PAD
+    legend_x = ROW_PAD + 18
+    legend_room = (ROW_WIDTH - ROW_PAD - legend_x) / SPACED
     parts: list[Markup] = []
     y = 0.0
     for label, segments in rows:
@@ -321,8 +328,12 @@ def stacked_bars(
         y += 20 + BAR_HEIGHT + 4 + 6
         for tone, segment in zip(TONES, segments, strict=False):
             parts.append(el("rect", x=ROW_PAD, y=_fmt(y + 3), width="12", height="12", rx="2", class_=tone))
-            parts.append(el("text", segment.label, x=ROW_PAD + 18, y=_fmt(y + 14)))
-            parts.append(el("text", segment.value_text, x=ROW_WIDTH - ROW_PAD, y=_fmt(y + 14), text_anchor="end"))
-            y += 20
+            beside = _text_width(segment.label) + _text_width(segment.value_text) + 10 <= legend_room
+            lines = [segment.label] if beside else [*_wrap(segment.label, legend_room), segment.value_text]
+            for n, line in enumerate(lines):
+                parts.append(el("text", line, x=legend_x, y=_fmt(y + 14 + n * LINE_HEIGHT)))
+            if beside:
+                parts.append(el("text", segment.value_text, x=ROW_WIDTH - ROW_PAD, y=_fmt(y + 14), text_anchor="end"))
+            y += 20 + (len(lines) - 1) * LINE_HEIGHT
         y += 12
     return _frame(parts, chart_id=chart_id, title=title, desc=desc, height=y)
