@@ -205,6 +205,23 @@ def test_the_site_updated_note_can_be_put_aside_and_stays_clear_of_a_phones_head
     assert note.count() == 0
 
 
+@pytest.mark.parametrize("size", [{"width": 320, "height": 256}, {"width": 640, "height": 256}])
+def test_on_a_screen_zoomed_to_400_percent_the_site_updated_note_rests_at_the_top(
+    page: Any, site_url: str, size: dict[str, int]
+) -> None:
+    # Floating, it covered half of a 256 px screen (reflow audit s26, 3).
+    page.set_viewport_size(size)
+    page.goto(site_url + page_of("match_odds"))
+    page.evaluate("() => { for (const _ of [1, 2]) navigator.serviceWorker.dispatchEvent(new Event('controllerchange')); }")
+    note = page.locator(".mpb-updated")
+    note.wait_for()
+    assert note.evaluate("(n) => getComputedStyle(n).position") == "static"
+    page.mouse.wheel(0, 600)
+    page.wait_for_function("() => window.scrollY > 0")
+    box = note.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 0, "scrolled past, the note is out of the way"
+
+
 def test_on_a_phone_the_link_box_shows_the_start_of_the_link(page: Any, site_url: str) -> None:
     # Selecting it scrolled the one-line box to the end of the link, away from the site's address.
     page.set_viewport_size({"width": 320, "height": 568})
