@@ -230,8 +230,12 @@ class Server:
         # headers go at once): a download under way.
         self.held: dict[str, threading.Event] = {}
         # File names whose next answer breaks off after this many bytes of
-        # its body, as a dropped connection does; once each.
+        # its body, as a dropped connection does; once each.  With
+        # ``stalls``, the connection stays open instead, sending nothing
+        # more until ``serve_everything``.
         self.broken_after: dict[str, int] = {}
+        self.stalls = False
+        self.unstalled = threading.Event()
         # Whether a request for a range gets it (206), as GitHub Pages
         # answers, or the whole file (200), as a host that ignores ranges.
         self.serves_ranges = True
@@ -272,6 +276,9 @@ class Server:
                         return
                     self.wfile.write(body.read(broken_after))
                     self.wfile.flush()
+                    # The bytes reach the page before the break, as on a
+                    # line that drops mid-file; at once, Chromium may hand on none.
+                    server.unstalled.wait(timeout=120 if server.stalls else 0.5)
                     self.connection.shutdown(socket.SHUT_RDWR)
                     self.close_connection = True
 
@@ -308,6 +315,9 @@ class Server:
         self.blocked_scripts.clear()
         self.broken_after.clear()
         self.serves_ranges = True
+        self.stalls = False
+        self.unstalled.set()
+        self.unstalled = threading.Event()
         for gate in self.held.values():
             gate.set()
         self.held.clear()
@@ -631,19 +641,29 @@ def test_the_save_bar_counts_the_wasm_a_calculator_is_still_downloading(closed_b
     close(page)
 
 
-@pytest.mark.parametrize("serves_ranges", [True, False], ids=["host-sends-ranges", "host-ignores-ranges"])
+@pytest.mark.parametrize(
+    ("serves_ranges", "stalls"),
+    [(True, False), (False, False), (True, True)],
+    ids=["host-sends-ranges", "host-ignores-ranges", "download-stalls"],
+)
 def test_a_wasm_download_that_broke_off_goes_on_from_its_last_byte(
-    closed_browser: Any, hosted: Server, serves_ranges: bool
+    closed_browser: Any, hosted: Server, serves_ranges: bool, stalls: bool
 ) -> None:
     """A dropped connection cost a reader on a slow, metered link the whole
     2.64 MB again, and the page's words said to reload, which lost the bytes
     already in.  "Try again" asks only for the rest; a host that sends the
-    whole file instead still brings the engine up, decoded afresh."""
+    whole file instead still brings the engine up, decoded afresh.  A
+    download that stalls, its connection open, is ended by the watchdog with
+    its bytes kept: "Try again" had rejoined the stalled request (diff
+    review s26, 1)."""
     size = (runtime_folder(hosted.directory) / XZ).stat().st_size
     half = size // 2
     page = new_page(closed_browser)
+    if stalls:
+        page.clock.install()  # the watchdog's 20 s pass at once
     try:
         hosted.serves_ranges = serves_ranges
+        hosted.stalls = stalls
         hosted.broken_after[XZ] = half
         hosted.held[XZ] = threading.Event()
         hosted.ranges_asked.clear()
@@ -652,6 +672,9 @@ def test_a_wasm_download_that_broke_off_goes_on_from_its_last_byte(
         widget = page.locator(".mpb-calculator")
         field(widget, "step2_score").fill("231")  # typed while the engine loads
         hosted.held.pop(XZ).set()
+        if stalls:
+            page.wait_for_timeout(1_500)  # the first half in, then nothing
+            page.clock.fast_forward(25_000)
         words = widget.locator(".mpb-engine-off-unreachable")
         words.wait_for(timeout=30_000)
         assert "Check your connection, then press Try again; what you typed stays in the form." in words.inner_text()

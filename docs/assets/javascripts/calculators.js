@@ -60,30 +60,40 @@ const downloaded = { worker: 0, page: 0 };
 // The worker cannot report that it is stuck (a wasm that fails to
 // instantiate leaves Pyodide waiting forever), so the bridge keeps its own
 // clock.  It restarts on every word from the worker, progress included, so a
-// slow download keeps its progress bar; only silence counts.  Until the
-// compiled wasm is handed over, silence is a stalled download or compile.
-// After it, Python starts, and the worker, busy with that, can say nothing:
-// 1-6 s on a busy 2-core machine, and 10.4 s with the whole browser slowed
-// about 8 times (slow-cpu audit s26, 1), so a slow phone gets far longer.
+// slow download keeps its progress bar; only silence counts.  One stretch
+// is silent by nature: Python's start, once it has the compiled wasm (the
+// worker marks "python-starting" before it asks for it), until Python is
+// up.  The worker, busy starting it, can say nothing: 1-6 s on a busy
+// 2-core machine, and 10.4 s with the whole browser slowed about 8 times
+// (slow-cpu audit s26, 1), so a slow phone gets far longer there.
 const STARTUP_SILENCE_MS = 20_000;
 const PYTHON_START_SILENCE_MS = 90_000;
 let watchdog = 0;
+// The worker's last mark: where in its start the silence falls.
+let lastMark = "";
 
 function keepWatching() {
   clearTimeout(watchdog);
   if (runtime.phase === "loading") {
-    const limit = runtime.starting ? PYTHON_START_SILENCE_MS : STARTUP_SILENCE_MS;
-    // Silence while the wasm's download is still open is a download that
-    // stalled: the network's doing, not the browser's.
-    watchdog = setTimeout(
-      () =>
-        failRuntime(
-          `no word from the calculator engine for ${limit / 1000} s while starting`,
-          wasmDownload && !wasmDownload.downloaded ? "unreachable" : undefined,
-        ),
-      limit,
-    );
+    const pythonStarting = lastMark === "python-starting" && (runtime.starting || ENGINE_FROM_MEMORY);
+    const limit = pythonStarting ? PYTHON_START_SILENCE_MS : STARTUP_SILENCE_MS;
+    watchdog = setTimeout(() => {
+      const reason = stalledDownload();
+      // Ended, its bytes kept: "Try again" then asks only for the rest,
+      // where it would have joined the same stalled request.
+      if (reason) abortWasmDownload();
+      failRuntime(`no word from the calculator engine for ${limit / 1000} s while starting`, reason);
+    }, limit);
   }
+}
+
+// Silence while a download is still open is a download that stalled: the
+// network's doing, not the browser's.  Once Python is up, the worker waits
+// only for the wheel.
+function stalledDownload() {
+  if (wasmDownload && !wasmDownload.downloaded) return "unreachable";
+  if (lastMark === "runtime-started" || lastMark === "snapshot-restored") return "unreachable";
+  return undefined;
 }
 
 function startWorker() {
@@ -97,6 +107,7 @@ function startWorker() {
     return worker;
   }
   worker.addEventListener("message", ({ data }) => {
+    if (data.type === "mark") lastMark = data.name;
     if (runtime.phase === "loading") keepWatching();
     if (data.type === "status") {
       if (data.phase === "failed") failRuntime(data.text, data.reason);
@@ -144,7 +155,7 @@ async function compileForWorker() {
     // 97% read as a stalled download (audit s25, slow-link 4), so it says
     // "working" instead.
     runtime = { ...runtime, starting: true };
-    keepWatching(); // on Python's longer clock from here
+    keepWatching(); // Python's clock, if its start is what waited for the wasm
     for (const widget of widgets) widget.showProgress();
   } catch (error) {
     worker.postMessage({ type: "wasm", error: String(error?.message || error) });
@@ -163,6 +174,7 @@ async function compiledWasm() {
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
   const kept = await cache?.match(url).catch(() => null);
   if (kept) {
+    dropBrokenOff(); // kept meanwhile, by another tab or a save
     worker.postMessage({ type: "wasm-in-page" }); // no download for the worker's wheel to wait for
     try {
       const module = await WebAssembly.compileStreaming(kept);
@@ -284,7 +296,10 @@ async function keepWasmForOffline(onProgress) {
     // This visit's engine may be compiling that copy, and downloads it again
     // if it does not compile: its word first.
     if (compiled) await compiled.catch(() => {});
-    if (await cache.match(url)) return onProgress(0, 0);
+    if (await cache.match(url)) {
+      dropBrokenOff();
+      return onProgress(0, 0);
+    }
   }
   onProgress(0, total);
   const { kept } = await sharedWasmDownload(folder, url, cache, {
@@ -316,19 +331,28 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
   // if the host answers the Range request for the rest of the same file.
   // A new decoder starts before the request, so it is ready by the first byte.
   const part = brokenOff?.url === url ? brokenOff : null;
+  if (!part) dropBrokenOff(); // an older build's
   brokenOff = null;
   let download = part ?? freshDownload(url, decoderURL);
+  const stop = new AbortController();
+  abortWasmDownload = () => stop.abort();
   let response;
   try {
-    response = await fetch(url, part ? { headers: rangeAfter(part) } : {});
+    response = await fetch(url, { signal: stop.signal, headers: part ? rangeAfter(part) : {} });
   } catch (error) {
     if (part) brokenOff = part; // nothing more arrived: the next try may still go on from it
     else download.decoder.terminate();
     throw Object.assign(new Error(`download failed: ${url} (${error?.message || error})`), { reason: "unreachable" });
   }
   if (part && !continues(response, part)) {
-    // The whole file came (the host ignored the range, or the file changed).
     part.decoder.terminate();
+    // Part of the file, but not the part asked for (a proxy's own range):
+    // nothing to go on from, and the next try starts from the first byte.
+    if (response.status === 206) {
+      response.body?.cancel().catch(() => {});
+      throw Object.assign(new Error(`HTTP 206 for another range of ${url}`), { reason: "unreachable" });
+    }
+    // The whole file came (the host ignored the range, or the file changed).
     download = freshDownload(url, decoderURL);
   }
   if (!response.ok) {
@@ -352,7 +376,7 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
     // A download that broke off part-way is the network's doing too.  Its
     // bytes are kept, in its decoder, for the engine's next start: on a
     // metered link each megabyte costs the reader.
-    if (error instanceof TypeError) {
+    if (error instanceof TypeError || error?.name === "AbortError") {
       error.reason = "unreachable";
       if (download.loaded > 0 && download.validator) {
         brokenOff = download;
@@ -368,9 +392,16 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
 }
 
 // The wasm's download as it stood when the connection broke (a
-// freshDownload, counted and fed so far).  Lives as long as this page's
-// module does.
+// freshDownload, counted and fed so far), until a start goes on from it or
+// finds the wasm kept.
 let brokenOff = null;
+// Ends the download under way, as a broken connection would (the watchdog's, for a stalled one).
+let abortWasmDownload = () => {};
+
+function dropBrokenOff() {
+  brokenOff?.decoder.terminate();
+  brokenOff = null;
+}
 
 function freshDownload(url, decoderURL) {
   const decoder = new Worker(XZ_DECODER_URL, { type: "module" });
@@ -472,6 +503,7 @@ function startAgain() {
   worker = null;
   compiled = null;
   downloaded.worker = downloaded.page = 0;
+  lastMark = "";
   runtime = { phase: "idle", loaded: 0, total: 0, restarted: true };
   // A page without a calculator downloads no part of the engine: the next
   // calculator mounted starts it (engineSettled).
