@@ -91,6 +91,24 @@ QUERIES = [
 ]
 
 
+# The first three results' links, once they have stayed the same for 400 ms:
+# those for a prefix of the query ("orthopedi") can still be on screen.
+SETTLED_TOP_RESULTS = """async () => {
+  const top = () => JSON.stringify([...document.querySelectorAll('.md-search-result__list > .md-search-result__item')]
+    .slice(0, 3).map((item) => [...item.querySelectorAll(':scope > .md-search-result__link')].map((a) => a.getAttribute('href'))));
+  let last = top(), since = performance.now();
+  while (performance.now() - since < 400) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (top() !== last) [last, since] = [top(), performance.now()];
+  }
+  return JSON.parse(last).flat();
+}"""
+
+
+def settled_top_results(page: Any) -> list[str]:
+    return list(page.evaluate(SETTLED_TOP_RESULTS))
+
+
 def test_the_words_readers_type_find_the_page_that_answers_them(page: Any, site_url: str) -> None:
     page.goto(site_url + GUIDE_PAGE)
     box = page.locator("input.md-search__input")
@@ -100,12 +118,7 @@ def test_the_words_readers_type_find_the_page_that_answers_them(page: Any, site_
         box.fill("")
         box.press_sequentially(query, delay=50)
         page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
-        page.wait_for_timeout(700)  # the results for the whole query, not a prefix of it
-        found = page.locator(".md-search-result__list > .md-search-result__item").evaluate_all(
-            """(items) => items.slice(0, 3).flatMap((item) =>
-                 [...item.querySelectorAll(':scope > .md-search-result__link, :scope > details')]
-                   .filter((each) => each.matches('a')).map((a) => a.getAttribute('href')))"""
-        )
+        found = settled_top_results(page)
         if not any(answer in href for href in found):
             missed.append(f"{query!r}: {found}")
     assert not missed, "\n".join(missed)
