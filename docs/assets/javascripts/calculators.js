@@ -331,8 +331,8 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
   // if the host answers the Range request for the rest of the same file.
   // A new decoder starts before the request, so it is ready by the first byte.
   const part = brokenOff?.url === url ? brokenOff : null;
-  if (!part) dropBrokenOff(); // an older build's
-  brokenOff = null;
+  if (part) brokenOff = null; // taken up here
+  else dropBrokenOff(); // none, or an older build's
   let download = part ?? freshDownload(url, decoderURL);
   const stop = new AbortController();
   abortWasmDownload = () => stop.abort();
