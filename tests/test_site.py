@@ -380,6 +380,34 @@ def test_the_hosted_site_is_rebuilt_weekly_as_well_as_on_push() -> None:
     assert jobs["deploy"]["needs"] == "build" and "if" not in jobs["deploy"]
 
 
+def test_every_pinned_package_installs_on_the_oldest_python_we_name() -> None:
+    """The README, the Makefile and pyproject.toml name Python 3.11, and the
+    workflow runs Debian 12's 3.11.2. A pin once needed 3.11.5: pip would
+    have found nothing to install there, so the workflow could never deploy,
+    while every run here, on 3.11.7, passed (workflows audit s27)."""
+    import tomllib
+    from importlib import metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    (oldest,) = re.fullmatch(r">=(\d+\.\d+)", requires).groups()
+    debian_12 = "3.11.2"
+    pins = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    assert len(pins) > 40
+    refused = []
+    for name, version in pins:
+        installed = metadata.metadata(name)
+        assert installed["Version"] == version, f"{name} {installed['Version']} installed, {version} pinned: run make setup"
+        allowed = SpecifierSet(installed.get("Requires-Python") or "")
+        refused += [
+            f"{name}=={version} needs Python {allowed}, not {python}"
+            for python in (f"{oldest}.0", debian_12)
+            if python not in allowed
+        ]
+    assert not refused, refused
+
+
 def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
     """Fees change every season; a dollar figure read without its year would
     look current (the guides are Markdown, so each paragraph is one block)."""
