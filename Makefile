@@ -30,6 +30,11 @@ $(JS_READY): package.json package-lock.json
 # (macros/offline.py copies the zip in, for `make serve` too.)
 build: offline
 	$(BIN)/mkdocs build --strict
+	@# The build only logs a missing zip (a plain `mkdocs serve` has none), so
+	@# the workflow would deploy a dead download link with a green run.
+	@for file in match-plan-b-offline.zip sw.js manifest.webmanifest; do \
+		test -s site/$$file || { echo "site/$$file is missing: the hosted site would lack it"; exit 1; }; \
+	done
 
 # One zip of the site built for reading from a folder (file://): Material's
 # offline plugin on, so links name their .html files and search needs no server.
