@@ -380,6 +380,15 @@ def test_the_hosted_site_is_rebuilt_weekly_as_well_as_on_push() -> None:
     assert jobs["deploy"]["needs"] == "build" and "if" not in jobs["deploy"]
 
 
+def test_every_action_is_pinned_to_the_commit_of_a_named_release() -> None:
+    """A tag can be moved to other code; a commit cannot."""
+    workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    actions = re.findall(r"uses: (\S+.*)$", workflow, re.M)
+    assert len(actions) >= 6
+    loose = [a for a in actions if not re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", a)]
+    assert not loose, loose
+
+
 def test_every_pinned_package_installs_on_the_oldest_python_we_name() -> None:
     """The README, the Makefile and pyproject.toml name Python 3.11, and the
     workflow runs Debian 12's 3.11.2. A pin once needed 3.11.5: pip would
