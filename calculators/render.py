@@ -302,6 +302,17 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             class_="mpb-engine-off-updated",
             hidden=True,
         ),
+        # Shown when the browser lacks what the engine needs: a reload, a
+        # connection or the downloaded copy would all end the same way here.
+        el(
+            "p",
+            "Live recalculation is off: this browser cannot run the calculator engine, so the result shown is for "
+            "the default inputs, and reloading does not change that. The engine needs Safari 16.4 or later (iOS or "
+            "iPadOS 16.4 on an iPhone or iPad), Firefox 114 or later, or Chrome or Edge 96 or later, with "
+            "WebAssembly on (an iPhone's Lockdown Mode turns it off unless this site is excluded).",
+            class_="mpb-engine-off-old-browser",
+            hidden=True,
+        ),
         el("p", "To get results for your own inputs:"),
         el(
             "ul",
@@ -309,6 +320,7 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
                 "li",
                 "reload the page with a connection, or open the site from its web address; once a calculator has run "
                 "with a connection, this browser keeps the engine for offline use;",
+                class_="mpb-engine-off-reload",
             ),
             el(
                 "li",

@@ -502,8 +502,10 @@ def offline_panel(env: Any) -> Markup:
             el(
                 "p",
                 "Saved. This site now works in this browser with no connection, calculators included. A browser "
-                "may still clear what a site keeps when it runs short of space, and some do after a few weeks "
-                "without a visit; the zip above keeps.",
+                "may still clear what a site keeps when it runs short of space, and Safari (on an iPhone or iPad "
+                "too) clears it after seven days of use without a visit to the site, unless you added the site to "
+                "your Home Screen (WebKit's tracking prevention, since 2020). Visit again before a trip, or take "
+                "the zip above, which keeps.",
                 class_="mpb-offline-done",
                 hidden=True,
             ),
@@ -516,6 +518,14 @@ def offline_panel(env: Any) -> Markup:
                 "shows only its result for the default inputs. Reloading this page and pressing the button "
                 "again may save it.",
                 class_="mpb-offline-no-engine",
+                hidden=True,
+            ),
+            el(
+                "p",
+                "The guides are saved: they open in this browser with no connection. This browser cannot run the "
+                "calculators' engine (a calculator's page says what it needs), so each calculator shows only its "
+                "result for the default inputs, here and offline.",
+                class_="mpb-offline-old-browser",
                 hidden=True,
             ),
             el(

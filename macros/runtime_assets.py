@@ -371,8 +371,12 @@ def preload_hints(page_url: str) -> str:
     runtime = f"{up}{runtime_dir().as_posix()}/"
     kept = f'new URL("{runtime}{WASM_DOWNLOAD.removesuffix(".xz")}", document.baseURI).href'
     hint = f'{{ rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "{runtime}{WASM_DOWNLOAD}" }}'
+    # A browser that cannot run the engine downloads none of it: the first
+    # of calculators.js's questions (engineCanRun), the one that old Safari
+    # fails.
+    can_run = 'try { new Function("class A { static {} }"); } catch { return; } if (typeof WebAssembly !== "object") return; '
     return (
-        f"<script {PRELOAD_SCRIPT_MARK}>(() => {{ "
+        f"<script {PRELOAD_SCRIPT_MARK}>(() => {{ {can_run}"
         f'try {{ if (localStorage.getItem("{RUNTIME_KEPT_KEY}") === {kept}) return; }} catch {{}} '
         f'document.head.append(Object.assign(document.createElement("link"), {hint})); '
         "})();</script>"

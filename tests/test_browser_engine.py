@@ -126,6 +126,39 @@ def test_a_site_that_cannot_be_reached_is_not_called_a_browser_fault(page: Any, 
     assert "could not reach the site" in widget.locator(".mpb-status-text").inner_text()
 
 
+# Safari before 16.4 cannot parse Pyodide's class static blocks; an iPhone in
+# Lockdown Mode has no WebAssembly.  Either downloaded the engine's 3 MB, then
+# failed and said to reload (compat audit s27, 1).
+LACKS = {
+    "static-blocks": """{ const Real = Function;
+        globalThis.Function = function (...body) {
+          if (String(body.at(-1)).includes("static {")) throw new SyntaxError("Unexpected token '{'");
+          return Real(...body);
+        }; }""",
+    "webassembly": "delete globalThis.WebAssembly;",
+}
+
+
+@pytest.mark.parametrize("lacking", LACKS)
+def test_a_browser_that_cannot_run_the_engine_downloads_none_of_it_and_says_what_it_needs(
+    page: Any, site_url: str, lacking: str
+) -> None:
+    page.add_init_script(LACKS[lacking])
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_url + PAGE)
+    assert_failed_honestly(page)
+    widget = page.locator(WIDGET)
+    words = widget.locator(".mpb-engine-off-old-browser")
+    assert words.is_visible() and "Safari 16.4" in words.inner_text()
+    assert widget.locator(".mpb-engine-off-why").is_hidden()
+    assert widget.locator(".mpb-engine-off-reload").is_hidden(), "a reload cannot help"
+    assert "cannot run the calculator engine" in widget.locator(".mpb-status-text").inner_text()
+    page.wait_for_timeout(500)  # a late start would have asked by now
+    engine = [url for url in asked if any(part in url for part in RUNTIME_PARTS)]
+    assert not engine, engine
+
+
 def xz(data: bytes) -> bytes:
     return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
 

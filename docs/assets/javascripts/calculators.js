@@ -96,9 +96,35 @@ function stalledDownload() {
   return undefined;
 }
 
+// Pyodide 314 needs class static blocks (Safari 16.4) and WebAssembly with
+// exception handling and reference types (Chrome 96); iPhone's Lockdown Mode
+// switches WebAssembly off.  Without them the engine failed only after its
+// 3 MB had downloaded, and the page said to reload (compat audit s27, 1).
+// The preload hint in a calculator page's head (runtime_assets.py) asks the
+// first of these questions too, so such a browser downloads nothing.
+function engineCanRun() {
+  if (typeof WebAssembly !== "object") return false;
+  try {
+    new Function("class A { static {} }");
+  } catch {
+    return false;
+  }
+  const valid = (...body) => WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, ...body]));
+  return (
+    valid(1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 6, 64, 11, 11) && // try ... end
+    valid(1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11) // an externref parameter
+  );
+}
+const ENGINE_CAN_RUN = engineCanRun();
+
 function startWorker() {
   if (worker) return worker;
   setRuntime("loading");
+  if (!ENGINE_CAN_RUN) {
+    worker = { postMessage() {} }; // keep later calls harmless
+    failRuntime("this browser lacks what Pyodide needs", "old-browser");
+    return worker;
+  }
   try {
     worker = ENGINE_FROM_MEMORY ? ENGINE_FROM_MEMORY.worker() : new Worker(WORKER_URL, { type: "module" });
   } catch (error) {
@@ -312,9 +338,11 @@ async function keepWasmForOffline(onProgress) {
 // The offline copy's engine runs from memory and has nothing to keep.  The
 // address it keeps the wasm under goes with it: a page from before an
 // update keeps the older build's, which the service worker no longer wants.
-if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload) {
+if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload && ENGINE_CAN_RUN) {
   globalThis.matchPlanBKeepWasm = Object.assign(keepWasmForOffline, { url: wasmAddresses().url });
 }
+// For the offline panel's words (offline.js): there is no engine to save.
+globalThis.matchPlanBEngineCanRun = ENGINE_CAN_RUN;
 
 // The wasm's xz download, decoded.
 function decodedWasmDownload(folder, report) {
@@ -478,9 +506,11 @@ function failRuntime(cause, reason = cause?.reason) {
 }
 
 // The paragraphs calculators/render.py writes for a failed start, by cause.
-const FAILURE_WORDS = ["why", "offline", "unreachable", "updated"];
+const FAILURE_WORDS = ["why", "offline", "unreachable", "updated", "old-browser"];
 
 function failureWords() {
+  // Neither a connection nor a reload would help.
+  if (runtime.reason === "old-browser") return "old-browser";
   // A copy opened from a folder holds its engine: no download failed, and it
   // has no button to save one.
   if (window.location.protocol === "file:") return "why";
@@ -1198,6 +1228,7 @@ class Widget {
       // Which cause to show is the one thing the page knows and Python cannot.
       const shown = failureWords();
       for (const words of FAILURE_WORDS) this.engineOff.querySelector(`.mpb-engine-off-${words}`).hidden = words !== shown;
+      this.engineOff.querySelector(".mpb-engine-off-reload").hidden = shown === "old-browser";
       this.engineOff.hidden = false;
       const why = this.engineOff.querySelector(`.mpb-engine-off-${shown}`);
       const fieldset = this.form.querySelector("fieldset");

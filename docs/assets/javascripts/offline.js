@@ -219,7 +219,7 @@
   }
 
   function showState(panel, state) {
-    for (const name of ["saving", "done", "no-engine", "failed", "unsupported"]) {
+    for (const name of ["saving", "done", "no-engine", "old-browser", "failed", "unsupported"]) {
       const message = panel.querySelector(`.mpb-offline-${name}`);
       if (message) message.hidden = name !== state;
     }
@@ -287,6 +287,7 @@
       if (half.status === "rejected") console.error("Match Plan B: saving for offline use failed:", half.reason);
     }
     if (wasm.status === "rejected" || rest.status === "rejected") showState(panel, "failed");
+    else if (globalThis.matchPlanBEngineCanRun === false) showState(panel, "old-browser");
     else if (!keepWasm) {
       console.warn("Match Plan B: the calculators' script did not run, so their engine was not saved");
       showState(panel, "no-engine");
