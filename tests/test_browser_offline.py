@@ -472,6 +472,32 @@ def test_after_one_calculator_visit_everything_works_offline(closed_browser: Any
     close(page)
 
 
+def test_save_in_a_browser_that_cannot_run_the_engine_keeps_the_pages_and_downloads_no_engine(
+    closed_browser: Any, hosted: Server
+) -> None:
+    # It said "Saved ... calculators included", having downloaded the engine
+    # it could not run (compat audit s27, 1).
+    page = new_page(closed_browser)
+    page.add_init_script("delete globalThis.WebAssembly;")
+    hosted.requested.clear()
+    page.goto(hosted.url)
+    panel = page.locator(".mpb-offline").first
+    panel.locator(".mpb-offline-save").click()
+    words = panel.locator(".mpb-offline-old-browser")
+    words.wait_for(timeout=60_000)
+    assert "cannot run the calculators' engine" in words.inner_text()
+    assert panel.locator(".mpb-offline-done").is_hidden() and panel.locator(".mpb-offline-failed").is_hidden()
+    runtime = [path for path in hosted.requested if "/pyodide-" in path]
+    assert not runtime, runtime
+    hosted.stop()
+    try:
+        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # kept, though never visited
+        assert page.locator("article h1").inner_text().startswith("SOAP")
+    finally:
+        hosted.start()
+    close(page)
+
+
 def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_browser: Any, hosted: Server) -> None:
     page = new_page(closed_browser)
     # A browser that asks sites to save data: nothing may download in the background.

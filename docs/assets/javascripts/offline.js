@@ -258,6 +258,9 @@
     // Bytes downloaded of bytes to download, by the page and by the service
     // worker; the bar stays indeterminate until both have said how many.
     const keepWasm = wasmKeeper();
+    // A browser that cannot run the engine (calculators.js) keeps the pages
+    // the service worker holds once it is active, and none of the runtime.
+    const engineRuns = globalThis.matchPlanBEngineCanRun !== false;
     const counts = { page: keepWasm ? null : { loaded: 0, total: 0 }, worker: null };
     const show = () => {
       if (!counts.page || !counts.worker) return;
@@ -277,17 +280,19 @@
         counts.page = { loaded, total };
         show();
       }),
-      saveRuntime(({ loaded, total }) => {
-        if (total === undefined) return;
-        counts.worker = { loaded, total };
-        show();
-      }),
+      engineRuns
+        ? saveRuntime(({ loaded, total }) => {
+            if (total === undefined) return;
+            counts.worker = { loaded, total };
+            show();
+          })
+        : register(),
     ]);
     for (const half of [wasm, rest]) {
       if (half.status === "rejected") console.error("Match Plan B: saving for offline use failed:", half.reason);
     }
     if (wasm.status === "rejected" || rest.status === "rejected") showState(panel, "failed");
-    else if (globalThis.matchPlanBEngineCanRun === false) showState(panel, "old-browser");
+    else if (!engineRuns) showState(panel, "old-browser");
     else if (!keepWasm) {
       console.warn("Match Plan B: the calculators' script did not run, so their engine was not saved");
       showState(panel, "no-engine");
