@@ -302,38 +302,46 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             class_="mpb-engine-off-updated",
             hidden=True,
         ),
-        # Shown when the browser lacks what the engine needs: a reload, a
-        # connection or the downloaded copy would all end the same way here.
+        # Shown when the browser lacks what the engine needs, in place of the
+        # remedies below: a reload, a connection or the downloaded copy would
+        # all end the same way in it.
         el(
             "p",
             "Live recalculation is off: this browser cannot run the calculator engine, so the result shown is for "
-            "the default inputs, and reloading does not change that. The engine needs Safari 16.4 or later (iOS or "
-            "iPadOS 16.4 on an iPhone or iPad), Firefox 114 or later, or Chrome or Edge 96 or later, with "
-            "WebAssembly on (an iPhone's Lockdown Mode turns it off unless this site is excluded).",
+            "the default inputs, and reloading does not change that. The engine needs Safari 16.4 or later, "
+            "Firefox 114 or later, or Chrome or Edge 96 or later, with WebAssembly on (an iPhone's Lockdown Mode "
+            "turns it off unless this site is excluded). On an iPhone or iPad every browser, Chrome included, "
+            "runs on Safari's engine, so there it needs iOS or iPadOS 16.4 or later. To get results for your own "
+            "inputs, open this page in such a browser, or run this calculator in a terminal: ",
+            el("code", f"python -m calculators {calc.NAME} --help"),
+            " (from a copy of the project's source).",
             class_="mpb-engine-off-old-browser",
             hidden=True,
         ),
-        el("p", "To get results for your own inputs:"),
         el(
-            "ul",
+            "div",
+            el("p", "To get results for your own inputs:"),
             el(
-                "li",
-                "reload the page with a connection, or open the site from its web address; once a calculator has run "
-                "with a connection, this browser keeps the engine for offline use;",
-                class_="mpb-engine-off-reload",
+                "ul",
+                el(
+                    "li",
+                    "reload the page with a connection, or open the site from its web address; once a calculator has "
+                    "run with a connection, this browser keeps the engine for offline use;",
+                ),
+                el(
+                    "li",
+                    "or, with a downloaded copy of the site, serve its folder with ",
+                    el("code", SERVE_FOLDER),
+                    " and open the address it prints;",
+                ),
+                el(
+                    "li",
+                    "or run this calculator in a terminal: ",
+                    el("code", f"python -m calculators {calc.NAME} --help"),
+                    " (from a copy of the project's source).",
+                ),
             ),
-            el(
-                "li",
-                "or, with a downloaded copy of the site, serve its folder with ",
-                el("code", SERVE_FOLDER),
-                " and open the address it prints;",
-            ),
-            el(
-                "li",
-                "or run this calculator in a terminal: ",
-                el("code", f"python -m calculators {calc.NAME} --help"),
-                " (from a copy of the project's source).",
-            ),
+            class_="mpb-engine-off-remedies",
         ),
         class_="mpb-engine-off",
         role="note",

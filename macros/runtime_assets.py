@@ -93,6 +93,28 @@ WASM_DOWNLOAD = "pyodide.asm.wasm.xz"
 WORKER = Path("assets") / "javascripts" / "calculator-worker.js"
 PAGE_SCRIPT = Path("assets") / "javascripts" / "calculators.js"
 MANIFEST_MARKER = "/* build manifest */ {}"
+ENGINE_CHECK_MARKER = "/* engine check */ true"
+# What the engine needs of a browser (compat audit s27): Pyodide 314's class
+# static blocks (Safari 16.4); WebAssembly (an iPhone's Lockdown Mode turns
+# it off) with exception handling, which Pyodide's wasm uses in its first
+# form, try ... end (Chrome 95, Firefox 100), and reference types (Chrome
+# 96); and a module worker (Firefox 114), the only kind Pyodide 314 starts
+# in.  A browser that does not support module workers does not read the
+# `type` option; the address is refused either way, so no worker starts.
+# One expression for calculators.js and the preload hint, so a browser the
+# page will not start downloads nothing either.
+ENGINE_CAN_RUN = (
+    "(() => { "
+    'try { new Function("class A { static {} }"); } catch { return false; } '
+    'if (typeof WebAssembly !== "object") return false; '
+    "const valid = (...body) => WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, ...body])); "
+    "if (!valid(1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 6, 64, 11, 11)) return false; "
+    "if (!valid(1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11)) return false; "
+    "let module = false; "
+    'try { new (globalThis.matchPlanBNativeWorker || Worker)("blob://", { get type() { module = true; return "module"; } }); } '
+    "catch {} "
+    "return module; })()"
+)
 # A memory snapshot's file name starts with this; it is fetched only for later visits.
 SNAPSHOT_PREFIX = "snapshot-"
 CALCULATOR_MARKUP = 'class="mpb-calculator"'
@@ -346,11 +368,15 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
     }
 
 
-def fill_manifest(script: Path, manifest: dict[str, Any]) -> None:
+def fill_in(script: Path, marker: str, value: str) -> None:
     text = script.read_text()
-    if text.count(MANIFEST_MARKER) != 1:
-        raise ValueError(f"{script} must contain {MANIFEST_MARKER!r} exactly once for the build to fill in")
-    script.write_text(text.replace(MANIFEST_MARKER, json.dumps(manifest, separators=(",", ":"))))
+    if text.count(marker) != 1:
+        raise ValueError(f"{script} must contain {marker!r} exactly once for the build to fill in")
+    script.write_text(text.replace(marker, value))
+
+
+def fill_manifest(script: Path, manifest: dict[str, Any]) -> None:
+    fill_in(script, MANIFEST_MARKER, json.dumps(manifest, separators=(",", ":")))
 
 
 def preload_hints(page_url: str) -> str:
@@ -371,12 +397,8 @@ def preload_hints(page_url: str) -> str:
     runtime = f"{up}{runtime_dir().as_posix()}/"
     kept = f'new URL("{runtime}{WASM_DOWNLOAD.removesuffix(".xz")}", document.baseURI).href'
     hint = f'{{ rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "{runtime}{WASM_DOWNLOAD}" }}'
-    # A browser that cannot run the engine downloads none of it: the first
-    # of calculators.js's questions (engineCanRun), the one that old Safari
-    # fails.
-    can_run = 'try { new Function("class A { static {} }"); } catch { return; } if (typeof WebAssembly !== "object") return; '
     return (
-        f"<script {PRELOAD_SCRIPT_MARK}>(() => {{ {can_run}"
+        f"<script {PRELOAD_SCRIPT_MARK}>(() => {{ if (!{ENGINE_CAN_RUN}) return; "
         f'try {{ if (localStorage.getItem("{RUNTIME_KEPT_KEY}") === {kept}) return; }} catch {{}} '
         f'document.head.append(Object.assign(document.createElement("link"), {hint})); '
         "})();</script>"
@@ -402,3 +424,4 @@ def on_post_build(config: Any, **_: Any) -> None:
         manifest = build_manifest(target, Path(scratch))
     for script in (WORKER, PAGE_SCRIPT):
         fill_manifest(site / script, manifest)
+    fill_in(site / PAGE_SCRIPT, ENGINE_CHECK_MARKER, ENGINE_CAN_RUN)

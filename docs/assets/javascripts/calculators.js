@@ -96,26 +96,12 @@ function stalledDownload() {
   return undefined;
 }
 
-// Pyodide 314 needs class static blocks (Safari 16.4) and WebAssembly with
-// exception handling and reference types (Chrome 96); iPhone's Lockdown Mode
-// switches WebAssembly off.  Without them the engine failed only after its
-// 3 MB had downloaded, and the page said to reload (compat audit s27, 1).
-// The preload hint in a calculator page's head (runtime_assets.py) asks the
-// first of these questions too, so such a browser downloads nothing.
-function engineCanRun() {
-  if (typeof WebAssembly !== "object") return false;
-  try {
-    new Function("class A { static {} }");
-  } catch {
-    return false;
-  }
-  const valid = (...body) => WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, ...body]));
-  return (
-    valid(1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 6, 64, 11, 11) && // try ... end
-    valid(1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11) // an externref parameter
-  );
-}
-const ENGINE_CAN_RUN = engineCanRun();
+// Whether this browser has what the engine needs, asked by the expression
+// the build writes in here and into the preload hint in a calculator page's
+// head (runtime_assets.ENGINE_CAN_RUN), so the two agree: without it the
+// engine failed only after its 3 MB had downloaded, and the page said to
+// reload (compat audit s27, 1).
+const ENGINE_CAN_RUN = /* engine check */ true;
 
 function startWorker() {
   if (worker) return worker;
@@ -1228,7 +1214,7 @@ class Widget {
       // Which cause to show is the one thing the page knows and Python cannot.
       const shown = failureWords();
       for (const words of FAILURE_WORDS) this.engineOff.querySelector(`.mpb-engine-off-${words}`).hidden = words !== shown;
-      this.engineOff.querySelector(".mpb-engine-off-reload").hidden = shown === "old-browser";
+      this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = shown === "old-browser";
       this.engineOff.hidden = false;
       const why = this.engineOff.querySelector(`.mpb-engine-off-${shown}`);
       const fieldset = this.form.querySelector("fieldset");
