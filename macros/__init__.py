@@ -442,6 +442,18 @@ def _copy_dated(env: Any) -> Markup:
     )
 
 
+# Said wherever the panel says something was saved.  An icon added to the
+# Home Screen opens a copy of the site with a store of its own, which this
+# clearing leaves alone (WebKit's own clarification of the rule).
+BROWSERS_CLEAR = (
+    "A browser may still clear what a site keeps when it runs short of space, and Safari (on an iPhone or iPad "
+    "too) clears it after seven days of Safari use without a visit to the site (WebKit's tracking prevention, "
+    "since 2020). A copy of the site opened from a Home Screen icon keeps its own store, which this leaves "
+    "alone: add the site to your Home Screen, open it from the icon and save there. Or visit again before a "
+    "trip, or take the zip above, which keeps."
+)
+
+
 def offline_panel(env: Any) -> Markup:
     """The "Download for offline reading" link and the "Save for offline use" button."""
     if _offline_copy(env):
@@ -501,11 +513,7 @@ def offline_panel(env: Any) -> Markup:
             el("p", "Saving…", class_="mpb-offline-saving", hidden=True),
             el(
                 "p",
-                "Saved. This site now works in this browser with no connection, calculators included. A browser "
-                "may still clear what a site keeps when it runs short of space, and Safari (on an iPhone or iPad "
-                "too) clears it after seven days of use without a visit to the site, unless you added the site to "
-                "your Home Screen (WebKit's tracking prevention, since 2020). Visit again before a trip, or take "
-                "the zip above, which keeps.",
+                "Saved. This site now works in this browser with no connection, calculators included. " + BROWSERS_CLEAR,
                 class_="mpb-offline-done",
                 hidden=True,
             ),
@@ -524,7 +532,7 @@ def offline_panel(env: Any) -> Markup:
                 "p",
                 "The guides are saved: they open in this browser with no connection. This browser cannot run the "
                 "calculators' engine (a calculator's page says what it needs), so each calculator shows only its "
-                "result for the default inputs, here and offline.",
+                "result for the default inputs, here and offline. " + BROWSERS_CLEAR,
                 class_="mpb-offline-old-browser",
                 hidden=True,
             ),

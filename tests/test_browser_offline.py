@@ -413,13 +413,26 @@ def assert_live(page: Any, url: str) -> None:
     page.locator(LIVE).first.wait_for(timeout=90_000)
 
 
-def assert_live_offline(page: Any, hosted: Server, path: str) -> None:
-    """With the site's server stopped, the page at ``path`` still goes live."""
+@contextlib.contextmanager
+def server_stopped(hosted: Server) -> Iterator[None]:
+    """The site unreachable, as on a plane, for the block's length."""
     hosted.stop()
     try:
-        assert_live(page, hosted.url + path)
+        yield
     finally:
         hosted.start()
+
+
+def assert_live_offline(page: Any, hosted: Server, path: str) -> None:
+    """With the site's server stopped, the page at ``path`` still goes live."""
+    with server_stopped(hosted):
+        assert_live(page, hosted.url + path)
+
+
+def assert_unvisited_guide_opens(page: Any, hosted: Server) -> None:
+    """A guide this browser never opened comes from what it saved."""
+    page.goto(hosted.url + "unmatched/soap-and-plan-b/")
+    assert page.locator("article h1").inner_text().startswith("SOAP")
 
 
 def publish_a_new_service_worker(site: Path) -> None:
@@ -452,8 +465,7 @@ def test_after_one_calculator_visit_everything_works_offline(closed_browser: Any
     cached = page.evaluate(WAIT_FOR_RUNTIME, len(expected))
     assert sorted(url.rsplit("/", 1)[1] for url in cached) == expected, cached
 
-    hosted.stop()
-    try:
+    with server_stopped(hosted):
         page.reload()
         page.locator(LIVE).first.wait_for(timeout=90_000)
         # Every calculator, by instant navigation (the engine stays up) ...
@@ -467,8 +479,6 @@ def test_after_one_calculator_visit_everything_works_offline(closed_browser: Any
             page.goto(hosted.url + guide, wait_until="domcontentloaded")
             assert page.locator("article h1").count() == 1, guide
         search_finds(page, "SOAP")
-    finally:
-        hosted.start()
     close(page)
 
 
@@ -489,12 +499,8 @@ def test_save_in_a_browser_that_cannot_run_the_engine_keeps_the_pages_and_downlo
     assert panel.locator(".mpb-offline-done").is_hidden() and panel.locator(".mpb-offline-failed").is_hidden()
     runtime = [path for path in hosted.requested if "/pyodide-" in path]
     assert not runtime, runtime
-    hosted.stop()
-    try:
-        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # kept, though never visited
-        assert page.locator("article h1").inner_text().startswith("SOAP")
-    finally:
-        hosted.start()
+    with server_stopped(hosted):
+        assert_unvisited_guide_opens(page, hosted)
     close(page)
 
 
@@ -536,13 +542,9 @@ def test_save_for_offline_use_from_a_guide_page_even_with_save_data(closed_brows
     assert page.evaluate("window.__savedProgressMax") == counted, downloaded
     print(f"Save for offline use downloaded {sum(downloaded.values())} bytes of runtime: {downloaded}")
 
-    hosted.stop()
-    try:
-        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # never visited
-        assert page.locator("article h1").inner_text().startswith("SOAP")
+    with server_stopped(hosted):
+        assert_unvisited_guide_opens(page, hosted)
         assert_live(page, hosted.url + "calculators/competitiveness/")
-    finally:
-        hosted.start()
     close(page)
 
 
@@ -740,16 +742,12 @@ def test_without_the_calculators_script_the_rest_is_saved_and_the_panel_says_so(
         assert sorted(page.evaluate(RUNTIME_KEPT)) == sorted(downloaded_by_the_worker(hosted.directory))
     finally:
         hosted.serve_everything()
-    hosted.stop()
-    try:
-        page.goto(hosted.url + "unmatched/soap-and-plan-b/")  # never visited
-        assert page.locator("article h1").inner_text().startswith("SOAP")
+    with server_stopped(hosted):
+        assert_unvisited_guide_opens(page, hosted)
         # A calculator, as the panel said: its result for the default inputs, not live.
         page.goto(hosted.url + CALCULATOR_PAGES[0])
         page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=30_000)
         assert page.locator(".mpb-engine-off").first.is_visible()
-    finally:
-        hosted.start()
     close(page)
 
 
@@ -763,11 +761,8 @@ def offline_after_one_guide_visit(browser: Any, hosted: Server) -> Iterator[Any]
     page = new_page(browser)
     page.goto(hosted.url + "faq/")
     page.evaluate(WAIT_FOR_WORKER)
-    hosted.stop()
-    try:
+    with server_stopped(hosted):
         yield page
-    finally:
-        hosted.start()
     close(page)
 
 
