@@ -429,6 +429,18 @@ def assert_live_offline(page: Any, hosted: Server, path: str) -> None:
         assert_live(page, hosted.url + path)
 
 
+def saved_and_said(page: Any, state: str) -> str:
+    """Press the first "Save for offline use" and return the words of the
+    state it ends in, which must be the only one shown."""
+    panel = page.locator(".mpb-offline").first
+    panel.locator(".mpb-offline-save").click()
+    words = panel.locator(f".mpb-offline-{state}")
+    words.wait_for(timeout=90_000)
+    for other in {"done", "no-engine", "old-browser", "failed"} - {state}:
+        assert panel.locator(f".mpb-offline-{other}").is_hidden(), other
+    return words.inner_text()
+
+
 def assert_unvisited_guide_opens(page: Any, hosted: Server) -> None:
     """A guide this browser never opened comes from what it saved."""
     page.goto(hosted.url + "unmatched/soap-and-plan-b/")
@@ -491,12 +503,7 @@ def test_save_in_a_browser_that_cannot_run_the_engine_keeps_the_pages_and_downlo
     page.add_init_script("delete globalThis.WebAssembly;")
     hosted.requested.clear()
     page.goto(hosted.url)
-    panel = page.locator(".mpb-offline").first
-    panel.locator(".mpb-offline-save").click()
-    words = panel.locator(".mpb-offline-old-browser")
-    words.wait_for(timeout=60_000)
-    assert "cannot run the calculators' engine" in words.inner_text()
-    assert panel.locator(".mpb-offline-done").is_hidden() and panel.locator(".mpb-offline-failed").is_hidden()
+    assert "cannot run the calculators' engine" in saved_and_said(page, "old-browser")
     runtime = [path for path in hosted.requested if "/pyodide-" in path]
     assert not runtime, runtime
     with server_stopped(hosted):
@@ -733,12 +740,7 @@ def test_without_the_calculators_script_the_rest_is_saved_and_the_panel_says_so(
         page.goto(hosted.url + "faq/")
         page.wait_for_load_state("load")
         assert page.evaluate("globalThis.matchPlanBKeepWasm") is None
-        panel = page.locator(".mpb-offline").first
-        panel.locator(".mpb-offline-save").click()
-        said = panel.locator(".mpb-offline-no-engine")
-        said.wait_for(timeout=90_000)
-        assert "engine was not saved" in said.inner_text()
-        assert panel.locator(".mpb-offline-done").is_hidden() and panel.locator(".mpb-offline-failed").is_hidden()
+        assert "engine was not saved" in saved_and_said(page, "no-engine")
         assert sorted(page.evaluate(RUNTIME_KEPT)) == sorted(downloaded_by_the_worker(hosted.directory))
     finally:
         hosted.serve_everything()
