@@ -233,6 +233,12 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
     )
 
 
+def in_a_terminal(calc: Calculator[Result]) -> tuple[Markup, str]:
+    """The way to a result that needs no browser, ending each way the page
+    says the live calculator cannot run."""
+    return el("code", f"python -m calculators {calc.NAME} --help"), " (from a copy of the project's source)."
+
+
 def render_without_javascript(calc: Calculator[Result]) -> Markup:
     """What the page says where scripts are off: the form still takes typing
     but nothing answers it, and a reader could take the default result beside
@@ -244,8 +250,7 @@ def render_without_javascript(calc: Calculator[Result]) -> Markup:
             "Live recalculation needs JavaScript, which is off in this browser: the result shown is for the default "
             "inputs, and changing the form does not change it. Turn JavaScript on for this site, or run this "
             "calculator in a terminal: ",
-            el("code", f"python -m calculators {calc.NAME} --help"),
-            " (from a copy of the project's source).",
+            *in_a_terminal(calc),
             class_="mpb-engine-off",
         ),
         **NOT_SEARCHED,
@@ -313,8 +318,7 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             "turns it off unless this site is excluded). On an iPhone or iPad every browser, Chrome included, "
             "runs on Safari's engine, so there it needs iOS or iPadOS 16.4 or later. To get results for your own "
             "inputs, open this page in such a browser, or run this calculator in a terminal: ",
-            el("code", f"python -m calculators {calc.NAME} --help"),
-            " (from a copy of the project's source).",
+            *in_a_terminal(calc),
             class_="mpb-engine-off-old-browser",
             hidden=True,
         ),
@@ -337,8 +341,7 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
                 el(
                     "li",
                     "or run this calculator in a terminal: ",
-                    el("code", f"python -m calculators {calc.NAME} --help"),
-                    " (from a copy of the project's source).",
+                    *in_a_terminal(calc),
                 ),
             ),
             class_="mpb-engine-off-remedies",
