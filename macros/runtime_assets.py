@@ -102,7 +102,8 @@ ENGINE_CHECK_MARKER = "/* engine check */ true"
 # in.  A browser that does not support module workers does not read the
 # `type` option; the address is refused either way, so no worker starts.
 # One expression for calculators.js and the preload hint, so a browser the
-# page will not start downloads nothing either.
+# page will not start downloads nothing either; the hint leaves its answer in
+# `matchPlanBEngineCanRun` for calculators.js.
 ENGINE_CAN_RUN = (
     "(() => { "
     'try { new Function("class A { static {} }"); } catch { return false; } '
@@ -398,7 +399,7 @@ def preload_hints(page_url: str) -> str:
     kept = f'new URL("{runtime}{WASM_DOWNLOAD.removesuffix(".xz")}", document.baseURI).href'
     hint = f'{{ rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "{runtime}{WASM_DOWNLOAD}" }}'
     return (
-        f"<script {PRELOAD_SCRIPT_MARK}>(() => {{ if (!{ENGINE_CAN_RUN}) return; "
+        f"<script {PRELOAD_SCRIPT_MARK}>(() => {{ if (!(globalThis.matchPlanBEngineCanRun = {ENGINE_CAN_RUN})) return; "
         f'try {{ if (localStorage.getItem("{RUNTIME_KEPT_KEY}") === {kept}) return; }} catch {{}} '
         f'document.head.append(Object.assign(document.createElement("link"), {hint})); '
         "})();</script>"

@@ -100,18 +100,15 @@ function stalledDownload() {
 // the build writes in here and into the preload hint in a calculator page's
 // head (runtime_assets.ENGINE_CAN_RUN), so the two agree: without it the
 // engine failed only after its 3 MB had downloaded, and the page said to
-// reload (compat audit s27, 1).
-const ENGINE_CAN_RUN = /* engine check */ true;
+// reload (compat audit s27, 1).  A calculator page's hint has asked already,
+// and its answer is taken rather than asked for again at the engine's start.
+const ENGINE_CAN_RUN = globalThis.matchPlanBEngineCanRun ?? /* engine check */ true;
 
 function startWorker() {
   if (worker) return worker;
   setRuntime("loading");
-  if (!ENGINE_CAN_RUN) {
-    worker = { postMessage() {} }; // keep later calls harmless
-    failRuntime("this browser lacks what Pyodide needs", "old-browser");
-    return worker;
-  }
   try {
+    if (!ENGINE_CAN_RUN) throw Object.assign(new Error("this browser lacks what Pyodide needs"), { reason: "old-browser" });
     worker = ENGINE_FROM_MEMORY ? ENGINE_FROM_MEMORY.worker() : new Worker(WORKER_URL, { type: "module" });
   } catch (error) {
     worker = { postMessage() {} }; // keep later calls harmless
@@ -327,7 +324,8 @@ async function keepWasmForOffline(onProgress) {
 if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload && ENGINE_CAN_RUN) {
   globalThis.matchPlanBKeepWasm = Object.assign(keepWasmForOffline, { url: wasmAddresses().url });
 }
-// For the offline panel's words (offline.js): there is no engine to save.
+// For the offline panel's words (offline.js), on pages without the hint:
+// there is no engine to save.
 globalThis.matchPlanBEngineCanRun = ENGINE_CAN_RUN;
 
 // The wasm's xz download, decoded.
