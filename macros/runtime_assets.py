@@ -94,6 +94,9 @@ WORKER = Path("assets") / "javascripts" / "calculator-worker.js"
 PAGE_SCRIPT = Path("assets") / "javascripts" / "calculators.js"
 MANIFEST_MARKER = "/* build manifest */ {}"
 ENGINE_CHECK_MARKER = "/* engine check */ true"
+# The classic script that asks it on every page, and says so on a calculator
+# where the answer is no (it holds the marker above).
+ENGINE_CHECK_SCRIPT = Path("assets") / "javascripts" / "engine-check.js"
 # What the engine needs of a browser (compat audit s27): Pyodide 314's class
 # static blocks (Safari 16.4); WebAssembly (an iPhone's Lockdown Mode turns
 # it off) with exception handling, which Pyodide's wasm uses in its first
@@ -101,19 +104,20 @@ ENGINE_CHECK_MARKER = "/* engine check */ true"
 # 96); and a module worker (Firefox 114), the only kind Pyodide 314 starts
 # in.  A browser that does not support module workers does not read the
 # `type` option; the address is refused either way, so no worker starts.
-# One expression for calculators.js and the preload hint, so a browser the
+# One expression for engine-check.js and the preload hint, so a browser the
 # page will not start downloads nothing either; the hint leaves its answer in
-# `matchPlanBEngineCanRun` for calculators.js.
+# `matchPlanBEngineCanRun` for the other scripts.  Written in ES5, because
+# engine-check.js must parse in the browsers it answers no for.
 ENGINE_CAN_RUN = (
-    "(() => { "
-    'try { new Function("class A { static {} }"); } catch { return false; } '
+    "(function () { "
+    'try { new Function("class A { static {} }"); } catch (error) { return false; } '
     'if (typeof WebAssembly !== "object") return false; '
-    "const valid = (...body) => WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, ...body])); "
-    "if (!valid(1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 6, 64, 11, 11)) return false; "
-    "if (!valid(1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11)) return false; "
-    "let module = false; "
-    'try { new (globalThis.matchPlanBNativeWorker || Worker)("blob://", { get type() { module = true; return "module"; } }); } '
-    "catch {} "
+    "function valid(body) { return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0].concat(body))); } "
+    "if (!valid([1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 6, 64, 11, 11])) return false; "
+    "if (!valid([1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11])) return false; "
+    "var module = false; "
+    'try { new (window.matchPlanBNativeWorker || Worker)("blob://", { get type() { module = true; return "module"; } }); } '
+    "catch (error) {} "
     "return module; })()"
 )
 # A memory snapshot's file name starts with this; it is fetched only for later visits.
@@ -425,4 +429,4 @@ def on_post_build(config: Any, **_: Any) -> None:
         manifest = build_manifest(target, Path(scratch))
     for script in (WORKER, PAGE_SCRIPT):
         fill_manifest(site / script, manifest)
-    fill_in(site / PAGE_SCRIPT, ENGINE_CHECK_MARKER, ENGINE_CAN_RUN)
+    fill_in(site / ENGINE_CHECK_SCRIPT, ENGINE_CHECK_MARKER, ENGINE_CAN_RUN)

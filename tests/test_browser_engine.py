@@ -14,6 +14,8 @@ from browser import (
     field,
     first_live_result,
     open_calculator,
+    open_page,
+    start_navigation,
     stored_snapshots,
     wait_for_result,
     wait_for_tab_copy,
@@ -165,6 +167,44 @@ def test_a_browser_that_cannot_run_the_engine_downloads_none_of_it_and_says_what
     page.wait_for_timeout(500)  # a late start would have asked by now
     engine = [url for url in asked if any(part in url for part in RUNTIME_PARTS)]
     assert not engine, engine
+
+
+# Safari before 14 and Chrome before 85 (as on an iPhone that stopped at iOS
+# 12) cannot parse calculators.js, so its words never came: the form took
+# typing and answered nothing.  Such a browser lacks class static blocks too;
+# here the module fails to parse as it would there.
+UNPARSEABLE_MODULE = "export const calculators = ;"
+
+
+@pytest.mark.parametrize("arrival", ["load", "instant-navigation"])
+def test_a_browser_too_old_to_parse_the_page_script_still_says_the_form_is_not_live(
+    page: Any, site_url: str, arrival: str
+) -> None:
+    page.add_init_script(LACKS["static-blocks"])
+    page.route(
+        "**/assets/javascripts/calculators.js",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=UNPARSEABLE_MODULE),
+    )
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    if arrival == "load":
+        page.goto(site_url + PAGE)
+    else:
+        # The home page has no calculator, so no preload hint asked first.
+        open_page(page, site_url)
+        start_navigation(page, site_url + PAGE)
+    widget = page.locator(WIDGET)
+    words = widget.locator(".mpb-engine-off-old-browser")
+    words.wait_for(state="visible", timeout=10_000)
+    assert "Safari 16.4" in words.inner_text()
+    assert widget.locator("div.mpb-engine-off").is_visible()
+    for other in ("why", "offline", "unreachable", "updated", "remedies"):
+        assert widget.locator(f".mpb-engine-off-{other}").is_hidden(), other
+    assert widget.locator("fieldset input").first.is_disabled(), "a form that answers nothing takes no typing"
+    assert "Step 2 CK" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
+    engine = [url for url in asked if any(part in url for part in RUNTIME_PARTS)]
+    assert not engine, engine
+    page.page_errors[:] = [error for error in page.page_errors if "Unexpected token" not in error]
 
 
 def xz(data: bytes) -> bytes:

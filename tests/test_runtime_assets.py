@@ -100,7 +100,7 @@ def test_manifest_marker_is_filled_once(tmp_path: Path) -> None:
         runtime_assets.fill_manifest(script, {})
     for built in (runtime_assets.WORKER, runtime_assets.PAGE_SCRIPT):
         assert (ROOT / "docs" / built).read_text().count(runtime_assets.MANIFEST_MARKER) == 1
-    assert (ROOT / "docs" / runtime_assets.PAGE_SCRIPT).read_text().count(runtime_assets.ENGINE_CHECK_MARKER) == 1
+    assert (ROOT / "docs" / runtime_assets.ENGINE_CHECK_SCRIPT).read_text().count(runtime_assets.ENGINE_CHECK_MARKER) == 1
 
 
 def test_preload_hints_are_relative_to_the_page() -> None:

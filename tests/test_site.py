@@ -307,6 +307,26 @@ def test_runtime_is_vendored_only_once_and_loaded_by_a_module_script(built_site:
     assert "pyodide" not in index.lower().replace("assets/javascripts/calculators.js", "")
 
 
+# ES5 as acorn (the parser of the JavaScript tools) reads it, run by Node.
+PARSES_AS_ES5 = (
+    'require("acorn").parse(require("fs").readFileSync(process.argv[1], "utf8"), { ecmaVersion: 5, sourceType: "script" });'
+)
+
+
+def test_the_engine_check_parses_in_the_browsers_it_answers_no_for(built_site: Path) -> None:
+    """It says a calculator is not live where calculators.js cannot even be
+    parsed (Safari before 14, Chrome before 85), so it, and the expression
+    the build writes into it, must be older JavaScript than the site's own."""
+    import subprocess
+
+    from macros import runtime_assets
+
+    script = built_site / runtime_assets.ENGINE_CHECK_SCRIPT
+    assert runtime_assets.ENGINE_CHECK_MARKER not in script.read_text(), "the build did not fill in the check"
+    parsed = subprocess.run(["node", "-e", PARSES_AS_ES5, str(script)], cwd=ROOT, capture_output=True, text=True)
+    assert parsed.returncode == 0, parsed.stderr
+
+
 @pytest.mark.parametrize("config", ["mkdocs.yml", "tests/fixtures/without-instant-navigation.yml"])
 def test_configurations_build_strictly(config: str, tmp_path: Path) -> None:
     from conftest import build_site

@@ -96,13 +96,13 @@ function stalledDownload() {
   return undefined;
 }
 
-// Whether this browser has what the engine needs, asked by the expression
-// the build writes in here and into the preload hint in a calculator page's
-// head (runtime_assets.ENGINE_CAN_RUN), so the two agree: without it the
-// engine failed only after its 3 MB had downloaded, and the page said to
-// reload (compat audit s27, 1).  A calculator page's hint has asked already,
-// and its answer is taken rather than asked for again at the engine's start.
-const ENGINE_CAN_RUN = globalThis.matchPlanBEngineCanRun ?? /* engine check */ true;
+// Whether this browser has what the engine needs, as engine-check.js (a
+// classic script that runs before this module) or a calculator page's
+// preload hint asked it (runtime_assets.ENGINE_CAN_RUN): without the answer
+// the engine failed only after its 3 MB had downloaded, and the page said to
+// reload (compat audit s27, 1).  Missing only if that script did not load; the
+// start then goes ahead and fails, if it must, like any other.
+const ENGINE_CAN_RUN = globalThis.matchPlanBEngineCanRun ?? true;
 
 function startWorker() {
   if (worker) return worker;
@@ -324,9 +324,6 @@ async function keepWasmForOffline(onProgress) {
 if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload && ENGINE_CAN_RUN) {
   globalThis.matchPlanBKeepWasm = Object.assign(keepWasmForOffline, { url: wasmAddresses().url });
 }
-// For the offline panel's words (offline.js), on pages without the hint:
-// there is no engine to save.
-globalThis.matchPlanBEngineCanRun = ENGINE_CAN_RUN;
 
 // The wasm's xz download, decoded.
 function decodedWasmDownload(folder, report) {

@@ -258,7 +258,7 @@
     // Bytes downloaded of bytes to download, by the page and by the service
     // worker; the bar stays indeterminate until both have said how many.
     const keepWasm = wasmKeeper();
-    // A browser that cannot run the engine (calculators.js) keeps the pages
+    // A browser that cannot run the engine (engine-check.js) keeps the pages
     // the service worker holds once it is active, and none of the runtime.
     const engineRuns = globalThis.matchPlanBEngineCanRun !== false;
     const counts = { page: keepWasm ? null : { loaded: 0, total: 0 }, worker: null };

@@ -1,0 +1,47 @@
+// Asks once per page load whether this browser can run the calculator
+// engine, and where it cannot, shows the words Python wrote for that case.
+//
+// ES5 in a classic script, unlike the site's other scripts: a browser too old
+// for the engine is often too old to parse calculators.js at all (Safari
+// before 14, as on iPhones that stopped at iOS 12; Chrome before 85), so that
+// module never ran there, and its calculators took typing with no word that
+// nothing would answer.  This file stays within what such a browser reads.
+(function () {
+  "use strict";
+
+  // A calculator page's preload hint asked already, in its head.  Otherwise
+  // asked here, on every page, because instant navigation may bring a
+  // calculator later; calculators.js and offline.js take this answer.
+  var canRun = window.matchPlanBEngineCanRun;
+  if (typeof canRun !== "boolean") {
+    // Filled in by macros/runtime_assets.py: ENGINE_CAN_RUN, the expression
+    // the preload hint asks too.
+    canRun = window.matchPlanBEngineCanRun = /* engine check */ true;
+  }
+  if (canRun) return;
+
+  // What calculators.js shows for the reason "old-browser", where it runs;
+  // here for where it cannot.
+  function sayEngineCannotRun() {
+    var calculators = document.querySelectorAll(".mpb-calculator");
+    for (var i = 0; i < calculators.length; i++) {
+      var calculator = calculators[i];
+      // A div: after instant navigation the no-script words are elements too.
+      var off = calculator.querySelector("div.mpb-engine-off");
+      var reasons = off.querySelectorAll("[class^='mpb-engine-off-']");
+      for (var j = 0; j < reasons.length; j++) {
+        reasons[j].hidden = reasons[j].className !== "mpb-engine-off-old-browser";
+      }
+      off.hidden = false;
+      calculator.setAttribute("data-runtime", "failed");
+      // Its form answers nothing here, so it takes no typing either.
+      calculator.querySelector("fieldset").disabled = true;
+    }
+  }
+
+  // Material's instant navigation swaps pages without running this again;
+  // at the end of the body, without it, the page is already parsed.
+  var pages = window.document$;
+  if (pages && typeof pages.subscribe === "function") pages.subscribe(sayEngineCannotRun);
+  else sayEngineCannotRun();
+})();
