@@ -307,6 +307,22 @@ def test_runtime_is_vendored_only_once_and_loaded_by_a_module_script(built_site:
     assert "pyodide" not in index.lower().replace("assets/javascripts/calculators.js", "")
 
 
+def test_every_guide_has_a_description_of_its_own(built_site: Path) -> None:
+    """A shared link's preview and a search result show the page's own words,
+    not the site's one sentence (macros/page_description.py)."""
+    described: dict[str, list[str]] = {}
+    for page in pages(built_site):
+        if page.name == "404.html":
+            continue
+        found = re.findall(r'<meta name="description" content="([^"]*)">', page.read_text(encoding="utf-8"))
+        assert len(found) == 1, f"{page}: {found}"
+        described.setdefault(unescape(found[0]), []).append(str(page.relative_to(built_site)))
+    shared = {words: where for words, where in described.items() if len(where) > 1}
+    assert not shared, shared
+    home = unescape(re.findall(r'<meta name="description" content="([^"]*)">', (built_site / "index.html").read_text())[0])
+    assert home.startswith('Match Plan B is a free guide, with calculators, to planning a backup ("Plan B")')
+
+
 # ES5 as acorn (the parser of the JavaScript tools) reads it, run by Node.
 PARSES_AS_ES5 = (
     'require("acorn").parse(require("fs").readFileSync(process.argv[1], "utf8"), { ecmaVersion: 5, sourceType: "script" });'

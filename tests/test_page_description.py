@@ -1,0 +1,36 @@
+"""Each page's description comes from its own opening paragraph."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from macros.page_description import description, on_page_content
+
+
+def test_the_first_sentence_of_the_opening_paragraph_describes_the_page() -> None:
+    content = (
+        '<h1 id="x">Title</h1>\n<p>This page is for <em>dual</em> applicants heading into interview season\n'
+        "with two specialties to present. It covers more.</p>"
+    )
+    assert description(content) == (
+        "This page is for dual applicants heading into interview season with two specialties to present."
+    )
+
+
+def test_a_short_first_sentence_takes_the_second_with_it() -> None:
+    content = "<h1>T</h1><p>Short and plain. The second sentence says what the page covers. A third is left.</p>"
+    assert description(content) == "Short and plain. The second sentence says what the page covers."
+
+
+def test_quotation_marks_are_escaped_for_the_attribute_material_writes_it_into() -> None:
+    content = '<h1>T</h1><p>An honest answer to "how strong is my file?" &amp; more, before deciding on a backup.</p>'
+    assert (
+        description(content) == "An honest answer to &quot;how strong is my file?&quot; &amp; more, before deciding on a backup."
+    )
+
+
+def test_a_page_without_an_opening_paragraph_or_with_its_own_description_is_left_alone() -> None:
+    assert description("<h1>T</h1><div>a calculator</div><p>Later text.</p>") is None
+    page = SimpleNamespace(meta={"description": "Written by hand."})
+    on_page_content("<h1>T</h1><p>From the page.</p>", page=page)
+    assert page.meta["description"] == "Written by hand."
