@@ -395,12 +395,18 @@ def test_the_timeline_guide_says_registration_stays_open_with_a_fee_until_the_ra
 
     import macros
 
-    pin_build_date(monkeypatch, dt.date(2026, 12, 2))
     guide = (Path(__file__).parent.parent / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
     (line,) = [line for line in guide.splitlines() if "Register for the Match with the NRMP" in line]
+    pin_build_date(monkeypatch, dt.date(2026, 12, 2))
     shown = jinja2.Template(line).render(cycle_date=macros.cycle_date)
     assert "stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar" in shown
-    assert "register now, <strong>by 17 February 2027, an estimate set early on purpose</strong>" in shown
+    assert "you can still register, with the fee, <strong>by 17 February 2027, an estimate set early" in shown
+    # Built after Match Day, the page is about the next Match, whose
+    # registration opens only in September: "register now" was wrong there
+    # (yearly audit s28).
+    pin_build_date(monkeypatch, dt.date(2027, 3, 20))
+    shown = jinja2.Template(line).render(cycle_date=macros.cycle_date)
+    assert "register now" not in shown and "with the fee, <strong>by 16 February 2028" in shown
 
 
 MAY_BE_LATER = "that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
