@@ -128,6 +128,17 @@ def eras_schedule() -> ErasSchedule:
 
 
 USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
+# The fee data keep the AAMC's worked example beside its tiers, with its
+# total.  The method calls its own sum the AAMC's only while the schedule
+# still gives that total: under a new season's prices it is our example.
+AAMC_EXAMPLE = re.compile(r"AAMC's own worked example: 43 IM \+ 7 Radiology = .* = (?P<total>[0-9]+)")
+
+
+def aamc_example_total() -> int | None:
+    found = [match for fee in data.fees() if (match := AAMC_EXAMPLE.search(fee.source))]
+    return int(found[0]["total"]) if found else None
+
+
 ECFMG_TOKEN = _fee_row("ECFMG ERAS token")
 NRMP_REGISTRATION = _fee_row("NRMP registration")
 NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
@@ -631,6 +642,8 @@ def _season_note(result: ApplicationCostResult) -> Markup:
 
 def method() -> Markup:
     schedule = eras_schedule()
+    total = schedule.fee(43) + schedule.fee(7)
+    example = "AAMC's own worked example, which this calculator reproduces" if total == aamc_example_total() else "For example"
     return join(
         el(
             "p",
@@ -642,9 +655,9 @@ def method() -> Markup:
         el("h4", f"ERAS fees, {schedule.season}"),
         el(
             "p",
-            f"{schedule.describe()}. Each specialty is priced on its own, starting again at program 1. AAMC's own "
-            f"worked example, which this calculator reproduces: 43 Internal Medicine and 7 Diagnostic Radiology programs "
-            f"cost {schedule.formula(43)} + {schedule.formula(7)} = {money(schedule.fee(43) + schedule.fee(7))}. "
+            f"{schedule.describe()}. Each specialty is priced on its own, starting again at program 1. "
+            f"{example}: 43 Internal Medicine and 7 Diagnostic Radiology programs "
+            f"cost {schedule.formula(43)} + {schedule.formula(7)} = {money(total)}. "
             f"Source: {schedule.source}. The tiers are read from the project's fee data, so a new season's "
             "schedule changes the data, not this code. The result names the ERAS season you would apply in next "
             "on time, counted from today's date, and says so when this schedule was confirmed only for earlier "

@@ -105,6 +105,15 @@ def test_new_season_is_a_data_change(monkeypatch: pytest.MonkeyPatch, fresh_sche
     assert schedule.season == "ERAS 2027 season"
     assert schedule.fee(45) == 20 * 12 + 20 * 20 + 5 * 35
     assert schedule.formula(45) == "20 × $12 + 20 × $20 + 5 × $35"
+    # The AAMC's example was priced under the old schedule: the new sum is ours.
+    method = ac.method()
+    assert "For example: 43 Internal Medicine and 7 Diagnostic Radiology programs" in method
+    assert "own worked example" not in method
+
+
+def test_the_method_calls_its_example_the_aamcs_while_the_schedule_gives_the_aamcs_total() -> None:
+    assert ac.aamc_example_total() == 797
+    assert "own worked example, which this calculator reproduces: 43 Internal Medicine" in ac.method()
 
 
 @pytest.mark.parametrize(
