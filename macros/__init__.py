@@ -131,7 +131,11 @@ def pgy1_table() -> Markup:
             rows,
             caption=f"PGY-1 positions and share of offered positions by applicant type: {d.RESULTS_2025.cite()}",
         ),
-        table(("Specialty", "2025 fill"), acs, caption=f"Specialties missing from that tabulation: {d.ACS_FILL_2025.cite()}"),
+        table(
+            ("Specialty", f"{d.ACS_FILL_2025.year} fill"),
+            acs,
+            caption=f"Specialties missing from that tabulation: {d.ACS_FILL_2025.cite()}",
+        ),
     )
 
 

@@ -208,3 +208,62 @@ def test_the_acs_fill_rates_are_the_reference_notes(slug: str, figures: tuple[st
     line = next(line for line in notes.splitlines() if all(figure in line for figure in figures))
     assert line
     assert all(figure in data.specialty(slug).acs_fill for figure in figures), data.specialty(slug).acs_fill
+
+
+# --- A new year's figures ------------------------------------------------------
+# The README's "Updating the figures" lists what a new edition changes; these
+# fail where a half-done update would show one year's figures under another's
+# name, or drop a row without a word.
+
+
+@pytest.mark.parametrize(
+    ("table", "source"),
+    [(data.ChartingOutcome, data.CHARTING_OUTCOMES), (data.PGY1Result, data.RESULTS_2025)],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_each_table_file_is_named_for_the_year_its_citation_gives(table: type, source: data.Source) -> None:
+    # The year a page prints beside a figure is the Source's, typed apart
+    # from the file that holds the figure: a new edition must change both.
+    years = re.findall(r"_(20\d\d)_", table.FILE)
+    assert years == [source.year], f"{table.FILE} is cited as {source.named()}"
+
+
+def test_every_dated_table_in_figures_is_one_the_calculators_read() -> None:
+    # A new edition's file dropped beside the old one is read by nothing.
+    read = {table.FILE for table in TABLES}
+    unread = [path.name for path in FIGURES.glob("*_20[0-9][0-9]_*.tsv") if path.name not in read]
+    assert not unread, f"point a table's FILE at these, or remove them: {unread}"
+
+
+def test_the_match_rate_citation_spans_the_rows_it_cites() -> None:
+    rates = data.match_rates()
+    first, latest = min(rates), max(rates)
+    assert data.MATCH_RATES.year == f"{first}-{latest}"
+    # How the latest row was read (a secondary summary, for 2026) is named in
+    # the citation, so a new row must bring its own words there.
+    assert str(latest) in data.MATCH_RATES.publisher
+    assert data.MATCH_RATES.status.startswith(f"{latest} row {rates[latest].status}")
+
+
+def test_every_specialty_finds_its_row_in_the_current_tables() -> None:
+    # A field renamed in a new edition ("Psychiatry (categorical)") left the
+    # backup finder estimating its figure, without failing anything.
+    missing = [
+        f"{spec.slug}: {name!r} not in {table}"
+        for spec in data.SPECIALTIES
+        for name, found, table in (
+            (spec.charting_name, spec.outcome, data.ChartingOutcome.FILE),
+            (spec.results_name, spec.pgy1, data.PGY1Result.FILE),
+        )
+        if name is not None and found is None
+    ]
+    assert not missing, missing
+
+
+def test_the_signal_table_holds_one_season_and_one_row_per_specialty() -> None:
+    # Read by specialty alone: a new season's row beside last season's would
+    # win or lose by its place in the file.
+    _, rows = data.read_tsv(data.SignalAllowance.FILE)
+    specialties = [row["specialty"] for row in rows]
+    assert len(specialties) == len(set(specialties)), "replace last season's rows rather than adding to them"
+    assert len({row["season"] for row in rows}) == 1

@@ -465,6 +465,37 @@ def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
     assert not undated, "\n".join(undated)
 
 
+# Where a guide types the edition of the figures it quotes.  Its figures are
+# typed beside it, so a new edition in the data must send someone to re-read
+# exactly these lines (README, "Updating the figures").
+EDITIONS_IN_GUIDES = {
+    "Charting Outcomes": re.compile(r"Charting Outcomes(?: in the Match)?\*?,? (?:for )?(20\d\d)"),
+    "Results and Data": re.compile(r"Results and Data\*?:?,? (?:for the )?(20\d\d)|(20\d\d),? \(NRMP \*Results and Data"),
+    "ERAS fee schedule": re.compile(r"(20\d\d) and (20\d\d) ERAS seasons|ERAS (20\d\d) and (20\d\d) seasons"),
+}
+
+
+def test_every_edition_a_guide_names_is_the_one_in_the_data() -> None:
+    from calculators.application_cost import eras_schedule
+
+    held = {
+        "Charting Outcomes": {data.CHARTING_OUTCOMES.year},
+        "Results and Data": {data.RESULTS_2025.year},
+        "ERAS fee schedule": set(re.findall(r"20\d\d", eras_schedule().season)),
+    }
+    stale, seen = [], set()
+    for guide in sorted((ROOT / "docs").rglob("*.md")):
+        text = guide.read_text(encoding="utf-8")
+        for edition, pattern in EDITIONS_IN_GUIDES.items():
+            for found in pattern.finditer(text):
+                seen.add(edition)
+                if {year for year in found.groups() if year} != held[edition]:
+                    line = text.count("\n", 0, found.start()) + 1
+                    stale.append(f"{guide.relative_to(ROOT)}:{line}: {found[0]!r}, the data hold {sorted(held[edition])}")
+    assert not stale, "re-read the figures on these lines against the new edition:\n" + "\n".join(stale)
+    assert seen == set(EDITIONS_IN_GUIDES), "a pattern that finds nothing checks nothing"
+
+
 def test_the_repository_tracks_no_environment_and_no_link_out_of_itself() -> None:
     """A clone's .venv and node_modules are its own (make setup builds them).
     Once, links to another checkout's were committed: pulling them replaced
