@@ -157,3 +157,34 @@ def zstd_frame(data: bytes) -> bytes:
         frame += (int(last) | (len(chunk) << 3)).to_bytes(3, "little")  # raw block
         frame += chunk
     return bytes(frame)
+
+
+# What a browser's page translation does to the live page, as Chrome's does
+# it (translate audit s28): a moment after any text appears outside code and
+# translate="no", its node is replaced by <font> elements holding other words.
+# Scripts that read their own words back then find words they never wrote.
+TRANSLATE_PAGE = """(() => {
+  const SKIP = "script, style, code, pre, kbd, samp, svg, noscript, textarea, [translate='no'], font";
+  const translate = () => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.data.trim() && !node.parentElement?.closest(SKIP)) found.push(node);
+    }
+    for (const node of found) {
+      const outer = document.createElement("font");
+      outer.appendChild(document.createElement("font")).textContent = `«T»${node.data.toUpperCase()}`;
+      node.replaceWith(outer);
+    }
+  };
+  document.documentElement.classList.add("translated-ltr");
+  translate();
+  new MutationObserver(() => setTimeout(translate, 50)).observe(document.body, { childList: true, characterData: true, subtree: true });
+})()"""
+# The mark before the words the simulated translation wrote.
+TRANSLATED = "«T»"
+
+
+def translate_page(page: Any) -> None:
+    """Translate the page as the reader's browser would, from now on."""
+    page.evaluate(TRANSLATE_PAGE)

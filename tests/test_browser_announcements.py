@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from browser import READY, field, open_calculator, wait_for_tab_copy
+from browser import READY, TRANSLATE_PAGE, TRANSLATED, field, open_calculator, translate_page, wait_for_tab_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 
@@ -150,6 +150,30 @@ def test_a_guide_page_with_two_calculators_says_loading_once_and_then_nothing(pa
         assert status.text_content() == BUILT_STATUS
 
 
+def test_on_a_translated_page_the_second_calculator_still_says_nothing_at_its_first_answer(page: Any, site_url: str) -> None:
+    # It compared the words on screen with the words it was built with; the
+    # browser had translated them, so it said its built words again, over the
+    # page (translate audit s28, 3).
+    page.add_init_script(LOG_LIVE_REGIONS)
+    page.add_init_script(
+        # After the calculators mount, before the engine's first answer.
+        "document.addEventListener('DOMContentLoaded', () => setTimeout(() => { "
+        f"{TRANSLATE_PAGE}; window.translatedAt = performance.now(); }}))"
+    )
+    page.goto(site_url + "apply/")
+    for name in ("program_counts", "application_cost"):
+        page.wait_for_selector(READY.format(name=name), timeout=90_000)
+        tab_copy_written(page, name)
+    page.wait_for_timeout(1300)
+    translated_at = page.evaluate("window.translatedAt")
+    again = [
+        entry
+        for entry in said(page)
+        if entry["calculator"] == "application_cost" and entry["text"] == BUILT_STATUS and entry["at"] > translated_at
+    ]
+    assert not again, again
+
+
 def test_linked_values_are_announced_once_with_their_answer(page: Any, site_url: str) -> None:
     widget = open_logged(page, site_url + "calculators/match-odds/#match-odds.step2_score=250", "match_odds")
     announced_once(page, widget)
@@ -158,11 +182,16 @@ def test_linked_values_are_announced_once_with_their_answer(page: Any, site_url:
 # --- Finding 8: the link box's status is said when it changes, not on every answer -------------------------
 
 
-def test_the_link_boxs_status_is_written_once_while_a_field_stays_in_error(page: Any, site_url: str) -> None:
+@pytest.mark.parametrize("translated", [False, True], ids=["as-built", "translated-by-the-browser"])
+def test_the_link_boxs_status_is_written_once_while_a_field_stays_in_error(page: Any, site_url: str, translated: bool) -> None:
     # "While a field is in error, the link holds your last valid answers." was
-    # written again after every key and on Enter, the same words each time.
+    # written again after every key and on Enter, the same words each time;
+    # on a translated page, where the words read back are not the words
+    # written, it still was (translate audit s28).
     widget = open_logged(page, site_url + "calculators/match-odds/", "match_odds")
-    widget.get_by_role("button", name="Link to these answers").click()
+    if translated:
+        translate_page(page)
+    widget.locator(".mpb-make-link").click()
     score = field(widget, "step2_score")
     score.fill("2620")
     wait_for_tab_copy(page, "match_odds", "step2_score", "2620")
@@ -171,7 +200,8 @@ def test_the_link_boxs_status_is_written_once_while_a_field_stays_in_error(page:
     wait_for_tab_copy(page, "match_odds", "step2_score", "26201")
     score.press("Enter")
     page.wait_for_timeout(800)  # room for the Enter's answer, were it to write again
-    written = [entry["text"] for entry in said(page, "mpb-link-status") if entry["text"]]
+    # The page's own writes: the translation's are marked.
+    written = [entry["text"] for entry in said(page, "mpb-link-status") if entry["text"] and TRANSLATED not in entry["text"]]
     assert len(written) == 1, written
     assert "last valid answers" in written[0]
 

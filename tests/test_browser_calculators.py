@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from browser import error_of, field, first_live_result, open_calculator
+from browser import error_of, field, first_live_result, open_calculator, translate_page
 
 from calculators import REGISTRY
 from calculators.render import UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAULTS
@@ -310,11 +310,15 @@ def test_paper_shows_every_column_every_typed_line_and_why_a_result_is_stale(pag
     page.emulate_media(media="screen")
 
 
-def test_a_new_answer_keeps_the_readers_place_and_open_sections_in_the_result(page: Any, site_url: str) -> None:
+@pytest.mark.parametrize("translated", [False, True], ids=["as-built", "translated-by-the-browser"])
+def test_a_new_answer_keeps_the_readers_place_and_open_sections_in_the_result(page: Any, site_url: str, translated: bool) -> None:
     # Replacing the result's markup dropped focus to the page's start and
-    # closed every "how they add up" section the reader had opened.
+    # closed every "how they add up" section the reader had opened; on a
+    # page the browser translated, it still closed them (translate audit s28).
     widget = open_calculator(page, site_url + page_of("backup_finder"), "backup_finder")
     first_live_result(widget)
+    if translated:
+        translate_page(page)
     summary = widget.locator(".mpb-result details summary").first
     summary.click()
     summary.focus()

@@ -586,6 +586,10 @@ function rememberedValues() {
   }
 }
 
+// An element's words with the numbers masked, which change with the answer:
+// how a section or a focused control is found again in the next result.
+const maskedWords = (node) => `${node.tagName}:${node.textContent.replace(/[0-9.,−+-]+/g, "#").trim()}`;
+
 class Widget {
   constructor(root) {
     this.root = root;
@@ -600,6 +604,7 @@ class Widget {
     this.engineOff = root.querySelector(".mpb-engine-off");
     this.notes = root.querySelector(".mpb-notes");
     this.result = root.querySelector(".mpb-result");
+    this.keySections();
     this.staleNote = root.querySelector(".mpb-stale-note");
     this.staleWhy = this.staleNote.querySelector(".mpb-stale-why");
     this.staleWhyBuilt = this.staleWhy.textContent;
@@ -615,6 +620,7 @@ class Widget {
     this.linkPanel = root.querySelector(".mpb-link");
     this.linkText = root.querySelector(".mpb-link-text");
     this.linkStatus = root.querySelector(".mpb-link-status");
+    this.linkSaid = this.linkStatus.textContent;
     // The page this widget belongs to, which its tab copy is kept under: after
     // instant navigation, late replies still belong to the page left.
     this.pathname = window.location.pathname;
@@ -666,6 +672,9 @@ class Widget {
     // The words the page was built with, and whether the next answer leaves
     // them standing (Python's word on the restored values: see restore).
     this.builtStatus = this.status.textContent;
+    // The status line's words as last written (null: Python's markup), kept
+    // because a translated page never reads back what was written.
+    this.statusSaid = this.builtStatus;
     this.quietAnswer = false;
     // The form's values when it last agreed with the tab's copy (restored, or
     // answered): what a later edit is told apart from (see unanswered).
@@ -895,7 +904,7 @@ class Widget {
       // guide with two calculators, over the text they had started reading.
       // Only the first calculator's "Loading" needs taking back.
       if (!quiet) this.showStatus(reply.status_html, this.restoreNotes);
-      else if (this.status.textContent !== this.builtStatus) this.say(this.builtStatus);
+      else if (this.statusSaid !== this.builtStatus) this.say(this.builtStatus);
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
@@ -985,7 +994,7 @@ class Widget {
     const open = this.linkPanel.hidden;
     this.linkPanel.hidden = !open;
     this.makeLink.setAttribute("aria-expanded", String(open));
-    this.linkStatus.textContent = "";
+    this.sayOfLink("");
     if (!open) return;
     this.showLink();
     this.linkText.focus();
@@ -1007,8 +1016,10 @@ class Widget {
     // A live region rewritten with the same words is read out again, and
     // this runs on every answer: the reader fixing a field heard "the link
     // holds your last valid answers" after every pause.
+    // Compared with what was written, not read back: a translated page
+    // never reads back the words written (translate audit s28, 3).
     const said = why ? this.linkPanel.dataset[why] : "";
-    if (this.linkStatus.textContent !== said) this.linkStatus.textContent = said;
+    if (this.linkSaid !== said) this.sayOfLink(said);
     if (this.link === null || page === null) {
       this.linkText.value = "";
       return;
@@ -1024,10 +1035,15 @@ class Widget {
     this.selectLink();
     try {
       await navigator.clipboard.writeText(this.linkText.value);
-      this.linkStatus.textContent = this.linkPanel.dataset.copied;
+      this.sayOfLink(this.linkPanel.dataset.copied);
     } catch {
-      this.linkStatus.textContent = this.linkPanel.dataset.copyRefused;
+      this.sayOfLink(this.linkPanel.dataset.copyRefused);
     }
+  }
+
+  sayOfLink(text) {
+    this.linkSaid = text;
+    this.linkStatus.textContent = text;
   }
 
   // A new answer replaces the result's markup, which dropped keyboard focus
@@ -1037,19 +1053,28 @@ class Widget {
   // by its place among the result's focusable elements.
   replaceResult(html) {
     const focusable = () => [...this.result.querySelectorAll("a[href], button, summary, [tabindex]")];
-    const words = (node) => `${node.tagName}:${node.textContent.replace(/[0-9.,−+-]+/g, "#").trim()}`;
-    const key = (details) => words(details.querySelector("summary") ?? details);
-    const state = new Map([...this.result.querySelectorAll("details")].map((details) => [key(details), details.open]));
+    const state = new Map([...this.result.querySelectorAll("details")].map((details) => [details.dataset.key, details.open]));
     const active = this.result.contains(document.activeElement) ? document.activeElement : null;
     const place = active ? focusable().indexOf(active) : -1;
     this.result.innerHTML = html;
+    this.keySections();
     for (const details of this.result.querySelectorAll("details")) {
-      if (state.has(key(details))) details.open = state.get(key(details));
+      if (state.has(details.dataset.key)) details.open = state.get(details.dataset.key);
     }
     if (!active) return;
     const now = focusable();
-    const target = now.find((node) => words(node) === words(active)) ?? now[Math.min(place, now.length - 1)];
+    const target = now.find((node) => maskedWords(node) === maskedWords(active)) ?? now[Math.min(place, now.length - 1)];
     target?.focus({ preventScroll: true });
+  }
+
+  // Each section's key, taken while its words are Python's: the browser's
+  // page translation rewrites them in place, after which no new summary
+  // matched an old one and every opened section closed on each answer
+  // (translate audit s28, 2).
+  keySections() {
+    for (const details of this.result.querySelectorAll("details")) {
+      details.dataset.key ??= maskedWords(details.querySelector("summary") ?? details);
+    }
   }
 
   // On a phone the sticky copy of the headline is what the reader sees while
@@ -1298,6 +1323,7 @@ class Widget {
   // region, and "Updated for your inputs" alone passed over them.
   showStatus(html, notes = []) {
     this.setStatus(`${html}\n${notes.join("\n")}`, (slot) => {
+      this.statusSaid = null;
       slot.innerHTML = html;
       readOutOnly(slot, notes);
     });
@@ -1308,6 +1334,7 @@ class Widget {
     this.setStatus(
       `text:${text}\n${notes.join("\n")}`,
       (slot) => {
+        this.statusSaid = text;
         slot.textContent = text;
         readOutOnly(slot, notes);
       },
@@ -1527,7 +1554,8 @@ window.addEventListener("beforeprint", () => {
   }
   for (const box of document.querySelectorAll(".mpb-form textarea")) {
     if (box.previousElementSibling?.matches(".mpb-paper-copy")) continue;
-    box.before(Object.assign(document.createElement("pre"), { className: "mpb-paper-copy", textContent: box.value }));
+    // The reader's own text, as the box (never translated) holds it.
+    box.before(Object.assign(document.createElement("pre"), { className: "mpb-paper-copy", textContent: box.value, translate: false }));
   }
   for (const widget of widgets) if (widget.root.isConnected) widget.markUnansweredForPrint();
 });
