@@ -107,6 +107,9 @@ class Field:
 
     name: str
     label: str
+    # What the reader must type exactly (a header line, a keyword, a syntax)
+    # goes between backticks: the page shows it as code, which a browser's
+    # translation leaves alone (see help_words for the words alone).
     help: str = ""
     optional: bool = False
     # Changes only what the screen offers (a download), so paper leaves it
@@ -114,6 +117,10 @@ class Field:
     screen_only: bool = False
 
     kind = "text"
+
+    @property
+    def help_words(self) -> str:
+        return self.help.replace("`", "")
 
     @property
     def default(self) -> object:

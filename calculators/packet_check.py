@@ -114,9 +114,9 @@ Riverside Radiology,Letter-Hospitalist
 TABLE_MAX_CHARS = 200_000
 
 SPECIALTY_HELP = (
-    "Specialty values are slugs such as internal-medicine or diagnostic-radiology (see the list below the form); "
-    "a specialty's full name, such as Internal Medicine, is read as its slug. Preliminary and transitional "
-    "programs are transitional-year, preliminary-medicine and preliminary-surgery."
+    "Specialty values are slugs such as `internal-medicine` or `diagnostic-radiology` (see the list below the "
+    "form); a specialty's full name, such as Internal Medicine, is read as its slug. Preliminary and transitional "
+    "programs are `transitional-year`, `preliminary-medicine` and `preliminary-surgery`."
 )
 
 FIELDS = (
@@ -126,7 +126,7 @@ FIELDS = (
         initial=DEFAULT_PROGRAMS,
         rows=6,
         max_chars=TABLE_MAX_CHARS,
-        help="Header line name,specialty, then one program per line. " + SPECIALTY_HELP,
+        help="Header line `name,specialty`, then one program per line. " + SPECIALTY_HELP,
     ),
     TextField(
         name="documents",
@@ -134,7 +134,7 @@ FIELDS = (
         initial=DEFAULT_DOCUMENTS,
         rows=7,
         max_chars=TABLE_MAX_CHARS,
-        help="Header line id,kind,specialty; kind is letter or statement; specialty is the one the document "
+        help="Header line `id,kind,specialty`; kind is `letter` or `statement`; specialty is the one the document "
         "was written for (for a letter, the field it recommends you for).",
     ),
     TextField(
@@ -143,7 +143,7 @@ FIELDS = (
         initial=DEFAULT_ASSIGNMENTS,
         rows=10,
         max_chars=TABLE_MAX_CHARS,
-        help="Header line program,document: one line for each document you assign to a program in ERAS.",
+        help="Header line `program,document`: one line for each document you assign to a program in ERAS.",
     ),
 )
 
@@ -471,6 +471,13 @@ def _download(name: str, text: str) -> Markup:
     return el("a", f"{name}.csv", href="data:text/csv;charset=utf-8," + quote(text), download=f"match-plan-b-{name}.csv")
 
 
+def as_typed(text: object) -> Markup:
+    """A name or slug from the reader's own tables, which a browser's page
+    translation would otherwise rewrite (the reader then cannot find it in
+    their text)."""
+    return el("span", text, translate="no")
+
+
 def render(result: PacketCheckResult) -> Markup:
     problems = result["problems"]
     programs = result["programs"]
@@ -485,7 +492,7 @@ def render(result: PacketCheckResult) -> Markup:
                     # An error must stand out from the notes beside it.
                     (
                         el("strong", "ERROR") if p["severity"] == "error" else p["severity"].upper(),
-                        p["program"] or "(whole application)",
+                        as_typed(p["program"]) if p["program"] else "(whole application)",
                         p["message"],
                     )
                     for p in problems
@@ -496,7 +503,10 @@ def render(result: PacketCheckResult) -> Markup:
     parts.append(
         table(
             ("Program", "Specialty", "Letters", "of them supporting", "Statements"),
-            [(p["program"], p["specialty"], str(p["letters"]), str(p["supporting"]), str(p["statements"])) for p in programs],
+            [
+                (as_typed(p["program"]), as_typed(p["specialty"]), str(p["letters"]), str(p["supporting"]), str(p["statements"]))
+                for p in programs
+            ],
             caption="What each program will receive",
         )
     )

@@ -73,7 +73,8 @@ FIELDS = (
         max_chars=5_000,
         # A seed replaces the market, so the box may be empty then (see _market_unless_seeded).
         optional=True,
-        help="One line per applicant (Name: A > B) and per program (Name (positions): X > Y). Lines starting with # are ignored. "
+        help="One line per applicant (`Name: A > B`) and per program (`Name (positions): X > Y`). Lines starting with `#` "
+        "are ignored. "
         "Not needed when you enter a seed below.",
     ),
     IntField(
@@ -101,7 +102,7 @@ FIELDS = (
         rows=1,
         max_chars=500,
         optional=True,
-        help="For example FM-Valley > IM-Metro. Empty tries only the automatic check.",
+        help="For example `FM-Valley > IM-Metro`. Empty tries only the automatic check.",
     ),
     BoolField(
         name="check_reorderings",

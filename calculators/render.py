@@ -92,20 +92,23 @@ def _control(calc: Calculator[Result], field: Field, value: object) -> Markup:
 def render_field(calc: Calculator[Result], field: Field, value: object) -> Markup:
     label = el("label", field.label, for_=field_id(calc, field))
     control = _control(calc, field, value)
-    help_text = field.help
+    # Between backticks: typed exactly as shown, so not translated either.
+    help_text: list[Markup | str] = [
+        el("code", part, translate="no") if index % 2 else part for index, part in enumerate(field.help.split("`")) if part
+    ]
     # The limits up front, in the field's description: a reader should not
     # have to type a wrong value, or paste a whole packet, to learn them (a
     # screen reader hears this with the label; the error message words them
     # the same way).  A text box's help says itself when it may be left empty.
     if isinstance(field, IntField):
-        help_text += f" {'Optional: ' + field.allowed() if field.optional else capitalised(field.allowed())}."
+        help_text.append(f" {'Optional: ' + field.allowed() if field.optional else capitalised(field.allowed())}.")
     elif isinstance(field, TextField) and field.rows > 1:
-        help_text += f" {capitalised(field.allowed())}."
+        help_text.append(f" {capitalised(field.allowed())}.")
     parts = [control, label] if isinstance(field, BoolField) else [label, control]
     return el(
         "div",
         *parts,
-        el("p", help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
+        el("p", *help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
         el("p", id=field_id(calc, field, "error"), class_="mpb-error", hidden=True),
         class_=f"mpb-field mpb-field--{field.kind}" + (" mpb-screen-only" if field.screen_only else ""),
         data_field=field.name,
@@ -117,10 +120,12 @@ def render_form(calc: Calculator[Result], values: Mapping[str, object] | None = 
     fields = [render_field(calc, f, values.get(f.name, f.default)) for f in calc.FIELDS]
     return el(
         "form",
-        el("fieldset", el("legend", "Your inputs"), fields),
+        el("fieldset", el("legend", "Your inputs", id=f"mpb-{calc.NAME}-inputs"), fields),
         class_="mpb-form",
         novalidate=True,
-        aria_label=f"{calc.TITLE}: inputs",
+        # Named by words on the page, not an aria-label: a browser's page
+        # translation translates the one and leaves the other in English.
+        aria_labelledby=f"mpb-{calc.NAME}-title mpb-{calc.NAME}-inputs",
         **NOT_SEARCHED,
     )
 
@@ -202,7 +207,10 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
         el("div", class_="mpb-offer", aria_live="polite"),
         # Not a live region: the status line announces a one-sentence summary
         # instead of reading the whole table out on every keystroke.
-        el(f"h{level + 1}", "Result", class_="mpb-result-title", **NOT_SEARCHED),
+        # The id on its words, not on the heading: Material's search starts a
+        # section at every heading with an id, and the method's would move
+        # out of the calculator's own section.
+        el(f"h{level + 1}", el("span", "Result", id=f"mpb-{name}-result-title"), class_="mpb-result-title", **NOT_SEARCHED),
         # Shown by the page while the inputs cannot be answered: the status line
         # above says so once, but a reader who reaches the result later, by
         # scrolling or by its heading, would take it for their latest inputs'.
@@ -220,7 +228,11 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
         ),
         # A section, not a div: results nest divs (see NOT_SEARCHED).
         el(
-            "section", render_result(calc, result, level), class_="mpb-result", aria_label=f"{calc.TITLE}: result", **NOT_SEARCHED
+            "section",
+            render_result(calc, result, level),
+            class_="mpb-result",
+            aria_labelledby=f"mpb-{name}-title mpb-{name}-result-title",
+            **NOT_SEARCHED,
         ),
         render_profile_controls(calc),
         render_method(calc, level, method_searched),

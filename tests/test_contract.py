@@ -79,6 +79,30 @@ def test_widget_markup_has_form_result_method_and_no_inline_script(name: str) ->
         assert f'for="mpb-{name}-{field.name}"' in html, f"{field.name} needs a label"
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_the_form_and_the_result_are_named_by_words_on_the_page(name: str) -> None:
+    # An aria-label stays in English when the browser translates the page
+    # around it (translate audit s28, 5); the words it points to do not.
+    html = render_calculator(REGISTRY[name])
+    assert "aria-label=" not in re.sub(r"<(?:progress|div class=\"mpb-scroll\")[^>]*>", "", html)
+    for region, label in (("form", "inputs"), ("section", "result-title")):
+        named = re.search(rf'<{region} [^>]*aria-labelledby="mpb-{name}-title mpb-{name}-{label}"', html)
+        assert named, f"{region} is not named by the title and its own heading"
+        assert f'id="mpb-{name}-{label}"' in html
+
+
+def test_what_a_reader_must_type_exactly_is_code_a_browser_leaves_untranslated() -> None:
+    packet, market = REGISTRY["packet_check"], REGISTRY["rank_simulator"]
+    programs = render_calculator(packet)
+    for token in ("name,specialty", "id,kind,specialty", "letter", "statement", "program,document", "internal-medicine"):
+        assert f'<code translate="no">{token}</code>' in programs, token
+    assert '<code translate="no">Name: A &gt; B</code>' in render_calculator(market)
+    # The reader's own names, which they look for in their own text.
+    assert '<span translate="no">Metro University IM</span>' in programs
+    # The backticks are the help's mark-up, not its words.
+    assert all("`" not in field.help_words for calc in REGISTRY.values() for field in calc.FIELDS)
+
+
 HEADING = re.compile(r"<h([1-6])[\s>]")
 
 

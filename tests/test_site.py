@@ -290,7 +290,7 @@ def test_search_finds_a_calculators_summary_and_method_but_not_its_form_or_defau
             # embed one too, its formula outranked the guide's own sections
             # (search audit s26, 6).
             assert ("How this calculator works" in text) == (location == own_page), location
-            helps = [f.help for f in calc.FIELDS if f.help and f.help in text]
+            helps = [f.help_words for f in calc.FIELDS if f.help and f.help_words in text]
             assert not helps, f"{name}: the form is indexed: {helps[:2]}"
             assert DISCLAIMER[:40] not in text, f"{name}: the default answer is indexed"
             assert "Remember my answers" not in text and "needs JavaScript" not in text, location

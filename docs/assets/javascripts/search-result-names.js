@@ -1,12 +1,17 @@
 // Material's search results are links wrapping an <article>, which gives a
 // link no name from its content: a screen reader arrowing through results
-// heard "link" and nothing more.  Each result link is named by its heading.
-// A classic script, so a downloaded copy (file://) runs it too.
+// heard "link" and nothing more.  Each result link is named by its heading:
+// by reference, not a copy of its words, which a browser's page translation
+// would leave in English (translate audit s28, 5).  A classic script, so a
+// downloaded copy (file://) runs it too.
 (() => {
+  let named = 0;
   const name = (list) => {
-    for (const link of list.querySelectorAll("a.md-search-result__link:not([aria-label])")) {
-      const heading = link.querySelector("h1, h2, h3")?.textContent.trim();
-      if (heading) link.setAttribute("aria-label", heading);
+    for (const link of list.querySelectorAll("a.md-search-result__link:not([aria-labelledby])")) {
+      const heading = link.querySelector("h1, h2, h3");
+      if (!heading) continue;
+      heading.id ||= `mpb-search-result-${++named}`;
+      link.setAttribute("aria-labelledby", heading.id);
     }
   };
   const watched = new WeakSet();
