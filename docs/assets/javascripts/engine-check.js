@@ -28,6 +28,7 @@
       var calculator = calculators[i];
       // A div: after instant navigation the no-script words are elements too.
       var off = calculator.querySelector("div.mpb-engine-off");
+      if (!off) continue; // none is built without them; one must not stop the others
       var reasons = off.querySelectorAll("[class^='mpb-engine-off-']");
       for (var j = 0; j < reasons.length; j++) {
         reasons[j].hidden = reasons[j].className !== "mpb-engine-off-old-browser";
