@@ -12,11 +12,14 @@ from collections.abc import Mapping
 
 from . import REGISTRY, reader_state
 from .fields import InputError, check_inputs
+from .html import quoted_as_typed
 from .render import TITLE_LEVEL, UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAULTS, render_result
 
 
 def _errors(errors: list[InputError]) -> list[dict[str, str]]:
-    return [{"field": e.field, "message": e.message} for e in errors]
+    # The words, for the notes and the status line, and the markup the field's
+    # own message is shown in.
+    return [{"field": e.field, "message": e.message, "html": quoted_as_typed(e.message)} for e in errors]
 
 
 def compute(name: str, inputs_json: str, level: int = TITLE_LEVEL) -> str:

@@ -66,6 +66,24 @@ def join(*parts: Child) -> Markup:
     return Markup(_children(parts))
 
 
+# In the calculators' messages, quotation marks hold what the reader typed or
+# must type exactly.
+QUOTED = re.compile(r"“[^”]*”")
+
+
+def quoted_as_typed(text: str) -> Markup:
+    """``text`` with each “quoted” run marked ``translate="no"``: a browser's
+    page translation rewrote the names and syntax a message quotes, so the
+    reader could not find them in their own text, or typed the translation."""
+    parts: list[Child] = []
+    last = 0
+    for quoted in QUOTED.finditer(text):
+        parts += [text[last : quoted.start()], el("span", quoted[0], translate="no")]
+        last = quoted.end()
+    parts.append(text[last:])
+    return join(*parts)
+
+
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 
 

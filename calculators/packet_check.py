@@ -24,7 +24,7 @@ from urllib.parse import quote
 from . import data
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES
 from .fields import InputError, TextField, check_inputs, raise_all
-from .html import Markup, counted, el, join, table
+from .html import Markup, counted, el, join, quoted_as_typed, table
 
 NAME = "packet_check"
 TITLE = "Application packet checker"
@@ -335,7 +335,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     for line, row in documents_rows:
         kind = row["kind"].lower()
         if kind not in KINDS:
-            flag("error", "", f"Documents, line {line}: kind must be letter or statement, not “{kind}”.")
+            flag("error", "", f"Documents, line {line}: kind must be “letter” or “statement”, not “{kind}”.")
         slug = specialty_of("Documents", line, "", row["specialty"])
         if slug is None:
             flag("error", "", f"Documents, line {line}: {row['id']} has an {unknown_specialty(row['specialty'])}")
@@ -493,7 +493,7 @@ def render(result: PacketCheckResult) -> Markup:
                     (
                         el("strong", "ERROR") if p["severity"] == "error" else p["severity"].upper(),
                         as_typed(p["program"]) if p["program"] else "(whole application)",
-                        p["message"],
+                        quoted_as_typed(p["message"]),
                     )
                     for p in problems
                 ],

@@ -130,7 +130,11 @@ def test_search_results_have_names_a_screen_reader_can_say(page: Any, site_url: 
     # Named in English on a page the browser had translated (translate audit s28, 5).
     translate_page(page)
     search_finds(page, "visa")
-    page.wait_for_timeout(300)  # the translation comes a moment after the results
+    # The translation comes a moment after the results.
+    page.wait_for_function(
+        f"""() => [...document.querySelectorAll('.md-search-result__link :is(h1, h2, h3)')]
+                   .every((heading) => heading.textContent.startsWith('{TRANSLATED}'))"""
+    )
     links = [line.strip() for line in page.locator(".md-search-result__list").aria_snapshot().splitlines() if "- link" in line]
     assert links, "no result to check"
     unnamed = [line for line in links if not line.startswith(f'- link "{TRANSLATED}')]

@@ -99,8 +99,24 @@ def test_what_a_reader_must_type_exactly_is_code_a_browser_leaves_untranslated()
     assert '<code translate="no">Name: A &gt; B</code>' in render_calculator(market)
     # The reader's own names, which they look for in their own text.
     assert '<span translate="no">Metro University IM</span>' in programs
-    # The backticks are the help's mark-up, not its words.
-    assert all("`" not in field.help_words for calc in REGISTRY.values() for field in calc.FIELDS)
+    # A backtick left unpaired would make the rest of its help code.
+    unpaired = [f"{calc.NAME}.{f.name}" for calc in REGISTRY.values() for f in calc.FIELDS if f.help.count("`") % 2]
+    assert not unpaired, unpaired
+
+
+def test_what_a_message_quotes_is_kept_from_translation_in_the_field_and_in_the_result() -> None:
+    from html import unescape
+
+    from calculators import browser
+
+    reply = json.loads(browser.compute("rank_simulator", json.dumps({"market": "Asha A B"})))
+    (error,) = reply["errors"]
+    assert '<span translate="no">“Name: A &gt; B”</span>' in error["html"]
+    assert unescape(re.sub(r"<[^>]+>", "", error["html"])) == error["message"], "the same words"
+    packet = REGISTRY["packet_check"]
+    documents = "id,kind,specialty\nPS-IM,lettre,internal-medicine\n"
+    result = render_result(packet, packet.compute({**{f.name: f.default for f in packet.FIELDS}, "documents": documents}))
+    assert 'kind must be <span translate="no">“letter”</span> or <span translate="no">“statement”</span>' in result
 
 
 HEADING = re.compile(r"<h([1-6])[\s>]")

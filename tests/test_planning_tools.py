@@ -781,7 +781,7 @@ def test_each_packet_rule() -> None:
     assert any("no program named “C”" in m for m in messages(assignments=CLEAN["assignments"] + "C,S1\n"))
     assert any("no document with id “X”" in m for m in messages(assignments=CLEAN["assignments"] + "A,X\n"))
     assert any("unknown specialty “cardiology”" in m for m in messages(programs=CLEAN["programs"] + "C,cardiology\n"))
-    assert any("kind must be letter or statement" in m for m in messages(documents=CLEAN["documents"] + "Z,cv,pediatrics\n"))
+    assert any("kind must be “letter” or “statement”" in m for m in messages(documents=CLEAN["documents"] + "Z,cv,pediatrics\n"))
 
 
 def test_every_program_gets_letters_and_its_share_of_the_fields_own() -> None:

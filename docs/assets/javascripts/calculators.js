@@ -1150,11 +1150,12 @@ class Widget {
 
   showErrors(errors) {
     const messages = new Map(errors.map((error) => [error.field, error.message]));
+    const markup = new Map(errors.map((error) => [error.field, error.html]));
     for (const wrapper of this.form.querySelectorAll(".mpb-field")) {
       const message = messages.get(wrapper.dataset.field) || "";
       messages.delete(wrapper.dataset.field);
       const slot = wrapper.querySelector(".mpb-error");
-      slot.textContent = message;
+      slot.innerHTML = message ? markup.get(wrapper.dataset.field) : "";
       slot.hidden = !message;
       const control = wrapper.querySelector("input, select, textarea");
       if (message) control.setAttribute("aria-invalid", "true");

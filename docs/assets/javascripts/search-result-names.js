@@ -10,7 +10,7 @@
     for (const link of list.querySelectorAll("a.md-search-result__link:not([aria-labelledby])")) {
       const heading = link.querySelector("h1, h2, h3");
       if (!heading) continue;
-      heading.id ||= `mpb-search-result-${++named}`;
+      if (!heading.id) heading.id = `mpb-search-result-${++named}`; // not ||=: Chrome 80-84 cannot parse it
       link.setAttribute("aria-labelledby", heading.id);
     }
   };
