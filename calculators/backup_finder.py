@@ -28,7 +28,7 @@ from .data import (
     ARTICLE_ULTRA,
     ARTICLE_UNMATCHED,
     CHARTING_OUTCOMES,
-    RESULTS_2025,
+    RESULTS_AND_DATA,
     Source,
     Tier,
 )
@@ -616,8 +616,8 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             f"Positions filled by {group}",
             points,
             f"{capitalised(group)} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
-            f"positions offered in {RESULTS_2025.year}.{weight_text}{worked}",
-            RESULTS_2025,
+            f"positions offered in {RESULTS_AND_DATA.year}.{weight_text}{worked}",
+            RESULTS_AND_DATA,
         )
     elif outcome is not None:
         share_row = _estimated_share(candidate, outcome, column, group, weight, weight_text)
@@ -625,7 +625,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
         share_row = Component(
             f"Positions filled by {group}",
             0,
-            f"No {RESULTS_2025.year} figure for {candidate.name} in our data, nor NRMP counts to estimate it from, "
+            f"No {RESULTS_AND_DATA.year} figure for {candidate.name} in our data, nor NRMP counts to estimate it from, "
             "so no points either way.",
         )
     return [row for row in (rate_row, share_row) if row is not None]
@@ -691,7 +691,7 @@ def _estimated_share(
     return Component(
         f"Positions filled by {group}",
         points,
-        f"No {RESULTS_2025.year} figure for {candidate.name} in our data, so it is estimated from NRMP's counts: {counts}, "
+        f"No {RESULTS_AND_DATA.year} figure for {candidate.name} in our data, so it is estimated from NRMP's counts: {counts}, "
         f"about {share:.1f}%.{weight_text}{worked}",
         CHARTING_OUTCOMES,
     )
@@ -827,7 +827,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
 def _bridge_row_text(key: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
     return (
-        f"In {RESULTS_2025.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
+        f"In {RESULTS_AND_DATA.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
         f"in the Match ({row.fill_rate_pct:g}%); US-citizen IMGs filled {row.us_img_pct_of_offered:g}% of those offered, "
         f"and non-US IMGs {row.non_us_img_pct_of_offered:g}%."
     )
@@ -881,7 +881,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[Bridge]:
                 {
                     "kind": kind,
                     "name": name,
-                    "reasons": [*specific[kind], f"{_bridge_row_text(row)} ({cite[RESULTS_2025.key]})", *common],
+                    "reasons": [*specific[kind], f"{_bridge_row_text(row)} ({cite[RESULTS_AND_DATA.key]})", *common],
                 }
             )
     if primary.slug in SURGICAL_PRIMARIES:
@@ -893,7 +893,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[Bridge]:
                 "reasons": [
                     f"Suggested for {primary.name} applicants as a way to stay in surgery, working beside surgeons who "
                     f"can write letters, while keeping a categorical backup ({cite[source]}).",
-                    f"{_bridge_row_text('surgery')} ({cite[RESULTS_2025.key]})",
+                    f"{_bridge_row_text('surgery')} ({cite[RESULTS_AND_DATA.key]})",
                     *common,
                 ],
             }
@@ -906,7 +906,7 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[Bridge]:
                 "reasons": [
                     f"If the Match fails, the orthopaedics article names transitional years among the SOAP positions that keep "
                     f"doors open ({cite['article-ortho']}).",
-                    f"{_bridge_row_text('transitional')} ({cite[RESULTS_2025.key]})",
+                    f"{_bridge_row_text('transitional')} ({cite[RESULTS_AND_DATA.key]})",
                     *common,
                 ],
             }
@@ -1060,7 +1060,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         notes.append("You are a US graduate, so the IMG figures count at half weight; the articles' advice was written for IMGs.")
     if applicant == "us-img":
         notes.append(
-            f"The shares of positions are US-citizen IMGs' own ({RESULTS_2025.cite()}). The match rates are for non-US IMGs, "
+            f"The shares of positions are US-citizen IMGs' own ({RESULTS_AND_DATA.cite()}). The match rates are for non-US IMGs, "
             "as we found no current by-specialty match rates for US-citizen IMGs, who usually match more often (orthopaedics article): "
             "treat them as a cautious guide."
         )
@@ -1383,12 +1383,12 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                f"Positions filled by IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of {RESULTS_2025.year} PGY-1 positions "
-                f"offered that went to non-US IMGs, or to US-citizen IMGs if you are one ({RESULTS_2025.named()}).",
+                f"Positions filled by IMGs: {IMG_SHARE_POINTS_PER_PCT:g} points per percentage point of {RESULTS_AND_DATA.year} PGY-1 positions "
+                f"offered that went to non-US IMGs, or to US-citizen IMGs if you are one ({RESULTS_AND_DATA.named()}).",
             ),
             el(
                 "li",
-                f"Where our data have no {RESULTS_2025.year} share for a field (PM&R), it is not counted as 0%, which "
+                f"Where our data have no {RESULTS_AND_DATA.year} share for a field (PM&R), it is not counted as 0%, which "
                 "would push the field down, but estimated from NRMP's own counts: the non-US IMGs who ranked it first "
                 f"and matched, over its positions ({CHARTING_OUTCOMES.named()}). In the {basis.fields} fields with both "
                 f"figures this ran up to {basis.most_below:.1f} points below the real share and at most "
@@ -1470,7 +1470,7 @@ def method() -> Markup:
             "anesthesiology, dermatology, PM&R; IMG article), for neurology (IMG article), and a preliminary surgery year for "
             "surgical first choices (IMG and ultra-competitive articles); general surgery also gets a transitional year when "
             "an article pairs it (IMG article), and orthopaedic surgery gets one as a SOAP position that keeps doors open "
-            f"(orthopaedics article). Each comes with the {RESULTS_2025.year} NRMP figures for its kind of position.",
+            f"(orthopaedics article). Each comes with the {RESULTS_AND_DATA.year} NRMP figures for its kind of position.",
         ),
         table(
             ("Specialty", "Procedures", "Setting", "Interests", "Why"),
@@ -1487,7 +1487,7 @@ def method() -> Markup:
             "ul",
             [
                 el("li", s.cite() + (f"; {s.status}" if s.status else ""))
-                for s in (*data.ARTICLES, CHARTING_OUTCOMES, RESULTS_2025)
+                for s in (*data.ARTICLES, CHARTING_OUTCOMES, RESULTS_AND_DATA)
             ],
         ),
     )

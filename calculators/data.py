@@ -108,7 +108,7 @@ CHARTING_OUTCOMES = Source(
     "secondary: transcribed from the NRMP report by an independent public explorer",
     short="NRMP Charting Outcomes",
 )
-RESULTS_2025 = Source(
+RESULTS_AND_DATA = Source(
     "nrmp-results-2025",
     "Results and Data: 2025 Main Residency Match (PGY-1 positions)",
     "2025",
@@ -116,7 +116,7 @@ RESULTS_2025 = Source(
     "secondary tabulation; IM, FM and Pediatrics totals cross-checked",
     short="NRMP Results and Data",
 )
-ACS_FILL_2025 = Source(
+ACS_FILL = Source(
     "acs-2025",
     "2025 Match release (fill rates for specialties missing from the NRMP tabulation)",
     "2025",
@@ -156,8 +156,8 @@ NRMP_RANKING = Source(
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
-    RESULTS_2025,
-    ACS_FILL_2025,
+    RESULTS_AND_DATA,
+    ACS_FILL,
     MATCH_RATES,
     ERAS_RULES,
     NRMP_APPLICANT_FAQ,
@@ -484,7 +484,7 @@ TIER_LABELS: dict[Tier, str] = {
 # and for anesthesiology on the IMG article, which gives it backups of its own
 # (internal medicine, a transitional year, family medicine) as a first choice.
 TIER_SOURCES: dict[Tier, tuple[Source, ...]] = {
-    "accessible": (ARTICLE_IMG, RESULTS_2025),
+    "accessible": (ARTICLE_IMG, RESULTS_AND_DATA),
     "moderate": (ARTICLE_ORTHO, CHARTING_OUTCOMES),
     "competitive": (ARTICLE_IMG, ARTICLE_RADIOLOGY),
     "ultra": (ARTICLE_IMG, ARTICLE_ULTRA),
@@ -502,7 +502,7 @@ SPECIALTIES: tuple[Specialty, ...] = (
         "accessible",
         "Pathology-Anatomic and Clinical",
         "Pathology-Anatomic and Clinical",
-        tier_basis=(RESULTS_2025, ARTICLE_UNMATCHED),
+        tier_basis=(RESULTS_AND_DATA, ARTICLE_UNMATCHED),
     ),
     Specialty("emergency-medicine", "Emergency Medicine", "moderate", "Emergency Medicine", "Emergency Medicine"),
     Specialty(
@@ -642,7 +642,7 @@ def categorical_first_years(slug: str) -> str:
         return ""
     return (
         f" {spec.name} also has positions that start at PGY-1 ({spec.pgy1.positions_offered:,} offered, "
-        f"{RESULTS_2025.named()}): those include the first year, so a separate one is needed only for the advanced "
+        f"{RESULTS_AND_DATA.named()}): those include the first year, so a separate one is needed only for the advanced "
         "positions you apply to."
     )
 

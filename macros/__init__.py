@@ -129,12 +129,12 @@ def pgy1_table() -> Markup:
         table(
             ("Specialty", "Offered", "Filled", "Fill rate", "US MD seniors", "US DO seniors", "US IMGs", "Non-US IMGs"),
             rows,
-            caption=f"PGY-1 positions and share of offered positions by applicant type: {d.RESULTS_2025.cite()}",
+            caption=f"PGY-1 positions and share of offered positions by applicant type: {d.RESULTS_AND_DATA.cite()}",
         ),
         table(
-            ("Specialty", f"{d.ACS_FILL_2025.year} fill"),
+            ("Specialty", f"{d.ACS_FILL.year} fill"),
             acs,
-            caption=f"Specialties missing from that tabulation: {d.ACS_FILL_2025.cite()}",
+            caption=f"Specialties missing from that tabulation: {d.ACS_FILL.cite()}",
         ),
     )
 

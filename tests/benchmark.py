@@ -240,15 +240,18 @@ class SlowRenderers:
 
     def run(self) -> None:
         running = self.PERIOD / self.factor
-        pids: list[int] = []
-        while not self.stopping.is_set():
-            pids = self.renderers()  # a new page may have started one
-            self.signal_all(pids, signal.SIGCONT)
-            if self.stopping.wait(running):
-                break
-            self.signal_all(pids, signal.SIGSTOP)
-            time.sleep(self.PERIOD - running)
-        self.signal_all(self.renderers(), signal.SIGCONT)
+        try:
+            while not self.stopping.is_set():
+                pids = self.renderers()  # a new page may have started one
+                self.signal_all(pids, signal.SIGCONT)
+                if self.stopping.wait(running):
+                    break
+                self.signal_all(pids, signal.SIGSTOP)
+                time.sleep(self.PERIOD - running)
+        finally:
+            # Whatever ended the loop, no renderer may stay stopped: closing
+            # its context would wait for it for ever.
+            self.signal_all(self.renderers(), signal.SIGCONT)
 
     def __enter__(self) -> SlowRenderers:
         self.thread.start()

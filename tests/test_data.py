@@ -139,7 +139,7 @@ def test_every_calculator_explains_advanced_positions_in_the_same_words() -> Non
 def test_a_figure_read_in_a_secondary_copy_says_so_wherever_it_is_cited() -> None:
     # The secondary status of the NRMP figures showed only on the data page (audit s19, pages 4).
     assert data.CHARTING_OUTCOMES.cite().endswith(", 2026; secondary copy")
-    assert data.RESULTS_2025.named() == "NRMP Results and Data 2025, secondary copy"
+    assert data.RESULTS_AND_DATA.named() == "NRMP Results and Data 2025, secondary copy"
     assert data.ERAS_RULES.cite().endswith(", 2026 season") and not data.ARTICLE_IMG.named().endswith("copy")
 
 
@@ -218,7 +218,7 @@ def test_the_acs_fill_rates_are_the_reference_notes(slug: str, figures: tuple[st
 
 @pytest.mark.parametrize(
     ("table", "source"),
-    [(data.ChartingOutcome, data.CHARTING_OUTCOMES), (data.PGY1Result, data.RESULTS_2025)],
+    [(data.ChartingOutcome, data.CHARTING_OUTCOMES), (data.PGY1Result, data.RESULTS_AND_DATA)],
     ids=lambda value: getattr(value, "__name__", ""),
 )
 def test_each_table_file_is_named_for_the_year_its_citation_gives(table: type, source: data.Source) -> None:

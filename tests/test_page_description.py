@@ -31,6 +31,21 @@ def test_quotation_marks_are_escaped_for_the_attribute_material_writes_it_into()
 
 def test_a_page_without_an_opening_paragraph_or_with_its_own_description_is_left_alone() -> None:
     assert description("<h1>T</h1><div>a calculator</div><p>Later text.</p>") is None
-    page = SimpleNamespace(meta={"description": "Written by hand."})
+    page = SimpleNamespace(meta={"description": "Written by hand."}, file=SimpleNamespace(src_uri="faq.md"))
     on_page_content("<h1>T</h1><p>From the page.</p>", page=page)
     assert page.meta["description"] == "Written by hand."
+
+
+def test_a_calculators_own_page_is_described_by_what_the_calculator_does() -> None:
+    content = (
+        "<h1>Program counts</h1><p>“How many programs is enough?” has no exact answer, and that is stressful.</p>"
+        '<section class="mpb-calculator" data-calculator="program_counts"><h2>Program counts</h2>'
+        '<p class="mpb-summary">Suggests how many programs to apply to, &amp; why.</p></section>'
+    )
+    own = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="calculators/program-counts.md"))
+    on_page_content(content, page=own)
+    assert own.meta["description"] == "Suggests how many programs to apply to, &amp; why."
+    # A guide that embeds the calculator keeps its own opening words.
+    guide = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="apply/index.md"))
+    on_page_content(content, page=guide)
+    assert guide.meta["description"] == "“How many programs is enough?” has no exact answer, and that is stressful."

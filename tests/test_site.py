@@ -469,7 +469,7 @@ def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
 # typed beside it, so a new edition in the data must send someone to re-read
 # exactly these lines (README, "Updating the figures").
 EDITIONS_IN_GUIDES = {
-    "Charting Outcomes": re.compile(r"Charting Outcomes(?: in the Match)?\*?,? (?:for )?(20\d\d)"),
+    "Charting Outcomes": re.compile(r"Charting Outcomes(?: in the Match)?(?:: Non-U\.S\. IMGs)?\*?,? \(?(?:for )?(20\d\d)"),
     "Results and Data": re.compile(r"Results and Data\*?:?,? (?:for the )?(20\d\d)|(20\d\d),? \(NRMP \*Results and Data"),
     "ERAS fee schedule": re.compile(r"(20\d\d) and (20\d\d) ERAS seasons|ERAS (20\d\d) and (20\d\d) seasons"),
 }
@@ -480,7 +480,7 @@ def test_every_edition_a_guide_names_is_the_one_in_the_data() -> None:
 
     held = {
         "Charting Outcomes": {data.CHARTING_OUTCOMES.year},
-        "Results and Data": {data.RESULTS_2025.year},
+        "Results and Data": {data.RESULTS_AND_DATA.year},
         "ERAS fee schedule": set(re.findall(r"20\d\d", eras_schedule().season)),
     }
     stale, seen = [], set()
