@@ -207,6 +207,29 @@ def test_a_browser_too_old_to_parse_the_page_script_still_says_the_form_is_not_l
     page.page_errors[:] = [error for error in page.page_errors if "Unexpected token" not in error]
 
 
+# Safari before 14: no `||=` either, so offline.js (ES2021) does not parse.
+TOO_OLD_FOR_ES2021 = """{ const Real = Function;
+    globalThis.Function = function (...body) {
+      if (/static \\{|\\|\\|=/.test(String(body.at(-1)))) throw new SyntaxError("Unexpected token");
+      return Real(...body);
+    }; }"""
+
+
+def test_a_browser_too_old_to_parse_the_offline_script_is_told_its_save_button_cannot_work(page: Any, site_url: str) -> None:
+    # The home page's "Save for offline use" did nothing when pressed.
+    page.add_init_script(TOO_OLD_FOR_ES2021)
+    page.route(
+        "**/assets/javascripts/offline.js",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body="let a; a ||= ;"),
+    )
+    page.goto(site_url)
+    panel = page.locator(".mpb-offline").first
+    assert panel.locator(".mpb-offline-save").is_disabled()
+    words = panel.locator(".mpb-offline-unsupported")
+    assert words.is_visible() and "Download the zip above instead" in words.inner_text()
+    page.page_errors[:] = [error for error in page.page_errors if "Unexpected token" not in error]
+
+
 def xz(data: bytes) -> bytes:
     return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
 

@@ -1,5 +1,6 @@
 // Asks once per page load whether this browser can run the calculator
-// engine, and where it cannot, shows the words Python wrote for that case.
+// engine, and where it cannot, shows the words Python wrote for that case;
+// and the offline panel's where it cannot run offline.js either.
 //
 // ES5 in a classic script, unlike the site's other scripts: a browser too old
 // for the engine is often too old to parse calculators.js at all (Safari
@@ -40,9 +41,34 @@
     }
   }
 
+  // offline.js is ES2021: where `||=` cannot be parsed (Safari before 14) it
+  // never runs, and the panel's Save button did nothing when pressed.
+  var offlineScriptRuns = true;
+  try {
+    new Function("var a; a ||= 1;");
+  } catch (error) {
+    offlineScriptRuns = false;
+  }
+
+  function sayOfflineCannotBeSaved() {
+    var panels = document.querySelectorAll(".mpb-offline");
+    for (var i = 0; i < panels.length; i++) {
+      var button = panels[i].querySelector(".mpb-offline-save");
+      var words = panels[i].querySelector(".mpb-offline-unsupported");
+      if (!button || !words) continue;
+      button.disabled = true;
+      words.hidden = false;
+    }
+  }
+
+  function sayWhatCannotRun() {
+    sayEngineCannotRun();
+    if (!offlineScriptRuns) sayOfflineCannotBeSaved();
+  }
+
   // Material's instant navigation swaps pages without running this again;
   // at the end of the body, without it, the page is already parsed.
   var pages = window.document$;
-  if (pages && typeof pages.subscribe === "function") pages.subscribe(sayEngineCannotRun);
-  else sayEngineCannotRun();
+  if (pages && typeof pages.subscribe === "function") pages.subscribe(sayWhatCannotRun);
+  else sayWhatCannotRun();
 })();
