@@ -71,6 +71,13 @@ def join(*parts: Child) -> Markup:
 QUOTED = re.compile(r"“[^”]*”")
 
 
+def as_typed(text: object) -> Markup:
+    """A name or code from the reader's own input, which a browser's page
+    translation would otherwise rewrite: the reader then cannot find it in
+    their own text."""
+    return el("span", text, translate="no")
+
+
 def quoted_as_typed(text: str) -> Markup:
     """``text`` with each “quoted” run marked ``translate="no"``: a browser's
     page translation rewrote the names and syntax a message quotes, so the
@@ -78,7 +85,7 @@ def quoted_as_typed(text: str) -> Markup:
     parts: list[Child] = []
     last = 0
     for quoted in QUOTED.finditer(text):
-        parts += [text[last : quoted.start()], el("span", quoted[0], translate="no")]
+        parts += [text[last : quoted.start()], as_typed(quoted[0])]
         last = quoted.end()
     parts.append(text[last:])
     return join(*parts)

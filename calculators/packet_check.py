@@ -24,7 +24,7 @@ from urllib.parse import quote
 from . import data
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES
 from .fields import InputError, TextField, check_inputs, raise_all
-from .html import Markup, counted, el, join, quoted_as_typed, table
+from .html import Markup, as_typed, counted, el, join, quoted_as_typed, table
 
 NAME = "packet_check"
 TITLE = "Application packet checker"
@@ -469,13 +469,6 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
 
 def _download(name: str, text: str) -> Markup:
     return el("a", f"{name}.csv", href="data:text/csv;charset=utf-8," + quote(text), download=f"match-plan-b-{name}.csv")
-
-
-def as_typed(text: object) -> Markup:
-    """A name or slug from the reader's own tables, which a browser's page
-    translation would otherwise rewrite (the reader then cannot find it in
-    their text)."""
-    return el("span", text, translate="no")
 
 
 def render(result: PacketCheckResult) -> Markup:

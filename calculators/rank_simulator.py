@@ -31,7 +31,7 @@ from .fields import (
     whole_or_none,
     word,
 )
-from .html import Markup, el, join, table
+from .html import Markup, as_typed, el, join, table
 
 NAME = "rank_simulator"
 TITLE = "Rank order list simulator"
@@ -518,13 +518,17 @@ def render(result: RankSimulatorResult) -> Markup:
         # leads and is the headline a phone keeps in view.
         el(
             "p",
-            el("strong", str(studied["applicant"])),
+            el("strong", str(studied["applicant"]), translate="no"),
             f" ranks {' > '.join(studied['true_list'])} and matches {studied['honest_result'] or 'nowhere'}."
             if studied["true_list"]
             else " ranks no programs, so cannot match.",
             class_="mpb-headline",
         ),
-        table(("Applicant", "Matched to"), [(a, p or "unmatched") for a, p in matching.items()], caption="The match"),
+        table(
+            ("Applicant", "Matched to"),
+            [(as_typed(a), as_typed(p) if p else "unmatched") for a, p in matching.items()],
+            caption="The match",
+        ),
         el(
             "p",
             "Stable: no applicant and program would both rather be with each other than with their match."

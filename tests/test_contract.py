@@ -96,7 +96,9 @@ def test_what_a_reader_must_type_exactly_is_code_a_browser_leaves_untranslated()
     programs = render_calculator(packet)
     for token in ("name,specialty", "id,kind,specialty", "letter", "statement", "program,document", "internal-medicine"):
         assert f'<code translate="no">{token}</code>' in programs, token
-    assert '<code translate="no">Name: A &gt; B</code>' in render_calculator(market)
+    simulator = render_calculator(market)
+    assert '<code translate="no">Name: A &gt; B</code>' in simulator
+    assert '<td data-label="Applicant"><span translate="no">Asha</span></td>' in simulator
     # The reader's own names, which they look for in their own text.
     assert '<span translate="no">Metro University IM</span>' in programs
     # A backtick left unpaired would make the rest of its help code.

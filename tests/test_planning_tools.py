@@ -1102,11 +1102,11 @@ def test_default_market_mixes_specialties_and_reports_the_studied_applicant() ->
 
 
 def test_the_simulators_words_name_what_went_wrong() -> None:
-    assert "<strong>Asha</strong> ranks P and matches P." in str(
+    assert '<strong translate="no">Asha</strong> ranks P and matches P.' in str(
         rank_simulator.render(rank_simulator.compute({"market": "\ufeffAsha: P\nP (1): Asha"}))
     )
     empty = rank_simulator.compute({"market": "A:\nB: P\nP (1): A > B"})
-    assert "<strong>A</strong> ranks no programs, so cannot match." in str(rank_simulator.render(empty))
+    assert '<strong translate="no">A</strong> ranks no programs, so cannot match.' in str(rank_simulator.render(empty))
     with pytest.raises(InputError, match="separate names with >, not commas"):
         rank_simulator.compute({"market": "A: P, Q\nP (1): A\nQ (1): A"})
     with pytest.raises(InputError, match="“Nowhere” is not one"):
