@@ -323,6 +323,21 @@ def test_every_guide_has_a_description_of_its_own(built_site: Path) -> None:
     assert home.startswith('Match Plan B is a free guide, with calculators, to planning a backup ("Plan B")')
 
 
+def test_code_on_every_page_is_left_alone_by_the_browsers_translation(built_site: Path) -> None:
+    # A command or a value to type, translated, no longer runs or matches
+    # (macros/code_untranslated.py).
+    loose = [
+        f"{page.relative_to(built_site)}: {tag}"
+        for page in pages(built_site)
+        for tag in re.findall(r"<(?:code|pre)(?=[\s>])[^>]*>", page.read_text(encoding="utf-8"))
+        if 'translate="no"' not in tag
+    ]
+    assert not loose, loose[:5]
+    assert '<code translate="no">python -m calculators competitiveness --help</code>' in (
+        built_site / "calculators" / "competitiveness" / "index.html"
+    ).read_text(encoding="utf-8")
+
+
 # ES5 as acorn (the parser of the JavaScript tools) reads it, run by Node.
 PARSES_AS_ES5 = (
     'require("acorn").parse(require("fs").readFileSync(process.argv[1], "utf8"), { ecmaVersion: 5, sourceType: "script" });'
