@@ -511,6 +511,43 @@ def test_every_edition_a_guide_names_is_the_one_in_the_data() -> None:
     assert seen == set(EDITIONS_IN_GUIDES), "a pattern that finds nothing checks nothing"
 
 
+# A guide's row names a field as a reader would; the tabulation's own names.
+RESULTS_ROW_NAMES = {"Preliminary medicine": "Medicine-Preliminary", "Preliminary surgery": "Surgery-Preliminary"}
+
+
+def test_every_figure_in_a_guides_table_of_positions_offered_is_the_datas() -> None:
+    """The guides' tables of PGY-1 positions are typed (the figures beside
+    their prose); each number in a row must be one of that field's figures in
+    the Results and Data table the calculators read."""
+    results = {name.lower(): row for name, row in data.pgy1_results().items()}
+    checked, wrong = 0, []
+    for guide in sorted((ROOT / "docs").rglob("*.md")):
+        header: list[str] = []
+        for number, line in enumerate(guide.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.startswith("|"):
+                header = []
+                continue
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not header:
+                header = cells
+                continue
+            if not any("offered" in cell.lower() for cell in header) or set(cells[0]) <= set("-: "):
+                continue
+            row = results.get(RESULTS_ROW_NAMES.get(cells[0], cells[0]).lower())
+            assert row is not None, f"{guide.relative_to(ROOT)}:{number}: {cells[0]!r} is not in the tabulation"
+            figures = {
+                f"{value:,}" if isinstance(value, int) else f"{value:.1f}%"
+                for value in vars(row).values()
+                if isinstance(value, int | float)
+            }
+            for typed in re.findall(r"[0-9][0-9,.]*%?", " ".join(cells[1:])):
+                checked += 1
+                if typed not in figures:
+                    wrong.append(f"{guide.relative_to(ROOT)}:{number}: {cells[0]} {typed}")
+    assert not wrong, wrong
+    assert checked >= 20, "the guides' tables were not found"
+
+
 def test_the_repository_tracks_no_environment_and_no_link_out_of_itself() -> None:
     """A clone's .venv and node_modules are its own (make setup builds them).
     Once, links to another checkout's were committed: pulling them replaced
