@@ -548,6 +548,57 @@ def test_every_figure_in_a_guides_table_of_positions_offered_is_the_datas() -> N
     assert checked >= 20, "the guides' tables were not found"
 
 
+def _figures(rows: object) -> set[str]:
+    """Every number in a table's rows (and their score distributions), as a
+    guide may write it: 6,992, 5, 32.7%, 251."""
+    found: set[str] = set()
+    for row in rows:  # type: ignore[attr-defined]
+        values = list(vars(row).values())
+        values += [part for value in values if hasattr(value, "__dict__") for part in vars(value).values()]
+        for value in values:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                found |= {f"{value:,}", f"{value:g}", f"{value:.1f}", f"{value:g}%", f"{value:.1f}%"}
+    return found
+
+
+# Numbers in such a sentence that are not the table's figures, with why.
+NOT_FROM_THE_TABLE = {
+    "396": "how many medians the transcriber cross-checked (data-and-sources.md)",
+}
+FIGURE = re.compile(r"(?<![\w.-])(\d[\d,]*(?:\.\d+)?%?)(?![\w-])")
+
+
+def test_every_figure_in_a_sentence_citing_an_nrmp_table_is_in_that_table() -> None:
+    """The guides' prose types the figures it cites; a sentence that cites
+    Results and Data or Charting Outcomes may hold only numbers found in that
+    table (and years), so a typo, or last edition's figure left after an
+    update, fails here unless it happens to be another row's figure.  Figures
+    the macros write are the data's already."""
+    tables = {
+        "Results and Data": _figures(data.pgy1_results().values()),
+        "Charting Outcomes": _figures(data.charting_outcomes().values()),
+    }
+    checked, wrong = 0, []
+    for guide in sorted((ROOT / "docs").rglob("*.md")):
+        for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
+            if paragraph.startswith("|"):
+                continue  # tables: see the test above
+            for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z*(])", paragraph):
+                cited = [figures for name, figures in tables.items() if name in sentence]
+                if not cited or "{{" in sentence:
+                    continue
+                allowed = set().union(*cited)
+                for typed in FIGURE.findall(sentence):
+                    typed = typed.rstrip(",")
+                    if re.fullmatch(r"20\d\d", typed) or typed in NOT_FROM_THE_TABLE:
+                        continue
+                    checked += 1
+                    if typed not in allowed:
+                        wrong.append(f"{guide.relative_to(ROOT)}: {typed} in {sentence[:100]!r}")
+    assert not wrong, "\n".join(wrong)
+    assert checked >= 40, f"only {checked} figures found"
+
+
 def test_the_repository_tracks_no_environment_and_no_link_out_of_itself() -> None:
     """A clone's .venv and node_modules are its own (make setup builds them).
     Once, links to another checkout's were committed: pulling them replaced
