@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -548,11 +549,11 @@ def test_every_figure_in_a_guides_table_of_positions_offered_is_the_datas() -> N
     assert checked >= 20, "the guides' tables were not found"
 
 
-def _figures(rows: object) -> set[str]:
+def _figures(rows: Iterable[object]) -> set[str]:
     """Every number in a table's rows (and their score distributions), as a
     guide may write it: 6,992, 5, 32.7%, 251."""
     found: set[str] = set()
-    for row in rows:  # type: ignore[attr-defined]
+    for row in rows:
         values = list(vars(row).values())
         values += [part for value in values if hasattr(value, "__dict__") for part in vars(value).values()]
         for value in values:
