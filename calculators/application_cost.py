@@ -128,17 +128,6 @@ def eras_schedule() -> ErasSchedule:
 
 
 USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
-# The fee data keep the AAMC's worked example beside its tiers, with its
-# total.  The method calls its own sum the AAMC's only while the schedule
-# still gives that total: under a new season's prices it is our example.
-AAMC_EXAMPLE = re.compile(r"AAMC's own worked example: 43 IM \+ 7 Radiology = .* = (?P<total>[0-9]+)")
-
-
-def aamc_example_total() -> int | None:
-    found = [match for fee in data.fees() if (match := AAMC_EXAMPLE.search(fee.source))]
-    return int(found[0]["total"]) if found else None
-
-
 ECFMG_TOKEN = _fee_row("ECFMG ERAS token")
 NRMP_REGISTRATION = _fee_row("NRMP registration")
 NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
@@ -638,6 +627,17 @@ def _season_note(result: ApplicationCostResult) -> Markup:
         "p",
         f"{capitalised(ahead)}, and this schedule is confirmed for it. Check the AAMC's fee page before you pay.",
     )
+
+
+# The fee data keep the AAMC's worked example beside its tiers, with its
+# total.  The method calls its own sum the AAMC's only while the schedule
+# still gives that total: under a new season's prices it is our example.
+AAMC_EXAMPLE = re.compile(r"AAMC's own worked example: 43 IM \+ 7 Radiology = .* = (?P<total>[0-9]+)")
+
+
+def aamc_example_total() -> int | None:
+    found = [match for fee in data.fees() if (match := AAMC_EXAMPLE.search(fee.source))]
+    return int(found[0]["total"]) if found else None
 
 
 def method() -> Markup:

@@ -1149,19 +1149,19 @@ class Widget {
   }
 
   showErrors(errors) {
-    const messages = new Map(errors.map((error) => [error.field, error.message]));
-    const markup = new Map(errors.map((error) => [error.field, error.html]));
+    const byField = new Map(errors.map((error) => [error.field, error]));
     for (const wrapper of this.form.querySelectorAll(".mpb-field")) {
-      const message = messages.get(wrapper.dataset.field) || "";
-      messages.delete(wrapper.dataset.field);
+      const error = byField.get(wrapper.dataset.field);
+      byField.delete(wrapper.dataset.field);
+      const message = error?.message || "";
       const slot = wrapper.querySelector(".mpb-error");
-      slot.innerHTML = message ? markup.get(wrapper.dataset.field) : "";
+      slot.innerHTML = message ? error.html : "";
       slot.hidden = !message;
       const control = wrapper.querySelector("input, select, textarea");
       if (message) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
     }
-    this.note([...this.restoreNotes, ...messages.values()]);
+    this.note([...this.restoreNotes, ...[...byField.values()].map((error) => error.message)]);
   }
 
   // What this answer changed of the remembered answers: the fields the
