@@ -69,6 +69,59 @@ def step2_matched(slug: str) -> Markup:
     return join(f"a median of {dist.median:g} (middle half {dist.q1:g}–{dist.q3:g}, n = {dist.n}) ", cite(d.CHARTING_OUTCOMES))
 
 
+class Figures:
+    """One row of an NRMP table, each figure as a guide's sentence writes it
+    (``1,860``, ``86.9%``, a median ``251``).  Guides quote a figure through
+    this, ``{{ results("Transitional Year").positions_offered }}``, never by
+    typing it, so the next edition of the table rewrites their sentences too."""
+
+    def __init__(self, table: str, row: object) -> None:
+        self._table, self._row = table, row
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            value = getattr(self._row, name)
+        except AttributeError:
+            known = ", ".join(vars(self._row))
+            raise AttributeError(f"{self._table} has no column {name!r}; known: {known}") from None
+        if isinstance(value, d.Distribution):
+            return Figures(f"{self._table}, {name}", value)
+        if value is None:
+            # A suppressed figure needs words of its own: see step2_matched.
+            raise ValueError(f"{self._table}: NRMP did not publish {name}")
+        if isinstance(value, str):
+            return value
+        if "_pct" in name:
+            return f"{value:.1f}%"
+        return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+def _table_row(rows: dict[str, Any], name: str, table: str) -> Figures:
+    if name not in rows:
+        raise KeyError(f"{table} has no row {name!r}; known: {', '.join(rows)}")
+    return Figures(f"{table}, {name}", rows[name])
+
+
+def results(name: str) -> Figures:
+    """A row of NRMP Results and Data's PGY-1 table, by the tabulation's name."""
+    return _table_row(d.pgy1_results(), name, "Results and Data")
+
+
+def charting(name: str) -> Figures:
+    """A row of NRMP Charting Outcomes for non-US IMGs, by the report's name."""
+    return _table_row(d.charting_outcomes(), name, "Charting Outcomes")
+
+
+def acs_fill(slug: str) -> str:
+    """A field's fill in the American College of Surgeons' release, where NRMP's tabulation has no row."""
+    fill = d.specialty(slug).acs_fill
+    if fill is None:
+        raise KeyError(f"No {d.ACS_FILL.publisher} fill figure for {slug!r}")
+    return fill
+
+
 def overall_match_rate(applicant_type: str, year: int | None = None) -> Markup:
     rates = d.match_rates()[year] if year else d.latest_match_rates()
     return join(f"{rates.for_applicant(applicant_type):g}% in {rates.year} ", cite(d.MATCH_RATES))
@@ -564,6 +617,9 @@ def define_env(env: Any) -> None:
     for function in (
         img_match_rate,
         step2_matched,
+        results,
+        charting,
+        acs_fill,
         overall_match_rate,
         outcomes_table,
         pgy1_table,

@@ -512,19 +512,23 @@ def test_every_edition_a_guide_names_is_the_one_in_the_data() -> None:
     assert seen == set(EDITIONS_IN_GUIDES), "a pattern that finds nothing checks nothing"
 
 
-# A guide's row names a field as a reader would; the tabulation's own names.
-RESULTS_ROW_NAMES = {"Preliminary medicine": "Medicine-Preliminary", "Preliminary surgery": "Surgery-Preliminary"}
+# Guides quote the NRMP tables through the macros results() and charting()
+# (macros/__init__.py), never by typing a figure, so a new edition of a table
+# rewrites every sentence that quotes it.  The tests below find a typed one.
+MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+FIGURE = re.compile(r"(?<![\w.-])(\d[\d,]*(?:\.\d+)?%?)(?![\w-])")
 
 
-def test_every_figure_in_a_guides_table_of_positions_offered_is_the_datas() -> None:
-    """The guides' tables of PGY-1 positions are typed (the figures beside
-    their prose); each number in a row must be one of that field's figures in
-    the Results and Data table the calculators read."""
-    results = {name.lower(): row for name, row in data.pgy1_results().items()}
-    checked, wrong = 0, []
+def _guides_without_macros() -> Iterable[tuple[Path, str]]:
     for guide in sorted((ROOT / "docs").rglob("*.md")):
+        yield guide, MACRO.sub("{{}}", guide.read_text(encoding="utf-8"))
+
+
+def test_no_guide_table_of_positions_offered_types_a_figure() -> None:
+    quoted, typed = 0, []
+    for guide, text in _guides_without_macros():
         header: list[str] = []
-        for number, line in enumerate(guide.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(text.splitlines(), start=1):
             if not line.startswith("|"):
                 header = []
                 continue
@@ -534,19 +538,11 @@ def test_every_figure_in_a_guides_table_of_positions_offered_is_the_datas() -> N
                 continue
             if not any("offered" in cell.lower() for cell in header) or set(cells[0]) <= set("-: "):
                 continue
-            row = results.get(RESULTS_ROW_NAMES.get(cells[0], cells[0]).lower())
-            assert row is not None, f"{guide.relative_to(ROOT)}:{number}: {cells[0]!r} is not in the tabulation"
-            figures = {
-                f"{value:,}" if isinstance(value, int) else f"{value:.1f}%"
-                for value in vars(row).values()
-                if isinstance(value, int | float)
-            }
-            for typed in re.findall(r"[0-9][0-9,.]*%?", " ".join(cells[1:])):
-                checked += 1
-                if typed not in figures:
-                    wrong.append(f"{guide.relative_to(ROOT)}:{number}: {cells[0]} {typed}")
-    assert not wrong, wrong
-    assert checked >= 20, "the guides' tables were not found"
+            quoted += " ".join(cells[1:]).count("{{}}")
+            if re.search(r"\d", " ".join(cells[1:])):
+                typed.append(f"{guide.relative_to(ROOT)}:{number}: {line[:80]}")
+    assert not typed, "quote these through {{ results(...) }}:\n" + "\n".join(typed)
+    assert quoted >= 20, "the guides' tables were not found"
 
 
 def _figures(rows: Iterable[object]) -> set[str]:
@@ -562,42 +558,101 @@ def _figures(rows: Iterable[object]) -> set[str]:
     return found
 
 
-# Numbers in such a sentence that are not the table's figures, with why.
+# Numbers a sentence citing the tables may type, with why: none is a figure
+# of a table.
 NOT_FROM_THE_TABLE = {
-    "396": "how many medians the transcriber cross-checked (data-and-sources.md)",
+    "Step 2": "the exam's name",
+    "Level 2": "the exam's name",
+    "fewer than 5 ": "NRMP's rule for withholding a figure",
+    "20 or 30 applicants": "an illustration of small groups (data-and-sources.md)",
+    "cross-checked 396": "how many medians the transcriber cross-checked (data-and-sources.md)",
 }
-FIGURE = re.compile(r"(?<![\w.-])(\d[\d,]*(?:\.\d+)?%?)(?![\w-])")
 
 
-def test_every_figure_in_a_sentence_citing_an_nrmp_table_is_in_that_table() -> None:
-    """The guides' prose types the figures it cites; a sentence that cites
-    Results and Data or Charting Outcomes may hold only numbers found in that
-    table (and years), so a typo, or last edition's figure left after an
-    update, fails here unless it happens to be another row's figure.  Figures
-    the macros write are the data's already."""
-    tables = {
-        "Results and Data": _figures(data.pgy1_results().values()),
-        "Charting Outcomes": _figures(data.charting_outcomes().values()),
-    }
-    checked, wrong = 0, []
-    for guide in sorted((ROOT / "docs").rglob("*.md")):
-        for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
+def test_no_sentence_citing_an_nrmp_table_types_a_figure() -> None:
+    """A sentence that cites Results and Data or Charting Outcomes types no
+    number but a year (and NOT_FROM_THE_TABLE); its figures come from the
+    macros.  Catches a figure typed beside them, and last edition's figure
+    left behind, whichever row it matches."""
+    cited, typed = 0, []
+    for guide, text in _guides_without_macros():
+        for paragraph in re.split(r"\n\s*\n", text):
             if paragraph.startswith("|"):
                 continue  # tables: see the test above
-            for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z*(])", paragraph):
-                cited = [figures for name, figures in tables.items() if name in sentence]
-                if not cited or "{{" in sentence:
+            # A sentence ends at a full stop, not at a semicolon inside a
+            # citation's brackets; a list item is a sentence of its own.
+            for sentence in re.split(r"(?<=[a-z)*]\.)\s+(?=[A-Z*(])|\n", paragraph):
+                sentence = re.sub(r"^\s*(?:\d+\.|[-*])\s", "", sentence)
+                if "Results and Data" not in sentence and "Charting Outcomes" not in sentence:
                     continue
-                allowed = set().union(*cited)
-                for typed in FIGURE.findall(sentence):
-                    typed = typed.rstrip(",")
-                    if re.fullmatch(r"20\d\d", typed) or typed in NOT_FROM_THE_TABLE:
-                        continue
-                    checked += 1
-                    if typed not in allowed:
-                        wrong.append(f"{guide.relative_to(ROOT)}: {typed} in {sentence[:100]!r}")
-    assert not wrong, "\n".join(wrong)
-    assert checked >= 40, f"only {checked} figures found"
+                cited += sentence.count("{{}}")
+                for phrase in NOT_FROM_THE_TABLE:
+                    sentence = sentence.replace(phrase, "")
+                for number in FIGURE.findall(sentence):
+                    if not re.fullmatch(r"20\d\d", number.rstrip(",")):
+                        typed.append(f"{guide.relative_to(ROOT)}: {number} in {sentence[:100]!r}")
+    assert not typed, "quote these through {{ results(...) }} or {{ charting(...) }}:\n" + "\n".join(typed)
+    assert cited >= 40, f"only {cited} quoted figures found"
+
+
+def test_no_guide_types_a_figure_of_an_nrmp_table_anywhere() -> None:
+    """Figures written as only a table writes them (5,357 or 86.9%) are the
+    table's wherever they stand, with or without a citation."""
+    figures = _figures(data.pgy1_results().values()) | _figures(data.charting_outcomes().values())
+    typed = [
+        f"{guide.relative_to(ROOT)}: {number}"
+        for guide, text in _guides_without_macros()
+        for number in re.findall(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.])\d+\.\d%", text)
+        if number in figures
+    ]
+    assert not typed, "quote these through {{ results(...) }} or {{ charting(...) }}:\n" + "\n".join(typed)
+
+
+# The macros that quote a table, and the edition whose year a sentence
+# quoting it may type ("in 2025", "the 2025 Match").
+EDITION_OF_MACRO = {
+    "results(": data.RESULTS_AND_DATA,
+    "charting(": data.CHARTING_OUTCOMES,
+    "img_match_rate(": data.CHARTING_OUTCOMES,
+    "step2_matched(": data.CHARTING_OUTCOMES,
+}
+
+
+def test_a_sentence_quoting_a_table_types_no_year_but_its_editions() -> None:
+    """A new edition rewrites the figures a sentence quotes, not the year it
+    types beside them; this lists each sentence (or table) to re-read."""
+    quoting, stale = 0, []
+    for guide in sorted((ROOT / "docs").rglob("*.md")):
+        for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
+            units = [paragraph] if paragraph.startswith("|") else re.split(r"(?<=[a-z)*]\.)\s+(?=[A-Z*(])|\n", paragraph)
+            for unit in units:
+                calls = MACRO.findall(unit)
+                years = {source.year for name, source in EDITION_OF_MACRO.items() if any(name in call for call in calls)}
+                if not years:
+                    continue
+                quoting += 1
+                if wrong := set(re.findall(r"20\d\d", MACRO.sub("", unit))) - years:
+                    stale.append(f"{guide.relative_to(ROOT)}: {sorted(wrong)}, the data hold {sorted(years)}: {unit[:100]!r}")
+    assert not stale, "re-read these against the new edition:\n" + "\n".join(stale)
+    assert quoting >= 40, f"only {quoting} sentences quote a table"
+
+
+def test_a_quoted_figure_reads_as_the_table_has_it() -> None:
+    import macros
+
+    transitional = macros.results("Transitional Year")
+    row = data.pgy1_results()["Transitional Year"]
+    assert transitional.positions_offered == f"{row.positions_offered:,}"
+    assert transitional.fill_rate_pct == f"{row.fill_rate_pct:.1f}%"
+    radiology = macros.charting("Radiology-Diagnostic")
+    assert radiology.step2_unmatched.median == f"{data.charting_outcomes()['Radiology-Diagnostic'].step2_unmatched.median:g}"
+    with pytest.raises(KeyError, match="no row 'Radiology'"):
+        macros.charting("Radiology")
+    with pytest.raises(AttributeError, match="no column 'offered'"):
+        _ = transitional.offered
+    suppressed = next(o for o in data.charting_outcomes().values() if o.step2_matched.median is None)
+    with pytest.raises(ValueError, match="did not publish median"):
+        _ = macros.charting(suppressed.specialty).step2_matched.median
 
 
 def test_the_repository_tracks_no_environment_and_no_link_out_of_itself() -> None:
