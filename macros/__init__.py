@@ -13,6 +13,7 @@ from typing import Any
 
 from calculators import REGISTRY, html
 from calculators import data as d
+from calculators.application_cost import eras_schedule
 from calculators.html import Markup, el, join, scroll_region
 from calculators.render import DISCLAIMER, SERVE_FOLDER, render_calculator
 
@@ -293,6 +294,36 @@ def article_sources(*names: str) -> Markup:
             [el("li", el("strong", short), ": ", el("em", a.title), f", {a.publisher}, {a.year}.") for short, a in articles],
         ),
     )
+
+
+# --- ERAS fees ---------------------------------------------------------------------
+# Guides price programs through these, so a new season's schedule in the fee
+# data rewrites their tiers and sums.  A fee a guide types must be one the data
+# hold (tests/test_site.py), so a stale one fails the build's tests instead.
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def eras_tiers() -> str:
+    """The current schedule in words: "$11 for each of programs 1–30 and $30 for each program from the 31st"."""
+    parts = [
+        f"{html.money(t.per_program)} for each of programs {t.first}–{t.last}"
+        if t.last is not None
+        else f"{html.money(t.per_program)} for each program from the {_ordinal(t.first)}"
+        for t in eras_schedule().tiers
+    ]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+
+
+def eras_fee(*programs: int) -> str:
+    """What ERAS charges for these numbers of programs, one number per specialty."""
+    return html.money(sum(eras_schedule().fee(count) for count in programs))
+
+
+def eras_formula(programs: int) -> str:
+    """How that fee is made up for one specialty: "30 × $11 + 13 × $30"."""
+    return eras_schedule().formula(programs)
 
 
 # --- Match cycle dates (planning) ---------------------------------------------------
@@ -620,6 +651,9 @@ def define_env(env: Any) -> None:
         results,
         charting,
         acs_fill,
+        eras_tiers,
+        eras_fee,
+        eras_formula,
         overall_match_rate,
         outcomes_table,
         pgy1_table,

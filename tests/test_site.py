@@ -469,6 +469,19 @@ def test_every_pinned_package_installs_on_the_oldest_python_we_name() -> None:
     assert not refused, refused
 
 
+# Guides quote the data through macros (macros/__init__.py): the NRMP tables
+# by results() and charting(), ERAS prices by eras_fee() and its kin, never by
+# typing a figure, so a new edition rewrites every sentence that quotes it.
+# The tests below find a typed one, and read guides with the macros blanked.
+MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+FIGURE = re.compile(r"(?<![\w.-])(\d[\d,]*(?:\.\d+)?%?)(?![\w-])")
+
+
+def _guides_without_macros() -> Iterable[tuple[Path, str]]:
+    for guide in sorted((ROOT / "docs").rglob("*.md")):
+        yield guide, MACRO.sub("{{}}", guide.read_text(encoding="utf-8"))
+
+
 def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
     """Fees change every season; a dollar figure read without its year would
     look current (the guides are Markdown, so each paragraph is one block)."""
@@ -476,9 +489,29 @@ def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
     undated = []
     for guide in sorted((ROOT / "docs").rglob("*.md")):
         for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
-            if re.search(r"\$\s?\d", paragraph) and not re.search(r"\b20\d\d\b", paragraph):
+            if re.search(r"\$\s?\d|\{\{ eras_", paragraph) and not re.search(r"\b20\d\d\b", paragraph):
                 undated.append(f"{guide.relative_to(ROOT)}: {paragraph[:80]}")
     assert not undated, "\n".join(undated)
+
+
+def test_every_fee_a_guide_types_is_one_the_fee_data_hold() -> None:
+    """Guides price programs through the eras_* macros; a dollar figure typed
+    (a single fee, the AAMC's example) must be a fee of the data, so a new
+    season's schedule fails here on each sentence still quoting the old one."""
+    from calculators.application_cost import IN_PERSON_PER_INTERVIEW, aamc_example_total
+
+    # Amounts and ranges ("250-499"), not the old ERAS schedule's description.
+    amounts = [fee.amount_usd for fee in data.fees() if re.fullmatch(r"\d+(?:(?:-| vs )\d+)?", fee.amount_usd)]
+    held = {int(amount) for text in amounts for amount in re.findall(r"\d+", text)}
+    held |= {IN_PERSON_PER_INTERVIEW, 0} | ({total} if (total := aamc_example_total()) else set())
+    typed, stale = 0, []
+    for guide, text in _guides_without_macros():
+        for amount in re.findall(r"\$\s?(\d[\d,]*)", text):
+            typed += 1
+            if int(amount.replace(",", "")) not in held:
+                stale.append(f"{guide.relative_to(ROOT)}: ${amount}")
+    assert not stale, "re-read these against the fee data:\n" + "\n".join(stale)
+    assert typed >= 10, "the guides' fees were not found"
 
 
 # Where a guide types the edition of the figures it quotes.  Its figures are
@@ -510,18 +543,6 @@ def test_every_edition_a_guide_names_is_the_one_in_the_data() -> None:
                     stale.append(f"{guide.relative_to(ROOT)}:{line}: {found[0]!r}, the data hold {sorted(held[edition])}")
     assert not stale, "re-read the figures on these lines against the new edition:\n" + "\n".join(stale)
     assert seen == set(EDITIONS_IN_GUIDES), "a pattern that finds nothing checks nothing"
-
-
-# Guides quote the NRMP tables through the macros results() and charting()
-# (macros/__init__.py), never by typing a figure, so a new edition of a table
-# rewrites every sentence that quotes it.  The tests below find a typed one.
-MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-FIGURE = re.compile(r"(?<![\w.-])(\d[\d,]*(?:\.\d+)?%?)(?![\w-])")
-
-
-def _guides_without_macros() -> Iterable[tuple[Path, str]]:
-    for guide in sorted((ROOT / "docs").rglob("*.md")):
-        yield guide, MACRO.sub("{{}}", guide.read_text(encoding="utf-8"))
 
 
 def test_no_guide_table_of_positions_offered_types_a_figure() -> None:
