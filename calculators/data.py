@@ -291,6 +291,11 @@ class PGY1Result:
 
     FILE = "results_2025_pgy1_by_specialty.tsv"
 
+    @property
+    def positions_unfilled(self) -> int:
+        """Left after the Match: what SOAP could offer."""
+        return self.positions_offered - self.positions_filled
+
     @classmethod
     def from_row(cls, row: dict[str, str]) -> PGY1Result:
         kwargs: dict[str, object] = {"specialty": row["specialty"]}
@@ -528,7 +533,7 @@ SPECIALTIES: tuple[Specialty, ...] = (
         "Diagnostic Radiology",
         "competitive",
         "Radiology-Diagnostic",
-        acs_fill="PGY-2: 1,042 of 1,057 positions filled (98.6%)",
+        acs_fill="1,042 of 1,057 PGY-2 positions filled (98.6%)",
     ),
     Specialty("dermatology", "Dermatology", "ultra", "Dermatology"),
     Specialty("otolaryngology", "Otolaryngology (ENT)", "ultra", "Otolaryngology", acs_fill="394 positions, 99.7% filled"),

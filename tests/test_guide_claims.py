@@ -1,0 +1,422 @@
+"""What the guides' words say of the figures, held to the data.
+
+The guides quote every figure through macros, so a new edition rewrites the
+figures; it does not rewrite the words around them ("far more", "the lowest",
+"just above").  Each claim below quotes such words from its page and says, as
+a predicate on the data, what makes them true.  A new edition that breaks one
+fails here, naming the page and the words to re-read; so does a page whose
+words were edited away, so this list stays the pages' own.  (Inventory: the
+claims-ledger audit of 2026-12-04.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+from conftest import ROOT
+
+from calculators import backup_finder, data, match_odds
+from calculators.application_cost import eras_schedule
+
+
+@dataclass(frozen=True)
+class Claim:
+    page: str
+    words: str
+    holds: Callable[[], bool]
+
+
+def co(name: str) -> data.ChartingOutcome:
+    return data.charting_outcomes()[name]
+
+
+def rd(name: str) -> data.PGY1Result:
+    return data.pgy1_results()[name]
+
+
+def median(dist: data.Distribution) -> float:
+    assert dist.median is not None
+    return dist.median
+
+
+def mean(dist: data.Distribution) -> float:
+    assert dist.mean is not None
+    return dist.mean
+
+
+def rate(name: str) -> float:
+    return co(name).img_match_rate_pct
+
+
+IM, FM, DR, GS, AN, OR = (
+    "Internal Medicine",
+    "Family Medicine",
+    "Radiology-Diagnostic",
+    "Surgery-General",
+    "Anesthesiology",
+    "Orthopaedic Surgery",
+)
+# The five fields the IMG article calls the most accessible, by the report's names.
+FIVE = (IM, FM, "Pediatrics", "Psychiatry", "Neurology")
+# The pivots the no-match guide lists after a first attempt.
+NINE = (*FIVE, "Pathology-Anatomic and Clinical", AN, "Emergency Medicine", GS)
+ULTRA = ("Dermatology", OR, "Plastic Surgery (Integrated)", "Otolaryngology", "Neurological Surgery")
+RD_IM = "Internal Medicine (categorical)"
+
+
+def other_fields(name: str) -> list[data.ChartingOutcome]:
+    return [o for key, o in data.charting_outcomes().items() if key != name]
+
+
+def medians_above(name: str) -> int:
+    """How many fields' matched applicants had a higher median Step 2 CK."""
+    own = median(co(name).step2_matched)
+    return sum(o.step2_matched.median is not None and o.step2_matched.median > own for o in other_fields(name))
+
+
+def finder_puts_im_before_gs() -> bool:
+    for primary in ("otolaryngology", "plastic-surgery"):
+        for applicant in ("us-md", "us-do", "us-img", "non-us-img"):
+            for visa in ("false", "true"):
+                result = backup_finder.compute({"specialty": primary, "applicant_type": applicant, "needs_visa": visa})
+                order = [s["specialty"] for s in result["suggestions"]]
+                if order.index("internal-medicine") > order.index("general-surgery"):
+                    return False
+    return True
+
+
+def acs_unfilled_share(slug: str) -> float:
+    fill = data.specialty(slug).acs_fill or ""
+    filled, offered = (int(n.replace(",", "")) for n in re.findall(r"[\d,]+(?= )", fill)[:2])
+    return 1 - filled / offered
+
+
+CLAIMS = (
+    # What the two groups of a field scored.
+    Claim(
+        "assess/need-a-backup.md",
+        'did not match had a median Step 2 CK of {{ charting("Radiology-Diagnostic").step2_unmatched.median }}, just above the',
+        lambda: 0 < median(co(DR).step2_unmatched) - median(co(DR).step2_matched) <= 2,
+    ),
+    Claim(
+        "backup/playbook-radiology.md",
+        "the unmatched group scored about the same as the matched group",
+        lambda: (
+            abs(median(co(DR).step2_unmatched) - median(co(DR).step2_matched)) <= 2
+            and abs(mean(co(DR).step2_unmatched) - mean(co(DR).step2_matched)) <= 2
+        ),
+    ),
+    Claim(
+        "backup/playbook-radiology.md",
+        "a small, self-selected group (those of them who did not match scored as high as those who did)",
+        lambda: (
+            median(co(DR).step2_unmatched) >= median(co(DR).step2_matched)
+            and co(DR).img_ranked_first < co(IM).img_ranked_first / 10
+        ),
+    ),
+    Claim(
+        "backup/playbook-radiology.md",
+        "so its radiology estimate stays near the field's overall rate at almost any score",
+        lambda: (
+            match_odds.step2_says_little(data.specialty("diagnostic-radiology"))
+            and all(
+                abs((match_odds.step2_estimate(data.specialty("diagnostic-radiology"), score) or 0) - rate(DR) / 100) < 0.05
+                for score in range(220, 271, 5)
+            )
+        ),
+    ),
+    Claim(
+        "backup/playbook-radiology.md",
+        "The non-US IMG match rate for internal medicine is below the rate for diagnostic radiology",
+        lambda: rate(IM) < rate(DR),
+    ),
+    Claim(
+        "assess/index.md",
+        "**A good score is often not enough.** In family medicine",
+        lambda: median(co(FM).step2_unmatched) >= median(co(FM).step2_matched),
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        "In family medicine the score says little",
+        lambda: (
+            median(co(FM).step2_unmatched) >= median(co(FM).step2_matched)
+            and match_odds.step2_says_little(data.specialty("family-medicine"))
+        ),
+    ),
+    Claim(
+        "calculators/match-odds.md",
+        "which would make the estimate drop as the score climbs",
+        lambda: mean(co(FM).step2_unmatched) > mean(co(FM).step2_matched),
+    ),
+    Claim(
+        "calculators/match-odds.md",
+        "In a few fields the two averages are almost equal",
+        lambda: 1 <= sum(match_odds.step2_says_little(s) for s in data.SPECIALTIES) <= 4,
+    ),
+    Claim(
+        "backup/index.md",
+        "Matched non-US IMGs in neurology and internal medicine had higher median Step 2 CK scores than those in family medicine",
+        lambda: min(median(co("Neurology").step2_matched), median(co(IM).step2_matched)) > median(co(FM).step2_matched),
+    ),
+    Claim(
+        "unmatched/index.md",
+        "internal medicine's run high",
+        lambda: (
+            median(co(IM).step2_matched) == max(median(co(k).step2_matched) for k in (IM, FM, "Psychiatry", "Pediatrics"))
+            and median(co(IM).step2_matched) - median(co(FM).step2_matched) >= 10
+        ),
+    ),
+    Claim(
+        "backup/playbook-orthopaedics.md",
+        "Scores in the mid-240s did not carry them",
+        lambda: 243 <= median(co(OR).step2_unmatched) <= 247,
+    ),
+    Claim(
+        "backup/playbook-orthopaedics.md",
+        "That median is the highest of the fields listed here, and few fields on the",
+        lambda: (
+            median(co(GS).step2_matched)
+            > max(median(co(k).step2_matched) for k in (IM, FM, "Physical Medicine and Rehabilitation", "Emergency Medicine"))
+            and medians_above(GS) <= 2
+        ),
+    ),
+    # Match rates and group sizes.
+    Claim(
+        "backup/index.md",
+        "Roughly half of the non-US IMGs who ranked internal medicine first matched in it",
+        lambda: 45 <= rate(IM) <= 55,
+    ),
+    Claim(
+        "backup/index.md",
+        "Internal medicine matched far more non-US IMGs than any other field",
+        lambda: co(IM).img_matched > 2 * max(o.img_matched for o in other_fields(IM)),
+    ),
+    Claim(
+        "backup/index.md",
+        "## The fields that have taken the most IMGs",
+        lambda: set(sorted(data.charting_outcomes(), key=lambda k: -co(k).img_matched)[:5]) == set(FIVE),
+    ),
+    Claim(
+        "backup/index.md",
+        "Those who ranked it first matched at a good rate (the list above), but they were a small group",
+        lambda: rate("Psychiatry") >= 50 and co("Psychiatry").img_ranked_first < co(IM).img_ranked_first / 10,
+    ),
+    Claim(
+        "backup/index.md",
+        "for non-US IMGs anesthesiology has been a hard field to enter",
+        lambda: (
+            rate(AN) < min(rate(k) for k in FIVE)
+            and rd(AN).non_us_img_pct_of_offered
+            < min(
+                rd(data.specialty(s).results_name or "").non_us_img_pct_of_offered
+                for s in ("internal-medicine", "family-medicine", "pediatrics", "psychiatry", "neurology")
+            )
+        ),
+    ),
+    Claim(
+        "calculators/backup-finder.md",
+        "non-US IMGs have found anesthesiology hard to enter",
+        lambda: rate(AN) < min(rate(k) for k in FIVE),
+    ),
+    Claim(
+        "unmatched/index.md",
+        "general surgery and anesthesiology have been the hardest of these pivots to enter, with the lowest match rates and the highest matched scores",
+        lambda: set(sorted(NINE, key=rate)[:2]) == {GS, AN} == set(sorted(NINE, key=lambda k: -median(co(k).step2_matched))[:2]),
+    ),
+    Claim(
+        "calculators/competitiveness.md",
+        "in general surgery, for example, most IMGs who rank it first go unmatched, and a score above the matched median can still leave you below even odds",
+        lambda: (
+            rate(GS) < 50
+            and (match_odds.step2_estimate(data.specialty("general-surgery"), int(median(co(GS).step2_matched)) + 1) or 1) < 0.5
+        ),
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        "Being above the matched median is not enough where most IMGs who rank a field first go unmatched",
+        lambda: rate(GS) < 50 and rate("Obstetrics and Gynecology") < 50,
+    ),
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "a rate that jumps several points with one person more or less",
+        lambda: 100 / co("Dermatology").img_ranked_first >= 2,
+    ),
+    Claim(
+        "backup/playbook-orthopaedics.md",
+        "One more or one fewer match moves it by several percentage points",
+        lambda: 100 / co(OR).img_ranked_first >= 3,
+    ),
+    Claim(
+        "backup/playbook-orthopaedics.md",
+        "Orthopaedics is one of the hardest specialties to enter",
+        lambda: sorted(data.charting_outcomes(), key=rate).index(OR) < 5,
+    ),
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "for most of these fields there is no published score profile for IMGs who matched at all",
+        lambda: sum(co(k).step2_matched.median is None for k in ULTRA) >= 3,
+    ),
+    Claim(
+        "assess/index.md",
+        "In orthopaedics, dermatology and plastic surgery, so few non-US IMGs matched that no score profile exists for them",
+        lambda: all(co(k).step2_matched.median is None and co(k).img_matched < 10 for k in ULTRA[:3]),
+    ),
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "These fields have few positions",
+        lambda: max(co(k).positions for k in ULTRA) < co(IM).positions / 10,
+    ),
+    Claim(
+        "backup/playbook-orthopaedics.md",
+        "far fewer positions than IM or FM",
+        lambda: co("Physical Medicine and Rehabilitation").positions < min(co(IM).positions, co(FM).positions) / 5,
+    ),
+    Claim(
+        "calculators/match-odds.md",
+        "In most specialties, half of the unmatched applicants ranked only one or two of its programs",
+        lambda: (lambda known: sum(m <= 2 for m in known) > len(known) / 2)(
+            [o.contig_unmatched.median for o in data.charting_outcomes().values() if o.contig_unmatched.median is not None]
+        ),
+    ),
+    Claim(
+        "unmatched/index.md",
+        "how thin the lists of unmatched applicants tend to be",
+        lambda: (
+            all(
+                o.contig_matched.median >= o.contig_unmatched.median
+                for o in data.charting_outcomes().values()
+                if o.contig_matched.median is not None and o.contig_unmatched.median is not None
+            )
+            and all(median(co(k).contig_matched) > median(co(k).contig_unmatched) for k in (IM, FM, DR))
+        ),
+    ),
+    # Positions offered and filled.
+    Claim(
+        "backup/index.md",
+        "US graduates fill most of its places",
+        lambda: rd("Psychiatry").us_md_senior_pct_of_offered + rd("Psychiatry").us_do_senior_pct_of_offered > 50,
+    ),
+    Claim(
+        "backup/index.md",
+        "so more of its positions were left unfilled after the Main Residency Match than in the other four fields here",
+        lambda: all(
+            rd(FM).positions_unfilled > rd(k).positions_unfilled and rd(FM).fill_rate_pct < rd(k).fill_rate_pct
+            for k in (RD_IM, "Pediatrics (categorical)", "Psychiatry", "Neurology")
+        ),
+    ),
+    Claim(
+        "unmatched/soap-and-plan-b.md",
+        "In 2025 the lowest fill rates were these",
+        lambda: (
+            set(sorted(data.pgy1_results(), key=lambda k: rd(k).fill_rate_pct)[:4])
+            == {FM, "Transitional Year", "Medicine-Preliminary", "Surgery-Preliminary"}
+        ),
+    ),
+    Claim(
+        "unmatched/soap-and-plan-b.md",
+        "Counted in places rather than rates, the most were left in family medicine",
+        lambda: (
+            sorted(data.pgy1_results(), key=lambda k: -rd(k).positions_unfilled)[:3] == [FM, "Surgery-Preliminary", RD_IM]
+            and rd(RD_IM).fill_rate_pct >= 95
+        ),
+    ),
+    Claim(
+        "backup/bridges.md",
+        "many were still open after that year's Match",
+        lambda: rd("Surgery-Preliminary").positions_unfilled >= 100,
+    ),
+    Claim(
+        "backup/playbook-orthopaedics.md",
+        "orthopaedic PGY-1 positions offered were filled",
+        lambda: rd(OR).positions_filled == rd(OR).positions_offered,
+    ),
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "Orthopaedics filled all",
+        lambda: rd(OR).positions_filled == rd(OR).positions_offered,
+    ),
+    Claim(
+        "backup/playbook-orthopaedics.md",
+        'against {{ results("Orthopaedic Surgery").us_img_pct_of_offered }} in orthopaedics',
+        lambda: rd(OR).us_img_pct_of_offered == min(r.us_img_pct_of_offered for r in data.pgy1_results().values()),
+    ),
+    Claim(
+        "backup/playbook-radiology.md",
+        "Very few DR positions are left for SOAP",
+        lambda: acs_unfilled_share("diagnostic-radiology") <= 0.05,
+    ),
+    Claim(
+        "calculators/application-cost.md",
+        "the field also has positions starting at PGY-1",
+        lambda: rd(AN).positions_offered > 0,
+    ),
+    Claim(
+        "data-and-sources.md",
+        "were not in the tabulation we found",
+        lambda: (
+            not any(
+                s.results_name in data.pgy1_results()
+                for s in data.SPECIALTIES
+                if s.slug
+                in ("dermatology", "pmr", "diagnostic-radiology", "plastic-surgery", "otolaryngology", "neurological-surgery")
+            )
+            and not {"Dermatology", "Physical Medicine and Rehabilitation", *ULTRA[2:]} & set(data.pgy1_results())
+        ),
+    ),
+    # The backup finder's own figures.
+    Claim(
+        "calculators/backup-finder.md",
+        "behind otolaryngology or plastic surgery, internal medicine comes before general surgery",
+        finder_puts_im_before_gs,
+    ),
+    Claim(
+        "calculators/backup-finder.md",
+        "only a fraction of a point above it",
+        lambda: backup_finder.share_estimate_basis().most_above < 1 <= backup_finder.share_estimate_basis().most_below,
+    ),
+    # Overall match rates.
+    Claim(
+        "calculators/match-odds.md",
+        "For US seniors and US-citizen IMGs the overall match rate is higher",
+        lambda: all(
+            min(r.us_md_senior_pct, r.us_do_senior_pct, r.us_img_pct) > r.non_us_img_pct for r in data.match_rates().values()
+        ),
+    ),
+    # ERAS prices.
+    Claim(
+        "calculators/application-cost.md",
+        "Thirty programs in each of two specialties therefore cost less than sixty programs in one",
+        lambda: 2 * eras_schedule().fee(30) < eras_schedule().fee(60),
+    ),
+    Claim(
+        "apply/index.md",
+        "The first 30 programs of a second specialty are cheap",
+        lambda: (
+            eras_schedule().tiers[0].last == 30 and eras_schedule().tiers[0].per_program < eras_schedule().tiers[1].per_program
+        ),
+    ),
+)
+
+
+@cache
+def page_text(page: str) -> str:
+    return " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda claim: f"{claim.page}: {claim.words[:50]}")
+def test_the_data_bear_out_what_the_guide_says(claim: Claim) -> None:
+    assert claim.words in page_text(claim.page), "the words are gone from the page: update this claim"
+    assert claim.holds(), f"{claim.page}: the data no longer bear out {claim.words!r}; re-read the sentence"
+
+
+def test_a_broken_claim_fails() -> None:
+    false = Claim("backup/index.md", "Internal medicine matched far more non-US IMGs than any other field", lambda: False)
+    with pytest.raises(AssertionError, match="no longer bear out"):
+        test_the_data_bear_out_what_the_guide_says(false)
+    gone = Claim("backup/index.md", "Internal medicine matched fewer", lambda: True)
+    with pytest.raises(AssertionError, match="words are gone"):
+        test_the_data_bear_out_what_the_guide_says(gone)
