@@ -386,6 +386,46 @@ CLAIMS = (
             min(r.us_md_senior_pct, r.us_do_senior_pct, r.us_img_pct) > r.non_us_img_pct for r in data.match_rates().values()
         ),
     ),
+    # What the data pages say of their own rows.
+    Claim(
+        "index.md",
+        "2023–2026**, as reported in news coverage of the 2023–2025 releases; the 2026 row comes from a secondary summary",
+        lambda: (
+            {year: rates.status for year, rates in data.match_rates().items()}
+            == {2023: "seen", 2024: "seen", 2025: "seen", 2026: "secondary"}
+        ),
+    ),
+    Claim(
+        "faq.md",
+        "overall match rates for 2023–2026",
+        lambda: (min(data.match_rates()), max(data.match_rates())) == (2023, 2026),
+    ),
+    Claim(
+        "data-and-sources.md",
+        "The NRMP registration and extra-rank fees date from the 2016–17 Match, the USMLE Step 1 and Step 2 CK fee from 2018, "
+        "the ECFMG ERAS token and the USMLE transcript fee from the 2024 ERAS season, and the interview-cost studies",
+        lambda: (
+            {fee.item.split(",")[0].split(" (")[0] for fee in data.fees() if fee.is_old}
+            == {
+                "ERAS residency application",  # the older schedule, named on its own
+                "USMLE transcript via ERAS",
+                "ECFMG ERAS token",
+                "NRMP registration",
+                "NRMP extra ranks",
+                "USMLE Step 1 or Step 2 CK via ECFMG",
+                "In-person interview",
+                "Virtual vs in-person interview season",
+            }
+        ),
+    ),
+    Claim(
+        "data-and-sources.md",
+        "has a row for every specialty with the count left blank",
+        lambda: (
+            not any(allowance.known for allowance in data.signal_allowances().values())
+            and set(data.signal_allowances()) == {s.slug for s in data.SPECIALTIES}
+        ),
+    ),
     # ERAS prices.
     Claim(
         "calculators/application-cost.md",
