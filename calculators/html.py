@@ -115,7 +115,9 @@ def plain_text(value: object) -> str:
     return re.sub(r"<[^>]*>", "", text(value))
 
 
-def table(headers: Iterable[Child], rows: Iterable[Iterable[Child]], caption: str | None = None) -> Markup:
+def table(
+    headers: Iterable[Child], rows: Iterable[Iterable[Child]], caption: str | None = None, caption_id: str | None = None
+) -> Markup:
     headers = list(headers)
     # Each cell carries its column's name so that narrow screens can show a
     # row as a card of "name: value" lines instead of scrolling sideways.
@@ -128,17 +130,18 @@ def table(headers: Iterable[Child], rows: Iterable[Iterable[Child]], caption: st
             for row in rows
         ],
     )
-    return el("table", el("caption", caption) if caption else None, head, body)
+    return el("table", el("caption", caption, id=caption_id) if caption else None, head, body)
 
 
-def scroll_region(content: Child, label: str, hint: str = "") -> Markup:
+def scroll_region(content: Child, labelled_by: str, hint: str = "") -> Markup:
     """A box that scrolls sideways when its content is wider than the page.
 
     It can take keyboard focus, so a reader without a mouse can scroll it too,
-    and its label tells a screen reader what the region holds.  ``hint`` is
-    shown above it on narrow screens only, where a phone hides the scroll bar
-    until touched; screen readers have the label instead."""
-    region = el("div", content, class_="mpb-scroll", role="region", tabindex="0", aria_label=label)
+    and it is named by the element ``labelled_by`` (a caption), words on the
+    page that a browser's translation translates, as it never does an
+    ``aria-label``.  ``hint`` is shown above it on narrow screens only, where
+    a phone hides the scroll bar until touched."""
+    region = el("div", content, class_="mpb-scroll", role="region", tabindex="0", aria_labelledby=labelled_by)
     if not hint:
         return region
     return join(el("p", hint, class_="mpb-scroll-hint", aria_hidden="true"), region)

@@ -1086,12 +1086,13 @@ def render(result: MatchOddsResult) -> Markup:
     if curve:
         # Shrunk to a phone's width its labels would be 7 px tall: it keeps a
         # readable size and scrolls sideways there instead (calculators.css).
+        caption_id = f"mpb-{NAME}-chart-caption"
         chart = scroll_region(
             render_chart(result),
-            "Chart of the estimate by Step 2 CK; scrolls sideways on a narrow screen",
+            caption_id,
             hint="Swipe the chart sideways to see all of it, your own score included.",
         )
-        parts.append(el("figure", chart, el("figcaption", "Estimate by Step 2 CK, other inputs held fixed.")))
+        parts.append(el("figure", chart, el("figcaption", "Estimate by Step 2 CK, other inputs held fixed.", id=caption_id)))
         sample = [p for p in curve if p["score"] % 10 == 0]
         parts.append(
             el(

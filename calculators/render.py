@@ -183,8 +183,10 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
         el("div", class_="mpb-live-headline", aria_hidden="true", hidden=True),
         el(
             "div",
-            el("p", "Showing the result for the default inputs.", class_="mpb-status-text"),
-            el("progress", class_="mpb-progress", hidden=True, aria_label="Loading the calculator engine"),
+            el("p", "Showing the result for the default inputs.", class_="mpb-status-text", id=f"mpb-{name}-status-text"),
+            # Named by the status line, which says what is loading in words
+            # a browser's translation reaches.
+            el("progress", class_="mpb-progress", hidden=True, aria_labelledby=f"mpb-{name}-status-text"),
             class_="mpb-status",
             role="status",
             aria_live="polite",

@@ -8,6 +8,7 @@ and the same number inside a calculator can never disagree.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,12 @@ PAGE_DISCLAIMER = (
 )
 
 
-def table(headers: Any, rows: Any, caption: str | None = None) -> Markup:
-    """A reference table: wide ones scroll sideways inside a region a keyboard can reach."""
-    return scroll_region(html.table(headers, rows, caption), caption or "Table")
+def table(headers: Any, rows: Any, caption: str) -> Markup:
+    """A reference table: wide ones scroll sideways inside a region a keyboard
+    can reach, named by the caption (an id from its words: one page never
+    holds two tables of the same caption)."""
+    caption_id = "mpb-table-" + "-".join(re.findall(r"[a-z0-9]+", caption.lower()))[:60].rstrip("-")
+    return scroll_region(html.table(headers, rows, caption, caption_id), caption_id)
 
 
 def calculator(name: str, level: int = 2, method_searched: bool = True) -> Markup:

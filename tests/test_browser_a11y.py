@@ -327,7 +327,7 @@ def test_on_a_phone_every_sideways_scrolling_box_can_be_reached_by_keyboard(
     page.set_default_timeout(90_000)
     page.goto(site_url)
     found = {}
-    named = 0
+    named, unnamed = 0, []
     for path in built_pages(built_site):
         navigate(page, site_url + path)
         page.wait_for_timeout(300)  # the regions are marked once the page has settled
@@ -338,12 +338,19 @@ def test_on_a_phone_every_sideways_scrolling_box_can_be_reached_by_keyboard(
         if violations:
             found[path or "/"] = violations
         # Guide tables read as cards at this width; the line charts still scroll.
-        named += page.evaluate(
-            "() => [...document.querySelectorAll('[role=region][aria-label][tabindex]')]"
-            ".filter((box) => box.scrollWidth > box.clientWidth + 1).length"
+        # Each is named, by an aria-label or by words on the page it points to.
+        names = page.evaluate(
+            """() => [...document.querySelectorAll('[role=region][tabindex]')]
+                 .filter((box) => box.scrollWidth > box.clientWidth + 1)
+                 .map((box) => (box.getAttribute('aria-label') ||
+                   document.getElementById(box.getAttribute('aria-labelledby'))?.textContent || '').trim())"""
         )
+        if "" in names:
+            unnamed.append(path or "/")
+        named += len(names)
     context.close()
     assert not found, found
+    assert not unnamed, f"a region that scrolls has no name: {unnamed}"
     assert named > 0, "nothing scrolled sideways at 390 px: the test checked nothing"
 
 

@@ -324,6 +324,22 @@ def test_every_guide_has_a_description_of_its_own(built_site: Path) -> None:
     assert home.startswith('Match Plan B is a free guide, with calculators, to planning a backup ("Plan B")')
 
 
+def test_every_name_a_page_points_to_is_on_that_page(built_site: Path) -> None:
+    """Regions, forms, results and progress bars are named by words on the
+    page (aria-labelledby), which a browser's translation translates as it
+    never does an aria-label; a name that points nowhere is no name."""
+    checked, dangling = 0, []
+    for page in pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', text))
+        for names in re.findall(r'aria-labelledby="([^"]*)"', text):
+            checked += 1
+            dangling += [f"{page.relative_to(built_site)}: {name}" for name in names.split() if name not in ids]
+        assert 'role="region" tabindex="0" aria-label=' not in text, page
+    assert not dangling, dangling
+    assert checked > 50
+
+
 def test_code_on_every_page_is_left_alone_by_the_browsers_translation(built_site: Path) -> None:
     # A command or a value to type, translated, no longer runs or matches
     # (macros/code_untranslated.py).
