@@ -285,16 +285,33 @@ def count_model_name(mean: float, sd: float) -> str:
 
 # --- The measures -----------------------------------------------------------------------
 def _availability_problem(
-    label: str, spec: data.Specialty, m: Distribution, u: Distribution, m_n: int | None, u_n: int | None
+    label: str,
+    spec: data.Specialty,
+    m: Distribution,
+    u: Distribution,
+    m_n: int | None,
+    u_n: int | None,
+    *,
+    group_sizes: bool = False,
 ) -> str | None:
-    """Why a measure cannot be used for this specialty, or None if it can."""
+    """Why a measure cannot be used for this specialty, or None if it can.
+    ``m_n`` and ``u_n`` count who reported the measure, or, with
+    ``group_sizes``, everyone in the group (where NRMP gives no count of who
+    reported it): "matched n = 7" beside "fewer than 5 consented" read as a
+    contradiction (claims audit s29)."""
     if not (m.usable and u.usable):
         which = " and ".join(g for g, d in (("matched", m), ("unmatched", u)) if not d.usable)
-        counts = ", ".join(f"{g} n = {n}" for g, n in (("matched", m_n), ("unmatched", u_n)) if n is not None)
+        sizes = (("matched", m_n), ("unmatched", u_n))
+        if group_sizes:
+            counts = " and ".join(f"{n} {g}" for g, n in sizes if n is not None) + " in all"
+            why = f"fewer than 5 of the {which} applicants consented to report it"
+        else:
+            counts = ", ".join(f"{g} n = {n}" for g, n in sizes if n is not None)
+            why = "fewer than 5 applicants consented"
         return (
             f"NRMP suppressed the {label} figures for {which} non-US IMGs in {spec.name}"
             + (f" ({counts})" if counts else "")
-            + ": fewer than 5 applicants consented, so there is not enough data for an estimate."
+            + f": {why}, so there is not enough data for an estimate."
         )
     small = [(g, n) for g, n in (("matched", m_n), ("unmatched", u_n)) if n is None or n < MIN_GROUP_N]
     if small:
@@ -524,7 +541,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     # most applicants who could stand behind it, so they are what we check.
     m_n, u_n = outcome.img_matched, outcome.img_unmatched
     label = "contiguous-ranks"
-    problem = _availability_problem(label, spec, m, u, m_n, u_n)
+    problem = _availability_problem(label, spec, m, u, m_n, u_n, group_sizes=True)
     # No problem found: both means are published.
     if problem is None and min(float(m.mean), float(u.mean)) <= CONTIG_FLOOR:  # type: ignore[arg-type]
         problem = (
@@ -1010,9 +1027,11 @@ def render_chart(result: MatchOddsResult) -> Markup:
 def render(result: MatchOddsResult) -> Markup:
     name = str(result["specialty_name"])
     prob = result["probability"]
-    prior = float(result["base_rate"])
     counts = result["n"]
     base_n = counts["base_rate"]
+    # From the counts, not the rounded base_rate: 80 of 148 is 54.05...%,
+    # which the rounded 0.5405 printed as 54.0% beside the method's 54.1%.
+    prior = base_n["matched"] / (base_n["matched"] + base_n["unmatched"])
     measures = result["measures"]
     group = result["comparison_group"]
     # A reader outside the data's group reads that first, in the headline.
@@ -1123,7 +1142,9 @@ def method() -> Markup:
         s_ok = _availability_problem(
             "Step 2 CK", spec, o.step2_matched, o.step2_unmatched, o.step2_matched.n, o.step2_unmatched.n
         )
-        c_ok = _availability_problem("ranks", spec, o.contig_matched, o.contig_unmatched, o.img_matched, o.img_unmatched)
+        c_ok = _availability_problem(
+            "ranks", spec, o.contig_matched, o.contig_unmatched, o.img_matched, o.img_unmatched, group_sizes=True
+        )
         rows.append(
             (
                 spec.name,

@@ -708,3 +708,24 @@ def test_two_groups_get_their_own_sds_only_when_the_difference_outlasts_rounding
     assert not apart.shared_sd and (apart.sd_m, apart.sd_u) == (10, 14)
     few = match_odds.normal_pair(group(240, 10, 30), group(230, 14, 30))  # z = 1.35: not shown to differ
     assert few.shared_sd and few.sd_m == few.sd_u == pytest.approx(math.sqrt((29 * 100 + 29 * 196) / 58))
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES if s.outcome])
+def test_the_base_rate_reads_as_the_data_page_prints_it(slug: str) -> None:
+    # Rounded twice, emergency medicine's 80 of 148 (54.05...%) read 54.0%
+    # beside the method's 54.1% (claims audit s29).
+    outcome = specialty(slug).outcome
+    assert outcome is not None
+    shown = match_odds.render(compute({"specialty": slug}))
+    assert f"first matched ({outcome.img_match_rate_pct:.1f}%;" in shown
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES if s.outcome])
+def test_a_suppressed_figure_is_never_put_beside_a_count_of_five_or_more(slug: str) -> None:
+    shown = match_odds.render(compute({"specialty": slug, "step2_score": "240", "contiguous_ranks": "5"}))
+    # "n = " counts who reported a figure; a group's size is said otherwise.
+    for suppressed, notice in re.findall(
+        r"NRMP suppressed the [^ ]+ figures for ((?:un)?matched(?: and unmatched)?) ([^:]*):", shown
+    ):
+        counts = dict(re.findall(r"\b((?:un)?matched) n = (\d+)", notice))
+        assert all(int(counts.get(group, 0)) < 5 for group in suppressed.split(" and ")), notice
