@@ -292,6 +292,22 @@ def _old_mark(fee: data.Fee) -> Markup | None:
     return el("strong", "Old figure: ") if fee.is_old else None
 
 
+# What a note says of a fee's age and provenance is read from its row, so a
+# newer figure in the fee data stops being called old or unconfirmed.
+def _dated(fee: data.Fee) -> str:
+    """'Old figure (2016-17)', or 'The 2026 figure'."""
+    return f"Old figure ({fee.season_or_year})" if fee.is_old else f"The {fee.season_or_year} figure"
+
+
+def _no_current_schedule(fee: data.Fee) -> bool:
+    return "current schedule not found" in fee.status
+
+
+def _from_a_copy(fee: data.Fee) -> bool:
+    """Read from a secondary copy of the body's page, not the page itself."""
+    return fee.status.startswith("secondary")
+
+
 def _programs_applied(v: Mapping[str, object]) -> int:
     return sum(whole(v, name) for name in ("primary_programs", "backup_programs", "first_year_programs"))
 
@@ -483,8 +499,9 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             _item(
                 "USMLE Step 3 exam",
                 int(STEP_3.amount_usd),
-                f"You sit Step 3 this season; the FSMB's fee for {STEP_3.season_or_year}, read from a copy of its "
-                "FAQ, not the FSMB's own page: check the current fee before you book.",
+                f"You sit Step 3 this season; the FSMB's fee for {STEP_3.season_or_year}"
+                + (", read from a copy of its FAQ, not the FSMB's own page" if _from_a_copy(STEP_3) else "")
+                + ": check the current fee before you book.",
                 STEP_3,
             )
         )
@@ -492,8 +509,9 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         _item(
             "NRMP registration",
             int(NRMP_REGISTRATION.amount_usd),
-            f"Old figure ({NRMP_REGISTRATION.season_or_year}); no current NRMP schedule was found, so check the "
-            "NRMP's fee before you register.",
+            _dated(NRMP_REGISTRATION)
+            + ("; no current NRMP schedule was found, so" if _no_current_schedule(NRMP_REGISTRATION) else ";")
+            + " check the NRMP's fee before you register.",
             NRMP_REGISTRATION,
         )
     )
@@ -517,8 +535,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         _item(
             "NRMP extra ranks",
             (extra_primary + extra_supplemental) * extra_fee,
-            capitalised("; ".join(counts))
-            + f". Old figure from {NRMP_EXTRA_RANKS.season_or_year}; check the NRMP's current fee.",
+            capitalised("; ".join(counts)) + f". {_dated(NRMP_EXTRA_RANKS)}; check the NRMP's current fee.",
             NRMP_EXTRA_RANKS,
         )
     )
@@ -531,7 +548,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
                 f"{money(IN_PERSON_HIGH)} typical cost per interview ({IN_PERSON_INTERVIEW.season_or_year}), rounded "
                 "to whole dollars; "
                 f"{money(in_person * IN_PERSON_LOW)}–{money(in_person * IN_PERSON_HIGH)} at the range's ends. "
-                "Old figure; travel costs vary widely."
+                + ("Old figure; travel" if IN_PERSON_INTERVIEW.is_old else "Travel")
+                + " costs vary widely."
             )
             if in_person
             else "No in-person interviews entered.",
@@ -683,13 +701,15 @@ def method() -> Markup:
                     "li",
                     _old_mark(STEP_3),
                     f"USMLE Step 3: {money(int(STEP_3.amount_usd))} ({_cite(STEP_3)}), only when you tick that you sit "
-                    "it this season; the figure is read from a copy of the FSMB's FAQ, so check the current fee.",
+                    "it this season"
+                    + ("; the figure is read from a copy of the FSMB's FAQ, so" if _from_a_copy(STEP_3) else ";")
+                    + " check the current fee.",
                 ),
                 el(
                     "li",
                     _old_mark(NRMP_REGISTRATION),
-                    f"NRMP registration {money(int(NRMP_REGISTRATION.amount_usd))} ({_cite(NRMP_REGISTRATION)}). "
-                    "No current schedule was found.",
+                    f"NRMP registration {money(int(NRMP_REGISTRATION.amount_usd))} ({_cite(NRMP_REGISTRATION)})."
+                    + (" No current schedule was found." if _no_current_schedule(NRMP_REGISTRATION) else ""),
                 ),
                 el(
                     "li",

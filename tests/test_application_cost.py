@@ -675,3 +675,29 @@ def test_every_guide_that_gives_the_eras_tiers_says_to_check_the_season_you_appl
             if "{{ eras_tiers() }}" in line and "2025 and 2026" in line:
                 # The calculator's own page says its result warns instead.
                 assert "check the AAMC" in line or "confirmed only for earlier seasons" in line, (page.name, line[:120])
+
+
+def test_a_newer_fee_in_the_data_is_no_longer_called_old_or_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The notes typed "Old figure" and "no current schedule was found" while
+    # the data page read them from the row (claims audit s29, B1).
+    import dataclasses
+
+    def current(fee: data.Fee) -> data.Fee:
+        return dataclasses.replace(fee, season_or_year="2026", status="seen", source="its own fee page")
+
+    for name in (
+        "NRMP_REGISTRATION",
+        "NRMP_EXTRA_RANKS",
+        "IN_PERSON_INTERVIEW",
+        "STEP_3",
+        "USMLE_TRANSCRIPT",
+        "ECFMG_TOKEN",
+        "VIRTUAL_SEASON",
+    ):
+        monkeypatch.setattr(ac, name, current(getattr(ac, name)))
+    result = compute(primary_programs=40, ranked_programs=35, in_person_interviews=2, step3_this_season="true")
+    notes = " ".join(str(i["note"]) for i in result["items"])  # type: ignore[union-attr]
+    method = ac.method()
+    for stale in ("Old figure", "not found", "no current", "copy of its FAQ", "copy of the FSMB"):
+        assert stale not in notes and stale not in method, stale
+    assert "The 2026 figure" in str(item(result, "NRMP registration")["note"])
