@@ -1132,6 +1132,25 @@ def render(result: MatchOddsResult) -> Markup:
     return el("div", parts, class_="mpb-result-body")
 
 
+def separate_sds_estimate(spec: data.Specialty, score: int) -> float:
+    """A field's estimate had each group kept its own published SD: the method's counterexample."""
+    o = spec.outcome
+    assert o is not None
+    m, u = o.step2_matched, o.step2_unmatched
+    pair = NormalPair(float(m.mean), float(m.sd), float(u.mean), float(u.sd), False, 0.0)  # type: ignore[arg-type]
+    return posterior(base_rate(spec), [pair.log_lr(score)])
+
+
+def _separate_sds_example() -> str:
+    spec = data.specialty("family-medicine")
+    assert spec.outcome is not None
+    m, u = spec.outcome.step2_matched, spec.outcome.step2_unmatched
+    return (
+        f"in {spec.name} (SD {m.sd:g} against {u.sd:g}) it would fall from {_pct(separate_sds_estimate(spec, 240))} at "
+        f"240 to {_pct(separate_sds_estimate(spec, 270))} at 270"
+    )
+
+
 def method() -> Markup:
     """The formula, each rule with its constant and source, and the caveats."""
     rows = []
@@ -1210,8 +1229,8 @@ def method() -> Markup:
             f"z ≥ {SD_DIFFERENCE_Z:.2f}). Where they do not clearly differ, both curves use the pooled SD. With a shared SD the "
             "fitted curve moves in one direction only as the score rises: up where matched applicants averaged higher, down "
             "where they averaged lower (a fall the next rule removes). Separate SDs would make the estimate at very high or "
-            "low scores depend mostly on a one-point difference in rounded SDs; in Family Medicine (SD 12 against 13) it "
-            "would fall steeply above 240, which nothing in the data supports. If a future table shows clearly different "
+            f"low scores depend mostly on a one-point difference in rounded SDs; {_separate_sds_example()}, which nothing "
+            "in the data supports. If a future table shows clearly different "
             "SDs, the calculator uses them, under the same rule.",
         ),
         el("h4", "A higher score never lowers the estimate"),
@@ -1234,7 +1253,7 @@ def method() -> Markup:
             f"{pu.mean:g}, SD {pu.sd:g}) it would put {below_one * 100:.0f}% of applicants below one rank, which is impossible. "
             "Instead each group's count, minus one, follows a negative binomial distribution with the published mean and SD "
             "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
-            f"never below {CONTIG_FLOOR} and skewed to the right like the data. The data hold only applicants who ranked "
+            f"never below {CONTIG_FLOOR} and skewed to the right. The data hold only applicants who ranked "
             f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. "
             "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes.",
         ),

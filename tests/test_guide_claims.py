@@ -1,12 +1,14 @@
-"""What the guides' words say of the figures, held to the data.
+"""What the site's words say of the figures, held to the data.
 
-The guides quote every figure through macros, so a new edition rewrites the
-figures; it does not rewrite the words around them ("far more", "the lowest",
-"just above").  Each claim below quotes such words from its page and says, as
-a predicate on the data, what makes them true.  A new edition that breaks one
-fails here, naming the page and the words to re-read; so does a page whose
-words were edited away, so this list stays the pages' own.  (Inventory: the
-claims-ledger audit of 2026-12-04.)
+The guides quote every figure through macros, and the calculators format
+theirs from the data, so a new edition rewrites the figures; it does not
+rewrite the words around them ("far more", "the lowest", "just above").  Each
+claim below quotes such words from where they are written (a guide's
+Markdown, or for the calculators' own words the Python that writes them) and
+says, as a predicate on the data, what makes them true.  A new edition that
+breaks one fails here, naming the words to re-read; so do words edited away,
+so this list stays the site's own.  (Inventory: the claims-ledger and
+claims-python audits of 2026-12-04.)
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from functools import cache
 import pytest
 from conftest import ROOT
 
-from calculators import backup_finder, data, match_odds
+from calculators import backup_finder, competitiveness, data, match_odds
 from calculators.application_cost import eras_schedule
 
 
 @dataclass(frozen=True)
 class Claim:
+    """``page`` is a guide under docs/, or calculators/NAME.py for the words a
+    calculator writes (each claim's words within one string of its code)."""
+
     page: str
     words: str
     holds: Callable[[], bool]
@@ -70,6 +75,18 @@ RD_IM = "Internal Medicine (categorical)"
 
 def other_fields(name: str) -> list[data.ChartingOutcome]:
     return [o for key, o in data.charting_outcomes().items() if key != name]
+
+
+def dispersion(counts: data.Distribution) -> float:
+    """How far a count's spread exceeds a Poisson's: the longer the tail, the larger."""
+    assert counts.sd is not None
+    return counts.sd**2 / (mean(counts) - 1)
+
+
+def pooled_mean(o: data.ChartingOutcome) -> float:
+    """Matched and unmatched applicants' Step 2 CK together."""
+    m, u = o.step2_matched, o.step2_unmatched
+    return (mean(m) * (m.n or 0) + mean(u) * (u.n or 0)) / ((m.n or 0) + (u.n or 0))
 
 
 def medians_above(name: str) -> int:
@@ -426,6 +443,90 @@ CLAIMS = (
             and set(data.signal_allowances()) == {s.slug for s in data.SPECIALTIES}
         ),
     ),
+    # The calculators' own words.
+    Claim(
+        "calculators/competitiveness.py",
+        "unmatched, such as general surgery, obstetrics and gynecology, anesthesiology and neurology.",
+        lambda: all(rate(k) < 50 for k in (GS, "Obstetrics and Gynecology", AN, "Neurology")),
+    ),
+    Claim(
+        "calculators/competitiveness.py",
+        "(radiology follows its own",
+        # Its bands cap a score below their top floor, which must not sit
+        # below the matched median the other fields are capped at.
+        lambda: median(co(DR).step2_matched) <= competitiveness.RADIOLOGY_STEP2_BANDS[0].floor,
+    ),
+    Claim(
+        "calculators/competitiveness.py",
+        "that is below most matched non-US IMGs in the field",
+        lambda: (co(IM).step2_matched.q1 or 0) > 230,
+    ),
+    Claim(
+        "calculators/match_odds.py",
+        "{_separate_sds_example()}, which nothing",
+        lambda: (
+            co(FM).step2_matched.sd != co(FM).step2_unmatched.sd
+            and match_odds.separate_sds_estimate(data.specialty("family-medicine"), 270)
+            < match_odds.separate_sds_estimate(data.specialty("family-medicine"), 240) - 0.15
+        ),
+    ),
+    Claim(
+        "calculators/match_odds.py",
+        "averaged a slightly higher Step 2 CK than matched ones",
+        lambda: all(
+            mean(o.step2_unmatched) - mean(o.step2_matched) <= 3
+            for o in data.charting_outcomes().values()
+            if o.step2_matched.usable and o.step2_unmatched.usable and mean(o.step2_unmatched) > mean(o.step2_matched)
+        ),
+    ),
+    Claim(
+        "calculators/match_odds.py",
+        "group's counts have the longer tail. That is",
+        lambda: all(
+            dispersion(spec.outcome.contig_unmatched) > dispersion(spec.outcome.contig_matched)
+            for spec in data.SPECIALTIES
+            if spec.outcome
+            and spec.outcome.contig_matched.usable
+            and spec.outcome.contig_unmatched.usable
+            and match_odds.contig_turning_point(spec) is not None
+        ),
+    ),
+    Claim(
+        "calculators/backup_finder.py",
+        "(the few IMGs aiming at radiology tend to be high scorers)",
+        lambda: (
+            co(DR).img_ranked_first < co(IM).img_ranked_first / 10
+            and sorted(
+                (o for o in data.charting_outcomes().values() if o.step2_matched.usable and o.step2_unmatched.usable),
+                key=lambda o: -pooled_mean(o),
+            ).index(co(DR))
+            < 3
+        ),
+    ),
+    Claim(
+        "calculators/program_counts.py",
+        "who match far less often than US seniors",
+        lambda: (lambda r: max(r.us_img_pct, r.non_us_img_pct) <= min(r.us_md_senior_pct, r.us_do_senior_pct) - 10)(
+            data.latest_match_rates()
+        ),
+    ),
+    # The tiers the data page cites a table for.
+    Claim(
+        "calculators/data.py",
+        "whose tier rests on their non-US IMG match rates (NRMP Charting Outcomes)",
+        lambda: (
+            max(rate(AN), rate("Obstetrics and Gynecology"))
+            < min(s.outcome.img_match_rate_pct for s in data.SPECIALTIES if s.tier == "accessible" and s.outcome)
+        ),
+    ),
+    Claim(
+        "calculators/data.py",
+        '"accessible": (ARTICLE_IMG, RESULTS_AND_DATA),',
+        lambda: (
+            min(s.pgy1.non_us_img_pct_of_offered for s in data.SPECIALTIES if s.tier == "accessible" and s.pgy1)
+            > max(s.pgy1.non_us_img_pct_of_offered for s in data.SPECIALTIES if s.tier == "moderate" and s.pgy1)
+        ),
+    ),
     # ERAS prices.
     Claim(
         "calculators/application-cost.md",
@@ -444,11 +545,12 @@ CLAIMS = (
 
 @cache
 def page_text(page: str) -> str:
-    return " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+    path = ROOT / page if page.endswith(".py") else ROOT / "docs" / page
+    return " ".join(path.read_text(encoding="utf-8").split())
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda claim: f"{claim.page}: {claim.words[:50]}")
-def test_the_data_bear_out_what_the_guide_says(claim: Claim) -> None:
+def test_the_data_bear_out_what_the_site_says(claim: Claim) -> None:
     assert claim.words in page_text(claim.page), "the words are gone from the page: update this claim"
     assert claim.holds(), f"{claim.page}: the data no longer bear out {claim.words!r}; re-read the sentence"
 
@@ -456,7 +558,7 @@ def test_the_data_bear_out_what_the_guide_says(claim: Claim) -> None:
 def test_a_broken_claim_fails() -> None:
     false = Claim("backup/index.md", "Internal medicine matched far more non-US IMGs than any other field", lambda: False)
     with pytest.raises(AssertionError, match="no longer bear out"):
-        test_the_data_bear_out_what_the_guide_says(false)
+        test_the_data_bear_out_what_the_site_says(false)
     gone = Claim("backup/index.md", "Internal medicine matched fewer", lambda: True)
     with pytest.raises(AssertionError, match="words are gone"):
-        test_the_data_bear_out_what_the_guide_says(gone)
+        test_the_data_bear_out_what_the_site_says(gone)
