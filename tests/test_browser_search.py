@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import TRANSLATED, open_calculator, search_finds, translate_page
-from conftest import ROOT
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -181,3 +183,34 @@ def test_tab_from_the_search_box_lands_on_something_the_reader_can_see(page: Any
     page.wait_for_timeout(300)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("() => document.activeElement.classList.contains('md-search-result__link')")
+
+
+def test_search_and_the_theme_switch_work_where_the_browser_refuses_site_data(
+    playwright_session: Any, site_url: str, tmp_path: Path
+) -> None:
+    # Chrome's "Block all cookies" (also a work or school policy): storage
+    # throws on access, and Material's own helpers read it outside a try, so
+    # search never started and the theme switch vanished, on every page
+    # (restricted-browser audit s29).  A real profile setting, not a stand-in.
+    profile = tmp_path / "profile"
+    (profile / "Default").mkdir(parents=True)
+    settings = {"profile": {"default_content_setting_values": {"cookies": 2}}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(settings), encoding="utf-8")
+    context = playwright_session.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    )
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(site_url + GUIDE_PAGE)
+        refused = "() => { try { return localStorage.length < 0; } catch (error) { return error.name; } }"
+        assert page.evaluate(refused) == "SecurityError", "storage was not refused: this test checks nothing"
+        assert "soap" in search_finds(page, "SOAP")
+        assert page.locator("form[data-md-component=palette] label:visible").count() == 1
+        assert errors == []
+    finally:
+        context.close()
