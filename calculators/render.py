@@ -115,11 +115,20 @@ def render_field(calc: Calculator[Result], field: Field, value: object) -> Marku
     )
 
 
+# Where a reader tries to type: the reason the form is off sits under it, a
+# phone's screen or more away from its first field (restricted-browser audit
+# s29, 4).  Shown by calculators.css once the widget's engine has failed.
+FORM_OFF = "Live recalculation is off in this browser, so this form changes nothing: the result is for the default inputs, and why is said under the form."
+FORM_OFF_NO_SCRIPT = "Live recalculation needs JavaScript, which is off in this browser, so this form changes nothing: the result is for the default inputs."
+
+
 def render_form(calc: Calculator[Result], values: Mapping[str, object] | None = None) -> Markup:
     values = values or {}
     fields = [render_field(calc, f, values.get(f.name, f.default)) for f in calc.FIELDS]
     return el(
         "form",
+        el("p", FORM_OFF, class_="mpb-form-off"),
+        el("noscript", el("p", FORM_OFF_NO_SCRIPT, class_="mpb-form-off-no-script")),
         el("fieldset", el("legend", "Your inputs", id=f"mpb-{calc.NAME}-inputs"), fields),
         class_="mpb-form",
         novalidate=True,

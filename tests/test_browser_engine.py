@@ -169,6 +169,22 @@ def test_a_browser_that_cannot_run_the_engine_downloads_none_of_it_and_says_what
     assert not engine, engine
 
 
+def test_on_a_phone_a_form_that_cannot_go_live_says_so_above_its_fields(page: Any, site_url: str) -> None:
+    # The reason sat 1,700 px under the greyed form on a Lockdown Mode phone,
+    # while the sticky headline kept the default answer pinned as if live
+    # (restricted-browser audit s29, 4).
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.add_init_script(LACKS["webassembly"])
+    page.goto(site_url + PAGE)
+    widget = page.locator(WIDGET)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="failed"]', timeout=30_000)
+    pointer = widget.locator(".mpb-form-off")
+    assert pointer.is_visible() and "changes nothing" in pointer.inner_text()
+    first_field = widget.locator("fieldset input, fieldset select").first.bounding_box()
+    assert pointer.bounding_box()["y"] < first_field["y"] < 844, "said above the first field, in the first screen"
+    assert widget.locator(".mpb-live-headline").is_hidden(), "no answer pinned in view as if it were the reader's"
+
+
 # Safari before 14 and Chrome before 85 (as on an iPhone that stopped at iOS
 # 12) cannot parse calculators.js, so its words never came: the form took
 # typing and answered nothing.  Such a browser lacks class static blocks too;

@@ -156,10 +156,23 @@ def test_shifting_headings_leaves_text_that_looks_like_one_alone() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_without_javascript_the_widget_says_its_form_does_nothing(name: str) -> None:
-    # The form took typing and never reacted, beside the default result, with no word why.
+    # The form took typing and never reacted, beside the default result, with
+    # no word why; then the word why sat a screen or more under its first field.
     html = render_calculator(REGISTRY[name])
-    note = html[html.index("<noscript") : html.index("</noscript>")]
-    assert "result shown is for the default inputs" in note and f"python -m calculators {name} --help" in note
+    notes = re.findall(r"<noscript[^>]*>(.*?)</noscript>", html, re.S)
+    assert len(notes) == 2
+    above, under = notes
+    assert html.index(above) < html.index("<fieldset") < html.index(under)
+    assert "this form changes nothing" in above
+    assert "result shown is for the default inputs" in under and f"python -m calculators {name} --help" in under
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_where_the_engine_cannot_run_the_form_says_so_above_its_fields(name: str) -> None:
+    # Shown by calculators.css once the widget's data-runtime is "failed".
+    html = render_calculator(REGISTRY[name])
+    said = html.index('<p class="mpb-form-off">')
+    assert html.index("<form") < said < html.index("<fieldset")
 
 
 @pytest.mark.parametrize("name", NAMES)
