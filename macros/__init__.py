@@ -598,11 +598,19 @@ def offline_panel(env: Any) -> Markup:
             el("span", "a copy", class_="mpb-snapshot-size"),
             " of the calculator engine's memory, so that it starts faster; a new copy replaces the old one, and none "
             "is kept if your browser asks sites to save data.",
+            # Hidden where scripts do not run (Material's class on <html>):
+            # a button that does nothing, said instead by the line below.
+            class_="mpb-offline-keep",
         ),
-        el("progress", class_="mpb-offline-progress", hidden=True, aria_label="Saving this site for offline use"),
+        el(
+            "noscript",
+            el("p", "Keeping the site in this browser needs JavaScript, which is off here; the zip above works without it."),
+        ),
+        # Named by the "Saving…" line, words a browser's translation reaches.
+        el("progress", class_="mpb-offline-progress", hidden=True, aria_labelledby="mpb-offline-saving"),
         el(
             "div",
-            el("p", "Saving…", class_="mpb-offline-saving", hidden=True),
+            el("p", "Saving this site for offline use…", class_="mpb-offline-saving", id="mpb-offline-saving", hidden=True),
             el(
                 "p",
                 "Saved. This site now works in this browser with no connection, calculators included. " + BROWSERS_CLEAR,
@@ -638,6 +646,13 @@ def offline_panel(env: Any) -> Markup:
                 "p",
                 "This browser cannot keep the site for offline use here. Download the zip above instead.",
                 class_="mpb-offline-unsupported",
+                hidden=True,
+            ),
+            el(
+                "p",
+                "This browser is set not to let sites keep data (a setting such as “Block all cookies”, or a work or "
+                "school policy), so it cannot keep this site. Allow this site to keep data, or download the zip above.",
+                class_="mpb-offline-refused",
                 hidden=True,
             ),
             class_="mpb-offline-state",

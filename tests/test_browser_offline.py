@@ -926,3 +926,52 @@ def test_a_new_pyodides_runtime_wasm_included_is_kept_for_a_reader_who_had_kept_
     finally:
         rename_runtime_folder(hosted.directory, old_name)
         publish_a_new_service_worker(hosted.directory)
+
+
+@pytest.mark.parametrize("arrival", ["load", "instant-navigation"])
+def test_a_browser_refusing_site_data_is_told_so_not_that_the_connection_dropped(
+    playwright_session: Any, hosted: Server, tmp_path: Path, arrival: str
+) -> None:
+    # Chrome's "Block all cookies" (or a work or school policy) refuses the
+    # service worker and its caches: each press failed at once and the panel
+    # blamed the connection (restricted-browser audit s29, 2).  The setting
+    # is a real profile's, not a stand-in.
+    profile = tmp_path / "profile"
+    (profile / "Default").mkdir(parents=True)
+    settings = {"profile": {"default_content_setting_values": {"cookies": 2}}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(settings), encoding="utf-8")
+    context = playwright_session.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    )
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        if arrival == "load":
+            page.goto(hosted.url + "faq/")
+        else:
+            page.goto(hosted.url + "apply/")
+            start_navigation(page, hosted.url + "faq/")
+        panel = page.locator(".mpb-offline").first
+        words = panel.locator(".mpb-offline-refused")
+        words.wait_for(timeout=10_000)
+        assert "Block all cookies" in words.inner_text()
+        assert panel.locator(".mpb-offline-save").is_disabled()
+        for other in ("saving", "done", "failed", "unsupported"):
+            assert panel.locator(f".mpb-offline-{other}").is_hidden(), other
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_panel_offers_no_button_that_does_nothing(closed_browser: Any, hosted: Server) -> None:
+    page = new_page(closed_browser, java_script_enabled=False)
+    page.goto(hosted.url + "faq/")
+    panel = page.locator(".mpb-offline").first
+    assert panel.locator(".mpb-offline-save").is_hidden()
+    assert "needs JavaScript" in panel.inner_text()
+    assert panel.locator("a[download]").is_visible(), "the zip is still offered"
+    close(page)

@@ -27,9 +27,22 @@
   }
 
   // Only the hosted build has a service worker; it names its web manifest,
-  // which the downloadable copy (served from a folder) does not.
-  if (!("serviceWorker" in navigator) || !document.querySelector('link[rel="manifest"]')) {
-    showUnsupported();
+  // which the downloadable copy (served from a folder) does not.  A browser
+  // set to refuse site data ("Block all cookies", a work or school policy)
+  // refuses the service worker and its caches as well: a press failed at
+  // once, every time, and the panel blamed the connection (restricted-browser
+  // audit s29, 2).  Said on every page that shows the panel, instant
+  // navigation's included.
+  const cannotKeep =
+    !("serviceWorker" in navigator) || !document.querySelector('link[rel="manifest"]')
+      ? "unsupported"
+      : siteDataRefused()
+        ? "refused"
+        : null;
+  if (cannotKeep) {
+    const say = () => showCannotKeep(cannotKeep);
+    if (typeof globalThis.document$?.subscribe === "function") globalThis.document$.subscribe(say);
+    else say();
     return;
   }
 
@@ -45,11 +58,17 @@
   const AFTER_ENGINE_MS = 2_000;
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  // Shared by every caller while it runs; forgotten if it fails, so that a
+  // later press asks again rather than failing at once on the old answer.
   let registering = null;
   function register() {
     registering ??= navigator.serviceWorker
       .register(SERVICE_WORKER_URL, { scope: SITE_ROOT.href, updateViaCache: "none" })
-      .then(() => navigator.serviceWorker.ready);
+      .then(() => navigator.serviceWorker.ready)
+      .catch((error) => {
+        registering = null;
+        throw error;
+      });
     return registering;
   }
 
@@ -219,18 +238,27 @@
   }
 
   function showState(panel, state) {
-    for (const name of ["saving", "done", "no-engine", "old-browser", "failed", "unsupported"]) {
+    for (const name of ["saving", "done", "no-engine", "old-browser", "failed", "unsupported", "refused"]) {
       const message = panel.querySelector(`.mpb-offline-${name}`);
       if (message) message.hidden = name !== state;
     }
   }
 
-  function showUnsupported() {
+  function showCannotKeep(state) {
     for (const panel of document.querySelectorAll(".mpb-offline")) {
       const button = panel.querySelector(".mpb-offline-save");
       if (!button) continue;
       button.disabled = true;
-      showState(panel, "unsupported");
+      showState(panel, state);
+    }
+  }
+
+  // Storage a browser refuses throws on the mere reading of its name.
+  function siteDataRefused() {
+    try {
+      return localStorage === null;
+    } catch {
+      return true;
     }
   }
 
