@@ -338,7 +338,8 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             "Live recalculation is off: this browser cannot run the calculator engine, so the result shown is for "
             "the default inputs, and reloading does not change that. The engine needs Safari 16.4 or later, "
             "Firefox 114 or later, or Chrome or Edge 96 or later, with WebAssembly on (an iPhone's Lockdown Mode "
-            "turns it off unless this site is excluded). On an iPhone or iPad every browser, Chrome included, "
+            "turns it off unless this site is excluded, and a work or school computer's security settings may "
+            "turn it off too). On an iPhone or iPad every browser, Chrome included, "
             "runs on Safari's engine, so there it needs iOS or iPadOS 16.4 or later. To get results for your own "
             "inputs, open this page in such a browser, or run this calculator in a terminal: ",
             *in_a_terminal(calc),

@@ -246,6 +246,20 @@ def test_a_browser_too_old_to_parse_the_offline_script_is_told_its_save_button_c
     page.page_errors[:] = [error for error in page.page_errors if "Unexpected token" not in error]
 
 
+# A page whose security policy refuses eval: `new Function` throws EvalError,
+# not SyntaxError.  The engine cannot start there, but offline.js runs as it
+# is, and its button was switched off (restricted-browser audit s29, 3).
+EVAL_REFUSED = """{ globalThis.Function = function () { throw new EvalError("Refused to evaluate a string"); }; }"""
+
+
+def test_a_page_refusing_eval_keeps_its_save_button(page: Any, site_url: str) -> None:
+    page.add_init_script(EVAL_REFUSED)
+    page.goto(site_url)
+    panel = page.locator(".mpb-offline").first
+    assert panel.locator(".mpb-offline-save").is_enabled()
+    assert panel.locator(".mpb-offline-unsupported").is_hidden()
+
+
 def xz(data: bytes) -> bytes:
     return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
 

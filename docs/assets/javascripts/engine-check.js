@@ -42,12 +42,15 @@
   }
 
   // offline.js is ES2021: where `||=` cannot be parsed (Safari before 14) it
-  // never runs, and the panel's Save button did nothing when pressed.
+  // never runs, and the panel's Save button did nothing when pressed.  Only
+  // a SyntaxError says so: a page whose security policy refuses
+  // `new Function` (an EvalError) runs offline.js as it is (restricted-browser
+  // audit s29, 3).
   var offlineScriptRuns = true;
   try {
     new Function("var a; a ||= 1;");
   } catch (error) {
-    offlineScriptRuns = false;
+    offlineScriptRuns = !(error instanceof SyntaxError);
   }
 
   function sayOfflineCannotBeSaved() {
