@@ -981,10 +981,14 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
 
 
 # --- Presentation -----------------------------------------------------------------------------
-def _dist_text(stats: Stats) -> str:
+def _dist_text(stats: Stats, group_sizes: bool = False) -> str:
+    """ "n = 3" counts who reported the figure; where NRMP gives no such count
+    (contiguous ranks) the group's size is said as a size, not beside
+    "fewer than 5 consented" as an n (see _availability_problem)."""
+    count = None if stats["n"] is None else f"group of {stats['n']}" if group_sizes else f"n = {stats['n']}"
     if stats["mean"] is None:
-        return "suppressed" + (f" (n = {stats['n']})" if stats["n"] is not None else "")
-    return f"mean {stats['mean']:g}, SD {stats['sd']:g}, n = {stats['n']}"
+        return "suppressed" + (f" ({count})" if count else "")
+    return f"mean {stats['mean']:g}, SD {stats['sd']:g}, {count}"
 
 
 def render_chart(result: MatchOddsResult) -> Markup:
@@ -1079,8 +1083,8 @@ def render(result: MatchOddsResult) -> Markup:
             (
                 str(m["label"]),
                 str(m["value"]),
-                _dist_text(m["matched"]),
-                _dist_text(m["unmatched"]),
+                _dist_text(m["matched"], group_sizes=m["measure"] == "contiguous_ranks"),
+                _dist_text(m["unmatched"], group_sizes=m["measure"] == "contiguous_ranks"),
                 f"{m['likelihood_ratio']:g}" if m["likelihood_ratio"] is not None else "not used",
             )
             for m in measures
@@ -1137,7 +1141,14 @@ def separate_sds_estimate(spec: data.Specialty, score: int) -> float:
     o = spec.outcome
     assert o is not None
     m, u = o.step2_matched, o.step2_unmatched
-    pair = NormalPair(float(m.mean), float(m.sd), float(u.mean), float(u.sd), False, 0.0)  # type: ignore[arg-type]
+    pair = NormalPair(
+        mean_m=float(m.mean),  # type: ignore[arg-type]
+        sd_m=float(m.sd),  # type: ignore[arg-type]
+        mean_u=float(u.mean),  # type: ignore[arg-type]
+        sd_u=float(u.sd),  # type: ignore[arg-type]
+        shared_sd=False,
+        sd_z=0.0,
+    )
     return posterior(base_rate(spec), [pair.log_lr(score)])
 
 

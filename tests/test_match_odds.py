@@ -723,9 +723,12 @@ def test_the_base_rate_reads_as_the_data_page_prints_it(slug: str) -> None:
 @pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES if s.outcome])
 def test_a_suppressed_figure_is_never_put_beside_a_count_of_five_or_more(slug: str) -> None:
     shown = match_odds.render(compute({"specialty": slug, "step2_score": "240", "contiguous_ranks": "5"}))
-    # "n = " counts who reported a figure; a group's size is said otherwise.
+    # "n = " counts who reported a figure; a group's size is said otherwise, in the notice.
     for suppressed, notice in re.findall(
         r"NRMP suppressed the [^ ]+ figures for ((?:un)?matched(?: and unmatched)?) ([^:]*):", shown
     ):
         counts = dict(re.findall(r"\b((?:un)?matched) n = (\d+)", notice))
         assert all(int(counts.get(group, 0)) < 5 for group in suppressed.split(" and ")), notice
+    # And in the table of what each input contributed.
+    for n in re.findall(r"suppressed \(n = (\d+)\)", shown):
+        assert int(n) < 5, f"suppressed (n = {n})"
