@@ -320,6 +320,11 @@ def eras_tiers() -> str:
     return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
 
 
+def eras_seasons() -> str:
+    """The seasons the schedule we hold is confirmed for: "2025 and 2026"."""
+    return re.sub(r"^ERAS |\s*seasons?$", "", eras_schedule().season)
+
+
 def eras_fee(*programs: int) -> str:
     """What ERAS charges for these numbers of programs, one number per specialty."""
     return html.money(sum(eras_schedule().fee(count) for count in programs))
@@ -671,6 +676,7 @@ def define_env(env: Any) -> None:
         charting,
         acs_fill,
         eras_tiers,
+        eras_seasons,
         eras_fee,
         eras_formula,
         overall_match_rate,

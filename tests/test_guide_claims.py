@@ -22,7 +22,7 @@ import pytest
 from conftest import ROOT
 
 from calculators import backup_finder, competitiveness, data, match_odds
-from calculators.application_cost import eras_schedule
+from calculators.application_cost import aamc_example_total, eras_schedule
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,15 @@ def medians_above(name: str) -> int:
     """How many fields' matched applicants had a higher median Step 2 CK."""
     own = median(co(name).step2_matched)
     return sum(o.step2_matched.median is not None and o.step2_matched.median > own for o in other_fields(name))
+
+
+def aamc_example_holds() -> bool:
+    schedule = eras_schedule()
+    return (
+        schedule.formula(43) == "30 × $11 + 13 × $30"
+        and schedule.formula(7) == "7 × $11"
+        and schedule.fee(43) + schedule.fee(7) == aamc_example_total() == 797
+    )
 
 
 def finder_puts_im_before_gs() -> bool:
@@ -527,7 +536,17 @@ CLAIMS = (
             > max(s.pgy1.non_us_img_pct_of_offered for s in data.SPECIALTIES if s.tier == "moderate" and s.pgy1)
         ),
     ),
-    # ERAS prices.
+    # ERAS prices.  The AAMC's worked example is typed as the AAMC gave it, so
+    # the schedule we hold must still give its sums (a typed $30 alone would
+    # pass the fee test as the NRMP's extra-rank fee).
+    *(
+        Claim(page, words, aamc_example_holds)
+        for page, words in (
+            ("apply/index.md", "The AAMC's own worked example: an applicant who applies to 43 internal medicine programs"),
+            ("data-and-sources.md", "The AAMC's own worked example: 43 internal medicine programs plus 7"),
+            ("assess/need-a-backup.md", "The AAMC's own example: 43 internal medicine and 7 diagnostic radiology"),
+        )
+    ),
     Claim(
         "calculators/application-cost.md",
         "Thirty programs in each of two specialties therefore cost less than sixty programs in one",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -490,6 +490,9 @@ def test_every_pinned_package_installs_on_the_oldest_python_we_name() -> None:
 # typing a figure, so a new edition rewrites every sentence that quotes it.
 # The tests below find a typed one, and read guides with the macros blanked.
 MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# A sentence ends at a full stop, not at a semicolon inside a citation's
+# brackets; a list item or a line is a sentence of its own.
+SENTENCE_END = re.compile(r"(?<=[a-z)*]\.)\s+(?=[A-Z*(])|\n")
 FIGURE = re.compile(r"(?<![\w.-])(\d[\d,]*(?:\.\d+)?%?)(?![\w-])")
 
 
@@ -505,7 +508,7 @@ def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
     undated = []
     for guide in sorted((ROOT / "docs").rglob("*.md")):
         for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
-            if re.search(r"\$\s?\d|\{\{ eras_", paragraph) and not re.search(r"\b20\d\d\b", paragraph):
+            if re.search(r"\$\s?\d|\{\{ eras_", paragraph) and not re.search(r"\b20\d\d\b|\{\{ eras_seasons\(\) \}\}", paragraph):
                 undated.append(f"{guide.relative_to(ROOT)}: {paragraph[:80]}")
     assert not undated, "\n".join(undated)
 
@@ -536,17 +539,13 @@ def test_every_fee_a_guide_types_is_one_the_fee_data_hold() -> None:
 EDITIONS_IN_GUIDES = {
     "Charting Outcomes": re.compile(r"Charting Outcomes(?: in the Match)?(?:: Non-U\.S\. IMGs)?\*?,? \(?(?:for )?(20\d\d)"),
     "Results and Data": re.compile(r"Results and Data\*?:?,? (?:for the )?(20\d\d)|(20\d\d),? \(NRMP \*Results and Data"),
-    "ERAS fee schedule": re.compile(r"(20\d\d) and (20\d\d) ERAS seasons|ERAS (20\d\d) and (20\d\d) seasons"),
 }
 
 
 def test_every_edition_a_guide_names_is_the_one_in_the_data() -> None:
-    from calculators.application_cost import eras_schedule
-
     held = {
         "Charting Outcomes": {data.CHARTING_OUTCOMES.year},
         "Results and Data": {data.RESULTS_AND_DATA.year},
-        "ERAS fee schedule": set(re.findall(r"20\d\d", eras_schedule().season)),
     }
     stale, seen = [], set()
     for guide in sorted((ROOT / "docs").rglob("*.md")):
@@ -616,9 +615,7 @@ def test_no_sentence_citing_an_nrmp_table_types_a_figure() -> None:
         for paragraph in re.split(r"\n\s*\n", text):
             if paragraph.startswith("|"):
                 continue  # tables: see the test above
-            # A sentence ends at a full stop, not at a semicolon inside a
-            # citation's brackets; a list item is a sentence of its own.
-            for sentence in re.split(r"(?<=[a-z)*]\.)\s+(?=[A-Z*(])|\n", paragraph):
+            for sentence in SENTENCE_END.split(paragraph):
                 sentence = re.sub(r"^\s*(?:\d+\.|[-*])\s", "", sentence)
                 if "Results and Data" not in sentence and "Charting Outcomes" not in sentence:
                     continue
@@ -647,13 +644,32 @@ def test_no_guide_types_a_figure_of_an_nrmp_table_anywhere() -> None:
     assert not typed, "quote these through {{ results(...) }} or {{ charting(...) }}:\n" + "\n".join(typed)
 
 
-# The macros that quote a table, and the edition whose year a sentence
-# quoting it may type ("in 2025", "the 2025 Match").
-EDITION_OF_MACRO = {
-    "results(": data.RESULTS_AND_DATA,
-    "charting(": data.CHARTING_OUTCOMES,
-    "img_match_rate(": data.CHARTING_OUTCOMES,
-    "step2_matched(": data.CHARTING_OUTCOMES,
+def test_no_guide_types_the_seasons_of_the_eras_schedule() -> None:
+    # A new schedule's prices beside the old schedule's typed seasons would
+    # pin them to the wrong years: the seasons come from eras_seasons().
+    typed = [
+        f"{guide.relative_to(ROOT)}: {found[0]}"
+        for guide, text in _guides_without_macros()
+        for found in re.finditer(r"20\d\d and 20\d\d (?:ERAS )?(?:seasons?|schedule)|ERAS 20\d\d and 20\d\d", text)
+    ]
+    assert not typed, typed
+
+
+def _eras_years() -> set[str]:
+    from calculators.application_cost import eras_schedule
+
+    return set(re.findall(r"20\d\d", eras_schedule().season))
+
+
+# The macros that quote the data, and the years a sentence quoting them may
+# type beside them ("in 2025", "the 2025 Match").
+EDITION_OF_MACRO: dict[str, Callable[[], set[str]]] = {
+    "results(": lambda: {data.RESULTS_AND_DATA.year},
+    "charting(": lambda: {data.CHARTING_OUTCOMES.year},
+    "img_match_rate(": lambda: {data.CHARTING_OUTCOMES.year},
+    "step2_matched(": lambda: {data.CHARTING_OUTCOMES.year},
+    "acs_fill(": lambda: {data.ACS_FILL.year},
+    "eras_": _eras_years,
 }
 
 
@@ -663,10 +679,10 @@ def test_a_sentence_quoting_a_table_types_no_year_but_its_editions() -> None:
     quoting, stale = 0, []
     for guide in sorted((ROOT / "docs").rglob("*.md")):
         for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
-            units = [paragraph] if paragraph.startswith("|") else re.split(r"(?<=[a-z)*]\.)\s+(?=[A-Z*(])|\n", paragraph)
+            units = [paragraph] if paragraph.startswith("|") else SENTENCE_END.split(paragraph)
             for unit in units:
                 calls = MACRO.findall(unit)
-                years = {source.year for name, source in EDITION_OF_MACRO.items() if any(name in call for call in calls)}
+                years = set().union(*(held() for name, held in EDITION_OF_MACRO.items() if any(name in call for call in calls)))
                 if not years:
                     continue
                 quoting += 1
