@@ -273,7 +273,8 @@ CLAIMS = (
     ),
     Claim(
         "backup/playbook-orthopaedics.md",
-        "One more or one fewer match moves it by several percentage points",
+        'It rests on {{ charting("Orthopaedic Surgery").img_ranked_first }} people. One more or one fewer match moves it by '
+        "several percentage points",
         lambda: 100 / co(OR).img_ranked_first >= 3,
     ),
     Claim(
