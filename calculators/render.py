@@ -118,7 +118,10 @@ def render_field(calc: Calculator[Result], field: Field, value: object) -> Marku
 # Where a reader tries to type: the reason the form is off sits under it, a
 # phone's screen or more away from its first field (restricted-browser audit
 # s29, 4).  Shown by calculators.css once the widget's engine has failed.
-FORM_OFF = "Live recalculation is off in this browser, so this form changes nothing: the result is for the default inputs, and why is said under the form."
+FORM_OFF = (
+    "Live recalculation is off in this browser, so this form changes nothing: the result is for the default "
+    "inputs, and the reason is given below the form."
+)
 FORM_OFF_NO_SCRIPT = "Live recalculation needs JavaScript, which is off in this browser, so this form changes nothing: the result is for the default inputs."
 
 

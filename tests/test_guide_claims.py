@@ -95,6 +95,24 @@ def medians_above(name: str) -> int:
     return sum(o.step2_matched.median is not None and o.step2_matched.median > own for o in other_fields(name))
 
 
+def fee_dates() -> dict[str, tuple[str, bool]]:
+    """Each fee by the start of its name: the season it is dated to, and whether it is old."""
+    return {fee.item.split(",")[0].split(" (")[0]: (fee.season_or_year, fee.is_old) for fee in data.fees()}
+
+
+# The old fees, with the dates the pages give them.
+OLD_FEES = {
+    "ERAS residency application": ("ERAS 2024 season", True),  # the older schedule, named on its own
+    "USMLE transcript via ERAS": ("ERAS 2024", True),
+    "ECFMG ERAS token": ("ERAS 2024", True),
+    "NRMP registration": ("Matches opening Jul 2016-Jun 2017", True),
+    "NRMP extra ranks": ("2016-17", True),
+    "USMLE Step 1 or Step 2 CK via ECFMG": ("from Jan 2018", True),
+    "In-person interview": ("2016 Match, US MD seniors", True),
+    "Virtual vs in-person interview season": ("2020-21", True),
+}
+
+
 def aamc_example_holds() -> bool:
     schedule = eras_schedule()
     return (
@@ -337,7 +355,7 @@ CLAIMS = (
     ),
     Claim(
         "unmatched/soap-and-plan-b.md",
-        "In 2025 the lowest fill rates were these",
+        "the lowest fill rates in 2025 were these",
         lambda: (
             set(sorted(data.pgy1_results(), key=lambda k: rd(k).fill_rate_pct)[:4])
             == {FM, "Transitional Year", "Medicine-Preliminary", "Surgery-Preliminary"}
@@ -431,19 +449,7 @@ CLAIMS = (
         "data-and-sources.md",
         "The NRMP registration and extra-rank fees date from the 2016–17 Match, the USMLE Step 1 and Step 2 CK fee from 2018, "
         "the ECFMG ERAS token and the USMLE transcript fee from the 2024 ERAS season, and the interview-cost studies",
-        lambda: (
-            {fee.item.split(",")[0].split(" (")[0] for fee in data.fees() if fee.is_old}
-            == {
-                "ERAS residency application",  # the older schedule, named on its own
-                "USMLE transcript via ERAS",
-                "ECFMG ERAS token",
-                "NRMP registration",
-                "NRMP extra ranks",
-                "USMLE Step 1 or Step 2 CK via ECFMG",
-                "In-person interview",
-                "Virtual vs in-person interview season",
-            }
-        ),
+        lambda: OLD_FEES.items() <= fee_dates().items() and {k for k, v in fee_dates().items() if v[1]} == set(OLD_FEES),
     ),
     Claim(
         "data-and-sources.md",
@@ -536,6 +542,25 @@ CLAIMS = (
             min(s.pgy1.non_us_img_pct_of_offered for s in data.SPECIALTIES if s.tier == "accessible" and s.pgy1)
             > max(s.pgy1.non_us_img_pct_of_offered for s in data.SPECIALTIES if s.tier == "moderate" and s.pgy1)
         ),
+    ),
+    Claim(
+        "calculators/application-cost.md",
+        "$935, the FSMB's 2025 fee as given in a copy of its FAQ (we have not seen the FSMB's own page)",
+        lambda: (
+            fee_dates()["USMLE Step 3"] == ("2025", False)
+            and next(f for f in data.fees() if f.item.startswith("USMLE Step 3")).status == "secondary"
+        ),
+    ),
+    Claim(
+        "calculators/application-cost.md",
+        "The amounts date from 2016–17 and are flagged as old in the result",
+        lambda: {k: OLD_FEES[k] for k in ("NRMP registration", "NRMP extra ranks")}.items() <= fee_dates().items(),
+    ),
+    Claim(
+        "calculators/application-cost.md",
+        "are from 2016–17, the in-person interview cost is from the 2016 Match, and the virtual-interview season median "
+        "from 2020–21. The USMLE transcript ($80) and ECFMG token ($165) fees are from the 2024 ERAS season",
+        lambda: OLD_FEES.items() <= fee_dates().items(),
     ),
     # ERAS prices.  The AAMC's worked example is typed as the AAMC gave it, so
     # the schedule we hold must still give its sums (a typed $30 alone would
