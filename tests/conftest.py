@@ -3,9 +3,11 @@ and headless Chromium that refuses to talk to any other host."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -154,6 +156,26 @@ def browser(playwright_session: object) -> Iterator[object]:
     browser = playwright_session.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
     yield browser
     browser.close()
+
+
+@contextlib.contextmanager
+def refusing_site_data(playwright_session: object, profile: Path) -> Iterator[object]:
+    """A Chromium context set as Chrome's "Block all cookies" (or a work or
+    school policy) sets it: storage, caches and service workers refused.  A
+    real profile setting, not a stand-in; no host but loopback resolves."""
+    (profile / "Default").mkdir(parents=True)
+    settings = {"profile": {"default_content_setting_values": {"cookies": 2}}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(settings), encoding="utf-8")
+    context = playwright_session.chromium.launch_persistent_context(  # type: ignore[attr-defined]
+        str(profile),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    )
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @dataclasses.dataclass

@@ -25,7 +25,17 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import field, navigate, search_finds, start_navigation, wait_for_result
-from conftest import CHROMIUM, CHROMIUM_ARGS, HOSTED_PATH, LOOPBACK_HOSTS, ROOT, QuietHandler, QuietServer, build_site
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HOSTED_PATH,
+    LOOPBACK_HOSTS,
+    ROOT,
+    QuietHandler,
+    QuietServer,
+    build_site,
+    refusing_site_data,
+)
 
 from calculators import REGISTRY
 from macros.offline_engine import built_manifest, runtime_folder
@@ -936,17 +946,7 @@ def test_a_browser_refusing_site_data_is_told_so_not_that_the_connection_dropped
     # service worker and its caches: each press failed at once and the panel
     # blamed the connection (restricted-browser audit s29, 2).  The setting
     # is a real profile's, not a stand-in.
-    profile = tmp_path / "profile"
-    (profile / "Default").mkdir(parents=True)
-    settings = {"profile": {"default_content_setting_values": {"cookies": 2}}}
-    (profile / "Default" / "Preferences").write_text(json.dumps(settings), encoding="utf-8")
-    context = playwright_session.chromium.launch_persistent_context(
-        str(profile),
-        executable_path=CHROMIUM,
-        headless=True,
-        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-    )
-    try:
+    with refusing_site_data(playwright_session, tmp_path / "profile") as context:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -963,8 +963,6 @@ def test_a_browser_refusing_site_data_is_told_so_not_that_the_connection_dropped
         for other in ("saving", "done", "failed", "unsupported"):
             assert panel.locator(f".mpb-offline-{other}").is_hidden(), other
         assert errors == []
-    finally:
-        context.close()
 
 
 def test_without_javascript_the_panel_offers_no_button_that_does_nothing(closed_browser: Any, hosted: Server) -> None:

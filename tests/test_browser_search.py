@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import TRANSLATED, open_calculator, search_finds, translate_page
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from conftest import ROOT, refusing_site_data
 
 pytestmark = pytest.mark.browser
 
@@ -192,17 +191,7 @@ def test_search_and_the_theme_switch_work_where_the_browser_refuses_site_data(
     # throws on access, and Material's own helpers read it outside a try, so
     # search never started and the theme switch vanished, on every page
     # (restricted-browser audit s29).  A real profile setting, not a stand-in.
-    profile = tmp_path / "profile"
-    (profile / "Default").mkdir(parents=True)
-    settings = {"profile": {"default_content_setting_values": {"cookies": 2}}}
-    (profile / "Default" / "Preferences").write_text(json.dumps(settings), encoding="utf-8")
-    context = playwright_session.chromium.launch_persistent_context(
-        str(profile),
-        executable_path=CHROMIUM,
-        headless=True,
-        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-    )
-    try:
+    with refusing_site_data(playwright_session, tmp_path / "profile") as context:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -212,5 +201,3 @@ def test_search_and_the_theme_switch_work_where_the_browser_refuses_site_data(
         assert "soap" in search_finds(page, "SOAP")
         assert page.locator("form[data-md-component=palette] label:visible").count() == 1
         assert errors == []
-    finally:
-        context.close()
