@@ -604,7 +604,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             "IMG match rate",
             points,
             f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
-            f"matched in {CHARTING_OUTCOMES.year} ({rate:g}%).{few}{weight_text}{worked}",
+            f"matched in {CHARTING_OUTCOMES.year} ({rate:.1f}%).{few}{weight_text}{worked}",
             CHARTING_OUTCOMES,
         )
     column, group = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
@@ -828,8 +828,8 @@ def _bridge_row_text(key: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
     return (
         f"In {RESULTS_AND_DATA.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
-        f"in the Match ({row.fill_rate_pct:g}%); US-citizen IMGs filled {row.us_img_pct_of_offered:g}% of those offered, "
-        f"and non-US IMGs {row.non_us_img_pct_of_offered:g}%."
+        f"in the Match ({row.fill_rate_pct:.1f}%); US-citizen IMGs filled {row.us_img_pct_of_offered:.1f}% of those offered, "
+        f"and non-US IMGs {row.non_us_img_pct_of_offered:.1f}%."
     )
 
 

@@ -60,7 +60,7 @@ def img_match_rate(slug: str) -> Markup:
     """A specialty's non-US IMG match rate with its counts and source."""
     o = _outcome(slug)
     return join(
-        f"{o.img_match_rate_pct:g}% ({o.img_matched:,} of {o.img_ranked_first:,} non-US IMGs who ranked it first) ",
+        f"{o.img_match_rate_pct:.1f}% ({o.img_matched:,} of {o.img_ranked_first:,} non-US IMGs who ranked it first) ",
         cite(d.CHARTING_OUTCOMES),
     )
 
@@ -144,7 +144,7 @@ def outcomes_table() -> Markup:
             o.specialty,
             f"{o.positions:,}",
             f"{o.img_matched:,} / {o.img_ranked_first:,}",
-            f"{o.img_match_rate_pct:g}%",
+            f"{o.img_match_rate_pct:.1f}%",
             _median(o.step2_matched, with_n=True),
             _median(o.step2_unmatched, with_n=True),
             _median(o.contig_matched),
@@ -174,11 +174,11 @@ def pgy1_table() -> Markup:
             r.specialty,
             f"{r.positions_offered:,}",
             f"{r.positions_filled:,}",
-            f"{r.fill_rate_pct:g}%",
-            f"{r.us_md_senior_pct_of_offered:g}%",
-            f"{r.us_do_senior_pct_of_offered:g}%",
-            f"{r.us_img_pct_of_offered:g}%",
-            f"{r.non_us_img_pct_of_offered:g}%",
+            f"{r.fill_rate_pct:.1f}%",
+            f"{r.us_md_senior_pct_of_offered:.1f}%",
+            f"{r.us_do_senior_pct_of_offered:.1f}%",
+            f"{r.us_img_pct_of_offered:.1f}%",
+            f"{r.non_us_img_pct_of_offered:.1f}%",
         )
         for r in d.pgy1_results().values()
     ]

@@ -751,3 +751,19 @@ def test_tables_built_with_their_labels_are_left_as_they_are() -> None:
     cards = table_cards.on_page_content(markdown)
     assert cards.startswith('<div class="mpb-cards"><table>')
     assert '<td data-label="Fee (US$)">1</td>' in cards and '<td data-label="A &amp; B">2</td>' in cards
+
+
+def test_a_tables_percentage_reads_alike_wherever_the_site_prints_it() -> None:
+    # The guides printed family medicine's fill rate as 85.0%, the data page
+    # as 85%: one figure, two spellings (one decimal, as NRMP prints it).
+    import macros
+    from calculators.match_odds import _rate
+
+    whole = next(o for o in data.charting_outcomes().values() if o.img_match_rate_pct == int(o.img_match_rate_pct))
+    rate = f"{whole.img_match_rate_pct:.1f}%"
+    assert f">{rate}<" in macros.outcomes_table()
+    assert macros.charting(whole.specialty).img_match_rate_pct == rate == _rate(whole.img_match_rate_pct / 100)
+    filled = next(r for r in data.pgy1_results().values() if r.fill_rate_pct == int(r.fill_rate_pct))
+    fill = f"{filled.fill_rate_pct:.1f}%"
+    assert f">{fill}<" in macros.pgy1_table()
+    assert macros.results(filled.specialty).fill_rate_pct == fill
