@@ -427,8 +427,16 @@ def test_in_a_high_contrast_mode_search_hits_and_materials_icons_stay_visible(br
             if icon == canvas or adjust != "none":
                 unseen.append(f"{selector}{pseudo}")
         search_finds(page, "visa")
-        mark = page.locator(".md-search-result mark").first
-        colour, background = mark.evaluate("(m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]")
+        # Read in one step from whichever hit is in the list: the list is
+        # redrawn as the last keystrokes are searched, and a hit read after it
+        # was replaced has no style at all (a detached node's is empty).
+        colour, background = page.wait_for_function(
+            """() => {
+              const mark = document.querySelector('.md-search-result mark');
+              const style = mark && getComputedStyle(mark);
+              return style && style.color ? [style.color, style.backgroundColor] : null;
+            }"""
+        ).json_value()
         if colour == background or (background.startswith("rgba(") and background.endswith(", 0)")):
             unseen.append(f"search hit {colour} on {background}")
         assert unseen == []
