@@ -33,7 +33,7 @@ from .data import (
     Tier,
 )
 from .fields import ChoiceField, flag, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table
+from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table, table_percent
 
 NAME = "backup_finder"
 TITLE = "Backup specialty finder"
@@ -604,7 +604,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             "IMG match rate",
             points,
             f"{outcome.img_matched:,} of {outcome.img_ranked_first:,} non-US IMGs who ranked {candidate.name} first "
-            f"matched in {CHARTING_OUTCOMES.year} ({rate:.1f}%).{few}{weight_text}{worked}",
+            f"matched in {CHARTING_OUTCOMES.year} ({table_percent(rate)}).{few}{weight_text}{worked}",
             CHARTING_OUTCOMES,
         )
     column, group = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
@@ -615,7 +615,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
         share_row = Component(
             f"Positions filled by {group}",
             points,
-            f"{capitalised(group)} filled {share:.1f}% of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
+            f"{capitalised(group)} filled {table_percent(share)} of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
             f"positions offered in {RESULTS_AND_DATA.year}.{weight_text}{worked}",
             RESULTS_AND_DATA,
         )
@@ -828,8 +828,8 @@ def _bridge_row_text(key: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
     return (
         f"In {RESULTS_AND_DATA.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
-        f"in the Match ({row.fill_rate_pct:.1f}%); US-citizen IMGs filled {row.us_img_pct_of_offered:.1f}% of those offered, "
-        f"and non-US IMGs {row.non_us_img_pct_of_offered:.1f}%."
+        f"in the Match ({table_percent(row.fill_rate_pct)}); US-citizen IMGs filled "
+        f"{table_percent(row.us_img_pct_of_offered)} of those offered, and non-US IMGs {table_percent(row.non_us_img_pct_of_offered)}."
     )
 
 

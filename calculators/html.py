@@ -190,6 +190,14 @@ def percent(fraction: float, digits: int = 0) -> str:
     return f"{fraction * 100:.{digits}f}%"
 
 
+def table_percent(pct: float) -> str:
+    """A percentage as a table gives it (85.0, not 0.85), to the one decimal
+    NRMP prints: "85.0%".  Every page prints a table's share through this, so
+    one figure has one spelling (the data page once wrote "85%", the guides
+    "85.0%")."""
+    return f"{pct:.1f}%"
+
+
 def whole_percent(fraction: float) -> str:
     """A share in whole percents that is never rounded onto "0%" or "100%"
     when it is neither: a $935 fee is not nothing, nor a 99.6% estimate sure."""

@@ -27,7 +27,7 @@ from typing import TypedDict
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, parse_inputs, whole_or_none, word
-from .html import Markup, el, join, scroll_region, table, whole_percent
+from .html import Markup, el, join, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .svg import Marker, line_chart
 
@@ -696,7 +696,7 @@ def _far_words(far: list[str]) -> str:
 def _rate(p: float) -> str:
     """A share NRMP's counts give, to the one decimal the data page prints
     (a model's estimate, with its uncertainty, is rounded further by _pct)."""
-    return f"{p * 100:.1f}%"
+    return table_percent(p * 100)
 
 
 def _pct(p: float) -> str:

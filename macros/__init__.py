@@ -60,7 +60,7 @@ def img_match_rate(slug: str) -> Markup:
     """A specialty's non-US IMG match rate with its counts and source."""
     o = _outcome(slug)
     return join(
-        f"{o.img_match_rate_pct:.1f}% ({o.img_matched:,} of {o.img_ranked_first:,} non-US IMGs who ranked it first) ",
+        f"{html.table_percent(o.img_match_rate_pct)} ({o.img_matched:,} of {o.img_ranked_first:,} non-US IMGs who ranked it first) ",
         cite(d.CHARTING_OUTCOMES),
     )
 
@@ -99,7 +99,7 @@ class Figures:
         if isinstance(value, str):
             return value
         if "_pct" in name:
-            return f"{value:.1f}%"
+            return html.table_percent(value)
         return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
 
@@ -144,7 +144,7 @@ def outcomes_table() -> Markup:
             o.specialty,
             f"{o.positions:,}",
             f"{o.img_matched:,} / {o.img_ranked_first:,}",
-            f"{o.img_match_rate_pct:.1f}%",
+            html.table_percent(o.img_match_rate_pct),
             _median(o.step2_matched, with_n=True),
             _median(o.step2_unmatched, with_n=True),
             _median(o.contig_matched),
@@ -174,11 +174,11 @@ def pgy1_table() -> Markup:
             r.specialty,
             f"{r.positions_offered:,}",
             f"{r.positions_filled:,}",
-            f"{r.fill_rate_pct:.1f}%",
-            f"{r.us_md_senior_pct_of_offered:.1f}%",
-            f"{r.us_do_senior_pct_of_offered:.1f}%",
-            f"{r.us_img_pct_of_offered:.1f}%",
-            f"{r.non_us_img_pct_of_offered:.1f}%",
+            html.table_percent(r.fill_rate_pct),
+            html.table_percent(r.us_md_senior_pct_of_offered),
+            html.table_percent(r.us_do_senior_pct_of_offered),
+            html.table_percent(r.us_img_pct_of_offered),
+            html.table_percent(r.non_us_img_pct_of_offered),
         )
         for r in d.pgy1_results().values()
     ]
@@ -317,7 +317,7 @@ def eras_tiers() -> str:
         else f"{html.money(t.per_program)} for each program from the {_ordinal(t.first)}"
         for t in eras_schedule().tiers
     ]
-    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    return html.and_list(parts)
 
 
 def eras_seasons() -> str:
