@@ -27,7 +27,7 @@ from typing import Literal, TypedDict
 
 from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
-from .fields import BoolField, IntField, flag, parse_inputs, whole, whole_or_none, word
+from .fields import BoolField, IntField, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, signed, table
 
 NAME = "competitiveness"
@@ -187,6 +187,13 @@ USCE_BANDS = (
     (0, -10, "none"),
 )
 USCE_MINIMAL_BELOW = 3
+# Recent clinical work is asked for in months over the last 3 years, US months
+# included, because US months entered without a date could be a student's
+# electives of long ago, and counted as recent work they lifted an old
+# graduate's advice by a band (reapplicant audit s30, 1).  Under half a year
+# is the IMG article's "limited recent clinical activity"; none at all is the
+# no-match article's "no recent clinical work".
+RECENT_WORK_YEARS = 3
 OLD_GRADUATION_RECENT_WORK_MONTHS = 6
 
 # Points per letter short of, or spare beyond, what the field expects
@@ -236,7 +243,7 @@ TARGET_FLAG = "a highly competitive target"
 # The articles' old-graduation concern is a long gap from patient care in any
 # country (IMG article: "limited recent clinical activity"; radiology: without
 # continuous clinical work; no-match: no recent clinical work).  The form asks
-# for recent work anywhere; half a year of US clinical experience also counts.
+# for the months of recent work anywhere; half a year of them answers it.
 # The visa flag is read more broadly than the article words it, because the
 # form cannot ask what it turns on; the result says so beside it.
 OLD_GRADUATION_FLAG_AFTER_YEARS = 5
@@ -245,8 +252,8 @@ VISA_FLAG = "needs a visa"
 FLAG_READINGS = {
     OLD_GRADUATION_FLAG: (
         "The IMG article's flag is an old graduation with little recent clinical activity. This check counts recent "
-        f"work as most of the last 3 years worked clinically in any country (the box in the form), or at least "
-        f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience; you have neither."
+        f"work as at least {OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on clinical work in the last "
+        f"{RECENT_WORK_YEARS} years, in any country; you have entered fewer."
     ),
     VISA_FLAG: (
         "The IMG article's flag is needing an H-1B visa in a field where few programs sponsor one; this check counts "
@@ -299,7 +306,7 @@ MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
 # internal medicine as forgiving of an older graduation, so in the other tiers
 # an old graduation stays a red flag and is not a reason to abandon the field.
 # The article's words are "no recent clinical work", not "limited": no month
-# of US clinical experience and the box for recent work elsewhere unticked.
+# of hands-on work in the last 3 years, in the US or elsewhere.
 MISALIGNED_YEARS = 3
 MISALIGNED_GRADUATION_TIERS: frozenset[Tier] = frozenset({"ultra", "competitive"})
 # The case study's reapplicant had "minimal research" (one project), and the
@@ -374,12 +381,15 @@ FIELDS = (
         "observerships. Programs value hands-on months more than observing, but this check counts them alike. US MD "
         "and DO graduates' clerkships count in full, whatever is entered here.",
     ),
-    BoolField(
-        name="recent_clinical_work",
-        label="I have worked clinically for most of the last 3 years, in any country",
-        help="Hands-on work as a doctor, intern or resident, at home or abroad. An old graduation worries programs "
-        "when it comes with a long gap from patient care, and recent work anywhere answers that. It is not US "
-        "clinical experience: count only US months in the field above.",
+    IntField(
+        name="recent_clinical_months",
+        label=f"Months of hands-on clinical work in the last {RECENT_WORK_YEARS} years, in any country",
+        maximum=12 * RECENT_WORK_YEARS,
+        initial=0,
+        help="Months you worked with patients as a doctor, intern or resident, at home or abroad, and US electives, "
+        f"externships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years. Observerships and older months do not count "
+        "here. An old graduation worries programs when it comes with a long gap from patient care, and recent work "
+        "answers that.",
     ),
     IntField(
         name="specialty_letters",
@@ -495,9 +505,15 @@ def us_clinical_months(v: Mapping[str, object]) -> int:
 
 
 def recent_clinical_work(v: Mapping[str, object]) -> bool:
-    """The articles' recent clinical work: the reader's word for most of the
-    last 3 years in any country, or half a year of US clinical experience."""
-    return flag(v, "recent_clinical_work") or us_clinical_months(v) >= OLD_GRADUATION_RECENT_WORK_MONTHS
+    """The articles' recent clinical work: half a year of hands-on work in the
+    last 3 years, in any country."""
+    return whole(v, "recent_clinical_months") >= OLD_GRADUATION_RECENT_WORK_MONTHS
+
+
+def _recent_work(v: Mapping[str, object]) -> str:
+    return (
+        f"{counted(whole(v, 'recent_clinical_months'), 'month')} of hands-on clinical work in the last {RECENT_WORK_YEARS} years"
+    )
 
 
 def _applicant_factor(v: Mapping[str, object]) -> Factor:
@@ -564,21 +580,15 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             points, label = 0, f"{band.label} band, which costs points only in {data.specialty(band.only_in).name.lower()}"
         elif recent_clinical_work(v):
             # The radiology article's condition is "without continuous clinical work".
-            have = (
-                "have worked clinically for most of the last 3 years"
-                if flag(v, "recent_clinical_work")
-                else f"have {counted(usce, 'month')} of US clinical experience"
-            )
             points, label = (
                 0,
                 f"{band.label} band, which the radiology article counts against you only without continuous clinical "
-                f"work, and you {have}",
+                f"work, and you have {_recent_work(v)}",
             )
         else:
             label = (
                 f"{band.label} band, which the radiology article counts against you without continuous clinical work: "
-                f"here, recent clinical work not ticked and under {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical "
-                "experience"
+                f"here, {_recent_work(v)}, where {OLD_GRADUATION_RECENT_WORK_MONTHS} count as recent work"
             )
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
@@ -769,12 +779,11 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     if (
         spec.tier in MISALIGNED_GRADUATION_TIERS
         and whole(v, "years_since_graduation") > MISALIGNED_YEARS
-        and us_clinical_months(v) == 0
-        and not flag(v, "recent_clinical_work")
+        and whole(v, "recent_clinical_months") == 0
     ):
         reasons.append(
-            f"more than {MISALIGNED_YEARS} years since graduation with no US clinical experience and no recent clinical work elsewhere, "
-            "in a field this hard to enter"
+            f"more than {MISALIGNED_YEARS} years since graduation with no hands-on clinical work in the last "
+            f"{RECENT_WORK_YEARS} years, in a field this hard to enter"
         )
     return reasons
 
@@ -1067,6 +1076,7 @@ IMPROVEMENTS: tuple[tuple[str, int], ...] = (
     ("away_rotations", 4),
     ("research_items", 10),
     ("usce_months", 24),
+    ("recent_clinical_months", 2 * OLD_GRADUATION_RECENT_WORK_MONTHS),
     ("step2_score", 60),
 )
 SETBACKS: tuple[tuple[str, int], ...] = (
@@ -1109,6 +1119,8 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
         return f"{counted(more, 'more research item')} ({value} in all)"
     if name == "usce_months":
         return f"{counted(more, 'more month')} of US clinical experience ({value} in all)"
+    if name == "recent_clinical_months":
+        return f"{counted(more, 'more month')} of hands-on clinical work ({value} in the last {RECENT_WORK_YEARS} years)"
     if name == "exam_failures":
         return "another failed USMLE attempt" if current else "a failed USMLE attempt"
     return f"{counted(more, 'more year')} since graduation"
@@ -1578,8 +1590,8 @@ def method() -> Markup:
                     "li",
                     f"Red flags (IMG article): Step 2 CK under {STEP2_RED_FLAG_BELOW}, any failure, graduated more than "
                     f"{OLD_GRADUATION_FLAG_AFTER_YEARS} years ago without recent clinical work (the article's “limited recent "
-                    "clinical activity”: neither most of the last 3 years worked clinically in any country, as you tick it, "
-                    f"nor {OLD_GRADUATION_RECENT_WORK_MONTHS} months of US clinical experience), under "
+                    f"clinical activity”: fewer than {OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on work in the last "
+                    f"{RECENT_WORK_YEARS} years, in any country), under "
                     f"{USCE_MINIMAL_BELOW} months of US clinical experience, needing a visa (the article's flag "
                     "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
                     "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "
@@ -1631,8 +1643,8 @@ def method() -> Markup:
                     "Structurally misaligned, and so “pivot” (no-match article). After a no-match: that same Step 2 CK; "
                     "failures or no research in an ultra-competitive field; Step 2 CK under "
                     f"{ULTRA_STEP2_BANDS[1].floor} with fewer than {MINIMAL_RESEARCH_BELOW} research items there (the no-match "
-                    f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no US "
-                    "clinical experience and no recent clinical work elsewhere (the box unticked), in an ultra-competitive "
+                    f"article's case study: 230 and one project); graduation more than {MISALIGNED_YEARS} years ago with no "
+                    f"hands-on clinical work in the last {RECENT_WORK_YEARS} years, in any country, in an ultra-competitive "
                     "field or radiology: the article's misalignment is “a second swing at "
                     "the same hyper-competitive field”, and it names family medicine, psychiatry, pediatrics and internal "
                     "medicine as forgiving of an older graduation. A reapplicant who is none of these is "

@@ -429,12 +429,35 @@ def test_an_old_graduation_without_clinical_work_is_misaligned_only_for_the_hard
 
 def test_an_old_graduation_is_a_red_flag_only_with_little_recent_clinical_work() -> None:
     old = {"specialty": "psychiatry", "years_since_graduation": 7}
-    assert any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 1})["red_flags"])
+    assert competitiveness.OLD_GRADUATION_FLAG in compute({**old, "recent_clinical_months": 5})["red_flags"]
     # A separate flag from "minimal US clinical experience" (under 3 months), as the article lists them apart.
     flags = compute({**old, "usce_months": 4})["red_flags"]
-    assert any(f.startswith("graduated more than 5 years ago") for f in flags)
+    assert competitiveness.OLD_GRADUATION_FLAG in flags
     assert "minimal US clinical experience" not in flags
-    assert not any(f.startswith("graduated more than 5 years ago") for f in compute({**old, "usce_months": 12})["red_flags"])
+    assert competitiveness.OLD_GRADUATION_FLAG not in compute({**old, "recent_clinical_months": 6})["red_flags"]
+
+
+def test_us_months_without_a_date_are_not_read_as_recent_work() -> None:
+    # The US months field holds electives of any age, observerships included: counted as recent
+    # work, six of them took an eight-year-old graduation's red flag away and one old month kept a
+    # radiology reapplicant from "pivot" (reapplicant audit s30, 1).
+    old = {
+        "specialty": "internal-medicine",
+        "applicant_type": "us-img",
+        "step2_score": 252,
+        "years_since_graduation": 8,
+        "previously_unmatched": True,
+    }
+    for months in (5, 6, 24):
+        assert competitiveness.OLD_GRADUATION_FLAG in compute({**old, "usce_months": months})["red_flags"], months
+    radiology = {**old, "specialty": "diagnostic-radiology", "step2_score": 240, "research_items": 2, "years_since_graduation": 6}
+    assert compute({**radiology, "usce_months": 0})["band"] == "pivot"
+    assert compute({**radiology, "usce_months": 1})["band"] == "pivot"
+    assert compute({**radiology, "usce_months": 1, "recent_clinical_months": 1})["band"] != "pivot"
+    # The form says which months count, so a reader can tell the two fields apart.
+    field = next(f for f in competitiveness.FIELDS if f.name == "recent_clinical_months")
+    assert "last 3 years" in field.label and "Observerships" in field.help
+    assert field.maximum == 36
 
 
 def test_recent_clinical_work_in_any_country_answers_an_old_graduation() -> None:
@@ -452,16 +475,16 @@ def test_recent_clinical_work_in_any_country_answers_an_old_graduation() -> None
         "specialty_letters": 3,
         "research_items": 2,
     }
-    gap, worked = compute(home), compute({**home, "recent_clinical_work": True})
+    gap, worked = compute(home), compute({**home, "recent_clinical_months": 24})
     assert competitiveness.OLD_GRADUATION_FLAG in gap["red_flags"]
     assert competitiveness.OLD_GRADUATION_FLAG not in worked["red_flags"]
     order = competitiveness.BAND_ORDER
     assert order.index(worked["band"]) > order.index(gap["band"])
-    assert any(move["field"] == "usce_months" for move in gap["margins"]["up"])
-    assert not any(move["field"] == "usce_months" for move in worked["margins"]["up"])
+    assert any(move["field"] == "recent_clinical_months" for move in gap["margins"]["up"])
+    assert not any(move["field"] == "recent_clinical_months" for move in worked["margins"]["up"])
     # Program counts reads the same band from the same inputs.
     counts = program_counts.compute({**home, "backup_specialty": "family-medicine"})
-    counts_worked = program_counts.compute({**home, "recent_clinical_work": True, "backup_specialty": "family-medicine"})
+    counts_worked = program_counts.compute({**home, "recent_clinical_months": 24, "backup_specialty": "family-medicine"})
     assert (counts["band"], counts_worked["band"]) == (gap["band"], worked["band"])
     # After a no-match, an old graduation misaligns a hard field only with no recent work anywhere.
     reapplicant = {
@@ -473,10 +496,10 @@ def test_recent_clinical_work_in_any_country_answers_an_old_graduation() -> None
         "previously_unmatched": True,
     }
     assert compute(reapplicant)["band"] == "pivot"
-    assert compute({**reapplicant, "recent_clinical_work": True})["band"] != "pivot"
+    assert compute({**reapplicant, "recent_clinical_months": 24})["band"] != "pivot"
     # "No recent clinical work" is the no-match article's word, stronger than the IMG
-    # article's "limited": a few US months, under the red flag's six, are some work.
-    some = compute({**reapplicant, "usce_months": 3})
+    # article's "limited": a few recent months, under the red flag's six, are some work.
+    some = compute({**reapplicant, "recent_clinical_months": 3})
     assert some["band"] != "pivot" and competitiveness.OLD_GRADUATION_FLAG in some["red_flags"]
 
 
@@ -553,7 +576,7 @@ def test_flags_say_beside_them_how_the_check_reads_the_article() -> None:
     assert {competitiveness.OLD_GRADUATION_FLAG, competitiveness.VISA_FLAG} <= set(result["red_flags"])
     html = competitiveness.render(result)
     assert "cannot tell which fields those are" in html
-    assert "most of the last 3 years worked clinically in any country" in html and "you have neither" in html
+    assert "6 months of hands-on clinical work in the last 3 years, in any country; you have entered fewer" in html
     calm = compute({"applicant_type": "us-md", "years_since_graduation": 0, "usce_months": 12})
     assert "cannot tell which fields" not in competitiveness.render(calm)
 
@@ -728,26 +751,25 @@ def test_a_score_below_the_matched_median_never_reads_single_track() -> None:
 
 def test_radiologys_graduation_band_keeps_the_articles_condition() -> None:
     # "≥ 3-4 years from medical school graduation without continuous clinical
-    # work": three years with two years of US clinical work cost 5 points.
-    def graduation(usce: int) -> dict[str, object]:
+    # work": three years with two years of recent clinical work cost nothing, and US months
+    # of no stated date do not stand in for it.
+    def graduation(usce: int, recent: int) -> dict[str, object]:
         result = compute(
-            {"specialty": "diagnostic-radiology", "step2_score": 240, "usce_months": usce, "years_since_graduation": 3}
+            {
+                "specialty": "diagnostic-radiology",
+                "step2_score": 240,
+                "usce_months": usce,
+                "recent_clinical_months": recent,
+                "years_since_graduation": 3,
+            }
         )
         return next(f for f in result["factors"] if f["factor"] == "Years since graduation")  # type: ignore[union-attr]
 
-    assert graduation(3)["points"] == -5 and "without continuous clinical work" in str(graduation(3)["why"])
-    assert graduation(24)["points"] == 0
-    worked = compute(
-        {
-            "specialty": "diagnostic-radiology",
-            "step2_score": 240,
-            "usce_months": 3,
-            "years_since_graduation": 3,
-            "recent_clinical_work": True,
-        }
-    )
-    band = next(f for f in worked["factors"] if f["factor"] == "Years since graduation")
-    assert band["points"] == 0 and "worked clinically for most of the last 3 years" in str(band["why"])
+    gap = graduation(24, 2)
+    assert gap["points"] == -5 and "without continuous clinical work" in str(gap["why"])
+    assert "2 months of hands-on clinical work in the last 3 years, where 6 count as recent work" in str(gap["why"])
+    worked = graduation(3, 24)
+    assert worked["points"] == 0 and "you have 24 months of hands-on clinical work in the last 3 years" in str(worked["why"])
 
 
 def test_radiology_expects_the_radiologist_letters_its_article_asks_for() -> None:
