@@ -412,13 +412,13 @@ INTEREST_POINTS = 12
 FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
 AFTER_A_NO_MATCH = data.NO_MATCH_BACKUPS
 RED_FLAG_POINTS = 10
-# ...except, for a non-US IMG, a field on that list that is not historically
+# ...except, for an IMG, a field on that list that is not historically
 # IMG-accessible (anesthesiology): the article does not write for IMGs, and
-# the backup and no-match guides warn that non-US IMGs have found it hard to
-# enter (4.7% of its 2025 PGY-1 positions).
-AFTER_A_NO_MATCH_BUT_HARD_FOR_NON_US_IMGS = frozenset(
-    slug for slug in AFTER_A_NO_MATCH if data.specialty(slug).tier != "accessible"
-)
+# IMGs of both kinds fill few of its positions (in 2025, non-US IMGs 4.7% and
+# US-citizen IMGs 2.6% of its PGY-1 positions).  It was withheld from non-US
+# IMGs only, which put it among a US-citizen IMG reapplicant's top three
+# (reapplicant audit s30, 2).
+AFTER_A_NO_MATCH_BUT_HARD_FOR_IMGS = frozenset(slug for slug in AFTER_A_NO_MATCH if data.specialty(slug).tier != "accessible")
 
 PROCEDURE_TEXT: dict[Procedures, str] = {
     "high": "strongly procedural",
@@ -720,6 +720,14 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
     return components
 
 
+def _filled_by_your_group(candidate: data.Specialty, v: Mapping[str, object]) -> str:
+    column, group = SHARE_OF_GROUP.get(word(v, "applicant_type"), NON_US_SHARE)
+    if candidate.pgy1 is None:
+        return ""
+    share = float(getattr(candidate.pgy1, column))
+    return f" ({group} filled {table_percent(share)} of its PGY-1 positions in {RESULTS_AND_DATA.year})"
+
+
 def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
     failures = whole(v, "exam_failures")
     unmatched = flag(v, "previously_unmatched")
@@ -728,7 +736,7 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
     flags = [counted(failures, "failed USMLE attempt")] if failures else []
     if unmatched:
         flags.append("a past no-match")
-    hard_for_the_reader = v["applicant_type"] == "non-us-img" and candidate.slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_NON_US_IMGS
+    hard_for_the_reader = v["applicant_type"] in data.IMG_TYPES and candidate.slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_IMGS
     if unmatched and candidate.slug in AFTER_A_NO_MATCH and not hard_for_the_reader:
         points, why = (
             RED_FLAG_POINTS,
@@ -739,8 +747,8 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
             0,
             f"the no-match article names {candidate.name} among the realistic backups after a no-match, but it does "
             f"not write for IMGs (its example is a US MD graduate), and {candidate.name} is "
-            f"{data.TIER_LABELS[candidate.tier]}: for a non-US IMG it earns no points here (our reading, as in the "
-            "backup guide).",
+            f"{data.TIER_LABELS[candidate.tier]}{_filled_by_your_group(candidate, v)}: for an IMG it earns no points "
+            "here (our reading).",
         )
     elif candidate.slug in FLEXIBLE_ABOUT_RED_FLAGS:
         points, why = (
@@ -1448,10 +1456,10 @@ def method() -> Markup:
                 + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "
                 f"{signed(RED_FLAG_POINTS // 2)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in data.NO_MATCH_SOMETIMES))
-                + ", which it names as only “sometimes” realistic. For a non-US IMG, "
-                + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_NON_US_IMGS))
+                + ", which it names as only “sometimes” realistic. For an IMG, US-citizen or not, "
+                + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_IMGS))
                 + " earns nothing after a no-match: the article does not write for IMGs (its example is a US MD "
-                "graduate), and the backup guide shows how few non-US IMGs enter it.",
+                "graduate), and IMGs of either kind fill few of its positions (each result shows your group's share).",
             ),
             el("li", f"Interest: {signed(INTEREST_POINTS)} when the specialty keeps your chosen interest alive."),
         ),

@@ -263,8 +263,12 @@ CLAIMS = (
     ),
     Claim(
         "calculators/backup-finder.md",
-        "non-US IMGs have found anesthesiology hard to enter",
-        lambda: rate(AN) < min(rate(k) for k in FIVE),
+        "IMGs fill few of anesthesiology's first-year positions",
+        # Fewer, for each group, than any of the four fields that keep the bonus for IMGs.
+        lambda: all(
+            getattr(rd(AN), share) < min(getattr(rd(k), share) for k in (RD_IM, FM, "Pediatrics (categorical)", "Psychiatry"))
+            for share in ("us_img_pct_of_offered", "non_us_img_pct_of_offered")
+        ),
     ),
     Claim(
         "unmatched/index.md",
