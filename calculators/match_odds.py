@@ -874,6 +874,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {CHARTING_OUTCOMES.status}. "
         "They do not cover US-citizen IMGs or US graduates.",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
+        # The no-match guide sends reapplicants here, and the figures cannot
+        # tell them apart, so the estimate says which way it leans for them
+        # (reapplicant audit s30, 3).
+        "First-time applicants and reapplicants are counted together: the table does not show them apart. If you "
+        "applied before and did not match, the source articles treat a second try at the same field as harder than "
+        "the first, above all in the most competitive fields, so for you this estimate is more likely too high than "
+        "too low.",
         "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
         "field: a higher estimate here than for another specialty does not make this the easier field for you.",
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "

@@ -265,6 +265,9 @@ def test_caveats_are_always_stated() -> None:
     assert "non-US IMGs who ranked" in notes
     assert "not a prediction" in notes
     assert "not a guarantee" in notes
+    # The no-match guide sends reapplicants here; the table cannot tell them from
+    # first-time applicants, and the result says which way that leans (audit s30, 3).
+    assert "reapplicants are counted together" in notes and "more likely too high than too low" in notes
     ranks_notes = " ".join(compute({"contiguous_ranks": 5})["notes"])
     assert "self-reported" in ranks_notes
 
