@@ -1266,6 +1266,14 @@ def render(result: BackupFinderResult) -> Markup:
                 "The order: fields where your Step 2 CK is in the bottom quarter of those who matched come after all "
                 f"the others, the tiers most open to IMGs first and then the nearest to that quarter's line; otherwise "
                 f"{pairing_first}."
+                # A US-citizen IMG's order moves on another group's scores
+                # (reapplicant audit s30, 4); the column heading alone said so.
+                + (
+                    " Those who matched are non-US IMGs, the nearest published group, not yours: US-citizen IMGs "
+                    "match more often overall, so a field moved down here may be closer to reach for you."
+                    if result["inputs"]["applicant_type"] == "us-img"
+                    else ""
+                )
                 if placed
                 else f"The order: {pairing_first}.",
                 " Each score's points are set out below the table.",

@@ -828,10 +828,19 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
             f" In {spec.name} the score says little either way: the non-US IMGs who did not match had a median of "
             f"{float(unmatched.median):g}, so the match odds calculator gives scores there much the same chance."
         )
+    # A US-citizen IMG is held by another group's median, which the result
+    # said only beside the score, not beside the rule that set the band
+    # (reapplicant audit s30, 4).
+    not_yours = (
+        " Those are non-US IMGs' figures, the nearest published group, not yours: US-citizen IMGs match more often "
+        "overall, so the line may sit lower for you, by an amount the data cannot show."
+        if v["applicant_type"] == "us-img"
+        else ""
+    )
     return Cap(
         "dual-apply",
         f"{where}: the IMG article calls applying to one specialty risky when the score is not clearly above "
-        f"average for it, and this calculator reads “above average” as at or above that median.{says_little}",
+        f"average for it, and this calculator reads “above average” as at or above that median.{says_little}{not_yours}",
         ARTICLE_IMG,
     )
 

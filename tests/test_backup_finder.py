@@ -811,3 +811,13 @@ def test_every_row_that_starts_at_pgy2_says_so_beside_its_name() -> None:
         # Anesthesiology also starts at PGY-1 in our figures: only some of its positions need a first year.
         assert ("(some positions start at PGY-2" in cell) is (s["specialty"] == "anesthesiology"), cell
     assert any("(uses advanced positions, which start at PGY-2)" in cell for cell in cells)
+
+
+def test_a_us_citizen_imgs_order_says_it_moved_on_another_groups_scores() -> None:
+    # Internal medicine fell below PM&R for a US-citizen IMG at 232, under the
+    # non-US IMG first quartile, with no word beside the order (reapplicant audit s30, 4).
+    inputs = {"specialty": "diagnostic-radiology", "step2_score": 232, "previously_unmatched": True}
+    us_img = str(backup_finder.render(compute({**inputs, "applicant_type": "us-img"})))
+    non_us = str(backup_finder.render(compute({**inputs, "applicant_type": "non-us-img"})))
+    assert "the nearest published group, not yours" in us_img
+    assert "the nearest published group, not yours" not in non_us

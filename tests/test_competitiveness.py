@@ -747,6 +747,10 @@ def test_a_score_below_the_matched_median_never_reads_single_track() -> None:
     assert held.startswith("A rule tied to your Step 2 CK holds the band")
     # US graduates are not placed among non-US IMGs' scores.
     assert compute({**strong_file, "applicant_type": "us-md", "step2_score": 245})["band"] == "single-track"
+    # A US-citizen IMG is, as the nearest published group, and the rule that holds the band says so.
+    assert "the nearest published group, not yours" in str(below["rules_applied"])
+    non_us = compute({**strong_file, "applicant_type": "non-us-img", "needs_visa": False, "step2_score": 245})
+    assert "below the median" in str(non_us["rules_applied"]) and "not yours" not in str(non_us["rules_applied"])
 
 
 def test_radiologys_graduation_band_keeps_the_articles_condition() -> None:
