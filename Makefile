@@ -42,8 +42,8 @@ OFFLINE_DIR := site-offline
 
 offline: setup
 	rm -rf $(OFFLINE_DIR)
+	@# The offline hook zips the copy beside its folder (macros/offline.py).
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)/match-plan-b
-	cd $(OFFLINE_DIR) && ../$(BIN)/python -m zipfile -c match-plan-b-offline.zip match-plan-b/
 
 serve: offline
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
