@@ -333,6 +333,20 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             class_="mpb-engine-off-updated",
             hidden=True,
         ),
+        # Shown when this page is newer than the script and engine running in
+        # the tab: the site was deployed while the tab was open, and instant
+        # navigation brought a page of the new build.  A reload loads both anew.
+        el(
+            "p",
+            "Live recalculation is off on this page: the site was updated while this tab was open, and the "
+            "calculator engine running in the tab is the earlier version's, so the result shown is this page's own, "
+            "for the default inputs. ",
+            el("button", "Reload the page", type="button", class_="mpb-engine-reload md-button"),
+            " to use the new version. If this note comes back, the browser is still holding the earlier version: "
+            "reload again in a few minutes.",
+            class_="mpb-engine-off-newer",
+            hidden=True,
+        ),
         # Shown when the browser lacks what the engine needs, in place of the
         # remedies below: a reload, a connection or the downloaded copy would
         # all end the same way in it.

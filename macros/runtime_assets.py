@@ -339,6 +339,8 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
         return f"{name}.zst" if name in zstd else name
 
     return {
+        # The pages' data-build: see ENGINE_SOURCES.
+        "build": build_id,
         "runtimeDir": f"../pyodide-{pyodide_version()}/",
         "wheel": wheel,
         "wheelSha256": hashlib.sha256(wheel_bytes).hexdigest(),
@@ -410,9 +412,44 @@ def preload_hints(page_url: str) -> str:
     )
 
 
+# What the page script and the engine's worker are made of.  A page and the
+# script driving it must come from the same build: a tab open across a new
+# deploy kept the old script and engine while instant navigation brought the
+# new pages, whose fields the old Python refused, or answered with the old
+# figures beside the new text (upgrade audit s30, 1).  Known before the pages
+# are written, so each calculator carries it (data-build) and the page
+# script's manifest the same ("build"); the script runs no calculator whose
+# page says otherwise.
+ENGINE_SOURCES = (
+    ROOT / "calculators",
+    ROOT / "docs" / "assets" / "javascripts" / PAGE_SCRIPT.name,
+    ROOT / "docs" / "assets" / "javascripts" / WORKER.name,
+    STDLIB_LIST,
+    PYODIDE_BUILD,
+)
+build_id = ""
+
+
+def engine_build_id() -> str:
+    digest = hashlib.sha256(pyodide_build_id().encode())
+    for source in ENGINE_SOURCES:
+        files = (
+            sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if source.is_dir() else [source]
+        )
+        for path in files:
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def on_pre_build(**_: Any) -> None:
+    global build_id
+    build_id = engine_build_id()
+
+
 def on_post_page(output: str, page: Any, **_: Any) -> str:
     if CALCULATOR_MARKUP not in output:
         return output
+    output = output.replace(CALCULATOR_MARKUP, f'{CALCULATOR_MARKUP} data-build="{build_id}"')
     # Right after the charset, before any stylesheet: an inline script waits
     # for the stylesheets above it to load, which held the download back.
     charset = '<meta charset="utf-8">'

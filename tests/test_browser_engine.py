@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import lzma
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from browser import (
+    READY,
     field,
     first_live_result,
     open_calculator,
@@ -221,6 +223,38 @@ def test_a_browser_too_old_to_parse_the_page_script_still_says_the_form_is_not_l
     engine = [url for url in asked if any(part in url for part in RUNTIME_PARTS)]
     assert not engine, engine
     page.page_errors[:] = [error for error in page.page_errors if "Unexpected token" not in error]
+
+
+def test_a_page_newer_than_the_tabs_engine_stays_as_built_and_offers_a_reload(page: Any, site_url: str) -> None:
+    # A tab open across a deploy kept the old script and engine while instant
+    # navigation brought the new build's pages: the old Python refused a
+    # renamed field, or answered with the old figures beside the new text
+    # (upgrade audit s30, 1).  Here the next page says it is of a later build.
+    open_page(page, site_url + "calculators/competitiveness/")
+    page.wait_for_selector(READY.format(name="competitiveness"), timeout=90_000)
+    later = "calculators/match-odds/"
+
+    def from_a_later_build(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=re.sub(r'data-build="[^"]+"', 'data-build="a-later-build"', response.text()))
+
+    page.route(f"**/{later}", from_a_later_build)
+    page.evaluate("window.sameDocument = true")
+    start_navigation(page, site_url + later)
+    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]')
+    words = widget.locator(".mpb-engine-off-newer")
+    words.wait_for(state="visible", timeout=10_000)
+    assert page.evaluate("window.sameDocument === true"), "reached by instant navigation, in the same document"
+    assert widget.get_attribute("data-runtime") == "failed"
+    assert "updated while this tab was open" in words.inner_text()
+    for other in ("why", "offline", "unreachable", "updated", "old-browser", "remedies"):
+        assert widget.locator(f".mpb-engine-off-{other}").is_hidden(), other
+    assert widget.locator("fieldset input").first.is_disabled(), "no form the old engine would answer wrongly"
+    assert widget.locator(".mpb-form-off").is_visible()
+    page.unroute(f"**/{later}")
+    with page.expect_navigation():
+        widget.get_by_role("button", name="Reload the page").click()
+    page.wait_for_selector(READY.format(name="match_odds"), timeout=90_000)
 
 
 # Safari before 14: no `||=` either, so offline.js (ES2021) does not parse.

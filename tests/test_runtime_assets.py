@@ -9,6 +9,7 @@ import io
 import json
 import lzma
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -243,3 +244,15 @@ def test_a_partial_build_cache_entry_is_replaced(tmp_path: Path, monkeypatch: py
 
     monkeypatch.setattr(runtime_assets.subprocess, "run", node)
     assert set(runtime_assets.compiled_in_pyodide(b"stdlib", b"wheel").values()) == {b"whole"}
+
+
+def test_every_calculator_names_the_build_of_the_script_that_drives_it(built_site: Path) -> None:
+    # The page script runs no calculator of another build (upgrade audit s30, 1),
+    # so the pages and the manifest must agree, and name what the engine is made of.
+    build = offline_engine.built_manifest(built_site)["build"]
+    assert build == runtime_assets.engine_build_id()
+    pages = [path for path in built_site.rglob("*.html") if runtime_assets.CALCULATOR_MARKUP in path.read_text()]
+    assert len(pages) >= 8
+    for path in pages:
+        stamps = set(re.findall(r'class="mpb-calculator" data-build="([^"]*)"', path.read_text()))
+        assert stamps == {build}, path

@@ -487,7 +487,7 @@ function failRuntime(cause, reason = cause?.reason) {
 }
 
 // The paragraphs calculators/render.py writes for a failed start, by cause.
-const FAILURE_WORDS = ["why", "offline", "unreachable", "updated", "old-browser"];
+const FAILURE_WORDS = ["why", "offline", "unreachable", "updated", "newer", "old-browser"];
 
 function failureWords() {
   // Neither a connection nor a reload would help.
@@ -518,7 +518,7 @@ function startAgain() {
   runtime = { phase: "idle", loaded: 0, total: 0, restarted: true };
   // A page without a calculator downloads no part of the engine: the next
   // calculator mounted starts it (engineSettled).
-  if (document.querySelector(".mpb-calculator")) startWorker();
+  if ([...document.querySelectorAll(".mpb-calculator")].some(fromThisBuild)) startWorker();
 }
 
 window.addEventListener("online", startAgain);
@@ -1531,9 +1531,30 @@ function mirrorHeadline(root) {
   copy();
 }
 
+// A page newer than this script and its engine: the site was deployed while
+// the tab was open, and instant navigation (or the service worker that took
+// the tab over) brought the new build's page.  Its form and figures are not
+// what this engine knows, so it stays as built, and says why (render.py).
+const fromThisBuild = (root) => root.dataset.build === BUILD.build;
+
+function showNewerPage(root) {
+  root.dataset.mounted = "true";
+  root.dataset.runtime = "failed";
+  root.querySelector(".mpb-form fieldset").disabled = true;
+  const off = root.querySelector(".mpb-engine-off");
+  for (const words of FAILURE_WORDS) off.querySelector(`.mpb-engine-off-${words}`).hidden = words !== "newer";
+  off.querySelector(".mpb-engine-off-remedies").hidden = true;
+  off.querySelector(".mpb-engine-reload").addEventListener("click", () => window.location.reload());
+  off.hidden = false;
+}
+
 function mountAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
   for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
+    if (!fromThisBuild(root)) {
+      showNewerPage(root);
+      continue;
+    }
     mirrorHeadline(root);
     const widget = new Widget(root);
     widgets.add(widget);
@@ -1573,7 +1594,7 @@ window.addEventListener("afterprint", () => {
 });
 
 // Start the engine while the page is still settling, not when the widget mounts.
-if (document.querySelector(".mpb-calculator")) startWorker();
+if ([...document.querySelectorAll(".mpb-calculator")].some(fromThisBuild)) startWorker();
 
 // Material's instant navigation swaps pages without reloading this module and
 // announces each new page on document$; without it, mount once on load.
