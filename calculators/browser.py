@@ -190,6 +190,12 @@ def restore(name: str, saved_json: str) -> str:
     reply["remember_waits"] = waits
     if linked and not new_link and (note := reader_state.changed_since_link(calc.FIELDS, linked, kept.inputs)):
         reply["notes"].append(note)  # type: ignore[attr-defined]
+    prefix = reader_state.address_prefix(name)
+    in_link = {key[len(prefix) :]: value for key, value in params.items() if key.startswith(prefix)}
+    if (new_link or not linked) and reader_state.asks_no_longer(calc.FIELDS, in_link):
+        reply["notes"].append(reader_state.EARLIER_VERSION_IN_LINK)  # type: ignore[attr-defined]
+    elif not new_link and reader_state.asks_no_longer(calc.FIELDS, kept.inputs):
+        reply["notes"].append(reader_state.EARLIER_VERSION_IN_TAB)  # type: ignore[attr-defined]
     # A paste too long to keep would otherwise come back as the example, shown as the reader's own.
     if kept.in_error and kept.dropped and not new_link:
         reply["notes"].extend(reader_state.not_kept_notes(calc.FIELDS, kept.dropped))  # type: ignore[attr-defined]

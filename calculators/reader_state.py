@@ -499,6 +499,25 @@ OWN_ANSWERS_BACK = (
 )
 
 
+# Said when kept answers name a question the calculator no longer asks (a
+# field renamed or replaced by a new version of the site): dropped without a
+# word, a reader's typed number became the default (upgrade audit s30, 3).
+EARLIER_VERSION_IN_TAB = (
+    "An answer kept in this tab from an earlier version of this calculator no longer matches its questions and was "
+    "left out: check the form before you rely on the result."
+)
+EARLIER_VERSION_IN_LINK = (
+    "This link was made by an earlier version of this calculator: an answer in it no longer matches the questions "
+    "and was left out. Check the form before you rely on the result."
+)
+
+
+def asks_no_longer(fields: Sequence[Field], answers: Mapping[str, object]) -> bool:
+    """Whether ``answers`` name a question these fields do not ask."""
+    names = {field.name for field in fields}
+    return any(key not in names for key in answers)
+
+
 def default_texts(fields: Sequence[Field]) -> dict[str, str]:
     """Each field's default as the form writes it."""
     return {field.name: field.to_text(field.default) for field in fields}

@@ -706,3 +706,27 @@ def test_keep_mine_leaves_the_address_without_the_links_inputs() -> None:
     assert (
         reader_state.fragment_without_link("competitiveness", "#reading-the-result", ["competitiveness"]) == "reading-the-result"
     )
+
+
+def test_an_answer_to_a_question_no_longer_asked_is_not_dropped_without_a_word() -> None:
+    # A new version renamed a field, and the reader's typed number became the
+    # default with no note (upgrade audit s30, 3): this site's own rename of
+    # competitiveness's recent clinical work is one such case.
+    def notes(**saved: object) -> list[str]:
+        return restore("competitiveness", **{"address": "", "stored": None, **saved})["notes"]
+
+    old_tab = json.dumps({"inputs": {"recent_clinical_work": "true", "step2_score": "240"}})
+    reply = restore("competitiveness", address="", stored=None, tab_copy=old_tab)
+    assert reader_state.EARLIER_VERSION_IN_TAB in reply["notes"]
+    assert reply["values"]["step2_score"] == "240"
+    assert reader_state.EARLIER_VERSION_IN_TAB not in notes(tab_copy=json.dumps({"inputs": {"step2_score": "240"}}))
+    for address in (
+        "#competitiveness.recent_clinical_work=true&competitiveness.step2_score=250",
+        "#competitiveness.recent_clinical_work=true",
+    ):
+        assert reader_state.EARLIER_VERSION_IN_LINK in notes(address=address), address
+    # Parameters that are no calculator's, as a share button adds, are no answers at all.
+    assert notes(search="?fbclid=abc", address="#competitiveness.step2_score=250") == notes(
+        address="#competitiveness.step2_score=250"
+    )
+    assert not any("earlier version" in note for note in notes(search="?fbclid=abc"))
