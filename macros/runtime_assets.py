@@ -263,11 +263,24 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
     return {key: (out / name).read_bytes() for key, name in NODE_OUTPUTS.items()}
 
 
+def zip_contents(archive: bytes) -> bytes:
+    """A zip's names and file contents, without the dates it stores: the
+    source wheel carries each file's modification time, so two clones of one
+    commit keyed Node's cache apart, and the second paid a full Node run
+    (reproducible audit s30, 3)."""
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source:
+        for name in sorted(source.namelist()):
+            digest.update(name.encode() + b"\0" + hashlib.sha256(source.read(name)).digest())
+    return digest.digest()
+
+
 def build_cache_entry(stdlib: bytes, wheel: bytes) -> Path:
     """Where Node's output for these inputs is kept."""
     inputs = hashlib.sha256()
-    for part in (pyodide_build_id().encode(), PYODIDE_BUILD.read_bytes(), SNAPSHOT_EXERCISE.encode(), stdlib, wheel):
+    for part in (pyodide_build_id().encode(), PYODIDE_BUILD.read_bytes(), SNAPSHOT_EXERCISE.encode(), stdlib):
         inputs.update(hashlib.sha256(part).digest())
+    inputs.update(zip_contents(wheel))
     return BUILD_CACHE / inputs.hexdigest()[:24]
 
 
@@ -315,8 +328,12 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
     wheel_bytes, stdlib_bytes = compiled["wheel"], compiled["stdlib"]
     snapshot = compiled["snapshot"]
     # Named by what it was made from: Pyodide detects another runtime build
-    # itself, but not another wheel or standard library.
-    made_from = short_hash(pyodide_build_id().encode() + hashlib.sha256(stdlib_bytes + wheel_bytes).digest())
+    # itself, but not another wheel or standard library, nor another way of
+    # making it (the exercise and the Node script; reproducible audit s30, 4).
+    made_from = short_hash(
+        pyodide_build_id().encode()
+        + hashlib.sha256(stdlib_bytes + wheel_bytes + SNAPSHOT_EXERCISE.encode() + PYODIDE_BUILD.read_bytes()).digest()
+    )
     snapshot_name = f"{SNAPSHOT_PREFIX}{made_from}.bin.xz"
     (target / snapshot_name).write_bytes(snapshot)
     wheel = write_hashed(target, "calculators", ".whl", wheel_bytes)

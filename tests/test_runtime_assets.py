@@ -207,12 +207,35 @@ def test_build_cache_keeps_the_most_recently_used_entries(tmp_path: Path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fourth", "newest", "second", "third", "work-running"]
 
 
+def a_wheel(date: tuple[int, int, int, int, int, int] = (2020, 1, 1, 0, 0, 0)) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as wheel:
+        wheel.writestr(zipfile.ZipInfo("calculators/__init__.py", date_time=date), "REGISTRY = {}\n")
+    return out.getvalue()
+
+
+A_WHEEL = a_wheel()
+
+
+def test_the_build_cache_is_keyed_by_the_wheels_files_not_their_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A fresh clone's files carry new dates, which the source wheel stores:
+    # each clone paid a full Node run for the same output (reproducible audit s30, 3).
+    monkeypatch.setattr(runtime_assets, "BUILD_CACHE", tmp_path)
+    later = a_wheel((2026, 12, 4, 14, 0, 0))
+    assert later != A_WHEEL
+    assert runtime_assets.build_cache_entry(b"stdlib", later) == runtime_assets.build_cache_entry(b"stdlib", A_WHEEL)
+    changed = io.BytesIO()
+    with zipfile.ZipFile(changed, "w") as wheel:
+        wheel.writestr("calculators/__init__.py", "REGISTRY = {'new': 1}\n")
+    assert runtime_assets.build_cache_entry(b"stdlib", changed.getvalue()) != runtime_assets.build_cache_entry(b"stdlib", A_WHEEL)
+
+
 def test_a_build_cache_entry_another_build_finished_first_is_kept_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Two test workers build at once.  Node's files went into the entry one
     # by one, over the first build's, while that build read them back: a
     # snapshot from one run could meet the other run's checksum.
     monkeypatch.setattr(runtime_assets, "BUILD_CACHE", tmp_path)
-    out = runtime_assets.build_cache_entry(b"stdlib", b"wheel")
+    out = runtime_assets.build_cache_entry(b"stdlib", A_WHEEL)
 
     def node_finishing_second(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
         out.mkdir()
@@ -224,7 +247,7 @@ def test_a_build_cache_entry_another_build_finished_first_is_kept_whole(tmp_path
         return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(runtime_assets.subprocess, "run", node_finishing_second)
-    compiled = runtime_assets.compiled_in_pyodide(b"stdlib", b"wheel")
+    compiled = runtime_assets.compiled_in_pyodide(b"stdlib", A_WHEEL)
     assert set(compiled.values()) == {b"first build"}
     assert {path.read_bytes() for path in out.iterdir()} == {b"first build"}
     assert [path.name for path in tmp_path.iterdir()] == [out.name]  # the second build's copy is gone
@@ -232,7 +255,7 @@ def test_a_build_cache_entry_another_build_finished_first_is_kept_whole(tmp_path
 
 def test_a_partial_build_cache_entry_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runtime_assets, "BUILD_CACHE", tmp_path)
-    out = runtime_assets.build_cache_entry(b"stdlib", b"wheel")
+    out = runtime_assets.build_cache_entry(b"stdlib", A_WHEEL)
     out.mkdir()
     (out / "stdlib.zip").write_bytes(b"left by an interrupted build")
 
@@ -243,7 +266,7 @@ def test_a_partial_build_cache_entry_is_replaced(tmp_path: Path, monkeypatch: py
         return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(runtime_assets.subprocess, "run", node)
-    assert set(runtime_assets.compiled_in_pyodide(b"stdlib", b"wheel").values()) == {b"whole"}
+    assert set(runtime_assets.compiled_in_pyodide(b"stdlib", A_WHEEL).values()) == {b"whole"}
 
 
 def test_every_calculator_names_the_build_of_the_script_that_drives_it(built_site: Path) -> None:
