@@ -383,12 +383,13 @@ FIELDS = (
     ),
     IntField(
         name="recent_clinical_months",
-        label=f"Months of hands-on clinical work in the last {RECENT_WORK_YEARS} years, in any country",
+        # Two lines on a phone, as the form's scroll padding allows for a label.
+        label=f"Hands-on clinical work, last {RECENT_WORK_YEARS} years (months)",
         maximum=12 * RECENT_WORK_YEARS,
         initial=0,
-        help="Months you worked with patients as a doctor, intern or resident, at home or abroad, and US electives, "
-        f"externships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years. Observerships and older months do not count "
-        "here. An old graduation worries programs when it comes with a long gap from patient care, and recent work "
+        help="Months you worked with patients, in any country: as a doctor, intern or resident, and in US electives, "
+        f"externships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years. Observerships and older "
+        "months do not count here. An old graduation worries programs when it comes with a long gap from patient care, and recent work "
         "answers that.",
     ),
     IntField(

@@ -919,7 +919,10 @@ def test_a_new_pyodides_runtime_wasm_included_is_kept_for_a_reader_who_had_kept_
 
         page.goto(hosted.url + "faq/")  # a guide page: no calculator runs online after the update
         page.locator(".mpb-updated").wait_for(timeout=30_000)
-        # The page from before the update cannot keep the new wasm; the reloaded one does.
+        # The page from before the update cannot keep the new wasm, and says so: a
+        # reader who went offline after it found the calculators dead (upgrade audit s30, 2).
+        page.locator(".mpb-updated", has_text="Reload while you are online, too").wait_for(timeout=10_000)
+        # The reloaded one keeps it.
         page.locator(".mpb-updated").get_by_role("button", name="Reload").click()
         page.wait_for_load_state()
         kept_urls = f"""async () => (await (await caches.open("{RUNTIME_CACHE}")).keys()).map((r) => r.url)"""

@@ -89,8 +89,12 @@
   // every page.  Otherwise that reader found every calculator dead offline
   // until one had run online again.  A page from before the update (it
   // offers a reload) would keep the older build's wasm, so it leaves this
-  // to the next page.
+  // to the next page, and its update note says to reload while online: a
+  // reader who went offline after that one page found the calculators dead
+  // (upgrade audit s30, 2).
   const WASM_ASKED_KEY = "matchplanb:runtime-refill-asked";
+  const RELOAD_FOR_OFFLINE = "Reload while you are online, too, or the calculators you saved will not work offline.";
+  let reloadForOffline = false;
   function completeRuntime() {
     const worker = navigator.serviceWorker.controller;
     if (saveData || !worker) return;
@@ -98,7 +102,15 @@
     channel.port1.onmessage = ({ data }) => {
       channel.port1.close();
       const keepWasm = wasmKeeper();
-      if (!data?.keepWasm || keepWasm?.url !== data.keepWasm || askedBefore(data.keepWasm)) return;
+      if (!data?.keepWasm || !keepWasm) return;
+      if (keepWasm.url !== data.keepWasm) {
+        reloadForOffline = true;
+        const note = document.querySelector(".mpb-updated");
+        // Still empty, it is filled in a frame, with these words (showUpdated).
+        if (note?.hasChildNodes()) note.append(" ", RELOAD_FOR_OFFLINE);
+        return;
+      }
+      if (askedBefore(data.keepWasm)) return;
       keepWasm(() => {}).catch((error) => console.warn("Match Plan B: could not keep the calculators' runtime:", error));
     };
     worker.postMessage({ type: "complete-runtime" }, [channel.port2]);
@@ -156,6 +168,7 @@
         " to read the latest version, or ",
         button("Not now", notNow),
         ".",
+        ...(reloadForOffline ? [" ", RELOAD_FOR_OFFLINE] : []),
       );
       // It floats over the page: a field Tab or Shift+Tab scrolls to stops
       // clear of it (offline.css), where the note had covered it (a11y
