@@ -193,7 +193,7 @@ def test_node_runs_only_when_its_inputs_change(tmp_path: Path, monkeypatch: pyte
     again = runtime_assets.build_manifest(tmp_path / "again", tmp_path / "scratch2")
     assert again["snapshot"] == first["snapshot"] and again["wheel"] == first["wheel"]
     with pytest.raises(AssertionError, match="Node ran again"):
-        runtime_assets.compiled_in_pyodide(b"another stdlib", b"another wheel")
+        runtime_assets.compiled_in_pyodide(b"another stdlib", a_wheel(text="another = 1\n"))
 
 
 def test_build_cache_keeps_the_most_recently_used_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,10 +207,10 @@ def test_build_cache_keeps_the_most_recently_used_entries(tmp_path: Path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fourth", "newest", "second", "third", "work-running"]
 
 
-def a_wheel(date: tuple[int, int, int, int, int, int] = (2020, 1, 1, 0, 0, 0)) -> bytes:
+def a_wheel(date: tuple[int, int, int, int, int, int] = (2020, 1, 1, 0, 0, 0), text: str = "REGISTRY = {}\n") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as wheel:
-        wheel.writestr(zipfile.ZipInfo("calculators/__init__.py", date_time=date), "REGISTRY = {}\n")
+        wheel.writestr(zipfile.ZipInfo("calculators/__init__.py", date_time=date), text)
     return out.getvalue()
 
 
@@ -224,10 +224,8 @@ def test_the_build_cache_is_keyed_by_the_wheels_files_not_their_dates(tmp_path: 
     later = a_wheel((2026, 12, 4, 14, 0, 0))
     assert later != A_WHEEL
     assert runtime_assets.build_cache_entry(b"stdlib", later) == runtime_assets.build_cache_entry(b"stdlib", A_WHEEL)
-    changed = io.BytesIO()
-    with zipfile.ZipFile(changed, "w") as wheel:
-        wheel.writestr("calculators/__init__.py", "REGISTRY = {'new': 1}\n")
-    assert runtime_assets.build_cache_entry(b"stdlib", changed.getvalue()) != runtime_assets.build_cache_entry(b"stdlib", A_WHEEL)
+    changed = a_wheel(text="REGISTRY = {'new': 1}\n")
+    assert runtime_assets.build_cache_entry(b"stdlib", changed) != runtime_assets.build_cache_entry(b"stdlib", A_WHEEL)
 
 
 def test_a_build_cache_entry_another_build_finished_first_is_kept_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
