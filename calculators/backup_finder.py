@@ -610,7 +610,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
     column, group = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
     pgy1 = candidate.pgy1
     if pgy1 is not None:
-        share = float(getattr(pgy1, column))
+        share = _group_share(pgy1, applicant)
         points, worked = points_for_percent(share, IMG_SHARE_POINTS_PER_PCT, weight)
         share_row = Component(
             f"Positions filled by {group}",
@@ -720,12 +720,21 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
     return components
 
 
+def _group_share(pgy1: data.PGY1Result, applicant: str) -> float:
+    """The share of a field's PGY-1 positions the reader's group filled (a US
+    graduate is shown non-US IMGs', the group the finder's figures describe)."""
+    column, _ = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
+    return float(getattr(pgy1, column))
+
+
 def _filled_by_your_group(candidate: data.Specialty, v: Mapping[str, object]) -> str:
-    column, group = SHARE_OF_GROUP.get(word(v, "applicant_type"), NON_US_SHARE)
+    """Said where a field is passed over for IMGs: how few of their group it takes."""
     if candidate.pgy1 is None:
         return ""
-    share = float(getattr(candidate.pgy1, column))
-    return f" ({group} filled {table_percent(share)} of its PGY-1 positions in {RESULTS_AND_DATA.year})"
+    applicant = word(v, "applicant_type")
+    _, group = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
+    share = table_percent(_group_share(candidate.pgy1, applicant))
+    return f" ({group} filled {share} of its PGY-1 positions in {RESULTS_AND_DATA.year})"
 
 
 def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:

@@ -190,8 +190,7 @@ def restore(name: str, saved_json: str) -> str:
     reply["remember_waits"] = waits
     if linked and not new_link and (note := reader_state.changed_since_link(calc.FIELDS, linked, kept.inputs)):
         reply["notes"].append(note)  # type: ignore[attr-defined]
-    prefix = reader_state.address_prefix(name)
-    in_link = {key[len(prefix) :]: value for key, value in params.items() if key.startswith(prefix)}
+    in_link = reader_state.prefixed_inputs(name, params)
     if (new_link or not linked) and reader_state.asks_no_longer(calc.FIELDS, in_link):
         reply["notes"].append(reader_state.EARLIER_VERSION_IN_LINK)  # type: ignore[attr-defined]
     elif not new_link and reader_state.asks_no_longer(calc.FIELDS, kept.inputs):

@@ -388,9 +388,9 @@ FIELDS = (
         maximum=12 * RECENT_WORK_YEARS,
         initial=0,
         help="Months you worked with patients, in any country: as a doctor, intern or resident, and in US electives, "
-        f"externships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years. Observerships and older "
-        "months do not count here. An old graduation worries programs when it comes with a long gap from patient care, and recent work "
-        "answers that.",
+        f"externships, clerkships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years (a US graduate's "
+        "too). Observerships and older months do not count here (our reading). An old graduation worries programs "
+        "when it comes with a long gap from patient care, and recent work answers that.",
     ),
     IntField(
         name="specialty_letters",
@@ -1601,7 +1601,8 @@ def method() -> Markup:
                     f"Red flags (IMG article): Step 2 CK under {STEP2_RED_FLAG_BELOW}, any failure, graduated more than "
                     f"{OLD_GRADUATION_FLAG_AFTER_YEARS} years ago without recent clinical work (the article's “limited recent "
                     f"clinical activity”: fewer than {OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on work in the last "
-                    f"{RECENT_WORK_YEARS} years, in any country), under "
+                    f"{RECENT_WORK_YEARS} years, in any country, for US graduates too; that observing does not count is our "
+                    "reading), under "
                     f"{USCE_MINIMAL_BELOW} months of US clinical experience, needing a visa (the article's flag "
                     "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
                     "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "

@@ -150,6 +150,20 @@ REMEMBERED_FOR: Mapping[str, str] = {
 }
 
 
+# A question asked no longer, by the name remembered answers keep it under,
+# with the field that replaced it and what to tell a reader whose remembered
+# answers still hold the old one: remembered answers outlive a version of
+# the site, and an answer dropped without a word changed a reader's advice
+# (diff review s30, 3).
+RETIRED_QUESTIONS: Mapping[str, tuple[str, str]] = {
+    "recent_clinical_work": (
+        "recent_clinical_months",
+        "Your remembered answers say whether you had worked clinically for most of the last 3 years; this check now "
+        "asks instead for your months of hands-on clinical work in the last 3 years, so enter them in the form.",
+    ),
+}
+
+
 def visa_needed(values: Mapping[str, object]) -> bool:
     """The visa answer as yes or no, resolving "follow my applicant type"."""
     answer = values["needs_visa"]

@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from .fields import BoolField, ChoiceField, Field, InputError, TextField
 from .html import Markup, and_list, el, join
-from .profile import REMEMBERED_FOR, SAME_QUESTION_AS
+from .profile import REMEMBERED_FOR, RETIRED_QUESTIONS, SAME_QUESTION_AS
 
 # Filled from the reader's device unless a link carries a value for it,
 # and never remembered.
@@ -64,10 +64,15 @@ def address_params(fragment: str, search: str = "") -> dict[str, str]:
     return params
 
 
+def prefixed_inputs(name: str, params: Mapping[str, str]) -> dict[str, str]:
+    """The parameters written under this calculator's prefix, without it."""
+    prefix = address_prefix(name)
+    return {key[len(prefix) :]: value for key, value in params.items() if key.startswith(prefix)}
+
+
 def linked_inputs(name: str, params: Mapping[str, str], calculators_on_page: Sequence[str]) -> dict[str, str]:
     """This calculator's inputs among the address's parameters."""
-    prefix = address_prefix(name)
-    own = {key[len(prefix) :]: value for key, value in params.items() if key.startswith(prefix)}
+    own = prefixed_inputs(name, params)
     if len(set(calculators_on_page)) > 1:
         return own
     unprefixed = {key: value for key, value in params.items() if "." not in key}
@@ -405,6 +410,12 @@ def starting_values(
     a day later; a link's own date stands, with a note when it is not the
     device's."""
     remembered, notes = read_stored(stored)
+    names = {field.name for field in fields}
+    notes += [
+        note
+        for old, (new, note) in RETIRED_QUESTIONS.items()
+        if old in remembered and new in names and _stored_under(new, remembered) is None
+    ]
     found = from_profile(fields, remembered)
     unsure = [
         field

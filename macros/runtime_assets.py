@@ -192,12 +192,13 @@ def trim_stdlib(full: Path, modules: list[str]) -> bytes:
                 raise FileNotFoundError(f"{module} is in {STDLIB_LIST.name} but not in Pyodide's standard library")
             wanted += found
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as trimmed:
             for name in sorted(set(wanted)):
                 # A fixed date keeps the bytes, and so the file's hash, stable between builds.
                 info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
-                trimmed.writestr(info, source.read(name))
+                # Given here: an entry's own ZipInfo overrides the archive's level.
+                trimmed.writestr(info, source.read(name), compresslevel=9)
         return out.getvalue()
 
 

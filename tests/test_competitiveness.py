@@ -176,6 +176,7 @@ profiles = st.fixed_dictionaries(
         "exam_failures": st.integers(0, 4),
         "years_since_graduation": st.integers(0, 12),
         "usce_months": st.integers(0, 24),
+        "recent_clinical_months": st.integers(0, 36),
         "specialty_letters": st.integers(0, 5),
         "research_items": st.integers(0, 10),
         "away_rotations": st.integers(0, 4),
@@ -185,7 +186,14 @@ profiles = st.fixed_dictionaries(
     }
 )
 
-BETTER_WHEN_HIGHER = ("step2_score", "usce_months", "specialty_letters", "research_items", "away_rotations")
+BETTER_WHEN_HIGHER = (
+    "step2_score",
+    "usce_months",
+    "recent_clinical_months",
+    "specialty_letters",
+    "research_items",
+    "away_rotations",
+)
 
 
 def assert_not_worse(better: dict[str, object], worse: dict[str, object]) -> None:
@@ -454,6 +462,12 @@ def test_us_months_without_a_date_are_not_read_as_recent_work() -> None:
     assert compute({**radiology, "usce_months": 0})["band"] == "pivot"
     assert compute({**radiology, "usce_months": 1})["band"] == "pivot"
     assert compute({**radiology, "usce_months": 1, "recent_clinical_months": 1})["band"] != "pivot"
+    # US graduates too: the articles' gap from patient care is no IMG's alone, and their
+    # clerkships, counted in full as US clinical experience, were counted as recent work
+    # however long ago they were (diff review s30, 4).
+    us_md = {**old, "applicant_type": "us-md"}
+    assert competitiveness.OLD_GRADUATION_FLAG in compute(us_md)["red_flags"]
+    assert competitiveness.OLD_GRADUATION_FLAG not in compute({**us_md, "recent_clinical_months": 12})["red_flags"]
     # The form says which months count, so a reader can tell the two fields apart.
     field = next(f for f in competitiveness.FIELDS if f.name == "recent_clinical_months")
     assert "last 3 years" in field.label and "Observerships" in field.help

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import browser, packet_check, reader_state
+from calculators import browser, packet_check, profile, reader_state
 from calculators.fields import ChoiceField, InputError
 
 APPLY_PAGE = ["program_counts", "application_cost"]
@@ -725,6 +725,14 @@ def test_an_answer_to_a_question_no_longer_asked_is_not_dropped_without_a_word()
         "#competitiveness.recent_clinical_work=true",
     ):
         assert reader_state.EARLIER_VERSION_IN_LINK in notes(address=address), address
+    # Remembered answers outlive a version too, and are shared by calculators, so
+    # only the one rename that replaced a remembered answer is named (diff review s30, 3).
+    remembered = json.dumps({"version": 1, "values": {"recent_clinical_work": "true", "years_since_graduation": "7"}})
+    (retired_note,) = [note for _, note in profile.RETIRED_QUESTIONS.values()]
+    assert retired_note in notes(stored=remembered)
+    assert retired_note not in restore("match_odds", address="", stored=remembered)["notes"]
+    answered = json.dumps({"version": 1, "values": {"recent_clinical_work": "true", "recent_clinical_months": "12"}})
+    assert retired_note not in notes(stored=answered)
     # Parameters that are no calculator's, as a share button adds, are no answers at all.
     assert notes(search="?fbclid=abc", address="#competitiveness.step2_score=250") == notes(
         address="#competitiveness.step2_score=250"

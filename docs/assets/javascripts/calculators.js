@@ -1542,9 +1542,15 @@ function showNewerPage(root) {
   root.dataset.runtime = "failed";
   root.querySelector(".mpb-form fieldset").disabled = true;
   const off = root.querySelector(".mpb-engine-off");
-  for (const words of FAILURE_WORDS) off.querySelector(`.mpb-engine-off-${words}`).hidden = words !== "newer";
+  // A page built before these words existed is older, not newer: its
+  // "updated" words say to reload, which is right either way.
+  const shown = off.querySelector(".mpb-engine-off-newer") ? "newer" : "updated";
+  for (const words of FAILURE_WORDS) {
+    const paragraph = off.querySelector(`.mpb-engine-off-${words}`);
+    if (paragraph) paragraph.hidden = words !== shown;
+  }
   off.querySelector(".mpb-engine-off-remedies").hidden = true;
-  off.querySelector(".mpb-engine-reload").addEventListener("click", () => window.location.reload());
+  off.querySelector(".mpb-engine-reload")?.addEventListener("click", () => window.location.reload());
   off.hidden = false;
 }
 

@@ -93,7 +93,7 @@
   // reader who went offline after that one page found the calculators dead
   // (upgrade audit s30, 2).
   const WASM_ASKED_KEY = "matchplanb:runtime-refill-asked";
-  const RELOAD_FOR_OFFLINE = "Reload while you are online, too, or the calculators you saved will not work offline.";
+  const RELOAD_FOR_OFFLINE = "Reload while you are online, too, or the calculators this browser keeps will not work offline.";
   let reloadForOffline = false;
   function completeRuntime() {
     const worker = navigator.serviceWorker.controller;
@@ -104,6 +104,8 @@
       const keepWasm = wasmKeeper();
       if (!data?.keepWasm || !keepWasm) return;
       if (keepWasm.url !== data.keepWasm) {
+        // Asked again once the engine has run (registerQuietly): said once.
+        if (reloadForOffline) return;
         reloadForOffline = true;
         const note = document.querySelector(".mpb-updated");
         // Still empty, it is filled in a frame, with these words (showUpdated).
