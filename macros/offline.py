@@ -258,8 +258,12 @@ def site_files(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
 
 
+def matches_any(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
 def precache_list(site: Path) -> list[str]:
-    return [name for name in site_files(site) if not any(fnmatch.fnmatch(name, pattern) for pattern in NOT_PRECACHED)]
+    return [name for name in site_files(site) if not matches_any(name, NOT_PRECACHED)]
 
 
 def runtime_list(site: Path, key: str = "hosted") -> list[str]:
@@ -275,7 +279,7 @@ def drop_what_a_folder_cannot_use(site: Path) -> int:
     """Removes NOT_IN_THE_COPY from the copy; returns the bytes removed."""
     removed = 0
     for name in site_files(site):
-        if any(fnmatch.fnmatch(name, pattern) for pattern in NOT_IN_THE_COPY):
+        if matches_any(name, NOT_IN_THE_COPY):
             removed += (site / name).stat().st_size
             (site / name).unlink()
     for folder in sorted((p for p in site.rglob("*") if p.is_dir()), reverse=True):

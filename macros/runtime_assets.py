@@ -55,6 +55,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -264,16 +265,21 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
     return {key: (out / name).read_bytes() for key, name in NODE_OUTPUTS.items()}
 
 
+def files_digest(files: Iterable[tuple[str, bytes]]) -> bytes:
+    """One hash of named files, by their names and contents only."""
+    digest = hashlib.sha256()
+    for name, content in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+    return digest.digest()
+
+
 def zip_contents(archive: bytes) -> bytes:
     """A zip's names and file contents, without the dates it stores: the
     source wheel carries each file's modification time, so two clones of one
     commit keyed Node's cache apart, and the second paid a full Node run
     (reproducible audit s30, 3)."""
-    digest = hashlib.sha256()
     with zipfile.ZipFile(io.BytesIO(archive)) as source:
-        for name in sorted(source.namelist()):
-            digest.update(name.encode() + b"\0" + hashlib.sha256(source.read(name)).digest())
-    return digest.digest()
+        return files_digest((name, source.read(name)) for name in sorted(source.namelist()))
 
 
 def build_cache_entry(stdlib: bytes, wheel: bytes) -> Path:
@@ -449,14 +455,15 @@ build_id = ""
 
 
 def engine_build_id() -> str:
-    digest = hashlib.sha256(pyodide_build_id().encode())
-    for source in ENGINE_SOURCES:
-        files = (
+    paths = [
+        path
+        for source in ENGINE_SOURCES
+        for path in (
             sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if source.is_dir() else [source]
         )
-        for path in files:
-            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
+    ]
+    files = files_digest((path.relative_to(ROOT).as_posix(), path.read_bytes()) for path in paths)
+    return short_hash(pyodide_build_id().encode() + files)
 
 
 def on_pre_build(**_: Any) -> None:

@@ -518,7 +518,7 @@ function startAgain() {
   runtime = { phase: "idle", loaded: 0, total: 0, restarted: true };
   // A page without a calculator downloads no part of the engine: the next
   // calculator mounted starts it (engineSettled).
-  if ([...document.querySelectorAll(".mpb-calculator")].some(fromThisBuild)) startWorker();
+  if (calculatorOfThisBuild()) startWorker();
 }
 
 window.addEventListener("online", startAgain);
@@ -1536,6 +1536,7 @@ function mirrorHeadline(root) {
 // the tab over) brought the new build's page.  Its form and figures are not
 // what this engine knows, so it stays as built, and says why (render.py).
 const fromThisBuild = (root) => root.dataset.build === BUILD.build;
+const calculatorOfThisBuild = () => [...document.querySelectorAll(".mpb-calculator")].some(fromThisBuild);
 
 function showNewerPage(root) {
   root.dataset.mounted = "true";
@@ -1600,7 +1601,7 @@ window.addEventListener("afterprint", () => {
 });
 
 // Start the engine while the page is still settling, not when the widget mounts.
-if ([...document.querySelectorAll(".mpb-calculator")].some(fromThisBuild)) startWorker();
+if (calculatorOfThisBuild()) startWorker();
 
 // Material's instant navigation swaps pages without reloading this module and
 // announces each new page on document$; without it, mount once on load.
