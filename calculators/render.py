@@ -333,14 +333,16 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             class_="mpb-engine-off-updated",
             hidden=True,
         ),
-        # Shown when this page is newer than the script and engine running in
-        # the tab: the site was deployed while the tab was open, and instant
-        # navigation brought a page of the new build.  A reload loads both anew.
+        # Shown when this page, the script driving it and the engine's worker
+        # are not all of one build: the site was deployed while the tab was
+        # open, and instant navigation brought a page of the new build, or a
+        # cache paired one deploy's script with the other's worker.  A reload
+        # loads them anew.
         el(
             "p",
-            "Live recalculation is off on this page: the site was updated while this tab was open, and the "
-            "calculator engine running in the tab is the earlier version's, so the result shown is this page's own, "
-            "for the default inputs. ",
+            "Live recalculation is off on this page: the site was updated while this tab was open, and this page "
+            "and the calculator engine in the tab are from different versions of it, so the result shown is this "
+            "page's own, for the default inputs. ",
             el("button", "Reload the page", type="button", class_="mpb-engine-reload md-button"),
             " to use the new version. If this note comes back, the browser is still holding the earlier version: "
             "reload again in a few minutes.",

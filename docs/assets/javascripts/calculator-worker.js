@@ -469,6 +469,14 @@ self.addEventListener("message", async ({ data }) => {
   if (data.type === "wasm-in-page") return wasmInPage();
   if (data.type === "start") {
     if (bridge) return;
+    // A page script drives only the engine of its own build: across a deploy,
+    // a cache (the host's, or a service worker taking the tab over) can pair
+    // one deploy's script with the other's worker, whose Python would refuse
+    // or misread the page's fields.  Checked before any download.
+    if (data.build !== undefined && data.build !== BUILD.build) {
+      status("failed", `this engine is build ${BUILD.build}, its page script build ${data.build}`, "other-build");
+      return;
+    }
     mark("worker-started");
     status("loading");
     const config = { ...defaults(), ...data.config };

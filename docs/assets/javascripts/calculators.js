@@ -3,11 +3,14 @@
 // messages, results, which saved values to accept); this module only moves
 // strings, so the live result can never disagree with the built page.
 
-const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
-const XZ_DECODER_URL = new URL("./xz-decoder.js", import.meta.url);
 // Filled in by macros/runtime_assets.py at build time, as in the worker: the
 // versioned runtime folder and which of its files come compressed.
 const BUILD = /* build manifest */ {};
+// Named by this script's build: the worker's address is otherwise the same
+// from one deploy to the next, and a host's HTTP cache could hand this script
+// the previous deploy's engine (the worker checks the build it is asked for).
+const WORKER_URL = new URL(`./calculator-worker.js?build=${BUILD.build}`, import.meta.url);
+const XZ_DECODER_URL = new URL("./xz-decoder.js", import.meta.url);
 // Set only in the offline copy read from a folder (file://), where a worker
 // cannot start from a file: its classic loader (macros/offline_loader.js)
 // starts this same worker from a data: URL instead, adds the runtime files to
@@ -137,7 +140,7 @@ function startWorker() {
     failRuntime(`worker error: ${event.message || "the worker script did not load"}`);
   });
   if (!ENGINE_FROM_MEMORY) compileRuntime();
-  worker.postMessage({ type: "start", config: { wasmFromPage: true } });
+  worker.postMessage({ type: "start", build: BUILD.build, config: { wasmFromPage: true } });
   keepWatching();
   return worker;
 }
@@ -492,6 +495,8 @@ const FAILURE_WORDS = ["why", "offline", "unreachable", "updated", "newer", "old
 function failureWords() {
   // Neither a connection nor a reload would help.
   if (runtime.reason === "old-browser") return "old-browser";
+  // The engine's worker came from another deploy than this script and page.
+  if (runtime.reason === "other-build") return "newer";
   // A copy opened from a folder holds its engine: no download failed, and it
   // has no button to save one.
   if (window.location.protocol === "file:") return "why";
@@ -526,6 +531,7 @@ window.addEventListener("online", startAgain);
 // reached: the browser may never have gone offline, so no "online" comes.
 document.addEventListener("click", (event) => {
   if (event.target.closest?.(".mpb-engine-retry")) startAgain();
+  if (event.target.closest?.(".mpb-engine-reload")) window.location.reload();
 });
 
 function setRuntime(phase) {
@@ -1235,7 +1241,8 @@ class Widget {
       // Which cause to show is the one thing the page knows and Python cannot.
       const shown = failureWords();
       for (const words of FAILURE_WORDS) this.engineOff.querySelector(`.mpb-engine-off-${words}`).hidden = words !== shown;
-      this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = shown === "old-browser";
+      // These two say their own remedy (another browser; a reload).
+      this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = shown === "old-browser" || shown === "newer";
       this.engineOff.hidden = false;
       const why = this.engineOff.querySelector(`.mpb-engine-off-${shown}`);
       const fieldset = this.form.querySelector("fieldset");
@@ -1551,7 +1558,6 @@ function showNewerPage(root) {
     if (paragraph) paragraph.hidden = words !== shown;
   }
   off.querySelector(".mpb-engine-off-remedies").hidden = true;
-  off.querySelector(".mpb-engine-reload")?.addEventListener("click", () => window.location.reload());
   off.hidden = false;
 }
 
