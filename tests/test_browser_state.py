@@ -824,3 +824,38 @@ def test_the_link_box_says_when_a_field_in_error_is_not_in_the_link(page: Any, s
     field(widget, "step2_score").fill("262")
     page.wait_for_function("(element) => element.value.includes('step2_score=262')", arg=link.element_handle(), timeout=30_000)
     assert status.inner_text() == ""
+
+
+@pytest.mark.reader("first_visit")  # the wasm's download is held: a kept one would not be
+@pytest.mark.parametrize(("typed", "then_backspace"), [("0610", False), ("06102027", True)], ids=["half", "unmade"])
+def test_a_date_typed_but_unreadable_while_the_engine_starts_stays_and_is_named(
+    page: Any, site_url: str, typed: str, then_backspace: bool
+) -> None:
+    # The restore wrote its word for an unreadable date into the control, or
+    # the remembered date over keys that fired no event: the field came back
+    # empty or remembered, with no error, under "Kept what you typed" (bridge
+    # audit s31, 1).
+    store(page, site_url, eras_submission="2027-09-01")
+    held = hold_the_engine(page)
+    page.goto(site_url + "calculators/timeline/")
+    page.wait_for_selector('.mpb-calculator[data-calculator="timeline"][data-runtime="loading"][data-mounted]')
+    until_held(page, held)
+    widget = page.locator('.mpb-calculator[data-calculator="timeline"]')
+    submission = field(widget, "eras_submission")
+    submission.focus()
+    page.keyboard.type(typed)  # a half-typed date fires no input or change event
+    if then_backspace:  # a whole date, then one key taken back: an event, and then unreadable
+        page.keyboard.press("Backspace")
+    assert submission.evaluate("(control) => control.validity.badInput")
+    field(widget, "dual_applying").focus()
+    release_the_engine(page, held)
+    error = error_of(widget, "eras_submission")
+    error.wait_for(state="visible", timeout=90_000)
+    assert error.inner_text().startswith("ERAS submission date must be a real, complete date")
+    assert submission.evaluate("(control) => control.validity.badInput"), "the reader's keys are still in the field"
+    assert submission.input_value() == "", "not the remembered date"
+    assert (
+        "Kept what you typed while the calculator engine was starting: ERAS submission date."
+        in widget.locator(".mpb-notes").inner_text()
+    )
+    assert "Please fix ERAS submission date" in widget.locator(".mpb-status").inner_text()

@@ -773,6 +773,7 @@ class Widget {
     // Asked once the engine runs, so that Python sees what the reader typed
     // while it started (a queued request would carry the form as it was).
     await engineSettled();
+    this.noteHalfTypedDates();
     const saved = await ask("restore", this.name, { ...found, typed: this.typedEarlyValues() }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
@@ -790,6 +791,7 @@ class Widget {
     if (saved) {
       // Python put what was typed before the request first; a field typed
       // into while the request was on its way keeps its newer value.
+      this.noteHalfTypedDates();
       const typedSince = this.typedEarlyValues();
       // Every field, from the markup where Python gives no value: a browser
       // that put back a control's state on Back brought back answers the
@@ -814,6 +816,13 @@ class Widget {
     }
     this.inStep = this.readForm();
     this.recompute();
+  }
+
+  // Keys typed into an empty date control fire no input or change event
+  // until the date is whole, so the listeners never counted them as typed:
+  // the restore then wrote a default or a remembered date over them.
+  noteHalfTypedDates() {
+    for (const control of this.form.elements) if (control.name && control.validity?.badInput) this.typedEarly.add(control.name);
   }
 
   // As Python and writeForm write them: a checkbox as "true" or "false".
@@ -859,6 +868,9 @@ class Widget {
       const control = this.form.elements.namedItem(name);
       if (!control) continue;
       if (control.type === "checkbox") control.checked = text === "true";
+      // The control itself holds the reader's keys, which no value can put
+      // back: writing the word would empty it and hide the error.
+      else if (text === UNREADABLE_DATE && control.validity?.badInput) continue;
       else control.value = text;
     }
   }
