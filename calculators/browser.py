@@ -193,7 +193,9 @@ def restore(name: str, saved_json: str) -> str:
     in_link = reader_state.prefixed_inputs(name, params)
     if (new_link or not linked) and reader_state.asks_no_longer(calc.FIELDS, in_link):
         reply["notes"].append(reader_state.EARLIER_VERSION_IN_LINK)  # type: ignore[attr-defined]
-    elif not new_link and reader_state.asks_no_longer(calc.FIELDS, kept.inputs):
+    elif not new_link and (
+        reader_state.asks_no_longer(calc.FIELDS, kept.inputs) or reader_state.offered_no_longer(calc.FIELDS, kept.inputs)
+    ):
         reply["notes"].append(reader_state.EARLIER_VERSION_IN_TAB)  # type: ignore[attr-defined]
     # A paste too long to keep would otherwise come back as the example, shown as the reader's own.
     if kept.in_error and kept.dropped and not new_link:

@@ -430,7 +430,12 @@ def starting_values(
     from_link = _accept(fields, linked, "a value from the link", notes if origin == "link" else [])
     typed: dict[str, str] = {}
     if origin != "link":
-        typed = {f.name: text for f in fields if f.name not in from_link and isinstance(text := linked.get(f.name), str)}
+        unshowable = offered_no_longer(fields, linked)
+        typed = {
+            f.name: text
+            for f in fields
+            if f.name not in from_link and f.name not in unshowable and isinstance(text := linked.get(f.name), str)
+        }
     device = _from_device(fields, device_date)
     if origin == "own":
         kept = {name: text for name, text in from_link.items() if not (device and name == DEVICE_DATE_FIELD)}
@@ -527,6 +532,21 @@ def asks_no_longer(fields: Sequence[Field], answers: Mapping[str, object]) -> bo
     """Whether ``answers`` name a question these fields do not ask."""
     names = {field.name for field in fields}
     return any(key not in names for key in answers)
+
+
+def offered_no_longer(fields: Sequence[Field], answers: Mapping[str, object]) -> set[str]:
+    """The menus whose kept answer is none of their choices: a choice a new
+    version renamed or removed.  A menu cannot show it as typed, as a box
+    shows a number in error, so it would come back blank without a word
+    (bridge audit s31, 2)."""
+    return {
+        field.name
+        for field in fields
+        if isinstance(field, ChoiceField)
+        and isinstance(answer := answers.get(field.name), str)
+        and answer.strip()
+        and answer.strip() not in dict(field.choices)
+    }
 
 
 def default_texts(fields: Sequence[Field]) -> dict[str, str]:

@@ -720,6 +720,15 @@ def test_an_answer_to_a_question_no_longer_asked_is_not_dropped_without_a_word()
     assert reader_state.EARLIER_VERSION_IN_TAB in reply["notes"]
     assert reply["values"]["step2_score"] == "240"
     assert reader_state.EARLIER_VERSION_IN_TAB not in notes(tab_copy=json.dumps({"inputs": {"step2_score": "240"}}))
+    # A choice no longer offered: a menu cannot show it as a box shows a typed
+    # number, and it came back blank without a word (bridge audit s31, 2).
+    for kept in ({"backup_specialty": "a-retired-slug"}, {"specialty": "a-retired-slug", "step2_score": "240"}):
+        reply = restore("program_counts", address="", stored=None, tab_copy=json.dumps({"inputs": kept}))
+        assert reader_state.EARLIER_VERSION_IN_TAB in reply["notes"], kept
+        assert "a-retired-slug" not in reply["values"].values(), reply["values"]
+    for kept in ({"backup_specialty": ""}, {"backup_specialty": "psychiatry"}, {"specialty": "  psychiatry "}):
+        reply = restore("program_counts", address="", stored=None, tab_copy=json.dumps({"inputs": kept}))
+        assert reader_state.EARLIER_VERSION_IN_TAB not in reply["notes"], kept
     for address in (
         "#competitiveness.recent_clinical_work=true&competitiveness.step2_score=250",
         "#competitiveness.recent_clinical_work=true",
