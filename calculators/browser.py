@@ -113,7 +113,8 @@ def restore(name: str, saved_json: str) -> str:
     names of every calculator on the page), ``tab_copy`` (the raw text of
     this tab's copy for this calculator on this page, or null), ``stored``
     (the raw text from this browser's storage, or null), ``today`` (the
-    device's date, YYYY-MM-DD) and ``typed`` (what the reader typed into the
+    device's date, YYYY-MM-DD), ``built`` (the form as the page was built
+    with it, by field name, as text) and ``typed`` (what the reader typed into the
     form before these values came back, by field name: it wins over
     everything, and a note says so).  An already parsed ``linked`` mapping is
     read as address parameters too.  Anything unreadable or invalid is
@@ -200,5 +201,6 @@ def restore(name: str, saved_json: str) -> str:
     # A paste too long to keep would otherwise come back as the example, shown as the reader's own.
     if kept.in_error and kept.dropped and not new_link:
         reply["notes"].extend(reader_state.not_kept_notes(calc.FIELDS, kept.dropped))  # type: ignore[attr-defined]
-    reply["announce"] = reader_state.first_answer_is_news(calc.FIELDS, reply, saved.get("today"))
+    built = saved.get("built")
+    reply["announce"] = reader_state.first_answer_is_news(calc.FIELDS, reply, built if isinstance(built, dict) else None)
     return json.dumps(reply)

@@ -595,22 +595,28 @@ def changed_since_link(fields: Sequence[Field], linked: Mapping[str, object], ke
 # --- What the status line says -------------------------------------------------------------------------
 
 
-def first_answer_is_news(fields: Sequence[Field], restored: Mapping[str, object], device_date: str | None) -> bool:
+def first_answer_is_news(
+    fields: Sequence[Field], restored: Mapping[str, object], built: Mapping[str, object] | None = None
+) -> bool:
     """Whether the page announces its answer to the form as ``restore`` set it.
 
     The page is built with the defaults' result and a status line saying so,
-    which stays true while the form starts at the defaults (the device's date
-    counts as one: "today" is the build's only until the page knows the
-    reader's).  Announcing "Updated for your inputs" then broke into the
-    guide a reader had just arrived at, for inputs they never gave.
-    Remembered or linked values, a note, an offer or a value in error are
-    news, said once with that answer."""
+    which stays true while the form starts as ``built`` (the page's form as
+    the build wrote it; by default this Python's own defaults).  Announcing
+    "Updated for your inputs" then broke into the guide a reader had just
+    arrived at, for inputs they never gave.  Remembered or linked values, a
+    note, an offer or a value in error are news, said once with that answer;
+    so is the device's date where it is not the build's, since a plan
+    counted from another day is not the one the page shows.  The build's
+    date comes from the page: in the browser, the defaults' "today" is the
+    date Python started on (or the memory snapshot's, made at build time)."""
     if restored.get("notes") or restored.get("offer") or restored.get("last_valid"):
         return True
     defaults = default_texts(fields)
+    names = set(defaults)
+    baseline = {**defaults, **{k: str(v) for k, v in (built or {}).items() if k in names}}
     values = restored.get("values")
-    started = {**defaults, **(values if isinstance(values, Mapping) else {})}
-    return started != {**defaults, **_from_device(fields, device_date)}
+    return {**baseline, **(values if isinstance(values, Mapping) else {})} != baseline
 
 
 def status_html(announce: str) -> Markup:

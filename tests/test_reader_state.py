@@ -172,7 +172,12 @@ def test_the_first_answer_is_announced_only_when_the_form_does_not_start_at_the_
     from calculators import match_odds
 
     assert restore("match_odds")["announce"] is False
-    assert restore("timeline", today="2026-11-30")["announce"] is False, "the device's date is today's default"
+    # The page's form as built: its date is the build's, which a first answer
+    # from the device's same date does not change.
+    assert restore("timeline", today="2026-11-30", built={"today": "2026-11-30"})["announce"] is False
+    # A day later the plan counts from another date than the page shows
+    # (bridge audit s31, 3: the page knew it, Python said the opposite).
+    assert restore("timeline", today="2026-12-01", built={"today": "2026-11-30"})["announce"] is True
     default_specialty = next(f.default for f in match_odds.FIELDS if f.name == "specialty")
     assert restore("match_odds", stored=stored(specialty=str(default_specialty)))["announce"] is False
     assert restore("match_odds", address="#match-odds.step2_score=250")["announce"] is True

@@ -769,6 +769,9 @@ class Widget {
       own_copy: readTabCopy(this.pathname, `${this.name}${OWN_COPY}`),
       stored: readStorage(),
       today: deviceDate(),
+      // The form as built, as Python and writeForm write it (a checkbox as
+      // "true" or "false"): what the page's built result answers.
+      built: Object.fromEntries(Object.entries(this.builtValues()).map(([name, value]) => [name, String(value)])),
     };
     // Asked once the engine runs, so that Python sees what the reader typed
     // while it started (a queued request would carry the form as it was).
@@ -796,12 +799,10 @@ class Widget {
       // Every field, from the markup where Python gives no value: a browser
       // that put back a control's state on Back brought back answers the
       // reader had just told this device to forget (audit s19, state 4).
-      const built = Object.entries(this.builtValues()).map(([name, value]) => [name, String(value)]);
-      this.writeForm({ ...Object.fromEntries(built), ...saved.values, ...typedSince });
+      this.writeForm({ ...found.built, ...saved.values, ...typedSince });
       this.restoreNotes = saved.notes;
-      // Quiet only while the form still holds what the page was built with:
-      // not when something was typed as the reply came back, nor when the
-      // reader's date replaced the build's (the timeline's plan then changes).
+      // Python judged the form it chose against the built one; only the page
+      // sees what was typed as the reply came back.
       this.quietAnswer = saved.announce === false && this.answersTheForm();
       this.startedFrom = saved.link;
       this.fragmentWithoutLink = saved.fragment_without_link;
