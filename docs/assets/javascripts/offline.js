@@ -93,7 +93,8 @@
   // reader who went offline after that one page found the calculators dead
   // (upgrade audit s30, 2).
   const WASM_ASKED_KEY = "matchplanb:runtime-refill-asked";
-  const RELOAD_FOR_OFFLINE = "Reload while you are online, too, or the calculators this browser keeps will not work offline.";
+  // The note's words, which main.html writes into every page, hidden.
+  const updateWords = (part) => document.querySelector(`.mpb-update-words-${part}`);
   let reloadForOffline = false;
   function completeRuntime() {
     const worker = navigator.serviceWorker.controller;
@@ -109,7 +110,7 @@
         reloadForOffline = true;
         const note = document.querySelector(".mpb-updated");
         // Still empty, it is filled in a frame, with these words (showUpdated).
-        if (note?.hasChildNodes()) note.append(" ", RELOAD_FOR_OFFLINE);
+        if (note?.hasChildNodes()) note.append(" ", ...updateWords("offline").cloneNode(true).childNodes);
         return;
       }
       if (askedBefore(data.keepWasm)) return;
@@ -129,16 +130,12 @@
   }
 
   function showUpdated() {
-    if (document.querySelector(".mpb-updated")) return;
+    // Every page of this build has the words; a page of another deploy
+    // without them (it would come with its own script) gets no half note.
+    if (document.querySelector(".mpb-updated") || !updateWords("note")) return;
     const note = document.createElement("div");
     note.className = "mpb-updated";
     note.setAttribute("role", "status");
-    const button = (text, act) => {
-      const element = Object.assign(document.createElement("button"), { type: "button", textContent: text });
-      element.className = "md-button";
-      element.addEventListener("click", act);
-      return element;
-    };
     // The reader may be mid-edit: "Not now" leaves the page as it is.
     // Focus goes back where the reader was when the note came, or else
     // where they last were before it (removing the focused button dropped
@@ -164,14 +161,11 @@
     // Put in empty and filled a frame later: a status that arrives already
     // holding its words is not reliably read out.
     requestAnimationFrame(() => {
-      note.append(
-        "This site has been updated. ",
-        button("Reload", () => location.reload()),
-        " to read the latest version, or ",
-        button("Not now", notNow),
-        ".",
-        ...(reloadForOffline ? [" ", RELOAD_FOR_OFFLINE] : []),
-      );
+      const words = updateWords("note").cloneNode(true);
+      words.querySelector('[data-mpb-act="reload"]').addEventListener("click", () => location.reload());
+      words.querySelector('[data-mpb-act="not-now"]').addEventListener("click", notNow);
+      note.append(...words.childNodes);
+      if (reloadForOffline) note.append(" ", ...updateWords("offline").cloneNode(true).childNodes);
       // It floats over the page: a field Tab or Shift+Tab scrolls to stops
       // clear of it (offline.css), where the note had covered it (a11y
       // audit s20, 4).
