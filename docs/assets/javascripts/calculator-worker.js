@@ -69,6 +69,11 @@ const networkFetch = globalThis.fetch.bind(globalThis);
 // Set while a restore runs: where Pyodide's unhandled failures go instead of
 // failing the whole start.
 let restoreFailed = null;
+// The worker's state: the start under way or done (the calculators' module,
+// once imported), whether it came from the snapshot, and the last request.
+let bridge = null;
+let restored = false;
+let lastRequestAt = 0;
 
 function post(message) {
   self.postMessage(message);
@@ -91,27 +96,25 @@ function downloadFailed(url, { status: code, error } = {}) {
   return failure;
 }
 
+// Started from a data: URL in the offline copy too, where the loader writes
+// the worker's file address in place of import.meta.url (offline_loader.js).
 function defaults() {
-  try {
-    const runtime = new URL(BUILD.runtimeDir, import.meta.url).href;
-    return {
-      pyodideModule: `${runtime}pyodide.mjs`,
-      asmModule: `${runtime}pyodide.asm.mjs`,
-      indexURL: runtime,
-      stdLibURL: runtime + BUILD.stdlib,
-      wheelURL: runtime + BUILD.wheel,
-      wheelSha256: BUILD.wheelSha256,
-      zstd: BUILD.zstd || [],
-      zstdDecoder: BUILD.zstdDecoder && runtime + BUILD.zstdDecoder,
-      xzDecoder: BUILD.xzDecoder && runtime + BUILD.xzDecoder,
-      snapshotURL: BUILD.snapshot && runtime + BUILD.snapshot,
-      snapshotSha256: BUILD.snapshotSha256,
-      lockFileContents: BUILD.lock,
-      totalBytes: BUILD.bytes,
-    };
-  } catch {
-    return {}; // started from a data: URL: the loader passes every URL itself
-  }
+  const runtime = new URL(BUILD.runtimeDir, import.meta.url).href;
+  return {
+    pyodideModule: `${runtime}pyodide.mjs`,
+    asmModule: `${runtime}pyodide.asm.mjs`,
+    indexURL: runtime,
+    stdLibURL: runtime + BUILD.stdlib,
+    wheelURL: runtime + BUILD.wheel,
+    wheelSha256: BUILD.wheelSha256,
+    zstd: BUILD.zstd || [],
+    zstdDecoder: BUILD.zstdDecoder && runtime + BUILD.zstdDecoder,
+    xzDecoder: BUILD.xzDecoder && runtime + BUILD.xzDecoder,
+    snapshotURL: BUILD.snapshot && runtime + BUILD.snapshot,
+    snapshotSha256: BUILD.snapshotSha256,
+    lockFileContents: BUILD.lock,
+    totalBytes: BUILD.bytes,
+  };
 }
 
 // Every runtime download goes through here: files the loader handed over are
@@ -460,10 +463,6 @@ async function start(config) {
   mark("imported");
   return module;
 }
-
-let bridge = null;
-let restored = false;
-let lastRequestAt = 0;
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "wasm-in-page") return wasmInPage();

@@ -1,7 +1,9 @@
 // Mounts every calculator on a page and carries values between its form and
 // one Python worker.  Python decides everything a reader sees (validation
-// messages, results, which saved values to accept); this module only moves
-// strings, so the live result can never disagree with the built page.
+// messages, results, which saved values to accept); this module moves
+// strings, so the live result can never disagree with the built page.  Where
+// only the page knows the state (why the engine failed, whether a result is
+// still for the form as it is), it picks among words Python wrote.
 
 // Filled in by macros/runtime_assets.py at build time, as in the worker: the
 // versioned runtime folder and which of its files come compressed.
@@ -11,6 +13,10 @@ const BUILD = /* build manifest */ {};
 // the previous deploy's engine (the worker checks the build it is asked for).
 const WORKER_URL = new URL(`./calculator-worker.js?build=${BUILD.build}`, import.meta.url);
 const XZ_DECODER_URL = new URL("./xz-decoder.js", import.meta.url);
+// Read here, as the module runs: the offline copy's classic version of this
+// script reads its own address from document.currentScript, which is null by
+// the time a function runs (offline_engine.classic_calculators).
+const RUNTIME_FOLDER = new URL(BUILD.runtimeDir, import.meta.url);
 // Set only in the offline copy read from a folder (file://), where a worker
 // cannot start from a file: its classic loader (macros/offline_loader.js)
 // starts this same worker from a data: URL instead, adds the runtime files to
@@ -203,8 +209,7 @@ async function compiledWasm() {
 
 // The runtime folder, and the address the decoded wasm is kept under.
 function wasmAddresses() {
-  const folder = new URL(BUILD.runtimeDir, import.meta.url);
-  return { folder, url: new URL("pyodide.asm.wasm", folder).href };
+  return { folder: RUNTIME_FOLDER, url: new URL("pyodide.asm.wasm", RUNTIME_FOLDER).href };
 }
 
 // The xz download, decoded and kept (where the browser lets the page keep
@@ -491,6 +496,15 @@ function failRuntime(cause, reason = cause?.reason) {
 
 // The paragraphs calculators/render.py writes for a failed start, by cause.
 const FAILURE_WORDS = ["why", "offline", "unreachable", "updated", "newer", "old-browser"];
+
+// The paragraph for this cause shown, the others hidden; a page built
+// before one of them existed lacks it.
+function showFailureWords(engineOff, shown) {
+  for (const words of FAILURE_WORDS) {
+    const paragraph = engineOff.querySelector(`.mpb-engine-off-${words}`);
+    if (paragraph) paragraph.hidden = words !== shown;
+  }
+}
 
 function failureWords() {
   // Neither a connection nor a reload would help.
@@ -1253,7 +1267,7 @@ class Widget {
       // Python wrote these words when the page was built; it cannot run now.
       // Which cause to show is the one thing the page knows and Python cannot.
       const shown = failureWords();
-      for (const words of FAILURE_WORDS) this.engineOff.querySelector(`.mpb-engine-off-${words}`).hidden = words !== shown;
+      showFailureWords(this.engineOff, shown);
       // These two say their own remedy (another browser; a reload).
       this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = shown === "old-browser" || shown === "newer";
       this.engineOff.hidden = false;
@@ -1565,11 +1579,7 @@ function showNewerPage(root) {
   const off = root.querySelector(".mpb-engine-off");
   // A page built before these words existed is older, not newer: its
   // "updated" words say to reload, which is right either way.
-  const shown = off.querySelector(".mpb-engine-off-newer") ? "newer" : "updated";
-  for (const words of FAILURE_WORDS) {
-    const paragraph = off.querySelector(`.mpb-engine-off-${words}`);
-    if (paragraph) paragraph.hidden = words !== shown;
-  }
+  showFailureWords(off, off.querySelector(".mpb-engine-off-newer") ? "newer" : "updated");
   off.querySelector(".mpb-engine-off-remedies").hidden = true;
   off.hidden = false;
 }
