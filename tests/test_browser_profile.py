@@ -3,10 +3,12 @@ and harmless when storage is corrupt."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import answered, field, open_calculator, wait_for_result, wait_for_tab_copy
+from conftest import refusing_site_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 KEY = "matchplanb:profile"
@@ -212,3 +214,23 @@ def test_remember_ticked_with_a_field_in_error_remembers_the_form_once_it_is_val
     field(widget, "step2_score").press("Tab")
     wait_for_tab_copy(page, "competitiveness", "step2_score", "250")
     assert '"specialty":"psychiatry"' in (stored(page) or "") and '"step2_score":"250"' in (stored(page) or "")
+
+
+def test_ticking_remember_in_a_browser_refusing_site_data_says_nothing_was_remembered(
+    playwright_session: Any, site_url: str, tmp_path: Path
+) -> None:
+    # Chrome's "Block all cookies": the box stayed ticked as if the answers
+    # were kept, for a reader who would find them gone (bridge audit s31, 6:
+    # only the words' attribute was tested).  A real profile setting.
+    with refusing_site_data(playwright_session, tmp_path / "profile") as context:
+        page = context.new_page()
+        widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+        refused = "() => { try { return localStorage.length < 0; } catch (error) { return error.name; } }"
+        assert page.evaluate(refused) == "SecurityError", "storage was not refused: this test checks nothing"
+        answered(widget)
+        box = widget.get_by_label("Remember my answers on this device")
+        box.click()
+        said = widget.locator(".mpb-profile-status")
+        said.filter(has_text="does not allow saving answers").wait_for(timeout=10_000)
+        assert said.inner_text().strip() == "This browser does not allow saving answers, so nothing was remembered."
+        assert not box.is_checked()
