@@ -422,6 +422,58 @@ def cycle_planning_note() -> Markup:
     )
 
 
+def cycle_registration() -> Markup:
+    """When to register with the NRMP for the season the page names, said for
+    the day the page was built: "register as soon as it opens" stood on the
+    page in December, after both registration's opening and its no-late-fee
+    date had gone by (season-now audit s31, 4)."""
+    from calculators import cycle
+
+    today = cycle.reference_date()
+    year = _coming_season()
+    opens = cycle.season(year)["registration_opens"].date
+    stays_open = (
+        "Registration stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar, read for "
+        "the 2026 Match)"
+    )
+    stage = cycle.registration(year, today)
+    if stage == "on-time":
+        return join(
+            "It opens " if today < opens else "It opened ",
+            cycle_date("registration_opens"),
+            ", usually a week or two after applications open, and after ",
+            cycle_date("early_registration_ends"),
+            " the NRMP charges a late fee: register as soon as it opens. "
+            if today < opens
+            else " the NRMP charges a late fee: register before then. ",
+            stays_open,
+            ", so if you miss the early date you can still register, with the fee, ",
+            cycle_date("late_registration_ends"),
+            ": an applicant who is not registered cannot match.",
+        )
+    if stage == "late-fee":
+        return join(
+            "It opened ",
+            cycle_date("registration_opens"),
+            ", and registering without the late fee ended ",
+            cycle_date("early_registration_ends"),
+            ". ",
+            stays_open,
+            ": if you applied this season and have not registered, do it now, with the fee, ",
+            cycle_date("late_registration_ends"),
+            ". An applicant who is not registered cannot match.",
+        )
+    return join(
+        "It opened ",
+        cycle_date("registration_opens"),
+        ". ",
+        stays_open,
+        ": ",
+        cycle_date("late_registration_ends"),
+        ". An applicant who is not registered cannot match.",
+    )
+
+
 def cycle_after_a_no_match() -> Markup:
     """Which Match still takes a reader whose no-match was not this week, late
     or on time, with its dates.  The no-match guide was written for the days
@@ -461,6 +513,19 @@ def cycle_after_a_no_match() -> Markup:
         ]
     else:
         register = [" Its registration and rank lists are closed."]
+    # As the timeline calculator says it: the running season still takes a
+    # late application until its rank lists close (season-now audit s31, 5).
+    late: list[object] = []
+    if today < cycle.season(running)["rank_deadline"].date:
+        late = [
+            " If you did not apply in it, it still takes applications, late, until its rank-list deadline ",
+            cycle_date("rank_deadline", running),
+            ", though most of its interview places go to earlier applicants; the next",
+        ]
+    elif still_open:
+        late = [" If you did not apply in it, the next"]
+    else:
+        late = [" The next"]
     return el(
         "p",
         lead,
@@ -468,7 +533,7 @@ def cycle_after_a_no_match() -> Markup:
         cycle_date("programs_receive", running, on=True),
         ".",
         *register,
-        " If you did not apply in it, the next" if still_open else " The next",
+        *late,
         f" season you can apply to on time is the Match {open_}: applications go to programs from ",
         opens,
         ".",
@@ -692,6 +757,7 @@ def define_env(env: Any) -> None:
         cycle_season,
         cycle_as_of,
         cycle_date,
+        cycle_registration,
         cycle_planning_note,
         cycle_after_a_no_match,
         cycle_dates_table,

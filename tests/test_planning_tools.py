@@ -397,16 +397,28 @@ def test_the_timeline_guide_says_registration_stays_open_with_a_fee_until_the_ra
 
     guide = (Path(__file__).parent.parent / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
     (line,) = [line for line in guide.splitlines() if "Register for the Match with the NRMP" in line]
-    pin_build_date(monkeypatch, dt.date(2026, 12, 2))
-    shown = jinja2.Template(line).render(cycle_date=macros.cycle_date)
+
+    def shown_on(day: dt.date) -> str:
+        pin_build_date(monkeypatch, day)
+        return jinja2.Template(line).render(cycle_registration=macros.cycle_registration)
+
+    shown = shown_on(dt.date(2026, 12, 2))
     assert "stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar" in shown
-    assert "you can still register, with the fee, <strong>by 17 February 2027, an estimate set early" in shown
+    # Both registration's opening and its no-late-fee date had passed, yet
+    # the page said "register as soon as it opens" (season-now audit s31, 4).
+    assert "registering without the late fee ended <strong>around 30 November 2026" in shown
+    assert "do it now, with the fee, <strong>by 17 February 2027, an estimate set early" in shown
+    assert "as soon as it opens" not in shown
+    # Open, and still without the fee.
+    shown = shown_on(dt.date(2026, 10, 1))
+    assert "It opened <strong>around 15 September 2026" in shown and "register before then" in shown
+    assert "as soon as it opens" not in shown
     # Built after Match Day, the page is about the next Match, whose
     # registration opens only in September: "register now" was wrong there
     # (yearly audit s28).
-    pin_build_date(monkeypatch, dt.date(2027, 3, 20))
-    shown = jinja2.Template(line).render(cycle_date=macros.cycle_date)
+    shown = shown_on(dt.date(2027, 3, 20))
     assert "register now" not in shown and "with the fee, <strong>by 16 February 2028" in shown
+    assert "It opens <strong>around 15 September 2027" in shown and "register as soon as it opens" in shown
 
 
 MAY_BE_LATER = "that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
@@ -437,7 +449,7 @@ def test_a_guide_built_after_our_early_deadline_says_it_has_passed_and_the_nrmps
     pin_build_date(monkeypatch, pinned)
     guide = (ROOT / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
     (line,) = [line for line in guide.splitlines() if "Register for the Match with the NRMP" in line]
-    shown = unescape(jinja2.Template(line).render(cycle_date=macros.cycle_date))
+    shown = unescape(jinja2.Template(line).render(cycle_registration=macros.cycle_registration))
     assert "by 17 February 2027, an estimate set early on purpose" in shown
     deadline = unescape(str(macros.cycle_date("rank_deadline")))
     for wording in (MAY_BE_LATER, CLOSED):
@@ -461,10 +473,13 @@ def test_a_published_deadline_once_passed_is_said_to_be_closed(monkeypatch: pyte
             [
                 "the Match 2027 is under way",
                 "you can still register with the NRMP, with the late fee, by 17 February 2027",
+                # The late route the timeline calculator offers too (season-now audit s31, 5).
+                "If you did not apply in it, it still takes applications, late, until its rank-list deadline by 17 February 2027",
                 "the next season you can apply to on time is the Match 2028: applications go to programs from around "
                 "1 September 2027",
             ],
         ),
+        (dt.date(2027, 2, 20), ["If you did not apply in it, the next season you can apply to on time is the Match 2028"]),
         (dt.date(2026, 7, 1), ["the next season you can apply to on time is the Match 2027", "around 2 September 2026"]),
         # Before 30 November registration costs no late fee (diff review s22, 1).
         (
@@ -485,7 +500,9 @@ def test_the_no_match_guide_says_which_match_still_takes_a_reader_and_when(
     assert shown.startswith(f"As of {cycle.long_date(pinned)}, when this page was built, ")
     for words in said:
         assert words in shown
-    assert ("with the late fee, by" in shown) == (pinned.month == 12)
+    assert ("with the late fee, by" in shown) == (pinned.month in (12, 2))
+    # Late, until our rank-list deadline: from the review start in September.
+    assert ("takes applications, late" in shown) == (pinned.month in (10, 12))
     guide = (ROOT / "docs" / "unmatched" / "index.md").read_text(encoding="utf-8")
     assert "{{ cycle_after_a_no_match() }}" in guide and "I applied before and did not match" in guide
 
