@@ -459,7 +459,7 @@ def cycle_registration() -> Markup:
             cycle_date("early_registration_ends"),
             ". ",
             stays_open,
-            ": if you applied this season and have not registered, do it now, with the fee, ",
+            f": if you applied for the Match {year} and have not registered, do it now, with the fee, ",
             cycle_date("late_registration_ends"),
             ". An applicant who is not registered cannot match.",
         )
@@ -518,9 +518,9 @@ def cycle_after_a_no_match() -> Markup:
     late: list[object] = []
     if today < cycle.season(running)["rank_deadline"].date:
         late = [
-            " If you did not apply in it, it still takes applications, late, until its rank-list deadline ",
+            " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
             cycle_date("rank_deadline", running),
-            ", though most of its interview places go to earlier applicants; the next",
+            ". Most of its interview places go to earlier applicants. The next",
         ]
     elif still_open:
         late = [" If you did not apply in it, the next"]

@@ -474,8 +474,9 @@ def test_a_published_deadline_once_passed_is_said_to_be_closed(monkeypatch: pyte
                 "the Match 2027 is under way",
                 "you can still register with the NRMP, with the late fee, by 17 February 2027",
                 # The late route the timeline calculator offers too (season-now audit s31, 5).
-                "If you did not apply in it, it still takes applications, late, until its rank-list deadline by 17 February 2027",
-                "the next season you can apply to on time is the Match 2028: applications go to programs from around "
+                "If you did not apply in it, you can still send it applications, late, while its rank lists are open: "
+                "they close by 17 February 2027",
+                "The next season you can apply to on time is the Match 2028: applications go to programs from around "
                 "1 September 2027",
             ],
         ),
@@ -502,7 +503,7 @@ def test_the_no_match_guide_says_which_match_still_takes_a_reader_and_when(
         assert words in shown
     assert ("with the late fee, by" in shown) == (pinned.month in (12, 2))
     # Late, until our rank-list deadline: from the review start in September.
-    assert ("takes applications, late" in shown) == (pinned.month in (10, 12))
+    assert ("send it applications, late" in shown) == (pinned.month in (10, 12))
     guide = (ROOT / "docs" / "unmatched" / "index.md").read_text(encoding="utf-8")
     assert "{{ cycle_after_a_no_match() }}" in guide and "I applied before and did not match" in guide
 
