@@ -105,8 +105,10 @@ class Step:
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
     deciding: bool = False
-    # The season milestone a stretch lasts until (its start is the step's day).
+    # The season milestone a stretch lasts until (its start is the step's day),
+    # and the sentence that says so, with "{end}" for that milestone's date.
     lasts_until: str = ""
+    until_note: str = ""
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -122,10 +124,10 @@ def _step_item(step: Step, day: dt.date, note: str, estimated: bool, dates: Mapp
     item = _item(day, step.title, f"{step.detail} {note}".strip(), step.source.cite(), estimated=estimated)
     if step.lasts_until:
         end = dates[step.lasts_until]
-        # The day before: on the day ranking opens, that is the reader's next step.
+        # The day before: on that milestone's day, it is the reader's step.
         last = end.date - dt.timedelta(days=1)
         if last > day:
-            item["detail"] += f" It lasts until ranking opens, {end.shown()}."
+            item["detail"] += " " + step.until_note.format(end=end.shown())
             item["until"], item["until_estimated"] = last.isoformat(), end.estimated
     return item
 
@@ -246,9 +248,16 @@ STEPS: tuple[Step, ...] = (
         "Interview season",
         "Keep a log of impressions for every program, prepare specialty-specific answers, and protect your energy.",
         ARTICLE_ORTHO,
-        # Interviews run roughly October to January: marked past a month after
-        # submission, the reader's work of the week went unshown (season audit s22, 5).
-        lasts_until="ranking_opens",
+        # Marked past a month after submission, the reader's work of the week
+        # went unshown (season audit s22, 5); ended when ranking opens, on no
+        # source, it left a late applicant ten days of interviews (season-now
+        # audit s31, 2).  The rank-list deadline bounds it by the Match's own
+        # rule: a program ranks only applicants it has interviewed.
+        lasts_until="rank_deadline",
+        until_note=(
+            "Interviews can go on while ranking is open, until the rank-list deadline, {end}: a program ranks only "
+            "applicants it has interviewed."
+        ),
     ),
 )
 
@@ -671,6 +680,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # shows three lines, and the count of milestones is what a cut may lose.
     if ahead and under_way(ahead[0], today.isoformat()):
         next_step = f"Now: {ahead[0]['title']}, until {shown_end(ahead[0])}. "
+        # A stretch holds the lead for months: the next day to act on still
+        # shows beside it (ranking opens, the rank-list deadline).
+        if days := [item for item in ahead[1:] if "until" not in item]:
+            next_step += f"Next: {days[0]['title']} on {shown_date(days[0])}. "
     elif ahead:
         next_step = f"Next: {ahead[0]['title']} {'from' if 'until' in ahead[0] else 'on'} {shown_date(ahead[0])}. "
     else:
@@ -845,8 +858,8 @@ def method() -> Markup:
             "p",
             "Milestones before today's date (your device's date in the browser) are marked “Past” and left out "
             "of the calendar file unless you ask for them. The interview season is a stretch, not a day: it runs "
-            "from a month after you submit until ranking opens, is marked “Under way” in between, and is one "
-            "event over those days in the calendar file.",
+            "from a month after you submit until the day before the rank-list deadline, is marked “Under way” in "
+            "between, and is one event over those days in the calendar file.",
         ),
         table(
             ("Months", "Milestone", "When", "Source"),

@@ -562,25 +562,43 @@ def test_dual_and_unmatched_add_their_milestones() -> None:
     assert "Debrief your last application" not in titles(previously_unmatched=False)
 
 
-def test_the_interview_season_is_under_way_until_ranking_opens_not_past_a_month_after_submission() -> None:
+def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past_a_month_after_submission() -> None:
     # On 3 December, after a September submission, the plan marked "Interview
     # season" past on 10 October and left it out of the calendar, though it is
     # the reader's work of the week (season audit s22, 5).
     result = timeline.compute({"today": "2026-12-03", "eras_submission": "2026-09-10"})
     (season,) = [m for m in result["milestones"] if m["title"] == "Interview season"]
-    # It ends the day before ranking opens, which is then the next step (diff review s22, 5).
-    assert (season["date"], season["until"], season["past"]) == ("2026-10-10", "2027-01-14", False)
-    assert season["detail"].endswith("It lasts until ranking opens, 15 January 2027 (estimated).")
-    assert result["summary"].startswith("Now: Interview season, until 2027-01-14 (estimated). ")
+    # It ended when ranking opens, on no source: a late applicant had ten
+    # days of it, past on 15 January (season-now audit s31, 2).  A program
+    # ranks only applicants it has interviewed, so it lasts until the day
+    # before the rank-list deadline.
+    assert (season["date"], season["until"], season["past"]) == ("2026-10-10", "2027-02-16", False)
+    assert season["detail"].endswith(
+        "until the rank-list deadline, 17 February 2027 (estimated, set early on purpose): a program ranks only "
+        "applicants it has interviewed."
+    )
+    # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
+    assert result["summary"].startswith(
+        "Now: Interview season, until 2027-02-16 (estimated). Next: Rank order list entry opens on 2027-01-15 (estimated). "
+    )
     html = unescape(str(timeline.render(result)))
-    assert '<td data-label="Date">2026-10-10 to 2027-01-14 (estimated)</td><td data-label="Status">Under way</td>' in html
-    assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270115\r\n" in result["ics"]
-    # On the day ranking opens it is past, and ranking is next.
-    later = timeline.compute({"today": "2027-01-15", "eras_submission": "2026-09-10"})
+    assert '<td data-label="Date">2026-10-10 to 2027-02-16 (estimated)</td><td data-label="Status">Under way</td>' in html
+    assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270217\r\n" in result["ics"]
+    # Ranking open, the stretch goes on, and the deadline is next.
+    ranking = timeline.compute({"today": "2027-01-20", "eras_submission": "2026-09-10"})
+    assert [m["past"] for m in ranking["milestones"] if m["title"] == "Interview season"] == [False]
+    assert "Next: Rank order list certification deadline on 2027-02-17" in ranking["summary"]
+    # On the deadline's day it is past, and the deadline leads.
+    later = timeline.compute({"today": "2027-02-17", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in later["milestones"] if m["title"] == "Interview season"] == [True]
-    assert later["summary"].startswith("Next: Rank order list entry opens on 2027-01-15 (estimated). ")
+    assert later["summary"].startswith("Next: Rank order list certification deadline on 2027-02-17 ")
     before = timeline.compute({"today": "2026-10-01", "eras_submission": "2026-09-10"})
-    assert before["summary"].startswith("Next: Interview season from 2026-10-10 to 2027-01-14 (estimated). ")
+    assert before["summary"].startswith("Next: Interview season from 2026-10-10 to 2027-02-16 (estimated). ")
+    # A late applicant's stretch is six weeks, not ten days.
+    late = timeline.compute({"today": "2026-12-04", "eras_submission": "2026-12-04"})
+    assert [(m["date"], m["until"]) for m in late["milestones"] if m["title"] == "Interview season"] == [
+        ("2027-01-04", "2027-02-16")
+    ]
 
 
 @pytest.mark.parametrize("dual", [True, False])
