@@ -367,6 +367,11 @@ def default_submission(today: dt.date) -> dt.date:
 
 
 COMMIT_TO_DUAL = "Last point to commit to dual applying"
+# Steps of months, not weeks: clinical experience, rotations and their
+# letters (the early steps that are not decisions).  Within SHORT_RUN_UP_DAYS
+# of submitting they are not said to come first (season-now audit s31, 3).
+MONTHS_OF_WORK = frozenset(s.title for s in STEPS if s.anchor == "preparation" and not s.deciding)
+SHORT_RUN_UP_DAYS = 42
 # What ticking "I am dual applying" adds, named in the result so the reader
 # sees how that input moved the plan.
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
@@ -613,7 +618,25 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             if v["previously_unmatched"]
             else counted(len(missed), "preparation step")
         )
-        if missed:
+        long_work = [title for title in missed if title in MONTHS_OF_WORK]
+        if missed and (submission - today).days <= SHORT_RUN_UP_DAYS and long_work:
+            # Rotations and an outside review cannot fit in the weeks left, and
+            # a date is no task: "first, before you submit" asked the
+            # impossible of a late applicant, whom every day of waiting costs
+            # interviews (season-now audit s31, 3).
+            doable = [title for title in missed if title not in MONTHS_OF_WORK and title != COMMIT_TO_DUAL]
+            before = (
+                f"In the weeks before you submit on {long_date(submission)}, do what still fits, if not done yet: "
+                f"{', '.join(doable)}. "
+                if doable
+                else ""
+            )
+            catch_up.append(
+                f"{missed_steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past. {before}"
+                f"Do not hold your application back for the longer work ({', '.join(long_work)}): do what you can of "
+                "it alongside, and build the rest into your plan for the next season if this one does not work out."
+            )
+        elif missed:
             catch_up.append(
                 f"{missed_steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past: {', '.join(missed)}. "
                 f"If not done yet, {'it comes' if len(missed) == 1 else 'they come'} first now, before you submit on "
@@ -859,7 +882,11 @@ def method() -> Markup:
             "Milestones before today's date (your device's date in the browser) are marked “Past” and left out "
             "of the calendar file unless you ask for them. The interview season is a stretch, not a day: it runs "
             "from a month after you submit until the day before the rank-list deadline, is marked “Under way” in "
-            "between, and is one event over those days in the calendar file.",
+            "between, and is one event over those days in the calendar file. Your own steps that fell before "
+            "today are named in a note; within "
+            f"{SHORT_RUN_UP_DAYS // 7} weeks of your submission it separates what still fits in the weeks left from "
+            "the months of work (clinical experience, rotations and their letters) that should not hold your "
+            "application back.",
         ),
         table(
             ("Months", "Milestone", "When", "Source"),

@@ -510,12 +510,26 @@ def test_the_no_match_guide_says_which_match_still_takes_a_reader_and_when(
 
 def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> None:
     # Marked "past", a step never done read as done; the season's own dates are not the reader's to do.
-    result = timeline.compute({"today": "2027-08-15", "dual_applying": False})
+    result = timeline.compute({"today": "2027-06-01", "dual_applying": False})
     (note,) = [n for n in result["notes"] if "fell before today" in n]
-    assert note.startswith("9 preparation steps fell before today and are marked past: Confirm your first choice,")
-    assert "ERAS opens" not in note and note.endswith("before you submit on 1 September 2027.")
+    assert note.startswith("7 preparation steps fell before today and are marked past: Confirm your first choice,")
+    assert "ERAS opens" not in note and note.endswith("they come first now, before you submit on 1 September 2027.")
     early = timeline.compute({"today": "2025-01-10", "eras_submission": "2026-09-02"})
     assert not any("fell before today" in n for n in early["notes"])
+
+
+@pytest.mark.parametrize(("today", "submission"), [("2026-12-04", "2026-12-04"), ("2027-08-15", "2027-09-01")])
+def test_a_few_weeks_before_submitting_only_what_fits_is_said_to_come_first(today: str, submission: str) -> None:
+    # Twelve steps, rotations and a date among them, were to come "first,
+    # before you submit" on the same day (season-now audit s31, 3).
+    result = timeline.compute({"today": today, "eras_submission": submission, "dual_applying": True})
+    (note,) = [n for n in result["notes"] if "fell before today" in n]
+    fits, _, longer = note.partition("Do not hold your application back")
+    assert "do what still fits" in fits and "Final review: right documents to the right programs" in fits
+    assert "Book backup rotations and letter writers" not in fits and "Plan US clinical experience" not in fits
+    assert "Book backup rotations and letter writers" in longer and "Plan US clinical experience" in longer
+    assert timeline.COMMIT_TO_DUAL not in note, "a date, not a task"
+    assert "come first now" not in note
 
 
 def test_a_reapplicant_is_told_which_of_their_steps_fell_before_today() -> None:
