@@ -539,9 +539,13 @@ def test_a_comlex_only_do_is_not_charged_the_usmle_transcript_and_is_told_what_i
     assert item(comlex, "COMLEX transcript (NBOME)")["note"].startswith("Not in our data, so not counted")
     assert comlex["total"] == usmle["total"] - 80
     assert comlex["summary"].endswith("not counting the COMLEX transcript fee, which is not in our data.")
-    with pytest.raises(InputError) as caught:
-        compute(applicant_type="non-us-img", exam_transcripts="comlex")
-    assert caught.value.field == "exam_transcripts" and "only for a US DO applicant" in caught.value.message
+    # Every applicant type but a US DO, with COMLEX alone or beside the USMLE
+    # (only one was tested; mutation audit s31, gap 10).
+    for applicant in ("us-md", "us-img", "non-us-img"):
+        for transcripts in ("comlex", "both"):
+            with pytest.raises(InputError) as caught:
+                compute(applicant_type=applicant, exam_transcripts=transcripts)
+            assert caught.value.field == "exam_transcripts" and "only for a US DO applicant" in caught.value.message
 
 
 def test_anesthesiology_first_year_note_names_its_pgy1_positions() -> None:

@@ -1145,3 +1145,120 @@ def test_the_result_names_the_four_bands_in_order_and_marks_the_readers(inputs: 
     assert f"Yours, above, is the <strong>{['first', 'second', 'third', 'fourth'][labels.index(yours)]}</strong>." in sentence
     headline = re.search(r'<p class="mpb-headline">(.*?)</p>', str(competitiveness.render(result)))
     assert headline is not None and f">{html.escape(yours)}</span>" in headline[1]
+
+
+# --- Boundaries no test pinned (mutation audit s31) ----------------------------------------------------
+# Each rule below could move by one step without a test failing; a reader on
+# the wrong side of it would have been given another band or another number.
+
+
+def factor(result: dict[str, object], name: str) -> int:
+    (points,) = [f["points"] for f in result["factors"] if f["factor"] == name]  # type: ignore[attr-defined]
+    return points
+
+
+AT_EXCEPTIONAL = {
+    **STRONG,
+    "specialty": "dermatology",
+    "step2_score": 260,
+    "research_items": 5,
+    "specialty_letters": 3,
+    "away_rotations": 2,
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("step2_score", 259), ("research_items", 4), ("specialty_letters", 2), ("away_rotations", 1)]
+)
+def test_each_exceptional_ultra_element_one_short_rules_out_single_track(name: str, value: int) -> None:
+    # One away rotation or two letters short, a dermatology reader would have
+    # been told applying alone is reasonable (gap 1).
+    assert compute(AT_EXCEPTIONAL)["band"] == "single-track"
+    short = compute({**AT_EXCEPTIONAL, name: value})
+    assert (short["band"], short["band_from_score"]) == ("dual-apply", "single-track")
+    rules = [r["rule"] for r in short["rules_applied"]]  # type: ignore[union-attr]
+    assert "Ultra-competitive fields: single-track only for exceptional applicants." in rules
+
+
+ULTRA_REAPPLICANT = {
+    "specialty": "dermatology",
+    "applicant_type": "us-img",
+    "step2_score": 255,
+    "research_items": 0,
+    "specialty_letters": 3,
+    "away_rotations": 2,
+    "usce_months": 12,
+    "years_since_graduation": 1,
+    "recent_clinical_months": 12,
+}
+
+
+def test_an_ultra_reapplicant_with_no_research_is_misaligned_whatever_the_score() -> None:
+    # The no-match guide says "no research at all" is enough on its own (gap 2).
+    assert compute(ULTRA_REAPPLICANT)["band"] == "dual-apply-strongly"
+    again = compute({**ULTRA_REAPPLICANT, "previously_unmatched": True})
+    assert again["band"] == "pivot"
+    (pivot,) = [r["rule"] for r in again["rules_applied"] if r["band"] == "pivot"]  # type: ignore[union-attr]
+    assert "no research for a research-heavy field" in pivot
+
+
+@pytest.mark.parametrize(("years", "pivot"), [(3, False), (4, True)])
+def test_the_no_recent_work_pivot_starts_after_three_years(years: int, pivot: bool) -> None:
+    # Only 8 years was tested; a 4-year reapplicant is past the line (gap 3).
+    file = {**ULTRA_REAPPLICANT, "research_items": 6, "previously_unmatched": True}
+    result = compute({**file, "years_since_graduation": years, "recent_clinical_months": 0})
+    assert (result["band"] == "pivot") is pivot
+
+
+@pytest.mark.parametrize(("years", "flagged"), [(5, False), (6, True)])
+def test_the_old_graduation_flag_starts_after_five_years(years: int, flagged: bool) -> None:
+    result = compute({"specialty": "psychiatry", "years_since_graduation": years, "recent_clinical_months": 0})
+    assert (competitiveness.OLD_GRADUATION_FLAG in result["red_flags"]) is flagged  # type: ignore[operator]
+
+
+def test_graduation_year_bands() -> None:
+    # The IMG article's "more than 5-7 years" (gap 6).
+    points = [
+        factor(compute({"specialty": "internal-medicine", "years_since_graduation": years}), "Years since graduation")
+        for years in (5, 6, 7, 8)
+    ]
+    assert points == [0, -10, -10, -15]
+
+
+def test_ultra_step2_bands_around_the_articles_lines() -> None:
+    # The 250 "ballpark" line moves the band and the margins (gap 7).
+    points = [
+        factor(compute({"specialty": "dermatology", "step2_score": score}), "Step 2 CK")
+        for score in (234, 235, 244, 245, 249, 250)
+    ]
+    assert points == [-20, -5, -5, 0, 0, 10]
+
+
+def test_failures_count_up_to_three() -> None:
+    # Capped at 2, a third failure would have stopped counting (gap 8).
+    points = [factor(compute({"specialty": "internal-medicine", "exam_failures": n}), "USMLE failures") for n in (2, 3, 4)]
+    assert points == [-20, -30, -30]
+
+
+def test_a_visa_weighs_more_in_competitive_fields() -> None:
+    # Gap 9.
+    points = {
+        slug: factor(compute({"specialty": slug, "needs_visa": True}), "Visa needed")
+        for slug in ("dermatology", "diagnostic-radiology", "internal-medicine", "general-surgery")
+    }
+    assert points == {"dermatology": -12, "diagnostic-radiology": -12, "internal-medicine": -8, "general-surgery": -8}
+
+
+@pytest.mark.parametrize(("score", "met"), [(244, False), (245, True)])
+def test_the_orthopaedic_self_audit_keeps_the_articles_245_line(score: int, met: bool) -> None:
+    # Gap 11.
+    audit = compute({"specialty": "orthopaedic-surgery", "step2_score": score})["ortho_audit"]
+    assert audit[0] == {"item": "Step 2 CK 245 or more", "met": met}  # type: ignore[index]
+
+
+def test_the_summary_names_the_band_in_words() -> None:
+    # The summary has no badge beside it: the band is said (gap 12).
+    summary = compute({"specialty": "internal-medicine", "step2_score": 251})["summary"]
+    assert str(summary).startswith(
+        "Internal Medicine: 57/100. Dual apply: keep this specialty as your first choice and add a genuine backup."
+    )

@@ -815,3 +815,22 @@ def test_an_imgs_backup_kept_second_at_the_roadmaps_range_is_told_to_aim_above_i
     assert "100 or more applications common for IMGs" in json.dumps(img)
     us_md = pc.compute({**reader, "applicant_type": "us-md"})
     assert "100 or more applications common for IMGs" not in json.dumps(us_md)
+
+
+def test_a_reapplicants_broad_backup_is_not_lowered_to_the_no_match_range() -> None:
+    # The no-match article's 60-100 only ever raises a backup's range: with
+    # "<=" a non-US IMG reapplicant's IM backup fell from 80-100 (mutation audit s31, gap 4).
+    result = pc.compute(
+        {
+            "specialty": "psychiatry",
+            "applicant_type": "non-us-img",
+            "step2_score": 245,
+            "previously_unmatched": True,
+            "backup_specialty": "internal-medicine",
+            "usce_months": 12,
+            "specialty_letters": 3,
+            "recent_clinical_months": 12,
+        }
+    )
+    assert result["band"] == "dual-apply"
+    assert result["backup"] == {"low": 80, "high": 100}
