@@ -8,13 +8,13 @@
 // Without scripts the label stays, and a pointer still opens the drawer.
 (() => {
   const drawer = () => document.getElementById("__drawer");
-  const replaceWithButton = (label, name) => {
+  const replaceWithButton = (label, nameId) => {
     if (label.dataset.mpbReplaced) return;
     label.dataset.mpbReplaced = "true";
     const button = document.createElement("button");
     button.type = "button";
     button.className = `${label.className} mpb-menu-button`;
-    button.setAttribute("aria-label", name);
+    button.setAttribute("aria-labelledby", nameId);
     button.append(...[...label.childNodes].map((node) => node.cloneNode(true)));
     const sync = () => button.setAttribute("aria-expanded", String(Boolean(drawer()?.checked)));
     sync();
@@ -42,12 +42,18 @@
   };
   const prepare = () => {
     checkShownScheme();
+    // Named by words main.html writes into the page (and the section's own
+    // link), which a browser's translation reaches, as it never does an
+    // aria-label (bridge audit s31, 4).
     const menu = document.querySelector('.md-header label[for="__drawer"]');
-    if (menu) replaceWithButton(menu, "Site navigation");
+    if (menu) replaceWithButton(menu, "mpb-words-site-navigation");
+    let sections = 0;
     for (const toggle of document.querySelectorAll('label.md-nav__link[for^="__nav_"][tabindex]')) {
-      if (toggle.getAttribute("aria-label") || toggle.textContent.trim()) continue;
-      const section = toggle.parentElement?.querySelector("a")?.textContent.trim();
-      if (section) toggle.setAttribute("aria-label", `Pages under ${section}`);
+      if (toggle.getAttribute("aria-labelledby") || toggle.textContent.trim()) continue;
+      const section = toggle.parentElement?.querySelector("a");
+      if (!section?.textContent.trim()) continue;
+      section.id ||= `mpb-nav-section-${++sections}`;
+      toggle.setAttribute("aria-labelledby", `mpb-words-pages-under ${section.id}`);
     }
   };
   if (globalThis.document$?.subscribe) globalThis.document$.subscribe(prepare);
