@@ -8,6 +8,8 @@
 // Without scripts the label stays, and a pointer still opens the drawer.
 (() => {
   const drawer = () => document.getElementById("__drawer");
+  // Counted across instant navigations, so no two section links share an id.
+  let sections = 0;
   const replaceWithButton = (label, nameId) => {
     if (label.dataset.mpbReplaced) return;
     label.dataset.mpbReplaced = "true";
@@ -47,7 +49,6 @@
     // aria-label (bridge audit s31, 4).
     const menu = document.querySelector('.md-header label[for="__drawer"]');
     if (menu) replaceWithButton(menu, "mpb-words-site-navigation");
-    let sections = 0;
     for (const toggle of document.querySelectorAll('label.md-nav__link[for^="__nav_"][tabindex]')) {
       if (toggle.getAttribute("aria-labelledby") || toggle.textContent.trim()) continue;
       const section = toggle.parentElement?.querySelector("a");
