@@ -29,9 +29,9 @@ from .html import Markup, capitalised, counted, el, join, table
 NAME = "signals"
 TITLE = "Program signals planner"
 SUMMARY = (
-    "For your first choice and your backup, how many program signals each allows in the season our table covers "
-    "(the result names it; where our data has the number) and how to place them across reach, target and likely "
-    "programs."
+    "For your first choice and your backup, how many program signals each allows in the season our table covers, "
+    "where our data has the number (the result names the season), and how to place them across reach, target and "
+    "likely programs."
 )
 
 Tier = data.ProgramTier

@@ -251,12 +251,12 @@ STEPS: tuple[Step, ...] = (
         # Marked past a month after submission, the reader's work of the week
         # went unshown (season audit s22, 5); ended when ranking opens, on no
         # source, it left a late applicant ten days of interviews (season-now
-        # audit s31, 2).  The rank-list deadline bounds it by the Match's own
-        # rule: a program ranks only applicants it has interviewed.
+        # audit s31, 2).  The rank-list deadline bounds it by logic alone:
+        # once the lists are certified, no interview can change them.
         lasts_until="rank_deadline",
         until_note=(
-            "Interviews can go on while ranking is open, until the rank-list deadline, {end}: a program ranks only "
-            "applicants it has interviewed."
+            "Interviews can go on while ranking is open, until the rank lists are certified by {end}: an interview "
+            "after that could no longer change a list."
         ),
     ),
 )
@@ -609,7 +609,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     catch_up = []
     # Submitting today still leaves time to do what fell before it.
     if today <= submission:
-        own = {p.step.title for p in placed if p.step.months < 0} | {COMMIT_TO_DUAL}
+        # Not the dual-applying date: a date is no task, and the decision is a step of its own.
+        own = {p.step.title for p in placed if p.step.months < 0}
         # A reapplicant's own steps start with the debrief and the choice of lane.
         own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
         missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
@@ -620,17 +621,20 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
         long_work = [title for title in missed if title in MONTHS_OF_WORK]
         if missed and (submission - today).days <= SHORT_RUN_UP_DAYS and long_work:
-            # Rotations and an outside review cannot fit in the weeks left, and
-            # a date is no task: "first, before you submit" asked the
-            # impossible of a late applicant, whom every day of waiting costs
-            # interviews (season-now audit s31, 3).
-            doable = [title for title in missed if title not in MONTHS_OF_WORK and title != COMMIT_TO_DUAL]
-            before = (
-                f"In the weeks before you submit on {long_date(submission)}, do what still fits, if not done yet: "
-                f"{', '.join(doable)}. "
-                if doable
-                else ""
+            # Clinical experience and rotations cannot fit in the weeks left:
+            # "first, before you submit" asked the impossible of a late
+            # applicant, whom every day of waiting costs interviews
+            # (season-now audit s31, 3).
+            doable = [title for title in missed if title not in MONTHS_OF_WORK]
+            days_left = (submission - today).days
+            when = (
+                "Today, before you submit"
+                if days_left == 0
+                else f"In the {counted(days_left, 'day')} before you submit on {long_date(submission)}"
+                if days_left < 14
+                else f"In the weeks before you submit on {long_date(submission)}"
             )
+            before = f"{when}, do what still fits, if not done yet: {', '.join(doable)}. " if doable else ""
             catch_up.append(
                 f"{missed_steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past. {before}"
                 f"Do not hold your application back for the longer work ({', '.join(long_work)}): do what you can of "
@@ -705,8 +709,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = f"Now: {ahead[0]['title']}, until {shown_end(ahead[0])}. "
         # A stretch holds the lead for months: the next day to act on still
         # shows beside it (ranking opens, the rank-list deadline).
-        if days := [item for item in ahead[1:] if "until" not in item]:
-            next_step += f"Next: {days[0]['title']} on {shown_date(days[0])}. "
+        if upcoming := next((item for item in ahead[1:] if "until" not in item), None):
+            next_step += f"Next: {upcoming['title']} on {shown_date(upcoming)}. "
     elif ahead:
         next_step = f"Next: {ahead[0]['title']} {'from' if 'until' in ahead[0] else 'on'} {shown_date(ahead[0])}. "
     else:

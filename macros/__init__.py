@@ -466,11 +466,57 @@ def cycle_registration() -> Markup:
     return join(
         "It opened ",
         cycle_date("registration_opens"),
-        ". ",
-        stays_open,
-        ": ",
+        ". The NRMP takes registrations, with the late fee, until the rank lists are certified: ",
         cycle_date("late_registration_ends"),
         ". An applicant who is not registered cannot match.",
+    )
+
+
+def cycle_short_of_interviews() -> Markup:
+    """Where the season stands for a reader who has applied and has few
+    interviews, said for the day the page was built: the same words all year
+    told a reader in March that they could still send applications, and one
+    in June that programs "have been reviewing since" September (diff review
+    s31, 2)."""
+    from calculators import cycle
+
+    today = cycle.reference_date()
+    year = _coming_season()
+    dates = cycle.season(year)
+    lead = f"{html.capitalised(cycle_as_of())}, "
+    if today < dates["programs_receive"].date:
+        return el(
+            "p",
+            lead,
+            f"programs start reviewing applications for the Match {year} ",
+            cycle_date("programs_receive", year),
+            ": until then, few invitations say little. If they stay few after that, the season is not over, though "
+            "it is later in it than the advice above assumes:",
+        )
+    if today <= dates["rank_deadline"].date:
+        return el(
+            "p",
+            lead,
+            f"programs have been reviewing applications for the Match {year} since ",
+            cycle_date("programs_receive", year),
+            ", and its rank lists are certified ",
+            cycle_date("rank_deadline", year),
+            ". If you applied and invitations are few, the season is not over, though it is later in it than the "
+            "advice above assumes:",
+        )
+    if cycle.rank_lists_may_be_open(year, today):
+        return el(
+            "p",
+            lead,
+            f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
+            "check its calendar at once. An application sent now is unlikely to bring an interview in time; what "
+            "follows the first item below still applies:",
+        )
+    return el(
+        "p",
+        lead,
+        f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it. What "
+        "follows the first item below still applies, SOAP and the next season above all:",
     )
 
 
@@ -758,6 +804,7 @@ def define_env(env: Any) -> None:
         cycle_as_of,
         cycle_date,
         cycle_registration,
+        cycle_short_of_interviews,
         cycle_planning_note,
         cycle_after_a_no_match,
         cycle_dates_table,

@@ -516,6 +516,11 @@ def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> N
     assert "ERAS opens" not in note and note.endswith("they come first now, before you submit on 1 September 2027.")
     early = timeline.compute({"today": "2025-01-10", "eras_submission": "2026-09-02"})
     assert not any("fell before today" in n for n in early["notes"])
+    # The dual-applying date is a date, not a task, and the count is of what is named (diff review s31, 4).
+    dual = timeline.compute({"today": "2026-07-20", "eras_submission": "2026-09-02", "dual_applying": True})
+    (note,) = [n for n in dual["notes"] if "fell before today" in n]
+    named = note.split(": ", 1)[1].split(". If not done yet")[0].split(", ")
+    assert timeline.COMMIT_TO_DUAL not in note and note.startswith(f"{len(named)} preparation steps"), note
 
 
 @pytest.mark.parametrize(("today", "submission"), [("2026-12-04", "2026-12-04"), ("2027-08-15", "2027-09-01")])
@@ -588,8 +593,8 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     # before the rank-list deadline.
     assert (season["date"], season["until"], season["past"]) == ("2026-10-10", "2027-02-16", False)
     assert season["detail"].endswith(
-        "until the rank-list deadline, 17 February 2027 (estimated, set early on purpose): a program ranks only "
-        "applicants it has interviewed."
+        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose): an interview after "
+        "that could no longer change a list."
     )
     # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
     assert result["summary"].startswith(
@@ -1519,3 +1524,29 @@ def test_whether_registration_is_open_is_one_answer_for_the_guides_and_the_timel
     after = cycle.registration(2027, late + one)
     assert after == ("may-be-open" if dates["rank_deadline"].estimated_early else "closed")
     assert cycle.registration(2027, dates["match_week"].date) == "closed"
+
+
+@pytest.mark.parametrize(
+    ("pinned", "said", "not_said"),
+    [
+        (dt.date(2026, 6, 1), "programs start reviewing applications for the Match 2027 around 23 September", "since"),
+        (dt.date(2026, 12, 4), "have been reviewing applications for the Match 2027 since around 23 September", "start"),
+        (dt.date(2027, 2, 20), "rank-list deadline has passed, and the NRMP's own may be days away", "not over"),
+        (dt.date(2026, 3, 1), "the Match 2026's rank lists are certified, so no new application", "not over"),
+    ],
+)
+def test_the_short_of_interviews_section_says_where_the_season_stands_on_the_build_date(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date, said: str, not_said: str
+) -> None:
+    # The same words all year told a reader in March that they could still
+    # send applications, and one in June that programs "have been reviewing
+    # since" September (diff review s31, 2).
+    import macros
+
+    pin_build_date(monkeypatch, pinned)
+    shown = unescape(re.sub(r"<[^>]+>", "", str(macros.cycle_short_of_interviews())))
+    assert shown.startswith(f"As of {cycle.long_date(pinned)}, when this page was built, ")
+    assert said in shown and not_said not in shown, shown
+    assert "since on" not in shown
+    guide = (ROOT / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
+    assert "{{ cycle_short_of_interviews() }}" in guide

@@ -112,7 +112,8 @@ def test_preload_hints_are_relative_to_the_page() -> None:
     assert f'"../../{runtime_assets.runtime_dir().as_posix()}/pyodide.asm.wasm", document.baseURI' in hints
     source = (ROOT / "docs" / "assets" / "javascripts" / "calculators.js").read_text()
     assert f'const RUNTIME_KEPT_KEY = "{runtime_assets.RUNTIME_KEPT_KEY}";' in source
-    assert 'new URL("pyodide.asm.wasm", folder)' in source
+    assert 'new URL("pyodide.asm.wasm", RUNTIME_FOLDER)' in source
+    assert "const RUNTIME_FOLDER = new URL(BUILD.runtimeDir, import.meta.url);" in source
     assert offline_engine.RUNTIME_PRELOAD.fullmatch(hints)
     page = type("Page", (), {"url": "assess/need-a-backup/"})()
     guide = "<html><head></head><body>no calculator</body></html>"

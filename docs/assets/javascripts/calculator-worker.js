@@ -1,7 +1,9 @@
 // Module worker that runs the calculators in Pyodide, off the page's thread,
 // so typing never waits for Python.
 //
-// Protocol.  The page first posts {type: "start", config}; the worker answers
+// Protocol.  The page first posts {type: "start", build, config}; a worker of
+// another build than ``build`` answers only {type: "status", phase: "failed",
+// reason: "other-build"}.  Otherwise the worker answers
 // with {type: "status", phase, text}, {type: "progress", loaded, total} while
 // bytes arrive, {type: "mark", name, at} timing marks (epoch ms, for the
 // benchmark's breakdown), and then answers {id, fn, name, payload} requests

@@ -529,6 +529,8 @@ function failureWords() {
 // and the restore sends it as typed.
 function startAgain() {
   if (runtime.phase !== "failed" || !(runtime.reason === "unreachable" || runtime.offline) || ENGINE_FROM_MEMORY) return;
+  // A worker of another build fails the same way again: only a reload mends it.
+  if (runtime.reason === "other-build") return;
   worker?.terminate?.();
   worker = null;
   compiled = null;
