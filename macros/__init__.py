@@ -474,7 +474,8 @@ def cycle_registration() -> Markup:
 
 def cycle_short_of_interviews() -> Markup:
     """Where the season stands for a reader who has applied and has few
-    interviews, said for the day the page was built: the same words all year
+    interviews, said for the day the page was built (running text, inside
+    the guide's own paragraph): the same words all year
     told a reader in March that they could still send applications, and one
     in June that programs "have been reviewing since" September (diff review
     s31, 2)."""
@@ -485,8 +486,7 @@ def cycle_short_of_interviews() -> Markup:
     dates = cycle.season(year)
     lead = f"{html.capitalised(cycle_as_of())}, "
     if today < dates["programs_receive"].date:
-        return el(
-            "p",
+        return join(
             lead,
             f"programs start reviewing applications for the Match {year} ",
             cycle_date("programs_receive", year),
@@ -494,8 +494,7 @@ def cycle_short_of_interviews() -> Markup:
             "it is later in it than the advice above assumes:",
         )
     if today <= dates["rank_deadline"].date:
-        return el(
-            "p",
+        return join(
             lead,
             f"programs have been reviewing applications for the Match {year} since ",
             cycle_date("programs_receive", year),
@@ -505,15 +504,13 @@ def cycle_short_of_interviews() -> Markup:
             "advice above assumes:",
         )
     if cycle.rank_lists_may_be_open(year, today):
-        return el(
-            "p",
+        return join(
             lead,
             f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
             "check its calendar at once. An application sent now is unlikely to bring an interview in time; what "
             "follows the first item below still applies:",
         )
-    return el(
-        "p",
+    return join(
         lead,
         f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it. What "
         "follows the first item below still applies, SOAP and the next season above all:",
