@@ -392,3 +392,23 @@ def test_the_calendar_download_and_its_option_stay_off_paper(page: Any, site_url
     page.emulate_media(media="screen")
     assert widget.locator('[data-field="include_past"]').is_visible()
     assert widget.get_by_text("It imports into Google Calendar").is_visible()
+
+
+def test_a_guides_closed_sections_print_open_without_the_calculators_module(page: Any, site_url: str) -> None:
+    # The guides' sections were opened for paper by the calculators' module,
+    # which a browser too old for it, or a folder that cannot load one, never
+    # runs: such a guide printed with its worked examples closed (bridge
+    # audit s31, 7).
+    page.route("**/assets/javascripts/calculators.js", lambda route: route.fulfill(status=404, body=""))
+    page.goto(site_url + "apply/")
+    page.wait_for_load_state("load")
+    closed = page.locator(".md-content details:not([open])")
+    count = closed.count()
+    assert count >= 1, "the page has no closed section: this test checks nothing"
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert closed.count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert closed.count() == count, "closed again, as the reader left them"
+    page.page_errors[:] = [error for error in page.page_errors if "calculators.js" not in error]

@@ -1600,18 +1600,11 @@ function mountAll() {
   }
 }
 
-// Paper cannot be clicked, but CSS cannot open a closed <details>: open every
-// one in the page's text for printing (a calculator's method, how its inputs
-// moved the result, a guide's worked example) and restore them after.  Python
-// marks the ones repeated per item, which print only as the reader left them.
-// A text box cannot be split between sheets of paper either: a long pasted
-// list went whole to a fresh sheet and ran off its foot, under the result.
-// Its text prints instead, which breaks between lines (calculators.css).
+// A text box cannot be split between sheets of paper: a long pasted list
+// went whole to a fresh sheet and ran off its foot, under the result.  Its
+// text prints instead, which breaks between lines (calculators.css).  Closed
+// sections open for paper in print-sections.js, guides' too.
 window.addEventListener("beforeprint", () => {
-  for (const details of document.querySelectorAll(".md-content details:not([open], .mpb-print-if-opened)")) {
-    details.open = true;
-    details.dataset.openedForPrint = "true";
-  }
   for (const box of document.querySelectorAll(".mpb-form textarea")) {
     if (box.previousElementSibling?.matches(".mpb-paper-copy")) continue;
     // The reader's own text, as the box (never translated) holds it.
@@ -1620,10 +1613,6 @@ window.addEventListener("beforeprint", () => {
   for (const widget of widgets) if (widget.root.isConnected) widget.markUnansweredForPrint();
 });
 window.addEventListener("afterprint", () => {
-  for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
-    details.open = false;
-    delete details.dataset.openedForPrint;
-  }
   for (const copy of document.querySelectorAll(".mpb-paper-copy")) copy.remove();
   for (const note of document.querySelectorAll(".mpb-stale-note[data-shown-for-print]")) {
     note.hidden = true;
