@@ -1278,8 +1278,8 @@ def render(result: BackupFinderResult) -> Markup:
                 # A US-citizen IMG's order moves on another group's scores
                 # (reapplicant audit s30, 4); the column heading alone said so.
                 + (
-                    " Those who matched are non-US IMGs, the nearest published group, not yours: US-citizen IMGs "
-                    "match more often overall, so a field moved down here may be closer to reach for you."
+                    f" Those who matched are non-US IMGs, {data.NOT_YOUR_GROUP}, so a field moved down here may be "
+                    "closer to reach for you."
                     if result["inputs"]["applicant_type"] == "us-img"
                     else ""
                 )

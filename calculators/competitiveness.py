@@ -833,8 +833,8 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     # said only beside the score, not beside the rule that set the band
     # (reapplicant audit s30, 4).
     not_yours = (
-        " Those are non-US IMGs' figures, the nearest published group, not yours: US-citizen IMGs match more often "
-        "overall, so the line may sit lower for you, by an amount the data cannot show."
+        f" Those are non-US IMGs' figures, {data.NOT_YOUR_GROUP}, so the line may sit lower for you, by an amount "
+        "the data cannot show."
         if v["applicant_type"] == "us-img"
         else ""
     )

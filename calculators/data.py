@@ -561,6 +561,10 @@ APPLICANT_TYPES: tuple[tuple[str, str], ...] = (
 APPLICANT_LABELS = dict(APPLICANT_TYPES)
 IMG_TYPES = frozenset({"us-img", "non-us-img"})
 US_GRADUATE_TYPES = frozenset({"us-md", "us-do"})
+# Said wherever a US-citizen IMG's advice rests on non-US IMGs' figures
+# (Charting Outcomes describes no other IMG group): one wording, so the
+# calculators cannot tell them two stories.
+NOT_YOUR_GROUP = "the nearest published group, not yours: US-citizen IMGs match more often overall"
 # Whom each ``MatchRates`` column counts.  For US MD and DO it is seniors: the
 # NRMP counts graduates who have left school as an applicant type of their
 # own, whose rate is not in our data, so a senior's rate must not be shown
