@@ -620,13 +620,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             else counted(len(missed), "preparation step")
         )
         long_work = [title for title in missed if title in MONTHS_OF_WORK]
-        if missed and (submission - today).days <= SHORT_RUN_UP_DAYS and long_work:
+        days_left = (submission - today).days
+        if long_work and days_left <= SHORT_RUN_UP_DAYS:
             # Clinical experience and rotations cannot fit in the weeks left:
             # "first, before you submit" asked the impossible of a late
             # applicant, whom every day of waiting costs interviews
             # (season-now audit s31, 3).
             doable = [title for title in missed if title not in MONTHS_OF_WORK]
-            days_left = (submission - today).days
             when = (
                 "Today, before you submit"
                 if days_left == 0

@@ -93,8 +93,9 @@
   // reader who went offline after that one page found the calculators dead
   // (upgrade audit s30, 2).
   const WASM_ASKED_KEY = "matchplanb:runtime-refill-asked";
-  // The note's words, which main.html writes into every page, hidden.
-  const updateWords = (part) => document.querySelector(`.mpb-update-words-${part}`);
+  // A fresh copy of the note's words, which main.html writes into every
+  // page, hidden (undefined on a page without them).
+  const updateWords = (part) => document.querySelector(`.mpb-update-words-${part}`)?.cloneNode(true);
   let reloadForOffline = false;
   function completeRuntime() {
     const worker = navigator.serviceWorker.controller;
@@ -110,7 +111,7 @@
         reloadForOffline = true;
         const note = document.querySelector(".mpb-updated");
         // Still empty, it is filled in a frame, with these words (showUpdated).
-        if (note?.hasChildNodes()) note.append(" ", ...updateWords("offline").cloneNode(true).childNodes);
+        if (note?.hasChildNodes()) note.append(" ", ...updateWords("offline").childNodes);
         return;
       }
       if (askedBefore(data.keepWasm)) return;
@@ -161,11 +162,11 @@
     // Put in empty and filled a frame later: a status that arrives already
     // holding its words is not reliably read out.
     requestAnimationFrame(() => {
-      const words = updateWords("note").cloneNode(true);
+      const words = updateWords("note");
       words.querySelector('[data-mpb-act="reload"]').addEventListener("click", () => location.reload());
       words.querySelector('[data-mpb-act="not-now"]').addEventListener("click", notNow);
       note.append(...words.childNodes);
-      if (reloadForOffline) note.append(" ", ...updateWords("offline").cloneNode(true).childNodes);
+      if (reloadForOffline) note.append(" ", ...updateWords("offline").childNodes);
       // It floats over the page: a field Tab or Shift+Tab scrolls to stops
       // clear of it (offline.css), where the note had covered it (a11y
       // audit s20, 4).
