@@ -354,6 +354,37 @@ def test_on_a_phone_every_sideways_scrolling_box_can_be_reached_by_keyboard(
     assert named > 0, "nothing scrolled sideways at 390 px: the test checked nothing"
 
 
+def test_a_wide_table_is_one_named_region_a_keyboard_reaches_once(browser: Any, site_url: str) -> None:
+    # The data page's tables sit in regions Python builds; the script made
+    # Material's wrapper inside each a second region, so Tab stopped twice on
+    # one table and a screen reader heard its name twice (audit s32).  A guide
+    # table is named by its section's heading: the script's own name read the
+    # heading's "¶" too, and was words a translation leaves in English.
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    open_page(page, site_url + "data-and-sources/")
+    page.wait_for_timeout(400)  # the regions are marked once the page has settled
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('.mpb-scroll')].filter((r) => r.scrollWidth > r.clientWidth + 1).length"
+    )
+    assert wide > 0, "no data table is wider than the page at 1024 px: the test checked nothing"
+    assert page.locator("[role=region] [role=region], .mpb-scroll [tabindex]").count() == 0
+
+    navigate(page, site_url + "assess/need-a-backup/")
+    region = page.get_by_role("region", name="Decision table (scrolls sideways)")
+    assert region.count() == 0, "a table that fits is no extra Tab stop"
+    page.evaluate(
+        "() => { document.querySelector('.mpb-cards table').style.minWidth = '2400px'; dispatchEvent(new Event('resize')); }"
+    )
+    region.wait_for()
+    assert region.get_attribute("tabindex") == "0"
+    assert page.locator("table", has=page.locator("caption", has_text="Decision table")).count() == 1
+    page.evaluate("() => { document.querySelector('.mpb-cards table').style.minWidth = ''; dispatchEvent(new Event('resize')); }")
+    region.wait_for(state="detached")
+    context.close()
+
+
 def test_on_a_phone_the_keyboard_opens_the_navigation_and_skips_it_closed(browser: Any, site_url: str) -> None:
     # Closed, Material's drawer kept its links in the Tab order off screen
     # (33 of the first 38 stops), and its menu button was a label no key reached.

@@ -753,6 +753,21 @@ def test_tables_built_with_their_labels_are_left_as_they_are() -> None:
     assert '<td data-label="Fee (US$)">1</td>' in cards and '<td data-label="A &amp; B">2</td>' in cards
 
 
+def test_a_guide_table_is_named_by_its_sections_heading_without_the_permalink() -> None:
+    from macros import table_cards
+
+    table = "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+    page = (
+        '<h1 id="t">Title<a class="headerlink" href="#t" title="Permanent link">&para;</a></h1>'
+        f'<h2 id="f">Fees &amp; <em>timing</em><a class="headerlink" href="#f" title="Permanent link">¶</a></h2>{table}'
+        f"<p>Between.</p>{table}"
+    )
+    built = table_cards.on_page_content(page)
+    captions = re.findall(r'<caption class="mpb-visually-hidden" id="([^"]+)">([^<]*)</caption>', built)
+    assert captions == [("mpb-guide-table-1", "Fees &amp; timing"), ("mpb-guide-table-2", "Fees &amp; timing")]
+    assert "<caption" not in table_cards.on_page_content(table)
+
+
 def test_a_tables_percentage_reads_alike_wherever_the_site_prints_it() -> None:
     # The guides printed family medicine's fill rate as 85.0%, the data page
     # as 85%: one figure, two spellings (one decimal, as NRMP prints it).

@@ -1,28 +1,27 @@
-// A guide's table wider than a phone scrolls sideways in Material's wrapper,
-// which Safari's keyboard cannot reach, and which a screen reader meets with
-// no name.  Each wrapper that scrolls becomes a named region that takes
-// focus, as the calculators' own wide tables are built.  A classic script, so
-// a page opened from a folder (file://) runs it too.
+// A guide's table wider than the window scrolls sideways in Material's
+// wrapper, which Safari's keyboard cannot reach, and which a screen reader
+// meets with no name.  Each wrapper that scrolls becomes a region that takes
+// focus, named by words the page holds: the table's caption (the build gives
+// each guide table one, from its section's heading) and main.html's "scrolls
+// sideways".  Only while it scrolls: a table that fits is no extra Tab stop.
+// A classic script, so a page opened from a folder (file://) runs it too.
 (() => {
-  const label = (wrapper) => {
-    const caption = wrapper.querySelector("caption")?.textContent.trim();
-    if (caption) return `${caption} (scrolls sideways)`;
-    let node = wrapper.closest(".md-typeset__table") ?? wrapper;
-    while ((node = node.previousElementSibling) && !/^H[1-6]$/.test(node.tagName));
-    const heading = node?.textContent.replace("¶", "").trim();
-    return heading ? `Table: ${heading} (scrolls sideways)` : "Table (scrolls sideways)";
-  };
+  const SIDEWAYS = "mpb-words-scrolls-sideways";
+  const TABLE = "mpb-words-table";
   const mark = () => {
     for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
-      if (wrapper.closest(".mpb-calculator")) continue; // built as regions already
+      // The calculators' and the data page's tables sit in regions of their
+      // own, built by Python, whose wrapper here does not scroll.
+      if (wrapper.closest(".mpb-calculator, .mpb-scroll")) continue;
       if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+        const caption = wrapper.querySelector("caption[id]");
         wrapper.tabIndex = 0;
         wrapper.setAttribute("role", "region");
-        wrapper.setAttribute("aria-label", label(wrapper));
+        wrapper.setAttribute("aria-labelledby", `${caption?.id ?? TABLE} ${SIDEWAYS}`);
       } else if (wrapper.getAttribute("role") === "region") {
         wrapper.removeAttribute("tabindex");
         wrapper.removeAttribute("role");
-        wrapper.removeAttribute("aria-label");
+        wrapper.removeAttribute("aria-labelledby");
       }
     }
   };
