@@ -1485,7 +1485,8 @@ def method() -> Markup:
         el(
             "p",
             "Visa: unless you answer yes or no, the visa need follows your applicant type: a non-US-citizen IMG counts "
-            "as needing a J-1 or H-1B; US MD and DO graduates and US-citizen or permanent-resident IMGs do not.",
+            "as needing a J-1 or H-1B; US MD and DO graduates and US-citizen IMGs do not. A permanent resident, whom the "
+            "NRMP counts as a non-US-citizen IMG, answers no.",
         ),
         el("h4", "Points"),
         el(

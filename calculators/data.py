@@ -555,10 +555,17 @@ SPECIALTY_CHOICES: tuple[tuple[str, str], ...] = tuple((s.slug, s.name) for s in
 APPLICANT_TYPES: tuple[tuple[str, str], ...] = (
     ("us-md", "US MD senior or graduate"),
     ("us-do", "US DO senior or graduate"),
-    ("us-img", "US-citizen IMG (or permanent resident)"),
+    ("us-img", "US-citizen IMG"),
     ("non-us-img", "Non-US-citizen IMG"),
 )
 APPLICANT_LABELS = dict(APPLICANT_TYPES)
+# The NRMP registers a permanent resident (green card) who studied abroad as a
+# non-US-citizen IMG, and counts them in that group's figures: the site once
+# filed them with US citizens, and told them those figures were not theirs.
+PERMANENT_RESIDENTS = (
+    "A permanent resident (green card holder) who studied abroad registers as a non-US-citizen IMG (NRMP, applicant "
+    "registration FAQ, as read in 2026): choose that, and answer that you need no visa."
+)
 IMG_TYPES = frozenset({"us-img", "non-us-img"})
 US_GRADUATE_TYPES = frozenset({"us-md", "us-do"})
 # Said wherever a US-citizen IMG's advice rests on non-US IMGs' figures

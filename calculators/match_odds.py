@@ -128,7 +128,7 @@ OWN_GROUP_FIGURES = {
 READER_GROUPS = {
     "us-md": "US MD seniors and graduates",
     "us-do": "US DO seniors and graduates",
-    "us-img": "US-citizen IMGs (and permanent residents)",
+    "us-img": "US-citizen IMGs",
     "non-us-img": "non-US IMGs",
 }
 

@@ -27,7 +27,7 @@ APPLICANT_TYPE = ChoiceField(
     label="Applicant type",
     choices=data.APPLICANT_TYPES,
     initial="non-us-img",
-    help="How the NRMP classifies you.",
+    help=f"How the NRMP classifies you. {data.PERMANENT_RESIDENTS}",
 )
 STEP2_SCORE = IntField(
     name="step2_score",
@@ -95,8 +95,9 @@ def check_backup(first_choice: str, backup: object, first_choice_label: str) -> 
 
 
 # Visa: by default it follows the applicant type, because only non-US-citizen
-# IMGs need a J-1 or H-1B to train; US graduates and US-citizen (or permanent
-# resident) IMGs do not.  A reader can still say yes or no outright.  The two
+# IMGs need a J-1 or H-1B to train; US graduates and US-citizen IMGs do not
+# (nor does a permanent resident, whom the NRMP counts as a non-US IMG: they
+# answer no).  A reader can still say yes or no outright.  The two
 # explicit answers keep the slugs "true" and "false", so addresses and
 # remembered answers from the old yes/no checkbox still mean the same thing.
 VISA_BY_APPLICANT_TYPE = "by-applicant-type"

@@ -26,7 +26,7 @@ LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 # non-US IMGs'): their type, how the calculators name the group, how the
 # match-rate table names it, and that table's field for it.
 READERS_OUTSIDE_THE_DATA = [
-    ("us-img", "US-citizen IMGs (and permanent residents)", "US-citizen IMGs", "us_img_pct"),
+    ("us-img", "US-citizen IMGs", "US-citizen IMGs", "us_img_pct"),
     ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
     ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
 ]

@@ -400,7 +400,7 @@ def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
             {"applicant_type": "img"},
             "applicant_type",
             "Applicant type must be one of: US MD senior or graduate, US DO senior or graduate, "
-            "US-citizen IMG (or permanent resident), Non-US-citizen IMG.",
+            "US-citizen IMG, Non-US-citizen IMG.",
         ),
         (
             {"needs_visa": "maybe"},
