@@ -374,3 +374,16 @@ def test_what_the_page_says_at_its_own_moments_is_written_here(name: str) -> Non
         holder = "statusBox" if attribute in STATUS_WORDS else "profile"
         read = rf"{holder}\.dataset\.{camel}\b|\{{[^}}]*\b{camel}\b[^}}]*\}} = [\w.]*{holder}\.dataset"
         assert re.search(read, script), camel
+
+
+def test_a_permanent_resident_is_sent_to_the_group_the_nrmp_counts_them_in() -> None:
+    # The form offered "US-citizen IMG (or permanent resident)": a green-card
+    # holder got US-citizen IMGs' +5 points and was told the non-US figures,
+    # which count them, were not theirs (us-img audit s32, 2).
+    from calculators import data, profile
+
+    assert "permanent" not in data.APPLICANT_LABELS["us-img"]
+    assert data.PERMANENT_RESIDENTS in profile.APPLICANT_TYPE.help
+    assert "non-US-citizen IMG" in data.PERMANENT_RESIDENTS and "no visa" in data.PERMANENT_RESIDENTS
+    glossary = (Path(__file__).parents[1] / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert "citizenship or permanent residence" not in glossary
