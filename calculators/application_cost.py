@@ -232,7 +232,8 @@ FIELDS = (
         label="Taking USMLE Step 3 this season",
         help=(
             "Tick to count the Step 3 exam fee. The no-match article says Step 3 can help after a borderline Step 2 CK "
-            "or for an older graduate, and that a failure does more harm than not sitting it."
+            "or for an older graduate, and that a failure does more harm than not sitting it. An IMG can sit it only once "
+            f"ECFMG has certified them ({data.ECFMG_BOOKLET.cite()})."
         ),
     ),
     IntField(
@@ -285,7 +286,7 @@ def _item(item: str, amount: float, note: str, source: data.Fee | str) -> CostIt
 
 
 def _cite(fee: data.Fee) -> str:
-    return f"{fee.source} ({fee.season_or_year})"
+    return f"{fee.source}, {fee.season_or_year}"
 
 
 def _old_mark(fee: data.Fee) -> Markup | None:

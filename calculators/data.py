@@ -153,6 +153,10 @@ NRMP_RANKING = Source(
     "NRMP, from a copy of its page (the NRMP's own site not seen)",
     "secondary",
 )
+# Read on nrmp.org: a permanent resident registers as a non-US IMG.
+NRMP_REGISTRATION_FAQ = Source("nrmp-registration-faq", "Registration FAQs for applicants", "read 2026", "NRMP")
+# IMGs need ECFMG certification to start an accredited residency and to sit Step 3.
+ECFMG_BOOKLET = Source("ecfmg-information-booklet", "Information Booklet: ECFMG Certification", "2023 edition", "ECFMG")
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -162,6 +166,8 @@ SOURCES = (
     ERAS_RULES,
     NRMP_APPLICANT_FAQ,
     NRMP_RANKING,
+    NRMP_REGISTRATION_FAQ,
+    ECFMG_BOOKLET,
 )
 
 
@@ -563,8 +569,8 @@ APPLICANT_LABELS = dict(APPLICANT_TYPES)
 # non-US-citizen IMG, and counts them in that group's figures: the site once
 # filed them with US citizens, and told them those figures were not theirs.
 PERMANENT_RESIDENTS = (
-    "A permanent resident (green card holder) who studied abroad registers as a non-US-citizen IMG (NRMP, applicant "
-    "registration FAQ, as read in 2026): choose that, and answer that you need no visa."
+    "A permanent resident (green card holder) who studied abroad registers as a non-US-citizen IMG "
+    f"({NRMP_REGISTRATION_FAQ.cite()}): choose that, and answer that you need no visa."
 )
 IMG_TYPES = frozenset({"us-img", "non-us-img"})
 US_GRADUATE_TYPES = frozenset({"us-md", "us-do"})
