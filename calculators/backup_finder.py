@@ -469,7 +469,7 @@ FIELDS = (
         label="Prefer clinic (outpatient) work",
         choices=PREFERENCES,
         initial="either",
-        help="Yes for clinics and continuity; no for hospital wards, theatres and emergency departments.",
+        help="Yes for clinics and continuity; no for hospital wards, operating rooms and emergency departments.",
     ),
     ChoiceField(
         name="interest",
@@ -481,7 +481,7 @@ FIELDS = (
     replace(profile.EXAM_FAILURES, help="Failed attempts on any USMLE Step: fields more forgiving of them score higher."),
     replace(
         profile.PREVIOUSLY_UNMATCHED,
-        help="A past no-match makes fields more forgiving of red flags score higher.",
+        help="After a no-match, fields that forgive red flags more score higher.",
     ),
     replace(
         profile.STEP2_SCORE,

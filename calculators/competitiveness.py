@@ -631,7 +631,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             _from_bands(research, RESEARCH_BANDS[tier]),
             f"{counted(research, 'item')}; research weighs "
             + ("heavily" if tier == "ultra" else "moderately")
-            + f" in a field {data.TIER_LABELS[tier]}.",
+            + f" in a field that is {data.TIER_LABELS[tier]}.",
             # The ultra article on its fields; the IMG article elsewhere
             # ("especially important for academic and competitive specialties").
             ARTICLE_ULTRA if tier == "ultra" else ARTICLE_IMG,
@@ -1296,9 +1296,9 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     else:
         headline = "No single change to one input moves the band up; it would take several together."
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
-        headline += (
-            f" Your score is only {counted(result.score - floors[here], 'point')} above the line for “{BAND_LABELS[below[1]]}”."
-        )
+        margin = result.score - floors[here]
+        where = f"only {counted(margin, 'point')} above" if margin else "exactly on"
+        headline += f" Your score is {where} the line for “{BAND_LABELS[below[1]]}”."
     return {
         "score": result.score,
         "points_to_band_above": above[0] - result.score if above else None,
@@ -1508,8 +1508,8 @@ def method() -> Markup:
                     + "; a US MD or DO graduate who has left school (1 year or more since graduation, or a past "
                     "no-match) 0, since the NRMP counts them apart from seniors and their rate is not in our data"
                     + f". Context: {rates.year} PGY-1 match rates were {rates.us_md_senior_pct:g}% (US MD seniors), "
-                    f"{rates.us_do_senior_pct:g}% (US DO seniors), {rates.us_img_pct:g}% (US IMG) and "
-                    f"{rates.non_us_img_pct:g}% (non-US IMG); {rates.source}.",
+                    f"{rates.us_do_senior_pct:g}% (US DO seniors), {rates.us_img_pct:g}% (US-citizen IMGs) and "
+                    f"{rates.non_us_img_pct:g}% (non-US IMGs); {rates.source}.",
                 ),
                 el(
                     "li",

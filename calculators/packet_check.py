@@ -362,7 +362,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         doc = documents[doc_key]
         doc_id = doc["id"]
         if doc_key in assigned[program_key]:
-            flag("warning", program, f"Assignments, line {line}: {doc_id} is assigned to this program twice.")
+            flag("warning", program, f"Assignments, line {line}: “{doc_id}” is assigned to this program twice.")
             continue
         assigned[program_key][doc_key] = None
         field = programs[program_key]["specialty"]
@@ -372,13 +372,15 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         if doc["specialty"] == field or field in FIRST_YEAR:
             continue
         if doc["kind"] == "statement":
-            flag("error", program, f"Statement {doc_id} was written for {doc['specialty']}, but this program is in {field}.")
+            flag(
+                "error", program, f"The statement “{doc_id}” was written for {doc['specialty']}, but this program is in {field}."
+            )
         else:
             supporting[program_key].append(str(doc_id))
             flag(
                 "note",
                 program,
-                f"Letter {doc_id} was written for {doc['specialty']}, not {field}: fine as a supporting letter "
+                f"The letter “{doc_id}” was written for {doc['specialty']}, not {field}: fine as a supporting letter "
                 "about your clinical work, next to letters from this field.",
             )
 
@@ -396,7 +398,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             flag(
                 "warning",
                 program,
-                f"{len(supporting[key])} letters from other fields ({', '.join(supporting[key])}); the "
+                f"{len(supporting[key])} letters from other fields ({', '.join(f'“{i}”' for i in supporting[key])}); the "
                 f"articles suggest at most {counted(limit, 'supporting letter')} for {specialty}, "
                 "with the rest from the field itself. After a preliminary year, two strong letters from that year "
                 "next to one or two from this field is what the no-match article asks for.",

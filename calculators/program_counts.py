@@ -698,7 +698,8 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
         )
     if profile.visa_needed(v):
         said.append(
-            "You need a visa: count only programs that sponsor the one you need (IMG article). Where few programs "
+            f"You need a visa, {profile.visa_basis(v)}: count only programs that sponsor the one you need (IMG "
+            "article). Where few programs "
             "in a range sponsor it, the breadth has to come from the backup rather than from padding the list."
         )
     return said

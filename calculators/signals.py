@@ -285,7 +285,7 @@ def _reasons(
             "the programs where you have a real connection."
         )
     if profile.visa_needed(v):
-        reasons.append(f"You need a visa ({profile.visa_basis(v)}): signal only programs that sponsor the visa you need.")
+        reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")
     if v["geographic_restriction"]:
         reasons.append(
             "You limited your area: signal within it first, and check that each signalled program is one you would really attend."

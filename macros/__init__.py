@@ -185,7 +185,7 @@ def pgy1_table() -> Markup:
     acs = [(s.name, s.acs_fill) for s in d.SPECIALTIES if s.acs_fill]
     return join(
         table(
-            ("Specialty", "Offered", "Filled", "Fill rate", "US MD seniors", "US DO seniors", "US IMGs", "Non-US IMGs"),
+            ("Specialty", "Offered", "Filled", "Fill rate", "US MD seniors", "US DO seniors", "US-citizen IMGs", "Non-US IMGs"),
             rows,
             caption=f"PGY-1 positions and share of offered positions by applicant type: {d.RESULTS_AND_DATA.cite()}",
         ),
@@ -211,7 +211,7 @@ def match_rates_table() -> Markup:
         for r in sorted(d.match_rates().values(), key=lambda r: -r.year)
     ]
     return table(
-        ("Year", "US MD seniors", "US DO seniors", "US IMGs", "Non-US IMGs", "All active", "Source"),
+        ("Year", "US MD seniors", "US DO seniors", "US-citizen IMGs", "Non-US IMGs", "All active", "Source"),
         rows,
         caption="PGY-1 match rate by applicant type, Main Residency Match",
     )

@@ -762,7 +762,7 @@ def test_a_clean_packet_passes_and_the_default_example_has_a_slip_and_a_supporti
     default = packet_check.compute({})
     assert not default["ok"]
     by_severity = {(p["severity"], p["program"]): p["message"] for p in default["problems"]}
-    assert "Statement PS-DR was written for diagnostic-radiology" in by_severity["error", "Lakeside Community IM"]
+    assert "The statement “PS-DR” was written for diagnostic-radiology" in by_severity["error", "Lakeside Community IM"]
     assert "supporting letter" in by_severity["note", "Riverside Radiology"]
     assert "NOTE" in packet_check.render(default)
 
@@ -808,13 +808,13 @@ def test_windows_line_endings_are_fine() -> None:
 def test_wrong_letters_and_statements_are_still_errors() -> None:
     # A radiologist is a US clinician too: the radiology article's backup packet adds one letter from any of them.
     assert [(s, m.split(":")[0]) for s, m in radiology("A,R2")] == [
-        ("note", "Letter R2 was written for diagnostic-radiology, not internal-medicine")
+        ("note", "The letter “R2” was written for diagnostic-radiology, not internal-medicine")
     ]
     # A supporting letter cannot stand in for the field's own letters.
     no_own = {**RADIOLOGY, "assignments": "program,document\nA,SA\nA,I1\nA,I2\nR,SR\nR,I1\n"}
     assert any("No letter written for diagnostic-radiology" in p["message"] for p in packet_check.compute(no_own)["problems"])
     # Statements are never interchangeable.
-    assert any(s == "error" and "Statement SA was written for internal-medicine" in m for s, m in radiology("R,SA"))
+    assert any(s == "error" and "The statement “SA” was written for internal-medicine" in m for s, m in radiology("R,SA"))
 
 
 def test_each_packet_rule() -> None:
@@ -1004,7 +1004,7 @@ def test_names_and_ids_match_whatever_their_case_spacing_or_accent_encoding() ->
     # The messages and the summary keep the names as the programs table writes them.
     assert [p["program"] for p in result["programs"]] == ["Metro\u00a0University  IM", f"Hospital {composed}"]
     twice = severities(programs=programs, assignments=assignments + "Metro University IM,S1\n")
-    assert twice == [("warning", "Assignments, line 8: S1 is assigned to this program twice.")]
+    assert twice == [("warning", "Assignments, line 8: “S1” is assigned to this program twice.")]
     assert "Programs, line 4: this program is listed twice." in messages(programs=CLEAN["programs"] + "a,internal-medicine\n")
     missing = messages(assignments=CLEAN["assignments"] + "Metro IM,S1\n")
     assert "Assignments, line 8: no program named “Metro IM” in the programs table." in missing

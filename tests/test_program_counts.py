@@ -561,7 +561,7 @@ def test_the_result_says_when_a_range_was_not_written_for_this_reader() -> None:
     said = " ".join(outside["reasons"])
     assert "not for your applicant type (Non-US-citizen IMG)" in said
     assert "The range assumes no exam failure" in said
-    assert "You need a visa: count only programs that sponsor" in said
+    assert "You need a visa, taken from your applicant type (Non-US-citizen IMG): count only programs that sponsor" in said
     inside = pc.compute({"specialty": "dermatology", "applicant_type": "us-img", "exam_failures": 0, "step2_score": 255})
     said = " ".join(inside["reasons"])
     assert "not for your applicant type" not in said and "assumes no exam failure" not in said and "need a visa" not in said
