@@ -136,7 +136,8 @@ def table(
 def scroll_region(content: Child, labelled_by: str, hint: str = "") -> Markup:
     """A box that scrolls sideways when its content is wider than the page.
 
-    It can take keyboard focus, so a reader without a mouse can scroll it too,
+    It can take keyboard focus, so a reader without a mouse can scroll it too
+    (outside a calculator, ``scroll-regions.js`` drops that Tab stop while it fits the window),
     and it is named by the element ``labelled_by`` (a caption), words on the
     page that a browser's translation translates, as it never does an
     ``aria-label``.  ``hint`` is shown above it on narrow screens only, where

@@ -405,6 +405,12 @@ def test_a_wide_table_is_one_named_region_a_keyboard_reaches_once(browser: Any, 
     )
     assert wide > 0, "no data table is wider than the page at 1024 px: the test checked nothing"
     assert page.locator("[role=region] [role=region], .mpb-scroll [tabindex]").count() == 0
+    # A region that fits the page is no Tab stop; one that scrolls is one.
+    focusable = page.evaluate(
+        """() => [...document.querySelectorAll('.mpb-scroll')]
+             .map((r) => [r.scrollWidth > r.clientWidth + 1, r.getAttribute('tabindex') === '0'])"""
+    )
+    assert all(scrolls == stop for scrolls, stop in focusable) and len(focusable) > wide, focusable
 
     navigate(page, site_url + "assess/need-a-backup/")
     region = page.get_by_role("region", name="Decision table (scrolls sideways)")

@@ -9,6 +9,15 @@
   const SIDEWAYS = "mpb-words-scrolls-sideways";
   const TABLE = "mpb-words-table";
   const mark = () => {
+    // Python builds the reference tables (the data page's, a guide's dates)
+    // as regions that take focus, as they must with scripts off; one that
+    // fits the window is no Tab stop (tablet audit s32, 3).  A calculator's
+    // are left alone: each new answer draws them again.
+    for (const region of document.querySelectorAll(".mpb-scroll")) {
+      if (region.closest(".mpb-calculator")) continue;
+      if (region.scrollWidth > region.clientWidth + 1) region.tabIndex = 0;
+      else region.removeAttribute("tabindex");
+    }
     for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
       // The calculators' and the data page's tables sit in regions of their
       // own, built by Python, whose wrapper here does not scroll.
