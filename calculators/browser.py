@@ -31,7 +31,7 @@ def compute(name: str, inputs_json: str, level: int = TITLE_LEVEL) -> str:
     except Exception as error:  # the page must get words, whatever went wrong
         # No field is named, so the page shows the message among its notes;
         # ``status`` is the line the page can say instead of "fix a field",
-        # ``detail`` is for a developer and is never shown to the reader.
+        # ``detail`` is for a developer: the page logs it to the console and never shows it.
         return json.dumps(
             {
                 "ok": False,

@@ -119,10 +119,6 @@ def rule_date(match_year: int, key: str) -> dt.date:
     }[key]
 
 
-def match_week_monday(match_year: int) -> dt.date:
-    return season(match_year)["match_week"].date
-
-
 @dataclass(frozen=True)
 class SeasonDate:
     """A milestone's date in one season, published or estimated."""
@@ -162,12 +158,11 @@ class SeasonDate:
         prefix = "by " if deadline else "around " if self.estimated else "on " if on else ""
         return prefix + long_date(self.date) + (", an estimate set early on purpose" if self.estimated_early else "")
 
-    def cite(self, with_rule: bool = False) -> str:
+    def cite(self) -> str:
         if self.estimated:
             # "Not in our data", not "not yet published": the date may be
             # past, and published where our table has not caught up.
-            rule = f" ({MILESTONE_BY_KEY[self.key].rule})" if with_rule else "; the published date is not in our data"
-            return f"Match {self.match_year}: estimated by rule{rule}"
+            return f"Match {self.match_year}: estimated by rule; the published date is not in our data"
         return f"Match {self.match_year}: {self.source} ({self.status})"
 
 

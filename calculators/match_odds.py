@@ -279,10 +279,6 @@ def shifted_count_log_pmf(k: int, mean: float, sd: float) -> float:
     return shift * math.log(mu) - mu - math.lgamma(shift + 1)
 
 
-def count_model_name(mean: float, sd: float) -> str:
-    return "negative binomial" if sd * sd > mean - CONTIG_FLOOR else "Poisson"
-
-
 # --- The measures -----------------------------------------------------------------------
 def _availability_problem(
     label: str,

@@ -16,7 +16,7 @@ from bisect import insort
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NotRequired, TypedDict
+from typing import TypedDict
 
 from .data import ARTICLE_IMG, ARTICLE_ORTHO
 from .fields import (
@@ -354,7 +354,6 @@ def count_lists(n: int) -> int:
 class ReorderingCheck(TypedDict):
     tried: int
     possible: int
-    runs: NotRequired[int]  # not when the check is switched off
     complete: bool
     better: list[str]
     note: str
@@ -403,7 +402,7 @@ def manipulation_check(market: Market, applicant: str, cap: int = MAX_PROPOSAL_R
         else f"Stopped after {cap:,} trial runs: {covered:,} of the {possible:,} possible lists were checked, "
         "so this is a sample, not a proof."
     )
-    return {"tried": covered, "possible": possible, "runs": runs, "complete": complete, "better": better, "note": note}
+    return {"tried": covered, "possible": possible, "complete": complete, "better": better, "note": note}
 
 
 def _market_unless_seeded(v: Mapping[str, object]) -> None:

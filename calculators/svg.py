@@ -178,7 +178,7 @@ AXIS_HEIGHT = 30
 DISPLAY_SCALE = 1.3
 # Bars are coloured from CSS custom properties (calculators.css) so they follow
 # the colour scheme; without the stylesheet they fall back to currentColor.
-TONES = ("mpb-tone-1", "mpb-tone-2", "mpb-tone-3", "mpb-tone-4")
+TONES = ("mpb-tone-1", "mpb-tone-2", "mpb-tone-3")
 
 
 @dataclass(frozen=True)
@@ -318,6 +318,8 @@ def stacked_bars(
     parts: list[Markup] = []
     y = 0.0
     for label, segments in rows:
+        if len(segments) > len(TONES):  # a segment past the last tone would be dropped
+            raise ValueError(f"{label!r}: {len(segments)} segments, but only {len(TONES)} tones (calculators.css)")
         parts.append(el("text", label, x=ROW_PAD, y=_fmt(y + 15), font_weight="700"))
         total = sum(s.value for s in segments) or 1.0
         x = float(ROW_PAD)

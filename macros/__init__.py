@@ -16,7 +16,7 @@ from calculators import REGISTRY, html
 from calculators import data as d
 from calculators.application_cost import eras_schedule
 from calculators.html import Markup, el, join, scroll_region
-from calculators.render import DISCLAIMER, SERVE_FOLDER, render_calculator
+from calculators.render import SERVE_FOLDER, render_calculator
 
 from .hosted import hosted_path, hosted_site
 
@@ -816,7 +816,6 @@ def define_env(env: Any) -> None:
 
     env.macro(calculator_on_this_page, "calculator")
     env.macro(lambda: offline_panel(env), "offline_panel")
-    env.variables["disclaimer"] = DISCLAIMER
     # The 404 page is a theme template, which sees the site's config but not
     # these macros; it has no address of its own, so it names the site's.
     env.conf["extra"]["not_found_provenance"] = provenance_note(_hosted_site(env), "")

@@ -22,9 +22,9 @@ browser feature is used is told in ``offline_loader.js``:
   dropped.
 
 The hosted build never runs this: it keeps its module script and worker.
-Use: ``python -m macros.offline_engine SITE_DIR`` after building the offline
-copy, before zipping it (the zip may then leave out ``assets/pyodide-*/``,
-whose files are all embedded).
+``macros/offline.py`` runs it at the end of the offline build, before it
+zips the copy (which leaves out ``assets/pyodide-*/``, whose files are all
+embedded).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ import base64
 import gzip
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,19 +163,3 @@ def embed_engine(site_dir: Path) -> Embedded:
     if not pages:
         raise ValueError(f"no page in {site} loads calculators.js as a module: is it a built site?")
     return Embedded(raw_bytes=raw, embedded_bytes=embedded, pages=pages)
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m macros.offline_engine SITE_DIR", file=sys.stderr)
-        return 2
-    done = embed_engine(Path(argv[0]))
-    print(
-        f"offline engine: {done.raw_bytes / 1e6:.1f} MB of runtime embedded as {done.embedded_bytes / 1e6:.1f} MB "
-        f"of classic scripts; {done.pages} pages use the classic loader"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -4,7 +4,7 @@
 //
 //   node macros/pyodide_build.mjs <job.json>
 //
-// job.json: {pyodide, stdlib, wheel, out, snapshot, exercise}
+// job.json: {pyodide, stdlib, wheel, out, exercise}
 //   pyodide   folder of the npm pyodide package
 //   stdlib    the trimmed standard library zip (sources)
 //   wheel     the calculators wheel (sources)
@@ -13,8 +13,7 @@
 //             wheel.whl.zst, pyodide.asm.mjs.zst, and the wasm as
 //             pyodide.asm.wasm.xz), and the snapshot as snapshot.bin.xz
 //             with the sha256 of its raw bytes in snapshot.sha256
-//   snapshot  true: also write a memory snapshot
-//   exercise  Python run before the snapshot, so modules a calculator imports
+//   exercise  Python run before the memory snapshot, so modules a calculator imports
 //             late are in memory too
 //
 // Both zips come back with every .py replaced by its sourceless .pyc
@@ -151,15 +150,13 @@ async function snapshot() {
   });
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(new Uint8Array(readFileSync(join(job.out, "wheel.whl"))), "wheel", { extractDir: sitePackages });
-  pyodide.runPython(job.exercise || "import calculators.browser");
+  pyodide.runPython(job.exercise);
   return pyodide.makeMemorySnapshot();
 }
 
 const tool = await compileBoth();
-if (job.snapshot) {
-  // xz: 3.14 MB of the 31 MB (Zstandard made 3.63 MB, gzip 4.7 MB),
-  // downloaded once by a returning reader.  About 10 s of this build.
-  const memory = await snapshot();
-  compressedCopy(tool, "snapshot.bin", memory, "xz");
-  writeFileSync(join(job.out, "snapshot.sha256"), createHash("sha256").update(memory).digest("hex"));
-}
+// xz: 3.14 MB of the 31 MB (Zstandard made 3.63 MB, gzip 4.7 MB), downloaded
+// once by a returning reader.  About 10 s of this build.
+const memory = await snapshot();
+compressedCopy(tool, "snapshot.bin", memory, "xz");
+writeFileSync(join(job.out, "snapshot.sha256"), createHash("sha256").update(memory).digest("hex"));

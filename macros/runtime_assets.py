@@ -246,7 +246,6 @@ def compiled_in_pyodide(stdlib: bytes, wheel: bytes) -> dict[str, bytes]:
                 "stdlib": str(work / "stdlib-source.zip"),
                 "wheel": str(work / "wheel-source.whl"),
                 "out": str(work),
-                "snapshot": True,
                 "exercise": SNAPSHOT_EXERCISE,
             }
             (work / "job.json").write_text(json.dumps(job))

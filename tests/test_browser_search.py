@@ -20,8 +20,6 @@ WIDGET = ".mpb-calculator"
 INDEX_REQUESTED = (
     "performance.getEntriesByType('resource').find((e) => e.name.endsWith('/search/search_index.json'))?.startTime ?? null"
 )
-# The worker's mark for the calculators imported, just before it says it is ready.
-IMPORTED = "performance.getEntriesByName('mpb:imported')[0]?.startTime ?? null"
 
 
 def test_a_calculator_page_asks_for_the_index_only_when_the_reader_searches(page: Any, site_url: str) -> None:

@@ -235,7 +235,7 @@ def test_command_line_survives_a_reader_that_stops_early() -> None:
     assert run.stderr == ""
 
 
-def test_command_line_turns_an_unexpected_error_into_one_line(tmp_path: object) -> None:
+def test_command_line_turns_an_unexpected_error_into_one_line() -> None:
     # A calculator that fails in a way no rule foresaw, run through the real entry point.
     code = (
         "import sys, runpy; from calculators import REGISTRY\n"

@@ -187,7 +187,6 @@ async function compileForWorker() {
 // every visit after, offline ones included.
 async function compiledWasm() {
   const { folder, url } = wasmAddresses();
-  if (!BUILD.wasmDownload) return WebAssembly.compileStreaming(fetch(url));
   // No Cache Storage outside a secure context, and a browser may refuse it.
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => null);
   const kept = await cache?.match(url).catch(() => null);
@@ -329,7 +328,7 @@ async function keepWasmForOffline(onProgress) {
 // The offline copy's engine runs from memory and has nothing to keep.  The
 // address it keeps the wasm under goes with it: a page from before an
 // update keeps the older build's, which the service worker no longer wants.
-if (!ENGINE_FROM_MEMORY && BUILD.wasmDownload && ENGINE_CAN_RUN) {
+if (!ENGINE_FROM_MEMORY && ENGINE_CAN_RUN) {
   globalThis.matchPlanBKeepWasm = Object.assign(keepWasmForOffline, { url: wasmAddresses().url });
 }
 
@@ -928,6 +927,9 @@ class Widget {
     this.inStep = values;
     this.staleForAnotherReason();
     this.staleNote.hidden = reply.ok;
+    // Python's words for a failure it did not foresee are the reader's; what
+    // went wrong is for whoever debugs a report of it (dead-code audit s32, 1).
+    if (reply.detail) console.error("Match Plan B:", this.name, reply.detail);
     delete this.staleNote.dataset.shownForPrint; // this answer decides it now
     this.showErrors(reply.ok ? [] : reply.errors);
     const quiet = this.quietAnswer;
