@@ -69,14 +69,18 @@ def _estimate_mark(item: PlanItem, noun: str = "") -> str:
     return f"estimated{noun}" if item.get("estimated") else ""
 
 
+# The plan keeps ISO dates (they sort, and the calendar file reads them);
+# the reader sees them written out, as everywhere else on the site: an ISO
+# date beside "1 September 2027" in one result read as two conventions.
 def shown_date(item: PlanItem) -> str:
     mark = _estimate_mark(item)
-    return item["date"] + (f" ({mark})" if mark else "") + (f" to {shown_end(item)}" if "until" in item else "")
+    shown = long_date(dt.date.fromisoformat(item["date"]))
+    return shown + (f" ({mark})" if mark else "") + (f" to {shown_end(item)}" if "until" in item else "")
 
 
 def shown_end(item: PlanItem) -> str:
     """A stretch's last day, marked as its start is when it is our estimate."""
-    return item["until"] + (" (estimated)" if item.get("until_estimated") else "")
+    return long_date(dt.date.fromisoformat(item["until"])) + (" (estimated)" if item.get("until_estimated") else "")
 
 
 def last_day(item: PlanItem) -> str:
@@ -382,15 +386,15 @@ def _season_milestones(
 ) -> list[PlanItem]:
     dates = cycle.season(match_year)
     details = {
-        "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from now.",
+        "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from this date.",
         "submissions_open": "The first day applications can go to programs.",
-        "programs_receive": "Programs start reading applications; be submitted by now.",
+        "programs_receive": "Programs start reading applications: have yours submitted by this date.",
         "registration_opens": "Register for the Match with the NRMP: a registration of its own, apart from ERAS.",
-        "early_registration_ends": "Register by today: the NRMP charges a late fee after it.",
-        "ranking_opens": "You can enter your rank order list from today; it counts only once certified.",
+        "early_registration_ends": "Register by this date: the NRMP charges a late fee after it.",
+        "ranking_opens": "You can enter your rank order list from this date; it counts only once certified.",
         "rank_deadline": "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
-        + ". If you are an IMG, ECFMG must also have confirmed to the NRMP by now that you passed the required examinations, "
+        + ". If you are an IMG, ECFMG must also have confirmed to the NRMP by this date that you passed the required examinations, "
         f"or you are withdrawn from the Match ({NRMP_APPLICANT_FAQ.cite()}).",
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
         "soap_ends": "The last SOAP offers are made.",
@@ -508,7 +512,7 @@ def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[PlanI
         _item(
             match_day.date + dt.timedelta(days=s.days),
             s.title,
-            f"{s.detail} Set {counted(s.days, 'day')} after Match Day on {match_day.shown()}, "
+            f"{s.detail} Set {counted(s.days, 'day')} after Match Day, taken as {match_day.shown()}: "
             f"the latest Match whose results were out by {before}; if you did not match in an earlier year, count "
             "from that year's Match Day.",
             s.source.cite(),
@@ -725,7 +729,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         "notes": notes,
         "ics": to_ics(in_calendar, today),
         "ics_count": len(in_calendar),
-        "summary": f"{next_step}Plan for the Match {match_year} as of {today.isoformat()}: {len(ahead)} milestones "
+        "summary": f"{next_step}Plan for the Match {match_year} as of {long_date(today)}: {len(ahead)} milestones "
         f"ahead, {past_count} already past.",
     }
 
@@ -820,7 +824,10 @@ def render(result: TimelineResult) -> Markup:
         rows.append(el("tr", [el("td", c, data_label=h) for h, c in zip(PLAN_COLUMNS, cells, strict=True)], class_=row_class))
     plan = el(
         "table",
-        el("caption", f"Your plan in date order; “Past” marks milestones before {result['today']}"),
+        el(
+            "caption",
+            f"Your plan in date order; “Past” marks milestones before {long_date(dt.date.fromisoformat(result['today']))}",
+        ),
         el("thead", el("tr", [el("th", h, scope="col") for h in PLAN_COLUMNS])),
         el("tbody", rows),
     )

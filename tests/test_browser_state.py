@@ -590,10 +590,10 @@ def test_timeline_starts_from_the_devices_date_unless_the_link_says_otherwise(pa
     widget = open_calculator(page, site_url + "calculators/timeline/", "timeline")
     settled(page, widget)
     assert field(widget, "today").input_value() == "2027-03-15"
-    wait_for_result(page, widget, "as of 2027-03-15")
+    wait_for_result(page, widget, "as of 15 March 2027")
 
     linked = open_calculator(page, site_url + "calculators/timeline/#timeline.today=2027-02-01", "timeline")
-    wait_for_result(page, linked, "as of 2027-02-01")
+    wait_for_result(page, linked, "as of 1 February 2027")
     assert field(linked, "today").input_value() == "2027-02-01"
 
 

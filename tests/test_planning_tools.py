@@ -598,21 +598,23 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     )
     # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
     assert result["summary"].startswith(
-        "Now: Interview season, until 2027-02-16 (estimated). Next: Rank order list entry opens on 2027-01-15 (estimated). "
+        "Now: Interview season, until 16 February 2027 (estimated). Next: Rank order list entry opens on 15 January 2027 (estimated). "
     )
     html = unescape(str(timeline.render(result)))
-    assert '<td data-label="Date">2026-10-10 to 2027-02-16 (estimated)</td><td data-label="Status">Under way</td>' in html
+    assert (
+        '<td data-label="Date">10 October 2026 to 16 February 2027 (estimated)</td><td data-label="Status">Under way</td>' in html
+    )
     assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270217\r\n" in result["ics"]
     # Ranking open, the stretch goes on, and the deadline is next.
     ranking = timeline.compute({"today": "2027-01-20", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in ranking["milestones"] if m["title"] == "Interview season"] == [False]
-    assert "Next: Rank order list certification deadline on 2027-02-17" in ranking["summary"]
+    assert "Next: Rank order list certification deadline on 17 February 2027" in ranking["summary"]
     # On the deadline's day it is past, and the deadline leads.
     later = timeline.compute({"today": "2027-02-17", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in later["milestones"] if m["title"] == "Interview season"] == [True]
-    assert later["summary"].startswith("Next: Rank order list certification deadline on 2027-02-17 ")
+    assert later["summary"].startswith("Next: Rank order list certification deadline on 17 February 2027 ")
     before = timeline.compute({"today": "2026-10-01", "eras_submission": "2026-09-10"})
-    assert before["summary"].startswith("Next: Interview season from 2026-10-10 to 2027-02-16 (estimated). ")
+    assert before["summary"].startswith("Next: Interview season from 10 October 2026 to 16 February 2027 (estimated). ")
     # A late applicant's stretch is six weeks, not ten days.
     late = timeline.compute({"today": "2026-12-04", "eras_submission": "2026-12-04"})
     assert [(m["date"], m["until"]) for m in late["milestones"] if m["title"] == "Interview season"] == [
@@ -637,7 +639,7 @@ def test_a_reapplicant_debriefs_after_the_match_day_they_did_not_match_on() -> N
     assert dated["Debrief your last application"]["date"] == "2026-03-27"
     assert dated["Choose: reapply, dual apply or pivot"]["date"] == "2026-04-03"
     assert (
-        "Match Day on 20 March 2026, the latest Match whose results were out by today"
+        "Match Day, taken as 20 March 2026: the latest Match whose results were out by today"
         in dated["Debrief your last application"]["detail"]
     )
     # In Match Week the reader already knows: the plan starts from this Match, not last year's.
@@ -674,12 +676,12 @@ def test_a_plan_counted_from_an_estimated_submission_day_says_so() -> None:
     # calendar file, and every step counted from it (audit s19, pages 1).
     result = timeline.compute({"today": "2026-12-02"})
     by_title = {m["title"]: m for m in result["milestones"]}  # type: ignore[union-attr]
-    assert timeline.shown_date(by_title["Submit ERAS"]) == "2027-09-01 (estimated)"
+    assert timeline.shown_date(by_title["Submit ERAS"]) == "1 September 2027 (estimated)"
     assert timeline.shown_date(by_title["Request letters"]).endswith("(estimated)")
     assert "SUMMARY:Submit ERAS (estimated date)" in str(result["ics"])
     # So is the latest point to commit to dual applying, two months before it (diff review 6).
     dual = {m["title"]: m for m in timeline.compute({"today": "2026-01-02", "dual_applying": True})["milestones"]}  # type: ignore[union-attr]
-    assert timeline.shown_date(dual[timeline.COMMIT_TO_DUAL]) == "2026-07-02 (estimated)"
+    assert timeline.shown_date(dual[timeline.COMMIT_TO_DUAL]) == "2 July 2026 (estimated)"
     assert any("the plan uses 1 September 2027 (estimated)" in n for n in result["notes"])  # type: ignore[union-attr]
     assert any("preparation steps counted from them are marked too" in n for n in result["notes"])  # type: ignore[union-attr]
     # A date the reader chose is theirs, and so are the steps counted from it.
@@ -701,7 +703,7 @@ def test_an_estimated_season_date_is_marked_by_its_date_and_explained_once() -> 
     html = timeline.render(result)
     match_day = next(m for m in result["milestones"] if m["title"] == "Match Day")  # type: ignore[union-attr]
     assert match_day["estimated"] and "stimated" not in match_day["detail"]
-    assert f'<td data-label="Date">{match_day["date"]} (estimated)</td>' in html
+    assert f'<td data-label="Date">{cycle.long_date(dt.date.fromisoformat(match_day["date"]))} (estimated)</td>' in html
     assert "SUMMARY:Match Day (estimated date)" in str(result["ics"])
     explained = [n for n in result["notes"] if "“estimated”" in n]  # type: ignore[union-attr]
     assert len(explained) == 1 and "none of the published Match 2028 dates" in explained[0]
@@ -1312,7 +1314,7 @@ def test_the_timeline_starts_from_the_builds_date_when_no_date_is_given() -> Non
     guides' season (the browser then puts in the device's date)."""
     result = timeline.compute({})
     assert result["today"] == cycle.reference_date().isoformat()
-    assert f"Plan for the Match {result['match_year']} as of {result['today']}:" in result["summary"]
+    assert f"Plan for the Match {result['match_year']} as of {cycle.long_date(cycle.reference_date())}:" in result["summary"]
 
 
 @pytest.mark.parametrize(
@@ -1509,7 +1511,7 @@ def test_a_program_line_without_positions_is_named_where_it_was_misread() -> Non
 def test_the_timelines_headline_leads_with_the_next_step() -> None:
     # A phone keeps three lines of the headline in view while the reader edits; the next date was the part cut.
     result = timeline.compute({"today": "2026-01-10", "eras_submission": "2027-09-10"})
-    assert re.match(r"Next: .+ on .+\. Plan for the Match 2028 as of 2026-01-10: \d+ milestones ahead", result["summary"])
+    assert re.match(r"Next: .+ on .+\. Plan for the Match 2028 as of 10 January 2026: \d+ milestones ahead", result["summary"])
 
 
 def test_whether_registration_is_open_is_one_answer_for_the_guides_and_the_timeline() -> None:
