@@ -1246,6 +1246,7 @@ def render(result: BackupFinderResult) -> Markup:
                 class_="mpb-headline",
             )
         )
+        parts.append(profile.worked_out_for(result["inputs"]))
         step2 = result["inputs"]["step2_score"]
         odds_note = result["match_odds_note"]
         # Named for whom the figures describe when that is not the reader.

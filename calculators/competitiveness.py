@@ -1402,6 +1402,7 @@ def render(result: CompetitivenessResult) -> Markup:
             f" for {result['specialty_name']}",
             class_="mpb-headline",
         ),
+        profile.worked_out_for(result["inputs"]),
         # Not the summary, which repeats the headline's band and score, and
         # the margins' words that follow below: the band was named three
         # times before the first number (twenty-fifth session's note).

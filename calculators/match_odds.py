@@ -1074,6 +1074,7 @@ def render(result: MatchOddsResult) -> Markup:
         )
     parts: list[object] = [
         headline,
+        profile.worked_out_for(result["inputs"]),
         el(
             "p",
             f"Base rate: {base_n['matched']:,} of {base_n['matched'] + base_n['unmatched']:,} non-US IMGs who ranked {name} "

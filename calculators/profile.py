@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import data
 from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField
+from .html import Markup, el
 
 SPECIALTY = ChoiceField(
     name="specialty",
@@ -179,3 +180,19 @@ def visa_basis(values: Mapping[str, object]) -> str:
         label = data.APPLICANT_LABELS[str(values["applicant_type"])]
         return f"taken from your applicant type ({label})"
     return "as you answered"
+
+
+def worked_out_for(values: Mapping[str, object]) -> Markup:
+    """Whom a result describes, said under its headline.  The form starts at
+    a non-US-citizen IMG who needs a visa: a US citizen who left it there was
+    scored 13 points lower, with a visa red flag, and only a row deep in the
+    factors table said why (us-img audit s32, 1)."""
+    said = data.APPLICANT_LABELS[str(values["applicant_type"])]
+    fields = [APPLICANT_TYPE.label]
+    if "needs_visa" in values:
+        said += ", needing a visa" if visa_needed(values) else ", needing no visa"
+        fields.append(NEEDS_VISA.label)
+    change = " or ".join(f"“{label}”" for label in fields)
+    return el(
+        "p", el("strong", "Worked out for: "), f"{said}. If that is not you, change {change} above.", class_="mpb-worked-for"
+    )

@@ -844,11 +844,12 @@ class BandHeadline(TypedDict):
     band: Band
     band_label: str
     score: int
+    inputs: dict[str, object]
 
 
 def render_band_headline(result: BandHeadline) -> Markup:
-    """The band and score this result was planned for, shared by the calculators built on this one."""
-    return el(
+    """The band and score this result was planned for, and whom for, shared by the calculators built on this one."""
+    headline = el(
         "p",
         el("span", result["band_label"], class_=f"mpb-band mpb-band--{result['band']}"),
         " ",
@@ -856,6 +857,7 @@ def render_band_headline(result: BandHeadline) -> Markup:
         " on the competitiveness check",
         class_="mpb-headline",
     )
+    return join(headline, profile.worked_out_for(result["inputs"]))
 
 
 def render(result: ProgramCountsResult) -> Markup:

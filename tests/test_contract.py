@@ -387,3 +387,17 @@ def test_a_permanent_resident_is_sent_to_the_group_the_nrmp_counts_them_in() -> 
     assert "non-US-citizen IMG" in data.PERMANENT_RESIDENTS and "no visa" in data.PERMANENT_RESIDENTS
     glossary = (Path(__file__).parents[1] / "docs" / "glossary.md").read_text(encoding="utf-8")
     assert "citizenship or permanent residence" not in glossary
+
+
+@pytest.mark.parametrize("name", ["competitiveness", "program_counts", "signals", "backup_finder", "match_odds"])
+def test_a_result_says_whom_it_was_worked_out_for_under_its_headline(name: str) -> None:
+    # A US citizen who left the applicant type at its default was scored as a
+    # non-US IMG needing a visa, said only deep in a table (us-img audit s32, 1).
+    calc = REGISTRY[name]
+    asks_visa = any(f.name == "needs_visa" for f in calc.FIELDS)
+    built = render_result(calc, calc.compute({}))
+    default = "Non-US-citizen IMG, needing a visa." if asks_visa else "Non-US-citizen IMG."
+    assert f"Worked out for: </strong>{default}" in built
+    assert built.index("mpb-worked-for") < built.index("</p>", built.index("mpb-headline")) + 40
+    citizen = render_result(calc, calc.compute({"applicant_type": "us-img"}))
+    assert f"Worked out for: </strong>US-citizen IMG{', needing no visa' if asks_visa else ''}." in citizen
