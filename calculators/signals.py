@@ -331,7 +331,9 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     plans = [_specialty_plan("primary", word(v, "specialty"), whole_or_none(v, "primary_signals"), counts["primary"], mix)]
     if backup_slug is not None:
         plans.append(_specialty_plan("backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix))
-    summary = "; ".join(_count_phrase(plan) for plan in plans) + f" ({BAND_LABELS[band]})."
+    # The band first: after "are not in our data", a band in brackets read as
+    # part of what was missing (copy-edit audit s32, 11).
+    summary = f"{BAND_LABELS[band]} band. " + "; ".join(_count_phrase(plan) for plan in plans) + "."
     if counts["warning"]:
         summary = f"{counts['warning']} {summary}"
     return {

@@ -317,7 +317,7 @@ def test_a_missing_number_names_the_season_our_table_is_for() -> None:
     # "This season" read as the reader's own season, which may be a later one than the table's row.
     result = sg.compute({})
     season = data.signal_allowances()["internal-medicine"].season
-    assert result["summary"].startswith(f"Internal Medicine: signal numbers for {season} are not in our data")
+    assert result["summary"].startswith(f"Dual apply band. Internal Medicine: signal numbers for {season} are not in our data")
     assert "this season" not in str(sg.render(result))
 
 
