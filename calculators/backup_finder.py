@@ -91,7 +91,7 @@ PAIRINGS: tuple[Pairing, ...] = (
         # The article's "Internal Medicine (prelim year then re-apply)" is a
         # preliminary year, so categorical internal medicine is not paired.
         ("psychiatry", PRELIMINARY_YEAR),
-        "Psychiatry shares neurology's focus on the brain and behaviour; the internal medicine route the article "
+        "Psychiatry shares neurology's focus on the brain and behavior; the internal medicine route the article "
         "describes is a preliminary year followed by reapplying, not a categorical place.",
         (ARTICLE_IMG,),
     ),
@@ -104,14 +104,14 @@ PAIRINGS: tuple[Pairing, ...] = (
     Pairing(
         "obstetrics-gynecology",
         ("family-medicine", "internal-medicine"),
-        "Family medicine can keep prenatal and women's health care at the centre of a primary-care practice; "
+        "Family medicine can keep prenatal and women's health care at the center of a primary-care practice; "
         "internal medicine offers a wide clinical base.",
         (ARTICLE_IMG,),
     ),
     Pairing(
         "psychiatry",
         ("family-medicine", "internal-medicine"),
-        "Both keep long-term relationships with patients at the centre; the article warns that psychiatry itself "
+        "Both keep long-term relationships with patients at the center; the article warns that psychiatry itself "
         "has become competitive in some regions.",
         (ARTICLE_IMG,),
     ),
@@ -172,7 +172,7 @@ PAIRINGS: tuple[Pairing, ...] = (
     Pairing(
         "pediatrics",
         ("psychiatry", "family-medicine"),
-        "Child and adolescent psychiatry, and the children family physicians look after, keep a paediatric focus.",
+        "Child and adolescent psychiatry, and the children family physicians look after, keep a pediatric focus.",
         (ARTICLE_UNMATCHED,),
     ),
     # --- Orthopaedics article: its list of frequent backups with pros and cons.
@@ -231,7 +231,7 @@ OVERLAPS: tuple[Overlap, ...] = (
     Overlap("internal-medicine", "neurology", "complex diagnosis and inpatient care", ARTICLE_IMG),
     Overlap("general-surgery", "anesthesiology", "the operating room, procedures and acute care", ARTICLE_IMG),
     Overlap("obstetrics-gynecology", "family-medicine", "women's health and prenatal care", ARTICLE_IMG),
-    Overlap("psychiatry", "neurology", "the meeting point of brain and behaviour", ARTICLE_IMG),
+    Overlap("psychiatry", "neurology", "the meeting point of brain and behavior", ARTICLE_IMG),
 )
 
 
@@ -286,7 +286,7 @@ TRAITS: dict[str, Traits] = {
         "low",
         "clinic",
         frozenset({"mental-health", "children"}),
-        "Values conversation and judgement over procedures; much of the work is continuity care in clinics; "
+        "Values conversation and judgment over procedures; much of the work is continuity care in clinics; "
         "child and adolescent psychiatry is a route for those drawn to children.",
         (ARTICLE_RADIOLOGY, ARTICLE_IMG, ARTICLE_UNMATCHED),
     ),
@@ -294,7 +294,7 @@ TRAITS: dict[str, Traits] = {
         "low",
         "mixed",
         frozenset({"imaging", "mental-health"}),
-        "Reads a great deal of brain and spine imaging and takes inpatient call; shares the brain-behaviour interface with psychiatry.",
+        "Reads a great deal of brain and spine imaging and takes inpatient call; shares the brain-behavior interface with psychiatry.",
         (ARTICLE_RADIOLOGY, ARTICLE_IMG),
     ),
     "pathology": Traits(
@@ -321,7 +321,7 @@ TRAITS: dict[str, Traits] = {
         "high",
         "mixed",
         frozenset({"womens-health", "surgery"}),
-        "Deliveries and gynaecological surgery alongside clinic-based women's health care.",
+        "Deliveries and gynecological surgery alongside clinic-based women's health care.",
     ),
     "general-surgery": Traits(
         "high",
@@ -1066,7 +1066,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
 
     notes = [
         "These are starting points to research, not a verdict. Each article insists on a backup you could happily "
-        "practise for a whole career, which no score can judge for you.",
+        "practice for a whole career, which no score can judge for you.",
         f"The match rates describe non-US IMGs who ranked each specialty first in {CHARTING_OUTCOMES.year} ({CHARTING_OUTCOMES.cite()}); "
         "they say nothing about any one program, and program-level IMG-friendliness varies widely.",
         "A match rate only counts the people who chose that field first, and each field draws a different crowd "
@@ -1092,7 +1092,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             "on each with your own score: with a low score the check may rate several fields alike, where match odds "
             "still tells them apart. Where the check advises dual "
             f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; otherwise a broader "
-            f"list in {primary.name} may protect you as much as a second field (our judgement)."
+            f"list in {primary.name} may protect you as much as a second field (our judgment)."
         )
     as_hard = [str(s["name"]) for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
     if as_hard:
@@ -1486,7 +1486,7 @@ def method() -> Markup:
             "Why these weights: the articles' pairings carry the most, because they encode experience of what program "
             "directors accept as a coherent story. The NRMP figures then separate fields that are open to IMGs from those "
             "that only look open. Preferences matter for a career you could keep, but they cannot make a closed field open, "
-            "so each is worth less than a strong pairing. The weights are our judgement, shown so you can weigh the "
+            "so each is worth less than a strong pairing. The weights are our judgment, shown so you can weigh the "
             "components differently yourself.",
         ),
         el("h4", "Bridge years"),

@@ -52,7 +52,7 @@ Band = Literal["single-track", "dual-apply", "dual-apply-strongly", "pivot"]
 BASE_SCORE = 65
 
 # Applicant type.  US MD seniors match far more often than IMGs, and programs
-# in competitive fields favour US MD over DO (ultra-competitive article).  NRMP
+# in competitive fields favor US MD over DO (ultra-competitive article).  NRMP
 # 2026 PGY-1 match rates: US MD 93.5%, US DO 93.2%, US IMG 70.0%, non-US IMG
 # 56.4% (match_rates_overall, see the data page).
 APPLICANT_POINTS: dict[str, int] = {"us-md": 10, "us-do": 5, "us-img": 0, "non-us-img": -5}

@@ -3,7 +3,7 @@
 Every date a calculator or guide gives for a Match season comes from here.
 Dates the AAMC or NRMP (or a named secondary source) published are read from
 ``figures/cycle_dates.tsv``; any milestone the table lacks is worked out from
-the rule in ``RULES`` and labelled "estimated by rule", so a reader can always
+the rule in ``RULES`` and labeled "estimated by rule", so a reader can always
 tell a published date from our estimate.
 
 A "Match season" is named by the year of its Match Day: the 2027 Match opens

@@ -107,7 +107,7 @@ CONTIG_LABEL = "Contiguous ranks (self-reported)"
 # model puts there).  A levelled stretch gets the average estimate of the
 # applicants in it, so a curve levelled from end to end is the base rate.
 SCORE_GRID = range(1, 301)
-# Posterior differences smaller than this are rounding, not levelling.
+# Posterior differences smaller than this are rounding, not leveling.
 LEVEL_TOLERANCE = 1e-9
 
 # Who the 2026 figures describe, and what to tell a reader outside that group.
@@ -1238,7 +1238,7 @@ def method() -> Markup:
         el("h4", "Step 2 CK"),
         el(
             "p",
-            "Each group's scores are modelled as a normal curve around its published mean (the formulas of Python's statistics.NormalDist). "
+            "Each group's scores are modeled as a normal curve around its published mean (the formulas of Python's statistics.NormalDist). "
             f"NRMP rounds SDs to whole points, and in {DATA_YEAR} no specialty's matched and unmatched SDs differ by more than that "
             f"rounding (±{SD_ROUNDING:g}) plus sampling noise (a z-test on the log of the variance ratio at the 5% level, "
             f"z ≥ {SD_DIFFERENCE_Z:.2f}). Where they do not clearly differ, both curves use the pooled SD. With a shared SD the "

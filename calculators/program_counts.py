@@ -637,7 +637,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     )
     if v["previously_unmatched"]:
         reasons.append(
-            "After a no-match, the no-match article favours volume in the backup, spread across community programs "
+            "After a no-match, the no-match article favors volume in the backup, spread across community programs "
             "and many regions, over another narrow list."
         )
     chosen = [slug for slug in (spec.slug, v["backup_specialty"]) if slug in data.ADVANCED_POSITION_SPECIALTIES]

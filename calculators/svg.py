@@ -3,7 +3,7 @@ the browser all produce the same markup.
 
 The chart is built with ``calculators.html.el``, so every label is escaped and
 the output is well-formed XML.  Strokes and text use ``currentColor``, which
-makes the chart follow the page's text colour in light mode, dark mode and
+makes the chart follow the page's text color in light mode, dark mode and
 print without any stylesheet of its own.
 """
 
@@ -176,8 +176,8 @@ CHAR_WIDTH = 7.0
 SPACED = 1.25
 AXIS_HEIGHT = 30
 DISPLAY_SCALE = 1.3
-# Bars are coloured from CSS custom properties (calculators.css) so they follow
-# the colour scheme; without the stylesheet they fall back to currentColor.
+# Bars are colored from CSS custom properties (calculators.css) so they follow
+# the color scheme; without the stylesheet they fall back to currentColor.
 TONES = ("mpb-tone-1", "mpb-tone-2", "mpb-tone-3")
 
 
