@@ -33,7 +33,13 @@ def table(headers: Any, rows: Any, caption: str) -> Markup:
     can reach, named by the caption (an id from its words: one page never
     holds two tables of the same caption)."""
     caption_id = "mpb-table-" + "-".join(re.findall(r"[a-z0-9]+", caption.lower()))[:60].rstrip("-")
-    return scroll_region(html.table(headers, rows, caption, caption_id), caption_id)
+    return scroll_region(html.table(headers, rows, caption, caption_id), caption_id, TABLE_HINT)
+
+
+# Said above a reference table only while it is wider than its column
+# (calculators.css): on a tablet the data page's widest tables hid their last
+# column with no cue but a scroll bar at their foot (tablet audit s32, 2).
+TABLE_HINT = "This table is wider than the page: scroll it sideways to see every column."
 
 
 def calculator(name: str, level: int = 2, method_searched: bool = True) -> Markup:

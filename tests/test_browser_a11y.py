@@ -411,6 +411,12 @@ def test_a_wide_table_is_one_named_region_a_keyboard_reaches_once(browser: Any, 
              .map((r) => [r.scrollWidth > r.clientWidth + 1, r.getAttribute('tabindex') === '0'])"""
     )
     assert all(scrolls == stop for scrolls, stop in focusable) and len(focusable) > wide, focusable
+    # And only one that scrolls says so: a table's last column hid with no cue.
+    hinted = page.evaluate(
+        """() => [...document.querySelectorAll('.mpb-scroll')].map((r) => [r.scrollWidth > r.clientWidth + 1,
+             r.previousElementSibling?.matches('.mpb-scroll-hint') && getComputedStyle(r.previousElementSibling).display !== 'none'])"""
+    )
+    assert all(scrolls == said for scrolls, said in hinted), hinted
 
     navigate(page, site_url + "assess/need-a-backup/")
     region = page.get_by_role("region", name="Decision table (scrolls sideways)")
