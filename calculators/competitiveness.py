@@ -355,9 +355,19 @@ class Factor:
 
 @dataclass(frozen=True)
 class Cap:
+    """A rule that holds the band down.  ``items``, when given, are the
+    reasons its ``rule`` leads into: shown as a list, since five reasons in
+    one sentence ran to 81 words for the readers most shaken by their result
+    (copy-edit audit s32, 12)."""
+
     band: Band
     rule: str
     source: Source
+    items: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return f"{self.rule} {'; '.join(self.items)}." if self.items else self.rule
 
 
 FIELDS = (
@@ -921,7 +931,7 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
         )
     reasons = misalignment(spec, v)
     if reasons:
-        caps.append(Cap("pivot", "Structurally misaligned: " + "; ".join(reasons) + ".", ARTICLE_UNMATCHED))
+        caps.append(Cap("pivot", "Structurally misaligned:", ARTICLE_UNMATCHED, tuple(reasons)))
     elif v["previously_unmatched"]:
         caps.append(Cap("dual-apply", "After a no-match, borderline: reapply with a backup in parallel.", ARTICLE_UNMATCHED))
     return caps
@@ -1022,7 +1032,9 @@ def assess(spec: data.Specialty, v: Mapping[str, object]) -> Assessment:
 
 class RuleApplied(TypedDict):
     band: Band
-    rule: str
+    rule: str  # the whole rule in one sentence, its reasons included
+    lead: str
+    items: list[str]
     source: str
 
 
@@ -1064,7 +1076,10 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "band_from_score": result.by_score,
         "factors": [f.as_dict() for f in result.factors],
         "red_flags": result.flags,
-        "rules_applied": [{"band": c.band, "rule": c.rule, "source": c.source.cite()} for c in result.caps],
+        "rules_applied": [
+            {"band": c.band, "rule": c.text, "lead": c.rule, "items": list(c.items), "source": c.source.cite()}
+            for c in result.caps
+        ],
         "ortho_audit": ortho_audit(v) if spec.slug == "orthopaedic-surgery" else None,
         "margins": margin,
         "summary": summary,
@@ -1245,7 +1260,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             f"Your score is {counted(above[0] - result.score, 'point')} short of the {above[0]} line for “{BAND_LABELS[above[1]]}”"
             + (
                 f", but while a rule below applies, points alone would not move the band from “{BAND_LABELS[result.band]}”: "
-                f"{holding[0].rule}"
+                f"{holding[0].text}"
                 if holding and result.band == result.by_score
                 else "."
             )
@@ -1432,7 +1447,15 @@ def render(result: CompetitivenessResult) -> Markup:
         parts.append(
             el(
                 "ul",
-                [el("li", f"At most “{BAND_LABELS[r['band']]}”: {r['rule']} ", el("em", f"({r['source']})")) for r in rules],
+                [
+                    el(
+                        "li",
+                        f"At most “{BAND_LABELS[r['band']]}”: {r['lead'] if r['items'] else r['rule']} ",
+                        el("ul", [el("li", item[:1].upper() + item[1:]) for item in r["items"]]) if r["items"] else None,
+                        el("em", f"({r['source']})"),
+                    )
+                    for r in rules
+                ],
             )
         )
     audit = result.get("ortho_audit")

@@ -90,7 +90,8 @@ def test_orthopaedic_self_audit_caps_the_band_when_two_elements_are_missing() ->
     result = compute({"specialty": "orthopaedic-surgery", **STRONG, "away_rotations": 1, "specialty_letters": 1})
     audit = {line["item"]: line["met"] for line in result["ortho_audit"]}
     assert audit["Two or more US orthopaedic away rotations"] is False
-    assert {"band": "dual-apply", "rule": "Orthopaedic self-audit: 2 elements missing.", "source": ARTICLE_ORTHO.cite()} in (
+    rule = "Orthopaedic self-audit: 2 elements missing."
+    assert {"band": "dual-apply", "rule": rule, "lead": rule, "items": [], "source": ARTICLE_ORTHO.cite()} in (
         result["rules_applied"]
     )
     assert result["band"] == "dual-apply"
@@ -1262,3 +1263,24 @@ def test_the_summary_names_the_band_in_words() -> None:
     assert str(summary).startswith(
         "Internal Medicine: 57/100. Dual apply: keep this specialty as your first choice and add a genuine backup."
     )
+
+
+def test_a_pivot_lists_its_reasons_instead_of_one_long_sentence() -> None:
+    # Four reasons in one sentence ran to 81 words, read by the readers the
+    # result shakes most (copy-edit audit s32, 12).
+    inputs = {
+        "specialty": "orthopaedic-surgery",
+        "step2_score": 225,
+        "exam_failures": 1,
+        "research_items": 0,
+        "years_since_graduation": 5,
+        "previously_unmatched": True,
+    }
+    result = compute(inputs)
+    pivot = next(rule for rule in result["rules_applied"] if rule["band"] == "pivot")
+    assert pivot["lead"] == "Structurally misaligned:" and len(pivot["items"]) >= 3
+    assert pivot["rule"] == f"Structurally misaligned: {'; '.join(pivot['items'])}."
+    shown = str(competitiveness.render(result))
+    after = shown[shown.index("Structurally misaligned:") :]
+    listed = [html.unescape(item) for item in re.findall(r"<li>([^<]*)</li>", after)][: len(pivot["items"])]
+    assert listed == [item[:1].upper() + item[1:] for item in pivot["items"]]
