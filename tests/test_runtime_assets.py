@@ -278,3 +278,16 @@ def test_every_calculator_names_the_build_of_the_script_that_drives_it(built_sit
     for path in pages:
         stamps = set(re.findall(r'class="mpb-calculator" data-build="([^"]*)"', path.read_text()))
         assert stamps == {build}, path
+
+
+def test_the_same_sources_make_the_same_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two builds of one commit differed in 41 of the snapshot's 7,680 blocks
+    # (random state, clock readings), so the snapshot a deploy made was never
+    # the one its tests had run.  Both made afresh: a cached one may be of
+    # another day, which the snapshot's clock keeps.
+    made = []
+    for build in ("first", "second"):
+        monkeypatch.setattr(runtime_assets, "BUILD_CACHE", tmp_path / f"cache-{build}")
+        (tmp_path / build).mkdir()
+        made.append(runtime_assets.build_manifest(tmp_path / build, tmp_path / f"scratch-{build}")["snapshotSha256"])
+    assert made[0] == made[1]
