@@ -1450,7 +1450,7 @@ def render(result: CompetitivenessResult) -> Markup:
                 [
                     el(
                         "li",
-                        f"At most “{BAND_LABELS[r['band']]}”: {r['lead'] if r['items'] else r['rule']} ",
+                        f"At most “{BAND_LABELS[r['band']]}”: {r['lead']} ",
                         el("ul", [el("li", item[:1].upper() + item[1:]) for item in r["items"]]) if r["items"] else None,
                         el("em", f"({r['source']})"),
                     )

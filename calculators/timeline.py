@@ -72,15 +72,18 @@ def _estimate_mark(item: PlanItem, noun: str = "") -> str:
 # The plan keeps ISO dates (they sort, and the calendar file reads them);
 # the reader sees them written out, as everywhere else on the site: an ISO
 # date beside "1 September 2027" in one result read as two conventions.
+def written_out(iso: str) -> str:
+    return long_date(dt.date.fromisoformat(iso))
+
+
 def shown_date(item: PlanItem) -> str:
     mark = _estimate_mark(item)
-    shown = long_date(dt.date.fromisoformat(item["date"]))
-    return shown + (f" ({mark})" if mark else "") + (f" to {shown_end(item)}" if "until" in item else "")
+    return written_out(item["date"]) + (f" ({mark})" if mark else "") + (f" to {shown_end(item)}" if "until" in item else "")
 
 
 def shown_end(item: PlanItem) -> str:
     """A stretch's last day, marked as its start is when it is our estimate."""
-    return long_date(dt.date.fromisoformat(item["until"])) + (" (estimated)" if item.get("until_estimated") else "")
+    return written_out(item["until"]) + (" (estimated)" if item.get("until_estimated") else "")
 
 
 def last_day(item: PlanItem) -> str:
@@ -826,7 +829,7 @@ def render(result: TimelineResult) -> Markup:
         "table",
         el(
             "caption",
-            f"Your plan in date order; “Past” marks milestones before {long_date(dt.date.fromisoformat(result['today']))}",
+            f"Your plan in date order; “Past” marks milestones before {written_out(result['today'])}",
         ),
         el("thead", el("tr", [el("th", h, scope="col") for h in PLAN_COLUMNS])),
         el("tbody", rows),

@@ -8,6 +8,7 @@
 (() => {
   const SIDEWAYS = "mpb-words-scrolls-sideways";
   const TABLE = "mpb-words-table";
+  const scrolls = (box) => box.scrollWidth > box.clientWidth + 1;
   const mark = () => {
     // Python builds the reference tables (the data page's, a guide's dates)
     // as regions that take focus, as they must with scripts off; one that
@@ -15,14 +16,14 @@
     // are left alone: each new answer draws them again.
     for (const region of document.querySelectorAll(".mpb-scroll")) {
       if (region.closest(".mpb-calculator")) continue;
-      if (region.scrollWidth > region.clientWidth + 1) region.tabIndex = 0;
+      if (scrolls(region)) region.tabIndex = 0;
       else region.removeAttribute("tabindex");
     }
     for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
       // The calculators' and the data page's tables sit in regions of their
       // own, built by Python, whose wrapper here does not scroll.
       if (wrapper.closest(".mpb-calculator, .mpb-scroll")) continue;
-      if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+      if (scrolls(wrapper)) {
         const caption = wrapper.querySelector("caption[id]");
         wrapper.tabIndex = 0;
         wrapper.setAttribute("role", "region");
