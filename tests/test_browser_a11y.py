@@ -203,6 +203,47 @@ def test_a_focused_link_in_a_guide_shows_a_ring_and_text_that_read(scheme_page: 
     assert poor == [], poor
 
 
+# A hovered link's text against the page (the same WCAG ratio as above).
+HOVERED_LINK_CONTRAST = """async (link) => {
+  await Promise.all(link.getAnimations().map((a) => a.finished));
+  const rgb = (colour) => colour.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const luminance = (colour) => {
+    const [r, g, b] = rgb(colour).map((c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+  return { what: link.textContent.trim().slice(0, 30), text: ratio(getComputedStyle(link).color, getComputedStyle(document.body).backgroundColor) };
+}"""
+
+
+def test_a_hovered_link_in_the_navigation_and_contents_stays_readable(scheme_page: Any, site_url: str) -> None:
+    # Material turns whatever the pointer is over its teal accent, 2.4:1 on
+    # white: a reader pointing at a page's name in the navigation or at a
+    # heading in the contents could not read it (tablet audit s32).
+    page = scheme_page
+    page.goto(site_url + "backup/")
+    links = page.locator(".md-sidebar .md-nav__link[href]:visible:not(.md-nav__link--active)")
+    assert links.count() >= 4, "no navigation or contents links to hover"
+    poor = []
+    for i in range(links.count()):
+        link = links.nth(i)
+        link.hover()
+        seen = link.evaluate(HOVERED_LINK_CONTRAST)
+        if seen["text"] < 4.5:
+            poor.append(seen)
+    # "Back to top", hovered, is white on the accent in Material: 2.4:1 on teal.
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    top = page.locator(".md-top")
+    top.wait_for(state="visible")
+    top.hover()
+    page.wait_for_timeout(300)  # Material's fade
+    on_accent = top.evaluate(HOVERED_LINK_CONTRAST.replace("document.body", "link"))
+    assert on_accent["text"] >= 4.5, on_accent
+    assert poor == [], poor
+
+
 # The focused element, the label of its field, and the bottom of Material's sticky header.
 FOCUSED_UNDER_HEADER = """() => {
   const focused = document.activeElement;
