@@ -89,6 +89,16 @@ def _control(calc: Calculator[Result], field: Field, value: object) -> Markup:
     return el("input", type="text", value=field.to_text(value), **common)
 
 
+# A choice longer than this takes a whole row of the form: in a column of a
+# two-column form at a tablet's width, "Physical Medicine and Rehabilitation
+# (PM&R)" showed as "... Rehabilitation (PM" (tablet audit s32, 5).
+LONG_CHOICE = 30
+
+
+def _has_long_choice(field: Field) -> bool:
+    return isinstance(field, ChoiceField) and any(len(label) > LONG_CHOICE for _, label in field.choices)
+
+
 def render_field(calc: Calculator[Result], field: Field, value: object) -> Markup:
     label = el("label", field.label, for_=field_id(calc, field))
     control = _control(calc, field, value)
@@ -110,7 +120,9 @@ def render_field(calc: Calculator[Result], field: Field, value: object) -> Marku
         *parts,
         el("p", *help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
         el("p", id=field_id(calc, field, "error"), class_="mpb-error", hidden=True),
-        class_=f"mpb-field mpb-field--{field.kind}" + (" mpb-screen-only" if field.screen_only else ""),
+        class_=f"mpb-field mpb-field--{field.kind}"
+        + (" mpb-field--wide" if _has_long_choice(field) else "")
+        + (" mpb-screen-only" if field.screen_only else ""),
         data_field=field.name,
     )
 

@@ -289,3 +289,29 @@ def test_with_enlarged_text_a_cards_label_goes_above_its_answer(page: Any, site_
         "(td) => getComputedStyle(td).gridTemplateColumns.split(' ').length"
     )
     assert columns == (1 if stacked else 2)
+
+
+# Each drop-down's longest choice against the room its box gives the text:
+# the canvas measures the text in the box's own font; the arrow takes about
+# 20 px beside the padding.
+SELECT_ROOM = """(selects) => selects.map((select) => {
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d');
+  // The computed shorthand can be empty; without it the canvas measures 10 px type.
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const longest = [...select.options].map((o) => o.text).sort((a, b) => b.length - a.length)[0];
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  return { name: select.name, longest, needs: Math.ceil(context.measureText(longest).width), room };
+}).filter((s) => s.needs > s.room)"""
+
+
+@pytest.mark.parametrize("width", [768, 960, 1024, 1280])
+@pytest.mark.parametrize("name", ["backup_finder", "program_counts"])
+def test_at_a_tablets_width_no_drop_down_cuts_its_longest_choice(page: Any, site_url: str, width: int, name: str) -> None:
+    # In a column of the two-column form "Physical Medicine and Rehabilitation
+    # (PM&R)" showed as "... Rehabilitation (PM" at 768 px (tablet audit s32, 5).
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + page_of(name))
+    selects = page.locator(f'.mpb-calculator[data-calculator="{name}"] select')
+    assert selects.count() >= 3
+    assert selects.evaluate_all(SELECT_ROOM) == []
