@@ -541,9 +541,9 @@ def _applicant_factor(v: Mapping[str, object]) -> Factor:
             0,
             f"{seen} You have left school or applied before: {data.PRIOR_GRADUATE_RATE} No points either way "
             "(if you are still a senior, enter 0 years since graduation).",
-            data.MATCH_RATES,
+            rates.cited,
         )
-    return Factor("Applicant type", APPLICANT_POINTS[applicant], seen, data.MATCH_RATES)
+    return Factor("Applicant type", APPLICANT_POINTS[applicant], seen, rates.cited)
 
 
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:

@@ -341,6 +341,15 @@ class MatchRates:
     def to_row(self) -> dict[str, str]:
         return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
 
+    @property
+    def cited(self) -> Source:
+        """This year's row as a figure from it is cited.  The table's source
+        spans four years read from two kinds of copy, so the most-read rates
+        on the site (2026, from a secondary summary) never said "secondary
+        copy" beside them, as every other secondary figure does (links audit
+        s33, 4)."""
+        return Source(f"{MATCH_RATES.key}-{self.year}", MATCH_RATES.title, str(self.year), "NRMP", self.status)
+
     def for_applicant(self, applicant_type: str) -> Number:
         """The rate of the reader's group; for US MD and DO, of seniors (see RATE_GROUPS)."""
         return {

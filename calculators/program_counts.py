@@ -688,7 +688,7 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
                 f"The articles wrote their counts for IMGs, who match far less often than US seniors (PGY-1 match rate "
                 f"in {rates.year}: US MD seniors {rates.for_applicant('us-md'):g}%, US DO seniors "
                 f"{rates.for_applicant('us-do'):g}%, US-citizen IMGs {rates.for_applicant('us-img'):g}%, non-US IMGs "
-                f"{rates.for_applicant('non-us-img'):g}%; {data.MATCH_RATES.cite()}): read the range as an upper order "
+                f"{rates.for_applicant('non-us-img'):g}%; {rates.cited.cite()}): read the range as an upper order "
                 "of size, not as a count written for you."
             )
     if spec.tier == "ultra" and whole(v, "exam_failures"):

@@ -137,13 +137,17 @@ def overall_match_rate(applicant_type: str, year: int | None = None, cited: bool
     """A group's rate and its year, cited unless the sentence cites the pair
     once (``match_rates_cite``): twice, the long citation split a comparison
     in two (copy-edit audit s32, 7)."""
-    rates = d.match_rates()[year] if year else d.latest_match_rates()
+    rates = _match_rates(year)
     said = f"{rates.for_applicant(applicant_type):g}% in {rates.year}"
-    return join(f"{said} ", cite(d.MATCH_RATES)) if cited else Markup(said)
+    return join(f"{said} ", cite(rates.cited)) if cited else Markup(said)
 
 
-def match_rates_cite() -> Markup:
-    return cite(d.MATCH_RATES)
+def match_rates_cite(year: int | None = None) -> Markup:
+    return cite(_match_rates(year).cited)
+
+
+def _match_rates(year: int | None) -> d.MatchRates:
+    return d.match_rates()[year] if year else d.latest_match_rates()
 
 
 def _median(dist: d.Distribution, *, with_n: bool = False) -> str:

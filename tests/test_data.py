@@ -245,6 +245,16 @@ def test_the_match_rate_citation_spans_the_rows_it_cites() -> None:
     assert data.MATCH_RATES.status.startswith(f"{latest} row {rates[latest].status}")
 
 
+def test_a_match_rate_is_cited_by_its_own_rows_year_and_kind_of_copy() -> None:
+    # The pages quote the latest row alone; cited by the table, "2023-2026"
+    # and no "secondary copy" stood beside a rate read in a secondary summary
+    # (links audit s33, 4).
+    for year, row in data.match_rates().items():
+        said = row.cited.cite()
+        assert said.startswith("NRMP, ") and said.split("; ")[0].endswith(f", {year}"), said
+        assert ("secondary copy" in said) == (row.status == "secondary"), said
+
+
 def test_every_specialty_finds_its_row_in_the_current_tables() -> None:
     # A field renamed in a new edition ("Psychiatry (categorical)") left the
     # backup finder estimating its figure, without failing anything.

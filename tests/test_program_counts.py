@@ -707,7 +707,7 @@ def test_a_us_graduate_is_told_the_counts_were_written_for_imgs() -> None:
     inputs = {"specialty": "emergency-medicine", "usce_months": 6, "specialty_letters": 2, "away_rotations": 2}
     senior = {**inputs, "applicant_type": "us-do", "years_since_graduation": 0}
     said = [r for r in pc.compute(senior)["reasons"] if "wrote their counts for IMGs" in r]
-    assert len(said) == 1 and "US DO seniors 93.2%" in said[0] and data.MATCH_RATES.cite() in said[0]
+    assert len(said) == 1 and "US DO seniors 93.2%" in said[0] and data.latest_match_rates().cited.cite() in said[0]
     # A graduate who has left school is not told the seniors' rate makes the range an upper bound.
     (graduate,) = [r for r in pc.compute({**senior, "years_since_graduation": 1})["reasons"] if "wrote their counts" in r]
     assert "93.2%" not in graduate and data.PRIOR_GRADUATE_RATE in graduate and "upper" not in graduate
