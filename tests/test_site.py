@@ -379,9 +379,22 @@ def test_the_engine_check_parses_in_the_browsers_it_answers_no_for(built_site: P
 def test_configurations_build_strictly(config: str, tmp_path: Path) -> None:
     from conftest import build_site
 
-    result = build_site(tmp_path / "site", ROOT / config)
+    # As the deploy builds it: with the repository's issues page, which the
+    # data page asks readers to report errors to (links audit s33, 2).
+    issues = "https://github.com/example/match-plan-b/issues"
+    result = build_site(tmp_path / "site", ROOT / config, extra_env={"ISSUES_URL": issues})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    data_page = (tmp_path / "site" / "data-and-sources" / "index.html").read_text(encoding="utf-8")
+    assert f'please <a href="{issues}">open an issue in the project' in data_page
+
+
+def test_the_deploy_gives_the_data_page_its_repositorys_issues_page(built_site: Path) -> None:
+    workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    assert "ISSUES_URL: ${{ github.server_url }}/${{ github.repository }}/issues" in workflow
+    # A local build names no repository it cannot know, and links nowhere.
+    data_page = (built_site / "data-and-sources" / "index.html").read_text(encoding="utf-8")
+    assert "please open an issue in the project" in data_page
 
 
 def test_a_downloaded_copy_names_the_hosted_address_but_never_a_loopback_one() -> None:
