@@ -138,11 +138,17 @@ def article_bands(spec: data.Specialty) -> ArticleBands | None:
 # Everywhere else, for IMGs: where the score sits among non-US IMGs who matched
 # in the specialty (NRMP Charting Outcomes 2026: first quartile, median, third).
 # Those are the only Step 2 CK figures in our data.  A US-citizen IMG is placed
-# among them as the nearest published group, and told so.  A US MD or DO
-# graduate is not: the group is not theirs, so it earns no points either way
-# and only the red-flag line below applies.
+# among them as the nearest published group, and told so.
 QUARTILE_POINTS = {"q3": 10, "median": 5, "q1": 0, "below": -10}
 QUARTILE_APPLICANTS = frozenset({"us-img", "non-us-img"})
+# A US MD or DO graduate is placed among them too, but only to their credit: a
+# score high among IMGs who matched is as strong in a US graduate's file, while
+# a lower one says little of a group that matches far more often (93.5% of US
+# MD seniors in 2026 against 70.0% of US-citizen IMGs), so it costs nothing and
+# only the red-flag line below applies.  Scored at 0 either way, a US MD with
+# 260 in emergency medicine was told to dual apply where a US-citizen IMG
+# with the same file was told applying alone was reasonable (fuzz audit s33).
+US_GRADUATE_QUARTILE_POINTS = {quarter: max(0, points) for quarter, points in QUARTILE_POINTS.items()}
 
 # The IMG article's red flag: Step 2 CK below 225-230.  The upper end is used
 # so the flag errs on the side of caution.
@@ -473,28 +479,23 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
     if (article := article_bands(spec)) is not None:
         band = next(b for b in article.bands if step2 >= b.floor)
         factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", band.source))
-    elif applicant not in QUARTILE_APPLICANTS:
-        factors.append(
-            Factor(
-                "Step 2 CK",
-                0,
-                f"{step2}: the only Step 2 CK figures in our data describe non-US IMGs who matched, not US graduates, "
-                "so they do not score you; only the red-flag line below applies.",
-                data.CHARTING_OUTCOMES,
-            )
-        )
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
-        factors.append(
-            Factor(
-                "Step 2 CK",
-                QUARTILE_POINTS[dist.quarter_of(step2)],
-                f"{step2} is {quartile_position(step2, dist)} of non-US IMGs who matched in {spec.name}"
-                + (" (the nearest published group: US-citizen IMGs usually match more often)." if applicant == "us-img" else "."),
-                data.CHARTING_OUTCOMES,
+        quarter = dist.quarter_of(step2)
+        placed = f"{step2} is {quartile_position(step2, dist)} of non-US IMGs who matched in {spec.name}"
+        if applicant in QUARTILE_APPLICANTS:
+            points = QUARTILE_POINTS[quarter]
+            said = placed + (
+                " (the nearest published group: US-citizen IMGs usually match more often)." if applicant == "us-img" else "."
             )
-        )
+        else:
+            points = US_GRADUATE_QUARTILE_POINTS[quarter]
+            said = (
+                f"{placed}, the only Step 2 CK figures in our data. They are not your group: a score high among them "
+                "counts for you, and a lower one is not held against you; only the red-flag line below applies."
+            )
+        factors.append(Factor("Step 2 CK", points, said, data.CHARTING_OUTCOMES))
     if step2 < STEP2_RED_FLAG_BELOW:
         factors.append(
             Factor(
@@ -980,8 +981,9 @@ def step2_vs_matched(
         return None, "No Step 2 CK score entered."
     if applicant not in QUARTILE_APPLICANTS:
         return None, (
-            f"The Step 2 CK figures in our data ({data.CHARTING_OUTCOMES.named()}) describe non-US IMGs only; "
-            "there is no figure for US graduates to place you among."
+            f"The Step 2 CK figures in our data ({data.CHARTING_OUTCOMES.named()}) describe non-US IMGs only, not "
+            "US graduates; the Step 2 CK row above says where your score sits among them, which counts only to "
+            "your credit."
         )
     outcome = spec.outcome
     dist = outcome.step2_matched if outcome else None
@@ -1557,8 +1559,10 @@ def method() -> Markup:
                     f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
                     f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}. "
                     "These are the only Step 2 CK figures in our data: a US-citizen IMG is placed among them as the nearest "
-                    "published group, and a US MD or DO graduate is not placed among them at all (0 points; only the red-flag "
-                    "line applies).",
+                    "published group. A US MD or DO graduate is placed among them only to their credit, at "
+                    + ", ".join(f"{signed(US_GRADUATE_QUARTILE_POINTS[q])}" for q in ("q3", "median", "q1", "below"))
+                    + " for the same four places: a lower score is not held against a group that matches far more "
+                    "often; the red-flag line still applies.",
                 ),
                 el(
                     "li",

@@ -227,6 +227,23 @@ def test_visa_need_or_geographic_limits_never_raise_the_result(profile: dict[str
         assert_not_worse(compute({**profile, key: False}), compute({**profile, key: True}))
 
 
+# From the group that matches least often to the one that matches most.
+APPLICANTS_BY_MATCH_RATE = ("non-us-img", "us-img", "us-do", "us-md")
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles, st.booleans())
+def test_a_group_that_matches_more_often_is_never_rated_below_one_that_matches_less(
+    profile: dict[str, object], needs_visa: bool
+) -> None:
+    # A US MD with Step 2 CK 260 in emergency medicine was told to dual apply,
+    # and a US-citizen IMG with the same file that applying alone was
+    # reasonable: only IMGs' scores earned points (fuzz audit s33, F1).
+    results = [compute({**profile, "applicant_type": a, "needs_visa": needs_visa}) for a in APPLICANTS_BY_MATCH_RATE]
+    for worse, better in itertools.pairwise(results):
+        assert_not_worse(better, worse)
+
+
 @settings(max_examples=300, deadline=None)
 @given(profiles)
 def test_results_are_always_well_formed(profile: dict[str, object]) -> None:
@@ -262,11 +279,14 @@ def test_old_yes_no_answers_still_read_as_before() -> None:
         assert compute({"needs_visa": raw})["inputs"]["needs_visa"] == expected
 
 
-def test_a_us_graduates_step2_is_not_placed_among_non_us_imgs() -> None:
+def test_a_us_graduates_step2_counts_among_non_us_imgs_only_to_their_credit() -> None:
     md = compute({"specialty": "internal-medicine", "applicant_type": "us-md", "step2_score": 230})
     step2 = next(f for f in md["factors"] if f["factor"] == "Step 2 CK")
-    assert step2["points"] == 0 and "not US graduates" in step2["why"]
+    assert step2["points"] == 0 and "bottom quarter" in step2["why"] and "not held against you" in step2["why"]
     assert md["step2_vs_matched"] is None and "non-US IMGs only" in md["step2_vs_matched_reason"]
+    high = compute({"specialty": "emergency-medicine", "applicant_type": "us-md", "step2_score": 260})
+    step2 = next(f for f in high["factors"] if f["factor"] == "Step 2 CK")
+    assert step2["points"] == competitiveness.QUARTILE_POINTS["q3"] and "counts for you" in step2["why"]
     img = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 230})
     step2 = next(f for f in img["factors"] if f["factor"] == "Step 2 CK")
     assert "non-US IMGs who matched" in step2["why"] and "nearest published group" in step2["why"]
