@@ -315,3 +315,30 @@ def test_at_a_tablets_width_no_drop_down_cuts_its_longest_choice(page: Any, site
     selects = page.locator(f'.mpb-calculator[data-calculator="{name}"] select')
     assert selects.count() >= 3
     assert selects.evaluate_all(SELECT_ROOM) == []
+
+
+@pytest.mark.parametrize("width", [360, 768])
+def test_scrolling_back_up_to_a_field_leaves_nothing_over_it(page: Any, site_url: str, width: int) -> None:
+    # Scrolled back up, Material's "Back to top" floated over the field just
+    # under the header: a tap on the field threw the reader to the top of the
+    # page (touch audit s33, 1).
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_url + page_of("competitiveness"))
+    page.mouse.move(width / 2, 400)
+    page.mouse.wheel(0, 1200)
+    page.wait_for_timeout(300)
+    field = page.locator('.mpb-calculator[data-calculator="competitiveness"] select[name="specialty"]')
+    header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+    # Up in steps, as a thumb scrolls, until the field sits just under the header.
+    for _ in range(40):
+        if field.evaluate("(f) => f.getBoundingClientRect().top") >= header + 4:
+            break
+        page.mouse.wheel(0, -60)
+        page.wait_for_timeout(60)
+    page.wait_for_timeout(400)  # anything that shows on scrolling up has shown
+    hit = field.evaluate(
+        """(f) => { const box = f.getBoundingClientRect();
+                    const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                    return at === f || f.contains(at) ? 'field' : at.className || at.tagName; }"""
+    )
+    assert hit == "field", hit
