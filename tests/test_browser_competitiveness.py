@@ -35,6 +35,9 @@ def test_inputs_recompute_live_and_bad_input_keeps_the_last_result(page: Any, si
     error.wait_for(state="visible")
     assert error.inner_text() == "Step 2 CK score must be a whole number from 1 to 300, or left empty."
     assert field(widget, "step2_score").get_attribute("aria-invalid") == "true"
+    # Marked by its border too, not only by the message: the fields' own
+    # border rule outranked the error's (touch audit s33, 2).
+    assert field(widget, "step2_score").evaluate("(f) => getComputedStyle(f).borderTopWidth") == "2px"
     assert "62/100" in result_text(widget)
     # The status speaks once the reader pauses, a moment after the error shows.
     widget.locator(".mpb-status", has_text="last valid inputs").wait_for()
