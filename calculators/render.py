@@ -487,5 +487,5 @@ def render_link_panel(calc: Calculator[Result], link_id: str) -> Markup:
             "that others could open."
         ),
         data_copied="Copied.",
-        data_copy_refused="This browser did not let the page copy it. The link is selected: press Ctrl+C, or ⌘C on a Mac.",
+        data_copy_refused="This browser did not let the page copy it. The link is selected: press Ctrl+C (⌘C on a Mac), or on a phone touch and hold it, then choose Copy.",
     )
