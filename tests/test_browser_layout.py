@@ -342,3 +342,17 @@ def test_scrolling_back_up_to_a_field_leaves_nothing_over_it(page: Any, site_url
                     return at === f || f.contains(at) ? 'field' : at.className || at.tagName; }"""
     )
     assert hit == "field", hit
+
+
+def test_under_a_finger_a_calculators_buttons_and_drop_downs_are_44_px_tall(browser: Any, site_url: str) -> None:
+    # They were 27 and 31 px on a phone (touch audit s33, 4).
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.goto(site_url + page_of("competitiveness"))
+    widget = page.locator('.mpb-calculator[data-calculator="competitiveness"]')
+    heights = widget.locator(".md-button:visible, select:visible").evaluate_all(
+        "(nodes) => nodes.map((n) => Math.round(n.getBoundingClientRect().height))"
+    )
+    context.close()
+    assert len(heights) >= 4 and min(heights) >= 44, heights
