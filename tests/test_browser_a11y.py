@@ -545,6 +545,9 @@ def test_at_a_tablets_width_the_open_drawer_is_walked_by_keyboard_and_closes_whe
     page.keyboard.press("Enter")
     page.wait_for_timeout(400)
     assert page.evaluate(FOCUSED_LINK_CONTRAST)["text"] >= 4.5
+    # A panel's title, its back control, was Material's pale grey: 4.4:1.
+    title = page.locator(".md-nav--primary .md-nav__title:visible").first
+    assert title.evaluate("(t) => getComputedStyle(t).color") == page.evaluate("getComputedStyle(document.body).color")
     page.keyboard.press("Escape")
     assert in_drawer[0]["text"] == "Bridges and adjacent careers", in_drawer[0]
     assert not walked[-1]["open"], "focus left the open drawer for the page behind it"
