@@ -150,6 +150,19 @@ def _match_rates(year: int | None) -> d.MatchRates:
     return d.match_rates()[year] if year else d.latest_match_rates()
 
 
+def edition(table: str) -> str:
+    """The year of a table's edition where a sentence names it without a
+    figure or a citation ("the 2026 non-US IMGs"): typed, those years stayed
+    behind when the data moved on, and no test saw them (data-update audit
+    s33, 1)."""
+    return {
+        "charting": d.CHARTING_OUTCOMES.year,
+        "results": d.RESULTS_AND_DATA.year,
+        "acs": d.ACS_FILL.year,
+        "match rates": str(d.latest_match_rates().year),
+    }[table]
+
+
 def _median(dist: d.Distribution, *, with_n: bool = False) -> str:
     """A median as the tables print it; NRMP suppresses small groups."""
     size = f" (n = {dist.n})" if with_n else ""
@@ -807,6 +820,7 @@ def define_env(env: Any) -> None:
         eras_formula,
         overall_match_rate,
         match_rates_cite,
+        edition,
         outcomes_table,
         pgy1_table,
         match_rates_table,

@@ -245,6 +245,17 @@ def test_the_match_rate_citation_spans_the_rows_it_cites() -> None:
     assert data.MATCH_RATES.status.startswith(f"{latest} row {rates[latest].status}")
 
 
+def test_a_year_in_a_sources_title_is_its_own() -> None:
+    # "Results and Data: 2025 Main Residency Match" carries its year in its
+    # title: given a new year and the old title, every citation named two
+    # editions, and nothing failed (data-update audit s33, 2).
+    for source in data.SOURCES:
+        for year in re.findall(r"\b20\d\d\b", source.title):
+            assert year in source.year, (source.key, source.title, source.year)
+    keyed = [s for s in data.SOURCES if re.search(r"-20\d\d$", s.key)]
+    assert keyed and all(s.key[-4:] in s.year for s in keyed), [(s.key, s.year) for s in keyed]
+
+
 def test_a_match_rate_is_cited_by_its_own_rows_year_and_kind_of_copy() -> None:
     # The pages quote the latest row alone; cited by the table, "2023-2026"
     # and no "secondary copy" stood beside a rate read in a secondary summary
