@@ -699,8 +699,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else ""
     )
     if all(d.estimated for d in season_dates):
+        # "Yet" only while the season runs: of a Match long past it read as
+        # if the dates might still come (fuzz audit s33, F3).
+        yet = "" if past_count == len(milestones) else " yet"
         notes.append(
-            f"Our table has none of the published Match {match_year} dates yet, so each date of the season is set by "
+            f"Our table has none of the published Match {match_year} dates{yet}, so each date of the season is set by "
             f"rule and marked “estimated”.{counted_from} {ESTIMATE_NOTE}"
         )
     elif estimated:
@@ -732,7 +735,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         "notes": notes,
         "ics": to_ics(in_calendar, today),
         "ics_count": len(in_calendar),
-        "summary": f"{next_step}Plan for the Match {match_year} as of {long_date(today)}: {len(ahead)} milestones "
+        "summary": f"{next_step}Plan for the Match {match_year} as of {long_date(today)}: {counted(len(ahead), 'milestone')} "
         f"ahead, {past_count} already past.",
     }
 
@@ -808,7 +811,7 @@ def render(result: TimelineResult) -> Markup:
     href = "data:text/calendar;charset=utf-8," + quote(str(result["ics"]))
     count = int(result["ics_count"])
     past = int(result["past_count"])
-    what = "every milestone" if count == len(milestones) else f"the {count} milestones still ahead"
+    what = "every milestone" if count == len(milestones) else f"the {counted(count, 'milestone')} still ahead"
     today = str(result["today"])
     next_index = next((i for i, m in enumerate(milestones) if not m["past"] and not under_way(m, today)), None)
     rows = []
@@ -840,16 +843,29 @@ def render(result: TimelineResult) -> Markup:
         el("p", result["summary"], class_="mpb-headline"),
         el("ul", [el("li", n) for n in notes], class_="mpb-notes-list") if notes else None,
         # The download, and what it holds, are for the screen: paper has the plan below.
+        # An empty calendar is not offered: after Match Day it held no event.
         el(
             "p",
             el("a", "Download the calendar (.ics)", href=href, download="match-plan-b-timeline.ics", class_="md-button"),
             class_="mpb-screen-only",
-        ),
+        )
+        if count
+        else None,
         el(
             "p",
             f"The calendar holds {what}"
-            + (f" ({past} past milestones left out; tick the option above to include them)" if count < len(milestones) else "")
+            + (
+                f" ({counted(past, 'past milestone')} left out; tick the option above to include them)"
+                if count < len(milestones)
+                else ""
+            )
             + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser.",
+            class_="mpb-screen-only",
+        )
+        if count
+        else el(
+            "p",
+            "No milestone is still ahead, so there is no calendar to download; tick the option above to include the past ones.",
             class_="mpb-screen-only",
         ),
         plan,

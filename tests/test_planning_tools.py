@@ -1552,3 +1552,17 @@ def test_the_short_of_interviews_section_says_where_the_season_stands_on_the_bui
     assert "since on" not in shown
     guide = (ROOT / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
     assert "{{ cycle_short_of_interviews() }}" in guide
+
+
+def test_after_the_last_milestone_the_timeline_counts_in_words_and_offers_no_empty_calendar() -> None:
+    # On Match Day it said "1 milestones ahead"; the day after, it offered a
+    # calendar holding no event; of a season years past, that its dates were
+    # not published "yet" (fuzz audit s33, F3).
+    on_the_day = timeline.compute({"today": dt.date(2027, 3, 19), "eras_submission": dt.date(2026, 11, 14)})
+    assert ": 1 milestone ahead," in on_the_day["summary"]
+    assert "the 1 milestone still ahead" in unescape(str(timeline.render(on_the_day)))
+    after = timeline.compute({"today": dt.date(2027, 3, 20), "eras_submission": dt.date(2026, 11, 14)})
+    shown = unescape(str(after["ics_count"] == 0 and timeline.render(after)))
+    assert "match-plan-b-timeline.ics" not in shown and "No milestone is still ahead" in shown
+    long_past = timeline.compute({"today": dt.date(2032, 1, 8), "eras_submission": dt.date(2024, 9, 18)})
+    assert not any(" dates yet," in note for note in long_past["notes"]), long_past["notes"]
