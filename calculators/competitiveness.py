@@ -1269,8 +1269,13 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         )
     if below:
         lines.append(
-            f"It is {counted(result.score - floors[here], 'point')} above the {floors[here]} line; below it the score alone says "
-            f"“{BAND_LABELS[below[1]]}”."
+            # Not "0 points above" beside a headline saying "exactly on the line" (fuzz audit s33, F4).
+            (
+                f"It is {counted(result.score - floors[here], 'point')} above the {floors[here]} line"
+                if result.score > floors[here]
+                else f"It is exactly on the {floors[here]} line"
+            )
+            + f"; below it the score alone says “{BAND_LABELS[below[1]]}”."
         )
     if result.band != result.by_score:
         lines.append(
@@ -1314,8 +1319,14 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         headline = "No single change to one input moves the band up; it would take several together."
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
         margin = result.score - floors[here]
-        where = f"only {counted(margin, 'point')} above" if margin else "exactly on"
-        headline += f" Your score is {where} the line for “{BAND_LABELS[below[1]]}”."
+        # "On the line for 'Dual apply, strongly'" read as if the score were
+        # already there: the line is named by what lies below it.
+        headline += (
+            f" Your score is only {counted(margin, 'point')} above the line below which the score alone says "
+            f"“{BAND_LABELS[below[1]]}”."
+            if margin
+            else f" Your score is exactly on the line: a point less and the score alone says “{BAND_LABELS[below[1]]}”."
+        )
     return {
         "score": result.score,
         "points_to_band_above": above[0] - result.score if above else None,

@@ -1304,3 +1304,24 @@ def test_a_pivot_lists_its_reasons_instead_of_one_long_sentence() -> None:
     after = shown[shown.index("Structurally misaligned:") :]
     listed = [html.unescape(item) for item in re.findall(r"<li>([^<]*)</li>", after)][: len(pivot["items"])]
     assert listed == [item[:1].upper() + item[1:] for item in pivot["items"]]
+
+
+def test_a_score_on_a_band_line_is_said_to_be_on_it_in_the_margins_too() -> None:
+    # The margins said "It is 0 points above the 50 line" under a headline
+    # note saying the score was exactly on it (fuzz audit s33, F4).
+    result = compute(
+        {
+            "specialty": "internal-medicine",
+            "applicant_type": "us-do",
+            "step2_score": 250,
+            "exam_failures": 4,
+            "years_since_graduation": 0,
+            "usce_months": 1,
+            "recent_clinical_months": 0,
+            "away_rotations": 4,
+        }
+    )
+    assert result["score"] == 50
+    shown = html.unescape(str(competitiveness.render(result)))
+    assert "It is exactly on the 50 line" in shown and "0 points above" not in shown
+    assert "exactly on the line: a point less and the score alone says “Dual apply, strongly”" in shown
