@@ -1135,7 +1135,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(suggestions)
+    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(suggestions, step2, applicant)
     summary = (
         f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
         if suggestions
@@ -1184,14 +1184,32 @@ def unpaired_in_top(primary_name: str, suggestions: list[Suggestion]) -> str:
     )
 
 
-def headline_caution(suggestions: list[Suggestion]) -> str:
+def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant: str) -> str:
     """Said beside the top three when one is a field the competitiveness
     check, reading the reader's whole file, may call in need of a backup of
     its own (program counts then says so): one where the Step 2 CK is in the
     bottom quarter of those who matched, or, outside the fields most open to
     IMGs, below their median.  Its name alone would read as a field within
-    reach; this finder sees only the score."""
+    reach; this finder sees only the score.  With no score to place, or a US
+    graduate's under the red-flag line, a field outside the most open tier is
+    named for the check too: program counts flagged such backups where this
+    headline said nothing (fuzz audit s33, F2)."""
     top = suggestions[:HEADLINED]
+    harder = [str(s["name"]) for s in top if s["tier"] != "accessible"]
+    unplaced = (
+        "You entered no Step 2 CK"
+        if step2 is None
+        else f"Your Step 2 CK is under {competitiveness.STEP2_RED_FLAG_BELOW}, a red flag in any field"
+        if applicant not in competitiveness.QUARTILE_APPLICANTS and step2 < competitiveness.STEP2_RED_FLAG_BELOW
+        else None
+    )
+    if unplaced and harder:
+        one = len(harder) == 1
+        it, its, fields = ("it", "its", "that field") if one else ("them", "their", "those fields")
+        return (
+            f" {unplaced}: the competitiveness check, which reads your whole file, may rate {and_list(harder)} as "
+            f"needing a backup of {its} own, so run it on {fields} before you count on {it}."
+        )
     bottom = [str(s["name"]) for s in top if s["step2_below_q1"]]
     under_median = [
         str(s["name"]) for s in top if s["step2_below_median"] and not s["step2_below_q1"] and s["tier"] != "accessible"

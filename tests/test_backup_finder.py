@@ -740,6 +740,19 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
             "below the median of those who matched in Anesthesiology",
         ),
         ({"specialty": "neurological-surgery", "step2_score": 262}, None),
+        # With no score to place, a field outside the most open tier is named
+        # for the check: program counts flagged anesthesiology here while this
+        # said nothing (fuzz audit s33, F2).
+        (
+            {"specialty": "emergency-medicine"},
+            "You entered no Step 2 CK: the competitiveness check, which reads your whole file, may rate Anesthesiology",
+        ),
+        ({"specialty": "psychiatry"}, None),
+        (
+            {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 215},
+            "Your Step 2 CK is under 230, a red flag in any field: the competitiveness check, which reads your whole file, may rate General Surgery and Anesthesiology",
+        ),
+        ({"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245}, None),
         # The fields most open to IMGs are cautioned only in the bottom quarter.
         ({"specialty": "psychiatry", "step2_score": 235}, None),
     ],
