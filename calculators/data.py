@@ -157,6 +157,41 @@ NRMP_RANKING = Source(
 NRMP_REGISTRATION_FAQ = Source("nrmp-registration-faq", "Registration FAQs for applicants", "read 2026", "NRMP")
 # IMGs need ECFMG certification to start an accredited residency and to sit Step 3.
 ECFMG_BOOKLET = Source("ecfmg-information-booklet", "Information Booklet: ECFMG Certification", "2023 edition", "ECFMG")
+# Rules the guides state in their own words, listed on the data page so that
+# it lists every source the site relies on (links audit s33, 3).
+INA_H1B = Source(
+    "ina-212-j-2",
+    "Immigration and Nationality Act, section 212(j)(2): a physician on an H-1B visa must have passed the licensing "
+    "examination, which programs take to mean all three USMLE Steps",
+    "read 2026",
+    "US law",
+)
+NRMP_CONDUCT = Source(
+    "nrmp-conduct",
+    "Match Participation Agreement, codes of conduct and FAQs on communication: programs may not ask where else "
+    "you applied, and neither side may ask for a commitment",
+    "read 2026",
+    "NRMP",
+)
+NRMP_ALGORITHM = Source(
+    "nrmp-algorithm",
+    "How the matching algorithm works, supplemental rank order lists and the ranking rules",
+    "read 2026",
+    "NRMP",
+)
+MYERAS_GUIDANCE = Source(
+    "aamc-myeras",
+    "MyERAS applicant guidance: one application, locked once submitted, with documents assigned program by program",
+    "2026 season",
+    "AAMC",
+)
+MATCHING_THEORY = Source(
+    "matching-theory",
+    "Gale and Shapley, College Admissions and the Stability of Marriage (1962); Roth and Peranson, The Redesign of "
+    "the Matching Market for American Physicians (1999): the deferred acceptance the rank simulator runs",
+    "1962 and 1999",
+    "Academic papers",
+)
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -168,6 +203,11 @@ SOURCES = (
     NRMP_RANKING,
     NRMP_REGISTRATION_FAQ,
     ECFMG_BOOKLET,
+    INA_H1B,
+    NRMP_CONDUCT,
+    NRMP_ALGORITHM,
+    MYERAS_GUIDANCE,
+    MATCHING_THEORY,
 )
 
 
