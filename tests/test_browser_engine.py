@@ -460,6 +460,28 @@ def test_while_python_starts_the_bar_says_working_and_a_slow_start_is_not_called
     assert progress.is_hidden()
 
 
+def test_a_start_given_up_for_silence_that_completes_after_all_answers_the_reader(page: Any, site_url: str) -> None:
+    # The worker's own script held past the 20 s limit: the page gave up,
+    # the engine came up anyway, and the form stayed "loading" for good,
+    # answering no edit (recovery audit s33, 1).
+    page.clock.install()
+    held: list[Any] = []
+    page.route("**/calculator-worker.js*", lambda route: held.append(route))
+    page.goto(site_url + PAGE)
+    while not held:
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(500)
+    page.clock.fast_forward(30_000)
+    widget = page.locator(WIDGET)
+    page.wait_for_selector(f'{WIDGET}[data-runtime="failed"]', timeout=10_000)
+    for route in held:
+        route.continue_()
+    page.unroute("**/calculator-worker.js*")
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"][data-answered]', timeout=90_000)
+    field(widget, "step2_score").fill("262")
+    wait_for_result(page, widget, "62/100")
+
+
 def test_guide_pages_load_no_part_of_the_runtime(page: Any, site_url: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))

@@ -552,8 +552,12 @@ document.addEventListener("click", (event) => {
 function setRuntime(phase) {
   // A start given up for silence that completes after all, or a start made
   // again once back online: the widgets waiting on the failed one go live.
+  // A worker given up on that speaks after all says "loading" first: that is
+  // a restart too, or its "ready" found the widgets' restore given up and
+  // the form answered no edit (recovery audit s33, 1).
+  const restarting = runtime.phase === "failed" && phase === "loading";
   const recovered = (runtime.phase === "failed" || runtime.restarted) && phase === "ready";
-  runtime = { ...runtime, phase, restarted: runtime.restarted && !recovered };
+  runtime = { ...runtime, phase, restarted: restarting || (runtime.restarted && !recovered) };
   // Heard by engineSettled, for a page whose module waits on the engine.
   if (phase === "ready" || phase === "failed") window.dispatchEvent(new CustomEvent("matchplanb:engine", { detail: phase }));
   if (phase !== "loading") clearTimeout(watchdog);
