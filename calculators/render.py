@@ -129,10 +129,13 @@ def render_field(calc: Calculator[Result], field: Field, value: object) -> Marku
 
 # Where a reader tries to type: the reason the form is off sits under it, a
 # phone's screen or more away from its first field (restricted-browser audit
-# s29, 4).  Shown by calculators.css once the widget's engine has failed.
+# s29, 4).  Shown by calculators.css once the widget's engine has failed, and
+# by a page whose stylesheet and scripts never came, where nothing shows below
+# the form: so it says what to do then too (recovery audit s33, 5).
 FORM_OFF = (
     "Live recalculation is off in this browser, so this form changes nothing: the result is for the default "
-    "inputs, and the reason is given below the form."
+    "inputs. The reason is given below the form; if nothing is there, the page did not load whole: reload it "
+    "with a connection."
 )
 FORM_OFF_NO_SCRIPT = "Live recalculation needs JavaScript, which is off in this browser, so this form changes nothing: the result is for the default inputs."
 
@@ -356,8 +359,10 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             "and the calculator engine in the tab are from different versions of it, so the result shown is this "
             "page's own, for the default inputs. ",
             el("button", "Reload the page", type="button", class_="mpb-engine-reload md-button"),
-            " to use the new version. If this note comes back, the browser is still holding the earlier version: "
-            "reload again in a few minutes.",
+            # The form here shows the defaults: said, or a reader takes their
+            # answers for lost (recovery audit s33, 4).
+            " to use the new version; what you typed comes back. If this note comes back, the browser is still "
+            "holding the earlier version: reload again in a few minutes.",
             class_="mpb-engine-off-newer",
             hidden=True,
         ),
