@@ -115,13 +115,22 @@ def test_offline_without_a_saved_engine_says_so_not_that_the_browser_failed(page
     page.page_errors[:] = [error for error in page.page_errors if error != "Network error"]
 
 
-@pytest.mark.parametrize("unreached", ["pyodide.asm.wasm.xz", "pyodide.asm.mjs.zst"])
-def test_a_site_that_cannot_be_reached_is_not_called_a_browser_fault(page: Any, site_url: str, unreached: str) -> None:
+@pytest.mark.parametrize(
+    ("unreached", "answer"),
+    [("pyodide.asm.wasm.xz", None), ("pyodide.asm.mjs.zst", None), ("pyodide.asm.wasm.xz", 503), ("pyodide.asm.mjs.zst", 502)],
+)
+def test_a_site_that_cannot_be_reached_is_not_called_a_browser_fault(
+    page: Any, site_url: str, unreached: str, answer: int | None
+) -> None:
     # Wi-Fi without internet, or a captive portal: the browser says it is
     # online, the downloads get no answer, and the page blamed "this browser"
     # (offline audit s19, finding 4).  The page's own download and the
-    # engine worker's both say so.
-    page.route(f"**/{unreached}", lambda route: route.abort("connectionrefused"))
+    # engine worker's both say so.  A host failing for a while (a 5xx) is
+    # the same for the reader (recovery audit s33, 2).
+    page.route(
+        f"**/{unreached}",
+        lambda route: route.abort("connectionrefused") if answer is None else route.fulfill(status=answer, body="busy"),
+    )
     page.goto(site_url + PAGE)
     assert_failed_honestly(page)
     widget = page.locator(WIDGET)

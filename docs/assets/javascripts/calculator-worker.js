@@ -94,7 +94,8 @@ function status(phase, text = "", reason = undefined) {
 // "missing" (the site no longer has the file: a kept page older than the site).
 function downloadFailed(url, { status: code, error } = {}) {
   const failure = new Error(`download failed: ${url} (${code ? `HTTP ${code}` : error?.message || error})`);
-  failure.reason = code === undefined ? "unreachable" : code === 404 ? "missing" : undefined;
+  // 5xx, 408 and 429: the host failing for a while, as the page reads them.
+  failure.reason = code === undefined || code >= 500 || code === 408 || code === 429 ? "unreachable" : code === 404 ? "missing" : undefined;
   return failure;
 }
 

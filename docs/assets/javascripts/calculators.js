@@ -374,7 +374,10 @@ async function downloadedAndDecoded(url, decoderURL, { onBytes = () => {}, onDow
   if (!response.ok) {
     download.decoder.terminate();
     throw Object.assign(new Error(`HTTP ${response.status} for ${url}`), {
-      reason: response.status === 404 ? "missing" : undefined,
+      // A host failing for a while (5xx, 408, 429) is the network's side too:
+      // the reader was told their browser could not run the engine, and
+      // offered no "Try again" (recovery audit s33, 2).
+      reason: response.status === 404 ? "missing" : response.status >= 500 || [408, 429].includes(response.status) ? "unreachable" : undefined,
     });
   }
   download.validator ??= validatorOf(response);
