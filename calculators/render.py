@@ -444,6 +444,18 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
             class_="mpb-help",
             **NOT_SEARCHED,
         ),
+        # Shown by the page when the browser refuses the tab its storage (all
+        # site data blocked, as on many work computers): the line above
+        # promised a reload keeps the answers, and it lost them without a
+        # word (recovery audit s33, 3).
+        el(
+            "p",
+            "This browser does not let the page keep your answers, so a reload or closing the tab loses them; "
+            "moving between pages of this site keeps them.",
+            class_="mpb-help mpb-tab-copy-refused",
+            hidden=True,
+            **NOT_SEARCHED,
+        ),
         # What became of the reader's answers ("removed from this device"),
         # said here, beside the controls, and announced.
         el("p", class_="mpb-profile-status", role="status"),

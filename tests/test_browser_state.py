@@ -736,6 +736,9 @@ def test_with_storage_blocked_a_jump_to_a_heading_and_back_still_keep_the_inputs
     page.add_init_script(NO_STORAGE)
     widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
     settled(page, widget)
+    # The help promises a reload keeps the answers; here one cannot, and it says so (recovery audit s33, 3).
+    refused = widget.locator(".mpb-tab-copy-refused")
+    assert refused.is_visible() and "a reload or closing the tab loses them" in refused.inner_text()
     field(widget, "step2_score").fill("262")
     wait_for_result(page, widget, "262")
     page.wait_for_timeout(300)
@@ -760,6 +763,7 @@ def test_unticking_remember_keeps_what_the_tab_holds(page: Any, site_url: str) -
     # Unticking wiped the tab's copies too, so a reload lost the reader's edits.
     widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
     settled(page, widget)
+    assert widget.locator(".mpb-tab-copy-refused").is_hidden(), "storage works here: no warning"
     widget.get_by_label(REMEMBER).check()
     field(widget, "step2_score").fill("262")
     wait_for_tab_copy(page, "match_odds", "step2_score", "262")

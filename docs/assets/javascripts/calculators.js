@@ -51,6 +51,17 @@ const UNREADABLE_DATE = "unreadable";
 // belongs to, so an answer that comes after the reader left is kept for
 // their return.
 const TAB_COPY_PREFIX = "matchplanb:inputs:";
+// Whether a reload finds the tab's copy: a browser refusing site data throws
+// on sessionStorage, and the copy then lives in this document's memory only.
+const TAB_STORAGE_WORKS = (() => {
+  try {
+    window.sessionStorage.setItem(`${TAB_COPY_PREFIX}probe`, "1");
+    window.sessionStorage.removeItem(`${TAB_COPY_PREFIX}probe`);
+    return true;
+  } catch {
+    return false;
+  }
+})();
 // The same copies in memory, for a browser that refuses storage: instant
 // navigation keeps this module alive, so Back and a jump to a heading still
 // find them (a reload cannot).
@@ -640,6 +651,7 @@ class Widget {
     this.staleWhileLoading = false;
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
+    if (!TAB_STORAGE_WORKS) root.querySelector(".mpb-tab-copy-refused")?.removeAttribute("hidden");
     this.profileStatus = root.querySelector(".mpb-profile-status");
     this.offer = root.querySelector(".mpb-offer");
     // As Python built it: the offer is announced (see showOffer).
