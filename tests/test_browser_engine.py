@@ -713,6 +713,33 @@ def test_a_request_python_cannot_answer_shows_a_plain_message(page: Any, site_ur
     assert not any(word in shown for word in ("KeyError", "Traceback", "no_such_calculator"))
 
 
+# Put before the worker's own code: a request whose inputs hold this score
+# is swallowed, as a worker that died would leave it unanswered.
+SWALLOW_ONE_REQUEST = """self.addEventListener("message", (event) => {
+  if (String(event.data?.payload).includes('"251"')) event.stopImmediatePropagation();
+});
+"""
+
+
+def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str) -> None:
+    # A worker ended without a word left the old result beside the new
+    # inputs, saying nothing, for good (recovery audit s33, 7).
+    def swallowing(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=SWALLOW_ONE_REQUEST + response.text())
+
+    page.route("**/calculator-worker.js*", swallowing)
+    page.clock.install()
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    page.wait_for_selector(f"{WIDGET}[data-answered]", timeout=60_000)
+    field(widget, "step2_score").fill("251")
+    page.wait_for_timeout(1_500)
+    assert "could not update" not in widget.locator(".mpb-status-text").inner_text()
+    page.clock.fast_forward(31_000)
+    widget.locator(".mpb-status-text", has_text="could not update").wait_for(timeout=10_000)
+    assert widget.locator(".mpb-stale-note").is_visible()
+
+
 def wait_for_mark(page: Any, name: str, timeout: int = 90_000) -> None:
     page.wait_for_function("(name) => performance.getEntriesByName(`mpb:${name}`).length > 0", arg=name, timeout=timeout)
 
