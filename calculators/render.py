@@ -366,6 +366,19 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             class_="mpb-engine-off-newer",
             hidden=True,
         ),
+        # Shown when a downloaded copy opened from its folder cannot read a
+        # file of its engine (unzipped in part, or a file held back by an
+        # antivirus): it was told to reload with a connection, which a
+        # folder on disk cannot do (recovery audit s33, 6).
+        el(
+            "p",
+            "Live recalculation is off: this downloaded copy is missing part of the calculator engine (a file in "
+            "its assets folder could not be read), so the result shown is for the default inputs. Unzip the whole "
+            "download again into an empty folder and open it from there; if a security program set a file aside, "
+            "allow it.",
+            class_="mpb-engine-off-incomplete",
+            hidden=True,
+        ),
         # Shown when the browser lacks what the engine needs, in place of the
         # remedies below: a reload, a connection or the downloaded copy would
         # all end the same way in it.

@@ -100,9 +100,14 @@
       const progress = (loaded, total) =>
         worker.dispatchEvent(new MessageEvent("message", { data: { type: "progress", loaded, total } }));
       const ready = runtimeFiles(progress);
+      // Said as the worker says a failed start, with its cause: the page
+      // then tells the reader to unzip the copy whole, not to reload.
       ready.catch((error) => {
         worker.terminate();
-        worker.dispatchEvent(new ErrorEvent("error", { message: `the embedded runtime could not be read: ${error.message}` }));
+        const text = `the embedded runtime could not be read: ${error.message}`;
+        worker.dispatchEvent(
+          new MessageEvent("message", { data: { type: "status", phase: "failed", text, reason: "incomplete-copy" } }),
+        );
       });
       worker.postMessage = (message) => {
         ready.then(

@@ -201,3 +201,7 @@ def test_a_missing_embed_fails_in_plain_words(disk_page: Any, offline_site: Path
     assert widget.locator("fieldset").evaluate("(f) => f.disabled"), "the form must not pretend to be live"
     assert "not a guarantee" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
     assert "52/100" in result_text(widget), "the build-time result stays"
+    # What mends it: the copy unzipped whole, not a reload with a connection (recovery audit s33, 6).
+    incomplete = widget.locator(".mpb-engine-off-incomplete")
+    assert incomplete.is_visible() and "Unzip the whole download again" in incomplete.inner_text()
+    assert widget.locator(".mpb-engine-off-remedies").is_hidden() and widget.locator(".mpb-engine-off-why").is_hidden()

@@ -521,7 +521,7 @@ function failRuntime(cause, reason = cause?.reason) {
 }
 
 // The paragraphs calculators/render.py writes for a failed start, by cause.
-const FAILURE_WORDS = ["why", "offline", "unreachable", "updated", "newer", "old-browser"];
+const FAILURE_WORDS = ["why", "offline", "unreachable", "updated", "newer", "old-browser", "incomplete"];
 
 // The paragraph for this cause shown, the others hidden; a page built
 // before one of them existed lacks it.
@@ -537,6 +537,8 @@ function failureWords() {
   if (runtime.reason === "old-browser") return "old-browser";
   // The engine's worker came from another deploy than this script and page.
   if (runtime.reason === "other-build") return "newer";
+  // A copy opened from a folder that could not read a file of its engine.
+  if (runtime.reason === "incomplete-copy") return "incomplete";
   // A copy opened from a folder holds its engine: no download failed, and it
   // has no button to save one.
   if (window.location.protocol === "file:") return "why";
@@ -1305,7 +1307,7 @@ class Widget {
       const shown = failureWords();
       showFailureWords(this.engineOff, shown);
       // These two say their own remedy (another browser; a reload).
-      this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = shown === "old-browser" || shown === "newer";
+      this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = ["old-browser", "newer", "incomplete"].includes(shown);
       this.engineOff.hidden = false;
       const why = this.engineOff.querySelector(`.mpb-engine-off-${shown}`);
       const fieldset = this.form.querySelector("fieldset");
