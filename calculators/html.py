@@ -183,8 +183,10 @@ def and_list(words: list[str]) -> str:
 
 
 def counted(number: int, noun: str) -> str:
-    """Says "1 letter" and "2 letters": a reader should not have to parse "letter(s)"."""
-    return f"{number} {noun if number == 1 else noun + 's'}"
+    """Says "1 letter" and "2 letters": a reader should not have to parse
+    "letter(s)".  Thousands are grouped as the fields' limits write them
+    ("1,000 programs", not "1000": fuzz audit s33, F4)."""
+    return f"{number:,} {noun if number == 1 else noun + 's'}"
 
 
 def percent(fraction: float, digits: int = 0) -> str:

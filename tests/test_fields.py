@@ -171,3 +171,12 @@ def test_the_typed_readers_return_each_kind_and_refuse_another() -> None:
     for reader, name in [(fields.whole, "box"), (fields.flag, "score"), (fields.word, "score"), (fields.whole, "none")]:
         with pytest.raises(TypeError, match=name):
             reader(values, name)
+
+
+def test_a_count_groups_its_thousands_as_the_fields_limits_do() -> None:
+    # "must be at most the 1000 programs you apply to" beside a field whose
+    # limit reads 1,000 (fuzz audit s33, F4).
+    from calculators.html import counted
+
+    assert counted(1000, "program") == "1,000 programs"
+    assert counted(1, "program") == "1 program"
