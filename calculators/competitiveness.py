@@ -141,14 +141,18 @@ def article_bands(spec: data.Specialty) -> ArticleBands | None:
 # among them as the nearest published group, and told so.
 QUARTILE_POINTS = {"q3": 10, "median": 5, "q1": 0, "below": -10}
 QUARTILE_APPLICANTS = frozenset({"us-img", "non-us-img"})
-# A US MD or DO graduate is placed among them too, but only to their credit: a
-# score high among IMGs who matched is as strong in a US graduate's file, while
-# a lower one says little of a group that matches far more often (93.5% of US
+# A US MD or DO senior is placed among them too, but only to their credit: a
+# score high among IMGs who matched is as strong in a senior's file, while a
+# lower one says little of a group that matches far more often (93.5% of US
 # MD seniors in 2026 against 70.0% of US-citizen IMGs), so it costs nothing and
 # only the red-flag line below applies.  Scored at 0 either way, a US MD with
 # 260 in emergency medicine was told to dual apply where a US-citizen IMG
 # with the same file was told applying alone was reasonable (fuzz audit s33).
-US_GRADUATE_QUARTILE_POINTS = {quarter: max(0, points) for quarter, points in QUARTILE_POINTS.items()}
+US_SENIOR_QUARTILE_POINTS = {quarter: max(0, points) for quarter, points in QUARTILE_POINTS.items()}
+# A US graduate who has left school, or applied before, is not in the seniors'
+# rate, and their own group's is not in our data: like a US-citizen IMG they
+# are placed among non-US IMGs as the nearest published group, in full.  The
+# seniors' rate cannot excuse their low score (US-graduate audit s33, 3).
 
 # The IMG article's red flag: Step 2 CK below 225-230.  The upper end is used
 # so the flag errs on the side of caution.
@@ -458,7 +462,7 @@ def _from_bands(value: int, bands: tuple[tuple[int, int], ...]) -> int:
 RADIOLOGY_COMLEX = next(rule for rule in data.RULES_OF_THUMB if rule.topic.startswith("COMLEX Level 2 bands"))
 
 
-def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> list[Factor]:
+def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool) -> list[Factor]:
     if step2 is None:
         return [
             Factor(
@@ -484,16 +488,22 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str) -> l
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
         quarter = dist.quarter_of(step2)
         placed = f"{step2} is {quartile_position(step2, dist)} of non-US IMGs who matched in {spec.name}"
-        if applicant in QUARTILE_APPLICANTS:
+        if applicant == "non-us-img":
+            points, said = QUARTILE_POINTS[quarter], f"{placed}."
+        elif applicant == "us-img":
             points = QUARTILE_POINTS[quarter]
-            said = placed + (
-                " (the nearest published group: US-citizen IMGs usually match more often)." if applicant == "us-img" else "."
+            said = f"{placed} (the nearest published group: US-citizen IMGs usually match more often)."
+        elif prior_graduate:
+            points = QUARTILE_POINTS[quarter]
+            said = (
+                f"{placed}, the nearest published group: you have left school or applied before, and that group's "
+                "own figures are not in our data."
             )
         else:
-            points = US_GRADUATE_QUARTILE_POINTS[quarter]
+            points = US_SENIOR_QUARTILE_POINTS[quarter]
             said = (
                 f"{placed}, the only Step 2 CK figures in our data. They are not your group: a score high among them "
-                "counts for you, and a lower one is not held against you; only the red-flag line below applies."
+                "counts for you, and a lower one is not held against a senior; only the red-flag line below applies."
             )
         factors.append(Factor("Step 2 CK", points, said, data.CHARTING_OUTCOMES))
     if step2 < STEP2_RED_FLAG_BELOW:
@@ -561,7 +571,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
         _applicant_factor(v),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
-        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant),
+        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, data.prior_us_graduate(v)),
     ]
     if failures:
         factors.append(
@@ -980,10 +990,16 @@ def step2_vs_matched(
     if step2 is None:
         return None, "No Step 2 CK score entered."
     if applicant not in QUARTILE_APPLICANTS:
+        bands = article_bands(spec)
         return None, (
             f"The Step 2 CK figures in our data ({data.CHARTING_OUTCOMES.named()}) describe non-US IMGs only, not "
-            "US graduates; the Step 2 CK row above says where your score sits among them, which counts only to "
-            "your credit."
+            "US graduates; "
+            + (
+                f"in {spec.name} the Step 2 CK row above scores you by the bands of {bands.written_in} instead, as "
+                "it scores every applicant, lower scores included."
+                if bands
+                else "the Step 2 CK row above says where your score sits among them, and how much that counts for you."
+            )
         )
     outcome = spec.outcome
     dist = outcome.step2_matched if outcome else None
@@ -1570,10 +1586,13 @@ def method() -> Markup:
                     f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
                     f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}. "
                     "These are the only Step 2 CK figures in our data: a US-citizen IMG is placed among them as the nearest "
-                    "published group. A US MD or DO graduate is placed among them only to their credit, at "
-                    + ", ".join(f"{signed(US_GRADUATE_QUARTILE_POINTS[q])}" for q in ("q3", "median", "q1", "below"))
+                    "published group, and so is a US MD or DO graduate who has left school or applied before, "
+                    "whose own group's figures are not in our data. A US MD or DO senior is placed among them only "
+                    "to their credit, at "
+                    + ", ".join(f"{signed(US_SENIOR_QUARTILE_POINTS[q])}" for q in ("q3", "median", "q1", "below"))
                     + " for the same four places: a lower score is not held against a group that matches far more "
-                    "often; the red-flag line still applies.",
+                    f"often (US MD seniors {rates.for_applicant('us-md'):g}% in {rates.year}, "
+                    f"{rates.cited.cite()}); the red-flag line still applies.",
                 ),
                 el(
                     "li",

@@ -279,14 +279,37 @@ def test_old_yes_no_answers_still_read_as_before() -> None:
         assert compute({"needs_visa": raw})["inputs"]["needs_visa"] == expected
 
 
-def test_a_us_graduates_step2_counts_among_non_us_imgs_only_to_their_credit() -> None:
-    md = compute({"specialty": "internal-medicine", "applicant_type": "us-md", "step2_score": 230})
-    step2 = next(f for f in md["factors"] if f["factor"] == "Step 2 CK")
-    assert step2["points"] == 0 and "bottom quarter" in step2["why"] and "not held against you" in step2["why"]
+def step2_row(result: dict[str, object]) -> dict[str, object]:
+    return next(f for f in result["factors"] if f["factor"] == "Step 2 CK")  # type: ignore[attr-defined]
+
+
+def test_a_us_seniors_step2_counts_among_non_us_imgs_only_to_their_credit() -> None:
+    senior = {"applicant_type": "us-md", "years_since_graduation": 0}
+    md = compute({**senior, "specialty": "internal-medicine", "step2_score": 230})
+    step2 = step2_row(md)
+    assert step2["points"] == 0 and "bottom quarter" in step2["why"] and "not held against a senior" in step2["why"]
     assert md["step2_vs_matched"] is None and "non-US IMGs only" in md["step2_vs_matched_reason"]
-    high = compute({"specialty": "emergency-medicine", "applicant_type": "us-md", "step2_score": 260})
-    step2 = next(f for f in high["factors"] if f["factor"] == "Step 2 CK")
-    assert step2["points"] == competitiveness.QUARTILE_POINTS["q3"] and "counts for you" in step2["why"]
+    high = step2_row(compute({**senior, "specialty": "emergency-medicine", "step2_score": 260}))
+    assert high["points"] == competitiveness.QUARTILE_POINTS["q3"] and "counts for you" in high["why"]
+
+
+def test_a_us_graduate_who_left_school_is_placed_among_non_us_imgs_in_full() -> None:
+    # The seniors' rate excused a graduate's low score while the same result
+    # said that rate did not describe them (US-graduate audit s33, 3).
+    for left in ({"years_since_graduation": 1}, {"years_since_graduation": 0, "previously_unmatched": True}):
+        do = compute({"applicant_type": "us-do", "specialty": "emergency-medicine", "step2_score": 228, **left})
+        step2 = step2_row(do)
+        assert step2["points"] == competitiveness.QUARTILE_POINTS["below"], step2
+        assert "nearest published group" in step2["why"] and "not held against" not in step2["why"]
+
+
+@pytest.mark.parametrize("specialty", ["orthopaedic-surgery", "diagnostic-radiology"])
+def test_where_an_articles_bands_score_step2_a_us_graduate_is_not_told_it_only_counts_for_them(specialty: str) -> None:
+    # "counts only to your credit" stood under a -20 row in orthopaedics (US-graduate audit s33, 1).
+    md = compute({"applicant_type": "us-md", "years_since_graduation": 0, "specialty": specialty, "step2_score": 228})
+    reason = str(md["step2_vs_matched_reason"])
+    assert "bands of the" in reason and "lower scores included" in reason and "credit" not in reason
+    assert step2_row(md)["points"] < 0
     img = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 230})
     step2 = next(f for f in img["factors"] if f["factor"] == "Step 2 CK")
     assert "non-US IMGs who matched" in step2["why"] and "nearest published group" in step2["why"]
