@@ -187,12 +187,26 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
     a non-US-citizen IMG who needs a visa: a US citizen who left it there was
     scored 13 points lower, with a visa red flag, and only a row deep in the
     factors table said why (us-img audit s32, 1)."""
-    said = data.APPLICANT_LABELS[str(values["applicant_type"])]
+    applicant = str(values["applicant_type"])
+    said = data.APPLICANT_LABELS[applicant]
     fields = [APPLICANT_TYPE.label]
+    if applicant in data.US_GRADUATE_TYPES and "years_since_graduation" in values:
+        # A senior's points turn on the years since graduation, which start
+        # at 1: a senior who changed only the applicant type was scored as a
+        # graduate who had left school, 10 points lower, with nothing above
+        # the fold to say so (US-graduate audit s33, 2).
+        school = "US MD" if applicant == "us-md" else "US DO"
+        said = (
+            f"{school} graduate who has left school or applied before"
+            if data.prior_us_graduate(values)
+            else f"{school} senior, applying for the first time"
+        )
+        fields.append("Years since graduation")
     if "needs_visa" in values:
         said += ", needing a visa" if visa_needed(values) else ", needing no visa"
         fields.append(NEEDS_VISA.label)
-    change = " or ".join(f"“{label}”" for label in fields)
+    quoted = [f"“{label}”" for label in fields]
+    change = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
     return el(
         "p", el("strong", "Worked out for: "), f"{said}. If that is not you, change {change} above.", class_="mpb-worked-for"
     )

@@ -401,3 +401,11 @@ def test_a_result_says_whom_it_was_worked_out_for_under_its_headline(name: str) 
     assert built.index("mpb-worked-for") < built.index("</p>", built.index("mpb-headline")) + 40
     citizen = render_result(calc, calc.compute({"applicant_type": "us-img"}))
     assert f"Worked out for: </strong>US-citizen IMG{', needing no visa' if asks_visa else ''}." in citizen
+    # A US senior's points turn on the years since graduation, which start at
+    # 1: the line says which the reader was taken for (US-graduate audit s33, 2).
+    if any(f.name == "years_since_graduation" for f in calc.FIELDS):
+        graduate = render_result(calc, calc.compute({"applicant_type": "us-md"}))
+        assert "Worked out for: </strong>US MD graduate who has left school or applied before" in graduate
+        assert "“Years since graduation”" in graduate
+        senior = render_result(calc, calc.compute({"applicant_type": "us-do", "years_since_graduation": 0}))
+        assert "Worked out for: </strong>US DO senior, applying for the first time" in senior
