@@ -1325,8 +1325,14 @@ def render(result: BackupFinderResult) -> Markup:
                     "p",
                     f"{odds_name} at your Step 2 CK ({step2}) are the match odds calculator's estimate from the score "
                     f"alone, for non-US IMGs who ranked each field first ({CHARTING_OUTCOMES.named()}). They do not "
-                    "change the order (where your score sits among those who matched does, as said above the table), "
-                    "and each field's figure describes a different group of applicants; use them to "
+                    # Where no figure places the score (a US graduate), nothing
+                    # "said above the table" does (US-graduate audit s33, 7).
+                    + (
+                        "change the order (where your score sits among those who matched does, as said above the table), "
+                        if placed
+                        else "change the order, and neither does your score, which no figure here places; "
+                    )
+                    + "and each field's figure describes a different group of applicants; use them to "
                     "see where your score sits, then run the competitiveness check on the fields you are weighing.",
                 )
             )

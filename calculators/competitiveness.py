@@ -1582,7 +1582,7 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Step 2 CK, other fields, for IMGs, against matched non-US IMGs ({data.CHARTING_OUTCOMES.named()}): third quartile or above "
+                    f"Step 2 CK, other fields, against matched non-US IMGs ({data.CHARTING_OUTCOMES.named()}): third quartile or above "
                     f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
                     f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}. "
                     "These are the only Step 2 CK figures in our data: a US-citizen IMG is placed among them as the nearest "

@@ -796,6 +796,9 @@ def test_us_graduates_order_does_not_move_with_a_score_no_figure_places() -> Non
     without, low = compute(base), compute({**base, "step2_score": 205})
     assert [s["specialty"] for s in without["suggestions"]] == [s["specialty"] for s in low["suggestions"]]
     assert not any(s["step2_below_q1"] for s in low["suggestions"])
+    # Nor is it told the score moves it (US-graduate audit s33, 7).
+    shown = unescape(str(backup_finder.render(low)))
+    assert "as said above the table" not in shown and "neither does your score" in shown
 
 
 def test_a_backup_that_starts_at_pgy2_is_said_to_need_a_first_year_too() -> None:
