@@ -178,7 +178,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         -15,
         "Plan US clinical experience",
-        "Arrange rotations or observerships that cover your first choice and any backup, at places with a record of taking IMGs.",
+        "Arrange rotations or observerships that cover your first choice and any backup (if you are an IMG, at places with a record of taking IMGs).",
         ARTICLE_IMG,
         anchor="preparation",
     ),
@@ -238,7 +238,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         -3,
         "Build your program lists",
-        "Research IMG-friendliness and visa sponsorship; keep separate lists per specialty in a tracking spreadsheet.",
+        "Keep separate lists per specialty in a tracking spreadsheet; if you are an IMG, research each program's record with IMGs and its visa sponsorship.",
         ARTICLE_IMG,
         anchor="eras_opens",
     ),
