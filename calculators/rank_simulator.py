@@ -502,8 +502,14 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
             "better_reorderings": check["better"],
             "note": check["note"],
         },
+        # "0 of 0 possible lists tried, no other lists tried" said of an
+        # applicant who ranks nothing (fuzz audit s33, F4).
         "summary": f"{studied} matches {honest or 'nowhere'} with an honest list; "
-        f"{check['tried']:,} of {check['possible']:,} possible lists tried, {verdict}",
+        + (
+            f"{check['tried']:,} of {check['possible']:,} possible lists tried, {verdict}"
+            if check["possible"]
+            else f"{studied} ranks no program, so there is no other list to try."
+        ),
     }
 
 

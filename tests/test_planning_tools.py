@@ -1566,3 +1566,9 @@ def test_after_the_last_milestone_the_timeline_counts_in_words_and_offers_no_emp
     assert "match-plan-b-timeline.ics" not in shown and "No milestone is still ahead" in shown
     long_past = timeline.compute({"today": dt.date(2032, 1, 8), "eras_submission": dt.date(2024, 9, 18)})
     assert not any(" dates yet," in note for note in long_past["notes"]), long_past["notes"]
+
+
+def test_an_applicant_who_ranks_nothing_is_not_said_to_have_lists_tried() -> None:
+    # "0 of 0 possible lists tried, no other lists tried" (fuzz audit s33, F4).
+    summary = rank_simulator.compute({"market": "A:\nP (1): A"})["summary"]
+    assert "0 of 0" not in summary and "A ranks no program, so there is no other list to try." in summary
