@@ -117,7 +117,14 @@ def test_offline_without_a_saved_engine_says_so_not_that_the_browser_failed(page
 
 @pytest.mark.parametrize(
     ("unreached", "answer"),
-    [("pyodide.asm.wasm.xz", None), ("pyodide.asm.mjs.zst", None), ("pyodide.asm.wasm.xz", 503), ("pyodide.asm.mjs.zst", 502)],
+    [
+        ("pyodide.asm.wasm.xz", None),
+        ("pyodide.asm.mjs.zst", None),
+        ("pyodide.asm.wasm.xz", 503),
+        ("pyodide.asm.mjs.zst", 502),
+        # Imported, not fetched: a failed import threw a bare TypeError (recovery audit s33, 2).
+        ("pyodide.mjs", None),
+    ],
 )
 def test_a_site_that_cannot_be_reached_is_not_called_a_browser_fault(
     page: Any, site_url: str, unreached: str, answer: int | None

@@ -167,7 +167,7 @@ function installFetch(config, fail) {
 // macros/pyodide_build.mjs).  Decoded whole: Pyodide reads a zip only once it
 // is complete anyway, and the decoder takes some 20 ms for the stdlib.
 async function zstdDecoder(url) {
-  const { ZSTDDecoder } = await import(url);
+  const { ZSTDDecoder } = await importScript(url);
   const decoder = new ZSTDDecoder();
   await decoder.init();
   return decoder;
@@ -330,6 +330,20 @@ async function restoreSnapshot(loadPyodide, options, snapshot, failed) {
 
 // A data: worker may import neither a file nor the page's blob: URLs, only
 // blob: URLs it made itself; so the offline copy hands the modules over as Blobs.
+// A script that does not arrive throws a bare TypeError ("Failed to fetch
+// dynamically imported module"), which the page read as this browser's
+// fault and offered no "Try again" (recovery audit s33, 2): it is a
+// download that got no answer.  A script that arrives and cannot be parsed
+// throws a SyntaxError, and stays the browser's.
+async function importScript(url) {
+  try {
+    return await import(url);
+  } catch (error) {
+    if (error instanceof TypeError) error.reason ??= "unreachable";
+    throw error;
+  }
+}
+
 function moduleURL(source) {
   return source instanceof Blob ? URL.createObjectURL(source) : source;
 }
@@ -423,7 +437,7 @@ async function start(config) {
   wheel.catch(failStart);
   // Awaited below; until then a failure must not count as unhandled.
   createPyodideModule.catch(() => {});
-  const { loadPyodide } = await Promise.race([import(moduleURL(config.pyodideModule)), failed]);
+  const { loadPyodide } = await Promise.race([importScript(moduleURL(config.pyodideModule)), failed]);
   const options = {
     indexURL: config.indexURL,
     stdLibURL: config.stdLibURL,
