@@ -1196,16 +1196,20 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
     headline said nothing (fuzz audit s33, F2)."""
     top = suggestions[:HEADLINED]
     harder = [str(s["name"]) for s in top if s["tier"] != "accessible"]
+    # A US graduate's score is never placed here, though the check weighs a
+    # graduate's who has left school against non-US IMGs (diff review s33, 1).
+    us_graduate = applicant not in competitiveness.QUARTILE_APPLICANTS
     unplaced = (
         "You entered no Step 2 CK"
         if step2 is None
         else f"Your Step 2 CK is under {competitiveness.STEP2_RED_FLAG_BELOW}, a red flag in any field"
-        if applicant not in competitiveness.QUARTILE_APPLICANTS and step2 < competitiveness.STEP2_RED_FLAG_BELOW
+        if us_graduate and step2 < competitiveness.STEP2_RED_FLAG_BELOW
+        else "This finder does not place a US graduate's Step 2 CK"
+        if us_graduate
         else None
     )
     if unplaced and harder:
-        one = len(harder) == 1
-        it, its, fields = ("it", "its", "that field") if one else ("them", "their", "those fields")
+        it, its, fields = _pronouns(len(harder))
         return (
             f" {unplaced}: the competitiveness check, which reads your whole file, may rate {and_list(harder)} as "
             f"needing a backup of {its} own, so run it on {fields} before you count on {it}."
@@ -1220,12 +1224,15 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
         *([f"in the bottom quarter of those who matched in {and_list(bottom)}"] if bottom else []),
         *([f"below the median of those who matched in {and_list(under_median)}"] if under_median else []),
     ]
-    one = len(bottom) + len(under_median) == 1
-    it, its, fields = ("it", "its", "that field") if one else ("them", "their", "those fields")
+    it, its, fields = _pronouns(len(bottom) + len(under_median))
     return (
         f" Your Step 2 CK is {' and '.join(where)}: the competitiveness check, which reads your whole file, may rate "
         f"{it} as needing a backup of {its} own, so run it on {fields} before you count on {it}."
     )
+
+
+def _pronouns(fields: int) -> tuple[str, str, str]:
+    return ("it", "its", "that field") if fields == 1 else ("them", "their", "those fields")
 
 
 # --- Presentation -----------------------------------------------------------------------------
@@ -1332,8 +1339,9 @@ def render(result: BackupFinderResult) -> Markup:
                         if placed
                         else "change the order, and neither does your score, which no figure here places; "
                     )
-                    + "and each field's figure describes a different group of applicants; use them to "
-                    "see where your score sits, then run the competitiveness check on the fields you are weighing.",
+                    + "and each field's figure describes a different group of applicants; use them "
+                    + ("to see where your score sits" if placed else "as a rough guide")
+                    + ", then run the competitiveness check on the fields you are weighing.",
                 )
             )
         parts.append(paper_note("A specialty's points below are printed only if you opened them on screen."))

@@ -151,8 +151,9 @@ QUARTILE_APPLICANTS = frozenset({"us-img", "non-us-img"})
 US_SENIOR_QUARTILE_POINTS = {quarter: max(0, points) for quarter, points in QUARTILE_POINTS.items()}
 # A US graduate who has left school, or applied before, is not in the seniors'
 # rate, and their own group's is not in our data: like a US-citizen IMG they
-# are placed among non-US IMGs as the nearest published group, in full.  The
-# seniors' rate cannot excuse their low score (US-graduate audit s33, 3).
+# are placed among non-US IMGs as the nearest published group, with the same
+# points (the IMG-only caps on the median and the odds still pass them by).
+# The seniors' rate cannot excuse their low score (US-graduate audit s33, 3).
 
 # The IMG article's red flag: Step 2 CK below 225-230.  The upper end is used
 # so the flag errs on the side of caution.
@@ -496,8 +497,8 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
         elif prior_graduate:
             points = QUARTILE_POINTS[quarter]
             said = (
-                f"{placed}, the nearest published group: you have left school or applied before, and that group's "
-                "own figures are not in our data."
+                f"{placed}, the nearest published group: you have left school or applied before, and no figures "
+                "for US graduates who have are in our data."
             )
         else:
             points = US_SENIOR_QUARTILE_POINTS[quarter]

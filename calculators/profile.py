@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import data
-from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField
+from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField, flag
 from .html import Markup, el
 
 SPECIALTY = ChoiceField(
@@ -201,7 +201,8 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
             if data.prior_us_graduate(values)
             else f"{school} senior, applying for the first time"
         )
-        fields.append("Years since graduation")
+        # Whichever answer made them a graduate is the one to change.
+        fields.append(PREVIOUSLY_UNMATCHED.label if flag(values, "previously_unmatched") else "Years since graduation")
     if "needs_visa" in values:
         said += ", needing a visa" if visa_needed(values) else ", needing no visa"
         fields.append(NEEDS_VISA.label)

@@ -135,7 +135,7 @@ def render_field(calc: Calculator[Result], field: Field, value: object) -> Marku
 FORM_OFF = (
     "Live recalculation is off in this browser, so this form changes nothing: the result is for the default "
     "inputs. The reason is given below the form; if nothing is there, the page did not load whole: reload it "
-    "with a connection."
+    "with a connection, or, in a downloaded copy, unzip the whole download again."
 )
 FORM_OFF_NO_SCRIPT = "Live recalculation needs JavaScript, which is off in this browser, so this form changes nothing: the result is for the default inputs."
 

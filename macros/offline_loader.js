@@ -112,7 +112,7 @@
       worker.postMessage = (message) => {
         ready.then(
           (files) => send(message.type === "start" ? { ...message, config: { ...message.config, ...files } } : message),
-          () => {}, // reported once, as the error event above
+          () => {}, // reported once, as the status message above
         );
       };
       return worker;

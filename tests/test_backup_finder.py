@@ -752,7 +752,11 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
             {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 215},
             "Your Step 2 CK is under 230, a red flag in any field: the competitiveness check, which reads your whole file, may rate General Surgery and Anesthesiology",
         ),
-        ({"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245}, None),
+        # Nor is a US graduate's score ever placed here, though the check weighs a graduate's (diff review s33, 1).
+        (
+            {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245},
+            "This finder does not place a US graduate's Step 2 CK: the competitiveness check",
+        ),
         # The fields most open to IMGs are cautioned only in the bottom quarter.
         ({"specialty": "psychiatry", "step2_score": 235}, None),
     ],

@@ -409,3 +409,8 @@ def test_a_result_says_whom_it_was_worked_out_for_under_its_headline(name: str) 
         assert "“Years since graduation”" in graduate
         senior = render_result(calc, calc.compute({"applicant_type": "us-do", "years_since_graduation": 0}))
         assert "Worked out for: </strong>US DO senior, applying for the first time" in senior
+        unmatched = render_result(
+            calc, calc.compute({"applicant_type": "us-do", "years_since_graduation": 0, "previously_unmatched": True})
+        )
+        assert "graduate who has left school or applied before" in unmatched
+        assert "“I applied before and did not match”" in unmatched and "“Years since graduation”" not in unmatched

@@ -198,16 +198,18 @@ def test_every_source_article_a_page_names_is_dated_on_that_page(built_site: Pat
 def test_a_pages_list_of_source_articles_decodes_every_short_name_the_page_uses(built_site: Path) -> None:
     # The competitiveness page's list named the IMG article alone while its
     # method cited the radiology article seven times (links audit s33, 7).
-    missing = []
+    missing, checked = [], 0
     for page in pages(built_site):
         html_text = page.read_text(encoding="utf-8")
         if "The source articles are cited by short names." not in html_text:
             continue
+        checked += 1
         listed_part = html_text.split("The source articles are cited by short names.", 1)[1].split("</ul>", 1)[0]
         text = re.sub(r"<[^>]+>", " ", html_text)
         for article, mention in ARTICLE_MENTIONS.items():
             if re.search(mention, text, re.IGNORECASE) and article.title not in listed_part:
                 missing.append(f"{page.relative_to(built_site)}: {article.short}")
+    assert checked >= 15, "the lists of source articles were not found"
     assert not missing, "add these to the page's article_sources(...):\n" + "\n".join(missing)
 
 

@@ -1306,7 +1306,7 @@ class Widget {
       // Which cause to show is the one thing the page knows and Python cannot.
       const shown = failureWords();
       showFailureWords(this.engineOff, shown);
-      // These two say their own remedy (another browser; a reload).
+      // These say their own remedy (another browser; a reload; unzipping the copy again).
       this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = ["old-browser", "newer", "incomplete"].includes(shown);
       this.engineOff.hidden = false;
       const why = this.engineOff.querySelector(`.mpb-engine-off-${shown}`);
