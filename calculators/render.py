@@ -463,8 +463,7 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
         # word (recovery audit s33, 3).
         el(
             "p",
-            "This browser does not let the page keep your answers, so a reload or closing the tab loses them; "
-            "moving between pages of this site keeps them.",
+            "This browser does not let the page keep your answers, so a reload or closing the tab loses them.",
             class_="mpb-help mpb-tab-copy-refused",
             hidden=True,
             **NOT_SEARCHED,
