@@ -720,20 +720,23 @@ def test_a_request_python_cannot_answer_shows_a_plain_message(page: Any, site_ur
     assert not any(word in shown for word in ("KeyError", "Traceback", "no_such_calculator"))
 
 
-# Put before the worker's own code: a request whose inputs hold this score
-# is swallowed, as a worker that died would leave it unanswered.
-SWALLOW_ONE_REQUEST = """self.addEventListener("message", (event) => {
-  if (String(event.data?.payload).includes('"251"')) event.stopImmediatePropagation();
+# Put before the worker's own code: from a request whose inputs hold this
+# score on, nothing is answered, as by a worker that died.
+DIE_AT_251 = """let dead = false;
+self.addEventListener("message", (event) => {
+  if (String(event.data?.payload).includes('"251"')) dead = true;
+  if (dead) event.stopImmediatePropagation();
 });
 """
 
 
 def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str) -> None:
     # A worker ended without a word left the old result beside the new
-    # inputs, saying nothing, for good (recovery audit s33, 7).
+    # inputs, saying nothing, for good (recovery audit s33, 7); then every
+    # edit waited its 30 s again (diff review s33, 9).
     def swallowing(route: Any) -> None:
         response = route.fetch()
-        route.fulfill(response=response, body=SWALLOW_ONE_REQUEST + response.text())
+        route.fulfill(response=response, body=DIE_AT_251 + response.text())
 
     page.route("**/calculator-worker.js*", swallowing)
     page.clock.install()
@@ -745,6 +748,9 @@ def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str
     page.clock.fast_forward(31_000)
     widget.locator(".mpb-status-text", has_text="could not update").wait_for(timeout=10_000)
     assert widget.locator(".mpb-stale-note").is_visible()
+    # A fresh engine is started, once, and answers the next edit.
+    field(widget, "step2_score").fill("262")
+    wait_for_result(page, widget, "62/100")
 
 
 def wait_for_mark(page: Any, name: str, timeout: int = 90_000) -> None:

@@ -485,11 +485,20 @@ function ask(fn, name, payload, ...args) {
     startWorker().postMessage({ id, fn, name, payload: JSON.stringify(payload), args });
     if (runtime.phase !== "ready") return;
     setTimeout(() => {
-      if (!pending.delete(id)) return;
-      reject(new Error(`no reply from the calculator engine in ${REPLY_SILENCE_MS / 1000} s`));
+      if (!pending.has(id)) return;
+      // The worker is gone, with whatever else it was asked: a fresh one is
+      // started, once, and the widgets answer the form as it then is.
+      const silent = new Error(`no reply from the calculator engine in ${REPLY_SILENCE_MS / 1000} s`);
+      for (const waiting of pending.values()) waiting.reject(silent);
+      pending.clear();
+      if (!replyRestarted) {
+        replyRestarted = true;
+        restartEngine();
+      }
     }, REPLY_SILENCE_MS);
   });
 }
+let replyRestarted = false;
 
 // Starts the engine if no calculator has yet (a guide page left by instant
 // navigation for a calculator page), then waits for it to run or fail.
@@ -559,6 +568,10 @@ function startAgain() {
   if (runtime.phase !== "failed" || !(runtime.reason === "unreachable" || runtime.offline) || ENGINE_FROM_MEMORY) return;
   // A worker of another build fails the same way again: only a reload mends it.
   if (runtime.reason === "other-build") return;
+  restartEngine();
+}
+
+function restartEngine() {
   worker?.terminate?.();
   worker = null;
   compiled = null;
