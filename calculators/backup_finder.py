@@ -1135,7 +1135,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(suggestions, step2, applicant)
+    red_flagged = bool(whole(v, "exam_failures")) or flag(v, "previously_unmatched")
+    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(suggestions, step2, applicant, red_flagged)
     summary = (
         f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
         if suggestions
@@ -1184,15 +1185,16 @@ def unpaired_in_top(primary_name: str, suggestions: list[Suggestion]) -> str:
     )
 
 
-def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant: str) -> str:
+def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant: str, red_flagged: bool) -> str:
     """Said beside the top three when one is a field the competitiveness
     check, reading the reader's whole file, may call in need of a backup of
     its own (program counts then says so): one where the Step 2 CK is in the
     bottom quarter of those who matched, or, outside the fields most open to
     IMGs, below their median.  Its name alone would read as a field within
     reach; this finder sees only the score.  With no score to place, or a US
-    graduate's under the red-flag line, a field outside the most open tier is
-    named for the check too: program counts flagged such backups where this
+    graduate's (never placed here), or a well-placed score beside a failed
+    attempt or a past no-match, a field outside the most open tier is named
+    for the check too: program counts flagged such backups where this
     headline said nothing (fuzz audit s33, F2)."""
     top = suggestions[:HEADLINED]
     harder = [str(s["name"]) for s in top if s["tier"] != "accessible"]
@@ -1209,16 +1211,16 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
         else None
     )
     if unplaced and harder:
-        it, its, fields = _pronouns(len(harder))
-        return (
-            f" {unplaced}: the competitiveness check, which reads your whole file, may rate {and_list(harder)} as "
-            f"needing a backup of {its} own, so run it on {fields} before you count on {it}."
-        )
+        return _check_them_first(unplaced, harder)
     bottom = [str(s["name"]) for s in top if s["step2_below_q1"]]
     under_median = [
         str(s["name"]) for s in top if s["step2_below_median"] and not s["step2_below_q1"] and s["tier"] != "accessible"
     ]
     if not bottom and not under_median:
+        # A score placed well, beside a failed attempt or a past no-match,
+        # which the check weighs and this finder does not (diff review s33).
+        if red_flagged and harder:
+            return _check_them_first("Your file has a red flag, a failed attempt or a past no-match", harder)
         return ""
     where = [
         *([f"in the bottom quarter of those who matched in {and_list(bottom)}"] if bottom else []),
@@ -1233,6 +1235,14 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
 
 def _pronouns(fields: int) -> tuple[str, str, str]:
     return ("it", "its", "that field") if fields == 1 else ("them", "their", "those fields")
+
+
+def _check_them_first(why: str, names: list[str]) -> str:
+    it, its, fields = _pronouns(len(names))
+    return (
+        f" {why}: the competitiveness check, which reads your whole file, may rate {and_list(names)} as needing a "
+        f"backup of {its} own, so run it on {fields} before you count on {it}."
+    )
 
 
 # --- Presentation -----------------------------------------------------------------------------

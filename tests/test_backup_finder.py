@@ -752,6 +752,11 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
             {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 215},
             "Your Step 2 CK is under 230, a red flag in any field: the competitiveness check, which reads your whole file, may rate General Surgery and Anesthesiology",
         ),
+        # A score placed well beside a past no-match, which the check weighs and this finder does not.
+        (
+            {"specialty": "general-surgery", "step2_score": 250, "previously_unmatched": True},
+            "Your file has a red flag, a failed attempt or a past no-match: the competitiveness check, which reads your whole file, may rate Emergency Medicine",
+        ),
         # Nor is a US graduate's score ever placed here, though the check weighs a graduate's (diff review s33, 1).
         (
             {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245},
