@@ -386,13 +386,7 @@ FIELDS = (
     profile.APPLICANT_TYPE,
     profile.STEP2_SCORE,
     profile.EXAM_FAILURES,
-    IntField(
-        name="years_since_graduation",
-        label="Years since graduation",
-        maximum=60,
-        initial=1,
-        help="Whole years since you graduated from medical school (0 if not yet).",
-    ),
+    profile.YEARS_SINCE_GRADUATION,
     IntField(
         name="usce_months",
         label="US clinical experience (months)",
@@ -487,25 +481,23 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
-        quarter = dist.quarter_of(step2)
         placed = f"{step2} is {quartile_position(step2, dist)} of non-US IMGs who matched in {spec.name}"
+        senior = applicant in data.US_GRADUATE_TYPES and not prior_graduate
         if applicant == "non-us-img":
-            points, said = QUARTILE_POINTS[quarter], f"{placed}."
+            said = f"{placed}."
         elif applicant == "us-img":
-            points = QUARTILE_POINTS[quarter]
             said = f"{placed} (the nearest published group: US-citizen IMGs usually match more often)."
-        elif prior_graduate:
-            points = QUARTILE_POINTS[quarter]
-            said = (
-                f"{placed}, the nearest published group: you have left school or applied before, and no figures "
-                "for US graduates who have are in our data."
-            )
-        else:
-            points = US_SENIOR_QUARTILE_POINTS[quarter]
+        elif senior:
             said = (
                 f"{placed}, the only Step 2 CK figures in our data. They are not your group: a score high among them "
                 "counts for you, and a lower one is not held against a senior; only the red-flag line below applies."
             )
+        else:
+            said = (
+                f"{placed}, the nearest published group: you have left school or applied before, and no figures "
+                "for US graduates who have are in our data."
+            )
+        points = (US_SENIOR_QUARTILE_POINTS if senior else QUARTILE_POINTS)[dist.quarter_of(step2)]
         factors.append(Factor("Step 2 CK", points, said, data.CHARTING_OUTCOMES))
     if step2 < STEP2_RED_FLAG_BELOW:
         factors.append(

@@ -177,9 +177,9 @@ def signed(points: float) -> str:
     return "0"
 
 
-def and_list(words: list[str]) -> str:
-    """``["A", "B", "C"]`` -> ``"A, B and C"``; ``[]`` -> ``""``."""
-    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else "".join(words)
+def and_list(words: list[str], last: str = "and") -> str:
+    """``["A", "B", "C"]`` -> ``"A, B and C"`` (or ``"A, B or C"``); ``[]`` -> ``""``."""
+    return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def counted(number: int, noun: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import data
 from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField, flag
-from .html import Markup, el
+from .html import Markup, and_list, el
 
 SPECIALTY = ChoiceField(
     name="specialty",
@@ -42,6 +42,14 @@ STEP2_SCORE = IntField(
 
 EXAM_FAILURES = IntField(
     name="exam_failures", label="USMLE failures", maximum=20, initial=0, help="Failed attempts on any USMLE Step."
+)
+# Whether a US MD or DO applicant is a senior turns on it (data.prior_us_graduate).
+YEARS_SINCE_GRADUATION = IntField(
+    name="years_since_graduation",
+    label="Years since graduation",
+    maximum=60,
+    initial=1,
+    help="Whole years since you graduated from medical school (0 if not yet).",
 )
 PREVIOUSLY_UNMATCHED = BoolField(
     name="previously_unmatched",
@@ -190,7 +198,7 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
     applicant = str(values["applicant_type"])
     said = data.APPLICANT_LABELS[applicant]
     fields = [APPLICANT_TYPE.label]
-    if applicant in data.US_GRADUATE_TYPES and "years_since_graduation" in values:
+    if applicant in data.US_GRADUATE_TYPES and YEARS_SINCE_GRADUATION.name in values:
         # A senior's points turn on the years since graduation, which start
         # at 1: a senior who changed only the applicant type was scored as a
         # graduate who had left school, 10 points lower, with nothing above
@@ -202,12 +210,11 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
             else f"{school} senior, applying for the first time"
         )
         # Whichever answer made them a graduate is the one to change.
-        fields.append(PREVIOUSLY_UNMATCHED.label if flag(values, "previously_unmatched") else "Years since graduation")
+        fields.append((PREVIOUSLY_UNMATCHED if flag(values, "previously_unmatched") else YEARS_SINCE_GRADUATION).label)
     if "needs_visa" in values:
         said += ", needing a visa" if visa_needed(values) else ", needing no visa"
         fields.append(NEEDS_VISA.label)
-    quoted = [f"“{label}”" for label in fields]
-    change = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    change = and_list([f"“{label}”" for label in fields], last="or")
     return el(
         "p", el("strong", "Worked out for: "), f"{said}. If that is not you, change {change} above.", class_="mpb-worked-for"
     )
