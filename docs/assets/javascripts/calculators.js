@@ -476,6 +476,7 @@ function continues(response, { loaded }) {
 // result beside the new inputs with nothing said (recovery audit s33, 7).
 // Asked while the engine starts, the start's own watchdog answers for it.
 const REPLY_SILENCE_MS = 30_000;
+let replyRestarted = false;
 
 function ask(fn, name, payload, ...args) {
   const id = ++lastId;
@@ -488,9 +489,7 @@ function ask(fn, name, payload, ...args) {
       if (!pending.has(id)) return;
       // The worker is gone, with whatever else it was asked: a fresh one is
       // started, once, and the widgets answer the form as it then is.
-      const silent = new Error(`no reply from the calculator engine in ${REPLY_SILENCE_MS / 1000} s`);
-      for (const waiting of pending.values()) waiting.reject(silent);
-      pending.clear();
+      rejectPending(new Error(`no reply from the calculator engine in ${REPLY_SILENCE_MS / 1000} s`));
       if (!replyRestarted) {
         replyRestarted = true;
         restartEngine();
@@ -498,7 +497,11 @@ function ask(fn, name, payload, ...args) {
     }, REPLY_SILENCE_MS);
   });
 }
-let replyRestarted = false;
+
+function rejectPending(error) {
+  for (const waiting of pending.values()) waiting.reject(error);
+  pending.clear();
+}
 
 // Starts the engine if no calculator has yet (a guide page left by instant
 // navigation for a calculator page), then waits for it to run or fail.
@@ -525,8 +528,7 @@ function failRuntime(cause, reason = cause?.reason) {
   // build brings the "site has been updated" note with its Reload button.
   if (failureWords() === "updated") navigator.serviceWorker.getRegistration().then((r) => r?.update()).catch(() => {});
   setRuntime("failed");
-  for (const waiting of pending.values()) waiting.reject(runtimeFailure());
-  pending.clear();
+  rejectPending(runtimeFailure());
 }
 
 // The paragraphs calculators/render.py writes for a failed start, by cause.
