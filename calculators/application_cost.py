@@ -23,7 +23,7 @@ from typing import TypedDict
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
-from .html import Markup, capitalised, counted, el, join, money, table
+from .html import Markup, capitalised, counted, el, join, money, table, with_pmc_links
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -601,7 +601,7 @@ def render(result: ApplicationCostResult) -> Markup:
             el("strong", "Old figure: ", item["item"]) if item["old"] else item["item"],
             money(float(item["amount"])),
             item["note"],
-            item["source"],
+            with_pmc_links(item["source"]),
         )
         for item in items
     ]

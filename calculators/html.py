@@ -66,6 +66,21 @@ def join(*parts: Child) -> Markup:
     return Markup(_children(parts))
 
 
+# A PubMed Central id is the one part of a citation that names a page for
+# certain, so a reader can check the study in one click.
+PMC_ID = re.compile(r"\bPMC[0-9]+\b")
+
+
+def with_pmc_links(citation: str) -> Markup:
+    """``"Wang et al. (PMC9765904)"`` with the id linked to its article."""
+    parts: list[Child] = []
+    start = 0
+    for found in PMC_ID.finditer(citation):
+        parts += [citation[start : found.start()], el("a", found[0], href=f"https://pmc.ncbi.nlm.nih.gov/articles/{found[0]}/")]
+        start = found.end()
+    return join(*parts, citation[start:])
+
+
 # In the calculators' messages, quotation marks hold what the reader typed or
 # must type exactly.
 QUOTED = re.compile(r"“[^”]*”")

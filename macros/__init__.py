@@ -15,7 +15,7 @@ from typing import Any
 from calculators import REGISTRY, html
 from calculators import data as d
 from calculators.application_cost import eras_schedule
-from calculators.html import Markup, el, join, scroll_region
+from calculators.html import Markup, el, join, scroll_region, with_pmc_links
 from calculators.render import SERVE_FOLDER, render_calculator
 
 from .hosted import hosted_path, hosted_site
@@ -255,7 +255,7 @@ def fees_table() -> Markup:
             f.amount_usd,
             f.unit,
             f.season_or_year,
-            f.source,
+            with_pmc_links(f.source),
             el("strong", "Old figure: " + f.status_unmarked) if f.is_old else f.status,
         )
         for f in d.fees()

@@ -84,6 +84,27 @@ def test_data_page_fee_table_says_old_once_per_row() -> None:
         assert len(re.findall(r"\bold\b", row, re.IGNORECASE)) == ("Old figure: " in row), row
 
 
+def test_every_pubmed_central_id_in_the_fee_data_links_to_its_article() -> None:
+    import macros
+    from calculators import application_cost
+
+    ids = {found for fee in data.fees() for found in re.findall(r"PMC[0-9]+", fee.source)}
+    assert len(ids) >= 2, "the fee data cite two studies by their PubMed Central ids"
+    calculator = str(application_cost.render(application_cost.compute({"in_person_interviews": 2, "virtual_interviews": 2})))
+    for html in (str(macros.fees_table()), calculator):
+        for pmc in ids:
+            assert f'<a href="https://pmc.ncbi.nlm.nih.gov/articles/{pmc}/">{pmc}</a>' in html
+
+
+def test_a_linked_citation_is_still_escaped_around_its_links() -> None:
+    from calculators.html import with_pmc_links
+
+    assert with_pmc_links("A & B <2018> (PMC12)") == (
+        'A &amp; B &lt;2018&gt; (<a href="https://pmc.ncbi.nlm.nih.gov/articles/PMC12/">PMC12</a>)'
+    )
+    assert with_pmc_links("NRMP, 2026 (PMCID pending)") == "NRMP, 2026 (PMCID pending)"
+
+
 def _text_constants(module: Path) -> list[ast.Constant]:
     """The module's string constants, f-string pieces included, docstrings left out."""
     tree = ast.parse(module.read_text(encoding="utf-8"))
