@@ -764,7 +764,7 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
             RED_FLAG_POINTS,
             (
                 f"{candidate.name} is one of the four fields the no-match article calls generally more flexible about "
-                "lower scores, gaps and IMG status; that this covers a failed attempt is our reading."
+                "lower scores, gaps or an older graduation, and IMG status; that this covers a failed attempt is our reading."
             ),
         )
     elif unmatched and candidate.slug in data.NO_MATCH_SOMETIMES:
@@ -1351,7 +1351,8 @@ def render(result: BackupFinderResult) -> Markup:
                     )
                     + "and each field's figure describes a different group of applicants; use them "
                     + ("to see where your score sits" if placed else "as a rough guide")
-                    + ", then run the competitiveness check on the fields you are weighing.",
+                    + ", then run the competitiveness check on the fields you are weighing. "
+                    + match_odds.RED_FLAGS_UNSEEN,
                 )
             )
         parts.append(paper_note("A specialty's points below are printed only if you opened them on screen."))
@@ -1510,8 +1511,9 @@ def method() -> Markup:
                 "li",
                 f"Red flags: with a failed USMLE attempt, {signed(RED_FLAG_POINTS)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
-                + ", the fields the no-match article calls generally more flexible about lower scores, gaps and IMG "
-                "status (that this covers a failure is our reading); with a past no-match, the same for those four and "
+                + ", the fields the no-match article calls generally more flexible about lower scores, gaps or an older "
+                "graduation, and IMG status (that this covers a failure is our reading; the finder does not ask your "
+                "graduation year); with a past no-match, the same for those four and "
                 + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH - FLEXIBLE_ABOUT_RED_FLAGS))
                 + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "
                 f"{signed(RED_FLAG_POINTS // 2)} for "

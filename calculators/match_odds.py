@@ -125,6 +125,13 @@ OWN_GROUP_FIGURES = {
     "us-md": "NRMP publishes a US MD seniors' edition of these figures, but this site's data hold only the non-US IMG edition.",
     "us-do": "NRMP publishes a US DO seniors' edition of these figures, but this site's data hold only the non-US IMG edition.",
 }
+# The figures count every applicant together, so two of the IMG article's
+# red flags that a reader may carry never show in them (older-IMG audit s34, 1).
+RED_FLAGS_UNSEEN = (
+    "Nor do the figures separate applicants with a failed exam attempt, or who graduated more than 5–7 years ago "
+    f"with little recent clinical work; the {data.ARTICLE_IMG.short} counts both as red flags, so if either applies "
+    "to you, the estimate is more likely too high than too low."
+)
 READER_GROUPS = {
     "us-md": "US MD seniors and graduates",
     "us-do": "US DO seniors and graduates",
@@ -880,7 +887,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
         "field: a higher estimate here than for another specialty does not make this the easier field for you.",
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
-        "experience, interviews and visas, which this calculation cannot see.",
+        "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
     ]
     notes += [m.problem for m in blocked if m.problem]
     for m in used:

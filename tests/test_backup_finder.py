@@ -661,6 +661,9 @@ def test_a_score_adds_each_fields_match_odds_beside_the_ranking_not_in_it() -> N
         assert odds[slug] == match_odds.compute({"specialty": slug, "step2_score": 220})["probability"]
     html = str(backup_finder.render(scored))
     assert "Match odds at Step 2 CK 220" in html and match_odds.about(odds["family-medicine"]) in html
+    # The odds beside a field carry match odds' own warning that a failure or
+    # an old graduation is not in them (older-IMG audit s34, 1).
+    assert match_odds.RED_FLAGS_UNSEEN in unescape(html)
     assert "Match odds at" not in str(backup_finder.render(without))
     assert all(s["match_odds"] is None for s in without["suggestions"])
 

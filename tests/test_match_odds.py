@@ -268,6 +268,10 @@ def test_caveats_are_always_stated() -> None:
     # The no-match guide sends reapplicants here; the table cannot tell them from
     # first-time applicants, and the result says which way that leans (audit s30, 3).
     assert "reapplicants are counted together" in notes and "more likely too high than too low" in notes
+    # Nor a failed attempt or an old graduation, red flags the calculator never
+    # asks about, which an anxious reader would otherwise take as priced in
+    # (older-IMG audit s34, 1).
+    assert "failed exam attempt" in notes and "graduated more than 5–7 years ago" in notes
     ranks_notes = " ".join(compute({"contiguous_ranks": 5})["notes"])
     assert "self-reported" in ranks_notes
 
