@@ -742,7 +742,7 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
     unmatched = flag(v, "previously_unmatched")
     if not failures and not unmatched:
         return [Component("Red flags", 0, "No exam failure or past no-match entered, so no points either way.")]
-    flags = [counted(failures, "failed USMLE attempt")] if failures else []
+    flags = [counted(failures, "failed exam attempt")] if failures else []
     if unmatched:
         flags.append("a past no-match")
     hard_for_the_reader = v["applicant_type"] in data.IMG_TYPES and candidate.slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_IMGS
@@ -1509,7 +1509,7 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                f"Red flags: with a failed USMLE attempt, {signed(RED_FLAG_POINTS)} for "
+                f"Red flags: with a failed exam attempt, {signed(RED_FLAG_POINTS)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
                 + ", the fields the no-match article calls generally more flexible about lower scores, gaps or an older "
                 "graduation, and IMG status (that this covers a failure is our reading; the finder does not ask your "

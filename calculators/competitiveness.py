@@ -160,7 +160,8 @@ US_SENIOR_QUARTILE_POINTS = {quarter: max(0, points) for quarter, points in QUAR
 STEP2_RED_FLAG_BELOW = 230
 STEP2_RED_FLAG_POINTS = -10
 
-# Each failed USMLE attempt (IMG article red flag); in ultra-competitive fields
+# Each failed USMLE or COMLEX attempt (IMG article red flag, "any exam failure"
+# in the radiology article); in ultra-competitive fields
 # any failure is "often fatal" (ultra article), hence the extra penalty.
 FAILURE_POINTS = -10
 FAILURE_COUNT_CAP = 3
@@ -569,7 +570,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     if failures:
         factors.append(
             Factor(
-                "USMLE failures",
+                "Exam failures",
                 FAILURE_POINTS * failures,
                 f"{counted(entered_failures, 'failed attempt')}; each counts against you (up to {FAILURE_COUNT_CAP}).",
                 ARTICLE_IMG,
@@ -586,7 +587,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             )
     else:
         # Every input gets its row, moved or not, so the table accounts for all of them.
-        factors.append(Factor("USMLE failures", 0, "None entered.", ARTICLE_IMG))
+        factors.append(Factor("Exam failures", 0, "None entered.", ARTICLE_IMG))
     band = next(b for b in GRADUATION_BANDS if years >= b.min_years)
     points, label = band.points, f"{band.label} band"
     if band.only_in is not None:
@@ -715,7 +716,7 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     if step2 is not None and step2 < STEP2_RED_FLAG_BELOW:
         flags.append(f"Step 2 CK below {STEP2_RED_FLAG_BELOW}")
     if whole(v, "exam_failures"):
-        flags.append("one or more USMLE failures")
+        flags.append("one or more exam failures")
     # The article's flag is an old graduation "with limited recent clinical
     # activity" (a separate flag from "minimal US clinical experience", under
     # 3 months, as in the article).
@@ -1158,7 +1159,7 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     if name == "recent_clinical_months":
         return f"{counted(more, 'more month')} of hands-on clinical work ({value} in the last {RECENT_WORK_YEARS} years)"
     if name == "exam_failures":
-        return "another failed USMLE attempt" if current else "a failed USMLE attempt"
+        return "another failed exam attempt" if current else "a failed exam attempt"
     return f"{counted(more, 'more year')} since graduation"
 
 
@@ -1593,7 +1594,7 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Each USMLE failure {signed(FAILURE_POINTS)}, counting up to {FAILURE_COUNT_CAP}; "
+                    f"Each USMLE or COMLEX failure {signed(FAILURE_POINTS)}, counting up to {FAILURE_COUNT_CAP}; "
                     f"{signed(ULTRA_FAILURE_EXTRA)} more in ultra-competitive fields (IMG and ultra articles).",
                 ),
                 el(

@@ -41,7 +41,14 @@ STEP2_SCORE = IntField(
 )
 
 EXAM_FAILURES = IntField(
-    name="exam_failures", label="USMLE failures", maximum=20, initial=0, help="Failed attempts on any USMLE Step."
+    name="exam_failures",
+    label="Exam failures",
+    maximum=20,
+    initial=0,
+    # A DO with COMLEX only read "USMLE failures" as not theirs and entered 0
+    # after a failed Level (DO audit s34, 1); the radiology article counts any
+    # exam failure, the ultra article USMLE and COMLEX alike.
+    help="Failed attempts on any USMLE Step or COMLEX Level.",
 )
 # Whether a US MD or DO applicant is a senior turns on it (data.prior_us_graduate).
 YEARS_SINCE_GRADUATION = IntField(

@@ -318,7 +318,7 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
     clean, failed = by_slug(compute(base)), by_slug(compute({**base, "exam_failures": 1}))
     for slug in ("family-medicine", "internal-medicine", "pediatrics", "psychiatry"):
         assert failed[slug]["score"] - clean[slug]["score"] == backup_finder.RED_FLAG_POINTS, slug
-        assert "1 failed USMLE attempt" in points_row(failed[slug], "Red flags")["why"]
+        assert "1 failed exam attempt" in points_row(failed[slug], "Red flags")["why"]
     for slug in ("anesthesiology", "pathology", "neurology"):
         assert failed[slug]["score"] == clean[slug]["score"], slug
     assert points_row(clean["pathology"], "Red flags")["why"].startswith("No exam failure or past no-match entered")
@@ -339,7 +339,7 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
         assert points_row(img["internal-medicine"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
     assert "our reading" in points_row(failed["family-medicine"], "Red flags")["why"]
     both = by_slug(compute({**base, "exam_failures": 1, "previously_unmatched": True}))
-    assert points_row(both["pathology"], "Red flags")["why"].startswith("With 1 failed USMLE attempt and a past no-match: ")
+    assert points_row(both["pathology"], "Red flags")["why"].startswith("With 1 failed exam attempt and a past no-match: ")
     assert any(n.startswith("Red flags follow you into the backup too") for n in unmatched["notes"])
 
 

@@ -151,7 +151,7 @@ def test_every_factor_names_a_reason_and_the_result_has_required_keys() -> None:
         ),
         ({"step2_score": 0}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300, or left empty."),
         ({"step2_score": "245.5"}, "step2_score", "Step 2 CK score must be a whole number"),
-        ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20."),
+        ({"exam_failures": -1}, "exam_failures", "Exam failures must be a whole number from 0 to 20."),
         ({"years_since_graduation": "two"}, "years_since_graduation", "Years since graduation must be a whole number"),
         ({"usce_months": None}, "usce_months", "US clinical experience (months) must be a whole number"),
         ({"specialty_letters": 1.5}, "specialty_letters", "must be a whole number"),
@@ -658,7 +658,7 @@ def test_every_input_has_a_row_in_how_the_score_moved_even_at_zero() -> None:
     # the table did not account for every input.
     result = compute({"applicant_type": "us-md"})
     rows = {f["factor"]: f for f in result["factors"]}
-    for name in ("USMLE failures", "Visa needed", "Limited geography", "Previous no-match"):
+    for name in ("Exam failures", "Visa needed", "Limited geography", "Previous no-match"):
         assert rows[name]["points"] == 0, name
     assert sum(f["points"] for f in result["factors"]) == result["score"]
 
@@ -686,7 +686,7 @@ def test_a_band_a_rule_holds_is_not_offered_by_points_and_a_second_failure_is_an
     margins = result["margins"]
     assert "but while a rule below applies, points alone would not move the band from “Dual apply”" in margins["lines"][0]
     assert "your total score gives “Dual apply”, and a rule below holds it there too." in margins["headline"]
-    assert next(m["text"] for m in margins["down"] if m["field"] == "exam_failures").startswith("Another failed USMLE attempt")
+    assert next(m["text"] for m in margins["down"] if m["field"] == "exam_failures").startswith("Another failed exam attempt")
     fresh = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244})
     assert all("Another" not in m["text"] for m in fresh["margins"]["down"])
 
@@ -1043,7 +1043,7 @@ def test_the_guide_puts_far_below_where_the_calculator_does() -> None:
                 "Starting point": 65,
                 "Applicant type": 5,
                 "Target specialty": -5,
-                "USMLE failures": -10,
+                "Exam failures": -10,
                 "US clinical experience": 8,
                 "Specialty letters": 3,
                 "Research": 4,
@@ -1094,7 +1094,7 @@ def test_the_guide_puts_far_below_where_the_calculator_does() -> None:
             {
                 "Starting point": 65,
                 "Target specialty": -10,
-                "USMLE failures": -10,
+                "Exam failures": -10,
                 "Failure in an ultra-competitive field": -10,
                 "US clinical experience": -5,
                 "US rotations in the specialty": -3,
@@ -1283,7 +1283,7 @@ def test_ultra_step2_bands_around_the_articles_lines() -> None:
 
 def test_failures_count_up_to_three() -> None:
     # Capped at 2, a third failure would have stopped counting (gap 8).
-    points = [factor(compute({"specialty": "internal-medicine", "exam_failures": n}), "USMLE failures") for n in (2, 3, 4)]
+    points = [factor(compute({"specialty": "internal-medicine", "exam_failures": n}), "Exam failures") for n in (2, 3, 4)]
     assert points == [-20, -30, -30]
 
 

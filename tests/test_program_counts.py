@@ -379,7 +379,7 @@ def test_backup_equal_to_primary_is_rejected() -> None:
         ({"specialty": "astrology"}, "specialty", "Target specialty must be one of:"),
         ({"step2_score": "high"}, "step2_score", "Step 2 CK score must be a whole number from 1 to 300"),
         ({"step2_score": 301}, "step2_score", "from 1 to 300"),
-        ({"exam_failures": -1}, "exam_failures", "USMLE failures must be a whole number from 0 to 20"),
+        ({"exam_failures": -1}, "exam_failures", "Exam failures must be a whole number from 0 to 20"),
         ({"usce_months": True}, "usce_months", "whole number"),
         (
             {"needs_visa": "perhaps"},
