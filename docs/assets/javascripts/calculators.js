@@ -38,6 +38,15 @@ const TYPING_PAUSE_MS = 250;
 // region, speaks only once they pause: a screen reader heard a whole summary
 // for "1" on the way to "12", and one for every option an arrow key passed.
 const ANNOUNCE_PAUSE_MS = 1000;
+// A typed field waits longer: a reader finding each key by touch with a
+// screen reader can take more than a second a key, and at a 1 s pause heard
+// "under 1% matched" for the "2" and the "23" of 235 (announce audit s34, 1).
+// Leaving the field or pressing Enter commits what was typed, and its answer
+// is said at once.  A date control's change comes with every part typed,
+// so it waits as typing does.
+const TYPED_ANNOUNCE_PAUSE_MS = 2500;
+const TYPED_FIELDS = 'input[type="text"], input[type="date"], textarea';
+const COMMITTED_BY_CHANGE = 'input[type="text"], textarea';
 // What the page sends for a date its control cannot read (31 February, or
 // half typed): the control reports such a date as empty, which an optional
 // field would take as "left empty", so Python must see that something was
@@ -739,6 +748,7 @@ class Widget {
     // The inputs the result shown answers: the built ones until the first reply.
     this.answeredFor = JSON.stringify(this.builtValues());
     this.lastEdit = -Infinity;
+    this.announcePause = ANNOUNCE_PAUSE_MS;
     // The words the page was built with, and whether the next answer leaves
     // them standing (Python's word on the restored values: see restore).
     this.builtStatus = this.status.textContent;
@@ -775,6 +785,13 @@ class Widget {
         type,
         (event) => {
           this.lastEdit = performance.now();
+          const target = event.target;
+          this.announcePause =
+            type === "change" && target.matches?.(COMMITTED_BY_CHANGE)
+              ? 0
+              : target.matches?.(TYPED_FIELDS)
+                ? TYPED_ANNOUNCE_PAUSE_MS
+                : ANNOUNCE_PAUSE_MS;
           // A summary still waiting for the pause answers the value before
           // this edit: dropped, or a reader typing a key a second heard the
           // answer for "2" while typing the "4" of 240.  The next reply is
@@ -999,7 +1016,11 @@ class Widget {
       // Python wrote both; only the page knows whether a valid answer has
       // replaced the result it was built with.
       const status = this.link === null ? reply.status_over_defaults : reply.status;
-      this.say(status, this.restoreNotes);
+      // The same error is not news: typing on in a field heard its long
+      // message again at every pause (announce audit s34, 2).  Said again
+      // only if other words wait to replace it.
+      const alreadySaid = status === this.statusSaid && !this.statusTimer && !this.restoreNotes.length;
+      if (!alreadySaid) this.say(status, this.restoreNotes);
       this.headlineStale(status);
     }
     // The result now answers the form, whether or not the status line spoke.
@@ -1445,7 +1466,7 @@ class Widget {
     this.shownStatus = shown;
     clearTimeout(this.statusTimer);
     this.statusTimer = 0;
-    const wait = this.lastEdit + ANNOUNCE_PAUSE_MS - performance.now();
+    const wait = this.lastEdit + this.announcePause - performance.now();
     if (now || wait <= 0) return write(this.status);
     this.statusTimer = setTimeout(() => {
       this.statusTimer = 0;
