@@ -267,6 +267,30 @@ def test_printing_opens_the_explanations_and_hides_buttons(page: Any, site_url: 
     page.emulate_media(media="screen")
 
 
+def test_printed_before_the_engine_answers_the_backup_finder_prints_what_it_says_it_does(page: Any, site_url: str) -> None:
+    # Material opens every section of the built page for printing, so with
+    # the engine not (yet) running all eleven specialties' points printed,
+    # under the note saying they would not: 8 more A4 sheets (print audit s34, 1).
+    page.route("**/assets/pyodide-*/**", lambda route: route.abort())
+    page.goto(site_url + page_of("backup_finder"))
+    widget = page.locator('.mpb-calculator[data-calculator="backup_finder"]')
+    page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=60_000)
+    per_specialty = widget.locator(".mpb-result details.mpb-print-if-opened")
+    assert per_specialty.count() > 5
+    per_specialty.nth(2).locator("summary").click()
+    page.wait_for_function("(d) => d.dataset.readerOpened === 'true'", arg=per_specialty.nth(2).element_handle())
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    opened = per_specialty.evaluate_all("(all) => all.map((d) => d.open)")
+    assert opened == [False, False, True] + [False] * (len(opened) - 3)
+    assert widget.locator(".mpb-method[open]").count() == 1, "the method still prints"
+    # The reason the engine is off prints whole, its button as a word.
+    page.emulate_media(media="print")
+    assert "then press Try again; what you typed" in widget.locator(".mpb-engine-off-unreachable").inner_text()
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert per_specialty.evaluate_all("(all) => all.map((d) => d.open)") == opened
+
+
 # A4 less Material's 25 mm page margins, in CSS pixels: the width Chromium lays
 # a printed page out at.
 PRINTED_WIDTH = 605
