@@ -51,11 +51,16 @@ Band = Literal["single-track", "dual-apply", "dual-apply-strongly", "pivot"]
 # an accessible field, which is where the articles place an average IMG.
 BASE_SCORE = 65
 
-# Applicant type.  US MD seniors match far more often than IMGs, and programs
-# in competitive fields favor US MD over DO (ultra-competitive article).  NRMP
-# 2026 PGY-1 match rates: US MD 93.5%, US DO 93.2%, US IMG 70.0%, non-US IMG
-# 56.4% (match_rates_overall, see the data page).
-APPLICANT_POINTS: dict[str, int] = {"us-md": 10, "us-do": 5, "us-img": 0, "non-us-img": -5}
+# Applicant type.  US MD and DO seniors match far more often than IMGs, and
+# about as often as each other.  NRMP 2026 PGY-1 match rates: US MD 93.5%,
+# US DO 93.2%, US IMG 70.0%, non-US IMG 56.4% (match_rates_overall, see the
+# data page).  A DO senior was 5 points below an MD everywhere, which flipped
+# identical files from "single-track" to "dual apply" in emergency medicine,
+# where DO seniors filled a third of the positions (DO audit s34, 3); only in
+# the ultra-competitive fields does a source say programs favor US MD over DO
+# (ultra-competitive article), so only there are they apart.
+APPLICANT_POINTS: dict[str, int] = {"us-md": 10, "us-do": 10, "us-img": 0, "non-us-img": -5}
+DO_IN_ULTRA_POINTS = -5
 
 # How competitive the target is (see data.TIER_SOURCES).  A highly competitive
 # target is itself on the IMG article's red-flag list.
@@ -567,6 +572,15 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
         *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, data.prior_us_graduate(v)),
     ]
+    if tier == "ultra" and applicant == "us-do" and not data.prior_us_graduate(v):
+        factors.append(
+            Factor(
+                "DO in an ultra-competitive field",
+                DO_IN_ULTRA_POINTS,
+                "Programs in these fields often favor US MD over US DO applicants.",
+                ARTICLE_ULTRA,
+            )
+        )
     if failures:
         factors.append(
             Factor(
@@ -1552,8 +1566,10 @@ def method() -> Markup:
                     "li",
                     "Applicant type: "
                     + ", ".join(f"{data.APPLICANT_LABELS[k]} {signed(p)}" for k, p in APPLICANT_POINTS.items())
-                    + "; a US MD or DO graduate who has left school (1 year or more since graduation, or a past "
-                    "no-match) 0, since the NRMP counts them apart from seniors and their rate is not in our data"
+                    + f"; a US DO senior {signed(DO_IN_ULTRA_POINTS)} more in ultra-competitive fields, whose programs "
+                    "often favor US MD over US DO (ultra article); a US MD or DO graduate who has left school (1 year "
+                    "or more since graduation, or a past no-match) 0, since the NRMP counts them apart from seniors "
+                    "and their rate is not in our data"
                     + f". Context: {rates.year} PGY-1 match rates were {rates.us_md_senior_pct:g}% (US MD seniors), "
                     f"{rates.us_do_senior_pct:g}% (US DO seniors), {rates.us_img_pct:g}% (US-citizen IMGs) and "
                     f"{rates.non_us_img_pct:g}% (non-US IMGs); {rates.source}.",
