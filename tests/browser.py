@@ -21,6 +21,9 @@ def open_calculator(page: Any, url: str, name: str) -> Any:
 # The first live reply is in (the status line may stay silent for it: a form
 # at its defaults says nothing new).
 ANSWERED = '.mpb-calculator[data-calculator="{name}"][data-answered]'
+# calculators.js: the status line speaks this long after the last key in a
+# typed field (a choice in a drop-down or a checkbox: 1 s).
+TYPED_ANNOUNCE_PAUSE_MS = 2500
 
 
 def first_live_result(widget: Any) -> str:

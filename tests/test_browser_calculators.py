@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from browser import error_of, field, first_live_result, open_calculator, translate_page
+from browser import TYPED_ANNOUNCE_PAUSE_MS, error_of, field, first_live_result, open_calculator, translate_page
 
 from calculators import REGISTRY
 from calculators.render import UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAULTS
@@ -184,14 +184,14 @@ def test_the_status_line_is_not_rewritten_with_the_same_words(page: Any, site_ur
     score = field(widget, "step2_score")
     score.fill("251")
     page.wait_for_function("window.statusWrites > 0")
-    page.wait_for_timeout(1300)  # past the typing and announcing pauses
+    page.wait_for_timeout(300)
     writes = page.evaluate("window.statusWrites")
     score.press("Tab")  # a change event: the same inputs again
     page.wait_for_timeout(1300)
     assert page.evaluate("window.statusWrites") == writes
     score.fill("abc")
     error_of(widget, "step2_score").wait_for(state="visible")
-    page.wait_for_timeout(1300)
+    page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 300)  # past the typing and announcing pauses
     writes = page.evaluate("window.statusWrites")
     score.press("Tab")
     page.wait_for_timeout(1300)
@@ -206,7 +206,7 @@ def test_the_status_line_speaks_once_the_reader_pauses_not_at_every_key(page: An
     ranks.fill("")
     ranks.press_sequentially("12", delay=400)
     widget.locator(".mpb-result", has_text="12").first.wait_for()
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 500)
     assert page.evaluate("window.statusWrites") == 1
     specialty = field(widget, "specialty")
     specialty.focus()

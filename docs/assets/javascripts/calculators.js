@@ -43,7 +43,7 @@ const ANNOUNCE_PAUSE_MS = 1000;
 // "under 1% matched" for the "2" and the "23" of 235 (announce audit s34, 1).
 // Leaving the field or pressing Enter commits what was typed, and its answer
 // is said at once.  A date control's change comes with every part typed,
-// so it waits as typing does.
+// so it waits as typing does, until the reader leaves it.
 const TYPED_ANNOUNCE_PAUSE_MS = 2500;
 const TYPED_FIELDS = 'input[type="text"], input[type="date"], textarea';
 const COMMITTED_BY_CHANGE = 'input[type="text"], textarea';
@@ -816,6 +816,10 @@ class Widget {
     // leaving such a field, or one marked wrong, is the cue.
     this.form.addEventListener("focusout", (event) => {
       const control = event.target;
+      if (control.matches?.(TYPED_FIELDS)) {
+        this.announcePause = 0;
+        this.sayWaitingWords();
+      }
       if (control.validity?.badInput || control.getAttribute?.("aria-invalid") === "true") this.edited() || this.recompute();
     });
     this.form.addEventListener("submit", (event) => {
@@ -1468,10 +1472,16 @@ class Widget {
     this.statusTimer = 0;
     const wait = this.lastEdit + this.announcePause - performance.now();
     if (now || wait <= 0) return write(this.status);
-    this.statusTimer = setTimeout(() => {
-      this.statusTimer = 0;
-      write(this.status);
-    }, wait);
+    this.waitingWords = () => write(this.status);
+    this.statusTimer = setTimeout(() => this.sayWaitingWords(), wait);
+  }
+
+  // Words held for the reader's pause, said now: they left the field.
+  sayWaitingWords() {
+    if (!this.statusTimer) return;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = 0;
+    this.waitingWords();
   }
 
   // Said beside the controls the reader used, and announced: the notes
