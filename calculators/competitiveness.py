@@ -411,7 +411,8 @@ FIELDS = (
         help="Months you worked with patients, in any country: as a doctor, intern or resident, and in US electives, "
         f"externships, clerkships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years (a US graduate's "
         "too). Observerships and older months do not count here (our reading). An old graduation worries programs "
-        "when it comes with a long gap from patient care, and recent work answers that.",
+        "most when it comes with a long gap from patient care: recent work clears the red flag for it, though not "
+        "the points this check gives the years themselves.",
     ),
     IntField(
         name="specialty_letters",
@@ -469,8 +470,8 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
             Factor(
                 "Step 2 CK",
                 0,
-                "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way, but most "
-                "programs screen on it, so treat this result as provisional."
+                "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way, but a "
+                "program that screens by exam score will look for one, so treat this result as provisional."
                 + (
                     f" The radiology article gives COMLEX Level 2 bands of its own: {RADIOLOGY_COMLEX.value} "
                     f"({RADIOLOGY_COMLEX.source.cite()})."
@@ -620,6 +621,13 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 f"{band.label} band, which the radiology article counts against you without continuous clinical work: "
                 f"here, {_recent_work(v)}, where {OLD_GRADUATION_RECENT_WORK_MONTHS} count as recent work"
             )
+    elif points and recent_clinical_work(v):
+        # A specialist practising for years scored as if idle, while the form
+        # said recent work answers an old graduation (older-IMG audit s34, 2).
+        label = (
+            f"{band.label} band. Your {_recent_work(v)} clear the IMG article's red flag for an old graduation, "
+            "not these points: its line on the graduation year itself has no such condition"
+        )
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (

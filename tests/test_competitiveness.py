@@ -247,6 +247,20 @@ def test_a_group_that_matches_more_often_is_never_rated_below_one_that_matches_l
         assert_not_worse(better, worse)
 
 
+def test_recent_work_beside_an_old_graduation_is_said_to_clear_the_flag_not_the_points() -> None:
+    # A specialist practising for years scored as one idle for years, while
+    # the form said recent work answers an old graduation (older-IMG audit s34, 2).
+    busy, idle = (
+        compute({"specialty": "family-medicine", "years_since_graduation": 12, "recent_clinical_months": months})
+        for months in (36, 0)
+    )
+    row = next(f for f in busy["factors"] if f["factor"] == "Years since graduation")
+    assert row["points"] == next(f for f in idle["factors"] if f["factor"] == "Years since graduation")["points"] < 0
+    assert "clear the IMG article's red flag for an old graduation, not these points" in row["why"]
+    assert competitiveness.OLD_GRADUATION_FLAG not in busy["red_flags"]
+    assert competitiveness.OLD_GRADUATION_FLAG in idle["red_flags"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(profiles)
 def test_us_md_and_do_seniors_are_apart_only_where_a_source_puts_them_apart(profile: dict[str, object]) -> None:
