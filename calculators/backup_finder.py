@@ -486,9 +486,9 @@ FIELDS = (
     replace(
         profile.STEP2_SCORE,
         initial=None,
-        help="Adds each field's match odds at your score, from the match odds calculator (figures for "
-        "non-US IMGs), and ranks a field where your score is in the bottom quarter of IMGs who matched after the "
-        "others. Leave empty if you have not taken it.",
+        help="Your three-digit score, not a percentile. Adds each field's match odds at it, from the match odds "
+        "calculator (figures for non-US IMGs), and ranks a field where your score is in the bottom quarter of IMGs "
+        f"who matched after the others. {profile.STEP2_LEFT_EMPTY}",
     ),
 )
 

@@ -161,6 +161,9 @@ class IntField(Field):
     maximum: int | None = None
     initial: int | None = 0
     unit: str = ""
+    # Said after the range when a number is too large to be what the field
+    # asks, and likely to be something else a reader holds.
+    above_maximum: str = ""
 
     kind = "int"
 
@@ -186,6 +189,8 @@ class IntField(Field):
             number = parsed
         else:
             raise self.error()
+        if self.maximum is not None and number > self.maximum and self.above_maximum:
+            raise InputError(self.name, f"{self.error().message} {self.above_maximum}")
         if number < self.minimum or (self.maximum is not None and number > self.maximum):
             raise self.error()
         if abs(number) >= BEYOND_ANY_BOUND:

@@ -194,7 +194,8 @@ FIELDS = (
     ),
     replace(
         profile.STEP2_SCORE,
-        help="Your USMLE Step 2 CK score. Leave empty to see the base rate and the curve without a marker.",
+        help="Your USMLE Step 2 CK three-digit score, not a percentile. Leave empty to see the base rate and the "
+        "curve without a marker, or if you took only COMLEX (its scores are not converted).",
     ),
     IntField(
         name="contiguous_ranks",

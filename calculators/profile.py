@@ -30,6 +30,7 @@ APPLICANT_TYPE = ChoiceField(
     initial="non-us-img",
     help=f"How the NRMP classifies you. {data.PERMANENT_RESIDENTS}",
 )
+STEP2_LEFT_EMPTY = "Leave empty if you have not taken it, or took only COMLEX (its scores are not converted)."
 STEP2_SCORE = IntField(
     name="step2_score",
     label="Step 2 CK score",
@@ -37,7 +38,9 @@ STEP2_SCORE = IntField(
     maximum=300,
     initial=240,
     optional=True,
-    help="Your USMLE Step 2 CK three-digit score. Leave empty if you have not taken it, or took only COMLEX (its scores are not converted).",
+    help=f"Your USMLE Step 2 CK three-digit score, not a percentile. {STEP2_LEFT_EMPTY}",
+    # A DO typing a COMLEX score (such as 610) was told only the range (DO audit s34, 4).
+    above_maximum="A COMLEX score cannot be entered here: leave this empty.",
 )
 
 EXAM_FAILURES = IntField(

@@ -180,3 +180,18 @@ def test_a_count_groups_its_thousands_as_the_fields_limits_do() -> None:
 
     assert counted(1000, "program") == "1,000 programs"
     assert counted(1, "program") == "1 program"
+
+
+def test_a_comlex_score_typed_as_step_2_ck_is_named_in_every_calculator_that_asks_for_it() -> None:
+    # A DO typing 610 was told only "a whole number from 1 to 300" (DO audit s34, 4).
+    from calculators import REGISTRY
+
+    asking = [calc for calc in REGISTRY.values() if any(f.name == "step2_score" for f in calc.FIELDS)]
+    assert len(asking) >= 5
+    for calc in asking:
+        with pytest.raises(InputError) as raised:
+            calc.compute({"step2_score": 610})
+        (error,) = [e for e in raised.value.errors if e.field == "step2_score"]
+        assert "from 1 to 300" in error.message and "A COMLEX score cannot be entered here" in error.message, calc.NAME
+        help_words = next(f for f in calc.FIELDS if f.name == "step2_score").help
+        assert "COMLEX" in help_words and "not a percentile" in help_words, calc.NAME
