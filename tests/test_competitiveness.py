@@ -1382,3 +1382,12 @@ def test_a_score_on_a_band_line_is_said_to_be_on_it_in_the_margins_too() -> None
     shown = html.unescape(str(competitiveness.render(result)))
     assert "It is exactly on the 50 line" in shown and "0 points above" not in shown
     assert "exactly on the line: a point less and the score alone says “Dual apply, strongly”" in shown
+
+
+def test_a_do_without_a_step_2_ck_is_offered_one_as_an_exam_to_take_beside_comlex() -> None:
+    # A COMLEX-only DO in radiology was told "A Step 2 CK of 235 would move
+    # you", as if they had left their own score out (DO audit s34, 2).
+    inputs = {"specialty": "diagnostic-radiology", "step2_score": None, "years_since_graduation": 0, "research_items": 3}
+    do, md = (compute({**inputs, "applicant_type": a})["margins"]["headline"] for a in ("us-do", "us-md"))
+    assert "A USMLE Step 2 CK of 235, if you take it beside COMLEX, would move you" in do
+    assert "COMLEX" not in md
