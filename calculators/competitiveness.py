@@ -263,7 +263,7 @@ TARGET_FLAG = "a highly competitive target"
 # for the months of recent work anywhere; half a year of them answers it.
 # The visa flag is read more broadly than the article words it, because the
 # form cannot ask what it turns on; the result says so beside it.
-OLD_GRADUATION_FLAG_AFTER_YEARS = 5
+OLD_GRADUATION_FLAG_AFTER_YEARS = profile.LONG_AGO_YEARS
 OLD_GRADUATION_FLAG = f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, without recent clinical work"
 VISA_FLAG = "needs a visa"
 FLAG_READINGS = {

@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import data
-from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField, flag
-from .html import Markup, and_list, el
+from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField, flag, whole
+from .html import Markup, and_list, counted, el
 
 SPECIALTY = ChoiceField(
     name="specialty",
@@ -61,6 +61,24 @@ YEARS_SINCE_GRADUATION = IntField(
     initial=1,
     help="Whole years since you graduated from medical school (0 if not yet).",
 )
+# The IMG article: more than 5-7 years since graduation "can be a barrier"
+# at some programs; the lower end is where the calculators start to say so.
+LONG_AGO_YEARS = 5
+
+
+def graduation_limit_note(values: Mapping[str, object], advice: str) -> str | None:
+    """For an old graduation, list advice as a visa gets: a program's own
+    limit rules a reader out before anyone reads the file (older-IMG audit
+    s34, 4).  ``advice`` says what to do about such programs."""
+    years = whole(values, "years_since_graduation")
+    if years <= LONG_AGO_YEARS:
+        return None
+    return (
+        f"You graduated {counted(years, 'year')} ago, and the IMG article calls more than 5–7 years a barrier at "
+        f"some programs: {advice}"
+    )
+
+
 PREVIOUSLY_UNMATCHED = BoolField(
     name="previously_unmatched",
     label="I applied before and did not match",

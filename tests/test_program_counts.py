@@ -834,3 +834,15 @@ def test_a_reapplicants_broad_backup_is_not_lowered_to_the_no_match_range() -> N
     )
     assert result["band"] == "dual-apply"
     assert result["backup"] == {"low": 80, "high": 100}
+
+
+@pytest.mark.parametrize("years", [5, 6, 12])
+def test_an_old_graduation_gets_list_advice_as_a_visa_does(years: int) -> None:
+    # A 7-year graduate was told 140-200 programs with no word that some
+    # programs state a limit on years since graduation (older-IMG audit s34, 4).
+    from calculators import signals
+
+    for module in (pc, signals):
+        reasons = " ".join(module.compute({"years_since_graduation": years})["reasons"])
+        said = "a limit on years since graduation you are past" in reasons
+        assert said == (years > 5), (module.NAME, years)
