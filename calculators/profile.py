@@ -59,7 +59,9 @@ YEARS_SINCE_GRADUATION = IntField(
     label="Years since graduation",
     maximum=60,
     initial=1,
-    help="Whole years since you graduated from medical school (0 if not yet).",
+    # No source says counted to when; one year moves a band (older-IMG audit s34, 6).
+    help="Whole years since you graduated from medical school (0 if not yet). Programs count to different dates, "
+    "so if a year either way would change the answer, try both.",
 )
 # The IMG article: more than 5-7 years since graduation "can be a barrier"
 # at some programs; the lower end is where the calculators start to say so.
