@@ -53,7 +53,10 @@ def field_id(calc: Calculator[Result], field: Field, suffix: str = "") -> str:
 
 
 def _control(calc: Calculator[Result], field: Field, value: object) -> Markup:
-    described = f"{field_id(calc, field, 'help')} {field_id(calc, field, 'error')}"
+    # The error first: after a long help text, a screen reader reached what
+    # was wrong only at the end (announce audit s34, 7).  Empty and hidden
+    # while the field is valid, it then adds nothing.
+    described = f"{field_id(calc, field, 'error')} {field_id(calc, field, 'help')}"
     common: dict[str, object] = {
         "id": field_id(calc, field),
         "name": field.name,

@@ -80,6 +80,16 @@ def test_widget_markup_has_form_result_method_and_no_inline_script(name: str) ->
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_a_field_in_error_is_described_by_its_error_before_its_help(name: str) -> None:
+    # After a 48-word help text, a screen reader reached what was wrong only
+    # at the end (announce audit s34, 7).
+    html = render_form(REGISTRY[name])
+    for field in REGISTRY[name].FIELDS:
+        control = f"mpb-{name}-{field.name}"
+        assert f'aria-describedby="{control}-error {control}-help"' in html, field.name
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_the_form_and_the_result_are_named_by_words_on_the_page(name: str) -> None:
     # An aria-label stays in English when the browser translates the page
     # around it (translate audit s28, 5); the words it points to do not.
