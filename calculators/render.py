@@ -311,7 +311,9 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
         el(
             "p",
             "Live recalculation is off: the calculator engine could not start in this browser, "
-            "so the result shown is for the default inputs.",
+            # The words that are read aloud, or focused, are this paragraph's
+            # alone: they pointed nowhere (announce audit s34, 4).
+            "so the result shown is for the default inputs. What you can do is listed below.",
             class_="mpb-engine-off-why",
         ),
         # Shown instead when the browser says it is offline: the usual cause is

@@ -185,6 +185,15 @@ def test_where_the_engine_cannot_run_the_form_says_so_above_its_fields(name: str
     assert html.index("<form") < said < html.index("<fieldset")
 
 
+def test_the_words_said_when_the_engine_fails_point_to_the_remedies_below_them() -> None:
+    # Read aloud or focused alone, the reason said recalculation was off and
+    # nothing of what to do (announce audit s34, 4).
+    html = render_calculator(REGISTRY[NAMES[0]])
+    why = re.search(r'<p class="mpb-engine-off-why">([^<]*)</p>', html)
+    assert why and why[1].endswith("What you can do is listed below.")
+    assert html.index('class="mpb-engine-off-why"') < html.index('class="mpb-engine-off-remedies"')
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_the_stale_note_keeps_its_pointer_to_the_messages_apart(name: str) -> None:
     # Printed a moment after an edit, no message prints above the note: paper
