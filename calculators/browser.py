@@ -68,7 +68,8 @@ def _compute(name: str, inputs_json: str, level: int) -> str:
         values, errors = check_inputs(calc.FIELDS, raw)
         if not errors:
             query = {f.name: f.to_text(values[f.name]) for f in calc.FIELDS}
-            announce = str(result.get("summary", "Result updated."))
+            # A calculator whose summary runs long names a shorter one to say.
+            announce = str(result.get("announced") or result.get("summary", "Result updated."))
             return json.dumps(
                 {
                     "ok": True,

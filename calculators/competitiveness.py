@@ -1086,6 +1086,7 @@ class CompetitivenessResult(TypedDict):
     ortho_audit: list[AuditLine] | None
     margins: Margins
     summary: str
+    announced: str
     step2_vs_matched: Step2Position | None
     step2_vs_matched_reason: str | None
 
@@ -1097,9 +1098,8 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     band = result.band
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
-    summary = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
-    if margin["headline"]:
-        summary += f" {margin['headline']}"
+    announced = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
+    summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
     return {
         "inputs": {k: val for k, val in v.items()},
         "needs_visa_resolved": profile.visa_needed(v),
@@ -1117,6 +1117,9 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "ortho_audit": ortho_audit(v) if spec.slug == "orthopaedic-surgery" else None,
         "margins": margin,
         "summary": summary,
+        # Read aloud after each edit: the margins' sentences made it 60 words,
+        # some 20 s, every time (announce audit s34, 3); the result has them.
+        "announced": announced,
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
     }

@@ -767,6 +767,7 @@ class ProgramCountsResult(Plan):
     warning: str | None
     reasons: list[str]
     summary: str
+    announced: str
 
 
 def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
@@ -827,6 +828,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "warning": warning,
         "reasons": reasons,
         "summary": f"{summary} {check['margins']['headline']}",
+        "announced": summary,
     }
 
 

@@ -16,6 +16,19 @@ def test_compute_returns_the_same_html_as_the_build() -> None:
     assert reply["announce"].startswith("Internal Medicine:")
 
 
+def test_what_is_read_aloud_after_an_edit_is_one_or_two_sentences_in_every_calculator() -> None:
+    # Competitiveness and program counts read their margins too: about 60
+    # words, some 20 s of speech, after every edit (announce audit s34, 3).
+    from calculators import REGISTRY
+
+    for name in REGISTRY:
+        announce = json.loads(browser.compute(name, json.dumps({})))["announce"]
+        assert len(announce.split()) <= 40, (name, announce)
+    reply = json.loads(browser.compute("competitiveness", json.dumps({})))
+    assert reply["announce"] == competitiveness.compute({})["announced"]
+    assert competitiveness.compute({})["margins"]["headline"] not in reply["announce"]
+
+
 def test_compute_renders_the_result_at_the_widgets_heading_level() -> None:
     # A calculator embedded under a ### section (level 3) got h4 parts live
     # where the build had given it h5, so the outline changed on the first edit.
