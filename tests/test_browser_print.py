@@ -311,6 +311,21 @@ def test_a_tables_caption_prints_on_the_sheet_its_table_starts(page: Any, site_u
         assert len(caption) == 1 and caption == row, (i, caption, row)
 
 
+@pytest.mark.parametrize("path", ["backup/playbook-orthopaedics/", "assess/need-a-backup/"])
+def test_a_tables_header_prints_on_the_sheet_of_its_first_row(page: Any, site_url: str, path: str) -> None:
+    # "Backup / What carries over from ortho / What to watch" ended a Letter
+    # sheet in an empty box, its rows on the next (print audit s34, 3).
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    page.goto(site_url + path)
+    tables = mark(page, ".md-content table thead th:first-child", "head")
+    assert mark(page, ".md-content table tbody tr:first-child td:first-child", "row") == tables > 0
+    marks = print_to_letter(page)
+    for i in range(tables):
+        # A header repeats on each sheet its table runs on: its first is the one.
+        head, row = sheets_of(marks, f"head-{i}"), sheets_of(marks, f"row-{i}")
+        assert min(head) == min(row), (i, head, row)
+
+
 # --- the offline panel -------------------------------------------------------------------
 
 
