@@ -33,10 +33,8 @@ UNEXPECTED_STATUS_OVER_DEFAULTS = "This calculator could not update. The result 
 # service worker, and before README audit s20, 1, no calculator either).
 SERVE_FOLDER = "python3 -m http.server -b 127.0.0.1 -d <folder>"
 
-DISCLAIMER = (
-    "General guidance, not a guarantee: programs weigh things no calculator sees. "
-    "Use this to plan, and check the latest data and each program's own requirements."
-)
+DISCLAIMER_LEAD = "General guidance, not a guarantee: programs weigh things no calculator sees."
+DISCLAIMER = f"{DISCLAIMER_LEAD} Use this to plan, and check the latest data and each program's own requirements."
 
 
 # Material's search index leaves out elements marked so.  The form's option
@@ -180,7 +178,11 @@ def render_result(calc: Calculator[Result], result: Result, level: int = TITLE_L
     # where a headline of several sentences, cut to fit, lost its number.
     gist = el("p", str(result["summary"]), class_="mpb-gist", hidden=True) if result.get("summary") else ""
     body = shift_headings(calc.render(result), heading_level(level) - TITLE_LEVEL)
-    return join(gist, body, el("p", DISCLAIMER, class_="mpb-disclaimer"))
+    # Paper gets the caution above the answer too: the closing line came on
+    # sheet 3 to 6, past the sheets a reader prints to save paper (print
+    # audit s34, 2).  On screen it stays beside the answer's end.
+    caution = el("p", DISCLAIMER_LEAD, class_="mpb-paper-note mpb-paper-caution")
+    return join(gist, caution, body, el("p", DISCLAIMER, class_="mpb-disclaimer"))
 
 
 def render_method(calc: Calculator[Result], level: int = TITLE_LEVEL, searched: bool = True) -> Markup:

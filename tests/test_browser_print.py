@@ -326,6 +326,21 @@ def test_a_tables_header_prints_on_the_sheet_of_its_first_row(page: Any, site_ur
         assert min(head) == min(row), (i, head, row)
 
 
+@pytest.mark.parametrize("name", ["backup_finder", "competitiveness"])
+def test_the_caution_prints_on_the_sheet_of_the_answer(page: Any, site_url: str, name: str) -> None:
+    # "General guidance, not a guarantee" came first on sheet 3 to 6: a reader
+    # who printed the first sheets carried a band with no caution (print audit s34, 2).
+    page.set_viewport_size({"width": LETTER_WIDTH, "height": 1000})
+    widget = open_calculator(page, site_url + page_of(name), name)
+    first_live_result(widget)
+    caution = widget.locator(".mpb-result .mpb-paper-note", has_text="General guidance, not a guarantee")
+    assert caution.is_hidden(), "on screen, the answer's own closing line says it"
+    mark(page, f'.mpb-calculator[data-calculator="{name}"] .mpb-result .mpb-paper-caution', "caution")
+    mark(page, f'.mpb-calculator[data-calculator="{name}"] .mpb-result .mpb-headline', "headline")
+    marks = print_to_letter(page)
+    assert sheets_of(marks, "caution-0") == sheets_of(marks, "headline-0")
+
+
 # --- the offline panel -------------------------------------------------------------------
 
 
@@ -378,7 +393,7 @@ def test_the_last_words_print_whole_on_the_sheet_of_the_closing_disclaimer(page:
     # "web address has the latest." took a sheet of its own, or the whole
     # line sat alone on one, away from the disclaimer it follows (print audit s20, 1).
     page.goto(site_url + path)
-    mark(page, ".md-content .mpb-paper-note", "where")
+    mark(page, ".md-content .admonition + .mpb-paper-note", "where")
     mark(page, ".md-content .admonition:has(+ .mpb-paper-note) > :last-child", "disclaimer")
     page.emulate_media(media="print")
     for paper in (LETTER, A4):
