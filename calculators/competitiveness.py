@@ -484,7 +484,15 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
     factors = []
     if (article := article_bands(spec)) is not None:
         band = next(b for b in article.bands if step2 >= b.floor)
-        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.", band.source))
+        # The guides tell US graduates these articles are not written for
+        # them; the check still holds them to the bands (DO audit s34, 5).
+        whose = (
+            " The article writes for IMGs and does not discuss US graduates; this check applies its bands to you "
+            "as the cautious reading."
+            if applicant in data.US_GRADUATE_TYPES
+            else ""
+        )
+        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.{whose}", band.source))
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None

@@ -1391,3 +1391,14 @@ def test_a_do_without_a_step_2_ck_is_offered_one_as_an_exam_to_take_beside_comle
     do, md = (compute({**inputs, "applicant_type": a})["margins"]["headline"] for a in ("us-do", "us-md"))
     assert "A USMLE Step 2 CK of 235, if you take it beside COMLEX, would move you" in do
     assert "COMLEX" not in md
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do", "us-img"])
+def test_a_us_graduate_held_to_an_articles_bands_is_told_the_article_is_not_written_for_them(applicant: str) -> None:
+    # The guides tell US graduates these articles are not thresholds set for
+    # them; the check held a DO at 245 to "dual apply" in the article's IMG
+    # words alone (DO audit s34, 5).
+    result = compute({"specialty": "diagnostic-radiology", "applicant_type": applicant, "step2_score": 245})
+    why = next(f["why"] for f in result["factors"] if f["factor"] == "Step 2 CK")
+    said = "does not discuss US graduates; this check applies its bands to you as the cautious reading" in why
+    assert said == (applicant != "us-img")
