@@ -15,6 +15,9 @@ from .html import Markup, capitalised, el, join, shift_headings
 from .registry import Calculator, Result
 
 LOADING_STATUS = "Loading the calculator engine. Until it is ready, the result shown is for the default inputs."
+# Said once an engine that had failed runs again: "Showing the result for the
+# default inputs" alone sounded like the failure (announce audit s34, 6).
+RUNNING_AGAIN_STATUS = "Live recalculation is on again: the result shown is for the default inputs, and it follows your changes."
 # After an edit while the engine loads: where the reader looks (the note
 # above the result, and the headline a phone keeps in view under the form),
 # the default inputs' answer must not pass for theirs.
@@ -227,6 +230,7 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
             # only it knows (the engine loading, a running engine that failed
             # to answer).
             data_loading=LOADING_STATUS,
+            data_running_again=RUNNING_AGAIN_STATUS,
             data_loading_edited=LOADING_EDITED_HEADLINE,
             data_failed=UNEXPECTED_STATUS,
             data_failed_over_defaults=UNEXPECTED_STATUS_OVER_DEFAULTS,

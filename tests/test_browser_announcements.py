@@ -392,6 +392,26 @@ def test_an_engine_failure_while_the_reader_types_moves_them_to_the_reason(page:
     assert second.evaluate("(root) => root.contains(document.activeElement)")
 
 
+@pytest.mark.reader("first_visit")  # the wasm's download fails: a kept one would not
+def test_an_engine_running_again_after_try_again_says_so(page: Any, site_url: str) -> None:
+    # After "Live recalculation is off" and Try again, the reader heard only
+    # "Showing the result for the default inputs", which sounded like the
+    # failure (announce audit s34, 6).
+    page.add_init_script(LOG_LIVE_REGIONS)
+    for route in fail_the_engine_once_loading(page, site_url + "calculators/match-odds/"):
+        route.abort("connectionrefused")
+    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]')
+    page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=10_000)
+    page.unroute("**/pyodide.asm.wasm.xz")
+    widget.get_by_role("button", name="Try again").click()
+    page.wait_for_selector(READY.format(name="match_odds"), timeout=90_000)
+    tab_copy_written(page, "match_odds")
+    status = widget.locator(".mpb-status-text")
+    status.filter(has_text="Live recalculation is on again").wait_for(timeout=10_000)
+    texts = [entry["text"] for entry in said(page)]
+    assert texts.index(status.inner_text()) > max(i for i, text in enumerate(texts) if text.startswith("Loading"))
+
+
 @pytest.mark.parametrize("width", [320, 1280])
 def test_the_site_updated_note_covers_no_field_the_reader_tabs_to_and_gives_their_place_back(
     page: Any, site_url: str, width: int

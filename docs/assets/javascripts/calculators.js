@@ -756,6 +756,7 @@ class Widget {
     // because a translated page never reads back what was written.
     this.statusSaid = this.builtStatus;
     this.quietAnswer = false;
+    this.failureSaid = false;
     // The form's values when it last agreed with the tab's copy (restored, or
     // answered): what a later edit is told apart from (see unanswered).
     this.inStep = null;
@@ -1011,7 +1012,10 @@ class Widget {
       // guide with two calculators, over the text they had started reading.
       // Only the first calculator's "Loading" needs taking back.
       if (!quiet) this.showStatus(reply.status_html, this.restoreNotes);
-      else if (this.statusSaid !== this.builtStatus) this.say(this.builtStatus);
+      else if (this.statusSaid !== this.builtStatus) {
+        this.say(this.failureSaid ? this.statusBox.dataset.runningAgain : this.builtStatus);
+      }
+      this.failureSaid = false;
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
       this.rememberable = reply.remember;
@@ -1346,6 +1350,7 @@ class Widget {
       // Which cause to show is the one thing the page knows and Python cannot.
       const shown = failureWords();
       showFailureWords(this.engineOff, shown);
+      this.failureSaid = true;
       // These say their own remedy (another browser; a reload; unzipping the copy again).
       this.engineOff.querySelector(".mpb-engine-off-remedies").hidden = ["old-browser", "newer", "incomplete"].includes(shown);
       this.engineOff.hidden = false;
