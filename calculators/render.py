@@ -26,8 +26,14 @@ LOADING_STALE_WHY = ": the calculator engine is still loading, and answers your 
 # When a request could not be answered: the last good result stays, and which
 # of these is true only the page knows (whether a valid answer has replaced
 # the result the page was built with).
-UNEXPECTED_STATUS = "This calculator could not update. The result shown is still for your last inputs that worked."
-UNEXPECTED_STATUS_OVER_DEFAULTS = "This calculator could not update. The result shown is for the default inputs."
+# What to do is said too: the advice beside the form is not read aloud
+# (announce audit s34, 8).
+UNEXPECTED_STATUS = (
+    "This calculator could not update. The result shown is still for your last inputs that worked; try changing a value."
+)
+UNEXPECTED_STATUS_OVER_DEFAULTS = (
+    "This calculator could not update. The result shown is for the default inputs; try changing a value."
+)
 
 # How a reader serves a downloaded copy when their browser will not start the
 # calculators from a folder.  Bound to loopback: Python's default, every

@@ -113,6 +113,7 @@ def test_a_request_the_running_engine_cannot_answer_is_said_in_pythons_words(pag
     status = widget.locator(".mpb-status-text")
     status.filter(has_text=UNEXPECTED_STATUS).wait_for(timeout=30_000)
     assert status.inner_text() == UNEXPECTED_STATUS
+    assert status.inner_text().endswith("try changing a value."), "what to do is read aloud too"
     assert widget.locator(".mpb-stale-note").is_visible()
     assert widget.locator(".mpb-result").inner_html() == before
     # The next edit is answered as usual.
