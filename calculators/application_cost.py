@@ -23,7 +23,7 @@ from typing import TypedDict
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
-from .html import Markup, capitalised, counted, el, join, money, table, with_pmc_links
+from .html import Child, Markup, capitalised, counted, el, join, money, table, with_pmc_links
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -596,7 +596,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
 def render(result: ApplicationCostResult) -> Markup:
     items = result["items"]
     old = result["old_figures"]
-    rows = [
+    rows: list[tuple[Child, ...]] = [
         (
             el("strong", "Old figure: ", item["item"]) if item["old"] else item["item"],
             money(float(item["amount"])),

@@ -696,10 +696,10 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
             "The range assumes no exam failure: the ultra-competitive article calls any failure often fatal in these "
             "fields, and more applications do not make up for it; the backup matters more than this count."
         )
-    if note := profile.graduation_limit_note(
+    if limit := profile.graduation_limit_note(
         v, "leave out of your count any program that states a limit on years since graduation you are past."
     ):
-        said.append(note)
+        said.append(limit)
     if profile.visa_needed(v):
         said.append(
             f"You need a visa, {profile.visa_basis(v)}: count only programs that sponsor the one you need (IMG "

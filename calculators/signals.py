@@ -284,8 +284,8 @@ def _reasons(
             f"At a pivot your list in {plans[0]['specialty_name']} is a small hand-picked set: give its signals to "
             "the programs where you have a real connection."
         )
-    if note := profile.graduation_limit_note(v, "signal no program that states a limit on years since graduation you are past."):
-        reasons.append(note)
+    if limit := profile.graduation_limit_note(v, "signal no program that states a limit on years since graduation you are past."):
+        reasons.append(limit)
     if profile.visa_needed(v):
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")
     if v["geographic_restriction"]:
