@@ -192,6 +192,21 @@ MATCHING_THEORY = Source(
     "1962 and 1999",
     "Academic papers",
 )
+# Read on nrmp.org for readers in or after SOAP and for advanced fields
+# (prelim-SOAP audit s34, 1-2).
+NRMP_SOAP = Source(
+    "nrmp-soap",
+    "SOAP and After the Match pages for applicants: who may take part, the 45 applications, who contacts whom, and "
+    "the List of Unfilled Programs",
+    "read 2026",
+    "NRMP",
+)
+NRMP_POSITION_TYPES = Source(
+    "nrmp-position-types",
+    "Program positions in the Main Residency Match: categorical, preliminary, advanced and reserved (physician)",
+    "read 2026",
+    "NRMP",
+)
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -208,6 +223,8 @@ SOURCES = (
     NRMP_ALGORITHM,
     MYERAS_GUIDANCE,
     MATCHING_THEORY,
+    NRMP_SOAP,
+    NRMP_POSITION_TYPES,
 )
 
 
@@ -699,7 +716,8 @@ def advanced_positions_note(slugs: list[str], what_to_do: str) -> str:
     these = "these fields" if len(slugs) > 1 else "this field"
     return (
         f"{names}: the IMG article lists {these} among those that use advanced positions, which start at PGY-2, "
-        f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()}). {what_to_do}"
+        f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()}); one matched this "
+        f"season starts in July of the following year ({NRMP_POSITION_TYPES.cite()}). {what_to_do}"
         + "".join(categorical_first_years(slug) for slug in slugs)
     )
 
