@@ -487,8 +487,7 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
         # The guides tell US graduates these articles are not written for
         # them; the check still holds them to the bands (DO audit s34, 5).
         whose = (
-            " The article writes for IMGs and does not discuss US graduates; this check applies its bands to you "
-            "as the cautious reading."
+            " The article's bands are written for US-citizen IMGs; this check applies them to US graduates as well."
             if applicant in data.US_GRADUATE_TYPES
             else ""
         )

@@ -1400,5 +1400,5 @@ def test_a_us_graduate_held_to_an_articles_bands_is_told_the_article_is_not_writ
     # words alone (DO audit s34, 5).
     result = compute({"specialty": "diagnostic-radiology", "applicant_type": applicant, "step2_score": 245})
     why = next(f["why"] for f in result["factors"] if f["factor"] == "Step 2 CK")
-    said = "does not discuss US graduates; this check applies its bands to you as the cautious reading" in why
+    said = "bands are written for US-citizen IMGs; this check applies them to US graduates as well" in why
     assert said == (applicant != "us-img")
