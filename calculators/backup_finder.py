@@ -478,10 +478,21 @@ FIELDS = (
         initial="none",
         help="A backup that keeps this interest alive scores higher.",
     ),
-    replace(profile.EXAM_FAILURES, help="Failed attempts on any USMLE Step: fields more forgiving of them score higher."),
+    replace(
+        profile.EXAM_FAILURES,
+        help="Failed attempts on any USMLE Step or COMLEX Level: fields more forgiving of them score higher.",
+    ),
     replace(
         profile.PREVIOUSLY_UNMATCHED,
         help="After a no-match, fields that forgive red flags more score higher.",
+    ),
+    # Asked so the headline can say when the check, which costs an old
+    # graduation points in every field, may rate a suggested field as needing
+    # a backup of its own (fuzz audit s34, 1); it moves no field's points.
+    replace(
+        profile.YEARS_SINCE_GRADUATION,
+        help=f"{profile.YEARS_SINCE_GRADUATION.help} Moves no field's points here; past "
+        f"{profile.LONG_AGO_YEARS}, the result names the fields to check first.",
     ),
     replace(
         profile.STEP2_SCORE,
@@ -1135,8 +1146,9 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    red_flagged = bool(whole(v, "exam_failures")) or flag(v, "previously_unmatched")
-    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(suggestions, step2, applicant, red_flagged)
+    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(
+        suggestions, step2, applicant, _weighed_elsewhere(v)
+    )
     summary = (
         f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
         if suggestions
@@ -1185,7 +1197,21 @@ def unpaired_in_top(primary_name: str, suggestions: list[Suggestion]) -> str:
     )
 
 
-def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant: str, red_flagged: bool) -> str:
+def _weighed_elsewhere(v: Mapping[str, object]) -> list[str]:
+    """What in the reader's file the competitiveness check weighs in every
+    field and this finder's points do not."""
+    return [
+        *(["a failed exam attempt"] if whole(v, "exam_failures") else []),
+        *(["a past no-match"] if flag(v, "previously_unmatched") else []),
+        *(
+            [f"a graduation more than {profile.LONG_AGO_YEARS} years ago"]
+            if whole(v, "years_since_graduation") > profile.LONG_AGO_YEARS
+            else []
+        ),
+    ]
+
+
+def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant: str, weighed: list[str]) -> str:
     """Said beside the top three when one is a field the competitiveness
     check, reading the reader's whole file, may call in need of a backup of
     its own (program counts then says so): one where the Step 2 CK is in the
@@ -1193,9 +1219,10 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
     IMGs, below their median.  Its name alone would read as a field within
     reach; this finder sees only the score.  With no score to place, or a US
     graduate's (never placed here), or a well-placed score beside a failed
-    attempt or a past no-match, a field outside the most open tier is named
-    for the check too: program counts flagged such backups where this
-    headline said nothing (fuzz audit s33, F2)."""
+    attempt, a past no-match or an old graduation (``weighed``), a field
+    outside the most open tier is named for the check too: program counts
+    flagged such backups where this headline said nothing (fuzz audits s33,
+    F2, and s34, 1)."""
     top = suggestions[:HEADLINED]
     harder = [str(s["name"]) for s in top if s["tier"] != "accessible"]
     # A US graduate's score is never placed here, though the check weighs a
@@ -1219,8 +1246,8 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
     if not bottom and not under_median:
         # A score placed well, beside a failed attempt or a past no-match,
         # which the check weighs and this finder does not (diff review s33).
-        if red_flagged and harder:
-            return _check_them_first("Your file has a red flag, a failed attempt or a past no-match", harder)
+        if weighed and harder:
+            return _check_them_first(f"Your file has {and_list(weighed)}", harder)
         return ""
     where = [
         *([f"in the bottom quarter of those who matched in {and_list(bottom)}"] if bottom else []),
@@ -1512,8 +1539,8 @@ def method() -> Markup:
                 f"Red flags: with a failed exam attempt, {signed(RED_FLAG_POINTS)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
                 + ", the fields the no-match article calls generally more flexible about lower scores, gaps or an older "
-                "graduation, and IMG status (that this covers a failure is our reading; the finder does not ask your "
-                "graduation year); with a past no-match, the same for those four and "
+                "graduation, and IMG status (that this covers a failure is our reading; an older graduation earns "
+                "none, and only names the fields to check first); with a past no-match, the same for those four and "
                 + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH - FLEXIBLE_ABOUT_RED_FLAGS))
                 + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "
                 f"{signed(RED_FLAG_POINTS // 2)} for "

@@ -758,8 +758,16 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
         # A score placed well beside a past no-match, which the check weighs and this finder does not.
         (
             {"specialty": "general-surgery", "step2_score": 250, "previously_unmatched": True},
-            "Your file has a red flag, a failed attempt or a past no-match: the competitiveness check, which reads your whole file, may rate Emergency Medicine",
+            "Your file has a past no-match: the competitiveness check, which reads your whole file, may rate Emergency Medicine",
         ),
+        # Nor an old graduation, which costs points in every field there, with
+        # recent work or without (fuzz audit s34, 1).
+        (
+            {"specialty": "emergency-medicine", "step2_score": 255, "years_since_graduation": 6},
+            "Your file has a graduation more than 5 years ago: the competitiveness check, which reads your whole file, "
+            "may rate Anesthesiology",
+        ),
+        ({"specialty": "emergency-medicine", "step2_score": 255, "years_since_graduation": 5}, None),
         # Nor is a US graduate's score ever placed here, though the check weighs a graduate's (diff review s33, 1).
         (
             {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245},
