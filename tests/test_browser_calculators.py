@@ -245,7 +245,7 @@ def test_printing_opens_the_explanations_and_hides_buttons(page: Any, site_url: 
     # Every ranked specialty's points, not the first five only (arithmetic audit s22, 2).
     assert per_specialty.count() == ranked.count() > 5, "each suggested specialty's points"
     per_specialty.nth(1).locator("summary").click()
-    note = widget.locator(".mpb-paper-note")
+    note = widget.locator(".mpb-paper-note", has_text="printed only if you opened them")
     assert note.is_hidden()
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
