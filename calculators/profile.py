@@ -40,7 +40,7 @@ STEP2_SCORE = IntField(
     optional=True,
     help=f"Your USMLE Step 2 CK three-digit score, not a percentile. {STEP2_LEFT_EMPTY}",
     # A DO typing a COMLEX score (such as 610) was told only the range (DO audit s34, 4).
-    above_maximum="A COMLEX score cannot be entered here: leave this empty.",
+    above_maximum="If this is a COMLEX score, leave the field empty: COMLEX scores cannot be entered here.",
 )
 
 EXAM_FAILURES = IntField(

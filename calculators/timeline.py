@@ -423,7 +423,14 @@ def _season_milestones(
         # Without a row still ahead, a late applicant saw both registration
         # dates marked past and never registered: the NRMP still takes
         # registrations, with a late fee, until the rank-list deadline.
-        if early.date < today:
+        if late.date < today:
+            # Marked past, the row still said "register now: this is the
+            # last day" (fuzz audit s34, F4).
+            detail = (
+                f"Registration closed on this day, with the late fee after {early.shown()}, the same as the "
+                "rank-list deadline: an applicant who was not registered by then could not match this season."
+            )
+        elif early.date < today:
             detail = (
                 f"Registration without the late fee ended on {early.shown()}. If you have not registered with the "
                 "NRMP yet, register now and pay the late fee: this is the last day, the same as the rank-list "

@@ -192,6 +192,6 @@ def test_a_comlex_score_typed_as_step_2_ck_is_named_in_every_calculator_that_ask
         with pytest.raises(InputError) as raised:
             calc.compute({"step2_score": 610})
         (error,) = [e for e in raised.value.errors if e.field == "step2_score"]
-        assert "from 1 to 300" in error.message and "A COMLEX score cannot be entered here" in error.message, calc.NAME
+        assert "from 1 to 300" in error.message and "If this is a COMLEX score, leave the field empty" in error.message, calc.NAME
         help_words = next(f for f in calc.FIELDS if f.name == "step2_score").help
         assert "COMLEX" in help_words and "not a percentile" in help_words, calc.NAME

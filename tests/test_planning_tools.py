@@ -1572,3 +1572,11 @@ def test_an_applicant_who_ranks_nothing_is_not_said_to_have_lists_tried() -> Non
     # "0 of 0 possible lists tried, no other lists tried" (fuzz audit s33, F4).
     summary = rank_simulator.compute({"market": "A:\nP (1): A"})["summary"]
     assert "0 of 0" not in summary and "A ranks no program, so there is no other list to try." in summary
+
+
+def test_a_registration_row_past_its_day_says_registration_closed() -> None:
+    # Marked past, the row still said "register now: this is the last day" (fuzz audit s34, F4).
+    result = timeline.compute({"today": "2025-03-10", "eras_submission": "2024-09-18"})
+    late = next(m for m in result["milestones"] if m["title"] == LATE_REGISTRATION)
+    assert late["past"]
+    assert "register now" not in late["detail"] and "could not match this season" in late["detail"]
