@@ -873,6 +873,9 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[Bridge]:
     common = [
         f"A one-year position can give you a foot in the door, US experience and stronger letters while you reapply ({cite['article-img']}).",
         f"It does not lead automatically to a categorical place, so plan your reapplication from the first day ({cite['article-img']}).",
+        # A prelim resident read these as advice to do a second year (prelim-SOAP audit s34, 4).
+        "If you are in such a year already, this is not advice to do a second one: the no-match guide's section on "
+        "a prelim or transitional year covers how to use the one you are in.",
     ]
     if needs_visa:
         common.append(

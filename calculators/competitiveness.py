@@ -398,8 +398,10 @@ FIELDS = (
         label="US clinical experience (months)",
         maximum=240,
         initial=3,
-        help="Months of US clinical experience: electives, sub-internships, externships, clinical jobs and "
-        "observerships. Programs value hands-on months more than observing, but this check counts them alike. US MD "
+        # A prelim resident read the list as leaving out the year they were
+        # in (prelim-SOAP audit s34, 4).
+        help="Months of US clinical experience: electives, sub-internships, externships, clinical jobs, "
+        "observerships, and months of a US residency such as a preliminary or transitional year. Programs value hands-on months more than observing, but this check counts them alike. US MD "
         "and DO graduates' clerkships count in full, whatever is entered here.",
     ),
     IntField(
@@ -719,7 +721,9 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "Previous no-match",
                 UNMATCHED_POINTS,
-                "Programs will ask what has changed since the last application.",
+                "Programs will ask what has changed since the last application; the no-match article says a "
+                "strong US preliminary or transitional year can make an average candidate a credible one, and its "
+                "months count above as US clinical experience and recent work.",
                 ARTICLE_UNMATCHED,
             )
         )

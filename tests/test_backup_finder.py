@@ -857,3 +857,10 @@ def test_a_us_citizen_imgs_order_says_it_moved_on_another_groups_scores() -> Non
     non_us = str(backup_finder.render(compute({**inputs, "applicant_type": "non-us-img"})))
     assert "the nearest published group, not yours" in us_img
     assert "the nearest published group, not yours" not in non_us
+
+
+def test_a_bridge_year_is_not_offered_as_a_second_one_to_a_reader_in_one() -> None:
+    # A prelim resident read "a foot in the door" as advice to do the year
+    # again (prelim-SOAP audit s34, 4).
+    for bridge in backup_finder.bridges(data.specialty("general-surgery"), needs_visa=True):
+        assert any("not advice to do a second one" in reason for reason in bridge["reasons"]), bridge["name"]
