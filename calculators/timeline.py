@@ -598,14 +598,17 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
     this_match = cycle.season(today.year)
-    if v["previously_unmatched"] and this_match["match_week"].date <= today <= this_match["soap_ends"].date:
-        # The plan is for a later Match; in Match Week the most urgent thing for
-        # an unmatched reader is the SOAP running now, which no row shows.
+    in_match_week = this_match["match_week"].date <= today <= this_match["soap_ends"].date
+    # A plan for a later Match shows no row for the SOAP running now, the most
+    # urgent thing for an unmatched reader; nor did it for a first-time
+    # applicant who learned that Monday (prelim-SOAP audit s34, 7).
+    if in_match_week and (v["previously_unmatched"] or match_year != today.year):
+        whom = "if you are eligible" if v["previously_unmatched"] else "if you took part in it and did not match"
         notes.insert(
             0,
-            f"SOAP for the Match {today.year} is running now, until {this_match['soap_ends'].shown()}: if you are "
-            "eligible, it comes before anything in this plan. The guide page “SOAP and a non-residency Plan B” "
-            "(under Didn't match) says how it works.",
+            f"SOAP for the Match {today.year} is running now, until {this_match['soap_ends'].shown()}: {whom}, it "
+            "comes before anything in this plan. The guide page “SOAP and a non-residency Plan B” (under Didn't "
+            "match) says how it works.",
         )
     label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
