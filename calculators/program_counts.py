@@ -884,7 +884,11 @@ def render(result: ProgramCountsResult) -> Markup:
     rows = [row(result["specialty_name"], "First choice", rules["primary"], count_text["primary"], "primary")]
     if (backup_rule := rules["backup"]) is not None:  # as the backup's counts: both or neither
         rows.append(row(result["backup_name"], "Backup", backup_rule, count_text["backup"], "backup"))
-        rows.append((el("strong", "All programs"), "", el("strong", count_text["total"]), "100%", "", ""))
+        # The first-year list an advanced field needs is not in the sum
+        # (prelim-SOAP audit s34, 8).
+        advanced = {result["inputs"]["specialty"], result["inputs"]["backup_specialty"]} & data.ADVANCED_POSITION_SPECIALTIES
+        everything = "All programs, not counting first-year programs" if advanced else "All programs"
+        rows.append((el("strong", everything), "", el("strong", count_text["total"]), "100%", "", ""))
     mix = result["tiers"]
     return el(
         "div",

@@ -846,3 +846,11 @@ def test_an_old_graduation_gets_list_advice_as_a_visa_does(years: int) -> None:
         reasons = " ".join(module.compute({"years_since_graduation": years})["reasons"])
         said = "a limit on years since graduation you are past" in reasons
         assert said == (years > 5), (module.NAME, years)
+
+
+@pytest.mark.parametrize(("first", "said"), [("anesthesiology", True), ("neurology", False)])
+def test_the_sum_of_both_lists_says_it_leaves_out_the_first_year_an_advanced_field_needs(first: str, said: bool) -> None:
+    # The total read as every application, though an advanced field needs a
+    # first-year list on top of it (prelim-SOAP audit s34, 8).
+    html = str(pc.render(pc.compute({"specialty": first, "backup_specialty": "internal-medicine"})))
+    assert ("All programs, not counting first-year programs" in html) == said
