@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from conftest import LOOPBACK_HOSTS
+from conftest import LOOPBACK_HOSTS, ROOT
 
 # Live, and the form holding the reader's values (data-restored follows
 # "ready" by one message to the engine).
@@ -21,9 +22,11 @@ def open_calculator(page: Any, url: str, name: str) -> Any:
 # The first live reply is in (the status line may stay silent for it: a form
 # at its defaults says nothing new).
 ANSWERED = '.mpb-calculator[data-calculator="{name}"][data-answered]'
-# calculators.js: the status line speaks this long after the last key in a
-# typed field (a choice in a drop-down or a checkbox: 1 s).
-TYPED_ANNOUNCE_PAUSE_MS = 2500
+# How long after the last key in a typed field the status line speaks (a
+# choice in a drop-down or a checkbox: 1 s), read from calculators.js so the
+# tests' waits follow it.
+_PAGE_SCRIPT = (ROOT / "docs/assets/javascripts/calculators.js").read_text(encoding="utf-8")
+TYPED_ANNOUNCE_PAUSE_MS = int(re.search(r"const TYPED_ANNOUNCE_PAUSE_MS = ([0-9_]+);", _PAGE_SCRIPT)[1].replace("_", ""))  # type: ignore[index]
 
 
 def first_live_result(widget: Any) -> str:

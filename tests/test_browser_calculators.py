@@ -227,7 +227,7 @@ def test_new_inputs_are_announced_even_when_their_summary_reads_the_same(page: A
     page.wait_for_function(
         "(root) => root.querySelector('.mpb-status-text').textContent.startsWith('Updated')", arg=widget.element_handle()
     )
-    page.wait_for_timeout(1300)  # past the pause before the status speaks
+    page.wait_for_timeout(1300)  # settled: the status has spoken
     count_status_writes(page, widget)
     before = widget.locator(".mpb-status-text").inner_text()
     research.fill("7")

@@ -827,6 +827,14 @@ class Widget {
       event.preventDefault();
       this.recompute();
     });
+    // Enter in a text box commits what was typed, though with the value as
+    // it was at the last change Chromium fires no change event, nor (with
+    // two text boxes and no button) a submit (diff review s34, 4).
+    this.form.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || !event.target.matches?.('input[type="text"]')) return;
+      this.announcePause = 0;
+      this.sayWaitingWords();
+    });
     this.remember.addEventListener("change", () => this.toggleRemember());
     this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere(this));
     this.makeLink.addEventListener("click", () => this.toggleLink());
