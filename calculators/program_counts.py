@@ -887,7 +887,11 @@ def render(result: ProgramCountsResult) -> Markup:
         # The first-year list an advanced field needs is not in the sum
         # (prelim-SOAP audit s34, 8).
         advanced = {result["inputs"]["specialty"], result["inputs"]["backup_specialty"]} & data.ADVANCED_POSITION_SPECIALTIES
-        everything = "All programs, not counting first-year programs" if advanced else "All programs"
+        everything = (
+            "All programs, not counting the preliminary or transitional programs an advanced position needs"
+            if advanced
+            else "All programs"
+        )
         rows.append((el("strong", everything), "", el("strong", count_text["total"]), "100%", "", ""))
     mix = result["tiers"]
     return el(
