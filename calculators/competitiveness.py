@@ -722,8 +722,9 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "Previous no-match",
                 UNMATCHED_POINTS,
                 "Programs will ask what has changed since the last application; the no-match article says a "
-                "strong US preliminary or transitional year can make an average candidate a credible one, and its "
-                "months count above as US clinical experience and recent work.",
+                "well-planned, strong US preliminary or transitional year can make an average candidate a credible "
+                "one in internal medicine, family medicine and psychiatry, and sometimes in anesthesiology or "
+                "emergency medicine; its months count above as US clinical experience and recent work.",
                 ARTICLE_UNMATCHED,
             )
         )

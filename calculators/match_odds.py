@@ -128,7 +128,7 @@ OWN_GROUP_FIGURES = {
 # The figures count every applicant together, so two of the IMG article's
 # red flags that a reader may carry never show in them (older-IMG audit s34, 1).
 RED_FLAGS_UNSEEN = (
-    "Nor do the figures separate applicants with a failed exam attempt, or who graduated more than 5–7 years ago "
+    "The figures also do not separate applicants with a failed exam attempt, or who graduated more than 5–7 years ago "
     f"with little recent clinical work; the {data.ARTICLE_IMG.short} counts both as red flags, so if either applies "
     "to you, the estimate is more likely too high than too low."
 )

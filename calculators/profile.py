@@ -76,8 +76,8 @@ def graduation_limit_note(values: Mapping[str, object], advice: str) -> str | No
     if years <= LONG_AGO_YEARS:
         return None
     return (
-        f"You graduated {counted(years, 'year')} ago, and the IMG article calls more than 5–7 years a barrier at "
-        f"some programs: {advice}"
+        f"You graduated {counted(years, 'year')} ago, and the IMG article says more than 5–7 years can be a barrier "
+        f"at some programs: {advice}"
     )
 
 

@@ -427,8 +427,8 @@ def _season_milestones(
             # Marked past, the row still said "register now: this is the
             # last day" (fuzz audit s34, F4).
             detail = (
-                f"Registration closed on this day, with the late fee after {early.shown()}, the same as the "
-                "rank-list deadline: an applicant who was not registered by then could not match this season."
+                "Registration closed on this day, the rank-list deadline (after "
+                f"{early.shown()} only with a late fee): an applicant not registered by then could not match this season."
             )
         elif early.date < today:
             detail = (
@@ -603,7 +603,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # urgent thing for an unmatched reader; nor did it for a first-time
     # applicant who learned that Monday (prelim-SOAP audit s34, 7).
     if in_match_week and (v["previously_unmatched"] or match_year != today.year):
-        whom = "if you are eligible" if v["previously_unmatched"] else "if you took part in it and did not match"
+        whom = "if you are eligible" if v["previously_unmatched"] else "if you took part in this Match and did not match"
         notes.insert(
             0,
             f"SOAP for the Match {today.year} is running now, until {this_match['soap_ends'].shown()}: {whom}, it "

@@ -664,7 +664,7 @@ def test_an_unmatched_reader_in_match_week_is_told_first_that_soap_is_running(to
     # A first-time applicant whose plan is for a later Match is told too: they
     # may have learned that Monday that they did not match (prelim-SOAP audit s34, 7).
     first_time = timeline.compute({"today": today})["notes"][0]
-    assert first_time.startswith(f"SOAP for the Match {year} is running now") and "if you took part in it" in first_time
+    assert first_time.startswith(f"SOAP for the Match {year} is running now") and "if you took part in this Match" in first_time
     # Not before Match Week, not after SOAP, and not for a plan that is for this Match (it has its own SOAP rows).
     for inputs in (
         {"today": "2027-03-14", "previously_unmatched": True},
