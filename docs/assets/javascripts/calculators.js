@@ -1489,7 +1489,7 @@ class Widget {
     this.statusTimer = setTimeout(() => this.sayWaitingWords(), wait);
   }
 
-  // Words held for the reader's pause, said now: they left the field.
+  // Words held for the reader's pause, said now: they left the field or pressed Enter.
   sayWaitingWords() {
     if (!this.statusTimer) return;
     clearTimeout(this.statusTimer);
