@@ -187,6 +187,7 @@ PRIMARY_SPECIALTY = replace(
 TRANSCRIPT_CHOICES = (("usmle", "USMLE"), ("comlex", "COMLEX only"), ("both", "USMLE and COMLEX"))
 SENDS_USMLE = frozenset({"usmle", "both"})
 SENDS_COMLEX = frozenset({"comlex", "both"})
+EXAM_TRANSCRIPTS_LABEL = "Exam transcripts you send"
 
 FIELDS = (
     replace(profile.APPLICANT_TYPE, help="How the NRMP classifies you. IMGs pay the ECFMG token as well."),
@@ -222,7 +223,7 @@ FIELDS = (
     ),
     ChoiceField(
         name="exam_transcripts",
-        label="Exam transcripts you send",
+        label=EXAM_TRANSCRIPTS_LABEL,
         choices=TRANSCRIPT_CHOICES,
         initial="usmle",
         help="A DO applicant may send COMLEX instead of, or as well as, USMLE; the COMLEX fee is not in our data.",
@@ -325,7 +326,7 @@ def _comlex_for_a_do(v: Mapping[str, object]) -> None:
     if v["exam_transcripts"] in SENDS_COMLEX and v["applicant_type"] != "us-do":
         raise InputError(
             "exam_transcripts",
-            "Exam transcripts you send can include COMLEX only for a US DO applicant; choose USMLE, or set the "
+            f"{EXAM_TRANSCRIPTS_LABEL} can include COMLEX only for a US DO applicant; choose USMLE, or set the "
             "applicant type to US DO.",
         )
 
@@ -470,6 +471,14 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             "USMLE transcript sent through ERAS",
             int(USMLE_TRANSCRIPT.amount_usd) if transcripts in SENDS_USMLE else 0,
             f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}."
+            # The choice starts at USMLE for every applicant type: a DO with
+            # COMLEX only who left it was charged this fee unseen (DO audit s34, 9).
+            + (
+                f" If you took COMLEX only, choose “{dict(TRANSCRIPT_CHOICES)['comlex']}” under "
+                f"“{EXAM_TRANSCRIPTS_LABEL}” and this fee goes."
+                if v["applicant_type"] == "us-do" and transcripts not in SENDS_COMLEX
+                else ""
+            )
             if transcripts in SENDS_USMLE
             else "You send COMLEX only, so no USMLE transcript fee.",
             USMLE_TRANSCRIPT,

@@ -705,3 +705,14 @@ def test_a_newer_fee_in_the_data_is_no_longer_called_old_or_unconfirmed(monkeypa
     for stale in ("Old figure", "not found", "no current", "copy of its FAQ", "copy of the FSMB"):
         assert stale not in notes and stale not in method, stale
     assert "The 2026 figure" in str(item(result, "NRMP registration")["note"])
+
+
+@pytest.mark.parametrize(("applicant", "said"), [("us-do", True), ("us-md", False), ("non-us-img", False)])
+def test_a_do_charged_the_usmle_transcript_by_default_is_told_how_to_drop_it(applicant: str, said: bool) -> None:
+    # The choice starts at USMLE for everyone: a DO with COMLEX only who left
+    # it paid the USMLE fee unseen (DO audit s34, 9).
+    note = str(item(compute(applicant_type=applicant), "USMLE transcript")["note"])
+    assert ("If you took COMLEX only, choose “COMLEX only” under “Exam transcripts you send”" in note) == said
+    if applicant == "us-do":  # sending both, the fee is the reader's choice
+        both = item(compute(applicant_type=applicant, exam_transcripts="both"), "USMLE transcript")
+        assert "If you took COMLEX only" not in str(both["note"])
