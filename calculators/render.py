@@ -31,6 +31,10 @@ LOADING_STALE_WHY = ": the calculator engine is still loading, and answers your 
 UNEXPECTED_STATUS = (
     "This calculator could not update. The result shown is still for your last inputs that worked; try changing a value."
 )
+# A running engine that went silent a second time, after the fresh one
+# started for the first: another edit would wait as long again (announce
+# audit s34, 5).
+UNANSWERED_STATUS = "This calculator has stopped answering: reload the page to start it afresh."
 UNEXPECTED_STATUS_OVER_DEFAULTS = (
     "This calculator could not update. The result shown is for the default inputs; try changing a value."
 )
@@ -240,6 +244,7 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
             data_loading_edited=LOADING_EDITED_HEADLINE,
             data_failed=UNEXPECTED_STATUS,
             data_failed_over_defaults=UNEXPECTED_STATUS_OVER_DEFAULTS,
+            data_unanswered=UNANSWERED_STATUS,
         ),
         render_engine_off(calc),
         render_without_javascript(calc),

@@ -751,6 +751,12 @@ def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str
     # A fresh engine is started, once, and answers the next edit.
     field(widget, "step2_score").fill("262")
     wait_for_result(page, widget, "62/100")
+    # Silent again: no third engine, and the reader is told to reload
+    # rather than to wait 30 s at every edit (announce audit s34, 5).
+    field(widget, "step2_score").fill("251")
+    page.wait_for_timeout(1_500)
+    page.clock.fast_forward(31_000)
+    widget.locator(".mpb-status-text", has_text="reload the page").wait_for(timeout=10_000)
 
 
 def wait_for_mark(page: Any, name: str, timeout: int = 90_000) -> None:

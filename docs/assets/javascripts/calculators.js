@@ -497,8 +497,11 @@ function ask(fn, name, payload, ...args) {
     setTimeout(() => {
       if (!pending.has(id)) return;
       // The worker is gone, with whatever else it was asked: a fresh one is
-      // started, once, and the widgets answer the form as it then is.
-      rejectPending(new Error(`no reply from the calculator engine in ${REPLY_SILENCE_MS / 1000} s`));
+      // started, once, and the widgets answer the form as it then is.  The
+      // second time, the reader is told to reload.
+      const silence = new Error(`no reply from the calculator engine in ${REPLY_SILENCE_MS / 1000} s`);
+      silence.again = replyRestarted;
+      rejectPending(silence);
       if (!replyRestarted) {
         replyRestarted = true;
         restartEngine();
@@ -1435,8 +1438,8 @@ class Widget {
     this.staleForAnotherReason();
     this.staleNote.hidden = false;
     delete this.staleNote.dataset.shownForPrint;
-    const { failed, failedOverDefaults } = this.statusBox.dataset;
-    const status = this.link === null ? failedOverDefaults : failed;
+    const { failed, failedOverDefaults, unanswered } = this.statusBox.dataset;
+    const status = error.again ? unanswered : this.link === null ? failedOverDefaults : failed;
     this.say(status);
     this.headlineStale(status);
   }
