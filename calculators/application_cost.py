@@ -425,8 +425,7 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     """Why a first year may be missing from the count, when a chosen field starts at PGY-2."""
     if whole(v, "first_year_programs"):
         return None
-    chosen = [word(v, "primary_specialty"), word_or_none(v, "backup_specialty")]
-    advanced = [slug for slug in chosen if slug is not None and slug in data.ADVANCED_POSITION_SPECIALTIES]
+    advanced = data.advanced_among(word(v, "primary_specialty"), word_or_none(v, "backup_specialty"))
     if not advanced:
         return None
     return data.advanced_positions_note(

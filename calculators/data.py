@@ -700,6 +700,14 @@ NO_MATCH_SOMETIMES = frozenset({"emergency-medicine", "pathology"})
 # offers that year; the cost calculator prices its list.
 ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
 ADVANCED_POSITION_SOURCE = ARTICLE_IMG
+
+
+def advanced_among(*slugs: object) -> list[str]:
+    """The chosen fields, in the reader's order, that use advanced positions
+    (a backup left unchosen is None)."""
+    return [str(slug) for slug in slugs if slug in ADVANCED_POSITION_SPECIALTIES]
+
+
 # The one-year programs such a first year is spent in (and a bridge year
 # after a no-match), by the slug a reader writes for them.
 FIRST_YEAR_PROGRAMS: dict[str, str] = {

@@ -640,11 +640,10 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             "After a no-match, the no-match article favors volume in the backup, spread across community programs "
             "and many regions, over another narrow list."
         )
-    chosen = [slug for slug in (spec.slug, v["backup_specialty"]) if slug in data.ADVANCED_POSITION_SPECIALTIES]
-    for slug in chosen:
+    for slug in data.advanced_among(spec.slug, v["backup_specialty"]):
         reasons.append(
             data.advanced_positions_note(
-                [str(slug)],
+                [slug],
                 "Apply to programs for that year as well; the articles give no count for them, and the application "
                 "cost calculator prices them.",
             )
@@ -886,10 +885,9 @@ def render(result: ProgramCountsResult) -> Markup:
         rows.append(row(result["backup_name"], "Backup", backup_rule, count_text["backup"], "backup"))
         # The first-year list an advanced field needs is not in the sum
         # (prelim-SOAP audit s34, 8).
-        advanced = {result["inputs"]["specialty"], result["inputs"]["backup_specialty"]} & data.ADVANCED_POSITION_SPECIALTIES
         everything = (
             "All programs, not counting the preliminary or transitional programs an advanced position needs"
-            if advanced
+            if data.advanced_among(result["inputs"]["specialty"], result["inputs"]["backup_specialty"])
             else "All programs"
         )
         rows.append((el("strong", everything), "", el("strong", count_text["total"]), "100%", "", ""))
