@@ -189,10 +189,10 @@ class IntField(Field):
             number = parsed
         else:
             raise self.error()
-        if self.maximum is not None and number > self.maximum and self.above_maximum:
-            raise InputError(self.name, f"{self.error().message} {self.above_maximum}")
-        if number < self.minimum or (self.maximum is not None and number > self.maximum):
-            raise self.error()
+        above = self.maximum is not None and number > self.maximum
+        if number < self.minimum or above:
+            error = self.error()
+            raise InputError(self.name, f"{error.message} {self.above_maximum}") if above and self.above_maximum else error
         if abs(number) >= BEYOND_ANY_BOUND:
             raise InputError(self.name, f"{self.label} is too large a number.")
         return number
