@@ -1241,7 +1241,7 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
         else None
     )
     if unplaced and harder:
-        return _check_them_first(unplaced, harder)
+        return _check_them_first(unplaced, len(harder), and_list(harder))
     bottom = [str(s["name"]) for s in top if s["step2_below_q1"]]
     under_median = [
         str(s["name"]) for s in top if s["step2_below_median"] and not s["step2_below_q1"] and s["tier"] != "accessible"
@@ -1250,28 +1250,21 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
         # A score placed well, beside a failed attempt or a past no-match,
         # which the check weighs and this finder does not (diff review s33).
         if weighed and harder:
-            return _check_them_first(f"Your file has {and_list(weighed)}", harder)
+            return _check_them_first(f"Your file has {and_list(weighed)}", len(harder), and_list(harder))
         return ""
     where = [
         *([f"in the bottom quarter of those who matched in {and_list(bottom)}"] if bottom else []),
         *([f"below the median of those who matched in {and_list(under_median)}"] if under_median else []),
     ]
-    it, its, fields = _pronouns(len(bottom) + len(under_median))
+    return _check_them_first(f"Your Step 2 CK is {' and '.join(where)}", len(bottom) + len(under_median))
+
+
+def _check_them_first(why: str, count: int, named: str = "") -> str:
+    """``named``: the fields, unless ``why`` has named them already."""
+    it, its, those = ("it", "its", "that field") if count == 1 else ("them", "their", "those fields")
     return (
-        f" Your Step 2 CK is {' and '.join(where)}: the competitiveness check, which reads your whole file, may rate "
-        f"{it} as needing a backup of {its} own, so run it on {fields} before you count on {it}."
-    )
-
-
-def _pronouns(fields: int) -> tuple[str, str, str]:
-    return ("it", "its", "that field") if fields == 1 else ("them", "their", "those fields")
-
-
-def _check_them_first(why: str, names: list[str]) -> str:
-    it, its, fields = _pronouns(len(names))
-    return (
-        f" {why}: the competitiveness check, which reads your whole file, may rate {and_list(names)} as needing a "
-        f"backup of {its} own, so run it on {fields} before you count on {it}."
+        f" {why}: the competitiveness check, which reads your whole file, may rate {named or it} as needing a "
+        f"backup of {its} own, so run it on {those} before you count on {it}."
     )
 
 
