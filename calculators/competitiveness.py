@@ -401,8 +401,9 @@ FIELDS = (
         # A prelim resident read the list as leaving out the year they were
         # in (prelim-SOAP audit s34, 4).
         help="Months of US clinical experience: electives, sub-internships, externships, clinical jobs, "
-        "observerships, and months of a US residency such as a preliminary or transitional year. Programs value hands-on months more than observing, but this check counts them alike. US MD "
-        "and DO graduates' clerkships count in full, whatever is entered here.",
+        "observerships, and months of a US residency such as a preliminary or transitional year. Programs value "
+        "hands-on months more than observing, but this check counts them alike. US MD and DO graduates' clerkships "
+        "count in full, whatever is entered here.",
     ),
     IntField(
         name="recent_clinical_months",
@@ -576,13 +577,14 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     letters = whole(v, "specialty_letters")
     research = whole(v, "research_items")
     aways = whole(v, "away_rotations")
+    prior_graduate = data.prior_us_graduate(v)
     factors = [
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
         _applicant_factor(v),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
-        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, data.prior_us_graduate(v)),
+        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate),
     ]
-    if tier == "ultra" and applicant == "us-do" and not data.prior_us_graduate(v):
+    if tier == "ultra" and applicant == "us-do" and not prior_graduate:
         factors.append(
             Factor(
                 "DO in an ultra-competitive field",

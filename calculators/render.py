@@ -31,13 +31,13 @@ LOADING_STALE_WHY = ": the calculator engine is still loading, and answers your 
 UNEXPECTED_STATUS = (
     "This calculator could not update. The result shown is still for your last inputs that worked; try changing a value."
 )
+UNEXPECTED_STATUS_OVER_DEFAULTS = (
+    "This calculator could not update. The result shown is for the default inputs; try changing a value."
+)
 # A running engine that went silent a second time, after the fresh one
 # started for the first: another edit would wait as long again (announce
 # audit s34, 5).
 UNANSWERED_STATUS = "This calculator has stopped answering: reload the page to start it afresh."
-UNEXPECTED_STATUS_OVER_DEFAULTS = (
-    "This calculator could not update. The result shown is for the default inputs; try changing a value."
-)
 
 # How a reader serves a downloaded copy when their browser will not start the
 # calculators from a folder.  Bound to loopback: Python's default, every
