@@ -820,10 +820,7 @@ class Widget {
     // leaving such a field, or one marked wrong, is the cue.
     this.form.addEventListener("focusout", (event) => {
       const control = event.target;
-      if (control.matches?.(TYPED_FIELDS)) {
-        this.announcePause = 0;
-        this.sayWaitingWords();
-      }
+      if (control.matches?.(TYPED_FIELDS)) this.typingDone();
       if (control.validity?.badInput || control.getAttribute?.("aria-invalid") === "true") this.edited() || this.recompute();
     });
     this.form.addEventListener("submit", (event) => {
@@ -834,9 +831,7 @@ class Widget {
     // it was at the last change Chromium fires no change event, nor (with
     // two text boxes and no button) a submit (diff review s34, 4).
     this.form.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter" || !event.target.matches?.('input[type="text"]')) return;
-      this.announcePause = 0;
-      this.sayWaitingWords();
+      if (event.key === "Enter" && event.target.matches?.('input[type="text"]')) this.typingDone();
     });
     this.remember.addEventListener("change", () => this.toggleRemember());
     this.root.querySelector(".mpb-forget").addEventListener("click", () => forgetEverywhere(this));
@@ -1492,7 +1487,14 @@ class Widget {
     this.statusTimer = setTimeout(() => this.sayWaitingWords(), wait);
   }
 
-  // Words held for the reader's pause, said now: they left the field or pressed Enter.
+  // The reader left a typed field or pressed Enter in it: what waits for
+  // their pause is said now, and so is the next answer.
+  typingDone() {
+    this.announcePause = 0;
+    this.sayWaitingWords();
+  }
+
+  // Words held for the reader's pause, said now.
   sayWaitingWords() {
     if (!this.statusTimer) return;
     clearTimeout(this.statusTimer);
