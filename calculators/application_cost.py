@@ -184,6 +184,9 @@ PRIMARY_SPECIALTY = replace(
     label="First-choice specialty",
     help="The specialty most of your applications go to.",
 )
+# No list may hold more ranks than this, so no fee is owed beyond it.
+NRMP_MOST_RANKS = 300
+
 TRANSCRIPT_CHOICES = (("usmle", "USMLE"), ("comlex", "COMLEX only"), ("both", "USMLE and COMLEX"))
 SENDS_USMLE = frozenset({"usmle", "both"})
 SENDS_COMLEX = frozenset({"comlex", "both"})
@@ -240,9 +243,12 @@ FIELDS = (
     IntField(
         name="ranked_programs",
         label="Programs on your rank order list",
-        maximum=999,
+        maximum=NRMP_MOST_RANKS,
         initial=12,
-        help="Programs you expect to rank on your primary list in the NRMP Match, both specialties together.",
+        help="Programs you expect to rank on your primary list in the NRMP Match, both specialties together, each "
+        "counted once: a couple who list one program beside several of their partner's count it once.",
+        above_maximum=f"The NRMP takes no more than {NRMP_MOST_RANKS} ranks on a list (NRMP, Ranking Programs in the "
+        f"Main Residency Match, {data.NRMP_RANKING.year}; secondary copy).",
     ),
     IntField(
         name="supplemental_ranked",
@@ -757,8 +763,9 @@ def method() -> Markup:
                 el("li", "Travel and lodging vary with distance, season and city; the interview figures are rough guides."),
                 el(
                     "li",
-                    "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, and any "
-                    "supplemental application fees.",
+                    "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, any "
+                    "supplemental application fees, and the NRMP's couple fee, which each partner of a couple pays "
+                    f"({data.NRMP_COUPLES.cite()}); our data hold no figure for it.",
                 ),
             ],
         ),

@@ -442,7 +442,7 @@ FIELDS = (
     BoolField(
         name="geographic_restriction",
         label="I can only train in a limited area",
-        help="For example one state or one city, for family or other reasons.",
+        help="For example one state or one city, for family, for a partner you match with as a couple, or for other reasons.",
     ),
     profile.PREVIOUSLY_UNMATCHED,
 )

@@ -145,6 +145,8 @@ NRMP_APPLICANT_FAQ = Source(
     "read 2026",
     "NRMP",
 )
+# The same copy says no list may hold more than 300 ranks
+# (application_cost.NRMP_MOST_RANKS).
 NRMP_RANKING = Source(
     "nrmp-ranking-programs",
     "Ranking Programs in the Main Residency Match: 20 programs on the primary list, and 20 on all supplemental lists "
@@ -207,6 +209,37 @@ NRMP_POSITION_TYPES = Source(
     "read 2026",
     "NRMP",
 )
+# Read for couples, and for a non-US IMG who needs one visa in particular
+# (couples-visa audit s35, 1-5).
+NRMP_COUPLES = Source(
+    "nrmp-couples",
+    "Couples in the Match: lists read in pairs of ranks, the same number of ranks for both partners and at most 300 "
+    "each, no matching of either partner alone, supplemental lists not paired, and a couple fee for each partner",
+    "read 2026",
+    "NRMP",
+)
+ECFMG_J1 = Source(
+    "ecfmg-evsp",
+    "Exchange Visitor Sponsorship Program: a J-1 physician in clinical training must spend two years in the home "
+    "country before certain later visas, and needs a Statement of Need from that country",
+    "read 2026",
+    "ECFMG",
+)
+FSMB_STEP3 = Source(
+    "fsmb-step3",
+    "Step 3 application: apply only after graduating and, for an IMG, after ECFMG certification; verifying "
+    "graduation can take up to 12 weeks, and a scheduling permit about 2 weeks more",
+    "read 2026",
+    "FSMB",
+)
+H1B_CAP_EXEMPT = Source(
+    "h1b-cap-exempt",
+    "Immigration and Nationality Act, section 214(g)(5): universities, the nonprofits related to or affiliated with "
+    "them, and research organizations file H-1B petitions outside the yearly cap",
+    "read 2026",
+    "US law, as immigration lawyers summarise it",
+    "secondary",
+)
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -225,6 +258,10 @@ SOURCES = (
     MATCHING_THEORY,
     NRMP_SOAP,
     NRMP_POSITION_TYPES,
+    NRMP_COUPLES,
+    ECFMG_J1,
+    FSMB_STEP3,
+    H1B_CAP_EXEMPT,
 )
 
 

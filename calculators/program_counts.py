@@ -651,7 +651,9 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     if v["geographic_restriction"]:
         reasons.append(
             "You limited your geography. If your area has fewer programs than these counts, apply to every one you "
-            "would attend, and treat the shortfall as a reason to widen the area or strengthen the backup."
+            "would attend, and treat the shortfall as a reason to widen the area or strengthen the backup. If you "
+            "match as a couple, count only programs in places where both of you could train: your lists are matched "
+            "in pairs."
         )
     reasons.append(
         "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "

@@ -331,6 +331,9 @@ def test_interview_totals_are_whole_dollars_and_add_up(interviews: int) -> None:
         ({"primary_programs": "many"}, "primary_programs", "must be a whole number from 1 to 999"),
         ({"primary_programs": -1}, "primary_programs", "from 1 to 999"),
         ({"primary_programs": 1000}, "primary_programs", "from 1 to 999"),
+        # A longer list is refused by the NRMP, so its fee was never owed
+        # (couples-visa audit s35, 6).
+        ({"primary_programs": 400, "ranked_programs": 301}, "ranked_programs", "no more than 300 ranks on a list"),
         ({"backup_programs": 2.5}, "backup_programs", "whole number"),
         ({"ranked_programs": False}, "ranked_programs", "whole number"),
         ({"virtual_interviews": "3 or 4"}, "virtual_interviews", "whole number"),
@@ -356,7 +359,7 @@ def test_every_rule_that_spans_fields_is_reported_at_once() -> None:
         e.message.startswith(("Virtual interviews", "Programs in the backup", "First-year programs")) for e in caught.value.errors
     )
     with pytest.raises(InputError) as caught:
-        ac.compute({"backup_specialty": "internal-medicine", "ranked_programs": 500})
+        ac.compute({"backup_specialty": "internal-medicine", "ranked_programs": 300})
     assert [e.field for e in caught.value.errors] == ["backup_specialty", "ranked_programs"]
 
 
@@ -390,7 +393,7 @@ def seasons(draw: st.DrawFn) -> dict[str, object]:
         "backup_specialty": backup,
         "backup_programs": backup_programs,
         "first_year_programs": first_year_programs,
-        "ranked_programs": draw(st.integers(0, applied)),
+        "ranked_programs": draw(st.integers(0, min(applied, ac.NRMP_MOST_RANKS))),
         "in_person_interviews": in_person,
         "virtual_interviews": virtual,
     }
@@ -432,6 +435,8 @@ def test_more_never_costs_less(raw: dict[str, object], key: str, more: int) -> N
         return
     bigger = dict(raw)
     bigger[key] = int(raw[key]) + more  # type: ignore[call-overload]
+    if key == "ranked_programs":  # the NRMP takes no longer list
+        bigger[key] = min(int(bigger[key]), ac.NRMP_MOST_RANKS)  # type: ignore[call-overload]
     if key in ("ranked_programs", "in_person_interviews", "virtual_interviews"):
         # Keep the bigger season valid: apply to enough programs to rank and interview.
         needed = max(
