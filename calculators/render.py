@@ -472,7 +472,7 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
             "Off unless you tick it. Your answers are then kept in this browser's storage "
             "and fill in the other calculators; they are never sent anywhere. "
             "Without it, this tab alone keeps them, for a reload or Back; "
-            "on a shared computer, press Forget my answers before you leave. "
+            "on a shared computer, press Forget my answers and close the tab before you leave. "
             "The page address holds them only if you make a link. "
             "A link never replaces your remembered answers unless you choose to.",
             id=f"{box_id}-help",
@@ -500,7 +500,12 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
         # page knows when storage refuses, or another tab changes it.
         data_storage_refused="This browser does not allow saving answers, so nothing was remembered.",
         data_forgotten="Your remembered answers were removed from this device.",
-        data_forgotten_with_tab="Your answers were removed from this device: the remembered ones, and those this tab kept.",
+        # The forms still show them, and the reader leaving a shared computer
+        # must know to close the tab (shared-computer audit s35, 3).
+        data_forgotten_with_tab=(
+            "Your answers were removed from this device: the remembered ones, and those kept by this site's open "
+            "tabs. The forms still show them, so close this tab before you leave."
+        ),
         data_ticked_elsewhere="Remember was ticked in another tab, so your changes here are remembered from now on too.",
         data_forgotten_elsewhere=(
             "Your remembered answers were removed in another tab, so this tab no longer remembers them either."

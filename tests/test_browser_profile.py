@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import answered, field, open_calculator, wait_for_result, wait_for_tab_copy
+from browser import answered, field, open_calculator, tab_copy, wait_for_result, wait_for_tab_copy
 from conftest import refusing_site_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
@@ -54,6 +54,25 @@ def test_remembered_answers_fill_another_calculator_then_forget_removes_them(pag
     again = open_calculator(page, site_url + "calculators/program-counts/", "program_counts")
     assert field(again, "specialty").input_value() == "internal-medicine"
     assert not again.get_by_label("Remember my answers on this device").is_checked()
+
+
+def test_forget_pressed_straight_from_a_typed_field_leaves_nothing_for_a_reload(page: Any, site_url: str) -> None:
+    # Pressing the button takes focus from the field, whose change asks for an
+    # answer; the answer came back after Forget and wrote the tab's copy again,
+    # so a reload showed the forgotten score (shared-computer audit s35, 1).
+    widget = open_calculator(page, site_url + "calculators/match-odds/", "match_odds")
+    answered(widget)
+    built = field(widget, "step2_score").input_value()
+    field(widget, "step2_score").fill("217")
+    widget.get_by_role("button", name="Forget my answers").click()
+    wait_for_result(page, widget, "217")
+    page.wait_for_timeout(300)  # room for a write, were there one
+    assert tab_copy(page, "match_odds") is None
+    assert "close this tab" in widget.locator(".mpb-profile-status").inner_text()
+    page.reload()
+    again = open_calculator(page, page.url, "match_odds")
+    answered(again)
+    assert field(again, "step2_score").input_value() == built != "217"
 
 
 def test_corrupt_storage_is_ignored_with_a_note(page: Any, site_url: str) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from browser import (
     READY,
+    TAB_COPY,
     answered,
     error_of,
     field,
@@ -786,13 +787,39 @@ def test_forget_in_another_tab_unticks_remember_here(page: Any, site_url: str) -
     mine = open_calculator(other, f"{site_url}calculators/competitiveness/", "competitiveness")
     settled(other, mine)
     assert mine.get_by_label(REMEMBER).is_checked()
+    assert tab_copy(other, "competitiveness") is not None
     widget.get_by_role("button", name="Forget my answers").click()
     mine.get_by_text("removed in another tab").wait_for(timeout=10_000)
     assert not mine.get_by_label(REMEMBER).is_checked()
+    # What the other tab kept went too (shared-computer audit s35, 2).
+    other.wait_for_function(f"({TAB_COPY})('competitiveness') === null", timeout=10_000)
     field(mine, "step2_score").fill("251")
     wait_for_tab_copy(other, "competitiveness", "step2_score", "251")
     page.wait_for_timeout(300)  # room for a write, were there one
     assert stored(page) is None
+
+
+def test_forget_takes_a_links_answers_from_another_tabs_address(page: Any, site_url: str) -> None:
+    # Remember off: the other tab kept its copy, and its address the link's
+    # answers, so a reload there filled the form again after this tab said
+    # they were removed (shared-computer audit s35, 2-3).
+    widget = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, widget)
+    field(widget, "step2_score").fill("233")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "233")
+    widget.get_by_role("button", name="Link to these answers").click()
+    link = widget.locator(".mpb-link-text").input_value()
+    other = page.context.new_page()
+    linked = open_calculator(other, link, "match_odds")
+    settled(other, linked)
+    assert field(linked, "step2_score").input_value() == "233"
+    wait_for_tab_copy(other, "match_odds", "step2_score", "233")
+    widget.get_by_role("button", name="Forget my answers").click()
+    other.wait_for_function(f"!location.hash.includes('=') && ({TAB_COPY})('match_odds') === null", timeout=10_000)
+    other.reload()
+    again = calculator(other, "match_odds")
+    settled(other, again)
+    assert field(again, "step2_score").input_value() != "233"
 
 
 def test_remember_changed_in_another_tab_is_said_once_on_a_guide_with_two_calculators(page: Any, site_url: str) -> None:

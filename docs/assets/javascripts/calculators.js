@@ -23,6 +23,10 @@ const RUNTIME_FOLDER = new URL(BUILD.runtimeDir, import.meta.url);
 // the start message's config and holds later messages until they are ready.
 const ENGINE_FROM_MEMORY = globalThis.matchPlanBEngineFromMemory;
 const PROFILE_KEY = "matchplanb:profile";
+// Set and at once removed by "Forget my answers", so the site's other tabs
+// hear it (a storage event) and drop what they keep; unticking Remember,
+// which also removes PROFILE_KEY, must not (shared-computer audit s35, 2).
+const FORGET_KEY = "matchplanb:forget";
 // The service worker's runtime cache (offline-worker.js).  The page keeps its
 // decoded copy of the wasm there: later visits compile it from there, which
 // keeps Chromium's compiled code, and the service worker serves it offline.
@@ -75,6 +79,11 @@ const TAB_STORAGE_WORKS = (() => {
 // navigation keeps this module alive, so Back and a jump to a heading still
 // find them (a reload cannot).
 const tabCopies = new Map();
+// Counts "Forget my answers", here or in another tab: an answer to a form
+// sent before it came back after it and wrote the tab's copy again (the
+// button takes focus from a typed field, whose change asks for one), so the
+// forgotten answers returned on a reload (shared-computer audit s35, 1).
+let forgets = 0;
 
 // One worker, and so one Python runtime, for the whole visit: instant
 // navigation keeps this module alive across pages.
@@ -988,6 +997,7 @@ class Widget {
     // form still without the reader's remembered answers.
     if (!this.restored) return;
     const ticket = ++this.latest;
+    const forgetsAsked = forgets;
     let reply;
     const values = this.readForm();
     const edited = new Map(this.unremembered);
@@ -1047,7 +1057,7 @@ class Widget {
     // whose reload brings back the offer with the last valid inputs.
     if (!reply.tab_copy || (!reply.ok && this.offerOpen)) return;
     this.tabCopy = reply.tab_copy;
-    this.keepTabCopy();
+    if (forgetsAsked === forgets) this.keepTabCopy();
   }
 
   // Material puts the page in again on a jump to a heading. Its new copy of
@@ -1612,6 +1622,20 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
     widget.sayOfAnswers(widget === asker ? (tabToo ? forgottenWithTab : forgotten) : "");
   }
   if (!tabToo) return;
+  dropTabCopies();
+  try {
+    window.localStorage.setItem(FORGET_KEY, String(Date.now()));
+    window.localStorage.removeItem(FORGET_KEY);
+  } catch {
+    // storage blocked: no other tab shares any with this one
+  }
+}
+
+// What this tab keeps of every calculator's answers, and any link's answers
+// in its address.  The form still shows them until the tab is closed, as the
+// words after "Forget my answers" say.
+function dropTabCopies() {
+  forgets += 1;
   tabCopies.clear();
   try {
     for (const key of Object.keys(window.sessionStorage)) {
@@ -1620,6 +1644,12 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
   } catch {
     // storage blocked: there is nothing kept to remove
   }
+  // A link's answers after the "#" would fill the form again on a reload.
+  // Only links carry "=" there; a heading's anchor has none.
+  if (window.location.hash.includes("=")) {
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+  }
+  for (const widget of widgets) widget.startedFrom = null;
 }
 
 // "Forget my answers", or Remember unticked, in another tab of this site:
@@ -1630,6 +1660,7 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
 // Said once for the page, beside the box of the calculator the reader is in
 // (a11y audit s20, 5: on a guide with two, each said it).
 window.addEventListener("storage", (event) => {
+  if (event.key === FORGET_KEY && event.newValue !== null) dropTabCopies();
   if (event.key !== PROFILE_KEY && event.key !== null) return;
   const ticked = readStorage() !== null;
   const changed = [...widgets].filter((widget) => widget.remember.checked !== ticked);
