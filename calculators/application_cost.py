@@ -480,7 +480,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             # COMLEX only who left it was charged this fee unseen (DO audit s34, 9).
             + (
                 f" If you took COMLEX only, choose “{dict(TRANSCRIPT_CHOICES)['comlex']}” under "
-                f"“{EXAM_TRANSCRIPTS_LABEL}” and this fee goes."
+                f"“{EXAM_TRANSCRIPTS_LABEL}” and this fee comes off the total."
                 if v["applicant_type"] == "us-do" and transcripts not in SENDS_COMLEX
                 else ""
             )

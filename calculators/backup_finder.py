@@ -491,7 +491,7 @@ FIELDS = (
     # a backup of its own (fuzz audit s34, 1); it moves no field's points.
     replace(
         profile.YEARS_SINCE_GRADUATION,
-        help=f"{profile.YEARS_SINCE_GRADUATION.help} Moves no field's points here; past "
+        help=f"{profile.YEARS_SINCE_GRADUATION.help} Here it changes no field's points; if it is more than "
         f"{profile.LONG_AGO_YEARS}, the result names the fields to check first.",
     ),
     replace(

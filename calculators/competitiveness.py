@@ -414,8 +414,8 @@ FIELDS = (
         help="Months you worked with patients, in any country: as a doctor, intern or resident, and in US electives, "
         f"externships, clerkships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years (a US graduate's "
         "too). Observerships and older months do not count here (our reading). An old graduation worries programs "
-        "most when it comes with a long gap from patient care: recent work clears the red flag for it, though not "
-        "the points this check gives the years themselves.",
+        "most when it comes with a long gap from patient care: with recent work it is not counted as a red flag, "
+        "but this check still takes points off for the years themselves.",
     ),
     IntField(
         name="specialty_letters",
@@ -511,8 +511,8 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
             )
         else:
             said = (
-                f"{placed}, the nearest published group: you have left school or applied before, and no figures "
-                "for US graduates who have are in our data."
+                f"{placed}, the nearest published group: you graduated in an earlier year or applied before, and our "
+                "data hold no figures for US graduates like you."
             )
         points = (US_SENIOR_QUARTILE_POINTS if senior else QUARTILE_POINTS)[dist.quarter_of(step2)]
         factors.append(Factor("Step 2 CK", points, said, data.CHARTING_OUTCOMES))
@@ -636,8 +636,10 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         # A specialist practising for years scored as if idle, while the form
         # said recent work answers an old graduation (older-IMG audit s34, 2).
         label = (
-            f"{band.label} band. Your {_recent_work(v)} clear the IMG article's red flag for an old graduation, "
-            "not these points: its line on the graduation year itself has no such condition"
+            # Not "clear the red flag": translated, it said the points went too (ESL audit s35, 4).
+            f"{band.label} band. Because of your {_recent_work(v)}, an old graduation is not counted as a red flag; "
+            "these points are still taken off, because the IMG article's advice on the graduation year applies "
+            "with or without recent work"
         )
     factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])

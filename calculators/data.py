@@ -761,10 +761,13 @@ def advanced_positions_note(slugs: list[str], what_to_do: str) -> str:
     these = "these fields" if len(slugs) > 1 else "this field"
     return (
         f"{names}: the IMG article lists {these} among those that use advanced positions, which start at PGY-2, "
-        f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()}). An advanced position "
-        "starts in July of the year after the Match that places it, a year after the first-year programs; a reader "
-        "already in or past a first year looks for reserved (physician) PGY-2 positions too, which start in the "
-        f"Match year ({NRMP_POSITION_TYPES.cite()}). {what_to_do}" + "".join(categorical_first_years(slug) for slug in slugs)
+        f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()}). {what_to_do} "
+        # The reserved positions last: before ``what_to_do``, its "that
+        # year" read as theirs (ESL audit s35, 1).
+        "An advanced position starts in July of the year after the Match that places it, a year after the first-year "
+        "programs. If you are already in a first year, or have finished one, also look for reserved (physician) "
+        f"PGY-2 positions, which start in July of the Match year ({NRMP_POSITION_TYPES.cite()})."
+        + "".join(categorical_first_years(slug) for slug in slugs)
     )
 
 

@@ -60,8 +60,8 @@ YEARS_SINCE_GRADUATION = IntField(
     maximum=60,
     initial=1,
     # No source says counted to when; one year moves a band (older-IMG audit s34, 6).
-    help="Whole years since you graduated from medical school (0 if not yet). Programs count to different dates, "
-    "so if a year either way would change the answer, try both.",
+    help="Whole years since you graduated from medical school (0 if not yet). Programs do not all count the years "
+    "to the same date, so if one year more or one year less would change the result, try both.",
 )
 # The IMG article: more than 5-7 years since graduation "can be a barrier"
 # at some programs; the lower end is where the calculators start to say so.

@@ -698,7 +698,7 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
             "fields, and more applications do not make up for it; the backup matters more than this count."
         )
     if limit := profile.graduation_limit_note(
-        v, "leave out of your count any program that states a limit on years since graduation you are past."
+        v, "leave out of your count any program whose stated limit on years since graduation is lower than yours."
     ):
         said.append(limit)
     if profile.visa_needed(v):

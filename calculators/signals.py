@@ -284,7 +284,9 @@ def _reasons(
             f"At a pivot your list in {plans[0]['specialty_name']} is a small hand-picked set: give its signals to "
             "the programs where you have a real connection."
         )
-    if limit := profile.graduation_limit_note(v, "signal no program that states a limit on years since graduation you are past."):
+    if limit := profile.graduation_limit_note(
+        v, "send no signal to a program whose stated limit on years since graduation is lower than yours."
+    ):
         reasons.append(limit)
     if profile.visa_needed(v):
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")

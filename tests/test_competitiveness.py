@@ -256,7 +256,7 @@ def test_recent_work_beside_an_old_graduation_is_said_to_clear_the_flag_not_the_
     )
     row = next(f for f in busy["factors"] if f["factor"] == "Years since graduation")
     assert row["points"] == next(f for f in idle["factors"] if f["factor"] == "Years since graduation")["points"] < 0
-    assert "clear the IMG article's red flag for an old graduation, not these points" in row["why"]
+    assert "an old graduation is not counted as a red flag; these points are still taken off" in row["why"]
     assert competitiveness.OLD_GRADUATION_FLAG not in busy["red_flags"]
     assert competitiveness.OLD_GRADUATION_FLAG in idle["red_flags"]
 
