@@ -295,6 +295,28 @@ def test_a_dark_scheme_reader_prints_in_ink_that_reads_on_white(page: Any, site_
     assert contrast_on_white(page.evaluate(COLOURS)[0][1]) < 4.5
 
 
+def test_a_field_or_chart_in_focus_prints_without_its_ring(page: Any, site_url: str) -> None:
+    # The date field's ring and the chart's scroll region (outside the form)
+    # printed a thick blue frame, as if that answer were flagged
+    # (offline-phone-print audit s35, 1).
+    ring = "() => getComputedStyle(document.activeElement).outlineStyle"
+    widget = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    first_live_result(widget)
+    widget.locator('[name="eras_submission"]').focus()
+    page.keyboard.press("ArrowUp")  # keyboard focus, as a reader leaves it
+    assert page.evaluate(ring) != "none"
+    page.emulate_media(media="print")
+    assert page.evaluate(ring) == "none"
+    page.emulate_media(media="screen")
+    widget = open_calculator(page, site_url + page_of("match_odds"), "match_odds")
+    first_live_result(widget)
+    page.locator(".mpb-calculator .mpb-scroll").first.focus()
+    assert page.evaluate(ring) != "none"
+    page.emulate_media(media="print")
+    assert page.evaluate(ring) == "none"
+    page.emulate_media(media="screen")
+
+
 # --- tables ----------------------------------------------------------------------------
 
 
