@@ -5,6 +5,7 @@ message by the field while the last result stays."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -381,3 +382,20 @@ def test_a_calculator_under_a_guide_section_keeps_its_heading_levels_live(page: 
     )
     live = result.evaluate(HEADINGS)
     assert live and set(live) == {"H5"}, live
+
+
+def test_the_calendar_downloads_whole_from_an_address_that_names_nothing(page: Any, site_url: str) -> None:
+    # Its data: address, the reader's plan in it, stayed in the browser's
+    # download history after the file was deleted (shared-computer audit s35, 4).
+    widget = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    first_live_result(widget)
+    link = widget.get_by_role("link", name="Download the calendar (.ics)")
+    with page.expect_download() as caught:
+        link.click()
+    download = caught.value
+    assert download.url.startswith("blob:")
+    assert download.suggested_filename == "match-plan-b-timeline.ics"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "SUMMARY:Submit ERAS" in text
+    # The page's own link still holds the file, for a reader with no script.
+    assert link.get_attribute("href").startswith("data:text/calendar")

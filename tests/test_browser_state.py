@@ -376,8 +376,12 @@ def test_an_old_unprefixed_link_still_works_on_a_one_calculator_page(page: Any, 
 
 def test_an_old_query_string_bookmark_fills_the_form_then_leaves_the_address(page: Any, site_url: str) -> None:
     # Its inputs went to the host with every load of the page and stayed in the history.
+    referrers: list[str] = []
+    page.on("request", lambda request: referrers.append(request.headers.get("referer", "")))
     widget = open_calculator(page, site_url + "calculators/match-odds/?specialty=psychiatry&step2_score=231", "match_odds")
     settled(page, widget)
+    # Nor does each file the page loads carry them (shared-computer audit s35, 5).
+    assert len(referrers) > 5 and not [r for r in referrers if "231" in r]
     assert field(widget, "step2_score").input_value() == "231"
     page.wait_for_function("location.search === ''", timeout=10_000)
     assert page.evaluate("location.pathname").endswith("/calculators/match-odds/")

@@ -614,6 +614,22 @@ document.addEventListener("click", (event) => {
   if (event.target.closest?.(".mpb-engine-reload")) window.location.reload();
 });
 
+// A file a calculator offers (the timeline's calendar) is written by Python
+// into its link as a data: address, which downloads with no script at all.
+// The browser's download history keeps such an address, and with it the
+// reader's plan, after the file is deleted; a blob: address it keeps names
+// nothing (shared-computer audit s35, 4).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest?.(".mpb-calculator a[download][href^='data:']");
+  if (!link) return;
+  event.preventDefault();
+  const [head, body] = [link.href.slice(5, link.href.indexOf(",")), link.href.slice(link.href.indexOf(",") + 1)];
+  const file = new Blob([decodeURIComponent(body)], { type: head.split(";")[0] });
+  const address = URL.createObjectURL(file);
+  Object.assign(document.createElement("a"), { href: address, download: link.download }).click();
+  setTimeout(() => URL.revokeObjectURL(address), 60_000);
+});
+
 function setRuntime(phase) {
   // A start given up for silence that completes after all, or a start made
   // again once back online: the widgets waiting on the failed one go live.
