@@ -506,8 +506,9 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
             said = f"{placed} (the nearest published group: US-citizen IMGs usually match more often)."
         elif senior:
             said = (
-                f"{placed}, the only Step 2 CK figures in our data. They are not your group: a score high among them "
-                "counts for you, and a lower one is not held against a senior; only the red-flag line below applies."
+                f"{placed}, the only Step 2 CK figures in our data. These applicants are not your group: a high score "
+                "among them adds points, and a lower one takes none away from a senior. Only the red-flag rule below "
+                "can still apply."
             )
         else:
             said = (
@@ -560,7 +561,7 @@ def _applicant_factor(v: Mapping[str, object]) -> Factor:
         return Factor(
             "Applicant type",
             0,
-            f"{seen} You have left school or applied before: {data.PRIOR_GRADUATE_RATE} No points either way "
+            f"{seen} You graduated in an earlier year or applied before: {data.PRIOR_GRADUATE_RATE} No points either way "
             "(if you are still a senior, enter 0 years since graduation).",
             rates.cited,
         )
@@ -1377,10 +1378,11 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         # "On the line for 'Dual apply, strongly'" read as if the score were
         # already there: the line is named by what lies below it.
         headline += (
-            f" Your score is only {counted(margin, 'point')} above the line below which the score alone says "
-            f"“{BAND_LABELS[below[1]]}”."
+            f" Your score is only {counted(margin, 'point')} above the cut-off: with {counted(margin + 1, 'point')} "
+            f"fewer, the score alone would say “{BAND_LABELS[below[1]]}”."
             if margin
-            else f" Your score is exactly on the line: a point less and the score alone says “{BAND_LABELS[below[1]]}”."
+            else f" Your score is exactly on the cut-off: with one point fewer, the score alone would say "
+            f"“{BAND_LABELS[below[1]]}”."
         )
     return {
         "score": result.score,
@@ -1598,7 +1600,7 @@ def method() -> Markup:
                     "Applicant type: "
                     + ", ".join(f"{data.APPLICANT_LABELS[k]} {signed(p)}" for k, p in APPLICANT_POINTS.items())
                     + f"; a US DO senior {signed(DO_IN_ULTRA_POINTS)} more in ultra-competitive fields, whose programs "
-                    "often favor US MD over US DO (ultra article); a US MD or DO graduate who has left school (1 year "
+                    "often favor US MD over US DO (ultra article); a US MD or DO graduate of an earlier year (1 year "
                     "or more since graduation, or a past no-match) 0, since the NRMP counts them apart from seniors "
                     "and their rate is not in our data"
                     + f". Context: {rates.year} PGY-1 match rates were {rates.us_md_senior_pct:g}% (US MD seniors), "
@@ -1627,7 +1629,7 @@ def method() -> Markup:
                     f"{signed(QUARTILE_POINTS['q3'])}, median to third quartile {signed(QUARTILE_POINTS['median'])}, first quartile "
                     f"to median {signed(QUARTILE_POINTS['q1'])}, below the first quartile {signed(QUARTILE_POINTS['below'])}. "
                     "These are the only Step 2 CK figures in our data: a US-citizen IMG is placed among them as the nearest "
-                    "published group, and so is a US MD or DO graduate who has left school or applied before, "
+                    "published group, and so is a US MD or DO applicant who graduated in an earlier year or applied before, "
                     "whose own group's figures are not in our data. A US MD or DO senior is placed among them only "
                     "to their credit, at "
                     + ", ".join(f"{signed(US_SENIOR_QUARTILE_POINTS[q])}" for q in ("q3", "median", "q1", "below"))

@@ -702,7 +702,7 @@ def prior_us_graduate(inputs: Mapping[str, object]) -> bool:
 
 
 PRIOR_GRADUATE_RATE = (
-    "The NRMP counts US graduates who have left school apart from seniors, and that group's match rate is not in "
+    "The NRMP counts US graduates of earlier years apart from seniors, and that group's match rate is not in "
     "our data, so the seniors' rate does not describe you."
 )
 

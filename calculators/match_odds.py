@@ -783,7 +783,11 @@ def not_your_group(applicant: str, estimate: str = "the estimate") -> str | None
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
         f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read "
         f"{estimate} as background, likely on the low side for you"
-        + (f". If you have left school, though: {data.PRIOR_GRADUATE_RATE}" if applicant in data.US_GRADUATE_TYPES else ".")
+        + (
+            f". If you graduated in an earlier year, though: {data.PRIOR_GRADUATE_RATE}"
+            if applicant in data.US_GRADUATE_TYPES
+            else "."
+        )
     )
 
 

@@ -235,7 +235,7 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
         # the fold to say so (US-graduate audit s33, 2).
         school = "US MD" if applicant == "us-md" else "US DO"
         said = (
-            f"{school} graduate who has left school or applied before"
+            f"{school} graduate of an earlier year, or who applied before"
             if data.prior_us_graduate(values)
             else f"{school} senior, applying for the first time"
         )
@@ -246,5 +246,5 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
         fields.append(NEEDS_VISA.label)
     change = and_list([f"“{label}”" for label in fields], last="or")
     return el(
-        "p", el("strong", "Worked out for: "), f"{said}. If that is not you, change {change} above.", class_="mpb-worked-for"
+        "p", el("strong", "Calculated for: "), f"{said}. If that is not you, change {change} above.", class_="mpb-worked-for"
     )

@@ -670,12 +670,12 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
     if first_choice_range(spec.slug).source is ARTICLE_ULTRA and applicant != "us-img":
         said.append(
             f"The articles give this range for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): "
-            "read it as the order of size, not as a count written for you."
+            "read it as a rough size, not as a count worked out for you."
         )
     if applicant == "us-img" and first_choice_range(spec.slug) is GENERAL_FIRST_CHOICE:
         said.append(
             "The articles' one count for a first choice like yours is the IMG article's example of a non-US IMG with "
-            "several red flags, not a US-citizen IMG: read it as the order of size, not as a count written for you."
+            "several red flags, not a US-citizen IMG: read it as a rough size, not as a count worked out for you."
         )
     if applicant in data.US_GRADUATE_TYPES and first_choice_range(spec.slug).source is not ARTICLE_ULTRA:
         rates = data.latest_match_rates()

@@ -17,7 +17,9 @@ from .registry import Calculator, Result
 LOADING_STATUS = "Loading the calculator engine. Until it is ready, the result shown is for the default inputs."
 # Said once an engine that had failed runs again: "Showing the result for the
 # default inputs" alone sounded like the failure (announce audit s34, 6).
-RUNNING_AGAIN_STATUS = "Live recalculation is on again: the result shown is for the default inputs, and it follows your changes."
+RUNNING_AGAIN_STATUS = (
+    "Live recalculation is on again. The result still shows the default inputs; change any value and it updates."
+)
 # After an edit while the engine loads: where the reader looks (the note
 # above the result, and the headline a phone keeps in view under the form),
 # the default inputs' answer must not pass for theirs.
@@ -37,7 +39,7 @@ UNEXPECTED_STATUS_OVER_DEFAULTS = (
 # A running engine that went silent a second time, after the fresh one
 # started for the first: another edit would wait as long again (announce
 # audit s34, 5).
-UNANSWERED_STATUS = "This calculator has stopped answering: reload the page to start it afresh."
+UNANSWERED_STATUS = "This calculator has stopped answering: reload the page to start it again."
 
 # How a reader serves a downloaded copy when their browser will not start the
 # calculators from a folder.  Bound to loopback: Python's default, every
@@ -148,8 +150,8 @@ def render_field(calc: Calculator[Result], field: Field, value: object) -> Marku
 # the form: so it says what to do then too (recovery audit s33, 5).
 FORM_OFF = (
     "Live recalculation is off in this browser, so this form changes nothing: the result is for the default "
-    "inputs. The reason is given below the form; if nothing is there, the page did not load whole: reload it "
-    "with a connection, or, in a downloaded copy, unzip the whole download again."
+    "inputs. The reason is given below the form; if nothing is there, the page did not load completely: reload "
+    "it while online, or, in a downloaded copy, unzip the whole download again."
 )
 FORM_OFF_NO_SCRIPT = "Live recalculation needs JavaScript, which is off in this browser, so this form changes nothing: the result is for the default inputs."
 
@@ -396,8 +398,8 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             "p",
             "Live recalculation is off: this downloaded copy is missing part of the calculator engine (a file in "
             "its assets folder could not be read), so the result shown is for the default inputs. Unzip the whole "
-            "download again into an empty folder and open it from there; if a security program set a file aside, "
-            "allow it.",
+            "download again into an empty folder and open it from there; if an antivirus or security program "
+            "blocked a file, allow that file.",
             class_="mpb-engine-off-incomplete",
             hidden=True,
         ),

@@ -320,10 +320,10 @@ def test_a_us_seniors_step2_counts_among_non_us_imgs_only_to_their_credit() -> N
     senior = {"applicant_type": "us-md", "years_since_graduation": 0}
     md = compute({**senior, "specialty": "internal-medicine", "step2_score": 230})
     step2 = step2_row(md)
-    assert step2["points"] == 0 and "bottom quarter" in step2["why"] and "not held against a senior" in step2["why"]
+    assert step2["points"] == 0 and "bottom quarter" in step2["why"] and "takes none away from a senior" in step2["why"]
     assert md["step2_vs_matched"] is None and "non-US IMGs only" in md["step2_vs_matched_reason"]
     high = step2_row(compute({**senior, "specialty": "emergency-medicine", "step2_score": 260}))
-    assert high["points"] == competitiveness.QUARTILE_POINTS["q3"] and "counts for you" in high["why"]
+    assert high["points"] == competitiveness.QUARTILE_POINTS["q3"] and "adds points" in high["why"]
 
 
 def test_a_us_graduate_who_left_school_is_placed_among_non_us_imgs_as_us_citizen_imgs_are() -> None:
@@ -1381,7 +1381,7 @@ def test_a_score_on_a_band_line_is_said_to_be_on_it_in_the_margins_too() -> None
     assert result["score"] == 50
     shown = html.unescape(str(competitiveness.render(result)))
     assert "It is exactly on the 50 line" in shown and "0 points above" not in shown
-    assert "exactly on the line: a point less and the score alone says “Dual apply, strongly”" in shown
+    assert "exactly on the cut-off: with one point fewer, the score alone would say “Dual apply, strongly”" in shown
 
 
 def test_a_do_without_a_step_2_ck_is_offered_one_as_an_exam_to_take_beside_comlex() -> None:

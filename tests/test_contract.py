@@ -416,20 +416,20 @@ def test_a_result_says_whom_it_was_worked_out_for_under_its_headline(name: str) 
     asks_visa = any(f.name == "needs_visa" for f in calc.FIELDS)
     built = render_result(calc, calc.compute({}))
     default = "Non-US-citizen IMG, needing a visa." if asks_visa else "Non-US-citizen IMG."
-    assert f"Worked out for: </strong>{default}" in built
+    assert f"Calculated for: </strong>{default}" in built
     assert built.index("mpb-worked-for") < built.index("</p>", built.index("mpb-headline")) + 40
     citizen = render_result(calc, calc.compute({"applicant_type": "us-img"}))
-    assert f"Worked out for: </strong>US-citizen IMG{', needing no visa' if asks_visa else ''}." in citizen
+    assert f"Calculated for: </strong>US-citizen IMG{', needing no visa' if asks_visa else ''}." in citizen
     # A US senior's points turn on the years since graduation, which start at
     # 1: the line says which the reader was taken for (US-graduate audit s33, 2).
     if any(f.name == "years_since_graduation" for f in calc.FIELDS):
         graduate = render_result(calc, calc.compute({"applicant_type": "us-md"}))
-        assert "Worked out for: </strong>US MD graduate who has left school or applied before" in graduate
+        assert "Calculated for: </strong>US MD graduate of an earlier year, or who applied before" in graduate
         assert "“Years since graduation”" in graduate
         senior = render_result(calc, calc.compute({"applicant_type": "us-do", "years_since_graduation": 0}))
-        assert "Worked out for: </strong>US DO senior, applying for the first time" in senior
+        assert "Calculated for: </strong>US DO senior, applying for the first time" in senior
         unmatched = render_result(
             calc, calc.compute({"applicant_type": "us-do", "years_since_graduation": 0, "previously_unmatched": True})
         )
-        assert "graduate who has left school or applied before" in unmatched
+        assert "graduate of an earlier year, or who applied before" in unmatched
         assert "“I applied before and did not match”" in unmatched and "“Years since graduation”" not in unmatched
