@@ -28,7 +28,7 @@ from typing import Literal, TypedDict
 from . import charts, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
 from .fields import BoolField, IntField, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, capitalised, counted, el, join, signed, table
+from .html import Markup, and_list, capitalised, counted, el, join, signed, table, table_percent
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -918,6 +918,42 @@ def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     )
 
 
+def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
+    """At most "dual apply" for a non-US IMG where the NRMP figures show no
+    score at which one field alone is safe: the matched median suppressed,
+    or too few applicants for the match odds estimate.  Without it, missing
+    figures turned both IMG conditions off, and the fields with the least
+    evidence (dermatology, 5 of 30) gave a strong file "Single-track is
+    reasonable" (specialties audit s35, 1).  Not for a US-citizen IMG: the
+    ultra and orthopaedics articles, written for them, let an exceptional
+    file apply alone, and these figures are not their group's."""
+    if v["applicant_type"] != "non-us-img" or spec.slug == "diagnostic-radiology":
+        return None
+    step2 = whole_or_none(v, "step2_score")
+    outcome = spec.outcome
+    median = outcome.step2_matched.median if outcome and outcome.step2_matched else None
+    if outcome is not None and median is not None and (step2 is None or match_odds.step2_estimate(spec, step2) is not None):
+        return None  # the median and odds rules decide
+    rate = (
+        f": {outcome.img_matched:,} of {outcome.img_ranked_first:,} who ranked it first matched "
+        f"({table_percent(100 * match_odds.base_rate(spec))}, {data.CHARTING_OUTCOMES.named()})"
+        if outcome is not None and outcome.img_ranked_first
+        else ""
+    )
+    return Cap(
+        "dual-apply",
+        f"The NRMP figures on non-US IMGs in {spec.name} are too few to show a Step 2 CK at which applying to it "
+        f"alone is safe{rate}. Without such a figure, this calculator does not tell a non-US IMG that one field "
+        "alone is enough (its own rule).",
+        data.CHARTING_OUTCOMES,
+    )
+
+
+def unshown_fields() -> list[str]:
+    """The fields where no figure can show an IMG a safe score, at any score."""
+    return [s.name for s in data.SPECIALTIES if _unshown_cap(s, {"applicant_type": "non-us-img", "step2_score": 300})]
+
+
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
     caps: list[Cap] = []
     step2 = whole_or_none(v, "step2_score")
@@ -948,6 +984,8 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
         caps.append(median_cap)
     elif (odds_cap := _odds_cap(spec, v)) is not None:
         caps.append(odds_cap)
+    elif (unshown := _unshown_cap(spec, v)) is not None:
+        caps.append(unshown)
     if spec.slug == "orthopaedic-surgery":
         missing = sum(not line["met"] for line in ortho_audit(v))
         if missing > 1:
@@ -1724,6 +1762,13 @@ def method() -> Markup:
                     "specialty alone is not reasonable, however the points add up. This is our rule: it keeps the "
                     "two calculators from contradicting each other in fields where most IMGs who rank them first go "
                     "unmatched, such as general surgery, obstetrics and gynecology, anesthesiology and neurology.",
+                ),
+                el(
+                    "li",
+                    "No figure to go by, for a non-US IMG: at most “dual apply”. Where NRMP suppressed the matched median, "
+                    "or too few applicants stand behind the figures for a match odds estimate, nothing shows a score "
+                    "at which one field alone is safe, so this check does not say it is (our rule; in "
+                    f"{data.CHARTING_OUTCOMES.named()}: {and_list(unshown_fields())}).",
                 ),
                 el(
                     "li",

@@ -1402,3 +1402,29 @@ def test_a_us_graduate_held_to_an_articles_bands_is_told_the_article_is_not_writ
     why = next(f["why"] for f in result["factors"] if f["factor"] == "Step 2 CK")
     said = "bands are written for US-citizen IMGs; this check applies them to US graduates as well" in why
     assert said == (applicant != "us-img")
+
+
+@pytest.mark.parametrize("spec", SPECIALTIES, ids=lambda s: s.slug)
+def test_a_non_us_img_is_never_told_one_field_is_enough_where_no_figure_shows_it(spec: data.Specialty) -> None:
+    # Missing figures turned both IMG conditions off: a strong non-US IMG file
+    # read "Single-track is reasonable" in dermatology, where 5 of 30 matched
+    # (specialties audit s35, 1).  A US-citizen IMG keeps the articles' own
+    # test for an exceptional file (the personas pin it).
+    result = compute({**STRONG, "applicant_type": "non-us-img", "years_since_graduation": 2, "specialty": spec.slug})
+    o = spec.outcome
+    unshown = spec.slug != "diagnostic-radiology" and (
+        o is None or o.step2_matched.median is None or match_odds.step2_estimate(spec, STRONG["step2_score"]) is None
+    )
+    if unshown:
+        assert result["band"] != "single-track"
+        rule = next(r["rule"] for r in result["rules_applied"] if "too few to show" in r["rule"])
+        assert o is None or f"{o.img_matched} of {o.img_ranked_first} who ranked it first matched" in rule
+    assert unshown == any("too few to show" in r["rule"] for r in result["rules_applied"])
+
+
+def test_the_method_names_the_fields_where_no_figure_shows_a_safe_score() -> None:
+    shown = html.unescape(str(competitiveness.method()))
+    for name in ("Dermatology", "Otolaryngology (ENT)", "Plastic Surgery (integrated)", "Neurological Surgery"):
+        assert name in competitiveness.unshown_fields()
+    assert competitiveness.and_list(competitiveness.unshown_fields()) in shown
+    assert "Internal Medicine" not in competitiveness.unshown_fields()
