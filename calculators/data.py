@@ -240,6 +240,14 @@ H1B_CAP_EXEMPT = Source(
     "US law, as immigration lawyers summarise it",
     "secondary",
 )
+EARLY_MATCHES = Source(
+    "early-matches",
+    "Learning about early match programs, and a medical school's page on specialty matches: ophthalmology fills "
+    "through the SF Match and urology through the American Urological Association's match, outside the NRMP",
+    "read 2026",
+    "AMA; UCSF School of Medicine",
+    "secondary",
+)
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -262,6 +270,7 @@ SOURCES = (
     ECFMG_J1,
     FSMB_STEP3,
     H1B_CAP_EXEMPT,
+    EARLY_MATCHES,
 )
 
 
