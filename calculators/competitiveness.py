@@ -921,7 +921,8 @@ def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
 def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     """At most "dual apply" for a non-US IMG where the NRMP figures show no
     score at which one field alone is safe: the matched median suppressed,
-    or too few applicants for the match odds estimate.  Without it, missing
+    or too few applicants for a firm match odds estimate (PM&R's 15 and 14
+    gave "about 56%", a standard error from even; specialties audit s35, 2).  Without it, missing
     figures turned both IMG conditions off, and the fields with the least
     evidence (dermatology, 5 of 30) gave a strong file "Single-track is
     reasonable" (specialties audit s35, 1).  Not for a US-citizen IMG: the
@@ -929,10 +930,8 @@ def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     file apply alone, and these figures are not their group's."""
     if v["applicant_type"] != "non-us-img" or spec.slug == "diagnostic-radiology":
         return None
-    step2 = whole_or_none(v, "step2_score")
     outcome = spec.outcome
-    median = outcome.step2_matched.median if outcome and outcome.step2_matched else None
-    if outcome is not None and median is not None and (step2 is None or match_odds.step2_estimate(spec, step2) is not None):
+    if outcome is not None and not match_odds.step2_figures_thin(spec):
         return None  # the median and odds rules decide
     rate = (
         f": {outcome.img_matched:,} of {outcome.img_ranked_first:,} who ranked it first matched "
@@ -950,8 +949,8 @@ def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
 
 
 def unshown_fields() -> list[str]:
-    """The fields where no figure can show an IMG a safe score, at any score."""
-    return [s.name for s in data.SPECIALTIES if _unshown_cap(s, {"applicant_type": "non-us-img", "step2_score": 300})]
+    """The fields where no figure can show a non-US IMG a safe score."""
+    return [s.name for s in data.SPECIALTIES if _unshown_cap(s, {"applicant_type": "non-us-img"})]
 
 
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
@@ -1765,8 +1764,9 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    "No figure to go by, for a non-US IMG: at most “dual apply”. Where NRMP suppressed the matched median, "
-                    "or too few applicants stand behind the figures for a match odds estimate, nothing shows a score "
+                    "No firm figure to go by, for a non-US IMG: at most “dual apply”. Where NRMP suppressed the matched "
+                    f"median, or fewer than {match_odds.CAUTION_GROUP_N} applicants stand in either group behind the "
+                    "Step 2 CK figures, which makes the match odds estimate rough or absent, nothing shows a score "
                     "at which one field alone is safe, so this check does not say it is (our rule; in "
                     f"{data.CHARTING_OUTCOMES.named()}: {and_list(unshown_fields())}).",
                 ),

@@ -629,6 +629,16 @@ def _below_matched_q1_note(spec: data.Specialty, step2: int | None) -> str | Non
     )
 
 
+def step2_figures_thin(spec: data.Specialty) -> bool:
+    """Whether the Step 2 CK figures are too few for a firm estimate: none,
+    suppressed, too few for any (MIN_GROUP_N), or few enough in either group
+    that the estimate is marked rough (CAUTION_GROUP_N)."""
+    o = spec.outcome
+    if o is None or _step2_problem(spec) is not None or o.step2_matched.median is None:
+        return True
+    return min(o.step2_matched.n or 0, o.step2_unmatched.n or 0) < CAUTION_GROUP_N
+
+
 def step2_estimate(spec: data.Specialty, score: int) -> float | None:
     """The estimate from Step 2 CK alone, as this calculator gives it when no
     contiguous ranks are entered; None where it gives none (figures

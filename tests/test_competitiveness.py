@@ -1412,9 +1412,7 @@ def test_a_non_us_img_is_never_told_one_field_is_enough_where_no_figure_shows_it
     # test for an exceptional file (the personas pin it).
     result = compute({**STRONG, "applicant_type": "non-us-img", "years_since_graduation": 2, "specialty": spec.slug})
     o = spec.outcome
-    unshown = spec.slug != "diagnostic-radiology" and (
-        o is None or o.step2_matched.median is None or match_odds.step2_estimate(spec, STRONG["step2_score"]) is None
-    )
+    unshown = spec.slug != "diagnostic-radiology" and match_odds.step2_figures_thin(spec)
     if unshown:
         assert result["band"] != "single-track"
         rule = next(r["rule"] for r in result["rules_applied"] if "too few to show" in r["rule"])
@@ -1424,7 +1422,13 @@ def test_a_non_us_img_is_never_told_one_field_is_enough_where_no_figure_shows_it
 
 def test_the_method_names_the_fields_where_no_figure_shows_a_safe_score() -> None:
     shown = html.unescape(str(competitiveness.method()))
-    for name in ("Dermatology", "Otolaryngology (ENT)", "Plastic Surgery (integrated)", "Neurological Surgery"):
+    for name in (
+        "Dermatology",
+        "Otolaryngology (ENT)",
+        "Plastic Surgery (integrated)",
+        "Neurological Surgery",
+        "Physical Medicine and Rehabilitation (PM&R)",
+    ):
         assert name in competitiveness.unshown_fields()
     assert competitiveness.and_list(competitiveness.unshown_fields()) in shown
     assert "Internal Medicine" not in competitiveness.unshown_fields()
