@@ -1284,7 +1284,10 @@ def _name_with_start(suggestion: Suggestion) -> str:
         return name
     if data.categorical_first_years(slug):
         return f"{name} (some positions start at PGY-2, after a separate first year)"
-    return f"{name} (uses advanced positions, which start at PGY-2)"
+    # Our figures have no PGY-1 row for it, which does not mean no program
+    # takes a first-year resident: PM&R has categorical programs too
+    # (specialties audit s35, 5).
+    return f"{name} (many or all positions start at PGY-2; check each program's track)"
 
 
 def render(result: BackupFinderResult) -> Markup:
