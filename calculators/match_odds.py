@@ -588,6 +588,11 @@ def contig_log_lr(spec: data.Specialty, ranks: int) -> float:
     )
 
 
+# How the secondary copy was made; cite() already says "secondary copy"
+# (specialties audit s35, 6: "secondary copy, secondary: transcribed").
+HOW_COPIED = CHARTING_OUTCOMES.status.removeprefix("secondary: ")
+
+
 # --- The estimate -------------------------------------------------------------------------
 def base_rate(spec: data.Specialty) -> float:
     outcome = spec.outcome
@@ -889,7 +894,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     used = [m for m in measures if m.used]
 
     notes = [
-        f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {CHARTING_OUTCOMES.status}. "
+        f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "
         "They do not cover US-citizen IMGs or US graduates.",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
         # The no-match guide sends reapplicants here, and the figures cannot
@@ -1349,5 +1354,5 @@ def method() -> Markup:
             caption=f"The {DATA_YEAR} figures behind each specialty (NRMP Charting Outcomes, non-US IMGs)",
         ),
         el("h4", "Source"),
-        el("p", f"{CHARTING_OUTCOMES.cite()}; {CHARTING_OUTCOMES.status}."),
+        el("p", f"{CHARTING_OUTCOMES.cite()}, {HOW_COPIED}."),
     )
