@@ -510,6 +510,8 @@ def render(result: PacketCheckResult) -> Markup:
             "p",
             "Templates to fill in a spreadsheet: ",
             join(*[join(_download(name, text), " ") for name, text in TEMPLATES.items()]),
+            # Links that download, which do nothing on paper (offline-phone-print audit s35, 4).
+            class_="mpb-screen-only",
         )
     )
     return el("div", parts, class_="mpb-result-body")

@@ -97,8 +97,10 @@ NOT_PRECACHED = (
 # service worker's script, since a page opened from disk registers none.  The
 # search index as JSON stays: Material reads it over HTTP, and serving the
 # folder is the site's advice where a browser will not run it from disk
-# (diff review s30, 2).
-NOT_IN_THE_COPY = ("*.map", "assets/javascripts/lunr/*", WORKER_EXTRAS)
+# (diff review s30, 2).  And the 404 page: a folder never serves it, and its
+# addresses start at the host's root, so opened by hand it showed unstyled
+# with every link dead (offline-phone-print audit s35, 3).
+NOT_IN_THE_COPY = ("*.map", "assets/javascripts/lunr/*", WORKER_EXTRAS, "404.html")
 # Every entry of the zip gets this date, so the same pages make the same
 # bytes, and a new deploy re-publishes the zip only when its files changed.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)

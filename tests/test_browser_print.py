@@ -446,6 +446,27 @@ def test_the_calendar_download_and_its_option_stay_off_paper(page: Any, site_url
     assert widget.get_by_text("It imports into Google Calendar").is_visible()
 
 
+def test_the_packet_checks_templates_and_the_closed_sections_print_as_plain_lines(page: Any, site_url: str) -> None:
+    # Download links that do nothing on paper, and closed per-field sections
+    # printed as tinted boxes with a chevron, like buttons (offline-phone-print audit s35, 4).
+    widget = open_calculator(page, site_url + page_of("packet_check"), "packet_check")
+    first_live_result(widget)
+    page.emulate_media(media="print")
+    assert widget.get_by_text("Templates to fill in a spreadsheet").is_hidden()
+    page.emulate_media(media="screen")
+    assert widget.get_by_text("Templates to fill in a spreadsheet").is_visible()
+    finder = open_calculator(page, site_url + page_of("backup_finder"), "backup_finder")
+    first_live_result(finder)
+    closed = finder.locator("details.mpb-print-if-opened:not([open])").first
+    page.emulate_media(media="print")
+    look = closed.evaluate(
+        "(d) => [getComputedStyle(d).backgroundColor, getComputedStyle(d).borderLeftStyle,"
+        " getComputedStyle(d.querySelector('summary'), '::before').display]"
+    )
+    page.emulate_media(media="screen")
+    assert look == ["rgba(0, 0, 0, 0)", "none", "none"], look
+
+
 def test_a_guides_closed_sections_print_open_without_the_calculators_module(page: Any, site_url: str) -> None:
     # The guides' sections were opened for paper by the calculators' module,
     # which a browser too old for it, or a folder that cannot load one, never

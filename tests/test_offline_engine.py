@@ -90,6 +90,9 @@ def test_the_zip_holds_the_copy_and_nothing_a_folder_cannot_use(offline_site: Pa
     names = offline.site_files(offline_site)
     assert not [n for n in names if n.endswith(".map") or n.startswith("assets/javascripts/lunr/")]
     assert offline.WORKER_EXTRAS not in names
+    # Nor the 404 page, which a folder never serves and whose root-relative
+    # addresses left it unstyled, every link dead (offline-phone-print audit s35, 3).
+    assert "404.html" not in names and "index.html" in names
     assert {"search/search_index.js", "search/search_index.json"} <= set(names)
     built = offline_site.parent / offline.ZIP_NAME
     with zipfile.ZipFile(built) as archive:
