@@ -722,13 +722,29 @@ def offline_panel(env: Any) -> Markup:
         "div",
         el(
             "p",
-            el("a", "Download for offline reading", href=f"{up}{OFFLINE_ZIP.name}", download=True, class_="md-button"),
+            el(
+                "a",
+                "Download for offline reading",
+                href=f"{up}{OFFLINE_ZIP.name}",
+                download=True,
+                class_="md-button mpb-offline-zip",
+            ),
             f" A zip of the whole site{size}. Unzip it anywhere and open ",
             el("code", "match-plan-b/index.html"),
             ": the guides, search and live calculators open straight from the folder, with no connection "
             "and no web server (tested in Chromium; other browsers may need the folder served with ",
             _serve_command(),
             ").",
+        ),
+        # Shown by offline.js when the zip is asked for with no connection:
+        # the browser cancelled the download without a word (offline-phone-print audit s35, 2).
+        el(
+            "p",
+            "You are offline, so the zip cannot download now; try again once you are connected. The pages and "
+            "calculators this browser has kept still work.",
+            class_="mpb-offline-zip-offline",
+            role="status",
+            hidden=True,
         ),
         el(
             "p",

@@ -791,6 +791,21 @@ def test_offline_an_address_without_its_trailing_slash_opens_its_page(closed_bro
         assert page.locator("article h1").count() == 1
 
 
+def test_the_zip_asked_for_with_no_connection_says_why_nothing_downloads(closed_browser: Any, hosted: Server) -> None:
+    # The browser cancelled the download without a word (offline-phone-print audit s35, 2).
+    with offline_after_one_guide_visit(closed_browser, hosted) as page:
+        page.goto(hosted.url)
+        note = page.locator(".mpb-offline-zip-offline")
+        assert note.is_hidden()
+        page.context.set_offline(True)
+        try:
+            page.locator(".mpb-offline-zip").click()
+            note.wait_for(state="visible", timeout=5_000)
+            assert "You are offline" in note.inner_text()
+        finally:
+            page.context.set_offline(False)
+
+
 def test_offline_an_unknown_address_gets_the_sites_404_page(closed_browser: Any, hosted: Server) -> None:
     """Not the browser's own error page; and only navigations get it."""
     with offline_after_one_guide_visit(closed_browser, hosted) as page:

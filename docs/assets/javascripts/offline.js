@@ -26,6 +26,16 @@
     return;
   }
 
+  // The zip with no connection: the browser cancelled the download without
+  // a word (offline-phone-print audit s35, 2).
+  document.addEventListener("click", (event) => {
+    const zip = event.target.closest?.(".mpb-offline-zip");
+    const note = zip && document.querySelector(".mpb-offline-zip-offline");
+    if (!note) return;
+    note.hidden = navigator.onLine;
+    if (!navigator.onLine) event.preventDefault();
+  });
+
   // Only the hosted build has a service worker; it names its web manifest,
   // which the downloadable copy (served from a folder) does not.  A browser
   // set to refuse site data ("Block all cookies", a work or school policy)
