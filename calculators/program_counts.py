@@ -208,6 +208,13 @@ PAIRED_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
 # backup keeps the small one.
 BROAD_BACKUP_APPLICANTS = frozenset({"non-us-img"})
 BROAD_BACKUP_AIM_AT_DUAL_APPLY: Aim = "lower-half"
+# Any other backup that would take those 40-60 (psychiatry, pediatrics,
+# anesthesiology and the like) takes the no-match article's 60-100+ for a
+# non-US IMG, the lowest count an article gives that group in such fields:
+# with only IM and FM raised, the harder backup got half the programs, and
+# psychiatry, the IMG article's first backup for neurology, got 40-60 where
+# internal medicine got 80-100 (mid-tier audit s35, 1).
+OTHER_BACKUP_AT_DUAL_APPLY = NO_MATCH_BACKUP
 
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
 LARGE_BACKUP_RANGES: dict[str, ArticleRange] = {
@@ -419,6 +426,15 @@ def with_backup(
                 "unsure of these fields apply to 80+), and their 40–60 was written for a US-citizen IMG. This "
                 "calculator aims for the lower half of the range, and gives the whole at “dual apply, strongly” "
                 "(our rule)."
+            )
+        elif band == "dual-apply" and applicant_type in BROAD_BACKUP_APPLICANTS and rule is DEFAULT_SECONDARY_BACKUP:
+            rule, aim = OTHER_BACKUP_AT_DUAL_APPLY, "whole"
+            why = (
+                f"Dual apply as a non-US IMG: the 40–60 the articles give a backup kept second was written for a "
+                f"US-citizen IMG, and the lowest count an article gives a non-US IMG in a field like {backup_name} is "
+                "the no-match article's 60–100+ (its examples: psychiatry, pediatrics and anesthesiology), so this "
+                "calculator uses that range (our rule). With 40–60, a backup harder to enter than internal medicine "
+                "was given half the programs internal medicine is."
             )
         backup = Recommendation(*_part(rule, aim), rule, aim, why)
     else:

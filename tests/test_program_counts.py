@@ -809,12 +809,30 @@ def test_an_imgs_backup_kept_second_at_the_roadmaps_range_is_told_to_aim_above_i
         "specialty_letters": 2,
         "years_since_graduation": 2,
     }
-    img = pc.compute({**reader, "applicant_type": "non-us-img", "needs_visa": "yes"})
+    img = pc.compute({**reader, "applicant_type": "us-img", "step2_score": 238})
     assert img["band"] == "dual-apply" and img["backup"] == {"low": 40, "high": 60}
     assert "written for a US-citizen IMG after a research year" in json.dumps(img)
     assert "100 or more applications common for IMGs" in json.dumps(img)
+    # A non-US IMG is not given the 40-60 at all: a backup harder than internal
+    # medicine got half its 80-100 (mid-tier audit s35, 1).
+    non_us = pc.compute({**reader, "applicant_type": "non-us-img", "needs_visa": "yes"})
+    assert non_us["band"] == "dual-apply" and non_us["backup"] == {"low": 60, "high": 100}
+    assert "the no-match article" in json.dumps(non_us) and "written for a US-citizen IMG" in json.dumps(non_us)
     us_md = pc.compute({**reader, "applicant_type": "us-md"})
     assert "100 or more applications common for IMGs" not in json.dumps(us_md)
+
+
+@pytest.mark.parametrize(
+    ("primary", "backup"),
+    [("neurology", "psychiatry"), ("emergency-medicine", "anesthesiology"), ("general-surgery", "anesthesiology")],
+)
+def test_a_non_us_imgs_backup_kept_second_is_never_below_the_no_match_articles_range(primary: str, backup: str) -> None:
+    # Psychiatry, the IMG article's first backup for neurology, got 40-60
+    # where internal medicine got 80-100 (mid-tier audit s35, 1).
+    reader = {"specialty": primary, "backup_specialty": backup, "applicant_type": "non-us-img", "step2_score": 250}
+    result = pc.compute({**reader, "needs_visa": "yes", "years_since_graduation": 3, "usce_months": 6})
+    assert result["band"] == "dual-apply"
+    assert result["backup"]["low"] >= pc.NO_MATCH_BACKUP.low
 
 
 def test_a_reapplicants_broad_backup_is_not_lowered_to_the_no_match_range() -> None:
