@@ -1108,13 +1108,29 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; otherwise a broader "
             f"list in {primary.name} may protect you as much as a second field (our judgment)."
         )
-    as_hard = [str(s["name"]) for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
-    if as_hard:
+    same_tier = [s for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
+    if same_tier:
+        as_hard = [str(s["name"]) for s in same_tier]
         one = len(as_hard) == 1
+        # "As competitive" was the tier's word; the odds can say harder: for
+        # an EM applicant at 250, anesthesiology about 40% against EM's 65%
+        # (mid-tier audit s35, 2).
+        own = None if step2 is None else match_odds.step2_estimate(primary, step2)
+        harder = [
+            f"{s['name']} {match_odds.about(float(s['match_odds']))}"
+            for s in same_tier
+            if own is not None and s["match_odds"] is not None and float(s["match_odds"]) < own
+        ]
         notes.append(
-            f"{and_list(as_hard)} {'is' if one else 'are'} as competitive for IMGs as {primary.name}, and listed only "
-            f"because an article pairs {'it' if one else 'them'} with {primary.name}. A backup as hard to match protects "
-            "little on its own, so weigh it beside a more open field from this list."
+            f"{and_list(as_hard)} {'is' if one else 'are'} in the same tier for IMGs as {primary.name}, and listed "
+            f"only because an article pairs {'it' if one else 'them'} with {primary.name}. A backup as hard to match "
+            "protects little on its own, so weigh it beside a more open field from this list."
+            + (
+                f" For you it looks harder than {primary.name} itself: by the match odds calculator's model at "
+                f"Step 2 CK {step2}, {and_list(harder)}, against {match_odds.about(own)} in {primary.name}."
+                if harder and own is not None
+                else ""
+            )
         )
     # A backup that starts at PGY-2 needs a first year too; the finder said so
     # only of a first choice (seed-coverage audit s24, 4).  Of the headlined

@@ -201,7 +201,13 @@ def test_a_backup_is_easier_than_the_first_choice_unless_an_article_pairs_it() -
     for same_tier in ("general-surgery", "obstetrics-gynecology", "pmr"):
         assert excluded[same_tier].startswith("As competitive for IMGs as Emergency Medicine")
     assert "anesthesiology" in by_slug(em)  # the no-match article pairs it with EM
-    assert any(n.startswith("Anesthesiology is as competitive for IMGs as Emergency Medicine") for n in em["notes"])
+    assert any(n.startswith("Anesthesiology is in the same tier for IMGs as Emergency Medicine") for n in em["notes"])
+    # The odds say what the tier cannot: for this reader, harder than the first
+    # choice itself (mid-tier audit s35, 2).
+    scored = compute({"specialty": "emergency-medicine", "applicant_type": "non-us-img", "step2_score": 250})
+    note = next(n for n in scored["notes"] if n.startswith("Anesthesiology is in the same tier"))
+    assert "harder than Emergency Medicine itself" in note and "Anesthesiology about 40%, against about 65%" in note
+    assert "harder than" not in next(n for n in em["notes"] if n.startswith("Anesthesiology is in the same tier"))
     # Radiology is never a backup: the IMG article lists it among the highly competitive fields.
     derm = compute({"specialty": "dermatology"})
     assert "highly competitive" in {e["specialty"]: e["reason"] for e in derm["excluded"]}["diagnostic-radiology"]
