@@ -559,7 +559,14 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
             "and the orthopaedics article asks that a backup be clearly easier to match."
         )
     if data.TIER_ORDER.index(candidate.tier) > data.TIER_ORDER.index(primary.tier):
-        return f"More competitive for IMGs than {primary.name}; the IMG article asks that a backup be less competitive than the first choice."
+        # With the tiers and a figure: match rates alone can read the other
+        # way (EM 54.1% against neurology's 41.9%), and the reason stood
+        # without a basis (mid-tier audit s35, 3).
+        return (
+            f"More competitive for IMGs than {primary.name}: {data.TIER_LABELS[candidate.tier]}, where "
+            f"{primary.name} is {data.TIER_LABELS[primary.tier]}{_shares_of_both(candidate, primary)}; the IMG article "
+            "asks that a backup be less competitive than the first choice."
+        )
     if candidate.tier == "competitive":
         return (
             "Competitive for IMGs: the IMG article counts it among the highly competitive fields that need a backup of their own."
@@ -729,6 +736,14 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
             )
         )
     return components
+
+
+def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
+    """The share of each field's PGY-1 positions non-US IMGs filled, where both are known."""
+    if candidate.pgy1 is None or primary.pgy1 is None:
+        return ""
+    shares = [table_percent(_group_share(s.pgy1, "non-us-img")) for s in (candidate, primary)]  # type: ignore[arg-type]
+    return f" (non-US IMGs filled {shares[0]} of its PGY-1 positions in {RESULTS_AND_DATA.year}, and {shares[1]} of {primary.name}'s)"
 
 
 def _group_share(pgy1: data.PGY1Result, applicant: str) -> float:
