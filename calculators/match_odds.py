@@ -27,7 +27,7 @@ from typing import TypedDict
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, parse_inputs, whole_or_none, word
-from .html import Markup, el, join, scroll_region, table, table_percent, whole_percent
+from .html import Markup, counted, el, join, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .svg import Marker, line_chart
 
@@ -555,10 +555,22 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     cautions: list[str] = []
     model = "counts starting at 1, negative binomial (or Poisson) matched to each group's mean and SD"
     far = False
+    worked = None
     if problem is None:
         log_lr = contig_log_lr(spec, ranks)
         far = _far_from_data(ranks, m, u)
         cautions = _cautions(label, ranks, far, m_n, u_n)
+        # Worked as Step 2 CK's is: its effect is as large, and the result
+        # showed only the ratio (mid-tier audit s35, 6).
+        chance = {
+            group: math.exp(shifted_count_log_pmf(ranks, float(d.mean), float(d.sd)))  # type: ignore[arg-type]
+            for group, d in (("matched", m), ("unmatched", u))
+        }
+        worked = (
+            f"The contiguous-ranks ratio is the chance of exactly {counted(ranks, 'rank')} under the matched group's "
+            f"count model (mean {m.mean:g}, SD {m.sd:g}) over the unmatched group's (mean {u.mean:g}, SD {u.sd:g}): "
+            f"{chance['matched']:.3g} over {chance['unmatched']:.3g}, {_ratio(log_lr):g}."
+        )
     return Measure(
         "contiguous_ranks",
         CONTIG_LABEL,
@@ -573,6 +585,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
         problem,
         tuple(cautions),
         far_from_data=far,
+        worked=worked,
     )
 
 

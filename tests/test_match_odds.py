@@ -758,3 +758,15 @@ def test_a_group_of_fewer_than_ten_gives_no_estimate(n: int, estimated: bool) ->
 def test_figures_resting_on_fewer_than_thirty_are_called_rough(n: int, rough: bool) -> None:
     notes = match_odds._cautions("Step 2 CK", 240, False, n, 100)
     assert any("rest on few applicants" in note for note in notes) is rough
+
+
+def test_the_contiguous_ranks_ratio_is_worked_in_the_result() -> None:
+    # Only Step 2 CK's ratio was worked; ranks, whose effect is as large, showed
+    # a bare number (mid-tier audit s35, 6).
+    result = match_odds.compute({"specialty": "general-surgery", "step2_score": 250, "contiguous_ranks": 10})
+    ranks = next(m for m in result["measures"] if m["measure"] == "contiguous_ranks")
+    worked = str(ranks["worked"])
+    assert "chance of exactly 10 ranks" in worked and "mean 3.7, SD 3.4" in worked
+    ratio = float(worked.rsplit(", ", 1)[1].rstrip("."))
+    assert ratio == pytest.approx(math.exp(match_odds.contig_log_lr(specialty("general-surgery"), 10)), rel=1e-3)
+    assert worked in unescape(str(match_odds.render(result)))
