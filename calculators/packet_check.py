@@ -248,30 +248,54 @@ def _first_year_meant(typed: str) -> str | None:
     return None
 
 
+# Words after a field's name that leave it the same field ("Psychiatry
+# (categorical)").  Anything else after it may be another field: read by its
+# first word, "Internal Medicine/Pediatrics" became internal medicine, and a
+# Med-Peds program sent the internal medicine statement passed as "No errors
+# found" (packet-check audit s35, 1).
+SAME_FIELD_WORDS = frozenset({"categorical", "primary", "integrated", "track", "program", "residency"})
+# Words that name no field: "general", the guide's label for a letter that
+# names no specialty, was read as general surgery.
+NO_FIELD_WORDS = frozenset({"general", "generic", "any", "all", "none", "other"})
+
+
 def _slug_meant(text: str) -> str | None:
     """The slug a specialty not written as one points to, when exactly one:
-    its name, spaces for hyphens, or a slug it begins or ends within."""
+    its name or the NRMP's, spaces for hyphens, the start of one slug, or a
+    slug followed only by words that keep it the same field."""
     typed = text.strip().lower()
     if first_year := _first_year_meant(typed):
         return first_year
+    if typed in NO_FIELD_WORDS:
+        return None
     as_slug = typed.replace(" ", "-")
     if as_slug in data.SPECIALTY_BY_SLUG:
         return as_slug
-    by_name = {s.name.lower(): s.slug for s in data.SPECIALTIES}
+    by_name = {name.lower(): s.slug for s in data.SPECIALTIES for name in (s.name, s.charting_name, s.results_name) if name}
     if typed in by_name:
         return by_name[typed]
     if len(as_slug) < 4:
         return None
-    near = [slug for slug in data.SPECIALTY_BY_SLUG if slug.startswith(as_slug) or as_slug.startswith(slug)]
+    near = [
+        slug
+        for slug in data.SPECIALTY_BY_SLUG
+        if slug.startswith(as_slug)
+        or (as_slug.startswith(slug) and set(re.findall(r"[a-z]+", as_slug[len(slug) :])) <= SAME_FIELD_WORDS)
+    ]
     return near[0] if len(near) == 1 else None
 
 
 def unknown_specialty(text: str) -> str:
     """What to say of a specialty that is not a slug, with the slug meant when it can tell."""
-    meant = _slug_meant(text)
-    if meant:
-        return f"unknown specialty “{text}”; did you mean {meant}?"
-    return f"unknown specialty “{text}”; write it as a slug from the list below the form, such as internal-medicine."
+    if text.strip().lower() in NO_FIELD_WORDS:
+        return (
+            f"“{text}” names no specialty; write the field the letter or statement is for, as a slug from the list "
+            "below the form, such as internal-medicine."
+        )
+    return (
+        f"unknown specialty “{text}”; write it as a slug from the list below the form, such as internal-medicine. "
+        "A combined program, such as internal medicine-pediatrics, or a field not on that list cannot be checked here."
+    )
 
 
 class Problem(TypedDict):
@@ -323,13 +347,23 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     # A specialty that cannot be read is None: flagged where it was typed,
     # and kept out of every comparison below, where it only gave false ones.
     programs: dict[str, dict[str, str | None]] = {}
+    first_line: dict[str, int] = {}
     for line, row in programs_rows:
         slug = specialty_of("Programs", line, row["name"], row["specialty"])
         if slug is None:
             flag("error", row["name"], f"Programs, line {line}: {unknown_specialty(row['specialty'])}")
         key = name_key(row["name"])
         if key in programs:
-            flag("error", row["name"], f"Programs, line {line}: this program is listed twice.")
+            # One hospital's transitional year and its radiology program share
+            # a name: say which lines, and how to tell them apart
+            # (packet-check audit s35, 2).
+            flag(
+                "error",
+                row["name"],
+                f"Programs, lines {first_line[key]} and {line} are both named “{row['name']}”: give each program a "
+                "name of its own, for example with its specialty or track, and use the same names in the assignments.",
+            )
+        first_line.setdefault(key, line)
         programs[key] = {"name": row["name"], "specialty": slug, "typed": row["specialty"]}
     documents: dict[str, dict[str, str | None]] = {}
     for line, row in documents_rows:

@@ -1011,7 +1011,9 @@ def test_names_and_ids_match_whatever_their_case_spacing_or_accent_encoding() ->
     assert [p["program"] for p in result["programs"]] == ["Metro\u00a0University  IM", f"Hospital {composed}"]
     twice = severities(programs=programs, assignments=assignments + "Metro University IM,S1\n")
     assert twice == [("warning", "Assignments, line 8: “S1” is assigned to this program twice.")]
-    assert "Programs, line 4: this program is listed twice." in messages(programs=CLEAN["programs"] + "a,internal-medicine\n")
+    assert "Programs, lines 2 and 4 are both named “a”: give each program a name of its own" in " ".join(
+        messages(programs=CLEAN["programs"] + "a,internal-medicine\n")
+    )
     missing = messages(assignments=CLEAN["assignments"] + "Metro IM,S1\n")
     assert "Assignments, line 8: no program named “Metro IM” in the programs table." in missing
 
@@ -1584,3 +1586,30 @@ def test_a_registration_row_past_its_day_says_registration_closed() -> None:
     late = next(m for m in result["milestones"] if m["title"] == LATE_REGISTRATION)
     assert late["past"]
     assert "register now" not in late["detail"] and "could not match this season" in late["detail"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["Internal Medicine/Pediatrics", "internal-medicine-pediatrics", "Psychiatry-Family Medicine", "general"]
+)
+def test_a_combined_field_or_a_word_that_names_none_is_not_read_as_a_listed_field(typed: str) -> None:
+    # Read by its first word, a Med-Peds program sent the internal medicine
+    # statement passed as "No errors found", and a "general" letter counted as
+    # a surgery letter (packet-check audit s35, 1).
+    found = packet_check.compute({**CLEAN, "programs": CLEAN["programs"] + f'C,"{typed}"\n'})
+    errors = [p["message"] for p in found["problems"] if p["severity"] == "error" and p["program"] == "C"]
+    assert not found["ok"] and f"“{typed}”" in errors[0] and "Programs, line 4" in errors[0]
+    assert packet_check.read_specialty(typed) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("Radiology-Diagnostic", "diagnostic-radiology"),
+        ("Surgery-General", "general-surgery"),
+        ("Physical Medicine and Rehabilitation", "pmr"),
+        ("Psychiatry (categorical)", "psychiatry"),
+        ("psych", "psychiatry"),
+    ],
+)
+def test_the_nrmps_names_and_a_fields_own_qualifiers_are_read(typed: str, slug: str) -> None:
+    assert packet_check.read_specialty(typed) == (slug, True)
