@@ -1613,3 +1613,23 @@ def test_a_combined_field_or_a_word_that_names_none_is_not_read_as_a_listed_fiel
 )
 def test_the_nrmps_names_and_a_fields_own_qualifiers_are_read(typed: str, slug: str) -> None:
     assert packet_check.read_specialty(typed) == (slug, True)
+
+
+def test_a_pasted_table_is_read_whatever_a_spreadsheet_or_a_web_page_put_in_it() -> None:
+    # A cell past csv's own 131,072 characters raised an error no message
+    # named; a zero-width space or a curly apostrophe kept two names that look
+    # alike apart; a comma inside a name said nothing of quoting it
+    # (packet-check audit s35, 6).
+    long_name = "x" * 150_000
+    found = packet_check.compute({**CLEAN, "programs": CLEAN["programs"] + f"{long_name},internal-medicine\n"})
+    assert any(p["program"] == long_name for p in found["problems"])
+    curly = packet_check.compute(
+        {
+            **CLEAN,
+            "programs": "name,specialty\nSt. Mary\u2019s\u200b,internal-medicine\nB,family-medicine\n",
+            "assignments": CLEAN["assignments"].replace("A,", "St. Mary's,"),
+        }
+    )
+    assert curly["ok"], curly["problems"]
+    with pytest.raises(InputError, match="a comma inside a name needs straight double quotes"):
+        packet_check.compute({**CLEAN, "programs": "name,specialty\nUniversity of California, San Diego,pediatrics\n"})
