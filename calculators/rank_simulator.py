@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import random
 import re
+import unicodedata
 from bisect import insort
 from collections import deque
 from collections.abc import Mapping
@@ -73,8 +74,8 @@ FIELDS = (
         max_chars=5_000,
         # A seed replaces the market, so the box may be empty then (see _market_unless_seeded).
         optional=True,
-        help="One line per applicant (`Name: A > B`) and per program (`Name (positions): X > Y`). Lines starting with `#` "
-        "are ignored. "
+        help="One line per applicant (`Name: A > B`) and per program (`Name (positions): X > Y`); a name cannot "
+        "contain `:`, `(`, `)` or `>`. Lines starting with `#` are ignored. "
         "Not needed when you enter a seed below.",
     ),
     IntField(
@@ -132,6 +133,12 @@ def parse_seats(text: str, program: str, line: int) -> int:
     return count
 
 
+def _name(text: str) -> str:
+    """A name as typed, in one Unicode form: a "Zoë" typed with a combining
+    mark was not the "Zoë" defined a line above (rank-simulator audit s35, 7)."""
+    return unicodedata.normalize("NFC", text.strip())
+
+
 def parse_market(text: str) -> Market:
     applicants: dict[str, list[str]] = {}
     programs: dict[str, list[str]] = {}
@@ -144,8 +151,8 @@ def parse_market(text: str) -> Market:
         match = LINE.match(line)
         if not match:
             raise InputError("market", f"Market, line {number}: write “Name: A > B” or “Program (2): X > Y”.")
-        name = match["name"].strip()
-        ranked = [part.strip() for part in match["list"].split(">") if part.strip()]
+        name = _name(match["name"])
+        ranked = [_name(part) for part in match["list"].split(">") if part.strip()]
         if name in applicants or name in programs:
             raise InputError("market", f"Market, line {number}: “{name}” is defined twice.")
         if len(set(ranked)) != len(ranked):
@@ -463,12 +470,12 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
     v = parse_inputs(FIELDS, inputs, (_market_unless_seeded,))
     market = random_market(whole(v, "seed")) if v["seed"] is not None else parse_market(word(v, "market"))
     matching, steps = deferred_acceptance(market)
-    studied = str(v["applicant"] or "").strip() or next(iter(market.applicants))
+    studied = _name(str(v["applicant"] or "")) or next(iter(market.applicants))
     # Both are checked before either is used, so the reader hears of both at once.
     errors = []
     if studied not in market.applicants:
         errors.append(InputError("applicant", f"Applicant to study must be one of: {', '.join(market.applicants)}."))
-    order = [p.strip() for p in str(v["alternative_list"] or "").split(">") if p.strip()]
+    order = [_name(p) for p in str(v["alternative_list"] or "").split(">") if p.strip()]
     unknown = [p for p in order if p not in market.programs]
     if unknown or len(set(order)) != len(order):
         which = f" (“{unknown[0]}” is not one)" if unknown else " (one is named twice)"
@@ -615,12 +622,15 @@ def method() -> Markup:
             "Applicants propose to programs in the order of their own lists. Each program tentatively holds the "
             "applicants it ranks highest, up to its positions, and releases the rest, who move on to their next "
             "choice. When no one has a proposal left, the holds become matches. This is deferred acceptance "
-            "(Gale and Shapley, 1962), the basis of the NRMP algorithm (Roth and Peranson, 1999).",
+            "(Gale and Shapley, 1962), the basis of the NRMP algorithm (Roth and Peranson, 1999). The simulator "
+            "lets one applicant apply at a time, so its steps can come in another order than a round-by-round "
+            "telling such as the guide's worked example; the matches at the end are the same.",
         ),
         el(
             "p",
             "Because applicants propose, no applicant can do better by misstating their preferences: ranking a "
-            "program lower or leaving it off only removes a chance. The simulator checks this by brute force: it "
+            "program lower or leaving it off only removes a chance. That holds exactly for this simple model, "
+            "with no couples and no supplemental lists. The simulator checks it by brute force: it "
             "tries the studied applicant's possible lists, shortest first, replaying only the chain of offers "
             "and releases that applicant's own applications set off (the match of everyone else is worked out "
             f"once, since the result does not depend on who applies first). It stops after {MAX_PROPOSAL_RUNS:,} "

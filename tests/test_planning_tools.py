@@ -1653,3 +1653,10 @@ def test_the_rank_simulator_counts_lists_quickly_and_says_only_what_it_checked()
     shown = unescape(str(rank_simulator.render(off)))
     assert "switched off, so no other lists were tried" in shown and "none gets a program preferred" not in shown
     assert "not where you will match" in shown
+
+
+def test_a_name_typed_in_another_unicode_form_is_the_same_name() -> None:
+    # A "Zoë" typed with a combining mark was not the "Zoë" a line above
+    # (rank-simulator audit s35, 7).
+    result = rank_simulator.compute({"market": "Zo\u00eb: P1\nP1 (1): Zoe\u0308\n", "applicant": "Zoe\u0308"})
+    assert result["matching"] == {"Zo\u00eb": "P1"}
