@@ -170,6 +170,8 @@ def _cells(line: str, width: int) -> list[str]:
 
 # A pasted sheet can have hundreds of bad lines; a box names this many and counts the rest.
 MAX_BAD_LINES_SHOWN = 10
+# The programs a note on one letter names before it counts the rest.
+NAMES_SHOWN = 5
 
 
 def _row_problem(columns: tuple[str, ...], line: str, cells: list[str]) -> str | None:
@@ -395,6 +397,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     # A dict for its order and its constant-time lookup: a long paste stays linear.
     assigned: dict[str, dict[str, None]] = defaultdict(dict)
     supporting: dict[str, list[str]] = defaultdict(list)
+    supporting_to: dict[str, list[tuple[str, str]]] = defaultdict(list)
     # Programs sent a document whose specialty could not be read: their own
     # field's letters cannot be counted until it is.
     unsure: set[str] = set()
@@ -425,12 +428,34 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             )
         else:
             supporting[program_key].append(str(doc_id))
+            supporting_to[doc_key].append((program, str(field)))
+    # One note for each letter, not each program: a letter sent to 70
+    # radiology programs made 70 identical notes that buried any real warning
+    # (packet-check audit s35, 4).
+    for doc_key, uses in supporting_to.items():
+        doc = documents[doc_key]
+        if len(uses) == 1:
+            program, field = uses[0]
             flag(
                 "note",
                 program,
-                f"The letter “{doc_id}” was written for {doc['specialty']}, not {field}: fine as a supporting letter "
+                f"The letter “{doc['id']}” was written for {doc['specialty']}, not {field}: fine as a supporting letter "
                 "about your clinical work, next to letters from this field.",
             )
+            continue
+        names = [program for program, _ in uses]
+        shown = ", ".join(names[:NAMES_SHOWN]) + (f" and {len(names) - NAMES_SHOWN:,} more" if len(names) > NAMES_SHOWN else "")
+        flag(
+            "note",
+            "",
+            f"The letter “{doc['id']}” was written for {doc['specialty']} and goes to {len(uses):,} programs in other "
+            f"fields ({shown}): fine as a supporting letter about your clinical work, next to letters from each "
+            "program's own field.",
+        )
+    # A document written and assigned nowhere may be one a program was meant to get.
+    unused = [str(d["id"]) for key, d in documents.items() if not any(key in docs for docs in assigned.values())]
+    if unused and assignment_rows:
+        flag("note", "", f"Assigned to no program: {', '.join(f'“{i}”' for i in unused)}.")
 
     letters_written = [d for d in documents.values() if d["kind"] == "letter"]
     written = Counter(d["specialty"] for d in letters_written if d["specialty"] is not None)
@@ -504,8 +529,9 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 )
     counts = Counter(p["severity"] for p in problems)
     error_count = counts["error"]
-    on_supporting = sum(len(ids) for ids in supporting.values())
-    on_reading = counts["note"] - on_supporting
+    on_supporting = len(supporting_to)
+    on_unused = 1 if any(p["message"].startswith("Assigned to no program") for p in problems) else 0
+    on_reading = counts["note"] - on_supporting - on_unused
     return {
         "problems": problems,
         "ok": error_count == 0,
@@ -513,7 +539,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         "summary": ("No errors found." if error_count == 0 else f"{counted(error_count, 'error')} to fix before you submit.")
         + (f" {counted(counts['warning'], 'warning')}." if counts["warning"] else "")
         + (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
-        + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else ""),
+        + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else "")
+        + (" A note lists documents assigned to no program." if on_unused else ""),
     }
 
 

@@ -788,8 +788,29 @@ RADIOLOGY = {
 
 
 def radiology(*extra: str) -> list[tuple[str, str]]:
+    """The problems of the radiology packet with ``extra`` assignments, but for
+    the note on documents assigned nowhere: each test sends a few of the
+    table's spare letters, and the rest stay unassigned on purpose."""
     inputs = {**RADIOLOGY, "assignments": RADIOLOGY["assignments"] + "".join(f"{line}\n" for line in extra)}
-    return [(p["severity"], p["message"]) for p in packet_check.compute(inputs)["problems"]]
+    problems = packet_check.compute(inputs)["problems"]
+    return [(p["severity"], p["message"]) for p in problems if not p["message"].startswith("Assigned to no program")]
+
+
+def test_one_letter_sent_to_many_programs_is_one_note_and_an_unused_one_is_named() -> None:
+    # A letter sent to 70 radiology programs made 70 identical notes that
+    # buried any real warning, and a letter assigned nowhere was never
+    # mentioned (packet-check audit s35, 4).
+    programs = "name,specialty\n" + "".join(f"R{i},diagnostic-radiology\n" for i in range(8))
+    documents = "id,kind,specialty\nS,statement,diagnostic-radiology\nD1,letter,diagnostic-radiology\n"
+    documents += "D2,letter,diagnostic-radiology\nI1,letter,internal-medicine\nSPARE,letter,diagnostic-radiology\n"
+    assignments = "program,document\n" + "".join(f"R{i},S\nR{i},D1\nR{i},D2\nR{i},I1\n" for i in range(8))
+    result = packet_check.compute({"programs": programs, "documents": documents, "assignments": assignments})
+    notes = [p for p in result["problems"] if p["severity"] == "note"]
+    assert len(notes) == 2 and result["ok"]
+    assert "“I1” was written for internal-medicine and goes to 8 programs" in notes[0]["message"]
+    assert "R0, R1, R2, R3, R4 and 3 more" in notes[0]["message"]
+    assert notes[1]["message"] == "Assigned to no program: “SPARE”."
+    assert "1 note on supporting letters" in result["summary"] and "assigned to no program" in result["summary"]
 
 
 def test_letters_from_other_clinical_fields_are_supporting_notes_within_the_articles_counts() -> None:
