@@ -1681,3 +1681,16 @@ def test_a_name_typed_in_another_unicode_form_is_the_same_name() -> None:
     # (rank-simulator audit s35, 7).
     result = rank_simulator.compute({"market": "Zo\u00eb: P1\nP1 (1): Zoe\u0308\n", "applicant": "Zoe\u0308"})
     assert result["matching"] == {"Zo\u00eb": "P1"}
+
+
+def test_a_packet_with_thousands_of_problems_lists_the_first_ones_errors_first() -> None:
+    # A box filled to its limit made 6,940 rows and 2.9 MB of page (packet-check audit s35, 9).
+    programs = "name,specialty\n" + "".join(f"P{i},internal-medicine\n" for i in range(600))
+    result = packet_check.compute(
+        {"programs": programs, "documents": CLEAN["documents"], "assignments": CLEAN["assignments"][:17]}
+    )
+    shown = unescape(str(packet_check.render(result)))
+    rows = shown.count("<tr>") - 2  # the header rows of the two tables
+    assert len(result["problems"]) > packet_check.MAX_PROBLEMS_SHOWN
+    assert f"The first {packet_check.MAX_PROBLEMS_SHOWN} are shown, errors first" in shown
+    assert rows < len(result["problems"]) + 600
