@@ -288,6 +288,16 @@ def _reasons(
         v, "send no signal to a program whose stated limit on years since graduation is lower than yours."
     ):
         reasons.append(limit)
+    # The one list-building calculator that said nothing of the first year an
+    # advanced field needs (specialties audit s35, 6).
+    for slug in data.advanced_among(str(v["specialty"]), v["backup_specialty"]):
+        reasons.append(
+            data.advanced_positions_note(
+                [slug],
+                "This planner counts signals for the advanced programs; apply to programs for that first year as "
+                "well, and check whether they take signals in your season.",
+            )
+        )
     if profile.visa_needed(v):
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")
     if v["geographic_restriction"]:

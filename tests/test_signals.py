@@ -349,3 +349,10 @@ def test_signals_left_unplanned_are_counted_in_good_english(signals: int, said: 
     # "1 stay unplanned: use them" (arithmetic audit s22, 7).
     reasons = sg.compute({"primary_signals": signals})["reasons"]
     assert any(said in reason for reason in reasons), reasons
+
+
+def test_an_advanced_field_is_told_of_its_first_year() -> None:
+    # The only list-building calculator silent on it (specialties audit s35, 6).
+    reasons = " ".join(sg.compute({"specialty": "diagnostic-radiology"})["reasons"])
+    assert "start at PGY-2" in reasons and "programs for that first year" in reasons
+    assert "programs for that first year" not in " ".join(sg.compute({"specialty": "psychiatry"})["reasons"])
