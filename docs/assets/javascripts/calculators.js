@@ -623,8 +623,9 @@ document.addEventListener("click", (event) => {
   const link = event.target.closest?.(".mpb-calculator a[download][href^='data:']");
   if (!link) return;
   event.preventDefault();
-  const [head, body] = [link.href.slice(5, link.href.indexOf(",")), link.href.slice(link.href.indexOf(",") + 1)];
-  const file = new Blob([decodeURIComponent(body)], { type: head.split(";")[0] });
+  const comma = link.href.indexOf(",");
+  const type = link.href.slice("data:".length, comma).split(";")[0];
+  const file = new Blob([decodeURIComponent(link.href.slice(comma + 1))], { type });
   const address = URL.createObjectURL(file);
   Object.assign(document.createElement("a"), { href: address, download: link.download }).click();
   setTimeout(() => URL.revokeObjectURL(address), 60_000);
