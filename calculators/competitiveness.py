@@ -921,13 +921,14 @@ def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
 def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     """At most "dual apply" for a non-US IMG where the NRMP figures show no
     score at which one field alone is safe: the matched median suppressed,
-    or too few applicants for a firm match odds estimate (PM&R's 15 and 14
-    gave "about 56%", a standard error from even; specialties audit s35, 2).  Without it, missing
-    figures turned both IMG conditions off, and the fields with the least
-    evidence (dermatology, 5 of 30) gave a strong file "Single-track is
-    reasonable" (specialties audit s35, 1).  Not for a US-citizen IMG: the
-    ultra and orthopaedics articles, written for them, let an exceptional
-    file apply alone, and these figures are not their group's."""
+    or too few applicants for a firm match odds estimate.
+
+    Without it, missing figures turned both IMG conditions off, and the
+    fields with the least evidence (dermatology, 5 of 30) gave a strong file
+    "Single-track is reasonable" (specialties audit s35, 1); PM&R's 15 and 14
+    gave "about 56%", a standard error from even (2).  Not for a US-citizen
+    IMG: the ultra and orthopaedics articles, written for them, let an
+    exceptional file apply alone, and these figures are not their group's."""
     if v["applicant_type"] != "non-us-img" or spec.slug == "diagnostic-radiology":
         return None
     outcome = spec.outcome
