@@ -211,10 +211,18 @@ BROAD_BACKUP_AIM_AT_DUAL_APPLY: Aim = "lower-half"
 # Any other backup that would take those 40-60 (psychiatry, pediatrics,
 # anesthesiology and the like) takes the no-match article's 60-100+ for a
 # non-US IMG, the lowest count an article gives that group in such fields:
-# with only IM and FM raised, the harder backup got half the programs, and
-# psychiatry, the IMG article's first backup for neurology, got 40-60 where
-# internal medicine got 80-100 (mid-tier audit s35, 1).
-OTHER_BACKUP_AT_DUAL_APPLY = NO_MATCH_BACKUP
+# with only IM and FM raised, psychiatry, the IMG article's first backup for
+# neurology, got 40-60 where internal medicine got 80-100, and anesthesiology,
+# harder than either for a non-US IMG, the same 40-60 (mid-tier audit s35, 1).
+OTHER_BACKUP_AT_DUAL_APPLY = ArticleRange(
+    "non-us-second-backup",
+    NO_MATCH_BACKUP.low,
+    NO_MATCH_BACKUP.high,
+    NO_MATCH_BACKUP.open_ended,
+    "A backup kept second by a non-US IMG: the no-match article's range for backup fields (its examples: IM, FM, "
+    "psychiatry, pediatrics and anesthesiology), the lowest any article gives that group in such fields.",
+    ARTICLE_UNMATCHED,
+)
 
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
 LARGE_BACKUP_RANGES: dict[str, ArticleRange] = {
@@ -430,11 +438,9 @@ def with_backup(
         elif band == "dual-apply" and applicant_type in BROAD_BACKUP_APPLICANTS and rule is DEFAULT_SECONDARY_BACKUP:
             rule, aim = OTHER_BACKUP_AT_DUAL_APPLY, "whole"
             why = (
-                f"Dual apply as a non-US IMG: the 40–60 the articles give a backup kept second was written for a "
-                f"US-citizen IMG, and the lowest count an article gives a non-US IMG in a field like {backup_name} is "
-                "the no-match article's 60–100+ (its examples: psychiatry, pediatrics and anesthesiology), so this "
-                "calculator uses that range (our rule). With 40–60, a backup harder to enter than internal medicine "
-                "was given half the programs internal medicine is."
+                "Dual apply as a non-US IMG: the 40–60 the articles give a backup kept second was written for a "
+                "US-citizen IMG, so this calculator uses the no-match article's range instead (our rule). With "
+                f"40–60, {backup_name} got about half the 80–100 an internal medicine backup gets."
             )
         backup = Recommendation(*_part(rule, aim), rule, aim, why)
     else:
