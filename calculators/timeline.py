@@ -430,8 +430,9 @@ def _season_milestones(
             # Marked past, the row still said "register now: this is the
             # last day" (fuzz audit s34, F4).
             detail = (
-                "Registration closed on this day, the rank-list deadline (after "
-                f"{early.shown()} only with a late fee): an applicant not registered by then could not match this season."
+                "Registration closed on this day, the rank-list deadline. After "
+                f"{early.shown()} it was open only with a late fee. An applicant not registered by then could not "
+                "match this season."
             )
         elif early.date < today:
             detail = (
