@@ -573,7 +573,7 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
         )
     if candidate.tier == primary.tier and primary.tier != "accessible" and not paired(primary, candidate):
         return (
-            f"As competitive for IMGs as {primary.name}, and no source article pairs it with {primary.name}; "
+            f"In the same tier for IMGs as {primary.name}, and no source article pairs it with {primary.name}; "
             "the IMG article asks that a backup be less competitive than the first choice."
         )
     return None
@@ -736,6 +736,11 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
             )
         )
     return components
+
+
+# How far under the first choice's estimate a paired backup's must be for
+# the result to call it harder for the reader.
+HARDER_BY = 0.05
 
 
 def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
@@ -1130,11 +1135,14 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         # "As competitive" was the tier's word; the odds can say harder: for
         # an EM applicant at 250, anesthesiology about 40% against EM's 65%
         # (mid-tier audit s35, 2).
-        own = None if step2 is None else match_odds.step2_estimate(primary, step2)
+        # Only where the figures are the reader's group's, and by a margin the
+        # rounded figures show: "about 32%, against about 32%" read as a
+        # contradiction (diff review s35, 1).
+        own = None if step2 is None or applicant != "non-us-img" else match_odds.step2_estimate(primary, step2)
         harder = [
             f"{s['name']} {match_odds.about(float(s['match_odds']))}"
             for s in same_tier
-            if own is not None and s["match_odds"] is not None and float(s["match_odds"]) < own
+            if own is not None and s["match_odds"] is not None and own - float(s["match_odds"]) >= HARDER_BY
         ]
         notes.append(
             f"{and_list(as_hard)} {'is' if one else 'are'} in the same tier for IMGs as {primary.name}, and listed "

@@ -927,8 +927,9 @@ def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     fields with the least evidence (dermatology, 5 of 30) gave a strong file
     "Single-track is reasonable" (specialties audit s35, 1); PM&R's 15 and 14
     gave "about 56%", a standard error from even (2).  Not for a US-citizen
-    IMG: the ultra and orthopaedics articles, written for them, let an
-    exceptional file apply alone, and these figures are not their group's."""
+    IMG, whose group these figures are not: in the ultra-competitive fields
+    the articles written for them let an exceptional file apply alone, and
+    in PM&R the median and odds rules hold."""
     if v["applicant_type"] != "non-us-img" or spec.slug == "diagnostic-radiology":
         return None
     outcome = spec.outcome

@@ -569,7 +569,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
         worked = (
             f"The contiguous-ranks ratio is the chance of exactly {counted(ranks, 'rank')} under the matched group's "
             f"count model (mean {m.mean:g}, SD {m.sd:g}) over the unmatched group's (mean {u.mean:g}, SD {u.sd:g}): "
-            f"{chance['matched']:.3g} over {chance['unmatched']:.3g}, {_ratio(log_lr):g}."
+            f"{_chance(chance['matched'])} over {_chance(chance['unmatched'])}, {_ratio(log_lr):g}."
         )
     return Measure(
         "contiguous_ranks",
@@ -587,6 +587,11 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
         far_from_data=far,
         worked=worked,
     )
+
+
+def _chance(p: float) -> str:
+    """A small chance in words: "1.62e-05" meant nothing to most readers (diff review s35, 7)."""
+    return f"{p:.4f}" if p >= 0.001 else f"about 1 in {round(1 / p):,}"
 
 
 def contig_log_lr(spec: data.Specialty, ranks: int) -> float:

@@ -185,8 +185,8 @@ def _row_problem(columns: tuple[str, ...], line: str, cells: list[str]) -> str |
             why = " (a missing separator, or a line break inside a cell, leaves a row short)"
         elif "\t" not in line:
             why = (
-                " (a comma inside a name needs straight double quotes around the name, or paste the rows straight "
-                "from the spreadsheet)"
+                " (an extra column, or a comma inside a name, which needs straight double quotes around the name; "
+                "or paste the rows straight from the spreadsheet)"
             )
         else:
             why = ""
@@ -266,12 +266,18 @@ def _first_year_meant(typed: str) -> str | None:
     return None
 
 
-# Words after a field's name that leave it the same field ("Psychiatry
-# (categorical)").  Anything else after it may be another field: read by its
-# first word, "Internal Medicine/Pediatrics" became internal medicine, and a
-# Med-Peds program sent the internal medicine statement passed as "No errors
-# found" (packet-check audit s35, 1).
-SAME_FIELD_WORDS = frozenset({"categorical", "primary", "integrated", "track", "program", "residency"})
+# Words after a field's name that make it another program: another field's
+# word, or a one-year track.  Read by its first word, "Internal
+# Medicine/Pediatrics" became internal medicine, and a Med-Peds program sent
+# the internal medicine statement passed as "No errors found" (packet-check
+# audit s35, 1).  Any other words are the program's own track ("Family
+# Medicine - Rural Track"), read as the field (diff review s35, 2).
+OTHER_PROGRAM_WORDS = frozenset(
+    word
+    for s in data.SPECIALTIES
+    for word in re.findall(r"[a-z]+", f"{s.slug} {s.name}".lower())
+    if word not in {"and", "of", "the"}
+) | {"preliminary", "prelim", "transitional", "peds", "psych", "med", "medicine", "child"}
 # Words that name no field: "general", the guide's label for a letter that
 # names no specialty, was read as general surgery.
 NO_FIELD_WORDS = frozenset({"general", "generic", "any", "all", "none", "other"})
@@ -280,7 +286,7 @@ NO_FIELD_WORDS = frozenset({"general", "generic", "any", "all", "none", "other"}
 def _slug_meant(text: str) -> str | None:
     """The slug a specialty not written as one points to, when exactly one:
     its name or the NRMP's, spaces for hyphens, the start of one slug, or a
-    slug followed only by words that keep it the same field."""
+    slug followed by words that name no other program."""
     typed = text.strip().lower()
     if first_year := _first_year_meant(typed):
         return first_year
@@ -298,13 +304,16 @@ def _slug_meant(text: str) -> str | None:
         slug
         for slug in data.SPECIALTY_BY_SLUG
         if slug.startswith(as_slug)
-        or (as_slug.startswith(slug) and set(re.findall(r"[a-z]+", as_slug[len(slug) :])) <= SAME_FIELD_WORDS)
+        or (
+            as_slug.startswith(slug)
+            and not set(re.findall(r"[a-z]+", as_slug[len(slug) :])) & (OTHER_PROGRAM_WORDS - set(slug.split("-")))
+        )
     ]
     return near[0] if len(near) == 1 else None
 
 
 def unknown_specialty(text: str) -> str:
-    """What to say of a specialty that is not a slug, with the slug meant when it can tell."""
+    """What to say of a specialty that cannot be read as one of the listed fields."""
     if text.strip().lower() in NO_FIELD_WORDS:
         return (
             f"“{text}” names no specialty; write the field the letter or statement is for, as a slug from the list "
@@ -455,7 +464,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             "program's own field.",
         )
     # A document written and assigned nowhere may be one a program was meant to get.
-    unused = [str(d["id"]) for key, d in documents.items() if not any(key in docs for docs in assigned.values())]
+    used = {key for docs in assigned.values() for key in docs}
+    unused = [str(d["id"]) for key, d in documents.items() if key not in used]
     if unused and assignment_rows:
         flag("note", "", f"Assigned to no program: {', '.join(f'“{i}”' for i in unused)}.")
 

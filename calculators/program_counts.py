@@ -436,11 +436,14 @@ def with_backup(
                 "(our rule)."
             )
         elif band == "dual-apply" and applicant_type in BROAD_BACKUP_APPLICANTS and rule is DEFAULT_SECONDARY_BACKUP:
-            rule, aim = OTHER_BACKUP_AT_DUAL_APPLY, "whole"
+            # The lower half, as internal and family medicine take theirs: the
+            # whole is "dual apply, strongly"'s, and the band must still tell
+            # (diff review s35, 3).
+            rule, aim = OTHER_BACKUP_AT_DUAL_APPLY, BROAD_BACKUP_AIM_AT_DUAL_APPLY
             why = (
                 "Dual apply as a non-US IMG: the 40–60 the articles give a backup kept second was written for a "
-                "US-citizen IMG, so this calculator uses the no-match article's range instead (our rule). With "
-                f"40–60, {backup_name} got about half the 80–100 an internal medicine backup gets."
+                "US-citizen IMG, so this calculator aims for the lower half of the no-match article's range instead, "
+                "and gives the whole at “dual apply, strongly” (our rule)."
             )
         backup = Recommendation(*_part(rule, aim), rule, aim, why)
     else:

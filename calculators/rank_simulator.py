@@ -375,6 +375,16 @@ def how_many(n: int) -> str:
     return f"{n:,}" if n < COUNTED_IN_FULL_BELOW else "more than a trillion"
 
 
+def _covered(tried: int, possible: int, complete: bool) -> str:
+    """How much of the possible lists the check answered for: "more than a
+    trillion of the more than a trillion" hid a complete check (diff review s35, 6)."""
+    if complete:
+        return f"Checked all {how_many(possible)}"
+    if possible < COUNTED_IN_FULL_BELOW:
+        return f"Checked {how_many(tried)} of the {how_many(possible)}"
+    return f"Checked a small share ({how_many(tried)}) of the more than a trillion"
+
+
 class ReorderingCheck(TypedDict):
     tried: int
     possible: int
@@ -531,7 +541,7 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
         # applicant who ranks nothing (fuzz audit s33, F4).
         "summary": f"{studied} matches {honest or 'nowhere'} with an honest list; "
         + (
-            f"{how_many(check['tried'])} of {how_many(check['possible'])} possible lists settled, {verdict}"
+            f"{_covered(check['tried'], check['possible'], check['complete']).lower()} possible lists, {verdict}"
             if check["possible"]
             else f"{studied} ranks no program, so there is no other list to try."
         ),
@@ -600,9 +610,9 @@ def render(result: RankSimulatorResult) -> Markup:
             # never tried (rank-simulator audit s35, 2).
             "The reordering check was switched off, so no other lists were tried."
             if not tried
-            else f"Settled {how_many(tried)} of the {how_many(possible)} possible reorderings and shortenings of "
-            "that list (a trial run in which a program holds the applicant settles every longer list that begins "
-            "the same way): "
+            else f"{_covered(tried, possible, studied['complete'])} possible reorderings and shortenings of that list "
+            "(a trial run in which a program holds the applicant answers for every longer list that begins the same "
+            "way): "
             + ("none gets a program preferred to the honest result." if not better else f"better: {better}")
             + (f" {studied['note']}" if studied["note"] else ""),
         )

@@ -506,7 +506,7 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
         # must know to close the tab (shared-computer audit s35, 3).
         data_forgotten_with_tab=(
             "Your answers were removed from this device: the remembered ones, and those kept by this site's open "
-            "tabs. The forms still show them, so close this tab before you leave."
+            "tabs. The forms still show them, so close this site's tabs before you leave."
         ),
         data_ticked_elsewhere="Remember was ticked in another tab, so your changes here are remembered from now on too.",
         data_forgotten_elsewhere=(

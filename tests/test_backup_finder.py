@@ -199,7 +199,7 @@ def test_a_backup_is_easier_than_the_first_choice_unless_an_article_pairs_it() -
     em = compute({"specialty": "emergency-medicine", "applicant_type": "us-img"})
     excluded = {e["specialty"]: e["reason"] for e in em["excluded"]}
     for same_tier in ("general-surgery", "obstetrics-gynecology", "pmr"):
-        assert excluded[same_tier].startswith("As competitive for IMGs as Emergency Medicine")
+        assert excluded[same_tier].startswith("In the same tier for IMGs as Emergency Medicine")
     assert "anesthesiology" in by_slug(em)  # the no-match article pairs it with EM
     assert any(n.startswith("Anesthesiology is in the same tier for IMGs as Emergency Medicine") for n in em["notes"])
     # The odds say what the tier cannot: for this reader, harder than the first
@@ -208,6 +208,11 @@ def test_a_backup_is_easier_than_the_first_choice_unless_an_article_pairs_it() -
     note = next(n for n in scored["notes"] if n.startswith("Anesthesiology is in the same tier"))
     assert "harder than Emergency Medicine itself" in note and "Anesthesiology about 40%, against about 65%" in note
     assert "harder than" not in next(n for n in em["notes"] if n.startswith("Anesthesiology is in the same tier"))
+    # Not where the rounded figures would read alike, nor with another group's odds (diff review s35, 1).
+    close = compute({"specialty": "obstetrics-gynecology", "applicant_type": "non-us-img", "step2_score": 241})
+    assert not any("harder than" in n for n in close["notes"])
+    us_md = compute({"specialty": "emergency-medicine", "applicant_type": "us-md", "step2_score": 250})
+    assert not any("harder than" in n for n in us_md["notes"])
     # Radiology is never a backup: the IMG article lists it among the highly competitive fields.
     derm = compute({"specialty": "dermatology"})
     assert "highly competitive" in {e["specialty"]: e["reason"] for e in derm["excluded"]}["diagnostic-radiology"]

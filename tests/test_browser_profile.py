@@ -68,7 +68,7 @@ def test_forget_pressed_straight_from_a_typed_field_leaves_nothing_for_a_reload(
     wait_for_result(page, widget, "217")
     page.wait_for_timeout(300)  # room for a write, were there one
     assert tab_copy(page, "match_odds") is None
-    assert "close this tab" in widget.locator(".mpb-profile-status").inner_text()
+    assert "close this site's tabs" in widget.locator(".mpb-profile-status").inner_text()
     page.reload()
     again = open_calculator(page, page.url, "match_odds")
     answered(again)

@@ -1611,7 +1611,15 @@ def test_a_registration_row_past_its_day_says_registration_closed() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["Internal Medicine/Pediatrics", "internal-medicine-pediatrics", "Psychiatry-Family Medicine", "general"]
+    "typed",
+    [
+        "Internal Medicine/Pediatrics",
+        "internal-medicine-pediatrics",
+        "Psychiatry-Family Medicine",
+        "Pediatrics-Preliminary",
+        "Neurology - Child",
+        "general",
+    ],
 )
 def test_a_combined_field_or_a_word_that_names_none_is_not_read_as_a_listed_field(typed: str) -> None:
     # Read by its first word, a Med-Peds program sent the internal medicine
@@ -1631,6 +1639,11 @@ def test_a_combined_field_or_a_word_that_names_none_is_not_read_as_a_listed_fiel
         ("Physical Medicine and Rehabilitation", "pmr"),
         ("Psychiatry (categorical)", "psychiatry"),
         ("psych", "psychiatry"),
+        # A program's own track is still its field (diff review s35, 2).
+        ("Internal Medicine - Primary Care", "internal-medicine"),
+        ("Family Medicine - Rural Track", "family-medicine"),
+        ("Internal Medicine Research Track", "internal-medicine"),
+        ("Anesthesiology (Advanced)", "anesthesiology"),
     ],
 )
 def test_the_nrmps_names_and_a_fields_own_qualifiers_are_read(typed: str, slug: str) -> None:
@@ -1653,7 +1666,7 @@ def test_a_pasted_table_is_read_whatever_a_spreadsheet_or_a_web_page_put_in_it()
         }
     )
     assert curly["ok"], curly["problems"]
-    with pytest.raises(InputError, match="a comma inside a name needs straight double quotes"):
+    with pytest.raises(InputError, match="a comma inside a name, which needs straight double quotes"):
         packet_check.compute({**CLEAN, "programs": "name,specialty\nUniversity of California, San Diego,pediatrics\n"})
 
 

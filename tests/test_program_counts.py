@@ -816,7 +816,7 @@ def test_an_imgs_backup_kept_second_at_the_roadmaps_range_is_told_to_aim_above_i
     # A non-US IMG is not given the 40-60 at all: a backup harder than internal
     # medicine got half its 80-100 (mid-tier audit s35, 1).
     non_us = pc.compute({**reader, "applicant_type": "non-us-img", "needs_visa": "yes"})
-    assert non_us["band"] == "dual-apply" and non_us["backup"] == {"low": 60, "high": 100}
+    assert non_us["band"] == "dual-apply" and non_us["backup"] == {"low": 60, "high": 80}
     assert "the no-match article" in json.dumps(non_us) and "written for a US-citizen IMG" in json.dumps(non_us)
     us_md = pc.compute({**reader, "applicant_type": "us-md"})
     assert "100 or more applications common for IMGs" not in json.dumps(us_md)
@@ -833,6 +833,10 @@ def test_a_non_us_imgs_backup_kept_second_is_never_below_the_no_match_articles_r
     result = pc.compute({**reader, "needs_visa": "yes", "years_since_graduation": 3, "usce_months": 6})
     assert result["band"] == "dual-apply"
     assert result["backup"]["low"] >= pc.NO_MATCH_BACKUP.low
+    # The band still tells: the whole range is "dual apply, strongly"'s (diff review s35, 3).
+    _, strongly = pc.with_backup(primary, backup, "dual-apply-strongly", applicant_type="non-us-img")
+    _, dual = pc.with_backup(primary, backup, "dual-apply", applicant_type="non-us-img")
+    assert (dual.low, dual.high) == (60, 80) and (strongly.low, strongly.high) == (60, 100)
 
 
 def test_a_reapplicants_broad_backup_is_not_lowered_to_the_no_match_range() -> None:

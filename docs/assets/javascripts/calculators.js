@@ -1073,8 +1073,9 @@ class Widget {
     // shows it again with its message; but not while a link's offer waits,
     // whose reload brings back the offer with the last valid inputs.
     if (!reply.tab_copy || (!reply.ok && this.offerOpen)) return;
+    if (forgetsAsked !== forgets) return; // asked before "Forget my answers"
     this.tabCopy = reply.tab_copy;
-    if (forgetsAsked === forgets) this.keepTabCopy();
+    this.keepTabCopy();
   }
 
   // Material puts the page in again on a jump to a heading. Its new copy of
@@ -1666,7 +1667,9 @@ function dropTabCopies() {
   if (window.location.hash.includes("=")) {
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
   }
-  for (const widget of widgets) widget.startedFrom = null;
+  // Nor may a later write (an offer closed, Remember ticked) put the
+  // forgotten copy back (diff review s35, 10).
+  for (const widget of widgets) [widget.startedFrom, widget.tabCopy] = [null, null];
 }
 
 // "Forget my answers", or Remember unticked, in another tab of this site:
