@@ -932,9 +932,9 @@ def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     in PM&R the median and odds rules hold."""
     if v["applicant_type"] != "non-us-img" or spec.slug == "diagnostic-radiology":
         return None
-    outcome = spec.outcome
-    if outcome is not None and not match_odds.step2_figures_thin(spec):
+    if not match_odds.step2_figures_thin(spec):  # (thin too where there are no figures)
         return None  # the median and odds rules decide
+    outcome = spec.outcome
     rate = (
         f": {outcome.img_matched:,} of {outcome.img_ranked_first:,} who ranked it first matched "
         f"({table_percent(100 * match_odds.base_rate(spec))}, {data.CHARTING_OUTCOMES.named()})"

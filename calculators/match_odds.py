@@ -557,19 +557,16 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     far = False
     worked = None
     if problem is None:
-        log_lr = contig_log_lr(spec, ranks)
+        log_matched, log_unmatched = contig_log_pmfs(spec, ranks)
+        log_lr = log_matched - log_unmatched
         far = _far_from_data(ranks, m, u)
         cautions = _cautions(label, ranks, far, m_n, u_n)
         # Worked as Step 2 CK's is: its effect is as large, and the result
         # showed only the ratio (mid-tier audit s35, 6).
-        chance = {
-            group: math.exp(shifted_count_log_pmf(ranks, float(d.mean), float(d.sd)))  # type: ignore[arg-type]
-            for group, d in (("matched", m), ("unmatched", u))
-        }
         worked = (
             f"The contiguous-ranks ratio is the chance of exactly {counted(ranks, 'rank')} under the matched group's "
             f"count model (mean {m.mean:g}, SD {m.sd:g}) over the unmatched group's (mean {u.mean:g}, SD {u.sd:g}): "
-            f"{_chance(chance['matched'])} over {_chance(chance['unmatched'])}, {_ratio(log_lr):g}."
+            f"{_chance(math.exp(log_matched))} over {_chance(math.exp(log_unmatched))}, {_ratio(log_lr):g}."
         )
     return Measure(
         "contiguous_ranks",
@@ -594,16 +591,21 @@ def _chance(p: float) -> str:
     return f"{p:.4f}" if p >= 0.001 else f"about 1 in {round(1 / p):,}"
 
 
-def contig_log_lr(spec: data.Specialty, ranks: int) -> float:
+def contig_log_pmfs(spec: data.Specialty, ranks: int) -> tuple[float, float]:
+    """The log chance of exactly ``ranks`` under the matched and the unmatched group's count model."""
     outcome = spec.outcome
     assert outcome is not None
-    m, u = outcome.contig_matched, outcome.contig_unmatched
     # Asked only where both groups' mean and SD are published (the measure is used).
-    return shifted_count_log_pmf(ranks, float(m.mean), float(m.sd)) - shifted_count_log_pmf(  # type: ignore[arg-type]
-        ranks,
-        float(u.mean),  # type: ignore[arg-type]
-        float(u.sd),  # type: ignore[arg-type]
+    m, u = outcome.contig_matched, outcome.contig_unmatched
+    return (
+        shifted_count_log_pmf(ranks, float(m.mean), float(m.sd)),  # type: ignore[arg-type]
+        shifted_count_log_pmf(ranks, float(u.mean), float(u.sd)),  # type: ignore[arg-type]
     )
+
+
+def contig_log_lr(spec: data.Specialty, ranks: int) -> float:
+    log_matched, log_unmatched = contig_log_pmfs(spec, ranks)
+    return log_matched - log_unmatched
 
 
 # How the secondary copy was made; cite() already says "secondary copy"

@@ -466,7 +466,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     # A document written and assigned nowhere may be one a program was meant to get.
     used = {key for docs in assigned.values() for key in docs}
     unused = [str(d["id"]) for key, d in documents.items() if key not in used]
-    if unused and assignment_rows:
+    on_unused = int(bool(unused and assignment_rows))
+    if on_unused:
         flag("note", "", f"Assigned to no program: {', '.join(f'“{i}”' for i in unused)}.")
 
     letters_written = [d for d in documents.values() if d["kind"] == "letter"]
@@ -542,7 +543,6 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     counts = Counter(p["severity"] for p in problems)
     error_count = counts["error"]
     on_supporting = len(supporting_to)
-    on_unused = 1 if any(p["message"].startswith("Assigned to no program") for p in problems) else 0
     on_reading = counts["note"] - on_supporting - on_unused
     return {
         "problems": problems,

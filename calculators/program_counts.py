@@ -214,14 +214,11 @@ BROAD_BACKUP_AIM_AT_DUAL_APPLY: Aim = "lower-half"
 # with only IM and FM raised, psychiatry, the IMG article's first backup for
 # neurology, got 40-60 where internal medicine got 80-100, and anesthesiology,
 # harder than either for a non-US IMG, the same 40-60 (mid-tier audit s35, 1).
-OTHER_BACKUP_AT_DUAL_APPLY = ArticleRange(
-    "non-us-second-backup",
-    NO_MATCH_BACKUP.low,
-    NO_MATCH_BACKUP.high,
-    NO_MATCH_BACKUP.open_ended,
-    "A backup kept second by a non-US IMG: the no-match article's range for backup fields (its examples: IM, FM, "
-    "psychiatry, pediatrics and anesthesiology), the lowest any article gives that group in such fields.",
-    ARTICLE_UNMATCHED,
+OTHER_BACKUP_AT_DUAL_APPLY = replace(
+    NO_MATCH_BACKUP,
+    key="non-us-second-backup",
+    context="A backup kept second by a non-US IMG: the no-match article's range for backup fields (its examples: "
+    "IM, FM, psychiatry, pediatrics and anesthesiology), the lowest any article gives that group in such fields.",
 )
 
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
