@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import insort
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -75,7 +75,7 @@ FIELDS = (
         # A seed replaces the market, so the box may be empty then (see _market_unless_seeded).
         optional=True,
         help="One line per applicant (`Name: A > B`) and per program (`Name (positions): X > Y`); a name cannot "
-        "contain `:`, `(`, `)` or `>`. Lines starting with `#` are ignored. "
+        "contain `:`, `(`, `)` or `>`, and must match exactly, capitals too. Lines starting with `#` are ignored. "
         "Not needed when you enter a seed below.",
     ),
     IntField(
@@ -139,6 +139,13 @@ def _name(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
+def _spelled(name: str, known: Iterable[str]) -> str:
+    """A hint when a name differs from a defined one only in capitals: names
+    match exactly, and "im-metro" for "IM-Metro" read as an unknown name."""
+    same = [other for other in known if other.casefold() == name.casefold()]
+    return f"; “{name}” differs from “{same[0]}” only in capitals, and names must match exactly" if same else ""
+
+
 def parse_market(text: str) -> Market:
     applicants: dict[str, list[str]] = {}
     programs: dict[str, list[str]] = {}
@@ -179,12 +186,17 @@ def parse_market(text: str) -> Market:
                 )
                 raise InputError(
                     "market",
-                    f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program{comma}{unseated}.",
+                    f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program"
+                    f"{comma}{unseated}{_spelled(program, programs)}.",
                 )
     for name, ranked in programs.items():
         for applicant in ranked:
             if applicant not in applicants:
-                raise InputError("market", f"Market, line {lines[name]}: {name} ranks “{applicant}”, who is not an applicant.")
+                raise InputError(
+                    "market",
+                    f"Market, line {lines[name]}: {name} ranks “{applicant}”, who is not an applicant"
+                    f"{_spelled(applicant, applicants)}.",
+                )
     return Market(applicants, programs, seats)
 
 
@@ -484,11 +496,16 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
     # Both are checked before either is used, so the reader hears of both at once.
     errors = []
     if studied not in market.applicants:
-        errors.append(InputError("applicant", f"Applicant to study must be one of: {', '.join(market.applicants)}."))
+        errors.append(
+            InputError(
+                "applicant",
+                f"Applicant to study must be one of: {', '.join(market.applicants)}{_spelled(studied, market.applicants)}.",
+            )
+        )
     order = [_name(p) for p in str(v["alternative_list"] or "").split(">") if p.strip()]
     unknown = [p for p in order if p not in market.programs]
     if unknown or len(set(order)) != len(order):
-        which = f" (“{unknown[0]}” is not one)" if unknown else " (one is named twice)"
+        which = f" (“{unknown[0]}” is not one{_spelled(unknown[0], market.programs)})" if unknown else " (one is named twice)"
         errors.append(
             InputError(
                 "alternative_list",
