@@ -187,10 +187,29 @@ PRIMARY_SPECIALTY = replace(
 # No list may hold more ranks than this, so no fee is owed beyond it.
 NRMP_MOST_RANKS = 300
 
-TRANSCRIPT_CHOICES = (("usmle", "USMLE"), ("comlex", "COMLEX only"), ("both", "USMLE and COMLEX"))
+# The default follows the applicant type, as the visa question does: every
+# US DO has COMLEX results, and one left at "USMLE" was shown a total without
+# the NBOME's fee and no word of it (application-cost audit s36, 1).
+BY_APPLICANT_TYPE = "by-applicant-type"
+TRANSCRIPT_CHOICES = (
+    (BY_APPLICANT_TYPE, "Follow my applicant type"),
+    ("usmle", "USMLE only"),
+    ("comlex", "COMLEX only"),
+    ("both", "USMLE and COMLEX"),
+)
 SENDS_USMLE = frozenset({"usmle", "both"})
 SENDS_COMLEX = frozenset({"comlex", "both"})
 EXAM_TRANSCRIPTS_LABEL = "Exam transcripts you send"
+
+
+def transcripts_sent(v: Mapping[str, object]) -> str:
+    """The transcripts answer, with "follow my applicant type" read: a US DO
+    as sending both (the USMLE fee kept, the COMLEX one named), anyone else USMLE."""
+    answer = word(v, "exam_transcripts")
+    if answer == BY_APPLICANT_TYPE:
+        return "both" if v["applicant_type"] == "us-do" else "usmle"
+    return answer
+
 
 FIELDS = (
     replace(profile.APPLICANT_TYPE, help="How the NRMP classifies you. IMGs pay the ECFMG token as well."),
@@ -228,8 +247,9 @@ FIELDS = (
         name="exam_transcripts",
         label=EXAM_TRANSCRIPTS_LABEL,
         choices=TRANSCRIPT_CHOICES,
-        initial="usmle",
-        help="A DO applicant may send COMLEX instead of, or as well as, USMLE; the COMLEX fee is not in our data.",
+        initial=BY_APPLICANT_TYPE,
+        help="Left to follow your applicant type, a US DO is counted as sending both, and anyone else USMLE. A DO "
+        "may send COMLEX instead of, or as well as, USMLE; the COMLEX fee is not in our data.",
     ),
     BoolField(
         name="step3_this_season",
@@ -271,7 +291,8 @@ FIELDS = (
         label="Virtual interviews",
         maximum=999,
         initial=12,
-        help="Interviews held online.",
+        help="Interviews held online. Any number adds the median cost of a whole virtual season once, since the "
+        "study behind it gives no cost per interview.",
     ),
 )
 
@@ -329,11 +350,12 @@ def _backup_programs_need_a_backup(v: Mapping[str, object]) -> None:
 
 
 def _comlex_for_a_do(v: Mapping[str, object]) -> None:
-    if v["exam_transcripts"] in SENDS_COMLEX and v["applicant_type"] != "us-do":
+    if transcripts_sent(v) in SENDS_COMLEX and v["applicant_type"] != "us-do":
+        choices = dict(TRANSCRIPT_CHOICES)
         raise InputError(
             "exam_transcripts",
-            f"{EXAM_TRANSCRIPTS_LABEL} can include COMLEX only for a US DO applicant; choose USMLE, or set the "
-            "applicant type to US DO.",
+            f"{EXAM_TRANSCRIPTS_LABEL} can include COMLEX only for a US DO applicant; choose "
+            f"“{choices[BY_APPLICANT_TYPE]}” or “{choices['usmle']}”, or set the applicant type to US DO.",
         )
 
 
@@ -441,6 +463,17 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+def _empty_backup_note(v: Mapping[str, object]) -> str | None:
+    """A backup chosen with no programs costs nothing, which is allowed, but a
+    reader who forgot the count saw only "no programs = $0" (application-cost audit s36, 5)."""
+    if v["backup_specialty"] is None or whole(v, "backup_programs"):
+        return None
+    return (
+        f"You chose {data.specialty(word(v, 'backup_specialty')).name} as a backup but entered no programs for it, "
+        "so its ERAS fees are not counted; enter them under “Programs in the backup specialty”."
+    )
+
+
 class ApplicationCostResult(TypedDict):
     inputs: dict[str, object]
     items: list[CostItem]
@@ -470,18 +503,18 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
 
     items, breakdown = _eras_items(v)
     eras_total = sum(int(b["amount"]) for b in breakdown)
-    transcripts = word(v, "exam_transcripts")
+    transcripts = transcripts_sent(v)
     items.append(
         _item(
             "USMLE transcript sent through ERAS",
             int(USMLE_TRANSCRIPT.amount_usd) if transcripts in SENDS_USMLE else 0,
             f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}."
-            # The choice starts at USMLE for every applicant type: a DO with
-            # COMLEX only who left it was charged this fee unseen (DO audit s34, 9).
+            # A DO who left the choice, or chose USMLE, may have sent COMLEX
+            # only, and was charged this fee unseen (DO audit s34, 9).
             + (
                 f" If you took COMLEX only, choose “{dict(TRANSCRIPT_CHOICES)['comlex']}” under "
                 f"“{EXAM_TRANSCRIPTS_LABEL}” and this fee comes off the total."
-                if v["applicant_type"] == "us-do" and transcripts not in SENDS_COMLEX
+                if v["applicant_type"] == "us-do" and v["exam_transcripts"] in (BY_APPLICANT_TYPE, "usmle")
                 else ""
             )
             if transcripts in SENDS_USMLE
@@ -495,7 +528,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
                 "COMLEX transcript (NBOME)",
                 0,
                 "Not in our data, so not counted: the NBOME sets this fee; add it to the total yourself.",
-                "not in our data",
+                data.NOT_IN_OUR_DATA,
             )
         )
     is_img = applicant in data.IMG_TYPES
@@ -585,10 +618,11 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             VIRTUAL_SEASON,
         )
     )
-    notes = [note] if (note := _first_year_note(v)) else []
+    notes = [note for note in (_first_year_note(v), _empty_backup_note(v)) if note]
     total = sum(int(item["amount"]) for item in items)
     schedule = eras_schedule()
-    old = [str(item["item"]) for item in items if item["old"]]
+    # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
+    old = [str(item["item"]) for item in items if item["old"] and item["amount"]]
     return {
         "inputs": dict(v),
         "items": items,
@@ -612,8 +646,8 @@ def render(result: ApplicationCostResult) -> Markup:
     old = result["old_figures"]
     rows: list[tuple[Child, ...]] = [
         (
-            el("strong", "Old figure: ", item["item"]) if item["old"] else item["item"],
-            money(float(item["amount"])),
+            el("strong", "Old figure: ", item["item"]) if item["item"] in old else item["item"],
+            "not counted" if item["source"] == data.NOT_IN_OUR_DATA else money(float(item["amount"])),
             item["note"],
             with_pmc_links(item["source"]),
         )
@@ -640,7 +674,9 @@ def render(result: ApplicationCostResult) -> Markup:
             "Old figures: " + ", ".join(old) + ". Each row above says when its amount dates from; current fees "
             "and travel costs are likely to differ, so treat them as a rough guide.",
             class_="mpb-note",
-        ),
+        )
+        if old
+        else None,
         class_="mpb-result-body",
     )
 

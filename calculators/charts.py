@@ -95,6 +95,7 @@ def cost_breakdown(result: ApplicationCostResult) -> Markup:
             money(float(item["amount"])) + (f" ({whole_percent(float(item['amount']) / total)})" if total else ""),
         )
         for item in items
+        if item["source"] != data.NOT_IN_OUR_DATA
     ]
     desc = (
         f"Bar chart of where the estimated {money(total)} goes: "

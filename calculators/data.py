@@ -472,6 +472,11 @@ class MatchRates:
 # question, which the application cost result answers from today's date.
 FEES_CURRENT_FROM = 2025
 
+# The source of a cost our data cannot price (the NBOME's COMLEX transcript):
+# the result says "not counted" where an amount would read "$0", as if free,
+# and the chart leaves it out (application-cost audit s36, 2).
+NOT_IN_OUR_DATA = "not in our data"
+
 # fees.tsv's status column marks some old fees itself: "seen (old)", "seen
 # (old; current schedule not found)".  Where a page already says "Old figure",
 # that mark would say it twice, so it is folded away, keeping any note it holds.

@@ -260,7 +260,7 @@ def test_no_first_year_item_without_first_year_programs() -> None:
     ],
 )
 def test_advanced_position_fields_ask_for_the_first_year(primary: str, backup: str | None, named: str) -> None:
-    (note,) = compute(primary_specialty=primary, backup_specialty=backup)["notes"]  # type: ignore[misc]
+    (note,) = compute(primary_specialty=primary, backup_specialty=backup, backup_programs=10 if backup else 0)["notes"]  # type: ignore[misc]
     assert note.startswith(named)
     assert "start at PGY-2" in note and "not counted yet" in note
     assert data.ARTICLE_IMG.title in note
@@ -281,13 +281,15 @@ OLD_ITEMS = [
     "In-person interviews",
     "Virtual interviews",
 ]
+# The defaults rank 12 programs and travel to no interview: those $0 lines are not marked.
+OLD_ITEMS_AT_DEFAULTS = [item for item in OLD_ITEMS if item not in ("NRMP extra ranks", "In-person interviews")]
 
 
 def test_old_figures_listed() -> None:
     # The calculator kept its own list of old items, which left the 2020-21
     # virtual-season median (a third of the default total) unflagged while the
     # data page called it old; both now use one rule (data.Fee.is_old).
-    result = ac.compute({"step3_this_season": True})
+    result = ac.compute({"step3_this_season": True, "ranked_programs": 25, "in_person_interviews": 1})
     assert result["old_figures"] == OLD_ITEMS
     html = str(ac.render(result))
     assert "USMLE Step 3 exam" in html and "Old figure: USMLE Step 3" not in html, "the 2025 Step 3 fee is current"
@@ -636,7 +638,7 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
             f"ERAS 2025 and 2026 seasons. As of {day}, {season}." in html
         )
     # "Old figure" stays with the data, whatever the date: the schedule is the newest we hold.
-    assert result["old_figures"] == OLD_ITEMS
+    assert result["old_figures"] == OLD_ITEMS_AT_DEFAULTS
 
 
 @pytest.mark.parametrize(
@@ -714,10 +716,58 @@ def test_a_newer_fee_in_the_data_is_no_longer_called_old_or_unconfirmed(monkeypa
 
 @pytest.mark.parametrize(("applicant", "said"), [("us-do", True), ("us-md", False), ("non-us-img", False)])
 def test_a_do_charged_the_usmle_transcript_by_default_is_told_how_to_drop_it(applicant: str, said: bool) -> None:
-    # The choice starts at USMLE for everyone: a DO with COMLEX only who left
-    # it paid the USMLE fee unseen (DO audit s34, 9).
+    # A DO with COMLEX only who left the choice paid the USMLE fee unseen (DO audit s34, 9).
     note = str(item(compute(applicant_type=applicant), "USMLE transcript")["note"])
     assert ("If you took COMLEX only, choose “COMLEX only” under “Exam transcripts you send”" in note) == said
     if applicant == "us-do":  # sending both, the fee is the reader's choice
         both = item(compute(applicant_type=applicant, exam_transcripts="both"), "USMLE transcript")
         assert "If you took COMLEX only" not in str(both["note"])
+
+
+@pytest.mark.parametrize(
+    ("applicant", "comlex_named", "usmle_fee"),
+    [("us-do", True, 80), ("us-md", False, 80), ("us-img", False, 80), ("non-us-img", False, 80)],
+)
+def test_the_transcripts_follow_the_applicant_type_unless_chosen(applicant: str, comlex_named: bool, usmle_fee: int) -> None:
+    """A DO left at the default was shown a total without the NBOME's fee and no
+    word of it (application-cost audit s36, 1): now counted as sending both."""
+    result = compute(applicant_type=applicant)
+    names = [str(i["item"]) for i in result["items"]]
+    assert ("COMLEX transcript (NBOME)" in names) == comlex_named
+    assert ("not counting the COMLEX transcript fee" in result["summary"]) == comlex_named
+    assert item(result, "USMLE transcript")["amount"] == usmle_fee
+    if applicant == "us-do":  # "USMLE only", chosen, still charges USMLE alone
+        chosen = compute(applicant_type=applicant, exam_transcripts="usmle")
+        assert "COMLEX transcript (NBOME)" not in [str(i["item"]) for i in chosen["items"]]
+
+
+def test_comlex_for_a_non_do_names_the_choices_to_make() -> None:
+    with pytest.raises(InputError) as caught:
+        compute(applicant_type="us-md", exam_transcripts="both")
+    assert caught.value.field == "exam_transcripts"
+    assert "choose “Follow my applicant type” or “USMLE only”" in caught.value.message
+
+
+def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> None:
+    result = compute(applicant_type="us-do")
+    page = str(ac.render(result))
+    row = page.split("COMLEX transcript (NBOME)</td>", 1)[1].split("</td>", 1)[0]
+    assert "not counted" in row and "$0" not in row
+    chart = str(charts.cost_breakdown(result))
+    assert "COMLEX" not in chart and "USMLE transcript" in chart
+
+
+def test_a_backup_chosen_with_no_programs_is_pointed_out() -> None:
+    notes = " ".join(compute(backup_specialty="family-medicine", backup_programs=0)["notes"])
+    assert "You chose Family Medicine as a backup but entered no programs for it" in notes
+    assert not any("no programs for it" in n for n in compute(backup_specialty="family-medicine", backup_programs=5)["notes"])
+    assert not any("no programs for it" in n for n in compute()["notes"])
+
+
+def test_a_zero_line_is_not_called_an_old_figure() -> None:
+    """The ECFMG token is $0 for a US graduate: "Old figure: ECFMG ERAS token $0" said nothing useful."""
+    md = compute(applicant_type="us-md", in_person_interviews=0)
+    assert "ECFMG ERAS token" not in md["old_figures"] and "In-person interviews" not in md["old_figures"]
+    assert "Old figure: </strong>ECFMG" not in str(ac.render(md))
+    img = compute(applicant_type="non-us-img", in_person_interviews=2)
+    assert {"ECFMG ERAS token", "In-person interviews"} <= set(img["old_figures"])
