@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, NotRequired, TypedDict
@@ -747,7 +748,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         "milestones": milestones,
         "past_count": past_count,
         "notes": notes,
-        "ics": to_ics(in_calendar, today),
+        "ics": to_ics(in_calendar, today, match_year),
         "ics_count": len(in_calendar),
         "summary": f"{next_step}Plan for the Match {match_year} as of {long_date(today)}: {counted(len(ahead), 'milestone')} "
         f"ahead, {past_count} already past.",
@@ -778,13 +779,23 @@ def _fold(line: str) -> list[str]:
     return [chunks[0], *(" " + c for c in chunks[1:])]
 
 
-def to_ics(milestones: list[PlanItem], today: dt.date) -> str:
+def event_uid(match_year: int, title: str, occurrence: int) -> str:
+    """One milestone's calendar identity, the same in every download of the
+    plan: from its date and place in the list, a milestone that passed, the
+    past ticked, or a published date replacing an estimate gave every event a
+    new UID, and a second import doubled the calendar (timeline audit s36, 1)."""
+    return hashlib.sha256(f"{match_year}|{title}|{occurrence}".encode()).hexdigest()[:24]
+
+
+def to_ics(milestones: list[PlanItem], today: dt.date, match_year: int) -> str:
     # Derived from the inputs, not the clock, so a build is reproducible.
     stamp = f"{today.strftime('%Y%m%d')}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Match Plan B//Timeline//EN", "CALSCALE:GREGORIAN"]
-    for index, m in enumerate(milestones):
+    seen: Counter[str] = Counter()
+    for m in milestones:
         day = dt.date.fromisoformat(m["date"])
-        uid = hashlib.sha256(f"{m['date']}|{index}|{m['title']}".encode()).hexdigest()[:24]
+        seen[m["title"]] += 1
+        uid = event_uid(match_year, m["title"], seen[m["title"]])
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}@matchplanb.invalid",
@@ -873,7 +884,10 @@ def render(result: TimelineResult) -> Markup:
                 if count < len(milestones)
                 else ""
             )
-            + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser.",
+            + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser. Each "
+            "milestone keeps its identity from one download to the next, but calendar apps differ in whether a "
+            "newer copy updates the events they hold: to be sure, delete the old ones first, or keep the plan in a "
+            "calendar of its own.",
             class_="mpb-screen-only",
         )
         if count

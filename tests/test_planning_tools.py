@@ -10,6 +10,7 @@ import math
 import random
 import re
 import time
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
@@ -156,6 +157,31 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
     assert [e["DTSTART;VALUE=DATE"] for e in events] == [d.strftime("%Y%m%d") for d in in_calendar]
     assert len({e["UID"] for e in events}) == len(events)
     json.dumps(result)
+
+
+def test_a_milestone_keeps_its_calendar_uid_across_downloads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second import doubled every event: the UID came from the date and the
+    place in the list, which change as milestones pass, with the past ticked,
+    and when a published date replaces an estimate (timeline audit s36, 1)."""
+
+    def uids(today: str, include_past: bool) -> dict[str, str]:
+        inputs = {"today": today, "eras_submission": "2027-09-08", "include_past": include_past}
+        return {e["SUMMARY"].split(" (")[0]: e["UID"] for e in parse_ics(timeline.compute(inputs)["ics"])}
+
+    december, february = uids("2026-12-05", False), uids("2027-02-10", False)
+    with_past = uids("2027-02-10", True)
+    assert len(with_past) > len(february) > 10 and len(december) > len(february)
+    for title, uid in february.items():
+        assert december[title] == uid == with_past[title], title
+    # A published date in place of the estimate keeps the event's identity.
+    before = {e["SUMMARY"].split(" (")[0]: e["UID"] for e in parse_ics(timeline.compute({"today": "2026-12-05"})["ics"])}
+    deadline = cycle.season(2027)["rank_deadline"]
+    published = replace(deadline, date=deadline.date + dt.timedelta(days=14), status="published", set_early=False)
+    monkeypatch.setattr(
+        cycle, "season", lambda year, real=cycle.season: real(year) | ({"rank_deadline": published} if year == 2027 else {})
+    )
+    after = {e["SUMMARY"].split(" (")[0]: e["UID"] for e in parse_ics(timeline.compute({"today": "2026-12-05"})["ics"])}
+    assert after == before
 
 
 @pytest.mark.parametrize("year", range(2027, 2037))
