@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
 from . import cycle, profile
-from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, ARTICLES, NRMP_APPLICANT_FAQ, Source
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, ARTICLES, ECFMG_BOOKLET, NRMP_APPLICANT_FAQ, Source
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs
 from .html import Markup, and_list, counted, el, join, long_date, table
 
@@ -388,6 +388,9 @@ SHORT_RUN_UP_DAYS = 42
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
+EXAMS_CONFIRMED = "IMGs: ECFMG's confirmation of your passed exams is due"
+
+
 def _season_milestones(
     match_year: int, dual: bool, submission: dt.date, today: dt.date, submission_estimated: bool = False
 ) -> list[PlanItem]:
@@ -401,11 +404,13 @@ def _season_milestones(
         "ranking_opens": "You can enter your rank order list from this date; it counts only once certified.",
         "rank_deadline": "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
-        + ". If you are an IMG, ECFMG must also have confirmed to the NRMP by this date that you passed the required examinations, "
-        f"or you are withdrawn from the Match ({NRMP_APPLICANT_FAQ.cite()}).",
+        + ". In the NRMP's 2026 calendar lists had to be certified by 9:00 p.m. Eastern Time on this day; check the "
+        "hour for your season.",
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
         "soap_ends": "The last SOAP offers are made.",
-        "match_day": "Results are released: where you matched.",
+        # The plan ends here, and an IMG's last step before training is not a date of ours (timeline audit s36, 8).
+        "match_day": "Results are released: where you matched. If you are an IMG, you need ECFMG certification "
+        f"before you start training ({ECFMG_BOOKLET.cite()}).",
     }
     out: list[PlanItem] = []
     for key, text in details.items():
@@ -422,6 +427,22 @@ def _season_milestones(
                 "estimated_early": day.estimated_early,
             }
         )
+    deadline = dates["rank_deadline"]
+    # In the deadline's detail alone, the one condition that decides whether
+    # an IMG's list is used at all was out of sight in the table and the
+    # calendar's titles (timeline audit s36, 3).
+    out.append(
+        {
+            "date": deadline.date.isoformat(),
+            "title": EXAMS_CONFIRMED,
+            "detail": "If you are an IMG, ECFMG must have confirmed to the NRMP by this date, the rank-list deadline, "
+            "that you passed the required examinations, or you are withdrawn from the Match. A result that is still "
+            "pending close to this date may come too late: allow for the time your score takes to reach ECFMG.",
+            "source": NRMP_APPLICANT_FAQ.cite(),
+            "estimated": deadline.estimated,
+            "estimated_early": deadline.estimated_early,
+        }
+    )
     early, late = dates["early_registration_ends"], dates["late_registration_ends"]
     if early.date < max(today, submission):
         # Without a row still ahead, a late applicant saw both registration

@@ -362,7 +362,14 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     assert by_title["Rank order list entry opens"]["date"] == "2026-01-15"
     deadline = by_title["Rank order list certification deadline"]
     assert deadline["date"] == "2026-02-25" and "NRMP, 2026 Main Residency Match calendar" in deadline["source"]
-    assert "ECFMG must also have confirmed" in deadline["detail"] and data.NRMP_APPLICANT_FAQ.cite() in deadline["detail"]
+    assert "9:00 p.m. Eastern Time" in deadline["detail"]
+    assert "you need ECFMG certification before you start training" in by_title["Match Day"]["detail"]
+    # The condition that decides whether an IMG's list is used has a row of its own on the same day (audit s36, 3).
+    exams = by_title[timeline.EXAMS_CONFIRMED]
+    assert exams["date"] == deadline["date"] and exams["source"] == data.NRMP_APPLICANT_FAQ.cite()
+    assert "ECFMG must have confirmed to the NRMP by this date" in exams["detail"]
+    (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("IMGs: ECFMG")]
+    assert event["DTSTART;VALUE=DATE"] == "20260225"
 
 
 LATE_REGISTRATION = "Last day to register with the NRMP (late fee)"
