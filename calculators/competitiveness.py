@@ -843,6 +843,16 @@ def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     return reasons
 
 
+def pivot_within_reach(spec: data.Specialty, v: Mapping[str, object]) -> bool:
+    """Whether any inputs like these could give "pivot": only a reapplicant in
+    a field where some reason of ``misalignment`` applies.  The signals planner
+    showed a first-time internal medicine applicant what a pivot would give
+    (signals audit s36, 3)."""
+    return bool(v["previously_unmatched"]) and (
+        spec.tier in MISALIGNED_GRADUATION_TIERS or _article_step2_level(spec) is not None
+    )
+
+
 def _exceptional_ultra(v: Mapping[str, object]) -> bool:
     step2 = whole_or_none(v, "step2_score")
     return (

@@ -23,7 +23,7 @@ from typing import Literal, TypedDict
 from . import competitiveness, cycle, data, profile, program_counts
 from .competitiveness import BAND_LABELS, Band
 from .data import ARTICLE_UNMATCHED, SignalAllowance
-from .fields import InputError, IntField, parse_inputs, whole_or_none, word, word_or_none
+from .fields import InputError, IntField, flag, parse_inputs, whole_or_none, word, word_or_none
 from .html import Markup, capitalised, counted, el, join, table
 
 NAME = "signals"
@@ -67,14 +67,17 @@ TIER_WHY: dict[Tier, str] = {
 }
 # ============================================================================
 
+# The site says some specialties use more than one kind of signal; a reader
+# who added two kinds got one blended split, with no word (signals audit s36, 5).
+ONE_KIND = "If the specialty has more than one kind of signal, enter one kind here and plan the others yourself."
 PRIMARY_SIGNALS = IntField(
     name="primary_signals",
     label="Signals your first choice allows",
     maximum=MOST_SIGNALS,
     initial=None,
     optional=True,
-    help="Only if our table has no number for this season: the count from the ERAS or specialty announcement. "
-    "Leave empty to use our table.",
+    help=f"The number your first choice allows in the season you apply in, from the ERAS or specialty announcement. "
+    f"Leave empty to use our table, which names its season; where it has no number, no plan is shown. {ONE_KIND}",
 )
 BACKUP_SIGNALS = IntField(
     name="backup_signals",
@@ -82,7 +85,7 @@ BACKUP_SIGNALS = IntField(
     maximum=MOST_SIGNALS,
     initial=None,
     optional=True,
-    help="The same for your backup specialty; its signals are a separate set. Leave empty to use our table.",
+    help=f"The same for your backup specialty; its signals are a separate set. Leave empty to use our table. {ONE_KIND}",
 )
 FIELDS = (*program_counts.FIELDS, PRIMARY_SIGNALS, BACKUP_SIGNALS)
 PROGRAM_COUNT_NAMES = tuple(f.name for f in program_counts.FIELDS)
@@ -199,18 +202,36 @@ def _split_text(placed: Mapping[Tier, int]) -> str:
     return f"{placed['reach']} reach, {placed['target']} target, {placed['likely']} likely"
 
 
-def _neighbour_bands_text(band: Band, count: int) -> str:
-    """What the same signals would look like one band either side of yours."""
+def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Band) -> str:
+    """What the same signals would look like one band either side of yours,
+    each band with its own program count: a band's low end caps the signals
+    it plans, and re-splitting the reader's capped count under another band's
+    mix gave figures neither band plans (signals audit s36, 1)."""
     order = competitiveness.BAND_ORDER
     here = order.index(band)
-    parts = [f"your band gives {_split_text(placement(count, program_counts.tiers(band)))}"]
+    spec = data.specialty(str(plan["specialty"]))
+    typed = plan["allowance"]["count"] if plan["allowance"]["origin"] == "reader" else None
+
+    def gives(other: Band) -> str:
+        counts = program_counts.plan(
+            word(v, "specialty"),
+            word_or_none(v, "backup_specialty"),
+            other,
+            flag(v, "previously_unmatched"),
+            word(v, "applicant_type"),
+        )
+        there = _specialty_plan(plan["role"], spec.slug, typed, counts[plan["role"]], program_counts.tiers(other))
+        placed = there["placed"] or {"reach": 0, "target": 0, "likely": 0}
+        unplanned = f" ({counted(int(there['unused']), 'signal')} left unplanned)" if there["unused"] else ""
+        return _split_text(placed) + unplanned
+
+    parts = [f"your band gives {gives(band)}"]
     # BAND_ORDER runs from the weakest band to the strongest.
     if here + 1 < len(order):
         stronger = order[here + 1]
-        parts.append(f"“{BAND_LABELS[stronger]}” would give {_split_text(placement(count, program_counts.tiers(stronger)))}")
-    if here > 0:
-        weaker = order[here - 1]
-        parts.append(f"“{BAND_LABELS[weaker]}” would give {_split_text(placement(count, program_counts.tiers(weaker)))}")
+        parts.append(f"“{BAND_LABELS[stronger]}” would give {gives(stronger)}")
+    if here > 0 and ((weaker := order[here - 1]) != "pivot" or competitiveness.pivot_within_reach(spec, v)):
+        parts.append(f"“{BAND_LABELS[weaker]}” would give {gives(weaker)}")
     return "; ".join(parts) + "."
 
 
@@ -222,7 +243,8 @@ def _reasons(
         f"Your profile inputs give {counts['score']}/100 on the competitiveness check: “{BAND_LABELS[band]}”. That band "
         f"sets the mix of every set of signals: {mix['reach_pct']}% reach, {mix['target_pct']}% target and "
         f"{mix['likely_pct']}% likely, the same mix program counts uses for your list. A weaker band moves signals "
-        "from reach towards likely programs; a stronger one the other way.",
+        "from reach towards likely programs, and a stronger one the other way; each band's figures below also keep "
+        "within its own program count.",
     ]
     for plan in plans:
         allowed = plan["allowance"]
@@ -250,7 +272,7 @@ def _reasons(
         placed = plan["placed"]
         # "!= 0": with the sum alone as the condition, mypy 2.4 takes it for a sum of bools.
         if placed is not None and sum(placed.values()) != 0:
-            reasons.append(f"{name}: {_neighbour_bands_text(band, sum(placed.values()))}")
+            reasons.append(f"{name}: {_neighbour_bands_text(v, plan, band)}")
         if data.specialty(str(plan["specialty"])).tier == "ultra":
             reasons.append(
                 f"{name} is {data.TIER_LABELS['ultra']}: even a program you count as likely is uncertain, so choose "
@@ -274,6 +296,12 @@ def _reasons(
                 "orthopaedics, radiology and IMG articles all ask you to show genuine interest in a backup, not treat "
                 "it as a fallback."
             )
+    elif band == "pivot":
+        # "Suggests a backup" understated the band's advice (signals audit s36, 4).
+        reasons.append(
+            f"{competitiveness.ADVICE['pivot']} Name that backup in the form: its signals are a set of their own, and "
+            "at a pivot they carry most of the plan."
+        )
     elif band != "single-track":
         reasons.append(
             "Your band suggests a backup but you have not named one. A backup specialty brings its own signals, "
@@ -432,8 +460,8 @@ def render(result: SignalsResult) -> Markup:
             "p",
             el("strong", "Formula: "),
             f"reach = signals × {mix['reach_pct']}%, rounded down; likely = signals × {mix['likely_pct']}%, rounded "
-            "down; target = the rest. Signals beyond the fewest programs you plan to apply to in that specialty are "
-            "left unplanned.",
+            "down; target = the rest. Signals beyond the low end of the program count suggested for that specialty "
+            "(the program counts calculator's, for your band) are left unplanned.",
         ),
         competitiveness.render_margins(result["margins"]),
         program_counts.render_band_inputs(result),
@@ -495,8 +523,10 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    "Rounding down keeps the plan steady: a weaker band never adds a reach signal or removes a likely "
-                    "one, and an extra signal never takes one away from reach or likely programs.",
+                    "Rounding down keeps the plan steady: for the same number of signals placed, a weaker band never "
+                    "adds a reach signal or removes a likely one, and an extra signal never takes one away from reach "
+                    "or likely programs. A pivot's short first-choice list can leave signals unplanned, so there the "
+                    "plan places fewer in all.",
                 ),
                 el(
                     "li",

@@ -356,3 +356,51 @@ def test_an_advanced_field_is_told_of_its_first_year() -> None:
     reasons = " ".join(sg.compute({"specialty": "diagnostic-radiology"})["reasons"])
     assert "start at PGY-2" in reasons and "programs for that first year" in reasons
     assert "programs for that first year" not in " ".join(sg.compute({"specialty": "psychiatry"})["reasons"])
+
+
+ORTHO_REAPPLICANT = {
+    "applicant_type": "us-img",
+    "specialty": "orthopaedic-surgery",
+    "step2_score": 250,
+    "previously_unmatched": True,
+    "primary_signals": 30,
+}
+
+
+def test_each_neighbour_band_gives_what_that_band_would_plan() -> None:
+    """Across the pivot boundary the lines re-split the reader's own capped
+    count: at a pivot "Dual apply, strongly would give 3/6/6" where that band
+    plans 6/11/13 (signals audit s36, 1)."""
+    strongly = sg.compute({**ORTHO_REAPPLICANT, "research_items": 1})
+    pivot = sg.compute({**ORTHO_REAPPLICANT, "research_items": 0})
+    assert (strongly["band"], pivot["band"]) == ("dual-apply-strongly", "pivot")
+    plan_strongly, plan_pivot = strongly["specialties"][0], pivot["specialties"][0]
+    said_at_pivot = " ".join(pivot["reasons"])
+    said_at_strongly = " ".join(strongly["reasons"])
+    assert f"“Dual apply, strongly” would give {sg._split_text(plan_strongly['placed'] or {})}." in said_at_pivot
+    assert (
+        f"“Pivot to a backup” would give {sg._split_text(plan_pivot['placed'] or {})} "
+        f"({plan_pivot['unused']} signals left unplanned)" in said_at_strongly
+    )
+
+
+@pytest.mark.parametrize(
+    ("inputs", "shown"),
+    [
+        ({"specialty": "internal-medicine", "step2_score": 225, "exam_failures": 1, "primary_signals": 10}, False),
+        ({"specialty": "internal-medicine", "step2_score": 200, "previously_unmatched": True, "primary_signals": 10}, False),
+        ({"specialty": "orthopaedic-surgery", "step2_score": 240, "primary_signals": 30}, False),
+        ({**ORTHO_REAPPLICANT, "research_items": 1}, True),
+    ],
+)
+def test_pivot_is_offered_for_comparison_only_where_these_inputs_could_reach_it(inputs: dict[str, object], shown: bool) -> None:
+    """Only a reapplicant in a field with a misalignment rule can be told to pivot (signals audit s36, 3)."""
+    result = sg.compute(inputs)
+    assert result["band"] == "dual-apply-strongly"
+    assert ("“Pivot to a backup” would give" in " ".join(result["reasons"])) == shown
+
+
+def test_a_pivot_without_a_backup_is_told_to_name_the_main_application() -> None:
+    said = " ".join(sg.compute({**ORTHO_REAPPLICANT, "research_items": 0})["reasons"])
+    assert "Make a backup specialty your main application" in said and "Name that backup in the form" in said
+    assert "Your band suggests a backup" not in said
