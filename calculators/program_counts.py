@@ -22,7 +22,7 @@ from . import charts, competitiveness, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, el, join, table
+from .html import Markup, and_list, el, join, table
 
 NAME = "program_counts"
 TITLE = "How many programs to apply to"
@@ -753,19 +753,36 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
     """A warning when the reader's own file, set against the backup, calls for
     a backup of its own: the plan was two fields that each needed a third
     (an orthopaedics reapplicant told to pivot to anesthesiology, which the
-    same check rated "dual apply, strongly" for them).  Not for the fields
-    most open to IMGs: with a file that weak everywhere, no field is more open,
-    and the answer is volume."""
+    same check rated "dual apply, strongly" for them).  For the fields most
+    open to IMGs only when another of them rates the file better: where none
+    does, no field is more open and the answer is volume; but a reapplicant in
+    emergency medicine with a 236 was given internal medicine (37/100) in
+    silence, where family medicine rated 52 (reapplicant audit s36, 1)."""
     backup = data.specialty(backup_slug)
-    if backup.tier == "accessible":
-        return None
     own = competitiveness.assess(backup, {**check_inputs, "specialty": backup_slug})
     if own.band not in ("dual-apply-strongly", "pivot"):
         return None
+    rates = f"with your file, the competitiveness check rates {backup.name} itself “{BAND_LABELS[own.band]}” ({own.score}/100)"
+    if backup.tier != "accessible":
+        return (
+            f"Check your backup: {rates}, so it would need a backup of its own. A more open field protects more; the "
+            "backup finder suggests some."
+        )
+    primary = str(check_inputs["specialty"])
+    better = [
+        (spec, there)
+        for spec in data.SPECIALTIES
+        if spec.tier == "accessible" and spec.slug not in (backup_slug, primary)
+        for there in [competitiveness.assess(spec, {**check_inputs, "specialty": spec.slug})]
+        if BAND_ORDER.index(there.band) > BAND_ORDER.index(own.band)
+    ]
+    if not better:
+        return None
+    better.sort(key=lambda pair: -pair[1].score)
+    named = and_list([f"{spec.name} “{BAND_LABELS[there.band]}” ({there.score}/100)" for spec, there in better[:2]])
     return (
-        f"Check your backup: with your file, the competitiveness check rates {backup.name} itself "
-        f"“{BAND_LABELS[own.band]}” ({own.score}/100), so it would need a backup of its own. A more open field "
-        "protects more; the backup finder suggests some."
+        f"Check your backup: {rates}, and {named}. Among the fields most open to IMGs, the better-rated one protects "
+        "more; if you keep this backup, apply to more of its programs."
     )
 
 

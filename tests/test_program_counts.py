@@ -876,3 +876,28 @@ def test_the_sum_of_both_lists_says_it_leaves_out_the_first_year_an_advanced_fie
     # first-year list on top of it (prelim-SOAP audit s34, 8).
     html = str(pc.render(pc.compute({"specialty": first, "backup_specialty": "internal-medicine"})))
     assert ("All programs, not counting the preliminary or transitional programs" in html) == said
+
+
+READER_A = {
+    "applicant_type": "us-img",
+    "step2_score": 236,
+    "exam_failures": 1,
+    "years_since_graduation": 3,
+    "previously_unmatched": True,
+    "specialty": "emergency-medicine",
+}
+
+
+def test_an_open_backup_that_another_open_field_beats_is_named() -> None:
+    """A reapplicant in emergency medicine was given internal medicine (37/100,
+    "Dual apply, strongly") without a word, where family medicine rated 52,
+    "Dual apply" (reapplicant audit s36, 1)."""
+    im, fm = (competitiveness.compute({**READER_A, "specialty": slug}) for slug in ("internal-medicine", "family-medicine"))
+    assert (im["band"], fm["band"]) == ("dual-apply-strongly", "dual-apply")
+    warning = str(pc.compute({**READER_A, "backup_specialty": "internal-medicine"})["warning"])
+    assert warning.startswith(
+        f"Check your backup: with your file, the competitiveness check rates Internal Medicine itself “Dual apply, "
+        f"strongly” ({im['score']}/100), and Family Medicine “Dual apply” ({fm['score']}/100)."
+    )
+    # The better-rated open field itself draws no warning.
+    assert pc.compute({**READER_A, "backup_specialty": "family-medicine"})["warning"] is None
