@@ -558,9 +558,12 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
         # applicant who ranks nothing (fuzz audit s33, F4).
         "summary": f"{studied} matches {honest or 'nowhere'} with an honest list; "
         + (
-            f"{_covered(check['tried'], check['possible'], check['complete']).lower()} possible lists, {verdict}"
-            if check["possible"]
-            else f"{studied} ranks no program, so there is no other list to try."
+            f"{studied} ranks no program, so there is no other list to try."
+            if not check["possible"]
+            # "checked 0 of the 15 possible lists", said with the check off (a11y-phone audit s36, 4).
+            else "the reordering check is switched off."
+            if not v["check_reorderings"]
+            else f"{_covered(check['tried'], check['possible'], check['complete']).lower()} possible lists, {verdict}"
         ),
     }
 

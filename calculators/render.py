@@ -508,6 +508,11 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
             "Your answers were removed from this device: the remembered ones, and those kept by this site's open "
             "tabs. The forms still show them, so close this site's tabs before you leave."
         ),
+        # A change after Forget keeps the form in the tab again; the words
+        # above would then be untrue (a11y-phone audit s36, 2).
+        data_kept_again=(
+            "You changed an answer after removing them, so this tab keeps your answers again. Forget removes them once more."
+        ),
         data_ticked_elsewhere="Remember was ticked in another tab, so your changes here are remembered from now on too.",
         data_forgotten_elsewhere=(
             "Your remembered answers were removed in another tab, so this tab no longer remembers them either."

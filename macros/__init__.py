@@ -736,15 +736,19 @@ def offline_panel(env: Any) -> Markup:
             _serve_command(),
             ").",
         ),
-        # Shown by offline.js when the zip is asked for with no connection:
-        # the browser cancelled the download without a word (offline-phone-print audit s35, 2).
+        # Written in by offline.js when the zip is asked for with no connection:
+        # the browser cancelled the download without a word (offline-phone-print
+        # audit s35, 2).  An empty live region, filled on each press, so every
+        # press is announced; one shown with its words already in was not
+        # (a11y-phone audit s36, 3).
         el(
             "p",
-            "You are offline, so the zip cannot download now; try again once you are connected. The pages and "
-            "calculators this browser has kept still work.",
             class_="mpb-offline-zip-offline",
             role="status",
-            hidden=True,
+            data_offline=(
+                "You are offline, so the zip cannot download now; try again once you are connected. The pages and "
+                "calculators this browser has kept still work."
+            ),
         ),
         el(
             "p",

@@ -285,10 +285,37 @@ def test_with_enlarged_text_a_cards_label_goes_above_its_answer(page: Any, site_
     # Measured in the live answer, which replaces the built result after
     # "ready": read in between, under load, it once gave 1 column at 390 px.
     answered(widget)
-    columns = widget.locator(".mpb-result td").first.evaluate(
-        "(td) => getComputedStyle(td).gridTemplateColumns.split(' ').length"
+    # Where the answer's first line starts: beside the label, or at the card's edge under it.
+    indent = widget.locator(".mpb-result td").first.evaluate(ANSWER_INDENT)
+    assert (indent < 2) if stacked else (indent > 40), indent
+
+
+# How far right of its card's edge a cell's answer starts (its label, a
+# ::before, takes no part in a range over the cell's contents).
+ANSWER_INDENT = """(td) => {
+  const range = document.createRange();
+  range.selectNodeContents(td);
+  return range.getClientRects()[0].left - td.getBoundingClientRect().left;
+}"""
+
+
+@pytest.mark.parametrize("path", ["calculators/packet-check/", "unmatched/", "calculators/application-cost/"])
+def test_on_a_phone_a_cards_answer_reads_as_one_text_beside_its_label(page: Any, site_url: str, path: str) -> None:
+    """Each card cell was a grid, so every link, bold word or quoted name in
+    an answer became a grid item of its own and sat in the label column: a
+    packet check's document names read as labels (a11y-phone audit s36, 1)."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + path)
+    in_the_label_column = page.locator(".md-content :is(.mpb-calculator, .mpb-cards) td").evaluate_all(
+        """(cells) => cells.filter((td) => td.getClientRects().length).flatMap((td) => {
+          const edge = td.getBoundingClientRect().left;
+          return [...td.querySelectorAll('*')]
+            .filter((e) => e.getClientRects().length && e.getBoundingClientRect().left < edge + 40)
+            .map((e) => `${td.dataset.label}: ${e.textContent.slice(0, 40)}`);
+        })"""
     )
-    assert columns == (1 if stacked else 2)
+    assert in_the_label_column == []
+    assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
 
 
 # Each drop-down's longest choice against the room its box gives the text:

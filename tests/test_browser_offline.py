@@ -796,12 +796,21 @@ def test_the_zip_asked_for_with_no_connection_says_why_nothing_downloads(closed_
     with offline_after_one_guide_visit(closed_browser, hosted) as page:
         page.goto(hosted.url)
         note = page.locator(".mpb-offline-zip-offline")
-        assert note.is_hidden()
+        assert note.get_attribute("role") == "status" and note.inner_text() == ""
         page.context.set_offline(True)
         try:
             page.locator(".mpb-offline-zip").click()
             note.wait_for(state="visible", timeout=5_000)
             assert "You are offline" in note.inner_text()
+            # A second press writes the words again, so it too is announced (a11y-phone audit s36, 3).
+            page.evaluate(
+                """() => { const note = document.querySelector('.mpb-offline-zip-offline');
+                  window.writes = 0;
+                  new MutationObserver(() => { if (note.textContent) window.writes += 1; })
+                    .observe(note, { childList: true, characterData: true, subtree: true }); }"""
+            )
+            page.locator(".mpb-offline-zip").click()
+            page.wait_for_function("() => window.writes >= 1", timeout=5_000)
         finally:
             page.context.set_offline(False)
 

@@ -75,6 +75,24 @@ def test_forget_pressed_straight_from_a_typed_field_leaves_nothing_for_a_reload(
     assert field(again, "step2_score").input_value() == built != "217"
 
 
+def test_an_answer_changed_after_forget_says_the_tab_keeps_it_again(page: Any, site_url: str) -> None:
+    # The next edit wrote the tab's copy again while the words still said the
+    # tab's copies were removed, and a reload brought the form back
+    # (a11y-phone audit s36, 2).
+    widget = open_calculator(page, site_url + "calculators/match-odds/", "match_odds")
+    answered(widget)
+    field(widget, "step2_score").fill("231")
+    wait_for_result(page, widget, "231")
+    widget.get_by_role("button", name="Forget my answers").click()
+    status = widget.locator(".mpb-profile-status")
+    assert "close this site's tabs" in status.inner_text()
+    field(widget, "step2_score").fill("244")
+    wait_for_result(page, widget, "244")
+    wait_for_tab_copy(page, "match_odds", "step2_score", "244")
+    assert "this tab keeps your answers again" in status.inner_text()
+    assert "close this site's tabs" not in status.inner_text()
+
+
 def test_corrupt_storage_is_ignored_with_a_note(page: Any, site_url: str) -> None:
     page.goto(site_url)
     page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")

@@ -382,6 +382,7 @@ def test_what_the_page_says_at_its_own_moments_is_written_here(name: str) -> Non
         "data-storage-refused",
         "data-forgotten",
         "data-forgotten-with-tab",
+        "data-kept-again",
         "data-ticked-elsewhere",
         "data-forgotten-elsewhere",
     ):

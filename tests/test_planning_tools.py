@@ -1309,6 +1309,8 @@ def test_long_lists_are_sampled_up_to_the_cap_and_the_result_says_so() -> None:
     assert "in that sample" in result["summary"]
     off = rank_simulator.compute({"market": text, "check_reorderings": False})
     assert off["studied"]["reorderings_tried"] == 0 and "switched off" in off["studied"]["note"]
+    # The spoken summary said "checked 0 of the 109,600 possible lists" (a11y-phone audit s36, 4).
+    assert off["summary"].endswith("the reordering check is switched off.") and "checked" not in off["summary"]
 
 
 @pytest.mark.parametrize("seats", ["9" * 4400, "10001", "-3", "0", "000"])

@@ -1122,6 +1122,11 @@ class Widget {
 
   keepTabCopy() {
     if (!this.tabCopy) return;
+    // "Removed ... those kept by this site's open tabs" stops being true here.
+    for (const widget of widgets) {
+      const { forgottenWithTab, keptAgain } = widget.profile.dataset;
+      if (widget.profileStatus.textContent === forgottenWithTab) widget.sayOfAnswers(keptAgain);
+    }
     dropCopy(tabCopyKey(this.pathname, `${this.name}${EARLY_COPY}`)); // the tab's copy holds them now
     const key = tabCopyKey(this.pathname, this.name);
     const text = JSON.stringify({

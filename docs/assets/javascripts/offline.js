@@ -32,8 +32,14 @@
     const zip = event.target.closest?.(".mpb-offline-zip");
     const note = zip && document.querySelector(".mpb-offline-zip-offline");
     if (!note) return;
-    note.hidden = navigator.onLine;
-    if (!navigator.onLine) event.preventDefault();
+    note.textContent = "";
+    if (navigator.onLine) return;
+    event.preventDefault();
+    // Emptied, then written a moment later: the same words written again
+    // would be no change for a screen reader to announce.
+    setTimeout(() => {
+      note.textContent = note.dataset.offline;
+    }, 100);
   });
 
   // Only the hosted build has a service worker; it names its web manifest,
