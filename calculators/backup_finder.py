@@ -436,6 +436,13 @@ SETTING_TEXT: dict[Setting, str] = {
 SURGICAL_PRIMARIES = frozenset(
     {"general-surgery", "orthopaedic-surgery", "otolaryngology", "plastic-surgery", "neurological-surgery"}
 )
+# The fields where the no-match article says a strong preliminary or
+# transitional year makes an average candidate credible ("sometimes" for the
+# last two).
+CREDIBLE_AFTER_A_STRONG_YEAR = frozenset(
+    {"internal-medicine", "family-medicine", "psychiatry", "anesthesiology", "emergency-medicine"}
+)
+CREDIBLE_SOMETIMES = frozenset({"anesthesiology", "emergency-medicine"})
 # NRMP 2025 rows for the one-year positions.
 BRIDGE_ROWS = {
     "transitional": "Transitional Year",
@@ -887,7 +894,7 @@ class Bridge(TypedDict):
     reasons: list[str]
 
 
-def bridges(primary: data.Specialty, needs_visa: bool) -> list[Bridge]:
+def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False) -> list[Bridge]:
     """Transitional and preliminary years that fit this primary, each with reasons."""
     cite = {s.key: s.cite() for s in data.SOURCES}
     common = [
@@ -910,6 +917,17 @@ def bridges(primary: data.Specialty, needs_visa: bool) -> list[Bridge]:
         advanced = data.advanced_positions_note([primary.slug], "A transitional or preliminary year is that first year.")
         specific[TRANSITIONAL_YEAR] = [advanced]
         specific[PRELIMINARY_YEAR] = [advanced]
+    # The competitiveness check quoted this for a reapplicant in emergency
+    # medicine while this finder said the articles propose no such year for
+    # it (reapplicant audit s36, 2).  The article writes it after a no-match.
+    if unmatched and primary.slug in CREDIBLE_AFTER_A_STRONG_YEAR:
+        sometimes = "sometimes " if primary.slug in CREDIBLE_SOMETIMES else ""
+        for kind in (TRANSITIONAL_YEAR, PRELIMINARY_YEAR):
+            specific.setdefault(kind, []).append(
+                f"The no-match article: a well-planned, strong preliminary or transitional year, used for letters and "
+                f"rotations towards the reapplication, can {sometimes}make an average candidate a credible one in "
+                f"{primary.name} ({cite['article-unmatched']})."
+            )
     if primary.slug == "neurology":
         specific[PRELIMINARY_YEAR] = [
             f"The IMG article's internal medicine route for neurology is a preliminary year, then reapplying ({cite['article-img']})."
@@ -1203,7 +1221,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "suggestions": suggestions,
         "headlined": headlined,
         "unnamed_note": unnamed_note,
-        "bridges": bridges(primary, needs_visa),
+        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched")),
         "excluded": excluded,
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant

@@ -391,6 +391,23 @@ def test_categorical_primary_care_fields_get_no_bridge(slug: str) -> None:
     assert "None suggested" in backup_finder.render(result)
 
 
+@pytest.mark.parametrize(
+    ("slug", "sometimes"), [("emergency-medicine", True), ("internal-medicine", False), ("anesthesiology", True)]
+)
+def test_after_a_no_match_the_articles_bridge_year_is_offered_where_it_names_the_field(slug: str, sometimes: bool) -> None:
+    """The check quoted the no-match article's strong prelim or transitional
+    year to a reapplicant in emergency medicine while this finder said "None
+    suggested" (reapplicant audit s36, 2)."""
+    bridges = {b["name"]: b["reasons"] for b in compute({"specialty": slug, "previously_unmatched": True})["bridges"]}
+    assert set(bridges) == {"Transitional year", "Preliminary year in internal medicine"}
+    name = data.specialty(slug).name
+    said = f"can {'sometimes ' if sometimes else ''}make an average candidate a credible one in {name}"
+    assert all(any(said in r for r in reasons) for reasons in bridges.values())
+    # Not after a no-match: not offered for that reason.
+    first_time = compute({"specialty": slug})["bridges"]
+    assert not any("no-match article" in r for b in first_time for r in b["reasons"])
+
+
 def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
     with_visa = compute({"specialty": "diagnostic-radiology", "needs_visa": True})["bridges"]
     without = compute({"specialty": "diagnostic-radiology", "needs_visa": False})["bridges"]
