@@ -1306,8 +1306,13 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
     if not bottom and not under_median:
         # A score placed well, beside a failed attempt or a past no-match,
         # which the check weighs and this finder does not (diff review s33).
-        if weighed and harder:
-            return _check_them_first(f"Your file has {and_list(weighed)}", len(harder), and_list(harder))
+        # The most open fields too when nothing harder is headlined: the
+        # form's help promised a name past five years since graduation, and
+        # a reader six years out, every backup "Dual apply, strongly" on the
+        # check, was told nothing (reapplicant audit s36, 3).
+        named = harder or [str(s["name"]) for s in top]
+        if weighed and named:
+            return _check_them_first(f"Your file has {and_list(weighed)}", len(named), and_list(named))
         return ""
     where = [
         *([f"in the bottom quarter of those who matched in {and_list(bottom)}"] if bottom else []),

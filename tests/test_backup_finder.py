@@ -801,8 +801,16 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
             {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245},
             "This finder does not place a US graduate's Step 2 CK: the competitiveness check",
         ),
-        # The fields most open to IMGs are cautioned only in the bottom quarter.
+        # The fields most open to IMGs are cautioned only in the bottom quarter...
         ({"specialty": "psychiatry", "step2_score": 235}, None),
+        # ...or beside what the check weighs in every field: six years out, the
+        # check rated every headlined open field "Dual apply, strongly" and the
+        # help's promised names never came (reapplicant audit s36, 3).
+        (
+            {"specialty": "diagnostic-radiology", "step2_score": 251, "needs_visa": True, "years_since_graduation": 6},
+            "Your file has a graduation more than 5 years ago: the competitiveness check, which reads your whole file, "
+            "may rate Internal Medicine, Family Medicine and Psychiatry as needing a backup of their own",
+        ),
     ],
 )
 def test_the_headline_cautions_a_field_the_check_may_say_needs_its_own_backup(
