@@ -1226,7 +1226,9 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant
         # type; a reader of another type is told so, as match odds tells them.
-        "match_odds_note": None if step2 is None else match_odds.not_your_group(applicant, "these estimates"),
+        "match_odds_note": None
+        if step2 is None
+        else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v)),
         "summary": summary,
     }
 

@@ -27,7 +27,7 @@ from typing import TypedDict
 from . import data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, parse_inputs, whole_or_none, word
-from .html import Markup, counted, el, join, scroll_region, table, table_percent, whole_percent
+from .html import Markup, and_list, counted, el, join, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .svg import Marker, line_chart
 
@@ -127,10 +127,14 @@ OWN_GROUP_FIGURES = {
 }
 # The figures count every applicant together, so two of the IMG article's
 # red flags that a reader may carry never show in them (older-IMG audit s34, 1).
+# Nor do they part those who need a visa from the permanent residents counted
+# with them, who need none: a third red flag with no direction given for it
+# (reapplicant audit s36, 4).
 RED_FLAGS_UNSEEN = (
     "The figures also do not separate applicants with a failed exam attempt, or who graduated more than 5–7 years ago "
-    f"with little recent clinical work; the {data.ARTICLE_IMG.short} counts both as red flags, so if either applies "
-    "to you, the estimate is more likely too high than too low."
+    "with little recent clinical work, nor those who need a visa from the permanent residents counted with them, who "
+    f"need none; the {data.ARTICLE_IMG.short} counts all three as red flags, so if any applies to you, the estimate "
+    "is more likely too high than too low."
 )
 READER_GROUPS = {
     "us-md": "US MD seniors and graduates",
@@ -805,19 +809,28 @@ def comparison_group(spec: data.Specialty, applicant: str) -> ComparisonGroup:
     return {"applicant_type": applicant, "described": described, "reader_in_group": note is None, "note": note}
 
 
-def not_your_group(applicant: str, estimate: str = "the estimate") -> str | None:
+def not_your_group(applicant: str, estimate: str = "the estimate", against: Sequence[str] = ()) -> str | None:
     """What a reader outside the data's group is told beside these estimates,
     with their own group's overall match rate; None for a non-US IMG.  The
-    backup finder, which shows the same estimates, words it from here too."""
+    backup finder, which shows the same estimates, words it from here too,
+    naming in ``against`` what in the reader's file pulls the other way: "on
+    the low side" alone, to a US-citizen IMG with a failed attempt and a past
+    no-match, contradicted the note below it (reapplicant audit s36, 4)."""
     if applicant == "non-us-img":
         return None
     rates = data.latest_match_rates()
+    lean = (
+        f"as background: your group matches more often, but your file has {and_list(list(against))}, which pulls the "
+        "other way, and these figures cannot say which weighs more"
+        if against
+        else "as background, likely on the low side for you"
+    )
     return (
         f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
         f"Across all specialties in {rates.year}, "
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
         f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read "
-        f"{estimate} as background, likely on the low side for you"
+        f"{estimate} {lean}"
         + (
             f". If you graduated in an earlier year, though: {data.PRIOR_GRADUATE_RATE}"
             if applicant in data.US_GRADUATE_TYPES

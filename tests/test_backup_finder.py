@@ -900,3 +900,16 @@ def test_a_bridge_year_is_not_offered_as_a_second_one_to_a_reader_in_one() -> No
     # again (prelim-SOAP audit s34, 4).
     for bridge in backup_finder.bridges(data.specialty("general-surgery"), needs_visa=True):
         assert any("not advice to do a second one" in reason for reason in bridge["reasons"]), bridge["name"]
+
+
+def test_whose_odds_they_are_weighs_what_in_the_file_pulls_the_other_way() -> None:
+    """A US-citizen IMG with a failed attempt and a past no-match read "likely
+    on the low side for you", above a note saying such flags make the estimate
+    more likely too high (reapplicant audit s36, 4)."""
+    reader = {"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 236}
+    flagged = str(compute({**reader, "exam_failures": 1, "previously_unmatched": True})["match_odds_note"])
+    assert "your file has a failed exam attempt and a past no-match, which pulls the other way" in flagged
+    assert "likely on the low side" not in flagged
+    assert "likely on the low side for you" in str(compute(reader)["match_odds_note"])
+    # The visa, too, has a direction (the non-US IMG figures count permanent residents, who need none).
+    assert "those who need a visa from the permanent residents" in match_odds.RED_FLAGS_UNSEEN
