@@ -1188,6 +1188,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
                 advanced_backups,
                 "For a backup's advanced programs, apply to first-year programs as well, and link them with a "
                 "supplemental rank list.",
+                needs_visa=needs_visa,
             )
         )
     if needs_visa:

@@ -768,7 +768,7 @@ FIRST_YEAR_PROGRAMS: dict[str, str] = {
 }
 
 
-def advanced_positions_note(slugs: list[str], what_to_do: str) -> str:
+def advanced_positions_note(slugs: list[str], what_to_do: str, needs_visa: bool = False) -> str:
     """Why fields starting at PGY-2 need a first year as well, with
     ``what_to_do`` about it, in the words every calculator uses."""
     names = " and ".join(specialty(slug).name for slug in slugs)
@@ -776,9 +776,12 @@ def advanced_positions_note(slugs: list[str], what_to_do: str) -> str:
     return (
         f"{names}: the IMG article lists {these} among those that use advanced positions, which start at PGY-2, "
         f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()}). {what_to_do} "
+        # Every tool said to apply for that year; none said a visa reader's
+        # first-year program must sponsor too (reapplicant audit s36, 5).
+        + ("Each first-year program you rank must sponsor your visa too, not only the advanced one. " if needs_visa else "")
         # The reserved positions last: before ``what_to_do``, its "that
         # year" read as theirs (ESL audit s35, 1).
-        "An advanced position starts in July of the year after the Match that places it, a year after the first-year "
+        + "An advanced position starts in July of the year after the Match that places it, a year after the first-year "
         "programs. If you are already in a first year, or have finished one, also look for reserved (physician) "
         f"PGY-2 positions, which start in July of the Match year ({NRMP_POSITION_TYPES.cite()})."
         + "".join(categorical_first_years(slug) for slug in slugs)

@@ -668,6 +668,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
                 [slug],
                 "Apply to programs for that year as well; the articles give no count for them, and the application "
                 "cost calculator prices them.",
+                needs_visa=profile.visa_needed(v),
             )
         )
     if v["geographic_restriction"]:

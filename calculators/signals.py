@@ -324,6 +324,7 @@ def _reasons(
                 [slug],
                 "This planner counts signals for the advanced programs; apply to programs for that first year as "
                 "well, and check whether they take signals in your season.",
+                needs_visa=profile.visa_needed(v),
             )
         )
     if profile.visa_needed(v):

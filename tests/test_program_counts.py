@@ -901,3 +901,12 @@ def test_an_open_backup_that_another_open_field_beats_is_named() -> None:
     )
     # The better-rated open field itself draws no warning.
     assert pc.compute({**READER_A, "backup_specialty": "family-medicine"})["warning"] is None
+
+
+@pytest.mark.parametrize(("applicant", "told"), [("non-us-img", True), ("us-img", False)])
+def test_a_visa_reader_is_told_the_first_year_program_must_sponsor_too(applicant: str, told: bool) -> None:
+    """Every tool said to apply for radiology's first year; none said that
+    program must sponsor the visa as well (reapplicant audit s36, 5)."""
+    said = " ".join(pc.compute({"specialty": "diagnostic-radiology", "applicant_type": applicant})["reasons"])
+    assert "Apply to programs for that year as well" in said
+    assert ("Each first-year program you rank must sponsor your visa too" in said) == told
