@@ -330,6 +330,19 @@ def _part(rule: ArticleRange, aim: Aim) -> tuple[int, int]:
     return rule.low, rule.high
 
 
+def _largest_count(rule: ArticleRange, name: str, lower: bool = False) -> str:
+    """The top of a first choice's range, said as the articles' count only
+    where they give one for the field: emergency medicine's 80 is a
+    psychiatry example's (reapplicant audit s36, 6)."""
+    top = f"{rule.high}{'+' if rule.open_ended else ''}"
+    said = (
+        f"The articles give no count for {name}; the nearest they give, for psychiatry, goes up to {top} programs"
+        if rule is GENERAL_FIRST_CHOICE and name != "Psychiatry"
+        else f"The largest count the articles give for {name} is {top} programs"
+    )
+    return said[0].lower() + said[1:] if lower else said
+
+
 def first_choice_range(slug: str) -> ArticleRange:
     return FIRST_CHOICE_RANGES.get(slug, GENERAL_FIRST_CHOICE)
 
@@ -387,8 +400,8 @@ def alone(slug: str, band: Band) -> Recommendation:
             *_part(rule, "top"),
             rule,
             "top",
-            f"Your band says a backup is needed. The articles give no count above {rule.high} for {spec.name}; "
-            "at this point their advice is to add a backup rather than lengthen the list in one field.",
+            f"Your band says a backup is needed. {_largest_count(rule, spec.name)}; at this point their advice is to "
+            "add a backup rather than lengthen the list in one field.",
         )
     broad = BROAD_PRIMARY_CARE
     return Recommendation(
@@ -849,7 +862,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         # The top of the range led the headline, read as "apply more widely",
         # while the detail says the articles want a second field instead.
         summary = (
-            f"Name a backup: the largest count the articles give for {spec.name} is {count_text['primary']} programs, "
+            f"Name a backup: {_largest_count(first_choice_range(primary_slug), spec.name, lower=True)}, "
             f"and at “{BAND_LABELS[band]}” their advice is a second field rather than a longer list."
         )
     if warning:

@@ -766,7 +766,11 @@ def test_only_internal_and_family_medicine_take_the_broad_range_when_applied_to_
     assert surgery["band"] == "dual-apply-strongly" and surgery["backup"] is None
     top = pc.first_choice_range("general-surgery").high
     assert (surgery["primary"]["low"], surgery["primary"]["high"]) == (top, top)  # type: ignore[index]
-    assert str(surgery["summary"]).startswith("Name a backup: the largest count the articles give for General Surgery")
+    # No article gives general surgery a count of its own: the 80 is a psychiatry example's (reapplicant audit s36, 6).
+    assert str(surgery["summary"]).startswith(
+        "Name a backup: the articles give no count for General Surgery; the nearest they give, for psychiatry, goes up "
+        "to 80 programs"
+    )
     medicine = pc.compute({**weak, "step2_score": 225, "specialty": "internal-medicine"})
     assert medicine["band"] == "dual-apply-strongly"
     assert (medicine["primary"]["low"], medicine["primary"]["high"]) == (80, 120)  # type: ignore[index]
@@ -910,3 +914,15 @@ def test_a_visa_reader_is_told_the_first_year_program_must_sponsor_too(applicant
     said = " ".join(pc.compute({"specialty": "diagnostic-radiology", "applicant_type": applicant})["reasons"])
     assert "Apply to programs for that year as well" in said
     assert ("Each first-year program you rank must sponsor your visa too" in said) == told
+
+
+def test_a_count_borrowed_from_another_field_is_not_called_the_fields_own() -> None:
+    """The headline, which a screen reader hears, said "the largest count the
+    articles give for Emergency Medicine is 80": no article gives one, and the
+    80 is a psychiatry example's (reapplicant audit s36, 6)."""
+    result = pc.compute({**READER_A, "backup_specialty": None})
+    assert result["band"] == "dual-apply-strongly"
+    assert str(result["summary"]).startswith("Name a backup: the articles give no count for Emergency Medicine;")
+    assert "The articles give no count for Emergency Medicine" in result["range_rule"]["primary"]["why"]
+    own = pc.compute({**READER_A, "specialty": "psychiatry", "backup_specialty": None})
+    assert "the largest count the articles give for Psychiatry is 80 programs" in str(own["summary"])
