@@ -27,7 +27,19 @@ from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
 from . import cycle, profile
-from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_UNMATCHED, ARTICLES, ECFMG_BOOKLET, NRMP_APPLICANT_FAQ, Source
+from .data import (
+    ARTICLE_IMG,
+    ARTICLE_ORTHO,
+    ARTICLE_UNMATCHED,
+    ARTICLES,
+    ECFMG_BOOKLET,
+    ECFMG_J1,
+    FSMB_STEP3,
+    H1B_CAP_EXEMPT,
+    INA_H1B,
+    NRMP_APPLICANT_FAQ,
+    Source,
+)
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs
 from .html import Markup, and_list, counted, el, join, long_date, table
 
@@ -98,6 +110,7 @@ def under_way(item: PlanItem, today: str) -> bool:
 
 
 DECIDE_DUAL = "Decide firmly whether to dual apply"
+VISA_STEP = "Check each program's visa sponsorship and Step 3 needs"
 
 
 @dataclass(frozen=True)
@@ -108,7 +121,7 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: Literal["always", "dual"] = "always"
+    when: Literal["always", "dual", "visa"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
@@ -181,6 +194,24 @@ STEPS: tuple[Step, ...] = (
         "Plan US clinical experience",
         "Arrange rotations or observerships that cover your first choice and any backup (if you are an IMG, at places with a record of taking IMGs).",
         ARTICLE_IMG,
+        anchor="preparation",
+    ),
+    # The guide gave a visa reader's lead times, but the dated plan had no
+    # step for them (an open item since s35; timeline audit s36, 4).  No
+    # source dates it: it sits with the clinical experience, in the IMG
+    # article's 6-18 months before applying to confirm visa policies.
+    Step(
+        -15,
+        VISA_STEP,
+        "Find out which visa each program on your lists sponsors, and what it asks of you. For an H-1B: whether the "
+        "program wants Step 3 passed before you start, which US law asks of an H-1B physician "
+        f"({INA_H1B.cite()}), and whether it files outside the yearly cap ({H1B_CAP_EXEMPT.cite()}). Step 3 can be "
+        "applied for only after graduating and, for an IMG, after ECFMG certification; allow up to 12 weeks for the "
+        f"FSMB to verify graduation and about 2 weeks for the permit, before the wait for a test date and a result "
+        f"({FSMB_STEP3.cite()}). For a J-1: start on the Statement of Need from your home country now, since ECFMG "
+        "will not sponsor the visa without it, and know that the J-1 brings a two-year home-country rule.",
+        ECFMG_J1,
+        "visa",
         anchor="preparation",
     ),
     Step(
@@ -362,6 +393,8 @@ FIELDS = (
         help="Adds a debrief a week after the Match Day you did not match on and a reapply-or-pivot decision "
         "two weeks after it, and moves earlier preparation after that decision.",
     ),
+    profile.APPLICANT_TYPE,
+    replace(profile.NEEDS_VISA, help=f"{profile.NEEDS_VISA.help} Adds a step for the visa, Step 3 and their lead times."),
     BoolField(
         name="include_past",
         label=INCLUDE_PAST_LABEL,
@@ -582,7 +615,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     if isinstance(found, str):
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
     match_year = found.match_year
-    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set())
+    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set()) | ({"visa"} if profile.visa_needed(v) else set())
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
     eras_opens = dates["eras_opens"].date
@@ -643,6 +676,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         if v["dual_applying"]
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
+    if profile.visa_needed(v):
+        notes.append(f"You need a visa, {profile.visa_basis(v)}: the plan adds “{VISA_STEP}”.")
     if not v["previously_unmatched"]:
         notes.append(
             f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
@@ -974,7 +1009,7 @@ def method() -> Markup:
                 (
                     f"{s.months} {ANCHOR_WORDS[s.anchor]}",
                     s.title,
-                    {"always": "everyone", "dual": "dual applicants"}[s.when],
+                    {"always": "everyone", "dual": "dual applicants", "visa": "readers who need a visa"}[s.when],
                     s.source.cite(),
                 )
                 for s in STEPS

@@ -544,7 +544,8 @@ def test_the_no_match_guide_says_which_match_still_takes_a_reader_and_when(
 
 def test_a_late_starter_is_told_which_preparation_steps_fell_before_today() -> None:
     # Marked "past", a step never done read as done; the season's own dates are not the reader's to do.
-    result = timeline.compute({"today": "2027-06-01", "dual_applying": False})
+    # A US citizen: a visa adds a step of its own (see the visa test).
+    result = timeline.compute({"today": "2027-06-01", "dual_applying": False, "applicant_type": "us-img"})
     (note,) = [n for n in result["notes"] if "fell before today" in n]
     assert note.startswith("7 preparation steps fell before today and are marked past: Confirm your first choice,")
     assert "ERAS opens" not in note and note.endswith("they come first now, before you submit on 1 September 2027.")
@@ -573,7 +574,7 @@ def test_a_few_weeks_before_submitting_only_what_fits_is_said_to_come_first(toda
 
 def test_a_reapplicant_is_told_which_of_their_steps_fell_before_today() -> None:
     # With a past no-match the note was never shown, and steps never done read as done.
-    result = timeline.compute({"today": "2026-12-02", "previously_unmatched": True})
+    result = timeline.compute({"today": "2026-12-02", "previously_unmatched": True, "applicant_type": "us-img"})
     (note,) = [n for n in result["notes"] if "fell before today" in n]
     assert note.startswith(
         "4 steps of your reapplication fell before today and are marked past: Debrief your last application, "
@@ -1767,3 +1768,31 @@ def test_a_packet_with_thousands_of_problems_lists_the_first_ones_errors_first()
     assert len(result["problems"]) > packet_check.MAX_PROBLEMS_SHOWN
     assert f"The first {packet_check.MAX_PROBLEMS_SHOWN} are shown, errors first" in shown
     assert rows < len(result["problems"]) + 600
+
+
+@pytest.mark.parametrize(
+    ("inputs", "added"),
+    [
+        ({"applicant_type": "non-us-img"}, True),
+        ({"applicant_type": "us-img"}, False),
+        ({"applicant_type": "us-img", "needs_visa": "true"}, True),
+        ({"applicant_type": "non-us-img", "needs_visa": "false"}, False),
+    ],
+)
+def test_a_reader_who_needs_a_visa_gets_a_dated_step_for_it(inputs: dict[str, object], added: bool) -> None:
+    """The guide gave the visa and Step 3 lead times; the dated plan had no
+    step for them (timeline audit s36, 4)."""
+    result = timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", **inputs})
+    steps = {m["title"]: m for m in result["milestones"]}
+    assert (timeline.VISA_STEP in steps) == added
+    assert any(timeline.VISA_STEP in n for n in result["notes"]) == added
+    if added:
+        step = steps[timeline.VISA_STEP]
+        # Beside the clinical experience, fifteen months before the usual submission.
+        assert step["date"] == steps["Plan US clinical experience"]["date"]
+        for source in (data.INA_H1B, data.H1B_CAP_EXEMPT, data.FSMB_STEP3):
+            assert source.cite() in step["detail"]
+        assert step["source"] == data.ECFMG_J1.cite() and "Statement of Need" in step["detail"]
+        assert "up to 12 weeks" in step["detail"] and "about 2 weeks" in step["detail"]
+        (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("Check each program")]
+        assert event["DTSTART;VALUE=DATE"] == step["date"].replace("-", "")
