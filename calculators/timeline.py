@@ -73,6 +73,9 @@ class PlanItem(TypedDict):
     # ends, on a day that may be counted from an estimate.
     until: NotRequired[str]
     until_estimated: NotRequired[bool]
+    # Its end, the day before the rank-list deadline, moves with that
+    # estimate, set early on purpose (timeline audit s36, 6).
+    until_early: NotRequired[bool]
 
 
 def _estimate_mark(item: PlanItem, noun: str = "") -> str:
@@ -96,7 +99,9 @@ def shown_date(item: PlanItem) -> str:
 
 def shown_end(item: PlanItem) -> str:
     """A stretch's last day, marked as its start is when it is our estimate."""
-    return written_out(item["until"]) + (" (estimated)" if item.get("until_estimated") else "")
+    if not item.get("until_estimated"):
+        return written_out(item["until"])
+    return written_out(item["until"]) + (" (estimated, set early on purpose)" if item.get("until_early") else " (estimated)")
 
 
 def last_day(item: PlanItem) -> str:
@@ -150,6 +155,8 @@ def _step_item(step: Step, day: dt.date, note: str, estimated: bool, dates: Mapp
         if last > day:
             item["detail"] += " " + step.until_note.format(end=end.shown())
             item["until"], item["until_estimated"] = last.isoformat(), end.estimated
+            if end.estimated_early:
+                item["until_early"] = True
     return item
 
 
@@ -835,6 +842,15 @@ def _fold(line: str) -> list[str]:
     return [chunks[0], *(" " + c for c in chunks[1:])]
 
 
+def _summary_mark(item: PlanItem) -> str:
+    """An event title's estimate mark: its own date's, else its end's."""
+    if mark := _estimate_mark(item, " date"):
+        return f" ({mark})"
+    if item.get("until_estimated"):
+        return " (ends on an estimated date" + (", set early on purpose)" if item.get("until_early") else ")")
+    return ""
+
+
 def event_uid(match_year: int, title: str, occurrence: int) -> str:
     """One milestone's calendar identity, the same in every download of the
     plan: from its date and place in the list, a milestone that passed, the
@@ -858,7 +874,7 @@ def to_ics(milestones: list[PlanItem], today: dt.date, match_year: int) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(dt.date.fromisoformat(last_day(m)) + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_escape(m['title'] + (f' ({mark})' if (mark := _estimate_mark(m, ' date')) else ''))}",
+            f"SUMMARY:{_escape(m['title'] + _summary_mark(m))}",
             f"DESCRIPTION:{_escape(m['detail'] + ' Source: ' + m['source'])}",
             "END:VEVENT",
         ]

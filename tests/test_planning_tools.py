@@ -633,11 +633,12 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     )
     # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
     assert result["summary"].startswith(
-        "Now: Interview season, until 16 February 2027 (estimated). Next: Rank order list entry opens on 15 January 2027 (estimated). "
+        "Now: Interview season, until 16 February 2027 (estimated, set early on purpose). Next: Rank order list entry opens on 15 January 2027 (estimated). "
     )
     html = unescape(str(timeline.render(result)))
     assert (
-        '<td data-label="Date">10 October 2026 to 16 February 2027 (estimated)</td><td data-label="Status">Under way</td>' in html
+        '<td data-label="Date">10 October 2026 to 16 February 2027 (estimated, set early on purpose)</td>'
+        '<td data-label="Status">Under way</td>' in html
     )
     assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270217\r\n" in result["ics"]
     # Ranking open, the stretch goes on, and the deadline is next.
@@ -649,7 +650,9 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     assert [m["past"] for m in later["milestones"] if m["title"] == "Interview season"] == [True]
     assert later["summary"].startswith("Next: Rank order list certification deadline on 17 February 2027 ")
     before = timeline.compute({"today": "2026-10-01", "eras_submission": "2026-09-10"})
-    assert before["summary"].startswith("Next: Interview season from 10 October 2026 to 16 February 2027 (estimated). ")
+    assert before["summary"].startswith(
+        "Next: Interview season from 10 October 2026 to 16 February 2027 (estimated, set early on purpose). "
+    )
     # A late applicant's stretch is six weeks, not ten days.
     late = timeline.compute({"today": "2026-12-04", "eras_submission": "2026-12-04"})
     assert [(m["date"], m["until"]) for m in late["milestones"] if m["title"] == "Interview season"] == [
@@ -1796,3 +1799,18 @@ def test_a_reader_who_needs_a_visa_gets_a_dated_step_for_it(inputs: dict[str, ob
         assert "up to 12 weeks" in step["detail"] and "about 2 weeks" in step["detail"]
         (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("Check each program")]
         assert event["DTSTART;VALUE=DATE"] == step["date"].replace("-", "")
+
+
+def test_the_interview_seasons_end_says_it_moves_with_the_early_deadline() -> None:
+    """Its last day is the day before the rank-list deadline, an estimate set
+    early on purpose; it said only "(estimated)", and its calendar title
+    nothing (timeline audit s36, 6)."""
+    result = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-08", "applicant_type": "us-img"})
+    (season,) = [m for m in result["milestones"] if m["title"] == "Interview season"]
+    assert timeline.shown_end(season).endswith("(estimated, set early on purpose)")
+    (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("Interview season")]
+    assert event["SUMMARY"] == "Interview season (ends on an estimated date\\, set early on purpose)"
+    # A published deadline: no mark on either.
+    published = timeline.compute({"today": "2025-08-01", "eras_submission": "2025-09-03", "applicant_type": "us-img"})
+    (season,) = [m for m in published["milestones"] if m["title"] == "Interview season"]
+    assert "estimated" not in timeline.shown_end(season)
