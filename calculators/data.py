@@ -138,12 +138,24 @@ ERAS_RULES = Source(
     "2026 season",
     "AAMC",
 )
-NRMP_APPLICANT_FAQ = Source(
-    "nrmp-applicant-faq",
-    "Applicant FAQs: an IMG whose passed examinations ECFMG has not confirmed is withdrawn after the rank order "
-    "list certification deadline",
+# The FAQ first read here named passed examinations alone, in its pre-2021
+# wording (with Step 2 CS); the current help item adds the clinical and
+# communication skills requirements, met through ECFMG's Pathways
+# (facts-recent audit s36, 1).
+NRMP_ECFMG_REQUIREMENTS = Source(
+    "nrmp-ecfmg-requirements",
+    "Help: what requirements for ECFMG certification an IMG must complete to take part in the Main Residency Match "
+    "(the examinations and the clinical and communication skills requirements, verified by ECFMG by the rank order "
+    "list deadline, for the Match and SOAP)",
     "read 2026",
     "NRMP",
+)
+ECFMG_PATHWAYS = Source(
+    "ecfmg-pathways",
+    "Pathways for ECFMG Certification: the clinical and communication skills requirements, met through a Pathway "
+    "and the Occupational English Test (OET) Medicine, are also needed to take part in the Match",
+    "2025, for the 2026 Match",
+    "ECFMG",
 )
 # The same copy says no list may hold more than 300 ranks
 # (application_cost.NRMP_MOST_RANKS).
@@ -255,7 +267,8 @@ SOURCES = (
     ACS_FILL,
     MATCH_RATES,
     ERAS_RULES,
-    NRMP_APPLICANT_FAQ,
+    NRMP_ECFMG_REQUIREMENTS,
+    ECFMG_PATHWAYS,
     NRMP_RANKING,
     NRMP_REGISTRATION_FAQ,
     ECFMG_BOOKLET,

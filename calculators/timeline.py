@@ -34,10 +34,11 @@ from .data import (
     ARTICLES,
     ECFMG_BOOKLET,
     ECFMG_J1,
+    ECFMG_PATHWAYS,
     FSMB_STEP3,
     H1B_CAP_EXEMPT,
     INA_H1B,
-    NRMP_APPLICANT_FAQ,
+    NRMP_ECFMG_REQUIREMENTS,
     Source,
 )
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs
@@ -428,7 +429,7 @@ SHORT_RUN_UP_DAYS = 42
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
-EXAMS_CONFIRMED = "IMGs: ECFMG's confirmation of your passed exams is due"
+EXAMS_CONFIRMED = "IMGs: ECFMG's verification of your exams and Pathway is due"
 
 
 def _season_milestones(
@@ -444,8 +445,7 @@ def _season_milestones(
         "ranking_opens": "You can enter your rank order list from this date; it counts only once certified.",
         "rank_deadline": "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
-        + ". In the NRMP's 2026 calendar lists had to be certified by 9:00 p.m. Eastern Time on this day; check the "
-        "hour for your season.",
+        + ". The NRMP's calendars have set the hour at 9:00 p.m. Eastern Time on this day; check it for your season.",
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
         "soap_ends": "The last SOAP offers are made.",
         # The plan ends here, and an IMG's last step before training is not a date of ours (timeline audit s36, 8).
@@ -475,10 +475,13 @@ def _season_milestones(
         {
             "date": deadline.date.isoformat(),
             "title": EXAMS_CONFIRMED,
-            "detail": "If you are an IMG, ECFMG must have confirmed to the NRMP by this date, the rank-list deadline, "
-            "that you passed the required examinations, or you are withdrawn from the Match. A result that is still "
-            "pending close to this date may come too late: allow for the time your score takes to reach ECFMG.",
-            "source": NRMP_APPLICANT_FAQ.cite(),
+            "detail": "If you are an IMG, ECFMG must have verified to the NRMP by this date, the rank-list deadline, "
+            "that you have met the requirements for ECFMG certification: the examinations (USMLE Step 1 and Step 2 "
+            "CK) and the clinical and communication skills requirements, which a Pathway with OET Medicine meets "
+            f"({ECFMG_PATHWAYS.cite()}). Otherwise you are withdrawn from the Match and cannot take part in SOAP. A "
+            "score or Pathway still pending close to this date may come too late: allow for the time each takes to "
+            "reach ECFMG.",
+            "source": NRMP_ECFMG_REQUIREMENTS.cite(),
             "estimated": deadline.estimated,
             "estimated_early": deadline.estimated_early,
         }

@@ -366,8 +366,8 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     assert "you need ECFMG certification before you start training" in by_title["Match Day"]["detail"]
     # The condition that decides whether an IMG's list is used has a row of its own on the same day (audit s36, 3).
     exams = by_title[timeline.EXAMS_CONFIRMED]
-    assert exams["date"] == deadline["date"] and exams["source"] == data.NRMP_APPLICANT_FAQ.cite()
-    assert "ECFMG must have confirmed to the NRMP by this date" in exams["detail"]
+    assert exams["date"] == deadline["date"] and exams["source"] == data.NRMP_ECFMG_REQUIREMENTS.cite()
+    assert "ECFMG must have verified to the NRMP by this date" in exams["detail"] and "OET Medicine" in exams["detail"]
     (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("IMGs: ECFMG")]
     assert event["DTSTART;VALUE=DATE"] == "20260225"
 
