@@ -1210,10 +1210,11 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(
         suggestions, step2, applicant, _weighed_elsewhere(v)
     )
-    summary = (
+    summary = profile.after_pass_note(
+        v,
         f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
         if suggestions
-        else f"No eligible backup for {primary.name}."
+        else f"No eligible backup for {primary.name}.",
     )
     return {
         "inputs": dict(v),

@@ -599,7 +599,15 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "Exam failures",
                 FAILURE_POINTS * failures,
-                f"{counted(entered_failures, 'failed attempt')}; each counts against you (up to {FAILURE_COUNT_CAP}).",
+                f"{counted(entered_failures, 'failed attempt')}; each counts against you, up to {FAILURE_COUNT_CAP} "
+                "here, though programs see every one"
+                # "(up to 3)" read as if a fourth did not matter, where four
+                # at one Step end the USMLE (exam-edges audit s36, 3).
+                + (
+                    f". The USMLE allows four attempts at each Step ({data.USMLE_ATTEMPT_LIMIT.cite()})."
+                    if entered_failures >= FAILURE_COUNT_CAP
+                    else "."
+                ),
                 ARTICLE_IMG,
             )
         )
@@ -1164,7 +1172,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     band = result.band
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
-    announced = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
+    announced = profile.after_pass_note(v, f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}")
     summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
     return {
         "inputs": {k: val for k, val in v.items()},
@@ -1394,10 +1402,17 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     score_line = next((m for m in up if m["field"] == "step2_score" and v["step2_score"] is not None), None)
     if score_line:
         up.remove(score_line)
+        # Said of a passed score only: a failing one is retaken (exam-edges audit s36, 1).
+        passed = profile.step2_pass_note(v) is None
         score_line["text"] = (
             f"For comparison, {_change_text(spec, v, 'step2_score', int(score_line['value']))} would have put you in "
-            f"“{BAND_LABELS[score_line['band']]}”. A passed Step 2 CK cannot be taken again, so this shows how far "
-            "your score is from that line, not a change to make."
+            f"“{BAND_LABELS[score_line['band']]}”. "
+            + (
+                "A passed Step 2 CK cannot be taken again, so this shows how far your score is from that line, not a "
+                "change to make."
+                if passed
+                else "This shows how far your score is from that line."
+            )
         )
     if up:
         headline = str(up[0]["text"])

@@ -150,6 +150,28 @@ NRMP_ECFMG_REQUIREMENTS = Source(
     "read 2026",
     "NRMP",
 )
+# A failing Step 2 CK typed as the score was read as a passed low one, with
+# match odds beside it; and five failures read like three (exam-edges audit
+# s36, 1 and 3).  The passing scores are USMLE's; no USMLE page with them is
+# stored here, so they are cited from the copies that report them.
+USMLE_STEP2_PASSING = Source(
+    "usmle-step2-passing",
+    "Step 2 CK minimum passing score, by the date of the test",
+    "read 2026",
+    "USMLE, as test-preparation sites report it",
+    "secondary",
+)
+STEP2_PASSING_SCORE = 218
+STEP2_PASSING_SINCE = dt.date(2025, 7, 1)
+STEP2_PASSING_SCORE_BEFORE = 214
+STEP2_PASSING_BEFORE_SINCE = dt.date(2022, 7, 1)
+USMLE_ATTEMPT_LIMIT = Source(
+    "usmle-attempt-limit",
+    "Attempt Limit Common Questions: four attempts per Step; after four without a pass at any Step, no USMLE Step "
+    "can be applied for",
+    "read 2026",
+    "USMLE",
+)
 ECFMG_PATHWAYS = Source(
     "ecfmg-pathways",
     "Pathways for ECFMG Certification: the clinical and communication skills requirements, met through a Pathway "
@@ -269,6 +291,8 @@ SOURCES = (
     ERAS_RULES,
     NRMP_ECFMG_REQUIREMENTS,
     ECFMG_PATHWAYS,
+    USMLE_STEP2_PASSING,
+    USMLE_ATTEMPT_LIMIT,
     NRMP_RANKING,
     NRMP_REGISTRATION_FAQ,
     ECFMG_BOOKLET,

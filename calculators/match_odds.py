@@ -1025,6 +1025,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             f" ({whose})." if whose else "."
         )
 
+    summary = profile.after_pass_note(v, summary)
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,

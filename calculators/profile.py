@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import data
 from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField, flag, whole
-from .html import Markup, and_list, counted, el
+from .html import Markup, and_list, counted, el, long_date
 
 SPECIALTY = ChoiceField(
     name="specialty",
@@ -38,10 +38,42 @@ STEP2_SCORE = IntField(
     maximum=300,
     initial=240,
     optional=True,
-    help=f"Your USMLE Step 2 CK three-digit score, not a percentile. {STEP2_LEFT_EMPTY}",
+    help=f"Your USMLE Step 2 CK three-digit score, not a percentile. {STEP2_LEFT_EMPTY} After a failed attempt, "
+    "enter your passing score and count the failure under “Exam failures”.",
     # A DO typing a COMLEX score (such as 610) was told only the range (DO audit s34, 4).
     above_maximum="If this is a COMLEX score, leave the field empty: COMLEX scores cannot be entered here.",
 )
+
+
+def step2_pass_note(values: Mapping[str, object]) -> str | None:
+    """Said first when the score typed would not pass Step 2 CK: read as a
+    passed low score, it drew a band and match odds for an exam still to be
+    retaken (exam-edges audit s36, 1)."""
+    score = values.get("step2_score")
+    if not isinstance(score, int) or score >= data.STEP2_PASSING_SCORE:
+        return None
+    # Short in a headline; the data page lists the source in full.
+    cite = f"{data.USMLE_STEP2_PASSING.publisher}, {data.USMLE_STEP2_PASSING.year}"
+    since, before = long_date(data.STEP2_PASSING_SINCE), long_date(data.STEP2_PASSING_BEFORE_SINCE)
+    passes = (
+        f"A Step 2 CK of {score} passes only a test taken before {since}: the passing score is "
+        f"{data.STEP2_PASSING_SCORE} for tests from then ({cite})."
+        if score >= data.STEP2_PASSING_SCORE_BEFORE
+        else f"A Step 2 CK of {score} is below the passing score of every test since {before} "
+        f"({data.STEP2_PASSING_SCORE_BEFORE}, and {data.STEP2_PASSING_SCORE} from {since}; {cite})."
+    )
+    return (
+        f"{passes} If it was a failed attempt, count it under “Exam failures” and enter your passing score once you "
+        "have it: the results below read it as a passed score, and an IMG needs the pass verified by ECFMG before "
+        "the rank-list deadline."
+    )
+
+
+def after_pass_note(values: Mapping[str, object], summary: str) -> str:
+    """A result's summary, led by ``step2_pass_note`` when it applies."""
+    note = step2_pass_note(values)
+    return f"{note} {summary}" if note else summary
+
 
 EXAM_FAILURES = IntField(
     name="exam_failures",
@@ -51,7 +83,8 @@ EXAM_FAILURES = IntField(
     # A DO with COMLEX only read "USMLE failures" as not theirs and entered 0
     # after a failed Level (DO audit s34, 1); the radiology article counts any
     # exam failure, the ultra article USMLE and COMLEX alike.
-    help="Failed attempts on any USMLE Step or COMLEX Level.",
+    help="Failed attempts on any USMLE Step or COMLEX Level. The USMLE allows four attempts at each Step "
+    f"({data.USMLE_ATTEMPT_LIMIT.cite()}).",
 )
 # Whether a US MD or DO applicant is a senior turns on it (data.prior_us_graduate).
 YEARS_SINCE_GRADUATION = IntField(

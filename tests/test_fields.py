@@ -195,3 +195,31 @@ def test_a_comlex_score_typed_as_step_2_ck_is_named_in_every_calculator_that_ask
         assert "from 1 to 300" in error.message and "If this is a COMLEX score, leave the field empty" in error.message, calc.NAME
         help_words = next(f for f in calc.FIELDS if f.name == "step2_score").help
         assert "COMLEX" in help_words and "not a percentile" in help_words, calc.NAME
+
+
+@pytest.mark.parametrize(
+    ("score", "said"),
+    [
+        (200, "A Step 2 CK of 200 is below the passing score of every test since 1 July 2022 (214, and 218 from 1 July 2025"),
+        (216, "A Step 2 CK of 216 passes only a test taken before 1 July 2025: the passing score is 218"),
+        (218, None),
+        (None, None),
+    ],
+)
+def test_a_failing_step2_score_is_said_first_in_every_result_that_reads_it(score: int | None, said: str | None) -> None:
+    """A failing score typed as the score was read as a passed low one: a band,
+    "A passed Step 2 CK cannot be taken again", about 54% in family medicine
+    (exam-edges audit s36, 1)."""
+    from calculators import backup_finder, competitiveness, match_odds, program_counts, signals
+
+    inputs = {"step2_score": score, "specialty": "family-medicine"}
+    for calc in (competitiveness, match_odds, program_counts, signals, backup_finder):
+        summary = str(calc.compute(inputs)["summary"])
+        if said is None:
+            assert "passing score" not in summary, calc.NAME
+        else:
+            assert summary.startswith(said) and "count it under “Exam failures”" in summary, calc.NAME
+    # "A passed Step 2 CK cannot be taken again" is said of a passing score only.
+    line = competitiveness.compute({**inputs, "specialty": "internal-medicine"})["margins"]["score_line"]
+    if score is not None:
+        assert line is not None and ("cannot be taken again" in str(line["text"])) == (said is None)
