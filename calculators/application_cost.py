@@ -267,8 +267,7 @@ FIELDS = (
         initial=12,
         help="Programs you expect to rank on your primary list in the NRMP Match, both specialties together, each "
         "counted once: a couple who list one program beside several of their partner's count it once.",
-        above_maximum=f"The NRMP takes no more than {NRMP_MOST_RANKS} ranks on a list (NRMP, Ranking Programs in the "
-        f"Main Residency Match, {data.NRMP_RANKING.year}; secondary copy).",
+        above_maximum=f"The NRMP takes no more than {NRMP_MOST_RANKS} ranks on a list ({data.NRMP_RANK_LIMIT.cite()}).",
     ),
     IntField(
         name="supplemental_ranked",
@@ -463,6 +462,20 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+# The NRMP names a fee for lists of 100 or more ranks that our fee data do
+# not hold: left unsaid, the total read as complete (facts-recent audit s36, 3).
+LONG_LIST_RANKS = 100
+
+
+def _long_list_note(v: Mapping[str, object]) -> str | None:
+    if whole(v, "ranked_programs") < LONG_LIST_RANKS:
+        return None
+    return (
+        f"A list of {LONG_LIST_RANKS} or more ranks costs a further NRMP fee ({data.NRMP_RANK_LIMIT.cite()}); our data "
+        "hold no figure for it, so it is not in the total."
+    )
+
+
 def _empty_backup_note(v: Mapping[str, object]) -> str | None:
     """A backup chosen with no programs costs nothing, which is allowed, but a
     reader who forgot the count saw only "no programs = $0" (application-cost audit s36, 5)."""
@@ -618,7 +631,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             VIRTUAL_SEASON,
         )
     )
-    notes = [note for note in (_first_year_note(v), _empty_backup_note(v)) if note]
+    notes = [note for note in (_first_year_note(v), _empty_backup_note(v), _long_list_note(v)) if note]
     total = sum(int(item["amount"]) for item in items)
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
@@ -800,8 +813,9 @@ def method() -> Markup:
                 el(
                     "li",
                     "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, any "
-                    "supplemental application fees, and the NRMP's couple fee, which each partner of a couple pays "
-                    f"({data.NRMP_COUPLES.cite()}); our data hold no figure for it.",
+                    "supplemental application fees, the NRMP's couple fee, which each partner of a couple pays "
+                    f"({data.NRMP_COUPLES.cite()}), and the NRMP's further fee for a list of 100 or more ranks "
+                    f"({data.NRMP_RANK_LIMIT.cite()}); our data hold no figure for either.",
                 ),
             ],
         ),

@@ -179,8 +179,16 @@ ECFMG_PATHWAYS = Source(
     "2025, for the 2026 Match",
     "ECFMG",
 )
-# The same copy says no list may hold more than 300 ranks
-# (application_cost.NRMP_MOST_RANKS).
+# The NRMP's own help item on the 300-rank limit (application_cost.
+# NRMP_MOST_RANKS), read on nrmp.org; it names a fee for long lists that our
+# fee data do not hold (facts-recent audit s36, 3).
+NRMP_RANK_LIMIT = Source(
+    "nrmp-rank-limit",
+    "Help: is there a limit to the number of programs I can rank? (up to 300 programs on a list; additional fees "
+    "for lists of 100 or more ranks)",
+    "read 2026",
+    "NRMP",
+)
 NRMP_RANKING = Source(
     "nrmp-ranking-programs",
     "Ranking Programs in the Main Residency Match: 20 programs on the primary list, and 20 on all supplemental lists "
@@ -198,7 +206,8 @@ ECFMG_BOOKLET = Source("ecfmg-information-booklet", "Information Booklet: ECFMG 
 INA_H1B = Source(
     "ina-212-j-2",
     "Immigration and Nationality Act, section 212(j)(2): a physician on an H-1B visa must have passed the licensing "
-    "examination, which programs take to mean all three USMLE Steps",
+    "examination, which US immigration authorities take to mean all three USMLE Steps, as immigration lawyers "
+    "summarise it",
     "read 2026",
     "US law",
 )
@@ -269,7 +278,7 @@ FSMB_STEP3 = Source(
 H1B_CAP_EXEMPT = Source(
     "h1b-cap-exempt",
     "Immigration and Nationality Act, section 214(g)(5): universities, the nonprofits related to or affiliated with "
-    "them, and research organizations file H-1B petitions outside the yearly cap",
+    "them, and nonprofit or government research organizations file H-1B petitions outside the yearly cap",
     "read 2026",
     "US law, as immigration lawyers summarise it",
     "secondary",
@@ -294,6 +303,7 @@ SOURCES = (
     USMLE_STEP2_PASSING,
     USMLE_ATTEMPT_LIMIT,
     NRMP_RANKING,
+    NRMP_RANK_LIMIT,
     NRMP_REGISTRATION_FAQ,
     ECFMG_BOOKLET,
     INA_H1B,

@@ -771,3 +771,13 @@ def test_a_zero_line_is_not_called_an_old_figure() -> None:
     assert "Old figure: </strong>ECFMG" not in str(ac.render(md))
     img = compute(applicant_type="non-us-img", in_person_interviews=2)
     assert {"ECFMG ERAS token", "In-person interviews"} <= set(img["old_figures"])
+
+
+def test_a_list_of_100_ranks_or_more_is_told_of_the_nrmps_further_fee() -> None:
+    """The NRMP charges more for a list of 100 or more ranks; the total read as complete (facts-recent audit s36, 3)."""
+    long = compute(primary_programs=150, ranked_programs=100)
+    assert any("A list of 100 or more ranks costs a further NRMP fee" in n for n in long["notes"])
+    assert not any("further NRMP fee" in n for n in compute(primary_programs=150, ranked_programs=99)["notes"])
+    with pytest.raises(InputError) as caught:
+        compute(primary_programs=400, ranked_programs=301)
+    assert data.NRMP_RANK_LIMIT.cite() in caught.value.message
