@@ -971,7 +971,16 @@ class CycleDate:
 @cache
 def cycle_dates() -> tuple[CycleDate, ...]:
     _, rows = read_tsv(CycleDate.FILE)
-    return tuple(CycleDate.from_row(row) for row in rows)
+    dates = tuple(CycleDate.from_row(row) for row in rows)
+    # A published date added beside an older secondary row for the same
+    # milestone lost to it by its place in the file, in silence
+    # (data-update audit s36, 4): one row per season and milestone.
+    seen: set[tuple[int, str]] = set()
+    for row in dates:
+        if (row.match_year, row.milestone) in seen:
+            raise ValueError(f"{CycleDate.FILE}: two rows for Match {row.match_year} {row.milestone}; replace the older one")
+        seen.add((row.match_year, row.milestone))
+    return dates
 
 
 # --- Program signals (signals planner) -------------------------------------------

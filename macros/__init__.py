@@ -352,8 +352,18 @@ def eras_tiers() -> str:
 
 
 def eras_seasons() -> str:
-    """The seasons the schedule we hold is confirmed for: "2025 and 2026"."""
-    return re.sub(r"^ERAS |\s*seasons?$", "", eras_schedule().season)
+    """The seasons the schedule we hold is confirmed for, with their noun:
+    "2025 and 2026 seasons", or "2027 season" for one, where the guides typed
+    "seasons" after the years (data-update audit s36, 3)."""
+    years = re.sub(r"^ERAS |\s*seasons?$", "", eras_schedule().season)
+    return f"{years} {'seasons' if ' and ' in years or '–' in years else 'season'}"
+
+
+def fees_current_from() -> int:
+    """The first season of the latest ERAS schedule: a fee confirmed for an
+    earlier one is "old", a rule two pages typed as "before 2025" (data-update
+    audit s36, 2)."""
+    return d.FEES_CURRENT_FROM
 
 
 def eras_fee(*programs: int) -> str:
@@ -836,6 +846,7 @@ def define_env(env: Any) -> None:
         acs_fill,
         eras_tiers,
         eras_seasons,
+        fees_current_from,
         eras_fee,
         eras_formula,
         overall_match_rate,

@@ -309,3 +309,31 @@ def test_the_signal_table_holds_one_season_and_one_row_per_specialty() -> None:
     specialties = [row["specialty"] for row in rows]
     assert len(specialties) == len(set(specialties)), "replace last season's rows rather than adding to them"
     assert len({row["season"] for row in rows}) == 1
+
+
+def test_a_second_row_for_one_season_and_milestone_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A published date added above the older secondary row lost to it by file
+    order, without a word (data-update audit s36, 4)."""
+    header, rows = data.read_tsv(data.CycleDate.FILE)
+    doubled = [*rows, {**rows[-1], "date": "2027-06-02", "status": "published"}]
+    monkeypatch.setattr(data, "read_tsv", lambda name: (header, doubled))
+    data.cycle_dates.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"two rows for Match \d{4} \w+; replace the older one"):
+            data.cycle_dates()
+    finally:
+        monkeypatch.undo()
+        data.cycle_dates.cache_clear()
+    assert data.cycle_dates()
+
+
+def test_the_eras_seasons_macro_gives_its_own_noun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Guides typed "seasons" after it: a one-season schedule read "the 2027 ERAS seasons" (data-update audit s36, 3)."""
+    import dataclasses
+
+    import macros
+
+    schedule = macros.eras_schedule()
+    for season, said in (("ERAS 2027 season", "2027 season"), ("ERAS 2027 and 2028 seasons", "2027 and 2028 seasons")):
+        monkeypatch.setattr(macros, "eras_schedule", lambda s=season: dataclasses.replace(schedule, season=s))
+        assert macros.eras_seasons() == said
