@@ -1172,7 +1172,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     band = result.band
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
-    announced = profile.after_pass_note(v, f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}")
+    announced = profile.after_pass_note(v, f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}", banded=True)
     summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
     return {
         "inputs": {k: val for k, val in v.items()},

@@ -69,9 +69,16 @@ def step2_pass_note(values: Mapping[str, object]) -> str | None:
     )
 
 
-def after_pass_note(values: Mapping[str, object], summary: str) -> str:
-    """A result's summary, led by ``step2_pass_note`` when it applies."""
-    note = step2_pass_note(values)
+# A band read from no score looked settled: a US senior with none was told
+# "Applying to this specialty alone is reasonable", and only a row deep in
+# the factors said "provisional" (exam-edges audit s36, 5).
+NO_SCORE_NOTE = "No Step 2 CK entered, so none is weighed: if yours is still to come, read this result as provisional."
+
+
+def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = False) -> str:
+    """A result's summary, led by ``step2_pass_note`` when it applies; a
+    ``banded`` one (a band read from the whole file) also by ``NO_SCORE_NOTE``."""
+    note = step2_pass_note(values) or (NO_SCORE_NOTE if banded and values.get("step2_score") is None else None)
     return f"{note} {summary}" if note else summary
 
 

@@ -867,7 +867,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         )
     if warning:
         summary = f"{warning} {summary}"
-    summary = profile.after_pass_note(v, summary)
+    summary = profile.after_pass_note(v, summary, banded=True)
     # In the order the keys were added before this was one literal: JSON
     # readers see the same order.
     return {

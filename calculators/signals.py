@@ -379,7 +379,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     summary = f"{BAND_LABELS[band]} band. " + "; ".join(_count_phrase(plan) for plan in plans) + "."
     if counts["warning"]:
         summary = f"{counts['warning']} {summary}"
-    summary = profile.after_pass_note(v, summary)
+    summary = profile.after_pass_note(v, summary, banded=True)
     return {
         "inputs": dict(v),
         "band": band,

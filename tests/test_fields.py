@@ -223,3 +223,14 @@ def test_a_failing_step2_score_is_said_first_in_every_result_that_reads_it(score
     line = competitiveness.compute({**inputs, "specialty": "internal-medicine"})["margins"]["score_line"]
     if score is not None:
         assert line is not None and ("cannot be taken again" in str(line["text"])) == (said is None)
+
+
+def test_a_band_read_from_no_score_says_it_is_provisional_first() -> None:
+    """A US senior with no score was told "Applying to this specialty alone is
+    reasonable"; "provisional" sat deep in the factors (exam-edges audit s36, 5)."""
+    from calculators import competitiveness, profile, program_counts, signals
+
+    inputs = {"applicant_type": "us-md", "step2_score": None, "specialty": "internal-medicine"}
+    for calc in (competitiveness, program_counts, signals):
+        assert str(calc.compute(inputs)["summary"]).startswith(profile.NO_SCORE_NOTE), calc.NAME
+        assert profile.NO_SCORE_NOTE not in str(calc.compute({**inputs, "step2_score": 240})["summary"]), calc.NAME
