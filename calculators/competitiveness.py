@@ -1242,8 +1242,9 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     if name == "step2_score":
         if current is None and word(v, "applicant_type") == "us-do":
             # A DO with COMLEX only was offered a score as if they had simply
-            # not entered theirs (DO audit s34, 2).
-            return f"a USMLE Step 2 CK of {value}, if you take it beside COMLEX,"
+            # not entered theirs (DO audit s34, 2); nor is it a small step
+            # (exam-edges audit s36, 4).
+            return f"a USMLE Step 2 CK of {value}, if you take that whole exam as well as COMLEX,"
         return f"a Step 2 CK of {value}" + (f" ({counted(more, 'point')} more)" if more > 0 else "")
     if name == "specialty_letters":
         if more < 0:

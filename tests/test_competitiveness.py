@@ -1389,7 +1389,7 @@ def test_a_do_without_a_step_2_ck_is_offered_one_as_an_exam_to_take_beside_comle
     # you", as if they had left their own score out (DO audit s34, 2).
     inputs = {"specialty": "diagnostic-radiology", "step2_score": None, "years_since_graduation": 0, "research_items": 3}
     do, md = (compute({**inputs, "applicant_type": a})["margins"]["headline"] for a in ("us-do", "us-md"))
-    assert "A USMLE Step 2 CK of 235, if you take it beside COMLEX, would move you" in do
+    assert "A USMLE Step 2 CK of 235, if you take that whole exam as well as COMLEX, would move you" in do
     assert "COMLEX" not in md
 
 
