@@ -1373,6 +1373,7 @@ def render(result: BackupFinderResult) -> Markup:
                 class_="mpb-headline",
             )
         )
+        parts.append(profile.render_pass_note(result["inputs"]))
         parts.append(profile.worked_out_for(result["inputs"]))
         step2 = result["inputs"]["step2_score"]
         odds_note = result["match_odds_note"]

@@ -820,7 +820,9 @@ def far_below_level(spec: data.Specialty, v: Mapping[str, object]) -> str | None
 
 
 def misalignment(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
-    """Reasons a reapplicant's profile looks structurally misaligned with the field."""
+    """Reasons a reapplicant's profile looks structurally misaligned with the
+    field.  ``pivot_within_reach`` restates which fields any reason can touch:
+    change the two together."""
     if not v["previously_unmatched"]:
         return []
     step2 = whole_or_none(v, "step2_score")
@@ -1404,7 +1406,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     if score_line:
         up.remove(score_line)
         # Said of a passed score only: a failing one is retaken (exam-edges audit s36, 1).
-        passed = profile.step2_pass_note(v) is None
+        passed = not profile.step2_failing(v)
         score_line["text"] = (
             f"For comparison, {_change_text(spec, v, 'step2_score', int(score_line['value']))} would have put you in "
             f"“{BAND_LABELS[score_line['band']]}”. "
@@ -1422,10 +1424,12 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     elif score_line and holding and not _lifted_without_the_score(spec, v, result.band):
         # A higher score alone lifts the band past every rule holding it, and
         # every other input at its best does not: the rules turn on the score,
-        # which cannot be sat again.
-        headline = (
-            f"A rule tied to your Step 2 CK holds the band at “{BAND_LABELS[result.band]}”; nothing you can still "
-            "change lifts it."
+        # which cannot be sat again, unless it failed and is retaken (diff
+        # review s36, 3).
+        headline = f"A rule tied to your Step 2 CK holds the band at “{BAND_LABELS[result.band]}”; " + (
+            "a passing retake is a new score, so run the check again with it."
+            if profile.step2_failing(v)
+            else "nothing you can still change lifts it."
         )
     elif score_line:
         headline = "No single change you can still make moves the band up; it would take several together."
@@ -1552,6 +1556,7 @@ def render(result: CompetitivenessResult) -> Markup:
             f" for {result['specialty_name']}",
             class_="mpb-headline",
         ),
+        profile.render_pass_note(result["inputs"]),
         profile.worked_out_for(result["inputs"]),
         # Not the summary, which repeats the headline's band and score, and
         # the margins' words that follow below: the band was named three

@@ -142,11 +142,11 @@ ERAS_RULES = Source(
 # wording (with Step 2 CS); the current help item adds the clinical and
 # communication skills requirements, met through ECFMG's Pathways
 # (facts-recent audit s36, 1).
+# The examinations and the clinical and communication skills requirements,
+# verified by ECFMG by the rank order list deadline, for the Match and SOAP.
 NRMP_ECFMG_REQUIREMENTS = Source(
     "nrmp-ecfmg-requirements",
-    "Help: what requirements for ECFMG certification an IMG must complete to take part in the Main Residency Match "
-    "(the examinations and the clinical and communication skills requirements, verified by ECFMG by the rank order "
-    "list deadline, for the Match and SOAP)",
+    "Help: requirements for ECFMG certification to take part in the Main Residency Match",
     "read 2026",
     "NRMP",
 )
@@ -156,39 +156,30 @@ NRMP_ECFMG_REQUIREMENTS = Source(
 # stored here, so they are cited from the copies that report them.
 USMLE_STEP2_PASSING = Source(
     "usmle-step2-passing",
-    "Step 2 CK minimum passing score, by the date of the test",
+    "Step 2 CK minimum passing scores",
     "read 2026",
-    "USMLE, as test-preparation sites report it",
+    "USMLE, its announcements and test-preparation sites that report them",
     "secondary",
 )
-STEP2_PASSING_SCORE = 218
-STEP2_PASSING_SINCE = dt.date(2025, 7, 1)
-STEP2_PASSING_SCORE_BEFORE = 214
-STEP2_PASSING_BEFORE_SINCE = dt.date(2022, 7, 1)
-USMLE_ATTEMPT_LIMIT = Source(
-    "usmle-attempt-limit",
-    "Attempt Limit Common Questions: four attempts per Step; after four without a pass at any Step, no USMLE Step "
-    "can be applied for",
-    "read 2026",
-    "USMLE",
+# Each passing score and the first test day it applies to, oldest first: 209
+# from the USMLE's announcement of 2014, 214 and 218 as reported.
+STEP2_PASSING_SCORES: tuple[tuple[dt.date, int], ...] = (
+    (dt.date(2014, 7, 1), 209),
+    (dt.date(2022, 7, 1), 214),
+    (dt.date(2025, 7, 1), 218),
 )
-ECFMG_PATHWAYS = Source(
-    "ecfmg-pathways",
-    "Pathways for ECFMG Certification: the clinical and communication skills requirements, met through a Pathway "
-    "and the Occupational English Test (OET) Medicine, are also needed to take part in the Match",
-    "2025, for the 2026 Match",
-    "ECFMG",
-)
+STEP2_PASSING_SCORE = STEP2_PASSING_SCORES[-1][1]
+USMLE_ATTEMPT_LIMIT = Source("usmle-attempt-limit", "Attempt Limit Common Questions", "read 2026", "USMLE")
+# The hour of the rank-list deadline, and the Match whose NRMP calendar
+# (its Main Match Events page) gave it.
+RANK_DEADLINE_HOUR_SEEN = ("9:00 p.m. Eastern Time", 2026)
+# The clinical and communication skills requirements, met through a Pathway
+# and OET Medicine, are needed to take part in the Match.
+ECFMG_PATHWAYS = Source("ecfmg-pathways", "Pathways for ECFMG Certification", "2025, for the 2026 Match", "ECFMG")
 # The NRMP's own help item on the 300-rank limit (application_cost.
 # NRMP_MOST_RANKS), read on nrmp.org; it names a fee for long lists that our
 # fee data do not hold (facts-recent audit s36, 3).
-NRMP_RANK_LIMIT = Source(
-    "nrmp-rank-limit",
-    "Help: is there a limit to the number of programs I can rank? (up to 300 programs on a list; additional fees "
-    "for lists of 100 or more ranks)",
-    "read 2026",
-    "NRMP",
-)
+NRMP_RANK_LIMIT = Source("nrmp-rank-limit", "Help: limit on the number of programs you can rank", "read 2026", "NRMP")
 NRMP_RANKING = Source(
     "nrmp-ranking-programs",
     "Ranking Programs in the Main Residency Match: 20 programs on the primary list, and 20 on all supplemental lists "

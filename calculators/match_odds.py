@@ -133,8 +133,8 @@ OWN_GROUP_FIGURES = {
 RED_FLAGS_UNSEEN = (
     "The figures also do not separate applicants with a failed exam attempt, or who graduated more than 5–7 years ago "
     "with little recent clinical work, nor those who need a visa from the permanent residents counted with them, who "
-    f"need none; the {data.ARTICLE_IMG.short} counts all three as red flags, so if any applies to you, the estimate "
-    "is more likely too high than too low."
+    f"need none. The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few "
+    "programs sponsor it, so if any of these applies to you, the estimate is more likely too high than too low."
 )
 READER_GROUPS = {
     "us-md": "US MD seniors and graduates",
@@ -820,8 +820,8 @@ def not_your_group(applicant: str, estimate: str = "the estimate", against: Sequ
         return None
     rates = data.latest_match_rates()
     lean = (
-        f"as background: your group matches more often, but your file has {and_list(list(against))}, which pulls the "
-        "other way, and these figures cannot say which weighs more"
+        f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
+        f"{'pull' if len(against) > 1 else 'pulls'} the other way, and these figures cannot say which weighs more"
         if against
         else "as background, likely on the low side for you"
     )
@@ -1135,6 +1135,7 @@ def render(result: MatchOddsResult) -> Markup:
         )
     parts: list[object] = [
         headline,
+        profile.render_pass_note(result["inputs"]),
         profile.worked_out_for(result["inputs"]),
         el(
             "p",

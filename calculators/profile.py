@@ -45,41 +45,59 @@ STEP2_SCORE = IntField(
 )
 
 
-def step2_pass_note(values: Mapping[str, object]) -> str | None:
-    """Said first when the score typed would not pass Step 2 CK: read as a
-    passed low score, it drew a band and match odds for an exam still to be
-    retaken (exam-edges audit s36, 1)."""
+def step2_failing(values: Mapping[str, object]) -> bool:
+    """Whether the score typed is below the passing score of a test taken now."""
     score = values.get("step2_score")
-    if not isinstance(score, int) or score >= data.STEP2_PASSING_SCORE:
+    return isinstance(score, int) and score < data.STEP2_PASSING_SCORE
+
+
+def step2_pass_note(values: Mapping[str, object]) -> str | None:
+    """What a result says, above all else in it, of a score that would not
+    pass a test taken now: read as a passed low score, it drew a band and match
+    odds for an exam still to be retaken (exam-edges audit s36, 1)."""
+    score = values.get("step2_score")
+    if not isinstance(score, int) or not step2_failing(values):
         return None
-    # Short in a headline; the data page lists the source in full.
-    cite = f"{data.USMLE_STEP2_PASSING.publisher}, {data.USMLE_STEP2_PASSING.year}"
-    since, before = long_date(data.STEP2_PASSING_SINCE), long_date(data.STEP2_PASSING_BEFORE_SINCE)
-    passes = (
-        f"A Step 2 CK of {score} passes only a test taken before {since}: the passing score is "
-        f"{data.STEP2_PASSING_SCORE} for tests from then ({cite})."
-        if score >= data.STEP2_PASSING_SCORE_BEFORE
-        else f"A Step 2 CK of {score} is below the passing score of every test since {before} "
-        f"({data.STEP2_PASSING_SCORE_BEFORE}, and {data.STEP2_PASSING_SCORE} from {since}; {cite})."
-    )
+    # The last passing score this one met, and the one that replaced it.
+    met = [i for i, (_, passing) in enumerate(data.STEP2_PASSING_SCORES) if score >= passing]
+    if met:
+        since, passing = data.STEP2_PASSING_SCORES[met[-1] + 1]
+        when = f"A score of {score} was a pass only for tests taken before {long_date(since)}: from then the passing score is {passing}"
+    else:
+        since, passing = data.STEP2_PASSING_SCORES[0]
+        when = f"A score of {score} is below the passing score of every test since {long_date(since)}, {passing}"
+    # Match odds asks no failures; a failure already counted is not asked for again.
+    count = "" if values.get("exam_failures") else "count it under “Exam failures”, "
     return (
-        f"{passes} If it was a failed attempt, count it under “Exam failures” and enter your passing score once you "
-        "have it: the results below read it as a passed score, and an IMG needs the pass verified by ECFMG before "
-        "the rank-list deadline."
+        f"{when} ({data.USMLE_STEP2_PASSING.cite()}). If it was a failed attempt, {count}leave “{STEP2_SCORE.label}” "
+        "empty until you have a passing score, and then enter that one: as it stands, the results treat it as a "
+        "passing score. An IMG needs the pass verified by ECFMG before the rank-list deadline."
     )
+
+
+def render_pass_note(values: Mapping[str, object]) -> Markup | None:
+    """``step2_pass_note`` at the top of a result, on screen and on paper."""
+    note = step2_pass_note(values)
+    return el("p", el("strong", "Check your Step 2 CK score: "), note, class_="mpb-note") if note else None
 
 
 # A band read from no score looked settled: a US senior with none was told
 # "Applying to this specialty alone is reasonable", and only a row deep in
 # the factors said "provisional" (exam-edges audit s36, 5).
-NO_SCORE_NOTE = "No Step 2 CK entered, so none is weighed: if yours is still to come, read this result as provisional."
+NO_SCORE_NOTE = "No Step 2 CK entered: if yours is still to come, this result is provisional."
 
 
 def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = False) -> str:
-    """A result's summary, led by ``step2_pass_note`` when it applies; a
-    ``banded`` one (a band read from the whole file) also by ``NO_SCORE_NOTE``."""
-    note = step2_pass_note(values) or (NO_SCORE_NOTE if banded and values.get("step2_score") is None else None)
-    return f"{note} {summary}" if note else summary
+    """A result's summary with, after its number, a word on a failing score
+    (the note itself is in the result) or, for a ``banded`` result, on none.
+    Before the number, the note filled a phone's three-line headline and was
+    read out ahead of the result at every edit (diff review s36, 2)."""
+    score = values.get("step2_score")
+    if step2_failing(values):
+        return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note in the result."
+    if banded and score is None:
+        return f"{summary} {NO_SCORE_NOTE}"
+    return summary
 
 
 EXAM_FAILURES = IntField(

@@ -330,15 +330,16 @@ def _part(rule: ArticleRange, aim: Aim) -> tuple[int, int]:
     return rule.low, rule.high
 
 
-def _largest_count(rule: ArticleRange, name: str, lower: bool = False) -> str:
+def _largest_count(spec: data.Specialty, lower: bool = False) -> str:
     """The top of a first choice's range, said as the articles' count only
     where they give one for the field: emergency medicine's 80 is a
     psychiatry example's (reapplicant audit s36, 6)."""
+    rule = first_choice_range(spec.slug)
     top = f"{rule.high}{'+' if rule.open_ended else ''}"
     said = (
-        f"The articles give no count for {name}; the nearest they give, for psychiatry, goes up to {top} programs"
-        if rule is GENERAL_FIRST_CHOICE and name != "Psychiatry"
-        else f"The largest count the articles give for {name} is {top} programs"
+        f"The articles give no count for {spec.name}; the nearest they give, for psychiatry, goes up to {top} programs"
+        if rule is GENERAL_FIRST_CHOICE and spec.slug != "psychiatry"
+        else f"The largest count the articles give for {spec.name} is {top} programs"
     )
     return said[0].lower() + said[1:] if lower else said
 
@@ -400,7 +401,7 @@ def alone(slug: str, band: Band) -> Recommendation:
             *_part(rule, "top"),
             rule,
             "top",
-            f"Your band says a backup is needed. {_largest_count(rule, spec.name)}; at this point their advice is to "
+            f"Your band says a backup is needed. {_largest_count(spec)}; at this point their advice is to "
             "add a backup rather than lengthen the list in one field.",
         )
     broad = BROAD_PRIMARY_CARE
@@ -794,9 +795,11 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
         return None
     better.sort(key=lambda pair: -pair[1].score)
     named = and_list([f"{spec.name} “{BAND_LABELS[there.band]}” ({there.score}/100)" for spec, there in better[:2]])
+    higher = " and ".join(spec.name for spec, _ in better[:2])
     return (
-        f"Check your backup: {rates}, and {named}. Among the fields most open to IMGs, the better-rated one protects "
-        "more; if you keep this backup, apply to more of its programs."
+        f"Check your backup: {rates}, and {named}. Among the fields most open to IMGs, {higher}, rated higher, "
+        f"{'protect' if len(better[:2]) > 1 else 'protects'} more; if you keep {backup.name}, apply towards the top of "
+        "the program count suggested for it."
     )
 
 
@@ -862,7 +865,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         # The top of the range led the headline, read as "apply more widely",
         # while the detail says the articles want a second field instead.
         summary = (
-            f"Name a backup: {_largest_count(first_choice_range(primary_slug), spec.name, lower=True)}, "
+            f"Name a backup: {_largest_count(spec, lower=True)}, "
             f"and at “{BAND_LABELS[band]}” their advice is a second field rather than a longer list."
         )
     if warning:
@@ -952,6 +955,7 @@ def render(result: ProgramCountsResult) -> Markup:
         "div",
         render_warning(result.get("warning")),
         render_band_headline(result),
+        profile.render_pass_note(result["inputs"]),
         el("p", result["summary"]),
         charts.program_split(result),
         table(
@@ -1095,7 +1099,7 @@ def method() -> Markup:
             "backup harder to enter than the first choice is accepted with a warning at the top of the result, since the "
             "IMG article asks for a less competitive backup. So is a backup outside the fields most open to IMGs "
             "that, with your file, the competitiveness check itself rates “Dual apply, strongly” or worse: it would "
-            "need a backup of its own (our rule). After a no-match, a backup outside the ultra-competitive fields and "
+            "need a backup of its own (our rule); and one among them rated so when another of them rates better. After a no-match, a backup outside the ultra-competitive fields and "
             f"those {data.TIER_LABELS['competitive']} never gets fewer programs than the no-match article's "
             f"{NO_MATCH_BACKUP.text()}; where another article's range for it reaches at least as high, that range is kept.",
         ),

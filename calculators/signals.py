@@ -456,6 +456,7 @@ def render(result: SignalsResult) -> Markup:
         "div",
         program_counts.render_warning(result.get("warning")),
         program_counts.render_band_headline(result),
+        profile.render_pass_note(result["inputs"]),
         el("p", result["summary"]),
         [_render_plan(plan, mix) for plan in plans],
         el(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
-from . import cycle, profile
+from . import cycle, data, profile
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -41,7 +41,7 @@ from .data import (
     NRMP_ECFMG_REQUIREMENTS,
     Source,
 )
-from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs
+from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs, word
 from .html import Markup, and_list, counted, el, join, long_date, table
 
 NAME = "timeline"
@@ -429,11 +429,11 @@ SHORT_RUN_UP_DAYS = 42
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
-EXAMS_CONFIRMED = "IMGs: ECFMG's verification of your exams and Pathway is due"
+EXAMS_CONFIRMED = "IMGs: ECFMG must have verified your requirements"
 
 
 def _season_milestones(
-    match_year: int, dual: bool, submission: dt.date, today: dt.date, submission_estimated: bool = False
+    match_year: int, dual: bool, submission: dt.date, today: dt.date, submission_estimated: bool = False, img: bool = True
 ) -> list[PlanItem]:
     dates = cycle.season(match_year)
     details = {
@@ -445,7 +445,8 @@ def _season_milestones(
         "ranking_opens": "You can enter your rank order list from this date; it counts only once certified.",
         "rank_deadline": "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
-        + ". The NRMP's calendars have set the hour at 9:00 p.m. Eastern Time on this day; check it for your season.",
+        + f". In the NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]}, lists had to be "
+        f"certified by {data.RANK_DEADLINE_HOUR_SEEN[0]} on this day; check the hour for your season.",
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
         "soap_ends": "The last SOAP offers are made.",
         # The plan ends here, and an IMG's last step before training is not a date of ours (timeline audit s36, 8).
@@ -470,22 +471,24 @@ def _season_milestones(
     deadline = dates["rank_deadline"]
     # In the deadline's detail alone, the one condition that decides whether
     # an IMG's list is used at all was out of sight in the table and the
-    # calendar's titles (timeline audit s36, 3).
-    out.append(
-        {
-            "date": deadline.date.isoformat(),
-            "title": EXAMS_CONFIRMED,
-            "detail": "If you are an IMG, ECFMG must have verified to the NRMP by this date, the rank-list deadline, "
-            "that you have met the requirements for ECFMG certification: the examinations (USMLE Step 1 and Step 2 "
-            "CK) and the clinical and communication skills requirements, which a Pathway with OET Medicine meets "
-            f"({ECFMG_PATHWAYS.cite()}). Otherwise you are withdrawn from the Match and cannot take part in SOAP. A "
-            "score or Pathway still pending close to this date may come too late: allow for the time each takes to "
-            "reach ECFMG.",
-            "source": NRMP_ECFMG_REQUIREMENTS.cite(),
-            "estimated": deadline.estimated,
-            "estimated_early": deadline.estimated_early,
-        }
-    )
+    # calendar's titles (timeline audit s36, 3); a US graduate's plan has no
+    # such row (diff review s36, 9).
+    if img:
+        out.append(
+            {
+                "date": deadline.date.isoformat(),
+                "title": EXAMS_CONFIRMED,
+                "detail": "If you are an IMG, ECFMG must have verified to the NRMP by this date, the rank-list deadline, "
+                "that you have met the requirements for ECFMG certification: the examinations (USMLE Step 1 and Step 2 "
+                "CK) and the clinical and communication skills requirements. Otherwise you are withdrawn from the Match and "
+                "cannot take part in SOAP. ECFMG's Pathways, with OET Medicine, met those skills requirements for the Match "
+                f"of the latest page we read ({ECFMG_PATHWAYS.cite()}): check its requirements for your Match year. A score "
+                "or Pathway still pending close to this date may come too late: allow for the time each takes to reach ECFMG.",
+                "source": NRMP_ECFMG_REQUIREMENTS.cite(),
+                "estimated": deadline.estimated,
+                "estimated_early": deadline.estimated_early,
+            }
+        )
     early, late = dates["early_registration_ends"], dates["late_registration_ends"]
     if early.date < max(today, submission):
         # Without a row still ahead, a late applicant saw both registration
@@ -657,7 +660,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
     milestones = [_step_item(s, day, note, estimated, dates) for s, day, note, estimated in placed]
     milestones += no_match
-    milestones += _season_milestones(match_year, flag(v, "dual_applying"), submission, today, submission_estimated)
+    milestones += _season_milestones(
+        match_year,
+        flag(v, "dual_applying"),
+        submission,
+        today,
+        submission_estimated,
+        img=word(v, "applicant_type") in data.IMG_TYPES,
+    )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:

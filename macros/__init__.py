@@ -355,8 +355,7 @@ def eras_seasons() -> str:
     """The seasons the schedule we hold is confirmed for, with their noun:
     "2025 and 2026 seasons", or "2027 season" for one, where the guides typed
     "seasons" after the years (data-update audit s36, 3)."""
-    years = re.sub(r"^ERAS |\s*seasons?$", "", eras_schedule().season)
-    return f"{years} {'seasons' if ' and ' in years or '–' in years else 'season'}"
+    return eras_schedule().season.removeprefix("ERAS ")
 
 
 def fees_current_from() -> int:

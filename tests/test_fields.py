@@ -200,29 +200,41 @@ def test_a_comlex_score_typed_as_step_2_ck_is_named_in_every_calculator_that_ask
 @pytest.mark.parametrize(
     ("score", "said"),
     [
-        (200, "A Step 2 CK of 200 is below the passing score of every test since 1 July 2022 (214, and 218 from 1 July 2025"),
-        (216, "A Step 2 CK of 216 passes only a test taken before 1 July 2025: the passing score is 218"),
+        (200, "A score of 200 is below the passing score of every test since 1 July 2014, 209"),
+        (211, "A score of 211 was a pass only for tests taken before 1 July 2022: from then the passing score is 214"),
+        (216, "A score of 216 was a pass only for tests taken before 1 July 2025: from then the passing score is 218"),
         (218, None),
         (None, None),
     ],
 )
-def test_a_failing_step2_score_is_said_first_in_every_result_that_reads_it(score: int | None, said: str | None) -> None:
+def test_a_failing_step2_score_is_noted_in_every_result_that_reads_it(score: int | None, said: str | None) -> None:
     """A failing score typed as the score was read as a passed low one: a band,
     "A passed Step 2 CK cannot be taken again", about 54% in family medicine
-    (exam-edges audit s36, 1)."""
+    (exam-edges audit s36, 1). The note is in the result on screen and paper;
+    the summary keeps its number first and points to it (diff review s36, 1-2)."""
     from calculators import backup_finder, competitiveness, match_odds, program_counts, signals
 
     inputs = {"step2_score": score, "specialty": "family-medicine"}
     for calc in (competitiveness, match_odds, program_counts, signals, backup_finder):
-        summary = str(calc.compute(inputs)["summary"])
+        result = calc.compute(inputs)
+        page, summary = str(calc.render(result)), str(result["summary"])  # type: ignore[arg-type]
         if said is None:
-            assert "passing score" not in summary, calc.NAME
+            assert "passing score" not in page and "passing score" not in summary, calc.NAME
         else:
-            assert summary.startswith(said) and "count it under “Exam failures”" in summary, calc.NAME
-    # "A passed Step 2 CK cannot be taken again" is said of a passing score only.
-    line = competitiveness.compute({**inputs, "specialty": "internal-medicine"})["margins"]["score_line"]
+            assert said in page and "count it under “Exam failures”" in page, calc.NAME
+            assert not summary.startswith("Your Step 2 CK"), calc.NAME
+            assert f"Your Step 2 CK of {score} is below the current passing score, 218: see the note" in summary, calc.NAME
+    if said is not None:  # a failure already counted is not asked for again
+        assert "count it under" not in str(competitiveness.compute({**inputs, "exam_failures": 1})["summary"])
+        assert "count it under" not in str(competitiveness.render(competitiveness.compute({**inputs, "exam_failures": 1})))
+    # "A passed Step 2 CK cannot be taken again" is said of a passing score only, and a failing one is not told
+    # that nothing it can change lifts the band.
+    result = competitiveness.compute({**inputs, "specialty": "internal-medicine"})
+    line = result["margins"]["score_line"]
     if score is not None:
         assert line is not None and ("cannot be taken again" in str(line["text"])) == (said is None)
+        if said is not None:
+            assert "nothing you can still change" not in str(result["summary"])
 
 
 def test_a_band_read_from_no_score_says_it_is_provisional_first() -> None:
@@ -232,5 +244,6 @@ def test_a_band_read_from_no_score_says_it_is_provisional_first() -> None:
 
     inputs = {"applicant_type": "us-md", "step2_score": None, "specialty": "internal-medicine"}
     for calc in (competitiveness, program_counts, signals):
-        assert str(calc.compute(inputs)["summary"]).startswith(profile.NO_SCORE_NOTE), calc.NAME
+        summary = str(calc.compute(inputs)["summary"])
+        assert profile.NO_SCORE_NOTE in summary and not summary.startswith(profile.NO_SCORE_NOTE), calc.NAME
         assert profile.NO_SCORE_NOTE not in str(calc.compute({**inputs, "step2_score": 240})["summary"]), calc.NAME

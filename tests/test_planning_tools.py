@@ -370,6 +370,9 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     assert "ECFMG must have verified to the NRMP by this date" in exams["detail"] and "OET Medicine" in exams["detail"]
     (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("IMGs: ECFMG")]
     assert event["DTSTART;VALUE=DATE"] == "20260225"
+    # A US graduate's plan has no such row (diff review s36, 9).
+    us = timeline.compute({"today": "2025-08-01", "eras_submission": "2025-09-03", "applicant_type": "us-md"})
+    assert timeline.EXAMS_CONFIRMED not in {m["title"] for m in us["milestones"]}
 
 
 LATE_REGISTRATION = "Last day to register with the NRMP (late fee)"
