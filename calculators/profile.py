@@ -94,7 +94,7 @@ def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = F
     read out ahead of the result at every edit (diff review s36, 2)."""
     score = values.get("step2_score")
     if step2_failing(values):
-        return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note in the result."
+        return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note under the result's headline."
     if banded and score is None:
         return f"{summary} {NO_SCORE_NOTE}"
     return summary
