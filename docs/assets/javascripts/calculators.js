@@ -808,6 +808,10 @@ class Widget {
     }
     if (this.typedEarly.size) this.markUnansweredWhileLoading();
     this.remember.checked = readStorage() !== null;
+    // The Forget count when the form was last edited: an answer asked after
+    // Forget for values typed before it (a typing pause, or an engine still
+    // busy) wrote them back, and a reload showed the forgotten score.
+    this.editedAtForgets = forgets;
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
     for (const type of ["input", "change"]) {
@@ -815,6 +819,7 @@ class Widget {
         type,
         (event) => {
           this.lastEdit = performance.now();
+          this.editedAtForgets = forgets;
           const target = event.target;
           this.announcePause =
             type === "change" && target.matches?.(COMMITTED_BY_CHANGE)
@@ -1014,7 +1019,7 @@ class Widget {
     // form still without the reader's remembered answers.
     if (!this.restored) return;
     const ticket = ++this.latest;
-    const forgetsAsked = forgets;
+    const forgetsAsked = this.editedAtForgets;
     let reply;
     const values = this.readForm();
     const edited = new Map(this.unremembered);
@@ -1073,7 +1078,7 @@ class Widget {
     // shows it again with its message; but not while a link's offer waits,
     // whose reload brings back the offer with the last valid inputs.
     if (!reply.tab_copy || (!reply.ok && this.offerOpen)) return;
-    if (forgetsAsked !== forgets) return; // asked before "Forget my answers"
+    if (forgetsAsked !== forgets) return; // typed before "Forget my answers"
     this.tabCopy = reply.tab_copy;
     this.keepTabCopy();
   }
