@@ -1403,17 +1403,17 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     # A passed Step 2 CK cannot be sat again, so a higher score is no change a
     # reader can make: it is shown for comparison, never as the way up.
     score_line = next((m for m in up if m["field"] == "step2_score" and v["step2_score"] is not None), None)
+    # A failing score is retaken (exam-edges audit s36, 1; diff review s36, 3).
+    failing = profile.step2_failing(v)
     if score_line:
         up.remove(score_line)
-        # Said of a passed score only: a failing one is retaken (exam-edges audit s36, 1).
-        passed = not profile.step2_failing(v)
         score_line["text"] = (
             f"For comparison, {_change_text(spec, v, 'step2_score', int(score_line['value']))} would have put you in "
             f"“{BAND_LABELS[score_line['band']]}”. "
             + (
                 "A passed Step 2 CK cannot be taken again, so this shows how far your score is from that line, not a "
                 "change to make."
-                if passed
+                if not failing
                 else "This shows how far your score is from that line."
             )
         )
@@ -1424,11 +1424,10 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     elif score_line and holding and not _lifted_without_the_score(spec, v, result.band):
         # A higher score alone lifts the band past every rule holding it, and
         # every other input at its best does not: the rules turn on the score,
-        # which cannot be sat again, unless it failed and is retaken (diff
-        # review s36, 3).
+        # which cannot be sat again, unless it failed and is retaken.
         headline = f"A rule tied to your Step 2 CK holds the band at “{BAND_LABELS[result.band]}”; " + (
             "a passing retake is a new score, so run the check again with it."
-            if profile.step2_failing(v)
+            if failing
             else "nothing you can still change lifts it."
         )
     elif score_line:

@@ -138,12 +138,10 @@ ERAS_RULES = Source(
     "2026 season",
     "AAMC",
 )
-# The FAQ first read here named passed examinations alone, in its pre-2021
-# wording (with Step 2 CS); the current help item adds the clinical and
-# communication skills requirements, met through ECFMG's Pathways
-# (facts-recent audit s36, 1).
 # The examinations and the clinical and communication skills requirements,
 # verified by ECFMG by the rank order list deadline, for the Match and SOAP.
+# The FAQ first read here named passed examinations alone, in its pre-2021
+# wording (with Step 2 CS) (facts-recent audit s36, 1).
 NRMP_ECFMG_REQUIREMENTS = Source(
     "nrmp-ecfmg-requirements",
     "Help: requirements for ECFMG certification to take part in the Main Residency Match",

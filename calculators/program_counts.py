@@ -794,11 +794,12 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
     if not better:
         return None
     better.sort(key=lambda pair: -pair[1].score)
-    named = and_list([f"{spec.name} “{BAND_LABELS[there.band]}” ({there.score}/100)" for spec, there in better[:2]])
-    higher = " and ".join(spec.name for spec, _ in better[:2])
+    shown = better[:2]
+    named = and_list([f"{spec.name} “{BAND_LABELS[there.band]}” ({there.score}/100)" for spec, there in shown])
+    higher = " and ".join(spec.name for spec, _ in shown)
     return (
         f"Check your backup: {rates}, and {named}. Among the fields most open to IMGs, {higher}, rated higher, "
-        f"{'protect' if len(better[:2]) > 1 else 'protects'} more; if you keep {backup.name}, apply towards the top of "
+        f"{'protect' if len(shown) > 1 else 'protects'} more; if you keep {backup.name}, apply towards the top of "
         "the program count suggested for it."
     )
 

@@ -212,6 +212,11 @@ def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Ba
     spec = data.specialty(str(plan["specialty"]))
     typed = plan["allowance"]["count"] if plan["allowance"]["origin"] == "reader" else None
 
+    def said(there: SpecialtyPlan) -> str:
+        placed = there["placed"] or {"reach": 0, "target": 0, "likely": 0}
+        unplanned = f" ({counted(int(there['unused']), 'signal')} left unplanned)" if there["unused"] else ""
+        return _split_text(placed) + unplanned
+
     def gives(other: Band) -> str:
         counts = program_counts.plan(
             word(v, "specialty"),
@@ -220,12 +225,10 @@ def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Ba
             flag(v, "previously_unmatched"),
             word(v, "applicant_type"),
         )
-        there = _specialty_plan(plan["role"], spec.slug, typed, counts[plan["role"]], program_counts.tiers(other))
-        placed = there["placed"] or {"reach": 0, "target": 0, "likely": 0}
-        unplanned = f" ({counted(int(there['unused']), 'signal')} left unplanned)" if there["unused"] else ""
-        return _split_text(placed) + unplanned
+        return said(_specialty_plan(plan["role"], spec.slug, typed, counts[plan["role"]], program_counts.tiers(other)))
 
-    parts = [f"your band gives {gives(band)}"]
+    # The reader's own band is the plan already made.
+    parts = [f"your band gives {said(plan)}"]
     # BAND_ORDER runs from the weakest band to the strongest.
     if here + 1 < len(order):
         stronger = order[here + 1]
@@ -318,16 +321,17 @@ def _reasons(
         reasons.append(limit)
     # The one list-building calculator that said nothing of the first year an
     # advanced field needs (specialties audit s35, 6).
+    needs_visa = profile.visa_needed(v)
     for slug in data.advanced_among(str(v["specialty"]), v["backup_specialty"]):
         reasons.append(
             data.advanced_positions_note(
                 [slug],
                 "This planner counts signals for the advanced programs; apply to programs for that first year as "
                 "well, and check whether they take signals in your season.",
-                needs_visa=profile.visa_needed(v),
+                needs_visa=needs_visa,
             )
         )
-    if profile.visa_needed(v):
+    if needs_visa:
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")
     if v["geographic_restriction"]:
         reasons.append(

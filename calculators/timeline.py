@@ -79,11 +79,21 @@ class PlanItem(TypedDict):
     until_early: NotRequired[bool]
 
 
-def _estimate_mark(item: PlanItem, noun: str = "") -> str:
+def _mark(estimated: bool | None, early: bool | None, noun: str = "") -> str:
     """ "estimated" (or "estimated date" with ``noun``), and why when early."""
-    if item.get("estimated_early"):
+    if early:
         return f"estimated{noun}, set early on purpose"
-    return f"estimated{noun}" if item.get("estimated") else ""
+    return f"estimated{noun}" if estimated else ""
+
+
+def _estimate_mark(item: PlanItem, noun: str = "") -> str:
+    """A row's own date's mark."""
+    return _mark(item.get("estimated"), item.get("estimated_early"), noun)
+
+
+def _end_mark(item: PlanItem, noun: str = "") -> str:
+    """A stretch's last day's mark."""
+    return _mark(item.get("until_estimated"), item.get("until_early"), noun)
 
 
 # The plan keeps ISO dates (they sort, and the calendar file reads them);
@@ -100,9 +110,8 @@ def shown_date(item: PlanItem) -> str:
 
 def shown_end(item: PlanItem) -> str:
     """A stretch's last day, marked as its start is when it is our estimate."""
-    if not item.get("until_estimated"):
-        return written_out(item["until"])
-    return written_out(item["until"]) + (" (estimated, set early on purpose)" if item.get("until_early") else " (estimated)")
+    mark = _end_mark(item)
+    return written_out(item["until"]) + (f" ({mark})" if mark else "")
 
 
 def last_day(item: PlanItem) -> str:
@@ -628,7 +637,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     if isinstance(found, str):
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
     match_year = found.match_year
-    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set()) | ({"visa"} if profile.visa_needed(v) else set())
+    needs_visa = profile.visa_needed(v)
+    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set()) | ({"visa"} if needs_visa else set())
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
     eras_opens = dates["eras_opens"].date
@@ -696,7 +706,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         if v["dual_applying"]
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
-    if profile.visa_needed(v):
+    if needs_visa:
         notes.append(f"You need a visa, {profile.visa_basis(v)}: the plan adds “{VISA_STEP}”.")
     if not v["previously_unmatched"]:
         notes.append(
@@ -859,8 +869,8 @@ def _summary_mark(item: PlanItem) -> str:
     """An event title's estimate mark: its own date's, else its end's."""
     if mark := _estimate_mark(item, " date"):
         return f" ({mark})"
-    if item.get("until_estimated"):
-        return " (ends on an estimated date" + (", set early on purpose)" if item.get("until_early") else ")")
+    if mark := _end_mark(item, " date"):
+        return f" (ends on an {mark})"
     return ""
 
 

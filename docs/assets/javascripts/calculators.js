@@ -809,8 +809,8 @@ class Widget {
     if (this.typedEarly.size) this.markUnansweredWhileLoading();
     this.remember.checked = readStorage() !== null;
     // The Forget count when the form was last edited: an answer asked after
-    // Forget for values typed before it (a typing pause, or an engine still
-    // busy) wrote them back, and a reload showed the forgotten score.
+    // Forget for values typed before it (a typing pause not yet over, an
+    // engine not yet restored) would write them back for a reload to show.
     this.editedAtForgets = forgets;
     this.form.addEventListener("input", () => this.edited() || this.schedule());
     this.form.addEventListener("change", () => this.edited() || this.recompute());
