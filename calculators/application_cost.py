@@ -257,7 +257,8 @@ FIELDS = (
         help=(
             "Tick to count the Step 3 exam fee. The no-match article says Step 3 can help after a borderline Step 2 CK "
             "or for an older graduate, and that a failure does more harm than not sitting it. An IMG can sit it only once "
-            f"ECFMG has certified them ({data.ECFMG_BOOKLET.cite()})."
+            f"ECFMG has certified them ({data.ECFMG_BOOKLET.cite()}). It is a USMLE exam, open once USMLE Step 1 and "
+            f"Step 2 CK are passed ({data.FSMB_STEP3_REQUIREMENTS.cite()}), so not for a DO who took COMLEX only."
         ),
     ),
     IntField(
@@ -562,7 +563,17 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
                 int(STEP_3.amount_usd),
                 f"You sit Step 3 this season; the FSMB's fee for {STEP_3.season_or_year}"
                 + (", read from a copy of its FAQ, not the FSMB's own page" if _from_a_copy(STEP_3) else "")
-                + ": check the current fee before you book.",
+                + ": check the current fee before you book."
+                # Beside "You send COMLEX only" above, the USMLE fee read as a
+                # slip; it is one only if no USMLE Step was ever taken (COMLEX
+                # audit s37, 6).
+                + (
+                    " You send COMLEX only: Step 3 needs USMLE Step 1 and Step 2 CK passed "
+                    f"({data.FSMB_STEP3_REQUIREMENTS.cite()}). If COMLEX is your only exam series, this fee is not "
+                    "yours: untick this line."
+                    if transcripts not in SENDS_USMLE
+                    else ""
+                ),
                 STEP_3,
             )
         )

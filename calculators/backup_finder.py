@@ -1230,7 +1230,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         # type; a reader of another type is told so, as match odds tells them.
         "match_odds_note": None
         if step2 is None
-        else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v)),
+        else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not data.prior_us_graduate(v)),
         "summary": summary,
     }
 

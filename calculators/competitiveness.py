@@ -603,11 +603,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "here, though programs see every one"
                 # "(up to 3)" read as if a fourth did not matter, where four
                 # at one Step end the USMLE (exam-edges audit s36, 3).
-                + (
-                    f". The USMLE allows four attempts at each Step ({data.USMLE_ATTEMPT_LIMIT.cite()})."
-                    if entered_failures >= FAILURE_COUNT_CAP
-                    else "."
-                ),
+                + (f". {data.ATTEMPT_LIMITS}" if entered_failures >= FAILURE_COUNT_CAP else "."),
                 ARTICLE_IMG,
             )
         )

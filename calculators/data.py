@@ -168,6 +168,19 @@ STEP2_PASSING_SCORES: tuple[tuple[dt.date, int], ...] = (
 )
 STEP2_PASSING_SCORE = STEP2_PASSING_SCORES[-1][1]
 USMLE_ATTEMPT_LIMIT = Source("usmle-attempt-limit", "Attempt Limit Common Questions", "read 2026", "USMLE")
+# The NBOME's limit has matched the USMLE's since it cut six to four.
+NBOME_ATTEMPT_LIMIT = Source("nbome-attempt-limit", "Retaking an exam: COMLEX-USA", "limit from 1 July 2022, read 2026", "NBOME")
+# Said wherever failures are counted: a DO's failed Levels count the same.
+ATTEMPT_LIMITS = (
+    f"The USMLE allows four attempts at each Step ({USMLE_ATTEMPT_LIMIT.cite()}), and the NBOME four at each "
+    f"COMLEX-USA Level ({NBOME_ATTEMPT_LIMIT.cite()})."
+)
+# Who may sit USMLE Step 3: an MD or DO degree and Step 1 and Step 2 CK passed
+# (and, for an IMG, ECFMG certification).  The stored copy of the FSMB's page
+# predates the end of Step 2 CS, which it still lists; the rest stands.
+FSMB_STEP3_REQUIREMENTS = Source(
+    "fsmb-step3-requirements", "Applying for Step 3: requirements", "copy of about 2018, read 2026", "FSMB"
+)
 # The hour of the rank-list deadline, and the Match whose NRMP calendar
 # (its Main Match Events page) gave it.
 RANK_DEADLINE_HOUR_SEEN = ("9:00 p.m. Eastern Time", 2026)
@@ -291,6 +304,8 @@ SOURCES = (
     ECFMG_PATHWAYS,
     USMLE_STEP2_PASSING,
     USMLE_ATTEMPT_LIMIT,
+    NBOME_ATTEMPT_LIMIT,
+    FSMB_STEP3_REQUIREMENTS,
     NRMP_RANKING,
     NRMP_RANK_LIMIT,
     NRMP_REGISTRATION_FAQ,

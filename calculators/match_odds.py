@@ -809,13 +809,19 @@ def comparison_group(spec: data.Specialty, applicant: str) -> ComparisonGroup:
     return {"applicant_type": applicant, "described": described, "reader_in_group": note is None, "note": note}
 
 
-def not_your_group(applicant: str, estimate: str = "the estimate", against: Sequence[str] = ()) -> str | None:
+def not_your_group(
+    applicant: str, estimate: str = "the estimate", against: Sequence[str] = (), *, senior: bool | None = None
+) -> str | None:
     """What a reader outside the data's group is told beside these estimates,
     with their own group's overall match rate; None for a non-US IMG.  The
     backup finder, which shows the same estimates, words it from here too,
     naming in ``against`` what in the reader's file pulls the other way: "on
     the low side" alone, to a US-citizen IMG with a failed attempt and a past
-    no-match, contradicted the note below it (reapplicant audit s36, 4)."""
+    no-match, contradicted the note below it (reapplicant audit s36, 4).
+    ``senior`` is whether a US MD or DO reader is still a senior, where the
+    calculator asks; unknown, the seniors' rate comes with a caution for
+    graduates of earlier years, and a known senior is spared it (COMLEX audit
+    s37, 9)."""
     if applicant == "non-us-img":
         return None
     rates = data.latest_match_rates()
@@ -829,14 +835,18 @@ def not_your_group(applicant: str, estimate: str = "the estimate", against: Sequ
         f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
         f"Across all specialties in {rates.year}, "
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
-        f"{rates.non_us_img_pct:g}% of {DATA_GROUP} (NRMP PGY-1 match rates, {rates.year}), so read "
-        f"{estimate} {lean}"
-        + (
-            f". If you graduated in an earlier year, though: {data.PRIOR_GRADUATE_RATE}"
-            if applicant in data.US_GRADUATE_TYPES
-            else "."
-        )
+        f"{rates.non_us_img_pct:g}% of {DATA_GROUP} ({rates.cited.cite()}), so read "
+        f"{estimate} {lean}{_seniors_only(applicant, senior)}"
     )
+
+
+def _seniors_only(applicant: str, senior: bool | None) -> str:
+    """The end of that note: the US rates are seniors' rates."""
+    if applicant not in data.US_GRADUATE_TYPES or senior:
+        return "."
+    if senior is None:
+        return f". If you graduated in an earlier year, though: {data.PRIOR_GRADUATE_RATE}"
+    return f". {data.PRIOR_GRADUATE_RATE}"
 
 
 def _method_name(used: list[Measure]) -> str:

@@ -108,8 +108,7 @@ EXAM_FAILURES = IntField(
     # A DO with COMLEX only read "USMLE failures" as not theirs and entered 0
     # after a failed Level (DO audit s34, 1); the radiology article counts any
     # exam failure, the ultra article USMLE and COMLEX alike.
-    help="Failed attempts on any USMLE Step or COMLEX Level. The USMLE allows four attempts at each Step "
-    f"({data.USMLE_ATTEMPT_LIMIT.cite()}).",
+    help=f"Failed attempts on any USMLE Step or COMLEX Level. {data.ATTEMPT_LIMITS}",
 )
 # Whether a US MD or DO applicant is a senior turns on it (data.prior_us_graduate).
 YEARS_SINCE_GRADUATION = IntField(

@@ -706,10 +706,14 @@ def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: s
     rates = data.latest_match_rates()
     assert "Non-US IMG match odds at Step 2 CK 230" in text and "Match odds at Step 2 CK" not in text
     # The same words as the match odds calculator's, with the reader's own group's overall rate and its year.
-    assert result["match_odds_note"] == match_odds.not_your_group(applicant, "these estimates")
+    senior = not data.prior_us_graduate(result["inputs"])
+    assert result["match_odds_note"] == match_odds.not_your_group(applicant, "these estimates", senior=senior)
     assert f"Not your group. These are figures for non-US IMGs, not for {group}" in text
     assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in text
-    assert f"(NRMP PGY-1 match rates, {rates.year})" in text and "likely on the low side for you" in text
+    assert f"({rates.cited.cite()})" in text and "likely on the low side for you" in text
+    # The finder knows whether a US graduate is still a senior, so says the caution for earlier years only to them.
+    assert ("If you graduated in an earlier year" in text) is False
+    assert (data.PRIOR_GRADUATE_RATE in text) is (applicant in data.US_GRADUATE_TYPES and not senior)
     # The figures themselves are the same for every applicant type: only the words change.
     img = compute({"specialty": "orthopaedic-surgery", "applicant_type": "non-us-img", "step2_score": 230})
     same = by_slug(img)
