@@ -150,13 +150,17 @@ class SeasonDate:
         mark = " (estimated, set early on purpose)" if self.estimated_early else " (estimated)" if self.estimated else ""
         return long_date(self.date) + mark
 
-    def in_words(self, on: bool = False) -> str:
+    def in_words(self, on: bool = False, passed: bool = False) -> str:
         """The date as running text writes it: "by" a deadline, "around" an
         estimate, else "on" where ``on`` asks for a preposition; an estimate
         set early on purpose says so."""
         deadline = MILESTONE_BY_KEY[self.key].deadline
         prefix = "by " if deadline else "around " if self.estimated else "on " if on else ""
-        return prefix + long_date(self.date) + (", an estimate set early on purpose" if self.estimated_early else "")
+        # "Early on purpose" alone left a reader to work out that the real
+        # deadline is probably later (guide-claims audit s37, 3); once the
+        # date has ``passed``, the page says what that means instead.
+        later = "" if passed else " (the NRMP's own deadline is likely later)"
+        return prefix + long_date(self.date) + (f", an estimate set early on purpose{later}" if self.estimated_early else "")
 
     def cite(self) -> str:
         if self.estimated:

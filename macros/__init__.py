@@ -77,7 +77,7 @@ def step2_matched(slug: str) -> Markup:
     dist = o.step2_matched
     if dist.median is None:
         return join("not enough data (NRMP suppressed it) ", cite(d.CHARTING_OUTCOMES))
-    return join(f"a median of {dist.median:g} (middle half {dist.q1:g}–{dist.q3:g}, n = {dist.n}) ", cite(d.CHARTING_OUTCOMES))
+    return join(f"a median of {dist.median:g} (middle half {dist.q1:g}–{dist.q3:g}, n = {dist.n:,}) ", cite(d.CHARTING_OUTCOMES))
 
 
 class Figures:
@@ -165,7 +165,7 @@ def edition(table: str) -> str:
 
 def _median(dist: d.Distribution, *, with_n: bool = False) -> str:
     """A median as the tables print it; NRMP suppresses small groups."""
-    size = f" (n = {dist.n})" if with_n else ""
+    size = f" (n = {dist.n:,})" if with_n else ""
     return f"{dist.median:g}{size}" if dist.median is not None else f"not enough data{size}"
 
 
@@ -414,9 +414,10 @@ def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Mar
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     year = match_year or _coming_season()
     day = cycle.season(year)[key]
-    shown = day.in_words(on)
     today = cycle.reference_date()
-    if cycle.MILESTONE_BY_KEY[key].deadline and day.date < today:
+    passed = cycle.MILESTONE_BY_KEY[key].deadline and day.date < today
+    shown = day.in_words(on, passed)
+    if passed:
         # Pages name the running season until its Match Day, so for weeks
         # after the deadline a page still said "register now, by" a day gone
         # by; an early estimate may not be the NRMP's real, later deadline.

@@ -21,7 +21,7 @@ from functools import cache
 import pytest
 from conftest import ROOT
 
-from calculators import backup_finder, competitiveness, data, match_odds
+from calculators import backup_finder, competitiveness, data, match_odds, program_counts
 from calculators.application_cost import aamc_example_total, eras_schedule
 
 
@@ -71,6 +71,37 @@ FIVE = (IM, FM, "Pediatrics", "Psychiatry", "Neurology")
 NINE = (*FIVE, "Pathology-Anatomic and Clinical", AN, "Emergency Medicine", GS)
 ULTRA = ("Dermatology", OR, "Plastic Surgery (Integrated)", "Otolaryngology", "Neurological Surgery")
 RD_IM = "Internal Medicine (categorical)"
+
+
+# Non-US IMG files from strong to a past no-match, for words on what a
+# calculator gives at each band (guide-claims audit s37, 1).
+PROFILES: tuple[dict[str, str], ...] = (
+    {
+        "step2_score": "262",
+        "needs_visa": "false",
+        "usce_months": "12",
+        "recent_clinical_months": "12",
+        "specialty_letters": "3",
+        "research_items": "3",
+        "away_rotations": "2",
+    },
+    {"step2_score": "240"},
+    {"step2_score": "225", "exam_failures": "1"},
+    {"step2_score": "215", "exam_failures": "2", "previously_unmatched": "true"},
+)
+FIRST_CHOICES = ("diagnostic-radiology", "neurology", "psychiatry", "general-surgery", "dermatology", "anesthesiology")
+
+
+@cache
+def im_fm_backups() -> tuple[tuple[str, int, int], ...]:
+    """(band, low, high) of an IM or FM backup, over those files and first choices."""
+    seen = []
+    for first in FIRST_CHOICES:
+        for backup in ("internal-medicine", "family-medicine"):
+            for profile in PROFILES:
+                result = program_counts.compute({"specialty": first, "backup_specialty": backup, **profile})
+                seen.append((result["band"], result["backup"]["low"], result["backup"]["high"]))
+    return tuple(seen)
 
 
 def other_fields(name: str) -> list[data.ChartingOutcome]:
@@ -426,6 +457,30 @@ CLAIMS = (
         "calculators/backup-finder.md",
         "only a fraction of a point above it",
         lambda: backup_finder.share_estimate_basis().most_above < 1 <= backup_finder.share_estimate_basis().most_below,
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        "(in neurology the median alone falls just short)",
+        lambda: all(
+            (0.45 <= odds < 0.5) if slug == "neurology" else odds >= 0.5
+            for slug in ("internal-medicine", "family-medicine", "pediatrics", "psychiatry", "neurology")
+            for odds in [
+                match_odds.step2_estimate(
+                    data.specialty(slug), int(median(co(data.specialty(slug).charting_name or "").step2_matched))
+                )
+                or 0
+            ]
+        ),
+    ),
+    Claim(
+        "faq.md",
+        'gives a non-US IMG at least 80 there once a backup is needed ("dual apply" or more cautious), and a small '
+        'hedge of 40–50 at "single-track"',
+        lambda: (
+            {band for band, _, _ in im_fm_backups()} == set(competitiveness.BAND_ORDER)
+            and all(low >= 80 for band, low, _ in im_fm_backups() if band != "single-track")
+            and all((low, high) == (40, 50) for band, low, high in im_fm_backups() if band == "single-track")
+        ),
     ),
     # Overall match rates.
     Claim(
