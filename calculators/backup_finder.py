@@ -1292,17 +1292,22 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
     # A US graduate's score is never placed here, though the check weighs a
     # graduate's who has left school against non-US IMGs (diff review s33, 1).
     us_graduate = applicant not in competitiveness.QUARTILE_APPLICANTS
+    red_flag = us_graduate and step2 is not None and step2 < competitiveness.STEP2_RED_FLAG_BELOW
     unplaced = (
         "You entered no Step 2 CK"
         if step2 is None
         else f"Your Step 2 CK is under {competitiveness.STEP2_RED_FLAG_BELOW}, a red flag in any field"
-        if us_graduate and step2 < competitiveness.STEP2_RED_FLAG_BELOW
+        if red_flag
         else "This finder does not place a US graduate's Step 2 CK"
         if us_graduate
         else None
     )
-    if unplaced and harder:
-        return _check_them_first(unplaced, len(harder), and_list(harder))
+    # A red flag in any field names the most open ones too: a US graduate
+    # with 221 read three pediatrics backups with no word, each "Dual apply,
+    # strongly" on the check (competitiveness-rules audit s37, 8).
+    named = harder or ([str(s["name"]) for s in top] if red_flag else [])
+    if unplaced and named:
+        return _check_them_first(unplaced, len(named), and_list(named))
     bottom = [str(s["name"]) for s in top if s["step2_below_q1"]]
     under_median = [
         str(s["name"]) for s in top if s["step2_below_median"] and not s["step2_below_q1"] and s["tier"] != "accessible"

@@ -697,8 +697,12 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             "US rotations in the specialty",
             _from_bands(aways, AWAY_BANDS[tier]),
             f"{counted(aways, 'rotation')} in {spec.name}.",
-            # Radiology's own article asks at least one radiology observership or elective.
-            ARTICLE_RADIOLOGY if spec.slug == "diagnostic-radiology" else ARTICLE_ORTHO,
+            # Radiology's own article asks at least one radiology observership
+            # or elective, and the orthopaedics one two away rotations; for the
+            # other fields the IMG article's "specialty-aligned experience"
+            # (its example, internal medicine sub-internships) is the nearest
+            # (competitiveness-rules audit s37, 9).
+            ARTICLE_RADIOLOGY if spec.slug == "diagnostic-radiology" else ARTICLE_ORTHO if tier == "ultra" else ARTICLE_IMG,
         )
     )
     if profile.visa_needed(v):
@@ -936,7 +940,7 @@ def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
 
 def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     """At most "dual apply" for a non-US IMG where the NRMP figures show no
-    score at which one field alone is safe: the matched median suppressed,
+    score at which one field alone is a reasonable plan: the matched median suppressed,
     or too few applicants for a firm match odds estimate.
 
     Without it, missing figures turned both IMG conditions off, and the
@@ -960,14 +964,14 @@ def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     return Cap(
         "dual-apply",
         f"The NRMP figures on non-US IMGs in {spec.name} are too few to show a Step 2 CK at which applying to it "
-        f"alone is safe{rate}. Without such a figure, this calculator does not tell a non-US IMG that one field "
+        f"alone is a reasonable plan{rate}. Without such a figure, this calculator does not tell a non-US IMG that one field "
         "alone is enough (its own rule).",
         data.CHARTING_OUTCOMES,
     )
 
 
 def unshown_fields() -> list[str]:
-    """The fields where no figure can show a non-US IMG a safe score."""
+    """The fields where no figure can show a non-US IMG a score that makes one field alone reasonable."""
     return [s.name for s in data.SPECIALTIES if _unshown_cap(s, {"applicant_type": "non-us-img"})]
 
 
@@ -1287,15 +1291,37 @@ def _first_move(
     return (candidates[first], bands[candidates[first]]) if first < len(candidates) else None
 
 
-def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], band: Band) -> bool:
+def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], band: Band, retaken: bool = False) -> bool:
     """Whether the inputs a reader can still change, all at once and each as
     far as the margins look, move the band up.  Two red flags, one of them the
-    score, fall to one when the other (little US experience, say) goes."""
+    score, fall to one when the other (little US experience, say) goes.  With
+    ``retaken``, a Step 2 CK still to come, or failed and so to be retaken,
+    counts among them at its best."""
     best = {**v, "geographic_restriction": False}
     for name, reach in IMPROVEMENTS:
-        if name != "step2_score" and (candidates := _candidates(v, name, reach)):
+        open_score = retaken and (v["step2_score"] is None or profile.step2_failing(v))
+        if (name != "step2_score" or open_score) and (candidates := _candidates(v, name, reach)):
             best[name] = candidates[-1]
     return BAND_ORDER.index(assess(spec, best).band) > BAND_ORDER.index(band)
+
+
+# Below this, single-track is said beside the odds it rests on: at "just over
+# 50%" the match odds calculator, on the same page, said as many such
+# applicants failed as matched (competitiveness-rules audit s37, 2).
+SINGLE_TRACK_ODDS_SAID_BELOW = 0.75
+
+
+def _single_track_odds(spec: data.Specialty, v: Mapping[str, object]) -> str:
+    step2 = whole_or_none(v, "step2_score")
+    if v["applicant_type"] not in QUARTILE_APPLICANTS or step2 is None:
+        return ""
+    estimate = match_odds.step2_estimate(spec, step2)
+    if estimate is None or estimate >= SINGLE_TRACK_ODDS_SAID_BELOW:
+        return ""
+    return (
+        f" It is not a sure one: the match odds calculator's model puts non-US IMGs with Step 2 CK {step2} who ranked "
+        f"{spec.name} first at {match_odds.about(estimate)} matched, so make the contingency plan a real one."
+    )
 
 
 class Move(TypedDict):
@@ -1389,11 +1415,6 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             )
             + f"; below it the score alone says “{BAND_LABELS[below[1]]}”."
         )
-    if result.band != result.by_score:
-        lines.append(
-            f"A rule below holds the band at “{BAND_LABELS[result.band]}”, lower than the score alone (“{BAND_LABELS[result.by_score]}”), "
-            "so points alone do not move it; the changes listed do."
-        )
     up = _moves(spec, v, result.band, IMPROVEMENTS, up=True) + _geography_move(spec, v, result.band)
     down = _moves(spec, v, result.band, SETBACKS, up=False)
     # A passed Step 2 CK cannot be sat again, so a higher score is no change a
@@ -1413,10 +1434,17 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
                 else "This shows how far your score is from that line."
             )
         )
+    if result.band != result.by_score:
+        lines.append(
+            f"A rule below holds the band at “{BAND_LABELS[result.band]}”, lower than the score alone (“{BAND_LABELS[result.by_score]}”), "
+            # Promised beside an empty list in 237 of 1,500 random files
+            # (competitiveness-rules audit s37, 7).
+            "so points alone do not move it" + ("; the changes listed do." if up else ".")
+        )
     if up:
         headline = str(up[0]["text"])
     elif result.band == "single-track":
-        headline = "This is already the least cautious band."
+        headline = "This is already the least cautious band." + _single_track_odds(spec, v)
     elif score_line and holding and not _lifted_without_the_score(spec, v, result.band):
         # A higher score alone lifts the band past every rule holding it, and
         # every other input at its best does not: the rules turn on the score,
@@ -1425,6 +1453,14 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "a passing retake is a new score, so run the check again with it."
             if failing
             else "nothing you can still change lifts it."
+        )
+    elif (score_line or not holding) and not _lifted_without_the_score(spec, v, result.band, retaken=True):
+        # "Several together" sent readers after letters and research that,
+        # all at their best, still left the band where it was (46 of 1,500
+        # random files; competitiveness-rules audit s37, 1).
+        headline = (
+            "No change you can still make moves the band up, even several together: what holds it is on your record "
+            "already (the table shows which factors)."
         )
     elif score_line:
         headline = "No single change you can still make moves the band up; it would take several together."
@@ -1622,7 +1658,7 @@ def method() -> Markup:
         d = spec.outcome.step2_matched if spec.outcome else None
         if spec.tier == "ultra" or spec.slug == "diagnostic-radiology" or d is None:
             continue
-        quartile_rows.append((spec.name, f"{d.q1:g}", f"{d.median:g}", f"{d.q3:g}", str(d.n)))
+        quartile_rows.append((spec.name, f"{d.q1:g}", f"{d.median:g}", f"{d.q3:g}", f"{d.n:,}"))
     return join(
         el(
             "p",
@@ -1636,10 +1672,14 @@ def method() -> Markup:
         el(
             "p",
             "Margins: the result says how many points separate the score from the lines above and below it, and, for "
-            "each input you can still change (letters, US rotations, research, months of US clinical experience, Step 2 "
-            "CK, a limited area), the smallest change that would move the final band, found by running these same rules "
-            "again with only that input changed. It also lists setbacks that would move the band down (a failed attempt, "
-            "a letter or rotation falling through, more years passing).",
+            "each input you can still change (letters, US rotations, research, months of US clinical experience, months "
+            "of recent hands-on clinical work, a limited area, and a Step 2 CK still to come or to be retaken), the "
+            "smallest change that would move the final band, found by running these same rules again with only that "
+            "input changed. A Step 2 CK already passed is shown beside them for comparison, not as a change to make. "
+            "When no single change moves the band up, it says whether several together could, by running the rules "
+            "with all of them at once. It also lists setbacks that would move the band down (a failed attempt, a letter "
+            "or rotation falling through, more years passing). At “Single-track is reasonable”, an IMG whose score the "
+            f"match odds calculator puts under {SINGLE_TRACK_ODDS_SAID_BELOW:.0%} is told that figure beside the band.",
         ),
         el(
             "p",
@@ -1795,7 +1835,7 @@ def method() -> Markup:
                     "No firm figure to go by, for a non-US IMG: at most “dual apply”. Where NRMP suppressed the matched "
                     f"median, or fewer than {match_odds.CAUTION_GROUP_N} applicants stand in either group behind the "
                     "Step 2 CK figures, which makes the match odds estimate rough or absent, nothing shows a score "
-                    "at which one field alone is safe, so this check does not say it is (our rule; in "
+                    "at which one field alone is a reasonable plan, so this check does not say it is (our rule; in "
                     f"{data.CHARTING_OUTCOMES.named()}: {and_list(unshown_fields())}).",
                 ),
                 el(
@@ -1803,7 +1843,7 @@ def method() -> Markup:
                     f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
                     f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
                     f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. The article asks for an “extremely "
-                    f"strong” score and names 250+ only as a ballpark, with no score at which one field alone becomes safe, so "
+                    f"strong” score and names 250+ only as a ballpark, with no score at which one field alone becomes reasonable, so "
                     f"{EXCEPTIONAL_ULTRA['step2']}, 10 points above it, is this calculator's own margin. With no research at all: at most “dual apply, strongly”.",
                 ),
                 el(
@@ -1888,5 +1928,14 @@ def method() -> Markup:
             "fitted between them. It describes the past, not your chance.",
         ),
         el("h4", "Sources"),
-        el("ul", [el("li", s.cite() + (f"; {s.status}" if s.status else "")) for s in (*data.ARTICLES, data.CHARTING_OUTCOMES)]),
+        # Every source a factor row cites: the applicant-type rates and the
+        # tiers' fill figures were cited in rows but missing here
+        # (competitiveness-rules audit s37, 12).
+        el(
+            "ul",
+            [
+                el("li", s.cite() + (f"; {s.status}" if s.status else ""))
+                for s in (*data.ARTICLES, data.CHARTING_OUTCOMES, data.latest_match_rates().cited, data.RESULTS_AND_DATA)
+            ],
+        ),
     )

@@ -805,6 +805,13 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
             {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245},
             "This finder does not place a US graduate's Step 2 CK: the competitiveness check",
         ),
+        # A US graduate's score under 230 is a red flag in any field, so the
+        # most open fields are named too (competitiveness-rules audit s37, 8).
+        (
+            {"specialty": "pediatrics", "applicant_type": "us-md", "step2_score": 221, "years_since_graduation": 2},
+            "Your Step 2 CK is under 230, a red flag in any field: the competitiveness check, which reads your whole "
+            "file, may rate Family Medicine, Psychiatry and Internal Medicine as needing a backup of their own",
+        ),
         # The fields most open to IMGs are cautioned only in the bottom quarter...
         ({"specialty": "psychiatry", "step2_score": 235}, None),
         # ...or beside what the check weighs in every field: six years out, the

@@ -626,6 +626,69 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     assert untaken["margins"]["score_line"] is None
 
 
+@settings(max_examples=300, deadline=None)
+@given(profiles)
+def test_the_margins_promise_only_what_changes_can_do(profile: dict[str, object]) -> None:
+    # "It would take several together" was said where every input a reader can
+    # change, all at their form's maximum, left the band where it was, and
+    # "the changes listed do" where none were listed (competitiveness-rules audit s37, 1 and 7).
+    result = compute(profile)
+    margins = result["margins"]
+    if "the changes listed do" in " ".join(margins["lines"]):
+        assert margins["up"]
+    best = {
+        **profile,
+        "specialty_letters": 20,
+        "research_items": 500,
+        "away_rotations": 20,
+        "usce_months": 120,
+        "recent_clinical_months": 36,
+        "geographic_restriction": False,
+    }
+    open_score = profile["step2_score"] is None or profile["step2_score"] < data.STEP2_PASSING_SCORE  # type: ignore[operator]
+    lifted = BAND_ORDER.index(compute({**best, "step2_score": 300} if open_score else best)["band"]) > BAND_ORDER.index(
+        result["band"]
+    )
+    if "several together" in margins["headline"]:
+        assert lifted == ("even several together" not in margins["headline"]), margins["headline"]
+
+
+@pytest.mark.parametrize(("slug", "score"), [("general-surgery", 274), ("anesthesiology", 262), ("neurology", 256)])
+def test_single_track_at_near_even_odds_says_the_odds(slug: str, score: int) -> None:
+    # "Single-track is reasonable" sat beside match odds' "just over 50%" for
+    # the same file with nothing to reconcile them (competitiveness-rules audit s37, 2).
+    strong = {"needs_visa": "false", "usce_months": 12, "specialty_letters": 4, "research_items": 6, "away_rotations": 3}
+    result = compute({"specialty": slug, "step2_score": score, **strong})
+    estimate = match_odds.step2_estimate(specialty(slug), score)
+    assert result["band"] == "single-track" and estimate is not None and estimate < 0.55
+    assert f"ranked {specialty(slug).name} first at {match_odds.about(estimate)} matched" in result["margins"]["headline"]
+    assert result["margins"]["headline"] in result["summary"]
+    # A US senior's file is not in these figures, so nothing is said of them.
+    senior = compute({"specialty": slug, "step2_score": score, "applicant_type": "us-md", "years_since_graduation": 0})
+    assert "not a sure one" not in senior["margins"]["headline"]
+
+
+def test_a_band_nothing_can_lift_is_said_to_rest_on_the_record() -> None:
+    # A US MD twelve years out with 220 in family medicine: letters, research
+    # and months of work at any level leave "Dual apply, strongly".
+    reader = {
+        "specialty": "family-medicine",
+        "applicant_type": "us-md",
+        "step2_score": 220,
+        "years_since_graduation": 12,
+        "usce_months": 0,
+        "recent_clinical_months": 6,
+        "specialty_letters": 1,
+        "research_items": 3,
+        "away_rotations": 3,
+        "needs_visa": "false",
+    }
+    result = compute(reader)
+    assert result["band"] == "dual-apply-strongly"
+    assert result["margins"]["headline"].startswith("No change you can still make moves the band up, even several together")
+    assert result["margins"]["headline"] in result["summary"]
+
+
 def test_a_low_scoring_ultra_reapplicant_needs_strong_research_not_a_few_items_to_try_again() -> None:
     # "Second try in ortho without elite research and new letters is low-yield" (no-match article's case study).
     reapplicant = {"specialty": "orthopaedic-surgery", "step2_score": 236, "previously_unmatched": True}
