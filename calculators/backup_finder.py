@@ -641,7 +641,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
             f"Positions filled by {group}",
             points,
             f"{capitalised(group)} filled {table_percent(share)} of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
-            f"positions offered in {RESULTS_AND_DATA.year}.{weight_text}{worked}",
+            f"positions offered in {RESULTS_AND_DATA.year}.{_own_seniors_share(pgy1, applicant)}{weight_text}{worked}",
             RESULTS_AND_DATA,
         )
     elif outcome is not None:
@@ -756,6 +756,24 @@ def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
         return ""
     shares = [table_percent(_group_share(s.pgy1, "non-us-img")) for s in (candidate, primary)]  # type: ignore[arg-type]
     return f" (non-US IMGs filled {shares[0]} of its PGY-1 positions in {RESULTS_AND_DATA.year}, and {shares[1]} of {primary.name}'s)"
+
+
+# A US graduate's own seniors' share, said beside the IMG share that scores:
+# DO seniors filled 35.1% of emergency medicine's places, which a DO read
+# nowhere while the row spoke of non-US IMGs' 4.3% (COMLEX audit s37, 4).  Not
+# scored: six fields have no row to give it, and Charting Outcomes' counts,
+# which estimate the IMG share there, say nothing of US seniors.
+SENIORS_SHARE = {
+    "us-md": ("us_md_senior_pct_of_offered", "US MD seniors"),
+    "us-do": ("us_do_senior_pct_of_offered", "US DO seniors"),
+}
+
+
+def _own_seniors_share(pgy1: data.PGY1Result, applicant: str) -> str:
+    if applicant not in SENIORS_SHARE:
+        return ""
+    column, group = SENIORS_SHARE[applicant]
+    return f" {capitalised(group)} filled {table_percent(float(getattr(pgy1, column)))} of them (shown, not scored)."
 
 
 def _group_share(pgy1: data.PGY1Result, applicant: str) -> float:

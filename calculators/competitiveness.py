@@ -480,7 +480,8 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
                     f"({RADIOLOGY_COMLEX.source.cite()})."
                     if spec.slug == "diagnostic-radiology"
                     else ""
-                ),
+                )
+                + (f" {profile.COMLEX_ONLY_NOTE}" if applicant == "us-do" else ""),
                 ARTICLE_IMG,
             )
         ]

@@ -175,6 +175,17 @@ ATTEMPT_LIMITS = (
     f"The USMLE allows four attempts at each Step ({USMLE_ATTEMPT_LIMIT.cite()}), and the NBOME four at each "
     f"COMLEX-USA Level ({NBOME_ATTEMPT_LIMIT.cite()})."
 )
+# How many program directors weigh each exam series: the one figure we hold
+# on COMLEX against USMLE, for a DO who sent COMLEX only (COMLEX audit s37, 2).
+NRMP_PD_SURVEY = Source(
+    "nrmp-pd-survey-2022",
+    "Program Director Survey, as quoted by AACOM",
+    "2022",
+    "NRMP",
+    "secondary",
+    "NRMP Program Director Survey",
+)
+PD_SURVEY_STEP2_PCT, PD_SURVEY_COMLEX2_PCT = 78, 55
 # Who may sit USMLE Step 3: an MD or DO degree and Step 1 and Step 2 CK passed
 # (and, for an IMG, ECFMG certification).  The stored copy of the FSMB's page
 # predates the end of Step 2 CS, which it still lists; the rest stands.
@@ -306,6 +317,7 @@ SOURCES = (
     USMLE_ATTEMPT_LIMIT,
     NBOME_ATTEMPT_LIMIT,
     FSMB_STEP3_REQUIREMENTS,
+    NRMP_PD_SURVEY,
     NRMP_RANKING,
     NRMP_RANK_LIMIT,
     NRMP_REGISTRATION_FAQ,

@@ -85,6 +85,17 @@ def render_pass_note(values: Mapping[str, object]) -> Markup | None:
 # "Applying to this specialty alone is reasonable", and only a row deep in
 # the factors said "provisional" (exam-edges audit s36, 5).
 NO_SCORE_NOTE = "No Step 2 CK entered: if yours is still to come, this result is provisional."
+# A DO's COMLEX score is not "still to come": it is simply not weighed, and
+# fewer programs weigh it than weigh Step 2 CK (COMLEX audit s37, 2).
+NO_SCORE_NOTE_DO = (
+    "No Step 2 CK entered: if yours is still to come, this result is provisional; if you took COMLEX only, your "
+    "score is not weighed here."
+)
+COMLEX_ONLY_NOTE = (
+    f"If you took COMLEX only: in the NRMP's {data.NRMP_PD_SURVEY.year} survey, {data.PD_SURVEY_STEP2_PCT}% of "
+    f"program directors said they consider Step 2 CK scores and {data.PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores "
+    f"({data.NRMP_PD_SURVEY.cite()}), so check each program's exam policy."
+)
 
 
 def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = False) -> str:
@@ -96,7 +107,7 @@ def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = F
     if step2_failing(values):
         return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note under the result's headline."
     if banded and score is None:
-        return f"{summary} {NO_SCORE_NOTE}"
+        return f"{summary} {NO_SCORE_NOTE_DO if values.get('applicant_type') == 'us-do' else NO_SCORE_NOTE}"
     return summary
 
 

@@ -126,6 +126,10 @@ def under_way(item: PlanItem, today: str) -> bool:
 
 DECIDE_DUAL = "Decide firmly whether to dual apply"
 VISA_STEP = "Check each program's visa sponsorship and Step 3 needs"
+# A graduate of a US school who needs a visa was given the IMG step: Step 3
+# for an H-1B and ECFMG's J-1, which a DO with COMLEX only cannot follow
+# (COMLEX audit s37, 5).  We hold no rules for that case, so it says so.
+VISA_STEP_US_GRADUATE = "Ask each program which visa it sponsors for a graduate of a US school"
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: Literal["always", "dual", "visa"] = "always"
+    when: Literal["always", "dual", "visa", "visa-us-graduate"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
@@ -229,6 +233,19 @@ STEPS: tuple[Step, ...] = (
         "will not sponsor the visa without it, and know that the J-1 brings a two-year home-country rule.",
         ECFMG_J1,
         "visa",
+        anchor="preparation",
+    ),
+    Step(
+        -15,
+        VISA_STEP_US_GRADUATE,
+        "Find out which visa each program on your lists sponsors for a graduate of a US medical school who is not a "
+        "US citizen or permanent resident, and which exams it needs passed first. The rules for you differ from an "
+        "IMG's, and this site holds none of them: ask each program's graduate medical education office, and an "
+        "immigration lawyer before you rely on a route. If a route needs USMLE Step 3, know that Step 3 is open only "
+        f"once USMLE Step 1 and Step 2 CK are passed ({data.FSMB_STEP3_REQUIREMENTS.cite()}), so not to a DO who "
+        "took COMLEX only.",
+        data.FSMB_STEP3_REQUIREMENTS,
+        "visa-us-graduate",
         anchor="preparation",
     ),
     Step(
@@ -638,7 +655,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
     match_year = found.match_year
     needs_visa = profile.visa_needed(v)
-    wanted = {"always"} | ({"dual"} if v["dual_applying"] else set()) | ({"visa"} if needs_visa else set())
+    us_graduate = v["applicant_type"] in data.US_GRADUATE_TYPES
+    visa_step = VISA_STEP_US_GRADUATE if us_graduate else VISA_STEP
+    wanted = (
+        {"always"}
+        | ({"dual"} if v["dual_applying"] else set())
+        | ({"visa-us-graduate" if us_graduate else "visa"} if needs_visa else set())
+    )
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
     eras_opens = dates["eras_opens"].date
@@ -707,7 +730,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
     if needs_visa:
-        notes.append(f"You need a visa, {profile.visa_basis(v)}: the plan adds “{VISA_STEP}”.")
+        notes.append(f"You need a visa, {profile.visa_basis(v)}: the plan adds “{visa_step}”.")
     if not v["previously_unmatched"]:
         notes.append(
             f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
@@ -1048,7 +1071,12 @@ def method() -> Markup:
                 (
                     f"{s.months} {ANCHOR_WORDS[s.anchor]}",
                     s.title,
-                    {"always": "everyone", "dual": "dual applicants", "visa": "readers who need a visa"}[s.when],
+                    {
+                        "always": "everyone",
+                        "dual": "dual applicants",
+                        "visa": "IMGs who need a visa",
+                        "visa-us-graduate": "US MD and DO graduates who need a visa",
+                    }[s.when],
                     s.source.cite(),
                 )
                 for s in STEPS

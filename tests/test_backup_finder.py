@@ -31,7 +31,7 @@ from calculators.backup_finder import (
 )
 from calculators.data import APPLICANT_TYPES, ARTICLES, SPECIALTIES, SPECIALTY_BY_SLUG
 from calculators.fields import defaults
-from calculators.html import counted
+from calculators.html import counted, table_percent
 from calculators.render import render_calculator
 
 SLUGS = [s.slug for s in SPECIALTIES]
@@ -925,3 +925,20 @@ def test_whose_odds_they_are_weighs_what_in_the_file_pulls_the_other_way() -> No
     # The visa, too, has a direction (the non-US IMG figures count permanent residents, who need none).
     notes = " ".join(match_odds.compute({"specialty": "emergency-medicine", "step2_score": 236})["notes"])
     assert "nor those who need a visa from the permanent residents counted with them" in notes
+
+
+@pytest.mark.parametrize(
+    ("applicant", "column", "group"),
+    [("us-do", "us_do_senior_pct_of_offered", "US DO seniors"), ("us-md", "us_md_senior_pct_of_offered", "US MD seniors")],
+)
+def test_a_us_graduate_sees_their_own_seniors_share_beside_the_scored_img_share(applicant: str, column: str, group: str) -> None:
+    # A DO read non-US IMGs' 4.3% of emergency medicine's places and never
+    # DO seniors' 35.1% (COMLEX audit s37, 4); it is shown, and the points stay the IMG share's.
+    result = compute({"specialty": "dermatology", "applicant_type": applicant})
+    em = next(s for s in result["suggestions"] if s["specialty"] == "emergency-medicine")
+    row = next(p for p in em["points"] if str(p["component"]).startswith("Positions filled by"))
+    share = table_percent(float(getattr(data.specialty("emergency-medicine").pgy1, column)))
+    assert f"{group} filled {share} of them (shown, not scored)." in str(row["why"])
+    assert row["component"] == "Positions filled by non-US IMGs"
+    non_us = compute({"specialty": "dermatology", "applicant_type": "non-us-img"})
+    assert "(shown, not scored)" not in str(non_us)

@@ -459,6 +459,14 @@ CLAIMS = (
         lambda: backup_finder.share_estimate_basis().most_above < 1 <= backup_finder.share_estimate_basis().most_below,
     ),
     Claim(
+        "calculators/backup-finder.md",
+        "six fields, dermatology and radiology among them, have no such figure in our data",
+        lambda: (
+            {"Dermatology", "Diagnostic Radiology"} <= {s.name for s in data.SPECIALTIES if s.pgy1 is None}
+            and sum(s.pgy1 is None for s in data.SPECIALTIES) == 6
+        ),
+    ),
+    Claim(
         "assess/need-a-backup.md",
         "(in neurology the median alone falls just short)",
         lambda: all(

@@ -1793,6 +1793,24 @@ def test_a_reader_who_needs_a_visa_gets_a_dated_step_for_it(inputs: dict[str, ob
         assert event["DTSTART;VALUE=DATE"] == step["date"].replace("-", "")
 
 
+@pytest.mark.parametrize("applicant", ["us-do", "us-md"])
+def test_a_us_graduate_who_needs_a_visa_is_not_given_the_img_visa_step(applicant: str) -> None:
+    """Step 3 for an H-1B and ECFMG's J-1 are an IMG's route; a DO with COMLEX
+    only cannot sit Step 3 (COMLEX audit s37, 5)."""
+    result = timeline.compute(
+        {"today": "2026-01-05", "eras_submission": "2027-09-08", "applicant_type": applicant, "needs_visa": "true"}
+    )
+    steps = {m["title"]: m for m in result["milestones"]}
+    assert timeline.VISA_STEP not in steps
+    step = steps[timeline.VISA_STEP_US_GRADUATE]
+    assert "this site holds none of them" in step["detail"] and "ECFMG" not in step["detail"]
+    assert data.FSMB_STEP3_REQUIREMENTS.cite() in step["detail"] and "COMLEX only" in step["detail"]
+    assert step["date"] == steps["Plan US clinical experience"]["date"]
+    assert any(timeline.VISA_STEP_US_GRADUATE in n for n in result["notes"])
+    no_visa = timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", "applicant_type": applicant})
+    assert timeline.VISA_STEP_US_GRADUATE not in {m["title"] for m in no_visa["milestones"]}
+
+
 def test_the_interview_seasons_end_says_it_moves_with_the_early_deadline() -> None:
     """Its last day is the day before the rank-list deadline, an estimate set
     early on purpose; it said only "(estimated)", and its calendar title
