@@ -62,10 +62,16 @@ def step2_pass_note(values: Mapping[str, object]) -> str | None:
     met = [i for i, (_, passing) in enumerate(data.STEP2_PASSING_SCORES) if score >= passing]
     if met:
         since, passing = data.STEP2_PASSING_SCORES[met[-1] + 1]
-        when = f"A score of {score} was a pass only for tests taken before {long_date(since)}: from then the passing score is {passing}"
+        verb = "is" if passing == data.STEP2_PASSING_SCORE else "was"
+        when = f"A score of {score} was a pass only for tests taken before {long_date(since)}: from then the passing score {verb} {passing}"
     else:
         since, passing = data.STEP2_PASSING_SCORES[0]
         when = f"A score of {score} is below the passing score of every test since {long_date(since)}, {passing}"
+    # 209-213 stopped at 214, in the present tense, where the summary
+    # pointing here said 218 (keyboard-sr audit s37, 4).
+    if passing != data.STEP2_PASSING_SCORE:
+        current_since, current = data.STEP2_PASSING_SCORES[-1]
+        when += f", and for tests from {long_date(current_since)} it is {current}"
     # Match odds asks no failures; a failure already counted is not asked for again.
     count = "" if values.get("exam_failures") else "count it under “Exam failures”, "
     return (

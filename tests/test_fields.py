@@ -200,8 +200,15 @@ def test_a_comlex_score_typed_as_step_2_ck_is_named_in_every_calculator_that_ask
 @pytest.mark.parametrize(
     ("score", "said"),
     [
-        (200, "A score of 200 is below the passing score of every test since 1 July 2014, 209"),
-        (211, "A score of 211 was a pass only for tests taken before 1 July 2022: from then the passing score is 214"),
+        (
+            200,
+            "A score of 200 is below the passing score of every test since 1 July 2014, 209, and for tests from 1 July 2025 it is 218",
+        ),
+        (
+            211,
+            "A score of 211 was a pass only for tests taken before 1 July 2022: from then the passing score was 214, "
+            "and for tests from 1 July 2025 it is 218",
+        ),
         (216, "A score of 216 was a pass only for tests taken before 1 July 2025: from then the passing score is 218"),
         (218, None),
         (None, None),
