@@ -631,3 +631,29 @@ def test_in_a_high_contrast_mode_search_hits_and_materials_icons_stay_visible(br
         assert unseen == []
     finally:
         context.close()
+
+
+def test_tab_past_the_backup_finders_table_keeps_focus_and_its_last_column_shows(browser: Any, site_url: str) -> None:
+    # With a score entered the table's seven columns overflowed from 800 px
+    # up: the table took focus as a scroller, lost it to the page's start when
+    # Material's focus script gave it a class, and the match odds column stayed
+    # out of reach of the keyboard (keyboard-sr audit s37, 1).
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    widget = open_calculator(page, site_url + "calculators/backup-finder/", "backup_finder")
+    score = field(widget, "step2_score")
+    score.fill("245")
+    widget.locator(".mpb-result th", has_text="Match odds at Step 2 CK 245").wait_for()
+    for width in (1280, 1024, 800):
+        page.set_viewport_size({"width": width, "height": 900})
+        fits = page.evaluate(
+            """() => { const t = document.querySelector('.mpb-result table');
+                 return [t.scrollWidth, t.clientWidth]; }"""
+        )
+        assert fits[0] <= fits[1] + 1, (width, fits)
+    score.focus()
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => document.activeElement !== document.body"), "Tab from the score fell to the page's start"
+    context.close()

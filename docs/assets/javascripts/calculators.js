@@ -1223,7 +1223,15 @@ class Widget {
     if (!active) return;
     const now = focusable();
     const target = now.find((node) => maskedWords(node) === maskedWords(active)) ?? now[Math.min(place, now.length - 1)];
-    target?.focus({ preventScroll: true });
+    if (target) {
+      target.focus({ preventScroll: true });
+      return;
+    }
+    // Focus was on something of the old result no list above holds (a table
+    // that scrolled takes focus in Chromium); with nothing to match it went
+    // to the page's start.  The result itself keeps the reader's place.
+    this.result.tabIndex = -1;
+    this.result.focus({ preventScroll: true });
   }
 
   // Each section's key, taken while its words are Python's: the browser's
