@@ -1065,6 +1065,7 @@ class BackupFinderResult(TypedDict):
     notes: list[str]
     match_odds_note: str | None
     summary: str
+    announced: str
 
 
 def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
@@ -1228,12 +1229,14 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(
         suggestions, step2, applicant, _weighed_elsewhere(v)
     )
+    headline = f"Research first: {and_list(headlined)}, as backups to {primary.name}." if suggestions else ""
     summary = profile.after_pass_note(
-        v,
-        f"Research first: {and_list(headlined)}, as backups to {primary.name}.{unnamed_note}"
-        if suggestions
-        else f"No eligible backup for {primary.name}.",
+        v, f"{headline}{unnamed_note}" if suggestions else f"No eligible backup for {primary.name}."
     )
+    # Read out at every edit, the whole summary ran to 130 words and pointed
+    # at "the sentence above the table" (keyboard-sr audit s37, 2); its
+    # cautions stay in the result for the reader to reach.
+    announced = profile.after_pass_note(v, headline) if suggestions else summary
     return {
         "inputs": dict(v),
         "primary": primary.slug,
@@ -1250,6 +1253,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         if step2 is None
         else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not data.prior_us_graduate(v)),
         "summary": summary,
+        "announced": announced,
     }
 
 

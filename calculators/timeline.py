@@ -738,6 +738,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
     # Marked past, these read as done; for a late starter they may be the most urgent of all.
     catch_up = []
+    missed: list[str] = []
     # Submitting today still leaves time to do what fell before it.
     if today <= submission:
         # Not the dual-applying date: a date is no task, and the decision is a step of its own.
@@ -849,6 +850,18 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = f"Next: {ahead[0]['title']} {'from' if 'until' in ahead[0] else 'on'} {shown_date(ahead[0])}. "
     else:
         next_step = ""
+    # Heard, the plan's next step was January's letters, and the overdue visa
+    # check, with the longest lead times of all, only in the table
+    # (keyboard-sr audit s37, 3).
+    if missed:
+        visa = next((title for title in missed if title in (VISA_STEP, VISA_STEP_US_GRADUATE)), None)
+        others = len(missed) - 1 if visa else len(missed)
+        past = (
+            f"“{visa}”" + (f" and {counted(others, 'other past step')}" if others else "")
+            if visa
+            else counted(others, "past step")
+        )
+        next_step += f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),

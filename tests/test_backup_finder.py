@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError, backup_finder, data, match_odds
+from calculators import browser as browser_bridge
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
     INTEREST_POINTS,
@@ -31,7 +32,7 @@ from calculators.backup_finder import (
 )
 from calculators.data import APPLICANT_TYPES, ARTICLES, SPECIALTIES, SPECIALTY_BY_SLUG
 from calculators.fields import defaults
-from calculators.html import counted, table_percent
+from calculators.html import and_list, counted, table_percent
 from calculators.render import render_calculator
 
 SLUGS = [s.slug for s in SPECIALTIES]
@@ -48,6 +49,7 @@ OUTPUT_KEYS = {
     "notes",
     "match_odds_note",
     "summary",
+    "announced",
 }
 
 
@@ -942,3 +944,16 @@ def test_a_us_graduate_sees_their_own_seniors_share_beside_the_scored_img_share(
     assert row["component"] == "Positions filled by non-US IMGs"
     non_us = compute({"specialty": "dermatology", "applicant_type": "non-us-img"})
     assert "(shown, not scored)" not in str(non_us)
+
+
+def test_what_is_read_out_at_each_edit_is_the_headline_not_every_caution() -> None:
+    # 130 words at every edit, pointing at "the sentence above the table" (keyboard-sr audit s37, 2).
+    result = compute({"specialty": "diagnostic-radiology", "applicant_type": "non-us-img", "step2_score": 210})
+    said = json.loads(
+        browser_bridge.compute("backup_finder", json.dumps({"specialty": "diagnostic-radiology", "step2_score": "210"}))
+    )
+    assert said["announce"] == result["announced"]
+    assert result["announced"].startswith(f"Research first: {and_list(result['headlined'])}, as backups to Diagnostic Radiology.")
+    assert "below the current passing score" in result["announced"]
+    assert "above the table" in result["summary"] and "above the table" not in result["announced"]
+    assert len(result["announced"].split()) < len(result["summary"].split()) // 2

@@ -1824,3 +1824,15 @@ def test_the_interview_seasons_end_says_it_moves_with_the_early_deadline() -> No
     published = timeline.compute({"today": "2025-08-01", "eras_submission": "2025-09-03", "applicant_type": "us-img"})
     (season,) = [m for m in published["milestones"] if m["title"] == "Interview season"]
     assert "estimated" not in timeline.shown_end(season)
+
+
+def test_what_is_heard_names_the_past_steps_that_come_first_and_the_visa_check_among_them() -> None:
+    """Heard, the plan's next step was January's letters; the overdue visa
+    check, with the longest lead times, was only in the table (keyboard-sr audit s37, 3)."""
+    result = timeline.compute({"today": "2026-12-05", "applicant_type": "non-us-img"})
+    missed = [m for m in result["milestones"] if m["past"]]
+    assert any(m["title"] == timeline.VISA_STEP for m in missed)
+    assert f"“{timeline.VISA_STEP}” and {len(missed) - 1} other past steps come first if not done yet." in result["summary"]
+    citizen = timeline.compute({"today": "2026-12-05", "applicant_type": "us-img"})
+    assert f"{citizen['past_count']} past steps come first if not done yet." in citizen["summary"]
+    assert citizen["summary"].startswith("Next: ")
