@@ -264,7 +264,7 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
         # Our estimate is a week early on purpose, so the real deadline may
         # still be ahead: not "closed", but a date the plan cannot count on.
         return (
-            f"the plan cannot use {day.isoformat()}: it is after our estimate of the Match {day.year} rank-list "
+            f"the plan cannot use {long_date(day)}: it is after our estimate of the Match {day.year} rank-list "
             f"deadline, {long_date(deadline.date)}, which we set early on purpose (the published deadline may be "
             f"later: check the NRMP's calendar), and {next_opens}"
         )
@@ -272,7 +272,7 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
         closed = f"the Match {day.year} rank lists closed before its Match Week, which began on {match_week.shown()}"
     else:
         closed = f"the Match {day.year} rank lists closed on {deadline.shown()}"
-    return f"no Match takes applications on {day.isoformat()}: {closed}, and {next_opens}"
+    return f"no Match takes applications on {long_date(day)}: {closed}, and {next_opens}"
 
 
 def eras_season(match_year: int) -> str:

@@ -284,8 +284,14 @@ class DateField(Field):
 
     def allowed(self) -> str:
         # The form's date control shows the reader's own format, so the message
-        # names the days; the written form is for addresses and the terminal.
-        return f"a real, complete date from {long_date(self.earliest)} to {long_date(self.latest)} (as text: YYYY-MM-DD)"
+        # names the days; the written form is for addresses and the terminal,
+        # given by example: a screen reader spelled "Y Y Y Y dash M M" out
+        # (keyboard-sr audit s37, 6).
+        example = min(max(dt.date(2027, 9, 15), self.earliest), self.latest)
+        return (
+            f"a real, complete date from {long_date(self.earliest)} to {long_date(self.latest)} (typed as text, year "
+            f"first: {example.isoformat()})"
+        )
 
     def parse_present(self, raw: object) -> dt.date:
         # A datetime is a date too, but cannot be compared with one; its day is what counts.

@@ -159,6 +159,27 @@ def test_an_unchanged_error_is_said_once_while_the_reader_types_on(page: Any, si
     assert len([entry for entry in said(page) if entry["text"].startswith("Please fix")]) == 2
 
 
+def test_an_unchanged_error_is_said_again_when_the_reader_edits_another_field(page: Any, site_url: str) -> None:
+    # Moving on to other fields with one in error, the reader heard nothing,
+    # and could not tell their new values were not taken (keyboard-sr audit s37, 5).
+    widget = open_logged(page, site_url + "calculators/match-odds/", "match_odds")
+    score = field(widget, "step2_score")
+    score.fill("2620")
+    widget.locator(".mpb-status-text", has_text="Please fix").wait_for()
+    page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 300)
+    ranks = field(widget, "contiguous_ranks")
+    ranks.fill("12")
+    wait_for_tab_copy(page, "match_odds", "contiguous_ranks", "12")
+    page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 300)
+    errors = [entry["text"] for entry in said(page) if entry["text"].startswith("Please fix")]
+    assert len(errors) == 2, errors
+    # Typing on in that other field is the same news again: said once more at most.
+    ranks.fill("13")
+    wait_for_tab_copy(page, "match_odds", "contiguous_ranks", "13")
+    page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 300)
+    assert len([entry for entry in said(page) if entry["text"].startswith("Please fix")]) == 2
+
+
 # --- Finding 4: arriving on a page announces nothing that is not news -------------------------------------
 
 

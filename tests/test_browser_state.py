@@ -352,6 +352,8 @@ def test_copy_link_copies_it_or_says_how(page: Any, site_url: str) -> None:
     widget.get_by_role("button", name="Copy link").click()
     status.get_by_text("Copied.").wait_for(timeout=10_000)
     assert page.evaluate("navigator.clipboard.readText()") == widget.get_by_label("Your link").input_value()
+    # Focus stays on the button: in the box, the whole link was read out first (keyboard-sr audit s37, 7).
+    assert page.evaluate("document.activeElement.classList.contains('mpb-copy-link')")
     page.evaluate(
         "Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('no')) } })"
     )

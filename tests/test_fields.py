@@ -62,7 +62,8 @@ def test_dates() -> None:
     assert field.parse("2027-09-01") == dt.date(2027, 9, 1)
     assert field.to_text(field.parse("2027-09-01")) == "2027-09-01"
     with pytest.raises(
-        InputError, match=r"a real, complete date from 1 January 2000 to 31 December 2100 \(as text: YYYY-MM-DD\)"
+        InputError,
+        match=r"a real, complete date from 1 January 2000 to 31 December 2100 \(typed as text, year first: 2027-09-15\)",
     ):
         field.parse("09/01/2027")
     # What the page sends for a date its control cannot read (31 February, half typed).

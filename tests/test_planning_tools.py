@@ -339,7 +339,7 @@ def test_a_date_after_our_early_estimate_of_the_rank_deadline_is_not_said_to_be_
     )
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": "2026-03-01"})
-    assert "no Match takes applications on 2026-03-01: the Match 2026 rank lists closed on 25 February 2026," in (
+    assert "no Match takes applications on 1 March 2026: the Match 2026 rank lists closed on 25 February 2026," in (
         caught.value.message
     )
 
@@ -788,7 +788,7 @@ def test_ics_lines_fold_as_late_as_75_octets_allow_and_never_inside_a_character(
 def test_timeline_rejects_a_bad_date() -> None:
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": "24/09/2027"})
-    assert caught.value.field == "eras_submission" and "YYYY-MM-DD" in caught.value.message
+    assert caught.value.field == "eras_submission" and "year first: 2027-09-15" in caught.value.message
 
 
 # --- packet_check ------------------------------------------------------------------

@@ -821,6 +821,7 @@ class Widget {
           this.lastEdit = performance.now();
           this.editedAtForgets = forgets;
           const target = event.target;
+          this.editedField = target.name;
           this.announcePause =
             type === "change" && target.matches?.(COMMITTED_BY_CHANGE)
               ? 0
@@ -1023,6 +1024,7 @@ class Widget {
     let reply;
     const values = this.readForm();
     const edited = new Map(this.unremembered);
+    const editedField = this.editedField;
     try {
       reply = await ask("compute", this.name, values, ...this.level);
     } catch (error) {
@@ -1064,9 +1066,13 @@ class Widget {
       const status = this.link === null ? reply.status_over_defaults : reply.status;
       // The same error is not news: typing on in a field heard its long
       // message again at every pause (announce audit s34, 2).  Said again
-      // only if other words wait to replace it.
-      const alreadySaid = status === this.statusSaid && !this.statusTimer && !this.restoreNotes.length;
+      // if other words wait to replace it, or once the reader edits another
+      // field, whose value this answer did not take: moving on in silence,
+      // they could not tell (keyboard-sr audit s37, 5).
+      const alreadySaid =
+        status === this.statusSaid && editedField === this.errorSaidFor && !this.statusTimer && !this.restoreNotes.length;
       if (!alreadySaid) this.say(status, this.restoreNotes);
+      this.errorSaidFor = editedField;
       this.headlineStale(status);
     }
     // The result now answers the form, whether or not the status line spoke.
@@ -1189,13 +1195,16 @@ class Widget {
     this.linkText.value = url.href;
   }
 
+  // Copied, focus stays on the button: selecting moved it into the box,
+  // whose 600-character link a screen reader read out before "Copied."
+  // (keyboard-sr audit s37, 7).  Refused, the link is selected for Ctrl+C.
   async copyLink() {
     if (!this.linkText.value) return this.showLink();
-    this.selectLink();
     try {
       await navigator.clipboard.writeText(this.linkText.value);
       this.sayOfLink(this.linkPanel.dataset.copied);
     } catch {
+      this.selectLink();
       this.sayOfLink(this.linkPanel.dataset.copyRefused);
     }
   }
