@@ -971,6 +971,37 @@ def _unshown_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     )
 
 
+def _radiology_non_us_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
+    """At most "dual apply" for a non-US IMG in radiology below the matched
+    third quartile.  The radiology article's bands, which decide the field
+    for everyone else, were written for US-citizen IMGs: at 250 they gave a
+    non-US IMG "Single-track is reasonable", where the IMG article asks a
+    clearly above-average score in radiology and the unmatched non-US IMGs'
+    median sits above the matched one, as the guides tell that reader
+    (competitiveness-rules audit s37, 4)."""
+    step2 = whole_or_none(v, "step2_score")
+    outcome = spec.outcome
+    if spec.slug != "diagnostic-radiology" or v["applicant_type"] != "non-us-img" or step2 is None or outcome is None:
+        return None
+    matched, unmatched = outcome.step2_matched, outcome.step2_unmatched
+    if matched.q3 is None or step2 >= float(matched.q3):
+        return None
+    beside = (
+        f"; those who did not match had a median of {float(unmatched.median):g}, against {float(matched.median):g} "
+        "for those who did, so the score barely separates them"
+        if unmatched is not None and unmatched.median is not None and matched.median is not None
+        else ""
+    )
+    return Cap(
+        "dual-apply",
+        f"Step 2 CK {step2} is below the top quarter of non-US IMGs who matched in {spec.name} ({float(matched.q3):g} "
+        f"and up, {data.CHARTING_OUTCOMES.named()}){beside}. The radiology article's score bands were written for "
+        "US-citizen IMGs; the IMG article asks a clearly above-average score in radiology, which this calculator "
+        "reads, for a non-US IMG, as the top quarter of those who matched (its own rule).",
+        ARTICLE_IMG,
+    )
+
+
 def unshown_fields() -> list[str]:
     """The fields where no figure can show a non-US IMG a score that makes one field alone reasonable."""
     return [s.name for s in data.SPECIALTIES if _unshown_cap(s, {"applicant_type": "non-us-img"})]
@@ -1008,6 +1039,8 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
         caps.append(odds_cap)
     elif (unshown := _unshown_cap(spec, v)) is not None:
         caps.append(unshown)
+    elif (radiology := _radiology_non_us_cap(spec, v)) is not None:
+        caps.append(radiology)
     if spec.slug == "orthopaedic-surgery":
         missing = sum(not line["met"] for line in ortho_audit(v))
         if missing > 1:
@@ -1838,6 +1871,14 @@ def method() -> Markup:
                     "Step 2 CK figures, which makes the match odds estimate rough or absent, nothing shows a score "
                     "at which one field alone is a reasonable plan, so this check does not say it is (our rule; in "
                     f"{data.CHARTING_OUTCOMES.named()}: {and_list(unshown_fields())}).",
+                ),
+                el(
+                    "li",
+                    "Radiology, for a non-US IMG: at most “dual apply” below the top quarter of non-US IMGs who matched "
+                    f"(Q3 in the table below). The radiology article's bands were written for US-citizen IMGs, and in "
+                    f"{data.CHARTING_OUTCOMES.named()} the non-US IMGs who did not match in radiology scored about as "
+                    "high as those who did; the IMG article asks a clearly above-average score there (our reading: "
+                    "that top quarter).",
                 ),
                 el(
                     "li",

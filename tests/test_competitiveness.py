@@ -1495,3 +1495,27 @@ def test_the_method_names_the_fields_where_no_figure_shows_a_safe_score() -> Non
         assert name in competitiveness.unshown_fields()
     assert competitiveness.and_list(competitiveness.unshown_fields()) in shown
     assert "Internal Medicine" not in competitiveness.unshown_fields()
+
+
+def test_a_non_us_img_in_radiology_needs_the_top_quarter_for_single_track() -> None:
+    # The radiology article's bands, written for US-citizen IMGs, gave a
+    # non-US IMG at the matched median "Single-track is reasonable", where the
+    # guides tell that reader the score barely separates matched from
+    # unmatched there (competitiveness-rules audit s37, 4).
+    q3 = int(specialty("diagnostic-radiology").outcome.step2_matched.q3)  # type: ignore[union-attr, arg-type]
+    strong = {
+        "specialty": "diagnostic-radiology",
+        "needs_visa": "false",
+        "usce_months": 12,
+        "specialty_letters": 3,
+        "research_items": 3,
+        "away_rotations": 2,
+    }
+    below, at = compute({**strong, "step2_score": q3 - 1}), compute({**strong, "step2_score": q3})
+    assert below["band"] == "dual-apply" and at["band"] == "single-track"
+    assert any(
+        f"below the top quarter of non-US IMGs who matched in Diagnostic Radiology ({q3}" in str(cap["rule"])
+        for cap in below["rules_applied"]
+    )
+    # A US-citizen IMG, for whom the article was written, keeps its bands.
+    assert compute({**strong, "applicant_type": "us-img", "step2_score": 250})["band"] == "single-track"

@@ -1832,7 +1832,7 @@ def test_what_is_heard_names_the_past_steps_that_come_first_and_the_visa_check_a
     result = timeline.compute({"today": "2026-12-05", "applicant_type": "non-us-img"})
     missed = [m for m in result["milestones"] if m["past"]]
     assert any(m["title"] == timeline.VISA_STEP for m in missed)
-    assert f"“{timeline.VISA_STEP}” and {len(missed) - 1} other past steps come first if not done yet." in result["summary"]
+    assert f"The visa check and {len(missed) - 1} other past steps come first if not done yet." in result["summary"]
     citizen = timeline.compute({"today": "2026-12-05", "applicant_type": "us-img"})
     assert f"{citizen['past_count']} past steps come first if not done yet." in citizen["summary"]
     assert citizen["summary"].startswith("Next: ")
