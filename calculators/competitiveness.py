@@ -264,7 +264,13 @@ TARGET_FLAG = "a highly competitive target"
 # The visa flag is read more broadly than the article words it, because the
 # form cannot ask what it turns on; the result says so beside it.
 OLD_GRADUATION_FLAG_AFTER_YEARS = profile.LONG_AGO_YEARS
-OLD_GRADUATION_FLAG = f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, without recent clinical work"
+# Worded by its line: "without recent clinical work" stood beside a pivot
+# rule that one month of work had already lifted (competitiveness-rules audit
+# s37, 6), the pivot rule being the no-match article's "no" recent work.
+OLD_GRADUATION_FLAG = (
+    f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, with under {OLD_GRADUATION_RECENT_WORK_MONTHS} "
+    f"months of recent clinical work"
+)
 VISA_FLAG = "needs a visa"
 FLAG_READINGS = {
     OLD_GRADUATION_FLAG: (
