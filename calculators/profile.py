@@ -308,10 +308,18 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
         # graduate who had left school, 10 points lower, with nothing above
         # the fold to say so (US-graduate audit s33, 2).
         school = "US MD" if applicant == "us-md" else "US DO"
+        # The years start at 1, an IMG's usual answer: a final-year student
+        # who left them was told to dual apply in internal medicine, and
+        # read "graduate of an earlier year" without the number that made it
+        # so (COMLEX audit s37, 1).
+        years = int(str(values[YEARS_SINCE_GRADUATION.name]))
         said = (
-            f"{school} graduate of an earlier year, or who applied before"
-            if data.prior_us_graduate(values)
-            else f"{school} senior, applying for the first time"
+            f"{school} senior, applying for the first time"
+            if not data.prior_us_graduate(values)
+            else f"{school} graduate of an earlier year, or who applied before"
+            if flag(values, "previously_unmatched")
+            else f"{school} graduate of an earlier year ({counted(years, 'year')} since graduation; if you are still "
+            "in school, enter 0)"
         )
         # Whichever answer made them a graduate is the one to change.
         fields.append((PREVIOUSLY_UNMATCHED if flag(values, "previously_unmatched") else YEARS_SINCE_GRADUATION).label)

@@ -425,7 +425,11 @@ def test_a_result_says_whom_it_was_worked_out_for_under_its_headline(name: str) 
     # 1: the line says which the reader was taken for (US-graduate audit s33, 2).
     if any(f.name == "years_since_graduation" for f in calc.FIELDS):
         graduate = render_result(calc, calc.compute({"applicant_type": "us-md"}))
-        assert "Calculated for: </strong>US MD graduate of an earlier year, or who applied before" in graduate
+        # With the number that made it so, and how a student in school answers (COMLEX audit s37, 1).
+        assert (
+            "Calculated for: </strong>US MD graduate of an earlier year (1 year since graduation; if you are still in "
+            "school, enter 0)" in graduate
+        )
         assert "“Years since graduation”" in graduate
         senior = render_result(calc, calc.compute({"applicant_type": "us-do", "years_since_graduation": 0}))
         assert "Calculated for: </strong>US DO senior, applying for the first time" in senior
