@@ -73,6 +73,31 @@ ULTRA = ("Dermatology", OR, "Plastic Surgery (Integrated)", "Otolaryngology", "N
 RD_IM = "Internal Medicine (categorical)"
 
 
+# A reapplicant's file, strong but for what a sentence names, and the weakest
+# file the form allows short of a visa, for the no-match guide's pivot rules.
+REAPPLICANT = {
+    "previously_unmatched": True,
+    "needs_visa": "false",
+    "usce_months": 12,
+    "recent_clinical_months": 12,
+    "specialty_letters": 4,
+    "away_rotations": 3,
+}
+WEAKEST = {
+    "previously_unmatched": True,
+    "step2_score": 205,
+    "exam_failures": 3,
+    "years_since_graduation": 10,
+    "recent_clinical_months": 0,
+    "usce_months": 0,
+    "research_items": 0,
+}
+
+
+def band(slug: str, **inputs: object) -> str:
+    return str(competitiveness.compute({"specialty": slug, **REAPPLICANT, **inputs})["band"])
+
+
 # Non-US IMG files from strong to a past no-match, for words on what a
 # calculator gives at each band (guide-claims audit s37, 1).
 PROFILES: tuple[dict[str, str], ...] = (
@@ -478,6 +503,34 @@ CLAIMS = (
                 )
                 or 0
             ]
+        ),
+    ),
+    # What the no-match guide says the check does after a no-match (guide-claims audit s37: its
+    # sentences on calculator behaviour were tied to nothing).
+    Claim(
+        "unmatched/index.md",
+        "an orthopaedics reapplicant with 230 and one project, is told to pivot",
+        lambda: band("orthopaedic-surgery", step2_score=230, research_items=1) == "pivot",
+    ),
+    Claim(
+        "unmatched/index.md",
+        "A reapplicant with ten papers and 228 in orthopaedics is still told to pivot.",
+        lambda: band("orthopaedic-surgery", step2_score=228, research_items=10) == "pivot",
+    ),
+    Claim(
+        "unmatched/index.md",
+        "and under 220 in radiology (against the radiology article's 235)",
+        lambda: (
+            band("diagnostic-radiology", step2_score=219, research_items=10) == "pivot"
+            and band("diagnostic-radiology", step2_score=220, research_items=10) != "pivot"
+        ),
+    ),
+    Claim(
+        "unmatched/index.md",
+        'In every other field, however low the score, the most cautious answer it gives a reapplicant is "dual apply, strongly"',
+        lambda: all(
+            (competitiveness.compute({"specialty": s.slug, **WEAKEST})["band"] == "pivot") == (s.tier in ("ultra", "competitive"))
+            for s in data.SPECIALTIES
         ),
     ),
     Claim(
