@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TypedDict
 
 from . import data, profile
@@ -87,6 +87,14 @@ SD_DIFFERENCE_Z = Z_TWO_SIDED_95
 CONTIG_FLOOR = 1
 
 CONTIG_MAX = 100
+# Past the count below which this share of the unmatched group's count model
+# lies, no applicant stands behind the ratio: OB/GYN's unmatched non-US IMGs
+# ranked 1.9 programs on average (SD 1.1), so at 15 ranks the ratio was the
+# two models' far tails, 18,363, and a failing score read "over 99% matched"
+# (match-odds audit s37, 1).  The ratio is held level from there, as Step 2
+# CK's curve is held level where it would fall, and at its peak below it, so
+# that ranking more programs is never counted against the reader (4).
+CONTIG_TAIL_SHARE = 0.975
 
 # Even odds: the line the competitiveness check's single-track rule draws on
 # this calculator's estimate, so a figure rounded onto it must say which side
@@ -561,16 +569,18 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     far = False
     worked = None
     if problem is None:
-        log_matched, log_unmatched = contig_log_pmfs(spec, ranks)
+        used = contig_ranks_used(spec, ranks)
+        log_matched, log_unmatched = contig_log_pmfs(spec, used)
         log_lr = log_matched - log_unmatched
         far = _far_from_data(ranks, m, u)
         cautions = _cautions(label, ranks, far, m_n, u_n)
         # Worked as Step 2 CK's is: its effect is as large, and the result
         # showed only the ratio (mid-tier audit s35, 6).
         worked = (
-            f"The contiguous-ranks ratio is the chance of exactly {counted(ranks, 'rank')} under the matched group's "
+            f"The contiguous-ranks ratio is the chance of exactly {counted(used, 'rank')} under the matched group's "
             f"count model (mean {m.mean:g}, SD {m.sd:g}) over the unmatched group's (mean {u.mean:g}, SD {u.sd:g}): "
             f"{_chance(math.exp(log_matched))} over {_chance(math.exp(log_unmatched))}, {_ratio(log_lr):g}."
+            + (f" {contig_held_note(spec)}" if used < ranks else "")
         )
     return Measure(
         "contiguous_ranks",
@@ -639,7 +649,7 @@ def step2_says_little(spec: data.Specialty) -> bool:
     return step2_separation(spec) < WEAK_SEPARATION_D or any(level.whole_range for level in step2_curve(spec).levels)
 
 
-def _below_matched_q1_note(spec: data.Specialty, step2: int | None) -> str | None:
+def _below_matched_q1_note(spec: data.Specialty, step2: int | None, with_ranks: bool = False) -> str | None:
     """Where the score barely moves the estimate, a high one at a low score
     reads as a sign the score is competitive there; set it beside where the
     score sits among those who matched (consistency audit s23, 3: radiology
@@ -652,9 +662,16 @@ def _below_matched_q1_note(spec: data.Specialty, step2: int | None) -> str | Non
         return None
     return (
         f"Your Step 2 CK ({step2}) is below the first quartile ({matched.q1:g}) of the non-US IMGs who matched in "
-        f"{spec.name} ({data.CHARTING_OUTCOMES.cite()}). Here the score barely moves the estimate, so it stays near the "
-        "field's base rate: it is no sign that your score is competitive in this field, and it cannot rank this field "
-        "against others for you. The competitiveness check shows where your file sits in each."
+        f"{spec.name} ({data.CHARTING_OUTCOMES.cite()}). Here the score barely moves the estimate"
+        # With ranks entered the estimate may sit far from the base rate, and
+        # "it stays near" read against the headline (match-odds audit s37, 5).
+        + (
+            f": what moves it from the base rate ({_rate(base_rate(spec))}) is your ranks, not your score, so it"
+            if with_ranks
+            else ", so it stays near the field's base rate: it"
+        )
+        + " is no sign that your score is competitive in this field, and it cannot rank this field against others for "
+        "you. The competitiveness check shows where your file sits in each."
     )
 
 
@@ -705,11 +722,46 @@ def turning_point(pair: NormalPair) -> float | None:
     return (pair.mean_m * vu - pair.mean_u * vm) / (vu - vm)
 
 
-def contig_turning_point(spec: data.Specialty) -> int | None:
-    """The count beyond which the contiguous-ranks ratio stops rising, if any."""
-    values = [contig_log_lr(spec, k) for k in range(CONTIG_FLOOR, CONTIG_MAX + 1)]
-    best = max(range(len(values)), key=values.__getitem__)
-    return None if best == len(values) - 1 else best + CONTIG_FLOOR
+def contig_held_note(spec: data.Specialty) -> str:
+    """Why ranks past a count read as that count."""
+    held, tail = contig_held_from(spec), contig_tail(spec)
+    why = (
+        f"by {counted(tail, 'rank')} the unmatched group's count model holds {CONTIG_TAIL_SHARE:.1%} of them, so past it "
+        "the ratio would be the two models' far tails, with no applicant behind it"
+        if held == tail
+        else "past it the count model's ratio would fall, because the unmatched group's counts have the longer tail, "
+        "and ranking more programs is not counted against you"
+    )
+    return (
+        f"More than {counted(held, 'rank')} in {spec.name} count as {held}: {why} (this calculator's rule). That is the "
+        "model's limit, not a reason to rank fewer programs."
+    )
+
+
+def contig_tail(spec: data.Specialty) -> int:
+    """The count at which the unmatched group's count model reaches CONTIG_TAIL_SHARE."""
+    outcome = spec.outcome
+    assert outcome is not None
+    u = outcome.contig_unmatched
+    share = 0.0
+    for k in range(CONTIG_FLOOR, CONTIG_MAX + 1):
+        share += math.exp(shifted_count_log_pmf(k, float(u.mean), float(u.sd)))  # type: ignore[arg-type]
+        if share >= CONTIG_TAIL_SHARE:
+            return k
+    return CONTIG_MAX
+
+
+@cache
+def contig_held_from(spec: data.Specialty) -> int:
+    """The count from which the contiguous-ranks ratio is held level: its
+    peak up to the unmatched group's tail (CONTIG_TAIL_SHARE)."""
+    counts = range(CONTIG_FLOOR, contig_tail(spec) + 1)
+    return max(counts, key=lambda k: contig_log_lr(spec, k))
+
+
+def contig_ranks_used(spec: data.Specialty, ranks: int) -> int:
+    """The count whose ratio stands for ``ranks``."""
+    return min(ranks, contig_held_from(spec))
 
 
 def _about_word(p: float) -> str:
@@ -974,6 +1026,15 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     else:
         probability = round(posterior(prior, [m.log_lr for m in used if m.log_lr is not None]), 4)
         method_text = _method_name(used)
+    # The competitiveness check and the backup finder read the score alone;
+    # with ranks entered this result said 93% where they, on the same score,
+    # used 48%, and never said so (match-odds audit s37, 6).
+    if probability is not None and len(used) == 2 and step2 is not None:
+        notes.insert(
+            0,
+            f"From your Step 2 CK alone the estimate is {about(posterior(prior, [used[0].log_lr or 0.0]))}: the figure "
+            "the competitiveness check and the backup finder use, as neither asks your ranks.",
+        )
 
     # The curve holds every input except the score fixed, so it shows how the
     # estimate would move with Step 2 CK alone.
@@ -1000,16 +1061,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         for level in monotone.levels:
             if (level.high >= lo and level.low <= hi) or (step2 is not None and level.low <= step2 <= level.high):
                 notes.append(level_note(spec, monotone, level, with_other_inputs=bool(fixed)))
-        below_q1 = _below_matched_q1_note(spec, step2)
+        below_q1 = _below_matched_q1_note(spec, step2, with_ranks=contig is not None and contig.used)
         if below_q1 and step2_says_little(spec):
             notes.append(below_q1)
-    if contig is not None and contig.used:
-        k_turn = contig_turning_point(spec)
-        if k_turn is not None and contig.value > k_turn:
-            notes.append(
-                f"Beyond about {k_turn} ranks the count model's estimate stops rising and slowly falls, because the unmatched "
-                "group's counts have the longer tail. That is the model's shape far from most applicants, not a reason to rank fewer programs."
-            )
+    if contig is not None and contig.used and contig.value > contig_held_from(spec):
+        notes.append(contig_held_note(spec))
 
     sizes: dict[str, MeasureSizes] = {
         m.key: {"matched": m.matched_n, "unmatched": m.unmatched_n, "basis": m.n_basis} for m in measures
@@ -1264,7 +1320,11 @@ def method() -> Markup:
                 )
                 if s_ok is None
                 else "not enough data",
-                "used" if c_ok is None else "not enough data",
+                f"used: matched {o.contig_matched.mean:g} (SD {o.contig_matched.sd:g}), unmatched "
+                f"{o.contig_unmatched.mean:g} (SD {o.contig_unmatched.sd:g}); held level from "
+                f"{counted(contig_held_from(spec), 'rank')}"
+                if c_ok is None
+                else "not enough data",
             )
         )
     # Figures quoted in the justification, computed from the data so they
@@ -1342,14 +1402,18 @@ def method() -> Markup:
             "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
             f"never below {CONTIG_FLOOR} and skewed to the right. The data hold only applicants who ranked "
             f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. "
-            "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes.",
+            "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes. "
+            f"Past the count by which the unmatched group's model holds {CONTIG_TAIL_SHARE:.1%} of that group, the ratio "
+            "would come from the two models' far tails, with no applicant behind it, so it is held level there, and at "
+            "its peak if it peaks sooner, so that more ranks never lower the estimate (this calculator's rule). The "
+            "table below gives the count from which each field's ratio is held level.",
         ),
         el("h4", "Both inputs"),
         el(
             "p",
             "With both, the two likelihood ratios are multiplied (naive Bayes). This assumes Step 2 CK and the number of ranks are "
-            "independent within the matched group and within the unmatched group. They are probably related, so the combined "
-            "estimate is likely too far from the base rate; read it as an upper bound on how much your inputs matter.",
+            "independent within the matched group and within the unmatched group. They are probably related, so when both "
+            "point the same way the combined estimate is likely too far from the base rate.",
         ),
         el("h4", "When no number is given"),
         el(

@@ -484,6 +484,18 @@ CLAIMS = (
         lambda: backup_finder.share_estimate_basis().most_above < 1 <= backup_finder.share_estimate_basis().most_below,
     ),
     Claim(
+        "calculators/match-odds.md",
+        "(5 to 14 ranks, depending on the field)",
+        lambda: (
+            (
+                held := [
+                    match_odds.contig_held_from(s) for s in data.SPECIALTIES if s.outcome and match_odds.contig_measure(s, 1).used
+                ]
+            )
+            and (min(held), max(held)) == (5, 14)
+        ),
+    ),
+    Claim(
         "calculators/backup-finder.md",
         "six fields, dermatology and radiology among them, have no such figure in our data",
         lambda: (
@@ -617,14 +629,14 @@ CLAIMS = (
     ),
     Claim(
         "calculators/match_odds.py",
-        "group's counts have the longer tail. That is",
+        "because the unmatched group's counts have the longer tail",
         lambda: all(
             dispersion(spec.outcome.contig_unmatched) > dispersion(spec.outcome.contig_matched)
             for spec in data.SPECIALTIES
             if spec.outcome
             and spec.outcome.contig_matched.usable
             and spec.outcome.contig_unmatched.usable
-            and match_odds.contig_turning_point(spec) is not None
+            and match_odds.contig_held_from(spec) < match_odds.contig_tail(spec)
         ),
     ),
     Claim(

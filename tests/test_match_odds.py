@@ -172,12 +172,17 @@ def _nb_pmf(k: int, mean: float, sd: float) -> float:
 
 def test_contiguous_ranks_for_pediatrics_match_a_hand_calculation() -> None:
     # Pediatrics: matched mean 7.6 SD 5.8, unmatched mean 1.7 SD 1.3.
-    lr = _nb_pmf(6, 7.6, 5.8) / _nb_pmf(6, 1.7, 1.3)
+    lr = _nb_pmf(4, 7.6, 5.8) / _nb_pmf(4, 1.7, 1.3)
     p = 542 / 791
     expected = p * lr / (p * lr + (1 - p))
-    result = compute({"specialty": "pediatrics", "step2_score": None, "contiguous_ranks": 6})
+    result = compute({"specialty": "pediatrics", "step2_score": None, "contiguous_ranks": 4})
     assert result["probability"] == pytest.approx(expected, abs=1e-4)
     assert result["measures"][0]["likelihood_ratio"] == pytest.approx(lr, rel=1e-3)
+    # By 5 ranks the unmatched group's model holds 97.5% of it, so 6 reads as 5.
+    unmatched_share = sum(_nb_pmf(k, 1.7, 1.3) for k in range(1, 6))
+    assert unmatched_share >= match_odds.CONTIG_TAIL_SHARE > sum(_nb_pmf(k, 1.7, 1.3) for k in range(1, 5))
+    six, five = (compute({"specialty": "pediatrics", "step2_score": None, "contiguous_ranks": k}) for k in (6, 5))
+    assert six["probability"] == five["probability"]
 
 
 def test_both_inputs_multiply_the_likelihood_ratios() -> None:
@@ -414,19 +419,31 @@ def test_sds_within_rounding_are_pooled() -> None:
     assert turning_point(pair) is None
 
 
-def test_ranks_model_note_appears_past_its_turning_point() -> None:
-    # Emergency medicine's unmatched ranks have a long tail, so the ratio
-    # peaks at about a dozen ranks; beyond that the result says why it dips.
-    result = compute({"specialty": "emergency-medicine", "step2_score": None, "contiguous_ranks": 20})
-    assert any("stops rising" in note for note in result["notes"])
+def test_ranks_past_the_unmatched_groups_tail_are_held_level_and_said_so() -> None:
+    # OB/GYN's unmatched non-US IMGs ranked 1.9 programs on average: at 15
+    # ranks the ratio was two far tails (18,363) and a failing 200 read "over
+    # 99% matched"; emergency medicine fell to 2% at 100 ranks (match-odds audit s37, 1, 4).
+    held = match_odds.contig_held_from(specialty("obstetrics-gynecology"))
+    assert held == match_odds.contig_tail(specialty("obstetrics-gynecology")) < 15
+    failing = compute({"specialty": "obstetrics-gynecology", "step2_score": 200, "contiguous_ranks": 15})
+    assert failing["probability"] < 0.5
+    note = next(n for n in failing["notes"] if n.startswith(f"More than {held} ranks in Obstetrics"))
+    assert "97.5%" in note and "not a reason to rank fewer programs" in note
     assert not any(
-        "stops rising" in note for note in compute({"specialty": "emergency-medicine", "contiguous_ranks": 5})["notes"]
+        n.startswith("More than") for n in compute({"specialty": "obstetrics-gynecology", "contiguous_ranks": held})["notes"]
     )
+    em = [
+        compute({"specialty": "emergency-medicine", "step2_score": 240, "contiguous_ranks": k})["probability"] for k in (10, 100)
+    ]
+    assert em[0] == em[1]
 
 
-def test_more_ranks_never_lower_the_internal_medicine_estimate() -> None:
-    values = [compute({"step2_score": None, "contiguous_ranks": k})["probability"] for k in range(1, 101)]
-    assert all(b >= a for a, b in itertools.pairwise(values))
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+def test_more_ranks_never_lower_the_estimate(slug: str) -> None:
+    values = [compute({"specialty": slug, "step2_score": None, "contiguous_ranks": k})["probability"] for k in range(1, 101)]
+    if values[0] is None:
+        return
+    assert all(b >= a for a, b in itertools.pairwise(values))  # type: ignore[operator]
 
 
 def test_curve_covers_the_default_range_and_widens_to_the_readers_score() -> None:
@@ -638,7 +655,7 @@ def test_an_estimate_that_rounds_to_nothing_is_still_under_one_percent() -> None
 
 
 def test_a_bound_is_not_called_about() -> None:
-    result = compute({"specialty": "family-medicine", "step2_score": 230, "contiguous_ranks": 90})
+    result = compute({"specialty": "pediatrics", "step2_score": 300, "contiguous_ranks": 5})
     assert "over 99%" in str(match_odds.render(result)) and "about <strong>over" not in str(match_odds.render(result))
     # The status line, which a screen reader hears, says it the same way.
     assert "by this model, over 99% of" in result["summary"]
@@ -763,10 +780,27 @@ def test_figures_resting_on_fewer_than_thirty_are_called_rough(n: int, rough: bo
 def test_the_contiguous_ranks_ratio_is_worked_in_the_result() -> None:
     # Only Step 2 CK's ratio was worked; ranks, whose effect is as large, showed
     # a bare number (mid-tier audit s35, 6).
-    result = match_odds.compute({"specialty": "general-surgery", "step2_score": 250, "contiguous_ranks": 10})
+    result = match_odds.compute({"specialty": "general-surgery", "step2_score": 250, "contiguous_ranks": 8})
     ranks = next(m for m in result["measures"] if m["measure"] == "contiguous_ranks")
     worked = str(ranks["worked"])
-    assert "chance of exactly 10 ranks" in worked and "mean 3.7, SD 3.4" in worked
+    assert "chance of exactly 8 ranks" in worked and "mean 3.7, SD 3.4" in worked
     ratio = float(worked.rsplit(", ", 1)[1].rstrip("."))
-    assert ratio == pytest.approx(math.exp(match_odds.contig_log_lr(specialty("general-surgery"), 10)), rel=1e-3)
+    assert ratio == pytest.approx(math.exp(match_odds.contig_log_lr(specialty("general-surgery"), 8)), rel=1e-3)
     assert worked in unescape(str(match_odds.render(result)))
+    # Past where the ratio is held, the working is for the count that stands in, and says why.
+    held = match_odds.contig_held_from(specialty("general-surgery"))
+    beyond = match_odds.compute({"specialty": "general-surgery", "step2_score": 250, "contiguous_ranks": 30})
+    worked = str(next(m for m in beyond["measures"] if m["measure"] == "contiguous_ranks")["worked"])
+    assert f"chance of exactly {held} ranks" in worked and f"More than {held} ranks in General Surgery count as {held}" in worked
+
+
+def test_with_ranks_entered_the_result_says_the_score_alone_figure_the_other_calculators_use() -> None:
+    # 93% here beside 48% in the competitiveness check for the same score, unexplained (match-odds audit s37, 6).
+    result = compute({"specialty": "pmr", "step2_score": 210, "contiguous_ranks": 15})
+    alone = match_odds.step2_estimate(specialty("pmr"), 210)
+    assert alone is not None
+    assert result["notes"][0] == (
+        f"From your Step 2 CK alone the estimate is {match_odds.about(alone)}: the figure the competitiveness check and "
+        "the backup finder use, as neither asks your ranks."
+    )
+    assert not any(n.startswith("From your Step 2 CK alone") for n in compute({"specialty": "pmr", "step2_score": 210})["notes"])
