@@ -428,7 +428,9 @@ FIELDS = (
         label="Letters from US physicians in this specialty",
         maximum=20,
         initial=2,
-        help="Letters of recommendation you can count on from US physicians in the target field.",
+        help="Letters of recommendation you can count on from US physicians in the target field. In emergency "
+        "medicine count the SLOEs, the standardized letters written after US emergency medicine rotations, which "
+        "programs there expect (none of the source articles covers them).",
     ),
     IntField(
         name="research_items",
@@ -1331,6 +1333,16 @@ def _first_move(
     return (candidates[first], bands[candidates[first]]) if first < len(candidates) else None
 
 
+def _score_can_rise(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> bool:
+    """Whether more letters, rotations and research would raise the score, band or no band."""
+    best = {**v}
+    for name in ("specialty_letters", "away_rotations", "research_items"):
+        reach = dict(IMPROVEMENTS)[name]
+        if candidates := _candidates(v, name, reach):
+            best[name] = candidates[-1]
+    return assess(spec, best).score > result.score
+
+
 def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], band: Band, retaken: bool = False) -> bool:
     """Whether the inputs a reader can still change, all at once and each as
     far as the margins look, move the band up.  Two red flags, one of them the
@@ -1493,6 +1505,9 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "a passing retake is a new score, so run the check again with it."
             if failing
             else "nothing you can still change lifts it."
+            # Read as "a research year is pointless" by a dermatology reader
+            # whose score it would lift from 52 to 81 (US-citizen IMG journey audit s37, 6).
+            + (" Research, letters and rotations still raise your score." if _score_can_rise(spec, v, result) else "")
         )
     elif (score_line or not holding) and not _lifted_without_the_score(spec, v, result.band, retaken=True):
         # "Several together" sent readers after letters and research that,

@@ -857,12 +857,12 @@ def comparison_group(spec: data.Specialty, applicant: str) -> ComparisonGroup:
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
         f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
     )
-    note = not_your_group(applicant)
+    note = not_your_group(applicant, against=None)
     return {"applicant_type": applicant, "described": described, "reader_in_group": note is None, "note": note}
 
 
 def not_your_group(
-    applicant: str, estimate: str = "the estimate", against: Sequence[str] = (), *, senior: bool | None = None
+    applicant: str, estimate: str = "the estimate", against: Sequence[str] | None = (), *, senior: bool | None = None
 ) -> str | None:
     """What a reader outside the data's group is told beside these estimates,
     with their own group's overall match rate; None for a non-US IMG.  The
@@ -873,7 +873,9 @@ def not_your_group(
     ``senior`` is whether a US MD or DO reader is still a senior, where the
     calculator asks; unknown, the seniors' rate comes with a caution for
     graduates of earlier years, and a known senior is spared it (COMLEX audit
-    s37, 9)."""
+    s37, 9).  ``against`` None is a calculator that does not ask for the
+    file: match odds said "likely on the low side", and lower down "more
+    likely too high" for a failed attempt (US-citizen IMG journey audit s37, 4)."""
     if applicant == "non-us-img":
         return None
     rates = data.latest_match_rates()
@@ -881,6 +883,9 @@ def not_your_group(
         f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
         f"{'pull' if len(against) > 1 else 'pulls'} the other way, and these figures cannot say which weighs more"
         if against
+        else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
+        "no-match or an old graduation, which pull the other way"
+        if against is None
         else "as background, likely on the low side for you"
     )
     return (

@@ -385,6 +385,16 @@ def _coming_season() -> int:
     return cycle.coming_season(cycle.reference_date())
 
 
+def signals_known() -> str:
+    """How many specialties' signal numbers the table holds, in words: the
+    front page promised the number "where our data holds" it, and it held
+    none (US-citizen IMG journey audit s37, 8)."""
+    known = sum(row.known for row in d.signal_allowances().values())
+    if not known:
+        return "at present our table holds no specialty's number, so the planner spreads a number you type in"
+    return f"our table holds the number for {known} of {len(d.SPECIALTIES)} specialties"
+
+
 def cycle_season() -> str:
     """The Match season the guides' dates are for, e.g. "Match 2027"."""
     return f"Match {_coming_season()}"
@@ -861,6 +871,7 @@ def define_env(env: Any) -> None:
         article_sources,
         rules_of_thumb_table,
         pairings_table,
+        signals_known,
         cycle_season,
         cycle_as_of,
         cycle_date,

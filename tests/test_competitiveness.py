@@ -605,8 +605,13 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     # together" while its rule text named no Step 2 CK.
     assert result["red_flags"] == ["Step 2 CK below 230", "needs a visa"]
     assert margins["headline"] == (
-        "A rule tied to your Step 2 CK holds the band at “Dual apply, strongly”; nothing you can still change lifts it."
+        "A rule tied to your Step 2 CK holds the band at “Dual apply, strongly”; nothing you can still change lifts it. "
+        "Research, letters and rotations still raise your score."
     )
+    # Only where they would: at their best already, the clause goes (US-citizen IMG journey audit s37, 6).
+    full = {"specialty_letters": 20, "away_rotations": 20, "research_items": 500}
+    topped = compute({"specialty": "internal-medicine", "step2_score": 222, "previously_unmatched": True, **full})
+    assert topped["margins"]["headline"].endswith("nothing you can still change lifts it.")
     # With the other flag one the reader can still remove (no US clinical
     # experience), several changes together do lift it, and the headline says so.
     reader = {"specialty": "internal-medicine", "step2_score": 215, "usce_months": 0, "needs_visa": "false"}

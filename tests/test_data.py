@@ -337,3 +337,15 @@ def test_the_eras_seasons_macro_gives_its_own_noun(monkeypatch: pytest.MonkeyPat
     for season, said in (("ERAS 2027 season", "2027 season"), ("ERAS 2027 and 2028 seasons", "2027 and 2028 seasons")):
         monkeypatch.setattr(macros, "eras_schedule", lambda s=season: dataclasses.replace(schedule, season=s))
         assert macros.eras_seasons() == said
+
+
+def test_the_pages_say_how_many_signal_numbers_the_table_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The front page promised the number "where our data holds" it, and it held none (US-citizen IMG journey audit s37, 8).
+    import macros
+
+    assert not any(row.known for row in data.signal_allowances().values())
+    assert macros.signals_known().startswith("at present our table holds no specialty's number")
+    one = dict(data.signal_allowances())
+    one["dermatology"] = data.SignalAllowance("dermatology", "ERAS 2027 (Match 2027)", 3, "", "seen", "AAMC")
+    monkeypatch.setattr(data, "signal_allowances", lambda: one)
+    assert macros.signals_known() == f"our table holds the number for 1 of {len(data.SPECIALTIES)} specialties"

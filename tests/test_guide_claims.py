@@ -546,6 +546,11 @@ CLAIMS = (
         ),
     ),
     Claim(
+        "unmatched/index.md",
+        "stops counting an old graduation as a red flag at 6 months in the last 3 years (its own line)",
+        lambda: (competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, competitiveness.RECENT_WORK_YEARS) == (6, 3),
+    ),
+    Claim(
         "faq.md",
         'gives a non-US IMG at least 80 there once a backup is needed ("dual apply" or more cautious), and a small '
         'hedge of 40–50 at "single-track"',

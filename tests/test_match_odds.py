@@ -804,3 +804,13 @@ def test_with_ranks_entered_the_result_says_the_score_alone_figure_the_other_cal
         "the backup finder use, as neither asks your ranks."
     )
     assert not any(n.startswith("From your Step 2 CK alone") for n in compute({"specialty": "pmr", "step2_score": 210})["notes"])
+
+
+def test_the_not_your_group_note_does_not_lean_low_for_a_file_it_never_asked_about() -> None:
+    # "Likely on the low side" led; "more likely too high" for a failed attempt
+    # came lower down, and this calculator asks no failures (US-citizen IMG journey audit s37, 4).
+    note = str(
+        compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 232})["comparison_group"]["note"]
+    )
+    assert "likely on the low side for you unless your file has a failed exam attempt" in note
+    assert "which pull the other way" in note
