@@ -377,6 +377,15 @@ FEW_RANKED_FIRST = 50
 # US graduates the non-US IMG share stays, read as a sign of openness.
 SHARE_OF_GROUP: dict[str, tuple[str, str]] = {"us-img": ("us_img_pct_of_offered", "US-citizen IMGs")}
 NON_US_SHARE = ("non_us_img_pct_of_offered", "non-US IMGs")
+# A US graduate's own seniors' share, said beside the IMG share that scores:
+# DO seniors filled 35.1% of emergency medicine's places, which a DO read
+# nowhere while the row spoke of non-US IMGs' 4.3% (COMLEX audit s37, 4).  Not
+# scored: six fields have no row to give it, and Charting Outcomes' counts,
+# which estimate the IMG share there, say nothing of US seniors.
+SENIORS_SHARE = {
+    "us-md": ("us_md_senior_pct_of_offered", "US MD seniors"),
+    "us-do": ("us_do_senior_pct_of_offered", "US DO seniors"),
+}
 # The figures describe non-US IMGs; for US graduates IMG-friendliness matters
 # less, so it counts half.  US-citizen IMGs usually fare better than non-US
 # IMGs (orthopaedics article) but face the same IMG filters, so full weight.
@@ -758,27 +767,20 @@ def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
     return f" (non-US IMGs filled {shares[0]} of its PGY-1 positions in {RESULTS_AND_DATA.year}, and {shares[1]} of {primary.name}'s)"
 
 
-# A US graduate's own seniors' share, said beside the IMG share that scores:
-# DO seniors filled 35.1% of emergency medicine's places, which a DO read
-# nowhere while the row spoke of non-US IMGs' 4.3% (COMLEX audit s37, 4).  Not
-# scored: six fields have no row to give it, and Charting Outcomes' counts,
-# which estimate the IMG share there, say nothing of US seniors.
-SENIORS_SHARE = {
-    "us-md": ("us_md_senior_pct_of_offered", "US MD seniors"),
-    "us-do": ("us_do_senior_pct_of_offered", "US DO seniors"),
-}
-
-
 def _own_seniors_share(pgy1: data.PGY1Result, applicant: str) -> str:
     if applicant not in SENIORS_SHARE:
         return ""
     column, group = SENIORS_SHARE[applicant]
-    return f" {capitalised(group)} filled {table_percent(float(getattr(pgy1, column)))} of them (shown, not scored)."
+    return (
+        f" {capitalised(group)} filled {table_percent(float(getattr(pgy1, column)))} of them, shown for comparison: the "
+        "points use the non-US IMG share."
+    )
 
 
 def _group_share(pgy1: data.PGY1Result, applicant: str) -> float:
-    """The share of a field's PGY-1 positions the reader's group filled (a US
-    graduate is shown non-US IMGs', the group the finder's figures describe)."""
+    """The share of a field's PGY-1 positions the reader's group filled, as
+    scored (a US graduate is scored on non-US IMGs', the group the finder's
+    figures describe, and shown their own seniors' beside it)."""
     column, _ = SHARE_OF_GROUP.get(applicant, NON_US_SHARE)
     return float(getattr(pgy1, column))
 

@@ -481,8 +481,9 @@ def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prio
             Factor(
                 "Step 2 CK",
                 0,
-                "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way, but a "
-                "program that screens by exam score will look for one, so treat this result as provisional."
+                "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way. A program "
+                "that screens by exam score will look for one, so if yours is still to come, treat this result as "
+                "provisional."
                 + (
                     f" The radiology article gives COMLEX Level 2 bands of its own: {RADIOLOGY_COMLEX.value} "
                     f"({RADIOLOGY_COMLEX.source.cite()})."
@@ -1004,7 +1005,7 @@ def _radiology_non_us_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap 
         "dual-apply",
         f"Step 2 CK {step2} is below the top quarter of non-US IMGs who matched in {spec.name} ({float(matched.q3):g} "
         f"and up, {data.CHARTING_OUTCOMES.named()}){beside}. The radiology article's score bands were written for "
-        "US-citizen IMGs; the IMG article asks a clearly above-average score in radiology, which this calculator "
+        "US-citizen IMGs; the IMG article asks a “significantly above-average” score in radiology, which this calculator "
         "reads, for a non-US IMG, as the top quarter of those who matched (its own rule).",
         ARTICLE_IMG,
     )
@@ -1898,7 +1899,7 @@ def method() -> Markup:
                     "Radiology, for a non-US IMG: at most “dual apply” below the top quarter of non-US IMGs who matched "
                     f"(Q3 in the table below). The radiology article's bands were written for US-citizen IMGs, and in "
                     f"{data.CHARTING_OUTCOMES.named()} the non-US IMGs who did not match in radiology scored about as "
-                    "high as those who did; the IMG article asks a clearly above-average score there (our reading: "
+                    "high as those who did; the IMG article asks a “significantly above-average” score there (our reading: "
                     "that top quarter).",
                 ),
                 el(

@@ -159,7 +159,7 @@ class SeasonDate:
         # "Early on purpose" alone left a reader to work out that the real
         # deadline is probably later (guide-claims audit s37, 3); once the
         # date has ``passed``, the page says what that means instead.
-        later = "" if passed else " (the NRMP's own deadline is likely later)"
+        later = "" if passed else " (the NRMP's own deadline may be later; plan for this one)"
         return prefix + long_date(self.date) + (f", an estimate set early on purpose{later}" if self.estimated_early else "")
 
     def cite(self) -> str:

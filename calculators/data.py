@@ -186,6 +186,19 @@ NRMP_PD_SURVEY = Source(
     "NRMP Program Director Survey",
 )
 PD_SURVEY_STEP2_PCT, PD_SURVEY_COMLEX2_PCT = 78, 55
+# What the guides tell a DO about accreditation, COMLEX Level 1 and surgery's
+# program directors, with the sources on the data page as every other is.
+ACGME_SINGLE_ACCREDITATION = Source(
+    "acgme-single-accreditation", "Transition to a Single GME Accreditation System History", "read 2026", "ACGME"
+)
+NBOME_LEVEL1_PASS_FAIL = Source("nbome-level1-pass-fail", "COMLEX-USA Level 1: scoring and reporting", "read 2026", "NBOME")
+SURGERY_PD_DO_SURVEY = Source(
+    "jse-surgery-pd-do-survey",
+    "The effects of single accreditation and pass/fail licensing exams on osteopathic medical students applying to "
+    "surgical residency programs, a survey of program directors in ten surgical specialties",
+    "2024",
+    "Journal of Surgical Education",
+)
 # Who may sit USMLE Step 3: an MD or DO degree and Step 1 and Step 2 CK passed
 # (and, for an IMG, ECFMG certification).  The stored copy of the FSMB's page
 # predates the end of Step 2 CS, which it still lists; the rest stands.
@@ -318,6 +331,9 @@ SOURCES = (
     NBOME_ATTEMPT_LIMIT,
     FSMB_STEP3_REQUIREMENTS,
     NRMP_PD_SURVEY,
+    ACGME_SINGLE_ACCREDITATION,
+    NBOME_LEVEL1_PASS_FAIL,
+    SURGERY_PD_DO_SURVEY,
     NRMP_RANKING,
     NRMP_RANK_LIMIT,
     NRMP_REGISTRATION_FAQ,

@@ -886,6 +886,10 @@ def not_your_group(
         else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
         "no-match or an old graduation, which pull the other way"
         if against is None
+        # A known graduate of an earlier year: the rate it leans on is not
+        # theirs, as the next sentence says (diff review s37, 3).
+        else "as background only"
+        if senior is False and applicant in data.US_GRADUATE_TYPES
         else "as background, likely on the low side for you"
     )
     return (

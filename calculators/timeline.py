@@ -129,7 +129,7 @@ VISA_STEP = "Check each program's visa sponsorship and Step 3 needs"
 # A graduate of a US school who needs a visa was given the IMG step: Step 3
 # for an H-1B and ECFMG's J-1, which a DO with COMLEX only cannot follow
 # (COMLEX audit s37, 5).  We hold no rules for that case, so it says so.
-VISA_STEP_US_GRADUATE = "Ask each program which visa it sponsors for a graduate of a US school"
+VISA_STEP_US_GRADUATE = "Ask programs which visa they sponsor for US graduates"
 
 
 @dataclass(frozen=True)
@@ -641,6 +641,7 @@ class TimelineResult(TypedDict):
     ics: str
     ics_count: int
     summary: str
+    announced: str
 
 
 def compute(inputs: Mapping[str, object]) -> TimelineResult:
@@ -739,6 +740,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Marked past, these read as done; for a late starter they may be the most urgent of all.
     catch_up = []
     missed: list[str] = []
+    short_run_up = False
     # Submitting today still leaves time to do what fell before it.
     if today <= submission:
         # Not the dual-applying date: a date is no task, and the decision is a step of its own.
@@ -753,7 +755,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
         long_work = [title for title in missed if title in MONTHS_OF_WORK]
         days_left = (submission - today).days
-        if long_work and days_left <= SHORT_RUN_UP_DAYS:
+        short_run_up = bool(long_work) and days_left <= SHORT_RUN_UP_DAYS
+        if short_run_up:
             # Clinical experience and rotations cannot fit in the weeks left:
             # "first, before you submit" asked the impossible of a late
             # applicant, whom every day of waiting costs interviews
@@ -863,7 +866,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             if visa
             else counted(others, "past step")
         )
-        next_step += f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
+        # Weeks from submitting, the note says not to wait for the months of
+        # work, and so does what is heard (diff review s37, 1).
+        next_step += (
+            f"{counted(len(missed), 'past step')}: fit in what you can before you submit. "
+            if short_run_up
+            else f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
+        )
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -876,6 +885,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         "ics_count": len(in_calendar),
         "summary": f"{next_step}Plan for the Match {match_year} as of {long_date(today)}: {counted(len(ahead), 'milestone')} "
         f"ahead, {past_count} already past.",
+        # Heard at every edit, it keeps to the next steps and the season:
+        # with the past steps said, the whole summary ran to 46 words (diff
+        # review s37, 2), where every calculator's read-out keeps to 40.
+        "announced": f"{next_step}Match {match_year} plan: {counted(len(ahead), 'milestone')} ahead.",
     }
 
 

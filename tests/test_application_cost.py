@@ -190,6 +190,15 @@ def test_step3_fee_only_when_ticked() -> None:
     assert ticked["total"] == without["total"] + 935  # type: ignore[operator]
 
 
+def test_step3_beside_comlex_only_says_it_needs_usmle_passed() -> None:
+    # "You send COMLEX only" above a USMLE Step 3 fee read as a slip (COMLEX audit s37, 6).
+    comlex = compute(applicant_type="us-do", exam_transcripts="comlex", step3_this_season="true")
+    note = str(item(comlex, "USMLE Step 3")["note"])
+    assert data.FSMB_STEP3_REQUIREMENTS.cite() in note and "untick this line" in note
+    both = compute(applicant_type="us-do", exam_transcripts="both", step3_this_season="true")
+    assert data.FSMB_STEP3_REQUIREMENTS.cite() not in str(item(both, "USMLE Step 3")["note"])
+
+
 @pytest.mark.parametrize(("ranked", "fee"), [(0, 0), (20, 0), (21, 30), (35, 450)])
 def test_extra_rank_fee(ranked: int, fee: int) -> None:
     extra = item(compute(primary_programs=40, ranked_programs=ranked), "NRMP extra ranks")

@@ -712,7 +712,8 @@ def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: s
     assert result["match_odds_note"] == match_odds.not_your_group(applicant, "these estimates", senior=senior)
     assert f"Not your group. These are figures for non-US IMGs, not for {group}" in text
     assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in text
-    assert f"({rates.cited.cite()})" in text and "likely on the low side for you" in text
+    lean = "as background only" if applicant in data.US_GRADUATE_TYPES and not senior else "likely on the low side for you"
+    assert f"({rates.cited.cite()})" in text and lean in text
     # The finder knows whether a US graduate is still a senior, so says the caution for earlier years only to them.
     assert ("If you graduated in an earlier year" in text) is False
     assert (data.PRIOR_GRADUATE_RATE in text) is (applicant in data.US_GRADUATE_TYPES and not senior)
@@ -940,10 +941,10 @@ def test_a_us_graduate_sees_their_own_seniors_share_beside_the_scored_img_share(
     em = next(s for s in result["suggestions"] if s["specialty"] == "emergency-medicine")
     row = next(p for p in em["points"] if str(p["component"]).startswith("Positions filled by"))
     share = table_percent(float(getattr(data.specialty("emergency-medicine").pgy1, column)))
-    assert f"{group} filled {share} of them (shown, not scored)." in str(row["why"])
+    assert f" {group} filled {share} of them, shown for comparison: the points use the non-US IMG share." in str(row["why"])
     assert row["component"] == "Positions filled by non-US IMGs"
     non_us = compute({"specialty": "dermatology", "applicant_type": "non-us-img"})
-    assert "(shown, not scored)" not in str(non_us)
+    assert "shown for comparison" not in str(non_us)
 
 
 def test_what_is_read_out_at_each_edit_is_the_headline_not_every_caution() -> None:

@@ -1524,3 +1524,26 @@ def test_a_non_us_img_in_radiology_needs_the_top_quarter_for_single_track() -> N
     )
     # A US-citizen IMG, for whom the article was written, keeps its bands.
     assert compute({**strong, "applicant_type": "us-img", "step2_score": 250})["band"] == "single-track"
+
+
+def test_a_comlex_only_do_is_told_the_score_is_not_weighed_and_how_programs_weigh_comlex() -> None:
+    # "Provisional" alone read as if a COMLEX-only DO's score were still to come (COMLEX audit s37, 2).
+    result = compute(
+        {"specialty": "orthopaedic-surgery", "applicant_type": "us-do", "step2_score": None, "years_since_graduation": 0}
+    )
+    assert "if you took COMLEX only, your score is not weighed here" in result["summary"]
+    row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
+    assert data.NRMP_PD_SURVEY.cite() in str(row["why"]) and "if yours is still to come" in str(row["why"])
+    img = compute({"specialty": "orthopaedic-surgery", "step2_score": None})
+    assert "COMLEX only, your score" not in img["summary"]
+    assert data.NRMP_PD_SURVEY.cite() not in str(next(f for f in img["factors"] if f["factor"] == "Step 2 CK")["why"])
+
+
+@pytest.mark.parametrize(
+    ("slug", "source"),
+    [("family-medicine", ARTICLE_IMG), ("diagnostic-radiology", ARTICLE_RADIOLOGY), ("dermatology", ARTICLE_ORTHO)],
+)
+def test_the_rotations_row_cites_the_article_that_speaks_of_the_field(slug: str, source: Source) -> None:
+    # Family medicine's rotations cited the orthopaedics article (competitiveness-rules audit s37, 9).
+    row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "US rotations in the specialty")
+    assert row["source"] == source.cite()

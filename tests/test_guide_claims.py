@@ -546,6 +546,11 @@ CLAIMS = (
         ),
     ),
     Claim(
+        "assess/index.md",
+        "78% said they consider Step 2 CK scores and 55% COMLEX Level 2 scores",
+        lambda: (data.PD_SURVEY_STEP2_PCT, data.PD_SURVEY_COMLEX2_PCT) == (78, 55),
+    ),
+    Claim(
         "unmatched/index.md",
         "stops counting an old graduation as a red flag at 6 months in the last 3 years (its own line)",
         lambda: (competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, competitiveness.RECENT_WORK_YEARS) == (6, 3),

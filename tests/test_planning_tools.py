@@ -1836,3 +1836,30 @@ def test_what_is_heard_names_the_past_steps_that_come_first_and_the_visa_check_a
     citizen = timeline.compute({"today": "2026-12-05", "applicant_type": "us-img"})
     assert f"{citizen['past_count']} past steps come first if not done yet." in citizen["summary"]
     assert citizen["summary"].startswith("Next: ")
+    assert citizen["announced"] == citizen["summary"].split(" Plan for the Match")[0] + " Match 2028 plan: 19 milestones ahead."
+    # Days from submitting, the note says not to wait for the months of work,
+    # and what is heard says the same (diff review s37, 1).
+    late = timeline.compute({"today": "2027-08-30", "eras_submission": "2027-09-08", "needs_visa": "true"})
+    assert "past steps: fit in what you can before you submit." in late["announced"]
+    assert "come first" not in late["summary"] and any("Do not hold your application back" in n for n in late["notes"])
+
+
+@pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md", "us-do"])
+def test_what_the_timeline_reads_out_keeps_to_forty_words(applicant: str) -> None:
+    # The past steps took the read-out to 46 words on some days (diff review s37, 2).
+    for offset in range(0, 1000, 23):
+        today = dt.date(2025, 1, 1) + dt.timedelta(days=offset)
+        for visa, unmatched, late in itertools.product(("true", "false"), ("true", "false"), (False, True)):
+            inputs = {
+                "today": today.isoformat(),
+                "applicant_type": applicant,
+                "needs_visa": visa,
+                "previously_unmatched": unmatched,
+            }
+            if late:
+                inputs["eras_submission"] = (today + dt.timedelta(days=10)).isoformat()
+            try:
+                result = timeline.compute(inputs)
+            except InputError:
+                continue
+            assert len(result["announced"].split()) <= 40, (inputs, result["announced"])
