@@ -353,7 +353,8 @@ def _cautions(label: str, value: float, far: bool, m_n: int | None, u_n: int | N
         )
     if far:
         notes.append(
-            f"Your {label} of {value:g} is far from where most applicants in either group were, so the "
+            (f"Your {value:g} contiguous ranks are" if label == "contiguous-ranks" else f"Your {label} of {value:g} is")
+            + " far from where most applicants in either group were, so the "
             "estimate leans on the assumed shape of the data rather than on many real applicants."
         )
     return notes
@@ -1140,7 +1141,8 @@ def render_chart(result: MatchOddsResult) -> Markup:
     marker = None
     where = "No score entered, so nothing is marked."
     if isinstance(score, int) and result["probability"] is not None and lo <= score <= hi:
-        marker = Marker(score, float(result["probability"]), f"You: {score}, {_pct(float(result['probability']))}")
+        # "You: 210, 93%" read as the reader's own chance (match-odds audit s37, 9).
+        marker = Marker(score, float(result["probability"]), f"Score {score}: {_pct(float(result['probability']))}")
         where = f"Your score of {score} is marked at {_pct(float(result['probability']))}."
     elif isinstance(score, int):
         where = f"Your score of {score} is outside the chart's range."
@@ -1189,6 +1191,13 @@ def render(result: MatchOddsResult) -> Markup:
         )
     elif measures:
         far = result["far_from_data"]
+        # PM&R's "about 83%" from 15 and 14 applicants read exactly as
+        # internal medicine's from thousands (match-odds audit s37, 7).
+        rough = any(
+            m["used"] and min(sizes["matched"] or 0, sizes["unmatched"] or 0) < CAUTION_GROUP_N
+            for m in measures
+            if (sizes := result["n"][m["measure"]]) is not None  # type: ignore[literal-required]
+        )
         headline = el(
             "p",
             *not_yours,
@@ -1197,6 +1206,7 @@ def render(result: MatchOddsResult) -> Markup:
             el("strong", _pct(float(prob))),
             " matched.",
             _far_words(far),
+            " A rough figure: it rests on few applicants (the notes below say how few)." if rough else "",
             class_="mpb-headline",
         )
     else:

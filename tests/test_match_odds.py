@@ -494,7 +494,7 @@ def test_chart_is_well_formed_accessible_svg() -> None:
     assert "250" in (desc.text or "") and "53%" in (desc.text or "")
     texts = [t.text for t in svg.iter(f"{ns}text")]
     assert "Step 2 CK score" in texts and "Estimated share matched" in texts
-    assert any(t and t.startswith("You: 250") for t in texts)
+    assert any(t and t.startswith("Score 250: ") for t in texts)
     assert svg.find(f"{ns}path") is not None and svg.find(f"{ns}circle") is not None
     # Colours follow the page, so the chart works in dark mode and print.
     raw = match_odds.render_chart(result)
@@ -814,3 +814,12 @@ def test_the_not_your_group_note_does_not_lean_low_for_a_file_it_never_asked_abo
     )
     assert "likely on the low side for you unless your file has a failed exam attempt" in note
     assert "which pull the other way" in note
+
+
+def test_a_figure_from_few_applicants_says_so_in_its_headline() -> None:
+    # PM&R's estimate, from 15 and 14 score reporters, read exactly as internal medicine's (match-odds audit s37, 7).
+    rough = str(match_odds.render(compute({"specialty": "pmr", "step2_score": 240})))
+    firm = str(match_odds.render(compute({"specialty": "internal-medicine", "step2_score": 240})))
+    headline = rough[: rough.index("</p>")]
+    assert "A rough figure: it rests on few applicants" in headline
+    assert "A rough figure" not in firm
