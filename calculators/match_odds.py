@@ -1198,10 +1198,18 @@ def render(result: MatchOddsResult) -> Markup:
             for m in measures
             if (sizes := result["n"][m["measure"]]) is not None  # type: ignore[literal-required]
         )
+        # A failing score led with a bold figure that assumed a pass, and
+        # only the note under it said so (match-odds audit s37, 2).
+        as_a_pass = (
+            f"Taking {result['inputs']['step2_score']} as a passing score, as the note below explains: "
+            if profile.step2_failing(result["inputs"])
+            else ""
+        )
         headline = el(
             "p",
             *not_yours,
-            f"Among {group['described']}, the model puts those with your inputs at ",
+            as_a_pass,
+            f"{'among' if as_a_pass else 'Among'} {group['described']}, the model puts those with your inputs at ",
             _about_word(float(prob)),
             el("strong", _pct(float(prob))),
             " matched.",

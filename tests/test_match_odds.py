@@ -823,3 +823,12 @@ def test_a_figure_from_few_applicants_says_so_in_its_headline() -> None:
     headline = rough[: rough.index("</p>")]
     assert "A rough figure: it rests on few applicants" in headline
     assert "A rough figure" not in firm
+
+
+def test_a_failing_scores_figure_says_it_takes_the_score_as_a_pass_before_giving_it() -> None:
+    # The bold figure came first and only the note under it said it assumed a pass (match-odds audit s37, 2).
+    failing = str(match_odds.render(compute({"specialty": "pmr", "step2_score": 210})))
+    headline = failing[: failing.index("</p>")]
+    assert headline.index("Taking 210 as a passing score, as the note below explains: among") < headline.index("<strong>")
+    passing = str(match_odds.render(compute({"specialty": "pmr", "step2_score": 240})))
+    assert "as a passing score" not in passing[: passing.index("</p>")]
