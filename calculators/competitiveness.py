@@ -1334,6 +1334,34 @@ def _first_move(
     return (candidates[first], bands[candidates[first]]) if first < len(candidates) else None
 
 
+def _untaken_score_setback(spec: data.Specialty, v: Mapping[str, object], band: Band) -> list[Move]:
+    """With no Step 2 CK entered, the highest score that would lower the band:
+    the setbacks named a failure and another year, never the score still to
+    come that decides most bands (competitiveness-rules audit s37, 11)."""
+    if v["step2_score"] is not None:
+        return []
+    here = BAND_ORDER.index(band)
+    descending = list(range(300, UNTAKEN_STEP2_FROM - 1, -1))
+    bands: dict[int, Band] = {}
+
+    def lowers(score: int) -> bool:
+        bands[score] = assess(spec, {**v, "step2_score": score}).band
+        return BAND_ORDER.index(bands[score]) < here
+
+    first = bisect_left(descending, True, key=lowers)
+    if first == len(descending):
+        return []
+    score = descending[first]
+    return [
+        {
+            "field": "step2_score",
+            "value": score,
+            "band": bands[score],
+            "text": f"A Step 2 CK of {score} or lower would move you to “{BAND_LABELS[bands[score]]}”.",
+        }
+    ]
+
+
 def _score_can_rise(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> bool:
     """Whether more letters, rotations and research would raise the score, band or no band."""
     best = {**v}
@@ -1469,7 +1497,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             + f"; below it the score alone says “{BAND_LABELS[below[1]]}”."
         )
     up = _moves(spec, v, result.band, IMPROVEMENTS, up=True) + _geography_move(spec, v, result.band)
-    down = _moves(spec, v, result.band, SETBACKS, up=False)
+    down = _moves(spec, v, result.band, SETBACKS, up=False) + _untaken_score_setback(spec, v, result.band)
     # A passed Step 2 CK cannot be sat again, so a higher score is no change a
     # reader can make: it is shown for comparison, never as the way up.
     score_line = next((m for m in up if m["field"] == "step2_score" and v["step2_score"] is not None), None)

@@ -1547,3 +1547,16 @@ def test_the_rotations_row_cites_the_article_that_speaks_of_the_field(slug: str,
     # Family medicine's rotations cited the orthopaedics article (competitiveness-rules audit s37, 9).
     row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "US rotations in the specialty")
     assert row["source"] == source.cite()
+
+
+def test_with_no_score_entered_the_setbacks_name_the_score_that_would_lower_the_band() -> None:
+    # A US senior with no score read "single-track" with only a failure and
+    # another year as setbacks, where a passing 218-229 lowers the band (competitiveness-rules audit s37, 11).
+    senior = {"specialty": "general-surgery", "applicant_type": "us-md", "years_since_graduation": 0, "usce_months": 12}
+    result = compute({**senior, "step2_score": None})
+    move = next(m for m in result["margins"]["down"] if m["field"] == "step2_score")
+    value = int(move["value"])
+    assert compute({**senior, "step2_score": value})["band"] == move["band"] != result["band"]
+    assert compute({**senior, "step2_score": value + 1})["band"] == result["band"]
+    assert move["text"] == f"A Step 2 CK of {value} or lower would move you to “{competitiveness.BAND_LABELS[move['band']]}”."
+    assert not any(m["field"] == "step2_score" for m in compute({**senior, "step2_score": 240})["margins"]["down"])
