@@ -1762,7 +1762,8 @@ def method() -> Markup:
             "input changed. A Step 2 CK already passed is shown beside them for comparison, not as a change to make. "
             "When no single change moves the band up, it says whether several together could, by running the rules "
             "with all of them at once. It also lists setbacks that would move the band down (a failed attempt, a letter "
-            "or rotation falling through, more years passing). At “Single-track is reasonable”, an IMG whose score the "
+            "or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
+            "would). At “Single-track is reasonable”, an IMG whose score the "
             f"match odds calculator puts under {SINGLE_TRACK_ODDS_SAID_BELOW:.0%} is told that figure beside the band.",
         ),
         el(
