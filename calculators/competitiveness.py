@@ -21,7 +21,7 @@ result; needing a visa or limiting geography never raise it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
@@ -1313,11 +1313,18 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
 
 
 def _first_move(
-    spec: data.Specialty, v: Mapping[str, object], band: Band, name: str, reach: int, up: bool
+    spec: data.Specialty,
+    v: Mapping[str, object],
+    band: Band,
+    name: str,
+    reach: int,
+    up: bool,
+    candidates: list[int] | None = None,
 ) -> tuple[int, Band] | None:
     """The first candidate value of ``name`` that moves the band the probe's
-    way (up for an improvement, down for a setback), and where to."""
-    candidates = _candidates(v, name, reach)
+    way (up for an improvement, down for a setback), and where to; the
+    candidates are the probe's ``reach`` from the current value unless given."""
+    candidates = _candidates(v, name, reach) if candidates is None else candidates
     here = BAND_ORDER.index(band)
     bands: dict[int, Band] = {}
 
@@ -1340,35 +1347,27 @@ def _untaken_score_setback(spec: data.Specialty, v: Mapping[str, object], band: 
     come that decides most bands (competitiveness-rules audit s37, 11)."""
     if v["step2_score"] is not None:
         return []
-    here = BAND_ORDER.index(band)
-    descending = list(range(300, UNTAKEN_STEP2_FROM - 1, -1))
-    bands: dict[int, Band] = {}
-
-    def lowers(score: int) -> bool:
-        bands[score] = assess(spec, {**v, "step2_score": score}).band
-        return BAND_ORDER.index(bands[score]) < here
-
-    first = bisect_left(descending, True, key=lowers)
-    if first == len(descending):
+    # From the top down, the first score that lowers the band.
+    found = _first_move(spec, v, band, "step2_score", 0, up=False, candidates=list(range(300, UNTAKEN_STEP2_FROM - 1, -1)))
+    if found is None:
         return []
-    score = descending[first]
-    return [
-        {
-            "field": "step2_score",
-            "value": score,
-            "band": bands[score],
-            "text": f"A Step 2 CK of {score} or lower would move you to “{BAND_LABELS[bands[score]]}”.",
-        }
-    ]
+    score, lower = found
+    text = f"A Step 2 CK of {score} or lower would move you to “{BAND_LABELS[lower]}”."
+    return [{"field": "step2_score", "value": score, "band": lower, "text": text}]
+
+
+def _at_their_best(v: Mapping[str, object], names: Iterable[str]) -> dict[str, object]:
+    """The inputs with each of ``names`` as far up as the margins look."""
+    best = {**v}
+    for name, reach in IMPROVEMENTS:
+        if name in names and (candidates := _candidates(v, name, reach)):
+            best[name] = candidates[-1]
+    return best
 
 
 def _score_can_rise(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> bool:
     """Whether more letters, rotations and research would raise the score, band or no band."""
-    best = {**v}
-    for name in ("specialty_letters", "away_rotations", "research_items"):
-        reach = dict(IMPROVEMENTS)[name]
-        if candidates := _candidates(v, name, reach):
-            best[name] = candidates[-1]
+    best = _at_their_best(v, ("specialty_letters", "away_rotations", "research_items"))
     return assess(spec, best).score > result.score
 
 
@@ -1378,11 +1377,9 @@ def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], ban
     score, fall to one when the other (little US experience, say) goes.  With
     ``retaken``, a Step 2 CK still to come, or failed and so to be retaken,
     counts among them at its best."""
-    best = {**v, "geographic_restriction": False}
-    for name, reach in IMPROVEMENTS:
-        open_score = retaken and (v["step2_score"] is None or profile.step2_failing(v))
-        if (name != "step2_score" or open_score) and (candidates := _candidates(v, name, reach)):
-            best[name] = candidates[-1]
+    open_score = retaken and (v["step2_score"] is None or profile.step2_failing(v))
+    names = [name for name, _ in IMPROVEMENTS if name != "step2_score" or open_score]
+    best = {**_at_their_best(v, names), "geographic_restriction": False}
     return BAND_ORDER.index(assess(spec, best).band) > BAND_ORDER.index(band)
 
 
