@@ -14,7 +14,7 @@ hand-picked set (the no-match article's 80/20 example).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, TypedDict
 
@@ -171,8 +171,8 @@ DEFAULT_SECONDARY_BACKUP = ArticleRange(
     60,
     False,
     "Categorical internal medicine behind dermatology, from the ultra article's dermatology roadmap (80–100 "
-    "dermatology programs), written for a US-citizen IMG after a research year; used for any backup without its own "
-    "figure.",
+    "dermatology programs), written for a US-citizen IMG with first-attempt passes after a research year; used for any "
+    "backup without its own figure.",
     ARTICLE_ULTRA,
 )
 # Both figures were written for a backup to orthopaedics, and only there do
@@ -207,6 +207,11 @@ PAIRED_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
 # staying for "dual apply, strongly"; a reader whose band allows a small
 # backup keeps the small one.
 BROAD_BACKUP_APPLICANTS = frozenset({"non-us-img"})
+# So does a US-citizen IMG whose file still shows one of the IMG article's red
+# flags: the 40-60 roadmap's reader passed every exam at the first attempt
+# after a research year, and a US-citizen IMG with a failed Step 1 who added a
+# letter saw the family medicine backup halve, below the first choice's count
+# (US-citizen IMG journey audit s37, 3; program-counts audit s37, 1).
 BROAD_BACKUP_AIM_AT_DUAL_APPLY: Aim = "lower-half"
 # Any other backup that would take those 40-60 (psychiatry, pediatrics,
 # anesthesiology and the like) takes the no-match article's 60-100+ for a
@@ -415,11 +420,25 @@ def alone(slug: str, band: Band) -> Recommendation:
     )
 
 
+def flagged(red_flags: Sequence[str]) -> bool:
+    """Whether a file shows one of the IMG article's red flags besides the target field itself."""
+    return any(found != competitiveness.TARGET_FLAG for found in red_flags)
+
+
 def with_backup(
-    primary_slug: str, backup_slug: str, band: Band, reapplying: bool = False, applicant_type: str | None = None
+    primary_slug: str,
+    backup_slug: str,
+    band: Band,
+    reapplying: bool = False,
+    applicant_type: str | None = None,
+    red_flag: bool = False,
 ) -> tuple[Recommendation, Recommendation]:
-    """The first choice and the backup when dual applying."""
+    """The first choice and the backup when dual applying; ``red_flag`` is
+    whether the file shows one of the IMG article's red flags besides the
+    target field (see ``flagged``)."""
     backup_name = data.specialty(backup_slug).name
+    broad_reader = applicant_type in BROAD_BACKUP_APPLICANTS or (applicant_type == "us-img" and red_flag)
+    as_whom = "as a non-US IMG" if applicant_type in BROAD_BACKUP_APPLICANTS else "with a red flag on your file"
     if band in ("single-track", "dual-apply"):
         rule = (
             secondary_backup_range(primary_slug, backup_slug)
@@ -432,29 +451,24 @@ def with_backup(
             if band == "single-track"
             else f"Dual apply: {backup_name} as a real second choice, at the range the articles give for a backup kept second."
         )
-        if (
-            band == "dual-apply"
-            and applicant_type in BROAD_BACKUP_APPLICANTS
-            and backup_slug in BROAD_FIELDS
-            and rule is not BROAD_PRIMARY_CARE
-        ):
+        if band == "dual-apply" and broad_reader and backup_slug in BROAD_FIELDS and rule is not BROAD_PRIMARY_CARE:
             rule, aim = BROAD_PRIMARY_CARE, BROAD_BACKUP_AIM_AT_DUAL_APPLY
             why = (
-                "Dual apply as a non-US IMG: the articles' counts for an IMG's first-time internal or family medicine "
-                "backup start at 80 (the IMG article's 80–120 for its non-US IMG; the orthopaedics article: many IMGs "
-                "unsure of these fields apply to 80+), and their 40–60 was written for a US-citizen IMG. This "
-                "calculator aims for the lower half of the range, and gives the whole at “dual apply, strongly” "
-                "(our rule)."
+                f"Dual apply {as_whom}: the articles' counts for an IMG's first-time internal or family medicine "
+                "backup start at 80 (the IMG article's 80–120 for its non-US IMG; the orthopaedics article, written "
+                "for US-citizen IMGs: many IMGs unsure of these fields apply to 80+), and their 40–60 was written for "
+                "a US-citizen IMG with first-attempt passes after a research year. This calculator aims for the lower "
+                "half of the range, and gives the whole at “dual apply, strongly” (our rule)."
             )
-        elif band == "dual-apply" and applicant_type in BROAD_BACKUP_APPLICANTS and rule is DEFAULT_SECONDARY_BACKUP:
+        elif band == "dual-apply" and broad_reader and rule is DEFAULT_SECONDARY_BACKUP:
             # The lower half, as internal and family medicine take theirs: the
             # whole is "dual apply, strongly"'s, and the band must still tell
             # (diff review s35, 3).
             rule, aim = OTHER_BACKUP_AT_DUAL_APPLY, BROAD_BACKUP_AIM_AT_DUAL_APPLY
             why = (
-                "Dual apply as a non-US IMG: the 40–60 the articles give a backup kept second was written for a "
-                "US-citizen IMG, so this calculator aims for the lower half of the no-match article's range instead, "
-                "and gives the whole at “dual apply, strongly” (our rule)."
+                f"Dual apply {as_whom}: the 40–60 the articles give a backup kept second was written for a "
+                "US-citizen IMG with first-attempt passes after a research year, so this calculator aims for the lower "
+                "half of the no-match article's range instead, and gives the whole at “dual apply, strongly” (our rule)."
             )
         backup = Recommendation(*_part(rule, aim), rule, aim, why)
     else:
@@ -566,13 +580,18 @@ class Plan(TypedDict):
 
 
 def plan(
-    primary_slug: str, backup_slug: str | None, band: Band, reapplying: bool = False, applicant_type: str | None = None
+    primary_slug: str,
+    backup_slug: str | None,
+    band: Band,
+    reapplying: bool = False,
+    applicant_type: str | None = None,
+    red_flag: bool = False,
 ) -> Plan:
     """The counts for a pair of fields and a band, without the profile."""
     if backup_slug is None:
         primary, backup = alone(primary_slug, band), None
     else:
-        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type)
+        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type, red_flag)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
     # A part that may rightly run higher ("60–100+") leaves the sum open too.
@@ -841,6 +860,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         band,
         flag(v, "previously_unmatched"),
         word(v, "applicant_type"),
+        flagged(check["red_flags"]),
     )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
@@ -1011,8 +1031,9 @@ def method() -> Markup:
             "Upper half",
             "Whole range",
             f"Backup-kept-second range; IM or FM behind orthopaedics {BROAD_PRIMARY_CARE.text()} (the IMG article's range; "
-            f"the orthopaedics article says 80+); IM or FM for a non-US IMG {broad_low}–{broad_high}, the lower half of "
-            "that range",
+            f"the orthopaedics article says 80+); for a non-US IMG, or a US-citizen IMG with a red flag on file, IM or FM "
+            f"{broad_low}–{broad_high}, the lower half of that range, and any other backup the lower half of "
+            f"{NO_MATCH_BACKUP.text()}",
         ),
         (
             BAND_LABELS["dual-apply-strongly"],

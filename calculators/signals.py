@@ -217,6 +217,9 @@ def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Ba
         unplanned = f" ({counted(int(there['unused']), 'signal')} left unplanned)" if there["unused"] else ""
         return _split_text(placed) + unplanned
 
+    # Flags are the first choice's file's, whichever band is asked about.
+    red_flag = program_counts.flagged(competitiveness.red_flags(data.specialty(word(v, "specialty")), v))
+
     def gives(other: Band) -> str:
         counts = program_counts.plan(
             word(v, "specialty"),
@@ -224,6 +227,7 @@ def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Ba
             other,
             flag(v, "previously_unmatched"),
             word(v, "applicant_type"),
+            red_flag,
         )
         return said(_specialty_plan(plan["role"], spec.slug, typed, counts[plan["role"]], program_counts.tiers(other)))
 

@@ -13,15 +13,17 @@ claims-python audits of 2026-12-04.)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import pytest
 from conftest import ROOT
 
-from calculators import backup_finder, competitiveness, data, match_odds, program_counts
+from calculators import backup_finder, competitiveness, data, match_odds, program_counts, signals, timeline
 from calculators.application_cost import aamc_example_total, eras_schedule
 
 
@@ -728,6 +730,691 @@ CLAIMS = (
         ),
     ),
 )
+
+
+# --- Proposed claims (claims-inventory audit s37): calculator behaviour the guides state.  Needs, in the imports:
+#     import datetime as dt
+#     from itertools import pairwise
+#     from calculators import backup_finder, competitiveness, data, match_odds, program_counts, signals, timeline
+STRONG = {**PROFILES[0], "research_items": "6", "specialty_letters": "4", "away_rotations": "3"}
+SLUGS = tuple(s.slug for s in data.SPECIALTIES)
+ULTRA_SLUGS = tuple(s.slug for s in data.SPECIALTIES if s.tier == "ultra")
+NEW_CLAIMS = (
+    # assess/need-a-backup.md
+    Claim(
+        "assess/need-a-backup.md",
+        "For a non-US IMG in radiology, it asks for a Step 2 CK in the top quarter of the non-US IMGs who matched there",
+        lambda: (
+            (q3 := int(co(DR).step2_matched.q3 or 0)) > 0
+            and competitiveness.compute({"specialty": "diagnostic-radiology", **STRONG, "step2_score": q3 - 1})["band"]
+            == "dual-apply"
+            and competitiveness.compute({"specialty": "diagnostic-radiology", **STRONG, "step2_score": q3})["band"]
+            == "single-track"
+        ),
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        "For a non-US IMG, it never calls one field alone reasonable where the NRMP figures are too few to show a score at which it would be",
+        lambda: (
+            "pmr" in (thin := [s.slug for s in data.SPECIALTIES if match_odds.step2_figures_thin(s)])
+            and sum(data.specialty(s).tier == "ultra" for s in thin) >= 3
+            and all(
+                competitiveness.compute({"specialty": s, **STRONG, "step2_score": 280})["band"] != "single-track" for s in thin
+            )
+            # while a US-citizen IMG is not held to it ("in PM&R the usual median and odds rules")
+            and competitiveness.compute({"specialty": "pmr", "applicant_type": "us-img", **STRONG})["band"] == "single-track"
+        ),
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        'reads "very strong" as 260',
+        lambda: all(
+            competitiveness.compute({"specialty": s, "applicant_type": "us-img", **STRONG, "step2_score": sc})["band"]
+            == ("single-track" if sc >= 260 else "dual-apply")
+            for s in ULTRA_SLUGS
+            for sc in (259, 260)
+        ),
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        'In an ultra-competitive field, no research at all gives "dual apply, strongly" even on a first attempt, however '
+        "strong the rest of the file",
+        lambda: all(
+            competitiveness.compute({"specialty": s, "applicant_type": a, **STRONG, "step2_score": 275, "research_items": 0})[
+                "band"
+            ]
+            == "dual-apply-strongly"
+            for s in ULTRA_SLUGS
+            for a in ("us-img", "non-us-img")
+        ),
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        'So a file that fits the accessible-field row above can still be told "dual apply" once 6 or more years have '
+        "passed since graduation",
+        lambda: (
+            lambda file: (
+                competitiveness.compute({**file, "years_since_graduation": 5})["band"] == "single-track"
+                and competitiveness.compute({**file, "years_since_graduation": 6})["band"] == "dual-apply"
+            )
+        )(
+            {
+                "specialty": "internal-medicine",
+                "needs_visa": "false",
+                "step2_score": int(median(co(IM).step2_matched)),
+                "usce_months": 3,
+                "recent_clinical_months": 12,
+                "specialty_letters": 3,
+                "research_items": 1,
+            }
+        ),
+    ),
+    Claim(
+        "assess/need-a-backup.md",
+        "For a senior it takes off no points, because seniors match far more often than IMGs",
+        lambda: all(
+            f["points"] >= 0
+            for s in ("internal-medicine", "family-medicine", "psychiatry", "general-surgery")
+            for f in competitiveness.compute(
+                {
+                    "specialty": s,
+                    "applicant_type": "us-md",
+                    "years_since_graduation": 0,
+                    "step2_score": int(data.specialty(s).outcome.step2_matched.q1) - 5,
+                }  # type: ignore[union-attr, arg-type]
+            )["factors"]
+            if f["factor"] == "Step 2 CK"
+        ),
+    ),
+    # backup/index.md
+    Claim(
+        "backup/index.md",
+        'One red flag, such as needing a visa, holds every field at "dual apply"',
+        lambda: all(
+            competitiveness.compute({"specialty": s, **STRONG, "needs_visa": "true"})["band"]
+            == ("dual-apply-strongly" if data.specialty(s).tier == "ultra" else "dual-apply")
+            for s in SLUGS
+        ),
+    ),
+    # backup/playbook-radiology.md
+    Claim(
+        "backup/playbook-radiology.md",
+        'so the check holds a Step 2 CK of 245–249 at "dual apply" even when every other box is ticked',
+        lambda: all(
+            competitiveness.compute(
+                {"specialty": "diagnostic-radiology", "applicant_type": "us-img", **STRONG, "step2_score": sc}
+            )["band"]
+            == ("dual-apply" if sc < 250 else "single-track")
+            for sc in range(245, 252)
+        ),
+    ),
+    # unmatched/index.md
+    Claim(
+        "unmatched/index.md",
+        "More than three years since graduation with no hands-on clinical work in the last three years, in the US or "
+        "anywhere else, is misaligned only in the ultra-competitive fields and radiology",
+        lambda: all(
+            (
+                competitiveness.compute(
+                    {
+                        "specialty": s,
+                        **REAPPLICANT,
+                        **STRONG,
+                        "previously_unmatched": True,
+                        "years_since_graduation": 4,
+                        "recent_clinical_months": 0,
+                    }
+                )["band"]
+                == "pivot"
+            )
+            == (data.specialty(s).tier in ("ultra", "competitive"))
+            and competitiveness.compute(
+                {
+                    "specialty": s,
+                    **REAPPLICANT,
+                    **STRONG,
+                    "previously_unmatched": True,
+                    "years_since_graduation": 3,
+                    "recent_clinical_months": 0,
+                }
+            )["band"]
+            != "pivot"
+            for s in SLUGS
+        ),
+    ),
+    Claim(
+        "unmatched/index.md",
+        "Any failed attempt, or no research at all, is enough on its own, whatever the rest of the file",
+        lambda: all(
+            band(s, **{**STRONG, "step2_score": 275, **extra}) == "pivot"
+            for s in ULTRA_SLUGS
+            for extra in ({"exam_failures": 1}, {"research_items": 0})
+        ),
+    ),
+    Claim(
+        "unmatched/index.md",
+        "it also trims the first choice to the lower half of its range",
+        lambda: all(
+            (r1["primary"]["low"], r1["primary"]["high"]) == (rule.low, (rule.low + rule.high) // 2) and r1["backup"]["low"] >= 60
+            for first in ("internal-medicine", "psychiatry", "general-surgery", "orthopaedic-surgery", "dermatology")
+            for backup in ("family-medicine", "pediatrics")
+            for rule in [program_counts.first_choice_range(first)]
+            for file in (STRONG, PROFILES[1])
+            for r1 in [
+                program_counts.compute({"specialty": first, "backup_specialty": backup, **file, "previously_unmatched": "true"})
+            ]
+            if r1["band"] != "pivot"
+        ),
+    ),
+    # apply/index.md
+    Claim(
+        "apply/index.md",
+        "takes the dermatology roadmap's 40–60 at \"Dual apply\" (a radiology backup keeps the ultra article's 50–80+)",
+        lambda: all(
+            (r["backup"]["low"], r["backup"]["high"]) == ((50, 80) if backup == "diagnostic-radiology" else (40, 60))
+            for first in SLUGS
+            if first != "orthopaedic-surgery"
+            for backup in SLUGS
+            if backup != first and data.specialty(backup).tier != "ultra"
+            for file in PROFILES[:3]
+            for r in [
+                program_counts.compute({"specialty": first, "backup_specialty": backup, "applicant_type": "us-img", **file})
+            ]
+            # A file with a red flag left takes a non-US IMG's counts (the sentence after).
+            if r["band"] == "dual-apply"
+            and not program_counts.flagged(
+                competitiveness.compute({"specialty": first, "applicant_type": "us-img", **file})["red_flags"]
+            )
+        ),
+    ),
+    Claim(
+        "apply/index.md",
+        "a field kept second takes the lower half of its range (40–60 for most backups; general surgery behind "
+        "orthopaedics 20–40, radiology 50–80+)",
+        lambda: all(
+            (r["backup"]["low"], r["backup"]["high"])
+            == (
+                (50, 65)
+                if backup == "diagnostic-radiology"
+                else (20, 30)
+                if (first, backup) == ("orthopaedic-surgery", "general-surgery")
+                else (40, 50)
+            )
+            for first in SLUGS
+            for backup in SLUGS
+            if backup != first and data.specialty(backup).tier != "ultra"
+            for a in ("us-img", "non-us-img")
+            for r in [
+                program_counts.compute(
+                    {"specialty": first, "backup_specialty": backup, "applicant_type": a, **STRONG, "step2_score": "275"}
+                )
+            ]
+            if r["band"] == "single-track"
+        ),
+    ),
+    # apply/timeline.md
+    Claim(
+        "apply/timeline.md",
+        "the calculator below dates them 5, 4 and 3 months before ERAS opens",
+        lambda: (
+            (
+                d := {
+                    m["title"]: m["date"]
+                    for m in timeline.compute(
+                        {"today": "2025-12-05", "eras_submission": "2027-09-02", "dual_applying": True, "include_past": True}
+                    )["milestones"]
+                }
+            )
+            and d["ERAS opens for the season"] == "2027-06-02"
+            and (d["Request letters"], d["Draft the backup statement"], d["Build your program lists"])
+            == ("2027-01-02", "2027-02-02", "2027-03-02")
+        ),
+    ),
+    # faq.md
+    Claim(
+        "faq.md",
+        "internal medicine as your only field, for example, gets the upper half of the 60–80 example when your band says to "
+        "add a backup, and the 80–120 range when it says a backup is strongly needed",
+        lambda: (
+            {
+                r["band"]: (r["primary"]["low"], r["primary"]["high"])
+                for file in PROFILES
+                for r in [program_counts.compute({"specialty": "internal-medicine", **file})]
+                if r["band"] in ("dual-apply", "dual-apply-strongly")
+            }
+            == {"dual-apply": (70, 80), "dual-apply-strongly": (80, 120)}
+        ),
+    ),
+    # calculators/competitiveness.md
+    Claim(
+        "calculators/competitiveness.md",
+        "until you enter a score, the check does not give this answer",
+        lambda: all(
+            competitiveness.compute({"specialty": s, "applicant_type": a, **STRONG, "step2_score": None})["band"]
+            != "single-track"
+            for s in SLUGS
+            for a in ("us-img", "non-us-img")
+        ),
+    ),
+    Claim(
+        "calculators/competitiveness.md",
+        "On a first attempt this is the most cautious answer",
+        lambda: all(
+            competitiveness.compute({"specialty": s, **{**WEAKEST, "previously_unmatched": False}})["band"]
+            == "dual-apply-strongly"
+            for s in SLUGS
+        ),
+    ),
+    # calculators/program-counts.md
+    Claim(
+        "calculators/program-counts.md",
+        "**A weaker band never shrinks your backup.**",
+        lambda: all(
+            all(
+                later[1] >= earlier[1] and later[2] >= earlier[2] and later[3] >= earlier[3]
+                for earlier, later in pairwise(runs)
+                if competitiveness.BAND_ORDER.index(later[0]) < competitiveness.BAND_ORDER.index(earlier[0])
+            )
+            for first in SLUGS
+            for backup in SLUGS
+            if backup != first and data.specialty(backup).tier != "ultra"
+            for runs in [
+                [
+                    (r["band"], r["backup"]["low"], r["backup"]["high"], r["share"]["backup_pct"])
+                    for file in PROFILES
+                    for r in [program_counts.compute({"specialty": first, "backup_specialty": backup, **file})]
+                ]
+            ]
+        ),
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "If you name an ultra-competitive field (dermatology, orthopaedic surgery, plastic surgery, neurosurgery or ENT) "
+        "as the backup, the calculator refuses",
+        lambda: all(_refuses(b) for b in ULTRA_SLUGS),
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "Internal and family medicine alone take the IMG article's 80–120 there",
+        lambda: all(
+            ((r["primary"]["low"], r["primary"]["high"]) == (80, 120)) == (s in ("internal-medicine", "family-medicine"))
+            for s in SLUGS
+            for r in [program_counts.compute({"specialty": s, **PROFILES[2], "years_since_graduation": "8"})]
+            if r["band"] == "dual-apply-strongly"
+        ),
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "Another backup, such as psychiatry, pediatrics or anesthesiology, gets 60–80, the lower half of the no-match "
+        "article's 60–100+",
+        lambda: all(
+            (r["backup"]["low"], r["backup"]["high"]) == (60, 80)
+            for first in SLUGS
+            if first != "orthopaedic-surgery"
+            for backup in ("psychiatry", "pediatrics", "anesthesiology")
+            if backup != first
+            for file in PROFILES[:3]
+            for r in [program_counts.compute({"specialty": first, "backup_specialty": backup, **file})]
+            if r["band"] == "dual-apply"
+        ),
+    ),
+    # calculators/signals.md
+    Claim(
+        "calculators/signals.md",
+        "If you have more signals than the low end of your program count in that specialty, the extra ones are left unplanned",
+        lambda: all(
+            plan["unused"] == 99 - plan["programs"]["low"] and sum(plan["placed"].values()) == plan["programs"]["low"]
+            for file in PROFILES
+            for plan in signals.compute(
+                {
+                    "specialty": "internal-medicine",
+                    "backup_specialty": "family-medicine",
+                    **file,
+                    "primary_signals": "99",
+                    "backup_signals": "99",
+                }
+            )["specialties"]
+        ),
+    ),
+    # calculators/backup-finder.md
+    Claim(
+        "calculators/backup-finder.md",
+        "Such a field goes below every field where your score is not that low, paired or not. Among the fields moved down, "
+        "the tiers most open to IMGs come first, then the fields where your score is nearest that line.",
+        lambda: all(
+            all(not a["step2_below_q1"] or b["step2_below_q1"] for a, b in pairwise(sug))
+            and (lambda key: key == sorted(key))(
+                [
+                    (("accessible", "moderate", "competitive").index(x["tier"]), x["step2_below_q1_by"])
+                    for x in sug
+                    if x["step2_below_q1"]
+                ]
+            )
+            for s in SLUGS
+            for a in ("us-img", "non-us-img")
+            for sc in (205, 215, 225, 235, 245)
+            for sug in [backup_finder.compute({"specialty": s, "applicant_type": a, "step2_score": sc})["suggestions"]]
+        ),
+    ),
+    Claim(
+        "calculators/backup-finder.md",
+        "so a US graduate's order never changes here",
+        lambda: all(
+            [
+                x["specialty"]
+                for x in backup_finder.compute({"specialty": s, "applicant_type": a, "step2_score": sc})["suggestions"]
+            ]
+            == [x["specialty"] for x in backup_finder.compute({"specialty": s, "applicant_type": a})["suggestions"]]
+            for s in SLUGS
+            for a in ("us-md", "us-do")
+            for sc in (205, 225, 245)
+        ),
+    ),
+    Claim(
+        "calculators/backup-finder.md",
+        "They appear when your first choice starts after a separate first year (radiology, anesthesiology, dermatology, "
+        "PM&R), for neurology, and as a preliminary surgery year for surgical fields; general and orthopaedic surgery also "
+        "get a transitional year.",
+        lambda: (
+            {
+                s: sorted(b["name"] for b in backup_finder.bridges(data.specialty(s), False))
+                for s in SLUGS
+                if backup_finder.bridges(data.specialty(s), False)
+            }
+            == {
+                **{
+                    s: ["Preliminary year in internal medicine", "Transitional year"]
+                    for s in ("diagnostic-radiology", "anesthesiology", "dermatology", "pmr")
+                },
+                "neurology": ["Preliminary year in internal medicine"],
+                **{s: ["Preliminary year in surgery"] for s in ("otolaryngology", "plastic-surgery", "neurological-surgery")},
+                **{s: ["Preliminary year in surgery", "Transitional year"] for s in ("general-surgery", "orthopaedic-surgery")},
+            }
+        ),
+    ),
+    Claim(
+        "calculators/backup-finder.md",
+        "your own first choice; the ultra-competitive fields; diagnostic radiology (the IMG article counts it among the "
+        "highly competitive fields); any field more competitive than your first choice",
+        lambda: all(
+            s not in sug
+            and "diagnostic-radiology" not in sug
+            and all(
+                ("accessible", "moderate", "competitive", "ultra").index(data.specialty(x).tier)
+                <= ("accessible", "moderate", "competitive", "ultra").index(data.specialty(s).tier)
+                and data.specialty(x).tier != "ultra"
+                for x in sug
+            )
+            for s in SLUGS
+            for a in ("us-md", "us-img", "non-us-img")
+            for sug in [[x["specialty"] for x in backup_finder.compute({"specialty": s, "applicant_type": a})["suggestions"]]]
+        ),
+    ),
+    # calculators/match-odds.md
+    Claim(
+        "calculators/match-odds.md",
+        "Without that rule, 15 ranks in obstetrics and gynecology read as over 99% matched even with a failing score.",
+        lambda: (
+            (ob := data.specialty("obstetrics-gynecology"))
+            and match_odds.contig_ranks_used(ob, 15) < 15
+            and match_odds.posterior(
+                match_odds.base_rate(ob), [match_odds.step2_log_lr(ob, 217), match_odds.contig_log_lr(ob, 15)]
+            )
+            > 0.99
+        ),
+    ),
+    Claim(
+        "calculators/match-odds.md",
+        "In every specialty with data, the matched and unmatched SDs differ by no more than rounding and chance would explain",
+        lambda: all(
+            match_odds.step2_pair(s).shared_sd
+            for s in data.SPECIALTIES
+            if s.outcome and s.outcome.step2_matched.usable and s.outcome.step2_unmatched.usable
+        ),
+    ),
+    Claim(
+        "calculators/match-odds.md",
+        "In family medicine that means your score leaves the estimate at the base rate.",
+        lambda: all(
+            match_odds.step2_estimate(data.specialty("family-medicine"), sc)
+            == round(co(FM).img_matched / co(FM).img_ranked_first, 4)
+            for sc in range(200, 281, 5)
+        ),
+    ),
+    # calculators/timeline.md
+    Claim(
+        "calculators/timeline.md",
+        "to add a debrief a week after the Match Day you did not match on, and two weeks after it the decision",
+        lambda: (
+            (
+                d := {
+                    m["title"]: dt.date.fromisoformat(m["date"])
+                    for m in timeline.compute(
+                        {
+                            "today": "2026-05-01",
+                            "eras_submission": "2026-09-15",
+                            "previously_unmatched": True,
+                            "include_past": True,
+                        }
+                    )["milestones"]
+                }
+            )
+            and (d["Choose: reapply, dual apply or pivot"] - d["Debrief your last application"]).days == 7
+            and (lambda md: md.weekday() == 4 and md.month == 3 and 15 <= md.day <= 21)(
+                d["Debrief your last application"] - dt.timedelta(days=7)
+            )
+        ),
+    ),
+    Claim(
+        "calculators/timeline.md",
+        "the plan adds a step fifteen months before you submit (counted from the usual submission date",
+        lambda: (
+            (
+                d := {
+                    m["title"]: m["date"]
+                    for m in timeline.compute(
+                        {"today": "2025-12-05", "eras_submission": "2027-09-02", "needs_visa": "true", "include_past": True}
+                    )["milestones"]
+                }
+            )
+            and d["Check each program's visa sponsorship and Step 3 needs"] == d["Plan US clinical experience"] == "2026-06-02"
+        ),
+    ),
+)
+
+# Lower-value claims, also verified.
+MORE_CLAIMS = (
+    # backup/index.md
+    Claim(
+        "backup/index.md",
+        "(or pathology, which the check counts with them)",
+        lambda: data.specialty("pathology").tier == "accessible",
+    ),
+    # backup/playbook-radiology.md
+    Claim(
+        "backup/playbook-radiology.md",
+        "to count the visa against you in every field, backups included",
+        lambda: all(
+            competitiveness.VISA_FLAG in competitiveness.compute({"specialty": s, **STRONG, "needs_visa": "true"})["red_flags"]
+            for s in SLUGS
+        ),
+    ),
+    # unmatched/index.md
+    Claim(
+        "unmatched/index.md",
+        "a graduation more than five years ago with little recent clinical work is also a red flag",
+        lambda: (
+            [
+                competitiveness.OLD_GRADUATION_FLAG
+                in competitiveness.compute(
+                    {
+                        "specialty": "internal-medicine",
+                        "needs_visa": "false",
+                        "years_since_graduation": y,
+                        "recent_clinical_months": m,
+                    }
+                )["red_flags"]
+                for y, m in ((5, 0), (6, 0), (6, 5), (6, 6))
+            ]
+            == [False, True, True, False]
+        ),
+    ),
+    # glossary.md
+    Claim(
+        "glossary.md",
+        "It comes from a points score and then from the source articles' rules, whichever is more cautious",
+        lambda: all(
+            competitiveness.BAND_ORDER.index(r["band"]) <= competitiveness.BAND_ORDER.index(r["band_from_score"])
+            for s in SLUGS
+            for file in (WEAKEST, STRONG, {**STRONG, "needs_visa": "true"}, *PROFILES)
+            for r in [competitiveness.compute({"specialty": s, **file})]
+        ),
+    ),
+    # data-and-sources.md
+    Claim(
+        "data-and-sources.md",
+        "Several of the most competitive fields (dermatology, orthopaedics, plastics, ENT) have no published Step 2 CK figure "
+        "for matched non-US IMGs",
+        lambda: all(
+            co(k).step2_matched.median is None for k in ("Dermatology", OR, "Plastic Surgery (Integrated)", "Otolaryngology")
+        ),
+    ),
+    # calculators/index.md
+    Claim(
+        "calculators/index.md",
+        "**Seventeen fields, not every field.**",
+        lambda: len(data.SPECIALTIES) == 17,
+    ),
+    Claim(
+        "calculators/index.md",
+        "Do not let a neighbouring field stand in for yours: in integrated vascular surgery",
+        lambda: rate("Vascular Surgery (Integrated)") < rate(GS) * 2 / 3,
+    ),
+    # calculators/competitiveness.md
+    Claim(
+        "calculators/competitiveness.md",
+        "The 0–100 score alone never leads here.",
+        lambda: all(
+            competitiveness.compute({"specialty": s, **file})["band_from_score"] != "pivot"
+            for s in SLUGS
+            for file in (WEAKEST, {**WEAKEST, "previously_unmatched": False}, *PROFILES)
+        ),
+    ),
+    # calculators/program-counts.md
+    Claim(
+        "calculators/program-counts.md",
+        "At least 70% of every list stays in the first two groups, the low end of the 70–80% or more",
+        lambda: max(program_counts.tiers(b)["reach_pct"] for b in competitiveness.BAND_ORDER) == 30,
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "roughly 80% of programs in the backup and 20% in the original field",
+        lambda: (
+            all(
+                r["share"] == {"primary_pct": 20, "backup_pct": 80}
+                for first in (*ULTRA_SLUGS, "diagnostic-radiology")
+                for r in [
+                    program_counts.compute(
+                        {"specialty": first, "backup_specialty": "internal-medicine", **PROFILES[3], "research_items": "0"}
+                    )
+                ]
+                if r["band"] == "pivot"
+            )
+            and any(
+                program_counts.compute(
+                    {"specialty": f, "backup_specialty": "internal-medicine", **PROFILES[3], "research_items": "0"}
+                )["band"]
+                == "pivot"
+                for f in ULTRA_SLUGS
+            )
+        ),
+    ),
+    # calculators/signals.md
+    Claim(
+        "calculators/signals.md",
+        "Reach and likely programs get their share rounded down and target programs take whatever is left",
+        lambda: all(
+            signals.placement(n, mix)
+            == {
+                "reach": n * mix["reach_pct"] // 100,
+                "target": n - n * mix["reach_pct"] // 100 - n * mix["likely_pct"] // 100,
+                "likely": n * mix["likely_pct"] // 100,
+            }
+            for n in range(100)
+            for mix in map(program_counts.tiers, competitiveness.BAND_ORDER)
+        ),
+    ),
+    Claim(
+        "calculators/signals.md",
+        "For the same number of signals placed, a drop in band never adds a reach signal and never takes away a likely one",
+        lambda: all(
+            signals.placement(n, program_counts.tiers(weaker))["reach"]
+            <= signals.placement(n, program_counts.tiers(stronger))["reach"]
+            and signals.placement(n, program_counts.tiers(weaker))["likely"]
+            >= signals.placement(n, program_counts.tiers(stronger))["likely"]
+            for n in range(100)
+            for weaker, stronger in pairwise(competitiveness.BAND_ORDER)
+        ),
+    ),
+    # calculators/backup-finder.md
+    Claim(
+        "calculators/backup-finder.md",
+        "internal medicine, family medicine, psychiatry, anesthesiology and emergency medicine get both kinds too",
+        lambda: (
+            {
+                s
+                for s in SLUGS
+                if {b["name"] for b in backup_finder.bridges(data.specialty(s), False, True)}
+                >= {"Preliminary year in internal medicine", "Transitional year"}
+                and s not in data.ADVANCED_POSITION_SPECIALTIES
+            }
+            == {"internal-medicine", "family-medicine", "psychiatry", "emergency-medicine"}
+            and "anesthesiology" in backup_finder.CREDIBLE_AFTER_A_STRONG_YEAR
+        ),
+    ),
+    # calculators/match-odds.md
+    Claim(
+        "calculators/match-odds.md",
+        "Where fewer than 10 applicants stand behind a group's figures, the calculator gives no number",
+        lambda: all(
+            (match_odds.step2_estimate(s, 240) is None)
+            == (
+                s.outcome is None
+                or s.outcome.step2_matched.median is None
+                or min(s.outcome.step2_matched.n or 0, s.outcome.step2_unmatched.n or 0) < 10
+            )
+            for s in data.SPECIALTIES
+        ),
+    ),
+    Claim(
+        "calculators/match-odds.md",
+        "This happens for several of the most competitive specialties, where so few non-US IMGs matched that fewer than 5 "
+        "consented to share their scores",
+        lambda: sum(co(k).step2_matched.median is None and co(k).img_matched < 10 for k in ULTRA) >= 3,
+    ),
+    # calculators/timeline.md
+    Claim(
+        "calculators/timeline.md",
+        "a plan with real dates on it, from eighteen months out to Match Day",
+        lambda: (
+            (r := timeline.compute({"today": "2025-12-05", "eras_submission": "2027-09-02", "include_past": True}))
+            and r["milestones"][0]["date"] == "2026-03-02"
+            and r["milestones"][-1]["title"] == "Match Day"
+        ),
+    ),
+)
+
+
+def _refuses(backup: str) -> bool:
+    """Whether program counts turns the backup down, naming it (an InputError)."""
+    try:
+        program_counts.compute({"specialty": "internal-medicine", "backup_specialty": backup})
+    except Exception as error:  # calculators.fields.InputError
+        return "backup" in str(error).lower()
+    return False
+
+
+CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS)
 
 
 @cache

@@ -815,7 +815,7 @@ def test_an_imgs_backup_kept_second_at_the_roadmaps_range_is_told_to_aim_above_i
     }
     img = pc.compute({**reader, "applicant_type": "us-img", "step2_score": 238})
     assert img["band"] == "dual-apply" and img["backup"] == {"low": 40, "high": 60}
-    assert "written for a US-citizen IMG after a research year" in json.dumps(img)
+    assert "written for a US-citizen IMG with first-attempt passes after a research year" in json.dumps(img)
     assert "100 or more applications common for IMGs" in json.dumps(img)
     # A non-US IMG is not given the 40-60 at all: a backup harder than internal
     # medicine got half its 80-100 (mid-tier audit s35, 1).
@@ -926,3 +926,31 @@ def test_a_count_borrowed_from_another_field_is_not_called_the_fields_own() -> N
     assert "The articles give no count for Emergency Medicine" in result["range_rule"]["primary"]["why"]
     own = pc.compute({**READER_A, "specialty": "psychiatry", "backup_specialty": None})
     assert "the largest count the articles give for Psychiatry is 80 programs" in str(own["summary"])
+
+
+def test_a_us_citizen_img_with_a_red_flag_left_keeps_a_backup_of_80_at_dual_apply() -> None:
+    # One more letter moved a US-citizen IMG with a failed Step 1 from "dual apply,
+    # strongly" to "dual apply", and the family medicine backup from 80-120 to the
+    # 40-60 written for a research-year reader with first-attempt passes, below
+    # the first choice's 60-80 (US-citizen IMG journey audit s37, 3; program-counts audit s37, 1).
+    flagged = {
+        "applicant_type": "us-img",
+        "specialty": "emergency-medicine",
+        "backup_specialty": "family-medicine",
+        "step2_score": 232,
+        "exam_failures": 1,
+        "years_since_graduation": 2,
+        "needs_visa": "false",
+        "usce_months": 6,
+        "recent_clinical_months": 6,
+        "away_rotations": 2,
+        "specialty_letters": 3,
+    }
+    result = pc.compute(flagged)
+    assert result["band"] == "dual-apply" and result["backup"]["low"] >= 80
+    assert "with a red flag on your file" in str(result["range_rule"]["backup"]["why"])
+    other = pc.compute({**flagged, "backup_specialty": "psychiatry"})
+    assert other["count_text"]["backup"] == "60–80"
+    # With no red flag left, the research-year plan's 40-60 stays.
+    clean = pc.compute({**flagged, "exam_failures": 0, "step2_score": 240})
+    assert clean["band"] == "dual-apply" and clean["count_text"]["backup"] == "40–60"
