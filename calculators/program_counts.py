@@ -223,7 +223,8 @@ OTHER_BACKUP_AT_DUAL_APPLY = replace(
     NO_MATCH_BACKUP,
     key="non-us-second-backup",
     context="A backup kept second by a non-US IMG: the no-match article's range for backup fields (its examples: "
-    "IM, FM, psychiatry, pediatrics and anesthesiology), the lowest any article gives that group in such fields.",
+    "IM, FM, psychiatry, pediatrics and anesthesiology), the lowest any article gives that group in the fields it "
+    "names.",
 )
 
 # --- Backup carrying a large share (dual apply strongly, pivot) ----------------
@@ -650,19 +651,25 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
                 "article calls 100 or more applications common for IMGs in some backup fields: where few programs in "
                 f"{backup_spec.name} take IMGs or sponsor the visa you need, aim above it."
             )
-        if backup_rule["rule"] == NO_MATCH_BACKUP.key and not v["previously_unmatched"]:
+        # The dual-apply form of the same range (OTHER_BACKUP_AT_DUAL_APPLY)
+        # lost both caveats, to the first-time reader least likely to know
+        # whom the figure was written for (program-counts audit s37, 2).
+        no_match_range = backup_rule["rule"] in (NO_MATCH_BACKUP.key, OTHER_BACKUP_AT_DUAL_APPLY.key)
+        if no_match_range and not v["previously_unmatched"]:
             kept_second = dual_apply_backup_range(spec.slug, backup_spec.slug)
             own_count = (
                 f"The articles count {backup_spec.name} only as a backup kept second: {kept_second.text()} in "
                 f"“{kept_second.source.title}”. For one carrying a large share, "
                 if kept_second.key != DEFAULT_SECONDARY_BACKUP.key
+                else f"For {backup_spec.name} kept second, "
+                if backup_rule["rule"] == OTHER_BACKUP_AT_DUAL_APPLY.key
                 else f"For {backup_spec.name} carrying a large share, "
             )
             reasons.append(
                 f"{own_count}the articles' only count is the no-match article's, written for readers coming off a "
                 "no-match; it is used here as the nearest figure for a first application too (our extrapolation)."
             )
-        if backup_rule["rule"] == NO_MATCH_BACKUP.key and backup_spec.slug not in data.NO_MATCH_BACKUPS:
+        if no_match_range and backup_spec.slug not in data.NO_MATCH_BACKUPS:
             reasons.append(
                 "The no-match article gives that range with internal medicine, family medicine, psychiatry, pediatrics "
                 f"and anesthesiology as its examples; {backup_spec.name} is not among them, so using it here is our "

@@ -954,3 +954,21 @@ def test_a_us_citizen_img_with_a_red_flag_left_keeps_a_backup_of_80_at_dual_appl
     # With no red flag left, the research-year plan's 40-60 stays.
     clean = pc.compute({**flagged, "exam_failures": 0, "step2_score": 240})
     assert clean["band"] == "dual-apply" and clean["count_text"]["backup"] == "40–60"
+
+
+def test_a_first_time_non_us_img_at_dual_apply_is_told_the_no_match_range_is_an_extrapolation() -> None:
+    # At "dual apply, strongly" the reasons said the no-match article's range was written
+    # for reapplicants; at "dual apply", its lower half said nothing (program-counts audit s37, 2).
+    result = pc.compute(
+        {
+            "specialty": "psychiatry",
+            "backup_specialty": "neurology",
+            "step2_score": 245,
+            "usce_months": 12,
+            "specialty_letters": 3,
+        }
+    )
+    assert result["band"] == "dual-apply" and result["range_rule"]["backup"]["rule"] == pc.OTHER_BACKUP_AT_DUAL_APPLY.key
+    reasons = " ".join(result["reasons"])
+    assert "For Neurology kept second, the articles' only count is the no-match article's" in reasons
+    assert "Neurology is not among them, so using it here is our extrapolation as well." in reasons
