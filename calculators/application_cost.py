@@ -660,7 +660,15 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "old_figures": old,
         "notes": notes,
         "summary": f"Estimated season cost: {money(total)}, of which ERAS application fees {money(eras_total)}"
-        + (", not counting the COMLEX transcript fee, which is not in our data." if transcripts in SENDS_COMLEX else "."),
+        + (", not counting the COMLEX transcript fee, which is not in our data" if transcripts in SENDS_COMLEX else "")
+        # Its line says "untick this" to a COMLEX-only DO; the total heard
+        # held it without a word (ui-check audit s37, 4).
+        + (
+            f". It includes the {money(int(STEP_3.amount_usd))} USMLE Step 3 fee, which needs USMLE Step 1 and Step 2 "
+            "CK passed: see its line."
+            if v["step3_this_season"] and transcripts not in SENDS_USMLE
+            else "."
+        ),
     }
 
 

@@ -977,6 +977,7 @@ class MatchOddsResult(TypedDict):
     source: str
     comparison_group: ComparisonGroup
     summary: str
+    announced: str
 
 
 def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
@@ -1102,6 +1103,22 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
 
     summary = profile.after_pass_note(v, summary)
+    # Read out at every edit, the summary ran to 54-85 words for a failing
+    # score or far inputs, and without the headline's "rough" (ui-check audit
+    # s37, 2): the figure, how firm it is and whose, in a few words.
+    rough = any(min(m.matched_n or 0, m.unmatched_n or 0) < CAUTION_GROUP_N for m in used)
+    caveats = [
+        *(["rough"] if rough else []),
+        *(["far from the data"] if far else []),
+        *(["non-US IMG figures"] if whose else []),
+    ]
+    announced = (
+        profile.after_pass_note(
+            v, f"{spec.name}: {about(probability)} matched ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])})."
+        )
+        if probability is not None and used
+        else summary
+    )
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,
@@ -1117,6 +1134,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "source": CHARTING_OUTCOMES.cite(),
         "comparison_group": group,
         "summary": summary,
+        "announced": announced,
     }
 
 

@@ -111,7 +111,7 @@ def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = F
     read out ahead of the result at every edit (diff review s36, 2)."""
     score = values.get("step2_score")
     if step2_failing(values):
-        return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note under the result's headline."
+        return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note under the headline."
     if banded and score is None:
         return f"{summary} {NO_SCORE_NOTE_DO if values.get('applicant_type') == 'us-do' else NO_SCORE_NOTE}"
     return summary

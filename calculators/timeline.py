@@ -448,7 +448,12 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 # Steps of months, not weeks: clinical experience, rotations and their
 # letters (the early steps that are not decisions).  Within SHORT_RUN_UP_DAYS
 # of submitting they are not said to come first (season-now audit s31, 3).
-MONTHS_OF_WORK = frozenset(s.title for s in STEPS if s.anchor == "preparation" and not s.deciding)
+# Not the visa check: which programs sponsor a visa takes days to learn and
+# decides where the applications go, so a late starter does it first (ui-check
+# audit s37, 3).
+MONTHS_OF_WORK = frozenset(
+    s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.when not in ("visa", "visa-us-graduate")
+)
 SHORT_RUN_UP_DAYS = 42
 # What ticking "I am dual applying" adds, named in the result so the reader
 # sees how that input moved the plan.
@@ -761,7 +766,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # "first, before you submit" asked the impossible of a late
             # applicant, whom every day of waiting costs interviews
             # (season-now audit s31, 3).
-            doable = [title for title in missed if title not in MONTHS_OF_WORK]
+            doable = sorted(
+                (title for title in missed if title not in MONTHS_OF_WORK),
+                key=lambda title: title not in (VISA_STEP, VISA_STEP_US_GRADUATE),
+            )
             when = (
                 "Today, before you submit"
                 if days_left == 0
@@ -869,7 +877,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Weeks from submitting, the note says not to wait for the months of
         # work, and so does what is heard (diff review s37, 1).
         next_step += (
-            f"{counted(len(missed), 'past step')}: fit in what you can before you submit. "
+            ("The visa check first, then " if visa else "")
+            + f"{counted(len(missed) - visa, 'past step')}: fit in what you can before you submit. "
             if short_run_up
             else f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
         )

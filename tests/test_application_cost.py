@@ -195,6 +195,7 @@ def test_step3_beside_comlex_only_says_it_needs_usmle_passed() -> None:
     comlex = compute(applicant_type="us-do", exam_transcripts="comlex", step3_this_season="true")
     note = str(item(comlex, "USMLE Step 3")["note"])
     assert data.FSMB_STEP3_REQUIREMENTS.cite() in note and "untick this line" in note
+    assert "It includes the $935 USMLE Step 3 fee, which needs USMLE Step 1 and Step 2 CK passed" in str(comlex["summary"])
     both = compute(applicant_type="us-do", exam_transcripts="both", step3_this_season="true")
     assert data.FSMB_STEP3_REQUIREMENTS.cite() not in str(item(both, "USMLE Step 3")["note"])
 

@@ -168,14 +168,19 @@ def test_an_unchanged_error_is_said_again_when_the_reader_edits_another_field(pa
     widget.locator(".mpb-status-text", has_text="Please fix").wait_for()
     page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 300)
     ranks = field(widget, "contiguous_ranks")
-    ranks.fill("12")
+    # Typed key by key, as a reader types: the second key once dropped the
+    # first key's words and its own reply took them as said (ui-check audit s37, 1).
+    ranks.press_sequentially("12", delay=250)
+    ranks.press("Tab")
     wait_for_tab_copy(page, "match_odds", "contiguous_ranks", "12")
     page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 300)
     errors = [entry["text"] for entry in said(page) if entry["text"].startswith("Please fix")]
     assert len(errors) == 2, errors
     # Typing on in that other field is the same news again: said once more at most.
-    ranks.fill("13")
-    wait_for_tab_copy(page, "match_odds", "contiguous_ranks", "13")
+    ranks.press("End")
+    ranks.press("Backspace")
+    ranks.press_sequentially("5", delay=250)
+    wait_for_tab_copy(page, "match_odds", "contiguous_ranks", "15")
     page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 300)
     assert len([entry for entry in said(page) if entry["text"].startswith("Please fix")]) == 2
 

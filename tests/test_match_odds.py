@@ -54,6 +54,7 @@ OUTPUT_KEYS = {
     "source",
     "comparison_group",
     "summary",
+    "announced",
 }
 
 
@@ -832,3 +833,14 @@ def test_a_failing_scores_figure_says_it_takes_the_score_as_a_pass_before_giving
     assert headline.index("Taking 210 as a passing score, as the note below explains: among") < headline.index("<strong>")
     passing = str(match_odds.render(compute({"specialty": "pmr", "step2_score": 240})))
     assert "as a passing score" not in passing[: passing.index("</p>")]
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+def test_what_is_read_out_keeps_to_forty_words_and_says_a_rough_figure_is_rough(slug: str) -> None:
+    # 54-85 words at every edit for a failing score or far inputs, without the
+    # headline's "rough" (ui-check audit s37, 2).
+    for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 200, 215, 250, 300), (None, 1, 15, 100)):
+        result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks})
+        assert len(result["announced"].split()) <= 40, result["announced"]
+        rough = "A rough figure" in str(match_odds.render(result)).split("</p>", 1)[0]
+        assert ("rough" in result["announced"]) == rough, result["announced"]

@@ -1840,7 +1840,14 @@ def test_what_is_heard_names_the_past_steps_that_come_first_and_the_visa_check_a
     # Days from submitting, the note says not to wait for the months of work,
     # and what is heard says the same (diff review s37, 1).
     late = timeline.compute({"today": "2027-08-30", "eras_submission": "2027-09-08", "needs_visa": "true"})
-    assert "past steps: fit in what you can before you submit." in late["announced"]
+    assert (
+        "The visa check first, then " in late["announced"]
+        and "past steps: fit in what you can before you submit." in late["announced"]
+    )
+    # It takes days, not months, and decides where the applications go: first among what still fits (ui-check audit s37, 3).
+    still_fits = next(n for n in late["notes"] if "do what still fits" in n)
+    assert still_fits.split("if not done yet: ", 1)[1].startswith(timeline.VISA_STEP)
+    assert timeline.VISA_STEP not in still_fits.split("longer work", 1)[1]
     assert "come first" not in late["summary"] and any("Do not hold your application back" in n for n in late["notes"])
 
 

@@ -1071,8 +1071,7 @@ class Widget {
       // they could not tell (keyboard-sr audit s37, 5).
       const alreadySaid =
         status === this.statusSaid && editedField === this.errorSaidFor && !this.statusTimer && !this.restoreNotes.length;
-      if (!alreadySaid) this.say(status, this.restoreNotes);
-      this.errorSaidFor = editedField;
+      if (!alreadySaid) this.say(status, this.restoreNotes, { field: editedField });
       this.headlineStale(status);
     }
     // The result now answers the form, whether or not the status line spoke.
@@ -1509,11 +1508,15 @@ class Widget {
   }
 
   // `now`: not held for the reader's typing pause.
-  say(text, notes = [], { now = false } = {}) {
+  // ``field``: the field whose edit an error's words answer, kept only once
+  // they are written: kept when merely scheduled, a second key in that field
+  // dropped them and its reply took them as said (ui-check audit s37, 1).
+  say(text, notes = [], { now = false, field = null } = {}) {
     this.setStatus(
       `text:${text}\n${notes.join("\n")}`,
       (slot) => {
         this.statusSaid = text;
+        this.errorSaidFor = field;
         slot.textContent = text;
         readOutOnly(slot, notes);
       },
