@@ -461,7 +461,9 @@ def with_backup(
                 "a US-citizen IMG with first-attempt passes after a research year. This calculator aims for the lower "
                 "half of the range, and gives the whole at “dual apply, strongly” (our rule)."
             )
-        elif band == "dual-apply" and broad_reader and rule is DEFAULT_SECONDARY_BACKUP:
+        # The orthopaedic roadmaps' general surgery 20-40 and PM&R 40-60 were
+        # written for US-citizen IMGs too (program-counts audit s37, 4).
+        elif band == "dual-apply" and broad_reader and rule in (DEFAULT_SECONDARY_BACKUP, GENERAL_SURGERY_BACKUP, PMR_BACKUP):
             # The lower half, as internal and family medicine take theirs: the
             # whole is "dual apply, strongly"'s, and the band must still tell
             # (diff review s35, 3).
@@ -649,7 +651,10 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             reasons.append(
                 "That range is the articles' only count for a backup kept second outside orthopaedics, and the IMG "
                 "article calls 100 or more applications common for IMGs in some backup fields: where few programs in "
-                f"{backup_spec.name} take IMGs or sponsor the visa you need, aim above it."
+                f"{backup_spec.name} take IMGs"
+                # Said to a reader who needs none (program-counts audit s37, 6).
+                + (" or sponsor the visa you need" if profile.visa_needed(v) else "")
+                + ", aim above it."
             )
         # The dual-apply form of the same range (OTHER_BACKUP_AT_DUAL_APPLY)
         # lost both caveats, to the first-time reader least likely to know

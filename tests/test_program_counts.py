@@ -972,3 +972,16 @@ def test_a_first_time_non_us_img_at_dual_apply_is_told_the_no_match_range_is_an_
     reasons = " ".join(result["reasons"])
     assert "For Neurology kept second, the articles' only count is the no-match article's" in reasons
     assert "Neurology is not among them, so using it here is our extrapolation as well." in reasons
+
+
+@pytest.mark.parametrize("backup", ["general-surgery", "pmr"])
+def test_a_non_us_img_behind_orthopaedics_does_not_take_the_us_citizen_roadmaps_counts(backup: str) -> None:
+    # General surgery 20-40 and PM&R 40-60 behind orthopaedics were written for
+    # US-citizen IMGs; a non-US IMG needing no visa got them (program-counts audit s37, 4).
+    file = {"specialty": "orthopaedic-surgery", "needs_visa": "false", "step2_score": 250, "research_items": 4}
+    file |= {"specialty_letters": 3, "away_rotations": 2, "usce_months": 12, "backup_specialty": backup}
+    non_us = pc.compute(file)
+    assert non_us["band"] == "dual-apply" and non_us["count_text"]["backup"] == "60–80"
+    citizen = pc.compute({**file, "applicant_type": "us-img"})
+    assert citizen["count_text"]["backup"] == ("20–40" if backup == "general-surgery" else "40–60")
+    assert "sponsor the visa you need" not in " ".join(citizen["reasons"])
