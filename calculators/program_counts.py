@@ -935,6 +935,14 @@ def render_warning(warning: str | None) -> Markup | None:
     return el("p", el("strong", "Warning: "), warning, class_="mpb-warning")
 
 
+def summary_under_warning(summary: str, warning: str | None) -> str:
+    """The summary as the page shows it under ``render_warning``.  The
+    warning leads the summary for the status line and for whoever reads the
+    result as data; on the page it already stands above, and printed twice
+    (program-counts audit s37, 8)."""
+    return summary.removeprefix(f"{warning} ") if warning else summary
+
+
 class BandHeadline(TypedDict):
     """What the band's headline reads: signals' result carries it too."""
 
@@ -989,7 +997,7 @@ def render(result: ProgramCountsResult) -> Markup:
         render_warning(result.get("warning")),
         render_band_headline(result),
         profile.render_pass_note(result["inputs"]),
-        el("p", result["summary"]),
+        el("p", summary_under_warning(result["summary"], result.get("warning"))),
         charts.program_split(result),
         table(
             ("Specialty", "Role", "Programs", "Share", "Rule of thumb used", "Source"),

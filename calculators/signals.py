@@ -465,7 +465,7 @@ def render(result: SignalsResult) -> Markup:
         program_counts.render_warning(result.get("warning")),
         program_counts.render_band_headline(result),
         profile.render_pass_note(result["inputs"]),
-        el("p", result["summary"]),
+        el("p", program_counts.summary_under_warning(result["summary"], result.get("warning"))),
         [_render_plan(plan, mix) for plan in plans],
         el(
             "p",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Mapping
+from html import unescape
 
 import pytest
 from hypothesis import given, settings
@@ -259,6 +260,8 @@ def test_a_backup_harder_than_the_first_choice_gets_a_plain_warning_first() -> N
     assert any("rarely work as a backup" in r for r in result["reasons"])
     html = pc.render(result)
     assert html.index('class="mpb-warning"') < html.index("mpb-headline")
+    # Once on the page: the summary under it leaves the warning out (program-counts audit s37, 8).
+    assert unescape(str(html)).count(result["warning"]) == 1
     assert pc.compute({**STRONG, "specialty": "dermatology", "backup_specialty": "internal-medicine"})["warning"] is None
 
 

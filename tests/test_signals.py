@@ -404,3 +404,12 @@ def test_a_pivot_without_a_backup_is_told_to_name_the_main_application() -> None
     said = " ".join(sg.compute({**ORTHO_REAPPLICANT, "research_items": 0})["reasons"])
     assert "Make a backup specialty your main application" in said and "Name that backup in the form" in said
     assert "Your band suggests a backup" not in said
+
+
+def test_a_backup_warning_shows_once_on_the_page() -> None:
+    # It led the summary under the warning that already stood above it (program-counts audit s37, 8).
+    from html import unescape
+
+    result = sg.compute({"specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology", "step2_score": 250})
+    assert result["warning"] and result["summary"].startswith(result["warning"])
+    assert unescape(str(sg.render(result))).count(result["warning"]) == 1
