@@ -242,7 +242,7 @@ STEPS: tuple[Step, ...] = (
         "US citizen or permanent resident, and which exams it needs passed first. The rules for you differ from an "
         "IMG's, and this site holds none of them: ask each program's graduate medical education office, and an "
         "immigration lawyer before you rely on a route. If a route needs USMLE Step 3, know that Step 3 is open only "
-        f"once USMLE Step 1 and Step 2 CK are passed ({data.FSMB_STEP3_REQUIREMENTS.cite()}), so not to a DO who "
+        f"once USMLE Step 1 and Step 2 CK are passed ({data.FSMB_STEP3_REQUIREMENTS.cite()}), which matters if you "
         "took COMLEX only.",
         data.FSMB_STEP3_REQUIREMENTS,
         "visa-us-graduate",
