@@ -548,6 +548,11 @@ CLAIMS = (
         ),
     ),
     Claim(
+        "calculators/competitiveness.md",
+        "for an IMG whose score the match odds calculator puts under 75% in the field, the result says that figure",
+        lambda: competitiveness.SINGLE_TRACK_ODDS_SAID_BELOW == 0.75,
+    ),
+    Claim(
         "assess/index.md",
         "78% said they consider Step 2 CK scores and 55% COMLEX Level 2 scores",
         lambda: (data.PD_SURVEY_STEP2_PCT, data.PD_SURVEY_COMLEX2_PCT) == (78, 55),
