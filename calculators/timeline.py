@@ -130,6 +130,7 @@ VISA_STEP = "Check each program's visa sponsorship and Step 3 needs"
 # for an H-1B and ECFMG's J-1, which a DO with COMLEX only cannot follow
 # (COMLEX audit s37, 5).  We hold no rules for that case, so it says so.
 VISA_STEP_US_GRADUATE = "Ask programs which visa they sponsor for US graduates"
+VISA_STEPS = (VISA_STEP, VISA_STEP_US_GRADUATE)
 
 
 @dataclass(frozen=True)
@@ -451,9 +452,7 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 # Not the visa check: which programs sponsor a visa takes days to learn and
 # decides where the applications go, so a late starter does it first (ui-check
 # audit s37, 3).
-MONTHS_OF_WORK = frozenset(
-    s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.when not in ("visa", "visa-us-graduate")
-)
+MONTHS_OF_WORK = frozenset(s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.title not in VISA_STEPS)
 SHORT_RUN_UP_DAYS = 42
 # What ticking "I am dual applying" adds, named in the result so the reader
 # sees how that input moved the plan.
@@ -768,7 +767,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # (season-now audit s31, 3).
             doable = sorted(
                 (title for title in missed if title not in MONTHS_OF_WORK),
-                key=lambda title: title not in (VISA_STEP, VISA_STEP_US_GRADUATE),
+                key=lambda title: title not in VISA_STEPS,
             )
             when = (
                 "Today, before you submit"
@@ -865,23 +864,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # check, with the longest lead times of all, only in the table
     # (keyboard-sr audit s37, 3).
     if missed:
-        # "The visa check", not the step's title: with it the summary ran to
-        # 44 words, read out at every edit.
-        visa = any(title in (VISA_STEP, VISA_STEP_US_GRADUATE) for title in missed)
-        others = len(missed) - 1 if visa else len(missed)
-        past = (
-            "The visa check" + (f" and {counted(others, 'other past step')}" if others else "")
-            if visa
-            else counted(others, "past step")
-        )
-        # Weeks from submitting, the note says not to wait for the months of
-        # work, and so does what is heard (diff review s37, 1).
-        next_step += (
-            ("The visa check first, then " if visa else "")
-            + f"{counted(len(missed) - visa, 'past step')}: fit in what you can before you submit. "
-            if short_run_up
-            else f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
-        )
+        # "The visa check", not the step's title, which would take the
+        # read-out past its 40 words.
+        visa = any(title in VISA_STEPS for title in missed)
+        others = len(missed) - visa
+        if short_run_up:
+            # Weeks from submitting, the note says not to wait for the months
+            # of work, and so does what is heard (diff review s37, 1); the
+            # visa check is not such work (ui-check audit s37, 3).
+            rest = f"{counted(others, 'past step')}: fit in what you can before you submit. " if others else ""
+            next_step += ("The visa check first" + (", then " if rest else ". ") if visa else "") + rest
+        else:
+            past = (
+                "The visa check" + (f" and {counted(others, 'other past step')}" if others else "")
+                if visa
+                else counted(others, "past step")
+            )
+            next_step += f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
