@@ -1352,7 +1352,16 @@ def _untaken_score_setback(spec: data.Specialty, v: Mapping[str, object], band: 
     if found is None:
         return []
     score, lower = found
-    text = f"A Step 2 CK of {score} or lower would move you to “{BAND_LABELS[lower]}”."
+    # Lower still may reach a further band: "Pivot" for an ultra reapplicant (diff review 2 s37, 3).
+    lowest = assess(spec, {**v, "step2_score": UNTAKEN_STEP2_FROM}).band
+    further = " or below" if BAND_ORDER.index(lowest) < BAND_ORDER.index(lower) else ""
+    # A DO with COMLEX only hears the score as an exam to take as well (DO audit s34, 2).
+    which = (
+        f"A USMLE Step 2 CK of {score} or lower, if you take that exam as well as COMLEX,"
+        if word(v, "applicant_type") == "us-do"
+        else f"A Step 2 CK of {score} or lower"
+    )
+    text = f"{which} would move you to “{BAND_LABELS[lower]}”{further}."
     return [{"field": "step2_score", "value": score, "band": lower, "text": text}]
 
 
@@ -1365,10 +1374,15 @@ def _at_their_best(v: Mapping[str, object], names: Iterable[str]) -> dict[str, o
     return best
 
 
-def _score_can_rise(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> bool:
-    """Whether more letters, rotations and research would raise the score, band or no band."""
-    best = _at_their_best(v, ("specialty_letters", "away_rotations", "research_items"))
-    return assess(spec, best).score > result.score
+# The inputs that can still raise a held band's score, as the sentence names them.
+STILL_RAISING = (("research_items", "research"), ("specialty_letters", "letters"), ("away_rotations", "rotations"))
+
+
+def _score_raisers(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> list[str]:
+    """Which of more research, letters and rotations would, each on its own,
+    raise the score, band or no band: naming all three sent a reader whose
+    research already scored its most after more (diff review 2 s37, 1)."""
+    return [word for name, word in STILL_RAISING if assess(spec, _at_their_best(v, (name,))).score > result.score]
 
 
 def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], band: Band, retaken: bool = False) -> bool:
@@ -1533,7 +1547,11 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             else "nothing you can still change lifts it."
             # Read as "a research year is pointless" by a dermatology reader
             # whose score it would lift from 52 to 81 (US-citizen IMG journey audit s37, 6).
-            + (" Research, letters and rotations still raise your score." if _score_can_rise(spec, v, result) else "")
+            + (
+                f" More {and_list(raisers)} still {'raises' if raisers == ['research'] else 'raise'} your score."
+                if (raisers := _score_raisers(spec, v, result))
+                else ""
+            )
         )
     elif (score_line or not holding) and not _lifted_without_the_score(spec, v, result.band, retaken=True):
         # "Several together" sent readers after letters and research that,

@@ -978,6 +978,8 @@ class MatchOddsResult(TypedDict):
     comparison_group: ComparisonGroup
     summary: str
     announced: str
+    # Whether a measure used rests on few applicants: the headline and the read-out both say so.
+    rough: bool
 
 
 def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
@@ -1106,7 +1108,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # Read out at every edit, the summary ran to 54-85 words for a failing
     # score or far inputs, and without the headline's "rough" (ui-check audit
     # s37, 2): the figure, how firm it is and whose, in a few words.
-    rough = any(min(m.matched_n or 0, m.unmatched_n or 0) < CAUTION_GROUP_N for m in used)
+    rough = probability is not None and any(min(m.matched_n or 0, m.unmatched_n or 0) < CAUTION_GROUP_N for m in used)
     caveats = [
         *(["rough"] if rough else []),
         *(["far from the data"] if far else []),
@@ -1135,6 +1137,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "comparison_group": group,
         "summary": summary,
         "announced": announced,
+        "rough": rough,
     }
 
 
@@ -1209,13 +1212,6 @@ def render(result: MatchOddsResult) -> Markup:
         )
     elif measures:
         far = result["far_from_data"]
-        # PM&R's "about 83%" from 15 and 14 applicants read exactly as
-        # internal medicine's from thousands (match-odds audit s37, 7).
-        rough = any(
-            m["used"] and min(sizes["matched"] or 0, sizes["unmatched"] or 0) < CAUTION_GROUP_N
-            for m in measures
-            if (sizes := result["n"][m["measure"]]) is not None  # type: ignore[literal-required]
-        )
         # A failing score led with a bold figure that assumed a pass, and
         # only the note under it said so (match-odds audit s37, 2).
         as_a_pass = (
@@ -1232,7 +1228,9 @@ def render(result: MatchOddsResult) -> Markup:
             el("strong", _pct(float(prob))),
             " matched.",
             _far_words(far),
-            " A rough figure: it rests on few applicants (the notes below say how few)." if rough else "",
+            # PM&R's "about 83%" from 15 and 14 applicants read exactly as
+            # internal medicine's from thousands (match-odds audit s37, 7).
+            " A rough figure: it rests on few applicants (the notes below say how few)." if result["rough"] else "",
             class_="mpb-headline",
         )
     else:

@@ -207,11 +207,6 @@ PAIRED_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
 # staying for "dual apply, strongly"; a reader whose band allows a small
 # backup keeps the small one.
 BROAD_BACKUP_APPLICANTS = frozenset({"non-us-img"})
-# So does a US-citizen IMG whose file still shows one of the IMG article's red
-# flags: the 40-60 roadmap's reader passed every exam at the first attempt
-# after a research year, and a US-citizen IMG with a failed Step 1 who added a
-# letter saw the family medicine backup halve, below the first choice's count
-# (US-citizen IMG journey audit s37, 3; program-counts audit s37, 1).
 BROAD_BACKUP_AIM_AT_DUAL_APPLY: Aim = "lower-half"
 # Any other backup that would take those 40-60 (psychiatry, pediatrics,
 # anesthesiology and the like) takes the no-match article's 60-100+ for a
@@ -438,6 +433,12 @@ def with_backup(
     whether the file shows one of the IMG article's red flags besides the
     target field (see ``flagged``)."""
     backup_name = data.specialty(backup_slug).name
+    # So does a US-citizen IMG whose file still shows one of the IMG
+    # article's red flags: the 40-60 roadmap's reader passed every exam at the
+    # first attempt after a research year, and a US-citizen IMG with a failed
+    # Step 1 who added a letter saw the family medicine backup halve, below
+    # the first choice's count (US-citizen IMG journey audit s37, 3;
+    # program-counts audit s37, 1).
     broad_reader = applicant_type in BROAD_BACKUP_APPLICANTS or (applicant_type == "us-img" and red_flag)
     as_whom = "as a non-US IMG" if applicant_type in BROAD_BACKUP_APPLICANTS else "with a red flag on your file"
     if band in ("single-track", "dual-apply"):
@@ -647,14 +648,20 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             f"{backup_spec.name} as the backup: rule of thumb {backup_rule['article_range']} programs. "
             f"Basis: {backup_rule['context']} {backup_rule['why']}"
         )
+        # Which flag it was: a reader whose only flag is a limited area did
+        # pass first time, and "a red flag" alone did not say (diff review 2 s37, 6).
+        flags = [found for found in check["red_flags"] if found != competitiveness.TARGET_FLAG]
+        if "with a red flag on your file" in backup_rule["why"]:
+            reasons.append(f"The red {'flags' if len(flags) > 1 else 'flag'} on your file: {and_list(flags)}.")
         if backup_rule["rule"] == DEFAULT_SECONDARY_BACKUP.key and v["applicant_type"] in ("us-img", "non-us-img"):
             reasons.append(
                 "That range is the articles' only count for a backup kept second outside orthopaedics, and the IMG "
                 "article calls 100 or more applications common for IMGs in some backup fields: where few programs in "
-                f"{backup_spec.name} take IMGs"
-                # Said to a reader who needs none (program-counts audit s37, 6).
-                + (" or sponsor the visa you need" if profile.visa_needed(v) else "")
-                + ", aim above it."
+                # No visa clause: a reader who needs one takes the broader
+                # counts at "dual apply" and cannot reach "single-track", so
+                # it was said only to readers who need none (program-counts
+                # audit s37, 6).
+                f"{backup_spec.name} take IMGs, aim above it."
             )
         # The dual-apply form of the same range (OTHER_BACKUP_AT_DUAL_APPLY)
         # lost both caveats, to the first-time reader least likely to know
@@ -1052,7 +1059,7 @@ def method() -> Markup:
             "Whole range",
             f"Backup-kept-second range; IM or FM behind orthopaedics {BROAD_PRIMARY_CARE.text()} (the IMG article's range; "
             f"the orthopaedics article says 80+); for a non-US IMG, or a US-citizen IMG with a red flag on file, IM or FM "
-            f"{broad_low}–{broad_high}, the lower half of that range, and any other backup the lower half of "
+            f"{broad_low}–{broad_high}, the lower half of that range, and any other backup without its own figure the lower half of "
             f"{NO_MATCH_BACKUP.text()}",
         ),
         (

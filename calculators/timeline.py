@@ -872,8 +872,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # Weeks from submitting, the note says not to wait for the months
             # of work, and so does what is heard (diff review s37, 1); the
             # visa check is not such work (ui-check audit s37, 3).
-            rest = f"{counted(others, 'past step')}: fit in what you can before you submit. " if others else ""
-            next_step += ("The visa check first" + (", then " if rest else ". ") if visa else "") + rest
+            # Months of work are among them, so there is always a rest.
+            rest = f"{counted(others, 'past step')}: fit in what you can before you submit. "
+            next_step += ("The visa check first, then " if visa else "") + rest
         else:
             past = (
                 "The visa check" + (f" and {counted(others, 'other past step')}" if others else "")

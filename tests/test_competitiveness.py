@@ -606,7 +606,15 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     assert result["red_flags"] == ["Step 2 CK below 230", "needs a visa"]
     assert margins["headline"] == (
         "A rule tied to your Step 2 CK holds the band at “Dual apply, strongly”; nothing you can still change lifts it. "
-        "Research, letters and rotations still raise your score."
+        "More research, letters and rotations still raise your score."
+    )
+    # Only those that would, each on its own (diff review 2 s37, 1).
+    held = {"specialty": "internal-medicine", "step2_score": 222, "previously_unmatched": True}
+    assert compute({**held, "research_items": 10, "away_rotations": 4})["margins"]["headline"].endswith(
+        "More letters still raise your score."
+    )
+    assert compute({**held, "specialty_letters": 5, "away_rotations": 4})["margins"]["headline"].endswith(
+        "More research still raises your score."
     )
     # Only where they would: at their best already, the clause goes (US-citizen IMG journey audit s37, 6).
     full = {"specialty_letters": 20, "away_rotations": 20, "research_items": 500}
@@ -1559,4 +1567,8 @@ def test_with_no_score_entered_the_setbacks_name_the_score_that_would_lower_the_
     assert compute({**senior, "step2_score": value})["band"] == move["band"] != result["band"]
     assert compute({**senior, "step2_score": value + 1})["band"] == result["band"]
     assert move["text"] == f"A Step 2 CK of {value} or lower would move you to “{competitiveness.BAND_LABELS[move['band']]}”."
+    # To a DO with COMLEX only it is an exam to take as well (diff review 2 s37, 2).
+    do = compute({**senior, "applicant_type": "us-do", "step2_score": None})
+    do_move = next(m for m in do["margins"]["down"] if m["field"] == "step2_score")
+    assert "USMLE Step 2 CK" in str(do_move["text"]) and "if you take that exam as well as COMLEX" in str(do_move["text"])
     assert not any(m["field"] == "step2_score" for m in compute({**senior, "step2_score": 240})["margins"]["down"])

@@ -549,7 +549,7 @@ CLAIMS = (
     ),
     Claim(
         "calculators/competitiveness.md",
-        "for an IMG whose score the match odds calculator puts under 75% in the field, the result says that figure",
+        "for an IMG whose score the match odds calculator puts under three in four in the field, the result says that figure",
         lambda: competitiveness.SINGLE_TRACK_ODDS_SAID_BELOW == 0.75,
     ),
     Claim(

@@ -55,6 +55,7 @@ OUTPUT_KEYS = {
     "comparison_group",
     "summary",
     "announced",
+    "rough",
 }
 
 
@@ -843,4 +844,5 @@ def test_what_is_read_out_keeps_to_forty_words_and_says_a_rough_figure_is_rough(
         result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks})
         assert len(result["announced"].split()) <= 40, result["announced"]
         rough = "A rough figure" in str(match_odds.render(result)).split("</p>", 1)[0]
-        assert ("rough" in result["announced"]) == rough, result["announced"]
+        assert ("rough" in result["announced"]) == rough == result["rough"], result["announced"]
+        assert ("far from the data" in result["announced"]) == bool(result["far_from_data"]), result["announced"]

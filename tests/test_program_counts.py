@@ -952,6 +952,8 @@ def test_a_us_citizen_img_with_a_red_flag_left_keeps_a_backup_of_80_at_dual_appl
     result = pc.compute(flagged)
     assert result["band"] == "dual-apply" and result["backup"]["low"] >= 80
     assert "with a red flag on your file" in str(result["range_rule"]["backup"]["why"])
+    # Which flag, said (diff review 2 s37, 6).
+    assert "The red flag on your file: one or more exam failures." in result["reasons"]
     other = pc.compute({**flagged, "backup_specialty": "psychiatry"})
     assert other["count_text"]["backup"] == "60–80"
     # With no red flag left, the research-year plan's 40-60 stays.
@@ -987,4 +989,15 @@ def test_a_non_us_img_behind_orthopaedics_does_not_take_the_us_citizen_roadmaps_
     assert non_us["band"] == "dual-apply" and non_us["count_text"]["backup"] == "60–80"
     citizen = pc.compute({**file, "applicant_type": "us-img"})
     assert citizen["count_text"]["backup"] == ("20–40" if backup == "general-surgery" else "40–60")
-    assert "sponsor the visa you need" not in " ".join(citizen["reasons"])
+
+
+def test_the_visa_is_named_only_to_a_reader_who_needs_one() -> None:
+    # "Sponsor the visa you need" was said to a reader who needs none (program-counts audit s37, 6).
+    file = {"specialty": "internal-medicine", "backup_specialty": "family-medicine", "step2_score": 245}
+    file |= {"usce_months": 12, "recent_clinical_months": 12, "specialty_letters": 3, "years_since_graduation": 1}
+    citizen = pc.compute({**file, "applicant_type": "us-img", "needs_visa": "false"})
+    assert citizen["count_text"]["backup"] == "40–60"
+    reasons = " ".join(citizen["reasons"])
+    assert "where few programs in Family Medicine take IMGs, aim above it." in reasons
+    # A reader who needs a visa has a red flag, and so the broader counts.
+    assert pc.compute({**file, "applicant_type": "us-img", "needs_visa": "true"})["count_text"]["backup"] == "80–100"

@@ -413,3 +413,26 @@ def test_a_backup_warning_shows_once_on_the_page() -> None:
     result = sg.compute({"specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology", "step2_score": 250})
     assert result["warning"] and result["summary"].startswith(result["warning"])
     assert unescape(str(sg.render(result))).count(result["warning"]) == 1
+
+
+def test_a_neighbouring_band_is_planned_with_the_readers_own_red_flags() -> None:
+    # The band next door is planned as program counts plans it for the same
+    # file, red flags and all: unflagged, it capped a US-citizen IMG with a
+    # failed Step 1 at the research-year plan's 40-60 (diff review 2 s37, 4).
+    base = {
+        "applicant_type": "us-img",
+        "specialty": "emergency-medicine",
+        "backup_specialty": "family-medicine",
+        "step2_score": 232,
+        "exam_failures": 1,
+        "years_since_graduation": 2,
+        "needs_visa": "false",
+        "specialty_letters": 2,
+        "backup_signals": 60,
+    }
+    strongly = sg.compute(base)
+    dual = sg.compute({**base, "specialty_letters": 3, "usce_months": 6, "recent_clinical_months": 6, "away_rotations": 2})
+    assert (strongly["band"], dual["band"]) == ("dual-apply-strongly", "dual-apply")
+    said_next_door = next(r for r in strongly["reasons"] if r.startswith("Family Medicine:")).split("“Dual apply” would give ")[1]
+    said_at_home = next(r for r in dual["reasons"] if r.startswith("Family Medicine:")).split("your band gives ")[1]
+    assert said_at_home.split(";")[0] == said_next_door.rstrip(".")
