@@ -1220,13 +1220,21 @@ class Widget {
   // by its place among the result's focusable elements.
   replaceResult(html) {
     const focusable = () => [...this.result.querySelectorAll("a[href], button, summary, [tabindex]")];
-    const state = new Map([...this.result.querySelectorAll("details")].map((details) => [details.dataset.key, details.open]));
+    const state = new Map(
+      [...this.result.querySelectorAll("details")].map((details) => [details.dataset.key, [details.open, details.dataset.readerOpened]]),
+    );
     const active = this.result.contains(document.activeElement) ? document.activeElement : null;
     const place = active ? focusable().indexOf(active) : -1;
     this.result.innerHTML = html;
     this.keySections();
     for (const details of this.result.querySelectorAll("details")) {
-      if (state.has(details.dataset.key)) details.open = state.get(details.dataset.key);
+      if (!state.has(details.dataset.key)) continue;
+      const [open, readerOpened] = state.get(details.dataset.key);
+      details.open = open;
+      // print-sections.js learns what the reader opened from toggle events,
+      // which arrive a task later: printed in between, a section the reader
+      // had opened was closed as one they had not (seen once in CI).
+      if (readerOpened !== undefined) details.dataset.readerOpened = readerOpened;
     }
     if (!active) return;
     const now = focusable();
