@@ -236,12 +236,16 @@ def test_new_inputs_are_announced_even_when_their_summary_reads_the_same(page: A
     assert widget.locator(".mpb-status-text").inner_text() == before
 
 
+# A tab of its own: in three fresh-clone CI runs (and in none of the runs in
+# an existing checkout) the section it opened printed closed when it shared the
+# returning reader's browser with the tests before it; what prints does not
+# depend on how the engine started.
+@pytest.mark.reader("first_visit")
 def test_printing_opens_the_explanations_and_hides_buttons(page: Any, site_url: str) -> None:
     widget = open_calculator(page, site_url + page_of("backup_finder"), "backup_finder")
     first_live_result(widget)
-    # What prints is under test, not a late answer: in two fresh-clone CI runs
-    # (and none of eight others) the opened section printed closed, so the
-    # click waits until the result has stood still for a second.
+    # What prints is under test, not a late answer: the click waits until the
+    # result has stood still for a second.
     page.wait_for_function(
         """(root) => {
              const html = root.querySelector('.mpb-result').innerHTML;
