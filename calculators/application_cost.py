@@ -556,6 +556,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             ECFMG_TOKEN,
         )
     )
+    # Step 3 ticked beside COMLEX-only transcripts: said in its line and in the total.
+    step3_without_usmle = bool(v["step3_this_season"]) and transcripts not in SENDS_USMLE
     if v["step3_this_season"]:
         items.append(
             _item(
@@ -571,7 +573,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
                     " You send COMLEX only: Step 3 needs USMLE Step 1 and Step 2 CK passed "
                     f"({data.FSMB_STEP3_REQUIREMENTS.cite()}). If COMLEX is your only exam series, this fee is not "
                     "yours: untick this line."
-                    if transcripts not in SENDS_USMLE
+                    if step3_without_usmle
                     else ""
                 ),
                 STEP_3,
@@ -666,7 +668,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         + (
             f". It includes the {money(int(STEP_3.amount_usd))} USMLE Step 3 fee, which needs USMLE Step 1 and Step 2 "
             "CK passed: see its line."
-            if v["step3_this_season"] and transcripts not in SENDS_USMLE
+            if step3_without_usmle
             else "."
         ),
     }

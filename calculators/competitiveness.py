@@ -930,15 +930,24 @@ def _median_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
     )
 
 
-def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
-    """At most "dual apply" for an IMG whose match odds by Step 2 CK are under
-    even, where the match odds calculator gives an estimate."""
+def _img_odds(spec: data.Specialty, v: Mapping[str, object]) -> tuple[int, float] | None:
+    """An IMG's Step 2 CK and the match odds calculator's estimate for it in
+    this field, where both exist: the single-track rule and the odds said
+    beside single-track read the same figure."""
     step2 = whole_or_none(v, "step2_score")
     if v["applicant_type"] not in QUARTILE_APPLICANTS or step2 is None:
         return None
     estimate = match_odds.step2_estimate(spec, step2)
-    if estimate is None or estimate >= SINGLE_TRACK_MIN_ODDS:
+    return None if estimate is None else (step2, estimate)
+
+
+def _odds_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap | None:
+    """At most "dual apply" for an IMG whose match odds by Step 2 CK are under
+    even, where the match odds calculator gives an estimate."""
+    odds = _img_odds(spec, v)
+    if odds is None or odds[1] >= SINGLE_TRACK_MIN_ODDS:
         return None
+    step2, estimate = odds
     return Cap(
         "dual-apply",
         f"At Step 2 CK {step2}, the match odds calculator's model puts non-US IMGs with that score who ranked "
@@ -1404,12 +1413,10 @@ SINGLE_TRACK_ODDS_SAID_BELOW = 0.75
 
 
 def _single_track_odds(spec: data.Specialty, v: Mapping[str, object]) -> str:
-    step2 = whole_or_none(v, "step2_score")
-    if v["applicant_type"] not in QUARTILE_APPLICANTS or step2 is None:
+    odds = _img_odds(spec, v)
+    if odds is None or odds[1] >= SINGLE_TRACK_ODDS_SAID_BELOW:
         return ""
-    estimate = match_odds.step2_estimate(spec, step2)
-    if estimate is None or estimate >= SINGLE_TRACK_ODDS_SAID_BELOW:
-        return ""
+    step2, estimate = odds
     return (
         f" It is not a sure one: the match odds calculator's model puts non-US IMGs with Step 2 CK {step2} who ranked "
         f"{spec.name} first at {match_odds.about(estimate)} matched, so make the contingency plan a real one."

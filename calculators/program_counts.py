@@ -416,9 +416,19 @@ def alone(slug: str, band: Band) -> Recommendation:
     )
 
 
+def flags_besides_the_target(red_flags: Sequence[str]) -> list[str]:
+    """The IMG article's red flags a file shows, the target field itself left out."""
+    return [found for found in red_flags if found != competitiveness.TARGET_FLAG]
+
+
 def flagged(red_flags: Sequence[str]) -> bool:
     """Whether a file shows one of the IMG article's red flags besides the target field itself."""
-    return any(found != competitiveness.TARGET_FLAG for found in red_flags)
+    return bool(flags_besides_the_target(red_flags))
+
+
+# How a backup's basis names the reader a red flag gave the broader counts;
+# the reasons name the flag beside it.
+WITH_A_RED_FLAG = "with a red flag on your file"
 
 
 def with_backup(
@@ -440,7 +450,7 @@ def with_backup(
     # the first choice's count (US-citizen IMG journey audit s37, 3;
     # program-counts audit s37, 1).
     broad_reader = applicant_type in BROAD_BACKUP_APPLICANTS or (applicant_type == "us-img" and red_flag)
-    as_whom = "as a non-US IMG" if applicant_type in BROAD_BACKUP_APPLICANTS else "with a red flag on your file"
+    as_whom = "as a non-US IMG" if applicant_type in BROAD_BACKUP_APPLICANTS else WITH_A_RED_FLAG
     if band in ("single-track", "dual-apply"):
         rule = (
             secondary_backup_range(primary_slug, backup_slug)
@@ -650,8 +660,8 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         )
         # Which flag it was: a reader whose only flag is a limited area did
         # pass first time, and "a red flag" alone did not say (diff review 2 s37, 6).
-        flags = [found for found in check["red_flags"] if found != competitiveness.TARGET_FLAG]
-        if "with a red flag on your file" in backup_rule["why"]:
+        flags = flags_besides_the_target(check["red_flags"])
+        if WITH_A_RED_FLAG in backup_rule["why"]:
             reasons.append(f"The red {'flags' if len(flags) > 1 else 'flag'} on your file: {and_list(flags)}.")
         if backup_rule["rule"] == DEFAULT_SECONDARY_BACKUP.key and v["applicant_type"] in ("us-img", "non-us-img"):
             reasons.append(
