@@ -23,7 +23,7 @@ from typing import TypedDict
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
-from .html import Child, Markup, capitalised, counted, el, join, money, table, with_pmc_links
+from .html import Child, Markup, and_list, capitalised, counted, el, join, money, table, with_pmc_links
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -39,48 +39,63 @@ SUMMARY = (
 # ============================================================================
 @dataclass(frozen=True)
 class FeeTier:
-    """Programs ``first`` to ``last`` (None: no upper limit) cost ``per_program`` each."""
+    """Programs ``first`` to ``last`` (None: no upper limit) cost ``per_program``
+    each, or ``flat`` once for any number of them (ResidencyCAS's first 18)."""
 
     first: int
     last: int | None
     per_program: int
+    flat: int = 0
 
     def programs_in(self, programs: int) -> int:
         top = programs if self.last is None else min(programs, self.last)
         return max(0, top - self.first + 1)
 
+    def fee(self, programs: int) -> int:
+        used = self.programs_in(programs)
+        return self.flat + used * self.per_program if used else 0
+
+    def formula(self, programs: int) -> str:
+        used = self.programs_in(programs)
+        if self.flat:
+            return f"{money(self.flat)} (programs {self.first}–{self.first + used - 1}, one flat fee)"
+        return f"{used} × {money(self.per_program)}"
+
+    def describe(self) -> str:
+        programs = f"programs {self.first}–{self.last}" if self.last is not None else f"program {self.first} and above"
+        return f"{programs}: {money(self.flat)} in all" if self.flat else f"{programs}: {money(self.per_program)} each"
+
 
 @dataclass(frozen=True)
-class ErasSchedule:
-    """One season's ERAS price list, counted separately for each specialty."""
+class FeeSchedule:
+    """One season's price list of an application service, counted separately for each specialty."""
 
+    service: str
     season: str
     tiers: tuple[FeeTier, ...]
     source: str
-    # The latest ERAS season the schedule is confirmed for, named as the AAMC
-    # names it, by its Match year ("ERAS 2025 and 2026 seasons" gives 2026).
+    # The latest season the schedule is confirmed for, by its Match year
+    # ("ERAS 2025 and 2026 seasons" and "2025-26 cycle (Match 2026)" give 2026).
     confirmed_to: int
 
     def fee(self, programs: int) -> int:
-        return sum(tier.programs_in(programs) * tier.per_program for tier in self.tiers)
+        return sum(tier.fee(programs) for tier in self.tiers)
 
     def formula(self, programs: int) -> str:
-        parts = [f"{tier.programs_in(programs)} × {money(tier.per_program)}" for tier in self.tiers if tier.programs_in(programs)]
+        parts = [tier.formula(programs) for tier in self.tiers if tier.programs_in(programs)]
         return " + ".join(parts) if parts else "no programs"
 
     def describe(self) -> str:
-        return "; ".join(
-            f"programs {t.first}–{t.last}: {money(t.per_program)} each"
-            if t.last is not None
-            else f"program {t.first} and above: {money(t.per_program)} each"
-            for t in self.tiers
-        )
+        return "; ".join(tier.describe() for tier in self.tiers)
 
 
-# Rows of the fee data that make up the current ERAS schedule, e.g.
-# "ERAS residency application, programs 1-30 (per specialty)" and
-# "ERAS residency application, program 31 and above (per specialty)".
+# Rows of the fee data that make up a schedule, e.g. "ERAS residency
+# application, programs 1-30 (per specialty)" and "ERAS residency application,
+# program 31 and above (per specialty)".  A tier whose unit starts "flat" is
+# charged once for all its programs.
 ERAS_ROW_PREFIX = "ERAS residency application"
+# ResidencyCAS's schedules by field; OB/GYN's is not in our data.
+RESIDENCYCAS_ROW_PREFIX = {"emergency-medicine": "ResidencyCAS application, emergency medicine"}
 BOUNDED_TIER = re.compile(r"programs? (\d+)-(\d+)")
 OPEN_TIER = re.compile(r"programs? (\d+) and above")
 WHOLE_DOLLARS = re.compile(r"[0-9]+")
@@ -95,42 +110,61 @@ def _fee_row(prefix: str) -> data.Fee:
 
 
 @cache
-def eras_schedule() -> ErasSchedule:
-    """The current ERAS tiers, derived from the fee data rows.
+def _schedule(service: str, prefix: str) -> FeeSchedule:
+    """The tiers of the fee data rows whose item starts with ``prefix``.
 
-    The older schedule's row has a free-text amount, so only rows with a plain
-    dollar amount and a program range in their name become tiers.
+    The older ERAS schedule's row has a free-text amount, so only rows with a
+    plain dollar amount and a program range in their name become tiers.
     """
     tiers: list[FeeTier] = []
     seasons: set[str] = set()
     confirmed_to = 0
     source = ""
     for fee in data.fees():
-        if not fee.item.startswith(ERAS_ROW_PREFIX) or not WHOLE_DOLLARS.fullmatch(fee.amount_usd):
+        if not fee.item.startswith(prefix) or not WHOLE_DOLLARS.fullmatch(fee.amount_usd):
             continue
+        amount = int(fee.amount_usd)
+        price = {"per_program": 0, "flat": amount} if fee.unit.startswith("flat") else {"per_program": amount}
         if bounded := BOUNDED_TIER.search(fee.item):
-            tiers.append(FeeTier(int(bounded[1]), int(bounded[2]), int(fee.amount_usd)))
+            tiers.append(FeeTier(int(bounded[1]), int(bounded[2]), **price))
         elif opened := OPEN_TIER.search(fee.item):
-            tiers.append(FeeTier(int(opened[1]), None, int(fee.amount_usd)))
+            tiers.append(FeeTier(int(opened[1]), None, **price))
         else:
             continue
         seasons.add(fee.season_or_year)
         confirmed_to = max(confirmed_to, fee.year)
-        # The first row names the AAMC pages; the next says "same; ...".
+        # The first row names the pages; the next say "same; ...".
         source = source or fee.source
     tiers.sort(key=lambda t: t.first)
     if not tiers or len(seasons) != 1 or tiers[0].first != 1 or tiers[-1].last is not None:
-        raise LookupError("the fee data do not hold one complete ERAS schedule")
+        raise LookupError(f"the fee data do not hold one complete schedule for {prefix!r}")
     for before, after in itertools.pairwise(tiers):
         if before.last is None or after.first != before.last + 1:
-            raise LookupError("the ERAS tiers in the fee data leave a gap or overlap")
-    return ErasSchedule(season=seasons.pop(), tiers=tuple(tiers), source=source, confirmed_to=confirmed_to)
+            raise LookupError(f"the tiers for {prefix!r} in the fee data leave a gap or overlap")
+    return FeeSchedule(service, seasons.pop(), tuple(tiers), source, confirmed_to)
+
+
+def eras_schedule() -> FeeSchedule:
+    """The current ERAS tiers, derived from the fee data rows."""
+    return _schedule(data.SERVICE_ERAS, ERAS_ROW_PREFIX)
+
+
+def schedule_for(slug: str) -> FeeSchedule | None:
+    """The schedule a specialty's list is priced by, or None where our data hold none (OB/GYN's ResidencyCAS fees)."""
+    if data.application_service(slug) == data.SERVICE_ERAS:
+        return eras_schedule()
+    prefix = RESIDENCYCAS_ROW_PREFIX.get(slug)
+    return _schedule(data.SERVICE_RESIDENCYCAS, prefix) if prefix else None
 
 
 USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
+COMLEX_TRANSCRIPT = _fee_row("COMLEX-USA transcript via ERAS")
+RESIDENCYCAS_TRANSCRIPT = _fee_row("Exam transcript via ResidencyCAS")
 ECFMG_TOKEN = _fee_row("ECFMG ERAS token")
 NRMP_REGISTRATION = _fee_row("NRMP registration")
 NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
+NRMP_LATE = _fee_row("NRMP late registration")
+NRMP_COUPLE = _fee_row("NRMP couple fee")
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")
@@ -220,11 +254,12 @@ FIELDS = (
         minimum=1,
         maximum=999,
         initial=80,
-        help="How many programs you apply to in that specialty through ERAS.",
+        help="How many programs you apply to in that specialty, through ERAS (or ResidencyCAS for emergency medicine "
+        "and OB/GYN).",
     ),
     replace(
         profile.BACKUP_SPECIALTY,
-        help="A second specialty, if you are dual applying. Its ERAS pricing starts again from program 1.",
+        help="A second specialty, if you are dual applying. Its pricing starts again from program 1.",
     ),
     IntField(
         name="backup_programs",
@@ -249,7 +284,7 @@ FIELDS = (
         choices=TRANSCRIPT_CHOICES,
         initial=BY_APPLICANT_TYPE,
         help="Left to follow your applicant type, a US DO is counted as sending both, and anyone else USMLE. A DO "
-        "may send COMLEX instead of, or as well as, USMLE; the COMLEX fee is not in our data.",
+        "may send COMLEX instead of, or as well as, USMLE; each transcript has its own fee.",
     ),
     BoolField(
         name="step3_this_season",
@@ -412,34 +447,83 @@ RULES = (
 )
 
 
-class ErasLine(TypedDict):
-    """The ERAS fees for one specialty's list, priced from program 1."""
+class ApplicationLine(TypedDict):
+    """The application fees for one specialty's list, priced from program 1."""
 
     specialty: str
     specialty_name: str
+    service: str
     programs: int
     amount: int
+    # "" where our data hold no schedule for the list (OB/GYN through ResidencyCAS).
     formula: str
+    season: str
+    confirmed_to: int
 
 
-def _eras_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[ErasLine]]:
-    schedule = eras_schedule()
+def _lists(v: Mapping[str, object]) -> list[tuple[str, str, int]]:
+    """Each list of programs the reader applies to: (slug, name, programs)."""
     specialties = [(word(v, "primary_specialty"), whole(v, "primary_programs"))]
     if v["backup_specialty"] is not None:
         specialties.append((word(v, "backup_specialty"), whole(v, "backup_programs")))
     lists = [(slug, data.specialty(slug).name, programs) for slug, programs in specialties]
-    first_year = whole(v, "first_year_programs")
-    if first_year:
+    if first_year := whole(v, "first_year_programs"):
         lists.append((FIRST_YEAR_LIST, FIRST_YEAR_NAME, first_year))
+    return lists
+
+
+def _service(slug: str) -> str:
+    # Preliminary and transitional years apply through ERAS.
+    return data.SERVICE_ERAS if slug == FIRST_YEAR_LIST else data.application_service(slug)
+
+
+def _application_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[ApplicationLine]]:
     items: list[CostItem] = []
-    breakdown: list[ErasLine] = []
-    for slug, name, programs in lists:
+    breakdown: list[ApplicationLine] = []
+    for slug, name, programs in _lists(v):
+        service = _service(slug)
+        label = f"{service} application fees: {name} ({counted(programs, 'program')})"
+        schedule = eras_schedule() if slug == FIRST_YEAR_LIST else schedule_for(slug)
+        if schedule is None:
+            breakdown.append(
+                {
+                    "specialty": slug,
+                    "specialty_name": name,
+                    "service": service,
+                    "programs": programs,
+                    "amount": 0,
+                    "formula": "",
+                    "season": "",
+                    "confirmed_to": 0,
+                }
+            )
+            items.append(
+                _item(
+                    label,
+                    0,
+                    f"{name} programs take applications through {service}, not ERAS; its fees for them are not in our "
+                    "data, so not counted: add them to the total yourself.",
+                    data.NOT_IN_OUR_DATA,
+                )
+            )
+            continue
         amount = schedule.fee(programs)
         formula = schedule.formula(programs)
-        breakdown.append({"specialty": slug, "specialty_name": name, "programs": programs, "amount": amount, "formula": formula})
+        breakdown.append(
+            {
+                "specialty": slug,
+                "specialty_name": name,
+                "service": service,
+                "programs": programs,
+                "amount": amount,
+                "formula": formula,
+                "season": schedule.season,
+                "confirmed_to": schedule.confirmed_to,
+            }
+        )
         items.append(
             _item(
-                f"ERAS application fees: {name} ({counted(programs, 'program')})",
+                label,
                 amount,
                 f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty."
                 + (FIRST_YEAR_PRICING if slug == FIRST_YEAR_LIST else ""),
@@ -447,6 +531,27 @@ def _eras_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[ErasLine]
             )
         )
     return items, breakdown
+
+
+def _services(breakdown: list[ApplicationLine]) -> list[str]:
+    """The services the reader applies through, in the order of their lists."""
+    return list(dict.fromkeys(line["service"] for line in breakdown))
+
+
+def _residencycas_note(breakdown: list[ApplicationLine]) -> str | None:
+    fields = [line["specialty_name"] for line in breakdown if line["service"] == data.SERVICE_RESIDENCYCAS]
+    if not fields:
+        return None
+    also = data.SERVICE_ERAS in _services(breakdown)
+    return (
+        f"{and_list(fields)} programs take applications through ResidencyCAS, not ERAS ({data.RESIDENCYCAS.cite()}): "
+        "a second application with its own account (an IMG's access link comes from ECFMG), fees, dates and signals. "
+        + (
+            "Its fees and its transcript fee are counted apart from ERAS's."
+            if also
+            else "You apply through ERAS to no program, so no ERAS fee, transcript fee or token is counted."
+        )
+    )
 
 
 def _first_year_note(v: Mapping[str, object]) -> str | None:
@@ -491,8 +596,8 @@ def _empty_backup_note(v: Mapping[str, object]) -> str | None:
 class ApplicationCostResult(TypedDict):
     inputs: dict[str, object]
     items: list[CostItem]
-    eras_application_fees: int
-    eras_breakdown: list[ErasLine]
+    application_fees: int
+    application_breakdown: list[ApplicationLine]
     total: int
     fee_season: str
     fee_confirmed_to: int
@@ -515,42 +620,62 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     in_person = whole(v, "in_person_interviews")
     virtual = whole(v, "virtual_interviews")
 
-    items, breakdown = _eras_items(v)
-    eras_total = sum(int(b["amount"]) for b in breakdown)
+    items, breakdown = _application_items(v)
+    application_total = sum(line["amount"] for line in breakdown)
+    services = _services(breakdown)
+    through_eras = data.SERVICE_ERAS in services
     transcripts = transcripts_sent(v)
-    items.append(
-        _item(
-            "USMLE transcript sent through ERAS",
-            int(USMLE_TRANSCRIPT.amount_usd) if transcripts in SENDS_USMLE else 0,
-            f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}."
-            # A DO who left the choice, or chose USMLE, may have sent COMLEX
-            # only, and was charged this fee unseen (DO audit s34, 9).
-            + (
-                f" If you took COMLEX only, choose “{dict(TRANSCRIPT_CHOICES)['comlex']}” under "
-                f"“{EXAM_TRANSCRIPTS_LABEL}” and this fee comes off the total."
-                if v["applicant_type"] == "us-do" and v["exam_transcripts"] in (BY_APPLICANT_TYPE, "usmle")
-                else ""
-            )
-            if transcripts in SENDS_USMLE
-            else "You send COMLEX only, so no USMLE transcript fee.",
-            USMLE_TRANSCRIPT,
-        )
-    )
-    if transcripts in SENDS_COMLEX:
+    if through_eras:
         items.append(
             _item(
-                "COMLEX transcript (NBOME)",
-                0,
-                "Not in our data, so not counted: the NBOME sets this fee; add it to the total yourself.",
-                data.NOT_IN_OUR_DATA,
+                "USMLE transcript sent through ERAS",
+                int(USMLE_TRANSCRIPT.amount_usd) if transcripts in SENDS_USMLE else 0,
+                f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}."
+                # A DO who left the choice, or chose USMLE, may have sent COMLEX
+                # only, and was charged this fee unseen (DO audit s34, 9).
+                + (
+                    f" If you took COMLEX only, choose “{dict(TRANSCRIPT_CHOICES)['comlex']}” under "
+                    f"“{EXAM_TRANSCRIPTS_LABEL}” and this fee comes off the total."
+                    if v["applicant_type"] == "us-do" and v["exam_transcripts"] in (BY_APPLICANT_TYPE, "usmle")
+                    else ""
+                )
+                if transcripts in SENDS_USMLE
+                else "You send COMLEX only, so no USMLE transcript fee.",
+                USMLE_TRANSCRIPT,
+            )
+        )
+        if transcripts in SENDS_COMLEX:
+            items.append(
+                _item(
+                    "COMLEX transcript sent through ERAS",
+                    int(COMLEX_TRANSCRIPT.amount_usd),
+                    f"Once per season; figure from {COMLEX_TRANSCRIPT.season_or_year}.",
+                    COMLEX_TRANSCRIPT,
+                )
+            )
+    if data.SERVICE_RESIDENCYCAS in services:
+        exams = ["USMLE"] * (transcripts in SENDS_USMLE) + ["COMLEX"] * (transcripts in SENDS_COMLEX)
+        per_exam = int(RESIDENCYCAS_TRANSCRIPT.amount_usd)
+        items.append(
+            _item(
+                "Exam transcripts sent through ResidencyCAS",
+                len(exams) * per_exam,
+                f"{len(exams)} × {money(per_exam)}, once per season for each exam's transcript ({and_list(exams)}), "
+                f"charged by ResidencyCAS apart from ERAS; figure from the {RESIDENCYCAS_TRANSCRIPT.season_or_year}.",
+                RESIDENCYCAS_TRANSCRIPT,
             )
         )
     is_img = applicant in data.IMG_TYPES
     items.append(
         _item(
             "ECFMG ERAS token",
-            int(ECFMG_TOKEN.amount_usd) if is_img else 0,
-            f"IMGs only, once per season; figure from {ECFMG_TOKEN.season_or_year}."
+            int(ECFMG_TOKEN.amount_usd) if is_img and through_eras else 0,
+            (
+                f"IMGs only, once per season; figure from {ECFMG_TOKEN.season_or_year}."
+                if through_eras
+                else "You apply through ERAS to no program, so no token. ResidencyCAS gives an IMG an access link "
+                "through ECFMG; any fee for it is not in our data."
+            )
             if is_img
             else "Charged to IMGs only, so $0 for you.",
             ECFMG_TOKEN,
@@ -563,9 +688,9 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             _item(
                 "USMLE Step 3 exam",
                 int(STEP_3.amount_usd),
-                f"You sit Step 3 this season; the FSMB's fee for {STEP_3.season_or_year}"
+                f"You sit Step 3 this season; the FSMB's fee for eligibility periods ending in {STEP_3.season_or_year}"
                 + (", read from a copy of its FAQ, not the FSMB's own page" if _from_a_copy(STEP_3) else "")
-                + ": check the current fee before you book."
+                + ": later periods may cost more, so check the current fee before you book."
                 # Beside "You send COMLEX only" above, the USMLE fee read as a
                 # slip; it is one only if no USMLE Step was ever taken (COMLEX
                 # audit s37, 6).
@@ -644,7 +769,10 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             VIRTUAL_SEASON,
         )
     )
-    notes = [note for note in (_first_year_note(v), _empty_backup_note(v), _long_list_note(v)) if note]
+    notes = [
+        note for note in (_residencycas_note(breakdown), _first_year_note(v), _empty_backup_note(v), _long_list_note(v)) if note
+    ]
+    unpriced = [line["specialty_name"] for line in breakdown if not line["formula"]]
     total = sum(int(item["amount"]) for item in items)
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
@@ -652,8 +780,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     return {
         "inputs": dict(v),
         "items": items,
-        "eras_application_fees": eras_total,
-        "eras_breakdown": breakdown,
+        "application_fees": application_total,
+        "application_breakdown": breakdown,
         "total": total,
         "fee_season": schedule.season,
         "fee_confirmed_to": schedule.confirmed_to,
@@ -661,8 +789,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "eras_season_ahead": cycle.next_open_season(today),
         "old_figures": old,
         "notes": notes,
-        "summary": f"Estimated season cost: {money(total)}, of which ERAS application fees {money(eras_total)}"
-        + (", not counting the COMLEX transcript fee, which is not in our data" if transcripts in SENDS_COMLEX else "")
+        "summary": f"Estimated season cost: {money(total)}, of which application fees {money(application_total)}"
+        + (f", not counting ResidencyCAS's fees for {and_list(unpriced)}, which are not in our data" if unpriced else "")
         # Its line says "untick this" to a COMLEX-only DO; the total heard
         # held it without a word (ui-check audit s37, 4).
         + (
@@ -688,17 +816,12 @@ def render(result: ApplicationCostResult) -> Markup:
         for item in items
     ]
     rows.append((el("strong", "Total"), el("strong", money(float(result["total"]))), "Sum of the items above.", ""))
-    breakdown = result["eras_breakdown"]
+    breakdown = result["application_breakdown"]
     return el(
         "div",
         el("p", el("strong", money(float(result["total"]))), " estimated for one Match season", class_="mpb-headline"),
         el("p", result["summary"]),
-        el(
-            "p",
-            f"ERAS fees ({result['fee_season']}): ",
-            "; ".join(f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}" for b in breakdown),
-            ". This is the latest ERAS schedule in our data.",
-        ),
+        [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         charts.cost_breakdown(result),
@@ -715,21 +838,59 @@ def render(result: ApplicationCostResult) -> Markup:
     )
 
 
-def _season_note(result: ApplicationCostResult) -> Markup:
-    """Which ERAS season the reader would pay in, and whether our schedule is confirmed for it."""
-    ahead = cycle.season_ahead(dt.date.fromisoformat(str(result["as_of"])))
-    if int(result["fee_confirmed_to"]) < int(result["eras_season_ahead"]):
-        return el(
-            "p",
-            el("strong", "ERAS fees not yet confirmed for your season: "),
-            f"our schedule was last confirmed for the {result['fee_season']}. {capitalised(ahead)}. Check the AAMC's "
-            "fee page for the prices of the season you pay in.",
-            class_="mpb-note",
-        )
+def _service_fees(service: str, lines: list[ApplicationLine]) -> Markup:
+    """One service's lists, each with its formula, under the season of its schedule."""
+    season = next((b["season"] for b in lines if b["season"]), "")
     return el(
         "p",
-        f"{capitalised(ahead)}, and this schedule is confirmed for it. Check the AAMC's fee page before you pay.",
+        f"{service} fees ({season}): " if season else f"{service} fees: ",
+        "; ".join(
+            f"{b['specialty_name']}: {b['formula']} = {money(int(b['amount']))}"
+            if b["formula"]
+            else f"{b['specialty_name']}: not in our data"
+            for b in lines
+        ),
+        f". This is the latest {service} schedule in our data." if season else ".",
     )
+
+
+def _by_service(breakdown: list[ApplicationLine]) -> list[tuple[str, list[ApplicationLine]]]:
+    return [(service, [b for b in breakdown if b["service"] == service]) for service in _services(breakdown)]
+
+
+def _season_note(result: ApplicationCostResult) -> Markup | None:
+    """Which season the reader would pay in, and whether each schedule used is confirmed for it."""
+    ahead = capitalised(cycle.season_ahead(dt.date.fromisoformat(str(result["as_of"]))))
+    late: list[tuple[str, str]] = []
+    confirmed: list[str] = []
+    for service, lines in _by_service(result["application_breakdown"]):
+        priced = [b for b in lines if b["formula"]]
+        if priced and priced[0]["confirmed_to"] < int(result["eras_season_ahead"]):
+            late.append((service, priced[0]["season"]))
+        elif priced:
+            confirmed.append(service)
+    where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*dict(late), *confirmed]])
+    if late:
+        services = and_list([service for service, _ in late])
+        return el(
+            "p",
+            el("strong", f"{services} fees not yet confirmed for your season: "),
+            "our schedule"
+            + ("s were" if len(late) > 1 else " was")
+            + " last confirmed for "
+            + and_list(
+                [f"the {season}" if service == data.SERVICE_ERAS else f"{service}, the {season}" for service, season in late]
+            )
+            + f". {ahead}. Check {where} for the prices of the season you pay in.",
+            class_="mpb-note",
+        )
+    if confirmed:
+        schedules = and_list([f"the {service} schedule" for service in confirmed])
+        return el(
+            "p",
+            f"{ahead}, and {schedules} {'is' if len(confirmed) == 1 else 'are'} confirmed for it. Check {where} before you pay.",
+        )
+    return None
 
 
 # The fee data keep the AAMC's worked example beside its tiers, with its
@@ -745,13 +906,17 @@ def aamc_example_total() -> int | None:
 
 def method() -> Markup:
     schedule = eras_schedule()
+    em = schedule_for("emergency-medicine")
+    assert em is not None
     total = schedule.fee(43) + schedule.fee(7)
     example = "AAMC's own worked example, which this calculator reproduces" if total == aamc_example_total() else "For example"
     return join(
         el(
             "p",
-            "Total = ERAS fees for each specialty (and for a preliminary or transitional year list, if any) + USMLE transcript + ECFMG token (IMGs only) + USMLE Step 3 fee (if you "
-            "sit Step 3 this season) + NRMP registration + "
+            "Total = application fees for each specialty, through ERAS or, for emergency medicine and OB/GYN, "
+            "ResidencyCAS (and for a preliminary or transitional year list through ERAS, if any) + exam transcripts, "
+            "once for each service you apply through + ECFMG ERAS token (IMGs applying through ERAS) + USMLE Step 3 "
+            "fee (if you sit Step 3 this season) + NRMP registration + "
             f"NRMP extra-rank fees + in-person interviews × {money(IN_PERSON_PER_INTERVIEW)} + the virtual season "
             "median (once, if you have any virtual interview).",
         ),
@@ -766,6 +931,15 @@ def method() -> Markup:
             "on time, counted from today's date, and says so when this schedule was confirmed only for earlier "
             "seasons; that does not make it an old figure, since we hold no newer one.",
         ),
+        el("h4", f"ResidencyCAS fees, {em.season}"),
+        el(
+            "p",
+            f"Emergency medicine and obstetrics and gynecology programs take applications through ResidencyCAS, not "
+            f"ERAS ({data.RESIDENCYCAS.cite()}): a second application with its own account, fees and dates. For "
+            f"emergency medicine: {em.describe()}; for example, 46 programs cost {em.formula(46)} = "
+            f"{money(em.fee(46))} (source: {em.source}). Our data hold no ResidencyCAS schedule for OB/GYN, so the "
+            "result names those fees and leaves them out of the total.",
+        ),
         el("h4", "Other items"),
         el(
             "ul",
@@ -773,20 +947,22 @@ def method() -> Markup:
                 el(
                     "li",
                     _old_mark(USMLE_TRANSCRIPT),
-                    f"USMLE transcript: {money(int(USMLE_TRANSCRIPT.amount_usd))} once ({_cite(USMLE_TRANSCRIPT)}), unless "
-                    "you send COMLEX only; the COMLEX transcript fee (NBOME) is not in our data and is not counted.",
+                    f"USMLE transcript through ERAS: {money(int(USMLE_TRANSCRIPT.amount_usd))} once ({_cite(USMLE_TRANSCRIPT)}), "
+                    f"unless you send COMLEX only; COMLEX transcript through ERAS: {money(int(COMLEX_TRANSCRIPT.amount_usd))} "
+                    f"once ({_cite(COMLEX_TRANSCRIPT)}), when you send it. Through ResidencyCAS, each exam's transcript "
+                    f"costs {money(int(RESIDENCYCAS_TRANSCRIPT.amount_usd))} once more ({_cite(RESIDENCYCAS_TRANSCRIPT)}).",
                 ),
                 el(
                     "li",
                     _old_mark(ECFMG_TOKEN),
                     f"ECFMG ERAS token: {money(int(ECFMG_TOKEN.amount_usd))} once, for US-citizen and non-US-citizen "
-                    f"IMGs only ({_cite(ECFMG_TOKEN)}).",
+                    f"IMGs applying through ERAS ({_cite(ECFMG_TOKEN)}).",
                 ),
                 el(
                     "li",
                     _old_mark(STEP_3),
-                    f"USMLE Step 3: {money(int(STEP_3.amount_usd))} ({_cite(STEP_3)}), only when you tick that you sit "
-                    "it this season"
+                    f"USMLE Step 3: {money(int(STEP_3.amount_usd))} ({_cite(STEP_3)}; for eligibility periods ending in "
+                    f"{STEP_3.season_or_year}), only when you tick that you sit it this season"
                     + ("; the figure is read from a copy of the FSMB's FAQ, so" if _from_a_copy(STEP_3) else ";")
                     + " check the current fee.",
                 ),
@@ -834,9 +1010,11 @@ def method() -> Markup:
                 el(
                     "li",
                     "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, any "
-                    "supplemental application fees, the NRMP's couple fee, which each partner of a couple pays "
-                    f"({data.NRMP_COUPLES.cite()}), and the NRMP's further fee for a list of 100 or more ranks "
-                    f"({data.NRMP_RANK_LIMIT.cite()}); our data hold no figure for either.",
+                    f"supplemental application fees; the NRMP's late registration fee, {money(int(NRMP_LATE.amount_usd))} "
+                    f"more after 30 November, and its couple fee, {money(int(NRMP_COUPLE.amount_usd))} for each partner "
+                    f"of a couple (old figures, {NRMP_LATE.season_or_year}, {NRMP_LATE.source}; {data.NRMP_COUPLES.cite()}); "
+                    f"and its further fee for a list of 100 or more ranks ({data.NRMP_RANK_LIMIT.cite()}), "
+                    "for which our data hold no figure.",
                 ),
             ],
         ),

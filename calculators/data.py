@@ -317,6 +317,35 @@ EARLY_MATCHES = Source(
     "AMA; UCSF School of Medicine",
     "secondary",
 )
+# Two fields left ERAS for ResidencyCAS (Liaison): a second application, with
+# its own account (an IMG's access link comes from ECFMG), fees, dates and
+# signals.  Priced and described as ERAS, an emergency medicine or OB/GYN
+# backup read as one more list in the same MyERAS application (rank-packet
+# and costs-signals audits s38, 1).
+RESIDENCYCAS = Source(
+    "residencycas",
+    "ResidencyCAS in place of ERAS for obstetrics and gynecology from the 2024-25 cycle, and for emergency medicine "
+    "from the 2025-26 cycle",
+    "2024 and 2025, read 2026",
+    "AMA and CORD",
+)
+RESIDENCYCAS_FIELDS = frozenset({"emergency-medicine", "obstetrics-gynecology"})
+SERVICE_ERAS, SERVICE_RESIDENCYCAS = "ERAS", "ResidencyCAS"
+# Programs see signals by institution: every track of one institution in one
+# specialty (categorical, preliminary) sees the same signal (costs-signals audit s38, 7).
+SIGNALS_BY_INSTITUTION = Source(
+    "aamc-signals-institution",
+    "Program signaling for applicants: signals are received at the institution level, not by track",
+    "read 2026",
+    "AAMC",
+)
+
+
+def application_service(slug: str) -> str:
+    """The service a specialty's programs take applications through (ERAS unless RESIDENCYCAS_FIELDS)."""
+    return SERVICE_RESIDENCYCAS if slug in RESIDENCYCAS_FIELDS else SERVICE_ERAS
+
+
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -350,6 +379,8 @@ SOURCES = (
     FSMB_STEP3,
     H1B_CAP_EXEMPT,
     EARLY_MATCHES,
+    RESIDENCYCAS,
+    SIGNALS_BY_INSTITUTION,
 )
 
 
@@ -574,6 +605,11 @@ class Fee:
     source: str
 
     FILE = "fees.tsv"
+    # Fees this project read on the publishers' pages itself, beyond the shared
+    # reference data (fees.tsv, kept a byte-for-byte copy): ResidencyCAS's, the
+    # COMLEX transcript's and the NRMP's late and couple fees (costs-signals
+    # audit s38, 1 and 3), with source, season and status the same way.
+    READ_HERE = "fees_read_here.tsv"
 
     @classmethod
     def from_row(cls, row: dict[str, str]) -> Fee:
@@ -620,8 +656,7 @@ def match_rates() -> dict[int, MatchRates]:
 
 @cache
 def fees() -> tuple[Fee, ...]:
-    _, rows = read_tsv(Fee.FILE)
-    return tuple(Fee.from_row(row) for row in rows)
+    return tuple(Fee.from_row(row) for name in (Fee.FILE, Fee.READ_HERE) for row in read_tsv(name)[1])
 
 
 def latest_match_rates() -> MatchRates:

@@ -50,8 +50,8 @@ def test_aamc_worked_example_is_797() -> None:
         backup_programs=7,
         ranked_programs=10,
     )
-    assert result["eras_application_fees"] == 797
-    breakdown = result["eras_breakdown"]
+    assert result["application_fees"] == 797
+    breakdown = result["application_breakdown"]
     assert breakdown[0]["formula"] == "30 × $11 + 13 × $30"  # type: ignore[index]
     assert breakdown[0]["amount"] == 720  # type: ignore[index]
     assert breakdown[1]["formula"] == "7 × $11"  # type: ignore[index]
@@ -78,8 +78,8 @@ def test_tier_boundaries(programs: int, fee: int, formula: str) -> None:
 def test_pricing_resets_for_each_specialty() -> None:
     split = compute(primary_programs=30, backup_specialty="family-medicine", backup_programs=30, ranked_programs=0)
     single = compute(primary_programs=60, ranked_programs=0)
-    assert split["eras_application_fees"] == 660
-    assert single["eras_application_fees"] == 330 + 30 * 30
+    assert split["application_fees"] == 660
+    assert single["application_fees"] == 330 + 30 * 30
 
 
 def _fee(item: str, amount: str, season: str = "ERAS 2027 season", source: str = "AAMC test page") -> data.Fee:
@@ -88,9 +88,9 @@ def _fee(item: str, amount: str, season: str = "ERAS 2027 season", source: str =
 
 @pytest.fixture
 def fresh_schedule() -> Iterator[None]:
-    ac.eras_schedule.cache_clear()
+    ac._schedule.cache_clear()
     yield
-    ac.eras_schedule.cache_clear()
+    ac._schedule.cache_clear()
 
 
 def test_new_season_is_a_data_change(monkeypatch: pytest.MonkeyPatch, fresh_schedule: None) -> None:
@@ -99,6 +99,8 @@ def test_new_season_is_a_data_change(monkeypatch: pytest.MonkeyPatch, fresh_sche
         _fee("ERAS residency application, programs 21-40 (per specialty)", "20"),
         _fee("ERAS residency application, program 41 and above (per specialty)", "35"),
         _fee("ERAS residency application, older schedule", "99 flat up to 10"),
+        # The method prices ResidencyCAS's example as well.
+        *(fee for fee in data.fees() if fee.item.startswith(ac.RESIDENCYCAS_ROW_PREFIX["emergency-medicine"])),
     )
     monkeypatch.setattr(data, "fees", lambda: rows)
     schedule = ac.eras_schedule()
@@ -142,7 +144,7 @@ def test_incomplete_schedule_is_refused(
 # --- Every output key and item ----------------------------------------------------
 def test_default_result_has_every_key() -> None:
     result = ac.compute({})
-    for key in ("items", "eras_application_fees", "total", "fee_season", "eras_breakdown", "old_figures", "notes", "summary"):
+    for key in ("items", "application_fees", "total", "fee_season", "application_breakdown", "old_figures", "notes", "summary"):
         assert key in result
     assert result["fee_season"] == "ERAS 2025 and 2026 seasons"
     for entry in result["items"]:  # type: ignore[attr-defined]
@@ -155,7 +157,7 @@ def test_default_total_is_worked_out() -> None:
     # 80 IM programs, non-US IMG, 12 ranked, 12 virtual interviews.
     result = ac.compute({})
     eras = 30 * 11 + 50 * 30
-    assert result["eras_application_fees"] == eras
+    assert result["application_fees"] == eras
     assert result["total"] == eras + 80 + 165 + 75 + 0 + 0 + 1000
 
 
@@ -238,7 +240,7 @@ def test_virtual_interviews_add_season_median_once(interviews: int, cost: int) -
 def test_backup_with_zero_programs_costs_nothing_extra() -> None:
     result = compute(backup_specialty="family-medicine", backup_programs=0)
     assert item(result, "ERAS application fees: Family Medicine")["amount"] == 0
-    assert result["eras_application_fees"] == ac.compute({})["eras_application_fees"]
+    assert result["application_fees"] == ac.compute({})["application_fees"]
 
 
 def test_no_backup_item_without_backup() -> None:
@@ -252,7 +254,7 @@ def test_first_year_list_is_priced_from_program_one() -> None:
     first_year = item(result, "ERAS application fees: preliminary or transitional year (40 programs)")
     assert first_year["amount"] == 30 * 11 + 10 * 30
     assert "one list of their own" in str(first_year["note"])
-    assert result["eras_application_fees"] == (30 * 11 + 30 * 30) + (30 * 11 + 10 * 30)
+    assert result["application_fees"] == (30 * 11 + 30 * 30) + (30 * 11 + 10 * 30)
     assert result["notes"] == []
 
 
@@ -383,7 +385,7 @@ def test_too_many_in_person_interviews_is_said_once_not_twice() -> None:
 
 def test_text_numbers_from_a_form_are_accepted() -> None:
     result = ac.compute({"primary_programs": "43", "backup_specialty": "", "backup_programs": "0", "ranked_programs": " 5 "})
-    assert result["eras_application_fees"] == 720
+    assert result["application_fees"] == 720
 
 
 # --- Properties -------------------------------------------------------------------
@@ -420,8 +422,8 @@ def test_any_season_adds_up(raw: dict[str, object]) -> None:
     assert all(a >= 0 for a in amounts)
     assert result["total"] == sum(amounts)
     assert result["total"] >= 0
-    breakdown = result["eras_breakdown"]
-    assert result["eras_application_fees"] == sum(b["amount"] for b in breakdown)  # type: ignore[attr-defined]
+    breakdown = result["application_breakdown"]
+    assert result["application_fees"] == sum(b["amount"] for b in breakdown)  # type: ignore[attr-defined]
     html = ac.render(result)
     assert isinstance(html, Markup)
     assert ac.money(float(result["total"])) in html  # type: ignore[arg-type]
@@ -459,7 +461,7 @@ def test_more_never_costs_less(raw: dict[str, object], key: str, more: int) -> N
         bigger["primary_programs"] = max(int(raw["primary_programs"]), needed - others)  # type: ignore[call-overload]
     before, after = ac.compute(raw), ac.compute(bigger)
     assert after["total"] >= before["total"]  # type: ignore[operator]
-    assert after["eras_application_fees"] >= before["eras_application_fees"]  # type: ignore[operator]
+    assert after["application_fees"] >= before["application_fees"]  # type: ignore[operator]
 
 
 @settings(max_examples=200, deadline=None)
@@ -509,9 +511,12 @@ def test_method_shows_formula_schedule_and_sources() -> None:
 
 # The words of the formula that name each item the total can hold.
 FORMULA_TERMS = {
-    "ERAS application fees": "ERAS fees for each specialty",
-    "USMLE transcript": "USMLE transcript",
-    "ECFMG ERAS token": "ECFMG token",
+    "ERAS application fees": "application fees for each specialty, through ERAS",
+    "ResidencyCAS application fees": "application fees for each specialty, through ERAS or, for emergency medicine",
+    "USMLE transcript": "exam transcripts",
+    "COMLEX transcript": "exam transcripts",
+    "Exam transcripts sent through ResidencyCAS": "once for each service you apply through",
+    "ECFMG ERAS token": "ECFMG ERAS token",
     "USMLE Step 3 exam": "USMLE Step 3 fee",
     "NRMP registration": "NRMP registration",
     "NRMP extra ranks": "NRMP extra-rank fees",
@@ -526,8 +531,10 @@ def test_the_formula_names_every_item_the_total_holds() -> None:
     result = ac.compute(
         {"step3_this_season": True, "first_year_programs": 10, "in_person_interviews": 2, "virtual_interviews": 3}
     )
+    # Every line a ResidencyCAS list or a DO's COMLEX transcript adds too.
+    dual = ac.compute({"applicant_type": "us-do", "backup_specialty": "emergency-medicine", "backup_programs": 20})
     (formula,) = [p for p in re.findall(r"<p>(.*?)</p>", unescape(str(ac.method()))) if p.startswith("Total = ")]
-    for item in result["items"]:
+    for item in [*result["items"], *dual["items"]]:
         (term,) = [term for name, term in FORMULA_TERMS.items() if item["item"].startswith(name)]
         assert term in formula, item["item"]
     assert f"USMLE Step 3: ${int(ac.STEP_3.amount_usd):,}" in unescape(str(ac.method()))
@@ -547,15 +554,18 @@ def test_an_application_needs_at_least_one_first_choice_program() -> None:
     assert caught.value.message == "Programs in the first-choice specialty must be a whole number from 1 to 999."
 
 
-def test_a_comlex_only_do_is_not_charged_the_usmle_transcript_and_is_told_what_is_missing() -> None:
-    # The $80 USMLE transcript was counted for a DO who sends COMLEX only, and the COMLEX fee left out unsaid.
-    usmle = compute(applicant_type="us-do")
+def test_a_comlex_only_do_is_not_charged_the_usmle_transcript_and_is_charged_the_comlex_one() -> None:
+    # The $80 USMLE transcript was counted for a DO who sends COMLEX only, and the COMLEX fee left out
+    # unsaid; then named as "not in our data", though the AAMC page the USMLE fee comes from lists it
+    # (costs-signals audit s38, 3).
+    both = compute(applicant_type="us-do")
     comlex = compute(applicant_type="us-do", exam_transcripts="comlex")
-    assert item(usmle, "USMLE transcript sent through ERAS")["amount"] == 80
+    assert item(both, "USMLE transcript sent through ERAS")["amount"] == 80
     assert item(comlex, "USMLE transcript sent through ERAS")["amount"] == 0
-    assert item(comlex, "COMLEX transcript (NBOME)")["note"].startswith("Not in our data, so not counted")
-    assert comlex["total"] == usmle["total"] - 80
-    assert comlex["summary"].endswith("not counting the COMLEX transcript fee, which is not in our data.")
+    assert item(comlex, "COMLEX transcript sent through ERAS")["amount"] == 80
+    assert item(comlex, "COMLEX transcript sent through ERAS")["source"] == "AAMC fee page, ERAS 2024"
+    assert comlex["total"] == both["total"] - 80
+    assert "not in our data" not in comlex["summary"]
     # Every applicant type but a US DO, with COMLEX alone or beside the USMLE
     # (only one was tested; mutation audit s31, gap 10).
     for applicant in ("us-md", "us-img", "non-us-img"):
@@ -640,7 +650,7 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
     if running:
         season = f"ERAS {running} (Match {running}) is still running, and {season}"
     if confirmed:
-        assert f"As of {day}, {season}, and this schedule is confirmed for it." in html
+        assert f"As of {day}, {season}, and the ERAS schedule is confirmed for it." in html
         assert "not yet confirmed" not in html
     else:
         assert (
@@ -743,12 +753,11 @@ def test_the_transcripts_follow_the_applicant_type_unless_chosen(applicant: str,
     word of it (application-cost audit s36, 1): now counted as sending both."""
     result = compute(applicant_type=applicant)
     names = [str(i["item"]) for i in result["items"]]
-    assert ("COMLEX transcript (NBOME)" in names) == comlex_named
-    assert ("not counting the COMLEX transcript fee" in result["summary"]) == comlex_named
+    assert ("COMLEX transcript sent through ERAS" in names) == comlex_named
     assert item(result, "USMLE transcript")["amount"] == usmle_fee
     if applicant == "us-do":  # "USMLE only", chosen, still charges USMLE alone
         chosen = compute(applicant_type=applicant, exam_transcripts="usmle")
-        assert "COMLEX transcript (NBOME)" not in [str(i["item"]) for i in chosen["items"]]
+        assert "COMLEX transcript sent through ERAS" not in [str(i["item"]) for i in chosen["items"]]
 
 
 def test_comlex_for_a_non_do_names_the_choices_to_make() -> None:
@@ -759,12 +768,19 @@ def test_comlex_for_a_non_do_names_the_choices_to_make() -> None:
 
 
 def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> None:
-    result = compute(applicant_type="us-do")
+    # OB/GYN's ResidencyCAS fees are not in our data: the ERAS tiers would price them wrongly.
+    result = compute(backup_specialty="obstetrics-gynecology", backup_programs=40)
     page = str(ac.render(result))
-    row = page.split("COMLEX transcript (NBOME)</td>", 1)[1].split("</td>", 1)[0]
+    label = "ResidencyCAS application fees: Obstetrics and Gynecology (40 programs)"
+    row = page.split(f"{label}</td>", 1)[1].split("</td>", 1)[0]
     assert "not counted" in row and "$0" not in row
     chart = str(charts.cost_breakdown(result))
-    assert "COMLEX" not in chart and "USMLE transcript" in chart
+    assert "Obstetrics" not in chart and "USMLE transcript" in chart
+    assert result["summary"].endswith(
+        "of which application fees $1,830, not counting ResidencyCAS's fees for Obstetrics and Gynecology, which are "
+        "not in our data."
+    )
+    assert "Obstetrics and Gynecology: not in our data." in page
 
 
 def test_a_backup_chosen_with_no_programs_is_pointed_out() -> None:
@@ -791,3 +807,52 @@ def test_a_list_of_100_ranks_or_more_is_told_of_the_nrmps_further_fee() -> None:
     with pytest.raises(InputError) as caught:
         compute(primary_programs=400, ranked_programs=301)
     assert data.NRMP_RANK_LIMIT.cite() in caught.value.message
+
+
+# --- ResidencyCAS: emergency medicine and OB/GYN ------------------------------------
+def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organizations_example() -> None:
+    # Priced by ERAS's tiers, 46 EM programs cost $810 (30 x $11 + 16 x $30); the EM organizations'
+    # ResidencyCAS page gives $99 + 12 x $18 + 16 x $23 = $683 (costs-signals audit s38, 1).
+    result = compute(primary_specialty="emergency-medicine", primary_programs=46, virtual_interviews=0)
+    line = item(result, "ResidencyCAS application fees: Emergency Medicine (46 programs)")
+    assert line["amount"] == 683
+    assert str(line["note"]).startswith("$99 (programs 1–18, one flat fee) + 12 × $18 + 16 × $23 = $683.")
+    assert "RAMS ResidencyCAS Information" in str(line["source"]) and "2025-26 cycle, Match 2026" in str(line["source"])
+    assert result["application_fees"] == 683
+    # No ERAS list: no ERAS transcript fee and no ERAS token; ResidencyCAS's transcript fee instead.
+    names = [str(i["item"]) for i in result["items"]]
+    assert "USMLE transcript sent through ERAS" not in names
+    assert item(result, "ECFMG ERAS token")["amount"] == 0
+    assert item(result, "Exam transcripts sent through ResidencyCAS")["amount"] == 80
+    (note,) = [n for n in result["notes"] if "ResidencyCAS" in n]
+    assert note.startswith("Emergency Medicine programs take applications through ResidencyCAS, not ERAS (AMA and CORD")
+    assert "You apply through ERAS to no program" in note
+
+
+@pytest.mark.parametrize(("programs", "fee"), [(1, 99), (18, 99), (19, 117), (30, 315), (31, 338)])
+def test_residencycas_tiers_start_with_one_flat_fee(programs: int, fee: int) -> None:
+    schedule = ac.schedule_for("emergency-medicine")
+    assert schedule is not None and schedule.service == "ResidencyCAS"
+    assert schedule.fee(programs) == fee
+
+
+def test_a_dual_applicant_pays_each_service_its_own_fees_and_transcripts() -> None:
+    result = compute(applicant_type="us-do", primary_programs=40, backup_specialty="emergency-medicine", backup_programs=20)
+    assert item(result, "ERAS application fees: Internal Medicine (40 programs)")["amount"] == 30 * 11 + 10 * 30
+    assert item(result, "ResidencyCAS application fees: Emergency Medicine (20 programs)")["amount"] == 99 + 2 * 18
+    # A DO sends both exams: ERAS charges each once, ResidencyCAS each once more.
+    assert item(result, "USMLE transcript sent through ERAS")["amount"] == 80
+    assert item(result, "COMLEX transcript sent through ERAS")["amount"] == 80
+    cas = item(result, "Exam transcripts sent through ResidencyCAS")
+    assert cas["amount"] == 160 and str(cas["note"]).startswith(
+        "2 × $80, once per season for each exam's transcript (USMLE and COMLEX)"
+    )
+    html = unescape(str(ac.render(result)))
+    assert "ERAS fees (ERAS 2025 and 2026 seasons): Internal Medicine: 30 × $11 + 10 × $30 = $630." in html
+    assert "ResidencyCAS fees (2025-26 cycle, Match 2026): Emergency Medicine:" in html
+    assert "counted apart from ERAS's" in " ".join(result["notes"])
+
+
+def test_an_img_applying_through_eras_still_pays_the_token() -> None:
+    result = compute(applicant_type="non-us-img", backup_specialty="obstetrics-gynecology", backup_programs=10)
+    assert item(result, "ECFMG ERAS token")["amount"] == 165

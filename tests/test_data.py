@@ -29,6 +29,16 @@ def test_project_copy_matches_the_shared_reference_data(table: type) -> None:
     assert (FIGURES / table.FILE).read_bytes() == shared(SHARED / table.FILE).read_bytes()
 
 
+def test_the_fees_read_here_round_trip_and_extend_the_shared_ones_without_repeating_an_item() -> None:
+    header, rows = data.read_tsv(data.Fee.READ_HERE)
+    assert header == data.read_tsv(data.Fee.FILE)[0]
+    assert data.write_tsv(header, [data.Fee.from_row(row).to_row() for row in rows]) == (FIGURES / data.Fee.READ_HERE).read_text(
+        encoding="utf-8"
+    )
+    items = [fee.item for fee in data.fees()]
+    assert len(items) == len(set(items)) and len(items) == len(data.read_tsv(data.Fee.FILE)[1]) + len(rows)
+
+
 def test_suppressed_figures_stay_missing_rather_than_zero() -> None:
     derm = data.charting_outcomes()["Dermatology"]
     assert derm.step2_matched.median is None and derm.step2_matched.n == 4
