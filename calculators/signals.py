@@ -16,6 +16,7 @@ is this calculator's own rule, stated in ``method()``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, TypedDict
@@ -41,8 +42,25 @@ Role = Literal["primary", "backup"]
 # ============================================================================
 # The rules.  ``method()`` prints this block on the calculator's page.
 # ============================================================================
-# Where a reader should look when our table has no number.
-WHERE_TO_CHECK = "the AAMC's ERAS program signaling page for the season and the announcement of the specialty's own organization"
+# Where a reader should look when our table has no number.  Emergency
+# medicine and OB/GYN signal through ResidencyCAS, whose fields the AAMC's
+# page does not list (costs-signals audit s38, 2).
+WHERE_TO_CHECK = (
+    "the AAMC's ERAS program signaling page for the season (for emergency medicine and OB/GYN, which take applications "
+    "and signals through ResidencyCAS, ResidencyCAS's) and the announcement of the specialty's own organization"
+)
+
+
+def where_to_check(slug: str) -> str:
+    """Where to look up one specialty's signal numbers."""
+    if data.application_service(slug) == data.SERVICE_RESIDENCYCAS:
+        return (
+            "the signaling rules that ResidencyCAS and the specialty's own organization publish for the season: its "
+            "programs take applications and signals through ResidencyCAS, not ERAS"
+        )
+    return "the AAMC's ERAS program signaling page for the season and the announcement of the specialty's own organization"
+
+
 # Highest number a reader may type; far above any allowance, so it only stops typos.
 MOST_SIGNALS = 99
 
@@ -183,16 +201,20 @@ def _specialty_plan(
     return plan
 
 
-def _season(allowed: AllowanceFields) -> str:
-    """Which season the table's row is for: never a bare "this season", which a reader takes as their own."""
-    return str(allowed["season"] or "any season")
+def _season(allowed: AllowanceFields, slug: str = "") -> str:
+    """Which season the table's row is for: never a bare "this season", which a reader takes as their own.
+    A ResidencyCAS field's season is named by its Match, not as an ERAS season."""
+    season = str(allowed["season"] or "any season")
+    if data.application_service(slug) == data.SERVICE_RESIDENCYCAS and (match := re.search(r"Match \d{4}", season)):
+        return f"the {match[0]} season"
+    return season
 
 
 def _count_phrase(plan: SpecialtyPlan) -> str:
     allowed = plan["allowance"]
     name = plan["specialty_name"]
     if allowed["origin"] == "unknown":
-        return f"{name}: signal numbers for {_season(allowed)} are not in our data"
+        return f"{name}: signal numbers for {_season(allowed, plan['specialty'])} are not in our data"
     if allowed["origin"] == "reader":
         return f"{name}: {counted(allowed['count'] or 0, 'signal')}, the number you entered"
     return f"{name}: {counted(allowed['count'] or 0, 'signal')} in {allowed['season']}"
@@ -259,8 +281,10 @@ def _reasons(
         role_text = "first choice" if plan["role"] == "primary" else "backup"
         if allowed["origin"] == "unknown":
             reasons.append(
-                f"{name} ({role_text}): our data has no signal numbers for this specialty for {_season(allowed)}, so no "
-                f"count is given. Check {WHERE_TO_CHECK}, then type the number in the form to see a placement."
+                f"{name} ({role_text}): our data has no signal numbers for this specialty for "
+                f"{_season(allowed, plan['specialty'])}, so no "
+                f"count is given. Check {where_to_check(plan['specialty'])}; then type the number in the form to see a "
+                "placement."
             )
         elif allowed["origin"] == "reader":
             table_count = allowed["table_count"]
@@ -331,7 +355,8 @@ def _reasons(
             data.advanced_positions_note(
                 [slug],
                 "This planner counts signals for the advanced programs; apply to programs for that first year as "
-                "well, and check whether they take signals in your season.",
+                "well, and check whether they take signals in your season. A signal reaches an institution in a "
+                f"specialty, not one of its tracks ({data.SIGNALS_BY_INSTITUTION.cite()}).",
                 needs_visa=needs_visa,
             )
         )
@@ -416,8 +441,9 @@ def _render_plan(plan: SpecialtyPlan, mix: Mapping[str, int]) -> Markup:
             el(
                 "p",
                 el("strong", "Not in our data: "),
-                f"the signal numbers for {plan['specialty_name']} for {_season(allowed)} are not in our sources, so this "
-                f"planner gives no number. Check {WHERE_TO_CHECK} for the season you apply in, then enter it above. "
+                f"the signal numbers for {plan['specialty_name']} for {_season(allowed, plan['specialty'])} are not in our "
+                "sources, so this "
+                f"planner gives no number. Check {where_to_check(plan['specialty'])}; then enter it above. "
                 f"{capitalised(str(plan['applies_in']))}.",
                 class_="mpb-warning",
             ),
@@ -510,7 +536,9 @@ def method() -> Markup:
             "p",
             "Signals allowed come from one table, with the season and source on each row. A blank cell means our "
             "sources do not give the number; the planner then shows no count and asks you to check "
-            f"{WHERE_TO_CHECK}. If you type a number in the form, the result labels it as yours.",
+            f"{WHERE_TO_CHECK}. If you type a number in the form, the result labels it as yours. A signal reaches an "
+            "institution in a specialty, not one of its tracks, so it covers that institution's categorical and "
+            f"preliminary programs in the specialty together ({data.SIGNALS_BY_INSTITUTION.cite()}).",
         ),
         table(
             ("Specialty", "Season", "Signals", "Status", "Source"),

@@ -81,7 +81,14 @@ def test_a_specialty_without_a_number_gets_none_and_a_plain_message(slug: str) -
     assert "not in our data" in str(result["summary"])
     html = str(sg.render(result))
     assert "Not in our data" in html and "gives no number" in html
-    assert "ERAS program signaling" in html
+    # Emergency medicine and OB/GYN signal through ResidencyCAS, which the AAMC's page does not list
+    # (costs-signals audit s38, 2).
+    if slug in data.RESIDENCYCAS_FIELDS:
+        assert "ERAS program signaling" not in html
+        assert "the Match 2027 season are not in our sources" in html
+        assert "its programs take applications and signals through ResidencyCAS, not ERAS" in html
+    else:
+        assert "ERAS program signaling" in html
     assert " signals (" not in html  # no count line
 
 
