@@ -23,6 +23,7 @@ from itertools import pairwise
 import pytest
 from conftest import ROOT
 
+from calculators import application_cost as ac
 from calculators import backup_finder, competitiveness, data, match_odds, program_counts, signals, timeline
 from calculators.application_cost import aamc_example_total, eras_schedule
 
@@ -165,6 +166,9 @@ OLD_FEES = {
     "ECFMG ERAS token": ("ERAS 2024", True),
     "NRMP registration": ("Matches opening Jul 2016-Jun 2017", True),
     "NRMP extra ranks": ("2016-17", True),
+    "NRMP late registration": ("2016-17", True),
+    "NRMP couple fee": ("2016-17", True),
+    "COMLEX-USA transcript via ERAS": ("ERAS 2024", True),
     "USMLE Step 1 or Step 2 CK via ECFMG": ("from Jan 2018", True),
     "In-person interview": ("2016 Match, US MD seniors", True),
     "Virtual vs in-person interview season": ("2020-21", True),
@@ -596,8 +600,9 @@ CLAIMS = (
     ),
     Claim(
         "data-and-sources.md",
-        "The NRMP registration and extra-rank fees date from the 2016–17 Match, the USMLE Step 1 and Step 2 CK fee from 2018, "
-        "the ECFMG ERAS token and the USMLE transcript fee from the 2024 ERAS season, and the interview-cost studies",
+        "The NRMP registration, extra-rank, late registration and couple fees date from the 2016–17 Match, the USMLE Step 1 "
+        "and Step 2 CK fee from 2018, the ECFMG ERAS token and the USMLE and COMLEX transcript fees from the 2024 ERAS "
+        "season, and the interview-cost studies",
         lambda: OLD_FEES.items() <= fee_dates().items() and {k for k, v in fee_dates().items() if v[1]} == set(OLD_FEES),
     ),
     Claim(
@@ -708,8 +713,31 @@ CLAIMS = (
     Claim(
         "calculators/application-cost.md",
         "are from 2016–17, the in-person interview cost is from the 2016 Match, and the virtual-interview season median "
-        "from 2020–21. The USMLE transcript ($80) and ECFMG token ($165) fees are from the 2024 ERAS season",
-        lambda: OLD_FEES.items() <= fee_dates().items(),
+        "from 2020–21. The USMLE and COMLEX transcript fees ($80 each through ERAS) and the ECFMG token ($165) are from "
+        "the 2024 ERAS season",
+        lambda: (
+            OLD_FEES.items() <= fee_dates().items()
+            and ac.USMLE_TRANSCRIPT.amount_usd == ac.COMLEX_TRANSCRIPT.amount_usd == "80"
+            and ac.ECFMG_TOKEN.amount_usd == "165"
+        ),
+    ),
+    Claim(
+        "calculators/application-cost.md",
+        "ResidencyCAS charges for each exam's transcript again, $80 in the 2025–26 cycle",
+        lambda: ac.RESIDENCYCAS_TRANSCRIPT.amount_usd == "80" and ac.RESIDENCYCAS_TRANSCRIPT.season_or_year.startswith("2025-26"),
+    ),
+    Claim(
+        "calculators/application-cost.md",
+        "the NRMP's late registration fee ($50 more after 30 November) and its fee for each partner of a couple ($15 "
+        "each; both old figures from the 2016–17 NRMP fee page",
+        lambda: (
+            (ac.NRMP_LATE.amount_usd, ac.NRMP_COUPLE.amount_usd) == ("50", "15") and ac.NRMP_LATE.is_old and ac.NRMP_COUPLE.is_old
+        ),
+    ),
+    Claim(
+        "glossary.md",
+        "obstetrics and gynecology programs use instead of ERAS from the 2024–25 cycle, and emergency medicine programs",
+        lambda: {"emergency-medicine", "obstetrics-gynecology"} == data.RESIDENCYCAS_FIELDS,
     ),
     # ERAS prices.  The AAMC's worked example is typed as the AAMC gave it, so
     # the schedule we hold must still give its sums (a typed $30 alone would
