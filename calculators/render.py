@@ -471,8 +471,8 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
         ),
         el(
             "p",
-            "Off unless you tick it. Your answers are then kept in this browser's storage "
-            "and fill in the other calculators; they are never sent anywhere. "
+            "Off unless you tick it. The answers you change are then kept in this browser's storage "
+            "and fill in the other calculators (one left as the form set it is not kept); they are never sent anywhere. "
             "Without it, this tab alone keeps them, for a reload or Back; "
             "on a shared computer, press Forget my answers and close the tab before you leave. "
             "The page address holds them only if you make a link. "

@@ -416,6 +416,25 @@ def test_psychiatry_remembered_on_competitiveness_reaches_application_cost(page:
     assert field(back, "specialty").input_value() == "neurology"
 
 
+def test_ticking_remember_keeps_only_what_the_reader_changed(page: Any, site_url: str) -> None:
+    # Ticked on an untouched form, Remember stored its defaults, and the backup finder (whose own
+    # first choice is radiology, and Step 2 CK blank) opened with internal medicine and 240 "from the
+    # answers you asked this device to remember" (offline-leak audit s38, 1).
+    widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
+    settled(page, widget)
+    field(widget, "years_since_graduation").fill("4")
+    settled(page, widget)
+    widget.get_by_label(REMEMBER).check()
+    page.wait_for_function(f"(localStorage.getItem('{KEY}') || '').includes('years_since_graduation')")
+    assert stored(page) == {"years_since_graduation": "4"}
+
+    finder = open_calculator(page, site_url + "calculators/backup-finder/", "backup_finder")
+    settled(page, finder)
+    assert field(finder, "specialty").input_value() == "diagnostic-radiology"
+    assert field(finder, "step2_score").input_value() == ""
+    assert field(finder, "years_since_graduation").input_value() == "4"
+
+
 # --- A link against remembered answers ------------------------------------------------------------------
 
 LINK = "calculators/competitiveness/#competitiveness.specialty=neurology&competitiveness.step2_score=262"
@@ -436,7 +455,7 @@ def test_a_link_shows_its_result_but_waits_before_replacing_remembered_answers(p
     assert field(widget, "specialty").input_value() == "neurology"
     wait_for_result(page, widget, "Neurology:")
     # Editing while the offer is open still writes nothing to remembered answers.
-    field(widget, "usce_months").fill("7")
+    field(widget, "years_since_graduation").fill("4")
     wait_for_tab_copy(page, "competitiveness", "usce_months", "7")
     assert stored(page) == {"specialty": "psychiatry", "step2_score": "250"}
     # A value in error while the offer waits is not kept: the tab keeps the last valid inputs.

@@ -736,6 +736,7 @@ class Widget {
     // reader ticked Remember, has no open link-versus-remembered offer, and
     // the form is not a link's answers unchanged (rememberWaits).
     this.rememberable = null;
+    this.rememberKeys = {};
     // What the tab keeps of the form, as the last reply said, and the link
     // the form started from, kept with it (see restore in browser.py).
     this.tabCopy = null;
@@ -1058,7 +1059,7 @@ class Widget {
       this.failureSaid = false;
       // The end of `make benchmark`'s breakdown: the first live answer is in.
       if (!performance.getEntriesByName("mpb:first-answer").length) markNow("first-answer");
-      this.rememberable = reply.remember;
+      [this.rememberable, this.rememberKeys] = [reply.remember, reply.remember_keys];
       if (this.remember.checked && !this.offerOpen && !this.rememberWaits) this.rememberChanges(reply, edited);
     } else {
       // Python wrote both; only the page knows whether a valid answer has
@@ -1126,7 +1127,7 @@ class Widget {
     const reply = await ask("compute", this.name, values, ...this.level).catch(() => null);
     if (!reply?.ok) return;
     this.replaceResult(reply.html);
-    this.rememberable = reply.remember;
+    [this.rememberable, this.rememberKeys] = [reply.remember, reply.remember_keys];
     [this.link, this.lastValid] = [reply.link, reply.tab_copy.inputs];
   }
 
@@ -1351,11 +1352,8 @@ class Widget {
   // reader changed here (Python says which answers each one writes), or the
   // whole form when the reader made a link's answers theirs.
   rememberChanges(reply, edited) {
-    const keys = this.rememberWhole
-      ? Object.keys(reply.remember)
-      : [...edited.keys()].flatMap((name) => reply.remember_keys[name] ?? []);
-    const changes = Object.fromEntries(keys.filter((key) => key in reply.remember).map((key) => [key, reply.remember[key]]));
-    if (keys.length) remember(changes);
+    const changes = this.rememberWhole ? reply.remember : changedAnswers(reply.remember, reply.remember_keys, edited);
+    if (Object.keys(changes).length) remember(changes);
     for (const [name, edit] of edited) if (this.unremembered.get(name) === edit) this.unremembered.delete(name);
     this.rememberWhole = false;
   }
@@ -1368,13 +1366,16 @@ class Widget {
       // it is; with a field in error, or before the first answer, the next
       // valid answer writes the whole form instead of stale values.
       const current = this.rememberable && this.answersTheForm() && !this.linkStale;
-      if (!remember(current ? this.rememberable : {})) {
+      // Only what the reader changed here: a default never touched, once
+      // remembered, filled another calculator whose own default differs as
+      // the reader's answer (offline-leak audit s38, 1).  What they change
+      // later is written with its answer.
+      if (!remember(current ? changedAnswers(this.rememberable, this.rememberKeys, this.unremembered) : {})) {
         this.remember.checked = false;
         this.sayOfAnswers(this.profile.dataset.storageRefused);
         return;
       }
       if (current) this.unremembered.clear();
-      else this.rememberWhole = true;
       // One setting for the device: every form on the page remembers from
       // now on.  What the others' readers changed so far stays theirs: kept
       // over remembered answers, and written with their next answer.
@@ -1657,6 +1658,13 @@ function readTabCopy(pathname, name) {
     // storage blocked: the copy in memory, if this visit made one
   }
   return tabCopies.get(key) ?? null;
+}
+
+// The remembered answers that the fields in `edited` write (Python says
+// which each one writes: remember_keys), from one valid answer's `remember`.
+function changedAnswers(answers, keysByField, edited) {
+  const keys = [...edited.keys()].flatMap((name) => keysByField[name] ?? []);
+  return Object.fromEntries(keys.filter((key) => key in answers).map((key) => [key, answers[key]]));
 }
 
 function remember(answers) {
