@@ -19,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from conftest import ROOT
 
 from calculators import application_cost as ac
-from calculators import backup_finder, competitiveness, data, match_odds, program_counts, signals, timeline
+from calculators import backup_finder, competitiveness, cycle, data, match_odds, program_counts, signals, timeline
 from calculators.application_cost import aamc_example_total, eras_schedule
 
 
@@ -1435,7 +1436,57 @@ MORE_CLAIMS = (
             and r["milestones"][-1]["title"] == "Match Day"
         ),
     ),
+    # A reapplicant's season and file (reapplicant-journey audit s38, 4 and 6).
+    Claim(
+        "unmatched/index.md",
+        "so that whole range falls inside the lowest quarter of those who matched",
+        lambda: reapplicant_im_example_below_q1(),
+    ),
+    Claim(
+        "assess/index.md",
+        "so that whole range falls inside the lowest quarter of those who matched",
+        lambda: reapplicant_im_example_below_q1(),
+    ),
+    Claim(
+        "unmatched/index.md",
+        "A lane of 12–18 months does not fit into the few months between Match Day and the next ERAS submissions in September",
+        lambda: all(
+            (plan := reapplication_plan(match_day + dt.timedelta(days=1)))["submission"].month == 9
+            and (plan["submission"] - match_day).days < 365 / 2
+            for match_day in (cycle.season(year)["match_day"].date for year in (2026, 2027))
+        ),
+    ),
+    Claim(
+        "unmatched/index.md",
+        "plans the next season unless you tell it otherwise: with **I applied before and did not match** ticked, enter an "
+        "ERAS submission date in the season a year later to see its plan instead",
+        lambda: all(
+            next(f.label for f in timeline.FIELDS if f.name == "previously_unmatched") == "I applied before and did not match"
+            and (plan := reapplication_plan(today))["match_year"] == today.year + 1
+            and (later := reapplication_plan(today, cycle.season(plan["match_year"] + 1)["submissions_open"].date))["match_year"]
+            == plan["match_year"] + 1
+            and "Debrief your last application" in [m["title"] for m in later["milestones"]]
+            for today in (dt.date(2026, 4, 1), dt.date(2026, 6, 15), dt.date(2027, 5, 10))
+        ),
+    ),
 )
+
+
+def reapplicant_im_example_below_q1() -> bool:
+    """The no-match article's internal medicine example, Step 2 CK 220-230,
+    lies under the first quartile of non-US IMGs who matched in the field."""
+    q1 = co(IM).step2_matched.q1
+    return q1 is not None and q1 > 230
+
+
+def reapplication_plan(today: dt.date, submission: dt.date | None = None) -> dict[str, Any]:
+    """The timeline for a reapplicant, with the dates it chose as dates."""
+    inputs: dict[str, object] = {"today": today.isoformat(), "previously_unmatched": True, "include_past": True}
+    if submission is not None:
+        inputs["eras_submission"] = submission.isoformat()
+    result = dict(timeline.compute(inputs))
+    result["submission"] = dt.date.fromisoformat(str(result["submission"]))
+    return result
 
 
 def _refuses(backup: str) -> bool:
