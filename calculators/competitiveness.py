@@ -4,7 +4,7 @@ whether to apply to it alone, dual apply, or make a backup the main plan.
 The score starts at 65 and each factor adds or takes away points; the factors
 always add up to the score shown.  The band comes from the score, then from
 the articles' explicit rules (red flags, the orthopaedic self-audit, the
-radiology score bands and, after a no-match, borderline versus structurally
+radiology score bands and, after a no-match, whether the file is structurally
 misaligned), whichever is more cautious.  The score alone never says "pivot":
 the articles keep that advice for a profile that is structurally misaligned
 with the field, so only that rule can give it.
@@ -1088,8 +1088,26 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
     if reasons:
         caps.append(Cap("pivot", "Structurally misaligned:", ARTICLE_UNMATCHED, tuple(reasons)))
     elif v["previously_unmatched"]:
-        caps.append(Cap("dual-apply", "After a no-match, borderline: reapply with a backup in parallel.", ARTICLE_UNMATCHED))
+        caps.append(Cap("dual-apply", _not_misaligned(spec, v), ARTICLE_UNMATCHED))
     return caps
+
+
+def _not_misaligned(spec: data.Specialty, v: Mapping[str, object]) -> str:
+    """The cap on a reapplicant no misalignment rule touches.  It called every
+    such file "borderline", a verdict the no-match guide says this check does
+    not give outside the hardest fields (reapplicant-journey audit s38, 7):
+    its rules only ever find a misfit, and not finding one is not a finding of
+    a near miss."""
+    where = (
+        "None of this check's rules for a structurally misaligned file applies to yours, but they cannot tell how near you came"
+        if pivot_within_reach(spec, v)
+        else "This check's rules for a structurally misaligned file cover only the ultra-competitive fields and "
+        f"radiology, so in {spec.name} it does not judge how near you came"
+    )
+    return (
+        f"After a no-match: reapply with a backup in parallel. {where}: whether you were borderline is for you and "
+        "your adviser to decide, as the no-match article leaves it."
+    )
 
 
 def quartile_position(step2: int, dist: data.Distribution) -> str:
@@ -1988,8 +2006,9 @@ def method() -> Markup:
                     f"hands-on clinical work in the last {RECENT_WORK_YEARS} years, in any country, in an ultra-competitive "
                     "field or radiology: the article's misalignment is “a second swing at "
                     "the same hyper-competitive field”, and it names family medicine, psychiatry, pediatrics and internal "
-                    "medicine as forgiving of an older graduation. A reapplicant who is none of these is "
-                    "borderline: at most “dual apply”, a backup in parallel.",
+                    "medicine as forgiving of an older graduation. A reapplicant who is none of these gets at most “dual "
+                    "apply”, a backup in parallel; the check does not call that file borderline, a judgment the no-match "
+                    "article leaves to the reader and their adviser.",
                 ),
             ],
         ),
