@@ -475,15 +475,41 @@ def _from_bands(value: int, bands: tuple[tuple[int, int], ...]) -> int:
 RADIOLOGY_COMLEX = next(rule for rule in data.RULES_OF_THUMB if rule.topic.startswith("COMLEX Level 2 bands"))
 
 
-def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool) -> list[Factor]:
+# An IMG's rank list counts only once ECFMG has verified the examinations,
+# Step 2 CK among them, by the rank-list deadline: a reapplicant IMG's score
+# is on record, not "still to come", and left blank it cost no points where
+# the real one would have (reapplicant-journey audit s38, 8).
+SCORE_ON_RECORD_NOTE = (
+    "No Step 2 CK entered: having taken part in a Match as an IMG, you have one on record that programs will see, so enter it."
+)
+SCORE_ON_RECORD = (
+    "Not entered: no points either way. An IMG takes part in the Match only once ECFMG has verified to the NRMP, by "
+    "the rank-list deadline, that the examinations for ECFMG certification, Step 2 CK among them, are passed "
+    f"({data.NRMP_ECFMG_REQUIREMENTS.cite()}). If you took part in a Match, your Step 2 CK is on record and programs "
+    "will see it: enter it, since a blank here can cost no points where your real score might."
+)
+
+
+def score_on_record(v: Mapping[str, object]) -> bool:
+    """An IMG reapplicant who left Step 2 CK blank: a score they hold, not one to come."""
+    return bool(v["previously_unmatched"]) and v["applicant_type"] in data.IMG_TYPES and v["step2_score"] is None
+
+
+def _step2_factors(
+    spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool, on_record: bool = False
+) -> list[Factor]:
     if step2 is None:
         return [
             Factor(
                 "Step 2 CK",
                 0,
-                "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way. A program "
-                "that screens by exam score will look for one, so if yours is still to come, treat this result as "
-                "provisional."
+                (
+                    SCORE_ON_RECORD
+                    if on_record
+                    else "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way. A "
+                    "program that screens by exam score will look for one, so if yours is still to come, treat this "
+                    "result as provisional."
+                )
                 + (
                     f" The radiology article gives COMLEX Level 2 bands of its own: {RADIOLOGY_COMLEX.value} "
                     f"({RADIOLOGY_COMLEX.source.cite()})."
@@ -593,7 +619,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
         _applicant_factor(v),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
-        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate),
+        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate, score_on_record(v)),
     ]
     if tier == "ultra" and applicant == "us-do" and not prior_graduate:
         factors.append(
@@ -1244,7 +1270,8 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     band = result.band
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
-    announced = profile.after_pass_note(v, f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}", banded=True)
+    headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
+    announced = f"{headline} {SCORE_ON_RECORD_NOTE}" if score_on_record(v) else profile.after_pass_note(v, headline, banded=True)
     summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
     return {
         "inputs": {k: val for k, val in v.items()},

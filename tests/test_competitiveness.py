@@ -1603,3 +1603,54 @@ def test_the_method_does_not_call_a_reapplicant_outside_the_rules_borderline() -
     method = html.unescape(str(competitiveness.method()))
     assert "A reapplicant who is none of these is borderline" not in method
     assert "the check does not call that file borderline" in method
+
+
+PERSONA_B = {
+    "specialty": "general-surgery",
+    "applicant_type": "us-img",
+    "years_since_graduation": 4,
+    "exam_failures": 2,
+    "usce_months": 4,
+    "recent_clinical_months": 4,
+    "specialty_letters": 1,
+    "research_items": 0,
+    "step2_score": None,
+    "previously_unmatched": True,
+}
+
+
+@pytest.mark.parametrize("applicant", sorted(data.IMG_TYPES))
+def test_an_img_reapplicant_without_a_score_is_told_it_is_on_record_and_to_enter_it(applicant: str) -> None:
+    # A blank Step 2 CK scored better than the real low one and was called
+    # "still to come", though an IMG's ranks count only once ECFMG has
+    # verified the examinations by the rank-list deadline.
+    result = compute({**PERSONA_B, "applicant_type": applicant})
+    assert competitiveness.SCORE_ON_RECORD_NOTE in result["summary"]
+    assert competitiveness.SCORE_ON_RECORD_NOTE in result["announced"]
+    assert "provisional" not in result["summary"]
+    row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
+    assert row["points"] == 0
+    assert data.NRMP_ECFMG_REQUIREMENTS.cite() in str(row["why"]) and "on record" in str(row["why"])
+    assert "still to come" not in str(row["why"]) and "provisional" not in str(row["why"])
+    # Words only: the score and band are those of a first application with the same blank.
+    first = compute({**PERSONA_B, "applicant_type": applicant, "previously_unmatched": False})
+    assert [f["points"] for f in first["factors"] if f["factor"] == "Step 2 CK"] == [0]
+    assert competitiveness.SCORE_ON_RECORD_NOTE not in first["summary"] and "provisional" in first["summary"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"previously_unmatched": False},
+        {"applicant_type": "us-md"},
+        {"applicant_type": "us-do"},
+        {"step2_score": 230},
+    ],
+)
+def test_every_other_reader_keeps_the_provisional_note_or_no_note(change: dict[str, object]) -> None:
+    result = compute({**PERSONA_B, **change})
+    assert competitiveness.SCORE_ON_RECORD_NOTE not in result["summary"]
+    row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
+    assert data.NRMP_ECFMG_REQUIREMENTS.cite() not in str(row["why"])
+    if result["inputs"]["step2_score"] is None:
+        assert "this result is provisional" in result["summary"] and "still to come" in str(row["why"])
