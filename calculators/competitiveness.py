@@ -4,7 +4,7 @@ whether to apply to it alone, dual apply, or make a backup the main plan.
 The score starts at 65 and each factor adds or takes away points; the factors
 always add up to the score shown.  The band comes from the score, then from
 the articles' explicit rules (red flags, the orthopaedic self-audit, the
-radiology score bands and, after a no-match, borderline versus structurally
+radiology score bands and, after a no-match, whether the file is structurally
 misaligned), whichever is more cautious.  The score alone never says "pivot":
 the articles keep that advice for a profile that is structurally misaligned
 with the field, so only that rule can give it.
@@ -475,15 +475,41 @@ def _from_bands(value: int, bands: tuple[tuple[int, int], ...]) -> int:
 RADIOLOGY_COMLEX = next(rule for rule in data.RULES_OF_THUMB if rule.topic.startswith("COMLEX Level 2 bands"))
 
 
-def _step2_factors(spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool) -> list[Factor]:
+# An IMG's rank list counts only once ECFMG has verified the examinations,
+# Step 2 CK among them, by the rank-list deadline: a reapplicant IMG's score
+# is on record, not "still to come", and left blank it cost no points where
+# the real one would have (reapplicant-journey audit s38, 8).
+SCORE_ON_RECORD_NOTE = (
+    "No Step 2 CK entered: having taken part in a Match as an IMG, you have one on record that programs will see, so enter it."
+)
+SCORE_ON_RECORD = (
+    "Not entered: no points either way. An IMG takes part in the Match only once ECFMG has verified to the NRMP, by "
+    "the rank-list deadline, that the examinations for ECFMG certification, Step 2 CK among them, are passed "
+    f"({data.NRMP_ECFMG_REQUIREMENTS.cite()}). If you took part in a Match, your Step 2 CK is on record and programs "
+    "will see it: enter it, since a blank here can cost no points where your real score might."
+)
+
+
+def score_on_record(v: Mapping[str, object]) -> bool:
+    """An IMG reapplicant who left Step 2 CK blank: a score they hold, not one to come."""
+    return bool(v["previously_unmatched"]) and v["applicant_type"] in data.IMG_TYPES and v["step2_score"] is None
+
+
+def _step2_factors(
+    spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool, on_record: bool = False
+) -> list[Factor]:
     if step2 is None:
         return [
             Factor(
                 "Step 2 CK",
                 0,
-                "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way. A program "
-                "that screens by exam score will look for one, so if yours is still to come, treat this result as "
-                "provisional."
+                (
+                    SCORE_ON_RECORD
+                    if on_record
+                    else "Not entered (not taken yet, or COMLEX only, which is not converted): no points either way. A "
+                    "program that screens by exam score will look for one, so if yours is still to come, treat this "
+                    "result as provisional."
+                )
                 + (
                     f" The radiology article gives COMLEX Level 2 bands of its own: {RADIOLOGY_COMLEX.value} "
                     f"({RADIOLOGY_COMLEX.source.cite()})."
@@ -593,7 +619,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
         _applicant_factor(v),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
-        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate),
+        *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate, score_on_record(v)),
     ]
     if tier == "ultra" and applicant == "us-do" and not prior_graduate:
         factors.append(
@@ -1088,8 +1114,26 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
     if reasons:
         caps.append(Cap("pivot", "Structurally misaligned:", ARTICLE_UNMATCHED, tuple(reasons)))
     elif v["previously_unmatched"]:
-        caps.append(Cap("dual-apply", "After a no-match, borderline: reapply with a backup in parallel.", ARTICLE_UNMATCHED))
+        caps.append(Cap("dual-apply", _not_misaligned(spec, v), ARTICLE_UNMATCHED))
     return caps
+
+
+def _not_misaligned(spec: data.Specialty, v: Mapping[str, object]) -> str:
+    """The cap on a reapplicant no misalignment rule touches.  It called every
+    such file "borderline", a verdict the no-match guide says this check does
+    not give outside the hardest fields (reapplicant-journey audit s38, 7):
+    its rules only ever find a misfit, and not finding one is not a finding of
+    a near miss."""
+    where = (
+        "None of this check's rules for a structurally misaligned file applies to yours, but they cannot tell how near you came"
+        if pivot_within_reach(spec, v)
+        else "This check's rules for a structurally misaligned file cover only the ultra-competitive fields and "
+        f"radiology, so in {spec.name} it does not judge how near you came"
+    )
+    return (
+        f"After a no-match: reapply with a backup in parallel. {where}: whether you were borderline is for you and "
+        "your adviser to decide, as the no-match article leaves it."
+    )
 
 
 def quartile_position(step2: int, dist: data.Distribution) -> str:
@@ -1226,7 +1270,8 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     band = result.band
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
-    announced = profile.after_pass_note(v, f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}", banded=True)
+    headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
+    announced = f"{headline} {SCORE_ON_RECORD_NOTE}" if score_on_record(v) else profile.after_pass_note(v, headline, banded=True)
     summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
     return {
         "inputs": {k: val for k, val in v.items()},
@@ -1988,8 +2033,9 @@ def method() -> Markup:
                     f"hands-on clinical work in the last {RECENT_WORK_YEARS} years, in any country, in an ultra-competitive "
                     "field or radiology: the article's misalignment is “a second swing at "
                     "the same hyper-competitive field”, and it names family medicine, psychiatry, pediatrics and internal "
-                    "medicine as forgiving of an older graduation. A reapplicant who is none of these is "
-                    "borderline: at most “dual apply”, a backup in parallel.",
+                    "medicine as forgiving of an older graduation. A reapplicant who is none of these gets at most “dual "
+                    "apply”, a backup in parallel; the check does not call that file borderline, a judgment the no-match "
+                    "article leaves to the reader and their adviser.",
                 ),
             ],
         ),

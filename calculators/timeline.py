@@ -634,6 +634,35 @@ def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[PlanI
     ]
 
 
+# The no-match guide plans the year after a no-match over 12-18 months, while
+# a plan with no date reapplies in the first September ahead, five months
+# after a March no-match: a reader could plan a research year and a
+# submission with nothing of it to show (reapplicant-journey audit s38, 6).
+NO_MATCH_PLAN_MONTHS = 12
+
+
+def whole_months(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end``."""
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def _which_season(match_day: cycle.SeasonDate, submission: dt.date, estimated: bool, match_year: int, field_label: str) -> str:
+    """For a reapplicant with no date: which season the plan takes, and how to take the one after."""
+    months = whole_months(match_day.date, submission)
+    planned = (
+        f"This plans your reapplication for the next season, submitting on {long_date(submission)}"
+        f"{' (estimated)' if estimated else ''}, {counted(months, 'month')} after the Match Day taken as your no-match"
+    )
+    guide = "the 12–18 months the guide page “If you didn't match” plans over"
+    if months >= NO_MATCH_PLAN_MONTHS:
+        return f"{planned}: room for {guide}."
+    later = cycle.season(match_year + 1)["submissions_open"]
+    return (
+        f"{planned}; if your plan needs {guide}, enter a September submission a year later, such as "
+        f"{later.shown()}, in “{field_label}”, for the Match {match_year + 1}."
+    )
+
+
 class TimelineResult(TypedDict):
     inputs: dict[str, object]
     submission: str
@@ -689,6 +718,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     ]
     no_match: list[PlanItem] = []
     placed = [Placed(s, d, estimated=from_estimate[s.anchor]) for s, d in steps]
+    match_day: cycle.SeasonDate | None = None
     if v["previously_unmatched"]:
         # The latest Match the reader can already have been through (by the
         # submission, if that is earlier).
@@ -811,6 +841,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             + f": the next day you can send applications for the Match {match_year} while programs have not yet "
             "started reviewing."
         )
+        if match_day is not None:
+            notes.append(_which_season(match_day, submission, submission_estimated, match_year, label["eras_submission"]))
         # The season under review still takes late applications, which a
         # reader set on this year would not learn from a plan for the next.
         running_year = cycle.coming_season(today)

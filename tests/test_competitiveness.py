@@ -114,7 +114,7 @@ def test_after_a_no_match_borderline_and_misaligned_differ() -> None:
         {"specialty": "dermatology", **STRONG, "step2_score": 252, "research_items": 5, "previously_unmatched": True}
     )
     assert borderline["band"] == "dual-apply"
-    assert any("borderline" in r["rule"] for r in borderline["rules_applied"])
+    assert any(r["rule"].startswith("After a no-match: reapply with a backup") for r in borderline["rules_applied"])
     misaligned = compute(
         {"specialty": "orthopaedic-surgery", **STRONG, "step2_score": 205, "research_items": 0, "previously_unmatched": True}
     )
@@ -883,7 +883,7 @@ def test_a_rule_listed_is_read_as_a_ceiling_not_as_the_verdict() -> None:
     )
     assert result["band"] == "dual-apply-strongly"
     html = str(competitiveness.render(result))
-    assert "At most “Dual apply”: After a no-match, borderline" in html
+    assert "At most “Dual apply”: After a no-match: reapply with a backup in parallel." in html
     assert "These rules can only make the advice more cautious" not in html
 
 
@@ -1572,3 +1572,85 @@ def test_with_no_score_entered_the_setbacks_name_the_score_that_would_lower_the_
     do_move = next(m for m in do["margins"]["down"] if m["field"] == "step2_score")
     assert "USMLE Step 2 CK" in str(do_move["text"]) and "if you take that exam as well as COMLEX" in str(do_move["text"])
     assert not any(m["field"] == "step2_score" for m in compute({**senior, "step2_score": 240})["margins"]["down"])
+
+
+# --- After a no-match, with no misalignment found (reapplicant-journey audit s38, 7 and 8) ----------------------
+def no_match_cap(result: dict[str, object]) -> dict[str, str]:
+    return next(r for r in result["rules_applied"] if r["rule"].startswith("After a no-match"))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("spec", SPECIALTIES, ids=lambda s: s.slug)
+def test_a_reapplicant_the_rules_do_not_misalign_is_capped_at_dual_apply_but_not_called_borderline(
+    spec: data.Specialty,
+) -> None:
+    # "After a no-match, borderline" read as the check's verdict, where the
+    # no-match guide says the check judges misalignment only in the hardest
+    # fields and radiology and leaves "borderline" to the reader.
+    reapplicant = {**STRONG, "specialty": spec.slug, "previously_unmatched": True}
+    result = compute(reapplicant)
+    assert not competitiveness.misalignment(spec, {**reapplicant, "step2_score": 265})
+    cap = no_match_cap(result)
+    assert cap["band"] == "dual-apply" and result["band"] == "dual-apply"
+    assert "borderline is for you and your adviser to decide" in cap["rule"]
+    assert "borderline:" not in cap["rule"] and not cap["rule"].startswith("After a no-match, borderline")
+    covered = spec.tier == "ultra" or spec.slug == "diagnostic-radiology"
+    assert ("cover only the ultra-competitive fields and radiology" in cap["rule"]) is not covered
+    assert (f"so in {spec.name} it does not judge" in cap["rule"]) is not covered
+    assert ("None of this check's rules for a structurally misaligned file applies to yours" in cap["rule"]) is covered
+
+
+def test_the_method_does_not_call_a_reapplicant_outside_the_rules_borderline() -> None:
+    method = html.unescape(str(competitiveness.method()))
+    assert "A reapplicant who is none of these is borderline" not in method
+    assert "the check does not call that file borderline" in method
+
+
+PERSONA_B = {
+    "specialty": "general-surgery",
+    "applicant_type": "us-img",
+    "years_since_graduation": 4,
+    "exam_failures": 2,
+    "usce_months": 4,
+    "recent_clinical_months": 4,
+    "specialty_letters": 1,
+    "research_items": 0,
+    "step2_score": None,
+    "previously_unmatched": True,
+}
+
+
+@pytest.mark.parametrize("applicant", sorted(data.IMG_TYPES))
+def test_an_img_reapplicant_without_a_score_is_told_it_is_on_record_and_to_enter_it(applicant: str) -> None:
+    # A blank Step 2 CK scored better than the real low one and was called
+    # "still to come", though an IMG's ranks count only once ECFMG has
+    # verified the examinations by the rank-list deadline.
+    result = compute({**PERSONA_B, "applicant_type": applicant})
+    assert competitiveness.SCORE_ON_RECORD_NOTE in result["summary"]
+    assert competitiveness.SCORE_ON_RECORD_NOTE in result["announced"]
+    assert "provisional" not in result["summary"]
+    row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
+    assert row["points"] == 0
+    assert data.NRMP_ECFMG_REQUIREMENTS.cite() in str(row["why"]) and "on record" in str(row["why"])
+    assert "still to come" not in str(row["why"]) and "provisional" not in str(row["why"])
+    # Words only: the score and band are those of a first application with the same blank.
+    first = compute({**PERSONA_B, "applicant_type": applicant, "previously_unmatched": False})
+    assert [f["points"] for f in first["factors"] if f["factor"] == "Step 2 CK"] == [0]
+    assert competitiveness.SCORE_ON_RECORD_NOTE not in first["summary"] and "provisional" in first["summary"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"previously_unmatched": False},
+        {"applicant_type": "us-md"},
+        {"applicant_type": "us-do"},
+        {"step2_score": 230},
+    ],
+)
+def test_every_other_reader_keeps_the_provisional_note_or_no_note(change: dict[str, object]) -> None:
+    result = compute({**PERSONA_B, **change})
+    assert competitiveness.SCORE_ON_RECORD_NOTE not in result["summary"]
+    row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
+    assert data.NRMP_ECFMG_REQUIREMENTS.cite() not in str(row["why"])
+    if result["inputs"]["step2_score"] is None:
+        assert "this result is provisional" in result["summary"] and "still to come" in str(row["why"])
