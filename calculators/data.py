@@ -346,6 +346,21 @@ def application_service(slug: str) -> str:
     return SERVICE_RESIDENCYCAS if slug in RESIDENCYCAS_FIELDS else SERVICE_ERAS
 
 
+# Read for reapplicants (reapplicant-journey audit s38, 1 and 3).
+ECFMG_PERMANENT_VALIDATION = Source(
+    "ecfmg-permanent-validation",
+    "Obtaining Permanent Validation of ECFMG Certificate: a certificate earned through a Pathway can expire until 12 "
+    "months of eligible US graduate medical education are completed",
+    "read 2026",
+    "ECFMG",
+)
+AAMC_REPEAT_APPLICANTS = Source(
+    "aamc-repeat-applicants",
+    "History and Imports for Repeat ERAS Applicants FAQ: what a repeat applicant can import, the watermark on letters "
+    "from earlier seasons, and the documents that must be sent again",
+    "read 2026",
+    "AAMC",
+)
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -381,6 +396,8 @@ SOURCES = (
     EARLY_MATCHES,
     RESIDENCYCAS,
     SIGNALS_BY_INSTITUTION,
+    ECFMG_PERMANENT_VALIDATION,
+    AAMC_REPEAT_APPLICANTS,
 )
 
 
