@@ -256,6 +256,28 @@ MYERAS_GUIDANCE = Source(
     "2026 season",
     "AAMC",
 )
+# The documents the packet checker cannot see, said under its result
+# (rank-packet audit s38, 2).
+ERAS_DOCUMENTS = Source(
+    "aamc-eras-documents",
+    "MyERAS applicant user guide, documents and transcripts; ERAS Support Services, supporting documents",
+    "read 2026",
+    "AAMC; ECFMG",
+)
+LETTERS_ASKED = Source(
+    "aafp-letters",
+    "Requesting letters of recommendation for residency application",
+    "read 2026",
+    "AAFP",
+)
+# Emergency medicine and OB/GYN programs take applications through
+# ResidencyCAS instead of ERAS; its limit on letters is ERAS's.
+RESIDENCYCAS_EVALUATIONS = Source(
+    "liaison-residencycas-evaluations",
+    "ResidencyCAS applicant help, program materials: at most 4 evaluations assigned to each program",
+    "read 2026",
+    "Liaison International",
+)
 MATCHING_THEORY = Source(
     "matching-theory",
     "Gale and Shapley, College Admissions and the Stability of Marriage (1962); Roth and Peranson, The Redesign of "
@@ -386,6 +408,9 @@ SOURCES = (
     NRMP_CONDUCT,
     NRMP_ALGORITHM,
     MYERAS_GUIDANCE,
+    ERAS_DOCUMENTS,
+    LETTERS_ASKED,
+    RESIDENCYCAS_EVALUATIONS,
     MATCHING_THEORY,
     NRMP_SOAP,
     NRMP_POSITION_TYPES,

@@ -33,13 +33,28 @@ SUMMARY = "Checks that each program gets one personal statement and the letters 
 # ============================================================================
 # The rules
 # ============================================================================
-# ERAS lets each program receive at most four letters (AAMC).
+# Each program receives at most four letters: ERAS's limit (data.ERAS_RULES),
+# and ResidencyCAS's too, which emergency medicine and OB/GYN programs use
+# instead of ERAS (data.RESIDENCYCAS_EVALUATIONS).  The message names both,
+# so it is true of either.
 MAX_LETTERS_PER_PROGRAM = 4
 # Letters written for each specialty you apply to: the rule the
 # competitiveness check counts (data.letters_expected); the radiology and
 # orthopaedics articles also ask at least 2 for a backup.
 STATEMENTS_PER_PROGRAM = 1
 KINDS = ("letter", "statement")
+# What a spreadsheet calls them.  "Personal statement" and "LoR" were errors,
+# and the statement so flagged was then reported missing (rank-packet audit
+# s38, 6).  A SLOE, the standardized letter of evaluation emergency medicine
+# asks for, is a letter.
+KIND_SYNONYMS = {
+    "ps": "statement",
+    "personal statement": "statement",
+    "lor": "letter",
+    "letter of recommendation": "letter",
+    "recommendation": "letter",
+    "sloe": "letter",
+}
 SEVERITY_ORDER = ("error", "warning", "note")
 
 # Supporting letters: letters written in another field that a program of this
@@ -49,10 +64,14 @@ SEVERITY_ORDER = ("error", "warning", "note")
 # the backup application; the no-match article one letter from the earlier
 # field; the radiology article one more letter from any US clinician for the
 # backup.  So: up to two in radiology, one elsewhere.  Over that is a warning,
-# not an error: after a preliminary year the no-match article asks for two
-# strong letters from that year next to one or two from the target field.
+# not an error.
 SUPPORTING_LETTERS_DEFAULT = 1
 SUPPORTING_LETTERS_BY_FIELD = {"diagnostic-radiology": 2}
+# Letters written in a preliminary or transitional year are not counted
+# against that limit, up to two: after such a year the no-match article asks
+# for two strong letters from it next to one or two from the target field,
+# and the checker warned of exactly that mix (rank-packet audit s38, 4).
+FIRST_YEAR_SUPPORTING_LETTERS = 2
 
 
 # Preliminary and transitional programs (the first year before a field that
@@ -61,6 +80,49 @@ SUPPORTING_LETTERS_BY_FIELD = {"diagnostic-radiology": 2}
 # either to one field, so any letter and any statement fit them (our rule).
 # Only the counts apply: letters at all, at most four, one statement.
 FIRST_YEAR = data.FIRST_YEAR_PROGRAMS
+
+# Short and US spellings of fields that neither a slug, a name nor the start
+# of a slug reach: "Ortho" was read and "Orthopedic Surgery", the spelling of
+# the orthopaedics article's own title, was not; nor were "Radiology", the
+# guide's word, "IM" or "OB/GYN" (rank-packet audit s38, 7).
+SPECIALTY_ALIASES = {
+    "orthopedic surgery": "orthopaedic-surgery",
+    "orthopedic": "orthopaedic-surgery",
+    "orthopedics": "orthopaedic-surgery",
+    "radiology": "diagnostic-radiology",
+    "im": "internal-medicine",
+    "fm": "family-medicine",
+    "em": "emergency-medicine",
+    "peds": "pediatrics",
+    "ob/gyn": "obstetrics-gynecology",
+    "obgyn": "obstetrics-gynecology",
+    "ob-gyn": "obstetrics-gynecology",
+    "ob gyn": "obstetrics-gynecology",
+    "pm&r": "pmr",
+    "anesthesia": "anesthesiology",
+    "neurosurgery": "neurological-surgery",
+}
+
+
+# What the checker cannot see, said under every result, since a packet with
+# no problems in its statements and letters read as complete (rank-packet
+# audit s38, 2).  In MyERAS the USMLE and COMLEX-USA transcripts reach only
+# the programs they are assigned to, and an assignment cannot be undone; the
+# MSPE, the medical school transcript and ECFMG's status report reach every
+# program applied to (data.ERAS_DOCUMENTS); each program sets its own letter
+# requirements, and most ask for three, fewer than the four ERAS allows
+# (data.LETTERS_ASKED).
+LETTERS_PROGRAMS_OFTEN_ASK = 3
+NOT_CHECKED = (
+    "Not checked here: in MyERAS your USMLE or COMLEX transcript goes only to the programs you assign it to, and an "
+    "assignment cannot be taken back; your MSPE, medical school transcript and ECFMG status report go to every "
+    f"program you apply to ({data.ERAS_DOCUMENTS.cite()}). Programs also set their own letter requirements, often "
+    f"{LETTERS_PROGRAMS_OFTEN_ASK} letters ({data.LETTERS_ASKED.cite()}): check each program's."
+)
+
+# Three boxes holding only their headers read "All clear." above an empty
+# table (rank-packet audit s38, 9).
+NO_PROGRAMS = "No programs to check: paste your programs below the header line."
 
 
 def supporting_limit(field: str) -> int:
@@ -118,8 +180,9 @@ csv.field_size_limit(max(csv.field_size_limit(), TABLE_MAX_CHARS + 1))
 
 SPECIALTY_HELP = (
     "Specialty values are slugs such as `internal-medicine` or `diagnostic-radiology` (see the list below the "
-    "form); a specialty's full name, such as Internal Medicine, is read as its slug. Preliminary and transitional "
-    "programs are `transitional-year`, `preliminary-medicine` and `preliminary-surgery`."
+    "form); a specialty's full name, such as Internal Medicine, or a short form, such as IM or OB/GYN, is read as "
+    "its slug. Preliminary and transitional programs are `transitional-year`, `preliminary-medicine` and "
+    "`preliminary-surgery`."
 )
 
 FIELDS = (
@@ -137,8 +200,8 @@ FIELDS = (
         initial=DEFAULT_DOCUMENTS,
         rows=7,
         max_chars=TABLE_MAX_CHARS,
-        help="Header line `id,kind,specialty`; kind is `letter` or `statement`; specialty is the one the document "
-        "was written for (for a letter, the field it recommends you for).",
+        help="Header line `id,kind,specialty`; kind is `letter` or `statement` (`PS`, `LoR` and `SLOE` are read "
+        "too); specialty is the one the document was written for (for a letter, the field it recommends you for).",
     ),
     TextField(
         name="assignments",
@@ -250,6 +313,12 @@ def read_specialty(text: str) -> tuple[str | None, bool]:
     return meant, meant is not None
 
 
+def read_kind(text: str) -> str | None:
+    """``letter`` or ``statement``, however a spreadsheet names it, or None."""
+    typed = " ".join(text.split()).lower()
+    return typed if typed in KINDS else KIND_SYNONYMS.get(typed)
+
+
 def _first_year_meant(typed: str) -> str | None:
     """A first-year program however it is written: NRMP's "Medicine-Preliminary",
     "prelim surgery", "internal-medicine-preliminary" (read as internal
@@ -287,11 +356,14 @@ def _slug_meant(text: str) -> str | None:
     """The slug a specialty not written as one points to, when exactly one:
     its name or the NRMP's, spaces for hyphens, the start of one slug, or a
     slug followed by words that name no other program."""
-    typed = text.strip().lower()
+    # Runs of spaces, as a retyped or pasted cell brings: "Internal  Medicine".
+    typed = " ".join(text.split()).lower()
     if first_year := _first_year_meant(typed):
         return first_year
     if typed in NO_FIELD_WORDS:
         return None
+    if typed in SPECIALTY_ALIASES:
+        return SPECIALTY_ALIASES[typed]
     as_slug = typed.replace(" ", "-")
     if as_slug in data.SPECIALTY_BY_SLUG:
         return as_slug
@@ -394,9 +466,13 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         programs[key] = {"name": row["name"], "specialty": slug, "typed": row["specialty"]}
     documents: dict[str, dict[str, str | None]] = {}
     for line, row in documents_rows:
-        kind = row["kind"].lower()
-        if kind not in KINDS:
-            flag("error", "", f"Documents, line {line}: kind must be “letter” or “statement”, not “{kind}”.")
+        kind = read_kind(row["kind"])
+        if kind is None:
+            flag(
+                "error",
+                "",
+                f"Documents, line {line}: kind must be “letter” or “statement” (PS and LoR are read too), not “{row['kind']}”.",
+            )
         slug = specialty_of("Documents", line, "", row["specialty"])
         if slug is None:
             flag("error", "", f"Documents, line {line}: {row['id']} has an {unknown_specialty(row['specialty'])}")
@@ -412,6 +488,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     # Programs sent a document whose specialty could not be read: their own
     # field's letters cannot be counted until it is.
     unsure: set[str] = set()
+    # Programs sent a document whose kind could not be read: it may be their
+    # statement or a letter, so neither is said to be missing (rank-packet
+    # audit s38, 6).
+    kind_unsure: set[str] = set()
     for line, row in assignment_rows:
         program_key, doc_key = name_key(row["program"]), name_key(row["document"])
         if program_key not in programs:
@@ -428,6 +508,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             continue
         assigned[program_key][doc_key] = None
         field = programs[program_key]["specialty"]
+        if doc["kind"] is None:
+            kind_unsure.add(program_key)
+            unsure.add(program_key)
+            continue
         if field is None or doc["specialty"] is None:
             unsure.add(program_key)
             continue
@@ -438,7 +522,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 "error", program, f"The statement “{doc_id}” was written for {doc['specialty']}, but this program is in {field}."
             )
         else:
-            supporting[program_key].append(str(doc_id))
+            supporting[program_key].append(doc_key)
             supporting_to[doc_key].append((program, str(field)))
     # One note for each letter, not each program: a letter sent to 70
     # radiology programs made 70 identical notes that buried any real warning
@@ -480,17 +564,25 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         statements = sum(d["kind"] == "statement" for d in docs)
         # A first-year program takes letters from any field: only the counts apply.
         judged = specialty is not None and key not in unsure and specialty not in FIRST_YEAR
-        if judged and len(supporting[key]) > (limit := supporting_limit(str(specialty))):
+        from_first_year = sum(documents[d]["specialty"] in FIRST_YEAR for d in supporting[key])
+        beyond = len(supporting[key]) - min(from_first_year, FIRST_YEAR_SUPPORTING_LETTERS)
+        if judged and beyond > (limit := supporting_limit(str(specialty))):
+            named = ", ".join(f"“{documents[d]['id']}”" for d in supporting[key])
             flag(
                 "warning",
                 program,
-                f"{len(supporting[key])} letters from other fields ({', '.join(f'“{i}”' for i in supporting[key])}); the "
-                f"articles suggest at most {counted(limit, 'supporting letter')} for {specialty}, "
-                "with the rest from the field itself. After a preliminary year, two strong letters from that year "
-                "next to one or two from this field is what the no-match article asks for.",
+                f"{len(supporting[key])} letters from other fields ({named}); the articles suggest at most "
+                f"{counted(limit, 'supporting letter')} for {specialty}"
+                + (
+                    f", besides up to {FIRST_YEAR_SUPPORTING_LETTERS} from a preliminary or transitional year, "
+                    "with the rest from the field itself. After such a year, the no-match article asks for two strong "
+                    "letters from it next to one or two from the field you apply to."
+                    if from_first_year
+                    else ", with the rest from the field itself."
+                ),
             )
         own_field = sum(d["kind"] == "letter" and d["specialty"] == specialty for d in docs)
-        if letters == 0:
+        if letters == 0 and key not in kind_unsure:
             expect = (
                 "."
                 if specialty is None
@@ -514,8 +606,13 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 f"{written[str(specialty)]}; the articles advise at least {minimum_letters(str(specialty))}.",
             )
         if letters > MAX_LETTERS_PER_PROGRAM:
-            flag("error", program, f"{letters} letters assigned; ERAS allows at most {MAX_LETTERS_PER_PROGRAM} per program.")
-        if statements == 0:
+            flag(
+                "error",
+                program,
+                f"{letters} letters assigned: at most {MAX_LETTERS_PER_PROGRAM} letters per program, the limit of both "
+                "ERAS and ResidencyCAS.",
+            )
+        if statements == 0 and key not in kind_unsure:
             flag("error", program, "No personal statement assigned.")
         elif statements > STATEMENTS_PER_PROGRAM:
             flag("error", program, f"{statements} personal statements assigned; each program should get exactly one.")
@@ -529,8 +626,9 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             }
         )
 
-    # A letter whose specialty could not be read may be one of these: no count is sure until it is.
-    if all(d["specialty"] is not None for d in letters_written):
+    # A letter whose specialty could not be read may be one of these, and so may
+    # a document whose kind could not be: no count is sure until it is.
+    if all(d["specialty"] is not None for d in letters_written) and all(d["kind"] is not None for d in documents.values()):
         applied_to = {str(p["specialty"]) for p in programs.values() if p["specialty"] is not None}
         for specialty in sorted(applied_to - set(FIRST_YEAR)):
             if written[specialty] < minimum_letters(specialty):
@@ -544,6 +642,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     error_count = counts["error"]
     on_supporting = len(supporting_to)
     on_reading = counts["note"] - on_supporting - on_unused
+    if not programs:
+        return {"problems": problems, "ok": error_count == 0, "programs": [], "summary": NO_PROGRAMS}
     return {
         "problems": problems,
         "ok": error_count == 0,
@@ -563,7 +663,10 @@ def _download(name: str, text: str) -> Markup:
 def render(result: PacketCheckResult) -> Markup:
     problems = result["problems"]
     programs = result["programs"]
-    verdict = el("p", el("strong", "All clear." if not problems else result["summary"]), class_="mpb-headline")
+    # "All clear." was read as "my packet is complete", though only the
+    # statements and letters are checked (rank-packet audit s38, 2).
+    headline = result["summary"] if problems or not programs else "No problems found with the statements and letters."
+    verdict = el("p", el("strong", headline), class_="mpb-headline")
     problems = sorted(problems, key=lambda p: SEVERITY_ORDER.index(p["severity"]))
     parts = [verdict]
     # A box filled to its limit made 6,940 rows and 2.9 MB of page that took
@@ -591,16 +694,24 @@ def render(result: PacketCheckResult) -> Markup:
         parts.append(
             el("p", f"The first {MAX_PROBLEMS_SHOWN:,} are shown, errors first; {hidden:,} more follow once these are fixed.")
         )
-    parts.append(
-        table(
-            ("Program", "Specialty", "Letters", "of them supporting", "Statements"),
-            [
-                (as_typed(p["program"]), as_typed(p["specialty"]), str(p["letters"]), str(p["supporting"]), str(p["statements"]))
-                for p in programs
-            ],
-            caption="What each program will receive",
+    parts.append(el("p", NOT_CHECKED))
+    if programs:
+        parts.append(
+            table(
+                ("Program", "Specialty", "Letters", "of them supporting", "Statements"),
+                [
+                    (
+                        as_typed(p["program"]),
+                        as_typed(p["specialty"]),
+                        str(p["letters"]),
+                        str(p["supporting"]),
+                        str(p["statements"]),
+                    )
+                    for p in programs
+                ],
+                caption="What each program will receive",
+            )
         )
-    )
     parts.append(
         el(
             "p",
@@ -642,11 +753,17 @@ def method() -> Markup:
                     "li",
                     "Warning: more supporting letters than that (more than "
                     f"{SUPPORTING_LETTERS_BY_FIELD['diagnostic-radiology']} for a radiology program, more than "
-                    f"{SUPPORTING_LETTERS_DEFAULT} elsewhere). Not an error, because after a preliminary year the "
-                    f"no-match article asks for two strong letters from that year next to one or two from the target "
-                    f"field ({ARTICLE_UNMATCHED.title}).",
+                    f"{SUPPORTING_LETTERS_DEFAULT} elsewhere), not counting up to {FIRST_YEAR_SUPPORTING_LETTERS} "
+                    "letters written in a preliminary or transitional year: after such a year the no-match article "
+                    "asks for two strong letters from it next to one or two from the target field "
+                    f"({ARTICLE_UNMATCHED.title}). A warning, not an error, since these counts are the articles' advice.",
                 ),
-                el("li", f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program ({ERAS_RULES.cite()})."),
+                el(
+                    "li",
+                    f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program, the limit of both ERAS and "
+                    "ResidencyCAS, the service emergency medicine and OB/GYN programs use instead of ERAS "
+                    f"({ERAS_RULES.cite()}; {data.RESIDENCYCAS_EVALUATIONS.cite()}).",
+                ),
                 el(
                     "li",
                     "Error: a program with no personal statement, or more than one "
@@ -677,7 +794,11 @@ def method() -> Markup:
                 el(
                     "li",
                     "Error: names that do not match between the tables, unknown specialties or kinds, and duplicates. "
-                    "Names and ids match whatever their case, spacing or accent encoding.",
+                    "Names and ids match whatever their case, spacing or accent encoding. A kind written PS, personal "
+                    "statement, LoR, letter of recommendation, recommendation or SLOE is read as a statement or a "
+                    "letter; a document of any other kind leaves the counts of the programs it goes to unchecked "
+                    "until it is fixed. Common short forms of a specialty, such as IM, Peds, OB/GYN, PM&R or "
+                    "Orthopedic Surgery, are read as its slug, with a note.",
                 ),
             ],
         ),

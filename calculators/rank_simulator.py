@@ -63,7 +63,10 @@ IM-Coast (1): Asha > Dana > Ben
 FM-Valley (1): Dana > Asha > Chen
 """
 
-LINE = re.compile(r"^(?P<name>[^:()>]+?)\s*(?:\((?P<seats>\s*-?\d+\s*)\))?\s*:\s*(?P<list>.*)$")
+# Anything in the brackets is taken as the positions, so parse_seats can name
+# the program and the rule: "P (1.5)" and "P (two)" got only the line's format
+# (rank-packet audit s38, 11).
+LINE = re.compile(r"^(?P<name>[^:()>]+?)\s*(?:\((?P<seats>[^()]*)\))?\s*:\s*(?P<list>.*)$")
 
 FIELDS = (
     TextField(
@@ -124,8 +127,12 @@ class Market:
 def parse_seats(text: str, program: str, line: int) -> int:
     """A program's positions, 1 to MAX_SEATS, in digits of any script, as every whole-number field takes them."""
     count = parse_whole_number(text)
-    if count is None:  # LINE lets only a whole number through; kept so no text ever reaches int()
-        raise InputError("market", f"Market, line {line}: write {program}'s positions as a whole number.")
+    if count is None:
+        raise InputError(
+            "market",
+            f"Market, line {line}: write {program}'s positions as a whole number, such as “{program} (2)”"
+            + (f", not “{text.strip()}”." if text.strip() else "."),
+        )
     if count < 1:
         raise InputError("market", f"Market, line {line}: {program} needs at least 1 position.")
     if count > MAX_SEATS:
@@ -460,6 +467,25 @@ def _market_unless_seeded(v: Mapping[str, object]) -> None:
 class Alternative(TypedDict):
     list: list[str]
     result: str | None
+    comparison: str  # "better", "the same" or "worse" than the honest result, by the honest list
+
+
+def _compared(true_list: list[str], result: str | None, honest: str | None) -> str:
+    """How a result stands beside the honest one, judged by the applicant's own list."""
+    mine, theirs = rank_of(true_list, result), rank_of(true_list, honest)
+    return "better" if mine < theirs else "the same" if mine == theirs else "worse"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _choice(applicant: str, true_list: list[str], program: str | None) -> str:
+    """A result named with its place on the applicant's honest list: "IM-Coast, Asha's 3rd choice"."""
+    if program is None:
+        return "unmatched"
+    return f"{program}, {applicant}'s {_ordinal(true_list.index(program) + 1)} choice"
 
 
 class Studied(TypedDict):
@@ -502,9 +528,18 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
                 f"Applicant to study must be one of: {', '.join(market.applicants)}{_spelled(studied, market.applicants)}.",
             )
         )
-    order = [_name(p) for p in str(v["alternative_list"] or "").split(">") if p.strip()]
+    typed_order = str(v["alternative_list"] or "")
+    order = [_name(p) for p in typed_order.split(">") if p.strip()]
     unknown = [p for p in order if p not in market.programs]
-    if unknown or len(set(order)) != len(order):
+    ranked = market.applicants.get(studied)
+    # A program the applicant never ranked turned "matches nowhere" into a
+    # match right above "none gets a program preferred" (rank-packet audit
+    # s38, 3): a longer list is not a reordering, so it is refused.
+    unranked = [p for p in order if ranked is not None and p not in ranked]
+    if typed_order.strip() and not order:
+        # " > > " was ignored without a word (rank-packet audit s38, 12).
+        errors.append(InputError("alternative_list", "A reordered list to try must name at least one program, not only >."))
+    elif unknown or len(set(order)) != len(order):
         which = f" (“{unknown[0]}” is not one{_spelled(unknown[0], market.programs)})" if unknown else " (one is named twice)"
         errors.append(
             InputError(
@@ -512,11 +547,27 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
                 f"A reordered list to try must name programs from the market, each once, separated by >{which}.",
             )
         )
+    elif unranked:
+        why = (
+            f"may hold only programs on {studied}'s list ({' > '.join(ranked)}), and “{unranked[0]}” is not one"
+            if ranked
+            else f"has nothing to reorder: {studied} ranks no programs, so “{unranked[0]}” is not on {studied}'s list"
+        )
+        errors.append(
+            InputError(
+                "alternative_list",
+                f"A reordered list to try {why}. A list with a program added is a longer list, not a reordering; "
+                "adding a program you would attend can only help.",
+            )
+        )
     raise_all(errors)
     base = _Engine(market).without(studied)
-    alternative: Alternative | None = (
-        {"list": order, "result": outcome_with_list(market, studied, order, base)} if order else None
-    )
+    true_list = market.applicants[studied]
+    honest = matching[studied]
+    alternative: Alternative | None = None
+    if order:
+        result = outcome_with_list(market, studied, order, base)
+        alternative = {"list": order, "result": result, "comparison": _compared(true_list, result, honest)}
     if v["check_reorderings"]:
         check = manipulation_check(market, studied)
     else:
@@ -527,7 +578,6 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
             "complete": False,
             "note": "The reordering check was switched off.",
         }
-    honest = matching[studied]
     pairs = blocking_pairs(market, matching)
     if check["tried"] == 0:
         verdict = "no other lists tried."
@@ -560,6 +610,9 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
         + (
             f"{studied} ranks no program, so there is no other list to try."
             if not check["possible"]
+            # "checked all 1 possible lists, none better" (rank-packet audit s38, 10).
+            else f"{studied} ranks one program, so there is no other order to try."
+            if check["possible"] == 1
             # "checked 0 of the 15 possible lists", said with the check off (a11y-phone audit s36, 4).
             else "the reordering check is switched off."
             if not v["check_reorderings"]
@@ -573,6 +626,7 @@ def render(result: RankSimulatorResult) -> Markup:
     studied = result["studied"]
     steps = result["steps"]
     alt = studied["alternative"]
+    applicant = str(studied["applicant"])
     parts = [
         # The studied applicant's outcome is what the reader came for, so it
         # leads and is the headline a phone keeps in view.
@@ -618,17 +672,30 @@ def render(result: RankSimulatorResult) -> Markup:
             )
         )
     if isinstance(alt, dict):
-        parts.append(
-            el("p", f"With the reordered list {' > '.join(alt['list'])}, the result would be {alt['result'] or 'unmatched'}.")
+        # Ended with the result alone, "IM-Coast" read as gaming the list
+        # working, though it was Asha's 3rd choice and her honest result her
+        # 2nd (rank-packet audit s38, 3).
+        true_list = studied["true_list"]
+        outcome = _choice(applicant, true_list, alt["result"])
+        compared = (
+            "the same as the honest result"
+            if alt["comparison"] == "the same"
+            else f"{alt['comparison']} than the honest result, {_choice(applicant, true_list, studied['honest_result'])}"
         )
+        parts.append(el("p", f"With the reordered list {' > '.join(alt['list'])}, the result would be {outcome}: {compared}."))
     better = studied["better_reorderings"]
     tried, possible = studied["reorderings_tried"], studied["reorderings_possible"]
     parts.append(
         el(
             "p",
+            f"{applicant} ranks no programs, so there is no other list to try."
+            if not possible
+            else f"{applicant} ranks one program, so there is no other order to try, and a list with no programs "
+            "on it cannot match anywhere."
+            if possible == 1
             # Switched off, it said "none gets a program preferred" of lists
             # never tried (rank-simulator audit s35, 2).
-            "The reordering check was switched off, so no other lists were tried."
+            else "The reordering check was switched off, so no other lists were tried."
             if not tried
             else f"{_covered(tried, possible, studied['complete'])} possible reorderings and shortenings of that list "
             "(a trial run in which a program holds the applicant answers for every longer list that begins the same "

@@ -118,7 +118,7 @@ def test_a_long_pasted_list_prints_in_full_before_its_result(page: Any, site_url
     boxes = widget.locator("textarea")
     for box, lines in zip(boxes.all(), (PROGRAMS, DOCUMENTS, ASSIGNMENTS), strict=True):
         box.fill("\n".join(lines))
-    wait_for_result(page, widget, "All clear")
+    wait_for_result(page, widget, "No problems found")
 
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")

@@ -14,6 +14,7 @@ claims-python audits of 2026-12-04.)
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,17 @@ import pytest
 from conftest import ROOT
 
 from calculators import application_cost as ac
-from calculators import backup_finder, competitiveness, cycle, data, match_odds, program_counts, signals, timeline
+from calculators import (
+    backup_finder,
+    competitiveness,
+    cycle,
+    data,
+    match_odds,
+    program_counts,
+    rank_simulator,
+    signals,
+    timeline,
+)
 from calculators.application_cost import aamc_example_total, eras_schedule
 
 
@@ -769,7 +780,7 @@ CLAIMS = (
 # --- Proposed claims (claims-inventory audit s37): calculator behaviour the guides state.  Needs, in the imports:
 #     import datetime as dt
 #     from itertools import pairwise
-#     from calculators import backup_finder, competitiveness, data, match_odds, program_counts, signals, timeline
+#     from calculators import backup_finder, competitiveness, data, match_odds, program_counts, rank_simulator, signals, timeline
 STRONG = {**PROFILES[0], "research_items": "6", "specialty_letters": "4", "away_rotations": "3"}
 SLUGS = tuple(s.slug for s in data.SPECIALTIES)
 ULTRA_SLUGS = tuple(s.slug for s in data.SPECIALTIES if s.tier == "ultra")
@@ -1426,6 +1437,12 @@ MORE_CLAIMS = (
         "consented to share their scores",
         lambda: sum(co(k).step2_matched.median is None and co(k).img_matched < 10 for k in ULTRA) >= 3,
     ),
+    # apply/rank-order-list.md
+    Claim(
+        "apply/rank-order-list.md",
+        "Moving it up only means you go there in place of a program lower down that would also have taken you.",
+        lambda: _moving_up_only_picks_among_programs_that_would_take_you(),
+    ),
     # calculators/timeline.md
     Claim(
         "calculators/timeline.md",
@@ -1487,6 +1504,21 @@ def reapplication_plan(today: dt.date, submission: dt.date | None = None) -> dic
     result = dict(timeline.compute(inputs))
     result["submission"] = dt.date.fromisoformat(str(result["submission"]))
     return result
+
+
+def _moving_up_only_picks_among_programs_that_would_take_you() -> bool:
+    """On the simulator's default market, every order of Asha's list ends at
+    the first program in that order that would take her were it all she
+    ranked: the order picks among those programs, and changes none of them.
+    The row once said the order did not affect your chances at a program at
+    all, which the simulator's own example contradicts (rank-packet audit s38, 5)."""
+    market = rank_simulator.parse_market(rank_simulator.DEFAULT_MARKET)
+    honest = market.applicants["Asha"]
+    would_take = [p for p in honest if rank_simulator.outcome_with_list(market, "Asha", [p]) == p]
+    outcomes = {order: rank_simulator.outcome_with_list(market, "Asha", list(order)) for order in itertools.permutations(honest)}
+    return len(set(outcomes.values())) > 1 and all(
+        result == next((p for p in order if p in would_take), None) for order, result in outcomes.items()
+    )
 
 
 def _refuses(backup: str) -> bool:

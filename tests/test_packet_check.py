@@ -1,0 +1,229 @@
+"""The packet checker's words and rules changed after the rank-packet audit
+of session 38; its older tests are in tests/test_planning_tools.py."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from conftest import ROOT
+
+from calculators import data, packet_check
+
+PROGRAMS = "name,specialty\n"
+DOCUMENTS = "id,kind,specialty\n"
+ASSIGNMENTS = "program,document\n"
+
+
+def check(programs: str, documents: str, assignments: str) -> packet_check.PacketCheckResult:
+    return packet_check.compute(
+        {"programs": PROGRAMS + programs, "documents": DOCUMENTS + documents, "assignments": ASSIGNMENTS + assignments}
+    )
+
+
+def said(result: packet_check.PacketCheckResult) -> list[tuple[str, str, str]]:
+    return [(p["severity"], p["program"], p["message"]) for p in result["problems"]]
+
+
+def text(result: packet_check.PacketCheckResult) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", str(packet_check.render(result)))).split())
+
+
+def assigned(program: str, *ids: str) -> str:
+    return "".join(f"{program},{i}\n" for i in ids)
+
+
+IM_PROGRAM = "City IM,internal-medicine\n"
+IM_PACKET = "S,statement,internal-medicine\nL1,letter,internal-medicine\nL2,letter,internal-medicine\n"
+
+
+# --- finding 1: the four-letter limit names both services --------------------------
+def test_five_letters_are_over_the_limit_of_both_eras_and_residencycas() -> None:
+    letters = "".join(f"L{i},letter,emergency-medicine\n" for i in range(5))
+    result = check(
+        "City EM,emergency-medicine\n",
+        "S,statement,emergency-medicine\n" + letters,
+        assigned("City EM", "S", "L0", "L1", "L2", "L3", "L4"),
+    )
+    (error,) = [m for s, _, m in said(result) if s == "error"]
+    assert error == "5 letters assigned: at most 4 letters per program, the limit of both ERAS and ResidencyCAS."
+    four = check(
+        "City EM,emergency-medicine\n",
+        "S,statement,emergency-medicine\n" + letters,
+        assigned("City EM", "S", "L0", "L1", "L2", "L3"),
+    )
+    assert four["ok"] and [p["severity"] for p in four["problems"]] == ["note"]  # L4, assigned nowhere
+    method = str(packet_check.method())
+    assert data.RESIDENCYCAS_EVALUATIONS.cite() in method and data.ERAS_RULES.cite() in method
+
+
+# --- finding 2 and 9: what the headline claims, and what it leaves out ---------------
+def test_a_packet_without_problems_says_what_was_checked_not_all_clear() -> None:
+    result = check(IM_PROGRAM, IM_PACKET, assigned("City IM", "S", "L1", "L2"))
+    assert result["ok"] and result["problems"] == []
+    shown = text(result)
+    assert "All clear" not in shown
+    assert shown.startswith("No problems found with the statements and letters.")
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        {},
+        {"programs": PROGRAMS + IM_PROGRAM, "documents": DOCUMENTS + IM_PACKET, "assignments": ASSIGNMENTS + "City IM,S\n"},
+        {"programs": PROGRAMS, "documents": DOCUMENTS, "assignments": ASSIGNMENTS},
+    ],
+    ids=["default example", "an error", "empty"],
+)
+def test_every_result_says_what_the_checker_does_not_check(inputs: dict[str, str]) -> None:
+    shown = text(packet_check.compute(inputs))
+    assert "Not checked here:" in shown
+    for words in (
+        "USMLE or COMLEX transcript",
+        "cannot be taken back",
+        "MSPE",
+        "medical school transcript",
+        "ECFMG status report",
+    ):
+        assert words in shown, words
+    assert f"often {packet_check.LETTERS_PROGRAMS_OFTEN_ASK} letters" in shown and "check each program's" in shown
+    assert data.ERAS_DOCUMENTS.cite() in shown and data.LETTERS_ASKED.cite() in shown
+
+
+def test_the_page_lists_what_the_checker_leaves_out_as_the_result_does() -> None:
+    page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
+    section = page.split("## What it does not check", 1)[1].split("## ", 1)[0]
+    for words in (
+        "USMLE or COMLEX transcript",
+        "cannot be withdrawn",
+        "MSPE",
+        "medical school transcript",
+        "ECFMG status report",
+    ):
+        assert words in section, words
+    assert f"most ask for {['zero', 'one', 'two', 'three'][packet_check.LETTERS_PROGRAMS_OFTEN_ASK]}" in section
+    assert "(AAFP" in section and "(AAMC" in section
+
+
+def test_empty_tables_say_there_is_nothing_to_check() -> None:
+    result = check("", "", "")
+    assert result["summary"] == "No programs to check: paste your programs below the header line."
+    shown = text(result)
+    assert shown.startswith(result["summary"]) and "All clear" not in shown
+    assert "What each program will receive" not in shown
+
+
+# --- finding 4: letters from a preliminary or transitional year ----------------------
+PRELIM_PACKET = (
+    IM_PACKET + "P1,letter,preliminary-surgery\nP2,letter,preliminary-surgery\nP3,letter,transitional-year\n"
+    "G1,letter,general-surgery\nN1,letter,neurology\n"
+)
+
+
+def supporting_warnings(*ids: str) -> list[str]:
+    result = check(IM_PROGRAM, PRELIM_PACKET, assigned("City IM", "S", *ids))
+    return [m for s, _, m in said(result) if s == "warning" and "letters from other fields" in m]
+
+
+def test_two_letters_from_a_preliminary_year_beside_the_fields_own_are_what_the_article_asks() -> None:
+    # The no-match article: 2 strong letters from the prelim year, 1-2 from the target field.
+    assert supporting_warnings("P1", "P2", "L1", "L2") == []
+    assert supporting_warnings("P1", "P3", "L1") == []
+    # A third from such a year counts as the one supporting letter an IM program takes.
+    assert supporting_warnings("P1", "P2", "P3", "L1") == []
+
+
+def test_past_the_preliminary_years_two_a_supporting_letter_is_warned_with_the_articles_advice() -> None:
+    # Two from a preliminary year and one more is the articles' count; a fourth is past it.
+    assert supporting_warnings("P1", "P2", "G1", "L1") == []
+    (warning,) = supporting_warnings("P1", "P2", "G1", "N1")
+    assert warning.startswith("4 letters from other fields (“P1”, “P2”, “G1”, “N1”)")
+    assert "besides up to 2 from a preliminary or transitional year" in warning
+    assert "the no-match article asks for two strong letters" in warning
+    (warning,) = supporting_warnings("P1", "G1", "N1", "L1")
+    assert "preliminary" in warning
+
+
+def test_the_preliminary_year_advice_is_not_said_where_no_such_letter_is() -> None:
+    (warning,) = supporting_warnings("G1", "N1", "L1")
+    assert warning.endswith("at most 1 supporting letter for internal-medicine, with the rest from the field itself.")
+    assert "preliminary" not in warning
+
+
+def test_the_method_describes_the_preliminary_year_rule_as_the_checker_applies_it() -> None:
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(packet_check.method()))).split())
+    assert (
+        f"not counting up to {packet_check.FIRST_YEAR_SUPPORTING_LETTERS} letters written in a preliminary or transitional year"
+        in method
+    )
+
+
+# --- finding 6: kinds as a spreadsheet writes them -----------------------------------
+@pytest.mark.parametrize(
+    ("statement", "letter"),
+    [
+        ("PS", "LoR"),
+        ("Personal statement", "Letter of recommendation"),
+        ("personal  statement", "Recommendation"),
+        ("Statement", "SLOE"),
+    ],
+)
+def test_common_names_for_a_kind_are_read(statement: str, letter: str) -> None:
+    documents = f"S,{statement},internal-medicine\nL1,{letter},internal-medicine\nL2,letter,internal-medicine\n"
+    result = check(IM_PROGRAM, documents, assigned("City IM", "S", "L1", "L2"))
+    assert result["problems"] == [] and result["programs"][0]["letters"] == 2 and result["programs"][0]["statements"] == 1
+
+
+def test_an_unknown_kind_is_quoted_as_typed_and_leaves_the_program_unjudged() -> None:
+    documents = "S,Essay,internal-medicine\nL1,Cover Letter,internal-medicine\n"
+    problems = said(check(IM_PROGRAM, documents, assigned("City IM", "S", "L1")))
+    errors = [m for s, _, m in problems if s == "error"]
+    assert errors == [
+        "Documents, line 2: kind must be “letter” or “statement” (PS and LoR are read too), not “Essay”.",
+        "Documents, line 3: kind must be “letter” or “statement” (PS and LoR are read too), not “Cover Letter”.",
+    ]
+    # Neither is said to be missing, nor is any count judged, until the kind is fixed.
+    assert [p for p in problems if p[1] == "City IM"] == []
+    assert not any("Only" in m for _, _, m in problems)
+
+
+def test_an_unknown_kind_does_not_hide_a_count_it_cannot_change() -> None:
+    documents = IM_PACKET + "X,cv,internal-medicine\n" + "".join(f"M{i},letter,internal-medicine\n" for i in range(3))
+    problems = said(check(IM_PROGRAM, documents, assigned("City IM", "S", "L1", "L2", "M0", "M1", "M2", "X")))
+    assert any(s == "error" and p == "City IM" and m.startswith("5 letters assigned") for s, p, m in problems)
+
+
+# --- finding 7: specialties as people write them -------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("Orthopedic Surgery", "orthopaedic-surgery"),
+        ("Radiology", "diagnostic-radiology"),
+        ("IM", "internal-medicine"),
+        ("FM", "family-medicine"),
+        ("EM", "emergency-medicine"),
+        ("Peds", "pediatrics"),
+        ("OB/GYN", "obstetrics-gynecology"),
+        ("ObGyn", "obstetrics-gynecology"),
+        ("Ob-Gyn", "obstetrics-gynecology"),
+        ("PM&R", "pmr"),
+        ("Anesthesia", "anesthesiology"),
+        ("Neurosurgery", "neurological-surgery"),
+        ("Internal  Medicine", "internal-medicine"),
+        ("Family   Medicine", "family-medicine"),
+    ],
+)
+def test_a_common_short_form_or_spelling_of_a_specialty_is_read_with_a_note(typed: str, slug: str) -> None:
+    assert packet_check.read_specialty(typed) == (slug, True)
+    result = check(
+        f"P,{typed}\n",
+        f"S,statement,{slug}\nL1,letter,{slug}\nL2,letter,{slug}\nL3,letter,{slug}\n",
+        assigned("P", "S", "L1", "L2", "L3"),
+    )
+    assert said(result) == [("note", "P", f"Programs, line 2: read “{typed}” as {slug}.")]
+
+
+@pytest.mark.parametrize("typed", ["Med-Peds", "Internal Medicine/Pediatrics", "IM-Peds", "Urology", "general"])
+def test_combined_programs_and_fields_off_the_list_are_still_not_read(typed: str) -> None:
+    assert packet_check.read_specialty(typed) == (None, False)

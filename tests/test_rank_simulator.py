@@ -1,0 +1,122 @@
+"""The rank simulator's words and checks changed after the rank-packet audit
+of session 38; its older tests are in tests/test_planning_tools.py."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from calculators import InputError, rank_simulator
+
+
+def text(inputs: dict[str, object]) -> str:
+    result = rank_simulator.compute(inputs)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", str(rank_simulator.render(result)))).split())
+
+
+def refused(inputs: dict[str, object]) -> InputError:
+    with pytest.raises(InputError) as caught:
+        rank_simulator.compute(inputs)
+    return caught.value
+
+
+UNRANKED = "Asha: IM-Metro\nBen: IM-Metro\nFM-Rural (1): Asha\nIM-Metro (1): Ben > Asha\n"
+
+
+# --- finding 3: a reordering, compared with the honest result --------------------------
+def test_a_program_the_applicant_did_not_rank_is_refused_as_a_longer_list() -> None:
+    error = refused({"market": UNRANKED, "alternative_list": "FM-Rural"})
+    assert error.field == "alternative_list"
+    assert error.message == (
+        "A reordered list to try may hold only programs on Asha's list (IM-Metro), and “FM-Rural” is not one. A list "
+        "with a program added is a longer list, not a reordering; adding a program you would attend can only help."
+    )
+    # Beside a program that is on the list too.
+    assert "“FM-Rural” is not one" in refused({"market": UNRANKED, "alternative_list": "IM-Metro > FM-Rural"}).message
+
+
+def test_an_applicant_who_ranks_nothing_has_nothing_to_reorder() -> None:
+    error = refused({"market": "Asha:\nB: P\nP (1): Asha > B", "alternative_list": "P"})
+    assert error.field == "alternative_list"
+    assert error.message.startswith("A reordered list to try has nothing to reorder: Asha ranks no programs")
+
+
+def test_the_list_is_checked_against_the_applicant_studied() -> None:
+    # Ben ranks IM-Coast; Chen does not.
+    assert rank_simulator.compute({"applicant": "Ben", "alternative_list": "IM-Coast > IM-Metro"})["studied"]["alternative"]
+    assert "“IM-Coast” is not one" in refused({"applicant": "Chen", "alternative_list": "IM-Coast"}).message
+
+
+@pytest.mark.parametrize(
+    ("order", "ending"),
+    [
+        (
+            "IM-Coast > IM-Metro > FM-Valley",
+            "the result would be IM-Coast, Asha's 3rd choice: worse than the honest result, FM-Valley, Asha's 2nd choice.",
+        ),
+        ("IM-Metro > FM-Valley", "the result would be FM-Valley, Asha's 2nd choice: the same as the honest result."),
+        ("IM-Metro", "the result would be unmatched: worse than the honest result, FM-Valley, Asha's 2nd choice."),
+    ],
+)
+def test_the_alternative_is_compared_with_the_honest_result_by_the_applicants_own_list(order: str, ending: str) -> None:
+    shown = text({"alternative_list": order})
+    assert f"With the reordered list {order}, {ending}" in shown
+
+
+def test_the_comparison_is_worked_out_from_the_honest_list() -> None:
+    alt = rank_simulator.compute({"alternative_list": "IM-Coast > FM-Valley"})["studied"]["alternative"]
+    assert alt == {"list": ["IM-Coast", "FM-Valley"], "result": "IM-Coast", "comparison": "worse"}
+    both_unmatched = rank_simulator.compute({"market": "Asha: P > Q\nB: P\nP (1): B\nQ (1): B", "alternative_list": "Q"})
+    assert both_unmatched["studied"]["alternative"]["comparison"] == "the same"
+    assert rank_simulator._compared(["P", "Q"], "P", "Q") == "better"
+
+
+# --- finding 10: one program ranked ------------------------------------------------------
+def test_one_ranked_program_is_not_called_all_one_possible_lists() -> None:
+    result = rank_simulator.compute({"seed": 0})
+    assert result["studied"]["true_list"] == ["P3"]
+    assert result["summary"] == "A1 matches nowhere with an honest list; A1 ranks one program, so there is no other order to try."
+    shown = text({"seed": 0})
+    assert "all 1 possible" not in shown and "all 1 possible" not in result["summary"]
+    assert "A1 ranks one program, so there is no other order to try" in shown
+
+
+def test_an_empty_list_is_not_said_to_have_had_its_check_switched_off() -> None:
+    shown = text({"market": "Asha:\nB: P\nP (1): Asha > B"})
+    assert "Asha ranks no programs, so there is no other list to try." in shown
+    assert "switched off" not in shown
+
+
+# --- finding 11: positions that are not a whole number -----------------------------------
+@pytest.mark.parametrize(
+    ("seats", "message"),
+    [
+        ("1.5", "Market, line 2: write P's positions as a whole number, such as “P (2)”, not “1.5”."),
+        ("two", "Market, line 2: write P's positions as a whole number, such as “P (2)”, not “two”."),
+        ("", "Market, line 2: write P's positions as a whole number, such as “P (2)”."),
+    ],
+)
+def test_positions_that_are_not_a_whole_number_name_the_program_and_the_rule(seats: str, message: str) -> None:
+    error = refused({"market": f"Asha: P\nP ({seats}): Asha\n"})
+    assert error.field == "market" and error.message == message
+
+
+def test_positions_in_brackets_with_spaces_or_other_digits_still_count() -> None:
+    assert rank_simulator.parse_market("Asha: P\nP ( 2 ): Asha\n").seats == {"P": 2}
+    assert rank_simulator.parse_market("Asha: P\nP (\u0662): Asha\n").seats == {"P": 2}
+
+
+# --- finding 12: separators alone --------------------------------------------------------
+@pytest.mark.parametrize("typed", [" > > ", ">", ">>"])
+def test_an_alternative_of_separators_alone_is_an_input_error(typed: str) -> None:
+    error = refused({"alternative_list": typed})
+    assert (
+        error.field == "alternative_list"
+        and error.message == "A reordered list to try must name at least one program, not only >."
+    )
+
+
+def test_an_empty_alternative_is_still_no_alternative() -> None:
+    assert rank_simulator.compute({"alternative_list": ""})["studied"]["alternative"] is None
