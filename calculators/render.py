@@ -343,7 +343,7 @@ def render_engine_off(calc: Calculator[Result]) -> Markup:
             "Live recalculation is off: you are offline, and this browser has not saved the calculator engine yet, "
             "so the result shown is for the default inputs. The engine is saved once a calculator has run with a "
             "connection, or when you press “Save for offline use” on the home page. Once you reconnect, this page "
-            "tries again by itself, keeping what you typed.",
+            "tries again by itself.",
             class_="mpb-engine-off-offline",
             hidden=True,
         ),

@@ -93,7 +93,9 @@ def test_offline_without_a_saved_engine_says_so_not_that_the_browser_failed(page
     assert offline.is_visible() and "you are offline" in offline.inner_text()
     assert widget.locator(".mpb-engine-off-why").is_hidden()
     assert "you are offline" in widget.locator(".mpb-status-text").inner_text()
-    assert "tries again by itself, keeping what you typed" in offline.inner_text()
+    assert "Once you reconnect, this page tries again by itself." in offline.inner_text()
+    # The form is locked while the engine is off: no "keeping what you typed" (offline-leak audit s38, 3).
+    assert "what you typed" not in offline.inner_text()
     # Back online, the page starts again by itself, with no reload (audit
     # s25, slow-link 3); while it loads, no word of the failure stands.
     held.clear()

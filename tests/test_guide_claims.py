@@ -747,6 +747,11 @@ CLAIMS = (
         ),
     ),
     Claim(
+        "calculators/timeline.md",
+        "released them to programs on 1 October, a week after ERAS's review start",
+        lambda: cycle.season(2026)["programs_receive"].date == dt.date(2025, 9, 24),
+    ),
+    Claim(
         "glossary.md",
         "obstetrics and gynecology programs use instead of ERAS from the 2024–25 cycle, and emergency medicine programs",
         lambda: {"emergency-medicine", "obstetrics-gynecology"} == data.RESIDENCYCAS_FIELDS,
