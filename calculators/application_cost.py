@@ -28,7 +28,8 @@ from .html import Child, Markup, and_list, capitalised, counted, el, join, money
 NAME = "application_cost"
 TITLE = "Application cost"
 SUMMARY = (
-    "Adds up ERAS fees for each specialty, the transcript and token fees, NRMP fees and interview costs "
+    "Adds up application fees for each specialty (ERAS, or ResidencyCAS for emergency medicine and OB/GYN), the "
+    "transcript and token fees, NRMP fees and interview costs "
     "for one Match season, with the year and source of every figure."
 )
 
@@ -482,33 +483,9 @@ def _application_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[Ap
     breakdown: list[ApplicationLine] = []
     for slug, name, programs in _lists(v):
         service = _service(slug)
-        label = f"{service} application fees: {name} ({counted(programs, 'program')})"
         schedule = eras_schedule() if slug == FIRST_YEAR_LIST else schedule_for(slug)
-        if schedule is None:
-            breakdown.append(
-                {
-                    "specialty": slug,
-                    "specialty_name": name,
-                    "service": service,
-                    "programs": programs,
-                    "amount": 0,
-                    "formula": "",
-                    "season": "",
-                    "confirmed_to": 0,
-                }
-            )
-            items.append(
-                _item(
-                    label,
-                    0,
-                    f"{name} programs take applications through {service}, not ERAS; its fees for them are not in our "
-                    "data, so not counted: add them to the total yourself.",
-                    data.NOT_IN_OUR_DATA,
-                )
-            )
-            continue
-        amount = schedule.fee(programs)
-        formula = schedule.formula(programs)
+        amount = schedule.fee(programs) if schedule else 0
+        formula = schedule.formula(programs) if schedule else ""
         breakdown.append(
             {
                 "specialty": slug,
@@ -517,19 +494,22 @@ def _application_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[Ap
                 "programs": programs,
                 "amount": amount,
                 "formula": formula,
-                "season": schedule.season,
-                "confirmed_to": schedule.confirmed_to,
+                "season": schedule.season if schedule else "",
+                "confirmed_to": schedule.confirmed_to if schedule else 0,
             }
         )
-        items.append(
-            _item(
-                label,
-                amount,
-                f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty."
-                + (FIRST_YEAR_PRICING if slug == FIRST_YEAR_LIST else ""),
-                f"{schedule.source} ({schedule.season})",
+        label = f"{service} application fees: {name} ({counted(programs, 'program')})"
+        if schedule is None:
+            note = (
+                f"{name} programs take applications through {service}, not ERAS; its fees for them are not in our "
+                "data, so not counted: add them to the total yourself."
             )
+            items.append(_item(label, 0, note, data.NOT_IN_OUR_DATA))
+            continue
+        note = f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty." + (
+            FIRST_YEAR_PRICING if slug == FIRST_YEAR_LIST else ""
         )
+        items.append(_item(label, amount, note, f"{schedule.source} ({schedule.season})"))
     return items, breakdown
 
 
@@ -538,19 +518,40 @@ def _services(breakdown: list[ApplicationLine]) -> list[str]:
     return list(dict.fromkeys(line["service"] for line in breakdown))
 
 
-def _residencycas_note(breakdown: list[ApplicationLine]) -> str | None:
-    fields = [line["specialty_name"] for line in breakdown if line["service"] == data.SERVICE_RESIDENCYCAS]
-    if not fields:
+def _residencycas_note(breakdown: list[ApplicationLine], is_img: bool) -> str | None:
+    cas = [line for line in breakdown if line["service"] == data.SERVICE_RESIDENCYCAS]
+    if not cas:
         return None
-    also = data.SERVICE_ERAS in _services(breakdown)
-    return (
-        f"{and_list(fields)} programs take applications through ResidencyCAS, not ERAS ({data.RESIDENCYCAS.cite()}): "
-        "a second application with its own account (an IMG's access link comes from ECFMG), fees, dates and signals. "
-        + (
-            "Its fees and its transcript fee are counted apart from ERAS's."
-            if also
-            else "You apply through ERAS to no program, so no ERAS fee, transcript fee or token is counted."
-        )
+    priced = [line["specialty_name"] for line in cas if line["formula"]]
+    unpriced = [line["specialty_name"] for line in cas if not line["formula"]]
+    # Each clause says only what the lines above do: "its fees are counted"
+    # stood beside an OB/GYN line that is not (diff-review audit s38, 1).
+    counted_here = [
+        *([f"its fees for {and_list(priced)}"] if priced else []),
+        "its transcript fee",
+    ]
+    through_eras = data.SERVICE_ERAS in _services(breakdown)
+    return " ".join(
+        [
+            f"{and_list([line['specialty_name'] for line in cas])} programs take applications through ResidencyCAS, not "
+            f"ERAS ({data.RESIDENCYCAS_SHORT_CITE}): a second application with its own account, fees, dates and signals.",
+            capitalised(and_list(counted_here))
+            + (" is" if len(counted_here) == 1 else " are")
+            + (
+                " counted apart from ERAS's."
+                if through_eras
+                else " counted; you apply through ERAS to no program, so no ERAS fee, transcript fee or token is."
+            ),
+            *([f"Its fees for {and_list(unpriced)} are not in our data: add them yourself."] if unpriced else []),
+            *(
+                [
+                    "For an IMG, ECFMG sends the MSPE, medical school transcript and status report to ResidencyCAS after "
+                    f"a support form and a fee of its own, which is not in our data ({data.ECFMG_RESIDENCYCAS.cite()})."
+                ]
+                if is_img
+                else []
+            ),
+        ]
     )
 
 
@@ -673,8 +674,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             (
                 f"IMGs only, once per season; figure from {ECFMG_TOKEN.season_or_year}."
                 if through_eras
-                else "You apply through ERAS to no program, so no token. ResidencyCAS gives an IMG an access link "
-                "through ECFMG; any fee for it is not in our data."
+                else "You apply through ERAS to no program, so no token; ECFMG's own fee for a ResidencyCAS "
+                "application is not in our data (see the note on ResidencyCAS)."
             )
             if is_img
             else "Charged to IMGs only, so $0 for you.",
@@ -770,9 +771,15 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         )
     )
     notes = [
-        note for note in (_residencycas_note(breakdown), _first_year_note(v), _empty_backup_note(v), _long_list_note(v)) if note
+        note
+        for note in (_residencycas_note(breakdown, is_img), _first_year_note(v), _empty_backup_note(v), _long_list_note(v))
+        if note
     ]
     unpriced = [line["specialty_name"] for line in breakdown if not line["formula"]]
+    not_counted = [
+        *([f"ResidencyCAS's fees for {and_list(unpriced)}"] if unpriced else []),
+        *(["ECFMG's fee for supporting a ResidencyCAS application"] if is_img and data.SERVICE_RESIDENCYCAS in services else []),
+    ]
     total = sum(int(item["amount"]) for item in items)
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
@@ -789,8 +796,10 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "eras_season_ahead": cycle.next_open_season(today),
         "old_figures": old,
         "notes": notes,
-        "summary": f"Estimated season cost: {money(total)}, of which application fees {money(application_total)}"
-        + (f", not counting ResidencyCAS's fees for {and_list(unpriced)}, which are not in our data" if unpriced else "")
+        "summary": f"Estimated season cost: {money(total)}"
+        # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
+        + (f", of which application fees {money(application_total)}" if application_total else "")
+        + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
         # Its line says "untick this" to a COMLEX-only DO; the total heard
         # held it without a word (ui-check audit s37, 4).
         + (
@@ -875,11 +884,14 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         return el(
             "p",
             el("strong", f"{services} fees not yet confirmed for your season: "),
-            "our schedule"
-            + ("s were" if len(late) > 1 else " was")
-            + " last confirmed for "
-            + and_list(
-                [f"the {season}" if service == data.SERVICE_ERAS else f"{service}, the {season}" for service, season in late]
+            (
+                f"our schedule was last confirmed for the {late[0][1]}"
+                if len(late) == 1
+                else "our "
+                + ", and our ".join(
+                    f"{service} schedule{' was last confirmed' if i == 0 else ''} for the {season}"
+                    for i, (service, season) in enumerate(late)
+                )
             )
             + f". {ahead}. Check {where} for the prices of the season you pay in.",
             class_="mpb-note",
@@ -937,7 +949,7 @@ def method() -> Markup:
             f"Emergency medicine and obstetrics and gynecology programs take applications through ResidencyCAS, not "
             f"ERAS ({data.RESIDENCYCAS.cite()}): a second application with its own account, fees and dates. For "
             f"emergency medicine: {em.describe()}; for example, 46 programs cost {em.formula(46)} = "
-            f"{money(em.fee(46))} (source: {em.source}). Our data hold no ResidencyCAS schedule for OB/GYN, so the "
+            f"{money(em.fee(46))}. Source: {em.source}. Our data hold no ResidencyCAS schedule for OB/GYN, so the "
             "result names those fees and leaves them out of the total.",
         ),
         el("h4", "Other items"),
@@ -1012,8 +1024,8 @@ def method() -> Markup:
                     "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, any "
                     f"supplemental application fees; the NRMP's late registration fee, {money(int(NRMP_LATE.amount_usd))} "
                     f"more after 30 November, and its couple fee, {money(int(NRMP_COUPLE.amount_usd))} for each partner "
-                    f"of a couple (old figures, {NRMP_LATE.season_or_year}, {NRMP_LATE.source}; {data.NRMP_COUPLES.cite()}); "
-                    f"and its further fee for a list of 100 or more ranks ({data.NRMP_RANK_LIMIT.cite()}), "
+                    f"of a couple, both old figures ({NRMP_LATE.source}, {NRMP_LATE.season_or_year}); and its further fee "
+                    f"for a list of 100 or more ranks ({data.NRMP_RANK_LIMIT.cite()}), "
                     "for which our data hold no figure.",
                 ),
             ],

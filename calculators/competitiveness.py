@@ -479,14 +479,20 @@ RADIOLOGY_COMLEX = next(rule for rule in data.RULES_OF_THUMB if rule.topic.start
 # Step 2 CK among them, by the rank-list deadline: a reapplicant IMG's score
 # is on record, not "still to come", and left blank it cost no points where
 # the real one would have (reapplicant-journey audit s38, 8).
+# "Applied before and did not match" includes an IMG withdrawn before the
+# Match because ECFMG had not verified the examinations: no score on record
+# (diff-review audit s38, 3).
 SCORE_ON_RECORD_NOTE = (
-    "No Step 2 CK entered: having taken part in a Match as an IMG, you have one on record that programs will see, so enter it."
+    "No Step 2 CK entered: if your rank list was used in a past Match, your score is on record and programs will see "
+    "it, so enter it; if you were withdrawn before the Match because it was not yet passed, treat this result as "
+    "provisional."
 )
 SCORE_ON_RECORD = (
     "Not entered: no points either way. An IMG takes part in the Match only once ECFMG has verified to the NRMP, by "
     "the rank-list deadline, that the examinations for ECFMG certification, Step 2 CK among them, are passed "
-    f"({data.NRMP_ECFMG_REQUIREMENTS.cite()}). If you took part in a Match, your Step 2 CK is on record and programs "
-    "will see it: enter it, since a blank here can cost no points where your real score might."
+    f"({data.NRMP_ECFMG_REQUIREMENTS.cite()}). If your rank list was used in a past Match, your Step 2 CK is on record "
+    "and programs will see it: enter it, since a blank scores 0 here and the result may look better than your real "
+    "score would make it. If you were withdrawn because it was not yet passed, treat this result as provisional."
 )
 
 

@@ -274,7 +274,8 @@ LETTERS_ASKED = Source(
 # ResidencyCAS instead of ERAS; its limit on letters is ERAS's.
 RESIDENCYCAS_EVALUATIONS = Source(
     "liaison-residencycas-evaluations",
-    "ResidencyCAS applicant help, program materials: at most 4 evaluations assigned to each program",
+    "ResidencyCAS applicant help, program materials and quick start guide: at most 4 evaluations assigned to each "
+    "program, and letters the only part assigned program by program",
     "read 2026",
     "Liaison International",
 )
@@ -351,6 +352,15 @@ RESIDENCYCAS = Source(
     "2024 and 2025, read 2026",
     "AMA and CORD",
 )
+RESIDENCYCAS_SHORT_CITE = "AMA, 2024; CORD, 2025"
+# What an IMG pays ECFMG to support a ResidencyCAS application: a fee whose
+# amount we have not seen (diff-review audit s38, 2).
+ECFMG_RESIDENCYCAS = Source(
+    "ecfmg-residencycas",
+    "Support for ResidencyCAS Residency Application Services",
+    "read 2026",
+    "ECFMG",
+)
 RESIDENCYCAS_FIELDS = frozenset({"emergency-medicine", "obstetrics-gynecology"})
 SERVICE_ERAS, SERVICE_RESIDENCYCAS = "ERAS", "ResidencyCAS"
 # Programs see signals by institution: every track of one institution in one
@@ -420,6 +430,7 @@ SOURCES = (
     H1B_CAP_EXEMPT,
     EARLY_MATCHES,
     RESIDENCYCAS,
+    ECFMG_RESIDENCYCAS,
     SIGNALS_BY_INSTITUTION,
     ECFMG_PERMANENT_VALIDATION,
     AAMC_REPEAT_APPLICANTS,

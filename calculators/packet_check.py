@@ -116,7 +116,9 @@ LETTERS_PROGRAMS_OFTEN_ASK = 3
 NOT_CHECKED = (
     "Not checked here: in MyERAS your USMLE or COMLEX transcript goes only to the programs you assign it to, and an "
     "assignment cannot be taken back; your MSPE, medical school transcript and ECFMG status report go to every "
-    f"program you apply to ({data.ERAS_DOCUMENTS.cite()}). Programs also set their own letter requirements, often "
+    f"program you apply to ({data.ERAS_DOCUMENTS.cite()}). In ResidencyCAS, which emergency medicine and OB/GYN "
+    "programs use, only letters are assigned program by program; everything else goes to every program "
+    f"({data.RESIDENCYCAS_EVALUATIONS.cite()}). Programs also set their own letter requirements, often "
     f"{LETTERS_PROGRAMS_OFTEN_ASK} letters ({data.LETTERS_ASKED.cite()}): check each program's."
 )
 
@@ -471,7 +473,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             flag(
                 "error",
                 "",
-                f"Documents, line {line}: kind must be “letter” or “statement” (PS and LoR are read too), not “{row['kind']}”.",
+                f"Documents, line {line}: kind must be “letter” or “statement” (PS, LoR and SLOE are read too), not “{row['kind']}”.",
             )
         slug = specialty_of("Documents", line, "", row["specialty"])
         if slug is None:

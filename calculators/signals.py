@@ -45,20 +45,20 @@ Role = Literal["primary", "backup"]
 # Where a reader should look when our table has no number.  Emergency
 # medicine and OB/GYN signal through ResidencyCAS, whose fields the AAMC's
 # page does not list (costs-signals audit s38, 2).
-WHERE_TO_CHECK = (
-    "the AAMC's ERAS program signaling page for the season (for emergency medicine and OB/GYN, which take applications "
-    "and signals through ResidencyCAS, ResidencyCAS's) and the announcement of the specialty's own organization"
-)
+ERAS_SIGNALING = "the AAMC's ERAS program signaling page for the season"
+RESIDENCYCAS_SIGNALING = "the signaling rules ResidencyCAS publishes for the season"
+ORGANIZATION = "the announcement of the specialty's own organization"
+WHERE_TO_CHECK = f"{ERAS_SIGNALING} (for emergency medicine and OB/GYN, {RESIDENCYCAS_SIGNALING}) and {ORGANIZATION}"
 
 
 def where_to_check(slug: str) -> str:
     """Where to look up one specialty's signal numbers."""
     if data.application_service(slug) == data.SERVICE_RESIDENCYCAS:
         return (
-            "the signaling rules that ResidencyCAS and the specialty's own organization publish for the season: its "
-            "programs take applications and signals through ResidencyCAS, not ERAS"
+            f"{RESIDENCYCAS_SIGNALING} and {ORGANIZATION}: its programs take applications and signals through "
+            "ResidencyCAS, not ERAS"
         )
-    return "the AAMC's ERAS program signaling page for the season and the announcement of the specialty's own organization"
+    return f"{ERAS_SIGNALING} and {ORGANIZATION}"
 
 
 # Highest number a reader may type; far above any allowance, so it only stops typos.

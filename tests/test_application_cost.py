@@ -777,8 +777,8 @@ def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> N
     chart = str(charts.cost_breakdown(result))
     assert "Obstetrics" not in chart and "USMLE transcript" in chart
     assert result["summary"].endswith(
-        "of which application fees $1,830, not counting ResidencyCAS's fees for Obstetrics and Gynecology, which are "
-        "not in our data."
+        "of which application fees $1,830, not counting ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
+        "for supporting a ResidencyCAS application, which our data do not hold."
     )
     assert "Obstetrics and Gynecology: not in our data." in page
 
@@ -825,8 +825,13 @@ def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organiz
     assert item(result, "ECFMG ERAS token")["amount"] == 0
     assert item(result, "Exam transcripts sent through ResidencyCAS")["amount"] == 80
     (note,) = [n for n in result["notes"] if "ResidencyCAS" in n]
-    assert note.startswith("Emergency Medicine programs take applications through ResidencyCAS, not ERAS (AMA and CORD")
-    assert "You apply through ERAS to no program" in note
+    assert note.startswith("Emergency Medicine programs take applications through ResidencyCAS, not ERAS (AMA, 2024; CORD, 2025)")
+    assert "Its fees for Emergency Medicine and its transcript fee are counted; you apply through ERAS to no program" in note
+    # The default reader is a non-US IMG: ECFMG's own ResidencyCAS fee is named, not priced.
+    assert "a fee of its own, which is not in our data (ECFMG, Support for ResidencyCAS" in note
+    assert result["summary"].endswith(
+        "not counting ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold."
+    )
 
 
 @pytest.mark.parametrize(("programs", "fee"), [(1, 99), (18, 99), (19, 117), (30, 315), (31, 338)])
@@ -856,3 +861,25 @@ def test_a_dual_applicant_pays_each_service_its_own_fees_and_transcripts() -> No
 def test_an_img_applying_through_eras_still_pays_the_token() -> None:
     result = compute(applicant_type="non-us-img", backup_specialty="obstetrics-gynecology", backup_programs=10)
     assert item(result, "ECFMG ERAS token")["amount"] == 165
+
+
+def test_the_residencycas_note_says_only_what_the_lines_count() -> None:
+    # "Its fees ... are counted apart from ERAS's" stood under an OB/GYN line that is not counted
+    # (diff-review audit s38, 1); a US graduate pays ECFMG nothing.
+    (note,) = [
+        n
+        for n in compute(applicant_type="us-md", backup_specialty="obstetrics-gynecology", backup_programs=20)["notes"]
+        if "ResidencyCAS" in n
+    ]
+    assert "Its transcript fee is counted apart from ERAS's. Its fees for Obstetrics and Gynecology are not in our data" in note
+    assert "Its fees for Obstetrics and Gynecology and" not in note and "ECFMG" not in note
+    both = compute(
+        applicant_type="us-md",
+        primary_specialty="emergency-medicine",
+        backup_specialty="obstetrics-gynecology",
+        backup_programs=5,
+    )
+    (note,) = [n for n in both["notes"] if "ResidencyCAS" in n]
+    assert "Its fees for Emergency Medicine and its transcript fee are counted;" in note
+    assert "Its fees for Obstetrics and Gynecology are not in our data" in note
+    assert both["summary"].endswith("not counting ResidencyCAS's fees for Obstetrics and Gynecology, which our data do not hold.")

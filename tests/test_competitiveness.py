@@ -1627,11 +1627,17 @@ def test_an_img_reapplicant_without_a_score_is_told_it_is_on_record_and_to_enter
     result = compute({**PERSONA_B, "applicant_type": applicant})
     assert competitiveness.SCORE_ON_RECORD_NOTE in result["summary"]
     assert competitiveness.SCORE_ON_RECORD_NOTE in result["announced"]
-    assert "provisional" not in result["summary"]
+    # Conditional: "applied before" includes an IMG withdrawn before the Match for an unverified exam
+    # (diff-review audit s38, 3).
+    assert "if your rank list was used in a past Match, your score is on record" in result["summary"]
+    assert (
+        "if you were withdrawn before the Match because it was not yet passed, treat this result as provisional"
+        in result["summary"]
+    )
     row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
     assert row["points"] == 0
     assert data.NRMP_ECFMG_REQUIREMENTS.cite() in str(row["why"]) and "on record" in str(row["why"])
-    assert "still to come" not in str(row["why"]) and "provisional" not in str(row["why"])
+    assert "still to come" not in str(row["why"]) and "a blank scores 0 here" in str(row["why"])
     # Words only: the score and band are those of a first application with the same blank.
     first = compute({**PERSONA_B, "applicant_type": applicant, "previously_unmatched": False})
     assert [f["points"] for f in first["factors"] if f["factor"] == "Step 2 CK"] == [0]

@@ -143,6 +143,9 @@ def test_past_the_preliminary_years_two_a_supporting_letter_is_warned_with_the_a
     assert "the no-match article asks for two strong letters" in warning
     (warning,) = supporting_warnings("P1", "G1", "N1", "L1")
     assert "preliminary" in warning
+    # Three from first years and one more: only two of them are spared (diff-review audit s38, 7).
+    (warning,) = supporting_warnings("P1", "P2", "P3", "G1")
+    assert warning.startswith("4 letters from other fields")
 
 
 def test_the_preliminary_year_advice_is_not_said_where_no_such_letter_is() -> None:
@@ -180,8 +183,8 @@ def test_an_unknown_kind_is_quoted_as_typed_and_leaves_the_program_unjudged() ->
     problems = said(check(IM_PROGRAM, documents, assigned("City IM", "S", "L1")))
     errors = [m for s, _, m in problems if s == "error"]
     assert errors == [
-        "Documents, line 2: kind must be “letter” or “statement” (PS and LoR are read too), not “Essay”.",
-        "Documents, line 3: kind must be “letter” or “statement” (PS and LoR are read too), not “Cover Letter”.",
+        "Documents, line 2: kind must be “letter” or “statement” (PS, LoR and SLOE are read too), not “Essay”.",
+        "Documents, line 3: kind must be “letter” or “statement” (PS, LoR and SLOE are read too), not “Cover Letter”.",
     ]
     # Neither is said to be missing, nor is any count judged, until the kind is fixed.
     assert [p for p in problems if p[1] == "City IM"] == []
