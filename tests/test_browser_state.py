@@ -455,7 +455,7 @@ def test_a_link_shows_its_result_but_waits_before_replacing_remembered_answers(p
     assert field(widget, "specialty").input_value() == "neurology"
     wait_for_result(page, widget, "Neurology:")
     # Editing while the offer is open still writes nothing to remembered answers.
-    field(widget, "years_since_graduation").fill("4")
+    field(widget, "usce_months").fill("7")
     wait_for_tab_copy(page, "competitiveness", "usce_months", "7")
     assert stored(page) == {"specialty": "psychiatry", "step2_score": "250"}
     # A value in error while the offer waits is not kept: the tab keeps the last valid inputs.
