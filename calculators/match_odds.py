@@ -962,6 +962,15 @@ class SampleSizes(TypedDict):
     contiguous_ranks: MeasureSizes | None
 
 
+# Ranks typed in hope moved a reapplicant's 40% to 79% in the headline, with
+# the score-alone figure only in the notes: the ranks count interviews the
+# reader may not get (reapplicant-journey audit s38, 5).
+SCORE_ALONE_WORDS = (
+    " From your Step 2 CK alone, {}: the ranks you entered are programs you would interview at, which this "
+    "estimate takes as given."
+)
+
+
 class MatchOddsResult(TypedDict):
     inputs: dict[str, object]
     specialty_name: str
@@ -980,6 +989,8 @@ class MatchOddsResult(TypedDict):
     announced: str
     # Whether a measure used rests on few applicants: the headline and the read-out both say so.
     rough: bool
+    # With ranks entered beside a score: the estimate from the score alone, said beside the headline figure.
+    score_alone: float | None
 
 
 def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
@@ -1042,10 +1053,12 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # The competitiveness check and the backup finder read the score alone;
     # with ranks entered this result said 93% where they, on the same score,
     # used 48%, and never said so (match-odds audit s37, 6).
+    score_alone: float | None = None
     if probability is not None and len(used) == 2 and step2 is not None:
+        score_alone = round(posterior(prior, [used[0].log_lr or 0.0]), 4)
         notes.insert(
             0,
-            f"From your Step 2 CK alone the estimate is {about(posterior(prior, [used[0].log_lr or 0.0]))}: the figure "
+            f"From your Step 2 CK alone the estimate is {about(score_alone)}: the figure "
             "the competitiveness check and the backup finder use, as neither asks your ranks.",
         )
 
@@ -1098,6 +1111,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
             f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
             + _far_words(far)
+            + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
         )
     else:
         summary = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
@@ -1116,7 +1130,14 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     ]
     announced = (
         profile.after_pass_note(
-            v, f"{spec.name}: {about(probability)} matched ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])})."
+            v,
+            f"{spec.name}: {about(probability)} matched ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])})."
+            # Kept within the read-out's length: a failing score's note takes the room.
+            + (
+                f" From your Step 2 CK alone, {about(score_alone)}."
+                if score_alone is not None and not profile.step2_failing(v)
+                else ""
+            ),
         )
         if probability is not None and used
         else summary
@@ -1138,6 +1159,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "summary": summary,
         "announced": announced,
         "rough": rough,
+        "score_alone": score_alone,
     }
 
 
@@ -1231,6 +1253,7 @@ def render(result: MatchOddsResult) -> Markup:
             # PM&R's "about 83%" from 15 and 14 applicants read exactly as
             # internal medicine's from thousands (match-odds audit s37, 7).
             " A rough figure: it rests on few applicants (the notes below say how few)." if result["rough"] else "",
+            SCORE_ALONE_WORDS.format(about(float(result["score_alone"]))) if result["score_alone"] is not None else "",
             class_="mpb-headline",
         )
     else:

@@ -56,6 +56,7 @@ OUTPUT_KEYS = {
     "summary",
     "announced",
     "rough",
+    "score_alone",
 }
 
 
@@ -846,3 +847,20 @@ def test_what_is_read_out_keeps_to_forty_words_and_says_a_rough_figure_is_rough(
         rough = "A rough figure" in str(match_odds.render(result)).split("</p>", 1)[0]
         assert ("rough" in result["announced"]) == rough == result["rough"], result["announced"]
         assert ("far from the data" in result["announced"]) == bool(result["far_from_data"]), result["announced"]
+
+
+def test_ranks_beside_a_score_put_the_score_alone_figure_beside_the_headline() -> None:
+    # A reapplicant's hoped-for 10 ranks took 40% to 79% in the headline, the score-alone
+    # figure only in the notes (reapplicant-journey audit s38, 5).
+    result = match_odds.compute({"specialty": "internal-medicine", "step2_score": 236, "contiguous_ranks": 10})
+    alone = match_odds.compute({"specialty": "internal-medicine", "step2_score": 236})
+    assert result["score_alone"] == alone["probability"]
+    words = f" From your Step 2 CK alone, {match_odds.about(alone['probability'])}: the ranks you entered"
+    assert words in result["summary"]
+    headline = unescape(
+        re.sub("<[^>]+>", "", str(match_odds.render(result)).split('class="mpb-headline"', 1)[1].split("</p>", 1)[0])
+    )
+    assert words.strip() in headline
+    assert result["announced"].endswith(f"From your Step 2 CK alone, {match_odds.about(alone['probability'])}.")
+    # No ranks: nothing to set beside it.
+    assert alone["score_alone"] is None and "From your Step 2 CK alone" not in alone["summary"]
