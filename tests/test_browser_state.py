@@ -423,7 +423,8 @@ def test_ticking_remember_keeps_only_what_the_reader_changed(page: Any, site_url
     widget = open_calculator(page, site_url + "calculators/competitiveness/", "competitiveness")
     settled(page, widget)
     field(widget, "years_since_graduation").fill("4")
-    settled(page, widget)
+    # The edit's answer is in (the tab keeps it) before the box is ticked.
+    wait_for_tab_copy(page, "competitiveness", "years_since_graduation", "4")
     widget.get_by_label(REMEMBER).check()
     page.wait_for_function(f"(localStorage.getItem('{KEY}') || '').includes('years_since_graduation')")
     assert stored(page) == {"years_since_graduation": "4"}
