@@ -697,12 +697,18 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     )
     factors.append(Factor("US clinical experience", points, why, ARTICLE_IMG))
     expected, letters_source = data.letters_expected(spec.slug)
+    sloe = (
+        " Emergency medicine programs expect SLOEs, written on a common form after emergency medicine rotations, "
+        f"and other letters do not stand in for them ({data.EM_SLOE.cite()}): count only SLOEs here."
+        if spec.slug == "emergency-medicine"
+        else ""
+    )
     if letters < expected:
         factors.append(
             Factor(
                 "Specialty letters",
                 LETTER_SHORT_POINTS * (expected - letters),
-                f"{letters} of the {counted(expected, 'letter')} expected in this field.",
+                f"{letters} of the {counted(expected, 'letter')} expected in this field.{sloe}",
                 letters_source,
             )
         )
@@ -718,7 +724,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "Specialty letters",
                 LETTER_EXTRA_POINTS if spare else 0,
-                f"{counted(letters, 'letter')}: meets the {expected} expected{spare_text}",
+                f"{counted(letters, 'letter')}: meets the {expected} expected{spare_text}{sloe}",
                 letters_source,
             )
         )
@@ -1333,7 +1339,11 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 
 def _candidates(v: Mapping[str, object], name: str, reach: int) -> list[int]:
     current = whole_or_none(v, name)
-    if current is None:  # Step 2 CK not taken yet: every possible score
+    # Step 2 CK not taken yet, or failed and so to be retaken: every possible
+    # score.  A failing 180 looked only as far as 240, and the margins said no
+    # change could lift a band that a passing retake of 300 lifts (found by the
+    # margins property test, s38).
+    if current is None or (name == "step2_score" and profile.step2_failing(v)):
         return list(range(UNTAKEN_STEP2_FROM, 301))
     maximum = next(f.maximum for f in FIELDS if isinstance(f, IntField) and f.name == name) or 0
     step = 1 if reach > 0 else -1

@@ -353,6 +353,18 @@ RESIDENCYCAS = Source(
     "AMA and CORD",
 )
 RESIDENCYCAS_SHORT_CITE = "AMA, 2024; CORD, 2025"
+# Emergency medicine reads SLOEs from its own rotations, which the letters
+# count cannot tell from other letters: a COMLEX-only DO with no EM rotation
+# got "single-track is reasonable" (usmd-journey audit s38, 2).  The guide
+# cites the same two for the 80% of programs that would not interview
+# without one.
+EM_SLOE = Source(
+    "cord-sloe",
+    "Standardized Letter of Evaluation; and a review of programs' stated requirements: about 80% would not invite an "
+    "applicant with no SLOE",
+    "2024-25 cycle; 2020",
+    "CORD; Western Journal of Emergency Medicine",
+)
 # What an IMG pays ECFMG to support a ResidencyCAS application: a fee whose
 # amount we have not seen (diff-review audit s38, 2).
 ECFMG_RESIDENCYCAS = Source(
@@ -431,6 +443,7 @@ SOURCES = (
     EARLY_MATCHES,
     RESIDENCYCAS,
     ECFMG_RESIDENCYCAS,
+    EM_SLOE,
     SIGNALS_BY_INSTITUTION,
     ECFMG_PERMANENT_VALIDATION,
     AAMC_REPEAT_APPLICANTS,

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError, competitiveness, data, match_odds, program_counts
+from calculators import profile as calculators_profile
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
 
@@ -440,7 +441,8 @@ def every_value_within(v: dict[str, object], name: str, reach: int) -> list[int]
     """Each allowed value from the current one outwards, nearest first, up to ``reach`` away."""
     field = next(f for f in competitiveness.FIELDS if f.name == name)
     current = v[name]
-    if current is None:  # Step 2 CK not taken: every score the margins consider
+    # Step 2 CK not taken, or failed and to be retaken: every score the margins consider.
+    if current is None or (name == "step2_score" and reach > 0 and calculators_profile.step2_failing(v)):
         return list(range(competitiveness.UNTAKEN_STEP2_FROM, field.maximum + 1))  # type: ignore[attr-defined]
     step = 1 if reach > 0 else -1
     nearest_first = range(int(current) + step, int(current) + reach + step, step)  # type: ignore[call-overload]
@@ -1660,3 +1662,14 @@ def test_every_other_reader_keeps_the_provisional_note_or_no_note(change: dict[s
     assert data.NRMP_ECFMG_REQUIREMENTS.cite() not in str(row["why"])
     if result["inputs"]["step2_score"] is None:
         assert "this result is provisional" in result["summary"] and "still to come" in str(row["why"])
+
+
+def test_emergency_medicine_letters_are_read_as_sloes() -> None:
+    # A COMLEX-only DO with two letters and no EM rotation read "meets the 2 expected" and no word of
+    # the SLOE emergency medicine programs expect (usmd-journey audit s38, 2).
+    result = compute({"specialty": "emergency-medicine", "applicant_type": "us-do", "step2_score": None, "specialty_letters": 2})
+    row = next(f for f in result["factors"] if f["factor"] == "Specialty letters")
+    assert "Emergency medicine programs expect SLOEs" in str(row["why"]) and "count only SLOEs here" in str(row["why"])
+    assert data.EM_SLOE.cite() in str(row["why"])
+    other = compute({"specialty": "family-medicine", "specialty_letters": 2})
+    assert "SLOE" not in str(next(f for f in other["factors"] if f["factor"] == "Specialty letters")["why"])
