@@ -353,6 +353,16 @@ RESIDENCYCAS = Source(
     "AMA and CORD",
 )
 RESIDENCYCAS_SHORT_CITE = "AMA, 2024; CORD, 2025"
+# The emergency medicine organizations' own figure for how many programs an
+# EM applicant applies to, beside ranges the articles give for other fields
+# and other readers (usmd-journey audit s38, 5).
+EM_AVERAGE_APPLICATIONS = 46
+SAEM_RESIDENCYCAS = Source(
+    "saem-residencycas",
+    "RAMS ResidencyCAS Information: prices, dates, and the average number of emergency medicine applications",
+    "2025-26 cycle",
+    "SAEM RAMS for the emergency medicine organizations of AEROS",
+)
 # Emergency medicine reads SLOEs from its own rotations, which the letters
 # count cannot tell from other letters: a COMLEX-only DO with no EM rotation
 # got "single-track is reasonable" (usmd-journey audit s38, 2).  The guide
@@ -443,6 +453,7 @@ SOURCES = (
     EARLY_MATCHES,
     RESIDENCYCAS,
     ECFMG_RESIDENCYCAS,
+    SAEM_RESIDENCYCAS,
     EM_SLOE,
     SIGNALS_BY_INSTITUTION,
     ECFMG_PERMANENT_VALIDATION,

@@ -899,6 +899,12 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         else backup_warning(primary_slug, str(backup_slug)) or backup_band_warning(check_inputs, str(backup_slug))
     )
     reasons = _reasons(v, check, counts)
+    if "emergency-medicine" in (primary_slug, backup_slug):
+        reasons.append(
+            f"For scale in emergency medicine: its organizations give {data.EM_AVERAGE_APPLICATIONS} as the average number "
+            f"of applications per applicant ({data.SAEM_RESIDENCYCAS.cite()}), all applicants together; the range "
+            "above comes from the articles' rules for your band, not from that average."
+        )
     count_text = counts["count_text"]
     summary = f"{spec.name}: {count_text['primary']} programs"
     if count_text["backup"] is not None:

@@ -1001,3 +1001,16 @@ def test_the_visa_is_named_only_to_a_reader_who_needs_one() -> None:
     assert "where few programs in Family Medicine take IMGs, aim above it." in reasons
     # A reader who needs a visa has a red flag, and so the broader counts.
     assert pc.compute({**file, "applicant_type": "us-img", "needs_visa": "true"})["count_text"]["backup"] == "80–100"
+
+
+def test_emergency_medicine_shows_its_organizations_average_for_scale() -> None:
+    # A US DO in EM got 60-80 programs from an IMG psychiatry example, with no word of the EM
+    # organizations' own average, 46 (usmd-journey audit s38, 5).
+    for inputs in (
+        {"specialty": "emergency-medicine"},
+        {"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"},
+    ):
+        reasons = " ".join(pc.compute(inputs)["reasons"])
+        assert "its organizations give 46 as the average number of applications per applicant" in reasons
+        assert data.SAEM_RESIDENCYCAS.cite() in reasons
+    assert "average number of applications" not in " ".join(pc.compute({"specialty": "psychiatry"})["reasons"])
