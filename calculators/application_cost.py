@@ -961,8 +961,13 @@ def method() -> Markup:
                     _old_mark(USMLE_TRANSCRIPT),
                     f"USMLE transcript through ERAS: {money(int(USMLE_TRANSCRIPT.amount_usd))} once ({_cite(USMLE_TRANSCRIPT)}), "
                     f"unless you send COMLEX only; COMLEX transcript through ERAS: {money(int(COMLEX_TRANSCRIPT.amount_usd))} "
-                    f"once ({_cite(COMLEX_TRANSCRIPT)}), when you send it. Through ResidencyCAS, each exam's transcript "
-                    f"costs {money(int(RESIDENCYCAS_TRANSCRIPT.amount_usd))} once more ({_cite(RESIDENCYCAS_TRANSCRIPT)}).",
+                    f"once ({_cite(COMLEX_TRANSCRIPT)}), when you send it.",
+                ),
+                el(
+                    "li",
+                    _old_mark(RESIDENCYCAS_TRANSCRIPT),
+                    f"Exam transcripts through ResidencyCAS: {money(int(RESIDENCYCAS_TRANSCRIPT.amount_usd))} once more for "
+                    f"each exam's transcript ({_cite(RESIDENCYCAS_TRANSCRIPT)}).",
                 ),
                 el(
                     "li",
