@@ -1262,7 +1262,8 @@ def render(result: MatchOddsResult) -> Markup:
             *not_yours,
             f"Base rate only, for {group['described']}: ",
             el("strong", _rate(prior)),
-            ". Enter a score to refine it.",
+            # A COMLEX-only DO read "enter a score" of a score they do not have (usmd-journey audit s38, 10).
+            ". Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted.",
             class_="mpb-headline",
         )
     parts: list[object] = [

@@ -864,3 +864,10 @@ def test_ranks_beside_a_score_put_the_score_alone_figure_beside_the_headline() -
     assert result["announced"].endswith(f"From your Step 2 CK alone, {match_odds.about(alone['probability'])}.")
     # No ranks: nothing to set beside it.
     assert alone["score_alone"] is None and "From your Step 2 CK alone" not in alone["summary"]
+
+
+def test_the_base_rate_headline_asks_for_a_step2_score_only_if_there_is_one() -> None:
+    # A COMLEX-only DO was told "Enter a score to refine it" (usmd-journey audit s38, 10).
+    result = match_odds.compute({"specialty": "family-medicine", "applicant_type": "us-do", "step2_score": None})
+    headline = unescape(str(match_odds.render(result)).split('class="mpb-headline"', 1)[1].split("</p>", 1)[0])
+    assert "Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted." in headline
