@@ -126,6 +126,14 @@ NOT_CHECKED = (
 # table (rank-packet audit s38, 9).
 NO_PROGRAMS = "No programs to check: paste your programs below the header line."
 
+# Emergency medicine programs expect SLOEs, which the kind "SLOE" marks: the
+# checker read the word and did nothing with it (usmd-journey audit s38, 9).
+SLOE_KIND = "sloe"
+NO_SLOE = (
+    "No SLOE among its letters: emergency medicine programs expect SLOEs, written after emergency medicine "
+    f"rotations ({data.EM_SLOE.cite()}). If a letter here is one, write its kind as “SLOE” in the documents table."
+)
+
 
 def supporting_limit(field: str) -> int:
     return SUPPORTING_LETTERS_BY_FIELD.get(field, SUPPORTING_LETTERS_DEFAULT)
@@ -481,7 +489,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         key = name_key(row["id"])
         if key in documents:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
-        documents[key] = {"id": row["id"], "kind": kind, "specialty": slug}
+        sloe = " ".join(row["kind"].split()).lower() == SLOE_KIND
+        documents[key] = {"id": row["id"], "kind": kind, "specialty": slug, "sloe": "yes" if sloe else None}
 
     # A dict for its order and its constant-time lookup: a long paste stays linear.
     assigned: dict[str, dict[str, None]] = defaultdict(dict)
@@ -607,6 +616,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 f"Only {counted(own_field, 'letter')} written for {specialty} assigned here, though you have "
                 f"{written[str(specialty)]}; the articles advise at least {minimum_letters(str(specialty))}.",
             )
+        if judged and specialty == "emergency-medicine" and own_field and not any(d["sloe"] for d in docs):
+            flag("warning", program, NO_SLOE)
         if letters > MAX_LETTERS_PER_PROGRAM:
             flag(
                 "error",
@@ -770,6 +781,11 @@ def method() -> Markup:
                     "li",
                     "Error: a program with no personal statement, or more than one "
                     f"({ARTICLE_IMG.title}: one statement per specialty).",
+                ),
+                el(
+                    "li",
+                    "Warning: an emergency medicine program whose letters include no document of kind “SLOE” "
+                    f"({data.EM_SLOE.cite()}).",
                 ),
                 el(
                     "li",

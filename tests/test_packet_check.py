@@ -40,7 +40,7 @@ IM_PACKET = "S,statement,internal-medicine\nL1,letter,internal-medicine\nL2,lett
 
 # --- finding 1: the four-letter limit names both services --------------------------
 def test_five_letters_are_over_the_limit_of_both_eras_and_residencycas() -> None:
-    letters = "".join(f"L{i},letter,emergency-medicine\n" for i in range(5))
+    letters = "".join(f"L{i},SLOE,emergency-medicine\n" for i in range(5))
     result = check(
         "City EM,emergency-medicine\n",
         "S,statement,emergency-medicine\n" + letters,
@@ -221,7 +221,7 @@ def test_a_common_short_form_or_spelling_of_a_specialty_is_read_with_a_note(type
     assert packet_check.read_specialty(typed) == (slug, True)
     result = check(
         f"P,{typed}\n",
-        f"S,statement,{slug}\nL1,letter,{slug}\nL2,letter,{slug}\nL3,letter,{slug}\n",
+        f"S,statement,{slug}\nL1,SLOE,{slug}\nL2,letter,{slug}\nL3,letter,{slug}\n",
         assigned("P", "S", "L1", "L2", "L3"),
     )
     assert said(result) == [("note", "P", f"Programs, line 2: read “{typed}” as {slug}.")]
@@ -230,3 +230,27 @@ def test_a_common_short_form_or_spelling_of_a_specialty_is_read_with_a_note(type
 @pytest.mark.parametrize("typed", ["Med-Peds", "Internal Medicine/Pediatrics", "IM-Peds", "Urology", "general"])
 def test_combined_programs_and_fields_off_the_list_are_still_not_read(typed: str) -> None:
     assert packet_check.read_specialty(typed) == (None, False)
+
+
+def test_an_emergency_medicine_program_without_a_sloe_is_warned() -> None:
+    # The checker read "SLOE" and did nothing with it (usmd-journey audit s38, 9).
+    plain = check(
+        "City EM,emergency-medicine\n",
+        "S,statement,emergency-medicine\nL1,letter,emergency-medicine\nL2,letter,emergency-medicine\n",
+        assigned("City EM", "S", "L1", "L2"),
+    )
+    assert ("warning", "City EM", packet_check.NO_SLOE) in said(plain)
+    assert data.EM_SLOE.cite() in packet_check.NO_SLOE
+    sloe = check(
+        "City EM,emergency-medicine\n",
+        "S,statement,emergency-medicine\nL1,SLOE,emergency-medicine\nL2,letter,emergency-medicine\n",
+        assigned("City EM", "S", "L1", "L2"),
+    )
+    assert not [m for _, _, m in said(sloe) if "SLOE" in m]
+    # Other fields are not asked for one.
+    im = check(
+        "City IM,internal-medicine\n",
+        "S,statement,internal-medicine\nL1,letter,internal-medicine\nL2,letter,internal-medicine\n",
+        assigned("City IM", "S", "L1", "L2"),
+    )
+    assert not [m for _, _, m in said(im) if "SLOE" in m]
