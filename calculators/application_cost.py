@@ -473,17 +473,14 @@ def _lists(v: Mapping[str, object]) -> list[tuple[str, str, int]]:
     return lists
 
 
-def _service(slug: str) -> str:
-    # Preliminary and transitional years apply through ERAS.
-    return data.SERVICE_ERAS if slug == FIRST_YEAR_LIST else data.application_service(slug)
-
-
 def _application_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[ApplicationLine]]:
     items: list[CostItem] = []
     breakdown: list[ApplicationLine] = []
     for slug, name, programs in _lists(v):
-        service = _service(slug)
-        schedule = eras_schedule() if slug == FIRST_YEAR_LIST else schedule_for(slug)
+        # A preliminary or transitional year list (FIRST_YEAR_LIST) is no
+        # ResidencyCAS field, so it is priced by ERAS like any other.
+        service = data.application_service(slug)
+        schedule = schedule_for(slug)
         amount = schedule.fee(programs) if schedule else 0
         formula = schedule.formula(programs) if schedule else ""
         breakdown.append(

@@ -323,9 +323,15 @@ def read_specialty(text: str) -> tuple[str | None, bool]:
     return meant, meant is not None
 
 
+def folded(text: str) -> str:
+    """A cell as its words, whatever their case and the runs of spaces a retyped
+    or pasted cell brings ("Internal  Medicine")."""
+    return " ".join(text.split()).lower()
+
+
 def read_kind(text: str) -> str | None:
     """``letter`` or ``statement``, however a spreadsheet names it, or None."""
-    typed = " ".join(text.split()).lower()
+    typed = folded(text)
     return typed if typed in KINDS else KIND_SYNONYMS.get(typed)
 
 
@@ -366,8 +372,7 @@ def _slug_meant(text: str) -> str | None:
     """The slug a specialty not written as one points to, when exactly one:
     its name or the NRMP's, spaces for hyphens, the start of one slug, or a
     slug followed by words that name no other program."""
-    # Runs of spaces, as a retyped or pasted cell brings: "Internal  Medicine".
-    typed = " ".join(text.split()).lower()
+    typed = folded(text)
     if first_year := _first_year_meant(typed):
         return first_year
     if typed in NO_FIELD_WORDS:
@@ -489,7 +494,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         key = name_key(row["id"])
         if key in documents:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
-        sloe = " ".join(row["kind"].split()).lower() == SLOE_KIND
+        sloe = folded(row["kind"]) == SLOE_KIND
         documents[key] = {"id": row["id"], "kind": kind, "specialty": slug, "sloe": "yes" if sloe else None}
 
     # A dict for its order and its constant-time lookup: a long paste stays linear.

@@ -201,7 +201,7 @@ def _specialty_plan(
     return plan
 
 
-def _season(allowed: AllowanceFields, slug: str = "") -> str:
+def _season(allowed: AllowanceFields, slug: str) -> str:
     """Which season the table's row is for: never a bare "this season", which a reader takes as their own.
     A ResidencyCAS field's season is named by its Match, not as an ERAS season."""
     season = str(allowed["season"] or "any season")
