@@ -135,6 +135,19 @@ NO_SLOE = (
 )
 
 
+# ResidencyCAS assigns only letters program by program: the statement in the
+# application reaches every program applied to there (data.RESIDENCYCAS_EVALUATIONS),
+# so an emergency medicine or OB/GYN program with none assigned is no slip.
+# Every such program had been told "No personal statement assigned."
+def _statement_sent_by_residencycas(names: list[str], fields: list[str]) -> str:
+    return (
+        f"No statement assigned to {some_names(names)}: not needed there, since {' and '.join(fields)} programs take "
+        "applications through ResidencyCAS, which sends the statement in your application to every program you apply to and assigns only letters program by "
+        f"program ({data.RESIDENCYCAS_EVALUATIONS.cite()}). Check in ResidencyCAS that the statement it sends fits "
+        f"{' and '.join(fields)}."
+    )
+
+
 def supporting_limit(field: str) -> int:
     return SUPPORTING_LETTERS_BY_FIELD.get(field, SUPPORTING_LETTERS_DEFAULT)
 
@@ -247,6 +260,12 @@ MAX_BAD_LINES_SHOWN = 10
 NAMES_SHOWN = 5
 # The problems the result lists; the summary counts them all.
 MAX_PROBLEMS_SHOWN = 200
+
+
+def some_names(names: list[str]) -> str:
+    """The first NAMES_SHOWN names, and a count of the rest."""
+    rest = len(names) - NAMES_SHOWN
+    return ", ".join(names[:NAMES_SHOWN]) + (f" and {rest:,} more" if rest > 0 else "")
 
 
 def _row_problem(columns: tuple[str, ...], line: str, cells: list[str]) -> str | None:
@@ -554,8 +573,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 "about your clinical work, next to letters from this field.",
             )
             continue
-        names = [program for program, _ in uses]
-        shown = ", ".join(names[:NAMES_SHOWN]) + (f" and {len(names) - NAMES_SHOWN:,} more" if len(names) > NAMES_SHOWN else "")
+        shown = some_names([program for program, _ in uses])
         flag(
             "note",
             "",
@@ -573,6 +591,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     letters_written = [d for d in documents.values() if d["kind"] == "letter"]
     written = Counter(d["specialty"] for d in letters_written if d["specialty"] is not None)
     summary_rows: list[ProgramRow] = []
+    sent_by_residencycas: dict[str, None] = {}
+    residencycas_fields: dict[str, None] = {}
     for key, entry in programs.items():
         program, specialty = str(entry["name"]), entry["specialty"]
         docs = [documents[d] for d in assigned[key]]
@@ -630,7 +650,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 f"{letters} letters assigned: at most {MAX_LETTERS_PER_PROGRAM} letters per program, the limit of both "
                 "ERAS and ResidencyCAS.",
             )
-        if statements == 0 and key not in kind_unsure:
+        if statements == 0 and specialty is not None and data.application_service(specialty) == data.SERVICE_RESIDENCYCAS:
+            sent_by_residencycas[program] = None
+            residencycas_fields[specialty] = None
+        elif statements == 0 and key not in kind_unsure:
             flag("error", program, "No personal statement assigned.")
         elif statements > STATEMENTS_PER_PROGRAM:
             flag("error", program, f"{statements} personal statements assigned; each program should get exactly one.")
@@ -656,10 +679,13 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     f"Only {counted(written[specialty], 'letter')} written for {specialty}; the articles advise at "
                     f"least {minimum_letters(specialty)} for each specialty you apply to.",
                 )
+    on_residencycas = int(bool(sent_by_residencycas))
+    if on_residencycas:
+        flag("note", "", _statement_sent_by_residencycas(list(sent_by_residencycas), sorted(residencycas_fields)))
     counts = Counter(p["severity"] for p in problems)
     error_count = counts["error"]
     on_supporting = len(supporting_to)
-    on_reading = counts["note"] - on_supporting - on_unused
+    on_reading = counts["note"] - on_supporting - on_unused - on_residencycas
     if not programs:
         return {"problems": problems, "ok": error_count == 0, "programs": [], "summary": NO_PROGRAMS}
     return {
@@ -670,7 +696,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         + (f" {counted(counts['warning'], 'warning')}." if counts["warning"] else "")
         + (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
         + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else "")
-        + (" A note lists documents assigned to no program." if on_unused else ""),
+        + (" A note lists documents assigned to no program." if on_unused else "")
+        + (" A note on statements ResidencyCAS sends for you." if on_residencycas else ""),
     }
 
 
@@ -785,7 +812,10 @@ def method() -> Markup:
                 el(
                     "li",
                     "Error: a program with no personal statement, or more than one "
-                    f"({ARTICLE_IMG.title}: one statement per specialty).",
+                    f"({ARTICLE_IMG.title}: one statement per specialty). An emergency medicine or OB/GYN program "
+                    "with none assigned gets a note instead: ResidencyCAS, the service those programs use, sends the "
+                    "statement in your application to every program and assigns only letters program by program "
+                    f"({data.RESIDENCYCAS_EVALUATIONS.cite()}).",
                 ),
                 el(
                     "li",
