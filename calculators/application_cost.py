@@ -437,6 +437,8 @@ def _interviews_within_applications(v: Mapping[str, object]) -> None:
 
 # The rules that span several fields, in form order; each is checked even
 # when another fails, so the reader sees every one at once.
+# Offered disabled in the form: the backups that rule refuses.
+CLOSED_CHOICES = profile.closed_backups(PRIMARY_SPECIALTY)
 RULES = (
     profile.backup_rule(PRIMARY_SPECIALTY),
     _backup_programs_need_a_backup,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from . import REGISTRY, reader_state
 from .fields import InputError, check_inputs
 from .html import quoted_as_typed
-from .render import TITLE_LEVEL, UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAULTS, render_result
+from .render import TITLE_LEVEL, UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAULTS, closed_choices, render_result
 
 
 def _errors(errors: list[InputError]) -> list[dict[str, str]]:
@@ -56,16 +56,20 @@ def _compute(name: str, inputs_json: str, level: int) -> str:
     raw = json.loads(inputs_json)
     if not isinstance(raw, dict):
         raise TypeError("the inputs must be a JSON object")
+    result: Mapping[str, object] | None = None
     try:
         # Asked even with a field in error: compute raises every field's
         # error with every rule's that the fields in error leave readable.
-        result: Mapping[str, object] = calc.compute(raw)
+        result = calc.compute(raw)
     except InputError as error:
         errors = error.errors
-    else:
-        # The parsed values, for the link and remembered answers; a compute
-        # that returned despite a field in error still gets the field's message.
-        values, errors = check_inputs(calc.FIELDS, raw)
+    # The parsed values, for the link, remembered answers and the options to
+    # disable; a compute that returned despite a field in error still gets
+    # the field's message.
+    values, checked = check_inputs(calc.FIELDS, raw)
+    closed = closed_choices(calc, values)
+    if result is not None:
+        errors = checked
         if not errors:
             query = {f.name: f.to_text(values[f.name]) for f in calc.FIELDS}
             # A calculator whose summary runs long names a shorter one to say.
@@ -81,6 +85,7 @@ def _compute(name: str, inputs_json: str, level: int) -> str:
                     "link": reader_state.link_fragment(name, query),
                     "remember": reader_state.to_profile(query),
                     "remember_keys": reader_state.profile_keys(calc.FIELDS),
+                    "closed": closed,
                 }
             )
     tab_copy: dict[str, object] = {"inputs": reader_state.as_typed(calc.FIELDS, raw), "in_error": True}
@@ -93,6 +98,7 @@ def _compute(name: str, inputs_json: str, level: int) -> str:
             "status": reader_state.fix_status(calc.FIELDS, errors),
             "status_over_defaults": reader_state.fix_status(calc.FIELDS, errors, over_defaults=True),
             "tab_copy": tab_copy,
+            "closed": closed,
         }
     )
 

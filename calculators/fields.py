@@ -377,6 +377,10 @@ class _Parsed(dict[str, object]):
 
 
 Rule = Callable[[Mapping[str, object]], None]
+# The options of choice fields, by field name, that a form offers disabled
+# given its other values: the ones a rule would refuse.  A calculator lists
+# its own in CLOSED_CHOICES (render.closed_choices).
+ClosedChoices = Callable[[Mapping[str, object]], Mapping[str, frozenset[str]]]
 
 
 def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, object], rules: Sequence[Rule] = ()) -> dict[str, object]:

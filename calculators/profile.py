@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import data
-from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, InputError, IntField, flag, whole
+from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, ClosedChoices, InputError, IntField, flag, whole
 from .html import Markup, and_list, counted, el, long_date
 
 SPECIALTY = ChoiceField(
@@ -164,12 +164,19 @@ PREVIOUSLY_UNMATCHED = BoolField(
     ),
 )
 
+# Refused as backups (check_backup), so the list offers them disabled.
+ULTRA_FIELDS = tuple(s for s in data.SPECIALTIES if s.tier == "ultra")
+ULTRA_SLUGS = frozenset(s.slug for s in ULTRA_FIELDS)
+
 BACKUP_SPECIALTY = ChoiceField(
     name="backup_specialty",
     label="Backup specialty",
     choices=data.SPECIALTY_CHOICES,
     optional=True,
-    help="The second specialty you would apply to. Leave empty if you are applying to one specialty only.",
+    help="The second specialty you would apply to. Leave empty if you are applying to one specialty only. The "
+    "list does not offer the specialty you chose first, nor the ultra-competitive fields ("
+    + and_list([s.name for s in ULTRA_FIELDS])
+    + "): none of them can serve as a backup.",
 )
 
 
@@ -181,6 +188,20 @@ def backup_rule(first_choice: ChoiceField) -> Callable[[Mapping[str, object]], N
         check_backup(str(values[first_choice.name]), values[BACKUP_SPECIALTY.name], first_choice.label)
 
     return backup_allowed
+
+
+# The backups check_backup refuses, offered disabled in the form so that a
+# reader arrowing through the list passes over them: each had said an error
+# at every stop, heard by a screen reader as it arrowed (keyboard-sr audit
+# s37, 8).  check_backup still refuses them from a link or remembered answers.
+def closed_backups(first_choice: ChoiceField) -> ClosedChoices:
+    """The backup options to offer disabled, given the form's other values."""
+
+    def closed(values: Mapping[str, object]) -> dict[str, frozenset[str]]:
+        first = values.get(first_choice.name)
+        return {BACKUP_SPECIALTY.name: ULTRA_SLUGS | ({first} if isinstance(first, str) else set())}
+
+    return closed
 
 
 def check_backup(first_choice: str, backup: object, first_choice_label: str) -> None:

@@ -279,6 +279,8 @@ AIM_TEXT: dict[Aim, str] = {
 
 # Every competitiveness input, so the band here is the one that check shows.
 FIELDS = (*competitiveness.FIELDS, profile.BACKUP_SPECIALTY)
+# Offered disabled in the form: the backups profile.backup_rule refuses.
+CLOSED_CHOICES = profile.closed_backups(profile.SPECIALTY)
 COMPETITIVENESS_NAMES = tuple(f.name for f in competitiveness.FIELDS)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .fields import BoolField, ChoiceField, DateField, Field, IntField, TextField
+from .fields import BoolField, ChoiceField, ClosedChoices, DateField, Field, IntField, TextField
 from .html import Markup, capitalised, el, join, shift_headings
 from .registry import Calculator, Result
 
@@ -65,7 +65,13 @@ def field_id(calc: Calculator[Result], field: Field, suffix: str = "") -> str:
     return f"mpb-{calc.NAME}-{field.name}{'-' + suffix if suffix else ''}"
 
 
-def _control(calc: Calculator[Result], field: Field, value: object) -> Markup:
+def closed_choices(calc: Calculator[Result], values: Mapping[str, object]) -> dict[str, list[str]]:
+    """The options ``calc`` offers disabled with these values, sorted by field (JSON for the page)."""
+    rule: ClosedChoices | None = getattr(calc, "CLOSED_CHOICES", None)
+    return {} if rule is None else {name: sorted(slugs) for name, slugs in rule(values).items()}
+
+
+def _control(calc: Calculator[Result], field: Field, value: object, closed: frozenset[str] = frozenset()) -> Markup:
     # The error first: after a long help text, a screen reader reached what
     # was wrong only at the end (announce audit s34, 7).  Empty and hidden
     # while the field is valid, it then adds nothing.
@@ -84,7 +90,9 @@ def _control(calc: Calculator[Result], field: Field, value: object) -> Markup:
         return el("input", type="checkbox", value="true", checked=bool(value), **common)
     if isinstance(field, ChoiceField):
         options = [el("option", "(none)", value="", selected=value in (None, ""))] if field.optional else []
-        options += [el("option", label, value=slug, selected=slug == value) for slug, label in field.choices]
+        options += [
+            el("option", label, value=slug, selected=slug == value, disabled=slug in closed) for slug, label in field.choices
+        ]
         return el("select", options, **common)
     if isinstance(field, TextField):
         return el("textarea", field.to_text(value), rows=field.rows, spellcheck="false", **common)
@@ -115,9 +123,9 @@ def _has_long_choice(field: Field) -> bool:
     return isinstance(field, ChoiceField) and any(len(label) > LONG_CHOICE for _, label in field.choices)
 
 
-def render_field(calc: Calculator[Result], field: Field, value: object) -> Markup:
+def render_field(calc: Calculator[Result], field: Field, value: object, closed: frozenset[str] = frozenset()) -> Markup:
     label = el("label", field.label, for_=field_id(calc, field))
-    control = _control(calc, field, value)
+    control = _control(calc, field, value, closed)
     # Between backticks: typed exactly as shown, so not translated either.
     help_text: list[Markup | str] = [
         el("code", part, translate="no") if index % 2 else part for index, part in enumerate(field.help.split("`")) if part
@@ -157,8 +165,9 @@ FORM_OFF_NO_SCRIPT = "Live recalculation needs JavaScript, which is off in this 
 
 
 def render_form(calc: Calculator[Result], values: Mapping[str, object] | None = None) -> Markup:
-    values = values or {}
-    fields = [render_field(calc, f, values.get(f.name, f.default)) for f in calc.FIELDS]
+    shown = {f.name: (values or {}).get(f.name, f.default) for f in calc.FIELDS}
+    closed = closed_choices(calc, shown)
+    fields = [render_field(calc, f, shown[f.name], frozenset(closed.get(f.name, ()))) for f in calc.FIELDS]
     return el(
         "form",
         el("p", FORM_OFF, class_="mpb-form-off"),

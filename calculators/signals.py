@@ -380,6 +380,8 @@ def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
 # Checked even when another field is in error, so each is said at once
 # (program counts checks the backup again; by then it has passed).
 RULES = (profile.backup_rule(profile.SPECIALTY), _backup_signals_need_a_backup)
+# Offered disabled in the form: the backups the first rule refuses.
+CLOSED_CHOICES = profile.closed_backups(profile.SPECIALTY)
 
 
 class SignalsResult(TypedDict):

@@ -438,3 +438,39 @@ def test_a_result_says_whom_it_was_worked_out_for_under_its_headline(name: str) 
         )
         assert "graduate of an earlier year, or who applied before" in unmatched
         assert "“I applied before and did not match”" in unmatched and "“Years since graduation”" not in unmatched
+
+
+def _disabled(html: str, name: str) -> list[str]:
+    select = re.search(rf'<select[^>]*name="{name}".*?</select>', html, re.S)
+    return re.findall(r'<option value="([^"]*)" disabled>', select[0]) if select else []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_backup_the_rules_refuse_is_offered_disabled_and_follows_the_first_choice(name: str) -> None:
+    # Arrowing through the backup list said an error at the first choice and at
+    # each ultra-competitive field (keyboard-sr audit s37, 8): the form offers
+    # them disabled, and every reply says which, for the page to keep in step.
+    from calculators import browser, data, profile
+
+    calc = REGISTRY[name]
+    ultra = sorted(s.slug for s in data.SPECIALTIES if s.tier == "ultra")
+    assert len(ultra) >= 4
+    asks_backup = profile.BACKUP_SPECIALTY.name in {f.name for f in calc.FIELDS}
+    first = next((f for f in calc.FIELDS if f.name in ("specialty", "primary_specialty")), None)
+    built = _disabled(str(render_form(calc)), profile.BACKUP_SPECIALTY.name)
+    if not asks_backup:
+        assert built == [] and "disabled" not in str(render_form(calc))
+        return
+    assert first is not None
+    assert set(built) == {first.default, *ultra}
+    for inputs, ok in (
+        ({first.name: "family-medicine"}, True),
+        ({first.name: "pathology", "backup_specialty": "pathology"}, False),
+    ):
+        reply = json.loads(browser.compute(name, json.dumps(inputs)))
+        assert reply["ok"] is ok
+        assert reply["closed"] == {"backup_specialty": sorted({inputs[first.name], *ultra})}
+    # Each option it closes is one the rules refuse, so a link cannot reach it either.
+    for slug in built:
+        with pytest.raises(InputError):
+            calc.compute({first.name: first.default, "backup_specialty": slug})

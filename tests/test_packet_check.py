@@ -254,3 +254,34 @@ def test_an_emergency_medicine_program_without_a_sloe_is_warned() -> None:
         assigned("City IM", "S", "L1", "L2"),
     )
     assert not [m for _, _, m in said(im) if "SLOE" in m]
+
+
+def test_residencycas_programs_need_no_statement_assigned_one_by_one() -> None:
+    # ResidencyCAS sends the application's statement to every program and
+    # assigns only letters (Liaison's help): an EM or OB/GYN program without an
+    # assigned statement got "No personal statement assigned." as an error.
+    packet = {
+        "programs": "name,specialty\nER One,emergency-medicine\nFM Two,family-medicine\nWomen's,OB/GYN\n",
+        "documents": "id,kind,specialty\nS2,statement,family-medicine\nE1,SLOE,emergency-medicine\n"
+        "E2,letter,emergency-medicine\nF1,letter,family-medicine\nF2,letter,family-medicine\n"
+        "O1,letter,obstetrics-gynecology\nO2,letter,obstetrics-gynecology\n",
+        "assignments": "program,document\nER One,E1\nER One,E2\nFM Two,S2\nFM Two,F1\nFM Two,F2\nWomen's,O1\nWomen's,O2\n",
+    }
+    result = packet_check.compute(packet)
+    assert result["ok"]
+    notes = [p["message"] for p in result["problems"] if p["severity"] == "note"]
+    said = [m for m in notes if m.startswith("No statement assigned to ER One, Women's: not needed there")]
+    assert len(said) == 1 and "ResidencyCAS" in said[0] and "emergency-medicine and obstetrics-gynecology" in said[0]
+    assert "A note on statements ResidencyCAS sends for you." in result["summary"]
+    assert "1 note on how a specialty was read." in result["summary"]
+    # An ERAS program still needs its own, and a wrong one is still an error at ResidencyCAS programs.
+    no_fm = {**packet, "assignments": packet["assignments"].replace("FM Two,S2\n", "")}
+    assert ("error", "No personal statement assigned.") in [
+        (p["severity"], p["message"]) for p in packet_check.compute(no_fm)["problems"] if p["program"] == "FM Two"
+    ]
+    wrong = {**packet, "assignments": packet["assignments"] + "ER One,S2\n"}
+    assert any(
+        p["program"] == "ER One" and p["severity"] == "error" and "written for family-medicine" in p["message"]
+        for p in packet_check.compute(wrong)["problems"]
+    )
+    assert "ResidencyCAS" in str(packet_check.method())

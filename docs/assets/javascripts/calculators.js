@@ -1044,6 +1044,7 @@ class Widget {
     if (reply.detail) console.error("Match Plan B:", this.name, reply.detail);
     delete this.staleNote.dataset.shownForPrint; // this answer decides it now
     this.showErrors(reply.ok ? [] : reply.errors);
+    this.closeChoices(reply.closed);
     const quiet = this.quietAnswer;
     this.quietAnswer = false;
     if (reply.ok) {
@@ -1330,6 +1331,18 @@ class Widget {
     this.offerOpen = false;
     this.offer.replaceChildren();
     if (wasOpen) this.keepTabCopy();
+  }
+
+  // Python names the options its rules would refuse with the form as it is
+  // (a backup equal to the first choice); offered disabled, they are passed
+  // over by a reader arrowing through the list, who heard an error at each.
+  closeChoices(closed = {}) {
+    for (const [name, values] of Object.entries(closed)) {
+      const select = this.form.elements.namedItem(name);
+      if (!(select instanceof HTMLSelectElement)) continue;
+      const shut = new Set(values);
+      for (const option of select.options) option.disabled = shut.has(option.value);
+    }
   }
 
   showErrors(errors) {
