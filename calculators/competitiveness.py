@@ -81,11 +81,57 @@ class ScoreBand:
     source: Source
 
 
-# Ultra-competitive fields: 250+ is the rough competitive ballpark (ultra
-# article); the orthopaedic self-audit counts 245-250 as a strong advantage.
+# Ultra-competitive fields: about 250 or more is the rough competitive
+# ballpark, a signal and not a cut-off (ultra article).  Every line here
+# measures the reader against that figure.  The lines under it at 245 and 235
+# are this check's own: 245 is the low end of the 245-250 the orthopaedic
+# self-audit counts as a strong advantage, a figure for orthopaedics alone, so
+# only orthopaedics quotes it (ORTHO_STEP2_BANDS).  Dermatology at 248 read
+# "the 245-250 level the orthopaedics article calls a strong advantage", more
+# reassuring than its own article's 250 (usmd-journey audit s38, 7).
+ULTRA_STEP2_BALLPARK = 250
 ULTRA_STEP2_BANDS = (
-    ScoreBand(250, 10, "at or above the 250+ ballpark for ultra-competitive fields", ARTICLE_ULTRA),
-    ScoreBand(245, 0, "at the low end of the 245-250 level the orthopaedics article calls a strong advantage", ARTICLE_ORTHO),
+    ScoreBand(
+        ULTRA_STEP2_BALLPARK,
+        10,
+        "at or above the roughly 250 the ultra-competitive article gives as the competitive ballpark for these fields",
+        ARTICLE_ULTRA,
+    ),
+    ScoreBand(
+        245,
+        0,
+        "just under the roughly 250 the ultra-competitive article gives as the competitive ballpark for these fields; "
+        "it calls that figure a signal rather than a cut-off, so this check neither adds nor takes points for "
+        "245-249, a band of its own",
+        ARTICLE_ULTRA,
+    ),
+    ScoreBand(
+        235,
+        -5,
+        "6 to 15 points under the roughly 250 the ultra-competitive article gives as the competitive ballpark for "
+        "these fields (the lines at 245 and 235 are this check's own)",
+        ARTICLE_ULTRA,
+    ),
+    ScoreBand(
+        0,
+        -20,
+        "more than 15 points under the roughly 250 the ultra-competitive article gives as the competitive ballpark "
+        "for these fields",
+        ARTICLE_ULTRA,
+    ),
+)
+# Orthopaedics has an article of its own: the same floors and points, worded
+# by its self-audit (Step 2 CK of about 245-250 or more a strong advantage,
+# below it more borderline) beside the ultra article's 250.
+ORTHO_STEP2_BANDS = (
+    ULTRA_STEP2_BANDS[0],
+    ScoreBand(
+        245,
+        0,
+        "at the low end of the 245-250 level the orthopaedics article calls a strong advantage in orthopaedics, and "
+        "just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
+        ARTICLE_ORTHO,
+    ),
     ScoreBand(
         235,
         -5,
@@ -93,9 +139,7 @@ ULTRA_STEP2_BANDS = (
         "235 is this calculator's own)",
         ARTICLE_ORTHO,
     ),
-    ScoreBand(
-        0, -20, "well below the 245-250 level the orthopaedics article sets, the nearest figure for these fields", ARTICLE_ORTHO
-    ),
+    ScoreBand(0, -20, "well below the 245-250 level the orthopaedics article sets for orthopaedics", ARTICLE_ORTHO),
 )
 # Diagnostic radiology: the radiology article's three bands.
 RADIOLOGY_STEP2_BANDS = (
@@ -123,8 +167,14 @@ class ArticleBands:
 
 ULTRA_BANDS = ArticleBands(
     ULTRA_STEP2_BANDS,
-    "the ultra-competitive and orthopaedics articles",
-    "the {floor}-250 level the orthopaedics article sets, the nearest figure for {name}",
+    "the ultra-competitive article",
+    "{floor}, the line this check draws just under the roughly 250 the ultra-competitive article gives as the "
+    "ballpark for {name}",
+)
+ORTHO_BANDS = ArticleBands(
+    ORTHO_STEP2_BANDS,
+    "the orthopaedics and ultra-competitive articles",
+    "the {floor}-250 level the orthopaedics article sets for {name}",
 )
 RADIOLOGY_BANDS = ArticleBands(
     RADIOLOGY_STEP2_BANDS, "the radiology article", "the radiology article's mid-range floor of {floor}"
@@ -133,6 +183,8 @@ RADIOLOGY_BANDS = ArticleBands(
 
 def article_bands(spec: data.Specialty) -> ArticleBands | None:
     """The article bands that score this field's Step 2 CK, if any."""
+    if spec.slug == "orthopaedic-surgery":
+        return ORTHO_BANDS
     if spec.tier == "ultra":
         return ULTRA_BANDS
     if spec.slug == "diagnostic-radiology":
@@ -229,6 +281,17 @@ RESEARCH_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
     "moderate": ((3, 4), (1, 2), (0, 0)),
     "accessible": ((3, 4), (1, 2), (0, 0)),
 }
+# What the ultra article asks of research: for dermatology and plastics, real
+# publications or at least several abstracts and posters; for its other
+# fields no count, only that research is close to mandatory.  The form counts
+# items without telling a publication from a poster, so 1-4 items keep their
+# 0 points and the line says in words that they fall short of that ask,
+# reading "several" as the 5 items that earn points here (our reading).  A
+# dermatology reader with 2 items was told only that research "weighs
+# heavily" (usmd-journey audit s38, 7).
+ULTRA_RESEARCH_ASK = "real publications, or at least several abstracts and posters"
+ULTRA_RESEARCH_ASK_FIELDS = frozenset({"dermatology", "plastic-surgery"})
+ULTRA_RESEARCH_POINTS_FROM = RESEARCH_BANDS["ultra"][0][0]
 
 # US away rotations in the target field: at least two (orthopaedic self-audit);
 # they are where letters for competitive fields come from (ultra article).
@@ -732,9 +795,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor(
             "Research",
             _from_bands(research, RESEARCH_BANDS[tier]),
-            f"{counted(research, 'item')}; research weighs "
-            + ("heavily" if tier == "ultra" else "moderately")
-            + f" in a field that is {data.TIER_LABELS[tier]}.",
+            _research_line(spec, research),
             # The ultra article on its fields; the IMG article elsewhere
             # ("especially important for academic and competitive specialties").
             ARTICLE_ULTRA if tier == "ultra" else ARTICLE_IMG,
@@ -792,6 +853,41 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     else:
         factors.append(Factor("Previous no-match", 0, "Not a reapplicant.", ARTICLE_UNMATCHED))
     return factors
+
+
+def _research_line(spec: data.Specialty, research: int) -> str:
+    """The research row's words: in an ultra-competitive field, measured
+    against what the ultra article (and for orthopaedics its own) asks."""
+    items = counted(research, "item")
+    if spec.tier != "ultra":
+        return f"{items}; research weighs moderately in a field that is {data.TIER_LABELS[spec.tier]}."
+    top = ULTRA_RESEARCH_POINTS_FROM
+    mandatory = "the ultra-competitive article calls research close to mandatory in these fields"
+    if spec.slug in ULTRA_RESEARCH_ASK_FIELDS:
+        ask = f"the ultra-competitive article asks of {spec.name} applicants ({ULTRA_RESEARCH_ASK})"
+        if research == 0:
+            return f"{items}: well short of what {ask}; it calls research close to mandatory in these fields."
+        if research < top:
+            return (
+                f"{items}: short of what {ask}, unless yours are full publications; this check reads “several” as "
+                f"{top}, its own line. Under {top} items no points either way; research weighs heavily here."
+            )
+        return f"{items}: in line with what {ask}; {top} or more items earn points here."
+    if spec.slug == "orthopaedic-surgery":
+        audit = "the orthopaedics article's self-audit, which asks for at least one orthopaedic research project or publication"
+        if research == 0:
+            return f"{items}: short of {audit}; {mandatory}."
+        if research < top:
+            return f"{items}: meets {audit}; {mandatory}, and this check gives points from {top} items."
+        return f"{items}: {mandatory}; {top} or more items earn points here."
+    if research == 0:
+        return f"{items}: {mandatory}."
+    if research < top:
+        return (
+            f"{items}: {mandatory} but names no count for {spec.name}; for dermatology and plastic surgery it asks "
+            f"for {ULTRA_RESEARCH_ASK}. This check gives points from {top} items."
+        )
+    return f"{items}: {mandatory}; {top} or more items earn points here."
 
 
 # The red flags are the IMG article's, written in its section on assessing
@@ -1888,7 +1984,12 @@ def method() -> Markup:
                     "li",
                     "Step 2 CK, ultra-competitive fields (ultra and orthopaedics articles): "
                     + "; ".join(f"{b.floor}+: {signed(b.points)}" for b in ULTRA_STEP2_BANDS)
-                    + ".",
+                    + f". Each row measures the score against the ultra article's rough ballpark of about "
+                    f"{ULTRA_STEP2_BALLPARK} or more, which it calls a signal, not a cut-off. The lines at "
+                    f"{ULTRA_STEP2_BANDS[1].floor} and {ULTRA_STEP2_BANDS[2].floor} are this calculator's own; "
+                    f"{ULTRA_STEP2_BANDS[1].floor} is the low end of the 245–250 that the orthopaedics article's "
+                    "self-audit counts as a strong advantage, a figure for orthopaedics only, so only orthopaedics' "
+                    "rows quote it.",
                 ),
                 el(
                     "li",
@@ -1953,7 +2054,13 @@ def method() -> Markup:
                 el(
                     "li",
                     "Research items: "
-                    + " | ".join(f"{data.TIER_LABELS[t]}: {_bands_text(b)}" for t, b in RESEARCH_BANDS.items()),
+                    + " | ".join(f"{data.TIER_LABELS[t]}: {_bands_text(b)}" for t, b in RESEARCH_BANDS.items())
+                    + f". In ultra-competitive fields 1–{ULTRA_RESEARCH_POINTS_FROM - 1} items cost nothing, as one "
+                    "item passes the orthopaedics article's self-audit, but for dermatology and plastic surgery the "
+                    f"ultra article asks for {ULTRA_RESEARCH_ASK}: the row says that fewer than "
+                    f"{ULTRA_RESEARCH_POINTS_FROM} items fall short of it unless they are full publications (reading "
+                    f"“several” as {ULTRA_RESEARCH_POINTS_FROM} is ours; the form cannot tell a publication from a "
+                    "poster).",
                 ),
                 el(
                     "li",

@@ -480,9 +480,13 @@ def test_each_margin_is_the_smallest_change_that_moves_the_band(profile: dict[st
 @pytest.mark.parametrize(
     ("slug", "step2", "score_source", "letters_source"),
     [
-        # 245-249 and below lean on the orthopaedics article's 245-250; 250+ is the ultra article's ballpark.
-        ("dermatology", 248, ARTICLE_ORTHO, ARTICLE_ULTRA),
+        # Every dermatology band is measured against the ultra article's 250 ballpark (usmd-journey audit s38, 7);
+        # orthopaedics' bands under 250 quote its own article's 245-250.
+        ("dermatology", 248, ARTICLE_ULTRA, ARTICLE_ULTRA),
+        ("dermatology", 240, ARTICLE_ULTRA, ARTICLE_ULTRA),
+        ("dermatology", 230, ARTICLE_ULTRA, ARTICLE_ULTRA),
         ("dermatology", 252, ARTICLE_ULTRA, ARTICLE_ULTRA),
+        ("orthopaedic-surgery", 248, ARTICLE_ORTHO, ARTICLE_ORTHO),
         # Dermatology's 3 letters are the ultra article's; orthopaedics' are its own article's 3-4.
         ("orthopaedic-surgery", 240, ARTICLE_ORTHO, ARTICLE_ORTHO),
         ("internal-medicine", 240, None, ARTICLE_IMG),
@@ -499,6 +503,99 @@ def test_each_score_band_and_letter_count_cites_the_article_it_comes_from(
     # The same source whether the letters fall short or meet the count.
     enough = compute({"specialty": slug, "step2_score": step2, "specialty_letters": 4})
     assert {f["factor"]: f["source"] for f in enough["factors"]}["Specialty letters"] == letters_source.cite()
+
+
+ULTRA_BUT_ORTHO = [spec.slug for spec in SPECIALTIES if spec.tier == "ultra" and spec.slug != "orthopaedic-surgery"]
+
+
+def factor_line(profile: dict[str, object], factor: str) -> str:
+    result = compute(profile)
+    return str(next(f for f in result["factors"] if f["factor"] == factor)["why"])
+
+
+# A US MD in dermatology with 248 was told, in the orthopaedics article's
+# words, that the score sat in the level it "calls a strong advantage", where
+# the ultra article gives about 250 as the ballpark (usmd-journey audit s38, 7).
+@pytest.mark.parametrize("slug", ULTRA_BUT_ORTHO)
+@pytest.mark.parametrize("step2", [248, 245, 249, 240, 235, 230, 200])
+def test_an_ultra_field_under_250_is_measured_against_the_ultra_articles_ballpark(slug: str, step2: int) -> None:
+    line = factor_line({"specialty": slug, "applicant_type": "us-md", "step2_score": step2}, "Step 2 CK")
+    assert "strong advantage" not in line and "orthopaedics" not in line, line
+    assert "under the roughly 250 the ultra-competitive article gives" in line, line
+
+
+def test_ultra_bands_say_how_far_under_250_a_score_is() -> None:
+    def line(step2: int) -> str:
+        return factor_line({"specialty": "dermatology", "step2_score": step2}, "Step 2 CK")
+
+    assert line(249).startswith("249: just under") and line(245).startswith("245: just under")
+    assert line(244).startswith("244: 6 to 15 points under") and line(235).startswith("235: 6 to 15 points under")
+    assert line(234).startswith("234: more than 15 points under")
+    assert line(250).startswith("250: at or above the roughly 250")
+
+
+def test_orthopaedics_keeps_its_own_articles_words_beside_the_ultra_ballpark() -> None:
+    line = factor_line({"specialty": "orthopaedic-surgery", "step2_score": 248}, "Step 2 CK")
+    assert "245-250 level the orthopaedics article calls a strong advantage in orthopaedics" in line
+    assert "just under the roughly 250 the ultra-competitive article gives" in line
+    # The same points and floors as the other ultra fields: only the words differ.
+    same = [(b.floor, b.points) for b in competitiveness.ULTRA_STEP2_BANDS]
+    assert [(b.floor, b.points) for b in competitiveness.ORTHO_STEP2_BANDS] == same
+    for step2 in (252, 248, 240, 230):
+        derm = compute({"specialty": "dermatology", "step2_score": step2})
+        ortho = compute({"specialty": "orthopaedic-surgery", "step2_score": step2})
+        points = [{f["factor"]: f["points"] for f in r["factors"]}["Step 2 CK"] for r in (derm, ortho)]
+        assert points[0] == points[1], step2
+
+
+def test_the_far_below_rule_names_the_ultra_ballpark_outside_orthopaedics() -> None:
+    reapplicant = {"applicant_type": "us-img", "step2_score": 228, "research_items": 6, "previously_unmatched": True}
+    derm = " ".join(r["rule"] for r in compute({"specialty": "dermatology", **reapplicant})["rules_applied"])
+    assert "below 245, the line this check draws just under the roughly 250" in derm
+    assert "orthopaedics article" not in derm
+    ortho = " ".join(r["rule"] for r in compute({"specialty": "orthopaedic-surgery", **reapplicant})["rules_applied"])
+    assert "the 245-250 level the orthopaedics article sets for Orthopaedic Surgery" in ortho
+
+
+# A dermatology reader with 2 research items read only that research "weighs
+# heavily", not that the ultra article asks dermatology and plastics for real
+# publications or several abstracts and posters (usmd-journey audit s38, 7).
+ASK = "(real publications, or at least several abstracts and posters)"
+
+
+@pytest.mark.parametrize("slug", ["dermatology", "plastic-surgery"])
+@pytest.mark.parametrize("research", [1, 2, 3, 4])
+def test_a_few_research_items_in_derm_or_plastics_are_said_to_fall_short_of_the_articles_ask(slug: str, research: int) -> None:
+    profile = {"specialty": slug, "applicant_type": "us-md", "step2_score": 248, "research_items": research}
+    result = compute(profile)
+    row = next(f for f in result["factors"] if f["factor"] == "Research")
+    assert row["points"] == 0 and row["source"] == ARTICLE_ULTRA.cite()
+    assert f"short of what the ultra-competitive article asks of {data.specialty(slug).name} applicants {ASK}" in str(row["why"])
+    assert "unless yours are full publications" in str(row["why"])
+
+
+def test_research_rows_in_ultra_fields_measure_against_the_article_at_each_count() -> None:
+    def line(slug: str, research: int) -> str:
+        return factor_line({"specialty": slug, "research_items": research}, "Research")
+
+    assert line("dermatology", 0).startswith("0 items: well short of what") and ASK in line("dermatology", 0)
+    assert line("dermatology", 5).startswith("5 items: in line with what") and "short" not in line("dermatology", 5)
+    # Orthopaedics: one item passes its own article's self-audit.
+    assert line("orthopaedic-surgery", 2).startswith("2 items: meets the orthopaedics article's self-audit")
+    assert line("orthopaedic-surgery", 0).startswith("0 items: short of the orthopaedics article's self-audit")
+    # ENT and neurosurgery: the article names no count, and the row says so.
+    for slug in ("otolaryngology", "neurological-surgery"):
+        said = line(slug, 2)
+        assert f"names no count for {data.specialty(slug).name}" in said and "short of" not in said
+    # Outside the ultra fields the row is unchanged.
+    assert line("internal-medicine", 2) == "2 items; research weighs moderately in a field that is historically IMG-accessible."
+
+
+def test_the_method_says_what_the_ultra_step2_and_research_rows_measure_against() -> None:
+    method = html.unescape(str(competitiveness.method()))
+    assert "rough ballpark of about 250 or more" in method
+    assert "a figure for orthopaedics only" in method
+    assert "the ultra article asks for real publications, or at least several abstracts and posters" in method
 
 
 def test_an_old_graduation_without_clinical_work_is_misaligned_only_for_the_hardest_fields() -> None:
