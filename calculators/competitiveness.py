@@ -282,14 +282,14 @@ RESEARCH_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
     "accessible": ((3, 4), (1, 2), (0, 0)),
 }
 # What the ultra article asks of research: for dermatology and plastics, real
-# publications or at least several abstracts and posters; for its other
+# publications or at least more than one abstract or poster; for its other
 # fields no count, only that research is close to mandatory.  The form counts
 # items without telling a publication from a poster, so 1-4 items keep their
-# 0 points and the line says in words that they fall short of that ask,
-# reading "several" as the 5 items that earn points here (our reading).  A
-# dermatology reader with 2 items was told only that research "weighs
+# 0 points and the line says in words how they stand against that ask: one
+# poster falls short of it, two to four may meet it or not, by what they are.
+# A dermatology reader with 2 items was told only that research "weighs
 # heavily" (usmd-journey audit s38, 7).
-ULTRA_RESEARCH_ASK = "real publications, or at least several abstracts and posters"
+ULTRA_RESEARCH_ASK = "real publications, or at least more than one abstract or poster"
 ULTRA_RESEARCH_ASK_FIELDS = frozenset({"dermatology", "plastic-surgery"})
 ULTRA_RESEARCH_POINTS_FROM = RESEARCH_BANDS["ultra"][0][0]
 
@@ -867,10 +867,15 @@ def _research_line(spec: data.Specialty, research: int) -> str:
         ask = f"the ultra-competitive article asks of {spec.name} applicants ({ULTRA_RESEARCH_ASK})"
         if research == 0:
             return f"{items}: well short of what {ask}; it calls research close to mandatory in these fields."
+        if research == 1:
+            return (
+                f"{items}: short of what {ask}, unless it is a real publication. Under {top} items no points either "
+                "way (this check's own line); research weighs heavily here."
+            )
         if research < top:
             return (
-                f"{items}: short of what {ask}, unless yours are full publications; this check reads “several” as "
-                f"{top}, its own line. Under {top} items no points either way; research weighs heavily here."
+                f"{items}: whether they meet what {ask} depends on what they are, which this form does not ask. "
+                f"Under {top} items no points either way (this check's own line); research weighs heavily here."
             )
         return f"{items}: in line with what {ask}; {top} or more items earn points here."
     if spec.slug == "orthopaedic-surgery":
@@ -2057,10 +2062,10 @@ def method() -> Markup:
                     + " | ".join(f"{data.TIER_LABELS[t]}: {_bands_text(b)}" for t, b in RESEARCH_BANDS.items())
                     + f". In ultra-competitive fields 1–{ULTRA_RESEARCH_POINTS_FROM - 1} items cost nothing, as one "
                     "item passes the orthopaedics article's self-audit, but for dermatology and plastic surgery the "
-                    f"ultra article asks for {ULTRA_RESEARCH_ASK}: the row says that fewer than "
-                    f"{ULTRA_RESEARCH_POINTS_FROM} items fall short of it unless they are full publications (reading "
-                    f"“several” as {ULTRA_RESEARCH_POINTS_FROM} is ours; the form cannot tell a publication from a "
-                    "poster).",
+                    f"ultra article asks for {ULTRA_RESEARCH_ASK}: the row says that one item falls short of it "
+                    "unless it is a real publication, and that two to "
+                    f"{ULTRA_RESEARCH_POINTS_FROM - 1} meet it or not by what they are, which the form does not ask "
+                    f"(the points from {ULTRA_RESEARCH_POINTS_FROM} items are this calculator's own line).",
                 ),
                 el(
                     "li",
