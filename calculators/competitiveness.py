@@ -1244,7 +1244,7 @@ def _not_misaligned(spec: data.Specialty, v: Mapping[str, object]) -> str:
         f"radiology, so in {spec.name} it does not judge how near you came"
     )
     return (
-        f"After a no-match: reapply with a backup in parallel. {where}: whether you were borderline is for you and "
+        f"After a no-match: your next application needs a backup in parallel, whichever field you applied to before. {where}: whether you were borderline is for you and "
         "your adviser to decide, as the no-match article leaves it."
     )
 

@@ -115,7 +115,7 @@ def test_after_a_no_match_borderline_and_misaligned_differ() -> None:
         {"specialty": "dermatology", **STRONG, "step2_score": 252, "research_items": 5, "previously_unmatched": True}
     )
     assert borderline["band"] == "dual-apply"
-    assert any(r["rule"].startswith("After a no-match: reapply with a backup") for r in borderline["rules_applied"])
+    assert any(r["rule"].startswith("After a no-match: your next application needs a backup") for r in borderline["rules_applied"])
     misaligned = compute(
         {"specialty": "orthopaedic-surgery", **STRONG, "step2_score": 205, "research_items": 0, "previously_unmatched": True}
     )
@@ -989,7 +989,7 @@ def test_a_rule_listed_is_read_as_a_ceiling_not_as_the_verdict() -> None:
     )
     assert result["band"] == "dual-apply-strongly"
     html = str(competitiveness.render(result))
-    assert "At most “Dual apply”: After a no-match: reapply with a backup in parallel." in html
+    assert "At most “Dual apply”: After a no-match: your next application needs a backup in parallel, whichever field you applied to before." in html
     assert "These rules can only make the advice more cautious" not in html
 
 
@@ -1222,7 +1222,7 @@ def test_far_below_the_field_starts_15_points_under_its_level(score: int, again:
 
 def test_the_guide_puts_far_below_where_the_calculator_does() -> None:
     guide = (ROOT / "docs" / "assess" / "need-a-backup.md").read_text(encoding="utf-8")
-    assert "under 230 in orthopaedics" in guide and "15 points below the 245-250" in guide
+    assert "under 230 in orthopaedics" in guide and "15 points below 245: the low end of the 245-250" in guide
     assert competitiveness.MISALIGNED_STEP2_GAP == 15 and competitiveness.ULTRA_STEP2_BANDS[1].floor == 245
 
 
