@@ -415,6 +415,91 @@ AAMC_REPEAT_APPLICANTS = Source(
     "read 2026",
     "AAMC",
 )
+# The H-1B payment of September 2025 and what it did to residency hiring
+# (visa-oldgrad audit s39, 1).  Set for 12 months unless extended: the pages
+# say what was in force and from when, and send the reader to check it now.
+H1B_PROCLAMATION = Source(
+    "h1b-proclamation",
+    "Restriction on Entry of Certain Nonimmigrant Workers, presidential proclamation of 19 September 2025: $100,000 "
+    "with a new H-1B petition from 21 September 2025, for 12 months unless extended",
+    "2025, read 2026",
+    "The White House, as reported by AAMC Washington Highlights and The Rheumatologist",
+    "secondary",
+)
+AAMC_H1B_EXEMPTION = Source(
+    "aamc-h1b-exemption",
+    "A letter of 24 September 2025, signed by 54 medical organizations, the AAMC among them, asking the Department of "
+    "Homeland Security to exempt physicians, residents and fellows included, from the H-1B payment",
+    "September 2025",
+    "AAMC Washington Highlights",
+)
+# Who pays: the guidance as law firms quote it (USCIS's own page not seen).
+# The payment falls on a new petition for someone outside the US (or one
+# asking for consular notification), not on a change of status, extension or
+# amendment granted inside the US; it names no exception for employers that
+# file outside the yearly cap, and others only in extraordinarily rare cases.
+USCIS_H1B_PAYMENT = Source(
+    "uscis-h1b-payment",
+    "Guidance on the H-1B proclamation, 20 October 2025",
+    "2025, read 2026",
+    "USCIS, as immigration law firms summarise it",
+    "secondary",
+)
+AAMC_H1B_HOSPITALS = Source(
+    "aamc-h1b-hospitals",
+    "Hospitals and health systems depend on H-1B visa-sponsored physicians. So what happens now?",
+    "2026",
+    "AAMC News",
+)
+# When an H-1B program needs Step 3 (visa-oldgrad audit s39, 4): a petition is
+# judged on the facts when it is filed, and a program may ask earlier still.
+PETITION_WHEN_FILED = Source(
+    "petition-when-filed",
+    "Matter of Katigbak, 1971, and later decisions, and the H-1B filing rules: a petition must qualify when filed, and "
+    "no earlier than six months before the work starts",
+    "1971, read 2026",
+    "US immigration precedent and regulations, as immigration lawyers summarise them",
+    "secondary",
+)
+PITT_H1B_STEP3 = Source(
+    "pitt-medicine-visa",
+    "Visa guidelines, internal medicine residency: for an H-1B, all three USMLE Steps passed by Match Day",
+    "for the 2023 Match, read 2026",
+    "University of Pittsburgh, Department of Medicine",
+)
+# The J-1 after the Match, and the rules that limit a later switch
+# (visa-oldgrad audit s39, 2 and 5).  The Statement of Need page: from the
+# health ministry of the country of most recent legal permanent residence,
+# naming exactly the specialty trained in.  The FAQ: the host institution's
+# Training Program Liaison starts the application; four to six weeks once
+# complete for an accredited program; a new statement for a new specialty.
+ECFMG_STATEMENT_OF_NEED = Source(
+    "ecfmg-evsp-statement-of-need",
+    "Exchange Visitor Sponsorship Program: the Statement of Need, and frequently asked questions for J-1 applicants",
+    "read 2026",
+    "ECFMG",
+)
+ECFMG_J1_REGULATIONS = Source(
+    "ecfmg-evsp-regulations",
+    "Exchange Visitor Sponsorship Program: selected federal regulations for J-1 physicians, with one change of "
+    "specialty within the first two years and a seven-year limit",
+    "read 2026",
+    "ECFMG",
+)
+# The fees due in every case (SEVIS, the J-1 visa application, ECFMG's own),
+# named without amounts; and the consulate, where an interview is the rule.
+ECFMG_J1_FEES = Source(
+    "ecfmg-evsp-fees",
+    "Exchange Visitor Sponsorship Program: fees, and applying for a visa at a US consulate",
+    "read 2026",
+    "ECFMG",
+)
+INDIA_STATEMENT_OF_NEED = Source(
+    "india-statement-of-need",
+    "Attestation of surety bond for Statement of Need: the documents include the contract with the US hospital",
+    "read 2026",
+    "Consulates General of India in Houston and Atlanta",
+)
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -458,6 +543,16 @@ SOURCES = (
     SIGNALS_BY_INSTITUTION,
     ECFMG_PERMANENT_VALIDATION,
     AAMC_REPEAT_APPLICANTS,
+    H1B_PROCLAMATION,
+    AAMC_H1B_EXEMPTION,
+    USCIS_H1B_PAYMENT,
+    AAMC_H1B_HOSPITALS,
+    PETITION_WHEN_FILED,
+    PITT_H1B_STEP3,
+    ECFMG_STATEMENT_OF_NEED,
+    ECFMG_J1_REGULATIONS,
+    ECFMG_J1_FEES,
+    INDIA_STATEMENT_OF_NEED,
 )
 
 

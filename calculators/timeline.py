@@ -34,11 +34,18 @@ from .data import (
     ARTICLES,
     ECFMG_BOOKLET,
     ECFMG_J1,
+    ECFMG_J1_FEES,
     ECFMG_PATHWAYS,
+    ECFMG_STATEMENT_OF_NEED,
     FSMB_STEP3,
     H1B_CAP_EXEMPT,
+    H1B_PROCLAMATION,
     INA_H1B,
+    INDIA_STATEMENT_OF_NEED,
     NRMP_ECFMG_REQUIREMENTS,
+    PETITION_WHEN_FILED,
+    PITT_H1B_STEP3,
+    USCIS_H1B_PAYMENT,
     Source,
 )
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs, word
@@ -222,16 +229,31 @@ STEPS: tuple[Step, ...] = (
     # step for them (an open item since s35; timeline audit s36, 4).  No
     # source dates it: it sits with the clinical experience, in the IMG
     # article's 6-18 months before applying to confirm visa policies.
+    # The H-1B payment of September 2025 leads: for an applicant abroad it
+    # decides whether an H-1B program is an option at all (visa-oldgrad audit
+    # s39, 1).  "Before you start" misdated Step 3, which the petition needs
+    # when it is filed (s39, 4); and a Statement of Need names one specialty,
+    # so "start on it now" sent a dual applicant to the wrong one (s39, 2).
     Step(
         -15,
         VISA_STEP,
-        "Find out which visa each program on your lists sponsors, and what it asks of you. For an H-1B: whether the "
-        "program wants Step 3 passed before you start, which US law asks of an H-1B physician "
-        f"({INA_H1B.cite()}), and whether it files outside the yearly cap ({H1B_CAP_EXEMPT.cite()}). Step 3 can be "
+        "Find out which visa each program on your lists sponsors, and what it asks of you. For an H-1B: a presidential "
+        "proclamation put a $100,000 payment by the employer on each new H-1B petition for someone outside the US, "
+        f"to run for 12 months unless extended (the dates are in its citation: {H1B_PROCLAMATION.cite()}; "
+        f"{USCIS_H1B_PAYMENT.cite()}). "
+        "Check whether it still applies, ask each program whether it is filing new H-1B petitions for applicants "
+        "abroad this season, and plan on the J-1 unless a program confirms it will file one for you (the Assess "
+        "guide's section “Visa: J-1 or H-1B” says more). Ask each H-1B program, too, by what date it wants Step 3 "
+        f"passed, which US law asks of an H-1B physician ({INA_H1B.cite()}): the pass must be in hand before the "
+        "program files your petition, and the plan gives it a row on the rank-list deadline; and whether it files "
+        f"outside the yearly cap ({H1B_CAP_EXEMPT.cite()}). Step 3 can be "
         "applied for only after graduating and, for an IMG, after ECFMG certification; allow up to 12 weeks for the "
         f"FSMB to verify graduation and about 2 weeks for the permit, before the wait for a test date and a result "
-        f"({FSMB_STEP3.cite()}). For a J-1: start on the Statement of Need from your home country now, since ECFMG "
-        "will not sponsor the visa without it, and know that the J-1 brings a two-year home-country rule.",
+        f"({FSMB_STEP3.cite()}). For a J-1: the Statement of Need comes from the health ministry of the country "
+        "where you last held permanent residence, and it must name the exact specialty you will train in, so if you "
+        "apply in two fields you request it after Match Day, for the field you matched or SOAPed into. Find out now "
+        "what your ministry asks for and gather it, since ECFMG will not sponsor the visa without the statement "
+        f"({ECFMG_STATEMENT_OF_NEED.cite()}), and know that the J-1 brings a two-year home-country rule.",
         ECFMG_J1,
         "visa",
         anchor="preparation",
@@ -460,11 +482,39 @@ DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
 EXAMS_CONFIRMED = "IMGs: ECFMG must have verified your requirements"
+H1B_STEP3 = "H-1B: your Step 3 pass in hand"
+H1B_STEP3_DETAIL = (
+    "If you hope for an H-1B: a program can file your petition only with your Step 3 pass in hand, and no earlier "
+    f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it sooner: one department "
+    f"of medicine asked for all three Steps passed by Match Day ({PITT_H1B_STEP3.cite()}). This plan puts it on the "
+    "rank-list deadline, our own choice, so that a program knows when it ranks you which visa it could offer; ask "
+    "each program for its own date. Without the pass in time, the J-1 is the route left."
+)
+# After Match Day the J-1's paperwork fills the weeks to the start of
+# training, which the plan ended before (visa-oldgrad audit s39, 2).  No
+# source dates these steps beyond ECFMG's processing time, so they are said
+# on the Match Day row rather than given days of their own.
+J1_AFTER_MATCH = (
+    "For a J-1, the weeks from here to the start of training hold its paperwork. Ask the health ministry of the "
+    "country where you last held permanent residence for a Statement of Need naming the exact specialty you "
+    "matched or SOAPed into; some ministries want your contract first, as India's does "
+    f"({INDIA_STATEMENT_OF_NEED.cite()}). Your program's Training Program Liaison starts the ECFMG application, "
+    f"which takes about four to six weeks once every document is in ({ECFMG_STATEMENT_OF_NEED.cite()}). Then comes "
+    f"the visa interview at a US consulate, whose waits vary from post to post ({ECFMG_J1_FEES.cite()}). For an "
+    "H-1B, ask the program when it will file your petition and what it needs from you."
+)
 
 
 def _season_milestones(
-    match_year: int, dual: bool, submission: dt.date, today: dt.date, submission_estimated: bool = False, img: bool = True
+    match_year: int,
+    dual: bool,
+    submission: dt.date,
+    today: dt.date,
+    submission_estimated: bool = False,
+    img: bool = True,
+    visa: bool = False,
 ) -> list[PlanItem]:
+    """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day)."""
     dates = cycle.season(match_year)
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from this date.",
@@ -481,7 +531,7 @@ def _season_milestones(
         "soap_ends": "The last SOAP offers are made.",
         # The plan ends here, and an IMG's last step before training is not a date of ours (timeline audit s36, 8).
         "match_day": "Results are released: where you matched. If you are an IMG, you need ECFMG certification "
-        f"before you start training ({ECFMG_BOOKLET.cite()}).",
+        f"before you start training ({ECFMG_BOOKLET.cite()})." + (f" {J1_AFTER_MATCH}" if visa else ""),
     }
     out: list[PlanItem] = []
     for key, text in details.items():
@@ -515,6 +565,19 @@ def _season_milestones(
                 f"of the latest page we read ({ECFMG_PATHWAYS.cite()}): check its requirements for your Match year. A score "
                 "or Pathway still pending close to this date may come too late: allow for the time each takes to reach ECFMG.",
                 "source": NRMP_ECFMG_REQUIREMENTS.cite(),
+                "estimated": deadline.estimated,
+                "estimated_early": deadline.estimated_early,
+            }
+        )
+    # Step 3 lived only in the visa check's words, fifteen months early, with
+    # no day of its own in the table or the calendar (visa-oldgrad audit s39, 4).
+    if visa:
+        out.append(
+            {
+                "date": deadline.date.isoformat(),
+                "title": H1B_STEP3,
+                "detail": H1B_STEP3_DETAIL,
+                "source": INA_H1B.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
             }
@@ -735,6 +798,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         today,
         submission_estimated,
         img=word(v, "applicant_type") in data.IMG_TYPES,
+        # The IMG's visa step: a US graduate's rules are not ours to date.
+        visa=needs_visa and not us_graduate,
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -1153,6 +1218,15 @@ def method() -> Markup:
                 )
                 for s in STEPS
             ],
+        ),
+        el(
+            "p",
+            "An IMG who needs a visa also gets a row on the rank-list deadline for an H-1B's Step 3: a program can "
+            "file an H-1B petition only with the pass in hand, and some want it by Match Day, so the plan takes the "
+            "rank-list deadline, our own choice, as the day to have it by. The Match Day row then says what a J-1 "
+            "asks in the weeks before training (the Statement of Need for the field you matched into, ECFMG's "
+            "application of about four to six weeks, a consulate interview) without dating those steps, which no "
+            "source does.",
         ),
         el(
             "p",

@@ -359,3 +359,22 @@ def test_the_pages_say_how_many_signal_numbers_the_table_holds(monkeypatch: pyte
     one["dermatology"] = data.SignalAllowance("dermatology", "ERAS 2027 (Match 2027)", 3, "", "seen", "AAMC")
     monkeypatch.setattr(data, "signal_allowances", lambda: one)
     assert macros.signals_known() == f"our table holds the number for 1 of {len(data.SPECIALTIES)} specialties"
+
+
+def test_every_source_the_data_module_names_is_on_the_data_page() -> None:
+    # The data page lists data.SOURCES; a source cited by a calculator or a
+    # guide but left out of the tuple would be cited and never listed (the
+    # visa sources of the visa-oldgrad audit s39 among them).
+    named = {name: value for name, value in vars(data).items() if isinstance(value, data.Source)}
+    assert {"H1B_PROCLAMATION", "USCIS_H1B_PAYMENT", "ECFMG_J1_REGULATIONS", "ECFMG_STATEMENT_OF_NEED"} <= set(named)
+    assert [name for name, source in named.items() if source not in data.SOURCES] == []
+    keys = [source.key for source in data.SOURCES]
+    assert len(keys) == len(set(keys))
+
+
+def test_the_h1b_payment_is_sourced_as_a_dated_rule_that_may_have_changed() -> None:
+    # Set for 12 months unless extended, and read in copies: its citation
+    # must carry both, never present it as in force today (visa-oldgrad audit s39, 1).
+    for source in (data.H1B_PROCLAMATION, data.USCIS_H1B_PAYMENT):
+        assert source.secondary and source.cite().endswith("; secondary copy")
+    assert "19 September 2025" in data.H1B_PROCLAMATION.title and "unless extended" in data.H1B_PROCLAMATION.title

@@ -1491,7 +1491,46 @@ MORE_CLAIMS = (
             for today in (dt.date(2026, 4, 1), dt.date(2026, 6, 15), dt.date(2027, 5, 10))
         ),
     ),
+    # The H-1B payment (visa-oldgrad audit s39, 1): the guides type the date
+    # and amount as words ("100,000 US dollars"), the timeline the amount as
+    # a figure and the dates through the citation; each must be the one the
+    # proclamation's source records, with its term.
+    Claim(
+        "assess/index.md",
+        "made the employer pay 100,000 US dollars with each new H-1B petition filed from 21 September 2025, and set that "
+        "rule to run for 12 months unless extended",
+        lambda: h1b_payment_recorded(100_000, "21 September 2025", "19 September 2025"),
+    ),
+    Claim(
+        "faq.md",
+        "Since 21 September 2025, a new H-1B petition for someone outside the US has also carried a payment of 100,000 US "
+        "dollars by the employer, under a proclamation set for 12 months unless extended",
+        lambda: h1b_payment_recorded(100_000, "21 September 2025"),
+    ),
+    Claim(
+        "calculators/timeline.py",
+        "proclamation put a $100,000 payment by the employer on each new H-1B petition for someone outside the US, ",
+        lambda: (
+            h1b_payment_recorded(100_000, "from 21 September 2025")
+            and data.H1B_PROCLAMATION.cite() in next(s.detail for s in timeline.STEPS if s.title == timeline.VISA_STEP)
+        ),
+    ),
 )
+
+
+def h1b_payment_recorded(amount: int, *days: str) -> bool:
+    """The proclamation's source names the amount, the days and the 12 months
+    unless extended, and the USCIS guidance and AAMC reports beside it are
+    dated after it: a reader is told what was in force and from when."""
+    title = data.H1B_PROCLAMATION.title
+    return (
+        f"${amount:,}" in title
+        and all(day in title for day in days)
+        and "12 months unless extended" in title
+        and "20 October 2025" in data.USCIS_H1B_PAYMENT.title
+        and data.AAMC_H1B_HOSPITALS.year == "2026"
+        and data.H1B_PROCLAMATION in data.SOURCES
+    )
 
 
 def reapplicant_im_example_below_q1() -> bool:
