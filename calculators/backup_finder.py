@@ -933,7 +933,7 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False) 
     # Which one-year medicine-side positions fit, and the reasons specific to
     # this primary; the shared reasons and NRMP figures are added below.
     specific: dict[str, list[str]] = {}
-    if primary.slug in data.ADVANCED_POSITION_SPECIALTIES:
+    if primary.slug in data.ARTICLE_ADVANCED_SPECIALTIES:
         advanced = data.advanced_positions_note([primary.slug], "A transitional or preliminary year is that first year.")
         specific[TRANSITIONAL_YEAR] = [advanced]
         specific[PRELIMINARY_YEAR] = [advanced]
@@ -949,8 +949,12 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False) 
                 f"{primary.name} ({cite['article-unmatched']})."
             )
     if primary.slug == "neurology":
+        # Its advanced positions need a first year as well (visa-oldgrad audit
+        # s39, 3).  Only the preliminary medicine year is offered, the one the
+        # IMG article names for neurology: no article proposes a transitional one.
         specific[PRELIMINARY_YEAR] = [
-            f"The IMG article's internal medicine route for neurology is a preliminary year, then reapplying ({cite['article-img']})."
+            data.advanced_positions_note([primary.slug], "A preliminary year in internal medicine is that first year."),
+            f"The IMG article's internal medicine route for neurology is a preliminary year, then reapplying ({cite['article-img']}).",
         ]
     if primary.slug == "general-surgery" and TRANSITIONAL_YEAR in suggested:
         specific[TRANSITIONAL_YEAR] = [
@@ -1368,11 +1372,12 @@ HEADLINED = 3
 
 
 def _name_with_start(suggestion: Suggestion) -> str:
-    """The field's name, marked where the IMG article lists it among those
-    using advanced positions: the note below says so only of the headlined
-    and paired fields, and a reader who picks the ninth row needs a first
-    year for those positions as much.  Where our figures show PGY-1
-    positions too (anesthesiology), only some programs need one."""
+    """The field's name, marked where it uses advanced positions (the IMG
+    article's list, and neurology by our reading): the note below says so
+    only of the headlined and paired fields, and a reader who picks the ninth
+    row needs a first year for those positions as much.  Where our figures
+    show PGY-1 positions too (anesthesiology, neurology), only some programs
+    need one."""
     name = str(suggestion["name"])
     slug = str(suggestion["specialty"])
     if slug not in data.ADVANCED_POSITION_SPECIALTIES:
@@ -1659,7 +1664,8 @@ def method() -> Markup:
         el(
             "p",
             "Transitional and preliminary years are listed for first choices that use advanced positions (radiology, "
-            "anesthesiology, dermatology, PM&R; IMG article), for neurology (IMG article), and a preliminary surgery year for "
+            "anesthesiology, dermatology, PM&R; IMG article), a preliminary medicine year for neurology (IMG article; "
+            "that neurology has advanced positions too is our reading of the AMA), and a preliminary surgery year for "
             "surgical first choices (IMG and ultra-competitive articles); general surgery also gets a transitional year when "
             "an article pairs it (IMG article), and orthopaedic surgery gets one as a SOAP position that keeps doors open "
             f"(orthopaedics article). Each comes with the {RESULTS_AND_DATA.year} NRMP figures for its kind of position.",

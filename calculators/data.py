@@ -301,6 +301,16 @@ NRMP_POSITION_TYPES = Source(
     "read 2026",
     "NRMP",
 )
+# Read for a neurology applicant, whose field the IMG article's list of
+# advanced fields leaves out (visa-oldgrad audit s39, 3).
+AMA_ADVANCED_PGY2 = Source(
+    "ama-advanced-pgy2",
+    "Advanced PGY-2 positions and the Match: what you should know",
+    # Its figures, naming neurology among the specialties that offered 98 or
+    # more PGY-2 positions, are from the 2018 Match.
+    "2018 figures, read 2026",
+    "AMA",
+)
 # Read for couples, and for a non-US IMG who needs one visa in particular
 # (couples-visa audit s35, 1-5).
 NRMP_COUPLES = Source(
@@ -531,6 +541,7 @@ SOURCES = (
     MATCHING_THEORY,
     NRMP_SOAP,
     NRMP_POSITION_TYPES,
+    AMA_ADVANCED_PGY2,
     NRMP_COUPLES,
     ECFMG_J1,
     FSMB_STEP3,
@@ -1035,8 +1046,14 @@ NO_MATCH_SOMETIMES = frozenset({"emergency-medicine", "pathology"})
 # Fields the IMG article names as using advanced positions, which start at
 # PGY-2 after a separate preliminary or transitional year.  The backup finder
 # offers that year; the cost calculator prices its list.
-ADVANCED_POSITION_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
+ARTICLE_ADVANCED_SPECIALTIES = frozenset({"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"})
 ADVANCED_POSITION_SOURCE = ARTICLE_IMG
+# The article's list is introduced by "e.g.", and a neurology applicant was
+# never told to plan a first year, though neurology offers many advanced
+# positions beside its PGY-1 ones (visa-oldgrad audit s39, 3).  Adding a field
+# here is our reading, and the note says so with the source it rests on.
+ADVANCED_BY_OUR_READING: dict[str, Source] = {"neurology": AMA_ADVANCED_PGY2}
+ADVANCED_POSITION_SPECIALTIES = ARTICLE_ADVANCED_SPECIALTIES | frozenset(ADVANCED_BY_OUR_READING)
 
 
 def advanced_among(*slugs: object) -> list[str]:
@@ -1057,11 +1074,9 @@ FIRST_YEAR_PROGRAMS: dict[str, str] = {
 def advanced_positions_note(slugs: list[str], what_to_do: str, needs_visa: bool = False) -> str:
     """Why fields starting at PGY-2 need a first year as well, with
     ``what_to_do`` about it, in the words every calculator uses."""
-    names = " and ".join(specialty(slug).name for slug in slugs)
-    these = "these fields" if len(slugs) > 1 else "this field"
     return (
-        f"{names}: the IMG article lists {these} among those that use advanced positions, which start at PGY-2, "
-        f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()}). {what_to_do} "
+        _why_a_first_year(slugs)
+        + f" {what_to_do} "
         # Every tool said to apply for that year; none said a visa reader's
         # first-year program must sponsor too (reapplicant audit s36, 5).
         + ("Each first-year program you rank must sponsor your visa too, not only the advanced one. " if needs_visa else "")
@@ -1072,6 +1087,29 @@ def advanced_positions_note(slugs: list[str], what_to_do: str, needs_visa: bool 
         f"PGY-2 positions, which start in July of the Match year ({NRMP_POSITION_TYPES.cite()})."
         + "".join(categorical_first_years(slug) for slug in slugs)
     )
+
+
+def _why_a_first_year(slugs: list[str]) -> str:
+    """Who says each field starts at PGY-2: the article for its own list, and
+    our reading, with its source, for a field we added to it."""
+    listed = [slug for slug in slugs if slug not in ADVANCED_BY_OUR_READING]
+    said: list[str] = []
+    if listed:
+        names = " and ".join(specialty(slug).name for slug in listed)
+        these = "these fields" if len(listed) > 1 else "this field"
+        said.append(
+            f"{names}: the IMG article lists {these} among those that use advanced positions, which start at PGY-2, "
+            f"after a separate preliminary or transitional year ({ADVANCED_POSITION_SOURCE.cite()})."
+        )
+    for slug in slugs:
+        if slug in ADVANCED_BY_OUR_READING:
+            name = specialty(slug).name
+            said.append(
+                f"{name}: many of its programs also offer advanced positions, which start at PGY-2, after a separate "
+                f"preliminary or transitional year. The IMG article's list of fields with such positions gives "
+                f"examples and leaves {name} out; adding it is our reading ({ADVANCED_BY_OUR_READING[slug].cite()})."
+            )
+    return " ".join(said)
 
 
 def categorical_first_years(slug: str) -> str:

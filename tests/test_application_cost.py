@@ -584,6 +584,25 @@ def test_anesthesiology_first_year_note_names_its_pgy1_positions() -> None:
     assert "start at PGY-1" not in radiology
 
 
+def test_neurology_is_reminded_of_the_first_year_its_advanced_programs_need() -> None:
+    # Neurology offers many PGY-2 positions beside its PGY-1 ones, but the IMG
+    # article's examples leave it out, and a neurology applicant was never told
+    # to apply for a first year (visa-oldgrad audit s39, 3).
+    (note,) = compute(primary_specialty="neurology", backup_specialty="psychiatry", backup_programs=80)["notes"]  # type: ignore[misc]
+    assert note.startswith("Neurology: many of its programs also offer advanced positions, which start at PGY-2")
+    assert "adding it is our reading" in note and data.AMA_ADVANCED_PGY2.cite() in note
+    assert "the IMG article lists" not in note, "the article does not name neurology"
+    assert "“Preliminary or transitional year programs”" in note
+    # True of its categorical programs too: they include the first year.
+    assert "Neurology also has positions that start at PGY-1 (932 offered" in note
+    assert escape(note) in ac.render(compute(primary_specialty="neurology"))
+    # As a backup too, and beside an article's field each keeps its own source.
+    (both,) = compute(primary_specialty="anesthesiology", backup_specialty="neurology", backup_programs=20)["notes"]  # type: ignore[misc]
+    assert both.startswith("Anesthesiology: the IMG article lists this field among those")
+    assert "Neurology: many of its programs also offer advanced positions" in both
+    assert compute(primary_specialty="neurology", first_year_programs=30)["notes"] == []
+
+
 def test_supplemental_ranks_with_no_first_year_programs_say_it_must_be_zero() -> None:
     with pytest.raises(InputError) as caught:
         ac.compute({"first_year_programs": 0, "supplemental_ranked": 3})

@@ -386,6 +386,16 @@ def test_neurology_gets_a_preliminary_medicine_year_only() -> None:
     assert [b["name"] for b in bridges] == ["Preliminary year in internal medicine"]
 
 
+def test_neurologys_preliminary_year_is_also_the_first_year_its_advanced_programs_need() -> None:
+    # It was offered only as a fallback after failing (visa-oldgrad audit s39, 3).
+    (prelim,) = compute({"specialty": "neurology", "needs_visa": True})["bridges"]
+    reasons = " ".join(prelim["reasons"])
+    assert "Neurology: many of its programs also offer advanced positions" in reasons
+    assert "A preliminary year in internal medicine is that first year." in reasons
+    assert "adding it is our reading" in reasons and "start at PGY-1 (932 offered" in reasons
+    assert "internal medicine route for neurology is a preliminary year, then reapplying" in reasons
+
+
 @pytest.mark.parametrize("slug", ["internal-medicine", "family-medicine", "pediatrics", "psychiatry"])
 def test_categorical_primary_care_fields_get_no_bridge(slug: str) -> None:
     result = compute({"specialty": slug})
@@ -894,8 +904,8 @@ def test_every_row_that_starts_at_pgy2_says_so_beside_its_name() -> None:
     for cell, s in zip(cells, result["suggestions"], strict=True):
         marked = "start at PGY-2" in cell
         assert marked is (s["specialty"] in data.ADVANCED_POSITION_SPECIALTIES), cell
-        # Anesthesiology also starts at PGY-1 in our figures: only some of its positions need a first year.
-        assert ("(some positions start at PGY-2" in cell) is (s["specialty"] == "anesthesiology"), cell
+        # Anesthesiology and neurology also start at PGY-1 in our figures: only some of their positions need a first year.
+        assert ("(some positions start at PGY-2" in cell) is (s["specialty"] in {"anesthesiology", "neurology"}), cell
     assert any("(many or all positions start at PGY-2; check each program" in cell for cell in cells)
 
 

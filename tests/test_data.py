@@ -167,6 +167,22 @@ def test_every_calculator_explains_advanced_positions_in_the_same_words() -> Non
     assert all(clause in text for text in texts.values()), {k: clause in v for k, v in texts.items()}
 
 
+def test_neurology_counts_as_advanced_by_our_reading_not_by_the_article() -> None:
+    # The article's list reads "e.g."; neurology was missing from every first-year
+    # reminder (visa-oldgrad audit s39, 3).  Its note must not credit the article.
+    assert {"diagnostic-radiology", "anesthesiology", "dermatology", "pmr"} == data.ARTICLE_ADVANCED_SPECIALTIES
+    assert data.ARTICLE_ADVANCED_SPECIALTIES | {"neurology"} == data.ADVANCED_POSITION_SPECIALTIES
+    assert data.AMA_ADVANCED_PGY2 in data.SOURCES
+    said = data.advanced_positions_note(["neurology"], "Do this.")
+    assert said.startswith("Neurology: many of its programs also offer advanced positions, which start at PGY-2")
+    assert "our reading (" + data.AMA_ADVANCED_PGY2.cite() + ")" in said and "the IMG article lists" not in said
+    assert "Do this." in said and "Neurology also has positions that start at PGY-1" in said
+    # An article field keeps its words when neurology stands beside it.
+    mixed = data.advanced_positions_note(["neurology", "pmr"], "")
+    alone = data.advanced_positions_note(["pmr"], "")
+    assert mixed.startswith(alone.split(". ")[0] + ". Neurology: many of its programs")
+
+
 def test_a_figure_read_in_a_secondary_copy_says_so_wherever_it_is_cited() -> None:
     # The secondary status of the NRMP figures showed only on the data page (audit s19, pages 4).
     assert data.CHARTING_OUTCOMES.cite().endswith(", 2026; secondary copy")

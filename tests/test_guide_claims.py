@@ -475,7 +475,25 @@ CLAIMS = (
     Claim(
         "calculators/application-cost.md",
         "the field also has positions starting at PGY-1",
-        lambda: rd(AN).positions_offered > 0,
+        lambda: rd(AN).positions_offered > 0 and rd("Neurology").positions_offered > 0,
+    ),
+    Claim(
+        "calculators/application-cost.md",
+        "The result reminds you of that year when you choose any of these five",
+        lambda: (
+            data.ARTICLE_ADVANCED_SPECIALTIES | {"neurology"} == data.ADVANCED_POSITION_SPECIALTIES
+            and len(data.ADVANCED_POSITION_SPECIALTIES) == 5
+        ),
+    ),
+    Claim(
+        "data-and-sources.md",
+        "Anesthesiology and neurology also have positions starting at PGY-1",
+        lambda: (
+            all(data.categorical_first_years(s) for s in ("anesthesiology", "neurology"))
+            and not any(
+                data.categorical_first_years(s) for s in data.ADVANCED_POSITION_SPECIALTIES - {"anesthesiology", "neurology"}
+            )
+        ),
     ),
     Claim(
         "data-and-sources.md",

@@ -761,6 +761,22 @@ def test_a_field_with_advanced_positions_reminds_the_reader_of_the_first_year() 
     assert "advanced positions" not in " ".join(pc.compute({"specialty": "pediatrics"})["reasons"])  # type: ignore[arg-type]
 
 
+def test_neurology_counts_remind_the_reader_of_a_first_year_for_its_advanced_programs() -> None:
+    # A neurology and psychiatry applicant needing a visa heard nothing of a
+    # first year (visa-oldgrad audit s39, 3).
+    inputs = {"specialty": "neurology", "backup_specialty": "psychiatry", "needs_visa": True}
+    result = pc.compute(inputs)
+    reasons = " ".join(result["reasons"])  # type: ignore[arg-type]
+    assert "Neurology: many of its programs also offer advanced positions, which start at PGY-2" in reasons
+    assert "after a separate preliminary or transitional year" in reasons
+    assert "Each first-year program you rank must sponsor your visa too" in reasons
+    assert "Neurology also has positions that start at PGY-1 (932 offered" in reasons
+    shown = unescape(str(pc.render(result)))
+    assert "All programs, not counting the preliminary or transitional programs an advanced position needs" in shown
+    # Psychiatry alone is still categorical.
+    assert "advanced positions" not in " ".join(pc.compute({"specialty": "psychiatry"})["reasons"])  # type: ignore[arg-type]
+
+
 def test_only_internal_and_family_medicine_take_the_broad_range_when_applied_to_alone() -> None:
     # General surgery alone at "Dual apply, strongly" got 80–120 and "apply to one broad
     # field alone", a range the IMG article gives for internal and family medicine only.
@@ -877,7 +893,7 @@ def test_an_old_graduation_gets_list_advice_as_a_visa_does(years: int) -> None:
         assert said == (years > 5), (module.NAME, years)
 
 
-@pytest.mark.parametrize(("first", "said"), [("anesthesiology", True), ("neurology", False)])
+@pytest.mark.parametrize(("first", "said"), [("anesthesiology", True), ("neurology", True), ("psychiatry", False)])
 def test_the_sum_of_both_lists_says_it_leaves_out_the_first_year_an_advanced_field_needs(first: str, said: bool) -> None:
     # The total read as every application, though an advanced field needs a
     # first-year list on top of it (prelim-SOAP audit s34, 8).
