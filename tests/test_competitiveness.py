@@ -115,7 +115,9 @@ def test_after_a_no_match_borderline_and_misaligned_differ() -> None:
         {"specialty": "dermatology", **STRONG, "step2_score": 252, "research_items": 5, "previously_unmatched": True}
     )
     assert borderline["band"] == "dual-apply"
-    assert any(r["rule"].startswith("After a no-match: your next application needs a backup") for r in borderline["rules_applied"])
+    assert any(
+        r["rule"].startswith("After a no-match: your next application needs a backup") for r in borderline["rules_applied"]
+    )
     misaligned = compute(
         {"specialty": "orthopaedic-surgery", **STRONG, "step2_score": 205, "research_items": 0, "previously_unmatched": True}
     )
@@ -989,7 +991,10 @@ def test_a_rule_listed_is_read_as_a_ceiling_not_as_the_verdict() -> None:
     )
     assert result["band"] == "dual-apply-strongly"
     html = str(competitiveness.render(result))
-    assert "At most “Dual apply”: After a no-match: your next application needs a backup in parallel, whichever field you applied to before." in html
+    assert (
+        "At most “Dual apply”: After a no-match: your next application needs a backup in parallel, whichever field you applied to before."
+        in html
+    )
     assert "These rules can only make the advice more cautious" not in html
 
 

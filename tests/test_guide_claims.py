@@ -1181,7 +1181,8 @@ NEW_CLAIMS = (
     Claim(
         "calculators/backup-finder.md",
         "They appear when your first choice starts after a separate first year (radiology, anesthesiology, dermatology, "
-        "PM&R), for neurology, and as a preliminary surgery year for surgical fields; general and orthopaedic surgery also "
+        "PM&R), for neurology (some of whose programs start at PGY-2 too, by our reading), and as a preliminary surgery "
+        "year for surgical fields; general and orthopaedic surgery also "
         "get a transitional year.",
         lambda: (
             {
