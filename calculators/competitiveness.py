@@ -513,7 +513,11 @@ FIELDS = (
     BoolField(
         name="geographic_restriction",
         label="I can only train in a limited area",
-        help="For example one state or one city, for family, for a partner you match with as a couple, or for other reasons.",
+        # A couple who would go wherever both can train is not tied to one
+        # area, and ticking this told them, in effect, to stop coupling
+        # (couples-soap audit s39, 6).
+        help="For example one state or one city, for family or for other reasons. Matching as a couple is not, in "
+        "itself, a limited area: tick this only if the two of you are also tied to one region.",
     ),
     profile.PREVIOUSLY_UNMATCHED,
 )

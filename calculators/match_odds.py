@@ -339,6 +339,17 @@ def _availability_problem(
     return None
 
 
+# A couple read each partner's figure as theirs, or multiplied the two
+# (couples-soap audit s39, 7): the NRMP matches a couple only as a pair, at a
+# pair of programs both ranked together, and never tries either partner alone.
+COUPLE_NOTE = (
+    "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches a couple only as a "
+    "pair, at two programs ranked side by side, and does not try either partner alone "
+    f"({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two lists can form, and "
+    "neither figure gives it."
+)
+
+
 def _far_from_data(value: float, m: Distribution, u: Distribution) -> bool:
     assert m.mean is not None and m.sd is not None and u.mean is not None and u.sd is not None
     # The assert narrows m and u, not the d that the generator takes from them.
@@ -1027,6 +1038,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "field: a higher estimate here than for another specialty does not make this the easier field for you.",
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
+        COUPLE_NOTE,
     ]
     notes += [m.problem for m in blocked if m.problem]
     for m in used:

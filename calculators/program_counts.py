@@ -738,10 +738,15 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     if v["geographic_restriction"]:
         reasons.append(
             "You limited your geography. If your area has fewer programs than these counts, apply to every one you "
-            "would attend, and treat the shortfall as a reason to widen the area or strengthen the backup. If you "
-            "match as a couple, count only programs in places where both of you could train: your lists are matched "
-            "in pairs."
+            "would attend, and treat the shortfall as a reason to widen the area or strengthen the backup."
         )
+    # Said to every reader: a couple who would go anywhere both can train
+    # need not tick the limited area, which was the only way to hear this
+    # (couples-soap audit s39, 6).
+    reasons.append(
+        "If you match as a couple, find these counts in places where both of you could train: your lists are matched "
+        f"in pairs ({data.NRMP_COUPLES.cite()}), so the counts move to those places rather than shrink."
+    )
     reasons.append(
         "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "
         "program you would really attend rather than padding the list."

@@ -871,3 +871,15 @@ def test_the_base_rate_headline_asks_for_a_step2_score_only_if_there_is_one() ->
     result = match_odds.compute({"specialty": "family-medicine", "applicant_type": "us-do", "step2_score": None})
     headline = unescape(str(match_odds.render(result)).split('class="mpb-headline"', 1)[1].split("</p>", 1)[0])
     assert "Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted." in headline
+
+
+@pytest.mark.parametrize("ranks", [None, 12])
+def test_a_couple_is_told_each_figure_is_one_partners_alone(ranks: int | None) -> None:
+    # A couple read each partner's figure as theirs inside the couple, or
+    # multiplied the two (couples-soap audit s39, 7).
+    inputs: dict[str, object] = {"specialty": "pediatrics", "step2_score": 238}
+    if ranks is not None:
+        inputs["contiguous_ranks"] = ranks
+    notes = match_odds.compute(inputs)["notes"]
+    said = [n for n in notes if n.startswith("If you match as a couple, this is your chance alone")]
+    assert len(said) == 1 and "does not try either partner alone" in said[0] and "NRMP" in said[0]

@@ -1030,3 +1030,15 @@ def test_emergency_medicine_shows_its_organizations_average_for_scale() -> None:
         assert "its organizations give 46 as the average number of applications per applicant" in reasons
         assert data.SAEM_RESIDENCYCAS.cite() in reasons
     assert "average number of applications" not in " ".join(pc.compute({"specialty": "psychiatry"})["reasons"])
+
+
+def test_a_couple_hears_where_to_find_the_counts_without_ticking_a_limited_area() -> None:
+    # The couple's advice was said only with "I can only train in a limited
+    # area" ticked, whose help sent couples to tick it, which then scored a red
+    # flag and advised being open to training anywhere (couples-soap audit s39, 6).
+    for limited in (False, True):
+        reasons = pc.compute({"specialty": "internal-medicine", "geographic_restriction": limited})["reasons"]
+        couple = [r for r in reasons if r.startswith("If you match as a couple")]
+        assert len(couple) == 1 and "both of you could train" in couple[0] and "NRMP" in couple[0]
+    help_text = next(f.help for f in competitiveness.FIELDS if f.name == "geographic_restriction")
+    assert "Matching as a couple is not, in itself, a limited area" in help_text
