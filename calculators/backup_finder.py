@@ -767,13 +767,21 @@ def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
     return f" (non-US IMGs filled {shares[0]} of its PGY-1 positions in {RESULTS_AND_DATA.year}, and {shares[1]} of {primary.name}'s)"
 
 
+# A US graduate's own seniors' share is not scored: it is highest where the
+# field is hardest for everyone (US MD seniors filled 77.9% of orthopaedic
+# surgery's 2025 PGY-1 positions, 28.0% of family medicine's), so scoring it
+# put anesthesiology above family medicine behind general surgery (tried for
+# the usmd-journey audit s38, 8, and left).  What US graduates left to
+# non-US IMGs says how open a field stands to anyone.
 def _own_seniors_share(pgy1: data.PGY1Result, applicant: str) -> str:
     if applicant not in SENIORS_SHARE:
         return ""
     column, group = SENIORS_SHARE[applicant]
     return (
         f" {capitalised(group)} filled {table_percent(float(getattr(pgy1, column)))} of them, shown for comparison: the "
-        "points use the non-US IMG share."
+        "points use the non-US IMG share, the places US graduates left to others. Your own group's share tells how "
+        "much your group favours a field, not how open it is: US MD seniors, for one, fill most places in the hardest "
+        "fields."
     )
 
 

@@ -951,7 +951,13 @@ def test_a_us_graduate_sees_their_own_seniors_share_beside_the_scored_img_share(
     em = next(s for s in result["suggestions"] if s["specialty"] == "emergency-medicine")
     row = next(p for p in em["points"] if str(p["component"]).startswith("Positions filled by"))
     share = table_percent(float(getattr(data.specialty("emergency-medicine").pgy1, column)))
-    assert f" {group} filled {share} of them, shown for comparison: the points use the non-US IMG share." in str(row["why"])
+    why = str(row["why"])
+    assert f" {group} filled {share} of them, shown for comparison: the points use the non-US IMG share, the places" in why
+    # Why not the reader's own share: it marks what a group favours, and US MD
+    # seniors fill most places in the hardest fields (usmd-journey audit s38, 8).
+    assert "not how open it is: US MD seniors, for one, fill most places in the hardest fields." in why
+    ortho, fm = (float(data.specialty(s).pgy1.us_md_senior_pct_of_offered) for s in ("orthopaedic-surgery", "family-medicine"))  # type: ignore[union-attr]
+    assert ortho > 70 > 30 > fm
     assert row["component"] == "Positions filled by non-US IMGs"
     non_us = compute({"specialty": "dermatology", "applicant_type": "non-us-img"})
     assert "shown for comparison" not in str(non_us)
