@@ -1593,7 +1593,100 @@ def _refuses(backup: str) -> bool:
     return False
 
 
-CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS)
+def fee_row(start: str) -> data.Fee:
+    """The one fee whose name starts so."""
+    (fee,) = [fee for fee in data.fees() if fee.item.startswith(start)]
+    return fee
+
+
+def couple_fee_as_written() -> bool:
+    """$15 for each partner, the NRMP's 2016-17 figure, held as old: the
+    guides type it with that year and send the reader to the NRMP."""
+    fee = fee_row("NRMP couple fee")
+    return fee.amount_usd == "15" and fee.unit == "per partner" and fee.season_or_year == "2016-17" and fee.is_old
+
+
+def late_fee_after_30_november() -> bool:
+    """The late fee is the 2016-17 $50, charged on registering after 30
+    November, the day the seasons' calendars end registration without it."""
+    fee = fee_row("NRMP late registration")
+    return (
+        fee.amount_usd == "50"
+        and "after 30 November" in fee.unit
+        and fee.season_or_year == "2016-17"
+        and all(
+            (day := cycle.season(year)["early_registration_ends"].date).month == 11 and day.day == 30
+            for year in (2026, 2027, 2028)
+        )
+    )
+
+
+def few_ranks_below_matched(*names: str) -> bool:
+    """Those who did not match ranked fewer programs in a row than those who did."""
+    return all(median(co(name).contig_unmatched) < median(co(name).contig_matched) for name in names)
+
+
+def couple_reminder_only_for_a_limited_area() -> bool:
+    def mentions_couples(limited: str) -> bool:
+        result = program_counts.compute({"specialty": "internal-medicine", "geographic_restriction": limited})
+        return any("couple" in reason for reason in result["reasons"])
+
+    return mentions_couples("true") and not mentions_couples("false")
+
+
+# Readers part-way through a season, and couples (late-season and
+# couples-soap audits s39).
+MID_SEASON_CLAIMS = (
+    Claim(
+        "apply/timeline.md",
+        "If the interviews you have or expect in a field sit near the unmatched figure, widen now",
+        lambda: few_ranks_below_matched(IM, FM),
+    ),
+    Claim(
+        "faq.md",
+        'For a sense of what "few" means, among non-US IMGs who preferred internal medicine',
+        lambda: few_ranks_below_matched(IM),
+    ),
+    Claim(
+        "apply/timeline.md",
+        "Registering after 30 November brings the NRMP's late fee, $50 on its 2016–17 fee page",
+        late_fee_after_30_november,
+    ),
+    Claim(
+        "apply/timeline.md",
+        "the ECFMG token, the exam transcripts sent through ERAS and the NRMP registration are charged once per season, "
+        "not once per specialty",
+        lambda: (
+            all(
+                fee_row(name).unit == "once per season"
+                for name in ("ECFMG ERAS token", "USMLE transcript via ERAS", "COMLEX-USA transcript via ERAS")
+            )
+            and fee_row("NRMP registration").unit == "once"
+            and all(
+                "per specialty" in fee.item for fee in data.fees() if fee.item.startswith("ERAS residency application, program")
+            )
+        ),
+    ),
+    Claim(
+        "apply/rank-order-list.md",
+        "The NRMP's 2016–17 fee schedule, the newest we hold, set it at $15 per partner",
+        couple_fee_as_written,
+    ),
+    Claim(
+        "apply/index.md",
+        "a couple fee: $15 per partner in the NRMP's 2016–17 fee schedule, the newest figure we hold",
+        couple_fee_as_written,
+    ),
+    Claim(
+        "apply/index.md",
+        "In the [program counts calculator](../calculators/program-counts.md), ticking the limited-area box adds a "
+        "reminder of this",
+        couple_reminder_only_for_a_limited_area,
+    ),
+)
+
+
+CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS, *MID_SEASON_CLAIMS)
 
 
 @cache
