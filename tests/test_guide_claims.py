@@ -1626,12 +1626,12 @@ def few_ranks_below_matched(*names: str) -> bool:
     return all(median(co(name).contig_unmatched) < median(co(name).contig_matched) for name in names)
 
 
-def couple_reminder_only_for_a_limited_area() -> bool:
+def couple_reminder_for_every_reader() -> bool:
     def mentions_couples(limited: str) -> bool:
         result = program_counts.compute({"specialty": "internal-medicine", "geographic_restriction": limited})
         return any("couple" in reason for reason in result["reasons"])
 
-    return mentions_couples("true") and not mentions_couples("false")
+    return mentions_couples("true") and mentions_couples("false")
 
 
 # Readers part-way through a season, and couples (late-season and
@@ -1679,9 +1679,8 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "apply/index.md",
-        "In the [program counts calculator](../calculators/program-counts.md), ticking the limited-area box adds a "
-        "reminder of this",
-        couple_reminder_only_for_a_limited_area,
+        "The [program counts calculator](../calculators/program-counts.md) reminds every reader of this",
+        couple_reminder_for_every_reader,
     ),
 )
 
