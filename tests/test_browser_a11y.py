@@ -314,7 +314,7 @@ FOCUS_IN_VIEW = """() => {
   const box = focused.getBoundingClientRect();
   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
   return { tag: focused.tagName, id: focused.id, text: (focused.textContent || '').trim().slice(0, 40),
-           inView: box.height > 0 && box.top >= header - 1 && box.bottom <= innerHeight, scrollY };
+           inView: box.height > 0 && box.top >= header - 1 && box.bottom <= innerHeight + 1, scrollY };
 }"""
 
 

@@ -263,12 +263,11 @@ def test_printing_opens_the_explanations_and_hides_buttons(page: Any, site_url: 
     ranked = widget.locator(".mpb-result table").first.locator("tbody tr")
     # Every ranked specialty's points, not the first five only (arithmetic audit s22, 2).
     assert per_specialty.count() == ranked.count() > 5, "each suggested specialty's points"
-    per_specialty.nth(1).locator("summary").click()
-    # The reader's opening is recorded by a toggle event, which comes after the click: printing
-    # is asked once it has been (the section printed closed in some fresh-clone CI runs).
     opened_one = per_specialty.nth(1)
     opened_one.evaluate("(d) => { d.mpbClicked = true; }")
-    page.wait_for_function("(d) => d.dataset.readerOpened === 'true'", arg=opened_one.element_handle(), timeout=10_000)
+    # Printed at once: what is open as printing starts is what prints, with
+    # no event to wait for (a toggle event, a task after the click, was).
+    opened_one.locator("summary").click()
     note = widget.locator(".mpb-paper-note", has_text="printed only if you opened them")
     assert note.is_hidden()
     page.emulate_media(media="print")
@@ -306,7 +305,6 @@ def test_printed_before_the_engine_answers_the_backup_finder_prints_what_it_says
     per_specialty = widget.locator(".mpb-result details.mpb-print-if-opened")
     assert per_specialty.count() > 5
     per_specialty.nth(2).locator("summary").click()
-    page.wait_for_function("(d) => d.dataset.readerOpened === 'true'", arg=per_specialty.nth(2).element_handle())
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     opened = per_specialty.evaluate_all("(all) => all.map((d) => d.open)")
     assert opened == [False, False, True] + [False] * (len(opened) - 3)
@@ -317,6 +315,32 @@ def test_printed_before_the_engine_answers_the_backup_finder_prints_what_it_says
     page.emulate_media(media="screen")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert per_specialty.evaluate_all("(all) => all.map((d) => d.open)") == opened
+
+
+def test_a_section_opened_in_the_same_task_as_printing_starts_prints_open(page: Any, site_url: str) -> None:
+    # The reader's opening was learnt from a toggle event, which comes a task
+    # after the click: printing in between closed the section on paper and,
+    # once the event came, on screen (flakes audit s39, 2; seen in CI).
+    # Material's sections too, with the engine not running.
+    page.route("**/assets/pyodide-*/**", lambda route: route.abort())
+    page.goto(site_url + page_of("backup_finder"))
+    widget = page.locator('.mpb-calculator[data-calculator="backup_finder"]')
+    page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=60_000)
+    sections = widget.locator(".mpb-result details.mpb-print-if-opened")
+    assert sections.count() > 5
+    page.evaluate(
+        """(root) => {
+             root.querySelectorAll('.mpb-result details.mpb-print-if-opened')[1].querySelector('summary').click();
+             window.dispatchEvent(new Event('beforeprint'));
+           }""",
+        widget.element_handle(),
+    )
+    # Read in a later call: the observer that closes sections runs once the script returns.
+    opened = sections.evaluate_all("(all) => all.map((d) => d.open)")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert opened == [False, True] + [False] * (len(opened) - 2)
+    page.wait_for_timeout(200)  # the click's toggle event has come
+    assert sections.evaluate_all("(all) => all.map((d) => d.open)") == opened, "as the reader left them, on screen"
 
 
 # A4 less Material's 25 mm page margins, in CSS pixels: the width Chromium lays

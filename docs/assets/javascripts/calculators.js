@@ -1233,9 +1233,8 @@ class Widget {
       if (!state.has(details.dataset.key)) continue;
       const [open, readerOpened] = state.get(details.dataset.key);
       details.open = open;
-      // print-sections.js learns what the reader opened from toggle events,
-      // which arrive a task later: printed in between, a section the reader
-      // had opened was closed as one they had not (seen once in CI).
+      // A result replaced while the page prints: print-sections.js judges
+      // the new sections by what the reader had left open in the old ones.
       if (readerOpened !== undefined) details.dataset.readerOpened = readerOpened;
     }
     if (!active) return;

@@ -6,11 +6,10 @@
 // module, so that a guide prints whole in a browser too old to run that
 // module, or from a folder that cannot load one (bridge audit s31, 7).
 (() => {
-  // Material opens every <details> for printing too, in a listener that may
-  // run before or after this one, so the reader's own choice is kept as it
-  // happens (a toggle event reports a change after it is made; printing's
-  // open and close come as one, after the print), and while the page prints
-  // a section it did not open is closed again as soon as it opens: the
+  // Material opens every <details> for printing too, in listeners it adds as
+  // it mounts each one, after this script's (below).  So what the reader
+  // left open is read as printing starts, and while the page prints a
+  // section the reader did not open is closed again as soon as it opens: the
   // backup finder printed eleven sections it says it leaves out (print
   // audit s34, 1).
   const leftAsTheReaderLeftIt = (details) => {
@@ -19,21 +18,26 @@
   const whilePrinting = new MutationObserver((records) => {
     for (const { target } of records) if (target.matches(".mpb-print-if-opened")) leftAsTheReaderLeftIt(target);
   });
-  document.addEventListener(
-    "toggle",
-    ({ target }) => {
-      if (target.matches?.(".mpb-print-if-opened")) target.dataset.readerOpened = String(target.open);
+  // What is open when printing starts is what the reader left open: read
+  // then.  This script runs as the page is parsed, so its listener comes
+  // before those Material adds as it mounts each section (on document$, even
+  // after instant navigation).  A toggle event, which this was learnt from,
+  // comes a task after the change, so a section opened just before printing
+  // was closed as one the reader had not opened, on paper and, once that
+  // event came, on screen too (flakes audit s39, 1).
+  window.addEventListener(
+    "beforeprint",
+    () => {
+      for (const details of document.querySelectorAll(".mpb-print-if-opened")) {
+        details.dataset.readerOpened = String(details.open);
+      }
+      whilePrinting.observe(document.body, { attributes: true, attributeFilter: ["open"], subtree: true });
+      for (const details of document.querySelectorAll(".md-content details:not([open], .mpb-print-if-opened)")) {
+        details.open = true;
+        details.dataset.openedForPrint = "true";
+      }
     },
-    { capture: true },
   );
-  window.addEventListener("beforeprint", () => {
-    document.querySelectorAll(".mpb-print-if-opened").forEach(leftAsTheReaderLeftIt);
-    whilePrinting.observe(document.body, { attributes: true, attributeFilter: ["open"], subtree: true });
-    for (const details of document.querySelectorAll(".md-content details:not([open], .mpb-print-if-opened)")) {
-      details.open = true;
-      details.dataset.openedForPrint = "true";
-    }
-  });
   window.addEventListener("afterprint", () => {
     whilePrinting.disconnect();
     for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
