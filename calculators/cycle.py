@@ -264,7 +264,9 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
         # Our estimate is a week early on purpose, so the real deadline may
         # still be ahead: not "closed", but a date the plan cannot count on.
         return (
-            f"the plan cannot use {long_date(day)}: it is after our estimate of the Match {day.year} rank-list "
+            # "On or after": the loop above takes a day only before the deadline,
+            # so the deadline's own day comes here (late-season audit s39, 9).
+            f"the plan cannot use {long_date(day)}: it is on or after our estimate of the Match {day.year} rank-list "
             f"deadline, {long_date(deadline.date)}, which we set early on purpose (the published deadline may be "
             f"later: check the NRMP's calendar), and {next_opens}"
         )

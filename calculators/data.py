@@ -159,6 +159,17 @@ USMLE_STEP2_PASSING = Source(
     "USMLE, its announcements and test-preparation sites that report them",
     "secondary",
 )
+# How long a Step 2 CK result takes to reach the applicant: the timeline
+# dates an IMG's exam by it, since a score still to come when programs screen
+# can leave the application unread (late-season audit s39, 6).  The USMLE's
+# own announcements give the usual time and name the summers it ran longer.
+USMLE_SCORE_REPORTING = Source(
+    "usmle-score-reporting",
+    "Announcements on Step 2 CK score reporting: most results reported within four weeks of testing, with longer "
+    "delays announced for some testing periods",
+    "2016 and 2019, read 2026",
+    "USMLE",
+)
 # Each passing score and the first test day it applies to, oldest first: 209
 # from the USMLE's announcement of 2014, 214 and 218 as reported.
 STEP2_PASSING_SCORES: tuple[tuple[dt.date, int], ...] = (
@@ -279,6 +290,18 @@ RESIDENCYCAS_EVALUATIONS = Source(
     "read 2026",
     "Liaison International",
 )
+# ResidencyCAS closes to applications in late September, where ERAS takes
+# them until the rank lists close: said to a reader still adding programs in
+# the middle of the season (late-season audit s39, 2).
+RESIDENCYCAS_DATES = Source(
+    "liaison-residencycas-dates",
+    "ResidencyCAS applicant quick start guide: important dates and deadlines",
+    "2024-25 and 2025-26 cycles, read 2026",
+    "Liaison International",
+)
+# The day and cycle of the latest ResidencyCAS deadline we read, as the
+# guides quote it (25 September in the 2024-25 cycle before it).
+RESIDENCYCAS_DEADLINE_SEEN = ("24 September", "2025–26 cycle")
 MATCHING_THEORY = Source(
     "matching-theory",
     "Gale and Shapley, College Admissions and the Stability of Marriage (1962); Roth and Peranson, The Redesign of "
@@ -292,6 +315,16 @@ NRMP_SOAP = Source(
     "nrmp-soap",
     "SOAP and After the Match pages for applicants: who may take part, the 45 applications, who contacts whom, and "
     "the List of Unfilled Programs",
+    "read 2026",
+    "NRMP",
+)
+# What Monday of Match Week tells an applicant who is only partly placed: a
+# couple partner whose partner did not match learns where, and can apply in
+# SOAP near that city (couples-soap audit s39, 2).
+NRMP_MATCHED_LOCATION = Source(
+    "nrmp-matched-location",
+    "Help: a partially matched applicant, or a couple partner whose partner did not match, sees the city, state and "
+    "ZIP code of the matched program on Monday of Match Week",
     "read 2026",
     "NRMP",
 )
@@ -400,6 +433,15 @@ SERVICE_ERAS, SERVICE_RESIDENCYCAS = "ERAS", "ResidencyCAS"
 SIGNALS_BY_INSTITUTION = Source(
     "aamc-signals-institution",
     "Program signaling for applicants: signals are received at the institution level, not by track",
+    "read 2026",
+    "AAMC",
+)
+# When a signal becomes final: once sent to a program with the application;
+# one sent to a program later withdrawn from cannot be reassigned.  The
+# planner's mid-season reader has sent some already (late-season audit s39, 1).
+SIGNALS_FINAL_WHEN_SENT = Source(
+    "aamc-myeras-saved-programs",
+    "MyERAS applicant user guide, Saved Programs: signal counts",
     "read 2026",
     "AAMC",
 )
@@ -520,6 +562,7 @@ SOURCES = (
     NRMP_ECFMG_REQUIREMENTS,
     ECFMG_PATHWAYS,
     USMLE_STEP2_PASSING,
+    USMLE_SCORE_REPORTING,
     USMLE_ATTEMPT_LIMIT,
     NBOME_ATTEMPT_LIMIT,
     FSMB_STEP3_REQUIREMENTS,
@@ -538,8 +581,10 @@ SOURCES = (
     ERAS_DOCUMENTS,
     LETTERS_ASKED,
     RESIDENCYCAS_EVALUATIONS,
+    RESIDENCYCAS_DATES,
     MATCHING_THEORY,
     NRMP_SOAP,
+    NRMP_MATCHED_LOCATION,
     NRMP_POSITION_TYPES,
     AMA_ADVANCED_PGY2,
     NRMP_COUPLES,
@@ -552,6 +597,7 @@ SOURCES = (
     SAEM_RESIDENCYCAS,
     EM_SLOE,
     SIGNALS_BY_INSTITUTION,
+    SIGNALS_FINAL_WHEN_SENT,
     ECFMG_PERMANENT_VALIDATION,
     AAMC_REPEAT_APPLICANTS,
     H1B_PROCLAMATION,

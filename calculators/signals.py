@@ -16,6 +16,7 @@ is this calculator's own rule, stated in ``method()``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from . import competitiveness, cycle, data, profile, program_counts
 from .competitiveness import BAND_LABELS, Band
 from .data import ARTICLE_UNMATCHED, SignalAllowance
 from .fields import InputError, IntField, flag, parse_inputs, whole_or_none, word, word_or_none
-from .html import Markup, capitalised, counted, el, join, table
+from .html import Markup, and_list, capitalised, counted, el, join, long_date, table
 
 NAME = "signals"
 TITLE = "Program signals planner"
@@ -83,6 +84,19 @@ TIER_WHY: dict[Tier, str] = {
         "interviews your application most depends on"
     ),
 }
+# A reader who arrives while programs are reviewing has sent some signals
+# already, with the applications they went with, and the planner placed them
+# as if they were still to come (late-season audit s39, 1).  In ERAS a signal
+# is final once its application has gone, and is not freed by withdrawing it;
+# a specialty not yet applied to keeps its whole allowance (the AAMC's MyERAS
+# user guide, data.SIGNALS_FINAL_WHEN_SENT).
+MID_SEASON_RULE = (
+    "a signal is fixed once it has gone to a program with your application: those sent with applications you "
+    "have already submitted cannot be added, moved or taken back, and withdrawing an application does not free "
+    "its signal for another program. A specialty you have not applied to yet keeps its whole allowance, if it "
+    "takes signals, and each of its signals can only be placed in the same step as the application to that "
+    f"program is sent ({data.SIGNALS_FINAL_WHEN_SENT.cite()})."
+)
 # ============================================================================
 
 # The site says some specialties use more than one kind of signal; a reader
@@ -369,6 +383,31 @@ def _reasons(
     return reasons
 
 
+def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
+    """What a reader in the middle of a season (programs reviewing, rank lists
+    still open) must know before placing any signal, or None outside it."""
+    year = cycle.coming_season(today)
+    dates = cycle.season(year)
+    if not dates["programs_receive"].date <= today <= dates["rank_deadline"].date:
+        return None
+    note = (
+        f"As of {long_date(today)}, programs have been reviewing {cycle.eras_season(year)} applications since "
+        f"{dates['programs_receive'].shown()}. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied "
+        "to, the plan below counts its whole allowance: use only what MyERAS still shows as available, and only for "
+        "programs you have yet to apply to."
+    )
+    late = [data.specialty(slug).name for slug in slugs if data.application_service(slug) == data.SERVICE_RESIDENCYCAS]
+    if late:
+        day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+        note += (
+            f" {and_list(late)} {'takes' if len(late) == 1 else 'take'} applications and signals through "
+            f"ResidencyCAS, whose application deadline falls in late September ({day} in the {cycle_seen}; "
+            f"{data.RESIDENCYCAS_DATES.cite()}): a specialty there not applied to by then may not be open to you "
+            "this season."
+        )
+    return note
+
+
 def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
     if v["backup_specialty"] is None and v["backup_signals"] is not None:
         raise InputError(
@@ -396,6 +435,7 @@ class SignalsResult(TypedDict):
     specialties: list[SpecialtyPlan]
     reasons: list[str]
     summary: str
+    mid_season: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> SignalsResult:
@@ -427,6 +467,8 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "specialties": plans,
         "reasons": _reasons(v, counts, plans, mix),
         "summary": summary,
+        # The same date the result's "applies in" sentence counts from.
+        "mid_season": mid_season_note(cycle.reference_date(), [str(plan["specialty"]) for plan in plans]),
     }
 
 
@@ -494,6 +536,10 @@ def render(result: SignalsResult) -> Markup:
         program_counts.render_band_headline(result),
         profile.render_pass_note(result["inputs"]),
         el("p", program_counts.summary_under_warning(result["summary"], result.get("warning"))),
+        # Before the plans: it decides which of their signals can still be placed.
+        el("p", el("strong", "Signals mid-season: "), result["mid_season"], class_="mpb-warning")
+        if result.get("mid_season")
+        else None,
         [_render_plan(plan, mix) for plan in plans],
         el(
             "p",
@@ -593,6 +639,11 @@ def method() -> Markup:
                     "it does not replace one.",
                 ),
                 el("li", "If you need a visa, signal only programs that sponsor it."),
+                el(
+                    "li",
+                    "From the day programs start reviewing until the season's rank-list deadline (the dates of the "
+                    "timeline's table), the result adds a note above the plans: in ERAS, " + MID_SEASON_RULE,
+                ),
             ],
         ),
         el("h4", "Sources"),

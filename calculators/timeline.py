@@ -43,9 +43,14 @@ from .data import (
     INA_H1B,
     INDIA_STATEMENT_OF_NEED,
     NRMP_ECFMG_REQUIREMENTS,
+    NRMP_MATCHED_LOCATION,
+    NRMP_PD_SURVEY,
+    NRMP_SOAP,
+    PD_SURVEY_STEP2_PCT,
     PETITION_WHEN_FILED,
     PITT_H1B_STEP3,
     USCIS_H1B_PAYMENT,
+    USMLE_SCORE_REPORTING,
     Source,
 )
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs, word
@@ -138,6 +143,7 @@ VISA_STEP = "Check each program's visa sponsorship and Step 3 needs"
 # (COMLEX audit s37, 5).  We hold no rules for that case, so it says so.
 VISA_STEP_US_GRADUATE = "Ask programs which visa they sponsor for US graduates"
 VISA_STEPS = (VISA_STEP, VISA_STEP_US_GRADUATE)
+STEP2_SCORE = "IMGs: Step 2 CK score in before you submit"
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: Literal["always", "dual", "visa", "visa-us-graduate"] = "always"
+    when: Literal["always", "dual", "visa", "visa-us-graduate", "img"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
@@ -331,6 +337,23 @@ STEPS: tuple[Step, ...] = (
         ARTICLE_IMG,
         anchor="eras_opens",
     ),
+    # An IMG's plan had no exam date before the rank-list deadline, so a
+    # score still to come read as due in February (late-season audit s39, 6).
+    # Two months: the USMLE's usual four weeks to report, and as long again
+    # for the delays it has announced in some summers.  Said so that it holds
+    # for a reader whose score is already in.
+    Step(
+        -2,
+        STEP2_SCORE,
+        "If your Step 2 CK score has already been reported, there is nothing to do here. If not, sit the exam by "
+        "about this date: the USMLE reports most results within four weeks of the test, and has announced longer "
+        f"waits for some testing periods ({USMLE_SCORE_REPORTING.cite()}). Programs look for the score when they "
+        f"choose whom to invite ({PD_SURVEY_STEP2_PCT}% of program directors said they consider it, "
+        f"{NRMP_PD_SURVEY.cite()}), and many screen on it, so an application without it may wait unread. ECFMG "
+        "must also have your pass verified by the rank-list deadline (the row on that day).",
+        USMLE_SCORE_REPORTING,
+        "img",
+    ),
     Step(-2, "Mentor review of each packet", "Have mentors read the whole application for each specialty.", ARTICLE_ORTHO),
     Step(
         -1,
@@ -474,8 +497,25 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 # Not the visa check: which programs sponsor a visa takes days to learn and
 # decides where the applications go, so a late starter does it first (ui-check
 # audit s37, 3).
-MONTHS_OF_WORK = frozenset(s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.title not in VISA_STEPS)
+# An IMG's Step 2 CK is months of study too: for a reader submitting within
+# days, "do what still fits" would have asked for the exam in that time.
+MONTHS_OF_WORK = frozenset(
+    {s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.title not in VISA_STEPS} | {STEP2_SCORE}
+)
 SHORT_RUN_UP_DAYS = 42
+# A submission after programs began reviewing, planned on a day when they
+# already are: the plan counted its reviews two months back from the day the
+# reader typed, and so held the application back for weeks that cost
+# interviews (late-season audit s39, 3).  Its steps still ahead are dated
+# today instead, to be done beside sending it.
+DO_NOW_NOTE = (
+    "Dated today, not weeks ahead: programs are already reviewing this season's applications, so do this now, "
+    "alongside sending your application, and do not hold the application back for it."
+)
+# The plan starts interviews a month after the submission (the orthopaedics
+# article's stages); when fewer than four weeks of that would come before
+# the rank lists close, the season is too short to count on an interview.
+SHORTEST_INTERVIEW_SEASON_DAYS = 28
 # What ticking "I am dual applying" adds, named in the result so the reader
 # sees how that input moved the plan.
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
@@ -513,8 +553,10 @@ def _season_milestones(
     submission_estimated: bool = False,
     img: bool = True,
     visa: bool = False,
+    hurry: bool = False,
 ) -> list[PlanItem]:
-    """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day)."""
+    """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day);
+    ``hurry`` for a submission late in a season already under review, whose last point to commit is today."""
     dates = cycle.season(match_year)
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from this date.",
@@ -527,7 +569,11 @@ def _season_milestones(
         + (", across both specialties" if dual else "")
         + f". In the NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]}, lists had to be "
         f"certified by {data.RANK_DEADLINE_HOUR_SEEN[0]} on this day; check the hour for your season.",
-        "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants.",
+        # A couple with one partner matched read "not where" of both, and would
+        # spend the other's SOAP applications blind (couples-soap audit s39, 2).
+        "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants. A "
+        "partially matched applicant, or a couple partner whose partner did not match, also sees the matched "
+        f"program's city, state and ZIP code on Monday ({NRMP_MATCHED_LOCATION.cite()}).",
         "soap_ends": "The last SOAP offers are made.",
         # The plan ends here, and an IMG's last step before training is not a date of ours (timeline audit s36, 8).
         "match_day": "Results are released: where you matched. If you are an IMG, you need ECFMG certification "
@@ -620,15 +666,17 @@ def _season_milestones(
     if dual:
         midsummer = dt.date(submission.year, 7, 15)
         latest = min(midsummer, months_from(submission, -2))
+        moved = hurry and latest > today
         out.append(
             _item(
-                latest,
+                today if moved else latest,
                 COMMIT_TO_DUAL,
                 "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
-                f"“{DECIDE_DUAL}” is its time to decide, since the backup needs letters, a statement and rotations of its own.",
+                f"“{DECIDE_DUAL}” is its time to decide, since the backup needs letters, a statement and rotations of its own."
+                + (f" {DO_NOW_NOTE}" if moved else ""),
                 ARTICLE_ORTHO.cite(),
                 # Counted from the submission day when that comes before mid-July.
-                estimated=submission_estimated and latest != midsummer,
+                estimated=not moved and submission_estimated and latest != midsummer,
             )
         )
     return out
@@ -726,6 +774,78 @@ def _which_season(match_day: cycle.SeasonDate, submission: dt.date, estimated: b
     )
 
 
+def interview_season_too_short(submission: dt.date, rank_deadline: dt.date) -> bool:
+    """Whether an application sent on ``submission`` leaves fewer than about
+    four weeks of the plan's interview season before the rank lists close."""
+    return (rank_deadline - months_from(submission, 1)).days < SHORTEST_INTERVIEW_SEASON_DAYS
+
+
+def _too_late_for_interviews(submission: dt.date, today: dt.date, deadline: cycle.SeasonDate, match_year: int) -> str:
+    """Said in place of "many interview places are already given out" when the
+    plan's interview season would be gone or shorter than four weeks."""
+    room = "no time" if months_from(submission, 1) >= deadline.date else "fewer than four weeks"
+    why = (
+        f"the rank lists close on {deadline.shown()}: the plan starts interviews a month after an application goes in, "
+        f"as the orthopaedics article's stages do, and that leaves {room} for them"
+    )
+    later = f"plan for the Match {match_year + 1}, whose applications open on {cycle.season(match_year + 1)['submissions_open'].shown()}"
+    if submission < today:
+        return f"An application sent on {long_date(submission)} was unlikely to lead to an interview before {why}. If few invitations have come, {later}."
+    if submission == today:
+        return f"An application sent today is unlikely to lead to an interview before {why}. Send it if you wish, and {later} beside it."
+    if interview_season_too_short(today, deadline.date):
+        return (
+            f"An application sent on {long_date(submission)} is unlikely to lead to an interview before {why}. Sent "
+            f"today it would come too late as well: {later}."
+        )
+    return f"An application sent on {long_date(submission)} is unlikely to lead to an interview before {why}. Send it now instead, or {later}."
+
+
+def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int) -> str:
+    """To a reader whose submission is behind them while the rank lists are still open."""
+    service = "ResidencyCAS, which emergency medicine and OB/GYN programs use,"
+    # Its deadline falls in late September (RESIDENCYCAS_DATES); we hold no
+    # later season's day, so "closed" waits for the month's end.
+    if today > dt.date(match_year - 1, 9, 30):
+        residencycas = f"{service} closed to applications in late September"
+    else:
+        residencycas = f"{service} has its own application deadline in late September: check it at once"
+    day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+    text = (
+        "Short of interviews? ERAS still takes applications, to more programs or to a second specialty, until the "
+        f"rank lists close on {deadline.shown()}, though programs give most interview places to early applicants (the "
+        f"IMG article's reason to submit early). {residencycas} ({day} in the {cycle_seen}; "
+        f"{data.RESIDENCYCAS_DATES.cite()}). The Timeline guide's section “Already applied, and short of interviews?” "
+        "says what to weigh."
+    )
+    if interview_season_too_short(today, deadline.date):
+        text += (
+            " An application sent now, though, is unlikely to lead to an interview before they close: plan for the "
+            f"Match {match_year + 1} as well."
+        )
+    return text
+
+
+# The NRMP keeps the List of Unfilled Programs in its R3 system until 1 May
+# of the Match year, and once SOAP is over an unmatched applicant may contact
+# programs on it (NRMP, After the Match, read 2026: data.NRMP_SOAP).
+UNFILLED_LIST_UNTIL = (5, 1)
+
+
+def unfilled_list_until(match_year: int) -> dt.date:
+    return dt.date(match_year, *UNFILLED_LIST_UNTIL)
+
+
+def _after_soap(match_year: int) -> str:
+    return (
+        f"SOAP for the Match {match_year} is over. If it left you without a position: until "
+        f"{long_date(unfilled_list_until(match_year))} the NRMP keeps its List of Unfilled Programs in its R3 system, "
+        "and now that SOAP has ended you may contact the programs on it yourself. The list can lag behind places "
+        f"already filled, so ask each program ({NRMP_SOAP.cite()}). The guide page “SOAP and a non-residency Plan B” "
+        "(under Didn't match) says what else this spring can hold."
+    )
+
+
 class TimelineResult(TypedDict):
     inputs: dict[str, object]
     submission: str
@@ -754,10 +874,12 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     needs_visa = profile.visa_needed(v)
     us_graduate = v["applicant_type"] in data.US_GRADUATE_TYPES
     visa_step = VISA_STEP_US_GRADUATE if us_graduate else VISA_STEP
+    img = word(v, "applicant_type") in data.IMG_TYPES
     wanted = (
         {"always"}
         | ({"dual"} if v["dual_applying"] else set())
         | ({"visa-us-graduate" if us_graduate else "visa"} if needs_visa else set())
+        | ({"img"} if img else set())
     )
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
@@ -789,6 +911,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
         chosen_day = match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days)
         placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
+    # Late in a season already under review, nothing waits for a later day.
+    hurry = dates["programs_receive"].date < today < submission
+    if hurry:
+        placed = [Placed(p.step, today, DO_NOW_NOTE) if p.step.months < 0 and p.day > today else p for p in placed]
     milestones = [_step_item(s, day, note, estimated, dates) for s, day, note, estimated in placed]
     milestones += no_match
     milestones += _season_milestones(
@@ -797,9 +923,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         submission,
         today,
         submission_estimated,
-        img=word(v, "applicant_type") in data.IMG_TYPES,
+        img=img,
         # The IMG's visa step: a US graduate's rules are not ours to date.
         visa=needs_visa and not us_graduate,
+        hurry=hurry,
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -809,6 +936,16 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
+    deadline = dates["rank_deadline"]
+    if interview_season_too_short(submission, deadline.date):
+        # Only the missing interview row said so, beside a mild "many places
+        # are already given out" (late-season audit s39, 3).
+        notes = [f"This is for the Match {match_year}. {_too_late_for_interviews(submission, today, deadline, match_year)}"]
+    if submission < today < deadline.date:
+        # Sent in September, the plan's next step was ranking: a reader short
+        # of interviews read it as too late to add anything (late-season
+        # audit s39, 2).
+        notes.append(_still_open(today, deadline, match_year))
     this_match = cycle.season(today.year)
     in_match_week = this_match["match_week"].date <= today <= this_match["soap_ends"].date
     # A plan for a later Match shows no row for the SOAP running now, the most
@@ -822,6 +959,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             "comes before anything in this plan. The guide page “SOAP and a non-residency Plan B” (under Didn't "
             "match) says how it works.",
         )
+    elif this_match["soap_ends"].date < today <= unfilled_list_until(today.year):
+        # The plan skipped from SOAP to next year's debrief, past the weeks in
+        # which a reader SOAP did not place can still reach a program with
+        # places left (couples-soap audit s39, 8).
+        notes.insert(0, _after_soap(today.year))
     label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(
@@ -854,7 +996,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
         long_work = [title for title in missed if title in MONTHS_OF_WORK]
         days_left = (submission - today).days
-        short_run_up = bool(long_work) and days_left <= SHORT_RUN_UP_DAYS
+        # Late in a season under review, waiting costs interviews however many
+        # weeks remain to the day typed (late-season audit s39, 3).
+        short_run_up = bool(long_work) and (days_left <= SHORT_RUN_UP_DAYS or hurry)
         if short_run_up:
             # Clinical experience and rotations cannot fit in the weeks left:
             # "first, before you submit" asked the impossible of a late
@@ -869,6 +1013,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 if days_left == 0
                 else f"In the {counted(days_left, 'day')} before you submit on {long_date(submission)}"
                 if days_left < 14
+                else "Now, alongside sending your application"
+                if hurry
                 else f"In the weeks before you submit on {long_date(submission)}"
             )
             before = f"{when}, do what still fits, if not done yet: {', '.join(doable)}. " if doable else ""
@@ -957,6 +1103,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = f"Next: {ahead[0]['title']} {'from' if 'until' in ahead[0] else 'on'} {shown_date(ahead[0])}. "
     else:
         next_step = ""
+    # The headline of a plan whose submission is behind it named only the
+    # interviews and ranking ahead (late-season audit s39, 2).
+    if submission < today < deadline.date and not interview_season_too_short(today, deadline.date):
+        next_step += "You can still add programs through ERAS. "
     # Heard, the plan's next step was January's letters, and the overdue visa
     # check, with the longest lead times of all, only in the table
     # (keyboard-sr audit s37, 3).
@@ -970,7 +1120,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # of work, and so does what is heard (diff review s37, 1); the
             # visa check is not such work (ui-check audit s37, 3).
             # Months of work are among them, so there is always a rest.
-            rest = f"{counted(others, 'past step')}: fit in what you can before you submit. "
+            rest = f"{counted(others, 'past step')}: fit in what you can {'now, alongside' if hurry else 'before you submit'}. "
             next_step += ("The visa check first, then " if visa else "") + rest
         else:
             past = (
@@ -1199,8 +1349,22 @@ def method() -> Markup:
             "between, and is one event over those days in the calendar file. Your own steps that fell before "
             "today are named in a note; within "
             f"{SHORT_RUN_UP_DAYS // 7} weeks of your submission it separates what still fits in the weeks left from "
-            "the months of work (clinical experience, rotations and their letters) that should not hold your "
-            "application back.",
+            "the months of work (clinical experience, rotations and their letters, an IMG's Step 2 CK) that should "
+            "not hold your application back.",
+        ),
+        el(
+            "p",
+            "In the middle of a season, the plan reads your date against it. If programs are already reviewing and "
+            "your submission is still ahead, that note applies however far off the submission is, and the steps "
+            "still to come before it (the reviews of your packet, the last point to commit to a backup) are dated "
+            "today, to be done alongside sending, instead of weeks ahead of an application that is already late. "
+            "If a month from your submission, when the plan starts interviews, leaves fewer than "
+            f"{SHORTEST_INTERVIEW_SEASON_DAYS // 7} weeks before the rank-list deadline, the result says plainly "
+            "that an application sent then is unlikely to bring an interview, and points to the next Match. If your "
+            "submission is behind you and the rank lists are still open, it says that ERAS still takes "
+            "applications to more programs or a second specialty until they close, and that ResidencyCAS closed "
+            "in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
+            f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}).",
         ),
         table(
             ("Months", "Milestone", "When", "Source"),
@@ -1213,6 +1377,7 @@ def method() -> Markup:
                         "dual": "dual applicants",
                         "visa": "IMGs who need a visa",
                         "visa-us-graduate": "US MD and DO graduates who need a visa",
+                        "img": "IMGs",
                     }[s.when],
                     s.source.cite(),
                 )

@@ -309,9 +309,13 @@ def test_past_milestones_are_marked_in_words_and_left_out_of_the_calendar_unless
 
 
 def test_a_january_submission_is_named_for_its_own_match_and_called_late() -> None:
+    result = timeline.compute({"today": "2026-11-01", "eras_submission": "2026-12-15"})
+    assert result["match_year"] == 2027
+    assert any("for the Match 2027" in n and "11 weeks after" in n for n in result["notes"])
+    # A month before the rank lists close, "late" became "unlikely to lead to an interview" (late-season audit s39, 3).
     result = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
     assert result["match_year"] == 2027
-    assert any("for the Match 2027" in n and "16 weeks after" in n for n in result["notes"])
+    assert any(n.startswith("This is for the Match 2027.") and "unlikely to lead to an interview" in n for n in result["notes"])
 
 
 @pytest.mark.parametrize("day", ["2027-05-15", "2027-08-31", "2027-02-24"])
@@ -348,8 +352,10 @@ def test_an_estimated_date_in_a_message_says_it_is_estimated() -> None:
     with pytest.raises(InputError) as caught:
         timeline.compute({"eras_submission": "2027-05-15"})
     assert "closed before its Match Week, which began on 15 March 2027 (estimated)" in caught.value.message
-    late = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
+    late = timeline.compute({"today": "2026-11-01", "eras_submission": "2026-12-15"})
     assert any("programs start reviewing on 23 September 2026 (estimated)" in n for n in late["notes"])
+    too_late = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
+    assert any("rank lists close on 17 February 2027 (estimated, set early on purpose)" in n for n in too_late["notes"])
 
 
 def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_condition() -> None:
@@ -712,7 +718,8 @@ def test_an_unmatched_reader_in_match_week_is_told_first_that_soap_is_running(to
         {"today": "2027-03-19", "previously_unmatched": True},
         {"today": "2027-03-16", "eras_submission": "2026-09-20"},
     ):
-        assert not any("SOAP for the Match" in n for n in timeline.compute(inputs)["notes"]), inputs
+        # After SOAP the note says it is over (couples-soap audit s39, 8), never that it runs.
+        assert not any("SOAP for the Match" in n and "is running now" in n for n in timeline.compute(inputs)["notes"]), inputs
 
 
 def test_a_plan_counted_from_an_estimated_submission_day_says_so() -> None:
@@ -1840,7 +1847,8 @@ def test_what_is_heard_names_the_past_steps_that_come_first_and_the_visa_check_a
     citizen = timeline.compute({"today": "2026-12-05", "applicant_type": "us-img"})
     assert f"{citizen['past_count']} past steps come first if not done yet." in citizen["summary"]
     assert citizen["summary"].startswith("Next: ")
-    assert citizen["announced"] == citizen["summary"].split(" Plan for the Match")[0] + " Match 2028 plan: 19 milestones ahead."
+    # 20 with the IMG's Step 2 CK row (late-season audit s39, 6).
+    assert citizen["announced"] == citizen["summary"].split(" Plan for the Match")[0] + " Match 2028 plan: 20 milestones ahead."
     # Ticking the calendar's option is heard too (keyboard-sr audit s37, 9).
     with_past = timeline.compute({"today": "2026-12-05", "applicant_type": "us-img", "include_past": "true"})
     assert with_past["announced"].endswith(f"; calendar file: all {with_past['ics_count']}.")

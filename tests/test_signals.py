@@ -443,3 +443,70 @@ def test_a_neighbouring_band_is_planned_with_the_readers_own_red_flags() -> None
     said_next_door = next(r for r in strongly["reasons"] if r.startswith("Family Medicine:")).split("“Dual apply” would give ")[1]
     said_at_home = next(r for r in dual["reasons"] if r.startswith("Family Medicine:")).split("your band gives ")[1]
     assert said_at_home.split(";")[0] == said_next_door.rstrip(".")
+
+
+# --- A reader in the middle of a season (late-season audit s39, 1) -----------------------
+def pin(monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())))
+
+
+PERSONA_A = {
+    "applicant_type": "us-img",
+    "step2_score": 229,
+    "specialty": "internal-medicine",
+    "backup_specialty": "family-medicine",
+    "primary_signals": 7,
+    "backup_signals": 5,
+}
+
+
+def test_mid_season_the_result_says_sent_signals_are_fixed_and_an_unapplied_specialty_keeps_its_allowance(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In December her IM signals had gone out in September, and the planner
+    # placed them as if still to come, with no word that they were fixed.
+    pin(monkeypatch, dt.date(2026, 12, 5))
+    result = sg.compute(PERSONA_A)
+    note = result["mid_season"]
+    assert note is not None
+    assert note.startswith(
+        "As of 5 December 2026, programs have been reviewing ERAS 2027 (Match 2027) applications since 23 September 2026 (estimated)."
+    )
+    assert "those sent with applications you have already submitted cannot be added, moved or taken back" in note
+    assert "withdrawing an application does not free its signal for another program" in note
+    assert "A specialty you have not applied to yet keeps its whole allowance, if it takes signals" in note
+    assert "can only be placed in the same step as the application to that program is sent" in note
+    assert data.SIGNALS_FINAL_WHEN_SENT.cite() in note
+    assert "use only what MyERAS still shows as available" in note
+    # Shown above the plans it governs.
+    html = str(sg.render(result))
+    assert html.index("Signals mid-season: ") < html.index("First choice: Internal Medicine")
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        (dt.date(2026, 9, 22), False),  # the day before programs start reviewing (23 September, estimated)
+        (dt.date(2026, 9, 23), True),
+        (dt.date(2027, 2, 17), True),  # our (early) estimate of the rank-list deadline
+        (dt.date(2027, 2, 18), False),
+        (dt.date(2026, 6, 10), False),
+    ],
+)
+def test_the_mid_season_note_runs_from_review_start_to_the_rank_list_deadline(
+    monkeypatch: pytest.MonkeyPatch, day: dt.date, said: bool
+) -> None:
+    pin(monkeypatch, day)
+    result = sg.compute({})
+    assert (result["mid_season"] is not None) is said
+    assert ("Signals mid-season: " in str(sg.render(result))) is said
+
+
+def test_a_residencycas_backup_mid_season_is_told_its_deadline_was_in_september(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, dt.date(2026, 12, 5))
+    note = sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})["mid_season"]
+    assert note is not None
+    assert "Emergency Medicine takes applications and signals through ResidencyCAS" in note
+    assert "late September (24 September in the 2025–26 cycle" in note and data.RESIDENCYCAS_DATES.cite() in note
+    plain = sg.compute(PERSONA_A)["mid_season"]
+    assert plain is not None and "ResidencyCAS" not in plain

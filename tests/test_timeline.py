@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from calculators import cycle, data, timeline
+from calculators.fields import InputError
 
 SEASON_NOTE = "This plans your reapplication for the next season"
 
@@ -159,3 +160,184 @@ def test_match_day_says_what_the_j1_asks_before_training_and_the_plan_still_ends
         assert source.cite() in detail
     assert "four to six weeks" in events(str(result["ics"]))["Match Day"]["DESCRIPTION"]
     assert result["milestones"][-1]["title"] == "Match Day"
+
+
+# --- A reader in the middle of a season (late-season audit s39, 2, 3, 6 and 9) ----------
+# On 5 December 2026 programs have reviewed Match 2027 applications since
+# 23 September 2026 (estimated); its rank lists close by our early estimate,
+# 17 February 2027.
+MID_SEASON = "2026-12-05"
+STILL_OPEN = "Short of interviews? ERAS still takes applications"
+
+
+def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_still_be_added() -> None:
+    # Submitted in September, the plan's only steps ahead were interviews and
+    # ranking: a reader short of interviews read it as too late to add a backup.
+    result = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "dual_applying": "false"})
+    [note] = [n for n in result["notes"] if n.startswith(STILL_OPEN)]
+    deadline = cycle.season(2027)["rank_deadline"]
+    assert f"to more programs or to a second specialty, until the rank lists close on {deadline.shown()}" in note
+    assert "programs give most interview places to early applicants" in note
+    assert "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications in late September" in note
+    assert data.RESIDENCYCAS_DATES.cite() in note and "24 September in the 2025–26 cycle" in note
+    assert "“Already applied, and short of interviews?”" in note
+    assert "You can still add programs through ERAS." in result["summary"]
+    assert "You can still add programs through ERAS." in result["announced"]
+
+
+def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_still_open_only() -> None:
+    for inputs in (
+        {"today": MID_SEASON},  # the default plan, for the Match 2028
+        {"today": MID_SEASON, "eras_submission": "2026-12-20"},  # still ahead
+        {"today": "2027-02-20", "eras_submission": "2026-09-24"},  # after the rank-list deadline
+    ):
+        result = timeline.compute(inputs)
+        assert not any(n.startswith(STILL_OPEN) for n in result["notes"]), inputs
+        assert "You can still add programs" not in result["summary"], inputs
+    # ResidencyCAS's deadline is late September: a reader in that week is told to check it, not that it closed.
+    early = timeline.compute({"today": "2026-09-25", "eras_submission": "2026-09-24"})
+    [note] = [n for n in early["notes"] if n.startswith(STILL_OPEN)]
+    assert "has its own application deadline in late September: check it at once" in note and "closed" not in note
+
+
+def test_an_application_sent_now_too_late_for_interviews_is_said_so_beside_the_still_open_note() -> None:
+    # Three weeks before the deadline a month's wait for interviews leaves none.
+    result = timeline.compute({"today": "2027-01-25", "eras_submission": "2026-09-24"})
+    [note] = [n for n in result["notes"] if n.startswith(STILL_OPEN)]
+    assert note.endswith(
+        "An application sent now, though, is unlikely to lead to an interview before they close: plan for the Match 2028 as well."
+    )
+    assert "You can still add programs" not in result["summary"]
+
+
+@pytest.mark.parametrize(("submission", "short"), [("2026-12-20", False), ("2026-12-21", True), ("2027-02-16", True)])
+def test_an_interview_season_under_four_weeks_counts_as_too_short(submission: str, short: bool) -> None:
+    # 20 December: interviews from 20 January, 28 days before 17 February.
+    deadline = cycle.season(2027)["rank_deadline"].date
+    assert timeline.interview_season_too_short(dt.date.fromisoformat(submission), deadline) is short
+
+
+def test_a_late_submission_whose_interview_season_is_gone_says_plainly_it_is_unlikely_to_bring_one() -> None:
+    # The Interview season row vanished, and the only word was "many interview
+    # places are already given out".
+    result = timeline.compute({"today": MID_SEASON, "eras_submission": "2027-02-16"})
+    assert "Interview season" not in by_title(result)
+    [note] = [n for n in result["notes"] if "unlikely to lead to an interview" in n]
+    assert note.startswith(
+        "This is for the Match 2027. An application sent on 16 February 2027 is unlikely to lead to an interview"
+    )
+    assert "leaves no time for them" in note
+    assert note.endswith(
+        "Send it now instead, or plan for the Match 2028, whose applications open on 1 September 2027 (estimated)."
+    )
+    assert not any("many interview places are already given out" in n for n in result["notes"])
+    # A short season, not a missing one, says so too; sent today it would come late as well.
+    short = timeline.compute({"today": "2026-12-30", "eras_submission": "2027-01-05"})
+    [note] = [n for n in short["notes"] if "unlikely to lead to an interview" in n]
+    assert "leaves fewer than four weeks for them" in note and "Sent today it would come too late as well" in note
+    # Submitting today, and a submission behind the reader, are not told to send it now.
+    today = timeline.compute({"today": "2027-01-25", "eras_submission": "2027-01-25"})
+    assert any(n.startswith("This is for the Match 2027. An application sent today is unlikely") for n in today["notes"])
+    past = timeline.compute({"today": "2027-02-10", "eras_submission": "2027-01-25"})
+    assert any("An application sent on 25 January 2027 was unlikely" in n for n in past["notes"])
+    # Four weeks or more of interviews: the old note on how late it is.
+    ok = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-12-20"})
+    assert not any("unlikely to lead to an interview" in n for n in ok["notes"])
+    assert any("arrives 12 weeks after that" in n for n in ok["notes"])
+
+
+def test_a_late_submission_planned_mid_season_dates_its_remaining_steps_today_not_weeks_ahead() -> None:
+    # For 16 February the plan asked for a mentor review on 16 December and a
+    # final review on 16 January, holding the application back two months.
+    result = timeline.compute(
+        {"today": MID_SEASON, "eras_submission": "2027-02-16", "dual_applying": "true", "applicant_type": "us-img"}
+    )
+    rows = by_title(result)
+    for title in ("Mentor review of each packet", "Final review: right documents to the right programs", timeline.STEP2_SCORE):
+        assert rows[title]["date"] == MID_SEASON and timeline.DO_NOW_NOTE in rows[title]["detail"], title
+        assert not rows[title].get("estimated"), title
+    commit = rows[timeline.COMMIT_TO_DUAL]
+    assert commit["date"] == MID_SEASON and timeline.DO_NOW_NOTE in commit["detail"]
+    assert rows["Submit ERAS"]["date"] == "2027-02-16"
+    # Nothing of the reader's own before the submission is dated after today.
+    own = {s.title for s in timeline.STEPS if s.months < 0} | {timeline.COMMIT_TO_DUAL}
+    assert all(m["date"] <= MID_SEASON for m in result["milestones"] if m["title"] in own)
+    # Ten weeks off, the catch-up note no longer puts clinical experience first.
+    catch_up = next(n for n in result["notes"] if "marked past" in n)
+    assert "Now, alongside sending your application, do what still fits" in catch_up
+    assert "Do not hold your application back for the longer work (Plan US clinical experience" in catch_up
+    assert "come first now, before you submit" not in catch_up
+    assert "fit in what you can now, alongside." in result["summary"]
+
+
+def test_steps_are_not_pulled_to_today_before_programs_review_or_for_a_submission_today() -> None:
+    # In August the season is not yet under review: a January date is late, but its reviews keep their months.
+    august = by_title(timeline.compute({"today": "2026-08-01", "eras_submission": "2027-01-20"}))
+    assert august["Mentor review of each packet"]["date"] == "2026-11-20"
+    assert timeline.DO_NOW_NOTE not in august["Mentor review of each packet"]["detail"]
+    # A December date with its reviews already behind it moves nothing.
+    result = timeline.compute({"today": MID_SEASON, "eras_submission": MID_SEASON})
+    assert not any(timeline.DO_NOW_NOTE in m["detail"] for m in result["milestones"])
+
+
+def test_a_submission_on_the_deadline_is_refused_as_on_or_after_it() -> None:
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"today": MID_SEASON, "eras_submission": "2027-02-17"})
+    assert "the plan cannot use 17 February 2027: it is on or after our estimate of the Match 2027 rank-list deadline" in (
+        caught.value.message
+    )
+
+
+# --- An IMG's Step 2 CK score (late-season audit s39, 6) ---------------------------------
+@pytest.mark.parametrize("applicant", ["non-us-img", "us-img"])
+def test_an_img_has_a_step2_row_two_months_before_submitting_true_with_or_without_a_score(applicant: str) -> None:
+    result = timeline.compute({"today": MID_SEASON, "eras_submission": "2027-09-15", "applicant_type": applicant})
+    row = by_title(result)[timeline.STEP2_SCORE]
+    assert row["date"] == timeline.months_from(dt.date(2027, 9, 15), -2).isoformat() == "2027-07-15"
+    assert row["source"] == data.USMLE_SCORE_REPORTING.cite()
+    detail = row["detail"]
+    assert detail.startswith("If your Step 2 CK score has already been reported, there is nothing to do here. If not,")
+    assert "within four weeks of the test" in detail and data.USMLE_SCORE_REPORTING.cite() in detail
+    assert f"{data.PD_SURVEY_STEP2_PCT}% of program directors" in detail and data.NRMP_PD_SURVEY.cite() in detail
+    assert timeline.STEP2_SCORE in events(str(result["ics"]))
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_graduate_has_no_step2_row(applicant: str) -> None:
+    result = timeline.compute({"today": MID_SEASON, "eras_submission": "2027-09-15", "applicant_type": applicant})
+    assert timeline.STEP2_SCORE not in by_title(result)
+
+
+def test_no_pathway_row_since_its_windows_are_not_dated_by_any_rule_we_hold() -> None:
+    # ECFMG's Pathway seasons have opened and closed on different dates from
+    # one year to the next; the plan names Pathways only on the rank-list
+    # deadline's row and sends the reader to ECFMG's dates.
+    rows = by_title(timeline.compute({"today": MID_SEASON, "eras_submission": "2027-09-15"}))
+    assert not [t for t in rows if "Pathway" in t]
+    assert "Pathway" in rows[timeline.EXAMS_CONFIRMED]["detail"]
+
+
+# --- Match Week and after (couples-soap audit s39, 2 and 8) -------------------------------
+def test_match_week_says_a_partly_matched_applicant_or_couple_partner_learns_where_on_monday() -> None:
+    detail = by_title(timeline.compute({"today": MID_SEASON}))["Match Week begins (matched or not; SOAP opens)"]["detail"]
+    assert detail.startswith("You learn on Monday whether you matched, not where;")
+    assert (
+        "A partially matched applicant, or a couple partner whose partner did not match, also sees the matched "
+        "program's city, state and ZIP code on Monday" in detail
+    )
+    assert data.NRMP_MATCHED_LOCATION.cite() in detail
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [("2027-03-18", False), ("2027-03-19", True), ("2027-04-10", True), ("2027-05-01", True), ("2027-05-02", False)],
+)
+@pytest.mark.parametrize("unmatched", [True, False])
+def test_from_soaps_end_to_1_may_the_list_of_unfilled_programs_is_named_first(today: str, said: bool, unmatched: bool) -> None:
+    notes = timeline.compute({"today": today, "previously_unmatched": unmatched})["notes"]
+    after = [n for n in notes if n.startswith("SOAP for the Match 2027 is over.")]
+    assert bool(after) is said
+    if said:
+        assert notes[0] == after[0]
+        assert "until 1 May 2027 the NRMP keeps its List of Unfilled Programs in its R3 system" in after[0]
+        assert "you may contact the programs on it yourself" in after[0] and data.NRMP_SOAP.cite() in after[0]
