@@ -800,9 +800,10 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             "Research",
             _from_bands(research, RESEARCH_BANDS[tier]),
             _research_line(spec, research),
-            # The ultra article on its fields; the IMG article elsewhere
-            # ("especially important for academic and competitive specialties").
-            ARTICLE_ULTRA if tier == "ultra" else ARTICLE_IMG,
+            # The ultra article on its fields, but orthopaedics, whose row
+            # measures against its own article's self-audit; the IMG article
+            # elsewhere ("especially important for academic and competitive specialties").
+            ARTICLE_ORTHO if spec.slug == "orthopaedic-surgery" else ARTICLE_ULTRA if tier == "ultra" else ARTICLE_IMG,
         )
     )
     factors.append(
@@ -868,7 +869,7 @@ def _research_line(spec: data.Specialty, research: int) -> str:
     top = ULTRA_RESEARCH_POINTS_FROM
     mandatory = "the ultra-competitive article calls research close to mandatory in these fields"
     if spec.slug in ULTRA_RESEARCH_ASK_FIELDS:
-        ask = f"the ultra-competitive article asks of {spec.name} applicants ({ULTRA_RESEARCH_ASK})"
+        ask = f"the ultra-competitive article asks of {spec.name.lower()} applicants ({ULTRA_RESEARCH_ASK})"
         if research == 0:
             return f"{items}: well short of what {ask}; it calls research close to mandatory in these fields."
         if research == 1:

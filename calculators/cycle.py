@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
+from . import data
 from .data import cycle_dates
 from .html import counted, long_date
 
@@ -201,6 +202,26 @@ def next_open_season(today: dt.date) -> int:
     """The first Match one can still apply to on time: programs have not started reviewing yet."""
     year = today.year + 1
     return year if today <= season(year)["programs_receive"].date else year + 1
+
+
+def under_review(match_year: int, today: dt.date) -> bool:
+    """Whether a Match's applications are being read on ``today``: after the
+    day programs start (an application sent on that day is still on time),
+    before the rank-list deadline (on it, the plan can no longer use a day).
+    The signals planner and the timeline each drew these edges differently
+    (diff review s39, 2)."""
+    dates = season(match_year)
+    return dates["programs_receive"].date < today < dates["rank_deadline"].date
+
+
+def residencycas_deadline(match_year: int, today: dt.date) -> str:
+    """ResidencyCAS's application deadline for a Match, in the tense of
+    ``today``: it falls in late September (data.RESIDENCYCAS_DATES), and with
+    no later season's day held, "closed" waits for the month's end."""
+    day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+    closed = today > dt.date(match_year - 1, 9, 30)
+    said = "closed to applications in late September" if closed else "takes applications only until late September"
+    return f"{said} ({day} in the {cycle_seen}; {data.RESIDENCYCAS_DATES.cite()})"
 
 
 @dataclass(frozen=True)

@@ -140,11 +140,16 @@ NO_SLOE = (
 # so an emergency medicine or OB/GYN program with none assigned is no slip.
 # Every such program had been told "No personal statement assigned."
 def _statement_sent_by_residencycas(names: list[str], fields: list[str]) -> str:
+    named = " and ".join(data.specialty(slug).name for slug in fields)
+    check = (
+        "Check in ResidencyCAS that the statement it sends is the one written for that field."
+        if len(fields) == 1
+        else "You apply in both of its fields: check in ResidencyCAS which statement goes to each field's programs."
+    )
     return (
-        f"No statement assigned to {some_names(names)}: not needed there, since {' and '.join(fields)} programs take "
-        "applications through ResidencyCAS, which sends the statement in your application to every program you apply to and assigns only letters program by "
-        f"program ({data.RESIDENCYCAS_EVALUATIONS.cite()}). Check in ResidencyCAS that the statement it sends fits "
-        f"{' and '.join(fields)}."
+        f"No statement assigned to {some_names(names)}: not needed there, since {named} programs take "
+        "applications through ResidencyCAS, which sends the statement in your application to every program you apply "
+        f"to and assigns only letters program by program ({data.RESIDENCYCAS_EVALUATIONS.cite()}). {check}"
     )
 
 
@@ -583,7 +588,19 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         )
     # A document written and assigned nowhere may be one a program was meant to get.
     used = {key for docs in assigned.values() for key in docs}
-    unused = [str(d["id"]) for key, d in documents.items() if key not in used]
+    # A statement for a ResidencyCAS field goes with that application, not
+    # program by program: listed as unused, it contradicted the note that
+    # says so (diff review s39, 7).
+    applied_in = {p["specialty"] for p in programs.values()}
+    with_residencycas = {
+        key
+        for key, d in documents.items()
+        if d["kind"] == "statement"
+        and d["specialty"] in applied_in
+        and d["specialty"] is not None
+        and data.application_service(str(d["specialty"])) == data.SERVICE_RESIDENCYCAS
+    }
+    unused = [str(d["id"]) for key, d in documents.items() if key not in used and key not in with_residencycas]
     on_unused = int(bool(unused and assignment_rows))
     if on_unused:
         flag("note", "", f"Assigned to no program: {', '.join(f'“{i}”' for i in unused)}.")

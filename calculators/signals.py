@@ -387,23 +387,20 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     """What a reader in the middle of a season (programs reviewing, rank lists
     still open) must know before placing any signal, or None outside it."""
     year = cycle.coming_season(today)
-    dates = cycle.season(year)
-    if not dates["programs_receive"].date <= today <= dates["rank_deadline"].date:
+    if not cycle.under_review(year, today):
         return None
     note = (
         f"As of {long_date(today)}, programs have been reviewing {cycle.eras_season(year)} applications since "
-        f"{dates['programs_receive'].shown()}. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied "
-        "to, the plan below counts its whole allowance: use only what MyERAS still shows as available, and only for "
-        "programs you have yet to apply to."
+        f"{cycle.season(year)['programs_receive'].shown()}. In ERAS, {MID_SEASON_RULE} For a specialty you have "
+        "already applied to, the plan below counts its whole allowance: use only what MyERAS still shows as "
+        "available, and only for programs you have yet to apply to."
     )
-    late = [data.specialty(slug).name for slug in slugs if data.application_service(slug) == data.SERVICE_RESIDENCYCAS]
-    if late:
-        day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+    on_residencycas = [data.specialty(slug).name for slug in slugs if data.application_service(slug) == data.SERVICE_RESIDENCYCAS]
+    if on_residencycas:
         note += (
-            f" {and_list(late)} {'takes' if len(late) == 1 else 'take'} applications and signals through "
-            f"ResidencyCAS, whose application deadline falls in late September ({day} in the {cycle_seen}; "
-            f"{data.RESIDENCYCAS_DATES.cite()}): a specialty there not applied to by then may not be open to you "
-            "this season."
+            f" {and_list(on_residencycas)} {'takes' if len(on_residencycas) == 1 else 'take'} applications and signals "
+            f"through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: a specialty there not applied to "
+            "by then may not be open to you this season."
         )
     return note
 

@@ -49,7 +49,6 @@ from .data import (
     PD_SURVEY_STEP2_PCT,
     PETITION_WHEN_FILED,
     PITT_H1B_STEP3,
-    USCIS_H1B_PAYMENT,
     USMLE_SCORE_REPORTING,
     Source,
 )
@@ -243,23 +242,18 @@ STEPS: tuple[Step, ...] = (
     Step(
         -15,
         VISA_STEP,
-        "Find out which visa each program on your lists sponsors, and what it asks of you. For an H-1B: a presidential "
-        "proclamation put a $100,000 payment by the employer on each new H-1B petition for someone outside the US, "
-        f"to run for 12 months unless extended (the dates are in its citation: {H1B_PROCLAMATION.cite()}; "
-        f"{USCIS_H1B_PAYMENT.cite()}). "
-        "Check whether it still applies, ask each program whether it is filing new H-1B petitions for applicants "
-        "abroad this season, and plan on the J-1 unless a program confirms it will file one for you (the Assess "
-        "guide's section “Visa: J-1 or H-1B” says more). Ask each H-1B program, too, by what date it wants Step 3 "
-        f"passed, which US law asks of an H-1B physician ({INA_H1B.cite()}): the pass must be in hand before the "
-        "program files your petition, and the plan gives it a row on the rank-list deadline; and whether it files "
-        f"outside the yearly cap ({H1B_CAP_EXEMPT.cite()}). Step 3 can be "
-        "applied for only after graduating and, for an IMG, after ECFMG certification; allow up to 12 weeks for the "
-        f"FSMB to verify graduation and about 2 weeks for the permit, before the wait for a test date and a result "
-        f"({FSMB_STEP3.cite()}). For a J-1: the Statement of Need comes from the health ministry of the country "
-        "where you last held permanent residence, and it must name the exact specialty you will train in, so if you "
-        "apply in two fields you request it after Match Day, for the field you matched or SOAPed into. Find out now "
-        "what your ministry asks for and gather it, since ECFMG will not sponsor the visa without the statement "
-        f"({ECFMG_STATEMENT_OF_NEED.cite()}), and know that the J-1 brings a two-year home-country rule.",
+        # Cut to what the row must say, with the details in the Assess guide:
+        # at 470 words it filled the first row due (diff review s39, 8).
+        "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
+        "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended (its dates are in "
+        f"its citation: {H1B_PROCLAMATION.cite()}). Check whether it still applies, ask each program whether it still files "
+        "new petitions for applicants abroad and whether it files outside the yearly cap "
+        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms. An H-1B also needs your Step 3 pass "
+        f"before the program files ({INA_H1B.cite()}): the plan gives it a row on the rank-list deadline. J-1: the "
+        "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
+        "after Match Day; find out now what your health ministry asks for "
+        f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
+        "section “Visa: J-1 or H-1B” says more.",
         ECFMG_J1,
         "visa",
         anchor="preparation",
@@ -516,6 +510,11 @@ DO_NOW_NOTE = (
 # article's stages); when fewer than four weeks of that would come before
 # the rank lists close, the season is too short to count on an interview.
 SHORTEST_INTERVIEW_SEASON_DAYS = 28
+LONGER_WORK_NOTE = (
+    "Programs are already reviewing this season's applications, so this date has in effect come. It is longer "
+    "work: do not hold your application back for it, do what you can of it alongside, and build the rest into your "
+    "plan for the next season if this one does not work out."
+)
 # What ticking "I am dual applying" adds, named in the result so the reader
 # sees how that input moved the plan.
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
@@ -528,7 +527,9 @@ H1B_STEP3_DETAIL = (
     f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it sooner: one department "
     f"of medicine asked for all three Steps passed by Match Day ({PITT_H1B_STEP3.cite()}). This plan puts it on the "
     "rank-list deadline, our own choice, so that a program knows when it ranks you which visa it could offer; ask "
-    "each program for its own date. Without the pass in time, the J-1 is the route left."
+    "each program for its own date. Without the pass in time, the J-1 is the route left. Step 3 can be applied for "
+    "only after graduating and, for an IMG, after ECFMG certification; allow up to 12 weeks for the FSMB to verify "
+    f"graduation and about 2 weeks for the permit, before the wait for a test date and a result ({FSMB_STEP3.cite()})."
 )
 # After Match Day the J-1's paperwork fills the weeks to the start of
 # training, which the plan ended before (visa-oldgrad audit s39, 2).  No
@@ -553,10 +554,10 @@ def _season_milestones(
     submission_estimated: bool = False,
     img: bool = True,
     visa: bool = False,
-    hurry: bool = False,
+    reviewing_before_submission: bool = False,
 ) -> list[PlanItem]:
     """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day);
-    ``hurry`` for a submission late in a season already under review, whose last point to commit is today."""
+    ``reviewing_before_submission`` for a submission late in a season already under review, whose last point to commit is today."""
     dates = cycle.season(match_year)
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from this date.",
@@ -666,7 +667,7 @@ def _season_milestones(
     if dual:
         midsummer = dt.date(submission.year, 7, 15)
         latest = min(midsummer, months_from(submission, -2))
-        moved = hurry and latest > today
+        moved = reviewing_before_submission and latest > today
         out.append(
             _item(
                 today if moved else latest,
@@ -803,20 +804,15 @@ def _too_late_for_interviews(submission: dt.date, today: dt.date, deadline: cycl
 
 def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int) -> str:
     """To a reader whose submission is behind them while the rank lists are still open."""
-    service = "ResidencyCAS, which emergency medicine and OB/GYN programs use,"
-    # Its deadline falls in late September (RESIDENCYCAS_DATES); we hold no
-    # later season's day, so "closed" waits for the month's end.
-    if today > dt.date(match_year - 1, 9, 30):
-        residencycas = f"{service} closed to applications in late September"
-    else:
-        residencycas = f"{service} has its own application deadline in late September: check it at once"
-    day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+    # Not "ERAS takes applications until then": it takes them into SOAP and
+    # beyond; what ends is a new application's chance of an interview and a
+    # rank (diff review s39, 6).
     text = (
-        "Short of interviews? ERAS still takes applications, to more programs or to a second specialty, until the "
-        f"rank lists close on {deadline.shown()}, though programs give most interview places to early applicants (the "
-        f"IMG article's reason to submit early). {residencycas} ({day} in the {cycle_seen}; "
-        f"{data.RESIDENCYCAS_DATES.cite()}). The Timeline guide's section “Already applied, and short of interviews?” "
-        "says what to weigh."
+        "Short of interviews? An application sent through ERAS, to more programs or to a second specialty, can still "
+        f"lead to an interview and a rank until the rank lists close on {deadline.shown()}, though programs give most "
+        "interview places to early applicants (the IMG article's reason to submit early). ResidencyCAS, which "
+        f"emergency medicine and OB/GYN programs use, {cycle.residencycas_deadline(match_year, today)}. The Timeline "
+        "guide's section “Already applied, and short of interviews?” says what to weigh."
     )
     if interview_season_too_short(today, deadline.date):
         text += (
@@ -911,10 +907,19 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
         chosen_day = match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days)
         placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
-    # Late in a season already under review, nothing waits for a later day.
-    hurry = dates["programs_receive"].date < today < submission
-    if hurry:
-        placed = [Placed(p.step, today, DO_NOW_NOTE) if p.step.months < 0 and p.day > today else p for p in placed]
+    # Late in a season already under review, nothing waits for a later day;
+    # months of work (an IMG's Step 2 CK among them) are dated today too, in
+    # their order, but said not to hold the application back and kept out of
+    # the headline, which told an IMG arriving in late September to sit the
+    # exam that day (diff review s39, 1).
+    reviewing_before_submission = cycle.under_review(match_year, today) and today < submission
+    if reviewing_before_submission:
+        placed = [
+            Placed(p.step, today, LONGER_WORK_NOTE if p.step.title in MONTHS_OF_WORK else DO_NOW_NOTE)
+            if p.step.months < 0 and p.day > today
+            else p
+            for p in placed
+        ]
     milestones = [_step_item(s, day, note, estimated, dates) for s, day, note, estimated in placed]
     milestones += no_match
     milestones += _season_milestones(
@@ -926,7 +931,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         img=img,
         # The IMG's visa step: a US graduate's rules are not ours to date.
         visa=needs_visa and not us_graduate,
-        hurry=hurry,
+        reviewing_before_submission=reviewing_before_submission,
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -995,10 +1000,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             else counted(len(missed), "preparation step")
         )
         long_work = [title for title in missed if title in MONTHS_OF_WORK]
+        if reviewing_before_submission and long_work:
+            # Still ahead by their dates, and just as much not to wait for.
+            long_work += [m["title"] for m in milestones if not m["past"] and m["title"] in own & MONTHS_OF_WORK]
         days_left = (submission - today).days
         # Late in a season under review, waiting costs interviews however many
         # weeks remain to the day typed (late-season audit s39, 3).
-        short_run_up = bool(long_work) and (days_left <= SHORT_RUN_UP_DAYS or hurry)
+        short_run_up = bool(long_work) and (days_left <= SHORT_RUN_UP_DAYS or reviewing_before_submission)
         if short_run_up:
             # Clinical experience and rotations cannot fit in the weeks left:
             # "first, before you submit" asked the impossible of a late
@@ -1014,7 +1022,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 else f"In the {counted(days_left, 'day')} before you submit on {long_date(submission)}"
                 if days_left < 14
                 else "Now, alongside sending your application"
-                if hurry
+                if reviewing_before_submission
                 else f"In the weeks before you submit on {long_date(submission)}"
             )
             before = f"{when}, do what still fits, if not done yet: {', '.join(doable)}. " if doable else ""
@@ -1093,14 +1101,17 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         notes.append(f"Every milestone of this plan is before {long_date(today)}: the Match {match_year} season is over.")
     # The next step leads: on a phone the headline kept in view while editing
     # shows three lines, and the count of milestones is what a cut may lose.
-    if ahead and under_way(ahead[0], today.isoformat()):
-        next_step = f"Now: {ahead[0]['title']}, until {shown_end(ahead[0])}. "
+    # Longer work dated today is no next step to take (diff review s39, 1).
+    not_longer_work = [m for m in ahead if m["title"] not in MONTHS_OF_WORK]
+    leading = (not_longer_work or ahead) if reviewing_before_submission else ahead
+    if leading and under_way(leading[0], today.isoformat()):
+        next_step = f"Now: {leading[0]['title']}, until {shown_end(leading[0])}. "
         # A stretch holds the lead for months: the next day to act on still
         # shows beside it (ranking opens, the rank-list deadline).
-        if upcoming := next((item for item in ahead[1:] if "until" not in item), None):
+        if upcoming := next((item for item in leading[1:] if "until" not in item), None):
             next_step += f"Next: {upcoming['title']} on {shown_date(upcoming)}. "
-    elif ahead:
-        next_step = f"Next: {ahead[0]['title']} {'from' if 'until' in ahead[0] else 'on'} {shown_date(ahead[0])}. "
+    elif leading:
+        next_step = f"Next: {leading[0]['title']} {'from' if 'until' in leading[0] else 'on'} {shown_date(leading[0])}. "
     else:
         next_step = ""
     # The headline of a plan whose submission is behind it named only the
@@ -1120,7 +1131,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # of work, and so does what is heard (diff review s37, 1); the
             # visa check is not such work (ui-check audit s37, 3).
             # Months of work are among them, so there is always a rest.
-            rest = f"{counted(others, 'past step')}: fit in what you can {'now, alongside' if hurry else 'before you submit'}. "
+            rest = f"{counted(others, 'past step')}: fit in what you can {'now, alongside' if reviewing_before_submission else 'before you submit'}. "
             next_step += ("The visa check first, then " if visa else "") + rest
         else:
             past = (

@@ -294,16 +294,22 @@ def test_printing_opens_the_explanations_and_hides_buttons(page: Any, site_url: 
     page.emulate_media(media="screen")
 
 
-def test_printed_before_the_engine_answers_the_backup_finder_prints_what_it_says_it_does(page: Any, site_url: str) -> None:
-    # Material opens every section of the built page for printing, so with
-    # the engine not (yet) running all eleven specialties' points printed,
-    # under the note saying they would not: 8 more A4 sheets (print audit s34, 1).
+def backup_finder_engine_off(page: Any, site_url: str) -> tuple[Any, Any]:
+    """The backup finder as built, its engine refused: the widget and its per-specialty sections."""
     page.route("**/assets/pyodide-*/**", lambda route: route.abort())
     page.goto(site_url + page_of("backup_finder"))
     widget = page.locator('.mpb-calculator[data-calculator="backup_finder"]')
     page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=60_000)
-    per_specialty = widget.locator(".mpb-result details.mpb-print-if-opened")
-    assert per_specialty.count() > 5
+    sections = widget.locator(".mpb-result details.mpb-print-if-opened")
+    assert sections.count() > 5
+    return widget, sections
+
+
+def test_printed_before_the_engine_answers_the_backup_finder_prints_what_it_says_it_does(page: Any, site_url: str) -> None:
+    # Material opens every section of the built page for printing, so with
+    # the engine not (yet) running all eleven specialties' points printed,
+    # under the note saying they would not: 8 more A4 sheets (print audit s34, 1).
+    widget, per_specialty = backup_finder_engine_off(page, site_url)
     per_specialty.nth(2).locator("summary").click()
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     opened = per_specialty.evaluate_all("(all) => all.map((d) => d.open)")
@@ -322,12 +328,7 @@ def test_a_section_opened_in_the_same_task_as_printing_starts_prints_open(page: 
     # after the click: printing in between closed the section on paper and,
     # once the event came, on screen (flakes audit s39, 2; seen in CI).
     # Material's sections too, with the engine not running.
-    page.route("**/assets/pyodide-*/**", lambda route: route.abort())
-    page.goto(site_url + page_of("backup_finder"))
-    widget = page.locator('.mpb-calculator[data-calculator="backup_finder"]')
-    page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=60_000)
-    sections = widget.locator(".mpb-result details.mpb-print-if-opened")
-    assert sections.count() > 5
+    widget, sections = backup_finder_engine_off(page, site_url)
     page.evaluate(
         """(root) => {
              root.querySelectorAll('.mpb-result details.mpb-print-if-opened')[1].querySelector('summary').click();

@@ -572,7 +572,7 @@ def test_a_few_research_items_in_derm_or_plastics_are_measured_against_the_artic
     result = compute(profile)
     row = next(f for f in result["factors"] if f["factor"] == "Research")
     assert row["points"] == 0 and row["source"] == ARTICLE_ULTRA.cite()
-    ask = f"what the ultra-competitive article asks of {data.specialty(slug).name} applicants {ASK}"
+    ask = f"what the ultra-competitive article asks of {data.specialty(slug).name.lower()} applicants {ASK}"
     why = str(row["why"])
     # One poster is short of "more than one"; two to four may or may not meet it:
     # the form does not ask what they are, and the line must not guess.
@@ -592,6 +592,8 @@ def test_research_rows_in_ultra_fields_measure_against_the_article_at_each_count
     # Orthopaedics: one item passes its own article's self-audit.
     assert line("orthopaedic-surgery", 2).startswith("2 items: meets the orthopaedics article's self-audit")
     assert line("orthopaedic-surgery", 0).startswith("0 items: short of the orthopaedics article's self-audit")
+    ortho = compute({"specialty": "orthopaedic-surgery", "research_items": 1})
+    assert next(f for f in ortho["factors"] if f["factor"] == "Research")["source"] == ARTICLE_ORTHO.cite()
     # ENT and neurosurgery: the article names no count, and the row says so.
     for slug in ("otolaryngology", "neurological-surgery"):
         said = line(slug, 2)

@@ -1528,7 +1528,7 @@ MORE_CLAIMS = (
     ),
     Claim(
         "calculators/timeline.py",
-        "proclamation put a $100,000 payment by the employer on each new H-1B petition for someone outside the US, ",
+        "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended (its dates are in ",
         lambda: (
             h1b_payment_recorded(100_000, "from 21 September 2025")
             and data.H1B_PROCLAMATION.cite() in next(s.detail for s in timeline.STEPS if s.title == timeline.VISA_STEP)

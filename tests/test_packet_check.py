@@ -271,7 +271,7 @@ def test_residencycas_programs_need_no_statement_assigned_one_by_one() -> None:
     assert result["ok"]
     notes = [p["message"] for p in result["problems"] if p["severity"] == "note"]
     said = [m for m in notes if m.startswith("No statement assigned to ER One, Women's: not needed there")]
-    assert len(said) == 1 and "ResidencyCAS" in said[0] and "emergency-medicine and obstetrics-gynecology" in said[0]
+    assert len(said) == 1 and "ResidencyCAS" in said[0] and "Emergency Medicine and Obstetrics and Gynecology programs" in said[0]
     assert "A note on statements ResidencyCAS sends for you." in result["summary"]
     assert "1 note on how a specialty was read." in result["summary"]
     # An ERAS program still needs its own, and a wrong one is still an error at ResidencyCAS programs.
@@ -285,3 +285,7 @@ def test_residencycas_programs_need_no_statement_assigned_one_by_one() -> None:
         for p in packet_check.compute(wrong)["problems"]
     )
     assert "ResidencyCAS" in str(packet_check.method())
+    # A statement written for the ResidencyCAS field goes with that application,
+    # so it is not "assigned to no program" (diff review s39, 7).
+    with_statement = {**packet, "documents": packet["documents"] + "SE,statement,emergency-medicine\n"}
+    assert not any("Assigned to no program" in p["message"] for p in packet_check.compute(with_statement)["problems"])

@@ -486,10 +486,14 @@ def test_mid_season_the_result_says_sent_signals_are_fixed_and_an_unapplied_spec
 @pytest.mark.parametrize(
     ("day", "said"),
     [
-        (dt.date(2026, 9, 22), False),  # the day before programs start reviewing (23 September, estimated)
-        (dt.date(2026, 9, 23), True),
-        (dt.date(2027, 2, 17), True),  # our (early) estimate of the rank-list deadline
-        (dt.date(2027, 2, 18), False),
+        # Programs start reviewing on 23 September (estimated): an application
+        # sent that day is on time, as the timeline says, so the note starts
+        # the day after; on the rank-list deadline (our early estimate, 17
+        # February) the timeline can no longer use the day, nor does this.
+        (dt.date(2026, 9, 23), False),
+        (dt.date(2026, 9, 24), True),
+        (dt.date(2027, 2, 16), True),
+        (dt.date(2027, 2, 17), False),
         (dt.date(2026, 6, 10), False),
     ],
 )

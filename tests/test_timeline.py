@@ -97,17 +97,18 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     the payment on new petitions from 21 September 2025, and asked for Step 3
     "before you start"."""
     detail = by_title(timeline.compute(VISA_READER))[timeline.VISA_STEP]["detail"]
-    for source in (data.H1B_PROCLAMATION, data.USCIS_H1B_PAYMENT, data.INA_H1B, data.H1B_CAP_EXEMPT, data.FSMB_STEP3):
+    for source in (data.H1B_PROCLAMATION, data.INA_H1B, data.H1B_CAP_EXEMPT):
         assert source.cite() in detail
-    assert "a $100,000 payment by the employer on each new H-1B petition for someone outside the US" in detail
+    assert "carries a $100,000 payment by the employer" in detail and "someone outside the US" in detail
     # The dates come with the citation, from the source (a calculator types no year).
     assert "from 21 September 2025" in data.H1B_PROCLAMATION.cite()
-    assert (
-        "to run for 12 months unless extended (the dates are in its citation" in detail
-        and "Check whether it still applies" in detail
-    )
-    assert "plan on the J-1 unless a program confirms it will file one for you" in detail
-    assert "before the program files your petition" in detail and "before you start" not in detail
+    assert "a rule set for 12 months unless extended (its dates are in its citation" in detail
+    assert "Check whether it still applies" in detail and "plan on the J-1 unless one confirms" in detail
+    assert "Step 3 pass before the program files" in detail and "before you start" not in detail
+    # Cut to what the row must say (diff review s39, 8): the Step 3 lead times are on the Step 3 row.
+    assert len(detail.split()) < 300  # 470 before, citations included
+    step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3]["detail"]
+    assert data.FSMB_STEP3.cite() in step3
 
 
 def test_the_visa_check_no_longer_has_the_statement_of_need_started_fifteen_months_early() -> None:
@@ -115,8 +116,8 @@ def test_the_visa_check_no_longer_has_the_statement_of_need_started_fifteen_mont
     contract: "start on it now" sent a dual applicant to the wrong field."""
     detail = by_title(timeline.compute(VISA_READER))[timeline.VISA_STEP]["detail"]
     assert "Statement of Need from your home country now" not in detail
-    assert "must name the exact specialty you will train in" in detail
-    assert "request it after Match Day, for the field you matched or SOAPed into" in detail
+    assert "must name the exact specialty you train in" in detail
+    assert "if you apply in two fields you request it after Match Day" in detail
     assert data.ECFMG_STATEMENT_OF_NEED.cite() in detail
 
 
@@ -167,7 +168,7 @@ def test_match_day_says_what_the_j1_asks_before_training_and_the_plan_still_ends
 # 23 September 2026 (estimated); its rank lists close by our early estimate,
 # 17 February 2027.
 MID_SEASON = "2026-12-05"
-STILL_OPEN = "Short of interviews? ERAS still takes applications"
+STILL_OPEN = "Short of interviews? An application sent through ERAS"
 
 
 def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_still_be_added() -> None:
@@ -176,7 +177,10 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     result = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "dual_applying": "false"})
     [note] = [n for n in result["notes"] if n.startswith(STILL_OPEN)]
     deadline = cycle.season(2027)["rank_deadline"]
-    assert f"to more programs or to a second specialty, until the rank lists close on {deadline.shown()}" in note
+    assert (
+        f"to more programs or to a second specialty, can still lead to an interview and a rank until the rank lists close on {deadline.shown()}"
+        in note
+    )
     assert "programs give most interview places to early applicants" in note
     assert "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications in late September" in note
     assert data.RESIDENCYCAS_DATES.cite() in note and "24 September in the 2025–26 cycle" in note
@@ -197,7 +201,7 @@ def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_sti
     # ResidencyCAS's deadline is late September: a reader in that week is told to check it, not that it closed.
     early = timeline.compute({"today": "2026-09-25", "eras_submission": "2026-09-24"})
     [note] = [n for n in early["notes"] if n.startswith(STILL_OPEN)]
-    assert "has its own application deadline in late September: check it at once" in note and "closed" not in note
+    assert "takes applications only until late September (24 September in the 2025–26 cycle" in note and "closed" not in note
 
 
 def test_an_application_sent_now_too_late_for_interviews_is_said_so_beside_the_still_open_note() -> None:
@@ -253,9 +257,15 @@ def test_a_late_submission_planned_mid_season_dates_its_remaining_steps_today_no
         {"today": MID_SEASON, "eras_submission": "2027-02-16", "dual_applying": "true", "applicant_type": "us-img"}
     )
     rows = by_title(result)
-    for title in ("Mentor review of each packet", "Final review: right documents to the right programs", timeline.STEP2_SCORE):
+    for title in ("Mentor review of each packet", "Final review: right documents to the right programs"):
         assert rows[title]["date"] == MID_SEASON and timeline.DO_NOW_NOTE in rows[title]["detail"], title
         assert not rows[title].get("estimated"), title
+    # Months of work are dated today in their order but said not to hold the
+    # application back: an IMG arriving in late September was told to sit
+    # Step 2 CK that day (diff review s39, 1).
+    assert rows[timeline.STEP2_SCORE]["date"] == MID_SEASON
+    assert timeline.LONGER_WORK_NOTE in rows[timeline.STEP2_SCORE]["detail"]
+    assert timeline.DO_NOW_NOTE not in rows[timeline.STEP2_SCORE]["detail"]
     commit = rows[timeline.COMMIT_TO_DUAL]
     assert commit["date"] == MID_SEASON and timeline.DO_NOW_NOTE in commit["detail"]
     assert rows["Submit ERAS"]["date"] == "2027-02-16"
@@ -266,8 +276,21 @@ def test_a_late_submission_planned_mid_season_dates_its_remaining_steps_today_no
     catch_up = next(n for n in result["notes"] if "marked past" in n)
     assert "Now, alongside sending your application, do what still fits" in catch_up
     assert "Do not hold your application back for the longer work (Plan US clinical experience" in catch_up
+    assert f", {timeline.STEP2_SCORE})" in catch_up
     assert "come first now, before you submit" not in catch_up
     assert "fit in what you can now, alongside." in result["summary"]
+
+
+def test_an_img_arriving_as_reviews_start_is_not_told_to_sit_step2_today() -> None:
+    result = timeline.compute({"today": "2026-09-24", "eras_submission": "2026-12-01"})
+    assert result["summary"].startswith("Next: ") and timeline.STEP2_SCORE not in result["summary"], result["summary"]
+    step2 = by_title(result)[timeline.STEP2_SCORE]
+    assert timeline.LONGER_WORK_NOTE in step2["detail"] and timeline.DO_NOW_NOTE not in step2["detail"]
+    catch_up = next(n for n in result["notes"] if "marked past" in n)
+    assert "Do not hold your application back for the longer work (" in catch_up and timeline.STEP2_SCORE in catch_up
+    # On the day reviews start, an application is still on time: nothing is pulled to today.
+    first_day = by_title(timeline.compute({"today": "2026-09-23", "eras_submission": "2026-12-01"}))
+    assert timeline.DO_NOW_NOTE not in first_day["Mentor review of each packet"]["detail"]
 
 
 def test_steps_are_not_pulled_to_today_before_programs_review_or_for_a_submission_today() -> None:

@@ -1333,8 +1333,9 @@ class Widget {
   }
 
   // Python names the options its rules would refuse with the form as it is
-  // (a backup equal to the first choice); offered disabled, they are passed
-  // over by a reader arrowing through the list, who heard an error at each.
+  // (as a backup, the first choice and the ultra-competitive fields); offered
+  // disabled, they are passed over by a reader arrowing through the list, who
+  // heard an error at each.
   closeChoices(closed = {}) {
     for (const [name, values] of Object.entries(closed)) {
       const select = this.form.elements.namedItem(name);

@@ -35,10 +35,7 @@
   const headerBottom = () => document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0;
   const inView = (node) => {
     const box = node.getBoundingClientRect();
-    // A pixel's slack at each edge: scrolling lands on whole pixels, and a
-    // link a fraction past the window's foot is one the reader sees (flakes
-    // audit s39, 1c).
-    return box.height > 0 && box.top >= headerBottom() - 1 && box.bottom <= window.innerHeight + 1;
+    return box.height > 0 && box.top >= headerBottom() && box.bottom <= window.innerHeight;
   };
 
   // Focus without scrolling: the page is already where it should be.  An

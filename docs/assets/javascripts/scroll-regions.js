@@ -40,16 +40,8 @@
     clearTimeout(timer);
     timer = setTimeout(mark, 200);
   };
-  // Marked as the page comes in, and again once it has settled: a table that
-  // fits was built with its "scroll it sideways" line showing, and taking the
-  // line away 200 ms later moved the text under it up by the line's height
-  // (flakes audit s39, 1a).
-  const now = () => {
-    mark();
-    soon();
-  };
-  if (globalThis.document$?.subscribe) globalThis.document$.subscribe(now);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", now);
-  else now();
+  if (globalThis.document$?.subscribe) globalThis.document$.subscribe(soon);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", soon);
+  else soon();
   window.addEventListener("resize", soon);
 })();
