@@ -1653,7 +1653,7 @@ MID_SEASON_CLAIMS = (
         late_fee_after_30_november,
     ),
     Claim(
-        "apply/timeline.md",
+        "calculators/application-cost.md",
         "the ECFMG token, the exam transcripts sent through ERAS and the NRMP registration are charged once per season, "
         "not once per specialty",
         lambda: (
@@ -1673,8 +1673,8 @@ MID_SEASON_CLAIMS = (
         couple_fee_as_written,
     ),
     Claim(
-        "apply/index.md",
-        "a couple fee: $15 per partner in the NRMP's 2016–17 fee schedule, the newest figure we hold",
+        "data-and-sources.md",
+        "higher than the NRMP's 2016–17 figure of $15 per partner, which the guides give with that date",
         couple_fee_as_written,
     ),
     Claim(
