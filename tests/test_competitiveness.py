@@ -1229,7 +1229,7 @@ def test_far_below_the_field_starts_15_points_under_its_level(score: int, again:
 
 def test_the_guide_puts_far_below_where_the_calculator_does() -> None:
     guide = (ROOT / "docs" / "assess" / "need-a-backup.md").read_text(encoding="utf-8")
-    assert "under 230 in orthopaedics" in guide and "15 points below 245: the low end of the 245-250" in guide
+    assert "under 230 in orthopaedics" in guide and "15 points below 245, the level this site uses for them" in guide
     assert competitiveness.MISALIGNED_STEP2_GAP == 15 and competitiveness.ULTRA_STEP2_BANDS[1].floor == 245
 
 

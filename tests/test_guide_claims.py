@@ -1522,8 +1522,8 @@ MORE_CLAIMS = (
     ),
     Claim(
         "faq.md",
-        "Since 21 September 2025, a new H-1B petition for someone outside the US has also carried a payment of 100,000 US "
-        "dollars by the employer, under a proclamation set for 12 months unless extended",
+        "Since 21 September 2025 a new H-1B petition for someone abroad has also carried a 100,000 US dollar payment by "
+        "the employer (The White House, 2025",
         lambda: h1b_payment_recorded(100_000, "21 September 2025"),
     ),
     Claim(
@@ -1653,7 +1653,7 @@ MID_SEASON_CLAIMS = (
         late_fee_after_30_november,
     ),
     Claim(
-        "apply/timeline.md",
+        "calculators/application-cost.md",
         "the ECFMG token, the exam transcripts sent through ERAS and the NRMP registration are charged once per season, "
         "not once per specialty",
         lambda: (
@@ -1673,8 +1673,8 @@ MID_SEASON_CLAIMS = (
         couple_fee_as_written,
     ),
     Claim(
-        "apply/index.md",
-        "a couple fee: $15 per partner in the NRMP's 2016–17 fee schedule, the newest figure we hold",
+        "data-and-sources.md",
+        "higher than the NRMP's 2016–17 figure of $15 per partner, which the guides give with that date",
         couple_fee_as_written,
     ),
     Claim(
