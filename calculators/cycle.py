@@ -272,11 +272,17 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
             late = (day - reviews.date).days
             # "0 weeks after" read as on time for the six days after reviews begin.
             how_late = counted(late // 7, "week") if late >= 7 else counted(late, "day")
+            # A day or two past an estimated date read as a lost season
+            # (readthrough audit s39, 3): within a week the words say so.
+            cost = (
+                "a few days make little difference, but each later week does: programs give many interview places early."
+                if late < 7
+                else "when many interview places are already given out."
+            )
             return SubmissionSeason(
                 year,
                 f"This is for the Match {year}: programs start reviewing on {reviews.shown()}, "
-                f"so a submission on {long_date(day)} arrives {how_late} after that, "
-                "when many interview places are already given out.",
+                f"so a submission on {long_date(day)} arrives {how_late} after that; {cost}",
             )
     after = season(day.year)
     deadline, match_week = after["rank_deadline"], after["match_week"]

@@ -531,6 +531,15 @@ H1B_STEP3_DETAIL = (
     "only after graduating and, for an IMG, after ECFMG certification; allow up to 12 weeks for the FSMB to verify "
     f"graduation and about 2 weeks for the permit, before the wait for a test date and a result ({FSMB_STEP3.cite()})."
 )
+# The FSMB's own lead times (12 weeks to verify graduation, 2 for the
+# permit) before any test date: with less than that left, the row read as a
+# date still to make, and could push a reader into a rushed Step 3, which the
+# no-match article warns against (readthrough audit s39, 2).
+STEP3_LEAD_TIME = dt.timedelta(weeks=16)
+STEP3_TOO_CLOSE = (
+    "From today that is probably too little time, unless your Step 3 application is already in: ask each program for "
+    "its own date before you book, and if it cannot be met, plan on the J-1 for this Match."
+)
 # After Match Day the J-1's paperwork fills the weeks to the start of
 # training, which the plan ended before (visa-oldgrad audit s39, 2).  No
 # source dates these steps beyond ECFMG's processing time, so they are said
@@ -623,7 +632,7 @@ def _season_milestones(
             {
                 "date": deadline.date.isoformat(),
                 "title": H1B_STEP3,
-                "detail": H1B_STEP3_DETAIL,
+                "detail": H1B_STEP3_DETAIL + (f" {STEP3_TOO_CLOSE}" if today <= deadline.date < today + STEP3_LEAD_TIME else ""),
                 "source": INA_H1B.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
@@ -809,7 +818,7 @@ def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int) -> 
     # rank (diff review s39, 6).
     text = (
         "Short of interviews? An application sent through ERAS, to more programs or to a second specialty, can still "
-        f"lead to an interview and a rank until the rank lists close on {deadline.shown()}, though programs give most "
+        f"lead to an interview and a rank until the rank lists close on {deadline.shown()}, though programs give many "
         "interview places to early applicants (the IMG article's reason to submit early). ResidencyCAS, which "
         f"emergency medicine and OB/GYN programs use, {cycle.residencycas_deadline(match_year, today)}. The Timeline "
         "guide's section “Already applied, and short of interviews?” says what to weigh."
@@ -977,7 +986,17 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
     if needs_visa:
-        notes.append(f"You need a visa, {profile.visa_basis(v)}: the plan adds “{visa_step}”.")
+        visa_note = f"You need a visa, {profile.visa_basis(v)}: the plan adds “{visa_step}”."
+        # Marked past for a reader already applying, it read as done, though
+        # its questions decide which programs to rank (readthrough audit s39, 1).
+        visa_row = next((m for m in milestones if m["title"] == visa_step), None)
+        if visa_step == VISA_STEP and visa_row and visa_row["past"] and today < dates["rank_deadline"].date:
+            visa_note += (
+                " It is marked past, but it is not finished until you rank: before you put a program on your list, "
+                "ask which visa it will sponsor for you and whether it still files new H-1B petitions for applicants "
+                "abroad, and plan on the J-1 unless it says yes."
+            )
+        notes.append(visa_note)
     if not v["previously_unmatched"]:
         notes.append(
             f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
@@ -1068,8 +1087,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         running = cycle.season(running_year)
         if running_year != match_year and today < running["rank_deadline"].date:
             notes.append(
-                f"The Match {running_year} still takes applications, late: its programs began "
-                f"reviewing on {running['programs_receive'].shown()}, and most interview places go to earlier "
+                f"You can still apply for the Match {running_year}, late: its programs began "
+                f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
                 f"applicants. To plan that season instead, enter a submission date before "
                 f"{running['rank_deadline'].shown()}, its rank-list deadline."
             )
@@ -1372,9 +1391,9 @@ def method() -> Markup:
             "If a month from your submission, when the plan starts interviews, leaves fewer than "
             f"{SHORTEST_INTERVIEW_SEASON_DAYS // 7} weeks before the rank-list deadline, the result says plainly "
             "that an application sent then is unlikely to bring an interview, and points to the next Match. If your "
-            "submission is behind you and the rank lists are still open, it says that ERAS still takes "
-            "applications to more programs or a second specialty until they close, and that ResidencyCAS closed "
-            "in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
+            "submission is behind you and the rank lists are still open, it says that an application through ERAS, "
+            "to more programs or a second specialty, can still lead to an interview and a rank until they close, "
+            "and that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
             f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}).",
         ),
         table(

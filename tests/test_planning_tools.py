@@ -1574,10 +1574,10 @@ def test_given_no_date_after_review_starts_the_plan_says_the_running_season_stil
     # with no word that a late application to the season under review was still possible.
     result = timeline.compute({"today": dt.date(2027, 9, 30)})
     assert result["match_year"] == 2029
-    late = [n for n in result["notes"] if "The Match 2028 still takes applications, late" in n]
+    late = [n for n in result["notes"] if "You can still apply for the Match 2028, late" in n]
     assert len(late) == 1 and "enter a submission date before 16 February 2028" in late[0]
     before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
-    assert not [n for n in before_review["notes"] if "still takes applications, late" in n]
+    assert not [n for n in before_review["notes"] if "You can still apply for the Match" in n]
 
 
 def test_a_seeded_example_shows_the_market_it_made_and_that_market_gives_the_same_match() -> None:

@@ -181,7 +181,7 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
         f"to more programs or to a second specialty, can still lead to an interview and a rank until the rank lists close on {deadline.shown()}"
         in note
     )
-    assert "programs give most interview places to early applicants" in note
+    assert "programs give many interview places to early applicants" in note
     assert "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications in late September" in note
     assert data.RESIDENCYCAS_DATES.cite() in note and "24 September in the 2025–26 cycle" in note
     assert "“Already applied, and short of interviews?”" in note
@@ -273,7 +273,7 @@ def test_a_late_submission_planned_mid_season_dates_its_remaining_steps_today_no
     own = {s.title for s in timeline.STEPS if s.months < 0} | {timeline.COMMIT_TO_DUAL}
     assert all(m["date"] <= MID_SEASON for m in result["milestones"] if m["title"] in own)
     # Ten weeks off, the catch-up note no longer puts clinical experience first.
-    catch_up = next(n for n in result["notes"] if "marked past" in n)
+    catch_up = next(n for n in result["notes"] if "fell before today and" in n)
     assert "Now, alongside sending your application, do what still fits" in catch_up
     assert "Do not hold your application back for the longer work (Plan US clinical experience" in catch_up
     assert f", {timeline.STEP2_SCORE})" in catch_up
@@ -286,7 +286,7 @@ def test_an_img_arriving_as_reviews_start_is_not_told_to_sit_step2_today() -> No
     assert result["summary"].startswith("Next: ") and timeline.STEP2_SCORE not in result["summary"], result["summary"]
     step2 = by_title(result)[timeline.STEP2_SCORE]
     assert timeline.LONGER_WORK_NOTE in step2["detail"] and timeline.DO_NOW_NOTE not in step2["detail"]
-    catch_up = next(n for n in result["notes"] if "marked past" in n)
+    catch_up = next(n for n in result["notes"] if "fell before today and" in n)
     assert "Do not hold your application back for the longer work (" in catch_up and timeline.STEP2_SCORE in catch_up
     # On the day reviews start, an application is still on time: nothing is pulled to today.
     first_day = by_title(timeline.compute({"today": "2026-09-23", "eras_submission": "2026-12-01"}))
@@ -364,3 +364,36 @@ def test_from_soaps_end_to_1_may_the_list_of_unfilled_programs_is_named_first(to
         assert notes[0] == after[0]
         assert "until 1 May 2027 the NRMP keeps its List of Unfilled Programs in its R3 system" in after[0]
         assert "you may contact the programs on it yourself" in after[0] and data.NRMP_SOAP.cite() in after[0]
+
+
+def test_a_reader_applying_now_is_told_the_past_visa_check_still_decides_the_rank_list() -> None:
+    # Marked past, the visa check read as done, though its questions decide
+    # which programs to rank (readthrough audit s39, 1).
+    inputs = {"today": MID_SEASON, "eras_submission": "2026-09-24", "applicant_type": "non-us-img", "needs_visa": "true"}
+    result = timeline.compute(inputs)
+    assert by_title(result)[timeline.VISA_STEP]["past"]
+    [note] = [n for n in result["notes"] if n.startswith("You need a visa")]
+    assert "It is marked past, but it is not finished until you rank" in note
+    # Not said once the rank lists have closed, nor while the check is still ahead.
+    after = timeline.compute({**inputs, "today": "2027-02-20"})
+    assert not any("not finished until you rank" in n for n in after["notes"])
+    ahead = timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", "needs_visa": "true"})
+    assert not any("not finished until you rank" in n for n in ahead["notes"])
+
+
+def test_the_step3_row_says_when_its_own_lead_times_no_longer_fit() -> None:
+    # On 5 December the rank-list deadline was 10 weeks off while the row's
+    # own lead times came to 14 before any test date (readthrough audit s39, 2).
+    close = by_title(timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "needs_visa": "true"}))
+    assert timeline.STEP3_TOO_CLOSE in close[timeline.H1B_STEP3]["detail"]
+    far = by_title(timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", "needs_visa": "true"}))
+    assert timeline.STEP3_TOO_CLOSE not in far[timeline.H1B_STEP3]["detail"]
+
+
+def test_a_submission_days_after_reviews_start_is_not_called_a_lost_season() -> None:
+    # One day past our estimate read as "many interview places are already
+    # given out" (readthrough audit s39, 3).
+    day_late = timeline.compute({"today": "2026-09-01", "eras_submission": "2026-09-24"})
+    assert any("a few days make little difference, but each later week does" in n for n in day_late["notes"])
+    weeks_late = timeline.compute({"today": "2026-09-01", "eras_submission": "2026-10-20"})
+    assert any("when many interview places are already given out" in n for n in weeks_late["notes"])
