@@ -1522,8 +1522,8 @@ MORE_CLAIMS = (
     ),
     Claim(
         "faq.md",
-        "Since 21 September 2025 a new H-1B petition for someone abroad has also carried a 100,000 US dollar payment by "
-        "the employer (The White House, 2025",
+        "From 21 September 2025 a new H-1B petition for someone abroad carried a 100,000 US dollar payment by the "
+        "employer, under a rule set for 12 months unless extended (The White House, 2025",
         lambda: h1b_payment_recorded(100_000, "21 September 2025"),
     ),
     Claim(
