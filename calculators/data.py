@@ -482,7 +482,7 @@ AAMC_H1B_EXEMPTION = Source(
     "aamc-h1b-exemption",
     "A letter of 24 September 2025, signed by 54 medical organizations, the AAMC among them, asking the Department of "
     "Homeland Security to exempt physicians, residents and fellows included, from the H-1B payment",
-    "September 2025",
+    "September 2025, read 2026",
     "AAMC Washington Highlights",
 )
 # Who pays: the guidance as law firms quote it (USCIS's own page not seen).
@@ -1151,7 +1151,7 @@ def _why_a_first_year(slugs: list[str]) -> str:
         if slug in ADVANCED_BY_OUR_READING:
             name = specialty(slug).name
             said.append(
-                f"{name}: many of its programs also offer advanced positions, which start at PGY-2, after a separate "
+                f"{name}: beside its PGY-1 positions it also offers advanced ones, which start at PGY-2, after a separate "
                 f"preliminary or transitional year. The IMG article's list of fields with such positions gives "
                 f"examples and leaves {name} out; adding it is our reading ({ADVANCED_BY_OUR_READING[slug].cite()})."
             )

@@ -547,8 +547,8 @@ STEP3_TOO_CLOSE = (
 J1_AFTER_MATCH = (
     "For a J-1, the weeks from here to the start of training hold its paperwork. Ask the health ministry of the "
     "country where you last held permanent residence for a Statement of Need naming the exact specialty you "
-    "matched or SOAPed into; some ministries want your contract first, as India's does "
-    f"({INDIA_STATEMENT_OF_NEED.cite()}). Your program's Training Program Liaison starts the ECFMG application, "
+    "matched or SOAPed into; some countries want your US contract first, as India's consulates in the US list it "
+    f"among the documents for the bond that goes with the statement ({INDIA_STATEMENT_OF_NEED.cite()}). Your program's Training Program Liaison starts the ECFMG application, "
     f"which takes about four to six weeks once every document is in ({ECFMG_STATEMENT_OF_NEED.cite()}). Then comes "
     f"the visa interview at a US consulate, whose waits vary from post to post ({ECFMG_J1_FEES.cite()}). For an "
     "H-1B, ask the program when it will file your petition and what it needs from you."

@@ -589,7 +589,7 @@ def test_neurology_is_reminded_of_the_first_year_its_advanced_programs_need() ->
     # article's examples leave it out, and a neurology applicant was never told
     # to apply for a first year (visa-oldgrad audit s39, 3).
     (note,) = compute(primary_specialty="neurology", backup_specialty="psychiatry", backup_programs=80)["notes"]  # type: ignore[misc]
-    assert note.startswith("Neurology: many of its programs also offer advanced positions, which start at PGY-2")
+    assert note.startswith("Neurology: beside its PGY-1 positions it also offers advanced ones, which start at PGY-2")
     assert "adding it is our reading" in note and data.AMA_ADVANCED_PGY2.cite() in note
     assert "the IMG article lists" not in note, "the article does not name neurology"
     assert "“Preliminary or transitional year programs”" in note
@@ -599,7 +599,7 @@ def test_neurology_is_reminded_of_the_first_year_its_advanced_programs_need() ->
     # As a backup too, and beside an article's field each keeps its own source.
     (both,) = compute(primary_specialty="anesthesiology", backup_specialty="neurology", backup_programs=20)["notes"]  # type: ignore[misc]
     assert both.startswith("Anesthesiology: the IMG article lists this field among those")
-    assert "Neurology: many of its programs also offer advanced positions" in both
+    assert "Neurology: beside its PGY-1 positions it also offers advanced ones" in both
     assert compute(primary_specialty="neurology", first_year_programs=30)["notes"] == []
 
 

@@ -390,7 +390,7 @@ def test_neurologys_preliminary_year_is_also_the_first_year_its_advanced_program
     # It was offered only as a fallback after failing (visa-oldgrad audit s39, 3).
     (prelim,) = compute({"specialty": "neurology", "needs_visa": True})["bridges"]
     reasons = " ".join(prelim["reasons"])
-    assert "Neurology: many of its programs also offer advanced positions" in reasons
+    assert "Neurology: beside its PGY-1 positions it also offers advanced ones" in reasons
     assert "A preliminary year in internal medicine is that first year." in reasons
     assert "adding it is our reading" in reasons and "start at PGY-1 (932 offered" in reasons
     assert "internal medicine route for neurology is a preliminary year, then reapplying" in reasons

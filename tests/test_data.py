@@ -174,13 +174,13 @@ def test_neurology_counts_as_advanced_by_our_reading_not_by_the_article() -> Non
     assert data.ARTICLE_ADVANCED_SPECIALTIES | {"neurology"} == data.ADVANCED_POSITION_SPECIALTIES
     assert data.AMA_ADVANCED_PGY2 in data.SOURCES
     said = data.advanced_positions_note(["neurology"], "Do this.")
-    assert said.startswith("Neurology: many of its programs also offer advanced positions, which start at PGY-2")
+    assert said.startswith("Neurology: beside its PGY-1 positions it also offers advanced ones, which start at PGY-2")
     assert "our reading (" + data.AMA_ADVANCED_PGY2.cite() + ")" in said and "the IMG article lists" not in said
     assert "Do this." in said and "Neurology also has positions that start at PGY-1" in said
     # An article field keeps its words when neurology stands beside it.
     mixed = data.advanced_positions_note(["neurology", "pmr"], "")
     alone = data.advanced_positions_note(["pmr"], "")
-    assert mixed.startswith(alone.split(". ")[0] + ". Neurology: many of its programs")
+    assert mixed.startswith(alone.split(". ")[0] + ". Neurology: beside its PGY-1 positions it also offers advanced ones")
 
 
 def test_a_figure_read_in_a_secondary_copy_says_so_wherever_it_is_cited() -> None:

@@ -767,7 +767,7 @@ def test_neurology_counts_remind_the_reader_of_a_first_year_for_its_advanced_pro
     inputs = {"specialty": "neurology", "backup_specialty": "psychiatry", "needs_visa": True}
     result = pc.compute(inputs)
     reasons = " ".join(result["reasons"])  # type: ignore[arg-type]
-    assert "Neurology: many of its programs also offer advanced positions, which start at PGY-2" in reasons
+    assert "Neurology: beside its PGY-1 positions it also offers advanced ones, which start at PGY-2" in reasons
     assert "after a separate preliminary or transitional year" in reasons
     assert "Each first-year program you rank must sponsor your visa too" in reasons
     assert "Neurology also has positions that start at PGY-1 (932 offered" in reasons
