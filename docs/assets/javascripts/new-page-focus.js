@@ -60,10 +60,18 @@
   // reader came from, the reading place stays where they are.
   globalThis.matchPlanBFocusFirstInView = focusFirstInView;
 
+  // The link they followed, brought into view if it is not: Material can put
+  // the page back a little off the reader's place (it saves a scroll
+  // position clamped on the shorter page being left), and the link then sat
+  // across the window's foot while focus went to a list straddling its top,
+  // half out of view (flakes audit s39, 1; seen in fresh-clone CI).
   const focusWhereTheReaderWas = () => {
     const left = leftBy.get(pageOf(location));
     const link = left && linksTo(left.href)[left.nth];
-    if (link && inView(link) && focusOn(link)) return;
+    if (link && link.getBoundingClientRect().height > 0) {
+      if (!inView(link)) link.scrollIntoView({ block: "center" });
+      if (focusOn(link)) return;
+    }
     focusFirstInView();
   };
 
