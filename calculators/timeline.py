@@ -790,29 +790,32 @@ def interview_season_too_short(submission: dt.date, rank_deadline: dt.date) -> b
     return (rank_deadline - months_from(submission, 1)).days < SHORTEST_INTERVIEW_SEASON_DAYS
 
 
-def _too_late_for_interviews(submission: dt.date, today: dt.date, deadline: cycle.SeasonDate, match_year: int) -> str:
+def _too_late_for_interviews(
+    submission: dt.date, today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool
+) -> str:
     """Said in place of "many interview places are already given out" when the
-    plan's interview season would be gone or shorter than four weeks."""
+    plan's interview season would be gone or shorter than four weeks;
+    ``too_late_now`` when an application sent today would be as well."""
     room = "no time" if months_from(submission, 1) >= deadline.date else "fewer than four weeks"
-    why = (
+    when = "today" if submission == today else f"on {long_date(submission)}"
+    said = (
+        f"An application sent {when} {'was' if submission < today else 'is'} unlikely to lead to an interview before "
         f"the rank lists close on {deadline.shown()}: the plan starts interviews a month after an application goes in, "
-        f"as the orthopaedics article's stages do, and that leaves {room} for them"
+        f"as the orthopaedics article's stages do, and that leaves {room} for them."
     )
     later = f"plan for the Match {match_year + 1}, whose applications open on {cycle.season(match_year + 1)['submissions_open'].shown()}"
     if submission < today:
-        return f"An application sent on {long_date(submission)} was unlikely to lead to an interview before {why}. If few invitations have come, {later}."
+        return f"{said} If few invitations have come, {later}."
     if submission == today:
-        return f"An application sent today is unlikely to lead to an interview before {why}. Send it if you wish, and {later} beside it."
-    if interview_season_too_short(today, deadline.date):
-        return (
-            f"An application sent on {long_date(submission)} is unlikely to lead to an interview before {why}. Sent "
-            f"today it would come too late as well: {later}."
-        )
-    return f"An application sent on {long_date(submission)} is unlikely to lead to an interview before {why}. Send it now instead, or {later}."
+        return f"{said} Send it if you wish, and {later} beside it."
+    if too_late_now:
+        return f"{said} Sent today it would come too late as well: {later}."
+    return f"{said} Send it now instead, or {later}."
 
 
-def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int) -> str:
-    """To a reader whose submission is behind them while the rank lists are still open."""
+def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool) -> str:
+    """To a reader whose submission is behind them while the rank lists are still open;
+    ``too_late_now`` when an application sent today could no longer bring an interview."""
     # Not "ERAS takes applications until then": it takes them into SOAP and
     # beyond; what ends is a new application's chance of an interview and a
     # rank (diff review s39, 6).
@@ -823,7 +826,7 @@ def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int) -> 
         f"emergency medicine and OB/GYN programs use, {cycle.residencycas_deadline(match_year, today)}. The Timeline "
         "guide's section “Already applied, and short of interviews?” says what to weigh."
     )
-    if interview_season_too_short(today, deadline.date):
+    if too_late_now:
         text += (
             " An application sent now, though, is unlikely to lead to an interview before they close: plan for the "
             f"Match {match_year + 1} as well."
@@ -951,15 +954,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
     deadline = dates["rank_deadline"]
-    if interview_season_too_short(submission, deadline.date):
+    # Asked of the submission, of today, and of a submission already behind
+    # the reader while the rank lists are open: each once, for the notes and
+    # the headline alike.
+    too_late_now = interview_season_too_short(today, rank_deadline)
+    sent_while_open = submission < today < rank_deadline
+    if interview_season_too_short(submission, rank_deadline):
         # Only the missing interview row said so, beside a mild "many places
         # are already given out" (late-season audit s39, 3).
-        notes = [f"This is for the Match {match_year}. {_too_late_for_interviews(submission, today, deadline, match_year)}"]
-    if submission < today < deadline.date:
+        notes = [
+            f"This is for the Match {match_year}. "
+            + _too_late_for_interviews(submission, today, deadline, match_year, too_late_now)
+        ]
+    if sent_while_open:
         # Sent in September, the plan's next step was ranking: a reader short
         # of interviews read it as too late to add anything (late-season
         # audit s39, 2).
-        notes.append(_still_open(today, deadline, match_year))
+        notes.append(_still_open(today, deadline, match_year, too_late_now))
     this_match = cycle.season(today.year)
     in_match_week = this_match["match_week"].date <= today <= this_match["soap_ends"].date
     # A plan for a later Match shows no row for the SOAP running now, the most
@@ -990,7 +1001,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Marked past for a reader already applying, it read as done, though
         # its questions decide which programs to rank (readthrough audit s39, 1).
         visa_row = next((m for m in milestones if m["title"] == visa_step), None)
-        if visa_step == VISA_STEP and visa_row and visa_row["past"] and today < dates["rank_deadline"].date:
+        if visa_step == VISA_STEP and visa_row and visa_row["past"] and today < rank_deadline:
             visa_note += (
                 " It is marked past, but it is not finished until you rank: before you put a program on your list, "
                 "ask which visa it will sponsor for you and whether it still files new H-1B petitions for applicants "
@@ -1135,7 +1146,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = ""
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
-    if submission < today < deadline.date and not interview_season_too_short(today, deadline.date):
+    if sent_while_open and not too_late_now:
         next_step += "You can still add programs through ERAS. "
     # Heard, the plan's next step was January's letters, and the overdue visa
     # check, with the longest lead times of all, only in the table
