@@ -218,8 +218,10 @@ def check_backup(first_choice: str, backup: object, first_choice_label: str) -> 
             BACKUP_SPECIALTY.name,
             f"Backup specialty must differ from the {first_choice_label.lower()}, or be left empty to apply to one specialty.",
         )
-    field = data.specialty(str(backup))
-    if field.tier == "ultra":
+    # The same set the form offers disabled (closed_backups), so the list and
+    # this rule cannot drift apart.
+    if backup in ULTRA_SLUGS:
+        field = data.specialty(str(backup))
         raise InputError(
             BACKUP_SPECIALTY.name,
             f"Backup specialty cannot be {field.name}: ultra-competitive fields are too hard to enter to serve as a "
