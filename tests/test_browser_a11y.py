@@ -364,11 +364,8 @@ def test_a_table_of_contents_entry_puts_focus_on_its_section(page: Any, site_url
     assert page.evaluate(FOCUS_IN_VIEW)["inView"]
 
 
-def test_back_leaves_focus_where_the_reader_was(page: Any, site_url: str) -> None:
-    # Focus went to the page's heading while Material put back the reader's
-    # place far below it, so the next Tab jumped to the top of the page.
-    open_page(page, site_url + "apply/timeline/")
-    follow_by_keyboard(page, page.locator(".md-content").get_by_role("link", name="keep an impressions log"))
+def back_to_the_timeline(page: Any) -> dict[str, Any]:
+    """Back from the interviews page, once the timeline is in again: where focus is."""
     page.wait_for_url("**/apply/interviews/**")
     page.wait_for_timeout(500)
     page.go_back()
@@ -379,7 +376,15 @@ def test_back_leaves_focus_where_the_reader_was(page: Any, site_url: str) -> Non
         "() => !document.getElementById('keep-an-impressions-log') && document.activeElement !== document.body",
         timeout=10_000,
     )
-    back = page.evaluate(FOCUS_IN_VIEW)
+    return page.evaluate(FOCUS_IN_VIEW)
+
+
+def test_back_leaves_focus_where_the_reader_was(page: Any, site_url: str) -> None:
+    # Focus went to the page's heading while Material put back the reader's
+    # place far below it, so the next Tab jumped to the top of the page.
+    open_page(page, site_url + "apply/timeline/")
+    follow_by_keyboard(page, page.locator(".md-content").get_by_role("link", name="keep an impressions log"))
+    back = back_to_the_timeline(page)
     assert back["scrollY"] > 1000, back
     assert back["tag"] != "H1" and back["inView"], back
     assert back["text"] == "keep an impressions log", back
@@ -400,15 +405,7 @@ def test_back_brings_the_link_followed_into_view_when_the_page_comes_back_off_it
     page.wait_for_timeout(400)  # Material notes the position
     assert not page.evaluate(FOCUS_IN_VIEW)["inView"]
     page.keyboard.press("Enter")
-    page.wait_for_url("**/apply/interviews/**")
-    page.wait_for_timeout(500)
-    page.go_back()
-    page.wait_for_url("**/apply/timeline/")
-    page.wait_for_function(
-        "() => !document.getElementById('keep-an-impressions-log') && document.activeElement !== document.body",
-        timeout=10_000,
-    )
-    back = page.evaluate(FOCUS_IN_VIEW)
+    back = back_to_the_timeline(page)
     assert back["text"] == "keep an impressions log" and back["inView"], back
 
 
