@@ -447,9 +447,14 @@ SIGNALS_FINAL_WHEN_SENT = Source(
 )
 
 
+def via_residencycas(slug: str) -> bool:
+    """Whether a specialty's programs take applications through ResidencyCAS, not ERAS."""
+    return slug in RESIDENCYCAS_FIELDS
+
+
 def application_service(slug: str) -> str:
     """The service a specialty's programs take applications through (ERAS unless RESIDENCYCAS_FIELDS)."""
-    return SERVICE_RESIDENCYCAS if slug in RESIDENCYCAS_FIELDS else SERVICE_ERAS
+    return SERVICE_RESIDENCYCAS if via_residencycas(slug) else SERVICE_ERAS
 
 
 # Read for reapplicants (reapplicant-journey audit s38, 1 and 3).

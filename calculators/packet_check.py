@@ -598,7 +598,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         if d["kind"] == "statement"
         and d["specialty"] in applied_in
         and d["specialty"] is not None
-        and data.application_service(str(d["specialty"])) == data.SERVICE_RESIDENCYCAS
+        and data.via_residencycas(str(d["specialty"]))
     }
     unused = [str(d["id"]) for key, d in documents.items() if key not in used and key not in with_residencycas]
     on_unused = int(bool(unused and assignment_rows))
@@ -667,7 +667,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 f"{letters} letters assigned: at most {MAX_LETTERS_PER_PROGRAM} letters per program, the limit of both "
                 "ERAS and ResidencyCAS.",
             )
-        if statements == 0 and specialty is not None and data.application_service(specialty) == data.SERVICE_RESIDENCYCAS:
+        if statements == 0 and specialty is not None and data.via_residencycas(specialty):
             sent_by_residencycas[program] = None
             residencycas_fields[specialty] = None
         elif statements == 0 and key not in kind_unsure:

@@ -54,7 +54,7 @@ WHERE_TO_CHECK = f"{ERAS_SIGNALING} (for emergency medicine and OB/GYN, {RESIDEN
 
 def where_to_check(slug: str) -> str:
     """Where to look up one specialty's signal numbers."""
-    if data.application_service(slug) == data.SERVICE_RESIDENCYCAS:
+    if data.via_residencycas(slug):
         return (
             f"{RESIDENCYCAS_SIGNALING} and {ORGANIZATION}: its programs take applications and signals through "
             "ResidencyCAS, not ERAS"
@@ -219,7 +219,7 @@ def _season(allowed: AllowanceFields, slug: str) -> str:
     """Which season the table's row is for: never a bare "this season", which a reader takes as their own.
     A ResidencyCAS field's season is named by its Match, not as an ERAS season."""
     season = str(allowed["season"] or "any season")
-    if data.application_service(slug) == data.SERVICE_RESIDENCYCAS and (match := re.search(r"Match \d{4}", season)):
+    if data.via_residencycas(slug) and (match := re.search(r"Match \d{4}", season)):
         return f"the {match[0]} season"
     return season
 
@@ -395,7 +395,7 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         "already applied to, the plan below counts its whole allowance: use only what MyERAS still shows as "
         "available, and only for programs you have yet to apply to."
     )
-    on_residencycas = [data.specialty(slug).name for slug in slugs if data.application_service(slug) == data.SERVICE_RESIDENCYCAS]
+    on_residencycas = [data.specialty(slug).name for slug in slugs if data.via_residencycas(slug)]
     if on_residencycas:
         note += (
             f" {and_list(on_residencycas)} {'takes' if len(on_residencycas) == 1 else 'take'} applications and signals "
