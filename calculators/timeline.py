@@ -88,6 +88,10 @@ class PlanItem(TypedDict):
     # Its end, the day before the rank-list deadline, moves with that
     # estimate, set early on purpose (timeline audit s36, 6).
     until_early: NotRequired[bool]
+    # How the reader sees that end: by the milestone it comes before, on that
+    # milestone's own date. The last day itself beside the deadline's date in
+    # the same words read as two dates for one end (diff review s39, 3).
+    until_shown: NotRequired[str]
 
 
 def _mark(estimated: bool | None, early: bool | None, noun: str = "") -> str:
@@ -120,7 +124,9 @@ def shown_date(item: PlanItem) -> str:
 
 
 def shown_end(item: PlanItem) -> str:
-    """A stretch's last day, marked as its start is when it is our estimate."""
+    """A stretch's end, marked as its start is when it is our estimate."""
+    if "until_shown" in item:
+        return item["until_shown"]
     mark = _end_mark(item)
     return written_out(item["until"]) + (f" ({mark})" if mark else "")
 
@@ -162,6 +168,8 @@ class Step:
     # and the sentence that says so, with "{end}" for that milestone's date.
     lasts_until: str = ""
     until_note: str = ""
+    # That milestone as the plan names the stretch's end ("to the rank-list deadline").
+    until_named: str = ""
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -182,6 +190,8 @@ def _step_item(step: Step, day: dt.date, note: str, estimated: bool, dates: Mapp
         if last > day:
             item["detail"] += " " + step.until_note.format(end=end.shown())
             item["until"], item["until_estimated"] = last.isoformat(), end.estimated
+            if step.until_named:
+                item["until_shown"] = f"{step.until_named}, {end.shown()}"
             if end.estimated_early:
                 item["until_early"] = True
     return item
@@ -367,6 +377,7 @@ STEPS: tuple[Step, ...] = (
         # audit s31, 2).  The rank-list deadline bounds it by logic alone:
         # once the lists are certified, no interview can change them.
         lasts_until="rank_deadline",
+        until_named="the rank-list deadline",
         until_note=(
             "Interviews can go on while ranking is open, until the rank lists are certified by {end}: an interview "
             "after that could no longer change a list."

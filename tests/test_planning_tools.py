@@ -641,12 +641,16 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
         "that could no longer change a list."
     )
     # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
+    # Its end is named by the deadline and that day, the date its detail
+    # gives, not by the day before (diff review s39, 3: two dates for one end).
     assert result["summary"].startswith(
-        "Now: Interview season, until 16 February 2027 (estimated, set early on purpose). Next: Rank order list entry opens on 15 January 2027 (estimated). "
+        "Now: Interview season, until the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
+        "Next: Rank order list entry opens on 15 January 2027 (estimated). "
     )
+    assert "16 February" not in result["summary"] + result["announced"]
     html = unescape(str(timeline.render(result)))
     assert (
-        '<td data-label="Date">10 October 2026 to 16 February 2027 (estimated, set early on purpose)</td>'
+        '<td data-label="Date">10 October 2026 to the rank-list deadline, 17 February 2027 (estimated, set early on purpose)</td>'
         '<td data-label="Status">Under way</td>' in html
     )
     assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270217\r\n" in result["ics"]
@@ -660,7 +664,7 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     assert later["summary"].startswith("Next: Rank order list certification deadline on 17 February 2027 ")
     before = timeline.compute({"today": "2026-10-01", "eras_submission": "2026-09-10"})
     assert before["summary"].startswith(
-        "Next: Interview season from 10 October 2026 to 16 February 2027 (estimated, set early on purpose). "
+        "Next: Interview season from 10 October 2026 to the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
     )
     # A late applicant's stretch is six weeks, not ten days.
     late = timeline.compute({"today": "2026-12-04", "eras_submission": "2026-12-04"})
