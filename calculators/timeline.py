@@ -36,6 +36,7 @@ from .data import (
     ECFMG_J1,
     ECFMG_J1_FEES,
     ECFMG_PATHWAYS,
+    ECFMG_PERMANENT_VALIDATION,
     ECFMG_STATEMENT_OF_NEED,
     FSMB_STEP3,
     H1B_CAP_EXEMPT,
@@ -630,7 +631,12 @@ def _season_milestones(
                 "CK) and the clinical and communication skills requirements. Otherwise you are withdrawn from the Match and "
                 "cannot take part in SOAP. ECFMG's Pathways, with OET Medicine, met those skills requirements for the Match "
                 f"of the latest page we read ({ECFMG_PATHWAYS.cite()}): check its requirements for your Match year. A score "
-                "or Pathway still pending close to this date may come too late: allow for the time each takes to reach ECFMG.",
+                "or Pathway still pending close to this date may come too late: allow for the time each takes to reach ECFMG. "
+                # Said on the no-match guide only, where a reapplicant
+                # planning a later season would not see it (reapplicant audit s40, 4).
+                "Certified already, through a Pathway? Such a certificate can expire until you have finished 12 months "
+                "of accredited US training: check its date against the start of training this Match leads to "
+                f"({ECFMG_PERMANENT_VALIDATION.cite()}).",
                 "source": NRMP_ECFMG_REQUIREMENTS.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
@@ -1112,7 +1118,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 f"You can still apply for the Match {running_year}, late: its programs began "
                 f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
                 f"applicants. To plan that season instead, enter a submission date before "
-                f"{running['rank_deadline'].shown()}, its rank-list deadline."
+                f"{running['rank_deadline'].shown()}, its rank-list deadline. "
+                # A reapplicant told to tick the no-match box may be in
+                # that season already (reapplicant audit s40, 3).
+                f"Applied to the Match {running_year} already? Enter the date you submitted: this plan, for the "
+                f"Match {match_year}, leaves out that season's ranking and its deadline."
             )
     season_dates = dates.values()
     # Only the dates in the plan: late registration has a row only for a late applicant.

@@ -374,6 +374,10 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     exams = by_title[timeline.EXAMS_CONFIRMED]
     assert exams["date"] == deadline["date"] and exams["source"] == data.NRMP_ECFMG_REQUIREMENTS.cite()
     assert "ECFMG must have verified to the NRMP by this date" in exams["detail"] and "OET Medicine" in exams["detail"]
+    # A reader certified in an earlier season, through a Pathway, learns on
+    # the row they plan by that the certificate can lapse (reapplicant audit s40, 4).
+    assert "Certified already, through a Pathway? Such a certificate can expire" in exams["detail"]
+    assert data.ECFMG_PERMANENT_VALIDATION.cite() in exams["detail"]
     (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("IMGs: ECFMG")]
     assert event["DTSTART;VALUE=DATE"] == "20260225"
     # A US graduate's plan has no such row (diff review s36, 9).
@@ -1580,6 +1584,9 @@ def test_given_no_date_after_review_starts_the_plan_says_the_running_season_stil
     assert result["match_year"] == 2029
     late = [n for n in result["notes"] if "You can still apply for the Match 2028, late" in n]
     assert len(late) == 1 and "enter a submission date before 16 February 2028" in late[0]
+    # A reader already in that season, as a reapplicant who ticked the
+    # no-match box may be, learns its ranking is not in this plan.
+    assert "Applied to the Match 2028 already? Enter the date you submitted: this plan, for the Match 2029" in late[0]
     before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
     assert not [n for n in before_review["notes"] if "You can still apply for the Match" in n]
 
