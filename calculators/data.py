@@ -203,6 +203,13 @@ ACGME_SINGLE_ACCREDITATION = Source(
     "acgme-single-accreditation", "Transition to a Single GME Accreditation System History", "read 2026", "ACGME"
 )
 NBOME_LEVEL1_PASS_FAIL = Source("nbome-level1-pass-fail", "COMLEX-USA Level 1: scoring and reporting", "read 2026", "NBOME")
+# A DO's plan had no exam date at all (DO audit s40, 6).
+NBOME_SCORE_REPORTING = Source(
+    "nbome-score-reporting",
+    "COMLEX-USA reports and transcripts: scores generally available within 4 to 6 weeks of the examination",
+    "read 2026",
+    "NBOME",
+)
 SURGERY_PD_DO_SURVEY = Source(
     "jse-surgery-pd-do-survey",
     "The effects of single accreditation and pass/fail licensing exams on osteopathic medical students applying to "
@@ -574,6 +581,7 @@ SOURCES = (
     NRMP_PD_SURVEY,
     ACGME_SINGLE_ACCREDITATION,
     NBOME_LEVEL1_PASS_FAIL,
+    NBOME_SCORE_REPORTING,
     SURGERY_PD_DO_SURVEY,
     NRMP_RANKING,
     NRMP_RANK_LIMIT,

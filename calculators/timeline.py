@@ -43,13 +43,16 @@ from .data import (
     H1B_PROCLAMATION,
     INA_H1B,
     INDIA_STATEMENT_OF_NEED,
+    NBOME_SCORE_REPORTING,
     NRMP_ECFMG_REQUIREMENTS,
     NRMP_MATCHED_LOCATION,
     NRMP_PD_SURVEY,
     NRMP_SOAP,
+    PD_SURVEY_COMLEX2_PCT,
     PD_SURVEY_STEP2_PCT,
     PETITION_WHEN_FILED,
     PITT_H1B_STEP3,
+    SURGERY_PD_DO_SURVEY,
     USMLE_SCORE_REPORTING,
     Source,
 )
@@ -150,6 +153,7 @@ VISA_STEP = "Check each program's visa sponsorship and Step 3 needs"
 VISA_STEP_US_GRADUATE = "Ask programs which visa they sponsor for US graduates"
 VISA_STEPS = (VISA_STEP, VISA_STEP_US_GRADUATE)
 STEP2_SCORE = "IMGs: Step 2 CK score in before you submit"
+DO_EXAMS = "DOs: COMLEX Level 2-CE score in before you submit"
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,7 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: Literal["always", "dual", "visa", "visa-us-graduate", "img"] = "always"
+    when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
@@ -359,6 +363,21 @@ STEPS: tuple[Step, ...] = (
         USMLE_SCORE_REPORTING,
         "img",
     ),
+    # The same two months for a DO, whose choice of sitting USMLE as well
+    # the assess guide leaves to each program's exam policy.
+    Step(
+        -2,
+        DO_EXAMS,
+        "If your scores have already been reported, there is nothing to do here. If not, sit the exams by about this "
+        f"date: the NBOME makes most COMLEX scores available within 4 to 6 weeks ({NBOME_SCORE_REPORTING.cite()}), and "
+        "the USMLE reports most Step 2 CK results within four weeks, with longer waits announced for some testing "
+        f"periods ({USMLE_SCORE_REPORTING.cite()}). Whether to sit USMLE Step 2 CK as well is for each program's "
+        f"stated exam policy to decide: {PD_SURVEY_STEP2_PCT}% of program directors said they consider Step 2 CK "
+        f"scores and {PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores ({NRMP_PD_SURVEY.cite()}), and most surgical "
+        f"program directors surveyed recommended or required USMLE from DO students ({SURGERY_PD_DO_SURVEY.cite()}).",
+        NBOME_SCORE_REPORTING,
+        "do",
+    ),
     Step(-2, "Mentor review of each packet", "Have mentors read the whole application for each specialty.", ARTICLE_ORTHO),
     Step(
         -1,
@@ -506,7 +525,8 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 # An IMG's Step 2 CK is months of study too: for a reader submitting within
 # days, "do what still fits" would have asked for the exam in that time.
 MONTHS_OF_WORK = frozenset(
-    {s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.title not in VISA_STEPS} | {STEP2_SCORE}
+    {s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.title not in VISA_STEPS}
+    | {STEP2_SCORE, DO_EXAMS}
 )
 SHORT_RUN_UP_DAYS = 42
 # A submission after programs began reviewing, planned on a day when they
@@ -905,6 +925,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         | ({"dual"} if v["dual_applying"] else set())
         | ({"visa-us-graduate" if us_graduate else "visa"} if needs_visa else set())
         | ({"img"} if img else set())
+        | ({"do"} if v["applicant_type"] == "us-do" else set())
     )
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
@@ -1440,6 +1461,7 @@ def method() -> Markup:
                         "visa": "IMGs who need a visa",
                         "visa-us-graduate": "US MD and DO graduates who need a visa",
                         "img": "IMGs",
+                        "do": "US DO seniors and graduates",
                     }[s.when],
                     s.source.cite(),
                 )

@@ -331,6 +331,25 @@ def test_a_us_graduate_has_no_step2_row(applicant: str) -> None:
     assert timeline.STEP2_SCORE not in by_title(result)
 
 
+# --- A DO's exams (DO audit s40, 6) -------------------------------------------------------
+def test_a_do_has_an_exam_row_on_the_img_rows_day_naming_both_exams_and_who_decides() -> None:
+    result = timeline.compute({"today": MID_SEASON, "eras_submission": "2027-09-15", "applicant_type": "us-do"})
+    row = by_title(result)[timeline.DO_EXAMS]
+    assert row["date"] == "2027-07-15" and row["source"] == data.NBOME_SCORE_REPORTING.cite()
+    detail = row["detail"]
+    assert detail.startswith("If your scores have already been reported, there is nothing to do here.")
+    assert "within 4 to 6 weeks" in detail and data.USMLE_SCORE_REPORTING.cite() in detail
+    assert f"{data.PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores" in detail
+    assert data.SURGERY_PD_DO_SURVEY.cite() in detail
+    assert timeline.DO_EXAMS in events(str(result["ics"]))
+    # Months of study: a reader sending applications now is not told to sit it first.
+    late = timeline.compute({"today": MID_SEASON, "eras_submission": MID_SEASON, "applicant_type": "us-do"})
+    assert timeline.DO_EXAMS not in late["summary"]
+    for applicant in ("us-md", "us-img", "non-us-img"):
+        other = timeline.compute({"today": MID_SEASON, "eras_submission": "2027-09-15", "applicant_type": applicant})
+        assert timeline.DO_EXAMS not in by_title(other)
+
+
 def test_no_pathway_row_since_its_windows_are_not_dated_by_any_rule_we_hold() -> None:
     # ECFMG's Pathway seasons have opened and closed on different dates from
     # one year to the next; the plan names Pathways only on the rank-list
