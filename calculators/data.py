@@ -408,15 +408,16 @@ SAEM_RESIDENCYCAS = Source(
 )
 # Emergency medicine reads SLOEs from its own rotations, which the letters
 # count cannot tell from other letters: a COMLEX-only DO with no EM rotation
-# got "single-track is reasonable" (usmd-journey audit s38, 2).  The guide
-# cites the same two for the 80% of programs that would not interview
-# without one.
+# got "single-track is reasonable" (usmd-journey audit s38, 2).  Each figure
+# is credited to the study that has it: the 2020 review quotes the 80% from
+# the 2018 survey, and found 7% and 45% itself (claims audit s40, 3).
 EM_SLOE = Source(
     "cord-sloe",
-    "Standardized Letter of Evaluation; and a review of programs' stated requirements: about 80% would not invite an "
-    "applicant with no SLOE",
-    "2024-25 cycle; 2020",
-    "CORD; Western Journal of Emergency Medicine",
+    "Standardized Letter of Evaluation; a survey of program directors, 80% of whom required at least one SLOE to "
+    "interview; and a review of programs' stated requirements, where 7% of those stating one would review an "
+    "applicant without a SLOE and 45% required two",
+    "2024-25 cycle; 2018; 2020",
+    "CORD; AEM Education and Training; Western Journal of Emergency Medicine",
 )
 # What an IMG pays ECFMG to support a ResidencyCAS application: a fee whose
 # amount we have not seen (diff-review audit s38, 2).
