@@ -118,11 +118,43 @@ RESULTS_AND_DATA = Source(
 )
 ACS_FILL = Source(
     "acs-2025",
-    "2025 Match release (fill rates for specialties missing from the NRMP tabulation)",
+    "Surgery residencies continue to grow in 2025 Match (fill rates for surgical fields missing from the NRMP tabulation)",
     "2025",
     "American College of Surgeons",
     "secondary",
 )
+# Diagnostic radiology is missing from the NRMP tabulation too, but the ACS
+# release lists only surgical fields, each at least 98.9% full: the 98.6% we
+# credited to it is the NRMP's figure as a radiology news site tabulated it,
+# read in a republished copy (claims audit s40, 2).  The same table gives the
+# PGY-1 row, which lets the data hold "most positions are advanced".
+DR_MATCH_2025 = Source(
+    "auntminnie-dr-2025",
+    "Main Residency Match by specialty and program type: diagnostic radiology PGY-1 and PGY-2 positions filled",
+    "2025",
+    "NRMP figures as tabulated by AuntMinnie",
+    "secondary: read in a republished copy of the news report",
+)
+
+
+@dataclass(frozen=True)
+class PositionsFilled:
+    """One program type's positions in one Match, as a news table gives them."""
+
+    offered: int
+    filled: int
+
+    @property
+    def fill_pct(self) -> float:
+        return round(100 * self.filled / self.offered, 1)
+
+    def shown(self) -> str:
+        """As the guides type it: "1,042 of 1,057 (98.6%)"."""
+        return f"{self.filled:,} of {self.offered:,} ({self.fill_pct:g}%)"
+
+
+DR_PGY1_2025 = PositionsFilled(offered=151, filled=147)
+DR_PGY2_2025 = PositionsFilled(offered=1057, filled=1042)
 MATCH_RATES = Source(
     "nrmp-match-rates",
     "PGY-1 match rates by applicant type, Main Residency Match",
@@ -415,15 +447,16 @@ SAEM_RESIDENCYCAS = Source(
 )
 # Emergency medicine reads SLOEs from its own rotations, which the letters
 # count cannot tell from other letters: a COMLEX-only DO with no EM rotation
-# got "single-track is reasonable" (usmd-journey audit s38, 2).  The guide
-# cites the same two for the 80% of programs that would not interview
-# without one.
+# got "single-track is reasonable" (usmd-journey audit s38, 2).  Each figure
+# is credited to the study that has it: the 2020 review quotes the 80% from
+# the 2018 survey, and found 7% and 45% itself (claims audit s40, 3).
 EM_SLOE = Source(
     "cord-sloe",
-    "Standardized Letter of Evaluation; and a review of programs' stated requirements: about 80% would not invite an "
-    "applicant with no SLOE",
-    "2024-25 cycle; 2020",
-    "CORD; Western Journal of Emergency Medicine",
+    "Standardized Letter of Evaluation; a survey of program directors, 80% of whom required at least one SLOE to "
+    "interview; and a review of programs' stated requirements, where 7% of those stating one would review an "
+    "applicant without a SLOE and 45% required two",
+    "2024-25 cycle; 2018; 2020",
+    "CORD; AEM Education and Training; Western Journal of Emergency Medicine",
 )
 # What an IMG pays ECFMG to support a ResidencyCAS application: a fee whose
 # amount we have not seen (diff-review audit s38, 2).
@@ -569,6 +602,7 @@ SOURCES = (
     CHARTING_OUTCOMES,
     RESULTS_AND_DATA,
     ACS_FILL,
+    DR_MATCH_2025,
     MATCH_RATES,
     ERAS_RULES,
     NRMP_ECFMG_REQUIREMENTS,
@@ -1007,13 +1041,8 @@ SPECIALTIES: tuple[Specialty, ...] = (
     ),
     Specialty("general-surgery", "General Surgery", "moderate", "Surgery-General", "Surgery-General (categorical)"),
     Specialty("pmr", "Physical Medicine and Rehabilitation (PM&R)", "moderate", "Physical Medicine and Rehabilitation"),
-    Specialty(
-        "diagnostic-radiology",
-        "Diagnostic Radiology",
-        "competitive",
-        "Radiology-Diagnostic",
-        acs_fill="1,042 of 1,057 PGY-2 positions filled (98.6%)",
-    ),
+    # Its fill rates are DR_PGY1_2025 and DR_PGY2_2025: not the ACS release's.
+    Specialty("diagnostic-radiology", "Diagnostic Radiology", "competitive", "Radiology-Diagnostic"),
     Specialty("dermatology", "Dermatology", "ultra", "Dermatology"),
     Specialty("otolaryngology", "Otolaryngology (ENT)", "ultra", "Otolaryngology", acs_fill="394 positions, 99.7% filled"),
     Specialty(

@@ -245,7 +245,6 @@ def test_every_number_in_a_rule_of_thumb_is_in_the_article_it_cites(rule: data.R
         ("plastic-surgery", ("221", "100%")),
         ("otolaryngology", ("394", "99.7%")),
         ("neurological-surgery", ("268", "98.9%")),
-        ("diagnostic-radiology", ("1,042", "1,057", "98.6%")),
     ],
 )
 def test_the_acs_fill_rates_are_the_reference_notes(slug: str, figures: tuple[str, ...]) -> None:
@@ -255,6 +254,36 @@ def test_the_acs_fill_rates_are_the_reference_notes(slug: str, figures: tuple[st
     line = next(line for line in notes.splitlines() if all(figure in line for figure in figures))
     assert line
     assert all(figure in data.specialty(slug).acs_fill for figure in figures), data.specialty(slug).acs_fill
+
+
+def test_only_surgical_fields_carry_the_acs_release_fill() -> None:
+    # The ACS release lists surgical fields only; diagnostic radiology's
+    # figures sat under its name until the claims audit s40 (2) read it.
+    assert {s.slug for s in data.SPECIALTIES if s.acs_fill} == {"plastic-surgery", "otolaryngology", "neurological-surgery"}
+    assert data.specialty("diagnostic-radiology").acs_fill is None
+    assert data.DR_MATCH_2025 in data.SOURCES and data.DR_MATCH_2025.secondary
+    assert "Surgeons" not in data.DR_MATCH_2025.cite()
+
+
+def test_the_diagnostic_radiology_fill_is_the_reference_notes_and_its_news_table() -> None:
+    # The reference notes give the PGY-2 row (under the ACS's name); the PGY-1
+    # row is read in the same news table as the PGY-2 one.
+    notes = shared(SHARED / "README.md").read_text(encoding="utf-8")
+    pgy2 = data.DR_PGY2_2025
+    assert any(
+        all(f in line for f in (f"{pgy2.filled:,}", f"{pgy2.offered:,}", f"{pgy2.fill_pct:g}%")) for line in notes.splitlines()
+    )
+    assert (data.DR_PGY2_2025.shown(), data.DR_PGY1_2025.shown()) == ("1,042 of 1,057 (98.6%)", "147 of 151 (97.4%)")
+
+
+@pytest.mark.parametrize("page", ["backup/playbook-radiology.md", "data-and-sources.md"])
+def test_pages_type_the_diagnostic_radiology_fill_as_the_data_hold_it(page: str) -> None:
+    # No macro carries these figures, so each page that types them is held to
+    # the data here, with the source it must name beside them.
+    text = (CALCULATORS.parent / "docs" / page).read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if data.DR_PGY2_2025.shown() in line)
+    assert data.DR_PGY1_2025.shown() in line
+    assert f"{data.DR_MATCH_2025.publisher}, {data.DR_MATCH_2025.year}; secondary copy" in line
 
 
 # --- A new year's figures ------------------------------------------------------

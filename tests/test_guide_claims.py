@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -205,12 +204,6 @@ def finder_puts_im_before_gs() -> bool:
                 if order.index("internal-medicine") > order.index("general-surgery"):
                     return False
     return True
-
-
-def acs_unfilled_share(slug: str) -> float:
-    fill = data.specialty(slug).acs_fill or ""
-    filled, offered = (int(n.replace(",", "")) for n in re.findall(r"[\d,]+(?= )", fill)[:2])
-    return 1 - filled / offered
 
 
 CLAIMS = (
@@ -470,7 +463,7 @@ CLAIMS = (
     Claim(
         "backup/playbook-radiology.md",
         "Very few DR positions are left for SOAP",
-        lambda: acs_unfilled_share("diagnostic-radiology") <= 0.05,
+        lambda: dr_unfilled_share() <= 0.05,
     ),
     Claim(
         "calculators/application-cost.md",
@@ -1686,6 +1679,87 @@ MID_SEASON_CLAIMS = (
 
 
 CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS, *MID_SEASON_CLAIMS)
+
+
+# Comparison and date words no claim held, and words written with the
+# sources audit's fixes (claims audit s40, 2, 6; reapplicant audit s40, 6).
+def dr_unfilled_share() -> float:
+    """Diagnostic radiology's unfilled share of its 2025 PGY-1 and PGY-2 positions together."""
+    pgy1, pgy2 = data.DR_PGY1_2025, data.DR_PGY2_2025
+    return 1 - (pgy1.filled + pgy2.filled) / (pgy1.offered + pgy2.offered)
+
+
+def us_img_match_more_often() -> bool:
+    """US-citizen IMGs matched more often than non-US IMGs in the latest year and in most years we hold."""
+    rates = data.match_rates().values()
+    latest = data.latest_match_rates()
+    return latest.us_img_pct > latest.non_us_img_pct and 2 * sum(r.us_img_pct > r.non_us_img_pct for r in rates) > len(rates)
+
+
+def too_short_from_late_december() -> bool:
+    """For the coming season, an application sent in mid-December still
+    leaves the timeline four weeks of interviews; one sent in early January
+    does not."""
+    match_year = cycle.coming_season(cycle.reference_date())
+    deadline = cycle.season(match_year)["rank_deadline"].date
+    return not timeline.interview_season_too_short(
+        dt.date(match_year - 1, 12, 15), deadline
+    ) and timeline.interview_season_too_short(dt.date(match_year, 1, 5), deadline)
+
+
+def dr_mostly_advanced() -> bool:
+    return data.DR_PGY2_2025.offered > data.DR_PGY1_2025.offered
+
+
+SOURCES_AUDIT_CLAIMS = (
+    Claim(
+        "calculators/backup-finder.md",
+        "it is largest in the hardest fields: US MD seniors filled",
+        lambda: (
+            max(data.pgy1_results().values(), key=lambda r: r.us_md_senior_pct_of_offered) == rd(OR)
+            and rd(FM).us_md_senior_pct_of_offered < 50
+        ),
+    ),
+    Claim(
+        "calculators/backup-finder.md",
+        "US-citizen IMGs usually match more often (to any PGY-1 position,",
+        us_img_match_more_often,
+    ),
+    Claim(
+        "faq.md",
+        "You need no visa, which helps at many programs, and across all specialties your group's PGY-1 match rate was",
+        us_img_match_more_often,
+    ),
+    Claim(
+        "assess/index.md",
+        "these non-US IMG ones are the nearest, and US-citizen IMGs match more often overall",
+        us_img_match_more_often,
+    ),
+    Claim(
+        "unmatched/index.md",
+        "these non-US IMG ones are the nearest, and US-citizen IMGs match more often overall",
+        us_img_match_more_often,
+    ),
+    Claim(
+        "backup/playbook-radiology.md",
+        "the figures show the last two most plainly (matched applicants reported a median of",
+        lambda: median(co(DR).contig_matched) >= 2 * median(co(DR).contig_unmatched),
+    ),
+    Claim(
+        "faq.md",
+        "From about late December, the [timeline calculator](calculators/timeline.md) will tell you that a new application "
+        "is unlikely to bring an interview before the rank lists close",
+        too_short_from_late_december,
+    ),
+    Claim("backup/playbook-radiology.md", "Most diagnostic radiology positions are **advanced**", dr_mostly_advanced),
+    Claim(
+        "backup/playbook-radiology.md",
+        "of the few that start at PGY-1",
+        lambda: 5 * data.DR_PGY1_2025.offered < data.DR_PGY1_2025.offered + data.DR_PGY2_2025.offered,
+    ),
+    Claim("data-and-sources.md", "so most of the field's positions start at PGY-2", dr_mostly_advanced),
+)
+CLAIMS = (*CLAIMS, *SOURCES_AUDIT_CLAIMS)
 
 
 @cache
