@@ -1685,7 +1685,33 @@ MID_SEASON_CLAIMS = (
 )
 
 
-CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS, *MID_SEASON_CLAIMS)
+# The no-match guide's words for a borderline reader (reapplicant audit s40, 1).
+def reapplicant_first_choice_below_its_full_range() -> bool:
+    """After a no-match short of "pivot", program counts give the first
+    choice less than the top of the range the articles give it."""
+    return all(
+        r["primary"]["high"] < program_counts.first_choice_range(first).high
+        for first in ("internal-medicine", "psychiatry", "general-surgery")
+        for file in (STRONG, PROFILES[1])
+        for r in [
+            program_counts.compute(
+                {"specialty": first, "backup_specialty": "family-medicine", **file, "previously_unmatched": "true"}
+            )
+        ]
+        if r["band"] != "pivot"
+    )
+
+
+REAPPLICANT_CLAIMS = (
+    Claim(
+        "unmatched/index.md",
+        "That trim is our own rule, written for a list led by a new field and stricter than the article's borderline case",
+        reapplicant_first_choice_below_its_full_range,
+    ),
+)
+
+
+CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS, *MID_SEASON_CLAIMS, *REAPPLICANT_CLAIMS)
 
 
 @cache
