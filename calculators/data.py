@@ -512,6 +512,32 @@ AAMC_REPEAT_APPLICANTS = Source(
     "read 2026",
     "AAMC",
 )
+# Read for the SOAP page, whose "45 applications in all" no source bore out:
+# the NRMP gives 45 through ERAS, and ResidencyCAS sets its own rules for an
+# applicant new to it in Match Week (claims audit s40, 1); and for its Step 3
+# section, which a DO who took COMLEX only reads too (do-surgery audit s40, 7).
+NRMP_SOAP_APPLICATIONS = Source(
+    "nrmp-soap-applications",
+    "Help: do I need to reapply to programs after the first SOAP round? Unused applications from the initial batch of "
+    "45 go through ERAS to programs still unfilled",
+    "read 2026",
+    "NRMP",
+)
+RESIDENCYCAS_SOAP = Source(
+    "liaison-residencycas-soap",
+    "ResidencyCAS help on SOAP: an applicant new to ResidencyCAS that cycle needs an access link (an IMG from ECFMG, "
+    "as the applicant quick start guide says), cannot bring data over from ERAS, and pays $99 for up to 45 programs, "
+    "the most it allows",
+    "read 2026",
+    "Liaison International",
+)
+NBOME_LEVEL3_ELIGIBILITY = Source(
+    "nbome-level3-eligibility",
+    "COMLEX-USA Level 3 eligibility: a residency program director's attestation of good standing, with a temporary "
+    "alternate route through a dean for a candidate never in a residency",
+    "read 2026",
+    "NBOME",
+)
 # The H-1B payment of September 2025 and what it did to residency hiring
 # (visa-oldgrad audit s39, 1).  Set for 12 months unless extended: the pages
 # say what was in force and from when, and send the reader to check it now.
@@ -647,6 +673,9 @@ SOURCES = (
     SIGNALS_FINAL_WHEN_SENT,
     ECFMG_PERMANENT_VALIDATION,
     AAMC_REPEAT_APPLICANTS,
+    NRMP_SOAP_APPLICATIONS,
+    RESIDENCYCAS_SOAP,
+    NBOME_LEVEL3_ELIGIBILITY,
     H1B_PROCLAMATION,
     AAMC_H1B_EXEMPTION,
     USCIS_H1B_PAYMENT,

@@ -1678,7 +1678,48 @@ MID_SEASON_CLAIMS = (
 )
 
 
-CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS, *MID_SEASON_CLAIMS)
+# The no-match guide's words for a borderline reader and a repeat one
+# (reapplicant audit s40, 1-2).
+def one_tick_for_any_number_of_no_matches() -> bool:
+    """The form asks whether, never how often: a tick box, the one field
+    every calculator that asks it shares."""
+    from calculators import fields, profile
+
+    asked = [field for module in (competitiveness, program_counts) for field in module.FIELDS if "unmatched" in field.name]
+    return isinstance(profile.PREVIOUSLY_UNMATCHED, fields.BoolField) and asked == [profile.PREVIOUSLY_UNMATCHED] * 2
+
+
+def reapplicant_first_choice_below_its_full_range() -> bool:
+    """After a no-match short of "pivot", program counts give the first
+    choice less than the top of the range the articles give it."""
+    return all(
+        r["primary"]["high"] < program_counts.first_choice_range(first).high
+        for first in ("internal-medicine", "psychiatry", "general-surgery")
+        for file in (STRONG, PROFILES[1])
+        for r in [
+            program_counts.compute(
+                {"specialty": first, "backup_specialty": "family-medicine", **file, "previously_unmatched": "true"}
+            )
+        ]
+        if r["band"] != "pivot"
+    )
+
+
+REAPPLICANT_CLAIMS = (
+    Claim(
+        "unmatched/index.md",
+        "The calculators count one past no-match and several alike",
+        one_tick_for_any_number_of_no_matches,
+    ),
+    Claim(
+        "unmatched/index.md",
+        "That trim is our own rule, written for a list led by a new field and stricter than the article's borderline case",
+        reapplicant_first_choice_below_its_full_range,
+    ),
+)
+
+
+CLAIMS = (*CLAIMS, *NEW_CLAIMS, *MORE_CLAIMS, *MID_SEASON_CLAIMS, *REAPPLICANT_CLAIMS)
 
 
 # Comparison and date words no claim held, and words written with the
