@@ -14,13 +14,14 @@ generated from it, so the page and the calculator cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, NamedTuple, TypedDict
 
-from . import competitiveness, data, match_odds, profile
+from . import competitiveness, cycle, data, match_odds, profile
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -442,9 +443,8 @@ SETTING_TEXT: dict[Setting, str] = {
 }
 
 
-SURGICAL_PRIMARIES = frozenset(
-    {"general-surgery", "orthopaedic-surgery", "otolaryngology", "plastic-surgery", "neurological-surgery"}
-)
+# One set with the calculators' surgical fields (profile.SURGICAL_FIELDS).
+SURGICAL_PRIMARIES = profile.SURGICAL_FIELDS
 # The fields where the no-match article says a strong preliminary or
 # transitional year makes an average candidate credible ("sometimes" for the
 # last two).
@@ -907,12 +907,20 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
     return components
 
 
-def _bridge_row_text(key: str) -> str:
+# A US graduate read only IMG shares in the bridge rows, where the field rows
+# beside them give their own seniors' (do-surgery audit s40, 9).
+def _bridge_row_text(key: str, applicant: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
+    imgs = (
+        f"US-citizen IMGs filled {table_percent(row.us_img_pct_of_offered)} of those offered, and non-US IMGs "
+        f"{table_percent(row.non_us_img_pct_of_offered)}"
+    )
+    if applicant in SENIORS_SHARE:
+        column, group = SENIORS_SHARE[applicant]
+        imgs = f"{group} filled {table_percent(float(getattr(row, column)))} of those offered; {imgs}"
     return (
         f"In {RESULTS_AND_DATA.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
-        f"in the Match ({table_percent(row.fill_rate_pct)}); US-citizen IMGs filled "
-        f"{table_percent(row.us_img_pct_of_offered)} of those offered, and non-US IMGs {table_percent(row.non_us_img_pct_of_offered)}."
+        f"in the Match ({table_percent(row.fill_rate_pct)}); {imgs}."
     )
 
 
@@ -922,7 +930,7 @@ class Bridge(TypedDict):
     reasons: list[str]
 
 
-def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False) -> list[Bridge]:
+def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, applicant: str = "non-us-img") -> list[Bridge]:
     """Transitional and preliminary years that fit this primary, each with reasons."""
     cite = {s.key: s.cite() for s in data.SOURCES}
     common = [
@@ -982,7 +990,7 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False) 
                 {
                     "kind": kind,
                     "name": name,
-                    "reasons": [*specific[kind], f"{_bridge_row_text(row)} ({cite[RESULTS_AND_DATA.key]})", *common],
+                    "reasons": [*specific[kind], f"{_bridge_row_text(row, applicant)} ({cite[RESULTS_AND_DATA.key]})", *common],
                 }
             )
     if primary.slug in SURGICAL_PRIMARIES:
@@ -994,7 +1002,7 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False) 
                 "reasons": [
                     f"Suggested for {primary.name} applicants as a way to stay in surgery, working beside surgeons who "
                     f"can write letters, while keeping a categorical backup ({cite[source]}).",
-                    f"{_bridge_row_text('surgery')} ({cite[RESULTS_AND_DATA.key]})",
+                    f"{_bridge_row_text('surgery', applicant)} ({cite[RESULTS_AND_DATA.key]})",
                     *common,
                 ],
             }
@@ -1007,7 +1015,7 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False) 
                 "reasons": [
                     f"If the Match fails, the orthopaedics article names transitional years among the SOAP positions that keep "
                     f"doors open ({cite['article-ortho']}).",
-                    f"{_bridge_row_text('transitional')} ({cite[RESULTS_AND_DATA.key]})",
+                    f"{_bridge_row_text('transitional', applicant)} ({cite[RESULTS_AND_DATA.key]})",
                     *common,
                 ],
             }
@@ -1082,12 +1090,35 @@ class BackupFinderResult(TypedDict):
     announced: str
 
 
+# Emergency medicine and OB/GYN ranked as backups with no word that they mean
+# a second application service, EM's SLOEs, and, on 5 December, a service
+# closed since September (do-surgery audit s40, 8).  The deadline's words,
+# tense and source are cycle.residencycas_deadline's, as the timeline and
+# the signals planner say it.
+def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
+    """What a ResidencyCAS field asks beyond the ERAS application, said in its row."""
+    year = cycle.coming_season(today)
+    sloe = (
+        ", and its programs expect SLOEs, letters on a common form written after emergency medicine rotations, which "
+        f"other letters do not replace ({data.EM_SLOE.cite()})"
+        if candidate.slug == "emergency-medicine"
+        else ""
+    )
+    late = ": a backup there not applied to by then may not be open to you this season" if cycle.under_review(year, today) else ""
+    return (
+        f"{candidate.name} programs take applications through ResidencyCAS, not ERAS ({data.RESIDENCYCAS_SHORT_CITE}): "
+        f"a separate application, with its own account and fees{sloe}. ResidencyCAS "
+        f"{cycle.residencycas_deadline(year, today)}{late}."
+    )
+
+
 def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     v = parse_inputs(FIELDS, inputs)
     primary = data.specialty(word(v, "specialty"))
     applicant = word(v, "applicant_type")
     needs_visa = profile.visa_needed(v)
     step2 = whole_or_none(v, "step2_score")
+    today = cycle.reference_date()
 
     suggestions: list[Suggestion] = []
     excluded: list[Excluded] = []
@@ -1108,6 +1139,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         fit = step2_fit(candidate, step2, applicant)
         if fit and fit.why:
             reasons.append(fit.why)
+        if data.via_residencycas(candidate.slug):
+            reasons.append(residencycas_backup(candidate, today))
         suggestions.append(
             {
                 "specialty": candidate.slug,
@@ -1160,6 +1193,9 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     ]
     if applicant in ("us-md", "us-do"):
         notes.append("You are a US graduate, so the IMG figures count at half weight; the articles' advice was written for IMGs.")
+    if profile.comlex_only_in_surgery(v, primary.slug):
+        # The band the competitiveness check gives the first choice holds only so.
+        notes.append(f"For {primary.name} itself: {profile.COMLEX_ONLY_SURGERY_NOTE}")
     if applicant == "us-img":
         notes.append(
             f"The shares of positions are US-citizen IMGs' own ({RESULTS_AND_DATA.cite()}). The match rates are for non-US IMGs, "
@@ -1258,7 +1294,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "suggestions": suggestions,
         "headlined": headlined,
         "unnamed_note": unnamed_note,
-        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched")),
+        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched"), applicant),
         "excluded": excluded,
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant

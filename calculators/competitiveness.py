@@ -56,9 +56,17 @@ BASE_SCORE = 65
 # US DO 93.2%, US IMG 70.0%, non-US IMG 56.4% (match_rates_overall, see the
 # data page).  A DO senior was 5 points below an MD everywhere, which flipped
 # identical files from "single-track" to "dual apply" in emergency medicine,
-# where DO seniors filled a third of the positions (DO audit s34, 3); only in
-# the ultra-competitive fields does a source say programs favor US MD over DO
-# (ultra-competitive article), so only there are they apart.
+# where DO seniors filled a third of the positions (DO audit s34, 3).  Of the
+# five articles only the ultra-competitive one says programs favor US MD over
+# DO, so only in its fields are they apart in points.  The articles are not
+# the site's only word on DOs in surgery: the survey of surgical program
+# directors (data.SURGERY_PD_DO_SURVEY) found most recommend or require USMLE
+# from DOs, and in general surgery DO seniors filled 14.7% of the 2025 PGY-1
+# positions against 27.7% of family medicine's (NRMP Results and Data).
+# Neither is a DO match rate by field, which our data do not hold, so the
+# points stay equal and a DO in a surgical field is told both in words
+# (do-surgery audit s40, 2): the exam beside the Step 2 CK row and the band,
+# the share beside this one.
 APPLICANT_POINTS: dict[str, int] = {"us-md": 10, "us-do": 10, "us-img": 0, "non-us-img": -5}
 DO_IN_ULTRA_POINTS = -5
 
@@ -568,10 +576,51 @@ def score_on_record(v: Mapping[str, object]) -> bool:
     return bool(v["previously_unmatched"]) and v["applicant_type"] in data.IMG_TYPES and v["step2_score"] is None
 
 
+def _lowest_score_points(spec: data.Specialty, prior_graduate: bool) -> int:
+    """The fewest points a passed Step 2 CK can earn in this field's row, for
+    a US DO (before the red-flag line)."""
+    if (article := article_bands(spec)) is not None:
+        return min(band.points for band in article.bands)
+    return (QUARTILE_POINTS if prior_graduate else US_SENIOR_QUARTILE_POINTS)["below"]
+
+
+# A COMLEX-only DO in a surgical field.  Whether to cap the band: the survey
+# pools the programs that recommend USMLE with those that require it, and
+# gives no share that require it, so it cannot say how many programs a
+# COMLEX-only file is closed out of, nor move a band by a known amount; the
+# band is kept and said with its condition (profile.COMLEX_ONLY_SURGERY_NOTE)
+# beside it, and the row says the check did not cap it, and why.  The empty
+# score scores 0 and no lower, which can be kinder than a real USMLE score
+# here (do-surgery audit s40, 3): the row says so, with the figure.
+COMLEX_ONLY_SURGERY_NOT_CAPPED = (
+    "This check does not lower the band for it: the survey counts the programs that recommend USMLE together with "
+    "those that require it, so it cannot say how many programs a COMLEX-only file is closed out of."
+)
+
+
+def _comlex_only_surgery(spec: data.Specialty, prior_graduate: bool) -> str:
+    lowest = _lowest_score_points(spec, prior_graduate)
+    compared = (
+        f"kinder than this check is to a USMLE score at the bottom of {spec.name}'s scale, which takes "
+        f"{counted(-lowest, 'point')} (and {-STEP2_RED_FLAG_POINTS} more under {STEP2_RED_FLAG_BELOW})"
+        if lowest < 0
+        else f"the same as a passed USMLE score in the bottom quarter, though one under {STEP2_RED_FLAG_BELOW} takes "
+        f"{-STEP2_RED_FLAG_POINTS}"
+    )
+    return (
+        f" Most program directors in a survey of ten surgical specialties recommend or require USMLE Step 2 CK from "
+        f"DO applicants ({data.SURGERY_PD_DO_SURVEY.cite()}): with COMLEX only, the band holds only among the programs "
+        f"that state they accept COMLEX alone, so count those. {COMLEX_ONLY_SURGERY_NOT_CAPPED} COMLEX only is scored "
+        f"here as “not entered”, 0 points, {compared}: to a surgical program that wants USMLE, a missing Step 2 CK is "
+        "not a neutral fact."
+    )
+
+
 def _step2_factors(
     spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool, on_record: bool = False
 ) -> list[Factor]:
     if step2 is None:
+        surgery = applicant == "us-do" and spec.slug in profile.SURGICAL_FIELDS
         return [
             Factor(
                 "Step 2 CK",
@@ -589,8 +638,9 @@ def _step2_factors(
                     if spec.slug == "diagnostic-radiology"
                     else ""
                 )
-                + (f" {profile.COMLEX_ONLY_NOTE}" if applicant == "us-do" else ""),
-                ARTICLE_IMG,
+                + (f" {profile.COMLEX_ONLY_NOTE}" if applicant == "us-do" else "")
+                + (_comlex_only_surgery(spec, prior_graduate) if surgery else ""),
+                data.SURGERY_PD_DO_SURVEY if surgery else ARTICLE_IMG,
             )
         ]
     factors = []
@@ -658,23 +708,49 @@ def _recent_work(v: Mapping[str, object]) -> str:
     )
 
 
-def _applicant_factor(v: Mapping[str, object]) -> Factor:
+def _do_share_in_surgery(spec: data.Specialty, v: Mapping[str, object]) -> str:
+    """For a DO in a surgical field, DO seniors' share of its PGY-1 positions:
+    the all-specialty rate, most of it from other fields, was read as the
+    reason a DO was "reasonable" alone in general surgery (do-surgery audit
+    s40, 2)."""
+    if v["applicant_type"] != "us-do" or spec.slug not in profile.SURGICAL_FIELDS:
+        return ""
+    if spec.pgy1 is None:
+        return (
+            f" Our data hold no share of {spec.name}'s PGY-1 positions filled by US DO seniors, so that rate, most of "
+            "it from other fields, says little of this one: check how many DOs each program you list trains."
+        )
+    return (
+        f" In {spec.name}, US DO seniors filled {table_percent(spec.pgy1.us_do_senior_pct_of_offered)} of the "
+        f"{spec.pgy1.positions_offered:,} PGY-1 positions in {data.RESULTS_AND_DATA.year} "
+        f"({data.RESULTS_AND_DATA.cite()}): the all-specialty rate comes mostly from other fields, so check how many "
+        "DOs each program you list trains."
+    )
+
+
+# An IMG reapplicant read their group's rate with no word that the past
+# no-match works against it, where the backup finder says so (reapplicant
+# audit s40, 7); its clause is match_odds.pulls_other_way.
+def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
     applicant = word(v, "applicant_type")
     rates = data.latest_match_rates()
     seen = (
         f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
         f"matched to a PGY-1 position in {rates.year} (all specialties)."
     )
+    if applicant in data.IMG_TYPES and v["previously_unmatched"]:
+        seen += f" The figure does not show repeat applicants apart: {match_odds.pulls_other_way(['a past no-match'], 'it')}."
+    share = _do_share_in_surgery(spec, v)
     if data.prior_us_graduate(v):
         # The points rest on the seniors' rate, which a graduate's may be far from.
         return Factor(
             "Applicant type",
             0,
             f"{seen} You graduated in an earlier year or applied before: {data.PRIOR_GRADUATE_RATE} No points either way "
-            "(if you are still a senior, enter 0 years since graduation).",
+            f"(if you are still a senior, enter 0 years since graduation).{share}",
             rates.cited,
         )
-    return Factor("Applicant type", APPLICANT_POINTS[applicant], seen, rates.cited)
+    return Factor("Applicant type", APPLICANT_POINTS[applicant], seen + share, rates.cited)
 
 
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
@@ -690,7 +766,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     prior_graduate = data.prior_us_graduate(v)
     factors = [
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
-        _applicant_factor(v),
+        _applicant_factor(spec, v),
         Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
         *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate, score_on_record(v)),
     ]
@@ -1388,7 +1464,9 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     band = result.band
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
-    headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
+    headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}" + (
+        f" {profile.COMLEX_ONLY_SURGERY_NOTE}" if profile.comlex_only_in_surgery(v, spec.slug) else ""
+    )
     announced = f"{headline} {SCORE_ON_RECORD_NOTE}" if score_on_record(v) else profile.after_pass_note(v, headline, banded=True)
     summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
     return {
@@ -1796,6 +1874,14 @@ def written_for_us_citizen_imgs(result: CompetitivenessResult) -> str | None:
     )
 
 
+def comlex_only_surgery_note(inputs: Mapping[str, object], slug: object) -> Markup | None:
+    """``profile.COMLEX_ONLY_SURGERY_NOTE`` under a band's headline, for the
+    reader it is about; program counts and signals show it under theirs."""
+    if not profile.comlex_only_in_surgery(inputs, slug):
+        return None
+    return el("p", el("strong", "COMLEX only, in surgery: "), profile.COMLEX_ONLY_SURGERY_NOTE, class_="mpb-note")
+
+
 def render_margins(margins: Margins) -> Markup:
     """How close the neighbouring bands are and which one change moves the band."""
     up = margins["up"]
@@ -1866,6 +1952,7 @@ def render(result: CompetitivenessResult) -> Markup:
         # the margins' words that follow below: the band was named three
         # times before the first number (twenty-fifth session's note).
         el("p", ADVICE[band]),
+        comlex_only_surgery_note(result["inputs"], result["inputs"]["specialty"]),
         bands_explained(band),
         charts.score_waterfall(result),
         factor_table(result),
@@ -2024,6 +2111,18 @@ def method() -> Markup:
                 el(
                     "li",
                     f"Step 2 CK below {STEP2_RED_FLAG_BELOW}: {signed(STEP2_RED_FLAG_POINTS)} more (IMG article: under 225–230 is a red flag).",
+                ),
+                el(
+                    "li",
+                    "No Step 2 CK entered: 0 points. For a US DO in a surgical field ("
+                    + and_list(sorted(data.specialty(slug).name for slug in profile.SURGICAL_FIELDS))
+                    + "; the survey's ten surgical specialties are not named in its abstract, so these are the "
+                    "site's fields that are surgery by name), the result says beside the band that most surgical "
+                    f"program directors surveyed recommend or require USMLE Step 2 CK from DOs "
+                    f"({data.SURGERY_PD_DO_SURVEY.cite()}), so with COMLEX only the band holds only among programs "
+                    f"that accept COMLEX alone. {COMLEX_ONLY_SURGERY_NOT_CAPPED} The Step 2 CK row says when the "
+                    "0 is kinder than a real USMLE score would be, and the applicant-type row gives US DO seniors' "
+                    f"share of the field's PGY-1 positions ({data.RESULTS_AND_DATA.named()}) where our data hold it.",
                 ),
                 el(
                     "li",
@@ -2229,7 +2328,13 @@ def method() -> Markup:
             "ul",
             [
                 el("li", s.cite() + (f"; {s.status}" if s.status else ""))
-                for s in (*data.ARTICLES, data.CHARTING_OUTCOMES, data.latest_match_rates().cited, data.RESULTS_AND_DATA)
+                for s in (
+                    *data.ARTICLES,
+                    data.CHARTING_OUTCOMES,
+                    data.latest_match_rates().cited,
+                    data.RESULTS_AND_DATA,
+                    data.SURGERY_PD_DO_SURVEY,
+                )
             ],
         ),
     )

@@ -892,8 +892,7 @@ def not_your_group(
         return None
     rates = data.latest_match_rates()
     lean = (
-        f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
-        f"{'pull' if len(against) > 1 else 'pulls'} the other way, and these figures cannot say which weighs more"
+        f"as background: your group matches more often, but {pulls_other_way(against)}"
         if against
         else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
         "no-match or an old graduation, which pull the other way"
@@ -910,6 +909,16 @@ def not_your_group(
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
         f"{rates.non_us_img_pct:g}% of {DATA_GROUP} ({rates.cited.cite()}), so read "
         f"{estimate} {lean}{_seniors_only(applicant, senior)}"
+    )
+
+
+def pulls_other_way(against: Sequence[str], figures: str = "these figures") -> str:
+    """What in a reader's file works against a group's better rate, said where
+    a calculator shows that rate: the competitiveness check's applicant-type
+    line reuses it for a reapplicant (reapplicant audit s40, 7)."""
+    return (
+        f"your file has {and_list(list(against))}, which {'pull' if len(against) > 1 else 'pulls'} the other way, "
+        f"and {figures} cannot say which weighs more"
     )
 
 
@@ -1068,11 +1077,16 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     score_alone: float | None = None
     if probability is not None and len(used) == 2 and step2 is not None:
         score_alone = round(posterior(prior, [used[0].log_lr or 0.0]), 4)
-        notes.insert(
-            0,
-            f"From your Step 2 CK alone the estimate is {about(score_alone)}: the figure "
-            "the competitiveness check and the backup finder use, as neither asks your ranks.",
+        # The check holds only IMGs to it (its QUARTILE_APPLICANTS): a DO
+        # senior read 23% as the figure behind a "single-track" on the check
+        # (do-surgery audit s40, 5).
+        used_by = (
+            "the figure the backup finder shows, as it does not ask your ranks; the competitiveness check does not "
+            "hold a US MD or DO applicant to it"
+            if v["applicant_type"] in data.US_GRADUATE_TYPES
+            else "the figure the competitiveness check and the backup finder use, as neither asks your ranks"
         )
+        notes.insert(0, f"From your Step 2 CK alone the estimate is {about(score_alone)}: {used_by}.")
 
     # The curve holds every input except the score fixed, so it shows how the
     # estimate would move with Step 2 CK alone.

@@ -103,6 +103,34 @@ COMLEX_ONLY_NOTE = (
     f"({data.NRMP_PD_SURVEY.cite()}), so check each program's exam policy."
 )
 
+# The surgical fields, one set for every calculator.  The survey of surgical
+# program directors (data.SURGERY_PD_DO_SURVEY, cited on the assess page) was
+# sent in "ten surgical specialties", which its abstract does not name; of the
+# site's fields, those are the ones that are surgery by name, the five the
+# backup finder already gives a preliminary surgery year.  Obstetrics and
+# gynecology is left out: nothing we hold says it was among the ten.
+SURGICAL_FIELDS = frozenset(
+    {"general-surgery", "orthopaedic-surgery", "otolaryngology", "plastic-surgery", "neurological-surgery"}
+)
+# A COMLEX-only DO applying in surgery was told "Applying to this specialty
+# alone is reasonable", with only the all-specialty survey beside it, where
+# the site's own surgical survey says most surgical program directors want
+# USMLE from DOs (do-surgery audit s40, 1).  Said beside the band wherever a
+# calculator shows it for such a reader.
+SURGERY_USMLE_SOURCE = (
+    f"{data.SURGERY_PD_DO_SURVEY.publisher}, a survey of surgical program directors, {data.SURGERY_PD_DO_SURVEY.year}"
+)
+COMLEX_ONLY_SURGERY_NOTE = (
+    "Most surgical program directors surveyed recommend or require USMLE Step 2 CK from DO applicants "
+    f"({SURGERY_USMLE_SOURCE}): with COMLEX only, the band the competitiveness check gives "
+    "holds only among the programs that state they accept COMLEX alone, so count those programs before you rely on it."
+)
+
+
+def comlex_only_in_surgery(values: Mapping[str, object], slug: object) -> bool:
+    """A DO with no Step 2 CK entered whose field ``slug`` is surgical."""
+    return values.get("applicant_type") == "us-do" and values.get("step2_score") is None and slug in SURGICAL_FIELDS
+
 
 def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = False) -> str:
     """A result's summary with, after its number, a word on a failing score

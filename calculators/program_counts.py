@@ -22,7 +22,7 @@ from . import charts, competitiveness, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, and_list, el, join, table
+from .html import Markup, and_list, counted, el, join, table
 
 NAME = "program_counts"
 TITLE = "How many programs to apply to"
@@ -531,7 +531,13 @@ def with_backup(
             "lower-half",
             "After a no-match, the no-match article puts most programs in the backup and keeps the original field to "
             "a tightly curated set. Short of a pivot, this calculator trims it to the lower half of its range (our "
-            "rule; the article's own example keeps about a fifth of the list there, which is what a pivot gives).",
+            "rule; the article's own example keeps about a fifth of the list there, which is what a pivot gives). "
+            # The article's curated set follows a change of field; its
+            # borderline reapplicant keeps the field, the backup as insurance
+            # (reapplicant audit s40, 1).
+            "That rule is stricter than the article's borderline case, where a second try at the same field can be "
+            "reasonable with the backup as insurance: if your debrief says you were borderline, the whole of the first "
+            f"choice's range, {first_rule.text()}, fits that case better than its lower half.",
         )
     else:
         primary = Recommendation(
@@ -793,6 +799,10 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
         v, "leave out of your count any program whose stated limit on years since graduation is lower than yours."
     ):
         said.append(limit)
+    if flag(v, "previously_unmatched"):
+        # Past 5 years the sentence above already says to leave them out.
+        past = "" if limit else REAPPLYING_PAST_THE_LIMIT
+        said.append(REAPPLYING_GRADUATION_LIMIT.format(years=counted(whole(v, "years_since_graduation"), "year")) + f"{past}.")
     if profile.visa_needed(v):
         said.append(
             f"You need a visa, {profile.visa_basis(v)}: count only programs that sponsor the one you need (IMG "
@@ -800,6 +810,17 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
             "in a range sponsor it, the breadth has to come from the backup rather than from padding the list."
         )
     return said
+
+
+# After a no-match, each season waited adds a year since graduation, and a
+# reader 4 years out heard of programs' stated limits only once past 5
+# (reapplicant audit s40, 5): said to every reapplicant, for the line the
+# next season may cross.
+REAPPLYING_GRADUATION_LIMIT = (
+    "Some programs state a limit on years since graduation, and each season you wait adds one to the {years} you "
+    "entered: before you choose a season, count the programs on your list whose limit you would cross by then"
+)
+REAPPLYING_PAST_THE_LIMIT = ", and leave out any whose limit you are already past"
 
 
 def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
@@ -992,7 +1013,12 @@ def render_band_headline(result: BandHeadline) -> Markup:
         " on the competitiveness check",
         class_="mpb-headline",
     )
-    return join(headline, profile.worked_out_for(result["inputs"]))
+    inputs = result["inputs"]
+    return join(
+        headline,
+        profile.worked_out_for(inputs),
+        competitiveness.comlex_only_surgery_note(inputs, inputs.get("specialty")),
+    )
 
 
 def render(result: ProgramCountsResult) -> Markup:

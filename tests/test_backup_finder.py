@@ -974,3 +974,52 @@ def test_what_is_read_out_at_each_edit_is_the_headline_not_every_caution() -> No
     assert "below the current passing score" in result["announced"]
     assert "above the table" in result["summary"] and "above the table" not in result["announced"]
     assert len(result["announced"].split()) < len(result["summary"].split()) // 2
+
+
+def _reasons_of(result: backup_finder.BackupFinderResult, slug: str) -> str:
+    return " ".join(next(s for s in result["suggestions"] if s["specialty"] == slug)["reasons"])
+
+
+def test_residencycas_fields_say_so_in_their_rows_with_the_sloe_for_em_and_the_closed_service_mid_season(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # do-surgery audit s40, 8: on 5 December, EM ranked fourth with no word of ResidencyCAS.
+    import datetime as dt
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 5, tzinfo=dt.UTC).timestamp())))
+    result = backup_finder.compute({"specialty": "dermatology", "applicant_type": "us-do", "step2_score": 241})
+    em, obgyn = _reasons_of(result, "emergency-medicine"), _reasons_of(result, "obstetrics-gynecology")
+    for row in (em, obgyn):
+        assert "through ResidencyCAS, not ERAS" in row and "closed to applications in late September" in row
+        assert "may not be open to you this season" in row
+    assert "SLOE" in em and "SLOE" not in obgyn
+    assert "ResidencyCAS" not in _reasons_of(result, "internal-medicine")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 4, 5, tzinfo=dt.UTC).timestamp())))
+    spring = _reasons_of(backup_finder.compute({"specialty": "general-surgery"}), "emergency-medicine")
+    assert "takes applications only until late September" in spring and "may not be open" not in spring
+
+
+@pytest.mark.parametrize(("applicant", "group"), [("us-do", "US DO seniors"), ("us-md", "US MD seniors"), ("non-us-img", None)])
+def test_bridge_rows_show_the_readers_own_seniors_share(applicant: str, group: str | None) -> None:
+    # do-surgery audit s40, 9.
+    result = backup_finder.compute({"specialty": "general-surgery", "applicant_type": applicant, "step2_score": 241})
+    text = " ".join(r for b in result["bridges"] for r in b["reasons"])
+    assert result["bridges"]
+    if group is None:
+        assert "seniors filled" not in text
+    else:
+        assert f"{group} filled" in text
+
+
+def test_the_surgical_fields_are_one_set() -> None:
+    from calculators import profile
+
+    assert backup_finder.SURGICAL_PRIMARIES is profile.SURGICAL_FIELDS
+
+
+def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_note() -> None:
+    from calculators import profile
+
+    do = {"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": ""}
+    assert any(profile.COMLEX_ONLY_SURGERY_NOTE in n for n in backup_finder.compute(do)["notes"])
+    assert not any(profile.COMLEX_ONLY_SURGERY_NOTE in n for n in backup_finder.compute({**do, "step2_score": 241})["notes"])

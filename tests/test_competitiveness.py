@@ -1784,3 +1784,92 @@ def test_emergency_medicine_letters_are_read_as_sloes() -> None:
     assert data.EM_SLOE.cite() in str(row["why"])
     other = compute({"specialty": "family-medicine", "specialty_letters": 2})
     assert "SLOE" not in str(next(f for f in other["factors"] if f["factor"] == "Specialty letters")["why"])
+
+
+# --- A DO in surgery (do-surgery audit s40) -------------------------------------
+DO_IN_SURGERY = {
+    "specialty": "general-surgery",
+    "applicant_type": "us-do",
+    "step2_score": "",
+    "years_since_graduation": 0,
+    "usce_months": 12,
+    "recent_clinical_months": 18,
+    "specialty_letters": 3,
+    "research_items": 2,
+    "away_rotations": 2,
+}
+
+
+def _step2_row(result: competitiveness.CompetitivenessResult) -> competitiveness.FactorRow:
+    return next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
+
+
+@pytest.mark.parametrize("slug", sorted(calculators_profile.SURGICAL_FIELDS))
+def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_beside_the_band(slug: str) -> None:
+    # "Applying to this specialty alone is reasonable", with no word that most
+    # surgical program directors want USMLE from DOs (do-surgery audit s40, 1).
+    result = compute({**DO_IN_SURGERY, "specialty": slug})
+    note = calculators_profile.COMLEX_ONLY_SURGERY_NOTE
+    assert note in result["summary"]
+    assert result["summary"].index(competitiveness.BAND_TEXT[result["band"]]) < result["summary"].index(note)
+    assert note in html.unescape(str(competitiveness.render(result)))
+    row = _step2_row(result)
+    assert row["source"] == data.SURGERY_PD_DO_SURVEY.cite()
+    assert "accept COMLEX alone" in row["why"] and competitiveness.COMLEX_ONLY_SURGERY_NOT_CAPPED in row["why"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"applicant_type": "us-md"},
+        {"step2_score": 241},
+        {"specialty": "internal-medicine"},
+        {"specialty": "obstetrics-gynecology"},
+    ],
+)
+def test_the_surgical_survey_is_said_only_to_a_comlex_only_do_in_surgery(change: dict[str, object]) -> None:
+    result = compute({**DO_IN_SURGERY, **change})
+    assert calculators_profile.COMLEX_ONLY_SURGERY_NOTE not in result["summary"]
+    assert data.SURGERY_PD_DO_SURVEY.cite() not in json_text(result)
+
+
+def json_text(result: object) -> str:
+    import json
+
+    return json.dumps(result, ensure_ascii=False)
+
+
+def test_the_band_is_not_capped_for_comlex_only_and_says_so() -> None:
+    # Our decision: the survey pools "recommend" with "require", so no cap.
+    empty, with_score = compute(DO_IN_SURGERY), compute({**DO_IN_SURGERY, "step2_score": 241})
+    assert empty["band"] == with_score["band"] == "single-track"
+    assert "does not lower the band" in _step2_row(empty)["why"]
+
+
+def test_an_empty_score_says_when_it_scores_kinder_than_a_usmle_score() -> None:
+    # A DO graduate's empty score scored 10 points better than 241 (do-surgery audit s40, 3).
+    graduate = {**DO_IN_SURGERY, "years_since_graduation": 1, "previously_unmatched": True}
+    empty, low = compute(graduate), compute({**graduate, "step2_score": 241})
+    assert _step2_row(empty)["points"] > _step2_row(low)["points"]
+    assert "kinder than this check is to a USMLE score" in _step2_row(empty)["why"]
+    assert "not a neutral fact" in _step2_row(empty)["why"]
+    senior = _step2_row(compute(DO_IN_SURGERY))
+    assert senior["points"] == _step2_row(compute({**DO_IN_SURGERY, "step2_score": 241}))["points"]
+    assert "the same as a passed USMLE score in the bottom quarter" in senior["why"]
+
+
+@pytest.mark.parametrize(("slug", "said"), [("general-surgery", "14.7%"), ("orthopaedic-surgery", "US DO seniors filled")])
+def test_a_do_in_surgery_sees_do_seniors_share_of_the_field_beside_the_applicant_type(slug: str, said: str) -> None:
+    row = compute({**DO_IN_SURGERY, "specialty": slug, "step2_score": 241})["factors"][1]
+    assert row["factor"] == "Applicant type" and said in row["why"]
+    assert "US DO seniors filled" not in compute({**DO_IN_SURGERY, "specialty": "family-medicine"})["factors"][1]["why"]
+    assert "US DO seniors filled" not in compute({**DO_IN_SURGERY, "applicant_type": "us-md"})["factors"][1]["why"]
+
+
+@pytest.mark.parametrize("applicant", ["us-img", "non-us-img"])
+def test_an_img_reapplicants_rate_says_a_past_no_match_pulls_the_other_way(applicant: str) -> None:
+    # Reapplicant audit s40, 7: the backup finder's clause, reused.
+    clause = match_odds.pulls_other_way(["a past no-match"], "it")
+    first = compute({"applicant_type": applicant, "step2_score": 232})["factors"][1]["why"]
+    again = compute({"applicant_type": applicant, "step2_score": 232, "previously_unmatched": True})["factors"][1]["why"]
+    assert clause not in first and clause in again

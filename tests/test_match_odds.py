@@ -883,3 +883,16 @@ def test_a_couple_is_told_each_figure_is_one_partners_alone(ranks: int | None) -
     notes = match_odds.compute(inputs)["notes"]
     said = [n for n in notes if n.startswith("If you match as a couple, this is your chance alone")]
     assert len(said) == 1 and "does not try either partner alone" in said[0] and "NRMP" in said[0]
+
+
+@pytest.mark.parametrize(("applicant", "held"), [("us-do", False), ("us-md", False), ("us-img", True), ("non-us-img", True)])
+def test_the_score_alone_figure_says_which_calculators_hold_the_reader_to_it(applicant: str, held: bool) -> None:
+    # A DO senior read that the competitiveness check uses these odds; it
+    # holds only IMGs to them (do-surgery audit s40, 5).
+    notes = match_odds.compute(
+        {"specialty": "general-surgery", "applicant_type": applicant, "step2_score": 241, "contiguous_ranks": 15}
+    )["notes"]
+    first = notes[0]
+    assert first.startswith("From your Step 2 CK alone")
+    assert ("the competitiveness check and the backup finder use" in first) == held
+    assert ("does not hold a US MD or DO applicant to it" in first) == (not held)

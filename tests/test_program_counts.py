@@ -1042,3 +1042,34 @@ def test_a_couple_hears_where_to_find_the_counts_without_ticking_a_limited_area(
         assert len(couple) == 1 and "both of you could train" in couple[0] and "NRMP" in couple[0]
     help_text = next(f.help for f in competitiveness.FIELDS if f.name == "geographic_restriction")
     assert "Matching as a couple is not, in itself, a limited area" in help_text
+
+
+def test_a_reapplicants_trimmed_first_choice_says_it_is_stricter_than_the_borderline_case() -> None:
+    # Reapplicant audit s40, 1.
+    inputs = {"specialty": "internal-medicine", "backup_specialty": "family-medicine", "applicant_type": "us-img"}
+    again = " ".join(pc.compute({**inputs, "previously_unmatched": True})["reasons"])
+    first = " ".join(pc.compute(inputs)["reasons"])
+    assert "stricter than the article's borderline case" in again
+    assert "stricter than the article's borderline case" not in first
+
+
+@pytest.mark.parametrize("years", [0, 4, 5, 7])
+def test_every_reapplicant_hears_of_graduation_limits_the_next_season_may_cross(years: int) -> None:
+    # Only past 5 years before (reapplicant audit s40, 5).
+    inputs = {"years_since_graduation": years, "applicant_type": "us-img"}
+    crossing = "whose limit you would cross by then"
+    assert crossing in " ".join(pc.compute({**inputs, "previously_unmatched": True})["reasons"])
+    assert crossing not in " ".join(pc.compute(inputs)["reasons"])
+
+
+def test_the_band_headline_carries_the_comlex_only_surgery_note() -> None:
+    # do-surgery audit s40, 1: program counts and signals show the band too.
+    from calculators import profile, signals
+
+    inputs = {"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": "", "years_since_graduation": 0}
+    for module in (pc, signals):
+        page = unescape(str(module.render(module.compute(inputs))))
+        assert profile.COMLEX_ONLY_SURGERY_NOTE in page, module.NAME
+        assert profile.COMLEX_ONLY_SURGERY_NOTE not in unescape(
+            str(module.render(module.compute({**inputs, "step2_score": 241})))
+        )
