@@ -1464,9 +1464,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     band = result.band
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
-    headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}" + (
-        f" {profile.COMLEX_ONLY_SURGERY_NOTE}" if profile.comlex_only_in_surgery(v, spec.slug) else ""
-    )
+    headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
     announced = f"{headline} {SCORE_ON_RECORD_NOTE}" if score_on_record(v) else profile.after_pass_note(v, headline, banded=True)
     summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
     return {

@@ -126,6 +126,14 @@ COMLEX_ONLY_SURGERY_NOTE = (
     "holds only among the programs that state they accept COMLEX alone, so count those programs before you rely on it."
 )
 
+# The headline's short form of it: the whole note, with its source, stands
+# under the band, and beside the general COMLEX words it made a headline of
+# some 90 words, read out at every edit.
+NO_SCORE_NOTE_DO_SURGERY = (
+    "No Step 2 CK entered: if yours is still to come, this result is provisional; with COMLEX only, it holds only "
+    "at the surgical programs that accept COMLEX alone (see the note on USMLE below)."
+)
+
 
 def comlex_only_in_surgery(values: Mapping[str, object], slug: object) -> bool:
     """A DO with no Step 2 CK entered whose field ``slug`` is surgical."""
@@ -141,6 +149,8 @@ def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = F
     if step2_failing(values):
         return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note under the headline."
     if banded and score is None:
+        if comlex_only_in_surgery(values, values.get("specialty")):
+            return f"{summary} {NO_SCORE_NOTE_DO_SURGERY}"
         return f"{summary} {NO_SCORE_NOTE_DO if values.get('applicant_type') == 'us-do' else NO_SCORE_NOTE}"
     return summary
 

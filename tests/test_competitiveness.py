@@ -1650,7 +1650,7 @@ def test_a_non_us_img_in_radiology_needs_the_top_quarter_for_single_track() -> N
 def test_a_comlex_only_do_is_told_the_score_is_not_weighed_and_how_programs_weigh_comlex() -> None:
     # "Provisional" alone read as if a COMLEX-only DO's score were still to come (COMLEX audit s37, 2).
     result = compute(
-        {"specialty": "orthopaedic-surgery", "applicant_type": "us-do", "step2_score": None, "years_since_graduation": 0}
+        {"specialty": "family-medicine", "applicant_type": "us-do", "step2_score": None, "years_since_graduation": 0}
     )
     assert "if you took COMLEX only, your score is not weighed here" in result["summary"]
     row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
@@ -1810,9 +1810,13 @@ def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_beside_the_band(s
     # surgical program directors want USMLE from DOs (do-surgery audit s40, 1).
     result = compute({**DO_IN_SURGERY, "specialty": slug})
     note = calculators_profile.COMLEX_ONLY_SURGERY_NOTE
-    assert note in result["summary"]
-    assert result["summary"].index(competitiveness.BAND_TEXT[result["band"]]) < result["summary"].index(note)
-    assert note in html.unescape(str(competitiveness.render(result)))
+    # The headline, read out at each edit, has the short form after the band;
+    # the note with its source stands under the band.
+    short = calculators_profile.NO_SCORE_NOTE_DO_SURGERY
+    assert result["summary"].index(competitiveness.BAND_TEXT[result["band"]]) < result["summary"].index(short)
+    assert short in result["announced"] and note not in result["summary"]
+    page = html.unescape(str(competitiveness.render(result)))
+    assert page.index(competitiveness.ADVICE[result["band"]]) < page.index(note)
     row = _step2_row(result)
     assert row["source"] == data.SURGERY_PD_DO_SURVEY.cite()
     assert "accept COMLEX alone" in row["why"] and competitiveness.COMLEX_ONLY_SURGERY_NOT_CAPPED in row["why"]
@@ -1829,7 +1833,7 @@ def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_beside_the_band(s
 )
 def test_the_surgical_survey_is_said_only_to_a_comlex_only_do_in_surgery(change: dict[str, object]) -> None:
     result = compute({**DO_IN_SURGERY, **change})
-    assert calculators_profile.COMLEX_ONLY_SURGERY_NOTE not in result["summary"]
+    assert calculators_profile.NO_SCORE_NOTE_DO_SURGERY not in result["summary"]
     assert data.SURGERY_PD_DO_SURVEY.cite() not in json_text(result)
 
 
