@@ -254,7 +254,7 @@ class Traits:
 
 INTERESTS: tuple[tuple[str, str], ...] = (
     ("none", "No particular interest"),
-    ("musculoskeletal", "Bones, joints and sports (musculoskeletal)"),
+    ("musculoskeletal", "Musculoskeletal: bones, joints, sports"),
     ("imaging", "Imaging"),
     ("mental-health", "Mental health"),
     ("children", "Children"),

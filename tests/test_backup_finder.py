@@ -461,7 +461,7 @@ def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
         (
             {"interest": "cardiology"},
             "interest",
-            "Main clinical interest must be one of: No particular interest; Bones, joints and sports",
+            "Main clinical interest must be one of: No particular interest; Musculoskeletal: bones, joints, sports",
         ),
         ({"interest": ""}, "interest", "Main clinical interest must be one of"),
         ({"visa": True}, "visa", "not an input of this calculator"),
