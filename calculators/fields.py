@@ -232,6 +232,24 @@ class BoolField(Field):
         return "true" if value else "false"
 
 
+def choice_key(text: str) -> str:
+    """A choice as it is compared: case folded, hyphens read as spaces, runs of spaces as one."""
+    return " ".join(text.replace("-", " ").split()).casefold()
+
+
+# What a message quotes of a refused value: enough to recognise it.
+TYPED_SHOWN = 60
+
+
+def typed_excerpt(raw: object) -> str:
+    """``raw`` as a message quotes it: without control or direction-changing
+    characters (a right-to-left override would reverse the rest of the
+    message), its runs of spaces as one, and long text cut short."""
+    text = "".join(c for c in str(raw) if unicodedata.category(c) not in ("Cc", "Cf"))
+    text = " ".join(text.split())
+    return text if len(text) <= TYPED_SHOWN else text[: TYPED_SHOWN - 1] + "…"
+
+
 @dataclass(frozen=True, kw_only=True)
 class ChoiceField(Field):
     """One of a fixed list of slugs, each with a label for people."""
@@ -259,10 +277,26 @@ class ChoiceField(Field):
         """What a terminal user types: each slug with its name."""
         return "one of: " + ", ".join(f"{value} ({label})" for value, label in self.choices)
 
+    def slug_for(self, text: str) -> str | None:
+        """The slug ``text`` names, or None.  A link typed or retyped by hand
+        carries "Orthopaedic Surgery" or "ORTHOPAEDIC-SURGERY" as often as the
+        slug, and was refused with a message listing that very name (fuzz
+        audit s40, 1): any case of a slug or a label is read, with spaces and
+        hyphens alike.  A slug wins over a label that reads the same."""
+        if text.strip() in dict(self.choices):
+            return text.strip()
+        key = choice_key(text)
+        by_label = {choice_key(label): slug for slug, label in self.choices}
+        by_slug = {choice_key(slug): slug for slug, _ in self.choices}
+        return by_slug.get(key) or by_label.get(key)
+
     def parse_present(self, raw: object) -> str:
-        if isinstance(raw, str) and raw.strip() in dict(self.choices):
-            return raw.strip()
-        raise self.error()
+        if isinstance(raw, str) and (slug := self.slug_for(raw)) is not None:
+            return slug
+        # What was sent, quoted: the list alone read as though the value sent
+        # were on it.
+        error = self.error()
+        raise InputError(self.name, f"{error.message} “{typed_excerpt(raw)}” is not one of them.")
 
     def label_of(self, value: str | None) -> str:
         return dict(self.choices).get(value or "", "none")

@@ -538,14 +538,15 @@ def offered_no_longer(fields: Sequence[Field], answers: Mapping[str, object]) ->
     """The menus whose kept answer is none of their choices: a choice a new
     version renamed or removed.  A menu cannot show it as typed, as a box
     shows a number in error, so it would come back blank without a word
-    (bridge audit s31, 2)."""
+    (bridge audit s31, 2).  A choice's name in place of its slug is read as
+    the menu reads it."""
     return {
         field.name
         for field in fields
         if isinstance(field, ChoiceField)
         and isinstance(answer := answers.get(field.name), str)
         and answer.strip()
-        and answer.strip() not in dict(field.choices)
+        and field.slug_for(answer) is None
     }
 
 

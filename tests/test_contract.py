@@ -272,11 +272,13 @@ def test_command_line_prints_every_input_error_on_its_own_line() -> None:
 
 
 def test_command_line_names_the_values_to_type_for_a_choice() -> None:
-    # The form's labels were listed ("Dermatology"), the very value just refused (README audit s20, 4).
+    # The form's labels were listed ("Dermatology"), the very value just refused (README audit s20, 4);
+    # a label is now read as its slug (fuzz audit s40, 1), so a value on neither list is refused.
     run = subprocess.run(
-        [sys.executable, "-m", "calculators", "competitiveness", "--specialty", "Dermatology"], capture_output=True, text=True
+        [sys.executable, "-m", "calculators", "competitiveness", "--specialty", "Derm"], capture_output=True, text=True
     )
     assert run.returncode == 2
+    assert "“Derm” is not one of them." in run.stderr
     assert "error: specialty: Target specialty must be one of: internal-medicine (Internal Medicine)," in run.stderr
     assert "dermatology (Dermatology)" in run.stderr
 

@@ -53,8 +53,70 @@ def test_boolean_rejects_other_words() -> None:
 def test_choice_lists_what_is_allowed() -> None:
     field = ChoiceField(name="interest", label="Interest", choices=(("imaging", "Imaging"), ("none", "None")))
     assert field.parse("imaging") == "imaging"
-    with pytest.raises(InputError, match=r"Interest must be one of: Imaging, None\."):
+    with pytest.raises(InputError, match=r"^Interest must be one of: Imaging, None\. “surgery” is not one of them\.$"):
         field.parse("surgery")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "orthopaedic-surgery",
+        "Orthopaedic Surgery",
+        "orthopaedic surgery",
+        "ORTHOPAEDIC-SURGERY",
+        "Orthopaedic-Surgery",
+        "  orthopaedic   SURGERY ",
+    ],
+)
+def test_a_choice_reads_its_slug_or_label_in_any_case(typed: str) -> None:
+    # A hand-typed link carried the label, and was refused with a message
+    # listing that label as allowed (fuzz audit s40, 1).
+    from calculators.profile import SPECIALTY
+
+    assert SPECIALTY.parse(typed) == "orthopaedic-surgery"
+
+
+def test_a_label_with_brackets_is_read_whole() -> None:
+    from calculators.profile import SPECIALTY
+
+    assert SPECIALTY.parse("otolaryngology (ent)") == "otolaryngology"
+    assert SPECIALTY.parse("Plastic Surgery (Integrated)") == "plastic-surgery"
+
+
+@pytest.mark.parametrize("typed", ["Orthopedics", "ortho", "orthopaedic surgeryx", "Orthopaedic_Surgery", "IM"])
+def test_a_choice_still_refuses_anything_else_and_quotes_it(typed: str) -> None:
+    from calculators.profile import SPECIALTY
+
+    with pytest.raises(InputError) as raised:
+        SPECIALTY.parse(typed)
+    message = raised.value.message
+    assert message.startswith("Target specialty must be one of: Internal Medicine")
+    assert message.endswith(f"Orthopaedic Surgery. “{typed}” is not one of them.")
+    # The text typed is quoted once, never listed as allowed.
+    assert message.count(typed) == 1
+
+
+def test_a_refused_choice_is_quoted_short_and_without_control_characters() -> None:
+    field = ChoiceField(name="interest", label="Interest", choices=(("imaging", "Imaging"),))
+    with pytest.raises(InputError) as raised:
+        field.parse("ab\u202ecd\x00" + "x" * 500)
+    quoted = raised.value.message.split("“")[1].split("”")[0]
+    assert quoted.startswith("abcdx") and quoted.endswith("…") and len(quoted) == 60
+
+
+def test_every_choice_of_every_calculator_is_named_by_one_slug_only() -> None:
+    # A label that read as another choice's slug would send a link to the wrong one.
+    from calculators import REGISTRY
+    from calculators.fields import choice_key
+
+    for calc in REGISTRY.values():
+        for field in calc.FIELDS:
+            if not isinstance(field, ChoiceField):
+                continue
+            for slug, label in field.choices:
+                assert field.parse(slug) == slug and field.parse(label) == slug, (calc.NAME, field.name, slug)
+                others = {choice_key(text) for other, name in field.choices if other != slug for text in (other, name)}
+                assert choice_key(label) not in others and choice_key(slug) not in others, (calc.NAME, field.name, slug)
 
 
 def test_dates() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import browser, packet_check, profile, reader_state
+from calculators import browser, competitiveness, packet_check, profile, reader_state
 from calculators.fields import ChoiceField, InputError
 
 APPLY_PAGE = ["program_counts", "application_cost"]
@@ -197,6 +197,24 @@ def test_bad_values_are_dropped_with_a_note_naming_where_they_came_from() -> Non
     assert reply["values"] == {}
     assert any(note.startswith("Ignored a value from the link.") for note in reply["notes"])
     assert any(note.startswith("Ignored a remembered answer.") for note in reply["notes"])
+
+
+def test_a_link_naming_a_choice_by_its_label_in_any_case_is_read_as_its_slug() -> None:
+    # A hand-typed link's "Orthopaedic Surgery" was dropped, and the result
+    # was for Internal Medicine (fuzz audit s40, 1).
+    for typed in ("Orthopaedic%20Surgery", "ORTHOPAEDIC-SURGERY", "orthopaedic%20surgery"):
+        reply = restore("competitiveness", address=f"#competitiveness.specialty={typed}&competitiveness.step2_score=250")
+        assert reply["values"] == {"specialty": "orthopaedic-surgery", "step2_score": "250"}, typed
+        assert not any(note.startswith("Ignored") for note in reply["notes"]), typed
+    assert not reader_state.offered_no_longer(competitiveness.FIELDS, {"specialty": "Orthopaedic Surgery"})
+    assert reader_state.offered_no_longer(competitiveness.FIELDS, {"specialty": "Orthopedics"}) == {"specialty"}
+
+
+def test_a_link_naming_no_choice_is_dropped_with_a_note_quoting_it() -> None:
+    reply = restore("competitiveness", address="#competitiveness.specialty=Orthopedics&competitiveness.step2_score=250")
+    assert reply["values"] == {"step2_score": "250"}
+    (note,) = [note for note in reply["notes"] if note.startswith("Ignored a value from the link.")]
+    assert note.endswith("Orthopaedic Surgery. “Orthopedics” is not one of them.")
 
 
 def test_a_value_in_error_comes_back_as_typed_with_its_message() -> None:
