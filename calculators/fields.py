@@ -162,8 +162,11 @@ class IntField(Field):
     initial: int | None = 0
     unit: str = ""
     # Said after the range when a number is too large to be what the field
-    # asks, and likely to be something else a reader holds.
+    # asks, and likely to be something else a reader holds: only up to
+    # ``above_maximum_up_to``, past which the number is no such thing (a
+    # million is no COMLEX score), and the hint only hid the typo.
     above_maximum: str = ""
+    above_maximum_up_to: int | None = None
 
     kind = "int"
 
@@ -192,7 +195,8 @@ class IntField(Field):
         above = self.maximum is not None and number > self.maximum
         if number < self.minimum or above:
             error = self.error()
-            raise InputError(self.name, f"{error.message} {self.above_maximum}") if above and self.above_maximum else error
+            hinted = above and self.above_maximum and (self.above_maximum_up_to is None or number <= self.above_maximum_up_to)
+            raise InputError(self.name, f"{error.message} {self.above_maximum}") if hinted else error
         if abs(number) >= BEYOND_ANY_BOUND:
             raise InputError(self.name, f"{self.label} is too large a number.")
         return number

@@ -41,7 +41,9 @@ STEP2_SCORE = IntField(
     help=f"Your USMLE Step 2 CK three-digit score, not a percentile. {STEP2_LEFT_EMPTY} After a failed attempt, "
     "enter your passing score and count the failure under “Exam failures”.",
     # A DO typing a COMLEX score (such as 610) was told only the range (DO audit s34, 4).
+    # A COMLEX score has three digits: a million drew the same hint (fuzz audit s40, 4).
     above_maximum="If this is a COMLEX score, leave the field empty: COMLEX scores cannot be entered here.",
+    above_maximum_up_to=999,
 )
 
 
