@@ -639,11 +639,17 @@ def render(result: RankSimulatorResult) -> Markup:
             class_="mpb-headline",
         ),
         # The reader made up every program's list; a flat "matches X" read as
-        # a forecast (rank-simulator audit s35, 1).
+        # a forecast (rank-simulator audit s35, 1).  A seed's lists are made
+        # up at random, not typed (fuzz audit s40, 5).
         el(
             "p",
-            "The programs' lists here are the ones you typed: real programs' lists are confidential, so this shows "
-            "how the algorithm treats a list, not where you will match.",
+            (
+                "The programs' lists here are the ones you typed"
+                if result.get("seed") is None
+                else f"The programs' lists here were made up at random (example {result['seed']})"
+            )
+            + ": real programs' lists are confidential, so this shows how the algorithm treats a list, not where "
+            "you will match.",
         ),
         table(
             ("Applicant", "Matched to"),

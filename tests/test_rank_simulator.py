@@ -120,3 +120,12 @@ def test_an_alternative_of_separators_alone_is_an_input_error(typed: str) -> Non
 
 def test_an_empty_alternative_is_still_no_alternative() -> None:
     assert rank_simulator.compute({"alternative_list": ""})["studied"]["alternative"] is None
+
+
+# --- fuzz audit s40, 5: a seed's lists are made up, not typed ----------------------------
+def test_a_seeded_market_does_not_say_its_lists_are_the_ones_you_typed() -> None:
+    seeded = text({"seed": "5", "market": "X: P\nP (1): X"})
+    assert "The programs' lists here were made up at random (example 5): real programs' lists are confidential" in seeded
+    assert "the ones you typed" not in seeded
+    typed = text({"market": "X: P\nP (1): X"})
+    assert "The programs' lists here are the ones you typed: real programs' lists are confidential" in typed
