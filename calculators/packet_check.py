@@ -84,23 +84,42 @@ FIRST_YEAR = data.FIRST_YEAR_PROGRAMS
 # Short and US spellings of fields that neither a slug, a name nor the start
 # of a slug reach: "Ortho" was read and "Orthopedic Surgery", the spelling of
 # the orthopaedics article's own title, was not; nor were "Radiology", the
-# guide's word, "IM" or "OB/GYN" (rank-packet audit s38, 7).
+# guide's word, "IM" or "OB/GYN" (rank-packet audit s38, 7).  The site's own
+# short forms (the glossary's table, and "ENT" in otolaryngology's name) were
+# refused beside them (fuzz audit s40, 6).  Left out as too loose to read as
+# one field: "surgery" and "medicine" (a preliminary year too), "neuro"
+# (neurology or neurosurgery), "DR" and "gas".
 SPECIALTY_ALIASES = {
     "orthopedic surgery": "orthopaedic-surgery",
     "orthopedic": "orthopaedic-surgery",
     "orthopedics": "orthopaedic-surgery",
+    "orthopaedics": "orthopaedic-surgery",
     "radiology": "diagnostic-radiology",
+    "rads": "diagnostic-radiology",
     "im": "internal-medicine",
     "fm": "family-medicine",
     "em": "emergency-medicine",
     "peds": "pediatrics",
+    "paediatrics": "pediatrics",
     "ob/gyn": "obstetrics-gynecology",
     "obgyn": "obstetrics-gynecology",
     "ob-gyn": "obstetrics-gynecology",
     "ob gyn": "obstetrics-gynecology",
+    # "OB" alone: no other field on the site's list could be meant.
+    "ob": "obstetrics-gynecology",
     "pm&r": "pmr",
+    "physiatry": "pmr",
     "anesthesia": "anesthesiology",
+    "anaesthesia": "anesthesiology",
     "neurosurgery": "neurological-surgery",
+    "nsgy": "neurological-surgery",
+    "ent": "otolaryngology",
+    "head and neck surgery": "otolaryngology",
+    "plastics": "plastic-surgery",
+    "gs": "general-surgery",
+    "gen surg": "general-surgery",
+    "gen surgery": "general-surgery",
+    "general surg": "general-surgery",
 }
 
 
@@ -208,8 +227,8 @@ csv.field_size_limit(max(csv.field_size_limit(), TABLE_MAX_CHARS + 1))
 
 SPECIALTY_HELP = (
     "Specialty values are slugs such as `internal-medicine` or `diagnostic-radiology` (see the list below the "
-    "form); a specialty's full name, such as Internal Medicine, or a short form, such as IM or OB/GYN, is read as "
-    "its slug. Preliminary and transitional programs are `transitional-year`, `preliminary-medicine` and "
+    "form); a specialty's full name, such as Internal Medicine, or a short form, such as IM, ENT or OB/GYN, is read "
+    "as its slug. Preliminary and transitional programs are `transitional-year`, `preliminary-medicine` and "
     "`preliminary-surgery`."
 )
 
@@ -867,7 +886,7 @@ def method() -> Markup:
                     "Names and ids match whatever their case, spacing or accent encoding. A kind written PS, personal "
                     "statement, LoR, letter of recommendation, recommendation or SLOE is read as a statement or a "
                     "letter; a document of any other kind leaves the counts of the programs it goes to unchecked "
-                    "until it is fixed. Common short forms of a specialty, such as IM, Peds, OB/GYN, PM&R or "
+                    "until it is fixed. Common short forms of a specialty, such as IM, Peds, ENT, OB/GYN, PM&R or "
                     "Orthopedic Surgery, are read as its slug, with a note.",
                 ),
             ],

@@ -289,3 +289,45 @@ def test_residencycas_programs_need_no_statement_assigned_one_by_one() -> None:
     # so it is not "assigned to no program" (diff review s39, 7).
     with_statement = {**packet, "documents": packet["documents"] + "SE,statement,emergency-medicine\n"}
     assert not any("Assigned to no program" in p["message"] for p in packet_check.compute(with_statement)["problems"])
+
+
+# --- fuzz audit s40, 6: the site's own short forms ---------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("ENT", "otolaryngology"),
+        ("Plastics", "plastic-surgery"),
+        ("Gen Surg", "general-surgery"),
+        ("General Surg", "general-surgery"),
+        ("gen  surgery", "general-surgery"),
+        ("OB", "obstetrics-gynecology"),
+        ("Physiatry", "pmr"),
+        ("Orthopaedics", "orthopaedic-surgery"),
+    ],
+)
+def test_the_sites_own_short_forms_are_read(typed: str, slug: str) -> None:
+    assert packet_check.read_specialty(typed) == (slug, True)
+
+
+# Short forms in the glossary too loose to stand for one field in a table.
+NOT_READ_SHORT_FORMS = {"surgery", "medicine", "neuro", "gas", "dr"}
+
+
+def test_every_short_form_the_glossary_lists_is_read_as_its_field() -> None:
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    table = glossary.split("## Specialty names and short forms")[1].split("\n## ")[0]
+    rows = [line.strip("|").split("|") for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    names = {
+        s.name.lower().replace(" (ent)", "").replace(" (pm&r)", "").replace(" (integrated)", ""): s.slug for s in data.SPECIALTIES
+    }
+    checked = 0
+    for name, forms in rows[1:]:
+        slug = names[name.strip().lower()]
+        for form in forms.split(","):
+            typed = re.sub(r"\s*\(.*\)", "", form).strip()
+            if typed.lower() in NOT_READ_SHORT_FORMS:
+                assert packet_check.read_specialty(typed)[0] is None, typed
+                continue
+            assert packet_check.read_specialty(typed) == (slug, True), typed
+            checked += 1
+    assert checked >= 20
