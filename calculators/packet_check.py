@@ -23,8 +23,8 @@ from urllib.parse import quote
 
 from . import data
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES
-from .fields import InputError, TextField, check_inputs, raise_all
-from .html import Markup, as_typed, counted, el, join, quoted_as_typed, table
+from .fields import InputError, TextField, check_inputs, raise_all, typed_excerpt
+from .html import Markup, and_list, as_typed, counted, el, join, quoted_as_typed, table
 
 NAME = "packet_check"
 TITLE = "Application packet checker"
@@ -231,6 +231,12 @@ SPECIALTY_HELP = (
     "as its slug. Preliminary and transitional programs are `transitional-year`, `preliminary-medicine` and "
     "`preliminary-surgery`."
 )
+# How every box's first line is read, said once under the first box and in the method.
+HEADER_RULE = "in any order, separated by commas, semicolons or tabs"
+HEADER_HELP = (
+    f"In each box the header names the columns, {HEADER_RULE}; other columns, such as a city or a deadline, are "
+    "left out, with a note."
+)
 
 FIELDS = (
     TextField(
@@ -239,7 +245,7 @@ FIELDS = (
         initial=DEFAULT_PROGRAMS,
         rows=6,
         max_chars=TABLE_MAX_CHARS,
-        help="Header line `name,specialty`, then one program per line. " + SPECIALTY_HELP,
+        help="Header line `name,specialty`, then one program per line. " + SPECIALTY_HELP + " " + HEADER_HELP,
     ),
     TextField(
         name="documents",
@@ -261,8 +267,13 @@ FIELDS = (
 )
 
 
-def _cells(line: str, width: int) -> list[str]:
-    """One line's cells, separated by tabs (what a spreadsheet copies) or commas.
+def _split(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _cells(line: str, width: int, delimiter: str = ",") -> list[str]:
+    """One line's cells, separated by tabs (what a spreadsheet copies) or by
+    the table's ``delimiter``, a comma or a semicolon.
 
     Each line is read on its own: no cell of these tables holds a line break,
     and a table whose header came from the template but whose rows were
@@ -271,8 +282,7 @@ def _cells(line: str, width: int) -> list[str]:
     California, San Diego"), so it is split on its tabs only.  Empty cells
     past the table's ``width`` are dropped, as a spreadsheet copies empty
     columns too."""
-    delimiter = "\t" if "\t" in line else ","
-    cells = next(csv.reader([line], delimiter=delimiter), [])
+    cells = _split(line, "\t" if "\t" in line else delimiter)
     while len(cells) > width and not cells[-1].strip():
         cells.pop()
     return cells
@@ -292,53 +302,133 @@ def some_names(names: list[str]) -> str:
     return ", ".join(names[:NAMES_SHOWN]) + (f" and {rest:,} more" if rest > 0 else "")
 
 
-def _row_problem(columns: tuple[str, ...], line: str, cells: list[str]) -> str | None:
-    """What is wrong with one row, or None."""
-    if len(cells) != len(columns):
+def _row_problem(columns: tuple[str, ...], header: list[str], delimiter: str, line: str, cells: list[str]) -> str | None:
+    """What is wrong with one row under ``header``, or None.  A row may stop
+    short of columns that are not read, as an export leaves out empty cells
+    at a row's end."""
+    reaches = all(header.index(name) < len(cells) for name in columns)
+    if len(cells) > len(header) or (len(cells) < len(header) and not reaches):
+        other = ";" if delimiter == "," else ","
         if line.count('"') % 2:
             why = " (a double quote here is not closed on this line: each row must stay on one line)"
-        elif len(cells) < len(columns):
+        elif len(cells) < len(header) and "\t" not in line and other in line:
+            why = (
+                f" (this line is separated by {SEPARATOR_NAMES[other]}, but the header by "
+                f"{SEPARATOR_NAMES[delimiter]}: use one separator throughout)"
+            )
+        elif len(cells) < len(header):
             why = " (a missing separator, or a line break inside a cell, leaves a row short)"
         elif "\t" not in line:
             why = (
-                " (an extra column, or a comma inside a name, which needs straight double quotes around the name; "
-                "or paste the rows straight from the spreadsheet)"
+                f" (an extra column, or a {SEPARATOR_NAMES[delimiter][:-1]} inside a name, which needs straight double "
+                "quotes around the name; or paste the rows straight from the spreadsheet)"
             )
         else:
             why = ""
-        return f"expected {len(columns)} columns ({','.join(columns)}), found {len(cells)}{why}."
-    empty = [name for name, cell in zip(columns, cells, strict=True) if not cell.strip()]
+        shown = (";" if delimiter == ";" else ",").join(header)
+        return f"expected {len(header)} columns ({shown}), found {len(cells)}{why}."
+    empty = [name for name in columns if not cells[header.index(name)].strip()]
     return f"{empty[0]} is empty." if empty else None
 
 
-def read_table(field: str, text: str) -> list[tuple[int, dict[str, str]]]:
-    """Rows with their line numbers, or one InputError naming every bad line
-    (the first ``MAX_BAD_LINES_SHOWN`` of them), so a pasted sheet is fixed in one pass.
+# The separators a header may use, tried in this order: what a template and
+# most exports write, then what a spreadsheet saves as CSV where the comma is
+# the decimal mark.  A line with a tab is split on its tabs only (see _cells).
+SEPARATORS = (",", ";")
+SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+# What each table's rows are, for a header that is a row.
+ROW_NOUNS = {"programs": "a program", "documents": "a document", "assignments": "an assignment"}
+# The cells of a wrong header a message quotes before it counts the rest.
+HEADER_CELLS_SHOWN = 5
+
+
+def _quoted_cells(cells: list[str]) -> str:
+    shown = [f"“{typed_excerpt(cell)}”" for cell in cells if cell.strip()]
+    rest = len(shown) - HEADER_CELLS_SHOWN
+    return ", ".join(shown[:HEADER_CELLS_SHOWN]) + (f" and {rest:,} more" if rest > 0 else "")
+
+
+def read_header(field: str, number: int, line: str) -> tuple[str, list[str]]:
+    """The separator of a table and the name of each column in its header
+    line, or an InputError saying what differs from the header expected.
+
+    A header whose columns were reordered, which had a column more (a city, a
+    deadline) or which a spreadsheet saved with semicolons was refused with
+    the same sentence as one missing a column, restating the header (fuzz
+    audit s40, 3); each is read now, and a header still wrong is told which
+    column it lacks."""
+    label = field.capitalize()
+    columns = COLUMNS[field]
+    splits = [(d, [c.strip().lower() for c in _split(line, d)]) for d in (("\t",) if "\t" in line else SEPARATORS)]
+    for delimiter, names in splits:
+        while names and not names[-1]:
+            names.pop()
+        if all(name in names for name in columns):
+            twice = [name for name in columns if names.count(name) > 1]
+            if twice:
+                raise InputError(field, f"{label}, line {number}: the header names the column “{twice[0]}” twice; keep one.")
+            return delimiter, names
+    # The reading that found most of the columns, then the one with most cells.
+    delimiter, names = max(splits, key=lambda split: (sum(name in split[1] for name in columns), len(split[1])))
+    found = _quoted_cells(_split(line, delimiter))
+    missing = [f"“{name}”" for name in columns if name not in names]
+    if len(missing) < len(columns):
+        raise InputError(
+            field,
+            f"{label}, line {number}: the header has no column{'s' if len(missing) > 1 else ''} {and_list(missing, 'or')}"
+            + (f" (its columns: {found})" if found else "")
+            + f". The first line must name the columns {','.join(columns)}, {HEADER_RULE}.",
+        )
+    raise InputError(
+        field,
+        f"{label}, line {number}: the first line must be the header {','.join(columns)}, {HEADER_RULE}"
+        + (f"; this line names none of those columns ({found})" if found else "")
+        + f". If it is {ROW_NOUNS[field]}, add the header line above it.",
+    )
+
+
+def read_table(field: str, text: str) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
+    """Rows with their line numbers, and the header's columns that are not
+    read; or one InputError naming every bad line (the first
+    ``MAX_BAD_LINES_SHOWN`` of them), so a pasted sheet is fixed in one pass.
 
     Pasted text arrives in many shapes: a byte-order mark before the header,
-    old Mac or Windows line endings, blank lines above the header, and cells
-    copied straight from a spreadsheet, which arrive separated by tabs."""
+    old Mac or Windows line endings, blank lines above the header, cells
+    copied straight from a spreadsheet, which arrive separated by tabs, and
+    a sheet with columns of its own."""
     label = field.capitalize()
     columns = COLUMNS[field]
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
-    if not numbered or [c.strip().lower() for c in _cells(numbered[0][1], len(columns))] != list(columns):
-        first = numbered[0][0] if numbered else 1
-        raise InputError(field, f"{label}, line {first}: the first line must be the header {','.join(columns)} (commas or tabs).")
+    if not numbered:
+        raise InputError(field, f"{label}, line 1: the first line must be the header {','.join(columns)}, {HEADER_RULE}.")
+    delimiter, header = read_header(field, *numbered[0])
+    at = {name: header.index(name) for name in columns}
     out, bad = [], []
     for number, line in numbered[1:]:
-        cells = _cells(line, len(columns))
-        problem = _row_problem(columns, line, cells)
+        cells = _cells(line, len(header), delimiter)
+        problem = _row_problem(columns, header, delimiter, line, cells)
         if problem:
             bad.append(f"line {number}: {problem}")
         else:
-            out.append((number, {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}))
+            out.append((number, {name: cells[at[name]].strip() for name in columns}))
     if bad:
         shown = " ".join(f"{label}, {each}" for each in bad[:MAX_BAD_LINES_SHOWN])
         more = len(bad) - MAX_BAD_LINES_SHOWN
         rest = f" And {more:,} more bad line{'' if more == 1 else 's'} in {label}." if more > 0 else ""
         raise InputError(field, shown + rest)
-    return out
+    return out, [name for name in header if name not in columns]
+
+
+def unread_columns(field: str, names: list[str]) -> str:
+    """The note on a header's columns that the checker leaves out."""
+    named = [f"“{typed_excerpt(name)}”" for name in names if name]
+    if unnamed := len(names) - len(named):
+        named.append(counted(unnamed, "column") + " with no name")
+    return (
+        f"{field.capitalize()}: only the columns {and_list(list(COLUMNS[field]))} are read; "
+        f"{and_list(named)} {'is' if len(names) == 1 else 'are'} left out."
+    )
 
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -482,9 +572,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     # Every box is read, so one with bad lines does not hide another's.
     v, errors = check_inputs(FIELDS, inputs)
     tables: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    unread: dict[str, list[str]] = {}
     for name in COLUMNS:
         try:
-            tables[name] = read_table(name, str(v[name])) if name in v else []
+            tables[name], unread[name] = read_table(name, str(v[name])) if name in v else ([], [])
         except InputError as error:
             errors.append(error)
     raise_all(errors)
@@ -493,6 +584,11 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
 
     def flag(severity: str, program: str, message: str) -> None:
         problems.append({"severity": severity, "program": program, "message": message})
+
+    for name, names in unread.items():
+        if names:
+            flag("note", "", unread_columns(name, names))
+    on_columns = sum(bool(names) for names in unread.values())
 
     def specialty_of(table: str, line: int, program: str, text: str) -> str | None:
         slug, read_from_name = read_specialty(text)
@@ -721,7 +817,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     counts = Counter(p["severity"] for p in problems)
     error_count = counts["error"]
     on_supporting = len(supporting_to)
-    on_reading = counts["note"] - on_supporting - on_unused - on_residencycas
+    on_reading = counts["note"] - on_supporting - on_unused - on_residencycas - on_columns
     if not programs:
         return {"problems": problems, "ok": error_count == 0, "programs": [], "summary": NO_PROGRAMS}
     return {
@@ -733,7 +829,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         + (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
         + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else "")
         + (" A note lists documents assigned to no program." if on_unused else "")
-        + (" A note on statements ResidencyCAS sends for you." if on_residencycas else ""),
+        + (" A note on statements ResidencyCAS sends for you." if on_residencycas else "")
+        + (f" {counted(on_columns, 'note')} on columns left out." if on_columns else ""),
     }
 
 
@@ -893,9 +990,11 @@ def method() -> Markup:
         ),
         el(
             "p",
-            "Tables may be separated by commas or by tabs (what a spreadsheet copies); a line with a tab in it is "
-            "split on its tabs only, so a comma inside a spreadsheet cell stays in the cell. Malformed ones are reported "
-            "with the table and line number. Nothing you paste leaves your browser.",
+            "Tables may be separated by commas, by semicolons (as some spreadsheets save CSV files) or by tabs (what a "
+            "spreadsheet copies); a line with a tab in it is split on its tabs only, so a comma inside a spreadsheet "
+            "cell stays in the cell. Each table's first line names its columns, in any order; columns the checker "
+            "does not read are left out, with a note. Malformed lines are reported with the table and line number. "
+            "Nothing you paste leaves your browser.",
         ),
         el(
             "p",

@@ -291,6 +291,148 @@ def test_residencycas_programs_need_no_statement_assigned_one_by_one() -> None:
     assert not any("Assigned to no program" in p["message"] for p in packet_check.compute(with_statement)["problems"])
 
 
+# --- fuzz audit s40, 3: headers as spreadsheets write them -------------------------------
+CLEAN_PACKET = {
+    "programs": PROGRAMS + IM_PROGRAM,
+    "documents": DOCUMENTS + IM_PACKET,
+    "assignments": ASSIGNMENTS + assigned("City IM", "S", "L1", "L2"),
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "table"),
+    [
+        ("programs", "specialty,name\ninternal-medicine,City IM\n"),
+        ("programs", "name;specialty\nCity IM;internal-medicine\n"),
+        ("programs", "NAME ; Specialty\nCity IM ; internal-medicine\n"),
+        ("programs", 'specialty;name\r\n"internal-medicine";"City IM"\r\n'),
+        (
+            "documents",
+            "kind,specialty,id\nstatement,internal-medicine,S\nletter,internal-medicine,L1\nletter,internal-medicine,L2\n",
+        ),
+        (
+            "documents",
+            "id;kind;specialty\nS;statement;internal-medicine\nL1;letter;internal-medicine\nL2;letter;internal-medicine\n",
+        ),
+        ("assignments", "document\tprogram\nS\tCity IM\nL1\tCity IM\nL2\tCity IM\n"),
+        ("assignments", "document,program\nS\tCity IM\nL1\tCity IM\nL2\tCity IM\n"),
+    ],
+)
+def test_columns_in_another_order_or_separated_by_semicolons_are_read(field: str, table: str) -> None:
+    result = packet_check.compute({**CLEAN_PACKET, field: table})
+    assert result["problems"] == [] and result["programs"][0]["letters"] == 2
+
+
+def test_a_semicolon_table_keeps_the_commas_in_its_names() -> None:
+    ucsd = "University of California, San Diego IM"
+    result = packet_check.compute(
+        {
+            "programs": f"name;specialty\n{ucsd};internal-medicine\n",
+            "documents": CLEAN_PACKET["documents"],
+            "assignments": f"program;document\n{ucsd};S\n{ucsd};L1\n{ucsd};L2\n",
+        }
+    )
+    assert result["problems"] == [] and [p["program"] for p in result["programs"]] == [ucsd]
+
+
+def test_columns_of_the_readers_own_are_left_out_with_a_note() -> None:
+    result = packet_check.compute(
+        {
+            **CLEAN_PACKET,
+            "programs": "city,name,deadline,specialty\nDetroit,City IM,15 Sept,internal-medicine\n",
+            # A row may stop short of the columns not read, as exports leave out empty cells.
+            "documents": "id,kind,specialty,,notes\nS,statement,internal-medicine\nL1,letter,internal-medicine,,Dr A\n"
+            "L2,letter,internal-medicine,x,\n",
+        }
+    )
+    assert said(result) == [
+        ("note", "", "Programs: only the columns name and specialty are read; “city” and “deadline” are left out."),
+        (
+            "note",
+            "",
+            "Documents: only the columns id, kind and specialty are read; “notes” and 1 column with no name are left out.",
+        ),
+    ]
+    assert result["ok"] and result["summary"] == "No errors found. 2 notes on columns left out."
+    assert result["programs"][0]["letters"] == 2
+
+
+@pytest.mark.parametrize(
+    ("field", "table", "message"),
+    [
+        (
+            "programs",
+            "name,specialty,city\nCity IM,internal-medicine\nB,pediatrics,Boston,MA\n",
+            "Programs, line 3: expected 3 columns (name,specialty,city), found 4 (an extra column, or a comma inside a "
+            "name, which needs straight double quotes around the name; or paste the rows straight from the spreadsheet).",
+        ),
+        (
+            "programs",
+            "city,name,specialty\nDetroit,City IM\n",
+            "Programs, line 2: expected 3 columns (city,name,specialty), found 2 (a missing separator, or a line break "
+            "inside a cell, leaves a row short).",
+        ),
+        (
+            "programs",
+            "name,specialty\nCity IM;internal-medicine\n",
+            "Programs, line 2: expected 2 columns (name,specialty), found 1 (this line is separated by semicolons, but "
+            "the header by commas: use one separator throughout).",
+        ),
+        (
+            "programs",
+            "name;specialty\nCity IM,internal-medicine\n",
+            "Programs, line 2: expected 2 columns (name;specialty), found 1 (this line is separated by commas, but the "
+            "header by semicolons: use one separator throughout).",
+        ),
+        (
+            "programs",
+            "name;specialty\nA;B;pediatrics\n",
+            "Programs, line 2: expected 2 columns (name;specialty), found 3 (an extra column, or a semicolon inside a "
+            "name, which needs straight double quotes around the name; or paste the rows straight from the spreadsheet).",
+        ),
+        (
+            "documents",
+            "id;type;field\nS;statement;internal-medicine\n",
+            "Documents, line 1: the header has no columns “kind” or “specialty” (its columns: “id”, “type”, “field”). "
+            "The first line must name the columns id,kind,specialty, in any order, separated by commas, semicolons or tabs.",
+        ),
+        (
+            "programs",
+            "City IM,internal-medicine\n",
+            "Programs, line 1: the first line must be the header name,specialty, in any order, separated by commas, "
+            "semicolons or tabs; this line names none of those columns (“City IM”, “internal-medicine”). If it is a "
+            "program, add the header line above it.",
+        ),
+        (
+            "assignments",
+            "program,document,program\nCity IM,S,x\n",
+            "Assignments, line 1: the header names the column “program” twice; keep one.",
+        ),
+    ],
+)
+def test_a_header_or_row_that_cannot_be_read_is_told_what_differs(field: str, table: str, message: str) -> None:
+    with pytest.raises(packet_check.InputError) as caught:
+        packet_check.compute({**CLEAN_PACKET, field: table})
+    assert caught.value.field == field and caught.value.message == message
+
+
+def test_a_long_wrong_header_is_quoted_short() -> None:
+    with pytest.raises(packet_check.InputError) as caught:
+        packet_check.compute({**CLEAN_PACKET, "programs": ",".join(["x" * 300] * 9) + "\nA,pediatrics\n"})
+    message = caught.value.message
+    assert len(message) < 800 and message.count("“") == packet_check.HEADER_CELLS_SHOWN and "and 4 more" in message
+
+
+def test_the_header_rules_are_said_under_the_form_in_the_method_and_on_the_page() -> None:
+    help_words = " ".join(field.help_words for field in packet_check.FIELDS)
+    assert "in any order, separated by commas, semicolons or tabs" in help_words
+    assert "other columns, such as a city or a deadline, are left out, with a note" in help_words
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(packet_check.method()))).split())
+    assert "by semicolons" in method and "names its columns, in any order" in method
+    page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
+    assert "they may come in any order" in page and "semicolons between its cells" in page
+
+
 # --- fuzz audit s40, 6: the site's own short forms ---------------------------------------
 @pytest.mark.parametrize(
     ("typed", "slug"),

@@ -1109,7 +1109,8 @@ UNCLOSED = "(a double quote here is not closed on this line: each row must stay 
         (
             "programs",
             "program,specialty\nA,pediatrics\n",
-            "Programs, line 1: the first line must be the header name,specialty (commas or tabs).",
+            "Programs, line 1: the header has no column “name” (its columns: “program”, “specialty”). The first line "
+            "must name the columns name,specialty, in any order, separated by commas, semicolons or tabs.",
         ),
         (
             "documents",
@@ -1161,7 +1162,11 @@ def test_every_bad_line_of_every_box_is_named_at_once() -> None:
             f"Programs, line 3: expected 2 columns (name,specialty), found 1 {SHORT}. Programs, line 4: specialty is empty.",
         ),
         ("documents", f"Documents, line 3: expected 3 columns (id,kind,specialty), found 2 {SHORT}."),
-        ("assignments", "Assignments, line 1: the first line must be the header program,document (commas or tabs)."),
+        (
+            "assignments",
+            "Assignments, line 1: the header has no column “document” (its columns: “program”, “doc”). The first line "
+            "must name the columns program,document, in any order, separated by commas, semicolons or tabs.",
+        ),
     ]
 
 
