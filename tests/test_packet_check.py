@@ -291,6 +291,38 @@ def test_residencycas_programs_need_no_statement_assigned_one_by_one() -> None:
     assert not any("Assigned to no program" in p["message"] for p in packet_check.compute(with_statement)["problems"])
 
 
+# --- fuzz audit s40, 2: a box filled to its limit ----------------------------------------
+def test_the_table_of_programs_lists_the_first_ones_and_counts_the_rest() -> None:
+    # 11,727 short lines made 11,929 rows and 3.1 MB of page (fuzz audit s40, 2).
+    many = packet_check.MAX_PROGRAMS_SHOWN + 1000
+    result = packet_check.compute(
+        {
+            "programs": PROGRAMS + "".join(f"P{i},IM\n" for i in range(many)),
+            "documents": DOCUMENTS + IM_PACKET,
+            "assignments": ASSIGNMENTS + assigned("P0", "S", "L1", "L2"),
+        }
+    )
+    assert len(result["programs"]) == many
+    shown = str(packet_check.render(result))
+    table = shown.split("What each program will receive")[1]
+    assert table.count("<tr>") == packet_check.MAX_PROGRAMS_SHOWN + 1  # and its header row
+    assert "P299<" in table and "P300<" not in table
+    words = text(result)
+    assert (
+        f"The first 300 of your {many:,} programs are listed, in the order you pasted them; the other 1,000 were "
+        "checked too, and the summary above counts their problems." in words
+    )
+    assert len(shown) < 200_000
+    exactly = packet_check.compute(
+        {
+            "programs": PROGRAMS + "".join(f"P{i},IM\n" for i in range(300)),
+            "documents": DOCUMENTS + IM_PACKET,
+            "assignments": ASSIGNMENTS + assigned("P0", "S", "L1", "L2"),
+        }
+    )
+    assert "programs are listed" not in text(exactly)
+
+
 # --- fuzz audit s40, 3: headers as spreadsheets write them -------------------------------
 CLEAN_PACKET = {
     "programs": PROGRAMS + IM_PROGRAM,
