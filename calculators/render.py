@@ -142,8 +142,11 @@ def render_field(calc: Calculator[Result], field: Field, value: object, closed: 
     return el(
         "div",
         *parts,
-        el("p", *help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
+        # The error straight under the control, above the help: below a
+        # long help text, a phone's keyboard hid the reason a box was red
+        # while the reader edited it (phone audit s40, 3).
         el("p", id=field_id(calc, field, "error"), class_="mpb-error", hidden=True),
+        el("p", *help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
         class_=f"mpb-field mpb-field--{field.kind}"
         + (" mpb-field--wide" if _has_long_choice(field) else "")
         + (" mpb-screen-only" if field.screen_only else ""),

@@ -90,6 +90,26 @@ def test_a_field_in_error_is_described_by_its_error_before_its_help(name: str) -
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_a_fields_error_sits_straight_under_its_control_above_its_help(name: str) -> None:
+    # Below a long help text, a phone's keyboard hid the reason a box was in
+    # error while the reader edited it (phone audit s40, 3).
+    html = render_form(REGISTRY[name])
+    for field in REGISTRY[name].FIELDS:
+        control = f"mpb-{name}-{field.name}"
+        # A checkbox's label follows the box: the error follows both.
+        at = {
+            part: html.index(mark)
+            for part, mark in (
+                ("label", f'for="{control}"'),
+                ("control", f'id="{control}"'),
+                ("error", f'id="{control}-error"'),
+                ("help", f'id="{control}-help"'),
+            )
+        }
+        assert max(at["label"], at["control"]) < at["error"] < at["help"], (field.name, at)
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_the_form_and_the_result_are_named_by_words_on_the_page(name: str) -> None:
     # An aria-label stays in English when the browser translates the page
     # around it (translate audit s28, 5); the words it points to do not.
