@@ -318,6 +318,25 @@ def test_on_a_phone_a_cards_answer_reads_as_one_text_beside_its_label(page: Any,
     assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
 
 
+@pytest.mark.parametrize("width", [320, 360])
+def test_on_a_phone_the_footers_next_title_wraps_beside_its_arrow(page: Any, site_url: str, width: int) -> None:
+    # Cut to one line, "Playbook: diagnostic radiology (US-citizen IMGs)" read
+    # "Playbook: diagnostic rad...", without whom the page is for (phone audit s40, 4).
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_url + "backup/playbook-orthopaedics/")
+    seen = page.locator(".md-footer__link--next").evaluate(
+        """(link) => { const title = link.querySelector('.md-ellipsis').getBoundingClientRect();
+             const arrow = link.querySelector('.md-footer__button').getBoundingClientRect();
+             const words = link.querySelector('.md-ellipsis');
+             return { text: words.textContent.trim(), cut: words.scrollWidth > words.clientWidth + 1,
+                      lines: Math.round(title.height / parseFloat(getComputedStyle(words).fontSize) / 1.1),
+                      beside: title.right <= arrow.left && arrow.top < title.bottom && arrow.bottom > title.top }; }"""
+    )
+    assert seen["text"] == "Playbook: diagnostic radiology (US-citizen IMGs)", seen
+    assert not seen["cut"] and seen["lines"] >= 2 and seen["beside"], seen
+    assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
+
+
 # Each drop-down's longest choice against the room its box gives the text:
 # the canvas measures the text in the box's own font; the arrow takes about
 # 20 px beside the padding.
