@@ -8,6 +8,7 @@ swaps the returned markup in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from .fields import BoolField, ChoiceField, ClosedChoices, DateField, Field, IntField, TextField
@@ -91,7 +92,8 @@ def _control(calc: Calculator[Result], field: Field, value: object, closed: froz
     if isinstance(field, ChoiceField):
         options = [el("option", "(none)", value="", selected=value in (None, ""))] if field.optional else []
         options += [
-            el("option", label, value=slug, selected=slug == value, disabled=slug in closed) for slug, label in field.choices
+            el("option", option_text(label), value=slug, selected=slug == value, disabled=slug in closed)
+            for slug, label in field.choices
         ]
         return el("select", options, **common)
     if isinstance(field, TextField):
@@ -120,7 +122,21 @@ LONG_CHOICE = 30
 
 
 def _has_long_choice(field: Field) -> bool:
-    return isinstance(field, ChoiceField) and any(len(label) > LONG_CHOICE for _, label in field.choices)
+    return isinstance(field, ChoiceField) and any(len(option_text(label)) > LONG_CHOICE for _, label in field.choices)
+
+
+# About what a drop-down a whole row wide shows on a 360 px phone (288 px of
+# 16 px type).  A longer choice that ends in its short form in brackets is
+# offered without them, as "Physical Medicine and Rehabilitation": whole, it
+# showed as "... Rehabilitation (PM" (phone audit s40, 2).  Only in the
+# drop-down: results and messages keep the name with its short form.
+PHONE_CHOICE = 36
+_SHORT_FORM = re.compile(r" \([^a-z()]+\)$")
+
+
+def option_text(label: str) -> str:
+    """A choice's words in its drop-down."""
+    return _SHORT_FORM.sub("", label) if len(label) > PHONE_CHOICE else label
 
 
 def render_field(calc: Calculator[Result], field: Field, value: object, closed: frozenset[str] = frozenset()) -> Markup:
@@ -142,8 +158,11 @@ def render_field(calc: Calculator[Result], field: Field, value: object, closed: 
     return el(
         "div",
         *parts,
-        el("p", *help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
+        # The error straight under the control, above the help: below a
+        # long help text, a phone's keyboard hid the reason a box was red
+        # while the reader edited it (phone audit s40, 3).
         el("p", id=field_id(calc, field, "error"), class_="mpb-error", hidden=True),
+        el("p", *help_text, id=field_id(calc, field, "help"), class_="mpb-help"),
         class_=f"mpb-field mpb-field--{field.kind}"
         + (" mpb-field--wide" if _has_long_choice(field) else "")
         + (" mpb-screen-only" if field.screen_only else ""),

@@ -318,6 +318,25 @@ def test_on_a_phone_a_cards_answer_reads_as_one_text_beside_its_label(page: Any,
     assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
 
 
+@pytest.mark.parametrize("width", [320, 360])
+def test_on_a_phone_the_footers_next_title_wraps_beside_its_arrow(page: Any, site_url: str, width: int) -> None:
+    # Cut to one line, "Playbook: diagnostic radiology (US-citizen IMGs)" read
+    # "Playbook: diagnostic rad...", without whom the page is for (phone audit s40, 4).
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_url + "backup/playbook-orthopaedics/")
+    seen = page.locator(".md-footer__link--next").evaluate(
+        """(link) => { const title = link.querySelector('.md-ellipsis').getBoundingClientRect();
+             const arrow = link.querySelector('.md-footer__button').getBoundingClientRect();
+             const words = link.querySelector('.md-ellipsis');
+             return { text: words.textContent.trim(), cut: words.scrollWidth > words.clientWidth + 1,
+                      lines: Math.round(title.height / parseFloat(getComputedStyle(words).fontSize) / 1.1),
+                      beside: title.right <= arrow.left && arrow.top < title.bottom && arrow.bottom > title.top }; }"""
+    )
+    assert seen["text"] == "Playbook: diagnostic radiology (US-citizen IMGs)", seen
+    assert not seen["cut"] and seen["lines"] >= 2 and seen["beside"], seen
+    assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
+
+
 # Each drop-down's longest choice against the room its box gives the text:
 # the canvas measures the text in the box's own font; the arrow takes about
 # 20 px beside the padding.
@@ -332,16 +351,23 @@ SELECT_ROOM = """(selects) => selects.map((select) => {
 }).filter((s) => s.needs > s.room)"""
 
 
-@pytest.mark.parametrize("width", [768, 960, 1024, 1280])
+# The backup finder's "Main clinical interest": "Bones, joints and sports
+# (musculoskeletal)" still needs 300 px of the 288 a phone gives (phone audit
+# s40, 2), to be fixed in the backup finder's own words.  Remove from here then.
+KNOWN_CUT = {(360, "interest")}
+
+
+@pytest.mark.parametrize("width", [360, 768, 960, 1024, 1280])
 @pytest.mark.parametrize("name", ["backup_finder", "program_counts"])
 def test_at_a_tablets_width_no_drop_down_cuts_its_longest_choice(page: Any, site_url: str, width: int, name: str) -> None:
     # In a column of the two-column form "Physical Medicine and Rehabilitation
-    # (PM&R)" showed as "... Rehabilitation (PM" at 768 px (tablet audit s32, 5).
+    # (PM&R)" showed as "... Rehabilitation (PM" at 768 px (tablet audit s32, 5),
+    # and on a phone, a whole row wide (phone audit s40, 2).
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + page_of(name))
     selects = page.locator(f'.mpb-calculator[data-calculator="{name}"] select')
     assert selects.count() >= 3
-    assert selects.evaluate_all(SELECT_ROOM) == []
+    assert [cut for cut in selects.evaluate_all(SELECT_ROOM) if (width, cut["name"]) not in KNOWN_CUT] == []
 
 
 @pytest.mark.parametrize("width", [360, 768])

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from calculators import REGISTRY, InputError
+from calculators import REGISTRY, InputError, data
 from calculators.fields import BoolField, ChoiceField, DateField, defaults
-from calculators.render import render_calculator, render_form, render_result
+from calculators.render import PHONE_CHOICE, option_text, render_calculator, render_form, render_result
 
 NAMES = sorted(REGISTRY)
 
@@ -87,6 +87,41 @@ def test_a_field_in_error_is_described_by_its_error_before_its_help(name: str) -
     for field in REGISTRY[name].FIELDS:
         control = f"mpb-{name}-{field.name}"
         assert f'aria-describedby="{control}-error {control}-help"' in html, field.name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_fields_error_sits_straight_under_its_control_above_its_help(name: str) -> None:
+    # Below a long help text, a phone's keyboard hid the reason a box was in
+    # error while the reader edited it (phone audit s40, 3).
+    html = render_form(REGISTRY[name])
+    for field in REGISTRY[name].FIELDS:
+        control = f"mpb-{name}-{field.name}"
+        # A checkbox's label follows the box: the error follows both.
+        at = {
+            part: html.index(mark)
+            for part, mark in (
+                ("label", f'for="{control}"'),
+                ("control", f'id="{control}"'),
+                ("error", f'id="{control}-error"'),
+                ("help", f'id="{control}-help"'),
+            )
+        }
+        assert max(at["label"], at["control"]) < at["error"] < at["help"], (field.name, at)
+
+
+def test_a_long_choice_drops_its_bracketed_short_form_in_the_drop_down_only() -> None:
+    # Whole, it showed as "Physical Medicine and Rehabilitation (PM" in a
+    # phone's drop-down (phone audit s40, 2).  An error message's list of
+    # choices and a result keep the short form the reader may know it by.
+    calc = REGISTRY["competitiveness"]
+    html = render_form(calc)
+    assert '<option value="pmr">Physical Medicine and Rehabilitation</option>' in html
+    specialty = next(f for f in calc.FIELDS if f.name == "specialty")
+    assert "Physical Medicine and Rehabilitation (PM&R)" in specialty.allowed()  # an error message's words
+    assert calc.compute({"specialty": "pmr"})["specialty_name"] == "Physical Medicine and Rehabilitation (PM&R)"
+    assert option_text("Otolaryngology (ENT)") == "Otolaryngology (ENT)"
+    assert option_text("Bones, joints and sports (musculoskeletal)") == "Bones, joints and sports (musculoskeletal)"
+    assert max(len(option_text(name)) for _, name in data.SPECIALTY_CHOICES) <= PHONE_CHOICE
 
 
 @pytest.mark.parametrize("name", NAMES)
