@@ -443,8 +443,6 @@ SETTING_TEXT: dict[Setting, str] = {
 }
 
 
-# One set with the calculators' surgical fields (profile.SURGICAL_FIELDS).
-SURGICAL_PRIMARIES = profile.SURGICAL_FIELDS
 # The fields where the no-match article says a strong preliminary or
 # transitional year makes an average candidate credible ("sometimes" for the
 # last two).
@@ -917,7 +915,10 @@ def _bridge_row_text(key: str, applicant: str) -> str:
     )
     if applicant in SENIORS_SHARE:
         column, group = SENIORS_SHARE[applicant]
-        imgs = f"{group} filled {table_percent(float(getattr(row, column)))} of those offered; {imgs}"
+        imgs = (
+            f"of those offered, {group} filled {table_percent(float(getattr(row, column)))}, US-citizen IMGs "
+            f"{table_percent(row.us_img_pct_of_offered)} and non-US IMGs {table_percent(row.non_us_img_pct_of_offered)}"
+        )
     return (
         f"In {RESULTS_AND_DATA.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
         f"in the Match ({table_percent(row.fill_rate_pct)}); {imgs}."
@@ -993,7 +994,7 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, 
                     "reasons": [*specific[kind], f"{_bridge_row_text(row, applicant)} ({cite[RESULTS_AND_DATA.key]})", *common],
                 }
             )
-    if primary.slug in SURGICAL_PRIMARIES:
+    if primary.slug in profile.SURGICAL_FIELDS:
         source = "article-img" if primary.slug == "general-surgery" else "article-ultra"
         result.append(
             {
@@ -1065,6 +1066,9 @@ class Suggestion(TypedDict):
     step2_below_q1_by: int
     step2_below_median: bool
     reasons: list[str]
+    # What applying to it asks beyond ERAS (ResidencyCAS), said under the
+    # ranked table; None for an ERAS field.
+    service_note: str | None
     points: list[PointsRow]
     match_odds: float | None
 
@@ -1100,7 +1104,7 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
     year = cycle.coming_season(today)
     sloe = (
         ", and its programs expect SLOEs, letters on a common form written after emergency medicine rotations, which "
-        f"other letters do not replace ({data.EM_SLOE.cite()})"
+        f"other letters do not replace ({data.EM_SLOE_CITED})"
         if candidate.slug == "emergency-medicine"
         else ""
     )
@@ -1139,8 +1143,6 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         fit = step2_fit(candidate, step2, applicant)
         if fit and fit.why:
             reasons.append(fit.why)
-        if data.via_residencycas(candidate.slug):
-            reasons.append(residencycas_backup(candidate, today))
         suggestions.append(
             {
                 "specialty": candidate.slug,
@@ -1153,6 +1155,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
                 "step2_below_q1_by": fit.below_q1_by if fit else 0,
                 "step2_below_median": bool(fit and fit.below_median),
                 "reasons": reasons,
+                "service_note": residencycas_backup(candidate, today) if data.via_residencycas(candidate.slug) else None,
                 "points": [c.as_dict() for c in components],
                 # Beside the score, not in it: the order weighs pairings and
                 # openness, and each field's odds describe a different group.
@@ -1505,6 +1508,11 @@ def render(result: BackupFinderResult) -> Markup:
                 else "Eligible backups: fields an article pairs with yours first, then by score",
             )
         )
+        # In the JSON alone, the service note left a reader on 5 December
+        # ranking an emergency medicine backup whose service had closed in
+        # September (diff review s40, 1).
+        if services := [s for s in suggestions if s["service_note"]]:
+            parts.append(el("ul", [el("li", el("strong", f"{s['name']}: "), s["service_note"]) for s in services]))
         if odds_note is not None:
             parts.append(el("p", el("strong", "Not your group."), " ", str(odds_note)))
         if step2 is not None:

@@ -156,6 +156,7 @@ def test_every_output_key_is_present() -> None:
         "step2_below_q1_by",
         "step2_below_median",
         "reasons",
+        "service_note",
         "points",
         "match_odds",
     } == set(first)
@@ -976,11 +977,7 @@ def test_what_is_read_out_at_each_edit_is_the_headline_not_every_caution() -> No
     assert len(result["announced"].split()) < len(result["summary"].split()) // 2
 
 
-def _reasons_of(result: backup_finder.BackupFinderResult, slug: str) -> str:
-    return " ".join(next(s for s in result["suggestions"] if s["specialty"] == slug)["reasons"])
-
-
-def test_residencycas_fields_say_so_in_their_rows_with_the_sloe_for_em_and_the_closed_service_mid_season(
+def test_residencycas_fields_say_so_under_the_table_with_the_sloe_for_em_and_the_closed_service_mid_season(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # do-surgery audit s40, 8: on 5 December, EM ranked fourth with no word of ResidencyCAS.
@@ -988,15 +985,26 @@ def test_residencycas_fields_say_so_in_their_rows_with_the_sloe_for_em_and_the_c
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 5, tzinfo=dt.UTC).timestamp())))
     result = backup_finder.compute({"specialty": "dermatology", "applicant_type": "us-do", "step2_score": 241})
-    em, obgyn = _reasons_of(result, "emergency-medicine"), _reasons_of(result, "obstetrics-gynecology")
+    # Said on the page, under the ranked table, not only in the JSON (diff review s40, 1).
+    page = unescape(str(backup_finder.render(result)))
+    em, obgyn = _service_note(page, "Emergency Medicine"), _service_note(page, "Obstetrics and Gynecology")
     for row in (em, obgyn):
         assert "through ResidencyCAS, not ERAS" in row and "closed to applications in late September" in row
         assert "may not be open to you this season" in row
     assert "SLOE" in em and "SLOE" not in obgyn
-    assert "ResidencyCAS" not in _reasons_of(result, "internal-medicine")
+    assert [s["specialty"] for s in result["suggestions"] if s["service_note"]] == [
+        s["specialty"] for s in result["suggestions"] if data.via_residencycas(s["specialty"])
+    ]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 4, 5, tzinfo=dt.UTC).timestamp())))
-    spring = _reasons_of(backup_finder.compute({"specialty": "general-surgery"}), "emergency-medicine")
-    assert "takes applications only until late September" in spring and "may not be open" not in spring
+    spring = unescape(str(backup_finder.render(backup_finder.compute({"specialty": "general-surgery"}))))
+    spring_em = _service_note(spring, "Emergency Medicine")
+    assert "takes applications only until late September" in spring_em and "may not be open" not in spring_em
+
+
+def _service_note(page: str, name: str) -> str:
+    found = re.search(rf"<li><strong>{re.escape(name)}: </strong>([^<]*)</li>", page)
+    assert found, name
+    return found.group(1)
 
 
 @pytest.mark.parametrize(("applicant", "group"), [("us-do", "US DO seniors"), ("us-md", "US MD seniors"), ("non-us-img", None)])
@@ -1009,12 +1017,6 @@ def test_bridge_rows_show_the_readers_own_seniors_share(applicant: str, group: s
         assert "seniors filled" not in text
     else:
         assert f"{group} filled" in text
-
-
-def test_the_surgical_fields_are_one_set() -> None:
-    from calculators import profile
-
-    assert backup_finder.SURGICAL_PRIMARIES is profile.SURGICAL_FIELDS
 
 
 def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_note() -> None:
