@@ -592,6 +592,7 @@ def _lowest_score_points(spec: data.Specialty, prior_graduate: bool) -> int:
 # beside it, and the row says the check did not cap it, and why.  The empty
 # score scores 0 and no lower, which can be kinder than a real USMLE score
 # here (do-surgery audit s40, 3): the row says so, with the figure.
+COMLEX_ONLY_SURGERY_HEADING = profile.COMLEX_ONLY_SURGERY_HEADING
 COMLEX_ONLY_SURGERY_NOT_CAPPED = (
     "This check does not lower the band for it: the survey counts the programs that recommend USMLE together with "
     "those that require it, so it cannot say how many programs a COMLEX-only file is closed out of."
@@ -599,6 +600,10 @@ COMLEX_ONLY_SURGERY_NOT_CAPPED = (
 
 
 def _comlex_only_surgery(spec: data.Specialty, prior_graduate: bool) -> str:
+    """What only the Step 2 CK row says to a COMLEX-only DO in surgery: the
+    survey's finding stands under the band and its source in this row's
+    Source column; said in full here too, the caveat came three times in one
+    result and the row ran to some 240 words (diff review s40, 3)."""
     lowest = _lowest_score_points(spec, prior_graduate)
     compared = (
         f"kinder than this check is to a USMLE score at the bottom of {spec.name}'s scale, which takes "
@@ -608,11 +613,9 @@ def _comlex_only_surgery(spec: data.Specialty, prior_graduate: bool) -> str:
         f"{-STEP2_RED_FLAG_POINTS}"
     )
     return (
-        f" Most program directors in a survey of ten surgical specialties recommend or require USMLE Step 2 CK from "
-        f"DO applicants ({data.SURGERY_PD_DO_SURVEY.cite()}): with COMLEX only, the band holds only among the programs "
-        f"that state they accept COMLEX alone, so count those. {COMLEX_ONLY_SURGERY_NOT_CAPPED} COMLEX only is scored "
-        f"here as “not entered”, 0 points, {compared}: to a surgical program that wants USMLE, a missing Step 2 CK is "
-        "not a neutral fact."
+        f" In surgery, COMLEX only is scored here as “not entered”, 0 points, {compared}: to a surgical program that "
+        f"wants USMLE, a missing Step 2 CK is not a neutral fact (see “{COMLEX_ONLY_SURGERY_HEADING}” under the band). "
+        f"{COMLEX_ONLY_SURGERY_NOT_CAPPED}"
     )
 
 
@@ -620,7 +623,7 @@ def _step2_factors(
     spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool, on_record: bool = False
 ) -> list[Factor]:
     if step2 is None:
-        surgery = applicant == "us-do" and spec.slug in profile.SURGICAL_FIELDS
+        surgery = profile.comlex_only_in_surgery({"applicant_type": applicant, "step2_score": step2}, spec.slug)
         return [
             Factor(
                 "Step 2 CK",
@@ -638,7 +641,8 @@ def _step2_factors(
                     if spec.slug == "diagnostic-radiology"
                     else ""
                 )
-                + (f" {profile.COMLEX_ONLY_NOTE}" if applicant == "us-do" else "")
+                # In surgery the surgical survey (under the band) says more than the all-specialty one.
+                + (f" {profile.COMLEX_ONLY_NOTE}" if applicant == "us-do" and not surgery else "")
                 + (_comlex_only_surgery(spec, prior_graduate) if surgery else ""),
                 data.SURGERY_PD_DO_SURVEY if surgery else ARTICLE_IMG,
             )
@@ -730,7 +734,14 @@ def _do_share_in_surgery(spec: data.Specialty, v: Mapping[str, object]) -> str:
 
 # An IMG reapplicant read their group's rate with no word that the past
 # no-match works against it, where the backup finder says so (reapplicant
-# audit s40, 7); its clause is match_odds.pulls_other_way.
+# audit s40, 7).  Said plainly: the backup finder's "pulls the other way"
+# answers "your group matches more often", which this row does not say
+# (diff review s40, 6).
+REPEAT_APPLICANTS_NOTE = (
+    "The figure counts first-time and repeat applicants together; a past no-match is likely to put you below it."
+)
+
+
 def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
     applicant = word(v, "applicant_type")
     rates = data.latest_match_rates()
@@ -739,7 +750,7 @@ def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
         f"matched to a PGY-1 position in {rates.year} (all specialties)."
     )
     if applicant in data.IMG_TYPES and v["previously_unmatched"]:
-        seen += f" The figure does not show repeat applicants apart: {match_odds.pulls_other_way(['a past no-match'], 'it')}."
+        seen += f" {REPEAT_APPLICANTS_NOTE}"
     share = _do_share_in_surgery(spec, v)
     if data.prior_us_graduate(v):
         # The points rest on the seniors' rate, which a graduate's may be far from.
@@ -842,7 +853,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     expected, letters_source = data.letters_expected(spec.slug)
     sloe = (
         " Emergency medicine programs expect SLOEs, written on a common form after emergency medicine rotations, "
-        f"and other letters do not stand in for them ({data.EM_SLOE.cite()}): count only SLOEs here."
+        f"and other letters do not stand in for them ({data.EM_SLOE_CITED}): count only SLOEs here."
         if spec.slug == "emergency-medicine"
         else ""
     )
@@ -1877,7 +1888,7 @@ def comlex_only_surgery_note(inputs: Mapping[str, object], slug: object) -> Mark
     reader it is about; program counts and signals show it under theirs."""
     if not profile.comlex_only_in_surgery(inputs, slug):
         return None
-    return el("p", el("strong", "COMLEX only, in surgery: "), profile.COMLEX_ONLY_SURGERY_NOTE, class_="mpb-note")
+    return el("p", el("strong", f"{COMLEX_ONLY_SURGERY_HEADING}: "), profile.COMLEX_ONLY_SURGERY_NOTE, class_="mpb-note")
 
 
 def render_margins(margins: Margins) -> Markup:

@@ -449,15 +449,26 @@ SAEM_RESIDENCYCAS = Source(
 # count cannot tell from other letters: a COMLEX-only DO with no EM rotation
 # got "single-track is reasonable" (usmd-journey audit s38, 2).  Each figure
 # is credited to the study that has it: the 2020 review quotes the 80% from
-# the 2018 survey, and found 7% and 45% itself (claims audit s40, 3).
-EM_SLOE = Source(
-    "cord-sloe",
-    "Standardized Letter of Evaluation; a survey of program directors, 80% of whom required at least one SLOE to "
-    "interview; and a review of programs' stated requirements, where 7% of those stating one would review an "
-    "applicant without a SLOE and 45% required two",
-    "2024-25 cycle; 2018; 2020",
-    "CORD; AEM Education and Training; Western Journal of Emergency Medicine",
+# the 2018 survey, and found 7% and 45% itself (claims audit s40, 3).  Three
+# sources, not one: merged, a citation ran to 60 words in which no year could
+# be told to its publisher (diff review s40, 7).
+EM_SLOE = Source("cord-sloe", "Standardized Letter of Evaluation", "2024-25 cycle", "CORD")
+EM_SLOE_SURVEY = Source(
+    "aem-sloe-survey",
+    "a survey of emergency medicine program directors: 80% required at least one SLOE to interview",
+    "2018",
+    "AEM Education and Training",
 )
+EM_SLOE_REVIEW = Source(
+    "westjem-sloe-review",
+    "a review of programs' stated SLOE requirements: 7% of those stating one would review an applicant without a "
+    "SLOE, and 45% required two",
+    "2020",
+    "Western Journal of Emergency Medicine",
+)
+# What the calculators say of SLOEs (programs expect them; other letters do
+# not stand in) rests on the form and the survey.
+EM_SLOE_CITED = f"{EM_SLOE.cite()}; {EM_SLOE_SURVEY.cite()}"
 # What an IMG pays ECFMG to support a ResidencyCAS application: a fee whose
 # amount we have not seen (diff-review audit s38, 2).
 ECFMG_RESIDENCYCAS = Source(
@@ -669,6 +680,8 @@ SOURCES = (
     ECFMG_RESIDENCYCAS,
     SAEM_RESIDENCYCAS,
     EM_SLOE,
+    EM_SLOE_SURVEY,
+    EM_SLOE_REVIEW,
     SIGNALS_BY_INSTITUTION,
     SIGNALS_FINAL_WHEN_SENT,
     ECFMG_PERMANENT_VALIDATION,

@@ -892,7 +892,8 @@ def not_your_group(
         return None
     rates = data.latest_match_rates()
     lean = (
-        f"as background: your group matches more often, but {pulls_other_way(against)}"
+        f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
+        f"{'pull' if len(against) > 1 else 'pulls'} the other way, and these figures cannot say which weighs more"
         if against
         else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
         "no-match or an old graduation, which pull the other way"
@@ -909,16 +910,6 @@ def not_your_group(
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
         f"{rates.non_us_img_pct:g}% of {DATA_GROUP} ({rates.cited.cite()}), so read "
         f"{estimate} {lean}{_seniors_only(applicant, senior)}"
-    )
-
-
-def pulls_other_way(against: Sequence[str], figures: str = "these figures") -> str:
-    """What in a reader's file works against a group's better rate, said where
-    a calculator shows that rate: the competitiveness check's applicant-type
-    line reuses it for a reapplicant (reapplicant audit s40, 7)."""
-    return (
-        f"your file has {and_list(list(against))}, which {'pull' if len(against) > 1 else 'pulls'} the other way, "
-        f"and {figures} cannot say which weighs more"
     )
 
 

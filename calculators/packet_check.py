@@ -150,7 +150,7 @@ NO_PROGRAMS = "No programs to check: paste your programs below the header line."
 SLOE_KIND = "sloe"
 NO_SLOE = (
     "No SLOE among its letters: emergency medicine programs expect SLOEs, written after emergency medicine "
-    f"rotations ({data.EM_SLOE.cite()}). If a letter here is one, write its kind as “SLOE” in the documents table."
+    f"rotations ({data.EM_SLOE_CITED}). If a letter here is one, write its kind as “SLOE” in the documents table."
 )
 
 
@@ -966,7 +966,7 @@ def method() -> Markup:
                 el(
                     "li",
                     "Warning: an emergency medicine program whose letters include no document of kind “SLOE” "
-                    f"({data.EM_SLOE.cite()}).",
+                    f"({data.EM_SLOE_CITED}).",
                 ),
                 el(
                     "li",

@@ -122,6 +122,9 @@ SURGICAL_FIELDS = frozenset(
 SURGERY_USMLE_SOURCE = (
     f"{data.SURGERY_PD_DO_SURVEY.publisher}, a survey of surgical program directors, {data.SURGERY_PD_DO_SURVEY.year}"
 )
+# The note's heading, which the headline and the Step 2 CK row point to by
+# name: "below" was wrong where a page puts the note above (diff review s40, 2).
+COMLEX_ONLY_SURGERY_HEADING = "COMLEX only, in surgery"
 COMLEX_ONLY_SURGERY_NOTE = (
     "Most surgical program directors surveyed recommend or require USMLE Step 2 CK from DO applicants "
     f"({SURGERY_USMLE_SOURCE}): with COMLEX only, the band the competitiveness check gives "
@@ -133,7 +136,7 @@ COMLEX_ONLY_SURGERY_NOTE = (
 # some 90 words, read out at every edit.
 NO_SCORE_NOTE_DO_SURGERY = (
     "No Step 2 CK entered: if yours is still to come, this result is provisional; with COMLEX only, it holds only "
-    "at the surgical programs that accept COMLEX alone (see the note on USMLE below)."
+    f"at the surgical programs that accept COMLEX alone (see “{COMLEX_ONLY_SURGERY_HEADING}”)."
 )
 
 

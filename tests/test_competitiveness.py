@@ -1781,7 +1781,7 @@ def test_emergency_medicine_letters_are_read_as_sloes() -> None:
     result = compute({"specialty": "emergency-medicine", "applicant_type": "us-do", "step2_score": None, "specialty_letters": 2})
     row = next(f for f in result["factors"] if f["factor"] == "Specialty letters")
     assert "Emergency medicine programs expect SLOEs" in str(row["why"]) and "count only SLOEs here" in str(row["why"])
-    assert data.EM_SLOE.cite() in str(row["why"])
+    assert data.EM_SLOE_CITED in str(row["why"])
     other = compute({"specialty": "family-medicine", "specialty_letters": 2})
     assert "SLOE" not in str(next(f for f in other["factors"] if f["factor"] == "Specialty letters")["why"])
 
@@ -1819,7 +1819,11 @@ def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_beside_the_band(s
     assert page.index(competitiveness.ADVICE[result["band"]]) < page.index(note)
     row = _step2_row(result)
     assert row["source"] == data.SURGERY_PD_DO_SURVEY.cite()
-    assert "accept COMLEX alone" in row["why"] and competitiveness.COMLEX_ONLY_SURGERY_NOT_CAPPED in row["why"]
+    assert competitiveness.COMLEX_ONLY_SURGERY_NOT_CAPPED in row["why"]
+    # The row points to the note by its heading, and does not say it a third time (diff review s40, 2 and 3).
+    assert f"see “{calculators_profile.COMLEX_ONLY_SURGERY_HEADING}” under the band" in row["why"]
+    assert f"<strong>{calculators_profile.COMLEX_ONLY_SURGERY_HEADING}: </strong>" in page
+    assert note not in row["why"] and len(row["why"].split()) < 150
 
 
 @pytest.mark.parametrize(
@@ -1871,9 +1875,9 @@ def test_a_do_in_surgery_sees_do_seniors_share_of_the_field_beside_the_applicant
 
 
 @pytest.mark.parametrize("applicant", ["us-img", "non-us-img"])
-def test_an_img_reapplicants_rate_says_a_past_no_match_pulls_the_other_way(applicant: str) -> None:
-    # Reapplicant audit s40, 7: the backup finder's clause, reused.
-    clause = match_odds.pulls_other_way(["a past no-match"], "it")
+def test_an_img_reapplicants_rate_says_a_past_no_match_is_likely_to_put_them_below_it(applicant: str) -> None:
+    # Reapplicant audit s40, 7; diff review s40, 6.
+    clause = competitiveness.REPEAT_APPLICANTS_NOTE
     first = compute({"applicant_type": applicant, "step2_score": 232})["factors"][1]["why"]
     again = compute({"applicant_type": applicant, "step2_score": 232, "previously_unmatched": True})["factors"][1]["why"]
     assert clause not in first and clause in again

@@ -240,7 +240,7 @@ def test_an_emergency_medicine_program_without_a_sloe_is_warned() -> None:
         assigned("City EM", "S", "L1", "L2"),
     )
     assert ("warning", "City EM", packet_check.NO_SLOE) in said(plain)
-    assert data.EM_SLOE.cite() in packet_check.NO_SLOE
+    assert data.EM_SLOE_CITED in packet_check.NO_SLOE
     sloe = check(
         "City EM,emergency-medicine\n",
         "S,statement,emergency-medicine\nL1,SLOE,emergency-medicine\nL2,letter,emergency-medicine\n",
