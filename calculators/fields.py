@@ -254,6 +254,21 @@ def typed_excerpt(raw: object) -> str:
     return text if len(text) <= TYPED_SHOWN else text[: TYPED_SHOWN - 1] + "…"
 
 
+# The length past which a choice that ends in its short form in brackets is
+# offered in its drop-down without them, as "Physical Medicine and
+# Rehabilitation": whole, it showed as "... Rehabilitation (PM" on a 360 px
+# phone (phone audit s40, 2).  Only in the drop-down: results and messages
+# keep the name with its short form, and the words shown are read back as
+# the choice (diff review s40, 8).
+PHONE_CHOICE = 36
+_SHORT_FORM = re.compile(r" \([^a-z()]+\)$")
+
+
+def option_text(label: str) -> str:
+    """A choice's words in its drop-down."""
+    return _SHORT_FORM.sub("", label) if len(label) > PHONE_CHOICE else label
+
+
 @dataclass(frozen=True, kw_only=True)
 class ChoiceField(Field):
     """One of a fixed list of slugs, each with a label for people."""
@@ -290,7 +305,7 @@ class ChoiceField(Field):
         if text.strip() in dict(self.choices):
             return text.strip()
         key = choice_key(text)
-        by_label = {choice_key(label): slug for slug, label in self.choices}
+        by_label = {choice_key(text): slug for slug, label in self.choices for text in (option_text(label), label)}
         by_slug = {choice_key(slug): slug for slug, _ in self.choices}
         return by_slug.get(key) or by_label.get(key)
 

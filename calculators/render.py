@@ -8,10 +8,9 @@ swaps the returned markup in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
-from .fields import BoolField, ChoiceField, ClosedChoices, DateField, Field, IntField, TextField
+from .fields import BoolField, ChoiceField, ClosedChoices, DateField, Field, IntField, TextField, option_text
 from .html import Markup, capitalised, el, join, shift_headings
 from .registry import Calculator, Result
 
@@ -123,20 +122,6 @@ LONG_CHOICE = 30
 
 def _has_long_choice(field: Field) -> bool:
     return isinstance(field, ChoiceField) and any(len(option_text(label)) > LONG_CHOICE for _, label in field.choices)
-
-
-# About what a drop-down a whole row wide shows on a 360 px phone (288 px of
-# 16 px type).  A longer choice that ends in its short form in brackets is
-# offered without them, as "Physical Medicine and Rehabilitation": whole, it
-# showed as "... Rehabilitation (PM" (phone audit s40, 2).  Only in the
-# drop-down: results and messages keep the name with its short form.
-PHONE_CHOICE = 36
-_SHORT_FORM = re.compile(r" \([^a-z()]+\)$")
-
-
-def option_text(label: str) -> str:
-    """A choice's words in its drop-down."""
-    return _SHORT_FORM.sub("", label) if len(label) > PHONE_CHOICE else label
 
 
 def render_field(calc: Calculator[Result], field: Field, value: object, closed: frozenset[str] = frozenset()) -> Markup:
