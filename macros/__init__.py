@@ -133,6 +133,13 @@ def acs_fill(slug: str) -> str:
     return fill
 
 
+def dr_fill(position: str) -> str:
+    """Diagnostic radiology's 2025 fill ("1,042 of 1,057 (98.6%)") by program
+    type, "pgy1" or "pgy2": the figures the ACS release does not hold, from a
+    radiology news table (data.DR_MATCH_2025)."""
+    return {"pgy1": d.DR_PGY1_2025, "pgy2": d.DR_PGY2_2025}[position].shown()
+
+
 def overall_match_rate(applicant_type: str, year: int | None = None, cited: bool = True) -> Markup:
     """A group's rate and its year, cited unless the sentence cites the pair
     once (``match_rates_cite``): twice, the long citation split a comparison
@@ -854,6 +861,7 @@ def define_env(env: Any) -> None:
         results,
         charting,
         acs_fill,
+        dr_fill,
         eras_tiers,
         eras_seasons,
         fees_current_from,

@@ -667,9 +667,10 @@ def test_no_line_quoting_or_citing_an_nrmp_table_types_a_figure() -> None:
 def test_no_guide_types_a_figure_of_an_nrmp_table_anywhere() -> None:
     """Figures written as only a table writes them (5,357 or 86.9%) are the
     table's wherever they stand, with or without a citation (and the ACS
-    release's, quoted by acs_fill())."""
+    release's, quoted by acs_fill(), and diagnostic radiology's, by dr_fill())."""
     figures = _figures(data.pgy1_results().values()) | _figures(data.charting_outcomes().values())
     figures |= {number for s in data.SPECIALTIES if s.acs_fill for number in re.findall(r"[\d,.]+%?", s.acs_fill)}
+    figures |= {number for fill in (data.DR_PGY1_2025, data.DR_PGY2_2025) for number in re.findall(r"[\d,.]+%?", fill.shown())}
     typed = [
         f"{guide.relative_to(ROOT)}: {number}"
         for guide, text in _guides_without_macros()
@@ -704,6 +705,7 @@ EDITION_OF_MACRO: dict[str, Callable[[], set[str]]] = {
     "img_match_rate(": lambda: {data.CHARTING_OUTCOMES.year},
     "step2_matched(": lambda: {data.CHARTING_OUTCOMES.year},
     "acs_fill(": lambda: {data.ACS_FILL.year},
+    "dr_fill(": lambda: {data.DR_MATCH_2025.year},
     "eras_": _eras_years,
 }
 
