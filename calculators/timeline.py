@@ -910,14 +910,14 @@ def _too_late_for_interviews(
     return f"{said} {capitalised(send_sooner(submission, today, match_year))}, or {later}."
 
 
-def send_sooner(submission: dt.date, today: dt.date, match_year: int) -> str:
+def send_sooner(submission: dt.date, today: dt.date, match_year: int, heard: bool = False) -> str:
     """The advice for a submission too late for interviews while one sent
     today would not be: the note and the headline say it alike (date sweep
     s40, 2); before the season opens, "now" would be a day no application
-    can go."""
+    can go.  ``heard``: in the headline, which keeps to 40 words."""
     opens = cycle.season(match_year)["submissions_open"]
     if today < opens.date:
-        return f"send it from {opens.shown()}, when applications open, not on {long_date(submission)}"
+        return f"send it on {opens.shown()}{'' if heard else ', when applications open'}, not on {long_date(submission)}"
     # Short: the headline, heard at each edit, keeps to 40 words.
     return f"send it now, not on {long_date(submission)}"
 
@@ -1290,6 +1290,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = f"Next: {leading[0]['title']} {'from' if 'until' in leading[0] else 'on'} {shown_date(leading[0])}. "
     else:
         next_step = ""
+    lead = next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
     if sent_while_open and not too_late_now:
@@ -1321,11 +1322,15 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # alongside" beside a note calling that application too late (date sweep
     # s40, 2).
     if too_short and submission >= today:
-        next_step = (
-            f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
-            if too_late_now
-            else f"{capitalised(send_sooner(submission, today, match_year))}. {next_step}"
-        )
+        sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
+        if too_late_now:
+            next_step = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
+        elif today < dates["submissions_open"].date:
+            # Months ahead, the day to send on is the next step that counts,
+            # and the read-out keeps to 40 words.
+            next_step = sooner + next_step.removeprefix(lead)
+        else:
+            next_step = sooner + next_step
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),

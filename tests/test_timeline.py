@@ -469,8 +469,10 @@ def test_a_submission_too_late_for_interviews_leads_the_headline_with_that_verdi
     assert any("Send it now, not on 15 January 2027, or plan for the Match 2028" in n for n in sooner["notes"])
     # Before the season opens, "now" is no day to send on.
     july = timeline.compute({"today": "2026-07-01", "eras_submission": "2027-01-15", "applicant_type": "us-md"})
-    said = "end it from 2 September 2026 (estimated), when applications open, not on 15 January 2027"
-    assert july["summary"].startswith(f"S{said}. ") and any(f"S{said}, or plan for the Match 2028" in n for n in july["notes"])
+    assert july["summary"].startswith("Send it on 2 September 2026 (estimated), not on 15 January 2027. ")
+    assert "Next: " not in july["summary"] and len(july["announced"].split()) <= 40
+    said = "Send it on 2 September 2026 (estimated), when applications open, not on 15 January 2027, or plan for the Match 2028"
+    assert any(said in n for n in july["notes"])
     assert "Next: Submit ERAS" not in sooner["summary"]
 
 
