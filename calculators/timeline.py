@@ -1323,14 +1323,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # s40, 2).
     if too_short and submission >= today:
         sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
-        if too_late_now:
-            next_step = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
-        elif today < dates["submissions_open"].date:
-            # Months ahead, the day to send on is the next step that counts,
-            # and the read-out keeps to 40 words.
-            next_step = sooner + next_step.removeprefix(lead)
-        else:
-            next_step = sooner + next_step
+        # The day to send on is then the next step that counts, in place of
+        # the table's "Next" (which the table still marks), and the read-out
+        # keeps to 40 words.
+        next_step = (
+            f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
+            if too_late_now
+            else sooner + next_step.removeprefix(lead)
+        )
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
