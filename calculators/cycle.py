@@ -214,6 +214,33 @@ def under_review(match_year: int, today: dt.date) -> bool:
     return dates["programs_receive"].date < today < dates["rank_deadline"].date
 
 
+def applications_going_out(match_year: int, today: dt.date) -> bool:
+    """Whether applications for a Match may already have gone to programs by
+    ``today``: after the day they can first be sent, before the rank-list
+    deadline.  Wider than ``under_review``: a reader who sent on the opening
+    day has signals fixed three weeks before programs start reading (date
+    sweep s40, 3)."""
+    dates = season(match_year)
+    return dates["submissions_open"].date < today < dates["rank_deadline"].date
+
+
+def tensed(day: dt.date, today: dt.date, ahead: str, past: str) -> str:
+    """``past`` for a day before ``today``, else ``ahead``: a sentence that
+    holds a date says whether it has come (date sweep s40, 4 and 5)."""
+    return past if day < today else ahead
+
+
+def estimate_passed(deadline: SeasonDate, what: str) -> str:
+    """Said of ``what``, a deadline whose estimate, set early on purpose, is
+    behind the reader while the NRMP's own may not be: the one wording for the
+    rows, the notes and the season line, where a row said "closed" beside a
+    note saying "do it now" (date sweep s40, 1)."""
+    return (
+        f"our estimate of {what}, {long_date(deadline.date)}, set early on purpose, has passed, and the NRMP's own "
+        "deadline may be later: check its calendar today"
+    )
+
+
 def residencycas_deadline(match_year: int, today: dt.date) -> str:
     """ResidencyCAS's application deadline for a Match, in the tense of
     ``today``: it falls in late September (data.RESIDENCYCAS_DATES), and with
@@ -256,8 +283,9 @@ def registration(match_year: int, today: dt.date) -> Registration:
     return "may-be-open" if rank_lists_may_be_open(match_year, today) else "closed"
 
 
-def season_for_submission(day: dt.date) -> SubmissionSeason | str:
-    """The Match an ERAS submission on ``day`` is for, or why no Match takes it.
+def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | str:
+    """The Match an ERAS submission on ``day`` is for, or why no Match takes it,
+    in the tense of ``today``.
 
     Applications go to programs from the season's opening day in September
     until the rank lists close; outside that stretch no Match takes them, and
@@ -275,18 +303,23 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
             # A day or two past an estimated date read as a lost season
             # (readthrough audit s39, 3): within a week the words say so.
             cost = (
-                "a few days make little difference, but each later week does: programs give many interview places early."
+                "; a few days make little difference, but each later week does: programs give many interview places early."
                 if late < 7
-                else "when many interview places are already given out."
+                else ", when many interview places are already given out."
             )
+            start = tensed(reviews.date, today, "start", "started")
+            arrives = tensed(day, today, "arrives", "arrived")
             return SubmissionSeason(
                 year,
-                f"This is for the Match {year}: programs start reviewing on {reviews.shown()}, "
-                f"so a submission on {long_date(day)} arrives {how_late} after that; {cost}",
+                f"This is for the Match {year}: programs {start} reviewing on {reviews.shown()}, "
+                f"so a submission on {long_date(day)} {arrives} {how_late} after that{cost}",
             )
     after = season(day.year)
     deadline, match_week = after["rank_deadline"], after["match_week"]
-    next_opens = f"applications for the Match {day.year + 1} open on {season(day.year + 1)['submissions_open'].shown()}"
+    next_open = season(day.year + 1)["submissions_open"]
+    next_opens = (
+        f"applications for the Match {day.year + 1} {tensed(next_open.date, today, 'open', 'opened')} on {next_open.shown()}"
+    )
     if deadline.estimated_early and day < match_week.date:
         # Our estimate is a week early on purpose, so the real deadline may
         # still be ahead: not "closed", but a date the plan cannot count on.
@@ -298,9 +331,14 @@ def season_for_submission(day: dt.date) -> SubmissionSeason | str:
             f"later: check the NRMP's calendar), and {next_opens}"
         )
     if deadline.estimated_early:
-        closed = f"the Match {day.year} rank lists closed before its Match Week, which began on {match_week.shown()}"
+        # Said of a date months ahead, "closed" and "began" read as if the
+        # Match had already ended (date sweep s40, 5).
+        closed = (
+            f"the Match {day.year} rank lists {tensed(match_week.date, today, 'close', 'closed')} before its Match "
+            f"Week, which {tensed(match_week.date, today, 'begins', 'began')} on {match_week.shown()}"
+        )
     else:
-        closed = f"the Match {day.year} rank lists closed on {deadline.shown()}"
+        closed = f"the Match {day.year} rank lists {tensed(deadline.date, today, 'close', 'closed')} on {deadline.shown()}"
     return f"no Match takes applications on {long_date(day)}: {closed}, and {next_opens}"
 
 
@@ -315,8 +353,20 @@ def season_ahead(today: dt.date) -> str:
     running, next_open = coming_season(today), next_open_season(today)
     # From the review start to Match Day a reader may still add programs to
     # the running season, and pay its prices: naming only the next one left
-    # that reader to guess (season audit s22, 3).
-    still_running = f"{eras_season(running)} is still running, and " if running != next_open else ""
+    # that reader to guess (season audit s22, 3).  Once its rank lists have
+    # closed, "still running" invited adding programs that no list could hold
+    # (date sweep s40, 11).
+    dates = season(running)
+    if running == next_open:
+        still_running = ""
+    elif today <= dates["rank_deadline"].date:
+        still_running = f"{eras_season(running)} is still running, and "
+    elif rank_lists_may_be_open(running, today):
+        still_running = f"{estimate_passed(dates['rank_deadline'], f'the {eras_season(running)} rank-list deadline')}; "
+    else:
+        still_running = (
+            f"the rank lists of {eras_season(running)} have closed ahead of its Match Day, {dates['match_day'].shown()}, and "
+        )
     return f"as of {long_date(today)}, {still_running}the next season you can apply to on time is {eras_season(next_open)}"
 
 

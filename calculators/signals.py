@@ -384,14 +384,22 @@ def _reasons(
 
 
 def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
-    """What a reader in the middle of a season (programs reviewing, rank lists
-    still open) must know before placing any signal, or None outside it."""
+    """What a reader in the middle of a season (applications going out, rank
+    lists still open) must know before placing any signal, or None outside it."""
     year = cycle.coming_season(today)
-    if not cycle.under_review(year, today):
+    # From the day after applications open, not after reviews start: one
+    # sent on the opening day has its signals fixed three weeks before
+    # programs read it (date sweep s40, 3).
+    if not cycle.applications_going_out(year, today):
         return None
+    dates = cycle.season(year)
+    since = (
+        f"programs have been reviewing {cycle.eras_season(year)} applications since {dates['programs_receive'].shown()}"
+        if cycle.under_review(year, today)
+        else f"{cycle.eras_season(year)} applications have been going to programs since {dates['submissions_open'].shown()}"
+    )
     note = (
-        f"As of {long_date(today)}, programs have been reviewing {cycle.eras_season(year)} applications since "
-        f"{cycle.season(year)['programs_receive'].shown()}. In ERAS, {MID_SEASON_RULE} For a specialty you have "
+        f"As of {long_date(today)}, {since}. In ERAS, {MID_SEASON_RULE} For a specialty you have "
         "already applied to, the plan below counts its whole allowance: use only what MyERAS still shows as "
         "available, and only for programs you have yet to apply to."
     )

@@ -57,7 +57,7 @@ from .data import (
     Source,
 )
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs, word
-from .html import Markup, and_list, counted, el, join, long_date, table
+from .html import Markup, and_list, capitalised, counted, el, join, long_date, table
 
 NAME = "timeline"
 TITLE = "Dated timeline"
@@ -96,6 +96,11 @@ class PlanItem(TypedDict):
     # milestone's own date. The last day itself beside the deadline's date in
     # the same words read as two dates for one end (diff review s39, 3).
     until_shown: NotRequired[str]
+    # Not a step to lead the plan with, though ahead: longer work dated today,
+    # or a submission the plan says to bring forward or give up.  The headline
+    # and the table's "Next" both skip it, where they chose apart (date sweep
+    # s40, 7).
+    held_back: NotRequired[bool]
 
 
 def _mark(estimated: bool | None, early: bool | None, noun: str = "") -> str:
@@ -154,6 +159,34 @@ VISA_STEP_US_GRADUATE = "Ask programs which visa they sponsor for US graduates"
 VISA_STEPS = (VISA_STEP, VISA_STEP_US_GRADUATE)
 STEP2_SCORE = "IMGs: Step 2 CK score in before you submit"
 DO_EXAMS = "DOs: COMLEX Level 2-CE score in before you submit"
+SUBMIT = "Submit ERAS"
+
+
+# The H-1B payment's term, as its citation gives it (data.H1B_PROCLAMATION:
+# "from 21 September 2025, for 12 months unless extended"; the guide claims
+# hold the two together).  Past its end the row said it "carries" the
+# payment, in force, under a term its own citation showed had run out (date
+# sweep s40, 12); what happened after that is in none of our sources.
+H1B_PAYMENT_FROM = dt.date(2025, 9, 21)
+H1B_PAYMENT_MONTHS = 12
+H1B_PAYMENT_IN_FORCE = "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended"
+H1B_CHECK_IN_FORCE = "Check whether it still applies,"
+
+
+def h1b_payment_ends() -> dt.date:
+    return months_from(H1B_PAYMENT_FROM, H1B_PAYMENT_MONTHS)
+
+
+def h1b_payment_in_tense(detail: str, today: dt.date) -> str:
+    """The visa step's words on the payment, in the tense of ``today``."""
+    end = h1b_payment_ends()
+    if today <= end:
+        return detail
+    return detail.replace(
+        H1B_PAYMENT_IN_FORCE,
+        f"carried a $100,000 payment by the employer, under a rule set for {H1B_PAYMENT_MONTHS} months, to "
+        f"{long_date(end)}, unless extended",
+    ).replace(H1B_CHECK_IN_FORCE, "Check whether it was extended and still applies,")
 
 
 @dataclass(frozen=True)
@@ -260,9 +293,8 @@ STEPS: tuple[Step, ...] = (
         # Cut to what the row must say, with the details in the Assess guide:
         # at 470 words it filled the first row due (diff review s39, 8).
         "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
-        "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended (its dates are in "
-        f"its citation: {H1B_PROCLAMATION.cite()}). Check whether it still applies, ask each program whether it still files "
-        "new petitions for applicants abroad and whether it files outside the yearly cap "
+        f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
+        "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
         f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms. An H-1B also needs your Step 3 pass "
         f"before the program files ({INA_H1B.cite()}): the plan gives it a row on the rank-list deadline. J-1: the "
         "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
@@ -385,7 +417,7 @@ STEPS: tuple[Step, ...] = (
         "Check that each program gets the statement and letters written for its specialty (the packet checker helps).",
         ARTICLE_ORTHO,
     ),
-    Step(0, "Submit ERAS", "Submit early; late applications lose interviews.", ARTICLE_IMG),
+    Step(0, SUBMIT, "Submit early; late applications lose interviews.", ARTICLE_IMG),
     Step(
         1,
         "Interview season",
@@ -547,6 +579,14 @@ LONGER_WORK_NOTE = (
     "work: do not hold your application back for it, do what you can of it alongside, and build the rest into your "
     "plan for the next season if this one does not work out."
 )
+# In place of both notes above when an application sent today would itself
+# come too late for an interview: "alongside sending your application" told
+# the reader to send one the plan had just called too late (date sweep s40, 2).
+TOO_LATE_NOW_NOTE = (
+    "Dated today, not weeks ahead: programs are already reviewing this season's applications, and one sent now is "
+    "unlikely to lead to an interview before the rank lists close (see the notes above the plan). If you still send "
+    "it, do this first; if not, build it into your plan for the next season."
+)
 # What ticking "I am dual applying" adds, named in the result so the reader
 # sees how that input moved the plan.
 DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
@@ -596,10 +636,16 @@ def _season_milestones(
     img: bool = True,
     visa: bool = False,
     reviewing_before_submission: bool = False,
+    do_now: str = DO_NOW_NOTE,
 ) -> list[PlanItem]:
     """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day);
     ``reviewing_before_submission`` for a submission late in a season already under review, whose last point to commit is today."""
     dates = cycle.season(match_year)
+    # Past our estimate of the deadline, set early on purpose, the NRMP's may
+    # still be ahead: its rows say so, as the catch-up note does, where they
+    # said "closed" and "could not match" (date sweep s40, 1).
+    may_be_open = cycle.registration(match_year, today) == "may-be-open"
+    deadline = dates["rank_deadline"]
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from this date.",
         "submissions_open": "The first day applications can go to programs.",
@@ -607,7 +653,8 @@ def _season_milestones(
         "registration_opens": "Register for the Match with the NRMP: a registration of its own, apart from ERAS.",
         "early_registration_ends": "Register by this date: the NRMP charges a late fee after it.",
         "ranking_opens": "You can enter your rank order list from this date; it counts only once certified.",
-        "rank_deadline": "Certify one rank order list in true order of preference"
+        "rank_deadline": (f"{capitalised(cycle.estimate_passed(deadline, 'this deadline'))}. " if may_be_open else "")
+        + "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
         + f". In the NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]}, lists had to be "
         f"certified by {data.RANK_DEADLINE_HOUR_SEEN[0]} on this day; check the hour for your season.",
@@ -636,7 +683,6 @@ def _season_milestones(
                 "estimated_early": day.estimated_early,
             }
         )
-    deadline = dates["rank_deadline"]
     # In the deadline's detail alone, the one condition that decides whether
     # an IMG's list is used at all was out of sight in the table and the
     # calendar's titles (timeline audit s36, 3); a US graduate's plan has no
@@ -680,7 +726,12 @@ def _season_milestones(
         # Without a row still ahead, a late applicant saw both registration
         # dates marked past and never registered: the NRMP still takes
         # registrations, with a late fee, until the rank-list deadline.
-        if late.date < today:
+        if may_be_open:
+            detail = (
+                f"{capitalised(cycle.estimate_passed(late, 'this day'))}. If you have not registered with the NRMP "
+                "yet, do it at once, with the late fee: an applicant who is not registered cannot match."
+            )
+        elif late.date < today:
             # Marked past, the row still said "register now: this is the
             # last day" (fuzz audit s34, F4).
             detail = (
@@ -720,7 +771,7 @@ def _season_milestones(
                 COMMIT_TO_DUAL,
                 "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
                 f"“{DECIDE_DUAL}” is its time to decide, since the backup needs letters, a statement and rotations of its own."
-                + (f" {DO_NOW_NOTE}" if moved else ""),
+                + (f" {do_now}" if moved else ""),
                 ARTICLE_ORTHO.cite(),
                 # Counted from the submission day when that comes before mid-July.
                 estimated=not moved and submission_estimated and latest != midsummer,
@@ -775,15 +826,24 @@ def _after_the_choice(
     return [*spread, *kept]
 
 
-def _no_match_milestones(match_day: cycle.SeasonDate, before: str) -> list[PlanItem]:
+def _no_match_milestones(match_day: cycle.SeasonDate, before: dt.date, by: str) -> list[PlanItem]:
+    """The debrief and the choice, after ``match_day``, the no-match taken as of
+    ``before`` (said as ``by``)."""
     # The detail names the Match Day taken as the no-match, so a reader whose
     # no-match was earlier sees the assumption and can count from their own.
+    # In Match Week its Match Day is still ahead: only "matched or not" is out
+    # (date sweep s40, 8).
+    which = (
+        "the Match whose Match Week has begun (you learn on its Monday whether you matched)"
+        if match_day.date > before
+        else f"the latest Match whose results were out by {by}"
+    )
     return [
         _item(
             match_day.date + dt.timedelta(days=s.days),
             s.title,
             f"{s.detail} Set {counted(s.days, 'day')} after Match Day, taken as {match_day.shown()}: "
-            f"the latest Match whose results were out by {before}; if you did not match in an earlier year, count "
+            f"{which}; if you did not match in an earlier year, count "
             "from that year's Match Day.",
             s.source.cite(),
             estimated=match_day.estimated,
@@ -837,7 +897,7 @@ def _too_late_for_interviews(
     when = "today" if submission == today else f"on {long_date(submission)}"
     said = (
         f"An application sent {when} {'was' if submission < today else 'is'} unlikely to lead to an interview before "
-        f"the rank lists close on {deadline.shown()}: the plan starts interviews a month after an application goes in, "
+        f"the rank lists {cycle.tensed(deadline.date, today, 'close', 'closed')} on {deadline.shown()}: the plan starts interviews a month after an application goes in, "
         f"as the orthopaedics article's stages do, and that leaves {room} for them."
     )
     later = f"plan for the Match {match_year + 1}, whose applications open on {cycle.season(match_year + 1)['submissions_open'].shown()}"
@@ -847,7 +907,19 @@ def _too_late_for_interviews(
         return f"{said} Send it if you wish, and {later} beside it."
     if too_late_now:
         return f"{said} Sent today it would come too late as well: {later}."
-    return f"{said} Send it now instead, or {later}."
+    return f"{said} {capitalised(send_sooner(submission, today, match_year))}, or {later}."
+
+
+def send_sooner(submission: dt.date, today: dt.date, match_year: int, heard: bool = False) -> str:
+    """The advice for a submission too late for interviews while one sent
+    today would not be: the note and the headline say it alike (date sweep
+    s40, 2); before the season opens, "now" would be a day no application
+    can go.  ``heard``: in the headline, which keeps to 40 words."""
+    opens = cycle.season(match_year)["submissions_open"]
+    if today < opens.date:
+        return f"send it on {opens.shown()}{'' if heard else ', when applications open'}, not on {long_date(submission)}"
+    # Short: the headline, heard at each edit, keeps to 40 words.
+    return f"send it now, not on {long_date(submission)}"
 
 
 def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool) -> str:
@@ -912,7 +984,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     today = day(v, "today")
     chosen = day_or_none(v, "eras_submission")
     submission = chosen or default_submission(today)
-    found = cycle.season_for_submission(submission)
+    found = cycle.season_for_submission(submission, today)
     if isinstance(found, str):
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
     match_year = found.match_year
@@ -954,7 +1026,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # The latest Match the reader can already have been through (by the
         # submission, if that is earlier).
         match_day = last_match_day(min(today, submission))
-        no_match = _no_match_milestones(match_day, "today" if today <= submission else "your submission date")
+        no_match = _no_match_milestones(
+            match_day, min(today, submission), "today" if today <= submission else "your submission date"
+        )
         chosen_day = match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days)
         placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
     # Late in a season already under review, nothing waits for a later day;
@@ -963,14 +1037,25 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # the headline, which told an IMG arriving in late September to sit the
     # exam that day (diff review s39, 1).
     reviewing_before_submission = cycle.under_review(match_year, today) and today < submission
+    # Asked of the submission and of today: each once, for the rows, the
+    # notes and the headline alike.
+    too_short = interview_season_too_short(submission, rank_deadline)
+    too_late_now = interview_season_too_short(today, rank_deadline)
     if reviewing_before_submission:
         placed = [
-            Placed(p.step, today, LONGER_WORK_NOTE if p.step.title in MONTHS_OF_WORK else DO_NOW_NOTE)
+            Placed(
+                p.step,
+                today,
+                TOO_LATE_NOW_NOTE if too_late_now else LONGER_WORK_NOTE if p.step.title in MONTHS_OF_WORK else DO_NOW_NOTE,
+            )
             if p.step.months < 0 and p.day > today
             else p
             for p in placed
         ]
     milestones = [_step_item(s, day, note, estimated, dates) for s, day, note, estimated in placed]
+    for m in milestones:
+        if m["title"] == VISA_STEP:
+            m["detail"] = h1b_payment_in_tense(m["detail"], today)
     milestones += no_match
     milestones += _season_milestones(
         match_year,
@@ -982,22 +1067,26 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # The IMG's visa step: a US graduate's rules are not ours to date.
         visa=needs_visa and not us_graduate,
         reviewing_before_submission=reviewing_before_submission,
+        do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:
         m["past"] = last_day(m) < today.isoformat()
+        # Longer work dated today is no next step to take (diff review s39, 1),
+        # nor is a submission the notes say to bring forward or give up.
+        if not m["past"] and (
+            (reviewing_before_submission and m["title"] in MONTHS_OF_WORK)
+            or (too_short and submission > today and m["title"] == SUBMIT)
+        ):
+            m["held_back"] = True
     ahead = [m for m in milestones if not m["past"]]
     past_count = len(milestones) - len(ahead)
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
     deadline = dates["rank_deadline"]
-    # Asked of the submission, of today, and of a submission already behind
-    # the reader while the rank lists are open: each once, for the notes and
-    # the headline alike.
-    too_late_now = interview_season_too_short(today, rank_deadline)
     sent_while_open = submission < today < rank_deadline
-    if interview_season_too_short(submission, rank_deadline):
+    if too_short:
         # Only the missing interview row said so, beside a mild "many places
         # are already given out" (late-season audit s39, 3).
         notes = [
@@ -1039,7 +1128,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Marked past for a reader already applying, it read as done, though
         # its questions decide which programs to rank (readthrough audit s39, 1).
         visa_row = next((m for m in milestones if m["title"] == visa_step), None)
-        if visa_step == VISA_STEP and visa_row and visa_row["past"] and today < rank_deadline:
+        # On the deadline's own day, and past our early estimate of it, lists
+        # can still be certified (date sweep s40, 10).
+        if visa_step == VISA_STEP and visa_row and visa_row["past"] and cycle.rank_lists_may_be_open(match_year, today):
             visa_note += (
                 " It is marked past, but it is not finished until you rank: before you put a program on your list, "
                 "ask which visa it will sponsor for you and whether it still files new H-1B petitions for applicants "
@@ -1075,7 +1166,15 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Late in a season under review, waiting costs interviews however many
         # weeks remain to the day typed (late-season audit s39, 3).
         short_run_up = bool(long_work) and (days_left <= SHORT_RUN_UP_DAYS or reviewing_before_submission)
-        if short_run_up:
+        if missed and too_late_now:
+            # "Alongside sending your application" asked for an application
+            # the note above calls too late (date sweep s40, 2).
+            catch_up.append(
+                f"{missed_steps} fell before today and {'is' if len(missed) == 1 else 'are'} marked past: "
+                f"{', '.join(missed)}. If not done yet, build {'it' if len(missed) == 1 else 'them'} into your plan "
+                f"for the Match {match_year + 1}."
+            )
+        elif short_run_up:
             # Clinical experience and rotations cannot fit in the weeks left:
             # "first, before you submit" asked the impossible of a late
             # applicant, whom every day of waiting costs interviews
@@ -1087,6 +1186,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             when = (
                 "Today, before you submit"
                 if days_left == 0
+                else f"Today, the day before you submit on {long_date(submission)}"
+                if days_left == 1
                 else f"In the {counted(days_left, 'day')} before you submit on {long_date(submission)}"
                 if days_left < 14
                 else "Now, alongside sending your application"
@@ -1115,18 +1216,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     elif registration == "may-be-open":
         # Our date is a week early on purpose; the NRMP's may still be ahead.
         catch_up.append(
-            f"Our estimate of the rank-list deadline, which is also the NRMP's last day to register, "
-            f"{long_date(late.date)}, has passed, but it is set early on purpose and the NRMP's own deadline may "
-            "be later: if you have not registered or certified your rank list, check its calendar and do it at once."
+            capitalised(cycle.estimate_passed(late, "the rank-list deadline, which is also the NRMP's last day to register"))
+            + ". If you have not registered or certified your rank list, do it at once."
         )
     if catch_up:
         notes.append(" ".join(catch_up))
     if chosen is None:
+        # On the review start itself "not yet started" contradicted the row
+        # dated that day (date sweep s40, 9).
         notes.append(
             f"No submission date given, so the plan uses {long_date(submission)}"
             + (" (estimated)" if submission_estimated else "")
-            + f": the next day you can send applications for the Match {match_year} while programs have not yet "
-            "started reviewing."
+            + (
+                f": the last day you can send applications for the Match {match_year} on time, as programs start reviewing today."
+                if submission == today == dates["programs_receive"].date
+                else f": the next day you can send applications for the Match {match_year} while programs have not "
+                "yet started reviewing."
+            )
         )
         if match_day is not None:
             notes.append(_which_season(match_day, submission, submission_estimated, match_year, label["eras_submission"]))
@@ -1173,9 +1279,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         notes.append(f"Every milestone of this plan is before {long_date(today)}: the Match {match_year} season is over.")
     # The next step leads: on a phone the headline kept in view while editing
     # shows three lines, and the count of milestones is what a cut may lose.
-    # Longer work dated today is no next step to take (diff review s39, 1).
-    not_longer_work = [m for m in ahead if m["title"] not in MONTHS_OF_WORK]
-    leading = (not_longer_work or ahead) if reviewing_before_submission else ahead
+    leading = leading_steps(milestones)
     if leading and under_way(leading[0], today.isoformat()):
         next_step = f"Now: {leading[0]['title']}, until {shown_end(leading[0])}. "
         # A stretch holds the lead for months: the next day to act on still
@@ -1186,6 +1290,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = f"Next: {leading[0]['title']} {'from' if 'until' in leading[0] else 'on'} {shown_date(leading[0])}. "
     else:
         next_step = ""
+    lead = next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
     if sent_while_open and not too_late_now:
@@ -1212,6 +1317,20 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 else counted(others, "past step")
             )
             next_step += f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
+    # The notes' verdict on a submission too late for interviews leads what is
+    # heard: it said "Next: Submit ERAS" and "fit in what you can now,
+    # alongside" beside a note calling that application too late (date sweep
+    # s40, 2).
+    if too_short and submission >= today:
+        sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
+        # The day to send on is then the next step that counts, in place of
+        # the table's "Next" (which the table still marks), and the read-out
+        # keeps to 40 words.
+        next_step = (
+            f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
+            if too_late_now
+            else sooner + next_step.removeprefix(lead)
+        )
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -1319,6 +1438,13 @@ def _articles_cited(milestones: list[PlanItem]) -> Markup | None:
     )
 
 
+def leading_steps(milestones: list[PlanItem]) -> list[PlanItem]:
+    """The rows still ahead that the plan may lead with: the headline's
+    "Now"/"Next" and the table's "Next" both come from here."""
+    ahead = [m for m in milestones if not m["past"]]
+    return [m for m in ahead if not m.get("held_back")] or ahead
+
+
 def render(result: TimelineResult) -> Markup:
     milestones = result["milestones"]
     href = "data:text/calendar;charset=utf-8," + quote(str(result["ics"]))
@@ -1326,7 +1452,10 @@ def render(result: TimelineResult) -> Markup:
     past = int(result["past_count"])
     what = "every milestone" if count == len(milestones) else f"the {counted(count, 'milestone')} still ahead"
     today = str(result["today"])
-    next_index = next((i for i, m in enumerate(milestones) if not m["past"] and not under_way(m, today)), None)
+    leading = leading_steps(milestones)
+    next_index = next(
+        (i for i, m in enumerate(milestones) if any(m is lead for lead in leading) and not under_way(m, today)), None
+    )
     rows = []
     for index, m in enumerate(milestones):
         row_class: str | None

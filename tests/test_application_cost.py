@@ -902,3 +902,12 @@ def test_the_residencycas_note_says_only_what_the_lines_count() -> None:
     assert "Its fees for Emergency Medicine and its transcript fee are counted;" in note
     assert "Its fees for Obstetrics and Gynecology are not in our data" in note
     assert both["summary"].endswith("not counting ResidencyCAS's fees for Obstetrics and Gynecology, which our data do not hold.")
+
+
+def test_after_the_rank_lists_close_the_cost_page_does_not_call_the_season_still_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    # On 15 March 2027 it said "ERAS 2027 (Match 2027) is still running" of a
+    # season whose rank lists had closed (date sweep s40, 11).
+    pin_today(monkeypatch, "2027-03-15")
+    html = str(ac.render(ac.compute({})))
+    assert "is still running" not in html
+    assert "the rank lists of ERAS 2027 (Match 2027) have closed ahead of its Match Day, 19 March 2027 (estimated)" in html

@@ -1521,10 +1521,14 @@ MORE_CLAIMS = (
     ),
     Claim(
         "calculators/timeline.py",
-        "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended (its dates are in ",
+        "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended",
+        # The row's past tense after the term counts from the timeline's own
+        # start date and months (date sweep s40, 12): they must be the source's.
         lambda: (
             h1b_payment_recorded(100_000, "from 21 September 2025")
             and data.H1B_PROCLAMATION.cite() in next(s.detail for s in timeline.STEPS if s.title == timeline.VISA_STEP)
+            and f"from {cycle.long_date(timeline.H1B_PAYMENT_FROM)}, for {timeline.H1B_PAYMENT_MONTHS} months unless extended"
+            in data.H1B_PROCLAMATION.title
         ),
     ),
 )

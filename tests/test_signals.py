@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import data, program_counts
+from calculators import cycle, data, program_counts
 from calculators import signals as sg
 from calculators.competitiveness import BAND_LABELS, BAND_ORDER
 from calculators.fields import InputError
@@ -486,11 +487,14 @@ def test_mid_season_the_result_says_sent_signals_are_fixed_and_an_unapplied_spec
 @pytest.mark.parametrize(
     ("day", "said"),
     [
-        # Programs start reviewing on 23 September (estimated): an application
-        # sent that day is on time, as the timeline says, so the note starts
-        # the day after; on the rank-list deadline (our early estimate, 17
-        # February) the timeline can no longer use the day, nor does this.
-        (dt.date(2026, 9, 23), False),
+        # Applications can go to programs from 2 September (estimated), and a
+        # signal is fixed once its application has gone: the note starts the
+        # day after, not after reviews start on the 23rd (date sweep s40, 3);
+        # on the rank-list deadline (our early estimate, 17 February) the
+        # timeline can no longer use the day, nor does this.
+        (dt.date(2026, 9, 2), False),
+        (dt.date(2026, 9, 3), True),
+        (dt.date(2026, 9, 23), True),
         (dt.date(2026, 9, 24), True),
         (dt.date(2027, 2, 16), True),
         (dt.date(2027, 2, 17), False),
@@ -514,3 +518,36 @@ def test_a_residencycas_backup_mid_season_is_told_its_deadline_was_in_september(
     assert "late September (24 September in the 2025–26 cycle" in note and data.RESIDENCYCAS_DATES.cite() in note
     plain = sg.compute(PERSONA_A)["mid_season"]
     assert plain is not None and "ResidencyCAS" not in plain
+
+
+@pytest.mark.parametrize(
+    ("day", "since"),
+    [
+        (dt.date(2026, 9, 10), "ERAS 2027 (Match 2027) applications have been going to programs since 2 September 2026"),
+        (dt.date(2026, 9, 23), "ERAS 2027 (Match 2027) applications have been going to programs since 2 September 2026"),
+        (dt.date(2026, 9, 24), "programs have been reviewing ERAS 2027 (Match 2027) applications since 23 September 2026"),
+    ],
+)
+def test_signals_sent_before_reviews_start_are_said_to_be_fixed(
+    monkeypatch: pytest.MonkeyPatch, day: dt.date, since: str
+) -> None:
+    # From 3 to 23 September a reader who had sent on the opening day got a
+    # plan placing every signal as if none had gone (date sweep s40, 3); the
+    # "reviewing since" clause is kept for the days after reviews start.
+    pin(monkeypatch, day)
+    note = sg.compute(PERSONA_A)["mid_season"]
+    assert note is not None and note.startswith(f"As of {cycle.long_date(day)}, {since}")
+    assert "a signal is fixed once it has gone to a program with your application" in note
+
+
+def test_after_the_rank_list_estimate_the_season_is_not_still_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "ERAS 2027 (Match 2027) is still running" on 1 March 2027 invited adding
+    # programs the timeline said it could not plan (date sweep s40, 11).
+    pin(monkeypatch, dt.date(2027, 3, 1))
+    # Said where the planner has no signal numbers of its own for the season.
+    html = unescape(str(sg.render(sg.compute({"specialty": "dermatology"}))))
+    assert "is still running" not in html
+    assert (
+        "our estimate of the ERAS 2027 (Match 2027) rank-list deadline, 17 February 2027, set early on purpose, has passed"
+        in html
+    )

@@ -5,6 +5,8 @@ test_planning_tools.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from html import unescape
 
 import pytest
 
@@ -96,7 +98,8 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     """It gave an H-1B as Step 3 and a question about the cap, with no word of
     the payment on new petitions from 21 September 2025, and asked for Step 3
     "before you start"."""
-    detail = by_title(timeline.compute(VISA_READER))[timeline.VISA_STEP]["detail"]
+    # Read while the payment's stated 12 months ran; after them it is said in the past (next test).
+    detail = by_title(timeline.compute({**VISA_READER, "today": "2026-06-01"}))[timeline.VISA_STEP]["detail"]
     for source in (data.H1B_PROCLAMATION, data.INA_H1B, data.H1B_CAP_EXEMPT):
         assert source.cite() in detail
     assert "carries a $100,000 payment by the employer" in detail and "someone outside the US" in detail
@@ -232,7 +235,8 @@ def test_a_late_submission_whose_interview_season_is_gone_says_plainly_it_is_unl
     )
     assert "leaves no time for them" in note
     assert note.endswith(
-        "Send it now instead, or plan for the Match 2028, whose applications open on 1 September 2027 (estimated)."
+        "Send it now, not on 16 February 2027, or plan for the Match 2028, whose applications open on 1 September "
+        "2027 (estimated)."
     )
     assert not any("many interview places are already given out" in n for n in result["notes"])
     # A short season, not a missing one, says so too; sent today it would come late as well.
@@ -393,8 +397,8 @@ def test_a_reader_applying_now_is_told_the_past_visa_check_still_decides_the_ran
     assert by_title(result)[timeline.VISA_STEP]["past"]
     [note] = [n for n in result["notes"] if n.startswith("You need a visa")]
     assert "It is marked past, but it is not finished until you rank" in note
-    # Not said once the rank lists have closed, nor while the check is still ahead.
-    after = timeline.compute({**inputs, "today": "2027-02-20"})
+    # Not said once the rank lists have closed (Match Week), nor while the check is still ahead.
+    after = timeline.compute({**inputs, "today": "2027-03-15"})
     assert not any("not finished until you rank" in n for n in after["notes"])
     ahead = timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", "needs_visa": "true"})
     assert not any("not finished until you rank" in n for n in ahead["notes"])
@@ -416,3 +420,170 @@ def test_a_submission_days_after_reviews_start_is_not_called_a_lost_season() -> 
     assert any("a few days make little difference, but each later week does" in n for n in day_late["notes"])
     weeks_late = timeline.compute({"today": "2026-09-01", "eras_submission": "2026-10-20"})
     assert any("when many interview places are already given out" in n for n in weeks_late["notes"])
+
+
+# --- The plan read against today's date (date sweep s40) ---------------------------------
+LATE_REGISTRATION_TITLE = cycle.MILESTONE_BY_KEY["late_registration_ends"].label
+RANK_DEADLINE_TITLE = cycle.MILESTONE_BY_KEY["rank_deadline"].label
+
+
+def test_past_our_early_estimate_the_rows_say_the_deadline_may_still_be_ahead_as_the_note_does() -> None:
+    # On 18 February 2027 the registration row said "could not match this
+    # season" beside a note saying the NRMP's deadline may be later (date
+    # sweep s40, 1).
+    result = timeline.compute({"today": "2027-02-18", "eras_submission": "2026-10-28", "applicant_type": "us-md"})
+    rows = by_title(result)
+    said = "set early on purpose, has passed, and the NRMP's own deadline may be later: check its calendar today"
+    for title in (LATE_REGISTRATION_TITLE, RANK_DEADLINE_TITLE):
+        assert said in rows[title]["detail"], rows[title]["detail"]
+    assert "could not match" not in rows[LATE_REGISTRATION_TITLE]["detail"]
+    assert any(said in n for n in result["notes"])
+    # From Match Week the lists have closed, and the row says so.
+    closed = by_title(timeline.compute({"today": "2027-03-15", "eras_submission": "2026-10-28", "applicant_type": "us-md"}))
+    assert "could not match this season" in closed[LATE_REGISTRATION_TITLE]["detail"]
+    assert said not in closed[RANK_DEADLINE_TITLE]["detail"]
+
+
+def test_a_submission_too_late_for_interviews_leads_the_headline_with_that_verdict() -> None:
+    # "Next: Submit ERAS on 10 February 2027 ... fit in what you can now,
+    # alongside" beside a note calling that application too late (date sweep s40, 2).
+    late = timeline.compute(
+        {"today": "2027-01-20", "eras_submission": "2027-02-10", "applicant_type": "us-md", "dual_applying": False}
+    )
+    for heard in (late["summary"], late["announced"]):
+        assert heard.startswith("Too late for interviews in the Match 2027: plan for the Match 2028. ")
+        assert "Submit ERAS" not in heard and "alongside" not in heard
+    assert not any("alongside sending your application" in n for n in late["notes"])
+    assert any("build them into your plan for the Match 2028" in n for n in late["notes"])
+    # Still in time to send now: the headline says to.
+    sooner = timeline.compute(
+        {
+            "today": "2026-09-24",
+            "eras_submission": "2027-01-15",
+            "applicant_type": "non-us-img",
+            "needs_visa": "false",
+            "dual_applying": False,
+        }
+    )
+    assert sooner["summary"].startswith("Send it now, not on 15 January 2027. 7 past steps: fit in what you can now, alongside.")
+    assert any("Send it now, not on 15 January 2027, or plan for the Match 2028" in n for n in sooner["notes"])
+    # Before the season opens, "now" is no day to send on.
+    july = timeline.compute({"today": "2026-07-01", "eras_submission": "2027-01-15", "applicant_type": "us-md"})
+    assert july["summary"].startswith("Send it on 2 September 2026 (estimated), not on 15 January 2027. ")
+    assert "Next: " not in july["summary"] and len(july["announced"].split()) <= 40
+    said = "Send it on 2 September 2026 (estimated), when applications open, not on 15 January 2027, or plan for the Match 2028"
+    assert any(said in n for n in july["notes"])
+    assert "Submit ERAS" not in sooner["summary"] and "Next: " not in sooner["summary"]
+
+
+def test_a_passed_rank_list_deadline_is_said_to_have_closed() -> None:
+    # "was unlikely to lead to an interview before the rank lists close on 17 February 2027" on 18 February (date sweep s40, 4).
+    result = timeline.compute({"today": "2027-02-18", "eras_submission": "2027-01-15", "applicant_type": "us-md"})
+    assert any("before the rank lists closed on 17 February 2027" in n for n in result["notes"])
+    assert not any("rank lists close on" in n for n in result["notes"])
+
+
+def test_a_date_no_match_takes_is_explained_in_the_tense_of_the_readers_today() -> None:
+    # On 5 December 2026: "the Match 2027 rank lists closed before its Match Week, which began ..." (date sweep s40, 5).
+    with pytest.raises(InputError) as caught:
+        timeline.compute({"today": "2026-12-05", "eras_submission": "2027-03-20"})
+    assert "rank lists close before its Match Week, which begins on 15 March 2027" in caught.value.message
+    assert "closed" not in caught.value.message and "began" not in caught.value.message
+
+
+def test_the_headline_and_the_table_mark_the_same_next_step() -> None:
+    # The headline named the mentor review while the table marked the Step 2
+    # CK row, longer work dated today, as "Next" (date sweep s40, 7).
+    result = timeline.compute(
+        {
+            "today": "2026-09-24",
+            "eras_submission": "2026-12-01",
+            "applicant_type": "non-us-img",
+            "needs_visa": "false",
+            "dual_applying": False,
+        }
+    )
+    assert "Next: Mentor review of each packet on 24 September 2026." in result["summary"]
+    html = unescape(str(timeline.render(result)))
+    [marked] = re.findall(r'<td data-label="Status">Next</td><td data-label="Milestone"><strong>(.*?)</strong>', html)
+    assert marked == "Mentor review of each packet"
+
+
+def test_in_match_week_the_match_day_ahead_is_not_said_to_have_its_results_out() -> None:
+    # "the latest Match whose results were out by today" of a Match Day three days ahead (date sweep s40, 8).
+    result = timeline.compute(
+        {"today": "2027-03-16", "previously_unmatched": True, "applicant_type": "us-md", "dual_applying": False}
+    )
+    debrief = by_title(result)["Debrief your last application"]["detail"]
+    assert (
+        "taken as 19 March 2027 (estimated): the Match whose Match Week has begun (you learn on its Monday whether you matched)"
+        in debrief
+    )
+    assert "results were out" not in debrief
+    later = by_title(timeline.compute({"today": "2027-03-20", "previously_unmatched": True}))["Debrief your last application"]
+    assert "the latest Match whose results were out by today" in later["detail"]
+
+
+def test_on_the_review_start_the_default_submission_is_the_last_day_on_time() -> None:
+    # "while programs have not yet started reviewing" on the day they start (date sweep s40, 9).
+    result = timeline.compute({"today": "2026-09-23", "applicant_type": "us-md", "dual_applying": False})
+    assert any(
+        "the plan uses 23 September 2026: the last day you can send applications for the Match 2027 on time, "
+        "as programs start reviewing today." in n
+        for n in result["notes"]
+    )
+    assert not any("not yet started reviewing" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize(("today", "said"), [("2027-02-17", True), ("2027-03-01", True), ("2027-03-15", False)])
+def test_the_visa_check_is_unfinished_while_lists_can_still_be_certified(today: str, said: bool) -> None:
+    # On the deadline's own day, and past our early estimate of it, the note
+    # dropped "not finished until you rank" (date sweep s40, 10).
+    inputs = {
+        "today": today,
+        "eras_submission": "2026-09-02",
+        "applicant_type": "non-us-img",
+        "needs_visa": "true",
+        "dual_applying": False,
+    }
+    notes = timeline.compute(inputs)["notes"]
+    assert any("not finished until you rank" in n for n in notes) is said
+
+
+def test_the_h1b_payment_is_in_the_past_tense_after_its_stated_12_months() -> None:
+    # On 5 December 2026 the row said a new petition "carries" the payment
+    # under a term its own citation showed had ended (date sweep s40, 12).
+    assert timeline.h1b_payment_ends() == dt.date(2026, 9, 21)
+    assert "from 21 September 2025" in data.H1B_PROCLAMATION.title and "for 12 months" in data.H1B_PROCLAMATION.title
+    during = by_title(timeline.compute({**VISA_READER, "today": "2026-09-21"}))[timeline.VISA_STEP]["detail"]
+    after = by_title(timeline.compute({**VISA_READER, "today": "2026-09-22"}))[timeline.VISA_STEP]["detail"]
+    assert "carries a $100,000 payment" in during and "Check whether it still applies" in during
+    assert "carries" not in after and "still applies," not in after.replace("extended and still applies,", "")
+    assert (
+        "carried a $100,000 payment by the employer, under a rule set for 12 months, to 21 September 2026, unless "
+        "extended (its dates are in its citation" in after
+    )
+    assert "Check whether it was extended and still applies" in after
+    assert data.H1B_PROCLAMATION.cite() in after
+
+
+def test_one_day_before_submitting_is_not_counted_as_1_day() -> None:
+    # "In the 1 day before you submit on 2 September 2026" (date sweep s40, 13).
+    result = timeline.compute(
+        {"today": "2026-09-01", "eras_submission": "2026-09-02", "applicant_type": "us-md", "dual_applying": False}
+    )
+    assert any("Today, the day before you submit on 2 September 2026, do what still fits" in n for n in result["notes"])
+    assert not any("1 day before" in n for n in result["notes"])
+
+
+def test_the_interview_season_ends_on_one_date_in_the_headline_row_and_notes() -> None:
+    # Finding 6 of the date sweep, fixed before it: the stretch's end is the
+    # deadline, named once ("until the rank-list deadline, 17 February 2027").
+    result = timeline.compute(
+        {"today": "2026-12-01", "eras_submission": "2026-09-02", "applicant_type": "us-md", "dual_applying": False}
+    )
+    assert (
+        "Now: Interview season, until the rank-list deadline, 17 February 2027 (estimated, set early on purpose)."
+        in result["summary"]
+    )
+    assert "16 February" not in " ".join([result["summary"], *result["notes"], *(m["detail"] for m in result["milestones"])])

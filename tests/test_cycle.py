@@ -1,0 +1,93 @@
+"""Tests for the season helpers' tense: a sentence that holds a date says
+whether that date has come, as of the reader's today (date sweep s40)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from calculators import cycle
+
+
+def test_a_late_submission_note_is_in_the_tense_of_today() -> None:
+    # On 18 February 2027 the note said programs "start" reviewing on a date
+    # five months past, and a semicolon left "when many ..." as a fragment
+    # (date sweep s40, 4).
+    day = dt.date(2026, 10, 28)
+    after = cycle.season_for_submission(day, dt.date(2027, 2, 18))
+    before = cycle.season_for_submission(day, dt.date(2026, 9, 1))
+    assert isinstance(after, cycle.SubmissionSeason) and isinstance(before, cycle.SubmissionSeason)
+    assert (
+        "programs started reviewing on 23 September 2026 (estimated), so a submission on 28 October 2026 arrived "
+        "5 weeks after that, when many interview places are already given out." in after.note
+    )
+    assert "programs start reviewing on 23 September 2026 (estimated)" in before.note
+    assert "28 October 2026 arrives 5 weeks after that, when" in before.note
+    assert "; when" not in after.note + before.note
+
+
+@pytest.mark.parametrize(
+    ("today", "said", "not_said"),
+    [
+        # Months before Match Week: the lists have not closed yet (date sweep s40, 5).
+        (
+            dt.date(2026, 12, 5),
+            "the Match 2027 rank lists close before its Match Week, which begins on 15 March 2027 (estimated), and "
+            "applications for the Match 2028 open on 1 September 2027 (estimated)",
+            "closed",
+        ),
+        (
+            dt.date(2027, 9, 2),
+            "the Match 2027 rank lists closed before its Match Week, which began on 15 March 2027 (estimated), and "
+            "applications for the Match 2028 opened on 1 September 2027 (estimated)",
+            "begins",
+        ),
+    ],
+)
+def test_a_date_no_match_takes_is_explained_in_the_tense_of_today(today: dt.date, said: str, not_said: str) -> None:
+    message = cycle.season_for_submission(dt.date(2027, 3, 20), today)
+    assert isinstance(message, str)
+    assert said in message and not_said not in message
+
+
+def test_applications_opened_two_days_ago_are_said_to_have_opened() -> None:
+    # "applications for the Match 2027 open on 2 September 2026" on 4 September (date sweep s40, 5).
+    message = cycle.season_for_submission(dt.date(2026, 6, 15), dt.date(2026, 9, 4))
+    assert isinstance(message, str) and "applications for the Match 2027 opened on 2 September 2026 (estimated)" in message
+    earlier = cycle.season_for_submission(dt.date(2026, 6, 15), dt.date(2026, 6, 1))
+    assert isinstance(earlier, str) and "applications for the Match 2027 open on 2 September 2026 (estimated)" in earlier
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        (dt.date(2027, 2, 17), "ERAS 2027 (Match 2027) is still running, and"),
+        (
+            dt.date(2027, 3, 1),
+            "our estimate of the ERAS 2027 (Match 2027) rank-list deadline, 17 February 2027, set early on purpose, "
+            "has passed, and the NRMP's own deadline may be later: check its calendar today; the next season",
+        ),
+        (
+            dt.date(2027, 3, 15),
+            "the rank lists of ERAS 2027 (Match 2027) have closed ahead of its Match Day, 19 March 2027 (estimated), and",
+        ),
+    ],
+)
+def test_the_running_season_is_still_running_only_until_its_rank_lists_close(today: dt.date, said: str) -> None:
+    # "Still running" on 1 March 2027 invited adding programs (date sweep s40, 11).
+    line = cycle.season_ahead(today)
+    assert said in line and line.endswith("the next season you can apply to on time is ERAS 2028 (Match 2028)")
+    assert ("still running" in line) is (today <= cycle.season(2027)["rank_deadline"].date)
+
+
+def test_applications_go_out_from_the_day_after_they_open_until_the_rank_list_deadline() -> None:
+    dates = cycle.season(2027)
+    opens, deadline = dates["submissions_open"].date, dates["rank_deadline"].date
+    one = dt.timedelta(days=1)
+    assert [cycle.applications_going_out(2027, d) for d in (opens, opens + one, deadline - one, deadline)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
