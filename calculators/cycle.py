@@ -302,11 +302,16 @@ def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | st
             how_late = counted(late // 7, "week") if late >= 7 else counted(late, "day")
             # A day or two past an estimated date read as a lost season
             # (readthrough audit s39, 3): within a week the words say so.
-            cost = (
-                "; a few days make little difference, but each later week does: programs give many interview places early."
-                if late < 7
-                else ", when many interview places are already given out."
-            )
+            # Advice for a day still ahead; for one behind the reader, the
+            # fact alone (new-words audit s40, 10).
+            if day < today:
+                cost = "." if late < 7 else ", when many interview places were already given out."
+            else:
+                cost = (
+                    "; a few days make little difference, but each later week does: programs give many interview places early."
+                    if late < 7
+                    else ", when many interview places are already given out."
+                )
             start = tensed(reviews.date, today, "start", "started")
             arrives = tensed(day, today, "arrives", "arrived")
             return SubmissionSeason(

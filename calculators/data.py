@@ -511,8 +511,8 @@ def application_service(slug: str) -> str:
 # Read for reapplicants (reapplicant-journey audit s38, 1 and 3).
 ECFMG_PERMANENT_VALIDATION = Source(
     "ecfmg-permanent-validation",
-    "Obtaining Permanent Validation of ECFMG Certificate: a certificate earned through a Pathway can expire until 12 "
-    "months of eligible US graduate medical education are completed",
+    "Obtaining Permanent Validation of ECFMG Certificate: a certificate earned through a Pathway carries an expiry "
+    "date until it is made permanent, after 12 months of eligible US graduate medical education",
     "read 2026",
     "ECFMG",
 )

@@ -400,13 +400,17 @@ STEPS: tuple[Step, ...] = (
     Step(
         -2,
         DO_EXAMS,
-        "If your scores have already been reported, there is nothing to do here. If not, sit the exams by about this "
-        f"date: the NBOME makes most COMLEX scores available within 4 to 6 weeks ({NBOME_SCORE_REPORTING.cite()}), and "
-        "the USMLE reports most Step 2 CK results within four weeks, with longer waits announced for some testing "
-        f"periods ({USMLE_SCORE_REPORTING.cite()}). Whether to sit USMLE Step 2 CK as well is for each program's "
-        f"stated exam policy to decide: {PD_SURVEY_STEP2_PCT}% of program directors said they consider Step 2 CK "
-        f"scores and {PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores ({NRMP_PD_SURVEY.cite()}), and most surgical "
-        f"program directors surveyed recommended or required USMLE from DO students ({SURGERY_PD_DO_SURVEY.cite()}).",
+        # Opened with "nothing to do here", the row hid the decision that
+        # matters in surgery, and put it two months before submitting, too
+        # late to sit a second exam (new-words audit s40, 1).
+        "Have your COMLEX Level 2-CE score reported by about this date, and your Step 2 CK score too if you sit "
+        f"USMLE as well: the NBOME makes most COMLEX scores available within 4 to 6 weeks ({NBOME_SCORE_REPORTING.cite()}), "
+        "and the USMLE reports most Step 2 CK results within four weeks, with longer waits announced for some testing "
+        f"periods ({USMLE_SCORE_REPORTING.cite()}). Whether to sit Step 2 CK is a decision for months before this, "
+        f"when you build your program lists: read each program's stated exam policy. {PD_SURVEY_STEP2_PCT}% of program "
+        f"directors said they consider Step 2 CK scores and {PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores "
+        f"({NRMP_PD_SURVEY.cite()}), and most surgical program directors surveyed recommended or required USMLE from "
+        f"DO students ({SURGERY_PD_DO_SURVEY.cite()}).",
         NBOME_SCORE_REPORTING,
         "do",
     ),
@@ -637,6 +641,7 @@ def _season_milestones(
     visa: bool = False,
     reviewing_before_submission: bool = False,
     do_now: str = DO_NOW_NOTE,
+    deciding: str = DECIDE_DUAL,
 ) -> list[PlanItem]:
     """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day);
     ``reviewing_before_submission`` for a submission late in a season already under review, whose last point to commit is today."""
@@ -700,8 +705,9 @@ def _season_milestones(
                 "or Pathway still pending close to this date may come too late: allow for the time each takes to reach ECFMG. "
                 # Said on the no-match guide only, where a reapplicant
                 # planning a later season would not see it (reapplicant audit s40, 4).
-                "Certified already, through a Pathway? Such a certificate can expire until you have finished 12 months "
-                "of accredited US training: check its date against the start of training this Match leads to "
+                "Certified already, through a Pathway? Such a certificate carries an expiry date until it is made "
+                "permanent, after 12 months of accredited US training: check that date against the start of training "
+                "this Match leads to "
                 f"({ECFMG_PERMANENT_VALIDATION.cite()}).",
                 "source": NRMP_ECFMG_REQUIREMENTS.cite(),
                 "estimated": deadline.estimated,
@@ -769,8 +775,10 @@ def _season_milestones(
             _item(
                 today if moved else latest,
                 COMMIT_TO_DUAL,
+                # ``deciding``: the step this plan holds, a reapplicant's choice
+                # of lane where a first application decides (new-words audit s40, 4).
                 "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
-                f"“{DECIDE_DUAL}” is its time to decide, since the backup needs letters, a statement and rotations of its own."
+                f"“{deciding}” is its time to decide, since the backup needs letters, a statement and rotations of its own."
                 + (f" {do_now}" if moved else ""),
                 ARTICLE_ORTHO.cite(),
                 # Counted from the submission day when that comes before mid-July.
@@ -928,19 +936,22 @@ def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int, too
     # Not "ERAS takes applications until then": it takes them into SOAP and
     # beyond; what ends is a new application's chance of an interview and a
     # rank (diff review s39, 6).
-    text = (
+    rest = (
+        f"ResidencyCAS, which emergency medicine and OB/GYN programs use, {cycle.residencycas_deadline(match_year, today)}. "
+        "The Timeline guide's section “Already applied, and short of interviews?” says what to weigh."
+    )
+    # Too late, the verdict that holds today comes first: after "can still
+    # lead to an interview" it read as yes, then no (new-words audit s40, 9).
+    if too_late_now:
+        return (
+            "Short of interviews? An application sent through ERAS now is unlikely to lead to an interview before the "
+            f"rank lists close on {deadline.shown()}: plan for the Match {match_year + 1} as well. {rest}"
+        )
+    return (
         "Short of interviews? An application sent through ERAS, to more programs or to a second specialty, can still "
         f"lead to an interview and a rank until the rank lists close on {deadline.shown()}, though programs give many "
-        "interview places to early applicants (the IMG article's reason to submit early). ResidencyCAS, which "
-        f"emergency medicine and OB/GYN programs use, {cycle.residencycas_deadline(match_year, today)}. The Timeline "
-        "guide's section “Already applied, and short of interviews?” says what to weigh."
+        f"interview places to early applicants (the IMG article's reason to submit early). {rest}"
     )
-    if too_late_now:
-        text += (
-            " An application sent now, though, is unlikely to lead to an interview before they close: plan for the "
-            f"Match {match_year + 1} as well."
-        )
-    return text
 
 
 # The NRMP keeps the List of Unfilled Programs in its R3 system until 1 May
@@ -1068,6 +1079,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         visa=needs_visa and not us_graduate,
         reviewing_before_submission=reviewing_before_submission,
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
+        deciding=CHOICE_OF_LANE.title if v["previously_unmatched"] else DECIDE_DUAL,
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -1281,15 +1293,29 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # shows three lines, and the count of milestones is what a cut may lose.
     leading = leading_steps(milestones)
     if leading and under_way(leading[0], today.isoformat()):
-        next_step = f"Now: {leading[0]['title']}, until {shown_end(leading[0])}. "
+        upcoming = next((item for item in leading[1:] if "until" not in item), None)
+        # When the next day to act on is the one the stretch runs to, that
+        # day is said once, as the next step's (new-words audit s40, 5).
+        ends = (dt.date.fromisoformat(leading[0]["until"]) + dt.timedelta(days=1)).isoformat()
+        if upcoming is not None and upcoming["date"] == ends:
+            next_step = f"Now: {leading[0]['title']}. "
+        else:
+            next_step = f"Now: {leading[0]['title']}, until {shown_end(leading[0])}. "
         # A stretch holds the lead for months: the next day to act on still
         # shows beside it (ranking opens, the rank-list deadline).
-        if upcoming := next((item for item in leading[1:] if "until" not in item), None):
+        if upcoming is not None:
             next_step += f"Next: {upcoming['title']} on {shown_date(upcoming)}. "
     elif leading:
         next_step = f"Next: {leading[0]['title']} {'from' if 'until' in leading[0] else 'on'} {shown_date(leading[0])}. "
     else:
         next_step = ""
+    # Past our early estimate of the deadline, the one thing a reader may
+    # still do was in a note only, and the headline named Match Week, a month
+    # off (new-words audit s40, 8).
+    if cycle.registration(match_year, today) == "may-be-open":
+        next_step = (
+            "Rank list not certified yet? The NRMP's own deadline may still be open: check its calendar today. " + next_step
+        )
     lead = next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).

@@ -20,7 +20,7 @@ def test_a_late_submission_note_is_in_the_tense_of_today() -> None:
     assert isinstance(after, cycle.SubmissionSeason) and isinstance(before, cycle.SubmissionSeason)
     assert (
         "programs started reviewing on 23 September 2026 (estimated), so a submission on 28 October 2026 arrived "
-        "5 weeks after that, when many interview places are already given out." in after.note
+        "5 weeks after that, when many interview places were already given out." in after.note
     )
     assert "programs start reviewing on 23 September 2026 (estimated)" in before.note
     assert "28 October 2026 arrives 5 weeks after that, when" in before.note

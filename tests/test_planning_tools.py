@@ -376,7 +376,10 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     assert "ECFMG must have verified to the NRMP by this date" in exams["detail"] and "OET Medicine" in exams["detail"]
     # A reader certified in an earlier season, through a Pathway, learns on
     # the row they plan by that the certificate can lapse (reapplicant audit s40, 4).
-    assert "Certified already, through a Pathway? Such a certificate can expire" in exams["detail"]
+    assert (
+        "Certified already, through a Pathway? Such a certificate carries an expiry date until it is made permanent"
+        in exams["detail"]
+    )
     assert data.ECFMG_PERMANENT_VALIDATION.cite() in exams["detail"]
     (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("IMGs: ECFMG")]
     assert event["DTSTART;VALUE=DATE"] == "20260225"
@@ -661,7 +664,11 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     # Ranking open, the stretch goes on, and the deadline is next.
     ranking = timeline.compute({"today": "2027-01-20", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in ranking["milestones"] if m["title"] == "Interview season"] == [False]
-    assert "Next: Rank order list certification deadline on 17 February 2027" in ranking["summary"]
+    # Said once, as the next step's day, where the stretch's end gave it too (new-words audit s40, 5).
+    assert ranking["summary"].startswith(
+        "Now: Interview season. Next: Rank order list certification deadline on 17 February 2027"
+    )
+    assert ranking["summary"].count("17 February 2027") == 1
     # On the deadline's day it is past, and the deadline leads.
     later = timeline.compute({"today": "2027-02-17", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in later["milestones"] if m["title"] == "Interview season"] == [True]

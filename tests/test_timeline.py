@@ -211,9 +211,12 @@ def test_an_application_sent_now_too_late_for_interviews_is_said_so_beside_the_s
     # Three weeks before the deadline a month's wait for interviews leaves none.
     result = timeline.compute({"today": "2027-01-25", "eras_submission": "2026-09-24"})
     [note] = [n for n in result["notes"] if n.startswith(STILL_OPEN)]
-    assert note.endswith(
-        "An application sent now, though, is unlikely to lead to an interview before they close: plan for the Match 2028 as well."
+    # The verdict that holds today first, not after "can still lead to an interview" (new-words audit s40, 9).
+    assert note.startswith(
+        "Short of interviews? An application sent through ERAS now is unlikely to lead to an interview before the rank "
+        "lists close on 17 February 2027 (estimated, set early on purpose): plan for the Match 2028 as well."
     )
+    assert "can still lead to an interview" not in note
     assert "You can still add programs" not in result["summary"]
 
 
@@ -341,7 +344,11 @@ def test_a_do_has_an_exam_row_on_the_img_rows_day_naming_both_exams_and_who_deci
     row = by_title(result)[timeline.DO_EXAMS]
     assert row["date"] == "2027-07-15" and row["source"] == data.NBOME_SCORE_REPORTING.cite()
     detail = row["detail"]
-    assert detail.startswith("If your scores have already been reported, there is nothing to do here.")
+    # The decision to sit USMLE too is said to come months before, not hidden
+    # behind "nothing to do here" (new-words audit s40, 1).
+    assert detail.startswith("Have your COMLEX Level 2-CE score reported by about this date, and your Step 2 CK")
+    assert "a decision for months before this, when you build your program lists" in detail
+    assert "nothing to do here" not in detail
     assert "within 4 to 6 weeks" in detail and data.USMLE_SCORE_REPORTING.cite() in detail
     assert f"{data.PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores" in detail
     assert data.SURGERY_PD_DO_SURVEY.cite() in detail
@@ -587,3 +594,23 @@ def test_the_interview_season_ends_on_one_date_in_the_headline_row_and_notes() -
         in result["summary"]
     )
     assert "16 February" not in " ".join([result["summary"], *result["notes"], *(m["detail"] for m in result["milestones"])])
+
+
+# --- New words read again (new-words audit s40) ---------------------------------------
+def test_the_last_point_to_commit_names_the_deciding_step_this_plan_holds() -> None:
+    # A reapplicant's plan pointed to "Decide firmly whether to dual apply", a step it does not hold (4).
+    for unmatched, step in ((False, timeline.DECIDE_DUAL), (True, timeline.CHOICE_OF_LANE.title)):
+        result = timeline.compute({"today": MID_SEASON, "previously_unmatched": unmatched, "applicant_type": "us-img"})
+        rows = by_title(result)
+        assert f"the plan's step “{step}” is its time to decide" in rows[timeline.COMMIT_TO_DUAL]["detail"]
+        assert step in rows
+
+
+def test_past_the_early_estimate_the_headline_says_the_rank_list_may_still_be_certified() -> None:
+    # On 18 February the headline named Match Week, a month off, and the one
+    # thing still possible was in a note (8).
+    after = timeline.compute({"today": "2027-02-18", "eras_submission": "2026-09-24"})
+    said = "Rank list not certified yet? The NRMP's own deadline may still be open: check its calendar today."
+    assert after["summary"].startswith(said) and after["announced"].startswith(said)
+    for day in ("2027-02-16", "2027-03-15"):
+        assert said not in timeline.compute({"today": day, "eras_submission": "2026-09-24"})["summary"]
