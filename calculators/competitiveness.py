@@ -1696,12 +1696,19 @@ def _moves(
             continue
         value, moved = found
         text = _change_text(spec, v, name, value)
+        # Beside the surgical survey's caveat, one letter "to single-track"
+        # read as leave to drop the backup (new-words audit s40, 2).
+        only_there = (
+            " among the programs that accept COMLEX alone"
+            if moved == "single-track" and name != "step2_score" and profile.comlex_only_in_surgery(v, spec.slug)
+            else ""
+        )
         moves.append(
             {
                 "field": name,
                 "value": value,
                 "band": moved,
-                "text": f"{capitalised(text)} would move you to “{BAND_LABELS[moved]}”.",
+                "text": f"{capitalised(text)} would move you to “{BAND_LABELS[moved]}”{only_there}.",
             }
         )
     return moves

@@ -135,8 +135,7 @@ COMLEX_ONLY_SURGERY_NOTE = (
 # under the band, and beside the general COMLEX words it made a headline of
 # some 90 words, read out at every edit.
 NO_SCORE_NOTE_DO_SURGERY = (
-    "No Step 2 CK entered: if yours is still to come, this result is provisional; with COMLEX only, it holds only "
-    f"at the surgical programs that accept COMLEX alone (see “{COMLEX_ONLY_SURGERY_HEADING}”)."
+    f"No Step 2 CK: this holds only where surgical programs accept COMLEX alone (see “{COMLEX_ONLY_SURGERY_HEADING}”)."
 )
 
 

@@ -525,19 +525,23 @@ def with_backup(
             "chance), following the no-match article's 80/20 example.",
         )
     elif reapplying:
+        low, high = _part(first_rule, "lower-half")
+        # The article's curated set follows a change of field; its borderline
+        # reapplicant keeps the field, the backup as insurance (reapplicant
+        # audit s40, 1).  Said as two cases with a number each: one sentence
+        # called the rule looser than the article, the next stricter
+        # (new-words audit s40, 7).
         primary = Recommendation(
-            *_part(first_rule, "lower-half"),
+            low,
+            high,
             first_rule,
             "lower-half",
-            "After a no-match, the no-match article puts most programs in the backup and keeps the original field to "
-            "a tightly curated set. Short of a pivot, this calculator trims it to the lower half of its range (our "
-            "rule; the article's own example keeps about a fifth of the list there, which is what a pivot gives). "
-            # The article's curated set follows a change of field; its
-            # borderline reapplicant keeps the field, the backup as insurance
-            # (reapplicant audit s40, 1).
-            "That rule is stricter than the article's borderline case, where a second try at the same field can be "
-            "reasonable with the backup as insurance: if your debrief says you were borderline, the whole of the first "
-            f"choice's range, {first_rule.text()}, fits that case better than its lower half.",
+            f"After a no-match, short of a pivot, this calculator trims the first choice to the lower half of its "
+            f"range, {range_text(low, high, False)} (our rule). Which case is yours decides the number: if you were "
+            f"borderline, the no-match article finds a second try at the same field reasonable, with the backup as "
+            f"insurance, and the whole range, {first_rule.text()}, fits better; if you are changing field, the article "
+            "keeps the original field to a tightly curated set, about a fifth of the list in its example, which is "
+            "what a pivot gives.",
         )
     else:
         primary = Recommendation(

@@ -1772,7 +1772,11 @@ def test_every_other_reader_keeps_the_provisional_note_or_no_note(change: dict[s
     row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
     assert data.NRMP_ECFMG_REQUIREMENTS.cite() not in str(row["why"])
     if result["inputs"]["step2_score"] is None:
-        assert "this result is provisional" in result["summary"] and "still to come" in str(row["why"])
+        # A COMLEX-only DO in surgery hears the surgical caveat in its place,
+        # the read-out kept to 40 words (new-words audit s40, 3); the row keeps "provisional".
+        surgery = calculators_profile.comlex_only_in_surgery(result["inputs"], result["inputs"]["specialty"])
+        said = calculators_profile.NO_SCORE_NOTE_DO_SURGERY if surgery else "this result is provisional"
+        assert said in result["summary"] and "still to come" in str(row["why"])
 
 
 def test_emergency_medicine_letters_are_read_as_sloes() -> None:
@@ -1881,3 +1885,17 @@ def test_an_img_reapplicants_rate_says_a_past_no_match_is_likely_to_put_them_bel
     first = compute({"applicant_type": applicant, "step2_score": 232})["factors"][1]["why"]
     again = compute({"applicant_type": applicant, "step2_score": 232, "previously_unmatched": True})["factors"][1]["why"]
     assert clause not in first and clause in again
+
+
+def test_a_comlex_only_do_in_surgery_is_told_single_track_holds_only_where_comlex_is_accepted() -> None:
+    # "A third letter ... would move you to Single-track" beside the surgical
+    # caveat read as leave to drop the backup (new-words audit s40, 2).
+    inputs = {"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": ""}
+    result = compute(inputs)
+    ups = {m["field"]: m["text"] for m in result["margins"]["up"] if m["band"] == "single-track"}
+    only_there = "“Single-track is reasonable” among the programs that accept COMLEX alone."
+    assert "specialty_letters" in ups and all(t.endswith(only_there) for f, t in ups.items() if f != "step2_score")
+    # With a USMLE score the file is no longer COMLEX only.
+    assert "step2_score" in ups and not ups["step2_score"].endswith(only_there)
+    with_score = compute({**inputs, "step2_score": 250})
+    assert not any("accept COMLEX alone" in m["text"] for m in with_score["margins"]["up"])

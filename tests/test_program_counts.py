@@ -1044,13 +1044,16 @@ def test_a_couple_hears_where_to_find_the_counts_without_ticking_a_limited_area(
     assert "Matching as a couple is not, in itself, a limited area" in help_text
 
 
-def test_a_reapplicants_trimmed_first_choice_says_it_is_stricter_than_the_borderline_case() -> None:
-    # Reapplicant audit s40, 1.
+def test_a_reapplicants_trimmed_first_choice_gives_the_number_for_each_case() -> None:
+    # Reapplicant audit s40, 1; new-words audit s40, 7: the trim, then the
+    # borderline case's whole range and the changing field's curated set.
     inputs = {"specialty": "internal-medicine", "backup_specialty": "family-medicine", "applicant_type": "us-img"}
     again = " ".join(pc.compute({**inputs, "previously_unmatched": True})["reasons"])
     first = " ".join(pc.compute(inputs)["reasons"])
-    assert "stricter than the article's borderline case" in again
-    assert "stricter than the article's borderline case" not in first
+    assert "trims the first choice to the lower half of its range, 60–70 (our rule)" in again
+    assert "if you were borderline" in again and "the whole range, 60–80, fits better" in again
+    assert "if you are changing field" in again
+    assert "if you were borderline" not in first
 
 
 @pytest.mark.parametrize("years", [0, 4, 5, 7])

@@ -551,3 +551,22 @@ def test_after_the_rank_list_estimate_the_season_is_not_still_running(monkeypatc
         "our estimate of the ERAS 2027 (Match 2027) rank-list deadline, 17 February 2027, set early on purpose, has passed"
         in html
     )
+
+
+@pytest.mark.parametrize("name", ["competitiveness", "program_counts", "signals"])
+@pytest.mark.parametrize("backup", [None, "family-medicine"])
+@pytest.mark.parametrize("letters", [1, 3])
+def test_a_comlex_only_do_in_surgery_hears_at_most_forty_words(name: str, backup: str | None, letters: int) -> None:
+    # The surgical caveat took these read-outs to 44-65 words (new-words audit s40, 3).
+    import json
+
+    from calculators import browser
+
+    if name == "competitiveness" and backup:
+        pytest.skip("no backup field")
+    inputs = {"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": "", "specialty_letters": letters}
+    if backup:
+        inputs["backup_specialty"] = backup
+    reply = json.loads(browser.compute(name, json.dumps(inputs)))
+    assert reply["ok"] and "accept COMLEX alone" in reply["announce"]
+    assert len(reply["announce"].split()) <= 40, reply["announce"]
