@@ -813,8 +813,11 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 flag(
                     "warning",
                     "",
-                    f"Only {counted(written[specialty], 'letter')} written for {specialty}; the articles advise at "
-                    f"least {minimum_letters(specialty)} for each specialty you apply to.",
+                    # "Only 0 letters" read as a second failure beside a
+                    # program's "No letters assigned" (new-words audit s40, 12).
+                    f"{'Only ' + counted(written[specialty], 'letter') if written[specialty] else 'No letters'} written "
+                    f"for {specialty} among your documents; the articles advise at least {minimum_letters(specialty)} "
+                    "for each specialty you apply to.",
                 )
     on_residencycas = int(bool(sent_by_residencycas))
     if on_residencycas:

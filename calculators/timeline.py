@@ -598,15 +598,21 @@ DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 EXAMS_CONFIRMED = "IMGs: ECFMG must have verified your requirements"
 H1B_STEP3 = "H-1B: your Step 3 pass in hand"
-H1B_STEP3_DETAIL = (
+H1B_STEP3_WHY = (
     "If you hope for an H-1B: a program can file your petition only with your Step 3 pass in hand, and no earlier "
     f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it sooner: one department "
     f"of medicine asked for all three Steps passed by Match Day ({PITT_H1B_STEP3.cite()}). This plan puts it on the "
-    "rank-list deadline, our own choice, so that a program knows when it ranks you which visa it could offer; ask "
-    "each program for its own date. Without the pass in time, the J-1 is the route left. Step 3 can be applied for "
-    "only after graduating and, for an IMG, after ECFMG certification; allow up to 12 weeks for the FSMB to verify "
-    f"graduation and about 2 weeks for the permit, before the wait for a test date and a result ({FSMB_STEP3.cite()})."
+    "rank-list deadline, our own choice, so that a program knows when it ranks you which visa it could offer"
 )
+# Said once: with too little time left, STEP3_TOO_CLOSE says both again,
+# dated (new-words audit s40, 11).
+H1B_STEP3_ASK = "; ask each program for its own date. Without the pass in time, the J-1 is the route left."
+H1B_STEP3_LEAD = (
+    " Step 3 can be applied for only after graduating and, for an IMG, after ECFMG certification; allow up to 12 "
+    "weeks for the FSMB to verify graduation and about 2 weeks for the permit, before the wait for a test date and a "
+    f"result ({FSMB_STEP3.cite()})."
+)
+H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD
 # The FSMB's own lead times (12 weeks to verify graduation, 2 for the
 # permit) before any test date: with less than that left, the row read as a
 # date still to make, and could push a reader into a rushed Step 3, which the
@@ -721,7 +727,9 @@ def _season_milestones(
             {
                 "date": deadline.date.isoformat(),
                 "title": H1B_STEP3,
-                "detail": H1B_STEP3_DETAIL + (f" {STEP3_TOO_CLOSE}" if today <= deadline.date < today + STEP3_LEAD_TIME else ""),
+                "detail": f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {STEP3_TOO_CLOSE}"
+                if today <= deadline.date < today + STEP3_LEAD_TIME
+                else H1B_STEP3_DETAIL,
                 "source": INA_H1B.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,

@@ -954,7 +954,7 @@ def test_an_ultra_competitive_field_asks_the_letters_the_competitiveness_check_c
         "documents": "id,kind,specialty\nS,statement,dermatology\nL1,letter,dermatology\nL2,letter,dermatology\n",
         "assignments": "program,document\nD,S\nD,L1\nD,L2\n",
     }
-    assert "Only 2 letters written for dermatology; the articles advise at least 3" in " ".join(
+    assert "Only 2 letters written for dermatology among your documents; the articles advise at least 3" in " ".join(
         p["message"] for p in packet_check.compute(derm)["problems"]
     )
     assert packet_check.minimum_letters("internal-medicine") == 2 and packet_check.minimum_letters("diagnostic-radiology") == 1

@@ -416,8 +416,12 @@ def test_the_step3_row_says_when_its_own_lead_times_no_longer_fit() -> None:
     # own lead times came to 14 before any test date (readthrough audit s39, 2).
     close = by_title(timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "needs_visa": "true"}))
     assert timeline.STEP3_TOO_CLOSE in close[timeline.H1B_STEP3]["detail"]
+    # Its advice is then said once, dated (new-words audit s40, 11).
+    assert timeline.H1B_STEP3_ASK not in close[timeline.H1B_STEP3]["detail"]
+    assert close[timeline.H1B_STEP3]["detail"].count("ask each program for its own date") == 1
     far = by_title(timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", "needs_visa": "true"}))
     assert timeline.STEP3_TOO_CLOSE not in far[timeline.H1B_STEP3]["detail"]
+    assert far[timeline.H1B_STEP3]["detail"] == timeline.H1B_STEP3_DETAIL
 
 
 def test_a_submission_days_after_reviews_start_is_not_called_a_lost_season() -> None:
