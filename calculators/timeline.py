@@ -648,14 +648,15 @@ def _season_milestones(
     reviewing_before_submission: bool = False,
     do_now: str = DO_NOW_NOTE,
     deciding: str = DECIDE_DUAL,
+    may_be_open: bool = False,
 ) -> list[PlanItem]:
     """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day);
     ``reviewing_before_submission`` for a submission late in a season already under review, whose last point to commit is today."""
     dates = cycle.season(match_year)
-    # Past our estimate of the deadline, set early on purpose, the NRMP's may
-    # still be ahead: its rows say so, as the catch-up note does, where they
-    # said "closed" and "could not match" (date sweep s40, 1).
-    may_be_open = cycle.registration(match_year, today) == "may-be-open"
+    # ``may_be_open``: past our estimate of the deadline, set early on
+    # purpose, the NRMP's may still be ahead; its rows say so, as the
+    # catch-up note does, where they said "closed" and "could not match"
+    # (date sweep s40, 1).
     deadline = dates["rank_deadline"]
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from this date.",
@@ -1076,6 +1077,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         if m["title"] == VISA_STEP:
             m["detail"] = h1b_payment_in_tense(m["detail"], today)
     milestones += no_match
+    # Asked once, for the rows, the catch-up note and the headline.
+    registration = cycle.registration(match_year, today)
     milestones += _season_milestones(
         match_year,
         flag(v, "dual_applying"),
@@ -1088,6 +1091,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         reviewing_before_submission=reviewing_before_submission,
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
         deciding=CHOICE_OF_LANE.title if v["previously_unmatched"] else DECIDE_DUAL,
+        may_be_open=registration == "may-be-open",
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -1227,7 +1231,6 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 f"{long_date(submission)}."
             )
     early, late = dates["early_registration_ends"], dates["late_registration_ends"]
-    registration = cycle.registration(match_year, today)
     if registration == "late-fee":
         catch_up.append(
             f"NRMP registration without the late fee ended on {early.shown()}: if you have not registered yet, "
@@ -1320,7 +1323,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Past our early estimate of the deadline, the one thing a reader may
     # still do was in a note only, and the headline named Match Week, a month
     # off (new-words audit s40, 8).
-    if cycle.registration(match_year, today) == "may-be-open":
+    if registration == "may-be-open":
         next_step = (
             "Rank list not certified yet? The NRMP's own deadline may still be open: check its calendar today. " + next_step
         )
