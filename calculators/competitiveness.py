@@ -592,7 +592,6 @@ def _lowest_score_points(spec: data.Specialty, prior_graduate: bool) -> int:
 # beside it, and the row says the check did not cap it, and why.  The empty
 # score scores 0 and no lower, which can be kinder than a real USMLE score
 # here (do-surgery audit s40, 3): the row says so, with the figure.
-COMLEX_ONLY_SURGERY_HEADING = profile.COMLEX_ONLY_SURGERY_HEADING
 COMLEX_ONLY_SURGERY_NOT_CAPPED = (
     "This check does not lower the band for it: the survey counts the programs that recommend USMLE together with "
     "those that require it, so it cannot say how many programs a COMLEX-only file is closed out of."
@@ -614,7 +613,7 @@ def _comlex_only_surgery(spec: data.Specialty, prior_graduate: bool) -> str:
     )
     return (
         f" In surgery, COMLEX only is scored here as “not entered”, 0 points, {compared}: to a surgical program that "
-        f"wants USMLE, a missing Step 2 CK is not a neutral fact (see “{COMLEX_ONLY_SURGERY_HEADING}” under the band). "
+        f"wants USMLE, a missing Step 2 CK is not a neutral fact (see “{profile.COMLEX_ONLY_SURGERY_HEADING}” under the band). "
         f"{COMLEX_ONLY_SURGERY_NOT_CAPPED}"
     )
 
@@ -623,7 +622,8 @@ def _step2_factors(
     spec: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool, on_record: bool = False
 ) -> list[Factor]:
     if step2 is None:
-        surgery = profile.comlex_only_in_surgery({"applicant_type": applicant, "step2_score": step2}, spec.slug)
+        # No score entered: a DO in surgery here is COMLEX only.
+        surgery = profile.do_in_surgery(applicant, spec.slug)
         return [
             Factor(
                 "Step 2 CK",
@@ -717,7 +717,7 @@ def _do_share_in_surgery(spec: data.Specialty, v: Mapping[str, object]) -> str:
     the all-specialty rate, most of it from other fields, was read as the
     reason a DO was "reasonable" alone in general surgery (do-surgery audit
     s40, 2)."""
-    if v["applicant_type"] != "us-do" or spec.slug not in profile.SURGICAL_FIELDS:
+    if not profile.do_in_surgery(v["applicant_type"], spec.slug):
         return ""
     if spec.pgy1 is None:
         return (
@@ -1895,7 +1895,7 @@ def comlex_only_surgery_note(inputs: Mapping[str, object], slug: object) -> Mark
     reader it is about; program counts and signals show it under theirs."""
     if not profile.comlex_only_in_surgery(inputs, slug):
         return None
-    return el("p", el("strong", f"{COMLEX_ONLY_SURGERY_HEADING}: "), profile.COMLEX_ONLY_SURGERY_NOTE, class_="mpb-note")
+    return el("p", el("strong", f"{profile.COMLEX_ONLY_SURGERY_HEADING}: "), profile.COMLEX_ONLY_SURGERY_NOTE, class_="mpb-note")
 
 
 def render_margins(margins: Margins) -> Markup:

@@ -139,9 +139,15 @@ NO_SCORE_NOTE_DO_SURGERY = (
 )
 
 
+def do_in_surgery(applicant: object, slug: object) -> bool:
+    """A US DO whose field ``slug`` is surgical, the one test behind every
+    word the calculators say to such a reader."""
+    return applicant == "us-do" and slug in SURGICAL_FIELDS
+
+
 def comlex_only_in_surgery(values: Mapping[str, object], slug: object) -> bool:
     """A DO with no Step 2 CK entered whose field ``slug`` is surgical."""
-    return values.get("applicant_type") == "us-do" and values.get("step2_score") is None and slug in SURGICAL_FIELDS
+    return do_in_surgery(values.get("applicant_type"), slug) and values.get("step2_score") is None
 
 
 def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = False) -> str:
