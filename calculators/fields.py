@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from .html import long_date
@@ -302,12 +303,16 @@ class ChoiceField(Field):
         slug, and was refused with a message listing that very name (fuzz
         audit s40, 1): any case of a slug or a label is read, with spaces and
         hyphens alike.  A slug wins over a label that reads the same."""
-        if text.strip() in dict(self.choices):
-            return text.strip()
-        key = choice_key(text)
-        by_label = {choice_key(text): slug for slug, label in self.choices for text in (option_text(label), label)}
-        by_slug = {choice_key(slug): slug for slug, _ in self.choices}
-        return by_slug.get(key) or by_label.get(key)
+        return self._slug_by_key.get(choice_key(text))
+
+    @cached_property
+    def _slug_by_key(self) -> dict[str, str]:
+        # Built once per field, not at every parse: every answer passes here.
+        # Slugs last, so one wins over a label (or its drop-down words) that
+        # reads the same; an exact slug reads as itself.
+        keys = {choice_key(shown): slug for slug, label in self.choices for shown in (option_text(label), label)}
+        keys.update({choice_key(slug): slug for slug, _ in self.choices})
+        return keys
 
     def parse_present(self, raw: object) -> str:
         if isinstance(raw, str) and (slug := self.slug_for(raw)) is not None:
