@@ -307,11 +307,11 @@ def some_names(names: list[str]) -> str:
     return ", ".join(names[:NAMES_SHOWN]) + (f" and {rest:,} more" if rest > 0 else "")
 
 
-def _row_problem(columns: tuple[str, ...], header: list[str], delimiter: str, line: str, cells: list[str]) -> str | None:
-    """What is wrong with one row under ``header``, or None.  A row may stop
-    short of columns that are not read, as an export leaves out empty cells
-    at a row's end."""
-    reaches = all(header.index(name) < len(cells) for name in columns)
+def _row_problem(at: Mapping[str, int], header: list[str], delimiter: str, line: str, cells: list[str]) -> str | None:
+    """What is wrong with one row under ``header``, or None; ``at`` is where
+    each column read stands in it.  A row may stop short of columns that are
+    not read, as an export leaves out empty cells at a row's end."""
+    reaches = max(at.values()) < len(cells)
     if len(cells) > len(header) or (len(cells) < len(header) and not reaches):
         other = ";" if delimiter == "," else ","
         if line.count('"') % 2:
@@ -332,7 +332,7 @@ def _row_problem(columns: tuple[str, ...], header: list[str], delimiter: str, li
             why = ""
         shown = (";" if delimiter == ";" else ",").join(header)
         return f"expected {len(header)} columns ({shown}), found {len(cells)}{why}."
-    empty = [name for name in columns if not cells[header.index(name)].strip()]
+    empty = [name for name, index in at.items() if not cells[index].strip()]
     return f"{empty[0]} is empty." if empty else None
 
 
@@ -412,7 +412,7 @@ def read_table(field: str, text: str) -> tuple[list[tuple[int, dict[str, str]]],
     out, bad = [], []
     for number, line in numbered[1:]:
         cells = _cells(line, len(header), delimiter)
-        problem = _row_problem(columns, header, delimiter, line, cells)
+        problem = _row_problem(at, header, delimiter, line, cells)
         if problem:
             bad.append(f"line {number}: {problem}")
         else:
