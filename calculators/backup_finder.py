@@ -909,16 +909,15 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
 # beside them give their own seniors' (do-surgery audit s40, 9).
 def _bridge_row_text(key: str, applicant: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
-    imgs = (
-        f"US-citizen IMGs filled {table_percent(row.us_img_pct_of_offered)} of those offered, and non-US IMGs "
-        f"{table_percent(row.non_us_img_pct_of_offered)}"
-    )
+    us_img, non_us_img = table_percent(row.us_img_pct_of_offered), table_percent(row.non_us_img_pct_of_offered)
     if applicant in SENIORS_SHARE:
         column, group = SENIORS_SHARE[applicant]
         imgs = (
-            f"of those offered, {group} filled {table_percent(float(getattr(row, column)))}, US-citizen IMGs "
-            f"{table_percent(row.us_img_pct_of_offered)} and non-US IMGs {table_percent(row.non_us_img_pct_of_offered)}"
+            f"of those offered, {group} filled {table_percent(float(getattr(row, column)))}, US-citizen IMGs {us_img} "
+            f"and non-US IMGs {non_us_img}"
         )
+    else:
+        imgs = f"US-citizen IMGs filled {us_img} of those offered, and non-US IMGs {non_us_img}"
     return (
         f"In {RESULTS_AND_DATA.year}, {row.positions_filled:,} of the {row.positions_offered:,} {BRIDGE_ROWS[key]} positions offered were filled "
         f"in the Match ({table_percent(row.fill_rate_pct)}); {imgs}."
