@@ -88,7 +88,17 @@ FIRST_YEAR = data.FIRST_YEAR_PROGRAMS
 # short forms (the glossary's table, and "ENT" in otolaryngology's name) were
 # refused beside them (fuzz audit s40, 6).  Left out as too loose to read as
 # one field: "surgery" and "medicine" (a preliminary year too), "neuro"
-# (neurology or neurosurgery), "DR" and "gas".
+# (neurology or neurosurgery), "DR" and "gas".  Those are answered with
+# what to write instead, not an example from another field: "DR" was told
+# "such as internal-medicine", though the form's own example names
+# radiology's statement "PS-DR" (packet-check note s40).
+SHORT_FORMS_NOT_READ = {
+    "surgery": ("general-surgery", "preliminary-surgery"),
+    "medicine": ("internal-medicine", "preliminary-medicine"),
+    "neuro": ("neurology", "neurological-surgery"),
+    "dr": ("diagnostic-radiology",),
+    "gas": ("anesthesiology",),
+}
 SPECIALTY_ALIASES = {
     "orthopedic surgery": "orthopaedic-surgery",
     "orthopedic": "orthopaedic-surgery",
@@ -330,8 +340,13 @@ def _row_problem(at: Mapping[str, int], header: list[str], delimiter: str, line:
             )
         else:
             why = ""
-        shown = (";" if delimiter == ";" else ",").join(header)
-        return f"expected {len(header)} columns ({shown}), found {len(cells)}{why}."
+        # A short row needs only the columns up to the last one read; "expected
+        # 3 columns" under a header with a notes column after the two read asked
+        # for a cell the checker would leave out (packet-check note s40).
+        needed = max(at.values()) + 1 if len(cells) < len(header) else len(header)
+        least = "at least " if needed < len(header) else ""
+        shown = (";" if delimiter == ";" else ",").join(header[:needed])
+        return f"expected {least}{needed} columns ({shown}), found {len(cells)}{why}."
     empty = [name for name, index in at.items() if not cells[index].strip()]
     return f"{empty[0]} is empty." if empty else None
 
@@ -538,11 +553,18 @@ def _slug_meant(text: str) -> str | None:
 
 
 def unknown_specialty(text: str) -> str:
-    """What to say of a specialty that cannot be read as one of the listed fields."""
+    """What to say of a specialty that cannot be read as one of the listed
+    fields: a sentence of its own, after the line it is on ("Documents, line 3
+    (PS): " once read "PS has an “general” names no specialty")."""
     if text.strip().lower() in NO_FIELD_WORDS:
         return (
             f"“{text}” names no specialty; write the field the letter or statement is for, as a slug from the list "
             "below the form, such as internal-medicine."
+        )
+    if meant := SHORT_FORMS_NOT_READ.get(folded(text)):
+        return (
+            f"“{text}” is a short form this checker leaves unread, to be sure which program is meant; write "
+            f"{and_list(list(meant), 'or')}, or another slug from the list below the form."
         )
     return (
         f"unknown specialty “{text}”; write it as a slug from the list below the form, such as internal-medicine. "
@@ -634,7 +656,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             )
         slug = specialty_of("Documents", line, "", row["specialty"])
         if slug is None:
-            flag("error", "", f"Documents, line {line}: {row['id']} has an {unknown_specialty(row['specialty'])}")
+            flag("error", "", f"Documents, line {line} ({row['id']}): {unknown_specialty(row['specialty'])}")
         key = name_key(row["id"])
         if key in documents:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")

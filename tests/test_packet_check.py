@@ -483,10 +483,6 @@ def test_the_sites_own_short_forms_are_read(typed: str, slug: str) -> None:
     assert packet_check.read_specialty(typed) == (slug, True)
 
 
-# Short forms in the glossary too loose to stand for one field in a table.
-NOT_READ_SHORT_FORMS = {"surgery", "medicine", "neuro", "gas", "dr"}
-
-
 def test_every_short_form_the_glossary_lists_is_read_as_its_field() -> None:
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
     table = glossary.split("## Specialty names and short forms")[1].split("\n## ")[0]
@@ -499,9 +495,59 @@ def test_every_short_form_the_glossary_lists_is_read_as_its_field() -> None:
         slug = names[name.strip().lower()]
         for form in forms.split(","):
             typed = re.sub(r"\s*\(.*\)", "", form).strip()
-            if typed.lower() in NOT_READ_SHORT_FORMS:
+            if typed.lower() in packet_check.SHORT_FORMS_NOT_READ:
                 assert packet_check.read_specialty(typed)[0] is None, typed
+                assert slug in packet_check.SHORT_FORMS_NOT_READ[typed.lower()], typed
                 continue
             assert packet_check.read_specialty(typed) == (slug, True), typed
             checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize(
+    ("typed", "write"),
+    [
+        ("DR", "write diagnostic-radiology, or another slug"),
+        ("neuro", "write neurology or neurological-surgery, or another slug"),
+        ("Surgery", "write general-surgery or preliminary-surgery, or another slug"),
+        ("gas", "write anesthesiology, or another slug"),
+    ],
+)
+def test_a_short_form_left_unread_is_answered_with_the_slugs_it_may_mean(typed: str, write: str) -> None:
+    messages = [m for _, _, m in said(check(f"City,{typed}\n", "", ""))]
+    assert messages[0] == (
+        f"Programs, line 2: “{typed}” is a short form this checker leaves unread, to be sure which program is "
+        f"meant; {write} from the list below the form."
+    )
+    # What it is told to write is read as written.
+    assert all(packet_check.read_specialty(slug) == (slug, False) for slug in packet_check.SHORT_FORMS_NOT_READ[typed.lower()])
+
+
+def test_a_documents_unknown_specialty_is_its_own_sentence_after_the_documents_id() -> None:
+    documents = "PS,statement,general\nL,letter,cardio\n"
+    messages = [m for _, _, m in said(check("", documents, ""))]
+    assert messages[:2] == [
+        "Documents, line 2 (PS): “general” names no specialty; write the field the letter or statement is for, as a "
+        "slug from the list below the form, such as internal-medicine.",
+        "Documents, line 3 (L): unknown specialty “cardio”; write it as a slug from the list below the form, such as "
+        "internal-medicine. A combined program, such as internal medicine-pediatrics, or a field not on that list "
+        "cannot be checked here.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "table", "expected"),
+    [
+        ("assignments", "program,document,notes\nCity IM\n", "expected at least 2 columns (program,document), found 1"),
+        (
+            "programs",
+            "name;city;specialty;notes\nCity IM;Detroit\n",
+            "expected at least 3 columns (name;city;specialty), found 2",
+        ),
+        ("programs", "city,name,specialty\nDetroit\n", "expected 3 columns (city,name,specialty), found 1"),
+    ],
+)
+def test_a_short_row_is_asked_only_for_the_columns_up_to_the_last_one_read(field: str, table: str, expected: str) -> None:
+    with pytest.raises(packet_check.InputError) as caught:
+        packet_check.compute({**CLEAN_PACKET, field: table})
+    assert f", line 2: {expected} (a missing separator" in caught.value.message
