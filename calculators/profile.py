@@ -133,9 +133,12 @@ COMLEX_ONLY_SURGERY_NOTE = (
 
 # The headline's short form of it: the whole note, with its source, stands
 # under the band, and beside the general COMLEX words it made a headline of
-# some 90 words, read out at every edit.
+# some 90 words, read out at every edit.  It says "provisional", as every
+# other headline without a score does: the form cannot tell a DO whose Step 2
+# CK is still to come from one who took COMLEX only (note of s40).  Its words
+# are counted: the read-outs it ends stay within 40 (test_signals).
 NO_SCORE_NOTE_DO_SURGERY = (
-    f"No Step 2 CK: this holds only where surgical programs accept COMLEX alone (see “{COMLEX_ONLY_SURGERY_HEADING}”)."
+    f"Provisional: no Step 2 CK. It holds where programs accept COMLEX alone (see “{COMLEX_ONLY_SURGERY_HEADING}”)."
 )
 
 

@@ -1763,6 +1763,7 @@ def test_an_img_reapplicant_without_a_score_is_told_it_is_on_record_and_to_enter
         {"previously_unmatched": False},
         {"applicant_type": "us-md"},
         {"applicant_type": "us-do"},
+        {"applicant_type": "us-do", "specialty": "general-surgery"},
         {"step2_score": 230},
     ],
 )
@@ -1772,11 +1773,13 @@ def test_every_other_reader_keeps_the_provisional_note_or_no_note(change: dict[s
     row = next(f for f in result["factors"] if f["factor"] == "Step 2 CK")
     assert data.NRMP_ECFMG_REQUIREMENTS.cite() not in str(row["why"])
     if result["inputs"]["step2_score"] is None:
-        # A COMLEX-only DO in surgery hears the surgical caveat in its place,
-        # the read-out kept to 40 words (new-words audit s40, 3); the row keeps "provisional".
+        # A COMLEX-only DO in surgery hears the surgical caveat in a short form
+        # (new-words audit s40, 3), and "provisional" with it: the form cannot
+        # tell a score still to come from COMLEX only (note of s40).
         surgery = calculators_profile.comlex_only_in_surgery(result["inputs"], result["inputs"]["specialty"])
         said = calculators_profile.NO_SCORE_NOTE_DO_SURGERY if surgery else "this result is provisional"
         assert said in result["summary"] and "still to come" in str(row["why"])
+        assert "rovisional" in result["announced"]
 
 
 def test_emergency_medicine_letters_are_read_as_sloes() -> None:
