@@ -337,6 +337,19 @@ def test_on_a_phone_the_footers_next_title_wraps_beside_its_arrow(page: Any, sit
     assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
 
 
+@pytest.mark.parametrize("width", [720, 1024])
+def test_on_a_wider_screen_neither_footer_title_is_cut(page: Any, site_url: str, width: int) -> None:
+    # From 720 px the previous page's title shares the row, and the
+    # orthopaedics playbook's neighbours ended in "..." (note of s40).
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + "backup/playbook-orthopaedics/")
+    titles = page.locator(".md-footer__link .md-ellipsis").evaluate_all(
+        "(titles) => titles.map((t) => ({ text: t.textContent.trim(), shown: t.getClientRects().length > 0,"
+        " cut: t.scrollWidth > t.clientWidth + 1 }))"
+    )
+    assert len(titles) == 2 and all(t["shown"] and not t["cut"] for t in titles), titles
+
+
 # Each drop-down's longest choice against the room its box gives the text:
 # the canvas measures the text in the box's own font; the arrow takes about
 # 20 px beside the padding.
