@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -151,6 +151,19 @@ def dispersion(counts: data.Distribution) -> float:
     """How far a count's spread exceeds a Poisson's: the longer the tail, the larger."""
     assert counts.sd is not None
     return counts.sd**2 / (mean(counts) - 1)
+
+
+def ratio_falls(spec: data.Specialty) -> bool:
+    """Whether the contiguous-ranks ratio falls anywhere up to the model's last count."""
+    ratios = [match_odds.contig_log_lr(spec, k) for k in range(match_odds.CONTIG_FLOOR, match_odds.CONTIG_MAX + 1)]
+    return any(later < earlier for earlier, later in pairwise(ratios))
+
+
+def every(checks: Iterable[bool]) -> bool:
+    """all(), but False over nothing: a claim whose filter leaves no case
+    would hold whatever the data said (coderead audit s41, 1)."""
+    seen = list(checks)
+    return bool(seen) and all(seen)
 
 
 def pooled_mean(o: data.ChartingOutcome) -> float:
@@ -332,7 +345,7 @@ CLAIMS = (
         "calculators/backup-finder.md",
         "IMGs fill few of anesthesiology's first-year positions",
         # Fewer, for each group, than any of the four fields that keep the bonus for IMGs.
-        lambda: all(
+        lambda: every(
             getattr(rd(AN), share) < min(getattr(rd(k), share) for k in (RD_IM, FM, "Pediatrics (categorical)", "Psychiatry"))
             for share in ("us_img_pct_of_offered", "non_us_img_pct_of_offered")
         ),
@@ -379,7 +392,7 @@ CLAIMS = (
     Claim(
         "assess/index.md",
         "In orthopaedics, dermatology and plastic surgery, so few non-US IMGs matched that no score profile exists for them",
-        lambda: all(co(k).step2_matched.median is None and co(k).img_matched < 10 for k in ULTRA[:3]),
+        lambda: every(co(k).step2_matched.median is None and co(k).img_matched < 10 for k in ULTRA[:3]),
     ),
     Claim(
         "backup/playbook-ultra-competitive.md",
@@ -419,7 +432,7 @@ CLAIMS = (
     Claim(
         "backup/index.md",
         "so more of its positions were left unfilled after the Main Residency Match than in the other four fields here",
-        lambda: all(
+        lambda: every(
             rd(FM).positions_unfilled > rd(k).positions_unfilled and rd(FM).fill_rate_pct < rd(k).fill_rate_pct
             for k in (RD_IM, "Pediatrics (categorical)", "Psychiatry", "Neurology")
         ),
@@ -535,7 +548,7 @@ CLAIMS = (
     Claim(
         "assess/need-a-backup.md",
         "(in neurology the median alone falls just short)",
-        lambda: all(
+        lambda: every(
             (0.45 <= odds < 0.5) if slug == "neurology" else odds >= 0.5
             for slug in ("internal-medicine", "family-medicine", "pediatrics", "psychiatry", "neurology")
             for odds in [
@@ -569,7 +582,7 @@ CLAIMS = (
     Claim(
         "unmatched/index.md",
         'In every other field, however low the score, the most cautious answer it gives a reapplicant is "dual apply, strongly"',
-        lambda: all(
+        lambda: every(
             (competitiveness.compute({"specialty": s.slug, **WEAKEST})["band"] == "pivot") == (s.tier in ("ultra", "competitive"))
             for s in data.SPECIALTIES
         ),
@@ -603,7 +616,7 @@ CLAIMS = (
     Claim(
         "calculators/match-odds.md",
         "For US seniors and US-citizen IMGs the overall match rate is higher",
-        lambda: all(
+        lambda: every(
             min(r.us_md_senior_pct, r.us_do_senior_pct, r.us_img_pct) > r.non_us_img_pct for r in data.match_rates().values()
         ),
     ),
@@ -640,7 +653,7 @@ CLAIMS = (
     Claim(
         "calculators/competitiveness.py",
         "unmatched, such as general surgery, obstetrics and gynecology, anesthesiology and neurology.",
-        lambda: all(rate(k) < 50 for k in (GS, "Obstetrics and Gynecology", AN, "Neurology")),
+        lambda: every(rate(k) < 50 for k in (GS, "Obstetrics and Gynecology", AN, "Neurology")),
     ),
     Claim(
         "calculators/competitiveness.py",
@@ -666,7 +679,7 @@ CLAIMS = (
     Claim(
         "calculators/match_odds.py",
         "averaged a slightly higher Step 2 CK than matched ones",
-        lambda: all(
+        lambda: every(
             mean(o.step2_unmatched) - mean(o.step2_matched) <= 3
             for o in data.charting_outcomes().values()
             if o.step2_matched.usable and o.step2_unmatched.usable and mean(o.step2_unmatched) > mean(o.step2_matched)
@@ -675,13 +688,17 @@ CLAIMS = (
     Claim(
         "calculators/match_odds.py",
         "because the unmatched group's counts have the longer tail",
-        lambda: all(
-            dispersion(spec.outcome.contig_unmatched) > dispersion(spec.outcome.contig_matched)
-            for spec in data.SPECIALTIES
-            if spec.outcome
-            and spec.outcome.contig_matched.usable
-            and spec.outcome.contig_unmatched.usable
-            and match_odds.contig_held_from(spec) < match_odds.contig_tail(spec)
+        # Said only where the ratio peaks before the unmatched group's tail,
+        # which no field of the 2026 edition does, so the claim is held over
+        # the whole model, past that tail: the ratio falls somewhere exactly
+        # where the unmatched counts are the more dispersed (coderead audit s41, 1).
+        lambda: (
+            every(
+                ratio_falls(spec) == (dispersion(spec.outcome.contig_unmatched) > dispersion(spec.outcome.contig_matched))
+                for spec in data.SPECIALTIES
+                if spec.outcome and spec.outcome.contig_matched.usable and spec.outcome.contig_unmatched.usable
+            )
+            and any(ratio_falls(spec) for spec in data.SPECIALTIES if spec.outcome and spec.outcome.contig_unmatched.usable)
         ),
     ),
     Claim(
@@ -829,7 +846,7 @@ NEW_CLAIMS = (
     Claim(
         "assess/need-a-backup.md",
         'reads "very strong" as 260',
-        lambda: all(
+        lambda: every(
             competitiveness.compute({"specialty": s, "applicant_type": "us-img", **STRONG, "step2_score": sc})["band"]
             == ("single-track" if sc >= 260 else "dual-apply")
             for s in ULTRA_SLUGS
@@ -840,7 +857,7 @@ NEW_CLAIMS = (
         "assess/need-a-backup.md",
         'In an ultra-competitive field, no research at all gives "dual apply, strongly" even on a first attempt, however '
         "strong the rest of the file",
-        lambda: all(
+        lambda: every(
             competitiveness.compute({"specialty": s, "applicant_type": a, **STRONG, "step2_score": 275, "research_items": 0})[
                 "band"
             ]
@@ -873,7 +890,7 @@ NEW_CLAIMS = (
     Claim(
         "assess/need-a-backup.md",
         "For a senior it takes off no points, because seniors match far more often than IMGs",
-        lambda: all(
+        lambda: every(
             f["points"] >= 0
             for s in ("internal-medicine", "family-medicine", "psychiatry", "general-surgery")
             for f in competitiveness.compute(
@@ -891,7 +908,7 @@ NEW_CLAIMS = (
     Claim(
         "backup/index.md",
         'One red flag, such as needing a visa, holds every field at "dual apply"',
-        lambda: all(
+        lambda: every(
             competitiveness.compute({"specialty": s, **STRONG, "needs_visa": "true"})["band"]
             == ("dual-apply-strongly" if data.specialty(s).tier == "ultra" else "dual-apply")
             for s in SLUGS
@@ -901,7 +918,7 @@ NEW_CLAIMS = (
     Claim(
         "backup/playbook-radiology.md",
         'so the check holds a Step 2 CK of 245–249 at "dual apply" even when every other box is ticked',
-        lambda: all(
+        lambda: every(
             competitiveness.compute(
                 {"specialty": "diagnostic-radiology", "applicant_type": "us-img", **STRONG, "step2_score": sc}
             )["band"]
@@ -914,7 +931,7 @@ NEW_CLAIMS = (
         "unmatched/index.md",
         "More than three years since graduation with no hands-on clinical work in the last three years, in the US or "
         "anywhere else, is misaligned only in the ultra-competitive fields and radiology",
-        lambda: all(
+        lambda: every(
             (
                 competitiveness.compute(
                     {
@@ -946,7 +963,7 @@ NEW_CLAIMS = (
     Claim(
         "unmatched/index.md",
         "Any failed attempt, or no research at all, is enough on its own, whatever the rest of the file",
-        lambda: all(
+        lambda: every(
             band(s, **{**STRONG, "step2_score": 275, **extra}) == "pivot"
             for s in ULTRA_SLUGS
             for extra in ({"exam_failures": 1}, {"research_items": 0})
@@ -955,7 +972,7 @@ NEW_CLAIMS = (
     Claim(
         "unmatched/index.md",
         "it also trims the first choice to the lower half of its range",
-        lambda: all(
+        lambda: every(
             (r1["primary"]["low"], r1["primary"]["high"]) == (rule.low, (rule.low + rule.high) // 2) and r1["backup"]["low"] >= 60
             for first in ("internal-medicine", "psychiatry", "general-surgery", "orthopaedic-surgery", "dermatology")
             for backup in ("family-medicine", "pediatrics")
@@ -971,7 +988,7 @@ NEW_CLAIMS = (
     Claim(
         "apply/index.md",
         "takes the dermatology roadmap's 40–60 at \"Dual apply\" (a radiology backup keeps the ultra article's 50–80+)",
-        lambda: all(
+        lambda: every(
             (r["backup"]["low"], r["backup"]["high"]) == ((50, 80) if backup == "diagnostic-radiology" else (40, 60))
             for first in SLUGS
             if first != "orthopaedic-surgery"
@@ -992,7 +1009,7 @@ NEW_CLAIMS = (
         "apply/index.md",
         "a field kept second takes the lower half of its range (40–60 for most backups; general surgery behind "
         "orthopaedics 20–40, radiology 50–80+)",
-        lambda: all(
+        lambda: every(
             (r["backup"]["low"], r["backup"]["high"])
             == (
                 (50, 65)
@@ -1050,7 +1067,7 @@ NEW_CLAIMS = (
     Claim(
         "calculators/competitiveness.md",
         "until you enter a score, the check does not give this answer",
-        lambda: all(
+        lambda: every(
             competitiveness.compute({"specialty": s, "applicant_type": a, **STRONG, "step2_score": None})["band"]
             != "single-track"
             for s in SLUGS
@@ -1060,7 +1077,7 @@ NEW_CLAIMS = (
     Claim(
         "calculators/competitiveness.md",
         "On a first attempt this is the most cautious answer",
-        lambda: all(
+        lambda: every(
             competitiveness.compute({"specialty": s, **{**WEAKEST, "previously_unmatched": False}})["band"]
             == "dual-apply-strongly"
             for s in SLUGS
@@ -1070,7 +1087,7 @@ NEW_CLAIMS = (
     Claim(
         "calculators/program-counts.md",
         "**A weaker band never shrinks your backup.**",
-        lambda: all(
+        lambda: every(
             all(
                 later[1] >= earlier[1] and later[2] >= earlier[2] and later[3] >= earlier[3]
                 for earlier, later in pairwise(runs)
@@ -1092,12 +1109,12 @@ NEW_CLAIMS = (
         "calculators/program-counts.md",
         "If you name an ultra-competitive field (dermatology, orthopaedic surgery, plastic surgery, neurosurgery or ENT) "
         "as the backup, the calculator refuses",
-        lambda: all(_refuses(b) for b in ULTRA_SLUGS),
+        lambda: every(_refuses(b) for b in ULTRA_SLUGS),
     ),
     Claim(
         "calculators/program-counts.md",
         "Internal and family medicine alone take the IMG article's 80–120 there",
-        lambda: all(
+        lambda: every(
             ((r["primary"]["low"], r["primary"]["high"]) == (80, 120)) == (s in ("internal-medicine", "family-medicine"))
             for s in SLUGS
             for r in [program_counts.compute({"specialty": s, **PROFILES[2], "years_since_graduation": "8"})]
@@ -1108,7 +1125,7 @@ NEW_CLAIMS = (
         "calculators/program-counts.md",
         "Another backup, such as psychiatry, pediatrics or anesthesiology, gets 60–80, the lower half of the no-match "
         "article's 60–100+",
-        lambda: all(
+        lambda: every(
             (r["backup"]["low"], r["backup"]["high"]) == (60, 80)
             for first in SLUGS
             if first != "orthopaedic-surgery"
@@ -1123,7 +1140,7 @@ NEW_CLAIMS = (
     Claim(
         "calculators/signals.md",
         "If you have more signals than the low end of your program count in that specialty, the extra ones are left unplanned",
-        lambda: all(
+        lambda: every(
             plan["unused"] == 99 - plan["programs"]["low"] and sum(plan["placed"].values()) == plan["programs"]["low"]
             for file in PROFILES
             for plan in signals.compute(
@@ -1142,7 +1159,7 @@ NEW_CLAIMS = (
         "calculators/backup-finder.md",
         "Such a field goes below every field where your score is not that low, paired or not. Among the fields moved down, "
         "the tiers most open to IMGs come first, then the fields where your score is nearest that line.",
-        lambda: all(
+        lambda: every(
             all(not a["step2_below_q1"] or b["step2_below_q1"] for a, b in pairwise(sug))
             and (lambda key: key == sorted(key))(
                 [
@@ -1160,7 +1177,7 @@ NEW_CLAIMS = (
     Claim(
         "calculators/backup-finder.md",
         "so a US graduate's order never changes here",
-        lambda: all(
+        lambda: every(
             [
                 x["specialty"]
                 for x in backup_finder.compute({"specialty": s, "applicant_type": a, "step2_score": sc})["suggestions"]
@@ -1198,7 +1215,7 @@ NEW_CLAIMS = (
         "calculators/backup-finder.md",
         "your own first choice; the ultra-competitive fields; diagnostic radiology (the IMG article counts it among the "
         "highly competitive fields); any field more competitive than your first choice",
-        lambda: all(
+        lambda: every(
             s not in sug
             and "diagnostic-radiology" not in sug
             and all(
@@ -1228,7 +1245,7 @@ NEW_CLAIMS = (
     Claim(
         "calculators/match-odds.md",
         "In every specialty with data, the matched and unmatched SDs differ by no more than rounding and chance would explain",
-        lambda: all(
+        lambda: every(
             match_odds.step2_pair(s).shared_sd
             for s in data.SPECIALTIES
             if s.outcome and s.outcome.step2_matched.usable and s.outcome.step2_unmatched.usable
@@ -1237,7 +1254,7 @@ NEW_CLAIMS = (
     Claim(
         "calculators/match-odds.md",
         "In family medicine that means your score leaves the estimate at the base rate.",
-        lambda: all(
+        lambda: every(
             match_odds.step2_estimate(data.specialty("family-medicine"), sc)
             == round(co(FM).img_matched / co(FM).img_ranked_first, 4)
             for sc in range(200, 281, 5)
@@ -1296,7 +1313,7 @@ MORE_CLAIMS = (
     Claim(
         "backup/playbook-radiology.md",
         "to count the visa against you in every field, backups included",
-        lambda: all(
+        lambda: every(
             competitiveness.VISA_FLAG in competitiveness.compute({"specialty": s, **STRONG, "needs_visa": "true"})["red_flags"]
             for s in SLUGS
         ),
@@ -1325,7 +1342,7 @@ MORE_CLAIMS = (
     Claim(
         "glossary.md",
         "It comes from a points score and then from the source articles' rules, whichever is more cautious",
-        lambda: all(
+        lambda: every(
             competitiveness.BAND_ORDER.index(r["band"]) <= competitiveness.BAND_ORDER.index(r["band_from_score"])
             for s in SLUGS
             for file in (WEAKEST, STRONG, {**STRONG, "needs_visa": "true"}, *PROFILES)
@@ -1337,7 +1354,7 @@ MORE_CLAIMS = (
         "data-and-sources.md",
         "Several of the most competitive fields (dermatology, orthopaedics, plastics, ENT) have no published Step 2 CK figure "
         "for matched non-US IMGs",
-        lambda: all(
+        lambda: every(
             co(k).step2_matched.median is None for k in ("Dermatology", OR, "Plastic Surgery (Integrated)", "Otolaryngology")
         ),
     ),
@@ -1356,7 +1373,7 @@ MORE_CLAIMS = (
     Claim(
         "calculators/competitiveness.md",
         "The 0–100 score alone never leads here.",
-        lambda: all(
+        lambda: every(
             competitiveness.compute({"specialty": s, **file})["band_from_score"] != "pivot"
             for s in SLUGS
             for file in (WEAKEST, {**WEAKEST, "previously_unmatched": False}, *PROFILES)
@@ -1395,7 +1412,7 @@ MORE_CLAIMS = (
     Claim(
         "calculators/signals.md",
         "Reach and likely programs get their share rounded down and target programs take whatever is left",
-        lambda: all(
+        lambda: every(
             signals.placement(n, mix)
             == {
                 "reach": n * mix["reach_pct"] // 100,
@@ -1409,7 +1426,7 @@ MORE_CLAIMS = (
     Claim(
         "calculators/signals.md",
         "For the same number of signals placed, a drop in band never adds a reach signal and never takes away a likely one",
-        lambda: all(
+        lambda: every(
             signals.placement(n, program_counts.tiers(weaker))["reach"]
             <= signals.placement(n, program_counts.tiers(stronger))["reach"]
             and signals.placement(n, program_counts.tiers(weaker))["likely"]
@@ -1438,7 +1455,7 @@ MORE_CLAIMS = (
     Claim(
         "calculators/match-odds.md",
         "Where fewer than 10 applicants stand behind a group's figures, the calculator gives no number",
-        lambda: all(
+        lambda: every(
             (match_odds.step2_estimate(s, 240) is None)
             == (
                 s.outcome is None
@@ -1484,7 +1501,7 @@ MORE_CLAIMS = (
     Claim(
         "unmatched/index.md",
         "A lane of 12–18 months does not fit into the few months between Match Day and the next ERAS submissions in September",
-        lambda: all(
+        lambda: every(
             (plan := reapplication_plan(match_day + dt.timedelta(days=1)))["submission"].month == 9
             and (plan["submission"] - match_day).days < 365 / 2
             for match_day in (cycle.season(year)["match_day"].date for year in (2026, 2027))
@@ -1494,7 +1511,7 @@ MORE_CLAIMS = (
         "unmatched/index.md",
         "plans the next season unless you tell it otherwise: with **I applied before and did not match** ticked, enter an "
         "ERAS submission date in the season a year later to see its plan instead",
-        lambda: all(
+        lambda: every(
             next(f.label for f in timeline.FIELDS if f.name == "previously_unmatched") == "I applied before and did not match"
             and (plan := reapplication_plan(today))["match_year"] == today.year + 1
             and (later := reapplication_plan(today, cycle.season(plan["match_year"] + 1)["submissions_open"].date))["match_year"]
