@@ -721,6 +721,9 @@ def read_tsv(name: str) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def write_tsv(header: list[str], rows: list[dict[str, str]]) -> str:
+    """The one form a figures file is written in.  Nothing at run time writes
+    one: the tests read each file and write it back through its dataclass, so
+    a hand edit the dataclass would not reproduce fails there."""
     lines = ["\t".join(header), *("\t".join(row[key] for key in header) for row in rows)]
     return "\n".join(lines) + "\n"
 

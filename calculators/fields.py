@@ -110,7 +110,8 @@ class Field:
     label: str
     # What the reader must type exactly (a header line, a keyword, a syntax)
     # goes between backticks: the page shows it as code, which a browser's
-    # translation leaves alone (see help_words for the words alone).
+    # translation leaves alone (help_words, the words alone, is what the
+    # tests look for on a page).
     help: str = ""
     optional: bool = False
     # Changes only what the screen offers (a download), so paper leaves it

@@ -38,9 +38,10 @@ SUMMARY = "Checks that each program gets one personal statement and the letters 
 # instead of ERAS (data.RESIDENCYCAS_EVALUATIONS).  The message names both,
 # so it is true of either.
 MAX_LETTERS_PER_PROGRAM = 4
-# Letters written for each specialty you apply to: the rule the
-# competitiveness check counts (data.letters_expected); the radiology and
-# orthopaedics articles also ask at least 2 for a backup.
+# A program is sent one personal statement, so a worksheet that assigns it
+# two holds a mistake to find before the application goes.  (The letters each
+# specialty expects are data.letters_expected's, shared with the
+# competitiveness check.)
 STATEMENTS_PER_PROGRAM = 1
 KINDS = ("letter", "statement")
 # What a spreadsheet calls them.  "Personal statement" and "LoR" were errors,

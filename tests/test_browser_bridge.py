@@ -16,7 +16,7 @@ def test_compute_returns_the_same_html_as_the_build() -> None:
     assert reply["announce"].startswith("Internal Medicine:")
 
 
-def test_what_is_read_aloud_after_an_edit_is_one_or_two_sentences_in_every_calculator() -> None:
+def test_what_is_read_aloud_after_an_edit_keeps_to_forty_words_in_every_calculator() -> None:
     # Competitiveness and program counts read their margins too: about 60
     # words, some 20 s of speech, after every edit (announce audit s34, 3).
     from calculators import REGISTRY
