@@ -534,6 +534,59 @@ NRMP_SOAP_APPLICATIONS = Source(
     "read 2026",
     "NRMP",
 )
+# Read for a reader in December with three interviews in orthopaedics, who
+# must decide before the rank lists close whether to rank a preliminary
+# surgery year and whether to stay a student for a research year (usmd-ortho
+# audit s41, 1-3).
+NRMP_PARTIALLY_MATCHED = Source(
+    "nrmp-partially-matched",
+    "Help: what is a partially-matched applicant? One matched only to a PGY-1 position (preliminary or transitional "
+    "year) or only to an advanced PGY-2 position; in SOAP such an applicant applies only to positions they are "
+    "eligible for",
+    "read 2026",
+    "NRMP",
+)
+NRMP_SCHOOL_VERIFICATION = Source(
+    "nrmp-school-verification",
+    "U.S. Seniors and Medical School Officials pages: a US senior takes part only while on schedule to graduate and "
+    "start residency on 1 July of the Match year; the school verifies that by the rank order list deadline, and "
+    "verifies its students' and graduates' SOAP eligibility; graduation requirements are the school's own",
+    "read 2026",
+    "NRMP",
+)
+NRMP_WITHDRAWAL_DEADLINE = Source(
+    "nrmp-withdrawal-deadline",
+    "Main Residency Match calendar: applicants register for or withdraw from the Match by 9:00 p.m. ET on the rank "
+    "order list deadline; and help for an applicant who matched and will not graduate by 1 July, who must ask for "
+    "a waiver",
+    "read 2026",
+    "NRMP",
+)
+NRMP_SCHOOL_AGREEMENT = Source(
+    "nrmp-school-agreement",
+    "Match Participation Agreement for medical schools: a withdrawal for delayed graduation or a leave of absence "
+    "is sent by the school through the R3 system before the rank order list deadline",
+    "older edition, read 2026",
+    "NRMP",
+    "secondary copy (Law Insider's collection of agreement clauses)",
+)
+ORTHO_CONTIGUOUS_RANKS = Source(
+    "schrock-ortho-match-2017",
+    "A Comparison of Matched and Unmatched Orthopaedic Surgery Residency Applicants from 2006 to 2014: Data from the "
+    "National Resident Matching Program (Schrock, Kraeutler, Dayton and McCarty)",
+    "2017, NRMP data 2006-2014",
+    "Journal of Bone and Joint Surgery",
+    "secondary: a published analysis of NRMP reports, read in its abstract; dated",
+)
+ORTHO_REAPPLICANTS = Source(
+    "kheir-unmatched-ortho-2020",
+    "The Fate of Unmatched Orthopaedic Applicants: Risk Factors and Outcomes (Kheir, Tan, Rondon and Chen): after a "
+    "research year and after a surgical internship, unmatched applicants rematched at rates the survey could not "
+    "tell apart",
+    "2020, survey of 2016-2019 applicants",
+    "JBJS Open Access",
+    "secondary: a survey study, read in its abstract",
+)
 RESIDENCYCAS_SOAP = Source(
     "liaison-residencycas-soap",
     "ResidencyCAS help on SOAP: an applicant new to ResidencyCAS that cycle needs an access link (an IMG from ECFMG, "
@@ -687,6 +740,12 @@ SOURCES = (
     ECFMG_PERMANENT_VALIDATION,
     AAMC_REPEAT_APPLICANTS,
     NRMP_SOAP_APPLICATIONS,
+    NRMP_PARTIALLY_MATCHED,
+    NRMP_SCHOOL_VERIFICATION,
+    NRMP_WITHDRAWAL_DEADLINE,
+    NRMP_SCHOOL_AGREEMENT,
+    ORTHO_CONTIGUOUS_RANKS,
+    ORTHO_REAPPLICANTS,
     RESIDENCYCAS_SOAP,
     NBOME_LEVEL3_ELIGIBILITY,
     H1B_PROCLAMATION,

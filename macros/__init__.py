@@ -530,26 +530,32 @@ def cycle_registration() -> Markup:
     )
 
 
-def cycle_short_of_interviews() -> Markup:
+def cycle_short_of_interviews(standalone: bool = False) -> Markup:
     """Where the season stands for a reader who has applied and has few
     interviews, said for the day the page was built (running text, inside
     the guide's own paragraph): the same words all year
     told a reader in March that they could still send applications, and one
     in June that programs "have been reviewing since" September (diff review
-    s31, 2)."""
+    s31, 2).
+
+    ``standalone`` ends each state with a full stop rather than leading into
+    the timeline's list: a playbook puts it in a note at its top, where "the
+    advice above" and "the first item below" would point at nothing (usmd-ortho
+    audit s41, 6)."""
     from calculators import cycle
 
     today = cycle.reference_date()
     year = _coming_season()
     dates = cycle.season(year)
     lead = f"{html.capitalised(cycle_as_of())}, "
+    later_than = "a plan made months ahead assumes." if standalone else "the advice above assumes:"
     if today < dates["programs_receive"].date:
         return join(
             lead,
             f"programs start reviewing applications for the Match {year} ",
             cycle_date("programs_receive", year),
             ": until then, few invitations say little. If they stay few after that, the season is not over, though "
-            "it is later in it than the advice above assumes:",
+            f"it is later in it than {later_than}",
         )
     if today <= dates["rank_deadline"].date:
         return join(
@@ -558,20 +564,19 @@ def cycle_short_of_interviews() -> Markup:
             cycle_date("programs_receive", year),
             ", and its rank lists are certified ",
             cycle_date("rank_deadline", year),
-            ". If you applied and invitations are few, the season is not over, though it is later in it than the "
-            "advice above assumes:",
+            f". If you applied and invitations are few, the season is not over, though it is later in it than {later_than}",
         )
     if cycle.rank_lists_may_be_open(year, today):
         return join(
             lead,
             f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
-            "check its calendar at once. An application sent now is unlikely to bring an interview in time; what "
-            "follows the first item below still applies:",
+            "check its calendar at once. An application sent now is unlikely to bring an interview in time"
+            + ("." if standalone else "; what follows the first item below still applies:"),
         )
     return join(
         lead,
-        f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it. What "
-        "follows the first item below still applies, SOAP and the next season above all:",
+        f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it."
+        + ("" if standalone else " What follows the first item below still applies, SOAP and the next season above all:"),
     )
 
 

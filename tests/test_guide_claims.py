@@ -1653,13 +1653,13 @@ def couple_reminder_for_every_reader() -> bool:
 MID_SEASON_CLAIMS = (
     Claim(
         "apply/timeline.md",
-        "If the interviews you have or expect in a field sit near the unmatched figure, widen now",
+        "If the interviews you have or expect in a field sit near that field's unmatched figure, widen now",
         lambda: few_ranks_below_matched(IM, FM),
     ),
     Claim(
         "faq.md",
-        'For a sense of what "few" means, among non-US IMGs who preferred internal medicine',
-        lambda: few_ranks_below_matched(IM),
+        'For a sense of what "few" means, look at your own field, because the medians are far apart',
+        lambda: few_ranks_below_matched(IM) and unmatched_medians_far_apart(),
     ),
     Claim(
         "apply/timeline.md",
@@ -1824,6 +1824,51 @@ SOURCES_AUDIT_CLAIMS = (
 CLAIMS = (*CLAIMS, *SOURCES_AUDIT_CLAIMS)
 
 
+# A reader with three interviews in orthopaedics found only the internal
+# medicine and family medicine yardstick, by which three looked safe
+# (usmd-ortho audit s41, 1 and 3).
+def unmatched_medians_far_apart() -> bool:
+    medians = [median(co(name).contig_unmatched) for name in (IM, FM, OR)]
+    return max(medians) >= 2 * min(medians)
+
+
+def ortho_unmatched_above(*names: str) -> bool:
+    """Orthopaedics' unmatched median is above that of each field named."""
+    return all(median(co(OR).contig_unmatched) > median(co(name).contig_unmatched) for name in names)
+
+
+SURGICAL_FIELD_CLAIMS = (
+    Claim("apply/timeline.md", "its medians are far from alike across fields", unmatched_medians_far_apart),
+    Claim(
+        "apply/timeline.md",
+        "in orthopaedic surgery too few matched for the NRMP to publish their figure",
+        lambda: co(OR).contig_matched.median is None and co(OR).contig_unmatched.median is not None,
+    ),
+    Claim(
+        "faq.md",
+        "in orthopaedic surgery, too few matched for the NRMP to publish their figure",
+        lambda: co(OR).contig_matched.median is None and co(OR).contig_unmatched.median is not None,
+    ),
+    Claim(
+        "apply/timeline.md",
+        "So a count that clears the unmatched figure in internal medicine or family medicine can be the very count "
+        "unmatched applicants had in a surgical field",
+        lambda: ortho_unmatched_above(IM, FM),
+    ),
+    Claim(
+        "faq.md",
+        "A count above the internal medicine unmatched figure can still be the unmatched norm in a surgical field",
+        lambda: ortho_unmatched_above(IM),
+    ),
+    Claim(
+        "apply/timeline.md",
+        "count on SOAP, where preliminary surgery has had room to spare",
+        lambda: rd("Surgery-Preliminary").fill_rate_pct < 75,
+    ),
+)
+CLAIMS = (*CLAIMS, *SURGICAL_FIELD_CLAIMS)
+
+
 @cache
 def page_text(page: str) -> str:
     path = ROOT / page if page.endswith(".py") else ROOT / "docs" / page
@@ -1855,3 +1900,40 @@ def test_where_residencycas_soap_maximum_is_given_the_open_question_of_sharing_g
     assert "up to 45 programs" in text or "maximum of 45 programs" in text
     assert "whether the two counts are shared, our sources do not say" in text
     assert "in all" not in text.split("45", 1)[1][:40] and "counts its own" not in text
+
+
+@pytest.mark.parametrize("page", ["apply/timeline.md", "unmatched/soap-and-plan-b.md"])
+def test_partially_matched_covers_a_first_year_place_alone(page: str) -> None:
+    # The site defined it as an advanced place without a first year only; the
+    # NRMP counts a preliminary or transitional year alone too, which is the
+    # case a surgical applicant ranking a prelim year creates (usmd-ortho audit
+    # s41, 3).
+    text = page_text(page)
+    assert "only to a first-year preliminary or transitional position" in text
+    assert "What is a partially-matched applicant?" in text or "help on partially matched applicants" in text
+    assert "but to no first-year position" not in text and "an advanced position without a PGY-1 year" not in text
+
+
+@pytest.mark.parametrize("page", ["apply/timeline.md", "faq.md"])
+def test_the_ortho_us_senior_ranks_are_cited_as_secondary_and_dated(page: str) -> None:
+    # Outside the project's tables and from 2006-2014: each place that types
+    # them says whose they are and how old (usmd-ortho audit s41, 1).
+    text = page_text(page)
+    assert "11.5" in text and "5.5" in text
+    for paragraph in text.split("11.5")[1:]:
+        near = paragraph[:400]
+        assert "Schrock" in near and "2017" in near and "secondary and dated" in near
+    assert data.ORTHO_CONTIGUOUS_RANKS in data.SOURCES and data.ORTHO_CONTIGUOUS_RANKS.secondary
+
+
+def test_a_us_senior_hears_the_research_year_decision_falls_before_the_rank_list_deadline() -> None:
+    # Every mention of a research year was written for before an application
+    # or after a no-match, and none said a senior who stays a student must be
+    # withdrawn by the school before the rank lists close (usmd-ortho audit s41, 2).
+    text = page_text("apply/timeline.md")
+    section = text[text.index("### Already applied, and short of interviews?") : text.index("## Mid-January")]
+    senior = section[section.index("A US MD or DO senior weighing a research year") :].split(" - **")[0]
+    assert 'cycle_date("rank_deadline")' in senior
+    for words in ("Stay a student", "Graduate on time", "dean's office", "withdraw", "waiver"):
+        assert words in senior, words
+    assert data.NRMP_WITHDRAWAL_DEADLINE in data.SOURCES and data.NRMP_SCHOOL_VERIFICATION in data.SOURCES

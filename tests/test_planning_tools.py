@@ -1673,6 +1673,34 @@ def test_the_short_of_interviews_section_says_where_the_season_stands_on_the_bui
     assert "{{ cycle_short_of_interviews() }}" in guide
 
 
+@pytest.mark.parametrize("pinned", [dt.date(2026, 6, 1), dt.date(2026, 12, 4), dt.date(2027, 2, 20), dt.date(2026, 3, 1)])
+def test_a_playbooks_note_for_a_running_season_is_dated_and_points_at_no_list_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, pinned: dt.date
+) -> None:
+    # The playbooks an orthopaedics reader lands on knew nothing of a running
+    # season; their note reuses the timeline's words, which lead into its list
+    # ("the advice above assumes:", "the first item below"), so on a playbook
+    # each state must end a sentence of its own (usmd-ortho audit s41, 6).
+    import macros
+
+    pin_build_date(monkeypatch, pinned)
+    inline = unescape(re.sub(r"<[^>]+>", "", str(macros.cycle_short_of_interviews())))
+    alone = unescape(re.sub(r"<[^>]+>", "", str(macros.cycle_short_of_interviews(standalone=True))))
+    assert inline.endswith(":") and alone.endswith(".")
+    assert alone.startswith(f"As of {cycle.long_date(pinned)}, when this page was built, ")
+    assert not any(word in alone for word in ("above", "below")), alone
+    # The same state, said the same way up to where the timeline's list begins.
+    assert alone[:60] == inline[:60]
+    for page in ("playbook-orthopaedics.md", "playbook-ultra-competitive.md"):
+        text = (ROOT / "docs" / "backup" / page).read_text(encoding="utf-8")
+        note = text[: text.index("## ")]
+        assert "{{ cycle_short_of_interviews(standalone=True) }}" in note, page
+        assert "(../apply/timeline.md#already-applied-and-short-of-interviews)" in note, page
+        this_week = text[text.index("## What to do this week") :].split("\n## ")[0]
+        first = this_week.split("\n- ")[1]
+        assert "(../apply/timeline.md#already-applied-and-short-of-interviews)" in first and "already applied" in first.lower()
+
+
 def test_after_the_last_milestone_the_timeline_counts_in_words_and_offers_no_empty_calendar() -> None:
     # On Match Day it said "1 milestones ahead"; the day after, it offered a
     # calendar holding no event; of a season years past, that its dates were
