@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, NamedTuple, TypedDict
 
-from . import competitiveness, cycle, data, match_odds, profile
+from . import competitiveness, cycle, data, match_odds, profile, program_counts
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -1091,6 +1091,8 @@ class BackupFinderResult(TypedDict):
     match_odds_note: str | None
     summary: str
     announced: str
+    # From the review start to the rank-list deadline: where a late backup is weighed.
+    mid_season: str | None
 
 
 # Emergency medicine and OB/GYN ranked as backups with no word that they mean
@@ -1112,6 +1114,20 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
         f"{candidate.name} programs take applications through ResidencyCAS, not ERAS ({data.RESIDENCYCAS_SHORT_CITE}): "
         f"a separate application, with its own account and fees{sloe}. ResidencyCAS "
         f"{cycle.residencycas_deadline(year, today)}{late}."
+    )
+
+
+def mid_season_line(today: dt.date) -> str | None:
+    """One line for a reader who arrives while programs are reading a
+    season's applications, or None: the finder ranked backups as if September
+    were ahead (usmd-ortho audit s41, 7)."""
+    year = cycle.season_under_review(today)
+    if year is None:
+        return None
+    received = cycle.season(year)["programs_receive"].shown()
+    return (
+        f"Applied in {cycle.eras_season(year)}? Its programs have been reviewing since {received}, so a backup "
+        f"added now is a late application. {program_counts.SHORT_OF_INTERVIEWS}"
     )
 
 
@@ -1306,6 +1322,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not data.prior_us_graduate(v)),
         "summary": summary,
         "announced": announced,
+        "mid_season": mid_season_line(today),
     }
 
 
@@ -1455,6 +1472,7 @@ def render(result: BackupFinderResult) -> Markup:
         )
         parts.append(profile.render_pass_note(result["inputs"]))
         parts.append(profile.worked_out_for(result["inputs"]))
+        parts.append(_render_mid_season(result))
         step2 = result["inputs"]["step2_score"]
         odds_note = result["match_odds_note"]
         # Named for whom the figures describe when that is not the reader.
@@ -1548,6 +1566,7 @@ def render(result: BackupFinderResult) -> Markup:
             )
     else:
         parts.append(el("p", f"No specialty in this calculator is eligible as a backup for {primary}."))
+        parts.append(_render_mid_season(result))
     bridge_list = result["bridges"]
     parts.append(el("h4", "Bridge years"))
     if bridge_list:
@@ -1572,6 +1591,11 @@ def render(result: BackupFinderResult) -> Markup:
     notes = result["notes"]
     parts.append(el("ul", [el("li", n) for n in notes]))
     return el("div", parts, class_="mpb-result-body")
+
+
+def _render_mid_season(result: BackupFinderResult) -> Markup | None:
+    line = result.get("mid_season")
+    return el("p", el("strong", "Mid-season: "), line, class_="mpb-warning") if line else None
 
 
 def _odds_text(estimate: float | None) -> str:

@@ -214,6 +214,16 @@ def under_review(match_year: int, today: dt.date) -> bool:
     return dates["programs_receive"].date < today < dates["rank_deadline"].date
 
 
+def season_under_review(today: dt.date) -> int | None:
+    """The Match whose applications programs are reading on ``today``
+    (``under_review``), or None between seasons.  Program counts and the
+    backup finder both answer a reader in the middle of a season, whose
+    added programs meet interview places already largely given out (usmd-ortho
+    audit s41, 7)."""
+    year = coming_season(today)
+    return year if under_review(year, today) else None
+
+
 def applications_going_out(match_year: int, today: dt.date) -> bool:
     """Whether applications for a Match may already have gone to programs by
     ``today``: after the day they can first be sent, before the rank-list

@@ -612,6 +612,28 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
     )
 
 
+def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | None:
+    """Where ``ranks`` is at or below the unmatched group's median, or else
+    its mean, that figure with its source and year; None above both.  Said
+    beside "no estimate": in orthopaedics a reader with 3 interviews found
+    the unmatched median of 3 only in the table (usmd-ortho audit s41, 1).
+    ``short``: for the read-out, which keeps to 40 words."""
+    unmatched = spec.outcome.contig_unmatched if spec.outcome else None
+    if unmatched is None:
+        return None
+    found = [(kind, figure) for kind, figure in (("median", unmatched.median), ("mean", unmatched.mean)) if figure is not None]
+    kind, figure = next(((kind, figure) for kind, figure in found if ranks <= figure), ("", None))
+    if figure is None:
+        return None
+    where = "at" if ranks == figure else "below"
+    if short:
+        return f"Your {counted(ranks, 'rank')}: {where} the unmatched {DATA_GROUP}' {kind}, {figure:g} ({CHARTING_OUTCOMES.short} {DATA_YEAR})."
+    return (
+        f"Your {counted(ranks, 'rank')} {'is' if ranks == 1 else 'are'} {where} the {kind} for {DATA_GROUP} who ranked "
+        f"{spec.name} first and did not match: {figure:g} ({CHARTING_OUTCOMES.named()})."
+    )
+
+
 def _chance(p: float) -> str:
     """A small chance in words: "1.62e-05" meant nothing to most readers (diff review s35, 7)."""
     return f"{p:.4f}" if p >= 0.001 else f"about 1 in {round(1 / p):,}"
@@ -1002,6 +1024,8 @@ class MatchOddsResult(TypedDict):
     rough: bool
     # With ranks entered beside a score: the estimate from the score alone, said beside the headline figure.
     score_alone: float | None
+    # With no estimate: the ranks entered, set against the unmatched group's median (few_ranks).
+    few_ranks: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
@@ -1121,8 +1145,12 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
 
     whose = "" if group["reader_in_group"] else f"figures for {DATA_GROUP}, not your group"
     far = [] if probability is None else [_measure_words(m) for m in used if m.far_from_data]
+    # No estimate still leaves the ranks' own yardstick, which the table alone showed.
+    ranks_low = few_ranks(spec, ranks) if probability is None and ranks is not None else None
     if probability is None:
-        summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given."
+        summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given." + (
+            f" {ranks_low}" if ranks_low else ""
+        )
     elif used:
         summary = (
             f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
@@ -1157,6 +1185,9 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             ),
         )
         if probability is not None and used
+        # The whole sentence would take a failing score's read-out past 40 words.
+        else profile.after_pass_note(v, f"{spec.name}: no estimate. {few_ranks(spec, ranks, short=True)}")
+        if ranks_low and ranks is not None
         else summary
     )
     return {
@@ -1177,6 +1208,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "announced": announced,
         "rough": rough,
         "score_alone": score_alone,
+        "few_ranks": ranks_low,
     }
 
 
@@ -1247,6 +1279,7 @@ def render(result: MatchOddsResult) -> Markup:
             *not_yours,
             el("strong", "No estimate"),
             " for these inputs: the published figures cannot support one.",
+            f" {result['few_ranks']}" if result.get("few_ranks") else "",
             class_="mpb-headline",
         )
     elif measures:

@@ -14,15 +14,16 @@ hand-picked set (the no-match article's 80/20 example).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, TypedDict
 
-from . import charts, competitiveness, data, profile
+from . import charts, competitiveness, cycle, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, and_list, counted, el, join, table
+from .html import Markup, and_list, counted, el, join, long_date, table
 
 NAME = "program_counts"
 TITLE = "How many programs to apply to"
@@ -893,6 +894,33 @@ def render_band_inputs(result: competitiveness.Scored) -> Markup:
     )
 
 
+# Where a calculator sends a reader who has applied and is short of
+# interviews: the guide's section, named in words as the timeline calculator
+# names it (a result is drawn on pages at different depths, and in the
+# browser with no page address, so it carries no link of its own).
+SHORT_OF_INTERVIEWS = "The Timeline guide's section “Already applied, and short of interviews?” says what to weigh."
+
+
+def mid_season_note(today: dt.date) -> str | None:
+    """What the counts mean to a reader who arrives while programs are reading
+    a season's applications, or None outside that stretch.  In December the
+    counts read as "send 5 to 35 more" in a field whose interview places were
+    largely given out (usmd-ortho audit s41, 7)."""
+    year = cycle.season_under_review(today)
+    if year is None:
+        return None
+    dates = cycle.season(year)
+    return (
+        f"As of {long_date(today)}, programs have been reviewing {cycle.eras_season(year)} applications since "
+        f"{dates['programs_receive'].shown()}, and its rank-list deadline is {dates['rank_deadline'].shown()}. These "
+        "counts are for a whole season's applications, sent before reviews start. If you have applied this season "
+        "and interviews are few, more programs in a field you have already applied to widely are likely to bring "
+        "few interviews this late, so send most of what you add now to a backup field or to first-year "
+        f"(preliminary or transitional) programs (our judgment). {SHORT_OF_INTERVIEWS} Planning for "
+        f"{cycle.eras_season(year + 1)} instead? The counts stand as shown."
+    )
+
+
 class ProgramCountsResult(Plan):
     inputs: dict[str, object]
     specialty_name: str
@@ -906,6 +934,8 @@ class ProgramCountsResult(Plan):
     reasons: list[str]
     summary: str
     announced: str
+    # From the review start to the rank-list deadline: what the counts mean mid-season.
+    mid_season: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
@@ -975,6 +1005,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "reasons": reasons,
         "summary": f"{summary} {check['margins']['headline']}",
         "announced": summary,
+        "mid_season": mid_season_note(cycle.reference_date()),
     }
 
 
@@ -1058,6 +1089,8 @@ def render(result: ProgramCountsResult) -> Markup:
         render_band_headline(result),
         profile.render_pass_note(result["inputs"]),
         el("p", summary_under_warning(result["summary"], result.get("warning"))),
+        # Beside the counts it qualifies, before the chart draws them.
+        el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
         charts.program_split(result),
         table(
             ("Specialty", "Role", "Programs", "Share", "Rule of thumb used", "Source"),
@@ -1235,6 +1268,12 @@ def method() -> Markup:
                     "should count only programs that sponsor it, and where few do, let the backup carry the breadth.",
                 ),
                 el("li", "A count larger than the programs open to you is a prompt to widen your area or your backup."),
+                el(
+                    "li",
+                    "The counts are for a whole season's applications. From the day programs start reviewing until the "
+                    "season's rank-list deadline (the dates of the timeline's table), the result adds a note: what a "
+                    "reader adds then goes mainly to a backup field or to first-year programs (our judgment).",
+                ),
             ],
         ),
         el("h4", "Sources"),

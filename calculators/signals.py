@@ -405,14 +405,18 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         return None
     dates = cycle.season(year)
     since = (
-        f"programs have been reviewing {cycle.eras_season(year)} applications since {dates['programs_receive'].shown()}"
+        f"programs have been reviewing its applications since {dates['programs_receive'].shown()}"
         if cycle.under_review(year, today)
-        else f"{cycle.eras_season(year)} applications have been going to programs since {dates['submissions_open'].shown()}"
+        else f"its applications have been going to programs since {dates['submissions_open'].shown()}"
     )
+    # Said first to whom it is for: a reader planning the next season took
+    # this season's warning, the first thing on screen, as theirs (visa-psych
+    # audit s41, 4).
     note = (
-        f"As of {long_date(today)}, {since}. In ERAS, {MID_SEASON_RULE} For a specialty you have "
-        "already applied to, the plan below counts its whole allowance: use only what MyERAS still shows as "
-        "available, and only for programs you have yet to apply to."
+        f"For {cycle.eras_season(year)}, the season under way: as of {long_date(today)}, {since}. Planning for "
+        f"{cycle.eras_season(year + 1)} instead? This note is not for you: none of that season's signals has gone "
+        f"yet. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
+        "use only what MyERAS still shows as available, and only for programs you have yet to apply to."
     )
     on_residencycas = [data.specialty(slug).name for slug in slugs if data.via_residencycas(slug)]
     if on_residencycas:
@@ -514,7 +518,8 @@ def _render_plan(plan: SpecialtyPlan, mix: Mapping[str, int]) -> Markup:
             ),
         )
     if allowed["origin"] == "reader":
-        where = "the number you entered; not from our data"
+        # Whose season: the planner cannot tell this one from the next (visa-psych audit s41, 4).
+        where = "the number you entered, for the season you apply in; not from our data"
     else:
         where = f"{allowed['season']}; source: {allowed['source']}"
         if allowed["detail"]:

@@ -14,7 +14,7 @@ from conftest import READERS_OUTSIDE_THE_DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, backup_finder, data, match_odds
+from calculators import InputError, backup_finder, data, match_odds, program_counts
 from calculators import browser as browser_bridge
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
@@ -50,6 +50,7 @@ OUTPUT_KEYS = {
     "match_odds_note",
     "summary",
     "announced",
+    "mid_season",
 }
 
 
@@ -1025,3 +1026,28 @@ def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_note() -> None:
     do = {"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": ""}
     assert any(profile.COMLEX_ONLY_SURGERY_NOTE in n for n in backup_finder.compute(do)["notes"])
     assert not any(profile.COMLEX_ONLY_SURGERY_NOTE in n for n in backup_finder.compute({**do, "step2_score": 241})["notes"])
+
+
+@pytest.mark.parametrize(("day", "said"), [("2026-12-05", True), ("2026-06-10", False), ("2027-02-17", False)])
+def test_in_a_running_season_one_line_points_to_the_short_of_interviews_section(
+    monkeypatch: pytest.MonkeyPatch, day: str, said: bool
+) -> None:
+    # usmd-ortho audit s41, 7: in December the finder ranked backups as if September were ahead.
+    import datetime as dt
+
+    when = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
+    result = backup_finder.compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-md", "step2_score": 247})
+    page = unescape(str(backup_finder.render(result)))
+    assert ("Mid-season: " in page) is said
+    if said:
+        line = result["mid_season"]
+        assert line == (
+            "Applied in ERAS 2027 (Match 2027)? Its programs have been reviewing since 23 September 2026 (estimated), "
+            f"so a backup added now is a late application. {program_counts.SHORT_OF_INTERVIEWS}"
+        )
+        # Under the headline, before the ranked table.
+        assert page.index("Mid-season: ") < page.index("Eligible backups")
+        assert result["announced"].startswith("Research first: ")
+    else:
+        assert result["mid_season"] is None

@@ -91,3 +91,12 @@ def test_applications_go_out_from_the_day_after_they_open_until_the_rank_list_de
         True,
         False,
     ]
+
+
+def test_the_season_under_review_is_named_from_the_day_after_reviews_start_until_the_rank_list_deadline() -> None:
+    dates = cycle.season(2027)
+    starts, deadline = dates["programs_receive"].date, dates["rank_deadline"].date
+    one = dt.timedelta(days=1)
+    assert [cycle.season_under_review(d) for d in (starts, starts + one, deadline - one, deadline)] == [None, 2027, 2027, None]
+    assert cycle.season_under_review(dt.date(2027, 6, 1)) is None
+    assert cycle.season_under_review(dt.date(2027, 10, 15)) == 2028

@@ -57,6 +57,7 @@ OUTPUT_KEYS = {
     "announced",
     "rough",
     "score_alone",
+    "few_ranks",
 }
 
 
@@ -896,3 +897,56 @@ def test_the_score_alone_figure_says_which_calculators_hold_the_reader_to_it(app
     assert first.startswith("From your Step 2 CK alone")
     assert ("the competitiveness check and the backup finder use" in first) == held
     assert ("does not hold a US MD or DO applicant to it" in first) == (not held)
+
+
+# --- Few ranks beside "no estimate" (usmd-ortho audit s41, 1) --------------------------------
+def _headline_of(result: match_odds.MatchOddsResult) -> str:
+    html = str(match_odds.render(result)).split('class="mpb-headline"', 1)[1].split("</p>", 1)[0]
+    return unescape(re.sub("<[^>]+>", "", html))
+
+
+def test_no_estimate_still_says_ranks_at_the_unmatched_median_in_the_summary_and_headline() -> None:
+    # A US MD senior with 3 ortho interviews read "no estimate" and found the
+    # unmatched median of 3 only in the table.
+    result = compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-md", "step2_score": 247, "contiguous_ranks": 3})
+    assert result["probability"] is None
+    said = (
+        "Your 3 ranks are at the median for non-US IMGs who ranked Orthopaedic Surgery first and did not match: 3 "
+        "(NRMP Charting Outcomes 2026, secondary copy)."
+    )
+    assert result["few_ranks"] == said
+    assert result["summary"].endswith(said)
+    assert said in _headline_of(result)
+    assert result["announced"] == (
+        "Orthopaedic Surgery: no estimate. Your 3 ranks: at the unmatched non-US IMGs' median, 3 (NRMP Charting Outcomes 2026)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "ranks", "said"),
+    [
+        ("orthopaedic-surgery", 2, "Your 2 ranks are below the median for non-US IMGs who ranked Orthopaedic Surgery"),
+        ("plastic-surgery", 1, "Your 1 rank is below the median for non-US IMGs who ranked Plastic Surgery (integrated)"),
+        # Above a median of 1, below a mean of 2.7: the mean is said.
+        ("dermatology", 2, "Your 2 ranks are below the mean for non-US IMGs who ranked Dermatology first and did not match: 2.7"),
+        # Blocked by Step 2 CK alone, its ranks figures published.
+        ("neurological-surgery", 2, "Your 2 ranks are at the median for non-US IMGs who ranked Neurological Surgery"),
+        ("orthopaedic-surgery", 4, None),
+        ("dermatology", 3, None),
+    ],
+)
+def test_ranks_are_set_against_the_unmatched_figure_only_when_at_or_below_it(slug: str, ranks: int, said: str | None) -> None:
+    result = compute({"specialty": slug, "step2_score": 240, "contiguous_ranks": ranks})
+    assert result["probability"] is None
+    if said is None:
+        assert result["few_ranks"] is None and "did not match:" not in result["summary"] + _headline_of(result)
+    else:
+        assert result["few_ranks"] is not None and result["few_ranks"].startswith(said)
+        assert said in result["summary"] and said in _headline_of(result)
+
+
+def test_an_estimate_is_not_joined_by_the_ranks_yardstick() -> None:
+    # With an estimate, the ranks already move the figure; the sentence is for "no estimate" only.
+    result = compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 1})
+    assert result["probability"] is not None and result["few_ranks"] is None
+    assert compute({"specialty": "orthopaedic-surgery", "step2_score": 240})["few_ranks"] is None

@@ -1076,3 +1076,46 @@ def test_the_band_headline_carries_the_comlex_only_surgery_note() -> None:
         assert profile.COMLEX_ONLY_SURGERY_NOTE not in unescape(
             str(module.render(module.compute({**inputs, "step2_score": 241})))
         )
+
+
+# --- A reader in a running season (usmd-ortho audit s41, 7) -------------------------------------
+def _pin(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    import datetime as dt
+
+    when = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
+
+
+ORTHO_SENIOR = {"specialty": "orthopaedic-surgery", "applicant_type": "us-md", "step2_score": 247, "research_items": 3}
+
+
+def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additions_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On 5 December an ortho senior with 55 applications read "60-90+ programs"
+    # as "send 5 to 35 more", with nothing about the date.
+    _pin(monkeypatch, "2026-12-05")
+    result = pc.compute(ORTHO_SENIOR)
+    note = result["mid_season"]
+    assert note is not None
+    assert note.startswith(
+        "As of 5 December 2026, programs have been reviewing ERAS 2027 (Match 2027) applications since 23 September "
+        "2026 (estimated), and its rank-list deadline is 17 February 2027 (estimated"
+    )
+    assert "counts are for a whole season's applications" in note
+    assert "to a backup field or to first-year (preliminary or transitional) programs" in note
+    assert pc.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
+    assert "Planning for ERAS 2028 (Match 2028) instead?" in note
+    page = unescape(str(pc.render(result)))
+    # Shown beside the counts, before the chart draws them.
+    assert page.index("Mid-season: ") < page.index("How many programs to apply to")
+    # The read-out is not lengthened.
+    assert "Mid-season" not in result["announced"]
+
+
+@pytest.mark.parametrize("day", ["2026-06-10", "2026-09-23", "2027-02-17", "2027-04-01"])
+def test_outside_the_review_stretch_the_counts_carry_no_mid_season_note(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    _pin(monkeypatch, day)
+    result = pc.compute(ORTHO_SENIOR)
+    assert result["mid_season"] is None
+    assert "Mid-season: " not in unescape(str(pc.render(result)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -471,7 +472,8 @@ def test_mid_season_the_result_says_sent_signals_are_fixed_and_an_unapplied_spec
     note = result["mid_season"]
     assert note is not None
     assert note.startswith(
-        "As of 5 December 2026, programs have been reviewing ERAS 2027 (Match 2027) applications since 23 September 2026 (estimated)."
+        "For ERAS 2027 (Match 2027), the season under way: as of 5 December 2026, programs have been reviewing its "
+        "applications since 23 September 2026 (estimated)."
     )
     assert "those sent with applications you have already submitted cannot be added, moved or taken back" in note
     assert "withdrawing an application does not free its signal for another program" in note
@@ -523,9 +525,9 @@ def test_a_residencycas_backup_mid_season_is_told_its_deadline_was_in_september(
 @pytest.mark.parametrize(
     ("day", "since"),
     [
-        (dt.date(2026, 9, 10), "ERAS 2027 (Match 2027) applications have been going to programs since 2 September 2026"),
-        (dt.date(2026, 9, 23), "ERAS 2027 (Match 2027) applications have been going to programs since 2 September 2026"),
-        (dt.date(2026, 9, 24), "programs have been reviewing ERAS 2027 (Match 2027) applications since 23 September 2026"),
+        (dt.date(2026, 9, 10), "its applications have been going to programs since 2 September 2026"),
+        (dt.date(2026, 9, 23), "its applications have been going to programs since 2 September 2026"),
+        (dt.date(2026, 9, 24), "programs have been reviewing its applications since 23 September 2026"),
     ],
 )
 def test_signals_sent_before_reviews_start_are_said_to_be_fixed(
@@ -536,8 +538,43 @@ def test_signals_sent_before_reviews_start_are_said_to_be_fixed(
     # "reviewing since" clause is kept for the days after reviews start.
     pin(monkeypatch, day)
     note = sg.compute(PERSONA_A)["mid_season"]
-    assert note is not None and note.startswith(f"As of {cycle.long_date(day)}, {since}")
+    assert note is not None and note.startswith(
+        f"For ERAS 2027 (Match 2027), the season under way: as of {cycle.long_date(day)}, {since}"
+    )
     assert "a signal is fixed once it has gone to a program with your application" in note
+
+
+@pytest.mark.parametrize(
+    ("day", "running", "following"),
+    [
+        (dt.date(2026, 9, 10), "ERAS 2027 (Match 2027)", "ERAS 2028 (Match 2028)"),
+        (dt.date(2026, 12, 5), "ERAS 2027 (Match 2027)", "ERAS 2028 (Match 2028)"),
+        (dt.date(2027, 10, 1), "ERAS 2028 (Match 2028)", "ERAS 2029 (Match 2029)"),
+    ],
+)
+def test_a_reader_planning_the_next_season_is_told_the_mid_season_note_is_not_theirs(
+    monkeypatch: pytest.MonkeyPatch, day: dt.date, running: str, following: str
+) -> None:
+    # A non-US IMG aiming at Match 2028, who had applied to nothing, read
+    # "Signals mid-season" for Match 2027 first, with no word of their own
+    # season (visa-psych audit s41, 4).
+    pin(monkeypatch, day)
+    note = sg.compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "needs_visa": True})["mid_season"]
+    assert note is not None
+    assert note.startswith(f"For {running}, the season under way: ")
+    first_two = ". ".join(note.split(". ")[:3])
+    assert f"Planning for {following} instead? This note is not for you" in first_two
+
+
+def test_an_allowance_says_which_season_it_is_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, dt.date(2026, 12, 5))
+    typed = unescape(
+        re.sub("<[^>]+>", "", str(sg.render(sg.compute({"specialty": "orthopaedic-surgery", "primary_signals": 30}))))
+    )
+    assert "30 signals (the number you entered, for the season you apply in; not from our data)" in typed
+    table = unescape(str(sg.render(sg.compute({"specialty": "psychiatry"}))))
+    assert "the signal numbers for Psychiatry for ERAS 2027 (Match 2027) are not in our sources" in table
+    assert "the next season you can apply to on time is ERAS 2028 (Match 2028)" in table
 
 
 def test_after_the_rank_list_estimate_the_season_is_not_still_running(monkeypatch: pytest.MonkeyPatch) -> None:
