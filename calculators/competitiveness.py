@@ -764,6 +764,36 @@ def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
     return Factor("Applicant type", APPLICANT_POINTS[applicant], seen + share, rates.cited)
 
 
+# Psychiatry is on the IMG article's list of historically IMG-accessible
+# fields, yet the same article warns that it has grown competitive in some
+# regions, and non-US IMGs fill a far smaller share of its first-year places
+# than of internal medicine's.  The backup guide says both; the tier row said
+# only "historically IMG-accessible", the words it gives internal and family
+# medicine (visa-psych audit s41, 5).  The points stay the tier's.
+TIER_CAVEATS: dict[str, str] = {
+    "psychiatry": "the IMG article notes that it has become competitive in some regions and programs",
+}
+TIER_SHARE_BESIDE = "internal-medicine"
+
+
+def _tier_line(spec: data.Specialty) -> str:
+    """The target-specialty row's words: the tier, and for a field the
+    articles qualify, the caveat with non-US IMGs' share of its places."""
+    said = f"{spec.name} is {data.TIER_LABELS[spec.tier]}."
+    caveat = TIER_CAVEATS.get(spec.slug)
+    if caveat is None:
+        return said
+    beside = data.specialty(TIER_SHARE_BESIDE)
+    if spec.pgy1 is None or beside.pgy1 is None:
+        return f"{said[:-1]}, but {caveat}."
+    return (
+        f"{said[:-1]}, but {caveat}. Non-US IMGs filled {table_percent(spec.pgy1.non_us_img_pct_of_offered)} of its "
+        f"PGY-1 positions in {data.RESULTS_AND_DATA.year}, against "
+        f"{table_percent(beside.pgy1.non_us_img_pct_of_offered)} in {beside.name.lower()} "
+        f"({data.RESULTS_AND_DATA.named()}). This check takes no points for it."
+    )
+
+
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = word(v, "applicant_type")
@@ -778,7 +808,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     factors = [
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
         _applicant_factor(spec, v),
-        Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
+        Factor("Target specialty", TIER_POINTS[tier], _tier_line(spec), spec.tier_sources[0]),
         *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate, score_on_record(v)),
     ]
     if tier == "ultra" and applicant == "us-do" and not prior_graduate:

@@ -1902,3 +1902,33 @@ def test_a_comlex_only_do_in_surgery_is_told_single_track_holds_only_where_comle
     assert "step2_score" in ups and not ups["step2_score"].endswith(only_there)
     with_score = compute({**inputs, "step2_score": 250})
     assert not any("accept COMLEX alone" in m["text"] for m in with_score["margins"]["up"])
+
+
+# Psychiatry read "historically IMG-accessible", in internal medicine's words
+# and with its 0 points, where the backup guide adds that non-US IMGs fill a
+# small share of its places and that the IMG article finds it competitive in
+# some regions (visa-psych audit s41, 5).
+@pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md"])
+def test_psychiatrys_tier_row_carries_the_backup_guides_caveat(applicant: str) -> None:
+    inputs = {"specialty": "psychiatry", "applicant_type": applicant, "step2_score": 255, "needs_visa": False}
+    row = next(f for f in compute(inputs)["factors"] if f["factor"] == "Target specialty")
+    share = data.specialty("psychiatry").pgy1
+    beside = data.specialty("internal-medicine").pgy1
+    assert share is not None and beside is not None
+    # The figure as /work/shared/data/results_2025_pgy1_by_specialty.tsv holds it.
+    assert share.non_us_img_pct_of_offered == 8.0
+    why = str(row["why"])
+    assert why.startswith("Psychiatry is historically IMG-accessible, but the IMG article notes")
+    assert "competitive in some regions" in why
+    assert f"Non-US IMGs filled 8.0% of its PGY-1 positions in {data.RESULTS_AND_DATA.year}" in why
+    assert f"against {beside.non_us_img_pct_of_offered:.1f}% in internal medicine" in why
+    assert f"({data.RESULTS_AND_DATA.named()})" in why and "secondary copy" in why
+    # A caveat in words: the tier's points are unchanged.
+    assert row["points"] == competitiveness.TIER_POINTS["accessible"]
+    assert row["source"] == ARTICLE_IMG.cite()
+
+
+@pytest.mark.parametrize("slug", ["internal-medicine", "family-medicine", "pediatrics", "neurology"])
+def test_the_other_accessible_fields_keep_the_plain_tier_row(slug: str) -> None:
+    row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "Target specialty")
+    assert row["why"] == f"{data.specialty(slug).name} is historically IMG-accessible."
