@@ -87,6 +87,12 @@ class ScoreBand:
     points: int
     meaning: str
     source: Source
+    # The same band worded for a US MD or DO graduate, where ``meaning``
+    # reads as reassurance from a yardstick written for US-citizen IMGs.
+    us_meaning: str = ""
+
+    def meaning_for(self, applicant: str) -> str:
+        return self.us_meaning if self.us_meaning and applicant in data.US_GRADUATE_TYPES else self.meaning
 
 
 # Ultra-competitive fields: about 250 or more is the rough competitive
@@ -130,7 +136,11 @@ ULTRA_STEP2_BANDS = (
 )
 # Orthopaedics has an article of its own: the same floors and points, worded
 # by its self-audit (Step 2 CK of about 245-250 or more a strong advantage,
-# below it more borderline) beside the ultra article's 250.
+# below it more borderline) beside the ultra article's 250.  A US MD senior
+# with 247 read "strong advantage", and one with 236 "just below", where the
+# published means for the 2024 Match were 257 matched and 246 unmatched
+# (usmd-ortho audit s41, 4): the article writes for US-citizen IMGs, so a US
+# graduate's row names the level without its verdict.
 ORTHO_STEP2_BANDS = (
     ULTRA_STEP2_BANDS[0],
     ScoreBand(
@@ -139,6 +149,8 @@ ORTHO_STEP2_BANDS = (
         "at the low end of the 245-250 level the orthopaedics article calls a strong advantage in orthopaedics, and "
         "just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
         ARTICLE_ORTHO,
+        us_meaning="at the low end of the 245-250 level the orthopaedics article sets for US-citizen IMGs in "
+        "orthopaedics, and just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
     ),
     ScoreBand(
         235,
@@ -146,6 +158,8 @@ ORTHO_STEP2_BANDS = (
         "just below the 245-250 level; the orthopaedics article calls scores below it more borderline (the line at "
         "235 is this calculator's own)",
         ARTICLE_ORTHO,
+        us_meaning="below the 245-250 level the orthopaedics article sets for US-citizen IMGs, which it calls more "
+        "borderline under that level (the line at 235 is this calculator's own)",
     ),
     ScoreBand(0, -20, "well below the 245-250 level the orthopaedics article sets for orthopaedics", ARTICLE_ORTHO),
 )
@@ -652,12 +666,8 @@ def _step2_factors(
         band = next(b for b in article.bands if step2 >= b.floor)
         # The guides tell US graduates these articles are not written for
         # them; the check still holds them to the bands (DO audit s34, 5).
-        whose = (
-            " The article's bands are written for US-citizen IMGs; this check applies them to US graduates as well."
-            if applicant in data.US_GRADUATE_TYPES
-            else ""
-        )
-        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.{whose}", band.source))
+        whose = _us_graduate_step2(spec, step2) if applicant in data.US_GRADUATE_TYPES else ""
+        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning_for(applicant)}.{whose}", band.source))
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
@@ -690,6 +700,43 @@ def _step2_factors(
             )
         )
     return factors
+
+
+# What the articles' yardsticks cannot tell a US graduate, said in the Step 2
+# CK and research rows of the article-banded fields: our tables hold no US
+# MD or DO figures by field.  In orthopaedics a study of the NRMP's figures
+# gives means for the 2024 Match (data.ORTHO_CHARTING_STUDY), said beside the
+# score as a secondary source; the points stay the article bands', which the
+# persona tests pin.
+US_GRADUATE_BANDS = (
+    " The article's bands are written for US-citizen IMGs; this check applies them to US graduates as well, for "
+    "points only: they do not place you among US applicants, whose Step 2 CK figures by field our data do not hold."
+)
+US_GRADUATE_RESEARCH = (
+    " The articles write these asks for US-citizen IMGs; our data hold no research figures for US MD or DO seniors by field."
+)
+ORTHO_US_STEP2_MATCHED_MEAN = 257
+ORTHO_US_STEP2_UNMATCHED_MEAN = 246
+ORTHO_US_RESEARCH_MATCHED_MEAN = 23.8
+
+
+def _us_graduate_step2(spec: data.Specialty, step2: int) -> str:
+    """The Step 2 CK row's caveat for a US graduate held to an article's
+    bands, with the published orthopaedic means where the field has them."""
+    if spec.slug != "orthopaedic-surgery":
+        return US_GRADUATE_BANDS
+    matched, unmatched = ORTHO_US_STEP2_MATCHED_MEAN, ORTHO_US_STEP2_UNMATCHED_MEAN
+    if step2 < unmatched:
+        where = "below both"
+    elif step2 < matched:
+        where = "between the two" + (", nearer the unmatched mean" if step2 - unmatched < matched - step2 else "")
+    else:
+        where = "at or above the matched mean, a mean and not a line that assures a match"
+    return (
+        f"{US_GRADUATE_BANDS} A study of the NRMP's orthopaedic figures gives a mean Step 2 CK of {matched} for "
+        f"applicants who matched and {unmatched} for those who did not ({data.ORTHO_CHARTING_STUDY.cite()}): "
+        f"{step2} is {where}."
+    )
 
 
 def us_clinical_months(v: Mapping[str, object]) -> int:
@@ -916,7 +963,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor(
             "Research",
             _from_bands(research, RESEARCH_BANDS[tier]),
-            _research_line(spec, research),
+            _research_line(spec, research, applicant in data.US_GRADUATE_TYPES),
             # The ultra article on its fields, but orthopaedics, whose row
             # measures against its own article's self-audit; the IMG article
             # elsewhere ("especially important for academic and competitive specialties").
@@ -977,12 +1024,35 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     return factors
 
 
-def _research_line(spec: data.Specialty, research: int) -> str:
+def _research_line(spec: data.Specialty, research: int, us_graduate: bool = False) -> str:
     """The research row's words: in an ultra-competitive field, measured
-    against what the ultra article (and for orthopaedics its own) asks."""
-    items = counted(research, "item")
+    against what the ultra article (and for orthopaedics its own) asks, and
+    for a US graduate said to be a yardstick written for another group."""
     if spec.tier != "ultra":
-        return f"{items}; research weighs moderately in a field that is {data.TIER_LABELS[spec.tier]}."
+        return f"{counted(research, 'item')}; research weighs moderately in a field that is {data.TIER_LABELS[spec.tier]}."
+    if not us_graduate:
+        return _ultra_research_line(spec, research)
+    if spec.slug == "orthopaedic-surgery" and 0 < research < ULTRA_RESEARCH_POINTS_FROM:
+        # "Meets the self-audit" read as enough beside a matched mean of 23.8.
+        line = (
+            f"{counted(research, 'item')}: the orthopaedics article's self-audit asks at least one orthopaedic research "
+            "project or publication; the ultra-competitive article calls research close to mandatory in these fields, "
+            f"and this check gives points from {ULTRA_RESEARCH_POINTS_FROM} items."
+        )
+    else:
+        line = _ultra_research_line(spec, research)
+    if spec.slug == "orthopaedic-surgery":
+        return (
+            f"{line}{US_GRADUATE_RESEARCH} A study of the NRMP's orthopaedic figures gives a mean of "
+            f"{ORTHO_US_RESEARCH_MATCHED_MEAN:g} research items for applicants who matched "
+            f"({data.ORTHO_CHARTING_STUDY.cite()})."
+        )
+    return line + US_GRADUATE_RESEARCH
+
+
+def _ultra_research_line(spec: data.Specialty, research: int) -> str:
+    """The research row in an ultra-competitive field, in the articles' terms."""
+    items = counted(research, "item")
     top = ULTRA_RESEARCH_POINTS_FROM
     mandatory = "the ultra-competitive article calls research close to mandatory in these fields"
     if spec.slug in ULTRA_RESEARCH_ASK_FIELDS:
@@ -1055,6 +1125,13 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
 class AuditLine(TypedDict):
     item: str
     met: bool
+
+
+ORTHO_AUDIT_US_GRADUATES = (
+    "The self-audit is the orthopaedics article's, written for US-citizen IMGs: a tick means its floor is met, not "
+    "that a US graduate's file is competitive. The Step 2 CK and research rows above give published orthopaedic "
+    "means to set yours against."
+)
 
 
 def ortho_audit(v: Mapping[str, object]) -> list[AuditLine]:
@@ -2038,6 +2115,9 @@ def render(result: CompetitivenessResult) -> Markup:
     audit = result.get("ortho_audit")
     if audit:
         parts.append(el("p", "Orthopaedic self-audit (the fifth element, a story tied to orthopaedics, is yours to judge):"))
+        if result["inputs"]["applicant_type"] in data.US_GRADUATE_TYPES:
+            # Four ticks read as "ready" to a US senior at the unmatched mean (usmd-ortho audit s41, 4).
+            parts.append(el("p", ORTHO_AUDIT_US_GRADUATES, class_="mpb-note"))
         parts.append(el("ul", [el("li", ("✓ " if a["met"] else "✗ ") + a["item"]) for a in audit]))
     if isinstance(matched, dict):
         parts.append(
@@ -2132,7 +2212,11 @@ def method() -> Markup:
                     f"{ULTRA_STEP2_BANDS[1].floor} and {ULTRA_STEP2_BANDS[2].floor} are this calculator's own; "
                     f"{ULTRA_STEP2_BANDS[1].floor} is the low end of the 245–250 that the orthopaedics article's "
                     "self-audit counts as a strong advantage, a figure for orthopaedics only, so only orthopaedics' "
-                    "rows quote it.",
+                    "rows quote it. The articles write these bands for US-citizen IMGs: to a US MD or DO graduate "
+                    "the rows give the same points, without the articles' verdicts (“strong advantage”, “just "
+                    "below”, a self-audit met), and say that our data hold no US figures by field; in orthopaedics "
+                    f"they give a study's published means for applicants who matched and who did not "
+                    f"({data.ORTHO_CHARTING_STUDY.cite()}).",
                 ),
                 el(
                     "li",
@@ -2380,6 +2464,7 @@ def method() -> Markup:
                     data.latest_match_rates().cited,
                     data.RESULTS_AND_DATA,
                     data.SURGERY_PD_DO_SURVEY,
+                    data.ORTHO_CHARTING_STUDY,
                 )
             ],
         ),

@@ -1932,3 +1932,75 @@ def test_psychiatrys_tier_row_carries_the_backup_guides_caveat(applicant: str) -
 def test_the_other_accessible_fields_keep_the_plain_tier_row(slug: str) -> None:
     row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "Target specialty")
     assert row["why"] == f"{data.specialty(slug).name} is historically IMG-accessible."
+
+
+# A US MD senior in orthopaedics with 247 read that the score sat in the
+# level the article "calls a strong advantage", with 236 "just below", and
+# with 3 research items that the file "meets the self-audit": verdicts from
+# an article written for US-citizen IMGs, where the published means for the
+# 2024 Match were 257 matched, 246 unmatched and 23.8 research items
+# (usmd-ortho audit s41, 4).
+USMD_ORTHO = {
+    "specialty": "orthopaedic-surgery",
+    "research_items": 3,
+    "away_rotations": 2,
+    "specialty_letters": 4,
+    "years_since_graduation": 0,
+}
+STUDY = data.ORTHO_CHARTING_STUDY
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+@pytest.mark.parametrize(
+    ("step2", "points", "where"),
+    [
+        (247, 0, "247 is between the two, nearer the unmatched mean."),
+        (236, -5, "236 is below both."),
+        (252, 10, "between the two."),
+    ],
+)
+def test_a_us_graduates_ortho_score_row_gives_no_img_verdict_and_the_published_means(
+    applicant: str, step2: int, points: int, where: str
+) -> None:
+    row = _step2_row(compute({**USMD_ORTHO, "applicant_type": applicant, "step2_score": step2}))
+    why = str(row["why"])
+    assert "strong advantage" not in why and "just below" not in why, why
+    assert "our data do not hold" in why and "this check applies them to US graduates as well" in why
+    assert f"mean Step 2 CK of 257 for applicants who matched and 246 for those who did not ({STUDY.cite()})" in why
+    assert why.endswith(where) and "secondary copy" in why
+    # Words only: the article bands' points, as for a US-citizen IMG with the same score.
+    img = _step2_row(compute({**USMD_ORTHO, "applicant_type": "us-img", "step2_score": step2}))
+    assert row["points"] == img["points"] == points and row["source"] == img["source"]
+    assert "strong advantage" in str(img["why"]) or step2 != 247
+    assert STUDY.cite() not in str(img["why"])
+
+
+def test_a_us_graduates_ortho_research_row_is_not_told_it_meets_the_self_audit() -> None:
+    def row(applicant: str, research: int) -> dict[str, object]:
+        result = compute({**USMD_ORTHO, "applicant_type": applicant, "step2_score": 247, "research_items": research})
+        return next(f for f in result["factors"] if f["factor"] == "Research")
+
+    for research in (1, 3, 4, 0, 6):
+        md, img = row("us-md", research), row("us-img", research)
+        assert md["points"] == img["points"], research
+        why = str(md["why"])
+        assert "meets" not in why and competitiveness.US_GRADUATE_RESEARCH in why, why
+        assert f"a mean of 23.8 research items for applicants who matched ({STUDY.cite()})" in why
+    assert str(row("us-img", 3)["why"]).startswith("3 items: meets the orthopaedics article's self-audit")
+
+
+@pytest.mark.parametrize("slug", ULTRA_BUT_ORTHO)
+def test_a_us_graduates_research_row_in_an_ultra_field_says_the_ask_is_written_for_imgs(slug: str) -> None:
+    for research in (0, 2, 6):
+        md = factor_line({"specialty": slug, "applicant_type": "us-md", "research_items": research}, "Research")
+        img = factor_line({"specialty": slug, "applicant_type": "us-img", "research_items": research}, "Research")
+        assert md == img + competitiveness.US_GRADUATE_RESEARCH
+        assert STUDY.cite() not in md
+
+
+def test_a_us_graduate_reads_what_the_ortho_self_audits_ticks_mean() -> None:
+    for applicant, shown in (("us-md", True), ("us-do", True), ("us-img", False)):
+        result = compute({**USMD_ORTHO, "applicant_type": applicant, "step2_score": 247})
+        page = html.unescape(str(competitiveness.render(result)))
+        assert (competitiveness.ORTHO_AUDIT_US_GRADUATES in page) == shown, applicant
+    assert STUDY.cite() in html.unescape(str(competitiveness.method()))
