@@ -1211,6 +1211,49 @@ def pivot_within_reach(spec: data.Specialty, v: Mapping[str, object]) -> bool:
     )
 
 
+# On a first attempt, what the misalignment rule would say of the same file
+# after a no-match, and what would stop it: two readers with the same band
+# now, one of whom the rule would tell to pivot after a no-match, heard the
+# same advice while deciding between a backup now and a research year
+# (usmd-ortho audit s41, 5).  Found by running ``misalignment`` on the file
+# marked as a reapplicant, then with one input raised at a time, so the line
+# cannot drift from the rule.  Only inputs a reader can still change are
+# probed: a passed Step 2 CK and past failures stay as they are.
+AFTER_NO_MATCH_PROBES: tuple[tuple[str, int], ...] = (
+    ("research_items", 2 * EXCEPTIONAL_ULTRA["research"]),
+    ("recent_clinical_months", 2 * OLD_GRADUATION_RECENT_WORK_MONTHS),
+)
+
+
+def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
+    """One line for a first attempt whose file the misalignment rule would
+    call structurally misaligned after a no-match, with what would change that."""
+    if v["previously_unmatched"]:
+        return None
+    again = {**v, "previously_unmatched": True}
+    reasons = misalignment(spec, again)
+    if not reasons:
+        return None
+    changes = []
+    for name, reach in AFTER_NO_MATCH_PROBES:
+        enough = next((c for c in _candidates(v, name, reach) if not misalignment(spec, {**again, name: c})), None)
+        if enough is not None:
+            changes.append(_change_text(spec, v, name, enough))
+    if changes:
+        what = f"{capitalised(' or '.join(changes))} would change that."
+    elif not misalignment(spec, _at_their_best(again, [name for name, _ in AFTER_NO_MATCH_PROBES])):
+        what = "It would take more research and recent clinical work together to change that."
+    elif profile.step2_failing(v):
+        what = "A passing retake is a new score, so run the check again with it."
+    else:
+        what = "Nothing you can still change alters that: it rests on your record."
+    # Reasons after a colon, not in brackets: some carry brackets of their own.
+    return (
+        f"If this season ends without a match, this check would call the same file structurally misaligned with "
+        f"{spec.name}, and so advise a pivot: {'; '.join(reasons)}. {what}"
+    )
+
+
 def _exceptional_ultra(v: Mapping[str, object]) -> bool:
     step2 = whole_or_none(v, "step2_score")
     return (
@@ -1573,6 +1616,7 @@ class CompetitivenessResult(TypedDict):
     announced: str
     step2_vs_matched: Step2Position | None
     step2_vs_matched_reason: str | None
+    after_no_match: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
@@ -1607,6 +1651,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "announced": announced,
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
+        "after_no_match": after_no_match(spec, v),
     }
 
 
@@ -2112,6 +2157,8 @@ def render(result: CompetitivenessResult) -> Markup:
                 ],
             )
         )
+    if after := result.get("after_no_match"):
+        parts.append(el("p", el("strong", "After a no-match: "), after, class_="mpb-note"))
     audit = result.get("ortho_audit")
     if audit:
         parts.append(el("p", "Orthopaedic self-audit (the fifth element, a story tied to orthopaedics, is yours to judge):"))
@@ -2397,7 +2444,10 @@ def method() -> Markup:
                     "the same hyper-competitive field”, and it names family medicine, psychiatry, pediatrics and internal "
                     "medicine as forgiving of an older graduation. A reapplicant who is none of these gets at most “dual "
                     "apply”, a backup in parallel; the check does not call that file borderline, a judgment the no-match "
-                    "article leaves to the reader and their adviser.",
+                    "article leaves to the reader and their adviser. On a first attempt the result says in one line "
+                    "when this rule would apply to the same file after a no-match, found by running the rule on it, "
+                    "and which single change you can still make (more research items, months of recent hands-on "
+                    "clinical work) would stop it, found by running the rule again with that input raised.",
                 ),
             ],
         ),

@@ -2004,3 +2004,61 @@ def test_a_us_graduate_reads_what_the_ortho_self_audits_ticks_mean() -> None:
         page = html.unescape(str(competitiveness.render(result)))
         assert (competitiveness.ORTHO_AUDIT_US_GRADUATES in page) == shown, applicant
     assert STUDY.cite() in html.unescape(str(competitiveness.method()))
+
+
+# Two US MD seniors in orthopaedics with the same band and advice, one of
+# whom the misalignment rule would tell to pivot after a no-match, heard the
+# same thing while deciding between a backup now and a research year
+# (usmd-ortho audit s41, 5).
+READER_A = {**USMD_ORTHO, "applicant_type": "us-md", "step2_score": 247}
+READER_B = {**READER_A, "step2_score": 236, "away_rotations": 1}
+
+
+def test_a_first_attempt_hears_what_the_reapplicant_rule_would_say_of_the_same_file() -> None:
+    a, b = compute(READER_A), compute(READER_B)
+    assert a["band"] == b["band"] == "dual-apply"
+    assert a["after_no_match"] is None
+    line = str(b["after_no_match"])
+    assert line.startswith("If this season ends without a match, this check would call the same file structurally")
+    assert "Step 2 CK under 245 with minimal research in an ultra-competitive field" in line
+    assert line.endswith("2 more research items (5 in all) would change that.")
+    # What the line says, the rule does.
+    assert compute({**READER_B, "previously_unmatched": True})["band"] == "pivot"
+    assert compute({**READER_B, "research_items": 5, "previously_unmatched": True})["band"] != "pivot"
+    assert compute({**READER_B, "research_items": 5})["after_no_match"] is None
+    # Shown in the result, not read out at each edit.
+    assert line in html.unescape(str(competitiveness.render(b)))
+    assert line not in b["announced"] and line not in b["summary"]
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"step2_score": 225},
+        {"step2_score": 200},
+        {"research_items": 0},
+        {"research_items": 0, "step2_score": 250},
+        {"exam_failures": 1, "research_items": 6},
+        {"years_since_graduation": 6, "recent_clinical_months": 0, "research_items": 1},
+        {"years_since_graduation": 6, "recent_clinical_months": 0, "research_items": 6, "step2_score": 250},
+        {"step2_score": None, "research_items": 0},
+    ],
+)
+def test_the_after_no_match_line_appears_exactly_when_the_rule_would_give_pivot(slug: str, change: dict[str, object]) -> None:
+    first = {**READER_B, "specialty": slug, **change}
+    line = compute(first)["after_no_match"]
+    again = compute({**first, "previously_unmatched": True})
+    assert (line is not None) == (again["band"] == "pivot"), (slug, change)
+    assert again["after_no_match"] is None
+    if line is not None:
+        rule = next(r for r in again["rules_applied"] if r["band"] == "pivot")
+        assert all(item in line for item in rule["items"])
+        named = re.search(r"\((\d+) in all\) would change that", line)
+        if named:
+            assert compute({**first, "research_items": int(named[1]), "previously_unmatched": True})["band"] != "pivot"
+        worked = re.search(r"\((\d+) in the last 3 years\) would change that", line)
+        if worked:
+            months = {"recent_clinical_months": int(worked[1]), "previously_unmatched": True}
+            assert compute({**first, **months})["band"] != "pivot"
