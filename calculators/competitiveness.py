@@ -87,6 +87,12 @@ class ScoreBand:
     points: int
     meaning: str
     source: Source
+    # The same band worded for a US MD or DO graduate, where ``meaning``
+    # reads as reassurance from a yardstick written for US-citizen IMGs.
+    us_meaning: str = ""
+
+    def meaning_for(self, applicant: str) -> str:
+        return self.us_meaning if self.us_meaning and applicant in data.US_GRADUATE_TYPES else self.meaning
 
 
 # Ultra-competitive fields: about 250 or more is the rough competitive
@@ -130,7 +136,11 @@ ULTRA_STEP2_BANDS = (
 )
 # Orthopaedics has an article of its own: the same floors and points, worded
 # by its self-audit (Step 2 CK of about 245-250 or more a strong advantage,
-# below it more borderline) beside the ultra article's 250.
+# below it more borderline) beside the ultra article's 250.  A US MD senior
+# with 247 read "strong advantage", and one with 236 "just below", where the
+# published means for the 2024 Match were 257 matched and 246 unmatched
+# (usmd-ortho audit s41, 4): the article writes for US-citizen IMGs, so a US
+# graduate's row names the level without its verdict.
 ORTHO_STEP2_BANDS = (
     ULTRA_STEP2_BANDS[0],
     ScoreBand(
@@ -139,6 +149,8 @@ ORTHO_STEP2_BANDS = (
         "at the low end of the 245-250 level the orthopaedics article calls a strong advantage in orthopaedics, and "
         "just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
         ARTICLE_ORTHO,
+        us_meaning="at the low end of the 245-250 level the orthopaedics article sets for US-citizen IMGs in "
+        "orthopaedics, and just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
     ),
     ScoreBand(
         235,
@@ -146,6 +158,8 @@ ORTHO_STEP2_BANDS = (
         "just below the 245-250 level; the orthopaedics article calls scores below it more borderline (the line at "
         "235 is this calculator's own)",
         ARTICLE_ORTHO,
+        us_meaning="below the 245-250 level the orthopaedics article sets for US-citizen IMGs, which it calls more "
+        "borderline under that level (the line at 235 is this calculator's own)",
     ),
     ScoreBand(0, -20, "well below the 245-250 level the orthopaedics article sets for orthopaedics", ARTICLE_ORTHO),
 )
@@ -652,12 +666,8 @@ def _step2_factors(
         band = next(b for b in article.bands if step2 >= b.floor)
         # The guides tell US graduates these articles are not written for
         # them; the check still holds them to the bands (DO audit s34, 5).
-        whose = (
-            " The article's bands are written for US-citizen IMGs; this check applies them to US graduates as well."
-            if applicant in data.US_GRADUATE_TYPES
-            else ""
-        )
-        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning}.{whose}", band.source))
+        whose = _us_graduate_step2(spec, step2) if applicant in data.US_GRADUATE_TYPES else ""
+        factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning_for(applicant)}.{whose}", band.source))
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
         assert dist and dist.q1 is not None and dist.median is not None and dist.q3 is not None
@@ -690,6 +700,43 @@ def _step2_factors(
             )
         )
     return factors
+
+
+# What the articles' yardsticks cannot tell a US graduate, said in the Step 2
+# CK and research rows of the article-banded fields: our tables hold no US
+# MD or DO figures by field.  In orthopaedics a study of the NRMP's figures
+# gives means for the 2024 Match (data.ORTHO_CHARTING_STUDY), said beside the
+# score as a secondary source; the points stay the article bands', which the
+# persona tests pin.
+US_GRADUATE_BANDS = (
+    " The article's bands are written for US-citizen IMGs; this check applies them to US graduates as well, for "
+    "points only: they do not place you among US applicants, whose Step 2 CK figures by field our data do not hold."
+)
+US_GRADUATE_RESEARCH = (
+    " The articles write these asks for US-citizen IMGs; our data hold no research figures for US MD or DO seniors by field."
+)
+ORTHO_US_STEP2_MATCHED_MEAN = 257
+ORTHO_US_STEP2_UNMATCHED_MEAN = 246
+ORTHO_US_RESEARCH_MATCHED_MEAN = 23.8
+
+
+def _us_graduate_step2(spec: data.Specialty, step2: int) -> str:
+    """The Step 2 CK row's caveat for a US graduate held to an article's
+    bands, with the published orthopaedic means where the field has them."""
+    if spec.slug != "orthopaedic-surgery":
+        return US_GRADUATE_BANDS
+    matched, unmatched = ORTHO_US_STEP2_MATCHED_MEAN, ORTHO_US_STEP2_UNMATCHED_MEAN
+    if step2 < unmatched:
+        where = "below both"
+    elif step2 < matched:
+        where = "between the two" + (", nearer the unmatched mean" if step2 - unmatched < matched - step2 else "")
+    else:
+        where = "at or above the matched mean, a mean and not a line that assures a match"
+    return (
+        f"{US_GRADUATE_BANDS} A study of the NRMP's orthopaedic figures gives a mean Step 2 CK of {matched} for "
+        f"applicants who matched and {unmatched} for those who did not ({data.ORTHO_CHARTING_STUDY.cite()}): "
+        f"{step2} is {where}."
+    )
 
 
 def us_clinical_months(v: Mapping[str, object]) -> int:
@@ -764,6 +811,36 @@ def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
     return Factor("Applicant type", APPLICANT_POINTS[applicant], seen + share, rates.cited)
 
 
+# Psychiatry is on the IMG article's list of historically IMG-accessible
+# fields, yet the same article warns that it has grown competitive in some
+# regions, and non-US IMGs fill a far smaller share of its first-year places
+# than of internal medicine's.  The backup guide says both; the tier row said
+# only "historically IMG-accessible", the words it gives internal and family
+# medicine (visa-psych audit s41, 5).  The points stay the tier's.
+TIER_CAVEATS: dict[str, str] = {
+    "psychiatry": "the IMG article notes that it has become competitive in some regions and programs",
+}
+TIER_SHARE_BESIDE = "internal-medicine"
+
+
+def _tier_line(spec: data.Specialty) -> str:
+    """The target-specialty row's words: the tier, and for a field the
+    articles qualify, the caveat with non-US IMGs' share of its places."""
+    said = f"{spec.name} is {data.TIER_LABELS[spec.tier]}."
+    caveat = TIER_CAVEATS.get(spec.slug)
+    if caveat is None:
+        return said
+    beside = data.specialty(TIER_SHARE_BESIDE)
+    if spec.pgy1 is None or beside.pgy1 is None:
+        return f"{said[:-1]}, but {caveat}."
+    return (
+        f"{said[:-1]}, but {caveat}. Non-US IMGs filled {table_percent(spec.pgy1.non_us_img_pct_of_offered)} of its "
+        f"PGY-1 positions in {data.RESULTS_AND_DATA.year}, against "
+        f"{table_percent(beside.pgy1.non_us_img_pct_of_offered)} in {beside.name.lower()} "
+        f"({data.RESULTS_AND_DATA.named()}). This check takes no points for it."
+    )
+
+
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = word(v, "applicant_type")
@@ -778,7 +855,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     factors = [
         Factor("Starting point", BASE_SCORE, "Every profile starts here; each factor below moves it."),
         _applicant_factor(spec, v),
-        Factor("Target specialty", TIER_POINTS[tier], f"{spec.name} is {data.TIER_LABELS[tier]}.", spec.tier_sources[0]),
+        Factor("Target specialty", TIER_POINTS[tier], _tier_line(spec), spec.tier_sources[0]),
         *_step2_factors(spec, whole_or_none(v, "step2_score"), applicant, prior_graduate, score_on_record(v)),
     ]
     if tier == "ultra" and applicant == "us-do" and not prior_graduate:
@@ -886,7 +963,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor(
             "Research",
             _from_bands(research, RESEARCH_BANDS[tier]),
-            _research_line(spec, research),
+            _research_line(spec, research, applicant in data.US_GRADUATE_TYPES),
             # The ultra article on its fields, but orthopaedics, whose row
             # measures against its own article's self-audit; the IMG article
             # elsewhere ("especially important for academic and competitive specialties").
@@ -947,12 +1024,35 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     return factors
 
 
-def _research_line(spec: data.Specialty, research: int) -> str:
+def _research_line(spec: data.Specialty, research: int, us_graduate: bool = False) -> str:
     """The research row's words: in an ultra-competitive field, measured
-    against what the ultra article (and for orthopaedics its own) asks."""
-    items = counted(research, "item")
+    against what the ultra article (and for orthopaedics its own) asks, and
+    for a US graduate said to be a yardstick written for another group."""
     if spec.tier != "ultra":
-        return f"{items}; research weighs moderately in a field that is {data.TIER_LABELS[spec.tier]}."
+        return f"{counted(research, 'item')}; research weighs moderately in a field that is {data.TIER_LABELS[spec.tier]}."
+    if not us_graduate:
+        return _ultra_research_line(spec, research)
+    if spec.slug == "orthopaedic-surgery" and 0 < research < ULTRA_RESEARCH_POINTS_FROM:
+        # "Meets the self-audit" read as enough beside a matched mean of 23.8.
+        line = (
+            f"{counted(research, 'item')}: the orthopaedics article's self-audit asks at least one orthopaedic research "
+            "project or publication; the ultra-competitive article calls research close to mandatory in these fields, "
+            f"and this check gives points from {ULTRA_RESEARCH_POINTS_FROM} items."
+        )
+    else:
+        line = _ultra_research_line(spec, research)
+    if spec.slug == "orthopaedic-surgery":
+        return (
+            f"{line}{US_GRADUATE_RESEARCH} A study of the NRMP's orthopaedic figures gives a mean of "
+            f"{ORTHO_US_RESEARCH_MATCHED_MEAN:g} research items for applicants who matched "
+            f"({data.ORTHO_CHARTING_STUDY.cite()})."
+        )
+    return line + US_GRADUATE_RESEARCH
+
+
+def _ultra_research_line(spec: data.Specialty, research: int) -> str:
+    """The research row in an ultra-competitive field, in the articles' terms."""
+    items = counted(research, "item")
     top = ULTRA_RESEARCH_POINTS_FROM
     mandatory = "the ultra-competitive article calls research close to mandatory in these fields"
     if spec.slug in ULTRA_RESEARCH_ASK_FIELDS:
@@ -1025,6 +1125,13 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
 class AuditLine(TypedDict):
     item: str
     met: bool
+
+
+ORTHO_AUDIT_US_GRADUATES = (
+    "The self-audit is the orthopaedics article's, written for US-citizen IMGs: a tick means its floor is met, not "
+    "that a US graduate's file is competitive. The Step 2 CK and research rows above give published orthopaedic "
+    "means to set yours against."
+)
 
 
 def ortho_audit(v: Mapping[str, object]) -> list[AuditLine]:
@@ -1101,6 +1208,49 @@ def pivot_within_reach(spec: data.Specialty, v: Mapping[str, object]) -> bool:
     (signals audit s36, 3)."""
     return bool(v["previously_unmatched"]) and (
         spec.tier in MISALIGNED_GRADUATION_TIERS or _article_step2_level(spec) is not None
+    )
+
+
+# On a first attempt, what the misalignment rule would say of the same file
+# after a no-match, and what would stop it: two readers with the same band
+# now, one of whom the rule would tell to pivot after a no-match, heard the
+# same advice while deciding between a backup now and a research year
+# (usmd-ortho audit s41, 5).  Found by running ``misalignment`` on the file
+# marked as a reapplicant, then with one input raised at a time, so the line
+# cannot drift from the rule.  Only inputs a reader can still change are
+# probed: a passed Step 2 CK and past failures stay as they are.
+AFTER_NO_MATCH_PROBES: tuple[tuple[str, int], ...] = (
+    ("research_items", 2 * EXCEPTIONAL_ULTRA["research"]),
+    ("recent_clinical_months", 2 * OLD_GRADUATION_RECENT_WORK_MONTHS),
+)
+
+
+def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
+    """One line for a first attempt whose file the misalignment rule would
+    call structurally misaligned after a no-match, with what would change that."""
+    if v["previously_unmatched"]:
+        return None
+    again = {**v, "previously_unmatched": True}
+    reasons = misalignment(spec, again)
+    if not reasons:
+        return None
+    changes = []
+    for name, reach in AFTER_NO_MATCH_PROBES:
+        enough = next((c for c in _candidates(v, name, reach) if not misalignment(spec, {**again, name: c})), None)
+        if enough is not None:
+            changes.append(_change_text(spec, v, name, enough))
+    if changes:
+        what = f"{capitalised(' or '.join(changes))} would change that."
+    elif not misalignment(spec, _at_their_best(again, [name for name, _ in AFTER_NO_MATCH_PROBES])):
+        what = "It would take more research and recent clinical work together to change that."
+    elif profile.step2_failing(v):
+        what = "A passing retake is a new score, so run the check again with it."
+    else:
+        what = "Nothing you can still change alters that: it rests on your record."
+    # Reasons after a colon, not in brackets: some carry brackets of their own.
+    return (
+        f"If this season ends without a match, this check would call the same file structurally misaligned with "
+        f"{spec.name}, and so advise a pivot: {'; '.join(reasons)}. {what}"
     )
 
 
@@ -1466,6 +1616,7 @@ class CompetitivenessResult(TypedDict):
     announced: str
     step2_vs_matched: Step2Position | None
     step2_vs_matched_reason: str | None
+    after_no_match: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
@@ -1500,6 +1651,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "announced": announced,
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
+        "after_no_match": after_no_match(spec, v),
     }
 
 
@@ -2005,9 +2157,14 @@ def render(result: CompetitivenessResult) -> Markup:
                 ],
             )
         )
+    if after := result.get("after_no_match"):
+        parts.append(el("p", el("strong", "After a no-match: "), after, class_="mpb-note"))
     audit = result.get("ortho_audit")
     if audit:
         parts.append(el("p", "Orthopaedic self-audit (the fifth element, a story tied to orthopaedics, is yours to judge):"))
+        if result["inputs"]["applicant_type"] in data.US_GRADUATE_TYPES:
+            # Four ticks read as "ready" to a US senior at the unmatched mean (usmd-ortho audit s41, 4).
+            parts.append(el("p", ORTHO_AUDIT_US_GRADUATES, class_="mpb-note"))
         parts.append(el("ul", [el("li", ("✓ " if a["met"] else "✗ ") + a["item"]) for a in audit]))
     if isinstance(matched, dict):
         parts.append(
@@ -2102,7 +2259,11 @@ def method() -> Markup:
                     f"{ULTRA_STEP2_BANDS[1].floor} and {ULTRA_STEP2_BANDS[2].floor} are this calculator's own; "
                     f"{ULTRA_STEP2_BANDS[1].floor} is the low end of the 245–250 that the orthopaedics article's "
                     "self-audit counts as a strong advantage, a figure for orthopaedics only, so only orthopaedics' "
-                    "rows quote it.",
+                    "rows quote it. The articles write these bands for US-citizen IMGs: to a US MD or DO graduate "
+                    "the rows give the same points, without the articles' verdicts (“strong advantage”, “just "
+                    "below”, a self-audit met), and say that our data hold no US figures by field; in orthopaedics "
+                    f"they give a study's published means for applicants who matched and who did not "
+                    f"({data.ORTHO_CHARTING_STUDY.cite()}).",
                 ),
                 el(
                     "li",
@@ -2283,7 +2444,10 @@ def method() -> Markup:
                     "the same hyper-competitive field”, and it names family medicine, psychiatry, pediatrics and internal "
                     "medicine as forgiving of an older graduation. A reapplicant who is none of these gets at most “dual "
                     "apply”, a backup in parallel; the check does not call that file borderline, a judgment the no-match "
-                    "article leaves to the reader and their adviser.",
+                    "article leaves to the reader and their adviser. On a first attempt the result says in one line "
+                    "when this rule would apply to the same file after a no-match, found by running the rule on it, "
+                    "and which single change you can still make (more research items, months of recent hands-on "
+                    "clinical work) would stop it, found by running the rule again with that input raised.",
                 ),
             ],
         ),
@@ -2350,6 +2514,7 @@ def method() -> Markup:
                     data.latest_match_rates().cited,
                     data.RESULTS_AND_DATA,
                     data.SURGERY_PD_DO_SURVEY,
+                    data.ORTHO_CHARTING_STUDY,
                 )
             ],
         ),

@@ -249,6 +249,19 @@ SURGERY_PD_DO_SURVEY = Source(
     "2024",
     "Journal of Surgical Education",
 )
+# Orthopaedics for US graduates, whose figures by field our tables do not hold
+# (usmd-ortho audit s41, 4): a study of the NRMP's Charting Outcomes reports,
+# read in its abstract, gives for the 2024 Match a mean Step 2 CK of 257 among
+# applicants who matched and 246 among those who did not, and 23.8 research
+# items per matched applicant.  Its title ends "From 2011 to 2024", left out
+# here so that the title carries no year but the citation's own.
+ORTHO_CHARTING_STUDY = Source(
+    "orthopedics-charting-outcomes",
+    "Effect of the USMLE Step 1 grading change on orthopedic surgery residency applications: NRMP Charting Outcomes",
+    "2025, on the 2024 Match",
+    "Lin and others, Orthopedics",
+    "secondary: the study's abstract, read in copies; the figures are the NRMP's as the study reports them",
+)
 # Who may sit USMLE Step 3: an MD or DO degree and Step 1 and Step 2 CK passed
 # (and, for an IMG, ECFMG certification).  The stored copy of the FSMB's page
 # predates the end of Step 2 CS, which it still lists; the rest stands.
@@ -707,6 +720,7 @@ SOURCES = (
     NBOME_LEVEL1_PASS_FAIL,
     NBOME_SCORE_REPORTING,
     SURGERY_PD_DO_SURVEY,
+    ORTHO_CHARTING_STUDY,
     NRMP_RANKING,
     NRMP_RANK_LIMIT,
     NRMP_REGISTRATION_FAQ,

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Iterator
 from html import escape, unescape
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -200,6 +201,19 @@ def test_step3_beside_comlex_only_says_it_needs_usmle_passed() -> None:
     assert "It includes the $935 USMLE Step 3 fee, which needs USMLE Step 1 and Step 2 CK passed" in str(comlex["summary"])
     both = compute(applicant_type="us-do", exam_transcripts="both", step3_this_season="true")
     assert data.FSMB_STEP3_REQUIREMENTS.cite() not in str(item(both, "USMLE Step 3")["note"])
+
+
+def test_step3_help_gives_the_h1b_reason_and_points_to_the_faqs_visa_answer() -> None:
+    # The help named only the no-match article's reasons, where the FAQ and
+    # glossary give the H-1B as one (visa-psych audit s41, 6).
+    help_text = next(f.help for f in ac.FIELDS if f.name == "step3_this_season")
+    assert "sponsor an H-1B generally need it passed before they file your petition" in help_text
+    assert f"see “{ac.FAQ_VISA_ANSWER}” in the FAQ" in help_text
+    # The answer it names is there, under that heading.
+    faq = (Path(__file__).parent.parent / "docs" / "faq.md").read_text(encoding="utf-8")
+    assert f"## {ac.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
+    answer = faq.split(f"## {ac.FAQ_VISA_ANSWER}")[1].split("\n## ")[0]
+    assert "Step 3 passed before the program files your petition" in answer
 
 
 @pytest.mark.parametrize(("ranked", "fee"), [(0, 0), (20, 0), (21, 30), (35, 450)])

@@ -1902,3 +1902,163 @@ def test_a_comlex_only_do_in_surgery_is_told_single_track_holds_only_where_comle
     assert "step2_score" in ups and not ups["step2_score"].endswith(only_there)
     with_score = compute({**inputs, "step2_score": 250})
     assert not any("accept COMLEX alone" in m["text"] for m in with_score["margins"]["up"])
+
+
+# Psychiatry read "historically IMG-accessible", in internal medicine's words
+# and with its 0 points, where the backup guide adds that non-US IMGs fill a
+# small share of its places and that the IMG article finds it competitive in
+# some regions (visa-psych audit s41, 5).
+@pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md"])
+def test_psychiatrys_tier_row_carries_the_backup_guides_caveat(applicant: str) -> None:
+    inputs = {"specialty": "psychiatry", "applicant_type": applicant, "step2_score": 255, "needs_visa": False}
+    row = next(f for f in compute(inputs)["factors"] if f["factor"] == "Target specialty")
+    share = data.specialty("psychiatry").pgy1
+    beside = data.specialty("internal-medicine").pgy1
+    assert share is not None and beside is not None
+    # The figure as /work/shared/data/results_2025_pgy1_by_specialty.tsv holds it.
+    assert share.non_us_img_pct_of_offered == 8.0
+    why = str(row["why"])
+    assert why.startswith("Psychiatry is historically IMG-accessible, but the IMG article notes")
+    assert "competitive in some regions" in why
+    assert f"Non-US IMGs filled 8.0% of its PGY-1 positions in {data.RESULTS_AND_DATA.year}" in why
+    assert f"against {beside.non_us_img_pct_of_offered:.1f}% in internal medicine" in why
+    assert f"({data.RESULTS_AND_DATA.named()})" in why and "secondary copy" in why
+    # A caveat in words: the tier's points are unchanged.
+    assert row["points"] == competitiveness.TIER_POINTS["accessible"]
+    assert row["source"] == ARTICLE_IMG.cite()
+
+
+@pytest.mark.parametrize("slug", ["internal-medicine", "family-medicine", "pediatrics", "neurology"])
+def test_the_other_accessible_fields_keep_the_plain_tier_row(slug: str) -> None:
+    row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "Target specialty")
+    assert row["why"] == f"{data.specialty(slug).name} is historically IMG-accessible."
+
+
+# A US MD senior in orthopaedics with 247 read that the score sat in the
+# level the article "calls a strong advantage", with 236 "just below", and
+# with 3 research items that the file "meets the self-audit": verdicts from
+# an article written for US-citizen IMGs, where the published means for the
+# 2024 Match were 257 matched, 246 unmatched and 23.8 research items
+# (usmd-ortho audit s41, 4).
+USMD_ORTHO = {
+    "specialty": "orthopaedic-surgery",
+    "research_items": 3,
+    "away_rotations": 2,
+    "specialty_letters": 4,
+    "years_since_graduation": 0,
+}
+STUDY = data.ORTHO_CHARTING_STUDY
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+@pytest.mark.parametrize(
+    ("step2", "points", "where"),
+    [
+        (247, 0, "247 is between the two, nearer the unmatched mean."),
+        (236, -5, "236 is below both."),
+        (252, 10, "between the two."),
+    ],
+)
+def test_a_us_graduates_ortho_score_row_gives_no_img_verdict_and_the_published_means(
+    applicant: str, step2: int, points: int, where: str
+) -> None:
+    row = _step2_row(compute({**USMD_ORTHO, "applicant_type": applicant, "step2_score": step2}))
+    why = str(row["why"])
+    assert "strong advantage" not in why and "just below" not in why, why
+    assert "our data do not hold" in why and "this check applies them to US graduates as well" in why
+    assert f"mean Step 2 CK of 257 for applicants who matched and 246 for those who did not ({STUDY.cite()})" in why
+    assert why.endswith(where) and "secondary copy" in why
+    # Words only: the article bands' points, as for a US-citizen IMG with the same score.
+    img = _step2_row(compute({**USMD_ORTHO, "applicant_type": "us-img", "step2_score": step2}))
+    assert row["points"] == img["points"] == points and row["source"] == img["source"]
+    assert "strong advantage" in str(img["why"]) or step2 != 247
+    assert STUDY.cite() not in str(img["why"])
+
+
+def test_a_us_graduates_ortho_research_row_is_not_told_it_meets_the_self_audit() -> None:
+    def row(applicant: str, research: int) -> dict[str, object]:
+        result = compute({**USMD_ORTHO, "applicant_type": applicant, "step2_score": 247, "research_items": research})
+        return next(f for f in result["factors"] if f["factor"] == "Research")
+
+    for research in (1, 3, 4, 0, 6):
+        md, img = row("us-md", research), row("us-img", research)
+        assert md["points"] == img["points"], research
+        why = str(md["why"])
+        assert "meets" not in why and competitiveness.US_GRADUATE_RESEARCH in why, why
+        assert f"a mean of 23.8 research items for applicants who matched ({STUDY.cite()})" in why
+    assert str(row("us-img", 3)["why"]).startswith("3 items: meets the orthopaedics article's self-audit")
+
+
+@pytest.mark.parametrize("slug", ULTRA_BUT_ORTHO)
+def test_a_us_graduates_research_row_in_an_ultra_field_says_the_ask_is_written_for_imgs(slug: str) -> None:
+    for research in (0, 2, 6):
+        md = factor_line({"specialty": slug, "applicant_type": "us-md", "research_items": research}, "Research")
+        img = factor_line({"specialty": slug, "applicant_type": "us-img", "research_items": research}, "Research")
+        assert md == img + competitiveness.US_GRADUATE_RESEARCH
+        assert STUDY.cite() not in md
+
+
+def test_a_us_graduate_reads_what_the_ortho_self_audits_ticks_mean() -> None:
+    for applicant, shown in (("us-md", True), ("us-do", True), ("us-img", False)):
+        result = compute({**USMD_ORTHO, "applicant_type": applicant, "step2_score": 247})
+        page = html.unescape(str(competitiveness.render(result)))
+        assert (competitiveness.ORTHO_AUDIT_US_GRADUATES in page) == shown, applicant
+    assert STUDY.cite() in html.unescape(str(competitiveness.method()))
+
+
+# Two US MD seniors in orthopaedics with the same band and advice, one of
+# whom the misalignment rule would tell to pivot after a no-match, heard the
+# same thing while deciding between a backup now and a research year
+# (usmd-ortho audit s41, 5).
+READER_A = {**USMD_ORTHO, "applicant_type": "us-md", "step2_score": 247}
+READER_B = {**READER_A, "step2_score": 236, "away_rotations": 1}
+
+
+def test_a_first_attempt_hears_what_the_reapplicant_rule_would_say_of_the_same_file() -> None:
+    a, b = compute(READER_A), compute(READER_B)
+    assert a["band"] == b["band"] == "dual-apply"
+    assert a["after_no_match"] is None
+    line = str(b["after_no_match"])
+    assert line.startswith("If this season ends without a match, this check would call the same file structurally")
+    assert "Step 2 CK under 245 with minimal research in an ultra-competitive field" in line
+    assert line.endswith("2 more research items (5 in all) would change that.")
+    # What the line says, the rule does.
+    assert compute({**READER_B, "previously_unmatched": True})["band"] == "pivot"
+    assert compute({**READER_B, "research_items": 5, "previously_unmatched": True})["band"] != "pivot"
+    assert compute({**READER_B, "research_items": 5})["after_no_match"] is None
+    # Shown in the result, not read out at each edit.
+    assert line in html.unescape(str(competitiveness.render(b)))
+    assert line not in b["announced"] and line not in b["summary"]
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"step2_score": 225},
+        {"step2_score": 200},
+        {"research_items": 0},
+        {"research_items": 0, "step2_score": 250},
+        {"exam_failures": 1, "research_items": 6},
+        {"years_since_graduation": 6, "recent_clinical_months": 0, "research_items": 1},
+        {"years_since_graduation": 6, "recent_clinical_months": 0, "research_items": 6, "step2_score": 250},
+        {"step2_score": None, "research_items": 0},
+    ],
+)
+def test_the_after_no_match_line_appears_exactly_when_the_rule_would_give_pivot(slug: str, change: dict[str, object]) -> None:
+    first = {**READER_B, "specialty": slug, **change}
+    line = compute(first)["after_no_match"]
+    again = compute({**first, "previously_unmatched": True})
+    assert (line is not None) == (again["band"] == "pivot"), (slug, change)
+    assert again["after_no_match"] is None
+    if line is not None:
+        rule = next(r for r in again["rules_applied"] if r["band"] == "pivot")
+        assert all(item in line for item in rule["items"])
+        named = re.search(r"\((\d+) in all\) would change that", line)
+        if named:
+            assert compute({**first, "research_items": int(named[1]), "previously_unmatched": True})["band"] != "pivot"
+        worked = re.search(r"\((\d+) in the last 3 years\) would change that", line)
+        if worked:
+            months = {"recent_clinical_months": int(worked[1]), "previously_unmatched": True}
+            assert compute({**first, **months})["band"] != "pivot"
