@@ -295,8 +295,8 @@ FIELDS = (
         name="step3_this_season",
         label="Taking USMLE Step 3 this season",
         help=(
-            "Tick to count the Step 3 exam fee. The no-match article says Step 3 can help after a borderline Step 2 CK "
-            "or for an older graduate, and that a failure does more harm than not sitting it. Programs that sponsor an "
+            "Tick to count the Step 3 exam fee. The no-match article says Step 3 can help after a borderline Step 2 CK, "
+            "or for an older IMG graduate where programs prefer or require it, and that a failure does more harm than not sitting it. Programs that sponsor an "
             f"H-1B generally need it passed before they file your petition (see “{FAQ_VISA_ANSWER}” in the FAQ). "
             "An IMG can sit it only once "
             f"ECFMG has certified them ({data.ECFMG_BOOKLET.cite()}). It is a USMLE exam, open once USMLE Step 1 and "
@@ -662,12 +662,22 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     if data.SERVICE_RESIDENCYCAS in services:
         exams = ["USMLE"] * (transcripts in SENDS_USMLE) + ["COMLEX"] * (transcripts in SENDS_COMLEX)
         per_exam = int(RESIDENCYCAS_TRANSCRIPT.amount_usd)
+        # The figure is the emergency medicine organizations'; an OB/GYN list
+        # withheld ResidencyCAS's application fees as not in our data, yet took
+        # this one without a word (calc-sources audit s41, 3).
+        cas_fields = {line["specialty"] for line in breakdown if line["service"] == data.SERVICE_RESIDENCYCAS}
+        borrowed = (
+            " It is the emergency medicine organizations' figure, counted for OB/GYN too: our sources give none for it."
+            if "emergency-medicine" not in cas_fields
+            else ""
+        )
         items.append(
             _item(
                 "Exam transcripts sent through ResidencyCAS",
                 len(exams) * per_exam,
                 f"{len(exams)} × {money(per_exam)}, once per season for each exam's transcript ({and_list(exams)}), "
-                f"charged by ResidencyCAS apart from ERAS; figure from the {RESIDENCYCAS_TRANSCRIPT.season_or_year}.",
+                f"charged by ResidencyCAS apart from ERAS; figure from the {RESIDENCYCAS_TRANSCRIPT.season_or_year}."
+                f"{borrowed}",
                 RESIDENCYCAS_TRANSCRIPT,
             )
         )

@@ -1210,7 +1210,14 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "not a difficulty ranking; the tier points temper it.",
     ]
     if applicant in ("us-md", "us-do"):
-        notes.append("You are a US graduate, so the IMG figures count at half weight; the articles' advice was written for IMGs.")
+        # Four of the five articles write for IMGs; the no-match article does
+        # not, its worked case a US MD graduate, and "the articles' advice was
+        # written for IMGs" told a US graduate its pairings were not for them
+        # (calc-sources audit s41, 1).
+        notes.append(
+            "You are a US graduate, so the IMG figures count at half weight. Four of the five articles were written "
+            f"for IMGs; the {ARTICLE_UNMATCHED.short}, whose worked example is a US MD graduate, was not."
+        )
     if profile.comlex_only_in_surgery(v, primary.slug):
         # The band the competitiveness check gives the first choice holds only so.
         notes.append(f"For {primary.name} itself: {profile.COMLEX_ONLY_SURGERY_NOTE}")

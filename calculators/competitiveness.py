@@ -1142,7 +1142,8 @@ def ortho_audit(v: Mapping[str, object]) -> list[AuditLine]:
         {"item": "At least one orthopaedic research item", "met": whole(v, "research_items") >= ORTHO_AUDIT_RESEARCH},
         {"item": "Two or more US orthopaedic away rotations", "met": whole(v, "away_rotations") >= ORTHO_AUDIT_AWAYS},
         {
-            "item": "Two or more letters from orthopaedic surgeons (this check's floor; the article's letter plan asks for 3–4)",
+            "item": "Two or more letters from orthopaedic surgeons (the self-audit asks 2–3; the article's letter plan asks 3–4, "
+            "which the letters row uses)",
             "met": whole(v, "specialty_letters") >= ORTHO_AUDIT_LETTERS,
         },
     ]

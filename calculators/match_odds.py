@@ -1239,11 +1239,19 @@ def render_chart(result: MatchOddsResult) -> Markup:
     elif isinstance(score, int):
         where = f"Your score of {score} is outside the chart's range."
     first, last = points[0][1], points[-1][1]
-    peak = max(points, key=lambda p: p[1])
+    # A curve held level named its lowest score as the peak, since max() takes
+    # the first of equal points: "highest at 200" to a screen reader, where a
+    # higher score never lowers the estimate (calc-sources audit s41, 2).
+    top = max(p[1] for p in points)
+    peak = max((p for p in points if p[1] == top), key=lambda p: p[0])
+    shape = (
+        f"It is level at {_pct(first)} across the range."
+        if all(p[1] == first for p in points)
+        else f"It goes from {_pct(first)} at {lo:g} to {_pct(last)} at {hi:g}, highest at {peak[0]:g} ({_pct(peak[1])})."
+    )
     desc = (
         f"Line chart of the estimated share of non-US IMGs who matched in {name}, by Step 2 CK from {lo:g} to {hi:g}, "
-        f"{DATA_YEAR} NRMP data. It goes from {_pct(first)} at {lo:g} to {_pct(last)} at {hi:g}, highest at {peak[0]:g} "
-        f"({_pct(peak[1])}). {where}"
+        f"{DATA_YEAR} NRMP data. {shape} {where}"
     )
     span = hi - lo
     step = 10 if span <= 120 else 20

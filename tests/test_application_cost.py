@@ -925,3 +925,20 @@ def test_after_the_rank_lists_close_the_cost_page_does_not_call_the_season_still
     html = str(ac.render(ac.compute({})))
     assert "is still running" not in html
     assert "the rank lists of ERAS 2027 (Match 2027) have closed ahead of its Match Day, 19 March 2027 (estimated)" in html
+
+
+def test_the_residencycas_transcript_fee_says_it_is_borrowed_for_obgyn() -> None:
+    # The figure is the emergency medicine organizations'; OB/GYN's own
+    # application fees were withheld, this one was not (calc-sources audit s41, 3).
+    def transcript_row(slug: str) -> str:
+        items = ac.compute({"primary_specialty": slug, "applicant_type": "us-img"})["items"]
+        return next(i["note"] for i in items if i["item"] == "Exam transcripts sent through ResidencyCAS")
+
+    assert "counted for OB/GYN too: our sources give none for it" in transcript_row("obstetrics-gynecology")
+    assert "OB/GYN" not in transcript_row("emergency-medicine")
+
+
+def test_the_step3_help_keeps_the_articles_img_condition_for_older_graduates() -> None:
+    # "For an older graduate" read as advice to a US graduate of an earlier year (calc-sources audit s41, 4).
+    step3 = next(f for f in ac.FIELDS if f.name == "step3_this_season")
+    assert "for an older IMG graduate where programs prefer or require it" in step3.help

@@ -1051,3 +1051,16 @@ def test_in_a_running_season_one_line_points_to_the_short_of_interviews_section(
         assert result["announced"].startswith("Research first: ")
     else:
         assert result["mid_season"] is None
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_graduate_is_told_the_no_match_article_was_not_written_for_imgs(applicant: str) -> None:
+    # "The articles' advice was written for IMGs" disowned the one article whose
+    # worked example is a US MD graduate (calc-sources audit s41, 1).
+    notes = backup_finder.compute({"specialty": "orthopaedic-surgery", "applicant_type": applicant})["notes"]
+    said = [n for n in notes if "US graduate" in n]
+    assert said == [
+        "You are a US graduate, so the IMG figures count at half weight. Four of the five articles were written for "
+        f"IMGs; the {data.ARTICLE_UNMATCHED.short}, whose worked example is a US MD graduate, was not."
+    ]
+    assert len(ARTICLES) == 5

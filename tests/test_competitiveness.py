@@ -2062,3 +2062,12 @@ def test_the_after_no_match_line_appears_exactly_when_the_rule_would_give_pivot(
         if worked:
             months = {"recent_clinical_months": int(worked[1]), "previously_unmatched": True}
             assert compute({**first, **months})["band"] != "pivot"
+
+
+def test_the_ortho_self_audits_letter_line_credits_both_of_the_articles_figures() -> None:
+    # "This check's floor" called the article's own 2-3 the site's (calc-sources audit s41, 5).
+    items = [line["item"] for line in compute({"specialty": "orthopaedic-surgery"})["ortho_audit"]]
+    assert (
+        "Two or more letters from orthopaedic surgeons (the self-audit asks 2–3; the article's letter plan asks 3–4, "
+        "which the letters row uses)"
+    ) in items

@@ -950,3 +950,14 @@ def test_an_estimate_is_not_joined_by_the_ranks_yardstick() -> None:
     result = compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 1})
     assert result["probability"] is not None and result["few_ranks"] is None
     assert compute({"specialty": "orthopaedic-surgery", "step2_score": 240})["few_ranks"] is None
+
+
+def test_a_chart_held_level_is_described_as_level_not_as_highest_at_its_lowest_score() -> None:
+    # max() took the first of equal points: "highest at 200" in family
+    # medicine, read to a screen reader (calc-sources audit s41, 2).
+    level = str(match_odds.render(compute({"specialty": "family-medicine", "step2_score": 255})))
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", level)
+    assert desc and "It is level at" in desc.group(1) and "highest at" not in desc.group(1)
+    rising = str(match_odds.render(compute({"specialty": "internal-medicine", "step2_score": 255})))
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", rising)
+    assert desc and f"highest at {CURVE_RANGE[1]}" in desc.group(1)
