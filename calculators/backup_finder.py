@@ -1390,11 +1390,11 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
     # A US graduate's score is never placed here, though the check weighs a
     # graduate's who has left school against non-US IMGs (diff review s33, 1).
     us_graduate = applicant not in competitiveness.QUARTILE_APPLICANTS
-    red_flag = us_graduate and step2 is not None and step2 < competitiveness.STEP2_RED_FLAG_BELOW
+    red_flag = us_graduate and step2 is not None and step2 < data.IMG_STEP2_RED_FLAG[1]
     unplaced = (
         "You entered no Step 2 CK"
         if step2 is None
-        else f"Your Step 2 CK is under {competitiveness.STEP2_RED_FLAG_BELOW}, a red flag in any field"
+        else f"Your Step 2 CK is under {data.IMG_STEP2_RED_FLAG[1]}, a red flag in any field"
         if red_flag
         else "This finder does not place a US graduate's Step 2 CK"
         if us_graduate

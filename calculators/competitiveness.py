@@ -236,7 +236,7 @@ US_SENIOR_QUARTILE_POINTS = {quarter: max(0, points) for quarter, points in QUAR
 
 # The IMG article's red flag: Step 2 CK below 225-230.  The upper end is used
 # so the flag errs on the side of caution.
-STEP2_RED_FLAG_BELOW = 230
+STEP2_RED_FLAG_BELOW = data.IMG_STEP2_RED_FLAG[1]
 STEP2_RED_FLAG_POINTS = -10
 
 # Each failed USMLE or COMLEX attempt (IMG article red flag, "any exam failure"
@@ -695,7 +695,7 @@ def _step2_factors(
             Factor(
                 "Step 2 CK red flag",
                 STEP2_RED_FLAG_POINTS,
-                f"Below {STEP2_RED_FLAG_BELOW}: the IMG article lists under 225-230 as a red flag.",
+                f"Below {STEP2_RED_FLAG_BELOW}: the IMG article lists under {data.span(data.IMG_STEP2_RED_FLAG)} as a red flag.",
                 ARTICLE_IMG,
             )
         )
@@ -2225,8 +2225,9 @@ def method() -> Markup:
         el("h4", "Points"),
         el(
             "p",
-            "The articles name the factors, and some of the lines (a Step 2 CK below about 225–230, more than 5–7 years "
-            "since graduation, minimal US clinical experience); none of them gives points. The starting "
+            f"The articles name the factors, and some of the lines (a Step 2 CK below about {data.span(data.IMG_STEP2_RED_FLAG)}, "
+            f"more than {data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years since graduation, minimal US clinical "
+            "experience); none of them gives points. The starting "
             f"{BASE_SCORE}, every point value below, the month and year bands and the band lines at "
             f"{BAND_FLOORS[0][0]} and {BAND_FLOORS[1][0]} are this calculator's own weights, set so that the applicants "
             "the articles describe in their worked examples land in the bands the articles give them (the project's "
@@ -2288,7 +2289,7 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Step 2 CK below {STEP2_RED_FLAG_BELOW}: {signed(STEP2_RED_FLAG_POINTS)} more (IMG article: under 225–230 is a red flag).",
+                    f"Step 2 CK below {STEP2_RED_FLAG_BELOW}: {signed(STEP2_RED_FLAG_POINTS)} more (IMG article: under {data.span(data.IMG_STEP2_RED_FLAG)} is a red flag).",
                 ),
                 el(
                     "li",
@@ -2485,7 +2486,7 @@ def method() -> Markup:
                 el(
                     "li",
                     "The same article keeps that reapplicant's backup as insurance, while the IMG article counts a Step 2 CK "
-                    "under 225–230 and a visa need as red flags that make single-specialty applying very risky. Where both "
+                    f"under {data.span(data.IMG_STEP2_RED_FLAG)} and a visa need as red flags that make single-specialty applying very risky. Where both "
                     "apply, the calculator takes the more cautious: it says to reapply, but to make the backup a "
                     "substantial part of the application.",
                 ),

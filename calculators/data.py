@@ -1346,14 +1346,28 @@ class RuleOfThumb:
     source: Source
 
 
+# Two of the IMG article's ranges that several calculators quote and build
+# rules on, held once: typed in six strings, one printed "225-230" where the
+# rest had "225–230" (coderead audit s41, 4).
+IMG_STEP2_RED_FLAG = (225, 230)
+IMG_GRADUATION_BARRIER_YEARS = (5, 7)
+
+
+def span(bounds: tuple[int, int]) -> str:
+    """A range as the site prints one: "225–230", with an en dash."""
+    return f"{bounds[0]}–{bounds[1]}"
+
+
 RULES_OF_THUMB: tuple[RuleOfThumb, ...] = (
-    RuleOfThumb("Step 2 CK red flag for IMGs", "below 225–230", ARTICLE_IMG),
+    RuleOfThumb("Step 2 CK red flag for IMGs", f"below {span(IMG_STEP2_RED_FLAG)}", ARTICLE_IMG),
     RuleOfThumb("Step 2 CK for ultra-competitive fields", "250+ as a rough ballpark, not a cutoff", ARTICLE_ULTRA),
     RuleOfThumb("Step 2 CK in the orthopaedic self-audit", "245–250 or more is a strong advantage", ARTICLE_ORTHO),
     RuleOfThumb(
         "Step 2 CK bands for diagnostic radiology", "250+ very strong; 235–249 mid-range; below 235 lower", ARTICLE_RADIOLOGY
     ),
-    RuleOfThumb("Years since graduation that become a barrier", "more than 5–7 years", ARTICLE_IMG),
+    RuleOfThumb(
+        "Years since graduation that become a barrier", f"more than {span(IMG_GRADUATION_BARRIER_YEARS)} years", ARTICLE_IMG
+    ),
     RuleOfThumb(
         "Years since graduation that make radiology harder", "3–4 or more without continuous clinical work", ARTICLE_RADIOLOGY
     ),

@@ -139,7 +139,8 @@ OWN_GROUP_FIGURES = {
 # with them, who need none: a third red flag with no direction given for it
 # (reapplicant audit s36, 4).
 RED_FLAGS_UNSEEN = (
-    "The figures also do not separate applicants with a failed exam attempt, or who graduated more than 5–7 years ago "
+    "The figures also do not separate applicants with a failed exam attempt, or who graduated more than "
+    f"{data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years ago "
     "with little recent clinical work, nor those who need a visa from the permanent residents counted with them, who "
     f"need none. The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few "
     "programs sponsor it, so if any of these applies to you, the estimate is more likely too high than too low."

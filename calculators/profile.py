@@ -190,7 +190,7 @@ YEARS_SINCE_GRADUATION = IntField(
 )
 # The IMG article: more than 5-7 years since graduation "can be a barrier"
 # at some programs; the lower end is where the calculators start to say so.
-LONG_AGO_YEARS = 5
+LONG_AGO_YEARS = data.IMG_GRADUATION_BARRIER_YEARS[0]
 
 
 def graduation_limit_note(values: Mapping[str, object], advice: str) -> str | None:
@@ -201,7 +201,8 @@ def graduation_limit_note(values: Mapping[str, object], advice: str) -> str | No
     if years <= LONG_AGO_YEARS:
         return None
     return (
-        f"You graduated {counted(years, 'year')} ago, and the IMG article says more than 5–7 years can be a barrier "
+        f"You graduated {counted(years, 'year')} ago, and the IMG article says more than "
+        f"{data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years can be a barrier "
         f"at some programs: {advice}"
     )
 
