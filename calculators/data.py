@@ -419,6 +419,19 @@ FSMB_STEP3 = Source(
     "read 2026",
     "FSMB",
 )
+# When a Step 3 result comes: the timeline counts an H-1B reader's last day
+# to apply back from a test by the end of the year before the Match, since
+# January and February results were held back each year we found (visa-psych
+# audit s41, 1).  Both announcements say the same in the same terms.
+STEP3_SCORE_DELAY = Source(
+    "step3-score-delay",
+    "Step 3 scheduled delay in score reporting, the FSMB's announcement for 2020 and ECFMG's news of 2 September 2021: "
+    "most results within four weeks of the test, but after the yearly change to the question pool, results for "
+    "January and February testers were set for 25 March 2020 and 16 March 2022, with no Step 3 given in the first "
+    "two weeks of January; to have a result before then, test by 31 December",
+    "2019 and 2021, for the 2020 and 2022 results, read 2026",
+    "FSMB and ECFMG",
+)
 H1B_CAP_EXEMPT = Source(
     "h1b-cap-exempt",
     "Immigration and Nationality Act, section 214(g)(5): universities, the nonprofits related to or affiliated with "
@@ -667,6 +680,28 @@ PITT_H1B_STEP3 = Source(
     "for the 2023 Match, read 2026",
     "University of Pittsburgh, Department of Medicine",
 )
+# A certificate earned through a Pathway expires until made permanent; ECFMG
+# revalidates an expired or expiring Pathway through an application with a
+# season of its own (visa-psych audit s41, 3).
+ECFMG_PATHWAYS_REVALIDATION = Source(
+    "ecfmg-pathways-revalidation",
+    "2026 Pathways and Pathways Revalidation, for IMGs who need to revalidate a previously accepted Pathway that is "
+    "expired or expiring, news of 19 August 2025; and ECFMG Focus, issue 88: the 2025 application closed on 31 May 2025",
+    "2025, read 2026",
+    "ECFMG",
+)
+# The rank-list deadline is also the last day to register for the Match or
+# withdraw from it, and by then a US school confirms that its student can
+# start training on 1 July of the Match year: a US senior weighing a research
+# year by extending school decides before it (usmd-ortho audit s41, 2).
+NRMP_REGISTER_OR_WITHDRAW = Source(
+    "nrmp-register-or-withdraw",
+    "Main Match Events and Medical School Officials: applicants must register for or withdraw from the Main Residency "
+    "Match by the rank order list deadline, by which schools verify that their students can enter training on 1 July "
+    "of the Match year; and the February 2024 Illuminator: the Match commitment is binding",
+    "2026 Match calendar and 2024 newsletter, read 2026",
+    "NRMP",
+)
 # The J-1 after the Match, and the rules that limit a later switch
 # (visa-oldgrad audit s39, 2 and 5).  The Statement of Need page: from the
 # health ministry of the country of most recent legal permanent residence,
@@ -741,6 +776,7 @@ SOURCES = (
     NRMP_COUPLES,
     ECFMG_J1,
     FSMB_STEP3,
+    STEP3_SCORE_DELAY,
     H1B_CAP_EXEMPT,
     EARLY_MATCHES,
     RESIDENCYCAS,
@@ -768,6 +804,8 @@ SOURCES = (
     AAMC_H1B_HOSPITALS,
     PETITION_WHEN_FILED,
     PITT_H1B_STEP3,
+    ECFMG_PATHWAYS_REVALIDATION,
+    NRMP_REGISTER_OR_WITHDRAW,
     ECFMG_STATEMENT_OF_NEED,
     ECFMG_J1_REGULATIONS,
     ECFMG_J1_FEES,

@@ -36,6 +36,7 @@ from .data import (
     ECFMG_J1,
     ECFMG_J1_FEES,
     ECFMG_PATHWAYS,
+    ECFMG_PATHWAYS_REVALIDATION,
     ECFMG_PERMANENT_VALIDATION,
     ECFMG_STATEMENT_OF_NEED,
     FSMB_STEP3,
@@ -47,11 +48,13 @@ from .data import (
     NRMP_ECFMG_REQUIREMENTS,
     NRMP_MATCHED_LOCATION,
     NRMP_PD_SURVEY,
+    NRMP_REGISTER_OR_WITHDRAW,
     NRMP_SOAP,
     PD_SURVEY_COMLEX2_PCT,
     PD_SURVEY_STEP2_PCT,
     PETITION_WHEN_FILED,
     PITT_H1B_STEP3,
+    STEP3_SCORE_DELAY,
     SURGERY_PD_DO_SURVEY,
     USMLE_SCORE_REPORTING,
     Source,
@@ -198,7 +201,7 @@ class Step:
     detail: str
     source: Source
     when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do"] = "always"
-    anchor: Literal["preparation", "eras_opens", "submission"] = "submission"
+    anchor: Literal["preparation", "eras_opens", "submission", "read"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
     deciding: bool = False
@@ -296,7 +299,8 @@ STEPS: tuple[Step, ...] = (
         f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
         "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
         f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms. An H-1B also needs your Step 3 pass "
-        f"before the program files ({INA_H1B.cite()}): the plan gives it a row on the rank-list deadline. J-1: the "
+        f"before the program files ({INA_H1B.cite()}): the plan dates the last day to apply for it and the day to "
+        "have it by. J-1: the "
         "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
         "after Match Day; find out now what your health ministry asks for "
         f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
@@ -425,8 +429,15 @@ STEPS: tuple[Step, ...] = (
     Step(
         1,
         "Interview season",
-        "Keep a log of impressions for every program, prepare specialty-specific answers, and protect your energy.",
+        "Keep a log of impressions for every program, prepare specialty-specific answers, and protect your energy. "
+        "The plan starts it a month after programs can first read your application: the day they start reviewing, "
+        "or your submission if that is later. Invitations, and some interviews, can come sooner: keep the weeks from "
+        "the day reviews start free of anything you cannot move.",
         ARTICLE_ORTHO,
+        # From the submission alone, it moved a month with any date typed
+        # before programs start reviewing, and left early October unguarded
+        # (visa-psych audit s41, 7); the too-late rule counts from the same day.
+        anchor="read",
         # Marked past a month after submission, the reader's work of the week
         # went unshown (season audit s22, 5); ended when ranking opens, on no
         # source, it left a late applicant ten days of interviews (season-now
@@ -483,6 +494,7 @@ def last_match_day(on_or_before: dt.date) -> cycle.SeasonDate:
 
 ANCHOR_WORDS = {
     "submission": "from submission",
+    "read": "from submission (or from the day programs start reviewing, if later)",
     "preparation": "from submission (or three months after ERAS opens, if earlier)",
     "eras_opens": "from ERAS opening",
 }
@@ -598,29 +610,87 @@ DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 EXAMS_CONFIRMED = "IMGs: ECFMG must have verified your requirements"
 H1B_STEP3 = "H-1B: your Step 3 pass in hand"
+# One statement of when, on this row and in the guides: Match Day is a date
+# some programs set, before which this plan's own date already falls, so it
+# is not "sooner" (visa-psych audit s41, 2).
 H1B_STEP3_WHY = (
     "If you hope for an H-1B: a program can file your petition only with your Step 3 pass in hand, and no earlier "
-    f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it sooner: one department "
-    f"of medicine asked for all three Steps passed by Match Day ({PITT_H1B_STEP3.cite()}). This plan puts it on the "
-    "rank-list deadline, our own choice, so that a program knows when it ranks you which visa it could offer"
+    f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it by Match Day: one "
+    f"department of medicine asked for all three Steps passed by then ({PITT_H1B_STEP3.cite()}). This plan asks for "
+    "it by the rank-list deadline, our own choice, so that programs know when they rank you which visa they could offer"
 )
 # Said once: with too little time left, STEP3_TOO_CLOSE says both again,
 # dated (new-words audit s40, 11).
 H1B_STEP3_ASK = "; ask each program for its own date. Without the pass in time, the J-1 is the route left."
+H1B_STEP3_APPLY = "H-1B: apply to the FSMB for Step 3"
 H1B_STEP3_LEAD = (
     " Step 3 can be applied for only after graduating and, for an IMG, after ECFMG certification; allow up to 12 "
     "weeks for the FSMB to verify graduation and about 2 weeks for the permit, before the wait for a test date and a "
-    f"result ({FSMB_STEP3.cite()})."
+    f"result ({FSMB_STEP3.cite()}). The row “{H1B_STEP3_APPLY}” dates the last application that fits."
 )
 H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD
-# The FSMB's own lead times (12 weeks to verify graduation, 2 for the
-# permit) before any test date: with less than that left, the row read as a
-# date still to make, and could push a reader into a rushed Step 3, which the
-# no-match article warns against (readthrough audit s39, 2).
-STEP3_LEAD_TIME = dt.timedelta(weeks=16)
+# The whole chain from an application to the FSMB to a result (visa-psych
+# audit s41, 1): 12 weeks to verify graduation and 2 for the permit (the
+# FSMB's own figures), 4 to find a two-day test date (our own assumption),
+# and 4 for the result (the usual time in the announcements of
+# STEP3_SCORE_DELAY).  The 16 weeks it was covered the FSMB alone, so a
+# reader who applied with 17 weeks left was told nothing and had a result in
+# March.
+STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = 14, 4, 4
+STEP3_LEAD_TIME = dt.timedelta(weeks=STEP3_FSMB_WEEKS + STEP3_SEAT_WEEKS + STEP3_RESULT_WEEKS)
+
+
+def step3_last_test(match_year: int, deadline: dt.date) -> dt.date:
+    """The latest test day whose result should be in by the rank-list
+    deadline: four weeks before it, and no later than the last day of the year
+    before the Match, since January and February results have been held to
+    mid or late March (STEP3_SCORE_DELAY)."""
+    return min(dt.date(match_year - 1, 12, 31), deadline - dt.timedelta(weeks=STEP3_RESULT_WEEKS))
+
+
+def step3_apply_by(match_year: int, deadline: dt.date) -> dt.date:
+    """The last day to apply to the FSMB that leaves the chain's weeks before that test."""
+    return step3_last_test(match_year, deadline) - dt.timedelta(weeks=STEP3_FSMB_WEEKS + STEP3_SEAT_WEEKS)
+
+
+def h1b_step3_apply_detail(last_test: dt.date) -> str:
+    return (
+        "If you hope for an H-1B, this is about the last day to apply for Step 3 and still have the result by the "
+        f"row “{H1B_STEP3}”. It is counted back from a test by {long_date(last_test)}: results usually come within "
+        "four weeks, but for January and February testers they have been held to mid or late March, after the "
+        f"yearly change to the question pool ({STEP3_SCORE_DELAY.cite()}). Before that test allow up to 12 weeks for "
+        f"the FSMB to verify graduation and about 2 weeks for the permit ({FSMB_STEP3.cite()}), and 4 weeks to find a "
+        "test date, which is our own assumption. You can apply once you have graduated and ECFMG has certified you, "
+        "so if you are certified now, nothing stops you applying now; sit it when your practice scores say you will "
+        "pass, since a failure can do more harm than no Step 3. Read each program's published visa policy before you "
+        "book, rather than wait for an answer at interview."
+    )
+
+
 STEP3_TOO_CLOSE = (
-    "From today that is probably too little time, unless your Step 3 application is already in: ask each program for "
-    "its own date before you book, and if it cannot be met, plan on the J-1 for this Match."
+    "From today that is probably too little time for the FSMB's weeks, a test date and a result, unless your Step 3 "
+    "application is already in: ask each program for its own date before you book, and if it cannot be met, plan "
+    "on the J-1 for this Match."
+)
+# Said on the rank-list deadline's row alone, the check came when a lapsed
+# Pathway could no longer be revalidated for this Match (visa-psych audit s41, 3).
+PATHWAY_REVALIDATION = (
+    "If it runs out first, ECFMG's Pathways Revalidation is for an expired or expiring Pathway, and its application "
+    f"closes each season ({ECFMG_PATHWAYS_REVALIDATION.cite()}): check ECFMG's dates for your Match year."
+)
+PATHWAY_EXPIRY_NOTE = (
+    "Certified by ECFMG through a Pathway already? Such a certificate carries an expiry date until 12 months of "
+    f"accredited US training make it permanent ({ECFMG_PERMANENT_VALIDATION.cite()}). Check it now against the start "
+    f"of training this Match leads to. {PATHWAY_REVALIDATION} ECFMG must have verified your requirements by the "
+    "rank-list deadline."
+)
+US_SENIOR_WITHDRAW = "US MD/DO seniors: last day to withdraw from the Match"
+US_SENIOR_WITHDRAW_DETAIL = (
+    "The rank-list deadline is also the NRMP's last day to register for the Match or withdraw from it, and by then "
+    "your school confirms that you can start training on 1 July of the Match year "
+    f"({NRMP_REGISTER_OR_WITHDRAW.cite()}). Weighing a research year by extending medical school? Decide it with "
+    "your dean's office before this day: once it passes you stay in the Match, and a match from your list binds "
+    "you. The other route, graduating and doing the year after the Match and SOAP, can wait for Match Week."
 )
 # After Match Day the J-1's paperwork fills the weeks to the start of
 # training, which the plan ended before (visa-oldgrad audit s39, 2).  No
@@ -649,8 +719,10 @@ def _season_milestones(
     do_now: str = DO_NOW_NOTE,
     deciding: str = DECIDE_DUAL,
     may_be_open: bool = False,
+    us_graduate: bool = False,
 ) -> list[PlanItem]:
     """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day);
+    ``us_graduate`` for a US MD or DO, whose school confirms a senior's graduation by the rank-list deadline;
     ``reviewing_before_submission`` for a submission late in a season already under review, whose last point to commit is today."""
     dates = cycle.season(match_year)
     # ``may_be_open``: past our estimate of the deadline, set early on
@@ -715,7 +787,7 @@ def _season_milestones(
                 "Certified already, through a Pathway? Such a certificate carries an expiry date until it is made "
                 "permanent, after 12 months of accredited US training: check that date against the start of training "
                 "this Match leads to "
-                f"({ECFMG_PERMANENT_VALIDATION.cite()}).",
+                f"({ECFMG_PERMANENT_VALIDATION.cite()}). {PATHWAY_REVALIDATION}",
                 "source": NRMP_ECFMG_REQUIREMENTS.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
@@ -724,14 +796,43 @@ def _season_milestones(
     # Step 3 lived only in the visa check's words, fifteen months early, with
     # no day of its own in the table or the calendar (visa-oldgrad audit s39, 4).
     if visa:
+        # A day to act on, not only the day to have the pass by: the row gave
+        # lead times and no date, and its warning came only inside the FSMB's
+        # own weeks (visa-psych audit s41, 1).
+        last_test = step3_last_test(match_year, deadline.date)
+        apply_by = step3_apply_by(match_year, deadline.date)
+        out.append(
+            _item(
+                apply_by,
+                H1B_STEP3_APPLY,
+                h1b_step3_apply_detail(last_test),
+                FSMB_STEP3.cite(),
+                # Counted from the deadline's estimate only when that, not the year's end, sets the test day.
+                estimated=deadline.estimated and last_test != dt.date(match_year - 1, 12, 31),
+            )
+        )
         out.append(
             {
                 "date": deadline.date.isoformat(),
                 "title": H1B_STEP3,
                 "detail": f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {STEP3_TOO_CLOSE}"
-                if today <= deadline.date < today + STEP3_LEAD_TIME
+                if apply_by < today <= deadline.date
                 else H1B_STEP3_DETAIL,
                 "source": INA_H1B.cite(),
+                "estimated": deadline.estimated,
+                "estimated_early": deadline.estimated_early,
+            }
+        )
+    # A US senior who would rather extend school for a research year learned
+    # of no day to decide by, and could think it waited for Match Day
+    # (usmd-ortho audit s41, 2).
+    if us_graduate:
+        out.append(
+            {
+                "date": deadline.date.isoformat(),
+                "title": US_SENIOR_WITHDRAW,
+                "detail": US_SENIOR_WITHDRAW_DETAIL,
+                "source": NRMP_REGISTER_OR_WITHDRAW.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
             }
@@ -898,10 +999,18 @@ def _which_season(match_day: cycle.SeasonDate, submission: dt.date, estimated: b
     )
 
 
-def interview_season_too_short(submission: dt.date, rank_deadline: dt.date) -> bool:
+def interviews_begin(submission: dt.date, reviews_from: dt.date | None = None) -> dt.date:
+    """The plan's first interview day: a month after programs can first read
+    the application, on its arrival or on the day they start reviewing,
+    whichever is later.  The interview row and the too-late rule both count
+    from here (visa-psych audit s41, 7)."""
+    return months_from(max(submission, reviews_from or submission), 1)
+
+
+def interview_season_too_short(submission: dt.date, rank_deadline: dt.date, reviews_from: dt.date | None = None) -> bool:
     """Whether an application sent on ``submission`` leaves fewer than about
     four weeks of the plan's interview season before the rank lists close."""
-    return (rank_deadline - months_from(submission, 1)).days < SHORTEST_INTERVIEW_SEASON_DAYS
+    return (rank_deadline - interviews_begin(submission, reviews_from)).days < SHORTEST_INTERVIEW_SEASON_DAYS
 
 
 def _too_late_for_interviews(
@@ -910,7 +1019,7 @@ def _too_late_for_interviews(
     """Said in place of "many interview places are already given out" when the
     plan's interview season would be gone or shorter than four weeks;
     ``too_late_now`` when an application sent today would be as well."""
-    room = "no time" if months_from(submission, 1) >= deadline.date else "fewer than four weeks"
+    room = "no time" if interviews_begin(submission) >= deadline.date else "fewer than four weeks"
     when = "today" if submission == today else f"on {long_date(submission)}"
     said = (
         f"An application sent {when} {'was' if submission < today else 'is'} unlikely to lead to an interview before "
@@ -1022,7 +1131,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
     eras_opens = dates["eras_opens"].date
-    anchors = {"preparation": min(submission, months_from(eras_opens, 3)), "eras_opens": eras_opens, "submission": submission}
+    reviews_from = dates["programs_receive"]
+    anchors = {
+        "preparation": min(submission, months_from(eras_opens, 3)),
+        "eras_opens": eras_opens,
+        "submission": submission,
+        "read": max(submission, reviews_from.date),
+    }
     # A step counted from an estimated date is an estimate too, marked where
     # the reader looks: the "Submit ERAS" day a defaulted plan hangs on was
     # our rule's first submission day, shown as if published (audit s19, pages 1).
@@ -1031,6 +1146,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         "submission": submission_estimated,
         "eras_opens": dates["eras_opens"].estimated,
         "preparation": submission_estimated if anchors["preparation"] == submission else dates["eras_opens"].estimated,
+        "read": reviews_from.estimated if anchors["read"] > submission else submission_estimated,
     }
     steps = [
         (s, day)
@@ -1059,8 +1175,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     reviewing_before_submission = cycle.under_review(match_year, today) and today < submission
     # Asked of the submission and of today: each once, for the rows, the
     # notes and the headline alike.
-    too_short = interview_season_too_short(submission, rank_deadline)
-    too_late_now = interview_season_too_short(today, rank_deadline)
+    too_short = interview_season_too_short(submission, rank_deadline, reviews_from.date)
+    too_late_now = interview_season_too_short(today, rank_deadline, reviews_from.date)
     if reviewing_before_submission:
         placed = [
             Placed(
@@ -1092,6 +1208,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
         deciding=CHOICE_OF_LANE.title if v["previously_unmatched"] else DECIDE_DUAL,
         may_be_open=registration == "may-be-open",
+        us_graduate=us_graduate,
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -1161,6 +1278,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 "abroad, and plan on the J-1 unless it says yes."
             )
         notes.append(visa_note)
+    if img and today <= rank_deadline:
+        notes.append(PATHWAY_EXPIRY_NOTE)
     if not v["previously_unmatched"]:
         notes.append(
             f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
@@ -1610,7 +1729,8 @@ def method() -> Markup:
             "p",
             "Milestones before today's date (your device's date in the browser) are marked “Past” and left out "
             "of the calendar file unless you ask for them. The interview season is a stretch, not a day: it runs "
-            "from a month after you submit until the day before the rank-list deadline, is marked “Under way” in "
+            "from a month after programs can first read your application (your submission, or the day they start "
+            "reviewing if that is later) until the day before the rank-list deadline, is marked “Under way” in "
             "between, and is one event over those days in the calendar file. Your own steps that fell before "
             "today are named in a note; within "
             f"{SHORT_RUN_UP_DAYS // 7} weeks of your submission it separates what still fits in the weeks left from "
@@ -1653,8 +1773,14 @@ def method() -> Markup:
         el(
             "p",
             "An IMG who needs a visa also gets a row on the rank-list deadline for an H-1B's Step 3: a program can "
-            "file an H-1B petition only with the pass in hand, and some want it by Match Day, so the plan takes the "
-            "rank-list deadline, our own choice, as the day to have it by. The Match Day row then says what a J-1 "
+            "file an H-1B petition only with the pass in hand, and some want it by Match Day, so the plan asks for it "
+            "by the rank-list deadline, our own choice. A second row gives the last day to apply to the FSMB for it: "
+            f"counted back from a test by the last day of the year before the Match ({STEP3_SCORE_DELAY.cite()}), "
+            f"less {STEP3_FSMB_WEEKS} weeks for the FSMB ({FSMB_STEP3.cite()}) and {STEP3_SEAT_WEEKS} weeks to find a "
+            "test date, our own assumption; from that day on, the Step 3 row says the time may be too short. "
+            "A US MD or DO gets a row on the rank-list deadline, also the NRMP's last day to register or withdraw, "
+            "by which a senior weighing a research year by extending school must decide "
+            f"({NRMP_REGISTER_OR_WITHDRAW.cite()}). The Match Day row then says what a J-1 "
             "asks in the weeks before training (the Statement of Need for the field you matched into, ECFMG's "
             "application of about four to six weeks, a consulate interview) without dating those steps, which no "
             "source does.",

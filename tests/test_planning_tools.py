@@ -80,7 +80,9 @@ def test_a_plan_written_out_by_hand() -> None:
         "Mentor review of each packet": "2027-07-20",
         "Final review: right documents to the right programs": "2027-08-20",
         "Submit ERAS": "2027-09-20",
-        "Interview season": "2027-10-20",
+        # A month after programs start reviewing (22 September, estimated),
+        # not after a submission two days before it (visa-psych audit s41, 7).
+        "Interview season": "2027-10-22",
         "Match Day": "2028-03-17",
     }
     assert {title: on[title] for title in expected} == expected
@@ -642,7 +644,9 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     # days of it, past on 15 January (season-now audit s31, 2).  A program
     # ranks only applicants it has interviewed, so it lasts until the day
     # before the rank-list deadline.
-    assert (season["date"], season["until"], season["past"]) == ("2026-10-10", "2027-02-16", False)
+    # It starts a month after programs start reviewing (23 September), which
+    # is later than the submission (visa-psych audit s41, 7).
+    assert (season["date"], season["until"], season["past"]) == ("2026-10-23", "2027-02-16", False)
     assert season["detail"].endswith(
         "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose): an interview after "
         "that could no longer change a list."
@@ -657,10 +661,10 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     assert "16 February" not in result["summary"] + result["announced"]
     html = unescape(str(timeline.render(result)))
     assert (
-        '<td data-label="Date">10 October 2026 to the rank-list deadline, 17 February 2027 (estimated, set early on purpose)</td>'
+        '<td data-label="Date">23 October 2026 (estimated) to the rank-list deadline, 17 February 2027 (estimated, set early on purpose)</td>'
         '<td data-label="Status">Under way</td>' in html
     )
-    assert "DTSTART;VALUE=DATE:20261010\r\nDTEND;VALUE=DATE:20270217\r\n" in result["ics"]
+    assert "DTSTART;VALUE=DATE:20261023\r\nDTEND;VALUE=DATE:20270217\r\n" in result["ics"]
     # Ranking open, the stretch goes on, and the deadline is next.
     ranking = timeline.compute({"today": "2027-01-20", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in ranking["milestones"] if m["title"] == "Interview season"] == [False]
@@ -675,7 +679,7 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     assert later["summary"].startswith("Next: Rank order list certification deadline on 17 February 2027 ")
     before = timeline.compute({"today": "2026-10-01", "eras_submission": "2026-09-10"})
     assert before["summary"].startswith(
-        "Next: Interview season from 10 October 2026 to the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
+        "Next: Interview season from 23 October 2026 (estimated) to the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
     )
     # A late applicant's stretch is six weeks, not ten days.
     late = timeline.compute({"today": "2026-12-04", "eras_submission": "2026-12-04"})
@@ -1881,7 +1885,8 @@ def test_the_interview_seasons_end_says_it_moves_with_the_early_deadline() -> No
     """Its last day is the day before the rank-list deadline, an estimate set
     early on purpose; it said only "(estimated)", and its calendar title
     nothing (timeline audit s36, 6)."""
-    result = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-08", "applicant_type": "us-img"})
+    # Sent after programs start reviewing, so its start is the reader's own date, a month on.
+    result = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-29", "applicant_type": "us-img"})
     (season,) = [m for m in result["milestones"] if m["title"] == "Interview season"]
     assert timeline.shown_end(season).endswith("(estimated, set early on purpose)")
     (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("Interview season")]
@@ -1924,7 +1929,8 @@ def test_what_is_heard_names_the_past_steps_that_come_first_and_the_visa_check_a
 def test_a_long_next_step_keeps_the_read_out_to_forty_words_by_leaving_out_the_count() -> None:
     # Interview season's end named with its deadline, the next day and the
     # ERAS reminder came to 41 words (date sweep s40, re-run).
-    inputs = {"today": "2026-10-03", "eras_submission": "2026-09-02", "applicant_type": "us-md", "needs_visa": True}
+    # Under way from a month after programs start reviewing (visa-psych audit s41, 7).
+    inputs = {"today": "2026-10-30", "eras_submission": "2026-09-02", "applicant_type": "us-md", "needs_visa": True}
     result = timeline.compute(inputs)
     assert len(result["announced"].split()) <= timeline.ANNOUNCED_WORDS
     assert result["announced"].startswith("Now: Interview season, until the rank-list deadline")

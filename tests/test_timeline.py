@@ -618,3 +618,156 @@ def test_past_the_early_estimate_the_headline_says_the_rank_list_may_still_be_ce
     assert after["summary"].startswith(said) and after["announced"].startswith(said)
     for day in ("2027-02-16", "2027-03-15"):
         assert said not in timeline.compute({"today": day, "eras_submission": "2026-09-24"})["summary"]
+
+
+# --- Step 3 for an H-1B, the Pathway's expiry, the interview season and a US
+# senior's last day to withdraw (visa-psych audit s41, 1, 2, 3 and 7;
+# usmd-ortho audit s41, 2) ------------------------------------------------------
+PERSONA = {"today": "2026-12-05", "eras_submission": "2027-09-15", "applicant_type": "non-us-img", "needs_visa": "true"}
+
+
+def test_an_h1b_reader_gets_a_dated_day_to_apply_to_the_fsmb_counted_back_through_the_whole_chain() -> None:
+    """The only Step 3 day was the rank-list deadline, with lead times and no
+    date to act on."""
+    result = timeline.compute(PERSONA)
+    rows = by_title(result)
+    apply = rows[timeline.H1B_STEP3_APPLY]
+    deadline = cycle.season(2028)["rank_deadline"].date
+    # A test by the last day of 2027, before the January change to the
+    # question pool; 14 weeks for the FSMB and 4 for a test date before it.
+    assert timeline.step3_last_test(2028, deadline) == dt.date(2027, 12, 31)
+    assert apply["date"] == "2027-08-27" == (dt.date(2027, 12, 31) - dt.timedelta(weeks=18)).isoformat()
+    assert deadline - dt.date.fromisoformat(apply["date"]) >= timeline.STEP3_LEAD_TIME
+    assert not apply["past"] and "estimated" not in apply
+    assert apply["source"] == data.FSMB_STEP3.cite()
+    for source in (data.STEP3_SCORE_DELAY, data.FSMB_STEP3):
+        assert source.cite() in apply["detail"]
+    assert "31 December 2027" in apply["detail"] and "our own assumption" in apply["detail"]
+    assert "if you are certified now, nothing stops you applying now" in apply["detail"]
+    # The pass-in-hand row points to it, and the calendar holds it.
+    assert timeline.H1B_STEP3_APPLY in rows[timeline.H1B_STEP3]["detail"]
+    assert events(str(result["ics"]))[timeline.H1B_STEP3_APPLY]["DTSTART;VALUE=DATE"] == "20270827"
+    # Only for an IMG who needs a visa, as the pass-in-hand row.
+    for other in ({"needs_visa": "false"}, {"applicant_type": "us-md"}):
+        assert timeline.H1B_STEP3_APPLY not in by_title(timeline.compute({**PERSONA, **other}))
+
+
+def test_an_h1b_reader_is_warned_once_the_last_day_to_apply_has_passed_not_only_inside_the_fsmbs_weeks() -> None:
+    # On 1 October 2027, 19.7 weeks before the deadline, no warning came: the
+    # 16 weeks covered the FSMB's verification and permit alone.
+    warned = by_title(timeline.compute({**PERSONA, "today": "2027-10-01"}))
+    assert timeline.STEP3_TOO_CLOSE in warned[timeline.H1B_STEP3]["detail"]
+    assert warned[timeline.H1B_STEP3_APPLY]["past"]
+    assert "a test date and a result" in timeline.STEP3_TOO_CLOSE
+    assert dt.timedelta(weeks=22) <= timeline.STEP3_LEAD_TIME
+    # On the last day to apply, and before it, the row has no warning.
+    for today in ("2027-08-27", "2027-08-20"):
+        quiet = by_title(timeline.compute({**PERSONA, "today": today}))
+        assert timeline.STEP3_TOO_CLOSE not in quiet[timeline.H1B_STEP3]["detail"]
+
+
+def test_the_apply_day_heard_as_the_next_step_keeps_the_read_out_to_forty_words() -> None:
+    result = timeline.compute({**PERSONA, "today": "2027-08-20"})
+    assert result["announced"].startswith(f"Next: {timeline.H1B_STEP3_APPLY} on 27 August 2027.")
+    assert len(result["announced"].split()) <= timeline.ANNOUNCED_WORDS
+
+
+GUIDE_STEP3_SENTENCES = {
+    "docs/apply/timeline.md": "Work back from the date a program wants Step 3 passed",
+    "docs/unmatched/soap-and-plan-b.md": "**Visa note:**",
+    "docs/assess/index.md": "If Step 3 would be only for an H-1B",
+}
+
+
+def guide_line(path: str, start: str) -> str:
+    with open(path, encoding="utf-8") as page:
+        return next(line for line in page if start in line)
+
+
+def test_the_plan_and_the_guides_say_one_thing_about_when_an_h1b_needs_step3() -> None:
+    """The plan's date, the rank-list deadline, was a month before Match Day,
+    which it called "sooner", while two guides said "as early as Match Day"."""
+    detail = by_title(timeline.compute(PERSONA))[timeline.H1B_STEP3]["detail"]
+    assert "sooner" not in detail and "as early as" not in detail
+    assert "Some programs want it by Match Day" in detail and "by the rank-list deadline" in detail
+    for path, start in GUIDE_STEP3_SENTENCES.items():
+        line = guide_line(path, start)
+        assert "as early as Match Day" not in line and "sooner" not in line, path
+        assert "rank-list deadline" in line, path
+    for path in ("docs/apply/timeline.md", "docs/unmatched/soap-and-plan-b.md"):
+        line = guide_line(path, GUIDE_STEP3_SENTENCES[path])
+        assert "some programs want it by Match Day (University of Pittsburgh" in line, path
+    # Asked to read the published policy, not to wait for an answer that comes at interview.
+    assess = guide_line("docs/assess/index.md", GUIDE_STEP3_SENTENCES["docs/assess/index.md"])
+    assert "get that answer before you book it" not in assess and "published visa policy" in assess
+
+
+def test_an_img_hears_of_the_pathway_certificates_expiry_and_revalidation_while_it_can_still_be_acted_on() -> None:
+    """Said on the rank-list deadline's row alone, and with no word of
+    ECFMG's Pathways Revalidation."""
+    result = timeline.compute(PERSONA)
+    [note] = [n for n in result["notes"] if n == timeline.PATHWAY_EXPIRY_NOTE]
+    assert data.ECFMG_PERMANENT_VALIDATION.cite() in note and data.ECFMG_PATHWAYS_REVALIDATION.cite() in note
+    assert "Pathways Revalidation" in note and "Check it now" in note
+    assert "31 May 2025" in data.ECFMG_PATHWAYS_REVALIDATION.cite()
+    assert timeline.PATHWAY_REVALIDATION in by_title(result)[timeline.EXAMS_CONFIRMED]["detail"]
+    assert timeline.PATHWAY_EXPIRY_NOTE in timeline.compute({**PERSONA, "applicant_type": "us-img"})["notes"]
+    # Not to a US graduate, nor once the rank lists have closed.
+    assert timeline.PATHWAY_EXPIRY_NOTE not in timeline.compute({**PERSONA, "applicant_type": "us-md"})["notes"]
+    assert timeline.PATHWAY_EXPIRY_NOTE not in timeline.compute({**PERSONA, "today": "2028-03-01"})["notes"]
+
+
+def interview_start(submission: str, today: str = "2026-12-05") -> str:
+    result = timeline.compute({"today": today, "eras_submission": submission})
+    return next(m["date"] for m in result["milestones"] if m["title"] == "Interview season")
+
+
+def test_the_interview_season_starts_a_month_after_programs_can_read_the_application() -> None:
+    """It started a month after whatever submission date was typed: 15 and 29
+    September gave 15 and 29 October, though programs start reviewing on one
+    day for both."""
+    reviews = cycle.season(2028)["programs_receive"].date
+    assert reviews == dt.date(2027, 9, 22)
+    # Sent before programs start reviewing: one start, a month after that day.
+    assert interview_start("2027-09-01") == interview_start("2027-09-15") == "2027-10-22"
+    # Sent after: a month after the submission, as the too-late rule counts.
+    assert interview_start("2027-09-29") == "2027-10-29"
+    assert timeline.interviews_begin(dt.date(2027, 9, 15), reviews) == dt.date(2027, 10, 22)
+    assert timeline.interviews_begin(dt.date(2027, 9, 29), reviews) == dt.date(2027, 10, 29)
+
+
+@pytest.mark.parametrize("submission", ["2026-09-02", "2026-12-20", "2027-01-10", "2027-01-20", "2027-01-25"])
+def test_the_interview_row_and_the_too_late_rule_count_from_the_same_day(submission: str) -> None:
+    result = timeline.compute({"today": "2026-08-01", "eras_submission": submission})
+    dates = cycle.season(2027)
+    start = timeline.interviews_begin(dt.date.fromisoformat(submission), dates["programs_receive"].date)
+    short = (dates["rank_deadline"].date - start).days < timeline.SHORTEST_INTERVIEW_SEASON_DAYS
+    assert short == timeline.interview_season_too_short(
+        dt.date.fromisoformat(submission), dates["rank_deadline"].date, dates["programs_receive"].date
+    )
+    rows = [m for m in result["milestones"] if m["title"] == "Interview season"]
+    if rows:
+        assert rows[0]["date"] == start.isoformat()
+    assert short == any("unlikely to lead to an interview" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_senior_is_told_the_rank_list_deadline_is_the_last_day_to_withdraw(applicant: str) -> None:
+    """A senior weighing a research year by extending school had no day to
+    decide by, and could think the choice waited for Match Day."""
+    result = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": applicant})
+    rows = by_title(result)
+    row = rows[timeline.US_SENIOR_WITHDRAW]
+    deadline = cycle.season(2027)["rank_deadline"]
+    assert row["date"] == deadline.date.isoformat() and not row["past"]
+    assert row.get("estimated_early") == deadline.estimated_early
+    assert row["source"] == data.NRMP_REGISTER_OR_WITHDRAW.cite()
+    assert "last day to register for the Match or withdraw from it" in row["detail"]
+    assert "research year by extending medical school" in row["detail"] and "dean's office" in row["detail"]
+    assert events(str(result["ics"]))[timeline.US_SENIOR_WITHDRAW]["DTSTART;VALUE=DATE"] == deadline.date.strftime("%Y%m%d")
+
+
+@pytest.mark.parametrize("applicant", ["us-img", "non-us-img"])
+def test_an_img_gets_no_us_senior_row(applicant: str) -> None:
+    rows = by_title(timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": applicant}))
+    assert timeline.US_SENIOR_WITHDRAW not in rows
