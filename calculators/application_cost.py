@@ -28,7 +28,7 @@ from .html import Child, Markup, and_list, capitalised, counted, el, join, money
 NAME = "application_cost"
 TITLE = "Application cost"
 SUMMARY = (
-    "Adds up application fees for each specialty (ERAS, or ResidencyCAS for emergency medicine and OB/GYN), the "
+    f"Adds up application fees for each specialty (ERAS, or ResidencyCAS for {data.RESIDENCYCAS_FIELDS_SAID}), the "
     "transcript and token fees, NRMP fees and interview costs "
     "for one Match season, with the year and source of every figure."
 )
@@ -940,7 +940,7 @@ def method() -> Markup:
     return join(
         el(
             "p",
-            "Total = application fees for each specialty, through ERAS or, for emergency medicine and OB/GYN, "
+            f"Total = application fees for each specialty, through ERAS or, for {data.RESIDENCYCAS_FIELDS_SAID}, "
             "ResidencyCAS (and for a preliminary or transitional year list through ERAS, if any) + exam transcripts, "
             "once for each service you apply through + ECFMG ERAS token (IMGs applying through ERAS) + USMLE Step 3 "
             "fee (if you sit Step 3 this season) + NRMP registration + "

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, NamedTuple, TypedDict
 
-from . import competitiveness, cycle, data, match_odds, profile, program_counts
+from . import competitiveness, cycle, data, match_odds, profile
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -1127,7 +1127,7 @@ def mid_season_line(today: dt.date) -> str | None:
     received = cycle.season(year)["programs_receive"].shown()
     return (
         f"Applied in {cycle.eras_season(year)}? Its programs have been reviewing since {received}, so a backup "
-        f"added now is a late application. {program_counts.SHORT_OF_INTERVIEWS}"
+        f"added now is a late application. {cycle.SHORT_OF_INTERVIEWS}"
     )
 
 

@@ -214,6 +214,14 @@ def under_review(match_year: int, today: dt.date) -> bool:
     return dates["programs_receive"].date < today < dates["rank_deadline"].date
 
 
+# Where a calculator sends a reader who has applied and is short of
+# interviews: the guide's section, named in words (a result is drawn on pages
+# at different depths, and in the browser with no page address, so it
+# carries no link of its own).  One sentence for the timeline, program counts
+# and the backup finder.
+SHORT_OF_INTERVIEWS = "The Timeline guide's section “Already applied, and short of interviews?” says what to weigh."
+
+
 def season_under_review(today: dt.date) -> int | None:
     """The Match whose applications programs are reading on ``today``
     (``under_review``), or None between seasons.  Program counts and the

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Literal
 
 from .fields import flag, whole
+from .html import and_list
 
 Number = int | float
 Tier = Literal["accessible", "moderate", "competitive", "ultra"]
@@ -503,7 +504,13 @@ ECFMG_RESIDENCYCAS = Source(
     "read 2026",
     "ECFMG",
 )
-RESIDENCYCAS_FIELDS = frozenset({"emergency-medicine", "obstetrics-gynecology"})
+# The fields whose programs take applications through ResidencyCAS, with
+# the names running text gives them: the calculators' sentences read
+# RESIDENCYCAS_FIELDS_SAID, so a field that moves is named wherever its fees
+# move (coderead audit s41, 3).
+RESIDENCYCAS_FIELD_NAMES = {"emergency-medicine": "emergency medicine", "obstetrics-gynecology": "OB/GYN"}
+RESIDENCYCAS_FIELDS = frozenset(RESIDENCYCAS_FIELD_NAMES)
+RESIDENCYCAS_FIELDS_SAID = and_list(list(RESIDENCYCAS_FIELD_NAMES.values()))
 SERVICE_ERAS, SERVICE_RESIDENCYCAS = "ERAS", "ResidencyCAS"
 # Programs see signals by institution: every track of one institution in one
 # specialty (categorical, preliminary) sees the same signal (costs-signals audit s38, 7).
@@ -582,10 +589,10 @@ NRMP_SCHOOL_VERIFICATION = Source(
 )
 NRMP_WITHDRAWAL_DEADLINE = Source(
     "nrmp-withdrawal-deadline",
-    "Main Residency Match calendar: applicants register for or withdraw from the Match by 9:00 p.m. ET on the rank "
-    "order list deadline; and help for an applicant who matched and will not graduate by 1 July, who must ask for "
-    "a waiver",
-    "read 2026",
+    "Main Residency Match calendar (Main Match Events): applicants register for or withdraw from the Match by 9:00 "
+    "p.m. ET on the rank order list deadline; help for an applicant who matched and will not graduate by 1 July, who "
+    "must ask for a waiver; and the February 2024 Illuminator: the Match commitment is binding",
+    "2026 Match calendar and 2024 newsletter, read 2026",
     "NRMP",
 )
 NRMP_SCHOOL_AGREEMENT = Source(
@@ -690,18 +697,6 @@ ECFMG_PATHWAYS_REVALIDATION = Source(
     "2025, read 2026",
     "ECFMG",
 )
-# The rank-list deadline is also the last day to register for the Match or
-# withdraw from it, and by then a US school confirms that its student can
-# start training on 1 July of the Match year: a US senior weighing a research
-# year by extending school decides before it (usmd-ortho audit s41, 2).
-NRMP_REGISTER_OR_WITHDRAW = Source(
-    "nrmp-register-or-withdraw",
-    "Main Match Events and Medical School Officials: applicants must register for or withdraw from the Main Residency "
-    "Match by the rank order list deadline, by which schools verify that their students can enter training on 1 July "
-    "of the Match year; and the February 2024 Illuminator: the Match commitment is binding",
-    "2026 Match calendar and 2024 newsletter, read 2026",
-    "NRMP",
-)
 # The J-1 after the Match, and the rules that limit a later switch
 # (visa-oldgrad audit s39, 2 and 5).  The Statement of Need page: from the
 # health ministry of the country of most recent legal permanent residence,
@@ -805,7 +800,6 @@ SOURCES = (
     PETITION_WHEN_FILED,
     PITT_H1B_STEP3,
     ECFMG_PATHWAYS_REVALIDATION,
-    NRMP_REGISTER_OR_WITHDRAW,
     ECFMG_STATEMENT_OF_NEED,
     ECFMG_J1_REGULATIONS,
     ECFMG_J1_FEES,

@@ -146,7 +146,7 @@ LETTERS_PROGRAMS_OFTEN_ASK = 3
 NOT_CHECKED = (
     "Not checked here: in MyERAS your USMLE or COMLEX transcript goes only to the programs you assign it to, and an "
     "assignment cannot be taken back; your MSPE, medical school transcript and ECFMG status report go to every "
-    f"program you apply to ({data.ERAS_DOCUMENTS.cite()}). In ResidencyCAS, which emergency medicine and OB/GYN "
+    f"program you apply to ({data.ERAS_DOCUMENTS.cite()}). In ResidencyCAS, which {data.RESIDENCYCAS_FIELDS_SAID} "
     "programs use, only letters are assigned program by program; everything else goes to every program "
     f"({data.RESIDENCYCAS_EVALUATIONS.cite()}). Programs also set their own letter requirements, often "
     f"{LETTERS_PROGRAMS_OFTEN_ASK} letters ({data.LETTERS_ASKED.cite()}): check each program's."
@@ -978,7 +978,7 @@ def method() -> Markup:
                 el(
                     "li",
                     f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program, the limit of both ERAS and "
-                    "ResidencyCAS, the service emergency medicine and OB/GYN programs use instead of ERAS "
+                    f"ResidencyCAS, the service {data.RESIDENCYCAS_FIELDS_SAID} programs use instead of ERAS "
                     f"({ERAS_RULES.cite()}; {data.RESIDENCYCAS_EVALUATIONS.cite()}).",
                 ),
                 el(

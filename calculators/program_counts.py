@@ -894,13 +894,6 @@ def render_band_inputs(result: competitiveness.Scored) -> Markup:
     )
 
 
-# Where a calculator sends a reader who has applied and is short of
-# interviews: the guide's section, named in words as the timeline calculator
-# names it (a result is drawn on pages at different depths, and in the
-# browser with no page address, so it carries no link of its own).
-SHORT_OF_INTERVIEWS = "The Timeline guide's section “Already applied, and short of interviews?” says what to weigh."
-
-
 def mid_season_note(today: dt.date) -> str | None:
     """What the counts mean to a reader who arrives while programs are reading
     a season's applications, or None outside that stretch.  In December the
@@ -916,7 +909,7 @@ def mid_season_note(today: dt.date) -> str | None:
         "counts are for a whole season's applications, sent before reviews start. If you have applied this season "
         "and interviews are few, more programs in a field you have already applied to widely are likely to bring "
         "few interviews this late, so send most of what you add now to a backup field or to first-year "
-        f"(preliminary or transitional) programs (our judgment). {SHORT_OF_INTERVIEWS} Planning for "
+        f"(preliminary or transitional) programs (our judgment). {cycle.SHORT_OF_INTERVIEWS} Planning for "
         f"{cycle.eras_season(year + 1)} instead? The counts stand as shown."
     )
 

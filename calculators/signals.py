@@ -49,7 +49,7 @@ Role = Literal["primary", "backup"]
 ERAS_SIGNALING = "the AAMC's ERAS program signaling page for the season"
 RESIDENCYCAS_SIGNALING = "the signaling rules ResidencyCAS publishes for the season"
 ORGANIZATION = "the announcement of the specialty's own organization"
-WHERE_TO_CHECK = f"{ERAS_SIGNALING} (for emergency medicine and OB/GYN, {RESIDENCYCAS_SIGNALING}) and {ORGANIZATION}"
+WHERE_TO_CHECK = f"{ERAS_SIGNALING} (for {data.RESIDENCYCAS_FIELDS_SAID}, {RESIDENCYCAS_SIGNALING}) and {ORGANIZATION}"
 
 
 def where_to_check(slug: str) -> str:

@@ -48,8 +48,9 @@ from .data import (
     NRMP_ECFMG_REQUIREMENTS,
     NRMP_MATCHED_LOCATION,
     NRMP_PD_SURVEY,
-    NRMP_REGISTER_OR_WITHDRAW,
+    NRMP_SCHOOL_VERIFICATION,
     NRMP_SOAP,
+    NRMP_WITHDRAWAL_DEADLINE,
     PD_SURVEY_COMLEX2_PCT,
     PD_SURVEY_STEP2_PCT,
     PETITION_WHEN_FILED,
@@ -686,9 +687,9 @@ PATHWAY_EXPIRY_NOTE = (
 )
 US_SENIOR_WITHDRAW = "US MD/DO seniors: last day to withdraw from the Match"
 US_SENIOR_WITHDRAW_DETAIL = (
-    "The rank-list deadline is also the NRMP's last day to register for the Match or withdraw from it, and by then "
-    "your school confirms that you can start training on 1 July of the Match year "
-    f"({NRMP_REGISTER_OR_WITHDRAW.cite()}). Weighing a research year by extending medical school? Decide it with "
+    "The rank-list deadline is also the NRMP's last day to register for the Match or withdraw from it "
+    f"({NRMP_WITHDRAWAL_DEADLINE.cite()}), and by then your school confirms that you can start training on 1 July of "
+    f"the Match year ({NRMP_SCHOOL_VERIFICATION.cite()}). Weighing a research year by extending medical school? Decide it with "
     "your dean's office before this day: once it passes you stay in the Match, and a match from your list binds "
     "you. The other route, graduating and doing the year after the Match and SOAP, can wait for Match Week."
 )
@@ -832,7 +833,7 @@ def _season_milestones(
                 "date": deadline.date.isoformat(),
                 "title": US_SENIOR_WITHDRAW,
                 "detail": US_SENIOR_WITHDRAW_DETAIL,
-                "source": NRMP_REGISTER_OR_WITHDRAW.cite(),
+                "source": NRMP_WITHDRAWAL_DEADLINE.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
             }
@@ -1055,8 +1056,8 @@ def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int, too
     # beyond; what ends is a new application's chance of an interview and a
     # rank (diff review s39, 6).
     rest = (
-        f"ResidencyCAS, which emergency medicine and OB/GYN programs use, {cycle.residencycas_deadline(match_year, today)}. "
-        "The Timeline guide's section “Already applied, and short of interviews?” says what to weigh."
+        f"ResidencyCAS, which {data.RESIDENCYCAS_FIELDS_SAID} programs use, {cycle.residencycas_deadline(match_year, today)}. "
+        f"{cycle.SHORT_OF_INTERVIEWS}"
     )
     # Too late, the verdict that holds today comes first: after "can still
     # lead to an interview" it read as yes, then no (new-words audit s40, 9).
@@ -1780,7 +1781,7 @@ def method() -> Markup:
             "test date, our own assumption; from that day on, the Step 3 row says the time may be too short. "
             "A US MD or DO gets a row on the rank-list deadline, also the NRMP's last day to register or withdraw, "
             "by which a senior weighing a research year by extending school must decide "
-            f"({NRMP_REGISTER_OR_WITHDRAW.cite()}). The Match Day row then says what a J-1 "
+            f"({NRMP_WITHDRAWAL_DEADLINE.cite()}). The Match Day row then says what a J-1 "
             "asks in the weeks before training (the Statement of Need for the field you matched into, ECFMG's "
             "application of about four to six weeks, a consulate interview) without dating those steps, which no "
             "source does.",

@@ -14,7 +14,7 @@ from conftest import READERS_OUTSIDE_THE_DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, backup_finder, data, match_odds, program_counts
+from calculators import InputError, backup_finder, cycle, data, match_odds
 from calculators import browser as browser_bridge
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
@@ -1044,7 +1044,7 @@ def test_in_a_running_season_one_line_points_to_the_short_of_interviews_section(
         line = result["mid_season"]
         assert line == (
             "Applied in ERAS 2027 (Match 2027)? Its programs have been reviewing since 23 September 2026 (estimated), "
-            f"so a backup added now is a late application. {program_counts.SHORT_OF_INTERVIEWS}"
+            f"so a backup added now is a late application. {cycle.SHORT_OF_INTERVIEWS}"
         )
         # Under the headline, before the ranked table.
         assert page.index("Mid-season: ") < page.index("Eligible backups")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import data
+from calculators import application_cost, data, signals
 
 TABLES = (data.ChartingOutcome, data.PGY1Result, data.MatchRates, data.Fee)
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -424,3 +424,12 @@ def test_the_h1b_payment_is_sourced_as_a_dated_rule_that_may_have_changed() -> N
     for source in (data.H1B_PROCLAMATION, data.USCIS_H1B_PAYMENT):
         assert source.secondary and source.cite().endswith("; secondary copy")
     assert "19 September 2025" in data.H1B_PROCLAMATION.title and "unless extended" in data.H1B_PROCLAMATION.title
+
+
+def test_the_residencycas_fields_are_named_in_running_text_from_one_table() -> None:
+    # Typed in eight calculator sentences, the list would not follow a field
+    # that moved service (coderead audit s41, 3).
+    assert data.RESIDENCYCAS_FIELDS == frozenset(data.RESIDENCYCAS_FIELD_NAMES) <= set(data.SPECIALTY_BY_SLUG)
+    assert data.RESIDENCYCAS_FIELDS_SAID == "emergency medicine and OB/GYN"
+    assert all(data.via_residencycas(slug) for slug in data.RESIDENCYCAS_FIELDS)
+    assert data.RESIDENCYCAS_FIELDS_SAID in application_cost.SUMMARY and data.RESIDENCYCAS_FIELDS_SAID in signals.WHERE_TO_CHECK

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import backup_finder, charts, competitiveness, data
+from calculators import backup_finder, charts, competitiveness, cycle, data
 from calculators import program_counts as pc
 from calculators.competitiveness import BAND_ORDER
 from calculators.fields import InputError
@@ -1104,7 +1104,7 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
     )
     assert "counts are for a whole season's applications" in note
     assert "to a backup field or to first-year (preliminary or transitional) programs" in note
-    assert pc.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
+    assert cycle.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
     assert "Planning for ERAS 2028 (Match 2028) instead?" in note
     page = unescape(str(pc.render(result)))
     # Shown beside the counts, before the chart draws them.

@@ -761,7 +761,7 @@ def test_a_us_senior_is_told_the_rank_list_deadline_is_the_last_day_to_withdraw(
     deadline = cycle.season(2027)["rank_deadline"]
     assert row["date"] == deadline.date.isoformat() and not row["past"]
     assert row.get("estimated_early") == deadline.estimated_early
-    assert row["source"] == data.NRMP_REGISTER_OR_WITHDRAW.cite()
+    assert row["source"] == data.NRMP_WITHDRAWAL_DEADLINE.cite()
     assert "last day to register for the Match or withdraw from it" in row["detail"]
     assert "research year by extending medical school" in row["detail"] and "dean's office" in row["detail"]
     assert events(str(result["ics"]))[timeline.US_SENIOR_WITHDRAW]["DTSTART;VALUE=DATE"] == deadline.date.strftime("%Y%m%d")
