@@ -788,8 +788,10 @@ def offline_panel(env: Any) -> Markup:
             " Keeps this whole site in this browser, live calculators included, so it opens at its usual "
             "address with no connection. It stores ",
             el("span", "a few megabytes", class_="mpb-offline-size"),
-            ". Pages you have opened are kept anyway, and the calculators are kept once you have used one; "
-            "if your browser asks sites to save data, only this button downloads anything. From your second visit "
+            # "Pages you have opened" said less than is kept, and less than the
+            # FAQ says (offline-print audit s41, 1).
+            ". Without it, every page of the site is kept once one has loaded, and the calculators once you have "
+            "used one; if your browser asks sites to save data, only this button downloads anything. From your second visit "
             "that uses a calculator, the browser also keeps ",
             el("span", "a copy", class_="mpb-snapshot-size"),
             " of the calculator engine's memory, so that it starts faster; a new copy replaces the old one, and none "

@@ -521,3 +521,17 @@ def test_a_section_opened_for_paper_starts_on_the_sheet_of_its_summary(page: Any
         seen.add(min(summary))
     page.emulate_media(media="screen")
     assert len(seen) > 1, "the pushes never moved the summary to another sheet: the test checked nothing"
+
+
+def test_a_link_to_another_site_prints_its_address_and_the_sites_own_links_do_not(page: Any, site_url: str) -> None:
+    # "The AAMC's ERAS pages" printed without an address (offline-print audit s41, 3).
+    page.goto(site_url + "apply/timeline/")
+    after = """(a) => getComputedStyle(a, '::after').content"""
+    external = page.locator('.md-typeset a[href^="http"]').first
+    internal = page.locator('.md-content .md-typeset a[href]:not([href^="http"]):not([href^="#"])').first
+    page.emulate_media(media="print")
+    href = external.get_attribute("href")
+    assert external.evaluate(after) == f'" (" "{href}" ")"' or href in external.evaluate(after)
+    assert internal.evaluate(after) in ("none", "normal", "")
+    page.emulate_media(media="screen")
+    assert external.evaluate(after) in ("none", "normal", "")
