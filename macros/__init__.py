@@ -8,11 +8,12 @@ and the same number inside a calculator can never disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
-from calculators import REGISTRY, html
+from calculators import REGISTRY, html, season_words
 from calculators import data as d
 from calculators.application_cost import eras_schedule
 from calculators.html import Markup, el, join, scroll_region, with_pmc_links
@@ -386,10 +387,17 @@ def eras_formula(programs: int) -> str:
 # Guides name dates of the coming Match through these, so each date on a page
 # comes from calculators/figures/cycle_dates.tsv (or its stated rule) and says
 # which season it belongs to.
+def _today() -> dt.date:
+    """The build's date, which the guides' season words are chosen by."""
+    from calculators import cycle
+
+    return cycle.reference_date()
+
+
 def _coming_season() -> int:
     from calculators import cycle
 
-    return cycle.coming_season(cycle.reference_date())
+    return cycle.coming_season(_today())
 
 
 def signals_known() -> str:
@@ -408,242 +416,33 @@ def cycle_season() -> str:
 
 
 def cycle_as_of() -> str:
-    """When the guides' season and dates were current: "as of <build date>, when this page was built".
-
-    A page keeps the season of the day it was built, for as long as it is
-    hosted or kept offline, while the timeline calculator beside it counts
-    from the reader's own date; each block that names the season says this
-    once, so a reader of an old build can tell.
-    """
-    from calculators import cycle
-
-    return f"as of {html.long_date(cycle.reference_date())}, when this page was built"
+    """When the guides' season and dates were current: "as of <build date>, when this page was built"."""
+    return season_words.as_of(_today())
 
 
 def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Markup:
-    """One milestone's date with its season and source, e.g. the rank-list deadline.
-
-    ``on`` writes the preposition too ("on 20 March", but "around 19 March"
-    for an estimate), where a page's "on" before the macro read "on around"."""
-    from calculators import cycle
-
-    if key not in cycle.MILESTONE_BY_KEY:
-        raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
-    year = match_year or _coming_season()
-    day = cycle.season(year)[key]
-    today = cycle.reference_date()
-    passed = cycle.MILESTONE_BY_KEY[key].deadline and day.date < today
-    shown = day.in_words(on, passed)
-    if passed:
-        # Pages name the running season until its Match Day, so for weeks
-        # after the deadline a page still said "register now, by" a day gone
-        # by; an early estimate may not be the NRMP's real, later deadline.
-        shown += (
-            " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
-            if cycle.rank_lists_may_be_open(year, today)
-            else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
-        )
-    return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
+    """One milestone's date with its season and source, e.g. the rank-list deadline."""
+    return season_words.date_shown(key, _today(), match_year, on)
 
 
 def cycle_planning_note() -> Markup:
-    """Which season the page's dates and the timeline calculator are for, and why they may differ.
-
-    The page's season is the one running on the build's date.  Between the
-    review start and Match Day that season is closed to new applicants, and
-    the calculator, given no submission date, plans the next one.  The
-    calculator also counts from the reader's own date, which moves on while
-    the page stays as built, so the note is there even when the two agree.
-    """
-    from calculators import cycle
-
-    today = cycle.reference_date()
-    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
-    as_of = f"{html.capitalised(cycle_as_of())}, the season dates on this page are for the Match {running}"
-    if running == open_:
-        planned: list[object] = [
-            f"{as_of}, the next season you can still apply to on time; given no submission date, the calculator "
-            "plans the same season."
-        ]
-    else:
-        planned = [
-            f"{as_of}, which is still running: programs started reviewing its applications ",
-            cycle_date("programs_receive", running, on=True),
-            f". On the day this page was built, given no submission date, the calculator plans the Match {open_} "
-            "instead, the next season you can still apply to on time.",
-        ]
-    return el(
-        "p",
-        *planned,
-        " The calculator counts from today's date on your device, and this page from the day it was built: where "
-        "they name different seasons, the calculator's is the one for today.",
-    )
+    """Which season the page's dates and the timeline calculator are for, and why they may differ."""
+    return season_words.planning_note(_today())
 
 
 def cycle_registration() -> Markup:
-    """When to register with the NRMP for the season the page names, said for
-    the day the page was built: "register as soon as it opens" stood on the
-    page in December, after both registration's opening and its no-late-fee
-    date had gone by (season-now audit s31, 4)."""
-    from calculators import cycle
-
-    today = cycle.reference_date()
-    year = _coming_season()
-    opens = cycle.season(year)["registration_opens"].date
-    stays_open = (
-        "Registration stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar, read for "
-        "the 2026 Match)"
-    )
-    stage = cycle.registration(year, today)
-    if stage == "on-time":
-        return join(
-            "It opens " if today < opens else "It opened ",
-            cycle_date("registration_opens"),
-            ", usually a week or two after applications open, and after ",
-            cycle_date("early_registration_ends"),
-            " the NRMP charges a late fee: register as soon as it opens. "
-            if today < opens
-            else " the NRMP charges a late fee: register before then. ",
-            stays_open,
-            ", so if you miss the early date you can still register, with the fee, ",
-            cycle_date("late_registration_ends"),
-            ": an applicant who is not registered cannot match.",
-        )
-    if stage == "late-fee":
-        return join(
-            "It opened ",
-            cycle_date("registration_opens"),
-            ", and registering without the late fee ended ",
-            cycle_date("early_registration_ends"),
-            ". ",
-            stays_open,
-            f": if you applied for the Match {year} and have not registered, do it now, with the fee, ",
-            cycle_date("late_registration_ends"),
-            ". An applicant who is not registered cannot match.",
-        )
-    return join(
-        "It opened ",
-        cycle_date("registration_opens"),
-        ". The NRMP takes registrations, with the late fee, until the rank lists are certified: ",
-        cycle_date("late_registration_ends"),
-        ". An applicant who is not registered cannot match.",
-    )
+    """When to register with the NRMP for the season the page names."""
+    return season_words.registration_advice(_today())
 
 
 def cycle_short_of_interviews(standalone: bool = False) -> Markup:
-    """Where the season stands for a reader who has applied and has few
-    interviews, said for the day the page was built (running text, inside
-    the guide's own paragraph): the same words all year
-    told a reader in March that they could still send applications, and one
-    in June that programs "have been reviewing since" September (diff review
-    s31, 2).
-
-    ``standalone`` ends each state with a full stop rather than leading into
-    the timeline's list: a playbook puts it in a note at its top, where "the
-    advice above" and "the first item below" would point at nothing (usmd-ortho
-    audit s41, 6)."""
-    from calculators import cycle
-
-    today = cycle.reference_date()
-    year = _coming_season()
-    dates = cycle.season(year)
-    lead = f"{html.capitalised(cycle_as_of())}, "
-    later_than = "a plan made months ahead assumes." if standalone else "the advice above assumes:"
-    if today < dates["programs_receive"].date:
-        return join(
-            lead,
-            f"programs start reviewing applications for the Match {year} ",
-            cycle_date("programs_receive", year),
-            ": until then, few invitations say little. If they stay few after that, the season is not over, though "
-            f"it is later in it than {later_than}",
-        )
-    if today <= dates["rank_deadline"].date:
-        return join(
-            lead,
-            f"programs have been reviewing applications for the Match {year} since ",
-            cycle_date("programs_receive", year),
-            ", and its rank lists are certified ",
-            cycle_date("rank_deadline", year),
-            f". If you applied and invitations are few, the season is not over, though it is later in it than {later_than}",
-        )
-    if cycle.rank_lists_may_be_open(year, today):
-        return join(
-            lead,
-            f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
-            "check its calendar at once. An application sent now is unlikely to bring an interview in time"
-            + ("." if standalone else "; what follows the first item below still applies:"),
-        )
-    return join(
-        lead,
-        f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it."
-        + ("" if standalone else " What follows the first item below still applies, SOAP and the next season above all:"),
-    )
+    """Where the season stands for a reader who has applied and has few interviews."""
+    return season_words.short_of_interviews(_today(), standalone)
 
 
 def cycle_after_a_no_match() -> Markup:
-    """Which Match still takes a reader whose no-match was not this week, late
-    or on time, with its dates.  The no-match guide was written for the days
-    after Match Week, and a reader who did not match last March found no date
-    in it (season audit s22, 2)."""
-    from calculators import cycle
-
-    today = cycle.reference_date()
-    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
-    opens = cycle_date("submissions_open", open_)
-    lead = f"{html.capitalised(cycle_as_of())}, "
-    if running == open_:
-        return el(
-            "p",
-            lead,
-            f"the next season you can apply to on time is the Match {running}: applications go to programs from ",
-            opens,
-            ", and programs start reviewing them ",
-            cycle_date("programs_receive", running, on=True),
-            ". Most applicants submit before that review start.",
-        )
-    registration = cycle.registration(running, today)
-    still_open = registration != "closed"
-    if registration == "on-time":
-        register: list[object] = [
-            " If you applied in it, register with the NRMP without the late fee until ",
-            cycle_date("early_registration_ends", running),
-            ", or with it ",
-            cycle_date("late_registration_ends", running),
-            ".",
-        ]
-    elif still_open:
-        register = [
-            " If you applied in it, you can still register with the NRMP, with the late fee, ",
-            cycle_date("late_registration_ends", running),
-            ".",
-        ]
-    else:
-        register = [" Its registration and rank lists are closed."]
-    # As the timeline calculator says it: the running season still takes a
-    # late application until its rank lists close (season-now audit s31, 5).
-    late: list[object] = []
-    if today < cycle.season(running)["rank_deadline"].date:
-        late = [
-            " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
-            cycle_date("rank_deadline", running),
-            ". Most of its interview places go to earlier applicants. The next",
-        ]
-    elif still_open:
-        late = [" If you did not apply in it, the next"]
-    else:
-        late = [" The next"]
-    return el(
-        "p",
-        lead,
-        f"the Match {running} is under way: programs started reviewing its applications ",
-        cycle_date("programs_receive", running, on=True),
-        ".",
-        *register,
-        *late,
-        f" season you can apply to on time is the Match {open_}: applications go to programs from ",
-        opens,
-        ".",
-    )
+    """Which Match still takes a reader whose no-match was not this week."""
+    return season_words.after_a_no_match(_today())
 
 
 def cycle_dates_table(match_year: int | None = None) -> Markup:

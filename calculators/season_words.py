@@ -1,0 +1,238 @@
+"""What the guides say of where the Match season stands on a given day.
+
+The guides are built on one day and read for months, so their words on the
+season (when to register, what a reader short of interviews can still do,
+which Match still takes a reader after a no-match) are chosen by the build's
+date.  The choices live here, in Python beside the season's dates, and the
+macros only place them on a page (coderead audit s41, 2): each function takes
+``today``, so a test can ask any day of the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import cycle
+from .html import Markup, capitalised, el, join, long_date
+
+
+def as_of(today: dt.date) -> str:
+    """When the guides' season and dates were current: "as of <build date>, when this page was built".
+
+    A page keeps the season of the day it was built, for as long as it is
+    hosted or kept offline, while the timeline calculator beside it counts
+    from the reader's own date; each block that names the season says this
+    once, so a reader of an old build can tell.
+    """
+    return f"as of {long_date(today)}, when this page was built"
+
+
+def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool = False) -> Markup:
+    """One milestone's date with its season and source, e.g. the rank-list deadline.
+
+    ``on`` writes the preposition too ("on 20 March", but "around 19 March"
+    for an estimate), where a page's "on" before the macro read "on around"."""
+    if key not in cycle.MILESTONE_BY_KEY:
+        raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
+    year = match_year or cycle.coming_season(today)
+    day = cycle.season(year)[key]
+    passed = cycle.MILESTONE_BY_KEY[key].deadline and day.date < today
+    shown = day.in_words(on, passed)
+    if passed:
+        # Pages name the running season until its Match Day, so for weeks
+        # after the deadline a page still said "register now, by" a day gone
+        # by; an early estimate may not be the NRMP's real, later deadline.
+        shown += (
+            " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
+            if cycle.rank_lists_may_be_open(year, today)
+            else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
+        )
+    return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
+
+
+def planning_note(today: dt.date) -> Markup:
+    """Which season the page's dates and the timeline calculator are for, and why they may differ.
+
+    The page's season is the one running on the build's date.  Between the
+    review start and Match Day that season is closed to new applicants, and
+    the calculator, given no submission date, plans the next one.  The
+    calculator also counts from the reader's own date, which moves on while
+    the page stays as built, so the note is there even when the two agree.
+    """
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    pages_season = f"{capitalised(as_of(today))}, the season dates on this page are for the Match {running}"
+    if running == open_:
+        planned: list[object] = [
+            f"{pages_season}, the next season you can still apply to on time; given no submission date, the calculator "
+            "plans the same season."
+        ]
+    else:
+        planned = [
+            f"{pages_season}, which is still running: programs started reviewing its applications ",
+            date_shown("programs_receive", today, running, on=True),
+            f". On the day this page was built, given no submission date, the calculator plans the Match {open_} "
+            "instead, the next season you can still apply to on time.",
+        ]
+    return el(
+        "p",
+        *planned,
+        " The calculator counts from today's date on your device, and this page from the day it was built: where "
+        "they name different seasons, the calculator's is the one for today.",
+    )
+
+
+def registration_advice(today: dt.date) -> Markup:
+    """When to register with the NRMP for the season the page names, said for
+    the day the page was built: "register as soon as it opens" stood on the
+    page in December, after both registration's opening and its no-late-fee
+    date had gone by (season-now audit s31, 4)."""
+    year = cycle.coming_season(today)
+    opens = cycle.season(year)["registration_opens"].date
+    stays_open = (
+        "Registration stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar, read for "
+        "the 2026 Match)"
+    )
+    stage = cycle.registration(year, today)
+    if stage == "on-time":
+        return join(
+            "It opens " if today < opens else "It opened ",
+            date_shown("registration_opens", today),
+            ", usually a week or two after applications open, and after ",
+            date_shown("early_registration_ends", today),
+            " the NRMP charges a late fee: register as soon as it opens. "
+            if today < opens
+            else " the NRMP charges a late fee: register before then. ",
+            stays_open,
+            ", so if you miss the early date you can still register, with the fee, ",
+            date_shown("late_registration_ends", today),
+            ": an applicant who is not registered cannot match.",
+        )
+    if stage == "late-fee":
+        return join(
+            "It opened ",
+            date_shown("registration_opens", today),
+            ", and registering without the late fee ended ",
+            date_shown("early_registration_ends", today),
+            ". ",
+            stays_open,
+            f": if you applied for the Match {year} and have not registered, do it now, with the fee, ",
+            date_shown("late_registration_ends", today),
+            ". An applicant who is not registered cannot match.",
+        )
+    return join(
+        "It opened ",
+        date_shown("registration_opens", today),
+        ". The NRMP takes registrations, with the late fee, until the rank lists are certified: ",
+        date_shown("late_registration_ends", today),
+        ". An applicant who is not registered cannot match.",
+    )
+
+
+def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
+    """Where the season stands for a reader who has applied and has few
+    interviews, said for the day the page was built (running text, inside
+    the guide's own paragraph): the same words all year
+    told a reader in March that they could still send applications, and one
+    in June that programs "have been reviewing since" September (diff review
+    s31, 2).
+
+    ``standalone`` ends each state with a full stop rather than leading into
+    the timeline's list: a playbook puts it in a note at its top, where "the
+    advice above" and "the first item below" would point at nothing (usmd-ortho
+    audit s41, 6)."""
+    year = cycle.coming_season(today)
+    dates = cycle.season(year)
+    lead = f"{capitalised(as_of(today))}, "
+    later_than = "a plan made months ahead assumes." if standalone else "the advice above assumes:"
+    if today < dates["programs_receive"].date:
+        return join(
+            lead,
+            f"programs start reviewing applications for the Match {year} ",
+            date_shown("programs_receive", today, year),
+            ": until then, few invitations say little. If they stay few after that, the season is not over, though "
+            f"it is later in it than {later_than}",
+        )
+    if today <= dates["rank_deadline"].date:
+        return join(
+            lead,
+            f"programs have been reviewing applications for the Match {year} since ",
+            date_shown("programs_receive", today, year),
+            ", and its rank lists are certified ",
+            date_shown("rank_deadline", today, year),
+            f". If you applied and invitations are few, the season is not over, though it is later in it than {later_than}",
+        )
+    if cycle.rank_lists_may_be_open(year, today):
+        return join(
+            lead,
+            f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
+            "check its calendar at once. An application sent now is unlikely to bring an interview in time"
+            + ("." if standalone else "; what follows the first item below still applies:"),
+        )
+    return join(
+        lead,
+        f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it."
+        + ("" if standalone else " What follows the first item below still applies, SOAP and the next season above all:"),
+    )
+
+
+def after_a_no_match(today: dt.date) -> Markup:
+    """Which Match still takes a reader whose no-match was not this week, late
+    or on time, with its dates.  The no-match guide was written for the days
+    after Match Week, and a reader who did not match last March found no date
+    in it (season audit s22, 2)."""
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    opens = date_shown("submissions_open", today, open_)
+    lead = f"{capitalised(as_of(today))}, "
+    if running == open_:
+        return el(
+            "p",
+            lead,
+            f"the next season you can apply to on time is the Match {running}: applications go to programs from ",
+            opens,
+            ", and programs start reviewing them ",
+            date_shown("programs_receive", today, running, on=True),
+            ". Most applicants submit before that review start.",
+        )
+    registration = cycle.registration(running, today)
+    still_open = registration != "closed"
+    if registration == "on-time":
+        register: list[object] = [
+            " If you applied in it, register with the NRMP without the late fee until ",
+            date_shown("early_registration_ends", today, running),
+            ", or with it ",
+            date_shown("late_registration_ends", today, running),
+            ".",
+        ]
+    elif still_open:
+        register = [
+            " If you applied in it, you can still register with the NRMP, with the late fee, ",
+            date_shown("late_registration_ends", today, running),
+            ".",
+        ]
+    else:
+        register = [" Its registration and rank lists are closed."]
+    # As the timeline calculator says it: the running season still takes a
+    # late application until its rank lists close (season-now audit s31, 5).
+    late: list[object] = []
+    if today < cycle.season(running)["rank_deadline"].date:
+        late = [
+            " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
+            date_shown("rank_deadline", today, running),
+            ". Most of its interview places go to earlier applicants. The next",
+        ]
+    elif still_open:
+        late = [" If you did not apply in it, the next"]
+    else:
+        late = [" The next"]
+    return el(
+        "p",
+        lead,
+        f"the Match {running} is under way: programs started reviewing its applications ",
+        date_shown("programs_receive", today, running, on=True),
+        ".",
+        *register,
+        *late,
+        f" season you can apply to on time is the Match {open_}: applications go to programs from ",
+        opens,
+        ".",
+    )
