@@ -1470,11 +1470,11 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
     if reasons:
         caps.append(Cap("pivot", "Structurally misaligned:", ARTICLE_UNMATCHED, tuple(reasons)))
     elif v["previously_unmatched"]:
-        caps.append(Cap("dual-apply", _not_misaligned(spec, v), ARTICLE_UNMATCHED))
+        caps.append(Cap("dual-apply", _no_misalignment_note(spec, v), ARTICLE_UNMATCHED))
     return caps
 
 
-def _not_misaligned(spec: data.Specialty, v: Mapping[str, object]) -> str:
+def _no_misalignment_note(spec: data.Specialty, v: Mapping[str, object]) -> str:
     """The cap on a reapplicant no misalignment rule touches.  It called every
     such file "borderline", a verdict the no-match guide says this check does
     not give outside the hardest fields (reapplicant-journey audit s38, 7):
@@ -2028,7 +2028,7 @@ BAND_LABELS: dict[Band, str] = {
 }
 
 
-def written_for_us_citizen_imgs(result: CompetitivenessResult) -> str | None:
+def bands_written_for_another_group_note(result: CompetitivenessResult) -> str | None:
     """Say so when the field's Step 2 CK bands come from an article written
     for another group: program counts says it of the same articles' ranges."""
     inputs = result["inputs"]
@@ -2133,7 +2133,7 @@ def render(result: CompetitivenessResult) -> Markup:
     if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:
         applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")
         parts.append(el("p", US_GRADUATE_FLAGS + (SENIORS_POINTS if applicant_points else ""), class_="mpb-note"))
-    if (note := written_for_us_citizen_imgs(result)) is not None:
+    if (note := bands_written_for_another_group_note(result)) is not None:
         parts.append(el("p", note, class_="mpb-note"))
     if rules:
         parts.append(

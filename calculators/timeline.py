@@ -1014,7 +1014,7 @@ def interview_season_too_short(submission: dt.date, rank_deadline: dt.date, revi
     return (rank_deadline - interviews_begin(submission, reviews_from)).days < SHORTEST_INTERVIEW_SEASON_DAYS
 
 
-def _too_late_for_interviews(
+def _too_late_for_interviews_note(
     submission: dt.date, today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool
 ) -> str:
     """Said in place of "many interview places are already given out" when the
@@ -1049,7 +1049,7 @@ def send_sooner(submission: dt.date, today: dt.date, match_year: int, heard: boo
     return f"send it now, not on {long_date(submission)}"
 
 
-def _still_open(today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool) -> str:
+def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool) -> str:
     """To a reader whose submission is behind them while the rank lists are still open;
     ``too_late_now`` when an application sent today could no longer bring an interview."""
     # Not "ERAS takes applications until then": it takes them into SOAP and
@@ -1233,13 +1233,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # are already given out" (late-season audit s39, 3).
         notes = [
             f"This is for the Match {match_year}. "
-            + _too_late_for_interviews(submission, today, deadline, match_year, too_late_now)
+            + _too_late_for_interviews_note(submission, today, deadline, match_year, too_late_now)
         ]
     if sent_while_open:
         # Sent in September, the plan's next step was ranking: a reader short
         # of interviews read it as too late to add anything (late-season
         # audit s39, 2).
-        notes.append(_still_open(today, deadline, match_year, too_late_now))
+        notes.append(_still_open_note(today, deadline, match_year, too_late_now))
     this_match = cycle.season(today.year)
     in_match_week = this_match["match_week"].date <= today <= this_match["soap_ends"].date
     # A plan for a later Match shows no row for the SOAP running now, the most

@@ -643,7 +643,8 @@ def test_a_non_us_imgs_family_medicine_backup_at_dual_apply_starts_at_the_articl
 
 
 def test_the_dermatology_roadmaps_40_to_60_stays_with_readers_it_was_written_for() -> None:
-    # The roadmap's reader is a US-citizen IMG; a US graduate is no IMG.
+    # The roadmap's reader is a US-citizen IMG; a US graduate is given it too,
+    # as the nearest group; a non-US IMG is not (coderead audit s41, 7).
     derm = {
         "specialty": "dermatology",
         "step2_score": 252,
@@ -657,6 +658,9 @@ def test_the_dermatology_roadmaps_40_to_60_stays_with_readers_it_was_written_for
         assert result["band"] == "dual-apply", applicant
         assert result["backup"] == {"low": 40, "high": 60}, applicant
         assert result["range_rule"]["backup"]["rule"] == pc.DEFAULT_SECONDARY_BACKUP.key
+    non_us = pc.compute({**derm, "applicant_type": "non-us-img"})
+    assert non_us["range_rule"]["backup"]["rule"] != pc.DEFAULT_SECONDARY_BACKUP.key
+    assert non_us["backup"] != {"low": 40, "high": 60}
 
 
 def test_a_large_pmr_backup_names_the_orthopaedics_articles_own_count_before_extrapolating() -> None:
