@@ -658,7 +658,9 @@ def test_the_dermatology_roadmaps_40_to_60_stays_with_readers_it_was_written_for
         assert result["band"] == "dual-apply", applicant
         assert result["backup"] == {"low": 40, "high": 60}, applicant
         assert result["range_rule"]["backup"]["rule"] == pc.DEFAULT_SECONDARY_BACKUP.key
-    non_us = pc.compute({**derm, "applicant_type": "non-us-img"})
+    # In the same band, so that only the applicant type tells the two apart.
+    non_us = pc.compute({**derm, "applicant_type": "non-us-img", "needs_visa": "no"})
+    assert non_us["band"] == "dual-apply"
     assert non_us["range_rule"]["backup"]["rule"] != pc.DEFAULT_SECONDARY_BACKUP.key
     assert non_us["backup"] != {"low": 40, "high": 60}
 
