@@ -1014,18 +1014,29 @@ def interview_season_too_short(submission: dt.date, rank_deadline: dt.date, revi
     return (rank_deadline - interviews_begin(submission, reviews_from)).days < SHORTEST_INTERVIEW_SEASON_DAYS
 
 
+# A "too late" resting on a deadline set early on purpose: a reader a few
+# days past the rule's line was told so by our estimate alone (usmd-ortho
+# audit s41, 8).
+EARLY_DEADLINE_VERDICT = (
+    "That deadline is our estimate, set early on purpose, so the NRMP's own may leave a week or two more: check its "
+    "calendar before you decide."
+)
+
+
 def _too_late_for_interviews_note(
     submission: dt.date, today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool
 ) -> str:
     """Said in place of "many interview places are already given out" when the
     plan's interview season would be gone or shorter than four weeks;
     ``too_late_now`` when an application sent today would be as well."""
-    room = "no time" if interviews_begin(submission) >= deadline.date else "fewer than four weeks"
+    begins = interviews_begin(submission, cycle.season(match_year)["programs_receive"].date)
+    room = "no time" if begins >= deadline.date else "fewer than four weeks"
     when = "today" if submission == today else f"on {long_date(submission)}"
+    early = f" {EARLY_DEADLINE_VERDICT}" if deadline.estimated_early and today <= deadline.date else ""
     said = (
         f"An application sent {when} {'was' if submission < today else 'is'} unlikely to lead to an interview before "
         f"the rank lists {cycle.tensed(deadline.date, today, 'close', 'closed')} on {deadline.shown()}: the plan starts interviews a month after an application goes in, "
-        f"as the orthopaedics article's stages do, and that leaves {room} for them."
+        f"as the orthopaedics article's stages do, and that leaves {room} for them.{early}"
     )
     later = f"plan for the Match {match_year + 1}, whose applications open on {cycle.season(match_year + 1)['submissions_open'].shown()}"
     if submission < today:
@@ -1062,9 +1073,10 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     # Too late, the verdict that holds today comes first: after "can still
     # lead to an interview" it read as yes, then no (new-words audit s40, 9).
     if too_late_now:
+        early = f" {EARLY_DEADLINE_VERDICT}" if deadline.estimated_early else ""
         return (
             "Short of interviews? An application sent through ERAS now is unlikely to lead to an interview before the "
-            f"rank lists close on {deadline.shown()}: plan for the Match {match_year + 1} as well. {rest}"
+            f"rank lists close on {deadline.shown()}: plan for the Match {match_year + 1} as well.{early} {rest}"
         )
     return (
         "Short of interviews? An application sent through ERAS, to more programs or to a second specialty, can still "

@@ -771,3 +771,17 @@ def test_a_us_senior_is_told_the_rank_list_deadline_is_the_last_day_to_withdraw(
 def test_an_img_gets_no_us_senior_row(applicant: str) -> None:
     rows = by_title(timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": applicant}))
     assert timeline.US_SENIOR_WITHDRAW not in rows
+
+
+def test_a_too_late_verdict_on_an_estimated_deadline_says_the_nrmps_may_be_later() -> None:
+    # On 27 December "too late" rested on our deadline, set early on purpose (usmd-ortho audit s41, 8).
+    def short_note(today: str, submission: str) -> str:
+        result = timeline.compute({"today": today, "eras_submission": submission, "applicant_type": "us-md"})
+        return next(n for n in result["notes"] if n.startswith("Short of interviews?"))
+
+    estimated = short_note("2026-12-27", "2026-09-10")
+    assert cycle.season(2027)["rank_deadline"].estimated_early
+    assert "unlikely to lead to an interview" in estimated and timeline.EARLY_DEADLINE_VERDICT in estimated
+    published = short_note("2026-01-20", "2025-09-10")
+    assert not cycle.season(2026)["rank_deadline"].estimated
+    assert "unlikely to lead to an interview" in published and timeline.EARLY_DEADLINE_VERDICT not in published
