@@ -23,7 +23,7 @@ from . import charts, competitiveness, cycle, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, and_list, counted, el, join, long_date, table
+from .html import Markup, and_list, counted, el, join, table
 
 NAME = "program_counts"
 TITLE = "How many programs to apply to"
@@ -894,23 +894,24 @@ def render_band_inputs(result: competitiveness.Scored) -> Markup:
     )
 
 
-def mid_season_note(today: dt.date) -> str | None:
+def mid_season_note(today: dt.date, slug: str) -> str | None:
     """What the counts mean to a reader who arrives while programs are reading
     a season's applications, or None outside that stretch.  In December the
     counts read as "send 5 to 35 more" in a field whose interview places were
-    largely given out (usmd-ortho audit s41, 7)."""
+    largely given out (usmd-ortho audit s41, 7).  The action comes first, and
+    a preliminary year only for a surgical first choice, as the guide weighs
+    it: told to every field, it sent an internal medicine reader's late
+    applications to one-year posts (new-words audit s41, 1)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
-    dates = cycle.season(year)
+    received = cycle.season(year)["programs_receive"].shown()
+    prelim = " In a surgical first choice, weigh a preliminary surgery year too." if slug in profile.SURGICAL_FIELDS else ""
     return (
-        f"As of {long_date(today)}, programs have been reviewing {cycle.eras_season(year)} applications since "
-        f"{dates['programs_receive'].shown()}, and its rank-list deadline is {dates['rank_deadline'].shown()}. These "
-        "counts are for a whole season's applications, sent before reviews start. If you have applied this season "
-        "and interviews are few, more programs in a field you have already applied to widely are likely to bring "
-        "few interviews this late, so send most of what you add now to a backup field or to first-year "
-        f"(preliminary or transitional) programs (our judgment). {cycle.SHORT_OF_INTERVIEWS} Planning for "
-        f"{cycle.eras_season(year + 1)} instead? The counts stand as shown."
+        f"Short of interviews in {cycle.eras_season(year)}? Send what you add this week: to more programs in your "
+        f"field if you have not yet applied widely, otherwise to your backup field.{prelim} {cycle.SHORT_OF_INTERVIEWS} "
+        f"These counts are for a whole season's applications, sent before reviews begin; this season's began on "
+        f"{received}. Planning for {cycle.eras_season(year + 1)} instead? They stand as shown."
     )
 
 
@@ -998,7 +999,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "reasons": reasons,
         "summary": f"{summary} {check['margins']['headline']}",
         "announced": summary,
-        "mid_season": mid_season_note(cycle.reference_date()),
+        "mid_season": mid_season_note(cycle.reference_date(), spec.slug),
     }
 
 
@@ -1264,8 +1265,10 @@ def method() -> Markup:
                 el(
                     "li",
                     "The counts are for a whole season's applications. From the day programs start reviewing until the "
-                    "season's rank-list deadline (the dates of the timeline's table), the result adds a note: what a "
-                    "reader adds then goes mainly to a backup field or to first-year programs (our judgment).",
+                    "season's rank-list deadline (the dates of the timeline's table), the result adds a note for a reader "
+                    "short of interviews: send additions at once, to more programs in the field if it was not applied to "
+                    "widely, otherwise to the backup, and in a surgical field weigh a preliminary surgery year, as the "
+                    "Timeline guide's section “Already applied, and short of interviews?” does.",
                 ),
             ],
         ),

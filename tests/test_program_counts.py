@@ -1104,14 +1104,18 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
     result = pc.compute(ORTHO_SENIOR)
     note = result["mid_season"]
     assert note is not None
+    # The action first, a preliminary year only for a surgical first choice
+    # (new-words audit s41, 1).
     assert note.startswith(
-        "As of 5 December 2026, programs have been reviewing ERAS 2027 (Match 2027) applications since 23 September "
-        "2026 (estimated), and its rank-list deadline is 17 February 2027 (estimated"
+        "Short of interviews in ERAS 2027 (Match 2027)? Send what you add this week: to more programs in your field "
+        "if you have not yet applied widely, otherwise to your backup field. In a surgical first choice, weigh a "
+        "preliminary surgery year too."
     )
-    assert "counts are for a whole season's applications" in note
-    assert "to a backup field or to first-year (preliminary or transitional) programs" in note
+    assert "counts are for a whole season's applications" in note and "began on 23 September 2026 (estimated)" in note
     assert cycle.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
-    assert "Planning for ERAS 2028 (Match 2028) instead?" in note
+    assert "Planning for ERAS 2028 (Match 2028) instead? They stand as shown." in note
+    medicine = pc.compute({**ORTHO_SENIOR, "specialty": "internal-medicine"})["mid_season"]
+    assert medicine is not None and "preliminary" not in medicine and "transitional" not in medicine
     page = unescape(str(pc.render(result)))
     # Shown beside the counts, before the chart draws them.
     assert page.index("Mid-season: ") < page.index("How many programs to apply to")
