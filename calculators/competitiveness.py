@@ -141,27 +141,29 @@ ULTRA_STEP2_BANDS = (
 # published means for the 2024 Match were 257 matched and 246 unmatched
 # (usmd-ortho audit s41, 4): the article writes for US-citizen IMGs, so a US
 # graduate's row names the level without its verdict.
+ORTHO_LEVEL = data.span(data.ORTHO_STEP2_ADVANTAGE)
 ORTHO_STEP2_BANDS = (
     ULTRA_STEP2_BANDS[0],
     ScoreBand(
-        245,
+        data.ORTHO_STEP2_ADVANTAGE[0],
         0,
-        "at the low end of the 245-250 level the orthopaedics article calls a strong advantage in orthopaedics, and "
-        "just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
+        f"at the low end of the {ORTHO_LEVEL} level the orthopaedics article calls a strong advantage in orthopaedics, "
+        "and just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
         ARTICLE_ORTHO,
-        us_meaning="at the low end of the 245-250 level the orthopaedics article sets for US-citizen IMGs in "
-        "orthopaedics, and just under the roughly 250 the ultra-competitive article gives as the ballpark for these fields",
+        # The row goes on to say whom the article writes for (US_GRADUATE_BANDS).
+        us_meaning=f"at the low end of the orthopaedics article's {ORTHO_LEVEL} level, and just under the roughly 250 "
+        "the ultra-competitive article gives as the ballpark for these fields",
     ),
     ScoreBand(
         235,
         -5,
-        "just below the 245-250 level; the orthopaedics article calls scores below it more borderline (the line at "
-        "235 is this calculator's own)",
+        f"just below the {ORTHO_LEVEL} level; the orthopaedics article calls scores below it more borderline (the line "
+        "at 235 is this calculator's own)",
         ARTICLE_ORTHO,
-        us_meaning="below the 245-250 level the orthopaedics article sets for US-citizen IMGs, which it calls more "
-        "borderline under that level (the line at 235 is this calculator's own)",
+        us_meaning=f"below the orthopaedics article's {ORTHO_LEVEL} level, under which it calls scores more borderline "
+        "(235, where this band starts, is this check's own line)",
     ),
-    ScoreBand(0, -20, "well below the 245-250 level the orthopaedics article sets for orthopaedics", ARTICLE_ORTHO),
+    ScoreBand(0, -20, f"well below the {ORTHO_LEVEL} level the orthopaedics article sets for orthopaedics", ARTICLE_ORTHO),
 )
 # Diagnostic radiology: the radiology article's three bands.
 RADIOLOGY_STEP2_BANDS = (
@@ -169,8 +171,8 @@ RADIOLOGY_STEP2_BANDS = (
     ScoreBand(
         235,
         0,
-        "235-249: the radiology article's mid-range band, where it recommends a backup for many US-citizen IMGs (its "
-        "own Path A and FAQ accept about 245-250 for a radiology-focused plan; this check takes the cautious reading)",
+        "235–249: the radiology article's mid-range band, where it recommends a backup for many US-citizen IMGs (its "
+        "own Path A and FAQ accept about 245–250 for a radiology-focused plan; this check takes the cautious reading)",
         ARTICLE_RADIOLOGY,
     ),
     ScoreBand(0, -15, "below 235: the radiology article's band where a backup is strongly recommended", ARTICLE_RADIOLOGY),
@@ -196,7 +198,7 @@ ULTRA_BANDS = ArticleBands(
 ORTHO_BANDS = ArticleBands(
     ORTHO_STEP2_BANDS,
     "the orthopaedics and ultra-competitive articles",
-    "the {floor}-250 level the orthopaedics article sets for {name}",
+    "the " + ORTHO_LEVEL + " level the orthopaedics article sets for {name}",
 )
 RADIOLOGY_BANDS = ArticleBands(
     RADIOLOGY_STEP2_BANDS, "the radiology article", "the radiology article's mid-range floor of {floor}"
@@ -833,11 +835,20 @@ def _tier_line(spec: data.Specialty) -> str:
     beside = data.specialty(TIER_SHARE_BESIDE)
     if spec.pgy1 is None or beside.pgy1 is None:
         return f"{said[:-1]}, but {caveat}."
+    # The guide sets the share beside the group's own match rate: the share
+    # alone read as "four times harder" (new-words audit s41, 4).
+    rates = (
+        f", though the non-US IMGs who ranked it first matched at {table_percent(spec.outcome.img_match_rate_pct)} "
+        f"in {data.CHARTING_OUTCOMES.year}, against {table_percent(beside.outcome.img_match_rate_pct)} in "
+        f"{beside.name.lower()} ({data.CHARTING_OUTCOMES.named()}): few apply, and it asks a real application"
+        if spec.outcome and beside.outcome
+        else ""
+    )
     return (
         f"{said[:-1]}, but {caveat}. Non-US IMGs filled {table_percent(spec.pgy1.non_us_img_pct_of_offered)} of its "
         f"PGY-1 positions in {data.RESULTS_AND_DATA.year}, against "
         f"{table_percent(beside.pgy1.non_us_img_pct_of_offered)} in {beside.name.lower()} "
-        f"({data.RESULTS_AND_DATA.named()}). This check takes no points for it."
+        f"({data.RESULTS_AND_DATA.named()}){rates}. This check takes no points for it."
     )
 
 
@@ -2259,7 +2270,7 @@ def method() -> Markup:
                     + f". Each row measures the score against the ultra article's rough ballpark of about "
                     f"{ULTRA_STEP2_BALLPARK} or more, which it calls a signal, not a cut-off. The lines at "
                     f"{ULTRA_STEP2_BANDS[1].floor} and {ULTRA_STEP2_BANDS[2].floor} are this calculator's own; "
-                    f"{ULTRA_STEP2_BANDS[1].floor} is the low end of the 245–250 that the orthopaedics article's "
+                    f"{ULTRA_STEP2_BANDS[1].floor} is the low end of the {ORTHO_LEVEL} that the orthopaedics article's "
                     "self-audit counts as a strong advantage, a figure for orthopaedics only, so only orthopaedics' "
                     "rows quote it. The articles write these bands for US-citizen IMGs: to a US MD or DO graduate "
                     "the rows give the same points, without the articles' verdicts (“strong advantage”, “just "

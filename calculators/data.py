@@ -1383,6 +1383,9 @@ class RuleOfThumb:
 # rest had "225–230" (coderead audit s41, 4).
 IMG_STEP2_RED_FLAG = (225, 230)
 IMG_GRADUATION_BARRIER_YEARS = (5, 7)
+# The orthopaedics article's self-audit: a Step 2 CK of about 245-250 or more
+# is a strong advantage.
+ORTHO_STEP2_ADVANTAGE = (245, 250)
 
 
 def span(bounds: tuple[int, int]) -> str:
@@ -1393,7 +1396,9 @@ def span(bounds: tuple[int, int]) -> str:
 RULES_OF_THUMB: tuple[RuleOfThumb, ...] = (
     RuleOfThumb("Step 2 CK red flag for IMGs", f"below {span(IMG_STEP2_RED_FLAG)}", ARTICLE_IMG),
     RuleOfThumb("Step 2 CK for ultra-competitive fields", "250+ as a rough ballpark, not a cutoff", ARTICLE_ULTRA),
-    RuleOfThumb("Step 2 CK in the orthopaedic self-audit", "245–250 or more is a strong advantage", ARTICLE_ORTHO),
+    RuleOfThumb(
+        "Step 2 CK in the orthopaedic self-audit", f"{span(ORTHO_STEP2_ADVANTAGE)} or more is a strong advantage", ARTICLE_ORTHO
+    ),
     RuleOfThumb(
         "Step 2 CK bands for diagnostic radiology", "250+ very strong; 235–249 mid-range; below 235 lower", ARTICLE_RADIOLOGY
     ),

@@ -538,7 +538,7 @@ def test_ultra_bands_say_how_far_under_250_a_score_is() -> None:
 
 def test_orthopaedics_keeps_its_own_articles_words_beside_the_ultra_ballpark() -> None:
     line = factor_line({"specialty": "orthopaedic-surgery", "step2_score": 248}, "Step 2 CK")
-    assert "245-250 level the orthopaedics article calls a strong advantage in orthopaedics" in line
+    assert "245–250 level the orthopaedics article calls a strong advantage in orthopaedics" in line
     assert "just under the roughly 250 the ultra-competitive article gives" in line
     # The same points and floors as the other ultra fields: only the words differ.
     same = [(b.floor, b.points) for b in competitiveness.ULTRA_STEP2_BANDS]
@@ -556,7 +556,7 @@ def test_the_far_below_rule_names_the_ultra_ballpark_outside_orthopaedics() -> N
     assert "below 245, the line this check draws just under the roughly 250" in derm
     assert "orthopaedics article" not in derm
     ortho = " ".join(r["rule"] for r in compute({"specialty": "orthopaedic-surgery", **reapplicant})["rules_applied"])
-    assert "the 245-250 level the orthopaedics article sets for Orthopaedic Surgery" in ortho
+    assert "the 245–250 level the orthopaedics article sets for Orthopaedic Surgery" in ortho
 
 
 # A dermatology reader with 2 research items read only that research "weighs
@@ -1923,6 +1923,13 @@ def test_psychiatrys_tier_row_carries_the_backup_guides_caveat(applicant: str) -
     assert f"Non-US IMGs filled 8.0% of its PGY-1 positions in {data.RESULTS_AND_DATA.year}" in why
     assert f"against {beside.non_us_img_pct_of_offered:.1f}% in internal medicine" in why
     assert f"({data.RESULTS_AND_DATA.named()})" in why and "secondary copy" in why
+    # With the group's own match rate beside the share, as the guide gives it (new-words audit s41, 4).
+    psych, medicine = data.specialty("psychiatry").outcome, data.specialty("internal-medicine").outcome
+    assert psych is not None and medicine is not None and psych.img_match_rate_pct > medicine.img_match_rate_pct
+    assert (
+        f"matched at {psych.img_match_rate_pct:.1f}% in {data.CHARTING_OUTCOMES.year}, against "
+        f"{medicine.img_match_rate_pct:.1f}% in internal medicine ({data.CHARTING_OUTCOMES.named()})"
+    ) in why
     # A caveat in words: the tier's points are unchanged.
     assert row["points"] == competitiveness.TIER_POINTS["accessible"]
     assert row["source"] == ARTICLE_IMG.cite()
