@@ -424,13 +424,15 @@ FSMB_STEP3 = Source(
 # to apply back from a test by the end of the year before the Match, since
 # January and February results were held back each year we found (visa-psych
 # audit s41, 1).  Both announcements say the same in the same terms.
+# Their words: most results within four weeks of the test, but after the
+# yearly change to the question pool, results for January and February
+# testers were set for 25 March 2020 and 16 March 2022, with no Step 3 given in
+# the first two weeks of January; to have a result before then, test by 31
+# December (visa-psych audit s41, 1).
 STEP3_SCORE_DELAY = Source(
     "step3-score-delay",
-    "Step 3 scheduled delay in score reporting, the FSMB's announcement for 2020 and ECFMG's news of 2 September 2021: "
-    "most results within four weeks of the test, but after the yearly change to the question pool, results for "
-    "January and February testers were set for 25 March 2020 and 16 March 2022, with no Step 3 given in the first "
-    "two weeks of January; to have a result before then, test by 31 December",
-    "2019 and 2021, for the 2020 and 2022 results, read 2026",
+    "Step 3 scheduled delay in score reporting (the FSMB's announcement for 2020; ECFMG news, 2 September 2021)",
+    "2019 and 2021, read 2026",
     "FSMB and ECFMG",
 )
 H1B_CAP_EXEMPT = Source(

@@ -618,12 +618,15 @@ H1B_STEP3_WHY = (
     "If you hope for an H-1B: a program can file your petition only with your Step 3 pass in hand, and no earlier "
     f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it by Match Day: one "
     f"department of medicine asked for all three Steps passed by then ({PITT_H1B_STEP3.cite()}). This plan asks for "
-    "it by the rank-list deadline, our own choice, so that programs know when they rank you which visa they could offer"
+    "it by the rank-list deadline, our own choice, so that, when programs rank you, they know which visa they could offer"
 )
 # Said once: with too little time left, STEP3_TOO_CLOSE says both again,
 # dated (new-words audit s40, 11).
 H1B_STEP3_ASK = "; ask each program for its own date. Without the pass in time, the J-1 is the route left."
-H1B_STEP3_APPLY = "H-1B: apply to the FSMB for Step 3"
+# A day, not an order: "apply to the FSMB" read as advice to every visa
+# reader to book Step 3, which the no-match article warns against rushing
+# (new-words audit s41, 5).
+H1B_STEP3_APPLY = "H-1B: last day to apply for Step 3"
 H1B_STEP3_LEAD = (
     " Step 3 can be applied for only after graduating and, for an IMG, after ECFMG certification; allow up to 12 "
     "weeks for the FSMB to verify graduation and about 2 weeks for the permit, before the wait for a test date and a "
@@ -655,16 +658,17 @@ def step3_apply_by(match_year: int, deadline: dt.date) -> dt.date:
 
 
 def h1b_step3_apply_detail(last_test: dt.date) -> str:
+    """The apply-by row's words, what to do first: the chain behind the day
+    came before it, and the row ran to nearly 300 words (new-words audit s41, 5)."""
     return (
-        "If you hope for an H-1B, this is about the last day to apply for Step 3 and still have the result by the "
-        f"row “{H1B_STEP3}”. It is counted back from a test by {long_date(last_test)}: results usually come within "
-        "four weeks, but for January and February testers they have been held to mid or late March, after the "
-        f"yearly change to the question pool ({STEP3_SCORE_DELAY.cite()}). Before that test allow up to 12 weeks for "
-        f"the FSMB to verify graduation and about 2 weeks for the permit ({FSMB_STEP3.cite()}), and 4 weeks to find a "
-        "test date, which is our own assumption. You can apply once you have graduated and ECFMG has certified you, "
-        "so if you are certified now, nothing stops you applying now; sit it when your practice scores say you will "
-        "pass, since a failure can do more harm than no Step 3. Read each program's published visa policy before you "
-        "book, rather than wait for an answer at interview."
+        f"If you will sit Step 3 for an H-1B, apply to the FSMB by about this day to have the result by the row "
+        f"“{H1B_STEP3}”. That leaves up to 12 weeks for the FSMB to verify graduation and about 2 for the permit "
+        f"({FSMB_STEP3.cite()}), about 4 to find a test date (our own assumption), and a test by "
+        f"{long_date(last_test)}, whose result usually comes within four weeks; January and February results have been "
+        f"held to mid or late March ({STEP3_SCORE_DELAY.cite()}). You can apply once you have graduated and ECFMG has "
+        "certified you, so if you are certified now, nothing stops you applying now; sit it when your practice scores "
+        "say you will pass, since a failure can do more harm than no Step 3. Read each program's published visa "
+        "policy before you book."
     )
 
 
@@ -685,12 +689,14 @@ PATHWAY_EXPIRY_NOTE = (
     f"of training this Match leads to. {PATHWAY_REVALIDATION} ECFMG must have verified your requirements by the "
     "rank-list deadline."
 )
-US_SENIOR_WITHDRAW = "US MD/DO seniors: last day to withdraw from the Match"
+# A fact, not an order ("last day to withdraw" read as advice to), and the
+# action first (new-words audit s41, 5).
+US_SENIOR_WITHDRAW = "US MD/DO seniors: the NRMP's last day to register or withdraw"
 US_SENIOR_WITHDRAW_DETAIL = (
-    "The rank-list deadline is also the NRMP's last day to register for the Match or withdraw from it "
-    f"({NRMP_WITHDRAWAL_DEADLINE.cite()}), and by then your school confirms that you can start training on 1 July of "
-    f"the Match year ({NRMP_SCHOOL_VERIFICATION.cite()}). Weighing a research year by extending medical school? Decide it with "
-    "your dean's office before this day: once it passes you stay in the Match, and a match from your list binds "
+    "Weighing a research year by staying in medical school another year? Decide it with your dean's office before "
+    "this day. It is the NRMP's last day to register for the Match or withdraw from it "
+    f"({NRMP_WITHDRAWAL_DEADLINE.cite()}), and by it your school confirms that you can start training on 1 July "
+    f"({NRMP_SCHOOL_VERIFICATION.cite()}); once it passes you stay in the Match, and a match from your list binds "
     "you. The other route, graduating and doing the year after the Match and SOAP, can wait for Match Week."
 )
 # After Match Day the J-1's paperwork fills the weeks to the start of
@@ -785,10 +791,11 @@ def _season_milestones(
                 "or Pathway still pending close to this date may come too late: allow for the time each takes to reach ECFMG. "
                 # Said on the no-match guide only, where a reapplicant
                 # planning a later season would not see it (reapplicant audit s40, 4).
+                # Said in the note above the plan too, while it is shown, but
+                # kept here: the calendar file carries the row, not the note.
                 "Certified already, through a Pathway? Such a certificate carries an expiry date until it is made "
                 "permanent, after 12 months of accredited US training: check that date against the start of training "
-                "this Match leads to "
-                f"({ECFMG_PERMANENT_VALIDATION.cite()}). {PATHWAY_REVALIDATION}",
+                f"this Match leads to ({ECFMG_PERMANENT_VALIDATION.cite()}). {PATHWAY_REVALIDATION}",
                 "source": NRMP_ECFMG_REQUIREMENTS.cite(),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
