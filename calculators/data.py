@@ -613,6 +613,9 @@ ORTHO_CONTIGUOUS_RANKS = Source(
     "Journal of Bone and Joint Surgery",
     "secondary: a published analysis of NRMP reports, read in its abstract; dated",
 )
+# Its means of contiguous orthopaedic ranks for US seniors, matched and
+# unmatched (the abstract's figures).
+ORTHO_US_SENIOR_CONTIG_MEANS = (11.5, 5.5)
 ORTHO_REAPPLICANTS = Source(
     "kheir-unmatched-ortho-2020",
     "The Fate of Unmatched Orthopaedic Applicants: Risk Factors and Outcomes (Kheir, Tan, Rondon and Chen): after a "

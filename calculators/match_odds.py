@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TypedDict
 
-from . import data, profile
+from . import cycle, data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, parse_inputs, whole_or_none, word
 from .html import Markup, and_list, counted, el, join, scroll_region, table, table_percent, whole_percent
@@ -1148,6 +1148,19 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     far = [] if probability is None else [_measure_words(m) for m in used if m.far_from_data]
     # No estimate still leaves the ranks' own yardstick, which the table alone showed.
     ranks_low = few_ranks(spec, ranks) if probability is None and ranks is not None else None
+    if ranks_low:
+        # A yardstick with nothing to do after it (new-words audit s41, 8):
+        # for a US graduate in orthopaedics the nearer figures, and in a
+        # running season the guide's section on what can still be done.
+        if spec.slug == "orthopaedic-surgery" and v["applicant_type"] in data.US_GRADUATE_TYPES:
+            matched_mean, unmatched_mean = data.ORTHO_US_SENIOR_CONTIG_MEANS
+            ranks_low += (
+                f" For US seniors, an older study of the NRMP's 2006–2014 reports put the mean at {matched_mean:g} "
+                f"ranks for those who matched and {unmatched_mean:g} for those who did not "
+                f"({data.ORTHO_CONTIGUOUS_RANKS.cite()})."
+            )
+        if cycle.season_under_review(cycle.reference_date()) is not None:
+            ranks_low += f" {cycle.SHORT_OF_INTERVIEWS}"
     if probability is None:
         summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given." + (
             f" {ranks_low}" if ranks_low else ""
