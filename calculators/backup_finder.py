@@ -1124,10 +1124,18 @@ def mid_season_line(today: dt.date) -> str | None:
     year = cycle.season_under_review(today)
     if year is None:
         return None
-    received = cycle.season(year)["programs_receive"].shown()
+    dates = cycle.season(year)
+    # From late December the timeline calls a new application too late
+    # (diff review s41, 1): a backup for this season is then one for the next.
+    late = (
+        f"unlikely to bring an interview before the rank lists close on {dates['rank_deadline'].shown()}, so weigh "
+        f"these backups for {cycle.eras_season(year + 1)}"
+        if cycle.too_late_for_interviews(year, today)
+        else "a late application"
+    )
     return (
-        f"Applied in {cycle.eras_season(year)}? Its programs have been reviewing since {received}, so a backup "
-        f"added now is a late application. {cycle.SHORT_OF_INTERVIEWS}"
+        f"Applied in {cycle.eras_season(year)}? Its programs have been reviewing since "
+        f"{dates['programs_receive'].shown()}, so a backup added now is {late}. {cycle.SHORT_OF_INTERVIEWS}"
     )
 
 

@@ -214,6 +214,52 @@ def under_review(match_year: int, today: dt.date) -> bool:
     return dates["programs_receive"].date < today < dates["rank_deadline"].date
 
 
+# When the interviews an application can bring begin, and when too few weeks
+# of them are left: the timeline's interview row and its too-late notes,
+# and the mid-season notes of program counts and the backup finder, ask the
+# same rule, which told the reader "send more now" in two calculators while
+# the timeline said "too late" from 21 December (diff review s41, 1).
+# The plan starts interviews a month after an application can first be read
+# (the orthopaedics article's stages); when fewer than four weeks of that
+# would come before the rank lists close, the season is too short to count
+# on an interview.
+SHORTEST_INTERVIEW_SEASON_DAYS = 28
+
+
+def months_from(day: dt.date, months: int) -> dt.date:
+    """Same day of the month, ``months`` later (clamped to the month's end)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def interviews_begin(submission: dt.date, reviews_from: dt.date | None = None) -> dt.date:
+    """The plan's first interview day: a month after programs can first read
+    the application, on its arrival or on the day they start reviewing,
+    whichever is later.  The interview row and the too-late rule both count
+    from here (visa-psych audit s41, 7)."""
+    return months_from(max(submission, reviews_from or submission), 1)
+
+
+def interview_season_too_short(submission: dt.date, rank_deadline: dt.date, reviews_from: dt.date | None = None) -> bool:
+    """Whether an application sent on ``submission`` leaves fewer than about
+    four weeks of the plan's interview season before the rank lists close."""
+    return (rank_deadline - interviews_begin(submission, reviews_from)).days < SHORTEST_INTERVIEW_SEASON_DAYS
+
+
+def too_late_for_interviews(match_year: int, today: dt.date) -> bool:
+    """Whether an application sent ``today`` in ``match_year``'s season is
+    unlikely to bring an interview before its rank lists close."""
+    dates = season(match_year)
+    return interview_season_too_short(today, dates["rank_deadline"].date, dates["programs_receive"].date)
+
+
 # Where a calculator sends a reader who has applied and is short of
 # interviews: the guide's section, named in words (a result is drawn on pages
 # at different depths, and in the browser with no page address, so it

@@ -905,11 +905,20 @@ def mid_season_note(today: dt.date, slug: str) -> str | None:
     year = cycle.season_under_review(today)
     if year is None:
         return None
-    received = cycle.season(year)["programs_receive"].shown()
+    dates = cycle.season(year)
+    received = dates["programs_receive"].shown()
     prelim = " In a surgical first choice, weigh a preliminary surgery year too." if slug in profile.SURGICAL_FIELDS else ""
+    # From late December the timeline calls a new application too late, and
+    # this note still said to send one (diff review s41, 1).
+    act = (
+        f"An application sent now is unlikely to bring an interview before the rank lists close on "
+        f"{dates['rank_deadline'].shown()}: SOAP and the next season are what remain."
+        if cycle.too_late_for_interviews(year, today)
+        else "Send what you add this week: to more programs in your field if you have not yet applied widely, "
+        f"otherwise to your backup field.{prelim}"
+    )
     return (
-        f"Short of interviews in {cycle.eras_season(year)}? Send what you add this week: to more programs in your "
-        f"field if you have not yet applied widely, otherwise to your backup field.{prelim} {cycle.SHORT_OF_INTERVIEWS} "
+        f"Short of interviews in {cycle.eras_season(year)}? {act} {cycle.SHORT_OF_INTERVIEWS} "
         f"These counts are for a whole season's applications, sent before reviews begin; this season's began on "
         f"{received}. Planning for {cycle.eras_season(year + 1)} instead? They stand as shown."
     )

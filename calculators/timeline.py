@@ -27,6 +27,7 @@ from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
 from . import cycle, data, profile
+from .cycle import SHORTEST_INTERVIEW_SEASON_DAYS, interview_season_too_short, interviews_begin, months_from
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -501,19 +502,6 @@ ANCHOR_WORDS = {
 }
 
 
-def months_from(day: dt.date, months: int) -> dt.date:
-    """Same day of the month, ``months`` later (clamped to the month's end)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
-
-
 # Named in the result, which points to it (ESL audit s35, 19).
 INCLUDE_PAST_LABEL = "Include past milestones in the calendar file"
 
@@ -587,10 +575,6 @@ DO_NOW_NOTE = (
     "Dated today, not weeks ahead: programs are already reviewing this season's applications, so do this now, "
     "alongside sending your application, and do not hold the application back for it."
 )
-# The plan starts interviews a month after the submission (the orthopaedics
-# article's stages); when fewer than four weeks of that would come before
-# the rank lists close, the season is too short to count on an interview.
-SHORTEST_INTERVIEW_SEASON_DAYS = 28
 LONGER_WORK_NOTE = (
     "Programs are already reviewing this season's applications, so this date has in effect come. It is longer "
     "work: do not hold your application back for it, do what you can of it alongside, and build the rest into your "
@@ -1005,20 +989,6 @@ def _which_season(match_day: cycle.SeasonDate, submission: dt.date, estimated: b
         f"{planned}; if your plan needs {guide}, enter a September submission a year later, such as "
         f"{later.shown()}, in “{field_label}”, for the Match {match_year + 1}."
     )
-
-
-def interviews_begin(submission: dt.date, reviews_from: dt.date | None = None) -> dt.date:
-    """The plan's first interview day: a month after programs can first read
-    the application, on its arrival or on the day they start reviewing,
-    whichever is later.  The interview row and the too-late rule both count
-    from here (visa-psych audit s41, 7)."""
-    return months_from(max(submission, reviews_from or submission), 1)
-
-
-def interview_season_too_short(submission: dt.date, rank_deadline: dt.date, reviews_from: dt.date | None = None) -> bool:
-    """Whether an application sent on ``submission`` leaves fewer than about
-    four weeks of the plan's interview season before the rank lists close."""
-    return (rank_deadline - interviews_begin(submission, reviews_from)).days < SHORTEST_INTERVIEW_SEASON_DAYS
 
 
 # A "too late" resting on a deadline set early on purpose: a reader a few

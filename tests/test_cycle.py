@@ -100,3 +100,24 @@ def test_the_season_under_review_is_named_from_the_day_after_reviews_start_until
     assert [cycle.season_under_review(d) for d in (starts, starts + one, deadline - one, deadline)] == [None, 2027, 2027, None]
     assert cycle.season_under_review(dt.date(2027, 6, 1)) is None
     assert cycle.season_under_review(dt.date(2027, 10, 15)) == 2028
+
+
+@pytest.mark.parametrize(("day", "late"), [("2026-12-20", False), ("2026-12-21", True), ("2027-01-20", True)])
+def test_program_counts_the_backup_finder_and_the_timeline_agree_when_a_new_application_is_too_late(
+    monkeypatch: pytest.MonkeyPatch, day: str, late: bool
+) -> None:
+    # From 21 December the timeline said "too late" while the other two still
+    # said to send more (diff review s41, 1).
+    from calculators import backup_finder, program_counts, timeline
+
+    today = dt.date.fromisoformat(day)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp())))
+    assert cycle.too_late_for_interviews(2027, today) is late
+    counts = program_counts.compute({"specialty": "internal-medicine"})["mid_season"]
+    finder = backup_finder.compute({"specialty": "internal-medicine"})["mid_season"]
+    plan = timeline.compute({"today": day, "eras_submission": "2026-09-10"})
+    [short] = [n for n in plan["notes"] if n.startswith("Short of interviews?")]
+    assert counts is not None and finder is not None
+    for said in (counts, finder, short):
+        assert ("unlikely to" in said) is late, said
+    assert ("Send what you add this week" in counts) is not late
