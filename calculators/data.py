@@ -591,9 +591,9 @@ NRMP_SCHOOL_VERIFICATION = Source(
 )
 NRMP_WITHDRAWAL_DEADLINE = Source(
     "nrmp-withdrawal-deadline",
-    "Main Residency Match calendar (Main Match Events): applicants register for or withdraw from the Match by 9:00 "
-    "p.m. ET on the rank order list deadline; help for an applicant who matched and will not graduate by 1 July, who "
-    "must ask for a waiver; and the February 2024 Illuminator: the Match commitment is binding",
+    "Main Residency Match calendar (Main Match Events): applicants withdraw from the Match by 9:00 p.m. ET on the "
+    "rank order list deadline; help for an applicant who matched and will not graduate by 1 July, who must ask for "
+    "a waiver; and the February 2024 Illuminator: the Match commitment is binding",
     "2026 Match calendar and 2024 newsletter, read 2026",
     "NRMP",
 )

@@ -611,11 +611,9 @@ H1B_STEP3_ASK = "; ask each program for its own date. Without the pass in time, 
 # reader to book Step 3, which the no-match article warns against rushing
 # (new-words audit s41, 5).
 H1B_STEP3_APPLY = "H-1B: last day to apply for Step 3"
-H1B_STEP3_LEAD = (
-    " Step 3 can be applied for only after graduating and, for an IMG, after ECFMG certification; allow up to 12 "
-    "weeks for the FSMB to verify graduation and about 2 weeks for the permit, before the wait for a test date and a "
-    f"result ({FSMB_STEP3.cite()}). The row “{H1B_STEP3_APPLY}” dates the last application that fits."
-)
+# The FSMB's weeks are said on the apply row; said here again, the two rows
+# repeated each other (diff review s41, 4).
+H1B_STEP3_LEAD = f" The row “{H1B_STEP3_APPLY}” dates the last application to the FSMB that leaves time for a result."
 H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD
 # The whole chain from an application to the FSMB to a result (visa-psych
 # audit s41, 1): 12 weeks to verify graduation and 2 for the permit (the
@@ -625,7 +623,6 @@ H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD
 # reader who applied with 17 weeks left was told nothing and had a result in
 # March.
 STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = 14, 4, 4
-STEP3_LEAD_TIME = dt.timedelta(weeks=STEP3_FSMB_WEEKS + STEP3_SEAT_WEEKS + STEP3_RESULT_WEEKS)
 
 
 def step3_last_test(match_year: int, deadline: dt.date) -> dt.date:
@@ -667,18 +664,21 @@ PATHWAY_REVALIDATION = (
     "If it runs out first, ECFMG's Pathways Revalidation is for an expired or expiring Pathway, and its application "
     f"closes each season ({ECFMG_PATHWAYS_REVALIDATION.cite()}): check ECFMG's dates for your Match year."
 )
+# Early, and short: the row (which the calendar file carries) says it in
+# full; the note said it again in other words (diff review s41, 4).
 PATHWAY_EXPIRY_NOTE = (
     "Certified by ECFMG through a Pathway already? Such a certificate carries an expiry date until 12 months of "
-    f"accredited US training make it permanent ({ECFMG_PERMANENT_VALIDATION.cite()}). Check it now against the start "
-    f"of training this Match leads to. {PATHWAY_REVALIDATION} ECFMG must have verified your requirements by the "
-    "rank-list deadline."
+    f"accredited US training make it permanent ({ECFMG_PERMANENT_VALIDATION.cite()}): check that date now, not at "
+    "the rank-list deadline; the row "
+    f"“{EXAMS_CONFIRMED}” says what to do if it runs out first."
 )
 # A fact, not an order ("last day to withdraw" read as advice to), and the
 # action first (new-words audit s41, 5).
-US_SENIOR_WITHDRAW = "US MD/DO seniors: the NRMP's last day to register or withdraw"
+# Registration's last day has its own row on the same date (diff review s41, 3).
+US_SENIOR_WITHDRAW = "US MD/DO seniors: the NRMP's last day to withdraw"
 US_SENIOR_WITHDRAW_DETAIL = (
     "Weighing a research year by staying in medical school another year? Decide it with your dean's office before "
-    "this day. It is the NRMP's last day to register for the Match or withdraw from it "
+    "this day. It is the NRMP's last day to withdraw from the Match "
     f"({NRMP_WITHDRAWAL_DEADLINE.cite()}), and by it your school confirms that you can start training on 1 July "
     f"({NRMP_SCHOOL_VERIFICATION.cite()}); once it passes you stay in the Match, and a match from your list binds "
     "you. The other route, graduating and doing the year after the Match and SOAP, can wait for Match Week."
@@ -1198,7 +1198,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
         deciding=CHOICE_OF_LANE.title if v["previously_unmatched"] else DECIDE_DUAL,
         may_be_open=registration == "may-be-open",
-        us_graduate=us_graduate,
+        # A graduate who did not match has no school year left to extend (diff review s41, 2).
+        us_graduate=us_graduate and not v["previously_unmatched"],
     )
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)

@@ -1856,9 +1856,12 @@ def test_a_reader_who_needs_a_visa_gets_a_dated_step_for_it(inputs: dict[str, ob
         for source in (data.INA_H1B, data.H1B_CAP_EXEMPT):
             assert source.cite() in step["detail"]
         assert step["source"] == data.ECFMG_J1.cite() and "Statement of Need" in step["detail"]
-        # The FSMB's lead times are on the H-1B Step 3 row (diff review s39, 8).
-        step3 = steps[timeline.H1B_STEP3]["detail"]
-        assert "up to 12 weeks" in step3 and "about 2 weeks" in step3
+        # The FSMB's lead times are on the H-1B Step 3 apply row (diff review s39, 8), and
+        # only there: the pass-in-hand row points to it (diff review s41, 4).
+        step3 = steps[timeline.H1B_STEP3_APPLY]["detail"]
+        assert "up to 12 weeks" in step3 and "about 2 for the permit" in step3
+        assert "up to 12 weeks" not in steps[timeline.H1B_STEP3]["detail"]
+        assert timeline.H1B_STEP3_APPLY in steps[timeline.H1B_STEP3]["detail"]
         (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("Check each program")]
         assert event["DTSTART;VALUE=DATE"] == step["date"].replace("-", "")
 

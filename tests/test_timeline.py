@@ -108,9 +108,9 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     assert "a rule set for 12 months unless extended (its dates are in its citation" in detail
     assert "Check whether it still applies" in detail and "plan on the J-1 unless one confirms" in detail
     assert "Step 3 pass before the program files" in detail and "before you start" not in detail
-    # Cut to what the row must say (diff review s39, 8): the Step 3 lead times are on the Step 3 row.
+    # Cut to what the row must say (diff review s39, 8): the Step 3 lead times are on the Step 3 apply row.
     assert len(detail.split()) < 300  # 470 before, citations included
-    step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3]["detail"]
+    step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3_APPLY]["detail"]
     assert data.FSMB_STEP3.cite() in step3
 
 
@@ -637,7 +637,8 @@ def test_an_h1b_reader_gets_a_dated_day_to_apply_to_the_fsmb_counted_back_throug
     # question pool; 14 weeks for the FSMB and 4 for a test date before it.
     assert timeline.step3_last_test(2028, deadline) == dt.date(2027, 12, 31)
     assert apply["date"] == "2027-08-27" == (dt.date(2027, 12, 31) - dt.timedelta(weeks=18)).isoformat()
-    assert deadline - dt.date.fromisoformat(apply["date"]) >= timeline.STEP3_LEAD_TIME
+    weeks = timeline.STEP3_FSMB_WEEKS + timeline.STEP3_SEAT_WEEKS + timeline.STEP3_RESULT_WEEKS
+    assert deadline - dt.date.fromisoformat(apply["date"]) >= dt.timedelta(weeks=weeks) >= dt.timedelta(weeks=22)
     assert not apply["past"] and "estimated" not in apply
     assert apply["source"] == data.FSMB_STEP3.cite()
     for source in (data.STEP3_SCORE_DELAY, data.FSMB_STEP3):
@@ -659,8 +660,10 @@ def test_an_h1b_reader_is_warned_once_the_last_day_to_apply_has_passed_not_only_
     assert timeline.STEP3_TOO_CLOSE in warned[timeline.H1B_STEP3]["detail"]
     assert warned[timeline.H1B_STEP3_APPLY]["past"]
     assert "a test date and a result" in timeline.STEP3_TOO_CLOSE
-    assert dt.timedelta(weeks=22) <= timeline.STEP3_LEAD_TIME
-    # On the last day to apply, and before it, the row has no warning.
+    # From the day after the last day to apply; on it, and before it, the row has no warning.
+    assert (
+        timeline.STEP3_TOO_CLOSE in by_title(timeline.compute({**PERSONA, "today": "2027-08-28"}))[timeline.H1B_STEP3]["detail"]
+    )
     for today in ("2027-08-27", "2027-08-20"):
         quiet = by_title(timeline.compute({**PERSONA, "today": today}))
         assert timeline.STEP3_TOO_CLOSE not in quiet[timeline.H1B_STEP3]["detail"]
@@ -707,8 +710,9 @@ def test_an_img_hears_of_the_pathway_certificates_expiry_and_revalidation_while_
     ECFMG's Pathways Revalidation."""
     result = timeline.compute(PERSONA)
     [note] = [n for n in result["notes"] if n == timeline.PATHWAY_EXPIRY_NOTE]
-    assert data.ECFMG_PERMANENT_VALIDATION.cite() in note and data.ECFMG_PATHWAYS_REVALIDATION.cite() in note
-    assert "Pathways Revalidation" in note and "Check it now" in note
+    # Short, pointing to the row that says it in full, which the calendar carries (diff review s41, 4).
+    assert data.ECFMG_PERMANENT_VALIDATION.cite() in note and "check that date now" in note
+    assert f"“{timeline.EXAMS_CONFIRMED}”" in note and "Pathways Revalidation" not in note
     assert "31 May 2025" in data.ECFMG_PATHWAYS_REVALIDATION.cite()
     assert timeline.PATHWAY_REVALIDATION in by_title(result)[timeline.EXAMS_CONFIRMED]["detail"]
     assert timeline.PATHWAY_EXPIRY_NOTE in timeline.compute({**PERSONA, "applicant_type": "us-img"})["notes"]
@@ -762,7 +766,7 @@ def test_a_us_senior_is_told_the_rank_list_deadline_is_the_last_day_to_withdraw(
     assert row["date"] == deadline.date.isoformat() and not row["past"]
     assert row.get("estimated_early") == deadline.estimated_early
     assert row["source"] == data.NRMP_WITHDRAWAL_DEADLINE.cite()
-    assert "last day to register for the Match or withdraw from it" in row["detail"]
+    assert "last day to withdraw from the Match" in row["detail"] and "register" not in row["detail"]
     assert row["detail"].startswith(
         "Weighing a research year by staying in medical school another year? Decide it with your dean's office"
     )
@@ -773,6 +777,14 @@ def test_a_us_senior_is_told_the_rank_list_deadline_is_the_last_day_to_withdraw(
 def test_an_img_gets_no_us_senior_row(applicant: str) -> None:
     rows = by_title(timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": applicant}))
     assert timeline.US_SENIOR_WITHDRAW not in rows
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_graduate_who_did_not_match_gets_no_row_on_staying_in_school(applicant: str) -> None:
+    # Already graduated, they read advice about extending school (diff review s41, 2).
+    inputs = {"today": "2027-04-01", "applicant_type": applicant, "previously_unmatched": "true"}
+    assert timeline.US_SENIOR_WITHDRAW not in by_title(timeline.compute(inputs))
+    assert timeline.US_SENIOR_WITHDRAW in by_title(timeline.compute({**inputs, "previously_unmatched": "false"}))
 
 
 def test_a_too_late_verdict_on_an_estimated_deadline_says_the_nrmps_may_be_later() -> None:
