@@ -167,7 +167,16 @@ ORTHO_STEP2_BANDS = (
 )
 # Diagnostic radiology: the radiology article's three bands.
 RADIOLOGY_STEP2_BANDS = (
-    ScoreBand(250, 10, "250 or more: the radiology article's 'very strong' band", ARTICLE_RADIOLOGY),
+    # A US graduate read the verdict "very strong", then that the bands do not
+    # place them among US applicants, as the orthopaedics rows did before
+    # (diff review s41, 6).
+    ScoreBand(
+        250,
+        10,
+        "250 or more: the radiology article's 'very strong' band",
+        ARTICLE_RADIOLOGY,
+        us_meaning="250 or more, the radiology article's top band",
+    ),
     ScoreBand(
         235,
         0,
@@ -735,9 +744,11 @@ def _us_graduate_step2(spec: data.Specialty, step2: int) -> str:
     else:
         where = "at or above the matched mean, a mean and not a line that assures a match"
     return (
-        f"{US_GRADUATE_BANDS} A study of the NRMP's orthopaedic figures gives a mean Step 2 CK of {matched} for "
-        f"applicants who matched and {unmatched} for those who did not ({data.ORTHO_CHARTING_STUDY.cite()}): "
-        f"{step2} is {where}."
+        # The abstract does not say which applicants the means describe, and
+        # the NRMP reports MD and DO seniors apart (diff review s41, 7).
+        f"{US_GRADUATE_BANDS} A study of the NRMP's orthopaedic report gives a mean Step 2 CK of {matched} for "
+        f"applicants who matched and {unmatched} for those who did not ({data.ORTHO_CHARTING_STUDY.cite()}; its "
+        f"abstract does not say which applicant group): {step2} is {where}."
     )
 
 
@@ -1054,9 +1065,9 @@ def _research_line(spec: data.Specialty, research: int, us_graduate: bool = Fals
         line = _ultra_research_line(spec, research)
     if spec.slug == "orthopaedic-surgery":
         return (
-            f"{line}{US_GRADUATE_RESEARCH} A study of the NRMP's orthopaedic figures gives a mean of "
+            f"{line}{US_GRADUATE_RESEARCH} A study of the NRMP's orthopaedic report gives a mean of "
             f"{ORTHO_US_RESEARCH_MATCHED_MEAN:g} research items for applicants who matched "
-            f"({data.ORTHO_CHARTING_STUDY.cite()})."
+            f"({data.ORTHO_CHARTING_STUDY.cite()}; its abstract does not say which applicant group)."
         )
     return line + US_GRADUATE_RESEARCH
 

@@ -136,9 +136,11 @@ COMLEX_ONLY_SURGERY_NOTE = (
 # some 90 words, read out at every edit.  It says "provisional", as every
 # other headline without a score does: the form cannot tell a DO whose Step 2
 # CK is still to come from one who took COMLEX only (note of s40).  Its words
-# are counted: the read-outs it ends stay within 40 (test_signals).
+# are counted: the read-outs it ends stay within 40 (test_signals).  "Band
+# holds", not "It holds": after the signals planner's sentence on signal
+# numbers, "it" read as those (diff review s41, 12).
 NO_SCORE_NOTE_DO_SURGERY = (
-    f"Provisional: no Step 2 CK. It holds where programs accept COMLEX alone (see “{COMLEX_ONLY_SURGERY_HEADING}”)."
+    f"Provisional: no Step 2 CK. Band holds where programs accept COMLEX alone (see “{COMLEX_ONLY_SURGERY_HEADING}”)."
 )
 
 

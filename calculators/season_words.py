@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import cycle
+from . import cycle, data
 from .html import Markup, capitalised, el, join, long_date
 
 
@@ -90,7 +90,7 @@ def registration_advice(today: dt.date) -> Markup:
     opens = cycle.season(year)["registration_opens"].date
     stays_open = (
         "Registration stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar, read for "
-        "the 2026 Match)"
+        f"the {data.RANK_DEADLINE_HOUR_SEEN[1]} Match)"
     )
     stage = cycle.registration(year, today)
     if stage == "on-time":

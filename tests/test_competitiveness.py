@@ -1973,7 +1973,10 @@ def test_a_us_graduates_ortho_score_row_gives_no_img_verdict_and_the_published_m
     why = str(row["why"])
     assert "strong advantage" not in why and "just below" not in why, why
     assert "our data do not hold" in why and "this check applies them to US graduates as well" in why
-    assert f"mean Step 2 CK of 257 for applicants who matched and 246 for those who did not ({STUDY.cite()})" in why
+    assert (
+        f"mean Step 2 CK of 257 for applicants who matched and 246 for those who did not ({STUDY.cite()}; its abstract "
+        "does not say which applicant group)"
+    ) in why
     assert why.endswith(where) and "secondary copy" in why
     # Words only: the article bands' points, as for a US-citizen IMG with the same score.
     img = _step2_row(compute({**USMD_ORTHO, "applicant_type": "us-img", "step2_score": step2}))
@@ -1992,7 +1995,7 @@ def test_a_us_graduates_ortho_research_row_is_not_told_it_meets_the_self_audit()
         assert md["points"] == img["points"], research
         why = str(md["why"])
         assert "meets" not in why and competitiveness.US_GRADUATE_RESEARCH in why, why
-        assert f"a mean of 23.8 research items for applicants who matched ({STUDY.cite()})" in why
+        assert f"a mean of 23.8 research items for applicants who matched ({STUDY.cite()}; its abstract does not say" in why
     assert str(row("us-img", 3)["why"]).startswith("3 items: meets the orthopaedics article's self-audit")
 
 
@@ -2078,3 +2081,13 @@ def test_the_ortho_self_audits_letter_line_credits_both_of_the_articles_figures(
         "Two or more letters from orthopaedic surgeons (the self-audit asks 2–3; the article's letter plan asks 3–4, "
         "which the letters row uses)"
     ) in items
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_graduate_in_radiology_reads_the_top_band_without_its_verdict(applicant: str) -> None:
+    # "Very strong", then "the bands do not place you among US applicants" (diff review s41, 6).
+    inputs = {"specialty": "diagnostic-radiology", "applicant_type": applicant, "step2_score": 252}
+    why = str(next(f for f in compute(inputs)["factors"] if f["factor"] == "Step 2 CK")["why"])
+    assert why.startswith("252: 250 or more, the radiology article's top band.") and "very strong" not in why
+    img = compute({**inputs, "applicant_type": "us-img"})["factors"]
+    assert "'very strong'" in str(next(f for f in img if f["factor"] == "Step 2 CK")["why"])
