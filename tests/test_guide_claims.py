@@ -1851,18 +1851,19 @@ SURGICAL_FIELD_CLAIMS = (
     ),
     Claim(
         "apply/timeline.md",
-        "So a count that clears the unmatched figure in internal medicine or family medicine can be the very count "
-        "unmatched applicants had in a surgical field",
+        "So a count that clears the unmatched figure in internal medicine or family medicine can be exactly where "
+        "unmatched applicants in orthopaedics sat",
         lambda: ortho_unmatched_above(IM, FM),
     ),
     Claim(
         "faq.md",
-        "A count above the internal medicine unmatched figure can still be the unmatched norm in a surgical field",
+        "In orthopaedics, then, a count above the internal medicine unmatched figure can still be the unmatched median",
         lambda: ortho_unmatched_above(IM),
     ),
     Claim(
         "apply/timeline.md",
-        "count on SOAP, where preliminary surgery has had room to spare",
+        "look for one in SOAP, where",
+        # Worth a look because many places were left: a quarter or more.
         lambda: rd("Surgery-Preliminary").fill_rate_pct < 75,
     ),
 )
@@ -1937,3 +1938,72 @@ def test_a_us_senior_hears_the_research_year_decision_falls_before_the_rank_list
     for words in ("Stay a student", "Graduate on time", "dean's office", "withdraw", "waiver"):
         assert words in senior, words
     assert data.NRMP_WITHDRAWAL_DEADLINE in data.SOURCES and data.NRMP_SCHOOL_VERIFICATION in data.SOURCES
+
+
+def test_orthopaedics_is_named_where_only_its_figures_bear_the_words_out() -> None:
+    # Of the surgical fields, only orthopaedics has an unmatched median above
+    # internal medicine's (general surgery's is 1), so "a surgical field" and
+    # "the unmatched norm" frightened a general surgery reader with
+    # orthopaedics' figure; and Schrock's mean of ranks had become "usually
+    # about a dozen interviews" (newwords audit s41, 2).
+    surgical = ("Surgery-General", "Neurological Surgery", "Plastic Surgery (Integrated)", "Otolaryngology")
+    # Why the words name orthopaedics: other surgical fields sit at or below internal medicine.
+    assert any(median(co(n).contig_unmatched) <= median(co(IM).contig_unmatched) for n in surgical)
+    timeline_text, faq = page_text("apply/timeline.md"), page_text("faq.md")
+    for text in (timeline_text, faq):
+        for words in (
+            "unmatched norm",
+            "had in a surgical field",
+            "for a surgical field like this one",
+            "usually had about a dozen",
+        ):
+            assert words not in text, words
+    assert "three or four interviews in December is fewer than even the unmatched average" in timeline_text
+    assert "in orthopaedics, a few interviews in December calls for a backup now" in faq
+
+
+@pytest.mark.parametrize("page", ["apply/timeline.md", "unmatched/soap-and-plan-b.md"])
+def test_what_a_partially_matched_applicant_may_apply_to_in_soap_is_only_what_the_nrmp_says(page: str) -> None:
+    # The NRMP's help says only "programs for which they are eligible", as its
+    # SOAP list shows; the site had added that a first-year place leaves only
+    # advanced positions, which a reader might act on when ranking a
+    # preliminary year (newwords audit s41, 3).
+    text = page_text(page)
+    said = text[text.index("What is a partially-matched applicant?") - 400 :][:800]
+    assert "list of unfilled programs shows" in said and "as eligible for" in said
+    assert "our sources do not say" in said
+    for words in ("looking at advanced positions", "looking for an advanced position", "not another first year"):
+        assert words not in text, words
+
+
+def test_the_surgical_material_follows_the_bullets_every_late_applicant_needs() -> None:
+    # The US-senior and surgical items sat between the general bullets, so an
+    # IMG reached "Register with the NRMP" after three items not for them; and
+    # "count on SOAP" followed "not a reason to wait and see" (newwords audit
+    # s41, 7).
+    text = page_text("apply/timeline.md")
+    section = text[text.index("### Already applied, and short of interviews?") : text.index("## Mid-January")]
+    general, surgical = section.split("#### If your first choice is orthopaedics or another surgical field")
+    assert surgical.startswith(" { #if-your-first-choice-is-surgical }")
+    for words in ("You can still send more applications", "How few is few?", "Register with the NRMP", "Get ready for SOAP now"):
+        assert words in general, words
+    for words in ("Schrock", "A US MD or DO senior weighing a research year", "Weigh a preliminary surgery year", "Kheir"):
+        assert words in surgical and words not in general, words
+    assert "(#if-your-first-choice-is-surgical)" in general
+    assert "not a reason to wait and see" in surgical and "count on SOAP" not in surgical
+    assert 'results("Surgery-Preliminary").positions_unfilled' in surgical and "a chance, not a plan" in surgical
+    # The anchors other pages link to are still there.
+    assert "### Already applied, and short of interviews?" in text
+    assert "(apply/timeline.md#if-your-first-choice-is-surgical)" in page_text("faq.md")
+
+
+def test_the_reapplicant_study_is_given_with_its_figures_and_its_doubt() -> None:
+    # "About as often" hid a 64% against 52% gap that the study could not
+    # tell from chance (p = 0.46), and "more than half" its 58% (Kheir and
+    # colleagues 2020, abstract; newwords audit s41, 14).
+    text = page_text("apply/timeline.md")
+    near = text[text.index("Which year helps a second try more is not settled") :][:600]
+    assert "somewhat more often than those who did research (64% against 52%)" in near
+    assert "could not tell from chance" in near and "58% of all of them" in near and "Kheir" in near
+    assert "about as often" not in near
+    assert data.ORTHO_REAPPLICANTS in data.SOURCES

@@ -1705,6 +1705,24 @@ def test_a_playbooks_note_for_a_running_season_is_dated_and_points_at_no_list_of
         assert "(../apply/timeline.md#already-applied-and-short-of-interviews)" in first and "already applied" in first.lower()
 
 
+def test_a_playbooks_note_points_first_and_dates_after_and_keeps_the_research_year_to_us_seniors() -> None:
+    # The pointer, the note's purpose, came after some 90 words of dates; and
+    # the ultra playbook, written for US-citizen IMGs, said unqualified that a
+    # research year has to be settled before the rank lists close, a deadline
+    # that binds a US senior staying at school (newwords audit s41, 6).
+    for page in ("playbook-orthopaedics.md", "playbook-ultra-competitive.md"):
+        text = (ROOT / "docs" / "backup" / page).read_text(encoding="utf-8")
+        note = text[: text.index("## ")].split('!!! note "Applications already out?"')[1].split("!!! note")[0]
+        pointer = note.index("(../apply/timeline.md#already-applied-and-short-of-interviews)")
+        assert pointer < note.index("{{ cycle_short_of_interviews(standalone=True) }}"), page
+        for before in note.split("research year")[:-1]:
+            assert "US MD or DO senior" in before[-60:], page
+        this_week = text[text.index("## What to do this week") :].split("\n## ")[0]
+        for line in this_week.split("\n- "):
+            if "research year" in line:
+                assert re.search(r"US (MD or DO )?senior", line), page
+
+
 def test_after_the_last_milestone_the_timeline_counts_in_words_and_offers_no_empty_calendar() -> None:
     # On Match Day it said "1 milestones ahead"; the day after, it offered a
     # calendar holding no event; of a season years past, that its dates were

@@ -721,6 +721,32 @@ def test_an_img_hears_of_the_pathway_certificates_expiry_and_revalidation_while_
     assert timeline.PATHWAY_EXPIRY_NOTE not in timeline.compute({**PERSONA, "today": "2028-03-01"})["notes"]
 
 
+def test_the_guides_say_what_programs_learn_by_the_rank_list_deadline_in_one_plain_order() -> None:
+    """The words "so that programs know when they rank you" lost their object
+    on the SOAP page and tripped the reader elsewhere (newwords audit s41, 9)."""
+    for path in ("docs/apply/timeline.md", "docs/unmatched/soap-and-plan-b.md"):
+        line = guide_line(path, GUIDE_STEP3_SENTENCES[path])
+        assert "know when they rank you" not in line, path
+        assert "so that, when programs rank you, they know which visa they could offer" in line, path
+
+
+def test_the_method_page_files_the_pathway_note_under_imgs_and_says_how_long_it_shows() -> None:
+    """The page put the note in the US graduates' bullet and said "while the
+    rank lists are open", where the plan shows it from today to its own
+    rank-list deadline, a Match 2028 plan in December 2026 included
+    (newwords audit s41, 13)."""
+    far_off = timeline.compute(PERSONA)
+    assert far_off["match_year"] == 2028
+    assert timeline.PATHWAY_EXPIRY_NOTE in far_off["notes"]
+    with open("docs/calculators/timeline.md", encoding="utf-8") as page:
+        bullets = page.read().split("\n- ")
+    [pathway] = [b for b in bullets if "Pathways Revalidation" in b]
+    assert pathway.startswith("**An IMG's plan**, until the plan's rank-list deadline,")
+    assert "While the rank lists are open" not in pathway
+    [us] = [b for b in bullets if b.startswith("**US MD and DO applicants**")]
+    assert "Pathway" not in us
+
+
 def interview_start(submission: str, today: str = "2026-12-05") -> str:
     result = timeline.compute({"today": today, "eras_submission": submission})
     return next(m["date"] for m in result["milestones"] if m["title"] == "Interview season")
