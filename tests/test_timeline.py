@@ -743,7 +743,7 @@ def test_the_method_page_files_the_pathway_note_under_imgs_and_says_how_long_it_
     [pathway] = [b for b in bullets if "Pathways Revalidation" in b]
     assert pathway.startswith("**An IMG's plan**, until the plan's rank-list deadline,")
     assert "While the rank lists are open" not in pathway
-    [us] = [b for b in bullets if b.startswith("**US MD and DO applicants**")]
+    [us] = [b for b in bullets if b.startswith("**US MD and DO seniors**")]
     assert "Pathway" not in us
 
 
