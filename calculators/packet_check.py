@@ -564,8 +564,8 @@ def unknown_specialty(text: str) -> str:
         )
     if meant := SHORT_FORMS_NOT_READ.get(folded(text)):
         return (
-            f"“{text}” is a short form this checker leaves unread, to be sure which program is meant; write "
-            f"{and_list(list(meant), 'or')}, or another slug from the list below the form."
+            f"“{text}” is a short form this checker leaves unread, to be sure which specialty is meant; write "
+            f"{and_list(list(meant), 'or')}, or another name from the list below the form."
         )
     return (
         f"unknown specialty “{text}”; write it as a slug from the list below the form, such as internal-medicine. "

@@ -411,11 +411,12 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     )
     # Said first to whom it is for: a reader planning the next season took
     # this season's warning, the first thing on screen, as theirs (visa-psych
-    # audit s41, 4).
+    # audit s41, 4), and the allowances shown are this season's (new-words audit s41, 11).
     note = (
         f"For {cycle.eras_season(year)}, the season under way: as of {long_date(today)}, {since}. Planning for "
         f"{cycle.eras_season(year + 1)} instead? This note is not for you: none of that season's signals has gone "
-        f"yet. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
+        f"yet, and the allowances below are for {cycle.eras_season(year)}: type in the numbers the AAMC's signaling "
+        f"page gives for yours once it is published. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
         "use only what MyERAS still shows as available, and only for programs you have yet to apply to."
     )
     on_residencycas = [data.specialty(slug).name for slug in slugs if data.via_residencycas(slug)]

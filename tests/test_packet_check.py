@@ -507,16 +507,16 @@ def test_every_short_form_the_glossary_lists_is_read_as_its_field() -> None:
 @pytest.mark.parametrize(
     ("typed", "write"),
     [
-        ("DR", "write diagnostic-radiology, or another slug"),
-        ("neuro", "write neurology or neurological-surgery, or another slug"),
-        ("Surgery", "write general-surgery or preliminary-surgery, or another slug"),
-        ("gas", "write anesthesiology, or another slug"),
+        ("DR", "write diagnostic-radiology, or another name"),
+        ("neuro", "write neurology or neurological-surgery, or another name"),
+        ("Surgery", "write general-surgery or preliminary-surgery, or another name"),
+        ("gas", "write anesthesiology, or another name"),
     ],
 )
 def test_a_short_form_left_unread_is_answered_with_the_slugs_it_may_mean(typed: str, write: str) -> None:
     messages = [m for _, _, m in said(check(f"City,{typed}\n", "", ""))]
     assert messages[0] == (
-        f"Programs, line 2: “{typed}” is a short form this checker leaves unread, to be sure which program is "
+        f"Programs, line 2: “{typed}” is a short form this checker leaves unread, to be sure which specialty is "
         f"meant; {write} from the list below the form."
     )
     # What it is told to write is read as written.

@@ -607,3 +607,13 @@ def test_a_comlex_only_do_in_surgery_hears_at_most_forty_words(name: str, backup
     reply = json.loads(browser.compute(name, json.dumps(inputs)))
     assert reply["ok"] and "accept COMLEX alone" in reply["announce"]
     assert len(reply["announce"].split()) <= 40, reply["announce"]
+
+
+def test_a_reader_planning_the_next_season_is_told_the_allowances_shown_are_this_seasons(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Not for you", then a result about the running season (new-words audit s41, 11).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796515200")
+    note = sg.compute({"specialty": "psychiatry"})["mid_season"]
+    assert note is not None
+    assert "the allowances below are for ERAS 2027 (Match 2027): type in the numbers the AAMC's signaling page" in note
