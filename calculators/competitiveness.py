@@ -587,6 +587,7 @@ SCORE_ON_RECORD_NOTE = (
     "it, so enter it; if you were withdrawn before the Match because it was not yet passed, treat this result as "
     "provisional."
 )
+SCORE_ON_RECORD_HEARD = "No Step 2 CK entered: if yours is on record, enter it."
 SCORE_ON_RECORD = (
     "Not entered: no points either way. An IMG takes part in the Match only once ECFMG has verified to the NRMP, by "
     "the rank-list deadline, that the examinations for ECFMG certification, Step 2 CK among them, are passed "
@@ -1650,8 +1651,12 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     matched, matched_reason = step2_vs_matched(spec, whole_or_none(v, "step2_score"), word(v, "applicant_type"))
     margin = margins(spec, v, result)
     headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
-    announced = f"{headline} {SCORE_ON_RECORD_NOTE}" if score_on_record(v) else profile.after_pass_note(v, headline, banded=True)
-    summary = f"{announced} {margin['headline']}" if margin["headline"] else announced
+    on_record = score_on_record(v)
+    said = f"{headline} {SCORE_ON_RECORD_NOTE}" if on_record else profile.after_pass_note(v, headline, banded=True)
+    announced = (
+        f"{headline} {SCORE_ON_RECORD_HEARD}" if on_record else profile.after_pass_note(v, headline, banded=True, heard=True)
+    )
+    summary = f"{said} {margin['headline']}" if margin["headline"] else said
     return {
         "inputs": {k: val for k, val in v.items()},
         "needs_visa_resolved": profile.visa_needed(v),

@@ -456,6 +456,7 @@ class SignalsResult(TypedDict):
     specialties: list[SpecialtyPlan]
     reasons: list[str]
     summary: str
+    announced: str
     mid_season: str | None
 
 
@@ -475,6 +476,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     summary = f"{BAND_LABELS[band]} band. {_count_phrases(plans)}."
     if counts["warning"]:
         summary = f"{counts['warning']} {summary}"
+    heard = profile.after_pass_note(v, summary, banded=True, heard=True)
     summary = profile.after_pass_note(v, summary, banded=True)
     return {
         "inputs": dict(v),
@@ -488,6 +490,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "specialties": plans,
         "reasons": _reasons(v, counts, plans, mix),
         "summary": summary,
+        "announced": heard,
         # The same date the result's "applies in" sentence counts from.
         "mid_season": mid_season_note(cycle.reference_date(), [str(plan["specialty"]) for plan in plans]),
     }
