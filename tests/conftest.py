@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import http.server
 import json
@@ -43,6 +44,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pin_build_date(monkeypatch: pytest.MonkeyPatch, day: dt.date | str) -> None:
+    """The build's "today", as SOURCE_DATE_EPOCH sets it for a reproducible
+    build, which the calculators' reference_date reads: one helper where four
+    test files each wrote their own (diff review s41, 10)."""
+    when = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC).timestamp())))
 
 
 def build_site(

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
-from conftest import READERS_OUTSIDE_THE_DATA
+from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -982,9 +982,8 @@ def test_residencycas_fields_say_so_under_the_table_with_the_sloe_for_em_and_the
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # do-surgery audit s40, 8: on 5 December, EM ranked fourth with no word of ResidencyCAS.
-    import datetime as dt
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 5, tzinfo=dt.UTC).timestamp())))
+    pin_build_date(monkeypatch, "2026-12-05")
     result = backup_finder.compute({"specialty": "dermatology", "applicant_type": "us-do", "step2_score": 241})
     # Said on the page, under the ranked table, not only in the JSON (diff review s40, 1).
     page = unescape(str(backup_finder.render(result)))
@@ -996,7 +995,7 @@ def test_residencycas_fields_say_so_under_the_table_with_the_sloe_for_em_and_the
     assert [s["specialty"] for s in result["suggestions"] if s["service_note"]] == [
         s["specialty"] for s in result["suggestions"] if data.via_residencycas(s["specialty"])
     ]
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 4, 5, tzinfo=dt.UTC).timestamp())))
+    pin_build_date(monkeypatch, "2027-04-05")
     spring = unescape(str(backup_finder.render(backup_finder.compute({"specialty": "general-surgery"}))))
     spring_em = _service_note(spring, "Emergency Medicine")
     assert "takes applications only until late September" in spring_em and "may not be open" not in spring_em
@@ -1033,10 +1032,7 @@ def test_in_a_running_season_one_line_points_to_the_short_of_interviews_section(
     monkeypatch: pytest.MonkeyPatch, day: str, said: bool
 ) -> None:
     # usmd-ortho audit s41, 7: in December the finder ranked backups as if September were ahead.
-    import datetime as dt
-
-    when = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
+    pin_build_date(monkeypatch, day)
     result = backup_finder.compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-md", "step2_score": 247})
     page = unescape(str(backup_finder.render(result)))
     assert ("Mid-season: " in page) is said

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import pin_build_date
 
 from calculators import cycle
 
@@ -111,7 +112,7 @@ def test_program_counts_the_backup_finder_and_the_timeline_agree_when_a_new_appl
     from calculators import backup_finder, program_counts, timeline
 
     today = dt.date.fromisoformat(day)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp())))
+    pin_build_date(monkeypatch, today)
     assert cycle.too_late_for_interviews(2027, today) is late
     counts = program_counts.compute({"specialty": "internal-medicine"})["mid_season"]
     finder = backup_finder.compute({"specialty": "internal-medicine"})["mid_season"]

@@ -12,7 +12,7 @@ from html import unescape
 from statistics import NormalDist
 
 import pytest
-from conftest import READERS_OUTSIDE_THE_DATA
+from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -970,12 +970,12 @@ def test_few_ranks_in_orthopaedics_give_a_us_senior_the_nearer_figures_and_a_run
     from calculators import cycle, data
 
     inputs = {"specialty": "orthopaedic-surgery", "applicant_type": "us-md", "contiguous_ranks": 3}
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796515200")  # 5 December 2026, programs reviewing
+    pin_build_date(monkeypatch, "2026-12-05")  # programs reviewing
     senior = compute(inputs)["summary"]
     assert "Your 3 ranks are at the median" in senior
     assert f"mean at {data.ORTHO_US_SENIOR_CONTIG_MEANS[0]:g} ranks" in senior and data.ORTHO_CONTIGUOUS_RANKS.cite() in senior
     assert cycle.SHORT_OF_INTERVIEWS in senior
     img = compute({**inputs, "applicant_type": "non-us-img"})["summary"]
     assert "Your 3 ranks are at the median" in img and data.ORTHO_CONTIGUOUS_RANKS.cite() not in img
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781049600")  # 10 June 2026, between seasons
+    pin_build_date(monkeypatch, "2026-06-10")  # between seasons
     assert cycle.SHORT_OF_INTERVIEWS not in compute(inputs)["summary"]

@@ -15,7 +15,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1395,12 +1395,6 @@ def test_simulator_input_errors(inputs: dict[str, object], field: str, message: 
 
 
 # --- cycle dates on guide pages ------------------------------------------------------
-def pin_build_date(monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
-    """The build's "today", as SOURCE_DATE_EPOCH sets it for a reproducible build."""
-    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-
-
 @pytest.mark.parametrize(
     ("pinned", "season", "shown"),
     [

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from html import unescape
 
 import pytest
+from conftest import pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1085,13 +1086,6 @@ def test_the_band_headline_carries_the_comlex_only_surgery_note() -> None:
 
 
 # --- A reader in a running season (usmd-ortho audit s41, 7) -------------------------------------
-def _pin(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
-    import datetime as dt
-
-    when = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
-
-
 ORTHO_SENIOR = {"specialty": "orthopaedic-surgery", "applicant_type": "us-md", "step2_score": 247, "research_items": 3}
 
 
@@ -1100,7 +1094,7 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
 ) -> None:
     # On 5 December an ortho senior with 55 applications read "60-90+ programs"
     # as "send 5 to 35 more", with nothing about the date.
-    _pin(monkeypatch, "2026-12-05")
+    pin_build_date(monkeypatch, "2026-12-05")
     result = pc.compute(ORTHO_SENIOR)
     note = result["mid_season"]
     assert note is not None
@@ -1125,7 +1119,7 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
 
 @pytest.mark.parametrize("day", ["2026-06-10", "2026-09-23", "2027-02-17", "2027-04-01"])
 def test_outside_the_review_stretch_the_counts_carry_no_mid_season_note(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
-    _pin(monkeypatch, day)
+    pin_build_date(monkeypatch, day)
     result = pc.compute(ORTHO_SENIOR)
     assert result["mid_season"] is None
     assert "Mid-season: " not in unescape(str(pc.render(result)))

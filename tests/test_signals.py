@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from conftest import pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -341,7 +342,7 @@ def test_zero_signals_place_nothing_and_say_why() -> None:
 def test_a_missing_number_names_the_season_the_reader_would_apply_in(monkeypatch: pytest.MonkeyPatch) -> None:
     # The table is for ERAS 2027, whose signals went out in September 2026; on
     # 2 December 2026 a reader applying next applies in ERAS 2028.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 2, tzinfo=dt.UTC).timestamp())))
+    pin_build_date(monkeypatch, "2026-12-02")
     html = str(sg.render(sg.compute({})))
     assert "for ERAS 2027 (Match 2027) are not in our sources" in html
     assert (
@@ -448,10 +449,6 @@ def test_a_neighbouring_band_is_planned_with_the_readers_own_red_flags() -> None
 
 
 # --- A reader in the middle of a season (late-season audit s39, 1) -----------------------
-def pin(monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())))
-
-
 PERSONA_A = {
     "applicant_type": "us-img",
     "step2_score": 229,
@@ -467,7 +464,7 @@ def test_mid_season_the_result_says_sent_signals_are_fixed_and_an_unapplied_spec
 ) -> None:
     # In December her IM signals had gone out in September, and the planner
     # placed them as if still to come, with no word that they were fixed.
-    pin(monkeypatch, dt.date(2026, 12, 5))
+    pin_build_date(monkeypatch, dt.date(2026, 12, 5))
     result = sg.compute(PERSONA_A)
     note = result["mid_season"]
     assert note is not None
@@ -506,14 +503,14 @@ def test_mid_season_the_result_says_sent_signals_are_fixed_and_an_unapplied_spec
 def test_the_mid_season_note_runs_from_review_start_to_the_rank_list_deadline(
     monkeypatch: pytest.MonkeyPatch, day: dt.date, said: bool
 ) -> None:
-    pin(monkeypatch, day)
+    pin_build_date(monkeypatch, day)
     result = sg.compute({})
     assert (result["mid_season"] is not None) is said
     assert ("Signals mid-season: " in str(sg.render(result))) is said
 
 
 def test_a_residencycas_backup_mid_season_is_told_its_deadline_was_in_september(monkeypatch: pytest.MonkeyPatch) -> None:
-    pin(monkeypatch, dt.date(2026, 12, 5))
+    pin_build_date(monkeypatch, dt.date(2026, 12, 5))
     note = sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})["mid_season"]
     assert note is not None
     assert "Emergency Medicine takes applications and signals through ResidencyCAS" in note
@@ -536,7 +533,7 @@ def test_signals_sent_before_reviews_start_are_said_to_be_fixed(
     # From 3 to 23 September a reader who had sent on the opening day got a
     # plan placing every signal as if none had gone (date sweep s40, 3); the
     # "reviewing since" clause is kept for the days after reviews start.
-    pin(monkeypatch, day)
+    pin_build_date(monkeypatch, day)
     note = sg.compute(PERSONA_A)["mid_season"]
     assert note is not None and note.startswith(
         f"For ERAS 2027 (Match 2027), the season under way: as of {cycle.long_date(day)}, {since}"
@@ -558,7 +555,7 @@ def test_a_reader_planning_the_next_season_is_told_the_mid_season_note_is_not_th
     # A non-US IMG aiming at Match 2028, who had applied to nothing, read
     # "Signals mid-season" for Match 2027 first, with no word of their own
     # season (visa-psych audit s41, 4).
-    pin(monkeypatch, day)
+    pin_build_date(monkeypatch, day)
     note = sg.compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "needs_visa": True})["mid_season"]
     assert note is not None
     assert note.startswith(f"For {running}, the season under way: ")
@@ -567,7 +564,7 @@ def test_a_reader_planning_the_next_season_is_told_the_mid_season_note_is_not_th
 
 
 def test_an_allowance_says_which_season_it_is_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    pin(monkeypatch, dt.date(2026, 12, 5))
+    pin_build_date(monkeypatch, dt.date(2026, 12, 5))
     typed = unescape(
         re.sub("<[^>]+>", "", str(sg.render(sg.compute({"specialty": "orthopaedic-surgery", "primary_signals": 30}))))
     )
@@ -580,7 +577,7 @@ def test_an_allowance_says_which_season_it_is_for(monkeypatch: pytest.MonkeyPatc
 def test_after_the_rank_list_estimate_the_season_is_not_still_running(monkeypatch: pytest.MonkeyPatch) -> None:
     # "ERAS 2027 (Match 2027) is still running" on 1 March 2027 invited adding
     # programs the timeline said it could not plan (date sweep s40, 11).
-    pin(monkeypatch, dt.date(2027, 3, 1))
+    pin_build_date(monkeypatch, dt.date(2027, 3, 1))
     # Said where the planner has no signal numbers of its own for the season.
     html = unescape(str(sg.render(sg.compute({"specialty": "dermatology"}))))
     assert "is still running" not in html
@@ -613,7 +610,7 @@ def test_a_reader_planning_the_next_season_is_told_the_allowances_shown_are_this
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # "Not for you", then a result about the running season (new-words audit s41, 11).
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796515200")
+    pin_build_date(monkeypatch, "2026-12-05")
     note = sg.compute({"specialty": "psychiatry"})["mid_season"]
     assert note is not None
     assert "the allowances below are for ERAS 2027 (Match 2027): type in the numbers the AAMC's signaling page" in note
