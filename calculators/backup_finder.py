@@ -1128,14 +1128,14 @@ def mid_season_line(today: dt.date) -> str | None:
     # From late December the timeline calls a new application too late
     # (diff review s41, 1): a backup for this season is then one for the next.
     late = (
-        f"unlikely to bring an interview before the rank lists close on {dates['rank_deadline'].shown()}, so weigh "
-        f"these backups for {cycle.eras_season(year + 1)}"
+        f"unlikely to bring an interview before the rank lists close on {dates['rank_deadline'].shown()}: weigh "
+        f"these backups for {cycle.eras_season(year + 1)}.{cycle.too_late_caveat(year)}"
         if cycle.too_late_for_interviews(year, today)
-        else "a late application"
+        else "a late application."
     )
     return (
         f"Applied in {cycle.eras_season(year)}? Its programs have been reviewing since "
-        f"{dates['programs_receive'].shown()}, so a backup added now is {late}. {cycle.SHORT_OF_INTERVIEWS}"
+        f"{dates['programs_receive'].shown()}, so a backup added now is {late} {cycle.SHORT_OF_INTERVIEWS}"
     )
 
 

@@ -253,11 +253,28 @@ def interview_season_too_short(submission: dt.date, rank_deadline: dt.date, revi
     return (rank_deadline - interviews_begin(submission, reviews_from)).days < SHORTEST_INTERVIEW_SEASON_DAYS
 
 
+# A "too late" resting on a deadline set early on purpose: a reader a few
+# days past the rule's line was told so by our estimate alone (usmd-ortho
+# audit s41, 8).  Said wherever the verdict is, the timeline's notes, program
+# counts, the backup finder and the guides (diff review s41, second, 3).
+EARLY_DEADLINE_VERDICT = (
+    "That deadline is our estimate, set early on purpose, so the NRMP's own may leave a week or two more: check its "
+    "calendar before you decide."
+)
+
+
 def too_late_for_interviews(match_year: int, today: dt.date) -> bool:
     """Whether an application sent ``today`` in ``match_year``'s season is
     unlikely to bring an interview before its rank lists close."""
+    # Not before reviews start: the rule counts from the later of the two.
     dates = season(match_year)
     return interview_season_too_short(today, dates["rank_deadline"].date, dates["programs_receive"].date)
+
+
+def too_late_caveat(match_year: int) -> str:
+    """EARLY_DEADLINE_VERDICT, with a leading space, where the season's
+    deadline is our early estimate; nothing where it is the NRMP's."""
+    return f" {EARLY_DEADLINE_VERDICT}" if season(match_year)["rank_deadline"].estimated_early else ""
 
 
 # Where a calculator sends a reader who has applied and is short of

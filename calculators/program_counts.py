@@ -912,7 +912,7 @@ def mid_season_note(today: dt.date, slug: str) -> str | None:
     # this note still said to send one (diff review s41, 1).
     act = (
         f"An application sent now is unlikely to bring an interview before the rank lists close on "
-        f"{dates['rank_deadline'].shown()}: SOAP and the next season are what remain."
+        f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain.{cycle.too_late_caveat(year)}"
         if cycle.too_late_for_interviews(year, today)
         else "Send what you add this week: to more programs in your field if you have not yet applied widely, "
         f"otherwise to your backup field.{prelim}"

@@ -152,6 +152,20 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             ": until then, few invitations say little. If they stay few after that, the season is not over, though "
             f"it is later in it than {later_than}",
         )
+    if today <= dates["rank_deadline"].date and cycle.too_late_for_interviews(year, today):
+        # From late December the calculators that point here say a new
+        # application is too late, and this paragraph still said "the season
+        # is not over" above "send more now" (diff review s41, second, 1).
+        return join(
+            lead,
+            f"programs have been reviewing applications for the Match {year} since ",
+            date_shown("programs_receive", today, year),
+            ", and its rank lists are certified ",
+            date_shown("rank_deadline", today, year),
+            ". An application sent now is unlikely to bring an interview before then, so ranking what you have, SOAP "
+            f"and the next season are what remain.{cycle.too_late_caveat(year)}"
+            + ("" if standalone else " What follows the first item below still applies:"),
+        )
     if today <= dates["rank_deadline"].date:
         return join(
             lead,
@@ -214,7 +228,15 @@ def after_a_no_match(today: dt.date) -> Markup:
     # As the timeline calculator says it: the running season still takes a
     # late application until its rank lists close (season-now audit s31, 5).
     late: list[object] = []
-    if today < cycle.season(running)["rank_deadline"].date:
+    if today < cycle.season(running)["rank_deadline"].date and cycle.too_late_for_interviews(running, today):
+        # The calculators call a new application too late from late December
+        # (diff review s41, second, 1).
+        late = [
+            " If you did not apply in it, an application sent now is unlikely to bring an interview before its rank lists close ",
+            date_shown("rank_deadline", today, running),
+            ". The next",
+        ]
+    elif today < cycle.season(running)["rank_deadline"].date:
         late = [
             " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
             date_shown("rank_deadline", today, running),

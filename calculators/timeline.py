@@ -27,7 +27,13 @@ from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
 from . import cycle, data, profile
-from .cycle import SHORTEST_INTERVIEW_SEASON_DAYS, interview_season_too_short, interviews_begin, months_from
+from .cycle import (
+    EARLY_DEADLINE_VERDICT,
+    SHORTEST_INTERVIEW_SEASON_DAYS,
+    interview_season_too_short,
+    interviews_begin,
+    months_from,
+)
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -991,15 +997,6 @@ def _which_season(match_day: cycle.SeasonDate, submission: dt.date, estimated: b
     )
 
 
-# A "too late" resting on a deadline set early on purpose: a reader a few
-# days past the rule's line was told so by our estimate alone (usmd-ortho
-# audit s41, 8).
-EARLY_DEADLINE_VERDICT = (
-    "That deadline is our estimate, set early on purpose, so the NRMP's own may leave a week or two more: check its "
-    "calendar before you decide."
-)
-
-
 def _too_late_for_interviews_note(
     submission: dt.date, today: dt.date, deadline: cycle.SeasonDate, match_year: int, too_late_now: bool
 ) -> str:
@@ -1374,11 +1371,20 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         running_year = cycle.coming_season(today)
         running = cycle.season(running_year)
         if running_year != match_year and today < running["rank_deadline"].date:
-            notes.append(
-                f"You can still apply for the Match {running_year}, late: its programs began "
+            # From late December "you can still apply, late" stood beside the
+            # other notes' "too late" (diff review s41, second, 2).
+            running_note = (
+                f"An application to the Match {running_year} sent now is unlikely to bring an interview before its "
+                f"rank lists close on {running['rank_deadline'].shown()}, so this plan is for the Match {match_year}."
+                f"{cycle.too_late_caveat(running_year)} "
+                if cycle.too_late_for_interviews(running_year, today)
+                else f"You can still apply for the Match {running_year}, late: its programs began "
                 f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
                 f"applicants. To plan that season instead, enter a submission date before "
                 f"{running['rank_deadline'].shown()}, its rank-list deadline. "
+            )
+            notes.append(
+                running_note +
                 # A reapplicant told to tick the no-match box may be in
                 # that season already (reapplicant audit s40, 3).
                 f"Applied to the Match {running_year} already? Enter the date you submitted: this plan, for the "

@@ -1983,7 +1983,7 @@ def test_the_surgical_material_follows_the_bullets_every_late_applicant_needs() 
     # s41, 7).
     text = page_text("apply/timeline.md")
     section = text[text.index("### Already applied, and short of interviews?") : text.index("## Mid-January")]
-    general, surgical = section.split("#### If your first choice is orthopaedics or another surgical field")
+    general, surgical = section.split("#### If your first choice is surgical, or you are a US senior weighing a research year")
     assert surgical.startswith(" { #if-your-first-choice-is-surgical }")
     for words in ("You can still send more applications", "How few is few?", "Register with the NRMP", "Get ready for SOAP now"):
         assert words in general, words

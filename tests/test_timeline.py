@@ -825,3 +825,20 @@ def test_a_too_late_verdict_on_an_estimated_deadline_says_the_nrmps_may_be_later
     published = short_note("2026-01-20", "2025-09-10")
     assert not cycle.season(2026)["rank_deadline"].estimated
     assert "unlikely to lead to an interview" in published and timeline.EARLY_DEADLINE_VERDICT not in published
+
+
+@pytest.mark.parametrize(("today", "late"), [("2026-12-20", False), ("2027-02-16", True)])
+def test_with_no_date_the_running_season_note_follows_the_too_late_rule(today: str, late: bool) -> None:
+    # "You can still apply for the Match 2027, late" every day to 16 February
+    # (diff review s41, second, 2).
+    notes = timeline.compute({"today": today, "applicant_type": "non-us-img"})["notes"]
+    [running] = [n for n in notes if "Applied to the Match 2027 already?" in n]
+    assert running.startswith("You can still apply for the Match 2027, late") is not late
+    assert ("unlikely to bring an interview" in running) is late
+
+
+def test_a_submission_typed_too_late_hears_that_the_deadline_is_our_early_estimate() -> None:
+    # The too-late note for a date the reader typed carried the caveat untested (diff review s41, second, 8).
+    notes = timeline.compute({"today": "2026-12-27", "eras_submission": "2027-01-05"})["notes"]
+    [late] = [n for n in notes if "An application sent on 5 January 2027 is unlikely" in n]
+    assert timeline.EARLY_DEADLINE_VERDICT in late
