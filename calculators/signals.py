@@ -234,12 +234,20 @@ def _count_phrase(plan: SpecialtyPlan) -> str:
     return f"{name}: {counted(allowed['count'] or 0, 'signal')} in {allowed['season']}"
 
 
-def _count_phrases(plans: list[SpecialtyPlan]) -> str:
+def _count_phrases(plans: list[SpecialtyPlan], heard: bool = False) -> str:
     """Each field's count; two fields whose numbers we lack for one season are
     said in one clause, where the season and "not in our data" came twice in
-    a read-out of 53 words (new-words audit s40, 3)."""
+    a read-out of 53 words (new-words audit s40, 3).  ``heard``: for the
+    read-out, two fields we lack numbers for are said in one clause even when
+    their services name the season apart (ERAS and ResidencyCAS), which ran
+    to 61 words beside a backup warning (diff review s41, second, 4), and
+    without the season, which the page gives."""
     seasons = {_season(plan["allowance"], plan["specialty"]) for plan in plans}
-    if len(plans) > 1 and len(seasons) == 1 and all(plan["allowance"]["origin"] == "unknown" for plan in plans):
+    unknown = all(plan["allowance"]["origin"] == "unknown" for plan in plans)
+    if len(plans) > 1 and unknown and (len(seasons) == 1 or heard):
+        if heard:
+            # The season is on the page; the read-out names what is missing.
+            return "No signal numbers in our data for either field"
         names = and_list([plan["specialty_name"] for plan in plans], "or")
         return f"No signal numbers for {seasons.pop()} in our data for {names}"
     return "; ".join(_count_phrase(plan) for plan in plans)
@@ -474,9 +482,11 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     # The band first: after "are not in our data", a band in brackets read as
     # part of what was missing (copy-edit audit s32, 11).
     summary = f"{BAND_LABELS[band]} band. {_count_phrases(plans)}."
+    heard = f"{BAND_LABELS[band]} band. {_count_phrases(plans, heard=True)}."
     if counts["warning"]:
         summary = f"{counts['warning']} {summary}"
-    heard = profile.after_pass_note(v, summary, banded=True, heard=True)
+        heard = f"{program_counts.heard_warning(counts['warning'])} {heard}"
+    heard = profile.after_pass_note(v, heard, banded=True, heard=True)
     summary = profile.after_pass_note(v, summary, banded=True)
     return {
         "inputs": dict(v),
