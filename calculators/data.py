@@ -431,7 +431,7 @@ FSMB_STEP3 = Source(
 # December (visa-psych audit s41, 1).
 STEP3_SCORE_DELAY = Source(
     "step3-score-delay",
-    "Step 3 scheduled delay in score reporting, the FSMB's announcement and ECFMG's news of 2 September",
+    "Step 3 scheduled delay in score reporting: the FSMB's announcement of 2019 and ECFMG's news of 2 September 2021",
     "2019 and 2021, for the 2020 and 2022 results, read 2026",
     "FSMB and ECFMG",
 )

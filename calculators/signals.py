@@ -423,8 +423,8 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     note = (
         f"For {cycle.eras_season(year)}, the season under way: as of {long_date(today)}, {since}. Planning for "
         f"{cycle.eras_season(year + 1)} instead? This note is not for you: none of that season's signals has gone "
-        f"yet, and the allowances below are for {cycle.eras_season(year)}: type in the numbers the AAMC's signaling "
-        f"page gives for yours once it is published. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
+        f"yet, and any allowance below is for {cycle.eras_season(year)}: for yours, type in the numbers the AAMC's "
+        f"signaling page gives once it is published. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
         "use only what MyERAS still shows as available, and only for programs you have yet to apply to."
     )
     on_residencycas = [data.specialty(slug).name for slug in slugs if data.via_residencycas(slug)]

@@ -11,6 +11,7 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
+from conftest import pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -648,14 +649,6 @@ def test_fees_are_called_old_from_the_first_season_of_the_eras_schedule_in_use()
 
 
 # --- The season the reader pays in ----------------------------------------------
-def pin_today(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
-    """The result's "today", as SOURCE_DATE_EPOCH sets it for a build."""
-    import datetime as dt
-
-    moment = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
-
-
 @pytest.mark.parametrize(
     ("today", "ahead", "running", "confirmed"),
     [
@@ -674,7 +667,7 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
     # confirmed for earlier seasons than that one.
     import datetime as dt
 
-    pin_today(monkeypatch, today)
+    pin_build_date(monkeypatch, today)
     result = ac.compute({})
     assert result["as_of"] == today and result["eras_season_ahead"] == ahead
     html = str(ac.render(result))
@@ -921,7 +914,7 @@ def test_the_residencycas_note_says_only_what_the_lines_count() -> None:
 def test_after_the_rank_lists_close_the_cost_page_does_not_call_the_season_still_running(monkeypatch: pytest.MonkeyPatch) -> None:
     # On 15 March 2027 it said "ERAS 2027 (Match 2027) is still running" of a
     # season whose rank lists had closed (date sweep s40, 11).
-    pin_today(monkeypatch, "2027-03-15")
+    pin_build_date(monkeypatch, "2027-03-15")
     html = str(ac.render(ac.compute({})))
     assert "is still running" not in html
     assert "the rank lists of ERAS 2027 (Match 2027) have closed ahead of its Match Day, 19 March 2027 (estimated)" in html

@@ -1739,7 +1739,6 @@ def test_an_img_reapplicant_without_a_score_is_told_it_is_on_record_and_to_enter
     # verified the examinations by the rank-list deadline.
     result = compute({**PERSONA_B, "applicant_type": applicant})
     assert competitiveness.SCORE_ON_RECORD_NOTE in result["summary"]
-    assert competitiveness.SCORE_ON_RECORD_NOTE in result["summary"]
     assert result["announced"].endswith(competitiveness.SCORE_ON_RECORD_HEARD)
     # Conditional: "applied before" includes an IMG withdrawn before the Match for an unverified exam
     # (diff-review audit s38, 3).

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, pin_build_date
 
 from calculators import REGISTRY, data
 from calculators.render import DISCLAIMER
@@ -432,7 +432,7 @@ def test_a_printed_page_names_its_hosted_address_and_its_build_date(monkeypatch:
 
     import macros
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788950000")  # 9 September 2026
+    pin_build_date(monkeypatch, "2026-09-09")
     page = SimpleNamespace(url="apply/timeline/")
     hosted = str(macros.paper_provenance(SimpleNamespace(conf={"site_url": "https://example.org/mpb/"}, page=page)))
     assert "Printed from Match Plan B at https://example.org/mpb/apply/timeline/. " in hosted
