@@ -605,17 +605,21 @@ NRMP_SCHOOL_AGREEMENT = Source(
     "NRMP",
     "secondary copy (Law Insider's collection of agreement clauses)",
 )
+# The newer of two analyses of the NRMP's orthopaedic figures: its abstract
+# names the group (US allopathic seniors) the older one (Schrock and others,
+# 2017, NRMP data 2006-2014: 11.5 and 5.5) left to the reader, which a DO
+# reader took as theirs (diff review s41, second, 7).
 ORTHO_CONTIGUOUS_RANKS = Source(
-    "schrock-ortho-match-2017",
-    "A Comparison of Matched and Unmatched Orthopaedic Surgery Residency Applicants from 2006 to 2014: Data from the "
-    "National Resident Matching Program (Schrock, Kraeutler, Dayton and McCarty)",
-    "2017, NRMP data 2006-2014",
-    "Journal of Bone and Joint Surgery",
-    "secondary: a published analysis of NRMP reports, read in its abstract; dated",
+    "sudah-ortho-match-2023",
+    "Differences in the Academic Attributes of Matched and Unmatched Orthopaedic Surgery Residency Applicants are "
+    "Narrowing (Sudah and others): US MD seniors applying in orthopaedic surgery",
+    "2023, NRMP data 2016-2022",
+    "JBJS Open Access",
+    "secondary: a published analysis of NRMP reports, read in its abstract",
 )
-# Its means of contiguous orthopaedic ranks for US seniors, matched and
+# Its means of contiguous orthopaedic ranks for US MD seniors, matched and
 # unmatched (the abstract's figures).
-ORTHO_US_SENIOR_CONTIG_MEANS = (11.5, 5.5)
+ORTHO_US_SENIOR_CONTIG_MEANS = (12.3, 6.5)
 ORTHO_REAPPLICANTS = Source(
     "kheir-unmatched-ortho-2020",
     "The Fate of Unmatched Orthopaedic Applicants: Risk Factors and Outcomes (Kheir, Tan, Rondon and Chen): after a "

@@ -1155,7 +1155,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         if spec.slug == "orthopaedic-surgery" and v["applicant_type"] in data.US_GRADUATE_TYPES:
             matched_mean, unmatched_mean = data.ORTHO_US_SENIOR_CONTIG_MEANS
             ranks_low += (
-                f" For US MD seniors, an older study of the NRMP's reports put the mean at {matched_mean:g} "
+                f" For US MD seniors, a study of the NRMP's reports put the mean at {matched_mean:g} "
                 f"ranks for those who matched and {unmatched_mean:g} for those who did not "
                 f"({data.ORTHO_CONTIGUOUS_RANKS.cite()})."
             )

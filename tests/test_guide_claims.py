@@ -1916,14 +1916,16 @@ def test_partially_matched_covers_a_first_year_place_alone(page: str) -> None:
 
 
 @pytest.mark.parametrize("page", ["apply/timeline.md", "faq.md"])
-def test_the_ortho_us_senior_ranks_are_cited_as_secondary_and_dated(page: str) -> None:
-    # Outside the project's tables and from 2006-2014: each place that types
-    # them says whose they are and how old (usmd-ortho audit s41, 1).
+def test_the_ortho_us_senior_ranks_are_cited_as_secondary_and_the_data_modules(page: str) -> None:
+    # Outside the project's tables: each place that types them says whose they
+    # are, from which years, and gives the figures the calculators use
+    # (usmd-ortho audit s41, 1; the 2016-2022 study, diff review s41, second, 7).
     text = page_text(page)
-    assert "11.5" in text and "5.5" in text
-    for paragraph in text.split("11.5")[1:]:
+    matched, unmatched = (f"{figure:g}" for figure in data.ORTHO_US_SENIOR_CONTIG_MEANS)
+    assert matched in text and unmatched in text and "Schrock" not in text
+    for paragraph in text.split(matched)[1:]:
         near = paragraph[:400]
-        assert "Schrock" in near and "2017" in near and "secondary and dated" in near
+        assert "Sudah" in near and "2023" in near and "secondary" in near and "2016 to 2022" in text
     assert data.ORTHO_CONTIGUOUS_RANKS in data.SOURCES and data.ORTHO_CONTIGUOUS_RANKS.secondary
 
 
@@ -1987,7 +1989,7 @@ def test_the_surgical_material_follows_the_bullets_every_late_applicant_needs() 
     assert surgical.startswith(" { #if-your-first-choice-is-surgical }")
     for words in ("You can still send more applications", "How few is few?", "Register with the NRMP", "Get ready for SOAP now"):
         assert words in general, words
-    for words in ("Schrock", "A US MD or DO senior weighing a research year", "Weigh a preliminary surgery year", "Kheir"):
+    for words in ("Sudah", "A US MD or DO senior weighing a research year", "Weigh a preliminary surgery year", "Kheir"):
         assert words in surgical and words not in general, words
     assert "(#if-your-first-choice-is-surgical)" in general
     assert "not a reason to wait and see" in surgical and "count on SOAP" not in surgical
