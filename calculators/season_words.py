@@ -152,28 +152,24 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             ": until then, few invitations say little. If they stay few after that, the season is not over, though "
             f"it is later in it than {later_than}",
         )
-    if today <= dates["rank_deadline"].date and cycle.too_late_for_interviews(year, today):
+    if today <= dates["rank_deadline"].date:
         # From late December the calculators that point here say a new
         # application is too late, and this paragraph still said "the season
         # is not over" above "send more now" (diff review s41, second, 1).
-        return join(
-            lead,
-            f"programs have been reviewing applications for the Match {year} since ",
-            date_shown("programs_receive", today, year),
-            ", and its rank lists are certified ",
-            date_shown("rank_deadline", today, year),
+        verdict = (
             ". An application sent now is unlikely to bring an interview before then, so ranking what you have, SOAP "
             f"and the next season are what remain.{cycle.too_late_caveat(year)}"
-            + ("" if standalone else " What follows the first item below still applies:"),
+            + ("" if standalone else " What follows the first item below still applies:")
+            if cycle.too_late_for_interviews(year, today)
+            else f". If you applied and invitations are few, the season is not over, though it is later in it than {later_than}"
         )
-    if today <= dates["rank_deadline"].date:
         return join(
             lead,
             f"programs have been reviewing applications for the Match {year} since ",
             date_shown("programs_receive", today, year),
             ", and its rank lists are certified ",
             date_shown("rank_deadline", today, year),
-            f". If you applied and invitations are few, the season is not over, though it is later in it than {later_than}",
+            verdict,
         )
     if cycle.rank_lists_may_be_open(year, today):
         return join(

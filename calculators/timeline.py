@@ -28,7 +28,6 @@ from urllib.parse import quote
 
 from . import cycle, data, profile
 from .cycle import (
-    EARLY_DEADLINE_VERDICT,
     SHORTEST_INTERVIEW_SEASON_DAYS,
     interview_season_too_short,
     interviews_begin,
@@ -1006,7 +1005,7 @@ def _too_late_for_interviews_note(
     begins = interviews_begin(submission, cycle.season(match_year)["programs_receive"].date)
     room = "no time" if begins >= deadline.date else "fewer than four weeks"
     when = "today" if submission == today else f"on {long_date(submission)}"
-    early = f" {EARLY_DEADLINE_VERDICT}" if deadline.estimated_early and today <= deadline.date else ""
+    early = cycle.too_late_caveat(match_year) if today <= deadline.date else ""
     said = (
         f"An application sent {when} {'was' if submission < today else 'is'} unlikely to lead to an interview before "
         f"the rank lists {cycle.tensed(deadline.date, today, 'close', 'closed')} on {deadline.shown()}: the plan starts interviews a month after an application goes in, "
@@ -1047,7 +1046,7 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     # Too late, the verdict that holds today comes first: after "can still
     # lead to an interview" it read as yes, then no (new-words audit s40, 9).
     if too_late_now:
-        early = f" {EARLY_DEADLINE_VERDICT}" if deadline.estimated_early else ""
+        early = cycle.too_late_caveat(match_year)
         return (
             "Short of interviews? An application sent through ERAS now is unlikely to lead to an interview before the "
             f"rank lists close on {deadline.shown()}: plan for the Match {match_year + 1} as well.{early} {rest}"

@@ -821,10 +821,10 @@ def test_a_too_late_verdict_on_an_estimated_deadline_says_the_nrmps_may_be_later
 
     estimated = short_note("2026-12-27", "2026-09-10")
     assert cycle.season(2027)["rank_deadline"].estimated_early
-    assert "unlikely to lead to an interview" in estimated and timeline.EARLY_DEADLINE_VERDICT in estimated
+    assert "unlikely to lead to an interview" in estimated and cycle.EARLY_DEADLINE_VERDICT in estimated
     published = short_note("2026-01-20", "2025-09-10")
     assert not cycle.season(2026)["rank_deadline"].estimated
-    assert "unlikely to lead to an interview" in published and timeline.EARLY_DEADLINE_VERDICT not in published
+    assert "unlikely to lead to an interview" in published and cycle.EARLY_DEADLINE_VERDICT not in published
 
 
 @pytest.mark.parametrize(("today", "late"), [("2026-12-20", False), ("2027-02-16", True)])
@@ -841,4 +841,4 @@ def test_a_submission_typed_too_late_hears_that_the_deadline_is_our_early_estima
     # The too-late note for a date the reader typed carried the caveat untested (diff review s41, second, 8).
     notes = timeline.compute({"today": "2026-12-27", "eras_submission": "2027-01-05"})["notes"]
     [late] = [n for n in notes if "An application sent on 5 January 2027 is unlikely" in n]
-    assert timeline.EARLY_DEADLINE_VERDICT in late
+    assert cycle.EARLY_DEADLINE_VERDICT in late
