@@ -15,10 +15,9 @@ hand-picked set (the no-match article's 80/20 example).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, TypedDict
+from typing import Literal, NamedTuple, TypedDict
 
 from . import charts, competitiveness, cycle, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
@@ -829,7 +828,16 @@ REAPPLYING_GRADUATION_LIMIT = (
 REAPPLYING_PAST_THE_LIMIT = ", and leave out any whose limit you are already past"
 
 
-def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
+class BackupWarning(NamedTuple):
+    """A warning on the reader's backup: ``text`` for the page, and ``heard``,
+    what is wrong without why, for the read-out, where the whole warning took
+    read-outs to 45-102 words (diff review s41, second, 4)."""
+
+    text: str
+    heard: str
+
+
+def backup_warning(primary_slug: str, backup_slug: str) -> BackupWarning | None:
     """A plain warning when the backup finder would leave this backup out:
     one rule for what makes a backup, so the calculators never disagree."""
     # Imported here, not at the top: only a reader who names a backup pays
@@ -840,13 +848,11 @@ def backup_warning(primary_slug: str, backup_slug: str) -> str | None:
     why = exclusion(primary, backup)
     if why is None:
         return None
-    return (
-        f"Check your backup: the backup finder leaves {backup.name} out for {primary.name}. {why} If it is really "
-        "your first choice, swap the two."
-    )
+    left_out = f"Check your backup: the backup finder leaves {backup.name} out for {primary.name}."
+    return BackupWarning(f"{left_out} {why} If it is really your first choice, swap the two.", left_out)
 
 
-def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) -> str | None:
+def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) -> BackupWarning | None:
     """A warning when the reader's own file, set against the backup, calls for
     a backup of its own: the plan was two fields that each needed a third
     (an orthopaedics reapplicant told to pivot to anesthesiology, which the
@@ -860,10 +866,12 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
     if own.band not in ("dual-apply-strongly", "pivot"):
         return None
     rates = f"with your file, the competitiveness check rates {backup.name} itself “{BAND_LABELS[own.band]}” ({own.score}/100)"
+    heard = f"Check your backup: the check rates {backup.name} itself “{BAND_LABELS[own.band]}”"
     if backup.tier != "accessible":
-        return (
+        return BackupWarning(
             f"Check your backup: {rates}, so it would need a backup of its own. A more open field protects more; the "
-            "backup finder suggests some."
+            "backup finder suggests some.",
+            f"{heard}.",
         )
     primary = str(check_inputs["specialty"])
     better = [
@@ -879,10 +887,11 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
     shown = better[:2]
     named = and_list([f"{spec.name} “{BAND_LABELS[there.band]}” ({there.score}/100)" for spec, there in shown])
     higher = " and ".join(spec.name for spec, _ in shown)
-    return (
+    return BackupWarning(
         f"Check your backup: {rates}, and {named}. Among the fields most open to IMGs, {higher}, rated higher, "
         f"{'protect' if len(shown) > 1 else 'protects'} more; if you keep {backup.name}, apply towards the top of "
-        "the program count suggested for it."
+        "the program count suggested for it.",
+        f"{heard}, and {and_list([f'{spec.name} “{BAND_LABELS[there.band]}”' for spec, there in shown])}.",
     )
 
 
@@ -893,15 +902,6 @@ def render_band_inputs(result: competitiveness.Scored) -> Markup:
         el("summary", f"How each input moved the competitiveness score ({result['score']}/100)"),
         competitiveness.factor_table(result),
     )
-
-
-def heard_warning(warning: str) -> str:
-    """A backup warning as the read-out says it: what is wrong, not why.  In
-    full, a named backup's warning took read-outs to 45-102 words (diff
-    review s41, second, 4); the page keeps every word."""
-    first = warning.split(". ")[0].split(", so ")[0]
-    first = re.sub(r" \(\d+/100\)", "", first.replace("with your file, the competitiveness check rates", "the check rates"))
-    return first if first.endswith(".") else f"{first}."
 
 
 def mid_season_note(today: dt.date, slug: str) -> str | None:
@@ -944,6 +944,7 @@ class ProgramCountsResult(Plan):
     factors: list[competitiveness.FactorRow]
     margins: competitiveness.Margins
     warning: str | None
+    warning_heard: str | None
     reasons: list[str]
     summary: str
     announced: str
@@ -968,11 +969,12 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
-    warning = (
+    warned = (
         None
         if backup_slug is None
         else backup_warning(primary_slug, str(backup_slug)) or backup_band_warning(check_inputs, str(backup_slug))
     )
+    warning = warned.text if warned else None
     reasons = _reasons(v, check, counts)
     if "emergency-medicine" in (primary_slug, backup_slug):
         reasons.append(
@@ -1011,9 +1013,9 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             "longer list."
         )
     heard = said or summary
-    if warning:
-        summary = f"{warning} {summary}"
-        heard = f"{heard_warning(warning)} {heard}"
+    if warned:
+        summary = f"{warned.text} {summary}"
+        heard = f"{warned.heard} {heard}"
     heard = profile.after_pass_note(v, heard, banded=True, heard=True)
     summary = profile.after_pass_note(v, summary, banded=True)
     # In the order the keys were added before this was one literal: JSON
@@ -1029,6 +1031,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "factors": check["factors"],
         "margins": check["margins"],
         "warning": warning,
+        "warning_heard": warned.heard if warned else None,
         "reasons": reasons,
         "summary": f"{summary} {check['margins']['headline']}",
         "announced": heard,

@@ -485,7 +485,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     heard = f"{BAND_LABELS[band]} band. {_count_phrases(plans, heard=True)}."
     if counts["warning"]:
         summary = f"{counts['warning']} {summary}"
-        heard = f"{program_counts.heard_warning(counts['warning'])} {heard}"
+        heard = f"{counts['warning_heard']} {heard}"
     heard = profile.after_pass_note(v, heard, banded=True, heard=True)
     summary = profile.after_pass_note(v, summary, banded=True)
     return {
