@@ -169,6 +169,23 @@ def build_wheel(target: Path) -> Path:
     return target / name
 
 
+# Modules only the build and the command line import (the season macros'
+# words, the command line itself): a first visit would download them for
+# nothing, and the 4 MB a first live calculator may take has little room
+# left.  A test runs every calculator and the bridge without them.
+BUILD_ONLY_MODULES = ("calculators/__main__.py", "calculators/season_words.py")
+
+
+def browser_wheel(wheel: bytes) -> bytes:
+    """The wheel without ``BUILD_ONLY_MODULES``: what the browser installs."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(wheel)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as kept:
+        for info in source.infolist():
+            if info.filename not in BUILD_ONLY_MODULES:
+                kept.writestr(info, source.read(info))
+    return out.getvalue()
+
+
 def short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
@@ -328,7 +345,7 @@ def build_manifest(target: Path, scratch: Path) -> dict[str, Any]:
     called.  The later build steps read it back from the built worker
     (``offline_engine.built_manifest``): the service worker keeps ``hosted``,
     the file:// copy embeds ``embedded``."""
-    source_wheel = build_wheel(scratch).read_bytes()
+    source_wheel = browser_wheel(build_wheel(scratch).read_bytes())
     source_stdlib = trim_stdlib(PYODIDE_PACKAGE / "python_stdlib.zip", stdlib_modules())
     compiled = compiled_in_pyodide(source_stdlib, source_wheel)
     wheel_bytes, stdlib_bytes = compiled["wheel"], compiled["stdlib"]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from calculators import browser
 from macros import offline_engine, runtime_assets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +93,15 @@ def test_every_stdlib_module_the_calculators_import_is_shipped() -> None:
     assert not missing, f"add to macros/stdlib_modules.txt: {sorted(missing)}"
 
 
+def test_the_bridge_and_every_calculator_run_without_the_build_only_modules() -> None:
+    """The browser's wheel leaves them out (runtime_assets.BUILD_ONLY_MODULES)."""
+    modules = [name.removesuffix(".py").replace("/", ".") for name in runtime_assets.BUILD_ONLY_MODULES]
+    check = f"{runtime_assets.SNAPSHOT_EXERCISE}\nimport sys\nprint(sorted(set({modules!r}) & set(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]", f"the browser imports {run.stdout.strip()}: it must not be left out of its wheel"
+    assert all((ROOT / name).is_file() for name in runtime_assets.BUILD_ONLY_MODULES)
+
+
 def test_manifest_marker_is_filled_once(tmp_path: Path) -> None:
     script = tmp_path / "w.js"
     script.write_text(f"const BUILD = {runtime_assets.MANIFEST_MARKER};\n")
@@ -139,6 +149,11 @@ def test_runtime_ships_bytecode_and_a_snapshot_named_by_what_it_was_made_from(tm
     assert "json/__init__.pyc" in stdlib and not [name for name in stdlib if name.endswith(".py")]
     assert "calculators/browser.pyc" in wheel and not [name for name in wheel if name.endswith(".py")]
     assert "calculators/figures/charting_outcomes_2026_non_us_img.tsv" in wheel
+    # Only what the browser runs: no module only the build imports, no docstrings.
+    assert not {f"{module}c" for module in runtime_assets.BUILD_ONLY_MODULES} & set(wheel)
+    wheel_bytes = (tmp_path / manifest["wheel"]).read_bytes()
+    assert str(browser.compute.__doc__).splitlines()[0].encode() not in wheel_bytes
+    assert browser.UNEXPECTED_ERROR.encode() in wheel_bytes
     assert manifest["snapshot"].startswith("snapshot-") and manifest["snapshot"].endswith(".bin.xz")
     # xz, whose dictionary is no larger than the snapshot needs (the browser's
     # decoder allocates it), decoding to the bytes the worker checks.
