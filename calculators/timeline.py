@@ -468,8 +468,9 @@ STEPS: tuple[Step, ...] = (
 DEBRIEF = AfterNoMatch(
     7,
     "Debrief your last application",
-    "Ask your dean's office and one or two faculty in your field what held "
-    "you back, and write your one-page profile as a program director would see it.",
+    "Ask your dean's office (some years out of school, the US faculty who supervised your research or clinical "
+    "work, who have seen more of you) and one or two faculty in your field what held you back, and write your "
+    "one-page profile as a program director would see it.",
     ARTICLE_UNMATCHED,
 )
 CHOICE_OF_LANE = AfterNoMatch(
@@ -658,10 +659,14 @@ def h1b_step3_apply_detail(last_test: dt.date) -> str:
     )
 
 
+# A reader who had passed Step 3 read "plan on the J-1" as meant for them, as
+# the Step 2 CK row's reader with a score reported does not (reapply-anes
+# audit s42, 2).
+STEP3_PASSED = "Passed Step 3 already? Then this row is done: tell each program you hope will file an H-1B."
 STEP3_TOO_CLOSE = (
-    "From today that is probably too little time for the FSMB's weeks, a test date and a result, unless your Step 3 "
-    "application is already in: ask each program for its own date before you book, and if it cannot be met, plan "
-    "on the J-1 for this Match."
+    f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
+    "result, unless your Step 3 application is already in: ask each program for its own date before you book, and "
+    "if it cannot be met, plan on the J-1 for this Match."
 )
 # Said on the rank-list deadline's row alone, the check came when a lapsed
 # Pathway could no longer be revalidated for this Match (visa-psych audit s41, 3).
@@ -736,8 +741,10 @@ def _season_milestones(
         "rank_deadline": (f"{capitalised(cycle.estimate_passed(deadline, 'this deadline'))}. " if may_be_open else "")
         + "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
-        + f". In the NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]}, lists had to be "
-        f"certified by {data.RANK_DEADLINE_HOUR_SEEN[0]} on this day; check the hour for your season.",
+        # The hour is the 2026 calendar's, not this date's: "on this day" read
+        # as if the estimate were that calendar's date (reapply-anes audit s42, 6).
+        + f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
+        f"{data.RANK_DEADLINE_HOUR_SEEN[0]} on its deadline day; expect about the same hour this season, and check it.",
         # A couple with one partner matched read "not where" of both, and would
         # spend the other's SOAP applications blind (couples-soap audit s39, 2).
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants. A "

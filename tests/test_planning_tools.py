@@ -632,6 +632,9 @@ def test_dual_and_unmatched_add_their_milestones() -> None:
     assert "Draft the backup statement" not in titles(dual_applying=False)
     assert "Debrief your last application" in titles(previously_unmatched=True)
     assert "Debrief your last application" not in titles(previously_unmatched=False)
+    # An IMG years out of school is sent to the faculty who saw their work, not
+    # only to a dean's office that never saw their file (reapply-anes audit s42, 7).
+    assert "the US faculty who supervised your research or clinical work" in timeline.DEBRIEF.detail
 
 
 def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past_a_month_after_submission() -> None:

@@ -424,6 +424,25 @@ def test_the_step3_row_says_when_its_own_lead_times_no_longer_fit() -> None:
     assert far[timeline.H1B_STEP3]["detail"] == timeline.H1B_STEP3_DETAIL
 
 
+def test_a_reader_with_step3_passed_is_let_off_the_row_before_its_warning() -> None:
+    # "Plan on the J-1 for this Match" was read as meant for a reader who had
+    # passed Step 3 already (reapply-anes audit s42, 2).
+    close = by_title(timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "needs_visa": "true"}))
+    detail = close[timeline.H1B_STEP3]["detail"]
+    assert timeline.STEP3_PASSED in detail
+    assert detail.index(timeline.STEP3_PASSED) < detail.index("too little time") < detail.index("plan on the J-1")
+
+
+def test_the_rank_list_hour_is_given_as_the_last_calendars_not_this_estimates() -> None:
+    # "On this day" tied the 2026 calendar's hour to the 2027 estimate's date
+    # (reapply-anes audit s42, 6).
+    rows = by_title(timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24"}))
+    [deadline] = [row for title, row in rows.items() if title.startswith("Rank order list certification deadline")]
+    hour, year = data.RANK_DEADLINE_HOUR_SEEN
+    assert f"Match {year} closed lists at {hour} on its deadline day" in deadline["detail"]
+    assert "on this day" not in deadline["detail"]
+
+
 def test_a_submission_days_after_reviews_start_is_not_called_a_lost_season() -> None:
     # One day past our estimate read as "many interview places are already
     # given out" (readthrough audit s39, 3).
