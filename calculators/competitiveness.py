@@ -20,12 +20,13 @@ result; needing a visa or limiting geography never raise it.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
-from . import charts, data, match_odds, profile
+from . import charts, cycle, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
 from .fields import BoolField, IntField, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, signed, table, table_percent
@@ -1623,6 +1624,32 @@ class RuleApplied(TypedDict):
     source: str
 
 
+# A reader who had done what the guides advise after a borderline Step 2 CK
+# could not tell whether their Step 3 was weighed and found worthless or
+# never looked at (reapply-anes audit s42, 3).  Giving it points would be a
+# rule with no source behind its size.
+STEP3_NOT_SCORED = (
+    "A Step 3 pass is not scored here. After a borderline Step 2 CK, the no-match article counts a comfortable Step 3 "
+    "pass in your favour, though it fixes neither failed attempts nor weak clinical work, and it warns that a failure "
+    f"does more harm than not sitting it ({ARTICLE_UNMATCHED.cite()}). If you have passed, make sure programs see it."
+)
+
+
+def mid_season_note(today: dt.date) -> str | None:
+    """What the margins mean to a reader who arrives while programs are
+    reading a season's applications, or None outside that stretch: in
+    December "10 more months of US clinical experience would move you" read
+    as "you should not have applied" (reapply-anes audit s42, 4)."""
+    year = cycle.season_under_review(today)
+    if year is None:
+        return None
+    received = cycle.season(year)["programs_receive"].shown()
+    return (
+        f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so "
+        f"a change below that would move your band is for your next application, not this one. {cycle.SHORT_OF_INTERVIEWS}"
+    )
+
+
 class CompetitivenessResult(TypedDict):
     inputs: dict[str, object]
     needs_visa_resolved: bool
@@ -1641,6 +1668,7 @@ class CompetitivenessResult(TypedDict):
     step2_vs_matched: Step2Position | None
     step2_vs_matched_reason: str | None
     after_no_match: str | None
+    mid_season: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
@@ -1680,6 +1708,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
         "after_no_match": after_no_match(spec, v),
+        "mid_season": mid_season_note(cycle.reference_date()),
     }
 
 
@@ -2152,6 +2181,7 @@ def render(result: CompetitivenessResult) -> Markup:
         bands_explained(band),
         charts.score_waterfall(result),
         factor_table(result),
+        el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
         render_margins(result["margins"]),
     ]
     flags = result["red_flags"]
@@ -2202,6 +2232,8 @@ def render(result: CompetitivenessResult) -> Markup:
                 f"the middle half of them scored {matched['q1']:g}–{matched['q3']:g} (n = {matched['n']}; {matched['source']}).",
             )
         )
+        if matched["quartile"] in ("q1", "below"):
+            parts.append(el("p", STEP3_NOT_SCORED, class_="mpb-note"))
     else:
         parts.append(el("p", f"Step 2 CK against matched applicants: {result['step2_vs_matched_reason']}"))
     return el("div", parts, class_="mpb-result-body")
@@ -2248,6 +2280,11 @@ def method() -> Markup:
             "Visa: unless you answer yes or no, the visa need follows your applicant type: a non-US-citizen IMG counts "
             "as needing a J-1 or H-1B; US MD and DO graduates and US-citizen IMGs do not. A permanent resident, whom the "
             "NRMP counts as a non-US-citizen IMG, answers no.",
+        ),
+        el(
+            "p",
+            "Step 3: not an input, so a pass moves no points; with a Step 2 CK below the matched median, the result "
+            "says what the no-match article makes of a pass.",
         ),
         el("h4", "Points"),
         el(

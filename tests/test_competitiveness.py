@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import itertools
 import re
@@ -2091,3 +2092,26 @@ def test_a_us_graduate_in_radiology_reads_the_top_band_without_its_verdict(appli
     assert why.startswith("252: 250 or more, the radiology article's top band.") and "very strong" not in why
     img = compute({**inputs, "applicant_type": "us-img"})["factors"]
     assert "'very strong'" in str(next(f for f in img if f["factor"] == "Step 2 CK")["why"])
+
+
+def test_mid_season_the_margins_are_said_to_be_for_the_next_application() -> None:
+    # In December a reader who had applied read "10 more months of US clinical
+    # experience would move you" as "you should not have applied" (reapply-anes audit s42, 4).
+    note = competitiveness.mid_season_note(dt.date(2026, 12, 5))
+    assert note is not None
+    assert note.startswith("Applied in ERAS 2027 (Match 2027)?") and "for your next application" in note
+    assert competitiveness.mid_season_note(dt.date(2026, 7, 1)) is None
+    result = competitiveness.compute({"applicant_type": "non-us-img", "specialty": "anesthesiology", "step2_score": 247})
+    result["mid_season"] = note
+    page = str(competitiveness.render(result))
+    assert page.index("Mid-season: ") < page.index("How close the next band is")
+    result["mid_season"] = None
+    assert "Mid-season: " not in str(competitiveness.render(result))
+
+
+@pytest.mark.parametrize(("step2", "said"), [(238, True), (247, True), (258, False), (265, False)])
+def test_a_step2_below_the_matched_median_is_told_step3_is_not_scored(step2: int, said: bool) -> None:
+    # The guides name a comfortable Step 3 pass as the answer to a borderline
+    # Step 2 CK; the check neither counted one nor said so (reapply-anes audit s42, 3).
+    result = competitiveness.compute({"applicant_type": "non-us-img", "specialty": "anesthesiology", "step2_score": step2})
+    assert (competitiveness.STEP3_NOT_SCORED in html.unescape(str(competitiveness.render(result)))) is said
