@@ -372,12 +372,11 @@ IMG_SHARE_POINTS_PER_PCT = 0.3
 # Below this many non-US IMGs who ranked a field first, its rate says so:
 # with 50, one standard error of a rate near 50% is 7 percentage points.
 FEW_RANKED_FIRST = 50
-# Whose share of those positions counts.  NRMP reports US-citizen IMGs' own
-# share by specialty, which shows where they find places better than the
-# non-US figures do (neurology: 23.9% non-US IMGs, 4.9% US-citizen IMGs).  For
-# US graduates the non-US IMG share stays, read as a sign of openness.
-SHARE_OF_GROUP: dict[str, tuple[str, str]] = {"us-img": ("us_img_pct_of_offered", "US-citizen IMGs")}
-NON_US_SHARE = ("non_us_img_pct_of_offered", "non-US IMGs")
+# Whose share of those positions counts: a US-citizen IMG's own
+# (data.IMG_GROUP_SHARES).  For US graduates the non-US IMG share stays, read
+# as a sign of openness.
+SHARE_OF_GROUP: dict[str, tuple[str, str]] = {"us-img": data.IMG_GROUP_SHARES["us-img"]}
+NON_US_SHARE = data.IMG_GROUP_SHARES["non-us-img"]
 # A US graduate's own seniors' share, said beside the IMG share that scores:
 # DO seniors filled 35.1% of emergency medicine's places, which a DO read
 # nowhere while the row spoke of non-US IMGs' 4.3% (COMLEX audit s37, 4).  Not

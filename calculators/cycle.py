@@ -322,12 +322,17 @@ def estimate_passed(deadline: SeasonDate, what: str) -> str:
     )
 
 
+def residencycas_closed(match_year: int, today: dt.date) -> bool:
+    """Whether ResidencyCAS has surely stopped taking a Match's applications:
+    it closes in late September (data.RESIDENCYCAS_DATES), and with no later
+    season's day held, "closed" waits for the month's end."""
+    return today > dt.date(match_year - 1, 9, 30)
+
+
 def residencycas_deadline(match_year: int, today: dt.date) -> str:
-    """ResidencyCAS's application deadline for a Match, in the tense of
-    ``today``: it falls in late September (data.RESIDENCYCAS_DATES), and with
-    no later season's day held, "closed" waits for the month's end."""
+    """ResidencyCAS's application deadline for a Match, in the tense of ``today``."""
     day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
-    closed = today > dt.date(match_year - 1, 9, 30)
+    closed = residencycas_closed(match_year, today)
     said = "closed to applications in late September" if closed else "takes applications only until late September"
     return f"{said} ({day} in the {cycle_seen}; {data.RESIDENCYCAS_DATES.cite()})"
 

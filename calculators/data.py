@@ -930,6 +930,15 @@ class ChartingOutcome:
         return self.img_ranked_first - self.img_matched
 
 
+# Each IMG group's own column of the PGY-1 table, and its name: NRMP reports
+# US-citizen IMGs apart, and their share shows where they find places better
+# than the non-US figure does (neurology: 23.9% non-US IMGs, 4.9% US-citizen IMGs).
+IMG_GROUP_SHARES: dict[str, tuple[str, str]] = {
+    "us-img": ("us_img_pct_of_offered", "US-citizen IMGs"),
+    "non-us-img": ("non_us_img_pct_of_offered", "non-US IMGs"),
+}
+
+
 @dataclass(frozen=True)
 class PGY1Result:
     """One specialty's PGY-1 positions in the 2025 Main Residency Match."""
@@ -949,6 +958,15 @@ class PGY1Result:
     def positions_unfilled(self) -> int:
         """Left after the Match: what SOAP could offer."""
         return self.positions_offered - self.positions_filled
+
+    def filled_by_imgs(self, applicant: str) -> tuple[Number, str] | None:
+        """The share of these positions an IMG reader's own group filled, and
+        the group's name; None for a US graduate, whom no IMG share describes."""
+        if applicant not in IMG_GROUP_SHARES:
+            return None
+        column, group = IMG_GROUP_SHARES[applicant]
+        share: Number = getattr(self, column)
+        return share, group
 
     @classmethod
     def from_row(cls, row: dict[str, str]) -> PGY1Result:

@@ -23,7 +23,7 @@ from . import charts, competitiveness, cycle, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, and_list, counted, el, join, table
+from .html import Markup, and_list, capitalised, counted, el, join, table, table_percent
 
 NAME = "program_counts"
 TITLE = "How many programs to apply to"
@@ -758,11 +758,34 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         "If you match as a couple, find these counts in places where both of you could train: your lists are matched "
         f"in pairs ({data.NRMP_COUPLES.cite()}), so the counts move to those places rather than shrink."
     )
+    reasons += _filled_by_your_group(v)
     reasons.append(
         "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "
         "program you would really attend rather than padding the list."
     )
     return reasons
+
+
+def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
+    """How many of each field's places an IMG reader's own group filled: a
+    range of 60-80 in a field whose places went to 51 US-citizen IMGs was
+    given beside a psychiatry example and no figure of the reader's own
+    field (obgyn-usimg audit s42, 5)."""
+    said = []
+    slugs = [word(v, "specialty"), *([str(v["backup_specialty"])] if v["backup_specialty"] is not None else [])]
+    for slug in slugs:
+        spec = data.specialty(slug)
+        filled = spec.pgy1.filled_by_imgs(word(v, "applicant_type")) if spec.pgy1 is not None else None
+        if spec.pgy1 is None or filled is None:
+            continue
+        share, group = filled
+        places = round(spec.pgy1.positions_offered * float(share) / 100)
+        said.append(
+            f"{capitalised(group)} filled {table_percent(float(share))} of the {spec.pgy1.positions_offered:,} PGY-1 "
+            f"{spec.name} positions offered in {data.RESULTS_AND_DATA.year}, about {places:,} places "
+            f"({data.RESULTS_AND_DATA.cite()}): count a program only where its record shows applicants like you."
+        )
+    return said
 
 
 def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
@@ -904,33 +927,65 @@ def render_band_inputs(result: competitiveness.Scored) -> Markup:
     )
 
 
-def mid_season_note(today: dt.date, slug: str) -> str | None:
+def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -> str | None:
     """What the counts mean to a reader who arrives while programs are reading
     a season's applications, or None outside that stretch.  In December the
     counts read as "send 5 to 35 more" in a field whose interview places were
     largely given out (usmd-ortho audit s41, 7).  The action comes first, and
     a preliminary year only for a surgical first choice, as the guide weighs
     it: told to every field, it sent an internal medicine reader's late
-    applications to one-year posts (new-words audit s41, 1)."""
+    applications to one-year posts (new-words audit s41, 1).  A ResidencyCAS
+    first choice was told to send more "in ERAS" to a field whose service had
+    closed in September (obgyn-usimg audit s42, 1)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
     dates = cycle.season(year)
     received = dates["programs_receive"].shown()
     prelim = " In a surgical first choice, weigh a preliminary surgery year too." if slug in profile.SURGICAL_FIELDS else ""
+    residencycas = data.via_residencycas(slug)
+    season, next_season = (
+        (f"the Match {year}", f"the Match {year + 1}") if residencycas else (cycle.eras_season(year), cycle.eras_season(year + 1))
+    )
     # From late December the timeline calls a new application too late, and
     # this note still said to send one (diff review s41, 1).
-    act = (
-        f"An application sent now is unlikely to bring an interview before the rank lists close on "
-        f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain.{cycle.too_late_caveat(year)}"
-        if cycle.too_late_for_interviews(year, today)
-        else "Send what you add this week: to more programs in your field if you have not yet applied widely, "
-        f"otherwise to your backup field.{prelim}"
-    )
+    if cycle.too_late_for_interviews(year, today):
+        act = (
+            f"An application sent now is unlikely to bring an interview before the rank lists close on "
+            f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
+            f"{cycle.too_late_caveat(year)}"
+        )
+    elif residencycas and cycle.residencycas_closed(year, today):
+        name = data.specialty(slug).name
+        if backup_slug is not None and data.via_residencycas(backup_slug):
+            where = (
+                f"neither it nor your backup, {data.specialty(backup_slug).name}, takes applications now: a backup "
+                "added this week would have to be a field that applies through ERAS"
+            )
+        elif backup_slug is not None:
+            where = f"what you add this week can go only to your backup, {data.specialty(backup_slug).name}, through ERAS"
+        else:
+            where = "what you add this week can go only to a backup field that applies through ERAS"
+        act = (
+            f"{name} programs take applications through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: {where}."
+        )
+    elif backup_slug is not None and data.via_residencycas(backup_slug) and cycle.residencycas_closed(year, today):
+        act = (
+            f"Send what you add this week to more programs in your field: your backup, "
+            f"{data.specialty(backup_slug).name}, takes applications through ResidencyCAS, which "
+            f"{cycle.residencycas_deadline(year, today)}.{prelim}"
+        )
+    else:
+        act = (
+            "Send what you add this week: to more programs in your field if you have not yet applied widely, "
+            f"otherwise to your backup field.{prelim}"
+        )
+    # ERAS's day: ResidencyCAS programs' own is not in our data.
+    began = "" if residencycas else f"; this season's began on {received}"
     return (
-        f"Short of interviews in {cycle.eras_season(year)}? {act} {cycle.SHORT_OF_INTERVIEWS} "
-        f"These counts are for a whole season's applications, sent before reviews begin; this season's began on "
-        f"{received}. Planning for {cycle.eras_season(year + 1)} instead? They stand as shown."
+        f"Short of interviews in {season}? {act} {cycle.SHORT_OF_INTERVIEWS} "
+        f"These counts are for a whole season's applications, sent before reviews begin{began}. Planning for "
+        f"{next_season} instead? They stand as shown."
     )
 
 
@@ -1035,7 +1090,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "reasons": reasons,
         "summary": f"{summary} {check['margins']['headline']}",
         "announced": heard,
-        "mid_season": mid_season_note(cycle.reference_date(), spec.slug),
+        "mid_season": mid_season_note(cycle.reference_date(), spec.slug, backup_slug),
     }
 
 

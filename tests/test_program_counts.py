@@ -1117,6 +1117,52 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
     assert "Mid-season" not in result["announced"]
 
 
+@pytest.mark.parametrize(
+    ("specialty", "backup", "where"),
+    [
+        ("obstetrics-gynecology", "family-medicine", "can go only to your backup, Family Medicine, through ERAS"),
+        ("obstetrics-gynecology", None, "can go only to a backup field that applies through ERAS"),
+        ("emergency-medicine", "obstetrics-gynecology", "neither it nor your backup, Obstetrics and Gynecology, takes"),
+        ("internal-medicine", "emergency-medicine", "to more programs in your field: your backup, Emergency Medicine, takes"),
+    ],
+)
+def test_mid_season_a_field_whose_residencycas_has_closed_is_not_sent_more_applications(
+    monkeypatch: pytest.MonkeyPatch, specialty: str, backup: str | None, where: str
+) -> None:
+    # On 5 December an OB/GYN reader was told to send more "in ERAS 2027" to
+    # a field whose service had closed in September (obgyn-usimg audit s42, 1).
+    pin_build_date(monkeypatch, "2026-12-05")
+    note = pc.compute({"specialty": specialty, "backup_specialty": backup, "applicant_type": "us-img"})["mid_season"]
+    assert note is not None and where in note
+    assert "ResidencyCAS, which closed to applications in late September" in note
+    assert "otherwise to your backup field" not in note
+    if data.via_residencycas(specialty):
+        assert note.startswith("Short of interviews in the Match 2027?") and "ERAS 2027" not in note
+    # In the week before ResidencyCAS surely closed, it is not called closed.
+    pin_build_date(monkeypatch, "2026-09-26")
+    early = pc.compute({"specialty": specialty, "backup_specialty": backup, "applicant_type": "us-img"})["mid_season"]
+    assert early is not None and "closed" not in early and "Send what you add this week" in early
+
+
+def test_an_img_reader_is_given_how_many_places_their_own_group_filled_in_each_field() -> None:
+    # 60-80 OB/GYN programs were suggested to a US-citizen IMG beside a
+    # psychiatry example, though the data hold the 51 places their group
+    # filled (obgyn-usimg audit s42, 5).
+    reasons = pc.compute(
+        {"specialty": "obstetrics-gynecology", "backup_specialty": "family-medicine", "applicant_type": "us-img"}
+    )["reasons"]
+    assert any(
+        r.startswith("US-citizen IMGs filled 3.2% of the 1,587 PGY-1 Obstetrics and Gynecology positions") for r in reasons
+    )
+    assert any("about 51 places" in r for r in reasons)
+    assert any(r.startswith("US-citizen IMGs filled 11.7% of the 5,357 PGY-1 Family Medicine positions") for r in reasons)
+    non_us = pc.compute({"specialty": "neurology", "applicant_type": "non-us-img"})["reasons"]
+    assert any(r.startswith("Non-US IMGs filled 23.9% of the") for r in non_us)
+    # A US graduate is described by no IMG share.
+    us_md = pc.compute({"specialty": "obstetrics-gynecology", "applicant_type": "us-md"})["reasons"]
+    assert not any("IMGs filled" in r for r in us_md)
+
+
 @pytest.mark.parametrize("day", ["2026-06-10", "2026-09-23", "2027-02-17", "2027-04-01"])
 def test_outside_the_review_stretch_the_counts_carry_no_mid_season_note(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
     pin_build_date(monkeypatch, day)
