@@ -2054,3 +2054,14 @@ def test_the_short_of_interviews_lead_links_the_soap_page_only_from_pages_where_
     assert len(pages) >= 3
     for page in pages:
         assert (page.parent / target).resolve().is_file(), page
+
+
+def test_the_debrief_list_sends_an_img_years_out_to_the_us_faculty_who_supervised_them() -> None:
+    # The list opened with the dean's office, which for an IMG some years
+    # past graduation has not seen the file US programs read (reapply-anes
+    # audit s42, 7).
+    text = page_text("unmatched/index.md")
+    who = text[text.index("### Who to ask") : text.index("### What to bring")]
+    first = who.split(" - ")[1]
+    assert "dean's office" in first and "IMG some years past graduation" in first
+    assert "US faculty who supervised your research, clinical rotations or observerships" in first
