@@ -15,6 +15,20 @@ import datetime as dt
 from . import cycle, data
 from .html import Markup, capitalised, el, join, long_date
 
+# The SOAP page, as a Markdown link from the pages that print
+# short_of_interviews: each sits one folder below docs/ (apply/, backup/; a
+# test holds them there), and MkDocs rewrites a link to a .md file for the
+# hosted site and for the offline copy alike, where an <a href> would hold
+# only one of the two forms.
+SOAP_PAGE_LINK = "[SOAP and a non-residency Plan B](../unmatched/soap-and-plan-b.md)"
+# What the short-of-interviews list is for once the running season's rank
+# lists are closed: the items were written for the weeks before a deadline
+# and read as if for the running season ("widen now", "register").
+LIST_FOR_NEXT_SEASON = (
+    "The items below were written for the weeks before a season's rank-list deadline: from here on they are for "
+    "your next season, while its programs are interviewing:"
+)
+
 
 def as_of(today: dt.date) -> str:
     """When the guides' season and dates were current: "as of <build date>, when this page was built".
@@ -48,6 +62,15 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
             else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
         )
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
+
+
+def tensed(key: str, today: dt.date, ahead: str, past: str, match_year: int | None = None) -> str:
+    """``past`` once a milestone of the page's season is behind the build
+    date, else ``ahead``: the verb beside ``date_shown`` for a day that is no
+    deadline.  Built in Match Week, the SOAP page said that Match Week
+    "starts" on the day before (reapply-anes audit s42, 5)."""
+    year = match_year or cycle.coming_season(today)
+    return cycle.tensed(cycle.season(year)[key].date, today, ahead, past)
 
 
 def planning_note(today: dt.date) -> Markup:
@@ -152,7 +175,19 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             ": until then, few invitations say little. If they stay few after that, the season is not over, though "
             f"it is later in it than {later_than}",
         )
-    if today <= dates["rank_deadline"].date:
+    # On the rank-list deadline and after it, up to Match Day, the list under
+    # this paragraph can no longer serve the running season: it said "still
+    # applies" over "register" and "get ready for SOAP now, not in Match
+    # Week" while SOAP was running (reapply-anes audit s42, 1).  SOAP is what
+    # remains of the season, so the lead names it and its dates, and hands
+    # the list on to the next season.
+    to_next = "" if standalone else f" {LIST_FOR_NEXT_SEASON}"
+    soap_remains: list[object] = [
+        "SOAP, in its Match Week from ",
+        date_shown("match_week", today, year),
+        f": if you might be eligible, get ready for it now ({SOAP_PAGE_LINK}).",
+    ]
+    if today < dates["rank_deadline"].date:
         # From late December the calculators that point here say a new
         # application is too late, and this paragraph still said "the season
         # is not over" above "send more now" (diff review s41, second, 1).
@@ -171,17 +206,44 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             date_shown("rank_deadline", today, year),
             verdict,
         )
+    if today == dates["rank_deadline"].date:
+        return join(
+            lead,
+            f"the Match {year}'s rank lists are certified ",
+            date_shown("rank_deadline", today, year),
+            ", which is today: certify yours, and register with the NRMP if you have not, before the hour its "
+            f"calendar gives.{cycle.too_late_caveat(year)} An application sent now is unlikely to bring an interview "
+            "in time, so after your list, what remains of this season is ",
+            *soap_remains,
+            to_next,
+        )
     if cycle.rank_lists_may_be_open(year, today):
         return join(
             lead,
             f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
-            "check its calendar at once. An application sent now is unlikely to bring an interview in time"
-            + ("." if standalone else "; what follows the first item below still applies:"),
+            "check its calendar at once, to certify your list (and register, if you have not) while it is open. An "
+            "application sent now is unlikely to bring an interview in time, so after your list, what remains of this "
+            "season is ",
+            *soap_remains,
+            to_next,
+        )
+    certified = f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it"
+    if today < dates["match_week"].date:
+        return join(lead, f"{certified}. What remains of this season is ", *soap_remains, to_next)
+    if today <= dates["soap_ends"].date:
+        # As the timeline calculator's Match Week note says it.
+        return join(
+            lead,
+            f"{certified}. SOAP for the Match {year} is running now, until ",
+            date_shown("soap_ends", today, year),
+            f": if you are eligible, it comes first ({SOAP_PAGE_LINK}).{to_next}",
         )
     return join(
         lead,
-        f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it."
-        + ("" if standalone else " What follows the first item below still applies, SOAP and the next season above all:"),
+        f"{certified}, and its SOAP ended ",
+        date_shown("soap_ends", today, year, on=True),
+        ". An applicant SOAP did not place may now contact programs that still have places, as the NRMP's rules for "
+        f"after SOAP allow ({SOAP_PAGE_LINK}).{to_next}",
     )
 
 
@@ -242,12 +304,32 @@ def after_a_no_match(today: dt.date) -> Markup:
         late = [" If you did not apply in it, the next"]
     else:
         late = [" The next"]
+    dates = cycle.season(running)
+    if today < dates["match_week"].date:
+        where: list[object] = [
+            f"the Match {running} is under way: programs started reviewing its applications ",
+            date_shown("programs_receive", today, running, on=True),
+            ".",
+        ]
+    elif today <= dates["soap_ends"].date:
+        # In Match Week the review start was beside the point, and the one
+        # date that mattered, SOAP's end, was not given (reapply-anes audit
+        # s42, 5).
+        where = [
+            f"it is the Match {running}'s Match Week: SOAP is running now, until ",
+            date_shown("soap_ends", today, running),
+            ", and if you are eligible, it comes first.",
+        ]
+    else:
+        where = [
+            f"it is the Match {running}'s Match Week: its SOAP ended ",
+            date_shown("soap_ends", today, running, on=True),
+            ", and an applicant it did not place may now contact programs that still have places.",
+        ]
     return el(
         "p",
         lead,
-        f"the Match {running} is under way: programs started reviewing its applications ",
-        date_shown("programs_receive", today, running, on=True),
-        ".",
+        *where,
         *register,
         *late,
         f" season you can apply to on time is the Match {open_}: applications go to programs from ",

@@ -425,6 +425,11 @@ def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Mar
     return season_words.date_shown(key, _today(), match_year, on)
 
 
+def cycle_tensed(key: str, ahead: str, past: str) -> str:
+    """The verb for a milestone's date, "starts" or "started", by the build's date."""
+    return season_words.tensed(key, _today(), ahead, past)
+
+
 def cycle_planning_note() -> Markup:
     """Which season the page's dates and the timeline calculator are for, and why they may differ."""
     return season_words.planning_note(_today())
@@ -689,6 +694,7 @@ def define_env(env: Any) -> None:
         cycle_season,
         cycle_as_of,
         cycle_date,
+        cycle_tensed,
         cycle_registration,
         cycle_short_of_interviews,
         cycle_planning_note,

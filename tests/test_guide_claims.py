@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 from itertools import pairwise
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, pin_build_date
 
 from calculators import application_cost as ac
 from calculators import (
@@ -1987,7 +1989,7 @@ def test_the_surgical_material_follows_the_bullets_every_late_applicant_needs() 
     section = text[text.index("### Already applied, and short of interviews?") : text.index("## Mid-January")]
     general, surgical = section.split("#### If your first choice is surgical, or you are a US senior weighing a research year")
     assert surgical.startswith(" { #if-your-first-choice-is-surgical }")
-    for words in ("You can still send more applications", "How few is few?", "Register with the NRMP", "Get ready for SOAP now"):
+    for words in ("You can still send more applications", "How few is few?", "Register with the NRMP", "Get ready for SOAP"):
         assert words in general, words
     for words in ("Sudah", "A US MD or DO senior weighing a research year", "Weigh a preliminary surgery year", "Kheir"):
         assert words in surgical and words not in general, words
@@ -2009,3 +2011,57 @@ def test_the_reapplicant_study_is_given_with_its_figures_and_its_doubt() -> None
     assert "could not tell from chance" in near and "58% of all of them" in near and "Kheir" in near
     assert "about as often" not in near
     assert data.ORTHO_REAPPLICANTS in data.SOURCES
+
+
+@pytest.mark.parametrize(
+    ("built", "said"),
+    [
+        ("2026-12-05", ["Match Week starts around 15 March 2027", "SOAP ends around 18 March 2027"]),
+        ("2027-03-15", ["Match Week starts around 15 March 2027", "SOAP ends around 18 March 2027"]),
+        ("2027-03-16", ["Match Week started around 15 March 2027", "SOAP ends around 18 March 2027"]),
+        ("2027-03-19", ["Match Week started around 15 March 2027", "SOAP ended around 18 March 2027"]),
+        ("2027-03-22", ["Match Week starts around 13 March 2028", "SOAP ends around 16 March 2028"]),
+    ],
+)
+def test_match_weeks_dates_read_in_the_tense_of_the_build_date(
+    monkeypatch: pytest.MonkeyPatch, built: str, said: list[str]
+) -> None:
+    # Built on the Tuesday of Match Week, the SOAP page said Match Week
+    # "starts" on the Monday before (reapply-anes audit s42, 5).
+    import jinja2
+
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    for page in ("unmatched/soap-and-plan-b.md", "apply/timeline.md"):
+        source = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        (line,) = [line for line in source.splitlines() if 'Match Week {{ cycle_tensed("match_week"' in line]
+        shown = jinja2.Template(line).render(
+            {name: getattr(macros, name) for name in ("cycle_season", "cycle_as_of", "cycle_date", "cycle_tensed")}
+        )
+        shown = unescape(re.sub(r"<[^>]+>", "", shown))
+        for words in said if page.startswith("unmatched") else said[:1]:
+            assert words in shown, (page, shown)
+
+
+def test_the_short_of_interviews_lead_links_the_soap_page_only_from_pages_where_its_link_resolves() -> None:
+    # The lead carries a Markdown link relative to the page that prints it
+    # (season_words.SOAP_PAGE_LINK), so every such page sits one folder down.
+    from calculators import season_words
+
+    target = season_words.SOAP_PAGE_LINK.split("](")[1].rstrip(")")
+    pages = [p for p in (ROOT / "docs").rglob("*.md") if "cycle_short_of_interviews" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 3
+    for page in pages:
+        assert (page.parent / target).resolve().is_file(), page
+
+
+def test_the_debrief_list_sends_an_img_years_out_to_the_us_faculty_who_supervised_them() -> None:
+    # The list opened with the dean's office, which for an IMG some years
+    # past graduation has not seen the file US programs read (reapply-anes
+    # audit s42, 7).
+    text = page_text("unmatched/index.md")
+    who = text[text.index("### Who to ask") : text.index("### What to bring")]
+    first = who.split(" - ")[1]
+    assert "dean's office" in first and "IMG some years past graduation" in first
+    assert "US faculty who supervised your research, clinical rotations or observerships" in first

@@ -58,11 +58,102 @@ def test_from_late_december_the_guides_say_a_new_application_is_too_late_as_the_
     today = dt.date.fromisoformat(day)
     assert cycle.too_late_for_interviews(2027, today) is late
     short = text(season_words.short_of_interviews(today))
-    assert ("unlikely to bring an interview before then" in short) is late
+    # On the deadline's own day: "in time", the day being the deadline.
+    assert ("unlikely to bring an interview before then" in short or "unlikely to bring an interview in time" in short) is late
     assert ("the season is not over" in short) is not late
     if late:
-        assert short.endswith("What follows the first item below still applies:")
         assert cycle.EARLY_DEADLINE_VERDICT in short
+    if late and today < day_in(2027, "rank_deadline"):
+        assert short.endswith("What follows the first item below still applies:")
     no_match = text(season_words.after_a_no_match(today))
     if today < day_in(2027, "rank_deadline"):
         assert ("you can still send it applications, late" in no_match) is not late
+
+
+def march_window(match_year: int) -> list[dt.date]:
+    """Each day from the season's rank-list deadline to three days after its Match Day."""
+    first, last = day_in(match_year, "rank_deadline"), day_in(match_year, "match_day", 3)
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def in_match_week(match_year: int, today: dt.date) -> bool:
+    return day_in(match_year, "match_week") <= today <= day_in(match_year, "match_day")
+
+
+def soap_end(match_year: int) -> str:
+    return cycle.long_date(day_in(match_year, "soap_ends"))
+
+
+# 2026 has the NRMP's published dates, 2027 only our estimates, whose
+# rank-list deadline is set early on purpose.
+@pytest.mark.parametrize("today", [*march_window(2026), *march_window(2027)], ids=str)
+def test_from_the_rank_list_deadline_the_short_of_interviews_lead_never_says_the_list_still_applies(today: dt.date) -> None:
+    # In Match Week the lead said "what follows the first item below still
+    # applies" over "register" and "get ready for SOAP now, not in Match Week",
+    # and nothing on the page said SOAP was running (reapply-anes audit s42, 1).
+    year = today.year
+    inline, alone = (text(season_words.short_of_interviews(today, standalone)) for standalone in (False, True))
+    for said in (inline, alone):
+        assert "still applies" not in said and "not in Match Week" not in said
+    if today > day_in(year, "match_day"):
+        assert "SOAP" not in inline
+        return
+    assert inline.endswith(season_words.LIST_FOR_NEXT_SEASON) and "next season" not in alone
+    assert season_words.SOAP_PAGE_LINK in inline and season_words.SOAP_PAGE_LINK in alone
+    if today == day_in(year, "rank_deadline"):
+        assert "which is today: certify yours, and register with the NRMP if you have not" in inline
+    if today < day_in(year, "match_week"):
+        assert "what remains of this season is soap, in its match week from" in inline.lower()
+        assert "get ready for it now" in inline and "running now" not in inline
+    elif today <= day_in(year, "soap_ends"):
+        assert f"SOAP for the Match {year} is running now, until" in inline
+        assert soap_end(year) in inline and "if you are eligible, it comes first" in inline
+    else:
+        assert "its SOAP ended" in inline and soap_end(year) in inline and "running now" not in inline
+
+
+def test_the_short_of_interviews_list_is_handed_on_from_the_deadline_day_and_after_match_day_the_lead_is_as_before() -> None:
+    # Up to the day before its deadline the running season keeps its words; after Match Day
+    # the lead is about the next season's review start.
+    on_deadline = text(season_words.short_of_interviews(day_in(2027, "rank_deadline")))
+    assert on_deadline.endswith(season_words.LIST_FOR_NEXT_SEASON) and "still applies" not in on_deadline
+    before = text(season_words.short_of_interviews(day_in(2027, "rank_deadline", -1)))
+    assert before.endswith("What follows the first item below still applies:")
+    after = text(season_words.short_of_interviews(day_in(2027, "match_day", 3)))
+    assert "programs start reviewing applications for the Match 2028" in after and "SOAP" not in after
+
+
+@pytest.mark.parametrize("today", [*march_window(2026), *march_window(2027)], ids=str)
+def test_after_a_no_match_in_match_week_names_soaps_end(today: dt.date) -> None:
+    # In Match Week the no-match page gave the season's review start, beside
+    # the point, and not the one live date, SOAP's end (reapply-anes audit s42, 5).
+    year = today.year
+    said = text(season_words.after_a_no_match(today))
+    if not in_match_week(year, today):
+        assert "Match Week" not in said and soap_end(year) not in said
+        return
+    assert said.startswith(f"As of {cycle.long_date(today)}, when this page was built, it is the Match {year}'s Match Week")
+    assert soap_end(year) in said and "programs started reviewing" not in said
+    assert "Its registration and rank lists are closed." in said
+    if today <= day_in(year, "soap_ends"):
+        assert "SOAP is running now, until" in said and "if you are eligible, it comes first" in said
+    else:
+        assert "its SOAP ended" in said and "running now" not in said
+
+
+@pytest.mark.parametrize(
+    ("today", "match_week", "soap"),
+    [
+        (day_in(2027, "match_week", -1), "starts", "ends"),
+        (day_in(2027, "match_week"), "starts", "ends"),
+        (day_in(2027, "match_week", 1), "started", "ends"),
+        (day_in(2027, "soap_ends"), "started", "ends"),
+        (day_in(2027, "match_day"), "started", "ended"),
+        # After Match Day the page's season is the next one, still ahead.
+        (day_in(2027, "match_day", 1), "starts", "ends"),
+    ],
+    ids=str,
+)
+def test_match_weeks_dates_are_in_the_tense_of_the_build_date(today: dt.date, match_week: str, soap: str) -> None:
+    assert season_words.tensed("match_week", today, "starts", "started") == match_week
+    assert season_words.tensed("soap_ends", today, "ends", "ended") == soap
