@@ -539,7 +539,8 @@ def _residencycas_note(breakdown: list[ApplicationLine], is_img: bool) -> str | 
     return " ".join(
         [
             f"{and_list([line['specialty_name'] for line in cas])} programs take applications through ResidencyCAS, not "
-            f"ERAS ({data.RESIDENCYCAS_SHORT_CITE}): a second application with its own account, fees, dates and signals.",
+            f"ERAS ({data.residencycas_cite(line['specialty'] for line in cas)}): a second application with its own "
+            "account, fees, dates and signals.",
             capitalised(and_list(counted_here))
             + (" is" if len(counted_here) == 1 else " are")
             + (
@@ -611,6 +612,8 @@ class ApplicationCostResult(TypedDict):
     eras_season_ahead: int
     old_figures: list[str]
     notes: list[str]
+    # Fees the reader pays that our data do not price: the total is a floor.
+    not_counted: list[str]
     summary: str
 
 
@@ -811,7 +814,11 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "eras_season_ahead": cycle.next_open_season(today),
         "old_figures": old,
         "notes": notes,
-        "summary": f"Estimated season cost: {money(total)}"
+        "not_counted": not_counted,
+        # "At least" where a fee is left out: the bare total read as the
+        # season's whole cost, a third short for an OB/GYN list (obgyn-usimg
+        # audit s42, 4).
+        "summary": f"Estimated season cost: {'at least ' if not_counted else ''}{money(total)}"
         # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
         + (f", of which application fees {money(application_total)}" if application_total else "")
         + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
@@ -841,13 +848,36 @@ def render(result: ApplicationCostResult) -> Markup:
     ]
     rows.append((el("strong", "Total"), el("strong", money(float(result["total"]))), "Sum of the items above.", ""))
     breakdown = result["application_breakdown"]
+    missing = result.get("not_counted") or []
+    total = money(float(result["total"]))
+    headline = (
+        el(
+            "p",
+            "At least ",
+            el("strong", total),
+            f" estimated for one Match season, plus {and_list(missing)}, which our data do not hold",
+            class_="mpb-headline",
+        )
+        if missing
+        else el("p", el("strong", total), " estimated for one Match season", class_="mpb-headline")
+    )
     return el(
         "div",
-        el("p", el("strong", money(float(result["total"]))), " estimated for one Match season", class_="mpb-headline"),
+        headline,
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
+        # The chart's percentages are of the counted items only: beside a
+        # floor they read as shares of the whole season (obgyn-usimg audit s42, 4).
+        el(
+            "p",
+            f"The chart's percentages are shares of the {total} counted here, not of the whole season's cost, "
+            f"which also holds {and_list(missing)}.",
+            class_="mpb-note",
+        )
+        if missing
+        else None,
         charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
         el(

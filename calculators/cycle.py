@@ -337,6 +337,22 @@ def residencycas_deadline(match_year: int, today: dt.date) -> str:
     return f"{said} ({day} in the {cycle_seen}; {data.RESIDENCYCAS_DATES.cite()})"
 
 
+def residencycas_deadline_day(match_year: int) -> tuple[dt.date, bool]:
+    """ResidencyCAS's application deadline for a Match as a day, and whether it
+    is our estimate.  The cycle in data.RESIDENCYCAS_DEADLINE_SEEN has its
+    read day; any other Match is estimated by the rule both cycles we read
+    fit (25 September 2024, 24 September 2025): the fourth Wednesday of
+    September, the day ERAS's rule has programs start reviewing.  The
+    timeline dates its ResidencyCAS row and its "closed, not late" note by it
+    (obgyn-usimg audit s42, 3)."""
+    day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+    # "2025–26 cycle": its applications go in September 2025, for the Match 2026.
+    seen_year = int(cycle_seen[:4])
+    if match_year == seen_year + 1:
+        return dt.datetime.strptime(f"{day} {seen_year}", "%d %B %Y").date(), False
+    return rule_date(match_year, "programs_receive"), True
+
+
 @dataclass(frozen=True)
 class SubmissionSeason:
     match_year: int

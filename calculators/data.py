@@ -16,7 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -463,7 +463,22 @@ RESIDENCYCAS = Source(
     "2024 and 2025, read 2026",
     "AMA and CORD",
 )
-RESIDENCYCAS_SHORT_CITE = "AMA, 2024; CORD, 2025"
+# Each field's move rests on its own source: the AMA's article of February
+# 2024 for OB/GYN, CORD's for emergency medicine from 2025-26.  One citation
+# of both stood beside sentences about OB/GYN alone, where CORD, the
+# emergency medicine program directors' council, says nothing of it
+# (obgyn-usimg audit s42, 7).
+RESIDENCYCAS_FIELD_CITES = {"obstetrics-gynecology": "AMA, 2024", "emergency-medicine": "CORD, 2025"}
+
+
+def residencycas_cite(slugs: Iterable[str]) -> str:
+    """The short citation for a sentence about the ResidencyCAS fields among ``slugs``."""
+    named = set(slugs)
+    return "; ".join(cite for slug, cite in RESIDENCYCAS_FIELD_CITES.items() if slug in named)
+
+
+# Both fields named at once.
+RESIDENCYCAS_SHORT_CITE = residencycas_cite(RESIDENCYCAS_FIELD_CITES)
 # The emergency medicine organizations' own figure for how many programs an
 # EM applicant applies to, beside ranges the articles give for other fields
 # and other readers (usmd-journey audit s38, 5).

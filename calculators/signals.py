@@ -189,21 +189,64 @@ class SpecialtyPlan(TypedDict):
     applies_in: str
 
 
+def residencycas_season(season: str | None, today: dt.date) -> str | None:
+    """A season of the table, which names it as ERAS does, as a ResidencyCAS
+    field's: by that service and its Match, and closed once its deadline has
+    passed.  OB/GYN's row read "ERAS 2027 (Match 2027)" under a note saying
+    ResidencyCAS had closed (obgyn-usimg audit s42, 2)."""
+    match = re.search(r"Match (\d{4})", season or "")
+    if match is None:
+        return season
+    closed = " (closed to applications)" if cycle.residencycas_closed(int(match[1]), today) else ""
+    return f"ResidencyCAS, {match[0]}{closed}"
+
+
+def applies_in(slug: str, today: dt.date) -> str:
+    """Which season a reader applying next would apply in, by the service the
+    specialty's programs use: ERAS's season line told an OB/GYN reader "ERAS
+    2027 is still running" months after ResidencyCAS had closed to that Match
+    (obgyn-usimg audit s42, 2)."""
+    if not data.via_residencycas(slug):
+        return cycle.season_ahead(today)
+    running, next_open = cycle.coming_season(today), cycle.next_open_season(today)
+    name = data.specialty(slug).name
+    if running == next_open:
+        return (
+            f"as of {long_date(today)}, the next season you can apply to is ResidencyCAS's for the Match {next_open}, "
+            f"which {cycle.residencycas_deadline(next_open, today)}"
+        )
+    deadline = cycle.residencycas_deadline(running, today)
+    if cycle.residencycas_closed(running, today):
+        now = f"the Match {running} is closed to new {name} applications: ResidencyCAS, which its programs use, {deadline}"
+    else:
+        now = f"ResidencyCAS, which {name} programs use, {deadline} for the Match {running}"
+    return f"as of {long_date(today)}, {now}; the next season you can apply to is ResidencyCAS's for the Match {next_open}"
+
+
 def _specialty_plan(
-    role: Role, slug: str, typed: int | None, counts: program_counts.Counts | None, mix: Mapping[str, int]
+    role: Role,
+    slug: str,
+    typed: int | None,
+    counts: program_counts.Counts | None,
+    mix: Mapping[str, int],
+    today: dt.date | None = None,
 ) -> SpecialtyPlan:
     spec = data.specialty(slug)
     allowed = allowance(slug, typed)
+    today = today or cycle.reference_date()
+    said = allowed.as_dict()
+    if data.via_residencycas(slug):
+        said["season"] = residencycas_season(said["season"], today)
     plan: SpecialtyPlan = {
         "role": role,
         "specialty": slug,
         "specialty_name": spec.name,
-        "allowance": allowed.as_dict(),
+        "allowance": said,
         "programs": counts.copy() if counts else None,
         "placed": None,
         "unused": 0,
         # Our table is for one season; the reader may apply in a later one.
-        "applies_in": cycle.season_ahead(cycle.reference_date()),
+        "applies_in": applies_in(slug, today),
     }
     if allowed.count is None:
         return plan
@@ -402,6 +445,29 @@ def _reasons(
     return reasons
 
 
+# Where each service's fields have their signal numbers published.
+PUBLISHED_BY = {
+    data.SERVICE_ERAS: "the AAMC's signaling page",
+    data.SERVICE_RESIDENCYCAS: "ResidencyCAS and the specialty's own organization",
+}
+
+
+def _type_in_when_published(slugs: list[str]) -> str:
+    """Where the mid-season note sends a reader planning ahead: the AAMC's page
+    does not list OB/GYN or emergency medicine, whose numbers the result itself
+    says come from ResidencyCAS (obgyn-usimg audit s42, 2)."""
+    fields: dict[str, list[str]] = {}
+    for slug in slugs:
+        fields.setdefault(data.application_service(slug), []).append(data.specialty(slug).name)
+    if list(fields) == [data.SERVICE_ERAS]:
+        return f"type in the numbers {PUBLISHED_BY[data.SERVICE_ERAS]} gives once it is published"
+    if list(fields) == [data.SERVICE_RESIDENCYCAS]:
+        return f"type in the numbers {PUBLISHED_BY[data.SERVICE_RESIDENCYCAS]} give once they are published"
+    return "type in the numbers once they are published: " + "; ".join(
+        f"for {and_list(names)}, from {PUBLISHED_BY[service]}" for service, names in fields.items()
+    )
+
+
 def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     """What a reader in the middle of a season (applications going out, rank
     lists still open) must know before placing any signal, or None outside it."""
@@ -423,8 +489,8 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     note = (
         f"For {cycle.eras_season(year)}, the season under way: as of {long_date(today)}, {since}. Planning for "
         f"{cycle.eras_season(year + 1)} instead? This note is not for you: none of that season's signals has gone "
-        f"yet, and any allowance below is for {cycle.eras_season(year)}: for yours, type in the numbers the AAMC's "
-        f"signaling page gives once it is published. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
+        f"yet, and any allowance below is for {cycle.eras_season(year)}: for yours, "
+        f"{_type_in_when_published(slugs)}. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
         "use only what MyERAS still shows as available, and only for programs you have yet to apply to."
     )
     on_residencycas = [data.specialty(slug).name for slug in slugs if data.via_residencycas(slug)]

@@ -170,6 +170,47 @@ VISA_STEPS = (VISA_STEP, VISA_STEP_US_GRADUATE)
 STEP2_SCORE = "IMGs: Step 2 CK score in before you submit"
 DO_EXAMS = "DOs: COMLEX Level 2-CE score in before you submit"
 SUBMIT = "Submit ERAS"
+BUILD_LISTS = "Build your program lists"
+# ResidencyCAS closes in September, where ERAS takes applications until the
+# rank lists close, and the plan has no specialty to tell which one the
+# reader uses: the row says whom it is for, as the H-1B rows do, and a
+# submission after it is told those fields are closed, not late
+# (obgyn-usimg audit s42, 3).
+RESIDENCYCAS_FIELDS_OR = and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values()), "or")
+RESIDENCYCAS_FIELDS_IF = f"If {RESIDENCYCAS_FIELDS_OR} is on your list"
+RESIDENCYCAS_CLOSES = f"{capitalised(RESIDENCYCAS_FIELDS_OR)}: ResidencyCAS closes to applications"
+
+
+def residencycas_cited(match_year: int) -> str:
+    """ResidencyCAS's deadline for a Match in words, with its source, marked when it is our estimate."""
+    day, estimated = cycle.residencycas_deadline_day(match_year)
+    return f"{long_date(day)} ({'estimated; ' if estimated else ''}{data.RESIDENCYCAS_DATES.cite()})"
+
+
+def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
+    """The ResidencyCAS deadline as a row of the plan and an event of its calendar file."""
+    day, estimated = cycle.residencycas_deadline_day(match_year)
+    past = day < today
+    how = (
+        "Our estimate: the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and "
+        "so does this day; check ResidencyCAS's own dates for your cycle."
+        if estimated
+        else "The deadline ResidencyCAS gave for this cycle."
+    )
+    item = _item(
+        day,
+        RESIDENCYCAS_CLOSES,
+        f"{RESIDENCYCAS_FIELDS_IF}: their programs take applications through ResidencyCAS, not ERAS "
+        f"({data.RESIDENCYCAS_SHORT_CITE}), and it {'took' if past else 'takes'} them for the Match {match_year} only "
+        f"until this day. After it those fields {'were' if past else 'are'} closed to you for this Match, not merely "
+        f"late, though ERAS fields still take applications. {how}",
+        data.RESIDENCYCAS_DATES.cite(),
+        estimated=estimated,
+    )
+    # Not the headline's next step: the plan cannot tell whether the reader
+    # applies in either field.
+    item["held_back"] = True
+    return item
 
 
 # The H-1B payment's term, as its citation gives it (data.H1B_PROCLAMATION:
@@ -218,6 +259,8 @@ class Step:
     until_note: str = ""
     # That milestone as the plan names the stretch's end ("to the rank-list deadline").
     until_named: str = ""
+    # Said in place of ``detail`` to a reader who needs a visa.
+    visa_detail: str = ""
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -228,9 +271,12 @@ def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool
     return item
 
 
-def _step_item(step: Step, day: dt.date, note: str, estimated: bool, dates: Mapping[str, cycle.SeasonDate]) -> PlanItem:
+def _step_item(
+    step: Step, day: dt.date, note: str, estimated: bool, dates: Mapping[str, cycle.SeasonDate], *, visa: bool
+) -> PlanItem:
     """A step's row; a stretch's also says when it ends."""
-    item = _item(day, step.title, f"{step.detail} {note}".strip(), step.source.cite(), estimated=estimated)
+    detail = step.visa_detail if visa and step.visa_detail else step.detail
+    item = _item(day, step.title, f"{detail} {note}".strip(), step.source.cite(), estimated=estimated)
     if step.lasts_until:
         end = dates[step.lasts_until]
         # The day before: on that milestone's day, it is the reader's step.
@@ -384,10 +430,15 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         -3,
-        "Build your program lists",
-        "Keep separate lists per specialty in a tracking spreadsheet; if you are an IMG, research each program's record with IMGs and its visa sponsorship.",
+        BUILD_LISTS,
+        "Keep separate lists per specialty in a tracking spreadsheet; if you are an IMG, research each program's "
+        "record with IMGs.",
         ARTICLE_IMG,
         anchor="eras_opens",
+        # Visa sponsorship only for a reader who needs a visa: a US-citizen
+        # IMG was told to look it up (obgyn-usimg audit s42, 8).
+        visa_detail="Keep separate lists per specialty in a tracking spreadsheet; research each program's visa "
+        "sponsorship and, if you are an IMG, its record with IMGs.",
     ),
     # An IMG's plan had no exam date before the rank-list deadline, so a
     # score still to come read as due in February (late-season audit s39, 6).
@@ -1181,7 +1232,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             else p
             for p in placed
         ]
-    milestones = [_step_item(s, day, note, estimated, dates) for s, day, note, estimated in placed]
+    milestones = [_step_item(s, day, note, estimated, dates, visa=needs_visa) for s, day, note, estimated in placed]
     for m in milestones:
         if m["title"] == VISA_STEP:
             m["detail"] = h1b_payment_in_tense(m["detail"], today)
@@ -1204,6 +1255,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # A graduate who did not match has no school year left to extend (diff review s41, 2).
         us_graduate=us_graduate and not v["previously_unmatched"],
     )
+    milestones.append(residencycas_row(match_year, today))
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:
@@ -1228,6 +1280,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             f"This is for the Match {match_year}. "
             + _too_late_for_interviews_note(submission, today, deadline, match_year, too_late_now)
         ]
+    residencycas_day, _ = cycle.residencycas_deadline_day(match_year)
+    if submission >= today and submission > residencycas_day:
+        notes.append(
+            f"{RESIDENCYCAS_FIELDS_IF}: ResidencyCAS, which their programs use in place of ERAS, takes applications "
+            f"for the Match {match_year} only until {residencycas_cited(match_year)}. A submission on {long_date(submission)} would find those fields "
+            f"closed, not merely late: send that application by then, or plan them for the Match {match_year + 1}."
+        )
     if sent_while_open:
         # Sent in September, the plan's next step was ranking: a reader short
         # of interviews read it as too late to add anything (late-season
@@ -1786,7 +1845,15 @@ def method() -> Markup:
             f"({NRMP_WITHDRAWAL_DEADLINE.cite()}). The Match Day row then says what a J-1 "
             "asks in the weeks before training (the Statement of Need for the field you matched into, ECFMG's "
             "application of about four to six weeks, a consulate interview) without dating those steps, which no "
-            "source does.",
+            "source does. The program-lists row asks about visa sponsorship only when you need a visa.",
+        ),
+        el(
+            "p",
+            f"Every plan has a row for ResidencyCAS's deadline, which {data.RESIDENCYCAS_FIELDS_SAID} programs use "
+            "instead of ERAS: the plan does not ask your specialty, so the row says whom it is for. Its day is the "
+            f"one ResidencyCAS gave for the cycle we read ({data.RESIDENCYCAS_DATES.cite()}); for any other season it "
+            "is our estimate, the fourth Wednesday of September, where both cycles we read closed, and marked so. A "
+            "submission date after it is told those fields would be closed for that Match, not merely late.",
         ),
         el(
             "p",

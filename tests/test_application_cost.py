@@ -851,7 +851,7 @@ def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organiz
     assert item(result, "ECFMG ERAS token")["amount"] == 0
     assert item(result, "Exam transcripts sent through ResidencyCAS")["amount"] == 80
     (note,) = [n for n in result["notes"] if "ResidencyCAS" in n]
-    assert note.startswith("Emergency Medicine programs take applications through ResidencyCAS, not ERAS (AMA, 2024; CORD, 2025)")
+    assert note.startswith("Emergency Medicine programs take applications through ResidencyCAS, not ERAS (CORD, 2025)")
     assert "Its fees for Emergency Medicine and its transcript fee are counted; you apply through ERAS to no program" in note
     # The default reader is a non-US IMG: ECFMG's own ResidencyCAS fee is named, not priced.
     assert "a fee of its own, which is not in our data (ECFMG, Support for ResidencyCAS" in note
@@ -935,3 +935,62 @@ def test_the_step3_help_keeps_the_articles_img_condition_for_older_graduates() -
     # "For an older graduate" read as advice to a US graduate of an earlier year (calc-sources audit s41, 4).
     step3 = next(f for f in ac.FIELDS if f.name == "step3_this_season")
     assert "for an older IMG graduate where programs prefer or require it" in step3.help
+
+
+OBGYN_USIMG_COST = {
+    "applicant_type": "us-img",
+    "primary_specialty": "obstetrics-gynecology",
+    "primary_programs": 70,
+    "backup_specialty": "family-medicine",
+    "backup_programs": 50,
+    "ranked_programs": 7,
+    "virtual_interviews": 7,
+}
+
+
+def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them() -> None:
+    # "$2,330 estimated for one Match season" in large type, with 70 OB/GYN
+    # applications at $0, and the chart's shares taken of that partial sum
+    # (obgyn-usimg audit s42, 4).
+    result = ac.compute(OBGYN_USIMG_COST)
+    assert result["total"] == 2330
+    missing = "ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee for supporting a ResidencyCAS application"
+    assert result["summary"].startswith("Estimated season cost: at least $2,330, of which application fees $930")
+    assert len(result["summary"].split()) <= 40
+    html = unescape(str(ac.render(result)))
+    headline = re.search(r'<p class="mpb-headline">(.*?)</p>', html)
+    assert headline is not None
+    assert re.sub(r"<[^>]+>", "", headline[1]) == (
+        f"At least $2,330 estimated for one Match season, plus {missing}, which our data do not hold"
+    )
+    assert (
+        "The chart's percentages are shares of the $2,330 counted here, not of the whole season's cost, which also "
+        f"holds {missing}." in html
+    )
+    # Only the shares' label, before the chart it labels.
+    assert html.index("The chart's percentages") < html.index("mpb-application-cost-chart")
+
+
+def test_a_fully_priced_total_keeps_its_plain_headline() -> None:
+    result = ac.compute({"applicant_type": "us-md", "primary_specialty": "internal-medicine"})
+    html = unescape(str(ac.render(result)))
+    assert result["not_counted"] == []
+    assert "At least" not in html and "at least" not in result["summary"]
+    assert "The chart's percentages" not in html
+    assert re.search(r'<p class="mpb-headline"><strong>\$[0-9,]+</strong> estimated for one Match season</p>', html)
+
+
+@pytest.mark.parametrize(
+    ("primary", "backup", "cite"),
+    [
+        ("obstetrics-gynecology", "family-medicine", "(AMA, 2024)"),
+        ("emergency-medicine", "family-medicine", "(CORD, 2025)"),
+        ("emergency-medicine", "obstetrics-gynecology", "(AMA, 2024; CORD, 2025)"),
+    ],
+)
+def test_the_residencycas_note_cites_the_source_for_the_fields_it_names(primary: str, backup: str, cite: str) -> None:
+    # CORD, the emergency medicine program directors' council, was cited for
+    # a sentence about OB/GYN alone (obgyn-usimg audit s42, 7).
+    result = compute(primary_specialty=primary, backup_specialty=backup, backup_programs=10)
+    (note,) = [n for n in result["notes"] if "ResidencyCAS" in n]
+    assert f"programs take applications through ResidencyCAS, not ERAS {cite}:" in note

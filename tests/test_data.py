@@ -433,3 +433,12 @@ def test_the_residencycas_fields_are_named_in_running_text_from_one_table() -> N
     assert data.RESIDENCYCAS_FIELDS_SAID == "emergency medicine and OB/GYN"
     assert all(data.via_residencycas(slug) for slug in data.RESIDENCYCAS_FIELDS)
     assert data.RESIDENCYCAS_FIELDS_SAID in application_cost.SUMMARY and data.RESIDENCYCAS_FIELDS_SAID in signals.WHERE_TO_CHECK
+
+
+def test_residencycas_is_cited_per_field() -> None:
+    # AMA 2024 for OB/GYN, CORD 2025 for emergency medicine (obgyn-usimg audit s42, 7).
+    assert data.residencycas_cite(["obstetrics-gynecology", "family-medicine"]) == "AMA, 2024"
+    assert data.residencycas_cite(["emergency-medicine"]) == "CORD, 2025"
+    assert data.residencycas_cite(["emergency-medicine", "obstetrics-gynecology"]) == "AMA, 2024; CORD, 2025"
+    assert data.RESIDENCYCAS_SHORT_CITE == "AMA, 2024; CORD, 2025"
+    assert set(data.RESIDENCYCAS_FIELD_CITES) == data.RESIDENCYCAS_FIELDS

@@ -1926,7 +1926,7 @@ def test_what_is_heard_names_the_past_steps_that_come_first_and_the_visa_check_a
     assert f"{citizen['past_count']} past steps come first if not done yet." in citizen["summary"]
     assert citizen["summary"].startswith("Next: ")
     # 20 with the IMG's Step 2 CK row (late-season audit s39, 6).
-    assert citizen["announced"] == citizen["summary"].split(" Plan for the Match")[0] + " Match 2028 plan: 20 milestones ahead."
+    assert citizen["announced"] == citizen["summary"].split(" Plan for the Match")[0] + " Match 2028 plan: 21 milestones ahead."
     # Ticking the calendar's option is heard too (keyboard-sr audit s37, 9).
     with_past = timeline.compute({"today": "2026-12-05", "applicant_type": "us-img", "include_past": "true"})
     assert with_past["announced"].endswith(f"; calendar file: all {with_past['ics_count']}.")

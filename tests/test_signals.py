@@ -615,3 +615,70 @@ def test_a_reader_planning_the_next_season_is_told_the_allowances_shown_are_this
     assert note is not None
     # Any allowance: our table holds none for the season in most fields (diff review s41, second, 9).
     assert "any allowance below is for ERAS 2027 (Match 2027): for yours, type in the numbers the AAMC's" in note
+
+
+OBGYN_USIMG = {
+    "specialty": "obstetrics-gynecology",
+    "backup_specialty": "family-medicine",
+    "applicant_type": "us-img",
+    "step2_score": 231,
+    "usce_months": 3,
+    "specialty_letters": 2,
+    "away_rotations": 1,
+}
+
+
+def test_a_residencycas_field_names_its_own_service_and_that_it_has_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under the OB/GYN heading, "ERAS 2027 (Match 2027) is still running" stood
+    # a few lines from a note saying ResidencyCAS had closed in September, and
+    # the allowance was labelled as an ERAS season (obgyn-usimg audit s42, 2).
+    pin_build_date(monkeypatch, "2026-12-05")
+    result = sg.compute(OBGYN_USIMG)
+    obgyn, fm = result["specialties"]
+    assert "ERAS" not in obgyn["applies_in"] and "still running" not in obgyn["applies_in"]
+    assert obgyn["applies_in"].startswith(
+        "as of 5 December 2026, the Match 2027 is closed to new Obstetrics and Gynecology applications: ResidencyCAS, "
+        "which its programs use, closed to applications in late September (24 September in the 2025–26 cycle; "
+    )
+    assert obgyn["applies_in"].endswith("the next season you can apply to is ResidencyCAS's for the Match 2028")
+    assert obgyn["allowance"]["season"] == "ResidencyCAS, Match 2027 (closed to applications)"
+    # The ERAS backup keeps the ERAS season.
+    assert fm["applies_in"].startswith("as of 5 December 2026, ERAS 2027 (Match 2027) is still running")
+    assert fm["allowance"]["season"] == "ERAS 2027 (Match 2027)"
+    html = unescape(str(sg.render(result)))
+    obgyn_part = html.split("Backup: Family Medicine")[0].split("First choice: Obstetrics and Gynecology")[1]
+    assert "still running" not in obgyn_part and "ERAS 2028" not in obgyn_part
+    assert "the Match 2027 is closed to new Obstetrics and Gynecology applications" in obgyn_part
+
+
+def test_before_its_deadline_a_residencycas_field_is_told_it_is_open_until_late_september(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pin_build_date(monkeypatch, "2026-08-01")
+    (plan,) = sg.compute({"specialty": "emergency-medicine"})["specialties"]
+    assert plan["applies_in"].startswith(
+        "as of 1 August 2026, the next season you can apply to is ResidencyCAS's for the Match 2027, which takes "
+        "applications only until late September"
+    )
+    assert plan["allowance"]["season"] == "ResidencyCAS, Match 2027"
+
+
+def test_mid_season_a_residencycas_field_is_sent_to_residencycas_for_next_seasons_numbers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Type in the numbers the AAMC's signaling page gives": the AAMC does not
+    # publish OB/GYN's; the result itself says they come from ResidencyCAS
+    # (obgyn-usimg audit s42, 2).
+    pin_build_date(monkeypatch, "2026-12-05")
+    both = sg.compute(OBGYN_USIMG)["mid_season"]
+    assert both is not None
+    assert (
+        "type in the numbers once they are published: for Obstetrics and Gynecology, from ResidencyCAS and the "
+        "specialty's own organization; for Family Medicine, from the AAMC's signaling page." in both
+    )
+    alone = sg.compute({"specialty": "obstetrics-gynecology"})["mid_season"]
+    assert alone is not None and "AAMC's signaling page" not in alone
+    assert "type in the numbers ResidencyCAS and the specialty's own organization give once they are published." in alone
+    eras_only = sg.compute({"specialty": "psychiatry"})["mid_season"]
+    assert eras_only is not None
+    assert "type in the numbers the AAMC's signaling page gives once it is published." in eras_only

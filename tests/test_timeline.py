@@ -861,3 +861,86 @@ def test_a_submission_typed_too_late_hears_that_the_deadline_is_our_early_estima
     notes = timeline.compute({"today": "2026-12-27", "eras_submission": "2027-01-05"})["notes"]
     [late] = [n for n in notes if "An application sent on 5 January 2027 is unlikely" in n]
     assert cycle.EARLY_DEADLINE_VERDICT in late
+
+
+@pytest.mark.parametrize(
+    ("match_year", "day", "estimated"),
+    [
+        # The cycle our data read, and the rule that fits it and the one before.
+        (2026, dt.date(2025, 9, 24), False),
+        (2025, dt.date(2024, 9, 25), True),
+        (2027, dt.date(2026, 9, 23), True),
+        (2028, dt.date(2027, 9, 22), True),
+    ],
+)
+def test_residencycas_deadline_day_is_the_read_day_or_the_fourth_wednesday_of_september(
+    match_year: int, day: dt.date, estimated: bool
+) -> None:
+    assert cycle.residencycas_deadline_day(match_year) == (day, estimated)
+    assert day.weekday() == 2 and 22 <= day.day <= 28
+
+
+US_IMG_LATE = {"today": "2026-12-05", "eras_submission": "2027-10-15", "applicant_type": "us-img"}
+
+
+def test_the_plan_dates_residencycas_closing_for_a_reader_who_may_apply_in_its_fields() -> None:
+    # No row, note or calendar event named ResidencyCAS: an OB/GYN reader
+    # planning the Match 2028 never learned it closes in September
+    # (obgyn-usimg audit s42, 3).
+    result = timeline.compute(US_IMG_LATE)
+    (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
+    assert row["title"] == "Emergency medicine or OB/GYN: ResidencyCAS closes to applications"
+    assert row["date"] == "2027-09-22" and row["estimated"] and not row["past"]
+    assert row["detail"].startswith(
+        "If emergency medicine or OB/GYN is on your list: their programs take applications through ResidencyCAS, "
+        "not ERAS (AMA, 2024; CORD, 2025), and it takes them for the Match 2028 only until this day."
+    )
+    assert "Our estimate" in row["detail"]
+    assert row["source"] == data.RESIDENCYCAS_DATES.cite()
+    assert "22 September 2027 (estimated)" in timeline.shown_date(row)
+    assert events(result["ics"])[timeline.RESIDENCYCAS_CLOSES]["DESCRIPTION"].startswith(
+        "If emergency medicine or OB/GYN is on your list:"
+    )
+    # Conditional: it never leads the headline.
+    assert "ResidencyCAS" not in result["summary"]
+
+
+def test_a_submission_after_residencycas_closes_is_told_those_fields_would_be_closed() -> None:
+    result = timeline.compute(US_IMG_LATE)
+    (note,) = [n for n in result["notes"] if "not merely late" in n]
+    assert note.startswith(
+        "If emergency medicine or OB/GYN is on your list: ResidencyCAS, which their programs use in place of ERAS, "
+        "takes applications for the Match 2028 only until 22 September 2027 (estimated; Liaison International"
+    )
+    assert "A submission on 15 October 2027 would find those fields closed, not merely late" in note
+    on_time = timeline.compute({**US_IMG_LATE, "eras_submission": "2027-09-10"})
+    assert not any("not merely late" in n for n in on_time["notes"])
+
+
+def test_a_past_residencycas_deadline_is_said_in_the_past() -> None:
+    result = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
+    (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
+    assert row["past"] and row["date"] == "2026-09-23"
+    assert "it took them for the Match 2027 only until this day. After it those fields were closed" in row["detail"]
+
+
+@pytest.mark.parametrize(
+    ("inputs", "visa"),
+    [
+        ({"applicant_type": "us-img"}, False),
+        ({"applicant_type": "us-img", "needs_visa": True}, True),
+        ({"applicant_type": "non-us-img"}, True),
+        ({"applicant_type": "non-us-img", "needs_visa": False}, False),
+    ],
+)
+def test_program_lists_ask_about_visa_sponsorship_only_of_a_reader_who_needs_a_visa(
+    inputs: dict[str, object], visa: bool
+) -> None:
+    # A US-citizen IMG, "needs_visa" resolved to false, was told to research
+    # each program's visa sponsorship (obgyn-usimg audit s42, 8).
+    result = timeline.compute({"today": "2026-01-05", **inputs})
+    (row,) = [m for m in result["milestones"] if m["title"] == timeline.BUILD_LISTS]
+    assert row["detail"].startswith("Keep separate lists per specialty in a tracking spreadsheet; ")
+    assert "record with IMGs" in row["detail"]
+    assert ("visa sponsorship" in row["detail"]) is visa
+    assert ("visa sponsorship" in events(result["ics"])[timeline.BUILD_LISTS]["DESCRIPTION"]) is visa
