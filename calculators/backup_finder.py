@@ -1110,7 +1110,7 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
     )
     late = ": a backup there not applied to by then may not be open to you this season" if cycle.under_review(year, today) else ""
     return (
-        f"{candidate.name} programs take applications through ResidencyCAS, not ERAS ({data.RESIDENCYCAS_SHORT_CITE}): "
+        f"{candidate.name} programs take applications through ResidencyCAS, not ERAS ({data.residencycas_cite([candidate.slug])}): "
         f"a separate application, with its own account and fees{sloe}. ResidencyCAS "
         f"{cycle.residencycas_deadline(year, today)}{late}."
     )

@@ -97,8 +97,11 @@ def cost_breakdown(result: ApplicationCostResult) -> Markup:
         for item in items
         if item["source"] != data.NOT_IN_OUR_DATA
     ]
+    # Beside fees our data do not price the total is a floor, and the chart's
+    # words said otherwise to a screen reader (obgyn-usimg audit s42, 4).
+    counted = "counted" if result.get("not_counted") else "estimated"
     desc = (
-        f"Bar chart of where the estimated {money(total)} goes: "
+        f"Bar chart of where the {counted} {money(total)} goes: "
         + "; ".join(f"{b.label} {b.value_text}" for b in bars)
         + ". The table below says how each amount is worked out and where it comes from."
     )

@@ -994,3 +994,14 @@ def test_the_residencycas_note_cites_the_source_for_the_fields_it_names(primary:
     result = compute(primary_specialty=primary, backup_specialty=backup, backup_programs=10)
     (note,) = [n for n in result["notes"] if "ResidencyCAS" in n]
     assert f"programs take applications through ResidencyCAS, not ERAS {cite}:" in note
+
+
+def test_the_charts_words_call_a_total_with_unpriced_fees_counted_not_estimated() -> None:
+    # The chart told a screen reader "where the estimated $2,330 goes" beside a
+    # headline saying the total leaves out ResidencyCAS's fees (obgyn-usimg audit s42, 4).
+    floor = ac.compute({"primary_specialty": "obstetrics-gynecology", "primary_programs": 70})
+    assert floor["not_counted"]
+    assert "Bar chart of where the counted $" in unescape(str(charts.cost_breakdown(floor)))
+    whole = ac.compute({"primary_specialty": "internal-medicine", "primary_programs": 70})
+    assert not whole["not_counted"]
+    assert "Bar chart of where the estimated $" in unescape(str(charts.cost_breakdown(whole)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import math
 import re
@@ -1060,3 +1061,11 @@ def test_a_us_graduate_is_told_the_no_match_article_was_not_written_for_imgs(app
         f"IMGs; the {data.ARTICLE_UNMATCHED.short}, whose worked example is a US MD graduate, was not."
     ]
     assert len(ARTICLES) == 5
+
+
+@pytest.mark.parametrize(("slug", "cited"), [("obstetrics-gynecology", "(AMA, 2024)"), ("emergency-medicine", "(CORD, 2025)")])
+def test_a_residencycas_backup_is_cited_by_its_own_fields_source(slug: str, cited: str) -> None:
+    # CORD, the emergency medicine directors' council, stood beside a sentence
+    # about OB/GYN alone (obgyn-usimg audit s42, 7).
+    said = backup_finder.residencycas_backup(data.specialty(slug), dt.date(2026, 12, 5))
+    assert f"not ERAS {cited}:" in said
