@@ -1539,6 +1539,19 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # heard: it said "Next: Submit ERAS" and "fit in what you can now,
     # alongside" beside a note calling that application too late (date sweep
     # s40, 2).
+    # A submission weeks after reviews start was said only in the notes, far
+    # below the field: moved from September to November, what was heard and
+    # the phone's headline stayed word for word the same (a11y-phone audit
+    # s42, 1).  Said only of a day still ahead, where it can be acted on.
+    # Heard, the date is the field just edited, and the read-out keeps to 40 words.
+    weeks_late = (submission - dates["programs_receive"].date).days // 7
+    late_said = late_heard = ""
+    if weeks_late >= 1 and submission >= today and not too_short:
+        late_said = (
+            f"Submitting {long_date(submission)}, {counted(weeks_late, 'week')} after programs start reviewing: many "
+            "interview places will be gone. "
+        )
+        late_heard = f"Submitting {counted(weeks_late, 'week')} into reviews: many interview places gone. "
     if too_short and submission >= today:
         sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
         # The day to send on is then the next step that counts, in place of
@@ -1559,7 +1572,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         "notes": notes,
         "ics": to_ics(in_calendar, today, match_year),
         "ics_count": len(in_calendar),
-        "summary": f"{next_step}Plan for the Match {match_year} as of {long_date(today)}: {counted(len(ahead), 'milestone')} "
+        "summary": f"{late_said}{next_step}Plan for the Match {match_year} as of {long_date(today)}: {counted(len(ahead), 'milestone')} "
         f"ahead, {past_count} already past.",
         # Heard at every edit, it keeps to the next steps and the season:
         # with the past steps said, the whole summary ran to 46 words (diff
@@ -1567,7 +1580,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Ticking the calendar's option changed only the file, and what was
         # heard stayed word for word the same (keyboard-sr audit s37, 9).
         "announced": _announced(
-            next_step, match_year, len(ahead), len(in_calendar) if v["include_past"] and past_count else None
+            late_heard + next_step, match_year, len(ahead), len(in_calendar) if v["include_past"] and past_count else None
         ),
     }
 

@@ -290,7 +290,8 @@ def test_a_late_submission_planned_mid_season_dates_its_remaining_steps_today_no
 
 def test_an_img_arriving_as_reviews_start_is_not_told_to_sit_step2_today() -> None:
     result = timeline.compute({"today": "2026-09-24", "eras_submission": "2026-12-01"})
-    assert result["summary"].startswith("Next: ") and timeline.STEP2_SCORE not in result["summary"], result["summary"]
+    # A lateness lead may come first (a11y-phone audit s42, 1); the next step is not the exam.
+    assert "Next: Mentor review" in result["summary"] and timeline.STEP2_SCORE not in result["summary"], result["summary"]
     step2 = by_title(result)[timeline.STEP2_SCORE]
     assert timeline.LONGER_WORK_NOTE in step2["detail"] and timeline.DO_NOW_NOTE not in step2["detail"]
     catch_up = next(n for n in result["notes"] if "fell before today and" in n)
@@ -944,3 +945,25 @@ def test_program_lists_ask_about_visa_sponsorship_only_of_a_reader_who_needs_a_v
     assert "record with IMGs" in row["detail"]
     assert ("visa sponsorship" in row["detail"]) is visa
     assert ("visa sponsorship" in events(result["ics"])[timeline.BUILD_LISTS]["DESCRIPTION"]) is visa
+
+
+def test_a_later_submission_is_heard_and_headlined_not_only_noted() -> None:
+    # Moved from September to November, the read-out and the phone's headline
+    # stayed word for word the same; the lateness was in a note far below the
+    # field (a11y-phone audit s42, 1).
+    said = {
+        day: timeline.compute({"today": "2026-12-05", "eras_submission": day, "applicant_type": "non-us-img"})
+        for day in ("2027-09-20", "2027-10-25", "2027-11-20")
+    }
+    on_time, october, november = said.values()
+    assert not on_time["announced"].startswith("Submitting")
+    assert october["announced"].startswith("Submitting 4 weeks into reviews: many interview places gone.")
+    assert november["announced"].startswith("Submitting 8 weeks into reviews")
+    assert len({s["announced"] for s in said.values()}) == 3
+    assert all(len(s["announced"].split()) <= timeline.ANNOUNCED_WORDS for s in said.values())
+    assert november["summary"].startswith(
+        "Submitting 20 November 2027, 8 weeks after programs start reviewing: many interview places will be gone."
+    )
+    # Not said of a submission already behind the reader.
+    past = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-11-20"})
+    assert not past["announced"].startswith("Submitting")
