@@ -761,6 +761,39 @@ def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str
     widget.locator(".mpb-status-text", has_text="reload the page").wait_for(timeout=10_000)
 
 
+# Put before the worker's own code of the first worker only: its restore,
+# and all after it, go unanswered.
+DIE_AT_RESTORE = """let dead = false;
+self.addEventListener("message", (event) => {
+  if (event.data?.fn === "restore") dead = true;
+  if (dead) event.stopImmediatePropagation();
+});
+"""
+
+
+def test_a_link_whose_restore_went_unanswered_is_restored_by_the_fresh_engine(page: Any, site_url: str) -> None:
+    # The fresh engine answered the form as built: the link's 262 went, with
+    # no note, and the default inputs' result was called the reader's (jsread
+    # audit s42, 1).
+    workers: list[str] = []
+
+    def first_dies_at_restore(route: Any) -> None:
+        workers.append(route.request.url)
+        response = route.fetch()
+        route.fulfill(response=response, body=(DIE_AT_RESTORE if len(workers) == 1 else "") + response.text())
+
+    page.route("**/calculator-worker.js*", first_dies_at_restore)
+    page.clock.install()
+    page.goto(site_url + PAGE + "#step2_score=262")
+    page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
+    page.wait_for_timeout(1_000)
+    page.clock.fast_forward(31_000)
+    widget = page.locator(WIDGET)
+    wait_for_result(page, widget, "62/100")
+    assert len(workers) == 2
+    assert field(widget, "step2_score").input_value() == "262"
+
+
 def wait_for_mark(page: Any, name: str, timeout: int = 90_000) -> None:
     page.wait_for_function("(name) => performance.getEntriesByName(`mpb:${name}`).length > 0", arg=name, timeout=timeout)
 

@@ -753,7 +753,7 @@ class Widget {
     // chosen: none are remembered until they do (restore in browser.py).
     this.rememberWaits = false;
     this.restored = false;
-    // The restore gave up with a failed start (see resume).
+    // The restore gave up with a failed start or a silent worker (see resume).
     this.gaveUp = false;
     // Fields the reader changed before the starting values came back: the
     // engine may take seconds to start, and what they typed must not be
@@ -906,9 +906,11 @@ class Widget {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
-    // Given up with the start; resume() asks again if the engine comes after
-    // all (a widget still waiting for it is not asked twice).
-    this.gaveUp = !saved && runtime.phase === "failed";
+    // Given up with the start, or with a worker that went silent: the fresh
+    // one would answer the form as built, and the link or remembered answers
+    // went unsaid (jsread audit s42, 1).  resume() asks again once an engine
+    // runs (a widget still waiting for it is not asked twice).
+    this.gaveUp = !saved && runtime.phase !== "ready";
     if (this.gaveUp) return;
     this.restored = true;
     // Storage decides, not a box state the browser put back since mount.
