@@ -1421,8 +1421,10 @@ class Widget {
         if (!speaks) this.writeQuietly(this.builtStatus);
         this.markUnansweredWhileLoading();
       }
-      // Not held for a typing pause when it replaces the failure's words.
-      if (speaks) this.say(this.statusBox.dataset.loading, [], { now: again });
+      // Not held for a typing pause when it replaces the failure's words.  A
+      // fresh engine after a silent one leaves "could not update" standing:
+      // the result is still the reader's last answer, not the defaults'.
+      if (speaks && (again || this.link === null)) this.say(this.statusBox.dataset.loading, [], { now: again });
       this.showProgress();
     }
     if (phase === "ready" && this.engineOff) {
