@@ -938,7 +938,8 @@ class Widget {
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
       if (saved.last_valid) await this.showLastValid(saved.last_valid);
-      if (saved.drop_search && window.location.search) {
+      // Not once the reader has moved on: the query string is another page's.
+      if (saved.drop_search && this.onItsPage() && window.location.search) {
         window.history.replaceState(window.history.state, "", window.location.pathname + window.location.hash);
       }
     }
