@@ -500,6 +500,39 @@ def test_a_start_given_up_for_silence_that_completes_after_all_answers_the_reade
     wait_for_result(page, widget, "62/100")
 
 
+# Every message between the page and the engine's worker, as the page
+# posts and receives them.
+LOG_WORKER_MESSAGES = """(() => {
+  const Native = Worker;
+  window.pageAsked = [];
+  window.workerSaid = [];
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      if (!String(url).includes("calculator-worker")) return;
+      this.addEventListener("message", ({ data }) => window.workerSaid.push({ type: data.type ?? null, id: data.id ?? null }));
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, transfer) => {
+        window.pageAsked.push(message.id ?? null);
+        return post(message, transfer);
+      };
+    }
+  };
+})()"""
+
+
+def test_the_worker_answers_only_what_the_page_asked(page: Any, site_url: str) -> None:
+    # The page's compiled wasm ({type: "wasm"}) was also answered as an
+    # unknown request, with an id the page never sent (jsread audit s42, 3).
+    page.add_init_script(LOG_WORKER_MESSAGES)
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    first_live_result(widget)
+    asked = set(page.evaluate("window.pageAsked")) - {None}
+    said = page.evaluate("window.workerSaid")
+    assert asked and said
+    assert [message for message in said if message["type"] is None and message["id"] not in asked] == []
+
+
 def test_guide_pages_load_no_part_of_the_runtime(page: Any, site_url: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))

@@ -483,6 +483,9 @@ async function start(config) {
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "wasm-in-page") return wasmInPage();
+  // useModuleFromPage's own listener takes it: it is no request, and an
+  // answer to it would carry an id the page never sent.
+  if (data.type === "wasm") return;
   if (data.type === "start") {
     if (bridge) return;
     // A page script drives only the engine of its own build: across a deploy,
