@@ -237,12 +237,14 @@
 
   // After a calculator has started, its runtime is in the browser's HTTP
   // cache; copying it into the worker's cache then costs no download.
-  let runtimeKept = false;
+  // One wait serves the whole visit, as instant navigation keeps the body it
+  // watches: a wait per calculator page piled up while no engine ran, each
+  // searching the page at every change of state (jsread audit s42, 5).
+  let waitingForEngine = false;
   function keepRuntimeAfterACalculatorStarts() {
-    if (runtimeKept || saveData || !document.querySelector(".mpb-calculator")) return;
-    whenEngine(() => document.querySelector('.mpb-calculator[data-runtime="ready"]')).then(async (started) => {
-      if (!started || runtimeKept) return;
-      runtimeKept = true;
+    if (waitingForEngine || saveData || !document.querySelector(".mpb-calculator")) return;
+    waitingForEngine = true;
+    whenEngine(() => document.querySelector('.mpb-calculator[data-runtime="ready"]')).then(async () => {
       await pause(AFTER_ENGINE_MS);
       saveRuntime().catch((error) => console.warn("Match Plan B: could not keep the calculators for offline use:", error));
     });
