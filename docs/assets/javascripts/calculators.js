@@ -5,8 +5,10 @@
 // only the page knows the state (why the engine failed, whether a result is
 // still for the form as it is), it picks among words Python wrote.
 
-// Filled in by macros/runtime_assets.py at build time, as in the worker: the
-// versioned runtime folder and which of its files come compressed.
+// Filled in by macros/runtime_assets.py at build time, as in the worker.  The
+// page fetches the wasm itself (see compileRuntime), so besides the build and
+// the runtime folder it reads that download's address, size and decoder, and
+// the progress bar's total; which files come compressed is the worker's part.
 const BUILD = /* build manifest */ {};
 // Named by this script's build: the worker's address is otherwise the same
 // from one deploy to the next, and a host's HTTP cache could hand this script
@@ -1428,7 +1430,7 @@ class Widget {
       if (speaks && (again || this.link === null)) this.say(this.statusBox.dataset.loading, [], { now: again });
       this.showProgress();
     }
-    if (phase === "ready" && this.engineOff) {
+    if (phase === "ready") {
       this.engineOff.hidden = true;
       this.form.querySelector("fieldset").disabled = false;
     }

@@ -65,7 +65,11 @@
   // A browser asking to save data gets no background downloads: nothing is
   // stored until the reader presses "Save for offline use".
   const saveData = Boolean(navigator.connection && navigator.connection.saveData);
-  // Longer than any engine start the page itself waits for (20 s of silence).
+  // Registering waits this long at most for a start to settle.  The page
+  // gives up only after 20 s of silence (90 s while Python starts), and each
+  // progress message restarts that clock, so a slow link's start can outlast
+  // this: the storing then shares the line with it, as keeping the pages for
+  // offline reading should not wait on the engine for good.
   const ENGINE_PATIENCE_MS = 120_000;
   // The first seconds after an engine is up belong to the reader's first
   // answers, and to the next start if they reload at once: the service
