@@ -2,7 +2,12 @@
 
 Everything the page shows is decided here, in Python: validation messages,
 the rendered result and which remembered or bookmarked values to accept.  The
-JavaScript side only moves these strings between the form and the worker.
+JavaScript side moves these strings between the form and the worker, and
+writes no sentence of its own; it only picks among words Python wrote where
+the page alone knows which apply (why the engine failed, whether the result
+shown has been replaced since the build).  The storage shape of remembered
+answers, ``{"version": 1, "values": ...}``, is the script's too: it writes
+them, and ``reader_state.read_stored`` reads them back.
 """
 
 from __future__ import annotations

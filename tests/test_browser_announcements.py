@@ -481,3 +481,41 @@ def test_the_site_updated_note_covers_no_field_the_reader_tabs_to_and_gives_thei
         assert start.evaluate("(element) => element === document.activeElement"), page.evaluate(
             "document.activeElement.outerHTML"
         )
+
+
+# Put before the worker's own code of the first worker only: from a request
+# whose inputs hold this score on, nothing is answered, as by a worker that died.
+DIE_AT_251 = """let dead = false;
+self.addEventListener("message", (event) => {
+  if (String(event.data?.payload).includes('"251"')) dead = true;
+  if (dead) event.stopImmediatePropagation();
+});
+"""
+
+
+def test_a_fresh_engine_after_silence_is_not_said_to_show_the_default_inputs(page: Any, site_url: str) -> None:
+    # The reader's answer for 262 stayed on screen while the status line said
+    # the result was for the default inputs, all through the restart (jsread
+    # audit s42, 2).
+    workers: list[str] = []
+
+    def first_dies_at_251(route: Any) -> None:
+        workers.append(route.request.url)
+        response = route.fetch()
+        route.fulfill(response=response, body=(DIE_AT_251 if len(workers) == 1 else "") + response.text())
+
+    page.route("**/calculator-worker.js*", first_dies_at_251)
+    page.clock.install()
+    widget = open_logged(page, site_url + "calculators/competitiveness/", "competitiveness")
+    field(widget, "step2_score").fill("262")
+    widget.locator(".mpb-result", has_text="62/100").wait_for(timeout=30_000)
+    page.wait_for_timeout(TYPED_ANNOUNCE_PAUSE_MS + 500)
+    field(widget, "step2_score").fill("251")
+    page.wait_for_timeout(1_500)
+    page.clock.fast_forward(31_000)
+    # The fresh engine answers the form as it stands.
+    widget.locator(".mpb-status-text", has_text="57/100").wait_for(timeout=90_000)
+    assert len(workers) == 2
+    texts = [entry["text"] for entry in said(page)]
+    first_answer = next(i for i, text in enumerate(texts) if "62/100" in text)
+    assert not [text for text in texts[first_answer:] if "default inputs" in text], texts[first_answer:]

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import field, navigate, search_finds, start_navigation, wait_for_result
+from browser import field, navigate, open_page, search_finds, start_navigation, wait_for_result
 from conftest import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -501,6 +501,46 @@ def test_after_one_calculator_visit_everything_works_offline(closed_browser: Any
             page.goto(hosted.url + guide, wait_until="domcontentloaded")
             assert page.locator("article h1").count() == 1, guide
         search_finds(page, "SOAP")
+    close(page)
+
+
+# How many observers of the calculators' engine state (data-runtime) are
+# watching the page now.
+COUNT_ENGINE_WATCHERS = """(() => {
+  window.engineWatchers = 0;
+  const { observe, disconnect } = MutationObserver.prototype;
+  MutationObserver.prototype.observe = function (target, options) {
+    if (options?.attributeFilter?.includes("data-runtime") && !this.counted) {
+      this.counted = true;
+      window.engineWatchers += 1;
+    }
+    return observe.call(this, target, options);
+  };
+  MutationObserver.prototype.disconnect = function () {
+    if (this.counted) window.engineWatchers -= 1;
+    this.counted = false;
+    return disconnect.call(this);
+  };
+})()"""
+
+
+def test_waiting_for_an_engine_that_never_runs_adds_no_watcher_per_page(closed_browser: Any, hosted: Server) -> None:
+    # Each calculator page reached by instant navigation added one more
+    # observer of the whole page, kept for the visit while no engine ran
+    # (jsread audit s42, 5).
+    page = new_page(closed_browser)
+    page.add_init_script(COUNT_ENGINE_WATCHERS)
+    page.route("**/pyodide.asm.wasm.xz", lambda route: route.abort())
+    open_page(page, hosted.url + CALCULATOR_PAGES[0])
+    page.wait_for_selector('.mpb-calculator[data-runtime="failed"]', timeout=60_000)
+    page.wait_for_timeout(300)
+    watching = page.evaluate("window.engineWatchers")
+    # The one wait left relies on this: its observer sees every page's calculators.
+    page.evaluate("window.firstBody = document.body")
+    for calculator_page in CALCULATOR_PAGES[1:] + CALCULATOR_PAGES[:1]:
+        navigate(page, hosted.url + calculator_page)
+    assert page.evaluate("window.firstBody === document.body") is True
+    assert 1 <= page.evaluate("window.engineWatchers") <= watching
     close(page)
 
 

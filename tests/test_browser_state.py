@@ -18,6 +18,8 @@ from browser import (
     error_of,
     field,
     open_calculator,
+    open_page,
+    start_navigation,
     stored_snapshots,
     tab_copy,
     wait_for_result,
@@ -688,6 +690,23 @@ def release_the_engine(page: Any, held: list[Any]) -> None:
         with contextlib.suppress(Exception):  # a request of a page since left or reloaded
             route.continue_()
     page.unroute("**/pyodide.asm.wasm.xz")
+
+
+@pytest.mark.reader("first_visit")  # a kept wasm would start the engine past the hold
+def test_a_page_left_before_its_restore_leaves_the_next_pages_address_alone(page: Any, site_url: str) -> None:
+    # The old query string's restore came back once the reader had moved on,
+    # and took the search highlight's ?h= off the page they were reading
+    # (jsread audit s42, 4).
+    held = hold_the_engine(page)
+    open_page(page, site_url + "calculators/competitiveness/?step2_score=250")
+    until_held(page, held)
+    page.evaluate("window.leftCalculator = document.querySelector('.mpb-calculator')")
+    start_navigation(page, site_url + "glossary/?h=visa")
+    release_the_engine(page, held)
+    # The left page's restore has come back: it marks its own widget.
+    page.wait_for_function("window.leftCalculator.dataset.restored === 'true'", timeout=90_000)
+    page.wait_for_timeout(200)
+    assert page.evaluate("location.pathname + location.search").endswith("/glossary/?h=visa")
 
 
 @pytest.mark.reader("first_visit")  # a kept wasm would start the engine past the hold

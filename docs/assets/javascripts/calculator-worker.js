@@ -6,8 +6,12 @@
 // reason: "other-build"}.  Otherwise the worker answers
 // with {type: "status", phase, text}, {type: "progress", loaded, total} while
 // bytes arrive, {type: "mark", name, at} timing marks (epoch ms, for the
-// benchmark's breakdown), and then answers {id, fn, name, payload} requests
-// with {id, json} or {id, error}.
+// benchmark's breakdown), and then answers {id, fn, name, payload, args}
+// requests (args: what the Python function takes after the payload) with
+// {id, json} or {id, error}.  Only a message with an id is a request: with
+// wasmFromPage (below), the worker also posts {type: "wasm-wanted"} and the
+// page posts {type: "wasm", ...} and {type: "wasm-in-page"}, which nothing
+// answers.
 //
 // Startup is parametrised by that one config object so that another loader
 // can start this same code differently (the offline copy read from file://
@@ -20,6 +24,8 @@
 //   stdLibURL      the trimmed standard library zip
 //   wheelURL       the calculators wheel; wheelSha256 its hex sha256
 //   lockFileContents  Pyodide's lock header (no package list is needed)
+//   totalBytes     the bytes a whole start downloads: the total its progress
+//                  messages give, for the page's bar
 //   files          {url: Blob | ArrayBuffer}: answered by a fetch override
 //                  instead of the network (typed application/wasm for .wasm,
 //                  so streaming compile still works)
@@ -483,6 +489,9 @@ async function start(config) {
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "wasm-in-page") return wasmInPage();
+  // useModuleFromPage's own listener takes it: it is no request, and an
+  // answer to it would carry an id the page never sent.
+  if (data.type === "wasm") return;
   if (data.type === "start") {
     if (bridge) return;
     // A page script drives only the engine of its own build: across a deploy,

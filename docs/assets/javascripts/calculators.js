@@ -5,8 +5,10 @@
 // only the page knows the state (why the engine failed, whether a result is
 // still for the form as it is), it picks among words Python wrote.
 
-// Filled in by macros/runtime_assets.py at build time, as in the worker: the
-// versioned runtime folder and which of its files come compressed.
+// Filled in by macros/runtime_assets.py at build time, as in the worker.  The
+// page fetches the wasm itself (see compileRuntime), so besides the build and
+// the runtime folder it reads that download's address, size and decoder, and
+// the progress bar's total; which files come compressed is the worker's part.
 const BUILD = /* build manifest */ {};
 // Named by this script's build: the worker's address is otherwise the same
 // from one deploy to the next, and a host's HTTP cache could hand this script
@@ -753,7 +755,7 @@ class Widget {
     // chosen: none are remembered until they do (restore in browser.py).
     this.rememberWaits = false;
     this.restored = false;
-    // The restore gave up with a failed start (see resume).
+    // The restore gave up with a failed start or a silent worker (see resume).
     this.gaveUp = false;
     // Fields the reader changed before the starting values came back: the
     // engine may take seconds to start, and what they typed must not be
@@ -906,9 +908,11 @@ class Widget {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
-    // Given up with the start; resume() asks again if the engine comes after
-    // all (a widget still waiting for it is not asked twice).
-    this.gaveUp = !saved && runtime.phase === "failed";
+    // Given up with the start, or with a worker that went silent: the fresh
+    // one would answer the form as built, and the link or remembered answers
+    // went unsaid (jsread audit s42, 1).  resume() asks again once an engine
+    // runs (a widget still waiting for it is not asked twice).
+    this.gaveUp = !saved && runtime.phase !== "ready";
     if (this.gaveUp) return;
     this.restored = true;
     // Storage decides, not a box state the browser put back since mount.
@@ -936,7 +940,8 @@ class Widget {
       this.rememberWaits = Boolean(saved.remember_waits);
       if (saved.offer && this.remember.checked) this.showOffer(saved.offer);
       if (saved.last_valid) await this.showLastValid(saved.last_valid);
-      if (saved.drop_search && window.location.search) {
+      // Not once the reader has moved on: the query string is another page's.
+      if (saved.drop_search && this.onItsPage() && window.location.search) {
         window.history.replaceState(window.history.state, "", window.location.pathname + window.location.hash);
       }
     }
@@ -1419,11 +1424,13 @@ class Widget {
         if (!speaks) this.writeQuietly(this.builtStatus);
         this.markUnansweredWhileLoading();
       }
-      // Not held for a typing pause when it replaces the failure's words.
-      if (speaks) this.say(this.statusBox.dataset.loading, [], { now: again });
+      // Not held for a typing pause when it replaces the failure's words.  A
+      // fresh engine after a silent one leaves "could not update" standing:
+      // the result is still the reader's last answer, not the defaults'.
+      if (speaks && (again || this.link === null)) this.say(this.statusBox.dataset.loading, [], { now: again });
       this.showProgress();
     }
-    if (phase === "ready" && this.engineOff) {
+    if (phase === "ready") {
       this.engineOff.hidden = true;
       this.form.querySelector("fieldset").disabled = false;
     }

@@ -65,7 +65,11 @@
   // A browser asking to save data gets no background downloads: nothing is
   // stored until the reader presses "Save for offline use".
   const saveData = Boolean(navigator.connection && navigator.connection.saveData);
-  // Longer than any engine start the page itself waits for (20 s of silence).
+  // Registering waits this long at most for a start to settle.  The page
+  // gives up only after 20 s of silence (90 s while Python starts), and each
+  // progress message restarts that clock, so a slow link's start can outlast
+  // this: the storing then shares the line with it, as keeping the pages for
+  // offline reading should not wait on the engine for good.
   const ENGINE_PATIENCE_MS = 120_000;
   // The first seconds after an engine is up belong to the reader's first
   // answers, and to the next start if they reload at once: the service
@@ -237,12 +241,14 @@
 
   // After a calculator has started, its runtime is in the browser's HTTP
   // cache; copying it into the worker's cache then costs no download.
-  let runtimeKept = false;
+  // One wait serves the whole visit, as instant navigation keeps the body it
+  // watches: a wait per calculator page piled up while no engine ran, each
+  // searching the page at every change of state (jsread audit s42, 5).
+  let waitingForEngine = false;
   function keepRuntimeAfterACalculatorStarts() {
-    if (runtimeKept || saveData || !document.querySelector(".mpb-calculator")) return;
-    whenEngine(() => document.querySelector('.mpb-calculator[data-runtime="ready"]')).then(async (started) => {
-      if (!started || runtimeKept) return;
-      runtimeKept = true;
+    if (waitingForEngine || saveData || !document.querySelector(".mpb-calculator")) return;
+    waitingForEngine = true;
+    whenEngine(() => document.querySelector('.mpb-calculator[data-runtime="ready"]')).then(async () => {
       await pause(AFTER_ENGINE_MS);
       saveRuntime().catch((error) => console.warn("Match Plan B: could not keep the calculators for offline use:", error));
     });
