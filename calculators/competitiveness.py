@@ -1635,18 +1635,24 @@ STEP3_NOT_SCORED = (
 )
 
 
-def mid_season_note(today: dt.date) -> str | None:
+def mid_season_note(today: dt.date, slug: str = "") -> str | None:
     """What the margins mean to a reader who arrives while programs are
     reading a season's applications, or None outside that stretch: in
     December "10 more months of US clinical experience would move you" read
-    as "you should not have applied" (reapply-anes audit s42, 4)."""
+    as "you should not have applied" (reapply-anes audit s42, 4).  A
+    ResidencyCAS field's reader is asked of the Match, not of ERAS, whose
+    review day is not its programs' (do-em audit s42, 6)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
-    received = cycle.season(year)["programs_receive"].shown()
+    if data.via_residencycas(slug):
+        applied = f"Applied for the Match {year} through ResidencyCAS? Its programs are reading applications"
+    else:
+        received = cycle.season(year)["programs_receive"].shown()
+        applied = f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}"
     return (
-        f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so "
-        f"a change below that would move your band is for your next application, not this one. {cycle.SHORT_OF_INTERVIEWS}"
+        f"{applied}, so a change below that would move your band is for your next application, not this one. "
+        f"{cycle.SHORT_OF_INTERVIEWS}"
     )
 
 
@@ -1708,7 +1714,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
         "after_no_match": after_no_match(spec, v),
-        "mid_season": mid_season_note(cycle.reference_date()),
+        "mid_season": mid_season_note(cycle.reference_date(), spec.slug),
     }
 
 

@@ -2101,6 +2101,9 @@ def test_mid_season_the_margins_are_said_to_be_for_the_next_application() -> Non
     assert note is not None
     assert note.startswith("Applied in ERAS 2027 (Match 2027)?") and "for your next application" in note
     assert competitiveness.mid_season_note(dt.date(2026, 7, 1)) is None
+    # Not ERAS's season for a ResidencyCAS field (do-em audit s42, 6).
+    em = competitiveness.mid_season_note(dt.date(2026, 12, 5), "emergency-medicine")
+    assert em is not None and em.startswith("Applied for the Match 2027 through ResidencyCAS?") and "ERAS" not in em
     result = competitiveness.compute({"applicant_type": "non-us-img", "specialty": "anesthesiology", "step2_score": 247})
     result["mid_season"] = note
     page = str(competitiveness.render(result))
