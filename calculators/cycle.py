@@ -322,19 +322,52 @@ def estimate_passed(deadline: SeasonDate, what: str) -> str:
     )
 
 
+# Where a season stands with ResidencyCAS's deadline: past our estimate of
+# it, the day may still be ahead, as the rule can fall a week early (the
+# fourth Wednesday of September, where both cycles read closed, is not the
+# last one in every year); the month's end is surely past it.  The
+# timeline called the fields closed from the estimate while signals and
+# program counts waited for October (do-em audit s42, 1 and 2).
+ResidencyCASState = Literal["open", "may-have-closed", "closed"]
+
+
+def residencycas_state(match_year: int, today: dt.date) -> ResidencyCASState:
+    """Whether ResidencyCAS takes a Match's applications on ``today``."""
+    day, estimated = residencycas_deadline_day(match_year)
+    if today <= day:
+        return "open"
+    if estimated and today <= dt.date(match_year - 1, 9, 30):
+        return "may-have-closed"
+    return "closed"
+
+
 def residencycas_closed(match_year: int, today: dt.date) -> bool:
-    """Whether ResidencyCAS has surely stopped taking a Match's applications:
-    it closes in late September (data.RESIDENCYCAS_DATES), and with no later
-    season's day held, "closed" waits for the month's end."""
-    return today > dt.date(match_year - 1, 9, 30)
+    """Whether ResidencyCAS has surely stopped taking a Match's applications."""
+    return residencycas_state(match_year, today) == "closed"
 
 
 def residencycas_deadline(match_year: int, today: dt.date) -> str:
-    """ResidencyCAS's application deadline for a Match, in the tense of ``today``."""
-    day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
-    closed = residencycas_closed(match_year, today)
-    said = "closed to applications in late September" if closed else "takes applications only until late September"
-    return f"{said} ({day} in the {cycle_seen}; {data.RESIDENCYCAS_DATES.cite()})"
+    """ResidencyCAS's application deadline for a Match, in the tense of
+    ``today``, naming that Match's day (our estimate where it is one)."""
+    day, estimated = residencycas_deadline_day(match_year)
+    seen_day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+    basis = f"estimated; {seen_day} in the {cycle_seen}; " if estimated else ""
+    when = f"{long_date(day)} ({basis}{data.RESIDENCYCAS_DATES.cite()})"
+    state = residencycas_state(match_year, today)
+    if state == "open":
+        return f"takes applications for the Match {match_year} only until {when}"
+    if state == "may-have-closed":
+        return (
+            f"may have closed to applications for the Match {match_year}: our estimate of its deadline, {when}, has "
+            "passed, though its own may be up to a week later, so check ResidencyCAS's dates"
+        )
+    if estimated:
+        # Which day of late September is not known, only that it has passed.
+        return (
+            f"closed to applications for the Match {match_year} in late September ({seen_day} in the {cycle_seen}; "
+            f"{data.RESIDENCYCAS_DATES.cite()})"
+        )
+    return f"closed to applications for the Match {match_year} on {when}"
 
 
 def residencycas_deadline_day(match_year: int) -> tuple[dt.date, bool]:
@@ -410,7 +443,9 @@ def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | st
                 cost = "." if late < 7 else ", when many interview places were already given out."
             else:
                 cost = (
-                    "; a few days make little difference, but each later week does: programs give many interview places early."
+                    # In ERAS: ResidencyCAS's deadline may fall between (do-em audit s42, 3).
+                    "; in ERAS a few days make little difference, but each later week does: programs give many interview "
+                    "places early."
                     if late < 7
                     else ", when many interview places are already given out."
                 )

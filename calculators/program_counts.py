@@ -955,21 +955,25 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
             f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
             f"{cycle.too_late_caveat(year)}"
         )
-    elif residencycas and cycle.residencycas_closed(year, today):
+    elif residencycas and (state := cycle.residencycas_state(year, today)) != "open":
         name = data.specialty(slug).name
+        # Past our estimate of the deadline, it may still be open for days.
+        perhaps = "if it has, " if state == "may-have-closed" else ""
         if backup_slug is not None and data.via_residencycas(backup_slug):
             where = (
-                f"neither it nor your backup, {data.specialty(backup_slug).name}, takes applications now: a backup "
-                "added this week would have to be a field that applies through ERAS"
+                f"{perhaps}neither it nor your backup, {data.specialty(backup_slug).name}, takes applications now: a "
+                "backup added this week would have to be a field that applies through ERAS"
             )
         elif backup_slug is not None:
-            where = f"what you add this week can go only to your backup, {data.specialty(backup_slug).name}, through ERAS"
+            where = (
+                f"{perhaps}what you add this week can go only to your backup, {data.specialty(backup_slug).name}, through ERAS"
+            )
         else:
-            where = "what you add this week can go only to a backup field that applies through ERAS"
+            where = f"{perhaps}what you add this week can go only to a backup field that applies through ERAS"
         act = (
             f"{name} programs take applications through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: {where}."
         )
-    elif backup_slug is not None and data.via_residencycas(backup_slug) and cycle.residencycas_closed(year, today):
+    elif backup_slug is not None and data.via_residencycas(backup_slug) and cycle.residencycas_state(year, today) != "open":
         act = (
             f"Send what you add this week to more programs in your field: your backup, "
             f"{data.specialty(backup_slug).name}, takes applications through ResidencyCAS, which "

@@ -197,8 +197,9 @@ def residencycas_season(season: str | None, today: dt.date) -> str | None:
     match = re.search(r"Match (\d{4})", season or "")
     if match is None:
         return season
-    closed = " (closed to applications)" if cycle.residencycas_closed(int(match[1]), today) else ""
-    return f"ResidencyCAS, {match[0]}{closed}"
+    state = cycle.residencycas_state(int(match[1]), today)
+    closed = {"open": "", "may-have-closed": " (may have closed to applications)", "closed": " (closed to applications)"}
+    return f"ResidencyCAS, {match[0]}{closed[state]}"
 
 
 def applies_in(slug: str, today: dt.date) -> str:
@@ -215,11 +216,7 @@ def applies_in(slug: str, today: dt.date) -> str:
             f"as of {long_date(today)}, the next season you can apply to is ResidencyCAS's for the Match {next_open}, "
             f"which {cycle.residencycas_deadline(next_open, today)}"
         )
-    deadline = cycle.residencycas_deadline(running, today)
-    if cycle.residencycas_closed(running, today):
-        now = f"the Match {running} is closed to new {name} applications: ResidencyCAS, which its programs use, {deadline}"
-    else:
-        now = f"ResidencyCAS, which {name} programs use, {deadline} for the Match {running}"
+    now = f"ResidencyCAS, which {name} programs use, {cycle.residencycas_deadline(running, today)}"
     return f"as of {long_date(today)}, {now}; the next season you can apply to is ResidencyCAS's for the Match {next_open}"
 
 

@@ -191,19 +191,25 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     """The ResidencyCAS deadline as a row of the plan and an event of its calendar file."""
     day, estimated = cycle.residencycas_deadline_day(match_year)
     past = day < today
+    # An estimate is a day to send by, not a day the fields surely close: in
+    # a September with five Wednesdays the fourth may be a week before the
+    # last, and "closed, not merely late" would give up a first choice that
+    # could still be open (do-em audit s42, 1).
     how = (
         "Our estimate: the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and "
-        "so does this day; check ResidencyCAS's own dates for your cycle."
+        "so does this day. Send by it; its own may be up to a week later, so check ResidencyCAS's dates before you "
+        "give those fields up."
         if estimated
         else "The deadline ResidencyCAS gave for this cycle."
     )
+    after = "may be" if estimated and not past else "were" if past else "are"
     item = _item(
         day,
         RESIDENCYCAS_CLOSES,
         f"{RESIDENCYCAS_FIELDS_IF}: their programs take applications through ResidencyCAS, not ERAS "
         f"({data.RESIDENCYCAS_SHORT_CITE}), and it {'took' if past else 'takes'} them for the Match {match_year} only "
-        f"until this day. After it those fields {'were' if past else 'are'} closed to you for this Match, not merely "
-        f"late, though ERAS fields still take applications. {how}",
+        f"until this day. After it those fields {after} closed to you for this Match, not merely late, though ERAS "
+        f"fields still take applications. {how}",
         data.RESIDENCYCAS_DATES.cite(),
         estimated=estimated,
     )
@@ -1280,12 +1286,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             f"This is for the Match {match_year}. "
             + _too_late_for_interviews_note(submission, today, deadline, match_year, too_late_now)
         ]
-    residencycas_day, _ = cycle.residencycas_deadline_day(match_year)
-    if submission >= today and submission > residencycas_day:
+    # Where ResidencyCAS stands on the submission day: past an estimate of
+    # its deadline only "probably" closed, as the day may be a week later.
+    residencycas_then = cycle.residencycas_state(match_year, submission)
+    residencycas_estimated = residencycas_then == "may-have-closed"
+    after_residencycas = today <= submission and residencycas_then != "open"
+    if after_residencycas:
         notes.append(
             f"{RESIDENCYCAS_FIELDS_IF}: ResidencyCAS, which their programs use in place of ERAS, takes applications "
-            f"for the Match {match_year} only until {residencycas_cited(match_year)}. A submission on {long_date(submission)} would find those fields "
-            f"closed, not merely late: send that application by then, or plan them for the Match {match_year + 1}."
+            f"for the Match {match_year} only until {residencycas_cited(match_year)}. A submission on "
+            f"{long_date(submission)} would "
+            + (
+                "probably find those fields closed: send that application by then, and check ResidencyCAS's own "
+                f"deadline before you move them to the Match {match_year + 1}."
+                if residencycas_estimated
+                else f"find those fields closed, not merely late: send that application by then, or plan them for the "
+                f"Match {match_year + 1}."
+            )
         )
     if sent_while_open:
         # Sent in September, the plan's next step was ranking: a reader short
@@ -1552,6 +1569,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             "interview places will be gone. "
         )
         late_heard = f"Submitting {counted(weeks_late, 'week')} into reviews: many interview places gone. "
+    # The note on ResidencyCAS came second, under one saying a few days make
+    # little difference (do-em audit s42, 3).
+    # Not beside the verdict that the submission is too late for interviews at all.
+    if after_residencycas and not too_short:
+        closed = "probably closed" if residencycas_estimated else "closed"
+        late_said += f"By then ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) is {closed}. "
+        late_heard += f"ResidencyCAS {closed} by then. "
     if too_short and submission >= today:
         sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
         # The day to send on is then the next step that counts, in place of
@@ -1580,7 +1604,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Ticking the calendar's option changed only the file, and what was
         # heard stayed word for word the same (keyboard-sr audit s37, 9).
         "announced": _announced(
-            late_heard + next_step, match_year, len(ahead), len(in_calendar) if v["include_past"] and past_count else None
+            next_step,
+            match_year,
+            len(ahead),
+            len(in_calendar) if v["include_past"] and past_count else None,
+            lead=late_heard,
         ),
     }
 
@@ -1589,15 +1617,20 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
 ANNOUNCED_WORDS = 40
 
 
-def _announced(next_step: str, match_year: int, ahead: int, calendar: int | None) -> str:
-    """The read-out: the next steps, then the season and its count.  The count
-    is what a long next step (a stretch's end named with its deadline and the
-    estimate's reason, then the next day and the ERAS reminder) gives way to
-    (date sweep s40, re-run: 41 words)."""
-    whole = f"{next_step}Match {match_year} plan: {counted(ahead, 'milestone')} ahead" + (
+def _announced(next_step: str, match_year: int, ahead: int, calendar: int | None, lead: str = "") -> str:
+    """The read-out: what the submission date means (``lead``), the next
+    steps, then the season and its count.  The count is what a long next step
+    (a stretch's end named with its deadline and the estimate's reason, then
+    the next day and the ERAS reminder) gives way to (date sweep s40, re-run:
+    41 words); the lead, said in the notes as well, is what gives way next,
+    beside a long list of past steps to fit in."""
+    whole = f"{lead}{next_step}Match {match_year} plan: {counted(ahead, 'milestone')} ahead" + (
         f"; calendar file: all {calendar}." if calendar is not None else "."
     )
-    return whole if len(whole.split()) <= ANNOUNCED_WORDS else f"{next_step}Match {match_year} plan."
+    for said in (whole, f"{lead}{next_step}Match {match_year} plan."):
+        if len(said.split()) <= ANNOUNCED_WORDS:
+            return said
+    return f"{next_step}Match {match_year} plan."
 
 
 # --- iCalendar (RFC 5545) --------------------------------------------------------

@@ -990,7 +990,7 @@ def test_residencycas_fields_say_so_under_the_table_with_the_sloe_for_em_and_the
     page = unescape(str(backup_finder.render(result)))
     em, obgyn = _service_note(page, "Emergency Medicine"), _service_note(page, "Obstetrics and Gynecology")
     for row in (em, obgyn):
-        assert "through ResidencyCAS, not ERAS" in row and "closed to applications in late September" in row
+        assert "through ResidencyCAS, not ERAS" in row and "closed to applications for the Match 2027 in late September" in row
         assert "may not be open to you this season" in row
     assert "SLOE" in em and "SLOE" not in obgyn
     assert [s["specialty"] for s in result["suggestions"] if s["service_note"]] == [
@@ -999,7 +999,10 @@ def test_residencycas_fields_say_so_under_the_table_with_the_sloe_for_em_and_the
     pin_build_date(monkeypatch, "2027-04-05")
     spring = unescape(str(backup_finder.render(backup_finder.compute({"specialty": "general-surgery"}))))
     spring_em = _service_note(spring, "Emergency Medicine")
-    assert "takes applications only until late September" in spring_em and "may not be open" not in spring_em
+    assert (
+        "takes applications for the Match 2028 only until 22 September 2027 (estimated" in spring_em
+        and "may not be open" not in spring_em
+    )
 
 
 def _service_note(page: str, name: str) -> str:

@@ -122,3 +122,25 @@ def test_program_counts_the_backup_finder_and_the_timeline_agree_when_a_new_appl
     for said in (counts, finder, short):
         assert ("unlikely to" in said) is late, said
     assert ("Send what you add this week" in counts) is not late
+
+
+def test_residencycas_is_said_open_until_its_deadline_then_perhaps_closed_until_septembers_end() -> None:
+    # The timeline called the fields closed from our estimate of the deadline
+    # while signals and program counts waited for October; the estimate may be
+    # a week early (do-em audit s42, 1 and 2).
+    day, estimated = cycle.residencycas_deadline_day(2028)
+    assert estimated and day == dt.date(2027, 9, 22)
+    assert cycle.residencycas_state(2028, dt.date(2027, 9, 22)) == "open"
+    assert cycle.residencycas_state(2028, dt.date(2027, 9, 25)) == "may-have-closed"
+    assert cycle.residencycas_state(2028, dt.date(2027, 10, 1)) == "closed"
+    assert not cycle.residencycas_closed(2028, dt.date(2027, 9, 30)) and cycle.residencycas_closed(2028, dt.date(2027, 10, 1))
+    # A day ResidencyCAS gave closes on the day after it.
+    assert cycle.residencycas_deadline_day(2026) == (dt.date(2025, 9, 24), False)
+    assert cycle.residencycas_state(2026, dt.date(2025, 9, 25)) == "closed"
+    assert cycle.residencycas_deadline(2028, dt.date(2027, 6, 1)).startswith(
+        "takes applications for the Match 2028 only until 22 September 2027 (estimated; 24 September in the 2025–26 cycle;"
+    )
+    assert "may have closed to applications for the Match 2028" in cycle.residencycas_deadline(2028, dt.date(2027, 9, 25))
+    assert cycle.residencycas_deadline(2026, dt.date(2025, 10, 1)).startswith(
+        "closed to applications for the Match 2026 on 24 September 2025 ("
+    )

@@ -637,8 +637,8 @@ def test_a_residencycas_field_names_its_own_service_and_that_it_has_closed(monke
     obgyn, fm = result["specialties"]
     assert "ERAS" not in obgyn["applies_in"] and "still running" not in obgyn["applies_in"]
     assert obgyn["applies_in"].startswith(
-        "as of 5 December 2026, the Match 2027 is closed to new Obstetrics and Gynecology applications: ResidencyCAS, "
-        "which its programs use, closed to applications in late September (24 September in the 2025–26 cycle; "
+        "as of 5 December 2026, ResidencyCAS, which Obstetrics and Gynecology programs use, closed to applications "
+        "for the Match 2027 in late September (24 September in the 2025–26 cycle; "
     )
     assert obgyn["applies_in"].endswith("the next season you can apply to is ResidencyCAS's for the Match 2028")
     assert obgyn["allowance"]["season"] == "ResidencyCAS, Match 2027 (closed to applications)"
@@ -648,7 +648,7 @@ def test_a_residencycas_field_names_its_own_service_and_that_it_has_closed(monke
     html = unescape(str(sg.render(result)))
     obgyn_part = html.split("Backup: Family Medicine")[0].split("First choice: Obstetrics and Gynecology")[1]
     assert "still running" not in obgyn_part and "ERAS 2028" not in obgyn_part
-    assert "the Match 2027 is closed to new Obstetrics and Gynecology applications" in obgyn_part
+    assert "closed to applications for the Match 2027 in late September" in obgyn_part
 
 
 def test_before_its_deadline_a_residencycas_field_is_told_it_is_open_until_late_september(
@@ -658,7 +658,7 @@ def test_before_its_deadline_a_residencycas_field_is_told_it_is_open_until_late_
     (plan,) = sg.compute({"specialty": "emergency-medicine"})["specialties"]
     assert plan["applies_in"].startswith(
         "as of 1 August 2026, the next season you can apply to is ResidencyCAS's for the Match 2027, which takes "
-        "applications only until late September"
+        "applications for the Match 2027 only until 23 September 2026 (estimated"
     )
     assert plan["allowance"]["season"] == "ResidencyCAS, Match 2027"
 

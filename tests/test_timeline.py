@@ -185,7 +185,10 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
         in note
     )
     assert "programs give many interview places to early applicants" in note
-    assert "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications in late September" in note
+    assert (
+        "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications for the Match 2027 in late September"
+        in note
+    )
     assert data.RESIDENCYCAS_DATES.cite() in note and "24 September in the 2025–26 cycle" in note
     assert "“Already applied, and short of interviews?”" in note
     assert "You can still add programs through ERAS." in result["summary"]
@@ -201,10 +204,12 @@ def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_sti
         result = timeline.compute(inputs)
         assert not any(n.startswith(STILL_OPEN) for n in result["notes"]), inputs
         assert "You can still add programs" not in result["summary"], inputs
-    # ResidencyCAS's deadline is late September: a reader in that week is told to check it, not that it closed.
+    # Past our estimate of ResidencyCAS's deadline, a reader in that week is
+    # told it may have closed and to check, not that it closed (do-em audit s42, 2).
     early = timeline.compute({"today": "2026-09-25", "eras_submission": "2026-09-24"})
     [note] = [n for n in early["notes"] if n.startswith(STILL_OPEN)]
-    assert "takes applications only until late September (24 September in the 2025–26 cycle" in note and "closed" not in note
+    assert "may have closed to applications for the Match 2027: our estimate of its deadline, 23 September 2026" in note
+    assert "check ResidencyCAS's dates" in note and "use, closed to applications" not in note
 
 
 def test_an_application_sent_now_too_late_for_interviews_is_said_so_beside_the_still_open_note() -> None:
@@ -902,8 +907,9 @@ def test_the_plan_dates_residencycas_closing_for_a_reader_who_may_apply_in_its_f
     assert events(result["ics"])[timeline.RESIDENCYCAS_CLOSES]["DESCRIPTION"].startswith(
         "If emergency medicine or OB/GYN is on your list:"
     )
-    # Conditional: it never leads the headline.
-    assert "ResidencyCAS" not in result["summary"]
+    # Conditional: it is never the headline's next step (a late submission's
+    # headline may still say that ResidencyCAS is closed by then).
+    assert f"Next: {timeline.RESIDENCYCAS_CLOSES}" not in result["summary"]
 
 
 def test_a_submission_after_residencycas_closes_is_told_those_fields_would_be_closed() -> None:
@@ -967,3 +973,25 @@ def test_a_later_submission_is_heard_and_headlined_not_only_noted() -> None:
     # Not said of a submission already behind the reader.
     past = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-11-20"})
     assert not past["announced"].startswith("Submitting")
+
+
+@pytest.mark.parametrize(
+    ("submission", "heard", "noted"),
+    [
+        ("2027-09-23", "ResidencyCAS probably closed by then.", "would probably find those fields closed"),
+        ("2027-10-25", "ResidencyCAS closed by then.", "would find those fields closed, not merely late"),
+    ],
+)
+def test_a_submission_after_residencycas_closes_is_said_in_the_headline_and_only_as_firmly_as_the_date_allows(
+    submission: str, heard: str, noted: str
+) -> None:
+    # The ResidencyCAS note came second, under "a few days make little
+    # difference", and called an estimated day firmly closed (do-em audit s42, 1 and 3).
+    result = timeline.compute({"today": "2026-12-05", "eras_submission": submission, "applicant_type": "us-do"})
+    assert heard in result["announced"] and len(result["announced"].split()) <= timeline.ANNOUNCED_WORDS
+    assert "By then ResidencyCAS (emergency medicine or OB/GYN) is" in result["summary"]
+    assert any(noted in n for n in result["notes"])
+    [row] = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
+    assert "those fields may be closed to you" in row["detail"] and "Send by it" in row["detail"]
+    on_time = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-15", "applicant_type": "us-do"})
+    assert "ResidencyCAS" not in on_time["announced"]
