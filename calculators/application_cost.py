@@ -600,6 +600,35 @@ def _empty_backup_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+def _empty_backup_heard(v: Mapping[str, object]) -> str | None:
+    """The empty-backup note, short enough to be said with the total: the
+    note sits far below the field, and the total read out unchanged after the
+    choice was taken to hold the backup (a11y-phone audit s42, 5)."""
+    if v["backup_specialty"] is None or whole(v, "backup_programs"):
+        return None
+    return f"{data.specialty(word(v, 'backup_specialty')).name} backup: no programs entered, so its fees are not counted."
+
+
+# The longest a read-out runs, as in the other calculators (tests/test_browser_bridge.py).
+READ_OUT_WORDS = 40
+
+
+def _announced(summary: str, backup: str | None, total: int, floor: bool, step3_fee: int | None) -> str:
+    """What the status line says: the summary, after the empty backup's
+    words; past ``READ_OUT_WORDS``, the total alone, pointing to the result
+    for the fees it leaves out, and the Step 3 fee said short."""
+    heard = " ".join(part for part in (backup, summary) if part)
+    if len(heard.split()) <= READ_OUT_WORDS:
+        return heard
+    short = (
+        f"Estimated season cost: at least {money(total)}, not counting some fees: see the result."
+        if floor
+        else f"Estimated season cost: {money(total)}."
+    )
+    step3 = f"It includes the {money(step3_fee)} USMLE Step 3 fee: see its line." if step3_fee is not None else None
+    return " ".join(part for part in (backup, short, step3) if part)
+
+
 class ApplicationCostResult(TypedDict):
     inputs: dict[str, object]
     items: list[CostItem]
@@ -615,6 +644,7 @@ class ApplicationCostResult(TypedDict):
     # Fees the reader pays that our data do not price: the total is a floor.
     not_counted: list[str]
     summary: str
+    announced: str
 
 
 def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
@@ -802,6 +832,23 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
     old = [str(item["item"]) for item in items if item["old"] and item["amount"]]
+    # "At least" where a fee is left out: the bare total read as the
+    # season's whole cost, a third short for an OB/GYN list (obgyn-usimg
+    # audit s42, 4).
+    summary = (
+        f"Estimated season cost: {'at least ' if not_counted else ''}{money(total)}"
+        # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
+        + (f", of which application fees {money(application_total)}" if application_total else "")
+        + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
+        # Its line says "untick this" to a COMLEX-only DO; the total heard
+        # held it without a word (ui-check audit s37, 4).
+        + (
+            f". It includes the {money(int(STEP_3.amount_usd))} USMLE Step 3 fee, which needs USMLE Step 1 and Step 2 "
+            "CK passed: see its line."
+            if step3_without_usmle
+            else "."
+        )
+    )
     return {
         "inputs": dict(v),
         "items": items,
@@ -815,20 +862,13 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
-        # "At least" where a fee is left out: the bare total read as the
-        # season's whole cost, a third short for an OB/GYN list (obgyn-usimg
-        # audit s42, 4).
-        "summary": f"Estimated season cost: {'at least ' if not_counted else ''}{money(total)}"
-        # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
-        + (f", of which application fees {money(application_total)}" if application_total else "")
-        + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
-        # Its line says "untick this" to a COMLEX-only DO; the total heard
-        # held it without a word (ui-check audit s37, 4).
-        + (
-            f". It includes the {money(int(STEP_3.amount_usd))} USMLE Step 3 fee, which needs USMLE Step 1 and Step 2 "
-            "CK passed: see its line."
-            if step3_without_usmle
-            else "."
+        "summary": summary,
+        "announced": _announced(
+            summary,
+            _empty_backup_heard(v),
+            total,
+            bool(not_counted),
+            int(STEP_3.amount_usd) if step3_without_usmle else None,
         ),
     }
 

@@ -23,8 +23,8 @@ from .render import TITLE_LEVEL, UNEXPECTED_STATUS, UNEXPECTED_STATUS_OVER_DEFAU
 
 def _errors(errors: list[InputError]) -> list[dict[str, str]]:
     # The words, for the notes and the status line, and the markup the field's
-    # own message is shown in.
-    return [{"field": e.field, "message": e.message, "html": quoted_as_typed(e.message)} for e in errors]
+    # own message is shown in: the page's words, beside the page's controls.
+    return [{"field": e.field, "message": e.on_form, "html": quoted_as_typed(e.on_form)} for e in errors]
 
 
 def compute(name: str, inputs_json: str, level: int = TITLE_LEVEL) -> str:

@@ -63,12 +63,23 @@ def parse_whole_number(text: str) -> int | None:
 
 
 class InputError(ValueError):
-    """One input is not allowed; ``field`` names it, the message says why."""
+    """One input is not allowed; ``field`` names it, the message says why.
 
-    def __init__(self, field: str, message: str) -> None:
+    ``on_form`` is the message as the page shows it, where the page's control
+    calls for other words (a date picker takes no typed text); ``rule`` is the
+    page's phrase completing "<label> must be …" when the message says no more
+    than that, and ``may_be_empty`` whether "or left empty" follows it, so a
+    status line can say a rule that several fields break once."""
+
+    def __init__(
+        self, field: str, message: str, *, on_form: str | None = None, rule: str | None = None, may_be_empty: bool = False
+    ) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
+        self.on_form = on_form or message
+        self.rule = rule
+        self.may_be_empty = may_be_empty
 
     @property
     def errors(self) -> list[InputError]:
@@ -82,10 +93,16 @@ class InputErrors(InputError):
 
     def __init__(self, errors: Sequence[InputError]) -> None:
         # A form shows one message per field, so two for the same field are joined.
-        by_field: dict[str, list[str]] = {}
+        # A field's one error is kept whole: its page words and rule go with it.
+        by_field: dict[str, list[InputError]] = {}
         for each in (each for error in errors for each in error.errors):
-            by_field.setdefault(each.field, []).append(each.message)
-        flat = [InputError(field, " ".join(messages)) for field, messages in by_field.items()]
+            by_field.setdefault(each.field, []).append(each)
+        flat = [
+            group[0]
+            if len(group) == 1
+            else InputError(field, " ".join(e.message for e in group), on_form=" ".join(e.on_form for e in group))
+            for field, group in by_field.items()
+        ]
         super().__init__(flat[0].field, flat[0].message)
         self._errors = flat
 
@@ -132,6 +149,10 @@ class Field:
         """The phrase that completes "<label> must be …"."""
         raise NotImplementedError
 
+    def allowed_on_form(self) -> str:
+        """``allowed`` as the page says it, beside the field's own control."""
+        return self.allowed()
+
     def parse(self, raw: object) -> object:
         if raw in EMPTY_VALUES or (isinstance(raw, str) and not raw.strip()):
             if self.optional:
@@ -148,7 +169,14 @@ class Field:
 
     def error(self) -> InputError:
         suffix = ", or left empty" if self.optional else ""
-        return InputError(self.name, f"{self.label} must be {self.allowed()}{suffix}.")
+        rule = self.allowed_on_form()
+        return InputError(
+            self.name,
+            f"{self.label} must be {self.allowed()}{suffix}.",
+            on_form=f"{self.label} must be {rule}{suffix}.",
+            rule=rule,
+            may_be_empty=self.optional,
+        )
 
     def to_text(self, value: object) -> str:
         """The value as a form or URL would carry it; inverse of ``parse``."""
@@ -347,10 +375,12 @@ class DateField(Field):
         # given by example: a screen reader spelled "Y Y Y Y dash M M" out
         # (keyboard-sr audit s37, 6).
         example = min(max(dt.date(2027, 9, 15), self.earliest), self.latest)
-        return (
-            f"a real, complete date from {long_date(self.earliest)} to {long_date(self.latest)} (typed as text, year "
-            f"first: {example.isoformat()})"
-        )
+        return f"{self.allowed_on_form()} (typed as text, year first: {example.isoformat()})"
+
+    def allowed_on_form(self) -> str:
+        # The page's date picker takes no typed text: told to type "2027-09-15",
+        # a reader was asked for what the control refuses (a11y-phone audit s42, 2).
+        return f"a real, complete date from {long_date(self.earliest)} to {long_date(self.latest)}"
 
     def parse_present(self, raw: object) -> dt.date:
         # A datetime is a date too, but cannot be compared with one; its day is what counts.

@@ -502,6 +502,10 @@ class Studied(TypedDict):
     note: str
 
 
+# Said first while a seed replaces the Market box's text.
+SEEDED_MARKET_UNUSED = "Market box not used while a seed is set; clear the seed to use it."
+
+
 class RankSimulatorResult(TypedDict):
     market: str
     seed: int | None
@@ -512,6 +516,7 @@ class RankSimulatorResult(TypedDict):
     blocking_pairs: list[list[str]]
     studied: Studied
     summary: str
+    announced: str
 
 
 def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
@@ -585,6 +590,25 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
         verdict = f"{len(check['better'])} better (see below)."
     else:
         verdict = "none better." if check["complete"] else "none better in that sample."
+    # "0 of 0 possible lists tried, no other lists tried" said of an
+    # applicant who ranks nothing (fuzz audit s33, F4).
+    summary = f"{studied} matches {honest or 'nowhere'} with an honest list; " + (
+        f"{studied} ranks no program, so there is no other list to try."
+        if not check["possible"]
+        # "checked all 1 possible lists, none better" (rank-packet audit s38, 10).
+        else f"{studied} ranks one program, so there is no other order to try."
+        if check["possible"] == 1
+        # "checked 0 of the 15 possible lists", said with the check off (a11y-phone audit s36, 4).
+        else "the reordering check is switched off."
+        if not v["check_reorderings"]
+        else f"{_covered(check['tried'], check['possible'], check['complete']).lower()} possible lists, {verdict}"
+    )
+    # An edit to the box beside a seed was announced as "Updated for your
+    # inputs" alone, though unused (a11y-phone audit s42, 6).  The reply
+    # cannot tell which field was edited, so it is said whenever the inputs
+    # hold text for the box beside a seed; a caller that sends no market
+    # (the command line's --seed alone) has no box to speak of.
+    market_unused = v["seed"] is not None and "market" in inputs and v["market"] is not None
     return {
         "market": market_text(market),
         "seed": whole_or_none(v, "seed"),
@@ -604,20 +628,8 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
             "better_reorderings": check["better"],
             "note": check["note"],
         },
-        # "0 of 0 possible lists tried, no other lists tried" said of an
-        # applicant who ranks nothing (fuzz audit s33, F4).
-        "summary": f"{studied} matches {honest or 'nowhere'} with an honest list; "
-        + (
-            f"{studied} ranks no program, so there is no other list to try."
-            if not check["possible"]
-            # "checked all 1 possible lists, none better" (rank-packet audit s38, 10).
-            else f"{studied} ranks one program, so there is no other order to try."
-            if check["possible"] == 1
-            # "checked 0 of the 15 possible lists", said with the check off (a11y-phone audit s36, 4).
-            else "the reordering check is switched off."
-            if not v["check_reorderings"]
-            else f"{_covered(check['tried'], check['possible'], check['complete']).lower()} possible lists, {verdict}"
-        ),
+        "summary": summary,
+        "announced": f"{SEEDED_MARKET_UNUSED} {summary}" if market_unused else summary,
     }
 
 

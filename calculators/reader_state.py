@@ -630,18 +630,55 @@ def status_html(announce: str) -> Markup:
 # More than this and the status would take longer to hear than the fields
 # take to visit; each field's description still carries its rule.
 MOST_RULES_IN_STATUS = 3
+# What the status says of a form in error keeps to the result read-outs'
+# limit (tests/test_browser_bridge.py): a date error said twice ran to 66
+# words, some 20 s of speech while the reader was fixing the field
+# (a11y-phone audit s42, 3).  Past it, the fields are named and their rules
+# left to each field's message, which a screen reader hears with the field.
+READ_OUT_WORDS = 40
+_STILL_SHOWN = "is still for your last valid inputs"
+_DEFAULTS_SHOWN = "is for the default inputs"
+
+
+def _rules_said(labels: Mapping[str, str], errors: Sequence[InputError], named: Sequence[str]) -> list[str]:
+    """A sentence for each rule broken, in the page's words: a rule that
+    several fields break is said once, for all of them."""
+    groups: dict[tuple[bool, str], list[InputError]] = {}
+    for error in errors:
+        key = (True, error.rule) if error.rule is not None else (False, error.on_form.rstrip("."))
+        groups.setdefault(key, []).append(error)
+    sentences: list[str] = []
+    for (shared, words), group in groups.items():
+        if not shared or len(group) == 1:
+            sentences.append(f"{group[0].on_form.rstrip('.')}.")
+            continue
+        # Just after "Please fix A and B", "each" needs no names again.
+        fields = [labels[error.field] for error in group]
+        who = "Each must be" if len(fields) == len(named) else f"{and_list(fields)} must each be"
+        empty = [labels[error.field] for error in group if error.may_be_empty]
+        if len(empty) == len(group):
+            words += ", or left empty"
+        elif empty:
+            words += f"; {and_list(empty)} may be left empty"
+        sentences.append(f"{who} {words}.")
+    return sentences
 
 
 def fix_status(fields: Sequence[Field], errors: Sequence[InputError], *, over_defaults: bool = False) -> str:
     """What the status line says of a form in error.  While the rules broken
-    are few it carries each one: a screen reader reads the status out, but
+    are few, and the whole keeps to ``READ_OUT_WORDS``, it carries each one
+    (a rule several fields break, once): a screen reader reads the status out, but
     not the rules that join the descriptions of fields it has not reached (a
     rule that spans fields names fields some Tab stops away).  ``over_defaults``:
     no valid answer has replaced the result the page was built with (the
     page knows, and picks), so the result shown is the default inputs'."""
     labels = {field.name: field.label for field in fields}
     named = list(dict.fromkeys(labels.get(error.field, error.field) for error in errors))
-    rules = list(dict.fromkeys(error.message.rstrip(".") for error in errors if error.field in labels))
-    said = "".join(f" {rule}." for rule in rules) if len(rules) <= MOST_RULES_IN_STATUS else ""
-    shown = "is for the default inputs" if over_defaults else "is still for your last valid inputs"
-    return f"Please fix {and_list(named)}.{said} The result shown {shown}."
+    said = _rules_said(labels, [error for error in errors if error.field in labels], named)
+    opening = f"Please fix {and_list(named)}."
+    # Measured with the longer ending, so both replies say the same rules.
+    longest = " ".join([opening, *said, f"The result shown {_STILL_SHOWN}."])
+    if len(said) > MOST_RULES_IN_STATUS or len(longest.split()) > READ_OUT_WORDS:
+        said = []
+    shown = _DEFAULTS_SHOWN if over_defaults else _STILL_SHOWN
+    return " ".join([opening, *said, f"The result shown {shown}."])

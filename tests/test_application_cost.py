@@ -4,6 +4,7 @@ properties that must always hold."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -1005,3 +1006,54 @@ def test_the_charts_words_call_a_total_with_unpriced_fees_counted_not_estimated(
     whole = ac.compute({"primary_specialty": "internal-medicine", "primary_programs": 70})
     assert not whole["not_counted"]
     assert "Bar chart of where the estimated $" in unescape(str(charts.cost_breakdown(whole)))
+
+
+# --- What is read out -----------------------------------------------------------
+def test_a_backup_chosen_with_no_programs_is_heard() -> None:
+    # The status said the same total before and after the choice; the note
+    # that the backup's fees were not counted sat far below, never heard
+    # (a11y-phone audit s42, 5).
+    from calculators import browser
+
+    def heard(**raw: str) -> str:
+        reply = json.loads(browser.compute("application_cost", json.dumps(raw)))
+        assert reply["ok"], reply
+        return str(reply["announce"])
+
+    chosen = heard(backup_specialty="family-medicine")
+    assert chosen.startswith("Family Medicine backup: no programs entered, so its fees are not counted. Estimated season cost:")
+    assert chosen != heard() and chosen.endswith(heard())
+    assert "no programs entered" not in heard(backup_specialty="family-medicine", backup_programs="20")
+    assert "no programs entered" not in str(compute(backup_specialty="family-medicine")["summary"])
+    # With the longest name and the longest total (fees left out, Step 3
+    # beside COMLEX only), still within 40 words: the total said short.
+    longest = heard(
+        applicant_type="us-do",
+        exam_transcripts="comlex",
+        step3_this_season="true",
+        primary_specialty="obstetrics-gynecology",
+        backup_specialty="pmr",
+    )
+    assert longest.startswith("Physical Medicine and Rehabilitation (PM&R) backup: no programs entered")
+    assert "at least" in longest and "USMLE Step 3 fee" in longest
+    assert len(longest.split()) <= 40
+
+
+def test_every_read_out_keeps_to_forty_words() -> None:
+    for primary, applicant, backup, step3, transcripts in itertools.product(
+        [s.slug for s in data.SPECIALTIES],
+        [slug for slug, _ in data.APPLICANT_TYPES],
+        ["", "obstetrics-gynecology", "pmr"],
+        ["true", "false"],
+        ["by-applicant-type", "comlex"],
+    ):
+        if primary == backup or (transcripts == "comlex" and applicant != "us-do"):
+            continue
+        result = compute(
+            primary_specialty=primary,
+            applicant_type=applicant,
+            backup_specialty=backup,
+            step3_this_season=step3,
+            exam_transcripts=transcripts,
+        )
+        assert len(str(result["announced"]).split()) <= 40, result["announced"]

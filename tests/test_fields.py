@@ -7,7 +7,18 @@ import datetime as dt
 import pytest
 
 from calculators import fields
-from calculators.fields import BoolField, ChoiceField, DateField, InputError, IntField, TextField, check_inputs, parse_inputs
+from calculators.fields import (
+    BoolField,
+    ChoiceField,
+    DateField,
+    InputError,
+    InputErrors,
+    IntField,
+    TextField,
+    check_inputs,
+    parse_inputs,
+    raise_all,
+)
 
 SCORE = IntField(name="step2_score", label="Step 2 CK score", minimum=1, maximum=300, optional=True)
 COUNT = IntField(name="usce_months", label="US clinical experience (months)")
@@ -131,6 +142,25 @@ def test_dates() -> None:
     # What the page sends for a date its control cannot read (31 February, half typed).
     with pytest.raises(InputError, match="ERAS submission must be a real, complete date"):
         field.parse("unreadable")
+
+
+def test_a_date_error_on_the_page_names_the_days_only() -> None:
+    # The page's date picker takes no typed text, so its words leave out the
+    # typed example that the terminal and links keep (a11y-phone audit s42, 2).
+    field = DateField(name="eras_submission", label="ERAS submission", initial=None, optional=True)
+    with pytest.raises(InputError) as caught:
+        field.parse("2027-02-31")
+    error = caught.value
+    assert (
+        error.on_form == "ERAS submission must be a real, complete date from 1 January 2000 to 31 December 2100, or left empty."
+    )
+    assert "year first: 2027-09-15" in error.message
+    assert (error.rule, error.may_be_empty) == ("a real, complete date from 1 January 2000 to 31 December 2100", True)
+    # Raised with another error, each keeps its page words and rule.
+    other = InputError("other", "Other is wrong.")
+    with pytest.raises(InputErrors) as together:
+        raise_all([error, other])
+    assert [(e.on_form, e.rule) for e in together.value.errors] == [(error.on_form, error.rule), ("Other is wrong.", None)]
 
 
 def test_text_is_bounded() -> None:

@@ -3,12 +3,13 @@ of session 38; its older tests are in tests/test_planning_tools.py."""
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 
 import pytest
 
-from calculators import InputError, rank_simulator
+from calculators import InputError, browser, rank_simulator
 
 
 def text(inputs: dict[str, object]) -> str:
@@ -129,3 +130,24 @@ def test_a_seeded_market_does_not_say_its_lists_are_the_ones_you_typed() -> None
     assert "the ones you typed" not in seeded
     typed = text({"market": "X: P\nP (1): X"})
     assert "The programs' lists here are the ones you typed: real programs' lists are confidential" in typed
+
+
+def test_a_seed_says_the_market_box_is_not_used() -> None:
+    # With a seed set, "garbage" typed into the Market box was announced as
+    # "Updated for your inputs" and the unchanged result, though the box was
+    # not used (a11y-phone audit s42, 6).  The reply cannot tell which field
+    # changed, so it says so whenever the box holds text beside a seed.
+    def heard(**raw: str) -> str:
+        reply = json.loads(browser.compute("rank_simulator", json.dumps(raw)))
+        assert reply["ok"], reply
+        return str(reply["announce"])
+
+    seeded = rank_simulator.compute({"seed": "7"})
+    assert seeded["announced"] == seeded["summary"]  # no box sent, none to speak of
+    assert heard(seed="7", market="garbage") == f"{rank_simulator.SEEDED_MARKET_UNUSED} {seeded['summary']}"
+    assert heard(seed="7", market="garbage").startswith("Market box not used while a seed is set; clear the seed to use it.")
+    assert heard(seed="7", market="  ") == seeded["summary"]
+    assert "Market box" not in heard() and "Market box" not in seeded["summary"]
+    for seed in range(0, 1_000_000, 4_999):
+        said = heard(seed=str(seed), market=rank_simulator.DEFAULT_MARKET)
+        assert said.startswith("Market box not used") and len(said.split()) <= 40, (seed, said)
