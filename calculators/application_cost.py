@@ -24,6 +24,7 @@ from typing import TypedDict
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
 from .html import Child, Markup, and_list, capitalised, counted, el, join, money, table, with_pmc_links
+from .registry import READ_OUT_WORDS
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -594,9 +595,11 @@ def _empty_backup_note(v: Mapping[str, object]) -> str | None:
     reader who forgot the count saw only "no programs = $0" (application-cost audit s36, 5)."""
     if v["backup_specialty"] is None or whole(v, "backup_programs"):
         return None
+    slug = word(v, "backup_specialty")
+    # Its own service's fees: an OB/GYN backup's are ResidencyCAS's.
     return (
-        f"You chose {data.specialty(word(v, 'backup_specialty')).name} as a backup but entered no programs for it, "
-        "so its ERAS fees are not counted; enter them under “Programs in the backup specialty”."
+        f"You chose {data.specialty(slug).name} as a backup but entered no programs for it, so its "
+        f"{data.application_service(slug)} fees are not counted; enter them under “Programs in the backup specialty”."
     )
 
 
@@ -607,10 +610,6 @@ def _empty_backup_heard(v: Mapping[str, object]) -> str | None:
     if v["backup_specialty"] is None or whole(v, "backup_programs"):
         return None
     return f"{data.specialty(word(v, 'backup_specialty')).name} backup: no programs entered, so its fees are not counted."
-
-
-# The longest a read-out runs, as in the other calculators (tests/test_browser_bridge.py).
-READ_OUT_WORDS = 40
 
 
 def _announced(summary: str, backup: str | None, total: int, floor: bool, step3_fee: int | None) -> str:

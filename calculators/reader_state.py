@@ -37,6 +37,7 @@ from urllib.parse import parse_qsl, urlencode
 from .fields import BoolField, ChoiceField, Field, InputError, TextField
 from .html import Markup, and_list, el, join
 from .profile import REMEMBERED_FOR, RETIRED_QUESTIONS, SAME_QUESTION_AS
+from .registry import READ_OUT_WORDS
 
 # Filled from the reader's device unless a link carries a value for it,
 # and never remembered.
@@ -631,11 +632,10 @@ def status_html(announce: str) -> Markup:
 # take to visit; each field's description still carries its rule.
 MOST_RULES_IN_STATUS = 3
 # What the status says of a form in error keeps to the result read-outs'
-# limit (tests/test_browser_bridge.py): a date error said twice ran to 66
-# words, some 20 s of speech while the reader was fixing the field
-# (a11y-phone audit s42, 3).  Past it, the fields are named and their rules
-# left to each field's message, which a screen reader hears with the field.
-READ_OUT_WORDS = 40
+# limit (registry.READ_OUT_WORDS): a date error said twice ran to 66 words,
+# some 20 s of speech while the reader was fixing the field (a11y-phone audit
+# s42, 3).  Past it, the fields are named and their rules left to each
+# field's message, which a screen reader hears with the field.
 _STILL_SHOWN = "is still for your last valid inputs"
 _DEFAULTS_SHOWN = "is for the default inputs"
 

@@ -9,6 +9,10 @@ from typing import Protocol, TypeVar
 from .fields import Field
 from .html import Markup
 
+# What every calculator's read-out (its result's "announced", else its
+# "summary", said after each edit) keeps to: about 15 s of speech.
+READ_OUT_WORDS = 40
+
 # A calculator's own result type (a TypedDict in its module): render() reads
 # exactly what compute() returned, so the two share it.  Invariant, since
 # compute() gives it and render() takes it.

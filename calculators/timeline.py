@@ -68,6 +68,7 @@ from .data import (
 )
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs, word
 from .html import Markup, and_list, capitalised, counted, el, join, long_date, table
+from .registry import READ_OUT_WORDS
 
 NAME = "timeline"
 TITLE = "Dated timeline"
@@ -1613,10 +1614,6 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     }
 
 
-# What every calculator's read-out keeps to.
-ANNOUNCED_WORDS = 40
-
-
 def _announced(next_step: str, match_year: int, ahead: int, calendar: int | None, lead: str = "") -> str:
     """The read-out: what the submission date means (``lead``), the next
     steps, then the season and its count.  The count is what a long next step
@@ -1628,7 +1625,7 @@ def _announced(next_step: str, match_year: int, ahead: int, calendar: int | None
         f"; calendar file: all {calendar}." if calendar is not None else "."
     )
     for said in (whole, f"{lead}{next_step}Match {match_year} plan."):
-        if len(said.split()) <= ANNOUNCED_WORDS:
+        if len(said.split()) <= READ_OUT_WORDS:
             return said
     return f"{next_step}Match {match_year} plan."
 

@@ -812,7 +812,10 @@ def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> N
 
 def test_a_backup_chosen_with_no_programs_is_pointed_out() -> None:
     notes = " ".join(compute(backup_specialty="family-medicine", backup_programs=0)["notes"])
-    assert "You chose Family Medicine as a backup but entered no programs for it" in notes
+    assert "You chose Family Medicine as a backup but entered no programs for it, so its ERAS fees" in notes
+    # A ResidencyCAS backup's fees are that service's, not ERAS's.
+    obgyn = " ".join(compute(backup_specialty="obstetrics-gynecology", backup_programs=0)["notes"])
+    assert "so its ResidencyCAS fees are not counted" in obgyn
     assert not any("no programs for it" in n for n in compute(backup_specialty="family-medicine", backup_programs=5)["notes"])
     assert not any("no programs for it" in n for n in compute()["notes"])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from calculators import browser, competitiveness
+from calculators import browser, competitiveness, registry
 from calculators.render import render_result
 
 
@@ -46,7 +46,7 @@ def test_what_is_read_aloud_after_an_edit_keeps_to_forty_words_in_every_calculat
         reply = json.loads(browser.compute(name, json.dumps({k: v for k, v in asked.items() if k in names})))
         assert reply["ok"], (name, asked)
         said = reply["announce"]
-        assert len(said.split()) <= 40, (name, asked, said)
+        assert len(said.split()) <= registry.READ_OUT_WORDS, (name, asked, said)
         if name in ("competitiveness", "program_counts"):
             assert data.specialty(slug).name in said, (name, asked, said)
         if name in ("competitiveness", "program_counts", "signals") and score == "205":
@@ -76,7 +76,7 @@ def test_what_is_read_aloud_of_a_form_in_error_keeps_to_forty_words_in_every_cal
             reply = json.loads(browser.compute(name, json.dumps({field.name: wrong[field.kind] for field in fields})))
             assert reply["ok"] is False, (name, [field.name for field in fields])
             for said in (reply["status"], reply["status_over_defaults"]):
-                assert len(said.split()) <= 40, (name, said)
+                assert len(said.split()) <= registry.READ_OUT_WORDS, (name, said)
                 labels = {field.name: field.label for field in calc.FIELDS}
                 for error in reply["errors"]:
                     assert labels[error["field"]] in said, (name, said)

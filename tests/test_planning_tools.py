@@ -19,7 +19,7 @@ from conftest import ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, cycle, data, packet_check, rank_simulator, timeline
+from calculators import InputError, cycle, data, packet_check, rank_simulator, registry, timeline
 from calculators.rank_simulator import Market, blocking_pairs, deferred_acceptance, outcome_with_list, rank_of
 
 
@@ -1950,7 +1950,7 @@ def test_a_long_next_step_keeps_the_read_out_to_forty_words_by_leaving_out_the_c
     # Under way from a month after programs start reviewing (visa-psych audit s41, 7).
     inputs = {"today": "2026-10-30", "eras_submission": "2026-09-02", "applicant_type": "us-md", "needs_visa": True}
     result = timeline.compute(inputs)
-    assert len(result["announced"].split()) <= timeline.ANNOUNCED_WORDS
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
     assert result["announced"].startswith("Now: Interview season, until the rank-list deadline")
     assert result["announced"].endswith("You can still add programs through ERAS. Match 2027 plan.")
     assert "milestones ahead" in result["summary"]
@@ -1974,4 +1974,4 @@ def test_what_the_timeline_reads_out_keeps_to_forty_words(applicant: str) -> Non
                 result = timeline.compute(inputs)
             except InputError:
                 continue
-            assert len(result["announced"].split()) <= timeline.ANNOUNCED_WORDS, (inputs, result["announced"])
+            assert len(result["announced"].split()) <= registry.READ_OUT_WORDS, (inputs, result["announced"])

@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from calculators import cycle, data, timeline
+from calculators import cycle, data, registry, timeline
 from calculators.fields import InputError
 
 SEASON_NOTE = "This plans your reapplication for the next season"
@@ -697,7 +697,7 @@ def test_an_h1b_reader_is_warned_once_the_last_day_to_apply_has_passed_not_only_
 def test_the_apply_day_heard_as_the_next_step_keeps_the_read_out_to_forty_words() -> None:
     result = timeline.compute({**PERSONA, "today": "2027-08-20"})
     assert result["announced"].startswith(f"Next: {timeline.H1B_STEP3_APPLY} on 27 August 2027.")
-    assert len(result["announced"].split()) <= timeline.ANNOUNCED_WORDS
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
 
 GUIDE_STEP3_SENTENCES = {
@@ -966,7 +966,7 @@ def test_a_later_submission_is_heard_and_headlined_not_only_noted() -> None:
     assert october["announced"].startswith("Submitting 4 weeks into reviews: many interview places gone.")
     assert november["announced"].startswith("Submitting 8 weeks into reviews")
     assert len({s["announced"] for s in said.values()}) == 3
-    assert all(len(s["announced"].split()) <= timeline.ANNOUNCED_WORDS for s in said.values())
+    assert all(len(s["announced"].split()) <= registry.READ_OUT_WORDS for s in said.values())
     assert november["summary"].startswith(
         "Submitting 20 November 2027, 8 weeks after programs start reviewing: many interview places will be gone."
     )
@@ -988,7 +988,7 @@ def test_a_submission_after_residencycas_closes_is_said_in_the_headline_and_only
     # The ResidencyCAS note came second, under "a few days make little
     # difference", and called an estimated day firmly closed (do-em audit s42, 1 and 3).
     result = timeline.compute({"today": "2026-12-05", "eras_submission": submission, "applicant_type": "us-do"})
-    assert heard in result["announced"] and len(result["announced"].split()) <= timeline.ANNOUNCED_WORDS
+    assert heard in result["announced"] and len(result["announced"].split()) <= registry.READ_OUT_WORDS
     assert "By then ResidencyCAS (emergency medicine or OB/GYN) is" in result["summary"]
     assert any(noted in n for n in result["notes"])
     [row] = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
