@@ -2065,3 +2065,26 @@ def test_the_debrief_list_sends_an_img_years_out_to_the_us_faculty_who_supervise
     first = who.split(" - ")[1]
     assert "dean's office" in first and "IMG some years past graduation" in first
     assert "US faculty who supervised your research, clinical rotations or observerships" in first
+
+
+def test_the_faqs_cost_answer_prices_em_by_the_residencycas_schedule_we_hold_and_names_comlex() -> None:
+    # The answer named ResidencyCAS's "fees of its own" with no figure, though
+    # the data price emergency medicine, and the USMLE transcript alone, to a
+    # DO who may send COMLEX (do-em audit s42, 10).  No macro prints this
+    # schedule, so the typed tiers are held to the data here.
+    answer = page_text("faq.md").split("## What will it cost?")[1].split("##")[0]
+    schedule = ac.schedule_for("emergency-medicine")
+    assert schedule is not None and schedule.season == "2025-26 cycle, Match 2026"
+    first, middle, last = schedule.tiers
+    assert first.first == 1 and first.per_program == 0 and middle.first == first.last + 1 == 19
+    assert (
+        f"For emergency medicine in the 2025–26 cycle, one ${first.flat} fee covered the first {first.last} programs, "
+        f"each program from the {middle.first}th to the {middle.last}th added ${middle.per_program} and each from the "
+        f"{last.first}st added ${last.per_program} (SAEM and the emergency medicine organizations, ResidencyCAS "
+        "information, 2025–26 cycle)"
+    ) in answer
+    assert ac.schedule_for("obstetrics-gynecology") is None
+    assert "OB/GYN's ResidencyCAS fees are not in our data" in answer
+    assert "a transcript fee for each exam you send (USMLE, COMLEX or both), charged once in each service" in answer
+    assert int(ac.COMLEX_TRANSCRIPT.amount_usd) > 0 and int(ac.RESIDENCYCAS_TRANSCRIPT.amount_usd) > 0
+
