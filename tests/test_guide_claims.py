@@ -2088,3 +2088,18 @@ def test_the_faqs_cost_answer_prices_em_by_the_residencycas_schedule_we_hold_and
     assert "a transcript fee for each exam you send (USMLE, COMLEX or both), charged once in each service" in answer
     assert int(ac.COMLEX_TRANSCRIPT.amount_usd) > 0 and int(ac.RESIDENCYCAS_TRANSCRIPT.amount_usd) > 0
 
+
+def test_an_em_bound_do_reads_emergency_medicines_own_advice_on_usmle_with_its_age() -> None:
+    # The USMLE decision rested on surgical evidence alone for an EM-bound DO
+    # (do-em audit s42, 8); the EM advice found is CORD's, from before one
+    # accreditation body and pass/fail Step 1, and the guide must say so.
+    source = data.EM_DO_ADVICE
+    assert source in data.SOURCES and source.year == "2019"
+    text = page_text("assess/index.md")
+    said = text[text.index("Emergency medicine has no such survey in our sources") :]
+    said = said[: said.index("Read each program's stated exam policy")]
+    assert f"({source.publisher}, CORD's recommendations for osteopathic applicants, {source.year})" in said
+    assert "take USMLE Step 1 and do two emergency medicine rotations" in said
+    assert "before the move to one accreditation body in 2020 and before Step 1 and COMLEX Level 1 became pass/fail" in said
+    # It follows the surgical survey, so surgery's figures are not read as EM's.
+    assert text.index("a survey of surgical program directors, 2024") < text.index(said)
