@@ -774,24 +774,23 @@ def _recent_work(v: Mapping[str, object]) -> str:
     )
 
 
-def _do_share_in_surgery(spec: data.Specialty, v: Mapping[str, object]) -> str:
-    """For a DO in a surgical field, DO seniors' share of its PGY-1 positions:
-    the all-specialty rate, most of it from other fields, was read as the
-    reason a DO was "reasonable" alone in general surgery (do-surgery audit
-    s40, 2)."""
-    if not profile.do_in_surgery(v["applicant_type"], spec.slug):
-        return ""
-    if spec.pgy1 is None:
+def _own_seniors_share(spec: data.Specialty, v: Mapping[str, object]) -> str:
+    """For a US MD or DO reader, their seniors' share of the field's PGY-1
+    positions, worded as match odds words it: an EM-first DO read only the
+    all-specialty 93.2% here (do-em audit s42, 4).  For a DO in a surgical
+    field, the caution that the all-specialty rate, most of it from other
+    fields, was read as the reason a DO was "reasonable" alone in general
+    surgery (do-surgery audit s40, 2)."""
+    applicant = word(v, "applicant_type")
+    share = match_odds.own_seniors_share(spec, applicant)
+    if not profile.do_in_surgery(applicant, spec.slug):
+        return "" if share is None else f" {share}"
+    if share is None:
         return (
             f" Our data hold no share of {spec.name}'s PGY-1 positions filled by US DO seniors, so that rate, most of "
             "it from other fields, says little of this one: check how many DOs each program you list trains."
         )
-    return (
-        f" In {spec.name}, US DO seniors filled {table_percent(spec.pgy1.us_do_senior_pct_of_offered)} of the "
-        f"{spec.pgy1.positions_offered:,} PGY-1 positions in {data.RESULTS_AND_DATA.year} "
-        f"({data.RESULTS_AND_DATA.cite()}): the all-specialty rate comes mostly from other fields, so check how many "
-        "DOs each program you list trains."
-    )
+    return f" {share} The all-specialty rate comes mostly from other fields, so check how many DOs each program you list trains."
 
 
 # An IMG reapplicant read their group's rate with no word that the past
@@ -813,7 +812,7 @@ def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
     )
     if applicant in data.IMG_TYPES and v["previously_unmatched"]:
         seen += f" {REPEAT_APPLICANTS_NOTE}"
-    share = _do_share_in_surgery(spec, v)
+    share = _own_seniors_share(spec, v)
     if data.prior_us_graduate(v):
         # The points rest on the seniors' rate, which a graduate's may be far from.
         return Factor(

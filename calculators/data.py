@@ -510,6 +510,16 @@ EM_SLOE_REVIEW = Source(
     "2020",
     "Western Journal of Emergency Medicine",
 )
+# Emergency medicine's word to DOs on USMLE, where the site had only the
+# surgical survey (do-em audit s42, 8): its residency directors' advisers
+# recommend Step 1 and two EM rotations for two SLOEs.  Written before the
+# single accreditation system and pass/fail Step 1, which the guide says.
+EM_DO_ADVICE = Source(
+    "westjem-cord-osteopathic",
+    "Recommendations from the Council of Emergency Medicine Residency Directors: Osteopathic Applicants",
+    "2019",
+    "Western Journal of Emergency Medicine",
+)
 # What the calculators say of SLOEs (programs expect them; other letters do
 # not stand in) rests on the form and the survey.
 EM_SLOE_CITED = f"{EM_SLOE.cite()}; {EM_SLOE_SURVEY.cite()}"
@@ -804,6 +814,7 @@ SOURCES = (
     EM_SLOE,
     EM_SLOE_SURVEY,
     EM_SLOE_REVIEW,
+    EM_DO_ADVICE,
     SIGNALS_BY_INSTITUTION,
     SIGNALS_FINAL_WHEN_SENT,
     ECFMG_PERMANENT_VALIDATION,

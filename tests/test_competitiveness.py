@@ -1878,8 +1878,52 @@ def test_an_empty_score_says_when_it_scores_kinder_than_a_usmle_score() -> None:
 def test_a_do_in_surgery_sees_do_seniors_share_of_the_field_beside_the_applicant_type(slug: str, said: str) -> None:
     row = compute({**DO_IN_SURGERY, "specialty": slug, "step2_score": 241})["factors"][1]
     assert row["factor"] == "Applicant type" and said in row["why"]
-    assert "US DO seniors filled" not in compute({**DO_IN_SURGERY, "specialty": "family-medicine"})["factors"][1]["why"]
-    assert "US DO seniors filled" not in compute({**DO_IN_SURGERY, "applicant_type": "us-md"})["factors"][1]["why"]
+    assert SURGICAL_CAUTION in row["why"]
+    # Every field with a PGY-1 row gives a US graduate their seniors' share
+    # (do-em audit s42, 4); the surgical caution stays a DO's in surgery.
+    assert SURGICAL_CAUTION not in compute({**DO_IN_SURGERY, "specialty": "family-medicine"})["factors"][1]["why"]
+    assert SURGICAL_CAUTION not in compute({**DO_IN_SURGERY, "applicant_type": "us-md"})["factors"][1]["why"]
+
+
+SURGICAL_CAUTION = "all-specialty rate comes mostly from other fields"
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+@pytest.mark.parametrize("years", [0, 1])
+def test_a_us_graduates_applicant_type_row_gives_their_seniors_share_of_every_field_with_a_row(
+    slug: str, applicant: str, years: int
+) -> None:
+    # An EM-first DO read only the all-specialty 93.2% here, where DO seniors
+    # filled 35.1% of EM's 3,068 places (do-em audit s42, 4).
+    spec = specialty(slug)
+    result = compute({"specialty": slug, "applicant_type": applicant, "years_since_graduation": years})
+    row = {f["factor"]: f for f in result["factors"]}["Applicant type"]
+    group = data.RATE_GROUPS[applicant]
+    if spec.pgy1 is None:
+        assert f"{group} filled" not in row["why"]
+        return
+    share = match_odds.own_seniors_share(spec, applicant)
+    assert share is not None and share in row["why"]
+    # The same sentence as match odds', not a second wording of it.
+    assert share in str(match_odds.compute({"specialty": slug, "applicant_type": applicant})["comparison_group"]["note"])
+    assert "filled" not in result["announced"]
+
+
+def test_an_em_first_dos_applicant_type_row_names_do_seniors_share_of_em() -> None:
+    row = compute({"specialty": "emergency-medicine", "applicant_type": "us-do", "years_since_graduation": 0})["factors"][1]
+    assert "In Emergency Medicine, US DO seniors filled 35.1% of the 3,068 PGY-1 positions in 2025" in row["why"]
+    assert data.RESULTS_AND_DATA.cite() in row["why"]
+
+
+@pytest.mark.parametrize("applicant", ["us-img", "non-us-img"])
+def test_an_imgs_applicant_type_row_gets_no_seniors_share(applicant: str) -> None:
+    why = compute({"specialty": "emergency-medicine", "applicant_type": applicant, "step2_score": 232})["factors"][1]["why"]
+    rates = data.latest_match_rates()
+    assert why == (
+        f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
+        f"matched to a PGY-1 position in {rates.year} (all specialties)."
+    )
 
 
 @pytest.mark.parametrize("applicant", ["us-img", "non-us-img"])

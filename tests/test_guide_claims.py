@@ -2065,3 +2065,41 @@ def test_the_debrief_list_sends_an_img_years_out_to_the_us_faculty_who_supervise
     first = who.split(" - ")[1]
     assert "dean's office" in first and "IMG some years past graduation" in first
     assert "US faculty who supervised your research, clinical rotations or observerships" in first
+
+
+def test_the_faqs_cost_answer_prices_em_by_the_residencycas_schedule_we_hold_and_names_comlex() -> None:
+    # The answer named ResidencyCAS's "fees of its own" with no figure, though
+    # the data price emergency medicine, and the USMLE transcript alone, to a
+    # DO who may send COMLEX (do-em audit s42, 10).  No macro prints this
+    # schedule, so the typed tiers are held to the data here.
+    answer = page_text("faq.md").split("## What will it cost?")[1].split("##")[0]
+    schedule = ac.schedule_for("emergency-medicine")
+    assert schedule is not None and schedule.season == "2025-26 cycle, Match 2026"
+    first, middle, last = schedule.tiers
+    assert first.first == 1 and first.per_program == 0 and middle.first == first.last + 1 == 19
+    assert (
+        f"For emergency medicine in the 2025–26 cycle, one ${first.flat} fee covered the first {first.last} programs, "
+        f"each program from the {middle.first}th to the {middle.last}th added ${middle.per_program} and each from the "
+        f"{last.first}st added ${last.per_program} (SAEM and the emergency medicine organizations, ResidencyCAS "
+        "information, 2025–26 cycle)"
+    ) in answer
+    assert ac.schedule_for("obstetrics-gynecology") is None
+    assert "OB/GYN's ResidencyCAS fees are not in our data" in answer
+    assert "a transcript fee for each exam you send (USMLE, COMLEX or both), charged once in each service" in answer
+    assert int(ac.COMLEX_TRANSCRIPT.amount_usd) > 0 and int(ac.RESIDENCYCAS_TRANSCRIPT.amount_usd) > 0
+
+
+def test_an_em_bound_do_reads_emergency_medicines_own_advice_on_usmle_with_its_age() -> None:
+    # The USMLE decision rested on surgical evidence alone for an EM-bound DO
+    # (do-em audit s42, 8); the EM advice found is CORD's, from before one
+    # accreditation body and pass/fail Step 1, and the guide must say so.
+    source = data.EM_DO_ADVICE
+    assert source in data.SOURCES and source.year == "2019"
+    text = page_text("assess/index.md")
+    said = text[text.index("Emergency medicine has no such survey in our sources") :]
+    said = said[: said.index("Read each program's stated exam policy")]
+    assert f"({source.publisher}, CORD's recommendations for osteopathic applicants, {source.year})" in said
+    assert "take USMLE Step 1 and do two emergency medicine rotations" in said
+    assert "before the move to one accreditation body in 2020 and before Step 1 and COMLEX Level 1 became pass/fail" in said
+    # It follows the surgical survey, so surgery's figures are not read as EM's.
+    assert text.index("a survey of surgical program directors, 2024") < text.index(said)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from calculators import InputError, match_odds
 from calculators.data import APPLICANT_TYPES, SPECIALTIES, Distribution, latest_match_rates, specialty
 from calculators.fields import defaults
+from calculators.html import table_percent
 from calculators.match_odds import (
     CONTIG_FLOOR,
     CURVE_LIMITS,
@@ -979,3 +980,47 @@ def test_few_ranks_in_orthopaedics_give_a_us_senior_the_nearer_figures_and_a_run
     assert "Your 3 ranks are at the median" in img and data.ORTHO_CONTIGUOUS_RANKS.cite() not in img
     pin_build_date(monkeypatch, "2026-06-10")  # between seasons
     assert cycle.SHORT_OF_INTERVIEWS not in compute(inputs)["summary"]
+
+
+WITH_PGY1_ROW = [s.slug for s in SPECIALTIES if s.pgy1 is not None]
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+@pytest.mark.parametrize(
+    ("applicant", "group", "column"),
+    [("us-md", "US MD seniors", "us_md_senior_pct_of_offered"), ("us-do", "US DO seniors", "us_do_senior_pct_of_offered")],
+)
+def test_a_us_graduate_reads_their_own_seniors_share_of_the_field_beside_the_imgs_figures(
+    slug: str, applicant: str, group: str, column: str
+) -> None:
+    # An EM-first DO read non-US IMGs' 54.1% and the all-specialty 93.2%, never
+    # that DO seniors filled 35.1% of EM's 3,068 places (do-em audit s42, 4).
+    spec = specialty(slug)
+    result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": 245})
+    note = str(result["comparison_group"]["note"])
+    headline = _headline(match_odds.render(result))
+    if spec.pgy1 is None:
+        assert f"{group} filled" not in note
+        return
+    said = (
+        f"In {spec.name}, {group} filled {table_percent(getattr(spec.pgy1, column))} of the "
+        f"{spec.pgy1.positions_offered:,} PGY-1 positions in 2025 (NRMP, Results and Data: 2025 Main Residency Match "
+        "(PGY-1 positions), 2025; secondary copy)"
+    )
+    assert said in note and said in headline
+    assert "rather than a match rate" in note
+    # The read-out does not grow.
+    assert "filled" not in result["announced"]
+
+
+def test_emergency_medicines_do_seniors_share_is_the_one_the_data_page_shows() -> None:
+    note = str(compute({"specialty": "emergency-medicine", "applicant_type": "us-do"})["comparison_group"]["note"])
+    assert "In Emergency Medicine, US DO seniors filled 35.1% of the 3,068 PGY-1 positions in 2025" in note
+
+
+@pytest.mark.parametrize("applicant", ["us-img", "non-us-img"])
+@pytest.mark.parametrize("slug", WITH_PGY1_ROW)
+def test_an_imgs_comparison_note_is_unchanged_by_the_seniors_share(applicant: str, slug: str) -> None:
+    assert match_odds.own_seniors_share(specialty(slug), applicant) is None
+    note = compute({"specialty": slug, "applicant_type": applicant})["comparison_group"]["note"]
+    assert note == match_odds.not_your_group(applicant, against=None)
