@@ -382,10 +382,7 @@ NON_US_SHARE = data.IMG_GROUP_SHARES["non-us-img"]
 # nowhere while the row spoke of non-US IMGs' 4.3% (COMLEX audit s37, 4).  Not
 # scored: six fields have no row to give it, and Charting Outcomes' counts,
 # which estimate the IMG share there, say nothing of US seniors.
-SENIORS_SHARE = {
-    "us-md": ("us_md_senior_pct_of_offered", "US MD seniors"),
-    "us-do": ("us_do_senior_pct_of_offered", "US DO seniors"),
-}
+SENIORS_SHARE = data.SENIORS_SHARES
 # The figures describe non-US IMGs; for US graduates IMG-friendliness matters
 # less, so it counts half.  US-citizen IMGs usually fare better than non-US
 # IMGs (orthopaedics article) but face the same IMG filters, so full weight.

@@ -963,6 +963,11 @@ IMG_GROUP_SHARES: dict[str, tuple[str, str]] = {
     "us-img": ("us_img_pct_of_offered", "US-citizen IMGs"),
     "non-us-img": ("non_us_img_pct_of_offered", "non-US IMGs"),
 }
+# A US graduate's own seniors' column, and its name.
+SENIORS_SHARES: dict[str, tuple[str, str]] = {
+    "us-md": ("us_md_senior_pct_of_offered", "US MD seniors"),
+    "us-do": ("us_do_senior_pct_of_offered", "US DO seniors"),
+}
 
 
 @dataclass(frozen=True)

@@ -151,14 +151,9 @@ READER_GROUPS = {
     "us-img": "US-citizen IMGs",
     "non-us-img": "non-US IMGs",
 }
-# A US graduate's own seniors' column of the PGY-1 table, named as the
-# backup finder names it (backup_finder.SENIORS_SHARE).  An EM-first DO read
-# only non-US IMGs' 54.1% and the all-specialty 93.2%, where the table holds
-# that DO seniors filled over a third of EM's places (do-em audit s42, 4).
-OWN_SENIORS_COLUMNS: dict[str, tuple[str, str]] = {
-    "us-md": ("us_md_senior_pct_of_offered", "US MD seniors"),
-    "us-do": ("us_do_senior_pct_of_offered", "US DO seniors"),
-}
+# An EM-first DO read only non-US IMGs' 54.1% and the all-specialty 93.2%,
+# where the table holds that DO seniors filled over a third of EM's places
+# (do-em audit s42, 4): own_seniors_share says their own seniors' share.
 
 
 def own_seniors_share(spec: data.Specialty, applicant: str) -> str | None:
@@ -167,9 +162,9 @@ def own_seniors_share(spec: data.Specialty, applicant: str) -> str | None:
     PGY-1 row.  Match odds and the competitiveness check both say it, so
     it is worded once, here.  A share of places, not a rate: 77.9% of
     orthopaedics' places went to US MD seniors, which is no one's odds."""
-    if applicant not in OWN_SENIORS_COLUMNS or spec.pgy1 is None:
+    if applicant not in data.SENIORS_SHARES or spec.pgy1 is None:
         return None
-    column, group = OWN_SENIORS_COLUMNS[applicant]
+    column, group = data.SENIORS_SHARES[applicant]
     share: Number = getattr(spec.pgy1, column)
     return (
         f"In {spec.name}, {group} filled {table_percent(share)} of the {spec.pgy1.positions_offered:,} PGY-1 "
