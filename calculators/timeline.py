@@ -247,6 +247,9 @@ def h1b_payment_in_tense(detail: str, today: dt.date) -> str:
     ).replace(H1B_CHECK_IN_FORCE, "Check whether it was extended and still applies,")
 
 
+ReaderKind = Literal["visa", "do", "img"]
+
+
 @dataclass(frozen=True)
 class Step:
     """A milestone ``months`` before (negative) or after its anchor: the submission, or ERAS opening."""
@@ -266,8 +269,9 @@ class Step:
     until_note: str = ""
     # That milestone as the plan names the stretch's end ("to the rank-list deadline").
     until_named: str = ""
-    # Said in place of ``detail`` to a reader who needs a visa.
-    visa_detail: str = ""
+    # Said in place of ``detail`` to a reader of a kind ("visa": who needs
+    # one, "do": a US DO, "img"), the first that fits, in this order.
+    reader_details: tuple[tuple[ReaderKind, str], ...] = ()
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -279,10 +283,16 @@ def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool
 
 
 def _step_item(
-    step: Step, day: dt.date, note: str, estimated: bool, dates: Mapping[str, cycle.SeasonDate], *, visa: bool
+    step: Step,
+    day: dt.date,
+    note: str,
+    estimated: bool,
+    dates: Mapping[str, cycle.SeasonDate],
+    *,
+    reader: frozenset[ReaderKind],
 ) -> PlanItem:
     """A step's row; a stretch's also says when it ends."""
-    detail = step.visa_detail if visa and step.visa_detail else step.detail
+    detail = next((text for kind, text in step.reader_details if kind in reader), step.detail)
     item = _item(day, step.title, f"{detail} {note}".strip(), step.source.cite(), estimated=estimated)
     if step.lasts_until:
         end = dates[step.lasts_until]
@@ -438,14 +448,25 @@ STEPS: tuple[Step, ...] = (
     Step(
         -3,
         BUILD_LISTS,
-        "Keep separate lists per specialty in a tracking spreadsheet; if you are an IMG, research each program's "
-        "record with IMGs.",
+        "Keep separate lists per specialty in a tracking spreadsheet.",
         ARTICLE_IMG,
         anchor="eras_opens",
-        # Visa sponsorship only for a reader who needs a visa: a US-citizen
-        # IMG was told to look it up (obgyn-usimg audit s42, 8).
-        visa_detail="Keep separate lists per specialty in a tracking spreadsheet; research each program's visa "
-        "sponsorship and, if you are an IMG, its record with IMGs.",
+        # Each reader's own check: a US-citizen IMG was told to look up visa
+        # sponsorship (obgyn-usimg audit s42, 8), and a DO, whom the DO exam
+        # row sends here, was spoken to as an IMG (do-em audit s42, 9).
+        reader_details=(
+            (
+                "visa",
+                "Keep separate lists per specialty in a tracking spreadsheet; research each program's visa "
+                "sponsorship and, if you are an IMG, its record with IMGs.",
+            ),
+            (
+                "do",
+                "Keep separate lists per specialty in a tracking spreadsheet; research how many DOs each program "
+                "trains and whether it takes COMLEX Level 2-CE alone or asks for USMLE Step 2 CK.",
+            ),
+            ("img", "Keep separate lists per specialty in a tracking spreadsheet; research each program's record with IMGs."),
+        ),
     ),
     # An IMG's plan had no exam date before the rank-list deadline, so a
     # score still to come read as due in February (late-season audit s39, 6).
@@ -1239,7 +1260,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             else p
             for p in placed
         ]
-    milestones = [_step_item(s, day, note, estimated, dates, visa=needs_visa) for s, day, note, estimated in placed]
+    kinds: tuple[tuple[ReaderKind, bool], ...] = (
+        ("visa", needs_visa),
+        ("do", word(v, "applicant_type") == "us-do"),
+        ("img", img),
+    )
+    reader = frozenset(kind for kind, holds in kinds if holds)
+    milestones = [_step_item(s, day, note, estimated, dates, reader=reader) for s, day, note, estimated in placed]
     for m in milestones:
         if m["title"] == VISA_STEP:
             m["detail"] = h1b_payment_in_tense(m["detail"], today)

@@ -995,3 +995,18 @@ def test_a_submission_after_residencycas_closes_is_said_in_the_headline_and_only
     assert "those fields may be closed to you" in row["detail"] and "Send by it" in row["detail"]
     on_time = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-15", "applicant_type": "us-do"})
     assert "ResidencyCAS" not in on_time["announced"]
+
+
+@pytest.mark.parametrize(
+    ("applicant", "says", "not_said"),
+    [
+        ("us-do", "how many DOs each program trains and whether it takes COMLEX Level 2-CE alone", "IMG"),
+        ("us-md", "Keep separate lists per specialty in a tracking spreadsheet.", "IMG"),
+        ("us-img", "record with IMGs", "DOs"),
+    ],
+)
+def test_the_program_lists_row_names_the_check_for_the_readers_own_kind(applicant: str, says: str, not_said: str) -> None:
+    # A DO, whom the DO exam row sends to this step, was spoken to as an IMG (do-em audit s42, 9).
+    result = timeline.compute({"today": "2026-01-05", "applicant_type": applicant})
+    (row,) = [m for m in result["milestones"] if m["title"] == timeline.BUILD_LISTS]
+    assert says in row["detail"] and not_said not in row["detail"]
