@@ -483,19 +483,35 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     # Said first to whom it is for: a reader planning the next season took
     # this season's warning, the first thing on screen, as theirs (visa-psych
     # audit s41, 4), and the allowances shown are this season's (new-words audit s41, 11).
-    note = (
-        f"For {cycle.eras_season(year)}, the season under way: as of {long_date(today)}, {since}. Planning for "
-        f"{cycle.eras_season(year + 1)} instead? This note is not for you: none of that season's signals has gone "
-        f"yet, and any allowance below is for {cycle.eras_season(year)}: for yours, "
-        f"{_type_in_when_published(slugs)}. In ERAS, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its whole allowance: "
-        "use only what MyERAS still shows as available, and only for programs you have yet to apply to."
-    )
+    # Named by the Match where a field applies through ResidencyCAS, and
+    # MyERAS's rule said of the ERAS fields only: an EM reader was spoken to
+    # in ERAS's seasons and screens (do-em audit s42, 7).
+    on_eras = [data.specialty(slug).name for slug in slugs if not data.via_residencycas(slug)]
     on_residencycas = [data.specialty(slug).name for slug in slugs if data.via_residencycas(slug)]
+    season, next_season = (
+        (f"the Match {year}", f"the Match {year + 1}")
+        if on_residencycas
+        else (cycle.eras_season(year), cycle.eras_season(year + 1))
+    )
+    note = (
+        f"For {season}, the season under way: as of {long_date(today)}, {since}. Planning for {next_season} instead? "
+        f"This note is not for you: none of that season's signals has gone yet, and any allowance below is for "
+        f"{season}: for yours, {_type_in_when_published(slugs)}."
+    )
+    if on_eras:
+        where = f"In ERAS (your {and_list(on_eras)} list)" if on_residencycas else "In ERAS"
+        note += (
+            f" {where}, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its "
+            "whole allowance: use only what MyERAS still shows as available, and only for programs you have yet to "
+            "apply to."
+        )
     if on_residencycas:
+        state = cycle.residencycas_state(year, today)
+        then = {"open": "will not be", "may-have-closed": "may not be", "closed": "is not"}[state]
         note += (
             f" {and_list(on_residencycas)} {'takes' if len(on_residencycas) == 1 else 'take'} applications and signals "
             f"through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: a specialty there not applied to "
-            "by then may not be open to you this season."
+            f"by then {then} open to you this season."
         )
     return note
 

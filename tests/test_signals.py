@@ -682,3 +682,20 @@ def test_mid_season_a_residencycas_field_is_sent_to_residencycas_for_next_season
     eras_only = sg.compute({"specialty": "psychiatry"})["mid_season"]
     assert eras_only is not None
     assert "type in the numbers the AAMC's signaling page gives once it is published." in eras_only
+
+
+def test_mid_season_an_em_reader_is_spoken_to_in_the_match_and_myeras_only_of_the_eras_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An EM reader read ERAS's seasons and MyERAS's screens, and "may not be
+    # open" where the timeline said closed (do-em audit s42, 7).
+    pin_build_date(monkeypatch, "2026-12-05")
+    both = sg.mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine", "family-medicine"])
+    assert both is not None and both.startswith("For the Match 2027, the season under way:")
+    assert "Planning for the Match 2028 instead?" in both and "ERAS 2027" not in both
+    assert "In ERAS (your Family Medicine list), a signal is fixed" in both
+    assert "a specialty there not applied to by then is not open to you this season" in both
+    alone = sg.mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine"])
+    assert alone is not None and "MyERAS" not in alone and "In ERAS" not in alone
+    eras = sg.mid_season_note(dt.date(2026, 12, 5), ["internal-medicine"])
+    assert eras is not None and eras.startswith("For ERAS 2027 (Match 2027)") and "In ERAS, a signal is fixed" in eras
