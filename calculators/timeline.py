@@ -204,13 +204,22 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
         else "The deadline ResidencyCAS gave for this cycle."
     )
     after = "may be" if estimated and not past else "were" if past else "are"
+    # An EM reader's plan had no word of when ResidencyCAS opens, of SLOEs
+    # coming only after EM rotations, or of not holding the application for
+    # one (do-em audit s42, 5): said here, the one row the plan has for them.
+    em = (
+        f"For emergency medicine it opened in early June in the {data.SAEM_RESIDENCYCAS.year}, and its organizations advise sending "
+        "the application by the deadline even if a SLOE (the letter written after an emergency medicine rotation) is "
+        f"still to come, as letters can follow it ({data.SAEM_RESIDENCYCAS.cite()}); book EM rotations early enough "
+        f"for their letters, as many programs ask for two ({data.EM_SLOE_REVIEW.cite()})."
+    )
     item = _item(
         day,
         RESIDENCYCAS_CLOSES,
         f"{RESIDENCYCAS_FIELDS_IF}: their programs take applications through ResidencyCAS, not ERAS "
         f"({data.RESIDENCYCAS_SHORT_CITE}), and it {'took' if past else 'takes'} them for the Match {match_year} only "
         f"until this day. After it those fields {after} closed to you for this Match, not merely late, though ERAS "
-        f"fields still take applications. {how}",
+        f"fields still take applications. {how} {em}",
         data.RESIDENCYCAS_DATES.cite(),
         estimated=estimated,
     )

@@ -1010,3 +1010,12 @@ def test_the_program_lists_row_names_the_check_for_the_readers_own_kind(applican
     result = timeline.compute({"today": "2026-01-05", "applicant_type": applicant})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.BUILD_LISTS]
     assert says in row["detail"] and not_said not in row["detail"]
+
+
+def test_the_residencycas_row_tells_an_em_reader_about_sloes_and_not_to_wait_for_one() -> None:
+    # An EM reader's plan said nothing of SLOEs following EM rotations or of
+    # sending the application by the deadline without waiting for one (do-em audit s42, 5).
+    result = timeline.compute({"today": "2026-12-05", "applicant_type": "us-do"})
+    (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
+    assert "even if a SLOE" in row["detail"] and data.SAEM_RESIDENCYCAS.cite() in row["detail"]
+    assert "book EM rotations early enough for their letters" in row["detail"] and data.EM_SLOE_REVIEW.cite() in row["detail"]
