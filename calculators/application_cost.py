@@ -596,10 +596,18 @@ def _empty_backup_note(v: Mapping[str, object]) -> str | None:
     if v["backup_specialty"] is None or whole(v, "backup_programs"):
         return None
     slug = word(v, "backup_specialty")
-    # Its own service's fees: an OB/GYN backup's are ResidencyCAS's.
+    name, service = data.specialty(slug).name, data.application_service(slug)
+    # Its own service's fees: an OB/GYN backup's are ResidencyCAS's, which
+    # our data do not price, so entering programs moves no total; told to
+    # enter them, the reader saw nothing change (diff review s42, 5).
+    if schedule_for(slug) is None:
+        return (
+            f"You chose {name} as a backup but entered no programs for it. Entered or not, its {service} fees are not "
+            "counted: our data do not hold them."
+        )
     return (
-        f"You chose {data.specialty(slug).name} as a backup but entered no programs for it, so its "
-        f"{data.application_service(slug)} fees are not counted; enter them under “Programs in the backup specialty”."
+        f"You chose {name} as a backup but entered no programs for it, so its {service} fees are not counted; enter "
+        "them under “Programs in the backup specialty”."
     )
 
 

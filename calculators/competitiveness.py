@@ -1644,13 +1644,15 @@ def mid_season_note(today: dt.date, slug: str = "") -> str | None:
     year = cycle.season_under_review(today)
     if year is None:
         return None
+    # No day ResidencyCAS's programs start reading: ERAS's came a week before
+    # ResidencyCAS released applications in the one cycle we read (diff review s42, 6).
     if data.via_residencycas(slug):
-        applied = f"Applied for the Match {year} through ResidencyCAS? Its programs are reading applications"
+        applied = f"Applied for the Match {year} through ResidencyCAS? Then"
     else:
         received = cycle.season(year)["programs_receive"].shown()
-        applied = f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}"
+        applied = f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so"
     return (
-        f"{applied}, so a change below that would move your band is for your next application, not this one. "
+        f"{applied} a change below that would move your band is for your next application, not this one. "
         f"{cycle.SHORT_OF_INTERVIEWS}"
     )
 

@@ -341,18 +341,21 @@ def residencycas_state(match_year: int, today: dt.date) -> ResidencyCASState:
     return "closed"
 
 
-def residencycas_closed(match_year: int, today: dt.date) -> bool:
-    """Whether ResidencyCAS has surely stopped taking a Match's applications."""
-    return residencycas_state(match_year, today) == "closed"
+def residencycas_when(match_year: int) -> str:
+    """A Match's ResidencyCAS deadline as a day with its source, and, where it
+    is our estimate, the day it was estimated from."""
+    day, estimated = residencycas_deadline_day(match_year)
+    seen_day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
+    basis = f"estimated; {seen_day} in the {cycle_seen}; " if estimated else ""
+    return f"{long_date(day)} ({basis}{data.RESIDENCYCAS_DATES.cite()})"
 
 
 def residencycas_deadline(match_year: int, today: dt.date) -> str:
     """ResidencyCAS's application deadline for a Match, in the tense of
     ``today``, naming that Match's day (our estimate where it is one)."""
-    day, estimated = residencycas_deadline_day(match_year)
+    _, estimated = residencycas_deadline_day(match_year)
     seen_day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
-    basis = f"estimated; {seen_day} in the {cycle_seen}; " if estimated else ""
-    when = f"{long_date(day)} ({basis}{data.RESIDENCYCAS_DATES.cite()})"
+    when = residencycas_when(match_year)
     state = residencycas_state(match_year, today)
     if state == "open":
         return f"takes applications for the Match {match_year} only until {when}"

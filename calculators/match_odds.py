@@ -151,16 +151,15 @@ READER_GROUPS = {
     "us-img": "US-citizen IMGs",
     "non-us-img": "non-US IMGs",
 }
-# An EM-first DO read only non-US IMGs' 54.1% and the all-specialty 93.2%,
-# where the table holds that DO seniors filled over a third of EM's places
-# (do-em audit s42, 4): own_seniors_share says their own seniors' share.
 
 
 def own_seniors_share(spec: data.Specialty, applicant: str) -> str | None:
     """For a US MD or DO reader, their seniors' share of the field's PGY-1
     positions, with source and year; None for an IMG, or a field with no
     PGY-1 row.  Match odds and the competitiveness check both say it, so
-    it is worded once, here.  A share of places, not a rate: 77.9% of
+    it is worded once, here: an EM-first DO read only non-US IMGs' 54.1% and
+    the all-specialty 93.2%, though DO seniors filled over a third of EM's
+    places (do-em audit s42, 4).  A share of places, not a rate: 77.9% of
     orthopaedics' places went to US MD seniors, which is no one's odds."""
     if applicant not in data.SENIORS_SHARES or spec.pgy1 is None:
         return None

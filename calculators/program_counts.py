@@ -775,8 +775,7 @@ def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
     slugs = [word(v, "specialty"), *([str(v["backup_specialty"])] if v["backup_specialty"] is not None else [])]
     for slug in slugs:
         spec = data.specialty(slug)
-        filled = spec.pgy1.filled_by_imgs(word(v, "applicant_type")) if spec.pgy1 is not None else None
-        if spec.pgy1 is None or filled is None:
+        if spec.pgy1 is None or (filled := spec.pgy1.filled_by_imgs(word(v, "applicant_type"))) is None:
             continue
         share, group = filled
         places = round(spec.pgy1.positions_offered * float(share) / 100)

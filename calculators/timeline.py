@@ -182,28 +182,29 @@ RESIDENCYCAS_FIELDS_IF = f"If {RESIDENCYCAS_FIELDS_OR} is on your list"
 RESIDENCYCAS_CLOSES = f"{capitalised(RESIDENCYCAS_FIELDS_OR)}: ResidencyCAS closes to applications"
 
 
-def residencycas_cited(match_year: int) -> str:
-    """ResidencyCAS's deadline for a Match in words, with its source, marked when it is our estimate."""
-    day, estimated = cycle.residencycas_deadline_day(match_year)
-    return f"{long_date(day)} ({'estimated; ' if estimated else ''}{data.RESIDENCYCAS_DATES.cite()})"
-
-
 def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     """The ResidencyCAS deadline as a row of the plan and an event of its calendar file."""
     day, estimated = cycle.residencycas_deadline_day(match_year)
+    state = cycle.residencycas_state(match_year, today)
     past = day < today
     # An estimate is a day to send by, not a day the fields surely close: in
     # a September with five Wednesdays the fourth may be a week before the
     # last, and "closed, not merely late" would give up a first choice that
-    # could still be open (do-em audit s42, 1).
-    how = (
-        "Our estimate: the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and "
-        "so does this day. Send by it; its own may be up to a week later, so check ResidencyCAS's dates before you "
-        "give those fields up."
-        if estimated
-        else "The deadline ResidencyCAS gave for this cycle."
-    )
-    after = "may be" if estimated and not past else "were" if past else "are"
+    # could still be open (do-em audit s42, 1).  Worded as the day stands on
+    # ``today``, as every other calculator words it: past the estimate the
+    # row said "were closed" and "Send by it" (diff review s42, 1).
+    rule = "the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and so does this day"
+    how = {
+        "open": f"Our estimate: {rule}. Send by it; its own may be up to a week later, so check ResidencyCAS's dates "
+        "before you give those fields up.",
+        "may-have-closed": f"Our estimate ({rule}) has passed, and ResidencyCAS's own day may be up to a week later: "
+        "check its dates now.",
+        "closed": f"Our estimate: {rule}; by the end of September it had surely passed.",
+    }[state]
+    if not estimated:
+        how = "The deadline ResidencyCAS gave for this cycle."
+    after = {"open": "may be" if estimated else "are", "may-have-closed": "may be", "closed": "were"}[state]
+    took = {"open": "takes", "may-have-closed": "may have taken", "closed": "took"}[state]
     # An EM reader's plan had no word of when ResidencyCAS opens, of SLOEs
     # coming only after EM rotations, or of not holding the application for
     # one (do-em audit s42, 5): said here, the one row the plan has for them.
@@ -217,8 +218,8 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
         day,
         RESIDENCYCAS_CLOSES,
         f"{RESIDENCYCAS_FIELDS_IF}: their programs take applications through ResidencyCAS, not ERAS "
-        f"({data.RESIDENCYCAS_SHORT_CITE}), and it {'took' if past else 'takes'} them for the Match {match_year} only "
-        f"until this day. After it those fields {after} closed to you for this Match, not merely late, though ERAS "
+        f"({data.RESIDENCYCAS_SHORT_CITE}), and it {took} them for the Match {match_year} only "
+        f"until {'about ' if estimated and past else ''}this day. After it those fields {after} closed to you for this Match, not merely late, though ERAS "
         f"fields still take applications. {how} {em}",
         data.RESIDENCYCAS_DATES.cite(),
         estimated=estimated,
@@ -1331,7 +1332,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     if after_residencycas:
         notes.append(
             f"{RESIDENCYCAS_FIELDS_IF}: ResidencyCAS, which their programs use in place of ERAS, takes applications "
-            f"for the Match {match_year} only until {residencycas_cited(match_year)}. A submission on "
+            f"for the Match {match_year} only until {cycle.residencycas_when(match_year)}. A submission on "
             f"{long_date(submission)} would "
             + (
                 "probably find those fields closed: send that application by then, and check ResidencyCAS's own "
@@ -1567,6 +1568,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # interviews and ranking ahead (late-season audit s39, 2).
     if sent_while_open and not too_late_now:
         next_step += "You can still add programs through ERAS. "
+    # Where the past steps' words begin: what is heard lets them go before
+    # the submission date's lateness (diff review s42, 2).
+    missed_from = len(next_step)
     # Heard, the plan's next step was January's letters, and the overdue visa
     # check, with the longest lead times of all, only in the table
     # (keyboard-sr audit s37, 3).
@@ -1599,7 +1603,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # s42, 1).  Said only of a day still ahead, where it can be acted on.
     # Heard, the date is the field just edited, and the read-out keeps to 40 words.
     weeks_late = (submission - dates["programs_receive"].date).days // 7
-    late_said = late_heard = ""
+    late_said = late_heard = residencycas_heard = ""
     if weeks_late >= 1 and submission >= today and not too_short:
         late_said = (
             f"Submitting {long_date(submission)}, {counted(weeks_late, 'week')} after programs start reviewing: many "
@@ -1607,12 +1611,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
         late_heard = f"Submitting {counted(weeks_late, 'week')} into reviews: many interview places gone. "
     # The note on ResidencyCAS came second, under one saying a few days make
-    # little difference (do-em audit s42, 3).
+    # little difference (do-em audit s42, 3); heard, it says whom it is for,
+    # as the plan does not know the reader's fields (diff review s42, 3).
     # Not beside the verdict that the submission is too late for interviews at all.
     if after_residencycas and not too_short:
         closed = "probably closed" if residencycas_estimated else "closed"
         late_said += f"By then ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) is {closed}. "
-        late_heard += f"ResidencyCAS {closed} by then. "
+        residencycas_heard = f"If EM or OB/GYN: ResidencyCAS {closed} by then. "
+    heard_tail = next_step[missed_from:]
     if too_short and submission >= today:
         sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
         # The day to send on is then the next step that counts, in place of
@@ -1623,6 +1629,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             if too_late_now
             else sooner + next_step.removeprefix(lead)
         )
+        heard_tail = ""
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -1641,29 +1648,44 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Ticking the calendar's option changed only the file, and what was
         # heard stayed word for word the same (keyboard-sr audit s37, 9).
         "announced": _announced(
-            next_step,
+            next_step.removesuffix(heard_tail),
             match_year,
             len(ahead),
             len(in_calendar) if v["include_past"] and past_count else None,
-            lead=late_heard,
+            late=late_heard,
+            residencycas=residencycas_heard,
+            past_steps=heard_tail,
         ),
     }
 
 
-def _announced(next_step: str, match_year: int, ahead: int, calendar: int | None, lead: str = "") -> str:
-    """The read-out: what the submission date means (``lead``), the next
-    steps, then the season and its count.  The count is what a long next step
-    (a stretch's end named with its deadline and the estimate's reason, then
-    the next day and the ERAS reminder) gives way to (date sweep s40, re-run:
-    41 words); the lead, said in the notes as well, is what gives way next,
-    beside a long list of past steps to fit in."""
-    whole = f"{lead}{next_step}Match {match_year} plan: {counted(ahead, 'milestone')} ahead" + (
+def _announced(
+    next_step: str,
+    match_year: int,
+    ahead: int,
+    calendar: int | None,
+    *,
+    late: str = "",
+    residencycas: str = "",
+    past_steps: str = "",
+) -> str:
+    """The read-out: how late the submission date is (``late``) and whether
+    ResidencyCAS is closed by then, the next step and the past steps to fit
+    in, then the season and its count, within ``READ_OUT_WORDS``.  What gives
+    way first is the count (date sweep s40, re-run: 41 words), then the
+    ResidencyCAS clause, then the past steps, and the lateness last: dropped
+    first, it went unheard in a third of late plans (diff review s42, 2)."""
+    count = f"Match {match_year} plan: {counted(ahead, 'milestone')} ahead" + (
         f"; calendar file: all {calendar}." if calendar is not None else "."
     )
-    for said in (whole, f"{lead}{next_step}Match {match_year} plan."):
-        if len(said.split()) <= READ_OUT_WORDS:
-            return said
-    return f"{next_step}Match {match_year} plan."
+    plan = f"Match {match_year} plan."
+    tries = (
+        f"{late}{residencycas}{next_step}{past_steps}{count}",
+        f"{late}{residencycas}{next_step}{past_steps}{plan}",
+        f"{late}{next_step}{past_steps}{plan}",
+        f"{late}{next_step}{plan}",
+    )
+    return next((said for said in tries if len(said.split()) <= READ_OUT_WORDS), f"{next_step}{plan}")
 
 
 # --- iCalendar (RFC 5545) --------------------------------------------------------
@@ -1932,7 +1954,10 @@ def method() -> Markup:
             "instead of ERAS: the plan does not ask your specialty, so the row says whom it is for. Its day is the "
             f"one ResidencyCAS gave for the cycle we read ({data.RESIDENCYCAS_DATES.cite()}); for any other season it "
             "is our estimate, the fourth Wednesday of September, where both cycles we read closed, and marked so. A "
-            "submission date after it is told those fields would be closed for that Match, not merely late.",
+            "submission date after it is told, in the headline and a note, that those fields would be closed for that "
+            "Match, not merely late; after an estimate but before September is out, that they would probably be "
+            "closed, since ResidencyCAS's own day may be up to a week later. Every calculator words ResidencyCAS's "
+            "state the same way: open until that day, then, past an estimate, perhaps closed until the month's end.",
         ),
         el(
             "p",

@@ -815,7 +815,10 @@ def test_a_backup_chosen_with_no_programs_is_pointed_out() -> None:
     assert "You chose Family Medicine as a backup but entered no programs for it, so its ERAS fees" in notes
     # A ResidencyCAS backup's fees are that service's, not ERAS's.
     obgyn = " ".join(compute(backup_specialty="obstetrics-gynecology", backup_programs=0)["notes"])
-    assert "so its ResidencyCAS fees are not counted" in obgyn
+    assert "Entered or not, its ResidencyCAS fees are not counted: our data do not hold them." in obgyn
+    assert "enter them under" not in obgyn
+    em = " ".join(compute(backup_specialty="emergency-medicine", backup_programs=0)["notes"])
+    assert "so its ResidencyCAS fees are not counted; enter them under" in em
     assert not any("no programs for it" in n for n in compute(backup_specialty="family-medicine", backup_programs=5)["notes"])
     assert not any("no programs for it" in n for n in compute()["notes"])
 

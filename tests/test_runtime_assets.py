@@ -102,6 +102,25 @@ def test_the_bridge_and_every_calculator_run_without_the_build_only_modules() ->
     assert all((ROOT / name).is_file() for name in runtime_assets.BUILD_ONLY_MODULES)
 
 
+def test_no_module_the_browser_installs_imports_a_build_only_one() -> None:
+    """Every import, not only those the default inputs reach: one in a
+    season's branch would fail in the browser only (diff review s42, 9)."""
+    left_out = {name.removesuffix(".py").split("/")[-1] for name in runtime_assets.BUILD_ONLY_MODULES}
+    found = []
+    for source in sorted((ROOT / "calculators").glob("*.py")):
+        if f"calculators/{source.name}" in runtime_assets.BUILD_ONLY_MODULES:
+            continue
+        for node in ast.walk(ast.parse(source.read_text())):
+            named: set[str] = set()
+            if isinstance(node, ast.ImportFrom):
+                module = (node.module or "").split(".")[-1]
+                named = {module} if module in left_out else {alias.name for alias in node.names}
+            elif isinstance(node, ast.Import):
+                named = {alias.name.split(".")[-1] for alias in node.names}
+            found += [f"{source.name}: {name}" for name in named & left_out]
+    assert not found, f"imports a module the browser's wheel leaves out: {found}"
+
+
 def test_manifest_marker_is_filled_once(tmp_path: Path) -> None:
     script = tmp_path / "w.js"
     script.write_text(f"const BUILD = {runtime_assets.MANIFEST_MARKER};\n")

@@ -917,7 +917,7 @@ def test_a_submission_after_residencycas_closes_is_told_those_fields_would_be_cl
     (note,) = [n for n in result["notes"] if "not merely late" in n]
     assert note.startswith(
         "If emergency medicine or OB/GYN is on your list: ResidencyCAS, which their programs use in place of ERAS, "
-        "takes applications for the Match 2028 only until 22 September 2027 (estimated; Liaison International"
+        "takes applications for the Match 2028 only until 22 September 2027 (estimated; 24 September in the 2025–26 cycle; "
     )
     assert "A submission on 15 October 2027 would find those fields closed, not merely late" in note
     on_time = timeline.compute({**US_IMG_LATE, "eras_submission": "2027-09-10"})
@@ -928,7 +928,14 @@ def test_a_past_residencycas_deadline_is_said_in_the_past() -> None:
     result = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
     assert row["past"] and row["date"] == "2026-09-23"
-    assert "it took them for the Match 2027 only until this day. After it those fields were closed" in row["detail"]
+    assert "it took them for the Match 2027 only until about this day. After it those fields were closed" in row["detail"]
+    assert "Send by it" not in row["detail"] and "surely passed" in row["detail"]
+    # Between the estimate and September's end, said as every calculator says
+    # it: perhaps closed, check now (diff review s42, 1).
+    week = timeline.compute({"today": "2026-09-27", "eras_submission": "2026-09-20", "applicant_type": "us-do"})
+    (row,) = [m for m in week["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
+    assert "it may have taken them for the Match 2027" in row["detail"] and "may be closed to you" in row["detail"]
+    assert "were closed" not in row["detail"] and "Send by it" not in row["detail"] and "check its dates now" in row["detail"]
 
 
 @pytest.mark.parametrize(
@@ -1019,3 +1026,23 @@ def test_the_residencycas_row_tells_an_em_reader_about_sloes_and_not_to_wait_for
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
     assert "even if a SLOE" in row["detail"] and data.SAEM_RESIDENCYCAS.cite() in row["detail"]
     assert "book EM rotations early enough for their letters" in row["detail"] and data.EM_SLOE_REVIEW.cite() in row["detail"]
+
+
+@pytest.mark.parametrize("today", ["2026-07-01", "2026-09-10", "2026-12-05", "2027-05-01"])
+def test_a_late_submission_is_heard_before_the_past_steps_on_any_build_date(today: str) -> None:
+    # Past 40 words the lateness gave way first and went unheard in a third
+    # of late plans, the default non-US IMG's among them (diff review s42, 2).
+    day = dt.date.fromisoformat(today)
+    heard = 0
+    for weeks in (6, 9, 12):
+        submission = cycle.season(cycle.coming_season(day) if day.month < 9 else day.year + 1)["programs_receive"].date
+        inputs = {"today": today, "eras_submission": (submission + dt.timedelta(weeks=weeks)).isoformat()}
+        try:
+            result = timeline.compute({**inputs, "applicant_type": "non-us-img"})
+        except InputError:
+            continue
+        if result["summary"].startswith("Submitting"):
+            assert result["announced"].startswith("Submitting"), (inputs, result["announced"])
+            assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+            heard += 1
+    assert heard, "no late plan on this date: the test checked nothing"
