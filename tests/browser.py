@@ -194,3 +194,36 @@ TRANSLATED = "«T»"
 def translate_page(page: Any) -> None:
     """Translate the page as the reader's browser would, from now on."""
     page.evaluate(TRANSLATE_PAGE)
+
+
+# Put before the engine worker's own code, each makes it answer nothing from
+# one request on, as a worker that died would: a request whose inputs hold
+# the score 251, or the restore of saved answers.
+SILENT_FROM_251 = """let dead = false;
+self.addEventListener("message", (event) => {
+  if (String(event.data?.payload).includes('"251"')) dead = true;
+  if (dead) event.stopImmediatePropagation();
+});
+"""
+SILENT_FROM_RESTORE = """let dead = false;
+self.addEventListener("message", (event) => {
+  if (event.data?.fn === "restore") dead = true;
+  if (dead) event.stopImmediatePropagation();
+});
+"""
+
+
+def silence_worker(page: Any, prelude: str, *, first_only: bool = True) -> list[str]:
+    """Serve the engine's worker with ``prelude`` before its code, to the
+    first worker started or to every one; the list fills with each worker's
+    address as it starts, so a test can count the restarts."""
+    started: list[str] = []
+
+    def serve(route: Any) -> None:
+        started.append(route.request.url)
+        response = route.fetch()
+        added = prelude if len(started) == 1 or not first_only else ""
+        route.fulfill(response=response, body=added + response.text())
+
+    page.route("**/calculator-worker.js*", serve)
+    return started

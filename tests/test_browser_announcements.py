@@ -12,11 +12,13 @@ from typing import Any
 import pytest
 from browser import (
     READY,
+    SILENT_FROM_251,
     TRANSLATE_PAGE,
     TRANSLATED,
     TYPED_ANNOUNCE_PAUSE_MS,
     field,
     open_calculator,
+    silence_worker,
     translate_page,
     wait_for_tab_copy,
 )
@@ -483,28 +485,11 @@ def test_the_site_updated_note_covers_no_field_the_reader_tabs_to_and_gives_thei
         )
 
 
-# Put before the worker's own code of the first worker only: from a request
-# whose inputs hold this score on, nothing is answered, as by a worker that died.
-DIE_AT_251 = """let dead = false;
-self.addEventListener("message", (event) => {
-  if (String(event.data?.payload).includes('"251"')) dead = true;
-  if (dead) event.stopImmediatePropagation();
-});
-"""
-
-
 def test_a_fresh_engine_after_silence_is_not_said_to_show_the_default_inputs(page: Any, site_url: str) -> None:
     # The reader's answer for 262 stayed on screen while the status line said
     # the result was for the default inputs, all through the restart (jsread
     # audit s42, 2).
-    workers: list[str] = []
-
-    def first_dies_at_251(route: Any) -> None:
-        workers.append(route.request.url)
-        response = route.fetch()
-        route.fulfill(response=response, body=(DIE_AT_251 if len(workers) == 1 else "") + response.text())
-
-    page.route("**/calculator-worker.js*", first_dies_at_251)
+    workers = silence_worker(page, SILENT_FROM_251)
     page.clock.install()
     widget = open_logged(page, site_url + "calculators/competitiveness/", "competitiveness")
     field(widget, "step2_score").fill("262")

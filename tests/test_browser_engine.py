@@ -13,10 +13,13 @@ from urllib.parse import urlsplit
 import pytest
 from browser import (
     READY,
+    SILENT_FROM_251,
+    SILENT_FROM_RESTORE,
     field,
     first_live_result,
     open_calculator,
     open_page,
+    silence_worker,
     start_navigation,
     stored_snapshots,
     wait_for_result,
@@ -755,25 +758,11 @@ def test_a_request_python_cannot_answer_shows_a_plain_message(page: Any, site_ur
     assert not any(word in shown for word in ("KeyError", "Traceback", "no_such_calculator"))
 
 
-# Put before the worker's own code: from a request whose inputs hold this
-# score on, nothing is answered, as by a worker that died.
-DIE_AT_251 = """let dead = false;
-self.addEventListener("message", (event) => {
-  if (String(event.data?.payload).includes('"251"')) dead = true;
-  if (dead) event.stopImmediatePropagation();
-});
-"""
-
-
 def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str) -> None:
     # A worker ended without a word left the old result beside the new
     # inputs, saying nothing, for good (recovery audit s33, 7); then every
     # edit waited its 30 s again (diff review s33, 9).
-    def swallowing(route: Any) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=DIE_AT_251 + response.text())
-
-    page.route("**/calculator-worker.js*", swallowing)
+    silence_worker(page, SILENT_FROM_251, first_only=False)
     page.clock.install()
     widget = open_calculator(page, site_url + PAGE, "competitiveness")
     page.wait_for_selector(f"{WIDGET}[data-answered]", timeout=60_000)
@@ -794,28 +783,11 @@ def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str
     widget.locator(".mpb-status-text", has_text="reload the page").wait_for(timeout=10_000)
 
 
-# Put before the worker's own code of the first worker only: its restore,
-# and all after it, go unanswered.
-DIE_AT_RESTORE = """let dead = false;
-self.addEventListener("message", (event) => {
-  if (event.data?.fn === "restore") dead = true;
-  if (dead) event.stopImmediatePropagation();
-});
-"""
-
-
 def test_a_link_whose_restore_went_unanswered_is_restored_by_the_fresh_engine(page: Any, site_url: str) -> None:
     # The fresh engine answered the form as built: the link's 262 went, with
     # no note, and the default inputs' result was called the reader's (jsread
     # audit s42, 1).
-    workers: list[str] = []
-
-    def first_dies_at_restore(route: Any) -> None:
-        workers.append(route.request.url)
-        response = route.fetch()
-        route.fulfill(response=response, body=(DIE_AT_RESTORE if len(workers) == 1 else "") + response.text())
-
-    page.route("**/calculator-worker.js*", first_dies_at_restore)
+    workers = silence_worker(page, SILENT_FROM_RESTORE)
     page.clock.install()
     page.goto(site_url + PAGE + "#step2_score=262")
     page.wait_for_selector(f'{WIDGET}[data-runtime="ready"]', timeout=90_000)
