@@ -990,12 +990,14 @@ class PGY1Result:
         """Left after the Match: what SOAP could offer."""
         return self.positions_offered - self.positions_filled
 
-    def filled_by_imgs(self, applicant: str) -> tuple[Number, str] | None:
-        """The share of these positions an IMG reader's own group filled, and
-        the group's name; None for a US graduate, whom no IMG share describes."""
-        if applicant not in IMG_GROUP_SHARES:
+    def filled_by(self, applicant: str) -> tuple[Number, str] | None:
+        """The share of these positions the reader's own group filled, and the
+        group's name: an IMG's (IMG_GROUP_SHARES) or a US graduate's seniors
+        (SENIORS_SHARES); None for an applicant type neither table holds."""
+        column_group = IMG_GROUP_SHARES.get(applicant) or SENIORS_SHARES.get(applicant)
+        if column_group is None:
             return None
-        column, group = IMG_GROUP_SHARES[applicant]
+        column, group = column_group
         share: Number = getattr(self, column)
         return share, group
 

@@ -161,10 +161,9 @@ def own_seniors_share(spec: data.Specialty, applicant: str) -> str | None:
     the all-specialty 93.2%, though DO seniors filled over a third of EM's
     places (do-em audit s42, 4).  A share of places, not a rate: 77.9% of
     orthopaedics' places went to US MD seniors, which is no one's odds."""
-    if applicant not in data.SENIORS_SHARES or spec.pgy1 is None:
+    if applicant not in data.SENIORS_SHARES or spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
         return None
-    column, group = data.SENIORS_SHARES[applicant]
-    share: Number = getattr(spec.pgy1, column)
+    share, group = filled
     return (
         f"In {spec.name}, {group} filled {table_percent(share)} of the {spec.pgy1.positions_offered:,} PGY-1 "
         f"positions in {data.RESULTS_AND_DATA.year} ({data.RESULTS_AND_DATA.cite()}), a share of the places rather "

@@ -775,7 +775,9 @@ def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
     slugs = [word(v, "specialty"), *([str(v["backup_specialty"])] if v["backup_specialty"] is not None else [])]
     for slug in slugs:
         spec = data.specialty(slug)
-        if spec.pgy1 is None or (filled := spec.pgy1.filled_by_imgs(word(v, "applicant_type"))) is None:
+        applicant = word(v, "applicant_type")
+        # An IMG's own group: a US senior's share says nothing of which programs take them.
+        if applicant not in data.IMG_TYPES or spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
             continue
         share, group = filled
         places = round(spec.pgy1.positions_offered * float(share) / 100)

@@ -480,6 +480,11 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         if cycle.under_review(year, today)
         else f"its applications have been going to programs since {dates['submissions_open'].shown()}"
     )
+    # ERAS's days: a reader whose every field applies through ResidencyCAS,
+    # whose programs see applications later, is given none (diff review s42, 4).
+    if all(data.via_residencycas(slug) for slug in slugs):
+        open_ = cycle.residencycas_state(year, today) == "open"
+        since = "ResidencyCAS is taking its applications" if open_ else "its applications have gone in"
     # Said first to whom it is for: a reader planning the next season took
     # this season's warning, the first thing on screen, as theirs (visa-psych
     # audit s41, 4), and the allowances shown are this season's (new-words audit s41, 11).

@@ -442,3 +442,15 @@ def test_residencycas_is_cited_per_field() -> None:
     assert data.residencycas_cite(["emergency-medicine", "obstetrics-gynecology"]) == "AMA, 2024; CORD, 2025"
     assert data.RESIDENCYCAS_SHORT_CITE == "AMA, 2024; CORD, 2025"
     assert set(data.RESIDENCYCAS_FIELD_CITES) == data.RESIDENCYCAS_FIELDS
+
+
+def test_a_fields_places_are_read_by_the_readers_own_group() -> None:
+    # One lookup for every calculator that says whose places these were
+    # (diff review s42, 8): an IMG's group, or a US graduate's seniors.
+    em = data.specialty("emergency-medicine").pgy1
+    assert em is not None
+    assert em.filled_by("us-do") == (em.us_do_senior_pct_of_offered, "US DO seniors")
+    assert em.filled_by("us-md") == (em.us_md_senior_pct_of_offered, "US MD seniors")
+    assert em.filled_by("us-img") == (em.us_img_pct_of_offered, "US-citizen IMGs")
+    assert em.filled_by("non-us-img") == (em.non_us_img_pct_of_offered, "non-US IMGs")
+    assert em.filled_by("someone-else") is None

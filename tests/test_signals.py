@@ -697,5 +697,9 @@ def test_mid_season_an_em_reader_is_spoken_to_in_the_match_and_myeras_only_of_th
     assert "a specialty there not applied to by then is not open to you this season" in both
     alone = sg.mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine"])
     assert alone is not None and "MyERAS" not in alone and "In ERAS" not in alone
+    # No ERAS day for a reader whose every field is in ResidencyCAS (diff review s42, 4).
+    assert "as of 5 December 2026, its applications have gone in." in alone and "23 September" not in alone.split(".")[0]
+    early = sg.mid_season_note(dt.date(2026, 9, 10), ["emergency-medicine"])
+    assert early is not None and "as of 10 September 2026, ResidencyCAS is taking its applications." in early
     eras = sg.mid_season_note(dt.date(2026, 12, 5), ["internal-medicine"])
     assert eras is not None and eras.startswith("For ERAS 2027 (Match 2027)") and "In ERAS, a signal is fixed" in eras
