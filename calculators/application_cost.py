@@ -590,13 +590,19 @@ def _long_list_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+def _empty_backup(v: Mapping[str, object]) -> data.Specialty | None:
+    """The backup chosen with no programs entered for it, if any."""
+    if v["backup_specialty"] is None or whole(v, "backup_programs"):
+        return None
+    return data.specialty(word(v, "backup_specialty"))
+
+
 def _empty_backup_note(v: Mapping[str, object]) -> str | None:
     """A backup chosen with no programs costs nothing, which is allowed, but a
     reader who forgot the count saw only "no programs = $0" (application-cost audit s36, 5)."""
-    if v["backup_specialty"] is None or whole(v, "backup_programs"):
+    if (backup := _empty_backup(v)) is None:
         return None
-    slug = word(v, "backup_specialty")
-    name, service = data.specialty(slug).name, data.application_service(slug)
+    slug, name, service = backup.slug, backup.name, data.application_service(backup.slug)
     # Its own service's fees: an OB/GYN backup's are ResidencyCAS's, which
     # our data do not price, so entering programs moves no total; told to
     # enter them, the reader saw nothing change (diff review s42, 5).
@@ -615,9 +621,8 @@ def _empty_backup_heard(v: Mapping[str, object]) -> str | None:
     """The empty-backup note, short enough to be said with the total: the
     note sits far below the field, and the total read out unchanged after the
     choice was taken to hold the backup (a11y-phone audit s42, 5)."""
-    if v["backup_specialty"] is None or whole(v, "backup_programs"):
-        return None
-    return f"{data.specialty(word(v, 'backup_specialty')).name} backup: no programs entered, so its fees are not counted."
+    backup = _empty_backup(v)
+    return None if backup is None else f"{backup.name} backup: no programs entered, so its fees are not counted."
 
 
 def _announced(summary: str, backup: str | None, total: int, floor: bool, step3_fee: int | None) -> str:
@@ -893,10 +898,10 @@ def render(result: ApplicationCostResult) -> Markup:
         )
         for item in items
     ]
-    rows.append((el("strong", "Total"), el("strong", money(float(result["total"]))), "Sum of the items above.", ""))
+    total = money(float(result["total"]))
+    rows.append((el("strong", "Total"), el("strong", total), "Sum of the items above.", ""))
     breakdown = result["application_breakdown"]
     missing = result.get("not_counted") or []
-    total = money(float(result["total"]))
     headline = (
         el(
             "p",

@@ -643,8 +643,7 @@ def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bo
         share_row = Component(
             f"Positions filled by {group}",
             points,
-            f"{capitalised(group)} filled {table_percent(share)} of the {pgy1.positions_offered:,} PGY-1 {candidate.name} "
-            f"positions offered in {RESULTS_AND_DATA.year}.{_own_seniors_share(pgy1, applicant)}{weight_text}{worked}",
+            f"{data.places_filled(candidate, share, group)}.{_own_seniors_share(pgy1, applicant)}{weight_text}{worked}",
             RESULTS_AND_DATA,
         )
     elif outcome is not None:
@@ -768,11 +767,11 @@ def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
 # the usmd-journey audit s38, 8, and left).  What US graduates left to
 # non-US IMGs says how open a field stands to anyone.
 def _own_seniors_share(pgy1: data.PGY1Result, applicant: str) -> str:
-    if applicant not in SENIORS_SHARE:
+    if applicant not in SENIORS_SHARE or (filled := pgy1.filled_by(applicant)) is None:
         return ""
-    column, group = SENIORS_SHARE[applicant]
+    share, group = filled
     return (
-        f" {capitalised(group)} filled {table_percent(float(getattr(pgy1, column)))} of them, shown for comparison: the "
+        f" {capitalised(group)} filled {table_percent(float(share))} of them, shown for comparison: the "
         "points use the non-US IMG share, the places US graduates left to others. Your own group's share tells how "
         "much your group favours a field, not how open it is: US MD seniors, for one, fill most places in the hardest "
         "fields."
@@ -906,10 +905,10 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
 def _bridge_row_text(key: str, applicant: str) -> str:
     row = data.pgy1_results()[BRIDGE_ROWS[key]]
     us_img, non_us_img = table_percent(row.us_img_pct_of_offered), table_percent(row.non_us_img_pct_of_offered)
-    if applicant in SENIORS_SHARE:
-        column, group = SENIORS_SHARE[applicant]
+    if applicant in SENIORS_SHARE and (filled := row.filled_by(applicant)) is not None:
+        share, group = filled
         imgs = (
-            f"of those offered, {group} filled {table_percent(float(getattr(row, column)))}, US-citizen IMGs {us_img} "
+            f"of those offered, {group} filled {table_percent(float(share))}, US-citizen IMGs {us_img} "
             f"and non-US IMGs {non_us_img}"
         )
     else:

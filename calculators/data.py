@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Literal
 
 from .fields import flag, whole
-from .html import and_list
+from .html import and_list, capitalised, table_percent
 
 Number = int | float
 Tier = Literal["accessible", "moderate", "competitive", "ultra"]
@@ -1011,6 +1011,16 @@ class PGY1Result:
 
     def to_row(self) -> dict[str, str]:
         return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
+
+
+def places_filled(spec: Specialty, share: Number, group: str) -> str:
+    """ "<Group> filled <share> of the <n> PGY-1 <field> positions offered in
+    <year>": the backup finder's row and program counts' reason say it alike."""
+    assert spec.pgy1 is not None
+    return (
+        f"{capitalised(group)} filled {table_percent(float(share))} of the {spec.pgy1.positions_offered:,} PGY-1 "
+        f"{spec.name} positions offered in {RESULTS_AND_DATA.year}"
+    )
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from . import charts, competitiveness, cycle, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, and_list, capitalised, counted, el, join, table, table_percent
+from .html import Markup, and_list, counted, el, join, table
 
 NAME = "program_counts"
 TITLE = "How many programs to apply to"
@@ -771,20 +771,21 @@ def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
     range of 60-80 in a field whose places went to 51 US-citizen IMGs was
     given beside a psychiatry example and no figure of the reader's own
     field (obgyn-usimg audit s42, 5)."""
+    applicant = word(v, "applicant_type")
+    # An IMG's own group: a US senior's share says nothing of which programs take them.
+    if applicant not in data.IMG_TYPES:
+        return []
     said = []
     slugs = [word(v, "specialty"), *([str(v["backup_specialty"])] if v["backup_specialty"] is not None else [])]
     for slug in slugs:
         spec = data.specialty(slug)
-        applicant = word(v, "applicant_type")
-        # An IMG's own group: a US senior's share says nothing of which programs take them.
-        if applicant not in data.IMG_TYPES or spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
+        if spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
             continue
         share, group = filled
         places = round(spec.pgy1.positions_offered * float(share) / 100)
         said.append(
-            f"{capitalised(group)} filled {table_percent(float(share))} of the {spec.pgy1.positions_offered:,} PGY-1 "
-            f"{spec.name} positions offered in {data.RESULTS_AND_DATA.year}, about {places:,} places "
-            f"({data.RESULTS_AND_DATA.cite()}): count a program only where its record shows applicants like you."
+            f"{data.places_filled(spec, share, group)}, about {places:,} places ({data.RESULTS_AND_DATA.cite()}): count "
+            "a program only where its record shows applicants like you."
         )
     return said
 
@@ -945,6 +946,7 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
     received = dates["programs_receive"].shown()
     prelim = " In a surgical first choice, weigh a preliminary surgery year too." if slug in profile.SURGICAL_FIELDS else ""
     residencycas = data.via_residencycas(slug)
+    state = cycle.residencycas_state(year, today)
     season, next_season = (
         (f"the Match {year}", f"the Match {year + 1}") if residencycas else (cycle.eras_season(year), cycle.eras_season(year + 1))
     )
@@ -956,7 +958,7 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
             f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
             f"{cycle.too_late_caveat(year)}"
         )
-    elif residencycas and (state := cycle.residencycas_state(year, today)) != "open":
+    elif residencycas and state != "open":
         name = data.specialty(slug).name
         # Past our estimate of the deadline, it may still be open for days.
         perhaps = "if it has, " if state == "may-have-closed" else ""
@@ -974,7 +976,7 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
         act = (
             f"{name} programs take applications through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: {where}."
         )
-    elif backup_slug is not None and data.via_residencycas(backup_slug) and cycle.residencycas_state(year, today) != "open":
+    elif backup_slug is not None and data.via_residencycas(backup_slug) and state != "open":
         act = (
             f"Send what you add this week to more programs in your field: your backup, "
             f"{data.specialty(backup_slug).name}, takes applications through ResidencyCAS, which "

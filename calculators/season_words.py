@@ -286,7 +286,8 @@ def after_a_no_match(today: dt.date) -> Markup:
     # As the timeline calculator says it: the running season still takes a
     # late application until its rank lists close (season-now audit s31, 5).
     late: list[object] = []
-    if today < cycle.season(running)["rank_deadline"].date and cycle.too_late_for_interviews(running, today):
+    dates = cycle.season(running)
+    if today < dates["rank_deadline"].date and cycle.too_late_for_interviews(running, today):
         # The calculators call a new application too late from late December
         # (diff review s41, second, 1).
         late = [
@@ -294,7 +295,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             date_shown("rank_deadline", today, running),
             ". The next",
         ]
-    elif today < cycle.season(running)["rank_deadline"].date:
+    elif today < dates["rank_deadline"].date:
         late = [
             " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
             date_shown("rank_deadline", today, running),
@@ -304,7 +305,6 @@ def after_a_no_match(today: dt.date) -> Markup:
         late = [" If you did not apply in it, the next"]
     else:
         late = [" The next"]
-    dates = cycle.season(running)
     if today < dates["match_week"].date:
         where: list[object] = [
             f"the Match {running} is under way: programs started reviewing its applications ",

@@ -449,13 +449,11 @@ PUBLISHED_BY = {
 }
 
 
-def _type_in_when_published(slugs: list[str]) -> str:
-    """Where the mid-season note sends a reader planning ahead: the AAMC's page
-    does not list OB/GYN or emergency medicine, whose numbers the result itself
-    says come from ResidencyCAS (obgyn-usimg audit s42, 2)."""
-    fields: dict[str, list[str]] = {}
-    for slug in slugs:
-        fields.setdefault(data.application_service(slug), []).append(data.specialty(slug).name)
+def _type_in_when_published(fields: Mapping[str, list[str]]) -> str:
+    """Where the mid-season note sends a reader planning ahead, given the
+    fields' names by the service they apply through: the AAMC's page does not
+    list OB/GYN or emergency medicine, whose numbers the result itself says
+    come from ResidencyCAS (obgyn-usimg audit s42, 2)."""
     if list(fields) == [data.SERVICE_ERAS]:
         return f"type in the numbers {PUBLISHED_BY[data.SERVICE_ERAS]} gives once it is published"
     if list(fields) == [data.SERVICE_RESIDENCYCAS]:
@@ -480,19 +478,22 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         if cycle.under_review(year, today)
         else f"its applications have been going to programs since {dates['submissions_open'].shown()}"
     )
+    fields: dict[str, list[str]] = {}
+    for slug in slugs:
+        fields.setdefault(data.application_service(slug), []).append(data.specialty(slug).name)
+    on_eras = fields.get(data.SERVICE_ERAS, [])
+    on_residencycas = fields.get(data.SERVICE_RESIDENCYCAS, [])
+    state = cycle.residencycas_state(year, today)
     # ERAS's days: a reader whose every field applies through ResidencyCAS,
     # whose programs see applications later, is given none (diff review s42, 4).
-    if all(data.via_residencycas(slug) for slug in slugs):
-        open_ = cycle.residencycas_state(year, today) == "open"
-        since = "ResidencyCAS is taking its applications" if open_ else "its applications have gone in"
+    if not on_eras:
+        since = "ResidencyCAS is taking its applications" if state == "open" else "its applications have gone in"
     # Said first to whom it is for: a reader planning the next season took
     # this season's warning, the first thing on screen, as theirs (visa-psych
     # audit s41, 4), and the allowances shown are this season's (new-words audit s41, 11).
     # Named by the Match where a field applies through ResidencyCAS, and
     # MyERAS's rule said of the ERAS fields only: an EM reader was spoken to
     # in ERAS's seasons and screens (do-em audit s42, 7).
-    on_eras = [data.specialty(slug).name for slug in slugs if not data.via_residencycas(slug)]
-    on_residencycas = [data.specialty(slug).name for slug in slugs if data.via_residencycas(slug)]
     season, next_season = (
         (f"the Match {year}", f"the Match {year + 1}")
         if on_residencycas
@@ -501,7 +502,7 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     note = (
         f"For {season}, the season under way: as of {long_date(today)}, {since}. Planning for {next_season} instead? "
         f"This note is not for you: none of that season's signals has gone yet, and any allowance below is for "
-        f"{season}: for yours, {_type_in_when_published(slugs)}."
+        f"{season}: for yours, {_type_in_when_published(fields)}."
     )
     if on_eras:
         where = f"In ERAS (your {and_list(on_eras)} list)" if on_residencycas else "In ERAS"
@@ -511,7 +512,6 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
             "apply to."
         )
     if on_residencycas:
-        state = cycle.residencycas_state(year, today)
         then = {"open": "will not be", "may-have-closed": "may not be", "closed": "is not"}[state]
         note += (
             f" {and_list(on_residencycas)} {'takes' if len(on_residencycas) == 1 else 'take'} applications and signals "

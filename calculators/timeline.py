@@ -27,12 +27,7 @@ from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
 from . import cycle, data, profile
-from .cycle import (
-    SHORTEST_INTERVIEW_SEASON_DAYS,
-    interview_season_too_short,
-    interviews_begin,
-    months_from,
-)
+from .cycle import SHORTEST_INTERVIEW_SEASON_DAYS, interview_season_too_short, interviews_begin, months_from
 from .data import (
     ARTICLE_IMG,
     ARTICLE_ORTHO,
@@ -194,15 +189,17 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     # ``today``, as every other calculator words it: past the estimate the
     # row said "were closed" and "Send by it" (diff review s42, 1).
     rule = "the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and so does this day"
-    how = {
-        "open": f"Our estimate: {rule}. Send by it; its own may be up to a week later, so check ResidencyCAS's dates "
-        "before you give those fields up.",
-        "may-have-closed": f"Our estimate ({rule}) has passed, and ResidencyCAS's own day may be up to a week later: "
-        "check its dates now.",
-        "closed": f"Our estimate: {rule}; by the end of September it had surely passed.",
-    }[state]
-    if not estimated:
-        how = "The deadline ResidencyCAS gave for this cycle."
+    how = (
+        {
+            "open": f"Our estimate: {rule}. Send by it; its own may be up to a week later, so check ResidencyCAS's "
+            "dates before you give those fields up.",
+            "may-have-closed": f"Our estimate ({rule}) has passed, and ResidencyCAS's own day may be up to a week "
+            "later: check its dates now.",
+            "closed": f"Our estimate: {rule}; by the end of September it had surely passed.",
+        }[state]
+        if estimated
+        else "The deadline ResidencyCAS gave for this cycle."
+    )
     after = {"open": "may be" if estimated else "are", "may-have-closed": "may be", "closed": "were"}[state]
     took = {"open": "takes", "may-have-closed": "may have taken", "closed": "took"}[state]
     # An EM reader's plan had no word of when ResidencyCAS opens, of SLOEs
@@ -1327,7 +1324,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Where ResidencyCAS stands on the submission day: past an estimate of
     # its deadline only "probably" closed, as the day may be a week later.
     residencycas_then = cycle.residencycas_state(match_year, submission)
-    residencycas_estimated = residencycas_then == "may-have-closed"
+    residencycas_perhaps = residencycas_then == "may-have-closed"
     after_residencycas = today <= submission and residencycas_then != "open"
     if after_residencycas:
         notes.append(
@@ -1337,7 +1334,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             + (
                 "probably find those fields closed: send that application by then, and check ResidencyCAS's own "
                 f"deadline before you move them to the Match {match_year + 1}."
-                if residencycas_estimated
+                if residencycas_perhaps
                 else f"find those fields closed, not merely late: send that application by then, or plan them for the "
                 f"Match {match_year + 1}."
             )
@@ -1615,7 +1612,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # as the plan does not know the reader's fields (diff review s42, 3).
     # Not beside the verdict that the submission is too late for interviews at all.
     if after_residencycas and not too_short:
-        closed = "probably closed" if residencycas_estimated else "closed"
+        closed = "probably closed" if residencycas_perhaps else "closed"
         late_said += f"By then ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) is {closed}. "
         residencycas_heard = f"If EM or OB/GYN: ResidencyCAS {closed} by then. "
     heard_tail = next_step[missed_from:]

@@ -72,8 +72,8 @@ def on_first_line(code: types.CodeType) -> types.CodeType:
 
 # Docstrings are for whoever reads the source, and nothing in the browser
 # reads __doc__; without them the calculators' wheel is a tenth smaller.
-# Unlike -OO (which the standard library gets), this keeps the asserts, so
-# the calculators run as written.
+# Unlike -OO (which the standard library gets, and which drops docstrings
+# itself), this keeps the asserts, so the calculators run as written.
 def without_docstrings(source: bytes, name: str) -> ast.Module:
     tree = ast.parse(source, name)
     for node in ast.walk(tree):
@@ -88,7 +88,8 @@ def compile_zip(source: str, target: str, optimize: int, first_lines: bool) -> N
             data = zin.read(info)
             name = info.filename
             if name.endswith(".py"):
-                code = compile(without_docstrings(data, name), name, "exec", dont_inherit=True, optimize=optimize)
+                tree = data if optimize >= 2 else without_docstrings(data, name)
+                code = compile(tree, name, "exec", dont_inherit=True, optimize=optimize)
                 if first_lines:
                     code = on_first_line(code)
                 data = bytes(bootstrap._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
