@@ -279,9 +279,11 @@ FIELDS = (
         label="Preliminary or transitional year programs",
         maximum=999,
         initial=0,
+        # The result's hedge, not "their pricing starts again from program 1",
+        # which the result itself doubts (derm-usmd audit s43, 9).
         help=(
             "For a specialty whose training starts at PGY-2, such as Diagnostic Radiology: the programs you apply to "
-            "for the first year before it. Their ERAS pricing starts again from program 1."
+            "for the first year before it." + FIRST_YEAR_PRICING
         ),
     ),
     ChoiceField(

@@ -1063,3 +1063,13 @@ def test_every_read_out_keeps_to_forty_words() -> None:
             exam_transcripts=transcripts,
         )
         assert len(str(result["announced"]).split()) <= 40, result["announced"]
+
+
+def test_the_first_year_help_hedges_as_the_result_does() -> None:
+    # The help said "Their ERAS pricing starts again from program 1", which
+    # the result's own note doubts (derm-usmd audit s43, 9).
+    help_text = next(f.help for f in ac.FIELDS if f.name == "first_year_programs")
+    assert "starts again from program 1" not in help_text
+    assert help_text.endswith(ac.FIRST_YEAR_PRICING)
+    items = ac.compute({"primary_specialty": "diagnostic-radiology", "first_year_programs": 20})["items"]
+    assert any(i["note"].endswith(ac.FIRST_YEAR_PRICING) for i in items)
