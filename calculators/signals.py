@@ -202,24 +202,6 @@ def residencycas_season(season: str | None, today: dt.date) -> str | None:
     return f"ResidencyCAS, {match[0]}{closed[state]}"
 
 
-def applies_in(slug: str, today: dt.date) -> str:
-    """Which season a reader applying next would apply in, by the service the
-    specialty's programs use: ERAS's season line told an OB/GYN reader "ERAS
-    2027 is still running" months after ResidencyCAS had closed to that Match
-    (obgyn-usimg audit s42, 2)."""
-    if not data.via_residencycas(slug):
-        return cycle.season_ahead(today)
-    running, next_open = cycle.coming_season(today), cycle.next_open_season(today)
-    name = data.specialty(slug).name
-    if running == next_open:
-        return (
-            f"as of {long_date(today)}, the next season you can apply to is ResidencyCAS's for the Match {next_open}, "
-            f"which {cycle.residencycas_deadline(next_open, today)}"
-        )
-    now = f"ResidencyCAS, which {name} programs use, {cycle.residencycas_deadline(running, today)}"
-    return f"as of {long_date(today)}, {now}; the next season you can apply to is ResidencyCAS's for the Match {next_open}"
-
-
 def _specialty_plan(
     role: Role,
     slug: str,
@@ -243,7 +225,7 @@ def _specialty_plan(
         "placed": None,
         "unused": 0,
         # Our table is for one season; the reader may apply in a later one.
-        "applies_in": applies_in(slug, today),
+        "applies_in": cycle.applies_in([slug], today),
     }
     if allowed.count is None:
         return plan

@@ -657,7 +657,8 @@ def test_before_its_deadline_a_residencycas_field_is_told_it_is_open_until_late_
     pin_build_date(monkeypatch, "2026-08-01")
     (plan,) = sg.compute({"specialty": "emergency-medicine"})["specialties"]
     assert plan["applies_in"].startswith(
-        "as of 1 August 2026, the next season you can apply to is ResidencyCAS's for the Match 2027, which takes "
+        "as of 1 August 2026, the next season you can apply to in Emergency Medicine is ResidencyCAS's for the Match "
+        "2027, which takes "
         "applications for the Match 2027 only until 23 September 2026 (estimated"
     )
     assert plan["allowance"]["season"] == "ResidencyCAS, Match 2027"
