@@ -279,9 +279,11 @@ FIELDS = (
         label="Preliminary or transitional year programs",
         maximum=999,
         initial=0,
+        # The result's hedge, not "their pricing starts again from program 1",
+        # which the result itself doubts (derm-usmd audit s43, 9).
         help=(
             "For a specialty whose training starts at PGY-2, such as Diagnostic Radiology: the programs you apply to "
-            "for the first year before it. Their ERAS pricing starts again from program 1."
+            "for the first year before it." + FIRST_YEAR_PRICING
         ),
     ),
     ChoiceField(
@@ -964,9 +966,24 @@ def _by_service(breakdown: list[ApplicationLine]) -> list[tuple[str, list[Applic
     return [(service, [b for b in breakdown if b["service"] == service]) for service in _services(breakdown)]
 
 
+def _applies_in(result: ApplicationCostResult) -> str:
+    """Which season the reader would pay in, said for each service as signals
+    says it: ERAS's line alone called the Match 2028 "still running" to an
+    emergency medicine reader after ResidencyCAS had closed to it
+    (season-dates audit s43, 2)."""
+    today = dt.date.fromisoformat(str(result["as_of"]))
+    breakdown = result["application_breakdown"]
+    cas = list(dict.fromkeys(b["specialty"] for b in breakdown if b["service"] == data.SERVICE_RESIDENCYCAS))
+    eras = any(b["service"] == data.SERVICE_ERAS for b in breakdown)
+    said = [cycle.season_ahead(today)] if eras or not cas else []
+    if cas:
+        said.append(cycle.applies_in(cas, today, dated=not said))
+    return ". ".join(capitalised(line) for line in said)
+
+
 def _season_note(result: ApplicationCostResult) -> Markup | None:
     """Which season the reader would pay in, and whether each schedule used is confirmed for it."""
-    ahead = capitalised(cycle.season_ahead(dt.date.fromisoformat(str(result["as_of"]))))
+    ahead = _applies_in(result)
     late: list[tuple[str, str]] = []
     confirmed: list[str] = []
     for service, lines in _by_service(result["application_breakdown"]):
@@ -995,10 +1012,14 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         )
     if confirmed:
         schedules = and_list([f"the {service} schedule" for service in confirmed])
-        return el(
-            "p",
-            f"{ahead}, and {schedules} {'is' if len(confirmed) == 1 else 'are'} confirmed for it. Check {where} before you pay.",
+        verb = "is" if len(confirmed) == 1 else "are"
+        # "It" after a ResidencyCAS deadline and its source read as that deadline.
+        said = (
+            f"{ahead}, and {schedules} {verb} confirmed for it"
+            if data.SERVICE_RESIDENCYCAS not in _services(result["application_breakdown"])
+            else f"{ahead}. {capitalised(schedules)} {verb} confirmed for that season"
         )
+        return el("p", f"{said}. Check {where} before you pay.")
     return None
 
 

@@ -1104,7 +1104,10 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
         if candidate.slug == "emergency-medicine"
         else ""
     )
-    late = ": a backup there not applied to by then may not be open to you this season" if cycle.under_review(year, today) else ""
+    # "May not" beside signals' "is not" on the same day: the verb follows
+    # ResidencyCAS's state, as signals' mid-season note has it (season-dates audit s43, 4).
+    then = {"open": "will not be", "may-have-closed": "may not be", "closed": "is not"}[cycle.residencycas_state(year, today)]
+    late = f": a backup there not applied to by then {then} open to you this season" if cycle.under_review(year, today) else ""
     return (
         f"{candidate.name} programs take applications through ResidencyCAS, not ERAS ({data.residencycas_cite([candidate.slug])}): "
         f"a separate application, with its own account and fees{sloe}. ResidencyCAS "

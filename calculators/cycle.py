@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from . import data
 from .data import cycle_dates
-from .html import counted, long_date
+from .html import and_list, counted, long_date
 
 ESTIMATED = "estimated by rule"
 
@@ -513,6 +514,28 @@ def season_ahead(today: dt.date) -> str:
             f"the rank lists of {eras_season(running)} have closed ahead of its Match Day, {dates['match_day'].shown()}, and "
         )
     return f"as of {long_date(today)}, {still_running}the next season you can apply to on time is {eras_season(next_open)}"
+
+
+def applies_in(slugs: Sequence[str], today: dt.date, dated: bool = True) -> str:
+    """Which season a reader applying next in ``slugs``, fields of one
+    service, would apply in, by that service: ERAS's season line told an
+    OB/GYN reader "ERAS 2027 is still running" months after ResidencyCAS had
+    closed to that Match (obgyn-usimg audit s42, 2).  Signals says it under
+    each field, application cost after its ERAS line, which already gave the
+    date: ``dated`` False leaves "as of" out (season-dates audit s43, 2)."""
+    if not all(data.via_residencycas(slug) for slug in slugs):
+        return season_ahead(today)
+    running, next_open = coming_season(today), next_open_season(today)
+    names = and_list([data.specialty(slug).name for slug in slugs])
+    as_of = f"as of {long_date(today)}, " if dated else ""
+    if running == next_open:
+        # The field named: beside ERAS's line, "the next season" alone did not say for which list.
+        return (
+            f"{as_of}the next season you can apply to in {names} is ResidencyCAS's for the Match {next_open}, "
+            f"which {residencycas_deadline(next_open, today)}"
+        )
+    now = f"ResidencyCAS, which {names} programs use, {residencycas_deadline(running, today)}"
+    return f"{as_of}{now}; the next season you can apply to is ResidencyCAS's for the Match {next_open}"
 
 
 def reference_date() -> dt.date:

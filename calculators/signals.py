@@ -187,6 +187,10 @@ class SpecialtyPlan(TypedDict):
     placed: dict[Tier, int] | None
     unused: int
     applies_in: str
+    # The Match of the table's row, when it is earlier than the one the plan
+    # is for (plans_season), else None; and the season the plan's words name.
+    table_over: int | None
+    season_said: str
 
 
 def residencycas_season(season: str | None, today: dt.date) -> str | None:
@@ -202,22 +206,21 @@ def residencycas_season(season: str | None, today: dt.date) -> str | None:
     return f"ResidencyCAS, {match[0]}{closed[state]}"
 
 
-def applies_in(slug: str, today: dt.date) -> str:
-    """Which season a reader applying next would apply in, by the service the
-    specialty's programs use: ERAS's season line told an OB/GYN reader "ERAS
-    2027 is still running" months after ResidencyCAS had closed to that Match
-    (obgyn-usimg audit s42, 2)."""
-    if not data.via_residencycas(slug):
-        return cycle.season_ahead(today)
-    running, next_open = cycle.coming_season(today), cycle.next_open_season(today)
-    name = data.specialty(slug).name
-    if running == next_open:
-        return (
-            f"as of {long_date(today)}, the next season you can apply to is ResidencyCAS's for the Match {next_open}, "
-            f"which {cycle.residencycas_deadline(next_open, today)}"
-        )
-    now = f"ResidencyCAS, which {name} programs use, {cycle.residencycas_deadline(running, today)}"
-    return f"as of {long_date(today)}, {now}; the next season you can apply to is ResidencyCAS's for the Match {next_open}"
+def plans_season(today: dt.date) -> int:
+    """The Match the plans are for: the season under way while its
+    applications go out (the mid-season note's), else the next one open."""
+    year = cycle.coming_season(today)
+    return year if cycle.applications_going_out(year, today) else cycle.next_open_season(today)
+
+
+def _match_year(season: str | None) -> int | None:
+    match = re.search(r"Match (\d{4})", season or "")
+    return int(match[1]) if match else None
+
+
+def _season_name(year: int, slug: str) -> str:
+    """A season as the plan names it: a ResidencyCAS field's by its Match, not as an ERAS season."""
+    return f"the Match {year} season" if data.via_residencycas(slug) else cycle.eras_season(year)
 
 
 def _specialty_plan(
@@ -243,8 +246,18 @@ def _specialty_plan(
         "placed": None,
         "unused": 0,
         # Our table is for one season; the reader may apply in a later one.
-        "applies_in": applies_in(slug, today),
+        "applies_in": cycle.applies_in([slug], today),
+        "table_over": None,
+        "season_said": _season(said, slug),
     }
+    # A table for a season already behind the reader named that season as the
+    # one whose numbers were missing, beside a note about the next one
+    # (season-dates audit s43, 3): the plan names the reader's season, and
+    # table_season_note says once whose the table's is.
+    year, table_year = plans_season(today), _match_year(allowed.row.season if allowed.row else None)
+    if table_year is not None and table_year < year:
+        plan["table_over"] = table_year
+        plan["season_said"] = _season_name(year, slug)
     if allowed.count is None:
         return plan
     # A signal goes only to a program you apply to, so never plan more than
@@ -268,10 +281,11 @@ def _count_phrase(plan: SpecialtyPlan) -> str:
     allowed = plan["allowance"]
     name = plan["specialty_name"]
     if allowed["origin"] == "unknown":
-        return f"{name}: signal numbers for {_season(allowed, plan['specialty'])} are not in our data"
+        return f"{name}: signal numbers for {plan['season_said']} are not in our data"
     if allowed["origin"] == "reader":
         return f"{name}: {counted(allowed['count'] or 0, 'signal')}, the number you entered"
-    return f"{name}: {counted(allowed['count'] or 0, 'signal')} in {allowed['season']}"
+    earlier = f", an earlier season than {plan['season_said']}" if plan["table_over"] is not None else ""
+    return f"{name}: {counted(allowed['count'] or 0, 'signal')} in {allowed['season']}{earlier}"
 
 
 def _count_phrases(plans: list[SpecialtyPlan], heard: bool = False) -> str:
@@ -282,7 +296,7 @@ def _count_phrases(plans: list[SpecialtyPlan], heard: bool = False) -> str:
     their services name the season apart (ERAS and ResidencyCAS), which ran
     to 61 words beside a backup warning (diff review s41, second, 4), and
     without the season, which the page gives."""
-    seasons = {_season(plan["allowance"], plan["specialty"]) for plan in plans}
+    seasons = {plan["season_said"] for plan in plans}
     unknown = all(plan["allowance"]["origin"] == "unknown" for plan in plans)
     if len(plans) > 1 and unknown and (len(seasons) == 1 or heard):
         if heard:
@@ -355,7 +369,7 @@ def _reasons(
         if allowed["origin"] == "unknown":
             reasons.append(
                 f"{name} ({role_text}): our data has no signal numbers for this specialty for "
-                f"{_season(allowed, plan['specialty'])}, so no "
+                f"{plan['season_said']}, so no "
                 f"count is given. Check {where_to_check(plan['specialty'])}; then type the number in the form to see a "
                 "placement."
             )
@@ -463,6 +477,40 @@ def _type_in_when_published(fields: Mapping[str, list[str]]) -> str:
     )
 
 
+def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
+    """One sentence, where our table's season is earlier than the one the
+    plans are for: whose season the table's is, whose the plans', and where
+    to look for the latter's numbers.  Each plan then names only the
+    reader's season (season-dates audit s43, 3).  None when the table is for
+    the plans' season, or every number is the reader's own."""
+    old = [plan for plan in plans if plan["table_over"] is not None and plan["allowance"]["origin"] != "reader"]
+    if not old:
+        return None
+    year = plans_season(today)
+    # Named as the mid-season note names them: by the Match where a field applies through ResidencyCAS.
+    by_match = any(data.via_residencycas(str(plan["specialty"])) for plan in plans)
+    tables = sorted({int(plan["table_over"] or 0) for plan in old})
+    named = and_list([f"the Match {y}" if by_match else cycle.eras_season(y) for y in tables])
+    over = all(today > cycle.season(y)["match_day"].date for y in tables)
+    kind = (
+        ("a season now over" if over else "an earlier season")
+        if len(tables) == 1
+        else ("seasons now over" if over else "earlier seasons")
+    )
+    which = "the season under way" if cycle.applications_going_out(year, today) else "the next season you can apply to"
+    yours = f"the Match {year}" if by_match else cycle.eras_season(year)
+    fields: dict[str, list[str]] = {}
+    for plan in old:
+        fields.setdefault(data.application_service(str(plan["specialty"])), []).append(str(plan["specialty_name"]))
+    check = (
+        f"check {PUBLISHED_BY[next(iter(fields))]} for that season's numbers, and enter them above"
+        if len(fields) == 1
+        else "check that season's numbers, and enter them above: "
+        + "; ".join(f"for {and_list(names)}, from {PUBLISHED_BY[service]}" for service, names in fields.items())
+    )
+    return f"our signal table is for {named}, {kind}. The plans below are for {yours}, {which}: {check}."
+
+
 def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     """What a reader in the middle of a season (applications going out, rank
     lists still open) must know before placing any signal, or None outside it."""
@@ -499,9 +547,13 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         if on_residencycas
         else (cycle.eras_season(year), cycle.eras_season(year + 1))
     )
+    # "Any allowance below is for" this season was untrue of a table for an
+    # earlier one, which table_season_note names (season-dates audit s43, 3).
+    tables = [_match_year(row.season) for slug in slugs if (row := data.signal_allowances().get(slug))]
+    below = "the plans below are" if any(t is not None and t < year for t in tables) else "any allowance below is"
     note = (
         f"For {season}, the season under way: as of {long_date(today)}, {since}. Planning for {next_season} instead? "
-        f"This note is not for you: none of that season's signals has gone yet, and any allowance below is for "
+        f"This note is not for you: none of that season's signals has gone yet, and {below} for "
         f"{season}: for yours, {_type_in_when_published(fields)}."
     )
     if on_eras:
@@ -550,6 +602,7 @@ class SignalsResult(TypedDict):
     summary: str
     announced: str
     mid_season: str | None
+    table_season: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> SignalsResult:
@@ -587,6 +640,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "announced": heard,
         # The same date the result's "applies in" sentence counts from.
         "mid_season": mid_season_note(cycle.reference_date(), [str(plan["specialty"]) for plan in plans]),
+        "table_season": table_season_note(plans, cycle.reference_date()),
     }
 
 
@@ -603,7 +657,7 @@ def _render_plan(plan: SpecialtyPlan, mix: Mapping[str, int]) -> Markup:
             el(
                 "p",
                 el("strong", "Not in our data: "),
-                f"the signal numbers for {plan['specialty_name']} for {_season(allowed, plan['specialty'])} are not in our "
+                f"the signal numbers for {plan['specialty_name']} for {plan['season_said']} are not in our "
                 "sources, so this "
                 f"planner gives no number. Check {where_to_check(plan['specialty'])}; then enter it above. "
                 f"{capitalised(str(plan['applies_in']))}.",
@@ -659,6 +713,7 @@ def render(result: SignalsResult) -> Markup:
         el("p", el("strong", "Signals mid-season: "), result["mid_season"], class_="mpb-warning")
         if result.get("mid_season")
         else None,
+        el("p", capitalised(str(result["table_season"])), class_="mpb-note") if result.get("table_season") else None,
         [_render_plan(plan, mix) for plan in plans],
         el(
             "p",

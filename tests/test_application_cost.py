@@ -1063,3 +1063,50 @@ def test_every_read_out_keeps_to_forty_words() -> None:
             exam_transcripts=transcripts,
         )
         assert len(str(result["announced"]).split()) <= 40, result["announced"]
+
+
+def test_a_residencycas_reader_is_told_its_season_by_residencycas_not_only_by_eras(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "ERAS 2028 (Match 2028) is still running" to an emergency medicine reader
+    # on 5 October 2027, after ResidencyCAS had closed to that Match
+    # (season-dates audit s43, 2).
+    pin_build_date(monkeypatch, "2027-10-05")
+    alone = unescape(str(ac.render(ac.compute({"applicant_type": "us-img", "primary_specialty": "emergency-medicine"}))))
+    assert "still running" not in alone and "ERAS 2029" not in alone
+    assert (
+        "As of 5 October 2027, ResidencyCAS, which Emergency Medicine programs use, closed to applications for the "
+        "Match 2028 in late September" in alone
+    )
+    assert "the next season you can apply to is ResidencyCAS's for the Match 2029." in alone
+    em_fm = {"primary_specialty": "emergency-medicine", "backup_specialty": "family-medicine", "backup_programs": 20}
+    both = unescape(str(ac.render(ac.compute({**em_fm, "applicant_type": "us-img"}))))
+    # Each service has its own line; the date is given once.
+    assert (
+        "As of 5 October 2027, ERAS 2028 (Match 2028) is still running, and the next season you can apply to on time "
+        "is ERAS 2029 (Match 2029). ResidencyCAS, which Emergency Medicine programs use, closed" in both
+    )
+    assert both.count("As of 5 October 2027") == 1
+
+
+def test_before_residencycas_closes_its_line_names_the_field_and_the_schedules_confirmed_for_that_season(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pin_build_date(monkeypatch, "2025-07-01")
+    em_fm = {"primary_specialty": "emergency-medicine", "backup_specialty": "family-medicine", "backup_programs": 20}
+    html = unescape(str(ac.render(ac.compute(em_fm))))
+    assert (
+        "As of 1 July 2025, the next season you can apply to on time is ERAS 2026 (Match 2026). The next season you "
+        "can apply to in Emergency Medicine is ResidencyCAS's for the Match 2026, which takes applications for the "
+        "Match 2026 only until 24 September 2025" in html
+    )
+    # "Confirmed for it" after a deadline and its source read as the deadline.
+    assert "The ResidencyCAS schedule and the ERAS schedule are confirmed for that season." in html
+
+
+def test_the_first_year_help_hedges_as_the_result_does() -> None:
+    # The help said "Their ERAS pricing starts again from program 1", which
+    # the result's own note doubts (derm-usmd audit s43, 9).
+    help_text = next(f.help for f in ac.FIELDS if f.name == "first_year_programs")
+    assert "starts again from program 1" not in help_text
+    assert help_text.endswith(ac.FIRST_YEAR_PRICING)
+    items = ac.compute({"primary_specialty": "diagnostic-radiology", "first_year_programs": 20})["items"]
+    assert any(i["note"].endswith(ac.FIRST_YEAR_PRICING) for i in items)

@@ -15,7 +15,7 @@ from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, backup_finder, cycle, data, match_odds
+from calculators import InputError, backup_finder, cycle, data, match_odds, signals
 from calculators import browser as browser_bridge
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
@@ -991,7 +991,7 @@ def test_residencycas_fields_say_so_under_the_table_with_the_sloe_for_em_and_the
     em, obgyn = _service_note(page, "Emergency Medicine"), _service_note(page, "Obstetrics and Gynecology")
     for row in (em, obgyn):
         assert "through ResidencyCAS, not ERAS" in row and "closed to applications for the Match 2027 in late September" in row
-        assert "may not be open to you this season" in row
+        assert "is not open to you this season" in row
     assert "SLOE" in em and "SLOE" not in obgyn
     assert [s["specialty"] for s in result["suggestions"] if s["service_note"]] == [
         s["specialty"] for s in result["suggestions"] if data.via_residencycas(s["specialty"])
@@ -1072,3 +1072,20 @@ def test_a_residencycas_backup_is_cited_by_its_own_fields_source(slug: str, cite
     # about OB/GYN alone (obgyn-usimg audit s42, 7).
     said = backup_finder.residencycas_backup(data.specialty(slug), dt.date(2026, 12, 5))
     assert f"not ERAS {cited}:" in said
+
+
+@pytest.mark.parametrize(
+    ("today", "then"),
+    [("2027-09-25", "may not be open"), ("2027-10-05", "is not open")],
+)
+def test_a_late_residencycas_backup_is_closed_or_may_be_by_residencycas_own_state(
+    monkeypatch: pytest.MonkeyPatch, today: str, then: str
+) -> None:
+    # "May not be open" on 5 October, where signals said "is not" of the
+    # same service on the same day (season-dates audit s43, 4).
+    pin_build_date(monkeypatch, today)
+    said = backup_finder.residencycas_backup(data.specialty("emergency-medicine"), dt.date.fromisoformat(today))
+    assert said.endswith(f"a backup there not applied to by then {then} to you this season.")
+    # The signals planner says the same of the same day.
+    note = signals.mid_season_note(dt.date.fromisoformat(today), ["emergency-medicine"])
+    assert note is not None and f"not applied to by then {then} to you this season" in note

@@ -144,3 +144,19 @@ def test_residencycas_is_said_open_until_its_deadline_then_perhaps_closed_until_
     assert cycle.residencycas_deadline(2026, dt.date(2025, 10, 1)).startswith(
         "closed to applications for the Match 2026 on 24 September 2025 ("
     )
+
+
+def test_applies_in_names_residencycas_fields_by_their_service_and_eras_fields_by_erass() -> None:
+    # Moved from signals so the cost calculator says it too (season-dates audit s43, 2).
+    today = dt.date(2027, 10, 5)
+    em = cycle.applies_in(["emergency-medicine"], today)
+    assert em.startswith("as of 5 October 2027, ResidencyCAS, which Emergency Medicine programs use, closed")
+    assert "still running" not in em and em.endswith("is ResidencyCAS's for the Match 2029")
+    both = cycle.applies_in(["emergency-medicine", "obstetrics-gynecology"], today, dated=False)
+    assert both.startswith("ResidencyCAS, which Emergency Medicine and Obstetrics and Gynecology programs use, closed")
+    assert cycle.applies_in(["family-medicine"], today) == cycle.season_ahead(today)
+    before = cycle.applies_in(["emergency-medicine"], dt.date(2027, 8, 1))
+    assert before.startswith(
+        "as of 1 August 2027, the next season you can apply to in Emergency Medicine is ResidencyCAS's for the Match "
+        "2028, which takes applications for the Match 2028 only until 22 September 2027"
+    )

@@ -657,7 +657,8 @@ def test_before_its_deadline_a_residencycas_field_is_told_it_is_open_until_late_
     pin_build_date(monkeypatch, "2026-08-01")
     (plan,) = sg.compute({"specialty": "emergency-medicine"})["specialties"]
     assert plan["applies_in"].startswith(
-        "as of 1 August 2026, the next season you can apply to is ResidencyCAS's for the Match 2027, which takes "
+        "as of 1 August 2026, the next season you can apply to in Emergency Medicine is ResidencyCAS's for the Match "
+        "2027, which takes "
         "applications for the Match 2027 only until 23 September 2026 (estimated"
     )
     assert plan["allowance"]["season"] == "ResidencyCAS, Match 2027"
@@ -703,3 +704,69 @@ def test_mid_season_an_em_reader_is_spoken_to_in_the_match_and_myeras_only_of_th
     assert early is not None and "as of 10 September 2026, ResidencyCAS is taking its applications." in early
     eras = sg.mid_season_note(dt.date(2026, 12, 5), ["internal-medicine"])
     assert eras is not None and eras.startswith("For ERAS 2027 (Match 2027)") and "In ERAS, a signal is fixed" in eras
+
+
+EM_USIMG = {"specialty": "emergency-medicine", "backup_specialty": "family-medicine", "applicant_type": "us-img"}
+
+
+@pytest.mark.parametrize(
+    ("today", "which"),
+    [("2027-04-10", "the next season you can apply to"), ("2027-10-05", "the season under way")],
+)
+def test_a_table_for_a_season_already_over_is_said_once_and_the_plans_name_the_readers_season(
+    monkeypatch: pytest.MonkeyPatch, today: str, which: str
+) -> None:
+    # From April 2027 the result named the Match 2027, a season over, as the
+    # one whose numbers it lacked, and on 5 October beside a note about the
+    # Match 2028 and 2029 (season-dates audit s43, 3).
+    pin_build_date(monkeypatch, today)
+    result = sg.compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "needs_visa": True})
+    assert result["summary"].endswith("Internal Medicine: signal numbers for ERAS 2028 (Match 2028) are not in our data.")
+    assert result["table_season"] == (
+        f"our signal table is for ERAS 2027 (Match 2027), a season now over. The plans below are for ERAS 2028 "
+        f"(Match 2028), {which}: check the AAMC's signaling page for that season's numbers, and enter them above."
+    )
+    page = unescape(str(sg.render(result)))
+    # The table's season is named once, in that sentence, and nowhere else on the page.
+    assert page.count("ERAS 2027") == 1 and "Our signal table is for ERAS 2027" in page
+    assert "the signal numbers for Internal Medicine for ERAS 2028 (Match 2028) are not in our sources" in page
+    mixed = sg.compute(EM_USIMG)
+    assert mixed["table_season"] is not None and mixed["table_season"].startswith(
+        "our signal table is for the Match 2027, a season now over. The plans below are for the Match 2028"
+    )
+    assert mixed["table_season"].endswith(
+        "for Emergency Medicine, from ResidencyCAS and the specialty's own organization; for Family Medicine, from "
+        "the AAMC's signaling page."
+    )
+    assert "Match 2027" not in mixed["summary"]
+
+
+def test_mid_season_a_table_for_an_earlier_season_is_not_called_this_seasons_allowance(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pin_build_date(monkeypatch, "2027-10-05")
+    note = sg.compute({"specialty": "psychiatry"})["mid_season"]
+    assert note is not None
+    assert "the plans below are for ERAS 2028 (Match 2028): for yours" in note and "any allowance below" not in note
+
+
+def test_a_table_for_the_season_under_way_gets_no_table_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_build_date(monkeypatch, "2026-12-05")
+    result = sg.compute(EM_USIMG)
+    assert result["table_season"] is None
+    assert "Emergency Medicine: signal numbers for the Match 2027 season are not in our data" in result["summary"]
+
+
+def test_a_number_from_a_table_for_an_earlier_season_says_so_and_a_typed_number_needs_no_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pin_build_date(monkeypatch, "2027-10-05")
+    row = data.SignalAllowance("psychiatry", "ERAS 2027 (Match 2027)", 12, "", "published", "AAMC, example")
+    monkeypatch.setattr(data, "signal_allowances", lambda: {"psychiatry": row})
+    result = sg.compute({"specialty": "psychiatry"})
+    assert result["summary"].endswith(
+        "Psychiatry: 12 signals in ERAS 2027 (Match 2027), an earlier season than ERAS 2028 (Match 2028)."
+    )
+    assert result["table_season"] is not None and "a season now over" in result["table_season"]
+    typed = sg.compute({"specialty": "psychiatry", "primary_signals": 10})
+    assert typed["table_season"] is None
