@@ -207,6 +207,23 @@ def outcomes_table() -> Markup:
     )
 
 
+def contiguous_ranks_table() -> Markup:
+    """Each field the calculators cover, with the programs its non-US IMGs
+    ranked in a row, matched and not: the guides' "how few is few?" gave five
+    fields' figures in prose, and a dermatology, pediatrics or neurology reader
+    found none for their own (derm-usmd and peds-visa audits s43, 3)."""
+    rows = [
+        (s.name, _median(s.outcome.contig_matched), _median(s.outcome.contig_unmatched))
+        for s in d.SPECIALTIES
+        if s.outcome is not None
+    ]
+    return table(
+        ("Field", "Median, matched", "Median, did not match"),
+        rows,
+        caption=f"Programs ranked in a row by non-US IMGs who preferred each field (self-reported): {d.CHARTING_OUTCOMES.cite()}",
+    )
+
+
 def pgy1_table() -> Markup:
     rows = [
         (
@@ -443,6 +460,45 @@ def cycle_registration() -> Markup:
 def cycle_short_of_interviews(standalone: bool = False) -> Markup:
     """Where the season stands for a reader who has applied and has few interviews."""
     return season_words.short_of_interviews(_today(), standalone)
+
+
+def cycle_next_open_dates() -> Markup:
+    """Once the page's season is under review, the next season's submission
+    and review days, which a plan made now counts back from: the anchor
+    paragraph gave only the running season's, all of them past by October
+    (season-dates audit s43, 5).  Empty while the two seasons are one."""
+    from calculators import cycle
+
+    today = _today()
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    if running == open_:
+        return Markup("")
+    return join(
+        f"For the Match {running} those days are behind you; the next season you can apply to on time is the Match "
+        f"{open_}, whose applications can go to programs from ",
+        season_words.date_shown("submissions_open", today, open_),
+        " and whose review starts ",
+        season_words.date_shown("programs_receive", today, open_, on=True),
+        ". ",
+    )
+
+
+def cycle_residencycas() -> Markup:
+    """ResidencyCAS's deadline for the page's season, in the tense of the
+    build date, and what it leaves a reader adding a field late: the guide
+    said "may not be possible" on a day other pages called the fields closed
+    (season-dates audit s43, 4)."""
+    from calculators import cycle
+
+    today = _today()
+    year = _coming_season()
+    state = cycle.residencycas_state(year, today)
+    then = {
+        "open": "so emergency medicine or OB/GYN can still be added only before that day: check ResidencyCAS's own dates.",
+        "may-have-closed": "and adding emergency medicine or OB/GYN now may no longer be possible.",
+        "closed": "so emergency medicine and OB/GYN can no longer be added this season.",
+    }[state]
+    return join("It ", cycle.residencycas_deadline(year, today), ", ", then)
 
 
 def cycle_after_a_no_match() -> Markup:
@@ -682,6 +738,7 @@ def define_env(env: Any) -> None:
         match_rates_cite,
         edition,
         outcomes_table,
+        contiguous_ranks_table,
         pgy1_table,
         match_rates_table,
         fees_table,
@@ -699,6 +756,8 @@ def define_env(env: Any) -> None:
         cycle_short_of_interviews,
         cycle_planning_note,
         cycle_after_a_no_match,
+        cycle_next_open_dates,
+        cycle_residencycas,
         cycle_dates_table,
         cycle_sources_table,
     ):

@@ -2103,3 +2103,156 @@ def test_an_em_bound_do_reads_emergency_medicines_own_advice_on_usmle_with_its_a
     assert "before the move to one accreditation body in 2020 and before Step 1 and COMLEX Level 1 became pass/fail" in said
     # It follows the surgical survey, so surgery's figures are not read as EM's.
     assert text.index("a survey of surgical program directors, 2024") < text.index(said)
+
+
+# Session 43's guide fixes (derm-usmd, peds-visa and season-dates audits s43).
+SEASON_43_CLAIMS = (
+    Claim(
+        "apply/timeline.md",
+        "In orthopaedics, even the seniors who did not match had ranked about twice the non-US IMGs' unmatched median",
+        lambda: 1.75 <= data.ORTHO_US_SENIOR_CONTIG_MEANS[1] / median(co(OR).contig_unmatched) <= 2.5,
+    ),
+    Claim(
+        "apply/timeline.md",
+        "US MD and DO seniors in the competitive fields rank many more programs than these figures",
+        lambda: data.ORTHO_US_SENIOR_CONTIG_MEANS[1] > median(co(OR).contig_unmatched),
+    ),
+)
+
+
+@pytest.mark.parametrize("claim", SEASON_43_CLAIMS, ids=lambda claim: f"{claim.page}: {claim.words[:50]}")
+def test_the_data_bear_out_the_session_43_words(claim: Claim) -> None:
+    test_the_data_bear_out_what_the_site_says(claim)
+
+
+def _rendered_text(markup: object) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", str(markup))).split())
+
+
+def test_the_few_interviews_table_gives_every_field_the_calculators_cover() -> None:
+    # "How few is few?" quoted five fields' medians, so a dermatology,
+    # pediatrics or neurology reader found no yardstick of their own
+    # (derm-usmd and peds-visa audits s43, 3).
+    import macros
+
+    table = str(macros.contiguous_ranks_table())
+    rows = re.findall(r"<tr><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td></tr>", table)
+    covered = [s for s in data.SPECIALTIES if s.outcome is not None]
+    assert [unescape(name) for name, _, _ in rows] == [s.name for s in covered]
+    for (_, matched, unmatched), spec in zip(rows, covered, strict=True):
+        assert spec.outcome is not None
+        for shown, dist in ((matched, spec.outcome.contig_matched), (unmatched, spec.outcome.contig_unmatched)):
+            assert shown == (f"{dist.median:g}" if dist.median is not None else "not enough data")
+    assert data.CHARTING_OUTCOMES.year in _rendered_text(table)
+    for page in ("apply/timeline.md", "faq.md"):
+        text = page_text(page)
+        assert "{{ contiguous_ranks_table() }}" in text
+        # The five-field sentence is gone, and US seniors hear the figures are not theirs.
+        assert 'charting("Pediatrics")' not in text and 'charting("Obstetrics and Gynecology").contig' not in text
+        assert "US MD and DO seniors in the competitive fields rank many more programs" in text
+
+
+@pytest.mark.parametrize("page", ["apply/timeline.md", "backup/playbook-radiology.md", "backup/playbook-ultra-competitive.md"])
+def test_advanced_field_readers_hear_a_supplemental_list_is_no_fallback(page: str) -> None:
+    # Six preliminary interviews on supplemental lists alone are never tried if
+    # no advanced program matches (derm-usmd audit s43, 2).
+    text = page_text(page)
+    assert "rank-order-list.md#standalone-preliminary-years-on-the-primary-list" in text
+    assert "NRMP, About Supplemental Rank Order Lists, read 2026" in text
+    assert "primary list" in text
+    assert (
+        "only if a dermatology program takes you" in text
+        or "only after it has matched you" in text
+        or ("only once it has matched you to a DR program" in text)
+    )
+
+
+def test_the_dermatology_roadmap_adds_im_now_and_keeps_soap_for_last() -> None:
+    # "A SOAP plan for IM if dermatology interviews are few" contradicted the
+    # timeline and FAQ, which say to apply now (derm-usmd audit s43, 4).
+    text = page_text("backup/playbook-ultra-competitive.md")
+    assert "SOAP plan for IM" not in text
+    row = text[text.index("| Application year | Apply to 80–100 dermatology") :].split("\n")[0]
+    assert "SOAP only if both fail" in row and "../apply/timeline.md#already-applied-and-short-of-interviews" in row
+
+
+def test_the_soap_page_tells_a_visa_needing_img_what_an_offer_commits_them_to() -> None:
+    # Binding offers were stressed, the visa never (peds-visa audit s43, 1).
+    text = page_text("unmatched/soap-and-plan-b.md")
+    rules = text[text.index("### Rules that bind you in Match Week") : text.index("### If you are not eligible for SOAP")]
+    prepare = text[text.index("### Prepare before Match Week") : text.index("## Choosing SOAP positions")]
+    assert "If you need a visa, an accepted offer binds you" in rules
+    for words in ("which visa the program will sponsor", "Statement of Need names one specialty", "(../assess/index.md#visa)"):
+        assert words in rules, words
+    assert "If you need a visa" in prepare and "Statement of Need" in prepare and "(../assess/index.md#visa)" in prepare
+
+
+def test_pathway_graduation_windows_and_deadlines_are_said_with_their_years() -> None:
+    # A graduate three years out could be past the recent-graduate Pathways,
+    # and their application closes before the rank lists (peds-visa audit s43, 2).
+    assess = page_text("assess/index.md")
+    section = assess[assess.index("### Years since graduation") : assess.index("### Visa: J-1 or H-1B")]
+    for words in ("on or after 1 January 2022", "1 January 2023", "Pathway 6", "31 January 2023", "15 February 2024"):
+        assert words in section, words
+    assert "moves on each year" in section
+    glossary = page_text("glossary.md")
+    entry = glossary[glossary.index("**ECFMG and ECFMG certification**") :][:2500]
+    assert "only recent graduates" in entry and "(assess/index.md#years-since-graduation)" in entry
+    cost = page_text("calculators/application-cost.md")
+    not_included = cost[cost.index("- Not included:") :].split("\n")[0]
+    assert "Pathway application fee" in not_included and "OET" in not_included
+    assert "required US clinical experience (and how recent)" in page_text("apply/index.md")
+
+
+@pytest.mark.parametrize(
+    ("built", "said", "unsaid"),
+    [
+        ("2027-04-10", ["ERAS opens", "can go to programs", "programs start reviewing"], ["behind you"]),
+        (
+            "2027-10-05",
+            ["ERAS opened", "could go to programs", "programs started reviewing", "the Match 2029"],
+            ["ERAS opens"],
+        ),
+    ],
+)
+def test_the_anchor_paragraph_reads_in_the_tense_of_the_build_date(
+    monkeypatch: pytest.MonkeyPatch, built: str, said: list[str], unsaid: list[str]
+) -> None:
+    # Built on 5 October 2027, it said "ERAS opens ... around 2 June 2027"
+    # (season-dates audit s43, 5).
+    import jinja2
+
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    source = (ROOT / "docs" / "apply/timeline.md").read_text(encoding="utf-8")
+    (line,) = [line for line in source.splitlines() if line.startswith("The plans below count back")]
+    names = ("cycle_date", "cycle_tensed", "cycle_next_open_dates")
+    shown = _rendered_text(jinja2.Template(line).render({name: getattr(macros, name) for name in names}))
+    for words in said:
+        assert words in shown, (built, words)
+    for words in unsaid:
+        assert words not in shown, (built, words)
+
+
+@pytest.mark.parametrize(
+    ("built", "said"),
+    [
+        ("2026-12-06", "closed to applications for the Match 2027 in late September"),
+        ("2027-04-10", "takes applications for the Match 2028 only until 22 September 2027"),
+        ("2027-09-25", "may have closed to applications for the Match 2028"),
+        ("2027-10-05", "can no longer be added this season"),
+    ],
+)
+def test_the_residencycas_sentence_gives_its_state_on_the_build_date(
+    monkeypatch: pytest.MonkeyPatch, built: str, said: str
+) -> None:
+    # The guide said "may not be possible" on a day signals called the fields
+    # closed (season-dates audit s43, 4).
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    assert said in _rendered_text(macros.cycle_residencycas())
+    text = page_text("apply/timeline.md")
+    bullet = text[text.index("- **You can still send more applications") :][:1500]
+    assert "{{ cycle_residencycas() }}" in bullet and "adding those fields late may not be possible" not in bullet
