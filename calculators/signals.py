@@ -193,17 +193,23 @@ class SpecialtyPlan(TypedDict):
     season_said: str
 
 
+def _match_year(season: str | None) -> int | None:
+    """The Match of a season as the table words it ("ERAS 2027 (Match 2027)"), which holds it only as text."""
+    match = re.search(r"Match (\d{4})", season or "")
+    return int(match[1]) if match else None
+
+
 def residencycas_season(season: str | None, today: dt.date) -> str | None:
     """A season of the table, which names it as ERAS does, as a ResidencyCAS
     field's: by that service and its Match, and closed once its deadline has
     passed.  OB/GYN's row read "ERAS 2027 (Match 2027)" under a note saying
     ResidencyCAS had closed (obgyn-usimg audit s42, 2)."""
-    match = re.search(r"Match (\d{4})", season or "")
-    if match is None:
+    year = _match_year(season)
+    if year is None:
         return season
-    state = cycle.residencycas_state(int(match[1]), today)
+    state = cycle.residencycas_state(year, today)
     closed = {"open": "", "may-have-closed": " (may have closed to applications)", "closed": " (closed to applications)"}
-    return f"ResidencyCAS, {match[0]}{closed[state]}"
+    return f"ResidencyCAS, Match {year}{closed[state]}"
 
 
 def plans_season(today: dt.date) -> int:
@@ -211,11 +217,6 @@ def plans_season(today: dt.date) -> int:
     applications go out (the mid-season note's), else the next one open."""
     year = cycle.coming_season(today)
     return year if cycle.applications_going_out(year, today) else cycle.next_open_season(today)
-
-
-def _match_year(season: str | None) -> int | None:
-    match = re.search(r"Match (\d{4})", season or "")
-    return int(match[1]) if match else None
 
 
 def _season_name(year: int, slug: str) -> str:
