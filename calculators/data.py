@@ -334,6 +334,17 @@ LETTERS_ASKED = Source(
     "read 2026",
     "AAFP",
 )
+# A letter that comes after applying still reaches programs applied to:
+# the competitiveness check's mid-season note told a reader one letter short
+# of the next band to wait a year (peds-visa audit s43, 4).
+ERAS_LETTERS_AFTER_APPLYING = Source(
+    "aamc-myeras-assigning",
+    "MyERAS applicant user guide, assigning letters of recommendation: up to four letters assigned to each program, "
+    "assignments to programs already applied to sent to them when saved, and a letter a program has received not "
+    "taken back",
+    "residency guide and its chapter on letters, read 2026",
+    "AAMC",
+)
 # Emergency medicine and OB/GYN programs take applications through
 # ResidencyCAS instead of ERAS; its limit on letters is ERAS's.
 RESIDENCYCAS_EVALUATIONS = Source(
@@ -794,6 +805,7 @@ SOURCES = (
     NRMP_ALGORITHM,
     MYERAS_GUIDANCE,
     ERAS_DOCUMENTS,
+    ERAS_LETTERS_AFTER_APPLYING,
     LETTERS_ASKED,
     RESIDENCYCAS_EVALUATIONS,
     RESIDENCYCAS_DATES,
