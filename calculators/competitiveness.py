@@ -1632,15 +1632,41 @@ STEP3_NOT_SCORED = (
     "pass in your favour, though it fixes neither failed attempts nor weak clinical work, and it warns that a failure "
     f"does more harm than not sitting it ({ARTICLE_UNMATCHED.cite()}). If you have passed, make sure programs see it."
 )
+# The FAQ's visa answer, named by its heading as the calculators name guide
+# sections (a result carries no links).  Read alone, the note above made
+# Step 3 a score booster to a reader hoping for an H-1B, for which it is the
+# gate (peds-visa audit s43, 5).
+FAQ_VISA_ANSWER = "J-1 or H-1B: which can I get?"
+STEP3_FOR_H1B = (
+    "If you hope for an H-1B, a program needs your Step 3 passed before it files your petition "
+    f"({data.INA_H1B.cite()}; see “{FAQ_VISA_ANSWER}” in the FAQ)."
+)
 
 
-def mid_season_note(today: dt.date, slug: str = "") -> str | None:
+def step3_note(needs_visa: bool) -> str:
+    """The Step 3 note, with the H-1B's need of it for a reader who needs a visa."""
+    return f"{STEP3_NOT_SCORED} {STEP3_FOR_H1B}" if needs_visa else STEP3_NOT_SCORED
+
+
+# Letters are the one change the margins list that still reaches this
+# season's programs (peds-visa audit s43, 4).  ERAS's guide says so; we found
+# no ResidencyCAS page that does, so its readers are not told it.
+LETTERS_STILL_THIS_SEASON = (
+    "Letters are the exception: a new letter can still be uploaded and assigned this season, to programs you have "
+    "already applied to as well, while a program has fewer than four of yours. ERAS sends such a change to those "
+    "programs once you save it, and a letter already sent cannot be withdrawn "
+    f"({data.ERAS_LETTERS_AFTER_APPLYING.cite()})."
+)
+
+
+def mid_season_note(today: dt.date, slug: str = "", letters: bool = False) -> str | None:
     """What the margins mean to a reader who arrives while programs are
     reading a season's applications, or None outside that stretch: in
     December "10 more months of US clinical experience would move you" read
     as "you should not have applied" (reapply-anes audit s42, 4).  A
     ResidencyCAS field's reader is asked of the Match, not of ERAS, whose
-    review day is not its programs' (do-em audit s42, 6)."""
+    review day is not its programs' (do-em audit s42, 6).  ``letters``: more
+    letters are among the changes that would move the band."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
@@ -1651,8 +1677,9 @@ def mid_season_note(today: dt.date, slug: str = "") -> str | None:
     else:
         received = cycle.season(year)["programs_receive"].shown()
         applied = f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so"
+    still = f" {LETTERS_STILL_THIS_SEASON}" if letters and not data.via_residencycas(slug) else ""
     return (
-        f"{applied} a change below that would move your band is for your next application, not this one. "
+        f"{applied} a change below that would move your band is for your next application, not this one.{still} "
         f"{cycle.SHORT_OF_INTERVIEWS}"
     )
 
@@ -1715,7 +1742,9 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
         "after_no_match": after_no_match(spec, v),
-        "mid_season": mid_season_note(cycle.reference_date(), spec.slug),
+        "mid_season": mid_season_note(
+            cycle.reference_date(), spec.slug, letters=any(move["field"] == "specialty_letters" for move in margin["up"])
+        ),
     }
 
 
@@ -2240,7 +2269,7 @@ def render(result: CompetitivenessResult) -> Markup:
             )
         )
         if matched["quartile"] in ("q1", "below"):
-            parts.append(el("p", STEP3_NOT_SCORED, class_="mpb-note"))
+            parts.append(el("p", step3_note(bool(result["needs_visa_resolved"])), class_="mpb-note"))
     else:
         parts.append(el("p", f"Step 2 CK against matched applicants: {result['step2_vs_matched_reason']}"))
     return el("div", parts, class_="mpb-result-body")

@@ -334,6 +334,17 @@ LETTERS_ASKED = Source(
     "read 2026",
     "AAFP",
 )
+# A letter that comes after applying still reaches programs applied to:
+# the competitiveness check's mid-season note told a reader one letter short
+# of the next band to wait a year (peds-visa audit s43, 4).
+ERAS_LETTERS_AFTER_APPLYING = Source(
+    "aamc-myeras-assigning",
+    "MyERAS applicant user guide, assigning letters of recommendation: up to four letters assigned to each program, "
+    "assignments to programs already applied to sent to them when saved, and a letter a program has received not "
+    "taken back",
+    "residency guide and its chapter on letters, read 2026",
+    "AAMC",
+)
 # Emergency medicine and OB/GYN programs take applications through
 # ResidencyCAS instead of ERAS; its limit on letters is ERAS's.
 RESIDENCYCAS_EVALUATIONS = Source(
@@ -794,6 +805,7 @@ SOURCES = (
     NRMP_ALGORITHM,
     MYERAS_GUIDANCE,
     ERAS_DOCUMENTS,
+    ERAS_LETTERS_AFTER_APPLYING,
     LETTERS_ASKED,
     RESIDENCYCAS_EVALUATIONS,
     RESIDENCYCAS_DATES,
@@ -1393,7 +1405,7 @@ def advanced_positions_note(slugs: list[str], what_to_do: str, needs_visa: bool 
         + "An advanced position starts in July of the year after the Match that places it, a year after the first-year "
         "programs. If you are already in a first year, or have finished one, also look for reserved (physician) "
         f"PGY-2 positions, which start in July of the Match year ({NRMP_POSITION_TYPES.cite()})."
-        + "".join(categorical_first_years(slug) for slug in slugs)
+        + "".join(first_year_positions(slug) for slug in slugs)
     )
 
 
@@ -1432,6 +1444,33 @@ def categorical_first_years(slug: str) -> str:
         f"{RESULTS_AND_DATA.named()}): those include the first year, so a separate one is needed only for the advanced "
         "positions you apply to."
     )
+
+
+def first_year_positions(slug: str) -> str:
+    """Where the field's programs can include the first year, for every
+    field with advanced positions: the Results table's PGY-1 row where we
+    have one (``categorical_first_years``), diagnostic radiology's from its
+    own table, and for dermatology that we hold no count.  A radiology reader
+    read only "Apply to programs for that year as well", though the data page
+    gives its 151 (derm-usmd audit s43, 8).  Kept apart from
+    ``categorical_first_years``, whose truth the backup finder reads as "some
+    positions start at PGY-2": in radiology most do."""
+    if said := categorical_first_years(slug):
+        return said
+    name = specialty(slug).name
+    if slug == "diagnostic-radiology":
+        return (
+            f" {name} also has positions that start at PGY-1 ({DR_PGY1_2025.offered:,} offered in "
+            f"{DR_MATCH_2025.year}, against {DR_PGY2_2025.offered:,} starting at PGY-2; {DR_MATCH_2025.cite()}): those "
+            "include the first year, so a separate one is needed only for the advanced positions you apply to, most of "
+            "the field's."
+        )
+    if slug == "dermatology":
+        return (
+            f" Some {name} programs start at PGY-1 and include the first year, but this site holds no count of them: "
+            "check each program's track, and plan a separate first year for the advanced ones."
+        )
+    return ""
 
 
 def specialty(slug: str) -> Specialty:

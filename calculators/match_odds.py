@@ -904,13 +904,24 @@ class ComparisonGroup(TypedDict):
     note: str | None
 
 
-def comparison_group(spec: data.Specialty, applicant: str) -> ComparisonGroup:
-    """Who the figures describe, named, and how that relates to the reader."""
+def comparison_group(
+    spec: data.Specialty, applicant: str, ranks: Measure | None = None, with_step2: bool = True
+) -> ComparisonGroup:
+    """Who the figures describe, named, and how that relates to the reader.
+    ``ranks``: the contiguous-ranks measure when it moved the estimate.  The
+    all-specialty rates then lean only what the score or the base rate gives:
+    a US MD senior with 4 radiology ranks read "about 73% ... likely on the
+    low side for you", a lift measured among non-US IMGs (derm-usmd audit
+    s43, 1)."""
     described = (
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
         f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
     )
-    note = not_your_group(applicant, against=None)
+    if ranks is None or applicant == "non-us-img":
+        note = not_your_group(applicant, against=None)
+    else:
+        estimate = "the estimate from your Step 2 CK alone" if with_step2 else "the base rate"
+        note = f"{not_your_group(applicant, estimate, against=None)} {ranks_not_your_group(spec, applicant, ranks)}"
     share = own_seniors_share(spec, applicant)
     if note is not None and share is not None:
         note = f"{note} {share}"
@@ -954,6 +965,45 @@ def not_your_group(
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
         f"{rates.non_us_img_pct:g}% of {DATA_GROUP} ({rates.cited.cite()}), so read "
         f"{estimate} {lean}{_seniors_only(applicant, senior)}"
+    )
+
+
+def ranks_not_your_group(spec: data.Specialty, applicant: str, ranks: Measure) -> str:
+    """Why the estimate with ranks carries no lean for a reader outside the
+    data's group: the ranks' lift is measured among non-US IMGs, and US
+    seniors in competitive fields rank many more programs than they do.  The
+    only seniors' figures we hold are orthopaedics' (Sudah and others)."""
+    theirs = (
+        f"Your ranks are another matter: how they move the estimate comes from {DATA_GROUP} in {spec.name}, of whom "
+        f"those who matched had ranked a mean of {ranks.matched.mean:g} programs in it and those who did not "
+        f"{ranks.unmatched.mean:g}."
+    )
+    if applicant not in data.US_GRADUATE_TYPES:
+        return (
+            f"{theirs} We hold no count of {READER_GROUPS[applicant]}' ranks, so read the estimate with your ranks as "
+            "background only, leaning neither way."
+        )
+    matched_mean, unmatched_mean = data.ORTHO_US_SENIOR_CONTIG_MEANS
+    elsewhere = (
+        "We hold no such figures for DO seniors, nor for US MD seniors in any other field"
+        if spec.slug == "orthopaedic-surgery"
+        else f"We hold no such figures for {spec.name}" + (", nor for DO seniors in any field" if applicant == "us-do" else "")
+    )
+    yours = counted(ranks.value, "rank")
+    one = ranks.value == 1
+    return (
+        f"{theirs} US seniors in competitive fields rank many more programs than that: in orthopaedic surgery, US MD "
+        f"seniors who matched had ranked a mean of {matched_mean:g} programs in the field and those who did not "
+        f"{unmatched_mean:g} ({data.ORTHO_CONTIGUOUS_RANKS.cite()}). {elsewhere}. "
+        + (
+            f"So {yours}, which {'raises' if one else 'raise'} the estimate here, may sit near your own group's "
+            "unmatched figure. "
+            if (ranks.log_lr or 0.0) > 0
+            else f"So {yours}, which already {'lowers' if one else 'lower'} the estimate here, may count for still "
+            "less in your own group. "
+        )
+        + "Read the estimate with your ranks as background, leaning neither way: your group's higher match rate and "
+        "its longer rank lists pull against each other, and these figures cannot say which weighs more."
     )
 
 
@@ -1059,7 +1109,6 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     step2 = whole_or_none(v, "step2_score")
     ranks = whole_or_none(v, "contiguous_ranks")
     prior = base_rate(spec)
-    group = comparison_group(spec, word(v, "applicant_type"))
 
     measures: list[Measure] = []
     if step2 is not None:
@@ -1068,6 +1117,9 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         measures.append(contig_measure(spec, ranks))
     blocked = [m for m in measures if not m.used]
     used = [m for m in measures if m.used]
+    # Only an estimate the ranks moved is kept from the seniors' lean.
+    moved_by_ranks = None if blocked else next((m for m in used if m.key == "contiguous_ranks"), None)
+    group = comparison_group(spec, word(v, "applicant_type"), moved_by_ranks, with_step2=step2 is not None)
 
     notes = [
         f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "

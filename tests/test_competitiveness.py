@@ -8,11 +8,11 @@ import itertools
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, competitiveness, data, match_odds, program_counts
+from calculators import InputError, competitiveness, cycle, data, match_odds, program_counts
 from calculators import profile as calculators_profile
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
@@ -2162,3 +2162,63 @@ def test_a_step2_below_the_matched_median_is_told_step3_is_not_scored(step2: int
     # Step 2 CK; the check neither counted one nor said so (reapply-anes audit s42, 3).
     result = competitiveness.compute({"applicant_type": "non-us-img", "specialty": "anesthesiology", "step2_score": step2})
     assert (competitiveness.STEP3_NOT_SCORED in html.unescape(str(competitiveness.render(result)))) is said
+
+
+PEDS_VISA_READER = {
+    "applicant_type": "non-us-img",
+    "specialty": "pediatrics",
+    "step2_score": 232,
+    "years_since_graduation": 3,
+    "usce_months": 3,
+    "recent_clinical_months": 3,
+    "specialty_letters": 0,
+    "needs_visa": True,
+}
+
+
+def test_mid_season_letters_are_said_to_reach_programs_already_applied_to(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pediatrics reader 2 letters short of "Dual apply" read in December that
+    # every change was for next season; ERAS takes a letter for programs
+    # already applied to (peds-visa audit s43, 4).
+    pin_build_date(monkeypatch, "2026-12-06")
+    result = compute(PEDS_VISA_READER)
+    assert result["margins"]["up"][0]["field"] == "specialty_letters"
+    note = str(result["mid_season"])
+    assert "is for your next application, not this one. Letters are the exception:" in note
+    assert "to programs you have already applied to as well, while a program has fewer than four of yours" in note
+    assert data.ERAS_LETTERS_AFTER_APPLYING.cite() in note and data.ERAS_LETTERS_AFTER_APPLYING in data.SOURCES
+    assert note.endswith(cycle.SHORT_OF_INTERVIEWS)
+    # Letters at their most already: no letter sentence, the rest unchanged.
+    full = compute({**PEDS_VISA_READER, "specialty_letters": 5})
+    assert not any(move["field"] == "specialty_letters" for move in full["margins"]["up"])
+    assert full["mid_season"] == competitiveness.mid_season_note(dt.date(2026, 12, 6), "pediatrics")
+    assert "Letters are the exception" not in str(full["mid_season"])
+
+
+def test_the_letters_exception_is_said_only_of_eras_and_only_mid_season() -> None:
+    day = dt.date(2026, 12, 6)
+    assert competitiveness.LETTERS_STILL_THIS_SEASON in str(competitiveness.mid_season_note(day, "pediatrics", letters=True))
+    # We found no ResidencyCAS page saying the same, so its readers are not told it.
+    em = str(competitiveness.mid_season_note(day, "emergency-medicine", letters=True))
+    assert "Letters are the exception" not in em and "ERAS" not in em
+    assert competitiveness.mid_season_note(dt.date(2026, 7, 1), "pediatrics", letters=True) is None
+
+
+@pytest.mark.parametrize("needs_visa", [True, False])
+def test_a_visa_readers_step3_note_says_an_h1b_needs_it_before_the_petition(needs_visa: bool) -> None:
+    # The Step 3 note read as a score booster to a reader hoping for an H-1B,
+    # for which a pass comes before the program files (peds-visa audit s43, 5).
+    result = compute({**PEDS_VISA_READER, "needs_visa": needs_visa})
+    page = html.unescape(str(competitiveness.render(result)))
+    assert competitiveness.STEP3_NOT_SCORED in page
+    said = "If you hope for an H-1B, a program needs your Step 3 passed before it files your petition"
+    assert (said in page) is needs_visa
+    if needs_visa:
+        assert data.INA_H1B.cite() in page and "see “J-1 or H-1B: which can I get?” in the FAQ" in page
+
+
+def test_the_faq_answer_the_step3_note_names_is_a_heading_of_the_faq() -> None:
+    faq = (ROOT / "docs" / "faq.md").read_text(encoding="utf-8")
+    assert f"## {competitiveness.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
+    # The FAQ says it with the same source.
+    assert "Step 3 passed before the program files your petition (Immigration and Nationality Act, section 212(j)(2)" in faq

@@ -183,6 +183,31 @@ def test_neurology_counts_as_advanced_by_our_reading_not_by_the_article() -> Non
     assert mixed.startswith(alone.split(". ")[0] + ". Neurology: beside its PGY-1 positions it also offers advanced ones")
 
 
+def test_radiology_and_dermatology_readers_are_told_what_they_hold_of_first_year_positions() -> None:
+    # Anesthesiology and neurology readers read their PGY-1 positions; a
+    # radiology reader read only "Apply to programs for that year as well",
+    # though the data hold its 151 (derm-usmd audit s43, 8).
+    dr = data.advanced_positions_note(["diagnostic-radiology"], "Do this.")
+    assert (
+        f"Diagnostic Radiology also has positions that start at PGY-1 ({data.DR_PGY1_2025.offered:,} offered in 2025, "
+        f"against {data.DR_PGY2_2025.offered:,} starting at PGY-2; {data.DR_MATCH_2025.cite()})"
+    ) in dr
+    assert "(151 offered in 2025, against 1,057" in dr and dr.endswith("most of the field's.")
+    derm = data.advanced_positions_note(["dermatology"], "Do this.")
+    assert "Some Dermatology programs start at PGY-1 and include the first year, but this site holds no count of them" in derm
+    assert not re.search(r"Dermatology[^.]*\d+ offered", derm), "no count is invented"
+    # PM&R, with no figures, reads as before; anesthesiology keeps the Results table's row.
+    assert data.first_year_positions("pmr") == "" and "PGY-1" not in data.advanced_positions_note(["pmr"], "")
+    assert data.first_year_positions("anesthesiology") == data.categorical_first_years("anesthesiology") != ""
+    # The backup finder's "some positions start at PGY-2" reads the Results row
+    # alone: in radiology most positions do, and it keeps "many or all".
+    assert data.categorical_first_years("diagnostic-radiology") == data.categorical_first_years("dermatology") == ""
+    from calculators import program_counts
+
+    counts = " ".join(program_counts.compute({"specialty": "diagnostic-radiology"})["reasons"])  # type: ignore[arg-type]
+    assert "(151 offered in 2025" in counts
+
+
 def test_a_figure_read_in_a_secondary_copy_says_so_wherever_it_is_cited() -> None:
     # The secondary status of the NRMP figures showed only on the data page (audit s19, pages 4).
     assert data.CHARTING_OUTCOMES.cite().endswith(", 2026; secondary copy")

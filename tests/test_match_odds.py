@@ -16,7 +16,7 @@ from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, match_odds
+from calculators import InputError, data, match_odds
 from calculators.data import APPLICANT_TYPES, SPECIALTIES, Distribution, latest_match_rates, specialty
 from calculators.fields import defaults
 from calculators.html import table_percent
@@ -1024,3 +1024,71 @@ def test_an_imgs_comparison_note_is_unchanged_by_the_seniors_share(applicant: st
     assert match_odds.own_seniors_share(specialty(slug), applicant) is None
     note = compute({"specialty": slug, "applicant_type": applicant})["comparison_group"]["note"]
     assert note == match_odds.not_your_group(applicant, against=None)
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_senior_with_ranks_is_not_told_the_estimate_with_them_is_likely_low(applicant: str) -> None:
+    # A US MD senior with 4 radiology ranks read "about 73% ... likely on the
+    # low side for you": the ranks' lift is non-US IMGs', the lean the
+    # all-specialty seniors' rate (derm-usmd audit s43, 1).
+    inputs = {"specialty": "diagnostic-radiology", "applicant_type": applicant, "step2_score": 254, "contiguous_ranks": 4}
+    result = compute(inputs)
+    note = str(result["comparison_group"]["note"])
+    assert result["probability"] is not None and result["score_alone"] is not None
+    assert result["probability"] > result["score_alone"], "4 ranks lift the estimate among non-US IMGs"
+    # The lean stays with the estimate the seniors' rate can speak to.
+    assert "read the estimate from your Step 2 CK alone as background, likely on the low side for you" in note
+    assert "read the estimate as background, likely on the low side" not in note
+    assert "those who matched had ranked a mean of 5.3 programs in it and those who did not 2.2" in note
+    matched_mean, unmatched_mean = data.ORTHO_US_SENIOR_CONTIG_MEANS
+    assert "US seniors in competitive fields rank many more programs than that" in note
+    assert f"a mean of {matched_mean:g} programs in the field and those who did not {unmatched_mean:g}" in note
+    assert data.ORTHO_CONTIGUOUS_RANKS.cite() in note
+    assert "We hold no such figures for Diagnostic Radiology" in note
+    assert ("nor for DO seniors" in note) is (applicant == "us-do")
+    assert "So 4 ranks, which raise the estimate here, may sit near your own group's unmatched figure." in note
+    assert "Read the estimate with your ranks as background, leaning neither way" in note
+    # The headline carries it.
+    assert "leaning neither way" in _headline(match_odds.render(result))
+
+
+def test_ranks_that_lower_the_estimate_are_not_said_to_raise_it() -> None:
+    result = compute({"specialty": "diagnostic-radiology", "applicant_type": "us-md", "step2_score": 254, "contiguous_ranks": 1})
+    note = str(result["comparison_group"]["note"])
+    assert result["probability"] is not None and result["score_alone"] is not None
+    assert result["probability"] < result["score_alone"]
+    assert "So 1 rank, which already lowers the estimate here, may count for still less in your own group." in note
+    assert "raise the estimate" not in note and "raises the estimate" not in note
+
+
+def test_ranks_alone_keep_the_lean_for_the_base_rate_only() -> None:
+    note = str(
+        compute({"specialty": "pediatrics", "applicant_type": "us-md", "step2_score": None, "contiguous_ranks": 6})[
+            "comparison_group"
+        ]["note"]
+    )
+    assert "read the base rate as background, likely on the low side for you" in note
+    assert "leaning neither way" in note
+
+
+def test_a_us_citizen_img_with_ranks_reads_no_lean_and_no_seniors_figures() -> None:
+    note = str(
+        compute({"specialty": "neurology", "applicant_type": "us-img", "step2_score": 240, "contiguous_ranks": 4})[
+            "comparison_group"
+        ]["note"]
+    )
+    assert "We hold no count of US-citizen IMGs' ranks" in note and "leaning neither way" in note
+    assert "US seniors in competitive fields" not in note
+
+
+@pytest.mark.parametrize("applicant", APPLICANTS)
+def test_without_an_estimate_moved_by_ranks_the_group_note_is_unchanged(applicant: str) -> None:
+    # No ranks, or ranks the figures could not use (orthopaedics' suppressed
+    # cells, where the yardstick under "no estimate" already names Sudah).
+    for inputs in (
+        {"specialty": "diagnostic-radiology", "step2_score": 254},
+        {"specialty": "orthopaedic-surgery", "step2_score": 254, "contiguous_ranks": 4},
+    ):
+        note = compute({**inputs, "applicant_type": applicant})["comparison_group"]["note"]
+        assert note == match_odds.comparison_group(specialty(str(inputs["specialty"])), applicant)["note"]
+        assert "leaning neither way" not in str(note)
