@@ -827,9 +827,15 @@ def _season_milestones(
         "rank_deadline": (f"{capitalised(cycle.estimate_passed(deadline, 'this deadline'))}. " if may_be_open else "")
         + "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
+        # A reader in an advanced field learned of the supplemental lists in
+        # the guide alone, and not that a first year on one is no fallback
+        # (derm-usmd audit s43, 2 and 11).
+        + ". If you rank advanced (PGY-2) programs, certify by then the supplemental lists of first-year programs "
+        "linked to them as well: the NRMP uses one only after a match to an advanced program it is linked to, so a "
+        f"first year you would take on its own goes on the primary list too ({data.NRMP_ALGORITHM.cite()})"
         # The hour is the 2026 calendar's, not this date's: "on this day" read
         # as if the estimate were that calendar's date (reapply-anes audit s42, 6).
-        + f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
+         + f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
         f"{data.RANK_DEADLINE_HOUR_SEEN[0]} on its deadline day; expect about the same hour this season, and check it.",
         # A couple with one partner matched read "not where" of both, and would
         # spend the other's SOAP applications blind (couples-soap audit s39, 2).

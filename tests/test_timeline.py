@@ -1046,3 +1046,12 @@ def test_a_late_submission_is_heard_before_the_past_steps_on_any_build_date(toda
             assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
             heard += 1
     assert heard, "no late plan on this date: the test checked nothing"
+
+
+def test_the_rank_list_deadline_row_names_supplemental_lists_for_advanced_programs() -> None:
+    # derm-usmd audit s43, 11.
+    result = timeline.compute({"today": "2026-12-05"})
+    (row,) = [m for m in result["milestones"] if m["title"] == cycle.MILESTONE_BY_KEY["rank_deadline"].label]
+    assert "If you rank advanced (PGY-2) programs, certify by then the supplemental lists" in row["detail"]
+    assert "only after a match to an advanced program it is linked to" in row["detail"]
+    assert data.NRMP_ALGORITHM.cite() in row["detail"]
