@@ -1525,7 +1525,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
-                f"applicants. {fields_closed}{' ' if fields_closed else ''}To plan that season instead, enter a submission date before "
+                f"applicants. {fields_closed}{' ' if fields_closed else ''}To plan the Match {running_year} instead, enter a submission date before "
                 f"{running['rank_deadline'].shown()}, its rank-list deadline. "
             )
             notes.append(

@@ -1125,7 +1125,7 @@ def test_the_default_plans_running_season_note_says_residencycas_fields_are_no_l
     (note,) = [n for n in result["notes"] if n.startswith("You can still apply for the Match 2028, late")]
     assert said in note
     assert "the next season for them is the Match 2029" in note or "so for them the next season is the Match 2029" in note
-    assert note.index(said) < note.index("To plan that season instead")
+    assert note.index(said) < note.index("To plan the Match 2028 instead, enter a submission date before 16 February 2028")
 
 
 @pytest.mark.parametrize(
