@@ -21,7 +21,7 @@ from typing import Literal
 
 from . import data
 from .data import cycle_dates
-from .html import and_list, counted, long_date
+from .html import and_list, capitalised, counted, long_date
 
 ESTIMATED = "estimated by rule"
 
@@ -306,6 +306,19 @@ def applications_going_out(match_year: int, today: dt.date) -> bool:
     return dates["submissions_open"].date < today < dates["rank_deadline"].date
 
 
+def days_or_weeks(days: int) -> str:
+    """A span in words that never reads shorter than it is: days under two
+    weeks, then weeks, "over" or "nearly" where it falls between two.  Weeks
+    rounded down said "1 week" of 13 days, and "0 weeks" read as on time for
+    the six days after reviews began (season-dates audit s43, 7)."""
+    if days < 14:
+        return counted(days, "day")
+    weeks, rest = divmod(days, 7)
+    if not rest:
+        return counted(weeks, "week")
+    return f"over {counted(weeks, 'week')}" if rest <= 3 else f"nearly {counted(weeks + 1, 'week')}"
+
+
 def tensed(day: dt.date, today: dt.date, ahead: str, past: str) -> str:
     """``past`` for a day before ``today``, else ``ahead``: a sentence that
     holds a date says whether it has come (date sweep s40, 4 and 5)."""
@@ -374,6 +387,53 @@ def residencycas_deadline(match_year: int, today: dt.date) -> str:
     return f"closed to applications for the Match {match_year} on {when}"
 
 
+def residencycas_fields_closed(match_year: int, today: dt.date) -> str:
+    """Once ResidencyCAS's deadline for a Match may be behind ``today``, that
+    its fields no longer take applications in that Match, which ERAS still
+    does, late; nothing while it is open.  Said after a sentence on that
+    Match, which "it" names.  The timeline's plan for the next
+    season and the no-match guide called the running Match open to a late
+    emergency medicine applicant (season-dates audit s43, 1 and 2)."""
+    state = residencycas_state(match_year, today)
+    if state == "open":
+        return ""
+    fields = capitalised(data.RESIDENCYCAS_FIELDS_SAID)
+    said = f"ResidencyCAS, which their programs use, {residencycas_deadline(match_year, today)}"
+    if state == "may-have-closed":
+        return f"{fields} may no longer be open in it. {said}; if it has, the next season for them is the Match {match_year + 1}."
+    return f"{fields} are no longer open in it. {said}, so for them the next season is the Match {match_year + 1}."
+
+
+# The NRMP keeps the List of Unfilled Programs in its R3 system until 1 May
+# of the Match year, and once SOAP is over an unmatched applicant may contact
+# programs on it (NRMP, After the Match, read 2026: data.NRMP_SOAP).
+UNFILLED_LIST_UNTIL = (5, 1)
+
+
+def unfilled_list_until(match_year: int) -> dt.date:
+    return dt.date(match_year, *UNFILLED_LIST_UNTIL)
+
+
+def after_soap_season(today: dt.date) -> int | None:
+    """The Match whose SOAP is over on ``today`` while the NRMP still keeps its
+    List of Unfilled Programs, or None outside those weeks."""
+    soap_ends = season(today.year)["soap_ends"].date
+    return today.year if soap_ends < today <= unfilled_list_until(today.year) else None
+
+
+def after_soap(match_year: int) -> str:
+    """What a reader SOAP did not place can do until the list closes: the
+    timeline's note and the no-match guide say it alike, where the guide gave
+    a reader three weeks after Match Day only the next season (season-dates
+    audit s43, 8).  Each adds where its reader finds the SOAP page."""
+    return (
+        f"SOAP for the Match {match_year} is over. If it left you without a position: until "
+        f"{long_date(unfilled_list_until(match_year))} the NRMP keeps its List of Unfilled Programs in its R3 system, "
+        "and now that SOAP has ended you may contact the programs on it yourself. The list can lag behind places "
+        f"already filled, so ask each program ({data.NRMP_SOAP.cite()})."
+    )
+
+
 def residencycas_deadline_day(match_year: int) -> tuple[dt.date, bool]:
     """ResidencyCAS's application deadline for a Match as a day, and whether it
     is our estimate.  The cycle in data.RESIDENCYCAS_DEADLINE_SEEN has its
@@ -437,8 +497,7 @@ def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | st
             if day <= reviews.date:
                 return SubmissionSeason(year, "")
             late = (day - reviews.date).days
-            # "0 weeks after" read as on time for the six days after reviews begin.
-            how_late = counted(late // 7, "week") if late >= 7 else counted(late, "day")
+            how_late = days_or_weeks(late)
             # A day or two past an estimated date read as a lost season
             # (readthrough audit s39, 3): within a week the words say so.
             # Advice for a day still ahead; for one behind the reader, the

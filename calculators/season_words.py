@@ -256,10 +256,23 @@ def after_a_no_match(today: dt.date) -> Markup:
     opens = date_shown("submissions_open", today, open_)
     lead = f"{capitalised(as_of(today))}, "
     if running == open_:
+        # Weeks after Match Day the page gave only the next season, where the
+        # timeline calculator led with what the spring after SOAP still holds
+        # (season-dates audit s43, 8): the same words, from cycle.
+        after_soap = cycle.after_soap_season(today)
+        spring: list[object] = (
+            [
+                f"{cycle.after_soap(after_soap)} The guide page “SOAP and a non-residency Plan B” says what else this "
+                "spring can hold. The next season"
+            ]
+            if after_soap is not None
+            else ["the next season"]
+        )
         return el(
             "p",
             lead,
-            f"the next season you can apply to on time is the Match {running}: applications go to programs from ",
+            *spring,
+            f" you can apply to on time is the Match {running}: applications go to programs from ",
             opens,
             ", and programs start reviewing them ",
             date_shown("programs_receive", today, running, on=True),
@@ -296,10 +309,14 @@ def after_a_no_match(today: dt.date) -> Markup:
             ". The next",
         ]
     elif today < dates["rank_deadline"].date:
+        # Through ERAS only, once ResidencyCAS's deadline may be behind the
+        # reader: the page called the season open to an emergency medicine
+        # reader it no longer took (season-dates audit s43, 2).
+        fields_closed = cycle.residencycas_fields_closed(running, today)
         late = [
             " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
             date_shown("rank_deadline", today, running),
-            ". Most of its interview places go to earlier applicants. The next",
+            f". Most of its interview places go to earlier applicants.{' ' if fields_closed else ''}{fields_closed} The next",
         ]
     elif still_open:
         late = [" If you did not apply in it, the next"]

@@ -827,9 +827,15 @@ def _season_milestones(
         "rank_deadline": (f"{capitalised(cycle.estimate_passed(deadline, 'this deadline'))}. " if may_be_open else "")
         + "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
+        # A reader in an advanced field learned of the supplemental lists in
+        # the guide alone, and not that a first year on one is no fallback
+        # (derm-usmd audit s43, 2 and 11).
+        + ". If you rank advanced (PGY-2) programs, certify by then the supplemental lists of first-year programs "
+        "linked to them as well: the NRMP uses one only after a match to an advanced program it is linked to, so a "
+        f"first year you would take on its own goes on the primary list too ({data.NRMP_ALGORITHM.cite()})"
         # The hour is the 2026 calendar's, not this date's: "on this day" read
         # as if the estimate were that calendar's date (reapply-anes audit s42, 6).
-        + f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
+         + f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
         f"{data.RANK_DEADLINE_HOUR_SEEN[0]} on its deadline day; expect about the same hour this season, and check it.",
         # A couple with one partner matched read "not where" of both, and would
         # spend the other's SOAP applications blind (couples-soap audit s39, 2).
@@ -1151,23 +1157,11 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     )
 
 
-# The NRMP keeps the List of Unfilled Programs in its R3 system until 1 May
-# of the Match year, and once SOAP is over an unmatched applicant may contact
-# programs on it (NRMP, After the Match, read 2026: data.NRMP_SOAP).
-UNFILLED_LIST_UNTIL = (5, 1)
-
-
-def unfilled_list_until(match_year: int) -> dt.date:
-    return dt.date(match_year, *UNFILLED_LIST_UNTIL)
-
-
 def _after_soap(match_year: int) -> str:
+    """The no-match guide's words on the weeks after SOAP (cycle.after_soap), and where the SOAP page is."""
     return (
-        f"SOAP for the Match {match_year} is over. If it left you without a position: until "
-        f"{long_date(unfilled_list_until(match_year))} the NRMP keeps its List of Unfilled Programs in its R3 system, "
-        "and now that SOAP has ended you may contact the programs on it yourself. The list can lag behind places "
-        f"already filled, so ask each program ({NRMP_SOAP.cite()}). The guide page “SOAP and a non-residency Plan B” "
-        "(under Didn't match) says what else this spring can hold."
+        f"{cycle.after_soap(match_year)} The guide page “SOAP and a non-residency Plan B” (under Didn't match) says "
+        "what else this spring can hold."
     )
 
 
@@ -1324,21 +1318,52 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Where ResidencyCAS stands on the submission day: past an estimate of
     # its deadline only "probably" closed, as the day may be a week later.
     residencycas_then = cycle.residencycas_state(match_year, submission)
+    # And where it stands today: past its deadline, the note said "takes
+    # applications only until" and "send that application by then" of a day
+    # already gone (season-dates audit s43, 1).
+    residencycas_now = cycle.residencycas_state(match_year, today)
     residencycas_perhaps = residencycas_then == "may-have-closed"
     after_residencycas = today <= submission and residencycas_then != "open"
     if after_residencycas:
-        notes.append(
-            f"{RESIDENCYCAS_FIELDS_IF}: ResidencyCAS, which their programs use in place of ERAS, takes applications "
-            f"for the Match {match_year} only until {cycle.residencycas_when(match_year)}. A submission on "
-            f"{long_date(submission)} would "
-            + (
-                "probably find those fields closed: send that application by then, and check ResidencyCAS's own "
-                f"deadline before you move them to the Match {match_year + 1}."
-                if residencycas_perhaps
-                else f"find those fields closed, not merely late: send that application by then, or plan them for the "
-                f"Match {match_year + 1}."
+        uses = f"{RESIDENCYCAS_FIELDS_IF}: ResidencyCAS, which their programs use in place of ERAS, "
+        if residencycas_now == "open":
+            notes.append(
+                f"{uses}takes applications for the Match {match_year} only until {cycle.residencycas_when(match_year)}. "
+                f"A submission on {long_date(submission)} would "
+                + (
+                    "probably find those fields closed: send that application by then, and check ResidencyCAS's own "
+                    f"deadline before you move them to the Match {match_year + 1}."
+                    if residencycas_perhaps
+                    else f"find those fields closed, not merely late: send that application by then, or plan them for "
+                    f"the Match {match_year + 1}."
+                )
             )
+        elif residencycas_now == "may-have-closed":
+            send = "today" if submission == today else f"now, not on {long_date(submission)}"
+            notes.append(
+                f"{uses}{cycle.residencycas_deadline(match_year, today)}. If it is still open, send that application "
+                f"{send}; if it has closed, those fields are closed to you for this Match, not merely late: plan them "
+                f"for the Match {match_year + 1}."
+            )
+        else:
+            notes.append(
+                f"{uses}{cycle.residencycas_deadline(match_year, today)}: those fields are closed to you for this Match, "
+                f"not merely late. Plan them for the Match {match_year + 1}; fields in ERAS still take applications."
+            )
+    # In the months between ERAS's opening and the first day to send, the
+    # one step open to a first-time applicant, registering in MyERAS, was a
+    # row marked past on a day we estimate (season-dates audit s43, 6).
+    eras = dates["eras_opens"]
+    eras_said = eras_heard = ""
+    if eras.date <= today < dates["submissions_open"].date and today <= submission:
+        opened = f"ERAS {cycle.tensed(eras.date, today, 'opens', 'opened')} on {eras.shown()}"
+        notes.append(
+            f"{opened}: if you have not registered in MyERAS yet, do it now and start your application, as letters and "
+            "documents can be uploaded from then."
+            + (" That day is our estimate: if the AAMC's own is later, ERAS opens then." if eras.estimated else "")
         )
+        eras_said = f"{opened}: register in MyERAS now if not done. "
+        eras_heard = "Register in MyERAS now if not done. "
     if sent_while_open:
         # Sent in September, the plan's next step was ranking: a reader short
         # of interviews read it as too late to add anything (late-season
@@ -1357,11 +1382,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             "comes before anything in this plan. The guide page “SOAP and a non-residency Plan B” (under Didn't "
             "match) says how it works.",
         )
-    elif this_match["soap_ends"].date < today <= unfilled_list_until(today.year):
+    elif (after_soap := cycle.after_soap_season(today)) is not None:
         # The plan skipped from SOAP to next year's debrief, past the weeks in
         # which a reader SOAP did not place can still reach a program with
         # places left (couples-soap audit s39, 8).
-        notes.insert(0, _after_soap(today.year))
+        notes.insert(0, _after_soap(after_soap))
     label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(
@@ -1488,6 +1513,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         running_year = cycle.coming_season(today)
         running = cycle.season(running_year)
         if running_year != match_year and today < running["rank_deadline"].date:
+            fields_closed = cycle.residencycas_fields_closed(running_year, today)
             # From late December "you can still apply, late" stood beside the
             # other notes' "too late" (diff review s41, second, 2).
             running_note = (
@@ -1497,7 +1523,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 if cycle.too_late_for_interviews(running_year, today)
                 else f"You can still apply for the Match {running_year}, late: its programs began "
                 f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
-                f"applicants. To plan that season instead, enter a submission date before "
+                # Not in every field: an emergency medicine reader was sent
+                # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
+                f"applicants. {fields_closed}{' ' if fields_closed else ''}To plan the Match {running_year} instead, enter a submission date before "
                 f"{running['rank_deadline'].shown()}, its rank-list deadline. "
             )
             notes.append(
@@ -1599,34 +1627,48 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # the phone's headline stayed word for word the same (a11y-phone audit
     # s42, 1).  Said only of a day still ahead, where it can be acted on.
     # Heard, the date is the field just edited, and the read-out keeps to 40 words.
-    weeks_late = (submission - dates["programs_receive"].date).days // 7
+    days_late = (submission - reviews_from.date).days
     late_said = late_heard = residencycas_heard = ""
-    if weeks_late >= 1 and submission >= today and not too_short:
+    if days_late >= 7 and submission >= today and not too_short:
+        # Weeks rounded down said "1 week" of 13 days, and "start" of a day
+        # gone by (season-dates audit s43, 7).
+        how_late = cycle.days_or_weeks(days_late)
+        start = cycle.tensed(reviews_from.date, today, "start", "started")
+        gone = "will be" if submission > today else "are"
         late_said = (
-            f"Submitting {long_date(submission)}, {counted(weeks_late, 'week')} after programs start reviewing: many "
-            "interview places will be gone. "
+            f"Submitting {long_date(submission)}, {how_late} after programs {start} reviewing: many interview places "
+            f"{gone} gone. "
         )
-        late_heard = f"Submitting {counted(weeks_late, 'week')} into reviews: many interview places gone. "
+        late_heard = f"Submitting {how_late} into reviews: many interview places gone. "
     # The note on ResidencyCAS came second, under one saying a few days make
     # little difference (do-em audit s42, 3); heard, it says whom it is for,
     # as the plan does not know the reader's fields (diff review s42, 3).
     # Not beside the verdict that the submission is too late for interviews at all.
     if after_residencycas and not too_short:
-        closed = "probably closed" if residencycas_perhaps else "closed"
-        late_said += f"By then ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) is {closed}. "
-        residencycas_heard = f"If EM or OB/GYN: ResidencyCAS {closed} by then. "
+        # "By then" of a deadline already behind the reader: said as it stands today.
+        if residencycas_now == "open":
+            closed = "probably closed" if residencycas_perhaps else "closed"
+            late_said += f"By then ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) is {closed}. "
+            residencycas_heard = f"If EM or OB/GYN: ResidencyCAS {closed} by then. "
+        else:
+            closed = "may have closed" if residencycas_now == "may-have-closed" else "has closed"
+            late_said += f"ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) {closed}. "
+            residencycas_heard = f"If EM or OB/GYN: ResidencyCAS {closed}. "
     heard_tail = next_step[missed_from:]
+    first, rest = lead, next_step.removeprefix(lead)
     if too_short and submission >= today:
         sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
         # The day to send on is then the next step that counts, in place of
         # the table's "Next" (which the table still marks), and the read-out
         # keeps to 40 words.
-        next_step = (
-            f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
-            if too_late_now
-            else sooner + next_step.removeprefix(lead)
-        )
+        if too_late_now:
+            first, rest = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. ", ""
+        else:
+            first = sooner
         heard_tail = ""
+    # Registering in MyERAS follows the step that leads, and the verdict on
+    # the submission's lateness before it.
+    next_step = f"{first}{eras_said}{rest}"
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -1645,12 +1687,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Ticking the calendar's option changed only the file, and what was
         # heard stayed word for word the same (keyboard-sr audit s37, 9).
         "announced": _announced(
-            next_step.removesuffix(heard_tail),
+            f"{first}{rest}".removesuffix(heard_tail),
             match_year,
             len(ahead),
             len(in_calendar) if v["include_past"] and past_count else None,
             late=late_heard,
             residencycas=residencycas_heard,
+            eras=eras_heard,
             past_steps=heard_tail,
         ),
     }
@@ -1664,21 +1707,26 @@ def _announced(
     *,
     late: str = "",
     residencycas: str = "",
+    eras: str = "",
     past_steps: str = "",
 ) -> str:
     """The read-out: how late the submission date is (``late``) and whether
     ResidencyCAS is closed by then, the next step and the past steps to fit
-    in, then the season and its count, within ``READ_OUT_WORDS``.  What gives
+    in, then the season and its count, within ``READ_OUT_WORDS``; before ERAS
+    takes applications, ``eras``, to register in MyERAS, after the next step.  What gives
     way first is the count (date sweep s40, re-run: 41 words), then the
-    ResidencyCAS clause, then the past steps, and the lateness last: dropped
-    first, it went unheard in a third of late plans (diff review s42, 2)."""
+    ResidencyCAS clause, then the past steps, then the MyERAS clause, and the
+    lateness last: dropped first, it went unheard in a third of late plans
+    (diff review s42, 2)."""
     count = f"Match {match_year} plan: {counted(ahead, 'milestone')} ahead" + (
         f"; calendar file: all {calendar}." if calendar is not None else "."
     )
     plan = f"Match {match_year} plan."
     tries = (
-        f"{late}{residencycas}{next_step}{past_steps}{count}",
-        f"{late}{residencycas}{next_step}{past_steps}{plan}",
+        f"{late}{residencycas}{next_step}{eras}{past_steps}{count}",
+        f"{late}{residencycas}{next_step}{eras}{past_steps}{plan}",
+        f"{late}{next_step}{eras}{past_steps}{plan}",
+        f"{late}{next_step}{eras}{plan}",
         f"{late}{next_step}{past_steps}{plan}",
         f"{late}{next_step}{plan}",
     )

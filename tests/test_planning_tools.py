@@ -212,7 +212,12 @@ def test_on_match_day_the_coming_season_is_still_that_days() -> None:
         (dt.date(2026, 9, 23), None),  # the day programs start reviewing: on time
         (dt.date(2026, 9, 24), "1 day after"),
         (dt.date(2026, 9, 29), "6 days after"),
-        (dt.date(2026, 9, 30), "1 week after"),
+        (dt.date(2026, 9, 30), "7 days after"),
+        # Not "1 week": weeks rounded down understated 13 days (season-dates audit s43, 7).
+        (dt.date(2026, 10, 6), "13 days after"),
+        (dt.date(2026, 10, 7), "2 weeks after"),
+        (dt.date(2026, 10, 10), "over 2 weeks after"),
+        (dt.date(2026, 10, 11), "nearly 3 weeks after"),
         (dt.date(2026, 10, 14), "3 weeks after"),
     ],
 )
@@ -313,7 +318,8 @@ def test_past_milestones_are_marked_in_words_and_left_out_of_the_calendar_unless
 def test_a_january_submission_is_named_for_its_own_match_and_called_late() -> None:
     result = timeline.compute({"today": "2026-11-01", "eras_submission": "2026-12-15"})
     assert result["match_year"] == 2027
-    assert any("for the Match 2027" in n and "11 weeks after" in n for n in result["notes"])
+    # 83 days: 11 weeks and 6 days.
+    assert any("for the Match 2027" in n and "nearly 12 weeks after" in n for n in result["notes"])
     # A month before the rank lists close, "late" became "unlikely to lead to an interview" (late-season audit s39, 3).
     result = timeline.compute({"today": "2026-11-01", "eras_submission": "2027-01-15"})
     assert result["match_year"] == 2027

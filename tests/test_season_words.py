@@ -157,3 +157,40 @@ def test_after_a_no_match_in_match_week_names_soaps_end(today: dt.date) -> None:
 def test_match_weeks_dates_are_in_the_tense_of_the_build_date(today: dt.date, match_week: str, soap: str) -> None:
     assert season_words.tensed("match_week", today, "starts", "started") == match_week
     assert season_words.tensed("soap_ends", today, "ends", "ended") == soap
+
+
+@pytest.mark.parametrize("today", [day_in(2027, "match_day", 1), dt.date(2027, 4, 10), dt.date(2027, 5, 1)], ids=str)
+def test_between_soaps_end_and_1_may_the_no_match_guide_leads_with_what_the_timeline_says_after_soap(today: dt.date) -> None:
+    # Three weeks after Match Day the page gave only the next season, while
+    # the timeline named the List of Unfilled Programs (season-dates audit s43, 8).
+    said = text(season_words.after_a_no_match(today))
+    assert said.startswith(f"As of {cycle.long_date(today)}, when this page was built, {cycle.after_soap(2027)}")
+    assert "until 1 May 2027 the NRMP keeps its List of Unfilled Programs" in said
+    assert "The next season you can apply to on time is the Match 2028" in said
+
+
+def test_after_1_may_the_no_match_guide_names_only_the_next_season() -> None:
+    said = text(season_words.after_a_no_match(dt.date(2027, 5, 2)))
+    assert "SOAP" not in said and "the next season you can apply to on time is the Match 2028" in said
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        (dt.date(2027, 9, 20), None),
+        (dt.date(2027, 9, 25), "Emergency medicine and OB/GYN may no longer be open in it."),
+        (dt.date(2027, 10, 5), "Emergency medicine and OB/GYN are no longer open in it."),
+    ],
+    ids=str,
+)
+def test_once_residencycas_may_have_closed_the_no_match_guide_says_its_fields_are_not_open_in_the_running_match(
+    today: dt.date, said: str | None
+) -> None:
+    # The page told an EM reader who did not match that the running season
+    # still took them, late (season-dates audit s43, 2).
+    no_match = text(season_words.after_a_no_match(today))
+    if said is None:
+        assert "ResidencyCAS" not in no_match
+        return
+    assert said in no_match and "ResidencyCAS, which their programs use" in no_match
+    assert no_match.index("you can still send it applications, late") < no_match.index(said)

@@ -259,7 +259,7 @@ def test_a_late_submission_whose_interview_season_is_gone_says_plainly_it_is_unl
     # Four weeks or more of interviews: the old note on how late it is.
     ok = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-12-20"})
     assert not any("unlikely to lead to an interview" in n for n in ok["notes"])
-    assert any("arrives 12 weeks after that" in n for n in ok["notes"])
+    assert any("arrives nearly 13 weeks after that" in n for n in ok["notes"])
 
 
 def test_a_late_submission_planned_mid_season_dates_its_remaining_steps_today_not_weeks_ahead() -> None:
@@ -970,12 +970,13 @@ def test_a_later_submission_is_heard_and_headlined_not_only_noted() -> None:
     }
     on_time, october, november = said.values()
     assert not on_time["announced"].startswith("Submitting")
-    assert october["announced"].startswith("Submitting 4 weeks into reviews: many interview places gone.")
-    assert november["announced"].startswith("Submitting 8 weeks into reviews")
+    # 33 and 59 days after reviews start: never said shorter than they are.
+    assert october["announced"].startswith("Submitting nearly 5 weeks into reviews: many interview places gone.")
+    assert november["announced"].startswith("Submitting over 8 weeks into reviews")
     assert len({s["announced"] for s in said.values()}) == 3
     assert all(len(s["announced"].split()) <= registry.READ_OUT_WORDS for s in said.values())
     assert november["summary"].startswith(
-        "Submitting 20 November 2027, 8 weeks after programs start reviewing: many interview places will be gone."
+        "Submitting 20 November 2027, over 8 weeks after programs start reviewing: many interview places will be gone."
     )
     # Not said of a submission already behind the reader.
     past = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-11-20"})
@@ -1046,3 +1047,169 @@ def test_a_late_submission_is_heard_before_the_past_steps_on_any_build_date(toda
             assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
             heard += 1
     assert heard, "no late plan on this date: the test checked nothing"
+
+
+# Season-dates audit s43: an emergency medicine reader starting late on 5
+# October was sent back to the Match 2028 and told to send a ResidencyCAS
+# application "by then", 13 days gone.
+EM_LATE = {"today": "2027-10-05", "applicant_type": "us-img", "needs_visa": False}
+
+
+def residencycas_note(result: timeline.TimelineResult) -> str:
+    (note,) = [n for n in result["notes"] if n.startswith(timeline.RESIDENCYCAS_FIELDS_IF)]
+    return note
+
+
+def test_today_and_the_submission_both_past_residencycas_deadline_say_it_closed_and_ask_for_no_day_gone() -> None:
+    result = timeline.compute({**EM_LATE, "eras_submission": "2027-10-05"})
+    assert cycle.residencycas_state(2028, dt.date(2027, 10, 5)) == "closed"
+    note = residencycas_note(result)
+    assert note == (
+        "If emergency medicine or OB/GYN is on your list: ResidencyCAS, which their programs use in place of ERAS, "
+        "closed to applications for the Match 2028 in late September (24 September in the 2025–26 cycle; "
+        f"{data.RESIDENCYCAS_DATES.cite()}): those fields are closed to you for this Match, not merely late. Plan them "
+        "for the Match 2029; fields in ERAS still take applications."
+    )
+    for said in (note, result["summary"], result["announced"]):
+        assert "by then" not in said and "takes applications" not in said
+    assert "ResidencyCAS (emergency medicine or OB/GYN) has closed." in result["summary"]
+    assert "If EM or OB/GYN: ResidencyCAS has closed." in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # A submission later still, and today past the deadline: the same.
+    later = timeline.compute({**EM_LATE, "eras_submission": "2027-11-02"})
+    assert residencycas_note(later) == note
+
+
+@pytest.mark.parametrize(
+    ("submission", "send"),
+    [("2027-09-25", "send that application today;"), ("2027-10-05", "send that application now, not on 5 October 2027;")],
+)
+def test_in_the_week_residencycas_may_have_closed_the_note_asks_for_today_not_the_day_gone(submission: str, send: str) -> None:
+    result = timeline.compute({**EM_LATE, "today": "2027-09-25", "eras_submission": submission})
+    assert cycle.residencycas_state(2028, dt.date(2027, 9, 25)) == "may-have-closed"
+    note = residencycas_note(result)
+    assert "may have closed to applications for the Match 2028: our estimate of its deadline, 22 September 2027" in note
+    assert f"If it is still open, {send} if it has closed, those fields are closed to you for this Match" in note
+    assert "by then" not in note and "takes applications" not in note
+    assert "ResidencyCAS (emergency medicine or OB/GYN) may have closed." in result["summary"]
+    assert "If EM or OB/GYN: ResidencyCAS may have closed." in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+def test_while_residencycas_is_open_today_a_later_submission_is_still_told_to_send_by_its_deadline() -> None:
+    result = timeline.compute({**EM_LATE, "today": "2027-09-10", "eras_submission": "2027-10-05"})
+    note = residencycas_note(result)
+    assert "takes applications for the Match 2028 only until 22 September 2027" in note
+    assert "send that application by then" in note
+    assert "By then ResidencyCAS (emergency medicine or OB/GYN) is closed." in result["summary"]
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        (
+            "2027-10-05",
+            "Emergency medicine and OB/GYN are no longer open in it. ResidencyCAS, which their programs use, closed to "
+            "applications for the Match 2028 in late September",
+        ),
+        (
+            "2027-09-25",
+            "Emergency medicine and OB/GYN may no longer be open in it. ResidencyCAS, which their programs use, may "
+            "have closed to applications for the Match 2028",
+        ),
+    ],
+)
+def test_the_default_plans_running_season_note_says_residencycas_fields_are_no_longer_open_in_it(today: str, said: str) -> None:
+    result = timeline.compute({**EM_LATE, "today": today})
+    assert result["match_year"] == 2029
+    (note,) = [n for n in result["notes"] if n.startswith("You can still apply for the Match 2028, late")]
+    assert said in note
+    assert "the next season for them is the Match 2029" in note or "so for them the next season is the Match 2029" in note
+    assert note.index(said) < note.index("To plan the Match 2028 instead, enter a submission date before 16 February 2028")
+
+
+@pytest.mark.parametrize(
+    ("today", "submission", "said"),
+    [
+        # 13 days after reviews began, submitting today: days, and past tenses.
+        (
+            "2027-10-05",
+            "2027-10-05",
+            "Submitting 5 October 2027, 13 days after programs started reviewing: many interview places are gone.",
+        ),
+        # Ahead of the review start: "start", and "will be".
+        (
+            "2027-09-10",
+            "2027-10-05",
+            "Submitting 5 October 2027, 13 days after programs start reviewing: many interview places will be gone.",
+        ),
+        ("2027-10-05", "2027-10-25", "Submitting 25 October 2027, nearly 5 weeks after programs started reviewing:"),
+    ],
+)
+def test_the_late_submission_headline_never_rounds_down_and_is_in_the_tense_of_today(
+    today: str, submission: str, said: str
+) -> None:
+    result = timeline.compute({"today": today, "eras_submission": submission, "applicant_type": "non-us-img"})
+    assert result["summary"].startswith(said)
+    assert "1 week" not in result["summary"] and "1 week" not in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+@pytest.mark.parametrize(
+    ("days", "said"),
+    [(7, "7 days"), (13, "13 days"), (14, "2 weeks"), (17, "over 2 weeks"), (18, "nearly 3 weeks"), (35, "5 weeks")],
+)
+def test_days_or_weeks_never_reads_shorter_than_the_days(days: int, said: str) -> None:
+    assert cycle.days_or_weeks(days) == said
+
+
+def test_a_june_reader_after_eras_opened_is_told_to_register_in_myeras_now() -> None:
+    # The "ERAS opens" row was marked past, and nothing said to register
+    # (season-dates audit s43, 6).
+    result = timeline.compute({"today": "2027-06-10", "applicant_type": "non-us-img", "needs_visa": True})
+    opens = cycle.season(2028)["eras_opens"]
+    assert opens.estimated and opens.date == dt.date(2027, 6, 2)
+    [note] = [n for n in result["notes"] if n.startswith("ERAS opened on 2 June 2027 (estimated): ")]
+    assert "if you have not registered in MyERAS yet, do it now" in note
+    assert "if the AAMC's own is later, ERAS opens then" in note
+    # After the step that leads, heard within 40 words.
+    assert result["summary"].startswith(
+        "Next: IMGs: Step 2 CK score in before you submit on 1 July 2027 (estimated). ERAS opened on 2 June 2027 "
+        "(estimated): register in MyERAS now if not done. "
+    )
+    assert "Register in MyERAS now if not done." in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # On its own day, in the present.
+    same_day = timeline.compute({"today": "2027-06-02"})
+    assert any(n.startswith("ERAS opens on 2 June 2027 (estimated): ") for n in same_day["notes"])
+
+
+@pytest.mark.parametrize("today", ["2027-05-20", "2027-09-02", "2027-10-05"])
+def test_the_myeras_note_is_only_for_the_months_between_eras_opening_and_the_first_day_to_send(today: str) -> None:
+    result = timeline.compute({"today": today})
+    assert not any("MyERAS" in n for n in result["notes"])
+    assert "MyERAS" not in result["summary"] and "MyERAS" not in result["announced"]
+
+
+def test_a_published_eras_opening_is_not_called_our_estimate() -> None:
+    result = timeline.compute({"today": "2026-07-01"})
+    opens = cycle.season(2027)["eras_opens"]
+    assert not opens.estimated
+    [note] = [n for n in result["notes"] if n.startswith(f"ERAS opened on {opens.shown()}: ")]
+    assert "our estimate" not in note
+
+
+def test_the_rank_list_deadline_row_names_supplemental_lists_for_advanced_programs() -> None:
+    # derm-usmd audit s43, 11.
+    result = timeline.compute({"today": "2026-12-05"})
+    (row,) = [m for m in result["milestones"] if m["title"] == cycle.MILESTONE_BY_KEY["rank_deadline"].label]
+    assert "If you rank advanced (PGY-2) programs, certify by then the supplemental lists" in row["detail"]
+    assert "only after a match to an advanced program it is linked to" in row["detail"]
+    assert data.NRMP_ALGORITHM.cite() in row["detail"]
+
+
+def test_the_after_soap_note_is_the_one_the_no_match_guide_gives() -> None:
+    result = timeline.compute({"today": "2027-04-10", "previously_unmatched": True})
+    assert result["notes"][0].startswith(cycle.after_soap(2027))
+    assert cycle.after_soap_season(dt.date(2027, 4, 10)) == 2027
+    assert cycle.after_soap_season(dt.date(2027, 5, 2)) is None
