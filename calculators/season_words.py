@@ -247,6 +247,42 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
     )
 
 
+def next_open_dates(today: dt.date) -> Markup:
+    """Once the running season is under review, the next season's submission
+    and review days, which a plan made now counts back from: the timeline
+    guide's anchor paragraph gave only the running season's, all of them past
+    by October (season-dates audit s43, 5).  Empty while the two are one."""
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    if running == open_:
+        return Markup("")
+    return join(
+        f"For the Match {running} those days are behind you; the next season you can apply to on time is the Match "
+        f"{open_}, whose applications can go to programs from ",
+        date_shown("submissions_open", today, open_),
+        " and whose review starts ",
+        date_shown("programs_receive", today, open_, on=True),
+        ". ",
+    )
+
+
+# What adding a ResidencyCAS field late leaves a reader, by its state.
+RESIDENCYCAS_LATE_ADDITION = {
+    "open": "so emergency medicine or OB/GYN can still be added only before that day: check ResidencyCAS's own dates.",
+    "may-have-closed": "and adding emergency medicine or OB/GYN now may no longer be possible.",
+    "closed": "so emergency medicine and OB/GYN can no longer be added this season.",
+}
+
+
+def residencycas_now(today: dt.date) -> Markup:
+    """ResidencyCAS's deadline for the running season in the tense of
+    ``today``, and what it leaves a reader adding a field late: the timeline
+    guide said "may not be possible" on a day other pages called the fields
+    closed (season-dates audit s43, 4)."""
+    year = cycle.coming_season(today)
+    state = cycle.residencycas_state(year, today)
+    return join("It ", cycle.residencycas_deadline(year, today), ", ", RESIDENCYCAS_LATE_ADDITION[state])
+
+
 def after_a_no_match(today: dt.date) -> Markup:
     """Which Match still takes a reader whose no-match was not this week, late
     or on time, with its dates.  The no-match guide was written for the days

@@ -463,42 +463,13 @@ def cycle_short_of_interviews(standalone: bool = False) -> Markup:
 
 
 def cycle_next_open_dates() -> Markup:
-    """Once the page's season is under review, the next season's submission
-    and review days, which a plan made now counts back from: the anchor
-    paragraph gave only the running season's, all of them past by October
-    (season-dates audit s43, 5).  Empty while the two seasons are one."""
-    from calculators import cycle
-
-    today = _today()
-    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
-    if running == open_:
-        return Markup("")
-    return join(
-        f"For the Match {running} those days are behind you; the next season you can apply to on time is the Match "
-        f"{open_}, whose applications can go to programs from ",
-        season_words.date_shown("submissions_open", today, open_),
-        " and whose review starts ",
-        season_words.date_shown("programs_receive", today, open_, on=True),
-        ". ",
-    )
+    """The next on-time season's days, once the page's season is under review."""
+    return season_words.next_open_dates(_today())
 
 
 def cycle_residencycas() -> Markup:
-    """ResidencyCAS's deadline for the page's season, in the tense of the
-    build date, and what it leaves a reader adding a field late: the guide
-    said "may not be possible" on a day other pages called the fields closed
-    (season-dates audit s43, 4)."""
-    from calculators import cycle
-
-    today = _today()
-    year = _coming_season()
-    state = cycle.residencycas_state(year, today)
-    then = {
-        "open": "so emergency medicine or OB/GYN can still be added only before that day: check ResidencyCAS's own dates.",
-        "may-have-closed": "and adding emergency medicine or OB/GYN now may no longer be possible.",
-        "closed": "so emergency medicine and OB/GYN can no longer be added this season.",
-    }[state]
-    return join("It ", cycle.residencycas_deadline(year, today), ", ", then)
+    """ResidencyCAS's deadline for the page's season, as of the build date."""
+    return season_words.residencycas_now(_today())
 
 
 def cycle_after_a_no_match() -> Markup:
