@@ -236,10 +236,6 @@ TRANSCRIPT_CHOICES = (
 SENDS_USMLE = frozenset({"usmle", "both"})
 SENDS_COMLEX = frozenset({"comlex", "both"})
 EXAM_TRANSCRIPTS_LABEL = "Exam transcripts you send"
-# The FAQ's visa answer, named by its heading (help text carries no links).
-# An H-1B is the main reason a visa reader ticks Step 3, and the help named
-# only the no-match article's reasons (visa-psych audit s41, 6).
-FAQ_VISA_ANSWER = "J-1 or H-1B: which can I get?"
 
 
 def transcripts_sent(v: Mapping[str, object]) -> str:
@@ -297,10 +293,12 @@ FIELDS = (
     BoolField(
         name="step3_this_season",
         label="Taking USMLE Step 3 this season",
+        # An H-1B is the main reason a visa reader ticks Step 3, and the help
+        # named only the no-match article's reasons (visa-psych audit s41, 6).
         help=(
             "Tick to count the Step 3 exam fee. The no-match article says Step 3 can help after a borderline Step 2 CK, "
             "or for an older IMG graduate where programs prefer or require it, and that a failure does more harm than not sitting it. Programs that sponsor an "
-            f"H-1B generally need it passed before they file your petition (see “{FAQ_VISA_ANSWER}” in the FAQ). "
+            f"H-1B generally need it passed before they file your petition (see “{data.FAQ_VISA_ANSWER}” in the FAQ). "
             "An IMG can sit it only once "
             f"ECFMG has certified them ({data.ECFMG_BOOKLET.cite()}). It is a USMLE exam, open once USMLE Step 1 and "
             f"Step 2 CK are passed ({data.FSMB_STEP3_REQUIREMENTS.cite()}), so not for a DO who took COMLEX only."

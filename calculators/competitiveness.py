@@ -1632,14 +1632,11 @@ STEP3_NOT_SCORED = (
     "pass in your favour, though it fixes neither failed attempts nor weak clinical work, and it warns that a failure "
     f"does more harm than not sitting it ({ARTICLE_UNMATCHED.cite()}). If you have passed, make sure programs see it."
 )
-# The FAQ's visa answer, named by its heading as the calculators name guide
-# sections (a result carries no links).  Read alone, the note above made
-# Step 3 a score booster to a reader hoping for an H-1B, for which it is the
-# gate (peds-visa audit s43, 5).
-FAQ_VISA_ANSWER = "J-1 or H-1B: which can I get?"
+# Read alone, the note above made Step 3 a score booster to a reader hoping
+# for an H-1B, for which it is the gate (peds-visa audit s43, 5).
 STEP3_FOR_H1B = (
     "If you hope for an H-1B, a program needs your Step 3 passed before it files your petition "
-    f"({data.INA_H1B.cite()}; see “{FAQ_VISA_ANSWER}” in the FAQ)."
+    f"({data.INA_H1B.cite()}; see “{data.FAQ_VISA_ANSWER}” in the FAQ)."
 )
 
 

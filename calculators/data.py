@@ -301,6 +301,9 @@ INA_H1B = Source(
     "read 2026",
     "US law",
 )
+# The FAQ's answer on the two visas, named by its heading where a calculator
+# sends a visa reader to it (help text and results carry no links).
+FAQ_VISA_ANSWER = "J-1 or H-1B: which can I get?"
 NRMP_CONDUCT = Source(
     "nrmp-conduct",
     "Match Participation Agreement, codes of conduct and FAQs on communication: programs may not ask where else "

@@ -210,11 +210,11 @@ def test_step3_help_gives_the_h1b_reason_and_points_to_the_faqs_visa_answer() ->
     # glossary give the H-1B as one (visa-psych audit s41, 6).
     help_text = next(f.help for f in ac.FIELDS if f.name == "step3_this_season")
     assert "sponsor an H-1B generally need it passed before they file your petition" in help_text
-    assert f"see “{ac.FAQ_VISA_ANSWER}” in the FAQ" in help_text
+    assert f"see “{data.FAQ_VISA_ANSWER}” in the FAQ" in help_text
     # The answer it names is there, under that heading.
     faq = (Path(__file__).parent.parent / "docs" / "faq.md").read_text(encoding="utf-8")
-    assert f"## {ac.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
-    answer = faq.split(f"## {ac.FAQ_VISA_ANSWER}")[1].split("\n## ")[0]
+    assert f"## {data.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
+    answer = faq.split(f"## {data.FAQ_VISA_ANSWER}")[1].split("\n## ")[0]
     assert "Step 3 passed before the program files your petition" in answer
 
 

@@ -2219,6 +2219,6 @@ def test_a_visa_readers_step3_note_says_an_h1b_needs_it_before_the_petition(need
 
 def test_the_faq_answer_the_step3_note_names_is_a_heading_of_the_faq() -> None:
     faq = (ROOT / "docs" / "faq.md").read_text(encoding="utf-8")
-    assert f"## {competitiveness.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
+    assert f"## {data.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
     # The FAQ says it with the same source.
     assert "Step 3 passed before the program files your petition (Immigration and Nationality Act, section 212(j)(2)" in faq
