@@ -39,6 +39,7 @@ from calculators import (
     timeline,
 )
 from calculators.application_cost import aamc_example_total, eras_schedule
+from calculators.fields import InputError
 
 
 @dataclass(frozen=True)
@@ -2256,3 +2257,116 @@ def test_the_residencycas_sentence_gives_its_state_on_the_build_date(
     text = page_text("apply/timeline.md")
     bullet = text[text.index("- **You can still send more applications") :][:1500]
     assert "{{ cycle_residencycas() }}" in bullet and "adding those fields late may not be possible" not in bullet
+
+
+def _between(text: str, start: str, end: str) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin + len(start))]
+
+
+def test_the_couples_pages_read_first_give_the_no_match_exception() -> None:
+    # "Adds nothing to your joint list" and "does not match either of you
+    # alone" left out the No Match line on which one partner can match
+    # (couples audit s43, 1).
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "adds nothing" not in apply
+    assert "No Match code" in apply and "(rank-order-list.md#ranking-as-a-couple)" in apply
+    faq = _between(page_text("faq.md"), "## We want to match as a couple.", "See [applying as a couple]")
+    assert "No Match code" in faq and "(apply/rank-order-list.md#ranking-as-a-couple)" in faq
+
+
+def test_every_door_to_the_rank_simulator_says_it_takes_no_couples() -> None:
+    # A couple found out only by failing (couples audit s43, 2).
+    intro = page_text("calculators/rank-simulator.md").split('{{ calculator("rank_simulator") }}')[0]
+    assert "single applicants only" in intro and "#ranking-as-a-couple" in intro
+    guide = page_text("apply/rank-order-list.md")
+    assert "single applicants only" in guide.split('{{ calculator("rank_simulator", level=3) }}')[0]
+    week = _between(guide, "## What to do this week", "Next: the [timeline]")
+    assert "rank simulator" in week and "couple" in week
+    # What the pages say of the simulator is what it does: a paired line is refused.
+    market = "Amir+Bea: IM-Boston & Psych-Boston\nIM-Boston (1): Amir\nPsych-Boston (1): Bea"
+    with pytest.raises(InputError):
+        rank_simulator.compute({"market": market})
+
+
+def test_december_and_january_guidance_has_a_step_for_a_couple() -> None:
+    # Nothing in "short of interviews" or "rank and certify" spoke to a couple
+    # (couples audit s43, 3 and 4).
+    timeline = page_text("apply/timeline.md")
+    short = _between(timeline, "### Already applied, and short of interviews?", "#### If your first choice is surgical")
+    assert "As a couple, add where your partner already has interviews" in short
+    assert "secondary guide, not an NRMP rule" in short
+    certify = _between(timeline, "## Mid-January to the deadline: rank and certify", "## Match Week")
+    for words in ("couple request", "couple fee", "same number of ranks", "(rank-order-list.md#ranking-as-a-couple)"):
+        assert words in certify, words
+    interviews = _between(page_text("apply/interviews.md"), "## After the interview", "## Protect your energy")
+    assert "matching as a couple" in interviews and "not an NRMP rule" in interviews
+
+
+def test_a_visa_needing_partner_pairs_only_sponsoring_programs() -> None:
+    # One clause covered the visa partner, and not where pairs are built
+    # (couples audit s43, 5).
+    ranking = _between(page_text("apply/rank-order-list.md"), "## Ranking as a couple", "## Before you certify")
+    assert "If one of you needs a visa, that partner's programs must sponsor it." in ranking
+    assert "(our advice" in ranking
+    couple = _between(
+        page_text("unmatched/soap-and-plan-b.md"), "### If you matched as a couple", "### Prepare before Match Week"
+    )
+    assert "needs a visa" in couple and "sponsor" in couple
+
+
+def test_a_partner_left_unmatched_is_sent_to_the_calculators_limited_area() -> None:
+    # (couples audit s43, 8.) The box the page names must be the calculators' own.
+    season = _between(page_text("unmatched/index.md"), "### Which season do you reapply in?", "### Fix the exact weakness")
+    assert "If you matched as a couple and only your partner placed." in season
+    (field,) = [f for f in competitiveness.FIELDS if f.name == "geographic_restriction"]
+    assert f"tick **{field.label}**" in season
+    assert "tied to one region" in (field.help or "")
+
+
+def test_the_cost_page_names_what_a_couple_and_an_observer_also_pay() -> None:
+    # (couples audit s43, 9; oldgrad audit s43, 9.)
+    cost = page_text("calculators/application-cost.md")
+    not_included = cost[cost.index("- Not included:") :].split("## ")[0]
+    assert "higher couple fee (Level Medicine" in not_included
+    assert "observerships" in not_included and "visitor visa" in not_included
+    assert "we give no figure" in not_included
+
+
+def test_the_seven_year_window_for_the_usmle_is_given_where_step_3_is_weighed() -> None:
+    # An older graduate weighing Step 3 never heard of it (oldgrad audit s43, 6).
+    exams = _between(page_text("assess/index.md"), "### Step 1, Step 2 CK and exam attempts", "**If you are a DO.**")
+    assert "Three limits sit under every plan." in exams
+    for words in ("seven-year window", "first attempt", "(USMLE, Bulletin of Information", "FSMB"):
+        assert words in exams, words
+    faq = _between(page_text("faq.md"), "## Is Step 3 worth taking?", "## ")
+    assert "seven years" in faq and "(assess/index.md#step-2-ck-and-exam-attempts)" in faq
+    step3 = _between(page_text("unmatched/soap-and-plan-b.md"), "### Step 3: when it helps", "### Clinical work")
+    assert "seven-year clock" in step3
+
+
+def test_pathway_1s_licence_date_is_said_to_move_too() -> None:
+    # (oldgrad audit s43, 7.)
+    years = _between(page_text("assess/index.md"), "### Years since graduation", "### Visa: J-1 or H-1B")
+    assert "Pathway 1 has a moving date as well" in years and "1 January 2019" in years
+    glossary = page_text("glossary.md")
+    entry = glossary[glossary.index("**ECFMG and ECFMG certification**") :][:3000]
+    assert "Pathway 1" in entry and "1 January 2019 for the 2024 Match" in entry
+
+
+def test_a_reader_for_whom_the_match_may_not_be_the_route_has_a_section_of_their_own() -> None:
+    # Plan B read only as a waiting room for reapplying (oldgrad audit s43, 5).
+    soap = page_text("unmatched/soap-and-plan-b.md")
+    section = _between(soap, "## If the Match may not be your route", "## What to do this week")
+    for words in ("no match rate", "as a ceiling", "our view", "Our suggestion", "stopping rule", "(Chowdhury"):
+        assert words in section, words
+    assert "unmatched/soap-and-plan-b.md#if-the-match-may-not-be-your-route" in page_text("index.md")
+    # "Our figures hold no match rate by years since graduation": no table we hold has such a column.
+    tables = (data.ChartingOutcome.FILE, data.PGY1Result.FILE, data.MatchRates.FILE)
+    assert not [column for name in tables for column in data.read_tsv(name)[0] if "graduat" in column]
+    # "The match odds calculator's estimate does not change for any of them":
+    # the flags it may ask about change no number.
+    base = {"specialty": "family-medicine", "applicant_type": "non-us-img", "step2_score": 221, "contiguous_ranks": 3}
+    flags = {"exam_failures": 2, "years_since_graduation": 10, "needs_visa": True}
+    asked = {name: value for name, value in flags.items() if name in {f.name for f in match_odds.FIELDS}}
+    assert match_odds.compute({**base, **asked})["probability"] == match_odds.compute(base)["probability"]
