@@ -224,6 +224,14 @@ def contiguous_ranks_table() -> Markup:
     )
 
 
+def ortho_us_senior_ranks(group: str) -> str:
+    """The mean programs US MD seniors in orthopaedics had ranked, "matched" or
+    "unmatched" (Sudah and others, data.ORTHO_CONTIGUOUS_RANKS): the one field
+    where we hold seniors' figures, which two guides compare with the IMG table."""
+    matched, unmatched = d.ORTHO_US_SENIOR_CONTIG_MEANS
+    return f"{ {'matched': matched, 'unmatched': unmatched}[group]:g}"
+
+
 def pgy1_table() -> Markup:
     rows = [
         (
@@ -710,6 +718,7 @@ def define_env(env: Any) -> None:
         edition,
         outcomes_table,
         contiguous_ranks_table,
+        ortho_us_senior_ranks,
         pgy1_table,
         match_rates_table,
         fees_table,

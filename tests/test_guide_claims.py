@@ -2108,15 +2108,16 @@ def test_an_em_bound_do_reads_emergency_medicines_own_advice_on_usmle_with_its_a
 
 # Session 43's guide fixes (derm-usmd, peds-visa and season-dates audits s43).
 SEASON_43_CLAIMS = (
-    Claim(
-        "apply/timeline.md",
-        "In orthopaedics, even the seniors who did not match had ranked about twice the non-US IMGs' unmatched median",
-        lambda: 1.75 <= data.ORTHO_US_SENIOR_CONTIG_MEANS[1] / median(co(OR).contig_unmatched) <= 2.5,
-    ),
-    Claim(
-        "apply/timeline.md",
-        "US MD and DO seniors in the competitive fields rank many more programs than these figures",
-        lambda: data.ORTHO_US_SENIOR_CONTIG_MEANS[1] > median(co(OR).contig_unmatched),
+    # Orthopaedics is the one field with US seniors' rank figures, so the
+    # guides say "may need more" of the others, not "well short" (diff review
+    # s43, 3): the one comparison they make must hold.
+    *(
+        Claim(
+            page,
+            "a US senior in a competitive field may need more",
+            lambda: data.ORTHO_US_SENIOR_CONTIG_MEANS[1] > median(co(OR).contig_unmatched),
+        )
+        for page in ("apply/timeline.md", "faq.md")
     ),
 )
 
@@ -2150,7 +2151,8 @@ def test_the_few_interviews_table_gives_every_field_the_calculators_cover() -> N
         assert "{{ contiguous_ranks_table() }}" in text
         # The five-field sentence is gone, and US seniors hear the figures are not theirs.
         assert 'charting("Pediatrics")' not in text and 'charting("Obstetrics and Gynecology").contig' not in text
-        assert "US MD and DO seniors in the competitive fields rank many more programs" in text
+        assert "a US senior in a competitive field may need more" in text
+        assert "We hold no such figures for dermatology" in text or "we hold none for other fields" in text
 
 
 @pytest.mark.parametrize("page", ["apply/timeline.md", "backup/playbook-radiology.md", "backup/playbook-ultra-competitive.md"])
