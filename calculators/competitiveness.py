@@ -15,7 +15,8 @@ these same rules with that one input changed.
 
 Every rule only ever moves in one direction: a higher Step 2 CK, fewer
 failures, more letters, research or US clinical experience never lower the
-result; needing a visa or limiting geography never raise it.
+result; needing a visa, limiting geography or counting more of the US months
+as observership never raise it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Literal, TypedDict
 
 from . import charts, cycle, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
-from .fields import BoolField, IntField, parse_inputs, whole, whole_or_none, word
+from .fields import BoolField, InputError, IntField, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, signed, table, table_percent
 
 NAME = "competitiveness"
@@ -290,6 +291,16 @@ USCE_BANDS = (
     (0, -10, "none"),
 )
 USCE_MINIMAL_BELOW = 3
+# The IMG article's flag is minimal US clinical experience "especially
+# hands-on", and the site's guides count hands-on months: three months of
+# observership cleared it here, and a reader who could afford only
+# observerships was told a third one fixed the flag (oldgrad audit s43, 3).
+# The points stay on all US months, observing included, as the article lists
+# observerships among US clinical experience; only the flag asks for months
+# that are not observership.
+MINIMAL_USCE_FLAG = "minimal US clinical experience"
+USCE_LABEL = "US clinical experience (months)"
+OBSERVERSHIP_LABEL = "Of which observership (months)"
 # Recent clinical work is asked for in months over the last 3 years, US months
 # included, because US months entered without a date could be a student's
 # electives of long ago, and counted as recent work they lifted an old
@@ -372,8 +383,13 @@ VISA_FLAG = "needs a visa"
 FLAG_READINGS = {
     OLD_GRADUATION_FLAG: (
         "The IMG article's flag is an old graduation with little recent clinical activity. This check counts recent "
-        f"work as at least {OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on clinical work in the last "
-        f"{RECENT_WORK_YEARS} years, in any country; you have entered fewer."
+        f"work as at least {OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on clinical work in the "
+        f"{RECENT_WORK_YEARS} years before you submit, in any country; you have entered fewer."
+    ),
+    MINIMAL_USCE_FLAG: (
+        "The IMG article's flag is minimal US clinical experience, “especially hands-on”. This check gives points for "
+        f"all your US months, observerships included, but clears this flag only with {USCE_MINIMAL_BELOW} or more "
+        "months that were not observership; you have entered fewer."
     ),
     VISA_FLAG: (
         "The IMG article's flag is needing an H-1B visa in a field where few programs sponsor one; this check counts "
@@ -498,15 +514,26 @@ FIELDS = (
     profile.YEARS_SINCE_GRADUATION,
     IntField(
         name="usce_months",
-        label="US clinical experience (months)",
+        label=USCE_LABEL,
         maximum=240,
         initial=3,
         # A prelim resident read the list as leaving out the year they were
         # in (prelim-SOAP audit s34, 4).
         help="Months of US clinical experience: electives, sub-internships, externships, clinical jobs, "
         "observerships, and months of a US residency such as a preliminary or transitional year. Programs value "
-        "hands-on months more than observing, but this check counts them alike. US MD and DO graduates' clerkships "
-        "count in full, whatever is entered here.",
+        "hands-on months more than observing: the points here count them alike, but the red flag for minimal US "
+        "experience is cleared only by hands-on months, so say below how many were observerships. US MD and DO "
+        "graduates' clerkships count in full, whatever is entered here.",
+    ),
+    IntField(
+        name="observership_months",
+        label=OBSERVERSHIP_LABEL,
+        maximum=240,
+        initial=0,
+        help="How many of the US months above you spent observing rather than caring for patients. They keep their "
+        "points, but the IMG article's red flag is minimal US clinical experience, “especially hands-on”, so this "
+        f"check clears that flag only with {USCE_MINIMAL_BELOW} or more months that were not observership. Leave 0 "
+        "if none were.",
     ),
     IntField(
         name="recent_clinical_months",
@@ -514,9 +541,13 @@ FIELDS = (
         label=f"Hands-on clinical work, last {RECENT_WORK_YEARS} years (months)",
         maximum=12 * RECENT_WORK_YEARS,
         initial=0,
+        # Counted from the submission, not today: a reader planning a year
+        # ahead cleared the old-graduation flag with months that would lapse
+        # before programs read the file (oldgrad audit s43, 4).
         help="Months you worked with patients, in any country: as a doctor, intern or resident, and in US electives, "
-        f"externships, clerkships or clinical jobs, if they fall in the last {RECENT_WORK_YEARS} years (a US graduate's "
-        "too). Observerships and older months do not count here (our reading). An old graduation worries programs "
+        "externships, clerkships or clinical jobs (a US graduate's too). Count back "
+        f"{RECENT_WORK_YEARS} years from the day you will submit your application, not from today: months older than "
+        "that by then do not count, nor do observerships (our reading). An old graduation worries programs "
         "most when it comes with a long gap from patient care: with recent work it is not counted as a red flag, "
         "but this check still takes points off for the years themselves.",
     ),
@@ -762,6 +793,33 @@ def us_clinical_months(v: Mapping[str, object]) -> int:
     return months if v["applicant_type"] in data.IMG_TYPES else max(months, USCE_BANDS[0][0])
 
 
+def observership_months(v: Mapping[str, object]) -> int:
+    """The US months entered as observership: 0 for a US graduate, whose
+    clerkships are hands-on whatever the form holds."""
+    return whole(v, "observership_months") if v["applicant_type"] in data.IMG_TYPES else 0
+
+
+def hands_on_us_months(v: Mapping[str, object]) -> int:
+    """US clinical experience that was not observership, which the minimal
+    US clinical experience flag asks for."""
+    return max(0, us_clinical_months(v) - observership_months(v))
+
+
+def _observership_within_usce(v: Mapping[str, object]) -> None:
+    usce, observed = whole(v, "usce_months"), whole(v, "observership_months")
+    if observed > usce:
+        raise InputError(
+            "observership_months",
+            f"“{OBSERVERSHIP_LABEL}” must be at most your “{USCE_LABEL}” ({usce}), as observerships are part of those "
+            "months: lower the one or raise the other.",
+        )
+
+
+# The rules that span several fields; program counts and signals meet them
+# through ``compute``, which both call.
+RULES = (_observership_within_usce,)
+
+
 def recent_clinical_work(v: Mapping[str, object]) -> bool:
     """The articles' recent clinical work: half a year of hands-on work in the
     last 3 years, in any country."""
@@ -949,6 +1007,14 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         if applicant in data.IMG_TYPES
         else f"US graduate: your clerkships are US clinical experience, counted as {label}."
     )
+    if observed := observership_months(v):
+        hands_on = hands_on_us_months(v)
+        why += f" {observed} of them observership, leaving {hands_on} hands-on" + (
+            f", under the {USCE_MINIMAL_BELOW} hands-on months that clear the red flag for minimal US experience "
+            "(the article's flag is “especially hands-on”)."
+            if hands_on < USCE_MINIMAL_BELOW
+            else "."
+        )
     factors.append(Factor("US clinical experience", points, why, ARTICLE_IMG))
     expected, letters_source = data.letters_expected(spec.slug)
     sloe = (
@@ -1134,8 +1200,8 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     graduated_long_ago = whole(v, "years_since_graduation") > OLD_GRADUATION_FLAG_AFTER_YEARS
     if graduated_long_ago and not recent_clinical_work(v):
         flags.append(OLD_GRADUATION_FLAG)
-    if us_clinical_months(v) < USCE_MINIMAL_BELOW:
-        flags.append("minimal US clinical experience")
+    if hands_on_us_months(v) < USCE_MINIMAL_BELOW:
+        flags.append(MINIMAL_USCE_FLAG)
     if profile.visa_needed(v):
         flags.append(VISA_FLAG)
     if spec.tier == "ultra":
@@ -1601,13 +1667,46 @@ class Assessment:
     band: Band
 
 
+CLAMP_FACTOR = "Kept within 0-100"
+
+
+def _clamp_why(factors: list[Factor], raw_score: int) -> str:
+    """What the 0-100 clamp took in, by the rows it took in.  A past
+    no-match at a score already 0 showed "Previous no-match −8" and a clamp of
+    +16 that only said the scale stops at 0: the same 0/100 as before the
+    no-match, and the penalty looked free (oldgrad audit s43, 2)."""
+    if raw_score > 100:
+        return f"The scale stops at 100; the factors above add up to {raw_score}."
+    # Reading down the table, the penalties that take the total below 0 are
+    # the ones the score cannot show, the first of them perhaps in part.
+    total, taken_in = 0, []
+    for factor in factors:
+        before, total = total, total + factor.points
+        if factor.points < 0 and total < 0:
+            part = f", {-total} of them below 0" if before > 0 else ""
+            taken_in.append(f"“{factor.factor}” ({signed(factor.points)}{part})")
+    hidden = counted(-raw_score, "point")
+    return (
+        f"The scale stops at 0. Down the table the total ends at {signed(raw_score)}, so "
+        + ("the penalty that takes it below 0 does" if len(taken_in) == 1 else "the penalties that take it below 0 do")
+        + f" not show in your score: {and_list(taken_in)}. "
+        f"{'It still counts' if len(taken_in) == 1 else 'They still count'}: any gain has to make up those {hidden} "
+        "before the score rises above 0."
+    )
+
+
+def raw_score(result: Assessment) -> int:
+    """The score before the 0-100 clamp."""
+    return sum(f.points for f in result.factors if f.factor != CLAMP_FACTOR)
+
+
 def assess(spec: data.Specialty, v: Mapping[str, object]) -> Assessment:
     """Apply every rule to parsed inputs."""
     factors = _factors(spec, v)
     raw_score = sum(f.points for f in factors)
     score = max(0, min(100, raw_score))
     if score != raw_score:
-        factors.append(Factor("Kept within 0-100", score - raw_score, "The scale stops at 0 and 100."))
+        factors.append(Factor(CLAMP_FACTOR, score - raw_score, _clamp_why(factors, raw_score)))
     by_score = next(band for floor, band in BAND_FLOORS if score >= floor)
     flags = red_flags(spec, v)
     caps = _caps(spec, v, flags)
@@ -1703,7 +1802,7 @@ class CompetitivenessResult(TypedDict):
 
 
 def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
-    v = parse_inputs(FIELDS, inputs)
+    v = parse_inputs(FIELDS, inputs, RULES)
     spec = data.specialty(word(v, "specialty"))
     result = assess(spec, v)
     band = result.band
@@ -1809,9 +1908,15 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
     if name == "research_items":
         return f"{counted(more, 'more research item')} ({value} in all)"
     if name == "usce_months":
-        return f"{counted(more, 'more month')} of US clinical experience ({value} in all)"
+        # While the minimal-experience flag stands, only hands-on months are
+        # sure to do what the probe found: it added months, not observerships.
+        hands_on = "hands-on " if hands_on_us_months(v) < USCE_MINIMAL_BELOW else ""
+        return f"{counted(more, 'more month')} of {hands_on}US clinical experience ({value} in all)"
     if name == "recent_clinical_months":
-        return f"{counted(more, 'more month')} of hands-on clinical work ({value} in the last {RECENT_WORK_YEARS} years)"
+        return (
+            f"{counted(more, 'more month')} of hands-on clinical work ({value} in the {RECENT_WORK_YEARS} years before "
+            "you submit)"
+        )
     if name == "exam_failures":
         return "another failed exam attempt" if current else "a failed exam attempt"
     return f"{counted(more, 'more year')} since graduation"
@@ -1974,6 +2079,7 @@ def _geography_move(spec: data.Specialty, v: Mapping[str, object], band: Band) -
 
 class Margins(TypedDict):
     score: int
+    flags_to_clear: str | None
     points_to_band_above: int | None
     band_above: Band | None
     points_above_band_below: int | None
@@ -2063,10 +2169,13 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
                 else ""
             )
         )
-    elif (score_line or not holding) and not _lifted_without_the_score(spec, v, result.band, retaken=True):
+    elif not _lifted_without_the_score(spec, v, result.band, retaken=True):
         # "Several together" sent readers after letters and research that,
         # all at their best, still left the band where it was (46 of 1,500
-        # random files; competitiveness-rules audit s37, 1).
+        # random files; competitiveness-rules audit s37, 1).  A rule holding
+        # the band made no exception: a non-US IMG whose score, failure and
+        # visa held it read "No single change to one input" at every input's
+        # maximum (oldgrad audit s43, 2).
         headline = (
             "No change you can still make moves the band up, even several together: what holds it is on your record "
             "already (the table shows which factors)."
@@ -2105,7 +2214,61 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         "down": down,
         "score_line": score_line,
         "headline": headline,
+        "flags_to_clear": flags_to_clear(spec, v, result),
     }
+
+
+def flags_to_clear(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -> str | None:
+    """The red flags a reader can still clear, the smallest change that clears
+    each, and the score and band with those changes made together (and the
+    letters the field expects, where short of them).  A ten-year graduate
+    with five flags was told what could not lift the band, never what a
+    year's hands-on work would do: clear two flags, and how far the score
+    moves (oldgrad audit s43, 2).  The changes are the margins' own probes,
+    each cut to the value that clears its flag."""
+    changes: dict[str, object] = {}
+    said: list[str] = []
+    if OLD_GRADUATION_FLAG in result.flags:
+        changes["recent_clinical_months"] = OLD_GRADUATION_RECENT_WORK_MONTHS
+        said.append(
+            f"“{OLD_GRADUATION_FLAG}”, by {_change_text(spec, v, 'recent_clinical_months', OLD_GRADUATION_RECENT_WORK_MONTHS)}"
+        )
+    if MINIMAL_USCE_FLAG in result.flags:
+        needed = observership_months(v) + USCE_MINIMAL_BELOW
+        usce_field = next(f for f in FIELDS if isinstance(f, IntField) and f.name == "usce_months")
+        if usce_field.maximum is None or needed <= usce_field.maximum:
+            changes["usce_months"] = needed
+            said.append(f"“{MINIMAL_USCE_FLAG}”, by {_change_text(spec, v, 'usce_months', needed)}")
+    if "geographic limits" in result.flags:
+        changes["geographic_restriction"] = False
+        said.append("“geographic limits”, by being open to training anywhere")
+    if not changes:
+        return None
+    expected, _ = data.letters_expected(spec.slug)
+    letters = whole(v, "specialty_letters") < expected
+    if letters:
+        changes["specialty_letters"] = expected
+    after = assess(spec, {**v, **changes})
+    left = len(after.flags)
+    gain = raw_score(after) - raw_score(result)
+    score = (
+        f"would still give {after.score}/100, making up {gain} of the {-raw_score(result)} points the scale keeps "
+        "below 0 (see the table),"
+        if after.score == result.score and gain > 0
+        else f"would give {after.score}/100 (now {result.score})"
+    )
+    band = (
+        f"the band would stay “{BAND_LABELS[result.band]}”"
+        if after.band == result.band
+        else f"the band would be “{BAND_LABELS[after.band]}”"
+    )
+    return (
+        f"Red flags you can still clear: {'; '.join(said)}. Together"
+        + (f", with the {expected} letters this field expects," if letters else "")
+        + f" those changes {score} and leave "
+        + (f"{counted(left, 'red flag')}" if left else "no red flags")
+        + f"; {band}."
+    )
 
 
 # --- Presentation ----------------------------------------------------------------
@@ -2149,6 +2312,8 @@ def render_margins(margins: Margins) -> Markup:
     parts.append(el("p", "One change that would move you up:" if up else str(margins["headline"])))
     if up:
         parts.append(el("ul", [el("li", move["text"]) for move in up]))
+    if clear := margins.get("flags_to_clear"):
+        parts.append(el("p", clear))
     if score_line := margins.get("score_line"):
         parts.append(el("p", score_line["text"]))
     if down:

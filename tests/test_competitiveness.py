@@ -12,7 +12,7 @@ from conftest import ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, competitiveness, cycle, data, match_odds, program_counts
+from calculators import InputError, competitiveness, cycle, data, match_odds, program_counts, registry
 from calculators import profile as calculators_profile
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
@@ -658,8 +658,11 @@ def test_us_months_without_a_date_are_not_read_as_recent_work() -> None:
     assert competitiveness.OLD_GRADUATION_FLAG not in compute({**us_md, "recent_clinical_months": 12})["red_flags"]
     # The form says which months count, so a reader can tell the two fields apart.
     field = next(f for f in competitiveness.FIELDS if f.name == "recent_clinical_months")
-    assert "last 3 years" in field.label and "Observerships" in field.help
+    assert "last 3 years" in field.label and "nor do observerships" in field.help
     assert field.maximum == 36
+    # Counted back from the submission: a reader planning a year ahead counted
+    # months that would have lapsed by then (oldgrad audit s43, 4).
+    assert "Count back 3 years from the day you will submit your application, not from today" in field.help
 
 
 def test_recent_clinical_work_in_any_country_answers_an_old_graduation() -> None:
@@ -854,7 +857,7 @@ def test_flags_say_beside_them_how_the_check_reads_the_article() -> None:
     assert {competitiveness.OLD_GRADUATION_FLAG, competitiveness.VISA_FLAG} <= set(result["red_flags"])
     html = competitiveness.render(result)
     assert "cannot tell which fields those are" in html
-    assert "6 months of hands-on clinical work in the last 3 years, in any country; you have entered fewer" in html
+    assert "6 months of hands-on clinical work in the 3 years before you submit, in any country; you have entered fewer" in html
     calm = compute({"applicant_type": "us-md", "years_since_graduation": 0, "usce_months": 12})
     assert "cannot tell which fields" not in competitiveness.render(calm)
 
@@ -902,7 +905,9 @@ def test_a_band_a_rule_holds_is_not_offered_by_points_and_a_second_failure_is_an
     result = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244, "exam_failures": 1})
     margins = result["margins"]
     assert "but while a rule below applies, points alone would not move the band from “Dual apply”" in margins["lines"][0]
-    assert "your total score gives “Dual apply”, and a rule below holds it there too." in margins["headline"]
+    # The failure holds the band and no change can remove it, so "no single
+    # change" would promise what several cannot do (oldgrad audit s43, 2).
+    assert margins["headline"].startswith("No change you can still make moves the band up, even several together")
     assert next(m["text"] for m in margins["down"] if m["field"] == "exam_failures").startswith("Another failed exam attempt")
     fresh = compute({"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 244})
     assert all("Another" not in m["text"] for m in fresh["margins"]["down"])
@@ -2222,3 +2227,148 @@ def test_the_faq_answer_the_step3_note_names_is_a_heading_of_the_faq() -> None:
     assert f"## {data.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
     # The FAQ says it with the same source.
     assert "Step 3 passed before the program files your petition (Immigration and Nationality Act, section 212(j)(2)" in faq
+
+
+# A non-US IMG ten years out, one failed attempt, Step 2 CK 221, 2 months of
+# observership, no clinical work since 2024, a visa to sponsor (oldgrad audit s43).
+OLD_GRADUATE = {
+    "specialty": "internal-medicine",
+    "applicant_type": "non-us-img",
+    "step2_score": 221,
+    "exam_failures": 1,
+    "years_since_graduation": 10,
+    "usce_months": 2,
+    "recent_clinical_months": 0,
+    "specialty_letters": 0,
+    "research_items": 0,
+    "away_rotations": 0,
+    "needs_visa": True,
+}
+SEVERAL_TOGETHER = "No change you can still make moves the band up, even several together"
+
+
+def test_a_band_held_by_flags_no_change_removes_is_said_to_rest_on_the_record() -> None:
+    # "No single change to one input moves the band up" was said where the
+    # score, the failure and the visa hold the band and every input at its
+    # maximum still leaves it there (oldgrad audit s43, 2).
+    result = compute(OLD_GRADUATE)
+    assert result["band"] == "dual-apply-strongly" and result["rules_applied"]
+    assert result["margins"]["headline"].startswith(SEVERAL_TOGETHER)
+    assert "No single change" not in result["summary"]
+    at_most = {"usce_months": 26, "recent_clinical_months": 12, "specialty_letters": 5, "research_items": 10, "away_rotations": 4}
+    best = compute({**OLD_GRADUATE, **at_most})
+    assert best["band"] == "dual-apply-strongly" and best["score"] == 24
+    assert best["margins"]["headline"].startswith(SEVERAL_TOGETHER)
+    # Where several changes together would lift a held band, "no single change" stays.
+    reader = {"specialty": "internal-medicine", "step2_score": 215, "usce_months": 0, "needs_visa": "false"}
+    assert compute(reader)["margins"]["headline"].startswith("No single change")
+
+
+def test_the_flags_a_reader_can_still_clear_are_named_with_the_score_they_give() -> None:
+    # The page never said what a year's hands-on work would do for this reader
+    # (oldgrad audit s43, 2): clear two of five flags and move the score.
+    result = compute(OLD_GRADUATE)
+    said = result["margins"]["flags_to_clear"]
+    assert said is not None
+    assert f"“{competitiveness.OLD_GRADUATION_FLAG}”, by 6 more months of hands-on clinical work" in said
+    assert "“minimal US clinical experience”, by 1 more month of hands-on US clinical experience (3 in all)" in said
+    assert "with the 2 letters this field expects" in said
+    # What it promises is what the check gives for those changes together.
+    changed = compute({**OLD_GRADUATE, "recent_clinical_months": 6, "usce_months": 3, "specialty_letters": 2})
+    assert f"would give {changed['score']}/100 (now 0)" in said and changed["score"] == 7
+    assert f"leave {len(changed['red_flags'])} red flags" in said and len(changed["red_flags"]) == 3
+    assert "the band would stay “Dual apply, strongly”" in said
+    assert html.escape(said, quote=False) in competitiveness.render(result)
+    # Kept out of the read-out, which stays within its length.
+    assert said not in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # Nothing to clear, nothing said: a US MD senior with no such flags.
+    assert compute({"specialty": "internal-medicine", **STRONG})["margins"]["flags_to_clear"] is None
+
+
+def test_the_clamp_row_says_which_penalties_it_absorbed() -> None:
+    # After a no-match the same reader saw "Previous no-match −8" and the same
+    # 0/100 as before, with a clamp row that only said the scale stops at 0
+    # (oldgrad audit s43, 2).
+    december, april = compute(OLD_GRADUATE), compute({**OLD_GRADUATE, "previously_unmatched": True})
+    assert december["score"] == april["score"] == 0
+    clamp = april["factors"][-1]
+    assert clamp["factor"] == "Kept within 0-100" and clamp["points"] == 16
+    assert "ends at −16" in clamp["why"] and "“Previous no-match” (−8)" in clamp["why"]
+    assert "“Visa needed” (−8)" in clamp["why"] and "“Specialty letters”" not in clamp["why"]
+    assert "any gain has to make up those 16 points" in clamp["why"]
+    assert "Previous no-match" not in december["factors"][-1]["why"]
+    # The same changes are said to make up points the scale hides, not to do nothing.
+    assert "would still give 0/100, making up 15 of the 16 points" in april["margins"]["flags_to_clear"]
+    # A penalty that crosses 0 is named with the part below it.
+    crossing = compute({**OLD_GRADUATE, "specialty_letters": 1, "needs_visa": False, "previously_unmatched": True})
+    assert crossing["score"] == 0
+    assert "“Previous no-match” (−8, 3 of them below 0)" in crossing["factors"][-1]["why"]
+
+
+def test_observership_months_keep_their_points_but_do_not_clear_the_minimal_experience_flag() -> None:
+    # Three months of observership cleared the flag the IMG article words
+    # "especially hands-on" (oldgrad audit s43, 3).
+    observed = compute({**OLD_GRADUATE, "usce_months": 3, "observership_months": 3})
+    hands_on = compute({**OLD_GRADUATE, "usce_months": 3, "observership_months": 0})
+    assert competitiveness.MINIMAL_USCE_FLAG in observed["red_flags"]
+    assert competitiveness.MINIMAL_USCE_FLAG not in hands_on["red_flags"]
+    assert observed["score"] == hands_on["score"]
+    row = next(f for f in observed["factors"] if f["factor"] == "US clinical experience")
+    assert "3 of them observership, leaving 0 hands-on" in row["why"] and "“especially hands-on”" in row["why"]
+    assert "especially hands-on" in competitiveness.render(observed)
+    # Three hands-on months beside the observerships clear it.
+    assert (
+        competitiveness.MINIMAL_USCE_FLAG
+        not in compute({**OLD_GRADUATE, "usce_months": 5, "observership_months": 2})["red_flags"]
+    )
+    # The way up asks for months that are not observership.
+    assert "by 3 more months of hands-on US clinical experience (6 in all)" in str(
+        compute({**OLD_GRADUATE, "usce_months": 3, "observership_months": 3})["margins"]["flags_to_clear"]
+    )
+    # A US graduate's clerkships are hands-on, whatever is entered.
+    us_md = compute({"specialty": "internal-medicine", "applicant_type": "us-md", "usce_months": 3, "observership_months": 3})
+    assert competitiveness.MINIMAL_USCE_FLAG not in us_md["red_flags"]
+    field = next(f for f in competitiveness.FIELDS if f.name == "observership_months")
+    assert field.default == 0 and "“especially hands-on”" in field.help
+
+
+def test_the_articles_observership_year_reader_still_lands_where_the_article_puts_them() -> None:
+    # The IMG article's worked example had a year of US observerships and was told to dual apply strongly.
+    example = {
+        "specialty": "psychiatry",
+        "applicant_type": "non-us-img",
+        "step2_score": 229,
+        "years_since_graduation": 7,
+        "usce_months": 12,
+        "specialty_letters": 2,
+    }
+    assert compute({**example, "observership_months": 12})["band"] == compute(example)["band"] == "dual-apply-strongly"
+
+
+def test_observership_months_beyond_the_us_months_are_refused_naming_both_fields() -> None:
+    for calc in (competitiveness, program_counts):
+        with pytest.raises(InputError) as caught:
+            calc.compute({"usce_months": 2, "observership_months": 3})
+        assert caught.value.field == "observership_months"
+        assert "“Of which observership (months)”" in caught.value.message
+        assert "“US clinical experience (months)” (2)" in caught.value.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(profiles, st.integers(0, 24))
+def test_observership_changes_only_the_flag_and_never_helps(profile: dict[str, object], observed: int) -> None:
+    # With none entered, the check is what it was: the flag at under 3 US months.
+    plain = compute(profile)
+    assert plain == compute({**profile, "observership_months": 0})
+    img = profile["applicant_type"] in data.IMG_TYPES
+    assert (competitiveness.MINIMAL_USCE_FLAG in plain["red_flags"]) is (img and profile["usce_months"] < 3)  # type: ignore[operator]
+    # Some of the months observed: the same points, never a better band.
+    some = compute({**profile, "observership_months": min(observed, profile["usce_months"])})  # type: ignore[type-var]
+    assert some["score"] == plain["score"]
+    assert band_rank(some) <= band_rank(plain)
+
+
+def test_the_default_form_gives_the_result_it_gave_before_observerships_were_asked() -> None:
+    result = compute({})
+    assert (result["score"], result["band"], result["red_flags"]) == (52, "dual-apply", ["needs a visa"])
