@@ -167,10 +167,10 @@ NRMP_REGISTRATION = _fee_row("NRMP registration")
 NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
 NRMP_LATE = _fee_row("NRMP late registration")
 NRMP_COUPLE = _fee_row("NRMP couple fee")
-# The rank order list guide's secondary source for a couple fee above the
-# 2016-17 row's, named as the guide names it; it gives the calculators no
-# figure, so it is not a fee row (couples audit s43, 9).
-COUPLE_FEE_HIGHER = "Level Medicine, Couples Match, read 2026"
+# Where the guide names the secondary source for a couple fee above the
+# 2016-17 row's: it gives no figure the calculator uses, so it is neither a
+# fee row nor a Source of ours, and is not copied here (couples audit s43, 9).
+COUPLE_FEE_HIGHER = "named under “Ranking as a couple” on the rank order list page"
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")
