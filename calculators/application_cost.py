@@ -167,6 +167,10 @@ NRMP_REGISTRATION = _fee_row("NRMP registration")
 NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
 NRMP_LATE = _fee_row("NRMP late registration")
 NRMP_COUPLE = _fee_row("NRMP couple fee")
+# Where the guide names the secondary source for a couple fee above the
+# 2016-17 row's: it gives no figure the calculator uses, so it is neither a
+# fee row nor a Source of ours, and is not copied here (couples audit s43, 9).
+COUPLE_FEE_HIGHER = "named under “Ranking as a couple” on the rank order list page"
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")
@@ -920,6 +924,7 @@ def render(result: ApplicationCostResult) -> Markup:
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
+        el("p", couple_fee_note(), class_="mpb-note"),
         # The chart's percentages are of the counted items only: beside a
         # floor they read as shares of the whole season (obgyn-usimg audit s42, 4).
         el(
@@ -941,6 +946,22 @@ def render(result: ApplicationCostResult) -> Markup:
         if old
         else None,
         class_="mpb-result-body",
+    )
+
+
+def couple_fee_note() -> str:
+    """Shown under every result: the couple fee was said only in the
+    collapsed method, at the 2016-17 figure, and a couple read the total as
+    theirs (couples audit s43, 9)."""
+    newer = (
+        f", though recent secondary guides give a higher figure ({COUPLE_FEE_HIGHER}), so check the NRMP's fees page"
+        if NRMP_COUPLE.is_old
+        else ""
+    )
+    return (
+        "Priced for one applicant. A couple also pays the NRMP a couple fee for each partner, not counted here: "
+        f"{money(int(NRMP_COUPLE.amount_usd))} in the newest NRMP schedule we hold "
+        f"({_cite(NRMP_COUPLE)}){newer}."
     )
 
 
@@ -1145,7 +1166,14 @@ def method() -> Markup:
                     "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, any "
                     f"supplemental application fees; the NRMP's late registration fee, {money(int(NRMP_LATE.amount_usd))} "
                     f"more after 30 November, and its couple fee, {money(int(NRMP_COUPLE.amount_usd))} for each partner "
-                    f"of a couple, both old figures ({NRMP_LATE.source}, {NRMP_LATE.season_or_year}); and its further fee "
+                    f"of a couple, both old figures ({NRMP_LATE.source}, {NRMP_LATE.season_or_year})"
+                    + (
+                        f", with a higher couple fee in recent secondary guides ({COUPLE_FEE_HIGHER}), so check the "
+                        "NRMP's fees page"
+                        if NRMP_COUPLE.is_old
+                        else ""
+                    )
+                    + "; and its further fee "
                     f"for a list of 100 or more ranks ({data.NRMP_RANK_LIMIT.cite()}), "
                     "for which our data hold no figure.",
                 ),

@@ -753,10 +753,14 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         )
     # Said to every reader: a couple who would go anywhere both can train
     # need not tick the limited area, which was the only way to hear this
-    # (couples-soap audit s39, 6).
+    # (couples-soap audit s39, 6).  The pairing is the NRMP's rule; that the
+    # counts move rather than shrink is ours, labelled as the apply guide
+    # labels it, since a citation alone read as the NRMP's advice (couples
+    # audit s43, 7).
     reasons.append(
         "If you match as a couple, find these counts in places where both of you could train: your lists are matched "
-        f"in pairs ({data.NRMP_COUPLES.cite()}), so the counts move to those places rather than shrink."
+        f"in pairs ({data.NRMP_COUPLES.cite()}), so the counts move to those places rather than shrink (our advice, "
+        "from how the pairs work)."
     )
     reasons += _filled_by_your_group(v)
     reasons.append(

@@ -153,6 +153,25 @@ def _spelled(name: str, known: Iterable[str]) -> str:
     return f"; “{name}” differs from “{same[0]}” only in capitals, and names must match exactly" if same else ""
 
 
+# A couple's paired line ("Amir+Bea: IM-Boston & Psych-Boston > …") failed
+# as "not a program", and a couple learned the simulator has no couples only
+# below the form or in the collapsed method (couples audit s43, 2).  Short, so
+# the status line can still say the whole error (registry.READ_OUT_WORDS).
+NO_COUPLES = "the simulator has no couples: see “Ranking as a couple” on the rank order list page"
+# What marks a couple: two names joined in an applicant's name, or two
+# programs joined in one rank.
+COUPLE_MARKS = ("&", "+")
+
+
+def _coupled(name: str) -> bool:
+    return any(mark in name for mark in COUPLE_MARKS)
+
+
+def _no_couples(name: str) -> str:
+    """The couples note for an error on a line whose name reads as a couple's."""
+    return f"; {NO_COUPLES}" if _coupled(name) else ""
+
+
 def parse_market(text: str) -> Market:
     applicants: dict[str, list[str]] = {}
     programs: dict[str, list[str]] = {}
@@ -171,7 +190,7 @@ def parse_market(text: str) -> Market:
             raise InputError("market", f"Market, line {number}: “{name}” is defined twice.")
         if len(set(ranked)) != len(ranked):
             twice = next(part for part in ranked if ranked.count(part) > 1)
-            raise InputError("market", f"Market, line {number}: “{twice}” appears twice in {name}'s list.")
+            raise InputError("market", f"Market, line {number}: “{twice}” appears twice in {name}'s list{_no_couples(name)}.")
         lines[name] = number
         if match["seats"] is not None:
             count = parse_seats(match["seats"], name, number)
@@ -182,6 +201,9 @@ def parse_market(text: str) -> Market:
         raise InputError("market", "Market must define at least one applicant and one program (with its positions).")
     for name, ranked in applicants.items():
         for program in ranked:
+            if program not in programs and _coupled(program):
+                # Two programs in one rank: what is wrong is the pair itself.
+                raise InputError("market", f"Market, line {lines[name]}: {name} ranks “{program}”; {NO_COUPLES}.")
             if program not in programs:
                 comma = "; separate names with >, not commas" if "," in program else ""
                 # A program line without "(positions)" reads as an applicant's.
@@ -194,7 +216,7 @@ def parse_market(text: str) -> Market:
                 raise InputError(
                     "market",
                     f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program"
-                    f"{comma}{unseated}{_spelled(program, programs)}.",
+                    f"{comma}{unseated}{_spelled(program, programs)}{_no_couples(name)}.",
                 )
     for name, ranked in programs.items():
         for applicant in ranked:
@@ -202,7 +224,7 @@ def parse_market(text: str) -> Market:
                 raise InputError(
                     "market",
                     f"Market, line {lines[name]}: {name} ranks “{applicant}”, who is not an applicant"
-                    f"{_spelled(applicant, applicants)}.",
+                    f"{_spelled(applicant, applicants)}{_no_couples(applicant)}.",
                 )
     return Market(applicants, programs, seats)
 

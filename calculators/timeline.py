@@ -827,10 +827,18 @@ def _season_milestones(
         "rank_deadline": (f"{capitalised(cycle.estimate_passed(deadline, 'this deadline'))}. " if may_be_open else "")
         + "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
+        # A couple following the plan was never sent to the couples rules,
+        # and a couple not linked and paid by the deadline, or with lists of
+        # different lengths, is not a couple in the Match; no input needed,
+        # as the calendar file is what people carry (couples audit s43, 4).
+        + ". If you match as a couple, one of you sends the couple request in the NRMP's system and the other "
+        "accepts it, both couple fees are paid, and your two lists, read side by side in pairs, have the same "
+        f"number of ranks ({data.NRMP_COUPLES.cite()}); the rest is under “Ranking as a couple” on the guide page "
+        "“The rank order list”"
         # A reader in an advanced field learned of the supplemental lists in
         # the guide alone, and not that a first year on one is no fallback
         # (derm-usmd audit s43, 2 and 11).
-        + ". If you rank advanced (PGY-2) programs, certify by then the supplemental lists of first-year programs "
+         + ". If you rank advanced (PGY-2) programs, certify by then the supplemental lists of first-year programs "
         "linked to them as well: the NRMP uses one only after a match to an advanced program it is linked to, so a "
         f"first year you would take on its own goes on the primary list too ({data.NRMP_ALGORITHM.cite()})"
         # The hour is the 2026 calendar's, not this date's: "on this day" read

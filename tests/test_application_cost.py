@@ -1111,3 +1111,37 @@ def test_the_first_year_help_hedges_as_the_result_does() -> None:
     assert help_text.endswith(ac.FIRST_YEAR_PRICING)
     items = ac.compute({"primary_specialty": "diagnostic-radiology", "first_year_programs": 20})["items"]
     assert any(i["note"].endswith(ac.FIRST_YEAR_PRICING) for i in items)
+
+
+def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_that_newer_guides_give_more() -> None:
+    # The couple fee was said only inside the collapsed method, at the
+    # 2016-17 $15, with no word of the higher figure the rank order list guide
+    # warns of (couples audit s43, 9).
+    note = (
+        f"Priced for one applicant. A couple also pays the NRMP a couple fee for each partner, not counted here: "
+        f"${int(ac.NRMP_COUPLE.amount_usd)} in the newest NRMP schedule we hold (NRMP match fees page, 2016-17), "
+        "though recent secondary guides give a higher figure (named under “Ranking as a couple” on the rank order list page), so check "
+        "the NRMP's fees page."
+    )
+    assert ac.NRMP_COUPLE.is_old and ac.couple_fee_note() == note
+    for inputs in (
+        {},
+        {"backup_specialty": "family-medicine", "backup_programs": 30},
+        {"primary_specialty": "obstetrics-gynecology"},
+    ):
+        assert note in unescape(str(ac.render(ac.compute(inputs))))  # type: ignore[arg-type]
+    # Visible on the built page: before the collapsed method, not in it.
+    page = unescape(render_calculator(ac))  # type: ignore[arg-type]
+    assert page.index(note) < page.index("<details")
+    assert not any(fee["item"].startswith("NRMP couple") for fee in ac.compute({})["items"])
+    # The pointer is true: the guide's couples section names the secondary source.
+    guide = (Path(__file__).parent.parent / "docs" / "apply" / "rank-order-list.md").read_text(encoding="utf-8")
+    couples = guide.split("## Ranking as a couple", 1)[1].split("\n## ", 1)[0]
+    assert "recent secondary guides give a higher figure (Level Medicine" in couples
+    # The method's "Not included" says the same of the couple fee.
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
+    assert (
+        "its couple fee, $15 for each partner of a couple, both old figures (NRMP match fees page, 2016-17), with a "
+        "higher couple fee in recent secondary guides (named under “Ranking as a couple” on the rank order list page), so check the NRMP's "
+        "fees page;"
+    ) in method

@@ -1051,6 +1051,15 @@ def test_a_couple_hears_where_to_find_the_counts_without_ticking_a_limited_area(
     assert "Matching as a couple is not, in itself, a limited area" in help_text
 
 
+def test_the_couples_move_not_shrink_advice_is_labelled_ours_not_the_nrmps() -> None:
+    # "The counts move rather than shrink" followed an NRMP citation alone and
+    # read as the NRMP's advice; the apply guide labels it ours (couples audit s43, 7).
+    reasons = pc.compute({"specialty": "internal-medicine"})["reasons"]
+    couple = next(r for r in reasons if r.startswith("If you match as a couple"))
+    assert couple.endswith("rather than shrink (our advice, from how the pairs work).")
+    assert couple.index(data.NRMP_COUPLES.cite()) < couple.index("the counts move")
+
+
 def test_a_reapplicants_trimmed_first_choice_gives_the_number_for_each_case() -> None:
     # Reapplicant audit s40, 1; new-words audit s40, 7: the trim, then the
     # borderline case's whole range and the changing field's curated set.

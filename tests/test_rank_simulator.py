@@ -9,7 +9,8 @@ from html import unescape
 
 import pytest
 
-from calculators import InputError, browser, rank_simulator
+from calculators import InputError, browser, rank_simulator, reader_state
+from calculators.registry import READ_OUT_WORDS
 
 
 def text(inputs: dict[str, object]) -> str:
@@ -151,3 +152,54 @@ def test_a_seed_says_the_market_box_is_not_used() -> None:
     for seed in range(0, 1_000_000, 4_999):
         said = heard(seed=str(seed), market=rank_simulator.DEFAULT_MARKET)
         assert said.startswith("Market box not used") and len(said.split()) <= 40, (seed, said)
+
+
+# --- couples audit s43, 2: a couple's line says the simulator has no couples ------------
+COUPLES_NOTE = "the simulator has no couples: see “Ranking as a couple” on the rank order list page"
+PAIRED = "IM-Boston (1): Amir\nPsych-Boston (1): Bea\nAmir+Bea: IM-Boston & Psych-Boston > IM-Chicago & Psych-Chicago\n"
+
+
+def test_a_couples_paired_line_is_told_the_simulator_has_no_couples_not_that_it_is_no_program() -> None:
+    # The line the audit typed read "… ranks “IM-Boston & Psych-Boston”, which is not a program".
+    error = refused({"market": PAIRED})
+    assert error.field == "market"
+    assert error.message == f"Market, line 3: Amir+Bea ranks “IM-Boston & Psych-Boston”; {COUPLES_NOTE}."
+    # A pair joined with "+" under a single applicant's name reads the same.
+    single = "IM-Boston (1): Amir\nAmir: IM-Boston + Psych-Boston\n"
+    assert refused({"market": single}).message == f"Market, line 2: Amir ranks “IM-Boston + Psych-Boston”; {COUPLES_NOTE}."
+
+
+@pytest.mark.parametrize(
+    ("market", "message"),
+    [
+        (
+            "IM-Boston (1): Amir\nAmir & Bea: IM-Bostn\n",
+            "Market, line 2: Amir & Bea ranks “IM-Bostn”, which is not a program; ",
+        ),
+        (
+            "IM-Boston (1): Amir + Bea\nAmir: IM-Boston\n",
+            "Market, line 1: IM-Boston ranks “Amir + Bea”, who is not an applicant; ",
+        ),
+        (
+            "IM-Boston (1): Amir\nAmir&Bea: IM-Boston > IM-Boston\n",
+            "Market, line 2: “IM-Boston” appears twice in Amir&Bea's list; ",
+        ),
+    ],
+)
+def test_an_error_on_a_name_that_reads_as_a_couple_adds_that_the_simulator_has_none(market: str, message: str) -> None:
+    assert refused({"market": market}).message == f"{message}{COUPLES_NOTE}."
+
+
+def test_names_without_a_couples_mark_keep_their_errors_and_a_program_with_one_still_runs() -> None:
+    assert COUPLES_NOTE not in refused({"market": "IM-Boston (1): Amir\nAmir: IM-Bostn\n"}).message
+    assert COUPLES_NOTE not in refused({"market": "IM-Boston (1): Amir\nBea: IM-Boston\n"}).message
+    # A program may have "&" in its name (a Texas A&M program); defined, it is ranked as any other.
+    result = rank_simulator.compute({"market": "Texas A&M-IM (1): Amir\nAmir: Texas A&M-IM\n"})
+    assert result["matching"] == {"Amir": "Texas A&M-IM"}
+
+
+def test_the_status_line_says_the_whole_couples_error_within_the_read_out_limit() -> None:
+    for market in (PAIRED, PAIRED.replace("Amir+Bea", "Amir & Bea")):
+        status = reader_state.fix_status(rank_simulator.FIELDS, [refused({"market": market})])
+        assert COUPLES_NOTE in status
+        assert len(status.split()) <= READ_OUT_WORDS

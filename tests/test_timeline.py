@@ -449,6 +449,25 @@ def test_the_rank_list_hour_is_given_as_the_last_calendars_not_this_estimates() 
     assert "on this day" not in deadline["detail"]
 
 
+@pytest.mark.parametrize("dual", ["true", "false"])
+def test_the_certification_row_tells_a_couple_to_link_pay_and_pair_lists_of_one_length(dual: str) -> None:
+    # A couple following the plan certified "one rank order list" with no word
+    # of the couple request, both fees or paired lists (couples audit s43, 4).
+    result = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "dual_applying": dual})
+    [deadline] = [row for title, row in by_title(result).items() if title.startswith(RANK_DEADLINE_TITLE)]
+    detail = deadline["detail"]
+    couple = detail[detail.index("If you match as a couple") :]
+    assert couple.startswith(
+        "If you match as a couple, one of you sends the couple request in the NRMP's system and the other accepts "
+        "it, both couple fees are paid, and your two lists, read side by side in pairs, have the same number of "
+        f"ranks ({data.NRMP_COUPLES.cite()}); the rest is under “Ranking as a couple” on the guide page "
+        "“The rank order list”."
+    )
+    # Said on the row the calendar file carries, not only on the page.
+    described = events(str(result["ics"]))[RANK_DEADLINE_TITLE]["DESCRIPTION"]
+    assert "one of you sends the couple request in the NRMP's system and the other accepts it" in described
+
+
 def test_a_submission_days_after_reviews_start_is_not_called_a_lost_season() -> None:
     # One day past our estimate read as "many interview places are already
     # given out" (readthrough audit s39, 3).
