@@ -360,10 +360,14 @@ def _availability_problem(
 
 # A couple read each partner's figure as theirs, or multiplied the two
 # (couples-soap audit s39, 7): the NRMP matches a couple only as a pair, at a
-# pair of programs both ranked together, and never tries either partner alone.
+# pair of programs both ranked together, and never tries either partner alone
+# but on a line with the No Match code, which the note left out, so a couple
+# could drop one partner's programs where the other had none (couples audit
+# s43, 1).
 COUPLE_NOTE = (
     "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches a couple only as a "
-    "pair, at two programs ranked side by side, and does not try either partner alone "
+    "pair, at two programs ranked side by side, and does not try either partner alone, except on a line where one "
+    "of you ranks a program and the other the NRMP's No Match code, so that one can match while the other does not "
     f"({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two lists can form, and "
     "neither figure gives it."
 )

@@ -1092,3 +1092,11 @@ def test_without_an_estimate_moved_by_ranks_the_group_note_is_unchanged(applican
         note = compute({**inputs, "applicant_type": applicant})["comparison_group"]["note"]
         assert note == match_odds.comparison_group(specialty(str(inputs["specialty"])), applicant)["note"]
         assert "leaning neither way" not in str(note)
+
+
+def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by_its_title() -> None:
+    # "Does not try either partner alone" without the No Match code could
+    # lead a couple to drop one partner's programs (couples audit s43, 1).
+    assert "except on a line where one of you ranks a program and the other the NRMP's No Match code" in match_odds.COUPLE_NOTE
+    assert data.NRMP_COUPLES.title == "Couples in the Match"
+    assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
