@@ -412,7 +412,10 @@ INTEREST_POINTS = 12
 # Red flags: the no-match article names family medicine, psychiatry,
 # pediatrics and internal medicine as generally more flexible about a lower
 # Step 2, gaps or an older graduation, and IMG status; that they forgive a
-# failed attempt too is our reading.  After a no-match the same article's
+# failed attempt too is our reading, and so is taking a graduation more than
+# profile.LONG_AGO_YEARS years ago, the calculators' old graduation, as the
+# article's older one (the finder does not ask the recent clinical work that
+# clears the competitiveness check's flag).  After a no-match the same article's
 # realistic backups add anesthesiology to those four (data.NO_MATCH_BACKUPS),
 # and "sometimes" emergency medicine or pathology, which count half.
 FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
@@ -498,11 +501,12 @@ FIELDS = (
     ),
     # Asked so the headline can say when the check, which costs an old
     # graduation points in every field, may rate a suggested field as needing
-    # a backup of its own (fuzz audit s34, 1); it moves no field's points.
+    # a backup of its own (fuzz audit s34, 1), and, past LONG_AGO_YEARS, as
+    # a red flag (oldgrad audit s43, 8).
     replace(
         profile.YEARS_SINCE_GRADUATION,
-        help=f"{profile.YEARS_SINCE_GRADUATION.help} Here it changes no field's points; if it is more than "
-        f"{profile.LONG_AGO_YEARS}, the result names the fields to check first.",
+        help=f"{profile.YEARS_SINCE_GRADUATION.help} More than {profile.LONG_AGO_YEARS} counts as a red flag here: "
+        "the fields more forgiving of an older graduation score higher, and the result names the fields to check first.",
     ),
     replace(
         profile.STEP2_SCORE,
@@ -796,14 +800,32 @@ def _filled_by_your_group(candidate: data.Specialty, v: Mapping[str, object]) ->
     return f" ({group} filled {share} of its PGY-1 positions in {RESULTS_AND_DATA.year})"
 
 
+def old_graduation(v: Mapping[str, object]) -> bool:
+    """A graduation more than profile.LONG_AGO_YEARS years ago: a red flag
+    here on the years alone (see FLEXIBLE_ABOUT_RED_FLAGS)."""
+    return whole(v, "years_since_graduation") > profile.LONG_AGO_YEARS
+
+
 def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
     failures = whole(v, "exam_failures")
     unmatched = flag(v, "previously_unmatched")
-    if not failures and not unmatched:
-        return [Component("Red flags", 0, "No exam failure or past no-match entered, so no points either way.")]
+    old = old_graduation(v)
+    # "No points either way" met a 10-year graduate, whose graduation the
+    # check counts as a red flag (oldgrad audit s43, 8).
+    if not failures and not unmatched and not old:
+        return [
+            Component(
+                "Red flags",
+                0,
+                "No exam failure, past no-match or graduation more than "
+                f"{profile.LONG_AGO_YEARS} years ago entered, so no points either way.",
+            )
+        ]
     flags = [counted(failures, "failed exam attempt")] if failures else []
     if unmatched:
         flags.append("a past no-match")
+    if old:
+        flags.append(f"a graduation {counted(whole(v, 'years_since_graduation'), 'year')} ago")
     hard_for_the_reader = v["applicant_type"] in data.IMG_TYPES and candidate.slug in AFTER_A_NO_MATCH_BUT_HARD_FOR_IMGS
     if unmatched and candidate.slug in AFTER_A_NO_MATCH and not hard_for_the_reader:
         points, why = (
@@ -819,11 +841,20 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
             "here (our reading).",
         )
     elif candidate.slug in FLEXIBLE_ABOUT_RED_FLAGS:
+        readings = [
+            *(["that this covers a failed attempt"] if failures else []),
+            *([f"that a graduation more than {profile.LONG_AGO_YEARS} years ago counts as its older graduation"] if old else []),
+        ]
         points, why = (
             RED_FLAG_POINTS,
             (
                 f"{candidate.name} is one of the four fields the no-match article calls generally more flexible about "
-                "lower scores, gaps or an older graduation, and IMG status; that this covers a failed attempt is our reading."
+                f"lower scores, gaps or an older graduation, and IMG status"
+                + (
+                    f"; {and_list(readings)} {'are our readings' if len(readings) > 1 else 'is our reading'}."
+                    if readings
+                    else "."
+                )
             ),
         )
     elif unmatched and candidate.slug in data.NO_MATCH_SOMETIMES:
@@ -1296,7 +1327,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule; "
             "check each program's J-1 and H-1B policy yourself."
         )
-    if whole(v, "exam_failures") or v["previously_unmatched"]:
+    if whole(v, "exam_failures") or v["previously_unmatched"] or old_graduation(v):
         notes.append(
             "Red flags follow you into the backup too: the competitiveness check shows how your file reads in each "
             "field you are weighing."
@@ -1371,11 +1402,7 @@ def _weighed_elsewhere(v: Mapping[str, object]) -> list[str]:
     return [
         *(["a failed exam attempt"] if whole(v, "exam_failures") else []),
         *(["a past no-match"] if flag(v, "previously_unmatched") else []),
-        *(
-            [f"a graduation more than {profile.LONG_AGO_YEARS} years ago"]
-            if whole(v, "years_since_graduation") > profile.LONG_AGO_YEARS
-            else []
-        ),
+        *([f"a graduation more than {profile.LONG_AGO_YEARS} years ago"] if old_graduation(v) else []),
     ]
 
 
@@ -1724,11 +1751,14 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                f"Red flags: with a failed exam attempt, {signed(RED_FLAG_POINTS)} for "
+                f"Red flags: with a failed exam attempt or a graduation more than {profile.LONG_AGO_YEARS} years ago, "
+                f"{signed(RED_FLAG_POINTS)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
                 + ", the fields the no-match article calls generally more flexible about lower scores, gaps or an older "
-                "graduation, and IMG status (that this covers a failure is our reading; an older graduation earns "
-                "none, and only names the fields to check first); with a past no-match, the same for those four and "
+                f"graduation, and IMG status (that this covers a failure, and that a graduation more than {profile.LONG_AGO_YEARS} "
+                "years ago counts as its older graduation, is our reading: the finder does not ask your recent clinical work, "
+                "which the competitiveness check weighs beside the years); with a past no-match, the same for those "
+                "four and "
                 + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH - FLEXIBLE_ABOUT_RED_FLAGS))
                 + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "
                 f"{signed(RED_FLAG_POINTS // 2)} for "

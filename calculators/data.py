@@ -413,13 +413,15 @@ AMA_ADVANCED_PGY2 = Source(
 )
 # Read for couples, and for a non-US IMG who needs one visa in particular
 # (couples-visa audit s35, 1-5).
-NRMP_COUPLES = Source(
-    "nrmp-couples",
-    "Couples in the Match: lists read in pairs of ranks, the same number of ranks for both partners and at most 300 "
-    "each, no matching of either partner alone, supplemental lists not paired, and a couple fee for each partner",
-    "read 2026",
-    "NRMP",
-)
+# The page's title only: its summary, pasted into every citation, read as the
+# NRMP's title and said "no matching of either partner alone" without the No
+# Match code beside it (couples audit s43, 1).  What the page says: lists
+# read in pairs of ranks; the same number of ranks for both partners, at most
+# 300 each; the lists never processed apart, except that a line may pair one
+# partner's program with the No Match code (999999999), on which that partner
+# matches and the other does not; supplemental lists not paired; and a couple
+# fee for each partner.
+NRMP_COUPLES = Source("nrmp-couples", "Couples in the Match", "read 2026", "NRMP")
 ECFMG_J1 = Source(
     "ecfmg-evsp",
     "Exchange Visitor Sponsorship Program: a J-1 physician in clinical training must spend two years in the home "

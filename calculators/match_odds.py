@@ -26,9 +26,10 @@ from typing import TypedDict
 
 from . import cycle, data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
-from .fields import InputError, IntField, parse_inputs, whole_or_none, word
+from .fields import InputError, IntField, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, counted, el, join, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
+from .registry import READ_OUT_WORDS
 from .svg import Marker, line_chart
 
 # The Match the figures describe; every year the reader sees is this one, so
@@ -145,6 +146,80 @@ RED_FLAGS_UNSEEN = (
     f"need none. The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few "
     "programs sponsor it, so if any of these applies to you, the estimate is more likely too high than too low."
 )
+# The three shared answers this calculator asks only to say what its figures
+# cannot see: "about 68%" met a 10-year graduate with a failed attempt and a
+# visa need whom the competitiveness check scored 0/100, and the one caveat
+# was the sixth bullet under the chart (oldgrad audit s43, 1).  They move no
+# number; where the check's rules make one a red flag, the headline, the
+# summary and the read-out say so in a clause, and a note names each.
+CHANGES_NO_NUMBER = "It changes no number here: where it is a red flag, the result says these figures cannot see it."
+
+
+def unseen_flags(v: Mapping[str, object]) -> list[str]:
+    """The reader's red flags by the competitiveness check's rules that these
+    figures cannot see, each as said after "your".  An old graduation counts
+    on the years alone: this calculator does not ask the recent clinical work
+    that clears it in the check, and its note says so."""
+    failures = whole(v, "exam_failures")
+    years = whole(v, "years_since_graduation")
+    return [
+        *([counted(failures, "failed exam attempt") if failures > 1 else "failed exam attempt"] if failures else []),
+        *([f"graduation {counted(years, 'year')} ago"] if years > profile.LONG_AGO_YEARS else []),
+        *(["visa need"] if profile.visa_needed(v) else []),
+    ]
+
+
+def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
+    """One note for each of ``unseen_flags``, with the rule that makes it one."""
+    # Here, not at the top: the competitiveness check imports this module.
+    from . import competitiveness
+
+    notes = []
+    failures = whole(v, "exam_failures")
+    if failures:
+        notes.append(
+            f"Your {unseen_flags(v)[0]}: the {data.ARTICLE_IMG.short} and the competitiveness check count one or more "
+            "exam failures as a red flag, and these figures count applicants with and without one together, so they "
+            "cannot see it."
+        )
+    old = profile.graduation_limit_note(
+        v,
+        "the competitiveness check counts it as a red flag unless you have had at least "
+        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the last "
+        f"{competitiveness.RECENT_WORK_YEARS} years, which this calculator does not ask, and these figures count recent "
+        "and older graduates together, so they cannot see it.",
+    )
+    if old:
+        notes.append(old)
+    if profile.visa_needed(v):
+        notes.append(
+            f"Your visa need, {profile.visa_basis(v)}: the competitiveness check counts any visa need as a red flag, "
+            f"and these figures count non-US IMGs who need one with the permanent residents who need none, so they "
+            "cannot see it."
+        )
+    return notes
+
+
+def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:
+    """The headline's, summary's and read-out's clause on ``unseen_flags``:
+    for a reader in the figures' group they make the estimate a ceiling; for
+    one outside it they pull against the group's higher rate, as the note on
+    the group says.  ``heard``: the read-out's shorter form."""
+    if not flags:
+        return ""
+    named = and_list([f"your {flag}" if i == 0 else flag for i, flag in enumerate(flags)])
+    if heard:
+        return f" A ceiling for you: these figures cannot see {named}." if in_group else f" Unseen here: {named}."
+    if in_group:
+        return f" These figures cannot see {named}, so for you the estimate is a ceiling."
+    return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
+
+
+def _plural(flags: Sequence[str]) -> bool:
+    """Whether a list of flags is said as a plural: two or more, or "2 failed exam attempts"."""
+    return len(flags) > 1 or (bool(flags) and flags[0][0].isdigit())
+
+
 READER_GROUPS = {
     "us-md": "US MD seniors and graduates",
     "us-do": "US DO seniors and graduates",
@@ -240,6 +315,12 @@ FIELDS = (
         help="How many programs of this specialty head your rank order list, one after another. "
         "Leave empty if you do not know yet.",
     ),
+    replace(profile.EXAM_FAILURES, help=f"{profile.EXAM_FAILURES.help} {CHANGES_NO_NUMBER}"),
+    replace(
+        profile.YEARS_SINCE_GRADUATION,
+        help=f"Whole years since you graduated from medical school (0 if not yet). {CHANGES_NO_NUMBER}",
+    ),
+    replace(profile.NEEDS_VISA, help=f"{profile.NEEDS_VISA.help} {CHANGES_NO_NUMBER}"),
 )
 
 
@@ -360,10 +441,14 @@ def _availability_problem(
 
 # A couple read each partner's figure as theirs, or multiplied the two
 # (couples-soap audit s39, 7): the NRMP matches a couple only as a pair, at a
-# pair of programs both ranked together, and never tries either partner alone.
+# pair of programs both ranked together, and never tries either partner alone
+# but on a line with the No Match code, which the note left out, so a couple
+# could drop one partner's programs where the other had none (couples audit
+# s43, 1).
 COUPLE_NOTE = (
     "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches a couple only as a "
-    "pair, at two programs ranked side by side, and does not try either partner alone "
+    "pair, at two programs ranked side by side, and does not try either partner alone, except on a line where one "
+    "of you ranks a program and the other the NRMP's No Match code, so that one can match while the other does not "
     f"({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two lists can form, and "
     "neither figure gives it."
 )
@@ -905,23 +990,28 @@ class ComparisonGroup(TypedDict):
 
 
 def comparison_group(
-    spec: data.Specialty, applicant: str, ranks: Measure | None = None, with_step2: bool = True
+    spec: data.Specialty,
+    applicant: str,
+    ranks: Measure | None = None,
+    with_step2: bool = True,
+    against: Sequence[str] | None = None,
 ) -> ComparisonGroup:
     """Who the figures describe, named, and how that relates to the reader.
     ``ranks``: the contiguous-ranks measure when it moved the estimate.  The
     all-specialty rates then lean only what the score or the base rate gives:
     a US MD senior with 4 radiology ranks read "about 73% ... likely on the
     low side for you", a lift measured among non-US IMGs (derm-usmd audit
-    s43, 1)."""
+    s43, 1).  ``against``: the red flags the reader entered, as
+    ``not_your_group`` takes them; None where none were."""
     described = (
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
         f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
     )
     if ranks is None or applicant == "non-us-img":
-        note = not_your_group(applicant, against=None)
+        note = not_your_group(applicant, against=against)
     else:
         estimate = "the estimate from your Step 2 CK alone" if with_step2 else "the base rate"
-        note = f"{not_your_group(applicant, estimate, against=None)} {ranks_not_your_group(spec, applicant, ranks)}"
+        note = f"{not_your_group(applicant, estimate, against=against)} {ranks_not_your_group(spec, applicant, ranks)}"
     share = own_seniors_share(spec, applicant)
     if note is not None and share is not None:
         note = f"{note} {share}"
@@ -948,7 +1038,7 @@ def not_your_group(
     rates = data.latest_match_rates()
     lean = (
         f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
-        f"{'pull' if len(against) > 1 else 'pulls'} the other way, and these figures cannot say which weighs more"
+        f"{'pull' if _plural(against) else 'pulls'} the other way, and these figures cannot say which weighs more"
         if against
         else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
         "no-match or an old graduation, which pull the other way"
@@ -1067,6 +1157,16 @@ class SampleSizes(TypedDict):
     contiguous_ranks: MeasureSizes | None
 
 
+# The read-out's flags clause where no other fits its length, for a reader
+# in the figures' group and for one outside it (see unseen_clause).
+UNSEEN_HEARD_SHORTEST = {True: " A ceiling: red flags unseen.", False: " Red flags unseen: see the notes."}
+
+
+def _within_read_out(tries: Sequence[str]) -> str:
+    """The first of ``tries`` within the read-out's length, else the last."""
+    return next((said for said in tries if len(said.split()) <= READ_OUT_WORDS), tries[-1])
+
+
 # Ranks typed in hope moved a reapplicant's 40% to 79% in the headline, with
 # the score-alone figure only in the notes: the ranks count interviews the
 # reader may not get (reapplicant-journey audit s38, 5).
@@ -1098,6 +1198,8 @@ class MatchOddsResult(TypedDict):
     score_alone: float | None
     # With no estimate: the ranks entered, set against the unmatched group's median (few_ranks).
     few_ranks: str | None
+    # The red flags entered that these figures cannot see (unseen_flags).
+    unseen_flags: list[str]
 
 
 def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
@@ -1119,7 +1221,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     used = [m for m in measures if m.used]
     # Only an estimate the ranks moved is kept from the seniors' lean.
     moved_by_ranks = None if blocked else next((m for m in used if m.key == "contiguous_ranks"), None)
-    group = comparison_group(spec, word(v, "applicant_type"), moved_by_ranks, with_step2=step2 is not None)
+    flags = unseen_flags(v)
+    # As the backup finder names them to not_your_group: "a visa need".
+    against = [flag if flag[0].isdigit() else f"a {flag}" for flag in flags] or None
+    group = comparison_group(spec, word(v, "applicant_type"), moved_by_ranks, with_step2=step2 is not None, against=against)
 
     notes = [
         f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "
@@ -1176,6 +1281,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             else "the figure the competitiveness check and the backup finder use, as neither asks your ranks"
         )
         notes.insert(0, f"From your Step 2 CK alone the estimate is {about(score_alone)}: {used_by}.")
+    # At the top, where the figures' one general caveat was the sixth bullet:
+    # after the score-alone figure, which the headline names beside them.
+    first = 1 if score_alone is not None else 0
+    notes[first:first] = unseen_flag_notes(v)
 
     # The curve holds every input except the score fixed, so it shows how the
     # estimate would move with Step 2 CK alone.
@@ -1244,11 +1353,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
             + _far_words(far)
             + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
+            + unseen_clause(flags, group["reader_in_group"])
         )
     else:
-        summary = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
+        base = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
             f" ({whose})." if whose else "."
         )
+        summary = base + unseen_clause(flags, group["reader_in_group"])
 
     summary = profile.after_pass_note(v, summary)
     # Read out at every edit, the summary ran to 54-85 words for a failing
@@ -1260,23 +1371,38 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         *(["far from the data"] if far else []),
         *(["non-US IMG figures"] if whose else []),
     ]
-    announced = (
-        profile.after_pass_note(
-            v,
+    # The flags' clause, short, and shorter still where the read-out's room
+    # runs out: it is said before the score alone, which the notes repeat.
+    in_group = group["reader_in_group"]
+    heard = [unseen_clause(flags, in_group, heard=True), UNSEEN_HEARD_SHORTEST[in_group]] if flags else [""]
+    if probability is not None and used:
+        figure = (
             f"{spec.name}: {about(probability)} matched ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])})."
-            # Kept within the read-out's length: a failing score's note takes the room.
-            + (
-                f" From your Step 2 CK alone, {about(score_alone)}."
-                if score_alone is not None and not profile.step2_failing(v)
-                else ""
-            ),
         )
-        if probability is not None and used
+        # Kept within the read-out's length: a failing score's note takes the room.
+        alone = (
+            f" From your Step 2 CK alone, {about(score_alone)}."
+            if score_alone is not None and not profile.step2_failing(v)
+            else ""
+        )
+        # A failing score's note in its short form before the flags' shortest
+        # clause: the short form still says the score and the passing one.
+        announced = _within_read_out(
+            [
+                profile.after_pass_note(v, f"{figure}{clause}{tail}", heard=short)
+                for clause in heard
+                for short in (False, True)
+                for tail in dict.fromkeys((alone, ""))
+            ]
+        )
+    elif ranks_low and ranks is not None:
         # The whole sentence would take a failing score's read-out past 40 words.
-        else profile.after_pass_note(v, f"{spec.name}: no estimate. {few_ranks(spec, ranks, short=True)}")
-        if ranks_low and ranks is not None
-        else summary
-    )
+        announced = profile.after_pass_note(v, f"{spec.name}: no estimate. {few_ranks(spec, ranks, short=True)}")
+    elif probability is not None:
+        # The base rate alone: no score was entered, so no note follows it.
+        announced = _within_read_out([f"{base}{clause}" for clause in heard])
+    else:
+        announced = summary
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,
@@ -1296,6 +1422,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "rough": rough,
         "score_alone": score_alone,
         "few_ranks": ranks_low,
+        "unseen_flags": flags,
     }
 
 
@@ -1368,6 +1495,8 @@ def render(result: MatchOddsResult) -> Markup:
     group = result["comparison_group"]
     # A reader outside the data's group reads that first, in the headline.
     not_yours: list[object] = [] if group["note"] is None else [el("strong", "Not your group."), " ", str(group["note"]), " "]
+    # Beside the figure, as in the summary: the notes name each flag.
+    unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
     if prob is None:
         headline = el(
             "p",
@@ -1399,6 +1528,7 @@ def render(result: MatchOddsResult) -> Markup:
             # internal medicine's from thousands (match-odds audit s37, 7).
             " A rough figure: it rests on few applicants (the notes below say how few)." if result["rough"] else "",
             SCORE_ALONE_WORDS.format(about(float(result["score_alone"]))) if result["score_alone"] is not None else "",
+            unseen,
             class_="mpb-headline",
         )
     else:
@@ -1409,12 +1539,16 @@ def render(result: MatchOddsResult) -> Markup:
             el("strong", _rate(prior)),
             # A COMLEX-only DO read "enter a score" of a score they do not have (usmd-journey audit s38, 10).
             ". Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted.",
+            unseen,
             class_="mpb-headline",
         )
     parts: list[object] = [
         headline,
         profile.render_pass_note(result["inputs"]),
-        profile.worked_out_for(result["inputs"]),
+        # Without the years: for a US graduate they would name a senior or a
+        # graduate of an earlier year by a past no-match too, which this
+        # calculator does not ask; they serve only the flags' clause here.
+        profile.worked_out_for({k: x for k, x in result["inputs"].items() if k != profile.YEARS_SINCE_GRADUATION.name}),
         el(
             "p",
             f"Base rate: {base_n['matched']:,} of {base_n['matched'] + base_n['unmatched']:,} non-US IMGs who ranked {name} "

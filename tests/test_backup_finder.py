@@ -15,7 +15,7 @@ from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, backup_finder, cycle, data, match_odds, signals
+from calculators import InputError, backup_finder, cycle, data, match_odds, profile, signals
 from calculators import browser as browser_bridge
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
@@ -337,7 +337,9 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
         assert "1 failed exam attempt" in points_row(failed[slug], "Red flags")["why"]
     for slug in ("anesthesiology", "pathology", "neurology"):
         assert failed[slug]["score"] == clean[slug]["score"], slug
-    assert points_row(clean["pathology"], "Red flags")["why"].startswith("No exam failure or past no-match entered")
+    assert points_row(clean["pathology"], "Red flags")["why"].startswith(
+        "No exam failure, past no-match or graduation more than 5 years ago entered"
+    )
     unmatched = compute({**base, "previously_unmatched": True})
     assert "a past no-match" in points_row(by_slug(unmatched)["psychiatry"], "Red flags")["why"]
     # After a no-match the article's realistic backups include anesthesiology; a failure alone does not.
@@ -1089,3 +1091,35 @@ def test_a_late_residencycas_backup_is_closed_or_may_be_by_residencycas_own_stat
     # The signals planner says the same of the same day.
     note = signals.mid_season_note(dt.date.fromisoformat(today), ["emergency-medicine"])
     assert note is not None and f"not applied to by then {then} to you this season" in note
+
+
+def test_an_old_graduation_is_a_red_flag_the_forgiving_fields_score_for() -> None:
+    # "No points either way" met a 10-year graduate, whose output was byte for
+    # byte that of a 1-year one (oldgrad audit s43, 8).
+    base = {"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 221}
+    edge = profile.LONG_AGO_YEARS
+    recent = by_slug(compute({**base, "years_since_graduation": edge}))
+    old = compute({**base, "years_since_graduation": 10})
+    older = by_slug(old)
+    for slug in ("family-medicine", "pediatrics", "psychiatry"):
+        assert older[slug]["score"] - recent[slug]["score"] == backup_finder.RED_FLAG_POINTS, slug
+        why = points_row(older[slug], "Red flags")["why"]
+        assert why.startswith("With a graduation 10 years ago: ")
+        # The article's words are "an older graduation"; the line at 5 years is ours.
+        assert f"that a graduation more than {edge} years ago counts as its older graduation is our reading" in why
+        assert "no points either way" not in why
+    for slug in ("pathology", "neurology"):
+        assert older[slug]["score"] == recent[slug]["score"], slug
+    assert "no points either way" in points_row(recent["family-medicine"], "Red flags")["why"]
+    assert any(n.startswith("Red flags follow you into the backup too") for n in old["notes"])
+    # With a failure as well, both readings are named as ours.
+    both = points_row(by_slug(compute({**base, "years_since_graduation": 10, "exam_failures": 1}))["psychiatry"], "Red flags")
+    assert both["points"] == backup_finder.RED_FLAG_POINTS
+    assert both["why"].startswith("With 1 failed exam attempt and a graduation 10 years ago: ")
+    assert both["why"].endswith("are our readings.")
+    # The help and the method say it counts.
+    years = next(f for f in backup_finder.FIELDS if f.name == "years_since_graduation")
+    assert f"More than {edge} counts as a red flag here" in years.help and "changes no field's points" not in years.help
+    method = str(backup_finder.method())
+    assert f"with a failed exam attempt or a graduation more than {edge} years ago" in method
+    assert "an older graduation earns none" not in method

@@ -16,7 +16,7 @@ from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, data, match_odds
+from calculators import InputError, data, match_odds, profile, registry
 from calculators.data import APPLICANT_TYPES, SPECIALTIES, Distribution, latest_match_rates, specialty
 from calculators.fields import defaults
 from calculators.html import table_percent
@@ -59,6 +59,7 @@ OUTPUT_KEYS = {
     "rough",
     "score_alone",
     "few_ranks",
+    "unseen_flags",
 }
 
 
@@ -1092,3 +1093,135 @@ def test_without_an_estimate_moved_by_ranks_the_group_note_is_unchanged(applican
         note = compute({**inputs, "applicant_type": applicant})["comparison_group"]["note"]
         assert note == match_odds.comparison_group(specialty(str(inputs["specialty"])), applicant)["note"]
         assert "leaning neither way" not in str(note)
+
+
+# The persona of oldgrad audit s43, 1: a non-US IMG 10 years out, with a failed
+# attempt and a visa need, read "about 68%" here and 0/100 on the check.
+FLAGGED_FILE = {"exam_failures": 1, "years_since_graduation": 10, "needs_visa": "true"}
+OLD_GRADUATE = {
+    "specialty": "family-medicine",
+    "applicant_type": "non-us-img",
+    "step2_score": 221,
+    "contiguous_ranks": 3,
+    **FLAGGED_FILE,
+}
+CLEAN_FILE = {"exam_failures": 0, "years_since_graduation": 1, "needs_visa": "false"}
+
+
+@pytest.mark.parametrize("applicant", APPLICANTS)
+@pytest.mark.parametrize("inputs", [{"step2_score": 221, "contiguous_ranks": 3}, {"step2_score": 221}, {}])
+def test_a_failed_attempt_an_old_graduation_and_a_visa_need_move_no_number(applicant: str, inputs: dict[str, object]) -> None:
+    base = {"specialty": "family-medicine", "applicant_type": applicant, **inputs}
+    clean, flagged = compute({**base, **CLEAN_FILE}), compute({**base, **FLAGGED_FILE})
+    for key in ("probability", "base_rate", "score_alone", "curve", "measures", "n"):
+        assert clean[key] == flagged[key], key
+    assert clean["unseen_flags"] == [] and flagged["unseen_flags"] == [
+        "failed exam attempt",
+        "graduation 10 years ago",
+        "visa need",
+    ]
+
+
+def test_an_old_graduate_with_red_flags_reads_the_estimate_as_a_ceiling_in_headline_summary_and_read_out() -> None:
+    result = compute(OLD_GRADUATE)
+    said = "These figures cannot see your failed exam attempt, graduation 10 years ago and visa need, so for you the estimate is a ceiling."
+    assert said in result["summary"]
+    headline = unescape(
+        re.sub("<[^>]+>", "", str(match_odds.render(result)).split('class="mpb-headline"', 1)[1].split("</p>", 1)[0])
+    )
+    assert said in headline
+    assert (
+        "A ceiling for you: these figures cannot see your failed exam attempt, graduation 10 years ago and visa need."
+        in (result["announced"])
+    )
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # The notes name each flag, at the top, after the score-alone figure.
+    assert result["notes"][0].startswith("From your Step 2 CK alone")
+    assert result["notes"][1].startswith("Your failed exam attempt: the IMG article and the competitiveness check")
+    assert result["notes"][2].startswith("You graduated 10 years ago") and "at least 6 months of hands-on" in result["notes"][2]
+    assert result["notes"][3].startswith("Your visa need, as you answered: the competitiveness check counts any visa need")
+    # Nothing of it for a clean file.
+    clean = compute({**OLD_GRADUATE, **CLEAN_FILE})
+    assert "ceiling" not in clean["summary"] + clean["announced"] + str(match_odds.render(clean))
+    assert not any(n.startswith(("Your failed", "You graduated", "Your visa need")) for n in clean["notes"])
+
+
+def test_the_flags_follow_the_competitiveness_checks_rules() -> None:
+    from calculators import competitiveness
+
+    # The same lines as the check: any failure, more than LONG_AGO_YEARS (the
+    # recent work that clears it is not asked here), and a visa need, by the
+    # applicant type unless answered.
+    edge = profile.LONG_AGO_YEARS
+    assert edge == competitiveness.OLD_GRADUATION_FLAG_AFTER_YEARS
+    for years, old in ((edge, False), (edge + 1, True)):
+        flags = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": years})["unseen_flags"]
+        assert flags == ([f"graduation {edge + 1} years ago"] if old else [])
+    assert compute({**OLD_GRADUATE, **CLEAN_FILE, "exam_failures": 2})["unseen_flags"] == ["2 failed exam attempts"]
+    for applicant, visa in (("non-us-img", True), ("us-img", False), ("us-md", False)):
+        inputs = {**OLD_GRADUATE, **CLEAN_FILE, "applicant_type": applicant, "needs_visa": profile.VISA_BY_APPLICANT_TYPE}
+        assert (compute(inputs)["unseen_flags"] == ["visa need"]) == visa, applicant
+    # The check flags these same answers.
+    check = competitiveness.compute(
+        {**{k: v for k, v in OLD_GRADUATE.items() if k != "contiguous_ranks"}, "recent_clinical_months": 0}
+    )
+    assert {"one or more exam failures", competitiveness.OLD_GRADUATION_FLAG, competitiveness.VISA_FLAG} <= set(
+        check["red_flags"]
+    )
+
+
+def test_a_reader_outside_the_figures_group_reads_the_flags_pulling_against_the_groups_rate() -> None:
+    # "A ceiling" beside "likely on the low side for you" would say both ways at once.
+    result = compute({**OLD_GRADUATE, "applicant_type": "us-img", "exam_failures": 2, "years_since_graduation": 1})
+    assert "These figures cannot see your 2 failed exam attempts and visa need, which pull your chance down." in result["summary"]
+    assert "ceiling" not in result["summary"] + result["announced"]
+    note = str(result["comparison_group"]["note"])
+    assert "your file has 2 failed exam attempts and a visa need, which pull the other way" in note
+    assert "unless your file has" not in note
+    one = compute({**OLD_GRADUATE, **CLEAN_FILE, "applicant_type": "us-md", "exam_failures": 2})
+    assert "your file has 2 failed exam attempts, which pull the other way" in str(one["comparison_group"]["note"])
+
+
+def test_the_base_rate_alone_is_a_ceiling_too() -> None:
+    result = compute({**OLD_GRADUATE, "step2_score": None, "contiguous_ranks": None})
+    assert result["summary"].startswith("Family Medicine: base rate 53.9%")
+    assert result["summary"].endswith("so for you the estimate is a ceiling.")
+    assert "A ceiling for you" in result["announced"]
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+def test_what_is_read_out_with_every_flag_keeps_to_forty_words_and_still_says_the_flags(slug: str) -> None:
+    for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 200, 215, 250, 300), (None, 1, 15, 100)):
+        result = compute(
+            {**OLD_GRADUATE, "exam_failures": 12, "specialty": slug, "applicant_type": applicant}
+            | {"step2_score": score, "contiguous_ranks": ranks}
+        )
+        said = result["announced"]
+        assert len(said.split()) <= registry.READ_OUT_WORDS, said
+        if result["probability"] is not None:
+            assert ("ceiling" in said) == (applicant == "non-us-img") and ("cannot see" in said or "nseen" in said), said
+            assert ("rough" in said) == result["rough"], said
+        if score == 200:
+            assert "200" in said, said
+
+
+def test_the_three_questions_say_they_change_no_number_and_keep_the_shared_rules() -> None:
+    fields = {f.name: f for f in match_odds.FIELDS}
+    for shared in (profile.EXAM_FAILURES, profile.YEARS_SINCE_GRADUATION, profile.NEEDS_VISA):
+        asked = fields[shared.name]
+        assert asked.label == shared.label and asked.initial == shared.initial
+        assert "It changes no number here" in asked.help
+    # Remembered answers are kept by the shared name, so they carry over.
+    from calculators import reader_state
+
+    keys = reader_state.profile_keys(match_odds.FIELDS)
+    assert keys["exam_failures"] == ["exam_failures"] and keys["needs_visa"] == ["needs_visa"]
+    assert reader_state.from_profile(match_odds.FIELDS, {"years_since_graduation": "10"}) == {"years_since_graduation": "10"}
+
+
+def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by_its_title() -> None:
+    # "Does not try either partner alone" without the No Match code could
+    # lead a couple to drop one partner's programs (couples audit s43, 1).
+    assert "except on a line where one of you ranks a program and the other the NRMP's No Match code" in match_odds.COUPLE_NOTE
+    assert data.NRMP_COUPLES.title == "Couples in the Match"
+    assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
