@@ -364,27 +364,31 @@ def residencycas_when(match_year: int) -> str:
     return f"{long_date(day)} ({basis}{data.RESIDENCYCAS_DATES.cite()})"
 
 
-def residencycas_deadline(match_year: int, today: dt.date) -> str:
+def residencycas_deadline(match_year: int, today: dt.date, named: bool = True) -> str:
     """ResidencyCAS's application deadline for a Match, in the tense of
-    ``today``, naming that Match's day (our estimate where it is one)."""
+    ``today``, naming that Match's day (our estimate where it is one).
+    ``named`` False leaves the Match out, for a sentence that has just named
+    it: "ResidencyCAS's for the Match 2027, which takes applications for the
+    Match 2027 only until" said it twice (diff review s43, 9)."""
     _, estimated = residencycas_deadline_day(match_year)
     seen_day, cycle_seen = data.RESIDENCYCAS_DEADLINE_SEEN
     when = residencycas_when(match_year)
     state = residencycas_state(match_year, today)
+    for_match = f" for the Match {match_year}" if named else ""
     if state == "open":
-        return f"takes applications for the Match {match_year} only until {when}"
+        return f"takes applications for the Match {match_year} only until {when}" if named else f"open until {when}"
     if state == "may-have-closed":
         return (
-            f"may have closed to applications for the Match {match_year}: our estimate of its deadline, {when}, has "
+            f"may have closed to applications{for_match}: our estimate of its deadline, {when}, has "
             "passed, though its own may be up to a week later, so check ResidencyCAS's dates"
         )
     if estimated:
         # Which day of late September is not known, only that it has passed.
         return (
-            f"closed to applications for the Match {match_year} in late September ({seen_day} in the {cycle_seen}; "
+            f"closed to applications{for_match} in late September ({seen_day} in the {cycle_seen}; "
             f"{data.RESIDENCYCAS_DATES.cite()})"
         )
-    return f"closed to applications for the Match {match_year} on {when}"
+    return f"closed to applications{for_match} on {when}"
 
 
 def residencycas_fields_closed(match_year: int, today: dt.date) -> str:
@@ -584,17 +588,23 @@ def applies_in(slugs: Sequence[str], today: dt.date, dated: bool = True) -> str:
     date: ``dated`` False leaves "as of" out (season-dates audit s43, 2)."""
     if not all(data.via_residencycas(slug) for slug in slugs):
         return season_ahead(today)
-    running, next_open = coming_season(today), next_open_season(today)
+    running = coming_season(today)
+    state = residencycas_state(running, today)
     names = and_list([data.specialty(slug).name for slug in slugs])
     as_of = f"as of {long_date(today)}, " if dated else ""
-    if running == next_open:
+    if state == "open":
         # The field named: beside ERAS's line, "the next season" alone did not say for which list.
         return (
-            f"{as_of}the next season you can apply to in {names} is ResidencyCAS's for the Match {next_open}, "
-            f"which {residencycas_deadline(next_open, today)}"
+            f"{as_of}the next season you can apply to in {names} is ResidencyCAS's for the Match {running}, "
+            f"{residencycas_deadline(running, today, named=False)}"
         )
     now = f"ResidencyCAS, which {names} programs use, {residencycas_deadline(running, today)}"
-    return f"{as_of}{now}; the next season you can apply to is ResidencyCAS's for the Match {next_open}"
+    # While it may still be open, the next season is the following one only
+    # if it has closed, as residencycas_fields_closed and the timeline say:
+    # said flatly, it told a reader who could still send that week to wait a
+    # year (diff review s43, 2).
+    then = "if it has closed, " if state == "may-have-closed" else ""
+    return f"{as_of}{now}; {then}the next season you can apply to is ResidencyCAS's for the Match {running + 1}"
 
 
 def reference_date() -> dt.date:

@@ -212,16 +212,69 @@ def residencycas_season(season: str | None, today: dt.date) -> str | None:
     return f"ResidencyCAS, Match {year}{closed[state]}"
 
 
-def plans_season(today: dt.date) -> int:
-    """The Match the plans are for: the season under way while its
-    applications go out (the mid-season note's), else the next one open."""
+def plans_season(today: dt.date, slug: str) -> int:
+    """The Match a field's plan is for.  An ERAS field's: the season under
+    way while its applications go out (the mid-season note's), else the next
+    one open.  A ResidencyCAS field's: the running Match until ResidencyCAS
+    has closed to it, then the next; after its deadline an emergency
+    medicine plan was still for the Match it could no longer enter (diff
+    review s43, 1).  In the week it may have closed, the running one, and
+    the words name the next beside it (may_have_closed)."""
     year = cycle.coming_season(today)
+    if data.via_residencycas(slug):
+        return year + 1 if cycle.residencycas_state(year, today) == "closed" else year
     return year if cycle.applications_going_out(year, today) else cycle.next_open_season(today)
 
 
-def _season_name(year: int, slug: str) -> str:
-    """A season as the plan names it: a ResidencyCAS field's by its Match, not as an ERAS season."""
-    return f"the Match {year} season" if data.via_residencycas(slug) else cycle.eras_season(year)
+def may_have_closed(year: int, slug: str, today: dt.date) -> bool:
+    """Whether a field's plan, for ``year``, is for the next Match instead if
+    ResidencyCAS has already closed to that one (its "may-have-closed" week)."""
+    return data.via_residencycas(slug) and cycle.residencycas_state(year, today) == "may-have-closed"
+
+
+def _plan_season(today: dt.date, slug: str) -> tuple[int, bool]:
+    """A field's plans_season, and whether the next Match is named beside it (may_have_closed)."""
+    year = plans_season(today, slug)
+    return year, may_have_closed(year, slug, today)
+
+
+def if_closed(year: int, comma: bool = True) -> str:
+    """The next Match, named beside ``year`` in the week ResidencyCAS may have closed to it."""
+    return f"the Match {year + 1}{',' if comma else ''} if ResidencyCAS has closed"
+
+
+def _season_name(year: int, slug: str, today: dt.date) -> str:
+    """A season as the plan names it: a ResidencyCAS field's by its Match, not
+    as an ERAS season, and with the next Match while ResidencyCAS may have closed."""
+    if not data.via_residencycas(slug):
+        return cycle.eras_season(year)
+    return f"the Match {year} season" + (f" (or {if_closed(year)})" if may_have_closed(year, slug, today) else "")
+
+
+def plans_seasons_said(slugs: list[str], today: dt.date, by_match: bool, which: bool = False) -> str:
+    """The seasons the plans of ``slugs`` are for (plans_season), each said
+    once, with its fields where they differ, and with ``which`` whether it is
+    the season under way.  The table note and the mid-season note name the
+    plans' seasons alike, as the plans do (diff review s43, 1)."""
+    years: dict[int, list[str]] = {}
+    for slug in slugs:
+        years.setdefault(plans_season(today, slug), []).append(slug)
+    parts = []
+    for year, here in years.items():
+        said = f"the Match {year}" if by_match else cycle.eras_season(year)
+        if len(years) > 1:
+            said += f" in {and_list([data.specialty(slug).name for slug in here])}"
+        if which:
+            under_way = cycle.applications_going_out(year, today)
+            said += ", the season under way" if under_way else ", the next season you can apply to"
+        if closing := [slug for slug in here if may_have_closed(year, slug, today)]:
+            if closing == here:
+                said += f" (or {if_closed(year)})"
+            else:
+                said += f" (in {and_list([data.specialty(slug).name for slug in closing])}, {if_closed(year, comma=False)})"
+        parts.append(said)
+    # A part with commas of its own is set off by one before "and".
+    return (", and " if any("," in part for part in parts) else " and ").join(parts)
 
 
 def _specialty_plan(
@@ -255,10 +308,13 @@ def _specialty_plan(
     # one whose numbers were missing, beside a note about the next one
     # (season-dates audit s43, 3): the plan names the reader's season, and
     # table_season_note says once whose the table's is.
-    year, table_year = plans_season(today), _match_year(allowed.row.season if allowed.row else None)
+    year, table_year = plans_season(today, slug), _match_year(allowed.row.season if allowed.row else None)
     if table_year is not None and table_year < year:
         plan["table_over"] = table_year
-        plan["season_said"] = _season_name(year, slug)
+    if table_year is not None and table_year <= year:
+        # For the table's own season too: it names the next beside it while
+        # ResidencyCAS may have closed to it.
+        plan["season_said"] = _season_name(year, slug, today)
     if allowed.count is None:
         return plan
     # A signal goes only to a program you apply to, so never plan more than
@@ -483,33 +539,40 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     plans are for: whose season the table's is, whose the plans', and where
     to look for the latter's numbers.  Each plan then names only the
     reader's season (season-dates audit s43, 3).  None when the table is for
-    the plans' season, or every number is the reader's own."""
-    old = [plan for plan in plans if plan["table_over"] is not None and plan["allowance"]["origin"] != "reader"]
-    if not old:
+    the plans' season, or every number is the reader's own.  Plans are for
+    different Matches where ResidencyCAS has closed to the season under way
+    and ERAS has not (plans_season); each is named with its fields."""
+    stale_plans = [plan for plan in plans if plan["table_over"] is not None and plan["allowance"]["origin"] != "reader"]
+    if not stale_plans:
         return None
-    year = plans_season(today)
+    stale = [str(plan["specialty"]) for plan in stale_plans]
     # Named as the mid-season note names them: by the Match where a field applies through ResidencyCAS.
     by_match = any(data.via_residencycas(str(plan["specialty"])) for plan in plans)
-    tables = sorted({int(plan["table_over"] or 0) for plan in old})
+    tables = sorted({int(plan["table_over"] or 0) for plan in stale_plans})
     named = and_list([f"the Match {y}" if by_match else cycle.eras_season(y) for y in tables])
-    over = all(today > cycle.season(y)["match_day"].date for y in tables)
+    all_over = all(today > cycle.season(y)["match_day"].date for y in tables)
     kind = (
-        ("a season now over" if over else "an earlier season")
+        ("a season now over" if all_over else "an earlier season")
         if len(tables) == 1
-        else ("seasons now over" if over else "earlier seasons")
+        else ("seasons now over" if all_over else "earlier seasons")
     )
-    which = "the season under way" if cycle.applications_going_out(year, today) else "the next season you can apply to"
-    yours = f"the Match {year}" if by_match else cycle.eras_season(year)
+    yours = plans_seasons_said(stale, today, by_match, which=True)
+    # "The plans below" only where it is true of each: an emergency medicine
+    # plan moved to the next Match once ResidencyCAS closed, while its ERAS
+    # backup's stayed in the season under way, for which our table is.
+    every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"])) for plan in plans}) == 1
+    subject = "The plans below are" if every else f"The {and_list([data.specialty(slug).name for slug in stale])} plan below is"
     fields: dict[str, list[str]] = {}
-    for plan in old:
+    for plan in stale_plans:
         fields.setdefault(data.application_service(str(plan["specialty"])), []).append(str(plan["specialty_name"]))
+    numbers = "that season's numbers" if len({plans_season(today, slug) for slug in stale}) == 1 else "each season's numbers"
     check = (
-        f"check {PUBLISHED_BY[next(iter(fields))]} for that season's numbers, and enter them above"
+        f"check {PUBLISHED_BY[next(iter(fields))]} for {numbers}, and enter them above"
         if len(fields) == 1
-        else "check that season's numbers, and enter them above: "
+        else f"check {numbers}, and enter them above: "
         + "; ".join(f"for {and_list(names)}, from {PUBLISHED_BY[service]}" for service, names in fields.items())
     )
-    return f"our signal table is for {named}, {kind}. The plans below are for {yours}, {which}: {check}."
+    return f"our signal table is for {named}, {kind}. {subject} for {yours}: {check}."
 
 
 def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
@@ -549,13 +612,21 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         else (cycle.eras_season(year), cycle.eras_season(year + 1))
     )
     # "Any allowance below is for" this season was untrue of a table for an
-    # earlier one, which table_season_note names (season-dates audit s43, 3).
+    # earlier one, which table_season_note names (season-dates audit s43, 3),
+    # and "for" this season untrue of a ResidencyCAS field's plan once it had
+    # closed to this season, which the plan is not for (diff review s43, 1).
     tables = [_match_year(row.season) for slug in slugs if (row := data.signal_allowances().get(slug))]
-    below = "the plans below are" if any(t is not None and t < year for t in tables) else "any allowance below is"
+    this_season = all(_plan_season(today, slug) == (year, False) for slug in slugs)
+    below = (
+        "any allowance below is" if this_season and not any(t is not None and t < year for t in tables) else "the plans below are"
+    )
+    plans_for = season if this_season else plans_seasons_said(slugs, today, bool(on_residencycas))
+    # Plans all for the next season are the planning reader's own: "for yours" after them read as a third season.
+    yours = "it: " if plans_for == next_season else f"{plans_for}: for yours, "
     note = (
         f"For {season}, the season under way: as of {long_date(today)}, {since}. Planning for {next_season} instead? "
         f"This note is not for you: none of that season's signals has gone yet, and {below} for "
-        f"{season}: for yours, {_type_in_when_published(fields)}."
+        f"{yours}{_type_in_when_published(fields)}."
     )
     if on_eras:
         where = f"In ERAS (your {and_list(on_eras)} list)" if on_residencycas else "In ERAS"

@@ -1096,8 +1096,7 @@ def test_before_residencycas_closes_its_line_names_the_field_and_the_schedules_c
     html = unescape(str(ac.render(ac.compute(em_fm))))
     assert (
         "As of 1 July 2025, the next season you can apply to on time is ERAS 2026 (Match 2026). The next season you "
-        "can apply to in Emergency Medicine is ResidencyCAS's for the Match 2026, which takes applications for the "
-        "Match 2026 only until 24 September 2025" in html
+        "can apply to in Emergency Medicine is ResidencyCAS's for the Match 2026, open until 24 September 2025" in html
     )
     # "Confirmed for it" after a deadline and its source read as the deadline.
     assert "The ResidencyCAS schedule and the ERAS schedule are confirmed for that season." in html

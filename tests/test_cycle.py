@@ -156,7 +156,37 @@ def test_applies_in_names_residencycas_fields_by_their_service_and_eras_fields_b
     assert both.startswith("ResidencyCAS, which Emergency Medicine and Obstetrics and Gynecology programs use, closed")
     assert cycle.applies_in(["family-medicine"], today) == cycle.season_ahead(today)
     before = cycle.applies_in(["emergency-medicine"], dt.date(2027, 8, 1))
+    # The Match named once, not "for the Match 2028, which takes applications
+    # for the Match 2028 only until" (diff review s43, 9).
     assert before.startswith(
         "as of 1 August 2027, the next season you can apply to in Emergency Medicine is ResidencyCAS's for the Match "
-        "2028, which takes applications for the Match 2028 only until 22 September 2027"
+        "2028, open until 22 September 2027 (estimated; "
+    )
+    assert before.count("Match 2028") == 1
+
+
+def test_applies_in_names_the_next_match_only_if_residencycas_has_closed_in_the_week_it_may_have() -> None:
+    # "The next season you can apply to is ResidencyCAS's for the Match 2029",
+    # flatly, on a day the timeline said to send the application today if it
+    # was still open (diff review s43, 2).
+    for day in (dt.date(2027, 9, 23), dt.date(2027, 9, 30)):
+        said = cycle.applies_in(["emergency-medicine"], day)
+        assert "may have closed to applications for the Match 2028" in said
+        assert said.endswith("; if it has closed, the next season you can apply to is ResidencyCAS's for the Match 2029")
+    closed = cycle.applies_in(["emergency-medicine"], dt.date(2027, 10, 1))
+    assert closed.endswith("); the next season you can apply to is ResidencyCAS's for the Match 2029")
+
+
+def test_residencycas_deadline_leaves_the_match_out_only_when_asked() -> None:
+    # The variant for a sentence that has just named the Match (diff review
+    # s43, 9); the timeline, backup finder and guides keep their words.
+    for day in (dt.date(2027, 6, 1), dt.date(2027, 9, 25), dt.date(2027, 10, 5)):
+        assert "for the Match 2028" in cycle.residencycas_deadline(2028, day)
+        assert "Match" not in cycle.residencycas_deadline(2028, day, named=False)
+    assert cycle.residencycas_deadline(2028, dt.date(2027, 6, 1), named=False).startswith("open until 22 September 2027 (")
+    assert cycle.residencycas_deadline(2028, dt.date(2027, 9, 25), named=False).startswith(
+        "may have closed to applications: our estimate of its deadline, 22 September 2027"
+    )
+    assert cycle.residencycas_deadline(2026, dt.date(2025, 10, 1), named=False).startswith(
+        "closed to applications on 24 September 2025 ("
     )

@@ -88,7 +88,9 @@ def test_a_specialty_without_a_number_gets_none_and_a_plain_message(slug: str) -
     # (costs-signals audit s38, 2).
     if slug in data.RESIDENCYCAS_FIELDS:
         assert "ERAS program signaling" not in html
-        assert "the Match 2027 season are not in our sources" in html
+        # Unpinned, so the season is the one the plan is for today (plans_season).
+        assert f"the Match {sg.plans_season(cycle.reference_date(), slug)} season" in html
+        assert "are not in our sources" in html
         assert "its programs take applications and signals through ResidencyCAS, not ERAS" in html
     else:
         assert "ERAS program signaling" in html
@@ -656,11 +658,12 @@ def test_before_its_deadline_a_residencycas_field_is_told_it_is_open_until_late_
 ) -> None:
     pin_build_date(monkeypatch, "2026-08-01")
     (plan,) = sg.compute({"specialty": "emergency-medicine"})["specialties"]
+    # The Match said once (diff review s43, 9).
     assert plan["applies_in"].startswith(
         "as of 1 August 2026, the next season you can apply to in Emergency Medicine is ResidencyCAS's for the Match "
-        "2027, which takes "
-        "applications for the Match 2027 only until 23 September 2026 (estimated"
+        "2027, open until 23 September 2026 (estimated"
     )
+    assert plan["applies_in"].count("Match 2027") == 1
     assert plan["allowance"]["season"] == "ResidencyCAS, Match 2027"
 
 
@@ -710,11 +713,26 @@ EM_USIMG = {"specialty": "emergency-medicine", "backup_specialty": "family-medic
 
 
 @pytest.mark.parametrize(
-    ("today", "which"),
-    [("2027-04-10", "the next season you can apply to"), ("2027-10-05", "the season under way")],
+    ("today", "which", "em_plans"),
+    [
+        (
+            "2027-04-10",
+            "the next season you can apply to",
+            "The plans below are for the Match 2028, the next season you can apply to: check that season's numbers",
+        ),
+        # ResidencyCAS closed to the Match 2028 in September, so the EM plan
+        # is for the Match 2029 while the ERAS backup's is for the season
+        # under way (diff review s43, 1).
+        (
+            "2027-10-05",
+            "the season under way",
+            "The plans below are for the Match 2029 in Emergency Medicine, the next season you can apply to, and the "
+            "Match 2028 in Family Medicine, the season under way: check each season's numbers",
+        ),
+    ],
 )
 def test_a_table_for_a_season_already_over_is_said_once_and_the_plans_name_the_readers_season(
-    monkeypatch: pytest.MonkeyPatch, today: str, which: str
+    monkeypatch: pytest.MonkeyPatch, today: str, which: str, em_plans: str
 ) -> None:
     # From April 2027 the result named the Match 2027, a season over, as the
     # one whose numbers it lacked, and on 5 October beside a note about the
@@ -732,7 +750,7 @@ def test_a_table_for_a_season_already_over_is_said_once_and_the_plans_name_the_r
     assert "the signal numbers for Internal Medicine for ERAS 2028 (Match 2028) are not in our sources" in page
     mixed = sg.compute(EM_USIMG)
     assert mixed["table_season"] is not None and mixed["table_season"].startswith(
-        "our signal table is for the Match 2027, a season now over. The plans below are for the Match 2028"
+        f"our signal table is for the Match 2027, a season now over. {em_plans}"
     )
     assert mixed["table_season"].endswith(
         "for Emergency Medicine, from ResidencyCAS and the specialty's own organization; for Family Medicine, from "
@@ -751,10 +769,110 @@ def test_mid_season_a_table_for_an_earlier_season_is_not_called_this_seasons_all
 
 
 def test_a_table_for_the_season_under_way_gets_no_table_note(monkeypatch: pytest.MonkeyPatch) -> None:
-    pin_build_date(monkeypatch, "2026-12-05")
+    # Before ResidencyCAS's deadline the emergency medicine plan is for the
+    # season under way, which our table is for.
+    pin_build_date(monkeypatch, "2026-09-10")
     result = sg.compute(EM_USIMG)
     assert result["table_season"] is None
     assert "Emergency Medicine: signal numbers for the Match 2027 season are not in our data" in result["summary"]
+
+
+def test_once_residencycas_has_closed_only_the_em_plan_moves_to_the_next_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    # On 5 December 2026 ResidencyCAS had closed to the Match 2027 while ERAS
+    # still took Family Medicine applications for it: the note names the one
+    # plan our table is behind, not "the plans below" (diff review s43, 1).
+    pin_build_date(monkeypatch, "2026-12-05")
+    result = sg.compute(EM_USIMG)
+    em, fm = result["specialties"]
+    assert (em["table_over"], fm["table_over"]) == (2027, None)
+    assert result["summary"].endswith(
+        "Emergency Medicine: signal numbers for the Match 2028 season are not in our data; Family Medicine: signal "
+        "numbers for ERAS 2027 (Match 2027) are not in our data."
+    )
+    assert result["table_season"] == (
+        "our signal table is for the Match 2027, an earlier season. The Emergency Medicine plan below is for the "
+        "Match 2028, the next season you can apply to: check ResidencyCAS and the specialty's own organization for "
+        "that season's numbers, and enter them above."
+    )
+    note = result["mid_season"]
+    assert note is not None
+    assert "the plans below are for the Match 2028 in Emergency Medicine and the Match 2027 in Family Medicine: " in note
+
+
+EM_ALONE = {"specialty": "emergency-medicine", "applicant_type": "us-img"}
+
+
+def _page(result: sg.SignalsResult) -> str:
+    return unescape(re.sub("<[^>]+>", "", str(sg.render(result))))
+
+
+def test_after_residencycas_closes_an_em_plan_is_for_the_next_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    # On 5 October 2027 the plans were "for the Match 2028, the season under
+    # way", beside a line saying ResidencyCAS had closed to it and the next
+    # season was the Match 2029 (diff review s43, 1).
+    pin_build_date(monkeypatch, "2027-10-05")
+    result = sg.compute(EM_ALONE)
+    (plan,) = result["specialties"]
+    assert sg.plans_season(dt.date(2027, 10, 5), "emergency-medicine") == 2029
+    assert plan["season_said"] == "the Match 2029 season"
+    assert result["summary"].endswith("Emergency Medicine: signal numbers for the Match 2029 season are not in our data.")
+    assert result["table_season"] == (
+        "our signal table is for the Match 2027, a season now over. The plans below are for the Match 2029, the next "
+        "season you can apply to: check ResidencyCAS and the specialty's own organization for that season's numbers, "
+        "and enter them above."
+    )
+    note = result["mid_season"]
+    assert note is not None
+    assert (
+        "Planning for the Match 2029 instead? This note is not for you: none of that season's signals has gone yet, "
+        "and the plans below are for it: type in the numbers ResidencyCAS" in note
+    )
+    assert "a specialty there not applied to by then is not open to you this season" in note
+    page = _page(result)
+    assert "the signal numbers for Emergency Medicine for the Match 2029 season are not in our sources" in page
+    # The Match 2028 is named only as the season under way that ResidencyCAS has closed to.
+    for sentence in re.split(r"(?<=[.?:])\s", page):
+        if "Match 2028" in sentence:
+            assert "plans below are for the Match 2028" not in sentence and "numbers for the Match 2028" not in sentence
+    # OB/GYN applies through ResidencyCAS too.
+    obgyn = sg.compute({"specialty": "obstetrics-gynecology"})
+    assert obgyn["summary"].endswith("signal numbers for the Match 2029 season are not in our data.")
+
+
+def test_in_the_week_residencycas_may_have_closed_an_em_plan_names_both_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Our estimate of the deadline (22 September 2027) has passed, but
+    # ResidencyCAS's own may be up to a week later: the plan is for the Match
+    # 2028 if it is still open, else the Match 2029, and no line says either
+    # flatly (diff review s43, 1 and 2).
+    pin_build_date(monkeypatch, "2027-09-25")
+    result = sg.compute(EM_ALONE)
+    (plan,) = result["specialties"]
+    assert plan["season_said"] == "the Match 2028 season (or the Match 2029, if ResidencyCAS has closed)"
+    assert result["summary"].endswith(
+        "Emergency Medicine: signal numbers for the Match 2028 season (or the Match 2029, if ResidencyCAS has closed) "
+        "are not in our data."
+    )
+    assert result["table_season"] is not None and result["table_season"].startswith(
+        "our signal table is for the Match 2027, a season now over. The plans below are for the Match 2028, the "
+        "season under way (or the Match 2029, if ResidencyCAS has closed): check ResidencyCAS"
+    )
+    note = result["mid_season"]
+    assert note is not None
+    assert "the plans below are for the Match 2028 (or the Match 2029, if ResidencyCAS has closed): for yours" in note
+    assert "may have closed to applications for the Match 2028" in note and "may not be open to you" in note
+    assert plan["applies_in"].endswith(
+        "so check ResidencyCAS's dates; if it has closed, the next season you can apply to is ResidencyCAS's for the Match 2029"
+    )
+    # With an ERAS backup, the Match 2029 is named for the EM plan only.
+    both = sg.compute(EM_USIMG)
+    assert both["table_season"] is not None and (
+        "The plans below are for the Match 2028, the season under way (in Emergency Medicine, the Match 2029 if "
+        "ResidencyCAS has closed): check that season's numbers" in both["table_season"]
+    )
+    page = _page(result)
+    for sentence in re.split(r"(?<=[.?])\s", page):
+        if "Match 2029" in sentence and "Planning for the Match 2029 instead?" not in sentence:
+            assert "if ResidencyCAS has closed" in sentence or "if it has closed" in sentence, sentence
 
 
 def test_a_number_from_a_table_for_an_earlier_season_says_so_and_a_typed_number_needs_no_note(
