@@ -1493,8 +1493,13 @@ def render(result: MatchOddsResult) -> Markup:
     prior = base_n["matched"] / (base_n["matched"] + base_n["unmatched"])
     measures = result["measures"]
     group = result["comparison_group"]
-    # A reader outside the data's group reads that first, in the headline.
-    not_yours: list[object] = [] if group["note"] is None else [el("strong", "Not your group."), " ", str(group["note"]), " "]
+    # A reader outside the data's group reads whose figures these are first,
+    # in the headline, and the rest of why right after it: the whole note in
+    # the headline put about 300 bold words before a US senior's figure
+    # (a11y-new audit s43, 1).
+    whose, _, why = ("" if group["note"] is None else str(group["note"])).partition(". ")
+    not_yours: list[object] = [] if not whose else [el("strong", "Not your group."), " ", whose, ". " if why else " "]
+    why_not_yours = el("p", why, class_="mpb-note") if why else None
     # Beside the figure, as in the summary: the notes name each flag.
     unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
     if prob is None:
@@ -1544,6 +1549,7 @@ def render(result: MatchOddsResult) -> Markup:
         )
     parts: list[object] = [
         headline,
+        why_not_yours,
         profile.render_pass_note(result["inputs"]),
         # Without the years: for a US graduate they would name a senior or a
         # graduate of an earlier year by a past no-match too, which this

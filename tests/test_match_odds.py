@@ -576,6 +576,20 @@ def _headline(html: str) -> str:
     return "".join(headline.itertext())
 
 
+def _lead(html: str) -> str:
+    """The headline and, for a reader outside the data's group, the note
+    right after it that says why: the headline says whose figures these are
+    and the note the rest, which had put some 300 bold words before a US
+    senior's figure (a11y-new audit s43, 1)."""
+    root = ET.fromstring(f"<div>{html}</div>")
+    paragraphs = list(root.iter("p"))
+    first = next(i for i, p in enumerate(paragraphs) if p.get("class") == "mpb-headline")
+    lead = ["".join(paragraphs[first].itertext())]
+    if lead[0].startswith("Not your group") and paragraphs[first + 1].get("class") == "mpb-note":
+        lead.append("".join(paragraphs[first + 1].itertext()))
+    return " ".join(lead)
+
+
 @pytest.mark.parametrize("applicant", APPLICANTS)
 @pytest.mark.parametrize(
     "inputs",
@@ -600,7 +614,7 @@ def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, gr
     # No by-specialty figures for these groups in /work/shared/data (only non-US IMGs),
     # so the non-US IMG figures are kept and the headline says whose they are.
     result = compute({"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": 250})
-    headline = _headline(match_odds.render(result))
+    headline = _lead(match_odds.render(result))
     rates = latest_match_rates()
     assert headline.startswith(f"Not your group. These are figures for non-US IMGs, not for {group}")
     assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in headline
@@ -999,7 +1013,7 @@ def test_a_us_graduate_reads_their_own_seniors_share_of_the_field_beside_the_img
     spec = specialty(slug)
     result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": 245})
     note = str(result["comparison_group"]["note"])
-    headline = _headline(match_odds.render(result))
+    headline = _lead(match_odds.render(result))
     if spec.pgy1 is None:
         assert f"{group} filled" not in note
         return
@@ -1050,7 +1064,7 @@ def test_a_us_senior_with_ranks_is_not_told_the_estimate_with_them_is_likely_low
     assert "So 4 ranks, which raise the estimate here, may sit near your own group's unmatched figure." in note
     assert "Read the estimate with your ranks as background, leaning neither way" in note
     # The headline carries it.
-    assert "leaning neither way" in _headline(match_odds.render(result))
+    assert "leaning neither way" in _lead(match_odds.render(result))
 
 
 def test_ranks_that_lower_the_estimate_are_not_said_to_raise_it() -> None:
@@ -1225,3 +1239,23 @@ def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by
     assert "except on a line where one of you ranks a program and the other the NRMP's No Match code" in match_odds.COUPLE_NOTE
     assert data.NRMP_COUPLES.title == "Couples in the Match"
     assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
+
+
+@pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md", "us-do"])
+def test_the_estimate_comes_early_in_the_headline_for_every_reader(applicant: str) -> None:
+    # A US senior with ranks met some 300 bold words of caveat before the
+    # figure; the caveat now follows the headline (a11y-new audit s43, 1).
+    result = compute(
+        {
+            "specialty": "diagnostic-radiology",
+            "applicant_type": applicant,
+            "step2_score": 254,
+            "contiguous_ranks": 4,
+            "exam_failures": 1,
+            "years_since_graduation": 9,
+        }
+    )
+    assert result["probability"] is not None
+    headline = _headline(match_odds.render(result))
+    before_the_figure = headline.split(f"{round(float(result['probability']) * 100)}%")[0]
+    assert len(before_the_figure.split()) <= 70, before_the_figure
