@@ -1136,7 +1136,9 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
         else ""
     )
     # "May not" beside signals' "is not" on the same day: the verb follows
-    # ResidencyCAS's state, as signals' mid-season note has it (season-dates audit s43, 4).
+    # ResidencyCAS's state, as signals' mid-season note has it (season-dates
+    # audit s43, 4).  "Will not be" guards a deadline after the review start,
+    # which no season we hold has (diff review s43, 11).
     then = {"open": "will not be", "may-have-closed": "may not be", "closed": "is not"}[cycle.residencycas_state(year, today)]
     late = f": a backup there not applied to by then {then} open to you this season" if cycle.under_review(year, today) else ""
     return (

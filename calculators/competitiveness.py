@@ -1749,9 +1749,7 @@ def step3_note(needs_visa: bool) -> str:
 # no ResidencyCAS page that does, so its readers are not told it.
 LETTERS_STILL_THIS_SEASON = (
     "Letters are the exception: a new letter can still be uploaded and assigned this season, to programs you have "
-    "already applied to as well, while a program has fewer than four of yours. ERAS sends such a change to those "
-    "programs once you save it, and a letter already sent cannot be withdrawn "
-    f"({data.ERAS_LETTERS_AFTER_APPLYING.cite()})."
+    f"already applied to as well, while a program has fewer than four of yours ({data.ERAS_LETTERS_AFTER_APPLYING.cite()})."
 )
 
 

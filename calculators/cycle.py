@@ -384,9 +384,12 @@ def residencycas_deadline(match_year: int, today: dt.date, named: bool = True) -
         )
     if estimated:
         # Which day of late September is not known, only that it has passed.
+        # The day we hold said as that cycle's: "the Match 2028 in late
+        # September (24 September in the 2025-26 cycle" sounded, read aloud,
+        # like two answers (a11y-new audit s43, 3).
         return (
-            f"closed to applications{for_match} in late September ({seen_day} in the {cycle_seen}; "
-            f"{data.RESIDENCYCAS_DATES.cite()})"
+            f"closed to applications{for_match} in late September (in the {cycle_seen}, the latest we hold, it closed "
+            f"on {seen_day}; {data.RESIDENCYCAS_DATES.cite()})"
         )
     return f"closed to applications{for_match} on {when}"
 
@@ -423,6 +426,13 @@ def after_soap_season(today: dt.date) -> int | None:
     List of Unfilled Programs, or None outside those weeks."""
     soap_ends = season(today.year)["soap_ends"].date
     return today.year if soap_ends < today <= unfilled_list_until(today.year) else None
+
+
+# Where a reader of after_soap finds the rest of that spring's options: the
+# timeline and the no-match guide each wrote it (diff review s43, 8).  Plain
+# words, not a link: the guide prints it inside a paragraph of HTML, which
+# Markdown does not read, and a calculator's result carries no links.
+AFTER_SOAP_POINTER = "The guide page “SOAP and a non-residency Plan B” (under Didn't match) says what else this spring can hold."
 
 
 def after_soap(match_year: int) -> str:

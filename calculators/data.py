@@ -342,10 +342,14 @@ LETTERS_ASKED = Source(
 # of the next band to wait a year (peds-visa audit s43, 4).
 ERAS_LETTERS_AFTER_APPLYING = Source(
     "aamc-myeras-assigning",
-    "MyERAS applicant user guide, assigning letters of recommendation: up to four letters assigned to each program, "
-    "assignments to programs already applied to sent to them when saved, and a letter a program has received not "
-    "taken back",
-    "residency guide and its chapter on letters, read 2026",
+    # What it supports: letters imported or uploaded after applying can be
+    # assigned then, and at most four to a program (the repeat applicants'
+    # FAQ, and the fellowship FAQ of the 2025 season on assigning newly
+    # uploaded documents).  Diff review s43, 6 found the rest only in an older
+    # ERAS page, so the note no longer says it.
+    "MyERAS applicant guide, letters of recommendation, and FAQs for repeat applicants: letters assigned after "
+    "applying, at most four to a program",
+    "read 2026",
     "AAMC",
 )
 # Emergency medicine and OB/GYN programs take applications through

@@ -1058,6 +1058,11 @@ def not_your_group(
     )
 
 
+# The fields where US seniors' longer rank lists are the site's concern: the
+# one seniors' figure we hold, orthopaedics', is of such a field.
+COMPETITIVE_TIERS: frozenset[data.Tier] = frozenset({"competitive", "ultra"})
+
+
 def ranks_not_your_group(spec: data.Specialty, applicant: str, ranks: Measure) -> str:
     """Why the estimate with ranks carries no lean for a reader outside the
     data's group: the ranks' lift is measured among non-US IMGs, and US
@@ -1071,6 +1076,14 @@ def ranks_not_your_group(spec: data.Specialty, applicant: str, ranks: Measure) -
     if applicant not in data.US_GRADUATE_TYPES:
         return (
             f"{theirs} We hold no count of {READER_GROUPS[applicant]}' ranks, so read the estimate with your ranks as "
+            "background only, leaning neither way."
+        )
+    if spec.tier not in COMPETITIVE_TIERS:
+        # Orthopaedics' seniors say nothing of a field like family medicine,
+        # where 8 ranks had been told they "may sit near" the unmatched
+        # figure (diff review s43, 4).
+        return (
+            f"{theirs} We hold no count of US seniors' ranks in {spec.name}, so read the estimate with your ranks as "
             "background only, leaning neither way."
         )
     matched_mean, unmatched_mean = data.ORTHO_US_SENIOR_CONTIG_MEANS

@@ -297,10 +297,7 @@ def after_a_no_match(today: dt.date) -> Markup:
         # (season-dates audit s43, 8): the same words, from cycle.
         after_soap = cycle.after_soap_season(today)
         spring: list[object] = (
-            [
-                f"{cycle.after_soap(after_soap)} The guide page “SOAP and a non-residency Plan B” says what else this "
-                "spring can hold. The next season"
-            ]
+            [f"{cycle.after_soap(after_soap)} {cycle.AFTER_SOAP_POINTER} The next season"]
             if after_soap is not None
             else ["the next season"]
         )

@@ -1167,10 +1167,7 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
 
 def _after_soap(match_year: int) -> str:
     """The no-match guide's words on the weeks after SOAP (cycle.after_soap), and where the SOAP page is."""
-    return (
-        f"{cycle.after_soap(match_year)} The guide page “SOAP and a non-residency Plan B” (under Didn't match) says "
-        "what else this spring can hold."
-    )
+    return f"{cycle.after_soap(match_year)} {cycle.AFTER_SOAP_POINTER}"
 
 
 class TimelineResult(TypedDict):
@@ -1356,22 +1353,25 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else:
             notes.append(
                 f"{uses}{cycle.residencycas_deadline(match_year, today)}: those fields are closed to you for this Match, "
-                f"not merely late. Plan them for the Match {match_year + 1}; fields in ERAS still take applications."
+                f"not merely late. Plan them for the Match {match_year + 1}"
+                # Not beside "too late for interviews" (diff review s43, 5;
+                # as diff review s41, second, 2 had it of "apply, late").
+                + ("." if too_short or too_late_now else "; fields in ERAS still take applications.")
             )
     # In the months between ERAS's opening and the first day to send, the
     # one step open to a first-time applicant, registering in MyERAS, was a
     # row marked past on a day we estimate (season-dates audit s43, 6).
-    eras = dates["eras_opens"]
-    eras_said = eras_heard = ""
-    if eras.date <= today < dates["submissions_open"].date and today <= submission:
-        opened = f"ERAS {cycle.tensed(eras.date, today, 'opens', 'opened')} on {eras.shown()}"
+    eras_opening = dates["eras_opens"]
+    register_said = register_heard = ""
+    if eras_opening.date <= today < dates["submissions_open"].date and today <= submission:
+        opened = f"ERAS {cycle.tensed(eras_opening.date, today, 'opens', 'opened')} on {eras_opening.shown()}"
         notes.append(
             f"{opened}: if you have not registered in MyERAS yet, do it now and start your application, as letters and "
             "documents can be uploaded from then."
-            + (" That day is our estimate: if the AAMC's own is later, ERAS opens then." if eras.estimated else "")
+            + (" That day is our estimate: if the AAMC's own is later, ERAS opens then." if eras_opening.estimated else "")
         )
-        eras_said = f"{opened}: register in MyERAS now if not done. "
-        eras_heard = "Register in MyERAS now if not done. "
+        register_said = f"{opened}: register in MyERAS now if not done. "
+        register_heard = "Register in MyERAS now if not done. "
     if sent_while_open:
         # Sent in September, the plan's next step was ranking: a reader short
         # of interviews read it as too late to add anything (late-season
@@ -1676,7 +1676,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         heard_tail = ""
     # Registering in MyERAS follows the step that leads, and the verdict on
     # the submission's lateness before it.
-    next_step = f"{first}{eras_said}{rest}"
+    next_step = f"{first}{register_said}{rest}"
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -1701,7 +1701,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             len(in_calendar) if v["include_past"] and past_count else None,
             late=late_heard,
             residencycas=residencycas_heard,
-            eras=eras_heard,
+            eras=register_heard,
             past_steps=heard_tail,
         ),
     }

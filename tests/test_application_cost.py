@@ -211,11 +211,7 @@ def test_step3_help_gives_the_h1b_reason_and_points_to_the_faqs_visa_answer() ->
     help_text = next(f.help for f in ac.FIELDS if f.name == "step3_this_season")
     assert "sponsor an H-1B generally need it passed before they file your petition" in help_text
     assert f"see “{data.FAQ_VISA_ANSWER}” in the FAQ" in help_text
-    # The answer it names is there, under that heading.
-    faq = (Path(__file__).parent.parent / "docs" / "faq.md").read_text(encoding="utf-8")
-    assert f"## {data.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
-    answer = faq.split(f"## {data.FAQ_VISA_ANSWER}")[1].split("\n## ")[0]
-    assert "Step 3 passed before the program files your petition" in answer
+    # The answer it names is there: test_data's test of FAQ_VISA_ANSWER.
 
 
 @pytest.mark.parametrize(("ranked", "fee"), [(0, 0), (20, 0), (21, 30), (35, 450)])

@@ -479,3 +479,13 @@ def test_a_fields_places_are_read_by_the_readers_own_group() -> None:
     assert em.filled_by("us-img") == (em.us_img_pct_of_offered, "US-citizen IMGs")
     assert em.filled_by("non-us-img") == (em.non_us_img_pct_of_offered, "non-US IMGs")
     assert em.filled_by("someone-else") is None
+
+
+def test_the_faq_answer_the_calculators_name_for_the_h1b_is_a_heading_of_the_faq() -> None:
+    # Application cost's Step 3 help and competitiveness' Step 3 note send a
+    # visa reader to this answer by its heading (results carry no links).
+    faq = (Path(__file__).resolve().parent.parent / "docs" / "faq.md").read_text(encoding="utf-8")
+    assert f"## {data.FAQ_VISA_ANSWER} {{ #j-1-or-h-1b }}" in faq
+    answer = faq.split(f"## {data.FAQ_VISA_ANSWER}")[1].split("\n## ")[0]
+    # It says why, with the source the calculators cite.
+    assert "Step 3 passed before the program files your petition (Immigration and Nationality Act, section 212(j)(2)" in answer

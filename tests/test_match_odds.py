@@ -1259,3 +1259,16 @@ def test_the_estimate_comes_early_in_the_headline_for_every_reader(applicant: st
     headline = _headline(match_odds.render(result))
     before_the_figure = headline.split(f"{round(float(result['probability']) * 100)}%")[0]
     assert len(before_the_figure.split()) <= 70, before_the_figure
+
+
+def test_a_us_senior_in_a_field_that_is_not_competitive_is_not_given_orthopaedics_rank_lists() -> None:
+    # "US seniors in competitive fields rank many more programs" met a US MD
+    # senior with 8 family medicine ranks (diff review s43, 4).
+    result = compute({"specialty": "family-medicine", "applicant_type": "us-md", "step2_score": 235, "contiguous_ranks": 8})
+    note = str(result["comparison_group"]["note"])
+    assert "orthopaedic" not in note and "competitive fields" not in note
+    assert "We hold no count of US seniors' ranks in Family Medicine" in note and "leaning neither way" in note
+    radiology = compute(
+        {"specialty": "diagnostic-radiology", "applicant_type": "us-md", "step2_score": 254, "contiguous_ranks": 4}
+    )
+    assert "US seniors in competitive fields rank many more programs" in str(radiology["comparison_group"]["note"])

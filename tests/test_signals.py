@@ -516,7 +516,10 @@ def test_a_residencycas_backup_mid_season_is_told_its_deadline_was_in_september(
     note = sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})["mid_season"]
     assert note is not None
     assert "Emergency Medicine takes applications and signals through ResidencyCAS" in note
-    assert "late September (24 September in the 2025–26 cycle" in note and data.RESIDENCYCAS_DATES.cite() in note
+    assert (
+        "late September (in the 2025–26 cycle, the latest we hold, it closed on 24 September" in note
+        and data.RESIDENCYCAS_DATES.cite() in note
+    )
     plain = sg.compute(PERSONA_A)["mid_season"]
     assert plain is not None and "ResidencyCAS" not in plain
 
@@ -640,7 +643,7 @@ def test_a_residencycas_field_names_its_own_service_and_that_it_has_closed(monke
     assert "ERAS" not in obgyn["applies_in"] and "still running" not in obgyn["applies_in"]
     assert obgyn["applies_in"].startswith(
         "as of 5 December 2026, ResidencyCAS, which Obstetrics and Gynecology programs use, closed to applications "
-        "for the Match 2027 in late September (24 September in the 2025–26 cycle; "
+        "for the Match 2027 in late September (in the 2025–26 cycle, the latest we hold, it closed on 24 September; "
     )
     assert obgyn["applies_in"].endswith("the next season you can apply to is ResidencyCAS's for the Match 2028")
     assert obgyn["allowance"]["season"] == "ResidencyCAS, Match 2027 (closed to applications)"

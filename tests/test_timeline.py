@@ -189,7 +189,9 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
         "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications for the Match 2027 in late September"
         in note
     )
-    assert data.RESIDENCYCAS_DATES.cite() in note and "24 September in the 2025–26 cycle" in note
+    assert (
+        data.RESIDENCYCAS_DATES.cite() in note and "in the 2025–26 cycle, the latest we hold, it closed on 24 September" in note
+    )
     assert "“Already applied, and short of interviews?”" in note
     assert "You can still add programs through ERAS." in result["summary"]
     assert "You can still add programs through ERAS." in result["announced"]
@@ -1079,13 +1081,23 @@ def residencycas_note(result: timeline.TimelineResult) -> str:
     return note
 
 
+@pytest.mark.parametrize("day", ["2027-01-14", "2027-02-05"])
+def test_too_late_for_interviews_is_not_followed_by_erases_still_taking_applications(day: str) -> None:
+    # "Too late for interviews" in the headline and "fields in ERAS still
+    # take applications" in the ResidencyCAS note (diff review s43, 5).
+    result = timeline.compute({**EM_LATE, "today": day, "eras_submission": day})
+    assert "Too late for interviews" in result["summary"]
+    note = residencycas_note(result)
+    assert note.endswith("Plan them for the Match 2028.") and "still take applications" not in note
+
+
 def test_today_and_the_submission_both_past_residencycas_deadline_say_it_closed_and_ask_for_no_day_gone() -> None:
     result = timeline.compute({**EM_LATE, "eras_submission": "2027-10-05"})
     assert cycle.residencycas_state(2028, dt.date(2027, 10, 5)) == "closed"
     note = residencycas_note(result)
     assert note == (
         "If emergency medicine or OB/GYN is on your list: ResidencyCAS, which their programs use in place of ERAS, "
-        "closed to applications for the Match 2028 in late September (24 September in the 2025–26 cycle; "
+        "closed to applications for the Match 2028 in late September (in the 2025–26 cycle, the latest we hold, it closed on 24 September; "
         f"{data.RESIDENCYCAS_DATES.cite()}): those fields are closed to you for this Match, not merely late. Plan them "
         "for the Match 2029; fields in ERAS still take applications."
     )
