@@ -800,16 +800,10 @@ def _filled_by_your_group(candidate: data.Specialty, v: Mapping[str, object]) ->
     return f" ({group} filled {share} of its PGY-1 positions in {RESULTS_AND_DATA.year})"
 
 
-def old_graduation(v: Mapping[str, object]) -> bool:
-    """A graduation more than profile.LONG_AGO_YEARS years ago: a red flag
-    here on the years alone (see FLEXIBLE_ABOUT_RED_FLAGS)."""
-    return whole(v, "years_since_graduation") > profile.LONG_AGO_YEARS
-
-
 def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
     failures = whole(v, "exam_failures")
     unmatched = flag(v, "previously_unmatched")
-    old = old_graduation(v)
+    old = profile.graduated_long_ago(v)
     # "No points either way" met a 10-year graduate, whose graduation the
     # check counts as a red flag (oldgrad audit s43, 8).
     if not failures and not unmatched and not old:
@@ -1329,7 +1323,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule; "
             "check each program's J-1 and H-1B policy yourself."
         )
-    if whole(v, "exam_failures") or v["previously_unmatched"] or old_graduation(v):
+    if whole(v, "exam_failures") or v["previously_unmatched"] or profile.graduated_long_ago(v):
         notes.append(
             "Red flags follow you into the backup too: the competitiveness check shows how your file reads in each "
             "field you are weighing."
@@ -1404,7 +1398,7 @@ def _weighed_elsewhere(v: Mapping[str, object]) -> list[str]:
     return [
         *(["a failed exam attempt"] if whole(v, "exam_failures") else []),
         *(["a past no-match"] if flag(v, "previously_unmatched") else []),
-        *([f"a graduation more than {profile.LONG_AGO_YEARS} years ago"] if old_graduation(v) else []),
+        *([f"a graduation more than {profile.LONG_AGO_YEARS} years ago"] if profile.graduated_long_ago(v) else []),
     ]
 
 

@@ -806,8 +806,11 @@ def hands_on_us_months(v: Mapping[str, object]) -> int:
 
 
 def _observership_within_usce(v: Mapping[str, object]) -> None:
+    # Not for a US graduate, whose observership months this check ignores
+    # (observership_months): a number that changes nothing blocked a result
+    # (diff review s43, second, 9).
     usce, observed = whole(v, "usce_months"), whole(v, "observership_months")
-    if observed > usce:
+    if observed > usce and v["applicant_type"] in data.IMG_TYPES:
         raise InputError(
             "observership_months",
             f"“{OBSERVERSHIP_LABEL}” must be at most your “{USCE_LABEL}” ({usce}), as observerships are part of those "
@@ -1197,8 +1200,7 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     # The article's flag is an old graduation "with limited recent clinical
     # activity" (a separate flag from "minimal US clinical experience", under
     # 3 months, as in the article).
-    graduated_long_ago = whole(v, "years_since_graduation") > OLD_GRADUATION_FLAG_AFTER_YEARS
-    if graduated_long_ago and not recent_clinical_work(v):
+    if profile.graduated_long_ago(v) and not recent_clinical_work(v):
         flags.append(OLD_GRADUATION_FLAG)
     if hands_on_us_months(v) < USCE_MINIMAL_BELOW:
         flags.append(MINIMAL_USCE_FLAG)
@@ -1677,21 +1679,24 @@ def _clamp_why(factors: list[Factor], raw_score: int) -> str:
     no-match, and the penalty looked free (oldgrad audit s43, 2)."""
     if raw_score > 100:
         return f"The scale stops at 100; the factors above add up to {raw_score}."
-    # Reading down the table, the penalties that take the total below 0 are
-    # the ones the score cannot show, the first of them perhaps in part.
-    total, taken_in = 0, []
-    for factor in factors:
+    # Reading down the table, the penalties from the last time the total went
+    # below 0 are the ones the score cannot show.  A share of each row did
+    # not add up where the total crossed 0 twice (diff review s43, second, 5),
+    # so the rows are named whole and the sum is the total's.
+    total, start = 0, 0
+    for i, factor in enumerate(factors):
         before, total = total, total + factor.points
-        if factor.points < 0 and total < 0:
-            part = f", {-total} of them below 0" if before > 0 else ""
-            taken_in.append(f"“{factor.factor}” ({signed(factor.points)}{part})")
-    hidden = counted(-raw_score, "point")
+        if before >= 0 > total:
+            start = i
+    penalties = [f"“{factor.factor}” ({signed(factor.points)})" for factor in factors[start:] if factor.points < 0]
+    one = len(penalties) == 1
     return (
-        f"The scale stops at 0. Down the table the total ends at {signed(raw_score)}, so "
-        + ("the penalty that takes it below 0 does" if len(taken_in) == 1 else "the penalties that take it below 0 do")
-        + f" not show in your score: {and_list(taken_in)}. "
-        f"{'It still counts' if len(taken_in) == 1 else 'They still count'}: any gain has to make up those {hidden} "
-        "before the score rises above 0."
+        f"The scale stops at 0. Down the table the total ends at {signed(raw_score)}: "
+        + ("the penalty" if one else "the penalties")
+        + f" from the row where it last went below 0 on, {and_list(penalties)}, "
+        + ("does" if one else "do")
+        + f" not show in your score. {'It still counts' if one else 'They still count'}: any gain has to make up "
+        f"those {counted(-raw_score, 'point')} before the score rises above 0."
     )
 
 
@@ -2260,10 +2265,14 @@ def flags_to_clear(spec: data.Specialty, v: Mapping[str, object], result: Assess
         if after.band == result.band
         else f"the band would be “{BAND_LABELS[after.band]}”"
     )
+    # "Together those changes" of a single change (diff review s43, second, 7).
+    together = (
+        f"Together, with the {expected} letters this field expects, those changes"
+        if letters
+        else ("That change" if len(said) == 1 else "Together those changes")
+    )
     return (
-        f"Red flags you can still clear: {'; '.join(said)}. Together"
-        + (f", with the {expected} letters this field expects," if letters else "")
-        + f" those changes {score} and leave "
+        f"Red flags you can still clear: {'; '.join(said)}. {together} {score} and leave "
         + (f"{counted(left, 'red flag')}" if left else "no red flags")
         + f"; {band}."
     )

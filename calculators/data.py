@@ -347,8 +347,7 @@ ERAS_LETTERS_AFTER_APPLYING = Source(
     # FAQ, and the fellowship FAQ of the 2025 season on assigning newly
     # uploaded documents).  Diff review s43, 6 found the rest only in an older
     # ERAS page, so the note no longer says it.
-    "MyERAS applicant guide, letters of recommendation, and FAQs for repeat applicants: letters assigned after "
-    "applying, at most four to a program",
+    "MyERAS applicant guide, letters of recommendation; and FAQs for repeat applicants",
     "read 2026",
     "AAMC",
 )

@@ -155,6 +155,9 @@ RED_FLAGS_UNSEEN = (
 CHANGES_NO_NUMBER = "It changes no number here: where it is a red flag, the result says these figures cannot see it."
 
 
+VISA_FLAG = "visa need"
+
+
 def unseen_flags(v: Mapping[str, object]) -> list[str]:
     """The reader's red flags by the competitiveness check's rules that these
     figures cannot see, each as said after "your".  An old graduation counts
@@ -164,8 +167,8 @@ def unseen_flags(v: Mapping[str, object]) -> list[str]:
     years = whole(v, "years_since_graduation")
     return [
         *([counted(failures, "failed exam attempt") if failures > 1 else "failed exam attempt"] if failures else []),
-        *([f"graduation {counted(years, 'year')} ago"] if years > profile.LONG_AGO_YEARS else []),
-        *(["visa need"] if profile.visa_needed(v) else []),
+        *([f"graduation {counted(years, 'year')} ago"] if profile.graduated_long_ago(v) else []),
+        *([VISA_FLAG] if profile.visa_needed(v) else []),
     ]
 
 
@@ -185,8 +188,8 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
     old = profile.graduation_limit_note(
         v,
         "the competitiveness check counts it as a red flag unless you have had at least "
-        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the last "
-        f"{competitiveness.RECENT_WORK_YEARS} years, which this calculator does not ask, and these figures count recent "
+        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the "
+        f"{competitiveness.RECENT_WORK_YEARS} years before you submit, which this calculator does not ask, and these figures count recent "
         "and older graduates together, so they cannot see it.",
     )
     if old:
@@ -202,16 +205,23 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
 
 def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:
     """The headline's, summary's and read-out's clause on ``unseen_flags``:
-    for a reader in the figures' group they make the estimate a ceiling; for
-    one outside it they pull against the group's higher rate, as the note on
-    the group says.  ``heard``: the read-out's shorter form."""
+    for a reader in the figures' group a failed attempt or an old graduation
+    makes the estimate a ceiling, a visa need alone only more likely high
+    (most of the group need one: "a ceiling" met every default non-US IMG;
+    diff review s43, second, 4); for a reader outside the group they pull
+    against its higher rate, as the note on the group says.  ``heard``: the
+    read-out's shorter form."""
     if not flags:
         return ""
     named = and_list([f"your {flag}" if i == 0 else flag for i, flag in enumerate(flags)])
+    ceiling = any(flag != VISA_FLAG for flag in flags)
     if heard:
-        return f" A ceiling for you: these figures cannot see {named}." if in_group else f" Unseen here: {named}."
+        if not in_group:
+            return f" Unseen here: {named}."
+        return f" A ceiling for you: these figures cannot see {named}." if ceiling else f" Likely high for you: {named} unseen."
     if in_group:
-        return f" These figures cannot see {named}, so for you the estimate is a ceiling."
+        then = "for you the estimate is a ceiling" if ceiling else "the estimate is more likely too high than too low for you"
+        return f" These figures cannot see {named}, so {then}."
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 

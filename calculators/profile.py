@@ -207,13 +207,20 @@ YEARS_SINCE_GRADUATION = IntField(
 LONG_AGO_YEARS = data.IMG_GRADUATION_BARRIER_YEARS[0]
 
 
+def graduated_long_ago(values: Mapping[str, object]) -> bool:
+    """A graduation more than LONG_AGO_YEARS years ago: the calculators' old
+    graduation, which four of them had each worked out (diff review s43,
+    second, 11)."""
+    return whole(values, "years_since_graduation") > LONG_AGO_YEARS
+
+
 def graduation_limit_note(values: Mapping[str, object], advice: str) -> str | None:
     """For an old graduation, list advice as a visa gets: a program's own
     limit rules a reader out before anyone reads the file (older-IMG audit
     s34, 4).  ``advice`` says what to do about such programs."""
-    years = whole(values, "years_since_graduation")
-    if years <= LONG_AGO_YEARS:
+    if not graduated_long_ago(values):
         return None
+    years = whole(values, "years_since_graduation")
     return (
         f"You graduated {counted(years, 'year')} ago, and the IMG article says more than "
         f"{data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years can be a barrier "

@@ -167,6 +167,12 @@ def _coupled(name: str) -> bool:
     return any(mark in name for mark in COUPLE_MARKS)
 
 
+def _paired(rank: str) -> bool:
+    """Whether one rank reads as two programs: joined by a spaced & or +, or
+    by a + anywhere ("Texas A&M" is one program's name)."""
+    return re.search(r"\s[&+]\s|\+", rank) is not None
+
+
 def _no_couples(name: str) -> str:
     """The couples note for an error on a line whose name reads as a couple's."""
     return f"; {NO_COUPLES}" if _coupled(name) else ""
@@ -201,9 +207,6 @@ def parse_market(text: str) -> Market:
         raise InputError("market", "Market must define at least one applicant and one program (with its positions).")
     for name, ranked in applicants.items():
         for program in ranked:
-            if program not in programs and _coupled(program):
-                # Two programs in one rank: what is wrong is the pair itself.
-                raise InputError("market", f"Market, line {lines[name]}: {name} ranks “{program}”; {NO_COUPLES}.")
             if program not in programs:
                 comma = "; separate names with >, not commas" if "," in program else ""
                 # A program line without "(positions)" reads as an applicant's.
@@ -213,10 +216,15 @@ def parse_market(text: str) -> Market:
                     if program in applicants
                     else ""
                 )
+                spelled = _spelled(program, programs)
+                if not (comma or unseated or spelled) and _paired(program):
+                    # Two programs in one rank: what is wrong is the pair
+                    # itself, once no slip explains it ("Texas A&m" is one).
+                    raise InputError("market", f"Market, line {lines[name]}: {name} ranks “{program}”; {NO_COUPLES}.")
                 raise InputError(
                     "market",
                     f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program"
-                    f"{comma}{unseated}{_spelled(program, programs)}{_no_couples(name)}.",
+                    f"{comma}{unseated}{spelled}{_no_couples(name)}.",
                 )
     for name, ranked in programs.items():
         for applicant in ranked:

@@ -623,10 +623,17 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     plans_for = season if this_season else plans_seasons_said(slugs, today, bool(on_residencycas))
     # Plans all for the next season are the planning reader's own: "for yours" after them read as a third season.
     yours = "it: " if plans_for == next_season else f"{plans_for}: for yours, "
+    # "This note is not for you" read as disowning the plans below too, once
+    # one of them was for the planning reader's own season (diff review s43,
+    # second, 6): then only the warnings are said not to be theirs.
+    not_yours = (
+        "This note is not for you: none of that season's signals has gone yet, and"
+        if this_season or plans_for == next_season
+        else "Then this note's warnings are not for you, as none of that season's signals has gone yet;"
+    )
     note = (
         f"For {season}, the season under way: as of {long_date(today)}, {since}. Planning for {next_season} instead? "
-        f"This note is not for you: none of that season's signals has gone yet, and {below} for "
-        f"{yours}{_type_in_when_published(fields)}."
+        f"{not_yours} {below} for {yours}{_type_in_when_published(fields)}."
     )
     if on_eras:
         where = f"In ERAS (your {and_list(on_eras)} list)" if on_residencycas else "In ERAS"

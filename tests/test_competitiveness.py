@@ -16,6 +16,7 @@ from calculators import InputError, competitiveness, cycle, data, match_odds, pr
 from calculators import profile as calculators_profile
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
+from calculators.html import signed
 
 STRONG = {
     "applicant_type": "us-md",
@@ -2293,10 +2294,46 @@ def test_the_clamp_row_says_which_penalties_it_absorbed() -> None:
     assert "Previous no-match" not in december["factors"][-1]["why"]
     # The same changes are said to make up points the scale hides, not to do nothing.
     assert "would still give 0/100, making up 15 of the 16 points" in april["margins"]["flags_to_clear"]
-    # A penalty that crosses 0 is named with the part below it.
+    # A penalty that crosses 0 is named whole, with the total it leaves.
     crossing = compute({**OLD_GRADUATE, "specialty_letters": 1, "needs_visa": False, "previously_unmatched": True})
     assert crossing["score"] == 0
-    assert "“Previous no-match” (−8, 3 of them below 0)" in crossing["factors"][-1]["why"]
+    assert (
+        "ends at −3: the penalty from the row where it last went below 0 on, “Previous no-match” (−8),"
+        in (crossing["factors"][-1]["why"])
+    )
+
+
+def test_the_clamp_row_names_only_the_penalties_after_the_total_last_went_below_0() -> None:
+    # The total crossed 0 twice, and the named parts added up to 37 against
+    # "those 29 points" (diff review s43, second, 5).
+    twice = compute(
+        {
+            "specialty": "plastic-surgery",
+            "applicant_type": "us-md",
+            "step2_score": 215,
+            "exam_failures": 2,
+            "years_since_graduation": 0,
+            "usce_months": 0,
+            "recent_clinical_months": 12,
+            "specialty_letters": 4,
+            "research_items": 0,
+            "away_rotations": 3,
+            "needs_visa": True,
+            "geographic_restriction": True,
+            "previously_unmatched": True,
+        }
+    )
+    rows = twice["factors"]
+    why = rows[-1]["why"]
+    total, start = 0, 0
+    for i, row in enumerate(rows[:-1]):
+        before, total = total, total + row["points"]
+        if before >= 0 > total:
+            start = i
+    named = [row for row in rows[start:-1] if row["points"] < 0]
+    assert total < 0 and f"ends at {signed(total)}" in why and f"those {-total} points" in why
+    for row in rows[:-1]:
+        assert (f"“{row['factor']}”" in why) is (row in named)
 
 
 def test_observership_months_keep_their_points_but_do_not_clear_the_minimal_experience_flag() -> None:
@@ -2365,3 +2402,19 @@ def test_observership_changes_only_the_flag_and_never_helps(profile: dict[str, o
 def test_the_default_form_gives_the_result_it_gave_before_observerships_were_asked() -> None:
     result = compute({})
     assert (result["score"], result["band"], result["red_flags"]) == (52, "dual-apply", ["needs a visa"])
+
+
+def test_one_flag_to_clear_is_one_change_not_together_those_changes() -> None:
+    # "Together those changes" of a single change (diff review s43, second, 7).
+    result = compute(
+        {
+            "specialty": "family-medicine",
+            "applicant_type": "us-do",
+            "step2_score": 235,
+            "exam_failures": 1,
+            "geographic_restriction": True,
+            "specialty_letters": 4,
+        }
+    )
+    clear = result["margins"]["flags_to_clear"]
+    assert clear is not None and "That change would give" in clear and "Together" not in clear

@@ -2273,6 +2273,10 @@ def test_the_couples_pages_read_first_give_the_no_match_exception() -> None:
     apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
     assert "adds nothing" not in apply
     assert "No Match code" in apply and "(rank-order-list.md#ranking-as-a-couple)" in apply
+    # A pair may join two cities: "only beside the No Match code" was false
+    # (NRMP, Couples in the Match: couples can mix geographic locations;
+    # diff review s43, second, 1).
+    assert "beside one of theirs in another city" in apply
     faq = _between(page_text("faq.md"), "## We want to match as a couple.", "See [applying as a couple]")
     assert "No Match code" in faq and "(apply/rank-order-list.md#ranking-as-a-couple)" in faq
 
@@ -2366,9 +2370,13 @@ def test_a_reader_for_whom_the_match_may_not_be_the_route_has_a_section_of_their
     # "Our figures hold no match rate by years since graduation": no table we hold has such a column.
     tables = (data.ChartingOutcome.FILE, data.PGY1Result.FILE, data.MatchRates.FILE)
     assert not [column for name in tables for column in data.read_tsv(name)[0] if "graduat" in column]
-    # "The match odds calculator's estimate does not change for any of them":
-    # the flags it may ask about change no number.
+    # "weighs your Step 2 CK but does not change for a failed attempt, an old
+    # graduation or a visa need": those flags change no number, the score does
+    # (diff review s43, second, 2).
     base = {"specialty": "family-medicine", "applicant_type": "non-us-img", "step2_score": 221, "contiguous_ranks": 3}
     flags = {"exam_failures": 2, "years_since_graduation": 10, "needs_visa": True}
     asked = {name: value for name, value in flags.items() if name in {f.name for f in match_odds.FIELDS}}
     assert match_odds.compute({**base, **asked})["probability"] == match_odds.compute(base)["probability"]
+    im = {"specialty": "internal-medicine", "applicant_type": "non-us-img"}
+    scores = {match_odds.compute({**im, "step2_score": score})["probability"] for score in (214, 240)}
+    assert len(scores) == 2

@@ -1272,3 +1272,15 @@ def test_a_us_senior_in_a_field_that_is_not_competitive_is_not_given_orthopaedic
         {"specialty": "diagnostic-radiology", "applicant_type": "us-md", "step2_score": 254, "contiguous_ranks": 4}
     )
     assert "US seniors in competitive fields rank many more programs" in str(radiology["comparison_group"]["note"])
+
+
+def test_a_visa_need_alone_makes_the_estimate_likely_high_not_a_ceiling() -> None:
+    # Most non-US IMGs need a visa, so "a ceiling" met every default reader;
+    # a failed attempt or an old graduation still makes it one (diff review
+    # s43, second, 4).
+    visa_only = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 240})
+    assert visa_only["unseen_flags"] == [match_odds.VISA_FLAG]
+    for said in (str(visa_only["summary"]), str(visa_only["announced"])):
+        assert "ceiling" not in said and ("too high than too low" in said or "Likely high" in said)
+    failed = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 240, "exam_failures": 1})
+    assert "ceiling" in str(failed["summary"]) and "ceiling" in str(failed["announced"])

@@ -203,3 +203,19 @@ def test_the_status_line_says_the_whole_couples_error_within_the_read_out_limit(
         status = reader_state.fix_status(rank_simulator.FIELDS, [refused({"market": market})])
         assert COUPLES_NOTE in status
         assert len(status.split()) <= READ_OUT_WORDS
+
+
+@pytest.mark.parametrize(
+    ("market", "hint"),
+    [
+        ("Asha: Texas A&m > FM-Valley\nTexas A&M (1): Asha", "differs from “Texas A&M” only in capitals"),
+        ("Asha: Texas A&M > FM-Valley\nTexas A&M: Asha\nFM-Valley (1): Asha", "defines it without positions"),
+        ("Asha: Texas A&M, FM-Valley\nTexas A&M (1): Asha\nFM-Valley (1): Asha", "separate names with >, not commas"),
+    ],
+)
+def test_a_slip_in_a_program_named_with_an_ampersand_gets_its_own_hint_not_the_couples_note(market: str, hint: str) -> None:
+    # Any unknown name with "&" was told the simulator has no couples, hiding
+    # the hint that would fix it (diff review s43, second, 3).
+    with pytest.raises(InputError) as error:
+        rank_simulator.compute({"market": market})
+    assert hint in str(error.value) and rank_simulator.NO_COUPLES not in str(error.value)

@@ -891,3 +891,13 @@ def test_a_number_from_a_table_for_an_earlier_season_says_so_and_a_typed_number_
     assert result["table_season"] is not None and "a season now over" in result["table_season"]
     typed = sg.compute({"specialty": "psychiatry", "primary_signals": 10})
     assert typed["table_season"] is None
+
+
+def test_a_mid_season_note_over_plans_for_two_seasons_does_not_disown_the_plans() -> None:
+    # "This note is not for you ... and the plans below are for the Match 2029
+    # in Emergency Medicine": one plan was the planning reader's own (diff
+    # review s43, second, 6).
+    day = dt.date(2027, 10, 1)
+    note = sg.mid_season_note(day, ["emergency-medicine", "internal-medicine"])
+    assert note is not None and "This note is not for you" not in note
+    assert "Then this note's warnings are not for you" in note and "the Match 2029 in Emergency Medicine" in note
