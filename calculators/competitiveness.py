@@ -299,6 +299,7 @@ USCE_MINIMAL_BELOW = 3
 # observerships among US clinical experience; only the flag asks for months
 # that are not observership.
 MINIMAL_USCE_FLAG = "minimal US clinical experience"
+USCE_MAX_MONTHS = 240
 USCE_LABEL = "US clinical experience (months)"
 OBSERVERSHIP_LABEL = "Of which observership (months)"
 # Recent clinical work is asked for in months over the last 3 years, US months
@@ -380,6 +381,7 @@ OLD_GRADUATION_FLAG = (
     f"months of recent clinical work"
 )
 VISA_FLAG = "needs a visa"
+GEOGRAPHY_FLAG = "geographic limits"
 FLAG_READINGS = {
     OLD_GRADUATION_FLAG: (
         "The IMG article's flag is an old graduation with little recent clinical activity. This check counts recent "
@@ -515,7 +517,7 @@ FIELDS = (
     IntField(
         name="usce_months",
         label=USCE_LABEL,
-        maximum=240,
+        maximum=USCE_MAX_MONTHS,
         initial=3,
         # A prelim resident read the list as leaving out the year they were
         # in (prelim-SOAP audit s34, 4).
@@ -528,7 +530,7 @@ FIELDS = (
     IntField(
         name="observership_months",
         label=OBSERVERSHIP_LABEL,
-        maximum=240,
+        maximum=USCE_MAX_MONTHS,
         initial=0,
         help="How many of the US months above you spent observing rather than caring for patients. They keep their "
         "points, but the IMG article's red flag is minimal US clinical experience, “especially hands-on”, so this "
@@ -806,11 +808,10 @@ def hands_on_us_months(v: Mapping[str, object]) -> int:
 
 
 def _observership_within_usce(v: Mapping[str, object]) -> None:
-    # Not for a US graduate, whose observership months this check ignores
-    # (observership_months): a number that changes nothing blocked a result
-    # (diff review s43, second, 9).
-    usce, observed = whole(v, "usce_months"), whole(v, "observership_months")
-    if observed > usce and v["applicant_type"] in data.IMG_TYPES:
+    # Read through observership_months, which is 0 for a US graduate: a
+    # number that changes nothing blocked a result (diff review s43, second, 9).
+    usce = whole(v, "usce_months")
+    if observership_months(v) > usce:
         raise InputError(
             "observership_months",
             f"“{OBSERVERSHIP_LABEL}” must be at most your “{USCE_LABEL}” ({usce}), as observerships are part of those "
@@ -1209,7 +1210,7 @@ def red_flags(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
     if spec.tier == "ultra":
         flags.append(TARGET_FLAG)
     if v["geographic_restriction"]:
-        flags.append("geographic limits")
+        flags.append(GEOGRAPHY_FLAG)
     return flags
 
 
@@ -1700,7 +1701,7 @@ def _clamp_why(factors: list[Factor], raw_score: int) -> str:
     )
 
 
-def raw_score(result: Assessment) -> int:
+def unclamped_score(result: Assessment) -> int:
     """The score before the 0-100 clamp."""
     return sum(f.points for f in result.factors if f.factor != CLAMP_FACTOR)
 
@@ -2238,13 +2239,12 @@ def flags_to_clear(spec: data.Specialty, v: Mapping[str, object], result: Assess
         )
     if MINIMAL_USCE_FLAG in result.flags:
         needed = observership_months(v) + USCE_MINIMAL_BELOW
-        usce_field = next(f for f in FIELDS if isinstance(f, IntField) and f.name == "usce_months")
-        if usce_field.maximum is None or needed <= usce_field.maximum:
+        if needed <= USCE_MAX_MONTHS:
             changes["usce_months"] = needed
             said.append(f"“{MINIMAL_USCE_FLAG}”, by {_change_text(spec, v, 'usce_months', needed)}")
-    if "geographic limits" in result.flags:
+    if GEOGRAPHY_FLAG in result.flags:
         changes["geographic_restriction"] = False
-        said.append("“geographic limits”, by being open to training anywhere")
+        said.append(f"“{GEOGRAPHY_FLAG}”, by being open to training anywhere")
     if not changes:
         return None
     expected, _ = data.letters_expected(spec.slug)
@@ -2253,9 +2253,9 @@ def flags_to_clear(spec: data.Specialty, v: Mapping[str, object], result: Assess
         changes["specialty_letters"] = expected
     after = assess(spec, {**v, **changes})
     left = len(after.flags)
-    gain = raw_score(after) - raw_score(result)
+    gain = unclamped_score(after) - unclamped_score(result)
     score = (
-        f"would still give {after.score}/100, making up {gain} of the {-raw_score(result)} points the scale keeps "
+        f"would still give {after.score}/100, making up {gain} of the {-unclamped_score(result)} points the scale keeps "
         "below 0 (see the table),"
         if after.score == result.score and gain > 0
         else f"would give {after.score}/100 (now {result.score})"

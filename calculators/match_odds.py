@@ -29,7 +29,7 @@ from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, counted, el, join, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
-from .registry import READ_OUT_WORDS
+from .registry import first_within_read_out
 from .svg import Marker, line_chart
 
 # The Match the figures describe; every year the reader sees is this one, so
@@ -1185,11 +1185,6 @@ class SampleSizes(TypedDict):
 UNSEEN_HEARD_SHORTEST = {True: " A ceiling: red flags unseen.", False: " Red flags unseen: see the notes."}
 
 
-def _within_read_out(tries: Sequence[str]) -> str:
-    """The first of ``tries`` within the read-out's length, else the last."""
-    return next((said for said in tries if len(said.split()) <= READ_OUT_WORDS), tries[-1])
-
-
 # Ranks typed in hope moved a reapplicant's 40% to 79% in the headline, with
 # the score-alone figure only in the notes: the ranks count interviews the
 # reader may not get (reapplicant-journey audit s38, 5).
@@ -1410,7 +1405,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
         # A failing score's note in its short form before the flags' shortest
         # clause: the short form still says the score and the passing one.
-        announced = _within_read_out(
+        announced = first_within_read_out(
             [
                 profile.after_pass_note(v, f"{figure}{clause}{tail}", heard=short)
                 for clause in heard
@@ -1423,7 +1418,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         announced = profile.after_pass_note(v, f"{spec.name}: no estimate. {few_ranks(spec, ranks, short=True)}")
     elif probability is not None:
         # The base rate alone: no score was entered, so no note follows it.
-        announced = _within_read_out([f"{base}{clause}" for clause in heard])
+        announced = first_within_read_out([f"{base}{clause}" for clause in heard])
     else:
         announced = summary
     return {

@@ -3,7 +3,7 @@ command line and the browser bridge can treat them all alike."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from .fields import Field
@@ -12,6 +12,13 @@ from .html import Markup
 # What every calculator's read-out (its result's "announced", else its
 # "summary", said after each edit) keeps to: about 15 s of speech.
 READ_OUT_WORDS = 40
+
+
+def first_within_read_out(tries: Sequence[str]) -> str:
+    """The first of ``tries``, longest first, that keeps to READ_OUT_WORDS,
+    else the last, the one that gives up most."""
+    return next((said for said in tries if len(said.split()) <= READ_OUT_WORDS), tries[-1])
+
 
 # A calculator's own result type (a TypedDict in its module): render() reads
 # exactly what compute() returned, so the two share it.  Invariant, since

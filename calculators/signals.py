@@ -534,6 +534,14 @@ def _type_in_when_published(fields: Mapping[str, list[str]]) -> str:
     )
 
 
+def _names_by_service(slugs: list[str]) -> dict[str, list[str]]:
+    """The fields' names by the service they apply through, in the order given."""
+    fields: dict[str, list[str]] = {}
+    for slug in slugs:
+        fields.setdefault(data.application_service(slug), []).append(data.specialty(slug).name)
+    return fields
+
+
 def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     """One sentence, where our table's season is earlier than the one the
     plans are for: whose season the table's is, whose the plans', and where
@@ -562,9 +570,7 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     # backup's stayed in the season under way, for which our table is.
     every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"])) for plan in plans}) == 1
     subject = "The plans below are" if every else f"The {and_list([data.specialty(slug).name for slug in stale])} plan below is"
-    fields: dict[str, list[str]] = {}
-    for plan in stale_plans:
-        fields.setdefault(data.application_service(str(plan["specialty"])), []).append(str(plan["specialty_name"]))
+    fields = _names_by_service(stale)
     numbers = "that season's numbers" if len({plans_season(today, slug) for slug in stale}) == 1 else "each season's numbers"
     check = (
         f"check {PUBLISHED_BY[next(iter(fields))]} for {numbers}, and enter them above"
@@ -590,9 +596,7 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         if cycle.under_review(year, today)
         else f"its applications have been going to programs since {dates['submissions_open'].shown()}"
     )
-    fields: dict[str, list[str]] = {}
-    for slug in slugs:
-        fields.setdefault(data.application_service(slug), []).append(data.specialty(slug).name)
+    fields = _names_by_service(slugs)
     on_eras = fields.get(data.SERVICE_ERAS, [])
     on_residencycas = fields.get(data.SERVICE_RESIDENCYCAS, [])
     state = cycle.residencycas_state(year, today)

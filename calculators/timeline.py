@@ -63,7 +63,7 @@ from .data import (
 )
 from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs, word
 from .html import Markup, and_list, capitalised, counted, el, join, long_date, table
-from .registry import READ_OUT_WORDS
+from .registry import first_within_read_out
 
 NAME = "timeline"
 TITLE = "Dated timeline"
@@ -794,6 +794,33 @@ J1_AFTER_MATCH = (
 )
 
 
+# What the rank-list deadline's row adds to certifying, said to every reader
+# as the plan does not ask who ranks as a couple or in an advanced field.
+# A couple following the plan was never sent to the couples rules, and a
+# couple not linked and paid by the deadline, or with lists of different
+# lengths, is not a couple in the Match; no input needed, as the calendar
+# file is what people carry (couples audit s43, 4).
+RANK_LIST_AS_A_COUPLE = (
+    ". If you match as a couple, one of you sends the couple request in the NRMP's system and the other accepts it, "
+    "both couple fees are paid, and your two lists, read side by side in pairs, have the same number of ranks "
+    f"({data.NRMP_COUPLES.cite()}); the rest is under “Ranking as a couple” on the guide page “The rank order list”"
+)
+# A reader in an advanced field learned of the supplemental lists in the
+# guide alone, and not that a first year on one is no fallback (derm-usmd
+# audit s43, 2 and 11).
+RANK_LIST_SUPPLEMENTAL = (
+    ". If you rank advanced (PGY-2) programs, certify by then the supplemental lists of first-year programs linked to "
+    "them as well: the NRMP uses one only after a match to an advanced program it is linked to, so a first year you "
+    f"would take on its own goes on the primary list too ({data.NRMP_ALGORITHM.cite()})"
+)
+# The hour is the 2026 calendar's, not this date's: "on this day" read as if
+# the estimate were that calendar's date (reapply-anes audit s42, 6).
+RANK_LIST_HOUR = (
+    f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
+    f"{data.RANK_DEADLINE_HOUR_SEEN[0]} on its deadline day; expect about the same hour this season, and check it."
+)
+
+
 def _season_milestones(
     match_year: int,
     dual: bool,
@@ -827,24 +854,9 @@ def _season_milestones(
         "rank_deadline": (f"{capitalised(cycle.estimate_passed(deadline, 'this deadline'))}. " if may_be_open else "")
         + "Certify one rank order list in true order of preference"
         + (", across both specialties" if dual else "")
-        # A couple following the plan was never sent to the couples rules,
-        # and a couple not linked and paid by the deadline, or with lists of
-        # different lengths, is not a couple in the Match; no input needed,
-        # as the calendar file is what people carry (couples audit s43, 4).
-        + ". If you match as a couple, one of you sends the couple request in the NRMP's system and the other "
-        "accepts it, both couple fees are paid, and your two lists, read side by side in pairs, have the same "
-        f"number of ranks ({data.NRMP_COUPLES.cite()}); the rest is under “Ranking as a couple” on the guide page "
-        "“The rank order list”"
-        # A reader in an advanced field learned of the supplemental lists in
-        # the guide alone, and not that a first year on one is no fallback
-        # (derm-usmd audit s43, 2 and 11).
-         + ". If you rank advanced (PGY-2) programs, certify by then the supplemental lists of first-year programs "
-        "linked to them as well: the NRMP uses one only after a match to an advanced program it is linked to, so a "
-        f"first year you would take on its own goes on the primary list too ({data.NRMP_ALGORITHM.cite()})"
-        # The hour is the 2026 calendar's, not this date's: "on this day" read
-        # as if the estimate were that calendar's date (reapply-anes audit s42, 6).
-         + f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
-        f"{data.RANK_DEADLINE_HOUR_SEEN[0]} on its deadline day; expect about the same hour this season, and check it.",
+        + RANK_LIST_AS_A_COUPLE
+        + RANK_LIST_SUPPLEMENTAL
+        + RANK_LIST_HOUR,
         # A couple with one partner matched read "not where" of both, and would
         # spend the other's SOAP applications blind (couples-soap audit s39, 2).
         "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants. A "
@@ -1730,15 +1742,17 @@ def _announced(
         f"; calendar file: all {calendar}." if calendar is not None else "."
     )
     plan = f"Match {match_year} plan."
-    tries = (
-        f"{late}{residencycas}{next_step}{eras}{past_steps}{count}",
-        f"{late}{residencycas}{next_step}{eras}{past_steps}{plan}",
-        f"{late}{next_step}{eras}{past_steps}{plan}",
-        f"{late}{next_step}{eras}{plan}",
-        f"{late}{next_step}{past_steps}{plan}",
-        f"{late}{next_step}{plan}",
+    return first_within_read_out(
+        (
+            f"{late}{residencycas}{next_step}{eras}{past_steps}{count}",
+            f"{late}{residencycas}{next_step}{eras}{past_steps}{plan}",
+            f"{late}{next_step}{eras}{past_steps}{plan}",
+            f"{late}{next_step}{eras}{plan}",
+            f"{late}{next_step}{past_steps}{plan}",
+            f"{late}{next_step}{plan}",
+            f"{next_step}{plan}",
+        )
     )
-    return next((said for said in tries if len(said.split()) <= READ_OUT_WORDS), f"{next_step}{plan}")
 
 
 # --- iCalendar (RFC 5545) --------------------------------------------------------
