@@ -4,6 +4,7 @@ remembered answers and the device's date, and who wins when they disagree."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -381,8 +382,15 @@ def test_no_offer_when_nothing_disagrees(saved: dict) -> None:
 
 def test_the_status_line_does_not_repeat_the_headline_on_screen() -> None:
     reply = compute("competitiveness")
-    assert reply["status_html"].startswith("<span>Updated for your inputs.</span>")
+    assert reply["status_html"].startswith('<span aria-hidden="true">Updated for your inputs.</span>')
     assert f'<span class="mpb-visually-hidden">{reply["announce"]}</span>' in reply["status_html"]
+
+
+def test_a_screen_reader_hears_the_summary_alone_within_the_read_out_limit() -> None:
+    # The on-screen words before it took a 40-word summary to 44 (a11y-new audit s43, 9).
+    reply = compute("competitiveness")
+    heard = re.sub(r'<span aria-hidden="true">.*?</span>', "", reply["status_html"])
+    assert re.sub(r"<[^>]+>", "", heard).strip() == reply["announce"]
 
 
 def test_the_fix_message_names_every_field_by_its_label() -> None:
