@@ -11,6 +11,7 @@ macros only place them on a page (coderead audit s41, 2): each function takes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from . import cycle, data
 from .html import Markup, capitalised, el, join, long_date
@@ -41,11 +42,12 @@ def as_of(today: dt.date) -> str:
     return f"as of {long_date(today)}, when this page was built"
 
 
-def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool = False) -> Markup:
+def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool = False, cited: bool = True) -> Markup:
     """One milestone's date with its season and source, e.g. the rank-list deadline.
 
     ``on`` writes the preposition too ("on 20 March", but "around 19 March"
-    for an estimate), where a page's "on" before the macro read "on around"."""
+    for an estimate), where a page's "on" before the macro read "on around".
+    ``cited=False`` leaves the source to ``cited_once`` at the sentence's end."""
     if key not in cycle.MILESTONE_BY_KEY:
         raise KeyError(f"No cycle milestone {key!r}; known: {', '.join(cycle.MILESTONE_BY_KEY)}")
     year = match_year or cycle.coming_season(today)
@@ -61,7 +63,30 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
             if cycle.rank_lists_may_be_open(year, today)
             else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
         )
+    if not cited:
+        return el("strong", shown)
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
+
+
+def cited_once(keys: Sequence[str], today: dt.date, match_year: int | None = None) -> Markup:
+    """The sources of one sentence's dates in one bracket, each said once:
+    the timeline guide's anchor paragraph gave "estimated by rule; the
+    published date is not in our data" after four dates of five, 217 words
+    read aloud (a11y-new audit s43, 4).  Estimates are said "around" or
+    "set early on purpose" by the dates themselves."""
+    year = match_year or cycle.coming_season(today)
+    days = [cycle.season(year)[key] for key in keys]
+    said = list(dict.fromkeys(day.cite() for day in days if not day.estimated))
+    estimated = sum(day.estimated for day in days)
+    if estimated == 1 and not said:
+        said.append(next(day.cite() for day in days if day.estimated))
+    elif estimated:
+        which = (
+            ("the other" if estimated == 1 else "the others") if said else f"Match {year}: {'both' if estimated == 2 else 'all'}"
+        )
+        dates = "date is" if estimated == 1 else "dates are"
+        said.append(f"{which} estimated by rule; the published {dates} not in our data")
+    return el("span", f"({'; '.join(said)})", class_="mpb-cite")
 
 
 def tensed(key: str, today: dt.date, ahead: str, past: str, match_year: int | None = None) -> str:
@@ -258,9 +283,11 @@ def next_open_dates(today: dt.date) -> Markup:
     return join(
         f"For the Match {running} those days are behind you; the next season you can apply to on time is the Match "
         f"{open_}, whose applications can go to programs from ",
-        date_shown("submissions_open", today, open_),
+        date_shown("submissions_open", today, open_, cited=False),
         " and whose review starts ",
-        date_shown("programs_receive", today, open_, on=True),
+        date_shown("programs_receive", today, open_, on=True, cited=False),
+        " ",
+        cited_once(("submissions_open", "programs_receive"), today, open_),
         ". ",
     )
 

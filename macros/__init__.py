@@ -445,9 +445,15 @@ def cycle_as_of() -> str:
     return season_words.as_of(_today())
 
 
-def cycle_date(key: str, match_year: int | None = None, on: bool = False) -> Markup:
-    """One milestone's date with its season and source, e.g. the rank-list deadline."""
-    return season_words.date_shown(key, _today(), match_year, on)
+def cycle_date(key: str, match_year: int | None = None, on: bool = False, cited: bool = True) -> Markup:
+    """One milestone's date with its season and source, e.g. the rank-list deadline;
+    ``cited=False`` where ``cycle_cited`` gives the sentence's sources at its end."""
+    return season_words.date_shown(key, _today(), match_year, on, cited)
+
+
+def cycle_cited(*keys: str) -> Markup:
+    """The sources of one sentence's dates, each said once."""
+    return season_words.cited_once(keys, _today())
 
 
 def cycle_tensed(key: str, ahead: str, past: str) -> str:
@@ -731,6 +737,7 @@ def define_env(env: Any) -> None:
         cycle_season,
         cycle_as_of,
         cycle_date,
+        cycle_cited,
         cycle_tensed,
         cycle_registration,
         cycle_short_of_interviews,

@@ -194,3 +194,21 @@ def test_once_residencycas_may_have_closed_the_no_match_guide_says_its_fields_ar
         return
     assert said in no_match and "ResidencyCAS, which their programs use" in no_match
     assert no_match.index("you can still send it applications, late") < no_match.index(said)
+
+
+def test_a_sentences_dates_are_cited_once_with_their_estimates_counted() -> None:
+    # 2 December 2026: the Match 2027's ERAS opening is in our table, its
+    # submission and review days are estimated; the Match 2029's are all estimates.
+    today = dt.date(2026, 12, 2)
+    keys = ("eras_opens", "submissions_open", "programs_receive")
+    mixed = text(season_words.cited_once(keys, today))
+    assert mixed.startswith("(" + cycle.season(2027)["eras_opens"].cite())
+    assert mixed.endswith("; the others estimated by rule; the published dates are not in our data)")
+    assert text(season_words.cited_once(keys[:2], today)).endswith(
+        "; the other estimated by rule; the published date is not in our data)"
+    )
+    assert text(season_words.cited_once(keys[1:], today, 2029)) == (
+        "(Match 2029: both estimated by rule; the published dates are not in our data)"
+    )
+    assert text(season_words.cited_once(keys[1:2], today, 2029)) == f"({cycle.season(2029)['submissions_open'].cite()})"
+    assert text(season_words.date_shown("submissions_open", today, 2029, cited=False)) == "around 6 September 2028"
