@@ -197,7 +197,7 @@ YEARS_SINCE_GRADUATION = IntField(
     name="years_since_graduation",
     label="Years since graduation",
     maximum=60,
-    initial=1,
+    initial=0,
     # No source says counted to when; one year moves a band (older-IMG audit s34, 6).
     help="Whole years since you graduated from medical school (0 if not yet). Programs do not all count the years "
     "to the same date, so if one year more or one year less would change the result, try both.",

@@ -878,7 +878,10 @@ def backup_warning(primary_slug: str, backup_slug: str) -> BackupWarning | None:
     if why is None:
         return None
     left_out = f"Check your backup: the backup finder leaves {backup.name} out for {primary.name}."
-    return BackupWarning(f"{left_out} {why} If it is really your first choice, swap the two.", left_out)
+    # Heard, the result names the first choice next; named here as well, a
+    # long name such as PM&R's took a US senior's read-out to 41 words.
+    heard = f"Check your backup: the backup finder leaves {backup.name} out for your first choice."
+    return BackupWarning(f"{left_out} {why} If it is really your first choice, swap the two.", heard)
 
 
 def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) -> BackupWarning | None:

@@ -1944,7 +1944,8 @@ def test_an_img_reapplicants_rate_says_a_past_no_match_is_likely_to_put_them_bel
 def test_a_comlex_only_do_in_surgery_is_told_single_track_holds_only_where_comlex_is_accepted() -> None:
     # "A third letter ... would move you to Single-track" beside the surgical
     # caveat read as leave to drop the backup (new-words audit s40, 2).
-    inputs = {"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": ""}
+    # A graduate of an earlier year: a senior's file is already "single-track".
+    inputs = {"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": "", "years_since_graduation": 1}
     result = compute(inputs)
     ups = {m["field"]: m["text"] for m in result["margins"]["up"] if m["band"] == "single-track"}
     only_there = "“Single-track is reasonable” among the programs that accept COMLEX alone."

@@ -486,12 +486,15 @@ def test_a_result_says_whom_it_was_worked_out_for_under_its_headline(name: str) 
     assert built.index("mpb-worked-for") < built.index("</p>", built.index("mpb-headline")) + 40
     citizen = render_result(calc, calc.compute({"applicant_type": "us-img"}))
     assert f"Calculated for: </strong>US-citizen IMG{', needing no visa' if asks_visa else ''}." in citizen
-    # A US senior's points turn on the years since graduation, which start at
-    # 1: the line says which the reader was taken for (US-graduate audit s33, 2).
+    # A US senior's points turn on the years since graduation: the line says
+    # which the reader was taken for (US-graduate audit s33, 2).  The years
+    # start at 0, where a US MD senior in dermatology who left them at 1 was
+    # scored as an earlier graduate (derm-usmd audit s43, 6).
     # Match odds asks the years only to name an old graduation its figures
     # cannot see (oldgrad audit s43, 1): nothing there turns on being a senior.
     if any(f.name == "years_since_graduation" for f in calc.FIELDS) and name != "match_odds":
-        graduate = render_result(calc, calc.compute({"applicant_type": "us-md"}))
+        assert "Calculated for: </strong>US MD senior" in render_result(calc, calc.compute({"applicant_type": "us-md"}))
+        graduate = render_result(calc, calc.compute({"applicant_type": "us-md", "years_since_graduation": 1}))
         # With the number that made it so, and how a student in school answers (COMLEX audit s37, 1).
         assert (
             "Calculated for: </strong>US MD graduate of an earlier year (1 year since graduation; if you are still in "
