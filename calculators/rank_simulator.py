@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import insort
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -547,6 +547,7 @@ class RankSimulatorResult(TypedDict):
     studied: Studied
     summary: str
     announced: str
+    run_alone: list[str]
 
 
 def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
@@ -660,7 +661,17 @@ def compute(inputs: Mapping[str, object]) -> RankSimulatorResult:
         },
         "summary": summary,
         "announced": f"{SEEDED_MARKET_UNUSED} {summary}" if market_unused else summary,
+        # "Amir+Bea" ranking single programs ran as one person, in silence
+        # (couples audit s43, left over): a name that reads as a couple's is
+        # run, and the page says how.
+        "run_alone": [name for name in market.applicants if _coupled(name)],
     }
+
+
+def _run_alone_note(names: Sequence[str]) -> str:
+    said = " and ".join(f"“{name}”" for name in names)
+    each = "as one applicant" if len(names) == 1 else "each as one applicant"
+    return f"{said} {'is' if len(names) == 1 else 'are'} run {each}: {NO_COUPLES}."
 
 
 def render(result: RankSimulatorResult) -> Markup:
@@ -691,7 +702,7 @@ def render(result: RankSimulatorResult) -> Markup:
                 else f"The programs' lists here were made up at random (example {result['seed']})"
             )
             + ": real programs' lists are confidential, so this shows how the algorithm treats a list, not where "
-            "you will match.",
+            "you will match." + (f" {_run_alone_note(result['run_alone'])}" if result.get("run_alone") else ""),
         ),
         table(
             ("Applicant", "Matched to"),

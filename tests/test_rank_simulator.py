@@ -219,3 +219,13 @@ def test_a_slip_in_a_program_named_with_an_ampersand_gets_its_own_hint_not_the_c
     with pytest.raises(InputError) as error:
         rank_simulator.compute({"market": market})
     assert hint in str(error.value) and rank_simulator.NO_COUPLES not in str(error.value)
+
+
+def test_a_name_that_reads_as_a_couples_is_run_as_one_applicant_and_the_page_says_so() -> None:
+    # "Amir+Bea" ranking single programs ran as one person in silence (couples audit s43, left over).
+    market = "Amir+Bea: IM-Boston > IM-Chicago\nCara: IM-Boston\nIM-Boston (1): Cara > Amir+Bea\nIM-Chicago (1): Amir+Bea"
+    assert rank_simulator.compute({"market": market})["run_alone"] == ["Amir+Bea"]
+    assert f"“Amir+Bea” is run as one applicant: {rank_simulator.NO_COUPLES}." in text({"market": market})
+    plain = market.replace("Amir+Bea", "Amir")
+    assert rank_simulator.compute({"market": plain})["run_alone"] == []
+    assert rank_simulator.NO_COUPLES not in text({"market": plain})
