@@ -2383,3 +2383,51 @@ def test_a_reader_for_whom_the_match_may_not_be_the_route_has_a_section_of_their
     im = {"specialty": "internal-medicine", "applicant_type": "non-us-img"}
     scores = {match_odds.compute({**im, "step2_score": score})["probability"] for score in (214, 240)}
     assert len(scores) == 2
+
+
+def test_the_clinical_support_lane_says_it_is_not_hands_on_work_as_the_plan_b_page_does() -> None:
+    # The lanes table filed coordinator, scribe and QI roles as a "clinical
+    # job" for "clinical contact", where the Plan B page says many programs
+    # will not count them as US clinical experience (reapply2 audit s44, 5).
+    lanes = _between(page_text("unmatched/index.md"), "## Pick a path for the next 12–18 months", "### Which season")
+    (row,) = [line for line in lanes.split(" | **") if "scribe or quality-improvement roles" in line]
+    assert "Non-ACGME clinical job**" not in lanes and "clinical contact" not in lanes
+    assert row.startswith("Clinical support job, not physician work**")
+    for words in ("not hands-on physician work", "many programs will not count them as US clinical experience"):
+        assert words in row, words
+    assert "(soap-and-plan-b.md#if-you-are-a-us-citizen-with-no-licence-anywhere)" in row
+    roles = _between(page_text("unmatched/soap-and-plan-b.md"), "### Clinical research coordinator", "### Quality")
+    assert "**not** physician jobs" in roles and "many programs will not count them as US clinical experience" in roles
+
+
+def test_a_us_citizen_with_no_licence_hears_of_the_hands_on_routes_with_their_windows_and_sources() -> None:
+    # "Clinical work in your home country" assumed a licence where the reader
+    # trained (reapply2 audit s44, 5).  The windows are the statutes' own, as
+    # the data module records them; the page says the laws move.
+    soap = page_text("unmatched/soap-and-plan-b.md")
+    section = _between(soap, "### Clinical work in your home country", "## Putting the 12–24 months together")
+    routes = section[section.index("#### If you are a US citizen with no licence anywhere") :]
+    assert "{ #if-you-are-a-us-citizen-with-no-licence-anywhere }" in routes
+    for words in (
+        "postgraduate externship",
+        "not residency training",
+        "(Residency Advisor, on externships for IMGs, read 2026; not one of the five source articles)",
+        "passed Step 2 within the three years before you apply (Revisor of Missouri, Revised Statutes of Missouri "
+        "section 334.036, read 2026)",
+        "Steps 1 and 2 passed within the two years before you apply and no more than two years after graduation "
+        "(Arkansas Code section 17-95-903, 2018 text in a secondary copy)",
+        "read the statute in force and the state board's own page",
+        "Our sources do not say whether residency programs count work under such a licence",
+    ):
+        assert words in routes, words
+    mo, ar = data.MISSOURI_ASSISTANT_PHYSICIAN, data.ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN
+    assert "passed Step 2 within the three years before applying" in mo.title and "334.036" in mo.title
+    assert "within the two years before applying and no more than two years after graduation" in ar.title
+    assert ar.secondary and "2018 text" in ar.year
+    assert {mo, ar} <= set(data.SOURCES)
+    listed = soap[soap.index("## Sources on this page") :]
+    for words in ("section 334.036", "section 17-95-903", "Residency Advisor**, on externships", "Healing Arts"):
+        assert words in listed, words
+    # The no-match guide's remedy for an old graduation points here too.
+    fix = _between(page_text("unmatched/index.md"), "### Fix the exact weakness", "## Rebuild the application")
+    assert "(soap-and-plan-b.md#if-you-are-a-us-citizen-with-no-licence-anywhere)" in fix
