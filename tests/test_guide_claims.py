@@ -2431,3 +2431,28 @@ def test_a_us_citizen_with_no_licence_hears_of_the_hands_on_routes_with_their_wi
     # The no-match guide's remedy for an old graduation points here too.
     fix = _between(page_text("unmatched/index.md"), "### Fix the exact weakness", "## Rebuild the application")
     assert "(soap-and-plan-b.md#if-you-are-a-us-citizen-with-no-licence-anywhere)" in fix
+
+
+def test_a_reader_past_more_than_one_no_match_has_a_bullet_of_their_own_in_the_match_route_section() -> None:
+    # The section's only words for them were an example stopping rule they had
+    # already met (reapply2 audit s44, 6).
+    section = _between(
+        page_text("unmatched/soap-and-plan-b.md"), "## If the Match may not be your route", "## What to do this week"
+    )
+    bullet = _between(section, "**If you have already gone unmatched more than once.**", "**Set a stopping rule")
+    for words in (
+        "give a match rate for repeat applicants",
+        "count one past no-match and several alike",
+        "(index.md#more-than-one-no-match)",
+        "recent hands-on clinical work",
+        "Sending the same file to the same list again is not a change",
+        "decide now",
+        "(our suggestion)",
+    ):
+        assert words in bullet, words
+    assert one_tick_for_any_number_of_no_matches()
+    assert "{ #more-than-one-no-match }" in page_text("unmatched/index.md")
+    # No table we hold has a column for past applications or no-matches.
+    tables = (data.ChartingOutcome.FILE, data.PGY1Result.FILE, data.MatchRates.FILE)
+    columns = [column for name in tables for column in data.read_tsv(name)[0]]
+    assert columns and not [c for c in columns if any(w in c for w in ("repeat", "prior", "previous", "reappl"))]
