@@ -2456,3 +2456,23 @@ def test_a_reader_past_more_than_one_no_match_has_a_bullet_of_their_own_in_the_m
     tables = (data.ChartingOutcome.FILE, data.PGY1Result.FILE, data.MatchRates.FILE)
     columns = [column for name in tables for column in data.read_tsv(name)[0]]
     assert columns and not [c for c in columns if any(w in c for w in ("repeat", "prior", "previous", "reappl"))]
+
+
+def test_the_assess_guides_old_graduation_example_carries_the_limit_the_check_gives_it() -> None:
+    # The assess guide quoted ">3 years with no recent clinical work" as a
+    # misfit for any field; the check and the no-match guide limit it to the
+    # hardest fields (reapply2 audit s44, 7).
+    years = _between(page_text("assess/index.md"), "### Years since graduation", "**ECFMG's Pathways")
+    for words in (
+        "where the field is a highly competitive one tried a second time",
+        "only in the ultra-competitive fields and radiology",
+        "internal medicine, family medicine, psychiatry and pediatrics generally more flexible about gaps",
+    ):
+        assert words in years, words
+    assert {s.slug for s in data.SPECIALTIES if s.tier == "competitive"} == {"diagnostic-radiology"}
+    profile = {"previously_unmatched": True, "years_since_graduation": 4, "recent_clinical_months": 0}
+    said = f"more than {competitiveness.MISALIGNED_YEARS} years since graduation"
+    for spec in data.SPECIALTIES:
+        v = competitiveness.parse_inputs(competitiveness.FIELDS, {"specialty": spec.slug, **profile})
+        misaligned = any(reason.startswith(said) for reason in competitiveness.misalignment(spec, v))
+        assert misaligned == (spec.tier in ("ultra", "competitive")), spec.slug
