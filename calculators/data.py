@@ -602,6 +602,27 @@ AAMC_REPEAT_APPLICANTS = Source(
     "read 2026",
     "AAMC",
 )
+# Hands-on work for a US citizen who studied abroad and holds no licence
+# anywhere: "clinical work where you trained" does not exist for them
+# (reapply2 audit s44, 5).  Both windows count from the exams, and the laws
+# have moved since 2014, so the page sends the reader to the current text.
+MISSOURI_ASSISTANT_PHYSICIAN = Source(
+    "missouri-assistant-physician",
+    "Revised Statutes of Missouri, section 334.036, assistant physicians: a US citizen or legal resident alien who "
+    "has not completed a residency and passed Step 2 within the three years before applying, practising under a "
+    "collaborative practice arrangement with a physician",
+    "read 2026",
+    "Revisor of Missouri",
+)
+ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN = Source(
+    "arkansas-graduate-registered-physician",
+    "Arkansas Code, section 17-95-903, graduate registered physician: Steps 1 and 2 passed within the two years "
+    "before applying and no more than two years after graduation, no residency completed, and a physician-drafted "
+    "protocol within six months of licensure",
+    "2018 text, read 2026",
+    "Arkansas General Assembly",
+    "secondary copy (LegalFix)",
+)
 # Read for the SOAP page, whose "45 applications in all" no source bore out:
 # the NRMP gives 45 through ERAS, and ResidencyCAS sets its own rules for an
 # applicant new to it in Match Week (claims audit s40, 1); and for its Step 3
@@ -839,6 +860,8 @@ SOURCES = (
     SIGNALS_FINAL_WHEN_SENT,
     ECFMG_PERMANENT_VALIDATION,
     AAMC_REPEAT_APPLICANTS,
+    MISSOURI_ASSISTANT_PHYSICIAN,
+    ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN,
     NRMP_SOAP_APPLICATIONS,
     NRMP_PARTIALLY_MATCHED,
     NRMP_SCHOOL_VERIFICATION,

@@ -2383,3 +2383,96 @@ def test_a_reader_for_whom_the_match_may_not_be_the_route_has_a_section_of_their
     im = {"specialty": "internal-medicine", "applicant_type": "non-us-img"}
     scores = {match_odds.compute({**im, "step2_score": score})["probability"] for score in (214, 240)}
     assert len(scores) == 2
+
+
+def test_the_clinical_support_lane_says_it_is_not_hands_on_work_as_the_plan_b_page_does() -> None:
+    # The lanes table filed coordinator, scribe and QI roles as a "clinical
+    # job" for "clinical contact", where the Plan B page says many programs
+    # will not count them as US clinical experience (reapply2 audit s44, 5).
+    lanes = _between(page_text("unmatched/index.md"), "## Pick a path for the next 12–18 months", "### Which season")
+    (row,) = [line for line in lanes.split(" | **") if "scribe or quality-improvement roles" in line]
+    assert "Non-ACGME clinical job**" not in lanes and "clinical contact" not in lanes
+    assert row.startswith("Clinical support job, not physician work**")
+    for words in ("not hands-on physician work", "many programs will not count them as US clinical experience"):
+        assert words in row, words
+    assert "(soap-and-plan-b.md#if-you-are-a-us-citizen-with-no-licence-anywhere)" in row
+    roles = _between(page_text("unmatched/soap-and-plan-b.md"), "### Clinical research coordinator", "### Quality")
+    assert "**not** physician jobs" in roles and "many programs will not count them as US clinical experience" in roles
+
+
+def test_a_us_citizen_with_no_licence_hears_of_the_hands_on_routes_with_their_windows_and_sources() -> None:
+    # "Clinical work in your home country" assumed a licence where the reader
+    # trained (reapply2 audit s44, 5).  The windows are the statutes' own, as
+    # the data module records them; the page says the laws move.
+    soap = page_text("unmatched/soap-and-plan-b.md")
+    section = _between(soap, "### Clinical work in your home country", "## Putting the 12–24 months together")
+    routes = section[section.index("#### If you are a US citizen with no licence anywhere") :]
+    assert "{ #if-you-are-a-us-citizen-with-no-licence-anywhere }" in routes
+    for words in (
+        "postgraduate externship",
+        "not residency training",
+        "(Residency Advisor, on externships for IMGs, read 2026; not one of the five source articles)",
+        "passed Step 2 within the three years before you apply (Revisor of Missouri, Revised Statutes of Missouri "
+        "section 334.036, read 2026)",
+        "Steps 1 and 2 passed within the two years before you apply and no more than two years after graduation "
+        "(Arkansas Code section 17-95-903, 2018 text in a secondary copy)",
+        "read the statute in force and the state board's own page",
+        "Our sources do not say whether residency programs count work under such a licence",
+    ):
+        assert words in routes, words
+    mo, ar = data.MISSOURI_ASSISTANT_PHYSICIAN, data.ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN
+    assert "passed Step 2 within the three years before applying" in mo.title and "334.036" in mo.title
+    assert "within the two years before applying and no more than two years after graduation" in ar.title
+    assert ar.secondary and "2018 text" in ar.year
+    assert {mo, ar} <= set(data.SOURCES)
+    listed = soap[soap.index("## Sources on this page") :]
+    for words in ("section 334.036", "section 17-95-903", "Residency Advisor**, on externships", "Healing Arts"):
+        assert words in listed, words
+    # The no-match guide's remedy for an old graduation points here too.
+    fix = _between(page_text("unmatched/index.md"), "### Fix the exact weakness", "## Rebuild the application")
+    assert "(soap-and-plan-b.md#if-you-are-a-us-citizen-with-no-licence-anywhere)" in fix
+
+
+def test_a_reader_past_more_than_one_no_match_has_a_bullet_of_their_own_in_the_match_route_section() -> None:
+    # The section's only words for them were an example stopping rule they had
+    # already met (reapply2 audit s44, 6).
+    section = _between(
+        page_text("unmatched/soap-and-plan-b.md"), "## If the Match may not be your route", "## What to do this week"
+    )
+    bullet = _between(section, "**If you have already gone unmatched more than once.**", "**Set a stopping rule")
+    for words in (
+        "give a match rate for repeat applicants",
+        "count one past no-match and several alike",
+        "(index.md#more-than-one-no-match)",
+        "recent hands-on clinical work",
+        "Sending the same file to the same list again is not a change",
+        "decide now",
+        "(our suggestion)",
+    ):
+        assert words in bullet, words
+    assert one_tick_for_any_number_of_no_matches()
+    assert "{ #more-than-one-no-match }" in page_text("unmatched/index.md")
+    # No table we hold has a column for past applications or no-matches.
+    tables = (data.ChartingOutcome.FILE, data.PGY1Result.FILE, data.MatchRates.FILE)
+    columns = [column for name in tables for column in data.read_tsv(name)[0]]
+    assert columns and not [c for c in columns if any(w in c for w in ("repeat", "prior", "previous", "reappl"))]
+
+
+def test_the_assess_guides_old_graduation_example_carries_the_limit_the_check_gives_it() -> None:
+    # The assess guide quoted ">3 years with no recent clinical work" as a
+    # misfit for any field; the check and the no-match guide limit it to the
+    # hardest fields (reapply2 audit s44, 7).
+    years = _between(page_text("assess/index.md"), "### Years since graduation", "**ECFMG's Pathways")
+    for words in (
+        "where the field is a highly competitive one tried a second time",
+        "only in the ultra-competitive fields and radiology",
+        "internal medicine, family medicine, psychiatry and pediatrics generally more flexible about gaps",
+    ):
+        assert words in years, words
+    assert {s.slug for s in data.SPECIALTIES if s.tier == "competitive"} == {"diagnostic-radiology"}
+    profile = {"previously_unmatched": True, "years_since_graduation": 4, "recent_clinical_months": 0}
+    said = f"more than {competitiveness.MISALIGNED_YEARS} years since graduation"
+    for spec in data.SPECIALTIES:
+        v = competitiveness.parse_inputs(competitiveness.FIELDS, {"specialty": spec.slug, **profile})
+        misaligned = any(reason.startswith(said) for reason in competitiveness.misalignment(spec, v))
+        assert misaligned == (spec.tier in ("ultra", "competitive")), spec.slug
