@@ -609,7 +609,8 @@ AAMC_REPEAT_APPLICANTS = Source(
 MISSOURI_ASSISTANT_PHYSICIAN = Source(
     "missouri-assistant-physician",
     "Revised Statutes of Missouri, section 334.036, assistant physicians: a US citizen or legal resident alien who "
-    "has not completed a residency and passed Step 2 within the three years before applying, practising under a "
+    "has not completed a residency and passed Step 2 within the three years before applying or within three years of "
+    "graduating, whichever is later, practising under a "
     "collaborative practice arrangement with a physician",
     "read 2026",
     "Revisor of Missouri",
