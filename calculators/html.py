@@ -46,8 +46,18 @@ def _children(children: Iterable[Child]) -> str:
 VOID = frozenset({"input", "br", "hr", "img", "meta", "link"})
 
 
+# A link that leaves the site, marked so that print gives its address.  Its
+# href cannot tell: Material's instant navigation makes every link to the
+# site's own pages absolute as a page loads, and the guides printed the site's
+# own address after 45 links on the FAQ (offprint audit s44, 2).
+OFFSITE = "data-offsite"
+OFFSITE_HREF = re.compile(r"https?://", re.IGNORECASE)
+
+
 def el(tag: str, *children: Child, **attrs: object) -> Markup:
     """``el("p", "a < b", class_="x")`` -> ``<p class="x">a &lt; b</p>``."""
+    if tag == "a" and OFFSITE_HREF.match(str(attrs.get("href") or "")):
+        attrs = {**attrs, OFFSITE.replace("-", "_"): True}
     rendered = []
     for name, value in attrs.items():
         if value is None or value is False:

@@ -1,0 +1,27 @@
+"""MkDocs hook: a link that leaves the site says so, for print.
+
+Print gives a link's address only where it leaves the site: on paper, "the
+AAMC's ERAS pages" said nowhere to go.  The address itself cannot tell once a
+page has loaded, as Material's instant navigation makes the site's own links
+absolute too, so the build marks the links that leave (``html.OFFSITE``),
+here for the guides' Markdown and in ``html.el`` for what the calculators
+write, live results included.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from calculators.html import OFFSITE
+
+# An opening <a> whose href leaves the site and that is not marked yet.
+OFFSITE_ANCHOR = re.compile(rf'<a(?=\s)(?![^>]*\b{OFFSITE}\b)(?=[^>]*\shref="https?://)', re.IGNORECASE)
+
+
+def marked(content: str) -> str:
+    return OFFSITE_ANCHOR.sub(f"<a {OFFSITE}", content)
+
+
+def on_page_content(content: str, **_: Any) -> str:
+    return marked(content)
