@@ -24,7 +24,7 @@ from typing import TypedDict
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
 from .html import Child, Markup, and_list, capitalised, counted, el, join, money, table, with_pmc_links
-from .registry import READ_OUT_WORDS
+from .registry import first_within_read_out
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -157,6 +157,27 @@ def schedule_for(slug: str) -> FeeSchedule | None:
         return eras_schedule()
     prefix = RESIDENCYCAS_ROW_PREFIX.get(slug)
     return _schedule(data.SERVICE_RESIDENCYCAS, prefix) if prefix else None
+
+
+# A schedule confirmed only for seasons two or more before the reader's is an
+# old figure for that reader: each ERAS season opens in the June before its
+# Match with the fees the AAMC has published for it (AAMC, Fees for 2026 ERAS
+# Season, read 2026), so by the time the reader's season is two past ours,
+# at least one newer season has opened with fees we do not hold.  One season
+# behind, the newer fees may not be out yet, and the result says only that
+# ours are not confirmed for it.  Unmarked, the ERAS row read as current
+# beside a one-season-older transcript fee marked old (seasonlate audit s44, 2).
+STALE_AFTER_SEASONS = 2
+
+
+def seasons_behind(confirmed_to: int, season_ahead: int) -> int:
+    """How many seasons a schedule confirmed to ``confirmed_to`` (a Match year) is behind the reader's."""
+    return season_ahead - confirmed_to
+
+
+def stale_for_reader(confirmed_to: int, season_ahead: int) -> bool:
+    """Whether newer fees than a schedule's are surely published by the reader's season."""
+    return seasons_behind(confirmed_to, season_ahead) >= STALE_AFTER_SEASONS
 
 
 USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
@@ -486,7 +507,7 @@ def _lists(v: Mapping[str, object]) -> list[tuple[str, str, int]]:
     return lists
 
 
-def _application_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[ApplicationLine]]:
+def _application_items(v: Mapping[str, object], season_ahead: int) -> tuple[list[CostItem], list[ApplicationLine]]:
     items: list[CostItem] = []
     breakdown: list[ApplicationLine] = []
     for slug, name, programs in _lists(v):
@@ -519,7 +540,9 @@ def _application_items(v: Mapping[str, object]) -> tuple[list[CostItem], list[Ap
         note = f"{formula} = {money(amount)}. Pricing starts again at program 1 for each specialty." + (
             FIRST_YEAR_PRICING if slug == FIRST_YEAR_LIST else ""
         )
-        items.append(_item(label, amount, note, f"{schedule.source} ({schedule.season})"))
+        row = _item(label, amount, note, f"{schedule.source} ({schedule.season})")
+        row["old"] = stale_for_reader(schedule.confirmed_to, season_ahead)
+        items.append(row)
     return items, breakdown
 
 
@@ -621,28 +644,57 @@ def _empty_backup_note(v: Mapping[str, object]) -> str | None:
     )
 
 
-def _empty_backup_heard(v: Mapping[str, object]) -> str | None:
+def _empty_backup_heard(v: Mapping[str, object]) -> tuple[str, str] | None:
     """The empty-backup note, short enough to be said with the total: the
     note sits far below the field, and the total read out unchanged after the
-    choice was taken to hold the backup (a11y-phone audit s42, 5)."""
+    choice was taken to hold the backup (a11y-phone audit s42, 5).  Shorter
+    still where the whole read-out would run past the limit."""
     backup = _empty_backup(v)
-    return None if backup is None else f"{backup.name} backup: no programs entered, so its fees are not counted."
-
-
-def _announced(summary: str, backup: str | None, total: int, floor: bool, step3_fee: int | None) -> str:
-    """What the status line says: the summary, after the empty backup's
-    words; past ``READ_OUT_WORDS``, the total alone, pointing to the result
-    for the fees it leaves out, and the Step 3 fee said short."""
-    heard = " ".join(part for part in (backup, summary) if part)
-    if len(heard.split()) <= READ_OUT_WORDS:
-        return heard
-    short = (
-        f"Estimated season cost: at least {money(total)}, not counting some fees: see the result."
-        if floor
-        else f"Estimated season cost: {money(total)}."
+    if backup is None:
+        return None
+    return (
+        f"{backup.name} backup: no programs entered, so its fees are not counted.",
+        f"{backup.name} backup: no programs entered.",
     )
+
+
+def _prices(breakdown: list[ApplicationLine]) -> str:
+    """The season the application fees are priced at, each service's named by
+    its Match as the other calculators name seasons: "ERAS prices for the
+    Match 2026"; "ERAS 2026 and ResidencyCAS 2025–26" named one season two ways."""
+    by_year: dict[int, list[str]] = {}
+    for line in breakdown:
+        if line["formula"] and line["service"] not in by_year.setdefault(line["confirmed_to"], []):
+            by_year[line["confirmed_to"]].append(line["service"])
+    return and_list([f"{and_list(services)} prices for the Match {year}" for year, services in by_year.items() if services])
+
+
+def _announced(
+    summary: str, backup: tuple[str, str] | None, total: int, prices: str | None, floor: bool, step3_fee: int | None
+) -> str:
+    """What the status line says: the summary, after the empty backup's
+    words; past ``registry.READ_OUT_WORDS``, the total alone with the season its
+    application fees are priced at, pointing to the result for the fees it
+    leaves out, and the Step 3 fee said short; then the empty backup said
+    short, before the season would go."""
+    full_backup, short_backup = backup or (None, None)
+    at = f", application fees at {prices}" if prices else ""
+
+    def short(season: str) -> str:
+        return (
+            f"Estimated season cost: at least {money(total)}{season}, not counting some fees: see the result."
+            if floor
+            else f"Estimated season cost: {money(total)}{season}."
+        )
+
     step3 = f"It includes the {money(step3_fee)} USMLE Step 3 fee: see its line." if step3_fee is not None else None
-    return " ".join(part for part in (backup, short, step3) if part)
+    tries = [
+        (full_backup, summary),
+        (full_backup, short(at), step3),
+        (short_backup, short(at), step3),
+        (short_backup, short(""), step3),
+    ]
+    return first_within_read_out([" ".join(part for part in parts if part) for parts in tries])
 
 
 class ApplicationCostResult(TypedDict):
@@ -675,7 +727,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     in_person = whole(v, "in_person_interviews")
     virtual = whole(v, "virtual_interviews")
 
-    items, breakdown = _application_items(v)
+    season_ahead = cycle.next_open_season(today)
+    items, breakdown = _application_items(v, season_ahead)
     application_total = sum(line["amount"] for line in breakdown)
     services = _services(breakdown)
     through_eras = data.SERVICE_ERAS in services
@@ -720,16 +773,17 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             if "emergency-medicine" not in cas_fields
             else ""
         )
-        items.append(
-            _item(
-                "Exam transcripts sent through ResidencyCAS",
-                len(exams) * per_exam,
-                f"{len(exams)} × {money(per_exam)}, once per season for each exam's transcript ({and_list(exams)}), "
-                f"charged by ResidencyCAS apart from ERAS; figure from the {RESIDENCYCAS_TRANSCRIPT.season_or_year}."
-                f"{borrowed}",
-                RESIDENCYCAS_TRANSCRIPT,
-            )
+        cas_transcript = _item(
+            "Exam transcripts sent through ResidencyCAS",
+            len(exams) * per_exam,
+            f"{len(exams)} × {money(per_exam)}, once per season for each exam's transcript ({and_list(exams)}), "
+            f"charged by ResidencyCAS apart from ERAS; figure from the {RESIDENCYCAS_TRANSCRIPT.season_or_year}."
+            f"{borrowed}",
+            RESIDENCYCAS_TRANSCRIPT,
         )
+        # From the same cycle's fee page as ResidencyCAS's schedule, so as old as it.
+        cas_transcript["old"] = cas_transcript["old"] or stale_for_reader(RESIDENCYCAS_TRANSCRIPT.year, season_ahead)
+        items.append(cas_transcript)
     is_img = applicant in data.IMG_TYPES
     items.append(
         _item(
@@ -845,6 +899,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         *(["ECFMG's fee for supporting a ResidencyCAS application"] if is_img and data.SERVICE_RESIDENCYCAS in services else []),
     ]
     total = sum(int(item["amount"]) for item in items)
+    prices = _prices(breakdown)
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
     old = [str(item["item"]) for item in items if item["old"] and item["amount"]]
@@ -854,7 +909,10 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     summary = (
         f"Estimated season cost: {'at least ' if not_counted else ''}{money(total)}"
         # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
-        + (f", of which application fees {money(application_total)}" if application_total else "")
+        # The season its fees are priced at, which the reader heard nowhere:
+        # years after our newest schedule the bare sum read as this season's
+        # (seasonlate audit s44, 2).
+        + (f", of which application fees {money(application_total)} at {prices}" if application_total else "")
         + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
         # Its line says "untick this" to a COMLEX-only DO; the total heard
         # held it without a word (ui-check audit s37, 4).
@@ -874,7 +932,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "fee_season": schedule.season,
         "fee_confirmed_to": schedule.confirmed_to,
         "as_of": today.isoformat(),
-        "eras_season_ahead": cycle.next_open_season(today),
+        "eras_season_ahead": season_ahead,
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
@@ -883,6 +941,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             summary,
             _empty_backup_heard(v),
             total,
+            prices if application_total else None,
             bool(not_counted),
             int(STEP_3.amount_usd) if step3_without_usmle else None,
         ),
@@ -1000,18 +1059,54 @@ def _applies_in(result: ApplicationCostResult) -> str:
     return ". ".join(capitalised(line) for line in said)
 
 
+def _newer_seasons(service: str, confirmed_to: int, season_ahead: int) -> str:
+    """Who has published fees for which seasons since ours, naming only the
+    seasons that have surely opened: those after ours and before the reader's."""
+    first, last = confirmed_to + 1, season_ahead - 1
+    years = f"{first}" if first == last else f"{first} {'and' if last == first + 1 else 'to'} {last}"
+    if service == data.SERVICE_ERAS:
+        seasons = "season" if first == last else "seasons"
+        return f"the AAMC has since published fees for the ERAS {years} {seasons}"
+    cycles = "cycle" if first == last else "cycles"
+    return f"{service} has since opened its {cycles} for the Match {years}, with fees of their own"
+
+
 def _season_note(result: ApplicationCostResult) -> Markup | None:
-    """Which season the reader would pay in, and whether each schedule used is confirmed for it."""
+    """Which season the reader would pay in, and whether each schedule used is
+    confirmed for it; a schedule two or more seasons behind is said to be,
+    with the newer seasons whose fees we do not hold (seasonlate audit s44, 2)."""
     ahead = _applies_in(result)
+    season_ahead = int(result["eras_season_ahead"])
     late: list[tuple[str, str]] = []
+    stale: list[tuple[str, str, int]] = []
     confirmed: list[str] = []
     for service, lines in _by_service(result["application_breakdown"]):
         priced = [b for b in lines if b["formula"]]
-        if priced and priced[0]["confirmed_to"] < int(result["eras_season_ahead"]):
+        if not priced:
+            continue
+        behind = seasons_behind(priced[0]["confirmed_to"], season_ahead)
+        if stale_for_reader(priced[0]["confirmed_to"], season_ahead):
+            stale.append((service, priced[0]["season"], priced[0]["confirmed_to"]))
+        elif behind > 0:
             late.append((service, priced[0]["season"]))
-        elif priced:
+        else:
             confirmed.append(service)
-    where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*dict(late), *confirmed]])
+    unconfirmed = [*(service for service, _, _ in stale), *dict(late)]
+    where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])
+    if stale:
+        behind_said = [
+            f"our newest {service} fees are for the {season}, {counted(seasons_behind(to, season_ahead), 'season')} "
+            f"before yours; {_newer_seasons(service, to, season_ahead)}"
+            for service, season, to in stale
+        ] + [f"our {service} schedule was last confirmed for the {season}" for service, season in late]
+        heading = "from before your season" if not late else "not confirmed for your season"
+        return el(
+            "p",
+            el("strong", f"{and_list(unconfirmed)} fees {heading}: "),
+            ". ".join(capitalised(line) if i else line for i, line in enumerate(behind_said))
+            + f". {ahead}. Check {where} for the prices of the season you pay in.",
+            class_="mpb-note",
+        )
     if late:
         services = and_list([service for service, _ in late])
         return el(
@@ -1078,7 +1173,9 @@ def method() -> Markup:
             f"Source: {schedule.source}. The tiers are read from the project's fee data, so a new season's "
             "schedule changes the data, not this code. The result names the ERAS season you would apply in next "
             "on time, counted from today's date, and says so when this schedule was confirmed only for earlier "
-            "seasons; that does not make it an old figure, since we hold no newer one.",
+            "seasons. One season behind, the AAMC may not have published the newer fees yet; once the season you "
+            f"apply in is {STALE_AFTER_SEASONS} or more after the schedule's newest, a later season has opened with "
+            "fees we do not hold, and the result marks the schedule an old figure.",
         ),
         el("h4", f"ResidencyCAS fees, {em.season}"),
         el(

@@ -212,14 +212,29 @@ def residencycas_season(season: str | None, today: dt.date) -> str | None:
     return f"ResidencyCAS, Match {year}{closed[state]}"
 
 
-def plans_season(today: dt.date, slug: str) -> int:
+def plans_season(today: dt.date, slug: str, first_choice: str | None = None) -> int:
     """The Match a field's plan is for.  An ERAS field's: the season under
     way while its applications go out (the mid-season note's), else the next
     one open.  A ResidencyCAS field's: the running Match until ResidencyCAS
     has closed to it, then the next; after its deadline an emergency
     medicine plan was still for the Match it could no longer enter (diff
     review s43, 1).  In the week it may have closed, the running one, and
-    the words name the next beside it (may_have_closed)."""
+    the words name the next beside it (may_have_closed).
+
+    A backup's plan, given its ``first_choice``, is for the first choice's
+    Match once that has moved to the next one: a dual application happens in
+    one Match, and an emergency medicine reader planning the next season was
+    told to look up family medicine's numbers for the one under way
+    (seasonlate audit s44, 3).  The late backup in the running Match is left
+    to the mid-season note, for a reader who has already applied there."""
+    year = _own_season(today, slug)
+    if first_choice is not None and first_choice != slug:
+        return max(year, _own_season(today, first_choice))
+    return year
+
+
+def _own_season(today: dt.date, slug: str) -> int:
+    """The Match a field's plan is for, alone: plans_season without a first choice."""
     year = cycle.coming_season(today)
     if data.via_residencycas(slug):
         return year + 1 if cycle.residencycas_state(year, today) == "closed" else year
@@ -232,9 +247,9 @@ def may_have_closed(year: int, slug: str, today: dt.date) -> bool:
     return data.via_residencycas(slug) and cycle.residencycas_state(year, today) == "may-have-closed"
 
 
-def _plan_season(today: dt.date, slug: str) -> tuple[int, bool]:
+def _plan_season(today: dt.date, slug: str, first_choice: str | None = None) -> tuple[int, bool]:
     """A field's plans_season, and whether the next Match is named beside it (may_have_closed)."""
-    year = plans_season(today, slug)
+    year = plans_season(today, slug, first_choice)
     return year, may_have_closed(year, slug, today)
 
 
@@ -243,22 +258,27 @@ def if_closed(year: int, comma: bool = True) -> str:
     return f"the Match {year + 1}{',' if comma else ''} if ResidencyCAS has closed"
 
 
-def _season_name(year: int, slug: str, today: dt.date) -> str:
+def _season_name(year: int, slug: str, today: dt.date, by_match: bool = False) -> str:
     """A season as the plan names it: a ResidencyCAS field's by its Match, not
-    as an ERAS season, and with the next Match while ResidencyCAS may have closed."""
+    as an ERAS season, and with the next Match while ResidencyCAS may have
+    closed.  ``by_match``: an ERAS field's by its Match too, beside a
+    ResidencyCAS field, where the summary said "the Match 2029 season" and
+    "ERAS 2028 (Match 2028)" (seasonlate audit s44, 3)."""
     if not data.via_residencycas(slug):
-        return cycle.eras_season(year)
+        return f"the Match {year} season" if by_match else cycle.eras_season(year)
     return f"the Match {year} season" + (f" (or {if_closed(year)})" if may_have_closed(year, slug, today) else "")
 
 
-def plans_seasons_said(slugs: list[str], today: dt.date, by_match: bool, which: bool = False) -> str:
+def plans_seasons_said(
+    slugs: list[str], today: dt.date, by_match: bool, which: bool = False, first_choice: str | None = None
+) -> str:
     """The seasons the plans of ``slugs`` are for (plans_season), each said
     once, with its fields where they differ, and with ``which`` whether it is
     the season under way.  The table note and the mid-season note name the
     plans' seasons alike, as the plans do (diff review s43, 1)."""
     years: dict[int, list[str]] = {}
     for slug in slugs:
-        years.setdefault(plans_season(today, slug), []).append(slug)
+        years.setdefault(plans_season(today, slug, first_choice), []).append(slug)
     parts = []
     for year, here in years.items():
         said = f"the Match {year}" if by_match else cycle.eras_season(year)
@@ -284,6 +304,8 @@ def _specialty_plan(
     counts: program_counts.Counts | None,
     mix: Mapping[str, int],
     today: dt.date | None = None,
+    first_choice: str | None = None,
+    by_match: bool = False,
 ) -> SpecialtyPlan:
     spec = data.specialty(slug)
     allowed = allowance(slug, typed)
@@ -302,19 +324,19 @@ def _specialty_plan(
         # Our table is for one season; the reader may apply in a later one.
         "applies_in": cycle.applies_in([slug], today),
         "table_over": None,
-        "season_said": _season(said, slug),
+        "season_said": _season(said, slug, by_match),
     }
     # A table for a season already behind the reader named that season as the
     # one whose numbers were missing, beside a note about the next one
     # (season-dates audit s43, 3): the plan names the reader's season, and
     # table_season_note says once whose the table's is.
-    year, table_year = plans_season(today, slug), _match_year(allowed.row.season if allowed.row else None)
+    year, table_year = plans_season(today, slug, first_choice), _match_year(allowed.row.season if allowed.row else None)
     if table_year is not None and table_year < year:
         plan["table_over"] = table_year
     if table_year is not None and table_year <= year:
         # For the table's own season too: it names the next beside it while
         # ResidencyCAS may have closed to it.
-        plan["season_said"] = _season_name(year, slug, today)
+        plan["season_said"] = _season_name(year, slug, today, by_match)
     if allowed.count is None:
         return plan
     # A signal goes only to a program you apply to, so never plan more than
@@ -325,11 +347,12 @@ def _specialty_plan(
     return plan
 
 
-def _season(allowed: AllowanceFields, slug: str) -> str:
+def _season(allowed: AllowanceFields, slug: str, by_match: bool = False) -> str:
     """Which season the table's row is for: never a bare "this season", which a reader takes as their own.
-    A ResidencyCAS field's season is named by its Match, not as an ERAS season."""
+    A ResidencyCAS field's season is named by its Match, not as an ERAS season, and so is
+    any field's beside one (``by_match``)."""
     season = str(allowed["season"] or "any season")
-    if data.via_residencycas(slug) and (match := re.search(r"Match \d{4}", season)):
+    if (by_match or data.via_residencycas(slug)) and (match := re.search(r"Match \d{4}", season)):
         return f"the {match[0]} season"
     return season
 
@@ -554,6 +577,7 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     if not stale_plans:
         return None
     stale = [str(plan["specialty"]) for plan in stale_plans]
+    first = str(plans[0]["specialty"])
     # Named as the mid-season note names them: by the Match where a field applies through ResidencyCAS.
     by_match = any(data.via_residencycas(str(plan["specialty"])) for plan in plans)
     tables = sorted({int(plan["table_over"] or 0) for plan in stale_plans})
@@ -564,14 +588,16 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
         if len(tables) == 1
         else ("seasons now over" if all_over else "earlier seasons")
     )
-    yours = plans_seasons_said(stale, today, by_match, which=True)
+    yours = plans_seasons_said(stale, today, by_match, which=True, first_choice=first)
     # "The plans below" only where it is true of each: an emergency medicine
     # plan moved to the next Match once ResidencyCAS closed, while its ERAS
     # backup's stayed in the season under way, for which our table is.
-    every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"])) for plan in plans}) == 1
+    every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"]), first) for plan in plans}) == 1
     subject = "The plans below are" if every else f"The {and_list([data.specialty(slug).name for slug in stale])} plan below is"
     fields = _names_by_service(stale)
-    numbers = "that season's numbers" if len({plans_season(today, slug) for slug in stale}) == 1 else "each season's numbers"
+    numbers = (
+        "that season's numbers" if len({plans_season(today, slug, first) for slug in stale}) == 1 else "each season's numbers"
+    )
     check = (
         f"check {PUBLISHED_BY[next(iter(fields))]} for {numbers}, and enter them above"
         if len(fields) == 1
@@ -583,7 +609,8 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
 
 def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     """What a reader in the middle of a season (applications going out, rank
-    lists still open) must know before placing any signal, or None outside it."""
+    lists still open) must know before placing any signal, or None outside it.
+    ``slugs``: the first choice first, then any backup."""
     year = cycle.coming_season(today)
     # From the day after applications open, not after reviews start: one
     # sent on the opening day has its signals fixed three weeks before
@@ -620,11 +647,12 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     # and "for" this season untrue of a ResidencyCAS field's plan once it had
     # closed to this season, which the plan is not for (diff review s43, 1).
     tables = [_match_year(row.season) for slug in slugs if (row := data.signal_allowances().get(slug))]
-    this_season = all(_plan_season(today, slug) == (year, False) for slug in slugs)
+    first = slugs[0]
+    this_season = all(_plan_season(today, slug, first) == (year, False) for slug in slugs)
     below = (
         "any allowance below is" if this_season and not any(t is not None and t < year for t in tables) else "the plans below are"
     )
-    plans_for = season if this_season else plans_seasons_said(slugs, today, bool(on_residencycas))
+    plans_for = season if this_season else plans_seasons_said(slugs, today, bool(on_residencycas), first_choice=first)
     # Plans all for the next season are the planning reader's own: "for yours" after them read as a third season.
     yours = "it: " if plans_for == next_season else f"{plans_for}: for yours, "
     # "This note is not for you" read as disowning the plans below too, once
@@ -639,12 +667,31 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         f"For {season}, the season under way: as of {long_date(today)}, {since}. Planning for {next_season} instead? "
         f"{not_yours} {below} for {yours}{_type_in_when_published(fields)}."
     )
+    # A backup the plan moved to the first choice's next Match may still go
+    # out late in this one, through ERAS: said only to the reader who has
+    # already applied in the first choice here (seasonlate audit s44, 3).
+    late = [slug for slug in slugs[1:] if _own_season(today, slug) == year < plans_season(today, slug, first)]
+    if late:
+        names = and_list([data.specialty(slug).name for slug in late])
+        interviews = (
+            ", though one sent now is unlikely to bring an interview before its rank lists close"
+            if cycle.too_late_for_interviews(year, today)
+            else ""
+        )
+        note += (
+            f" Already applied in {data.specialty(first).name} for {season}? A {names} backup can still go out in it "
+            f"through ERAS, late{interviews}."
+        )
     if on_eras:
         where = f"In ERAS (your {and_list(on_eras)} list)" if on_residencycas else "In ERAS"
-        note += (
-            f" {where}, {MID_SEASON_RULE} For a specialty you have already applied to, the plan below counts its "
-            "whole allowance: use only what MyERAS still shows as available, and only for programs you have yet to "
-            "apply to."
+        # Not of a late backup, whose plan below is for the next Match and
+        # which has no applications in this one yet.
+        counts_whole = any(plans_season(today, slug, first) == year for slug in slugs if not data.via_residencycas(slug))
+        note += f" {where}, {MID_SEASON_RULE}" + (
+            " For a specialty you have already applied to, the plan below counts its whole allowance: use only what "
+            "MyERAS still shows as available, and only for programs you have yet to apply to."
+            if counts_whole
+            else ""
         )
     if on_residencycas:
         then = {"open": "will not be", "may-have-closed": "may not be", "closed": "is not"}[state]
@@ -696,9 +743,19 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     counts = program_counts.compute({name: v[name] for name in PROGRAM_COUNT_NAMES})
     band = counts["band"]
     mix = counts["tiers"]
-    plans = [_specialty_plan("primary", word(v, "specialty"), whole_or_none(v, "primary_signals"), counts["primary"], mix)]
+    first = word(v, "specialty")
+    today = cycle.reference_date()
+    # Beside a ResidencyCAS field every season is named by its Match, as that one's is.
+    by_match = any(data.via_residencycas(slug) for slug in (first, backup_slug) if slug is not None)
+    plans = [
+        _specialty_plan("primary", first, whole_or_none(v, "primary_signals"), counts["primary"], mix, today, by_match=by_match)
+    ]
     if backup_slug is not None:
-        plans.append(_specialty_plan("backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix))
+        plans.append(
+            _specialty_plan(
+                "backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix, today, first, by_match
+            )
+        )
     # The band first: after "are not in our data", a band in brackets read as
     # part of what was missing (copy-edit audit s32, 11).
     summary = f"{BAND_LABELS[band]} band. {_count_phrases(plans)}."
@@ -722,8 +779,8 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "summary": summary,
         "announced": heard,
         # The same date the result's "applies in" sentence counts from.
-        "mid_season": mid_season_note(cycle.reference_date(), [str(plan["specialty"]) for plan in plans]),
-        "table_season": table_season_note(plans, cycle.reference_date()),
+        "mid_season": mid_season_note(today, [str(plan["specialty"]) for plan in plans]),
+        "table_season": table_season_note(plans, today),
     }
 
 

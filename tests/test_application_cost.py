@@ -309,10 +309,13 @@ OLD_ITEMS = [
 OLD_ITEMS_AT_DEFAULTS = [item for item in OLD_ITEMS if item not in ("NRMP extra ranks", "In-person interviews")]
 
 
-def test_old_figures_listed() -> None:
+def test_old_figures_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     # The calculator kept its own list of old items, which left the 2020-21
     # virtual-season median (a third of the default total) unflagged while the
-    # data page called it old; both now use one rule (data.Fee.is_old).
+    # data page called it old; both now use one rule (data.Fee.is_old).  On a
+    # day when the reader's season is the one after our ERAS schedule's, which
+    # is not yet old for them.
+    pin_build_date(monkeypatch, "2026-06-01")
     result = ac.compute({"step3_this_season": True, "ranked_programs": 25, "in_person_interviews": 1})
     assert result["old_figures"] == OLD_ITEMS
     html = str(ac.render(result))
@@ -652,9 +655,6 @@ def test_fees_are_called_old_from_the_first_season_of_the_eras_schedule_in_use()
     [
         ("2025-07-01", 2026, None, True),  # before review starts: the Match 2026 is still open on time
         ("2026-07-01", 2027, None, False),
-        # The Match 2027 is under review, 2028 is next; a reader adding programs
-        # now pays 2027's prices, unconfirmed too (season audit s22, 3).
-        ("2026-12-02", 2028, 2027, False),
     ],
 )
 def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_schedule_covers_it(
@@ -681,8 +681,115 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
             "ERAS fees not yet confirmed for your season: </strong>our schedule was last confirmed for the "
             f"ERAS 2025 and 2026 seasons. As of {day}, {season}." in html
         )
-    # "Old figure" stays with the data, whatever the date: the schedule is the newest we hold.
+    # One season behind, the schedule is not yet called old: newer fees may not be out.
     assert result["old_figures"] == OLD_ITEMS_AT_DEFAULTS
+
+
+# The ERAS row at the defaults: 80 Internal Medicine programs.
+ERAS_ROW = "ERAS application fees: Internal Medicine (80 programs)"
+
+
+@pytest.mark.parametrize(
+    ("today", "running", "ahead", "behind", "published"),
+    [
+        # The Match 2027 is under review, 2028 is next; a reader adding programs
+        # now pays 2027's prices (season audit s22, 3), which the AAMC has
+        # published: its season opened in June 2026.
+        ("2026-12-02", 2027, 2028, 2, "the ERAS 2027 season"),
+        ("2027-11-20", 2028, 2029, 3, "the ERAS 2027 and 2028 seasons"),
+        ("2028-11-20", 2029, 2030, 4, "the ERAS 2027 to 2029 seasons"),
+    ],
+)
+def test_a_schedule_two_or_more_seasons_behind_the_readers_is_said_to_be_and_marked_old(
+    monkeypatch: pytest.MonkeyPatch, today: str, running: int, ahead: int, behind: int, published: str
+) -> None:
+    # At 20 November 2028 the Match 2030 was priced at ERAS 2025 and 2026 fees
+    # "not yet confirmed", four seasons on, with the row unmarked beside a
+    # transcript fee one season older marked old (seasonlate audit s44, 2).
+    import datetime as dt
+
+    pin_build_date(monkeypatch, today)
+    result = ac.compute({})
+    html = unescape(str(ac.render(result)))
+    day = cycle.long_date(dt.date.fromisoformat(today))
+    assert (
+        "ERAS fees from before your season: </strong>our newest ERAS fees are for the ERAS 2025 and 2026 seasons, "
+        f"{behind} seasons before yours; the AAMC has since published fees for {published}. As of {day}, "
+        f"ERAS {running} (Match {running}) is still running, and the next season you can apply to on time is "
+        f"ERAS {ahead} (Match {ahead})." in html
+    )
+    assert "not yet confirmed" not in html
+    # Only seasons that have opened by today are named as published: never the reader's own.
+    assert f"ERAS {ahead} season" not in html
+    assert item(result, "ERAS application fees")["old"] is True
+    assert result["old_figures"] == [ERAS_ROW, *OLD_ITEMS_AT_DEFAULTS]
+    assert f"<strong>Old figure: {ERAS_ROW}</strong>" in html
+
+
+def test_a_residencycas_schedule_two_or_more_seasons_behind_is_marked_old_with_its_transcript_fee(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Persona B's ResidencyCAS lines, "(2025-26 cycle, Match 2026)", went
+    # unmarked in November 2028 too (seasonlate audit s44, 2).
+    em_fm = {"applicant_type": "us-img", "primary_specialty": "emergency-medicine", "backup_specialty": "family-medicine"}
+    pin_build_date(monkeypatch, "2026-06-01")
+    current = ac.compute({**em_fm, "backup_programs": 20})
+    assert not item(current, "ResidencyCAS application fees")["old"]
+    assert not item(current, "Exam transcripts sent through ResidencyCAS")["old"]
+    pin_build_date(monkeypatch, "2028-11-20")
+    result = ac.compute({**em_fm, "backup_programs": 20})
+    for name in ("ResidencyCAS application fees", "Exam transcripts sent through ResidencyCAS", "ERAS application fees"):
+        assert item(result, name)["old"] is True, name
+    html = unescape(str(ac.render(result)))
+    assert (
+        "ResidencyCAS and ERAS fees from before your season: </strong>our newest ResidencyCAS fees are for the "
+        "2025-26 cycle, Match 2026, 4 seasons before yours; ResidencyCAS has since opened its cycles for the Match "
+        "2027 to 2029, with fees of their own. Our newest ERAS fees are for the ERAS 2025 and 2026 seasons, 4 seasons "
+        "before yours; the AAMC has since published fees for the ERAS 2027 to 2029 seasons." in html
+    )
+
+
+@pytest.mark.parametrize("today", ["2025-07-01", "2026-12-02", "2028-11-20"])
+def test_the_summary_and_read_out_name_the_season_the_application_fees_are_priced_at(
+    monkeypatch: pytest.MonkeyPatch, today: str
+) -> None:
+    # "Estimated season cost: $3,750, of which application fees $2,430" named
+    # no year, and a screen reader hears only that (seasonlate audit s44, 2).
+    from calculators import browser
+
+    pin_build_date(monkeypatch, today)
+    result = compute(primary_programs=100)
+    said = "Estimated season cost: $3,750, of which application fees $2,430 at ERAS prices for the Match 2026."
+    assert result["summary"] == said
+    assert json.loads(browser.compute("application_cost", json.dumps({"primary_programs": "100"})))["announce"] == said
+    dual = compute(applicant_type="us-img", primary_specialty="emergency-medicine", backup_specialty="family-medicine")
+    assert "at ResidencyCAS and ERAS prices for the Match 2026" in str(dual["summary"])
+    # An OB/GYN list alone prices no application fee, so names no season.
+    assert "prices for the Match" not in str(compute(primary_specialty="obstetrics-gynecology")["summary"])
+
+
+def test_a_read_out_cut_to_the_limit_keeps_the_season_of_its_fees() -> None:
+    # The longest read-outs fall back to the total alone: the season goes
+    # with it, and the empty backup is said short first.
+    from calculators import browser, registry
+
+    said = json.loads(
+        browser.compute(
+            "application_cost",
+            json.dumps(
+                {
+                    "applicant_type": "us-do",
+                    "exam_transcripts": "comlex",
+                    "step3_this_season": "true",
+                    "backup_specialty": "obstetrics-gynecology",
+                }
+            ),
+        )
+    )["announce"]
+    assert len(said.split()) <= registry.READ_OUT_WORDS
+    assert said.startswith("Obstetrics and Gynecology backup: no programs entered. Estimated season cost: at least $")
+    assert "application fees at ERAS prices for the Match 2026, not counting some fees: see the result." in said
+    assert said.endswith("USMLE Step 3 fee: see its line.")
 
 
 @pytest.mark.parametrize(
@@ -801,7 +908,7 @@ def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> N
     chart = str(charts.cost_breakdown(result))
     assert "Obstetrics" not in chart and "USMLE transcript" in chart
     assert result["summary"].endswith(
-        "of which application fees $1,830, not counting ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
+        "of which application fees $1,830 at ERAS prices for the Match 2026, not counting ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
         "for supporting a ResidencyCAS application, which our data do not hold."
     )
     assert "Obstetrics and Gynecology: not in our data." in page
@@ -1060,6 +1167,8 @@ def test_every_read_out_keeps_to_forty_words() -> None:
             exam_transcripts=transcripts,
         )
         assert len(str(result["announced"]).split()) <= 40, result["announced"]
+        if result["application_fees"]:
+            assert "prices for the Match" in str(result["announced"]), result["announced"]
 
 
 def test_a_residencycas_reader_is_told_its_season_by_residencycas_not_only_by_eras(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -727,13 +727,12 @@ EM_USIMG = {"specialty": "emergency-medicine", "backup_specialty": "family-medic
             "The plans below are for the Match 2028, the next season you can apply to: check that season's numbers",
         ),
         # ResidencyCAS closed to the Match 2028 in September, so the EM plan
-        # is for the Match 2029 while the ERAS backup's is for the season
-        # under way (diff review s43, 1).
+        # is for the Match 2029 (diff review s43, 1), and its ERAS backup's
+        # with it: a dual application is made in one Match (seasonlate audit s44, 3).
         (
             "2027-10-05",
             "the season under way",
-            "The plans below are for the Match 2029 in Emergency Medicine, the next season you can apply to, and the "
-            "Match 2028 in Family Medicine, the season under way: check each season's numbers",
+            "The plans below are for the Match 2029, the next season you can apply to: check that season's numbers",
         ),
     ],
 )
@@ -780,29 +779,66 @@ def test_a_table_for_the_season_under_way_gets_no_table_note(monkeypatch: pytest
     pin_build_date(monkeypatch, "2026-09-10")
     result = sg.compute(EM_USIMG)
     assert result["table_season"] is None
-    assert "Emergency Medicine: signal numbers for the Match 2027 season are not in our data" in result["summary"]
+    # Both fields' season named alike, by the Match, and so said once.
+    assert result["summary"].endswith(
+        "No signal numbers for the Match 2027 season in our data for Emergency Medicine or Family Medicine."
+    )
 
 
-def test_once_residencycas_has_closed_only_the_em_plan_moves_to_the_next_match(monkeypatch: pytest.MonkeyPatch) -> None:
-    # On 5 December 2026 ResidencyCAS had closed to the Match 2027 while ERAS
-    # still took Family Medicine applications for it: the note names the one
-    # plan our table is behind, not "the plans below" (diff review s43, 1).
-    pin_build_date(monkeypatch, "2026-12-05")
+@pytest.mark.parametrize(
+    ("today", "running"),
+    [("2026-12-05", 2027), ("2027-12-15", 2028), ("2028-11-20", 2029)],
+)
+def test_once_residencycas_has_closed_the_backup_is_planned_in_the_first_choices_next_match(
+    monkeypatch: pytest.MonkeyPatch, today: str, running: int
+) -> None:
+    # On 15 December 2027 the emergency medicine plan was for the Match 2029
+    # and its family medicine backup's for the Match 2028, "Planning for the
+    # Match 2029 instead?" included: a dual application happens in one Match
+    # (seasonlate audit s44, 3).  The running Match's late backup is said
+    # once, to the reader who has already applied there.
+    pin_build_date(monkeypatch, today)
+    ahead = running + 1
     result = sg.compute(EM_USIMG)
     em, fm = result["specialties"]
-    assert (em["table_over"], fm["table_over"]) == (2027, None)
+    assert em["season_said"] == fm["season_said"] == f"the Match {ahead} season"
+    assert (em["table_over"], fm["table_over"]) == (2027, 2027)
+    assert sg.plans_season(dt.date.fromisoformat(today), "family-medicine", "emergency-medicine") == ahead
+    assert sg.plans_season(dt.date.fromisoformat(today), "family-medicine") == running
     assert result["summary"].endswith(
-        "Emergency Medicine: signal numbers for the Match 2028 season are not in our data; Family Medicine: signal "
-        "numbers for ERAS 2027 (Match 2027) are not in our data."
+        f"No signal numbers for the Match {ahead} season in our data for Emergency Medicine or Family Medicine."
     )
-    assert result["table_season"] == (
-        "our signal table is for the Match 2027, an earlier season. The Emergency Medicine plan below is for the "
-        "Match 2028, the next season you can apply to: check ResidencyCAS and the specialty's own organization for "
-        "that season's numbers, and enter them above."
+    assert "ERAS" not in result["summary"]
+    assert result["table_season"] is not None and (
+        f"The plans below are for the Match {ahead}, the next season you can apply to: check that season's numbers, "
+        "and enter them above: for Emergency Medicine" in result["table_season"]
     )
     note = result["mid_season"]
     assert note is not None
-    assert "the plans below are for the Match 2028 in Emergency Medicine and the Match 2027 in Family Medicine: " in note
+    assert f"Planning for the Match {ahead} instead? This note is not for you" in note
+    assert "the plans below are for it: type in the numbers" in note
+    assert f"the Match {running} in Family Medicine" not in note
+    assert (
+        f"Already applied in Emergency Medicine for the Match {running}? A Family Medicine backup can still go out "
+        "in it through ERAS, late" in note
+    )
+    # Its plan is for the next Match, so "the plan below counts its whole allowance" is not said of it.
+    assert "the plan below counts its whole allowance" not in note
+    page = _page(result)
+    assert f"the signal numbers for Family Medicine for the Match {ahead} season are not in our" in page
+
+
+def test_a_backup_is_not_moved_back_to_a_match_its_first_choice_has_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only a backup follows its first choice: an internal medicine first
+    # choice still in the running Match keeps its own plan, and an emergency
+    # medicine backup ResidencyCAS has closed to stays in the next one.
+    pin_build_date(monkeypatch, "2027-12-15")
+    result = sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})
+    im, em = result["specialties"]
+    assert (im["season_said"], em["season_said"]) == ("the Match 2028 season", "the Match 2029 season")
+    assert result["mid_season"] is not None and "Already applied" not in result["mid_season"]
+    alone = sg.compute({"specialty": "family-medicine"})
+    assert alone["specialties"][0]["season_said"] == "ERAS 2028 (Match 2028)"
 
 
 EM_ALONE = {"specialty": "emergency-medicine", "applicant_type": "us-img"}
@@ -900,7 +936,10 @@ def test_a_mid_season_note_over_plans_for_two_seasons_does_not_disown_the_plans(
     # "This note is not for you ... and the plans below are for the Match 2029
     # in Emergency Medicine": one plan was the planning reader's own (diff
     # review s43, second, 6).
+    # An emergency medicine backup's plan is in the next Match while the
+    # internal medicine first choice's is in this one; an emergency medicine
+    # first choice now takes its backup along (seasonlate audit s44, 3).
     day = dt.date(2027, 10, 1)
-    note = sg.mid_season_note(day, ["emergency-medicine", "internal-medicine"])
+    note = sg.mid_season_note(day, ["internal-medicine", "emergency-medicine"])
     assert note is not None and "This note is not for you" not in note
     assert "Then this note's warnings are not for you" in note and "the Match 2029 in Emergency Medicine" in note
