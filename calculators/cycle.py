@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -187,6 +188,19 @@ def season(match_year: int) -> dict[str, SeasonDate]:
         else:
             out[m.key] = SeasonDate(match_year, m.key, rule_date(match_year, m.key), ESTIMATED, "", m.estimated_early)
     return out
+
+
+def dates_table_updated() -> str:
+    """When figures/cycle_dates.tsv was last brought up to date, as its rows
+    record it ("... when this table was last updated, November 2026"), or ""
+    where none does.  A plan whose dates are all estimates said "none of the
+    published Match 2029 dates yet" in November 2028, when the NRMP had
+    surely published them, and never how old our table was (seasonlate audit
+    s44, 7).  Read from the table, so a year is not typed here."""
+    for row in cycle_dates():
+        if found := re.search(r"last updated, (\w+ \d{4})", row.status):
+            return found.group(1)
+    return ""
 
 
 def seasons_in_table() -> list[int]:
@@ -435,16 +449,43 @@ def after_soap_season(today: dt.date) -> int | None:
 AFTER_SOAP_POINTER = "The guide page “SOAP and a non-residency Plan B” (under Didn't match) says what else this spring can hold."
 
 
+def soap_over(match_year: int) -> str:
+    """That a Match's SOAP has ended, said as surely as its date is known:
+    of a SOAP whose end is our estimate, "is over" and "you may now contact"
+    rested on the rule alone, where contacting a program while SOAP runs
+    breaks the NRMP's rules (seasonlate audit s44, 6)."""
+    soap_ends = season(match_year)["soap_ends"]
+    if soap_ends.estimated:
+        return (
+            f"SOAP for the Match {match_year} has ended by our estimate ({long_date(soap_ends.date)}): confirm on the "
+            "NRMP's calendar that it has closed before you contact any program."
+        )
+    return f"SOAP for the Match {match_year} is over."
+
+
+def may_contact_after_soap(match_year: int) -> str:
+    """What an applicant SOAP did not place may do, as a verb phrase: "may
+    now contact programs that still have places", or, where SOAP's end is our
+    estimate, only once the NRMP's calendar shows it has closed."""
+    if season(match_year)["soap_ends"].estimated:
+        return "may contact programs that still have places once the NRMP's calendar shows SOAP has closed"
+    return "may now contact programs that still have places"
+
+
 def after_soap(match_year: int) -> str:
     """What a reader SOAP did not place can do until the list closes: the
     timeline's note and the no-match guide say it alike, where the guide gave
     a reader three weeks after Match Day only the next season (season-dates
     audit s43, 8).  Each adds where its reader finds the SOAP page."""
+    contact = (
+        "once the NRMP shows SOAP has closed, you may contact the programs on it yourself"
+        if season(match_year)["soap_ends"].estimated
+        else "now that SOAP has ended you may contact the programs on it yourself"
+    )
     return (
-        f"SOAP for the Match {match_year} is over. If it left you without a position: until "
+        f"{soap_over(match_year)} If it left you without a position: until "
         f"{long_date(unfilled_list_until(match_year))} the NRMP keeps its List of Unfilled Programs in its R3 system, "
-        "and now that SOAP has ended you may contact the programs on it yourself. The list can lag behind places "
-        f"already filled, so ask each program ({data.NRMP_SOAP.cite()})."
+        f"and {contact}. The list can lag behind places already filled, so ask each program ({data.NRMP_SOAP.cite()})."
     )
 
 

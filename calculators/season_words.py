@@ -267,8 +267,8 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
         lead,
         f"{certified}, and its SOAP ended ",
         date_shown("soap_ends", today, year, on=True),
-        ". An applicant SOAP did not place may now contact programs that still have places, as the NRMP's rules for "
-        f"after SOAP allow ({SOAP_PAGE_LINK}).{to_next}",
+        f". An applicant SOAP did not place {cycle.may_contact_after_soap(year)}, as the NRMP's rules for after SOAP "
+        f"allow ({SOAP_PAGE_LINK}).{to_next}",
     )
 
 
@@ -338,6 +338,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             date_shown("programs_receive", today, running, on=True),
             ". Most applicants submit before that review start.",
         )
+    dates = cycle.season(running)
     registration = cycle.registration(running, today)
     still_open = registration != "closed"
     if registration == "on-time":
@@ -348,10 +349,21 @@ def after_a_no_match(today: dt.date) -> Markup:
             date_shown("late_registration_ends", today, running),
             ".",
         ]
-    elif still_open:
+    elif registration == "late-fee":
         register = [
             " If you applied in it, you can still register with the NRMP, with the late fee, ",
             date_shown("late_registration_ends", today, running),
+            ".",
+        ]
+    elif still_open:
+        # Past our early estimate, "you can still register by" a day gone by
+        # contradicted itself (seasonlate audit s44, 5).
+        last_day = dates["late_registration_ends"]
+        register = [
+            " If you applied in it and have not registered with the NRMP, you may still be able to, with the late fee: ",
+            cycle.estimate_passed(last_day, "the last day to register"),
+            " ",
+            el("span", f"({last_day.cite()})", class_="mpb-cite"),
             ".",
         ]
     else:
@@ -359,7 +371,6 @@ def after_a_no_match(today: dt.date) -> Markup:
     # As the timeline calculator says it: the running season still takes a
     # late application until its rank lists close (season-now audit s31, 5).
     late: list[object] = []
-    dates = cycle.season(running)
     if today < dates["rank_deadline"].date and cycle.too_late_for_interviews(running, today):
         # The calculators call a new application too late from late December
         # (diff review s41, second, 1).
@@ -401,7 +412,7 @@ def after_a_no_match(today: dt.date) -> Markup:
         where = [
             f"it is the Match {running}'s Match Week: its SOAP ended ",
             date_shown("soap_ends", today, running, on=True),
-            ", and an applicant it did not place may now contact programs that still have places.",
+            f", and an applicant it did not place {cycle.may_contact_after_soap(running)}.",
         ]
     return el(
         "p",
@@ -413,3 +424,86 @@ def after_a_no_match(today: dt.date) -> Markup:
         opens,
         ".",
     )
+
+
+def certify_again(today: dt.date) -> str:
+    """That a rank list can be edited and certified again until the
+    deadline, said only while the page's season may still take lists: past
+    it, the sentence stood after "takes no more registrations or rank lists"
+    (seasonlate audit s44, 5)."""
+    if not cycle.rank_lists_may_be_open(cycle.coming_season(today), today):
+        return ""
+    return "You can edit your list and certify again as often as you like until the deadline."
+
+
+def ranking_season(today: dt.date) -> int:
+    """The Match whose rank lists a reader can still act on: the page's
+    season while they may be open, else the next.  From Match Week the
+    timeline guide still told a senior weighing a research year to decide
+    before rank lists that had closed (seasonlate audit s44, 5)."""
+    year = cycle.coming_season(today)
+    return year if cycle.rank_lists_may_be_open(year, today) else year + 1
+
+
+# Where the SOAP page's "What to do this week" sends a reader; the page sits
+# in docs/unmatched/, and Markdown links let MkDocs rewrite them for the
+# hosted site and the offline copy alike.
+_TIMELINE_LINK = "[timeline calculator](../calculators/timeline.md)"
+_DEBRIEF_LINK = "[Get a real debrief](index.md#get-a-real-debrief)"
+
+
+def soap_page_note(today: dt.date) -> Markup:
+    """The dated note at the top of the SOAP page in the weeks after SOAP,
+    as the no-match guide and the timeline give it (cycle.after_soap): three
+    days after SOAP the page still read as if SOAP were ahead (reapply2 audit
+    s44, 4).  Empty outside those weeks."""
+    year = cycle.after_soap_season(today)
+    if year is None:
+        return Markup("")
+    return el(
+        "p",
+        f"{capitalised(as_of(today))}: {cycle.after_soap(year)} The Plan B options below, and “What to do this week” "
+        "at the end of this page, say what else this spring can hold.",
+    )
+
+
+def soap_this_week(today: dt.date) -> str:
+    """The SOAP page's "What to do this week", as a Markdown list chosen by
+    the build date: the steps to prepare for SOAP from the season's
+    applications until SOAP ends, what remains after SOAP until the NRMP's
+    List of Unfilled Programs closes, and between seasons the next one's
+    planning.  The same SOAP steps stood there after SOAP (reapply2 audit
+    s44, 4)."""
+    after = cycle.after_soap_season(today)
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    if after is not None:
+        items = [
+            f"Until {long_date(cycle.unfilled_list_until(after))}, work through the NRMP's List of Unfilled Programs: "
+            f"you {cycle.may_contact_after_soap(after)}. Ask each program whether its place is still open, as the list "
+            f"can lag ({data.NRMP_SOAP.cite()}).",
+            "Apply for the research, coordinator or clinical roles above that keep your next application alive.",
+            f"Book your debrief with the people who know your file ({_DEBRIEF_LINK}, in the no-match guide).",
+            f"Plan the Match {open_} with the {_TIMELINE_LINK}: its applications go to programs from "
+            f"{date_shown('submissions_open', today, open_)}.",
+        ]
+    elif today >= cycle.season(running)["submissions_open"].date:
+        items = [
+            "Read the NRMP's current SOAP rules and note the dates for your cycle.",
+            "Write down which SOAP position types you would accept, and draft a statement for each.",
+            "List three research, coordinator or clinical roles you could apply for if you do not secure a position.",
+            "If Step 3 is on your list, take a practice exam before you book it.",
+        ]
+    else:
+        # Between the list's closing and the next season's applications,
+        # SOAP is months away and what counts is planning that season.
+        items = [
+            f"Plan the Match {open_} with the {_TIMELINE_LINK}: its applications go to programs from "
+            f"{date_shown('submissions_open', today, open_)}.",
+            "Not matched last time? Fix what held you back before you apply again ("
+            "[Fix the exact weakness that stopped you](index.md#fix-the-exact-weakness-that-stopped-you), in the "
+            "no-match guide).",
+            "List three research, coordinator or clinical roles you could apply for if you do not secure a position.",
+            "If Step 3 is on your list, take a practice exam before you book it.",
+            "Come back to SOAP's rules in the weeks before Match Week: the NRMP can change them each year.",
+        ]
+    return "\n".join(f"- {item}" for item in items)

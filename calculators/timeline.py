@@ -191,8 +191,10 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     rule = "the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and so does this day"
     how = (
         {
-            "open": f"Our estimate: {rule}. Send by it; its own may be up to a week later, so check ResidencyCAS's "
-            "dates before you give those fields up.",
+            # Not set early, as the rank-list deadline is: ResidencyCAS's own
+            # day may fall before ours as well as after (seasonlate audit s44, 8).
+            "open": f"Our estimate: {rule}. Its own may be earlier or later: send by the day ResidencyCAS publishes, "
+            "and until it does, by this one, and check its dates before you give those fields up.",
             "may-have-closed": f"Our estimate ({rule}) has passed, and ResidencyCAS's own day may be up to a week "
             "later: check its dates now.",
             "closed": f"Our estimate: {rule}; by the end of September it had surely passed.",
@@ -1513,6 +1515,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
     if catch_up:
         notes.append(" ".join(catch_up))
+    # Leads the headline of a plan for the next season while the running
+    # one's rank lists may still be open past our estimate.
+    running_lead = ""
     if chosen is None:
         # On the review start itself "not yet started" contradicted the row
         # dated that day (date sweep s40, 9).
@@ -1532,7 +1537,27 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # reader set on this year would not learn from a plan for the next.
         running_year = cycle.coming_season(today)
         running = cycle.season(running_year)
-        if running_year != match_year and today < running["rank_deadline"].date:
+        running_deadline = running["rank_deadline"]
+        # From our early estimate's own day to Match Week, the days on which
+        # the NRMP's deadline may still be open, the plan for the next season
+        # never named the running one (seasonlate audit s44, 1).
+        if running_year != match_year and today >= running_deadline.date and cycle.rank_lists_may_be_open(running_year, today):
+            running_lead = f"Applied to the Match {running_year}? Its rank lists may still be open: certify today. "
+            if today == running_deadline.date:
+                when = (
+                    f"Our estimate of its rank-list deadline, set early on purpose, is today, {long_date(today)}, and "
+                    "the NRMP's own may be later: check its calendar today"
+                    if running_deadline.estimated_early
+                    else f"Its rank-list deadline is today, {long_date(today)}: check the NRMP's calendar for the hour"
+                )
+            else:
+                when = capitalised(cycle.estimate_passed(running_deadline, "its rank-list deadline"))
+            notes.insert(
+                0,
+                f"Applied to the Match {running_year}? {when}. Certify your list before it closes, and enter the date "
+                f"you submitted for that season's plan: this one, for the Match {match_year}, leaves its ranking out.",
+            )
+        elif running_year != match_year and today < running_deadline.date:
             fields_closed = cycle.residencycas_fields_closed(running_year, today)
             # From late December "you can still apply, late" stood beside the
             # other notes' "too late" (diff review s41, second, 2).
@@ -1569,9 +1594,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     if all(d.estimated for d in season_dates):
         # "Yet" only while the season runs: of a Match long past it read as
         # if the dates might still come (fuzz audit s33, F3).
-        yet = "" if past_count == len(milestones) else " yet"
+        # When our table was last updated, not "yet": in November 2028 the
+        # NRMP had surely published the Match 2029's dates (seasonlate audit
+        # s44, 7).
+        updated = cycle.dates_table_updated()
+        when = f": it was last updated in {updated}," if updated else ","
         notes.append(
-            f"Our table has none of the published Match {match_year} dates{yet}, so each date of the season is set by "
+            f"Our table has none of the published Match {match_year} dates{when} so each date of the season is set by "
             f"rule and marked “estimated”.{counted_from} {ESTIMATE_NOTE}"
         )
     elif estimated:
@@ -1608,6 +1637,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = (
             "Rank list not certified yet? The NRMP's own deadline may still be open: check its calendar today. " + next_step
         )
+    next_step = running_lead + next_step
     lead = next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).

@@ -491,6 +491,26 @@ def cycle_after_a_no_match() -> Markup:
     return season_words.after_a_no_match(_today())
 
 
+def cycle_certify_again() -> str:
+    """That a rank list can be certified again until the deadline, while the page's season may still take lists."""
+    return season_words.certify_again(_today())
+
+
+def cycle_ranking_season() -> int:
+    """The Match whose rank lists a reader can still act on, by the build date."""
+    return season_words.ranking_season(_today())
+
+
+def cycle_soap_page_note() -> Markup:
+    """The SOAP page's dated note in the weeks after SOAP; empty otherwise."""
+    return season_words.soap_page_note(_today())
+
+
+def cycle_soap_this_week() -> str:
+    """The SOAP page's "What to do this week" list, by the build date."""
+    return season_words.soap_this_week(_today())
+
+
 def cycle_dates_table(match_year: int | None = None) -> Markup:
     """Every milestone of one season, published or estimated, with sources."""
     from calculators import cycle
@@ -745,6 +765,10 @@ def define_env(env: Any) -> None:
         cycle_after_a_no_match,
         cycle_next_open_dates,
         cycle_residencycas,
+        cycle_certify_again,
+        cycle_ranking_season,
+        cycle_soap_page_note,
+        cycle_soap_this_week,
         cycle_dates_table,
         cycle_sources_table,
     ):

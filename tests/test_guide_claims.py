@@ -1939,7 +1939,8 @@ def test_a_us_senior_hears_the_research_year_decision_falls_before_the_rank_list
     text = page_text("apply/timeline.md")
     section = text[text.index("### Already applied, and short of interviews?") : text.index("## Mid-January")]
     senior = section[section.index("A US MD or DO senior weighing a research year") :].split(" - **")[0]
-    assert 'cycle_date("rank_deadline")' in senior
+    # Of the season whose rank lists are still open (seasonlate audit s44, 5).
+    assert 'cycle_date("rank_deadline", match_year=cycle_ranking_season())' in senior
     for words in ("Stay a student", "Graduate on time", "dean's office", "withdraw", "waiver"):
         assert words in senior, words
     assert data.NRMP_WITHDRAWAL_DEADLINE in data.SOURCES and data.NRMP_SCHOOL_VERIFICATION in data.SOURCES
@@ -2477,3 +2478,68 @@ def test_the_assess_guides_old_graduation_example_carries_the_limit_the_check_gi
         v = competitiveness.parse_inputs(competitiveness.FIELDS, {"specialty": spec.slug, **profile})
         misaligned = any(reason.startswith(said) for reason in competitiveness.misalignment(spec, v))
         assert misaligned == (spec.tier in ("ultra", "competitive")), spec.slug
+
+
+# --- seasonlate audit s44, reapply2 audit s44 ----------------------------------------
+def _render_lines(page: str, marker: str, section: bool = True) -> str:
+    """The line of ``page`` holding ``marker``, and with ``section`` the lines after it up to the next
+    heading, with the cycle macros run."""
+    import jinja2
+
+    import macros
+
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if marker in line)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines)) if section else start + 1
+    shown = jinja2.Template("\n".join(lines[start:end])).render(
+        {name: getattr(macros, name) for name in dir(macros) if name.startswith("cycle_")}
+    )
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", shown)).split())
+
+
+@pytest.mark.parametrize(
+    ("built", "opens", "again"),
+    [
+        ("2027-12-15", "Entry opens around 15 January 2028", True),
+        ("2028-02-20", "Entry opened", True),
+        ("2028-03-17", "Entry opened", False),
+    ],
+)
+def test_the_rank_list_lines_say_entry_opened_and_certify_again_only_as_the_build_date_allows(
+    monkeypatch: pytest.MonkeyPatch, built: str, opens: str, again: bool
+) -> None:
+    # "Entry opens" two months after, and "certify again as often as you like
+    # until the deadline" beside "takes no more rank lists" (seasonlate audit s44, 5).
+    pin_build_date(monkeypatch, built)
+    timeline_line = _render_lines("apply/timeline.md", "**Certify before the deadline:**", section=False)
+    assert opens in timeline_line
+    rol = _render_lines("apply/rank-order-list.md", "Your list only counts once you **certify**")
+    for shown in (timeline_line, rol):
+        assert ("as often as you like until the deadline" in shown) is again, shown
+
+
+@pytest.mark.parametrize(
+    ("built", "season", "deadline"), [("2028-02-20", 2028, "16 February 2028"), ("2028-03-17", 2029, "14 February 2029")]
+)
+def test_the_research_year_decision_points_at_a_season_whose_rank_lists_are_still_open(
+    monkeypatch: pytest.MonkeyPatch, built: str, season: int, deadline: str
+) -> None:
+    # On Match Day the senior was still told to decide before rank lists
+    # that had closed (seasonlate audit s44, 5).
+    pin_build_date(monkeypatch, built)
+    senior = _render_lines("apply/timeline.md", "A US MD or DO senior weighing a research year", section=False)
+    assert f"withdraws you from the Match {season} before its rank lists are certified by {deadline}" in senior
+
+
+@pytest.mark.parametrize("built", ["2027-03-22", "2028-03-17"])
+def test_the_soap_page_after_soap_leads_with_the_list_of_unfilled_programs(monkeypatch: pytest.MonkeyPatch, built: str) -> None:
+    # Reapply2 audit s44, 4: SOAP steps, in the future tense, after SOAP.
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, built)
+    year = int(built[:4])
+    top = _render_lines("unmatched/soap-and-plan-b.md", "{{ cycle_soap_page_note() }}")
+    assert cycle.after_soap(year) in top and "What to do this week" in top
+    week = _render_lines("unmatched/soap-and-plan-b.md", "## What to do this week")
+    assert f"Until 1 May {year}, work through the NRMP's List of Unfilled Programs" in week
+    assert "Write down which SOAP position types" not in week

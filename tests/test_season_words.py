@@ -130,7 +130,9 @@ def test_after_a_no_match_in_match_week_names_soaps_end(today: dt.date) -> None:
     year = today.year
     said = text(season_words.after_a_no_match(today))
     if not in_match_week(year, today):
-        assert "Match Week" not in said and soap_end(year) not in said
+        assert "Match Week" not in said
+        # After it, SOAP's end only as the estimate to confirm (seasonlate audit s44, 6).
+        assert soap_end(year) not in said or f"has ended by our estimate ({soap_end(year)})" in said
         return
     assert said.startswith(f"As of {cycle.long_date(today)}, when this page was built, it is the Match {year}'s Match Week")
     assert soap_end(year) in said and "programs started reviewing" not in said
@@ -212,3 +214,72 @@ def test_a_sentences_dates_are_cited_once_with_their_estimates_counted() -> None
     )
     assert text(season_words.cited_once(keys[1:2], today, 2029)) == f"({cycle.season(2029)['submissions_open'].cite()})"
     assert text(season_words.date_shown("submissions_open", today, 2029, cited=False)) == "around 6 September 2028"
+
+
+# --- seasonlate audit s44, reapply2 audit s44 ----------------------------------------
+def test_past_the_early_estimate_the_no_match_guide_says_registering_may_still_be_possible() -> None:
+    # "You can still register ... by 16 February 2028, an estimate set early
+    # on purpose that has passed" (seasonlate audit s44, 5).
+    said = text(season_words.after_a_no_match(dt.date(2028, 2, 20)))
+    assert "you can still register" not in said
+    assert (
+        "If you applied in it and have not registered with the NRMP, you may still be able to, with the late fee: our "
+        "estimate of the last day to register, 16 February 2028, set early on purpose, has passed" in said
+    )
+    # Before the estimate, the plain late-fee wording stays.
+    assert "you can still register with the NRMP, with the late fee, by 16 February 2028" in text(
+        season_words.after_a_no_match(dt.date(2028, 2, 10))
+    )
+
+
+def test_after_an_estimated_soap_end_the_guides_ask_the_reader_to_confirm_it_first() -> None:
+    # Seasonlate audit s44, 6.
+    day = dt.date(2028, 3, 17)
+    confirm = "once the NRMP's calendar shows SOAP has closed"
+    assert confirm in text(season_words.short_of_interviews(day))
+    assert confirm in text(season_words.after_a_no_match(day))
+    assert "may now contact" not in text(season_words.short_of_interviews(day))
+    # A published SOAP end needs no such check.
+    assert cycle.may_contact_after_soap(2026) == "may now contact programs that still have places"
+    assert cycle.after_soap(2026).startswith("SOAP for the Match 2026 is over.")
+
+
+@pytest.mark.parametrize(
+    ("today", "again", "season"), [("2028-02-20", True, 2028), ("2028-03-13", False, 2029), ("2028-03-17", False, 2029)]
+)
+def test_certifying_again_is_offered_and_the_research_year_is_dated_only_while_rank_lists_may_be_open(
+    today: str, again: bool, season: int
+) -> None:
+    # Seasonlate audit s44, 5: "takes no more rank lists ... you can certify
+    # again as often as you like until the deadline".
+    day = dt.date.fromisoformat(today)
+    assert bool(season_words.certify_again(day)) is again
+    assert season_words.ranking_season(day) == season
+
+
+def test_in_the_weeks_after_soap_the_soap_page_leads_with_them() -> None:
+    # Three days after SOAP the page gave SOAP steps in the future tense
+    # (reapply2 audit s44, 4).
+    day = dt.date(2027, 3, 22)
+    note = text(season_words.soap_page_note(day))
+    assert note.startswith(f"As of 22 March 2027, when this page was built: {cycle.after_soap(2027)}")
+    week = text(season_words.soap_this_week(day))
+    assert "Until 1 May 2027, work through the NRMP's List of Unfilled Programs" in week
+    assert "Book your debrief" in week and "Plan the Match 2028" in week
+    assert "Write down which SOAP position types you would accept" not in week
+
+
+@pytest.mark.parametrize(
+    ("today", "first"),
+    [
+        ("2026-12-06", "- Read the NRMP's current SOAP rules"),
+        ("2027-03-16", "- Read the NRMP's current SOAP rules"),
+        ("2027-05-02", "- Plan the Match 2028"),
+        ("2027-05-15", "- Plan the Match 2028"),
+        ("2027-09-02", "- Read the NRMP's current SOAP rules"),
+    ],
+)
+def test_outside_those_weeks_the_soap_page_has_no_note_and_its_list_fits_the_date(today: str, first: str) -> None:
+    day = dt.date.fromisoformat(today)
+    assert str(season_words.soap_page_note(day)) == ""
+    assert season_words.soap_this_week(day).startswith(first)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -396,7 +397,7 @@ def test_match_week_says_a_partly_matched_applicant_or_couple_partner_learns_whe
 @pytest.mark.parametrize("unmatched", [True, False])
 def test_from_soaps_end_to_1_may_the_list_of_unfilled_programs_is_named_first(today: str, said: bool, unmatched: bool) -> None:
     notes = timeline.compute({"today": today, "previously_unmatched": unmatched})["notes"]
-    after = [n for n in notes if n.startswith("SOAP for the Match 2027 is over.")]
+    after = [n for n in notes if n.startswith(cycle.soap_over(2027))]
     assert bool(after) is said
     if said:
         assert notes[0] == after[0]
@@ -1021,7 +1022,8 @@ def test_a_submission_after_residencycas_closes_is_said_in_the_headline_and_only
     assert "By then ResidencyCAS (emergency medicine or OB/GYN) is" in result["summary"]
     assert any(noted in n for n in result["notes"])
     [row] = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "those fields may be closed to you" in row["detail"] and "Send by it" in row["detail"]
+    assert "those fields may be closed to you" in row["detail"]
+    assert "Its own may be earlier or later: send by the day ResidencyCAS publishes" in row["detail"]
     on_time = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-15", "applicant_type": "us-do"})
     assert "ResidencyCAS" not in on_time["announced"]
 
@@ -1244,3 +1246,58 @@ def test_the_after_soap_note_is_the_one_the_no_match_guide_gives() -> None:
     assert result["notes"][0].startswith(cycle.after_soap(2027))
     assert cycle.after_soap_season(dt.date(2027, 4, 10)) == 2027
     assert cycle.after_soap_season(dt.date(2027, 5, 2)) is None
+
+
+# --- seasonlate audit s44 ----------------------------------------------------------
+@pytest.mark.parametrize("today", ["2028-02-16", "2028-02-17", "2028-02-20", "2028-03-01"])
+def test_past_the_early_estimate_a_plan_for_the_next_season_still_names_the_running_ones_rank_lists(today: str) -> None:
+    # From our estimate's own day to Match Week the plan for the Match 2029
+    # never named the Match 2028, whose NRMP deadline may still be open
+    # (seasonlate audit s44, 1).
+    result = timeline.compute({"today": today, "applicant_type": "non-us-img"})
+    assert result["match_year"] == 2029
+    lead = "Applied to the Match 2028? Its rank lists may still be open: certify today. "
+    assert result["summary"].startswith(lead) and result["announced"].startswith(lead)
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    first = result["notes"][0]
+    assert first.startswith("Applied to the Match 2028? ") and "enter the date you submitted" in first
+    if today == "2028-02-16":
+        assert "is today, 16 February 2028" in first and "has passed" not in first
+    else:
+        assert cycle.estimate_passed(cycle.season(2028)["rank_deadline"], "its rank-list deadline")[1:] in first
+
+
+@pytest.mark.parametrize(("today", "named"), [("2028-02-15", True), ("2028-03-13", False), ("2028-03-17", False)])
+def test_outside_those_days_the_plan_keeps_its_earlier_words(today: str, named: bool) -> None:
+    result = timeline.compute({"today": today, "applicant_type": "non-us-img"})
+    assert not result["summary"].startswith("Applied to the Match 2028?")
+    assert any("Applied to the Match 2028 already?" in n for n in result["notes"]) is named
+
+
+def test_after_an_estimated_soap_end_the_plan_asks_the_reader_to_confirm_it_before_contacting_programs() -> None:
+    # "SOAP for the Match 2028 is over ... now that SOAP has ended you may
+    # contact" rested on our rule alone (seasonlate audit s44, 6).
+    first = timeline.compute({"today": "2028-03-17"})["notes"][0]
+    assert first.startswith(
+        "SOAP for the Match 2028 has ended by our estimate (16 March 2028): confirm on the NRMP's calendar that it has "
+        "closed before you contact any program."
+    )
+    assert "is over" not in first and "now that SOAP has ended" not in first
+
+
+def test_a_plan_of_estimates_says_when_our_date_table_was_last_updated() -> None:
+    # "None of the published Match 2029 dates yet", in November 2028, when
+    # the NRMP had surely published them (seasonlate audit s44, 7).
+    notes = timeline.compute({"today": "2028-11-20"})["notes"]
+    [note] = [n for n in notes if n.startswith("Our table has none of the published Match")]
+    assert ": it was last updated in November 2026, so each date" in note and " yet" not in note
+    table = (Path(__file__).parent.parent / "calculators" / "figures" / "cycle_dates.tsv").read_text(encoding="utf-8")
+    assert f"last updated, {cycle.dates_table_updated()}" in table
+
+
+def test_an_estimated_residencycas_deadline_may_fall_before_ours_as_well_as_after() -> None:
+    # "Its own may be up to a week later", of an estimate not set early
+    # (seasonlate audit s44, 8).
+    [row] = [m for m in timeline.compute({"today": "2028-07-10"})["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
+    assert "may be earlier or later: send by the day ResidencyCAS publishes, and until it does, by this one" in row["detail"]
+    assert "up to a week later" not in row["detail"]
