@@ -1228,7 +1228,7 @@ NEW_CLAIMS = (
                 for x in sug
             )
             for s in SLUGS
-            for a in ("us-md", "us-img", "non-us-img")
+            for a in ("us-img", "non-us-img")
             for sug in [[x["specialty"] for x in backup_finder.compute({"specialty": s, "applicant_type": a})["suggestions"]]]
         ),
     ),
