@@ -558,13 +558,27 @@ def paired(primary: data.Specialty, candidate: data.Specialty) -> bool:
     return bool(pairings_naming(primary, candidate))
 
 
-def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
+def harder_for_imgs(primary: data.Specialty, candidate: data.Specialty) -> bool:
+    """Whether ``candidate`` sits in a tier less open to IMGs than ``primary``."""
+    return data.TIER_ORDER.index(candidate.tier) > data.TIER_ORDER.index(primary.tier)
+
+
+def exclusion(primary: data.Specialty, candidate: data.Specialty, applicant: str | None = None) -> str | None:
     """Why a specialty cannot be a backup for this primary, or None.
 
     A backup must be easier to match than the first choice (IMG article).
     Only among the fields most open to IMGs, where nothing is easier, may it
     be as hard; elsewhere a field as hard stays only when an article pairs it
-    with the first choice, and the result then says so."""
+    with the first choice, and the result then says so.
+
+    A US graduate (``applicant`` in data.US_GRADUATE_TYPES) is not held to
+    the first of those rules, the tiers being IMGs': it left a DO with
+    psychiatry first without emergency medicine, of whose 2025 PGY-1
+    positions DO seniors filled 35.1% (usdo audit s44, 5).  Such a field is
+    listed with a note instead (``img_tier_note``).  The ultra-competitive
+    fields, and those competitive for IMGs (the next two rules), stay out
+    for everyone.  Without ``applicant`` the IMG rule applies: program
+    counts asks without one."""
     if candidate.slug == primary.slug:
         return "This is your first choice."
     if candidate.tier == "ultra":
@@ -572,7 +586,7 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty) -> str | None:
             "Ultra-competitive: the no-match article judges such fields unrealistic as a backup for most applicants, "
             "and the orthopaedics article asks that a backup be clearly easier to match."
         )
-    if data.TIER_ORDER.index(candidate.tier) > data.TIER_ORDER.index(primary.tier):
+    if harder_for_imgs(primary, candidate) and applicant not in data.US_GRADUATE_TYPES:
         # With the tiers and a figure: match rates alone can read the other
         # way (EM 54.1% against neurology's 41.9%), and the reason stood
         # without a basis (mid-tier audit s35, 3).
@@ -762,6 +776,30 @@ def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
         return ""
     shares = [table_percent(_group_share(s.pgy1, "non-us-img")) for s in (candidate, primary)]  # type: ignore[arg-type]
     return f" (non-US IMGs filled {shares[0]} of its PGY-1 positions in {RESULTS_AND_DATA.year}, and {shares[1]} of {primary.name}'s)"
+
+
+def img_tier_note(primary: data.Specialty, candidate: data.Specialty, applicant: str) -> str | None:
+    """Said in the row of a field a US graduate keeps that ``exclusion``
+    leaves out for an IMG as harder than the first choice, with the share of
+    its places the reader's own seniors filled; None for any other field."""
+    if applicant not in SENIORS_SHARE or not harder_for_imgs(primary, candidate):
+        return None
+    _, group = SENIORS_SHARE[applicant]
+    own = candidate.pgy1.filled_by(applicant) if candidate.pgy1 else None
+    first = primary.pgy1.filled_by(applicant) if primary.pgy1 else None
+    if own is None:
+        shares = f"Our data hold no {RESULTS_AND_DATA.year} PGY-1 figure for it, so none for {group} either."
+    else:
+        beside = f", and {table_percent(float(first[0]))} of {primary.name}'s" if first else ""
+        shares = (
+            f"{capitalised(group)} filled {table_percent(float(own[0]))} of its PGY-1 positions in "
+            f"{RESULTS_AND_DATA.year}{beside} ({RESULTS_AND_DATA.cite()})."
+        )
+    return (
+        f"Rated more competitive for IMGs than {primary.name} ({data.TIER_LABELS[candidate.tier]}, where "
+        f"{primary.name} is {data.TIER_LABELS[primary.tier]}), which leaves it out for an IMG. That rule is written "
+        f"for IMGs, so for a US graduate it is listed, ranked by the same points as the rest (its tier earns none). {shares}"
+    )
 
 
 # A US graduate's own seniors' share is not scored: it is highest where the
@@ -1088,6 +1126,9 @@ class Suggestion(TypedDict):
     # What applying to it asks beyond ERAS (ResidencyCAS), said under the
     # ranked table; None for an ERAS field.
     service_note: str | None
+    # For a US graduate, a field an IMG would find left out as harder than
+    # the first choice (img_tier_note), said under the ranked table.
+    img_tier_note: str | None
     points: list[PointsRow]
     match_odds: float | None
 
@@ -1175,7 +1216,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     suggestions: list[Suggestion] = []
     excluded: list[Excluded] = []
     for candidate in data.SPECIALTIES:
-        why_not = exclusion(primary, candidate)
+        why_not = exclusion(primary, candidate, applicant)
         if why_not is not None:
             excluded.append({"specialty": candidate.slug, "name": candidate.name, "reason": why_not})
             continue
@@ -1188,6 +1229,9 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         ]
         score = sum(c.points for c in components)
         reasons = [c.sentence() for c in components if c.points != 0] or [components[0].sentence()]
+        tier_note = img_tier_note(primary, candidate, applicant)
+        if tier_note:
+            reasons.append(tier_note)
         fit = step2_fit(candidate, step2, applicant)
         if fit and fit.why:
             reasons.append(fit.why)
@@ -1204,6 +1248,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
                 "step2_below_median": bool(fit and fit.below_median),
                 "reasons": reasons,
                 "service_note": residencycas_backup(candidate, today) if data.via_residencycas(candidate.slug) else None,
+                "img_tier_note": tier_note,
                 "points": [c.as_dict() for c in components],
                 # Beside the score, not in it: the order weighs pairings and
                 # openness, and each field's odds describe a different group.
@@ -1251,6 +1296,13 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             "You are a US graduate, so the IMG figures count at half weight. Four of the five articles were written "
             f"for IMGs; the {ARTICLE_UNMATCHED.short}, whose worked example is a US MD graduate, was not."
         )
+    if applicant == "us-do" and step2 is None:
+        # Competitiveness, program counts and signals said a COMLEX score is
+        # not weighed; this result never named COMLEX (usdo audit s44, 4).
+        notes.append(
+            "No Step 2 CK entered, so no match odds are added: a COMLEX score is not used here, as it is not "
+            f"converted to a Step 2 CK. {profile.COMLEX_ONLY_NOTE}"
+        )
     if profile.comlex_only_in_surgery(v, primary.slug):
         # The band the competitiveness check gives the first choice holds only so.
         notes.append(f"For {primary.name} itself: {profile.COMLEX_ONLY_SURGERY_NOTE}")
@@ -1262,9 +1314,16 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
     if primary.tier == "accessible":
         paired_names = [str(s["name"]) for s in suggestions if s["paired_by_articles"]]
+        # A US graduate's list also holds fields of harder tiers (img_tier_note).
+        harder_names = [str(s["name"]) for s in suggestions if s["img_tier_note"]]
         notes.append(
-            f"{primary.name} is already among the fields most open to IMGs, so the fields below share its tier rather "
-            "than being clearly easier"
+            f"{primary.name} is already among the fields most open to IMGs, so the fields below "
+            + (
+                f"share its tier rather than being clearly easier, but for {and_list(harder_names)}, rated harder for "
+                "IMGs and listed for you as a US graduate (each says so under the table)"
+                if harder_names
+                else "share its tier rather than being clearly easier"
+            )
             + (f"; the source articles still pair {and_list(paired_names)} with it" if paired_names else "")
             + ". Which is easier for you depends on your file, not the tier: each field's match rate describes the "
             "applicants who ranked that field first, so run the competitiveness check and the match odds calculator "
@@ -1564,6 +1623,8 @@ def render(result: BackupFinderResult) -> Markup:
         # In the JSON alone, the service note left a reader on 5 December
         # ranking an emergency medicine backup whose service had closed in
         # September (diff review s40, 1).
+        if harder := [s for s in suggestions if s["img_tier_note"]]:
+            parts.append(el("ul", [el("li", el("strong", f"{s['name']}: "), s["img_tier_note"]) for s in harder]))
         if services := [s for s in suggestions if s["service_note"]]:
             parts.append(el("ul", [el("li", el("strong", f"{s['name']}: "), s["service_note"]) for s in services]))
         if odds_note is not None:
@@ -1671,8 +1732,9 @@ def method() -> Markup:
             "Score = the sum of the points below. Fields an article pairs with your first choice are listed first, then "
             "the rest, each group by score; ties are broken alphabetically. Left out: your first choice, ultra-competitive "
             "fields, fields competitive for IMGs (the IMG article counts radiology among the highly competitive ones), "
-            "fields more competitive than your first choice, and, unless an article pairs them with it, fields as "
-            "competitive as a first choice that is not among the most open to IMGs.",
+            "fields more competitive than your first choice (for IMGs only: a US graduate's list keeps them, each with "
+            "a note and its share of places filled by the reader's own seniors), and, unless an article pairs them "
+            "with it, fields as competitive as a first choice that is not among the most open to IMGs.",
         ),
         el("h4", "Points"),
         el(

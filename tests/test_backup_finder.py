@@ -159,6 +159,7 @@ def test_every_output_key_is_present() -> None:
         "step2_below_median",
         "reasons",
         "service_note",
+        "img_tier_note",
         "points",
         "match_odds",
     } == set(first)
@@ -526,7 +527,10 @@ def test_suggestions_are_eligible_sorted_explained_and_json(inputs: dict[str, ob
         assert s["specialty"] != primary.slug
         candidate = SPECIALTY_BY_SLUG[s["specialty"]]
         assert candidate.tier not in ("ultra", "competitive")
-        assert data.TIER_ORDER.index(candidate.tier) <= data.TIER_ORDER.index(primary.tier)
+        # A US graduate keeps a field harder for IMGs, and is told so in its row.
+        harder = data.TIER_ORDER.index(candidate.tier) > data.TIER_ORDER.index(primary.tier)
+        assert not harder or inputs["applicant_type"] in data.US_GRADUATE_TYPES, (primary.slug, candidate.slug)
+        assert bool(s["img_tier_note"]) == harder, (primary.slug, candidate.slug)
         if candidate.tier == primary.tier and primary.tier != "accessible":
             assert s["paired_by_articles"], (primary.slug, candidate.slug)
         assert s["reasons"] and all(isinstance(r, str) and r for r in s["reasons"])
@@ -1123,3 +1127,61 @@ def test_an_old_graduation_is_a_red_flag_the_forgiving_fields_score_for() -> Non
     method = str(backup_finder.method())
     assert f"with a failed exam attempt or a graduation more than {edge} years ago" in method
     assert "an older graduation earns none" not in method
+
+
+# --- US graduates and the IMG tiers (usdo audit s44, 4 and 5) ---------------------------------------------------------
+HARDER_FOR_IMGS_THAN_PSYCHIATRY = {"emergency-medicine", "anesthesiology", "obstetrics-gynecology", "general-surgery", "pmr"}
+
+
+@pytest.mark.parametrize(("applicant", "group"), [("us-do", "US DO seniors"), ("us-md", "US MD seniors")])
+def test_a_us_graduate_keeps_fields_rated_harder_for_imgs_with_their_own_seniors_share(applicant: str, group: str) -> None:
+    # A DO with psychiatry first lost emergency medicine, whose 2025 PGY-1
+    # places DO seniors filled 35.1% of, on "more competitive for IMGs".
+    result = compute({"specialty": "psychiatry", "applicant_type": applicant, "needs_visa": False})
+    listed = by_slug(result)
+    assert set(listed) >= HARDER_FOR_IMGS_THAN_PSYCHIATRY
+    excluded = {e["specialty"]: e["reason"] for e in result["excluded"]}
+    assert not any("More competitive for IMGs" in reason for reason in excluded.values())
+    # The rules that are not the IMG tiers' comparison still hold.
+    assert excluded["diagnostic-radiology"].startswith("Competitive for IMGs")
+    assert all(excluded[slug].startswith("Ultra-competitive") for slug in SLUGS if data.specialty(slug).tier == "ultra")
+    # Ranked by the same points, which give their tier none: after every open field here.
+    order = [s["tier"] for s in result["suggestions"]]
+    assert order == sorted(order, key=data.TIER_ORDER.index)
+    column = data.SENIORS_SHARES[applicant][0]
+    em = listed["emergency-medicine"]
+    own = table_percent(float(getattr(data.specialty("emergency-medicine").pgy1, column)))
+    first = table_percent(float(getattr(data.specialty("psychiatry").pgy1, column)))
+    assert em["img_tier_note"].startswith("Rated more competitive for IMGs than Psychiatry")
+    assert f"{group} filled {own} of its PGY-1 positions in 2025, and {first} of Psychiatry's" in em["img_tier_note"]
+    assert em["img_tier_note"] in em["reasons"]
+    assert f"none for {group}" in listed["pmr"]["img_tier_note"]  # no 2025 PGY-1 row
+    assert all(listed[slug]["img_tier_note"] is None for slug in ("family-medicine", "neurology", "pathology"))
+    html = unescape(str(backup_finder.render(result)))
+    assert em["img_tier_note"] in html
+    # The note on a first choice among the most open fields no longer says every field below shares its tier.
+    assert any("but for Emergency Medicine" in n and "listed for you as a US graduate" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize("applicant", ["non-us-img", "us-img"])
+def test_an_img_is_still_held_to_a_backup_easier_than_the_first_choice(applicant: str) -> None:
+    result = compute({"specialty": "psychiatry", "applicant_type": applicant})
+    excluded = {e["specialty"]: e["reason"] for e in result["excluded"]}
+    for slug in HARDER_FOR_IMGS_THAN_PSYCHIATRY:
+        assert excluded[slug].startswith("More competitive for IMGs than Psychiatry"), slug
+    assert all(s["img_tier_note"] is None for s in result["suggestions"])
+    # Program counts asks with no applicant type, and keeps the IMG rule.
+    psychiatry, em = data.specialty("psychiatry"), data.specialty("emergency-medicine")
+    assert backup_finder.exclusion(psychiatry, em) is not None
+    assert backup_finder.exclusion(psychiatry, em, "us-do") is None
+
+
+def test_a_do_without_step2_ck_reads_that_a_comlex_score_is_not_used() -> None:
+    do = {"specialty": "psychiatry", "applicant_type": "us-do", "step2_score": ""}
+    result = compute(do)
+    (note,) = [n for n in result["notes"] if "COMLEX score is not used" in n]
+    assert profile.COMLEX_ONLY_NOTE in note
+    assert "COMLEX score is not used" in unescape(str(backup_finder.render(result)))
+    # Not to a DO with a Step 2 CK, nor to a US MD.
+    for other in ({**do, "step2_score": 238}, {**do, "applicant_type": "us-md"}):
+        assert not any("COMLEX" in n for n in compute(other)["notes"]), other

@@ -1228,7 +1228,7 @@ NEW_CLAIMS = (
                 for x in sug
             )
             for s in SLUGS
-            for a in ("us-md", "us-img", "non-us-img")
+            for a in ("us-img", "non-us-img")
             for sug in [[x["specialty"] for x in backup_finder.compute({"specialty": s, "applicant_type": a})["suggestions"]]]
         ),
     ),
@@ -2543,3 +2543,75 @@ def test_the_soap_page_after_soap_leads_with_the_list_of_unfilled_programs(monke
     week = _render_lines("unmatched/soap-and-plan-b.md", "## What to do this week")
     assert f"Until 1 May {year}, work through the NRMP's List of Unfilled Programs" in week
     assert "Write down which SOAP position types" not in week
+
+
+# US MD and DO seniors (usdo audit s44, 2, 3, 5, 8 and 9).
+def test_a_us_graduate_keeps_the_backups_the_finder_page_says_it_keeps() -> None:
+    # "if you are an IMG (a US MD or DO graduate keeps such a field ...": the
+    # finder left a DO without emergency medicine on an IMG rule (finding 5).
+    assert "a US MD or DO graduate keeps such a field, ranked by its points like the rest and marked under the list" in (
+        page_text("calculators/backup-finder.md")
+    )
+    order = ("accessible", "moderate", "competitive", "ultra")
+    kept = []
+    for primary in SLUGS:
+        for applicant in ("us-md", "us-do"):
+            for s in backup_finder.compute({"specialty": primary, "applicant_type": applicant})["suggestions"]:
+                harder = order.index(s["tier"]) > order.index(data.specialty(primary).tier)
+                assert bool(s["img_tier_note"]) == harder, (primary, applicant, s["specialty"])
+                assert s["tier"] not in ("competitive", "ultra")
+                kept.append(harder)
+    assert any(kept)
+
+
+def test_us_md_and_do_seniors_are_sent_to_their_own_charting_outcomes_edition() -> None:
+    # The data page's limits and the FAQ spoke only to US-citizen IMGs (finding 3).
+    limits = _between(page_text("data-and-sources.md"), "## The limits of the data", "## Rules of thumb")
+    seniors = limits[limits.index("**Not the figures of US MD and DO seniors.**") :].split(" - **")[0]
+    for words in ("*Charting Outcomes in the Match*", "US MD seniors", "US DO seniors", "2016", "every two years"):
+        assert words in seniors, words
+    assert "Main Residency Match Data and Reports, read 2026" in seniors and 'edition("charting")' in seniors
+    faq = page_text("faq.md")
+    answer = _between(faq, "## I'm a US MD or DO senior. Which figures are mine? { #us-md-or-do-senior }", "## Can a")
+    for words in ("US DO seniors", "Charting Outcomes", "not the IMG tables", 'overall_match_rate("us-do"', "in any field"):
+        assert words in answer, words
+    # The cited pages are listed on the data page with the other rule pages.
+    listed = page_text("data-and-sources.md")
+    assert "**NRMP**, press release on the three versions of its Charting Outcomes report (2016)" in listed
+
+
+def test_the_faq_rank_yardstick_tells_a_us_senior_it_is_not_theirs_in_any_field() -> None:
+    # The caveat reached only "a US senior in a competitive field" (finding 2).
+    section = _between(page_text("faq.md"), "{ #few-interviews-in-december }", "## I didn't match")
+    after = section[section.index("{{ contiguous_ranks_table() }}") :]
+    assert "not your group's figures in any field" in after
+    assert "edition for US MD seniors or for US DO seniors" in after and "(#us-md-or-do-senior)" in after
+
+
+def test_the_glossary_explains_aoa_nbome_and_single_accreditation() -> None:
+    # (finding 8.) The accreditation source is the assess guide's.
+    glossary = page_text("glossary.md")
+    cited = data.ACGME_SINGLE_ACCREDITATION.cite()
+    assert cited in page_text("assess/index.md")
+
+    def entry(term: str) -> str:
+        return glossary[glossary.index(f"**{term}** :") :].split(" **")[0]
+
+    aoa = entry("AOA (two meanings)")
+    assert "American Osteopathic Association" in aoa and "Alpha Omega Alpha" in aoa and "2019" in aoa
+    nbome = entry("NBOME")
+    assert "National Board of Osteopathic Medical Examiners" in nbome and data.NBOME_ATTEMPT_LIMIT.cite() in nbome
+    single = entry("Single accreditation")
+    assert "July 2020" in single and cited in single
+    assert "Since July 2020" in entry("ACGME")
+    for text in (aoa, nbome, single):
+        assert "(assess/index.md#step-2-ck-and-exam-attempts)" in text
+
+
+def test_the_faq_tells_a_comlex_only_do_that_usmle_step_3_is_closed() -> None:
+    # (finding 9.) The link goes to the SOAP page's section whose bullet says so.
+    faq = _between(page_text("faq.md"), "## Is Step 3 worth taking?", "## How many programs")
+    assert "If you are a DO who took COMLEX only, USMLE Step 3 is closed to you" in faq
+    assert "COMLEX Level 3" in faq and "(unmatched/soap-and-plan-b.md#step-3-when-it-helps)" in faq
+    step3 = _between(page_text("unmatched/soap-and-plan-b.md"), "### Step 3: when it helps", "### Clinical work")
+    assert "**If you took COMLEX only:** USMLE Step 3 needs USMLE Step 1 and Step 2 CK passed first" in step3
