@@ -577,8 +577,7 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty, applicant: str
     positions DO seniors filled 35.1% (usdo audit s44, 5).  Such a field is
     listed with a note instead (``img_tier_note``).  The ultra-competitive
     fields, and those competitive for IMGs (the next two rules), stay out
-    for everyone.  Without ``applicant`` the IMG rule applies: program
-    counts asks without one."""
+    for everyone.  Without ``applicant`` the IMG rule applies."""
     if candidate.slug == primary.slug:
         return "This is your first choice."
     if candidate.tier == "ultra":

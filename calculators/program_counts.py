@@ -866,15 +866,17 @@ class BackupWarning(NamedTuple):
     heard: str
 
 
-def backup_warning(primary_slug: str, backup_slug: str) -> BackupWarning | None:
-    """A plain warning when the backup finder would leave this backup out:
-    one rule for what makes a backup, so the calculators never disagree."""
+def backup_warning(primary_slug: str, backup_slug: str, applicant: str | None = None) -> BackupWarning | None:
+    """A plain warning when the backup finder would leave this backup out
+    for this ``applicant``: one rule for what makes a backup, so the
+    calculators never disagree (a US DO with psychiatry first was told the
+    finder left out the emergency medicine backup it lists for them)."""
     # Imported here, not at the top: only a reader who names a backup pays
     # for the finder's tables, and every page start counts (issue 10).
     from .backup_finder import exclusion
 
     primary, backup = data.specialty(primary_slug), data.specialty(backup_slug)
-    why = exclusion(primary, backup)
+    why = exclusion(primary, backup, applicant)
     if why is None:
         return None
     left_out = f"Check your backup: the backup finder leaves {backup.name} out for {primary.name}."
@@ -1041,7 +1043,8 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     warned = (
         None
         if backup_slug is None
-        else backup_warning(primary_slug, str(backup_slug)) or backup_band_warning(check_inputs, str(backup_slug))
+        else backup_warning(primary_slug, str(backup_slug), word(v, "applicant_type"))
+        or backup_band_warning(check_inputs, str(backup_slug))
     )
     warning = warned.text if warned else None
     reasons = _reasons(v, check, counts)

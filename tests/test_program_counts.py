@@ -255,7 +255,9 @@ def test_an_ultra_competitive_backup_is_refused_like_the_backup_finder_does(back
 
 
 def test_a_backup_harder_than_the_first_choice_gets_a_plain_warning_first() -> None:
-    result = pc.compute({**STRONG, "specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology"})
+    # An IMG's: a US graduate is not held to the IMG tiers' order (usdo audit s44, 5).
+    img = {**STRONG, "applicant_type": "non-us-img"}
+    result = pc.compute({**img, "specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology"})
     assert result["warning"] and "More competitive for IMGs than Internal Medicine" in result["warning"]
     assert result["summary"].startswith(result["warning"])
     assert any("rarely work as a backup" in r for r in result["reasons"])
@@ -270,7 +272,7 @@ def test_a_backup_the_finder_leaves_out_is_warned_of_in_the_same_words() -> None
     # Emergency medicine with general surgery, or orthopaedics with radiology, were accepted without a word,
     # though the backup finder leaves both out.
     for first, backup in (("emergency-medicine", "general-surgery"), ("orthopaedic-surgery", "diagnostic-radiology")):
-        reason = backup_finder.exclusion(data.specialty(first), data.specialty(backup))
+        reason = backup_finder.exclusion(data.specialty(first), data.specialty(backup), str(STRONG["applicant_type"]))
         warning = pc.compute({**STRONG, "specialty": first, "backup_specialty": backup})["warning"]
         assert reason and warning and reason in warning, (first, backup)
     # A same-tier backup an article pairs (anesthesiology behind emergency medicine) is no slip.
@@ -1180,3 +1182,12 @@ def test_outside_the_review_stretch_the_counts_carry_no_mid_season_note(monkeypa
     result = pc.compute(ORTHO_SENIOR)
     assert result["mid_season"] is None
     assert "Mid-season: " not in unescape(str(pc.render(result)))
+
+
+def test_a_us_graduates_backup_is_warned_of_only_where_the_finder_leaves_it_out_for_them() -> None:
+    # The finder lists emergency medicine under psychiatry for a US DO
+    # (usdo audit s44, 5); program counts still said it left it out.
+    inputs = {"specialty": "psychiatry", "backup_specialty": "emergency-medicine"}
+    left_out = "the backup finder leaves Emergency Medicine out"
+    assert left_out not in str(pc.compute({**inputs, "applicant_type": "us-do"})["warning"])
+    assert left_out in str(pc.compute({**inputs, "applicant_type": "non-us-img"})["warning"])
