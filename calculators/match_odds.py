@@ -26,7 +26,7 @@ from typing import TypedDict
 
 from . import cycle, data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
-from .fields import InputError, IntField, parse_inputs, whole, whole_or_none, word
+from .fields import InputError, IntField, flag, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, counted, el, join, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .registry import first_within_read_out
@@ -102,6 +102,14 @@ CONTIG_TAIL_SHARE = 0.975
 # it is on (see _pct).
 EVEN_ODDS = 0.5
 
+# The one caveat that fits a reader who applied before and did not match.
+REAPPLICANT_NOTE = (
+    "First-time applicants and reapplicants are counted together: the table does not show them apart. If you "
+    "applied before and did not match, the source articles treat a second try at the same field as harder than "
+    "the first, above all in the most competitive fields, so for you this estimate is more likely too high than "
+    "too low."
+)
+
 # How the two measures are named in the result's table.
 STEP2_LABEL = "Step 2 CK"
 CONTIG_LABEL = "Contiguous ranks (self-reported)"
@@ -146,16 +154,25 @@ RED_FLAGS_UNSEEN = (
     f"need none. The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few "
     "programs sponsor it, so if any of these applies to you, the estimate is more likely too high than too low."
 )
-# The three shared answers this calculator asks only to say what its figures
-# cannot see: "about 68%" met a 10-year graduate with a failed attempt and a
-# visa need whom the competitiveness check scored 0/100, and the one caveat
-# was the sixth bullet under the chart (oldgrad audit s43, 1).  They move no
+# The shared answers this calculator asks only to say what its figures
+# cannot see (a past no-match too since reapply2 audit s44, 3): "about 68%"
+# met a 10-year graduate with a failed attempt and a visa need whom the
+# competitiveness check scored 0/100, and the one caveat was the sixth bullet
+# under the chart (oldgrad audit s43, 1).  They move no
 # number; where the check's rules make one a red flag, the headline, the
 # summary and the read-out say so in a clause, and a note names each.
 CHANGES_NO_NUMBER = "It changes no number here: where it is a red flag, the result says these figures cannot see it."
 
 
 VISA_FLAG = "visa need"
+# A past no-match, asked as the other planning calculators ask it: "about
+# 59%" met a US-citizen IMG unmatched twice, whose one fitting caveat was the
+# fourth note, where a failed attempt or an old graduation got a clause in
+# the summary (reapply2 audit s44, 3).  Like the visa, it makes the estimate
+# more likely too high, not a ceiling: the figures count reapplicants in.
+NO_MATCH_FLAG = "past no-match"
+# The flags that make the estimate a ceiling for a reader in the figures' group.
+LIKELY_HIGH_FLAGS = frozenset({VISA_FLAG, NO_MATCH_FLAG})
 
 
 def unseen_flags(v: Mapping[str, object]) -> list[str]:
@@ -167,6 +184,7 @@ def unseen_flags(v: Mapping[str, object]) -> list[str]:
     years = whole(v, "years_since_graduation")
     return [
         *([counted(failures, "failed exam attempt") if failures > 1 else "failed exam attempt"] if failures else []),
+        *([NO_MATCH_FLAG] if flag(v, "previously_unmatched") else []),
         *([f"graduation {counted(years, 'year')} ago"] if profile.graduated_long_ago(v) else []),
         *([VISA_FLAG] if profile.visa_needed(v) else []),
     ]
@@ -206,15 +224,16 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
 def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:
     """The headline's, summary's and read-out's clause on ``unseen_flags``:
     for a reader in the figures' group a failed attempt or an old graduation
-    makes the estimate a ceiling, a visa need alone only more likely high
-    (most of the group need one: "a ceiling" met every default non-US IMG;
-    diff review s43, second, 4); for a reader outside the group they pull
-    against its higher rate, as the note on the group says.  ``heard``: the
+    makes the estimate a ceiling, a visa need or a past no-match alone only
+    more likely high (most of the group need a visa: "a ceiling" met every
+    default non-US IMG; diff review s43, second, 4; and the figures count
+    reapplicants in, as the reapplicant note says); for a reader outside the
+    group they pull against its higher rate, as the note on the group says.  ``heard``: the
     read-out's shorter form."""
     if not flags:
         return ""
-    named = and_list([f"your {flag}" if i == 0 else flag for i, flag in enumerate(flags)])
-    ceiling = any(flag != VISA_FLAG for flag in flags)
+    named = and_list([f"your {each}" if i == 0 else each for i, each in enumerate(flags)])
+    ceiling = any(each not in LIKELY_HIGH_FLAGS for each in flags)
     if heard:
         if not in_group:
             return f" Unseen here: {named}."
@@ -326,6 +345,7 @@ FIELDS = (
         "Leave empty if you do not know yet.",
     ),
     replace(profile.EXAM_FAILURES, help=f"{profile.EXAM_FAILURES.help} {CHANGES_NO_NUMBER}"),
+    replace(profile.PREVIOUSLY_UNMATCHED, help=f"{profile.PREVIOUSLY_UNMATCHED.help} {CHANGES_NO_NUMBER}"),
     replace(
         profile.YEARS_SINCE_GRADUATION,
         help=f"Whole years since you graduated from medical school (0 if not yet). {CHANGES_NO_NUMBER}",
@@ -1005,6 +1025,8 @@ def comparison_group(
     ranks: Measure | None = None,
     with_step2: bool = True,
     against: Sequence[str] | None = None,
+    *,
+    senior: bool | None = True,
 ) -> ComparisonGroup:
     """Who the figures describe, named, and how that relates to the reader.
     ``ranks``: the contiguous-ranks measure when it moved the estimate.  The
@@ -1012,16 +1034,18 @@ def comparison_group(
     a US MD senior with 4 radiology ranks read "about 73% ... likely on the
     low side for you", a lift measured among non-US IMGs (derm-usmd audit
     s43, 1).  ``against``: the red flags the reader entered, as
-    ``not_your_group`` takes them; None where none were."""
+    ``not_your_group`` takes them; None where none were.  ``senior``: as
+    ``not_your_group`` takes it; the defaults are this calculator's."""
     described = (
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
         f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
     )
     if ranks is None or applicant == "non-us-img":
-        note = not_your_group(applicant, against=against)
+        note = not_your_group(applicant, against=against, senior=senior, field=spec.name)
     else:
         estimate = "the estimate from your Step 2 CK alone" if with_step2 else "the base rate"
-        note = f"{not_your_group(applicant, estimate, against=against)} {ranks_not_your_group(spec, applicant, ranks)}"
+        mine = not_your_group(applicant, estimate, against=against, senior=senior, field=spec.name)
+        note = f"{mine} {ranks_not_your_group(spec, applicant, ranks)}"
     share = own_seniors_share(spec, applicant)
     if note is not None and share is not None:
         note = f"{note} {share}"
@@ -1029,7 +1053,12 @@ def comparison_group(
 
 
 def not_your_group(
-    applicant: str, estimate: str = "the estimate", against: Sequence[str] | None = (), *, senior: bool | None = None
+    applicant: str,
+    estimate: str = "the estimate",
+    against: Sequence[str] | None = (),
+    *,
+    senior: bool | None = None,
+    field: str | None = None,
 ) -> str | None:
     """What a reader outside the data's group is told beside these estimates,
     with their own group's overall match rate; None for a non-US IMG.  The
@@ -1042,29 +1071,46 @@ def not_your_group(
     graduates of earlier years, and a known senior is spared it (COMLEX audit
     s37, 9).  ``against`` None is a calculator that does not ask for the
     file: match odds said "likely on the low side", and lower down "more
-    likely too high" for a failed attempt (US-citizen IMG journey audit s37, 4)."""
+    likely too high" for a failed attempt (US-citizen IMG journey audit s37, 4).
+    ``field``: the one field the estimate is for, where there is one.  A US
+    MD or DO senior's lean then says that their rate is a match in any field:
+    a DO in psychiatry read "likely on the low side for you" on the 93.2% of
+    DO seniors who matched anywhere (usdo audit s44, 1)."""
     if applicant == "non-us-img":
         return None
     rates = data.latest_match_rates()
+    us_graduate = applicant in data.US_GRADUATE_TYPES
+    # A senior, known to be one where a single field is named (match odds,
+    # which asks for every flag): with none entered, "unless your file has"
+    # them would name what the reader has said they do not have.
+    known_senior = us_graduate and senior is True and field is not None
     lean = (
         f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
         f"{'pull' if _plural(against) else 'pulls'} the other way, and these figures cannot say which weighs more"
         if against
-        else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
-        "no-match or an old graduation, which pull the other way"
-        if against is None
         # A known graduate of an earlier year: the rate it leans on is not
         # theirs, as the next sentence says (diff review s37, 3).
         else "as background only"
-        if senior is False and applicant in data.US_GRADUATE_TYPES
+        if senior is False and us_graduate
+        else "as background, likely on the low side for you, though by how much our data cannot say"
+        if known_senior
+        else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
+        "no-match or an old graduation, which pull the other way"
+        if against is None
         else "as background, likely on the low side for you"
+    )
+    any_field = (
+        f" That {rates.for_applicant(applicant):g}% counts a match in any field, not only in {field}: your group's "
+        f"rate in {field} is not in our data, and in some fields it has been lower than the all-field rate."
+        if us_graduate and field is not None and senior is not False
+        else ""
     )
     return (
         f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
         f"Across all specialties in {rates.year}, "
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
         f"{rates.non_us_img_pct:g}% of {DATA_GROUP} ({rates.cited.cite()}), so read "
-        f"{estimate} {lean}{_seniors_only(applicant, senior)}"
+        f"{estimate} {lean}{_seniors_only(applicant, senior)}{any_field}"
     )
 
 
@@ -1242,7 +1288,14 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     flags = unseen_flags(v)
     # As the backup finder names them to not_your_group: "a visa need".
     against = [flag if flag[0].isdigit() else f"a {flag}" for flag in flags] or None
-    group = comparison_group(spec, word(v, "applicant_type"), moved_by_ranks, with_step2=step2 is not None, against=against)
+    # Whether a US MD or DO reader is a senior: asked here as the backup
+    # finder asks it, where "senior or graduate" and a caution for earlier
+    # graduates met a reader who had entered 0 years (usdo audit s44, 7).
+    senior = not data.prior_us_graduate(v)
+    group = comparison_group(
+        spec, word(v, "applicant_type"), moved_by_ranks, with_step2=step2 is not None, against=against, senior=senior
+    )
+    reapplicant = flag(v, "previously_unmatched")
 
     notes = [
         f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "
@@ -1251,10 +1304,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         # The no-match guide sends reapplicants here, and the figures cannot
         # tell them apart, so the estimate says which way it leans for them
         # (reapplicant audit s30, 3).
-        "First-time applicants and reapplicants are counted together: the table does not show them apart. If you "
-        "applied before and did not match, the source articles treat a second try at the same field as harder than "
-        "the first, above all in the most competitive fields, so for you this estimate is more likely too high than "
-        "too low.",
+        REAPPLICANT_NOTE,
         "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
         "field: a higher estimate here than for another specialty does not make this the easier field for you.",
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
@@ -1303,6 +1353,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # after the score-alone figure, which the headline names beside them.
     first = 1 if score_alone is not None else 0
     notes[first:first] = unseen_flag_notes(v)
+    # A reader who did not match before reads the note that fits them first,
+    # not fourth under three others (reapply2 audit s44, 3).
+    if reapplicant:
+        notes.remove(REAPPLICANT_NOTE)
+        notes.insert(0, REAPPLICANT_NOTE)
 
     # The curve holds every input except the score fixed, so it shows how the
     # estimate would move with Step 2 CK alone.
@@ -1379,6 +1434,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
         summary = base + unseen_clause(flags, group["reader_in_group"])
 
+    # A DO with no score could not tell whether a COMLEX score had counted,
+    # which the competitiveness check, program counts and signals all say
+    # (usdo audit s44, 4): said in their words, after the figure.
+    comlex = v["applicant_type"] == "us-do" and step2 is None
+    without_comlex = summary
+    if comlex:
+        summary += f" {profile.NO_SCORE_NOTE_DO}"
     summary = profile.after_pass_note(v, summary)
     # Read out at every edit, the summary ran to 54-85 words for a failing
     # score or far inputs, and without the headline's "rough" (ui-check audit
@@ -1393,6 +1455,8 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # runs out: it is said before the score alone, which the notes repeat.
     in_group = group["reader_in_group"]
     heard = [unseen_clause(flags, in_group, heard=True), UNSEEN_HEARD_SHORTEST[in_group]] if flags else [""]
+    # The COMLEX words' short form, dropped last of all where the room runs out.
+    heard = [f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in heard] + heard if comlex else heard
     if probability is not None and used:
         figure = (
             f"{spec.name}: {about(probability)} matched ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])})."
@@ -1415,12 +1479,17 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
     elif ranks_low and ranks is not None:
         # The whole sentence would take a failing score's read-out past 40 words.
-        announced = profile.after_pass_note(v, f"{spec.name}: no estimate. {few_ranks(spec, ranks, short=True)}")
+        said = f"{spec.name}: no estimate. {few_ranks(spec, ranks, short=True)}"
+        announced = first_within_read_out(
+            [f"{said} {profile.NO_SCORE_HEARD_DO}", said] if comlex else [profile.after_pass_note(v, said)]
+        )
     elif probability is not None:
         # The base rate alone: no score was entered, so no note follows it.
         announced = first_within_read_out([f"{base}{clause}" for clause in heard])
     else:
-        announced = summary
+        announced = (
+            first_within_read_out([f"{without_comlex} {profile.NO_SCORE_HEARD_DO}", without_comlex]) if comlex else summary
+        )
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,
@@ -1455,6 +1524,13 @@ def _dist_text(stats: Stats, group_sizes: bool = False) -> str:
     return f"mean {stats['mean']:g}, SD {stats['sd']:g}, {count}"
 
 
+def _chart_estimate(result: MatchOddsResult) -> str:
+    """What the chart shows, naming whose figures they are for a reader
+    outside the group: a DO's screenshot of it read "Score 238: 21%" as their
+    own chance, the headline's "Not your group" left behind (usdo audit s44, 6)."""
+    return "Estimate by Step 2 CK" if result["comparison_group"]["reader_in_group"] else f"Estimate for {DATA_GROUP} by Step 2 CK"
+
+
 def render_chart(result: MatchOddsResult) -> Markup:
     curve = result["curve"]
     name = str(result["specialty_name"])
@@ -1466,7 +1542,13 @@ def render_chart(result: MatchOddsResult) -> Markup:
     where = "No score entered, so nothing is marked."
     if isinstance(score, int) and result["probability"] is not None and lo <= score <= hi:
         # "You: 210, 93%" read as the reader's own chance (match-odds audit s37, 9).
-        marker = Marker(score, float(result["probability"]), f"Score {score}: {_pct(float(result['probability']))}")
+        shown = _pct(float(result["probability"]))
+        mark = (
+            f"Score {score}"
+            if result["comparison_group"]["reader_in_group"]
+            else f"{DATA_GROUP[0].upper()}{DATA_GROUP[1:]} at {score}"
+        )
+        marker = Marker(score, float(result["probability"]), f"{mark}: {shown}")
         where = f"Your score of {score} is marked at {_pct(float(result['probability']))}."
     elif isinstance(score, int):
         where = f"Your score of {score} is outside the chart's range."
@@ -1518,6 +1600,14 @@ def render(result: MatchOddsResult) -> Markup:
     whose, _, why = ("" if group["note"] is None else str(group["note"])).partition(". ")
     not_yours: list[object] = [] if not whose else [el("strong", "Not your group."), " ", whose, ". " if why else " "]
     why_not_yours = el("p", why, class_="mpb-note") if why else None
+    # Beside whose figures these are: whether a DO's COMLEX score counted
+    # (usdo audit s44, 4), in the words the competitiveness check uses.
+    inputs = result["inputs"]
+    comlex = (
+        el("p", profile.NO_SCORE_NOTE_DO, " ", profile.COMLEX_ONLY_NOTE, class_="mpb-note")
+        if inputs["applicant_type"] == "us-do" and inputs["step2_score"] is None
+        else None
+    )
     # Beside the figure, as in the summary: the notes name each flag.
     unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
     if prob is None:
@@ -1568,11 +1658,11 @@ def render(result: MatchOddsResult) -> Markup:
     parts: list[object] = [
         headline,
         why_not_yours,
-        profile.render_pass_note(result["inputs"]),
-        # Without the years: for a US graduate they would name a senior or a
-        # graduate of an earlier year by a past no-match too, which this
-        # calculator does not ask; they serve only the flags' clause here.
-        profile.worked_out_for({k: x for k, x in result["inputs"].items() if k != profile.YEARS_SINCE_GRADUATION.name}),
+        comlex,
+        profile.render_pass_note(inputs),
+        # With the years and a past no-match, which say whether a US graduate
+        # is a senior, as the note on the group now does (usdo audit s44, 7).
+        profile.worked_out_for(inputs),
         el(
             "p",
             f"Base rate: {base_n['matched']:,} of {base_n['matched'] + base_n['unmatched']:,} non-US IMGs who ranked {name} "
@@ -1617,7 +1707,7 @@ def render(result: MatchOddsResult) -> Markup:
             caption_id,
             hint="Swipe the chart sideways to see all of it, your own score included.",
         )
-        parts.append(el("figure", chart, el("figcaption", "Estimate by Step 2 CK, other inputs held fixed.", id=caption_id)))
+        parts.append(el("figure", chart, el("figcaption", f"{_chart_estimate(result)}, other inputs held fixed.", id=caption_id)))
         sample = [p for p in curve if p["score"] % 10 == 0]
         parts.append(
             el(
@@ -1626,7 +1716,7 @@ def render(result: MatchOddsResult) -> Markup:
                 table(
                     ("Step 2 CK", "Estimated share matched"),
                     [(f"{p['score']:g}", _pct(p["probability"])) for p in sample],
-                    caption=f"Estimate by Step 2 CK, {name}, {DATA_YEAR} data",
+                    caption=f"{_chart_estimate(result)}, {name}, {DATA_YEAR} data",
                 ),
             )
         )

@@ -618,12 +618,20 @@ def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, gr
     rates = latest_match_rates()
     assert headline.startswith(f"Not your group. These are figures for non-US IMGs, not for {group}")
     assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in headline
-    # The seniors' rate is not a graduate's: the NRMP counts graduates who have left school apart.
-    assert ("If you graduated in an earlier year, though" in headline) is (applicant != "us-img")
+    # The seniors' rate is not a graduate's: the NRMP counts graduates who have left school apart.  The
+    # years start at 0, a senior's, and a senior is spared the caution (usdo audit s44, 7).
+    assert "If you graduated in an earlier year, though" not in headline
+    assert data.PRIOR_GRADUATE_RATE not in headline
+    graduate = compute(
+        {"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": 250, "years_since_graduation": 1}
+    )
+    assert (data.PRIOR_GRADUATE_RATE in _lead(match_odds.render(graduate))) is (applicant != "us-img")
     assert result["comparison_group"]["reader_in_group"] is False
     assert result["summary"].endswith("; figures for non-US IMGs, not your group).")
     base_only = compute({"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": None})
-    assert base_only["summary"].endswith("(figures for non-US IMGs, not your group).")
+    # A DO with no score hears next whether a COMLEX score counted (usdo audit s44, 4).
+    comlex = f" {profile.NO_SCORE_NOTE_DO}" if applicant == "us-do" else ""
+    assert base_only["summary"].endswith(f"(figures for non-US IMGs, not your group).{comlex}")
     # The estimate itself is the same: only the words around it change.
     assert result["probability"] == compute({"applicant_type": "non-us-img", "step2_score": 250})["probability"]
 
@@ -1284,3 +1292,203 @@ def test_a_visa_need_alone_makes_the_estimate_likely_high_not_a_ceiling() -> Non
         assert "ceiling" not in said and ("too high than too low" in said or "Likely high" in said)
     failed = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 240, "exam_failures": 1})
     assert "ceiling" in str(failed["summary"]) and "ceiling" in str(failed["announced"])
+
+
+# --- usdo audit s44: a US DO senior in psychiatry, COMLEX only -------------------------------
+DO_SENIOR = {
+    "specialty": "psychiatry",
+    "applicant_type": "us-do",
+    "step2_score": None,
+    "contiguous_ranks": 5,
+    "years_since_graduation": 0,
+    "needs_visa": "false",
+}
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+@pytest.mark.parametrize("inputs", [{"step2_score": 238}, {"step2_score": None, "contiguous_ranks": 5}, {"exam_failures": 1}])
+def test_a_us_seniors_lean_says_their_rate_is_a_match_in_any_field(applicant: str, inputs: dict[str, object]) -> None:
+    # "Likely on the low side for you" rested on the 93.2% of DO seniors who
+    # matched in any field; their psychiatry rate is not in our data (1).
+    result = compute({**DO_SENIOR, "applicant_type": applicant, **inputs})
+    note = str(result["comparison_group"]["note"])
+    rate = latest_match_rates().for_applicant(applicant)
+    said = (
+        f"That {rate:g}% counts a match in any field, not only in Psychiatry: your group's rate in Psychiatry is not "
+        "in our data, and in some fields it has been lower than the all-field rate."
+    )
+    assert said in note
+    assert "unless your file has" not in note
+    if not inputs.get("exam_failures"):
+        assert "likely on the low side for you, though by how much our data cannot say." in note
+    # Said after the headline's first sentence, in the note under it.
+    assert said not in _headline(match_odds.render(result)) and said in _lead(match_odds.render(result))
+
+
+def test_the_any_field_words_are_for_us_seniors_in_match_odds_only() -> None:
+    # A graduate of an earlier year is told the seniors' rate is not theirs at all.
+    graduate = str(compute({**DO_SENIOR, "years_since_graduation": 2})["comparison_group"]["note"])
+    assert "counts a match in any field" not in graduate and data.PRIOR_GRADUATE_RATE in graduate
+    assert "read the base rate as background only." in graduate
+    # A US-citizen IMG's note, and the backup finder's, which speaks of several fields, are unchanged.
+    citizen = str(compute({**DO_SENIOR, "applicant_type": "us-img"})["comparison_group"]["note"])
+    assert "counts a match in any field" not in citizen and "unless your file has a failed exam attempt" in citizen
+    assert "counts a match in any field" not in str(match_odds.not_your_group("us-do", "these estimates", [], senior=True))
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+@pytest.mark.parametrize("ranks", [None, 1, 5, 40])
+def test_a_do_with_no_step2_reads_and_hears_that_comlex_is_not_weighed(slug: str, ranks: int | None) -> None:
+    # Neither the result nor the read-out said whether a COMLEX 585 counted,
+    # where three other calculators said so (4).
+    result = compute({**DO_SENIOR, "specialty": slug, "contiguous_ranks": ranks})
+    assert profile.NO_SCORE_NOTE_DO in result["summary"]
+    assert profile.NO_SCORE_HEARD_DO in result["announced"], result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    html = str(match_odds.render(result))
+    root = ET.fromstring(f"<div>{html}</div>")
+    paragraphs = ["".join(p.itertext()) for p in root.iter("p")]
+    said = f"{profile.NO_SCORE_NOTE_DO} {profile.COMLEX_ONLY_NOTE}"
+    assert said in paragraphs
+    # Beside the note on whose figures these are, before the table and the chart.
+    where = paragraphs.index(said)
+    assert paragraphs[where - 1].startswith("Across all specialties in ")
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        {"applicant_type": "us-do", "step2_score": 238},
+        {"applicant_type": "us-md", "step2_score": None},
+        {"applicant_type": "us-img", "step2_score": None},
+        {"applicant_type": "non-us-img", "step2_score": None},
+    ],
+)
+def test_only_a_do_with_no_step2_is_given_the_comlex_words(inputs: dict[str, object]) -> None:
+    result = compute({**DO_SENIOR, **inputs})
+    said = result["summary"] + result["announced"] + str(match_odds.render(result))
+    assert "COMLEX only, your score is not weighed" not in said and profile.COMLEX_ONLY_NOTE not in said
+    assert profile.NO_SCORE_HEARD_DO not in said
+
+
+@pytest.mark.parametrize("applicant", APPLICANTS)
+def test_the_chart_names_the_non_us_img_group_for_a_reader_outside_it(applicant: str) -> None:
+    # A DO's screenshot of the chart read "Score 238: 21%" as their own chance (6).
+    result = compute({"specialty": "neurology", "applicant_type": applicant, "step2_score": 238, "contiguous_ranks": 2})
+    assert result["probability"] is not None
+    shown = match_odds._pct(float(result["probability"]))
+    outside = applicant != "non-us-img"
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = [t.text for t in ET.fromstring(match_odds.render_chart(result)).iter(f"{ns}text")]
+    assert (f"Non-US IMGs at 238: {shown}" in texts) is outside
+    assert (f"Score 238: {shown}" in texts) is not outside
+    root = ET.fromstring(f"<div>{match_odds.render(result)}</div>")
+    caption = "".join(next(iter(root.iter("figcaption"))).itertext())
+    assert caption == (
+        "Estimate for non-US IMGs by Step 2 CK, other inputs held fixed."
+        if outside
+        else "Estimate by Step 2 CK, other inputs held fixed."
+    )
+    table_caption = "".join(next(c for c in root.iter("caption") if "by Step 2 CK" in "".join(c.itertext())).itertext())
+    assert ("for non-US IMGs" in table_caption) is outside
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_senior_is_named_a_senior_and_spared_the_earlier_graduates_caution(applicant: str) -> None:
+    # Match odds said "senior or graduate" and "If you graduated in an earlier
+    # year, though: The NRMP counts ..." to a reader who had entered 0 years,
+    # where the backup finder, told the same, did not (7).
+    school = "US MD" if applicant == "us-md" else "US DO"
+    senior = compute({**DO_SENIOR, "applicant_type": applicant, "step2_score": 238, "contiguous_ranks": None})
+    html = unescape(str(match_odds.render(senior)))
+    assert f"Calculated for: </strong>{school} senior, applying for the first time" in html
+    assert "If you graduated in an earlier year" not in html and data.PRIOR_GRADUATE_RATE not in html
+    # As the backup finder words it, given the same reader.
+    assert (
+        senior["comparison_group"]["note"] == match_odds.comparison_group(specialty("psychiatry"), applicant, senior=True)["note"]
+    )
+    for earlier in ({"years_since_graduation": 2}, {"previously_unmatched": True}):
+        graduate = compute({**DO_SENIOR, "applicant_type": applicant, "step2_score": 238, **earlier})
+        html = unescape(str(match_odds.render(graduate)))
+        assert f"Calculated for: </strong>{school} graduate of an earlier year" in html
+        assert data.PRIOR_GRADUATE_RATE in html and "If you graduated in an earlier year" not in html
+
+
+# --- reapply2 audit s44, 3: a past no-match, asked and named -----------------------------------
+# The persona: a US-citizen IMG unmatched twice in internal medicine, 3 years out.
+REAPPLICANT = {
+    "specialty": "internal-medicine",
+    "applicant_type": "us-img",
+    "step2_score": 229,
+    "contiguous_ranks": 6,
+    "exam_failures": 0,
+    "years_since_graduation": 3,
+    "previously_unmatched": True,
+}
+
+
+def test_match_odds_asks_the_shared_past_no_match_question_which_moves_no_number() -> None:
+    asked = {f.name: f for f in match_odds.FIELDS}[profile.PREVIOUSLY_UNMATCHED.name]
+    assert asked.label == profile.PREVIOUSLY_UNMATCHED.label and asked.initial == profile.PREVIOUSLY_UNMATCHED.initial
+    assert asked.help.startswith(profile.PREVIOUSLY_UNMATCHED.help) and "It changes no number here" in asked.help
+    from calculators import reader_state
+
+    assert reader_state.profile_keys(match_odds.FIELDS)["previously_unmatched"] == ["previously_unmatched"]
+    for applicant in APPLICANTS:
+        first, again = (compute({**REAPPLICANT, "applicant_type": applicant, "previously_unmatched": b}) for b in (False, True))
+        for key in ("probability", "base_rate", "score_alone", "curve", "measures", "n"):
+            assert first[key] == again[key], key
+
+
+def test_a_past_no_match_is_named_in_the_summary_headline_and_read_out() -> None:
+    result = compute(REAPPLICANT)
+    assert result["unseen_flags"] == ["past no-match"]
+    said = "These figures cannot see your past no-match, which pulls your chance down."
+    assert said in result["summary"] and said in _headline(match_odds.render(result))
+    assert "Unseen here: your past no-match." in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # The note on the group names it too, as the backup finder's does.
+    assert "your file has a past no-match, which pulls the other way" in str(result["comparison_group"]["note"])
+    # Not ticked: none of it.
+    first = compute({**REAPPLICANT, "previously_unmatched": False})
+    assert "no-match" not in first["summary"] + first["announced"] and first["unseen_flags"] == []
+
+
+def test_for_a_non_us_img_a_past_no_match_makes_the_estimate_likely_high_not_a_ceiling() -> None:
+    # The figures count reapplicants in, so, like the visa, the estimate is more likely too high; a failed attempt still makes it a ceiling.
+    inputs = {**REAPPLICANT, "applicant_type": "non-us-img", "needs_visa": "false"}
+    result = compute(inputs)
+    assert (
+        "These figures cannot see your past no-match, so the estimate is more likely too high than too low for you."
+        in result["summary"]
+    )
+    assert "Likely high for you: your past no-match unseen." in result["announced"]
+    both = compute({**inputs, "needs_visa": "true", "exam_failures": 1})
+    assert both["unseen_flags"] == ["failed exam attempt", "past no-match", "visa need"]
+    assert "so for you the estimate is a ceiling." in both["summary"] and "A ceiling" in both["announced"]
+
+
+@pytest.mark.parametrize(
+    "inputs", [{}, {"contiguous_ranks": None}, {"step2_score": None}, {"exam_failures": 2, "years_since_graduation": 9}]
+)
+def test_a_reapplicant_reads_the_note_on_reapplicants_first(inputs: dict[str, object]) -> None:
+    # The one caveat that fitted them was the fourth note, under three others.
+    result = compute({**REAPPLICANT, **inputs})
+    assert result["notes"][0] == match_odds.REAPPLICANT_NOTE
+    assert result["notes"].count(match_odds.REAPPLICANT_NOTE) == 1
+    first = compute({**REAPPLICANT, **inputs, "previously_unmatched": False})
+    assert first["notes"][0] != match_odds.REAPPLICANT_NOTE and match_odds.REAPPLICANT_NOTE in first["notes"]
+    assert sorted(first["notes"]) == sorted(result["notes"])
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
+def test_what_is_read_out_with_every_flag_and_a_past_no_match_keeps_to_forty_words(slug: str) -> None:
+    for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 200, 250), (None, 1, 15)):
+        result = compute(
+            {**OLD_GRADUATE, "exam_failures": 12, "previously_unmatched": True, "specialty": slug}
+            | {"applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks}
+        )
+        said = result["announced"]
+        assert len(said.split()) <= registry.READ_OUT_WORDS, said
+        if result["probability"] is not None:
+            assert "cannot see" in said or "nseen" in said, said
