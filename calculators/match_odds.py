@@ -1256,6 +1256,7 @@ class MatchOddsResult(TypedDict):
     comparison_group: ComparisonGroup
     summary: str
     announced: str
+    gist: str
     # Whether a measure used rests on few applicants: the headline and the read-out both say so.
     rough: bool
     # With ranks entered beside a score: the estimate from the score alone, said beside the headline figure.
@@ -1490,6 +1491,14 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         announced = (
             first_within_read_out([f"{without_comlex} {profile.NO_SCORE_HEARD_DO}", without_comlex]) if comlex else summary
         )
+    # What a phone keeps in view under the form, cut to three lines: the
+    # figure and the flags' clause, which came after a parenthesis and was
+    # cut off (offprint audit s44, 1); the base rate is in the headline.
+    gist = (
+        profile.after_pass_note(v, f"{spec.name}: {about(probability)} matched.{heard[0]}", heard=True)
+        if probability is not None and used
+        else announced
+    )
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,
@@ -1506,6 +1515,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "comparison_group": group,
         "summary": summary,
         "announced": announced,
+        "gist": gist,
         "rough": rough,
         "score_alone": score_alone,
         "few_ranks": ranks_low,

@@ -204,7 +204,10 @@ def render_result(calc: Calculator[Result], result: Result, level: int = TITLE_L
     # The one-sentence summary, never shown here: a phone keeps it on screen
     # under the form while the reader edits (calculators.js, mirrorHeadline),
     # where a headline of several sentences, cut to fit, lost its number.
-    gist = el("p", str(result["summary"]), class_="mpb-gist", hidden=True) if result.get("summary") else ""
+    # A result whose summary puts its caution past three lines gives a
+    # shorter ``gist`` for it.
+    shown = result.get("gist") or result.get("summary")
+    gist = el("p", str(shown), class_="mpb-gist", hidden=True) if shown else ""
     body = shift_headings(calc.render(result), heading_level(level) - TITLE_LEVEL)
     # Paper gets the caution above the answer too: the closing line came on
     # sheet 3 to 6, past the sheets a reader prints to save paper (print

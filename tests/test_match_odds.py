@@ -56,6 +56,7 @@ OUTPUT_KEYS = {
     "comparison_group",
     "summary",
     "announced",
+    "gist",
     "rough",
     "score_alone",
     "few_ranks",
@@ -1492,3 +1493,16 @@ def test_what_is_read_out_with_every_flag_and_a_past_no_match_keeps_to_forty_wor
         assert len(said.split()) <= registry.READ_OUT_WORDS, said
         if result["probability"] is not None:
             assert "cannot see" in said or "nseen" in said, said
+
+
+def test_a_phone_keeps_the_figure_and_its_caution_in_view_under_the_form() -> None:
+    # The pinned line showed three lines of the summary, cut before "more
+    # likely too high" (offprint audit s44, 1).
+    from calculators.render import render_result
+
+    result = match_odds.compute({})
+    assert result["gist"] == "Internal Medicine: about 44% matched. Likely high for you: your visa need unseen."
+    assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(match_odds, result))
+    flagged = match_odds.compute({"exam_failures": 1, "years_since_graduation": 10})
+    # Within the first two lines of a 320 px screen, whatever follows is cut.
+    assert flagged["gist"].index("A ceiling for you") < 60, flagged["gist"]
