@@ -15,12 +15,13 @@ from typing import Any
 
 from calculators.html import OFFSITE
 
-# An opening <a> whose href leaves the site and that is not marked yet.
-OFFSITE_ANCHOR = re.compile(rf'<a(?=\s)(?![^>]*\b{OFFSITE}\b)(?=[^>]*\shref="https?://)', re.IGNORECASE)
+# An opening <a>, up to its ">", whose href leaves the site and that is not
+# marked yet; the mark goes last, where ``html.el`` puts it.
+OFFSITE_ANCHOR = re.compile(rf'<a(?=\s)(?![^>]*\b{OFFSITE}\b)[^>]*\shref="https?://[^>]*', re.IGNORECASE)
 
 
 def marked(content: str) -> str:
-    return OFFSITE_ANCHOR.sub(f"<a {OFFSITE}", content)
+    return OFFSITE_ANCHOR.sub(lambda tag: f"{tag[0]} {OFFSITE}", content)
 
 
 def on_page_content(content: str, **_: Any) -> str:

@@ -103,14 +103,14 @@ def test_every_pubmed_central_id_in_the_fee_data_links_to_its_article() -> None:
     calculator = str(application_cost.render(application_cost.compute({"in_person_interviews": 2, "virtual_interviews": 2})))
     for html in (str(macros.fees_table()), calculator):
         for pmc in ids:
-            assert f'<a href="https://pmc.ncbi.nlm.nih.gov/articles/{pmc}/">{pmc}</a>' in html
+            assert f'<a href="https://pmc.ncbi.nlm.nih.gov/articles/{pmc}/" data-offsite>{pmc}</a>' in html
 
 
 def test_a_linked_citation_is_still_escaped_around_its_links() -> None:
     from calculators.html import with_pmc_links
 
     assert with_pmc_links("A & B <2018> (PMC12)") == (
-        'A &amp; B &lt;2018&gt; (<a href="https://pmc.ncbi.nlm.nih.gov/articles/PMC12/">PMC12</a>)'
+        'A &amp; B &lt;2018&gt; (<a href="https://pmc.ncbi.nlm.nih.gov/articles/PMC12/" data-offsite>PMC12</a>)'
     )
     assert with_pmc_links("NRMP, 2026 (PMCID pending)") == "NRMP, 2026 (PMCID pending)"
 

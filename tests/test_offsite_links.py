@@ -13,7 +13,7 @@ def test_markdown_links_that_leave_the_site_are_marked_once_and_the_sites_own_ar
         '<a href="data:text/calendar,x">ics</a>, <abbr title="https://no.org/">no</abbr></p>'
     )
     assert marked(page) == (
-        '<p><a data-offsite href="https://www.nrmp.org/">NRMP</a>, <a data-offsite class="x" href="http://example.org/a">b</a>, '
+        '<p><a href="https://www.nrmp.org/" data-offsite>NRMP</a>, <a class="x" href="http://example.org/a" data-offsite>b</a>, '
         '<a href="../glossary/">glossary</a>, <a href="#top">top</a>, <a data-offsite href="https://x.org/">x</a>, '
         '<a href="data:text/calendar,x">ics</a>, <abbr title="https://no.org/">no</abbr></p>'
     )

@@ -404,7 +404,7 @@ def test_configurations_build_strictly(config: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     data_page = (tmp_path / "site" / "data-and-sources" / "index.html").read_text(encoding="utf-8")
-    assert f'please <a href="{issues}">open an issue in the project' in data_page
+    assert f'please <a href="{issues}"' in data_page and "open an issue in the project" in data_page
 
 
 def test_the_deploy_gives_the_data_page_its_repositorys_issues_page(built_site: Path) -> None:
@@ -421,7 +421,7 @@ def test_a_downloaded_copy_names_the_hosted_address_but_never_a_loopback_one() -
     import macros
 
     hosted = str(macros._copy_dated(SimpleNamespace(conf={"site_url": "https://example.org/match-plan-b/"})))
-    assert 'The latest version is at <a href="https://example.org/match-plan-b/">' in hosted
+    assert 'The latest version is at <a href="https://example.org/match-plan-b/" data-offsite>' in hosted
     local = str(macros._copy_dated(SimpleNamespace(conf={"site_url": "http://127.0.0.1:8000/"})))
     assert "127.0.0.1" not in local and "newer copy at the site&#x27;s web address" in local
 
