@@ -836,6 +836,58 @@ def _recent_work(v: Mapping[str, object]) -> str:
     )
 
 
+# After a no-match with under half a year of recent hands-on work, the rows
+# said nothing of it: those months move no point in internal medicine, where
+# more research does, and a reader weighing the year before a third
+# application read "more papers" (reapply2 audit s44, 1).  The points stay the
+# rules'; the rows say what programs will see, and where the site's guide
+# answers it.  The guide is named, not linked: a result is rendered in the
+# browser, where the hosted site and the downloaded copy spell the guide's
+# address differently.
+UNMATCHED_GUIDE = "“If you didn't match”"
+UNMATCHED_GUIDE_FIX = "“Fix the exact weakness that stopped you”"
+PROGRAM_LIST_GUIDE = "“Segment your program list” in the guide “Dual applying in practice”"
+
+
+def little_recent_work_after_no_match(v: Mapping[str, object]) -> bool:
+    """A past no-match, and fewer hands-on months in the last 3 years than
+    the old-graduation rule counts as recent work."""
+    return bool(v["previously_unmatched"]) and not recent_clinical_work(v)
+
+
+def _no_match_without_recent_work(v: Mapping[str, object]) -> str:
+    recent = whole(v, "recent_clinical_months")
+    seen = (
+        f"You entered no hands-on clinical work in the {RECENT_WORK_YEARS} years before you submit, so on that count "
+        "your file shows programs nothing new since your last application"
+        if not recent
+        else f"You entered {counted(recent, 'month')} of hands-on clinical work in the {RECENT_WORK_YEARS} years before "
+        f"you submit, under the {OLD_GRADUATION_RECENT_WORK_MONTHS} this check counts as recent work, so on that count "
+        "your file shows programs little that is new"
+    )
+    return (
+        f" {seen}. For a gap from patient care, this site's guide {UNMATCHED_GUIDE} names months of hands-on clinical "
+        f"work, documented by your employer, as the change to make (its section {UNMATCHED_GUIDE_FIX})."
+    )
+
+
+def _old_us_months(v: Mapping[str, object]) -> str:
+    """For an IMG reapplicant short of recent work whose US months outnumber
+    the recent ones: some of them predate the 3 years programs will look back on."""
+    recent = whole(v, "recent_clinical_months")
+    if v["applicant_type"] not in data.IMG_TYPES or not little_recent_work_after_no_match(v):
+        return ""
+    usce = us_clinical_months(v)
+    if usce <= recent:
+        return ""
+    return (
+        f" You entered {counted(usce, 'US month')} but {counted(recent, 'month')} of hands-on work in the "
+        f"{RECENT_WORK_YEARS} years before you submit, so some of the US months may be more than {RECENT_WORK_YEARS} "
+        "years old by then. Some programs state how recent US clinical experience must be: check each program's "
+        f"stated requirements (the section {PROGRAM_LIST_GUIDE} keeps a column for them)."
+    )
+
+
 def _own_seniors_share(spec: data.Specialty, v: Mapping[str, object]) -> str:
     """For a US MD or DO reader, their seniors' share of the field's PGY-1
     positions, worded as match odds words it: an EM-first DO read only the
@@ -860,17 +912,27 @@ def _own_seniors_share(spec: data.Specialty, v: Mapping[str, object]) -> str:
 # audit s40, 7).  Said plainly: the backup finder's "pulls the other way"
 # answers "your group matches more often", which this row does not say
 # (diff review s40, 6).
+# Marked as our reading: no figure we hold separates repeat applicants, and
+# every other claim in the row carries a source (reapply2 audit s44, 8).
 REPEAT_APPLICANTS_NOTE = (
-    "The figure counts first-time and repeat applicants together; a past no-match is likely to put you below it."
+    "The figure counts first-time and repeat applicants together; that a past no-match is likely to put you below "
+    "it is our own reading, which the figure cannot show."
 )
 
 
 def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
     applicant = word(v, "applicant_type")
     rates = data.latest_match_rates()
+    # A US senior's rate is a match in any field: a DO in psychiatry read the
+    # 93.2% as their odds in psychiatry (usdo audit s44, 1).
+    fields = (
+        f"all specialties: a match in any field counts, not only in {spec.name}"
+        if applicant in data.US_GRADUATE_TYPES
+        else "all specialties"
+    )
     seen = (
         f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
-        f"matched to a PGY-1 position in {rates.year} (all specialties)."
+        f"matched to a PGY-1 position in {rates.year} ({fields})."
     )
     if applicant in data.IMG_TYPES and v["previously_unmatched"]:
         seen += f" {REPEAT_APPLICANTS_NOTE}"
@@ -1019,6 +1081,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             if hands_on < USCE_MINIMAL_BELOW
             else "."
         )
+    why += _old_us_months(v)
     factors.append(Factor("US clinical experience", points, why, ARTICLE_IMG))
     expected, letters_source = data.letters_expected(spec.slug)
     sloe = (
@@ -1108,7 +1171,8 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "Programs will ask what has changed since the last application; the no-match article says a "
                 "well-planned, strong US preliminary or transitional year can make an average candidate a credible "
                 "one in internal medicine, family medicine and psychiatry, and sometimes in anesthesiology or "
-                "emergency medicine; its months count above as US clinical experience and recent work.",
+                "emergency medicine; its months count above as US clinical experience and recent work."
+                + (_no_match_without_recent_work(v) if little_recent_work_after_no_match(v) else ""),
                 ARTICLE_UNMATCHED,
             )
         )
