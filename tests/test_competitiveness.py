@@ -740,7 +740,11 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     reader = {"specialty": "internal-medicine", "step2_score": 215, "usce_months": 0, "needs_visa": "false"}
     usce = compute(reader)
     assert usce["red_flags"] == ["Step 2 CK below 230", "minimal US clinical experience"]
-    assert usce["margins"]["headline"] == "No single change you can still make moves the band up; it would take several together."
+    assert usce["margins"]["headline"] == (
+        "No single change you can still make moves the band up; it would take several together. For example, 1 more "
+        "research item (1 in all) and 12 more months of hands-on US clinical experience (12 in all) together would "
+        "move you to “Dual apply”."
+    )
     assert compute({**reader, "usce_months": 12, "specialty_letters": 4})["band"] == "dual-apply"
     line = margins["score_line"]
     assert line["field"] == "step2_score" and "cannot be taken again" in line["text"]
@@ -2492,6 +2496,102 @@ def test_the_guide_sections_the_rows_name_exist_and_say_what_the_rows_say() -> N
     assert apply.startswith(f"# {guide.strip('“”')}\n")
     listed = apply.split(f"## {heading.strip('“”')}\n", 1)[1].split("\n## ", 1)[0]
     assert "required US clinical experience (and how recent)" in listed
+
+
+def test_no_single_change_names_the_smallest_pair_that_moves_the_band() -> None:
+    # "It would take several together" named none, where a year of US
+    # experience and a third letter give "Dual apply" (reapply2 audit s44, 2).
+    result = compute(TWICE_UNMATCHED)
+    margins = result["margins"]
+    pair = (
+        "For example, a third letter from US physicians in Internal Medicine and 8 more months of US clinical "
+        "experience (12 in all) together would move you to “Dual apply”."
+    )
+    assert margins["up"] == [] and margins["headline"].endswith(f"it would take several together. {pair}")
+    assert pair in result["summary"] and pair in competitiveness.render(result)
+    assert [(m["field"], m["value"]) for m in margins["together"]] == [("specialty_letters", 3), ("usce_months", 12)]
+    assert compute({**TWICE_UNMATCHED, "specialty_letters": 3, "usce_months": 12})["band"] == "dual-apply"
+    # Read aloud, the result keeps to its limit: the pair is on the page, not in the read-out.
+    assert "For example" not in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # Program counts and signals carry the same margins.
+    counts = program_counts.compute({**TWICE_UNMATCHED, "backup_specialty": "family-medicine"})
+    assert pair in counts["summary"] and len(counts["announced"].split()) <= registry.READ_OUT_WORDS
+    from calculators import signals
+
+    signalled = signals.compute({**TWICE_UNMATCHED, "backup_specialty": "family-medicine"})
+    assert pair in str(signals.render(signalled)) and len(signalled["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+def test_where_no_pair_moves_the_band_it_says_so_plainly() -> None:
+    inputs = {
+        "specialty": "internal-medicine",
+        "applicant_type": "us-img",
+        "step2_score": 190,
+        "exam_failures": 1,
+        "usce_months": 0,
+        "needs_visa": "false",
+        "geographic_restriction": True,
+        "previously_unmatched": True,
+    }
+    margins = compute(inputs)["margins"]
+    assert margins["together"] == []
+    assert margins["headline"].endswith("No two changes together do it either: it would take three or more.")
+    # Unless a failed score's retake lifts the band alone, as the score line says.
+    failed = {
+        "specialty": "pediatrics",
+        "step2_score": 211,
+        "years_since_graduation": 9,
+        "usce_months": 6,
+        "recent_clinical_months": 15,
+        "specialty_letters": 5,
+        "research_items": 5,
+        "needs_visa": False,
+    }
+    margins = compute(failed)["margins"]
+    assert margins["together"] == [] and margins["score_line"] is not None
+    assert margins["headline"] == "No single change you can still make moves the band up; it would take several together."
+
+
+def _lifts(v: dict[str, object], changes: dict[str, object], band: str) -> bool:
+    moved = competitiveness.assess(specialty(str(v["specialty"])), {**v, **changes}).band
+    return BAND_ORDER.index(moved) > BAND_ORDER.index(band)  # type: ignore[arg-type]
+
+
+@settings(max_examples=120, deadline=None)
+@given(profiles, st.integers(data.STEP2_PASSING_SCORE, 290))
+def test_the_pair_named_is_the_least_that_lifts_the_band(drawn: dict[str, object], step2: int) -> None:
+    profile = {**drawn, "step2_score": step2}
+    # Checked against every pair of values the probes reach, one by one
+    # (a Step 2 CK already passed is no change, so no score is probed).
+    result = compute(profile)
+    margins = result["margins"]
+    if margins["up"] or not margins["headline"].startswith("No single change"):
+        return
+    v = competitiveness.parse_inputs(competitiveness.FIELDS, profile, competitiveness.RULES)
+    probes = competitiveness._pair_probes(v, open_score=False)
+    least = None
+    for first, a in enumerate(probes):
+        for b in probes[first + 1 :]:
+            for i, a_value in enumerate(a["values"]):
+                for j, b_value in enumerate(b["values"]):
+                    used = a["used"][i] + b["used"][j]
+                    if (least is None or used < least) and _lifts(v, {a["field"]: a_value, b["field"]: b_value}, result["band"]):
+                        least = used
+    together = margins["together"]
+    if least is None:
+        assert together == [] and margins["headline"].endswith(
+            "No two changes together do it either: it would take three or more."
+        )
+        return
+    changes: dict[str, object] = {move["field"]: move["value"] for move in together}
+    assert len(changes) == 2 and _lifts(v, changes, result["band"])
+    # Each change is needed: neither alone lifts the band.
+    for name, value in changes.items():
+        assert not _lifts(v, {name: value}, result["band"])
+    used = sum(p["used"][p["values"].index(changes[p["field"]])] for p in probes if p["field"] in changes)  # type: ignore[arg-type]
+    assert used == pytest.approx(least)
+    assert f"together would move you to “{competitiveness.BAND_LABELS[together[0]['band']]}”" in margins["headline"]
 
 
 def test_the_all_specialty_rate_of_a_us_senior_is_said_to_count_a_match_in_any_field() -> None:
