@@ -836,6 +836,58 @@ def _recent_work(v: Mapping[str, object]) -> str:
     )
 
 
+# After a no-match with under half a year of recent hands-on work, the rows
+# said nothing of it: those months move no point in internal medicine, where
+# more research does, and a reader weighing the year before a third
+# application read "more papers" (reapply2 audit s44, 1).  The points stay the
+# rules'; the rows say what programs will see, and where the site's guide
+# answers it.  The guide is named, not linked: a result is rendered in the
+# browser, where the hosted site and the downloaded copy spell the guide's
+# address differently.
+UNMATCHED_GUIDE = "“If you didn't match”"
+UNMATCHED_GUIDE_FIX = "“Fix the exact weakness that stopped you”"
+PROGRAM_LIST_GUIDE = "“Segment your program list” in the guide “Dual applying in practice”"
+
+
+def little_recent_work_after_no_match(v: Mapping[str, object]) -> bool:
+    """A past no-match, and fewer hands-on months in the last 3 years than
+    the old-graduation rule counts as recent work."""
+    return bool(v["previously_unmatched"]) and not recent_clinical_work(v)
+
+
+def _no_match_without_recent_work(v: Mapping[str, object]) -> str:
+    recent = whole(v, "recent_clinical_months")
+    seen = (
+        f"You entered no hands-on clinical work in the {RECENT_WORK_YEARS} years before you submit, so on that count "
+        "your file shows programs nothing new since your last application"
+        if not recent
+        else f"You entered {counted(recent, 'month')} of hands-on clinical work in the {RECENT_WORK_YEARS} years before "
+        f"you submit, under the {OLD_GRADUATION_RECENT_WORK_MONTHS} this check counts as recent work, so on that count "
+        "your file shows programs little that is new"
+    )
+    return (
+        f" {seen}. For a gap from patient care, this site's guide {UNMATCHED_GUIDE} names months of hands-on clinical "
+        f"work, documented by your employer, as the change to make (its section {UNMATCHED_GUIDE_FIX})."
+    )
+
+
+def _old_us_months(v: Mapping[str, object]) -> str:
+    """For an IMG reapplicant short of recent work whose US months outnumber
+    the recent ones: some of them predate the 3 years programs will look back on."""
+    recent = whole(v, "recent_clinical_months")
+    if v["applicant_type"] not in data.IMG_TYPES or not little_recent_work_after_no_match(v):
+        return ""
+    usce = us_clinical_months(v)
+    if usce <= recent:
+        return ""
+    return (
+        f" You entered {counted(usce, 'US month')} but {counted(recent, 'month')} of hands-on work in the "
+        f"{RECENT_WORK_YEARS} years before you submit, so some of the US months may be more than {RECENT_WORK_YEARS} "
+        "years old by then. Some programs state how recent US clinical experience must be: check each program's "
+        f"stated requirements (the section {PROGRAM_LIST_GUIDE} keeps a column for them)."
+    )
+
+
 def _own_seniors_share(spec: data.Specialty, v: Mapping[str, object]) -> str:
     """For a US MD or DO reader, their seniors' share of the field's PGY-1
     positions, worded as match odds words it: an EM-first DO read only the
@@ -860,17 +912,27 @@ def _own_seniors_share(spec: data.Specialty, v: Mapping[str, object]) -> str:
 # audit s40, 7).  Said plainly: the backup finder's "pulls the other way"
 # answers "your group matches more often", which this row does not say
 # (diff review s40, 6).
+# Marked as our reading: no figure we hold separates repeat applicants, and
+# every other claim in the row carries a source (reapply2 audit s44, 8).
 REPEAT_APPLICANTS_NOTE = (
-    "The figure counts first-time and repeat applicants together; a past no-match is likely to put you below it."
+    "The figure counts first-time and repeat applicants together; that a past no-match is likely to put you below "
+    "it is our own reading, which the figure cannot show."
 )
 
 
 def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
     applicant = word(v, "applicant_type")
     rates = data.latest_match_rates()
+    # A US senior's rate is a match in any field: a DO in psychiatry read the
+    # 93.2% as their odds in psychiatry (usdo audit s44, 1).
+    fields = (
+        f"all specialties: a match in any field counts, not only in {spec.name}"
+        if applicant in data.US_GRADUATE_TYPES
+        else "all specialties"
+    )
     seen = (
         f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
-        f"matched to a PGY-1 position in {rates.year} (all specialties)."
+        f"matched to a PGY-1 position in {rates.year} ({fields})."
     )
     if applicant in data.IMG_TYPES and v["previously_unmatched"]:
         seen += f" {REPEAT_APPLICANTS_NOTE}"
@@ -1019,6 +1081,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             if hands_on < USCE_MINIMAL_BELOW
             else "."
         )
+    why += _old_us_months(v)
     factors.append(Factor("US clinical experience", points, why, ARTICLE_IMG))
     expected, letters_source = data.letters_expected(spec.slug)
     sloe = (
@@ -1108,7 +1171,8 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "Programs will ask what has changed since the last application; the no-match article says a "
                 "well-planned, strong US preliminary or transitional year can make an average candidate a credible "
                 "one in internal medicine, family medicine and psychiatry, and sometimes in anesthesiology or "
-                "emergency medicine; its months count above as US clinical experience and recent work.",
+                "emergency medicine; its months count above as US clinical experience and recent work."
+                + (_no_match_without_recent_work(v) if little_recent_work_after_no_match(v) else ""),
                 ARTICLE_UNMATCHED,
             )
         )
@@ -2081,6 +2145,126 @@ def _geography_move(spec: data.Specialty, v: Mapping[str, object], band: Band) -
     ]
 
 
+# Two changes together, for a band no single change lifts: "it would take
+# several together" named none, where a year of US clinical experience and a
+# third letter lifted a twice-unmatched reader to "Dual apply" (reapply2 audit
+# s44, 2).  The pairs are drawn from the improvements' probes, each within its
+# reach, and being open to training anywhere; the smallest is the pair whose
+# two changes use the least of their reaches added together (the first in the
+# probes' order on a tie).  Along a pair the rules are monotone, so the pairs
+# of values that lift the band form a staircase, more of the one needing less
+# of the other, whose corners are found by halving (``_least_in_pair``); a
+# pair is skipped at once when both at their reach leave the band where it
+# is.  Over 1,500 random files, a file that needs it took about 2 ms in all
+# where it took 1 (s44).
+GEOGRAPHY_REACH = 1.0  # being open to training anywhere counts as a whole reach
+
+
+class PairProbe(TypedDict):
+    field: str
+    values: list[int | bool]
+    used: list[float]  # how much of the probe's reach each value uses
+
+
+def _pair_probes(v: Mapping[str, object], open_score: bool) -> list[PairProbe]:
+    """Each input the pairs may change.  A Step 2 CK only while
+    ``open_score``: still to come, or failed and so to be retaken, and not
+    lifting the band alone."""
+    probes: list[PairProbe] = []
+    for name, reach in IMPROVEMENTS:
+        if name == "step2_score" and not open_score:
+            continue
+        values = _candidates(v, name, reach)
+        if not values:
+            continue
+        current = whole_or_none(v, name)
+        used = (
+            [(i + 1) / len(values) for i in range(len(values))]
+            if current is None or name == "step2_score"
+            else [(value - current) / reach for value in values]
+        )
+        probes.append({"field": name, "values": list(values), "used": used})
+    if v["geographic_restriction"]:
+        probes.append({"field": "geographic_restriction", "values": [False], "used": [GEOGRAPHY_REACH]})
+    return probes
+
+
+def _pair_text(spec: data.Specialty, v: Mapping[str, object], name: str, value: int | bool) -> str:
+    if name == "geographic_restriction":
+        return "being open to training anywhere"
+    return _change_text(spec, v, name, int(value))
+
+
+def _least_in_pair(
+    spec: data.Specialty, v: Mapping[str, object], here: int, a: PairProbe, b: PairProbe
+) -> tuple[float, list[Move]] | None:
+    """The values of one pair that lift the band using the least of their
+    reaches, with how much they use, or None when none does."""
+    seen: dict[tuple[int, int], Band | None] = {}
+
+    def lifted(i: int, j: int) -> Band | None:
+        if (i, j) not in seen:
+            moved = assess(spec, {**v, a["field"]: a["values"][i], b["field"]: b["values"][j]}).band
+            seen[i, j] = moved if BAND_ORDER.index(moved) > here else None
+        return seen[i, j]
+
+    last_a, top_b = len(a["values"]) - 1, len(b["values"]) - 1
+    if lifted(last_a, top_b) is None:
+        return None
+    best: tuple[float, int, int, Band] | None = None
+    # The staircase's corners, each the least first change that lifts the
+    # band with a given second one, then the least second change with it;
+    # each found by halving, so a long probe (a Step 2 CK still to come has
+    # 101 values) costs a few runs of the rules, not one a value.
+    i = 0
+    while i <= last_a and top_b >= 0:
+        i += bisect_left(range(i, last_a + 1), True, key=lambda k: lifted(k, top_b) is not None)
+        if i > last_a:
+            break
+        j = bisect_left(range(top_b + 1), True, key=lambda k: lifted(i, k) is not None)
+        moved = lifted(i, j)
+        used = a["used"][i] + b["used"][j]
+        if moved is not None and (best is None or used < best[0]):
+            best = (used, i, j, moved)
+        i, top_b = i + 1, j - 1
+    if best is None:
+        return None
+    used, i, j, moved = best
+    return used, [
+        {"field": p["field"], "value": p["values"][k], "band": moved, "text": _pair_text(spec, v, p["field"], p["values"][k])}
+        for p, k in ((a, i), (b, j))
+    ]
+
+
+def smallest_pair(spec: data.Specialty, v: Mapping[str, object], band: Band, open_score: bool) -> list[Move]:
+    """The two changes that together move the band up using the least of
+    their reaches (the first pair in the probes' order on a tie), each as a
+    move with the band they give together; empty when no pair does.  The
+    margins ask only when no single change lifts the band alone, or a pair
+    could name a change that does nothing."""
+    here = BAND_ORDER.index(band)
+    probes = _pair_probes(v, open_score)
+    best: tuple[float, list[Move]] | None = None
+    for first, a in enumerate(probes):
+        for b in probes[first + 1 :]:
+            found = _least_in_pair(spec, v, here, a, b)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+    return [] if best is None else best[1]
+
+
+def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Move]) -> str:
+    if not pair:
+        return " No two changes together do it either: it would take three or more."
+    moved = pair[0]["band"]
+    only_there = (
+        " among the programs that accept COMLEX alone"
+        if moved == "single-track" and profile.comlex_only_in_surgery(v, spec.slug)
+        else ""
+    )
+    return f" For example, {pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”{only_there}."
+
+
 class Margins(TypedDict):
     score: int
     flags_to_clear: str | None
@@ -2093,6 +2277,7 @@ class Margins(TypedDict):
     up: list[Move]
     down: list[Move]
     score_line: Move | None
+    together: list[Move]
     headline: str
 
 
@@ -2128,12 +2313,15 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             + f"; below it the score alone says “{BAND_LABELS[below[1]]}”."
         )
     up = _moves(spec, v, result.band, IMPROVEMENTS, up=True) + _geography_move(spec, v, result.band)
+    together: list[Move] = []
     down = _moves(spec, v, result.band, SETBACKS, up=False) + _untaken_score_setback(spec, v, result.band)
     # A passed Step 2 CK cannot be sat again, so a higher score is no change a
     # reader can make: it is shown for comparison, never as the way up.
     score_line = next((m for m in up if m["field"] == "step2_score" and v["step2_score"] is not None), None)
     # A failing score is retaken (exam-edges audit s36, 1; diff review s36, 3).
     failing = profile.step2_failing(v)
+    # A failed score lifting the band alone is the score line, not half a pair.
+    open_score = (v["step2_score"] is None or failing) and score_line is None
     if score_line:
         up.remove(score_line)
         score_line["text"] = (
@@ -2185,16 +2373,25 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "already (the table shows which factors)."
         )
     elif score_line:
-        headline = "No single change you can still make moves the band up; it would take several together."
+        together = smallest_pair(spec, v, result.band, open_score)
+        # A failed score's retake lifts the band alone (the score line says
+        # so), and "three or more" beside it would be untrue.
+        headline = "No single change you can still make moves the band up; it would take several together." + (
+            "" if failing and not together else _pair_sentence(spec, v, together)
+        )
     elif holding:
+        together = smallest_pair(spec, v, result.band, open_score)
         headline = (
             f"No single change to one input moves the band up: your total score gives “{BAND_LABELS[result.band]}”, "
             "and a rule below holds it there too."
             if result.band == result.by_score
             else f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”."
-        )
+        ) + _pair_sentence(spec, v, together)
     else:
-        headline = "No single change to one input moves the band up; it would take several together."
+        together = smallest_pair(spec, v, result.band, open_score)
+        headline = "No single change to one input moves the band up; it would take several together." + _pair_sentence(
+            spec, v, together
+        )
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
         margin = result.score - floors[here]
         # "On the line for 'Dual apply, strongly'" read as if the score were
@@ -2217,6 +2414,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         "up": up,
         "down": down,
         "score_line": score_line,
+        "together": together,
         "headline": headline,
         "flags_to_clear": flags_to_clear(spec, v, result),
     }
@@ -2444,6 +2642,22 @@ def render(result: CompetitivenessResult) -> Markup:
     return el("div", parts, class_="mpb-result-body")
 
 
+REACH_WORDS = {
+    "specialty_letters": "letters",
+    "away_rotations": "US rotations",
+    "research_items": "research items",
+    "usce_months": "months of US clinical experience",
+    "recent_clinical_months": "months of recent hands-on work",
+}
+
+
+def _reaches_text() -> str:
+    """The pairs' ranges: a Step 2 CK joins them only still to come or to be
+    retaken, at any score from 200, as its single probe looks."""
+    reaches = [f"{reach} more {REACH_WORDS[name]}" for name, reach in IMPROVEMENTS if name in REACH_WORDS]
+    return f"up to {', '.join(reaches)}, and a Step 2 CK still to come or to be retaken at any score from {UNTAKEN_STEP2_FROM}"
+
+
 def _bands_text(bands: tuple[tuple[int, int], ...]) -> str:
     return "; ".join(f"{floor}+: {signed(points)}" for floor, points in bands)
 
@@ -2475,7 +2689,10 @@ def method() -> Markup:
             "smallest change that would move the final band, found by running these same rules again with only that "
             "input changed. A Step 2 CK already passed is shown beside them for comparison, not as a change to make. "
             "When no single change moves the band up, it says whether several together could, by running the rules "
-            "with all of them at once. It also lists setbacks that would move the band down (a failed attempt, a letter "
+            "with all of them at once, and if so names the smallest pair of changes that would, each within the range "
+            f"the margins look over ({_reaches_text()}), the smallest being the pair whose two changes use the least "
+            "of those ranges added together (being open to training anywhere counts as a whole range); or it says that "
+            "no pair does. It also lists setbacks that would move the band down (a failed attempt, a letter "
             "or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
             "would). At “Single-track is reasonable”, an IMG whose score the "
             f"match odds calculator puts under {SINGLE_TRACK_ODDS_SAID_BELOW:.0%} is told that figure beside the band.",

@@ -740,7 +740,11 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     reader = {"specialty": "internal-medicine", "step2_score": 215, "usce_months": 0, "needs_visa": "false"}
     usce = compute(reader)
     assert usce["red_flags"] == ["Step 2 CK below 230", "minimal US clinical experience"]
-    assert usce["margins"]["headline"] == "No single change you can still make moves the band up; it would take several together."
+    assert usce["margins"]["headline"] == (
+        "No single change you can still make moves the band up; it would take several together. For example, 1 more "
+        "research item (1 in all) and 12 more months of hands-on US clinical experience (12 in all) together would "
+        "move you to “Dual apply”."
+    )
     assert compute({**reader, "usce_months": 12, "specialty_letters": 4})["band"] == "dual-apply"
     line = margins["score_line"]
     assert line["field"] == "step2_score" and "cannot be taken again" in line["text"]
@@ -2419,3 +2423,187 @@ def test_one_flag_to_clear_is_one_change_not_together_those_changes() -> None:
     )
     clear = result["margins"]["flags_to_clear"]
     assert clear is not None and "That change would give" in clear and "Together" not in clear
+
+
+# A US-citizen IMG unmatched twice, 3 years out, with 4 months of US
+# experience from their student years and no clinical work since
+# (reapply2 audit s44).
+TWICE_UNMATCHED = {
+    "specialty": "internal-medicine",
+    "applicant_type": "us-img",
+    "step2_score": 229,
+    "years_since_graduation": 3,
+    "usce_months": 4,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 2,
+    "needs_visa": "false",
+    "previously_unmatched": True,
+}
+
+
+def _row(result: competitiveness.CompetitivenessResult, factor: str) -> competitiveness.FactorRow:
+    return next(row for row in result["factors"] if row["factor"] == factor)
+
+
+def test_a_reapplicant_without_recent_hands_on_work_is_told_what_programs_will_see() -> None:
+    # Recent months at 0, 4, 12 or 36 all gave 39/100, and the rows said
+    # nothing of the gap from patient care (reapply2 audit s44, 1).
+    result = compute(TWICE_UNMATCHED)
+    why = _row(result, "Previous no-match")["why"]
+    assert "You entered no hands-on clinical work in the 3 years before you submit" in why
+    assert "shows programs nothing new since your last application" in why
+    assert (
+        f"this site's guide {competitiveness.UNMATCHED_GUIDE} names months of hands-on clinical work" in why
+        and competitiveness.UNMATCHED_GUIDE_FIX in why
+    )
+    # A few months, under the rule's six, are said as such.
+    some = _row(compute({**TWICE_UNMATCHED, "recent_clinical_months": 3}), "Previous no-match")["why"]
+    assert "You entered 3 months of hands-on clinical work" in some and "under the 6 this check counts" in some
+    # Six months are the rule's recent work, and a first attempt has no previous no-match to explain.
+    enough = compute({**TWICE_UNMATCHED, "recent_clinical_months": competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS})
+    first = compute({**TWICE_UNMATCHED, "previously_unmatched": False})
+    assert competitiveness.UNMATCHED_GUIDE_FIX not in _row(enough, "Previous no-match")["why"]
+    assert competitiveness.UNMATCHED_GUIDE_FIX not in " ".join(row["why"] for row in first["factors"])
+    # Words only: no point moves (no invented offset for recent work).
+    assert [row["points"] for row in result["factors"]] == [row["points"] for row in enough["factors"]]
+    assert result["score"] == enough["score"] == 39
+
+
+def test_us_months_older_than_the_recent_work_are_said_to_be_possibly_years_old() -> None:
+    why = _row(compute(TWICE_UNMATCHED), "US clinical experience")["why"]
+    assert "You entered 4 US months but 0 months of hands-on work in the 3 years before you submit" in why
+    assert "may be more than 3 years old by then" in why
+    assert "Some programs state how recent US clinical experience must be" in why
+    assert competitiveness.PROGRAM_LIST_GUIDE in why
+    # Not when the recent months cover the US ones, nor for a US graduate,
+    # whose clerkships are counted in full, nor with recent work enough.
+    covered = _row(compute({**TWICE_UNMATCHED, "recent_clinical_months": 5}), "US clinical experience")["why"]
+    senior = compute({**TWICE_UNMATCHED, "applicant_type": "us-md", "years_since_graduation": 1})
+    enough = compute({**TWICE_UNMATCHED, "recent_clinical_months": 6})
+    for row in (covered, _row(senior, "US clinical experience")["why"], _row(enough, "US clinical experience")["why"]):
+        assert "years old by then" not in row
+
+
+def test_the_guide_sections_the_rows_name_exist_and_say_what_the_rows_say() -> None:
+    unmatched = (ROOT / "docs" / "unmatched" / "index.md").read_text(encoding="utf-8")
+    assert unmatched.startswith(f"# {competitiveness.UNMATCHED_GUIDE.strip('“”')}\n")
+    section = unmatched.split(f"### {competitiveness.UNMATCHED_GUIDE_FIX.strip('“”')}\n", 1)[1].split("\n## ", 1)[0]
+    assert "An old graduation with no recent hands-on clinical work | Months of hands-on clinical work" in section
+    assert "documented by your employer" in section
+    apply = (ROOT / "docs" / "apply" / "index.md").read_text(encoding="utf-8")
+    heading, guide = competitiveness.PROGRAM_LIST_GUIDE.split(" in the guide ")
+    assert apply.startswith(f"# {guide.strip('“”')}\n")
+    listed = apply.split(f"## {heading.strip('“”')}\n", 1)[1].split("\n## ", 1)[0]
+    assert "required US clinical experience (and how recent)" in listed
+
+
+def test_no_single_change_names_the_smallest_pair_that_moves_the_band() -> None:
+    # "It would take several together" named none, where a year of US
+    # experience and a third letter give "Dual apply" (reapply2 audit s44, 2).
+    result = compute(TWICE_UNMATCHED)
+    margins = result["margins"]
+    pair = (
+        "For example, a third letter from US physicians in Internal Medicine and 8 more months of US clinical "
+        "experience (12 in all) together would move you to “Dual apply”."
+    )
+    assert margins["up"] == [] and margins["headline"].endswith(f"it would take several together. {pair}")
+    assert pair in result["summary"] and pair in competitiveness.render(result)
+    assert [(m["field"], m["value"]) for m in margins["together"]] == [("specialty_letters", 3), ("usce_months", 12)]
+    assert compute({**TWICE_UNMATCHED, "specialty_letters": 3, "usce_months": 12})["band"] == "dual-apply"
+    # Read aloud, the result keeps to its limit: the pair is on the page, not in the read-out.
+    assert "For example" not in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # Program counts and signals carry the same margins.
+    counts = program_counts.compute({**TWICE_UNMATCHED, "backup_specialty": "family-medicine"})
+    assert pair in counts["summary"] and len(counts["announced"].split()) <= registry.READ_OUT_WORDS
+    from calculators import signals
+
+    signalled = signals.compute({**TWICE_UNMATCHED, "backup_specialty": "family-medicine"})
+    assert pair in str(signals.render(signalled)) and len(signalled["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+def test_where_no_pair_moves_the_band_it_says_so_plainly() -> None:
+    inputs = {
+        "specialty": "internal-medicine",
+        "applicant_type": "us-img",
+        "step2_score": 190,
+        "exam_failures": 1,
+        "usce_months": 0,
+        "needs_visa": "false",
+        "geographic_restriction": True,
+        "previously_unmatched": True,
+    }
+    margins = compute(inputs)["margins"]
+    assert margins["together"] == []
+    assert margins["headline"].endswith("No two changes together do it either: it would take three or more.")
+    # Unless a failed score's retake lifts the band alone, as the score line says.
+    failed = {
+        "specialty": "pediatrics",
+        "step2_score": 211,
+        "years_since_graduation": 9,
+        "usce_months": 6,
+        "recent_clinical_months": 15,
+        "specialty_letters": 5,
+        "research_items": 5,
+        "needs_visa": False,
+    }
+    margins = compute(failed)["margins"]
+    assert margins["together"] == [] and margins["score_line"] is not None
+    assert margins["headline"] == "No single change you can still make moves the band up; it would take several together."
+
+
+def _lifts(v: dict[str, object], changes: dict[str, object], band: str) -> bool:
+    moved = competitiveness.assess(specialty(str(v["specialty"])), {**v, **changes}).band
+    return BAND_ORDER.index(moved) > BAND_ORDER.index(band)  # type: ignore[arg-type]
+
+
+@settings(max_examples=120, deadline=None)
+@given(profiles, st.integers(data.STEP2_PASSING_SCORE, 290))
+def test_the_pair_named_is_the_least_that_lifts_the_band(drawn: dict[str, object], step2: int) -> None:
+    profile = {**drawn, "step2_score": step2}
+    # Checked against every pair of values the probes reach, one by one
+    # (a Step 2 CK already passed is no change, so no score is probed).
+    result = compute(profile)
+    margins = result["margins"]
+    if margins["up"] or not margins["headline"].startswith("No single change"):
+        return
+    v = competitiveness.parse_inputs(competitiveness.FIELDS, profile, competitiveness.RULES)
+    probes = competitiveness._pair_probes(v, open_score=False)
+    least = None
+    for first, a in enumerate(probes):
+        for b in probes[first + 1 :]:
+            for i, a_value in enumerate(a["values"]):
+                for j, b_value in enumerate(b["values"]):
+                    used = a["used"][i] + b["used"][j]
+                    if (least is None or used < least) and _lifts(v, {a["field"]: a_value, b["field"]: b_value}, result["band"]):
+                        least = used
+    together = margins["together"]
+    if least is None:
+        assert together == [] and margins["headline"].endswith(
+            "No two changes together do it either: it would take three or more."
+        )
+        return
+    changes: dict[str, object] = {move["field"]: move["value"] for move in together}
+    assert len(changes) == 2 and _lifts(v, changes, result["band"])
+    # Each change is needed: neither alone lifts the band.
+    for name, value in changes.items():
+        assert not _lifts(v, {name: value}, result["band"])
+    used = sum(p["used"][p["values"].index(changes[p["field"]])] for p in probes if p["field"] in changes)  # type: ignore[arg-type]
+    assert used == pytest.approx(least)
+    assert f"together would move you to “{competitiveness.BAND_LABELS[together[0]['band']]}”" in margins["headline"]
+
+
+def test_the_all_specialty_rate_of_a_us_senior_is_said_to_count_a_match_in_any_field() -> None:
+    # A DO in psychiatry read the 93.2% as their odds in psychiatry (usdo audit s44, 1).
+    for applicant in ("us-do", "us-md"):
+        why = compute({"specialty": "psychiatry", "applicant_type": applicant, "step2_score": ""})["factors"][1]["why"]
+        assert "(all specialties: a match in any field counts, not only in Psychiatry)." in why
+    graduate = compute({"specialty": "psychiatry", "applicant_type": "us-do", "years_since_graduation": 2})
+    assert "a match in any field counts, not only in Psychiatry" in graduate["factors"][1]["why"]
+
+
+def test_a_past_no_match_below_the_rate_is_marked_as_our_reading() -> None:
+    # Nothing in the data or the articles gives it (reapply2 audit s44, 8).
+    why = compute(TWICE_UNMATCHED)["factors"][1]["why"]
+    assert "that a past no-match is likely to put you below it is our own reading, which the figure cannot show." in why
