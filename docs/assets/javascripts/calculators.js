@@ -686,10 +686,18 @@ function writeStorage(text) {
   }
 }
 
+// The shape of remembered answers this script writes (reader_state.read_stored).
+const STORED_VERSION = 1;
+
+// What a write of remembered answers adds to.  A shape of another version
+// (a later deploy's, written by another tab) is not merged, or it went back
+// stamped as this version; Python drops it with a note too, so the form
+// starts afresh (jsread audit s44, 6).
 function rememberedValues() {
   try {
     const parsed = JSON.parse(readStorage() || "{}");
-    return parsed && typeof parsed.values === "object" ? parsed.values : {};
+    if (parsed?.version !== STORED_VERSION) return {};
+    return parsed.values && typeof parsed.values === "object" && !Array.isArray(parsed.values) ? parsed.values : {};
   } catch {
     return {};
   }
@@ -1689,7 +1697,7 @@ function changedAnswers(answers, keysByField, edited) {
 
 function remember(answers) {
   const values = { ...rememberedValues(), ...answers };
-  return writeStorage(JSON.stringify({ version: 1, values }));
+  return writeStorage(JSON.stringify({ version: STORED_VERSION, values }));
 }
 
 // Said once, by the calculator the reader used: a page with two would
