@@ -896,10 +896,25 @@ class Widget {
   async restore() {
     // The address is read now: the reader may jump to a heading while the
     // engine starts, which replaces a link's fragment.
-    const found = {
+    const address = {
       address: window.location.hash,
       search: window.location.search,
       page: [...document.querySelectorAll(".mpb-calculator")].map((root) => root.dataset.calculator),
+    };
+    // Asked once the engine runs, so that Python sees what the reader typed
+    // while it started (a queued request would carry the form as it was).
+    await engineSettled();
+    return this.restoreFrom(address);
+  }
+
+  async restoreFrom(address) {
+    // Storage is read only now, with the engine running: Remember, Forget
+    // and the link are live from mount, and a Forget pressed while the
+    // engine started was undone by the answers read before it, which came
+    // back into the form or the tab (jsread audit s44, 1).
+    const forgetsAsked = forgets;
+    const found = {
+      ...address,
       tab_copy: readTabCopy(this.pathname, this.name),
       own_copy: readTabCopy(this.pathname, `${this.name}${OWN_COPY}`),
       stored: readStorage(),
@@ -908,14 +923,15 @@ class Widget {
       // "true" or "false"): what the page's built result answers.
       built: Object.fromEntries(Object.entries(this.builtValues()).map(([name, value]) => [name, String(value)])),
     };
-    // Asked once the engine runs, so that Python sees what the reader typed
-    // while it started (a queued request would carry the form as it was).
-    await engineSettled();
     this.noteHalfTypedDates();
     const saved = await ask("restore", this.name, { ...found, typed: this.typedEarlyValues() }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
+    // Forget, or a change to the remembered answers (Remember unticked, here
+    // or in another tab), while Python chose: its choice is of answers since
+    // removed, so it chooses again from what is kept now.
+    if (saved && (forgets !== forgetsAsked || readStorage() !== found.stored)) return this.restoreFrom(address);
     // Given up with the start, or with a worker that went silent: the fresh
     // one would answer the form as built, and the link or remembered answers
     // went unsaid (jsread audit s42, 1).  resume() asks again once an engine
