@@ -30,6 +30,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS
 
 from calculators import REGISTRY
 from calculators import browser as browser_bridge
+from calculators.render import SLOW_REPLY_HEADLINE, SLOW_REPLY_STALE_WHY
 from macros import runtime_assets
 
 pytestmark = pytest.mark.browser
@@ -781,6 +782,35 @@ def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str
     page.wait_for_timeout(1_500)
     page.clock.fast_forward(31_000)
     widget.locator(".mpb-status-text", has_text="reload the page").wait_for(timeout=10_000)
+
+
+def test_an_edit_a_running_engine_has_not_answered_is_marked_and_the_engine_restarted(page: Any, site_url: str) -> None:
+    # The engine's worker ended, as on a phone short of memory: for 30 s the
+    # form said Neurology beside Internal Medicine's verdict, the phone's
+    # headline included, with nothing to say they disagreed (jsread audit s44, 2).
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    page.wait_for_selector(f"{WIDGET}[data-answered]", timeout=60_000)
+    note = widget.locator(".mpb-stale-note")
+    headline = widget.locator(".mpb-live-headline")
+    # A running engine's answer is not marked on its way.
+    field(widget, "step2_score").fill("262")
+    wait_for_result(page, widget, "62/100")
+    page.wait_for_timeout(2_000)
+    assert note.is_hidden()
+    assert SLOW_REPLY_HEADLINE not in (headline.text_content() or "")
+    [worker] = [worker for worker in page.workers if "calculator-worker" in worker.url]
+    worker.evaluate("setTimeout(() => self.close(), 0)")
+    page.wait_for_timeout(200)
+    widget.locator('[name="specialty"]').select_option("neurology")
+    note.wait_for(state="visible", timeout=3_000)
+    assert note.inner_text() == f"Not updated to the form as it is now{SLOW_REPLY_STALE_WHY}."
+    assert headline.text_content() == SLOW_REPLY_HEADLINE
+    assert "Internal Medicine" in widget.locator(".mpb-result").inner_text(), "the old result stands, marked"
+    # A fresh engine, started within seconds rather than half a minute,
+    # answers the form as it is, and the marks go.
+    widget.locator(".mpb-result", has_text="Neurology").wait_for(timeout=20_000)
+    assert note.is_hidden()
+    assert (headline.text_content() or "").startswith("Neurology:")
 
 
 def test_a_link_whose_restore_went_unanswered_is_restored_by_the_fresh_engine(page: Any, site_url: str) -> None:

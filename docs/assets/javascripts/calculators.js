@@ -489,13 +489,23 @@ function continues(response, { loaded }) {
 }
 
 // ``args`` go to the Python function after the payload, as they are.
-// A running engine answers in milliseconds (20 ms at the 95th percentile);
-// the slowest calculator on a slow phone, in a few seconds.  A reply that
-// has not come in this long will not: the worker died (a phone short of
-// memory ends it without a word), and the form went on showing the old
-// result beside the new inputs with nothing said (recovery audit s33, 7).
-// Asked while the engine starts, the start's own watchdog answers for it.
-const REPLY_SILENCE_MS = 30_000;
+// A running engine answers in milliseconds: 8 ms at the median and 13 ms at
+// the 95th percentile, round trip, in `make benchmark`.  The slowest is a
+// page's first answer (its restore and first compute, after the imports):
+// with every renderer slowed 4 times, as the benchmark's slow phone, it took
+// 0.1-0.9 s, the timeline's the longest (measured cold for each calculator,
+// 2026-12-06).  A reply that has not come in over ten times that will not:
+// the worker died (a phone short of memory ends it without a word), and the
+// form went on showing the old result beside the new inputs with nothing
+// said (recovery audit s33, 7).  At 30 s that was half a minute of another
+// specialty's verdict beside the form (jsread audit s44, 2).  Asked while the
+// engine starts, the start's own watchdog answers for it.
+const REPLY_SILENCE_MS = 10_000;
+// No reply this long after an edit, from a running engine: the result and
+// the phone's headline say they are not updated yet, as while it loads.
+// Shorter waits pass unmarked, so a result that follows typing does not
+// flicker.
+const SLOW_REPLY_MS = 1_500;
 let replyRestarted = false;
 
 function ask(fn, name, payload, ...args) {
@@ -725,8 +735,11 @@ class Widget {
     this.staleNote = root.querySelector(".mpb-stale-note");
     this.staleWhy = this.staleNote.querySelector(".mpb-stale-why");
     this.staleWhyBuilt = this.staleWhy.textContent;
-    // The note and the phone's headline say the engine is still loading.
+    // The note and the phone's headline say the engine is still loading, or
+    // (staleWhileWaiting) that a running engine has not yet answered an edit.
     this.staleWhileLoading = false;
+    this.staleWhileWaiting = false;
+    this.slowReply = 0;
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
     if (!TAB_STORAGE_WORKS) root.querySelector(".mpb-tab-copy-refused")?.removeAttribute("hidden");
@@ -1055,13 +1068,19 @@ class Widget {
     const values = this.readForm();
     const edited = new Map(this.unremembered);
     const editedField = this.editedField;
+    clearTimeout(this.slowReply);
+    this.slowReply = setTimeout(() => ticket === this.latest && this.markUnansweredWhileWaiting(), SLOW_REPLY_MS);
     try {
       reply = await ask("compute", this.name, values, ...this.level);
     } catch (error) {
-      if (ticket === this.latest) this.computeFailed(error);
+      if (ticket === this.latest) {
+        clearTimeout(this.slowReply);
+        this.computeFailed(error);
+      }
       return;
     }
     if (ticket !== this.latest) return; // a newer edit has been sent since
+    clearTimeout(this.slowReply);
     const successor = this.successor();
     if (successor) return successor.adopt(this.unanswered(values));
     this.answeredFor = JSON.stringify(values);
@@ -1489,6 +1508,12 @@ class Widget {
         this.headlineStale(this.statusBox.dataset.failedOverDefaults);
         this.staleForAnotherReason();
       }
+      // The engine failed while an answer was awaited: not "on its way" now.
+      if (this.staleWhileWaiting) {
+        const { failed, failedOverDefaults } = this.statusBox.dataset;
+        this.headlineStale(this.link === null ? failedOverDefaults : failed);
+        this.staleForAnotherReason();
+      }
     }
   }
 
@@ -1515,11 +1540,25 @@ class Widget {
     this.staleWhileLoading = true;
   }
 
+  // A running engine slow to answer an edit (its worker may have died, which
+  // only REPLY_SILENCE_MS tells): the result beside the form answers earlier
+  // inputs, and for seconds said nothing of it (jsread audit s44, 2).  Python
+  // wrote both sentences; the reply, or the words for its failure, replace them.
+  markUnansweredWhileWaiting() {
+    if (runtime.phase !== "ready" || this.answersTheForm() || !this.root.isConnected) return;
+    this.staleWhy.textContent = this.staleNote.dataset.slowReply;
+    this.staleNote.hidden = false;
+    delete this.staleNote.dataset.shownForPrint;
+    this.headlineStale(this.statusBox.dataset.slowReply);
+    this.staleWhileWaiting = true;
+  }
+
   // The note's built pointer (": see the messages above") once a message,
   // not the loading, is why the result does not answer the form.
   staleForAnotherReason() {
     this.staleWhy.textContent = this.staleWhyBuilt;
     this.staleWhileLoading = false;
+    this.staleWhileWaiting = false;
   }
 
   // Printed within a moment of an edit, the result is still the one before
