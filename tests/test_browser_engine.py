@@ -242,6 +242,11 @@ def test_a_browser_too_old_to_parse_the_page_script_still_says_the_form_is_not_l
         assert widget.locator(f".mpb-engine-off-{other}").is_hidden(), other
     assert widget.locator("fieldset input").first.is_disabled(), "a form that answers nothing takes no typing"
     assert "Step 2 CK" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
+    # Said by the status line too, where it had said the defaults' result
+    # was shown beside a form switched off (jsread audit s44, 3).
+    status = widget.locator(".mpb-status-text")
+    page.wait_for_function("(node) => node.textContent.includes('Safari 16.4')", arg=status.element_handle(), timeout=5_000)
+    assert " ".join((status.text_content() or "").split()) == " ".join(words.inner_text().split())
     engine = [url for url in asked if any(part in url for part in RUNTIME_PARTS)]
     assert not engine, engine
     page.page_errors[:] = [error for error in page.page_errors if "Unexpected token" not in error]
@@ -287,6 +292,11 @@ def test_a_page_of_another_build_than_the_tabs_engine_stays_as_built_and_says_re
         assert widget.locator(f".mpb-engine-off-{hidden}").is_hidden(), hidden
     assert widget.locator("fieldset input").first.is_disabled(), "no form the old engine would answer wrongly"
     assert widget.locator(".mpb-form-off").is_visible()
+    # The status line says it too, and is heard: it went on saying the
+    # defaults' result was shown, and "Reload" went unsaid (jsread audit s44, 3).
+    status = widget.locator(".mpb-status-text").text_content() or ""
+    assert " ".join(status.split()) == " ".join(words.inner_text().split()), status
+    assert widget.locator(".mpb-status").get_attribute("aria-live") == "polite"
     assert not page.page_errors, page.page_errors
     if build == "later":
         page.unroute(f"**/{other}")

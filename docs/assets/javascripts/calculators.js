@@ -1854,23 +1854,37 @@ function mirrorHeadline(root) {
 const fromThisBuild = (root) => root.dataset.build === BUILD.build;
 const calculatorOfThisBuild = () => [...document.querySelectorAll(".mpb-calculator")].some(fromThisBuild);
 
-function showNewerPage(root) {
+// Its words go in the status line too, said by the first such calculator
+// only, as showRuntime says a failure: the form went dim while the status
+// line still said it showed the defaults' result, and the "Reload" remedy
+// went unsaid (jsread audit s44, 3).
+function showNewerPage(root, speaks) {
   root.dataset.mounted = "true";
   root.dataset.runtime = "failed";
   root.querySelector(".mpb-form fieldset").disabled = true;
   const off = root.querySelector(".mpb-engine-off");
   // A page built before these words existed is older, not newer: its
   // "updated" words say to reload, which is right either way.
-  showFailureWords(off, off.querySelector(".mpb-engine-off-newer") ? "newer" : "updated");
+  const shown = off.querySelector(".mpb-engine-off-newer") ? "newer" : "updated";
+  showFailureWords(off, shown);
   off.querySelector(".mpb-engine-off-remedies").hidden = true;
   off.hidden = false;
+  const status = root.querySelector(".mpb-status-text");
+  const words = off.querySelector(`.mpb-engine-off-${shown}`)?.textContent.trim();
+  if (!status || !words) return;
+  const region = status.closest("[aria-live]");
+  if (!speaks) region?.setAttribute("aria-live", "off");
+  status.textContent = words;
+  if (!speaks) setTimeout(() => region?.setAttribute("aria-live", "polite"), 500);
 }
 
 function mountAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
+  let newerSaid = false;
   for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
     if (!fromThisBuild(root)) {
-      showNewerPage(root);
+      showNewerPage(root, !newerSaid);
+      newerSaid = true;
       continue;
     }
     mirrorHeadline(root);
