@@ -258,16 +258,28 @@ def _count_keys(count: str) -> list[str]:
     return [remembered_as(count), remembered_as(count) + TYPED_FOR]
 
 
+# The shape calculators.js writes remembered answers in: ``{"version": 1,
+# "values": ...}``.  A shape of any other version is one this code does not
+# know (a later deploy's, written by a tab open across it): read as version 1,
+# its values were taken at face value, and the page's next write stamped them
+# version 1 (jsread audit s44, 6).
+STORED_VERSION = 1
+STORED_UNREADABLE = "Your remembered answers could not be read, so they were ignored."
+
+
 def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
     """The remembered answers in storage's raw text, or none with a note."""
     if not stored:
         return {}, []
     try:
-        values = json.loads(stored).get("values", {})
-    except (ValueError, AttributeError):
-        values = None
-    if not isinstance(values, dict):
-        return {}, ["Your remembered answers could not be read, so they were ignored."]
+        kept = json.loads(stored)
+    except ValueError:
+        kept = None
+    version = kept.get("version") if isinstance(kept, dict) else None
+    values = kept.get("values", {}) if isinstance(kept, dict) else None
+    # JSON's true is Python's 1 too: only the number counts.
+    if isinstance(version, bool) or version != STORED_VERSION or not isinstance(values, dict):
+        return {}, [STORED_UNREADABLE]
     return values, []
 
 

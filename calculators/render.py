@@ -25,6 +25,11 @@ RUNNING_AGAIN_STATUS = (
 # the default inputs' answer must not pass for theirs.
 LOADING_EDITED_HEADLINE = "Not updated yet: the calculator engine is still loading, and the result is for the default inputs."
 LOADING_STALE_WHY = ": the calculator engine is still loading, and answers your changes once it is ready"
+# The same places, when a running engine has not answered an edit within a
+# moment or two (its worker may have ended): the result beside the form is
+# for earlier inputs, the default ones or the reader's (jsread audit s44, 2).
+SLOW_REPLY_HEADLINE = "Not updated yet: the answer to your last change has not come back, so this result is for earlier inputs."
+SLOW_REPLY_STALE_WHY = ": the answer to your last change has not come back yet"
 # When a request could not be answered: the last good result stays, and which
 # of these is true only the page knows (whether a valid answer has replaced
 # the result the page was built with).
@@ -260,6 +265,7 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
             data_loading=LOADING_STATUS,
             data_running_again=RUNNING_AGAIN_STATUS,
             data_loading_edited=LOADING_EDITED_HEADLINE,
+            data_slow_reply=SLOW_REPLY_HEADLINE,
             data_failed=UNEXPECTED_STATUS,
             data_failed_over_defaults=UNEXPECTED_STATUS_OVER_DEFAULTS,
             data_unanswered=UNANSWERED_STATUS,
@@ -291,6 +297,7 @@ def render_calculator(calc: Calculator[Result], level: int = TITLE_LEVEL, method
             class_="mpb-stale-note",
             hidden=True,
             data_loading=LOADING_STALE_WHY,
+            data_slow_reply=SLOW_REPLY_STALE_WHY,
             **NOT_SEARCHED,
         ),
         # A section, not a div: results nest divs (see NOT_SEARCHED).
@@ -530,8 +537,11 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
             "You changed an answer after removing them, so this tab keeps your answers again. Forget removes them once more."
         ),
         data_ticked_elsewhere="Remember was ticked in another tab, so your changes here are remembered from now on too.",
+        # Not "in another tab": the Forget may have been pressed on another
+        # page of this tab, which Back then brought back from the browser's
+        # memory (jsread audit s44, 4).
         data_forgotten_elsewhere=(
-            "Your remembered answers were removed in another tab, so this tab no longer remembers them either."
+            "Your remembered answers were removed on another page of this site, so this page no longer remembers them either."
         ),
     )
 

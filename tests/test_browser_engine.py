@@ -30,6 +30,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS
 
 from calculators import REGISTRY
 from calculators import browser as browser_bridge
+from calculators.render import SLOW_REPLY_HEADLINE, SLOW_REPLY_STALE_WHY
 from macros import runtime_assets
 
 pytestmark = pytest.mark.browser
@@ -241,6 +242,11 @@ def test_a_browser_too_old_to_parse_the_page_script_still_says_the_form_is_not_l
         assert widget.locator(f".mpb-engine-off-{other}").is_hidden(), other
     assert widget.locator("fieldset input").first.is_disabled(), "a form that answers nothing takes no typing"
     assert "Step 2 CK" in widget.locator(".mpb-result").inner_text(), "the prerendered result stays"
+    # Said by the status line too, where it had said the defaults' result
+    # was shown beside a form switched off (jsread audit s44, 3).
+    status = widget.locator(".mpb-status-text")
+    page.wait_for_function("(node) => node.textContent.includes('Safari 16.4')", arg=status.element_handle(), timeout=5_000)
+    assert " ".join((status.text_content() or "").split()) == " ".join(words.inner_text().split())
     engine = [url for url in asked if any(part in url for part in RUNTIME_PARTS)]
     assert not engine, engine
     page.page_errors[:] = [error for error in page.page_errors if "Unexpected token" not in error]
@@ -286,6 +292,11 @@ def test_a_page_of_another_build_than_the_tabs_engine_stays_as_built_and_says_re
         assert widget.locator(f".mpb-engine-off-{hidden}").is_hidden(), hidden
     assert widget.locator("fieldset input").first.is_disabled(), "no form the old engine would answer wrongly"
     assert widget.locator(".mpb-form-off").is_visible()
+    # The status line says it too, and is heard: it went on saying the
+    # defaults' result was shown, and "Reload" went unsaid (jsread audit s44, 3).
+    status = widget.locator(".mpb-status-text").text_content() or ""
+    assert " ".join(status.split()) == " ".join(words.inner_text().split()), status
+    assert widget.locator(".mpb-status").get_attribute("aria-live") == "polite"
     assert not page.page_errors, page.page_errors
     if build == "later":
         page.unroute(f"**/{other}")
@@ -781,6 +792,35 @@ def test_a_reply_that_never_comes_is_said_after_a_while(page: Any, site_url: str
     page.wait_for_timeout(1_500)
     page.clock.fast_forward(31_000)
     widget.locator(".mpb-status-text", has_text="reload the page").wait_for(timeout=10_000)
+
+
+def test_an_edit_a_running_engine_has_not_answered_is_marked_and_the_engine_restarted(page: Any, site_url: str) -> None:
+    # The engine's worker ended, as on a phone short of memory: for 30 s the
+    # form said Neurology beside Internal Medicine's verdict, the phone's
+    # headline included, with nothing to say they disagreed (jsread audit s44, 2).
+    widget = open_calculator(page, site_url + PAGE, "competitiveness")
+    page.wait_for_selector(f"{WIDGET}[data-answered]", timeout=60_000)
+    note = widget.locator(".mpb-stale-note")
+    headline = widget.locator(".mpb-live-headline")
+    # A running engine's answer is not marked on its way.
+    field(widget, "step2_score").fill("262")
+    wait_for_result(page, widget, "62/100")
+    page.wait_for_timeout(2_000)
+    assert note.is_hidden()
+    assert SLOW_REPLY_HEADLINE not in (headline.text_content() or "")
+    [worker] = [worker for worker in page.workers if "calculator-worker" in worker.url]
+    worker.evaluate("setTimeout(() => self.close(), 0)")
+    page.wait_for_timeout(200)
+    widget.locator('[name="specialty"]').select_option("neurology")
+    note.wait_for(state="visible", timeout=3_000)
+    assert note.inner_text() == f"Not updated to the form as it is now{SLOW_REPLY_STALE_WHY}."
+    assert headline.text_content() == SLOW_REPLY_HEADLINE
+    assert "Internal Medicine" in widget.locator(".mpb-result").inner_text(), "the old result stands, marked"
+    # A fresh engine, started within seconds rather than half a minute,
+    # answers the form as it is, and the marks go.
+    widget.locator(".mpb-result", has_text="Neurology").wait_for(timeout=20_000)
+    assert note.is_hidden()
+    assert (headline.text_content() or "").startswith("Neurology:")
 
 
 def test_a_link_whose_restore_went_unanswered_is_restored_by_the_fresh_engine(page: Any, site_url: str) -> None:

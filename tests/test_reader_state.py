@@ -576,6 +576,19 @@ def test_a_form_filled_in_from_remembered_answers_says_so() -> None:
     ]
 
 
+@pytest.mark.parametrize("version", [7, 0, "1", True, None])
+def test_remembered_answers_in_a_shape_of_another_version_are_dropped_with_a_note(version: object) -> None:
+    # The version was written and never read: a later deploy's shape, written
+    # by a tab open across it, was taken for this one's (jsread audit s44, 6).
+    shape = {"values": {"specialty": "neurology"}} | ({} if version is None else {"version": version})
+    assert reader_state.read_stored(json.dumps(shape)) == ({}, [reader_state.STORED_UNREADABLE])
+    reply = restore("competitiveness", stored=json.dumps(shape))
+    assert "specialty" not in reply["values"]
+    assert reply["notes"] == ["Your remembered answers could not be read, so they were ignored."]
+    # Version 1 is read as before.
+    assert reader_state.read_stored(stored(specialty="neurology")) == ({"specialty": "neurology"}, [])
+
+
 def test_the_devices_date_wins_over_a_date_kept_in_the_tab() -> None:
     # A tab reopened weeks later planned from the day it was last used, marking past milestones as ahead.
     old = compute("timeline", today="2026-11-20", dual_applying=True)

@@ -489,13 +489,23 @@ function continues(response, { loaded }) {
 }
 
 // ``args`` go to the Python function after the payload, as they are.
-// A running engine answers in milliseconds (20 ms at the 95th percentile);
-// the slowest calculator on a slow phone, in a few seconds.  A reply that
-// has not come in this long will not: the worker died (a phone short of
-// memory ends it without a word), and the form went on showing the old
-// result beside the new inputs with nothing said (recovery audit s33, 7).
-// Asked while the engine starts, the start's own watchdog answers for it.
-const REPLY_SILENCE_MS = 30_000;
+// A running engine answers in milliseconds: 8 ms at the median and 13 ms at
+// the 95th percentile, round trip, in `make benchmark`.  The slowest is a
+// page's first answer (its restore and first compute, after the imports):
+// with every renderer slowed 4 times, as the benchmark's slow phone, it took
+// 0.1-0.9 s, the timeline's the longest (measured cold for each calculator,
+// 2026-12-06).  A reply that has not come in over ten times that will not:
+// the worker died (a phone short of memory ends it without a word), and the
+// form went on showing the old result beside the new inputs with nothing
+// said (recovery audit s33, 7).  At 30 s that was half a minute of another
+// specialty's verdict beside the form (jsread audit s44, 2).  Asked while the
+// engine starts, the start's own watchdog answers for it.
+const REPLY_SILENCE_MS = 10_000;
+// No reply this long after an edit, from a running engine: the result and
+// the phone's headline say they are not updated yet, as while it loads.
+// Shorter waits pass unmarked, so a result that follows typing does not
+// flicker.
+const SLOW_REPLY_MS = 1_500;
 let replyRestarted = false;
 
 function ask(fn, name, payload, ...args) {
@@ -686,10 +696,18 @@ function writeStorage(text) {
   }
 }
 
+// The shape of remembered answers this script writes (reader_state.read_stored).
+const STORED_VERSION = 1;
+
+// What a write of remembered answers adds to.  A shape of another version
+// (a later deploy's, written by another tab) is not merged, or it went back
+// stamped as this version; Python drops it with a note too, so the form
+// starts afresh (jsread audit s44, 6).
 function rememberedValues() {
   try {
     const parsed = JSON.parse(readStorage() || "{}");
-    return parsed && typeof parsed.values === "object" ? parsed.values : {};
+    if (parsed?.version !== STORED_VERSION) return {};
+    return parsed.values && typeof parsed.values === "object" && !Array.isArray(parsed.values) ? parsed.values : {};
   } catch {
     return {};
   }
@@ -717,8 +735,11 @@ class Widget {
     this.staleNote = root.querySelector(".mpb-stale-note");
     this.staleWhy = this.staleNote.querySelector(".mpb-stale-why");
     this.staleWhyBuilt = this.staleWhy.textContent;
-    // The note and the phone's headline say the engine is still loading.
+    // The note and the phone's headline say the engine is still loading, or
+    // (staleWhileWaiting) that a running engine has not yet answered an edit.
     this.staleWhileLoading = false;
+    this.staleWhileWaiting = false;
+    this.slowReply = 0;
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
     if (!TAB_STORAGE_WORKS) root.querySelector(".mpb-tab-copy-refused")?.removeAttribute("hidden");
@@ -888,10 +909,25 @@ class Widget {
   async restore() {
     // The address is read now: the reader may jump to a heading while the
     // engine starts, which replaces a link's fragment.
-    const found = {
+    const address = {
       address: window.location.hash,
       search: window.location.search,
       page: [...document.querySelectorAll(".mpb-calculator")].map((root) => root.dataset.calculator),
+    };
+    // Asked once the engine runs, so that Python sees what the reader typed
+    // while it started (a queued request would carry the form as it was).
+    await engineSettled();
+    return this.restoreFrom(address);
+  }
+
+  async restoreFrom(address) {
+    // Storage is read only now, with the engine running: Remember, Forget
+    // and the link are live from mount, and a Forget pressed while the
+    // engine started was undone by the answers read before it, which came
+    // back into the form or the tab (jsread audit s44, 1).
+    const forgetsAsked = forgets;
+    const found = {
+      ...address,
       tab_copy: readTabCopy(this.pathname, this.name),
       own_copy: readTabCopy(this.pathname, `${this.name}${OWN_COPY}`),
       stored: readStorage(),
@@ -900,14 +936,15 @@ class Widget {
       // "true" or "false"): what the page's built result answers.
       built: Object.fromEntries(Object.entries(this.builtValues()).map(([name, value]) => [name, String(value)])),
     };
-    // Asked once the engine runs, so that Python sees what the reader typed
-    // while it started (a queued request would carry the form as it was).
-    await engineSettled();
     this.noteHalfTypedDates();
     const saved = await ask("restore", this.name, { ...found, typed: this.typedEarlyValues() }).catch((error) => {
       if (!error.runtimeFailed) console.error("Match Plan B: restoring saved answers failed:", error);
       return null;
     });
+    // Forget, or a change to the remembered answers (Remember unticked, here
+    // or in another tab), while Python chose: its choice is of answers since
+    // removed, so it chooses again from what is kept now.
+    if (saved && (forgets !== forgetsAsked || readStorage() !== found.stored)) return this.restoreFrom(address);
     // Given up with the start, or with a worker that went silent: the fresh
     // one would answer the form as built, and the link or remembered answers
     // went unsaid (jsread audit s42, 1).  resume() asks again once an engine
@@ -1031,13 +1068,19 @@ class Widget {
     const values = this.readForm();
     const edited = new Map(this.unremembered);
     const editedField = this.editedField;
+    clearTimeout(this.slowReply);
+    this.slowReply = setTimeout(() => ticket === this.latest && this.markUnansweredWhileWaiting(), SLOW_REPLY_MS);
     try {
       reply = await ask("compute", this.name, values, ...this.level);
     } catch (error) {
-      if (ticket === this.latest) this.computeFailed(error);
+      if (ticket === this.latest) {
+        clearTimeout(this.slowReply);
+        this.computeFailed(error);
+      }
       return;
     }
     if (ticket !== this.latest) return; // a newer edit has been sent since
+    clearTimeout(this.slowReply);
     const successor = this.successor();
     if (successor) return successor.adopt(this.unanswered(values));
     this.answeredFor = JSON.stringify(values);
@@ -1465,6 +1508,12 @@ class Widget {
         this.headlineStale(this.statusBox.dataset.failedOverDefaults);
         this.staleForAnotherReason();
       }
+      // The engine failed while an answer was awaited: not "on its way" now.
+      if (this.staleWhileWaiting) {
+        const { failed, failedOverDefaults } = this.statusBox.dataset;
+        this.headlineStale(this.link === null ? failedOverDefaults : failed);
+        this.staleForAnotherReason();
+      }
     }
   }
 
@@ -1491,11 +1540,25 @@ class Widget {
     this.staleWhileLoading = true;
   }
 
+  // A running engine slow to answer an edit (its worker may have died, which
+  // only REPLY_SILENCE_MS tells): the result beside the form answers earlier
+  // inputs, and for seconds said nothing of it (jsread audit s44, 2).  Python
+  // wrote both sentences; the reply, or the words for its failure, replace them.
+  markUnansweredWhileWaiting() {
+    if (runtime.phase !== "ready" || this.answersTheForm() || !this.root.isConnected) return;
+    this.staleWhy.textContent = this.staleNote.dataset.slowReply;
+    this.staleNote.hidden = false;
+    delete this.staleNote.dataset.shownForPrint;
+    this.headlineStale(this.statusBox.dataset.slowReply);
+    this.staleWhileWaiting = true;
+  }
+
   // The note's built pointer (": see the messages above") once a message,
   // not the loading, is why the result does not answer the form.
   staleForAnotherReason() {
     this.staleWhy.textContent = this.staleWhyBuilt;
     this.staleWhileLoading = false;
+    this.staleWhileWaiting = false;
   }
 
   // Printed within a moment of an edit, the result is still the one before
@@ -1689,7 +1752,7 @@ function changedAnswers(answers, keysByField, edited) {
 
 function remember(answers) {
   const values = { ...rememberedValues(), ...answers };
-  return writeStorage(JSON.stringify({ version: 1, values }));
+  return writeStorage(JSON.stringify({ version: STORED_VERSION, values }));
 }
 
 // Said once, by the calculator the reader used: a page with two would
@@ -1791,23 +1854,37 @@ function mirrorHeadline(root) {
 const fromThisBuild = (root) => root.dataset.build === BUILD.build;
 const calculatorOfThisBuild = () => [...document.querySelectorAll(".mpb-calculator")].some(fromThisBuild);
 
-function showNewerPage(root) {
+// Its words go in the status line too, said by the first such calculator
+// only, as showRuntime says a failure: the form went dim while the status
+// line still said it showed the defaults' result, and the "Reload" remedy
+// went unsaid (jsread audit s44, 3).
+function showNewerPage(root, speaks) {
   root.dataset.mounted = "true";
   root.dataset.runtime = "failed";
   root.querySelector(".mpb-form fieldset").disabled = true;
   const off = root.querySelector(".mpb-engine-off");
   // A page built before these words existed is older, not newer: its
   // "updated" words say to reload, which is right either way.
-  showFailureWords(off, off.querySelector(".mpb-engine-off-newer") ? "newer" : "updated");
+  const shown = off.querySelector(".mpb-engine-off-newer") ? "newer" : "updated";
+  showFailureWords(off, shown);
   off.querySelector(".mpb-engine-off-remedies").hidden = true;
   off.hidden = false;
+  const status = root.querySelector(".mpb-status-text");
+  const words = off.querySelector(`.mpb-engine-off-${shown}`)?.textContent.trim();
+  if (!status || !words) return;
+  const region = status.closest("[aria-live]");
+  if (!speaks) region?.setAttribute("aria-live", "off");
+  status.textContent = words;
+  if (!speaks) setTimeout(() => region?.setAttribute("aria-live", "polite"), 500);
 }
 
 function mountAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
+  let newerSaid = false;
   for (const root of document.querySelectorAll(".mpb-calculator:not([data-mounted])")) {
     if (!fromThisBuild(root)) {
-      showNewerPage(root);
+      showNewerPage(root, !newerSaid);
+      newerSaid = true;
       continue;
     }
     mirrorHeadline(root);

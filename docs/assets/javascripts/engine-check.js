@@ -39,6 +39,45 @@
       // Its form answers nothing here, so it takes no typing either.
       calculator.querySelector("fieldset").disabled = true;
     }
+    afterPageScript(sayInStatusLines);
+  }
+
+  // The words go in the status line too, said by the first calculator only,
+  // as calculators.js says a failure's: it went on saying it showed the
+  // defaults' result beside a form switched off (jsread audit s44, 3).  Only
+  // where calculators.js did not mount the calculator (it could not parse
+  // it): where it runs, it says these words itself, and said twice they were
+  // read out twice.
+  function sayInStatusLines() {
+    var calculators = document.querySelectorAll(".mpb-calculator:not([data-mounted]):not([data-said-off])");
+    var speaks = true;
+    for (var i = 0; i < calculators.length; i++) {
+      var status = calculators[i].querySelector(".mpb-status-text");
+      var words = calculators[i].querySelector("div.mpb-engine-off .mpb-engine-off-old-browser");
+      if (!status || !words) continue;
+      calculators[i].setAttribute("data-said-off", "true"); // once, though the page's words are checked again
+      var region = status.parentNode;
+      if (!speaks) region.setAttribute("aria-live", "off");
+      status.textContent = words.textContent.replace(/\s+/g, " ").replace(/^ | $/g, "");
+      if (!speaks) setTimeout(quietEnds(region), 500);
+      speaks = false;
+    }
+  }
+
+  function quietEnds(region) {
+    return function () {
+      region.setAttribute("aria-live", "polite");
+    };
+  }
+
+  // Module scripts run once the page is parsed, and calculators.js mounts a
+  // page that instant navigation brought in the same turn as this script's.
+  function afterPageScript(then) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () {
+        setTimeout(then, 0);
+      });
+    } else setTimeout(then, 0);
   }
 
   // offline.js is ES2021: where `||=` cannot be parsed (Safari before 14) it
