@@ -422,6 +422,7 @@ SAID_AT_OWN_MOMENTS = {
         "data-failed",
         "data-failed-over-defaults",
         "data-unanswered",
+        "data-slow-reply",
     ),
     ("profile", "mpb-profile"): (
         "data-storage-refused",
@@ -432,7 +433,7 @@ SAID_AT_OWN_MOMENTS = {
         "data-forgotten-elsewhere",
     ),
     # The reason the note gives, a clause after "Not updated".
-    ("staleNote", "mpb-stale-note"): ("data-loading",),
+    ("staleNote", "mpb-stale-note"): ("data-loading", "data-slow-reply"),
     ("linkPanel", "mpb-link"): ("data-not-ready", "data-no-web-address", "data-stale", "data-copied", "data-copy-refused"),
 }
 
