@@ -63,8 +63,12 @@ def build_site(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if site_url:
         env["SITE_URL"] = site_url
+    # The console script, as `make build` and the deploy run it: `python -m
+    # mkdocs` puts the project on the import path, where a hook that
+    # imported the calculators built here and failed in the deploy.
+    mkdocs = Path(sys.executable).with_name("mkdocs")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(target)],
+        [str(mkdocs), "build", "--strict", "--config-file", str(config), "--site-dir", str(target)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from calculators import html
 from calculators.html import el, with_pmc_links
+from macros import offsite_links
 from macros.offsite_links import marked
 
 
@@ -23,3 +25,7 @@ def test_links_the_calculators_write_are_marked_by_the_same_rule_live_results_in
     assert "data-offsite" in with_pmc_links("Wang et al. (PMC9765904)")
     assert str(el("a", "page", href="../apply/")) == '<a href="../apply/">page</a>'
     assert str(el("a", "NRMP", href="https://www.nrmp.org/")) == '<a href="https://www.nrmp.org/" data-offsite>NRMP</a>'
+
+
+def test_the_hook_and_the_calculators_mark_alike() -> None:
+    assert offsite_links.OFFSITE == html.OFFSITE
