@@ -609,9 +609,9 @@ AAMC_REPEAT_APPLICANTS = Source(
 MISSOURI_ASSISTANT_PHYSICIAN = Source(
     "missouri-assistant-physician",
     "Revised Statutes of Missouri, section 334.036, assistant physicians: a US citizen or legal resident alien who "
-    "has not completed a residency and passed Step 2 within the three years before applying or within three years of "
-    "graduating, whichever is later, practising under a "
-    "collaborative practice arrangement with a physician",
+    "has not completed a residency and passed Step 2 within the three years before applying (one clause also counts "
+    "three years from graduating, whichever is later; the next still asks for the last three years of anyone not "
+    "then in residency), practising under a collaborative practice arrangement with a physician",
     "read 2026",
     "Revisor of Missouri",
 )

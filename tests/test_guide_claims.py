@@ -2413,9 +2413,12 @@ def test_a_us_citizen_with_no_licence_hears_of_the_hands_on_routes_with_their_wi
         "postgraduate externship",
         "not residency training",
         "(Residency Advisor, on externships for IMGs, read 2026; not one of the five source articles)",
-        # The statute's "whichever is later": the three years after graduating count too.
-        "passed Step 2 within the three years before you apply or within three years of graduating, whichever is "
-        "later (Revisor of Missouri, Revised Statutes of Missouri section 334.036, read 2026)",
+        # Its paragraph (b) also counts three years from graduating, but (c) still
+        # asks for the last three years of anyone not in residency (diff review s44, 1).
+        "passed Step 2 within the three years before you apply: one clause of the law also counts three years from "
+        "graduating, whichever is later, but the next still asks for a Step 2 passed in the last three years of "
+        "anyone not then in residency (Revisor of Missouri, Revised Statutes of Missouri section 334.036, read 2026)",
+        "Missouri's closes within months, not next season",
         "Steps 1 and 2 passed within the two years before you apply and no more than two years after graduation "
         "(Arkansas Code section 17-95-903, 2018 text in a secondary copy)",
         "read the statute in force and the state board's own page",
@@ -2423,7 +2426,8 @@ def test_a_us_citizen_with_no_licence_hears_of_the_hands_on_routes_with_their_wi
     ):
         assert words in routes, words
     mo, ar = data.MISSOURI_ASSISTANT_PHYSICIAN, data.ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN
-    assert "within three years of graduating, whichever is later" in mo.title and "334.036" in mo.title
+    assert "passed Step 2 within the three years before applying" in mo.title and "334.036" in mo.title
+    assert "the next still asks for the last three years" in mo.title
     assert "within the two years before applying and no more than two years after graduation" in ar.title
     assert ar.secondary and "2018 text" in ar.year
     assert {mo, ar} <= set(data.SOURCES)
