@@ -158,6 +158,8 @@ def comlex_only_in_surgery(values: Mapping[str, object], slug: object) -> bool:
 # What a screen reader hears of those notes after each edit: the headline's
 # forms took 241 of 3,672 read-outs past 40 words, to 66 (diff review s41, 5).
 NO_SCORE_HEARD = "No Step 2 CK entered: provisional."
+# Heard, the pointer to a heading the listener cannot see is left out.
+NO_SCORE_HEARD_DO_SURGERY = "Provisional: no Step 2 CK. Band holds where programs accept COMLEX alone."
 NO_SCORE_HEARD_DO = "No Step 2 CK: provisional, and COMLEX is not weighed here."
 
 
@@ -174,7 +176,7 @@ def after_pass_note(values: Mapping[str, object], summary: str, banded: bool = F
         return f"{summary} Your Step 2 CK of {score} is below the current passing score, {data.STEP2_PASSING_SCORE}: see the note under the headline."
     if banded and score is None:
         if comlex_only_in_surgery(values, values.get("specialty")):
-            return f"{summary} {NO_SCORE_NOTE_DO_SURGERY}"
+            return f"{summary} {NO_SCORE_HEARD_DO_SURGERY if heard else NO_SCORE_NOTE_DO_SURGERY}"
         do = values.get("applicant_type") == "us-do"
         if heard:
             return f"{summary} {NO_SCORE_HEARD_DO if do else NO_SCORE_HEARD}"

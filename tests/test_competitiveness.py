@@ -1832,7 +1832,10 @@ def test_a_comlex_only_do_in_surgery_reads_the_surgical_survey_beside_the_band(s
     # the note with its source stands under the band.
     short = calculators_profile.NO_SCORE_NOTE_DO_SURGERY
     assert result["summary"].index(competitiveness.BAND_TEXT[result["band"]]) < result["summary"].index(short)
-    assert short in result["announced"] and note not in result["summary"]
+    heard = calculators_profile.NO_SCORE_HEARD_DO_SURGERY
+    assert heard in result["announced"] and note not in result["summary"]
+    # Heard, without the pointer to a heading a listener cannot see (diff review s44, 2).
+    assert "(see" not in result["announced"]
     page = html.unescape(str(competitiveness.render(result)))
     assert page.index(competitiveness.ADVICE[result["band"]]) < page.index(note)
     row = _step2_row(result)
