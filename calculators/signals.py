@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
@@ -213,7 +213,7 @@ def residencycas_season(season: str | None, today: dt.date) -> str | None:
     return f"ResidencyCAS, Match {year}{closed[state]}"
 
 
-def plans_season(today: dt.date, slug: str, first_choice: str | None = None) -> int:
+def plans_season(today: dt.date, slug: str, pair: Sequence[str] = ()) -> int:
     """The Match a field's plan is for.  An ERAS field's: the season under
     way while its applications go out (the mid-season note's), else the next
     one open.  A ResidencyCAS field's: the running Match until ResidencyCAS
@@ -222,16 +222,15 @@ def plans_season(today: dt.date, slug: str, first_choice: str | None = None) -> 
     review s43, 1).  In the week it may have closed, the running one, and
     the words name the next beside it (may_have_closed).
 
-    A backup's plan, given its ``first_choice``, is for the first choice's
-    Match once that has moved to the next one: a dual application happens in
-    one Match, and an emergency medicine reader planning the next season was
-    told to look up family medicine's numbers for the one under way
-    (seasonlate audit s44, 3).  The late backup in the running Match is left
-    to the mid-season note, for a reader who has already applied there."""
-    year = _own_season(today, slug)
-    if first_choice is not None and first_choice != slug:
-        return max(year, _own_season(today, first_choice))
-    return year
+    A field planned in a ``pair`` (the first choice and its backup) is
+    planned in the later of the two fields' Matches: a dual application
+    happens in one Match, and an emergency medicine reader planning the next
+    season was told to look up family medicine's numbers for the one under
+    way (seasonlate audit s44, 3), as a psychiatry reader with an emergency
+    medicine backup was told psychiatry's (diff review s44, 3).  The late
+    backup in the running Match is left to the mid-season note, for a reader
+    who has already applied there."""
+    return max(_own_season(today, each) for each in (slug, *pair))
 
 
 def _own_season(today: dt.date, slug: str) -> int:
@@ -248,9 +247,9 @@ def may_have_closed(year: int, slug: str, today: dt.date) -> bool:
     return data.via_residencycas(slug) and cycle.residencycas_state(year, today) == "may-have-closed"
 
 
-def _plan_season(today: dt.date, slug: str, first_choice: str | None = None) -> tuple[int, bool]:
+def _plan_season(today: dt.date, slug: str, pair: Sequence[str] = ()) -> tuple[int, bool]:
     """A field's plans_season, and whether the next Match is named beside it (may_have_closed)."""
-    year = plans_season(today, slug, first_choice)
+    year = plans_season(today, slug, pair)
     return year, may_have_closed(year, slug, today)
 
 
@@ -270,16 +269,14 @@ def _season_name(year: int, slug: str, today: dt.date, by_match: bool = False) -
     return f"the Match {year} season" + (f" (or {if_closed(year)})" if may_have_closed(year, slug, today) else "")
 
 
-def plans_seasons_said(
-    slugs: list[str], today: dt.date, by_match: bool, which: bool = False, first_choice: str | None = None
-) -> str:
+def plans_seasons_said(slugs: list[str], today: dt.date, by_match: bool, which: bool = False, pair: Sequence[str] = ()) -> str:
     """The seasons the plans of ``slugs`` are for (plans_season), each said
     once, with its fields where they differ, and with ``which`` whether it is
     the season under way.  The table note and the mid-season note name the
     plans' seasons alike, as the plans do (diff review s43, 1)."""
     years: dict[int, list[str]] = {}
     for slug in slugs:
-        years.setdefault(plans_season(today, slug, first_choice), []).append(slug)
+        years.setdefault(plans_season(today, slug, pair), []).append(slug)
     parts = []
     for year, here in years.items():
         said = f"the Match {year}" if by_match else cycle.eras_season(year)
@@ -305,7 +302,7 @@ def _specialty_plan(
     counts: program_counts.Counts | None,
     mix: Mapping[str, int],
     today: dt.date | None = None,
-    first_choice: str | None = None,
+    pair: Sequence[str] = (),
     by_match: bool = False,
 ) -> SpecialtyPlan:
     spec = data.specialty(slug)
@@ -331,7 +328,7 @@ def _specialty_plan(
     # one whose numbers were missing, beside a note about the next one
     # (season-dates audit s43, 3): the plan names the reader's season, and
     # table_season_note says once whose the table's is.
-    year, table_year = plans_season(today, slug, first_choice), _match_year(allowed.row.season if allowed.row else None)
+    year, table_year = plans_season(today, slug, pair), _match_year(allowed.row.season if allowed.row else None)
     if table_year is not None and table_year < year:
         plan["table_over"] = table_year
     if table_year is not None and table_year <= year:
@@ -587,7 +584,7 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     if not stale_plans:
         return None
     stale = [str(plan["specialty"]) for plan in stale_plans]
-    first = str(plans[0]["specialty"])
+    pair = [str(plan["specialty"]) for plan in plans]
     # Named as the mid-season note names them: by the Match where a field applies through ResidencyCAS.
     by_match = any(data.via_residencycas(str(plan["specialty"])) for plan in plans)
     tables = sorted({int(plan["table_over"] or 0) for plan in stale_plans})
@@ -598,15 +595,15 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
         if len(tables) == 1
         else ("seasons now over" if all_over else "earlier seasons")
     )
-    yours = plans_seasons_said(stale, today, by_match, which=True, first_choice=first)
+    yours = plans_seasons_said(stale, today, by_match, which=True, pair=pair)
     # "The plans below" only where it is true of each: an emergency medicine
     # plan moved to the next Match once ResidencyCAS closed, while its ERAS
     # backup's stayed in the season under way, for which our table is.
-    every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"]), first) for plan in plans}) == 1
+    every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"]), pair) for plan in plans}) == 1
     subject = "The plans below are" if every else f"The {and_list([data.specialty(slug).name for slug in stale])} plan below is"
     fields = _names_by_service(stale)
     numbers = (
-        "that season's numbers" if len({plans_season(today, slug, first) for slug in stale}) == 1 else "each season's numbers"
+        "that season's numbers" if len({plans_season(today, slug, pair) for slug in stale}) == 1 else "each season's numbers"
     )
     check = (
         f"check {PUBLISHED_BY[next(iter(fields))]} for {numbers}, and enter them above"
@@ -658,11 +655,11 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     # closed to this season, which the plan is not for (diff review s43, 1).
     tables = [_match_year(row.season) for slug in slugs if (row := data.signal_allowances().get(slug))]
     first = slugs[0]
-    this_season = all(_plan_season(today, slug, first) == (year, False) for slug in slugs)
+    this_season = all(_plan_season(today, slug, slugs) == (year, False) for slug in slugs)
     below = (
         "any allowance below is" if this_season and not any(t is not None and t < year for t in tables) else "the plans below are"
     )
-    plans_for = season if this_season else plans_seasons_said(slugs, today, bool(on_residencycas), first_choice=first)
+    plans_for = season if this_season else plans_seasons_said(slugs, today, bool(on_residencycas), pair=slugs)
     # Plans all for the next season are the planning reader's own: "for yours" after them read as a third season.
     yours = "it: " if plans_for == next_season else f"{plans_for}: for yours, "
     # "This note is not for you" read as disowning the plans below too, once
@@ -680,7 +677,7 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     # A backup the plan moved to the first choice's next Match may still go
     # out late in this one, through ERAS: said only to the reader who has
     # already applied in the first choice here (seasonlate audit s44, 3).
-    late = [slug for slug in slugs[1:] if _own_season(today, slug) == year < plans_season(today, slug, first)]
+    late = [slug for slug in slugs[1:] if _own_season(today, slug) == year < plans_season(today, slug, slugs)]
     if late:
         names = and_list([data.specialty(slug).name for slug in late])
         interviews = (
@@ -696,7 +693,7 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
         where = f"In ERAS (your {and_list(on_eras)} list)" if on_residencycas else "In ERAS"
         # Not of a late backup, whose plan below is for the next Match and
         # which has no applications in this one yet.
-        counts_whole = any(plans_season(today, slug, first) == year for slug in slugs if not data.via_residencycas(slug))
+        counts_whole = any(plans_season(today, slug, slugs) == year for slug in slugs if not data.via_residencycas(slug))
         note += f" {where}, {MID_SEASON_RULE}" + (
             " For a specialty you have already applied to, the plan below counts its whole allowance: use only what "
             "MyERAS still shows as available, and only for programs you have yet to apply to."
@@ -757,13 +754,14 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     today = cycle.reference_date()
     # Beside a ResidencyCAS field every season is named by its Match, as that one's is.
     by_match = any(data.via_residencycas(slug) for slug in (first, backup_slug) if slug is not None)
+    pair = [first] if backup_slug is None else [first, backup_slug]
     plans = [
-        _specialty_plan("primary", first, whole_or_none(v, "primary_signals"), counts["primary"], mix, today, by_match=by_match)
+        _specialty_plan("primary", first, whole_or_none(v, "primary_signals"), counts["primary"], mix, today, pair, by_match)
     ]
     if backup_slug is not None:
         plans.append(
             _specialty_plan(
-                "backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix, today, first, by_match
+                "backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix, today, pair, by_match
             )
         )
     # The band first: after "are not in our data", a band in brackets read as

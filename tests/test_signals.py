@@ -803,7 +803,7 @@ def test_once_residencycas_has_closed_the_backup_is_planned_in_the_first_choices
     em, fm = result["specialties"]
     assert em["season_said"] == fm["season_said"] == f"the Match {ahead} season"
     assert (em["table_over"], fm["table_over"]) == (2027, 2027)
-    assert sg.plans_season(dt.date.fromisoformat(today), "family-medicine", "emergency-medicine") == ahead
+    assert sg.plans_season(dt.date.fromisoformat(today), "family-medicine", ["emergency-medicine"]) == ahead
     assert sg.plans_season(dt.date.fromisoformat(today), "family-medicine") == running
     assert result["summary"].endswith(
         f"No signal numbers for the Match {ahead} season in our data for Emergency Medicine or Family Medicine."
@@ -828,14 +828,14 @@ def test_once_residencycas_has_closed_the_backup_is_planned_in_the_first_choices
     assert f"the signal numbers for Family Medicine for the Match {ahead} season are not in our" in page
 
 
-def test_a_backup_is_not_moved_back_to_a_match_its_first_choice_has_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Only a backup follows its first choice: an internal medicine first
-    # choice still in the running Match keeps its own plan, and an emergency
-    # medicine backup ResidencyCAS has closed to stays in the next one.
+def test_a_first_choice_goes_with_a_backup_that_can_enter_only_the_next_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A dual application happens in one Match: an internal medicine first
+    # choice stayed in the running Match while its emergency medicine backup,
+    # closed to it by ResidencyCAS, was planned in the next (diff review s44, 3).
     pin_build_date(monkeypatch, "2027-12-15")
     result = sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})
     im, em = result["specialties"]
-    assert (im["season_said"], em["season_said"]) == ("the Match 2028 season", "the Match 2029 season")
+    assert im["season_said"] == em["season_said"] == "the Match 2029 season"
     assert result["mid_season"] is not None and "Already applied" not in result["mid_season"]
     alone = sg.compute({"specialty": "family-medicine"})
     assert alone["specialties"][0]["season_said"] == "ERAS 2028 (Match 2028)"
@@ -932,14 +932,26 @@ def test_a_number_from_a_table_for_an_earlier_season_says_so_and_a_typed_number_
     assert typed["table_season"] is None
 
 
-def test_a_mid_season_note_over_plans_for_two_seasons_does_not_disown_the_plans() -> None:
+def test_a_mid_season_note_names_one_match_for_a_pairs_plans() -> None:
     # "This note is not for you ... and the plans below are for the Match 2029
-    # in Emergency Medicine": one plan was the planning reader's own (diff
-    # review s43, second, 6).
-    # An emergency medicine backup's plan is in the next Match while the
-    # internal medicine first choice's is in this one; an emergency medicine
-    # first choice now takes its backup along (seasonlate audit s44, 3).
-    day = dt.date(2027, 10, 1)
-    note = sg.mid_season_note(day, ["internal-medicine", "emergency-medicine"])
-    assert note is not None and "This note is not for you" not in note
-    assert "Then this note's warnings are not for you" in note and "the Match 2029 in Emergency Medicine" in note
+    # in Emergency Medicine": the internal medicine plan was the running
+    # Match's (diff review s43, second, 6).  A pair is now planned in one
+    # Match, the next, which is the planning reader's own (diff review s44, 3).
+    note = sg.mid_season_note(dt.date(2027, 10, 1), ["internal-medicine", "emergency-medicine"])
+    assert note is not None and "Planning for the Match 2029 instead? This note is not for you" in note
+    assert "the plans below are for it" in note and "in Emergency Medicine" not in note.split("In ERAS")[0]
+
+
+def test_an_eras_first_choice_with_a_residencycas_backup_is_planned_in_the_backups_next_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On 6 December 2026 psychiatry's plan was for the Match 2027 and its
+    # emergency medicine backup's for the Match 2028 (diff review s44, 3).
+    pin_build_date(monkeypatch, "2026-12-06")
+    result = sg.compute(
+        {"specialty": "psychiatry", "backup_specialty": "emergency-medicine", "applicant_type": "us-do", "step2_score": 240}
+    )
+    psychiatry, em = result["specialties"]
+    assert psychiatry["season_said"] == em["season_said"] == "the Match 2028 season"
+    assert "Match 2027 season" not in result["summary"]
+    assert sg.plans_season(dt.date(2026, 12, 6), "psychiatry") == 2027
