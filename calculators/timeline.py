@@ -2053,7 +2053,9 @@ def method() -> Markup:
             "is our estimate, the fourth Wednesday of September, where both cycles we read closed, and marked so. A "
             "submission date after it is told, in the headline and a note, that those fields would be closed for that "
             "Match, not merely late; after an estimate but before September is out, that they would probably be "
-            "closed, since ResidencyCAS's own day may be up to a week later. Every calculator words ResidencyCAS's "
+            "closed, since ResidencyCAS's own day may be up to a week later; before it, that its own day may fall "
+            "earlier as well as later, so send by the day ResidencyCAS publishes, and until then by ours. Every "
+            "calculator words ResidencyCAS's "
             "state the same way: open until that day, then, past an estimate, perhaps closed until the month's end.",
         ),
         el(
