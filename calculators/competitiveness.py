@@ -2372,6 +2372,16 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "No change you can still make moves the band up, even several together: what holds it is on your record "
             "already (the table shows which factors)."
         )
+    elif score_line and profile.step2_never_passed(v):
+        # A score no Step 2 CK ever passed with is retaken, and the retake
+        # alone lifts the band: a pair of other changes was offered beside it
+        # (diff review s44, 5).
+        headline = (
+            f"Your Step 2 CK is below every passing score since {data.STEP2_PASSING_SCORES[0][0].year}, so it is to "
+            "be retaken: "
+            f"{_change_text(spec, v, 'step2_score', int(score_line['value']))} alone would move you to "
+            f"“{BAND_LABELS[score_line['band']]}”."
+        )
     elif score_line:
         together = smallest_pair(spec, v, result.band, open_score)
         # A failed score's retake lifts the band alone (the score line says

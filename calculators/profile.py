@@ -53,6 +53,13 @@ def step2_failing(values: Mapping[str, object]) -> bool:
     return isinstance(score, int) and score < data.STEP2_PASSING_SCORE
 
 
+def step2_never_passed(values: Mapping[str, object]) -> bool:
+    """Whether the score typed is below every passing score we hold (from
+    2014), so not an old pass but a score to be retaken."""
+    score = values.get("step2_score")
+    return isinstance(score, int) and score < min(passing for _, passing in data.STEP2_PASSING_SCORES)
+
+
 def step2_pass_note(values: Mapping[str, object]) -> str | None:
     """What a result says, above all else in it, of a score that would not
     pass a test taken now: read as a passed low score, it drew a band and match

@@ -2610,3 +2610,26 @@ def test_a_past_no_match_below_the_rate_is_marked_as_our_reading() -> None:
     # Nothing in the data or the articles gives it (reapply2 audit s44, 8).
     why = compute(TWICE_UNMATCHED)["factors"][1]["why"]
     assert "that a past no-match is likely to put you below it is our own reading, which the figure cannot show." in why
+
+
+def test_a_score_no_step2_ever_passed_with_leads_with_its_retake_not_a_pair() -> None:
+    # A pair of other changes was offered while a passing retake alone lifts
+    # the band (diff review s44, 5); a score that passed in its day keeps the pair.
+    file = {
+        "specialty": "family-medicine",
+        "applicant_type": "us-img",
+        "exam_failures": 0,
+        "years_since_graduation": 3,
+        "usce_months": 5,
+        "recent_clinical_months": 15,
+        "specialty_letters": 3,
+        "research_items": 9,
+        "away_rotations": 3,
+        "needs_visa": "false",
+        "geographic_restriction": True,
+        "previously_unmatched": True,
+    }
+    headline = compute({**file, "step2_score": 191})["margins"]["headline"]
+    assert headline.startswith("Your Step 2 CK is below every passing score since 2014, so it is to be retaken: ")
+    assert "alone would move you to “Dual apply”" in headline and "For example" not in headline
+    assert not compute({**file, "step2_score": 212})["margins"]["headline"].startswith("Your Step 2 CK is below")
