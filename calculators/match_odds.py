@@ -244,6 +244,14 @@ def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> 
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 
+def _unseen_in_short(flags: Sequence[str], in_group: bool) -> str:
+    """``unseen_clause``'s lean without its list of flags, which the result names."""
+    if not in_group:
+        return " Red flags unseen here: see the result."
+    ceiling = any(each not in LIKELY_HIGH_FLAGS for each in flags)
+    return f" {'A ceiling' if ceiling else 'Likely high'} for you: red flags unseen."
+
+
 def _plural(flags: Sequence[str]) -> bool:
     """Whether a list of flags is said as a plural: two or more, or "2 failed exam attempts"."""
     return len(flags) > 1 or (bool(flags) and flags[0][0].isdigit())
@@ -1492,13 +1500,17 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             first_within_read_out([f"{without_comlex} {profile.NO_SCORE_HEARD_DO}", without_comlex]) if comlex else summary
         )
     # What a phone keeps in view under the form, cut to three lines: the
-    # figure and the flags' clause, which came after a parenthesis and was
-    # cut off (offprint audit s44, 1); the base rate is in the headline.
-    gist = (
-        profile.after_pass_note(v, f"{spec.name}: {about(probability)} matched.{heard[0]}", heard=True)
-        if probability is not None and used
-        else announced
-    )
+    # figure, how firm and whose it is, a failing score and the flags'
+    # caution, which came after the base rate's parenthesis and was cut off
+    # (offprint audit s44, 1).  Without its caveats the line read "about 44%
+    # matched" to a US senior (jsreview audit s44, 2); a list of several
+    # flags, which overflowed, is left to the result.
+    gist = announced
+    if probability is not None and used:
+        whose = f" ({'; '.join(caveats)})" if caveats else ""
+        failing_said = f" Step 2 CK {v['step2_score']}: below passing." if profile.step2_failing(v) else ""
+        cautioned = unseen_clause(flags, in_group, heard=True) if len(flags) < 2 else _unseen_in_short(flags, in_group)
+        gist = f"{spec.name}: {about(probability)} matched{whose}.{failing_said}{cautioned}"
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,

@@ -1504,5 +1504,9 @@ def test_a_phone_keeps_the_figure_and_its_caution_in_view_under_the_form() -> No
     assert result["gist"] == "Internal Medicine: about 44% matched. Likely high for you: your visa need unseen."
     assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(match_odds, result))
     flagged = match_odds.compute({"exam_failures": 1, "years_since_graduation": 10})
-    # Within the first two lines of a 320 px screen, whatever follows is cut.
-    assert flagged["gist"].index("A ceiling for you") < 60, flagged["gist"]
+    assert flagged["gist"] == "Internal Medicine: about 44% matched. A ceiling for you: red flags unseen."
+    # Whose figures, for a reader outside the group (jsreview audit s44, 2), and a failing score.
+    for applicant in ("us-md", "us-do", "us-img"):
+        assert "(non-US IMG figures)" in match_odds.compute({"applicant_type": applicant})["gist"], applicant
+    failing = match_odds.compute({"step2_score": 205})["gist"]
+    assert failing.index("Step 2 CK 205: below passing.") < 80, failing
