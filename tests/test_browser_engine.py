@@ -815,6 +815,12 @@ def test_an_edit_a_running_engine_has_not_answered_is_marked_and_the_engine_rest
     note.wait_for(state="visible", timeout=3_000)
     assert note.inner_text() == f"Not updated to the form as it is now{SLOW_REPLY_STALE_WHY}."
     assert headline.text_content() == SLOW_REPLY_HEADLINE
+    # And the status line, which a screen reader hears, where it went on giving
+    # the earlier answer (jsreview audit s44, 3).
+    status = widget.locator(".mpb-status-text")
+    page.wait_for_function(
+        "([el, said]) => el.textContent === said", arg=[status.element_handle(), SLOW_REPLY_HEADLINE], timeout=5_000
+    )
     assert "Internal Medicine" in widget.locator(".mpb-result").inner_text(), "the old result stands, marked"
     # A fresh engine, started within seconds rather than half a minute,
     # answers the form as it is, and the marks go.

@@ -1550,6 +1550,11 @@ class Widget {
     this.staleNote.hidden = false;
     delete this.staleNote.dataset.shownForPrint;
     this.headlineStale(this.statusBox.dataset.slowReply);
+    // The status line too, which a screen reader hears: it went on giving
+    // the earlier inputs' answer, under "Updated for your inputs." on
+    // screen (jsreview audit s44, 3).  After 1.5 s of silence only, so it
+    // never chatters while the reader types; the reply's words replace it.
+    this.say(this.statusBox.dataset.slowReply);
     this.staleWhileWaiting = true;
   }
 
