@@ -536,13 +536,15 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
         data_kept_again=(
             "You changed an answer after removing them, so this tab keeps your answers again. Forget removes them once more."
         ),
-        data_ticked_elsewhere="Remember was ticked in another tab, so your changes here are remembered from now on too.",
-        # Not "in another tab": the Forget may have been pressed on another
-        # page of this tab, which Back then brought back from the browser's
-        # memory (jsread audit s44, 4).
+        # Not "in another tab" alone: the Forget may have been pressed on
+        # another page of this tab, which Back then brought back from the
+        # browser's memory (jsread audit s44, 4); nor "another page" alone,
+        # as it is more often this page in another tab (jsreview audit s44, 6).
         data_forgotten_elsewhere=(
-            "Your remembered answers were removed on another page of this site, so this page no longer remembers them either."
+            "Your remembered answers were removed elsewhere on this site (in another tab or on another page), so this "
+            "page no longer remembers them either."
         ),
+        data_ticked_elsewhere="Remember was ticked in another tab, so your changes here are remembered from now on too.",
     )
 
 

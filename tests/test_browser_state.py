@@ -909,7 +909,7 @@ def test_forget_in_another_tab_unticks_remember_here(page: Any, site_url: str) -
     assert mine.get_by_label(REMEMBER).is_checked()
     assert tab_copy(other, "competitiveness") is not None
     widget.get_by_role("button", name="Forget my answers").click()
-    mine.get_by_text("removed on another page of this site").wait_for(timeout=10_000)
+    mine.get_by_text("removed elsewhere on this site").wait_for(timeout=10_000)
     assert not mine.get_by_label(REMEMBER).is_checked()
     # What the other tab kept went too (shared-computer audit s35, 2).
     other.wait_for_function(f"({TAB_COPY})('competitiveness') === null", timeout=10_000)
@@ -953,10 +953,10 @@ def test_remember_changed_in_another_tab_is_said_once_on_a_guide_with_two_calcul
     widget.get_by_label(REMEMBER).check()
     other.get_by_text("ticked in another tab").wait_for(timeout=10_000)
     widget.get_by_role("button", name="Forget my answers").click()
-    other.get_by_text("removed on another page of this site").wait_for(timeout=10_000)
+    other.get_by_text("removed elsewhere on this site").wait_for(timeout=10_000)
     other.wait_for_timeout(300)  # room for a second, were there one
     texts = statuses.all_inner_texts()
-    assert sum("removed on another page of this site" in text for text in texts) == 1, texts
+    assert sum("removed elsewhere on this site" in text for text in texts) == 1, texts
     assert all(other.get_by_label(REMEMBER).nth(n).is_checked() is False for n in range(2))
 
 
