@@ -265,6 +265,9 @@ def _count_keys(count: str) -> list[str]:
 # version 1 (jsread audit s44, 6).
 STORED_VERSION = 1
 STORED_UNREADABLE = "Your remembered answers could not be read, so they were ignored."
+# A tab open across a deploy meets answers a later version saved: they are
+# not damaged, and the page keeps them for the reload (jsreview audit s44, 5).
+STORED_BY_A_NEWER_VERSION = "Your remembered answers were saved by a newer version of this site: reload the page to use them."
 
 
 def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
@@ -278,7 +281,10 @@ def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
     version = kept.get("version") if isinstance(kept, dict) else None
     values = kept.get("values", {}) if isinstance(kept, dict) else None
     # JSON's true is Python's 1 too: only the number counts.
-    if isinstance(version, bool) or version != STORED_VERSION or not isinstance(values, dict):
+    number = isinstance(version, int) and not isinstance(version, bool)
+    if number and version > STORED_VERSION and isinstance(values, dict):
+        return {}, [STORED_BY_A_NEWER_VERSION]
+    if not number or version != STORED_VERSION or not isinstance(values, dict):
         return {}, [STORED_UNREADABLE]
     return values, []
 

@@ -1010,3 +1010,18 @@ def test_a_date_typed_but_unreadable_while_the_engine_starts_stays_and_is_named(
         in widget.locator(".mpb-notes").inner_text()
     )
     assert "Please fix ERAS submission date" in widget.locator(".mpb-status").inner_text()
+
+
+def test_an_edit_in_an_older_page_leaves_a_newer_versions_remembered_answers_alone(page: Any, site_url: str) -> None:
+    # One edit in a tab open across a deploy wrote over every calculator's
+    # answers a later version had saved, called unreadable (jsreview audit s44, 5).
+    newer = json.dumps({"version": 2, "values": {"specialty": "neurology", "step2_score": "250"}})
+    page.goto(site_url)
+    page.evaluate(f"(text) => localStorage.setItem('{KEY}', text)", newer)
+    page.goto(site_url + "calculators/competitiveness/")
+    widget = calculator(page, "competitiveness")
+    settled(page, widget)
+    widget.get_by_role("note").get_by_text("saved by a newer version of this site").wait_for(timeout=10_000)
+    field(widget, "usce_months").fill("5")
+    wait_for_tab_copy(page, "competitiveness", "usce_months", "5")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == newer

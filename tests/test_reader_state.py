@@ -576,7 +576,14 @@ def test_a_form_filled_in_from_remembered_answers_says_so() -> None:
     ]
 
 
-@pytest.mark.parametrize("version", [7, 0, "1", True, None])
+def test_answers_a_newer_version_saved_are_kept_for_the_reload_with_a_note_that_says_so() -> None:
+    # Called unreadable, and written over at the old tab's next edit (jsreview audit s44, 5).
+    newer = json.dumps({"version": 2, "values": {"specialty": "neurology"}})
+    assert reader_state.read_stored(newer) == ({}, [reader_state.STORED_BY_A_NEWER_VERSION])
+    assert "reload the page" in reader_state.STORED_BY_A_NEWER_VERSION
+
+
+@pytest.mark.parametrize("version", [0, "1", True, None])
 def test_remembered_answers_in_a_shape_of_another_version_are_dropped_with_a_note(version: object) -> None:
     # The version was written and never read: a later deploy's shape, written
     # by a tab open across it, was taken for this one's (jsread audit s44, 6).

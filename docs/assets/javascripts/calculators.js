@@ -1755,7 +1755,20 @@ function changedAnswers(answers, keysByField, edited) {
   return Object.fromEntries(keys.filter((key) => key in answers).map((key) => [key, answers[key]]));
 }
 
+// Answers a later version of the site saved (a tab open across a deploy)
+// are left for the reload, which Python's note asks for: one edit here wrote
+// over every calculator's answers (jsreview audit s44, 5).
+function storedByANewerVersion() {
+  try {
+    const version = JSON.parse(readStorage() || "{}")?.version;
+    return Number.isInteger(version) && version > STORED_VERSION;
+  } catch {
+    return false;
+  }
+}
+
 function remember(answers) {
+  if (storedByANewerVersion()) return true;
   const values = { ...rememberedValues(), ...answers };
   return writeStorage(JSON.stringify({ version: STORED_VERSION, values }));
 }
