@@ -2373,14 +2373,15 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "already (the table shows which factors)."
         )
     elif score_line and profile.step2_never_passed(v):
-        # A score no Step 2 CK ever passed with is retaken, and the retake
-        # alone lifts the band: a pair of other changes was offered beside it
-        # (diff review s44, 5).
+        # A score no Step 2 CK ever passed with is retaken: a pair of other
+        # changes was offered beside it (diff review s44, 5), and which band a
+        # retake gives turns on the failed attempt it leaves, which the reader
+        # may not have counted: "a retake of 230 alone would move you to Dual
+        # apply" was false once it was (recheck audit s44, N1).
         headline = (
             f"Your Step 2 CK is below every passing score since {data.STEP2_PASSING_SCORES[0][0].year}, so it is to "
-            "be retaken: "
-            f"{_change_text(spec, v, 'step2_score', int(score_line['value']))} alone would move you to "
-            f"“{BAND_LABELS[score_line['band']]}”."
+            "be retaken: a passing retake is a new score, and this one then counts as a failed attempt, so run the "
+            "check again with both."
         )
     elif score_line:
         together = smallest_pair(spec, v, result.band, open_score)

@@ -2631,5 +2631,8 @@ def test_a_score_no_step2_ever_passed_with_leads_with_its_retake_not_a_pair() ->
     }
     headline = compute({**file, "step2_score": 191})["margins"]["headline"]
     assert headline.startswith("Your Step 2 CK is below every passing score since 2014, so it is to be retaken: ")
-    assert "alone would move you to “Dual apply”" in headline and "For example" not in headline
+    # Not which band a retake gives: that turns on the failed attempt it
+    # leaves, which "alone would move you to Dual apply" left out (recheck audit s44, N1).
+    assert "counts as a failed attempt, so run the check again with both" in headline
+    assert "For example" not in headline and "would move you" not in headline
     assert not compute({**file, "step2_score": 212})["margins"]["headline"].startswith("Your Step 2 CK is below")
