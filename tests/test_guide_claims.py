@@ -2619,3 +2619,12 @@ def test_the_faq_tells_a_comlex_only_do_that_usmle_step_3_is_closed() -> None:
     assert "COMLEX Level 3" in faq and "(unmatched/soap-and-plan-b.md#step-3-when-it-helps)" in faq
     step3 = _between(page_text("unmatched/soap-and-plan-b.md"), "### Step 3: when it helps", "### Clinical work")
     assert "**If you took COMLEX only:** USMLE Step 3 needs USMLE Step 1 and Step 2 CK passed first" in step3
+
+
+def test_the_timeline_guides_rank_yardstick_tells_a_us_senior_in_any_field_where_their_figures_are() -> None:
+    # It warned only "a US senior in a competitive field": a DO in psychiatry
+    # sat on the IMG median with no word (usdo audit s44, 2; recheck s44).
+    text = page_text("apply/timeline.md")
+    said = text[text.index("These are medians for non-US IMGs, not a cut-off") :][:700]
+    assert "not your group's figures in any field" in said
+    assert "edition for US MD seniors or for US DO seniors" in said and "(../faq.md#us-md-or-do-senior)" in said
