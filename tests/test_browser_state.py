@@ -1025,3 +1025,22 @@ def test_an_edit_in_an_older_page_leaves_a_newer_versions_remembered_answers_alo
     field(widget, "usce_months").fill("5")
     wait_for_tab_copy(page, "competitiveness", "usce_months", "5")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == newer
+
+
+def test_after_forget_the_notes_no_longer_say_the_readers_answers_are_kept(page: Any, site_url: str) -> None:
+    # "The answers you had given here are kept in this tab" stayed on screen
+    # after Forget had removed them (jsreview audit s44, 7).
+    url = f"{site_url}calculators/competitiveness/"
+    widget = open_calculator(page, url, "competitiveness")
+    settled(page, widget)
+    widget.locator('[name="specialty"]').select_option("neurology")
+    wait_for_tab_copy(page, "competitiveness", "specialty", "neurology")
+    page.goto(url + "#competitiveness.specialty=pathology")
+    page.reload()  # a full load of the link, as a link opened in this tab is
+    widget = calculator(page, "competitiveness")
+    settled(page, widget)
+    notes = widget.locator(".mpb-notes")
+    notes.get_by_text("kept in this tab").wait_for(timeout=10_000)
+    widget.get_by_role("button", name="Forget my answers").click()
+    page.wait_for_function(f"({TAB_COPY})('competitiveness') === null", timeout=10_000)
+    assert "kept in this tab" not in (notes.text_content() or "")

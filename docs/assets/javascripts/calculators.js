@@ -1788,6 +1788,14 @@ function forgetEverywhere(asker, { tabToo = true } = {}) {
   }
   if (!tabToo) return;
   dropTabCopies();
+  // What the notes said of answers kept or remembered is untrue once they
+  // are gone: "the answers you had given here are kept in this tab" stayed
+  // after Forget (jsreview audit s44, 7).  A field's message stays.
+  for (const widget of widgets) {
+    const said = new Set(widget.restoreNotes);
+    widget.restoreNotes = [];
+    widget.note([...widget.notes.children].map((line) => line.textContent).filter((line) => !said.has(line)));
+  }
   try {
     window.localStorage.setItem(FORGET_KEY, String(Date.now()));
     window.localStorage.removeItem(FORGET_KEY);
