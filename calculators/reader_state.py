@@ -281,10 +281,10 @@ def read_stored(stored: str | None) -> tuple[dict[str, object], list[str]]:
     version = kept.get("version") if isinstance(kept, dict) else None
     values = kept.get("values", {}) if isinstance(kept, dict) else None
     # JSON's true is Python's 1 too: only the number counts.
-    number = isinstance(version, int) and not isinstance(version, bool)
-    if number and version > STORED_VERSION and isinstance(values, dict):
+    number = version if isinstance(version, int) and not isinstance(version, bool) else None
+    if number is not None and number > STORED_VERSION and isinstance(values, dict):
         return {}, [STORED_BY_A_NEWER_VERSION]
-    if not number or version != STORED_VERSION or not isinstance(values, dict):
+    if number != STORED_VERSION or not isinstance(values, dict):
         return {}, [STORED_UNREADABLE]
     return values, []
 
