@@ -142,7 +142,7 @@ def test_the_phone_headline_never_covers_the_field_being_edited(page: Any, site_
     )
     widget.locator('[name="applicant_type"]').select_option("us-img")
     page.wait_for_function(
-        "(slot) => slot.textContent.includes('not your group')", arg=widget.locator(".mpb-live-headline").element_handle()
+        "(slot) => slot.textContent.includes('non-US IMG figures')", arg=widget.locator(".mpb-live-headline").element_handle()
     )
     widget.locator('[name="specialty"]').focus()
     seen = []
