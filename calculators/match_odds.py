@@ -1100,7 +1100,11 @@ def not_your_group(
         # theirs, as the next sentence says (diff review s37, 3).
         else "as background only"
         if senior is False and us_graduate
-        else "as background, likely on the low side for you, though by how much our data cannot say"
+        # No lean for a senior in one field: their group's higher rate is a
+        # match in any field, and DO seniors' in psychiatry has been well
+        # below it (usdo audit s44, 1; recheck s44, which found the lean left).
+        else "as background only, not as your chance: your group matches more often across all fields, which need "
+        "not hold in this one"
         if known_senior
         else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
         "no-match or an old graduation, which pull the other way"

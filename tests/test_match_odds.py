@@ -1060,8 +1060,8 @@ def test_a_us_senior_with_ranks_is_not_told_the_estimate_with_them_is_likely_low
     note = str(result["comparison_group"]["note"])
     assert result["probability"] is not None and result["score_alone"] is not None
     assert result["probability"] > result["score_alone"], "4 ranks lift the estimate among non-US IMGs"
-    # The lean stays with the estimate the seniors' rate can speak to.
-    assert "read the estimate from your Step 2 CK alone as background, likely on the low side for you" in note
+    # The seniors' rate is said with the estimate it can speak to, leaning no way (recheck s44).
+    assert "read the estimate from your Step 2 CK alone as background only, not as your chance" in note
     assert "read the estimate as background, likely on the low side" not in note
     assert "those who matched had ranked a mean of 5.3 programs in it and those who did not 2.2" in note
     matched_mean, unmatched_mean = data.ORTHO_US_SENIOR_CONTIG_MEANS
@@ -1091,7 +1091,7 @@ def test_ranks_alone_keep_the_lean_for_the_base_rate_only() -> None:
             "comparison_group"
         ]["note"]
     )
-    assert "read the base rate as background, likely on the low side for you" in note
+    assert "read the base rate as background only, not as your chance" in note
     assert "leaning neither way" in note
 
 
@@ -1321,7 +1321,9 @@ def test_a_us_seniors_lean_says_their_rate_is_a_match_in_any_field(applicant: st
     assert said in note
     assert "unless your file has" not in note
     if not inputs.get("exam_failures"):
-        assert "likely on the low side for you, though by how much our data cannot say." in note
+        # No lean either way: the group's rate in this field is not known (recheck s44).
+        assert "as background only, not as your chance: your group matches more often across all fields" in note
+        assert "low side" not in note
     # Said after the headline's first sentence, in the note under it.
     assert said not in _headline(match_odds.render(result)) and said in _lead(match_odds.render(result))
 
