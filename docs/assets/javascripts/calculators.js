@@ -506,6 +506,9 @@ const REPLY_SILENCE_MS = 10_000;
 // Shorter waits pass unmarked, so a result that follows typing does not
 // flicker.
 const SLOW_REPLY_MS = 1_500;
+// ... and says so in the status line this long after the edit: at 1.5 s, a
+// reply slowed by a loaded machine was announced twice, these words first.
+const SLOW_REPLY_SAID_MS = 4_000;
 let replyRestarted = false;
 
 function ask(fn, name, payload, ...args) {
@@ -740,6 +743,7 @@ class Widget {
     this.staleWhileLoading = false;
     this.staleWhileWaiting = false;
     this.slowReply = 0;
+    this.slowReplySaid = 0;
     this.profile = root.querySelector(".mpb-profile");
     this.remember = root.querySelector(".mpb-remember");
     if (!TAB_STORAGE_WORKS) root.querySelector(".mpb-tab-copy-refused")?.removeAttribute("hidden");
@@ -1552,9 +1556,14 @@ class Widget {
     this.headlineStale(this.statusBox.dataset.slowReply);
     // The status line too, which a screen reader hears: it went on giving
     // the earlier inputs' answer, under "Updated for your inputs." on
-    // screen (jsreview audit s44, 3).  After 1.5 s of silence only, so it
-    // never chatters while the reader types; the reply's words replace it.
-    this.say(this.statusBox.dataset.slowReply);
+    // screen (jsreview audit s44, 3).  Said later than it is shown, so that a
+    // reply slowed by a busy device is heard once, not after these words;
+    // the reply's words replace them.
+    clearTimeout(this.slowReplySaid);
+    this.slowReplySaid = setTimeout(
+      () => this.staleWhileWaiting && this.say(this.statusBox.dataset.slowReply),
+      SLOW_REPLY_SAID_MS - SLOW_REPLY_MS,
+    );
     this.staleWhileWaiting = true;
   }
 
