@@ -233,7 +233,7 @@ def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> 
     if not flags:
         return ""
     named = and_list([f"your {each}" if i == 0 else each for i, each in enumerate(flags)])
-    ceiling = any(each not in LIKELY_HIGH_FLAGS for each in flags)
+    ceiling = _a_ceiling(flags)
     if heard:
         if not in_group:
             return f" Unseen here: {named}."
@@ -244,12 +244,17 @@ def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> 
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 
+def _a_ceiling(flags: Sequence[str]) -> bool:
+    """Whether ``flags`` make the estimate a ceiling for a reader in the
+    figures' group, rather than only more likely high (``LIKELY_HIGH_FLAGS``)."""
+    return any(each not in LIKELY_HIGH_FLAGS for each in flags)
+
+
 def _unseen_in_short(flags: Sequence[str], in_group: bool) -> str:
     """``unseen_clause``'s lean without its list of flags, which the result names."""
     if not in_group:
         return " Red flags unseen here: see the result."
-    ceiling = any(each not in LIKELY_HIGH_FLAGS for each in flags)
-    return f" {'A ceiling' if ceiling else 'Likely high'} for you: red flags unseen."
+    return f" {'A ceiling' if _a_ceiling(flags) else 'Likely high'} for you: red flags unseen."
 
 
 def _plural(flags: Sequence[str]) -> bool:

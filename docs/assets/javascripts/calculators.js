@@ -706,11 +706,16 @@ const STORED_VERSION = 1;
 // (a later deploy's, written by another tab) is not merged, or it went back
 // stamped as this version; Python drops it with a note too, so the form
 // starts afresh (jsread audit s44, 6).
-function rememberedValues() {
+function rememberedValues(stored = storedShape()) {
+  if (stored.version !== STORED_VERSION) return {};
+  return stored.values && typeof stored.values === "object" && !Array.isArray(stored.values) ? stored.values : {};
+}
+
+// The remembered answers' stored object, read once for each use; {} when
+// there is none or it is not JSON.
+function storedShape() {
   try {
-    const parsed = JSON.parse(readStorage() || "{}");
-    if (parsed?.version !== STORED_VERSION) return {};
-    return parsed.values && typeof parsed.values === "object" && !Array.isArray(parsed.values) ? parsed.values : {};
+    return JSON.parse(readStorage() || "{}") ?? {};
   } catch {
     return {};
   }
@@ -1764,21 +1769,13 @@ function changedAnswers(answers, keysByField, edited) {
   return Object.fromEntries(keys.filter((key) => key in answers).map((key) => [key, answers[key]]));
 }
 
-// Answers a later version of the site saved (a tab open across a deploy)
-// are left for the reload, which Python's note asks for: one edit here wrote
-// over every calculator's answers (jsreview audit s44, 5).
-function storedByANewerVersion() {
-  try {
-    const version = JSON.parse(readStorage() || "{}")?.version;
-    return Number.isInteger(version) && version > STORED_VERSION;
-  } catch {
-    return false;
-  }
-}
-
 function remember(answers) {
-  if (storedByANewerVersion()) return true;
-  const values = { ...rememberedValues(), ...answers };
+  const stored = storedShape();
+  // Answers a later version of the site saved (a tab open across a deploy)
+  // are left for the reload, which Python's note asks for: one edit here
+  // wrote over every calculator's answers (jsreview audit s44, 5).
+  if (Number.isInteger(stored.version) && stored.version > STORED_VERSION) return true;
+  const values = { ...rememberedValues(stored), ...answers };
   return writeStorage(JSON.stringify({ version: STORED_VERSION, values }));
 }
 
