@@ -2631,3 +2631,50 @@ def test_the_timeline_guides_rank_yardstick_tells_a_us_senior_in_any_field_where
     said = text[text.index("These are medians for non-US IMGs, not a cut-off") :][:700]
     assert "not your group's figures in any field" in said
     assert "edition for US MD seniors or for US DO seniors" in said and "(../faq.md#us-md-or-do-senior)" in said
+
+
+# Session 45's guide fixes for a reader who needs an H-1B and cannot take a J-1
+# (surgprelim audit s45, 1, 4, 5 and 9).
+NO_J1 = "If a J-1 is not an option for you"
+
+
+def test_every_guide_line_that_falls_back_on_the_j1_has_a_branch_for_a_reader_who_cannot_take_one() -> None:
+    # "Plan on the J-1" was the only fallback the guides gave (surgprelim audit s45, 1).
+    found = 0
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if re.search(r"J-1 unless|plan on the J-1", line, re.IGNORECASE):
+                found += 1
+                near = " ".join(lines[i : i + 2])
+                assert re.search(r"J-1 is not an option|cannot take a J-1", near), f"{path.name}: {line[:80]}"
+    assert found >= 4
+
+
+@pytest.mark.parametrize(
+    ("page", "start", "end"),
+    [
+        ("assess/index.md", "#### The H-1B payment of September 2025", "Decide before you apply"),
+        ("faq.md", "## J-1 or H-1B: which can I get?", "## Is Step 3 worth taking?"),
+        ("unmatched/soap-and-plan-b.md", "### Rules that bind you in Match Week", "### If you are not eligible for SOAP"),
+        ("apply/timeline.md", "## 18 to 12 months before", "## 12 to 9 months before"),
+    ],
+)
+def test_a_reader_who_cannot_take_a_j1_hears_what_to_rank_and_when_no_position_is_left(page: str, start: str, end: str) -> None:
+    section = _between(page_text(page), start, end)
+    branch = section[section.index(NO_J1) :][:400]
+    assert "file an H-1B" in branch and ("Step 3 pass" in branch or "your pass" in branch), page
+    assert re.search(r"(this Match|SOAP) holds no position you c(an|ould) start", branch), page
+
+
+def test_the_rank_list_checks_every_program_sponsors_the_visa_the_reader_will_hold() -> None:
+    # The single applicant's checklist never named a visa (surgprelim audit s45, 1).
+    text = page_text("apply/rank-order-list.md")
+    attend = _between(text, "## Never rank a program you would not attend", "## Mixing two specialties")
+    assert "If you need a visa, a program that will not sponsor the one you will actually hold fails the test" in attend
+    certify = _between(text, "## Before you certify", "## What to do this week")
+    bullet = certify[certify.index("- If you need a visa") :].split(" - ")[0]
+    for words in ("preliminary programs included", "the one you will actually hold", "if a J-1 is not an option", "SOAP offer"):
+        assert words in bullet, words
+    couples = _between(text, "## Ranking as a couple", "## Before you certify")
+    assert "for a partner who cannot take a J-1" in couples
