@@ -462,6 +462,18 @@ H1B_CAP_EXEMPT = Source(
     "US law, as immigration lawyers summarise it",
     "secondary",
 )
+# The H-1B's own clock, beside the J-1's seven years: a preliminary year on an
+# H-1B uses one of six (surgprelim audit s45, 5).  The statute as university
+# international offices quote it (Temple, Dartmouth, Mississippi), with the
+# year abroad before a new period and the extensions tied to a green card.
+H1B_SIX_YEARS = Source(
+    "h1b-six-years",
+    "Immigration and Nationality Act, section 214(g)(4): H-1B status for six years at most in all, a new period "
+    "generally only after a year outside the US, and longer only in some cases tied to permanent residence",
+    "read 2026",
+    "US law, as university international offices summarise it",
+    "secondary",
+)
 EARLY_MATCHES = Source(
     "early-matches",
     "Learning about early match programs, and a medical school's page on specialty matches: ophthalmology fills "
@@ -849,6 +861,7 @@ SOURCES = (
     FSMB_STEP3,
     STEP3_SCORE_DELAY,
     H1B_CAP_EXEMPT,
+    H1B_SIX_YEARS,
     EARLY_MATCHES,
     RESIDENCYCAS,
     ECFMG_RESIDENCYCAS,

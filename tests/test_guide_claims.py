@@ -2678,3 +2678,20 @@ def test_the_rank_list_checks_every_program_sponsors_the_visa_the_reader_will_ho
         assert words in bullet, words
     couples = _between(text, "## Ranking as a couple", "## Before you certify")
     assert "for a partner who cannot take a J-1" in couples
+
+
+def test_the_h1b_six_year_limit_stands_beside_the_j1_seven_and_in_a_bridge_years_limits() -> None:
+    # The H-1B's own limit was never given (surgprelim audit s45, 5).
+    source = data.H1B_SIX_YEARS
+    assert source in data.SOURCES and source.secondary and "214(g)(4)" in source.title and "six years" in source.title
+    cited = "(Immigration and Nationality Act, section 214(g)(4), as university international offices summarise it, read 2026; secondary copy)"
+    assert source.publisher.endswith("as university international offices summarise it")
+    visa = _between(page_text("assess/index.md"), "### Visa: J-1 or H-1B", "#### The H-1B payment")
+    j1, h1b = visa.index("**A J-1 limits a later switch.**"), visa.index("**An H-1B has a clock too.**")
+    assert j1 < h1b and "seven years" in visa[j1:h1b]
+    clock = visa[h1b:][:700]
+    assert "six years at most" in clock and cited in clock and "immigration lawyer" in clock
+    sources = _between(page_text("assess/index.md"), "## Sources on this page", "- **The White House**")
+    assert "section 214(g)(4), on the six-year limit of H-1B status" in sources
+    limits = _between(page_text("backup/bridges.md"), "### Its limits", "## Switching specialty later")
+    assert "**On an H-1B, the year is one of six.**" in limits and cited in limits and "immigration lawyer" in limits
