@@ -2695,3 +2695,11 @@ def test_the_h1b_six_year_limit_stands_beside_the_j1_seven_and_in_a_bridge_years
     assert "section 214(g)(4), on the six-year limit of H-1B status" in sources
     limits = _between(page_text("backup/bridges.md"), "### Its limits", "## Switching specialty later")
     assert "**On an H-1B, the year is one of six.**" in limits and cited in limits and "immigration lawyer" in limits
+
+
+def test_the_bridge_warning_claims_no_opening_its_sources_do_not_give() -> None:
+    # "Programs sometimes have an opening for a strong prelim resident" had no
+    # source (surgprelim audit s45, 9).
+    warning = _between(page_text("backup/bridges.md"), '!!! warning "A prelim or TY year', "- **The clock is short.**")
+    assert "sometimes have an opening" not in warning
+    assert "none of our sources says how often" in warning and "do not count on it" in warning
