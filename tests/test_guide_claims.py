@@ -2680,6 +2680,18 @@ def test_the_rank_list_checks_every_program_sponsors_the_visa_the_reader_will_ho
     assert "for a partner who cannot take a J-1" in couples
 
 
+def test_the_standalone_preliminary_section_sets_out_what_each_order_means_for_a_surgery_reader() -> None:
+    # Prelim surgery or categorical IM higher went unasked (surgprelim audit s45, 4).
+    section = _between(
+        page_text("apply/rank-order-list.md"), "### Standalone preliminary years", '!!! warning "Supplemental lists'
+    )
+    example = section[section.index('??? example "General surgery first') :]
+    assert "(invented)" in example
+    above, below = example.index("**P above M:**"), example.index("**M above P:**")
+    assert "next Match" in example[above:below] and "whole internal medicine residency" in example[below:]
+    assert "Neither order makes a match more likely" in example and "truly rather have" in example
+
+
 def test_the_h1b_six_year_limit_stands_beside_the_j1_seven_and_in_a_bridge_years_limits() -> None:
     # The H-1B's own limit was never given (surgprelim audit s45, 5).
     source = data.H1B_SIX_YEARS
