@@ -2718,3 +2718,25 @@ def test_the_bridges_page_says_of_switching_and_the_first_year_only_what_its_art
     assert "particularly for IMGs" not in text
     assert "rare, especially for IMGs, the orthopaedics article says" in text and "without singling out IMGs" in text
     assert "need a first clinical year before the advanced training starts, usually one of these two kinds" in text
+
+
+def test_the_rank_simulator_page_says_a_match_it_shows_may_be_partial() -> None:
+    # An advanced or standalone first-year program goes in as any other, and
+    # the simulator reports its match as whole (radiology finding 11,
+    # surgprelim finding 4).
+    intro = page_text("calculators/rank-simulator.md").split('{{ calculator("rank_simulator") }}')[0]
+    said = intro[intro.index("An advanced program, or a standalone preliminary or transitional one") :]
+    assert "partial match" in said and '"none better" is judged by the order you typed' in said
+    assert "(../apply/rank-order-list.md#advanced-positions-and-supplemental-lists)" in said
+    result = rank_simulator.compute({"market": "Asha: DR-Adv > TY-Metro\nDR-Adv (1): Asha\nTY-Metro (1): Asha"})
+    assert result["matching"] == {"Asha": "DR-Adv"} and "partial" not in result["summary"]
+    assert "none better" in result["summary"]
+
+
+def test_a_december_reader_with_only_advanced_interviews_is_told_to_apply_for_a_first_year() -> None:
+    # The section covered advanced interviews that might not match, not a match
+    # with no first year behind it (radiology finding 6).
+    short = _between(page_text("apply/timeline.md"), "### Already applied, and short of interviews?", "#### If your first choice")
+    bullet = short[short.index("**Advanced interviews but no first-year ones?**") :].split(" - **")[0]
+    assert "partially matched" in bullet and "this week" in bullet and "supplemental lists" in bullet
+    assert "transitional or preliminary" in bullet and "(NRMP, About Supplemental Rank Order Lists, read 2026)" in bullet
