@@ -131,7 +131,8 @@ ACS_FILL = Source(
 # PGY-1 row, which lets the data hold "most positions are advanced".
 DR_MATCH_2025 = Source(
     "auntminnie-dr-2025",
-    "Main Residency Match by specialty and program type: diagnostic radiology PGY-1 and PGY-2 positions filled",
+    "Main Residency Match by specialty and program type: diagnostic radiology PGY-1, PGY-2 and physician (reserved) "
+    "positions filled",
     "2025",
     "NRMP figures as tabulated by AuntMinnie",
     "secondary: read in a republished copy of the news report",
@@ -156,6 +157,10 @@ class PositionsFilled:
 
 DR_PGY1_2025 = PositionsFilled(offered=151, filled=147)
 DR_PGY2_2025 = PositionsFilled(offered=1057, filled=1042)
+# The table's "physician" row: reserved PGY-2 places that start in July of the
+# Match year, the only DR places a resident in a bridge or first year can start
+# straight after it (radiology audit s45, 1).
+DR_R_2025 = PositionsFilled(offered=28, filled=27)
 MATCH_RATES = Source(
     "nrmp-match-rates",
     "PGY-1 match rates by applicant type, Main Residency Match",
@@ -413,6 +418,22 @@ AMA_ADVANCED_PGY2 = Source(
     # more PGY-2 positions, are from the 2018 Match.
     "2018 figures, read 2026",
     "AMA",
+)
+# Read for a resident hoping to move from a backup into radiology: Medicare's
+# funding rule is a reason a program may hesitate (radiology audit s45, 2).
+AMA_GME_SWITCHING = Source(
+    "ama-gme-switching",
+    "GME funding and specialty choice, part II (Resident Physician Forum, JAMA): Medicare's initial residency period "
+    "is the length of the first specialty a resident enters, and a hospital receives less for a resident beyond it",
+    "1999, read 2026",
+    "AMA",
+)
+AAMC_MEDICARE_GME = Source(
+    "aamc-medicare-gme",
+    "Medicare Payments for Graduate Medical Education: What Every Medical Student, Resident, and Advisor Needs to "
+    "Know (the initial residency period may limit a change of specialty)",
+    "2013, read 2026",
+    "AAMC",
 )
 # Read for couples, and for a non-US IMG who needs one visa in particular
 # (couples-visa audit s35, 1-5).
@@ -856,6 +877,8 @@ SOURCES = (
     NRMP_MATCHED_LOCATION,
     NRMP_POSITION_TYPES,
     AMA_ADVANCED_PGY2,
+    AMA_GME_SWITCHING,
+    AAMC_MEDICARE_GME,
     NRMP_COUPLES,
     ECFMG_J1,
     FSMB_STEP3,

@@ -136,9 +136,9 @@ def acs_fill(slug: str) -> str:
 
 def dr_fill(position: str) -> str:
     """Diagnostic radiology's 2025 fill ("1,042 of 1,057 (98.6%)") by program
-    type, "pgy1" or "pgy2": the figures the ACS release does not hold, from a
-    radiology news table (data.DR_MATCH_2025)."""
-    return {"pgy1": d.DR_PGY1_2025, "pgy2": d.DR_PGY2_2025}[position].shown()
+    type, "pgy1", "pgy2" or "physician" (the reserved PGY-2 places): the figures
+    the ACS release does not hold, from a radiology news table (data.DR_MATCH_2025)."""
+    return {"pgy1": d.DR_PGY1_2025, "pgy2": d.DR_PGY2_2025, "physician": d.DR_R_2025}[position].shown()
 
 
 def overall_match_rate(applicant_type: str, year: int | None = None, cited: bool = True) -> Markup:

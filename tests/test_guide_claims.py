@@ -2715,3 +2715,112 @@ def test_the_bridge_warning_claims_no_opening_its_sources_do_not_give() -> None:
     warning = _between(page_text("backup/bridges.md"), '!!! warning "A prelim or TY year', "- **The clock is short.**")
     assert "sometimes have an opening" not in warning
     assert "none of our sources says how often" in warning and "do not count on it" in warning
+
+
+# --- Radiology journey audit s45: bridge years, switching, the simulator -------
+
+
+def test_a_bridge_year_reader_hears_when_a_radiology_place_would_start() -> None:
+    # Neither page a radiology reader plans a bridge year with said that a DR
+    # place matched during it starts that July only if it is one of the few
+    # reserved ones (radiology audit s45, 1).
+    import macros
+
+    cited = f"{data.DR_MATCH_2025.publisher}, {data.DR_MATCH_2025.year}; secondary copy"
+    playbook = _between(
+        page_text("backup/playbook-radiology.md"), "### Transitional year or preliminary medicine", "### Family medicine"
+    )
+    bridges = _between(page_text("backup/bridges.md"), "### Its limits", "## Switching specialty later")
+    for section in (playbook, bridges):
+        said = section[section.index("eserved (physician) PGY-2") :][:600]
+        assert 'dr_fill("physician")' in said and cited in said
+        assert "starts a year later" in said and "(../apply/rank-order-list.md#advanced-positions-and-supplemental-lists)" in said
+    assert macros.dr_fill("physician") == data.DR_R_2025.shown() == "27 of 28 (96.4%)"
+    assert "physician (reserved)" in data.DR_MATCH_2025.title
+    # "Very few", "few": a fraction of the advanced places of the same table.
+    assert 20 * data.DR_R_2025.offered < data.DR_PGY2_2025.offered
+
+
+def test_no_guide_types_the_reserved_radiology_figures() -> None:
+    shown = data.DR_R_2025.shown()
+    typed = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "docs").rglob("*.md")
+        if shown in path.read_text(encoding="utf-8") or f"{data.DR_R_2025.fill_pct:g}%" in path.read_text(encoding="utf-8")
+    ]
+    assert not typed, typed
+
+
+def test_the_switching_list_names_medicares_funding_rule_with_its_sources() -> None:
+    # The list named open places, performance, support, visa and honesty, never
+    # the funding rule that the AMA and AAMC say limits a change (finding 2).
+    section = _between(page_text("backup/bridges.md"), "## Switching specialty later", '!!! tip "The rule"')
+    bullet = section[section.index("**Funding rules.**") :].split(" - **")[0]
+    assert "first specialty" in bullet and "internal medicine" in bullet and "radiology" in bullet
+    for source in (data.AMA_GME_SWITCHING, data.AAMC_MEDICARE_GME):
+        assert source in data.SOURCES
+        assert f"{source.publisher}, *" in bullet and source.year.split(",")[0] in bullet
+    assert "read 2026" in bullet and all(s.year.endswith("read 2026") for s in (data.AMA_GME_SWITCHING, data.AAMC_MEDICARE_GME))
+    assert "(bridges.md#switching-specialty-later)" in page_text("backup/playbook-radiology.md")
+
+
+def _dr_band(applicant_type: str, score: int) -> str:
+    inputs = {
+        "specialty": "diagnostic-radiology",
+        "applicant_type": applicant_type,
+        "needs_visa": "false",
+        "step2_score": score,
+        "exam_failures": 0,
+        "years_since_graduation": 2,
+        "usce_months": 12,
+        "recent_clinical_months": 12,
+        "specialty_letters": 2,
+        "research_items": 4,
+        "away_rotations": 2,
+    }
+    return str(competitiveness.compute(inputs)["band"])
+
+
+def test_the_playbooks_path_a_caution_names_both_points_for_a_non_us_reader() -> None:
+    # "At one point" left out the top-quarter rule that holds a permanent
+    # resident at dual apply from 250 up (finding 9).
+    text = page_text("backup/playbook-radiology.md")
+    said = text[text.index("The competitiveness check is more cautious than this list") :][:900]
+    assert "US-citizen IMG" in said and "245–249" in said
+    assert "permanent resident" in said and 'charting("Radiology-Diagnostic").step2_matched.q3' in said
+    q3 = co(DR).step2_matched.q3
+    assert isinstance(q3, int)
+    assert _dr_band("us-img", 247) == "dual-apply" and _dr_band("us-img", 250) == "single-track"
+    assert _dr_band("non-us-img", q3 - 1) == "dual-apply" and _dr_band("non-us-img", q3) == "single-track"
+
+
+def test_the_bridges_page_says_of_switching_and_the_first_year_only_what_its_articles_say() -> None:
+    # "Rare, particularly for IMGs" is the orthopaedics article's; the radiology
+    # article does not single out IMGs, and the first year need not be a TY or
+    # prelim one (finding 10).
+    text = page_text("backup/bridges.md")
+    assert "particularly for IMGs" not in text
+    assert "rare, especially for IMGs, the orthopaedics article says" in text and "without singling out IMGs" in text
+    assert "need a first clinical year before the advanced training starts, usually one of these two kinds" in text
+
+
+def test_the_rank_simulator_page_says_a_match_it_shows_may_be_partial() -> None:
+    # An advanced or standalone first-year program goes in as any other, and
+    # the simulator reports its match as whole (radiology finding 11,
+    # surgprelim finding 4).
+    intro = page_text("calculators/rank-simulator.md").split('{{ calculator("rank_simulator") }}')[0]
+    said = intro[intro.index("An advanced program, or a standalone preliminary or transitional one") :]
+    assert "partial match" in said and '"none better" is judged by the order you typed' in said
+    assert "(../apply/rank-order-list.md#advanced-positions-and-supplemental-lists)" in said
+    result = rank_simulator.compute({"market": "Asha: DR-Adv > TY-Metro\nDR-Adv (1): Asha\nTY-Metro (1): Asha"})
+    assert result["matching"] == {"Asha": "DR-Adv"} and "partial" not in result["summary"]
+    assert "none better" in result["summary"]
+
+
+def test_a_december_reader_with_only_advanced_interviews_is_told_to_apply_for_a_first_year() -> None:
+    # The section covered advanced interviews that might not match, not a match
+    # with no first year behind it (radiology finding 6).
+    short = _between(page_text("apply/timeline.md"), "### Already applied, and short of interviews?", "#### If your first choice")
+    bullet = short[short.index("**Advanced interviews but no first-year ones?**") :].split(" - **")[0]
+    assert "partially matched" in bullet and "this week" in bullet and "supplemental lists" in bullet
+    assert "transitional or preliminary" in bullet and "(NRMP, About Supplemental Rank Order Lists, read 2026)" in bullet
