@@ -988,7 +988,73 @@ def _tier_line(spec: data.Specialty) -> str:
     )
 
 
+# A US MD or DO who graduated in an earlier year, or applied before, loses
+# the seniors' points in other rows (applicant type, the senior's shield on a
+# low Step 2 CK, the DO-in-ultra row): the years and no-match rows showed 0
+# and -8 where the input cost 20 and 28 in all (moved audit s45, 2).  The
+# points stay in the rows whose rules give them, so each row still says why;
+# the row of the input that moved them says what it cost in all.
+YEARS_ROW = "Years since graduation"
+NO_MATCH_ROW = "Previous no-match"
+SENIOR_STATUS_INPUTS: dict[str, tuple[str, object, str]] = {
+    # row: (input, its neutral value, why that input ends senior status)
+    YEARS_ROW: ("years_since_graduation", 0, "Having graduated in an earlier year"),
+    NO_MATCH_ROW: ("previously_unmatched", False, "Having applied before"),
+}
+IN_ALL = "In all, this input moves the score by"
+
+
+def _other_rows(factors: list[Factor]) -> dict[str, int]:
+    """Points by row, leaving out the two rows of the inputs that end senior status."""
+    return {f.factor: f.points for f in factors if f.factor not in SENIOR_STATUS_INPUTS}
+
+
+def _seniors_points_moved(now: list[Factor], senior: list[Factor]) -> tuple[list[str], int]:
+    """The other rows whose points differ for a senior, and the sum of the differences."""
+    before, after = _other_rows(senior), _other_rows(now)
+    moved = [
+        f"{name} {signed(before.get(name, 0))} for a senior, {signed(after.get(name, 0))} for you"
+        for name in dict.fromkeys([*before, *after])
+        if before.get(name, 0) != after.get(name, 0)
+    ]
+    return moved, sum(after.values()) - sum(before.values())
+
+
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
+    factors = _own_factors(spec, v)
+    if not data.prior_us_graduate(v):
+        return factors
+    rows = []
+    for factor in factors:
+        if factor.factor in SENIOR_STATUS_INPUTS:
+            name, neutral, why = SENIOR_STATUS_INPUTS[factor.factor]
+            other = next(row for row in SENIOR_STATUS_INPUTS if row != factor.factor)
+            other_name, other_neutral, _ = SENIOR_STATUS_INPUTS[other]
+            moved, spill = _seniors_points_moved(factors, _own_factors(spec, {**v, name: neutral}))
+            said = ""
+            if moved:
+                said = (
+                    f" {why}, you are not counted as a senior, which moves points in other rows: {'; '.join(moved)}. "
+                    f"{IN_ALL} {signed(factor.points + spill)}, this row's points included."
+                )
+            elif v[name] != neutral and v[other_name] != other_neutral:
+                # Either input alone ends senior status, so neither, changed
+                # alone, moves another row: said, so the rows' 20 points are
+                # not left to no input.
+                moved, _ = _seniors_points_moved(factors, _own_factors(spec, {**v, name: neutral, other_name: other_neutral}))
+                if moved:
+                    said = (
+                        f" Your {'past no-match' if other == NO_MATCH_ROW else 'graduation year'} also keeps you from "
+                        "being counted as a senior, so changing this alone moves no other row; with both changed, "
+                        f"the seniors' points would come back ({'; '.join(moved)})."
+                    )
+            if said:
+                factor = Factor(factor.factor, factor.points, factor.why + said, factor.source)
+        rows.append(factor)
+    return rows
+
+
+def _own_factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = word(v, "applicant_type")
     entered_failures = whole(v, "exam_failures")
@@ -1066,7 +1132,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             "these points are still taken off, because the IMG article's advice on the graduation year applies "
             "with or without recent work"
         )
-    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
+    factors.append(Factor(YEARS_ROW, points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
         f"{counted(usce, 'month')}: {label}."
@@ -1166,7 +1232,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     if v["previously_unmatched"]:
         factors.append(
             Factor(
-                "Previous no-match",
+                NO_MATCH_ROW,
                 UNMATCHED_POINTS,
                 "Programs will ask what has changed since the last application; the no-match article says a "
                 "well-planned, strong US preliminary or transitional year can make an average candidate a credible "
@@ -1177,7 +1243,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             )
         )
     else:
-        factors.append(Factor("Previous no-match", 0, "Not a reapplicant.", ARTICLE_UNMATCHED))
+        factors.append(Factor(NO_MATCH_ROW, 0, "Not a reapplicant.", ARTICLE_UNMATCHED))
     return factors
 
 
