@@ -2619,6 +2619,12 @@ def bands_explained(band: Band) -> Markup:
     )
 
 
+NOT_ACROSS_FIELDS = (
+    "Scores in different fields are not comparable: to see which field is easier to match, compare the match odds "
+    "calculator's estimates."
+)
+
+
 class Scored(TypedDict):
     """What the factor table reads: program counts' and signals' results carry it too."""
 
@@ -2630,7 +2636,9 @@ def factor_table(result: Scored) -> Markup:
     """Every input's points and why; program counts and signals show it too, as their band is this one."""
     factors = result["factors"]
     rows = [(f["factor"], signed(f["points"]), f["why"], f["source"] or "") for f in factors]
-    rows.append((el("strong", "Score"), el("strong", str(result["score"])), "Sum of the points above.", ""))
+    # A reader set general surgery's 58 beside internal medicine's 51 where
+    # match odds gave 26% against 49% (surgprelim audit s45, 8).
+    rows.append((el("strong", "Score"), el("strong", str(result["score"])), f"Sum of the points above. {NOT_ACROSS_FIELDS}", ""))
     return table(
         ("Factor", "Points", "Why", "Source of the factor"),
         rows,

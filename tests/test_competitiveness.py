@@ -2789,3 +2789,10 @@ def test_with_both_a_graduation_year_and_a_no_match_each_row_says_the_other_keep
             )["factors"]
         }
         assert "counted as a senior" not in rows[competitiveness.YEARS_ROW]
+
+
+def test_the_score_row_says_scores_in_different_fields_do_not_compare() -> None:
+    # GS 58 against IM 51 read as GS the safer field, where match odds gave 26% against 49% (surgprelim audit s45, 8).
+    table = html.unescape(str(competitiveness.factor_table(compute({"specialty": "general-surgery"}))))
+    assert competitiveness.NOT_ACROSS_FIELDS in table
+    assert "compare the match odds calculator's estimates" in competitiveness.NOT_ACROSS_FIELDS
