@@ -2791,6 +2791,61 @@ def test_with_both_a_graduation_year_and_a_no_match_each_row_says_the_other_keep
         assert "counted as a senior" not in rows[competitiveness.YEARS_ROW]
 
 
+# --- Radiology readers (radiology audit s45, 3, 4, 5, 7) ------------------------
+RADIOLOGY_US_IMG = {
+    "specialty": "diagnostic-radiology",
+    "applicant_type": "us-img",
+    "step2_score": 252,
+    "years_since_graduation": 1,
+    "usce_months": 8,
+    "recent_clinical_months": 8,
+    "specialty_letters": 2,
+    "research_items": 4,
+}
+
+
+def test_research_posts_count_as_clinical_experience_only_for_the_months_with_patients() -> None:
+    helps = {field.name: field.help for field in competitiveness.FIELDS}
+    assert "A research post counts only for the months you saw patients in it" in helps["usce_months"]
+    assert "months of research alone are not clinical experience (our reading)" in helps["usce_months"]
+    assert "nor months of research without patients (our reading)" in helps["recent_clinical_months"]
+
+
+def test_radiology_with_no_us_radiology_rotation_is_held_at_dual_apply() -> None:
+    none, one = compute({**RADIOLOGY_US_IMG, "away_rotations": 0}), compute({**RADIOLOGY_US_IMG, "away_rotations": 1})
+    assert one["band"] == "single-track"
+    assert none["band"] == "dual-apply" and none["band_from_score"] == "single-track"
+    assert [r["rule"] for r in none["rules_applied"]] == [competitiveness.RADIOLOGY_ROTATIONS_RULE]
+    assert none["rules_applied"][0]["source"] == ARTICLE_RADIOLOGY.cite()
+    row = next(f["why"] for f in none["factors"] if f["factor"] == "US rotations in the specialty")
+    assert "Radiology electives and observerships at US hospitals count here" in row and "until you have one" in row
+    # The margins name what lifts it, in the field's own words.
+    assert [m["text"] for m in none["margins"]["up"]][:1] == [
+        "A US radiology elective, observership or rotation would move you to “Single-track is reasonable”."
+    ]
+    # Only radiology: the same file in internal medicine is not held.
+    assert not compute({**RADIOLOGY_US_IMG, "specialty": "internal-medicine", "away_rotations": 0})["rules_applied"]
+    help_text = next(f.help for f in competitiveness.FIELDS if f.name == "away_rotations")
+    assert "count radiology electives and observerships at US hospitals too" in help_text
+    method = str(competitiveness.method())
+    assert "With no US radiology elective, observership or rotation entered under US rotations" in method
+    assert "the change found there is a first radiology elective, observership or rotation" in method
+
+
+def test_the_non_us_radiology_line_says_the_unmatched_top_quarter_starts_there_too() -> None:
+    outcome = specialty("diagnostic-radiology").outcome
+    assert outcome is not None and outcome.step2_unmatched is not None
+    q3, unmatched_q3 = float(outcome.step2_matched.q3 or 0), float(outcome.step2_unmatched.q3 or 0)
+    assert q3 == unmatched_q3 == 262  # the row the rule's words rest on
+    file = {**RADIOLOGY_US_IMG, "applicant_type": "non-us-img", "needs_visa": "false", "step2_score": 255}
+    rule = next(r["rule"] for r in compute({**file, "away_rotations": 1})["rules_applied"])
+    assert f"and the top quarter of those who did not match also starts at {unmatched_q3:g} (same source)" in rule
+    method = html.unescape(str(competitiveness.method()))
+    assert "Q3 in the table below" not in method
+    assert f"({q3:g} and up in {data.CHARTING_OUTCOMES.named()})" in method
+    assert f"starts at {unmatched_q3:g} too, so no score in these figures sorts the two groups; {q3:g} is kept" in method
+
+
 def test_the_score_row_says_scores_in_different_fields_do_not_compare() -> None:
     # GS 58 against IM 51 read as GS the safer field, where match odds gave 26% against 49% (surgprelim audit s45, 8).
     table = html.unescape(str(competitiveness.factor_table(compute({"specialty": "general-surgery"}))))
