@@ -301,6 +301,10 @@ USCE_MINIMAL_BELOW = 3
 MINIMAL_USCE_FLAG = "minimal US clinical experience"
 USCE_MAX_MONTHS = 240
 USCE_LABEL = "US clinical experience (months)"
+# A radiology reader with 3 months in research posts read the two fields three
+# ways, and one reading moved the band (radiology audit s45, 3).  No source
+# defines US clinical experience; counting only months with patients is ours.
+RESEARCH_NOT_CLINICAL = "months of research alone are not clinical experience (our reading)."
 OBSERVERSHIP_LABEL = "Of which observership (months)"
 # Recent clinical work is asked for in months over the last 3 years, US months
 # included, because US months entered without a date could be a student's
@@ -347,6 +351,21 @@ AWAY_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
     "moderate": ((1, 2), (0, 0)),
     "accessible": ((1, 2), (0, 0)),
 }
+
+# Diagnostic radiology with no US radiology elective, observership or
+# rotation: at most "dual apply".  The radiology article's Path A, its case for
+# applying to radiology alone, asks 2+ US clinical experiences "including at
+# least one radiology observership/elective", and its Path B counts limited
+# radiology exposure as a reason to dual apply; a US-citizen IMG with none was
+# told applying alone was reasonable (radiology audit s45, 4).  Held like the
+# article's Step 2 CK bands, which cap the band below 250 the same way.
+RADIOLOGY_ROTATIONS_NEEDED = 1
+RADIOLOGY_ROTATIONS_WHAT = "a US radiology elective, observership or rotation"
+RADIOLOGY_ROTATIONS_RULE = (
+    f"Radiology with no {RADIOLOGY_ROTATIONS_WHAT.removeprefix('a ')} entered: the radiology article's case for "
+    "applying to radiology alone asks for at least one, and it counts little radiology exposure in US hospitals as a "
+    "reason to dual apply."
+)
 
 # IMG article red flags: needing a visa where few programs sponsor, and
 # limiting yourself geographically.  The article says only that H-1B
@@ -524,8 +543,9 @@ FIELDS = (
         help="Months of US clinical experience: electives, sub-internships, externships, clinical jobs, "
         "observerships, and months of a US residency such as a preliminary or transitional year. Programs value "
         "hands-on months more than observing: the points here count them alike, but the red flag for minimal US "
-        "experience is cleared only by hands-on months, so say below how many were observerships. US MD and DO "
-        "graduates' clerkships count in full, whatever is entered here.",
+        "experience is cleared only by hands-on months, so say below how many were observerships. A research post "
+        f"counts only for the months you saw patients in it: {RESEARCH_NOT_CLINICAL} US MD and DO graduates' "
+        "clerkships count in full, whatever is entered here.",
     ),
     IntField(
         name="observership_months",
@@ -549,7 +569,7 @@ FIELDS = (
         help="Months you worked with patients, in any country: as a doctor, intern or resident, and in US electives, "
         "externships, clerkships or clinical jobs (a US graduate's too). Count back "
         f"{RECENT_WORK_YEARS} years from the day you will submit your application, not from today: months older than "
-        "that by then do not count, nor do observerships (our reading). An old graduation worries programs "
+        "that by then do not count, nor do observerships, nor months of research without patients (our reading). An old graduation worries programs "
         "most when it comes with a long gap from patient care: with recent work it is not counted as a red flag, "
         "but this check still takes points off for the years themselves.",
     ),
@@ -574,7 +594,9 @@ FIELDS = (
         label="US rotations in this specialty",
         maximum=20,
         initial=0,
-        help="Away rotations or sub-internships in the target specialty at US programs.",
+        help="Away rotations or sub-internships in the target specialty at US programs. In diagnostic radiology, "
+        "count radiology electives and observerships at US hospitals too: the radiology article's case for applying "
+        "to radiology alone asks for at least one.",
     ),
     profile.NEEDS_VISA,
     BoolField(
@@ -988,7 +1010,73 @@ def _tier_line(spec: data.Specialty) -> str:
     )
 
 
+# A US MD or DO who graduated in an earlier year, or applied before, loses
+# the seniors' points in other rows (applicant type, the senior's shield on a
+# low Step 2 CK, the DO-in-ultra row): the years and no-match rows showed 0
+# and -8 where the input cost 20 and 28 in all (moved audit s45, 2).  The
+# points stay in the rows whose rules give them, so each row still says why;
+# the row of the input that moved them says what it cost in all.
+YEARS_ROW = "Years since graduation"
+NO_MATCH_ROW = "Previous no-match"
+SENIOR_STATUS_INPUTS: dict[str, tuple[str, object, str]] = {
+    # row: (input, its neutral value, why that input ends senior status)
+    YEARS_ROW: ("years_since_graduation", 0, "Having graduated in an earlier year"),
+    NO_MATCH_ROW: ("previously_unmatched", False, "Having applied before"),
+}
+IN_ALL = "In all, this input moves the score by"
+
+
+def _other_rows(factors: list[Factor]) -> dict[str, int]:
+    """Points by row, leaving out the two rows of the inputs that end senior status."""
+    return {f.factor: f.points for f in factors if f.factor not in SENIOR_STATUS_INPUTS}
+
+
+def _seniors_points_moved(now: list[Factor], senior: list[Factor]) -> tuple[list[str], int]:
+    """The other rows whose points differ for a senior, and the sum of the differences."""
+    before, after = _other_rows(senior), _other_rows(now)
+    moved = [
+        f"{name} {signed(before.get(name, 0))} for a senior, {signed(after.get(name, 0))} for you"
+        for name in dict.fromkeys([*before, *after])
+        if before.get(name, 0) != after.get(name, 0)
+    ]
+    return moved, sum(after.values()) - sum(before.values())
+
+
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
+    factors = _own_factors(spec, v)
+    if not data.prior_us_graduate(v):
+        return factors
+    rows = []
+    for factor in factors:
+        if factor.factor in SENIOR_STATUS_INPUTS:
+            name, neutral, why = SENIOR_STATUS_INPUTS[factor.factor]
+            other = next(row for row in SENIOR_STATUS_INPUTS if row != factor.factor)
+            other_name, other_neutral, _ = SENIOR_STATUS_INPUTS[other]
+            moved, spill = _seniors_points_moved(factors, _own_factors(spec, {**v, name: neutral}))
+            said = ""
+            if moved:
+                said = (
+                    f" {why}, you are not counted as a senior, which moves points in other rows: {'; '.join(moved)}. "
+                    f"{IN_ALL} {signed(factor.points + spill)}, this row's points included."
+                )
+            elif v[name] != neutral and v[other_name] != other_neutral:
+                # Either input alone ends senior status, so neither, changed
+                # alone, moves another row: said, so the rows' 20 points are
+                # not left to no input.
+                moved, _ = _seniors_points_moved(factors, _own_factors(spec, {**v, name: neutral, other_name: other_neutral}))
+                if moved:
+                    said = (
+                        f" Your {'past no-match' if other == NO_MATCH_ROW else 'graduation year'} also keeps you from "
+                        "being counted as a senior, so changing this alone moves no other row; with both changed, "
+                        f"the seniors' points would come back ({'; '.join(moved)})."
+                    )
+            if said:
+                factor = Factor(factor.factor, factor.points, factor.why + said, factor.source)
+        rows.append(factor)
+    return rows
+
+
+def _own_factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = word(v, "applicant_type")
     entered_failures = whole(v, "exam_failures")
@@ -1066,7 +1154,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             "these points are still taken off, because the IMG article's advice on the graduation year applies "
             "with or without recent work"
         )
-    factors.append(Factor("Years since graduation", points, f"{counted(years, 'year')}: in the {label}.", band.source))
+    factors.append(Factor(YEARS_ROW, points, f"{counted(years, 'year')}: in the {label}.", band.source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
         f"{counted(usce, 'month')}: {label}."
@@ -1130,7 +1218,18 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor(
             "US rotations in the specialty",
             _from_bands(aways, AWAY_BANDS[tier]),
-            f"{counted(aways, 'rotation')} in {spec.name}.",
+            f"{counted(aways, 'rotation')} in {spec.name}."
+            + (
+                " Radiology electives and observerships at US hospitals count here; the radiology article's case for "
+                "applying to radiology alone asks for at least one"
+                + (
+                    "."
+                    if aways >= RADIOLOGY_ROTATIONS_NEEDED
+                    else ", so this check holds the band at “dual apply” until you have one."
+                )
+                if spec.slug == "diagnostic-radiology"
+                else ""
+            ),
             # Radiology's own article asks at least one radiology observership
             # or elective, and the orthopaedics one two away rotations; for the
             # other fields the IMG article's "specialty-aligned experience"
@@ -1166,7 +1265,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     if v["previously_unmatched"]:
         factors.append(
             Factor(
-                "Previous no-match",
+                NO_MATCH_ROW,
                 UNMATCHED_POINTS,
                 "Programs will ask what has changed since the last application; the no-match article says a "
                 "well-planned, strong US preliminary or transitional year can make an average candidate a credible "
@@ -1177,7 +1276,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             )
         )
     else:
-        factors.append(Factor("Previous no-match", 0, "Not a reapplicant.", ARTICLE_UNMATCHED))
+        factors.append(Factor(NO_MATCH_ROW, 0, "Not a reapplicant.", ARTICLE_UNMATCHED))
     return factors
 
 
@@ -1548,6 +1647,14 @@ def _radiology_non_us_cap(spec: data.Specialty, v: Mapping[str, object]) -> Cap 
         if unmatched is not None and unmatched.median is not None and matched.median is not None
         else ""
     )
+    if unmatched is not None and unmatched.q3 is not None:
+        # The unmatched top quarter starts at the same 262: said, so the line
+        # does not read as one that sorts the two groups (radiology audit s45, 5).
+        beside += (
+            ", and the top quarter of those who did not match "
+            + ("also starts at" if float(unmatched.q3) == float(matched.q3) else "starts at")
+            + f" {float(unmatched.q3):g} (same source)"
+        )
     return Cap(
         "dual-apply",
         f"Step 2 CK {step2} is below the top quarter of non-US IMGs who matched in {spec.name} ({float(matched.q3):g} "
@@ -1613,6 +1720,8 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
             )
         elif step2 < RADIOLOGY_STEP2_BANDS[0].floor:
             caps.append(Cap("dual-apply", "Radiology: Step 2 CK 235-249, the mid-range band.", ARTICLE_RADIOLOGY))
+        if whole(v, "away_rotations") < RADIOLOGY_ROTATIONS_NEEDED:
+            caps.append(Cap("dual-apply", RADIOLOGY_ROTATIONS_RULE, ARTICLE_RADIOLOGY))
     if not v["previously_unmatched"] and (level := far_below_level(spec, v)) is not None:
         caps.append(
             Cap(
@@ -1969,6 +2078,8 @@ def _change_text(spec: data.Specialty, v: Mapping[str, object], name: str, value
         first = ORDINALS[value - 1] if more == 1 and value <= len(ORDINALS) else None
         return f"a {first} letter from US physicians in {spec.name}" if first else f"{more} more letters ({value} in all)"
     if name == "away_rotations":
+        if spec.slug == "diagnostic-radiology" and current == 0 and value == RADIOLOGY_ROTATIONS_NEEDED:
+            return RADIOLOGY_ROTATIONS_WHAT
         if more < 0:
             return f"one fewer US rotation in {spec.name}"
         first = ORDINALS[value - 1] if more == 1 and value <= len(ORDINALS) else None
@@ -2553,6 +2664,12 @@ def bands_explained(band: Band) -> Markup:
     )
 
 
+NOT_ACROSS_FIELDS = (
+    "Scores in different fields are not comparable: to see which field is easier to match, compare the match odds "
+    "calculator's estimates."
+)
+
+
 class Scored(TypedDict):
     """What the factor table reads: program counts' and signals' results carry it too."""
 
@@ -2564,7 +2681,9 @@ def factor_table(result: Scored) -> Markup:
     """Every input's points and why; program counts and signals show it too, as their band is this one."""
     factors = result["factors"]
     rows = [(f["factor"], signed(f["points"]), f["why"], f["source"] or "") for f in factors]
-    rows.append((el("strong", "Score"), el("strong", str(result["score"])), "Sum of the points above.", ""))
+    # A reader set general surgery's 58 beside internal medicine's 51 where
+    # match odds gave 26% against 49% (surgprelim audit s45, 8).
+    rows.append((el("strong", "Score"), el("strong", str(result["score"])), f"Sum of the points above. {NOT_ACROSS_FIELDS}", ""))
     return table(
         ("Factor", "Points", "Why", "Source of the factor"),
         rows,
@@ -2673,6 +2792,33 @@ def _bands_text(bands: tuple[tuple[int, int], ...]) -> str:
     return "; ".join(f"{floor}+: {signed(points)}" for floor, points in bands)
 
 
+def _radiology_non_us_method() -> str:
+    """The non-US IMG radiology rule as the method states it, its figures read
+    from the data: it pointed to a table that leaves radiology out (radiology
+    audit s45, 7)."""
+    outcome = data.specialty("diagnostic-radiology").outcome
+    assert outcome is not None and outcome.step2_unmatched is not None
+    matched, unmatched = outcome.step2_matched, outcome.step2_unmatched
+    assert None not in (matched.q3, matched.median, unmatched.q3, unmatched.median)
+    line, unmatched_q3 = float(matched.q3 or 0), float(unmatched.q3 or 0)
+    both = (
+        f"The top quarter of those who did not match starts at {unmatched_q3:g} too, so no score in these figures "
+        f"sorts the two groups; {line:g} is kept as the line because"
+        if unmatched_q3 == line
+        else f"{line:g} is the line because"
+    )
+    return (
+        "Radiology, for a non-US IMG: at most “dual apply” below the top quarter of non-US IMGs who matched "
+        f"({line:g} and up in {data.CHARTING_OUTCOMES.named()}). The radiology article's bands were written for "
+        "US-citizen IMGs, and the non-US IMGs who did not match in radiology scored about as high as those who did "
+        f"(median {float(unmatched.median or 0):g} for those who did not, {float(matched.median or 0):g} for those who "
+        f"did). {both} the IMG article asks a “significantly above-average” score in radiology and this is the only "
+        "published mark of one (our reading). At or above it the match odds rule still applies: with "
+        f"{matched.n} matched and {unmatched.n} unmatched behind the figures, its estimate is firm, so the "
+        "no-firm-figure rule does not."
+    )
+
+
 def method() -> Markup:
     """Every rule with its constant and source, generated from the block above."""
     rates = data.latest_match_rates()
@@ -2705,7 +2851,9 @@ def method() -> Markup:
             "of those ranges added together (being open to training anywhere counts as a whole range); or it says that "
             "no pair does. It also lists setbacks that would move the band down (a failed attempt, a letter "
             "or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
-            "would). At “Single-track is reasonable”, an IMG whose score the "
+            "would). In radiology the US rotations include electives and observerships, so with none entered, the "
+            "change found there is a first radiology elective, observership or rotation, which the radiology rule "
+            "below asks for. At “Single-track is reasonable”, an IMG whose score the "
             f"match odds calculator puts under {SINGLE_TRACK_ODDS_SAID_BELOW:.0%} is told that figure beside the band.",
         ),
         el(
@@ -2898,14 +3046,7 @@ def method() -> Markup:
                     "at which one field alone is a reasonable plan, so this check does not say it is (our rule; in "
                     f"{data.CHARTING_OUTCOMES.named()}: {and_list(unshown_fields())}).",
                 ),
-                el(
-                    "li",
-                    "Radiology, for a non-US IMG: at most “dual apply” below the top quarter of non-US IMGs who matched "
-                    f"(Q3 in the table below). The radiology article's bands were written for US-citizen IMGs, and in "
-                    f"{data.CHARTING_OUTCOMES.named()} the non-US IMGs who did not match in radiology scored about as "
-                    "high as those who did; the IMG article asks a “significantly above-average” score there (our reading: "
-                    "that top quarter).",
-                ),
+                el("li", _radiology_non_us_method()),
                 el(
                     "li",
                     f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
@@ -2923,7 +3064,8 @@ def method() -> Markup:
                 el(
                     "li",
                     "Diagnostic radiology (radiology article): Step 2 CK 235–249: at most “dual apply”; under 235, not taken, or "
-                    "any failure: at most “dual apply, strongly”.",
+                    "any failure: at most “dual apply, strongly”. With no US radiology elective, observership or rotation "
+                    f"entered under US rotations: at most “dual apply”, for every applicant type. {RADIOLOGY_ROTATIONS_RULE[RADIOLOGY_ROTATIONS_RULE.index(': ') + 2 :]}",
                 ),
                 el(
                     "li",

@@ -2636,3 +2636,218 @@ def test_a_score_no_step2_ever_passed_with_leads_with_its_retake_not_a_pair() ->
     assert "counts as a failed attempt, so run the check again with both" in headline
     assert "For example" not in headline and "would move you" not in headline
     assert not compute({**file, "step2_score": 212})["margins"]["headline"].startswith("Your Step 2 CK is below")
+
+
+# --- Each input's rows state what it does to the score (moved audit s45, 2) ---
+def _row_stated(factors: list[competitiveness.Factor], rows: frozenset[str]) -> int:
+    """The points an input's own rows state: a row that says what the input
+    moves in all is read for that figure, the others for their points."""
+    stated = 0
+    for factor in factors:
+        if factor.factor not in rows:
+            continue
+        in_all = re.search(re.escape(competitiveness.IN_ALL) + r" ([−+]?\d+),", factor.why)
+        stated += int(in_all.group(1).replace("−", "-")) if in_all else factor.points
+    return stated
+
+
+def _neutral(bands: tuple[tuple[int, int], ...]) -> int:
+    """The fewest items a band table scores at 0, or 0 where none does."""
+    return min((floor for floor, points in bands if points == 0), default=0)
+
+
+def _input_moves(spec: data.Specialty, v: dict[str, object]) -> list[tuple[str, object, frozenset[str]]]:
+    """Each input, its neutral value, and the rows that state its effect."""
+    expected, _ = data.letters_expected(spec.slug)
+    return [
+        ("step2_score", None, frozenset({"Step 2 CK", "Step 2 CK red flag"})),
+        ("exam_failures", 0, frozenset({"Exam failures", "Failure in an ultra-competitive field"})),
+        ("years_since_graduation", 0, frozenset({competitiveness.YEARS_ROW})),
+        ("usce_months", 3, frozenset({"US clinical experience"})),
+        ("observership_months", 0, frozenset()),
+        # Recent work moves points only through the graduation row, which says so.
+        ("recent_clinical_months", 0, frozenset({competitiveness.YEARS_ROW})),
+        ("specialty_letters", expected, frozenset({"Specialty letters"})),
+        ("research_items", _neutral(competitiveness.RESEARCH_BANDS[spec.tier]), frozenset({"Research"})),
+        ("away_rotations", _neutral(competitiveness.AWAY_BANDS[spec.tier]), frozenset({"US rotations in the specialty"})),
+        ("needs_visa", False, frozenset({"Visa needed"})),
+        ("geographic_restriction", False, frozenset({"Limited geography"})),
+        ("previously_unmatched", False, frozenset({competitiveness.NO_MATCH_ROW})),
+    ]
+
+
+def _random_files(count: int, seed: int) -> list[dict[str, object]]:
+    import random
+
+    rng = random.Random(seed)
+    files = []
+    for _ in range(count):
+        usce = rng.choice([0, 1, 2, 3, 5, 8, 12, 24])
+        files.append(
+            {
+                "specialty": rng.choice(SPECIALTIES).slug,
+                # US graduates are where the rows once failed: drawn more often.
+                "applicant_type": rng.choice(["us-md", "us-md", "us-do", "us-do", "us-img", "non-us-img"]),
+                "step2_score": rng.choice([None, 205, 224, 233, 238, 245, 250, 255, 262, 270]),
+                "exam_failures": rng.choice([0, 0, 1, 2, 4]),
+                "years_since_graduation": rng.choice([0, 0, 1, 2, 4, 7, 9]),
+                "usce_months": usce,
+                "observership_months": rng.randint(0, usce),
+                "recent_clinical_months": rng.choice([0, 3, 6, 12, 36]),
+                "specialty_letters": rng.randint(0, 5),
+                "research_items": rng.choice([0, 1, 2, 4, 6, 12]),
+                "away_rotations": rng.randint(0, 3),
+                "needs_visa": rng.choice([calculators_profile.VISA_BY_APPLICANT_TYPE, "true", "false"]),
+                "geographic_restriction": rng.random() < 0.3,
+                "previously_unmatched": rng.random() < 0.4,
+            }
+        )
+    return files
+
+
+def _assessed(inputs: dict[str, object]) -> tuple[data.Specialty, dict[str, object], competitiveness.Assessment]:
+    from calculators.fields import parse_inputs
+
+    v = parse_inputs(competitiveness.FIELDS, inputs, competitiveness.RULES)
+    spec = specialty(str(v["specialty"]))
+    return spec, v, competitiveness.assess(spec, v)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_moving_an_input_to_its_neutral_value_moves_the_score_by_what_its_own_rows_state(seed: int) -> None:
+    # A US MD's "Years since graduation 0" cost 20 points, shown only as
+    # changes in two other rows (moved audit s45, 2).  Over random files of
+    # every applicant type, each input's own rows account for its effect.
+    for inputs in _random_files(120, seed):
+        spec, v, before = _assessed(inputs)
+        for name, neutral, rows in _input_moves(spec, v):
+            moved = {**inputs, name: neutral}
+            if name == "usce_months":
+                moved["observership_months"] = min(int(inputs["observership_months"]), int(neutral))  # type: ignore[call-overload]
+            _, _, after = _assessed(moved)
+            change = competitiveness.unclamped_score(after) - competitiveness.unclamped_score(before)
+            said = _row_stated(after.factors, rows) - _row_stated(before.factors, rows)
+            assert change == said, (inputs, name, change, said)
+            # At its neutral value an input's rows state nothing, where the
+            # field has such a value: recent work only qualifies the
+            # graduation row, a US graduate's clerkships fill the US months,
+            # and no number of US rotations is neutral in an ultra field.
+            kept = (
+                name == "recent_clinical_months"
+                or (name == "usce_months" and v["applicant_type"] in data.US_GRADUATE_TYPES)
+                or (name == "away_rotations" and spec.tier == "ultra")
+            )
+            assert kept or _row_stated(after.factors, rows) == 0, (inputs, name)
+
+
+@pytest.mark.parametrize(
+    ("change", "row", "in_all"),
+    [
+        ({"years_since_graduation": 1}, competitiveness.YEARS_ROW, "−20"),
+        ({"previously_unmatched": True}, competitiveness.NO_MATCH_ROW, "−28"),
+    ],
+)
+def test_a_us_md_leaving_the_seniors_group_is_told_the_whole_cost_in_the_inputs_row(
+    change: dict[str, object], row: str, in_all: str
+) -> None:
+    file = {"applicant_type": "us-md", "specialty": "internal-medicine", "step2_score": 225, "needs_visa": "false"}
+    senior, graduate = compute(file), compute({**file, **change})
+    assert senior["score"] - graduate["score"] == int(in_all.replace("−", ""))
+    why = next(f["why"] for f in graduate["factors"] if f["factor"] == row)
+    assert "Applicant type +10 for a senior, 0 for you; Step 2 CK 0 for a senior, −10 for you." in why
+    assert f"{competitiveness.IN_ALL} {in_all}, this row's points included." in why
+
+
+def test_a_do_in_an_ultra_field_is_told_the_row_the_seniors_group_loses_too() -> None:
+    file = {"applicant_type": "us-do", "specialty": "dermatology", "step2_score": 255, "years_since_graduation": 7}
+    why = next(f["why"] for f in compute(file)["factors"] if f["factor"] == competitiveness.YEARS_ROW)
+    assert "DO in an ultra-competitive field −5 for a senior, 0 for you" in why
+    assert f"{competitiveness.IN_ALL} −15," in why
+    assert compute({**file, "years_since_graduation": 0})["score"] - compute(file)["score"] == 15
+
+
+def test_with_both_a_graduation_year_and_a_no_match_each_row_says_the_other_keeps_the_points_away() -> None:
+    file = {
+        "applicant_type": "us-md",
+        "specialty": "internal-medicine",
+        "step2_score": 225,
+        "years_since_graduation": 1,
+        "previously_unmatched": True,
+    }
+    rows = {f["factor"]: f["why"] for f in compute(file)["factors"]}
+    for row, other in ((competitiveness.YEARS_ROW, "past no-match"), (competitiveness.NO_MATCH_ROW, "graduation year")):
+        assert (
+            f"Your {other} also keeps you from being counted as a senior, so changing this alone moves no other row" in rows[row]
+        )
+        assert competitiveness.IN_ALL not in rows[row]
+    # An IMG's and a senior's rows say nothing of it.
+    for applicant, years in (("us-img", 1), ("us-md", 0)):
+        rows = {
+            f["factor"]: f["why"]
+            for f in compute(
+                {**file, "applicant_type": applicant, "years_since_graduation": years, "previously_unmatched": False}
+            )["factors"]
+        }
+        assert "counted as a senior" not in rows[competitiveness.YEARS_ROW]
+
+
+# --- Radiology readers (radiology audit s45, 3, 4, 5, 7) ------------------------
+RADIOLOGY_US_IMG = {
+    "specialty": "diagnostic-radiology",
+    "applicant_type": "us-img",
+    "step2_score": 252,
+    "years_since_graduation": 1,
+    "usce_months": 8,
+    "recent_clinical_months": 8,
+    "specialty_letters": 2,
+    "research_items": 4,
+}
+
+
+def test_research_posts_count_as_clinical_experience_only_for_the_months_with_patients() -> None:
+    helps = {field.name: field.help for field in competitiveness.FIELDS}
+    assert "A research post counts only for the months you saw patients in it" in helps["usce_months"]
+    assert "months of research alone are not clinical experience (our reading)" in helps["usce_months"]
+    assert "nor months of research without patients (our reading)" in helps["recent_clinical_months"]
+
+
+def test_radiology_with_no_us_radiology_rotation_is_held_at_dual_apply() -> None:
+    none, one = compute({**RADIOLOGY_US_IMG, "away_rotations": 0}), compute({**RADIOLOGY_US_IMG, "away_rotations": 1})
+    assert one["band"] == "single-track"
+    assert none["band"] == "dual-apply" and none["band_from_score"] == "single-track"
+    assert [r["rule"] for r in none["rules_applied"]] == [competitiveness.RADIOLOGY_ROTATIONS_RULE]
+    assert none["rules_applied"][0]["source"] == ARTICLE_RADIOLOGY.cite()
+    row = next(f["why"] for f in none["factors"] if f["factor"] == "US rotations in the specialty")
+    assert "Radiology electives and observerships at US hospitals count here" in row and "until you have one" in row
+    # The margins name what lifts it, in the field's own words.
+    assert [m["text"] for m in none["margins"]["up"]][:1] == [
+        "A US radiology elective, observership or rotation would move you to “Single-track is reasonable”."
+    ]
+    # Only radiology: the same file in internal medicine is not held.
+    assert not compute({**RADIOLOGY_US_IMG, "specialty": "internal-medicine", "away_rotations": 0})["rules_applied"]
+    help_text = next(f.help for f in competitiveness.FIELDS if f.name == "away_rotations")
+    assert "count radiology electives and observerships at US hospitals too" in help_text
+    method = str(competitiveness.method())
+    assert "With no US radiology elective, observership or rotation entered under US rotations" in method
+    assert "the change found there is a first radiology elective, observership or rotation" in method
+
+
+def test_the_non_us_radiology_line_says_the_unmatched_top_quarter_starts_there_too() -> None:
+    outcome = specialty("diagnostic-radiology").outcome
+    assert outcome is not None and outcome.step2_unmatched is not None
+    q3, unmatched_q3 = float(outcome.step2_matched.q3 or 0), float(outcome.step2_unmatched.q3 or 0)
+    assert q3 == unmatched_q3 == 262  # the row the rule's words rest on
+    file = {**RADIOLOGY_US_IMG, "applicant_type": "non-us-img", "needs_visa": "false", "step2_score": 255}
+    rule = next(r["rule"] for r in compute({**file, "away_rotations": 1})["rules_applied"])
+    assert f"and the top quarter of those who did not match also starts at {unmatched_q3:g} (same source)" in rule
+    method = html.unescape(str(competitiveness.method()))
+    assert "Q3 in the table below" not in method
+    assert f"({q3:g} and up in {data.CHARTING_OUTCOMES.named()})" in method
+    assert f"starts at {unmatched_q3:g} too, so no score in these figures sorts the two groups; {q3:g} is kept" in method
+
+
+def test_the_score_row_says_scores_in_different_fields_do_not_compare() -> None:
+    # GS 58 against IM 51 read as GS the safer field, where match odds gave 26% against 49% (surgprelim audit s45, 8).
+    table = html.unescape(str(competitiveness.factor_table(compute({"specialty": "general-surgery"}))))
+    assert competitiveness.NOT_ACROSS_FIELDS in table
+    assert "compare the match odds calculator's estimates" in competitiveness.NOT_ACROSS_FIELDS
