@@ -360,6 +360,10 @@ AWAY_BANDS: dict[Tier, tuple[tuple[int, int], ...]] = {
 # told applying alone was reasonable (radiology audit s45, 4).  Held like the
 # article's Step 2 CK bands, which cap the band below 250 the same way.
 RADIOLOGY_ROTATIONS_NEEDED = 1
+# The article was written for US-citizen IMGs; a US MD or DO senior's
+# radiology exposure comes with their school's clerkships and electives, which
+# no source of ours counts this way, so the hold is for IMGs only.
+RADIOLOGY_ROTATIONS_APPLICANTS = frozenset({"us-img", "non-us-img"})
 RADIOLOGY_ROTATIONS_WHAT = "a US radiology elective, observership or rotation"
 RADIOLOGY_ROTATIONS_RULE = (
     f"Radiology with no {RADIOLOGY_ROTATIONS_WHAT.removeprefix('a ')} entered: the radiology article's case for "
@@ -1026,6 +1030,11 @@ SENIOR_STATUS_INPUTS: dict[str, tuple[str, object, str]] = {
 IN_ALL = "In all, this input moves the score by"
 
 
+def _radiology_rotations_held(v: Mapping[str, object]) -> bool:
+    """Whether the radiology article's ask of one US radiology rotation holds this reader's band."""
+    return word(v, "applicant_type") in RADIOLOGY_ROTATIONS_APPLICANTS
+
+
 def _other_rows(factors: list[Factor]) -> dict[str, int]:
     """Points by row, leaving out the two rows of the inputs that end senior status."""
     return {f.factor: f.points for f in factors if f.factor not in SENIOR_STATUS_INPUTS}
@@ -1224,7 +1233,7 @@ def _own_factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 "applying to radiology alone asks for at least one"
                 + (
                     "."
-                    if aways >= RADIOLOGY_ROTATIONS_NEEDED
+                    if aways >= RADIOLOGY_ROTATIONS_NEEDED or not _radiology_rotations_held(v)
                     else ", so this check holds the band at “dual apply” until you have one."
                 )
                 if spec.slug == "diagnostic-radiology"
@@ -1720,7 +1729,7 @@ def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> li
             )
         elif step2 < RADIOLOGY_STEP2_BANDS[0].floor:
             caps.append(Cap("dual-apply", "Radiology: Step 2 CK 235-249, the mid-range band.", ARTICLE_RADIOLOGY))
-        if whole(v, "away_rotations") < RADIOLOGY_ROTATIONS_NEEDED:
+        if whole(v, "away_rotations") < RADIOLOGY_ROTATIONS_NEEDED and _radiology_rotations_held(v):
             caps.append(Cap("dual-apply", RADIOLOGY_ROTATIONS_RULE, ARTICLE_RADIOLOGY))
     if not v["previously_unmatched"] and (level := far_below_level(spec, v)) is not None:
         caps.append(
@@ -3065,7 +3074,7 @@ def method() -> Markup:
                     "li",
                     "Diagnostic radiology (radiology article): Step 2 CK 235–249: at most “dual apply”; under 235, not taken, or "
                     "any failure: at most “dual apply, strongly”. With no US radiology elective, observership or rotation "
-                    f"entered under US rotations: at most “dual apply”, for every applicant type. {RADIOLOGY_ROTATIONS_RULE[RADIOLOGY_ROTATIONS_RULE.index(': ') + 2 :]}",
+                    f"entered under US rotations: at most “dual apply”, for a US-citizen or non-US IMG (the article was written for IMGs). {RADIOLOGY_ROTATIONS_RULE[RADIOLOGY_ROTATIONS_RULE.index(': ') + 2 :]}",
                 ),
                 el(
                     "li",

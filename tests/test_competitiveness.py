@@ -2823,6 +2823,11 @@ def test_radiology_with_no_us_radiology_rotation_is_held_at_dual_apply() -> None
     assert [m["text"] for m in none["margins"]["up"]][:1] == [
         "A US radiology elective, observership or rotation would move you to “Single-track is reasonable”."
     ]
+    # Only IMGs, for whom the article was written: a US MD senior's band is not held by it.
+    senior = compute({**RADIOLOGY_US_IMG, "applicant_type": "us-md", "years_since_graduation": 0, "away_rotations": 0})
+    assert competitiveness.RADIOLOGY_ROTATIONS_RULE not in [r["rule"] for r in senior["rules_applied"]]
+    senior_row = next(f["why"] for f in senior["factors"] if f["factor"] == "US rotations in the specialty")
+    assert "until you have one" not in senior_row
     # Only radiology: the same file in internal medicine is not held.
     assert not compute({**RADIOLOGY_US_IMG, "specialty": "internal-medicine", "away_rotations": 0})["rules_applied"]
     help_text = next(f.help for f in competitiveness.FIELDS if f.name == "away_rotations")
