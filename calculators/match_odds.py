@@ -333,6 +333,15 @@ class Measure:
         }
 
 
+PRELIM_NOT_COUNTED = (
+    "Count categorical programs of this specialty only (advanced ones in a field that starts at PGY-2), not "
+    f"preliminary or transitional ones: in {CHARTING_OUTCOMES.short} a preliminary program is no one's preferred specialty."
+)
+PRELIM_NOT_COUNTED_HELP = (
+    f"How many programs of this specialty head your rank order list, one after another. {PRELIM_NOT_COUNTED} "
+    "Leave empty if you do not know yet."
+)
+
 FIELDS = (
     replace(profile.SPECIALTY, label="Specialty", help="The specialty you would rank first."),
     replace(
@@ -354,8 +363,14 @@ FIELDS = (
         maximum=CONTIG_MAX,
         initial=None,
         optional=True,
-        help="How many programs of this specialty head your rank order list, one after another. "
-        "Leave empty if you do not know yet.",
+        # A general surgery reader counted 3 preliminary surgery interviews
+        # beside 2 categorical ones, and 31% became 44% (surgprelim audit s45,
+        # 3).  The NRMP's Charting Outcomes definitions (nrmp.org, Charting
+        # Outcomes: Characteristics of Applicants who Match to Their Preferred
+        # Specialty, read December 2026) give a preliminary program ranked
+        # first no preferred specialty, so the figures behind this count hold
+        # no preliminary programs.
+        help=PRELIM_NOT_COUNTED_HELP,
     ),
     replace(profile.EXAM_FAILURES, help=f"{profile.EXAM_FAILURES.help} {CHANGES_NO_NUMBER}"),
     replace(profile.PREVIOUSLY_UNMATCHED, help=f"{profile.PREVIOUSLY_UNMATCHED.help} {CHANGES_NO_NUMBER}"),
@@ -1934,7 +1949,7 @@ def method() -> Markup:
             "Instead each group's count, minus one, follows a negative binomial distribution with the published mean and SD "
             "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
             f"never below {CONTIG_FLOOR} and skewed to the right. The data hold only applicants who ranked "
-            f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. "
+            f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. {PRELIM_NOT_COUNTED} "
             "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes. "
             f"Past the count by which the unmatched group's model holds {CONTIG_TAIL_SHARE:.1%} of that group, the ratio "
             "would come from the two models' far tails, with no applicant behind it, so it is held level there, and at "

@@ -1539,3 +1539,12 @@ def test_a_phone_keeps_the_figure_and_its_caution_in_view_under_the_form() -> No
         assert "(non-US IMG figures)" in match_odds.compute({"applicant_type": applicant})["gist"], applicant
     failing = match_odds.compute({"step2_score": 205})["gist"]
     assert failing.index("Step 2 CK 205: below passing.") < 80, failing
+
+
+def test_the_ranks_help_and_method_count_no_preliminary_or_transitional_programs() -> None:
+    # A general surgery reader counted 3 preliminary surgery interviews as ranks
+    # and read 44% for 31% (surgprelim audit s45, 3).
+    field = next(f for f in match_odds.FIELDS if f.name == "contiguous_ranks")
+    for said in (field.help, unescape(str(match_odds.method()))):
+        assert "Count categorical programs of this specialty only" in said
+        assert "not preliminary or transitional ones" in said and "NRMP Charting Outcomes" in said
