@@ -301,10 +301,13 @@ FIELDS = (
         maximum=999,
         initial=0,
         # The result's hedge, not "their pricing starts again from program 1",
-        # which the result itself doubts (derm-usmd audit s43, 9).
+        # which the result itself doubts (derm-usmd audit s43, 9).  A general
+        # surgery reader could not tell whether standalone preliminary
+        # programs belong here (surgprelim audit s45, 6).
         help=(
             "For a specialty whose training starts at PGY-2, such as Diagnostic Radiology: the programs you apply to "
-            "for the first year before it." + FIRST_YEAR_PRICING
+            "for the first year before it. Or standalone preliminary programs you apply to as a fallback, such as "
+            "preliminary surgery beside general surgery." + FIRST_YEAR_PRICING
         ),
     ),
     ChoiceField(

@@ -347,6 +347,27 @@ TRAITS: dict[str, Traits] = {
     ),
 }
 
+# The article behind an interest a field keeps alive, where it is not the
+# field's first source: internal medicine's imaging row cited the
+# orthopaedics article, which never mentions imaging (radiology audit s45, 8).
+INTEREST_SOURCES: dict[tuple[str, str], Source] = {
+    ("internal-medicine", "imaging"): ARTICLE_RADIOLOGY,
+    ("internal-medicine", "acute-care"): ARTICLE_RADIOLOGY,
+    ("family-medicine", "musculoskeletal"): ARTICLE_ORTHO,
+    ("family-medicine", "children"): ARTICLE_UNMATCHED,
+    ("psychiatry", "mental-health"): ARTICLE_IMG,
+    ("psychiatry", "children"): ARTICLE_UNMATCHED,
+    ("neurology", "mental-health"): ARTICLE_IMG,
+    ("general-surgery", "acute-care"): ARTICLE_UNMATCHED,
+}
+
+
+def interest_source(slug: str, interest: str) -> Source | None:
+    """The article that says ``slug`` keeps ``interest`` alive."""
+    traits = TRAITS[slug]
+    return INTEREST_SOURCES.get((slug, interest), traits.sources[0] if traits.sources else None)
+
+
 # ============================================================================
 # The points.  ``method()`` prints this block on the calculator's page.
 # ============================================================================
@@ -948,7 +969,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
                 "Interest",
                 INTEREST_POINTS,
                 with_why(f"{candidate.name} keeps your interest in {INTEREST_LABELS[interest].lower()} alive."),
-                traits.sources[0] if traits.sources else None,
+                interest_source(candidate.slug, interest),
             )
         )
     elif interest == "none":

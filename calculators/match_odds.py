@@ -13,7 +13,7 @@ regression) and the result says so.
 
 The answer describes the 2026 applicant pool.  It is not a forecast for any
 one person, and where NRMP suppressed a figure, or too few applicants stand
-behind it, the calculator says so and gives no number rather than guess.
+behind it, the calculator says so and leaves that input out rather than guess.
 """
 
 from __future__ import annotations
@@ -333,6 +333,15 @@ class Measure:
         }
 
 
+PRELIM_NOT_COUNTED = (
+    "Count categorical programs of this specialty only (advanced ones in a field that starts at PGY-2), not "
+    f"preliminary or transitional ones: in {CHARTING_OUTCOMES.short} a preliminary program is no one's preferred specialty."
+)
+PRELIM_NOT_COUNTED_HELP = (
+    f"How many programs of this specialty head your rank order list, one after another. {PRELIM_NOT_COUNTED} "
+    "Leave empty if you do not know yet."
+)
+
 FIELDS = (
     replace(profile.SPECIALTY, label="Specialty", help="The specialty you would rank first."),
     replace(
@@ -354,8 +363,14 @@ FIELDS = (
         maximum=CONTIG_MAX,
         initial=None,
         optional=True,
-        help="How many programs of this specialty head your rank order list, one after another. "
-        "Leave empty if you do not know yet.",
+        # A general surgery reader counted 3 preliminary surgery interviews
+        # beside 2 categorical ones, and 31% became 44% (surgprelim audit s45,
+        # 3).  The NRMP's Charting Outcomes definitions (nrmp.org, Charting
+        # Outcomes: Characteristics of Applicants who Match to Their Preferred
+        # Specialty, read December 2026) give a preliminary program ranked
+        # first no preferred specialty, so the figures behind this count hold
+        # no preliminary programs.
+        help=PRELIM_NOT_COUNTED_HELP,
     ),
     replace(profile.EXAM_FAILURES, help=f"{profile.EXAM_FAILURES.help} {CHANGES_NO_NUMBER}"),
     replace(profile.PREVIOUSLY_UNMATCHED, help=f"{profile.PREVIOUSLY_UNMATCHED.help} {CHANGES_NO_NUMBER}"),
@@ -470,14 +485,14 @@ def _availability_problem(
         return (
             f"NRMP suppressed the {label} figures for {which} non-US IMGs in {spec.name}"
             + (f" ({counts})" if counts else "")
-            + f": {why}, so there is not enough data for an estimate."
+            + f": {why}, so there is not enough data to use it."
         )
     small = [(g, n) for g, n in (("matched", m_n), ("unmatched", u_n)) if n is None or n < MIN_GROUP_N]
     if small:
         detail = ", ".join(f"{g} n = {n}" for g, n in small)
         return (
             f"Too few applicants behind the {label} figures for {spec.name} ({detail}; this calculator needs "
-            f"at least {MIN_GROUP_N} in each group), so it gives no estimate."
+            f"at least {MIN_GROUP_N} in each group), so it is not used."
         )
     return None
 
@@ -519,7 +534,7 @@ def _cautions(label: str, value: float, far: bool, m_n: int | None, u_n: int | N
 
 
 def _step2_problem(spec: data.Specialty) -> str | None:
-    """Why this specialty's Step 2 CK figures give no estimate, or None."""
+    """Why this specialty's Step 2 CK figures cannot be used, or None."""
     outcome = spec.outcome
     assert outcome is not None
     m, u = outcome.step2_matched, outcome.step2_unmatched
@@ -762,7 +777,7 @@ def contig_measure(spec: data.Specialty, ranks: int) -> Measure:
 def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | None:
     """Where ``ranks`` is at or below the unmatched group's median, or else
     its mean, that figure with its source and year; None above both.  Said
-    beside "no estimate": in orthopaedics a reader with 3 interviews found
+    beside ranks left out: in orthopaedics a reader with 3 interviews found
     the unmatched median of 3 only in the table (usmd-ortho audit s41, 1).
     ``short``: for the read-out, which keeps to 40 words."""
     unmatched = spec.outcome.contig_unmatched if spec.outcome else None
@@ -779,6 +794,18 @@ def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | No
         f"Your {counted(ranks, 'rank')} {'is' if ranks == 1 else 'are'} {where} the {kind} for {DATA_GROUP} who ranked "
         f"{spec.name} first and did not match: {figure:g} ({CHARTING_OUTCOMES.named()})."
     )
+
+
+def unused_words(labels: Sequence[str], short: bool = False) -> str:
+    """The inputs entered but left out, said where the figure is: " Step 2
+    CK not used: too few applicants behind its figures." or "".  ``short``:
+    without the reason, for the read-out's 40 words."""
+    if not labels:
+        return ""
+    names = [label.split(" (")[0] for label in labels]
+    names[1:] = [name[0].lower() + name[1:] for name in names[1:]]
+    whose = "its" if len(names) == 1 else "their"
+    return f" {' and '.join(names)} not used" + ("." if short else f": too few applicants behind {whose} figures.")
 
 
 def _chance(p: float) -> str:
@@ -868,7 +895,7 @@ def step2_figures_thin(spec: data.Specialty) -> bool:
 
 def step2_estimate(spec: data.Specialty, score: int) -> float | None:
     """The estimate from Step 2 CK alone, as this calculator gives it when no
-    contiguous ranks are entered; None where it gives none (figures
+    contiguous ranks are entered; None where the score is not used (figures
     suppressed or too few applicants).  Only the number, without the
     cautions a ``Measure`` words: the competitiveness check asks for it on
     every run of its rules, and its margins re-run them some twenty times."""
@@ -1278,7 +1305,7 @@ class MatchOddsResult(TypedDict):
     rough: bool
     # With ranks entered beside a score: the estimate from the score alone, said beside the headline figure.
     score_alone: float | None
-    # With no estimate: the ranks entered, set against the unmatched group's median (few_ranks).
+    # Ranks entered but left out: set against the unmatched group's median (few_ranks).
     few_ranks: str | None
     # The red flags entered that these figures cannot see (unseen_flags).
     unseen_flags: list[str]
@@ -1299,10 +1326,17 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         measures.append(step2_measure(spec, step2))
     if ranks is not None:
         measures.append(contig_measure(spec, ranks))
+    # An input whose figures are suppressed or too thin is left out, as if
+    # left empty.  Refusing any estimate once one was entered (as this did)
+    # let a neurosurgery reader's Step 2 CK, which the table called "not
+    # used", delete the ranks-only 32% (moved audit s45, 1).  The figures
+    # support that choice: the base rate is a published count, and the ranks'
+    # figures (15 and 43 applicants) clear the floor on their own; a score
+    # whose groups cannot be told apart says nothing either way.
     blocked = [m for m in measures if not m.used]
     used = [m for m in measures if m.used]
     # Only an estimate the ranks moved is kept from the seniors' lean.
-    moved_by_ranks = None if blocked else next((m for m in used if m.key == "contiguous_ranks"), None)
+    moved_by_ranks = next((m for m in used if m.key == "contiguous_ranks"), None)
     flags = unseen_flags(v)
     # As the backup finder names them to not_your_group: "a visa need".
     against = [flag if flag[0].isdigit() else f"a {flag}" for flag in flags] or None
@@ -1311,7 +1345,12 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # graduates met a reader who had entered 0 years (usdo audit s44, 7).
     senior = not data.prior_us_graduate(v)
     group = comparison_group(
-        spec, word(v, "applicant_type"), moved_by_ranks, with_step2=step2 is not None, against=against, senior=senior
+        spec,
+        word(v, "applicant_type"),
+        moved_by_ranks,
+        with_step2=any(m.key == "step2_score" for m in used),
+        against=against,
+        senior=senior,
     )
     reapplicant = flag(v, "previously_unmatched")
 
@@ -1344,18 +1383,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             "so the combined estimate is likely more extreme than the data justify."
         )
 
-    probability: float | None
-    if blocked:
-        probability = None
-        method_text = "No estimate: " + " ".join(m.problem or "" for m in blocked)
-    else:
-        probability = round(posterior(prior, [m.log_lr for m in used if m.log_lr is not None]), 4)
-        method_text = _method_name(used)
+    probability = round(posterior(prior, [m.log_lr for m in used if m.log_lr is not None]), 4)
+    method_text = _method_name(used) + "".join(f" Not used: {m.problem}" for m in blocked if m.problem)
     # The competitiveness check and the backup finder read the score alone;
     # with ranks entered this result said 93% where they, on the same score,
     # used 48%, and never said so (match-odds audit s37, 6).
     score_alone: float | None = None
-    if probability is not None and len(used) == 2 and step2 is not None:
+    if len(used) == 2 and step2 is not None:
         score_alone = round(posterior(prior, [used[0].log_lr or 0.0]), 4)
         # The check holds only IMGs to it (its QUARTILE_APPLICANTS): a DO
         # senior read 23% as the figure behind a "single-track" on the check
@@ -1384,7 +1418,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "Step 2 CK", spec, outcome.step2_matched, outcome.step2_unmatched, outcome.step2_matched.n, outcome.step2_unmatched.n
     )
     curve: list[CurvePoint] = []
-    if step2_data_problem is None and (contig is None or contig.used):
+    if step2_data_problem is None:
         fixed = [contig.log_lr] if contig is not None and contig.log_lr is not None else []
         lo, hi = curve_range(step2)
         curve = [
@@ -1418,9 +1452,12 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     }
 
     whose = "" if group["reader_in_group"] else f"figures for {DATA_GROUP}, not your group"
-    far = [] if probability is None else [_measure_words(m) for m in used if m.far_from_data]
-    # No estimate still leaves the ranks' own yardstick, which the table alone showed.
-    ranks_low = few_ranks(spec, ranks) if probability is None and ranks is not None else None
+    far = [_measure_words(m) for m in used if m.far_from_data]
+    # Ranks left out still have their own yardstick, which the table alone showed.
+    ranks_low = few_ranks(spec, ranks) if ranks is not None and contig is not None and not contig.used else None
+    # Said in the headline and the read-out, not only in the table (moved audit s45, 1).
+    unused_said = unused_words([m.label for m in blocked])
+
     if ranks_low:
         # A yardstick with nothing to do after it (new-words audit s41, 8):
         # for a US graduate in orthopaedics the nearer figures, and in a
@@ -1434,14 +1471,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             )
         if cycle.season_under_review(cycle.reference_date()) is not None:
             ranks_low += f" {cycle.SHORT_OF_INTERVIEWS}"
-    if probability is None:
-        summary = f"{spec.name}: no estimate; the published figures cannot support one for the inputs given." + (
-            f" {ranks_low}" if ranks_low else ""
-        )
-    elif used:
+    if used:
         summary = (
             f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
             f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
+            + unused_said
             + _far_words(far)
             + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
             + unseen_clause(flags, group["reader_in_group"])
@@ -1450,22 +1484,22 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         base = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
             f" ({whose})." if whose else "."
         )
-        summary = base + unseen_clause(flags, group["reader_in_group"])
+        summary = base + unused_said + (f" {ranks_low}" if ranks_low else "") + unseen_clause(flags, group["reader_in_group"])
 
     # A DO with no score could not tell whether a COMLEX score had counted,
     # which the competitiveness check, program counts and signals all say
     # (usdo audit s44, 4): said in their words, after the figure.
     comlex = v["applicant_type"] == "us-do" and step2 is None
-    without_comlex = summary
     if comlex:
         summary += f" {profile.NO_SCORE_NOTE_DO}"
     summary = profile.after_pass_note(v, summary)
     # Read out at every edit, the summary ran to 54-85 words for a failing
     # score or far inputs, and without the headline's "rough" (ui-check audit
     # s37, 2): the figure, how firm it is and whose, in a few words.
-    rough = probability is not None and any(min(m.matched_n or 0, m.unmatched_n or 0) < CAUTION_GROUP_N for m in used)
+    rough = any(min(m.matched_n or 0, m.unmatched_n or 0) < CAUTION_GROUP_N for m in used)
     caveats = [
         *(["rough"] if rough else []),
+        *([f"{m.label.split(' (')[0]} not used" for m in blocked]),
         *(["far from the data"] if far else []),
         *(["non-US IMG figures"] if whose else []),
     ]
@@ -1475,7 +1509,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     heard = [unseen_clause(flags, in_group, heard=True), UNSEEN_HEARD_SHORTEST[in_group]] if flags else [""]
     # The COMLEX words' short form, dropped last of all where the room runs out.
     heard = [f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in heard] + heard if comlex else heard
-    if probability is not None and used:
+    if used:
         figure = (
             f"{spec.name}: {about(probability)} matched ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])})."
         )
@@ -1497,16 +1531,24 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
     elif ranks_low and ranks is not None:
         # The whole sentence would take a failing score's read-out past 40 words.
-        said = f"{spec.name}: no estimate. {few_ranks(spec, ranks, short=True)}"
+        yardstick = few_ranks(spec, ranks, short=True)
         announced = first_within_read_out(
-            [f"{said} {profile.NO_SCORE_HEARD_DO}", said] if comlex else [profile.after_pass_note(v, said)]
+            [
+                profile.after_pass_note(v, f"{spec.name}: base rate {_rate(prior)}.{unused} {yardstick}{clause}", heard=short)
+                for clause in heard
+                for unused in (unused_said, unused_words([m.label for m in blocked], short=True), "")
+                for short in (False, True)
+            ]
         )
-    elif probability is not None:
-        # The base rate alone: no score was entered, so no note follows it.
-        announced = first_within_read_out([f"{base}{clause}" for clause in heard])
     else:
-        announced = (
-            first_within_read_out([f"{without_comlex} {profile.NO_SCORE_HEARD_DO}", without_comlex]) if comlex else summary
+        # The base rate alone, with any input entered but left out said after it.
+        announced = first_within_read_out(
+            [
+                profile.after_pass_note(v, f"{base}{unused}{clause}", heard=short)
+                for clause in heard
+                for unused in dict.fromkeys((unused_said, unused_words([m.label for m in blocked], short=True), ""))
+                for short in (False, True)
+            ]
         )
     # What a phone keeps in view under the form, cut to three lines: the
     # figure, how firm and whose it is, a failing score and the flags'
@@ -1515,7 +1557,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # matched" to a US senior (jsreview audit s44, 2); a list of several
     # flags, which overflowed, is left to the result.
     gist = announced
-    if probability is not None and used:
+    if used:
         whose = f" ({'; '.join(caveats)})" if caveats else ""
         failing_said = f" Step 2 CK {v['step2_score']}: below passing." if profile.step2_failing(v) else ""
         cautioned = unseen_clause(flags, in_group, heard=True) if len(flags) < 2 else _unseen_in_short(flags, in_group)
@@ -1553,6 +1595,16 @@ def _dist_text(stats: Stats, group_sizes: bool = False) -> str:
     if stats["mean"] is None:
         return "suppressed" + (f" ({count})" if count else "")
     return f"mean {stats['mean']:g}, SD {stats['sd']:g}, {count}"
+
+
+def _not_used(m: MeasureRow) -> str:
+    """Why an entered input's ratio is missing, in the table's few words: "not
+    used (too few applicants: matched n = 8)", as "not used (left empty)"."""
+    groups = (("matched", m["matched"]), ("unmatched", m["unmatched"]))
+    if any(stats["mean"] is None for _, stats in groups):
+        return "not used (figures suppressed)"
+    small = [f"{g} n = {stats['n']}" for g, stats in groups if stats["n"] is None or stats["n"] < MIN_GROUP_N]
+    return f"not used (too few applicants: {', '.join(small)})" if small else "not used (see the notes)"
 
 
 def _chart_estimate(result: MatchOddsResult) -> str:
@@ -1641,6 +1693,7 @@ def render(result: MatchOddsResult) -> Markup:
     )
     # Beside the figure, as in the summary: the notes name each flag.
     unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
+    unused = unused_words([str(m["label"]) for m in measures if not m["used"]])
     if prob is None:
         headline = el(
             "p",
@@ -1650,7 +1703,7 @@ def render(result: MatchOddsResult) -> Markup:
             f" {result['few_ranks']}" if result.get("few_ranks") else "",
             class_="mpb-headline",
         )
-    elif measures:
+    elif any(m["used"] for m in measures):
         far = result["far_from_data"]
         # A failing score led with a bold figure that assumed a pass, and
         # only the note under it said so (match-odds audit s37, 2).
@@ -1672,6 +1725,7 @@ def render(result: MatchOddsResult) -> Markup:
             # internal medicine's from thousands (match-odds audit s37, 7).
             " A rough figure: it rests on few applicants (the notes below say how few)." if result["rough"] else "",
             SCORE_ALONE_WORDS.format(about(float(result["score_alone"]))) if result["score_alone"] is not None else "",
+            unused,
             unseen,
             class_="mpb-headline",
         )
@@ -1682,7 +1736,10 @@ def render(result: MatchOddsResult) -> Markup:
             f"Base rate only, for {group['described']}: ",
             el("strong", _rate(prior)),
             # A COMLEX-only DO read "enter a score" of a score they do not have (usmd-journey audit s38, 10).
-            ". Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted.",
+            "." + unused
+            if unused
+            else ". Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted.",
+            f" {result['few_ranks']}" if result.get("few_ranks") else "",
             unseen,
             class_="mpb-headline",
         )
@@ -1708,7 +1765,7 @@ def render(result: MatchOddsResult) -> Markup:
                 str(m["value"]),
                 _dist_text(m["matched"], group_sizes=m["measure"] == "contiguous_ranks"),
                 _dist_text(m["unmatched"], group_sizes=m["measure"] == "contiguous_ranks"),
-                f"{m['likelihood_ratio']:g}" if m["likelihood_ratio"] is not None else "not used",
+                f"{m['likelihood_ratio']:g}" if m["likelihood_ratio"] is not None else _not_used(m),
             )
             for m in measures
         ]
@@ -1892,7 +1949,7 @@ def method() -> Markup:
             "Instead each group's count, minus one, follows a negative binomial distribution with the published mean and SD "
             "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
             f"never below {CONTIG_FLOOR} and skewed to the right. The data hold only applicants who ranked "
-            f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. "
+            f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. {PRELIM_NOT_COUNTED} "
             "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes. "
             f"Past the count by which the unmatched group's model holds {CONTIG_TAIL_SHARE:.1%} of that group, the ratio "
             "would come from the two models' far tails, with no applicant behind it, so it is held level there, and at "
@@ -1906,20 +1963,20 @@ def method() -> Markup:
             "independent within the matched group and within the unmatched group. They are probably related, so when both "
             "point the same way the combined estimate is likely too far from the base rate.",
         ),
-        el("h4", "When no number is given"),
+        el("h4", "When an input is not used"),
         el(
             "ul",
             el(
                 "li",
                 "Empty cells in the NRMP table mean NRMP suppressed the figure (fewer than 5 applicants consented). "
-                "Nothing is imputed: the calculator says so and gives no estimate.",
+                "Nothing is imputed: that input is left out, as if left empty, and the result says so.",
             ),
             el(
                 "li",
                 f"Each group must have at least {MIN_GROUP_N} applicants. With {MIN_GROUP_N} in each group and an SD of about "
                 f"{typical_sd}, the gap between the matched and unmatched means is uncertain by about {se:.1f} points (one "
                 f"standard error), while the gap itself is typically {median(gaps):.0f} points (median across the specialties "
-                "with data), so with fewer applicants the gap could easily be chance. Groups under "
+                "with data), so with fewer applicants the gap could easily be chance and the input is left out. Groups under "
                 f"{CAUTION_GROUP_N} are used with a note that they are rough.",
             ),
             el(

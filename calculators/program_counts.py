@@ -738,6 +738,14 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             "After a no-match, the no-match article favors volume in the backup, spread across community programs "
             "and many regions, over another narrow list."
         )
+    # The IMG article pairs general surgery with preliminary surgery, which
+    # these ranges leave out and only the mid-season note named (surgprelim
+    # audit s45, 6).
+    if spec.slug in profile.SURGICAL_FIELDS:
+        reasons.append(
+            f"These ranges leave out preliminary surgery programs, which the {ARTICLE_IMG.short} pairs with general "
+            "surgery and gives no count for: price any you add in the application cost calculator."
+        )
     for slug in data.advanced_among(spec.slug, v["backup_specialty"]):
         reasons.append(
             data.advanced_positions_note(
@@ -959,7 +967,17 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
         return None
     dates = cycle.season(year)
     received = dates["programs_receive"].shown()
-    prelim = " In a surgical first choice, weigh a preliminary surgery year too." if slug in profile.SURGICAL_FIELDS else ""
+    # An advanced field's reader with no first-year applications out was not
+    # told that an advanced match alone is a partial match (radiology audit
+    # s45, 6).
+    prelim = (
+        " In a surgical first choice, weigh a preliminary surgery year too."
+        if slug in profile.SURGICAL_FIELDS
+        else f" Applied to advanced (PGY-2) programs? Check you have first-year (transitional or preliminary) "
+        f"applications out too: an advanced match without one is a partial match ({data.NRMP_PARTIALLY_MATCHED.cite()})."
+        if data.advanced_among(slug, backup_slug)
+        else ""
+    )
     residencycas = data.via_residencycas(slug)
     state = cycle.residencycas_state(year, today)
     season, next_season = (

@@ -700,7 +700,10 @@ H1B_STEP3_WHY = (
 )
 # Said once: with too little time left, STEP3_TOO_CLOSE says both again,
 # dated (new-words audit s40, 11).
-H1B_STEP3_ASK = "; ask each program for its own date. Without the pass in time, the J-1 is the route left."
+# A reader who cannot take a J-1 met only "the J-1 is the route left"
+# (surgprelim audit s45, 1): NO_J1 is their branch.
+NO_J1 = "No J-1 for you? Rank only programs that have said they will file an H-1B for you and can wait for your pass."
+H1B_STEP3_ASK = f"; ask each program for its own date. Without the pass in time, the J-1 is the route left. {NO_J1}"
 # A day, not an order: "apply to the FSMB" read as advice to every visa
 # reader to book Step 3, which the no-match article warns against rushing
 # (new-words audit s41, 5).
@@ -716,7 +719,14 @@ H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD
 # STEP3_SCORE_DELAY).  The 16 weeks it was covered the FSMB alone, so a
 # reader who applied with 17 weeks left was told nothing and had a result in
 # March.
-STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = 14, 4, 4
+# The FSMB's 12 weeks run from graduation ("up to 12 weeks after you
+# graduate", FSMB_STEP3), not from the application: a graduate of an earlier
+# year, verified already, waits for the permit alone, and was told "too little
+# time" ten weeks early (surgprelim audit s45, 7).  The row's date stays the
+# recent graduate's; the earlier graduate's later day is said in it, and the
+# warning waits for that day.  We ask no graduation date here.
+STEP3_VERIFY_WEEKS, STEP3_PERMIT_WEEKS = 12, 2
+STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = STEP3_VERIFY_WEEKS + STEP3_PERMIT_WEEKS, 4, 4
 
 
 def step3_last_test(match_year: int, deadline: dt.date) -> dt.date:
@@ -727,18 +737,23 @@ def step3_last_test(match_year: int, deadline: dt.date) -> dt.date:
     return min(dt.date(match_year - 1, 12, 31), deadline - dt.timedelta(weeks=STEP3_RESULT_WEEKS))
 
 
-def step3_apply_by(match_year: int, deadline: dt.date) -> dt.date:
-    """The last day to apply to the FSMB that leaves the chain's weeks before that test."""
-    return step3_last_test(match_year, deadline) - dt.timedelta(weeks=STEP3_FSMB_WEEKS + STEP3_SEAT_WEEKS)
+def step3_apply_by(match_year: int, deadline: dt.date, verified: bool = False) -> dt.date:
+    """The last day to apply to the FSMB that leaves the chain's weeks before
+    that test; ``verified``: for a graduate whose graduation the FSMB has
+    verified already, who waits for the permit alone."""
+    fsmb = STEP3_PERMIT_WEEKS if verified else STEP3_FSMB_WEEKS
+    return step3_last_test(match_year, deadline) - dt.timedelta(weeks=fsmb + STEP3_SEAT_WEEKS)
 
 
-def h1b_step3_apply_detail(last_test: dt.date) -> str:
+def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date) -> str:
     """The apply-by row's words, what to do first: the chain behind the day
     came before it, and the row ran to nearly 300 words (new-words audit s41, 5)."""
     return (
         f"If you will sit Step 3 for an H-1B, apply to the FSMB by about this day to have the result by the row "
-        f"“{H1B_STEP3}”. That leaves up to 12 weeks for the FSMB to verify graduation and about 2 for the permit "
-        f"({FSMB_STEP3.cite()}), about 4 to find a test date (our own assumption), and a test by "
+        f"“{H1B_STEP3}”. That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, counted from "
+        f"the day you graduated, and about {STEP3_PERMIT_WEEKS} for the permit ({FSMB_STEP3.cite()}); if the FSMB "
+        f"has verified a graduation of an earlier year already (ask it), you have until about {long_date(verified_by)}. Then about 4 weeks to "
+        "find a test date (our own assumption), and a test by "
         f"{long_date(last_test)}, whose result usually comes within four weeks; January and February results have been "
         f"held to mid or late March ({STEP3_SCORE_DELAY.cite()}). You can apply once you have graduated and ECFMG has "
         "certified you, so if you are certified now, nothing stops you applying now; sit it when your practice scores "
@@ -754,7 +769,7 @@ STEP3_PASSED = "Passed Step 3 already? Then this row is done: tell each program 
 STEP3_TOO_CLOSE = (
     f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
     "result, unless your Step 3 application is already in: ask each program for its own date before you book, and "
-    "if it cannot be met, plan on the J-1 for this Match."
+    f"if it cannot be met, plan on the J-1 for this Match. {NO_J1}"
 )
 # Said on the rank-list deadline's row alone, the check came when a lapsed
 # Pathway could no longer be revalidated for this Match (visa-psych audit s41, 3).
@@ -919,11 +934,12 @@ def _season_milestones(
         # own weeks (visa-psych audit s41, 1).
         last_test = step3_last_test(match_year, deadline.date)
         apply_by = step3_apply_by(match_year, deadline.date)
+        verified_by = step3_apply_by(match_year, deadline.date, verified=True)
         out.append(
             _item(
                 apply_by,
                 H1B_STEP3_APPLY,
-                h1b_step3_apply_detail(last_test),
+                h1b_step3_apply_detail(last_test, verified_by),
                 FSMB_STEP3.cite(),
                 # Counted from the deadline's estimate only when that, not the year's end, sets the test day.
                 estimated=deadline.estimated and last_test != dt.date(match_year - 1, 12, 31),
@@ -934,7 +950,7 @@ def _season_milestones(
                 "date": deadline.date.isoformat(),
                 "title": H1B_STEP3,
                 "detail": f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {STEP3_TOO_CLOSE}"
-                if apply_by < today <= deadline.date
+                if verified_by < today <= deadline.date
                 else H1B_STEP3_DETAIL,
                 "source": INA_H1B.cite(),
                 "estimated": deadline.estimated,
@@ -1417,7 +1433,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
     if needs_visa:
-        visa_note = f"You need a visa, {profile.visa_basis(v)}: the plan adds “{visa_step}”."
+        # Every row the answer adds, as the dual-applying note lists its own: it
+        # named one of three (moved audit s45, 3).
+        titles = {m["title"] for m in milestones}
+        added = [visa_step, *(t for t in (H1B_STEP3_APPLY, H1B_STEP3) if t in titles)]
+        visa_note = f"You need a visa, {profile.visa_basis(v)}: the plan adds {and_list([f'“{t}”' for t in added])}."
         # Marked past for a reader already applying, it read as done, though
         # its questions decide which programs to rank (readthrough audit s39, 1).
         visa_row = next((m for m in milestones if m["title"] == visa_step), None)
@@ -2037,7 +2057,9 @@ def method() -> Markup:
             "by the rank-list deadline, our own choice. A second row gives the last day to apply to the FSMB for it: "
             f"counted back from a test by the last day of the year before the Match ({STEP3_SCORE_DELAY.cite()}), "
             f"less {STEP3_FSMB_WEEKS} weeks for the FSMB ({FSMB_STEP3.cite()}) and {STEP3_SEAT_WEEKS} weeks to find a "
-            "test date, our own assumption; from that day on, the Step 3 row says the time may be too short. "
+            f"test date, our own assumption. The FSMB's {STEP3_VERIFY_WEEKS} weeks to verify graduation count from the day "
+            f"you graduated, so the row gives a graduate of an earlier year a later day, with {STEP3_PERMIT_WEEKS} weeks "
+            "for the permit alone; from that later day on, the Step 3 row says the time may be too short. "
             "A US MD or DO gets a row on the rank-list deadline, also the NRMP's last day to register or withdraw, "
             "by which a senior weighing a research year by extending school must decide "
             f"({NRMP_WITHDRAWAL_DEADLINE.cite()}). The Match Day row then says what a J-1 "

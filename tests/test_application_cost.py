@@ -1249,3 +1249,12 @@ def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_tha
         "higher couple fee in recent secondary guides (named under “Ranking as a couple” on the rank order list page), so check the NRMP's "
         "fees page;"
     ) in method
+
+
+def test_the_first_year_help_takes_standalone_preliminary_programs_too() -> None:
+    # A general surgery reader could not tell whether standalone preliminary
+    # surgery applications belong in this field (surgprelim audit s45, 6).
+    field = next(f for f in ac.FIELDS if f.name == "first_year_programs")
+    assert "Diagnostic Radiology" in field.help
+    assert "standalone preliminary programs you apply to as a fallback" in field.help
+    assert "preliminary surgery beside general surgery" in field.help

@@ -1185,3 +1185,22 @@ def test_a_do_without_step2_ck_reads_that_a_comlex_score_is_not_used() -> None:
     # Not to a DO with a Step 2 CK, nor to a US MD.
     for other in ({**do, "step2_score": 238}, {**do, "applicant_type": "us-md"}):
         assert not any("COMLEX" in n for n in compute(other)["notes"]), other
+
+
+@pytest.mark.parametrize(
+    ("primary", "interest", "slug", "article"),
+    [
+        ("diagnostic-radiology", "imaging", "internal-medicine", data.ARTICLE_RADIOLOGY),
+        ("orthopaedic-surgery", "musculoskeletal", "internal-medicine", data.ARTICLE_ORTHO),
+        ("diagnostic-radiology", "imaging", "neurology", data.ARTICLE_RADIOLOGY),
+        ("neurology", "mental-health", "psychiatry", data.ARTICLE_IMG),
+    ],
+)
+def test_the_interest_row_cites_the_article_behind_that_interest(
+    primary: str, interest: str, slug: str, article: data.Source
+) -> None:
+    # Internal medicine's imaging row cited the orthopaedics article, which
+    # never mentions imaging (radiology audit s45, 8).
+    found = by_slug(compute({"specialty": primary, "interest": interest}))
+    row = points_row(found[slug], "Interest")
+    assert row["points"] == INTEREST_POINTS and row["source"] == article.cite()

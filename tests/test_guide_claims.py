@@ -1460,7 +1460,7 @@ MORE_CLAIMS = (
     # calculators/match-odds.md
     Claim(
         "calculators/match-odds.md",
-        "Where fewer than 10 applicants stand behind a group's figures, the calculator gives no number",
+        "Where fewer than 10 applicants stand behind a group's figures, that input is left out, as if you had left it empty",
         lambda: every(
             (match_odds.step2_estimate(s, 240) is None)
             == (
@@ -1468,7 +1468,13 @@ MORE_CLAIMS = (
                 or s.outcome.step2_matched.median is None
                 or min(s.outcome.step2_matched.n or 0, s.outcome.step2_unmatched.n or 0) < 10
             )
+            and (
+                match_odds.step2_estimate(s, 240) is not None
+                or match_odds.compute({"specialty": s.slug, "step2_score": 240})["probability"]
+                == match_odds.compute({"specialty": s.slug, "step2_score": None})["probability"]
+            )
             for s in data.SPECIALTIES
+            if s.outcome is not None
         ),
     ),
     Claim(

@@ -217,36 +217,60 @@ def test_count_model_is_a_distribution_with_the_published_mean_and_sd(mean: floa
 
 # --- Suppression, minimum n and unusable inputs ---------------------------------------------------
 @pytest.mark.parametrize("slug", SUPPRESSED)
-def test_suppressed_specialties_give_no_number_for_a_step2_score(slug: str) -> None:
+def test_suppressed_specialties_leave_a_step2_score_out_and_say_so(slug: str) -> None:
     result = compute({"specialty": slug, "step2_score": 255})
-    assert result["probability"] is None
+    assert result["probability"] == result["base_rate"] > 0  # the prior's counts exist even here
     assert result["curve"] == []
     assert "suppressed" in result["method"] and "fewer than 5" in result["method"]
     assert any("not enough data" in note for note in result["notes"])
     assert result["measures"][0]["used"] is False and result["measures"][0]["likelihood_ratio"] is None
-    assert result["base_rate"] > 0  # the prior's counts exist even here
-    assert "No estimate" in match_odds.render(result)
+    html = unescape(str(match_odds.render(result)))
+    assert "Step 2 CK not used: too few applicants" in html and "not used (figures suppressed)" in html
+    assert "Step 2 CK not used" in result["summary"] and "Step 2 CK not used" in result["announced"]
 
 
 @pytest.mark.parametrize("slug", SUPPRESSED)
-def test_suppressed_specialties_give_no_number_for_ranks_either(slug: str) -> None:
-    assert compute({"specialty": slug, "step2_score": None, "contiguous_ranks": 3})["probability"] is None
+def test_suppressed_specialties_leave_ranks_out_too(slug: str) -> None:
+    result = compute({"specialty": slug, "step2_score": None, "contiguous_ranks": 3})
+    assert result["probability"] == result["base_rate"]
+    assert "Contiguous ranks not used" in result["summary"]
 
 
-def test_small_groups_are_refused_with_the_minimum_named() -> None:
+def test_small_groups_are_left_out_with_the_minimum_named() -> None:
     # Neurosurgery: Step 2 CK matched n = 8, below the floor of 10.
     result = compute({"specialty": "neurological-surgery", "step2_score": 250})
-    assert result["probability"] is None
+    assert result["probability"] == result["base_rate"]
     assert f"at least {MIN_GROUP_N}" in result["method"] and "n = 8" in result["method"]
+    assert "not used (too few applicants: matched n = 8)" in str(match_odds.render(result))
     # Its ranks figures rest on 15 and 43 applicants, so they can be used, with a caution.
     ranks_only = compute({"specialty": "neurological-surgery", "step2_score": None, "contiguous_ranks": 5})
     assert isinstance(ranks_only["probability"], float)
     assert any("rough" in note for note in ranks_only["notes"])
 
 
-def test_one_unusable_input_blocks_the_estimate_rather_than_being_dropped() -> None:
-    result = compute({"specialty": "neurological-surgery", "step2_score": 250, "contiguous_ranks": 5})
-    assert result["probability"] is None
+def test_an_unusable_score_is_left_out_as_an_empty_one_is_and_keeps_the_ranks_estimate() -> None:
+    # Entering a neurosurgery score, which the table calls "not used", deleted
+    # the ranks-only 32% (moved audit s45, 1).
+    result = compute({"specialty": "neurological-surgery", "step2_score": 240, "contiguous_ranks": 4})
+    ranks_only = compute({"specialty": "neurological-surgery", "step2_score": None, "contiguous_ranks": 4})
+    assert result["probability"] == ranks_only["probability"] == pytest.approx(0.319, abs=0.001)
+    assert "Step 2 CK not used" in result["announced"] and "Step 2 CK not used" in result["summary"]
+    assert "Step 2 CK not used" in _headline_of(result)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_an_input_marked_not_used_cannot_change_the_probability(slug: str) -> None:
+    # Whatever the table marks "not used" must leave the estimate where leaving
+    # that input empty puts it, in every specialty (moved audit s45, 1).
+    for applicant, score, ranks in itertools.product(("non-us-img", "us-md"), (None, 200, 240, 270), (None, 1, 4, 12)):
+        inputs = {"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks}
+        result = compute(inputs)
+        assert result["probability"] is not None
+        for row in result["measures"]:
+            if not row["used"]:
+                empty = compute({**inputs, str(row["measure"]): None})
+                assert result["probability"] == empty["probability"], (inputs, row["measure"])
+                assert "not used" in unescape(str(match_odds.render(result)))
 
 
 def test_zero_ranks_is_refused_by_the_field_not_blamed_on_the_data() -> None:
@@ -483,7 +507,9 @@ def test_results_are_json_and_probabilities_stay_in_range(slug: str, step2: int 
     assert result["probability"] is None or 0 <= result["probability"] <= 1
     assert all(0 <= p["probability"] <= 1 for p in result["curve"])
     if slug in SUPPRESSED and step2 is not None:
-        assert result["probability"] is None
+        assert (
+            result["probability"] == compute({"specialty": slug, "step2_score": None, "contiguous_ranks": ranks})["probability"]
+        )
     ET.fromstring(f"<div>{match_odds.render(result)}</div>")
 
 
@@ -690,10 +716,10 @@ def test_a_bound_is_not_called_about() -> None:
     assert "by this model, over 99% of" in result["summary"]
 
 
-def test_no_estimate_carries_no_far_from_the_data_warning() -> None:
-    # A blocked Step 2 CK (suppressed in neurosurgery) leaves no estimate for the ranks to qualify.
-    result = compute({"specialty": "neurological-surgery", "step2_score": 150, "contiguous_ranks": 100})
-    assert result["probability"] is None and result["far_from_data"] == []
+def test_a_score_left_out_carries_no_far_from_the_data_warning() -> None:
+    # A Step 2 CK left out (too few in neurosurgery) is not far from anything; the ranks used still may be.
+    result = compute({"specialty": "neurological-surgery", "step2_score": 150, "contiguous_ranks": 1})
+    assert result["probability"] is not None and result["far_from_data"] == []
 
 
 def test_a_measure_left_empty_still_has_its_row() -> None:
@@ -930,11 +956,11 @@ def _headline_of(result: match_odds.MatchOddsResult) -> str:
     return unescape(re.sub("<[^>]+>", "", html))
 
 
-def test_no_estimate_still_says_ranks_at_the_unmatched_median_in_the_summary_and_headline() -> None:
+def test_ranks_left_out_still_say_ranks_at_the_unmatched_median_in_the_summary_and_headline() -> None:
     # A US MD senior with 3 ortho interviews read "no estimate" and found the
     # unmatched median of 3 only in the table.
     result = compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-md", "step2_score": 247, "contiguous_ranks": 3})
-    assert result["probability"] is None
+    assert result["probability"] == result["base_rate"]
     said = (
         "Your 3 ranks are at the median for non-US IMGs who ranked Orthopaedic Surgery first and did not match: 3 "
         "(NRMP Charting Outcomes 2026, secondary copy)."
@@ -943,7 +969,8 @@ def test_no_estimate_still_says_ranks_at_the_unmatched_median_in_the_summary_and
     assert said in result["summary"]
     assert said in _headline_of(result)
     assert result["announced"] == (
-        "Orthopaedic Surgery: no estimate. Your 3 ranks: at the unmatched non-US IMGs' median, 3 (NRMP Charting Outcomes 2026)."
+        "Orthopaedic Surgery: base rate 22.7%. Step 2 CK and contiguous ranks not used: too few applicants behind their "
+        "figures. Your 3 ranks: at the unmatched non-US IMGs' median, 3 (NRMP Charting Outcomes 2026)."
     )
 
 
@@ -954,15 +981,15 @@ def test_no_estimate_still_says_ranks_at_the_unmatched_median_in_the_summary_and
         ("plastic-surgery", 1, "Your 1 rank is below the median for non-US IMGs who ranked Plastic Surgery (integrated)"),
         # Above a median of 1, below a mean of 2.7: the mean is said.
         ("dermatology", 2, "Your 2 ranks are below the mean for non-US IMGs who ranked Dermatology first and did not match: 2.7"),
-        # Blocked by Step 2 CK alone, its ranks figures published.
-        ("neurological-surgery", 2, "Your 2 ranks are at the median for non-US IMGs who ranked Neurological Surgery"),
+        # Step 2 CK left out, its ranks used: they move the figure, so no yardstick.
+        ("neurological-surgery", 2, None),
         ("orthopaedic-surgery", 4, None),
         ("dermatology", 3, None),
     ],
 )
 def test_ranks_are_set_against_the_unmatched_figure_only_when_at_or_below_it(slug: str, ranks: int, said: str | None) -> None:
     result = compute({"specialty": slug, "step2_score": 240, "contiguous_ranks": ranks})
-    assert result["probability"] is None
+    assert result["probability"] is not None
     if said is None:
         assert result["few_ranks"] is None and "did not match:" not in result["summary"] + _headline_of(result)
     else:
@@ -971,7 +998,7 @@ def test_ranks_are_set_against_the_unmatched_figure_only_when_at_or_below_it(slu
 
 
 def test_an_estimate_is_not_joined_by_the_ranks_yardstick() -> None:
-    # With an estimate, the ranks already move the figure; the sentence is for "no estimate" only.
+    # Where the ranks move the figure they need no yardstick; it is for ranks left out only.
     result = compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 1})
     assert result["probability"] is not None and result["few_ranks"] is None
     assert compute({"specialty": "orthopaedic-surgery", "step2_score": 240})["few_ranks"] is None
@@ -1512,3 +1539,12 @@ def test_a_phone_keeps_the_figure_and_its_caution_in_view_under_the_form() -> No
         assert "(non-US IMG figures)" in match_odds.compute({"applicant_type": applicant})["gist"], applicant
     failing = match_odds.compute({"step2_score": 205})["gist"]
     assert failing.index("Step 2 CK 205: below passing.") < 80, failing
+
+
+def test_the_ranks_help_and_method_count_no_preliminary_or_transitional_programs() -> None:
+    # A general surgery reader counted 3 preliminary surgery interviews as ranks
+    # and read 44% for 31% (surgprelim audit s45, 3).
+    field = next(f for f in match_odds.FIELDS if f.name == "contiguous_ranks")
+    for said in (field.help, unescape(str(match_odds.method()))):
+        assert "Count categorical programs of this specialty only" in said
+        assert "not preliminary or transitional ones" in said and "NRMP Charting Outcomes" in said

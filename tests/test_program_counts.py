@@ -13,7 +13,7 @@ from conftest import pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import backup_finder, charts, competitiveness, cycle, data
+from calculators import backup_finder, charts, competitiveness, cycle, data, profile
 from calculators import program_counts as pc
 from calculators.competitiveness import BAND_ORDER
 from calculators.fields import InputError
@@ -1191,3 +1191,24 @@ def test_a_us_graduates_backup_is_warned_of_only_where_the_finder_leaves_it_out_
     left_out = "the backup finder leaves Emergency Medicine out"
     assert left_out not in str(pc.compute({**inputs, "applicant_type": "us-do"})["warning"])
     assert left_out in str(pc.compute({**inputs, "applicant_type": "non-us-img"})["warning"])
+
+
+def test_in_december_an_advanced_field_is_reminded_of_its_first_year_applications(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A radiology reader with one advanced interview and no first-year one was
+    # not told an advanced match alone is a partial match (radiology audit s45, 6).
+    pin_build_date(monkeypatch, "2026-12-05")
+    for first, backup in (("diagnostic-radiology", None), ("internal-medicine", "anesthesiology")):
+        note = pc.compute({"specialty": first, "backup_specialty": backup})["mid_season"]
+        assert note is not None and "first-year (transitional or preliminary) applications out too" in note
+        assert "partial match" in note and data.NRMP_PARTIALLY_MATCHED.cite() in note
+    medicine = pc.compute({"specialty": "internal-medicine", "backup_specialty": "family-medicine"})["mid_season"]
+    assert medicine is not None and "partial match" not in medicine
+
+
+@pytest.mark.parametrize("slug", sorted(profile.SURGICAL_FIELDS))
+def test_a_surgical_first_choice_is_told_its_ranges_leave_out_preliminary_surgery(slug: str) -> None:
+    # The IMG article pairs general surgery with preliminary surgery; the
+    # counts said nothing of it (surgprelim audit s45, 6).
+    said = "These ranges leave out preliminary surgery programs, which the IMG article pairs with general surgery"
+    assert any(r.startswith(said) for r in pc.compute({"specialty": slug})["reasons"])
+    assert not any(r.startswith(said) for r in pc.compute({"specialty": "internal-medicine"})["reasons"])

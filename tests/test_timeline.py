@@ -702,18 +702,51 @@ def test_an_h1b_reader_gets_a_dated_day_to_apply_to_the_fsmb_counted_back_throug
 
 def test_an_h1b_reader_is_warned_once_the_last_day_to_apply_has_passed_not_only_inside_the_fsmbs_weeks() -> None:
     # On 1 October 2027, 19.7 weeks before the deadline, no warning came: the
-    # 16 weeks covered the FSMB's verification and permit alone.
-    warned = by_title(timeline.compute({**PERSONA, "today": "2027-10-01"}))
+    # 16 weeks covered the FSMB's verification and permit alone.  The FSMB's 12
+    # weeks count from graduation, so the warning waits for the day a graduate
+    # of an earlier year, verified already, can still apply: the test day less
+    # 2 weeks for the permit and 4 for a test date (surgprelim audit s45, 7).
+    warned = by_title(timeline.compute({**PERSONA, "today": "2027-11-20"}))
     assert timeline.STEP3_TOO_CLOSE in warned[timeline.H1B_STEP3]["detail"]
     assert warned[timeline.H1B_STEP3_APPLY]["past"]
     assert "a test date and a result" in timeline.STEP3_TOO_CLOSE
-    # From the day after the last day to apply; on it, and before it, the row has no warning.
-    assert (
-        timeline.STEP3_TOO_CLOSE in by_title(timeline.compute({**PERSONA, "today": "2027-08-28"}))[timeline.H1B_STEP3]["detail"]
-    )
-    for today in ("2027-08-27", "2027-08-20"):
+    assert timeline.step3_apply_by(2028, cycle.season(2028)["rank_deadline"].date, verified=True) == dt.date(2027, 11, 19)
+    for today in ("2027-11-19", "2027-10-01", "2027-08-28", "2027-08-20"):
         quiet = by_title(timeline.compute({**PERSONA, "today": today}))
-        assert timeline.STEP3_TOO_CLOSE not in quiet[timeline.H1B_STEP3]["detail"]
+        assert timeline.STEP3_TOO_CLOSE not in quiet[timeline.H1B_STEP3]["detail"], today
+
+
+def test_the_apply_row_counts_the_fsmbs_twelve_weeks_from_graduation_as_the_fsmb_does() -> None:
+    # "It can take up to 12 weeks after you graduate" (FSMB): the row said 12
+    # weeks from the application to every reader (surgprelim audit s45, 7).
+    apply = by_title(timeline.compute({**PERSONA, "today": "2027-04-15"}))[timeline.H1B_STEP3_APPLY]
+    assert apply["date"] == "2027-08-27"
+    assert "counted from the day you graduated" in apply["detail"]
+    assert (
+        "has verified a graduation of an earlier year already (ask it), you have until about 19 November 2027"
+        in (apply["detail"])
+    )
+
+
+def test_both_h1b_rows_give_a_reader_who_cannot_take_a_j1_a_branch_of_their_own() -> None:
+    # "The J-1 is the route left" was all an H-1B-only reader heard (surgprelim audit s45, 1).
+    for today in ("2027-04-15", "2027-12-06"):
+        row = by_title(timeline.compute({**PERSONA, "today": today}))[timeline.H1B_STEP3]["detail"]
+        assert "the J-1" in row and timeline.NO_J1 in row
+    assert "will file an H-1B for you and can wait for your pass" in timeline.NO_J1
+
+
+def test_the_visa_note_names_every_row_the_visa_answer_adds() -> None:
+    # It named one of the three rows (moved audit s45, 3).
+    for today in ("2027-04-15", "2026-12-06", "2027-12-30"):
+        visa = timeline.compute({**PERSONA, "today": today, "needs_visa": "true"})
+        none = timeline.compute({**PERSONA, "today": today, "needs_visa": "false"})
+        added = {m["title"] for m in visa["milestones"]} - {m["title"] for m in none["milestones"]}
+        note = next(n for n in visa["notes"] if n.startswith("You need a visa"))
+        assert added and all(f"“{title}”" in note for title in added), (today, added)
+    assert timeline.H1B_STEP3_APPLY in next(
+        n for n in timeline.compute({**PERSONA, "today": "2027-04-15"})["notes"] if n.startswith("You need a visa")
+    )
 
 
 def test_the_apply_day_heard_as_the_next_step_keeps_the_read_out_to_forty_words() -> None:
