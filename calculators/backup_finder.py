@@ -1716,7 +1716,8 @@ def _render_mid_season(result: BackupFinderResult) -> Markup | None:
 
 
 def _odds_text(estimate: float | None) -> str:
-    return "no estimate" if estimate is None else match_odds.about(estimate)
+    # In match odds' own words: it leaves the score out there, and gives the base rate.
+    return "score not used: too few applicants behind its figures" if estimate is None else match_odds.about(estimate)
 
 
 def _backup_name(slug: str) -> str:

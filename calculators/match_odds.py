@@ -1288,7 +1288,7 @@ class MatchOddsResult(TypedDict):
     inputs: dict[str, object]
     specialty_name: str
     base_rate: float
-    probability: float | None
+    probability: float
     far_from_data: list[str]
     n: SampleSizes
     method: str
@@ -1623,7 +1623,7 @@ def render_chart(result: MatchOddsResult) -> Markup:
     lo, hi = points[0][0], points[-1][0]
     marker = None
     where = "No score entered, so nothing is marked."
-    if isinstance(score, int) and result["probability"] is not None and lo <= score <= hi:
+    if isinstance(score, int) and lo <= score <= hi:
         # "You: 210, 93%" read as the reader's own chance (match-odds audit s37, 9).
         shown = _pct(float(result["probability"]))
         mark = (
@@ -1694,16 +1694,7 @@ def render(result: MatchOddsResult) -> Markup:
     # Beside the figure, as in the summary: the notes name each flag.
     unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
     unused = unused_words([str(m["label"]) for m in measures if not m["used"]])
-    if prob is None:
-        headline = el(
-            "p",
-            *not_yours,
-            el("strong", "No estimate"),
-            " for these inputs: the published figures cannot support one.",
-            f" {result['few_ranks']}" if result.get("few_ranks") else "",
-            class_="mpb-headline",
-        )
-    elif any(m["used"] for m in measures):
+    if any(m["used"] for m in measures):
         far = result["far_from_data"]
         # A failing score led with a bold figure that assumed a pass, and
         # only the note under it said so (match-odds audit s37, 2).
