@@ -2311,6 +2311,30 @@ def test_the_clamp_row_says_which_penalties_it_absorbed() -> None:
     )
 
 
+def test_the_clamp_at_100_says_the_scale_stops_at_100() -> None:
+    # A strong reader's clamp row read as if the total had gone below 0 when
+    # only the 0 side was checked (testread audit s45, 3).
+    top = compute(
+        {
+            "specialty": "family-medicine",
+            "applicant_type": "us-md",
+            "step2_score": 280,
+            "usce_months": 24,
+            "recent_clinical_months": 36,
+            "specialty_letters": 5,
+            "research_items": 10,
+            "away_rotations": 4,
+        }
+    )
+    assert top["score"] == 100
+    assert top["factors"][-1] == {
+        "factor": "Kept within 0-100",
+        "points": -2,
+        "why": "The scale stops at 100; the factors above add up to 102.",
+        "source": None,
+    }
+
+
 def test_the_clamp_row_names_only_the_penalties_after_the_total_last_went_below_0() -> None:
     # The total crossed 0 twice, and the named parts added up to 37 against
     # "those 29 points" (diff review s43, second, 5).
