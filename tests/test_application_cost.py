@@ -357,6 +357,14 @@ def test_interview_totals_are_whole_dollars_and_add_up(interviews: int) -> None:
             "virtual_interviews",
             "together must be at most the 5 programs",
         ),
+        # In-person interviews exactly at the applications, virtual ones on top:
+        # 8 interviews from 5 applications were priced if the bound slipped
+        # (testread audit s45, 4).
+        (
+            {"primary_programs": 5, "in_person_interviews": 5, "virtual_interviews": 3, "ranked_programs": 0},
+            "virtual_interviews",
+            "together must be at most the 5 programs",
+        ),
         ({"primary_programs": "many"}, "primary_programs", "must be a whole number from 1 to 999"),
         ({"primary_programs": -1}, "primary_programs", "from 1 to 999"),
         ({"primary_programs": 1000}, "primary_programs", "from 1 to 999"),

@@ -485,6 +485,10 @@ def test_curve_covers_the_default_range_and_widens_to_the_readers_score() -> Non
     very_low = compute({"step2_score": 90})["curve"]
     assert very_low[0]["score"] == CURVE_LIMITS[0]
     assert "outside the chart" in match_odds.render(compute({"step2_score": 90}))
+    # The high end rounds up too, or a 285 ends the chart at 280 with the
+    # reader's own score off it (testread audit s45, 2).
+    assert compute({"step2_score": 285})["curve"][-1]["score"] == 290
+    assert compute({"step2_score": 300})["curve"][-1]["score"] == CURVE_LIMITS[1]
 
 
 def test_curve_point_at_the_readers_score_equals_the_headline() -> None:

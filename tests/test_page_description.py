@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from macros.page_description import description, on_page_content
+from macros.page_description import LONGEST, description, on_page_content
 
 
 def test_the_first_sentence_of_the_opening_paragraph_describes_the_page() -> None:
@@ -20,6 +20,11 @@ def test_the_first_sentence_of_the_opening_paragraph_describes_the_page() -> Non
 def test_a_short_first_sentence_takes_the_second_with_it() -> None:
     content = "<h1>T</h1><p>Short and plain. The second sentence says what the page covers. A third is left.</p>"
     assert description(content) == "Short and plain. The second sentence says what the page covers."
+    # Not past LONGEST, though: a short opening before a long sentence would
+    # make a meta description search engines cut (testread audit s45, 6).
+    fits = "Then " + "x" * (LONGEST - len("Short and plain. Then ") - 1) + "."
+    assert description(f"<h1>T</h1><p>Short and plain. {fits}</p>") == f"Short and plain. {fits}"
+    assert description(f"<h1>T</h1><p>Short and plain. {fits[:-1]}x.</p>") == "Short and plain."
 
 
 def test_quotation_marks_are_escaped_for_the_attribute_material_writes_it_into() -> None:

@@ -446,6 +446,16 @@ def test_a_rule_that_several_fields_break_is_said_once() -> None:
         "Please fix Plums, Apples and Pears. Plums is wrong. Apples and Pears must each be a whole number from 0 to 20. "
         "The result shown is still for your last valid inputs."
     )
+    # Four short rules keep well within 40 words and are still left to each
+    # field: MOST_RULES_IN_STATUS caps them, not only the word limit (testread audit s45, 5).
+    four = [InputError(name, f"{name} is wrong.") for name in "ABCD"]
+    letters = [IntField(name=name, label=name) for name in "ABCD"]
+    assert reader_state.fix_status(letters, four) == (
+        "Please fix A, B, C and D. The result shown is still for your last valid inputs."
+    )
+    assert reader_state.fix_status(letters, four[:3]) == (
+        "Please fix A, B and C. A is wrong. B is wrong. C is wrong. The result shown is still for your last valid inputs."
+    )
     # A field that may be left empty says so, once.
     assert reader_state.fix_status(fields, broken("step2_score")) == (
         "Please fix Step 2 CK score. Step 2 CK score must be a whole number from 1 to 300, or left empty. "
