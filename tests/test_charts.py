@@ -63,3 +63,19 @@ def test_the_row_charts_keep_each_label_clear_of_its_value(name: str) -> None:
 def test_the_overlap_check_sees_an_overlap() -> None:
     crossed = '<svg><text x="26" y="14">Physical Medicine and Rehabilitation</text><text x="292" y="14" text-anchor="end">53%</text></svg>'
     assert overlapping_words(crossed)
+
+
+@pytest.mark.parametrize("name", ["competitiveness", "application_cost", "program_counts"])
+def test_a_row_chart_is_named_by_its_title_and_described_by_its_summary(name: str) -> None:
+    # Named by both, the summary, the reader's own figures in it, was heard
+    # twice: as the name and again as the description (a11y45 audit s45, 1).
+    calc = REGISTRY[name]
+    result = calc.compute({f.name: f.default for f in calc.FIELDS})
+    draw = {"competitiveness": charts.score_waterfall, "application_cost": charts.cost_breakdown}
+    chart = str(draw.get(name, charts.program_split)(result))
+    svg_tag = re.search(r"<svg [^>]*>", chart)
+    assert svg_tag is not None
+    attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', svg_tag.group()))
+    title_id, desc_id = attrs["aria-labelledby"], attrs["aria-describedby"]
+    assert " " not in title_id
+    assert f'<title id="{title_id}">' in chart and f'<desc id="{desc_id}">' in chart
