@@ -1051,17 +1051,21 @@ def _seniors_points_moved(now: list[Factor], senior: list[Factor]) -> tuple[list
     return moved, sum(after.values()) - sum(before.values())
 
 
-def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
-    factors = _own_factors(spec, v)
+def senior_status_said(spec: data.Specialty, v: Mapping[str, object], shown: list[Factor]) -> list[Factor]:
+    """The rows shown, with the years and no-match rows saying what ending
+    senior status cost in other rows.  Said once, for the result: inside
+    ``assess``, which the margins re-run dozens of times, its extra runs of
+    the rules made a prior US graduate's answer four times slower."""
     if not data.prior_us_graduate(v):
-        return factors
+        return shown
+    factors = _factors(spec, v)
     rows = []
-    for factor in factors:
+    for factor in shown:
         if factor.factor in SENIOR_STATUS_INPUTS:
             name, neutral, why = SENIOR_STATUS_INPUTS[factor.factor]
             other = next(row for row in SENIOR_STATUS_INPUTS if row != factor.factor)
             other_name, other_neutral, _ = SENIOR_STATUS_INPUTS[other]
-            moved, spill = _seniors_points_moved(factors, _own_factors(spec, {**v, name: neutral}))
+            moved, spill = _seniors_points_moved(factors, _factors(spec, {**v, name: neutral}))
             said = ""
             if moved:
                 said = (
@@ -1072,7 +1076,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 # Either input alone ends senior status, so neither, changed
                 # alone, moves another row: said, so the rows' 20 points are
                 # not left to no input.
-                moved, _ = _seniors_points_moved(factors, _own_factors(spec, {**v, name: neutral, other_name: other_neutral}))
+                moved, _ = _seniors_points_moved(factors, _factors(spec, {**v, name: neutral, other_name: other_neutral}))
                 if moved:
                     said = (
                         f" Your {'past no-match' if other == NO_MATCH_ROW else 'graduation year'} also keeps you from "
@@ -1085,7 +1089,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     return rows
 
 
-def _own_factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
+def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     tier = spec.tier
     applicant = word(v, "applicant_type")
     entered_failures = whole(v, "exam_failures")
@@ -2009,7 +2013,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "score": result.score,
         "band": band,
         "band_from_score": result.by_score,
-        "factors": [f.as_dict() for f in result.factors],
+        "factors": [f.as_dict() for f in senior_status_said(spec, v, result.factors)],
         "red_flags": result.flags,
         "rules_applied": [
             {"band": c.band, "rule": c.text, "lead": c.rule, "items": list(c.items), "source": c.source.cite()}

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import itertools
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import ROOT, pin_build_date
@@ -2780,7 +2781,9 @@ def _assessed(inputs: dict[str, object]) -> tuple[data.Specialty, dict[str, obje
 
     v = parse_inputs(competitiveness.FIELDS, inputs, competitiveness.RULES)
     spec = specialty(str(v["specialty"]))
-    return spec, v, competitiveness.assess(spec, v)
+    assessment = competitiveness.assess(spec, v)
+    # The rows as the result shows them, with what ending senior status cost.
+    return spec, v, replace(assessment, factors=competitiveness.senior_status_said(spec, v, assessment.factors))
 
 
 @pytest.mark.parametrize("seed", range(4))
