@@ -334,7 +334,7 @@ class Measure:
 
 
 PRELIM_NOT_COUNTED = (
-    "Count categorical programs of this specialty only (advanced ones in a field that starts at PGY-2), not "
+    "Count this specialty's categorical and advanced programs, not "
     f"preliminary or transitional ones: in {CHARTING_OUTCOMES.short} a preliminary program is no one's preferred specialty."
 )
 PRELIM_NOT_COUNTED_HELP = (
@@ -796,13 +796,18 @@ def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | No
     )
 
 
+# An input left out, named as the form names it: "Contiguous ranks not used"
+# named no field a reader could find (diffreview45 audit s45, 9).
+FORM_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "Programs you will rank"}
+
+
 def unused_words(labels: Sequence[str], short: bool = False) -> str:
     """The inputs entered but left out, said where the figure is: " Step 2
     CK not used: too few applicants behind its figures." or "".  ``short``:
     without the reason, for the read-out's 40 words."""
     if not labels:
         return ""
-    names = [label.split(" (")[0] for label in labels]
+    names = [FORM_NAMES.get(label, label) for label in labels]
     names[1:] = [name[0].lower() + name[1:] for name in names[1:]]
     whose = "its" if len(names) == 1 else "their"
     return f" {' and '.join(names)} not used" + ("." if short else f": too few applicants behind {whose} figures.")
@@ -1384,7 +1389,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
 
     probability = round(posterior(prior, [m.log_lr for m in used if m.log_lr is not None]), 4)
-    method_text = _method_name(used) + "".join(f" Not used: {m.problem}" for m in blocked if m.problem)
+    method_text = _method_name(used) + "".join(f" {m.problem}" for m in blocked if m.problem)
     # The competitiveness check and the backup finder read the score alone;
     # with ranks entered this result said 93% where they, on the same score,
     # used 48%, and never said so (match-odds audit s37, 6).
@@ -1499,7 +1504,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     rough = any(min(m.matched_n or 0, m.unmatched_n or 0) < CAUTION_GROUP_N for m in used)
     caveats = [
         *(["rough"] if rough else []),
-        *([f"{m.label.split(' (')[0]} not used" for m in blocked]),
+        *([unused_words([m.label for m in blocked], short=True).strip(" .")] if blocked else []),
         *(["far from the data"] if far else []),
         *(["non-US IMG figures"] if whose else []),
     ]
@@ -1529,26 +1534,28 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
                 for tail in dict.fromkeys((alone, ""))
             ]
         )
-    elif ranks_low and ranks is not None:
-        # The whole sentence would take a failing score's read-out past 40 words.
-        yardstick = few_ranks(spec, ranks, short=True)
-        announced = first_within_read_out(
-            [
-                profile.after_pass_note(v, f"{spec.name}: base rate {_rate(prior)}.{unused} {yardstick}{clause}", heard=short)
-                for clause in heard
-                for unused in (unused_said, unused_words([m.label for m in blocked], short=True), "")
-                for short in (False, True)
-            ]
-        )
     else:
-        # The base rate alone, with any input entered but left out said after it.
+        # The base rate, whose it is, and what was left out: the long form
+        # of the base rate goes before the not-used words do, and whose
+        # figures they are never goes; a US senior heard "Orthopaedic
+        # Surgery: base rate 22.7%." as their own (diffreview45 audit s45, 2, 3).
+        unused_short = unused_words([m.label for m in blocked], short=True)
+        short_base = f"{spec.name}: base rate {_rate(prior)}{' (non-US IMG figures)' if whose else ''}."
+        yardstick = f" {few_ranks(spec, ranks, short=True)}" if ranks_low and ranks is not None else ""
+        forms = [short_base] if yardstick else [base, short_base]
+        # Dropped first: the inner loops (the base rate's long form, then the
+        # reason for the not-used words); the not-used words themselves last.
         announced = first_within_read_out(
-            [
-                profile.after_pass_note(v, f"{base}{unused}{clause}", heard=short)
-                for clause in heard
-                for unused in dict.fromkeys((unused_said, unused_words([m.label for m in blocked], short=True), ""))
-                for short in (False, True)
-            ]
+            list(
+                dict.fromkeys(
+                    profile.after_pass_note(v, f"{form}{unused}{yardstick}{clause}", heard=short)
+                    for kept in ((unused_said, unused_short), ("",))
+                    for clause in heard
+                    for unused in kept
+                    for form in forms
+                    for short in (False, True)
+                )
+            )
         )
     # What a phone keeps in view under the form, cut to three lines: the
     # figure, how firm and whose it is, a failing score and the flags'
@@ -1557,11 +1564,15 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # matched" to a US senior (jsreview audit s44, 2); a list of several
     # flags, which overflowed, is left to the result.
     gist = announced
-    if used:
-        whose = f" ({'; '.join(caveats)})" if caveats else ""
+    if used or blocked:
+        # With an input left out, the base rate in this short form: the whole
+        # read-out, cut to three lines, lost "not used" and the visa caution
+        # (diffreview45 audit s45, 3).
+        figure = f"{about(probability)} matched" if used else f"base rate {_rate(prior)}"
+        said = f" ({'; '.join(caveats)})" if caveats else ""
         failing_said = f" Step 2 CK {v['step2_score']}: below passing." if profile.step2_failing(v) else ""
         cautioned = unseen_clause(flags, in_group, heard=True) if len(flags) < 2 else _unseen_in_short(flags, in_group)
-        gist = f"{spec.name}: {about(probability)} matched{whose}.{failing_said}{cautioned}"
+        gist = f"{spec.name}: {figure}{said}.{failing_said}{cautioned}"
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,

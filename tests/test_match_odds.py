@@ -233,7 +233,8 @@ def test_suppressed_specialties_leave_a_step2_score_out_and_say_so(slug: str) ->
 def test_suppressed_specialties_leave_ranks_out_too(slug: str) -> None:
     result = compute({"specialty": slug, "step2_score": None, "contiguous_ranks": 3})
     assert result["probability"] == result["base_rate"]
-    assert "Contiguous ranks not used" in result["summary"]
+    # Named as the form names the field (diffreview45 audit s45, 9).
+    assert "Programs you will rank not used" in result["summary"]
 
 
 def test_small_groups_are_left_out_with_the_minimum_named() -> None:
@@ -973,9 +974,15 @@ def test_ranks_left_out_still_say_ranks_at_the_unmatched_median_in_the_summary_a
     assert str(result["few_ranks"]).startswith(said)
     assert said in result["summary"]
     assert said in _headline_of(result)
+    # Whose base rate it is, heard by a US senior (diffreview45 audit s45, 2).
     assert result["announced"] == (
-        "Orthopaedic Surgery: base rate 22.7%. Step 2 CK and contiguous ranks not used: too few applicants behind their "
-        "figures. Your 3 ranks: at the unmatched non-US IMGs' median, 3 (NRMP Charting Outcomes 2026)."
+        "Orthopaedic Surgery: base rate 22.7% (non-US IMG figures). Step 2 CK and programs you will rank not used: too "
+        "few applicants behind their figures. Your 3 ranks: at the unmatched non-US IMGs' median, 3 (NRMP Charting "
+        "Outcomes 2026)."
+    )
+    # The phone's pinned line keeps what was left out and whose figures these are (3).
+    assert result["gist"] == (
+        "Orthopaedic Surgery: base rate 22.7% (Step 2 CK and programs you will rank not used; non-US IMG figures)."
     )
 
 
@@ -1551,5 +1558,6 @@ def test_the_ranks_help_and_method_count_no_preliminary_or_transitional_programs
     # and read 44% for 31% (surgprelim audit s45, 3).
     field = next(f for f in match_odds.FIELDS if f.name == "contiguous_ranks")
     for said in (field.help, unescape(str(match_odds.method()))):
-        assert "Count categorical programs of this specialty only" in said
+        # Categorical and advanced: both belong to a field with both, as anesthesiology (diffreview45 audit s45, 6).
+        assert "Count this specialty's categorical and advanced programs" in said
         assert "not preliminary or transitional ones" in said and "NRMP Charting Outcomes" in said
