@@ -365,10 +365,13 @@ RADIOLOGY_ROTATIONS_NEEDED = 1
 # no source of ours counts this way, so the hold is for IMGs only.
 RADIOLOGY_ROTATIONS_APPLICANTS = frozenset({"us-img", "non-us-img"})
 RADIOLOGY_ROTATIONS_WHAT = "a US radiology elective, observership or rotation"
+RADIOLOGY_ROTATIONS_WHY = (
+    "The radiology article's case for applying to radiology alone asks for at least one, and it counts little "
+    "radiology exposure in US hospitals as a reason to dual apply."
+)
 RADIOLOGY_ROTATIONS_RULE = (
-    f"Radiology with no {RADIOLOGY_ROTATIONS_WHAT.removeprefix('a ')} entered: the radiology article's case for "
-    "applying to radiology alone asks for at least one, and it counts little radiology exposure in US hospitals as a "
-    "reason to dual apply."
+    f"Radiology with no {RADIOLOGY_ROTATIONS_WHAT.removeprefix('a ')} entered: "
+    f"{RADIOLOGY_ROTATIONS_WHY[0].lower()}{RADIOLOGY_ROTATIONS_WHY[1:]}"
 )
 
 # IMG article red flags: needing a visa where few programs sponsor, and
@@ -2677,10 +2680,9 @@ def bands_explained(band: Band) -> Markup:
     )
 
 
-NOT_ACROSS_FIELDS = (
-    "Scores in different fields are not comparable: to see which field is easier to match, compare the match odds "
-    "calculator's estimates."
-)
+# No pointer to match odds' estimates: each field's figures describe another
+# group, so they do not compare fields either (diffreview45 audit s45, 1).
+NOT_ACROSS_FIELDS = "Scores in different fields are not comparable."
 
 
 class Scored(TypedDict):
@@ -3078,7 +3080,7 @@ def method() -> Markup:
                     "li",
                     "Diagnostic radiology (radiology article): Step 2 CK 235–249: at most “dual apply”; under 235, not taken, or "
                     "any failure: at most “dual apply, strongly”. With no US radiology elective, observership or rotation "
-                    f"entered under US rotations: at most “dual apply”, for a US-citizen or non-US IMG (the article was written for IMGs). {RADIOLOGY_ROTATIONS_RULE[RADIOLOGY_ROTATIONS_RULE.index(': ') + 2 :]}",
+                    f"entered under US rotations: at most “dual apply”, for a US-citizen or non-US IMG (the article was written for US-citizen IMGs; this check asks the same of non-US IMGs, our rule). {RADIOLOGY_ROTATIONS_WHY}",
                 ),
                 el(
                     "li",

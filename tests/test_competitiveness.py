@@ -2905,8 +2905,10 @@ def test_radiology_with_no_us_radiology_rotation_is_held_at_dual_apply() -> None
     assert not compute({**RADIOLOGY_US_IMG, "specialty": "internal-medicine", "away_rotations": 0})["rules_applied"]
     help_text = next(f.help for f in competitiveness.FIELDS if f.name == "away_rotations")
     assert "count radiology electives and observerships at US hospitals too" in help_text
-    method = str(competitiveness.method())
+    method = html.unescape(str(competitiveness.method()))
     assert "With no US radiology elective, observership or rotation entered under US rotations" in method
+    # Whom the article was written for, and a sentence that starts as one (diffreview45 audit s45, 5).
+    assert "(the article was written for US-citizen IMGs; this check asks the same of non-US IMGs, our rule). The " in method
     assert "the change found there is a first radiology elective, observership or rotation" in method
 
 
@@ -2928,4 +2930,7 @@ def test_the_score_row_says_scores_in_different_fields_do_not_compare() -> None:
     # GS 58 against IM 51 read as GS the safer field, where match odds gave 26% against 49% (surgprelim audit s45, 8).
     table = html.unescape(str(competitiveness.factor_table(compute({"specialty": "general-surgery"}))))
     assert competitiveness.NOT_ACROSS_FIELDS in table
-    assert "compare the match odds calculator's estimates" in competitiveness.NOT_ACROSS_FIELDS
+    assert "Scores in different fields are not comparable" in table
+    # Not sent to match odds' figures for the comparison: its own note says they do not compare fields either
+    # (diffreview45 audit s45, 1).
+    assert "match odds" not in competitiveness.NOT_ACROSS_FIELDS
