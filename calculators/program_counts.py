@@ -742,9 +742,13 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     # these ranges leave out and only the mid-season note named (surgprelim
     # audit s45, 6).
     if spec.slug in profile.SURGICAL_FIELDS:
+        # The ultra article pairs preliminary surgery with orthopaedics, ENT,
+        # plastics and neurosurgery; the IMG article with general surgery
+        # (diffreview45 audit s45, 8).
+        pairing = ARTICLE_IMG if spec.slug == "general-surgery" else ARTICLE_ULTRA
         reasons.append(
-            f"These ranges leave out preliminary surgery programs, which the {ARTICLE_IMG.short} pairs with general "
-            "surgery and gives no count for: price any you add in the application cost calculator."
+            f"These ranges leave out preliminary surgery programs, which the {pairing.short} pairs with {spec.name} "
+            "and gives no count for: price any you add in the application cost calculator."
         )
     for slug in data.advanced_among(spec.slug, v["backup_specialty"]):
         reasons.append(
@@ -970,10 +974,10 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
     # An advanced field's reader with no first-year applications out was not
     # told that an advanced match alone is a partial match (radiology audit
     # s45, 6).
-    prelim = (
-        " In a surgical first choice, weigh a preliminary surgery year too."
-        if slug in profile.SURGICAL_FIELDS
-        else f" Applied to advanced (PGY-2) programs? Check you have first-year (transitional or preliminary) "
+    # Both where both apply: a surgical first choice with an advanced backup
+    # lost the second (diffreview45 audit s45, 7).
+    prelim = (" In a surgical first choice, weigh a preliminary surgery year too." if slug in profile.SURGICAL_FIELDS else "") + (
+        f" Applied to advanced (PGY-2) programs? Check you have first-year (transitional or preliminary) "
         f"applications out too: an advanced match without one is a partial match ({data.NRMP_PARTIALLY_MATCHED.cite()})."
         if data.advanced_among(slug, backup_slug)
         else ""

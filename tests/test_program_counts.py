@@ -1209,6 +1209,19 @@ def test_in_december_an_advanced_field_is_reminded_of_its_first_year_application
 def test_a_surgical_first_choice_is_told_its_ranges_leave_out_preliminary_surgery(slug: str) -> None:
     # The IMG article pairs general surgery with preliminary surgery; the
     # counts said nothing of it (surgprelim audit s45, 6).
-    said = "These ranges leave out preliminary surgery programs, which the IMG article pairs with general surgery"
+    # Each field's own pairing: the ultra article's for the others (diffreview45 audit s45, 8).
+    article = data.ARTICLE_IMG if slug == "general-surgery" else data.ARTICLE_ULTRA
+    said = (
+        f"These ranges leave out preliminary surgery programs, which the {article.short} pairs with {data.specialty(slug).name}"
+    )
     assert any(r.startswith(said) for r in pc.compute({"specialty": slug})["reasons"])
-    assert not any(r.startswith(said) for r in pc.compute({"specialty": "internal-medicine"})["reasons"])
+    assert not any(r.startswith(said[:50]) for r in pc.compute({"specialty": "internal-medicine"})["reasons"])
+
+
+def test_a_surgical_first_choice_with_an_advanced_backup_is_reminded_of_both_first_years(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The surgical reminder shut out the advanced one (diffreview45 audit s45, 7).
+    pin_build_date(monkeypatch, "2026-12-05")
+    note = pc.compute({"specialty": "general-surgery", "backup_specialty": "anesthesiology"})["mid_season"]
+    assert note is not None and "weigh a preliminary surgery year too" in note and "partial match" in note
