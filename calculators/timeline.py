@@ -702,7 +702,10 @@ H1B_STEP3_WHY = (
 # dated (new-words audit s40, 11).
 # A reader who cannot take a J-1 met only "the J-1 is the route left"
 # (surgprelim audit s45, 1): NO_J1 is their branch.
-NO_J1 = "No J-1 for you? Rank only programs that have said they will file an H-1B for you and can wait for your pass."
+NO_J1 = (
+    "No J-1 for you? Rank only programs that have said they will file an H-1B for you and can wait for your pass; "
+    "if none can, this Match holds no position you can start."
+)
 H1B_STEP3_ASK = f"; ask each program for its own date. Without the pass in time, the J-1 is the route left. {NO_J1}"
 # A day, not an order: "apply to the FSMB" read as advice to every visa
 # reader to book Step 3, which the no-match article warns against rushing

@@ -728,12 +728,16 @@ def test_the_apply_row_counts_the_fsmbs_twelve_weeks_from_graduation_as_the_fsmb
     )
 
 
-def test_both_h1b_rows_give_a_reader_who_cannot_take_a_j1_a_branch_of_their_own() -> None:
-    # "The J-1 is the route left" was all an H-1B-only reader heard (surgprelim audit s45, 1).
-    for today in ("2027-04-15", "2027-12-06"):
+def test_the_step3_row_gives_a_reader_who_cannot_take_a_j1_a_branch_of_their_own() -> None:
+    # "The J-1 is the route left" was all an H-1B-only reader heard (surgprelim audit s45, 1), in the row's
+    # words before the last day to apply to the FSMB and in its too-late words after it.
+    before, after = "2027-04-15", "2027-12-06"
+    for today, said in ((before, "the J-1 is the route left"), (after, "plan on the J-1 for this Match")):
         row = by_title(timeline.compute({**PERSONA, "today": today}))[timeline.H1B_STEP3]["detail"]
-        assert "the J-1" in row and timeline.NO_J1 in row
+        assert said in row and timeline.NO_J1 in row, today
     assert "will file an H-1B for you and can wait for your pass" in timeline.NO_J1
+    # The consequence the guides give too (diffreview45 audit s45, 4).
+    assert "this Match holds no position you can start" in timeline.NO_J1
 
 
 def test_the_visa_note_names_every_row_the_visa_answer_adds() -> None:
