@@ -2830,3 +2830,87 @@ def test_a_december_reader_with_only_advanced_interviews_is_told_to_apply_for_a_
     bullet = short[short.index("**Advanced interviews but no first-year ones?**") :].split(" - **")[0]
     assert "partially matched" in bullet and "this week" in bullet and "supplemental lists" in bullet
     assert "transitional or preliminary" in bullet and "(NRMP, About Supplemental Rank Order Lists, read 2026)" in bullet
+
+
+# --- Dermatology for a non-US IMG, audit s45 (dermnonus) ----------------------
+
+
+DERM_NON_US_IMG = {
+    "specialty": "dermatology",
+    "applicant_type": "non-us-img",
+    "needs_visa": "true",
+    "step2_score": 258,
+    "exam_failures": 0,
+    "years_since_graduation": 5,
+    "usce_months": 2,
+    "observership_months": 0,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 9,
+    "away_rotations": 0,
+}
+
+
+LINKED_TO_VISA_HISTORY = (
+    ("unmatched/soap-and-plan-b.md", "### Research positions", "### Clinical research coordinator"),
+    ("backup/playbook-ultra-competitive.md", "## The anchor institution and the research year", "### What to produce"),
+    ("unmatched/index.md", "| **Research year with clinical exposure** |", "| **Clinical support job"),
+)
+
+
+def test_a_j1_reader_is_warned_that_a_change_of_status_can_cost_ecfmg_sponsorship() -> None:
+    # Two years on a research post, then "another research year" and "plan on
+    # the J-1", and nothing said that ECFMG weighs the visa history behind it
+    # (dermnonus audit s45, 1).
+    import markdown
+
+    visa = _between(page_text("assess/index.md"), "### Visa: J-1 or H-1B", "#### The H-1B payment")
+    bullet = visa[visa.index("**Your visa history can cost you the J-1.**") :].split(" - **")[0]
+    assert (
+        "(ECFMG, Exchange Visitor Sponsorship Program: eligibility and basic requirements, page last updated 2016, read 2026;"
+        in bullet
+    )
+    assert "another visa type or J category" in bullet and "ask ECFMG before you change status or take a new post" in bullet
+    # The anchor the other pages link to sits on this bullet's own list item.
+    lines = (ROOT / "docs" / "assess" / "index.md").read_text(encoding="utf-8").splitlines()
+    at = lines.index("{ #visa-history }")
+    assert lines[at - 1].startswith("- **Your visa history can cost you the J-1.**")
+    shown = markdown.markdown("\n".join(lines[at - 2 : at + 1]), extensions=["attr_list"])
+    assert re.search(r'<li id="visa-history"><strong>Your visa history', shown), shown
+    sources = _between(page_text("assess/index.md"), "## Sources on this page", "- **US law**")
+    assert "eligibility and basic requirements page, on your US visa history (last updated 2016, read 2026)" in sources
+    for page, start, end in LINKED_TO_VISA_HISTORY:
+        section = _between(page_text(page), start, end)
+        assert "(../assess/index.md#visa-history)" in section and "ask ECFMG" in section, page
+
+
+def test_the_ultra_competitive_playbook_tells_a_visa_reader_what_changes() -> None:
+    # The radiology playbook had a box for a reader who needs a visa; the only
+    # page for a dermatology hopeful had none (dermnonus audit s45, 2).
+    text = page_text("backup/playbook-ultra-competitive.md")
+    box = _between(text, '!!! note "If you need a visa"', "## The honest picture")
+    for words in (
+        "count only programs that sponsor the visa you need",
+        "on a supplemental list or on its own",
+        "non-US IMG figures below as your own group's",
+        "count the visa against you in every field",
+        "A research year needs a visa status that allows the work",
+        "(../assess/index.md#visa-history)",
+        "(../assess/index.md#visa)",
+    ):
+        assert words in box, words
+    # "In every field": the check takes points off for a visa in the backups too.
+    for slug in ("dermatology", "internal-medicine", "family-medicine"):
+        scores = []
+        for visa in ("false", "true"):
+            inputs = {**DERM_NON_US_IMG, "specialty": slug, "needs_visa": visa}
+            scores.append(competitiveness.compute(inputs)["score"])
+        assert scores[1] < scores[0], slug
+
+
+def test_a_j1_reader_asks_ecfmg_before_ranking_a_standalone_preliminary_year() -> None:
+    # Which specialty the Statement of Need names for such a year, and whether a
+    # later move uses the one change, we could not confirm (dermnonus audit s45, 7).
+    section = _between(page_text("apply/rank-order-list.md"), "### Standalone preliminary years", "??? example")
+    said = section[section.index("On a J-1, ask ECFMG before you rank") :]
+    assert "Statement of Need would name" in said and "one change of specialty" in said and "(../assess/index.md#visa)" in said
