@@ -2908,6 +2908,84 @@ def test_the_ultra_competitive_playbook_tells_a_visa_reader_what_changes() -> No
         assert scores[1] < scores[0], slug
 
 
+DERM_NON_US_CLAIMS = (
+    # Matched figures suppressed, unmatched published, and the unmatched middle
+    # score at or above the ultra-competitive article's competitive ballpark.
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "The figures for those who did not match are published",
+        lambda: co("Dermatology").step2_matched.median is None and co("Dermatology").step2_unmatched.median is not None,
+    ),
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "so a score in that range did not set an applicant apart",
+        lambda: (
+            median(co("Dermatology").step2_unmatched) >= competitiveness.ULTRA_STEP2_BALLPARK
+            and (co("Dermatology").step2_unmatched.n or 0) >= 5
+        ),
+    ),
+    # No fill figure for dermatology in either table we hold.
+    Claim(
+        "unmatched/soap-and-plan-b.md",
+        "For dermatology we hold no fill figures at all",
+        lambda: (
+            data.specialty("dermatology").results_name is None
+            and data.specialty("dermatology").acs_fill is None
+            and not any("ermatolog" in name for name in data.pgy1_results())
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize("claim", DERM_NON_US_CLAIMS, ids=lambda claim: f"{claim.page}: {claim.words[:50]}")
+def test_the_data_bear_out_the_dermnonus_words(claim: Claim) -> None:
+    test_the_data_bear_out_what_the_site_says(claim)
+
+
+def test_dermatologys_unmatched_step2_figures_are_quoted_through_the_macro() -> None:
+    # The one published score figure for the group (dermnonus audit s45, 3).
+    import jinja2
+
+    import macros
+
+    text = page_text("backup/playbook-ultra-competitive.md")
+    bullet = text[text.index("- **Dermatology:**") :].split(" - **")[0]
+    for figure in ("median", "q3", "n"):
+        assert f'{{{{ charting("Dermatology").step2_unmatched.{figure} }}}}' in bullet, figure
+    unmatched = co("Dermatology").step2_unmatched
+    assert f" {unmatched.median:g} " not in bullet and f" {unmatched.q3:g} " not in bullet
+    shown = _rendered_text(
+        jinja2.Template(bullet).render(
+            charting=macros.charting, img_match_rate=macros.img_match_rate, step2_matched=macros.step2_matched
+        )
+    )
+    assert (
+        f"half of them had {unmatched.median:g} or more and a quarter {unmatched.q3:g} or more (n = {unmatched.n}; NRMP" in shown
+    )
+
+
+def test_the_need_a_backup_guide_says_the_check_counts_only_rotations_as_programs_knowing_you() -> None:
+    # The guide counted a research year as programs knowing you; the check
+    # counts only rotations (dermnonus audit s45, 4).
+    section = _between(page_text("assess/need-a-backup.md"), "### Ultra-competitive fields", "### Orthopaedic surgery")
+    assert "for example from away rotations or a research year; the competitiveness check counts only US rotations" in section
+    assert "not a research post there (our rule)" in section
+    us_img = {
+        **DERM_NON_US_IMG,
+        "applicant_type": "us-img",
+        "needs_visa": "false",
+        "step2_score": 265,
+        "years_since_graduation": 1,
+        "usce_months": 6,
+        "recent_clinical_months": 12,
+        "specialty_letters": 3,
+        "research_items": 12,
+    }
+    rotations = competitiveness.EXCEPTIONAL_ULTRA["away"]
+    assert competitiveness.compute(us_img)["band"] != "single-track"
+    assert competitiveness.compute({**us_img, "away_rotations": rotations})["band"] == "single-track"
+
+
 def test_a_j1_reader_asks_ecfmg_before_ranking_a_standalone_preliminary_year() -> None:
     # Which specialty the Statement of Need names for such a year, and whether a
     # later move uses the one change, we could not confirm (dermnonus audit s45, 7).
