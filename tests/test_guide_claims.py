@@ -2830,3 +2830,165 @@ def test_a_december_reader_with_only_advanced_interviews_is_told_to_apply_for_a_
     bullet = short[short.index("**Advanced interviews but no first-year ones?**") :].split(" - **")[0]
     assert "partially matched" in bullet and "this week" in bullet and "supplemental lists" in bullet
     assert "transitional or preliminary" in bullet and "(NRMP, About Supplemental Rank Order Lists, read 2026)" in bullet
+
+
+# --- Dermatology for a non-US IMG, audit s45 (dermnonus) ----------------------
+
+
+DERM_NON_US_IMG = {
+    "specialty": "dermatology",
+    "applicant_type": "non-us-img",
+    "needs_visa": "true",
+    "step2_score": 258,
+    "exam_failures": 0,
+    "years_since_graduation": 5,
+    "usce_months": 2,
+    "observership_months": 0,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 9,
+    "away_rotations": 0,
+}
+
+
+LINKED_TO_VISA_HISTORY = (
+    ("unmatched/soap-and-plan-b.md", "### Research positions", "### Clinical research coordinator"),
+    ("backup/playbook-ultra-competitive.md", "## The anchor institution and the research year", "### What to produce"),
+    ("unmatched/index.md", "| **Research year with clinical exposure** |", "| **Clinical support job"),
+)
+
+
+def test_a_j1_reader_is_warned_that_a_change_of_status_can_cost_ecfmg_sponsorship() -> None:
+    # Two years on a research post, then "another research year" and "plan on
+    # the J-1", and nothing said that ECFMG weighs the visa history behind it
+    # (dermnonus audit s45, 1).
+    import markdown
+
+    visa = _between(page_text("assess/index.md"), "### Visa: J-1 or H-1B", "#### The H-1B payment")
+    bullet = visa[visa.index("**Your visa history can cost you the J-1.**") :].split(" - **")[0]
+    assert (
+        "(ECFMG, Exchange Visitor Sponsorship Program: eligibility and basic requirements, page last updated 2016, read 2026;"
+        in bullet
+    )
+    assert "another visa type or J category" in bullet and "ask ECFMG before you change status or take a new post" in bullet
+    # The anchor the other pages link to sits on this bullet's own list item.
+    lines = (ROOT / "docs" / "assess" / "index.md").read_text(encoding="utf-8").splitlines()
+    at = lines.index("{ #visa-history }")
+    assert lines[at - 1].startswith("- **Your visa history can cost you the J-1.**")
+    shown = markdown.markdown("\n".join(lines[at - 2 : at + 1]), extensions=["attr_list"])
+    assert re.search(r'<li id="visa-history"><strong>Your visa history', shown), shown
+    sources = _between(page_text("assess/index.md"), "## Sources on this page", "- **US law**")
+    assert "eligibility and basic requirements page, on your US visa history (last updated 2016, read 2026)" in sources
+    for page, start, end in LINKED_TO_VISA_HISTORY:
+        section = _between(page_text(page), start, end)
+        assert "(../assess/index.md#visa-history)" in section and "ask ECFMG" in section, page
+
+
+def test_the_ultra_competitive_playbook_tells_a_visa_reader_what_changes() -> None:
+    # The radiology playbook had a box for a reader who needs a visa; the only
+    # page for a dermatology hopeful had none (dermnonus audit s45, 2).
+    text = page_text("backup/playbook-ultra-competitive.md")
+    box = _between(text, '!!! note "If you need a visa"', "## The honest picture")
+    for words in (
+        "count only programs that sponsor the visa you need",
+        "on a supplemental list or on its own",
+        "non-US IMG figures below as your own group's",
+        "count the visa against you in every field",
+        "A research year needs a visa status that allows the work",
+        "(../assess/index.md#visa-history)",
+        "(../assess/index.md#visa)",
+    ):
+        assert words in box, words
+    # "In every field": the check takes points off for a visa in the backups too.
+    for slug in ("dermatology", "internal-medicine", "family-medicine"):
+        scores = []
+        for visa in ("false", "true"):
+            inputs = {**DERM_NON_US_IMG, "specialty": slug, "needs_visa": visa}
+            scores.append(competitiveness.compute(inputs)["score"])
+        assert scores[1] < scores[0], slug
+
+
+DERM_NON_US_CLAIMS = (
+    # Matched figures suppressed, unmatched published, and the unmatched middle
+    # score at or above the ultra-competitive article's competitive ballpark.
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "The figures for those who did not match are published",
+        lambda: co("Dermatology").step2_matched.median is None and co("Dermatology").step2_unmatched.median is not None,
+    ),
+    Claim(
+        "backup/playbook-ultra-competitive.md",
+        "so a score in that range did not set an applicant apart",
+        lambda: (
+            median(co("Dermatology").step2_unmatched) >= competitiveness.ULTRA_STEP2_BALLPARK
+            and (co("Dermatology").step2_unmatched.n or 0) >= 5
+        ),
+    ),
+    # No fill figure for dermatology in either table we hold.
+    Claim(
+        "unmatched/soap-and-plan-b.md",
+        "For dermatology we hold no fill figures at all",
+        lambda: (
+            data.specialty("dermatology").results_name is None
+            and data.specialty("dermatology").acs_fill is None
+            and not any("ermatolog" in name for name in data.pgy1_results())
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize("claim", DERM_NON_US_CLAIMS, ids=lambda claim: f"{claim.page}: {claim.words[:50]}")
+def test_the_data_bear_out_the_dermnonus_words(claim: Claim) -> None:
+    test_the_data_bear_out_what_the_site_says(claim)
+
+
+def test_dermatologys_unmatched_step2_figures_are_quoted_through_the_macro() -> None:
+    # The one published score figure for the group (dermnonus audit s45, 3).
+    import jinja2
+
+    import macros
+
+    text = page_text("backup/playbook-ultra-competitive.md")
+    bullet = text[text.index("- **Dermatology:**") :].split(" - **")[0]
+    for figure in ("median", "q3", "n"):
+        assert f'{{{{ charting("Dermatology").step2_unmatched.{figure} }}}}' in bullet, figure
+    unmatched = co("Dermatology").step2_unmatched
+    assert f" {unmatched.median:g} " not in bullet and f" {unmatched.q3:g} " not in bullet
+    shown = _rendered_text(
+        jinja2.Template(bullet).render(
+            charting=macros.charting, img_match_rate=macros.img_match_rate, step2_matched=macros.step2_matched
+        )
+    )
+    assert (
+        f"half of them had {unmatched.median:g} or more and a quarter {unmatched.q3:g} or more (n = {unmatched.n}; NRMP" in shown
+    )
+
+
+def test_the_need_a_backup_guide_says_the_check_counts_only_rotations_as_programs_knowing_you() -> None:
+    # The guide counted a research year as programs knowing you; the check
+    # counts only rotations (dermnonus audit s45, 4).
+    section = _between(page_text("assess/need-a-backup.md"), "### Ultra-competitive fields", "### Orthopaedic surgery")
+    assert "for example from away rotations or a research year; the competitiveness check counts only US rotations" in section
+    assert "not a research post there (our rule)" in section
+    us_img = {
+        **DERM_NON_US_IMG,
+        "applicant_type": "us-img",
+        "needs_visa": "false",
+        "step2_score": 265,
+        "years_since_graduation": 1,
+        "usce_months": 6,
+        "recent_clinical_months": 12,
+        "specialty_letters": 3,
+        "research_items": 12,
+    }
+    rotations = competitiveness.EXCEPTIONAL_ULTRA["away"]
+    assert competitiveness.compute(us_img)["band"] != "single-track"
+    assert competitiveness.compute({**us_img, "away_rotations": rotations})["band"] == "single-track"
+
+
+def test_a_j1_reader_asks_ecfmg_before_ranking_a_standalone_preliminary_year() -> None:
+    # Which specialty the Statement of Need names for such a year, and whether a
+    # later move uses the one change, we could not confirm (dermnonus audit s45, 7).
+    section = _between(page_text("apply/rank-order-list.md"), "### Standalone preliminary years", "??? example")
+    said = section[section.index("On a J-1, ask ECFMG before you rank") :]
+    assert "Statement of Need would name" in said and "one change of specialty" in said and "(../assess/index.md#visa)" in said
