@@ -739,6 +739,13 @@ def _step2_factors(
         # The guides tell US graduates these articles are not written for
         # them; the check still holds them to the bands (DO audit s34, 5).
         whose = _us_graduate_step2(spec, step2) if applicant in data.US_GRADUATE_TYPES else ""
+        # A bonus called competitive, beside the only figure for the reader's
+        # own group that says otherwise (dermnonus audit s45, 3).
+        if applicant == "non-us-img" and band.points > 0 and (unmatched := _unmatched_step2(spec)) is not None:
+            whose += (
+                f" Yet half the non-US IMGs who did not match in {spec.name} scored {unmatched[0]:g} "
+                f"or more ({data.CHARTING_OUTCOMES.named()})."
+            )
         factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning_for(applicant)}.{whose}", band.source))
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
@@ -1805,6 +1812,33 @@ class Step2Position(TypedDict):
     source: str
 
 
+def _unmatched_step2(spec: data.Specialty) -> tuple[float, float, int] | None:
+    """The unmatched non-US IMGs' Step 2 CK median, third quartile and count,
+    where NRMP suppressed the matched group's figures and published these."""
+    outcome = spec.outcome
+    if outcome is None or None not in (outcome.step2_matched.q1, outcome.step2_matched.median, outcome.step2_matched.q3):
+        return None
+    unmatched = outcome.step2_unmatched
+    if unmatched.median is None or unmatched.q3 is None or unmatched.n is None:
+        return None
+    return float(unmatched.median), float(unmatched.q3), unmatched.n
+
+
+def unmatched_step2_note(spec: data.Specialty) -> str | None:
+    """The one Step 2 CK figure published for non-US IMGs in a field whose
+    matched figures are suppressed.  Without it a dermatology 258 read as
+    competitive (+10) beside "not enough data", though it sat between the
+    median and third quartile of those who did not match (dermnonus audit
+    s45, 3)."""
+    if (unmatched := _unmatched_step2(spec)) is None:
+        return None
+    median, q3, n = unmatched
+    return (
+        f"Of the {n} non-US IMGs who ranked {spec.name} first and did not match, half scored {median:g} or more and a "
+        f"quarter {q3:g} or more ({data.CHARTING_OUTCOMES.named()}): a score in that range did not set an applicant apart."
+    )
+
+
 def step2_vs_matched(
     spec: data.Specialty, step2: int | None, applicant: str = "non-us-img"
 ) -> tuple[Step2Position | None, str | None]:
@@ -1827,9 +1861,10 @@ def step2_vs_matched(
     dist = outcome.step2_matched if outcome else None
     if dist is None or dist.q1 is None or dist.median is None or dist.q3 is None:
         n = f" (n = {dist.n})" if dist and dist.n is not None else ""
+        unmatched = unmatched_step2_note(spec)
         return None, (
             f"NRMP suppressed the matched non-US IMG Step 2 CK figures for {spec.name}{n}: "
-            "fewer than 5 applicants consented, so there is not enough data."
+            "fewer than 5 applicants consented, so there is not enough data." + (f" {unmatched}" if unmatched else "")
         )
     return {
         "position": quartile_position(step2, dist),

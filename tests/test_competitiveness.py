@@ -2929,3 +2929,51 @@ def test_the_score_row_says_scores_in_different_fields_do_not_compare() -> None:
     table = html.unescape(str(competitiveness.factor_table(compute({"specialty": "general-surgery"}))))
     assert competitiveness.NOT_ACROSS_FIELDS in table
     assert "compare the match odds calculator's estimates" in competitiveness.NOT_ACROSS_FIELDS
+
+
+# --- A non-US IMG in dermatology after two research years (dermnonus audit s45) ---
+DERM_NON_US = {
+    "specialty": "dermatology",
+    "applicant_type": "non-us-img",
+    "needs_visa": "true",
+    "step2_score": 258,
+    "exam_failures": 0,
+    "years_since_graduation": 5,
+    "usce_months": 2,
+    "observership_months": 0,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 9,
+    "away_rotations": 0,
+}
+
+
+def test_where_the_matched_step2_is_suppressed_the_unmatched_figures_are_said() -> None:
+    # 258 scored +10 as "competitive" beside "not enough data", though it sat
+    # between the median and Q3 of those who did not match (finding 3).
+    outcome = specialty("dermatology").outcome
+    assert outcome is not None and outcome.step2_matched.median is None
+    unmatched = outcome.step2_unmatched
+    result = compute(DERM_NON_US)
+    figures = (
+        f"Of the {unmatched.n} non-US IMGs who ranked Dermatology first and did not match, half scored "
+        f"{float(unmatched.median or 0):g} or more and a quarter {float(unmatched.q3 or 0):g} or more "
+        f"({data.CHARTING_OUTCOMES.named()}): a score in that range did not set an applicant apart."
+    )
+    assert (unmatched.median, unmatched.q3, unmatched.n) == (253, 261, 19)  # the row the words rest on
+    reason = str(result["step2_vs_matched_reason"])
+    assert reason.startswith("NRMP suppressed") and reason.endswith(figures)
+    assert html.escape(figures, quote=False) in competitiveness.render(result)
+    row = step2_row(result)
+    assert row["points"] == 10  # the points stay
+    assert str(row["why"]).endswith(
+        f"Yet half the non-US IMGs who did not match in Dermatology scored 253 or more ({data.CHARTING_OUTCOMES.named()})."
+    )
+    assert figures not in result["announced"] and len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # No bonus, no "yet"; a US-citizen IMG's row is scored by an article for them.
+    assert "Yet half" not in str(step2_row(compute({**DERM_NON_US, "step2_score": 247}))["why"])
+    us_img = compute({**DERM_NON_US, "applicant_type": "us-img"})
+    assert "Yet half" not in str(step2_row(us_img)["why"]) and str(us_img["step2_vs_matched_reason"]).endswith(figures)
+    # Where the matched figures are published, they are what is said.
+    assert compute({**DERM_NON_US, "specialty": "internal-medicine"})["step2_vs_matched_reason"] is None
+    assert competitiveness.unmatched_step2_note(specialty("internal-medicine")) is None
