@@ -435,6 +435,9 @@ BAND_ORDER: tuple[Band, ...] = ("pivot", "dual-apply-strongly", "dual-apply", "s
 # becomes safe, so "extremely strong" is read here as 10 points above it: a
 # margin of this calculator's own.
 EXCEPTIONAL_ULTRA = {"step2": 260, "research": 5, "letters": 3, "away": 2}
+# The guide's "programs know you" may come from a research year too, and the
+# check counted only rotations without saying so (dermnonus audit s45, 4).
+RESEARCH_NOT_A_ROTATION = "A research post in the field is not counted as a rotation here (our rule)."
 
 # Research is "nearly mandatory" for these fields (ultra article): with none,
 # the backup has to carry a large share even on a first attempt.
@@ -600,7 +603,7 @@ FIELDS = (
         initial=0,
         help="Away rotations or sub-internships in the target specialty at US programs. In diagnostic radiology, "
         "count radiology electives and observerships at US hospitals too: the radiology article's case for applying "
-        "to radiology alone asks for at least one.",
+        f"to radiology alone asks for at least one. {RESEARCH_NOT_A_ROTATION}",
     ),
     profile.NEEDS_VISA,
     BoolField(
@@ -3099,7 +3102,7 @@ def method() -> Markup:
                     "li",
                     f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
                     f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
-                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. The article asks for an “extremely "
+                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. {RESEARCH_NOT_A_ROTATION} The article asks for an “extremely "
                     f"strong” score and names 250+ only as a ballpark, with no score at which one field alone becomes reasonable, so "
                     f"{EXCEPTIONAL_ULTRA['step2']}, 10 points above it, is this calculator's own margin. With no research at all: at most “dual apply, strongly”.",
                 ),

@@ -2977,3 +2977,15 @@ def test_where_the_matched_step2_is_suppressed_the_unmatched_figures_are_said() 
     # Where the matched figures are published, they are what is said.
     assert compute({**DERM_NON_US, "specialty": "internal-medicine"})["step2_vs_matched_reason"] is None
     assert competitiveness.unmatched_step2_note(specialty("internal-medicine")) is None
+
+
+def test_the_rotations_help_and_the_exceptional_rule_say_a_research_post_is_not_a_rotation() -> None:
+    # The guide counts a research year as programs knowing you; the check
+    # counted rotations only, without saying so (finding 4).
+    said = competitiveness.RESEARCH_NOT_A_ROTATION
+    assert "research post" in said and "not counted" in said
+    help_text = next(f.help for f in competitiveness.FIELDS if f.name == "away_rotations")
+    assert help_text.endswith(said)
+    assert "count radiology electives and observerships at US hospitals too" in help_text
+    method = html.unescape(str(competitiveness.method()))
+    assert f"2+ US rotations in the field and no failures. {said}" in method
