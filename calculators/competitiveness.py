@@ -1504,6 +1504,20 @@ AFTER_NO_MATCH_PROBES: tuple[tuple[str, int], ...] = (
 )
 
 
+# One month of hands-on work lifts the misalignment rule (the no-match
+# article's "no recent clinical work"), and was read as the whole fix: the
+# old-graduation flag beside it stays to six, and a research post moves
+# neither (dermnonus audit s45, 5).
+ONE_MONTH_IS_NOT_SIX = (
+    f"The red flag for graduating more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago needs "
+    f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months, and months of research without patients count towards neither."
+)
+
+
+def _lifts_pivot_short_of_the_flag(name: str, value: int | bool) -> bool:
+    return name == "recent_clinical_months" and value < OLD_GRADUATION_RECENT_WORK_MONTHS
+
+
 def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
     """One line for a first attempt whose file the misalignment rule would
     call structurally misaligned after a no-match, with what would change that."""
@@ -1514,12 +1528,16 @@ def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
     if not reasons:
         return None
     changes = []
+    short_of_the_flag = False
     for name, reach in AFTER_NO_MATCH_PROBES:
         enough = next((c for c in _candidates(v, name, reach) if not misalignment(spec, {**again, name: c})), None)
         if enough is not None:
             changes.append(_change_text(spec, v, name, enough))
+            short_of_the_flag |= _lifts_pivot_short_of_the_flag(name, enough)
     if changes:
-        what = f"{capitalised(' or '.join(changes))} would change that."
+        what = f"{capitalised(' or '.join(changes))} would change that." + (
+            f" {ONE_MONTH_IS_NOT_SIX}" if short_of_the_flag else ""
+        )
     elif not misalignment(spec, _at_their_best(again, [name for name, _ in AFTER_NO_MATCH_PROBES])):
         what = "It would take more research and recent clinical work together to change that."
     elif profile.step2_failing(v):
@@ -2280,12 +2298,13 @@ def _moves(
             if moved == "single-track" and name != "step2_score" and profile.comlex_only_in_surgery(v, spec.slug)
             else ""
         )
+        short = f" {ONE_MONTH_IS_NOT_SIX}" if up and band == "pivot" and _lifts_pivot_short_of_the_flag(name, value) else ""
         moves.append(
             {
                 "field": name,
                 "value": value,
                 "band": moved,
-                "text": f"{capitalised(text)} would move you to “{BAND_LABELS[moved]}”{only_there}.",
+                "text": f"{capitalised(text)} would move you to “{BAND_LABELS[moved]}”{only_there}.{short}",
             }
         )
     return moves

@@ -2989,3 +2989,29 @@ def test_the_rotations_help_and_the_exceptional_rule_say_a_research_post_is_not_
     assert "count radiology electives and observerships at US hospitals too" in help_text
     method = html.unescape(str(competitiveness.method()))
     assert f"2+ US rotations in the field and no failures. {said}" in method
+
+
+def test_when_one_month_of_work_lifts_the_pivot_the_six_month_flag_is_said_beside_it() -> None:
+    # One month read as the fix for a gap the red flag counts to six (finding 5).
+    months = competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS
+    said = competitiveness.ONE_MONTH_IS_NOT_SIX
+    assert f"needs {months} months" in said and "research without patients count towards neither" in said
+    december = compute(DERM_NON_US)
+    assert str(december["after_no_match"]).endswith(
+        f"1 more month of hands-on clinical work (1 in the 3 years before you submit) would change that. {said}"
+    )
+    march = compute({**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True})
+    assert march["band"] == "pivot"
+    assert march["margins"]["headline"].endswith(f"would move you to “Dual apply, strongly”. {said}")
+    assert len(march["announced"].split()) <= registry.READ_OUT_WORDS
+    # What it says holds: one month lifts the pivot, the flag stays to six.
+    flag = competitiveness.OLD_GRADUATION_FLAG
+    one = compute({**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True, "recent_clinical_months": 1})
+    assert one["band"] != "pivot" and flag in one["red_flags"]
+    short = {**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True, "recent_clinical_months": months - 1}
+    assert flag in compute(short)["red_flags"]
+    assert flag not in compute({**short, "recent_clinical_months": months})["red_flags"]
+    # Not where the recent work is not what lifts it: no research in an ultra field.
+    no_research = compute({**DERM_NON_US, "recent_clinical_months": 12, "research_items": 0, "previously_unmatched": True})
+    assert no_research["band"] == "pivot" and said not in no_research["summary"]
+    assert said not in str(compute({**DERM_NON_US, "recent_clinical_months": 12, "research_items": 0})["after_no_match"])
