@@ -438,6 +438,9 @@ BAND_ORDER: tuple[Band, ...] = ("pivot", "dual-apply-strongly", "dual-apply", "s
 # becomes safe, so "extremely strong" is read here as 10 points above it: a
 # margin of this calculator's own.
 EXCEPTIONAL_ULTRA = {"step2": 260, "research": 5, "letters": 3, "away": 2}
+# The guide's "programs know you" may come from a research year too, and the
+# check counted only rotations without saying so (dermnonus audit s45, 4).
+RESEARCH_NOT_A_ROTATION = "A research post in the field is not counted as a rotation here (our rule)."
 
 # Research is "nearly mandatory" for these fields (ultra article): with none,
 # the backup has to carry a large share even on a first attempt.
@@ -603,7 +606,7 @@ FIELDS = (
         initial=0,
         help="Away rotations or sub-internships in the target specialty at US programs. In diagnostic radiology, "
         "count radiology electives and observerships at US hospitals too: the radiology article's case for applying "
-        "to radiology alone asks for at least one.",
+        f"to radiology alone asks for at least one. {RESEARCH_NOT_A_ROTATION}",
     ),
     profile.NEEDS_VISA,
     BoolField(
@@ -742,6 +745,13 @@ def _step2_factors(
         # The guides tell US graduates these articles are not written for
         # them; the check still holds them to the bands (DO audit s34, 5).
         whose = _us_graduate_step2(spec, step2) if applicant in data.US_GRADUATE_TYPES else ""
+        # A bonus called competitive, beside the only figure for the reader's
+        # own group that says otherwise (dermnonus audit s45, 3).
+        if applicant == "non-us-img" and band.points > 0 and (unmatched := _unmatched_step2(spec)) is not None:
+            whose += (
+                f" Yet half the non-US IMGs who did not match in {spec.name} scored {unmatched[0]:g} "
+                f"or more ({data.CHARTING_OUTCOMES.named()})."
+            )
         factors.append(Factor("Step 2 CK", band.points, f"{step2}: {band.meaning_for(applicant)}.{whose}", band.source))
     else:
         dist = spec.outcome.step2_matched if spec.outcome else None
@@ -1497,6 +1507,22 @@ AFTER_NO_MATCH_PROBES: tuple[tuple[str, int], ...] = (
 )
 
 
+# One month of hands-on work lifts the misalignment rule (the no-match
+# article's "no recent clinical work"), and was read as the whole fix: the
+# old-graduation flag beside it stays to six, and a research post moves
+# neither (dermnonus audit s45, 5).
+ONE_MONTH_IS_NOT_SIX = (
+    f"The red flag for graduating more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago needs "
+    f"{OLD_GRADUATION_RECENT_WORK_MONTHS} months, and months of research without patients count towards neither."
+)
+
+
+def _lifts_pivot_short_of_the_flag(v: Mapping[str, object], name: str, value: int | bool) -> bool:
+    """Whether recent work enough to lift the pivot still leaves the old-graduation flag, which applies only to a
+    graduation long ago (not to one 4 years back)."""
+    return name == "recent_clinical_months" and value < OLD_GRADUATION_RECENT_WORK_MONTHS and profile.graduated_long_ago(v)
+
+
 def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
     """One line for a first attempt whose file the misalignment rule would
     call structurally misaligned after a no-match, with what would change that."""
@@ -1507,12 +1533,18 @@ def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
     if not reasons:
         return None
     changes = []
+    short_of_the_flag = False
     for name, reach in AFTER_NO_MATCH_PROBES:
         enough = next((c for c in _candidates(v, name, reach) if not misalignment(spec, {**again, name: c})), None)
         if enough is not None:
             changes.append(_change_text(spec, v, name, enough))
+            # Judged a year on, when the reader would apply again.
+            a_year_on = {**v, "years_since_graduation": whole(v, "years_since_graduation") + 1}
+            short_of_the_flag |= _lifts_pivot_short_of_the_flag(a_year_on, name, enough)
     if changes:
-        what = f"{capitalised(' or '.join(changes))} would change that."
+        what = f"{capitalised(' or '.join(changes))} would change that." + (
+            f" {ONE_MONTH_IS_NOT_SIX}" if short_of_the_flag else ""
+        )
     elif not misalignment(spec, _at_their_best(again, [name for name, _ in AFTER_NO_MATCH_PROBES])):
         what = "It would take more research and recent clinical work together to change that."
     elif profile.step2_failing(v):
@@ -1808,6 +1840,33 @@ class Step2Position(TypedDict):
     source: str
 
 
+def _unmatched_step2(spec: data.Specialty) -> tuple[float, float, int] | None:
+    """The unmatched non-US IMGs' Step 2 CK median, third quartile and count,
+    where NRMP suppressed the matched group's figures and published these."""
+    outcome = spec.outcome
+    if outcome is None or None not in (outcome.step2_matched.q1, outcome.step2_matched.median, outcome.step2_matched.q3):
+        return None
+    unmatched = outcome.step2_unmatched
+    if unmatched.median is None or unmatched.q3 is None or unmatched.n is None:
+        return None
+    return float(unmatched.median), float(unmatched.q3), unmatched.n
+
+
+def unmatched_step2_note(spec: data.Specialty) -> str | None:
+    """The one Step 2 CK figure published for non-US IMGs in a field whose
+    matched figures are suppressed.  Without it a dermatology 258 read as
+    competitive (+10) beside "not enough data", though it sat between the
+    median and third quartile of those who did not match (dermnonus audit
+    s45, 3)."""
+    if (unmatched := _unmatched_step2(spec)) is None:
+        return None
+    median, q3, n = unmatched
+    return (
+        f"Of the {n} non-US IMGs who ranked {spec.name} first and did not match, half scored {median:g} or more and a "
+        f"quarter {q3:g} or more ({data.CHARTING_OUTCOMES.named()}): a score in that range did not set an applicant apart."
+    )
+
+
 def step2_vs_matched(
     spec: data.Specialty, step2: int | None, applicant: str = "non-us-img"
 ) -> tuple[Step2Position | None, str | None]:
@@ -1830,9 +1889,10 @@ def step2_vs_matched(
     dist = outcome.step2_matched if outcome else None
     if dist is None or dist.q1 is None or dist.median is None or dist.q3 is None:
         n = f" (n = {dist.n})" if dist and dist.n is not None else ""
+        unmatched = unmatched_step2_note(spec)
         return None, (
             f"NRMP suppressed the matched non-US IMG Step 2 CK figures for {spec.name}{n}: "
-            "fewer than 5 applicants consented, so there is not enough data."
+            "fewer than 5 applicants consented, so there is not enough data." + (f" {unmatched}" if unmatched else "")
         )
     return {
         "position": quartile_position(step2, dist),
@@ -2245,12 +2305,13 @@ def _moves(
             if moved == "single-track" and name != "step2_score" and profile.comlex_only_in_surgery(v, spec.slug)
             else ""
         )
+        short = f" {ONE_MONTH_IS_NOT_SIX}" if up and band == "pivot" and _lifts_pivot_short_of_the_flag(v, name, value) else ""
         moves.append(
             {
                 "field": name,
                 "value": value,
                 "band": moved,
-                "text": f"{capitalised(text)} would move you to “{BAND_LABELS[moved]}”{only_there}.",
+                "text": f"{capitalised(text)} would move you to “{BAND_LABELS[moved]}”{only_there}.{short}",
             }
         )
     return moves
@@ -3066,7 +3127,7 @@ def method() -> Markup:
                     "li",
                     f"Ultra-competitive fields (ultra article): single-track only with Step 2 CK {EXCEPTIONAL_ULTRA['step2']}+, "
                     f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
-                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. The article asks for an “extremely "
+                    f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. {RESEARCH_NOT_A_ROTATION} The article asks for an “extremely "
                     f"strong” score and names 250+ only as a ballpark, with no score at which one field alone becomes reasonable, so "
                     f"{EXCEPTIONAL_ULTRA['step2']}, 10 points above it, is this calculator's own margin. With no research at all: at most “dual apply, strongly”.",
                 ),

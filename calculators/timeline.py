@@ -256,7 +256,7 @@ def h1b_payment_in_tense(detail: str, today: dt.date) -> str:
     ).replace(H1B_CHECK_IN_FORCE, "Check whether it was extended and still applies,")
 
 
-ReaderKind = Literal["visa", "do", "img"]
+ReaderKind = Literal["visa", "do", "img", "reapplicant"]
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,7 @@ class Step:
     # That milestone as the plan names the stretch's end ("to the rank-list deadline").
     until_named: str = ""
     # Said in place of ``detail`` to a reader of a kind ("visa": who needs
-    # one, "do": a US DO, "img"), the first that fits, in this order.
+    # one, "do": a US DO, "img", "reapplicant"), the first that fits, in this order.
     reader_details: tuple[tuple[ReaderKind, str], ...] = ()
 
 
@@ -337,6 +337,21 @@ class AfterNoMatch:
     source: Source
 
 
+US_CLINICAL_DETAIL = (
+    "Arrange rotations or observerships that cover your first choice and any backup (if you are an IMG, at places "
+    "with a record of taking IMGs)."
+)
+# After a no-match the guide's row for a gap from patient care says observing
+# does not count, and the check clears neither of its flags with it (dermnonus
+# audit s45, 8).  The section is named as the check names it
+# (competitiveness.UNMATCHED_GUIDE_FIX, a test holds them together), not
+# imported: a page with the timeline alone would load the check's modules too.
+HANDS_ON_AFTER_NO_MATCH = (
+    "If your debrief names a gap from patient care, only hands-on work closes it, not observerships (the guide "
+    "“If you didn't match”, “Fix the exact weakness that stopped you”)."
+)
+
+
 # ============================================================================
 # The plan.  Months are counted from the ERAS submission date; the early
 # preparation from the usual submission (three months after ERAS opens) when
@@ -356,9 +371,10 @@ STEPS: tuple[Step, ...] = (
     Step(
         -15,
         "Plan US clinical experience",
-        "Arrange rotations or observerships that cover your first choice and any backup (if you are an IMG, at places with a record of taking IMGs).",
+        US_CLINICAL_DETAIL,
         ARTICLE_IMG,
         anchor="preparation",
+        reader_details=(("reapplicant", f"{US_CLINICAL_DETAIL} {HANDS_ON_AFTER_NO_MATCH}"),),
     ),
     # The guide gave a visa reader's lead times, but the dated plan had no
     # step for them (an open item since s35; timeline audit s36, 4).  No
@@ -1303,6 +1319,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         ("visa", needs_visa),
         ("do", word(v, "applicant_type") == "us-do"),
         ("img", img),
+        ("reapplicant", bool(v["previously_unmatched"])),
     )
     reader = frozenset(kind for kind, holds in kinds if holds)
     milestones = [_step_item(s, day, note, estimated, dates, reader=reader) for s, day, note, estimated in placed]

@@ -2934,3 +2934,92 @@ def test_the_score_row_says_scores_in_different_fields_do_not_compare() -> None:
     # Not sent to match odds' figures for the comparison: its own note says they do not compare fields either
     # (diffreview45 audit s45, 1).
     assert "match odds" not in competitiveness.NOT_ACROSS_FIELDS
+
+
+# --- A non-US IMG in dermatology after two research years (dermnonus audit s45) ---
+DERM_NON_US = {
+    "specialty": "dermatology",
+    "applicant_type": "non-us-img",
+    "needs_visa": "true",
+    "step2_score": 258,
+    "exam_failures": 0,
+    "years_since_graduation": 5,
+    "usce_months": 2,
+    "observership_months": 0,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 9,
+    "away_rotations": 0,
+}
+
+
+def test_where_the_matched_step2_is_suppressed_the_unmatched_figures_are_said() -> None:
+    # 258 scored +10 as "competitive" beside "not enough data", though it sat
+    # between the median and Q3 of those who did not match (finding 3).
+    outcome = specialty("dermatology").outcome
+    assert outcome is not None and outcome.step2_matched.median is None
+    unmatched = outcome.step2_unmatched
+    result = compute(DERM_NON_US)
+    figures = (
+        f"Of the {unmatched.n} non-US IMGs who ranked Dermatology first and did not match, half scored "
+        f"{float(unmatched.median or 0):g} or more and a quarter {float(unmatched.q3 or 0):g} or more "
+        f"({data.CHARTING_OUTCOMES.named()}): a score in that range did not set an applicant apart."
+    )
+    assert (unmatched.median, unmatched.q3, unmatched.n) == (253, 261, 19)  # the row the words rest on
+    reason = str(result["step2_vs_matched_reason"])
+    assert reason.startswith("NRMP suppressed") and reason.endswith(figures)
+    assert html.escape(figures, quote=False) in competitiveness.render(result)
+    row = step2_row(result)
+    assert row["points"] == 10  # the points stay
+    assert str(row["why"]).endswith(
+        f"Yet half the non-US IMGs who did not match in Dermatology scored 253 or more ({data.CHARTING_OUTCOMES.named()})."
+    )
+    assert figures not in result["announced"] and len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # No bonus, no "yet"; a US-citizen IMG's row is scored by an article for them.
+    assert "Yet half" not in str(step2_row(compute({**DERM_NON_US, "step2_score": 247}))["why"])
+    us_img = compute({**DERM_NON_US, "applicant_type": "us-img"})
+    assert "Yet half" not in str(step2_row(us_img)["why"]) and str(us_img["step2_vs_matched_reason"]).endswith(figures)
+    # Where the matched figures are published, they are what is said.
+    assert compute({**DERM_NON_US, "specialty": "internal-medicine"})["step2_vs_matched_reason"] is None
+    assert competitiveness.unmatched_step2_note(specialty("internal-medicine")) is None
+
+
+def test_the_rotations_help_and_the_exceptional_rule_say_a_research_post_is_not_a_rotation() -> None:
+    # The guide counts a research year as programs knowing you; the check
+    # counted rotations only, without saying so (finding 4).
+    said = competitiveness.RESEARCH_NOT_A_ROTATION
+    assert "research post" in said and "not counted" in said
+    help_text = next(f.help for f in competitiveness.FIELDS if f.name == "away_rotations")
+    assert help_text.endswith(said)
+    assert "count radiology electives and observerships at US hospitals too" in help_text
+    method = html.unescape(str(competitiveness.method()))
+    assert f"2+ US rotations in the field and no failures. {said}" in method
+
+
+def test_when_one_month_of_work_lifts_the_pivot_the_six_month_flag_is_said_beside_it() -> None:
+    # One month read as the fix for a gap the red flag counts to six (finding 5).
+    months = competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS
+    said = competitiveness.ONE_MONTH_IS_NOT_SIX
+    assert f"needs {months} months" in said and "research without patients count towards neither" in said
+    december = compute(DERM_NON_US)
+    assert str(december["after_no_match"]).endswith(
+        f"1 more month of hands-on clinical work (1 in the 3 years before you submit) would change that. {said}"
+    )
+    march = compute({**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True})
+    assert march["band"] == "pivot"
+    assert march["margins"]["headline"].endswith(f"would move you to “Dual apply, strongly”. {said}")
+    assert len(march["announced"].split()) <= registry.READ_OUT_WORDS
+    # What it says holds: one month lifts the pivot, the flag stays to six.
+    flag = competitiveness.OLD_GRADUATION_FLAG
+    one = compute({**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True, "recent_clinical_months": 1})
+    assert one["band"] != "pivot" and flag in one["red_flags"]
+    # Not said where the flag cannot apply: a graduation 4 years back, 5 when applying again.
+    recent = str(compute({**DERM_NON_US, "years_since_graduation": 4})["after_no_match"])
+    assert "1 more month of hands-on clinical work" in recent and said not in recent
+    short = {**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True, "recent_clinical_months": months - 1}
+    assert flag in compute(short)["red_flags"]
+    assert flag not in compute({**short, "recent_clinical_months": months})["red_flags"]
+    # Not where the recent work is not what lifts it: no research in an ultra field.
+    no_research = compute({**DERM_NON_US, "recent_clinical_months": 12, "research_items": 0, "previously_unmatched": True})
+    assert no_research["band"] == "pivot" and said not in no_research["summary"]
+    assert said not in str(compute({**DERM_NON_US, "recent_clinical_months": 12, "research_items": 0})["after_no_match"])

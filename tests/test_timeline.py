@@ -1338,3 +1338,18 @@ def test_an_estimated_residencycas_deadline_may_fall_before_ours_as_well_as_afte
     [row] = [m for m in timeline.compute({"today": "2028-07-10"})["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
     assert "may be earlier or later: send by the day ResidencyCAS publishes, and until it does, by this one" in row["detail"]
     assert "up to a week later" not in row["detail"]
+
+
+def test_a_reapplicant_is_told_only_hands_on_work_closes_a_gap_from_patient_care() -> None:
+    # "Arrange rotations or observerships" to a reapplicant whose guide row
+    # says observing does not count (dermnonus audit s45, 8).
+    from calculators import competitiveness
+
+    said = timeline.HANDS_ON_AFTER_NO_MATCH
+    assert competitiveness.UNMATCHED_GUIDE in said and competitiveness.UNMATCHED_GUIDE_FIX in said
+    for reader in ({}, {"applicant_type": "us-md", "needs_visa": "false"}):
+        again = by_title(timeline.compute({"today": "2027-03-25", "previously_unmatched": True, **reader}))
+        detail = again["Plan US clinical experience"]["detail"]
+        assert detail.startswith(f"{timeline.US_CLINICAL_DETAIL} {said}")
+        first = by_title(timeline.compute({"today": "2026-04-01", **reader}))["Plan US clinical experience"]["detail"]
+        assert first.startswith(timeline.US_CLINICAL_DETAIL) and said not in first
