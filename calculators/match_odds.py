@@ -250,6 +250,15 @@ def _a_ceiling(flags: Sequence[str]) -> bool:
     return any(each not in LIKELY_HIGH_FLAGS for each in flags)
 
 
+def _unseen_tiny(flags: Sequence[str], in_group: bool) -> str:
+    """The flags' lean in the fewest words, for the phone's pinned line beside
+    an input left out (recheck45 audit s45, 1): " Likely high: visa need unseen."."""
+    what = f"{flags[0].removeprefix('a ').removesuffix(' need')} unseen" if len(flags) == 1 else "red flags unseen"
+    if not in_group:
+        return f" {what[0].upper()}{what[1:]}."
+    return f" {'A ceiling' if _a_ceiling(flags) else 'Likely high'}: {what}."
+
+
 def _unseen_in_short(flags: Sequence[str], in_group: bool) -> str:
     """``unseen_clause``'s lean without its list of flags, which the result names."""
     if not in_group:
@@ -799,6 +808,8 @@ def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | No
 # An input left out, named as the form names it: "Contiguous ranks not used"
 # named no field a reader could find (diffreview45 audit s45, 9).
 FORM_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "Programs you will rank"}
+# And in a word each, for the phone's three pinned lines.
+GIST_NAMES = {STEP2_LABEL: "score", CONTIG_LABEL: "ranks"}
 
 
 def unused_words(labels: Sequence[str], short: bool = False) -> str:
@@ -1542,17 +1553,20 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         unused_short = unused_words([m.label for m in blocked], short=True)
         short_base = f"{spec.name}: base rate {_rate(prior)}{' (non-US IMG figures)' if whose else ''}."
         yardstick = f" {few_ranks(spec, ranks, short=True)}" if ranks_low and ranks is not None else ""
-        forms = [short_base] if yardstick else [base, short_base]
-        # Dropped first: the inner loops (the base rate's long form, then the
-        # reason for the not-used words); the not-used words themselves last.
+        # Dropped first: the inner loops (the base rate's long form, the
+        # reason for the not-used words, the flags' long clause), then the
+        # ranks' yardstick, which the result repeats; the not-used words last
+        # of all: with a failing score they went before the yardstick did
+        # (recheck45 audit s45, 2).
         announced = first_within_read_out(
             list(
                 dict.fromkeys(
-                    profile.after_pass_note(v, f"{form}{unused}{yardstick}{clause}", heard=short)
+                    profile.after_pass_note(v, f"{form}{unused}{yard}{clause}", heard=short)
                     for kept in ((unused_said, unused_short), ("",))
+                    for yard in dict.fromkeys((yardstick, ""))
                     for clause in heard
                     for unused in kept
-                    for form in forms
+                    for form in ([short_base] if yard else [base, short_base])
                     for short in (False, True)
                 )
             )
@@ -1568,10 +1582,30 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         # With an input left out, the base rate in this short form: the whole
         # read-out, cut to three lines, lost "not used" and the visa caution
         # (diffreview45 audit s45, 3).
+        # At 320 px even that was cut (recheck45 audit s45, 1): whose figures
+        # first, the inputs left out in a word each, the flags' shortest clause.
         figure = f"{about(probability)} matched" if used else f"base rate {_rate(prior)}"
-        said = f" ({'; '.join(caveats)})" if caveats else ""
-        failing_said = f" Step 2 CK {v['step2_score']}: below passing." if profile.step2_failing(v) else ""
+        failing = profile.step2_failing(v)
+        left_out = [
+            f"failing {GIST_NAMES[m.label]}" if failing and m.label == STEP2_LABEL else GIST_NAMES.get(m.label, m.label)
+            for m in blocked
+        ]
+        short_caveats = [
+            *(["non-US IMG figures"] if whose else []),
+            *(["rough"] if rough else []),
+            *([f"{', '.join(left_out)} not used"] if left_out else []),
+            *(["far from the data"] if far else []),
+        ]
+        said = f" ({'; '.join(short_caveats if blocked else caveats)})" if caveats else ""
+        # A failing score left out is said in the parenthesis, in a word.
+        failing_said = (
+            f" Step 2 CK {v['step2_score']}: below passing."
+            if failing and not any(m.label == STEP2_LABEL for m in blocked)
+            else ""
+        )
         cautioned = unseen_clause(flags, in_group, heard=True) if len(flags) < 2 else _unseen_in_short(flags, in_group)
+        if blocked and flags:
+            cautioned = _unseen_tiny(flags, in_group)
         gist = f"{spec.name}: {figure}{said}.{failing_said}{cautioned}"
     return {
         "inputs": dict(v),

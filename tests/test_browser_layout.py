@@ -417,3 +417,36 @@ def test_under_a_finger_a_calculators_buttons_and_drop_downs_are_44_px_tall(brow
     )
     context.close()
     assert len(heights) >= 4 and min(heights) >= 44, heights
+
+
+@pytest.mark.parametrize(
+    ("inputs", "said"),
+    [
+        (
+            {"applicant_type": "us-img", "specialty": "dermatology", "step2_score": "255", "contiguous_ranks": "10"},
+            "non-US IMG figures; score, ranks not used",
+        ),
+        ({"specialty": "orthopaedic-surgery", "step2_score": "215", "contiguous_ranks": "3"}, "failing score, ranks not used"),
+        ({"specialty": "neurological-surgery", "step2_score": "250"}, "score not used"),
+    ],
+)
+def test_at_320_px_the_pinned_line_says_in_full_what_was_left_out(
+    page: Any, site_url: str, inputs: dict[str, str], said: str
+) -> None:
+    # With an input left out, the three pinned lines lost whose figures, "not used" or the
+    # visa caution (recheck45 audit s45, 1).
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.goto(site_url + page_of("match_odds"))
+    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]').first
+    page.wait_for_function(
+        "() => document.querySelector('.mpb-calculator[data-calculator=match_odds]').dataset.runtime === 'ready'"
+    )
+    for name, value in inputs.items():
+        field = widget.locator(f'[name="{name}"]')
+        field.select_option(value) if field.evaluate("(f) => f.tagName") == "SELECT" else field.fill(value)
+    # The slot stays; the line in it is new with each answer.
+    slot = widget.locator(".mpb-live-headline").element_handle()
+    page.wait_for_function("([slot, said]) => slot.textContent.includes(said)", arg=[slot, said])
+    line = widget.locator(".mpb-live-headline .mpb-headline")
+    cut = line.evaluate("(line) => line.scrollHeight - line.clientHeight")
+    assert cut <= 1, line.inner_text()

@@ -981,9 +981,7 @@ def test_ranks_left_out_still_say_ranks_at_the_unmatched_median_in_the_summary_a
         "Outcomes 2026)."
     )
     # The phone's pinned line keeps what was left out and whose figures these are (3).
-    assert result["gist"] == (
-        "Orthopaedic Surgery: base rate 22.7% (Step 2 CK and programs you will rank not used; non-US IMG figures)."
-    )
+    assert result["gist"] == ("Orthopaedic Surgery: base rate 22.7% (non-US IMG figures; score, ranks not used).")
 
 
 @pytest.mark.parametrize(
@@ -1561,3 +1559,18 @@ def test_the_ranks_help_and_method_count_no_preliminary_or_transitional_programs
         # Categorical and advanced: both belong to a field with both, as anesthesiology (diffreview45 audit s45, 6).
         assert "Count this specialty's categorical and advanced programs" in said
         assert "not preliminary or transitional ones" in said and "NRMP Charting Outcomes" in said
+
+
+def test_the_read_out_always_says_an_entered_input_was_left_out() -> None:
+    # With a failing score and ranks at the unmatched median, "not used" went
+    # before the ranks' yardstick did (recheck45 audit s45, 2).
+    for slug in ("orthopaedic-surgery", "dermatology", "plastic-surgery", "otolaryngology", "neurological-surgery"):
+        for applicant in ("non-us-img", "us-md", "us-img"):
+            for score in (200, 215, 250):
+                for ranks in (None, 1, 3):
+                    result = compute(
+                        {"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks}
+                    )
+                    if any(not m["used"] for m in result["measures"]):
+                        assert "not used" in result["announced"], result["announced"]
+                        assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
