@@ -747,7 +747,8 @@ def _step2_factors(
         whose = _us_graduate_step2(spec, step2) if applicant in data.US_GRADUATE_TYPES else ""
         # A bonus called competitive, beside the only figure for the reader's
         # own group that says otherwise (dermnonus audit s45, 3).
-        if applicant == "non-us-img" and band.points > 0 and (unmatched := _unmatched_step2(spec)) is not None:
+        unmatched = _unmatched_step2(spec)
+        if applicant == "non-us-img" and band.points > 0 and unmatched is not None and unmatched[0] <= step2 < unmatched[1]:
             whose += (
                 f" Yet half the non-US IMGs who did not match in {spec.name} scored {unmatched[0]:g} "
                 f"or more ({data.CHARTING_OUTCOMES.named()})."
@@ -1246,12 +1247,18 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             _from_bands(aways, AWAY_BANDS[tier]),
             f"{counted(aways, 'rotation')} in {spec.name}."
             + (
-                " Radiology electives and observerships at US hospitals count here; the radiology article's case for "
-                "applying to radiology alone asks for at least one"
+                " Radiology electives and observerships at US hospitals count here"
                 + (
+                    # Not to a US senior, whose band it does not hold: beside
+                    # "single-track" it read as a condition ignored (recheck45 audit s45, 6).
                     "."
-                    if aways >= RADIOLOGY_ROTATIONS_NEEDED or not _radiology_rotations_held(v)
-                    else ", so this check holds the band at “dual apply” until you have one."
+                    if not _radiology_rotations_held(v)
+                    else "; the radiology article's case for applying to radiology alone asks for at least one"
+                    + (
+                        "."
+                        if aways >= RADIOLOGY_ROTATIONS_NEEDED
+                        else ", so this check holds the band at “dual apply” until you have one."
+                    )
                 )
                 if spec.slug == "diagnostic-radiology"
                 else ""
@@ -1517,10 +1524,20 @@ ONE_MONTH_IS_NOT_SIX = (
 )
 
 
-def _lifts_pivot_short_of_the_flag(v: Mapping[str, object], name: str, value: int | bool) -> bool:
-    """Whether recent work enough to lift the pivot still leaves the old-graduation flag, which applies only to a
-    graduation long ago (not to one 4 years back)."""
-    return name == "recent_clinical_months" and value < OLD_GRADUATION_RECENT_WORK_MONTHS and profile.graduated_long_ago(v)
+# Said wherever the month is named, graduation long ago or not: the reader
+# with two lab years read the month as done (recheck45 audit s45, 5).
+RESEARCH_NOT_CLINICAL_WORK = "Months of research without patients do not count towards it."
+
+
+def _one_month_note(v: Mapping[str, object], name: str, value: int | bool) -> str:
+    """What follows a step of recent clinical work that lifts the pivot: the
+    old-graduation flag's six months where that flag applies (a graduation
+    long ago, not one 4 years back), and that research months do not count."""
+    if name != "recent_clinical_months":
+        return ""
+    if value < OLD_GRADUATION_RECENT_WORK_MONTHS and profile.graduated_long_ago(v):
+        return f" {ONE_MONTH_IS_NOT_SIX}"
+    return f" {RESEARCH_NOT_CLINICAL_WORK}"
 
 
 def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
@@ -1533,18 +1550,16 @@ def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
     if not reasons:
         return None
     changes = []
-    short_of_the_flag = False
+    said_after = ""
     for name, reach in AFTER_NO_MATCH_PROBES:
         enough = next((c for c in _candidates(v, name, reach) if not misalignment(spec, {**again, name: c})), None)
         if enough is not None:
             changes.append(_change_text(spec, v, name, enough))
             # Judged a year on, when the reader would apply again.
             a_year_on = {**v, "years_since_graduation": whole(v, "years_since_graduation") + 1}
-            short_of_the_flag |= _lifts_pivot_short_of_the_flag(a_year_on, name, enough)
+            said_after = said_after or _one_month_note(a_year_on, name, enough)
     if changes:
-        what = f"{capitalised(' or '.join(changes))} would change that." + (
-            f" {ONE_MONTH_IS_NOT_SIX}" if short_of_the_flag else ""
-        )
+        what = f"{capitalised(' or '.join(changes))} would change that.{said_after}"
     elif not misalignment(spec, _at_their_best(again, [name for name, _ in AFTER_NO_MATCH_PROBES])):
         what = "It would take more research and recent clinical work together to change that."
     elif profile.step2_failing(v):
@@ -1852,19 +1867,26 @@ def _unmatched_step2(spec: data.Specialty) -> tuple[float, float, int] | None:
     return float(unmatched.median), float(unmatched.q3), unmatched.n
 
 
-def unmatched_step2_note(spec: data.Specialty) -> str | None:
+def unmatched_step2_note(spec: data.Specialty, step2: int) -> str | None:
     """The one Step 2 CK figure published for non-US IMGs in a field whose
-    matched figures are suppressed.  Without it a dermatology 258 read as
-    competitive (+10) beside "not enough data", though it sat between the
-    median and third quartile of those who did not match (dermnonus audit
-    s45, 3)."""
+    matched figures are suppressed, set against the reader's score.  Without
+    it a dermatology 258 read as competitive (+10) beside "not enough data",
+    though it sat between the median and third quartile of those who did not
+    match (dermnonus audit s45, 3); said alike to every score, it told a 280
+    its score did not set it apart (recheck45 audit s45, 3)."""
     if (unmatched := _unmatched_step2(spec)) is None:
         return None
     median, q3, n = unmatched
-    return (
-        f"Of the {n} non-US IMGs who ranked {spec.name} first and did not match, half scored {median:g} or more and a "
-        f"quarter {q3:g} or more ({data.CHARTING_OUTCOMES.named()}): a score in that range did not set an applicant apart."
-    )
+    group = f"Of the {n} non-US IMGs who ranked {spec.name} first and did not match"
+    cited = data.CHARTING_OUTCOMES.named()
+    if step2 >= q3:
+        return f"{group}, a quarter scored {q3:g} or more ({cited}): these figures cannot say whether yours sets you apart."
+    if step2 >= median:
+        return (
+            f"{group}, half scored {median:g} or more and a quarter {q3:g} or more ({cited}): a score in that range did "
+            "not set an applicant apart."
+        )
+    return f"{group}, half scored {median:g} or more ({cited}), above your score."
 
 
 def step2_vs_matched(
@@ -1889,7 +1911,7 @@ def step2_vs_matched(
     dist = outcome.step2_matched if outcome else None
     if dist is None or dist.q1 is None or dist.median is None or dist.q3 is None:
         n = f" (n = {dist.n})" if dist and dist.n is not None else ""
-        unmatched = unmatched_step2_note(spec)
+        unmatched = unmatched_step2_note(spec, step2)
         return None, (
             f"NRMP suppressed the matched non-US IMG Step 2 CK figures for {spec.name}{n}: "
             "fewer than 5 applicants consented, so there is not enough data." + (f" {unmatched}" if unmatched else "")
@@ -2305,7 +2327,7 @@ def _moves(
             if moved == "single-track" and name != "step2_score" and profile.comlex_only_in_surgery(v, spec.slug)
             else ""
         )
-        short = f" {ONE_MONTH_IS_NOT_SIX}" if up and band == "pivot" and _lifts_pivot_short_of_the_flag(v, name, value) else ""
+        short = _one_month_note(v, name, value) if up and band == "pivot" else ""
         moves.append(
             {
                 "field": name,

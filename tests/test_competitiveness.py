@@ -2900,7 +2900,8 @@ def test_radiology_with_no_us_radiology_rotation_is_held_at_dual_apply() -> None
     senior = compute({**RADIOLOGY_US_IMG, "applicant_type": "us-md", "years_since_graduation": 0, "away_rotations": 0})
     assert competitiveness.RADIOLOGY_ROTATIONS_RULE not in [r["rule"] for r in senior["rules_applied"]]
     senior_row = next(f["why"] for f in senior["factors"] if f["factor"] == "US rotations in the specialty")
-    assert "until you have one" not in senior_row
+    # Nor told the article asks for one, beside a band that does not ask it of them (recheck45 audit s45, 6).
+    assert "until you have one" not in senior_row and "asks for at least one" not in senior_row
     # Only radiology: the same file in internal medicine is not held.
     assert not compute({**RADIOLOGY_US_IMG, "specialty": "internal-medicine", "away_rotations": 0})["rules_applied"]
     help_text = next(f.help for f in competitiveness.FIELDS if f.name == "away_rotations")
@@ -2981,7 +2982,16 @@ def test_where_the_matched_step2_is_suppressed_the_unmatched_figures_are_said() 
     assert "Yet half" not in str(step2_row(us_img)["why"]) and str(us_img["step2_vs_matched_reason"]).endswith(figures)
     # Where the matched figures are published, they are what is said.
     assert compute({**DERM_NON_US, "specialty": "internal-medicine"})["step2_vs_matched_reason"] is None
-    assert competitiveness.unmatched_step2_note(specialty("internal-medicine")) is None
+    assert competitiveness.unmatched_step2_note(specialty("internal-medicine"), 258) is None
+    # Said against the score: above the unmatched top quarter the figures cannot
+    # tell, and below their median the contrast is the median (recheck45 audit s45, 3).
+    high = compute({**DERM_NON_US, "step2_score": 265})
+    assert str(high["step2_vs_matched_reason"]).endswith(
+        f"a quarter scored 261 or more ({data.CHARTING_OUTCOMES.named()}): these figures cannot say whether yours sets you apart."
+    )
+    assert "Yet half" not in str(step2_row(high)["why"])
+    low = str(compute({**DERM_NON_US, "step2_score": 230})["step2_vs_matched_reason"])
+    assert low.endswith(f"half scored 253 or more ({data.CHARTING_OUTCOMES.named()}), above your score.")
 
 
 def test_the_rotations_help_and_the_exceptional_rule_say_a_research_post_is_not_a_rotation() -> None:
@@ -3013,9 +3023,11 @@ def test_when_one_month_of_work_lifts_the_pivot_the_six_month_flag_is_said_besid
     flag = competitiveness.OLD_GRADUATION_FLAG
     one = compute({**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True, "recent_clinical_months": 1})
     assert one["band"] != "pivot" and flag in one["red_flags"]
-    # Not said where the flag cannot apply: a graduation 4 years back, 5 when applying again.
+    # Not said where the flag cannot apply: a graduation 4 years back, 5 when applying again;
+    # that research months do not count is said all the same (recheck45 audit s45, 5).
     recent = str(compute({**DERM_NON_US, "years_since_graduation": 4})["after_no_match"])
     assert "1 more month of hands-on clinical work" in recent and said not in recent
+    assert recent.endswith(competitiveness.RESEARCH_NOT_CLINICAL_WORK)
     short = {**DERM_NON_US, "years_since_graduation": 6, "previously_unmatched": True, "recent_clinical_months": months - 1}
     assert flag in compute(short)["red_flags"]
     assert flag not in compute({**short, "recent_clinical_months": months})["red_flags"]
