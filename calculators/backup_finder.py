@@ -964,14 +964,12 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
         components.append(Component("Setting", 0, "No preference given between clinic and hospital work."))
     interest = word(v, "interest")
     if interest != "none" and interest in traits.interests:
-        components.append(
-            Component(
-                "Interest",
-                INTEREST_POINTS,
-                with_why(f"{candidate.name} keeps your interest in {INTEREST_LABELS[interest].lower()} alive."),
-                interest_source(candidate.slug, interest),
-            )
-        )
+        kept = f"{candidate.name} keeps your interest in {INTEREST_LABELS[interest].lower()} alive."
+        source = interest_source(candidate.slug, interest)
+        # The field's description comes from its first source: beside another
+        # article's citation it was quoted as that article's (recheck45 audit s45, 7).
+        own = source is (traits.sources[0] if traits.sources else None)
+        components.append(Component("Interest", INTEREST_POINTS, with_why(kept) if own else kept, source))
     elif interest == "none":
         components.append(Component("Interest", 0, "No particular clinical interest given."))
     else:

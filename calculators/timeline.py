@@ -1465,9 +1465,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # can still be certified (date sweep s40, 10).
         if visa_step == VISA_STEP and visa_row and visa_row["past"] and cycle.rank_lists_may_be_open(match_year, today):
             visa_note += (
-                " It is marked past, but it is not finished until you rank: before you put a program on your list, "
-                "ask which visa it will sponsor for you and whether it still files new H-1B petitions for applicants "
-                "abroad, and plan on the J-1 unless it says yes."
+                # "It" after a list of three rows named none of them (recheck45 audit s45, 4).
+                f" “{visa_step}” is marked past, but it is not finished until you rank: before you put a program on "
+                "your list, ask which visa it will sponsor for you and whether it still files new H-1B petitions for "
+                "applicants abroad, and plan on the J-1 unless it says yes (no J-1 for you? see the Step 3 row)."
             )
         notes.append(visa_note)
     if img and today <= rank_deadline:

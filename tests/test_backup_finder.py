@@ -1204,3 +1204,9 @@ def test_the_interest_row_cites_the_article_behind_that_interest(
     found = by_slug(compute({"specialty": primary, "interest": interest}))
     row = points_row(found[slug], "Interest")
     assert row["points"] == INTEREST_POINTS and row["source"] == article.cite()
+    # The field's description, from its own first source, is not quoted under another article
+    # (recheck45 audit s45, 7).
+    traits = backup_finder.TRAITS[slug]
+    own = traits.sources[0] if traits.sources else None
+    if article is not own:
+        assert traits.why not in str(row["why"])

@@ -412,7 +412,9 @@ def test_a_reader_applying_now_is_told_the_past_visa_check_still_decides_the_ran
     result = timeline.compute(inputs)
     assert by_title(result)[timeline.VISA_STEP]["past"]
     [note] = [n for n in result["notes"] if n.startswith("You need a visa")]
-    assert "It is marked past, but it is not finished until you rank" in note
+    # Named, not "It", after a list of three rows; and the no-J-1 pointer (recheck45 audit s45, 4).
+    assert f"“{timeline.VISA_STEP}” is marked past, but it is not finished until you rank" in note
+    assert note.endswith("(no J-1 for you? see the Step 3 row).")
     # Not said once the rank lists have closed (Match Week), nor while the check is still ahead.
     after = timeline.compute({**inputs, "today": "2027-03-15"})
     assert not any("not finished until you rank" in n for n in after["notes"])
