@@ -2992,3 +2992,13 @@ def test_a_j1_reader_asks_ecfmg_before_ranking_a_standalone_preliminary_year() -
     section = _between(page_text("apply/rank-order-list.md"), "### Standalone preliminary years", "??? example")
     said = section[section.index("On a J-1, ask ECFMG before you rank") :]
     assert "Statement of Need would name" in said and "one change of specialty" in said and "(../assess/index.md#visa)" in said
+
+
+def test_the_timeline_guide_counts_ranks_as_match_odds_does() -> None:
+    # "Each interview is a program you can rank" sent a surgery reader to count
+    # preliminary interviews too, which the NRMP's figures leave out
+    # (surgprelim audit s45, 3; recheck45 audit s45).
+    said = page_text("apply/timeline.md")
+    sentence = said[said.index("Enter that count as your ranks") :][:300]
+    assert "categorical and advanced programs, not preliminary or transitional ones" in sentence
+    assert "categorical and advanced programs, not " in match_odds.PRELIM_NOT_COUNTED
