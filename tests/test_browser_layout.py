@@ -337,6 +337,26 @@ def test_on_a_phone_the_footers_next_title_wraps_beside_its_arrow(page: Any, sit
     assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_phone_the_headers_page_title_is_not_cut(page: Any, site_url: str, width: int) -> None:
+    # Once the reader scrolled past the heading, the header read "Playbook: diag...",
+    # without whom the page is for (a11y45 audit s45, 2).
+    page.set_viewport_size({"width": width, "height": 640})
+    page.goto(site_url + "backup/playbook-radiology/")
+    page.mouse.wheel(0, 1500)
+    title = page.locator(".md-header__topic + .md-header__topic .md-ellipsis")
+    page.wait_for_function("() => document.querySelector('.md-header__title--active') !== null")
+    seen = title.evaluate(
+        """(words) => ({ text: words.textContent.trim(), cut: words.scrollHeight > words.clientHeight + 1
+                          || words.scrollWidth > words.clientWidth + 1,
+                          size: parseFloat(getComputedStyle(words).fontSize),
+                          inside: words.getBoundingClientRect().bottom
+                                  <= document.querySelector('.md-header').getBoundingClientRect().bottom })"""
+    )
+    assert seen["text"] == "Playbook: diagnostic radiology (US-citizen IMGs)", seen
+    assert not seen["cut"] and seen["size"] >= 12 and seen["inside"], seen
+
+
 @pytest.mark.parametrize("width", [720, 1024])
 def test_on_a_wider_screen_neither_footer_title_is_cut(page: Any, site_url: str, width: int) -> None:
     # From 720 px the previous page's title shares the row, and the
