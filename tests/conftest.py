@@ -31,6 +31,22 @@ READERS_OUTSIDE_THE_DATA = [
     ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
     ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
 ]
+# The dermnonus audit's reader (s45): a non-US IMG set on dermatology after two
+# research years without patients, read by the calculators' tests and the guides'.
+DERM_NON_US_IMG = {
+    "specialty": "dermatology",
+    "applicant_type": "non-us-img",
+    "needs_visa": "true",
+    "step2_score": 258,
+    "exam_failures": 0,
+    "years_since_graduation": 5,
+    "usce_months": 2,
+    "observership_months": 0,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 9,
+    "away_rotations": 0,
+}
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_MISSING = f"Chromium not found at {CHROMIUM}: install Debian's chromium package (.ci/run does), or set CHROMIUM."
 # The closed network refuses Chromium's own background connections, so they

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 import pytest
+from conftest import DERM_NON_US_IMG as DERM_NON_US
 from conftest import ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -2938,20 +2939,6 @@ def test_the_score_row_says_scores_in_different_fields_do_not_compare() -> None:
 
 
 # --- A non-US IMG in dermatology after two research years (dermnonus audit s45) ---
-DERM_NON_US = {
-    "specialty": "dermatology",
-    "applicant_type": "non-us-img",
-    "needs_visa": "true",
-    "step2_score": 258,
-    "exam_failures": 0,
-    "years_since_graduation": 5,
-    "usce_months": 2,
-    "observership_months": 0,
-    "recent_clinical_months": 0,
-    "specialty_letters": 2,
-    "research_items": 9,
-    "away_rotations": 0,
-}
 
 
 def test_where_the_matched_step2_is_suppressed_the_unmatched_figures_are_said() -> None:

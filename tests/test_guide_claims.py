@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from conftest import ROOT, pin_build_date
+from conftest import DERM_NON_US_IMG, ROOT, pin_build_date
 
 from calculators import application_cost as ac
 from calculators import (
@@ -2833,22 +2833,6 @@ def test_a_december_reader_with_only_advanced_interviews_is_told_to_apply_for_a_
 
 
 # --- Dermatology for a non-US IMG, audit s45 (dermnonus) ----------------------
-
-
-DERM_NON_US_IMG = {
-    "specialty": "dermatology",
-    "applicant_type": "non-us-img",
-    "needs_visa": "true",
-    "step2_score": 258,
-    "exam_failures": 0,
-    "years_since_graduation": 5,
-    "usce_months": 2,
-    "observership_months": 0,
-    "recent_clinical_months": 0,
-    "specialty_letters": 2,
-    "research_items": 9,
-    "away_rotations": 0,
-}
 
 
 LINKED_TO_VISA_HISTORY = (
