@@ -393,9 +393,10 @@ STEPS: tuple[Step, ...] = (
         "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
         f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
         "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
-        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms. An H-1B also needs your Step 3 pass "
-        f"before the program files ({INA_H1B.cite()}): the plan dates the last day to apply for it and the day to "
-        "have it by. J-1: the "
+        # The no-J-1 branch in a pointer: the row keeps under 300 words (recheck45 audit s45, 4).
+        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; if you cannot take a J-1, read the "
+        "Step 3 rows below. An H-1B also needs your Step 3 pass "
+        f"before the program files ({INA_H1B.cite()}): the Step 3 rows below date it. J-1: the "
         "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
         "after Match Day; find out now what your health ministry asks for "
         f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "

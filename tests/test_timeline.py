@@ -108,6 +108,8 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     assert "from 21 September 2025" in data.H1B_PROCLAMATION.cite()
     assert "a rule set for 12 months unless extended (its dates are in its citation" in detail
     assert "Check whether it still applies" in detail and "plan on the J-1 unless one confirms" in detail
+    # And a reader who cannot take one is pointed to the rows that say what to rank (recheck45 audit s45, 4).
+    assert "if you cannot take a J-1, read the Step 3 rows below" in detail
     assert "Step 3 pass before the program files" in detail and "before you start" not in detail
     # Cut to what the row must say (diff review s39, 8): the Step 3 lead times are on the Step 3 apply row.
     assert len(detail.split()) < 300  # 470 before, citations included
