@@ -251,6 +251,11 @@ class Traits:
     why: str
     sources: tuple[Source, ...] = ()
 
+    @property
+    def source(self) -> Source | None:
+        """The article ``why`` and the field's traits come from: its first source."""
+        return self.sources[0] if self.sources else None
+
 
 INTERESTS: tuple[tuple[str, str], ...] = (
     ("none", "No particular interest"),
@@ -364,8 +369,7 @@ INTEREST_SOURCES: dict[tuple[str, str], Source] = {
 
 def interest_source(slug: str, interest: str) -> Source | None:
     """The article that says ``slug`` keeps ``interest`` alive."""
-    traits = TRAITS[slug]
-    return INTEREST_SOURCES.get((slug, interest), traits.sources[0] if traits.sources else None)
+    return INTEREST_SOURCES.get((slug, interest), TRAITS[slug].source)
 
 
 # ============================================================================
@@ -943,7 +947,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
                 "Procedures",
                 PROCEDURE_POINTS[procedures][traits.procedures],
                 with_why(f"You {wanted} procedural work; {candidate.name} is {PROCEDURE_TEXT[traits.procedures]}."),
-                traits.sources[0] if traits.sources else None,
+                traits.source,
             )
         )
     else:
@@ -957,7 +961,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
                 "Setting",
                 SETTING_POINTS[outpatient][traits.setting],
                 with_why(f"You prefer {wanted}; {candidate.name} is {SETTING_TEXT[traits.setting]}."),
-                traits.sources[0] if traits.sources else None,
+                traits.source,
             )
         )
     else:
@@ -968,7 +972,7 @@ def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -
         source = interest_source(candidate.slug, interest)
         # The field's description comes from its first source: beside another
         # article's citation it was quoted as that article's (recheck45 audit s45, 7).
-        own = source is (traits.sources[0] if traits.sources else None)
+        own = source is traits.source
         components.append(Component("Interest", INTEREST_POINTS, with_why(kept) if own else kept, source))
     elif interest == "none":
         components.append(Component("Interest", 0, "No particular clinical interest given."))

@@ -1207,6 +1207,5 @@ def test_the_interest_row_cites_the_article_behind_that_interest(
     # The field's description, from its own first source, is not quoted under another article
     # (recheck45 audit s45, 7).
     traits = backup_finder.TRAITS[slug]
-    own = traits.sources[0] if traits.sources else None
-    if article is not own:
+    if article is not traits.source:
         assert traits.why not in str(row["why"])
