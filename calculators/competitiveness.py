@@ -1044,11 +1044,6 @@ SENIOR_STATUS_INPUTS: dict[str, tuple[str, object, str]] = {
 IN_ALL = "In all, this input moves the score by"
 
 
-def _radiology_rotations_held(v: Mapping[str, object]) -> bool:
-    """Whether the radiology article's ask of one US radiology rotation holds this reader's band."""
-    return word(v, "applicant_type") in RADIOLOGY_ROTATIONS_APPLICANTS
-
-
 def _other_rows(factors: list[Factor]) -> dict[str, int]:
     """Points by row, leaving out the two rows of the inputs that end senior status."""
     return {f.factor: f.points for f in factors if f.factor not in SENIOR_STATUS_INPUTS}
@@ -1101,6 +1096,25 @@ def senior_status_said(spec: data.Specialty, v: Mapping[str, object], shown: lis
                 factor = Factor(factor.factor, factor.points, factor.why + said, factor.source)
         rows.append(factor)
     return rows
+
+
+def _radiology_rotations_held(v: Mapping[str, object]) -> bool:
+    """Whether the radiology article's ask of one US radiology rotation holds this reader's band."""
+    return word(v, "applicant_type") in RADIOLOGY_ROTATIONS_APPLICANTS
+
+
+def _radiology_rotations_words(spec: data.Specialty, v: Mapping[str, object], aways: int) -> str:
+    """What the US rotations row adds in diagnostic radiology: that electives
+    and observerships count, and, for an IMG, the article's ask and whether it
+    holds the band.  Not the ask to a US senior, whose band it does not hold:
+    beside "single-track" it read as a condition ignored (recheck45 audit s45, 6)."""
+    if spec.slug != "diagnostic-radiology":
+        return ""
+    counts = " Radiology electives and observerships at US hospitals count here"
+    if not _radiology_rotations_held(v):
+        return f"{counts}."
+    held = "." if aways >= RADIOLOGY_ROTATIONS_NEEDED else ", so this check holds the band at “dual apply” until you have one."
+    return f"{counts}; the radiology article's case for applying to radiology alone asks for at least one{held}"
 
 
 def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
@@ -1245,24 +1259,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         Factor(
             "US rotations in the specialty",
             _from_bands(aways, AWAY_BANDS[tier]),
-            f"{counted(aways, 'rotation')} in {spec.name}."
-            + (
-                " Radiology electives and observerships at US hospitals count here"
-                + (
-                    # Not to a US senior, whose band it does not hold: beside
-                    # "single-track" it read as a condition ignored (recheck45 audit s45, 6).
-                    "."
-                    if not _radiology_rotations_held(v)
-                    else "; the radiology article's case for applying to radiology alone asks for at least one"
-                    + (
-                        "."
-                        if aways >= RADIOLOGY_ROTATIONS_NEEDED
-                        else ", so this check holds the band at “dual apply” until you have one."
-                    )
-                )
-                if spec.slug == "diagnostic-radiology"
-                else ""
-            ),
+            f"{counted(aways, 'rotation')} in {spec.name}.{_radiology_rotations_words(spec, v, aways)}",
             # Radiology's own article asks at least one radiology observership
             # or elective, and the orthopaedics one two away rotations; for the
             # other fields the IMG article's "specialty-aligned experience"
@@ -1551,12 +1548,12 @@ def after_no_match(spec: data.Specialty, v: Mapping[str, object]) -> str | None:
         return None
     changes = []
     said_after = ""
+    # The one-month note is judged a year on, when the reader would apply again.
+    a_year_on = {**v, "years_since_graduation": whole(v, "years_since_graduation") + 1}
     for name, reach in AFTER_NO_MATCH_PROBES:
         enough = next((c for c in _candidates(v, name, reach) if not misalignment(spec, {**again, name: c})), None)
         if enough is not None:
             changes.append(_change_text(spec, v, name, enough))
-            # Judged a year on, when the reader would apply again.
-            a_year_on = {**v, "years_since_graduation": whole(v, "years_since_graduation") + 1}
             said_after = said_after or _one_month_note(a_year_on, name, enough)
     if changes:
         what = f"{capitalised(' or '.join(changes))} would change that.{said_after}"
