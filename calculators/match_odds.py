@@ -812,16 +812,21 @@ FORM_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "Programs you will rank"}
 GIST_NAMES = {STEP2_LABEL: "score", CONTIG_LABEL: "ranks"}
 
 
+def _unused_names(labels: Sequence[str]) -> str:
+    """The inputs left out, as the form names them: "Step 2 CK and programs you will rank"."""
+    names = [FORM_NAMES.get(label, label) for label in labels]
+    names[1:] = [name[0].lower() + name[1:] for name in names[1:]]
+    return " and ".join(names)
+
+
 def unused_words(labels: Sequence[str], short: bool = False) -> str:
     """The inputs entered but left out, said where the figure is: " Step 2
     CK not used: too few applicants behind its figures." or "".  ``short``:
     without the reason, for the read-out's 40 words."""
     if not labels:
         return ""
-    names = [FORM_NAMES.get(label, label) for label in labels]
-    names[1:] = [name[0].lower() + name[1:] for name in names[1:]]
-    whose = "its" if len(names) == 1 else "their"
-    return f" {' and '.join(names)} not used" + ("." if short else f": too few applicants behind {whose} figures.")
+    whose = "its" if len(labels) == 1 else "their"
+    return f" {_unused_names(labels)} not used" + ("." if short else f": too few applicants behind {whose} figures.")
 
 
 def _chance(p: float) -> str:
@@ -1515,7 +1520,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     rough = any(min(m.matched_n or 0, m.unmatched_n or 0) < CAUTION_GROUP_N for m in used)
     caveats = [
         *(["rough"] if rough else []),
-        *([unused_words([m.label for m in blocked], short=True).strip(" .")] if blocked else []),
+        *([f"{_unused_names([m.label for m in blocked])} not used"] if blocked else []),
         *(["far from the data"] if far else []),
         *(["non-US IMG figures"] if whose else []),
     ]
@@ -1603,9 +1608,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             if failing and not any(m.label == STEP2_LABEL for m in blocked)
             else ""
         )
-        cautioned = unseen_clause(flags, in_group, heard=True) if len(flags) < 2 else _unseen_in_short(flags, in_group)
-        if blocked and flags:
-            cautioned = _unseen_tiny(flags, in_group)
+        cautioned = (
+            _unseen_tiny(flags, in_group)
+            if blocked and flags
+            else unseen_clause(flags, in_group, heard=True)
+            if len(flags) < 2
+            else _unseen_in_short(flags, in_group)
+        )
         gist = f"{spec.name}: {figure}{said}.{failing_said}{cautioned}"
     return {
         "inputs": dict(v),
