@@ -744,7 +744,9 @@ H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD
 # year, verified already, waits for the permit alone, and was told "too little
 # time" ten weeks early (surgprelim audit s45, 7).  The row's date stays the
 # recent graduate's; the earlier graduate's later day is said in it, and the
-# warning waits for that day.  We ask no graduation date here.
+# warning waits for that day.  We ask no graduation date here, and a graduate
+# of an earlier year who never applied could not tell which day was theirs
+# (pathneuro audit s46, 4): the FSMB answers that before an application.
 STEP3_VERIFY_WEEKS, STEP3_PERMIT_WEEKS = 12, 2
 STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = STEP3_VERIFY_WEEKS + STEP3_PERMIT_WEEKS, 4, 4
 
@@ -770,9 +772,11 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date) -> str:
     came before it, and the row ran to nearly 300 words (new-words audit s41, 5)."""
     return (
         f"If you will sit Step 3 for an H-1B, apply to the FSMB by about this day to have the result by the row "
-        f"“{H1B_STEP3}”. That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, counted from "
-        f"the day you graduated, and about {STEP3_PERMIT_WEEKS} for the permit ({FSMB_STEP3.cite()}); if the FSMB "
-        f"has verified a graduation of an earlier year already (ask it), you have until about {long_date(verified_by)}. Then about 4 weeks to "
+        f"“{H1B_STEP3}”. That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, which it "
+        f"says can take that long after you graduate, and about {STEP3_PERMIT_WEEKS} for the permit "
+        f"({FSMB_STEP3.cite()}). Graduated earlier? Ask the FSMB before you apply whether your graduation is verified "
+        f"(it invites the question): if it is, you have until about {long_date(verified_by)}; if it cannot say, keep "
+        "to this day. Then about 4 weeks to "
         "find a test date (our own assumption), and a test by "
         f"{long_date(last_test)}, whose result usually comes within four weeks; January and February results have been "
         f"held to mid or late March ({STEP3_SCORE_DELAY.cite()}). You can apply once you have graduated and ECFMG has "

@@ -725,11 +725,13 @@ def test_the_apply_row_counts_the_fsmbs_twelve_weeks_from_graduation_as_the_fsmb
     # weeks from the application to every reader (surgprelim audit s45, 7).
     apply = by_title(timeline.compute({**PERSONA, "today": "2027-04-15"}))[timeline.H1B_STEP3_APPLY]
     assert apply["date"] == "2027-08-27"
-    assert "counted from the day you graduated" in apply["detail"]
+    assert "can take that long after you graduate" in apply["detail"]
+    # An earlier graduate who never applied is told how to learn which day is
+    # theirs, and which to keep to meanwhile (pathneuro audit s46, 4).
     assert (
-        "has verified a graduation of an earlier year already (ask it), you have until about 19 November 2027"
-        in (apply["detail"])
-    )
+        "Graduated earlier? Ask the FSMB before you apply whether your graduation is verified (it invites the "
+        "question): if it is, you have until about 19 November 2027; if it cannot say, keep to this day."
+    ) in apply["detail"]
 
 
 def test_the_step3_row_gives_a_reader_who_cannot_take_a_j1_a_branch_of_their_own() -> None:
