@@ -102,12 +102,16 @@ CONTIG_TAIL_SHARE = 0.975
 # it is on (see _pct).
 EVEN_ODDS = 0.5
 
-# The one caveat that fits a reader who applied before and did not match.
+# The one caveat that fits a reader who applied before and did not match,
+# whether in this field or another: a reader moving from internal medicine to
+# family medicine read "a second try at the same field" as not theirs
+# (fmusimg audit s46, 4), though the no-match weighs on a new field too.
 REAPPLICANT_NOTE = (
     "First-time applicants and reapplicants are counted together: the table does not show them apart. If you "
     "applied before and did not match, the source articles treat a second try at the same field as harder than "
-    "the first, above all in the most competitive fields, so for you this estimate is more likely too high than "
-    "too low."
+    "the first, above all in the most competitive fields; in a new field the no-match is still on your record, "
+    "and programs will ask what has changed (the competitiveness check takes points for it in any field). So for "
+    "you this estimate is more likely too high than too low."
 )
 
 # How the two measures are named in the result's table.

@@ -349,7 +349,23 @@ def _row_problem(at: Mapping[str, int], header: list[str], delimiter: str, line:
         shown = (";" if delimiter == ";" else ",").join(header[:needed])
         return f"expected {least}{needed} columns ({shown}), found {len(cells)}{why}."
     empty = [name for name, index in at.items() if not cells[index].strip()]
-    return f"{empty[0]} is empty." if empty else None
+    if not empty:
+        return None
+    if empty[0] == "specialty":
+        # An empty cell said only "specialty is empty", where "general" in it
+        # was told what to write (fmusimg audit s46, 5).
+        return f"specialty is empty; {NAME_THE_FIELD}{LETTER_FOR_NO_FIELD if 'kind' in at else ''}."
+    return f"{empty[0]} is empty."
+
+
+# What to write where a specialty is missing or names no field.
+NAME_THE_FIELD = "write the field it is for, as a slug from the list below the form, such as internal-medicine"
+# A research supervisor's letter is for no one field; counted under the field
+# of most of its programs, it is the one supporting letter the others allow.
+LETTER_FOR_NO_FIELD = (
+    "; a letter written for no one field, such as a research supervisor's, goes under the field of most of the "
+    "programs that receive it"
+)
 
 
 # The separators a header may use, tried in this order: what a template and
@@ -553,15 +569,12 @@ def _slug_meant(text: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-def unknown_specialty(text: str) -> str:
+def unknown_specialty(text: str, of_document: bool = False) -> str:
     """What to say of a specialty that cannot be read as one of the listed
     fields: a sentence of its own, after the line it is on ("Documents, line 3
     (PS): " once read "PS has an “general” names no specialty")."""
     if text.strip().lower() in NO_FIELD_WORDS:
-        return (
-            f"“{text}” names no specialty; write the field the letter or statement is for, as a slug from the list "
-            "below the form, such as internal-medicine."
-        )
+        return f"“{text}” names no specialty; {NAME_THE_FIELD}{LETTER_FOR_NO_FIELD if of_document else ''}."
     if meant := SHORT_FORMS_NOT_READ.get(folded(text)):
         return (
             f"“{text}” is a short form this checker leaves unread, to be sure which specialty is meant; write "
@@ -657,7 +670,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             )
         slug = specialty_of("Documents", line, "", row["specialty"])
         if slug is None:
-            flag("error", "", f"Documents, line {line} ({row['id']}): {unknown_specialty(row['specialty'])}")
+            flag("error", "", f"Documents, line {line} ({row['id']}): {unknown_specialty(row['specialty'], of_document=True)}")
         key = name_key(row["id"])
         if key in documents:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")

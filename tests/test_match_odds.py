@@ -1521,6 +1521,13 @@ def test_a_reapplicant_reads_the_note_on_reapplicants_first(inputs: dict[str, ob
     assert sorted(first["notes"]) == sorted(result["notes"])
 
 
+def test_the_note_on_reapplicants_speaks_to_one_who_changed_field_too() -> None:
+    # Read by a reader who moved from internal to family medicine as "a second
+    # try at the same field", so not theirs (fmusimg audit s46, 4).
+    assert "in a new field the no-match is still on your record" in match_odds.REAPPLICANT_NOTE
+    assert match_odds.REAPPLICANT_NOTE.endswith("So for you this estimate is more likely too high than too low.")
+
+
 @pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
 def test_what_is_read_out_with_every_flag_and_a_past_no_match_keeps_to_forty_words(slug: str) -> None:
     for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 200, 250), (None, 1, 15)):

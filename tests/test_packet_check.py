@@ -527,8 +527,9 @@ def test_a_documents_unknown_specialty_is_its_own_sentence_after_the_documents_i
     documents = "PS,statement,general\nL,letter,cardio\n"
     messages = [m for _, _, m in said(check("", documents, ""))]
     assert messages[:2] == [
-        "Documents, line 2 (PS): “general” names no specialty; write the field the letter or statement is for, as a "
-        "slug from the list below the form, such as internal-medicine.",
+        "Documents, line 2 (PS): “general” names no specialty; write the field it is for, as a slug from the list "
+        "below the form, such as internal-medicine; a letter written for no one field, such as a research "
+        "supervisor's, goes under the field of most of the programs that receive it.",
         "Documents, line 3 (L): unknown specialty “cardio”; write it as a slug from the list below the form, such as "
         "internal-medicine. A combined program, such as internal medicine-pediatrics, or a field not on that list "
         "cannot be checked here.",

@@ -1144,7 +1144,19 @@ UNCLOSED = "(a double quote here is not closed on this line: each row must stay 
             f"Documents, line 2: expected 3 columns (id,kind,specialty), found 2 {SHORT}.",
         ),
         ("assignments", "program,document\nA,S1\n\nA,\n", "Assignments, line 4: document is empty."),
-        ("programs", "name\tspecialty\nA\t\n", "Programs, line 2: specialty is empty."),
+        (
+            "programs",
+            "name\tspecialty\nA\t\n",
+            f"Programs, line 2: specialty is empty; {packet_check.NAME_THE_FIELD}.",
+        ),
+        # A letter's empty cell is told what a letter for no one field takes (fmusimg audit s46, 5).
+        (
+            "documents",
+            "id,kind,specialty\nL-Research,letter,\n",
+            "Documents, line 2: specialty is empty; write the field it is for, as a slug from the list below the "
+            "form, such as internal-medicine; a letter written for no one field, such as a research supervisor's, "
+            "goes under the field of most of the programs that receive it.",
+        ),
         (
             "documents",
             "id,kind,specialty\nS1,statement,internal-\rmedicine\n",
@@ -1185,7 +1197,8 @@ def test_every_bad_line_of_every_box_is_named_at_once() -> None:
     assert [(e.field, e.message) for e in caught.value.errors] == [
         (
             "programs",
-            f"Programs, line 3: expected 2 columns (name,specialty), found 1 {SHORT}. Programs, line 4: specialty is empty.",
+            f"Programs, line 3: expected 2 columns (name,specialty), found 1 {SHORT}. Programs, line 4: specialty is empty; "
+            f"{packet_check.NAME_THE_FIELD}.",
         ),
         ("documents", f"Documents, line 3: expected 3 columns (id,kind,specialty), found 2 {SHORT}."),
         (
