@@ -613,12 +613,19 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty, applicant: str
     if harder_for_imgs(primary, candidate) and applicant not in data.US_GRADUATE_TYPES:
         # With the tiers and a figure: match rates alone can read the other
         # way (EM 54.1% against neurology's 41.9%), and the reason stood
-        # without a basis (mid-tier audit s35, 3).
-        return (
-            f"More competitive for IMGs than {primary.name}: {data.TIER_LABELS[candidate.tier]}, where "
-            f"{primary.name} is {data.TIER_LABELS[primary.tier]}{_shares_of_both(candidate, primary)}; the IMG article "
-            "asks that a backup be less competitive than the first choice."
+        # without a basis (mid-tier audit s35, 3).  Where they do, the reason
+        # says so and rests on the tiers alone: "more competitive" stood over
+        # the higher rates of EM and PM&R, PM&R's with no figure (pathneuro
+        # audit s46, 2).
+        tiers = (
+            f"{data.TIER_LABELS[candidate.tier]}, where {primary.name} is {data.TIER_LABELS[primary.tier]}"
+            f"{_shares_of_both(candidate, primary)}; the IMG article asks that a backup be less competitive than the "
+            "first choice."
         )
+        higher = _higher_rate(candidate, primary)
+        if higher:
+            return f"Rated more competitive for IMGs than {primary.name} by the articles' tiers: {tiers} {higher}"
+        return f"More competitive for IMGs than {primary.name}: {tiers}"
     if candidate.tier == "competitive":
         return (
             "Competitive for IMGs: the IMG article counts it among the highly competitive fields that need a backup of their own."
@@ -772,7 +779,7 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
         Component(
             "Competitiveness",
             TIER_POINTS[tier],
-            f"{candidate.name} is {data.TIER_LABELS[tier]}.",
+            f"{candidate.name} is {data.TIER_LABELS[tier]}.{data.tier_basis_said(candidate)}",
             candidate.tier_sources[0],
         )
     ]
@@ -800,6 +807,21 @@ def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
         return ""
     shares = [table_percent(_group_share(s.pgy1, "non-us-img")) for s in (candidate, primary)]  # type: ignore[arg-type]
     return f" (non-US IMGs filled {shares[0]} of its PGY-1 positions in {RESULTS_AND_DATA.year}, and {shares[1]} of {primary.name}'s)"
+
+
+def _higher_rate(candidate: data.Specialty, primary: data.Specialty) -> str:
+    """Where non-US IMGs who ranked ``candidate`` first matched more often than
+    those who ranked ``primary`` first: both rates, and that a tier rule
+    leaving it out does not rest on them; empty otherwise."""
+    own, first = candidate.outcome, primary.outcome
+    if own is None or first is None or own.img_match_rate_pct <= first.img_match_rate_pct:
+        return ""
+    return (
+        f"Its match rate is higher, though: {table_percent(own.img_match_rate_pct)} of the non-US IMGs who ranked it "
+        f"first matched in {CHARTING_OUTCOMES.year}, against {table_percent(first.img_match_rate_pct)} in "
+        f"{primary.name} ({CHARTING_OUTCOMES.named()}). It is left out by the articles' tiers, not by these rates, "
+        "which describe only the applicants each field drew."
+    )
 
 
 def img_tier_note(primary: data.Specialty, candidate: data.Specialty, applicant: str) -> str | None:
@@ -1338,21 +1360,38 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         paired_names = [str(s["name"]) for s in suggestions if s["paired_by_articles"]]
         # A US graduate's list also holds fields of harder tiers (img_tier_note).
         harder_names = [str(s["name"]) for s in suggestions if s["img_tier_note"]]
+        # Neurology was "already among the fields most open to IMGs", where a
+        # broader list "may protect you as much as a second field", though its
+        # non-US IMGs matched least often of its tier (pathneuro audit s46, 1).
+        below = competitiveness.rate_below_beside(primary)
+        lead = (
+            f"{primary.name} is in the tier this site rates most open to IMGs, yet "
+            f"{competitiveness.rate_beside_words(primary)}. The fields below "
+            if below
+            else f"{primary.name} is already among the fields most open to IMGs, so the fields below "
+        )
+        broader = (
+            f"otherwise, with a rate below internal medicine's, we would not count on a broader list in {primary.name} "
+            "to protect you as much as a second field (our judgment)."
+            if below
+            else f"otherwise a broader list in {primary.name} may protect you as much as a second field (our judgment)."
+        )
+        # Beside its own rate, fields of its tier may well be easier by theirs.
+        share = "share its tier" if below else "share its tier rather than being clearly easier"
         notes.append(
-            f"{primary.name} is already among the fields most open to IMGs, so the fields below "
+            lead
             + (
-                f"share its tier rather than being clearly easier, but for {and_list(harder_names)}, rated harder for "
+                f"{share}, but for {and_list(harder_names)}, rated harder for "
                 "IMGs and listed for you as a US graduate (each says so under the table)"
                 if harder_names
-                else "share its tier rather than being clearly easier"
+                else share
             )
             + (f"; the source articles still pair {and_list(paired_names)} with it" if paired_names else "")
             + ". Which is easier for you depends on your file, not the tier: each field's match rate describes the "
             "applicants who ranked that field first, so run the competitiveness check and the match odds calculator "
             "on each with your own score: with a low score the check may rate several fields alike, where match odds "
             "still tells them apart. Where the check advises dual "
-            f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; otherwise a broader "
-            f"list in {primary.name} may protect you as much as a second field (our judgment)."
+            f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; {broader}"
         )
     same_tier = [s for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
     if same_tier:

@@ -1001,10 +1001,53 @@ TIER_CAVEATS: dict[str, str] = {
 TIER_SHARE_BESIDE = "internal-medicine"
 
 
+# Neurology read "historically IMG-accessible" with no word that the non-US
+# IMGs who ranked it first matched least often of its tier, with the highest
+# matched median (pathneuro audit s46, 1).  A rule on the data rather than a
+# name: a field of that tier whose rate is below internal medicine's, the
+# field the psychiatry caveat is set beside, says so with both figures.
+# With the 2026 edition that is neurology and pathology.
+def rate_below_beside(spec: data.Specialty) -> bool:
+    """A field rated most open to IMGs whose non-US IMGs matched less often than internal medicine's."""
+    beside = data.specialty(TIER_SHARE_BESIDE).outcome
+    return (
+        spec.tier == "accessible"
+        and spec.slug != TIER_SHARE_BESIDE
+        and spec.outcome is not None
+        and beside is not None
+        and spec.outcome.img_match_rate_pct < beside.img_match_rate_pct
+    )
+
+
+def rate_beside_words(spec: data.Specialty) -> str:
+    """For a field ``rate_below_beside``: its non-US IMGs' match rate and
+    matched median against internal medicine's, cited; the lowest rate of the
+    tier is named so."""
+    beside = data.specialty(TIER_SHARE_BESIDE)
+    own, other = spec.outcome, beside.outcome
+    assert own is not None and other is not None
+    medians = own.step2_matched.median, other.step2_matched.median
+    with_medians = (
+        f", with a matched median Step 2 CK of {medians[0]:g}, against {table_percent(other.img_match_rate_pct)} and "
+        f"{medians[1]:g} in {beside.name.lower()}"
+        if None not in medians
+        else f", against {table_percent(other.img_match_rate_pct)} in {beside.name.lower()}"
+    )
+    tier_rates = [s.outcome.img_match_rate_pct for s in data.SPECIALTIES if s.tier == spec.tier and s.outcome]
+    lowest = ", the lowest rate in its tier" if own.img_match_rate_pct == min(tier_rates) else ""
+    return (
+        f"{table_percent(own.img_match_rate_pct)} of the non-US IMGs who ranked it first matched in "
+        f"{data.CHARTING_OUTCOMES.year}{with_medians} ({data.CHARTING_OUTCOMES.named()}){lowest}"
+    )
+
+
 def _tier_line(spec: data.Specialty) -> str:
-    """The target-specialty row's words: the tier, and for a field the
-    articles qualify, the caveat with non-US IMGs' share of its places."""
-    said = f"{spec.name} is {data.TIER_LABELS[spec.tier]}."
+    """The target-specialty row's words: the tier, the basis of a field's own
+    tier, and for a field the articles or the data qualify, the caveat with
+    the figures beside internal medicine's."""
+    said = f"{spec.name} is {data.TIER_LABELS[spec.tier]}.{data.tier_basis_said(spec)}"
+    if rate_below_beside(spec):
+        return f"{said} Yet {rate_beside_words(spec)}. This check takes no points for it."
     caveat = TIER_CAVEATS.get(spec.slug)
     if caveat is None:
         return said

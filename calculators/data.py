@@ -1358,6 +1358,38 @@ SPECIALTIES: tuple[Specialty, ...] = (
     Specialty("orthopaedic-surgery", "Orthopaedic Surgery", "ultra", "Orthopaedic Surgery", "Orthopaedic Surgery"),
 )
 SPECIALTY_BY_SLUG: dict[str, Specialty] = {s.slug: s for s in SPECIALTIES}
+
+# A field whose tier rests on sources of its own (``tier_basis``) says what
+# each of them gives, beside the tier's words: "historically IMG-accessible"
+# stood for pathology beside one year's table alone, where its basis also
+# holds the no-match article (pathneuro audit s46, 3).  An article's words
+# for a field are written here; the NRMP figures come from the tables.
+TIER_ARTICLE_WORDS: dict[tuple[str, str], str] = {
+    ("pathology", ARTICLE_UNMATCHED.key): "the no-match article, which names it “sometimes” among the more flexible backups",
+    ("anesthesiology", ARTICLE_IMG.key): "the IMG article, which treats it as a first choice that needs backups of its own",
+}
+
+
+def tier_basis_said(spec: Specialty) -> str:
+    """A sentence naming each source of a field's own tier basis, with its
+    figure or words; empty for a field on its tier's usual sources."""
+    parts = []
+    for source in spec.tier_basis:
+        if source is RESULTS_AND_DATA and spec.pgy1 is not None:
+            parts.append(
+                f"the share of its PGY-1 positions non-US IMGs filled "
+                f"({table_percent(spec.pgy1.non_us_img_pct_of_offered)}, {source.named()})"
+            )
+        elif source is CHARTING_OUTCOMES and spec.outcome is not None:
+            parts.append(
+                f"the match rate of the non-US IMGs who ranked it first "
+                f"({table_percent(spec.outcome.img_match_rate_pct)}, {source.named()})"
+            )
+        else:
+            parts.append(f"{TIER_ARTICLE_WORDS[(spec.slug, source.key)]} ({source.cite()})")
+    return f" This site places it in that tier on {and_list(parts)}." if parts else ""
+
+
 SPECIALTY_CHOICES: tuple[tuple[str, str], ...] = tuple((s.slug, s.name) for s in SPECIALTIES)
 
 APPLICANT_TYPES: tuple[tuple[str, str], ...] = (

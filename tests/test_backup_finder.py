@@ -1209,3 +1209,40 @@ def test_the_interest_row_cites_the_article_behind_that_interest(
     traits = backup_finder.TRAITS[slug]
     if article is not traits.source:
         assert traits.why not in str(row["why"])
+
+
+# --- A neurology first choice (pathneuro audit s46, 1-3) ---------------------------------------------------------------
+def test_a_neurology_first_choice_hears_its_rate_and_no_broader_list_stands_in_for_a_backup() -> None:
+    result = compute({"specialty": "neurology", "applicant_type": "non-us-img", "step2_score": 238})
+    note = next(n for n in result["notes"] if "most open to IMGs" in n)
+    assert not note.startswith("Neurology is already among the fields most open")
+    assert "41.9% of the non-US IMGs who ranked it first matched in 2026" in note and "48.5% and 251" in note
+    assert "may protect you as much as a second field" not in note
+    assert "we would not count on a broader list in Neurology" in note
+    # A field at or above internal medicine's rate keeps the words it had.
+    fm = compute({"specialty": "family-medicine", "applicant_type": "non-us-img", "step2_score": 238})
+    assert any("may protect you as much as a second field" in n for n in fm["notes"])
+
+
+@pytest.mark.parametrize("slug", ["emergency-medicine", "pmr"])
+def test_a_field_left_out_by_tier_but_matched_more_often_says_so_with_both_rates(slug: str) -> None:
+    neurology, candidate = SPECIALTY_BY_SLUG["neurology"], SPECIALTY_BY_SLUG[slug]
+    reason = backup_finder.exclusion(neurology, candidate, "non-us-img")
+    assert reason is not None and candidate.outcome is not None and neurology.outcome is not None
+    assert not reason.startswith("More competitive for IMGs")
+    assert reason.startswith("Rated more competitive for IMGs than Neurology by the articles' tiers")
+    assert (
+        f"{table_percent(candidate.outcome.img_match_rate_pct)} of the non-US IMGs who ranked it first matched in "
+        f"{data.CHARTING_OUTCOMES.year}, against {table_percent(neurology.outcome.img_match_rate_pct)} in Neurology "
+        f"({data.CHARTING_OUTCOMES.named()})"
+    ) in reason
+    assert "left out by the articles' tiers, not by these rates" in reason
+    # Anesthesiology's rate is below neurology's: the tier and the rate agree, and the reason stands.
+    anaesthesia = backup_finder.exclusion(neurology, SPECIALTY_BY_SLUG["anesthesiology"], "non-us-img")
+    assert anaesthesia is not None and anaesthesia.startswith("More competitive for IMGs than Neurology")
+
+
+def test_the_finders_tier_row_cites_pathologys_whole_tier_basis() -> None:
+    result = compute({"specialty": "neurology", "applicant_type": "non-us-img"})
+    row = next(c for c in by_slug(result)["pathology"]["points"] if c["component"] == "Competitiveness")
+    assert data.ARTICLE_UNMATCHED.cite() in row["why"] and row["source"] == data.RESULTS_AND_DATA.cite()

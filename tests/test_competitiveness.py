@@ -1996,10 +1996,55 @@ def test_psychiatrys_tier_row_carries_the_backup_guides_caveat(applicant: str) -
     assert row["source"] == ARTICLE_IMG.cite()
 
 
-@pytest.mark.parametrize("slug", ["internal-medicine", "family-medicine", "pediatrics", "neurology"])
+@pytest.mark.parametrize("slug", ["internal-medicine", "family-medicine", "pediatrics"])
 def test_the_other_accessible_fields_keep_the_plain_tier_row(slug: str) -> None:
     row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "Target specialty")
     assert row["why"] == f"{data.specialty(slug).name} is historically IMG-accessible."
+
+
+# Neurology read "historically IMG-accessible" alone, though its non-US IMGs
+# matched least often of its tier (pathneuro audit s46, 1): a field of the
+# tier whose rate is below internal medicine's says so, from the data.
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES if s.tier == "accessible"])
+def test_an_accessible_field_below_internal_medicines_match_rate_says_so_with_both_figures(slug: str) -> None:
+    spec, medicine = specialty(slug), specialty("internal-medicine")
+    row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "Target specialty")
+    why = str(row["why"])
+    assert spec.outcome is not None and medicine.outcome is not None
+    below = spec.outcome.img_match_rate_pct < medicine.outcome.img_match_rate_pct
+    assert competitiveness.rate_below_beside(spec) is below
+    figures = (
+        f"Yet {spec.outcome.img_match_rate_pct:.1f}% of the non-US IMGs who ranked it first matched in "
+        f"{data.CHARTING_OUTCOMES.year}, with a matched median Step 2 CK of {spec.outcome.step2_matched.median:g}, "
+        f"against {medicine.outcome.img_match_rate_pct:.1f}% and {medicine.outcome.step2_matched.median:g} in internal "
+        f"medicine ({data.CHARTING_OUTCOMES.named()})"
+    )
+    assert (figures in why) is below
+    assert row["points"] == competitiveness.TIER_POINTS["accessible"]
+
+
+def test_neurology_is_named_the_lowest_rate_of_its_tier_as_the_data_have_it() -> None:
+    why = str(next(f for f in compute({"specialty": "neurology"})["factors"] if f["factor"] == "Target specialty")["why"])
+    assert why.startswith("Neurology is historically IMG-accessible. Yet 41.9% of the non-US IMGs")
+    assert "the lowest rate in its tier. This check takes no points for it." in why
+    why = str(next(f for f in compute({"specialty": "pathology"})["factors"] if f["factor"] == "Target specialty")["why"])
+    assert "lowest rate" not in why
+
+
+# Pathology's "historically" was cited to one year's table alone, its basis
+# also holding the no-match article (pathneuro audit s46, 3).
+@pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES if s.tier_basis])
+def test_a_tier_row_cites_every_source_of_the_fields_own_tier_basis(slug: str) -> None:
+    spec = specialty(slug)
+    row = next(f for f in compute({"specialty": slug})["factors"] if f["factor"] == "Target specialty")
+    assert row["source"] == spec.tier_basis[0].cite()
+    shown = f"{row['why']} {row['source']}"
+    for source in spec.tier_basis:
+        assert source.cite() in shown or source.named() in shown, source.key
+    assert "This site places it in that tier on" in str(row["why"])
+    if slug == "pathology":
+        assert data.ARTICLE_UNMATCHED.cite() in str(row["why"]) and "“sometimes”" in str(row["why"])
+        assert "27.0%, NRMP Results and Data 2025" in str(row["why"])
 
 
 # A US MD senior in orthopaedics with 247 read that the score sat in the

@@ -1882,6 +1882,89 @@ SURGICAL_FIELD_CLAIMS = (
 CLAIMS = (*CLAIMS, *SURGICAL_FIELD_CLAIMS)
 
 
+# Neurology's tier row and the finder's note on it set its non-US IMG match
+# rate below internal medicine's; EM's and PM&R's exclusion reasons set their
+# rates above neurology's (pathneuro audit s46, 1 and 2).
+def accessible_rates() -> dict[str, float]:
+    return {s.slug: s.outcome.img_match_rate_pct for s in data.SPECIALTIES if s.tier == "accessible" and s.outcome}
+
+
+TIER_RATE_CLAIMS = (
+    Claim(
+        "calculators/competitiveness.py",
+        'lowest = ", the lowest rate in its tier"',
+        lambda: (
+            min(accessible_rates(), key=accessible_rates().__getitem__) == "neurology"
+            and competitiveness.rate_below_beside(data.specialty("neurology"))
+        ),
+    ),
+    Claim(
+        "calculators/backup_finder.py",
+        "otherwise, with a rate below internal medicine's, we would not count on a broader list in",
+        lambda: (
+            every(
+                competitiveness.rate_below_beside(data.specialty(slug)) == (rate < accessible_rates()["internal-medicine"])
+                for slug, rate in accessible_rates().items()
+                if slug != "internal-medicine"
+            )
+            and rate("Neurology") < rate(IM)
+        ),
+    ),
+    Claim(
+        "calculators/backup_finder.py",
+        "Its match rate is higher, though:",
+        lambda: (
+            every(rate(c) > rate("Neurology") for c in ("Emergency Medicine", "Physical Medicine and Rehabilitation"))
+            and every(
+                "Its match rate is higher" in str(backup_finder.exclusion(p, c, "non-us-img"))
+                for p in data.SPECIALTIES
+                for c in data.SPECIALTIES
+                if backup_finder.harder_for_imgs(p, c)
+                and c.tier != "ultra"
+                and p.outcome
+                and c.outcome
+                and c.outcome.img_match_rate_pct > p.outcome.img_match_rate_pct
+            )
+        ),
+    ),
+)
+CLAIMS = (*CLAIMS, *TIER_RATE_CLAIMS)
+
+
+# The decision table gave the audit's neurology reader (one red flag, a visa;
+# Step 2 CK 238) "dual apply", where the check went a band stricter for the
+# score's quarter (pathneuro audit s46, 5).
+def quarter_band(step2: int) -> tuple[str, int]:
+    result = competitiveness.compute(
+        {
+            "specialty": "neurology",
+            "applicant_type": "non-us-img",
+            "step2_score": step2,
+            "needs_visa": "true",
+            "years_since_graduation": 2,
+            "usce_months": 3,
+            "recent_clinical_months": 3,
+            "research_items": 2,
+            "away_rotations": 1,
+        }
+    )
+    return str(result["band"]), len(result["red_flags"])
+
+
+QUARTER_CLAIMS = (
+    Claim(
+        "assess/need-a-backup.md",
+        "so one red flag with a score in their lowest quarter can take you a band past the table's",
+        lambda: (
+            (co("Neurology").step2_matched.q1 or 0) > 238
+            and quarter_band(238) == ("dual-apply-strongly", 1)
+            and quarter_band(int(co("Neurology").step2_matched.q1 or 0) + 1) == ("dual-apply", 1)
+        ),
+    ),
+)
+CLAIMS = (*CLAIMS, *QUARTER_CLAIMS)
+
+
 @cache
 def page_text(page: str) -> str:
     path = ROOT / page if page.endswith(".py") else ROOT / "docs" / page

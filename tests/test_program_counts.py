@@ -258,7 +258,7 @@ def test_a_backup_harder_than_the_first_choice_gets_a_plain_warning_first() -> N
     # An IMG's: a US graduate is not held to the IMG tiers' order (usdo audit s44, 5).
     img = {**STRONG, "applicant_type": "non-us-img"}
     result = pc.compute({**img, "specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology"})
-    assert result["warning"] and "More competitive for IMGs than Internal Medicine" in result["warning"]
+    assert result["warning"] and "more competitive for IMGs than Internal Medicine" in result["warning"]
     assert result["summary"].startswith(result["warning"])
     assert any("rarely work as a backup" in r for r in result["reasons"])
     html = pc.render(result)
@@ -1225,3 +1225,20 @@ def test_a_surgical_first_choice_with_an_advanced_backup_is_reminded_of_both_fir
     pin_build_date(monkeypatch, "2026-12-05")
     note = pc.compute({"specialty": "general-surgery", "backup_specialty": "anesthesiology"})["mid_season"]
     assert note is not None and "weigh a preliminary surgery year too" in note and "partial match" in note
+
+
+# The finder left out PM&R and EM for neurology as "more competitive for
+# IMGs", whose non-US IMGs matched more often (pathneuro audit s46, 2): the
+# warning program counts gives carries the same reason, and reads so.
+def test_a_backup_left_out_by_tier_though_it_matched_more_often_is_warned_with_both_rates() -> None:
+    img = {**STRONG, "applicant_type": "non-us-img", "specialty": "neurology", "backup_specialty": "pmr"}
+    warning = pc.compute(img)["warning"]
+    assert warning.startswith(
+        "Check your backup: the backup finder leaves Physical Medicine and Rehabilitation (PM&R) out for Neurology. "
+        "Rated more competitive for IMGs than Neurology by the articles' tiers"
+    )
+    assert "53.8% of the non-US IMGs who ranked it first matched in 2026, against 41.9% in Neurology" in warning
+    assert warning.endswith(
+        "It is left out by the articles' tiers, not by these rates, which describe only the applicants each field "
+        "drew. If it is really your first choice, swap the two."
+    )
