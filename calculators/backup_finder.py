@@ -1032,11 +1032,24 @@ class Bridge(TypedDict):
     reasons: list[str]
 
 
+# What a first year linked to an advanced place is, before the reasons for a
+# year taken alone (anesadv audit s46, 4).
+LINKED_FIRST_YEAR = (
+    "Ranked on a supplemental list linked to your advanced programs, it is the start of that training, with "
+    "nothing to reapply for; rank it on your primary list too only if you would take it alone (the rank order "
+    "list guide, “Advanced positions and supplemental lists”)."
+)
+
+
 def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, applicant: str = "non-us-img") -> list[Bridge]:
     """Transitional and preliminary years that fit this primary, each with reasons."""
     cite = {s.key: s.cite() for s in data.SOURCES}
+    # For a field with advanced positions the same year has two roles, and
+    # the reapplying reasons read as the plan for the year an advanced match
+    # needs, where nothing is left to reapply for (anesadv audit s46, 4).
+    alone = "Taken alone, not linked to an advanced place, a" if primary.slug in data.ADVANCED_POSITION_SPECIALTIES else "A"
     common = [
-        f"A one-year position can give you a foot in the door, US experience and stronger letters while you reapply ({cite['article-img']}).",
+        f"{alone} one-year position can give you a foot in the door, US experience and stronger letters while you reapply ({cite['article-img']}).",
         f"It does not lead automatically to a categorical place, so plan your reapplication from the first day ({cite['article-img']}).",
         # A prelim resident read these as advice to do a second year (prelim-SOAP audit s34, 4).
         "If you are in such a year already, this is not advice to do a second one: the no-match guide's section on "
@@ -1052,7 +1065,9 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, 
     # this primary; the shared reasons and NRMP figures are added below.
     specific: dict[str, list[str]] = {}
     if primary.slug in data.ARTICLE_ADVANCED_SPECIALTIES:
-        advanced = data.advanced_positions_note([primary.slug], "A transitional or preliminary year is that first year.")
+        advanced = data.advanced_positions_note(
+            [primary.slug], f"A transitional or preliminary year is that first year. {LINKED_FIRST_YEAR}"
+        )
         specific[TRANSITIONAL_YEAR] = [advanced]
         specific[PRELIMINARY_YEAR] = [advanced]
     # The competitiveness check quoted this for a reapplicant in emergency
@@ -1071,7 +1086,9 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, 
         # s39, 3).  Only the preliminary medicine year is offered, the one the
         # IMG article names for neurology: no article proposes a transitional one.
         specific[PRELIMINARY_YEAR] = [
-            data.advanced_positions_note([primary.slug], "A preliminary year in internal medicine is that first year."),
+            data.advanced_positions_note(
+                [primary.slug], f"A preliminary year in internal medicine is that first year. {LINKED_FIRST_YEAR}"
+            ),
             f"The IMG article's internal medicine route for neurology is a preliminary year, then reapplying ({cite['article-img']}).",
         ]
     if primary.slug == "general-surgery" and TRANSITIONAL_YEAR in suggested:

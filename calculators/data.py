@@ -1366,7 +1366,10 @@ SPECIALTY_BY_SLUG: dict[str, Specialty] = {s.slug: s for s in SPECIALTIES}
 # for a field are written here; the NRMP figures come from the tables.
 TIER_ARTICLE_WORDS: dict[tuple[str, str], str] = {
     ("pathology", ARTICLE_UNMATCHED.key): "the no-match article, which names it “sometimes” among the more flexible backups",
-    ("anesthesiology", ARTICLE_IMG.key): "the IMG article, which treats it as a first choice that needs backups of its own",
+    ("anesthesiology", ARTICLE_IMG.key): (
+        "the IMG article, which lists it as a first choice with backups of its own (internal medicine, a "
+        "transitional year, family medicine)"
+    ),
 }
 
 

@@ -1246,3 +1246,22 @@ def test_the_finders_tier_row_cites_pathologys_whole_tier_basis() -> None:
     result = compute({"specialty": "neurology", "applicant_type": "non-us-img"})
     row = next(c for c in by_slug(result)["pathology"]["points"] if c["component"] == "Competitiveness")
     assert data.ARTICLE_UNMATCHED.cite() in row["why"] and row["source"] == data.RESULTS_AND_DATA.cite()
+
+
+# The bridge cards gave an anesthesiology reader the reapplying reasons of a
+# year taken alone for the first year an advanced match needs (anesadv audit s46, 4).
+@pytest.mark.parametrize("slug", ["anesthesiology", "diagnostic-radiology", "neurology"])
+def test_a_first_year_for_an_advanced_field_is_told_apart_from_a_year_taken_alone(slug: str) -> None:
+    result = compute({"specialty": slug, "applicant_type": "non-us-img", "step2_score": 246})
+    assert result["bridges"]
+    for bridge in result["bridges"]:
+        reasons = bridge["reasons"]
+        assert backup_finder.LINKED_FIRST_YEAR in reasons[0]
+        assert any(r.startswith("Taken alone, not linked to an advanced place, a one-year position") for r in reasons)
+
+
+def test_a_year_for_a_field_without_advanced_places_keeps_its_plain_reasons() -> None:
+    result = compute({"specialty": "general-surgery", "applicant_type": "non-us-img", "step2_score": 246})
+    reasons = [r for bridge in result["bridges"] for r in bridge["reasons"]]
+    assert any(r.startswith("A one-year position can give you a foot in the door") for r in reasons)
+    assert not any(backup_finder.LINKED_FIRST_YEAR in r for r in reasons)
