@@ -838,6 +838,39 @@ INDIA_STATEMENT_OF_NEED = Source(
     "read 2026",
     "Consulates General of India in Houston and Atlanta",
 )
+# An advanced match with a linked first year is two programs, often at two
+# institutions, and the site stopped at one (anesadv audit s46, 1).  The
+# checklists page: a "continuation of ECFMG sponsorship" is the application
+# for a physician ECFMG already sponsors who is to train in an accredited
+# program, coordinated by the host institution's Training Program Liaison,
+# whose role the roles page sets out.  (That a Statement of Need naming one
+# institution needs a new one on a change of host institution is in the FAQ,
+# ECFMG_STATEMENT_OF_NEED.)  Nothing read says which specialty a statement
+# names for a linked first year, or whether the step into the advanced field
+# uses the one change of specialty: the guides send those questions to ECFMG.
+ECFMG_J1_CONTINUATION = Source(
+    "ecfmg-evsp-continuation",
+    "Exchange Visitor Sponsorship Program: application checklists, with a continuation of sponsorship for a physician "
+    "ECFMG already sponsors, and the Training Program Liaison's role",
+    "read 2026",
+    "ECFMG",
+)
+# On an H-1B the advanced program's employer files a petition of its own
+# (anesadv audit s46, 1).  USCIS's own page not seen: law firms and
+# university international offices (Meyers and Meyers, Temple, Boston
+# University) say a new employer files its own Form I-129 before the physician
+# works for it, and read USCIS's guidance of 20 October 2025 as leaving the
+# $100,000 payment off a change-of-employer petition granted to someone in the
+# US, and putting it on one that asks for a visa at a consulate, or that is
+# approved only for consular processing.
+H1B_CHANGE_OF_EMPLOYER = Source(
+    "h1b-change-of-employer",
+    "H-1B change of employer: the new employer files its own petition; under USCIS's guidance of 20 "
+    "October 2025, one granted to someone in the US carries no $100,000 payment",
+    "2025, read 2026",
+    "USCIS, as immigration law firms and university international offices summarise it",
+    "secondary",
+)
 SOURCES = (
     *ARTICLES,
     CHARTING_OUTCOMES,
@@ -919,6 +952,8 @@ SOURCES = (
     ECFMG_J1_REGULATIONS,
     ECFMG_J1_FEES,
     INDIA_STATEMENT_OF_NEED,
+    ECFMG_J1_CONTINUATION,
+    H1B_CHANGE_OF_EMPLOYER,
 )
 
 

@@ -167,6 +167,16 @@ STEP2_SCORE = "IMGs: Step 2 CK score in before you submit"
 DO_EXAMS = "DOs: COMLEX Level 2-CE score in before you submit"
 SUBMIT = "Submit ERAS"
 BUILD_LISTS = "Build your program lists"
+# The plan's first word of first-year programs came at the rank-list deadline,
+# too late to apply to any (anesadv audit s46, 5).  It asks no specialty, so
+# the row says whom the clause is for.  The IMG article: a field with advanced
+# positions needs a preliminary or transitional year; the short statement and
+# the letters are the radiology playbook's advice, which the packet checker
+# follows for first-year programs.
+FIRST_YEAR_LISTS = (
+    " If any program you apply to starts at PGY-2 (an advanced program), list preliminary or transitional "
+    "programs for the first year too, with a short statement and letters for them."
+)
 # ResidencyCAS closes in September, where ERAS takes applications until the
 # rank lists close, and the plan has no specialty to tell which one the
 # reader uses: the row says whom it is for, as the H-1B rows do, and a
@@ -474,7 +484,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         -3,
         BUILD_LISTS,
-        "Keep separate lists per specialty in a tracking spreadsheet.",
+        "Keep separate lists per specialty in a tracking spreadsheet." + FIRST_YEAR_LISTS,
         ARTICLE_IMG,
         anchor="eras_opens",
         # Each reader's own check: a US-citizen IMG was told to look up visa
@@ -484,14 +494,18 @@ STEPS: tuple[Step, ...] = (
             (
                 "visa",
                 "Keep separate lists per specialty in a tracking spreadsheet; research each program's visa "
-                "sponsorship and, if you are an IMG, its record with IMGs.",
+                "sponsorship and, if you are an IMG, its record with IMGs." + FIRST_YEAR_LISTS,
             ),
             (
                 "do",
                 "Keep separate lists per specialty in a tracking spreadsheet; research how many DOs each program "
-                "trains and whether it takes COMLEX Level 2-CE alone or asks for USMLE Step 2 CK.",
+                "trains and whether it takes COMLEX Level 2-CE alone or asks for USMLE Step 2 CK." + FIRST_YEAR_LISTS,
             ),
-            ("img", "Keep separate lists per specialty in a tracking spreadsheet; research each program's record with IMGs."),
+            (
+                "img",
+                "Keep separate lists per specialty in a tracking spreadsheet; research each program's record with IMGs."
+                + FIRST_YEAR_LISTS,
+            ),
         ),
     ),
     # An IMG's plan had no exam date before the rank-list deadline, so a
@@ -824,14 +838,23 @@ US_SENIOR_WITHDRAW_DETAIL = (
 # training, which the plan ended before (visa-oldgrad audit s39, 2).  No
 # source dates these steps beyond ECFMG's processing time, so they are said
 # on the Match Day row rather than given days of their own.
+# A reader matched to an advanced program and a linked first year holds two
+# programs, often two sponsors: which specialty the statement names, and
+# whether the step into the advanced field uses the J-1's one change of
+# specialty, no source we read says, so they are ECFMG's questions; that the
+# second employer files its own H-1B petition is sourced (anesadv audit s46, 1).
+# The row keeps under 300 words; the rest is in the Assess guide.
 J1_AFTER_MATCH = (
     "For a J-1, the weeks from here to the start of training hold its paperwork. Ask the health ministry of the "
     "country where you last held permanent residence for a Statement of Need naming the exact specialty you "
-    "matched or SOAPed into; some countries want your US contract first, as India's consulates in the US list it "
+    "matched or SOAPed into (matched to an advanced program and a first year? ask ECFMG first which specialty to "
+    "name, and whether moving into the advanced field uses your one change of specialty); some countries want "
+    "your US contract first, as India's consulates in the US list it "
     f"among the documents for the bond that goes with the statement ({INDIA_STATEMENT_OF_NEED.cite()}). Your program's Training Program Liaison starts the ECFMG application, "
     f"which takes about four to six weeks once every document is in ({ECFMG_STATEMENT_OF_NEED.cite()}). Then comes "
     f"the visa interview at a US consulate, whose waits vary from post to post ({ECFMG_J1_FEES.cite()}). For an "
-    "H-1B, ask the program when it will file your petition and what it needs from you."
+    "H-1B, ask the program when it will file your petition and what it needs from you; after a first year "
+    f"elsewhere, the advanced program's employer files one of its own ({data.H1B_CHANGE_OF_EMPLOYER.cite()})."
 )
 
 
@@ -2091,7 +2114,11 @@ def method() -> Markup:
             f"({NRMP_WITHDRAWAL_DEADLINE.cite()}). The Match Day row then says what a J-1 "
             "asks in the weeks before training (the Statement of Need for the field you matched into, ECFMG's "
             "application of about four to six weeks, a consulate interview) without dating those steps, which no "
-            "source does. The program-lists row asks about visa sponsorship only when you need a visa.",
+            "source does; for a reader matched to an advanced program and a first year, it names what to ask ECFMG "
+            "and that the advanced program's employer files its own H-1B petition. The program-lists row asks about "
+            "visa sponsorship only when you need a visa, and tells every reader, since the plan asks no specialty, to "
+            "list first-year (preliminary or transitional) programs too, with a short statement and letters for them, "
+            "if any program they apply to starts at PGY-2.",
         ),
         el(
             "p",

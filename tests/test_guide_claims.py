@@ -1833,7 +1833,25 @@ SOURCES_AUDIT_CLAIMS = (
     ),
     Claim("data-and-sources.md", "so most of the field's positions start at PGY-2", dr_mostly_advanced),
 )
-CLAIMS = (*CLAIMS, *SOURCES_AUDIT_CLAIMS)
+
+
+# Anesthesiology read as a field where only "some" programs include the first
+# year, though the site's own table holds its PGY-1 positions by the
+# thousand (anesadv audit s46, 2).  "Many" is said of a count in the hundreds
+# or more, never of a share: the table holds no count of advanced positions.
+def anesthesiology_and_neurology_have_many_pgy1_positions() -> bool:
+    return all(rd(name).positions_offered >= 500 for name in (AN, "Neurology"))
+
+
+ANESADV_CLAIMS = tuple(
+    Claim(page, words, anesthesiology_and_neurology_have_many_pgy1_positions)
+    for page, words in (
+        ("apply/rank-order-list.md", "in anesthesiology and neurology those are many, not a few exceptions"),
+        ("backup/bridges.md", "in anesthesiology and neurology those are many, not a few exceptions"),
+        ("glossary.md", "in anesthesiology and neurology those are many (NRMP *Results and Data* 2025"),
+    )
+)
+CLAIMS = (*CLAIMS, *SOURCES_AUDIT_CLAIMS, *ANESADV_CLAIMS)
 
 
 # A reader with three interviews in orthopaedics found only the internal
@@ -3069,3 +3087,97 @@ def test_the_timeline_guide_counts_ranks_as_match_odds_does() -> None:
     sentence = said[said.index("Enter that count as your ranks") :][:300]
     assert "categorical and advanced programs, not preliminary or transitional ones" in sentence
     assert "categorical and advanced programs, not " in match_odds.PRELIM_NOT_COUNTED
+
+
+# --- An advanced match with a linked first year (anesadv audit s46) ------------
+def test_the_visa_section_covers_an_advanced_match_with_a_linked_first_year() -> None:
+    # Matched to advanced anesthesiology and a linked preliminary year, a J-1
+    # or H-1B reader was told nothing of the second program's sponsorship, and
+    # might ask for a statement naming the first year's field (anesadv audit s46, 1).
+    import markdown
+
+    visa = _between(page_text("assess/index.md"), "### Visa: J-1 or H-1B", "#### The H-1B payment")
+    bullet = visa[visa.index("**An advanced match is two programs, and often two sponsors.**") :]
+    assert "the second institution's Training Program Liaison starts a continuation of your ECFMG sponsorship" in bullet
+    assert (
+        "(ECFMG, Exchange Visitor Sponsorship Program: application checklists, and the Training Program Liaison's role, "
+        "read 2026)" in bullet
+    )
+    assert "has to be replaced for the move (ECFMG, frequently asked questions for J-1 applicants, read 2026)" in bullet
+    assert "On an H-1B, the advanced program's employer files a petition of its own." in bullet
+    assert "to someone already in the US carries no payment" in bullet and "[the payment rule](#h-1b-payment)" in bullet
+    assert "university international offices summarise it, 2025, read 2026; secondary copy)" in bullet
+    # What no source settles is asked, never answered.
+    asked = bullet[bullet.index("ask ECFMG, both programs and an immigration lawyer before you rank:") :]
+    assert "which specialty your Statement of Need should name" in asked
+    assert "whether moving from the first year into the advanced field uses your one change of specialty" in asked
+    for answer in ("is not a change of specialty", "does not count as", "counts as your one change", "name the advanced"):
+        assert answer not in bullet, answer
+    # Its anchor sits on its own list item, as the visa history's does.
+    lines = (ROOT / "docs" / "assess" / "index.md").read_text(encoding="utf-8").splitlines()
+    at = lines.index("{ #visa-advanced }")
+    assert lines[at - 1].startswith("- **An advanced match is two programs, and often two sponsors.**")
+    shown = markdown.markdown("\n".join(lines[at - 2 : at + 1]), extensions=["attr_list"])
+    assert '<li id="visa-advanced"><strong>An advanced match is two programs' in shown
+    sources = _between(page_text("assess/index.md"), "## Sources on this page", "- **AAMC**")
+    assert "its application checklists and its page on the Training Program Liaison's role" in sources
+    assert "the H-1B rules on a change of employer" in sources
+    assert {data.ECFMG_J1_CONTINUATION, data.H1B_CHANGE_OF_EMPLOYER} <= set(data.SOURCES)
+    assert data.H1B_CHANGE_OF_EMPLOYER.secondary and "20 October 2025" in data.H1B_CHANGE_OF_EMPLOYER.title
+    # Where a reader ranks advanced programs, and the FAQ's visa answer, point to it.
+    pairs = _between(page_text("apply/rank-order-list.md"), "### How the NRMP pairs the two years", "??? example")
+    assert "If you need a visa, an advanced program and its linked first year are two programs" in pairs
+    assert "(../assess/index.md#visa-advanced)" in pairs
+    faq = _between(page_text("faq.md"), "## J-1 or H-1B: which can I get?", "## Is Step 3 worth taking?")
+    assert "(assess/index.md#visa-advanced)" in faq
+
+
+@pytest.mark.parametrize(
+    ("page", "start", "end"),
+    [
+        ("apply/rank-order-list.md", "## Advanced positions and supplemental lists", "The first year is done"),
+        ("backup/bridges.md", "Fields that begin at PGY-2", "How many there were in 2025"),
+        ("glossary.md", "**Advanced position**", "**AOA (two meanings)**"),
+    ],
+)
+def test_anesthesiology_is_not_said_to_include_the_first_year_only_in_some_programs(page: str, start: str, end: str) -> None:
+    # "Some programs in these fields include the first year instead" read as
+    # if the categorical route were the exception in anesthesiology (anesadv audit s46, 2).
+    said = _between(page_text(page), start, end)
+    for words in ("though some programs in these fields", "Some programs in these fields include", "although some of their"):
+        assert words not in said, words
+    assert "in anesthesiology and neurology those are many" in said
+    # No figure typed in: quoted through the macros, or not at all.
+    assert not re.search(r"\b1,?805\b|\b932\b", said)
+
+
+@pytest.mark.parametrize(
+    ("page", "start"),
+    [
+        ("apply/rank-order-list.md", "You can match to an advanced program and **not**"),
+        ("glossary.md", "**Supplemental rank order list**"),
+    ],
+)
+def test_a_partial_match_is_told_the_nrmps_first_of_july_for_a_waiver(page: str, start: str) -> None:
+    # The NRMP: with no preliminary position by 1 July of the Match year, the
+    # applicant must ask it for a waiver of the advanced commitment (anesadv audit s46, 7).
+    text = page_text(page)
+    said = text[text.index(start) :][:900]
+    assert "none by 1 July of the Match year, it is up to you to ask the NRMP for a waiver of" in said
+    assert "(NRMP, About Supplemental Rank Order Lists," in said
+
+
+def test_the_soap_page_says_of_a_partial_match_only_what_the_nrmp_says() -> None:
+    # It said its sources did not say which positions a partially matched
+    # applicant may seek, then told a dermatology applicant that SOAP "can
+    # give a first year" (anesadv audit s46, 8).
+    text = page_text("unmatched/soap-and-plan-b.md")
+    item = _between(text, "The NRMP calls you *partially matched*", "2. Eligible applicants")
+    assert (
+        "must look for a qualifying first-year position in SOAP or after it, as the NRMP puts it (NRMP, About "
+        "Supplemental Rank Order Lists, read 2026)" in item
+    )
+    assert "what it shows someone matched only to a first year, our sources do not say" in item
+    doors = _between(text, "## Choosing SOAP positions that keep doors open", "| Position |")
+    assert "SOAP can give a first year" not in doors
+    assert "looks in SOAP for that year, as in anesthesiology, radiology or any other field with advanced positions" in doors

@@ -1359,3 +1359,39 @@ def test_a_reapplicant_is_told_only_hands_on_work_closes_a_gap_from_patient_care
         assert detail.startswith(f"{timeline.US_CLINICAL_DETAIL} {said}")
         first = by_title(timeline.compute({"today": "2026-04-01", **reader}))["Plan US clinical experience"]["detail"]
         assert first.startswith(timeline.US_CLINICAL_DETAIL) and said not in first
+
+
+# --- Advanced programs and their first year (anesadv audit s46) ----------------
+def test_match_day_tells_a_reader_matched_to_an_advanced_program_and_a_first_year_what_to_ask() -> None:
+    # Matched to an advanced program and a linked first year, a visa reader was
+    # told to request a statement for "the field you matched into", with no word
+    # of the two programs or the second employer's petition (anesadv audit s46, 1).
+    detail = by_title(timeline.compute(VISA_READER))["Match Day"]["detail"]
+    assert (
+        "matched to an advanced program and a first year? ask ECFMG first which specialty to name, and whether moving "
+        "into the advanced field uses your one change of specialty" in detail
+    )
+    assert "after a first year elsewhere, the advanced program's employer files one of its own" in detail
+    assert data.H1B_CHANGE_OF_EMPLOYER.cite() in detail
+    assert len(detail.split()) < 300  # the rows keep under 300 words, citations included
+    plain = by_title(timeline.compute({**VISA_READER, "needs_visa": "false"}))["Match Day"]["detail"]
+    assert "advanced program" not in plain
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do", "us-img", "non-us-img"])
+def test_the_program_lists_row_schedules_the_first_year_for_anyone_applying_to_an_advanced_program(applicant: str) -> None:
+    # The plan's first word of first-year programs came at the rank-list
+    # deadline, too late to apply to any; it asks no specialty, so every
+    # reader is told, on condition (anesadv audit s46, 5).
+    result = timeline.compute({"today": "2026-01-05", "applicant_type": applicant})
+    (row,) = [m for m in result["milestones"] if m["title"] == timeline.BUILD_LISTS]
+    said = (
+        "If any program you apply to starts at PGY-2 (an advanced program), list preliminary or transitional programs "
+        "for the first year too, with a short statement and letters for them."
+    )
+    assert row["detail"].endswith(said)
+    assert (
+        "preliminary or transitional programs for the first year too"
+        in events(result["ics"])[timeline.BUILD_LISTS]["DESCRIPTION"]
+    )
+    assert "list first-year (preliminary or transitional) programs too" in str(timeline.method())
