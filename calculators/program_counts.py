@@ -738,6 +738,16 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             "After a no-match, the no-match article favors volume in the backup, spread across community programs "
             "and many regions, over another narrow list."
         )
+        # The first choice's trimmed 60-70 was at or below the 80 a reader
+        # with 2 interviews had sent (fmusimg audit s46, 2).  The counts stay;
+        # the calculator does not know last season's list, so the reader is
+        # asked to hold the range against it.
+        which = "either range" if backup_slug is not None else "this range"
+        reasons.append(
+            f"If {which} is no larger than the list you sent to that field last season and you had too few interviews, "
+            f"go above it, as far as you can afford: for too few interviews, the guide {competitiveness.UNMATCHED_GUIDE} "
+            f"asks for a much broader program list (its section {competitiveness.UNMATCHED_GUIDE_FIX})."
+        )
     # The IMG article pairs general surgery with preliminary surgery, which
     # these ranges leave out and only the mid-season note named (surgprelim
     # audit s45, 6).
@@ -778,9 +788,57 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     reasons += _filled_by_your_group(v)
     reasons.append(
         "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "
-        "program you would really attend rather than padding the list."
+        "program you would really attend rather than padding the list." + "".join(f" {said}" for said in _small_fields(v, result))
     )
     return reasons
+
+
+# A field under this many PGY-1 positions in the NRMP table is small enough
+# that the top of a range may pass the programs open to an IMG: the fields
+# with a figure split there, neurology (932), orthopaedic surgery (929) and
+# pathology (622) below it and every other at 1,587 or more, and the data
+# hold no count of programs to set against a range.  A pathology backup's
+# 60-100+ had no anchor but the generic line (pathneuro audit s46, 6).  Our
+# rule.
+SMALL_FIELD_POSITIONS = 1000
+
+
+def _small_fields(v: Mapping[str, object], result: Plan) -> list[str]:
+    """For an IMG or a reader who needs a visa, each named field with few
+    PGY-1 positions: the top of its range may pass the programs that take
+    them, and the breadth then goes to a larger field."""
+    needs_visa = profile.visa_needed(v)
+    if word(v, "applicant_type") not in data.IMG_TYPES and not needs_visa:
+        return []
+    primary, backup = word(v, "specialty"), word_or_none(v, "backup_specialty")
+
+    def small(slug: str | None) -> bool:
+        pgy1 = data.specialty(slug).pgy1 if slug is not None else None
+        return pgy1 is not None and pgy1.positions_offered < SMALL_FIELD_POSITIONS
+
+    said: list[str] = []
+    count_text = result["count_text"]
+    for slug, other, count in ((primary, backup, count_text["primary"]), (backup, primary, count_text["backup"])):
+        if slug is None or count is None or not small(slug):
+            continue
+        spec = data.specialty(slug)
+        assert spec.pgy1 is not None  # small() found it
+        larger = (
+            "a larger backup field"
+            if other is None
+            else "a larger field than either you named"
+            if small(other)
+            else f"{data.specialty(other).name}, the larger field you named"
+        )
+        # Cited once: a second small field's sentence follows the first.
+        cited = "" if said else f" ({data.RESULTS_AND_DATA.cite()})"
+        said.append(
+            f"{spec.name} is a small field, with {spec.pgy1.positions_offered:,} PGY-1 positions offered in "
+            f"{data.RESULTS_AND_DATA.year}{cited}: the upper end of its range here, {count}, may exceed the number of "
+            f"{spec.name} programs that take applicants like you{' and sponsor your visa' if needs_visa else ''}, and "
+            f"the breadth beyond them then goes to {larger}."
+        )
+    return said
 
 
 def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
@@ -947,6 +1005,75 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
     )
 
 
+# How far below the first choice the check must rate a backup before the
+# result says so.  Scores move in steps of 5, and one step between two fields
+# for the same file is one row apart: a Step 2 CK above one field's median
+# and between the other's first quartile and median, or one tier, which
+# medians a few points apart produce in fields equally open to the file.  Two
+# steps, 10 points, is what the check takes for a Step 2 CK under a field's
+# first quartile or for an exam failure: a real difference in how open the
+# field is to this file.  A family medicine reapplicant at 36/100 was given 61%
+# of the list in internal medicine at 26/100 in silence (fmusimg audit s46, 1
+# and 3).  Our rule.
+BACKUP_SCORE_GAP = 10
+# Where the no-match guide divides the list for a reader changing field.
+UNMATCHED_GUIDE_DIVIDE = "“Build the list in tiers”"
+
+
+def backup_score_warning(check_inputs: Mapping[str, object], score: int, band: Band, backup_slug: str) -> BackupWarning | None:
+    """A warning when the check rates the backup well below the first choice
+    (``score`` and ``band``): a backup catches a reader only where it is more
+    open to their file, and the split often gives it the larger share.  Where
+    no field most open to IMGs rates the file in a better band than the first
+    choice, or ``BACKUP_SCORE_GAP`` higher, no field is more open and breadth
+    there is the protection, as ``backup_band_warning`` reasons.  The counts
+    and the split stay as they are."""
+    primary = data.specialty(str(check_inputs["specialty"]))
+    backup = data.specialty(backup_slug)
+    own = competitiveness.assess(backup, {**check_inputs, "specialty": backup_slug})
+    # Where the first choice is rated safe alone, the backup is the smaller
+    # share; where the backup is, it catches the file by itself.  Without this,
+    # a first-time US senior rated single-track in family medicine was warned
+    # of every moderately competitive backup.
+    if score - own.score < BACKUP_SCORE_GAP or "single-track" in (band, own.band):
+        return None
+    text = (
+        f"Check your backup: with your file, the competitiveness check rates {backup.name} {own.score}/100, below "
+        f"{primary.name} at {score}/100. A backup protects you only where it is more open to your file than your "
+        "first choice."
+    )
+    # Only a reapplicant is leaving a field; the swap is the guide's own
+    # division for a change of field, most of the list in the new one.
+    if check_inputs["previously_unmatched"]:
+        text += (
+            f" If {backup.name} is the field you are leaving, swap the two, so that {primary.name} carries most of "
+            f"the list, as the guide {competitiveness.UNMATCHED_GUIDE} advises when changing field (its section "
+            f"{UNMATCHED_GUIDE_DIVIDE})."
+        )
+    # backup_band_warning's test, a better band, and this one's gap too: with
+    # the band alone, a non-US IMG reapplicant at 238 rated 44 in psychiatry
+    # and 49 in family medicine, both "Dual apply, strongly", would be told
+    # that no open field rates them higher (our rule, as the gap is).
+    others = [
+        competitiveness.assess(spec, {**check_inputs, "specialty": spec.slug})
+        for spec in data.SPECIALTIES
+        if spec.tier == "accessible" and spec.slug not in (backup_slug, primary.slug)
+    ]
+    if not any(
+        BAND_ORDER.index(there.band) > BAND_ORDER.index(band) or there.score - score >= BACKUP_SCORE_GAP for there in others
+    ):
+        text += (
+            f" None of the fields most open to IMGs rates your file in a better band than {primary.name}, or "
+            f"{BACKUP_SCORE_GAP} points higher: breadth in {primary.name} is then your protection."
+        )
+    first = min(primary.name, "your first choice", key=lambda said: len(said.split()))
+    return BackupWarning(
+        text,
+        f"Check your backup: the check rates {backup.name} {own.score}/100, below {first} at {score}.",
+        f"Check your backup: the check rates {backup.name} below {first}.",
+    )
+
+
 def render_band_inputs(result: competitiveness.Scored) -> Markup:
     """The competitiveness check's table, which accounts for every input behind the band."""
     return el(
@@ -1073,6 +1200,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         if backup_slug is None
         else backup_warning(primary_slug, str(backup_slug), word(v, "applicant_type"))
         or backup_band_warning(check_inputs, str(backup_slug))
+        or backup_score_warning(check_inputs, check["score"], band, str(backup_slug))
     )
     warning = warned.text if warned else None
     reasons = _reasons(v, check, counts)

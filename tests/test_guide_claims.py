@@ -1899,6 +1899,32 @@ SURGICAL_FIELD_CLAIMS = (
 )
 CLAIMS = (*CLAIMS, *SURGICAL_FIELD_CLAIMS)
 
+# Session 46: the program-count page's words on the lower-rated backup and the
+# small fields (fmusimg audit s46, 1 and 3; pathneuro audit s46, 6).
+COUNTS_46_CLAIMS = (
+    Claim(
+        "calculators/program-counts.md",
+        "one the competitiveness check rates 10 or more points below your first choice",
+        lambda: program_counts.BACKUP_SCORE_GAP == 10,
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "rates you in a better band, or 10 points higher",
+        lambda: program_counts.BACKUP_SCORE_GAP == 10,
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "one with fewer than 1,000 first-year positions in the NRMP's latest figures (neurology, orthopaedic surgery and "
+        "pathology among the fields it holds them for",
+        lambda: (
+            program_counts.SMALL_FIELD_POSITIONS == 1000
+            and {s.slug for s in data.SPECIALTIES if s.pgy1 is not None and s.pgy1.positions_offered < 1000}
+            == {"neurology", "orthopaedic-surgery", "pathology"}
+        ),
+    ),
+)
+CLAIMS = (*CLAIMS, *COUNTS_46_CLAIMS)
+
 
 # Neurology's tier row and the finder's note on it set its non-US IMG match
 # rate below internal medicine's; EM's and PM&R's exclusion reasons set their

@@ -7,6 +7,7 @@ import itertools
 import json
 from collections.abc import Mapping
 from html import unescape
+from pathlib import Path
 
 import pytest
 from conftest import pin_build_date
@@ -20,6 +21,7 @@ from calculators.fields import InputError
 from calculators.html import Markup
 from calculators.render import render_calculator
 
+ROOT = Path(__file__).resolve().parents[1]
 SLUGS = [s.slug for s in data.SPECIALTIES]
 HARD = [s.slug for s in data.SPECIALTIES if s.tier in ("ultra", "competitive")]
 BROAD = [s.slug for s in data.SPECIALTIES if s.tier not in ("ultra", "competitive")]
@@ -1242,3 +1244,206 @@ def test_a_backup_left_out_by_tier_though_it_matched_more_often_is_warned_with_b
         "It is left out by the articles' tiers, not by these rates, which describe only the applicants each field "
         "drew. If it is really your first choice, swap the two."
     )
+
+
+# The fmusimg audit's reader (s46): a US-citizen IMG unmatched once in internal
+# medicine, weighing family medicine as the main plan.
+FM_REAPPLICANT = {
+    "applicant_type": "us-img",
+    "step2_score": 224,
+    "exam_failures": 1,
+    "years_since_graduation": 4,
+    "usce_months": 2,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 1,
+    "away_rotations": 1,
+    "previously_unmatched": True,
+    "specialty": "family-medicine",
+}
+
+
+def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_counts_stay() -> None:
+    # Family medicine first at 36/100, internal medicine as backup at 26/100:
+    # both "Dual apply, strongly", so no warning, and 61% of the list went to
+    # the weaker field (fmusimg audit s46, 1 and 3).
+    fm, im = (competitiveness.compute({**FM_REAPPLICANT, "specialty": s}) for s in ("family-medicine", "internal-medicine"))
+    assert (fm["score"], im["score"]) == (36, 26) and fm["band"] == im["band"] == "dual-apply-strongly"
+    result = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})
+    warning = str(result["warning"])
+    assert warning.startswith(
+        "Check your backup: with your file, the competitiveness check rates Internal Medicine 26/100, below Family "
+        "Medicine at 36/100. A backup protects you only where it is more open to your file than your first choice."
+    )
+    assert (
+        "If Internal Medicine is the field you are leaving, swap the two, so that Family Medicine carries most of the list, "
+        "as the guide “If you didn't match” advises when changing field (its section “Build the list in tiers”)."
+    ) in warning
+    # Every other open field rates this file 26: breadth in the first choice is the protection.
+    assert warning.endswith(
+        "None of the fields most open to IMGs rates your file in a better band than Family Medicine, or 10 points "
+        "higher: breadth in Family Medicine is then your protection."
+    )
+    assert result["summary"].startswith(warning)
+    assert result["warning_heard"] == "Check your backup: the check rates Internal Medicine 26/100, below Family Medicine at 36."
+    assert result["announced"].startswith(str(result["warning_heard"]))
+    # The counts and the split are the ones given before.
+    assert (result["primary"], result["backup"], result["share"]) == (
+        counts(60, 70),
+        counts(80, 120),
+        {"primary_pct": 39, "backup_pct": 61},
+    )
+    # The same with pediatrics, the finder's second suggestion, also at 26 (finding 3).
+    assert str(pc.compute({**FM_REAPPLICANT, "backup_specialty": "pediatrics"})["warning"]).startswith(
+        "Check your backup: with your file, the competitiveness check rates Pediatrics 26/100, below Family Medicine"
+    )
+    # Swapped, the stronger field is the backup: nothing to say.
+    assert (
+        pc.compute({**FM_REAPPLICANT, "specialty": "internal-medicine", "backup_specialty": "family-medicine"})["warning"] is None
+    )
+
+
+def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_the_breadth_only_where_no_field_beats_it() -> (
+    None
+):
+    first_time = str(
+        pc.compute({**FM_REAPPLICANT, "previously_unmatched": False, "backup_specialty": "internal-medicine"})["warning"]
+    )
+    assert first_time.startswith("Check your backup: with your file, the competitiveness check rates Internal Medicine")
+    assert "the field you are leaving" not in first_time
+    # A non-US IMG reapplicant at 238: psychiatry 44, internal medicine 34, and
+    # family medicine 49 in the same band, 5 points up: still no field clearly higher.
+    visa = {"applicant_type": "non-us-img", "step2_score": 238, "needs_visa": True, "years_since_graduation": 2, "usce_months": 3}
+    psych = str(
+        pc.compute({**visa, "previously_unmatched": True, "specialty": "psychiatry", "backup_specialty": "internal-medicine"})[
+            "warning"
+        ]
+    )
+    assert psych.startswith(
+        "Check your backup: with your file, the competitiveness check rates Internal Medicine 34/100, below Psychiatry at 44/100."
+    )
+    assert "breadth in Psychiatry is then your protection" in psych
+    # Where an open field rates the file better than the first choice, the
+    # first choice's breadth is not the protection, and is not said to be.
+    citizen = {"applicant_type": "us-img", "step2_score": 232, "years_since_graduation": 2, "usce_months": 3}
+    bands = {
+        s: competitiveness.compute({**citizen, "specialty": s}) for s in ("pediatrics", "internal-medicine", "family-medicine")
+    }
+    assert (bands["pediatrics"]["score"], bands["internal-medicine"]["score"]) == (65, 55)
+    assert BAND_ORDER.index(bands["family-medicine"]["band"]) > BAND_ORDER.index(bands["pediatrics"]["band"])
+    peds = str(pc.compute({**citizen, "specialty": "pediatrics", "backup_specialty": "internal-medicine"})["warning"])
+    assert peds == (
+        "Check your backup: with your file, the competitiveness check rates Internal Medicine 55/100, below Pediatrics "
+        "at 65/100. A backup protects you only where it is more open to your file than your first choice."
+    )
+
+
+@pytest.mark.parametrize(
+    ("applicant", "first", "backup"),
+    [
+        # The ordinary pairs: the IMG article's neurology-to-psychiatry, and a harder first choice with an open backup.
+        ("non-us-img", "neurology", "psychiatry"),
+        ("us-img", "neurology", "psychiatry"),
+        ("non-us-img", "dermatology", "internal-medicine"),
+        ("us-img", "dermatology", "internal-medicine"),
+        ("us-md", "dermatology", "internal-medicine"),
+    ],
+)
+def test_the_lower_rated_backup_warning_stays_silent_for_ordinary_pairs(applicant: str, first: str, backup: str) -> None:
+    for step2, unmatched in itertools.product((228, 238, 248), (False, True)):
+        inputs = {"applicant_type": applicant, "step2_score": step2, "previously_unmatched": unmatched, "specialty": first}
+        warning = pc.compute({**inputs, "backup_specialty": backup})["warning"]
+        assert warning is None or "/100, below" not in warning, (inputs, warning)
+
+
+def test_the_lower_rated_backup_warning_needs_two_steps_and_neither_field_safe_alone() -> None:
+    # One 5-point step is a single row apart: pediatrics 59, internal medicine 54.
+    gap5 = {**FM_REAPPLICANT, "step2_score": 240, "previously_unmatched": False, "specialty": "pediatrics"}
+    assert [competitiveness.compute({**gap5, "specialty": s})["score"] for s in ("pediatrics", "internal-medicine")] == [59, 54]
+    assert pc.compute({**gap5, "backup_specialty": "internal-medicine"})["warning"] is None
+    # A first choice rated safe alone keeps its backup the smaller share: not warned.
+    senior = {"applicant_type": "us-md", "step2_score": 245, "specialty": "family-medicine"}
+    first, backup = (competitiveness.compute({**senior, "specialty": s}) for s in ("family-medicine", "anesthesiology"))
+    assert first["band"] == "single-track" and first["score"] - backup["score"] >= pc.BACKUP_SCORE_GAP
+    assert pc.compute({**senior, "backup_specialty": "anesthesiology"})["warning"] is None
+    # The finder's exclusion keeps its place first: a harder backup is told the finder's reason.
+    harder = str(pc.compute({**FM_REAPPLICANT, "backup_specialty": "anesthesiology"})["warning"])
+    assert harder.startswith("Check your backup: the backup finder leaves Anesthesiology out for Family Medicine.")
+
+
+def test_a_reapplicant_is_asked_to_go_above_a_range_no_larger_than_last_seasons_list() -> None:
+    # 80 internal medicine programs and 2 interviews; the calculator offered
+    # 60-70 in the same field, though the no-match guide answers too few
+    # interviews with a much broader list (fmusimg audit s46, 2).
+    said = (
+        "is no larger than the list you sent to that field last season and you had too few interviews, go above it, "
+        "as far as you can afford: for too few interviews, the guide “If you didn't match” asks for a much broader "
+        "program list (its section “Fix the exact weakness that stopped you”)."
+    )
+    reapplicant = {**FM_REAPPLICANT, "specialty": "internal-medicine"}
+    with_backup = pc.compute({**reapplicant, "backup_specialty": "family-medicine"})
+    assert with_backup["primary"] == counts(60, 70)
+    assert f"If either range {said}" in with_backup["reasons"]
+    assert f"If this range {said}" in pc.compute(reapplicant)["reasons"]
+    # A first application has no last season to hold the range against.
+    assert not any(said in r for r in pc.compute({**reapplicant, "previously_unmatched": False})["reasons"])
+
+
+def test_the_guide_section_the_reapplicants_line_names_asks_for_a_broader_list() -> None:
+    unmatched = (ROOT / "docs" / "unmatched" / "index.md").read_text(encoding="utf-8")
+    section = unmatched.split(f"### {competitiveness.UNMATCHED_GUIDE_FIX.strip('“”')}\n", 1)[1].split("\n## ", 1)[0]
+    assert "| Too few interviews | An earlier submission, a much broader program list" in section
+    divide = unmatched.split(f"### {pc.UNMATCHED_GUIDE_DIVIDE.strip('“”')}\n", 1)[1].split("\n## ", 1)[0]
+    assert "changing field anyway:** put most of your applications in the new field" in divide
+
+
+PATH_NEURO = {
+    "applicant_type": "non-us-img",
+    "step2_score": 238,
+    "years_since_graduation": 2,
+    "usce_months": 3,
+    "recent_clinical_months": 3,
+    "research_items": 2,
+    "needs_visa": True,
+    "away_rotations": 1,
+    "specialty": "neurology",
+}
+
+
+def test_a_small_fields_range_is_said_to_possibly_exceed_the_programs_that_take_the_reader() -> None:
+    # Pathology as the backup got 60-100+ with no anchor but the generic line,
+    # in a field of 622 PGY-1 positions where only visa sponsors count
+    # (pathneuro audit s46, 6).
+    result = pc.compute({**PATH_NEURO, "backup_specialty": "pathology"})
+    last = result["reasons"][-1]
+    assert last.startswith("If a range exceeds the number of programs in a field that take applicants like you")
+    assert (
+        f"Neurology is a small field, with 932 PGY-1 positions offered in 2025 ({data.RESULTS_AND_DATA.cite()}): the upper "
+        "end of its range here, 60–80, may exceed the number of Neurology programs that take applicants like you and "
+        "sponsor your visa, and the breadth beyond them then goes to a larger field than either you named."
+    ) in last
+    assert (
+        "Pathology is a small field, with 622 PGY-1 positions offered in 2025: the upper end of its range here, 60–100+, "
+        "may exceed the number of Pathology programs that take applicants like you and sponsor your visa"
+    ) in last
+    # With a larger field named, the breadth goes there by name.
+    to_medicine = pc.compute({**PATH_NEURO, "specialty": "pathology", "backup_specialty": "internal-medicine"})["reasons"][-1]
+    assert "then goes to Internal Medicine, the larger field you named." in to_medicine
+    assert "then goes to a larger backup field." in pc.compute({**PATH_NEURO, "specialty": "pathology"})["reasons"][-1]
+    # No visa: the programs that take the reader, not sponsors.
+    citizen = pc.compute({**PATH_NEURO, "applicant_type": "us-img", "needs_visa": False})["reasons"][-1]
+    assert "programs that take applicants like you, and the breadth" in citizen
+    # Not for larger fields, nor for a US graduate, whom most programs take.
+    assert (
+        "small field"
+        not in pc.compute({**PATH_NEURO, "specialty": "psychiatry", "backup_specialty": "internal-medicine"})["reasons"][-1]
+    )
+    assert "small field" not in pc.compute({**PATH_NEURO, "applicant_type": "us-md", "needs_visa": False})["reasons"][-1]
+
+
+def test_the_small_field_line_goes_to_the_fields_the_data_set_apart() -> None:
+    small = {s.slug for s in data.SPECIALTIES if s.pgy1 is not None and s.pgy1.positions_offered < pc.SMALL_FIELD_POSITIONS}
+    assert small == {"neurology", "orthopaedic-surgery", "pathology"}
+    # The next field up is well clear of the line, as the constant's comment says.
+    larger = min(s.pgy1.positions_offered for s in data.SPECIALTIES if s.pgy1 is not None and s.slug not in small)
+    assert larger == 1587
