@@ -335,14 +335,32 @@ def _part(rule: ArticleRange, aim: Aim) -> tuple[int, int]:
     return rule.low, rule.high
 
 
+# A count the articles give for a field only in another role than the one
+# these ranges fill: "the articles give no count for Anesthesiology" stood
+# beside the no-match article's 70-90 anesthesia programs, the new main field
+# of its worked example (anesadv audit s46, 3).
+OTHER_ROLE_COUNTS: dict[str, str] = {
+    "anesthesiology": (
+        "70–90 programs, for a US MD who moved to it from orthopaedics after a no-match and a research year (the no-match "
+        "article's worked example)"
+    ),
+}
+
+
 def _largest_count(spec: data.Specialty, lower: bool = False) -> str:
     """The top of a first choice's range, said as the articles' count only
     where they give one for the field: emergency medicine's 80 is a
     psychiatry example's (reapplicant audit s36, 6)."""
     rule = first_choice_range(spec.slug)
     top = f"{rule.high}{'+' if rule.open_ended else ''}"
+    other_role = OTHER_ROLE_COUNTS.get(spec.slug)
     said = (
-        f"The articles give no count for {spec.name}; the nearest they give, for psychiatry, goes up to {top} programs"
+        (
+            f"The articles give {spec.name} no first-choice count, only {other_role}; the nearest first-choice "
+            f"count they give, for psychiatry, goes up to {top} programs"
+            if other_role
+            else f"The articles give no count for {spec.name}; the nearest they give, for psychiatry, goes up to {top} programs"
+        )
         if rule is GENERAL_FIRST_CHOICE and spec.slug != "psychiatry"
         else f"The largest count the articles give for {spec.name} is {top} programs"
     )
@@ -858,8 +876,16 @@ def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
             continue
         share, group = filled
         places = round(spec.pgy1.positions_offered * float(share) / 100)
+        # In a field with advanced positions the table's places are only those
+        # starting at PGY-1: "about 85 places" in anesthesiology read as all
+        # the field held for the reader (anesadv audit s46, 2).
+        which = (
+            ". The table holds only places that start at PGY-1, none of the field's advanced (PGY-2) ones. Count"
+            if slug in data.ADVANCED_POSITION_SPECIALTIES
+            else ": count"
+        )
         said.append(
-            f"{data.places_filled(spec, share, group)}, about {places:,} places ({data.RESULTS_AND_DATA.cite()}): count "
+            f"{data.places_filled(spec, share, group)}, about {places:,} places ({data.RESULTS_AND_DATA.cite()}){which} "
             "a program only where its record shows applicants like you."
         )
     return said

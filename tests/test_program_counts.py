@@ -1447,3 +1447,35 @@ def test_the_small_field_line_goes_to_the_fields_the_data_set_apart() -> None:
     # The next field up is well clear of the line, as the constant's comment says.
     larger = min(s.pgy1.positions_offered for s in data.SPECIALTIES if s.pgy1 is not None and s.slug not in small)
     assert larger == 1587
+
+
+# "The articles give no count for Anesthesiology" stood beside the no-match
+# article's 70-90 anesthesia programs (anesadv audit s46, 3).
+def test_anesthesiologys_only_article_count_is_named_with_its_role() -> None:
+    result = pc.compute(
+        {
+            "specialty": "anesthesiology",
+            "applicant_type": "non-us-img",
+            "step2_score": 246,
+            "usce_months": 4,
+            "previously_unmatched": True,
+        }
+    )
+    summary = str(result["summary"])
+    assert "give no count for Anesthesiology" not in summary
+    assert summary.startswith(
+        "Name a backup: the articles give Anesthesiology no first-choice count, only 70–90 programs, for a US MD who "
+        "moved to it from orthopaedics after a no-match and a research year (the no-match article's worked example)"
+    )
+
+
+# "About 85 places" in anesthesiology read as all the field held for the
+# reader, though the table counts only its PGY-1 places (anesadv audit s46, 2).
+def test_a_field_with_advanced_positions_says_its_places_are_only_those_from_pgy1() -> None:
+    reasons = pc.compute(
+        {"specialty": "anesthesiology", "backup_specialty": "internal-medicine", "applicant_type": "non-us-img"}
+    )["reasons"]
+    anaesthesia = next(r for r in reasons if r.startswith("Non-US IMGs filled") and "Anesthesiology" in r)
+    medicine = next(r for r in reasons if r.startswith("Non-US IMGs filled") and "Internal Medicine" in r)
+    assert "The table holds only places that start at PGY-1, none of the field's advanced (PGY-2) ones." in anaesthesia
+    assert "advanced" not in medicine and medicine.endswith("): count a program only where its record shows applicants like you.")
