@@ -1660,6 +1660,16 @@ def couple_reminder_for_every_reader() -> bool:
     return mentions_couples("true") and mentions_couples("false")
 
 
+def couple_signals_line_for_every_reader() -> bool:
+    """The signals result's couples line, said whatever the reader enters
+    (couplesvisa audit s46, 3)."""
+    return all(
+        signals.COUPLES in signals.compute({"specialty": slug, "applicant_type": kind})["reasons"]  # type: ignore[operator]
+        for slug in ("internal-medicine", "anesthesiology")
+        for kind in ("us-md", "non-us-img")
+    )
+
+
 # Readers part-way through a season, and couples (late-season and
 # couples-soap audits s39).
 MID_SEASON_CLAIMS = (
@@ -1707,6 +1717,12 @@ MID_SEASON_CLAIMS = (
         "apply/index.md",
         "The [program counts calculator](../calculators/program-counts.md) reminds every reader of this",
         couple_reminder_for_every_reader,
+    ),
+    Claim(
+        "calculators/signals.md",
+        "cannot be taken back (AAMC, MyERAS applicant user guide, Saved Programs, read 2026). The result says where to "
+        "spend them to every reader.",
+        couple_signals_line_for_every_reader,
     ),
 )
 
@@ -2320,6 +2336,16 @@ def test_december_and_january_guidance_has_a_step_for_a_couple() -> None:
         assert words in certify, words
     interviews = _between(page_text("apply/interviews.md"), "## After the interview", "## Protect your energy")
     assert "matching as a couple" in interviews and "not an NRMP rule" in interviews
+
+
+def test_a_couple_reads_where_to_spend_signals_where_signals_are_planned() -> None:
+    # Signals cannot be taken back, and no signals guidance spoke to couples
+    # (couplesvisa audit s46, 3).
+    section = _between(page_text("apply/index.md"), "## Program signals: two separate sets", "## Describe your experiences")
+    assert "**As a couple, signal first where both of you apply.**" in section
+    assert "places where the other also applies (our advice, from how the pairs work)" in section
+    caveats = _between(page_text("calculators/signals.md"), "## Caveats", "## Related pages")
+    assert "If you match as a couple, spend each partner's signals first on programs in places where the other" in caveats
 
 
 def test_a_visa_needing_partner_pairs_only_sponsoring_programs() -> None:
