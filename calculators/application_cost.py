@@ -606,6 +606,25 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+def _supplemental_note(v: Mapping[str, object]) -> str | None:
+    """Supplemental ranks entered where neither chosen field uses advanced
+    positions: priced in silence, though such lists exist only to link a
+    first year to an advanced program (anesadv audit s46, 9).  A note, not an
+    error: the reader may rank advanced positions in a third field."""
+    supplemental = whole(v, "supplemental_ranked")
+    chosen = [word(v, "primary_specialty"), *([b] if (b := word_or_none(v, "backup_specialty")) else [])]
+    if not supplemental or data.advanced_among(*chosen):
+        return None
+    names = " nor ".join(data.specialty(slug).name for slug in chosen)
+    return (
+        f"You entered {counted(supplemental, 'first-year program')} on supplemental lists, but those lists only link "
+        f"first-year programs to advanced (PGY-2) positions ({data.NRMP_ALGORITHM.cite()}), and "
+        + (f"neither {names} is" if len(chosen) == 2 else f"{names} is not")
+        + " among the fields we count as using them. Rank a first-year program you would take on its own on your "
+        "primary list, where it counts among “Programs on your rank order list”."
+    )
+
+
 # The NRMP names a fee for lists of 100 or more ranks that our fee data do
 # not hold: left unsaid, the total read as complete (facts-recent audit s36, 3).
 LONG_LIST_RANKS = 100
@@ -893,7 +912,13 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     )
     notes = [
         note
-        for note in (_residencycas_note(breakdown, is_img), _first_year_note(v), _empty_backup_note(v), _long_list_note(v))
+        for note in (
+            _residencycas_note(breakdown, is_img),
+            _first_year_note(v),
+            _supplemental_note(v),
+            _empty_backup_note(v),
+            _long_list_note(v),
+        )
         if note
     ]
     unpriced = [line["specialty_name"] for line in breakdown if not line["formula"]]

@@ -954,6 +954,37 @@ def test_a_list_of_100_ranks_or_more_is_told_of_the_nrmps_further_fee() -> None:
     assert data.NRMP_RANK_LIMIT.cite() in caught.value.message
 
 
+def test_supplemental_ranks_without_an_advanced_field_get_a_note_not_an_error() -> None:
+    # Priced in silence, though supplemental lists exist only to link a first
+    # year to an advanced program (anesadv audit s46, 9).
+    dual = compute(
+        primary_specialty="internal-medicine",
+        backup_specialty="family-medicine",
+        backup_programs=20,
+        first_year_programs=10,
+        supplemental_ranked=5,
+    )
+    (note,) = [n for n in dual["notes"] if "on supplemental lists" in n]
+    assert note.startswith("You entered 5 first-year programs on supplemental lists, but those lists only link")
+    assert "neither Internal Medicine nor Family Medicine is among the fields we count as using them" in note
+    assert data.NRMP_ALGORITHM.cite() in note and "on your primary list" in note
+    alone = compute(primary_specialty="internal-medicine", first_year_programs=10, supplemental_ranked=1)
+    assert any("Internal Medicine is not among the fields" in n for n in alone["notes"])
+    # Not where a chosen field uses advanced positions, nor with no supplemental ranks.
+    for quiet in (
+        compute(primary_specialty="anesthesiology", first_year_programs=10, supplemental_ranked=5),
+        compute(
+            primary_specialty="internal-medicine",
+            backup_specialty="neurology",
+            backup_programs=20,
+            first_year_programs=10,
+            supplemental_ranked=5,
+        ),
+        compute(primary_specialty="internal-medicine", first_year_programs=10),
+    ):
+        assert not any("on supplemental lists, but" in n for n in quiet["notes"])
+
+
 # --- ResidencyCAS: emergency medicine and OB/GYN ------------------------------------
 def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organizations_example() -> None:
     # Priced by ERAS's tiers, 46 EM programs cost $810 (30 x $11 + 16 x $30); the EM organizations'
