@@ -191,7 +191,10 @@ NRMP_COUPLE = _fee_row("NRMP couple fee")
 # Where the guide names the secondary source for a couple fee above the
 # 2016-17 row's: it gives no figure the calculator uses, so it is neither a
 # fee row nor a Source of ours, and is not copied here (couples audit s43, 9).
+# Its figure could not be confirmed in the stored copies we can read, so the
+# result says so rather than "higher" alone (couplesvisa audit s46, 5).
 COUPLE_FEE_HIGHER = "named under “Ranking as a couple” on the rank order list page"
+COUPLE_FEE_UNCONFIRMED = "we could not confirm the current fee, so check the NRMP's fees page before you budget"
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")
@@ -338,7 +341,12 @@ FIELDS = (
         maximum=NRMP_MOST_RANKS,
         initial=12,
         help="Programs you expect to rank on your primary list in the NRMP Match, both specialties together, each "
-        "counted once: a couple who list one program beside several of their partner's count it once.",
+        "counted once: a couple who list one program beside several of their partner's count it once. "
+        # The note on a list of 100 or more ranks counts programs; whether a
+        # couple's paired lines count toward that fee, the NRMP help we cite
+        # does not say (couplesvisa audit s46, 1).
+        "Whether a couple's paired lines count toward the NRMP's further fee for a list of 100 or more ranks, we "
+        "could not confirm: ask the NRMP.",
         above_maximum=f"The NRMP takes no more than {NRMP_MOST_RANKS} ranks on a list ({data.NRMP_RANK_LIMIT.cite()}).",
     ),
     IntField(
@@ -1041,7 +1049,7 @@ def couple_fee_note() -> str:
     collapsed method, at the 2016-17 figure, and a couple read the total as
     theirs (couples audit s43, 9)."""
     newer = (
-        f", though recent secondary guides give a higher figure ({COUPLE_FEE_HIGHER}), so check the NRMP's fees page"
+        f", though a recent secondary guide gives a higher figure ({COUPLE_FEE_HIGHER}); {COUPLE_FEE_UNCONFIRMED}"
         if NRMP_COUPLE.is_old
         else ""
     )
@@ -1293,8 +1301,7 @@ def method() -> Markup:
                     f"more after 30 November, and its couple fee, {money(int(NRMP_COUPLE.amount_usd))} for each partner "
                     f"of a couple, both old figures ({NRMP_LATE.source}, {NRMP_LATE.season_or_year})"
                     + (
-                        f", with a higher couple fee in recent secondary guides ({COUPLE_FEE_HIGHER}), so check the "
-                        "NRMP's fees page"
+                        f", with a higher couple fee in a recent secondary guide ({COUPLE_FEE_HIGHER}): {COUPLE_FEE_UNCONFIRMED}"
                         if NRMP_COUPLE.is_old
                         else ""
                     )

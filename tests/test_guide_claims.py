@@ -1710,7 +1710,8 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "data-and-sources.md",
-        "higher than the NRMP's 2016–17 figure of $15 per partner, which the guides give with that date",
+        "higher than the NRMP's 2016–17 figure of $15 per partner. This site's pages give the $15, the figure [Fees](#fees) "
+        "holds, with its date",
         couple_fee_as_written,
     ),
     Claim(
@@ -2348,6 +2349,39 @@ def test_a_couple_reads_where_to_spend_signals_where_signals_are_planned() -> No
     assert "If you match as a couple, spend each partner's signals first on programs in places where the other" in caveats
 
 
+def test_a_couples_fees_count_programs_and_the_long_list_fee_is_not_guessed_for_their_lines() -> None:
+    # "Each list also counts its own ranks toward the NRMP's extra-rank fee":
+    # the NRMP's fees page counts different programs; and how a couple's lines
+    # count toward the fee for 100 or more ranks no source of ours says
+    # (couplesvisa audit s46, 1).
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "counts its own ranks" not in apply
+    assert "counts its own different programs beyond 20 toward the NRMP's extra-rank fee, each program once" in apply
+    ranking = _between(page_text("apply/rank-order-list.md"), "## Ranking as a couple", "## Before you certify")
+    assert "a paired list soon reaches 100 ranks, and whether the NRMP's further fee for a list of 100 or more ranks" in ranking
+    assert "we could not confirm, so ask the NRMP before you certify a long list" in ranking
+    assert f"more than {ac.NRMP_MOST_RANKS}" in ranking and ac.LONG_LIST_RANKS == 100 and ac.RANKS_INCLUDED == 20
+
+
+def test_the_pages_citing_wayne_state_agree_on_what_eras_asks_of_a_couple() -> None:
+    # The apply guide said ERAS "asks nothing about coupling", the data page
+    # that it has an optional couples question; the cited page says ERAS lets
+    # you mark yourself as part of a pair, which alerts programs, and the link
+    # is made through the rank order lists (couplesvisa audit s46, 6).
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "asks nothing about coupling" not in apply
+    assert "The ERAS application lets you mark yourself as part of a couple" in apply
+    assert "doing so is your choice, and it links nothing" in apply
+    for page, said in (("apply/index.md", "alerts programs but links nothing"), ("data-and-sources.md", "which alerts programs")):
+        text = page_text(page)
+        assert "optional couples question" not in text and "asks nothing about coupling" not in text
+        assert (
+            "Wayne State University School of Medicine**, career planning page on the couples match (read 2026; secondary): "
+            in text
+        )
+        assert said in text[text.index("Wayne State University School of Medicine**") :][:400]
+
+
 def test_a_visa_needing_partner_pairs_only_sponsoring_programs() -> None:
     # One clause covered the visa partner, and not where pairs are built
     # (couples audit s43, 5).
@@ -2374,6 +2408,8 @@ def test_the_cost_page_names_what_a_couple_and_an_observer_also_pay() -> None:
     cost = page_text("calculators/application-cost.md")
     not_included = cost[cost.index("- Not included:") :].split("## ")[0]
     assert "higher couple fee (Level Medicine" in not_included
+    # (couplesvisa audit s46, 5.)
+    assert "but we could not confirm the current one, so check the NRMP's fees page" in not_included
     assert "observerships" in not_included and "visitor visa" in not_included
     assert "we give no figure" in not_included
 
