@@ -2382,6 +2382,32 @@ def test_the_pages_citing_wayne_state_agree_on_what_eras_asks_of_a_couple() -> N
         assert said in text[text.index("Wayne State University School of Medicine**") :][:400]
 
 
+def test_a_couple_reads_what_dependent_visas_allow_only_as_far_as_a_source_says() -> None:
+    # Nothing on J-2 or H-4 dependents, two visas, or the J-1's home rule for
+    # a pair (couplesvisa audit s46, 2).  What the sources say, cited as the
+    # page cites; whether a dependent status lets a partner train, no source
+    # of ours says, so the page sends that question on.
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "**Each partner who will train needs a visa status of their own that allows it.**" in apply
+    for cited in (
+        "(ECFMG, Exchange Visitor Sponsorship Program: J-2 dependents, read 2026)",
+        "(USCIS rules, as university international offices summarise them, read 2026; secondary)",
+        "binds the J-1 physician's J-2 dependents too (ECFMG, Exchange Visitor Sponsorship Program: selected federal "
+        "regulations for J-1 physicians, read 2026)",
+        "our sources do not say: that is a question for ECFMG and an immigration lawyer, not for this site",
+    ):
+        assert cited in apply, cited
+    assert data.ECFMG_J2.publisher == "ECFMG" and data.ECFMG_J2.title.startswith(
+        "Exchange Visitor Sponsorship Program: J-2 dependents"
+    )
+    assert data.H4_DEPENDENTS.publisher == "USCIS rules, as university international offices summarise them"
+    assert data.H4_DEPENDENTS.secondary and {data.ECFMG_J2, data.H4_DEPENDENTS} <= set(data.SOURCES)
+    # Where a couple builds the lines, a pointer to it.
+    ranking = _between(page_text("apply/rank-order-list.md"), "## Ranking as a couple", "## Before you certify")
+    assert "If both of you need a visa, this holds for each of you on every line" in ranking
+    assert "(index.md#applying-as-a-couple)" in ranking
+
+
 def test_a_visa_needing_partner_pairs_only_sponsoring_programs() -> None:
     # One clause covered the visa partner, and not where pairs are built
     # (couples audit s43, 5).
@@ -2401,6 +2427,25 @@ def test_a_partner_left_unmatched_is_sent_to_the_calculators_limited_area() -> N
     (field,) = [f for f in competitiveness.FIELDS if f.name == "geographic_restriction"]
     assert f"tick **{field.label}**" in season
     assert "tied to one region" in (field.help or "")
+
+
+def test_a_visa_partner_left_unmatched_counts_only_sponsoring_programs_in_the_region() -> None:
+    # The partner most likely left unmatched is the one who needs a visa; the
+    # paragraph on next season said nothing of it (couplesvisa audit s46, 4).
+    season = _between(page_text("unmatched/index.md"), "### Which season do you reapply in?", "### Fix the exact weakness")
+    partner = season[season.index("If you matched as a couple and only your partner placed.") :][:1400]
+    assert "If you need a visa, only the programs within reach that sponsor it count" in partner
+    assert "widen to your backup field early" in partner and "Statement of Need" in partner
+    from calculators import profile
+
+    assert f"**{profile.NEEDS_VISA.label}**" in partner
+
+
+def test_the_home_page_has_a_way_in_for_a_couple() -> None:
+    # No card named couples (couplesvisa audit s46, 9).
+    home = page_text("index.md")
+    card = _between(home, '**"I\'ve decided to apply to two specialties."**', "- **")
+    assert "[Applying as a couple](apply/index.md#applying-as-a-couple)" in card and "as a couple" in card
 
 
 def test_the_cost_page_names_what_a_couple_and_an_observer_also_pay() -> None:
