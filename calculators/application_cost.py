@@ -191,7 +191,10 @@ NRMP_COUPLE = _fee_row("NRMP couple fee")
 # Where the guide names the secondary source for a couple fee above the
 # 2016-17 row's: it gives no figure the calculator uses, so it is neither a
 # fee row nor a Source of ours, and is not copied here (couples audit s43, 9).
+# Its figure could not be confirmed in the stored copies we can read, so the
+# result says so rather than "higher" alone (couplesvisa audit s46, 5).
 COUPLE_FEE_HIGHER = "named under “Ranking as a couple” on the rank order list page"
+COUPLE_FEE_UNCONFIRMED = "we could not confirm the current fee, so check the NRMP's fees page before you budget"
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")
@@ -338,7 +341,12 @@ FIELDS = (
         maximum=NRMP_MOST_RANKS,
         initial=12,
         help="Programs you expect to rank on your primary list in the NRMP Match, both specialties together, each "
-        "counted once: a couple who list one program beside several of their partner's count it once.",
+        "counted once: a couple who list one program beside several of their partner's count it once. "
+        # The note on a list of 100 or more ranks counts programs; whether a
+        # couple's paired lines count toward that fee, the NRMP help we cite
+        # does not say (couplesvisa audit s46, 1).
+        "Whether a couple's paired lines count toward the NRMP's further fee for a list of 100 or more ranks, we "
+        "could not confirm: ask the NRMP.",
         above_maximum=f"The NRMP takes no more than {NRMP_MOST_RANKS} ranks on a list ({data.NRMP_RANK_LIMIT.cite()}).",
     ),
     IntField(
@@ -603,6 +611,25 @@ def _first_year_note(v: Mapping[str, object]) -> str | None:
         advanced,
         "Where you apply to advanced positions, add the programs you apply to for that first year under "
         "“Preliminary or transitional year programs”; their fees are not counted yet.",
+    )
+
+
+def _supplemental_note(v: Mapping[str, object]) -> str | None:
+    """Supplemental ranks entered where neither chosen field uses advanced
+    positions: priced in silence, though such lists exist only to link a
+    first year to an advanced program (anesadv audit s46, 9).  A note, not an
+    error: the reader may rank advanced positions in a third field."""
+    supplemental = whole(v, "supplemental_ranked")
+    chosen = [word(v, "primary_specialty"), *([b] if (b := word_or_none(v, "backup_specialty")) else [])]
+    if not supplemental or data.advanced_among(*chosen):
+        return None
+    names = " nor ".join(data.specialty(slug).name for slug in chosen)
+    return (
+        f"You entered {counted(supplemental, 'first-year program')} on supplemental lists, but those lists only link "
+        f"first-year programs to advanced (PGY-2) positions ({data.NRMP_ALGORITHM.cite()}), and "
+        + (f"neither {names} is" if len(chosen) == 2 else f"{names} is not")
+        + " among the fields we count as using them. Rank a first-year program you would take on its own on your "
+        "primary list, where it counts among “Programs on your rank order list”."
     )
 
 
@@ -893,7 +920,13 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     )
     notes = [
         note
-        for note in (_residencycas_note(breakdown, is_img), _first_year_note(v), _empty_backup_note(v), _long_list_note(v))
+        for note in (
+            _residencycas_note(breakdown, is_img),
+            _first_year_note(v),
+            _supplemental_note(v),
+            _empty_backup_note(v),
+            _long_list_note(v),
+        )
         if note
     ]
     unpriced = [line["specialty_name"] for line in breakdown if not line["formula"]]
@@ -1016,7 +1049,7 @@ def couple_fee_note() -> str:
     collapsed method, at the 2016-17 figure, and a couple read the total as
     theirs (couples audit s43, 9)."""
     newer = (
-        f", though recent secondary guides give a higher figure ({COUPLE_FEE_HIGHER}), so check the NRMP's fees page"
+        f", though a recent secondary guide gives a higher figure ({COUPLE_FEE_HIGHER}); {COUPLE_FEE_UNCONFIRMED}"
         if NRMP_COUPLE.is_old
         else ""
     )
@@ -1268,8 +1301,7 @@ def method() -> Markup:
                     f"more after 30 November, and its couple fee, {money(int(NRMP_COUPLE.amount_usd))} for each partner "
                     f"of a couple, both old figures ({NRMP_LATE.source}, {NRMP_LATE.season_or_year})"
                     + (
-                        f", with a higher couple fee in recent secondary guides ({COUPLE_FEE_HIGHER}), so check the "
-                        "NRMP's fees page"
+                        f", with a higher couple fee in a recent secondary guide ({COUPLE_FEE_HIGHER}): {COUPLE_FEE_UNCONFIRMED}"
                         if NRMP_COUPLE.is_old
                         else ""
                     )

@@ -824,6 +824,36 @@ ECFMG_J1_REGULATIONS = Source(
     "read 2026",
     "ECFMG",
 )
+# Read for a couple in which one or both partners need a visa (couplesvisa
+# audit s46, 2).  ECFMG sponsors a J-1 physician's spouse and unmarried
+# children under 21 as J-2 dependents, who may apply to USCIS for permission
+# to work (earnings that may not support the J-1 family); its page on the
+# federal regulations (ECFMG_J1_REGULATIONS) puts accompanying J-2 dependents
+# under the same two-year home-country requirement.  Neither page says
+# whether a J-2 may train as a resident, so the guide says nothing of it but
+# to ask ECFMG and an immigration lawyer.
+ECFMG_J2 = Source(
+    "ecfmg-evsp-j2",
+    "Exchange Visitor Sponsorship Program: J-2 dependents, the spouse and unmarried children under 21 of a J-1 "
+    "physician, who may apply to USCIS for permission to work",
+    "read 2026",
+    "ECFMG",
+)
+# The H-4 for an H-1B worker's spouse, summarised alike by the international
+# offices of Northwestern University, the University of Minnesota and the
+# University of Missouri from USCIS's rule: no work incident to the status; a
+# spouse may apply for an Employment Authorization Document only once the
+# H-1B worker is the beneficiary of an approved immigrant petition (Form
+# I-140) or has H-1B time beyond six years on a pending green card case.
+H4_DEPENDENTS = Source(
+    "h4-dependents",
+    "H-4 status for an H-1B worker's spouse and children: no employment in most cases; a spouse may apply for a "
+    "work permit only once the H-1B worker has an approved immigrant petition or H-1B time beyond six years "
+    "toward permanent residence",
+    "read 2026",
+    "USCIS rules, as university international offices summarise them",
+    "secondary",
+)
 # The fees due in every case (SEVIS, the J-1 visa application, ECFMG's own),
 # named without amounts; and the consulate, where an interview is the rule.
 ECFMG_J1_FEES = Source(
@@ -950,6 +980,8 @@ SOURCES = (
     ECFMG_PATHWAYS_REVALIDATION,
     ECFMG_STATEMENT_OF_NEED,
     ECFMG_J1_REGULATIONS,
+    ECFMG_J2,
+    H4_DEPENDENTS,
     ECFMG_J1_FEES,
     INDIA_STATEMENT_OF_NEED,
     ECFMG_J1_CONTINUATION,

@@ -161,6 +161,10 @@ NO_COUPLES = "the simulator has no couples: see “Ranking as a couple” on the
 # What marks a couple: two names joined in an applicant's name, or two
 # programs joined in one rank.
 COUPLE_MARKS = ("&", "+")
+# The NRMP's No Match code, by number or by name, is a partner's half of a
+# couple's line; typed as a rank it was told only that it "is not a program"
+# (couplesvisa audit s46, 7).
+NO_MATCH_CODES = ("999999999", "no match")
 
 
 def _coupled(name: str) -> bool:
@@ -171,6 +175,10 @@ def _paired(rank: str) -> bool:
     """Whether one rank reads as two programs: joined by a spaced & or +, or
     by a + anywhere ("Texas A&M" is one program's name)."""
     return re.search(r"\s[&+]\s|\+", rank) is not None
+
+
+def _no_match(rank: str) -> bool:
+    return " ".join(rank.split()).casefold() in NO_MATCH_CODES
 
 
 def _no_couples(name: str) -> str:
@@ -221,6 +229,11 @@ def parse_market(text: str) -> Market:
                     # Two programs in one rank: what is wrong is the pair
                     # itself, once no slip explains it ("Texas A&m" is one).
                     raise InputError("market", f"Market, line {lines[name]}: {name} ranks “{program}”; {NO_COUPLES}.")
+                if not unseated and _no_match(program):
+                    raise InputError(
+                        "market",
+                        f"Market, line {lines[name]}: {name} ranks “{program}”, the No Match code; {NO_COUPLES}.",
+                    )
                 raise InputError(
                     "market",
                     f"Market, line {lines[name]}: {name} ranks “{program}”, which is not a program"

@@ -499,7 +499,11 @@ def render_profile_controls(calc: Calculator[Result]) -> Markup:
             "Without it, this tab alone keeps them, for a reload or Back; "
             "on a shared computer, press Forget my answers and close the tab before you leave. "
             "The page address holds them only if you make a link. "
-            "A link never replaces your remembered answers unless you choose to.",
+            "A link never replaces your remembered answers unless you choose to. "
+            # One profile per browser: a couple on one laptop overwrote each
+            # other's answers (couplesvisa audit s46, 8).
+            "This browser remembers one set of answers, so two people sharing it should each keep theirs with "
+            "Link to these answers.",
             id=f"{box_id}-help",
             class_="mpb-help",
             **NOT_SEARCHED,

@@ -524,15 +524,29 @@ def _reasons(
     # The one list-building calculator that said nothing of the first year an
     # advanced field needs (specialties audit s35, 6).
     needs_visa = profile.visa_needed(v)
-    for slug in data.advanced_among(str(v["specialty"]), v["backup_specialty"]):
+    advanced = data.advanced_among(str(v["specialty"]), v["backup_specialty"])
+    for slug in advanced:
+        # "Counts signals for the advanced programs" read as if the set were
+        # theirs alone, though it covers the field's categorical programs too
+        # (anesadv audit s46, 6).
         reasons.append(
             data.advanced_positions_note(
                 [slug],
-                "This planner counts signals for the advanced programs; apply to programs for that first year as "
-                "well, and check whether they take signals in your season. A signal reaches an institution in a "
-                f"specialty, not one of its tracks ({data.SIGNALS_BY_INSTITUTION.cite()}).",
+                "This planner counts each specialty's signals for all its programs, categorical and advanced alike: a "
+                "signal reaches an institution in a specialty, not one of its tracks "
+                f"({data.SIGNALS_BY_INSTITUTION.cite()}). Apply to programs for that first year as well, and check "
+                "whether they take signals in your season.",
                 needs_visa=needs_visa,
             )
+        )
+    if advanced and INTERNAL_MEDICINE in (v["specialty"], v["backup_specialty"]):
+        # The same rule puts a preliminary medicine program in the internal
+        # medicine set, which the plan had spread across the categorical
+        # backup alone (anesadv audit s46, 6).
+        reasons.append(
+            f"A preliminary year in internal medicine draws on your {data.specialty(INTERNAL_MEDICINE).name} signals: a "
+            "signal to an institution's internal medicine programs covers its preliminary ones too, so each "
+            "preliminary medicine program you signal takes one from the set planned here."
         )
     if needs_visa:
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")
@@ -540,7 +554,20 @@ def _reasons(
         reasons.append(
             "You limited your area: signal within it first, and check that each signalled program is one you would really attend."
         )
+    reasons.append(COUPLES)
     return reasons
+
+
+INTERNAL_MEDICINE = "internal-medicine"
+# Said to every reader, as program counts says its own: a signal cannot be
+# taken back, and one sent where the partner has no program can only pair
+# with a program elsewhere or the No Match code (couplesvisa audit s46, 3).
+# The pairing is the NRMP's rule; where to spend the signals is ours.
+COUPLES = (
+    "If you match as a couple, spend these signals first on programs in places where your partner also applies: your "
+    f"lists are matched in pairs ({data.NRMP_COUPLES.cite()}), so a program where they have none can go on your list "
+    "only beside one of theirs elsewhere or the No Match code (our advice, from how the pairs work)."
+)
 
 
 # Where each service's fields have their signal numbers published.

@@ -944,6 +944,18 @@ def test_a_zero_line_is_not_called_an_old_figure() -> None:
     assert {"ECFMG ERAS token", "In-person interviews"} <= set(img["old_figures"])
 
 
+def test_a_couple_is_told_the_long_list_fees_count_for_their_paired_lines_is_unconfirmed() -> None:
+    # The note keys to programs, so a couple ranking 40 programs on 150 lines
+    # never heard of the fee; the NRMP help we cite does not say how their
+    # lines count (couplesvisa audit s46, 1).
+    help_text = next(f.help for f in ac.FIELDS if f.name == "ranked_programs")
+    assert "a couple who list one program beside several of their partner's count it once" in help_text
+    assert help_text.endswith(
+        "Whether a couple's paired lines count toward the NRMP's further fee for a list of 100 or more ranks, we could "
+        "not confirm: ask the NRMP."
+    )
+
+
 def test_a_list_of_100_ranks_or_more_is_told_of_the_nrmps_further_fee() -> None:
     """The NRMP charges more for a list of 100 or more ranks; the total read as complete (facts-recent audit s36, 3)."""
     long = compute(primary_programs=150, ranked_programs=100)
@@ -952,6 +964,37 @@ def test_a_list_of_100_ranks_or_more_is_told_of_the_nrmps_further_fee() -> None:
     with pytest.raises(InputError) as caught:
         compute(primary_programs=400, ranked_programs=301)
     assert data.NRMP_RANK_LIMIT.cite() in caught.value.message
+
+
+def test_supplemental_ranks_without_an_advanced_field_get_a_note_not_an_error() -> None:
+    # Priced in silence, though supplemental lists exist only to link a first
+    # year to an advanced program (anesadv audit s46, 9).
+    dual = compute(
+        primary_specialty="internal-medicine",
+        backup_specialty="family-medicine",
+        backup_programs=20,
+        first_year_programs=10,
+        supplemental_ranked=5,
+    )
+    (note,) = [n for n in dual["notes"] if "on supplemental lists" in n]
+    assert note.startswith("You entered 5 first-year programs on supplemental lists, but those lists only link")
+    assert "neither Internal Medicine nor Family Medicine is among the fields we count as using them" in note
+    assert data.NRMP_ALGORITHM.cite() in note and "on your primary list" in note
+    alone = compute(primary_specialty="internal-medicine", first_year_programs=10, supplemental_ranked=1)
+    assert any("Internal Medicine is not among the fields" in n for n in alone["notes"])
+    # Not where a chosen field uses advanced positions, nor with no supplemental ranks.
+    for quiet in (
+        compute(primary_specialty="anesthesiology", first_year_programs=10, supplemental_ranked=5),
+        compute(
+            primary_specialty="internal-medicine",
+            backup_specialty="neurology",
+            backup_programs=20,
+            first_year_programs=10,
+            supplemental_ranked=5,
+        ),
+        compute(primary_specialty="internal-medicine", first_year_programs=10),
+    ):
+        assert not any("on supplemental lists, but" in n for n in quiet["notes"])
 
 
 # --- ResidencyCAS: emergency medicine and OB/GYN ------------------------------------
@@ -1232,9 +1275,11 @@ def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_tha
     note = (
         f"Priced for one applicant. A couple also pays the NRMP a couple fee for each partner, not counted here: "
         f"${int(ac.NRMP_COUPLE.amount_usd)} in the newest NRMP schedule we hold (NRMP match fees page, 2016-17), "
-        "though recent secondary guides give a higher figure (named under “Ranking as a couple” on the rank order list page), so check "
-        "the NRMP's fees page."
+        "though a recent secondary guide gives a higher figure (named under “Ranking as a couple” on the rank order list "
+        "page); we could not confirm the current fee, so check the NRMP's fees page before you budget."
     )
+    # "Higher" with no figure left a couple nothing to budget from: the note
+    # says plainly the current fee is unconfirmed (couplesvisa audit s46, 5).
     assert ac.NRMP_COUPLE.is_old and ac.couple_fee_note() == note
     for inputs in (
         {},
@@ -1249,13 +1294,14 @@ def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_tha
     # The pointer is true: the guide's couples section names the secondary source.
     guide = (Path(__file__).parent.parent / "docs" / "apply" / "rank-order-list.md").read_text(encoding="utf-8")
     couples = guide.split("## Ranking as a couple", 1)[1].split("\n## ", 1)[0]
-    assert "recent secondary guides give a higher figure (Level Medicine" in couples
+    assert "a recent secondary guide gives a higher figure (Level Medicine" in couples
+    assert "but we could not confirm the current fee, so check the NRMP's fees page before you budget" in couples
     # The method's "Not included" says the same of the couple fee.
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
     assert (
         "its couple fee, $15 for each partner of a couple, both old figures (NRMP match fees page, 2016-17), with a "
-        "higher couple fee in recent secondary guides (named under “Ranking as a couple” on the rank order list page), so check the NRMP's "
-        "fees page;"
+        "higher couple fee in a recent secondary guide (named under “Ranking as a couple” on the rank order list page): "
+        "we could not confirm the current fee, so check the NRMP's fees page before you budget;"
     ) in method
 
 

@@ -377,6 +377,8 @@ def test_the_help_and_the_guides_say_where_answers_are_kept() -> None:
     docs = Path(__file__).parents[1] / "docs"
     help_text = str(render_profile_controls(REGISTRY["competitiveness"]))
     assert "this tab alone keeps them" in help_text and "only if you make a link" in help_text
+    # Remember holds one set: two people on one device keep one each by link (couplesvisa audit s46, 8).
+    assert "remembers one set of answers, so two people sharing it should each keep theirs with Link to these" in help_text
     faq = (docs / "faq.md").read_text(encoding="utf-8")
     calculators_page = (docs / "calculators" / "index.md").read_text(encoding="utf-8")
     for text in (faq, calculators_page):

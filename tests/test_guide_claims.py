@@ -1660,6 +1660,16 @@ def couple_reminder_for_every_reader() -> bool:
     return mentions_couples("true") and mentions_couples("false")
 
 
+def couple_signals_line_for_every_reader() -> bool:
+    """The signals result's couples line, said whatever the reader enters
+    (couplesvisa audit s46, 3)."""
+    return all(
+        signals.COUPLES in signals.compute({"specialty": slug, "applicant_type": kind})["reasons"]  # type: ignore[operator]
+        for slug in ("internal-medicine", "anesthesiology")
+        for kind in ("us-md", "non-us-img")
+    )
+
+
 # Readers part-way through a season, and couples (late-season and
 # couples-soap audits s39).
 MID_SEASON_CLAIMS = (
@@ -1700,13 +1710,20 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "data-and-sources.md",
-        "higher than the NRMP's 2016–17 figure of $15 per partner, which the guides give with that date",
+        "higher than the NRMP's 2016–17 figure of $15 per partner. This site's pages give the $15, the figure [Fees](#fees) "
+        "holds, with its date",
         couple_fee_as_written,
     ),
     Claim(
         "apply/index.md",
         "The [program counts calculator](../calculators/program-counts.md) reminds every reader of this",
         couple_reminder_for_every_reader,
+    ),
+    Claim(
+        "calculators/signals.md",
+        "cannot be taken back (AAMC, MyERAS applicant user guide, Saved Programs, read 2026). The result says where to "
+        "spend them to every reader.",
+        couple_signals_line_for_every_reader,
     ),
 )
 
@@ -2449,6 +2466,75 @@ def test_december_and_january_guidance_has_a_step_for_a_couple() -> None:
     assert "matching as a couple" in interviews and "not an NRMP rule" in interviews
 
 
+def test_a_couple_reads_where_to_spend_signals_where_signals_are_planned() -> None:
+    # Signals cannot be taken back, and no signals guidance spoke to couples
+    # (couplesvisa audit s46, 3).
+    section = _between(page_text("apply/index.md"), "## Program signals: two separate sets", "## Describe your experiences")
+    assert "**As a couple, signal first where both of you apply.**" in section
+    assert "places where the other also applies (our advice, from how the pairs work)" in section
+    caveats = _between(page_text("calculators/signals.md"), "## Caveats", "## Related pages")
+    assert "If you match as a couple, spend each partner's signals first on programs in places where the other" in caveats
+
+
+def test_a_couples_fees_count_programs_and_the_long_list_fee_is_not_guessed_for_their_lines() -> None:
+    # "Each list also counts its own ranks toward the NRMP's extra-rank fee":
+    # the NRMP's fees page counts different programs; and how a couple's lines
+    # count toward the fee for 100 or more ranks no source of ours says
+    # (couplesvisa audit s46, 1).
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "counts its own ranks" not in apply
+    assert "counts its own different programs beyond 20 toward the NRMP's extra-rank fee, each program once" in apply
+    ranking = _between(page_text("apply/rank-order-list.md"), "## Ranking as a couple", "## Before you certify")
+    assert "a paired list soon reaches 100 ranks, and whether the NRMP's further fee for a list of 100 or more ranks" in ranking
+    assert "we could not confirm, so ask the NRMP before you certify a long list" in ranking
+    assert f"more than {ac.NRMP_MOST_RANKS}" in ranking and ac.LONG_LIST_RANKS == 100 and ac.RANKS_INCLUDED == 20
+
+
+def test_the_pages_citing_wayne_state_agree_on_what_eras_asks_of_a_couple() -> None:
+    # The apply guide said ERAS "asks nothing about coupling", the data page
+    # that it has an optional couples question; the cited page says ERAS lets
+    # you mark yourself as part of a pair, which alerts programs, and the link
+    # is made through the rank order lists (couplesvisa audit s46, 6).
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "asks nothing about coupling" not in apply
+    assert "The ERAS application lets you mark yourself as part of a couple" in apply
+    assert "doing so is your choice, and it links nothing" in apply
+    for page, said in (("apply/index.md", "alerts programs but links nothing"), ("data-and-sources.md", "which alerts programs")):
+        text = page_text(page)
+        assert "optional couples question" not in text and "asks nothing about coupling" not in text
+        assert (
+            "Wayne State University School of Medicine**, career planning page on the couples match (read 2026; secondary): "
+            in text
+        )
+        assert said in text[text.index("Wayne State University School of Medicine**") :][:400]
+
+
+def test_a_couple_reads_what_dependent_visas_allow_only_as_far_as_a_source_says() -> None:
+    # Nothing on J-2 or H-4 dependents, two visas, or the J-1's home rule for
+    # a pair (couplesvisa audit s46, 2).  What the sources say, cited as the
+    # page cites; whether a dependent status lets a partner train, no source
+    # of ours says, so the page sends that question on.
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "**Each partner who will train needs a visa status of their own that allows it.**" in apply
+    for cited in (
+        "(ECFMG, Exchange Visitor Sponsorship Program: J-2 dependents, read 2026)",
+        "(USCIS rules, as university international offices summarise them, read 2026; secondary)",
+        "binds the J-1 physician's J-2 dependents too (ECFMG, Exchange Visitor Sponsorship Program: selected federal "
+        "regulations for J-1 physicians, read 2026)",
+        "our sources do not say: that is a question for ECFMG and an immigration lawyer, not for this site",
+    ):
+        assert cited in apply, cited
+    assert data.ECFMG_J2.publisher == "ECFMG" and data.ECFMG_J2.title.startswith(
+        "Exchange Visitor Sponsorship Program: J-2 dependents"
+    )
+    assert data.H4_DEPENDENTS.publisher == "USCIS rules, as university international offices summarise them"
+    assert data.H4_DEPENDENTS.secondary and {data.ECFMG_J2, data.H4_DEPENDENTS} <= set(data.SOURCES)
+    # Where a couple builds the lines, a pointer to it.
+    ranking = _between(page_text("apply/rank-order-list.md"), "## Ranking as a couple", "## Before you certify")
+    assert "If both of you need a visa, this holds for each of you on every line" in ranking
+    assert "(index.md#applying-as-a-couple)" in ranking
+
+
 def test_a_visa_needing_partner_pairs_only_sponsoring_programs() -> None:
     # One clause covered the visa partner, and not where pairs are built
     # (couples audit s43, 5).
@@ -2470,11 +2556,32 @@ def test_a_partner_left_unmatched_is_sent_to_the_calculators_limited_area() -> N
     assert "tied to one region" in (field.help or "")
 
 
+def test_a_visa_partner_left_unmatched_counts_only_sponsoring_programs_in_the_region() -> None:
+    # The partner most likely left unmatched is the one who needs a visa; the
+    # paragraph on next season said nothing of it (couplesvisa audit s46, 4).
+    season = _between(page_text("unmatched/index.md"), "### Which season do you reapply in?", "### Fix the exact weakness")
+    partner = season[season.index("If you matched as a couple and only your partner placed.") :][:1400]
+    assert "If you need a visa, only the programs within reach that sponsor it count" in partner
+    assert "widen to your backup field early" in partner and "Statement of Need" in partner
+    from calculators import profile
+
+    assert f"**{profile.NEEDS_VISA.label}**" in partner
+
+
+def test_the_home_page_has_a_way_in_for_a_couple() -> None:
+    # No card named couples (couplesvisa audit s46, 9).
+    home = page_text("index.md")
+    card = _between(home, '**"I\'ve decided to apply to two specialties."**', "- **")
+    assert "[Applying as a couple](apply/index.md#applying-as-a-couple)" in card and "as a couple" in card
+
+
 def test_the_cost_page_names_what_a_couple_and_an_observer_also_pay() -> None:
     # (couples audit s43, 9; oldgrad audit s43, 9.)
     cost = page_text("calculators/application-cost.md")
     not_included = cost[cost.index("- Not included:") :].split("## ")[0]
     assert "higher couple fee (Level Medicine" in not_included
+    # (couplesvisa audit s46, 5.)
+    assert "but we could not confirm the current one, so check the NRMP's fees page" in not_included
     assert "observerships" in not_included and "visitor visa" in not_included
     assert "we give no figure" in not_included
 

@@ -190,6 +190,18 @@ def test_an_error_on_a_name_that_reads_as_a_couple_adds_that_the_simulator_has_n
     assert refused({"market": market}).message == f"{message}{COUPLES_NOTE}."
 
 
+@pytest.mark.parametrize("code", ["999999999", "No Match", "no match", "NO MATCH"])
+def test_the_no_match_code_typed_as_a_rank_is_told_the_simulator_has_no_couples(code: str) -> None:
+    # A partner trying the guide's No Match line heard only that it "is not a
+    # program" (couplesvisa audit s46, 7).
+    error = refused({"market": f"Amir: IM-Boston > {code}\nIM-Boston (1): Amir"})
+    assert error.message == f"Market, line 1: Amir ranks “{code}”, the No Match code; {COUPLES_NOTE}."
+    status = reader_state.fix_status(rank_simulator.FIELDS, [error])
+    assert COUPLES_NOTE in status and len(status.split()) <= READ_OUT_WORDS
+    # A program really named so is ranked as any other.
+    assert rank_simulator.compute({"market": f"Amir: {code}\n{code} (1): Amir"})["matching"] == {"Amir": code}
+
+
 def test_names_without_a_couples_mark_keep_their_errors_and_a_program_with_one_still_runs() -> None:
     assert COUPLES_NOTE not in refused({"market": "IM-Boston (1): Amir\nAmir: IM-Bostn\n"}).message
     assert COUPLES_NOTE not in refused({"market": "IM-Boston (1): Amir\nBea: IM-Boston\n"}).message

@@ -272,6 +272,34 @@ def test_reasons_say_how_each_input_moved_the_result() -> None:
     assert "visa" in text and "limited your area" in text
 
 
+def test_an_advanced_fields_set_is_its_programs_alike_and_a_medicine_backup_holds_the_preliminary_year() -> None:
+    # "Counts signals for the advanced programs", and 10 internal medicine
+    # signals spread over the categorical backup with no word that preliminary
+    # medicine programs draw on them too (anesadv audit s46, 6).
+    inputs = {"specialty": "anesthesiology", "backup_specialty": "internal-medicine", "applicant_type": "non-us-img"}
+    text = " ".join(sg.compute(inputs)["reasons"])  # type: ignore[arg-type]
+    assert "counts signals for the advanced programs" not in text
+    assert "each specialty's signals for all its programs, categorical and advanced alike" in text
+    assert "A preliminary year in internal medicine draws on your Internal Medicine signals" in text
+    # The other way round too: internal medicine first, an advanced backup.
+    flipped = {**inputs, "specialty": "internal-medicine", "backup_specialty": "anesthesiology"}
+    assert "draws on your Internal Medicine signals" in " ".join(sg.compute(flipped)["reasons"])  # type: ignore[arg-type]
+    # Not where no advanced field or no internal medicine is chosen.
+    for other in ({**inputs, "specialty": "family-medicine"}, {**inputs, "backup_specialty": "family-medicine"}):
+        assert "draws on your" not in " ".join(sg.compute(other)["reasons"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("slug", ["internal-medicine", "dermatology"])
+def test_every_reader_is_told_a_couple_signals_first_where_the_partner_applies(slug: str) -> None:
+    # Program counts told couples where to find their counts; signals, which
+    # cannot be taken back once sent, said nothing (couplesvisa audit s46, 3).
+    result = sg.compute({"specialty": slug, "applicant_type": "us-img"})
+    assert sg.COUPLES in result["reasons"]  # type: ignore[operator]
+    assert "spend these signals first on programs in places where your partner also applies" in sg.COUPLES
+    assert data.NRMP_COUPLES.cite() in sg.COUPLES and "(our advice, from how the pairs work)" in sg.COUPLES
+    assert "places where your partner also applies" in unescape(str(sg.render(result)))
+
+
 def test_us_graduate_is_not_told_about_visas() -> None:
     result = sg.compute({"specialty": "internal-medicine", "applicant_type": "us-md"})
     assert not any("visa" in reason for reason in result["reasons"])  # type: ignore[attr-defined]
