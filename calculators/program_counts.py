@@ -338,32 +338,49 @@ def _part(rule: ArticleRange, aim: Aim) -> tuple[int, int]:
 # A count the articles give for a field only in another role than the one
 # these ranges fill: "the articles give no count for Anesthesiology" stood
 # beside the no-match article's 70-90 anesthesia programs, the new main field
-# of its worked example (anesadv audit s46, 3).
-OTHER_ROLE_COUNTS: dict[str, str] = {
+# of its worked example (anesadv audit s46, 3), and psychiatry's "largest
+# count" of 80 and pediatrics' "no count" beside its 60-100+ for a backup
+# after a no-match (twofails audit s46, 3).
+MAIN_FIELD_EXAMPLE_COUNTS: dict[str, str] = {
     "anesthesiology": (
-        "70–90 programs, for a US MD who moved to it from orthopaedics after a no-match and a research year (the no-match "
-        "article's worked example)"
+        "70–90 programs in its worked example of a US MD moving to it from orthopaedics after a no-match and a research year"
     ),
 }
+# The no-match article's own examples of backup fields for its 60-100+.
+NO_MATCH_BACKUP_EXAMPLES = frozenset({"internal-medicine", "family-medicine", "psychiatry", "pediatrics", "anesthesiology"})
+
+
+def _other_roles(slug: str) -> str | None:
+    """What the no-match article counts for ``slug`` other than as a first choice."""
+    roles = [
+        *([example] if (example := MAIN_FIELD_EXAMPLE_COUNTS.get(slug)) else []),
+        *([f"{NO_MATCH_BACKUP.text()} as a backup after a no-match"] if slug in NO_MATCH_BACKUP_EXAMPLES else []),
+    ]
+    # Joined with a comma: the worked example's words run long.
+    return f"the no-match article gives it {', and '.join(roles)}" if roles else None
 
 
 def _largest_count(spec: data.Specialty, lower: bool = False) -> str:
     """The top of a first choice's range, said as the articles' count only
     where they give one for the field: emergency medicine's 80 is a
-    psychiatry example's (reapplicant audit s36, 6)."""
+    psychiatry example's (reapplicant audit s36, 6).  A count they give the
+    field in another role is named with it."""
     rule = first_choice_range(spec.slug)
     top = f"{rule.high}{'+' if rule.open_ended else ''}"
-    other_role = OTHER_ROLE_COUNTS.get(spec.slug)
-    said = (
-        (
-            f"The articles give {spec.name} no first-choice count, only {other_role}; the nearest first-choice "
-            f"count they give, for psychiatry, goes up to {top} programs"
-            if other_role
-            else f"The articles give no count for {spec.name}; the nearest they give, for psychiatry, goes up to {top} programs"
+    other_roles = _other_roles(spec.slug)
+    if rule is not GENERAL_FIRST_CHOICE or spec.slug == "psychiatry":
+        said = (
+            f"The largest count the articles give for {spec.name} as a first choice is {top} programs; {other_roles}"
+            if other_roles
+            else f"The largest count the articles give for {spec.name} is {top} programs"
         )
-        if rule is GENERAL_FIRST_CHOICE and spec.slug != "psychiatry"
-        else f"The largest count the articles give for {spec.name} is {top} programs"
-    )
+    elif other_roles:
+        said = (
+            f"The articles give {spec.name} no first-choice count ({other_roles}); the nearest first-choice count "
+            f"they give, for psychiatry, goes up to {top} programs"
+        )
+    else:
+        said = f"The articles give no count for {spec.name}; the nearest they give, for psychiatry, goes up to {top} programs"
     return said[0].lower() + said[1:] if lower else said
 
 
