@@ -820,6 +820,17 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         f"in pairs ({data.NRMP_COUPLES.cite()}), so the counts move to those places rather than shrink (our advice, "
         "from how the pairs work)."
     )
+    # The backup's own band, behind the warnings, was worked out with the first
+    # choice's letters and rotations, which the form asks for that field alone:
+    # a pediatrics backup with no pediatric letter rated as psychiatry did, and
+    # no warning came (twofails audit s46, 4).
+    if backup_slug is not None and (whole(v, "specialty_letters") or whole(v, "away_rotations")):
+        backup_name = data.specialty(str(backup_slug)).name
+        reasons.append(
+            f"Where this result rates {backup_name} for you (the warnings on a backup), it counts the letters and US "
+            f"rotations you entered for {data.specialty(word(v, 'specialty')).name} as if they were in {backup_name}: "
+            f"run the competitiveness check on {backup_name} with its own to see how it rates you."
+        )
     reasons += _filled_by_your_group(v)
     reasons.append(
         "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "

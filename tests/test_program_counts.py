@@ -1489,3 +1489,18 @@ def test_a_field_with_advanced_positions_says_its_places_are_only_those_from_pgy
     medicine = next(r for r in reasons if r.startswith("Non-US IMGs filled") and "Internal Medicine" in r)
     assert "The table holds only places that start at PGY-1, none of the field's advanced (PGY-2) ones." in anaesthesia
     assert "advanced" not in medicine and medicine.endswith("): count a program only where its record shows applicants like you.")
+
+
+# A pediatrics backup was rated with the psychiatry letters and rotations
+# entered for the first choice, so no warning came (twofails audit s46, 4).
+def test_a_named_backup_is_said_to_be_rated_with_the_first_choices_letters_and_rotations() -> None:
+    inputs = {"specialty": "psychiatry", "backup_specialty": "pediatrics", "applicant_type": "us-img"}
+    said = (
+        "Where this result rates Pediatrics for you (the warnings on a backup), it counts the letters and US rotations "
+        "you entered for Psychiatry as if they were in Pediatrics: run the competitiveness check on Pediatrics with "
+        "its own to see how it rates you."
+    )
+    assert said in pc.compute({**inputs, "specialty_letters": 2, "away_rotations": 0})["reasons"]
+    assert said in pc.compute({**inputs, "specialty_letters": 0, "away_rotations": 1})["reasons"]
+    assert said not in pc.compute({**inputs, "specialty_letters": 0, "away_rotations": 0})["reasons"]
+    assert not any("as if they were in" in r for r in pc.compute({**inputs, "backup_specialty": None})["reasons"])
