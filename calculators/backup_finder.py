@@ -1532,8 +1532,11 @@ def unpaired_in_top(primary_name: str, suggestions: list[Suggestion]) -> str:
 def _weighed_elsewhere(v: Mapping[str, object]) -> list[str]:
     """What in the reader's file the competitiveness check weighs in every
     field and this finder's points do not."""
+    # Counted as match odds counts them: "a failed exam attempt" was said
+    # for 3 (twofails audit s46, 7).
+    failures = whole(v, "exam_failures")
     return [
-        *(["a failed exam attempt"] if whole(v, "exam_failures") else []),
+        *([counted(failures, "failed exam attempt") if failures > 1 else "a failed exam attempt"] if failures else []),
         *(["a past no-match"] if flag(v, "previously_unmatched") else []),
         *([f"a graduation more than {profile.LONG_AGO_YEARS} years ago"] if profile.graduated_long_ago(v) else []),
     ]

@@ -3156,7 +3156,8 @@ def method() -> Markup:
                     f"clinical activity”: fewer than {OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on work in the last "
                     f"{RECENT_WORK_YEARS} years, in any country, for US graduates too; that observing does not count is our "
                     "reading), under "
-                    f"{USCE_MINIMAL_BELOW} months of US clinical experience, needing a visa (the article's flag "
+                    f"{USCE_MINIMAL_BELOW} months of US clinical experience that was not observership (the article's "
+                    "“especially hands-on”; the field's help says so too), needing a visa (the article's flag "
                     "is an H-1B in a field where few programs sponsor it; our data cannot say which fields those are, so any "
                     "visa counts), an ultra-competitive target, limited geography. One flag other than the target: at most "
                     "“dual apply”; two or more (the target included): at most “dual apply, strongly”.",

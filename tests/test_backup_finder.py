@@ -1265,3 +1265,13 @@ def test_a_year_for_a_field_without_advanced_places_keeps_its_plain_reasons() ->
     reasons = [r for bridge in result["bridges"] for r in bridge["reasons"]]
     assert any(r.startswith("A one-year position can give you a foot in the door") for r in reasons)
     assert not any(backup_finder.LINKED_FIRST_YEAR in r for r in reasons)
+
+
+# "Your file has a failed exam attempt" was said for 3, which match odds
+# counted (twofails audit s46, 7).
+@pytest.mark.parametrize(
+    ("failures", "said"), [(1, "a failed exam attempt, which pulls"), (3, "3 failed exam attempts, which pull")]
+)
+def test_the_finder_counts_failed_attempts_as_match_odds_does(failures: int, said: str) -> None:
+    inputs = {"specialty": "psychiatry", "applicant_type": "us-img", "exam_failures": failures, "step2_score": 228}
+    assert said in str(compute(inputs)["match_odds_note"])

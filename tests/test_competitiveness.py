@@ -3067,3 +3067,15 @@ def test_when_one_month_of_work_lifts_the_pivot_the_six_month_flag_is_said_besid
     no_research = compute({**DERM_NON_US, "recent_clinical_months": 12, "research_items": 0, "previously_unmatched": True})
     assert no_research["band"] == "pivot" and said not in no_research["summary"]
     assert said not in str(compute({**DERM_NON_US, "recent_clinical_months": 12, "research_items": 0})["after_no_match"])
+
+
+# The method's list of red flags said "under 3 months of US clinical
+# experience", where the check clears the flag only with months that were not
+# observership, as the field's help says (oldspec audit s46, 4).
+def test_the_methods_red_flag_list_says_observership_does_not_clear_the_minimal_experience_flag() -> None:
+    method = str(competitiveness.method())
+    assert "months of US clinical experience that was not observership" in method
+    result = compute(
+        {"specialty": "internal-medicine", "applicant_type": "non-us-img", "usce_months": 6, "observership_months": 6}
+    )
+    assert "minimal US clinical experience" in result["red_flags"]
