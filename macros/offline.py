@@ -56,6 +56,7 @@ def sibling_module(name: str) -> ModuleType:
 
 offline_engine = sibling_module("offline_engine")
 hosted = sibling_module("hosted")
+minified_scripts = sibling_module("minified_scripts")
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -349,10 +350,13 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     runtime = runtime_list(site)
     if not runtime:
         raise FileNotFoundError(f"no calculator runtime under {site / 'assets'}: the runtime hook must run first")
+    # The worker's lists are the last thing written into a script: then the
+    # scripts are minified, before their sizes are said and Workbox hashes them.
+    fill_worker_extras(site, runtime, runtime_list(site, "keptByPage"))
+    minified = minified_scripts.minify(site)
     runtime_bytes = sum((site / name).stat().st_size for name in runtime)
     saved = sum((site / name).stat().st_size for name in precache) + runtime_bytes
     state_sizes(site, {"mpb-offline-size": saved, "mpb-snapshot-size": snapshot_size(site)})
-    fill_worker_extras(site, runtime, runtime_list(site, "keptByPage"))
     request = {
         "siteDir": str(site),
         "precache": precache,
@@ -385,7 +389,7 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     missing = sorted(set(runtime) - set(report["runtime"]))
     if missing:
         raise RuntimeError(f"runtime files missing from the service worker's list: {', '.join(missing)}")
-    return {**report, "runtimeBytes": runtime_bytes}
+    return {**report, "runtimeBytes": runtime_bytes, "minified": minified}
 
 
 @event_priority(-200)  # after every other post-build step, the runtime hook's included
@@ -418,6 +422,8 @@ def on_post_build(config: Any, **_: Any) -> None:
     else:
         log.info("No %s yet: run `make offline` for the download link to work", ZIP_NAME)
     report = generate_service_worker(site)
+    before, after = (sum(sizes) for sizes in zip(*report["minified"].values(), strict=True))
+    log.info("Site scripts: %d minified, %.1f KB to %.1f KB", len(report["minified"]), before / 1000, after / 1000)
     log.info(
         "Service worker: %d files (%s) precached; runtime %s saved on demand",
         report["precache"]["count"],

@@ -325,3 +325,33 @@ def test_the_same_sources_make_the_same_snapshot(tmp_path: Path, monkeypatch: py
         (tmp_path / build).mkdir()
         made.append(runtime_assets.build_manifest(tmp_path / build, tmp_path / f"scratch-{build}")["snapshotSha256"])
     assert made[0] == made[1]
+
+
+# --- The hosted site's own scripts, minified (issue 10's bytes goal) ---------------------------------------------------
+def test_hold_out_manifest_takes_the_statement_whole_and_leaves_the_rest() -> None:
+    from macros import minified_scripts
+
+    text = 'import { a } from "./a.js";\nconst BUILD = {"wheel":"w.whl","zstd":["x"]};\nconst other = BUILD.wheel;\n'
+    rest, statement = minified_scripts.hold_out_manifest(text)
+    assert statement == 'const BUILD = {"wheel":"w.whl","zstd":["x"]};'
+    assert rest == 'import { a } from "./a.js";\n\nconst other = BUILD.wheel;\n'
+    assert minified_scripts.hold_out_manifest("const x = 1;\n") == ("const x = 1;\n", "")
+
+
+def test_the_hosted_scripts_are_minified_and_keep_their_build_manifest(built_site: Path) -> None:
+    from macros import minified_scripts
+
+    built = built_site / minified_scripts.BUILT
+    names = minified_scripts.our_scripts()
+    assert "calculators.js" in names and "offline-worker.js" not in names
+    for name in names:
+        source = (minified_scripts.SOURCES / name).read_text()
+        shipped = (built / name).read_text()
+        # No comment survives, and what is left is well under half the source.
+        assert "// " not in shipped and len(shipped) < len(source) / 2, name
+    # The manifest statement is back whole, first, where the build reads it.
+    for name in ("calculators.js", "calculator-worker.js"):
+        assert (built / name).read_text().startswith(offline_engine.MANIFEST_LINE + "{")
+    assert offline_engine.built_manifest(built_site)["wheel"].endswith(".whl")
+    # The service worker's own script is left as written: its lists are read by name.
+    assert "const RUNTIME_FILES = [" in (built / "offline-worker.js").read_text()

@@ -1,0 +1,84 @@
+"""The hosted site's own scripts, minified: the bytes goal of issue 10.
+
+A first live calculator came to 3.998 MB of its 4 MB once a session's new
+words had grown the calculators' wheel (2026-12-06), and the site's own
+scripts were sent as written, comments and all: 56 KB gzipped, 21.5 KB once
+minified.  Minifying runs last, once the build has written into them (the
+runtime hook's build manifest, the service worker's lists of files), and
+before Workbox hashes them.  The copy read from a folder keeps its scripts
+as written: its zip is not the first live calculator, and it rewrites
+``calculators.js`` as a classic script from the text.
+
+The build manifest is read back from the built worker by its text
+(``offline_engine.built_manifest``), so its statement is taken out before
+minifying and put back whole at the top, where the code still finds it by
+name.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = Path(__file__).resolve().parent / "minify_scripts.mjs"
+SOURCES = ROOT / "docs" / "assets" / "javascripts"
+BUILT = Path("assets") / "javascripts"
+# Loaded as modules (calculators.js by its tag, the other two as module
+# workers); every other script of ours is a classic one.
+MODULES = frozenset({"calculators.js", "calculator-worker.js", "xz-decoder.js"})
+# The statement the build writes the manifest into (runtime_assets.fill_manifest).
+MANIFEST_NAME = "BUILD"
+MANIFEST_LINE = f"const {MANIFEST_NAME} = "
+
+
+# The service worker's own script keeps its text: its lists of files are read
+# back by name (the offline tests), and it is fetched once, in the background,
+# never by a page on its way to a live calculator.
+LEFT_AS_WRITTEN = frozenset({"offline-worker.js"})
+
+
+def our_scripts() -> list[str]:
+    """The site's own scripts, by the names they have in docs/: Material's
+    bundle and workers, and the search shim from npm, are minified already."""
+    return sorted(path.name for path in SOURCES.glob("*.js") if path.name not in LEFT_AS_WRITTEN)
+
+
+def hold_out_manifest(text: str) -> tuple[str, str]:
+    """``text`` without its build manifest statement, and the statement."""
+    if MANIFEST_LINE not in text:
+        return text, ""
+    start = text.index(MANIFEST_LINE)
+    _, end = json.JSONDecoder().raw_decode(text, start + len(MANIFEST_LINE))
+    end += text[end:].startswith(";")
+    return text[:start] + text[end:], text[start:end]
+
+
+def minify(site: Path) -> dict[str, tuple[int, int]]:
+    """Minify the built site's own scripts in place; their sizes before and after."""
+    node = shutil.which("node")
+    if not node:
+        raise FileNotFoundError("Node.js is needed at build time to minify the site's scripts (Terser)")
+    names = our_scripts()
+    held: dict[str, str] = {}
+    for name in names:
+        path = site / BUILT / name
+        text, held[name] = hold_out_manifest(path.read_text())
+        path.write_text(text)
+    request = {
+        "siteDir": str(site),
+        "modules": [(BUILT / name).as_posix() for name in names if name in MODULES],
+        "classic": [(BUILT / name).as_posix() for name in names if name not in MODULES],
+        "globals": [MANIFEST_NAME],
+    }
+    result = subprocess.run([node, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"Terser could not minify the site's scripts:\n{result.stderr}")
+    for name, statement in held.items():
+        if statement:
+            path = site / BUILT / name
+            path.write_text(f"{statement}\n{path.read_text()}")
+    sizes: dict[str, list[int]] = json.loads(result.stdout)
+    return {Path(file).name: (before, after) for file, (before, after) in sizes.items()}
