@@ -635,14 +635,18 @@ AAMC_REPEAT_APPLICANTS = Source(
     "read 2026",
     "AAMC",
 )
-# Hands-on work for a US citizen who studied abroad and holds no licence
-# anywhere: "clinical work where you trained" does not exist for them
-# (reapply2 audit s44, 5).  Both windows count from the exams, and the laws
-# have moved since 2014, so the page sends the reader to the current text.
+# Hands-on work for a reader who cannot work clinically where they trained:
+# "clinical work where you trained" does not exist for them (reapply2 audit
+# s44, 5).  Both windows count from the exams, and the laws have moved since
+# 2014, so the page sends the reader to the current text.  The statute's own
+# words, "legal resident alien" and "approved postgraduate residency", are
+# kept: a paraphrase ruled out a permanent resident with a residency abroad,
+# whom the statute may not (oldspec audit s46, 3).
 MISSOURI_ASSISTANT_PHYSICIAN = Source(
     "missouri-assistant-physician",
-    "Revised Statutes of Missouri, section 334.036, assistant physicians: a US citizen or legal resident alien who "
-    "has not completed a residency and passed Step 2 within the three years before applying (one clause also counts "
+    "Revised Statutes of Missouri, section 334.036, assistant physicians: a resident and citizen of the United States "
+    "or a legal resident alien who has not completed an approved postgraduate residency and passed Step 2 within the "
+    "three years before applying (one clause also counts "
     "three years from graduating, whichever is later; the next still asks for the last three years of anyone not "
     "then in residency), practising under a collaborative practice arrangement with a physician",
     "read 2026",
@@ -656,6 +660,66 @@ ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN = Source(
     "2018 text, read 2026",
     "Arkansas General Assembly",
     "secondary copy (LegalFix)",
+)
+# Read for a reader who finished a residency abroad and practiced there, to
+# whom the site said that no one may practice in the US without residency
+# (oldspec audit s46, 1).  Laws differ by state and keep changing: the page
+# gives what these sources say as of their dates and sends the reader to each
+# state board.  The recommendations past the first were read in the ACEhp
+# Almanac's summary of the release, which our copy of it cuts short.
+FSMB_ADDITIONAL_LICENSING = Source(
+    "fsmb-additional-licensing",
+    "Advisory Commission Releases Recommendations to Inform Legislation on Licensing Internationally-Trained "
+    "Physicians: nine recommendations of the FSMB, Intealth and ACGME commission, drawn from laws already introduced "
+    "and enacted, among them rulemaking by the state medical board, and a job offer, ECFMG certification and "
+    "postgraduate training completed outside the US as conditions of eligibility",
+    "news release, 4 February 2025, read 2026",
+    "FSMB",
+)
+AMA_ADDITIONAL_LICENSING = Source(
+    "ama-additional-licensing",
+    "New licensing pathways for foreign-trained doctors: what to know: laws enacted in at least 17 states, which "
+    "usually ask for training abroad like a US program or years of practice, USMLE Steps 1 to 3, ECFMG certification, "
+    "a job offer and an immigration status that allows practice, and grant a provisional license under supervision "
+    "that can become a full one",
+    "read 2026",
+    "AMA",
+)
+TENNESSEE_LICENSURE_2023 = Source(
+    "tennessee-licensure-2023",
+    "More States Cut Training Requirements for Some International Medical Graduates: Tennessee's law signed in April "
+    "2023, a two-year provisional license to work at a facility with an accredited residency program, then a full "
+    "license, for applicants already entitled to live or work in the US",
+    "14 March 2024, updated 15 April 2024; 2023 law, read 2026",
+    "MedPage Today",
+    "secondary: a news report",
+)
+TENNESSEE_LICENSURE_2026 = Source(
+    "tennessee-licensure-2026",
+    "House Bill 2571 and Senate Bill 2366, Public Chapter 900 of 2026: the provisional foreign training license "
+    "rewritten, two years and extendable by one",
+    "2026, read 2026",
+    "Tennessee General Assembly, as recorded by Open States",
+    "secondary copy (Open States)",
+)
+NISKANEN_BOARD_CERTIFICATION = Source(
+    "niskanen-board-certification",
+    "A New Program Removes a Major Employment Barrier for International Doctors: specialty board certification is not "
+    "a legal requirement but weighs with employers and insurers, and most specialty boards still ask for a US or "
+    "Canadian residency",
+    "16 October 2025, read 2026",
+    "Niskanen Center",
+    "secondary: read in the ACEhp Almanac's summary and a republished copy",
+)
+# Read for the same reader, whom the reserved (physician) PGY-2 wording
+# invited to count a residency abroad as the earlier training those places ask
+# for; the NRMP's page does not say whether it counts (oldspec audit s46, 2).
+PRIOR_RESIDENCY_ABROAD = Source(
+    "prior-residency-abroad",
+    "Relocating from Another Residency Abroad: Programs Welcoming Prior Training: a physician with a full residency "
+    "abroad almost always starts again at PGY-1 in the US",
+    "6 January 2026, read 2026",
+    "Residency Advisor, not one of the five source articles",
 )
 # Read for the SOAP page, whose "45 applications in all" no source bore out:
 # the NRMP gives 45 through ERAS, and ResidencyCAS sets its own rules for an
@@ -962,6 +1026,12 @@ SOURCES = (
     AAMC_REPEAT_APPLICANTS,
     MISSOURI_ASSISTANT_PHYSICIAN,
     ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN,
+    FSMB_ADDITIONAL_LICENSING,
+    AMA_ADDITIONAL_LICENSING,
+    TENNESSEE_LICENSURE_2023,
+    TENNESSEE_LICENSURE_2026,
+    NISKANEN_BOARD_CERTIFICATION,
+    PRIOR_RESIDENCY_ABROAD,
     NRMP_SOAP_APPLICATIONS,
     NRMP_PARTIALLY_MATCHED,
     NRMP_SCHOOL_VERIFICATION,
@@ -1571,10 +1641,13 @@ def advanced_positions_note(slugs: list[str], what_to_do: str, needs_visa: bool 
         # first-year program must sponsor too (reapplicant audit s36, 5).
         + ("Each first-year program you rank must sponsor your visa too, not only the advanced one. " if needs_visa else "")
         # The reserved positions last: before ``what_to_do``, its "that
-        # year" read as theirs (ESL audit s35, 1).
+        # year" read as theirs (ESL audit s35, 1).  A US first year, since
+        # "or have finished one" read as if a year or a residency abroad
+        # qualified, which no source of ours says (oldspec audit s46, 2).
         + "An advanced position starts in July of the year after the Match that places it, a year after the first-year "
-        "programs. If you are already in a first year, or have finished one, also look for reserved (physician) "
-        f"PGY-2 positions, which start in July of the Match year ({NRMP_POSITION_TYPES.cite()})."
+        "programs. If you are already in a first year of US residency, or have finished one, also look for reserved "
+        f"(physician) PGY-2 positions, which start in July of the Match year ({NRMP_POSITION_TYPES.cite()}). Whether "
+        "training outside the US counts for them, our sources do not say: ask each program."
         + "".join(first_year_positions(slug) for slug in slugs)
     )
 

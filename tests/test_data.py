@@ -167,6 +167,17 @@ def test_every_calculator_explains_advanced_positions_in_the_same_words() -> Non
     assert all(clause in text for text in texts.values()), {k: clause in v for k, v in texts.items()}
 
 
+def test_the_reserved_places_in_every_calculator_ask_for_a_us_first_year_and_leave_training_abroad_to_programs() -> None:
+    # "If you are already in a first year, or have finished one" read to a
+    # physician with a residency abroad as if it qualified; no source of ours
+    # says so (oldspec audit s46, 2).
+    for slugs in (["anesthesiology"], ["neurology"], ["diagnostic-radiology", "pmr"]):
+        said = data.advanced_positions_note(slugs, "Do this.", needs_visa=True)
+        assert "If you are already in a first year of US residency, or have finished one, also look for reserved" in said
+        assert "Whether training outside the US counts for them, our sources do not say: ask each program." in said
+        assert "in a first year, or have finished one" not in said
+
+
 def test_neurology_counts_as_advanced_by_our_reading_not_by_the_article() -> None:
     # The article's list reads "e.g."; neurology was missing from every first-year
     # reminder (visa-oldgrad audit s39, 3).  Its note must not credit the article.

@@ -2639,33 +2639,35 @@ def test_the_clinical_support_lane_says_it_is_not_hands_on_work_as_the_plan_b_pa
     assert row.startswith("Clinical support job, not physician work**")
     for words in ("not hands-on physician work", "many programs will not count them as US clinical experience"):
         assert words in row, words
-    assert "(soap-and-plan-b.md#if-you-are-a-us-citizen-with-no-licence-anywhere)" in row
+    assert "(soap-and-plan-b.md#if-you-cannot-work-clinically-where-you-trained)" in row
     roles = _between(page_text("unmatched/soap-and-plan-b.md"), "### Clinical research coordinator", "### Quality")
     assert "**not** physician jobs" in roles and "many programs will not count them as US clinical experience" in roles
 
 
-def test_a_us_citizen_with_no_licence_hears_of_the_hands_on_routes_with_their_windows_and_sources() -> None:
+def test_a_reader_who_cannot_work_where_they_trained_hears_of_the_hands_on_routes_with_their_windows_and_sources() -> None:
     # "Clinical work in your home country" assumed a licence where the reader
     # trained (reapply2 audit s44, 5).  The windows are the statutes' own, as
-    # the data module records them; the page says the laws move.
+    # the data module records them; the page says the laws move.  The heading
+    # named US citizens alone, though Missouri's law also admits "a legal
+    # resident alien" (oldspec audit s46, 3).
     soap = page_text("unmatched/soap-and-plan-b.md")
     section = _between(soap, "### Clinical work in your home country", "## Putting the 12–24 months together")
-    routes = section[section.index("#### If you are a US citizen with no licence anywhere") :]
-    assert "{ #if-you-are-a-us-citizen-with-no-licence-anywhere }" in routes
+    routes = section[section.index("#### If you cannot work clinically where you trained") :]
+    assert "{ #if-you-cannot-work-clinically-where-you-trained }" in routes
     for words in (
         "postgraduate externship",
         "not residency training",
         "(Residency Advisor, on externships for IMGs, read 2026; not one of the five source articles)",
         # Its paragraph (b) also counts three years from graduating, but (c) still
         # asks for the last three years of anyone not in residency (diff review s44, 1).
-        "passed Step 2 within the three years before you apply: one clause of the law also counts three years from "
+        "and that you passed Step 2 within the three years before you apply: one clause of the law also counts three years from "
         "graduating, whichever is later, but the next still asks for a Step 2 passed in the last three years of "
         "anyone not then in residency (Revisor of Missouri, Revised Statutes of Missouri section 334.036, read 2026)",
         "Missouri's closes within months, not next season",
         "Steps 1 and 2 passed within the two years before you apply and no more than two years after graduation "
         "(Arkansas Code section 17-95-903, 2018 text in a secondary copy)",
         "read the statute in force and the state board's own page",
-        "Our sources do not say whether residency programs count work under such a licence",
+        "Our sources do not say whether residency programs count work under such a license",
     ):
         assert words in routes, words
     mo, ar = data.MISSOURI_ASSISTANT_PHYSICIAN, data.ARKANSAS_GRADUATE_REGISTERED_PHYSICIAN
@@ -2679,7 +2681,104 @@ def test_a_us_citizen_with_no_licence_hears_of_the_hands_on_routes_with_their_wi
         assert words in listed, words
     # The no-match guide's remedy for an old graduation points here too.
     fix = _between(page_text("unmatched/index.md"), "### Fix the exact weakness", "## Rebuild the application")
-    assert "(soap-and-plan-b.md#if-you-are-a-us-citizen-with-no-licence-anywhere)" in fix
+    assert "(soap-and-plan-b.md#if-you-cannot-work-clinically-where-you-trained)" in fix
+
+
+def test_missouri_is_given_in_the_statutes_words_and_approved_is_left_to_its_board() -> None:
+    # "A US citizen or a legal resident ... have completed no residency" ruled
+    # out a permanent resident with a residency abroad, whom the statute's
+    # "approved postgraduate residency" may not; other pages linked the old
+    # heading's anchor (oldspec audit s46, 3).
+    soap = page_text("unmatched/soap-and-plan-b.md")
+    routes = _between(soap, "#### If you cannot work clinically where you trained", "## Putting the 12–24 months together")
+    assert "US citizen with no licence" not in soap and "if-you-are-a-us-citizen" not in soap
+    for words in (
+        'Missouri\'s asks that you are "a resident and citizen of the United States" or "a legal resident alien", '
+        "so a permanent resident too",
+        'that you have "not completed an approved postgraduate residency"',
+        'The law does not say whether a residency done abroad counts as "approved": that is for the Missouri board to answer',
+        "or you live in the US, as a citizen or a permanent resident, and cannot go back to work under the license you hold",
+    ):
+        assert words in routes, words
+    assert "have completed no residency" not in routes
+    mo = data.MISSOURI_ASSISTANT_PHYSICIAN
+    assert "legal resident alien who has not completed an approved postgraduate residency" in mo.title
+    for page in ("unmatched/index.md", "unmatched/soap-and-plan-b.md", "apply/index.md", "glossary.md", "faq.md"):
+        assert "if-you-are-a-us-citizen-with-no-licence-anywhere" not in page_text(page), page
+
+
+def test_the_plan_b_page_gives_the_state_laws_licensing_physicians_trained_abroad_dated_and_sourced() -> None:
+    # It said flatly that in the US no one may practice without residency, and
+    # nothing of the laws some states have passed for physicians who trained
+    # and practiced abroad (oldspec audit s46, 1).
+    soap = page_text("unmatched/soap-and-plan-b.md")
+    assert "cannot practise" not in soap and "in the US you cannot practice" not in soap
+    assert "In most states you cannot practice as a physician without residency" in soap
+    assert "([licenses for physicians trained abroad](#licenses-for-physicians-trained-abroad))" in soap
+    route = _between(soap, "## If the Match may not be your route", "## What to do this week")
+    laws = route[route.index("### Licenses for physicians who trained and practiced abroad") :]
+    assert "{ #licenses-for-physicians-trained-abroad }" in laws
+    for words in (
+        "at least 17 states had enacted one (AMA, New licensing pathways for foreign-trained doctors, read 2026)",
+        "Tennessee's came first, signed in April 2023: a two-year provisional license",
+        "(MedPage Today, March 2024; secondary)",
+        "a 2026 act has since rewritten that part of the law (Tennessee Public Chapter 900 of 2026, as Open States "
+        "records it; secondary)",
+        "(FSMB, news release, 4 February 2025)",
+        "a job offer",
+        "ECFMG certification",
+        "a provisional license, held under supervision",
+        "The law gives you no visa.",
+        "A license is not board certification.",
+        "(Niskanen Center, October 2025, in a summary; secondary)",
+        "read the law in force and the state medical board's own page",
+        "This site has not checked any state board's page.",
+    ):
+        assert words in laws, words
+    sources = (
+        data.FSMB_ADDITIONAL_LICENSING,
+        data.AMA_ADDITIONAL_LICENSING,
+        data.TENNESSEE_LICENSURE_2023,
+        data.TENNESSEE_LICENSURE_2026,
+        data.NISKANEN_BOARD_CERTIFICATION,
+    )
+    assert set(sources) <= set(data.SOURCES)
+    assert data.FSMB_ADDITIONAL_LICENSING.year.startswith("news release, 4 February 2025")
+    assert "at least 17 states" in data.AMA_ADDITIONAL_LICENSING.title
+    assert all(s.secondary for s in sources[2:]) and not any(s.secondary for s in sources[:2])
+    listed = soap[soap.index("## Sources on this page") :]
+    for words in (
+        "**FSMB**, news release",
+        "**AMA**, New licensing pathways",
+        "**MedPage Today**",
+        "Public Chapter 900",
+        "**Niskanen Center**",
+    ):
+        assert words in listed, words
+    # The no-match guide's remedy for an old graduation points to it.
+    fix = _between(page_text("unmatched/index.md"), "### Fix the exact weakness", "## Rebuild the application")
+    assert "(soap-and-plan-b.md#licenses-for-physicians-trained-abroad)" in fix
+
+
+def test_reserved_pgy2_places_are_not_offered_on_the_strength_of_training_abroad() -> None:
+    # "If you are already in a first year, or have finished one" read as if a
+    # year or a residency abroad qualified; the NRMP's page does not say
+    # (oldspec audit s46, 2).
+    ranks = page_text("apply/rank-order-list.md")
+    assert "If you are already in a first year, or have finished one" not in ranks
+    for words in (
+        "If you are already in a first year of US residency, or have finished one, also look for **reserved**",
+        "Whether a first year or a residency done outside the US counts as the earlier training reserved places ask "
+        "for, the NRMP's page does not say and neither do our other sources: ask each program, and ask too whether "
+        "it gives any credit at all for training abroad.",
+        "almost always starts again at PGY-1 in the US (Residency Advisor, on relocating from a residency abroad, "
+        "2026; not one of the five source articles)",
+    ):
+        assert words in ranks, words
+    glossary = _between(page_text("glossary.md"), "Advanced position", "See [Advanced positions")
+    assert "Someone already in a US PGY-1, or past one" in glossary
+    assert "Whether a first year or a residency done abroad counts for them, our sources do not say" in glossary
+    assert data.PRIOR_RESIDENCY_ABROAD in data.SOURCES and "PGY-1" in data.PRIOR_RESIDENCY_ABROAD.title
 
 
 def test_a_reader_past_more_than_one_no_match_has_a_bullet_of_their_own_in_the_match_route_section() -> None:
