@@ -77,8 +77,8 @@ FIRST_YEAR_SUPPORTING_LETTERS = 2
 
 # Letters from another field that count as a field's own, with where that is
 # said.  The IMG article's worked example, psychiatry first and family
-# medicine as the backup, asks for "2 letters from psychiatrists, 2 from family
-# medicine or internal medicine physicians", so internal medicine letters
+# medicine as the backup, asks for two psychiatrists' letters and "2 from
+# family medicine or internal medicine physicians", so internal medicine letters
 # count towards a family medicine program's letters and are not supporting
 # ones.  It allows nothing more: the psychiatry letters are psychiatrists'
 # alone, and no article lets another pair stand in.  The same article finds a

@@ -623,3 +623,13 @@ def test_the_letters_counted_for_family_medicine_are_said_in_the_method_and_on_t
     page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
     assert "counts internal medicine letters as a family medicine program's own" in page
     assert "gets a warning rather than an error" in page
+
+
+def test_the_words_the_stand_in_warning_quotes_are_the_articles() -> None:
+    from test_data import article_text
+
+    for rule in packet_check.STAND_IN_LETTERS.values():
+        text = " ".join(article_text(rule.source).split())
+        for said_there in (rule.allows, rule.prefers):
+            (quoted,) = re.findall(r"“([^”]+)”", said_there)
+            assert quoted in text, quoted
