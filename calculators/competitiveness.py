@@ -1773,11 +1773,17 @@ def unshown_fields() -> list[str]:
     return [s.name for s in data.SPECIALTIES if _unshown_cap(s, {"applicant_type": "non-us-img"})]
 
 
+def red_flags_rule(count: int) -> str:
+    """The rule that two or more red flags set, as the rules list words it
+    and the headline recognises it."""
+    return f"{count} red flags: single-specialty applying is very risky."
+
+
 def _caps(spec: data.Specialty, v: Mapping[str, object], flags: list[str]) -> list[Cap]:
     caps: list[Cap] = []
     step2 = whole_or_none(v, "step2_score")
     if len(flags) >= RED_FLAGS_FOR_CAP:
-        caps.append(Cap("dual-apply-strongly", f"{len(flags)} red flags: single-specialty applying is very risky.", ARTICLE_IMG))
+        caps.append(Cap("dual-apply-strongly", red_flags_rule(len(flags)), ARTICLE_IMG))
     elif [f for f in flags if f != TARGET_FLAG]:
         caps.append(
             Cap(
@@ -2312,6 +2318,23 @@ def _score_raisers(spec: data.Specialty, v: Mapping[str, object], result: Assess
     return [word for name, word in STILL_RAISING if assess(spec, _at_their_best(v, (name,))).score > result.score]
 
 
+def _what_holds(result: Assessment, holding: list[Cap]) -> str:
+    """What holds the band, where a higher Step 2 CK alone would have lifted
+    it.  The red-flag rule counts flags, the score's among them: "a rule tied
+    to your Step 2 CK" left out the exam failures that held a band beside it
+    (twofails audit s46, 8), so that rule's flags are named."""
+    by_flags = [cap for cap in holding if cap.rule == red_flags_rule(len(result.flags))]
+    if not by_flags:
+        return "A rule tied to your Step 2 CK holds"
+    # The old-graduation flag has a comma of its own, which a longer list
+    # would blur.
+    commas = len(result.flags) > 2 and any("," in flag for flag in result.flags)
+    named = "; ".join(result.flags) if commas else and_list(result.flags)
+    flags = f"Your {counted(len(result.flags), 'red flag')} ({named})"
+    others = len(holding) - len(by_flags)
+    return f"{flags} and {'a rule' if others == 1 else 'rules'} tied to your Step 2 CK hold" if others else f"{flags} hold"
+
+
 def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], band: Band, retaken: bool = False) -> bool:
     """Whether the inputs a reader can still change, all at once and each as
     far as the margins look, move the band up.  Two red flags, one of them the
@@ -2599,7 +2622,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         # A higher score alone lifts the band past every rule holding it, and
         # every other input at its best does not: the rules turn on the score,
         # which cannot be sat again, unless it failed and is retaken.
-        headline = f"A rule tied to your Step 2 CK holds the band at “{BAND_LABELS[result.band]}”; " + (
+        headline = f"{_what_holds(result, holding)} the band at “{BAND_LABELS[result.band]}”; " + (
             "a passing retake is a new score, so run the check again with it."
             if failing
             else "nothing you can still change lifts it."

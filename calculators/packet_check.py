@@ -18,11 +18,11 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 from urllib.parse import quote
 
 from . import data
-from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES
+from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES, Source
 from .fields import InputError, TextField, check_inputs, raise_all, typed_excerpt
 from .html import Markup, and_list, as_typed, counted, el, join, quoted_as_typed, table
 
@@ -73,6 +73,43 @@ SUPPORTING_LETTERS_BY_FIELD = {"diagnostic-radiology": 2}
 # for two strong letters from it next to one or two from the target field,
 # and the checker warned of exactly that mix (rank-packet audit s38, 4).
 FIRST_YEAR_SUPPORTING_LETTERS = 2
+
+
+# Letters from another field that count as a field's own, with where that is
+# said.  The IMG article's worked example, psychiatry first and family
+# medicine as the backup, asks for two psychiatrists' letters and "2 from
+# family medicine or internal medicine physicians", so internal medicine letters
+# count towards a family medicine program's letters and are not supporting
+# ones.  It allows nothing more: the psychiatry letters are psychiatrists'
+# alone, and no article lets another pair stand in.  The same article finds a
+# letter from the backup field "far more convincing than a generic internal
+# medicine letter", so a program given stand-ins and none of its own field's
+# is warned, not told it has no letters from its field (twofails audit s46, 2).
+class StandIn(NamedTuple):
+    fields: tuple[str, ...]
+    source: Source
+    # What the source says, as the warning quotes it.
+    allows: str
+    prefers: str
+
+
+STAND_IN_LETTERS: dict[str, StandIn] = {
+    "family-medicine": StandIn(
+        fields=("internal-medicine",),
+        source=ARTICLE_IMG,
+        allows="“2 from family medicine or internal medicine physicians”, in its example of a family medicine backup",
+        prefers="a letter from a physician in the backup field “far more convincing than a generic internal medicine letter”",
+    ),
+}
+
+
+def stand_in_preference(field: str) -> str:
+    """The warning for a program whose letters all come from a field that stands in for its own."""
+    rule = STAND_IN_LETTERS[field]
+    return (
+        f"{and_list(list(rule.fields), 'or')} letters count for it, as the {rule.source.short} allows ({rule.allows}), "
+        f"but the same article finds {rule.prefers}. Assign one written for {field} here if you have one."
+    )
 
 
 # Preliminary and transitional programs (the first year before a field that
@@ -181,6 +218,20 @@ def _statement_sent_by_residencycas(names: list[str], fields: list[str]) -> str:
         "applications through ResidencyCAS, which sends the statement in your application to every program you apply "
         f"to and assigns only letters program by program ({data.RESIDENCYCAS_EVALUATIONS.cite()}). {check}"
     )
+
+
+def stand_in_fields(field: str) -> tuple[str, ...]:
+    return STAND_IN_LETTERS[field].fields if field in STAND_IN_LETTERS else ()
+
+
+def counts_for(letter_field: str, field: str) -> bool:
+    """Whether a letter written for ``letter_field`` counts as one of ``field``'s own."""
+    return letter_field == field or letter_field in stand_in_fields(field)
+
+
+def letters_named(field: str) -> str:
+    """The fields whose letters count for ``field``, as a message names them."""
+    return " or ".join((field, *stand_in_fields(field)))
 
 
 def supporting_limit(field: str) -> int:
@@ -711,7 +762,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         if field is None or doc["specialty"] is None:
             unsure.add(program_key)
             continue
-        if doc["specialty"] == field or field in FIRST_YEAR:
+        if counts_for(str(doc["specialty"]), str(field)) or field in FIRST_YEAR:
             continue
         if doc["kind"] == "statement":
             flag(
@@ -762,7 +813,15 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         flag("note", "", f"Assigned to no program: {', '.join(f'“{i}”' for i in unused)}.")
 
     letters_written = [d for d in documents.values() if d["kind"] == "letter"]
-    written = Counter(d["specialty"] for d in letters_written if d["specialty"] is not None)
+    written_for = Counter(d["specialty"] for d in letters_written if d["specialty"] is not None)
+    # Letters written for each field or for one whose letters count as its own.
+    written = Counter(
+        {
+            str(field): sum(n for of, n in written_for.items() if counts_for(str(of), str(field)))
+            for field in {p["specialty"] for p in programs.values()} | set(written_for)
+            if field is not None
+        }
+    )
     summary_rows: list[ProgramRow] = []
     sent_by_residencycas: dict[str, None] = {}
     residencycas_fields: dict[str, None] = {}
@@ -790,7 +849,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     else ", with the rest from the field itself."
                 ),
             )
-        own_field = sum(d["kind"] == "letter" and d["specialty"] == specialty for d in docs)
+        own_field = sum(
+            d["kind"] == "letter" and d["specialty"] is not None and counts_for(str(d["specialty"]), str(specialty)) for d in docs
+        )
+        from_the_field = sum(d["kind"] == "letter" and d["specialty"] == specialty for d in docs)
         if letters == 0 and key not in kind_unsure:
             expect = (
                 "."
@@ -807,13 +869,18 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 f"No letter written for {specialty}: a supporting letter from another field adds to "
                 "letters from this field but cannot replace them.",
             )
-        elif judged and own_field < minimum_letters(str(specialty)) <= written[str(specialty)]:
-            flag(
-                "warning",
-                program,
-                f"Only {counted(own_field, 'letter')} written for {specialty} assigned here, though you have "
-                f"{written[str(specialty)]}; the articles advise at least {minimum_letters(str(specialty))}.",
-            )
+        else:
+            # Letters from its field only by a stand-in's count: warned, with the article's preference.
+            if judged and from_the_field == 0 and str(specialty) in STAND_IN_LETTERS:
+                flag("warning", program, f"No letter written for {specialty}: {stand_in_preference(str(specialty))}")
+            if judged and own_field < minimum_letters(str(specialty)) <= written[str(specialty)]:
+                flag(
+                    "warning",
+                    program,
+                    f"Only {counted(own_field, 'letter')} written for {letters_named(str(specialty))} assigned here, "
+                    f"though you have {written[str(specialty)]}; the articles advise at least "
+                    f"{minimum_letters(str(specialty))}.",
+                )
         if judged and specialty == "emergency-medicine" and own_field and not any(d["sloe"] for d in docs):
             flag("warning", program, NO_SLOE)
         if letters > MAX_LETTERS_PER_PROGRAM:
@@ -852,7 +919,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     # "Only 0 letters" read as a second failure beside a
                     # program's "No letters assigned" (new-words audit s40, 12).
                     f"{'Only ' + counted(written[specialty], 'letter') if written[specialty] else 'No letters'} written "
-                    f"for {specialty} among your documents; the articles advise at least {minimum_letters(specialty)} "
+                    f"for {letters_named(specialty)} among your documents; the articles advise at least {minimum_letters(specialty)} "
                     "for each specialty you apply to.",
                 )
     on_residencycas = int(bool(sent_by_residencycas))
@@ -988,6 +1055,16 @@ def method() -> Markup:
                     "asks for two strong letters from it next to one or two from the target field "
                     f"({ARTICLE_UNMATCHED.title}). A warning, not an error, since these counts are the articles' advice.",
                 ),
+                *[
+                    el(
+                        "li",
+                        f"Counted as a {field} program's own letters: letters written for {and_list(list(rule.fields), 'or')}, as the "
+                        f"{rule.source.short} allows ({rule.allows}; {rule.source.title}). Warning, not an error: a "
+                        f"{field} program given such letters and none written for {field}, since the same article finds "
+                        f"{rule.prefers}.",
+                    )
+                    for field, rule in STAND_IN_LETTERS.items()
+                ],
                 el(
                     "li",
                     f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program, the limit of both ERAS and "

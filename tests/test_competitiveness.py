@@ -719,11 +719,12 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     assert "would move you" not in margins["headline"] and margins["headline"] in result["summary"]
     # Two red flags, the score and a visa, hold "Dual apply, strongly"; a higher
     # score would lift it and nothing else can. It said "it would take several
-    # together" while its rule text named no Step 2 CK.
+    # together" while its rule text named no Step 2 CK, then "a rule tied to
+    # your Step 2 CK", leaving out the visa beside it (twofails audit s46, 8).
     assert result["red_flags"] == ["Step 2 CK below 230", "needs a visa"]
     assert margins["headline"] == (
-        "A rule tied to your Step 2 CK holds the band at “Dual apply, strongly”; nothing you can still change lifts it. "
-        "More research, letters and rotations still raise your score."
+        "Your 2 red flags (Step 2 CK below 230 and needs a visa) hold the band at “Dual apply, strongly”; nothing you "
+        "can still change lifts it. More research, letters and rotations still raise your score."
     )
     # Only those that would, each on its own (diff review 2 s37, 1).
     held = {"specialty": "internal-medicine", "step2_score": 222, "previously_unmatched": True}
@@ -3079,3 +3080,76 @@ def test_the_methods_red_flag_list_says_observership_does_not_clear_the_minimal_
         {"specialty": "internal-medicine", "applicant_type": "non-us-img", "usce_months": 6, "observership_months": 6}
     )
     assert "minimal US clinical experience" in result["red_flags"]
+
+
+# --- twofails audit s46, 8: what holds the band is named -----------------------------
+TWO_FAILURES = {
+    "specialty": "psychiatry",
+    "applicant_type": "us-img",
+    "step2_score": 228,
+    "exam_failures": 2,
+    "years_since_graduation": 1,
+    "usce_months": 4,
+    "recent_clinical_months": 4,
+    "research_items": 1,
+    "needs_visa": False,
+    "specialty_letters": 2,
+    "away_rotations": 2,
+}
+
+
+def test_two_failures_and_a_low_score_are_both_named_as_what_holds_the_band() -> None:
+    # It read "A rule tied to your Step 2 CK holds the band", though the rule
+    # counts red flags and the failures are one of them.
+    result = compute(TWO_FAILURES)
+    headline = result["margins"]["headline"]
+    assert headline.startswith(
+        "Your 2 red flags (Step 2 CK below 230 and one or more exam failures) hold the band at “Dual apply, strongly”; "
+        "nothing you can still change lifts it."
+    )
+    assert "rule tied to your Step 2 CK" not in headline and headline in result["summary"]
+    assert "rule tied to your Step 2 CK" not in str(competitiveness.render(result))
+
+
+HOLDING_FILES = [
+    {
+        "specialty": spec,
+        "applicant_type": "non-us-img" if visa else "us-img",
+        "needs_visa": visa,
+        "step2_score": step2,
+        "exam_failures": failures,
+        "usce_months": usce,
+        "recent_clinical_months": usce,
+        "years_since_graduation": years,
+        "specialty_letters": 2,
+        "away_rotations": 1,
+        "research_items": 1,
+    }
+    for spec, step2, failures, visa, usce, years in itertools.product(
+        ("psychiatry", "family-medicine", "dermatology", "diagnostic-radiology"),
+        (215, 228, 240),
+        (0, 2),
+        (False, True),
+        (0, 4),
+        (1, 8),
+    )
+]
+
+
+def test_a_band_held_by_the_red_flag_count_names_every_flag_not_the_score_alone() -> None:
+    named = 0
+    for inputs in HOLDING_FILES:
+        result = compute(inputs)
+        headline = result["margins"]["headline"]
+        flags = result["red_flags"]
+        by_flags = any(
+            rule["band"] == result["band"] and rule["rule"] == competitiveness.red_flags_rule(len(flags))
+            for rule in result["rules_applied"]
+        )
+        if by_flags:
+            assert "A rule tied to your Step 2 CK" not in headline, inputs
+        if "hold the band" in headline:
+            named += 1
+            assert by_flags and all(flag in headline for flag in flags), inputs
+            assert headline.startswith(f"Your {len(flags)} red flags ("), inputs
+    assert named > 10

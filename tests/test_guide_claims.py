@@ -3413,3 +3413,60 @@ def test_the_soap_page_says_of_a_partial_match_only_what_the_nrmp_says() -> None
     doors = _between(text, "## Choosing SOAP positions that keep doors open", "| Position |")
     assert "SOAP can give a first year" not in doors
     assert "looks in SOAP for that year, as in anesthesiology, radiology or any other field with advanced positions" in doors
+
+
+# --- twofails audit s46, 1, 5 and 6: exam attempts --------------------------------------
+def test_a_reader_with_a_failure_is_told_programs_may_filter_on_attempts_before_paying() -> None:
+    # Nothing said that programs state attempt limits and screen on them (twofails audit s46, 1).
+    exams = _between(page_text("assess/index.md"), "### Step 1, Step 2 CK and exam attempts", "Three limits sit under")
+    for words in (
+        "not filtered out by exam failures or school",
+        "Our advice, beyond what the articles say: with any failure on your record, read each program's own "
+        "requirements for an attempt policy, such as a maximum number of attempts or first-attempt passes only, before "
+        "you pay to apply there",
+        "(../apply/index.md#segment-your-program-list)",
+    ):
+        assert words in exams, words
+    apply = page_text("apply/index.md")
+    (row,) = [line for line in apply.split(" | ") if line.startswith("Minimum Step 2 CK")]
+    assert "any limit on exam attempts (a maximum number of attempts, or first-attempt passes only)" in row
+    habit = _between(apply, "- **Filter before you pay.**", "- **Check policies at the source.**")
+    for words in ("not filtered out by exam failures or school", "look for each program's attempt policy", "(our advice;"):
+        assert words in habit, words
+
+
+def test_the_weight_of_a_failure_is_what_the_articles_say_and_no_more() -> None:
+    # "Matters as much as the score" and "among the most damaging things" had
+    # no source (twofails audit s46, 5).
+    exams = _between(page_text("assess/index.md"), "### Step 1, Step 2 CK and exam attempts", "Three limits sit under")
+    glossary = page_text("glossary.md")
+    entry = glossary[glossary.index("**Attempts** :") :].split(" **")[0]
+    for text in (exams, entry):
+        assert "as much as the score" not in text and "most damaging" not in text
+        assert "often fatal" in text and "red flags" in text
+    assert "without ranking one above the other" in exams
+
+
+def test_an_attempt_is_every_sitting_as_the_usmle_counts_them() -> None:
+    # "How many times you sat an exam before you passed it" left the pass out (twofails audit s46, 6).
+    glossary = page_text("glossary.md")
+    entry = glossary[glossary.index("**Attempts** :") :].split(" **")[0]
+    assert entry.startswith("**Attempts** : Every sitting of an exam, the one you passed included")
+    assert f"({data.USMLE_ATTEMPT_LIMIT.cite()})" in entry
+    assert "A Step failed twice and then passed is three attempts" in entry
+    assert 'The calculators ask only for the failed ones, under "Exam failures"' in entry
+    assert "before you passed it" not in entry
+
+
+def test_what_the_attempts_passages_report_is_in_the_articles() -> None:
+    from test_data import article_text
+
+    img, ultra = article_text(data.ARTICLE_IMG), article_text(data.ARTICLE_ULTRA)
+    assert "Number of attempts or failures" in img and "One or more USMLE failures" in img
+    assert "A first-attempt pass is crucial" in ultra
+    assert "Any fail in Step 1 or Step 2 CK is often fatal in ultra-competitive specialties" in ultra
+    assert "Dermatology: 60–100+ programs (if not filtered out by exam failures/school)" in ultra
+    # The glossary names the field the calculators ask for failures in.
+    from calculators.profile import EXAM_FAILURES
+
+    assert EXAM_FAILURES.label == "Exam failures"

@@ -552,3 +552,84 @@ def test_a_short_row_is_asked_only_for_the_columns_up_to_the_last_one_read(field
     with pytest.raises(packet_check.InputError) as caught:
         packet_check.compute({**CLEAN_PACKET, field: table})
     assert f", line 2: {expected} (a missing separator" in caught.value.message
+
+
+# --- twofails audit s46, 2: the IMG article's letters for a family medicine backup ----
+# Its worked example, psychiatry first and family medicine the backup: "2 letters
+# from psychiatrists, 2 from family medicine or internal medicine physicians".
+PSYCH_FM_PROGRAMS = "City Psych,psychiatry\nTown FM,family-medicine\n"
+PSYCH_FM_DOCUMENTS = (
+    "PS-Psy,statement,psychiatry\nPS-FM,statement,family-medicine\nL-Psy1,letter,psychiatry\n"
+    "L-Psy2,letter,psychiatry\nL-IM1,letter,internal-medicine\nL-IM2,letter,internal-medicine\n"
+    "L-FM,letter,family-medicine\n"
+)
+PSYCH_PACKET = assigned("City Psych", "PS-Psy", "L-Psy1", "L-Psy2")
+
+
+def town_fm(*ids: str) -> list[tuple[str, str, str]]:
+    return said(check(PSYCH_FM_PROGRAMS, PSYCH_FM_DOCUMENTS, PSYCH_PACKET + assigned("Town FM", "PS-FM", *ids)))
+
+
+def test_internal_medicine_letters_for_a_family_medicine_program_are_warned_with_the_articles_preference() -> None:
+    # The audit's packet: one IM letter and one psychiatry letter. It was an error.
+    problems = town_fm("L-IM1", "L-Psy1")
+    assert not [p for p in problems if p[0] == "error"]
+    (warning,) = [m for s, p, m in problems if s == "warning" and p == "Town FM" and m.startswith("No letter")]
+    assert warning.startswith("No letter written for family-medicine: internal-medicine letters count for it")
+    # The count beside it names both fields: one such letter here, of three written.
+    assert (
+        "warning",
+        "Town FM",
+        "Only 1 letter written for family-medicine or internal-medicine assigned here, though you have 3; the "
+        "articles advise at least 2.",
+    ) in problems
+    assert "“2 from family medicine or internal medicine physicians”" in warning
+    assert "“far more convincing than a generic internal medicine letter”" in warning
+    # The psychiatry letter is the one supporting letter; the IM letter is not counted as one.
+    result = check(PSYCH_FM_PROGRAMS, PSYCH_FM_DOCUMENTS, PSYCH_PACKET + assigned("Town FM", "PS-FM", "L-IM1", "L-Psy1"))
+    (row,) = [r for r in result["programs"] if r["program"] == "Town FM"]
+    assert row["letters"] == 2 and row["supporting"] == 1
+    assert not any("letters from other fields" in m for _, _, m in problems)
+    # The example's own plan, two IM letters, is no error and no supporting-letter warning either.
+    two = town_fm("L-IM1", "L-IM2")
+    assert [s for s, p, _ in two if p == "Town FM"] == ["warning"]
+
+
+def test_a_family_medicine_letter_beside_internal_medicine_ones_is_the_articles_plan() -> None:
+    assert not [p for p in town_fm("L-FM", "L-IM1") if p[1] == "Town FM"]
+
+
+def test_other_fields_letters_still_cannot_replace_a_programs_own() -> None:
+    # Psychiatry letters for family medicine: the example does not allow them.
+    assert ("error", "Town FM") in [(s, p) for s, p, _ in town_fm("L-Psy1", "L-Psy2")]
+    # Nor internal medicine letters for psychiatry: the example asks psychiatrists' letters there.
+    result = check(
+        PSYCH_FM_PROGRAMS,
+        PSYCH_FM_DOCUMENTS,
+        assigned("City Psych", "PS-Psy", "L-IM1", "L-IM2") + assigned("Town FM", "PS-FM", "L-FM", "L-IM1"),
+    )
+    assert any(
+        s == "error" and p == "City Psych" and m.startswith("No letter written for psychiatry:") for s, p, m in said(result)
+    )
+    # Only the one pair is in the data, with its source.
+    assert {f: r.fields for f, r in packet_check.STAND_IN_LETTERS.items()} == {"family-medicine": ("internal-medicine",)}
+    assert packet_check.STAND_IN_LETTERS["family-medicine"].source == data.ARTICLE_IMG
+
+
+def test_the_letters_counted_for_family_medicine_are_said_in_the_method_and_on_the_page() -> None:
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(packet_check.method()))).split())
+    assert "Counted as a family-medicine program's own letters: letters written for internal-medicine" in method
+    assert data.ARTICLE_IMG.title in method.split("Counted as a family-medicine", 1)[1].split("Error:", 1)[0]
+    page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
+    assert "counts internal medicine letters as a family medicine program's own" in page
+    assert "gets a warning rather than an error" in page
+
+
+def test_the_words_the_stand_in_warning_quotes_are_the_articles() -> None:
+    from test_data import article_text
+
+    for rule in packet_check.STAND_IN_LETTERS.values():
+        text = " ".join(article_text(rule.source).split())
+        for said_there in (rule.allows, rule.prefers):
+            (quoted,) = re.findall(r"“([^”]+)”", said_there)
+            assert quoted in text, quoted
