@@ -1228,6 +1228,7 @@ class ProgramCountsResult(Plan):
     reasons: list[str]
     summary: str
     announced: str
+    gist: str
     # From the review start to the rank-list deadline: what the counts mean mid-season.
     mid_season: str | None
 
@@ -1321,6 +1322,10 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "reasons": reasons,
         "summary": f"{summary} {check['margins']['headline']}",
         "announced": heard,
+        # A phone pins the answer under the form in three lines; a warning
+        # leading the summary filled them, and the counts were cut (offline46
+        # audit s46, 1).  Its short form with the counts, as the read-out says them.
+        "gist": heard if warned else f"{summary} {check['margins']['headline']}",
         "mid_season": mid_season_note(cycle.reference_date(), spec.slug, backup_slug),
     }
 
