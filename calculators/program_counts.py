@@ -777,11 +777,13 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         # with 2 interviews had sent (fmusimg audit s46, 2).  The counts stay;
         # the calculator does not know last season's list, so the reader is
         # asked to hold the range against it.
-        which = "either range" if backup_slug is not None else "this range"
+        # Only for the field applied to again: one being left is kept small
+        # (the recheck of that audit, s46, 2).
         reasons.append(
-            f"If {which} is no larger than the list you sent to that field last season and you had too few interviews, "
-            f"go above it, as far as you can afford: for too few interviews, the guide {competitiveness.UNMATCHED_GUIDE} "
-            f"asks for a much broader program list (its section {competitiveness.UNMATCHED_GUIDE_FIX})."
+            "If you are applying again to the field you applied to last season, its range here is no larger than the "
+            "list you sent it, and you had too few interviews, go above it, as far as you can afford: for too few "
+            f"interviews, the guide {competitiveness.UNMATCHED_GUIDE} asks for a much broader program list (its section "
+            f"{competitiveness.UNMATCHED_GUIDE_FIX}). A field you are leaving it keeps to a small, chosen set instead."
         )
     # The IMG article pairs general surgery with preliminary surgery, which
     # these ranges leave out and only the mid-season note named (surgprelim
@@ -1118,7 +1120,9 @@ def backup_score_warning(check_inputs: Mapping[str, object], score: int, band: B
     ):
         text += (
             f" None of the fields most open to IMGs rates your file in a better band than {primary.name}, or "
-            f"{BACKUP_SCORE_GAP} points higher: breadth in {primary.name} is then your protection."
+            f"{BACKUP_SCORE_GAP} points higher: breadth in {primary.name} is then your protection, so rather than "
+            f"trim it to make room for {backup.name}, send more {primary.name} programs, as many as take applicants "
+            "like you (our advice)."
         )
     first = min(primary.name, "your first choice", key=lambda said: len(said.split()))
     return BackupWarning(

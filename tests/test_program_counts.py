@@ -1291,7 +1291,8 @@ def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_c
     # Every other open field rates this file 26: breadth in the first choice is the protection.
     assert warning.endswith(
         "None of the fields most open to IMGs rates your file in a better band than Family Medicine, or 10 points "
-        "higher: breadth in Family Medicine is then your protection."
+        "higher: breadth in Family Medicine is then your protection, so rather than trim it to make room for "
+        "Internal Medicine, send more Family Medicine programs, as many as take applicants like you (our advice)."
     )
     assert result["summary"].startswith(warning)
     assert result["warning_heard"] == "Check your backup: the check rates Internal Medicine 26/100, below Family Medicine at 36."
@@ -1384,16 +1385,18 @@ def test_a_reapplicant_is_asked_to_go_above_a_range_no_larger_than_last_seasons_
     # 80 internal medicine programs and 2 interviews; the calculator offered
     # 60-70 in the same field, though the no-match guide answers too few
     # interviews with a much broader list (fmusimg audit s46, 2).
+    # Only the field applied to again: the one being left is kept small (recheck46 audit s46, 2).
     said = (
-        "is no larger than the list you sent to that field last season and you had too few interviews, go above it, "
-        "as far as you can afford: for too few interviews, the guide “If you didn't match” asks for a much broader "
-        "program list (its section “Fix the exact weakness that stopped you”)."
+        "If you are applying again to the field you applied to last season, its range here is no larger than the "
+        "list you sent it, and you had too few interviews, go above it, as far as you can afford: for too few "
+        "interviews, the guide “If you didn't match” asks for a much broader program list (its section “Fix the "
+        "exact weakness that stopped you”). A field you are leaving it keeps to a small, chosen set instead."
     )
     reapplicant = {**FM_REAPPLICANT, "specialty": "internal-medicine"}
     with_backup = pc.compute({**reapplicant, "backup_specialty": "family-medicine"})
     assert with_backup["primary"] == counts(60, 70)
-    assert f"If either range {said}" in with_backup["reasons"]
-    assert f"If this range {said}" in pc.compute(reapplicant)["reasons"]
+    assert said in with_backup["reasons"]
+    assert said in pc.compute(reapplicant)["reasons"]
     # A first application has no last season to hold the range against.
     assert not any(said in r for r in pc.compute({**reapplicant, "previously_unmatched": False})["reasons"])
 
