@@ -590,7 +590,9 @@ FIELDS = (
         initial=2,
         help="Letters of recommendation you can count on from US physicians in the target field. In emergency "
         "medicine count the SLOEs, the standardized letters written after US emergency medicine rotations, which "
-        "programs there expect (none of the source articles covers them).",
+        "programs there expect (none of the source articles covers them). In family medicine you may count letters "
+        "from internal medicine physicians too, as the IMG article's example does (the packet checker counts them "
+        "so), though it finds a family physician's more convincing.",
     ),
     IntField(
         name="research_items",

@@ -633,3 +633,17 @@ def test_the_words_the_stand_in_warning_quotes_are_the_articles() -> None:
         for said_there in (rule.allows, rule.prefers):
             (quoted,) = re.findall(r"“([^”]+)”", said_there)
             assert quoted in text, quoted
+
+
+def test_the_guide_and_the_checks_letters_help_say_what_the_packet_checker_counts() -> None:
+    # The checker took internal medicine letters as a family medicine
+    # program's own; the guide said it takes letters from another field only as
+    # supporting ones, and the check's help asked for the target field's alone
+    # (recheck46 audit s46, 5).
+    from calculators import competitiveness
+
+    assert packet_check.STAND_IN_LETTERS["family-medicine"].fields == ("internal-medicine",)
+    guide = (ROOT / "docs" / "apply" / "index.md").read_text(encoding="utf-8")
+    assert "for a family medicine backup, letters from internal medicine physicians count as the field's own" in guide
+    letters = next(f for f in competitiveness.FIELDS if f.name == "specialty_letters")
+    assert "In family medicine you may count letters from internal medicine physicians too" in letters.help
