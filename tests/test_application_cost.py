@@ -1294,8 +1294,9 @@ def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_tha
     # The pointer is true: the guide's couples section names the secondary source.
     guide = (Path(__file__).parent.parent / "docs" / "apply" / "rank-order-list.md").read_text(encoding="utf-8")
     couples = guide.split("## Ranking as a couple", 1)[1].split("\n## ", 1)[0]
-    assert "a recent secondary guide gives a higher figure (Level Medicine" in couples
-    assert "but we could not confirm the current fee, so check the NRMP's fees page before you budget" in couples
+    # With its figure, which a couple can budget from (recheck46 audit s46, 6).
+    assert "a secondary guide, undated, gives three times that per partner (Level Medicine" in couples
+    assert "but we could not confirm the current fee with the NRMP, so budget for the higher figure" in couples
     # The method's "Not included" says the same of the couple fee.
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
     assert (
