@@ -624,7 +624,7 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty, applicant: str
         )
         higher = _higher_rate(candidate, primary)
         if higher:
-            return f"Rated more competitive for IMGs than {primary.name} by the articles' tiers: {tiers} {higher}"
+            return f"Rated more competitive for IMGs than {primary.name} by this site's tiers: {tiers} {higher}"
         return f"More competitive for IMGs than {primary.name}: {tiers}"
     if candidate.tier == "competitive":
         return (
@@ -819,8 +819,8 @@ def _higher_rate(candidate: data.Specialty, primary: data.Specialty) -> str:
     return (
         f"Its match rate is higher, though: {table_percent(own.img_match_rate_pct)} of the non-US IMGs who ranked it "
         f"first matched in {CHARTING_OUTCOMES.year}, against {table_percent(first.img_match_rate_pct)} in "
-        f"{primary.name} ({CHARTING_OUTCOMES.named()}). It is left out by the articles' tiers, not by these rates, "
-        "which describe only the applicants each field drew."
+        f"{primary.name} ({CHARTING_OUTCOMES.named()}). It is left out by this site's tiers, a judgment that weighs "
+        "the articles beside such rates, which describe only the applicants each field drew."
     )
 
 

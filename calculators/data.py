@@ -456,7 +456,8 @@ ECFMG_J1 = Source(
 FSMB_STEP3 = Source(
     "fsmb-step3",
     "Step 3 application: apply only after graduating and, for an IMG, after ECFMG certification; verifying "
-    "graduation can take up to 12 weeks, and a scheduling permit about 2 weeks more",
+    "graduation can take up to 12 weeks after you graduate, and the FSMB says before an application whether it "
+    "has verified yours; a scheduling permit about 2 weeks more",
     "read 2026",
     "FSMB",
 )

@@ -2720,7 +2720,7 @@ def test_the_plan_b_page_gives_the_state_laws_licensing_physicians_trained_abroa
     assert "{ #licenses-for-physicians-trained-abroad }" in laws
     for words in (
         "at least 17 states had enacted one (AMA, New licensing pathways for foreign-trained doctors, read 2026)",
-        "Tennessee's came first, signed in April 2023: a two-year provisional license",
+        "One of the first, Tennessee's, was signed in April 2023: a two-year provisional license",
         "(MedPage Today, March 2024; secondary)",
         "a 2026 act has since rewritten that part of the law (Tennessee Public Chapter 900 of 2026, as Open States "
         "records it; secondary)",

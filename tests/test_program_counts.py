@@ -1246,12 +1246,12 @@ def test_a_backup_left_out_by_tier_though_it_matched_more_often_is_warned_with_b
     warning = pc.compute(img)["warning"]
     assert warning.startswith(
         "Check your backup: the backup finder leaves Physical Medicine and Rehabilitation (PM&R) out for Neurology. "
-        "Rated more competitive for IMGs than Neurology by the articles' tiers"
+        "Rated more competitive for IMGs than Neurology by this site's tiers"
     )
     assert "53.8% of the non-US IMGs who ranked it first matched in 2026, against 41.9% in Neurology" in warning
     assert warning.endswith(
-        "It is left out by the articles' tiers, not by these rates, which describe only the applicants each field "
-        "drew. If it is really your first choice, swap the two."
+        "It is left out by this site's tiers, a judgment that weighs the articles beside such rates, which describe "
+        "only the applicants each field drew. If it is really your first choice, swap the two."
     )
 
 

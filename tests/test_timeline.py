@@ -729,8 +729,8 @@ def test_the_apply_row_counts_the_fsmbs_twelve_weeks_from_graduation_as_the_fsmb
     # An earlier graduate who never applied is told how to learn which day is
     # theirs, and which to keep to meanwhile (pathneuro audit s46, 4).
     assert (
-        "Graduated earlier? Ask the FSMB before you apply whether your graduation is verified (it invites the "
-        "question): if it is, you have until about 19 November 2027; if it cannot say, keep to this day."
+        "Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: if it is, you have "
+        "until about 19 November 2027; if it cannot say, keep to this day."
     ) in apply["detail"]
 
 
