@@ -1089,7 +1089,9 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, 
             data.advanced_positions_note(
                 [primary.slug], f"A preliminary year in internal medicine is that first year. {LINKED_FIRST_YEAR}"
             ),
-            f"The IMG article's internal medicine route for neurology is a preliminary year, then reapplying ({cite['article-img']}).",
+            # Said of a year taken alone, not of the linked one just above (diffreview46 audit s46, 6).
+            f"If you do not match neurology, the IMG article's internal medicine route for it is a preliminary year, then "
+            f"reapplying ({cite['article-img']}).",
         ]
     if primary.slug == "general-surgery" and TRANSITIONAL_YEAR in suggested:
         specific[TRANSITIONAL_YEAR] = [

@@ -98,7 +98,7 @@ STAND_IN_LETTERS: dict[str, StandIn] = {
         fields=("internal-medicine",),
         source=ARTICLE_IMG,
         allows="“2 from family medicine or internal medicine physicians”, in its example of a family medicine backup",
-        prefers="a letter from a physician in the backup field “far more convincing than a generic internal medicine letter”",
+        prefers="a family physician's letter “far more convincing than a generic internal medicine letter”",
     ),
 }
 

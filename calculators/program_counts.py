@@ -829,9 +829,9 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     if backup_slug is not None and (whole(v, "specialty_letters") or whole(v, "away_rotations")):
         backup_name = data.specialty(str(backup_slug)).name
         reasons.append(
-            f"Where this result rates {backup_name} for you (the warnings on a backup), it counts the letters and US "
-            f"rotations you entered for {data.specialty(word(v, 'specialty')).name} as if they were in {backup_name}: "
-            f"run the competitiveness check on {backup_name} with its own to see how it rates you."
+            f"Any warning this result gives on {backup_name} rates it with the letters and US rotations you entered "
+            f"for {data.specialty(word(v, 'specialty')).name}, as if they were in {backup_name}: run the "
+            f"competitiveness check on {backup_name} with its own to see how it rates you."
         )
     reasons += _filled_by_your_group(v)
     reasons.append(

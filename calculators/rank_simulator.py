@@ -164,7 +164,7 @@ COUPLE_MARKS = ("&", "+")
 # The NRMP's No Match code, by number or by name, is a partner's half of a
 # couple's line; typed as a rank it was told only that it "is not a program"
 # (couplesvisa audit s46, 7).
-NO_MATCH_CODES = ("999999999", "no match")
+NO_MATCH_CODES = ("999999999", "nomatch", "nomatchcode")
 
 
 def _coupled(name: str) -> bool:
@@ -178,7 +178,9 @@ def _paired(rank: str) -> bool:
 
 
 def _no_match(rank: str) -> bool:
-    return " ".join(rank.split()).casefold() in NO_MATCH_CODES
+    # Spaces and hyphens left out: "No-Match" and "999 999 999" were read as
+    # programs (diffreview46 audit s46, 11).
+    return re.sub(r"[\s-]", "", rank).casefold() in NO_MATCH_CODES
 
 
 def _no_couples(name: str) -> str:

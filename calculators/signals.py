@@ -545,8 +545,9 @@ def _reasons(
         # backup alone (anesadv audit s46, 6).
         reasons.append(
             f"A preliminary year in internal medicine draws on your {data.specialty(INTERNAL_MEDICINE).name} signals: a "
-            "signal to an institution's internal medicine programs covers its preliminary ones too, so each "
-            "preliminary medicine program you signal takes one from the set planned here."
+            "signal to an institution's internal medicine programs covers its preliminary ones too "
+            f"({data.SIGNALS_BY_INSTITUTION.cite()}), so signalling a preliminary medicine program at an institution "
+            "you would not otherwise signal takes one from the set planned here."
         )
     if needs_visa:
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")

@@ -2,8 +2,8 @@
 
 A first live calculator came to 3.998 MB of its 4 MB once a session's new
 words had grown the calculators' wheel (2026-12-06), and the site's own
-scripts were sent as written, comments and all: 56 KB gzipped, 21.5 KB once
-minified.  Minifying runs last, once the build has written into them (the
+scripts were sent as written, comments and all: 56.2 KB gzipped, 22.0 KB
+once minified.  Minifying runs last, once the build has written into them (the
 runtime hook's build manifest, the service worker's lists of files), and
 before Workbox hashes them.  The copy read from a folder keeps its scripts
 as written: its zip is not the first live calculator, and it rewrites
@@ -29,9 +29,6 @@ BUILT = Path("assets") / "javascripts"
 # Loaded as modules (calculators.js by its tag, the other two as module
 # workers); every other script of ours is a classic one.
 MODULES = frozenset({"calculators.js", "calculator-worker.js", "xz-decoder.js"})
-# The statement the build writes the manifest into (runtime_assets.fill_manifest).
-MANIFEST_NAME = "BUILD"
-MANIFEST_LINE = f"const {MANIFEST_NAME} = "
 
 
 # The service worker's own script keeps its text: its lists of files are read
@@ -46,18 +43,21 @@ def our_scripts() -> list[str]:
     return sorted(path.name for path in SOURCES.glob("*.js") if path.name not in LEFT_AS_WRITTEN)
 
 
-def hold_out_manifest(text: str) -> tuple[str, str]:
-    """``text`` without its build manifest statement, and the statement."""
-    if MANIFEST_LINE not in text:
+def hold_out_manifest(text: str, manifest_line: str) -> tuple[str, str]:
+    """``text`` without its build manifest statement, which starts with
+    ``manifest_line`` (``offline_engine.MANIFEST_LINE``), and the statement."""
+    if manifest_line not in text:
         return text, ""
-    start = text.index(MANIFEST_LINE)
-    _, end = json.JSONDecoder().raw_decode(text, start + len(MANIFEST_LINE))
+    start = text.index(manifest_line)
+    _, end = json.JSONDecoder().raw_decode(text, start + len(manifest_line))
     end += text[end:].startswith(";")
     return text[:start] + text[end:], text[start:end]
 
 
-def minify(site: Path) -> dict[str, tuple[int, int]]:
-    """Minify the built site's own scripts in place; their sizes before and after."""
+def minify(site: Path, manifest_line: str) -> dict[str, tuple[int, int]]:
+    """Minify the built site's own scripts in place; their sizes before and
+    after.  ``manifest_line`` begins the build manifest's statement, whose
+    name the minified code must keep."""
     node = shutil.which("node")
     if not node:
         raise FileNotFoundError("Node.js is needed at build time to minify the site's scripts (Terser)")
@@ -65,13 +65,13 @@ def minify(site: Path) -> dict[str, tuple[int, int]]:
     held: dict[str, str] = {}
     for name in names:
         path = site / BUILT / name
-        text, held[name] = hold_out_manifest(path.read_text())
+        text, held[name] = hold_out_manifest(path.read_text(), manifest_line)
         path.write_text(text)
     request = {
         "siteDir": str(site),
         "modules": [(BUILT / name).as_posix() for name in names if name in MODULES],
         "classic": [(BUILT / name).as_posix() for name in names if name not in MODULES],
-        "globals": [MANIFEST_NAME],
+        "globals": [manifest_line.split()[1]],
     }
     result = subprocess.run([node, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=ROOT, check=False)
     if result.returncode != 0:

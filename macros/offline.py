@@ -353,7 +353,7 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     # The worker's lists are the last thing written into a script: then the
     # scripts are minified, before their sizes are said and Workbox hashes them.
     fill_worker_extras(site, runtime, runtime_list(site, "keptByPage"))
-    minified = minified_scripts.minify(site)
+    minified = minified_scripts.minify(site, offline_engine.MANIFEST_LINE)
     runtime_bytes = sum((site / name).stat().st_size for name in runtime)
     saved = sum((site / name).stat().st_size for name in precache) + runtime_bytes
     state_sizes(site, {"mpb-offline-size": saved, "mpb-snapshot-size": snapshot_size(site)})

@@ -399,7 +399,7 @@ def test_neurologys_preliminary_year_is_also_the_first_year_its_advanced_program
     assert "Neurology: beside its PGY-1 positions it also offers advanced ones" in reasons
     assert "A preliminary year in internal medicine is that first year." in reasons
     assert "adding it is our reading" in reasons and "start at PGY-1 (932 offered" in reasons
-    assert "internal medicine route for neurology is a preliminary year, then reapplying" in reasons
+    assert "If you do not match neurology, the IMG article's internal medicine route for it is a preliminary year" in reasons
 
 
 @pytest.mark.parametrize("slug", ["internal-medicine", "family-medicine", "pediatrics", "psychiatry"])

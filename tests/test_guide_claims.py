@@ -1931,12 +1931,15 @@ COUNTS_46_CLAIMS = (
     ),
     Claim(
         "calculators/program-counts.md",
-        "one with fewer than 1,000 first-year positions in the NRMP's latest figures (neurology, orthopaedic surgery and "
-        "pathology among the fields it holds them for",
+        "one with fewer than 1,000 first-year positions in the NRMP's latest figures (of the fields with a figure: "
+        "neurology, orthopaedic surgery and pathology; our rule; the fields with no PGY-1 figure in our data, the "
+        "ultra-competitive ones but orthopaedics, PM&R and diagnostic radiology, are not judged by it)",
         lambda: (
             program_counts.SMALL_FIELD_POSITIONS == 1000
             and {s.slug for s in data.SPECIALTIES if s.pgy1 is not None and s.pgy1.positions_offered < 1000}
             == {"neurology", "orthopaedic-surgery", "pathology"}
+            and {s.slug for s in data.SPECIALTIES if s.pgy1 is None}
+            == {s.slug for s in data.SPECIALTIES if s.tier == "ultra"} - {"orthopaedic-surgery"} | {"pmr", "diagnostic-radiology"}
         ),
     ),
 )

@@ -1499,9 +1499,9 @@ def test_a_field_with_advanced_positions_says_its_places_are_only_those_from_pgy
 def test_a_named_backup_is_said_to_be_rated_with_the_first_choices_letters_and_rotations() -> None:
     inputs = {"specialty": "psychiatry", "backup_specialty": "pediatrics", "applicant_type": "us-img"}
     said = (
-        "Where this result rates Pediatrics for you (the warnings on a backup), it counts the letters and US rotations "
-        "you entered for Psychiatry as if they were in Pediatrics: run the competitiveness check on Pediatrics with "
-        "its own to see how it rates you."
+        "Any warning this result gives on Pediatrics rates it with the letters and US rotations you entered for "
+        "Psychiatry, as if they were in Pediatrics: run the competitiveness check on Pediatrics with its own to see "
+        "how it rates you."
     )
     assert said in pc.compute({**inputs, "specialty_letters": 2, "away_rotations": 0})["reasons"]
     assert said in pc.compute({**inputs, "specialty_letters": 0, "away_rotations": 1})["reasons"]
