@@ -1029,10 +1029,13 @@ def rate_beside_words(spec: data.Specialty) -> str:
     own, other = spec.outcome, beside.outcome
     assert own is not None and other is not None
     medians = own.step2_matched.median, other.step2_matched.median
+    # The median only where it points the same way as the rate: pathology's
+    # 244 against 251, after "Yet", read as a point against it (recheck46
+    # audit s46, new 2).
     with_medians = (
         f", with a matched median Step 2 CK of {medians[0]:g}, against {table_percent(other.img_match_rate_pct)} and "
         f"{medians[1]:g} in {beside.name.lower()}"
-        if None not in medians
+        if medians[0] is not None and medians[1] is not None and medians[0] >= medians[1]
         else f", against {table_percent(other.img_match_rate_pct)} in {beside.name.lower()}"
     )
     tier_rates = [s.outcome.img_match_rate_pct for s in data.SPECIALTIES if s.tier == spec.tier and s.outcome]

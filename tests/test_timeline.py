@@ -1368,8 +1368,8 @@ def test_match_day_tells_a_reader_matched_to_an_advanced_program_and_a_first_yea
     # of the two programs or the second employer's petition (anesadv audit s46, 1).
     detail = by_title(timeline.compute(VISA_READER))["Match Day"]["detail"]
     assert (
-        "matched to an advanced program and a first year? ask ECFMG first which specialty to name, and whether moving "
-        "into the advanced field uses your one change of specialty" in detail
+        "Matched to an advanced program and a first year? Ask ECFMG first which specialty to name, and whether moving "
+        "into the advanced field uses your one change of specialty." in detail
     )
     assert "after a first year elsewhere, the advanced program's employer files one of its own" in detail
     assert data.H1B_CHANGE_OF_EMPLOYER.cite() in detail
