@@ -774,8 +774,8 @@ CLAIMS = (
     ),
     Claim(
         "calculators/application-cost.md",
-        "the NRMP's late registration fee ($50 more after 30 November) and its fee for each partner of a couple ($15 "
-        "each; both old figures from the 2016–17 NRMP fee page",
+        "its late registration fee ($50 more after 30 November) and its fee for each partner of a couple ($15 each) "
+        "are old figures, from the 2016–17 NRMP fee page",
         lambda: (
             (ac.NRMP_LATE.amount_usd, ac.NRMP_COUPLE.amount_usd) == ("50", "15") and ac.NRMP_LATE.is_old and ac.NRMP_COUPLE.is_old
         ),
