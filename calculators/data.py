@@ -1644,11 +1644,13 @@ def advanced_positions_note(slugs: list[str], what_to_do: str, needs_visa: bool 
         # The reserved positions last: before ``what_to_do``, its "that
         # year" read as theirs (ESL audit s35, 1).  A US first year, since
         # "or have finished one" read as if a year or a residency abroad
-        # qualified, which no source of ours says (oldspec audit s46, 2).
+        # qualified, which no source of ours says (oldspec audit s46, 2).  Such
+        # a reader was still told to apply for a first year (pgy1res audit s46, 2).
         + "An advanced position starts in July of the year after the Match that places it, a year after the first-year "
-        "programs. If you are already in a first year of US residency, or have finished one, also look for reserved "
-        f"(physician) PGY-2 positions, which start in July of the Match year ({NRMP_POSITION_TYPES.cite()}). Whether "
-        "training outside the US counts for them, our sources do not say: ask each program."
+        "programs. If you are already in a first year of US residency, or have finished one, you need no other: skip "
+        "the first-year applications and supplemental lists, and look for reserved (physician) PGY-2 positions, "
+        f"which start in July of the Match year ({NRMP_POSITION_TYPES.cite()}), beside advanced ones a year later. "
+        "Whether training outside the US counts for them, our sources do not say: ask each program."
         + "".join(first_year_positions(slug) for slug in slugs)
     )
 

@@ -1163,7 +1163,8 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
     # lost the second (diffreview45 audit s45, 7).
     prelim = (" In a surgical first choice, weigh a preliminary surgery year too." if slug in profile.SURGICAL_FIELDS else "") + (
         f" Applied to advanced (PGY-2) programs? Check you have first-year (transitional or preliminary) "
-        f"applications out too: an advanced match without one is a partial match ({data.NRMP_PARTIALLY_MATCHED.cite()})."
+        f"applications out too, unless you are in or past a US first year already: an advanced match without one is "
+        f"a partial match ({data.NRMP_PARTIALLY_MATCHED.cite()})."
         if data.advanced_among(slug, backup_slug)
         else ""
     )

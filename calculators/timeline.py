@@ -175,7 +175,8 @@ BUILD_LISTS = "Build your program lists"
 # follows for first-year programs.
 FIRST_YEAR_LISTS = (
     " If any program you apply to starts at PGY-2 (an advanced program), list preliminary or transitional "
-    "programs for the first year too, with a short statement and letters for them."
+    "programs for the first year too, with a short statement and letters for them, unless you are in or past a "
+    "US first year already."
 )
 # ResidencyCAS closes in September, where ERAS takes applications until the
 # rank lists close, and the plan has no specialty to tell which one the

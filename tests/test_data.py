@@ -173,7 +173,11 @@ def test_the_reserved_places_in_every_calculator_ask_for_a_us_first_year_and_lea
     # says so (oldspec audit s46, 2).
     for slugs in (["anesthesiology"], ["neurology"], ["diagnostic-radiology", "pmr"]):
         said = data.advanced_positions_note(slugs, "Do this.", needs_visa=True)
-        assert "If you are already in a first year of US residency, or have finished one, also look for reserved" in said
+        # Such a reader needs no other first year (pgy1res audit s46, 2).
+        assert (
+            "If you are already in a first year of US residency, or have finished one, you need no other: skip the "
+            "first-year applications and supplemental lists, and look for reserved" in said
+        )
         assert "Whether training outside the US counts for them, our sources do not say: ask each program." in said
         assert "in a first year, or have finished one" not in said
 

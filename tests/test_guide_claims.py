@@ -2131,7 +2131,7 @@ def test_what_a_partially_matched_applicant_may_apply_to_in_soap_is_only_what_th
     # advanced positions, which a reader might act on when ranking a
     # preliminary year (newwords audit s41, 3).
     text = page_text(page)
-    said = text[text.index("What is a partially-matched applicant?") - 400 :][:800]
+    said = text[text.index("What is a partially-matched applicant?") - 400 :][:1000]
     assert "list of unfilled programs shows" in said and "as eligible for" in said
     assert "our sources do not say" in said
     for words in ("looking at advanced positions", "looking for an advanced position", "not another first year"):
@@ -2771,16 +2771,22 @@ def test_reserved_pgy2_places_are_not_offered_on_the_strength_of_training_abroad
     assert "If you are already in a first year, or have finished one" not in ranks
     for words in (
         "If you are already in a first year of US residency, or have finished one, also look for **reserved**",
-        "Whether a first year or a residency done outside the US counts as the earlier training reserved places ask "
-        "for, the NRMP's page does not say and neither do our other sources: ask each program, and ask too whether "
-        "it gives any credit at all for training abroad.",
+        "Whether training done outside the US, a first year or a whole residency, counts as the earlier training "
+        "reserved places ask for, the NRMP's page does not say and neither do our other sources: ask each program, "
+        "and ask too whether it gives any credit at all for training abroad.",
+        # A reader in a US first year: no other, the year between, and a restart (pgy1res audit s46, 1, 3-5, 10).
+        "(if you are finishing a US first year already, you need none: your advanced place starts the July after "
+        "next, so plan for the year between)",
+        "an advanced position would leave a year without a training job (our reading of the NRMP's",
+        "so for someone in or past a US first year it means repeating that year unless the program credits it",
         "almost always starts again at PGY-1 in the US (Residency Advisor, on relocating from a residency abroad, "
         "2026; not one of the five source articles)",
     ):
         assert words in ranks, words
     glossary = _between(page_text("glossary.md"), "Advanced position", "See [Advanced positions")
     assert "Someone already in a US PGY-1, or past one" in glossary
-    assert "Whether a first year or a residency done abroad counts for them, our sources do not say" in glossary
+    assert "Whether training done abroad, a first year or a whole residency, counts for them, our sources do not say" in glossary
+    assert "**Reserved (physician) position**" in page_text("glossary.md")
     assert data.PRIOR_RESIDENCY_ABROAD in data.SOURCES and "PGY-1" in data.PRIOR_RESIDENCY_ABROAD.title
 
 

@@ -1387,7 +1387,8 @@ def test_the_program_lists_row_schedules_the_first_year_for_anyone_applying_to_a
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.BUILD_LISTS]
     said = (
         "If any program you apply to starts at PGY-2 (an advanced program), list preliminary or transitional programs "
-        "for the first year too, with a short statement and letters for them."
+        "for the first year too, with a short statement and letters for them, unless you are in or past a US first "
+        "year already."
     )
     assert row["detail"].endswith(said)
     assert (
