@@ -15,6 +15,7 @@ hand-picked set (the no-match article's 80/20 example).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, TypedDict
@@ -1238,6 +1239,14 @@ class ProgramCountsResult(Plan):
     mid_season: str | None
 
 
+def _pinned_name(name: str) -> str:
+    """A field's name for the phone's pinned line: its own short form where
+    the name ends with one ("PM&R"), as the three lines hold about 100
+    characters at 320 px."""
+    short = re.search(r"\(([^)]+)\)$", name)
+    return short[1] if short and short[1] != "integrated" else name
+
+
 def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     v = parse_inputs(FIELDS, inputs, (profile.backup_rule(profile.SPECIALTY),))
     primary_slug = word(v, "specialty")
@@ -1301,6 +1310,10 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             "longer list."
         )
     heard = said or summary
+    compact = f"{_pinned_name(spec.name)} {count_text['primary']}"
+    if count_text["backup"] is not None and backup_name is not None:
+        compact += f"; {_pinned_name(backup_name)} {count_text['backup']}"
+    compact += f" ({BAND_LABELS[band]})."
     if warned:
         summary = f"{warned.text} {summary}"
     # A long backup's name and a DO's score note took 11 of 3,264 read-outs
@@ -1327,10 +1340,11 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "reasons": reasons,
         "summary": f"{summary} {check['margins']['headline']}",
         "announced": heard,
-        # A phone pins the answer under the form in three lines; a warning
-        # leading the summary filled them, and the counts were cut (offline46
-        # audit s46, 1).  Its short form with the counts, as the read-out says them.
-        "gist": heard if warned else f"{summary} {check['margins']['headline']}",
+        # A phone pins the answer under the form in three lines, about 100
+        # characters at 320 px; a warning leading the summary filled them, and
+        # the counts were cut (offline46 and readout46 audits s46): the counts
+        # first, in few words, and that there is a warning.
+        "gist": f"{compact} Check your backup." if warned else f"{summary} {check['margins']['headline']}",
         "mid_season": mid_season_note(cycle.reference_date(), spec.slug, backup_slug),
     }
 
