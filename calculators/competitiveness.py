@@ -494,6 +494,9 @@ ADVICE: dict[Band, str] = {
 BAND_TEXT: dict[Band, str] = {
     **ADVICE,
     "dual-apply": "Dual apply: keep this specialty as your first choice and add a genuine backup.",
+    # "Dual apply, and make the backup..." was heard as the band below it,
+    # whose name the next sentence then promised to reach (readout46 audit s46, 3).
+    "dual-apply-strongly": "Dual apply, strongly: make the backup a substantial part of your application.",
 }
 
 

@@ -3161,3 +3161,15 @@ def test_a_band_held_by_the_red_flag_count_names_every_flag_not_the_score_alone(
             assert by_flags and all(flag in headline for flag in flags), inputs
             assert headline.startswith(f"Your {len(flags)} red flags ("), inputs
     assert named > 10
+
+
+def test_the_summary_names_the_band_dual_apply_strongly() -> None:
+    # Heard as "Dual apply, and make the backup...", the band below it, whose
+    # name the margins line then promised to reach (readout46 audit s46, 3).
+    result = compute({"specialty": "neurology", "applicant_type": "non-us-img", "step2_score": 238, "needs_visa": "true"})
+    assert result["band"] == "dual-apply-strongly"
+    assert (
+        "Neurology: " in result["summary"]
+        and "/100. Dual apply, strongly: make the backup a substantial part" in result["summary"]
+    )
+    assert "Dual apply, strongly:" in result["announced"]
