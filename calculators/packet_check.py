@@ -287,6 +287,18 @@ TABLE_MAX_CHARS = 200_000
 # it raised an error no message named (packet-check audit s35, 6).
 csv.field_size_limit(max(csv.field_size_limit(), TABLE_MAX_CHARS + 1))
 
+# What to write where a specialty is missing or names no field; short, as a
+# status line says the whole error within its 40 words (readout46 audit s46, 6).
+NAME_THE_FIELD = "write a field's slug from the list below the form, such as internal-medicine"
+LETTER_FOR_NO_FIELD = " (a letter for no one field: see this box's help)"
+# A research supervisor's letter is for no one field; counted under the field
+# of most of its programs, it is the one supporting letter the others allow.
+LETTER_FOR_NO_FIELD_HELP = (
+    "A letter written for no one field, such as a research supervisor's, goes under the field of most of the "
+    "programs that receive it."
+)
+
+
 SPECIALTY_HELP = (
     "Specialty values are slugs such as `internal-medicine` or `diagnostic-radiology` (see the list below the "
     "form); a specialty's full name, such as Internal Medicine, or a short form, such as IM, ENT or OB/GYN, is read "
@@ -316,7 +328,8 @@ FIELDS = (
         rows=7,
         max_chars=TABLE_MAX_CHARS,
         help="Header line `id,kind,specialty`; kind is `letter` or `statement` (`PS`, `LoR` and `SLOE` are read "
-        "too); specialty is the one the document was written for (for a letter, the field it recommends you for).",
+        "too); specialty is the one the document was written for (for a letter, the field it recommends you for). "
+        + LETTER_FOR_NO_FIELD_HELP,
     ),
     TextField(
         name="assignments",
@@ -407,16 +420,6 @@ def _row_problem(at: Mapping[str, int], header: list[str], delimiter: str, line:
         # was told what to write (fmusimg audit s46, 5).
         return f"specialty is empty; {NAME_THE_FIELD}{LETTER_FOR_NO_FIELD if 'kind' in at else ''}."
     return f"{empty[0]} is empty."
-
-
-# What to write where a specialty is missing or names no field.
-NAME_THE_FIELD = "write the field it is for, as a slug from the list below the form, such as internal-medicine"
-# A research supervisor's letter is for no one field; counted under the field
-# of most of its programs, it is the one supporting letter the others allow.
-LETTER_FOR_NO_FIELD = (
-    "; a letter written for no one field, such as a research supervisor's, goes under the field of most of the "
-    "programs that receive it"
-)
 
 
 # The separators a header may use, tried in this order: what a template and

@@ -165,6 +165,10 @@ COUPLE_MARKS = ("&", "+")
 # couple's line; typed as a rank it was told only that it "is not a program"
 # (couplesvisa audit s46, 7).
 NO_MATCH_CODES = ("999999999", "nomatch", "nomatchcode")
+# What the code is for, and what a single applicant does instead, short
+# enough for the status line to say the whole error with a long name
+# (readout46 audit s46, 7).
+NO_MATCH_WHAT = "for couples only (see “Ranking as a couple”): end the list instead"
 
 
 def _coupled(name: str) -> bool:
@@ -234,7 +238,7 @@ def parse_market(text: str) -> Market:
                 if not unseated and _no_match(program):
                     raise InputError(
                         "market",
-                        f"Market, line {lines[name]}: {name} ranks “{program}”, the No Match code; {NO_COUPLES}.",
+                        f"Market, line {lines[name]}: {name} ranks “{program}”, the No Match code, {NO_MATCH_WHAT}.",
                     )
                 raise InputError(
                     "market",

@@ -1153,9 +1153,8 @@ UNCLOSED = "(a double quote here is not closed on this line: each row must stay 
         (
             "documents",
             "id,kind,specialty\nL-Research,letter,\n",
-            "Documents, line 2: specialty is empty; write the field it is for, as a slug from the list below the "
-            "form, such as internal-medicine; a letter written for no one field, such as a research supervisor's, "
-            "goes under the field of most of the programs that receive it.",
+            "Documents, line 2: specialty is empty; write a field's slug from the list below the form, such as "
+            "internal-medicine (a letter for no one field: see this box's help).",
         ),
         (
             "documents",
