@@ -31,6 +31,7 @@ from . import charts, cycle, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
 from .fields import BoolField, InputError, IntField, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, signed, table, table_percent
+from .registry import first_within_read_out
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -2143,6 +2144,12 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     announced = (
         f"{headline} {SCORE_ON_RECORD_HEARD}" if on_record else profile.after_pass_note(v, headline, banded=True, heard=True)
     )
+    # The red flags that hold a band were said only in the margins' line,
+    # which neither the read-out nor a phone's pinned line reaches
+    # (readout46 audit s46, 4): said here, shortest where the room runs out.
+    if margin["headline"].startswith(f"Your {counted(len(result.flags), 'red flag')} ("):
+        held = f"Held there by {counted(len(result.flags), 'red flag')}"
+        announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
     return {
         "inputs": {k: val for k, val in v.items()},
