@@ -35,6 +35,7 @@ from .data import (
 )
 from .fields import ChoiceField, flag, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table, table_percent
+from .registry import first_within_read_out
 
 NAME = "backup_finder"
 TITLE = "Backup specialty finder"
@@ -1473,9 +1474,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    unnamed_note = unpaired_in_top(primary.name, suggestions) + headline_caution(
-        suggestions, step2, applicant, _weighed_elsewhere(v)
-    )
+    caution = headline_caution(suggestions, step2, applicant, _weighed_elsewhere(v))
+    unnamed_note = unpaired_in_top(primary.name, suggestions) + caution
     headline = f"Research first: {and_list(headlined)}, as backups to {primary.name}." if suggestions else ""
     summary = profile.after_pass_note(
         v, f"{headline}{unnamed_note}" if suggestions else f"No eligible backup for {primary.name}."
@@ -1484,6 +1484,11 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     # at "the sentence above the table" (keyboard-sr audit s37, 2); its
     # cautions stay in the result for the reader to reach.
     announced = profile.after_pass_note(v, headline) if suggestions else summary
+    # The caution to check the named fields first was in the result alone,
+    # though for a file with failed attempts it decides what the names are
+    # worth (readout46 audit s46, 5): its gist, where the room allows.
+    if suggestions and caution:
+        announced = first_within_read_out([f"{announced} {CHECK_THEM_HEARD}", announced])
     return {
         "inputs": dict(v),
         "primary": primary.slug,
@@ -1542,6 +1547,10 @@ def _weighed_elsewhere(v: Mapping[str, object]) -> list[str]:
         *(["a past no-match"] if flag(v, "previously_unmatched") else []),
         *([f"a graduation more than {profile.LONG_AGO_YEARS} years ago"] if profile.graduated_long_ago(v) else []),
     ]
+
+
+# ``headline_caution``'s gist, as the read-out says it.
+CHECK_THEM_HEARD = "Run the competitiveness check on each before you count on it."
 
 
 def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant: str, weighed: list[str]) -> str:

@@ -1276,3 +1276,15 @@ def test_a_year_for_a_field_without_advanced_places_keeps_its_plain_reasons() ->
 def test_the_finder_counts_failed_attempts_as_match_odds_does(failures: int, said: str) -> None:
     inputs = {"specialty": "psychiatry", "applicant_type": "us-img", "exam_failures": failures, "step2_score": 228}
     assert said in str(compute(inputs)["match_odds_note"])
+
+
+def test_the_read_out_asks_for_the_check_where_the_headline_cautions() -> None:
+    # Its caution, decisive for a file with three failed attempts, was in the
+    # result alone (readout46 audit s46, 5).
+    flagged = compute({"specialty": "psychiatry", "applicant_type": "us-img", "exam_failures": 3, "step2_score": 228})
+    assert flagged["unnamed_note"] and str(flagged["announced"]).endswith(backup_finder.CHECK_THEM_HEARD)
+    from calculators.registry import READ_OUT_WORDS
+
+    assert len(str(flagged["announced"]).split()) <= READ_OUT_WORDS
+    plain = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 255})
+    assert backup_finder.CHECK_THEM_HEARD not in str(plain["announced"])
