@@ -439,6 +439,30 @@ def test_under_a_finger_a_calculators_buttons_and_drop_downs_are_44_px_tall(brow
     assert len(heights) >= 4 and min(heights) >= 44, heights
 
 
+def pinned_line_at_320_px(
+    page: Any, site_url: str, calculator: str, inputs: dict[str, str], said: str, ticked: tuple[str, ...] = ()
+) -> tuple[int, str]:
+    """How far a phone's pinned line is cut once it says ``said``, with its
+    text: the live calculator at 320 px, given ``inputs`` and ``ticked`` boxes."""
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.goto(site_url + page_of(calculator))
+    widget = page.locator(f'.mpb-calculator[data-calculator="{calculator}"]').first
+    page.wait_for_function(
+        "(name) => document.querySelector(`.mpb-calculator[data-calculator=${name}]`).dataset.runtime === 'ready'",
+        arg=calculator,
+    )
+    for name in ticked:
+        widget.locator(f'[name="{name}"]').check()
+    for name, value in inputs.items():
+        field = widget.locator(f'[name="{name}"]')
+        field.select_option(value) if field.evaluate("(f) => f.tagName") == "SELECT" else field.fill(value)
+    # The slot stays; the line in it is new with each answer.
+    slot = widget.locator(".mpb-live-headline").element_handle()
+    page.wait_for_function("([slot, said]) => slot.textContent.includes(said)", arg=[slot, said])
+    line = widget.locator(".mpb-live-headline .mpb-headline")
+    return int(line.evaluate("(line) => line.scrollHeight - line.clientHeight")), line.inner_text()
+
+
 @pytest.mark.parametrize(
     ("inputs", "said"),
     [
@@ -455,21 +479,8 @@ def test_at_320_px_the_pinned_line_says_in_full_what_was_left_out(
 ) -> None:
     # With an input left out, the three pinned lines lost whose figures, "not used" or the
     # visa caution (recheck45 audit s45, 1).
-    page.set_viewport_size({"width": 320, "height": 568})
-    page.goto(site_url + page_of("match_odds"))
-    widget = page.locator('.mpb-calculator[data-calculator="match_odds"]').first
-    page.wait_for_function(
-        "() => document.querySelector('.mpb-calculator[data-calculator=match_odds]').dataset.runtime === 'ready'"
-    )
-    for name, value in inputs.items():
-        field = widget.locator(f'[name="{name}"]')
-        field.select_option(value) if field.evaluate("(f) => f.tagName") == "SELECT" else field.fill(value)
-    # The slot stays; the line in it is new with each answer.
-    slot = widget.locator(".mpb-live-headline").element_handle()
-    page.wait_for_function("([slot, said]) => slot.textContent.includes(said)", arg=[slot, said])
-    line = widget.locator(".mpb-live-headline .mpb-headline")
-    cut = line.evaluate("(line) => line.scrollHeight - line.clientHeight")
-    assert cut <= 1, line.inner_text()
+    cut, shown = pinned_line_at_320_px(page, site_url, "match_odds", inputs, said)
+    assert cut <= 1, shown
 
 
 @pytest.mark.parametrize(
@@ -498,19 +509,6 @@ def test_at_320_px_a_backup_warning_leaves_the_counts_on_the_pinned_line(
 ) -> None:
     # The warning led the summary and filled the three pinned lines; the
     # counts were cut (offline46 and readout46 audits s46).
-    page.set_viewport_size({"width": 320, "height": 568})
-    page.goto(site_url + page_of("program_counts"))
-    widget = page.locator('.mpb-calculator[data-calculator="program_counts"]').first
-    page.wait_for_function(
-        "() => document.querySelector('.mpb-calculator[data-calculator=program_counts]').dataset.runtime === 'ready'"
-    )
-    if "exam_failures" in inputs:
-        widget.locator('[name="previously_unmatched"]').check()
-    for name, value in inputs.items():
-        field = widget.locator(f'[name="{name}"]')
-        field.select_option(value) if field.evaluate("(f) => f.tagName") == "SELECT" else field.fill(value)
-    slot = widget.locator(".mpb-live-headline").element_handle()
-    page.wait_for_function("([slot, said]) => slot.textContent.includes(said)", arg=[slot, said])
-    line = widget.locator(".mpb-live-headline .mpb-headline")
-    cut = line.evaluate("(line) => line.scrollHeight - line.clientHeight")
-    assert cut <= 1, line.inner_text()
+    ticked = ("previously_unmatched",) if "exam_failures" in inputs else ()
+    cut, shown = pinned_line_at_320_px(page, site_url, "program_counts", inputs, said, ticked)
+    assert cut <= 1, shown

@@ -3178,17 +3178,9 @@ def test_the_summary_names_the_band_dual_apply_strongly() -> None:
 def test_the_read_out_says_which_red_flags_hold_the_band() -> None:
     # The headline naming them came only in the margins' line, which neither the
     # read-out nor a phone's pinned line reaches (readout46 audit s46, 4).
-    inputs = {
-        "specialty": "psychiatry",
-        "applicant_type": "us-img",
-        "step2_score": 228,
-        "exam_failures": 2,
-        "years_since_graduation": 1,
-        "usce_months": 4,
-    }
-    result = compute(inputs)
+    result = compute(TWO_FAILURES)
     assert str(result["margins"]["headline"]).startswith("Your 2 red flags (")
     assert str(result["announced"]).endswith("Held there by 2 red flags: Step 2 CK below 230 and one or more exam failures.")
     assert len(str(result["announced"]).split()) <= registry.READ_OUT_WORDS
     # Not where the flags do not hold it.
-    assert "Held there" not in str(compute({**inputs, "exam_failures": 0, "step2_score": 250})["announced"])
+    assert "Held there" not in str(compute({**TWO_FAILURES, "exam_failures": 0, "step2_score": 250})["announced"])
