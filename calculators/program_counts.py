@@ -1019,7 +1019,28 @@ def backup_warning(primary_slug: str, backup_slug: str, applicant: str | None = 
     return BackupWarning(f"{left_out} {why} If it is really your first choice, swap the two.", heard, shortest)
 
 
-def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) -> BackupWarning | None:
+class FileRatings:
+    """The competitiveness check's rating of one file in each field, each
+    worked out once: the backup warnings ask for the same fields, the backup
+    and those most open to IMGs, one warning after another."""
+
+    def __init__(self, check_inputs: Mapping[str, object]) -> None:
+        self.inputs = check_inputs
+        self._by_slug: dict[str, competitiveness.Assessment] = {}
+
+    def __call__(self, slug: str) -> competitiveness.Assessment:
+        if slug not in self._by_slug:
+            self._by_slug[slug] = competitiveness.assess(data.specialty(slug), {**self.inputs, "specialty": slug})
+        return self._by_slug[slug]
+
+    def most_open(self, *leaving_out: str) -> list[tuple[data.Specialty, competitiveness.Assessment]]:
+        """The fields most open to IMGs, but for ``leaving_out``, with their ratings."""
+        return [
+            (spec, self(spec.slug)) for spec in data.SPECIALTIES if spec.tier == "accessible" and spec.slug not in leaving_out
+        ]
+
+
+def backup_band_warning(ratings: FileRatings, backup_slug: str) -> BackupWarning | None:
     """A warning when the reader's own file, set against the backup, calls for
     a backup of its own: the plan was two fields that each needed a third
     (an orthopaedics reapplicant told to pivot to anesthesiology, which the
@@ -1029,7 +1050,7 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
     emergency medicine with a 236 was given internal medicine (37/100) in
     silence, where family medicine rated 52 (reapplicant audit s36, 1)."""
     backup = data.specialty(backup_slug)
-    own = competitiveness.assess(backup, {**check_inputs, "specialty": backup_slug})
+    own = ratings(backup_slug)
     if own.band not in ("dual-apply-strongly", "pivot"):
         return None
     rates = f"with your file, the competitiveness check rates {backup.name} itself “{BAND_LABELS[own.band]}” ({own.score}/100)"
@@ -1040,12 +1061,10 @@ def backup_band_warning(check_inputs: Mapping[str, object], backup_slug: str) ->
             "backup finder suggests some.",
             f"{heard}.",
         )
-    primary = str(check_inputs["specialty"])
+    primary = str(ratings.inputs["specialty"])
     better = [
         (spec, there)
-        for spec in data.SPECIALTIES
-        if spec.tier == "accessible" and spec.slug not in (backup_slug, primary)
-        for there in [competitiveness.assess(spec, {**check_inputs, "specialty": spec.slug})]
+        for spec, there in ratings.most_open(backup_slug, primary)
         if BAND_ORDER.index(there.band) > BAND_ORDER.index(own.band)
     ]
     if not better:
@@ -1077,7 +1096,7 @@ BACKUP_SCORE_GAP = 10
 UNMATCHED_GUIDE_DIVIDE = "“Build the list in tiers”"
 
 
-def backup_score_warning(check_inputs: Mapping[str, object], score: int, band: Band, backup_slug: str) -> BackupWarning | None:
+def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_slug: str) -> BackupWarning | None:
     """A warning when the check rates the backup well below the first choice
     (``score`` and ``band``): a backup catches a reader only where it is more
     open to their file, and the split often gives it the larger share.  Where
@@ -1085,9 +1104,9 @@ def backup_score_warning(check_inputs: Mapping[str, object], score: int, band: B
     choice, or ``BACKUP_SCORE_GAP`` higher, no field is more open and breadth
     there is the protection, as ``backup_band_warning`` reasons.  The counts
     and the split stay as they are."""
-    primary = data.specialty(str(check_inputs["specialty"]))
+    primary = data.specialty(str(ratings.inputs["specialty"]))
     backup = data.specialty(backup_slug)
-    own = competitiveness.assess(backup, {**check_inputs, "specialty": backup_slug})
+    own = ratings(backup_slug)
     # Where the first choice is rated safe alone, the backup is the smaller
     # share; where the backup is, it catches the file by itself.  Without this,
     # a first-time US senior rated single-track in family medicine was warned
@@ -1101,7 +1120,7 @@ def backup_score_warning(check_inputs: Mapping[str, object], score: int, band: B
     )
     # Only a reapplicant is leaving a field; the swap is the guide's own
     # division for a change of field, most of the list in the new one.
-    if check_inputs["previously_unmatched"]:
+    if ratings.inputs["previously_unmatched"]:
         text += (
             f" If {backup.name} is the field you are leaving, swap the two, so that {primary.name} carries most of "
             f"the list, as the guide {competitiveness.UNMATCHED_GUIDE} advises when changing field (its section "
@@ -1111,13 +1130,9 @@ def backup_score_warning(check_inputs: Mapping[str, object], score: int, band: B
     # the band alone, a non-US IMG reapplicant at 238 rated 44 in psychiatry
     # and 49 in family medicine, both "Dual apply, strongly", would be told
     # that no open field rates them higher (our rule, as the gap is).
-    others = [
-        competitiveness.assess(spec, {**check_inputs, "specialty": spec.slug})
-        for spec in data.SPECIALTIES
-        if spec.tier == "accessible" and spec.slug not in (backup_slug, primary.slug)
-    ]
     if not any(
-        BAND_ORDER.index(there.band) > BAND_ORDER.index(band) or there.score - score >= BACKUP_SCORE_GAP for there in others
+        BAND_ORDER.index(there.band) > BAND_ORDER.index(band) or there.score - score >= BACKUP_SCORE_GAP
+        for _, there in ratings.most_open(backup_slug, primary.slug)
     ):
         text += (
             f" None of the fields most open to IMGs rates your file in a better band than {primary.name}, or "
@@ -1264,12 +1279,13 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
+    ratings = FileRatings(check_inputs)
     warned = (
         None
         if backup_slug is None
         else backup_warning(primary_slug, str(backup_slug), word(v, "applicant_type"))
-        or backup_band_warning(check_inputs, str(backup_slug))
-        or backup_score_warning(check_inputs, check["score"], band, str(backup_slug))
+        or backup_band_warning(ratings, str(backup_slug))
+        or backup_score_warning(ratings, check["score"], band, str(backup_slug))
     )
     warning = warned.text if warned else None
     reasons = _reasons(v, check, counts)
@@ -1323,6 +1339,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         [profile.after_pass_note(v, f"{said_first} {heard}".strip(), banded=True, heard=True) for said_first in warnings_heard]
     )
     summary = profile.after_pass_note(v, summary, banded=True)
+    with_margins = f"{summary} {check['margins']['headline']}"
     # In the order the keys were added before this was one literal: JSON
     # readers see the same order.
     return {
@@ -1338,13 +1355,13 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "warning": warning,
         "warning_heard": warned.heard if warned else None,
         "reasons": reasons,
-        "summary": f"{summary} {check['margins']['headline']}",
+        "summary": with_margins,
         "announced": heard,
         # A phone pins the answer under the form in three lines, about 100
         # characters at 320 px; a warning leading the summary filled them, and
         # the counts were cut (offline46 and readout46 audits s46): the counts
         # first, in few words, and that there is a warning.
-        "gist": f"{compact} Check your backup." if warned else f"{summary} {check['margins']['headline']}",
+        "gist": f"{compact} Check your backup." if warned else with_margins,
         "mid_season": mid_season_note(cycle.reference_date(), spec.slug, backup_slug),
     }
 
