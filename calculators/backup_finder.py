@@ -818,8 +818,7 @@ def _higher_rate(candidate: data.Specialty, primary: data.Specialty) -> str:
     if own is None or first is None or own.img_match_rate_pct <= first.img_match_rate_pct:
         return ""
     return (
-        f"Its match rate is higher, though: {table_percent(own.img_match_rate_pct)} of the non-US IMGs who ranked it "
-        f"first matched in {CHARTING_OUTCOMES.year}, against {table_percent(first.img_match_rate_pct)} in "
+        f"Its match rate is higher, though: {data.ranked_first_matched(own)}, against {table_percent(first.img_match_rate_pct)} in "
         f"{primary.name} ({CHARTING_OUTCOMES.named()}). It is left out by this site's tiers, a judgment that weighs "
         "the articles beside such rates, which describe only the applicants each field drew."
     )

@@ -1044,10 +1044,7 @@ def rate_beside_words(spec: data.Specialty) -> str:
     )
     tier_rates = [s.outcome.img_match_rate_pct for s in data.SPECIALTIES if s.tier == spec.tier and s.outcome]
     lowest = ", the lowest rate in its tier" if own.img_match_rate_pct == min(tier_rates) else ""
-    return (
-        f"{table_percent(own.img_match_rate_pct)} of the non-US IMGs who ranked it first matched in "
-        f"{data.CHARTING_OUTCOMES.year}{with_medians} ({data.CHARTING_OUTCOMES.named()}){lowest}"
-    )
+    return f"{data.ranked_first_matched(own)}{with_medians} ({data.CHARTING_OUTCOMES.named()}){lowest}"
 
 
 def _tier_line(spec: data.Specialty) -> str:

@@ -1511,6 +1511,15 @@ TIER_ARTICLE_WORDS: dict[tuple[str, str], str] = {
 }
 
 
+def ranked_first_matched(outcome: ChartingOutcome) -> str:
+    """A field's non-US IMG match rate in words, as the calculators set it
+    beside another field's: "41.9% of the non-US IMGs who ranked it first
+    matched in 2026"."""
+    return (
+        f"{table_percent(outcome.img_match_rate_pct)} of the non-US IMGs who ranked it first matched in {CHARTING_OUTCOMES.year}"
+    )
+
+
 def tier_basis_said(spec: Specialty) -> str:
     """A sentence naming each source of a field's own tier basis, with its
     figure or words; empty for a field on its tier's usual sources."""
