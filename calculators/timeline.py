@@ -178,6 +178,17 @@ FIRST_YEAR_LISTS = (
     "programs for the first year too, with a short statement and letters for them, unless you are in or past a "
     "US first year already."
 )
+
+
+def _program_lists(research: str = "") -> str:
+    """The program-lists row's words, with what a reader should ``research``
+    about each program, and the first year every reader is told of."""
+    return (
+        f"Keep separate lists per specialty in a tracking spreadsheet{f'; research {research}' if research else ''}."
+        f"{FIRST_YEAR_LISTS}"
+    )
+
+
 # ResidencyCAS closes in September, where ERAS takes applications until the
 # rank lists close, and the plan has no specialty to tell which one the
 # reader uses: the row says whom it is for, as the H-1B rows do, and a
@@ -485,28 +496,21 @@ STEPS: tuple[Step, ...] = (
     Step(
         -3,
         BUILD_LISTS,
-        "Keep separate lists per specialty in a tracking spreadsheet." + FIRST_YEAR_LISTS,
+        _program_lists(),
         ARTICLE_IMG,
         anchor="eras_opens",
         # Each reader's own check: a US-citizen IMG was told to look up visa
         # sponsorship (obgyn-usimg audit s42, 8), and a DO, whom the DO exam
         # row sends here, was spoken to as an IMG (do-em audit s42, 9).
         reader_details=(
-            (
-                "visa",
-                "Keep separate lists per specialty in a tracking spreadsheet; research each program's visa "
-                "sponsorship and, if you are an IMG, its record with IMGs." + FIRST_YEAR_LISTS,
-            ),
+            ("visa", _program_lists("each program's visa sponsorship and, if you are an IMG, its record with IMGs")),
             (
                 "do",
-                "Keep separate lists per specialty in a tracking spreadsheet; research how many DOs each program "
-                "trains and whether it takes COMLEX Level 2-CE alone or asks for USMLE Step 2 CK." + FIRST_YEAR_LISTS,
+                _program_lists(
+                    "how many DOs each program trains and whether it takes COMLEX Level 2-CE alone or asks for USMLE Step 2 CK"
+                ),
             ),
-            (
-                "img",
-                "Keep separate lists per specialty in a tracking spreadsheet; research each program's record with IMGs."
-                + FIRST_YEAR_LISTS,
-            ),
+            ("img", _program_lists("each program's record with IMGs")),
         ),
     ),
     # An IMG's plan had no exam date before the rank-list deadline, so a
