@@ -2144,7 +2144,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     # The red flags that hold a band were said only in the margins' line,
     # which neither the read-out nor a phone's pinned line reaches
     # (readout46 audit s46, 4): said here, shortest where the room runs out.
-    if margin["headline"].startswith(f"Your {counted(len(result.flags), 'red flag')} ("):
+    if margin["headline"].startswith(f"{your_red_flags(result.flags)} ("):
         held = f"Held there by {counted(len(result.flags), 'red flag')}"
         announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
@@ -2330,6 +2330,12 @@ def _score_raisers(spec: data.Specialty, v: Mapping[str, object], result: Assess
     return [word for name, word in STILL_RAISING if assess(spec, _at_their_best(v, (name,))).score > result.score]
 
 
+def your_red_flags(flags: list[str]) -> str:
+    """How the margins' line begins where red flags hold the band: the read-out
+    knows that line by it."""
+    return f"Your {counted(len(flags), 'red flag')}"
+
+
 def _what_holds(result: Assessment, holding: list[Cap]) -> str:
     """What holds the band, where a higher Step 2 CK alone would have lifted
     it.  The red-flag rule counts flags, the score's among them: "a rule tied
@@ -2342,7 +2348,7 @@ def _what_holds(result: Assessment, holding: list[Cap]) -> str:
     # would blur.
     commas = len(result.flags) > 2 and any("," in flag for flag in result.flags)
     named = "; ".join(result.flags) if commas else and_list(result.flags)
-    flags = f"Your {counted(len(result.flags), 'red flag')} ({named})"
+    flags = f"{your_red_flags(result.flags)} ({named})"
     others = len(holding) - len(by_flags)
     return f"{flags} and {'a rule' if others == 1 else 'rules'} tied to your Step 2 CK hold" if others else f"{flags} hold"
 
