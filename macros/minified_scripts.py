@@ -18,9 +18,9 @@ name.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve().parent / "minify_scripts.mjs"
@@ -54,13 +54,14 @@ def hold_out_manifest(text: str, manifest_line: str) -> tuple[str, str]:
     return text[:start] + text[end:], text[start:end]
 
 
-def minify(site: Path, manifest_line: str) -> dict[str, tuple[int, int]]:
+def minify(
+    site: Path, manifest_line: str, run_node_script: Callable[[Path, object, str, str], Any]
+) -> dict[str, tuple[int, int]]:
     """Minify the built site's own scripts in place; their sizes before and
     after.  ``manifest_line`` begins the build manifest's statement, whose
-    name the minified code must keep."""
-    node = shutil.which("node")
-    if not node:
-        raise FileNotFoundError("Node.js is needed at build time to minify the site's scripts (Terser)")
+    name the minified code must keep; ``run_node_script`` is
+    ``node_script.run_node_script``, passed in as this module is loaded by
+    its path, with no package to import its sibling from."""
     names = our_scripts()
     held: dict[str, str] = {}
     for name in names:
@@ -73,12 +74,9 @@ def minify(site: Path, manifest_line: str) -> dict[str, tuple[int, int]]:
         "classic": [(BUILT / name).as_posix() for name in names if name not in MODULES],
         "globals": [manifest_line.split()[1]],
     }
-    result = subprocess.run([node, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=ROOT, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"Terser could not minify the site's scripts:\n{result.stderr}")
+    sizes: dict[str, list[int]] = run_node_script(SCRIPT, request, "Terser", "minify the site's scripts")
     for name, statement in held.items():
         if statement:
             path = site / BUILT / name
             path.write_text(f"{statement}\n{path.read_text()}")
-    sizes: dict[str, list[int]] = json.loads(result.stdout)
     return {Path(file).name: (before, after) for file, (before, after) in sizes.items()}

@@ -25,11 +25,9 @@ import json
 import logging
 import lzma
 import math
-import os
 import re
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -57,6 +55,7 @@ def sibling_module(name: str) -> ModuleType:
 offline_engine = sibling_module("offline_engine")
 hosted = sibling_module("hosted")
 minified_scripts = sibling_module("minified_scripts")
+node_script = sibling_module("node_script")
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -353,7 +352,7 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
     # The worker's lists are the last thing written into a script: then the
     # scripts are minified, before their sizes are said and Workbox hashes them.
     fill_worker_extras(site, runtime, runtime_list(site, "keptByPage"))
-    minified = minified_scripts.minify(site, offline_engine.MANIFEST_LINE)
+    minified = minified_scripts.minify(site, offline_engine.MANIFEST_LINE, node_script.run_node_script)
     runtime_bytes = sum((site / name).stat().st_size for name in runtime)
     saved = sum((site / name).stat().st_size for name in precache) + runtime_bytes
     state_sizes(site, {"mpb-offline-size": saved, "mpb-snapshot-size": snapshot_size(site)})
@@ -363,24 +362,12 @@ def generate_service_worker(site: Path) -> dict[str, Any]:
         "runtime": runtime,
         "workerExtras": WORKER_EXTRAS,
     }
-    node = shutil.which("node")
-    if not node:
-        raise FileNotFoundError("Node.js is needed at build time to generate the service worker (Workbox)")
     # Workbox bundles sw.js through a temporary file it never removes; a
     # folder of our own, removed here, keeps builds from filling /tmp.
     with tempfile.TemporaryDirectory(prefix="workbox-") as scratch:
-        result = subprocess.run(
-            [node, str(SERVICE_WORKER_SCRIPT)],
-            input=json.dumps(request),
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "TMPDIR": scratch},
-            check=False,
+        report = node_script.run_node_script(
+            SERVICE_WORKER_SCRIPT, request, "Workbox", "generate the service worker", env={"TMPDIR": scratch}
         )
-    if result.returncode != 0:
-        raise RuntimeError(f"Workbox could not generate the service worker:\n{result.stderr}")
-    report = json.loads(result.stdout)
     # Workbox skips what it cannot cache with only a warning; here that is an error.
     if report["warnings"]:
         raise RuntimeError("Workbox warned: " + "; ".join(report["warnings"]))

@@ -365,3 +365,21 @@ def test_the_hosted_scripts_are_minified_and_keep_their_build_manifest(built_sit
     assert manifests[0]["wheel"].endswith(".whl")
     # The service worker's own script is left as written: its lists are read by name.
     assert "const RUNTIME_FILES = [" in (built / "offline-worker.js").read_text()
+
+
+def test_a_failing_node_script_fails_the_build_naming_its_tool(tmp_path: Path) -> None:
+    """Workbox and Terser run through one helper; a script that fails must
+    stop the build with the tool's name and Node's own words."""
+    from macros import node_script
+
+    script = tmp_path / "fails.mjs"
+    script.write_text('process.stderr.write("no such file: sw.js"); process.exit(3);\n')
+    with pytest.raises(RuntimeError, match=r"(?s)Workbox could not generate the service worker:\nno such file: sw\.js"):
+        node_script.run_node_script(script, {}, "Workbox", "generate the service worker")
+    echo = tmp_path / "echo.mjs"
+    echo.write_text(
+        'let text = ""; process.stdin.on("data", (c) => (text += c));\n'
+        'process.stdin.on("end", () => console.log(JSON.stringify({ got: JSON.parse(text), dir: process.env.TMPDIR })));\n'
+    )
+    answer = node_script.run_node_script(echo, {"files": [1, 2]}, "Terser", "minify", env={"TMPDIR": "/scratch"})
+    assert answer == {"got": {"files": [1, 2]}, "dir": "/scratch"}
