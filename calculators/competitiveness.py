@@ -2126,6 +2126,7 @@ class CompetitivenessResult(TypedDict):
     step2_vs_matched_reason: str | None
     after_no_match: str | None
     mid_season: str | None
+    reserved_places: str | None
 
 
 def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
@@ -2174,6 +2175,8 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "mid_season": mid_season_note(
             cycle.reference_date(), spec.slug, letters=any(move["field"] == "specialty_letters" for move in margin["up"])
         ),
+        # A reader after a reserved place read the field's figures as theirs (pgy1res audit s46, 6).
+        "reserved_places": data.reserved_places_note(spec.slug),
     }
 
 
@@ -2948,6 +2951,8 @@ def render(result: CompetitivenessResult) -> Markup:
             parts.append(el("p", step3_note(bool(result["needs_visa_resolved"])), class_="mpb-note"))
     else:
         parts.append(el("p", f"Step 2 CK against matched applicants: {result['step2_vs_matched_reason']}"))
+    if reserved := result.get("reserved_places"):
+        parts.append(el("p", reserved, class_="mpb-note"))
     return el("div", parts, class_="mpb-result-body")
 
 

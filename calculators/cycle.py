@@ -435,6 +435,19 @@ def unfilled_list_until(match_year: int) -> dt.date:
     return dt.date(match_year, *UNFILLED_LIST_UNTIL)
 
 
+# Training starts on 1 July: the NRMP takes a US senior only while on schedule
+# to start residency then in the Match year (data.NRMP_SCHOOL_VERIFICATION), and
+# a reserved (physician) PGY-2 place starts in the Match year, an advanced one
+# the year after (data.NRMP_POSITION_TYPES).
+TRAINING_STARTS = (7, 1)
+
+
+def training_starts(match_year: int, advanced: bool = False) -> dt.date:
+    """The day a place matched in ``match_year`` starts: 1 July of that year,
+    or of the next for an ``advanced`` place."""
+    return dt.date(match_year + 1 if advanced else match_year, *TRAINING_STARTS)
+
+
 def after_soap_season(today: dt.date) -> int | None:
     """The Match whose SOAP is over on ``today`` while the NRMP still keeps its
     List of Unfilled Programs, or None outside those weeks."""

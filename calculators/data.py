@@ -161,6 +161,37 @@ DR_PGY2_2025 = PositionsFilled(offered=1057, filled=1042)
 # Match year, the only DR places a resident in a bridge or first year can start
 # straight after it (radiology audit s45, 1).
 DR_R_2025 = PositionsFilled(offered=28, filled=27)
+# The fields a reader in a US first year applies to for a reserved place, with
+# what our sources hold on that pool.  Match odds and the competitiveness
+# check read every applicant who ranked the field first, of whatever
+# position type, and a reader weighing a reserved place took those figures as
+# theirs (pgy1res audit s46, 6).  A news copy gives an applicant count beside
+# the 27 of 28, but we could not check it against the report it copies, so
+# no count of applicants is said.  Anesthesiology's reserved places are in no
+# table we hold.
+RESERVED_POOL_FIELDS = frozenset({"diagnostic-radiology", "anesthesiology"})
+
+
+def reserved_places_note(slug: str) -> str | None:
+    """For a field with reserved (physician) PGY-2 places: that the NRMP
+    figures shown do not separate them, and how many there were where we know."""
+    if slug not in RESERVED_POOL_FIELDS:
+        return None
+    lead = (
+        f"The NRMP figures here take in applicants to every kind of place in {specialty(slug).name}: they do not "
+        "separate reserved (physician) PGY-2 places, which start in July of the Match year for someone in or past a "
+        f"US first year ({NRMP_POSITION_TYPES.cite()}). "
+    )
+    if slug == "diagnostic-radiology":
+        return lead + (
+            f"Those are a small pool of their own: {DR_R_2025.offered} places in {DR_MATCH_2025.year}, "
+            f"{DR_R_2025.filled} of them filled, beside {DR_PGY2_2025.offered:,} other PGY-2 places "
+            f"({DR_MATCH_2025.cite()}). How many applied for them we could not confirm, so your chance at one may "
+            "differ from the figure here."
+        )
+    return lead + "How many there are in this field, and how many applied for them, no source of ours says."
+
+
 MATCH_RATES = Source(
     "nrmp-match-rates",
     "PGY-1 match rates by applicant type, Main Residency Match",

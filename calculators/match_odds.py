@@ -1393,6 +1393,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
         COUPLE_NOTE,
     ]
+    # Beside the figures' own caveat: a reader after a reserved place read the
+    # field's figures as theirs (pgy1res audit s46, 6).
+    if (reserved := data.reserved_places_note(spec.slug)) is not None:
+        notes.insert(1, reserved)
     notes += [m.problem for m in blocked if m.problem]
     for m in used:
         notes += list(m.cautions)

@@ -73,6 +73,16 @@ SUPPORTING_LETTERS_BY_FIELD = {"diagnostic-radiology": 2}
 # for two strong letters from it next to one or two from the target field,
 # and the checker warned of exactly that mix (rank-packet audit s38, 4).
 FIRST_YEAR_SUPPORTING_LETTERS = 2
+# A letter from a preliminary internal medicine year is written by internal
+# medicine faculty, so it is internal medicine's own for an internal medicine
+# program, and a supporting letter, under the allowance above, for any other
+# field.  A resident applying from that year, as the no-match article advises
+# with "2 strong letters from your prelim year", was told either that an
+# anesthesiology program had too many supporting letters (labelled
+# internal-medicine) or that an internal medicine program had none of its own
+# (labelled preliminary-medicine) (pgy1res audit s46, 7).  Only letters: a
+# statement for a preliminary year is not one for a categorical program.
+PRELIMINARY_YEAR_OF = {"preliminary-medicine": "internal-medicine"}
 
 
 # Letters from another field that count as a field's own, with where that is
@@ -224,14 +234,24 @@ def stand_in_fields(field: str) -> tuple[str, ...]:
     return STAND_IN_LETTERS[field].fields if field in STAND_IN_LETTERS else ()
 
 
-def counts_for(letter_field: str, field: str) -> bool:
-    """Whether a letter written for ``letter_field`` counts as one of ``field``'s own."""
-    return letter_field == field or letter_field in stand_in_fields(field)
+def own_letter_fields(field: str) -> tuple[str, ...]:
+    """The fields besides ``field`` whose letters count as its own."""
+    return stand_in_fields(field) + tuple(year for year, of in PRELIMINARY_YEAR_OF.items() if of == field)
+
+
+def counts_for(letter_field: str, field: str, letter: bool = True) -> bool:
+    """Whether a letter written for ``letter_field`` counts as one of ``field``'s own.  A statement
+    (``letter`` false) for a preliminary year is not one for the field it is spent in."""
+    return (
+        letter_field == field
+        or letter_field in stand_in_fields(field)
+        or (letter and PRELIMINARY_YEAR_OF.get(letter_field) == field)
+    )
 
 
 def letters_named(field: str) -> str:
     """The fields whose letters count for ``field``, as a message names them."""
-    return " or ".join((field, *stand_in_fields(field)))
+    return " or ".join((field, *own_letter_fields(field)))
 
 
 def supporting_limit(field: str) -> int:
@@ -299,6 +319,15 @@ LETTER_FOR_NO_FIELD_HELP = (
 )
 
 
+# How a resident labels the letters of the year they are in, said in the
+# Documents box's help and the method (pgy1res audit s46, 7).
+PRELIMINARY_YEAR_LETTERS_HELP = (
+    "Letters from your preliminary internal medicine year go under `preliminary-medicine`: they count as internal "
+    f"medicine's own for internal medicine programs, and elsewhere as supporting letters, up to "
+    f"{FIRST_YEAR_SUPPORTING_LETTERS} of them beyond the usual limit."
+)
+
+
 SPECIALTY_HELP = (
     "Specialty values are slugs such as `internal-medicine` or `diagnostic-radiology` (see the list below the "
     "form); a specialty's full name, such as Internal Medicine, or a short form, such as IM, ENT or OB/GYN, is read "
@@ -329,6 +358,8 @@ FIELDS = (
         max_chars=TABLE_MAX_CHARS,
         help="Header line `id,kind,specialty`; kind is `letter` or `statement` (`PS`, `LoR` and `SLOE` are read "
         "too); specialty is the one the document was written for (for a letter, the field it recommends you for). "
+        + PRELIMINARY_YEAR_LETTERS_HELP
+        + " "
         + LETTER_FOR_NO_FIELD_HELP,
     ),
     TextField(
@@ -765,7 +796,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         if field is None or doc["specialty"] is None:
             unsure.add(program_key)
             continue
-        if counts_for(str(doc["specialty"]), str(field)) or field in FIRST_YEAR:
+        if counts_for(str(doc["specialty"]), str(field), letter=doc["kind"] == "letter") or field in FIRST_YEAR:
             continue
         if doc["kind"] == "statement":
             flag(
@@ -1068,6 +1099,15 @@ def method() -> Markup:
                     )
                     for field, rule in STAND_IN_LETTERS.items()
                 ],
+                el(
+                    "li",
+                    "Counted as an internal medicine program's own letters: letters written in a preliminary internal "
+                    "medicine year (preliminary-medicine), since internal medicine faculty write them; after such a "
+                    "year the no-match article asks for “2 strong letters from your prelim year” "
+                    f"({ARTICLE_UNMATCHED.title}). For any other field they are supporting letters, under the "
+                    "allowance above. A statement written for a preliminary year is still not one for an internal "
+                    "medicine program.",
+                ),
                 el(
                     "li",
                     f"Error: more than {MAX_LETTERS_PER_PROGRAM} letters to one program, the limit of both ERAS and "

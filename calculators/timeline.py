@@ -882,6 +882,20 @@ RANK_LIST_SUPPLEMENTAL = (
     "them as well: the NRMP uses one only after a match to an advanced program it is linked to, so a first year you "
     f"would take on its own goes on the primary list too ({data.NRMP_ALGORITHM.cite()})"
 )
+
+
+def reserved_and_advanced_starts(match_year: int) -> str:
+    """When the places a reader in a US first year ranks would start: the
+    choice between them is a choice of year, which the plan never dated
+    (pgy1res audit s46, 8).  Said to every reader, as the plan asks no field,
+    after the supplemental lists such a reader does not need."""
+    return (
+        ". In or past a US first year already? You need no supplemental lists: a reserved (physician) PGY-2 place "
+        f"from this Match starts on {long_date(cycle.training_starts(match_year))}, and an advanced one on "
+        f"{long_date(cycle.training_starts(match_year, advanced=True))}, a year later ({data.NRMP_POSITION_TYPES.cite()})"
+    )
+
+
 # The hour is the 2026 calendar's, not this date's: "on this day" read as if
 # the estimate were that calendar's date (reapply-anes audit s42, 6).
 RANK_LIST_HOUR = (
@@ -925,6 +939,7 @@ def _season_milestones(
         + (", across both specialties" if dual else "")
         + RANK_LIST_AS_A_COUPLE
         + RANK_LIST_SUPPLEMENTAL
+        + reserved_and_advanced_starts(match_year)
         + RANK_LIST_HOUR,
         # A couple with one partner matched read "not where" of both, and would
         # spend the other's SOAP applications blind (couples-soap audit s39, 2).

@@ -3184,3 +3184,23 @@ def test_the_read_out_says_which_red_flags_hold_the_band() -> None:
     assert len(str(result["announced"]).split()) <= registry.READ_OUT_WORDS
     # Not where the flags do not hold it.
     assert "Held there" not in str(compute({**TWO_FAILURES, "exam_failures": 0, "step2_score": 250})["announced"])
+
+
+# --- Reserved places beside the field's figures (pgy1res audit s46, 6) ----------------
+@pytest.mark.parametrize("slug", ["diagnostic-radiology", "anesthesiology"])
+def test_the_check_says_reserved_places_are_not_separated_in_its_figures(slug: str) -> None:
+    result = compute({**RADIOLOGY_FILE, "specialty": slug, "step2_score": 239})
+    note = result["reserved_places"]
+    assert note == data.reserved_places_note(slug) and note is not None
+    shown = html.unescape(str(competitiveness.render(result)))
+    assert note in shown
+    if slug == "diagnostic-radiology":
+        assert f"{data.DR_R_2025.offered} places in 2025" in note and data.DR_MATCH_2025.cite() in note
+    else:
+        assert "no source of ours says" in note
+
+
+def test_no_reserved_places_note_for_a_field_without_them_in_our_sources() -> None:
+    result = compute({**RADIOLOGY_FILE, "specialty": "internal-medicine", "step2_score": 239})
+    assert result["reserved_places"] is None
+    assert "reserved (physician)" not in str(competitiveness.render(result))

@@ -3479,3 +3479,45 @@ def test_what_the_attempts_passages_report_is_in_the_articles() -> None:
     from calculators.profile import EXAM_FAILURES
 
     assert EXAM_FAILURES.label == "Exam failures"
+
+
+# --- A reader in a US first year: the year an advanced place leaves (pgy1res audit s46, 3) ---
+
+
+def test_the_year_an_advanced_place_leaves_points_to_the_non_residency_plan_b_and_says_no_route_is_known() -> None:
+    # "Unless you find one" named a remedy no source of ours gives and no page
+    # linked to the site's own Plan B.
+    plan_b = "(../unmatched/soap-and-plan-b.md#a-non-residency-plan-b)"
+    assert "## A non-residency Plan B" in page_text("unmatched/soap-and-plan-b.md")
+    playbook = _between(
+        page_text("backup/playbook-radiology.md"), "### Transitional year or preliminary medicine", "### Family medicine"
+    )
+    bridges = _between(page_text("backup/bridges.md"), "### Its limits", "## Switching specialty later")
+    for section in (playbook, bridges):
+        said = section[section.index("An advanced position starts a year later") :][:600]
+        assert "unless you find one" not in section
+        assert "give no route to a training post for" in said and plan_b in said
+    assert "If your position ends with this year" in bridges
+
+
+def test_the_rank_order_list_has_a_worked_list_for_a_reader_already_in_a_us_first_year() -> None:
+    ranks = page_text("apply/rank-order-list.md")
+    example = _between(ranks, '??? example "Already in a US first year', "### Standalone preliminary years")
+    for words in (
+        "Diagnostic radiology (reserved)",
+        "Anesthesiology (reserved)",
+        "Diagnostic radiology (advanced)",
+        "Internal medicine (categorical)",
+        "**No supplemental list.**",
+        # Ranking advanced above categorical IM chooses the year out.
+        "if both would take this applicant they get North-1 and a year out of training before it",
+        "only if you would truly take that year out for it",
+        "(../unmatched/soap-and-plan-b.md#a-non-residency-plan-b)",
+        # A categorical place restarts at PGY-1 unless credited.
+        "start at PGY-1, so West or East would mean doing the first year again unless the program credits the year",
+    ):
+        assert words in example, words
+    # After the list with a first year to link, before the standalone years.
+    assert ranks.index('"Radiology first, internal medicine as a backup') < ranks.index(example)
+    # No figure typed: the example has no digit outside its ranks and invented names.
+    assert not re.search(r"\d", re.sub(r"\b\d\. |North-[R12]|South-1|Lake-R|PGY-[12]", "", example))

@@ -1581,3 +1581,30 @@ def test_the_read_out_always_says_an_entered_input_was_left_out() -> None:
                     if any(not m["used"] for m in result["measures"]):
                         assert "not used" in result["announced"], result["announced"]
                         assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+# --- Reserved places beside the field's figures (pgy1res audit s46, 6) ----------------
+PGY1_RESIDENT = {"applicant_type": "us-img", "step2_score": 239, "contiguous_ranks": 8, "needs_visa": "false"}
+
+
+def test_radiologys_estimate_says_reserved_places_are_a_small_pool_of_their_own() -> None:
+    notes = compute({**PGY1_RESIDENT, "specialty": "diagnostic-radiology"})["notes"]
+    [note] = [n for n in notes if "reserved (physician) PGY-2" in n]
+    assert note == data.reserved_places_note("diagnostic-radiology")
+    assert "they do not separate reserved (physician) PGY-2 places" in note
+    assert f"{data.DR_R_2025.offered} places in {data.DR_MATCH_2025.year}, {data.DR_R_2025.filled} of them filled" in note
+    assert data.DR_MATCH_2025.cite() in note and data.NRMP_POSITION_TYPES.cite() in note
+    # The applicant count in the news copy could not be checked against its report.
+    assert "How many applied for them we could not confirm" in note and "125" not in note
+    # Said second, beside the figures' own caveat, not at the foot of the list.
+    assert notes.index(note) <= 3
+
+
+def test_anesthesiologys_estimate_says_no_source_holds_its_reserved_places_and_other_fields_say_nothing() -> None:
+    notes = compute({**PGY1_RESIDENT, "specialty": "anesthesiology"})["notes"]
+    [note] = [n for n in notes if "reserved (physician) PGY-2" in n]
+    assert note.endswith("How many there are in this field, and how many applied for them, no source of ours says.")
+    assert data.DR_MATCH_2025.cite() not in note
+    for slug in ("internal-medicine", "neurology", "dermatology"):
+        assert data.reserved_places_note(slug) is None
+        assert not [n for n in compute({**PGY1_RESIDENT, "specialty": slug})["notes"] if "reserved (physician)" in n]

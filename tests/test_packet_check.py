@@ -654,3 +654,65 @@ def test_a_letter_for_no_one_field_is_explained_in_the_documents_help_not_in_eac
     documents = next(f for f in packet_check.FIELDS if f.name == "documents")
     assert documents.help.endswith(packet_check.LETTER_FOR_NO_FIELD_HELP)
     assert "research supervisor's" in packet_check.LETTER_FOR_NO_FIELD_HELP
+
+
+# --- Letters from a preliminary medicine year (pgy1res audit s46, 7) -------------------
+PRELIM_PROGRAMS = "Rad A,diagnostic-radiology\nAnes B,anesthesiology\nIM C,internal-medicine\n"
+PRELIM_DOCUMENTS = (
+    "PS-DR,statement,diagnostic-radiology\nPS-AN,statement,anesthesiology\nPS-IM,statement,internal-medicine\n"
+    "L-PD,letter,{label}\nL-ICU,letter,{label}\nL-Rad,letter,diagnostic-radiology\nL-Anes,letter,anesthesiology\n"
+)
+PRELIM_ASSIGNMENTS = (
+    assigned("Rad A", "PS-DR", "L-Rad", "L-PD", "L-ICU")
+    + assigned("Anes B", "PS-AN", "L-Anes", "L-PD", "L-ICU")
+    + assigned("IM C", "PS-IM", "L-PD", "L-ICU")
+)
+
+
+def test_letters_labelled_preliminary_medicine_are_internal_medicines_own_and_supporting_elsewhere() -> None:
+    # Labelled preliminary-medicine, the two letters the no-match article asks
+    # from the year left the internal medicine program "No letter written for
+    # internal-medicine" though IM attendings wrote them.
+    result = check(PRELIM_PROGRAMS, PRELIM_DOCUMENTS.format(label="preliminary-medicine"), PRELIM_ASSIGNMENTS)
+    by_program = [(s, p) for s, p, _ in said(result) if p]
+    assert ("error", "IM C") not in by_program and ("warning", "IM C") not in by_program
+    # Elsewhere they stay supporting letters, within the first-year allowance.
+    assert not [m for s, p, m in said(result) if s == "warning" and p in ("Rad A", "Anes B")]
+    assert result["ok"]
+    assert [row["supporting"] for row in result["programs"]] == [2, 2, 0]
+    # Labelled internal-medicine they are supporting letters past anesthesiology's one.
+    as_im = check(PRELIM_PROGRAMS, PRELIM_DOCUMENTS.format(label="internal-medicine"), PRELIM_ASSIGNMENTS)
+    assert any(s == "warning" and p == "Anes B" for s, p, _ in said(as_im))
+
+
+def test_a_preliminary_year_counts_for_internal_medicine_only_and_for_letters_only() -> None:
+    assert packet_check.counts_for("preliminary-medicine", "internal-medicine")
+    assert not packet_check.counts_for("preliminary-medicine", "family-medicine")
+    assert not packet_check.counts_for("preliminary-surgery", "general-surgery")
+    assert not packet_check.counts_for("internal-medicine", "preliminary-medicine")
+    # A statement written for the preliminary year is still the wrong one for a categorical program.
+    result = check(
+        IM_PROGRAM,
+        "PS-Prelim,statement,preliminary-medicine\nL1,letter,internal-medicine\n",
+        assigned("City IM", "PS-Prelim", "L1"),
+    )
+    assert any(s == "error" and p == "City IM" and "statement" in m for s, p, m in said(result))
+    # Counted towards the letters written for internal medicine, and named so.
+    assert packet_check.letters_named("internal-medicine") == "internal-medicine or preliminary-medicine"
+
+
+def test_the_labelling_of_preliminary_year_letters_is_said_in_the_help_the_method_and_on_the_page() -> None:
+    documents = next(f for f in packet_check.FIELDS if f.name == "documents")
+    assert packet_check.PRELIMINARY_YEAR_LETTERS_HELP in documents.help
+    assert "go under `preliminary-medicine`" in packet_check.PRELIMINARY_YEAR_LETTERS_HELP
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(packet_check.method()))).split())
+    assert "Counted as an internal medicine program's own letters: letters written in a preliminary internal" in method
+    assert f"“2 strong letters from your prelim year” ({data.ARTICLE_UNMATCHED.title})" in method
+    page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
+    assert "Letters from a preliminary internal medicine year you are in or have done go under `preliminary-medicine`" in page
+
+
+def test_the_prelim_year_words_quoted_are_the_no_match_articles() -> None:
+    from test_data import article_text
+
+    assert "2 strong letters from your prelim year" in " ".join(article_text(data.ARTICLE_UNMATCHED).split())

@@ -1396,3 +1396,26 @@ def test_the_program_lists_row_schedules_the_first_year_for_anyone_applying_to_a
         in events(result["ics"])[timeline.BUILD_LISTS]["DESCRIPTION"]
     )
     assert "list first-year (preliminary or transitional) programs too" in str(timeline.method())
+
+
+# --- When a reserved or an advanced place starts (pgy1res audit s46, 8) ----------------
+@pytest.mark.parametrize(("today", "submission"), [(MID_SEASON, "2026-09-24"), ("2027-08-01", "2027-09-24")])
+def test_the_rank_deadline_row_dates_a_reserved_and_an_advanced_start_from_the_match_year(today: str, submission: str) -> None:
+    # A reader in a US first year ranking reserved and advanced places was
+    # never told which July each starts in.
+    result = timeline.compute({"today": today, "eras_submission": submission})
+    [deadline] = [row for title, row in by_title(result).items() if title.startswith(RANK_DEADLINE_TITLE)]
+    match_year = dt.date.fromisoformat(deadline["date"]).year
+    detail = deadline["detail"]
+    assert (
+        "In or past a US first year already? You need no supplemental lists: a reserved (physician) PGY-2 place from "
+        f"this Match starts on 1 July {match_year}, and an advanced one on 1 July {match_year + 1}, a year later "
+        f"({data.NRMP_POSITION_TYPES.cite()})."
+    ) in detail
+    assert cycle.training_starts(match_year) == dt.date(match_year, 7, 1)
+    assert cycle.training_starts(match_year, advanced=True) == dt.date(match_year + 1, 7, 1)
+    # After the supplemental lists it answers, and carried by the calendar file.
+    assert detail.index("If you rank advanced (PGY-2) programs") < detail.index("In or past a US first year already?")
+    described = " ".join(events(str(result["ics"]))[RANK_DEADLINE_TITLE]["DESCRIPTION"].split())
+    assert f"an advanced one on 1 July {match_year + 1}" in described
+    assert len(detail.split()) < 300
