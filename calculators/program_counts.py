@@ -9,7 +9,9 @@ part of it to aim for.  The rules move in one direction: a weaker band never
 recommends fewer programs in the field that carries the application, and
 never a smaller backup.  The one deliberate exception is the pivot, where the
 backup becomes the main application and the first choice shrinks to a small
-hand-picked set (the no-match article's 80/20 example).
+hand-picked set (the no-match article's 80/20 example); its mirror is a
+reapplicant changing field who names the new field first (``CHANGING_FIELD``),
+whose backup, the field being left, is the hand-picked set.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Literal, NamedTuple, TypedDict
 from . import charts, competitiveness, cycle, data, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
-from .fields import flag, parse_inputs, whole, word, word_or_none
+from .fields import BoolField, InputError, flag, parse_inputs, whole, word, word_or_none
 from .html import Markup, and_list, counted, el, join, table
 from .registry import first_within_read_out
 
@@ -34,7 +36,7 @@ SUMMARY = (
     "a split between them, and a mix of reach, target and likely programs."
 )
 
-Aim = Literal["whole", "lower-half", "upper-half", "top", "quarter-of-backup"]
+Aim = Literal["whole", "lower-half", "upper-half", "top", "quarter-of-backup", "quarter-of-first-choice"]
 
 
 def range_text(low: int, high: int, open_ended: bool) -> str:
@@ -260,6 +262,18 @@ HARD_TIERS: frozenset[data.Tier] = frozenset({"ultra", "competitive"})
 # 20% in a tightly chosen set in the original field.
 PIVOT_BACKUP_PCT = 80
 PIVOT_FIRST_CHOICE_PCT = 100 - PIVOT_BACKUP_PCT
+# The smaller part of that split, and the set that fills it, as the pivot and
+# a change of field both say them.
+SMALL_PART = f"the {PIVOT_FIRST_CHOICE_PCT} in an {PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT} split"
+
+
+def hand_picked(where: str) -> str:
+    """Keep only the article's curated set in the field named by ``where``."""
+    return (
+        f"keep only a hand-picked set in {where} (programs where you have a connection or a real chance), following "
+        f"the no-match article's {PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT} example"
+    )
+
 
 # --- Mix of reach, target and likely programs ---------------------------------
 # The no-match article: at least 70–80% of a backup list should be its "most
@@ -276,12 +290,50 @@ AIM_TEXT: dict[Aim, str] = {
     "lower-half": "the lower half of the range",
     "upper-half": "the upper half of the range",
     "top": "the top of the range",
-    "quarter-of-backup": "a quarter of the backup count (the 20 in an 80/20 split)",
+    "quarter-of-backup": f"a quarter of the backup count ({SMALL_PART})",
+    "quarter-of-first-choice": f"a quarter of the first choice's count ({SMALL_PART})",
 }
 # ============================================================================
 
+# A reapplicant changing field who names the new field first: after a no-match
+# the first choice was trimmed and the backup given the volume, which suits a
+# list whose backup is the new field.  A family medicine reapplicant who had
+# gone unmatched in internal medicine, entered the natural way, got 39% in the
+# new field and 61% in the one being left, where the no-match article's
+# example puts 80% in the new field (fmusimg audit s46, 1).  Asked of this
+# calculator alone, so not in ``profile``.
+CHANGING_FIELD = BoolField(
+    name="changing_field",
+    label="Changing field: my backup is the field I did not match in",
+    help=(
+        "Only after a no-match, with the new field as your target specialty and the field you are leaving as the "
+        "backup. The new field then carries most of your list, and the one you are leaving keeps a small, chosen set, "
+        f"about a fifth, as the no-match article's example divides them ({PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT}). "
+        "Leave it unticked if you are applying to the same field again."
+    ),
+)
+
 # Every competitiveness input, so the band here is the one that check shows.
-FIELDS = (*competitiveness.FIELDS, profile.BACKUP_SPECIALTY)
+FIELDS = (*competitiveness.FIELDS, profile.BACKUP_SPECIALTY, CHANGING_FIELD)
+
+
+def _changing_field_needs_its_pair(v: Mapping[str, object]) -> None:
+    """A change of field is said of a no-match and of a named backup: without
+    either the answer describes no list this calculator plans.  An error, as
+    signals' backup count without a backup is, rather than an answer dropped
+    in silence: the reader who ticked it went unmatched, and a result worked
+    out as for a first application would score them as one."""
+    if not flag(v, CHANGING_FIELD.name):
+        return
+    missing = [
+        *([f"“{profile.PREVIOUSLY_UNMATCHED.label}” ticked"] if not flag(v, profile.PREVIOUSLY_UNMATCHED.name) else []),
+        *(["the field you are leaving named as the backup specialty"] if v[profile.BACKUP_SPECIALTY.name] is None else []),
+    ]
+    if missing:
+        raise InputError(CHANGING_FIELD.name, f"“{CHANGING_FIELD.label}” needs {and_list(missing)}, or untick it.")
+
+
+RULES = (profile.backup_rule(profile.SPECIALTY), _changing_field_needs_its_pair)
 # Offered disabled in the form: the backups profile.backup_rule refuses.
 CLOSED_CHOICES = profile.closed_backups(profile.SPECIALTY)
 COMPETITIVENESS_NAMES = tuple(f.name for f in competitiveness.FIELDS)
@@ -471,6 +523,13 @@ def flagged(red_flags: Sequence[str]) -> bool:
 WITH_A_RED_FLAG = "with a red flag on your file"
 
 
+def changing_field_applies(changing_field: bool, band: Band) -> bool:
+    """Whether a reader's change of field divides the list: at a pivot the
+    check has found the new field itself structurally misaligned with the
+    file, and the pivot's split, most of the list in the backup, stands."""
+    return changing_field and band != "pivot"
+
+
 def with_backup(
     primary_slug: str,
     backup_slug: str,
@@ -478,10 +537,83 @@ def with_backup(
     reapplying: bool = False,
     applicant_type: str | None = None,
     red_flag: bool = False,
+    changing_field: bool = False,
 ) -> tuple[Recommendation, Recommendation]:
     """The first choice and the backup when dual applying; ``red_flag`` is
     whether the file shows one of the IMG article's red flags besides the
-    target field (see ``flagged``)."""
+    target field (see ``flagged``).  ``changing_field``: a reapplicant whose
+    first choice is a new field and whose backup is the field they are
+    leaving (``CHANGING_FIELD``)."""
+    if reapplying and changing_field_applies(changing_field, band):
+        # The new field carries the list, so it takes what a backup carrying
+        # a reapplicant's list takes here, never the trimmed first choice;
+        # the field being left takes the pivot's hand-picked set, mirrored.
+        carrying = _backup(backup_slug, primary_slug, band, reapplying, applicant_type, red_flag)
+        new_name, left_name = data.specialty(primary_slug).name, data.specialty(backup_slug).name
+        primary = replace(
+            carrying,
+            why=f"Changing field, as you answered: {new_name} carries most of your list, so it is not trimmed; it "
+            f"takes the range this calculator gives a field carrying a reapplicant's list, as {new_name} would get as "
+            "the backup here, since after a no-match the no-match article asks for volume in that field.",
+        )
+        left = first_choice_range(backup_slug)
+        backup = Recommendation(
+            *_quarter_of(primary.low, primary.high),
+            left,
+            "quarter-of-first-choice",
+            f"Changing field, as you answered: {hand_picked(f'{left_name}, the field you are leaving')}, so that "
+            f"{new_name} carries most of the list.",
+        )
+        return primary, backup
+    backup = _backup(primary_slug, backup_slug, band, reapplying, applicant_type, red_flag)
+    first_rule = first_choice_range(primary_slug)
+    if band == "pivot":
+        primary = Recommendation(
+            *_quarter_of(backup.low, backup.high),
+            first_rule,
+            "quarter-of-backup",
+            f"Pivot: {hand_picked('your first choice')}.",
+        )
+    elif reapplying:
+        low, high = _part(first_rule, "lower-half")
+        # The article's curated set follows a change of field; its borderline
+        # reapplicant keeps the field, the backup as insurance (reapplicant
+        # audit s40, 1).  Said as two cases with a number each: one sentence
+        # called the rule looser than the article, the next stricter
+        # (new-words audit s40, 7).  A reader whose first choice is the new
+        # field has an answer of its own (fmusimg audit s46, 1).
+        primary = Recommendation(
+            low,
+            high,
+            first_rule,
+            "lower-half",
+            f"After a no-match, short of a pivot, this calculator trims the first choice to the lower half of its "
+            f"range, {range_text(low, high, False)} (our rule). Which case is yours decides the number: if you were "
+            f"borderline, the no-match article finds a second try at the same field reasonable, with the backup as "
+            f"insurance, and the whole range, {first_rule.text()}, fits better; if you are changing field, the article "
+            "keeps the original field to a tightly curated set, about a fifth of the list in its example, which is "
+            f"what a pivot gives. If your first choice here is the new field, tick “{CHANGING_FIELD.label}” instead: "
+            "the new field then carries the list, untrimmed, and the field you are leaving takes that fifth.",
+        )
+    else:
+        primary = Recommendation(
+            *_part(first_rule, "whole"),
+            first_rule,
+            "whole",
+            "With a backup in place, extra breadth goes to the backup, so the first choice stays at the article's range.",
+        )
+    return primary, backup
+
+
+def _backup(
+    primary_slug: str,
+    backup_slug: str,
+    band: Band,
+    reapplying: bool,
+    applicant_type: str | None,
+    red_flag: bool,
+) -> Recommendation:
+    """The backup's count behind ``primary_slug``, as ``with_backup`` gives it."""
     backup_name = data.specialty(backup_slug).name
     # So does a US-citizen IMG whose file still shows one of the IMG
     # article's red flags: the 40-60 roadmap's reader passed every exam at the
@@ -552,43 +684,7 @@ def with_backup(
                 f"{NO_MATCH_BACKUP.text()}; the range above, which starts higher, is kept, since a no-match should never shrink the backup "
                 "(our rule).",
             )
-
-    first_rule = first_choice_range(primary_slug)
-    if band == "pivot":
-        primary = Recommendation(
-            *_quarter_of(backup.low, backup.high),
-            first_rule,
-            "quarter-of-backup",
-            "Pivot: keep only a hand-picked set in your first choice (programs where you have a connection or a real "
-            "chance), following the no-match article's 80/20 example.",
-        )
-    elif reapplying:
-        low, high = _part(first_rule, "lower-half")
-        # The article's curated set follows a change of field; its borderline
-        # reapplicant keeps the field, the backup as insurance (reapplicant
-        # audit s40, 1).  Said as two cases with a number each: one sentence
-        # called the rule looser than the article, the next stricter
-        # (new-words audit s40, 7).
-        primary = Recommendation(
-            low,
-            high,
-            first_rule,
-            "lower-half",
-            f"After a no-match, short of a pivot, this calculator trims the first choice to the lower half of its "
-            f"range, {range_text(low, high, False)} (our rule). Which case is yours decides the number: if you were "
-            f"borderline, the no-match article finds a second try at the same field reasonable, with the backup as "
-            f"insurance, and the whole range, {first_rule.text()}, fits better; if you are changing field, the article "
-            "keeps the original field to a tightly curated set, about a fifth of the list in its example, which is "
-            "what a pivot gives.",
-        )
-    else:
-        primary = Recommendation(
-            *_part(first_rule, "whole"),
-            first_rule,
-            "whole",
-            "With a backup in place, extra breadth goes to the backup, so the first choice stays at the article's range.",
-        )
-    return primary, backup
+    return backup
 
 
 def share(primary: Recommendation, backup: Recommendation | None) -> dict[str, int]:
@@ -650,12 +746,13 @@ def plan(
     reapplying: bool = False,
     applicant_type: str | None = None,
     red_flag: bool = False,
+    changing_field: bool = False,
 ) -> Plan:
     """The counts for a pair of fields and a band, without the profile."""
     if backup_slug is None:
         primary, backup = alone(primary_slug, band), None
     else:
-        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type, red_flag)
+        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type, red_flag, changing_field)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
     # A part that may rightly run higher ("60–100+") leaves the sum open too.
@@ -693,7 +790,17 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             f"The orthopaedics article gives a slightly lower range, {ORTHOPAEDICS_ORTHO_ARTICLE.text()}; this calculator "
             f"uses the ultra-competitive article's {ORTHOPAEDICS.text()}, the broader of the two."
         )
-    reasons += _outside_the_ranges_reader(spec, v)
+    reasons += _outside_the_ranges_reader(spec, v, primary_rule["rule"])
+    changing = flag(v, CHANGING_FIELD.name)
+    if changing and not changing_field_applies(changing, band):
+        backup_name = data.specialty(str(backup_slug)).name
+        reasons.append(
+            f"You ticked “{CHANGING_FIELD.label}”, but the competitiveness check rates {spec.name} itself "
+            f"“{BAND_LABELS[band]}” for your file, so the counts above follow the pivot, with most of the list in "
+            f"{backup_name}, the field you are leaving. Rather than move to a field that rates you so, choose a new "
+            "field the check rates better; the backup finder suggests some."
+        )
+    changing = changing_field_applies(changing, band)
     if backup_slug is None:
         if band != "single-track":
             reasons.append(
@@ -747,6 +854,14 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
                 f"and anesthesiology as its examples; {backup_spec.name} is not among them, so using it here is our "
                 "extrapolation as well."
             )
+        # After a change of field the new field, the first choice, carries the
+        # list and may take that range instead.
+        if changing and primary_rule["rule"] == NO_MATCH_BACKUP.key and spec.slug not in data.NO_MATCH_BACKUPS:
+            reasons.append(
+                f"The no-match article gives its {NO_MATCH_BACKUP.text()} with internal medicine, family medicine, "
+                f"psychiatry, pediatrics and anesthesiology as its examples; {spec.name} is not among them, so using it "
+                f"for {spec.name} here is our extrapolation."
+            )
         if backup_spec.tier in HARD_TIERS:
             reasons.append(
                 f"{backup_spec.name} is itself {data.TIER_LABELS[backup_spec.tier]}. The no-match article warns that "
@@ -771,20 +886,24 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     )
     if v["previously_unmatched"]:
         reasons.append(
-            "After a no-match, the no-match article favors volume in the backup, spread across community programs "
-            "and many regions, over another narrow list."
+            f"After a no-match, the no-match article favors volume in the {'new field' if changing else 'backup'}, "
+            "spread across community programs and many regions, over another narrow list."
         )
+    if v["previously_unmatched"] and not flag(v, CHANGING_FIELD.name):
         # The first choice's trimmed 60-70 was at or below the 80 a reader
-        # with 2 interviews had sent (fmusimg audit s46, 2).  The counts stay;
-        # the calculator does not know last season's list, so the reader is
-        # asked to hold the range against it.
-        # Only for the field applied to again: one being left is kept small
-        # (the recheck of that audit, s46, 2).
+        # with 2 interviews had sent (fmusimg audit s46, 2).  The counts stay
+        # and no count of last season's list is asked; the reader is asked to
+        # hold the range against it.  Only for the field applied to again:
+        # one being left is kept small (the recheck of that audit, s46, 2),
+        # and a reader who said they are changing field is not told it.
         reasons.append(
-            "If you are applying again to the field you applied to last season, its range here is no larger than the "
-            "list you sent it, and you had too few interviews, go above it, as far as you can afford: for too few "
-            f"interviews, the guide {competitiveness.UNMATCHED_GUIDE} asks for a much broader program list (its section "
-            f"{competitiveness.UNMATCHED_GUIDE_FIX}). A field you are leaving it keeps to a small, chosen set instead."
+            f"If you are applying to {spec.name} again, hold its range here, {result['count_text']['primary']}, "
+            "against the list you sent it last season: a list no broader than last time repeats what fell short, "
+            "unless your debrief found the shortfall lay elsewhere than the list's size. The guide "
+            f"{competitiveness.UNMATCHED_GUIDE} asks a reapplicant to the same field for a broader list than last "
+            f"time (its section {UNMATCHED_GUIDE_DIVIDE}), and for too few interviews a much broader one (its section "
+            f"{competitiveness.UNMATCHED_GUIDE_FIX}), so go above the range, as far as you can afford. If you are "
+            f"leaving {spec.name}, the guide keeps it to a small, chosen set instead."
         )
     # The IMG article pairs general surgery with preliminary surgery, which
     # these ranges leave out and only the mid-season note named (surgprelim
@@ -922,8 +1041,9 @@ def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
     return said
 
 
-def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) -> list[str]:
-    """What the ultra article's ranges do not cover, said to the reader they do not describe."""
+def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], rule: str) -> list[str]:
+    """What the ultra article's ranges do not cover, said to the reader they
+    do not describe; ``rule`` is the key of the range the first choice took."""
     said = []
     applicant = word(v, "applicant_type")
     # The ultra article's "typical ranges for a US citizen IMG" (radiology's included).
@@ -932,7 +1052,9 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object]) ->
             f"The articles give this range for US-citizen IMGs, not for your applicant type ({data.APPLICANT_LABELS[applicant]}): "
             "read it as a rough size, not as a count worked out for you."
         )
-    if applicant == "us-img" and first_choice_range(spec.slug) is GENERAL_FIRST_CHOICE:
+    # Only where the first choice took that example: after a change of field
+    # it takes a backup's range, and the example was said of it in error.
+    if applicant == "us-img" and rule == GENERAL_FIRST_CHOICE.key:
         said.append(
             "The articles' one count for a first choice like yours is the IMG article's example of a non-US IMG with "
             "several red flags, not a US-citizen IMG: read it as a rough size, not as a count worked out for you."
@@ -1118,13 +1240,15 @@ def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_sl
         f"{primary.name} at {score}/100. A backup protects you only where it is more open to your file than your "
         "first choice."
     )
-    # Only a reapplicant is leaving a field; the swap is the guide's own
-    # division for a change of field, most of the list in the new one.
+    # Only a reapplicant is leaving a field; the guide's own division for a
+    # change of field puts most of the list in the new one.  Swapping the two
+    # gave the new field 61%, not the article's 80 (fmusimg audit s46, 1): the
+    # answer that divides it so is named instead.
     if ratings.inputs["previously_unmatched"]:
         text += (
-            f" If {backup.name} is the field you are leaving, swap the two, so that {primary.name} carries most of "
-            f"the list, as the guide {competitiveness.UNMATCHED_GUIDE} advises when changing field (its section "
-            f"{UNMATCHED_GUIDE_DIVIDE})."
+            f" If {backup.name} is the field you are leaving, tick “{CHANGING_FIELD.label}”, so that {primary.name} "
+            f"carries most of the list and {backup.name} a small, chosen set, as the guide "
+            f"{competitiveness.UNMATCHED_GUIDE} advises when changing field (its section {UNMATCHED_GUIDE_DIVIDE})."
         )
     # backup_band_warning's test, a better band, and this one's gap too: with
     # the band alone, a non-US IMG reapplicant at 238 rated 44 in psychiatry
@@ -1145,6 +1269,34 @@ def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_sl
         text,
         f"Check your backup: the check rates {backup.name} {own.score}/100, below {first} at {score}.",
         f"Check your backup: the check rates {backup.name} below {first}.",
+    )
+
+
+def changing_field_warning(ratings: FileRatings, score: int, left_slug: str) -> BackupWarning | None:
+    """For a reader changing field (``CHANGING_FIELD``), the backup is the
+    field being left, kept to a hand-picked set, not a net to catch them: the
+    finder's rules and the backup warnings above judge a net, and told such a
+    reader to swap back to the field they are leaving.  Said only where the
+    check rates that field ``BACKUP_SCORE_GAP`` or more above the new first
+    choice at ``score``: the change then moves most of the list to a field
+    less open to the file, and the guide's borderline reader stays (our rule,
+    the gap's)."""
+    new = data.specialty(str(ratings.inputs["specialty"]))
+    left = data.specialty(left_slug)
+    own = ratings(left_slug)
+    if own.score - score < BACKUP_SCORE_GAP:
+        return None
+    first = min(new.name, "your first choice", key=lambda said: len(said.split()))
+    return BackupWarning(
+        f"Check your change of field: with your file, the competitiveness check rates {left.name}, the field you are "
+        f"leaving, {own.score}/100, above {new.name} at {score}/100, and this plan puts most of your list in "
+        f"{new.name}. If your debrief found you borderline in {left.name} rather than misaligned with it, the guide "
+        f"{competitiveness.UNMATCHED_GUIDE} advises applying to it again with a broader list and a backup alongside "
+        f"(its section {UNMATCHED_GUIDE_DIVIDE}): make {left.name} the target specialty and untick "
+        f"“{CHANGING_FIELD.label}”.",
+        f"Check your change of field: the check rates {left.name}, the field you are leaving, {own.score}/100, above "
+        f"{first} at {score}.",
+        f"Check your change of field: the check rates {left.name} above {first}.",
     )
 
 
@@ -1263,7 +1415,7 @@ def _pinned_name(name: str) -> str:
 
 
 def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
-    v = parse_inputs(FIELDS, inputs, (profile.backup_rule(profile.SPECIALTY),))
+    v = parse_inputs(FIELDS, inputs, RULES)
     primary_slug = word(v, "specialty")
     backup_slug = word_or_none(v, "backup_specialty")
     check_inputs = {name: v[name] for name in COMPETITIVENESS_NAMES}
@@ -1276,6 +1428,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         flag(v, "previously_unmatched"),
         word(v, "applicant_type"),
         flagged(check["red_flags"]),
+        flag(v, CHANGING_FIELD.name),
     )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
@@ -1283,6 +1436,8 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     warned = (
         None
         if backup_slug is None
+        else changing_field_warning(ratings, check["score"], str(backup_slug))
+        if changing_field_applies(flag(v, CHANGING_FIELD.name), band)
         else backup_warning(primary_slug, str(backup_slug), word(v, "applicant_type"))
         or backup_band_warning(ratings, str(backup_slug))
         or backup_score_warning(ratings, check["score"], band, str(backup_slug))
@@ -1570,6 +1725,17 @@ def method() -> Markup:
             "A weaker band never lowers the count in the field that carries the application, or the backup's count "
             "or share; the first choice shrinks only at a pivot and, to the lower half of its range, after a no-match "
             "(our rule, towards the no-match article's tightly curated set), both on purpose.",
+        ),
+        el(
+            "p",
+            f"After a no-match, a reader who ticks “{CHANGING_FIELD.label}” gets the mirror of a pivot: the first "
+            "choice, the new field, is not trimmed and takes the range its band gives a backup carrying a "
+            "reapplicant's list, and the backup, the field being left, a quarter of that count "
+            f"({SMALL_PART}), as the "
+            "no-match article's example divides a change of field. Where the check rates the new field itself "
+            f"“{BAND_LABELS['pivot']}”, the pivot's split stands and the result says so. The backup warnings judge a backup that "
+            "catches you, which the field being left is not: for this reader one warning takes their place, when the "
+            f"check rates the field being left {BACKUP_SCORE_GAP} or more points above the new one (our rule).",
         ),
         table(
             ("Band", *(data.PROGRAM_TIER_NAMES[t] for t in data.PROGRAM_TIERS_EASIEST_FIRST)),

@@ -424,6 +424,7 @@ def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Ba
             flag(v, "previously_unmatched"),
             word(v, "applicant_type"),
             red_flag,
+            flag(v, program_counts.CHANGING_FIELD.name),
         )
         return said(_specialty_plan(plan["role"], spec.slug, typed, counts[plan["role"]], program_counts.tiers(other)))
 

@@ -1946,6 +1946,90 @@ COUNTS_46_CLAIMS = (
 CLAIMS = (*CLAIMS, *COUNTS_46_CLAIMS)
 
 
+@cache
+def _changing_field_plans() -> list[tuple[program_counts.ProgramCountsResult, program_counts.Counts]]:
+    """(changing field, what the new field would take as the backup of the
+    original field in the same band) for reapplicant files with a new field
+    first and an open original field as the backup, short of a pivot."""
+    seen = []
+    for new in (*FIRST_CHOICES, "internal-medicine", "family-medicine", "pediatrics"):
+        for left in ("internal-medicine", "family-medicine", "psychiatry", "pediatrics"):
+            for profile in PROFILES:
+                if new == left:
+                    continue
+                asked = {**profile, "previously_unmatched": "true", "specialty": new}
+                changed = program_counts.compute({**asked, "backup_specialty": left, "changing_field": "true"})
+                if changed["band"] == "pivot":
+                    continue
+                red_flag = program_counts.flagged(competitiveness.compute(asked)["red_flags"])
+                applicant = str(changed["inputs"]["applicant_type"])
+                as_backup = program_counts.plan(left, new, changed["band"], True, applicant, red_flag)["backup"]
+                assert as_backup is not None
+                seen.append((changed, as_backup))
+    return seen
+
+
+# Session 47: a reapplicant changing field names the new field first
+# (fmusimg audit s46, 1).
+COUNTS_47_CLAIMS = (
+    *(
+        Claim(
+            page,
+            "tick “Changing field: my backup is the field I did not match in”",
+            lambda: program_counts.CHANGING_FIELD.label == "Changing field: my backup is the field I did not match in",
+        )
+        for page in ("calculators/program-counts.md", "unmatched/index.md")
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "the new field is not trimmed and takes the range a backup carrying a reapplicant's list would take (for internal "
+        "or family medicine at “dual apply, strongly”, the IMG article's 80–120), and the field you are leaving a quarter "
+        "of that count, about 20% of the list",
+        lambda: every(
+            changed["primary"] == as_backup
+            and (changed["backup"]["low"], changed["backup"]["high"])
+            == program_counts._quarter_of(changed["primary"]["low"], changed["primary"]["high"])
+            and abs(changed["share"]["backup_pct"] - 20) <= 1
+            and (
+                changed["band"] != "dual-apply-strongly"
+                or changed["inputs"]["specialty"] not in ("internal-medicine", "family-medicine")
+                or (changed["primary"]["low"], changed["primary"]["high"]) == (80, 120)
+            )
+            for changed, as_backup in _changing_field_plans()
+        ),
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "Where the check rates the new field itself “Pivot to a backup”, the pivot's split stands and the reasons say so",
+        lambda: every(
+            r["share"] == {"primary_pct": 20, "backup_pct": 80} and any(x.startswith("You ticked") for x in r["reasons"])
+            for first in ULTRA_SLUGS
+            for r in [
+                program_counts.compute(
+                    {**PROFILES[3], "specialty": first, "backup_specialty": "internal-medicine", "changing_field": "true"}
+                )
+            ]
+        ),
+    ),
+    Claim(
+        "calculators/program-counts.md",
+        "it appears only where the check rates the field you are leaving 10 or more points above the new one",
+        lambda: program_counts.BACKUP_SCORE_GAP == 10,
+    ),
+    Claim(
+        "unmatched/index.md",
+        "it then keeps the new field untrimmed and the original field to about a fifth of the list",
+        lambda: every(
+            changed["primary"]["low"] >= program_counts.first_choice_range(str(changed["inputs"]["specialty"])).low
+            and changed["primary"]["high"] >= program_counts.first_choice_range(str(changed["inputs"]["specialty"])).high
+            and abs(changed["share"]["backup_pct"] - 20) <= 1
+            for changed, _ in _changing_field_plans()
+        ),
+    ),
+)
+CLAIMS = (*CLAIMS, *COUNTS_47_CLAIMS)
+
+
 # Neurology's tier row and the finder's note on it set its non-US IMG match
 # rate below internal medicine's; EM's and PM&R's exclusion reasons set their
 # rates above neurology's (pathneuro audit s46, 1 and 2).

@@ -412,8 +412,11 @@ def test_empty_backup_means_none() -> None:
 
 def test_fields_reuse_competitiveness_fields() -> None:
     assert pc.FIELDS[: len(competitiveness.FIELDS)] == competitiveness.FIELDS
-    assert pc.FIELDS[-1].name == "backup_specialty"
-    assert pc.FIELDS[-1].optional
+    assert pc.FIELDS[len(competitiveness.FIELDS)].name == "backup_specialty"
+    assert pc.FIELDS[len(competitiveness.FIELDS)].optional
+    # The one answer of this calculator's own, asked after the backup it speaks of.
+    assert pc.FIELDS[len(competitiveness.FIELDS) + 1 :] == (pc.CHANGING_FIELD,)
+    assert pc.CHANGING_FIELD.default is False
 
 
 # --- Properties -------------------------------------------------------------------
@@ -1284,9 +1287,12 @@ def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_c
         "Check your backup: with your file, the competitiveness check rates Internal Medicine 26/100, below Family "
         "Medicine at 36/100. A backup protects you only where it is more open to your file than your first choice."
     )
+    # Swapping the two gave the new field 61%; the answer that divides the
+    # list as the guide does is named instead (fmusimg audit s46, 1).
     assert (
-        "If Internal Medicine is the field you are leaving, swap the two, so that Family Medicine carries most of the list, "
-        "as the guide “If you didn't match” advises when changing field (its section “Build the list in tiers”)."
+        f"If Internal Medicine is the field you are leaving, tick “{pc.CHANGING_FIELD.label}”, so that Family Medicine "
+        "carries most of the list and Internal Medicine a small, chosen set, as the guide “If you didn't match” advises "
+        "when changing field (its section “Build the list in tiers”)."
     ) in warning
     # Every other open field rates this file 26: breadth in the first choice is the protection.
     assert warning.endswith(
@@ -1383,22 +1389,35 @@ def test_the_lower_rated_backup_warning_needs_two_steps_and_neither_field_safe_a
 
 def test_a_reapplicant_is_asked_to_go_above_a_range_no_larger_than_last_seasons_list() -> None:
     # 80 internal medicine programs and 2 interviews; the calculator offered
-    # 60-70 in the same field, though the no-match guide answers too few
-    # interviews with a much broader list (fmusimg audit s46, 2).
+    # 60-70 in the same field, though the no-match guide asks a reapplicant to
+    # the same field for a broader list than last time, and answers too few
+    # interviews with a much broader one (fmusimg audit s46, 2).
     # Only the field applied to again: the one being left is kept small (recheck46 audit s46, 2).
-    said = (
-        "If you are applying again to the field you applied to last season, its range here is no larger than the "
-        "list you sent it, and you had too few interviews, go above it, as far as you can afford: for too few "
-        "interviews, the guide “If you didn't match” asks for a much broader program list (its section “Fix the "
-        "exact weakness that stopped you”). A field you are leaving it keeps to a small, chosen set instead."
-    )
+    def said(name: str, count: str) -> str:
+        return (
+            f"If you are applying to {name} again, hold its range here, {count}, against the list you sent it last "
+            "season: a list no broader than last time repeats what fell short, unless your debrief found the shortfall "
+            "lay elsewhere than the list's size. The guide “If you didn't match” asks a reapplicant to the same field "
+            "for a broader list than last time (its section “Build the list in tiers”), and for too few interviews a "
+            "much broader one (its section “Fix the exact weakness that stopped you”), so go above the range, as far "
+            f"as you can afford. If you are leaving {name}, the guide keeps it to a small, chosen set instead."
+        )
+
     reapplicant = {**FM_REAPPLICANT, "specialty": "internal-medicine"}
     with_backup = pc.compute({**reapplicant, "backup_specialty": "family-medicine"})
     assert with_backup["primary"] == counts(60, 70)
-    assert said in with_backup["reasons"]
-    assert said in pc.compute(reapplicant)["reasons"]
-    # A first application has no last season to hold the range against.
-    assert not any(said in r for r in pc.compute({**reapplicant, "previously_unmatched": False})["reasons"])
+    assert said("Internal Medicine", "60–70") in with_backup["reasons"]
+    alone = pc.compute(reapplicant)
+    assert said("Internal Medicine", alone["count_text"]["primary"]) in alone["reasons"]
+    # In the list of reasons, not the headline.
+    assert "last season" not in with_backup["summary"] and "last season" not in with_backup["announced"]
+    # A first application has no last season to hold the range against; a
+    # reader changing field is not applying to the first choice again.
+    for other in (
+        {**reapplicant, "previously_unmatched": False},
+        {**FM_REAPPLICANT, "backup_specialty": "internal-medicine", "changing_field": True},
+    ):
+        assert not any("last season" in r for r in pc.compute(other)["reasons"]), other
 
 
 def test_the_guide_section_the_reapplicants_line_names_asks_for_a_broader_list() -> None:
@@ -1507,3 +1526,220 @@ def test_a_named_backup_is_said_to_be_rated_with_the_first_choices_letters_and_r
     assert said in pc.compute({**inputs, "specialty_letters": 0, "away_rotations": 1})["reasons"]
     assert said not in pc.compute({**inputs, "specialty_letters": 0, "away_rotations": 0})["reasons"]
     assert not any("as if they were in" in r for r in pc.compute({**inputs, "backup_specialty": None})["reasons"])
+
+
+# --- A reapplicant changing field (fmusimg audit s46, 1) ----------------------------
+# The audit's command: family medicine first, internal medicine, the field of
+# the no-match, as the backup.
+FMUSIMG_COMMAND = " ".join(
+    (
+        "--specialty family-medicine --backup_specialty internal-medicine --applicant_type us-img --step2_score 224",
+        "--exam_failures 1 --years_since_graduation 4 --usce_months 2 --recent_clinical_months 0 --specialty_letters 2",
+        "--research_items 1 --away_rotations 1 --previously_unmatched true",
+    )
+).split()
+
+
+def _command_line(*extra: str) -> dict[str, object]:
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "calculators", "program_counts", *FMUSIMG_COMMAND, *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return dict(json.loads(run.stdout))
+
+
+def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field() -> None:
+    before = _command_line()
+    # Unset, as before: the new field trimmed, 61% in the field being left.
+    assert (before["primary"], before["backup"], before["share"]) == (
+        counts(60, 70),
+        counts(80, 120),
+        {"primary_pct": 39, "backup_pct": 61},
+    )
+    assert _command_line("--changing_field", "false") == before
+    result = _command_line("--changing_field", "true")
+    # Family medicine untrimmed, at what it would get carrying the list as the
+    # backup (the IMG article's 80-120); internal medicine a quarter of it:
+    # the no-match article's 80/20.
+    assert result["primary"] == counts(80, 120) == before["backup"]
+    assert result["backup"] == counts(20, 30)
+    assert (
+        result["share"]
+        == {"primary_pct": pc.PIVOT_BACKUP_PCT, "backup_pct": pc.PIVOT_FIRST_CHOICE_PCT}
+        == {
+            "primary_pct": 80,
+            "backup_pct": 20,
+        }
+    )
+    assert result["count_text"] == {"primary": "80–120", "backup": "20–30", "total": "100–150"}
+    rules = result["range_rule"]
+    assert isinstance(rules, dict)
+    assert (rules["primary"]["aim"], rules["backup"]["aim"]) == ("whole", "quarter-of-first-choice")
+    assert rules["backup"]["aim_text"] == "a quarter of the first choice's count (the 20 in an 80/20 split)"
+    # The reasons say the answer moved both counts, and cite the article's 80/20.
+    reasons = result["reasons"]
+    assert isinstance(reasons, list)
+    assert (
+        "Family Medicine: rule of thumb 80–120 programs. Basis: Internal or family medicine for an IMG unsure of "
+        "matching (IMG article's family medicine example, 80–120; the orthopaedics article's 80+). Changing field, as "
+        "you answered: Family Medicine carries most of your list, so it is not trimmed;"
+    ) in reasons[1]
+    assert any(
+        r.endswith(
+            "Changing field, as you answered: keep only a hand-picked set in Internal Medicine, the field you are leaving "
+            "(programs where you have a connection or a real chance), following the no-match article's 80/20 example, so "
+            "that Family Medicine carries most of the list."
+        )
+        for r in reasons
+    )
+    assert "After a no-match, the no-match article favors volume in the new field, spread across community programs" in " ".join(
+        reasons
+    )
+    # Family medicine no longer takes the psychiatry example, so its caveat goes.
+    assert not any("one count for a first choice like yours" in r for r in reasons)
+    # Internal medicine is rated lower (26 against 36): the change is what the
+    # check supports, and no warning tells the reader to swap back.
+    assert result["warning"] is None
+    assert str(result["announced"]).startswith("Family Medicine: 80–120 programs; Internal Medicine: 20–30 programs")
+
+
+def test_the_trimmed_first_choice_points_a_reader_whose_first_choice_is_new_to_the_answer() -> None:
+    trimmed = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})["range_rule"]["primary"]["why"]
+    assert trimmed.endswith(
+        f"If your first choice here is the new field, tick “{pc.CHANGING_FIELD.label}” instead: the new field then "
+        "carries the list, untrimmed, and the field you are leaving takes that fifth."
+    )
+
+
+@pytest.mark.parametrize(
+    ("inputs", "needs"),
+    [
+        ({"backup_specialty": "internal-medicine"}, "needs “I applied before and did not match” ticked, or untick it."),
+        (
+            {"previously_unmatched": True},
+            "needs the field you are leaving named as the backup specialty, or untick it.",
+        ),
+        (
+            {},
+            "needs “I applied before and did not match” ticked and the field you are leaving named as the backup "
+            "specialty, or untick it.",
+        ),
+    ],
+)
+def test_changing_field_without_a_no_match_or_a_backup_is_refused_by_name(inputs: dict[str, object], needs: str) -> None:
+    # Ignored, it would score a reader who went unmatched as a first-time
+    # applicant, or plan no set in the field they are leaving, in silence.
+    from calculators import signals
+
+    for calc in (pc, signals):
+        with pytest.raises(InputError) as caught:
+            calc.compute({"specialty": "family-medicine", **inputs, "changing_field": "true"})
+        assert caught.value.field == "changing_field"
+        assert caught.value.message == f"“{pc.CHANGING_FIELD.label}” {needs}"
+
+
+def test_changing_field_gives_way_to_a_pivot_and_says_so() -> None:
+    # The check rates the new field itself "Pivot": it cannot carry the list.
+    unticked = pc.compute({**PIVOT, "backup_specialty": "internal-medicine"})
+    ticked = pc.compute({**PIVOT, "backup_specialty": "internal-medicine", "changing_field": True})
+    assert ticked["band"] == "pivot"
+    for key in ("primary", "backup", "share", "range_rule", "warning"):
+        assert ticked[key] == unticked[key], key
+    assert (
+        f"You ticked “{pc.CHANGING_FIELD.label}”, but the competitiveness check rates Dermatology itself “Pivot to a "
+        "backup” for your file, so the counts above follow the pivot, with most of the list in Internal Medicine, the "
+        "field you are leaving. Rather than move to a field that rates you so, choose a new field the check rates "
+        "better; the backup finder suggests some."
+    ) in ticked["reasons"]
+    assert not any(r.startswith("You ticked") for r in unticked["reasons"])
+
+
+def test_changing_field_warns_only_where_the_check_rates_the_field_being_left_clearly_higher() -> None:
+    # Internal medicine first at 26, leaving family medicine at 36: the change
+    # moves most of the list to the field less open to this file.
+    result = pc.compute(
+        {**FM_REAPPLICANT, "specialty": "internal-medicine", "backup_specialty": "family-medicine", "changing_field": True}
+    )
+    assert result["warning"] == (
+        "Check your change of field: with your file, the competitiveness check rates Family Medicine, the field you are "
+        "leaving, 36/100, above Internal Medicine at 26/100, and this plan puts most of your list in Internal Medicine. "
+        "If your debrief found you borderline in Family Medicine rather than misaligned with it, the guide “If you "
+        "didn't match” advises applying to it again with a broader list and a backup alongside (its section “Build the "
+        f"list in tiers”): make Family Medicine the target specialty and untick “{pc.CHANGING_FIELD.label}”."
+    )
+    assert result["warning_heard"] == (
+        "Check your change of field: the check rates Family Medicine, the field you are leaving, 36/100, above Internal "
+        "Medicine at 26."
+    )
+    assert result["announced"].startswith(str(result["warning_heard"]))
+    # The backup warnings judge a net that catches the reader; the field being
+    # left is not one.  The finder leaves anesthesiology out for family
+    # medicine as harder, and said "swap the two": a reader leaving it is not told so.
+    left_harder = {**FM_REAPPLICANT, "backup_specialty": "anesthesiology"}
+    assert str(pc.compute(left_harder)["warning"]).startswith("Check your backup: the backup finder leaves Anesthesiology out")
+    anesthesiology = competitiveness.compute({**FM_REAPPLICANT, "specialty": "anesthesiology"})["score"]
+    assert anesthesiology - 36 < pc.BACKUP_SCORE_GAP
+    assert pc.compute({**left_harder, "changing_field": True})["warning"] is None
+
+
+@pytest.mark.parametrize("applicant", [slug for slug, _ in data.APPLICANT_TYPES])
+@pytest.mark.parametrize("band", ["dual-apply", "dual-apply-strongly"])
+def test_a_new_field_is_never_trimmed_and_the_field_being_left_takes_a_fifth(applicant: str, band: str) -> None:
+    for new, left in itertools.product(SLUGS, BROAD):
+        if new == left:
+            continue
+        for red_flag in (False, True):
+            trimmed = pc.plan(new, left, band, True, applicant, red_flag)  # type: ignore[arg-type]
+            changed = pc.plan(new, left, band, True, applicant, red_flag, True)  # type: ignore[arg-type]
+            whole = pc.first_choice_range(new)
+            said = (new, left, band, applicant, red_flag)
+            # At least the whole first-choice range, and what the new field would take carrying the list as the backup.
+            assert changed["primary"]["low"] >= whole.low and changed["primary"]["high"] >= whole.high, said
+            assert changed["primary"]["high"] > trimmed["primary"]["high"], said
+            as_backup = pc.plan(left, new, band, True, applicant, red_flag)["backup"]  # type: ignore[arg-type]
+            assert changed["primary"] == as_backup, said
+            assert changed["backup"] == dict(
+                zip(("low", "high"), pc._quarter_of(as_backup["low"], as_backup["high"]), strict=True)
+            )
+            assert abs(changed["share"]["primary_pct"] - pc.PIVOT_BACKUP_PCT) <= 1, said
+            assert changed["range_rule"]["backup"]["aim"] == "quarter-of-first-choice"
+
+
+def test_a_new_field_outside_the_no_match_articles_examples_is_said_to_extrapolate_its_range() -> None:
+    # Neurology carrying the list takes the 60-100+ the article gives with other fields as examples.
+    inputs = {"specialty": "neurology", "backup_specialty": "internal-medicine", "previously_unmatched": True}
+    said = (
+        "The no-match article gives its 60–100+ with internal medicine, family medicine, psychiatry, pediatrics and "
+        "anesthesiology as its examples; Neurology is not among them, so using it for Neurology here is our extrapolation."
+    )
+    changed = pc.compute({**inputs, "changing_field": True})
+    assert changed["range_rule"]["primary"]["rule"] == pc.NO_MATCH_BACKUP.key
+    assert said in changed["reasons"]
+    assert said not in pc.compute(inputs)["reasons"]
+    assert not any(
+        "using it for" in r for r in pc.compute({**inputs, "specialty": "psychiatry", "changing_field": True})["reasons"]
+    )
+
+
+@pytest.mark.parametrize("applicant", [slug for slug, _ in data.APPLICANT_TYPES])
+def test_a_weaker_band_never_shrinks_a_changed_fields_counts(applicant: str) -> None:
+    for new, left, red_flag in itertools.product(SLUGS, BROAD, (False, True)):
+        if new == left:
+            continue
+        stronger, weaker = (
+            pc.plan(new, left, band, True, applicant, red_flag, True)  # type: ignore[arg-type]
+            for band in ("dual-apply", "dual-apply-strongly")
+        )
+        for role in ("primary", "backup"):
+            assert weaker[role]["low"] >= stronger[role]["low"], (new, left, red_flag, role)
+            assert weaker[role]["high"] >= stronger[role]["high"], (new, left, red_flag, role)
+        # At a pivot the new field gives way: the backup carries the list.
+        pivot = pc.plan(new, left, "pivot", True, applicant, red_flag, True)
+        assert pivot == pc.plan(new, left, "pivot", True, applicant, red_flag)
+        assert pivot["backup"]["low"] >= weaker["backup"]["low"]

@@ -983,3 +983,39 @@ def test_an_eras_first_choice_with_a_residencycas_backup_is_planned_in_the_backu
     assert psychiatry["season_said"] == em["season_said"] == "the Match 2028 season"
     assert "Match 2027 season" not in result["summary"]
     assert sg.plans_season(dt.date(2026, 12, 6), "psychiatry") == 2027
+
+
+def test_a_reapplicant_changing_field_has_signals_planned_on_the_changed_counts_in_every_band_shown() -> None:
+    # Program counts' answer for a change of field (fmusimg audit s46, 1)
+    # moves family medicine to 80-120: the band beside the reader's was still
+    # planned on the trimmed 60-70, and left 15 of 75 signals unplanned.
+    inputs = {
+        "applicant_type": "us-img",
+        "step2_score": 224,
+        "exam_failures": 1,
+        "years_since_graduation": 4,
+        "usce_months": 2,
+        "specialty_letters": 2,
+        "research_items": 1,
+        "away_rotations": 1,
+        "previously_unmatched": True,
+        "specialty": "family-medicine",
+        "backup_specialty": "internal-medicine",
+        "changing_field": True,
+        "primary_signals": 75,
+        "backup_signals": 25,
+    }
+    result = sg.compute(inputs)
+    counts = program_counts.compute({name: inputs[name] for name in sg.PROGRAM_COUNT_NAMES if name in inputs})
+    assert (
+        [p["programs"] for p in result["specialties"]]
+        == [counts["primary"], counts["backup"]]
+        == [
+            {"low": 80, "high": 120},
+            {"low": 20, "high": 30},
+        ]
+    )
+    family = next(r for r in result["reasons"] if r.startswith("Family Medicine: your band gives"))
+    assert family == (
+        "Family Medicine: your band gives 15 reach, 27 target, 33 likely; “Dual apply” would give 18 reach, 31 target, 26 likely."
+    )
