@@ -17,7 +17,7 @@ import csv
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import NamedTuple, TypedDict
 from urllib.parse import quote
 
@@ -234,11 +234,6 @@ def stand_in_fields(field: str) -> tuple[str, ...]:
     return STAND_IN_LETTERS[field].fields if field in STAND_IN_LETTERS else ()
 
 
-def own_letter_fields(field: str) -> tuple[str, ...]:
-    """The fields besides ``field`` whose letters count as its own."""
-    return stand_in_fields(field) + tuple(year for year, of in PRELIMINARY_YEAR_OF.items() if of == field)
-
-
 def counts_for(letter_field: str, field: str, letter: bool = True) -> bool:
     """Whether a letter written for ``letter_field`` counts as one of ``field``'s own.  A statement
     (``letter`` false) for a preliminary year is not one for the field it is spent in."""
@@ -249,9 +244,13 @@ def counts_for(letter_field: str, field: str, letter: bool = True) -> bool:
     )
 
 
-def letters_named(field: str) -> str:
-    """The fields whose letters count for ``field``, as a message names them."""
-    return " or ".join((field, *own_letter_fields(field)))
+def letters_named(field: str, labels: Collection[str] = ()) -> str:
+    """The fields whose letters count for ``field``, as a message names them.
+    A preliminary year only where the reader's letters (``labels``) carry it:
+    to every internal medicine applicant "or preliminary-medicine" named a
+    label they never used."""
+    years = tuple(year for year, of in PRELIMINARY_YEAR_OF.items() if of == field and year in labels)
+    return " or ".join((field, *stand_in_fields(field), *years))
 
 
 def supporting_limit(field: str) -> int:
@@ -911,7 +910,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 flag(
                     "warning",
                     program,
-                    f"Only {counted(own_field, 'letter')} written for {letters_named(str(specialty))} assigned here, "
+                    f"Only {counted(own_field, 'letter')} written for {letters_named(str(specialty), written_for)} assigned here, "
                     f"though you have {written[str(specialty)]}; the articles advise at least "
                     f"{minimum_letters(str(specialty))}.",
                 )
@@ -953,7 +952,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     # "Only 0 letters" read as a second failure beside a
                     # program's "No letters assigned" (new-words audit s40, 12).
                     f"{'Only ' + counted(written[specialty], 'letter') if written[specialty] else 'No letters'} written "
-                    f"for {letters_named(specialty)} among your documents; the articles advise at least {minimum_letters(specialty)} "
+                    f"for {letters_named(specialty, written_for)} among your documents; the articles advise at least {minimum_letters(specialty)} "
                     "for each specialty you apply to.",
                 )
     on_residencycas = int(bool(sent_by_residencycas))
