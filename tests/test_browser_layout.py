@@ -522,12 +522,18 @@ def test_at_320_px_a_backup_warning_leaves_the_counts_on_the_pinned_line(
             {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "non-us-img"},
             "Pathology 60–80 (fewer if fewer sponsor your visa); Internal Medicine 80–100 (Dual apply).",
         ),
+        (
+            "signals",
+            {"specialty": "anesthesiology", "backup_specialty": "internal-medicine"},
+            "No signal numbers in our data for Anesthesiology or Internal Medicine: type in the AAMC's.",
+        ),
     ],
-    ids=["small-field caveat"],
+    ids=["small-field caveat", "no signal numbers"],
 )
 def test_at_320_px_the_pinned_line_holds_the_caveat_or_the_next_step_in_full(
     page: Any, site_url: str, calculator: str, inputs: dict[str, str], said: str
 ) -> None:
-    # Pathology's caveat cut the backup's count (readout46 audit s46, 9).
+    # Pathology's caveat cut the backup's count; signals' band led and the
+    # fields were cut (readout46 audit s46, 9 and 11).
     cut, shown = pinned_line_at_320_px(page, site_url, calculator, inputs, said)
     assert cut <= 1 and shown == said, shown
