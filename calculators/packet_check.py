@@ -25,6 +25,7 @@ from . import data
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES, Source
 from .fields import InputError, TextField, check_inputs, raise_all, typed_excerpt
 from .html import Markup, and_list, as_typed, counted, el, join, quoted_as_typed, table
+from .registry import first_within_read_out
 
 NAME = "packet_check"
 TITLE = "Application packet checker"
@@ -244,13 +245,29 @@ def counts_for(letter_field: str, field: str, letter: bool = True) -> bool:
     )
 
 
-def letters_named(field: str, labels: Collection[str] = ()) -> str:
-    """The fields whose letters count for ``field``, as a message names them.
-    A preliminary year only where the reader's letters (``labels``) carry it:
-    to every internal medicine applicant "or preliminary-medicine" named a
-    label they never used."""
+def own_letter_fields(field: str, labels: Collection[str] = ()) -> tuple[str, ...]:
+    """``field`` and the fields whose letters count as its own, as a message
+    names them.  A preliminary year only where the reader's letters
+    (``labels``) carry it: to every internal medicine applicant "or
+    preliminary-medicine" named a label they never used."""
     years = tuple(year for year, of in PRELIMINARY_YEAR_OF.items() if of == field and year in labels)
-    return " or ".join((field, *stand_in_fields(field), *years))
+    return (field, *stand_in_fields(field), *years)
+
+
+def letters_named(field: str, labels: Collection[str] = ()) -> str:
+    return " or ".join(own_letter_fields(field, labels))
+
+
+def field_name(field: str) -> str:
+    """A field's name, for the read-out: a slug read aloud is a string of words joined by hyphens."""
+    if field in data.SPECIALTY_BY_SLUG:
+        return data.SPECIALTY_BY_SLUG[field].name
+    return FIRST_YEAR.get(field, field)
+
+
+def letters_named_heard(field: str, labels: Collection[str] = ()) -> str:
+    """``letters_named``, by the fields' names."""
+    return " or ".join(map(field_name, own_letter_fields(field, labels)))
 
 
 def supporting_limit(field: str) -> int:
@@ -691,6 +708,8 @@ class PacketCheckResult(TypedDict):
     ok: bool
     programs: list[ProgramRow]
     summary: str
+    # The read-out: the summary, with a lone warning named.
+    announced: str
 
 
 def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
@@ -707,8 +726,13 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     programs_rows, documents_rows, assignment_rows = tables["programs"], tables["documents"], tables["assignments"]
     problems: list[Problem] = []
 
-    def flag(severity: str, program: str, message: str) -> None:
+    # Each warning in brief, for a read-out that names a lone one.
+    warnings_heard: list[str] = []
+
+    def flag(severity: str, program: str, message: str, heard: str | None = None) -> None:
         problems.append({"severity": severity, "program": program, "message": message})
+        if severity == "warning":
+            warnings_heard.append(heard or message)
 
     for name, names in unread.items():
         if names:
@@ -784,7 +808,12 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         doc = documents[doc_key]
         doc_id = doc["id"]
         if doc_key in assigned[program_key]:
-            flag("warning", program, f"Assignments, line {line}: “{doc_id}” is assigned to this program twice.")
+            flag(
+                "warning",
+                program,
+                f"Assignments, line {line}: “{doc_id}” is assigned to this program twice.",
+                f"{program} is assigned “{doc_id}” twice.",
+            )
             continue
         assigned[program_key][doc_key] = None
         field = programs[program_key]["specialty"]
@@ -881,6 +910,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     if from_first_year
                     else ", with the rest from the field itself."
                 ),
+                f"{program} has {len(supporting[key])} letters from other fields, more than the articles suggest.",
             )
         own_field = sum(
             d["kind"] == "letter" and d["specialty"] is not None and counts_for(str(d["specialty"]), str(specialty)) for d in docs
@@ -905,7 +935,13 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         else:
             # Letters from its field only by a stand-in's count: warned, with the article's preference.
             if judged and from_the_field == 0 and str(specialty) in STAND_IN_LETTERS:
-                flag("warning", program, f"No letter written for {specialty}: {stand_in_preference(str(specialty))}")
+                flag(
+                    "warning",
+                    program,
+                    f"No letter written for {specialty}: {stand_in_preference(str(specialty))}",
+                    f"{program} has no {field_name(str(specialty))} letter; "
+                    f"{and_list([field_name(each) for each in stand_in_fields(str(specialty))], 'or')} letters count.",
+                )
             if judged and own_field < minimum_letters(str(specialty)) <= written[str(specialty)]:
                 flag(
                     "warning",
@@ -913,9 +949,11 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     f"Only {counted(own_field, 'letter')} written for {letters_named(str(specialty), written_for)} assigned here, "
                     f"though you have {written[str(specialty)]}; the articles advise at least "
                     f"{minimum_letters(str(specialty))}.",
+                    f"{program} gets only {counted(own_field, 'letter')} for {letters_named_heard(str(specialty), written_for)}; the "
+                    f"articles advise {minimum_letters(str(specialty))}.",
                 )
         if judged and specialty == "emergency-medicine" and own_field and not any(d["sloe"] for d in docs):
-            flag("warning", program, NO_SLOE)
+            flag("warning", program, NO_SLOE, f"{program} has no SLOE among its letters.")
         if letters > MAX_LETTERS_PER_PROGRAM:
             flag(
                 "error",
@@ -954,6 +992,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     f"{'Only ' + counted(written[specialty], 'letter') if written[specialty] else 'No letters'} written "
                     f"for {letters_named(specialty, written_for)} among your documents; the articles advise at least {minimum_letters(specialty)} "
                     "for each specialty you apply to.",
+                    f"{'only ' + counted(written[specialty], 'letter') if written[specialty] else 'no letters'} for "
+                    f"{letters_named_heard(specialty, written_for)} among your documents; the articles advise {minimum_letters(specialty)}.",
                 )
     on_residencycas = int(bool(sent_by_residencycas))
     if on_residencycas:
@@ -963,18 +1003,31 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     on_supporting = len(supporting_to)
     on_reading = counts["note"] - on_supporting - on_unused - on_residencycas - on_columns
     if not programs:
-        return {"problems": problems, "ok": error_count == 0, "programs": [], "summary": NO_PROGRAMS}
+        return {"problems": problems, "ok": error_count == 0, "programs": [], "summary": NO_PROGRAMS, "announced": NO_PROGRAMS}
+    found = "No errors found." if error_count == 0 else f"{counted(error_count, 'error')} to fix before you submit."
+    warned = f" {counted(counts['warning'], 'warning')}." if counts["warning"] else ""
+    noted = (
+        (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
+        + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else "")
+        + (" A note lists documents assigned to no program." if on_unused else "")
+        + (" A note on statements ResidencyCAS sends for you." if on_residencycas else "")
+        + (f" {counted(on_columns, 'note')} on columns left out." if on_columns else "")
+    )
+    summary = found + warned + noted
+    # "No errors found. 1 warning." was all a screen reader heard of a packet
+    # whose one problem was in the table (readout46 audit s46, 8): a lone
+    # warning beside no error is named, as the status line names a lone input
+    # error, unless a long program name takes it past the limit.
+    tries = [summary]
+    if error_count == 0 and counts["warning"] == 1:
+        named = f" 1 warning: {warnings_heard[0]}"
+        tries = [found + named + noted, found + named, summary]
     return {
         "problems": problems,
         "ok": error_count == 0,
         "programs": summary_rows,
-        "summary": ("No errors found." if error_count == 0 else f"{counted(error_count, 'error')} to fix before you submit.")
-        + (f" {counted(counts['warning'], 'warning')}." if counts["warning"] else "")
-        + (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
-        + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else "")
-        + (" A note lists documents assigned to no program." if on_unused else "")
-        + (" A note on statements ResidencyCAS sends for you." if on_residencycas else "")
-        + (f" {counted(on_columns, 'note')} on columns left out." if on_columns else ""),
+        "summary": summary,
+        "announced": first_within_read_out(tries),
     }
 
 

@@ -971,31 +971,56 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
 SMALL_FIELD_POSITIONS = 1000
 
 
+def _small(slug: str | None) -> bool:
+    pgy1 = data.specialty(slug).pgy1 if slug is not None else None
+    return pgy1 is not None and pgy1.positions_offered < SMALL_FIELD_POSITIONS
+
+
+def _small_field_judged(v: Mapping[str, object]) -> bool:
+    """Whether the small-field rule speaks to this reader: an IMG, or one who needs a visa."""
+    return word(v, "applicant_type") in data.IMG_TYPES or profile.visa_needed(v)
+
+
+def _small_field_caveat(v: Mapping[str, object]) -> str:
+    """After the first choice's count where the small-field rule holds for
+    it, the rule in brief: the reason was tenth under "Why these numbers",
+    and the read-out and headline gave pathology's 60-80 with no caveat
+    (readout46 audit s46, 9)."""
+    if not (_small_field_judged(v) and _small(word(v, "specialty"))):
+        return ""
+    return "fewer if fewer sponsor your visa" if profile.visa_needed(v) else "fewer if fewer take applicants like you"
+
+
+def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
+    """The counts, the first choice's caveat after its own: in brackets
+    before the backup's, and alone after the band, where two brackets in a
+    row would have read as one aside."""
+    if backup is None:
+        return f"{first} ({band}){f', {caveat}' if caveat else ''}."
+    return f"{first}{f' ({caveat})' if caveat else ''}; {backup} ({band})."
+
+
 def _small_fields(v: Mapping[str, object], result: Plan) -> list[str]:
     """For an IMG or a reader who needs a visa, each named field with few
     PGY-1 positions: the top of its range may pass the programs that take
     them, and the breadth then goes to a larger field."""
-    needs_visa = profile.visa_needed(v)
-    if word(v, "applicant_type") not in data.IMG_TYPES and not needs_visa:
+    if not _small_field_judged(v):
         return []
+    needs_visa = profile.visa_needed(v)
     primary, backup = word(v, "specialty"), word_or_none(v, "backup_specialty")
-
-    def small(slug: str | None) -> bool:
-        pgy1 = data.specialty(slug).pgy1 if slug is not None else None
-        return pgy1 is not None and pgy1.positions_offered < SMALL_FIELD_POSITIONS
 
     said: list[str] = []
     count_text = result["count_text"]
     for slug, other, count in ((primary, backup, count_text["primary"]), (backup, primary, count_text["backup"])):
-        if slug is None or count is None or not small(slug):
+        if slug is None or count is None or not _small(slug):
             continue
         spec = data.specialty(slug)
-        assert spec.pgy1 is not None  # small() found it
+        assert spec.pgy1 is not None  # _small() found it
         larger = (
             "a larger backup field"
             if other is None
             else "a larger field than either you named"
-            if small(other)
+            if _small(other)
             else f"{data.specialty(other).name}, the larger field you named"
         )
         # Cited once: a second small field's sentence follows the first.
@@ -1451,10 +1476,13 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             "above comes from the articles' rules for your band, not from that average."
         )
     count_text = counts["count_text"]
-    summary = f"{spec.name}: {count_text['primary']} programs"
-    if count_text["backup"] is not None:
-        summary += f"; {backup_name}: {count_text['backup']} programs"
-    summary += f" ({BAND_LABELS[band]})."
+
+    def counts_said(caveat: str) -> str:
+        backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
+        return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
+
+    caveat = _small_field_caveat(v)
+    summary = counts_said(caveat)
     said = None  # the read-out's own words, where the headline's run long
     if band == "pivot" and backup_slug is None:
         # The first choice's small count only makes sense beside a backup
@@ -1467,6 +1495,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             f"Name a backup: at “{BAND_LABELS[band]}” it takes most applications, usually {DEFAULT_LARGE_BACKUP.text()}, "
             f"beside {count_text['primary']} in {spec.name}."
         )
+        caveat = ""
     elif band == "dual-apply-strongly" and backup_slug is None and primary_slug not in BROAD_FIELDS:
         # The top of the range led the headline, read as "apply more widely",
         # while the detail says the articles want a second field instead.
@@ -1480,21 +1509,43 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             f"Name a backup for {spec.name}: at “{BAND_LABELS[band]}” the articles advise a second field rather than a "
             "longer list."
         )
-    heard = said or summary
-    compact = f"{_pinned_name(spec.name)} {count_text['primary']}"
-    if count_text["backup"] is not None and backup_name is not None:
-        compact += f"; {_pinned_name(backup_name)} {count_text['backup']}"
-    compact += f" ({BAND_LABELS[band]})."
+        caveat = ""
+    # Without the small-field caveat only where the read-out would pass its limit with it.
+    heards = dict.fromkeys([said or summary, said or counts_said("")])
+    compact = _with_caveat(
+        f"{_pinned_name(spec.name)} {count_text['primary']}",
+        f"{_pinned_name(backup_name)} {count_text['backup']}"
+        if count_text["backup"] is not None and backup_name is not None
+        else None,
+        BAND_LABELS[band],
+        caveat,
+    )
     if warned:
         summary = f"{warned.text} {summary}"
     # A long backup's name and a DO's score note took 11 of 3,264 read-outs
     # past the limit (diff review s44, 2): the warning goes shorter first.
     warnings_heard = dict.fromkeys([warned.heard, warned.shortest or warned.heard]) if warned else {"": None}
     heard = first_within_read_out(
-        [profile.after_pass_note(v, f"{said_first} {heard}".strip(), banded=True, heard=True) for said_first in warnings_heard]
+        [
+            profile.after_pass_note(v, f"{said_first} {counts_heard}".strip(), banded=True, heard=True)
+            for counts_heard in heards
+            for said_first in warnings_heard
+        ]
     )
     summary = profile.after_pass_note(v, summary, banded=True)
     with_margins = f"{summary} {check['margins']['headline']}"
+    # A phone pins the answer under the form in three lines, about 100
+    # characters at 320 px; a warning leading the summary filled them, and
+    # the counts were cut (offline46 and readout46 audits s46): the counts
+    # first, in few words, and that there is a warning.  The small-field
+    # caveat cut the backup's count too: the counts go in their short form,
+    # with the score's note; the margins follow in the result.
+    if warned:
+        gist = f"{compact} Check your backup."
+    elif caveat:
+        gist = profile.after_pass_note(v, compact, banded=True, heard=True)
+    else:
+        gist = with_margins
     # In the order the keys were added before this was one literal: JSON
     # readers see the same order.
     return {
@@ -1512,11 +1563,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "reasons": reasons,
         "summary": with_margins,
         "announced": heard,
-        # A phone pins the answer under the form in three lines, about 100
-        # characters at 320 px; a warning leading the summary filled them, and
-        # the counts were cut (offline46 and readout46 audits s46): the counts
-        # first, in few words, and that there is a warning.
-        "gist": f"{compact} Check your backup." if warned else with_margins,
+        "gist": gist,
         "mid_season": mid_season_note(cycle.reference_date(), spec.slug, backup_slug),
     }
 

@@ -593,6 +593,28 @@ def _type_in_when_published(fields: Mapping[str, list[str]]) -> str:
     )
 
 
+# Whose numbers each service's fields take, in the phone's pinned line,
+# which holds about 95 characters at 320 px (PUBLISHED_BY, shorter).
+PUBLISHED_BY_SHORT = {data.SERVICE_ERAS: "the AAMC's", data.SERVICE_RESIDENCYCAS: "ResidencyCAS's"}
+
+
+def _no_numbers(plans: list[SpecialtyPlan], short: bool = False) -> str:
+    """That no field planned has signal numbers in our data, and where each
+    field's are published, to type in: the reasons' "check ...; then type the
+    number in the form", in few words.  ``short``: for the pinned line."""
+    fields = _names_by_service([str(plan["specialty"]) for plan in plans])
+    names = and_list([plan["specialty_name"] for plan in plans], "or")
+    if short:
+        return f"No signal numbers in our data for {names}: type in {and_list([PUBLISHED_BY_SHORT[each] for each in fields])}."
+    if len(fields) == 1:
+        return f"No signal numbers in our data for {names}: type them in from {PUBLISHED_BY[next(iter(fields))]}."
+    each = []
+    for service, named in fields.items():
+        owners = and_list([f"{name}'s" for name in named])
+        each.append(f"{owners} from {PUBLISHED_BY[service]}")
+    return f"No signal numbers in our data for {names}: type in {', '.join(each)}."
+
+
 def _names_by_service(slugs: list[str]) -> dict[str, list[str]]:
     """The fields' names by the service they apply through, in the order given."""
     fields: dict[str, list[str]] = {}
@@ -767,6 +789,8 @@ class SignalsResult(TypedDict):
     reasons: list[str]
     summary: str
     announced: str
+    # The phone's pinned line (render.render_result).
+    gist: str
     mid_season: str | None
     table_season: str | None
 
@@ -803,16 +827,21 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     # 161 of 2,304 read-outs past it, to 46 words (diff review s44, 2).  The
     # counts go short, then go, before the warning or the band would.
     warned = f"{counts['warning_heard']} " if counts["warning"] else ""
-    heard = first_within_read_out(
-        [
-            profile.after_pass_note(v, f"{warned}{BAND_LABELS[band]} band.{counted_part}", banded=True, heard=True)
-            for counted_part in (
-                f" {_count_phrases(plans, heard=True)}.",
-                f" {_count_phrases(plans, short=True)}.",
-                "",
-            )
-        ]
-    )
+    tries = [
+        f"{warned}{BAND_LABELS[band]} band.{counted_part}"
+        for counted_part in (f" {_count_phrases(plans, heard=True)}.", f" {_count_phrases(plans, short=True)}.", "")
+    ]
+    gist = summary
+    if all(plan["allowance"]["origin"] == "unknown" for plan in plans):
+        # With no number for any field, "Dual apply, strongly band" led, and
+        # the phone's pinned line lost which fields and what to do: the answer
+        # and the next step lead, and the band is in the headline below
+        # (readout46 audit s46, 11).
+        missing, pinned = _no_numbers(plans), _no_numbers(plans, short=True)
+        # Past the limit, the pinned line's shorter step, the fields alone, then the band as before.
+        tries = [f"{warned}{missing}", f"{warned}{pinned}", f"{warned}{missing.partition(':')[0]}.", *tries]
+        gist = profile.after_pass_note(v, f"{pinned} Check your backup." if warned else pinned, banded=True, heard=True)
+    heard = first_within_read_out([profile.after_pass_note(v, said, banded=True, heard=True) for said in tries])
     return {
         "inputs": dict(v),
         "band": band,
@@ -826,6 +855,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "reasons": _reasons(v, counts, plans, mix),
         "summary": summary,
         "announced": heard,
+        "gist": gist,
         # The same date the result's "applies in" sentence counts from.
         "mid_season": mid_season_note(today, [str(plan["specialty"]) for plan in plans]),
         "table_season": table_season_note(plans, today),

@@ -500,7 +500,7 @@ def test_at_320_px_the_pinned_line_says_in_full_what_was_left_out(
         ),
         (
             {"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img"},
-            "Neurology 60–80; PM&R 60–80 (Dual apply). Check your backup.",
+            "Neurology 60–80 (fewer if fewer sponsor your visa); PM&R 60–80 (Dual apply). Check your backup.",
         ),
     ],
 )
@@ -512,3 +512,28 @@ def test_at_320_px_a_backup_warning_leaves_the_counts_on_the_pinned_line(
     ticked = ("previously_unmatched",) if "exam_failures" in inputs else ()
     cut, shown = pinned_line_at_320_px(page, site_url, "program_counts", inputs, said, ticked)
     assert cut <= 1, shown
+
+
+@pytest.mark.parametrize(
+    ("calculator", "inputs", "said"),
+    [
+        (
+            "program_counts",
+            {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "non-us-img"},
+            "Pathology 60–80 (fewer if fewer sponsor your visa); Internal Medicine 80–100 (Dual apply).",
+        ),
+        (
+            "signals",
+            {"specialty": "anesthesiology", "backup_specialty": "internal-medicine"},
+            "No signal numbers in our data for Anesthesiology or Internal Medicine: type in the AAMC's.",
+        ),
+    ],
+    ids=["small-field caveat", "no signal numbers"],
+)
+def test_at_320_px_the_pinned_line_holds_the_caveat_or_the_next_step_in_full(
+    page: Any, site_url: str, calculator: str, inputs: dict[str, str], said: str
+) -> None:
+    # Pathology's caveat cut the backup's count; signals' band led and the
+    # fields were cut (readout46 audit s46, 9 and 11).
+    cut, shown = pinned_line_at_320_px(page, site_url, calculator, inputs, said)
+    assert cut <= 1 and shown == said, shown

@@ -720,3 +720,124 @@ def test_the_prelim_year_words_quoted_are_the_no_match_articles() -> None:
     from test_data import article_text
 
     assert "2 strong letters from your prelim year" in " ".join(article_text(data.ARTICLE_UNMATCHED).split())
+
+
+VALLEY_FM = (
+    "Metro University IM,internal-medicine\nValley FM,family-medicine\n",
+    "PS-IM,statement,internal-medicine\nPS-FM,statement,family-medicine\n"
+    "Letter-Cardiology,letter,internal-medicine\nLetter-Hospitalist,letter,internal-medicine\n",
+    assigned("Metro University IM", "PS-IM", "Letter-Cardiology", "Letter-Hospitalist")
+    + assigned("Valley FM", "PS-FM", "Letter-Cardiology", "Letter-Hospitalist"),
+)
+
+
+def test_a_lone_warning_is_named_in_the_read_out() -> None:
+    # "No errors found. 1 warning." was all a screen reader heard; the warning
+    # was in the table (readout46 audit s46, 8).
+    result = check(*VALLEY_FM)
+    assert [s for s, _, _ in said(result)] == ["warning"]
+    assert result["summary"] == "No errors found. 1 warning."
+    assert result["announced"] == (
+        "No errors found. 1 warning: Valley FM has no Family Medicine letter; Internal Medicine letters count."
+    )
+    import json
+
+    from calculators import browser
+
+    reply = json.loads(
+        browser.compute(
+            "packet_check",
+            json.dumps(
+                {
+                    "programs": PROGRAMS + VALLEY_FM[0],
+                    "documents": DOCUMENTS + VALLEY_FM[1],
+                    "assignments": ASSIGNMENTS + VALLEY_FM[2],
+                }
+            ),
+        )
+    )
+    assert reply["announce"] == result["announced"]
+    # The notes still follow, within the limit.
+    noted = check(VALLEY_FM[0], VALLEY_FM[1] + "Spare,letter,family-medicine\n", VALLEY_FM[2])
+    assert noted["announced"] == (
+        "No errors found. 1 warning: Valley FM has no Family Medicine letter; Internal Medicine letters count. "
+        "A note lists documents assigned to no program."
+    )
+    # Two warnings, or any error, are counted as before: the table names them.
+    two = check(
+        VALLEY_FM[0].replace("Metro University IM,internal-medicine", "Hill FM,family-medicine"),
+        VALLEY_FM[1],
+        VALLEY_FM[2].replace("Metro University IM", "Hill FM"),
+    )
+    assert [s for s, _, _ in said(two)].count("warning") == 2 and two["announced"] == two["summary"]
+    errored = check(VALLEY_FM[0], VALLEY_FM[1], VALLEY_FM[2].replace("Metro University IM,PS-IM\n", ""))
+    assert not errored["ok"] and errored["announced"] == errored["summary"]
+
+
+@pytest.mark.parametrize("words", [20, 45])
+def test_a_lone_warning_on_a_long_program_name_keeps_the_read_out_within_its_limit(words: int) -> None:
+    from calculators.registry import READ_OUT_WORDS
+
+    name = " ".join(["Saint Bartholomew Regional Family Medicine Residency"] * (words // 5))
+    noted = check(
+        VALLEY_FM[0].replace("Valley FM", name),
+        VALLEY_FM[1] + "Spare,letter,family-medicine\n",
+        VALLEY_FM[2].replace("Valley FM", name),
+    )
+    assert len(noted["announced"].split()) <= READ_OUT_WORDS
+    if words == 20:
+        # The note gives way to the warning.
+        assert (
+            noted["announced"]
+            == f"No errors found. 1 warning: {name} has no Family Medicine letter; Internal Medicine letters count."
+        )
+    else:
+        assert (
+            noted["announced"] == noted["summary"] == "No errors found. 1 warning. A note lists documents assigned to no program."
+        )
+
+
+@pytest.mark.parametrize(
+    ("programs", "documents", "assignments", "heard"),
+    [
+        (
+            "City EM,emergency-medicine\n",
+            "S,statement,emergency-medicine\nL1,letter,emergency-medicine\nL2,letter,emergency-medicine\n",
+            assigned("City EM", "L1", "L2"),
+            "City EM has no SLOE among its letters.",
+        ),
+        (IM_PROGRAM, IM_PACKET, assigned("City IM", "S", "L1", "L2", "L2"), "City IM is assigned “L2” twice."),
+        (
+            IM_PROGRAM,
+            IM_PACKET + "L3,letter,internal-medicine\n",
+            assigned("City IM", "S", "L1"),
+            "City IM gets only 1 letter for Internal Medicine; the articles advise 2.",
+        ),
+        (
+            IM_PROGRAM,
+            "S,statement,internal-medicine\nL1,letter,internal-medicine\n",
+            assigned("City IM", "S", "L1"),
+            "only 1 letter for Internal Medicine among your documents; the articles advise 2.",
+        ),
+        (
+            IM_PROGRAM,
+            IM_PACKET + "A,letter,general-surgery\nB,letter,neurology\n",
+            assigned("City IM", "S", "L1", "L2", "A", "B"),
+            "City IM has 2 letters from other fields, more than the articles suggest.",
+        ),
+    ],
+    ids=["no SLOE", "assigned twice", "too few assigned", "too few written", "too many supporting"],
+)
+def test_each_kind_of_lone_warning_is_named_in_brief(programs: str, documents: str, assignments: str, heard: str) -> None:
+    result = check(programs, documents, assignments)
+    assert [s for s, _, _ in said(result)].count("warning") == 1 and result["ok"]
+    assert result["announced"].startswith(f"No errors found. 1 warning: {heard}")
+
+
+def test_a_read_out_names_preliminary_year_letters_by_name_where_the_reader_used_the_label() -> None:
+    # The read-out names fields, not slugs; a preliminary year's letters are
+    # named only to the reader who labelled letters so.
+    assert packet_check.letters_named_heard("internal-medicine", {"preliminary-medicine"}) == (
+        "Internal Medicine or Preliminary Internal Medicine"
+    )
+    assert packet_check.letters_named_heard("internal-medicine") == "Internal Medicine"

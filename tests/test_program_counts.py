@@ -19,6 +19,7 @@ from calculators import program_counts as pc
 from calculators.competitiveness import BAND_ORDER
 from calculators.fields import InputError
 from calculators.html import Markup
+from calculators.registry import READ_OUT_WORDS
 from calculators.render import render_calculator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1470,6 +1471,59 @@ def test_a_small_fields_range_is_said_to_possibly_exceed_the_programs_that_take_
         not in pc.compute({**PATH_NEURO, "specialty": "psychiatry", "backup_specialty": "internal-medicine"})["reasons"][-1]
     )
     assert "small field" not in pc.compute({**PATH_NEURO, "applicant_type": "us-md", "needs_visa": False})["reasons"][-1]
+
+
+def test_a_small_first_choices_count_carries_the_caveat_in_the_read_out_and_headline() -> None:
+    # The small-field reason was tenth under "Why these numbers"; the read-out,
+    # the pinned line and the first paragraph gave pathology's 60-80 with no
+    # caveat (readout46 audit s46, 9).
+    visa = pc.compute({"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "non-us-img"})
+    said = "Pathology: 60–80 programs (fewer if fewer sponsor your visa); Internal Medicine: 80–100 programs (Dual apply)."
+    assert visa["announced"] == said and visa["summary"].startswith(said)
+    # The pinned line, three lines at 320 px, keeps both counts in their short form.
+    assert visa["gist"] == "Pathology 60–80 (fewer if fewer sponsor your visa); Internal Medicine 80–100 (Dual apply)."
+    failing = pc.compute(
+        {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 210}
+    )
+    assert failing["gist"] == (
+        "Pathology 60–80 (fewer if fewer sponsor your visa); Internal Medicine 80–120 (Dual apply, strongly). "
+        "Step 2 CK 210: below the passing score, 218."
+    )
+    # Alone, after the band: two brackets in a row read as one aside.
+    alone = pc.compute({"specialty": "pathology", "applicant_type": "us-img", "needs_visa": False})
+    assert alone["announced"] == "Pathology: 70–80 programs (Dual apply), fewer if fewer take applicants like you."
+    citizen = pc.compute(
+        {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "us-img", "needs_visa": False}
+    )
+    assert citizen["announced"].startswith("Pathology: 60–80 programs (fewer if fewer take applicants like you); Internal")
+    # With a backup warning, the short counts lead the pinned line with the caveat.
+    warned = pc.compute({"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img"})
+    assert warned["gist"] == "Neurology 60–80 (fewer if fewer sponsor your visa); PM&R 60–80 (Dual apply). Check your backup."
+    assert "Neurology: 60–80 programs (fewer if fewer sponsor your visa); " in warned["announced"]
+    # Not for a small backup behind a larger first choice, nor for a US graduate, whom most programs take.
+    for inputs in (
+        {"specialty": "internal-medicine", "backup_specialty": "pathology", "applicant_type": "non-us-img"},
+        {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "us-md", "needs_visa": False},
+    ):
+        result = pc.compute(inputs)
+        assert "fewer if" not in result["announced"] and "fewer if" not in result["gist"], inputs
+    assert "fewer if" not in pc.compute({"specialty": "pathology", "applicant_type": "us-md"})["summary"]
+
+
+def test_the_small_field_caveat_keeps_the_read_out_within_its_limit() -> None:
+    # The longest read-outs: a long backup's name, its warning and a score's
+    # note.  The caveat goes first where all of it would pass the limit.
+    kept = pc.compute(
+        {"specialty": "pathology", "backup_specialty": "pmr", "applicant_type": "us-img", "step2_score": "", "needs_visa": False}
+    )
+    assert "(fewer if fewer take applicants like you)" in kept["announced"]
+    assert len(kept["announced"].split()) <= READ_OUT_WORDS
+    dropped = pc.compute(
+        {"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img", "step2_score": 199}
+    )
+    assert "fewer if" not in dropped["announced"] and "fewer if" in dropped["summary"]
+    assert dropped["announced"].endswith("Step 2 CK 199: below the passing score, 218.")
+    assert len(dropped["announced"].split()) <= READ_OUT_WORDS
 
 
 def test_the_small_field_line_goes_to_the_fields_the_data_set_apart() -> None:

@@ -1019,3 +1019,68 @@ def test_a_reapplicant_changing_field_has_signals_planned_on_the_changed_counts_
     assert family == (
         "Family Medicine: your band gives 15 reach, 27 target, 33 likely; “Dual apply” would give 18 reach, 31 target, 26 likely."
     )
+
+
+def test_with_no_numbers_for_the_fields_the_read_out_and_pinned_line_lead_with_them_and_what_to_do() -> None:
+    # "Dual apply, strongly band. No signal numbers in our data for either
+    # field.": the band led, no step was given, and the pinned line lost which
+    # fields (readout46 audit s46, 11).
+    result = sg.compute({"specialty": "anesthesiology", "backup_specialty": "internal-medicine"})
+    assert [plan["allowance"]["origin"] for plan in result["specialties"]] == ["unknown", "unknown"]
+    assert result["announced"] == (
+        "No signal numbers in our data for Anesthesiology or Internal Medicine: type them in from the AAMC's signaling page."
+    )
+    assert result["gist"] == "No signal numbers in our data for Anesthesiology or Internal Medicine: type in the AAMC's."
+    assert "band" not in result["announced"] and "band" not in result["gist"]
+    # The step the page itself gives, from the page it names.
+    assert any(
+        "Check the AAMC's ERAS program signaling page" in r and "type the number in the form" in r for r in result["reasons"]
+    )
+    # The summary under the headline keeps the band and the season.
+    assert result["summary"].startswith("Dual apply, strongly band. No signal numbers for ERAS")
+    # A ResidencyCAS field's numbers are not on the AAMC's page.
+    mixed = sg.compute(EM_USIMG)
+    assert mixed["announced"] == (
+        "No signal numbers in our data for Emergency Medicine or Family Medicine: type in Emergency Medicine's from "
+        "ResidencyCAS and the specialty's own organization, Family Medicine's from the AAMC's signaling page."
+    )
+    assert mixed["gist"].endswith(": type in ResidencyCAS's and the AAMC's.")
+    # A backup warning is still heard first, and pinned after the answer.
+    warned = sg.compute(
+        {
+            "specialty": "anesthesiology",
+            "backup_specialty": "internal-medicine",
+            "applicant_type": "non-us-img",
+            "step2_score": 230,
+        }
+    )
+    assert warned["announced"].startswith("Check your backup:")
+    assert warned["announced"].endswith(
+        "No signal numbers in our data for Anesthesiology or Internal Medicine: type them in from the AAMC's signaling page."
+    )
+    assert warned["gist"].endswith("type in the AAMC's. Check your backup.")
+    # With a number typed for one field, the plan is read out as before.
+    typed = sg.compute({"specialty": "anesthesiology", "backup_specialty": "internal-medicine", "primary_signals": 5})
+    assert typed["announced"].startswith("Dual apply, strongly band. Anesthesiology: 5 signals")
+    assert typed["gist"] == typed["summary"]
+
+
+def test_with_no_numbers_a_long_read_out_keeps_the_fields_within_its_limit() -> None:
+    from calculators.registry import READ_OUT_WORDS
+
+    # A warning, a failing score's note and two services' pages: the pinned
+    # line's shorter step first, then the fields alone.
+    reapplicant = {"applicant_type": "non-us-img", "step2_score": 205, "previously_unmatched": True, "years_since_graduation": 5}
+    shorter = sg.compute({**reapplicant, "specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})
+    assert shorter["announced"].endswith(
+        "No signal numbers in our data for Internal Medicine or Emergency Medicine: type in the AAMC's and ResidencyCAS's. "
+        "Step 2 CK 205: below the passing score, 218."
+    )
+    alone = sg.compute({**reapplicant, "specialty": "internal-medicine", "backup_specialty": "pmr"})
+    assert alone["announced"].endswith(
+        "No signal numbers in our data for Internal Medicine or Physical Medicine and Rehabilitation (PM&R). "
+        "Step 2 CK 205: below the passing score, 218."
+    )
+    for result in (shorter, alone):
+        assert result["announced"].startswith("Check your backup:")
+        assert len(result["announced"].split()) <= READ_OUT_WORDS
