@@ -3605,3 +3605,12 @@ def test_the_rank_order_list_has_a_worked_list_for_a_reader_already_in_a_us_firs
     assert ranks.index('"Radiology first, internal medicine as a backup') < ranks.index(example)
     # No figure typed: the example has no digit outside its ranks and invented names.
     assert not re.search(r"\d", re.sub(r"\b\d\. |North-[R12]|South-1|Lake-R|PGY-[12]", "", example))
+
+
+def test_the_program_list_worksheet_has_a_column_for_a_couples_partner() -> None:
+    # A couple kept the worksheet's columns and had none for where the other
+    # applied, though pairs form only there (couplesvisa audit s46, 3).
+    worksheet = _between(page_text("apply/index.md"), "## Segment your program list", "A few habits keep the list honest")
+    row = worksheet[worksheet.index("| Partner's programs there |") :].split(" | ", 2)[1]
+    assert "pair only with one of theirs elsewhere or the No Match code" in row
+    assert "(#applying-as-a-couple)" in row and "{ #applying-as-a-couple }" in page_text("apply/index.md")
