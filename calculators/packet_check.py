@@ -236,13 +236,13 @@ def stand_in_fields(field: str) -> tuple[str, ...]:
 
 
 def counts_for(letter_field: str, field: str, letter: bool = True) -> bool:
-    """Whether a letter written for ``letter_field`` counts as one of ``field``'s own.  A statement
-    (``letter`` false) for a preliminary year is not one for the field it is spent in."""
-    return (
-        letter_field == field
-        or letter_field in stand_in_fields(field)
-        or (letter and PRELIMINARY_YEAR_OF.get(letter_field) == field)
-    )
+    """Whether a letter written for ``letter_field`` counts as one of ``field``'s own: a preliminary
+    year's letter wherever its field's would, family medicine's stand-in included (the same letters
+    labelled internal-medicine counted for family medicine where these did not: diff review s47, 2).
+    A statement (``letter`` false) for a preliminary year is not one for the field it is spent in."""
+    if letter:
+        letter_field = PRELIMINARY_YEAR_OF.get(letter_field, letter_field)
+    return letter_field == field or letter_field in stand_in_fields(field)
 
 
 def own_letter_fields(field: str, labels: Collection[str] = ()) -> tuple[str, ...]:
@@ -250,8 +250,8 @@ def own_letter_fields(field: str, labels: Collection[str] = ()) -> tuple[str, ..
     names them.  A preliminary year only where the reader's letters
     (``labels``) carry it: to every internal medicine applicant "or
     preliminary-medicine" named a label they never used."""
-    years = tuple(year for year, of in PRELIMINARY_YEAR_OF.items() if of == field and year in labels)
-    return (field, *stand_in_fields(field), *years)
+    fields = (field, *stand_in_fields(field))
+    return (*fields, *(year for year, of in PRELIMINARY_YEAR_OF.items() if of in fields and year in labels))
 
 
 def letters_named(field: str, labels: Collection[str] = ()) -> str:
@@ -338,9 +338,10 @@ LETTER_FOR_NO_FIELD_HELP = (
 # How a resident labels the letters of the year they are in, said in the
 # Documents box's help and the method (pgy1res audit s46, 7).
 PRELIMINARY_YEAR_LETTERS_HELP = (
-    "Letters from your preliminary internal medicine year go under `preliminary-medicine`: they count as internal "
-    f"medicine's own for internal medicine programs, and elsewhere as supporting letters, up to "
-    f"{FIRST_YEAR_SUPPORTING_LETTERS} of them beyond the usual limit."
+    "Letters from your preliminary internal medicine year go under `preliminary-medicine`: they count wherever "
+    "internal medicine letters do (as internal medicine's own, and for family medicine as internal medicine letters "
+    f"count there), and elsewhere as supporting letters, up to {FIRST_YEAR_SUPPORTING_LETTERS} of them beyond the "
+    "usual limit."
 )
 
 
@@ -1156,7 +1157,7 @@ def method() -> Markup:
                     "Counted as an internal medicine program's own letters: letters written in a preliminary internal "
                     "medicine year (preliminary-medicine), since internal medicine faculty write them; after such a "
                     "year the no-match article asks for “2 strong letters from your prelim year” "
-                    f"({ARTICLE_UNMATCHED.title}). For any other field they are supporting letters, under the "
+                    f"({ARTICLE_UNMATCHED.title}). For family medicine they count as internal medicine letters do there; for any other field they are supporting letters, under the "
                     "allowance above. A statement written for a preliminary year is still not one for an internal "
                     "medicine program.",
                 ),

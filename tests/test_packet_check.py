@@ -687,7 +687,9 @@ def test_letters_labelled_preliminary_medicine_are_internal_medicines_own_and_su
 
 def test_a_preliminary_year_counts_for_internal_medicine_only_and_for_letters_only() -> None:
     assert packet_check.counts_for("preliminary-medicine", "internal-medicine")
-    assert not packet_check.counts_for("preliminary-medicine", "family-medicine")
+    # Wherever internal medicine's letters count: family medicine takes them as its stand-in.
+    assert packet_check.counts_for("preliminary-medicine", "family-medicine")
+    assert not packet_check.counts_for("preliminary-medicine", "psychiatry")
     assert not packet_check.counts_for("preliminary-surgery", "general-surgery")
     assert not packet_check.counts_for("internal-medicine", "preliminary-medicine")
     # A statement written for the preliminary year is still the wrong one for a categorical program.
@@ -841,3 +843,28 @@ def test_a_read_out_names_preliminary_year_letters_by_name_where_the_reader_used
         "Internal Medicine or Preliminary Internal Medicine"
     )
     assert packet_check.letters_named_heard("internal-medicine") == "Internal Medicine"
+
+
+def test_preliminary_year_letters_count_at_a_family_medicine_program_as_internal_medicine_letters_do() -> None:
+    # Labelled as the help asks, the same IM-faculty letters drew an error at a
+    # family medicine program that the internal-medicine label did not (diff review s47, 2).
+    programs = "Valley FM,family-medicine\n"
+    assignments = assigned("Valley FM", "PS-FM", "L-PD", "L-ICU")
+    by_label = {
+        label: check(programs, f"PS-FM,statement,family-medicine\nL-PD,letter,{label}\nL-ICU,letter,{label}\n", assignments)
+        for label in ("internal-medicine", "preliminary-medicine")
+    }
+    assert [s for s, _, _ in said(by_label["preliminary-medicine"])] == [s for s, _, _ in said(by_label["internal-medicine"])]
+    assert by_label["preliminary-medicine"]["ok"]
+    # Heard as the stand-in's warning, naming the preliminary year only to the reader who used its label.
+    assert by_label["preliminary-medicine"]["announced"] == (
+        "No errors found. 1 warning: Valley FM has no Family Medicine letter; Internal Medicine letters count."
+    )
+    one_fm = check(
+        programs,
+        "PS-FM,statement,family-medicine\nL-FM,letter,family-medicine\nL-PD,letter,preliminary-medicine\n",
+        assigned("Valley FM", "PS-FM", "L-FM"),
+    )
+    messages = " ".join(m for _, _, m in said(one_fm))
+    assert "written for family-medicine or internal-medicine or preliminary-medicine assigned here, though you have 2" in messages
+    assert "Family Medicine or Internal Medicine or Preliminary Internal Medicine" in one_fm["announced"]
