@@ -2176,7 +2176,9 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
             cycle.reference_date(), spec.slug, letters=any(move["field"] == "specialty_letters" for move in margin["up"])
         ),
         # A reader after a reserved place read the field's figures as theirs (pgy1res audit s46, 6).
-        "reserved_places": data.reserved_places_note(spec.slug),
+        "reserved_places": data.reserved_places_note(
+            spec.slug, "the score here rates you against every applicant to the field, not against that pool"
+        ),
     }
 
 

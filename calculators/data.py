@@ -172,9 +172,11 @@ DR_R_2025 = PositionsFilled(offered=28, filled=27)
 RESERVED_POOL_FIELDS = frozenset({"diagnostic-radiology", "anesthesiology"})
 
 
-def reserved_places_note(slug: str) -> str | None:
+def reserved_places_note(slug: str, figure: str = "your chance at one may differ from the figure here") -> str | None:
     """For a field with reserved (physician) PGY-2 places: that the NRMP
-    figures shown do not separate them, and how many there were where we know."""
+    figures shown do not separate them, and how many there were where we know.
+    ``figure`` says what that leaves uncertain in the calculator's own terms:
+    the check gives a score, not the chance match odds gives (diff review s47, 12)."""
     if slug not in RESERVED_POOL_FIELDS:
         return None
     lead = (
@@ -186,8 +188,7 @@ def reserved_places_note(slug: str) -> str | None:
         return lead + (
             f"Those are a small pool of their own: {DR_R_2025.offered} places in {DR_MATCH_2025.year}, "
             f"{DR_R_2025.filled} of them filled, beside {DR_PGY2_2025.offered:,} other PGY-2 places "
-            f"({DR_MATCH_2025.cite()}). How many applied for them we could not confirm, so your chance at one may "
-            "differ from the figure here."
+            f"({DR_MATCH_2025.cite()}). How many applied for them we could not confirm, so {figure}."
         )
     return lead + "How many there are in this field, and how many applied for them, no source of ours says."
 
