@@ -383,3 +383,15 @@ def test_a_failing_node_script_fails_the_build_naming_its_tool(tmp_path: Path) -
     )
     answer = node_script.run_node_script(echo, {"files": [1, 2]}, "Terser", "minify", env={"TMPDIR": "/scratch"})
     assert answer == {"got": {"files": [1, 2]}, "dir": "/scratch"}
+
+
+def test_the_build_runs_node_scripts_only_through_that_helper() -> None:
+    # Each hook had written out finding Node, sending the request and failing
+    # the build; a hook that goes back to its own would lose the tool's name
+    # in its failure (diff review s47, 14).
+    from macros import minified_scripts, offline
+
+    for module in (offline, minified_scripts):
+        source = Path(str(module.__file__)).read_text()
+        assert "import subprocess" not in source and 'which("node")' not in source, module.__name__
+    assert "node_script.run_node_script" in Path(str(offline.__file__)).read_text()
