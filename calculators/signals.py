@@ -605,10 +605,10 @@ def _no_numbers(plans: list[SpecialtyPlan], short: bool = False) -> str:
     fields = _names_by_service([str(plan["specialty"]) for plan in plans])
     names = and_list([plan["specialty_name"] for plan in plans], "or")
     if short:
-        # "here" for "in our data", to make room for the noun: "type in the
-        # AAMC's." read as a possessive with its noun cut (diff review s47, 11).
+        # The step first, so that its noun fits: "type in the AAMC's." read as
+        # a possessive with its noun cut (diff review s47, 11).
         owners = and_list([PUBLISHED_BY_SHORT[each] for each in fields])
-        return f"No signal numbers here for {names}: type in {owners} numbers."
+        return f"Enter {owners} signal numbers for {names}: none in our data."
     if len(fields) == 1:
         return f"No signal numbers in our data for {names}: type them in from {PUBLISHED_BY[next(iter(fields))]}."
     each = []

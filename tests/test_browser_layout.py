@@ -525,7 +525,7 @@ def test_at_320_px_a_backup_warning_leaves_the_counts_on_the_pinned_line(
         (
             "signals",
             {"specialty": "anesthesiology", "backup_specialty": "internal-medicine"},
-            "No signal numbers here for Anesthesiology or Internal Medicine: type in the AAMC's numbers.",
+            "Enter the AAMC's signal numbers for Anesthesiology or Internal Medicine: none in our data.",
         ),
     ],
     ids=["small-field caveat", "no signal numbers"],

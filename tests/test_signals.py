@@ -1030,7 +1030,7 @@ def test_with_no_numbers_for_the_fields_the_read_out_and_pinned_line_lead_with_t
     assert result["announced"] == (
         "No signal numbers in our data for Anesthesiology or Internal Medicine: type them in from the AAMC's signaling page."
     )
-    assert result["gist"] == "No signal numbers here for Anesthesiology or Internal Medicine: type in the AAMC's numbers."
+    assert result["gist"] == "Enter the AAMC's signal numbers for Anesthesiology or Internal Medicine: none in our data."
     assert "band" not in result["announced"] and "band" not in result["gist"]
     # The step the page itself gives, from the page it names.
     assert any(
@@ -1044,7 +1044,7 @@ def test_with_no_numbers_for_the_fields_the_read_out_and_pinned_line_lead_with_t
         "No signal numbers in our data for Emergency Medicine or Family Medicine: type in Emergency Medicine's from "
         "ResidencyCAS and the specialty's own organization, Family Medicine's from the AAMC's signaling page."
     )
-    assert mixed["gist"].endswith(": type in ResidencyCAS's and the AAMC's numbers.")
+    assert mixed["gist"].startswith("Enter ResidencyCAS's and the AAMC's signal numbers for")
     # A backup warning is still heard first, and pinned after the answer.
     warned = sg.compute(
         {
@@ -1058,7 +1058,7 @@ def test_with_no_numbers_for_the_fields_the_read_out_and_pinned_line_lead_with_t
     assert warned["announced"].endswith(
         "No signal numbers in our data for Anesthesiology or Internal Medicine: type them in from the AAMC's signaling page."
     )
-    assert warned["gist"].endswith("type in the AAMC's numbers. Check your backup.")
+    assert warned["gist"].endswith("Internal Medicine: none in our data. Check your backup.")
     # With a number typed for one field, the plan is read out as before.
     typed = sg.compute({"specialty": "anesthesiology", "backup_specialty": "internal-medicine", "primary_signals": 5})
     assert typed["announced"].startswith("Dual apply, strongly band. Anesthesiology: 5 signals")
@@ -1073,7 +1073,7 @@ def test_with_no_numbers_a_long_read_out_keeps_the_fields_within_its_limit() -> 
     reapplicant = {"applicant_type": "non-us-img", "step2_score": 205, "previously_unmatched": True, "years_since_graduation": 5}
     shorter = sg.compute({**reapplicant, "specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})
     assert shorter["announced"].endswith(
-        "No signal numbers here for Internal Medicine or Emergency Medicine: type in the AAMC's and ResidencyCAS's numbers. "
+        "Enter the AAMC's and ResidencyCAS's signal numbers for Internal Medicine or Emergency Medicine: none in our data. "
         "Step 2 CK 205: below the passing score, 218."
     )
     alone = sg.compute({**reapplicant, "specialty": "internal-medicine", "backup_specialty": "pmr"})
