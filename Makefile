@@ -58,6 +58,8 @@ lint: $(PY_READY)
 # processes), so two workers left the cores idle: the suite took 617-650 s
 # with two (2026-12-05) and 523 s with four (2026-12-06).  A file's tests
 # stay on one worker, which builds only the sites that file needs.
+# On a machine half as fast (later on 2026-12-06: 910-1048 s) the cores
+# were busy throughout (vmstat: 0% idle), so more workers would not help.
 test: setup lint
 	$(BIN)/python -m pytest -n 4 --dist loadfile
 
