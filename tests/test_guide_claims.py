@@ -1539,13 +1539,17 @@ MORE_CLAIMS = (
     Claim(
         "assess/index.md",
         "made the employer pay 100,000 US dollars with each new H-1B petition filed from 21 September 2025, and set that "
-        "rule to run for 12 months unless extended",
-        lambda: h1b_payment_recorded(100_000, "21 September 2025", "19 September 2025"),
+        "rule to run for 12 months, to 21 September 2026, unless extended",
+        # The term's end (h1bvisa audit s47, 6) counted from the source's start and months.
+        lambda: (
+            h1b_payment_recorded(100_000, "21 September 2025", "19 September 2025")
+            and cycle.long_date(timeline.h1b_payment_ends()) == "21 September 2026"
+        ),
     ),
     Claim(
         "faq.md",
         "From 21 September 2025 a new H-1B petition for someone abroad carried a 100,000 US dollar payment by the "
-        "employer, under a rule set for 12 months unless extended (The White House, 2025",
+        "employer, under a rule set for 12 months, to 21 September 2026, unless extended (The White House, 2025",
         lambda: h1b_payment_recorded(100_000, "21 September 2025"),
     ),
     Claim(
