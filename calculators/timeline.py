@@ -750,7 +750,14 @@ H1B_STEP3_APPLY = "H-1B: last day to apply for Step 3"
 # The FSMB's weeks are said on the apply row; said here again, the two rows
 # repeated each other (diff review s41, 4).
 H1B_STEP3_LEAD = f" The row “{H1B_STEP3_APPLY}” dates the last application to the FSMB that leaves time for a result."
-H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD
+# The plan dates the pass after submission, for programs to see it when they
+# rank, and never said how it reaches them (h1bvisa audit s47, 1).
+H1B_STEP3_SEEN = (
+    " Programs see your USMLE results in the transcript ERAS sends them, so once the pass is reported, check in "
+    f"MyERAS that the programs you applied to get the new one ({data.ERAS_DOCUMENTS.cite()}), and tell those that "
+    "said they would file an H-1B for you."
+)
+H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD + H1B_STEP3_SEEN
 # The whole chain from an application to the FSMB to a result (visa-psych
 # audit s41, 1): 12 weeks to verify graduation and 2 for the permit (the
 # FSMB's own figures), 4 to find a two-day test date (our own assumption),
@@ -1016,7 +1023,7 @@ def _season_milestones(
             {
                 "date": deadline.date.isoformat(),
                 "title": H1B_STEP3,
-                "detail": f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {STEP3_TOO_CLOSE}"
+                "detail": f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {STEP3_TOO_CLOSE}{H1B_STEP3_SEEN}"
                 if verified_by < today <= deadline.date
                 else H1B_STEP3_DETAIL,
                 "source": INA_H1B.cite(),

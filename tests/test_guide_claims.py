@@ -3618,3 +3618,12 @@ def test_the_program_list_worksheet_has_a_column_for_a_couples_partner() -> None
     row = worksheet[worksheet.index("| Partner's programs there |") :].split(" | ", 2)[1]
     assert "pair only with one of theirs elsewhere or the No Match code" in row
     assert "(#applying-as-a-couple)" in row and "{ #applying-as-a-couple }" in page_text("apply/index.md")
+
+
+def test_the_timeline_guide_says_how_a_step3_pass_after_submission_reaches_programs() -> None:
+    # The guide asks for the pass by the rank-list deadline (h1bvisa audit s47, 1).
+    guide = page_text("apply/timeline.md")
+    said = guide[guide.index("- **If you will need a visa**") :][:2000]
+    assert "A pass that comes after you submit reaches programs in the USMLE transcript ERAS sends them" in said
+    assert "(AAMC, MyERAS applicant user guide, documents and transcripts, read 2026)" in said
+    assert "MyERAS applicant user guide, documents and transcripts" in data.ERAS_DOCUMENTS.title

@@ -1419,3 +1419,13 @@ def test_the_rank_deadline_row_dates_a_reserved_and_an_advanced_start_from_the_m
     described = " ".join(events(str(result["ics"]))[RANK_DEADLINE_TITLE]["DESCRIPTION"].split())
     assert f"an advanced one on 1 July {match_year + 1}" in described
     assert len(detail.split()) < 300
+
+
+def test_the_step3_row_says_how_a_pass_after_submission_reaches_programs() -> None:
+    # The row dates the pass after submission so that programs know it when
+    # they rank, and never said how it reaches them (h1bvisa audit s47, 1).
+    seen = "Programs see your USMLE results in the transcript ERAS sends them, so once the pass is reported, check in MyERAS"
+    for inputs in (VISA_READER, {"today": MID_SEASON, "eras_submission": "2026-09-24", "needs_visa": "true"}):
+        detail = by_title(timeline.compute(inputs))[timeline.H1B_STEP3]["detail"]
+        assert seen in detail and data.ERAS_DOCUMENTS.cite() in detail
+        assert detail.endswith("and tell those that said they would file an H-1B for you.")
