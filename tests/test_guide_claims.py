@@ -3627,3 +3627,19 @@ def test_the_timeline_guide_says_how_a_step3_pass_after_submission_reaches_progr
     assert "A pass that comes after you submit reaches programs in the USMLE transcript ERAS sends them" in said
     assert "(AAMC, MyERAS applicant user guide, documents and transcripts, read 2026)" in said
     assert "MyERAS applicant user guide, documents and transcripts" in data.ERAS_DOCUMENTS.title
+
+
+def test_a_reader_hoping_for_an_h1b_is_given_its_questions_and_routes_where_a_j1_reader_is() -> None:
+    # The worksheet, the interview checklist and SOAP's preparation asked the
+    # J-1's questions only; the research lanes after a no-match weighed only
+    # the J-1; the home page did not link the visa question (h1bvisa audit s47, 3, 4, 8, 10).
+    worksheet = page_text("apply/index.md")
+    assert "| Visa policy | J-1, H-1B, both or neither;" in worksheet
+    assert "whether it files new petitions for applicants abroad this season, by what date it needs your Step 3 pass" in worksheet
+    assert "if you hope for an H-1B, whether it will file one for you this season" in page_text("apply/interviews.md")
+    soap = page_text("unmatched/soap-and-plan-b.md")
+    assert "for an H-1B, have your Step 3 pass in hand and ask which programs will file a new petition" in soap
+    for page in (soap, page_text("unmatched/index.md")):
+        assert "On an H-1B, a research post's years count toward its six" in page
+        assert "(../assess/index.md#h-1b-payment)" in page
+    assert "[J-1 or H-1B visa](assess/index.md#visa)" in page_text("index.md")
