@@ -1323,7 +1323,8 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "Visa needed",
                 VISA_POINTS + extra,
-                f"Visa need {profile.visa_basis(v)}. Many programs sponsor no visa"
+                f"Visa need {profile.visa_basis(v)}. Not every program sponsors a visa, so the IMG article asks of each whether it "
+                "commonly does"
                 + (
                     "; the IMG article says H-1B sponsorship is rare in some specialties, and this check assumes "
                     "those are among the competitive fields (its own assumption, not the article's)."

@@ -345,7 +345,7 @@ NEEDS_VISA = VisaField(
         ("false", "No, I need no visa"),
     ),
     initial=VISA_BY_APPLICANT_TYPE,
-    help="Many programs sponsor no visa, or only a J-1. Left to follow your applicant type, only a non-US-citizen IMG counts as needing one.",
+    help="Programs differ in the visas they sponsor: some none, some only a J-1. Left to follow your applicant type, only a non-US-citizen IMG counts as needing one.",
 )
 
 

@@ -3643,3 +3643,18 @@ def test_a_reader_hoping_for_an_h1b_is_given_its_questions_and_routes_where_a_j1
         assert "On an H-1B, a research post's years count toward its six" in page
         assert "(../assess/index.md#h-1b-payment)" in page
     assert "[J-1 or H-1B visa](assess/index.md#visa)" in page_text("index.md")
+
+
+def test_no_page_compares_how_many_programs_sponsor_each_visa_without_a_source() -> None:
+    # "Fewer do" and "many programs sponsor no visa" had no source; the IMG
+    # article says only that H-1B sponsorship is rare in some specialties
+    # (h1bvisa audit s47, 5).
+    from test_data import article_text
+
+    assert "In some specialties, H-1B sponsorship is rare" in " ".join(article_text(data.ARTICLE_IMG).split())
+    for page in ("assess/index.md", "glossary.md", "unmatched/soap-and-plan-b.md", "faq.md"):
+        text = page_text(page)
+        for unsourced in ("but fewer do", "fewer than sponsor the J-1", "fewer programs sponsor the H-1B"):
+            assert unsourced not in text, (page, unsourced)
+    for module in ("calculators/competitiveness.py", "calculators/profile.py"):
+        assert "Many programs sponsor no visa" not in page_text(module)
