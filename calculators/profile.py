@@ -262,12 +262,21 @@ BACKUP_SPECIALTY = ChoiceField(
 )
 
 
-def backup_rule(first_choice: ChoiceField) -> Callable[[Mapping[str, object]], None]:
+def backup_rule(first_choice: ChoiceField, leaving: BoolField | None = None) -> Callable[[Mapping[str, object]], None]:
     """``check_backup`` as a rule for ``parse_inputs``, on a form whose first
-    choice is asked by ``first_choice``: said with any other field in error."""
+    choice is asked by ``first_choice``: said with any other field in error.
+    ``leaving``: a box saying the backup is the field the reader is leaving
+    (program counts' changing field), which, ticked, lets it be an
+    ultra-competitive one."""
 
     def backup_allowed(values: Mapping[str, object]) -> None:
-        check_backup(str(values[first_choice.name]), values[BACKUP_SPECIALTY.name], first_choice.label)
+        check_backup(
+            str(values[first_choice.name]),
+            values[BACKUP_SPECIALTY.name],
+            first_choice.label,
+            leaving=leaving is not None and bool(values.get(leaving.name)),
+            leaving_label=leaving.label if leaving is not None else None,
+        )
 
     return backup_allowed
 
@@ -276,22 +285,31 @@ def backup_rule(first_choice: ChoiceField) -> Callable[[Mapping[str, object]], N
 # reader arrowing through the list passes over them: each had said an error
 # at every stop, heard by a screen reader as it arrowed (keyboard-sr audit
 # s37, 8).  check_backup still refuses them from a link or remembered answers.
-def closed_backups(first_choice: ChoiceField) -> ClosedChoices:
-    """The backup options to offer disabled, given the form's other values."""
+def closed_backups(first_choice: ChoiceField, leaving: BoolField | None = None) -> ClosedChoices:
+    """The backup options to offer disabled, given the form's other values;
+    with ``leaving`` ticked (``backup_rule``), the ultra-competitive fields
+    open, as the rule then accepts them."""
 
     def closed(values: Mapping[str, object]) -> dict[str, frozenset[str]]:
         first = values.get(first_choice.name)
-        return {BACKUP_SPECIALTY.name: ULTRA_SLUGS | ({first} if isinstance(first, str) else set())}
+        ultra = frozenset() if leaving is not None and values.get(leaving.name) is True else ULTRA_SLUGS
+        return {BACKUP_SPECIALTY.name: ultra | ({first} if isinstance(first, str) else set())}
 
     return closed
 
 
-def check_backup(first_choice: str, backup: object, first_choice_label: str) -> None:
+def check_backup(
+    first_choice: str, backup: object, first_choice_label: str, leaving: bool = False, leaving_label: str | None = None
+) -> None:
     """The backup rules, alike in every calculator that asks for a backup.
 
     An ultra-competitive field is refused as a backup everywhere: a backup
     remembered from one calculator must not be priced by one and refused by
-    the next.
+    the next.  The one exception is a backup the reader says they are
+    ``leaving``: it is not a net, and the no-match article's own misaligned
+    reapplicants apply to orthopaedics, plastics or dermatology.  Where such
+    a box exists (``leaving_label``), the refusal names it (diffreview47
+    audit s47, 1).
     """
     if backup is None:
         return
@@ -302,12 +320,18 @@ def check_backup(first_choice: str, backup: object, first_choice_label: str) -> 
         )
     # The same set the form offers disabled (closed_backups), so the list and
     # this rule cannot drift apart.
-    if backup in ULTRA_SLUGS:
+    if backup in ULTRA_SLUGS and not leaving:
         field = data.specialty(str(backup))
+        route = (
+            f"If {field.name} is the field you did not match in and are leaving, tick “{leaving_label}”, with the new "
+            "field as your target specialty. Otherwise choose"
+            if leaving_label
+            else "Choose"
+        )
         raise InputError(
             BACKUP_SPECIALTY.name,
             f"Backup specialty cannot be {field.name}: ultra-competitive fields are too hard to enter to serve as a "
-            f"backup. Choose a less competitive field, or make it your {first_choice_label.lower()} and leave the "
+            f"backup. {route} a less competitive field, or make it your {first_choice_label.lower()} and leave the "
             "backup empty.",
         )
 

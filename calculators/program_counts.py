@@ -300,8 +300,10 @@ AIM_TEXT: dict[Aim, str] = {
 # list whose backup is the new field.  A family medicine reapplicant who had
 # gone unmatched in internal medicine, entered the natural way, got 39% in the
 # new field and 61% in the one being left, where the no-match article's
-# example puts 80% in the new field (fmusimg audit s46, 1).  Asked of this
-# calculator alone, so not in ``profile``.
+# example puts 80% in the new field (fmusimg audit s46, 1).  Asked here and by
+# signals, which asks every input of this calculator, so not in ``profile``.
+# Ticked, the backup may be an ultra-competitive field: the one being left,
+# not a net (profile.backup_rule; diffreview47 audit s47, 1).
 CHANGING_FIELD = BoolField(
     name="changing_field",
     label="Changing field: my backup is the field I did not match in",
@@ -309,7 +311,8 @@ CHANGING_FIELD = BoolField(
         "Only after a no-match, with the new field as your target specialty and the field you are leaving as the "
         "backup. The new field then carries most of your list, and the one you are leaving keeps a small, chosen set, "
         f"about a fifth, as the no-match article's example divides them ({PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT}). "
-        "Leave it unticked if you are applying to the same field again."
+        "Leave it unticked if you are applying to the same field again. Leaving an ultra-competitive field, such as "
+        "dermatology? Tick this and the backup list offers it."
     ),
 )
 
@@ -333,9 +336,9 @@ def _changing_field_needs_its_pair(v: Mapping[str, object]) -> None:
         raise InputError(CHANGING_FIELD.name, f"“{CHANGING_FIELD.label}” needs {and_list(missing)}, or untick it.")
 
 
-RULES = (profile.backup_rule(profile.SPECIALTY), _changing_field_needs_its_pair)
+RULES = (profile.backup_rule(profile.SPECIALTY, CHANGING_FIELD), _changing_field_needs_its_pair)
 # Offered disabled in the form: the backups profile.backup_rule refuses.
-CLOSED_CHOICES = profile.closed_backups(profile.SPECIALTY)
+CLOSED_CHOICES = profile.closed_backups(profile.SPECIALTY, CHANGING_FIELD)
 COMPETITIVENESS_NAMES = tuple(f.name for f in competitiveness.FIELDS)
 
 
@@ -411,6 +414,15 @@ def _other_roles(slug: str) -> str | None:
     ]
     # Joined with a comma: the worked example's words run long.
     return f"the no-match article gives it {', and '.join(roles)}" if roles else None
+
+
+def _extrapolated(spec: data.Specialty, given: str, use: str) -> str:
+    """That the no-match article gives ``given`` with other fields as its
+    examples (``data.NO_MATCH_BACKUPS``), so its ``use`` for ``spec`` is ours."""
+    examples = and_list([each.name.lower() for each in data.SPECIALTIES if each.slug in data.NO_MATCH_BACKUPS])
+    return (
+        f"The no-match article gives {given} with {examples} as its examples; {spec.name} is not among them, so using it {use}."
+    )
 
 
 def _largest_count(spec: data.Specialty, lower: bool = False) -> str:
@@ -523,11 +535,14 @@ def flagged(red_flags: Sequence[str]) -> bool:
 WITH_A_RED_FLAG = "with a red flag on your file"
 
 
-def changing_field_applies(changing_field: bool, band: Band) -> bool:
+def changing_field_applies(changing_field: bool, band: Band, left_slug: object = None) -> bool:
     """Whether a reader's change of field divides the list: at a pivot the
     check has found the new field itself structurally misaligned with the
-    file, and the pivot's split, most of the list in the backup, stands."""
-    return changing_field and band != "pivot"
+    file, and the pivot's split, most of the list in the backup, stands;
+    unless the field being left (``left_slug``) is ultra-competitive, which
+    a pivot's most would send the reader back to (diffreview47 audit s47, 1:
+    the pivot warning says that neither field carries them)."""
+    return changing_field and (band != "pivot" or left_slug in profile.ULTRA_SLUGS)
 
 
 def with_backup(
@@ -544,17 +559,26 @@ def with_backup(
     target field (see ``flagged``).  ``changing_field``: a reapplicant whose
     first choice is a new field and whose backup is the field they are
     leaving (``CHANGING_FIELD``)."""
-    if reapplying and changing_field_applies(changing_field, band):
+    if reapplying and changing_field_applies(changing_field, band, backup_slug):
         # The new field carries the list, so it takes what a backup carrying
         # a reapplicant's list takes here, never the trimmed first choice;
         # the field being left takes the pivot's hand-picked set, mirrored.
         carrying = _backup(backup_slug, primary_slug, band, reapplying, applicant_type, red_flag)
         new_name, left_name = data.specialty(primary_slug).name, data.specialty(backup_slug).name
+        # Not "untrimmed" beside an aim of the lower half: the aim is the
+        # carrying backup's, and said so (diffreview47 audit s47, 7).
+        aim = (
+            f" At “{BAND_LABELS[band]}” that aims for the lower half of the range, and gives the whole at "
+            f"“{BAND_LABELS['dual-apply-strongly']}” (our rule)."
+            if carrying.aim == "lower-half"
+            else ""
+        )
         primary = replace(
             carrying,
-            why=f"Changing field, as you answered: {new_name} carries most of your list, so it is not trimmed; it "
-            f"takes the range this calculator gives a field carrying a reapplicant's list, as {new_name} would get as "
-            "the backup here, since after a no-match the no-match article asks for volume in that field.",
+            why=f"Changing field, as you answered: {new_name} carries most of your list, so it is not cut to the lower "
+            f"half of its first-choice range; it takes the range this calculator gives a field carrying a reapplicant's "
+            f"list, as {new_name} would get as the backup here, since after a no-match the no-match article asks for "
+            f"volume in that field.{aim}",
         )
         left = first_choice_range(backup_slug)
         backup = Recommendation(
@@ -587,13 +611,14 @@ def with_backup(
             high,
             first_rule,
             "lower-half",
-            f"After a no-match, short of a pivot, this calculator trims the first choice to the lower half of its "
-            f"range, {range_text(low, high, False)} (our rule). Which case is yours decides the number: if you were "
-            f"borderline, the no-match article finds a second try at the same field reasonable, with the backup as "
-            f"insurance, and the whole range, {first_rule.text()}, fits better; if you are changing field, the article "
-            "keeps the original field to a tightly curated set, about a fifth of the list in its example, which is "
-            f"what a pivot gives. If your first choice here is the new field, tick “{CHANGING_FIELD.label}” instead: "
-            "the new field then carries the list, untrimmed, and the field you are leaving takes that fifth.",
+            # The action first, for a reader whose first choice is the new
+            # field; it came last of four cases (diffreview47 audit s47, 15).
+            f"If your first choice here is a new field, tick “{CHANGING_FIELD.label}”: it then carries the list and the "
+            "field you are leaving takes about a fifth. Otherwise, after a no-match and short of a pivot, this "
+            f"calculator trims the first choice to the lower half of its range, {range_text(low, high, False)} (our "
+            "rule), towards the tightly curated set the no-match article keeps for a field being left; if you were "
+            "borderline, the article finds a second try reasonable, with the backup as insurance, and the whole range, "
+            f"{first_rule.text()}, fits better.",
         )
     else:
         primary = Recommendation(
@@ -790,17 +815,10 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             f"The orthopaedics article gives a slightly lower range, {ORTHOPAEDICS_ORTHO_ARTICLE.text()}; this calculator "
             f"uses the ultra-competitive article's {ORTHOPAEDICS.text()}, the broader of the two."
         )
-    reasons += _outside_the_ranges_reader(spec, v, primary_rule["rule"])
-    changing = flag(v, CHANGING_FIELD.name)
-    if changing and not changing_field_applies(changing, band):
-        backup_name = data.specialty(str(backup_slug)).name
-        reasons.append(
-            f"You ticked “{CHANGING_FIELD.label}”, but the competitiveness check rates {spec.name} itself "
-            f"“{BAND_LABELS[band]}” for your file, so the counts above follow the pivot, with most of the list in "
-            f"{backup_name}, the field you are leaving. Rather than move to a field that rates you so, choose a new "
-            "field the check rates better; the backup finder suggests some."
-        )
-    changing = changing_field_applies(changing, band)
+    # A pivot that sets the ticked box aside is the result's warning
+    # (changing_field_pivot_warning), where the seventh reason alone said so.
+    changing = changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
+    reasons += _outside_the_ranges_reader(spec, v, primary_rule["rule"], changing)
     if backup_slug is None:
         if band != "single-track":
             reasons.append(
@@ -849,25 +867,19 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
                 "no-match; it is used here as the nearest figure for a first application too (our extrapolation)."
             )
         if no_match_range and backup_spec.slug not in data.NO_MATCH_BACKUPS:
-            reasons.append(
-                "The no-match article gives that range with internal medicine, family medicine, psychiatry, pediatrics "
-                f"and anesthesiology as its examples; {backup_spec.name} is not among them, so using it here is our "
-                "extrapolation as well."
-            )
+            reasons.append(_extrapolated(backup_spec, "that range", "here is our extrapolation as well"))
         # After a change of field the new field, the first choice, carries the
         # list and may take that range instead.
         if changing and primary_rule["rule"] == NO_MATCH_BACKUP.key and spec.slug not in data.NO_MATCH_BACKUPS:
-            reasons.append(
-                f"The no-match article gives its {NO_MATCH_BACKUP.text()} with internal medicine, family medicine, "
-                f"psychiatry, pediatrics and anesthesiology as its examples; {spec.name} is not among them, so using it "
-                f"for {spec.name} here is our extrapolation."
-            )
-        if backup_spec.tier in HARD_TIERS:
+            reasons.append(_extrapolated(spec, f"its {NO_MATCH_BACKUP.text()}", f"for {spec.name} here is our extrapolation"))
+        # The field being left is not a net: "rarely work as a backup" judged
+        # it as one (diffreview47 audit s47, 4).
+        if backup_spec.tier in HARD_TIERS and not changing:
             reasons.append(
                 f"{backup_spec.name} is itself {data.TIER_LABELS[backup_spec.tier]}. The no-match article warns that "
                 "such fields rarely work as a backup; one with more positions and a record of taking IMGs is safer."
             )
-        if band == "pivot":
+        if band == "pivot" and not flag(v, CHANGING_FIELD.name):
             reasons.append(
                 f"At a pivot, {backup_spec.name} carries most of your applications, so it needs to be a field you would "
                 "gladly train in for good."
@@ -889,7 +901,9 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             f"After a no-match, the no-match article favors volume in the {'new field' if changing else 'backup'}, "
             "spread across community programs and many regions, over another narrow list."
         )
-    if v["previously_unmatched"] and not flag(v, CHANGING_FIELD.name):
+    # Not at a pivot, where the first choice stays a hand-picked set and
+    # "go above the range" said the opposite (diffreview47 audit s47, 3).
+    if v["previously_unmatched"] and not flag(v, CHANGING_FIELD.name) and band != "pivot":
         # The first choice's trimmed 60-70 was at or below the 80 a reader
         # with 2 interviews had sent (fmusimg audit s46, 2).  The counts stay
         # and no count of last season's list is asked; the reader is asked to
@@ -956,7 +970,8 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     reasons += _filled_by_your_group(v)
     reasons.append(
         "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "
-        "program you would really attend rather than padding the list." + "".join(f" {said}" for said in _small_fields(v, result))
+        "program you would really attend rather than padding the list."
+        + "".join(f" {said}" for said in _small_fields(v, result, changing))
     )
     return reasons
 
@@ -1000,10 +1015,12 @@ def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
     return f"{first}{f' ({caveat})' if caveat else ''}; {backup} ({band})."
 
 
-def _small_fields(v: Mapping[str, object], result: Plan) -> list[str]:
+def _small_fields(v: Mapping[str, object], result: Plan, changing: bool = False) -> list[str]:
     """For an IMG or a reader who needs a visa, each named field with few
     PGY-1 positions: the top of its range may pass the programs that take
-    them, and the breadth then goes to a larger field."""
+    them, and the breadth then goes to a larger field.  After a change of
+    field (``changing``), the field being left is a hand-picked set, not the
+    top of a range, and takes no breadth (diffreview47 audit s47, 4)."""
     if not _small_field_judged(v):
         return []
     needs_visa = profile.visa_needed(v)
@@ -1012,12 +1029,14 @@ def _small_fields(v: Mapping[str, object], result: Plan) -> list[str]:
     said: list[str] = []
     count_text = result["count_text"]
     for slug, other, count in ((primary, backup, count_text["primary"]), (backup, primary, count_text["backup"])):
-        if slug is None or count is None or not _small(slug):
+        if slug is None or count is None or not _small(slug) or (changing and slug == backup):
             continue
         spec = data.specialty(slug)
         assert spec.pgy1 is not None  # _small() found it
         larger = (
-            "a larger backup field"
+            f"a larger field than {data.specialty(other).name}, the field you are leaving, which stays a small, chosen set"
+            if changing and other is not None
+            else "a larger backup field"
             if other is None
             else "a larger field than either you named"
             if _small(other)
@@ -1066,9 +1085,10 @@ def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
     return said
 
 
-def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], rule: str) -> list[str]:
+def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], rule: str, changing: bool = False) -> list[str]:
     """What the ultra article's ranges do not cover, said to the reader they
-    do not describe; ``rule`` is the key of the range the first choice took."""
+    do not describe; ``rule`` is the key of the range the first choice took,
+    ``changing`` whether a change of field divides the list."""
     said = []
     applicant = word(v, "applicant_type")
     # The ultra article's "typical ranges for a US citizen IMG" (radiology's included).
@@ -1113,10 +1133,18 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], ru
         past = "" if limit else REAPPLYING_PAST_THE_LIMIT
         said.append(REAPPLYING_GRADUATION_LIMIT.format(years=counted(whole(v, "years_since_graduation"), "year")) + f"{past}.")
     if profile.visa_needed(v):
+        # After a change of field the backup is the field being left, a
+        # hand-picked set: the breadth is the new field's (diffreview47 audit s47, 4).
+        breadth = (
+            f"{spec.name}, not from padding the list in {data.specialty(word(v, 'backup_specialty')).name}, the field "
+            "you are leaving"
+            if changing
+            else "the backup rather than from padding the list"
+        )
         said.append(
             f"You need a visa, {profile.visa_basis(v)}: count only programs that sponsor the one you need (IMG "
             "article). Where few programs "
-            "in a range sponsor it, the breadth has to come from the backup rather than from padding the list."
+            f"in a range sponsor it, the breadth has to come from {breadth}."
         )
     return said
 
@@ -1141,6 +1169,12 @@ class BackupWarning(NamedTuple):
     heard: str
     # Shorter still, where the read-out has no room for ``heard``.
     shortest: str = ""
+    # What the phone's pinned line says after the counts: a warning on a
+    # change of field pinned "Check your backup." (diffreview47 audit s47, 8).
+    tag: str = "Check your backup."
+
+
+CHANGE_OF_FIELD_TAG = "Check your change of field."
 
 
 def backup_warning(primary_slug: str, backup_slug: str, applicant: str | None = None) -> BackupWarning | None:
@@ -1322,6 +1356,38 @@ def changing_field_warning(ratings: FileRatings, score: int, left_slug: str) -> 
         f"Check your change of field: the check rates {left.name}, the field you are leaving, {own.score}/100, above "
         f"{first} at {score}.",
         f"Check your change of field: the check rates {left.name} above {first}.",
+        CHANGE_OF_FIELD_TAG,
+    )
+
+
+def changing_field_pivot_warning(primary_slug: str, left_slug: str, band: Band) -> BackupWarning | None:
+    """Where the check rates the new field itself "Pivot" for a reader who
+    ticked ``CHANGING_FIELD``: the answer is set aside for the pivot's split
+    (``changing_field_applies``), or, where the field being left is
+    ultra-competitive, kept, as neither field can carry the list.  Only the
+    seventh reason said so, under a headline that gave the field being left
+    most of the list (diffreview47 audit s47, 5)."""
+    if band != "pivot":
+        return None
+    new, left = data.specialty(primary_slug), data.specialty(left_slug)
+    rates = f"the competitiveness check rates {new.name} itself “{BAND_LABELS[band]}” for your file"
+    better = "choose a new field the check rates better; the backup finder suggests some."
+    if changing_field_applies(True, band, left_slug):
+        return BackupWarning(
+            f"Check your change of field: {rates}, and {left.name}, the field you are leaving, is "
+            f"{data.TIER_LABELS[left.tier]}: neither can carry your list, so these counts keep most of it in {new.name}. "
+            f"Rather than move to a field that rates you so, {better}",
+            f"Check your change of field: the check rates {new.name} itself “{BAND_LABELS[band]}”.",
+            "Check your change of field.",
+            CHANGE_OF_FIELD_TAG,
+        )
+    return BackupWarning(
+        f"Your change of field gives way to a pivot: you ticked “{CHANGING_FIELD.label}”, but {rates}, so these counts "
+        f"follow the pivot, with most of your list in {left.name}, the field you are leaving. Rather than move to a "
+        f"field that rates you so, {better}",
+        f"Your change of field gives way to a pivot: the check rates {new.name} itself “{BAND_LABELS[band]}”.",
+        "Your change of field gives way to a pivot.",
+        CHANGE_OF_FIELD_TAG,
     )
 
 
@@ -1423,12 +1489,20 @@ class ProgramCountsResult(Plan):
     margins: competitiveness.Margins
     warning: str | None
     warning_heard: str | None
+    # What the phone's pinned line says of the warning (BackupWarning.tag).
+    warning_tag: str | None
     reasons: list[str]
     summary: str
     announced: str
     gist: str
     # From the review start to the rank-list deadline: what the counts mean mid-season.
     mid_season: str | None
+
+
+# What the phone's pinned line holds: three lines at 320 px, about 100
+# characters as words wrap at best, but a 94-character line of long field
+# names already took a fourth (diffreview47 audit s47, 6).  Lines of 90 fit.
+PINNED_LINE_CHARS = 90
 
 
 def _pinned_name(name: str) -> str:
@@ -1458,11 +1532,14 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
     ratings = FileRatings(check_inputs)
+    changing = flag(v, CHANGING_FIELD.name)
     warned = (
         None
         if backup_slug is None
+        else changing_field_pivot_warning(primary_slug, str(backup_slug), band)
+        if changing and band == "pivot"
         else changing_field_warning(ratings, check["score"], str(backup_slug))
-        if changing_field_applies(flag(v, CHANGING_FIELD.name), band)
+        if changing_field_applies(changing, band, backup_slug)
         else backup_warning(primary_slug, str(backup_slug), word(v, "applicant_type"))
         or backup_band_warning(ratings, str(backup_slug))
         or backup_score_warning(ratings, check["score"], band, str(backup_slug))
@@ -1481,7 +1558,9 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
         return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
 
-    caveat = _small_field_caveat(v)
+    # Not beside a pivot's hand-picked set, which is no range's upper end
+    # (diffreview47 audit s47, 10).
+    caveat = "" if counts["range_rule"]["primary"]["aim"] == "quarter-of-backup" else _small_field_caveat(v)
     summary = counts_said(caveat)
     said = None  # the read-out's own words, where the headline's run long
     if band == "pivot" and backup_slug is None:
@@ -1512,14 +1591,17 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         caveat = ""
     # Without the small-field caveat only where the read-out would pass its limit with it.
     heards = dict.fromkeys([said or summary, said or counts_said("")])
-    compact = _with_caveat(
-        f"{_pinned_name(spec.name)} {count_text['primary']}",
-        f"{_pinned_name(backup_name)} {count_text['backup']}"
-        if count_text["backup"] is not None and backup_name is not None
-        else None,
-        BAND_LABELS[band],
-        caveat,
-    )
+
+    def compact(caveat: str) -> str:
+        return _with_caveat(
+            f"{_pinned_name(spec.name)} {count_text['primary']}",
+            f"{_pinned_name(backup_name)} {count_text['backup']}"
+            if count_text["backup"] is not None and backup_name is not None
+            else None,
+            BAND_LABELS[band],
+            caveat,
+        )
+
     if warned:
         summary = f"{warned.text} {summary}"
     # A long backup's name and a DO's score note took 11 of 3,264 read-outs
@@ -1540,10 +1622,17 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     # first, in few words, and that there is a warning.  The small-field
     # caveat cut the backup's count too: the counts go in their short form,
     # with the score's note; the margins follow in the result.
-    if warned:
-        gist = f"{compact} Check your backup."
-    elif caveat:
-        gist = profile.after_pass_note(v, compact, banded=True, heard=True)
+    # The caveat gives way where it would take the line past them, as in the
+    # read-out: the warning's tag and the band came last and were cut
+    # (diffreview47 audit s47, 6).
+    # Past them with the counts alone, the warning's tag goes first: what is
+    # cut is then the band's end, which the band headline repeats.
+    if warned or caveat:
+        pinned = [
+            f"{compact(each)} {warned.tag}" if warned else profile.after_pass_note(v, compact(each), banded=True, heard=True)
+            for each in dict.fromkeys([caveat, ""])
+        ] + ([f"{warned.tag} {compact('')}"] if warned else [])
+        gist = next((line for line in pinned if len(line) <= PINNED_LINE_CHARS), pinned[-1])
     else:
         gist = with_margins
     # In the order the keys were added before this was one literal: JSON
@@ -1560,6 +1649,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "margins": check["margins"],
         "warning": warning,
         "warning_heard": warned.heard if warned else None,
+        "warning_tag": warned.tag if warned else None,
         "reasons": reasons,
         "summary": with_margins,
         "announced": heard,
@@ -1780,7 +1870,9 @@ def method() -> Markup:
             "reapplicant's list, and the backup, the field being left, a quarter of that count "
             f"({SMALL_PART}), as the "
             "no-match article's example divides a change of field. Where the check rates the new field itself "
-            f"“{BAND_LABELS['pivot']}”, the pivot's split stands and the result says so. The backup warnings judge a backup that "
+            f"“{BAND_LABELS['pivot']}”, the pivot's split stands and a warning says so, unless the field being left is "
+            "ultra-competitive: then neither field can carry the list, the new one keeps most of it, and the warning "
+            "says that. The backup warnings judge a backup that "
             "catches you, which the field being left is not: for this reader one warning takes their place, when the "
             f"check rates the field being left {BACKUP_SCORE_GAP} or more points above the new one (our rule).",
         ),
@@ -1800,7 +1892,8 @@ def method() -> Markup:
         el(
             "p",
             "An ultra-competitive field is refused as a backup, with a message on the backup field, as the backup finder "
-            "never suggests one: the no-match article judges such fields unrealistic as a backup for most applicants. A "
+            "never suggests one: the no-match article judges such fields unrealistic as a backup for most applicants. "
+            f"The one exception is the field being left, with “{CHANGING_FIELD.label}” ticked: it is not a net. A "
             "backup harder to enter than the first choice is accepted with a warning at the top of the result, since the "
             "IMG article asks for a less competitive backup. So is a backup outside the fields most open to IMGs "
             "that, with your file, the competitiveness check itself rates “Dual apply, strongly” or worse: it would "

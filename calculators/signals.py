@@ -491,12 +491,22 @@ def _reasons(
                 f"count, and a signal can only go to a program you apply to. The plan leaves "
                 f"{counted(int(plan['unused']), 'signal')} unplanned, for use only if your list is longer."
             )
+    # For a reader changing field the backup is the field being left, not a
+    # fallback to show interest in (diffreview47 audit s47, 9).
+    leaving = len(plans) == 2 and program_counts.changing_field_applies(
+        flag(v, program_counts.CHANGING_FIELD.name), band, plans[1]["specialty"]
+    )
     if len(plans) == 2:
         reasons.append(
             f"You named a backup, so you plan two separate sets: signals are counted per specialty, and those for "
             f"{plans[0]['specialty_name']} cannot be spent in {plans[1]['specialty_name']} or the other way round."
         )
-        if plans[1]["allowance"]["count"] != 0:
+        if plans[1]["allowance"]["count"] != 0 and leaving:
+            reasons.append(
+                f"{plans[1]['specialty_name']} is the field you are leaving, kept to a small hand-picked set: give its "
+                "signals to the programs where you have a real connection."
+            )
+        elif plans[1]["allowance"]["count"] != 0:
             reasons.append(
                 f"Signals in {plans[1]['specialty_name']} show its programs that the backup is a real choice. The "
                 "orthopaedics, radiology and IMG articles all ask you to show genuine interest in a backup, not treat "
@@ -513,7 +523,8 @@ def _reasons(
             "Your band suggests a backup but you have not named one. A backup specialty brings its own signals, "
             "a second set that costs your first choice nothing."
         )
-    if band == "pivot":
+    # Leaving an ultra-competitive field, the new one keeps most of the list even at a pivot.
+    if band == "pivot" and not leaving:
         reasons.append(
             f"At a pivot your list in {plans[0]['specialty_name']} is a small hand-picked set: give its signals to "
             "the programs where you have a real connection."
@@ -774,9 +785,9 @@ def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
 
 # Checked even when another field is in error, so each is said at once
 # (program counts checks the backup again; by then it has passed).
-RULES = (profile.backup_rule(profile.SPECIALTY), _backup_signals_need_a_backup)
+RULES = (profile.backup_rule(profile.SPECIALTY, program_counts.CHANGING_FIELD), _backup_signals_need_a_backup)
 # Offered disabled in the form: the backups the first rule refuses.
-CLOSED_CHOICES = profile.closed_backups(profile.SPECIALTY)
+CLOSED_CHOICES = profile.closed_backups(profile.SPECIALTY, program_counts.CHANGING_FIELD)
 
 
 class SignalsResult(TypedDict):
@@ -843,7 +854,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         missing, pinned = _no_numbers(plans), _no_numbers(plans, short=True)
         # Past the limit, the pinned line's shorter step, the fields alone, then the band as before.
         tries = [f"{warned}{missing}", f"{warned}{pinned}", f"{warned}{missing.partition(':')[0]}.", *tries]
-        gist = profile.after_pass_note(v, f"{pinned} Check your backup." if warned else pinned, banded=True, heard=True)
+        gist = profile.after_pass_note(v, f"{pinned} {counts['warning_tag']}" if warned else pinned, banded=True, heard=True)
     heard = first_within_read_out([profile.after_pass_note(v, said, banded=True, heard=True) for said in tries])
     return {
         "inputs": dict(v),

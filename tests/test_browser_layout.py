@@ -483,35 +483,98 @@ def test_at_320_px_the_pinned_line_says_in_full_what_was_left_out(
     assert cut <= 1, shown
 
 
+FM_REAPPLICANT_FORM = {
+    "applicant_type": "us-img",
+    "step2_score": "224",
+    "exam_failures": "1",
+    "years_since_graduation": "4",
+    "usce_months": "2",
+}
+
+
 @pytest.mark.parametrize(
-    ("inputs", "said"),
+    ("inputs", "ticked", "said"),
     [
         (
-            {
-                "specialty": "family-medicine",
-                "backup_specialty": "internal-medicine",
-                "applicant_type": "us-img",
-                "step2_score": "224",
-                "exam_failures": "1",
-                "years_since_graduation": "4",
-                "usce_months": "2",
-            },
+            {"specialty": "family-medicine", "backup_specialty": "internal-medicine", **FM_REAPPLICANT_FORM},
+            ("previously_unmatched",),
             "Family Medicine 60–70; Internal Medicine 80–120 (Dual apply, strongly). Check your backup.",
         ),
         (
             {"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img"},
-            "Neurology 60–80 (fewer if fewer sponsor your visa); PM&R 60–80 (Dual apply). Check your backup.",
+            (),
+            # The caveat gives way past 90 characters (diffreview47 audit s47, 6).
+            "Neurology 60–80; PM&R 60–80 (Dual apply). Check your backup.",
+        ),
+        # Long names with a warning: past 90 characters, the tag goes first
+        # (diffreview47 audit s47, 6); a 94-character line with it last took
+        # a fourth line.
+        (
+            {
+                "specialty": "orthopaedic-surgery",
+                "backup_specialty": "general-surgery",
+                "applicant_type": "non-us-img",
+                "step2_score": "235",
+            },
+            (),
+            "Check your backup. Orthopaedic Surgery 60–90+; General Surgery 60–100+ (Dual apply, strongly).",
         ),
     ],
 )
 def test_at_320_px_a_backup_warning_leaves_the_counts_on_the_pinned_line(
-    page: Any, site_url: str, inputs: dict[str, str], said: str
+    page: Any, site_url: str, inputs: dict[str, str], ticked: tuple[str, ...], said: str
 ) -> None:
     # The warning led the summary and filled the three pinned lines; the
     # counts were cut (offline46 and readout46 audits s46).
-    ticked = ("previously_unmatched",) if "exam_failures" in inputs else ()
     cut, shown = pinned_line_at_320_px(page, site_url, "program_counts", inputs, said, ticked)
     assert cut <= 1, shown
+
+
+@pytest.mark.parametrize(
+    ("inputs", "ticked", "said", "band"),
+    [
+        (
+            {"specialty": "internal-medicine", "backup_specialty": "family-medicine", **FM_REAPPLICANT_FORM},
+            ("previously_unmatched", "changing_field"),
+            "Check your change of field. Internal Medicine 80–120; Family Medicine 20–30",
+            " (Dual apply, strongly).",
+        ),
+        (
+            {
+                "specialty": "orthopaedic-surgery",
+                "backup_specialty": "obstetrics-gynecology",
+                "applicant_type": "non-us-img",
+                "step2_score": "235",
+            },
+            (),
+            "Check your backup. Orthopaedic Surgery 60–90+; Obstetrics and Gynecology 60–100",
+            "+ (Dual apply, strongly).",
+        ),
+    ],
+)
+def test_at_320_px_a_warned_line_too_long_for_three_lines_keeps_its_tag_and_counts_in_view(
+    page: Any, site_url: str, inputs: dict[str, str], ticked: tuple[str, ...], said: str, band: str
+) -> None:
+    # "Check your backup." and the band came last and were what got cut, and
+    # a change of field's warning pinned "Check your backup." (diffreview47
+    # audit s47, 6 and 8): the tag first, so only the band's end may go.
+    pinned_line_at_320_px(page, site_url, "program_counts", inputs, said + band, ticked)
+    line = page.locator('.mpb-calculator[data-calculator="program_counts"] .mpb-live-headline .mpb-headline').first
+    # The longest start of the line that fits its three lines, as the reader sees it.
+    in_view = line.evaluate(
+        """(line) => {
+            const text = line.textContent;
+            let low = 0, high = text.length;
+            while (low < high) {
+                const mid = Math.ceil((low + high) / 2);
+                line.textContent = text.slice(0, mid);
+                if (line.scrollHeight - line.clientHeight <= 1) low = mid; else high = mid - 1;
+            }
+            line.textContent = text;
+            return text.slice(0, low);
+        }"""
+    )
+    assert in_view.startswith(said), in_view
 
 
 @pytest.mark.parametrize(

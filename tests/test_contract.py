@@ -547,3 +547,16 @@ def test_a_backup_the_rules_refuse_is_offered_disabled_and_follows_the_first_cho
     for slug in built:
         with pytest.raises(InputError):
             calc.compute({first.name: first.default, "backup_specialty": slug})
+    # Where the reader may say the backup is the field they are leaving
+    # (program counts and signals), ticking it opens the ultra-competitive
+    # fields, which the rules then accept (diffreview47 audit s47, 1).
+    leaving = "changing_field" in {f.name for f in calc.FIELDS}
+    ticked = {first.name: "internal-medicine", "changing_field": True, "previously_unmatched": True}
+    reply = json.loads(browser.compute(name, json.dumps({**ticked, "backup_specialty": "dermatology"})))
+    assert reply["closed"] == {"backup_specialty": ["internal-medicine"] if leaving else sorted({"internal-medicine", *ultra})}
+    assert reply["ok"] is leaving
+    assert _disabled(str(render_form(calc, ticked)), profile.BACKUP_SPECIALTY.name) == (
+        ["internal-medicine"]
+        if leaving
+        else _disabled(str(render_form(calc, {first.name: "internal-medicine"})), "backup_specialty")
+    )

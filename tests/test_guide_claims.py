@@ -2004,9 +2004,11 @@ COUNTS_47_CLAIMS = (
     ),
     Claim(
         "calculators/program-counts.md",
-        "Where the check rates the new field itself “Pivot to a backup”, the pivot's split stands and the reasons say so",
+        "Where the check rates the new field itself “Pivot to a backup”, the pivot's split stands and a warning at the "
+        "top of the result says so",
         lambda: every(
-            r["share"] == {"primary_pct": 20, "backup_pct": 80} and any(x.startswith("You ticked") for x in r["reasons"])
+            r["share"] == {"primary_pct": 20, "backup_pct": 80}
+            and str(r["warning"]).startswith("Your change of field gives way to a pivot")
             for first in ULTRA_SLUGS
             for r in [
                 program_counts.compute(

@@ -1085,7 +1085,7 @@ def test_a_reapplicants_trimmed_first_choice_gives_the_number_for_each_case() ->
     first = " ".join(pc.compute(inputs)["reasons"])
     assert "trims the first choice to the lower half of its range, 60–70 (our rule)" in again
     assert "if you were borderline" in again and "the whole range, 60–80, fits better" in again
-    assert "if you are changing field" in again
+    assert "towards the tightly curated set the no-match article keeps for a field being left" in again
     assert "if you were borderline" not in first
 
 
@@ -1485,10 +1485,12 @@ def test_a_small_first_choices_count_carries_the_caveat_in_the_read_out_and_head
     failing = pc.compute(
         {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 210}
     )
+    # Past about 100 characters with the score's note, the caveat gives way
+    # in the pinned line, as in the read-out (diffreview47 audit s47, 6).
     assert failing["gist"] == (
-        "Pathology 60–80 (fewer if fewer sponsor your visa); Internal Medicine 80–120 (Dual apply, strongly). "
-        "Step 2 CK 210: below the passing score, 218."
+        "Pathology 60–80; Internal Medicine 80–120 (Dual apply, strongly). Step 2 CK 210: below the passing score, 218."
     )
+    assert "(fewer if fewer sponsor your visa)" in failing["announced"]
     # Alone, after the band: two brackets in a row read as one aside.
     alone = pc.compute({"specialty": "pathology", "applicant_type": "us-img", "needs_visa": False})
     assert alone["announced"] == "Pathology: 70–80 programs (Dual apply), fewer if fewer take applicants like you."
@@ -1498,7 +1500,8 @@ def test_a_small_first_choices_count_carries_the_caveat_in_the_read_out_and_head
     assert citizen["announced"].startswith("Pathology: 60–80 programs (fewer if fewer take applicants like you); Internal")
     # With a backup warning, the short counts lead the pinned line with the caveat.
     warned = pc.compute({"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img"})
-    assert warned["gist"] == "Neurology 60–80 (fewer if fewer sponsor your visa); PM&R 60–80 (Dual apply). Check your backup."
+    # Without the caveat past 90 characters (diffreview47 audit s47, 6).
+    assert warned["gist"] == "Neurology 60–80; PM&R 60–80 (Dual apply). Check your backup."
     assert "Neurology: 60–80 programs (fewer if fewer sponsor your visa); " in warned["announced"]
     # Not for a small backup behind a larger first choice, nor for a US graduate, whom most programs take.
     for inputs in (
@@ -1642,7 +1645,8 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
     assert (
         "Family Medicine: rule of thumb 80–120 programs. Basis: Internal or family medicine for an IMG unsure of "
         "matching (IMG article's family medicine example, 80–120; the orthopaedics article's 80+). Changing field, as "
-        "you answered: Family Medicine carries most of your list, so it is not trimmed;"
+        "you answered: Family Medicine carries most of your list, so it is not cut to the lower half of its "
+        "first-choice range;"
     ) in reasons[1]
     assert any(
         r.endswith(
@@ -1665,10 +1669,14 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
 
 def test_the_trimmed_first_choice_points_a_reader_whose_first_choice_is_new_to_the_answer() -> None:
     trimmed = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})["range_rule"]["primary"]["why"]
-    assert trimmed.endswith(
-        f"If your first choice here is the new field, tick “{pc.CHANGING_FIELD.label}” instead: the new field then "
-        "carries the list, untrimmed, and the field you are leaving takes that fifth."
+    # The action leads: it came last of four cases in about 110 words
+    # (diffreview47 audit s47, 15).
+    assert trimmed.startswith(
+        f"If your first choice here is a new field, tick “{pc.CHANGING_FIELD.label}”: it then carries the list and the "
+        "field you are leaving takes about a fifth. Otherwise, after a no-match and short of a pivot, this calculator "
+        "trims the first choice to the lower half of its range, 60–70 (our rule),"
     )
+    assert "untrimmed" not in trimmed and len(trimmed.split()) <= 100
 
 
 @pytest.mark.parametrize(
@@ -1703,15 +1711,26 @@ def test_changing_field_gives_way_to_a_pivot_and_says_so() -> None:
     unticked = pc.compute({**PIVOT, "backup_specialty": "internal-medicine"})
     ticked = pc.compute({**PIVOT, "backup_specialty": "internal-medicine", "changing_field": True})
     assert ticked["band"] == "pivot"
-    for key in ("primary", "backup", "share", "range_rule", "warning"):
+    for key in ("primary", "backup", "share", "range_rule"):
         assert ticked[key] == unticked[key], key
-    assert (
-        f"You ticked “{pc.CHANGING_FIELD.label}”, but the competitiveness check rates Dermatology itself “Pivot to a "
-        "backup” for your file, so the counts above follow the pivot, with most of the list in Internal Medicine, the "
-        "field you are leaving. Rather than move to a field that rates you so, choose a new field the check rates "
-        "better; the backup finder suggests some."
-    ) in ticked["reasons"]
-    assert not any(r.startswith("You ticked") for r in unticked["reasons"])
+    # A warning leading the summary, the read-out and the pinned line, where
+    # the seventh reason alone said so (diffreview47 audit s47, 5).
+    warning = (
+        f"Your change of field gives way to a pivot: you ticked “{pc.CHANGING_FIELD.label}”, but the competitiveness "
+        "check rates Dermatology itself “Pivot to a backup” for your file, so these counts follow the pivot, with most "
+        "of your list in Internal Medicine, the field you are leaving. Rather than move to a field that rates you so, "
+        "choose a new field the check rates better; the backup finder suggests some."
+    )
+    assert ticked["warning"] == warning and unticked["warning"] is None
+    assert ticked["summary"].startswith(warning)
+    assert ticked["announced"].startswith(
+        "Your change of field gives way to a pivot: the check rates Dermatology itself “Pivot to a backup”. Dermatology: "
+        "20–30 programs; Internal Medicine: 80–120 programs"
+    )
+    assert ticked["gist"] == "Check your change of field. Dermatology 20–30; Internal Medicine 80–120 (Pivot to a backup)."
+    # Nor is the field the reader says they are leaving called one to train in gladly for good.
+    assert not any("gladly train in" in r for r in ticked["reasons"])
+    assert any("gladly train in" in r for r in unticked["reasons"])
 
 
 def test_changing_field_warns_only_where_the_check_rates_the_field_being_left_clearly_higher() -> None:
@@ -1769,7 +1788,7 @@ def test_a_new_field_outside_the_no_match_articles_examples_is_said_to_extrapola
     # Neurology carrying the list takes the 60-100+ the article gives with other fields as examples.
     inputs = {"specialty": "neurology", "backup_specialty": "internal-medicine", "previously_unmatched": True}
     said = (
-        "The no-match article gives its 60–100+ with internal medicine, family medicine, psychiatry, pediatrics and "
+        "The no-match article gives its 60–100+ with internal medicine, family medicine, pediatrics, psychiatry and "
         "anesthesiology as its examples; Neurology is not among them, so using it for Neurology here is our extrapolation."
     )
     changed = pc.compute({**inputs, "changing_field": True})
@@ -1797,3 +1816,196 @@ def test_a_weaker_band_never_shrinks_a_changed_fields_counts(applicant: str) -> 
         pivot = pc.plan(new, left, "pivot", True, applicant, red_flag, True)
         assert pivot == pc.plan(new, left, "pivot", True, applicant, red_flag)
         assert pivot["backup"]["low"] >= weaker["backup"]["low"]
+
+
+# Session 47, diffreview47 audit: the changing-field box at its edges.
+# The guide's orthopaedics example (diffreview47 audit s47, 1): a reader
+# leaving orthopaedics for internal medicine.
+LEAVING_ORTHO = {
+    "specialty": "internal-medicine",
+    "backup_specialty": "orthopaedic-surgery",
+    "step2_score": 250,
+    "research_items": 3,
+    "previously_unmatched": True,
+}
+
+
+@pytest.mark.parametrize("left", sorted(profile.ULTRA_SLUGS))
+def test_a_reader_leaving_an_ultra_competitive_field_can_tick_the_box(left: str) -> None:
+    from calculators import signals
+
+    inputs = {**LEAVING_ORTHO, "backup_specialty": left}
+    result = pc.compute({**inputs, "changing_field": True})
+    # The new field carries the list; the field being left is a fifth, not a net.
+    assert result["share"] == {"primary_pct": 80, "backup_pct": 20}
+    assert result["range_rule"]["backup"]["aim"] == "quarter-of-first-choice"
+    assert not any("rarely work as a backup" in r for r in result["reasons"])
+    assert signals.compute({**inputs, "changing_field": True})["specialties"][1]["specialty"] == left
+    # Unticked, still refused, and the refusal names the box as the route.
+    for calc in (pc, signals):
+        with pytest.raises(InputError) as caught:
+            calc.compute(inputs)
+        assert caught.value.field == "backup_specialty"
+        assert caught.value.message.startswith(f"Backup specialty cannot be {data.specialty(left).name}: ")
+        assert (
+            f"If {data.specialty(left).name} is the field you did not match in and are leaving, tick "
+            f"“{pc.CHANGING_FIELD.label}”, with the new field as your target specialty. Otherwise choose a less "
+            "competitive field"
+        ) in caught.value.message
+
+
+def test_the_guides_orthopaedics_example_gets_the_80_20_split_the_other_way_round() -> None:
+    result = pc.compute({**LEAVING_ORTHO, "changing_field": True})
+    assert result["band"] == "dual-apply-strongly"
+    assert result["count_text"] == {"primary": "80–120", "backup": "20–30", "total": "100–150"}
+    assert (
+        result["announced"] == "Internal Medicine: 80–120 programs; Orthopaedic Surgery: 20–30 programs (Dual apply, strongly)."
+    )
+    assert result["warning"] is None
+    # Ticking the box opens the ultra-competitive fields in the backup list, and only the first choice stays closed.
+    closed = pc.CLOSED_CHOICES({"specialty": "internal-medicine", "changing_field": True})
+    assert closed == {"backup_specialty": frozenset({"internal-medicine"})}
+    assert (
+        pc.CLOSED_CHOICES({"specialty": "internal-medicine", "changing_field": False})["backup_specialty"] >= profile.ULTRA_SLUGS
+    )
+
+
+def test_leaving_an_ultra_competitive_field_for_one_rated_pivot_keeps_the_new_field_first_and_warns() -> None:
+    # The pivot's split would put most of the list in dermatology, the field being left.
+    result = pc.compute(
+        {
+            "specialty": "diagnostic-radiology",
+            "backup_specialty": "dermatology",
+            "applicant_type": "non-us-img",
+            "step2_score": 210,
+            "exam_failures": 2,
+            "previously_unmatched": True,
+            "changing_field": True,
+        }
+    )
+    assert result["band"] == "pivot"
+    assert result["share"]["primary_pct"] == 80
+    assert str(result["warning"]).startswith(
+        "Check your change of field: the competitiveness check rates Diagnostic Radiology itself “Pivot to a backup” "
+        "for your file, and Dermatology, the field you are leaving, is ultra-competitive: neither can carry your list"
+    )
+    assert result["gist"].startswith("Check your change of field.")
+
+
+def test_at_a_pivot_a_reapplicant_is_not_told_to_go_above_the_first_choices_hand_picked_set() -> None:
+    # Diffreview47 audit s47, 3: "go above the range" beside "keep only a hand-picked set".
+    for backup in ("internal-medicine", None):
+        result = pc.compute({**PIVOT, "previously_unmatched": True, "backup_specialty": backup})
+        assert result["band"] == "pivot"
+        assert not any("go above the range" in r for r in result["reasons"]), backup
+    broad = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})
+    assert broad["band"] != "pivot" and any("go above the range" in r for r in broad["reasons"])
+
+
+def test_after_a_change_of_field_the_breadth_goes_to_the_new_field_not_the_one_being_left() -> None:
+    # Diffreview47 audit s47, 4.
+    base = {"applicant_type": "non-us-img", "previously_unmatched": True, "changing_field": True}
+    neurology_new = pc.compute({**base, "specialty": "neurology", "backup_specialty": "internal-medicine"})
+    reasons = " ".join(neurology_new["reasons"])
+    assert (
+        "the breadth has to come from Neurology, not from padding the list in Internal Medicine, the field you are leaving."
+    ) in reasons
+    assert "the breadth has to come from the backup" not in reasons
+    assert (
+        "the breadth beyond them then goes to a larger field than Internal Medicine, the field you are leaving, which "
+        "stays a small, chosen set."
+    ) in reasons
+    neurology_left = pc.compute({**base, "specialty": "internal-medicine", "backup_specialty": "neurology"})
+    assert "Neurology is a small field" not in " ".join(neurology_left["reasons"])
+    radiology_left = pc.compute({**base, "specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology"})
+    assert not any("rarely work as a backup" in r for r in radiology_left["reasons"])
+    # Unticked, the backup is a net and is judged as one.
+    unticked = {**base, "changing_field": False}
+    assert any(
+        "rarely work as a backup" in r
+        for r in pc.compute({**unticked, "specialty": "internal-medicine", "backup_specialty": "diagnostic-radiology"})["reasons"]
+    )
+    assert "Neurology is a small field" in " ".join(
+        pc.compute({**unticked, "specialty": "internal-medicine", "backup_specialty": "neurology"})["reasons"]
+    )
+
+
+def test_a_new_fields_lower_half_aim_is_said_and_not_called_untrimmed() -> None:
+    # Diffreview47 audit s47, 7: family medicine 80-100 at "Dual apply", said to be "not trimmed".
+    result = pc.compute(
+        {
+            "specialty": "family-medicine",
+            "backup_specialty": "internal-medicine",
+            "applicant_type": "non-us-img",
+            "step2_score": 240,
+            "previously_unmatched": True,
+            "changing_field": True,
+        }
+    )
+    rule = result["range_rule"]["primary"]
+    assert (result["band"], result["count_text"]["primary"], rule["aim"]) == ("dual-apply", "80–100", "lower-half")
+    assert "not trimmed" not in rule["why"]
+    assert "so it is not cut to the lower half of its first-choice range;" in rule["why"]
+    assert rule["why"].endswith(
+        "At “Dual apply” that aims for the lower half of the range, and gives the whole at “Dual apply, strongly” (our rule)."
+    )
+
+
+def test_the_pinned_line_keeps_to_its_length_and_names_a_change_of_field() -> None:
+    # Diffreview47 audit s47, 6: 167 of 208 pinned lines with the caveat passed 100 characters.
+    ortho = pc.compute(
+        {
+            "specialty": "orthopaedic-surgery",
+            "backup_specialty": "general-surgery",
+            "applicant_type": "non-us-img",
+            "step2_score": 235,
+        }
+    )
+    assert ortho["warning"] and "(fewer if fewer sponsor your visa)" in ortho["summary"]
+    # Still past 90 characters without it, the tag goes first: what a fourth line cuts is the band's end.
+    assert ortho["gist"] == "Check your backup. Orthopaedic Surgery 60–90+; General Surgery 60–100+ (Dual apply, strongly)."
+    for applicant, first, backup, score in itertools.product(
+        ("us-img", "non-us-img"),
+        ("neurology", "pathology", "orthopaedic-surgery"),
+        BROAD,
+        (215, 235),
+    ):
+        if first == backup:
+            continue
+        result = pc.compute({"specialty": first, "backup_specialty": backup, "applicant_type": applicant, "step2_score": score})
+        gist = result["gist"]
+        # The caveat only where the line keeps within them; past them it has
+        # gone (two long names with a warning pass them by a few characters).
+        if "(fewer if" in gist:
+            assert len(gist) <= pc.PINNED_LINE_CHARS, gist
+        if result["warning"]:
+            tag = "Check your backup."
+            assert gist.endswith(tag) if len(gist) <= pc.PINNED_LINE_CHARS else gist.startswith(tag), gist
+    # Diffreview47 audit s47, 8: a warning on the change of field pins its own tag.
+    changing = pc.compute(
+        {**FM_REAPPLICANT, "specialty": "internal-medicine", "backup_specialty": "family-medicine", "changing_field": True}
+    )
+    assert (
+        changing["gist"] == "Check your change of field. Internal Medicine 80–120; Family Medicine 20–30 (Dual apply, strongly)."
+    )
+    assert changing["warning_tag"] == "Check your change of field."
+
+
+def test_a_pivots_hand_picked_set_carries_no_small_field_caveat() -> None:
+    # Diffreview47 audit s47, 10: "Orthopaedic Surgery 20-30 (fewer if fewer take applicants like you)".
+    inputs = {**PIVOT, "specialty": "orthopaedic-surgery", "backup_specialty": "internal-medicine", "previously_unmatched": True}
+    result = pc.compute(inputs)
+    assert result["band"] == "pivot" and result["range_rule"]["primary"]["aim"] == "quarter-of-backup"
+    assert "fewer if" not in result["summary"] and "fewer if" not in result["announced"] and "fewer if" not in result["gist"]
+    assert "fewer if" in pc.compute({**inputs, "previously_unmatched": False, "step2_score": 235, "exam_failures": 0})["summary"]
+
+
+def test_the_extrapolation_names_the_no_match_articles_examples_from_the_data() -> None:
+    # Diffreview47 audit s47, 13: two sentences typed out the same list.
+    said = pc._extrapolated(data.specialty("neurology"), "that range", "here is our extrapolation as well")
+    for slug in data.NO_MATCH_BACKUPS:
+        assert data.specialty(slug).name.lower() in said
+    assert said == (
+        "The no-match article gives that range with internal medicine, family medicine, pediatrics, psychiatry and "
+        "anesthesiology as its examples; Neurology is not among them, so using it here is our extrapolation as well."
+    )

@@ -1084,3 +1084,28 @@ def test_with_no_numbers_a_long_read_out_keeps_the_fields_within_its_limit() -> 
     for result in (shorter, alone):
         assert result["announced"].startswith("Check your backup:")
         assert len(result["announced"].split()) <= READ_OUT_WORDS
+
+
+def test_a_reader_changing_field_is_pinned_and_told_of_the_field_being_left() -> None:
+    # Diffreview47 audit s47, 8 and 9: "Check your backup." pinned for a
+    # warning on the change of field, and the field being left called a
+    # backup to show real interest in.
+    inputs = {
+        "specialty": "internal-medicine",
+        "backup_specialty": "family-medicine",
+        "applicant_type": "us-img",
+        "step2_score": 224,
+        "exam_failures": 1,
+        "previously_unmatched": True,
+    }
+    changing = sg.compute({**inputs, "changing_field": True})
+    assert str(changing["warning"]).startswith("Check your change of field:")
+    assert changing["gist"].endswith("type in the AAMC's. Check your change of field.")
+    assert (
+        "Family Medicine is the field you are leaving, kept to a small hand-picked set: give its signals to the "
+        "programs where you have a real connection."
+    ) in changing["reasons"]
+    assert not any("the backup is a real choice" in r for r in changing["reasons"])
+    same_field = sg.compute(inputs)
+    assert any("the backup is a real choice" in r for r in same_field["reasons"])
+    assert not any("the field you are leaving, kept" in r for r in same_field["reasons"])
