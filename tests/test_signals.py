@@ -1100,7 +1100,7 @@ def test_a_reader_changing_field_is_pinned_and_told_of_the_field_being_left() ->
     }
     changing = sg.compute({**inputs, "changing_field": True})
     assert str(changing["warning"]).startswith("Check your change of field:")
-    assert changing["gist"].endswith("type in the AAMC's. Check your change of field.")
+    assert changing["gist"].endswith("none in our data. Check your change of field.")
     assert (
         "Family Medicine is the field you are leaving, kept to a small hand-picked set: give its signals to the "
         "programs where you have a real connection."
