@@ -854,7 +854,15 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         missing, pinned = _no_numbers(plans), _no_numbers(plans, short=True)
         # Past the limit, the pinned line's shorter step, the fields alone, then the band as before.
         tries = [f"{warned}{missing}", f"{warned}{pinned}", f"{warned}{missing.partition(':')[0]}.", *tries]
-        gist = profile.after_pass_note(v, f"{pinned} {counts['warning_tag']}" if warned else pinned, banded=True, heard=True)
+        # Past the pinned line's three lines the warning's tag goes first, as
+        # program counts does, so that what is cut is the step's end, not the tag.
+        tagged = [f"{pinned} {counts['warning_tag']}", f"{counts['warning_tag']} {pinned}"] if warned else [pinned]
+        gist = profile.after_pass_note(
+            v,
+            next((line for line in tagged if len(line) <= program_counts.PINNED_LINE_CHARS), tagged[-1]),
+            banded=True,
+            heard=True,
+        )
     heard = first_within_read_out([profile.after_pass_note(v, said, banded=True, heard=True) for said in tries])
     return {
         "inputs": dict(v),

@@ -1058,7 +1058,8 @@ def test_with_no_numbers_for_the_fields_the_read_out_and_pinned_line_lead_with_t
     assert warned["announced"].endswith(
         "No signal numbers in our data for Anesthesiology or Internal Medicine: type them in from the AAMC's signaling page."
     )
-    assert warned["gist"].endswith("Internal Medicine: none in our data. Check your backup.")
+    # Too long for three pinned lines with the tag after it: the tag goes first.
+    assert warned["gist"].startswith("Check your backup. Enter the AAMC's signal numbers for Anesthesiology")
     # With a number typed for one field, the plan is read out as before.
     typed = sg.compute({"specialty": "anesthesiology", "backup_specialty": "internal-medicine", "primary_signals": 5})
     assert typed["announced"].startswith("Dual apply, strongly band. Anesthesiology: 5 signals")
@@ -1100,7 +1101,7 @@ def test_a_reader_changing_field_is_pinned_and_told_of_the_field_being_left() ->
     }
     changing = sg.compute({**inputs, "changing_field": True})
     assert str(changing["warning"]).startswith("Check your change of field:")
-    assert changing["gist"].endswith("none in our data. Check your change of field.")
+    assert changing["gist"].startswith("Check your change of field. Enter the AAMC's signal numbers for Internal Medicine")
     assert (
         "Family Medicine is the field you are leaving, kept to a small hand-picked set: give its signals to the "
         "programs where you have a real connection."
