@@ -27,6 +27,7 @@ ANSWERED = '.mpb-calculator[data-calculator="{name}"][data-answered]'
 # tests' waits follow it.
 _PAGE_SCRIPT = (ROOT / "docs/assets/javascripts/calculators.js").read_text(encoding="utf-8")
 TYPED_ANNOUNCE_PAUSE_MS = int(re.search(r"const TYPED_ANNOUNCE_PAUSE_MS = ([0-9_]+);", _PAGE_SCRIPT)[1].replace("_", ""))  # type: ignore[index]
+ANNOUNCE_PAUSE_MS = int(re.search(r"const ANNOUNCE_PAUSE_MS = ([0-9_]+);", _PAGE_SCRIPT)[1].replace("_", ""))  # type: ignore[index]
 
 
 def first_live_result(widget: Any) -> str:
