@@ -27,7 +27,7 @@ from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import BoolField, InputError, flag, parse_inputs, whole, word, word_or_none
 from .html import Markup, and_list, counted, el, join, table
-from .registry import first_within_read_out
+from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "program_counts"
 TITLE = "How many programs to apply to"
@@ -1499,12 +1499,6 @@ class ProgramCountsResult(Plan):
     mid_season: str | None
 
 
-# What the phone's pinned line holds: three lines at 320 px, about 100
-# characters as words wrap at best, but a 94-character line of long field
-# names already took a fourth (diffreview47 audit s47, 6).  Lines of 90 fit.
-PINNED_LINE_CHARS = 90
-
-
 def _pinned_name(name: str) -> str:
     """A field's name for the phone's pinned line: its own short form where
     the name ends with one ("PM&R"), as the three lines hold about 100
@@ -1632,7 +1626,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             f"{compact(each)} {warned.tag}" if warned else profile.after_pass_note(v, compact(each), banded=True, heard=True)
             for each in dict.fromkeys([caveat, ""])
         ] + ([f"{warned.tag} {compact('')}"] if warned else [])
-        gist = next((line for line in pinned if len(line) <= PINNED_LINE_CHARS), pinned[-1])
+        gist = first_within_pinned_line(pinned)
     else:
         gist = with_margins
     # In the order the keys were added before this was one literal: JSON

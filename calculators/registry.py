@@ -20,6 +20,18 @@ def first_within_read_out(tries: Sequence[str]) -> str:
     return next((said for said in tries if len(said.split()) <= READ_OUT_WORDS), tries[-1])
 
 
+# What the phone's pinned line holds: three lines at 320 px, about 100
+# characters as words wrap at best, but a 94-character line of long field
+# names already took a fourth (diffreview47 audit s47, 6).  Lines of 90 fit.
+PINNED_LINE_CHARS = 90
+
+
+def first_within_pinned_line(tries: Sequence[str]) -> str:
+    """The first of ``tries`` that keeps to PINNED_LINE_CHARS, else the last,
+    the one whose cut loses least: the pinned line's ``first_within_read_out``."""
+    return next((line for line in tries if len(line) <= PINNED_LINE_CHARS), tries[-1])
+
+
 # A calculator's own result type (a TypedDict in its module): render() reads
 # exactly what compute() returned, so the two share it.  Invariant, since
 # compute() gives it and render() takes it.

@@ -27,7 +27,7 @@ from .competitiveness import BAND_LABELS, Band
 from .data import ARTICLE_UNMATCHED, SignalAllowance
 from .fields import InputError, IntField, flag, parse_inputs, whole_or_none, word, word_or_none
 from .html import Markup, and_list, capitalised, counted, el, join, long_date, table
-from .registry import first_within_read_out
+from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "signals"
 TITLE = "Program signals planner"
@@ -605,7 +605,7 @@ def _type_in_when_published(fields: Mapping[str, list[str]]) -> str:
 
 
 # Whose numbers each service's fields take, in the phone's pinned line,
-# which holds about 95 characters at 320 px (PUBLISHED_BY, shorter).
+# which holds PINNED_LINE_CHARS at 320 px (PUBLISHED_BY, shorter).
 PUBLISHED_BY_SHORT = {data.SERVICE_ERAS: "the AAMC's", data.SERVICE_RESIDENCYCAS: "ResidencyCAS's"}
 
 
@@ -857,12 +857,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         # Past the pinned line's three lines the warning's tag goes first, as
         # program counts does, so that what is cut is the step's end, not the tag.
         tagged = [f"{pinned} {counts['warning_tag']}", f"{counts['warning_tag']} {pinned}"] if warned else [pinned]
-        gist = profile.after_pass_note(
-            v,
-            next((line for line in tagged if len(line) <= program_counts.PINNED_LINE_CHARS), tagged[-1]),
-            banded=True,
-            heard=True,
-        )
+        gist = profile.after_pass_note(v, first_within_pinned_line(tagged), banded=True, heard=True)
     heard = first_within_read_out([profile.after_pass_note(v, said, banded=True, heard=True) for said in tries])
     return {
         "inputs": dict(v),

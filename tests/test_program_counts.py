@@ -19,7 +19,7 @@ from calculators import program_counts as pc
 from calculators.competitiveness import BAND_ORDER
 from calculators.fields import InputError
 from calculators.html import Markup
-from calculators.registry import READ_OUT_WORDS
+from calculators.registry import PINNED_LINE_CHARS, READ_OUT_WORDS
 from calculators.render import render_calculator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1977,10 +1977,10 @@ def test_the_pinned_line_keeps_to_its_length_and_names_a_change_of_field() -> No
         # The caveat only where the line keeps within them; past them it has
         # gone (two long names with a warning pass them by a few characters).
         if "(fewer if" in gist:
-            assert len(gist) <= pc.PINNED_LINE_CHARS, gist
+            assert len(gist) <= PINNED_LINE_CHARS, gist
         if result["warning"]:
             tag = "Check your backup."
-            assert gist.endswith(tag) if len(gist) <= pc.PINNED_LINE_CHARS else gist.startswith(tag), gist
+            assert gist.endswith(tag) if len(gist) <= PINNED_LINE_CHARS else gist.startswith(tag), gist
     # Diffreview47 audit s47, 8: a warning on the change of field pins its own tag.
     changing = pc.compute(
         {**FM_REAPPLICANT, "specialty": "internal-medicine", "backup_specialty": "family-medicine", "changing_field": True}
