@@ -4,7 +4,7 @@
 //
 //   node macros/pyodide_build.mjs <job.json>
 //
-// job.json: {pyodide, stdlib, wheel, out, exercise}
+// job.json: {pyodide, stdlib, wheel, out, exercise, compress}
 //   pyodide   folder of the npm pyodide package
 //   stdlib    the trimmed standard library zip (sources)
 //   wheel     the calculators wheel (sources)
@@ -15,6 +15,10 @@
 //             with the sha256 of its raw bytes in snapshot.sha256
 //   exercise  Python run before the memory snapshot, so modules a calculator imports
 //             late are in memory too
+//   compress  false: write no compressed copy (nor the snapshot itself, only
+//             its sha256), three quarters of the job's time, for the test
+//             that two runs make the same snapshot; xz and Zstandard give
+//             the same bytes for the same input, so the copies need no second run
 //
 // Both zips come back with every .py replaced by its sourceless .pyc
 // (unchecked-hash, so the same sources give the same bytes): the browser then
@@ -126,6 +130,7 @@ def zst_file(source: str, target: str) -> None:
 
 // Compresses a file of the out folder, beside it, as <name>.zst (or .xz).
 function compressedCopy(pyodide, name, bytes = readFileSync(join(job.out, name)), format = "zst") {
+  if (job.compress === false) return;
   pyodide.FS.writeFile("/tmp/plain", bytes);
   pyodide.runPython(`${format}_file("/tmp/plain", "/tmp/plain.${format}")`);
   writeFileSync(join(job.out, `${name}.${format}`), pyodide.FS.readFile(`/tmp/plain.${format}`));
