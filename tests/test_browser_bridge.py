@@ -29,7 +29,9 @@ def test_what_is_read_aloud_after_an_edit_keeps_to_forty_words_in_every_calculat
 
     from calculators import REGISTRY, data
 
-    checked = 0
+    # A calculator that asks only some of these fields gets the same answers
+    # many times over; each is computed once (3,782 of 5,976 in 2026-12).
+    checked: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
     for (name, calc), slug, applicant, score, before, backup in itertools.product(
         REGISTRY.items(),
         [s.slug for s in data.SPECIALTIES],
@@ -43,7 +45,11 @@ def test_what_is_read_aloud_after_an_edit_keeps_to_forty_words_in_every_calculat
             continue
         asked = {"specialty": slug, "primary_specialty": slug, "applicant_type": applicant, "step2_score": score}
         asked |= {"previously_unmatched": before, "backup_specialty": backup}
-        reply = json.loads(browser.compute(name, json.dumps({k: v for k, v in asked.items() if k in names})))
+        asked = {k: v for k, v in asked.items() if k in names}
+        if (name, tuple(asked.items())) in checked:
+            continue
+        checked.add((name, tuple(asked.items())))
+        reply = json.loads(browser.compute(name, json.dumps(asked)))
         assert reply["ok"], (name, asked)
         said = reply["announce"]
         assert len(said.split()) <= registry.READ_OUT_WORDS, (name, asked, said)
@@ -51,8 +57,7 @@ def test_what_is_read_aloud_after_an_edit_keeps_to_forty_words_in_every_calculat
             assert data.specialty(slug).name in said, (name, asked, said)
         if name in ("competitiveness", "program_counts", "signals") and score == "205":
             assert "205" in said, (name, asked, said)
-        checked += 1
-    assert checked > 5_000
+    assert len(checked) > 3_500
     reply = json.loads(browser.compute("competitiveness", json.dumps({})))
     assert reply["announce"] == competitiveness.compute({})["announced"]
     assert competitiveness.compute({})["margins"]["headline"] not in reply["announce"]
