@@ -1330,6 +1330,13 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                     "those are among the competitive fields (its own assumption, not the article's)."
                     if extra
                     else "."
+                )
+                # Words only: the visa weighs the same whichever one (h1bvisa audit s47, 2).
+                + (
+                    " You cannot take a J-1: only programs that will file an H-1B for you count (the Assess guide's section "
+                    "“Visa: J-1 or H-1B”). The points here are the same as for any visa need."
+                    if profile.h1b_only(v)
+                    else ""
                 ),
                 ARTICLE_IMG,
             )
@@ -3047,7 +3054,8 @@ def method() -> Markup:
             "p",
             "Visa: unless you answer yes or no, the visa need follows your applicant type: a non-US-citizen IMG counts "
             "as needing a J-1 or H-1B; US MD and DO graduates and US-citizen IMGs do not. A permanent resident, whom the "
-            "NRMP counts as a non-US-citizen IMG, answers no.",
+            "NRMP counts as a non-US-citizen IMG, answers no. “Yes, H-1B only (no J-1)” changes the words, not the "
+            "points: a visa need weighs the same whichever visa it is.",
         ),
         el(
             "p",

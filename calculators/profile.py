@@ -342,7 +342,11 @@ def check_backup(
 # answer no).  A reader can still say yes or no outright.  The two
 # explicit answers keep the slugs "true" and "false", so addresses and
 # remembered answers from the old yes/no checkbox still mean the same thing.
+# A reader who cannot take a J-1 got the J-1-or-any-visa plan, though the
+# guide's visa section has a branch for them (h1bvisa audit s47, 2): "h1b-only"
+# is a yes as well, told apart by h1b_only() alone.
 VISA_BY_APPLICANT_TYPE = "by-applicant-type"
+VISA_H1B_ONLY = "h1b-only"
 VISA_APPLICANT_TYPES = frozenset({"non-us-img"})
 
 
@@ -365,11 +369,13 @@ NEEDS_VISA = VisaField(
     label="Visa (J-1 or H-1B) needed to train",
     choices=(
         (VISA_BY_APPLICANT_TYPE, "Follow my applicant type"),
-        ("true", "Yes, I need a visa"),
+        ("true", "Yes, a J-1 or H-1B"),
+        (VISA_H1B_ONLY, "Yes, H-1B only (no J-1)"),
         ("false", "No, I need no visa"),
     ),
     initial=VISA_BY_APPLICANT_TYPE,
-    help="Programs differ in the visas they sponsor: some none, some only a J-1. Left to follow your applicant type, only a non-US-citizen IMG counts as needing one.",
+    help="Programs differ in the visas they sponsor: some none, some only a J-1. Left to follow your applicant type, "
+    "only a non-US-citizen IMG counts as needing one. Choose “H-1B only” if you cannot take a J-1.",
 )
 
 
@@ -412,7 +418,13 @@ def visa_needed(values: Mapping[str, object]) -> bool:
     answer = values["needs_visa"]
     if answer == VISA_BY_APPLICANT_TYPE:
         return values["applicant_type"] in VISA_APPLICANT_TYPES
-    return answer == "true"
+    return answer in ("true", VISA_H1B_ONLY)
+
+
+def h1b_only(values: Mapping[str, object]) -> bool:
+    """Whether the reader needs a visa and cannot take a J-1: the one answer
+    whose advice drops the J-1 route (the guide's "no fallback" branch)."""
+    return values.get("needs_visa") == VISA_H1B_ONLY
 
 
 def visa_basis(values: Mapping[str, object]) -> str:
@@ -453,7 +465,13 @@ def worked_out_for(values: Mapping[str, object]) -> Markup:
         # Whichever answer made them a graduate is the one to change.
         fields.append((PREVIOUSLY_UNMATCHED if flag(values, "previously_unmatched") else YEARS_SINCE_GRADUATION).label)
     if "needs_visa" in values:
-        said += ", needing a visa" if visa_needed(values) else ", needing no visa"
+        said += (
+            ", needing an H-1B (no J-1)"
+            if h1b_only(values)
+            else ", needing a visa"
+            if visa_needed(values)
+            else ", needing no visa"
+        )
         fields.append(NEEDS_VISA.label)
     change = and_list([f"“{label}”" for label in fields], last="or")
     return el(

@@ -1001,9 +1001,19 @@ def _small_field_caveat(v: Mapping[str, object]) -> str:
     it, the rule in brief: the reason was tenth under "Why these numbers",
     and the read-out and headline gave pathology's 60-80 with no caveat
     (readout46 audit s46, 9)."""
+    # A reader who cannot take a J-1 counts only programs that will file an
+    # H-1B for them, in any field, not only a small one (h1bvisa audit s47, 2).
+    if profile.h1b_only(v):
+        return H1B_ONLY_CAVEAT
     if not (_small_field_judged(v) and _small(word(v, "specialty"))):
         return ""
     return "fewer if fewer sponsor your visa" if profile.visa_needed(v) else "fewer if fewer take applicants like you"
+
+
+H1B_ONLY_CAVEAT = "fewer if fewer file an H-1B for you"
+# The phone's pinned line tries it shorter before it gives it up: with
+# internal medicine and psychiatry the whole caveat took 93 characters.
+SHORTER_CAVEATS = {H1B_ONLY_CAVEAT: "fewer if fewer file an H-1B"}
 
 
 def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
@@ -1023,7 +1033,9 @@ def _small_fields(v: Mapping[str, object], result: Plan, changing: bool = False)
     top of a range, and takes no breadth (diffreview47 audit s47, 4)."""
     if not _small_field_judged(v):
         return []
-    needs_visa = profile.visa_needed(v)
+    sponsor = (
+        " and will file an H-1B for you" if profile.h1b_only(v) else " and sponsor your visa" if profile.visa_needed(v) else ""
+    )
     primary, backup = word(v, "specialty"), word_or_none(v, "backup_specialty")
 
     said: list[str] = []
@@ -1047,7 +1059,7 @@ def _small_fields(v: Mapping[str, object], result: Plan, changing: bool = False)
         said.append(
             f"{spec.name} is a small field, with {spec.pgy1.positions_offered:,} PGY-1 positions offered in "
             f"{data.RESULTS_AND_DATA.year}{cited}: the upper end of its range here, {count}, may exceed the number of "
-            f"{spec.name} programs that take applicants like you{' and sponsor your visa' if needs_visa else ''}, and "
+            f"{spec.name} programs that take applicants like you{sponsor}, and "
             f"the breadth beyond them then goes to {larger}."
         )
     return said
@@ -1141,8 +1153,15 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], ru
             if changing
             else "the backup rather than from padding the list"
         )
+        # The guide's branch for a reader who cannot take a J-1: only the
+        # programs that say they will file count (h1bvisa audit s47, 2).
         said.append(
-            f"You need a visa, {profile.visa_basis(v)}: count only programs that sponsor the one you need (IMG "
+            f"You need an H-1B and cannot take a J-1, {profile.visa_basis(v)}: count only programs that will file an "
+            "H-1B petition for someone abroad this season, and ask each whether it will (the Assess guide's section "
+            "“Visa: J-1 or H-1B”). The ranges here may be more programs than will do so: the breadth has to come "
+            f"from {breadth}."
+            if profile.h1b_only(v)
+            else f"You need a visa, {profile.visa_basis(v)}: count only programs that sponsor the one you need (IMG "
             "article). Where few programs "
             f"in a range sponsor it, the breadth has to come from {breadth}."
         )
@@ -1624,7 +1643,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     if warned or caveat:
         pinned = [
             f"{compact(each)} {warned.tag}" if warned else profile.after_pass_note(v, compact(each), banded=True, heard=True)
-            for each in dict.fromkeys([caveat, ""])
+            for each in dict.fromkeys([caveat, SHORTER_CAVEATS.get(caveat, caveat), ""])
         ] + ([f"{warned.tag} {compact('')}"] if warned else [])
         gist = first_within_pinned_line(pinned)
     else:
@@ -1922,7 +1941,9 @@ def method() -> Markup:
                     "li",
                     "Most ranges were written for US-citizen IMGs; the first-choice count outside the ultra-competitive "
                     "fields and radiology is the IMG article's example of a non-US IMG who needs a J-1. A reader who needs a visa "
-                    "should count only programs that sponsor it, and where few do, let the backup carry the breadth.",
+                    "should count only programs that sponsor it, and where few do, let the backup carry the breadth; one who can "
+                    "take only an H-1B, only programs that will file one for them, which this calculator says beside "
+                    "the first choice's count in any field.",
                 ),
                 el("li", "A count larger than the programs open to you is a prompt to widen your area or your backup."),
                 el(

@@ -561,7 +561,17 @@ def _reasons(
             f"({data.SIGNALS_BY_INSTITUTION.cite()}), so signalling a preliminary medicine program at an institution "
             "you would not otherwise signal takes one from the set planned here."
         )
-    if needs_visa:
+    if profile.h1b_only(v):
+        # The guide's branch for a reader who cannot take a J-1, as program
+        # counts says it of the list (h1bvisa audit s47, 2).
+        reasons.append(
+            f"You need an H-1B and cannot take a J-1, {profile.visa_basis(v)}: signal only programs that will file an "
+            "H-1B petition for someone abroad this season, and ask each whether it will (the Assess guide's section "
+            "“Visa: J-1 or H-1B”). A field may hold fewer such programs than the signals it allows: a signal to a "
+            "program that will not file cannot lead to a position you could start, and the breadth of your list has "
+            "to come from the backup."
+        )
+    elif needs_visa:
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")
     if v["geographic_restriction"]:
         reasons.append(

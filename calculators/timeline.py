@@ -278,7 +278,24 @@ def h1b_payment_in_tense(detail: str, today: dt.date) -> str:
     ).replace(H1B_CHECK_IN_FORCE, "Check whether it was extended and still applies,")
 
 
-ReaderKind = Literal["visa", "do", "img", "reapplicant"]
+STEP3_PASSED_LABEL = "Step 3 already passed"
+# The visa step for a reader who cannot take a J-1 (h1bvisa audit s47, 2):
+# the assess guide's branch ("If a J-1 is not an option for you"), in the
+# row's own words and its citations.  The payment's words are the shared
+# ones, so h1b_payment_in_tense puts them in the past as it does the others.
+VISA_STEP_H1B_ONLY = (
+    "Find out which programs on your lists will file an H-1B petition for you. A new petition for someone outside "
+    f"the US {H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
+    "ask each program whether it still files new petitions for applicants abroad, whether it files outside the "
+    f"yearly cap ({H1B_CAP_EXEMPT.cite()}), and by when it needs your Step 3 pass, which the petition needs before "
+    f"it is filed ({INA_H1B.cite()}): the Step 3 row on the rank-list deadline dates it. You cannot take a J-1, so "
+    "there is no other visa to fall back on: count a program only if it says it will file an H-1B for you, and "
+    "rank only programs that have said so. If none of them can take you on an H-1B, this Match holds no position "
+    "you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
+)
+
+
+ReaderKind = Literal["h1b-only", "visa", "do", "img", "reapplicant"]
 
 
 @dataclass(frozen=True)
@@ -300,8 +317,9 @@ class Step:
     until_note: str = ""
     # That milestone as the plan names the stretch's end ("to the rank-list deadline").
     until_named: str = ""
-    # Said in place of ``detail`` to a reader of a kind ("visa": who needs
-    # one, "do": a US DO, "img", "reapplicant"), the first that fits, in this order.
+    # Said in place of ``detail`` to a reader of a kind ("h1b-only": who
+    # needs an H-1B and cannot take a J-1, "visa": who needs one, "do": a US
+    # DO, "img", "reapplicant"), the first that fits, in this order.
     reader_details: tuple[tuple[ReaderKind, str], ...] = ()
 
 
@@ -426,6 +444,10 @@ STEPS: tuple[Step, ...] = (
         ECFMG_J1,
         "visa",
         anchor="preparation",
+        # A reader who cannot take a J-1 was told to plan on one and to find
+        # out what a Statement of Need asks (h1bvisa audit s47, 2): the
+        # guide's "no fallback" branch, with no J-1 step.
+        reader_details=(("h1b-only", VISA_STEP_H1B_ONLY),),
     ),
     Step(
         -15,
@@ -667,6 +689,14 @@ FIELDS = (
     ),
     profile.APPLICANT_TYPE,
     replace(profile.NEEDS_VISA, help=f"{profile.NEEDS_VISA.help} Adds a step for the visa, Step 3 and their lead times."),
+    # Asked here alone: only this plan dates Step 3 (h1bvisa audit s47, 2).
+    # The form shows no input on a condition, so it is asked of everyone and
+    # used only with a visa, as its help says.
+    BoolField(
+        name="step3_passed",
+        label=STEP3_PASSED_LABEL,
+        help="Used only if you need a visa: drops the last day to apply for Step 3 and marks the Step 3 row done.",
+    ),
     BoolField(
         name="include_past",
         label=INCLUDE_PAST_LABEL,
@@ -758,6 +788,26 @@ H1B_STEP3_SEEN = (
     "said they would file an H-1B for you."
 )
 H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD + H1B_STEP3_SEEN
+# For a reader who cannot take a J-1, the row offers no J-1 (h1bvisa audit
+# s47, 2): the assess guide's branch, as the visa step words it.
+NO_J1_OWN = (
+    "You cannot take a J-1, so rank only programs that have said they will file an H-1B for you and can wait for "
+    "your pass. Without the pass in time no program can file, and this Match holds no position you could start."
+)
+H1B_STEP3_ASK_H1B_ONLY = f"; ask each program for its own date. {NO_J1_OWN}"
+H1B_STEP3_DETAIL_H1B_ONLY = H1B_STEP3_WHY + H1B_STEP3_ASK_H1B_ONLY + H1B_STEP3_LEAD + H1B_STEP3_SEEN
+# Asked once, "Step 3 already passed" drops the apply-by row, which a reader
+# who had passed last year met as a calendar event (h1bvisa audit s47, 2),
+# and this row says what is left.
+H1B_STEP3_DONE = (
+    "Done, as you answered: you have passed Step 3, which a program needs before it can file your H-1B petition "
+    f"({INA_H1B.cite()}), no earlier than six months before you start ({PETITION_WHEN_FILED.cite()}). What is left "
+    "is that programs see it."
+)
+NO_J1_PASSED = (
+    " You cannot take a J-1, so rank only programs that have said they will file an H-1B for you; if none has, this "
+    "Match holds no position you could start."
+)
 # The whole chain from an application to the FSMB to a result (visa-psych
 # audit s41, 1): 12 weeks to verify graduation and 2 for the permit (the
 # FSMB's own figures), 4 to find a two-day test date (our own assumption),
@@ -821,6 +871,12 @@ STEP3_TOO_CLOSE = (
     "result, unless your Step 3 application is already in: ask each program for its own date before you book, and "
     f"if it cannot be met, plan on the J-1 for this Match. {NO_J1}"
 )
+STEP3_TOO_CLOSE_H1B_ONLY = (
+    f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
+    "result, unless your Step 3 application is already in: ask each program for its own date before you book. "
+    "You cannot take a J-1: if that date cannot be met, no program can file for you, and this Match holds no "
+    "position you could start."
+)
 # Said on the rank-list deadline's row alone, the check came when a lapsed
 # Pathway could no longer be revalidated for this Match (visa-psych audit s41, 3).
 PATHWAY_REVALIDATION = (
@@ -864,10 +920,14 @@ J1_AFTER_MATCH = (
     "advanced program and a first year? Ask ECFMG first which specialty to name, and whether moving into the "
     "advanced field uses your one change of specialty. Your program's Training Program Liaison starts the ECFMG application, "
     f"which takes about four to six weeks once every document is in ({ECFMG_STATEMENT_OF_NEED.cite()}). Then comes "
-    f"the visa interview at a US consulate, whose waits vary from post to post ({ECFMG_J1_FEES.cite()}). For an "
-    "H-1B, ask the program when it will file your petition and what it needs from you; after a first year "
+    f"the visa interview at a US consulate, whose waits vary from post to post ({ECFMG_J1_FEES.cite()})."
+)
+# Alone for a reader who cannot take a J-1 (h1bvisa audit s47, 2).
+H1B_AFTER_MATCH = (
+    "For an H-1B, ask the program when it will file your petition and what it needs from you; after a first year "
     f"elsewhere, the advanced program's employer files one of its own ({data.H1B_CHANGE_OF_EMPLOYER.cite()})."
 )
+VISA_AFTER_MATCH = f"{J1_AFTER_MATCH} {H1B_AFTER_MATCH}"
 
 
 # What the rank-list deadline's row adds to certifying, said to every reader
@@ -924,8 +984,11 @@ def _season_milestones(
     deciding: str = DECIDE_DUAL,
     may_be_open: bool = False,
     us_graduate: bool = False,
+    h1b_only: bool = False,
+    step3_passed: bool = False,
 ) -> list[PlanItem]:
     """The season's dates; ``visa`` for an IMG who needs one (the H-1B's Step 3 and the J-1 after Match Day);
+    ``h1b_only`` for one who cannot take a J-1; ``step3_passed`` for one who has passed Step 3 already;
     ``us_graduate`` for a US MD or DO, whose school confirms a senior's graduation by the rank-list deadline;
     ``reviewing_before_submission`` for a submission late in a season already under review, whose last point to commit is today."""
     dates = cycle.season(match_year)
@@ -956,7 +1019,8 @@ def _season_milestones(
         "soap_ends": "The last SOAP offers are made.",
         # The plan ends here, and an IMG's last step before training is not a date of ours (timeline audit s36, 8).
         "match_day": "Results are released: where you matched. If you are an IMG, you need ECFMG certification "
-        f"before you start training ({ECFMG_BOOKLET.cite()})." + (f" {J1_AFTER_MATCH}" if visa else ""),
+        f"before you start training ({ECFMG_BOOKLET.cite()})."
+        + (f" {H1B_AFTER_MATCH if h1b_only else VISA_AFTER_MATCH}" if visa else ""),
     }
     out: list[PlanItem] = []
     for key, text in details.items():
@@ -1009,22 +1073,28 @@ def _season_milestones(
         last_test = step3_last_test(match_year, deadline.date)
         apply_by = step3_apply_by(match_year, deadline.date)
         verified_by = step3_apply_by(match_year, deadline.date, verified=True)
-        out.append(
-            _item(
-                apply_by,
-                H1B_STEP3_APPLY,
-                h1b_step3_apply_detail(last_test, verified_by),
-                FSMB_STEP3.cite(),
-                # Counted from the deadline's estimate only when that, not the year's end, sets the test day.
-                estimated=deadline.estimated and last_test != dt.date(match_year - 1, 12, 31),
+        if not step3_passed:
+            out.append(
+                _item(
+                    apply_by,
+                    H1B_STEP3_APPLY,
+                    h1b_step3_apply_detail(last_test, verified_by),
+                    FSMB_STEP3.cite(),
+                    # Counted from the deadline's estimate only when that, not the year's end, sets the test day.
+                    estimated=deadline.estimated and last_test != dt.date(match_year - 1, 12, 31),
+                )
             )
-        )
+        too_close = STEP3_TOO_CLOSE_H1B_ONLY if h1b_only else STEP3_TOO_CLOSE
         out.append(
             {
                 "date": deadline.date.isoformat(),
                 "title": H1B_STEP3,
-                "detail": f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {STEP3_TOO_CLOSE}{H1B_STEP3_SEEN}"
+                "detail": H1B_STEP3_DONE + H1B_STEP3_SEEN + (NO_J1_PASSED if h1b_only else "")
+                if step3_passed
+                else f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {too_close}{H1B_STEP3_SEEN}"
                 if verified_by < today <= deadline.date
+                else H1B_STEP3_DETAIL_H1B_ONLY
+                if h1b_only
                 else H1B_STEP3_DETAIL,
                 "source": INA_H1B.cite(),
                 "estimated": deadline.estimated,
@@ -1300,6 +1370,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
     match_year = found.match_year
     needs_visa = profile.visa_needed(v)
+    h1b_only = profile.h1b_only(v)
     us_graduate = v["applicant_type"] in data.US_GRADUATE_TYPES
     visa_step = VISA_STEP_US_GRADUATE if us_graduate else VISA_STEP
     img = word(v, "applicant_type") in data.IMG_TYPES
@@ -1371,6 +1442,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             for p in placed
         ]
     kinds: tuple[tuple[ReaderKind, bool], ...] = (
+        ("h1b-only", h1b_only),
         ("visa", needs_visa),
         ("do", word(v, "applicant_type") == "us-do"),
         ("img", img),
@@ -1381,6 +1453,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     for m in milestones:
         if m["title"] == VISA_STEP:
             m["detail"] = h1b_payment_in_tense(m["detail"], today)
+            if h1b_only:
+                # Its words are the H-1B's alone: the J-1 page is not their source.
+                m["source"] = INA_H1B.cite()
     milestones += no_match
     # Asked once, for the rows, the catch-up note and the headline.
     registration = cycle.registration(match_year, today)
@@ -1399,6 +1474,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         may_be_open=registration == "may-be-open",
         # A graduate who did not match has no school year left to extend (diff review s41, 2).
         us_graduate=us_graduate and not v["previously_unmatched"],
+        h1b_only=h1b_only,
+        step3_passed=flag(v, "step3_passed"),
     )
     milestones.append(residencycas_row(match_year, today))
     milestones.sort(key=lambda m: m["date"])
@@ -1512,7 +1589,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # named one of three (moved audit s45, 3).
         titles = {m["title"] for m in milestones}
         added = [visa_step, *(t for t in (H1B_STEP3_APPLY, H1B_STEP3) if t in titles)]
-        visa_note = f"You need a visa, {profile.visa_basis(v)}: the plan adds {and_list([f'“{t}”' for t in added])}."
+        need = "an H-1B and cannot take a J-1" if h1b_only else "a visa"
+        visa_note = f"You need {need}, {profile.visa_basis(v)}: the plan adds {and_list([f'“{t}”' for t in added])}."
+        if flag(v, "step3_passed") and not us_graduate:
+            visa_note += f" With “{STEP3_PASSED_LABEL}” ticked, it leaves out “{H1B_STEP3_APPLY}”."
         # Marked past for a reader already applying, it read as done, though
         # its questions decide which programs to rank (readthrough audit s39, 1).
         visa_row = next((m for m in milestones if m["title"] == visa_step), None)
@@ -1523,7 +1603,12 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 # "It" after a list of three rows named none of them (recheck45 audit s45, 4).
                 f" “{visa_step}” is marked past, but it is not finished until you rank: before you put a program on "
                 "your list, ask which visa it will sponsor for you and whether it still files new H-1B petitions for "
-                "applicants abroad, and plan on the J-1 unless it says yes (no J-1 for you? see the Step 3 row)."
+                "applicants abroad, and "
+                + (
+                    "rank it only if it says yes: you cannot take a J-1."
+                    if h1b_only
+                    else "plan on the J-1 unless it says yes (no J-1 for you? see the Step 3 row)."
+                )
             )
         notes.append(visa_note)
     if img and today <= rank_deadline:
@@ -2142,7 +2227,13 @@ def method() -> Markup:
             "asks in the weeks before training (the Statement of Need for the field you matched into, ECFMG's "
             "application of about four to six weeks, a consulate interview) without dating those steps, which no "
             "source does; for a reader matched to an advanced program and a first year, it names what to ask ECFMG "
-            "and that the advanced program's employer files its own H-1B petition. The program-lists row asks about "
+            "and that the advanced program's employer files its own H-1B petition. Answer “Yes, H-1B only (no J-1)” "
+            "and no row offers a J-1: the visa step and the Step 3 row say to rank only programs that have said they "
+            "will file an H-1B for you, and that without the pass in time no program can file, so this Match holds no "
+            "position you could start; the Match Day row keeps only its H-1B sentence. Tick "
+            f"“{STEP3_PASSED_LABEL}” and the plan leaves out the last day to apply for Step 3, and the Step 3 row says "
+            "it is done and that programs must see the pass; without a visa, the box changes nothing. "
+            "The program-lists row asks about "
             "visa sponsorship only when you need a visa, and tells every reader, since the plan asks no specialty, to "
             "list first-year (preliminary or transitional) programs too, with a short statement and letters for them, "
             "if any program they apply to starts at PGY-2.",

@@ -452,7 +452,7 @@ def test_visa_adds_a_sponsorship_check_to_each_bridge() -> None:
             {"needs_visa": "maybe"},
             "needs_visa",
             "Visa (J-1 or H-1B) needed to train must be one of: Follow my applicant type; "
-            "Yes, I need a visa; No, I need no visa.",
+            "Yes, a J-1 or H-1B; Yes, H-1B only (no J-1); No, I need no visa.",
         ),
         (
             {"prefers_procedures": "sometimes"},
@@ -1288,3 +1288,14 @@ def test_the_read_out_asks_for_the_check_where_the_headline_cautions() -> None:
     assert len(str(flagged["announced"]).split()) <= READ_OUT_WORDS
     plain = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 255})
     assert backup_finder.CHECK_THEM_HEARD not in str(plain["announced"])
+
+
+def test_an_h1b_only_reader_is_told_to_count_programs_that_will_file_with_the_same_weights() -> None:
+    # Words only (h1bvisa audit s47, 2): the ranking is the one any visa gets.
+    only = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "needs_visa": "h1b-only"})
+    either = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "needs_visa": "true"})
+    assert [s["specialty"] for s in only["suggestions"]] == [s["specialty"] for s in either["suggestions"]]
+    assert [s["score"] for s in only["suggestions"]] == [s["score"] for s in either["suggestions"]]
+    assert any("whether it will file an H-1B petition for someone abroad this season" in n for n in only["notes"])
+    assert not any("J-1 and H-1B policy" in n for n in only["notes"])
+    assert any("J-1 and H-1B policy" in n for n in either["notes"])

@@ -3207,3 +3207,16 @@ def test_no_reserved_places_note_for_a_field_without_them_in_our_sources() -> No
     result = compute({**RADIOLOGY_FILE, "specialty": "internal-medicine", "step2_score": 239})
     assert result["reserved_places"] is None
     assert "reserved (physician)" not in str(competitiveness.render(result))
+
+
+def test_an_h1b_only_reader_gets_the_same_points_and_words_that_fit_them() -> None:
+    # Only words change for a reader who cannot take a J-1: the visa weighs
+    # the same whichever visa (h1bvisa audit s47, 2).
+    reader = {"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 232}
+    only, either = compute({**reader, "needs_visa": "h1b-only"}), compute({**reader, "needs_visa": "true"})
+    assert only["score"] == either["score"] and only["band"] == either["band"]
+    rows = {f["factor"]: f for f in only["factors"]}
+    other = {f["factor"]: f for f in either["factors"]}
+    assert rows["Visa needed"]["points"] == other["Visa needed"]["points"]
+    assert "You cannot take a J-1: only programs that will file an H-1B for you count" in rows["Visa needed"]["why"]
+    assert "cannot take a J-1" not in other["Visa needed"]["why"]

@@ -358,3 +358,21 @@ def test_a_band_read_from_no_score_says_it_is_provisional_first() -> None:
         summary = str(calc.compute(inputs)["summary"])
         assert profile.NO_SCORE_NOTE in summary and not summary.startswith(profile.NO_SCORE_NOTE), calc.NAME
         assert profile.NO_SCORE_NOTE not in str(calc.compute({**inputs, "step2_score": 240})["summary"]), calc.NAME
+
+
+def test_the_shared_visa_field_has_an_answer_for_a_reader_who_can_take_only_an_h1b() -> None:
+    # No calculator could be told that a reader cannot take a J-1 (h1bvisa audit s47, 2).
+    from calculators import profile
+
+    choices = dict(profile.NEEDS_VISA.choices)
+    # The old slugs keep their meaning for addresses and remembered answers.
+    assert {profile.VISA_BY_APPLICANT_TYPE, "true", "false", profile.VISA_H1B_ONLY} == set(choices)
+    assert profile.NEEDS_VISA.parse("h1b-only") == "h1b-only" and profile.NEEDS_VISA.parse(True) == "true"
+    # Short enough for the drop-down at 320 px: no longer than the longest choice it had.
+    assert len(choices[profile.VISA_H1B_ONLY]) <= len("Follow my applicant type") and "H-1B only" in choices["h1b-only"]
+    for answer, needs, only in (("h1b-only", True, True), ("true", True, False), ("false", False, False)):
+        values = {"needs_visa": answer, "applicant_type": "non-us-img"}
+        assert (profile.visa_needed(values), profile.h1b_only(values)) == (needs, only), answer
+    assert not profile.h1b_only({"needs_visa": profile.VISA_BY_APPLICANT_TYPE, "applicant_type": "non-us-img"})
+    said = profile.worked_out_for({"needs_visa": "h1b-only", "applicant_type": "non-us-img"})
+    assert "Non-US-citizen IMG, needing an H-1B (no J-1)." in said

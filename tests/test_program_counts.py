@@ -393,7 +393,7 @@ def test_backup_equal_to_primary_is_rejected() -> None:
         (
             {"needs_visa": "perhaps"},
             "needs_visa",
-            "one of: Follow my applicant type; Yes, I need a visa; No",
+            "one of: Follow my applicant type; Yes, a J-1 or H-1B; Yes, H-1B only (no J-1); No",
         ),
         ({"applicant_type": "alien"}, "applicant_type", "Applicant type must be one of:"),
         ({"programs": 40}, "programs", "is not an input of this calculator"),
@@ -2009,3 +2009,33 @@ def test_the_extrapolation_names_the_no_match_articles_examples_from_the_data() 
         "The no-match article gives that range with internal medicine, family medicine, pediatrics, psychiatry and "
         "anesthesiology as its examples; Neurology is not among them, so using it here is our extrapolation as well."
     )
+
+
+def test_an_h1b_only_reader_counts_only_programs_that_will_file_and_sends_the_breadth_to_the_backup() -> None:
+    # An H-1B-only reader got the any-visa line, "count only programs that
+    # sponsor the one you need", and internal medicine's 60-80 with no caveat
+    # (h1bvisa audit s47, 2).
+    reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
+    result = pc.compute({**reader, "needs_visa": "h1b-only"})
+    said = " ".join(result["reasons"])
+    assert "You need an H-1B and cannot take a J-1, as you answered: count only programs that will file an H-1B " in said
+    assert "petition for someone abroad this season" in said
+    assert "may be more programs than will do so: the breadth has to come from the backup" in said
+    assert "sponsor the one you need" not in said
+    assert result["announced"].startswith("Internal Medicine: 60–80 programs (fewer if fewer file an H-1B for you); ")
+    assert result["summary"].startswith("Internal Medicine: 60–80 programs (fewer if fewer file an H-1B for you); ")
+    # The pinned line keeps a shorter caveat where the whole one would pass its three lines.
+    assert result["gist"] == "Internal Medicine 60–80 (fewer if fewer file an H-1B); Psychiatry 60–80 (Dual apply)."
+    # A small field's sentence names the same programs.
+    small = pc.compute({"specialty": "pathology", "applicant_type": "non-us-img", "needs_visa": "h1b-only"})
+    assert any("programs that take applicants like you and will file an H-1B for you" in r for r in small["reasons"])
+    # A reader who can take either visa keeps the caveat for small fields alone.
+    either = pc.compute({**reader, "needs_visa": "true"})
+    assert "fewer if" not in either["announced"] and "fewer if" not in either["gist"]
+    for backup in BROAD:
+        for first in ("internal-medicine", "neurology", "pathology", "orthopaedic-surgery", "pmr"):
+            if first == backup:
+                continue
+            gist = pc.compute({**reader, "specialty": first, "backup_specialty": backup, "needs_visa": "h1b-only"})["gist"]
+            if "(fewer if" in gist:
+                assert len(gist) <= PINNED_LINE_CHARS, gist

@@ -1110,3 +1110,15 @@ def test_a_reader_changing_field_is_pinned_and_told_of_the_field_being_left() ->
     same_field = sg.compute(inputs)
     assert any("the backup is a real choice" in r for r in same_field["reasons"])
     assert not any("the field you are leaving, kept" in r for r in same_field["reasons"])
+
+
+def test_an_h1b_only_reader_signals_only_programs_that_will_file_for_them() -> None:
+    # The any-visa line, "signal only programs that sponsor the visa you
+    # need", was all an H-1B-only reader heard (h1bvisa audit s47, 2).
+    reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
+    said = " ".join(sg.compute({**reader, "needs_visa": "h1b-only"})["reasons"])
+    assert "You need an H-1B and cannot take a J-1, as you answered: signal only programs that will file an H-1B" in said
+    assert "cannot lead to a position you could start" in said and "breadth of your list has to come from the backup" in said
+    assert "sponsor the visa you need" not in said
+    either = " ".join(sg.compute({**reader, "needs_visa": "true"})["reasons"])
+    assert "signal only programs that sponsor the visa you need" in either and "cannot take a J-1" not in either

@@ -1429,3 +1429,49 @@ def test_the_step3_row_says_how_a_pass_after_submission_reaches_programs() -> No
         detail = by_title(timeline.compute(inputs))[timeline.H1B_STEP3]["detail"]
         assert seen in detail and data.ERAS_DOCUMENTS.cite() in detail
         assert detail.endswith("and tell those that said they would file an H-1B for you.")
+
+
+# A reader who cannot take a J-1 got the J-1-or-any-visa plan, and a reader
+# who had passed Step 3 a day to apply for it (h1bvisa audit s47, 2).
+J1_ROUTE = ("Statement of Need", "plan on the J-1", "the J-1 is the route left", "For a J-1")
+
+
+@pytest.mark.parametrize("today", ["2026-06-01", "2026-12-05", "2027-04-15", "2027-12-06"])
+def test_an_h1b_only_reader_is_offered_no_j1_route_and_told_to_rank_only_programs_that_will_file(today: str) -> None:
+    result = timeline.compute({**PERSONA, "today": today, "needs_visa": "h1b-only"})
+    said = " ".join([*(m["detail"] for m in result["milestones"]), *result["notes"], result["summary"]])
+    for words in J1_ROUTE:
+        assert words not in said, (today, words)
+    rows = by_title(result)
+    assert "rank only programs that have said so" in rows[timeline.VISA_STEP]["detail"]
+    assert rows[timeline.VISA_STEP]["source"] == data.INA_H1B.cite()
+    step3 = rows[timeline.H1B_STEP3]["detail"]
+    assert "You cannot take a J-1" in step3 and "this Match holds no position you could start" in step3
+    assert timeline.H1B_STEP3_SEEN in step3
+    match_day = next(m for m in result["milestones"] if m["title"].startswith("Match Day"))
+    assert timeline.H1B_AFTER_MATCH in match_day["detail"] and timeline.J1_AFTER_MATCH not in match_day["detail"]
+    assert next(n for n in result["notes"] if n.startswith("You need an H-1B and cannot take a J-1, as you answered"))
+    # A reader who can take either still hears both routes.
+    either = timeline.compute({**PERSONA, "today": today, "needs_visa": "true"})
+    heard = " ".join(m["detail"] for m in either["milestones"])
+    assert "Statement of Need" in heard and timeline.VISA_AFTER_MATCH in heard
+
+
+def test_step3_already_passed_drops_the_day_to_apply_and_says_the_row_is_done() -> None:
+    for needs in ("true", "h1b-only"):
+        passed = timeline.compute({**PERSONA, "today": "2027-04-15", "needs_visa": needs, "step3_passed": True})
+        rows = by_title(passed)
+        assert timeline.H1B_STEP3_APPLY not in rows
+        done = rows[timeline.H1B_STEP3]["detail"]
+        assert done.startswith(timeline.H1B_STEP3_DONE) and timeline.H1B_STEP3_SEEN in done
+        assert "too little time" not in done and "apply to the FSMB" not in done
+        assert ("You cannot take a J-1" in done) is (needs == "h1b-only")
+        note = next(n for n in passed["notes"] if n.startswith("You need"))
+        assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, it leaves out “{timeline.H1B_STEP3_APPLY}”" in note
+        # Close to the deadline too, the too-late warning is not said.
+        close = by_title(timeline.compute({**PERSONA, "today": "2027-12-06", "needs_visa": needs, "step3_passed": True}))
+        assert close[timeline.H1B_STEP3]["detail"] == done
+    # Without a visa the box changes nothing, as its help says.
+    none = {"today": "2027-04-15", "eras_submission": "2027-09-15", "needs_visa": "false"}
+    assert timeline.compute({**none, "step3_passed": True})["milestones"] == timeline.compute(none)["milestones"]
+    assert "Used only if you need a visa" in next(f for f in timeline.FIELDS if f.name == "step3_passed").help
