@@ -1011,9 +1011,26 @@ def _small_field_caveat(v: Mapping[str, object]) -> str:
 
 
 H1B_ONLY_CAVEAT = "fewer if fewer file an H-1B for you"
-# The phone's pinned line tries it shorter before it gives it up: with
-# internal medicine and psychiatry the whole caveat took 93 characters.
-SHORTER_CAVEATS = {H1B_ONLY_CAVEAT: "fewer if fewer file an H-1B"}
+# After a no-match the first choice's count is trimmed for a field being
+# left, while the reasons ask a reader trying that field again for more than
+# last season's list: the headline, which a reader copies, gave only the
+# trimmed count (h1bvisa audit s47, 7).
+AGAIN_CAVEAT = "or more than last season's list, if you try it again"
+# The phone's pinned line tries them shorter before it gives them up: with
+# internal medicine and psychiatry the whole H-1B caveat took 93 characters.
+SHORTER_CAVEATS = {H1B_ONLY_CAVEAT: "fewer if fewer file an H-1B", AGAIN_CAVEAT: "or more than last season's"}
+
+
+def _first_choice_caveats(v: Mapping[str, object], primary_aim: str) -> list[str]:
+    """What the first choice's count is said with, in brackets after it."""
+    # Not beside a pivot's hand-picked set, which is no range's upper end
+    # (diffreview47 audit s47, 10).
+    if primary_aim == "quarter-of-backup":
+        return []
+    said = [_small_field_caveat(v)]
+    if v["previously_unmatched"] and primary_aim == "lower-half":
+        said.append(AGAIN_CAVEAT)
+    return [each for each in said if each]
 
 
 def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
@@ -1571,9 +1588,8 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
         return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
 
-    # Not beside a pivot's hand-picked set, which is no range's upper end
-    # (diffreview47 audit s47, 10).
-    caveat = "" if counts["range_rule"]["primary"]["aim"] == "quarter-of-backup" else _small_field_caveat(v)
+    caveats = _first_choice_caveats(v, counts["range_rule"]["primary"]["aim"])
+    caveat = "; ".join(caveats)
     summary = counts_said(caveat)
     said = None  # the read-out's own words, where the headline's run long
     if band == "pivot" and backup_slug is None:
@@ -1643,7 +1659,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     if warned or caveat:
         pinned = [
             f"{compact(each)} {warned.tag}" if warned else profile.after_pass_note(v, compact(each), banded=True, heard=True)
-            for each in dict.fromkeys([caveat, SHORTER_CAVEATS.get(caveat, caveat), ""])
+            for each in dict.fromkeys([caveat, "; ".join(SHORTER_CAVEATS.get(c, c) for c in caveats), ""])
         ] + ([f"{warned.tag} {compact('')}"] if warned else [])
         gist = first_within_pinned_line(pinned)
     else:

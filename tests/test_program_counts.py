@@ -1410,8 +1410,7 @@ def test_a_reapplicant_is_asked_to_go_above_a_range_no_larger_than_last_seasons_
     assert said("Internal Medicine", "60–70") in with_backup["reasons"]
     alone = pc.compute(reapplicant)
     assert said("Internal Medicine", alone["count_text"]["primary"]) in alone["reasons"]
-    # In the list of reasons, not the headline.
-    assert "last season" not in with_backup["summary"] and "last season" not in with_backup["announced"]
+    # The headline says it too, in brief (h1bvisa audit s47, 7; the test after next).
     # A first application has no last season to hold the range against; a
     # reader changing field is not applying to the first choice again.
     for other in (
@@ -2039,3 +2038,28 @@ def test_an_h1b_only_reader_counts_only_programs_that_will_file_and_sends_the_br
             gist = pc.compute({**reader, "specialty": first, "backup_specialty": backup, "needs_visa": "h1b-only"})["gist"]
             if "(fewer if" in gist:
                 assert len(gist) <= PINNED_LINE_CHARS, gist
+
+
+def test_a_reapplicants_trimmed_first_choice_is_said_with_more_than_last_season_for_a_second_try() -> None:
+    # The headline gave 60-70, the count a reader copies, while a reason asked
+    # a reader applying to the field again for more than last season's list
+    # (h1bvisa audit s47, 7): the headline now says both.
+    reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
+    again = pc.compute({**reader, "previously_unmatched": True, "step2_score": 232})
+    assert again["range_rule"]["primary"]["aim"] == "lower-half"
+    said = f"Internal Medicine: 60–70 programs ({pc.AGAIN_CAVEAT}); Psychiatry:"
+    assert again["summary"].startswith(said) and again["announced"].startswith(said)
+    assert any("go above the range" in r for r in again["reasons"])
+    # With another caveat, both, in one bracket.
+    h1b = pc.compute({**reader, "previously_unmatched": True, "step2_score": 232, "needs_visa": "h1b-only"})
+    assert f"({pc.H1B_ONLY_CAVEAT}; {pc.AGAIN_CAVEAT})" in h1b["summary"]
+    assert len(h1b["gist"]) <= PINNED_LINE_CHARS
+    # Not on a first try, nor beside a new field that carries the list, nor at a pivot.
+    for other in (
+        {**reader, "step2_score": 232},
+        {**reader, "previously_unmatched": True, "changing_field": True, "step2_score": 232},
+        {**PIVOT, "backup_specialty": "family-medicine"},
+    ):
+        result = pc.compute(other)
+        assert "last season" not in result["summary"], (other, result["summary"])
+    assert pc.compute({**PIVOT, "backup_specialty": "family-medicine"})["band"] == "pivot"
