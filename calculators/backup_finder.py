@@ -1459,13 +1459,12 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
     if needs_visa:
         notes.append(
-            "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule; "
+            "Our data hold no counts of visa-sponsoring programs by specialty, so the visa adjustment is a general rule"
             # Words only for a reader who cannot take a J-1 (h1bvisa audit s47, 2).
             + (
-                "you cannot take a J-1, so ask each program yourself whether it will file an H-1B petition for someone "
-                "abroad this season, and count only those that say yes. The adjustment is the same whichever visa."
+                f", the same whichever visa. {profile.h1b_only_programs(v, 'count')}"
                 if profile.h1b_only(v)
-                else "check each program's J-1 and H-1B policy yourself."
+                else "; check each program's J-1 and H-1B policy yourself."
             )
         )
     if whole(v, "exam_failures") or v["previously_unmatched"] or profile.graduated_long_ago(v):

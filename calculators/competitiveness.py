@@ -1333,8 +1333,8 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                 )
                 # Words only: the visa weighs the same whichever one (h1bvisa audit s47, 2).
                 + (
-                    " You cannot take a J-1: only programs that will file an H-1B for you count (the Assess guide's section "
-                    "“Visa: J-1 or H-1B”). The points here are the same as for any visa need."
+                    " You cannot take a J-1: only programs that will file an H-1B for you count "
+                    f"({profile.VISA_GUIDE_SECTION}). The points here are the same as for any visa need."
                     if profile.h1b_only(v)
                     else ""
                 ),

@@ -427,6 +427,32 @@ def h1b_only(values: Mapping[str, object]) -> bool:
     return values.get("needs_visa") == VISA_H1B_ONLY
 
 
+VISA_GUIDE_SECTION = "the Assess guide's section “Visa: J-1 or H-1B”"
+
+
+def h1b_only_programs(values: Mapping[str, object], doing: str) -> str:
+    """The guide's branch for a reader who cannot take a J-1 ("If a J-1 is
+    not an option for you"), as each calculator asking the visa says it, with
+    ``doing`` ("count", "signal") for what the reader does with the programs.
+
+    "For someone abroad this season" was said to every reader, a graduate of
+    a US school and a reader already in the US included, whom the payment
+    rule treats differently (diffreview48 audit s48, 6)."""
+    if values.get("applicant_type") in data.US_GRADUATE_TYPES:
+        ask = (
+            "ask each program's graduate medical education office, as the visa routes for a graduate of a US school "
+            "are in none of our sources"
+        )
+    else:
+        ask = (
+            f"ask each, and, if you are abroad, whether it still files new petitions for applicants abroad ({VISA_GUIDE_SECTION})"
+        )
+    return (
+        f"You need an H-1B and cannot take a J-1, {visa_basis(values)}: {doing} only programs that will file an H-1B "
+        f"petition for you; {ask}. If none of them can take you on an H-1B, this Match holds no position you could start."
+    )
+
+
 def visa_basis(values: Mapping[str, object]) -> str:
     """How the visa answer was reached, in words, for explanations."""
     if values["needs_visa"] == VISA_BY_APPLICANT_TYPE:

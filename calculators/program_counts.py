@@ -1001,36 +1001,51 @@ def _small_field_caveat(v: Mapping[str, object]) -> str:
     it, the rule in brief: the reason was tenth under "Why these numbers",
     and the read-out and headline gave pathology's 60-80 with no caveat
     (readout46 audit s46, 9)."""
-    # A reader who cannot take a J-1 counts only programs that will file an
-    # H-1B for them, in any field, not only a small one (h1bvisa audit s47, 2).
-    if profile.h1b_only(v):
-        return H1B_ONLY_CAVEAT
-    if not (_small_field_judged(v) and _small(word(v, "specialty"))):
+    # A reader who cannot take a J-1 hears it of every count instead, the
+    # backup's too (H1B_ONLY_COUNTS).
+    if profile.h1b_only(v) or not (_small_field_judged(v) and _small(word(v, "specialty"))):
         return ""
     return "fewer if fewer sponsor your visa" if profile.visa_needed(v) else "fewer if fewer take applicants like you"
 
 
-H1B_ONLY_CAVEAT = "fewer if fewer file an H-1B for you"
+# A reader who cannot take a J-1 counts only programs that will file an
+# H-1B for them (h1bvisa audit s47, 2), in every field: said of the first
+# choice alone, it read as if the backup, which the reasons sent the
+# breadth to, escaped it (diffreview48 audit s48, 2).
+H1B_ONLY_COUNTS = "In each field, fewer if fewer file an H-1B for you."
+H1B_ONLY_COUNT = "Fewer if fewer file an H-1B for you."
+H1B_ONLY_PINNED = "H-1B filers only."
 # After a no-match the first choice's count is trimmed for a field being
 # left, while the reasons ask a reader trying that field again for more than
 # last season's list: the headline, which a reader copies, gave only the
-# trimmed count (h1bvisa audit s47, 7).
-AGAIN_CAVEAT = "or more than last season's list, if you try it again"
-# The phone's pinned line tries them shorter before it gives them up: with
-# internal medicine and psychiatry the whole H-1B caveat took 93 characters.
-SHORTER_CAVEATS = {H1B_ONLY_CAVEAT: "fewer if fewer file an H-1B", AGAIN_CAVEAT: "or more than last season's"}
+# trimmed count (h1bvisa audit s47, 7).  "Or more than last season's list"
+# read as a floor, below the range where last season's was short
+# (diffreview48 audit s48, 4).
+AGAIN_CAVEAT = "more if you try it again: above last season's list"
+# The phone's pinned line tries it shorter before it gives it up.
+SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if you try it again"}
 
 
-def _first_choice_caveats(v: Mapping[str, object], primary_aim: str) -> list[str]:
+def _first_choice_caveats(v: Mapping[str, object], primary_aim: str, band: Band, backup_slug: str | None) -> list[str]:
     """What the first choice's count is said with, in brackets after it."""
     # Not beside a pivot's hand-picked set, which is no range's upper end
     # (diffreview47 audit s47, 10).
     if primary_aim == "quarter-of-backup":
         return []
-    said = [_small_field_caveat(v)]
-    if v["previously_unmatched"] and primary_aim == "lower-half":
-        said.append(AGAIN_CAVEAT)
-    return [each for each in said if each]
+    if small := _small_field_caveat(v):
+        # "Fewer if ...; more if ..." in one bracket pointed both ways
+        # (diffreview48 audit s48, 4): the reasons say the second.
+        return [small]
+    # The trim itself, not its aim: a new field after a change of field aims
+    # for the lower half of a backup's range, and was never applied to last
+    # season (diffreview48 audit s48, 1).
+    trimmed = (
+        v["previously_unmatched"]
+        and backup_slug is not None
+        and band != "pivot"
+        and not changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
+    )
+    return [AGAIN_CAVEAT] if trimmed and primary_aim == "lower-half" else []
 
 
 def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
@@ -1170,13 +1185,13 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], ru
             if changing
             else "the backup rather than from padding the list"
         )
-        # The guide's branch for a reader who cannot take a J-1: only the
-        # programs that say they will file count (h1bvisa audit s47, 2).
+        # The guide's branch for a reader who cannot take a J-1 (h1bvisa
+        # audit s47, 2).  In every field: "the breadth has to come from the
+        # backup" read as if the backup escaped it (diffreview48 audit s48, 2).
         said.append(
-            f"You need an H-1B and cannot take a J-1, {profile.visa_basis(v)}: count only programs that will file an "
-            "H-1B petition for someone abroad this season, and ask each whether it will (the Assess guide's section "
-            "“Visa: J-1 or H-1B”). The ranges here may be more programs than will do so: the breadth has to come "
-            f"from {breadth}."
+            f"{profile.h1b_only_programs(v, 'count')} The ranges here may be more programs than will do so, in each "
+            "field: where one field has too few, the other can carry more of your list, but where both have too few, "
+            "a longer list cannot make up for it."
             if profile.h1b_only(v)
             else f"You need a visa, {profile.visa_basis(v)}: count only programs that sponsor the one you need (IMG "
             "article). Where few programs "
@@ -1588,9 +1603,10 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
         return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
 
-    caveats = _first_choice_caveats(v, counts["range_rule"]["primary"]["aim"])
+    caveats = _first_choice_caveats(v, counts["range_rule"]["primary"]["aim"], band, backup_slug)
     caveat = "; ".join(caveats)
-    summary = counts_said(caveat)
+    h1b_counts = (H1B_ONLY_COUNTS if count_text["backup"] is not None else H1B_ONLY_COUNT) if profile.h1b_only(v) else ""
+    summary = f"{counts_said(caveat)} {h1b_counts}".strip()
     said = None  # the read-out's own words, where the headline's run long
     if band == "pivot" and backup_slug is None:
         # The first choice's small count only makes sense beside a backup
@@ -1603,7 +1619,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             f"Name a backup: at “{BAND_LABELS[band]}” it takes most applications, usually {DEFAULT_LARGE_BACKUP.text()}, "
             f"beside {count_text['primary']} in {spec.name}."
         )
-        caveat = ""
+        caveat, caveats, h1b_counts = "", [], ""
     elif band == "dual-apply-strongly" and backup_slug is None and primary_slug not in BROAD_FIELDS:
         # The top of the range led the headline, read as "apply more widely",
         # while the detail says the articles want a second field instead.
@@ -1617,9 +1633,10 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             f"Name a backup for {spec.name}: at “{BAND_LABELS[band]}” the articles advise a second field rather than a "
             "longer list."
         )
-        caveat = ""
-    # Without the small-field caveat only where the read-out would pass its limit with it.
-    heards = dict.fromkeys([said or summary, said or counts_said("")])
+        caveat, caveats, h1b_counts = "", [], ""
+    # Without the caveats only where the read-out would pass its limit with
+    # them; the H-1B one is the last to go (diffreview48 audit s48, 5).
+    heards = dict.fromkeys([said or summary, said or f"{counts_said('')} {h1b_counts}".strip(), said or counts_said("")])
 
     def compact(caveat: str) -> str:
         return _with_caveat(
@@ -1656,10 +1673,14 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     # (diffreview47 audit s47, 6).
     # Past them with the counts alone, the warning's tag goes first: what is
     # cut is then the band's end, which the band headline repeats.
-    if warned or caveat:
+    if warned or caveat or h1b_counts:
+        shorter = "; ".join(SHORTER_CAVEATS.get(c, c) for c in caveats)
         pinned = [
-            f"{compact(each)} {warned.tag}" if warned else profile.after_pass_note(v, compact(each), banded=True, heard=True)
-            for each in dict.fromkeys([caveat, "; ".join(SHORTER_CAVEATS.get(c, c) for c in caveats), ""])
+            f"{compact(each)}{tail} {warned.tag}"
+            if warned
+            else profile.after_pass_note(v, f"{compact(each)}{tail}", banded=True, heard=True)
+            for tail in dict.fromkeys([f" {H1B_ONLY_PINNED}" if h1b_counts else "", ""])
+            for each in dict.fromkeys([caveat, shorter, ""])
         ] + ([f"{warned.tag} {compact('')}"] if warned else [])
         gist = first_within_pinned_line(pinned)
     else:

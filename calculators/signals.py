@@ -563,13 +563,12 @@ def _reasons(
         )
     if profile.h1b_only(v):
         # The guide's branch for a reader who cannot take a J-1, as program
-        # counts says it of the list (h1bvisa audit s47, 2).
+        # counts says it of the list (h1bvisa audit s47, 2).  Without "the
+        # breadth has to come from the backup", said to a reader leaving the
+        # backup's field and to one with none (diffreview48 audit s48, 3).
         reasons.append(
-            f"You need an H-1B and cannot take a J-1, {profile.visa_basis(v)}: signal only programs that will file an "
-            "H-1B petition for someone abroad this season, and ask each whether it will (the Assess guide's section "
-            "“Visa: J-1 or H-1B”). A field may hold fewer such programs than the signals it allows: a signal to a "
-            "program that will not file cannot lead to a position you could start, and the breadth of your list has "
-            "to come from the backup."
+            f"{profile.h1b_only_programs(v, 'signal')} A field may hold fewer such programs than the signals it allows: "
+            "a signal to a program that will not file cannot lead to a position you could start."
         )
     elif needs_visa:
         reasons.append(f"You need a visa, {profile.visa_basis(v)}: signal only programs that sponsor the visa you need.")

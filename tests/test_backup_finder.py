@@ -1296,6 +1296,6 @@ def test_an_h1b_only_reader_is_told_to_count_programs_that_will_file_with_the_sa
     either = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "needs_visa": "true"})
     assert [s["specialty"] for s in only["suggestions"]] == [s["specialty"] for s in either["suggestions"]]
     assert [s["score"] for s in only["suggestions"]] == [s["score"] for s in either["suggestions"]]
-    assert any("whether it will file an H-1B petition for someone abroad this season" in n for n in only["notes"])
+    assert any("count only programs that will file an H-1B petition for you" in n for n in only["notes"])
     assert not any("J-1 and H-1B policy" in n for n in only["notes"])
     assert any("J-1 and H-1B policy" in n for n in either["notes"])

@@ -2010,34 +2010,60 @@ def test_the_extrapolation_names_the_no_match_articles_examples_from_the_data() 
     )
 
 
-def test_an_h1b_only_reader_counts_only_programs_that_will_file_and_sends_the_breadth_to_the_backup() -> None:
+def test_an_h1b_only_reader_counts_only_programs_that_will_file_in_every_field() -> None:
     # An H-1B-only reader got the any-visa line, "count only programs that
     # sponsor the one you need", and internal medicine's 60-80 with no caveat
-    # (h1bvisa audit s47, 2).
+    # (h1bvisa audit s47, 2); then a caveat on the first choice alone, while
+    # the reasons sent the breadth to a backup just as filtered, and a pivot's
+    # backup, most of the list, got none (diffreview48 audit s48, 2).
     reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
     result = pc.compute({**reader, "needs_visa": "h1b-only"})
     said = " ".join(result["reasons"])
     assert "You need an H-1B and cannot take a J-1, as you answered: count only programs that will file an H-1B " in said
-    assert "petition for someone abroad this season" in said
-    assert "may be more programs than will do so: the breadth has to come from the backup" in said
-    assert "sponsor the one you need" not in said
-    assert result["announced"].startswith("Internal Medicine: 60–80 programs (fewer if fewer file an H-1B for you); ")
-    assert result["summary"].startswith("Internal Medicine: 60–80 programs (fewer if fewer file an H-1B for you); ")
-    # The pinned line keeps a shorter caveat where the whole one would pass its three lines.
-    assert result["gist"] == "Internal Medicine 60–80 (fewer if fewer file an H-1B); Psychiatry 60–80 (Dual apply)."
+    assert "whether it still files new petitions for applicants abroad" in said
+    assert "where both have too few, a longer list cannot make up for it" in said
+    assert "sponsor the one you need" not in said and "has to come from the backup" not in said
+    counts = "Internal Medicine: 60–80 programs; Psychiatry: 60–80 programs (Dual apply)."
+    assert result["summary"].startswith(f"{counts} {pc.H1B_ONLY_COUNTS}")
+    assert result["announced"].startswith(f"{counts} {pc.H1B_ONLY_COUNTS}")
+    assert result["gist"] == f"Internal Medicine 60–80; Psychiatry 60–80 (Dual apply). {pc.H1B_ONLY_PINNED}"
+    # At a pivot too, where the backup carries the list; alone, of the one count.
+    pivot = pc.compute({**PIVOT, "backup_specialty": "family-medicine", "needs_visa": "h1b-only"})
+    assert pivot["band"] == "pivot" and pc.H1B_ONLY_COUNTS in pivot["summary"]
+    alone = pc.compute({"specialty": "family-medicine", "applicant_type": "non-us-img", "needs_visa": "h1b-only"})
+    assert pc.H1B_ONLY_COUNT in alone["summary"] and pc.H1B_ONLY_COUNTS not in alone["summary"]
     # A small field's sentence names the same programs.
     small = pc.compute({"specialty": "pathology", "applicant_type": "non-us-img", "needs_visa": "h1b-only"})
     assert any("programs that take applicants like you and will file an H-1B for you" in r for r in small["reasons"])
-    # A reader who can take either visa keeps the caveat for small fields alone.
+    # A reader who can take either visa hears none of it, and a small field's caveat alone.
     either = pc.compute({**reader, "needs_visa": "true"})
-    assert "fewer if" not in either["announced"] and "fewer if" not in either["gist"]
-    for backup in BROAD:
-        for first in ("internal-medicine", "neurology", "pathology", "orthopaedic-surgery", "pmr"):
-            if first == backup:
-                continue
-            gist = pc.compute({**reader, "specialty": first, "backup_specialty": backup, "needs_visa": "h1b-only"})["gist"]
-            if "(fewer if" in gist:
-                assert len(gist) <= PINNED_LINE_CHARS, gist
+    assert "H-1B" not in either["summary"] and "H-1B" not in either["gist"]
+    # A graduate of a US school is not sent to the rules for applicants abroad (diffreview48 audit s48, 6).
+    us_md = " ".join(pc.compute({**reader, "applicant_type": "us-md", "needs_visa": "h1b-only"})["reasons"])
+    assert "graduate medical education office" in us_md and "applicants abroad" not in us_md
+
+
+def test_the_h1b_caveat_is_the_last_to_leave_the_read_out_and_the_pinned_line() -> None:
+    # A backup warning took both caveats out of the read-out though the H-1B
+    # one fitted (diffreview48 audit s48, 5).
+    result = pc.compute(
+        {
+            "specialty": "internal-medicine",
+            "backup_specialty": "psychiatry",
+            "applicant_type": "non-us-img",
+            "previously_unmatched": True,
+            "needs_visa": "h1b-only",
+            "step2_score": 240,
+        }
+    )
+    assert result["warning"] and pc.H1B_ONLY_COUNTS in result["announced"], result["announced"]
+    assert len(result["announced"].split()) <= READ_OUT_WORDS
+    # Here the pinned line has no room for it beside the warning's tag (105
+    # characters); with PM&R, a shorter name, it has.
+    assert result["gist"] == "Internal Medicine 60–70; Psychiatry 60–100+ (Dual apply, strongly). Check your backup."
+    shorter = pc.compute({**result["inputs"], "specialty": "pmr", "backup_specialty": "neurology"})
+    assert shorter["warning"] and shorter["gist"].endswith(f"{pc.H1B_ONLY_PINNED} Check your backup."), shorter["gist"]
+    assert len(shorter["gist"]) <= PINNED_LINE_CHARS
 
 
 def test_a_reapplicants_trimmed_first_choice_is_said_with_more_than_last_season_for_a_second_try() -> None:
@@ -2050,16 +2076,22 @@ def test_a_reapplicants_trimmed_first_choice_is_said_with_more_than_last_season_
     said = f"Internal Medicine: 60–70 programs ({pc.AGAIN_CAVEAT}); Psychiatry:"
     assert again["summary"].startswith(said) and again["announced"].startswith(said)
     assert any("go above the range" in r for r in again["reasons"])
-    # With another caveat, both, in one bracket.
-    h1b = pc.compute({**reader, "previously_unmatched": True, "step2_score": 232, "needs_visa": "h1b-only"})
-    assert f"({pc.H1B_ONLY_CAVEAT}; {pc.AGAIN_CAVEAT})" in h1b["summary"]
-    assert len(h1b["gist"]) <= PINNED_LINE_CHARS
-    # Not on a first try, nor beside a new field that carries the list, nor at a pivot.
+    # Beside a small field's caveat, which points the other way, the reasons
+    # say it (diffreview48 audit s48, 4).
+    small = pc.compute({**reader, "specialty": "neurology", "previously_unmatched": True, "step2_score": 232})
+    assert "(fewer if fewer sponsor your visa)" in small["summary"] and "last season" not in small["summary"]
+    # Not on a first try, nor at a pivot, nor beside a new field that carries
+    # the list, at any band: at "Dual apply" the new field aims for the lower
+    # half of a backup's range, and was never applied to (diffreview48 audit s48, 1).
+    changing = {"backup_specialty": "internal-medicine", "previously_unmatched": True, "changing_field": True}
     for other in (
         {**reader, "step2_score": 232},
-        {**reader, "previously_unmatched": True, "changing_field": True, "step2_score": 232},
         {**PIVOT, "backup_specialty": "family-medicine"},
+        {**FM_REAPPLICANT, **changing, "step2_score": 232},
+        {"specialty": "family-medicine", **changing, "needs_visa": "false", "step2_score": 240},
     ):
         result = pc.compute(other)
         assert "last season" not in result["summary"], (other, result["summary"])
     assert pc.compute({**PIVOT, "backup_specialty": "family-medicine"})["band"] == "pivot"
+    dual = pc.compute({"specialty": "family-medicine", **changing, "needs_visa": "false", "step2_score": 240})
+    assert dual["band"] == "dual-apply" and dual["range_rule"]["primary"]["aim"] == "lower-half"

@@ -1118,7 +1118,20 @@ def test_an_h1b_only_reader_signals_only_programs_that_will_file_for_them() -> N
     reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
     said = " ".join(sg.compute({**reader, "needs_visa": "h1b-only"})["reasons"])
     assert "You need an H-1B and cannot take a J-1, as you answered: signal only programs that will file an H-1B" in said
-    assert "cannot lead to a position you could start" in said and "breadth of your list has to come from the backup" in said
+    assert "cannot lead to a position you could start" in said
     assert "sponsor the visa you need" not in said
+    # Not "the breadth has to come from the backup": said to a reader
+    # leaving the backup's field, and to one with none (diffreview48 audit s48, 3).
+    for other in (
+        {
+            "specialty": "family-medicine",
+            "backup_specialty": "internal-medicine",
+            "previously_unmatched": True,
+            "changing_field": True,
+        },
+        {"specialty": "internal-medicine"},
+    ):
+        heard = " ".join(sg.compute({**other, "applicant_type": "non-us-img", "needs_visa": "h1b-only"})["reasons"])
+        assert "signal only programs that will file an H-1B" in heard and "from the backup" not in heard, other
     either = " ".join(sg.compute({**reader, "needs_visa": "true"})["reasons"])
     assert "signal only programs that sponsor the visa you need" in either and "cannot take a J-1" not in either
