@@ -2063,21 +2063,35 @@ class RuleApplied(TypedDict):
 # could not tell whether their Step 3 was weighed and found worthless or
 # never looked at (reapply-anes audit s42, 3).  Giving it points would be a
 # rule with no source behind its size.
-STEP3_NOT_SCORED = (
+STEP3_ARTICLE = (
     "A Step 3 pass is not scored here. After a borderline Step 2 CK, the no-match article counts a comfortable Step 3 "
     "pass in your favour, though it fixes neither failed attempts nor weak clinical work, and it warns that a failure "
-    f"does more harm than not sitting it ({ARTICLE_UNMATCHED.cite()}). If you have passed, make sure programs see it."
+    f"does more harm than not sitting it ({ARTICLE_UNMATCHED.cite()})."
 )
+STEP3_SEEN = "If you have passed, make sure programs see it."
+STEP3_NOT_SCORED = f"{STEP3_ARTICLE} {STEP3_SEEN}"
 # Read alone, the note above made Step 3 a score booster to a reader hoping
 # for an H-1B, for which it is the gate (peds-visa audit s43, 5).
 STEP3_FOR_H1B = (
     "If you hope for an H-1B, a program needs your Step 3 passed before it files your petition "
     f"({data.INA_H1B.cite()}; see “{data.FAQ_VISA_ANSWER}” in the FAQ)."
 )
+# To a reader who cannot take a J-1, "if you hope for an H-1B" and the
+# article's warning made not sitting Step 3 the safe default, where it leaves
+# this Match with no position they could start (diffreview48 audit s48, 7).
+STEP3_FOR_H1B_ONLY = (
+    "You cannot take a J-1, so for you Step 3 is not optional: a program can file your H-1B petition only with your "
+    f"Step 3 passed ({data.INA_H1B.cite()}; see “{data.FAQ_VISA_ANSWER}” in the FAQ), so without the pass this Match "
+    "holds no position you could start. The article's warning is then one side of a trade: sit it when your "
+    "practice scores say you will pass, weighing the harm of a failure against losing this Match."
+)
 
 
-def step3_note(needs_visa: bool) -> str:
-    """The Step 3 note, with the H-1B's need of it for a reader who needs a visa."""
+def step3_note(needs_visa: bool, h1b_only: bool = False) -> str:
+    """The Step 3 note, with the H-1B's need of it for a reader who needs a
+    visa; ``h1b_only``: for one who cannot take a J-1, for whom it is no option."""
+    if h1b_only:
+        return f"{STEP3_ARTICLE} {STEP3_FOR_H1B_ONLY} {STEP3_SEEN}"
     return f"{STEP3_NOT_SCORED} {STEP3_FOR_H1B}" if needs_visa else STEP3_NOT_SCORED
 
 
@@ -2958,7 +2972,13 @@ def render(result: CompetitivenessResult) -> Markup:
             )
         )
         if matched["quartile"] in ("q1", "below"):
-            parts.append(el("p", step3_note(bool(result["needs_visa_resolved"])), class_="mpb-note"))
+            parts.append(
+                el(
+                    "p",
+                    step3_note(bool(result["needs_visa_resolved"]), profile.h1b_only(result["inputs"])),
+                    class_="mpb-note",
+                )
+            )
     else:
         parts.append(el("p", f"Step 2 CK against matched applicants: {result['step2_vs_matched_reason']}"))
     if reserved := result.get("reserved_places"):

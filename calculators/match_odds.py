@@ -221,6 +221,14 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
             f"Your visa need, {profile.visa_basis(v)}: the competitiveness check counts any visa need as a red flag, "
             f"and these figures count non-US IMGs who need one with the permanent residents who need none, so they "
             "cannot see it."
+            # The one visa answer with the fewest programs open to it had the
+            # words of "any visa" (diffreview48 audit s48, 10).
+            + (
+                " You cannot take a J-1, and they also count applicants who could take one, so for you the estimate "
+                "may be further too high: count only programs that will file an H-1B for you."
+                if profile.h1b_only(v)
+                else ""
+            )
         )
     return notes
 

@@ -279,6 +279,24 @@ def h1b_payment_in_tense(detail: str, today: dt.date) -> str:
 
 
 STEP3_PASSED_LABEL = "Step 3 already passed"
+# The visa step's words on Step 3, and what they become once the reader has
+# passed it: they pointed to "the Step 3 rows below" that "date it" when the
+# only row left said it was done (diffreview48 audit s48, 8).
+VISA_STEP3_ROWS = (
+    "if you cannot take a J-1, read the Step 3 rows below. An H-1B also needs your Step 3 pass before the program "
+    f"files ({INA_H1B.cite()}): the Step 3 rows below date it."
+)
+VISA_STEP3_ROWS_PASSED = (
+    "if you cannot take a J-1, read the Step 3 row below. An H-1B also needs your Step 3 pass before the program "
+    f"files ({INA_H1B.cite()}), and you have it, as you answered."
+)
+VISA_STEP3_H1B_ONLY = (
+    "and by when it needs your Step 3 pass, which the petition needs before it is filed "
+    f"({INA_H1B.cite()}): the Step 3 row on the rank-list deadline dates it."
+)
+VISA_STEP3_H1B_ONLY_PASSED = (
+    f"and tell it you have passed Step 3, which the petition needs before it is filed ({INA_H1B.cite()})."
+)
 # The visa step for a reader who cannot take a J-1 (h1bvisa audit s47, 2):
 # the assess guide's branch ("If a J-1 is not an option for you"), in the
 # row's own words and its citations.  The payment's words are the shared
@@ -287,8 +305,7 @@ VISA_STEP_H1B_ONLY = (
     "Find out which programs on your lists will file an H-1B petition for you. A new petition for someone outside "
     f"the US {H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
     "ask each program whether it still files new petitions for applicants abroad, whether it files outside the "
-    f"yearly cap ({H1B_CAP_EXEMPT.cite()}), and by when it needs your Step 3 pass, which the petition needs before "
-    f"it is filed ({INA_H1B.cite()}): the Step 3 row on the rank-list deadline dates it. You cannot take a J-1, so "
+    f"yearly cap ({H1B_CAP_EXEMPT.cite()}), {VISA_STEP3_H1B_ONLY} You cannot take a J-1, so "
     "there is no other visa to fall back on: count a program only if it says it will file an H-1B for you, and "
     "rank only programs that have said so. If none of them can take you on an H-1B, this Match holds no position "
     "you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
@@ -434,9 +451,7 @@ STEPS: tuple[Step, ...] = (
         f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
         "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
         # The no-J-1 branch in a pointer: the row keeps under 300 words (recheck45 audit s45, 4).
-        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; if you cannot take a J-1, read the "
-        "Step 3 rows below. An H-1B also needs your Step 3 pass "
-        f"before the program files ({INA_H1B.cite()}): the Step 3 rows below date it. J-1: the "
+        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; {VISA_STEP3_ROWS} J-1: the "
         "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
         "after Match Day; find out now what your health ministry asks for "
         f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
@@ -758,12 +773,16 @@ H1B_STEP3 = "H-1B: your Step 3 pass in hand"
 # One statement of when, on this row and in the guides: Match Day is a date
 # some programs set, before which this plan's own date already falls, so it
 # is not "sooner" (visa-psych audit s41, 2).
-H1B_STEP3_WHY = (
-    "If you hope for an H-1B: a program can file your petition only with your Step 3 pass in hand, and no earlier "
+H1B_STEP3_GATE = (
+    "a program can file your petition only with your Step 3 pass in hand, and no earlier "
     f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it by Match Day: one "
     f"department of medicine asked for all three Steps passed by then ({PITT_H1B_STEP3.cite()}). This plan asks for "
     "it by the rank-list deadline, our own choice, so that, when programs rank you, they know which visa they could offer"
 )
+H1B_STEP3_WHY = f"If you hope for an H-1B: {H1B_STEP3_GATE}"
+# "If you hope for" made Step 3 optional to a reader for whom the H-1B is the
+# only visa (diffreview48 audit s48, 7).
+H1B_STEP3_WHY_H1B_ONLY = f"For the H-1B you need: {H1B_STEP3_GATE}"
 # Said once: with too little time left, STEP3_TOO_CLOSE says both again,
 # dated (new-words audit s40, 11).
 # A reader who cannot take a J-1 met only "the J-1 is the route left"
@@ -795,7 +814,7 @@ NO_J1_OWN = (
     "your pass. Without the pass in time no program can file, and this Match holds no position you could start."
 )
 H1B_STEP3_ASK_H1B_ONLY = f"; ask each program for its own date. {NO_J1_OWN}"
-H1B_STEP3_DETAIL_H1B_ONLY = H1B_STEP3_WHY + H1B_STEP3_ASK_H1B_ONLY + H1B_STEP3_LEAD + H1B_STEP3_SEEN
+H1B_STEP3_DETAIL_H1B_ONLY = H1B_STEP3_WHY_H1B_ONLY + H1B_STEP3_ASK_H1B_ONLY + H1B_STEP3_LEAD + H1B_STEP3_SEEN
 # Asked once, "Step 3 already passed" drops the apply-by row, which a reader
 # who had passed last year met as a calendar event (h1bvisa audit s47, 2),
 # and this row says what is left.
@@ -804,9 +823,20 @@ H1B_STEP3_DONE = (
     f"({INA_H1B.cite()}), no earlier than six months before you start ({PETITION_WHEN_FILED.cite()}). What is left "
     "is that programs see it."
 )
-NO_J1_PASSED = (
-    " You cannot take a J-1, so rank only programs that have said they will file an H-1B for you; if none has, this "
-    "Match holds no position you could start."
+NO_J1_PASSED_RANK = (
+    "rank only programs that have said they will file an H-1B for you; if none has, this Match holds no position you could start."
+)
+NO_J1_PASSED = f" You cannot take a J-1, so {NO_J1_PASSED_RANK}"
+# A reader who can take either visa is sent here by the visa step and its
+# note ("no J-1 for you? see the Step 3 row"), which found nothing once the
+# box was ticked (diffreview48 audit s48, 8).
+NO_J1_PASSED_EITHER = f" No J-1 for you? {capitalised(NO_J1_PASSED_RANK)}"
+# "Once the pass is reported ... get the new one" fitted a pass still to come,
+# not one from a past year (diffreview48 audit s48, 8).
+H1B_STEP3_SEEN_PASSED = (
+    " Programs see your USMLE results in the transcript ERAS sends them, so check in MyERAS that the transcript the "
+    f"programs you apply to receive shows your pass ({data.ERAS_DOCUMENTS.cite()}), and tell those that said they "
+    "would file an H-1B for you."
 )
 # The whole chain from an application to the FSMB to a result (visa-psych
 # audit s41, 1): 12 weeks to verify graduation and 2 for the permit (the
@@ -843,12 +873,29 @@ def step3_apply_by(match_year: int, deadline: dt.date, verified: bool = False) -
     return step3_last_test(match_year, deadline) - dt.timedelta(weeks=fsmb + STEP3_SEAT_WEEKS)
 
 
-def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date) -> str:
+# For a reader who cannot take a J-1, Step 3 is no choice to weigh "if you
+# will sit" it: without the pass no program can file, so no Step 3 is no safe
+# default, and sitting it unready is the other side of a trade (diffreview48
+# audit s48, 7).  The law is cited on the row it points to: the row keeps under
+# 300 words.
+STEP3_APPLY_LEAD_H1B_ONLY = (
+    "You cannot take a J-1, so you need Step 3 for any position this Match: apply to the FSMB by about this day"
+)
+STEP3_READY = "sit it when your practice scores say you will pass, since a failure can do more harm than no Step 3."
+STEP3_READY_H1B_ONLY = (
+    "sit it when your practice scores say you will pass. For you that is a trade, not a safe wait: a failure can do "
+    "more harm than no Step 3, but no pass in time means no position this Match."
+)
+
+
+def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: bool = False) -> str:
     """The apply-by row's words, what to do first: the chain behind the day
-    came before it, and the row ran to nearly 300 words (new-words audit s41, 5)."""
+    came before it, and the row ran to nearly 300 words (new-words audit s41, 5).
+    ``h1b_only``: for a reader who cannot take a J-1."""
+    lead = STEP3_APPLY_LEAD_H1B_ONLY if h1b_only else "If you will sit Step 3 for an H-1B, apply to the FSMB by about this day"
     return (
-        f"If you will sit Step 3 for an H-1B, apply to the FSMB by about this day to have the result by the row "
-        f"“{H1B_STEP3}”. That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, which it "
+        f"{lead} to have the result by the row “{H1B_STEP3}”{', which says why' if h1b_only else ''}. "
+        f"That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, which it "
         f"says can take that long after you graduate, and about {STEP3_PERMIT_WEEKS} for the permit "
         f"({FSMB_STEP3.cite()}). Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: "
         f"if it is, you have until about {long_date(verified_by)}; if it cannot say, keep "
@@ -856,9 +903,8 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date) -> str:
         "find a test date (our own assumption), and a test by "
         f"{long_date(last_test)}, whose result usually comes within four weeks; January and February results have been "
         f"held to mid or late March ({STEP3_SCORE_DELAY.cite()}). You can apply once you have graduated and ECFMG has "
-        "certified you, so if you are certified now, nothing stops you applying now; sit it when your practice scores "
-        "say you will pass, since a failure can do more harm than no Step 3. Read each program's published visa "
-        "policy before you book."
+        "certified you, so if you are certified now, nothing stops you applying now; "
+        f"{STEP3_READY_H1B_ONLY if h1b_only else STEP3_READY} Read each program's published visa policy before you book."
     )
 
 
@@ -874,8 +920,10 @@ STEP3_TOO_CLOSE = (
 STEP3_TOO_CLOSE_H1B_ONLY = (
     f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
     "result, unless your Step 3 application is already in: ask each program for its own date before you book. "
-    "You cannot take a J-1: if that date cannot be met, no program can file for you, and this Match holds no "
-    "position you could start."
+    # It had lost the "rank only" of the row it replaces (diffreview48 audit s48, 9).
+    "You cannot take a J-1, so rank only programs that have said they will file an H-1B for you and can wait for "
+    "your pass: if that date cannot be met, no program can file for you, and this Match holds no position you "
+    "could start."
 )
 # Said on the rank-list deadline's row alone, the check came when a lapsed
 # Pathway could no longer be revalidated for this Match (visa-psych audit s41, 3).
@@ -1078,7 +1126,7 @@ def _season_milestones(
                 _item(
                     apply_by,
                     H1B_STEP3_APPLY,
-                    h1b_step3_apply_detail(last_test, verified_by),
+                    h1b_step3_apply_detail(last_test, verified_by, h1b_only),
                     FSMB_STEP3.cite(),
                     # Counted from the deadline's estimate only when that, not the year's end, sets the test day.
                     estimated=deadline.estimated and last_test != dt.date(match_year - 1, 12, 31),
@@ -1089,9 +1137,9 @@ def _season_milestones(
             {
                 "date": deadline.date.isoformat(),
                 "title": H1B_STEP3,
-                "detail": H1B_STEP3_DONE + H1B_STEP3_SEEN + (NO_J1_PASSED if h1b_only else "")
+                "detail": H1B_STEP3_DONE + H1B_STEP3_SEEN_PASSED + (NO_J1_PASSED if h1b_only else NO_J1_PASSED_EITHER)
                 if step3_passed
-                else f"{H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {too_close}{H1B_STEP3_SEEN}"
+                else f"{H1B_STEP3_WHY_H1B_ONLY if h1b_only else H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {too_close}{H1B_STEP3_SEEN}"
                 if verified_by < today <= deadline.date
                 else H1B_STEP3_DETAIL_H1B_ONLY
                 if h1b_only
@@ -1453,6 +1501,12 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     for m in milestones:
         if m["title"] == VISA_STEP:
             m["detail"] = h1b_payment_in_tense(m["detail"], today)
+            if flag(v, "step3_passed"):
+                m["detail"] = (
+                    m["detail"]
+                    .replace(VISA_STEP3_ROWS, VISA_STEP3_ROWS_PASSED)
+                    .replace(VISA_STEP3_H1B_ONLY, VISA_STEP3_H1B_ONLY_PASSED)
+                )
             if h1b_only:
                 # Its words are the H-1B's alone: the J-1 page is not their source.
                 m["source"] = INA_H1B.cite()
@@ -2230,9 +2284,11 @@ def method() -> Markup:
             "and that the advanced program's employer files its own H-1B petition. Answer “Yes, H-1B only (no J-1)” "
             "and no row offers a J-1: the visa step and the Step 3 row say to rank only programs that have said they "
             "will file an H-1B for you, and that without the pass in time no program can file, so this Match holds no "
-            "position you could start; the Match Day row keeps only its H-1B sentence. Tick "
-            f"“{STEP3_PASSED_LABEL}” and the plan leaves out the last day to apply for Step 3, and the Step 3 row says "
-            "it is done and that programs must see the pass; without a visa, the box changes nothing. "
+            "position you could start; the last day to apply for Step 3 says you need it for any position this "
+            "Match, so waiting until you are ready is a trade against a failure, not a safe wait; the Match Day row "
+            f"keeps only its H-1B sentence. Tick “{STEP3_PASSED_LABEL}” and the plan leaves out the last day to apply "
+            "for Step 3, and the Step 3 row says it is done, that programs must see the pass in the transcript they "
+            "receive, and what to rank without a J-1; without a visa, the box changes nothing. "
             "The program-lists row asks about "
             "visa sponsorship only when you need a visa, and tells every reader, since the plan asks no specialty, to "
             "list first-year (preliminary or transitional) programs too, with a short statement and letters for them, "

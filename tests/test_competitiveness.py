@@ -3220,3 +3220,20 @@ def test_an_h1b_only_reader_gets_the_same_points_and_words_that_fit_them() -> No
     assert rows["Visa needed"]["points"] == other["Visa needed"]["points"]
     assert "You cannot take a J-1: only programs that will file an H-1B for you count" in rows["Visa needed"]["why"]
     assert "cannot take a J-1" not in other["Visa needed"]["why"]
+
+
+def test_an_h1b_only_readers_step3_note_says_it_is_no_option_and_weighs_the_articles_warning_as_a_trade() -> None:
+    # "If you hope for an H-1B", after the article's "a failure does more harm
+    # than not sitting it", made no Step 3 the safe default for a reader who
+    # cannot take a J-1, for whom it leaves this Match with no position
+    # (diffreview48 audit s48, 7).
+    page = html.unescape(str(competitiveness.render(compute({**PEDS_VISA_READER, "needs_visa": "h1b-only"}))))
+    assert competitiveness.STEP3_ARTICLE in page and "If you hope for an H-1B" not in page
+    assert "You cannot take a J-1, so for you Step 3 is not optional" in page
+    assert "so without the pass this Match holds no position you could start" in page
+    assert "one side of a trade: sit it when your practice scores say you will pass" in page
+    assert data.INA_H1B.cite() in page and competitiveness.STEP3_SEEN in page
+    # A reader who can take a J-1 keeps the article's warning and the "if you hope" words as they were.
+    either = html.unescape(str(competitiveness.render(compute(PEDS_VISA_READER))))
+    assert competitiveness.STEP3_NOT_SCORED in either and competitiveness.STEP3_FOR_H1B in either
+    assert "not optional" not in either

@@ -1608,3 +1608,22 @@ def test_anesthesiologys_estimate_says_no_source_holds_its_reserved_places_and_o
     for slug in ("internal-medicine", "neurology", "dermatology"):
         assert data.reserved_places_note(slug) is None
         assert not [n for n in compute({**PGY1_RESIDENT, "specialty": slug})["notes"] if "reserved (physician)" in n]
+
+
+def test_an_h1b_only_readers_visa_note_says_the_figures_count_applicants_who_could_take_a_j1() -> None:
+    # Match odds had the words of "any visa" for the reader with the fewest
+    # programs open to them (diffreview48 audit s48, 10). Only words change.
+    reader = {"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 240}
+    only, either = compute({**reader, "needs_visa": "h1b-only"}), compute({**reader, "needs_visa": "true"})
+    said = (
+        "You cannot take a J-1, and they also count applicants who could take one, so for you the estimate may be "
+        "further too high: count only programs that will file an H-1B for you."
+    )
+    [note] = [n for n in only["notes"] if n.startswith("Your visa need")]
+    assert note.endswith(said)
+    assert not any("cannot take a J-1" in n for n in either["notes"])
+    for key in ("summary", "announced", "gist", "unseen_flags"):
+        assert only[key] == either[key], key
+    assert [n for n in only["notes"] if not n.startswith("Your visa need")] == [
+        n for n in either["notes"] if not n.startswith("Your visa need")
+    ]

@@ -1463,7 +1463,7 @@ def test_step3_already_passed_drops_the_day_to_apply_and_says_the_row_is_done() 
         rows = by_title(passed)
         assert timeline.H1B_STEP3_APPLY not in rows
         done = rows[timeline.H1B_STEP3]["detail"]
-        assert done.startswith(timeline.H1B_STEP3_DONE) and timeline.H1B_STEP3_SEEN in done
+        assert done.startswith(timeline.H1B_STEP3_DONE) and timeline.H1B_STEP3_SEEN_PASSED in done
         assert "too little time" not in done and "apply to the FSMB" not in done
         assert ("You cannot take a J-1" in done) is (needs == "h1b-only")
         note = next(n for n in passed["notes"] if n.startswith("You need"))
@@ -1475,3 +1475,71 @@ def test_step3_already_passed_drops_the_day_to_apply_and_says_the_row_is_done() 
     none = {"today": "2027-04-15", "eras_submission": "2027-09-15", "needs_visa": "false"}
     assert timeline.compute({**none, "step3_passed": True})["milestones"] == timeline.compute(none)["milestones"]
     assert "Used only if you need a visa" in next(f for f in timeline.FIELDS if f.name == "step3_passed").help
+
+
+# --- Step 3 for a reader who cannot take a J-1, and once passed (diffreview48 audit s48) -------
+def test_an_h1b_only_reader_is_not_told_step3_is_optional_and_hears_waiting_as_a_trade() -> None:
+    # "If you will sit Step 3 for an H-1B ... a failure can do more harm than no
+    # Step 3" made no Step 3 the safe default for a reader for whom it is the
+    # only way to a position this Match (diffreview48 audit s48, 7).
+    for today in ("2026-12-05", "2027-04-15"):
+        rows = by_title(timeline.compute({**PERSONA, "today": today, "needs_visa": "h1b-only"}))
+        apply = rows[timeline.H1B_STEP3_APPLY]["detail"]
+        assert apply.startswith("You cannot take a J-1, so you need Step 3 for any position this Match")
+        assert "If you will sit" not in apply
+        # The caution stays, as the trade it is.
+        assert (
+            "For you that is a trade, not a safe wait: a failure can do more harm than no Step 3, but no pass in time means no position this Match."
+            in apply
+        )
+        assert len(apply.split()) < 300
+        step3 = rows[timeline.H1B_STEP3]["detail"]
+        assert "If you hope for" not in step3 and step3.startswith("For the H-1B you need: a program can file")
+    # A reader who can take a J-1 keeps the article's warning as it was.
+    either = by_title(timeline.compute(PERSONA))
+    assert either[timeline.H1B_STEP3_APPLY]["detail"].startswith("If you will sit Step 3 for an H-1B")
+    assert "since a failure can do more harm than no Step 3." in either[timeline.H1B_STEP3_APPLY]["detail"]
+    assert either[timeline.H1B_STEP3]["detail"].startswith("If you hope for an H-1B")
+    # Too close to the deadline, the row's first words are the H-1B-only reader's too.
+    close = by_title(timeline.compute({**PERSONA, "today": "2027-12-06", "needs_visa": "h1b-only"}))
+    assert close[timeline.H1B_STEP3]["detail"].startswith("For the H-1B you need")
+
+
+def test_with_step3_passed_the_visa_step_and_its_note_point_to_a_row_that_says_what_they_promise() -> None:
+    # The visa step sent a reader who cannot take a J-1 to "the Step 3 rows
+    # below", which "date it", and the note to "the Step 3 row", when the one
+    # row left said only that the step was done (diffreview48 audit s48, 8).
+    inputs = {**PERSONA, "today": "2027-12-15", "eras_submission": "2027-09-01", "step3_passed": True}
+    passed = timeline.compute(inputs)
+    rows = by_title(passed)
+    visa = rows[timeline.VISA_STEP]["detail"]
+    assert "if you cannot take a J-1, read the Step 3 row below." in visa
+    assert "rows below" not in visa and "date it" not in visa and "and you have it, as you answered." in visa
+    done = rows[timeline.H1B_STEP3]["detail"]
+    assert timeline.H1B_STEP3_APPLY not in rows
+    assert done.endswith(
+        "No J-1 for you? Rank only programs that have said they will file an H-1B for you; if none has, this Match "
+        "holds no position you could start."
+    )
+    note = next(n for n in passed["notes"] if n.startswith("You need a visa"))
+    assert "(no J-1 for you? see the Step 3 row)" in note
+    # The transcript sentence fits a pass already on file as well as a new one.
+    assert "check in MyERAS that the transcript the programs you apply to receive shows your pass" in done
+    assert "once the pass is reported" not in done and "the new one" not in done
+    # The H-1B-only reader's visa step no longer asks by when, or points to a row that dates it.
+    only = by_title(timeline.compute({**inputs, "needs_visa": "h1b-only"}))[timeline.VISA_STEP]["detail"]
+    assert "tell it you have passed Step 3, which the petition needs before it is filed" in only
+    assert "by when it needs your Step 3 pass" not in only and "dates it" not in only
+    # Unticked, the visa steps keep their pointers to the rows that date it.
+    assert timeline.VISA_STEP3_ROWS in by_title(timeline.compute({**inputs, "step3_passed": False}))[timeline.VISA_STEP]["detail"]
+    unticked = by_title(timeline.compute({**inputs, "step3_passed": False, "needs_visa": "h1b-only"}))
+    assert timeline.VISA_STEP3_H1B_ONLY in unticked[timeline.VISA_STEP]["detail"]
+
+
+def test_too_close_to_the_deadline_an_h1b_only_reader_is_still_told_to_rank_only_programs_that_will_file() -> None:
+    # The "too close" words, from the verified graduate's last day to the
+    # rank-list deadline, had dropped the rank-only rule (diffreview48 audit s48, 9).
+    for today in ("2027-11-20", "2027-12-15", "2028-02-01"):
+        row = by_title(timeline.compute({**PERSONA, "today": today, "needs_visa": "h1b-only"}))[timeline.H1B_STEP3]["detail"]
+        assert timeline.STEP3_TOO_CLOSE_H1B_ONLY in row, today
+        assert "rank only programs that have said they will file an H-1B for you" in row, today
