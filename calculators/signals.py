@@ -618,23 +618,27 @@ def _type_in_when_published(fields: Mapping[str, list[str]]) -> str:
 PUBLISHED_BY_SHORT = {data.SERVICE_ERAS: "the AAMC's", data.SERVICE_RESIDENCYCAS: "ResidencyCAS's"}
 
 
-def _no_numbers(plans: list[SpecialtyPlan], short: bool = False) -> str:
+NO_NUMBERS_PINNED = "Enter signal numbers: none in our data."
+
+
+def _no_numbers(plans: list[SpecialtyPlan], short: bool = False, owners: bool = True) -> str:
     """That no field planned has signal numbers in our data, and where each
     field's are published, to type in: the reasons' "check ...; then type the
-    number in the form", in few words.  ``short``: for the pinned line."""
+    number in the form", in few words.  ``short``: for the pinned line, and
+    without ``owners``, shorter still, naming no publisher."""
     fields = _names_by_service([str(plan["specialty"]) for plan in plans])
     names = and_list([plan["specialty_name"] for plan in plans], "or")
     if short:
         # The step first, so that its noun fits: "type in the AAMC's." read as
         # a possessive with its noun cut (diff review s47, 11).
-        owners = and_list([PUBLISHED_BY_SHORT[each] for each in fields])
-        return f"Enter {owners} signal numbers for {names}: none in our data."
+        whose = f"{and_list([PUBLISHED_BY_SHORT[each] for each in fields])} " if owners else ""
+        return f"Enter {whose}signal numbers for {names}: none in our data."
     if len(fields) == 1:
         return f"No signal numbers in our data for {names}: type them in from {PUBLISHED_BY[next(iter(fields))]}."
     each = []
     for service, named in fields.items():
-        owners = and_list([f"{name}'s" for name in named])
-        each.append(f"{owners} from {PUBLISHED_BY[service]}")
+        possessives = and_list([f"{name}'s" for name in named])
+        each.append(f"{possessives} from {PUBLISHED_BY[service]}")
     return f"No signal numbers in our data for {names}: type in {', '.join(each)}."
 
 
@@ -863,10 +867,20 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         missing, pinned = _no_numbers(plans), _no_numbers(plans, short=True)
         # Past the limit, the pinned line's shorter step, the fields alone, then the band as before.
         tries = [f"{warned}{missing}", f"{warned}{pinned}", f"{warned}{missing.partition(':')[0]}.", *tries]
-        # Past the pinned line's three lines the warning's tag goes first, as
-        # program counts does, so that what is cut is the step's end, not the tag.
-        tagged = [f"{pinned} {counts['warning_tag']}", f"{counts['warning_tag']} {pinned}"] if warned else [pinned]
-        gist = profile.after_pass_note(v, first_within_pinned_line(tagged), banded=True, heard=True)
+        # Past the pinned line's three lines the publishers go, then the
+        # warning's tag goes first, as program counts does, so that what is cut
+        # is the step's end, not the tag.  Two services' publishers and a
+        # failing score's note took it to 111 and 156 characters, cut at 320 px
+        # (session 47's note): the score's note is counted in each try.
+        # Last, the step alone: the fields are in the headline below it.
+        shorter = _no_numbers(plans, short=True, owners=False)
+        tag = counts["warning_tag"]
+        tagged = (
+            [f"{pinned} {tag}", f"{shorter} {tag}", f"{tag} {shorter}", f"{tag} {NO_NUMBERS_PINNED}"]
+            if warned
+            else [pinned, shorter, NO_NUMBERS_PINNED]
+        )
+        gist = first_within_pinned_line([profile.after_pass_note(v, each, banded=True, heard=True) for each in tagged])
     heard = first_within_read_out([profile.after_pass_note(v, said, banded=True, heard=True) for said in tries])
     return {
         "inputs": dict(v),

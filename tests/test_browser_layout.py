@@ -590,8 +590,14 @@ def test_at_320_px_a_warned_line_too_long_for_three_lines_keeps_its_tag_and_coun
             {"specialty": "anesthesiology", "backup_specialty": "internal-medicine"},
             "Enter the AAMC's signal numbers for Anesthesiology or Internal Medicine: none in our data.",
         ),
+        (
+            # Two services' publishers took it to 111 characters (session 47's note).
+            "signals",
+            {"specialty": "emergency-medicine", "backup_specialty": "family-medicine", "applicant_type": "us-img"},
+            "Enter signal numbers for Emergency Medicine or Family Medicine: none in our data.",
+        ),
     ],
-    ids=["small-field caveat", "no signal numbers"],
+    ids=["small-field caveat", "no signal numbers", "two services' signal numbers"],
 )
 def test_at_320_px_the_pinned_line_holds_the_caveat_or_the_next_step_in_full(
     page: Any, site_url: str, calculator: str, inputs: dict[str, str], said: str
