@@ -1336,7 +1336,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
                     " You cannot take a J-1: only programs that will file an H-1B for you count "
                     f"({profile.VISA_GUIDE_SECTION}). The points here are the same as for any visa need."
                     if profile.h1b_only(v)
-                    else ""
+                    else profile.h1b_only_prompt(v)
                 ),
                 ARTICLE_IMG,
             )

@@ -430,6 +430,17 @@ def h1b_only(values: Mapping[str, object]) -> bool:
 VISA_GUIDE_SECTION = "the Assess guide's section “Visa: J-1 or H-1B”"
 
 
+def h1b_only_prompt(values: Mapping[str, object]) -> str:
+    """For a reader who said yes before "H-1B only" was an answer: their
+    remembered or linked "true" now reads "a J-1 or H-1B", and nothing said
+    the plan changes for one who cannot take a J-1 (diffreview48 audit s48, 11)."""
+    if not visa_needed(values) or h1b_only(values) or values.get("applicant_type") in data.US_GRADUATE_TYPES:
+        return ""
+    return (
+        f" Cannot take a J-1? Answer “{dict(NEEDS_VISA.choices)[VISA_H1B_ONLY]}” under “{NEEDS_VISA.label}”: the advice changes."
+    )
+
+
 def h1b_only_programs(values: Mapping[str, object], doing: str) -> str:
     """The guide's branch for a reader who cannot take a J-1 ("If a J-1 is
     not an option for you"), as each calculator asking the visa says it, with

@@ -1664,7 +1664,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                     else "plan on the J-1 unless it says yes (no J-1 for you? see the Step 3 row)."
                 )
             )
-        notes.append(visa_note)
+        notes.append(visa_note + profile.h1b_only_prompt(v))
     if img and today <= rank_deadline:
         notes.append(PATHWAY_EXPIRY_NOTE)
     if not v["previously_unmatched"]:

@@ -376,3 +376,29 @@ def test_the_shared_visa_field_has_an_answer_for_a_reader_who_can_take_only_an_h
     assert not profile.h1b_only({"needs_visa": profile.VISA_BY_APPLICANT_TYPE, "applicant_type": "non-us-img"})
     said = profile.worked_out_for({"needs_visa": "h1b-only", "applicant_type": "non-us-img"})
     assert "Non-US-citizen IMG, needing an H-1B (no J-1)." in said
+
+
+def test_a_reader_who_said_yes_to_a_visa_is_told_of_the_h1b_only_answer() -> None:
+    # A remembered or linked "true" now reads "Yes, a J-1 or H-1B", and
+    # nothing said the plan changes for a reader who cannot take a J-1
+    # (diffreview48 audit s48, 11): each calculator whose visa words differ says so.
+    import json
+    from html import unescape
+
+    from calculators import competitiveness, program_counts, signals, timeline
+
+    reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
+    prompt = "Cannot take a J-1? Answer “Yes, H-1B only (no J-1)” under “Visa (J-1 or H-1B) needed to train”"
+    for calc in (competitiveness, program_counts, signals, timeline):
+        names = {f.name for f in calc.FIELDS}
+        inputs = {k: v for k, v in reader.items() if k in names}
+        # On the page, once: program counts and signals say it in the check's factor table they show.
+        said = {
+            answer: unescape(str(calc.render(calc.compute({**inputs, "needs_visa": answer}))))
+            for answer in ("true", "h1b-only", "false")
+        }
+        assert said["true"].count(prompt) == 1, calc.NAME
+        assert prompt not in said["h1b-only"] and prompt not in said["false"], calc.NAME
+    # A graduate of a US school, whose visa routes are in none of our sources, is not sent there.
+    us_md = json.dumps(program_counts.compute({**reader, "applicant_type": "us-md", "needs_visa": "true"}), ensure_ascii=False)
+    assert prompt not in us_md

@@ -416,7 +416,7 @@ def test_a_reader_applying_now_is_told_the_past_visa_check_still_decides_the_ran
     [note] = [n for n in result["notes"] if n.startswith("You need a visa")]
     # Named, not "It", after a list of three rows; and the no-J-1 pointer (recheck45 audit s45, 4).
     assert f"“{timeline.VISA_STEP}” is marked past, but it is not finished until you rank" in note
-    assert note.endswith("(no J-1 for you? see the Step 3 row).")
+    assert "(no J-1 for you? see the Step 3 row). Cannot take a J-1? Answer" in note
     # Not said once the rank lists have closed (Match Week), nor while the check is still ahead.
     after = timeline.compute({**inputs, "today": "2027-03-15"})
     assert not any("not finished until you rank" in n for n in after["notes"])
