@@ -1026,26 +1026,21 @@ AGAIN_CAVEAT = "more if you try it again: above last season's list"
 SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if you try it again"}
 
 
-def _first_choice_caveats(v: Mapping[str, object], primary_aim: str, band: Band, backup_slug: str | None) -> list[str]:
+def _first_choice_caveat(v: Mapping[str, object], primary_aim: str, band: Band, backup_slug: str | None) -> str:
     """What the first choice's count is said with, in brackets after it."""
     # Not beside a pivot's hand-picked set, which is no range's upper end
     # (diffreview47 audit s47, 10).
     if primary_aim == "quarter-of-backup":
-        return []
+        return ""
     if small := _small_field_caveat(v):
         # "Fewer if ...; more if ..." in one bracket pointed both ways
         # (diffreview48 audit s48, 4): the reasons say the second.
-        return [small]
-    # The trim itself, not its aim: a new field after a change of field aims
-    # for the lower half of a backup's range, and was never applied to last
+        return small
+    # The lower half is with_backup's trim after a no-match, or the aim of a
+    # new field after a change of field, which was never applied to last
     # season (diffreview48 audit s48, 1).
-    trimmed = (
-        v["previously_unmatched"]
-        and backup_slug is not None
-        and band != "pivot"
-        and not changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
-    )
-    return [AGAIN_CAVEAT] if trimmed and primary_aim == "lower-half" else []
+    trimmed = primary_aim == "lower-half" and not changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
+    return AGAIN_CAVEAT if trimmed else ""
 
 
 def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
@@ -1603,8 +1598,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
         return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
 
-    caveats = _first_choice_caveats(v, counts["range_rule"]["primary"]["aim"], band, backup_slug)
-    caveat = "; ".join(caveats)
+    caveat = _first_choice_caveat(v, counts["range_rule"]["primary"]["aim"], band, backup_slug)
     h1b_counts = (H1B_ONLY_COUNTS if count_text["backup"] is not None else H1B_ONLY_COUNT) if profile.h1b_only(v) else ""
     summary = f"{counts_said(caveat)} {h1b_counts}".strip()
     said = None  # the read-out's own words, where the headline's run long
@@ -1619,7 +1613,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             f"Name a backup: at “{BAND_LABELS[band]}” it takes most applications, usually {DEFAULT_LARGE_BACKUP.text()}, "
             f"beside {count_text['primary']} in {spec.name}."
         )
-        caveat, caveats, h1b_counts = "", [], ""
+        caveat, h1b_counts = "", ""
     elif band == "dual-apply-strongly" and backup_slug is None and primary_slug not in BROAD_FIELDS:
         # The top of the range led the headline, read as "apply more widely",
         # while the detail says the articles want a second field instead.
@@ -1633,7 +1627,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             f"Name a backup for {spec.name}: at “{BAND_LABELS[band]}” the articles advise a second field rather than a "
             "longer list."
         )
-        caveat, caveats, h1b_counts = "", [], ""
+        caveat, h1b_counts = "", ""
     # Without the caveats only where the read-out would pass its limit with
     # them; the H-1B one is the last to go (diffreview48 audit s48, 5).
     heards = dict.fromkeys([said or summary, said or f"{counts_said('')} {h1b_counts}".strip(), said or counts_said("")])
@@ -1674,13 +1668,12 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     # Past them with the counts alone, the warning's tag goes first: what is
     # cut is then the band's end, which the band headline repeats.
     if warned or caveat or h1b_counts:
-        shorter = "; ".join(SHORTER_CAVEATS.get(c, c) for c in caveats)
         pinned = [
             f"{compact(each)}{tail} {warned.tag}"
             if warned
             else profile.after_pass_note(v, f"{compact(each)}{tail}", banded=True, heard=True)
             for tail in dict.fromkeys([f" {H1B_ONLY_PINNED}" if h1b_counts else "", ""])
-            for each in dict.fromkeys([caveat, shorter, ""])
+            for each in dict.fromkeys([caveat, SHORTER_CAVEATS.get(caveat, caveat), ""])
         ] + ([f"{warned.tag} {compact('')}"] if warned else [])
         gist = first_within_pinned_line(pinned)
     else:
