@@ -809,10 +809,10 @@ H1B_STEP3_SEEN = (
 H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD + H1B_STEP3_SEEN
 # For a reader who cannot take a J-1, the row offers no J-1 (h1bvisa audit
 # s47, 2): the assess guide's branch, as the visa step words it.
-NO_J1_OWN = (
-    "You cannot take a J-1, so rank only programs that have said they will file an H-1B for you and can wait for "
-    "your pass. Without the pass in time no program can file, and this Match holds no position you could start."
+NO_J1_RANK = (
+    "You cannot take a J-1, so rank only programs that have said they will file an H-1B for you and can wait for your pass"
 )
+NO_J1_OWN = f"{NO_J1_RANK}. Without the pass in time no program can file, and this Match holds no position you could start."
 H1B_STEP3_ASK_H1B_ONLY = f"; ask each program for its own date. {NO_J1_OWN}"
 H1B_STEP3_DETAIL_H1B_ONLY = H1B_STEP3_WHY_H1B_ONLY + H1B_STEP3_ASK_H1B_ONLY + H1B_STEP3_LEAD + H1B_STEP3_SEEN
 # Asked once, "Step 3 already passed" drops the apply-by row, which a reader
@@ -921,8 +921,7 @@ STEP3_TOO_CLOSE_H1B_ONLY = (
     f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
     "result, unless your Step 3 application is already in: ask each program for its own date before you book. "
     # It had lost the "rank only" of the row it replaces (diffreview48 audit s48, 9).
-    "You cannot take a J-1, so rank only programs that have said they will file an H-1B for you and can wait for "
-    "your pass: if that date cannot be met, no program can file for you, and this Match holds no position you "
+    f"{NO_J1_RANK}: if that date cannot be met, no program can file for you, and this Match holds no position you "
     "could start."
 )
 # Said on the rank-list deadline's row alone, the check came when a lapsed
