@@ -279,23 +279,27 @@ def h1b_payment_in_tense(detail: str, today: dt.date) -> str:
 
 
 STEP3_PASSED_LABEL = "Step 3 already passed"
+# The visa row's Source names this law (h1bvisa audit s47, 9), so the row
+# points there: its citation written out again took 42 of the row's words,
+# which ran past 300 in some weeks.
+STEP3_LAW_IN_SOURCE = "US immigration law: see Source"
 # The visa step's words on Step 3, and what they become once the reader has
 # passed it: they pointed to "the Step 3 rows below" that "date it" when the
 # only row left said it was done (diffreview48 audit s48, 8).
 VISA_STEP3_ROWS = (
     "if you cannot take a J-1, read the Step 3 rows below. An H-1B also needs your Step 3 pass before the program "
-    f"files ({INA_H1B.cite()}): the Step 3 rows below date it."
+    f"files ({STEP3_LAW_IN_SOURCE}): the Step 3 rows below date it."
 )
 VISA_STEP3_ROWS_PASSED = (
     "if you cannot take a J-1, read the Step 3 row below. An H-1B also needs your Step 3 pass before the program "
-    f"files ({INA_H1B.cite()}), and you have it, as you answered."
+    f"files ({STEP3_LAW_IN_SOURCE}), and you have it, as you answered."
 )
 VISA_STEP3_H1B_ONLY = (
     "and by when it needs your Step 3 pass, which the petition needs before it is filed "
-    f"({INA_H1B.cite()}): the Step 3 row on the rank-list deadline dates it."
+    f"({STEP3_LAW_IN_SOURCE}): the Step 3 row on the rank-list deadline dates it."
 )
 VISA_STEP3_H1B_ONLY_PASSED = (
-    f"and tell it you have passed Step 3, which the petition needs before it is filed ({INA_H1B.cite()})."
+    f"and tell it you have passed Step 3, which the petition needs before it is filed ({STEP3_LAW_IN_SOURCE})."
 )
 # The visa step for a reader who cannot take a J-1 (h1bvisa audit s47, 2):
 # the assess guide's branch ("If a J-1 is not an option for you"), in the
@@ -910,16 +914,17 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: b
 
 # A reader who had passed Step 3 read "plan on the J-1" as meant for them, as
 # the Step 2 CK row's reader with a score reported does not (reapply-anes
-# audit s42, 2).
-STEP3_PASSED = "Passed Step 3 already? Then this row is done: tell each program you hope will file an H-1B."
+# audit s42, 2); the box the plan has had since (h1bvisa audit s47, 2) makes
+# the row say what is left.
+STEP3_PASSED = f"Passed Step 3 already? Tick “{STEP3_PASSED_LABEL}” in the plan's form."
 STEP3_TOO_CLOSE = (
     f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
-    "result, unless your Step 3 application is already in: ask each program for its own date before you book, and "
+    "result, unless your application is in: ask each program for its date before you book, and "
     f"if it cannot be met, plan on the J-1 for this Match. {NO_J1}"
 )
 STEP3_TOO_CLOSE_H1B_ONLY = (
     f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
-    "result, unless your Step 3 application is already in: ask each program for its own date before you book. "
+    "result, unless your application is in: ask each program for its date before you book. "
     # It had lost the "rank only" of the row it replaces (diffreview48 audit s48, 9).
     f"{NO_J1_RANK}: if that date cannot be met, no program can file for you, and this Match holds no position you "
     "could start."
@@ -1138,7 +1143,8 @@ def _season_milestones(
                 "title": H1B_STEP3,
                 "detail": H1B_STEP3_DONE + H1B_STEP3_SEEN_PASSED + (NO_J1_PASSED if h1b_only else NO_J1_PASSED_EITHER)
                 if step3_passed
-                else f"{H1B_STEP3_WHY_H1B_ONLY if h1b_only else H1B_STEP3_WHY}.{H1B_STEP3_LEAD} {too_close}{H1B_STEP3_SEEN}"
+                # Without the apply-by row's pointer: that day is past here.
+                else f"{H1B_STEP3_WHY_H1B_ONLY if h1b_only else H1B_STEP3_WHY}. {too_close}{H1B_STEP3_SEEN}"
                 if verified_by < today <= deadline.date
                 else H1B_STEP3_DETAIL_H1B_ONLY
                 if h1b_only
@@ -1506,9 +1512,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                     .replace(VISA_STEP3_ROWS, VISA_STEP3_ROWS_PASSED)
                     .replace(VISA_STEP3_H1B_ONLY, VISA_STEP3_H1B_ONLY_PASSED)
                 )
-            if h1b_only:
-                # Its words are the H-1B's alone: the J-1 page is not their source.
-                m["source"] = INA_H1B.cite()
+            # The row speaks of the H-1B first and at greatest length (its payment,
+            # cap and Step 3), then of the J-1, whose page alone was its source
+            # (h1bvisa audit s47, 9); an H-1B-only reader's words are the H-1B's alone.
+            m["source"] = INA_H1B.cite() if h1b_only else f"{INA_H1B.cite()}; {ECFMG_J1.cite()}"
     milestones += no_match
     # Asked once, for the rows, the catch-up note and the headline.
     registration = cycle.registration(match_year, today)

@@ -100,9 +100,14 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     the payment on new petitions from 21 September 2025, and asked for Step 3
     "before you start"."""
     # Read while the payment's stated 12 months ran; after them it is said in the past (next test).
-    detail = by_title(timeline.compute({**VISA_READER, "today": "2026-06-01"}))[timeline.VISA_STEP]["detail"]
-    for source in (data.H1B_PROCLAMATION, data.INA_H1B, data.H1B_CAP_EXEMPT):
+    row = by_title(timeline.compute({**VISA_READER, "today": "2026-06-01"}))[timeline.VISA_STEP]
+    detail = row["detail"]
+    for source in (data.H1B_PROCLAMATION, data.H1B_CAP_EXEMPT):
         assert source.cite() in detail
+    # The Step 3 law is the row's source, pointed to rather than written out
+    # again (h1bvisa audit s47, 9).
+    assert data.INA_H1B.cite() in row["source"] and data.INA_H1B.cite() not in detail
+    assert f"needs your Step 3 pass before the program files ({timeline.STEP3_LAW_IN_SOURCE})" in detail
     assert "carries a $100,000 payment by the employer" in detail and "someone outside the US" in detail
     # The dates come with the citation, from the source (a calculator types no year).
     assert "from 21 September 2025" in data.H1B_PROCLAMATION.cite()
@@ -431,7 +436,9 @@ def test_the_step3_row_says_when_its_own_lead_times_no_longer_fit() -> None:
     assert timeline.STEP3_TOO_CLOSE in close[timeline.H1B_STEP3]["detail"]
     # Its advice is then said once, dated (new-words audit s40, 11).
     assert timeline.H1B_STEP3_ASK not in close[timeline.H1B_STEP3]["detail"]
-    assert close[timeline.H1B_STEP3]["detail"].count("ask each program for its own date") == 1
+    assert close[timeline.H1B_STEP3]["detail"].count("ask each program for its") == 1
+    # The apply-by day is past here, so the row no longer points to it.
+    assert timeline.H1B_STEP3_LEAD not in close[timeline.H1B_STEP3]["detail"]
     far = by_title(timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", "needs_visa": "true"}))
     assert timeline.STEP3_TOO_CLOSE not in far[timeline.H1B_STEP3]["detail"]
     assert far[timeline.H1B_STEP3]["detail"] == timeline.H1B_STEP3_DETAIL
@@ -1543,3 +1550,37 @@ def test_too_close_to_the_deadline_an_h1b_only_reader_is_still_told_to_rank_only
         row = by_title(timeline.compute({**PERSONA, "today": today, "needs_visa": "h1b-only"}))[timeline.H1B_STEP3]["detail"]
         assert timeline.STEP3_TOO_CLOSE_H1B_ONLY in row, today
         assert "rank only programs that have said they will file an H-1B for you" in row, today
+
+
+# --- Every row in every week ------------------------------------------------
+# The tests above hold the rows they name under 300 words on the days they
+# pick; rows ran past it on other days (the visa step at 322 words for a
+# reader who had not matched, in the September a season opens; the Step 3 row
+# at 328 in the weeks its warning shows), read by no test.
+def rows_past_300_words(today: dt.date) -> list[tuple[str, int, dict[str, object]]]:
+    long_rows = []
+    for needs_visa in ("false", "true", "h1b-only"):
+        for unmatched in (False, True):
+            for submission in (None, today - dt.timedelta(days=60)):
+                for step3_passed in (False, True) if needs_visa != "false" else (False,):
+                    inputs: dict[str, object] = {
+                        "today": today.isoformat(),
+                        "applicant_type": "non-us-img",
+                        "needs_visa": needs_visa,
+                        "previously_unmatched": unmatched,
+                        "step3_passed": step3_passed,
+                    }
+                    if submission:
+                        inputs["eras_submission"] = submission.isoformat()
+                    try:
+                        milestones = timeline.compute(inputs)["milestones"]
+                    except InputError:
+                        continue  # a submission outside every season's window
+                    long_rows += [(m["title"], n, inputs) for m in milestones if (n := len(m["detail"].split())) >= 300]
+    return long_rows
+
+
+@pytest.mark.parametrize("month", range(12))
+def test_no_row_of_the_plan_runs_to_300_words_in_any_week(month: int) -> None:
+    first = dt.date(2026 + (month + 8) // 12, (month + 8) % 12 + 1, 1)
+    assert [row for week in range(5) for row in rows_past_300_words(first + dt.timedelta(days=6 * week))] == []
