@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
-from conftest import LOOPBACK_HOSTS, ROOT
+from conftest import ROOT
 
 # Live, and the form holding the reader's values (data-restored follows
 # "ready" by one message to the engine).
@@ -139,15 +138,6 @@ def stored_snapshots(page: Any) -> list[str]:
     """The addresses in the engine's snapshot cache (a snapshot's, and the
     marker that this browser has started the engine before)."""
     return page.evaluate("""async () => (await (await caches.open("matchplanb-engine-snapshot")).keys()).map((r) => r.url)""")
-
-
-def only_loopback(route: Any) -> None:
-    """A route handler for contexts made outside the ``page`` fixture."""
-    url = route.request.url
-    if url.startswith(("data:", "blob:")) or (urlsplit(url).hostname or "") in LOOPBACK_HOSTS:
-        route.continue_()
-    else:
-        route.abort()
 
 
 def zstd_frame(data: bytes) -> bytes:

@@ -60,6 +60,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Chromium resolves no host name but loopback's, so a request for any other
+# host fails as it would with no network, from a page, a worker or a service
+# worker alike.  The tests record such requests (offsite_requests) rather than
+# route every request through Playwright, whose routing turns the HTTP cache
+# off and sends each request to Python and back.
+ONLY_LOOPBACK = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
 def pin_build_date(monkeypatch: pytest.MonkeyPatch, day: dt.date | str) -> None:
@@ -182,7 +188,9 @@ def playwright_session() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def browser(playwright_session: object) -> Iterator[object]:
-    browser = playwright_session.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+    browser = playwright_session.chromium.launch(  # type: ignore[attr-defined]
+        executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, ONLY_LOOPBACK]
+    )
     yield browser
     browser.close()
 
@@ -199,7 +207,7 @@ def refusing_site_data(playwright_session: object, profile: Path) -> Iterator[ob
         str(profile),
         executable_path=CHROMIUM,
         headless=True,
-        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        args=[*CHROMIUM_ARGS, ONLY_LOOPBACK],
     )
     try:
         yield context
@@ -216,27 +224,47 @@ class Requests:
     origins: set[str] = dataclasses.field(default_factory=set)
 
 
+def offsite_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and (parts.hostname or "") not in LOOPBACK_HOSTS
+
+
+# Requests for other hosts by the contexts a test made itself (offsite_requests),
+# which fail the test.
+OFFSITE: list[str] = []
+
+
+def offsite_requests(context: object, requests: Requests | None = None) -> None:
+    """Record the requests ``context`` makes for hosts other than loopback
+    (the browser refuses them) in ``requests``, with the loopback origins it
+    used, or else in OFFSITE."""
+
+    def note(request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        if offsite_url(url):
+            (requests.offsite if requests else OFFSITE).append(url)
+        elif requests and url.startswith("http"):
+            parts = urlsplit(url)
+            requests.origins.add(f"{parts.scheme}://{parts.netloc}")
+
+    context.on("request", note)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def nothing_offsite() -> Iterator[None]:
+    OFFSITE.clear()
+    yield
+    assert not OFFSITE, f"the site tried to reach other hosts: {OFFSITE}"
+
+
 def guarded_context(browser: object, **options: object) -> tuple[object, Requests]:
-    """A context whose requests to any host but loopback are refused and
-    recorded. Request routing and service workers do not mix (a worker's own
-    fetches bypass the routes); the service worker has its own tests without
-    routing."""
+    """A context of the session's browser, which reaches no host but
+    loopback, with every request for another host recorded. Service workers
+    are blocked, as their background downloads would run beside every test:
+    they have tests of their own."""
     context = browser.new_context(service_workers="block", **options)  # type: ignore[attr-defined]
     requests = Requests()
-
-    def guard(route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        parts = urlsplit(url)
-        if url.startswith(("data:", "blob:")):
-            route.continue_()  # type: ignore[attr-defined]
-        elif (parts.hostname or "") in LOOPBACK_HOSTS:
-            requests.origins.add(f"{parts.scheme}://{parts.netloc}")
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            requests.offsite.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    context.route("**/*", guard)  # type: ignore[attr-defined]
+    offsite_requests(context, requests)
     return context, requests
 
 

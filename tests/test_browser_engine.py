@@ -26,7 +26,7 @@ from browser import (
     wait_for_tab_copy,
     zstd_frame,
 )
-from conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS
+from conftest import CHROMIUM, CHROMIUM_ARGS, HOSTED_PATH, LOOPBACK_HOSTS, OFFSITE, guarded_context, offsite_requests
 
 from calculators import REGISTRY
 from calculators import browser as browser_bridge
@@ -1043,3 +1043,34 @@ def test_over_plain_http_python_refuses_a_tampered_wheel(plain_http_page: Any) -
         assert any("integrity" in error for error in errors), errors
     finally:
         page.unroute("**/calculators-*.whl.zst")
+
+
+# What every browser test stands on: a file the site came to need from a CDN
+# would fail to load, as with no network, and the test that met it would fail.
+REACH_A_CDN = """async (url) => {
+  try { await fetch(url, { mode: 'no-cors' }); return 'reached'; } catch { return 'refused'; }
+}"""
+
+
+def test_the_tests_browser_refuses_every_other_host_and_records_the_request(browser: Any, site_url: str) -> None:
+    cdn = "https://cdn.example.com/pyodide.js"
+    context, requests = guarded_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        assert page.evaluate(REACH_A_CDN, cdn) == "refused"
+        assert requests.offsite == [cdn]
+        assert requests.origins == {site_url.removesuffix(HOSTED_PATH).rstrip("/")}
+    finally:
+        context.close()
+    # A context a test makes itself records into what every test checks after it.
+    plain = browser.new_context()
+    offsite_requests(plain)
+    try:
+        page = plain.new_page()
+        page.goto(site_url)
+        assert page.evaluate(REACH_A_CDN, cdn) == "refused"
+        assert [cdn] == OFFSITE
+    finally:
+        plain.close()
+        OFFSITE.clear()

@@ -30,10 +30,12 @@ from conftest import (
     CHROMIUM_ARGS,
     HOSTED_PATH,
     LOOPBACK_HOSTS,
+    ONLY_LOOPBACK,
     ROOT,
     QuietHandler,
     QuietServer,
     build_site,
+    offsite_url,
     refusing_site_data,
 )
 
@@ -53,7 +55,7 @@ def closed_browser(playwright_session: Any) -> Iterator[Any]:
     browser = playwright_session.chromium.launch(
         executable_path=CHROMIUM,
         headless=True,
-        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        args=[*CHROMIUM_ARGS, ONLY_LOOPBACK],
     )
     yield browser
     browser.close()
@@ -69,8 +71,7 @@ def new_page(browser: Any, **options: Any) -> Any:
     page.errors = []
 
     def note(request: Any) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOOPBACK_HOSTS:
+        if offsite_url(request.url):
             page.offsite.append(request.url)
 
     context.on("request", note)
