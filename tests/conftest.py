@@ -61,10 +61,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 # Chromium resolves no host name but loopback's, so a request for any other
-# host fails as it would with no network, from a page, a worker or a service
-# worker alike.  The tests record such requests (offsite_requests) rather than
-# route every request through Playwright, whose routing turns the HTTP cache
-# off and sends each request to Python and back.
+# host fails as it would with no network, whatever makes it (a service
+# worker's requests pass no route); the tests' routes (keep_to_loopback) also
+# record such a request, which fails the test.
 ONLY_LOOPBACK = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
@@ -229,25 +228,30 @@ def offsite_url(url: str) -> bool:
     return parts.scheme in ("http", "https", "ws", "wss") and (parts.hostname or "") not in LOOPBACK_HOSTS
 
 
-# Requests for other hosts by the contexts a test made itself (offsite_requests),
+# Requests for other hosts by the contexts a test made itself (keep_to_loopback),
 # which fail the test.
 OFFSITE: list[str] = []
 
 
-def offsite_requests(context: object, requests: Requests | None = None) -> None:
-    """Record the requests ``context`` makes for hosts other than loopback
-    (the browser refuses them) in ``requests``, with the loopback origins it
-    used, or else in OFFSITE."""
+def keep_to_loopback(context: object, requests: Requests | None = None) -> None:
+    """Refuse every request ``context`` makes for a host other than loopback
+    and record it in ``requests`` (with the loopback origins it used), or else
+    in OFFSITE.  Routing also turns the context's HTTP cache off, so a test
+    that later fails or holds a runtime file in it is not answered from the
+    cache (without it, one did not see the engine fail: 2026-12-06)."""
 
-    def note(request: object) -> None:
-        url = request.url  # type: ignore[attr-defined]
+    def guard(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
         if offsite_url(url):
             (requests.offsite if requests else OFFSITE).append(url)
-        elif requests and url.startswith("http"):
+            route.abort()  # type: ignore[attr-defined]
+            return
+        if requests and url.startswith("http"):
             parts = urlsplit(url)
             requests.origins.add(f"{parts.scheme}://{parts.netloc}")
+        route.continue_()  # type: ignore[attr-defined]
 
-    context.on("request", note)  # type: ignore[attr-defined]
+    context.route("**/*", guard)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
@@ -258,13 +262,13 @@ def nothing_offsite() -> Iterator[None]:
 
 
 def guarded_context(browser: object, **options: object) -> tuple[object, Requests]:
-    """A context of the session's browser, which reaches no host but
-    loopback, with every request for another host recorded. Service workers
-    are blocked, as their background downloads would run beside every test:
-    they have tests of their own."""
+    """A context whose requests to any host but loopback are refused and
+    recorded. Request routing and service workers do not mix (a worker's own
+    fetches bypass the routes); the service worker has its own tests without
+    routing."""
     context = browser.new_context(service_workers="block", **options)  # type: ignore[attr-defined]
     requests = Requests()
-    offsite_requests(context, requests)
+    keep_to_loopback(context, requests)
     return context, requests
 
 

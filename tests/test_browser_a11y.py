@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from browser import error_of, field, navigate, open_calculator, open_page, search_finds
-from conftest import ROOT, offsite_requests
+from conftest import ROOT, keep_to_loopback
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def built_pages(site: Path) -> list[str]:
 
 def axe_context(browser: Any, scheme: str) -> Any:
     context = browser.new_context(color_scheme=scheme)
-    offsite_requests(context)
+    keep_to_loopback(context)
     context.add_init_script(path=str(AXE))
     return context
 
@@ -134,7 +134,7 @@ def test_no_axe_violations_on_any_page_on_a_touch_phone(browser: Any, built_site
     # reaches (Safari's cannot reach a scroller that takes no focus: axe's
     # scrollable-region-focusable).  About as long as one scheme's walk.
     context = browser.new_context(color_scheme="light", **PHONE)
-    offsite_requests(context)
+    keep_to_loopback(context)
     context.add_init_script(path=str(AXE))
     try:
         page = context.new_page()
@@ -478,7 +478,7 @@ def test_a_wide_table_is_one_named_region_a_keyboard_reaches_once(browser: Any, 
     # table is named by its section's heading: the script's own name read the
     # heading's "¶" too, and was words a translation leaves in English.
     context = browser.new_context(viewport={"width": 1024, "height": 900})
-    offsite_requests(context)
+    keep_to_loopback(context)
     page = context.new_page()
     open_page(page, site_url + "data-and-sources/")
     page.wait_for_timeout(400)  # the regions are marked once the page has settled
@@ -518,7 +518,7 @@ def test_on_a_phone_the_keyboard_opens_the_navigation_and_skips_it_closed(browse
     # Closed, Material's drawer kept its links in the Tab order off screen
     # (33 of the first 38 stops), and its menu button was a label no key reached.
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    offsite_requests(context)
+    keep_to_loopback(context)
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     page.goto(site_url + "faq/")
@@ -576,7 +576,7 @@ def test_at_a_tablets_width_the_open_drawer_is_walked_by_keyboard_and_closes_whe
     # order: 46 of 52 stops on a playbook fell on links no one could see,
     # focus went on behind the scrim, and Escape did nothing (tablet audit s32, 1).
     context = browser.new_context(viewport={"width": 768, "height": 1024})
-    offsite_requests(context)
+    keep_to_loopback(context)
     page = context.new_page()
     open_page(page, site_url + "backup/playbook-radiology/")
     stop = lambda: page.evaluate(DRAWER_STOP)  # noqa: E731
@@ -643,7 +643,7 @@ def test_in_a_high_contrast_mode_search_hits_and_materials_icons_stay_visible(br
     # theme, and Material's masked icons (the drawer's arrows, every
     # collapsible's chevron) in the page's own colour (audit s25, contrast-modes 1-2).
     context = browser.new_context(color_scheme=scheme, forced_colors="active")
-    offsite_requests(context)
+    keep_to_loopback(context)
     page = context.new_page()
     try:
         page.goto(site_url + "calculators/competitiveness/")
@@ -682,7 +682,7 @@ def test_tab_past_the_backup_finders_table_keeps_focus_and_its_last_column_shows
     # Material's focus script gave it a class, and the match odds column stayed
     # out of reach of the keyboard (keyboard-sr audit s37, 1).
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    offsite_requests(context)
+    keep_to_loopback(context)
     page = context.new_page()
     widget = open_calculator(page, site_url + "calculators/backup-finder/", "backup_finder")
     score = field(widget, "step2_score")

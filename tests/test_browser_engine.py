@@ -26,7 +26,7 @@ from browser import (
     wait_for_tab_copy,
     zstd_frame,
 )
-from conftest import CHROMIUM, CHROMIUM_ARGS, HOSTED_PATH, LOOPBACK_HOSTS, OFFSITE, guarded_context, offsite_requests
+from conftest import CHROMIUM, CHROMIUM_ARGS, HOSTED_PATH, LOOPBACK_HOSTS, OFFSITE, guarded_context, keep_to_loopback
 
 from calculators import REGISTRY
 from calculators import browser as browser_bridge
@@ -1065,7 +1065,7 @@ def test_the_tests_browser_refuses_every_other_host_and_records_the_request(brow
         context.close()
     # A context a test makes itself records into what every test checks after it.
     plain = browser.new_context()
-    offsite_requests(plain)
+    keep_to_loopback(plain)
     try:
         page = plain.new_page()
         page.goto(site_url)

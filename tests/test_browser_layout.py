@@ -12,14 +12,11 @@ from typing import Any
 
 import pytest
 from browser import answered, navigate, open_calculator
-from conftest import ROOT, offsite_requests
+from conftest import ROOT, keep_to_loopback
 
 from calculators import REGISTRY
 
-# A returning reader's browser: these tests are of the pages' layout, not of
-# how the engine starts, which takes a fraction of a first visit's from the
-# snapshot the browser keeps.
-pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
+pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
@@ -35,7 +32,7 @@ def page_of(name: str) -> str:
 @pytest.fixture(scope="module", params=[PHONE, LAPTOP], ids=["390px", "1280px"])
 def sized_page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
     context = browser.new_context(viewport=request.param)
-    offsite_requests(context)
+    keep_to_loopback(context)
     page = context.new_page()
     page.set_default_timeout(90_000)
     page.goto(site_url)
@@ -431,7 +428,7 @@ def test_scrolling_back_up_to_a_field_leaves_nothing_over_it(page: Any, site_url
 def test_under_a_finger_a_calculators_buttons_and_drop_downs_are_44_px_tall(browser: Any, site_url: str) -> None:
     # They were 27 and 31 px on a phone (touch audit s33, 4).
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    offsite_requests(context)
+    keep_to_loopback(context)
     page = context.new_page()
     page.goto(site_url + page_of("competitiveness"))
     widget = page.locator('.mpb-calculator[data-calculator="competitiveness"]')
