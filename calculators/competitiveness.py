@@ -911,9 +911,13 @@ def _no_match_without_recent_work(v: Mapping[str, object]) -> str:
         f"you submit, under the {OLD_GRADUATION_RECENT_WORK_MONTHS} this check counts as recent work, so on that count "
         "your file shows programs little that is new"
     )
+    # Six months left the score and band as they were, and a reader told the
+    # months were what was missing saw no sign they counted (reapplypsych
+    # audit s49, 8): the row says whose advice it is.
     return (
-        f" {seen}. For a gap from patient care, this site's guide {UNMATCHED_GUIDE} names months of hands-on clinical "
-        f"work, documented by your employer, as the change to make (its section {UNMATCHED_GUIDE_FIX})."
+        f" {seen}. Those months move none of this row's points: for a gap from patient care, this site's guide "
+        f"{UNMATCHED_GUIDE} names months of hands-on clinical work, documented by your employer, as the change to make "
+        f"(its section {UNMATCHED_GUIDE_FIX})."
     )
 
 

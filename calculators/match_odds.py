@@ -113,6 +113,14 @@ REAPPLICANT_NOTE = (
     "and programs will ask what has changed (the competitiveness check takes points for it in any field). So for "
     "you this estimate is more likely too high than too low."
 )
+# A reapplicant who had ranked 4 programs and not matched entered 4, and the
+# estimate rose above the base rate on the count of a list that had failed
+# (reapplypsych audit s49, 9).
+REAPPLICANT_RANKS_NOTE = (
+    "You applied before: enter the programs you expect to rank this season, not last season's count, which did not "
+    "lead to a match. Until this season's interviews are known, the estimate from your Step 2 CK alone is the "
+    "fairer guide."
+)
 
 # How the two measures are named in the result's table.
 STEP2_LABEL = "Step 2 CK"
@@ -1413,6 +1421,8 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             "Contiguous ranks are self-reported by applicants and unverified; they also depend on interviews, "
             "so they describe the end of the season rather than your chances before it."
         )
+        if reapplicant:
+            notes.append(REAPPLICANT_RANKS_NOTE)
     if len(used) > 1:
         notes.append(
             "Both measures are combined as if they were independent within the matched and the unmatched group. "

@@ -412,6 +412,16 @@ HANDS_ON_AFTER_NO_MATCH = (
     "“If you didn't match”, “Fix the exact weakness that stopped you”)."
 )
 
+BACKUP_ROTATIONS_DETAIL = "Schedule electives in your backup specialty and identify physicians there who can write for you."
+# Electives are booked through a school: a graduate planning a new season
+# after a no-match was told to schedule them, and the packet check asked for
+# a backup letter, with no word of how a graduate earns one (reapplypsych
+# audit s49, 6).
+BACKUP_WORK_AFTER_NO_MATCH = (
+    "Graduated, with no school to book electives for you? Look for a hands-on post or an externship in that "
+    "field instead (the guide “SOAP and a non-residency Plan B”, “If you cannot work clinically where you trained”)."
+)
+
 
 # ============================================================================
 # The plan.  Months are counted from the ERAS submission date; the early
@@ -503,10 +513,11 @@ STEPS: tuple[Step, ...] = (
     Step(
         -9,
         "Book backup rotations and letter writers",
-        "Schedule electives in your backup specialty and identify physicians there who can write for you.",
+        BACKUP_ROTATIONS_DETAIL,
         ARTICLE_ORTHO,
         "dual",
         anchor="preparation",
+        reader_details=(("reapplicant", f"{BACKUP_ROTATIONS_DETAIL} {BACKUP_WORK_AFTER_NO_MATCH}"),),
     ),
     # The IMG article puts letters, statements and program lists 3-6 months
     # before ERAS opens, about three months earlier than the orthopaedics

@@ -2548,8 +2548,10 @@ def test_a_reapplicant_without_recent_hands_on_work_is_told_what_programs_will_s
     first = compute({**TWICE_UNMATCHED, "previously_unmatched": False})
     assert competitiveness.UNMATCHED_GUIDE_FIX not in _row(enough, "Previous no-match")["why"]
     assert competitiveness.UNMATCHED_GUIDE_FIX not in " ".join(row["why"] for row in first["factors"])
-    # Words only: no point moves (no invented offset for recent work).
+    # Words only: no point moves (no invented offset for recent work), and
+    # the row says so (reapplypsych audit s49, 8).
     assert [row["points"] for row in result["factors"]] == [row["points"] for row in enough["factors"]]
+    assert "Those months move none of this row's points" in why and "Those months move none" in some
     assert result["score"] == enough["score"] == 39
 
 

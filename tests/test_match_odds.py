@@ -1518,7 +1518,19 @@ def test_a_reapplicant_reads_the_note_on_reapplicants_first(inputs: dict[str, ob
     assert result["notes"].count(match_odds.REAPPLICANT_NOTE) == 1
     first = compute({**REAPPLICANT, **inputs, "previously_unmatched": False})
     assert first["notes"][0] != match_odds.REAPPLICANT_NOTE and match_odds.REAPPLICANT_NOTE in first["notes"]
-    assert sorted(first["notes"]) == sorted(result["notes"])
+    assert sorted(first["notes"]) == sorted(n for n in result["notes"] if n != match_odds.REAPPLICANT_RANKS_NOTE)
+
+
+def test_a_reapplicant_who_enters_ranks_is_told_to_count_this_seasons_not_the_list_that_failed() -> None:
+    # Four ranks that had not matched raised the estimate above the base rate (reapplypsych audit s49, 9).
+    inputs = {**REAPPLICANT, "specialty": "psychiatry", "step2_score": 228, "contiguous_ranks": 4}
+    result = compute(inputs)
+    assert result["probability"] > result["base_rate"]
+    assert match_odds.REAPPLICANT_RANKS_NOTE in result["notes"]
+    assert "not last season's count" in match_odds.REAPPLICANT_RANKS_NOTE
+    # Not for a first-time applicant, nor without ranks, which move nothing to warn of.
+    assert match_odds.REAPPLICANT_RANKS_NOTE not in compute({**inputs, "previously_unmatched": False})["notes"]
+    assert match_odds.REAPPLICANT_RANKS_NOTE not in compute({**inputs, "contiguous_ranks": None})["notes"]
 
 
 def test_the_note_on_reapplicants_speaks_to_one_who_changed_field_too() -> None:

@@ -1368,6 +1368,23 @@ def test_a_reapplicant_is_told_only_hands_on_work_closes_a_gap_from_patient_care
         assert first.startswith(timeline.US_CLINICAL_DETAIL) and said not in first
 
 
+def test_a_reapplicant_who_has_graduated_is_told_how_to_work_in_the_backup_field_without_electives() -> None:
+    # "Schedule electives in your backup specialty" met a graduate three years
+    # out, whom no school books electives for (reapplypsych audit s49, 6).
+    row = "Book backup rotations and letter writers"
+    again = by_title(timeline.compute({"today": "2026-12-06", "applicant_type": "us-img", "previously_unmatched": True}))
+    assert again[row]["detail"] == f"{timeline.BACKUP_ROTATIONS_DETAIL} {timeline.BACKUP_WORK_AFTER_NO_MATCH}"
+    first = by_title(timeline.compute({"today": "2026-12-06", "applicant_type": "us-img"}))
+    assert first[row]["detail"] == timeline.BACKUP_ROTATIONS_DETAIL
+    # The guide and section it names are there to be found.
+    guide = (Path(__file__).parent.parent / "docs" / "unmatched" / "soap-and-plan-b.md").read_text(encoding="utf-8")
+    assert (
+        guide.startswith("# SOAP and a non-residency Plan B")
+        and "SOAP and a non-residency Plan B" in timeline.BACKUP_WORK_AFTER_NO_MATCH
+    )
+    assert "#### If you cannot work clinically where you trained {" in guide
+
+
 # --- Advanced programs and their first year (anesadv audit s46) ----------------
 def test_match_day_tells_a_reader_matched_to_an_advanced_program_and_a_first_year_what_to_ask() -> None:
     # Matched to an advanced program and a linked first year, a visa reader was
