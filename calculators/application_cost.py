@@ -194,7 +194,8 @@ NRMP_COUPLE = _fee_row("NRMP couple fee")
 # Its figure could not be confirmed in the stored copies we can read, so the
 # result says so rather than "higher" alone (couplesvisa audit s46, 5).
 COUPLE_FEE_HIGHER = "named under “Ranking as a couple” on the rank order list page"
-COUPLE_FEE_UNCONFIRMED = "we could not confirm the current fee, so check the NRMP's fees page before you budget"
+# One instruction with the rank order list page's (crosscalc audit s49, 4).
+COUPLE_FEE_UNCONFIRMED = "we could not confirm the current fee, so budget for the higher figure and check the NRMP's fees page"
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")

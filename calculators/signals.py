@@ -764,7 +764,8 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
             else ""
         )
         note += (
-            f" Already applied in {data.specialty(first).name} for {season}? A {names} backup can still go out in it "
+            # "Your", not "A": "A Internal Medicine backup" (crosscalc audit s49, 6).
+            f" Already applied in {data.specialty(first).name} for {season}? Your {names} backup can still go out in it "
             f"through ERAS, late{interviews}."
         )
     if on_eras:

@@ -1936,14 +1936,18 @@ COUNTS_46_CLAIMS = (
     Claim(
         "calculators/program-counts.md",
         "one with fewer than 1,000 first-year positions in the NRMP's latest figures (of the fields with a figure: "
-        "neurology, orthopaedic surgery and pathology; our rule; the fields with no PGY-1 figure in our data, the "
-        "ultra-competitive ones but orthopaedics, PM&R and diagnostic radiology, are not judged by it)",
+        "neurology, orthopaedic surgery and pathology; our rule; the fields with no PGY-1 row in those figures, the "
+        "ultra-competitive ones but orthopaedics, PM&R and diagnostic radiology, are not judged by it, though the "
+        "reasons give radiology's PGY-1 count from a news table of the NRMP's figures)",
         lambda: (
             program_counts.SMALL_FIELD_POSITIONS == 1000
             and {s.slug for s in data.SPECIALTIES if s.pgy1 is not None and s.pgy1.positions_offered < 1000}
             == {"neurology", "orthopaedic-surgery", "pathology"}
             and {s.slug for s in data.SPECIALTIES if s.pgy1 is None}
             == {s.slug for s in data.SPECIALTIES if s.tier == "ultra"} - {"orthopaedic-surgery"} | {"pmr", "diagnostic-radiology"}
+            # (crosscalc audit s49, 5.)
+            and f"PGY-1 ({data.DR_PGY1_2025.offered:,} offered" in data.first_year_positions("diagnostic-radiology")
+            and data.DR_MATCH_2025.publisher == "NRMP figures as tabulated by AuntMinnie"
         ),
     ),
 )
@@ -2674,9 +2678,17 @@ def test_the_cost_page_names_what_a_couple_and_an_observer_also_pay() -> None:
     not_included = cost[cost.index("- Not included:") :].split("## ")[0]
     assert "higher couple fee (Level Medicine" in not_included
     # (couplesvisa audit s46, 5.)
-    assert "but we could not confirm the current one, so check the NRMP's fees page" in not_included
+    # One instruction with the rank order list guide and the calculator's note (crosscalc audit s49, 4).
+    assert (
+        "but we could not confirm the current one, so budget for the higher figure and check the NRMP's fees page" in not_included
+    )
     assert "observerships" in not_included and "visitor visa" in not_included
     assert "we give no figure" in not_included
+    # Radiology's PGY-1 count, which the calculator gives beside the
+    # anesthesiology and neurology ones the page named (crosscalc audit s49, 5).
+    assert "For diagnostic radiology it gives the same word with that field's own count" in cost
+    said = unescape(str(ac.render(ac.compute({"primary_specialty": "diagnostic-radiology"}))))  # type: ignore[arg-type]
+    assert data.first_year_positions("diagnostic-radiology").strip() in said
 
 
 def test_the_seven_year_window_for_the_usmle_is_given_where_step_3_is_weighed() -> None:

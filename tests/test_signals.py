@@ -847,13 +847,17 @@ def test_once_residencycas_has_closed_the_backup_is_planned_in_the_first_choices
     assert "the plans below are for it: type in the numbers" in note
     assert f"the Match {running} in Family Medicine" not in note
     assert (
-        f"Already applied in Emergency Medicine for the Match {running}? A Family Medicine backup can still go out "
+        f"Already applied in Emergency Medicine for the Match {running}? Your Family Medicine backup can still go out "
         "in it through ERAS, late" in note
     )
     # Its plan is for the next Match, so "the plan below counts its whole allowance" is not said of it.
     assert "the plan below counts its whole allowance" not in note
     page = _page(result)
     assert f"the signal numbers for Family Medicine for the Match {ahead} season are not in our" in page
+    # A backup whose name starts with a vowel reads as well (crosscalc audit s49, 6).
+    internal = sg.compute({**EM_USIMG, "backup_specialty": "internal-medicine"})["mid_season"]
+    assert internal is not None and "? Your Internal Medicine backup can still go out in it" in internal
+    assert "A Internal" not in internal
 
 
 def test_a_first_choice_goes_with_a_backup_that_can_enter_only_the_next_match(monkeypatch: pytest.MonkeyPatch) -> None:
