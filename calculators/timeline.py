@@ -656,6 +656,23 @@ CHOICE_OF_LANE = AfterNoMatch(
     ARTICLE_UNMATCHED,
 )
 AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (DEBRIEF, CHOICE_OF_LANE)
+# A plan of a year or more after a no-match dated nothing between the choice
+# of lane and the first preparation row, 15 months before the submission, so
+# the work the year is for went undated, though the guides start it in the
+# first month (reapplypsych audit s49, 4).  A week after the choice, or today
+# if that has passed.
+START_THE_YEAR = AfterNoMatch(
+    CHOICE_OF_LANE.days + 7,
+    "Start the work your year is for",
+    "Begin now what your debrief named, not when the preparation rows below start: hands-on clinical work, "
+    "documented by your employer, for a gap from patient care (observing does not count), or, for a research "
+    "year, a post in or near your backup field that can give you two or three outputs, such as abstracts or "
+    "posters, by the time you apply (rule of thumb, no-match article). The guide “SOAP and a non-residency Plan "
+    "B”, “Putting the 12–24 months together”, sets out the months.",
+    ARTICLE_UNMATCHED,
+)
+# Fewer months than this before the submission leave no year to start.
+START_THE_YEAR_MONTHS = 6
 
 
 # A reapplicant's debrief and choice of lane replace the first-time applicant's
@@ -1484,6 +1501,20 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
         chosen_day = match_day.date + dt.timedelta(days=CHOICE_OF_LANE.days)
         placed = _after_the_choice(steps, chosen_day, match_day.estimated, from_estimate)
+        year_starts = max(match_day.date + dt.timedelta(days=START_THE_YEAR.days), today)
+        if (
+            whole_months(match_day.date, submission) >= NO_MATCH_PLAN_MONTHS
+            and whole_months(year_starts, submission) >= START_THE_YEAR_MONTHS
+        ):
+            no_match.append(
+                _item(
+                    year_starts,
+                    START_THE_YEAR.title,
+                    START_THE_YEAR.detail,
+                    START_THE_YEAR.source.cite(),
+                    estimated=match_day.estimated and year_starts > today,
+                )
+            )
     # Late in a season already under review, nothing waits for a later day;
     # months of work (an IMG's Step 2 CK among them) are dated today too, in
     # their order, but said not to hold the application back and kept out of

@@ -1952,6 +1952,20 @@ COUNTS_46_CLAIMS = (
     ),
 )
 CLAIMS = (*CLAIMS, *COUNTS_46_CLAIMS)
+# (reapplypsych audit s49, 4.)
+CLAIMS = (
+    *CLAIMS,
+    Claim(
+        "calculators/timeline.md",
+        "When you will submit a year or more after that Match Day, a row a week after the decision (or today, if that "
+        "has passed) starts the work the year is for",
+        lambda: (
+            timeline.NO_MATCH_PLAN_MONTHS == 12
+            and timeline.START_THE_YEAR.days - timeline.CHOICE_OF_LANE.days == 7
+            and next(s for s in timeline.STEPS if s.title == "Plan US clinical experience").months == -15
+        ),
+    ),
+)
 
 
 @cache

@@ -1385,6 +1385,36 @@ def test_a_reapplicant_who_has_graduated_is_told_how_to_work_in_the_backup_field
     assert "#### If you cannot work clinically where you trained {" in guide
 
 
+@pytest.mark.parametrize(
+    ("today", "submission", "start"),
+    [
+        ("2026-03-25", "2027-09-08", "2026-04-10"),  # a week after the choice of lane
+        ("2026-12-06", "2028-09-06", "2026-12-06"),  # months into the year: now
+        ("2026-12-06", None, "2026-12-06"),  # the next season, 18 months after the no-match
+    ],
+)
+def test_a_year_long_plan_after_a_no_match_starts_the_years_work_at_once(today: str, submission: str | None, start: str) -> None:
+    # Nothing was dated from the choice of lane to the first preparation row,
+    # 15 months before submitting, while the guides start the year's role in
+    # its first month (reapplypsych audit s49, 4).
+    inputs = {"today": today, "previously_unmatched": True, "applicant_type": "us-img", "needs_visa": "false"}
+    result = timeline.compute({**inputs, "eras_submission": submission} if submission else inputs)
+    row = by_title(result)[timeline.START_THE_YEAR.title]
+    assert row["date"] == start and row["detail"] == timeline.START_THE_YEAR.detail
+    assert row["source"] == data.ARTICLE_UNMATCHED.cite()
+    assert "observing does not count" in row["detail"] and "two or three outputs" in row["detail"]
+    # Months into the year, it is what the plan leads with.
+    assert result["summary"].startswith(f"Next: {timeline.START_THE_YEAR.title}") == (start == today)
+    # Reapplying at once leaves no year to start, and a first application has no no-match.
+    at_once = timeline.compute({**inputs, "today": "2026-03-25", "eras_submission": "2026-09-09"})
+    assert timeline.START_THE_YEAR.title not in by_title(at_once)
+    first = timeline.compute({**inputs, "previously_unmatched": False, "eras_submission": "2028-09-06"})
+    assert timeline.START_THE_YEAR.title not in by_title(first)
+    # The guide section it names is there.
+    guide = (Path(__file__).parent.parent / "docs" / "unmatched" / "soap-and-plan-b.md").read_text(encoding="utf-8")
+    assert "## Putting the 12–24 months together" in guide and "Putting the 12–24 months together" in row["detail"]
+
+
 # --- Advanced programs and their first year (anesadv audit s46) ----------------
 def test_match_day_tells_a_reader_matched_to_an_advanced_program_and_a_first_year_what_to_ask() -> None:
     # Matched to an advanced program and a linked first year, a visa reader was
