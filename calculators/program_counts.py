@@ -296,11 +296,11 @@ AIM_TEXT: dict[Aim, str] = {
 # ============================================================================
 
 # A reapplicant changing field who names the new field first: after a no-match
-# the first choice was trimmed and the backup given the volume, which suits a
-# list whose backup is the new field.  A family medicine reapplicant who had
-# gone unmatched in internal medicine, entered the natural way, got 39% in the
-# new field and 61% in the one being left, where the no-match article's
-# example puts 80% in the new field (fmusimg audit s46, 1).  Asked here and by
+# the backup is given the volume, which suits a list whose backup is the new
+# field.  A family medicine reapplicant who had gone unmatched in internal
+# medicine, entered the natural way, got 39% in the new field (then trimmed)
+# and 61% in the one being left, where the no-match article's example puts
+# 80% in the new field (fmusimg audit s46, 1).  Asked here and by
 # signals, which asks every input of this calculator, so not in ``profile``.
 # Ticked, the backup may be an ultra-competitive field: the one being left,
 # not a net (profile.backup_rule; diffreview47 audit s47, 1).
@@ -561,8 +561,8 @@ def with_backup(
     leaving (``CHANGING_FIELD``)."""
     if reapplying and changing_field_applies(changing_field, band, backup_slug):
         # The new field carries the list, so it takes what a backup carrying
-        # a reapplicant's list takes here, never the trimmed first choice;
-        # the field being left takes the pivot's hand-picked set, mirrored.
+        # a reapplicant's list takes here, not its first-choice range; the
+        # field being left takes the pivot's hand-picked set, mirrored.
         carrying = _backup(backup_slug, primary_slug, band, reapplying, applicant_type, red_flag)
         new_name, left_name = data.specialty(primary_slug).name, data.specialty(backup_slug).name
         # Not "untrimmed" beside an aim of the lower half: the aim is the
@@ -575,10 +575,10 @@ def with_backup(
         )
         primary = replace(
             carrying,
-            why=f"Changing field, as you answered: {new_name} carries most of your list, so it is not cut to the lower "
-            f"half of its first-choice range; it takes the range this calculator gives a field carrying a reapplicant's "
-            f"list, as {new_name} would get as the backup here, since after a no-match the no-match article asks for "
-            f"volume in that field.{aim}",
+            why=f"Changing field, as you answered: {new_name} carries most of your list, so rather than its "
+            f"first-choice range it takes the range this calculator gives a field carrying a reapplicant's list, as "
+            f"{new_name} would get as the backup here, since after a no-match the no-match article asks for volume in "
+            f"that field.{aim}",
         )
         left = first_choice_range(backup_slug)
         backup = Recommendation(
@@ -599,26 +599,25 @@ def with_backup(
             f"Pivot: {hand_picked('your first choice')}.",
         )
     elif reapplying:
-        low, high = _part(first_rule, "lower-half")
-        # The article's curated set follows a change of field; its borderline
-        # reapplicant keeps the field, the backup as insurance (reapplicant
-        # audit s40, 1).  Said as two cases with a number each: one sentence
-        # called the rule looser than the article, the next stricter
-        # (new-words audit s40, 7).  A reader whose first choice is the new
-        # field has an answer of its own (fmusimg audit s46, 1).
+        # The field applied to again keeps its whole range, as on a first
+        # application beside a backup.  It was cut to the lower half, towards the curated set the
+        # no-match article keeps for a field being left, which gave a
+        # psychiatry reapplicant who had sent 60 the 60-70 that fell short,
+        # while the guide asks a second try for a broader list (reapplypsych
+        # audit s49, 2).  A reader whose first choice is the new field has an
+        # answer of its own (fmusimg audit s46, 1).
+        name = data.specialty(primary_slug).name
         primary = Recommendation(
-            low,
-            high,
+            *_part(first_rule, "whole"),
             first_rule,
-            "lower-half",
+            "whole",
             # The action first, for a reader whose first choice is the new
             # field; it came last of four cases (diffreview47 audit s47, 15).
             f"If your first choice here is a new field, tick “{CHANGING_FIELD.label}”: it then carries the list and the "
-            "field you are leaving takes about a fifth. Otherwise, after a no-match and short of a pivot, this "
-            f"calculator trims the first choice to the lower half of its range, {range_text(low, high, False)} (our "
-            "rule), towards the tightly curated set the no-match article keeps for a field being left; if you were "
-            "borderline, the article finds a second try reasonable, with the backup as insurance, and the whole range, "
-            f"{first_rule.text()}, fits better.",
+            f"field you are leaving takes about a fifth. Otherwise you are trying {name} again, and it keeps its whole "
+            f"range, {first_rule.text()}, as a first application with a backup does: for a borderline reader the "
+            "no-match article finds a second try at the same field reasonable, with the backup as insurance, and the "
+            f"guide {competitiveness.UNMATCHED_GUIDE} asks for a broader list than last time.",
         )
     else:
         primary = Recommendation(
@@ -904,10 +903,11 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     # Not at a pivot, where the first choice stays a hand-picked set and
     # "go above the range" said the opposite (diffreview47 audit s47, 3).
     if v["previously_unmatched"] and not flag(v, CHANGING_FIELD.name) and band != "pivot":
-        # The first choice's trimmed 60-70 was at or below the 80 a reader
-        # with 2 interviews had sent (fmusimg audit s46, 2).  The counts stay
-        # and no count of last season's list is asked; the reader is asked to
-        # hold the range against it.  Only for the field applied to again:
+        # The first choice's 60-70, then trimmed, was at or below the 80 a
+        # reader with 2 interviews had sent (fmusimg audit s46, 2); its whole
+        # 60-80 still is (reapplypsych audit s49, 2).  No count of last
+        # season's list is asked; the reader is asked to hold the range
+        # against it.  Only for the field applied to again:
         # one being left is kept small (the recheck of that audit, s46, 2),
         # and a reader who said they are changing field is not told it.
         reasons.append(
@@ -1015,12 +1015,12 @@ def _small_field_caveat(v: Mapping[str, object]) -> str:
 H1B_ONLY_COUNTS = "In each field, fewer if fewer file an H-1B for you."
 H1B_ONLY_COUNT = "Fewer if fewer file an H-1B for you."
 H1B_ONLY_PINNED = "H-1B filers only."
-# After a no-match the first choice's count is trimmed for a field being
-# left, while the reasons ask a reader trying that field again for more than
-# last season's list: the headline, which a reader copies, gave only the
-# trimmed count (h1bvisa audit s47, 7).  "Or more than last season's list"
-# read as a floor, below the range where last season's was short
-# (diffreview48 audit s48, 4).
+# After a no-match the reasons ask a reader trying the first choice again for
+# more than last season's list, which this calculator does not ask: the
+# headline, which a reader copies, gave only the count (h1bvisa audit s47, 7;
+# the count was then trimmed, and is now the whole range, reapplypsych audit
+# s49, 2).  "Or more than last season's list" read as a floor, below the
+# range where last season's was short (diffreview48 audit s48, 4).
 AGAIN_CAVEAT = "more if you try it again: above last season's list"
 # The phone's pinned line tries it shorter before it gives it up.
 SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if you try it again"}
@@ -1036,11 +1036,15 @@ def _first_choice_caveat(v: Mapping[str, object], primary_aim: str, band: Band, 
         # "Fewer if ...; more if ..." in one bracket pointed both ways
         # (diffreview48 audit s48, 4): the reasons say the second.
         return small
-    # The lower half is with_backup's trim after a no-match, or the aim of a
+    # A field tried again beside a backup (with_backup's reapplicant), not a
     # new field after a change of field, which was never applied to last
     # season (diffreview48 audit s48, 1).
-    trimmed = primary_aim == "lower-half" and not changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
-    return AGAIN_CAVEAT if trimmed else ""
+    again = (
+        flag(v, profile.PREVIOUSLY_UNMATCHED.name)
+        and backup_slug is not None
+        and not changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
+    )
+    return AGAIN_CAVEAT if again else ""
 
 
 def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
@@ -1903,14 +1907,16 @@ def method() -> Markup:
             "midpoint as a share of both midpoints; at a pivot it comes out at about "
             f"{PIVOT_BACKUP_PCT}/{PIVOT_FIRST_CHOICE_PCT}, the no-match article's example allocation. "
             "A weaker band never lowers the count in the field that carries the application, or the backup's count "
-            "or share; the first choice shrinks only at a pivot and, to the lower half of its range, after a no-match "
-            "(our rule, towards the no-match article's tightly curated set), both on purpose.",
+            "or share; the first choice shrinks only at a pivot, on purpose. After a no-match, a first choice applied to "
+            "again beside a backup keeps its whole range, as the no-match article finds a second try reasonable for a "
+            "borderline reader, with the backup as insurance; the result adds that the count should be above last "
+            "season's list, which this calculator does not ask.",
         ),
         el(
             "p",
             f"After a no-match, a reader who ticks “{CHANGING_FIELD.label}” gets the mirror of a pivot: the first "
-            "choice, the new field, is not trimmed and takes the range its band gives a backup carrying a "
-            "reapplicant's list, and the backup, the field being left, a quarter of that count "
+            "choice, the new field, takes the range its band gives a backup carrying a reapplicant's list rather than "
+            "its first-choice range, and the backup, the field being left, a quarter of that count "
             f"({SMALL_PART}), as the "
             "no-match article's example divides a change of field. Where the check rates the new field itself "
             f"“{BAND_LABELS['pivot']}”, the pivot's split stands and a warning says so, unless the field being left is "

@@ -498,7 +498,7 @@ FM_REAPPLICANT_FORM = {
         (
             {"specialty": "family-medicine", "backup_specialty": "internal-medicine", **FM_REAPPLICANT_FORM},
             ("previously_unmatched",),
-            "Family Medicine 60–70; Internal Medicine 80–120 (Dual apply, strongly). Check your backup.",
+            "Family Medicine 60–80; Internal Medicine 80–120 (Dual apply, strongly). Check your backup.",
         ),
         (
             {"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img"},

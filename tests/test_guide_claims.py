@@ -823,6 +823,34 @@ CLAIMS = (
 STRONG = {**PROFILES[0], "research_items": "6", "specialty_letters": "4", "away_rotations": "3"}
 SLUGS = tuple(s.slug for s in data.SPECIALTIES)
 ULTRA_SLUGS = tuple(s.slug for s in data.SPECIALTIES if s.tier == "ultra")
+
+
+def reapplicant_first_choice_keeps_its_whole_range() -> bool:
+    """After a no-match short of "pivot", without "Changing field", the first
+    choice beside a backup keeps the whole range the articles give it, as on
+    a first application, and the backup at least the no-match article's 60
+    (it was trimmed to the lower half until reapplypsych audit s49, 2)."""
+    return every(
+        (again["primary"], again["range_rule"]["primary"]["aim"]) == ({"low": rule.low, "high": rule.high}, "whole")
+        and again["primary"] == first["primary"]
+        and again["backup"] is not None
+        and again["backup"]["low"] >= 60
+        for specialty in ("internal-medicine", "psychiatry", "general-surgery", "orthopaedic-surgery", "dermatology")
+        for backup in ("family-medicine", "pediatrics")
+        for rule in [program_counts.first_choice_range(specialty)]
+        for file in (STRONG, *PROFILES[:3])
+        for first, again in [
+            tuple(
+                program_counts.compute(
+                    {"specialty": specialty, "backup_specialty": backup, **file, "previously_unmatched": unmatched}
+                )
+                for unmatched in ("false", "true")
+            )
+        ]
+        if again["band"] != "pivot" and first["band"] != "pivot"
+    )
+
+
 NEW_CLAIMS = (
     # assess/need-a-backup.md
     Claim(
@@ -975,20 +1003,16 @@ NEW_CLAIMS = (
             for extra in ({"exam_failures": 1}, {"research_items": 0})
         ),
     ),
-    Claim(
-        "unmatched/index.md",
-        "it also trims the first choice to the lower half of its range",
-        lambda: every(
-            (r1["primary"]["low"], r1["primary"]["high"]) == (rule.low, (rule.low + rule.high) // 2) and r1["backup"]["low"] >= 60
-            for first in ("internal-medicine", "psychiatry", "general-surgery", "orthopaedic-surgery", "dermatology")
-            for backup in ("family-medicine", "pediatrics")
-            for rule in [program_counts.first_choice_range(first)]
-            for file in (STRONG, PROFILES[1])
-            for r1 in [
-                program_counts.compute({"specialty": first, "backup_specialty": backup, **file, "previously_unmatched": "true"})
-            ]
-            if r1["band"] != "pivot"
-        ),
+    *(
+        Claim(page, words, reapplicant_first_choice_keeps_its_whole_range)
+        for page, words in (
+            ("unmatched/index.md", "a field you are applying to again keeps its whole first-choice range"),
+            (
+                "calculators/program-counts.md",
+                "After a no-match, a first choice you are applying to again keeps its whole range beside a backup, as on "
+                "a first application",
+            ),
+        )
     ),
     # apply/index.md
     Claim(
@@ -1743,17 +1767,17 @@ def one_tick_for_any_number_of_no_matches() -> bool:
     return isinstance(profile.PREVIOUSLY_UNMATCHED, fields.BoolField) and asked == [profile.PREVIOUSLY_UNMATCHED] * 2
 
 
-def reapplicant_first_choice_below_its_full_range() -> bool:
-    """After a no-match short of "pivot", program counts give the first
-    choice less than the top of the range the articles give it."""
-    return all(
-        r["primary"]["high"] < program_counts.first_choice_range(first).high
-        for first in ("internal-medicine", "psychiatry", "general-surgery")
-        for file in (STRONG, PROFILES[1])
+def reapplicant_told_to_go_above_last_seasons_list() -> bool:
+    """After a no-match short of "pivot", without "Changing field", program
+    counts ask the reader to hold the first choice's range against last
+    season's list and go above it, with a backup or without."""
+    return every(
+        any("against the list you sent it last season" in reason and "go above the range" in reason for reason in r["reasons"])
+        for first in ("internal-medicine", "psychiatry", "general-surgery", "neurology", "dermatology")
+        for backup in ("family-medicine", None)
+        for file in (STRONG, *PROFILES)
         for r in [
-            program_counts.compute(
-                {"specialty": first, "backup_specialty": "family-medicine", **file, "previously_unmatched": "true"}
-            )
+            program_counts.compute({"specialty": first, "backup_specialty": backup, **file, "previously_unmatched": "true"})
         ]
         if r["band"] != "pivot"
     )
@@ -1767,8 +1791,8 @@ REAPPLICANT_CLAIMS = (
     ),
     Claim(
         "unmatched/index.md",
-        "That trim is our own rule, written for a list led by a new field and stricter than the article's borderline case",
-        reapplicant_first_choice_below_its_full_range,
+        "its result reminds you that your count for the field you are trying again should be above that list",
+        reapplicant_told_to_go_above_last_seasons_list,
     ),
 )
 
@@ -2004,8 +2028,8 @@ COUNTS_47_CLAIMS = (
     ),
     Claim(
         "calculators/program-counts.md",
-        "the new field is not trimmed and takes the range a backup carrying a reapplicant's list would take (for internal "
-        "or family medicine at “dual apply, strongly”, the IMG article's 80–120), and the field you are leaving a quarter "
+        "the new field takes the range a backup carrying a reapplicant's list would take, rather than its first-choice "
+        "range (for internal or family medicine at “dual apply, strongly”, the IMG article's 80–120), and the field you are leaving a quarter "
         "of that count, about 20% of the list",
         lambda: every(
             changed["primary"] == as_backup
@@ -2042,7 +2066,7 @@ COUNTS_47_CLAIMS = (
     ),
     Claim(
         "unmatched/index.md",
-        "it then keeps the new field untrimmed and the original field to about a fifth of the list",
+        "it then gives the new field at least its whole first-choice range and the original field about a fifth of the list",
         lambda: every(
             changed["primary"]["low"] >= program_counts.first_choice_range(str(changed["inputs"]["specialty"])).low
             and changed["primary"]["high"] >= program_counts.first_choice_range(str(changed["inputs"]["specialty"])).high

@@ -713,12 +713,17 @@ def test_the_total_of_an_open_ended_range_stays_open() -> None:
     assert closed["count_text"]["total"] == f"{closed['total']['low']}–{closed['total']['high']}"
 
 
-def test_after_a_no_match_the_first_choice_is_a_tightly_curated_set() -> None:
-    # No-match article: the backup takes most programs, the original field a tightly curated set.
+def test_after_a_no_match_the_field_tried_again_keeps_its_whole_range() -> None:
+    # The no-match article's tightly curated set is for a field being left; its
+    # borderline reader tries the same field again with the backup as
+    # insurance, and the guide asks for a broader list than last time. The
+    # first choice was cut to 60-70 (reapplypsych audit s49, 2); the backup
+    # still takes the volume.
     first, again = (pc.plan("psychiatry", "family-medicine", "dual-apply", reapplying) for reapplying in (False, True))
-    assert first["primary"] == {"low": 60, "high": 80} and again["primary"] == {"low": 60, "high": 70}
+    assert first["primary"] == again["primary"] == {"low": 60, "high": 80}
+    assert again["range_rule"]["primary"]["aim"] == "whole"
     assert again["share"]["backup_pct"] > first["share"]["backup_pct"]
-    assert "tightly curated" in str(again["range_rule"]["primary"]["why"])
+    assert "tightly curated" not in str(again["range_rule"]["primary"]["why"])
 
 
 def test_a_us_graduate_is_told_the_counts_were_written_for_imgs() -> None:
@@ -1077,16 +1082,21 @@ def test_the_couples_move_not_shrink_advice_is_labelled_ours_not_the_nrmps() -> 
     assert couple.index(data.NRMP_COUPLES.cite()) < couple.index("the counts move")
 
 
-def test_a_reapplicants_trimmed_first_choice_gives_the_number_for_each_case() -> None:
-    # Reapplicant audit s40, 1; new-words audit s40, 7: the trim, then the
-    # borderline case's whole range and the changing field's curated set.
+def test_a_reapplicants_first_choice_gives_the_number_and_the_reason_for_each_case() -> None:
+    # Reapplicant audit s40, 1; new-words audit s40, 7: the changing field's
+    # fifth, then the whole range for a field tried again, with the article's
+    # borderline case as the reason; no trim (reapplypsych audit s49, 2).
     inputs = {"specialty": "internal-medicine", "backup_specialty": "family-medicine", "applicant_type": "us-img"}
     again = " ".join(pc.compute({**inputs, "previously_unmatched": True})["reasons"])
     first = " ".join(pc.compute(inputs)["reasons"])
-    assert "trims the first choice to the lower half of its range, 60–70 (our rule)" in again
-    assert "if you were borderline" in again and "the whole range, 60–80, fits better" in again
-    assert "towards the tightly curated set the no-match article keeps for a field being left" in again
-    assert "if you were borderline" not in first
+    assert (
+        "Otherwise you are trying Internal Medicine again, and it keeps its whole range, 60–80, as a first application "
+        "with a backup does: for a borderline reader the no-match article finds a second try at the same field "
+        "reasonable, with the backup as insurance, and the guide “If you didn't match” asks for a broader list than "
+        "last time."
+    ) in again
+    assert "trims" not in again and "tightly curated" not in again and "a field being left" not in again
+    assert "borderline" not in first
 
 
 @pytest.mark.parametrize("years", [0, 4, 5, 7])
@@ -1304,11 +1314,12 @@ def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_c
     assert result["summary"].startswith(warning)
     assert result["warning_heard"] == "Check your backup: the check rates Internal Medicine 26/100, below Family Medicine at 36."
     assert result["announced"].startswith(str(result["warning_heard"]))
-    # The counts and the split are the ones given before.
+    # The counts and the split are the ones given without the warning (the
+    # first choice was trimmed to 60-70 until reapplypsych audit s49, 2).
     assert (result["primary"], result["backup"], result["share"]) == (
-        counts(60, 70),
+        counts(60, 80),
         counts(80, 120),
-        {"primary_pct": 39, "backup_pct": 61},
+        {"primary_pct": 41, "backup_pct": 59},
     )
     # The same with pediatrics, the finder's second suggestion, also at 26 (finding 3).
     assert str(pc.compute({**FM_REAPPLICANT, "backup_specialty": "pediatrics"})["warning"]).startswith(
@@ -1406,8 +1417,10 @@ def test_a_reapplicant_is_asked_to_go_above_a_range_no_larger_than_last_seasons_
 
     reapplicant = {**FM_REAPPLICANT, "specialty": "internal-medicine"}
     with_backup = pc.compute({**reapplicant, "backup_specialty": "family-medicine"})
-    assert with_backup["primary"] == counts(60, 70)
-    assert said("Internal Medicine", "60–70") in with_backup["reasons"]
+    # The whole range, no longer trimmed (reapplypsych audit s49, 2), and
+    # still no more than the 80 this reader sent: the reason stays.
+    assert with_backup["primary"] == counts(60, 80)
+    assert said("Internal Medicine", "60–80") in with_backup["reasons"]
     alone = pc.compute(reapplicant)
     assert said("Internal Medicine", alone["count_text"]["primary"]) in alone["reasons"]
     # The headline says it too, in brief (h1bvisa audit s47, 7; the test after next).
@@ -1612,11 +1625,12 @@ def _command_line(*extra: str) -> dict[str, object]:
 
 def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field() -> None:
     before = _command_line()
-    # Unset, as before: the new field trimmed, 61% in the field being left.
+    # Unset, as before: the new field at its first-choice range (trimmed to
+    # 60-70 until reapplypsych audit s49, 2), 59% in the field being left.
     assert (before["primary"], before["backup"], before["share"]) == (
-        counts(60, 70),
+        counts(60, 80),
         counts(80, 120),
-        {"primary_pct": 39, "backup_pct": 61},
+        {"primary_pct": 41, "backup_pct": 59},
     )
     assert _command_line("--changing_field", "false") == before
     result = _command_line("--changing_field", "true")
@@ -1644,8 +1658,8 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
     assert (
         "Family Medicine: rule of thumb 80–120 programs. Basis: Internal or family medicine for an IMG unsure of "
         "matching (IMG article's family medicine example, 80–120; the orthopaedics article's 80+). Changing field, as "
-        "you answered: Family Medicine carries most of your list, so it is not cut to the lower half of its "
-        "first-choice range;"
+        "you answered: Family Medicine carries most of your list, so rather than its first-choice range it takes the "
+        "range this calculator gives a field carrying a reapplicant's list,"
     ) in reasons[1]
     assert any(
         r.endswith(
@@ -1666,16 +1680,16 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
     assert str(result["announced"]).startswith("Family Medicine: 80–120 programs; Internal Medicine: 20–30 programs")
 
 
-def test_the_trimmed_first_choice_points_a_reader_whose_first_choice_is_new_to_the_answer() -> None:
-    trimmed = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})["range_rule"]["primary"]["why"]
+def test_a_reapplicants_first_choice_points_a_reader_whose_first_choice_is_new_to_the_answer() -> None:
+    unticked = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})["range_rule"]["primary"]["why"]
     # The action leads: it came last of four cases in about 110 words
     # (diffreview47 audit s47, 15).
-    assert trimmed.startswith(
+    assert unticked.startswith(
         f"If your first choice here is a new field, tick “{pc.CHANGING_FIELD.label}”: it then carries the list and the "
-        "field you are leaving takes about a fifth. Otherwise, after a no-match and short of a pivot, this calculator "
-        "trims the first choice to the lower half of its range, 60–70 (our rule),"
+        "field you are leaving takes about a fifth. Otherwise you are trying Family Medicine again, and it keeps its "
+        "whole range, 60–80,"
     )
-    assert "untrimmed" not in trimmed and len(trimmed.split()) <= 100
+    assert "untrimmed" not in unticked and len(unticked.split()) <= 100
 
 
 @pytest.mark.parametrize(
@@ -1767,13 +1781,15 @@ def test_a_new_field_is_never_trimmed_and_the_field_being_left_takes_a_fifth(app
         if new == left:
             continue
         for red_flag in (False, True):
-            trimmed = pc.plan(new, left, band, True, applicant, red_flag)  # type: ignore[arg-type]
+            unticked = pc.plan(new, left, band, True, applicant, red_flag)  # type: ignore[arg-type]
             changed = pc.plan(new, left, band, True, applicant, red_flag, True)  # type: ignore[arg-type]
             whole = pc.first_choice_range(new)
             said = (new, left, band, applicant, red_flag)
-            # At least the whole first-choice range, and what the new field would take carrying the list as the backup.
+            # At least the whole first-choice range, which a field tried again
+            # takes unticked (reapplypsych audit s49, 2), and what the new
+            # field would take carrying the list as the backup.
+            assert unticked["primary"] == {"low": whole.low, "high": whole.high}, said
             assert changed["primary"]["low"] >= whole.low and changed["primary"]["high"] >= whole.high, said
-            assert changed["primary"]["high"] > trimmed["primary"]["high"], said
             as_backup = pc.plan(left, new, band, True, applicant, red_flag)["backup"]  # type: ignore[arg-type]
             assert changed["primary"] == as_backup, said
             assert changed["backup"] == dict(
@@ -1943,8 +1959,8 @@ def test_a_new_fields_lower_half_aim_is_said_and_not_called_untrimmed() -> None:
     )
     rule = result["range_rule"]["primary"]
     assert (result["band"], result["count_text"]["primary"], rule["aim"]) == ("dual-apply", "80–100", "lower-half")
-    assert "not trimmed" not in rule["why"]
-    assert "so it is not cut to the lower half of its first-choice range;" in rule["why"]
+    assert "not trimmed" not in rule["why"] and "not cut" not in rule["why"]
+    assert "so rather than its first-choice range it takes the range this calculator gives" in rule["why"]
     assert rule["why"].endswith(
         "At “Dual apply” that aims for the lower half of the range, and gives the whole at “Dual apply, strongly” (our rule)."
     )
@@ -2060,20 +2076,21 @@ def test_the_h1b_caveat_is_the_last_to_leave_the_read_out_and_the_pinned_line() 
     assert len(result["announced"].split()) <= READ_OUT_WORDS
     # Here the pinned line has no room for it beside the warning's tag (105
     # characters); with PM&R, a shorter name, it has.
-    assert result["gist"] == "Internal Medicine 60–70; Psychiatry 60–100+ (Dual apply, strongly). Check your backup."
+    assert result["gist"] == "Internal Medicine 60–80; Psychiatry 60–100+ (Dual apply, strongly). Check your backup."
     shorter = pc.compute({**result["inputs"], "specialty": "pmr", "backup_specialty": "neurology"})
     assert shorter["warning"] and shorter["gist"].endswith(f"{pc.H1B_ONLY_PINNED} Check your backup."), shorter["gist"]
     assert len(shorter["gist"]) <= PINNED_LINE_CHARS
 
 
-def test_a_reapplicants_trimmed_first_choice_is_said_with_more_than_last_season_for_a_second_try() -> None:
+def test_a_reapplicants_first_choice_is_said_with_more_than_last_season_for_a_second_try() -> None:
     # The headline gave 60-70, the count a reader copies, while a reason asked
     # a reader applying to the field again for more than last season's list
-    # (h1bvisa audit s47, 7): the headline now says both.
+    # (h1bvisa audit s47, 7): the headline now says both, of the whole range
+    # the field tried again keeps (reapplypsych audit s49, 2).
     reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
     again = pc.compute({**reader, "previously_unmatched": True, "step2_score": 232})
-    assert again["range_rule"]["primary"]["aim"] == "lower-half"
-    said = f"Internal Medicine: 60–70 programs ({pc.AGAIN_CAVEAT}); Psychiatry:"
+    assert again["range_rule"]["primary"]["aim"] == "whole"
+    said = f"Internal Medicine: 60–80 programs ({pc.AGAIN_CAVEAT}); Psychiatry:"
     assert again["summary"].startswith(said) and again["announced"].startswith(said)
     assert any("go above the range" in r for r in again["reasons"])
     # Beside a small field's caveat, which points the other way, the reasons
@@ -2095,3 +2112,54 @@ def test_a_reapplicants_trimmed_first_choice_is_said_with_more_than_last_season_
     assert pc.compute({**PIVOT, "backup_specialty": "family-medicine"})["band"] == "pivot"
     dual = pc.compute({"specialty": "family-medicine", **changing, "needs_visa": "false", "step2_score": 240})
     assert dual["band"] == "dual-apply" and dual["range_rule"]["primary"]["aim"] == "lower-half"
+
+
+# The audit's reader: a US-citizen IMG trying psychiatry again after 60
+# programs, 4 interviews and no match, family medicine as the backup.
+REAPPLYPSYCH = {
+    "specialty": "psychiatry",
+    "applicant_type": "us-img",
+    "step2_score": 228,
+    "years_since_graduation": 3,
+    "usce_months": 10,
+    "recent_clinical_months": 4,
+    "specialty_letters": 2,
+    "research_items": 1,
+    "away_rotations": 1,
+    "needs_visa": "false",
+    "previously_unmatched": True,
+    "backup_specialty": "family-medicine",
+}
+
+
+def test_a_field_tried_again_keeps_its_whole_range_above_last_seasons_list() -> None:
+    # Psychiatry was trimmed to 60-70, no wider than the 60 that failed, on a
+    # rule for a field being left, with "Changing field" unticked, which means
+    # the same field again (reapplypsych audit s49, 2).
+    result = pc.compute(REAPPLYPSYCH)
+    assert result["band"] == "dual-apply-strongly"
+    assert (result["primary"], result["backup"]) == (counts(60, 80), counts(80, 120))
+    rule = result["range_rule"]["primary"]
+    assert (rule["article_range"], rule["aim"]) == ("60–80", "whole")
+    assert "Otherwise you are trying Psychiatry again, and it keeps its whole range, 60–80," in rule["why"]
+    assert "borderline reader" in rule["why"] and "backup as insurance" in rule["why"]
+    assert "broader list than last time" in rule["why"] and "field being left" not in rule["why"]
+    # The count is said with last season's list wherever the reader hears it.
+    said = f"Psychiatry: 60–80 programs ({pc.AGAIN_CAVEAT}); Family Medicine: 80–120 programs (Dual apply, strongly)."
+    assert result["summary"].startswith(said) and result["announced"] == said
+    assert len(result["announced"].split()) <= READ_OUT_WORDS
+    assert result["gist"].startswith("Psychiatry 60–80; Family Medicine 80–120") and len(result["gist"]) <= PINNED_LINE_CHARS
+    assert any(r.startswith("If you are applying to Psychiatry again, hold its range here, 60–80,") for r in result["reasons"])
+    # The method says the same.
+    method = unescape(str(pc.method()))
+    assert "a first choice applied to again beside a backup keeps its whole range" in method
+    assert "to the lower half of its range, after a no-match" not in method
+    # Changing field still divides the list 80/20: psychiatry, the field being
+    # left, takes about a fifth, and no last season is said of the new field.
+    changing = pc.compute(
+        {**REAPPLYPSYCH, "specialty": "family-medicine", "backup_specialty": "psychiatry", "changing_field": True}
+    )
+    assert changing["range_rule"]["backup"]["aim"] == "quarter-of-first-choice"
+    assert abs(changing["share"]["backup_pct"] - pc.PIVOT_FIRST_CHOICE_PCT) <= 1
+    assert changing["backup"]["high"] < result["primary"]["low"]
+    assert "last season" not in changing["summary"]
