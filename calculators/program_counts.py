@@ -600,12 +600,12 @@ def with_backup(
         )
     elif reapplying:
         # The field applied to again keeps its whole range, as on a first
-        # application beside a backup.  It was cut to the lower half, towards the curated set the
-        # no-match article keeps for a field being left, which gave a
-        # psychiatry reapplicant who had sent 60 the 60-70 that fell short,
-        # while the guide asks a second try for a broader list (reapplypsych
-        # audit s49, 2).  A reader whose first choice is the new field has an
-        # answer of its own (fmusimg audit s46, 1).
+        # application beside a backup.  It was cut to the lower half, towards
+        # the curated set the no-match article keeps for a field being left,
+        # which gave a psychiatry reapplicant who had sent 60 the 60-70 that
+        # fell short, while the guide asks a second try for a broader list
+        # (reapplypsych audit s49, 2).  A reader whose first choice is the new
+        # field has an answer of its own (fmusimg audit s46, 1).
         name = data.specialty(primary_slug).name
         primary = Recommendation(
             *_part(first_rule, "whole"),
