@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, NamedTuple, TypedDict
@@ -1041,8 +1041,46 @@ LINKED_FIRST_YEAR = (
 )
 
 
-def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, applicant: str = "non-us-img") -> list[Bridge]:
-    """Transitional and preliminary years that fit this primary, each with reasons."""
+def _bridge_against_backup(key: str, backup: data.Specialty, applicant: str) -> str:
+    """A one-year position's 2025 figures set beside a categorical backup's,
+    for a reapplicant whose first choice starts at PGY-1: the finder offered
+    the year as a bridge with no sign that it is no easier to get than the
+    backup above it (reapplypsych audit s49, 1).  Its verdict is the figures'
+    own: both the fill rate and the reader's group's share, or neither."""
+    year, bridge_row, backup_row = RESULTS_AND_DATA.year, data.pgy1_results()[BRIDGE_ROWS[key]], backup.pgy1
+    assert backup_row is not None
+    own, backup_own = bridge_row.filled_by(applicant), backup_row.filled_by(applicant)
+    fuller = float(bridge_row.fill_rate_pct) >= float(backup_row.fill_rate_pct)
+    figures = (
+        f"in {year} the Match filled {table_percent(bridge_row.fill_rate_pct)} of the {BRIDGE_ROWS[key]} positions "
+        f"offered, against {table_percent(backup_row.fill_rate_pct)} of the PGY-1 positions in {backup.name}"
+    )
+    less_yours = None
+    if own is not None and backup_own is not None:
+        (share, group), (backup_share, _) = own, backup_own
+        figures += (
+            f", and {group} filled {table_percent(float(share))} of the first against {table_percent(float(backup_share))} "
+            "of the second"
+        )
+        less_yours = float(share) <= float(backup_share)
+    than = f"than {backup.name}, the highest-ranked backup above with a {year} figure: {figures} ({RESULTS_AND_DATA.cite()})."
+    if fuller and less_yours is not False:
+        return f"Not an easier door {than}"
+    if not fuller and less_yours is False:
+        return f"By these figures a more open door {than}"
+    return f"Not clearly an easier door {than} The fill rate counts every applicant, the share only your group."
+
+
+def bridges(
+    primary: data.Specialty,
+    needs_visa: bool,
+    unmatched: bool = False,
+    applicant: str = "non-us-img",
+    backups: Sequence[Suggestion] = (),
+) -> list[Bridge]:
+    """Transitional and preliminary years that fit this primary, each with
+    reasons; ``backups``, the ranked categorical backups, to set a reapplicant's
+    year beside."""
     cite = {s.key: s.cite() for s in data.SOURCES}
     # For a field with advanced positions the same year has two roles, and
     # the reapplying reasons read as the plan for the year an advanced match
@@ -1073,13 +1111,34 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, 
     # The competitiveness check quoted this for a reapplicant in emergency
     # medicine while this finder said the articles propose no such year for
     # it (reapplicant audit s36, 2).  The article writes it after a no-match.
+    # With the article's condition: it writes of a year already held,
+    # "if you SOAPed into" one, and sends a reader without one to a research
+    # year; the finder quoted it as a year to go and get (reapplypsych audit
+    # s49, 1).
     if unmatched and primary.slug in CREDIBLE_AFTER_A_STRONG_YEAR:
         sometimes = "sometimes " if primary.slug in CREDIBLE_SOMETIMES else ""
         for kind in (TRANSITIONAL_YEAR, PRELIMINARY_YEAR):
             specific.setdefault(kind, []).append(
-                f"The no-match article: a well-planned, strong preliminary or transitional year, used for letters and "
-                f"rotations towards the reapplication, can {sometimes}make an average candidate a credible one in "
-                f"{primary.name} ({cite['article-unmatched']})."
+                f"The no-match article, of a preliminary or transitional year you already hold (one you secured through "
+                f"SOAP, say): well planned and strong, used for letters and rotations towards the reapplication, it "
+                f"can {sometimes}make an average candidate a credible one in {primary.name}. For a reader who has "
+                f"no such year, it turns to a research year instead ({cite['article-unmatched']})."
+            )
+    # A first choice that starts at PGY-1 needs no first year before it, and
+    # the bridges guide's table leans to a categorical backup then.
+    # Set beside the first backup with a PGY-1 row: its places that start at
+    # PGY-1, as a categorical backup would be applied to.
+    with_figures = [data.specialty(s["specialty"]) for s in backups if data.specialty(s["specialty"]).pgy1 is not None]
+    against_backup = (
+        unmatched and primary.slug in CREDIBLE_AFTER_A_STRONG_YEAR and primary.slug not in data.ADVANCED_POSITION_SPECIALTIES
+    )
+    if against_backup:
+        for kind in (TRANSITIONAL_YEAR, PRELIMINARY_YEAR):
+            specific[kind].append(
+                f"{primary.name} starts at PGY-1, so no separate first year comes before it, and the bridges guide's "
+                "table (“Choosing between a bridge and a categorical backup”) then leans to a categorical backup. "
+                "The no-match guide (“Pick a path for the next 12–18 months”) says how such a year can still be had "
+                "after SOAP and what it does to the season you next apply in."
             )
     if primary.slug == "neurology":
         # Its advanced positions need a first year as well (visa-oldgrad audit
@@ -1107,11 +1166,17 @@ def bridges(primary: data.Specialty, needs_visa: bool, unmatched: bool = False, 
     )
     for kind, name, row in medicine_side:
         if kind in specific:
+            compared = [_bridge_against_backup(row, with_figures[0], applicant)] if against_backup and with_figures else []
             result.append(
                 {
                     "kind": kind,
                     "name": name,
-                    "reasons": [*specific[kind], f"{_bridge_row_text(row, applicant)} ({cite[RESULTS_AND_DATA.key]})", *common],
+                    "reasons": [
+                        *specific[kind],
+                        f"{_bridge_row_text(row, applicant)} ({cite[RESULTS_AND_DATA.key]})",
+                        *compared,
+                        *common,
+                    ],
                 }
             )
     if primary.slug in profile.SURGICAL_FIELDS:
@@ -1330,16 +1395,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     # no field most open to IMGs: none is more open), then by how far below
     # the line the score is, so the hardest fields do not come back into the
     # headline by their pairing.
-    suggestions.sort(
-        key=lambda s: (
-            bool(s["step2_below_q1"]),
-            data.TIER_ORDER.index(s["tier"]) if s["step2_below_q1"] else 0,
-            s["step2_below_q1_by"],
-            not s["paired_by_articles"],
-            -int(s["score"]),
-            str(s["name"]),
-        )
-    )
+    suggestions.sort(key=_rank_key)
 
     notes = [
         "These are starting points to research, not a verdict. Each article insists on a backup you could happily "
@@ -1500,7 +1556,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "suggestions": suggestions,
         "headlined": headlined,
         "unnamed_note": unnamed_note,
-        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched"), applicant),
+        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched"), applicant, suggestions),
         "excluded": excluded,
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant
@@ -1512,6 +1568,35 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "announced": announced,
         "mid_season": mid_season_line(today),
     }
+
+
+# The components a reader's own preferences score (_preference_components).
+PREFERENCE_COMPONENTS = frozenset({"Procedures", "Setting", "Interest"})
+
+
+def _rank_key(s: Suggestion, without_preferences: bool = False) -> tuple[bool, int, int, bool, int, str]:
+    """Where a suggestion goes in the list (see compute); ``without_preferences``
+    leaves out the points the reader's preferences gave, to ask whether they
+    moved the order."""
+    score = int(s["score"])
+    if without_preferences:
+        score -= sum(p["points"] for p in s["points"] if p["component"] in PREFERENCE_COMPONENTS)
+    below = bool(s["step2_below_q1"])
+    return (
+        below,
+        data.TIER_ORDER.index(s["tier"]) if below else 0,
+        s["step2_below_q1_by"],
+        not s["paired_by_articles"],
+        -score,
+        str(s["name"]),
+    )
+
+
+def preferences_placed(names: Sequence[str], suggestions: list[Suggestion]) -> bool:
+    """Whether the reader's preferences put any of these fields among the top
+    three: without their points, one would fall out."""
+    top = {str(s["name"]) for s in sorted(suggestions, key=lambda s: _rank_key(s, without_preferences=True))[:HEADLINED]}
+    return any(name not in top for name in names)
 
 
 def unpaired_in_top(primary_name: str, suggestions: list[Suggestion]) -> str:
@@ -1534,10 +1619,11 @@ def unpaired_in_top(primary_name: str, suggestions: list[Suggestion]) -> str:
         if out_of_reach
         else ""
     )
-    return (
-        f" No source article names {and_list(unnamed)} with {primary_name}: the NRMP figures and your preferences put "
-        f"{it} there{ahead_of}."
-    )
+    # "And your preferences" only where they did: it was said with no
+    # preference points between the fields named (reapplypsych audit s49, 10).
+    # The order before them (a score's quartile, a pairing) owes them nothing.
+    preferences = " and your preferences" if preferences_placed(unnamed, suggestions) else ""
+    return f" No source article names {and_list(unnamed)} with {primary_name}: the NRMP figures{preferences} put {it} there{ahead_of}."
 
 
 def _weighed_elsewhere(v: Mapping[str, object]) -> list[str]:

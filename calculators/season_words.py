@@ -377,7 +377,9 @@ def after_a_no_match(today: dt.date) -> Markup:
         late = [
             " If you did not apply in it, an application sent now is unlikely to bring an interview before its rank lists close ",
             date_shown("rank_deadline", today, running),
-            ". The next",
+            ".",
+            *_register_to_match(running, today, "If you send one anyway, register"),
+            " The next",
         ]
     elif today < dates["rank_deadline"].date:
         # Through ERAS only, once ResidencyCAS's deadline may be behind the
@@ -387,7 +389,9 @@ def after_a_no_match(today: dt.date) -> Markup:
         late = [
             " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
             date_shown("rank_deadline", today, running),
-            f". Most of its interview places go to earlier applicants.{' ' if fields_closed else ''}{fields_closed} The next",
+            ".",
+            *_register_to_match(running, today, "To match in it, you must also register"),
+            f" Most of its interview places go to earlier applicants.{' ' if fields_closed else ''}{fields_closed} The next",
         ]
     elif still_open:
         late = [" If you did not apply in it, the next"]
@@ -424,6 +428,108 @@ def after_a_no_match(today: dt.date) -> Markup:
         opens,
         ".",
     )
+
+
+def _register_to_match(match_year: int, today: dt.date, lead: str) -> list[object]:
+    """That a reader who applies late must register with the NRMP too, and
+    by when, said after the rank lists' close: the box told a reader who had
+    not applied that they could still send applications, and not that no
+    Match takes them unregistered (reapplypsych audit s49, 11).  ``lead``
+    opens the sentence ("... register"); nothing once registration is past."""
+    dates = cycle.season(match_year)
+    last = dates["late_registration_ends"]
+    # The NRMP closes late registration with the rank lists (cycle.MILESTONES),
+    # so the date just given is usually this one.
+    by: list[object] = (
+        ["by the same date"]
+        if last.date == dates["rank_deadline"].date
+        else [date_shown("late_registration_ends", today, match_year)]
+    )
+    match cycle.registration(match_year, today):
+        case "on-time":
+            return [
+                f" {lead} with the NRMP: without the late fee until ",
+                # Cited in the sentence before, for a reader who applied.
+                date_shown("early_registration_ends", today, match_year, cited=False),
+                ", or with it ",
+                *by,
+                ".",
+            ]
+        case "late-fee":
+            return [f" {lead} with the NRMP, with the late fee, ", *by, "."]
+        case "may-be-open":
+            # Past our early estimate: "by" a day gone by contradicted itself
+            # (seasonlate audit s44, 5).
+            return [
+                f" {lead} with the NRMP, with the late fee, if it still takes registrations: ",
+                cycle.estimate_passed(last, "the last day to register"),
+                ".",
+            ]
+        case _:
+            return []
+
+
+def first_year_routes(today: dt.date) -> Markup:
+    """Where a reader SOAP did not place can still look for a preliminary or
+    transitional year, as the build's date leaves them, and what each route
+    does to the next application.  The no-match guide's lane table offered
+    the year only to a reader who already had one, and no route or date to
+    one who had not (reapplypsych audit s49, 1)."""
+    running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
+    this_year = cycle.after_soap_season(today)
+    said: list[object] = [f"{capitalised(as_of(today))}: "]
+    if this_year is not None:
+        said += [
+            f"until {long_date(cycle.unfilled_list_until(this_year))} the NRMP keeps the Match {this_year}'s List of "
+            "Unfilled Programs in its R3 system; look there for preliminary and transitional programs with places "
+            f"left, and you {cycle.may_contact_after_soap(this_year)} ({data.NRMP_SOAP.cite()}).",
+        ]
+    elif running != open_:
+        this_year = running
+        unfilled = (
+            f"its List of Unfilled Programs stays in the NRMP's R3 system until "
+            f"{long_date(cycle.unfilled_list_until(running))} ({data.NRMP_SOAP.cite()})."
+        )
+        if cycle.rank_lists_may_be_open(running, today):
+            too_late = (
+                ", though one sent now is unlikely to bring an interview by then"
+                if cycle.too_late_for_interviews(running, today)
+                else ""
+            )
+            said += [
+                f"the Match {running} is under way, and its preliminary and transitional programs still take "
+                "applications, late, until its rank lists close ",
+                date_shown("rank_deadline", today, running),
+                f"{too_late}.",
+                *_register_to_match(running, today, "To match in it, you must also register"),
+                f" If neither it nor its SOAP places you, {unfilled}",
+            ]
+        else:
+            said += [
+                f"the Match {running} takes no more registrations. If you are in it and neither it nor its SOAP "
+                f"places you, {unfilled}",
+            ]
+    if this_year is not None:
+        # Reapplying from inside the year, in the autumn it starts: the
+        # season this reader can apply to on time anyway.
+        anyway = ", the season you can apply to on time anyway" if open_ == this_year + 1 else ""
+        said += [
+            f" A place from the Match {this_year} starts on {long_date(cycle.training_starts(this_year))} "
+            f"({data.NRMP_POSITION_TYPES.cite()}), and from inside it you would apply again in the Match "
+            f"{this_year + 1}{anyway}; your letters from the year could then cover only its first months. "
+        ]
+    # After the lead alone (from May to September) the sentence goes on from
+    # its colon, and gives the start day's source, not given before it.
+    first = "A" if this_year is not None else "a"
+    cited = "" if this_year is not None else f" ({data.NRMP_POSITION_TYPES.cite()})"
+    said += [
+        f"{first} first year from the Match {open_}, the next you can apply to on time, starts on "
+        f"{long_date(cycle.training_starts(open_))}{cited}, the same day as a categorical place from that Match. If the "
+        "field you are aiming at takes residents from the first year (it is categorical, as psychiatry and family "
+        f"medicine are), a bridge year taken that way puts your next application off by a season, to the Match "
+        f"{open_ + 1}, for a place from {long_date(cycle.training_starts(open_ + 1))}.",
+    ]
+    return join(*said)
 
 
 def certify_again(today: dt.date) -> str:

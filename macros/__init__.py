@@ -491,6 +491,11 @@ def cycle_after_a_no_match() -> Markup:
     return season_words.after_a_no_match(_today())
 
 
+def cycle_first_year_routes() -> Markup:
+    """Where a reader SOAP did not place can still find a preliminary or transitional year, with its dates."""
+    return season_words.first_year_routes(_today())
+
+
 def cycle_certify_again() -> str:
     """That a rank list can be certified again until the deadline, while the page's season may still take lists."""
     return season_words.certify_again(_today())
@@ -763,6 +768,7 @@ def define_env(env: Any) -> None:
         cycle_short_of_interviews,
         cycle_planning_note,
         cycle_after_a_no_match,
+        cycle_first_year_routes,
         cycle_next_open_dates,
         cycle_residencycas,
         cycle_certify_again,

@@ -1299,3 +1299,87 @@ def test_an_h1b_only_reader_is_told_to_count_programs_that_will_file_with_the_sa
     assert any("count only programs that will file an H-1B petition for you" in n for n in only["notes"])
     assert not any("J-1 and H-1B policy" in n for n in only["notes"])
     assert any("J-1 and H-1B policy" in n for n in either["notes"])
+
+
+# --- reapplypsych audit s49 ------------------------------------------------------------
+PSYCH_REAPPLICANT = {
+    "specialty": "psychiatry",
+    "applicant_type": "us-img",
+    "needs_visa": False,
+    "interest": "mental-health",
+    "previously_unmatched": True,
+    "years_since_graduation": 3,
+    "step2_score": 228,
+}
+
+
+def test_a_reapplicants_bridge_year_keeps_the_articles_condition_and_is_set_beside_the_categorical_backup() -> None:
+    # The finder offered a reader SOAP had not placed a prelim year as a
+    # bridge, quoting the no-match article without its "if you have one"
+    # (reapplypsych audit s49, 1).
+    result = compute(PSYCH_REAPPLICANT)
+    first_backup = result["suggestions"][0]["name"]
+    assert first_backup == "Family Medicine"
+    fm = data.pgy1_results()["Family Medicine"]
+    for bridge, row in zip(result["bridges"], ("Transitional Year", "Medicine-Preliminary"), strict=True):
+        reasons = " ".join(bridge["reasons"])
+        assert "of a preliminary or transitional year you already hold (one you secured through SOAP, say)" in reasons
+        assert "For a reader who has no such year, it turns to a research year instead" in reasons
+        assert "Psychiatry starts at PGY-1, so no separate first year comes before it" in reasons
+        year = data.pgy1_results()[row]
+        # The figures the finder shows, from the data module, with source and year.
+        assert (
+            f"Not an easier door than Family Medicine, the highest-ranked backup above with a 2025 figure: in 2025 the "
+            f"Match filled {table_percent(year.fill_rate_pct)} of the {row} positions offered, against "
+            f"{table_percent(fm.fill_rate_pct)} of the PGY-1 positions in Family Medicine, and US-citizen IMGs filled "
+            f"{table_percent(year.us_img_pct_of_offered)} of the first against {table_percent(fm.us_img_pct_of_offered)} "
+            f"of the second ({data.RESULTS_AND_DATA.cite()})." in reasons
+        )
+        assert year.fill_rate_pct >= fm.fill_rate_pct and year.us_img_pct_of_offered <= fm.us_img_pct_of_offered
+    # Listed after the categorical backups, in the page's order.
+    page = unescape(str(backup_finder.render(result)))
+    assert page.index("Family Medicine") < page.index("Bridge years") < page.index("Not an easier door")
+
+
+@pytest.mark.parametrize(
+    ("inputs", "verdict"),
+    [
+        # Less filled, and more of it taken by the reader's own seniors: both figures say more open.
+        ({"specialty": "internal-medicine", "applicant_type": "us-md"}, "By these figures a more open door than"),
+        # Less filled, but far less of it taken by non-US IMGs: the figures disagree.
+        ({"specialty": "emergency-medicine", "applicant_type": "non-us-img"}, "Not clearly an easier door than"),
+    ],
+)
+def test_the_bridge_comparison_says_only_what_both_figures_say(inputs: dict[str, object], verdict: str) -> None:
+    bridges = compute({**inputs, "previously_unmatched": True})["bridges"]
+    assert bridges and all(any(r.startswith(verdict) for r in b["reasons"]) for b in bridges)
+    assert not any(r.startswith("Not an easier door") for b in bridges for r in b["reasons"])
+
+
+def test_an_advanced_first_choice_and_a_first_try_get_no_comparison() -> None:
+    # Anesthesiology's year is the first year its advanced places need.
+    for inputs in ({"specialty": "anesthesiology", "previously_unmatched": True}, {"specialty": "diagnostic-radiology"}):
+        reasons = [r for b in compute(inputs)["bridges"] for r in b["reasons"]]
+        assert reasons and not any("easier door" in r or "more open door" in r or "starts at PGY-1, so" in r for r in reasons)
+
+
+def test_your_preferences_are_credited_only_where_they_put_a_field_in_the_top_three() -> None:
+    # "The NRMP figures and your preferences put them there" stood where no
+    # preference point told the fields named apart (reapplypsych audit s49, 10).
+    persona = compute(PSYCH_REAPPLICANT)
+    assert persona["headlined"] == ["Family Medicine", "Pediatrics", "Pathology"]
+    named = {s["name"]: s for s in persona["suggestions"] if s["name"] in ("Pediatrics", "Pathology", "Internal Medicine")}
+    assert all(
+        p["points"] == 0 for s in named.values() for p in s["points"] if p["component"] in backup_finder.PREFERENCE_COMPONENTS
+    )
+    assert "the NRMP figures put them there, ahead of Internal Medicine" in persona["summary"]
+    assert "your preferences" not in persona["summary"]
+    # A mental-health interest lifts family medicine into a neurology reader's top three.
+    lifted = compute({"specialty": "neurology", "interest": "mental-health"})
+    assert "Family Medicine" in lifted["headlined"]
+    assert (
+        "No source article names Family Medicine with Neurology: the NRMP figures and your preferences put it there."
+        in (lifted["summary"])
+    )
+    plain = compute({"specialty": "neurology"})
+    assert "Family Medicine" not in plain["headlined"] and "the NRMP figures put it there." in plain["summary"]

@@ -3710,3 +3710,50 @@ def test_no_page_compares_how_many_programs_sponsor_each_visa_without_a_source()
             assert unsourced not in text, (page, unsourced)
     for module in ("calculators/competitiveness.py", "calculators/profile.py"):
         assert "Many programs sponsor no visa" not in page_text(module)
+
+
+# --- reapplypsych audit s49 ------------------------------------------------------------
+def test_under_the_lane_table_a_reader_soap_did_not_place_finds_the_routes_to_a_first_year() -> None:
+    # The table offered a preliminary year only to a reader who already had
+    # one (reapplypsych audit s49, 1); the routes and their dates come from
+    # the season's data through the macro, and the comparison through results().
+    text = page_text("unmatched/index.md")
+    lanes = _between(text, "## Pick a path for the next 12–18 months", "### Which season do you reapply in?")
+    after_table = lanes[lanes.index("| **Dedicated reapplication year** |") :]
+    note = _between(after_table, "**If SOAP did not place you and you want a preliminary or transitional year.**", "{ #")
+    assert "{{ cycle_first_year_routes() }}" in note
+    # No day typed: the macro gives each one from the season's data.
+    assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", note)
+    assert (
+        'Nor is such a year an easier door than a place in family medicine: in 2025 the Match filled {{ results("Medicine-Preliminary").fill_rate_pct }}'
+        in note
+    )
+    fm = data.pgy1_results()["Family Medicine"].fill_rate_pct
+    assert all(data.pgy1_results()[row].fill_rate_pct >= fm for row in ("Medicine-Preliminary", "Transitional Year"))
+    assert "(../backup/bridges.md#choosing-between-a-bridge-and-a-categorical-backup)" in note
+    assert "## Choosing between a bridge and a categorical backup" in page_text("backup/bridges.md")
+
+
+def test_the_lane_decision_gives_the_one_study_of_a_clinical_against_a_research_year_with_its_limits() -> None:
+    # The study sat on the mid-season page only (reapplypsych audit s49, 7):
+    # the same figures and source as there, with what it cannot say.
+    text = page_text("unmatched/index.md")
+    lanes = _between(text, "## Pick a path for the next 12–18 months", "### Which season do you reapply in?")
+    study = _between(
+        lanes, "**Does a clinical year help a second try more than a research year?**", "These lanes are not exclusive"
+    )
+    timeline = page_text("apply/timeline.md")
+    quoted = (
+        "those who spent the year as surgical interns rematched somewhat more often than those who did research (64% "
+        "against 52%), a gap the study could not tell from chance, and 58% of all of them matched the second time "
+        "(Kheir and colleagues, JBJS Open Access, 2020, surveying 2016 to 2019; a small, self-reported study)"
+    )
+    assert quoted in study and quoted in timeline
+    assert (
+        "It counts orthopaedic applicants only, and we hold no such figure for psychiatry, primary care or any other field"
+        in study
+    )
+    assert "**Kheir and colleagues**, JBJS Open Access (2020; survey of 2016–2019 applicants)" in _between(
+        text + " END", "## Sources on this page", " END"
+    )
+    assert data.ORTHO_REAPPLICANTS in data.SOURCES

@@ -283,3 +283,89 @@ def test_outside_those_weeks_the_soap_page_has_no_note_and_its_list_fits_the_dat
     day = dt.date.fromisoformat(today)
     assert str(season_words.soap_page_note(day)) == ""
     assert season_words.soap_this_week(day).startswith(first)
+
+
+# --- reapplypsych audit s49 ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        # Before 30 November registration costs no late fee.
+        (
+            "2026-10-15",
+            "To match in it, you must also register with the NRMP: without the late fee until around 30 November 2026, "
+            "or with it by the same date.",
+        ),
+        ("2026-12-06", "To match in it, you must also register with the NRMP, with the late fee, by the same date."),
+        # From late December a new application is called too late; one sent anyway needs the registration too.
+        ("2027-01-10", "If you send one anyway, register with the NRMP, with the late fee, by the same date."),
+    ],
+)
+def test_a_reader_who_did_not_apply_in_the_running_match_is_told_to_register_as_well(today: str, said: str) -> None:
+    # The "months ago" box told them they could still send applications, late,
+    # and not that no Match takes them unregistered (reapplypsych audit s49, 11).
+    shown = text(season_words.after_a_no_match(dt.date.fromisoformat(today)))
+    assert said in shown
+    not_applied = shown[shown.index("If you did not apply in it") :]
+    assert not_applied.index("close by 17 February 2027") < not_applied.index(said)
+    # The rule behind "the same date": late registration closes with the rank lists.
+    dates = cycle.season(2027)
+    assert dates["late_registration_ends"].date == dates["rank_deadline"].date
+
+
+def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_apply() -> None:
+    shown = text(season_words.after_a_no_match(dt.date(2027, 2, 20)))
+    assert "If you did not apply in it, the next season" in shown and "must also register" not in shown
+
+
+@pytest.mark.parametrize(
+    ("today", "routes", "absent"),
+    [
+        # The audit's reader, in December: the Match under way, late, its
+        # List of Unfilled Programs, and the next Match.
+        (
+            "2026-12-06",
+            [
+                "the Match 2027 is under way, and its preliminary and transitional programs still take applications, "
+                "late, until its rank lists close by 17 February 2027",
+                "To match in it, you must also register with the NRMP, with the late fee, by the same date.",
+                "its List of Unfilled Programs stays in the NRMP's R3 system until 1 May 2027",
+                "A place from the Match 2027 starts on 1 July 2027",
+                "you would apply again in the Match 2028, the season you can apply to on time anyway",
+                "A first year from the Match 2028, the next you can apply to on time, starts on 1 July 2028, the same "
+                "day as a categorical place from that Match",
+                "puts your next application off by a season, to the Match 2029, for a place from 1 July 2029",
+            ],
+            ["unlikely to bring an interview"],
+        ),
+        ("2027-01-10", ["though one sent now is unlikely to bring an interview by then"], []),
+        # Between SOAP's end and 1 May: the list of the Match just ended.
+        (
+            "2027-03-25",
+            [
+                "until 1 May 2027 the NRMP keeps the Match 2027's List of Unfilled Programs in its R3 system",
+                "A place from the Match 2027 starts on 1 July 2027",
+                "to the Match 2029",
+            ],
+            ["still take applications, late", "register"],
+        ),
+        # From May to September only the next Match, on time.
+        (
+            "2027-05-02",
+            ["when this page was built: a first year from the Match 2028", "to the Match 2029"],
+            ["List of Unfilled Programs", "late"],
+        ),
+    ],
+)
+def test_a_reader_soap_did_not_place_is_given_the_routes_to_a_first_year_still_open(
+    today: str, routes: list[str], absent: list[str]
+) -> None:
+    # The lane table offered a preliminary year only to a reader who already
+    # had one (reapplypsych audit s49, 1).
+    shown = text(season_words.first_year_routes(dt.date.fromisoformat(today)))
+    assert shown.startswith(f"As of {cycle.long_date(dt.date.fromisoformat(today))}, when this page was built: ")
+    for words in routes:
+        assert words in shown, words
+    for words in absent:
+        assert words not in shown, words
+    # Each date from the season's data, each route with its source.
+    assert "(NRMP, Program positions in the Main Residency Match" in shown
