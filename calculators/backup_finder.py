@@ -1041,32 +1041,38 @@ LINKED_FIRST_YEAR = (
 )
 
 
-def _bridge_against_backup(key: str, backup: data.Specialty, applicant: str) -> str:
-    """A one-year position's 2025 figures set beside a categorical backup's,
-    for a reapplicant whose first choice starts at PGY-1: the finder offered
-    the year as a bridge with no sign that it is no easier to get than the
-    backup above it (reapplypsych audit s49, 1).  Its verdict is the figures'
-    own: both the fill rate and the reader's group's share, or neither."""
-    year, bridge_row, backup_row = RESULTS_AND_DATA.year, data.pgy1_results()[BRIDGE_ROWS[key]], backup.pgy1
-    assert backup_row is not None
-    own, backup_own = bridge_row.filled_by(applicant), backup_row.filled_by(applicant)
-    fuller = float(bridge_row.fill_rate_pct) >= float(backup_row.fill_rate_pct)
+def _bridge_against(key: str, field: data.Specialty, which: str, applicant: str) -> str:
+    """A one-year position's 2025 figures set beside a categorical field's (the
+    first choice or the top backup, whichever the Match filled less), for a
+    reapplicant whose first choice starts at PGY-1: the finder offered the
+    year as a bridge with no sign that it is no easier to get (reapplypsych
+    audit s49, 1).  Its verdict is the figures' own: the fill rate and, for an
+    IMG, the group's share, both or neither.  A US graduate's share is their
+    seniors', which describes neither a graduate who did not match nor how
+    open a field is, so the fill rate alone speaks for them (diffreview49
+    audit s49, 1)."""
+    year, bridge_row, field_row = RESULTS_AND_DATA.year, data.pgy1_results()[BRIDGE_ROWS[key]], field.pgy1
+    assert field_row is not None
+    fuller = float(bridge_row.fill_rate_pct) >= float(field_row.fill_rate_pct)
     figures = (
         f"in {year} the Match filled {table_percent(bridge_row.fill_rate_pct)} of the {BRIDGE_ROWS[key]} positions "
-        f"offered, against {table_percent(backup_row.fill_rate_pct)} of the PGY-1 positions in {backup.name}"
+        f"offered, against {table_percent(field_row.fill_rate_pct)} of the PGY-1 positions in {field.name}"
     )
     less_yours = None
-    if own is not None and backup_own is not None:
-        (share, group), (backup_share, _) = own, backup_own
+    own, field_own = bridge_row.filled_by(applicant), field_row.filled_by(applicant)
+    if applicant in data.IMG_TYPES and own is not None and field_own is not None:
+        (share, group), (field_share, _) = own, field_own
         figures += (
-            f", and {group} filled {table_percent(float(share))} of the first against {table_percent(float(backup_share))} "
+            f", and {group} filled {table_percent(float(share))} of the first against {table_percent(float(field_share))} "
             "of the second"
         )
-        less_yours = float(share) <= float(backup_share)
-    than = f"than {backup.name}, the highest-ranked backup above with a {year} figure: {figures} ({RESULTS_AND_DATA.cite()})."
+        less_yours = float(share) <= float(field_share)
+    than = f"than {field.name}, {which}: {figures} ({RESULTS_AND_DATA.cite()})."
     if fuller and less_yours is not False:
         return f"Not an easier door {than}"
-    if not fuller and less_yours is False:
+    if less_yours is None:
+        return f"By its fill rate alone, which counts every applicant, a more open door {than}"
+    if less_yours is False:
         return f"By these figures a more open door {than}"
     return f"Not clearly an easier door {than} The fill rate counts every applicant, the share only your group."
 
@@ -1125,20 +1131,30 @@ def bridges(
                 f"no such year, it turns to a research year instead ({cite['article-unmatched']})."
             )
     # A first choice that starts at PGY-1 needs no first year before it, and
-    # the bridges guide's table leans to a categorical backup then.
-    # Set beside the first backup with a PGY-1 row: its places that start at
-    # PGY-1, as a categorical backup would be applied to.
-    with_figures = [data.specialty(s["specialty"]) for s in backups if data.specialty(s["specialty"]).pgy1 is not None]
-    against_backup = (
-        unmatched and primary.slug in CREDIBLE_AFTER_A_STRONG_YEAR and primary.slug not in data.ADVANCED_POSITION_SPECIALTIES
-    )
-    if against_backup:
+    # the bridges guide's table row on advanced fields leans to a categorical
+    # backup then.  The year is set beside the categorical place the Match
+    # filled less, the first choice's or the first backup's with a PGY-1 row:
+    # beside the backup alone, a family medicine reader read prelim medicine
+    # as "a more open door" than psychiatry, where family medicine was more
+    # open than either (diffreview49 audit s49, 5).
+    against: tuple[data.Specialty, str] | None = None
+    if unmatched and primary.slug in CREDIBLE_AFTER_A_STRONG_YEAR and primary.slug not in data.ADVANCED_POSITION_SPECIALTIES:
+        fields = [
+            *([(primary, "your first choice")] if primary.pgy1 is not None else []),
+            *[
+                (field, f"the highest-ranked backup above with a {RESULTS_AND_DATA.year} figure")
+                for field in [data.specialty(s["specialty"]) for s in backups]
+                if field.pgy1 is not None
+            ][:1],
+        ]
+        against = min(fields, key=lambda f: float(f[0].pgy1.fill_rate_pct), default=None)  # type: ignore[union-attr]
         for kind in (TRANSITIONAL_YEAR, PRELIMINARY_YEAR):
             specific[kind].append(
-                f"{primary.name} starts at PGY-1, so no separate first year comes before it, and the bridges guide's "
-                "table (“Choosing between a bridge and a categorical backup”) then leans to a categorical backup. "
-                "The no-match guide (“Pick a path for the next 12–18 months”) says how such a year can still be had "
-                "after SOAP and what it does to the season you next apply in."
+                f"{primary.name} starts at PGY-1, so no separate first year comes before it, and the row on advanced "
+                "fields of the bridges guide's table (“Choosing between a bridge and a categorical backup”) then "
+                "leans to a categorical backup; its other questions depend on your file. The no-match guide (“Pick a "
+                "path for the next 12–18 months”) says how such a year can still be had after SOAP and what it does "
+                "to the season you next apply in."
             )
     if primary.slug == "neurology":
         # Its advanced positions need a first year as well (visa-oldgrad audit
@@ -1166,7 +1182,7 @@ def bridges(
     )
     for kind, name, row in medicine_side:
         if kind in specific:
-            compared = [_bridge_against_backup(row, with_figures[0], applicant)] if against_backup and with_figures else []
+            compared = [_bridge_against(row, *against, applicant)] if against else []
             result.append(
                 {
                     "kind": kind,

@@ -1358,10 +1358,13 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 NO_MATCH_ROW,
                 UNMATCHED_POINTS,
+                # With the article's condition, as the backup finder quotes it
+                # (diffreview49 audit s49, 6): it writes of a year already held.
                 "Programs will ask what has changed since the last application; the no-match article says a "
-                "well-planned, strong US preliminary or transitional year can make an average candidate a credible "
-                "one in internal medicine, family medicine and psychiatry, and sometimes in anesthesiology or "
-                "emergency medicine; its months count above as US clinical experience and recent work."
+                "well-planned, strong US preliminary or transitional year, if you already hold one (through SOAP, "
+                "say), can make an average candidate a credible one in internal medicine, family medicine and "
+                "psychiatry, and sometimes in anesthesiology or emergency medicine; its months count above as US "
+                "clinical experience and recent work."
                 + (_no_match_without_recent_work(v) if little_recent_work_after_no_match(v) else ""),
                 ARTICLE_UNMATCHED,
             )

@@ -447,12 +447,15 @@ def _register_to_match(match_year: int, today: dt.date, lead: str) -> list[objec
     )
     match cycle.registration(match_year, today):
         case "on-time":
+            # "By the same date" after the early date read as that one
+            # (diffreview49 audit s49, 2).
+            with_fee = ["until its rank lists close"] if by == ["by the same date"] else by
             return [
                 f" {lead} with the NRMP: without the late fee until ",
                 # Cited in the sentence before, for a reader who applied.
                 date_shown("early_registration_ends", today, match_year, cited=False),
                 ", or with it ",
-                *by,
+                *with_fee,
                 ".",
             ]
         case "late-fee":
@@ -490,7 +493,16 @@ def first_year_routes(today: dt.date) -> Markup:
             f"its List of Unfilled Programs stays in the NRMP's R3 system until "
             f"{long_date(cycle.unfilled_list_until(running))} ({data.NRMP_SOAP.cite()})."
         )
-        if cycle.rank_lists_may_be_open(running, today):
+        if cycle.rank_lists_may_be_open(running, today) and today > cycle.season(running)["rank_deadline"].date:
+            # Our early estimate of the deadline has passed while the NRMP's
+            # own may not have: no late route is offered, as the "months ago"
+            # box above it offers none (diffreview49 audit s49, 3).
+            said += [
+                f"the Match {running} may already have closed its rank lists (our early estimate of the day has "
+                "passed: check the NRMP's calendar today). If you are in it and neither it nor its SOAP places you, "
+                f"{unfilled}",
+            ]
+        elif cycle.rank_lists_may_be_open(running, today):
             too_late = (
                 ", though one sent now is unlikely to bring an interview by then"
                 if cycle.too_late_for_interviews(running, today)

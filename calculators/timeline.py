@@ -664,7 +664,9 @@ AFTER_NO_MATCH: tuple[AfterNoMatch, ...] = (DEBRIEF, CHOICE_OF_LANE)
 START_THE_YEAR = AfterNoMatch(
     CHOICE_OF_LANE.days + 7,
     "Start the work your year is for",
-    "Begin now what your debrief named, not when the preparation rows below start: hands-on clinical work, "
+    # "Now" and "below" misled where the row is a later date, or after
+    # preparation rows already past (diffreview49 audit s49, 9).
+    "Begin on this date what your debrief named, not when the preparation rows start: hands-on clinical work, "
     "documented by your employer, for a gap from patient care (observing does not count), or, for a research "
     "year, a post in or near your backup field that can give you two or three outputs, such as abstracts or "
     "posters, by the time you apply (rule of thumb, no-match article). The guide “SOAP and a non-residency Plan "

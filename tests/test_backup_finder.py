@@ -1344,8 +1344,15 @@ def test_a_reapplicants_bridge_year_keeps_the_articles_condition_and_is_set_besi
 @pytest.mark.parametrize(
     ("inputs", "verdict"),
     [
-        # Less filled, and more of it taken by the reader's own seniors: both figures say more open.
-        ({"specialty": "internal-medicine", "applicant_type": "us-md"}, "By these figures a more open door than"),
+        # Less filled; a US graduate's share is their seniors', which is no
+        # reapplicant's group, so the fill rate speaks alone (diffreview49 audit s49, 1).
+        (
+            {"specialty": "internal-medicine", "applicant_type": "us-md"},
+            "By its fill rate alone, which counts every applicant, a more open door than",
+        ),
+        # Set beside the more open of the first choice and the top backup: family
+        # medicine itself, for its own reader (diffreview49 audit s49, 5).
+        ({"specialty": "family-medicine", "step2_score": 225}, "Not an easier door than Family Medicine, your first choice:"),
         # Less filled, but far less of it taken by non-US IMGs: the figures disagree.
         ({"specialty": "emergency-medicine", "applicant_type": "non-us-img"}, "Not clearly an easier door than"),
     ],
@@ -1353,7 +1360,10 @@ def test_a_reapplicants_bridge_year_keeps_the_articles_condition_and_is_set_besi
 def test_the_bridge_comparison_says_only_what_both_figures_say(inputs: dict[str, object], verdict: str) -> None:
     bridges = compute({**inputs, "previously_unmatched": True})["bridges"]
     assert bridges and all(any(r.startswith(verdict) for r in b["reasons"]) for b in bridges)
-    assert not any(r.startswith("Not an easier door") for b in bridges for r in b["reasons"])
+    others = ("Not an easier door", "Not clearly", "By these figures", "By its fill rate alone")
+    assert not any(r.startswith(o) for o in others if not verdict.startswith(o) for b in bridges for r in b["reasons"])
+    # A US senior's share is never set beside a reapplicant's year.
+    assert not any("seniors filled" in r and "of the first against" in r for b in bridges for r in b["reasons"])
 
 
 def test_an_advanced_first_choice_and_a_first_try_get_no_comparison() -> None:

@@ -2552,6 +2552,8 @@ def test_a_reapplicant_without_recent_hands_on_work_is_told_what_programs_will_s
     # the row says so (reapplypsych audit s49, 8).
     assert [row["points"] for row in result["factors"]] == [row["points"] for row in enough["factors"]]
     assert "Those months move none of this row's points" in why and "Those months move none" in some
+    # The article's year is one already held, as the backup finder quotes it (diffreview49 audit s49, 6).
+    assert "strong US preliminary or transitional year, if you already hold one (through SOAP, say), can make" in why
     assert result["score"] == enough["score"] == 39
 
 

@@ -292,8 +292,9 @@ def test_outside_those_weeks_the_soap_page_has_no_note_and_its_list_fits_the_dat
         # Before 30 November registration costs no late fee.
         (
             "2026-10-15",
+            # Not "by the same date", which read as 30 November (diffreview49 audit s49, 2).
             "To match in it, you must also register with the NRMP: without the late fee until around 30 November 2026, "
-            "or with it by the same date.",
+            "or with it until its rank lists close.",
         ),
         ("2026-12-06", "To match in it, you must also register with the NRMP, with the late fee, by the same date."),
         # From late December a new application is called too late; one sent anyway needs the registration too.
@@ -338,6 +339,17 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
             ["unlikely to bring an interview"],
         ),
         ("2027-01-10", ["though one sent now is unlikely to bring an interview by then"], []),
+        # Past our early estimate of the rank-list deadline: no late route, as
+        # the "months ago" box offers none (diffreview49 audit s49, 3).
+        (
+            "2027-02-25",
+            [
+                "the Match 2027 may already have closed its rank lists (our early estimate of the day has passed: "
+                "check the NRMP's calendar today)",
+                "its List of Unfilled Programs stays in the NRMP's R3 system until 1 May 2027",
+            ],
+            ["still take applications, late", "register"],
+        ),
         # Between SOAP's end and 1 May: the list of the Match just ended.
         (
             "2027-03-25",
