@@ -194,8 +194,11 @@ NRMP_COUPLE = _fee_row("NRMP couple fee")
 # Its figure could not be confirmed in the stored copies we can read, so the
 # result says so rather than "higher" alone (couplesvisa audit s46, 5).
 COUPLE_FEE_HIGHER = "named under “Ranking as a couple” on the rank order list page"
-# One instruction with the rank order list page's (crosscalc audit s49, 4).
-COUPLE_FEE_UNCONFIRMED = "we could not confirm the current fee, so budget for the higher figure and check the NRMP's fees page"
+# One instruction with the rank order list page's (crosscalc audit s49, 4),
+# pointing to the figure it gives there (diffreview49 audit s49, 11).
+COUPLE_FEE_UNCONFIRMED = (
+    "we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page"
+)
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")
@@ -1050,7 +1053,7 @@ def couple_fee_note() -> str:
     collapsed method, at the 2016-17 figure, and a couple read the total as
     theirs (couples audit s43, 9)."""
     newer = (
-        f", though a recent secondary guide gives a higher figure ({COUPLE_FEE_HIGHER}); {COUPLE_FEE_UNCONFIRMED}"
+        f", though an undated secondary guide gives a higher figure ({COUPLE_FEE_HIGHER}); {COUPLE_FEE_UNCONFIRMED}"
         if NRMP_COUPLE.is_old
         else ""
     )
@@ -1302,7 +1305,7 @@ def method() -> Markup:
                     f"more after 30 November, and its couple fee, {money(int(NRMP_COUPLE.amount_usd))} for each partner "
                     f"of a couple, both old figures ({NRMP_LATE.source}, {NRMP_LATE.season_or_year})"
                     + (
-                        f", with a higher couple fee in a recent secondary guide ({COUPLE_FEE_HIGHER}): {COUPLE_FEE_UNCONFIRMED}"
+                        f", with a higher couple fee in an undated secondary guide ({COUPLE_FEE_HIGHER}): {COUPLE_FEE_UNCONFIRMED}"
                         if NRMP_COUPLE.is_old
                         else ""
                     )

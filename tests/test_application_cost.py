@@ -1275,8 +1275,8 @@ def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_tha
     note = (
         f"Priced for one applicant. A couple also pays the NRMP a couple fee for each partner, not counted here: "
         f"${int(ac.NRMP_COUPLE.amount_usd)} in the newest NRMP schedule we hold (NRMP match fees page, 2016-17), "
-        "though a recent secondary guide gives a higher figure (named under “Ranking as a couple” on the rank order list "
-        "page); we could not confirm the current fee, so budget for the higher figure and check the NRMP's fees page."
+        "though an undated secondary guide gives a higher figure (named under “Ranking as a couple” on the rank order list "
+        "page); we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page."
     )
     # "Higher" with no figure left a couple nothing to budget from: the note
     # says plainly the current fee is unconfirmed (couplesvisa audit s46, 5).
@@ -1301,8 +1301,8 @@ def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_tha
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
     assert (
         "its couple fee, $15 for each partner of a couple, both old figures (NRMP match fees page, 2016-17), with a "
-        "higher couple fee in a recent secondary guide (named under “Ranking as a couple” on the rank order list page): "
-        "we could not confirm the current fee, so budget for the higher figure and check the NRMP's fees page;"
+        "higher couple fee in an undated secondary guide (named under “Ranking as a couple” on the rank order list page): "
+        "we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page;"
     ) in method
 
 

@@ -2715,7 +2715,10 @@ def test_the_cost_page_names_what_a_couple_and_an_observer_also_pay() -> None:
     # (couples audit s43, 9; oldgrad audit s43, 9.)
     cost = page_text("calculators/application-cost.md")
     not_included = cost[cost.index("- Not included:") :].split("## ")[0]
-    assert "higher couple fee (Level Medicine" in not_included
+    # With the figure the rank order list guide gives, and described as it does (diffreview49 audit s49, 11).
+    assert "An undated secondary guide gives a couple fee three times that for each partner (Level Medicine" in not_included
+    couples = page_text("apply/rank-order-list.md")
+    assert "a secondary guide, undated, gives three times that per partner (Level Medicine" in couples
     # (couplesvisa audit s46, 5.)
     # One instruction with the rank order list guide and the calculator's note (crosscalc audit s49, 4).
     assert (
