@@ -477,16 +477,23 @@ def first_year_routes(today: dt.date) -> Markup:
     transitional year, as the build's date leaves them, and what each route
     does to the next application.  The no-match guide's lane table offered
     the year only to a reader who already had one, and no route or date to
-    one who had not (reapplypsych audit s49, 1)."""
+    one who had not (reapplypsych audit s49, 1).
+
+    A Markdown list, one item a route: in one paragraph, the routes, their
+    dates and sources ran to some 370 words, read by an anxious reader who
+    scans (diffreview49 audit s49, 12).  The page gives the lead and its
+    build date, and adds its own items below these."""
     running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
     this_year = cycle.after_soap_season(today)
-    said: list[object] = [f"{capitalised(as_of(today))}: "]
+    items: list[list[object]] = []
     if this_year is not None:
-        said += [
-            f"until {long_date(cycle.unfilled_list_until(this_year))} the NRMP keeps the Match {this_year}'s List of "
-            "Unfilled Programs in its R3 system; look there for preliminary and transitional programs with places "
-            f"left, and you {cycle.may_contact_after_soap(this_year)} ({data.NRMP_SOAP.cite()}).",
-        ]
+        items.append(
+            [
+                f"Until {long_date(cycle.unfilled_list_until(this_year))}, the NRMP keeps the Match {this_year}'s List "
+                "of Unfilled Programs in its R3 system. Look there for preliminary and transitional programs with "
+                f"places left; you {cycle.may_contact_after_soap(this_year)} ({data.NRMP_SOAP.cite()}).",
+            ]
+        )
     elif running != open_:
         this_year = running
         unfilled = (
@@ -497,10 +504,12 @@ def first_year_routes(today: dt.date) -> Markup:
             # Our early estimate of the deadline has passed while the NRMP's
             # own may not have: no late route is offered, as the "months ago"
             # box above it offers none (diffreview49 audit s49, 3).
-            said += [
-                f"the Match {running} may already have closed its rank lists (our early estimate of the day has "
-                "passed: check the NRMP's calendar today). If you are in it and neither it nor its SOAP places you, "
-                f"{unfilled}",
+            items += [
+                [
+                    f"The Match {running} may already have closed its rank lists: our early estimate of the day has "
+                    "passed, so check the NRMP's calendar today.",
+                ],
+                [f"If you are in the Match {running} and neither it nor its SOAP places you, {unfilled}"],
             ]
         elif cycle.rank_lists_may_be_open(running, today):
             too_late = (
@@ -508,40 +517,49 @@ def first_year_routes(today: dt.date) -> Markup:
                 if cycle.too_late_for_interviews(running, today)
                 else ""
             )
-            said += [
-                f"the Match {running} is under way, and its preliminary and transitional programs still take "
-                "applications, late, until its rank lists close ",
-                date_shown("rank_deadline", today, running),
-                f"{too_late}.",
-                *_register_to_match(running, today, "To match in it, you must also register"),
-                f" If neither it nor its SOAP places you, {unfilled}",
+            items += [
+                [
+                    f"The Match {running} is under way, and its preliminary and transitional programs still take "
+                    "applications, late, until its rank lists close ",
+                    date_shown("rank_deadline", today, running),
+                    f"{too_late}.",
+                    # In the same item: its "by the same date" means the
+                    # deadline just given.
+                    *_register_to_match(running, today, "To match in it, you must also register"),
+                ],
+                [f"If neither the Match {running} nor its SOAP places you, {unfilled}"],
             ]
         else:
-            said += [
-                f"the Match {running} takes no more registrations. If you are in it and neither it nor its SOAP "
-                f"places you, {unfilled}",
+            items += [
+                [f"The Match {running} takes no more registrations."],
+                [f"If you are in the Match {running} and neither it nor its SOAP places you, {unfilled}"],
             ]
     if this_year is not None:
         # Reapplying from inside the year, in the autumn it starts: the
         # season this reader can apply to on time anyway.
         anyway = ", the season you can apply to on time anyway" if open_ == this_year + 1 else ""
-        said += [
-            f" A place from the Match {this_year} starts on {long_date(cycle.training_starts(this_year))} "
-            f"({data.NRMP_POSITION_TYPES.cite()}), and from inside it you would apply again in the Match "
-            f"{this_year + 1}{anyway}; your letters from the year could then cover only its first months. "
-        ]
-    # After the lead alone (from May to September) the sentence goes on from
-    # its colon, and gives the start day's source, not given before it.
-    first = "A" if this_year is not None else "a"
+        items.append(
+            [
+                f"A place from the Match {this_year} starts on {long_date(cycle.training_starts(this_year))} "
+                f"({data.NRMP_POSITION_TYPES.cite()}). From inside it you would apply again in the Match "
+                f"{this_year + 1}{anyway}, and your letters from the year could then cover only its first months.",
+            ]
+        )
+    # From May to September the next Match leads the list, so it gives the
+    # start day's source, not given in an item before it.
     cited = "" if this_year is not None else f" ({data.NRMP_POSITION_TYPES.cite()})"
-    said += [
-        f"{first} first year from the Match {open_}, the next you can apply to on time, starts on "
-        f"{long_date(cycle.training_starts(open_))}{cited}, the same day as a categorical place from that Match. If the "
-        "field you are aiming at takes residents from the first year (it is categorical, as psychiatry and family "
-        f"medicine are), a bridge year taken that way puts your next application off by a season, to the Match "
-        f"{open_ + 1}, for a place from {long_date(cycle.training_starts(open_ + 1))}.",
+    items += [
+        [
+            f"A first year from the Match {open_}, the next you can apply to on time, starts on "
+            f"{long_date(cycle.training_starts(open_))}{cited}, the same day as a categorical place from that Match.",
+        ],
+        [
+            "If the field you are aiming at takes residents from the first year (it is categorical, as psychiatry and "
+            f"family medicine are), a bridge year from the Match {open_} puts your next application off by a season, "
+            f"to the Match {open_ + 1}, for a place from {long_date(cycle.training_starts(open_ + 1))}.",
+        ],
     ]
-    return join(*said)
+    return Markup("\n".join(f"- {join(*item)}" for item in items))
 
 
 def certify_again(today: dt.date) -> str:

@@ -492,7 +492,8 @@ def cycle_after_a_no_match() -> Markup:
 
 
 def cycle_first_year_routes() -> Markup:
-    """Where a reader SOAP did not place can still find a preliminary or transitional year, with its dates."""
+    """Where a reader SOAP did not place can still find a preliminary or transitional year, with its dates, as Markdown
+    list items for the page to go on from."""
     return season_words.first_year_routes(_today())
 
 

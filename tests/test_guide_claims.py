@@ -3735,13 +3735,17 @@ def test_under_the_lane_table_a_reader_soap_did_not_place_finds_the_routes_to_a_
     text = page_text("unmatched/index.md")
     lanes = _between(text, "## Pick a path for the next 12–18 months", "### Which season do you reapply in?")
     after_table = lanes[lanes.index("| **Dedicated reapplication year** |") :]
-    note = _between(after_table, "**If SOAP did not place you and you want a preliminary or transitional year.**", "{ #")
+    note = _between(
+        after_table,
+        "**If SOAP did not place you and you want a preliminary or transitional year.**",
+        "**Does a surgical intern year help",
+    )
     assert "{{ cycle_first_year_routes() }}" in note
     # No day typed: the macro gives each one from the season's data.
     assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", note)
     assert (
-        "Nor is a preliminary medicine or transitional year an easier door than a place in family medicine: in 2025 "
-        'the Match filled {{ results("Medicine-Preliminary").fill_rate_pct }}' in note
+        "- A preliminary medicine or transitional year is not an easier door than a place in family medicine. In "
+        '2025 the Match filled {{ results("Medicine-Preliminary").fill_rate_pct }}' in note
     )
     fm = data.pgy1_results()["Family Medicine"].fill_rate_pct
     assert all(data.pgy1_results()[row].fill_rate_pct >= fm for row in ("Medicine-Preliminary", "Transitional Year"))
@@ -3750,6 +3754,63 @@ def test_under_the_lane_table_a_reader_soap_did_not_place_finds_the_routes_to_a_
     assert data.pgy1_results()["Surgery-Preliminary"].fill_rate_pct < fm
     assert "(../backup/bridges.md#choosing-between-a-bridge-and-a-categorical-backup)" in note
     assert "## Choosing between a bridge and a categorical backup" in page_text("backup/bridges.md")
+
+
+@pytest.mark.parametrize(
+    ("built", "first_items"),
+    [
+        # Under way, late: the Match, its List of Unfilled Programs, a place
+        # from it, the next Match and what it does to a categorical reader.
+        (
+            "2027-01-10",
+            [
+                "The Match 2027 is under way",
+                "If neither the Match 2027 nor its SOAP places you",
+                "A place from the Match 2027 starts on 1 July 2027",
+                "A first year from the Match 2028",
+                "If the field you are aiming at takes residents from the first year",
+            ],
+        ),
+        # Between seasons: the next Match alone, then the categorical reader.
+        ("2027-06-15", ["A first year from the Match 2028", "If the field you are aiming at takes residents"]),
+    ],
+)
+def test_the_routes_to_a_first_year_after_soap_are_a_list_a_reader_can_scan(
+    monkeypatch: pytest.MonkeyPatch, built: str, first_items: list[str]
+) -> None:
+    # One paragraph of some 370 words ran the routes, their dates and their
+    # sources together (diffreview49 audit s49, 12): a short lead, then an
+    # item for each route and each point, the page's own items after the
+    # macro's.
+    import jinja2
+    import markdown
+
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    source = (ROOT / "docs" / "unmatched" / "index.md").read_text(encoding="utf-8")
+    start = source.index("**If SOAP did not place you and you want a preliminary or transitional year.**")
+    section = source[start : source.index("**Does a surgical intern year help", start)]
+    shown = markdown.markdown(
+        jinja2.Template(section).render(
+            {name: getattr(macros, name) for name in dir(macros) if name.startswith("cycle_")}, results=macros.results
+        ),
+        extensions=["attr_list"],
+    )
+    lead, rest = shown.split("</p>", 1)
+    assert lead.startswith('<p id="no-first-year-after-soap"><strong>If SOAP did not place you')
+    when = cycle.long_date(dt.date.fromisoformat(built))
+    assert lead.endswith(f"If you do not, here is where you stand as of {when}, when this page was built:")
+    assert rest.strip().startswith("<ul>") and rest.strip().endswith("</ul>"), rest
+    items = [" ".join(unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in re.findall(r"<li>(.*?)</li>", rest, re.S)]
+    page_items = ["A preliminary medicine or transitional year is not", "Preliminary surgery is the exception", "Bridges"]
+    assert len(items) == len(first_items) + len(page_items), items
+    for item, opening in zip(items, first_items + page_items, strict=True):
+        assert item.startswith(opening), (item, opening)
+    # "By the same date" stays beside the deadline it means.
+    if built == "2027-01-10":
+        assert "close by 17 February 2027" in items[0] and "by the same date" in items[0]
+    assert max(len(block.split()) for block in [re.sub(r"<[^>]+>", "", lead), *items]) < 100
 
 
 def test_the_lane_decision_gives_the_one_study_of_a_clinical_against_a_research_year_with_its_limits() -> None:

@@ -326,15 +326,16 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
         (
             "2026-12-06",
             [
-                "the Match 2027 is under way, and its preliminary and transitional programs still take applications, "
+                "- The Match 2027 is under way, and its preliminary and transitional programs still take applications, "
                 "late, until its rank lists close by 17 February 2027",
                 "To match in it, you must also register with the NRMP, with the late fee, by the same date.",
-                "its List of Unfilled Programs stays in the NRMP's R3 system until 1 May 2027",
-                "A place from the Match 2027 starts on 1 July 2027",
+                "- If neither the Match 2027 nor its SOAP places you, its List of Unfilled Programs stays in the NRMP's "
+                "R3 system until 1 May 2027",
+                "- A place from the Match 2027 starts on 1 July 2027",
                 "you would apply again in the Match 2028, the season you can apply to on time anyway",
-                "A first year from the Match 2028, the next you can apply to on time, starts on 1 July 2028, the same "
+                "- A first year from the Match 2028, the next you can apply to on time, starts on 1 July 2028, the same "
                 "day as a categorical place from that Match",
-                "puts your next application off by a season, to the Match 2029, for a place from 1 July 2029",
+                "a bridge year from the Match 2028 puts your next application off by a season, to the Match 2029, for a place from 1 July 2029",
             ],
             ["unlikely to bring an interview"],
         ),
@@ -344,9 +345,10 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
         (
             "2027-02-25",
             [
-                "the Match 2027 may already have closed its rank lists (our early estimate of the day has passed: "
-                "check the NRMP's calendar today)",
-                "its List of Unfilled Programs stays in the NRMP's R3 system until 1 May 2027",
+                "- The Match 2027 may already have closed its rank lists: our early estimate of the day has passed, so "
+                "check the NRMP's calendar today.",
+                "- If you are in the Match 2027 and neither it nor its SOAP places you, its List of Unfilled Programs "
+                "stays in the NRMP's R3 system until 1 May 2027",
             ],
             ["still take applications, late", "register"],
         ),
@@ -354,8 +356,8 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
         (
             "2027-03-25",
             [
-                "until 1 May 2027 the NRMP keeps the Match 2027's List of Unfilled Programs in its R3 system",
-                "A place from the Match 2027 starts on 1 July 2027",
+                "- Until 1 May 2027, the NRMP keeps the Match 2027's List of Unfilled Programs in its R3 system",
+                "- A place from the Match 2027 starts on 1 July 2027",
                 "to the Match 2029",
             ],
             ["still take applications, late", "register"],
@@ -363,7 +365,7 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
         # From May to September only the next Match, on time.
         (
             "2027-05-02",
-            ["when this page was built: a first year from the Match 2028", "to the Match 2029"],
+            ["- A first year from the Match 2028, the next you can apply to on time", "to the Match 2029"],
             ["List of Unfilled Programs", "late"],
         ),
     ],
@@ -373,8 +375,11 @@ def test_a_reader_soap_did_not_place_is_given_the_routes_to_a_first_year_still_o
 ) -> None:
     # The lane table offered a preliminary year only to a reader who already
     # had one (reapplypsych audit s49, 1).
+    # A Markdown list, one route an item (diffreview49 audit s49, 12): the
+    # page's lead says the build date, and a "- " marks each item's start.
     shown = text(season_words.first_year_routes(dt.date.fromisoformat(today)))
-    assert shown.startswith(f"As of {cycle.long_date(dt.date.fromisoformat(today))}, when this page was built: ")
+    assert all(line.startswith("- ") for line in shown.splitlines()), shown
+    assert "As of" not in shown
     for words in routes:
         assert words in shown, words
     for words in absent:
