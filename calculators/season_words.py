@@ -440,16 +440,13 @@ def _register_to_match(match_year: int, today: dt.date, lead: str) -> list[objec
     last = dates["late_registration_ends"]
     # The NRMP closes late registration with the rank lists (cycle.MILESTONES),
     # so the date just given is usually this one.
-    by: list[object] = (
-        ["by the same date"]
-        if last.date == dates["rank_deadline"].date
-        else [date_shown("late_registration_ends", today, match_year)]
-    )
+    with_rank_lists = last.date == dates["rank_deadline"].date
+    by: list[object] = ["by the same date"] if with_rank_lists else [date_shown("late_registration_ends", today, match_year)]
     match cycle.registration(match_year, today):
         case "on-time":
             # "By the same date" after the early date read as that one
             # (diffreview49 audit s49, 2).
-            with_fee = ["until its rank lists close"] if by == ["by the same date"] else by
+            with_fee = ["until its rank lists close"] if with_rank_lists else by
             return [
                 f" {lead} with the NRMP: without the late fee until ",
                 # Cited in the sentence before, for a reader who applied.
