@@ -1041,6 +1041,13 @@ LINKED_FIRST_YEAR = (
 )
 
 
+def _pgy1_fill_rate(field: data.Specialty) -> float:
+    """The share of a field's PGY-1 positions the Match filled; asked only of
+    fields with a PGY-1 row."""
+    assert field.pgy1 is not None
+    return float(field.pgy1.fill_rate_pct)
+
+
 def _bridge_against(key: str, field: data.Specialty, which: str, applicant: str) -> str:
     """A one-year position's 2025 figures set beside a categorical field's (the
     first choice or the top backup, whichever the Match filled less), for a
@@ -1147,7 +1154,7 @@ def bridges(
                 if field.pgy1 is not None
             ][:1],
         ]
-        against = min(fields, key=lambda f: float(f[0].pgy1.fill_rate_pct), default=None)  # type: ignore[union-attr]
+        against = min(fields, key=lambda pair: _pgy1_fill_rate(pair[0]), default=None)
         for kind in (TRANSITIONAL_YEAR, PRELIMINARY_YEAR):
             specific[kind].append(
                 f"{primary.name} starts at PGY-1, so no separate first year comes before it, and the row on advanced "
