@@ -1881,9 +1881,16 @@ def _no_misalignment_note(spec: data.Specialty, v: Mapping[str, object]) -> str:
         else "This check's rules for a structurally misaligned file cover only the ultra-competitive fields and "
         f"radiology, so in {spec.name} it does not judge how near you came"
     )
+    # A reader changing field was told to add a "genuine backup" to the new
+    # field, which the no-match article makes the field carrying the list;
+    # the check has no such answer, program counts has (reapplypsych audit
+    # s49, 5).
     return (
-        f"After a no-match: your next application needs a backup in parallel, whichever field you applied to before. {where}: whether you were borderline is for you and "
-        "your adviser to decide, as the no-match article leaves it."
+        "After a no-match: your next application needs a backup in parallel, whichever field you applied to before. "
+        f"If {spec.name} is a new field for you, chosen after the no-match, it is itself that parallel field, and the "
+        "no-match article gives it most of your list: in program counts, name the field you are leaving as the backup "
+        f"and tick the changing-field box. {where}: whether you were borderline is for you and your adviser to decide, "
+        "as the no-match article leaves it."
     )
 
 

@@ -3241,3 +3241,30 @@ def test_an_h1b_only_readers_step3_note_says_it_is_no_option_and_weighs_the_arti
     either = html.unescape(str(competitiveness.render(compute(PEDS_VISA_READER))))
     assert competitiveness.STEP3_NOT_SCORED in either and competitiveness.STEP3_FOR_H1B in either
     assert "not optional" not in either
+
+
+def test_a_reapplicant_is_told_a_new_field_is_itself_the_parallel_field_and_where_to_say_so() -> None:
+    # The check has no answer for a change of field, and told a reader moving
+    # to psychiatry after a no-match to add a "genuine backup" to it, where
+    # the no-match article gives the new field most of the list (reapplypsych
+    # audit s49, 5).
+    result = compute({"specialty": "psychiatry", "applicant_type": "us-img", "step2_score": 232, "previously_unmatched": True})
+    rule = next(r["rule"] for r in result["rules_applied"] if r["rule"].startswith("After a no-match"))
+    assert (
+        "If Psychiatry is a new field for you, chosen after the no-match, it is itself that parallel field, and the "
+        "no-match article gives it most of your list: in program counts, name the field you are leaving as the backup "
+        "and tick the changing-field box."
+    ) in rule
+    # The box it names is program counts' own, and does what the sentence says.
+    assert program_counts.CHANGING_FIELD.label.startswith("Changing field")
+    changed = program_counts.compute(
+        {
+            "specialty": "psychiatry",
+            "applicant_type": "us-img",
+            "step2_score": 232,
+            "previously_unmatched": True,
+            "backup_specialty": "internal-medicine",
+            "changing_field": True,
+        }
+    )
+    assert changed["share"]["primary_pct"] > 50
