@@ -1474,15 +1474,6 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             if below
             else f"otherwise a broader list in {primary.name} may protect you as much as a second field (our judgment)."
         )
-        # The check's own rule (FileRatings.breadth_first), which this note
-        # had contradicted: "that stands" beside program counts' breadth in
-        # the first choice (crosscalc audit s49, 1).
-        stands = (
-            "that stands"
-            if below or pairings_for(primary.slug)
-            else f"that stands; where the check also finds that none of these fields rates your file better than "
-            f"{primary.name}, it and program counts put breadth in {primary.name} first, untrimmed, beside the backup"
-        )
         # Beside its own rate, fields of its tier may well be easier by theirs.
         share = "share its tier" if below else "share its tier rather than being clearly easier"
         notes.append(
@@ -1498,7 +1489,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             "applicants who ranked that field first, so run the competitiveness check and the match odds calculator "
             "on each with your own score: with a low score the check may rate several fields alike, where match odds "
             "still tells them apart. Where the check advises dual "
-            f"applying (red flags, or a Step 2 CK below the field's matched median), {stands}; {broader}"
+            f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; {broader}"
         )
     same_tier = [s for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
     if same_tier:

@@ -2163,98 +2163,6 @@ class CompetitivenessResult(TypedDict):
     after_no_match: str | None
     mid_season: str | None
     reserved_places: str | None
-    # Where no field most open to IMGs rates the file better (FileRatings.breadth_first).
-    breadth_first: str | None
-
-
-# --- Breadth first: a first choice no open field beats ------------------------
-# How much better the check must rate another field before it counts as more
-# open to the file.  Scores move in steps of 5, and one step between two fields
-# for the same file is one row apart: a Step 2 CK above one field's median
-# and between the other's first quartile and median, or one tier, which
-# medians a few points apart produce in fields equally open to the file.  Two
-# steps, 10 points, is what the check takes for a Step 2 CK under a field's
-# first quartile or for an exam failure: a real difference in how open the
-# field is to this file.  A family medicine reapplicant at 36/100 was given 61%
-# of the list in internal medicine at 26/100 in silence (fmusimg audit s46, 1
-# and 3).  Our rule.
-BACKUP_SCORE_GAP = 10
-# The bands whose advice is a second field beside the first choice: at a
-# pivot the first choice is given up, which breadth in it cannot answer.
-BREADTH_BANDS: tuple[Band, ...] = ("dual-apply", "dual-apply-strongly")
-
-
-class FileRatings:
-    """The check's rating of one file in each field, each worked out once:
-    the backup warnings and the breadth rule ask for the same fields, the
-    backup and those most open to IMGs, one after another."""
-
-    def __init__(self, check_inputs: Mapping[str, object]) -> None:
-        self.inputs = check_inputs
-        self._by_slug: dict[str, Assessment] = {}
-
-    def __call__(self, slug: str) -> Assessment:
-        if slug not in self._by_slug:
-            self._by_slug[slug] = assess(data.specialty(slug), {**self.inputs, "specialty": slug})
-        return self._by_slug[slug]
-
-    def most_open(self, *leaving_out: str) -> list[tuple[data.Specialty, Assessment]]:
-        """The fields most open to IMGs, but for ``leaving_out``, with their ratings."""
-        return [
-            (spec, self(spec.slug)) for spec in data.SPECIALTIES if spec.tier == "accessible" and spec.slug not in leaving_out
-        ]
-
-    def rated_better(self, there: Assessment, score: int, band: Band) -> bool:
-        """Whether ``there`` rates the file better than ``score`` and ``band``:
-        in a better band, or ``BACKUP_SCORE_GAP`` points higher."""
-        return BAND_ORDER.index(there.band) > BAND_ORDER.index(band) or there.score - score >= BACKUP_SCORE_GAP
-
-    def breadth_first(self, score: int, band: Band) -> bool:
-        """Whether breadth in the first choice, more than a second field, is
-        what protects this file: the first choice is among the fields most
-        open to IMGs, no source article pairs a backup with it, its band asks
-        for one, and no other field of that tier rates the file better.  Each
-        backup there is then no more open to the file than the first choice,
-        yet the check asked for a substantial one, the finder said that advice
-        stood, and program counts told the reader to send more of the first
-        choice while giving the backup a full count (crosscalc audit s49, 1).
-        Not where an article pairs backups with the field (psychiatry's with
-        family medicine, 80-120 in the IMG article's worked example), nor for
-        a field whose IMGs match less often than internal medicine's, where
-        the finder would not count on breadth (``rate_below_beside``).  Our
-        judgment, one rule for the three calculators."""
-        spec = data.specialty(str(self.inputs["specialty"]))
-        if spec.tier != "accessible" or rate_below_beside(spec) or band not in BREADTH_BANDS:
-            return False
-        if any(self.rated_better(there, score, band) for _, there in self.most_open(spec.slug)):
-            return False
-        # Imported here, not at the top: the finder's tables are read only
-        # where the rule would otherwise hold, and every page start counts
-        # (issue 10).
-        from .backup_finder import pairings_for
-
-        return not pairings_for(spec.slug)
-
-
-def breadth_first_note(name: str) -> str:
-    """What the check says where ``FileRatings.breadth_first`` holds."""
-    return (
-        f"{name} is already the field most open to your file: none of the other fields most open to IMGs rates your "
-        f"file in a better band, or {BACKUP_SCORE_GAP} points higher, and no source article pairs a backup with "
-        f"{name}. The band's usual advice, a substantial backup, assumes a field more open to you than your first "
-        "choice; here none is. So the protection your "
-        f"band asks for comes first from breadth in {name}, as many of its programs as take applicants like you: "
-        f"program counts gives {name} its count for applying to it alone rather than trimming it to make room for a "
-        "backup. The band stands: the risk it names is real, and a backup still catches you where programs in "
-        f"{name} that take applicants like you run out (our judgment)."
-    )
-
-
-BREADTH_FIRST_SUMMARY = (
-    "No other field most open to IMGs rates your file better, so widen {name} first, before any backup (our judgment)."
-)
-# Heard after each edit, where the band's advice alone would say the opposite.
-BREADTH_FIRST_HEARD = "No open field rates you better: widen {name} first."
 
 
 def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
@@ -2267,19 +2175,15 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     headline = f"{spec.name}: {result.score}/100. {BAND_TEXT[band]}"
     on_record = score_on_record(v)
     said = f"{headline} {SCORE_ON_RECORD_NOTE}" if on_record else profile.after_pass_note(v, headline, banded=True)
-    breadth = FileRatings(v).breadth_first(result.score, band)
-    heard = f"{headline} {BREADTH_FIRST_HEARD.format(name=spec.name)}" if breadth else headline
-    announced = f"{heard} {SCORE_ON_RECORD_HEARD}" if on_record else profile.after_pass_note(v, heard, banded=True, heard=True)
+    announced = (
+        f"{headline} {SCORE_ON_RECORD_HEARD}" if on_record else profile.after_pass_note(v, headline, banded=True, heard=True)
+    )
     # The red flags that hold a band were said only in the margins' line,
     # which neither the read-out nor a phone's pinned line reaches
     # (readout46 audit s46, 4): said here, shortest where the room runs out.
     if margin["headline"].startswith(f"{your_red_flags(result.flags)} ("):
         held = f"Held there by {counted(len(result.flags), 'red flag')}"
         announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
-    # The band's advice, a substantial backup, is qualified where it stands
-    # first, before the margins' words on the band.
-    if breadth:
-        said = f"{said} {BREADTH_FIRST_SUMMARY.format(name=spec.name)}"
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
     return {
         "inputs": {k: val for k, val in v.items()},
@@ -2296,7 +2200,6 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
             for c in result.caps
         ],
         "ortho_audit": ortho_audit(v) if spec.slug == "orthopaedic-surgery" else None,
-        "breadth_first": breadth_first_note(spec.name) if breadth else None,
         "margins": margin,
         "summary": summary,
         # Read aloud after each edit: the margins' sentences made it 60 words,
@@ -3027,9 +2930,6 @@ def render(result: CompetitivenessResult) -> Markup:
         # the margins' words that follow below: the band was named three
         # times before the first number (twenty-fifth session's note).
         el("p", ADVICE[band]),
-        el("p", el("strong", "Breadth first: "), result["breadth_first"], class_="mpb-note")
-        if result.get("breadth_first")
-        else None,
         comlex_only_surgery_note(result["inputs"], result["inputs"]["specialty"]),
         bands_explained(band),
         charts.score_waterfall(result),

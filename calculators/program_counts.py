@@ -351,10 +351,6 @@ class Recommendation:
     rule: ArticleRange
     aim: Aim
     why: str
-    # Said in brackets after the count where the count is a floor rather than
-    # a bound; set where the count is chosen, so the summary does not work
-    # out again why the count was chosen (diff review s49).
-    caveat: str = ""
 
     @property
     def mid(self) -> float:
@@ -381,7 +377,6 @@ class Recommendation:
             "aim": self.aim,
             "aim_text": AIM_TEXT[self.aim],
             "why": self.why,
-            "caveat": self.caveat,
             "source": self.rule.source.cite(),
         }
 
@@ -558,15 +553,12 @@ def with_backup(
     applicant_type: str | None = None,
     red_flag: bool = False,
     changing_field: bool = False,
-    breadth_first: bool = False,
 ) -> tuple[Recommendation, Recommendation]:
     """The first choice and the backup when dual applying; ``red_flag`` is
     whether the file shows one of the IMG article's red flags besides the
     target field (see ``flagged``).  ``changing_field``: a reapplicant whose
     first choice is a new field and whose backup is the field they are
-    leaving (``CHANGING_FIELD``).  ``breadth_first``: no field most open to
-    IMGs rates the file better than the first choice
-    (``competitiveness.FileRatings.breadth_first``)."""
+    leaving (``CHANGING_FIELD``)."""
     if reapplying and changing_field_applies(changing_field, band, backup_slug):
         # The new field carries the list, so it takes what a backup carrying
         # a reapplicant's list takes here, not its first-choice range; the
@@ -598,8 +590,6 @@ def with_backup(
         )
         return primary, backup
     backup = _backup(primary_slug, backup_slug, band, reapplying, applicant_type, red_flag)
-    if breadth_first and band != "pivot":
-        return _breadth_first(primary_slug, band, reapplying), backup
     first_rule = first_choice_range(primary_slug)
     if band == "pivot":
         primary = Recommendation(
@@ -623,11 +613,11 @@ def with_backup(
             "whole",
             # The action first, for a reader whose first choice is the new
             # field; it came last of four cases (diffreview47 audit s47, 15).
-            f"{_NEW_FIELD_HINT} Otherwise you are trying {name} again, and it keeps its whole "
+            f"If your first choice here is a new field, tick “{CHANGING_FIELD.label}”: it then carries the list and the "
+            f"field you are leaving takes about a fifth. Otherwise you are trying {name} again, and it keeps its whole "
             f"range, {first_rule.text()}, as a first application with a backup does: for a borderline reader the "
             "no-match article finds a second try at the same field reasonable, with the backup as insurance, and the "
             f"guide {competitiveness.UNMATCHED_GUIDE} asks for a broader list than last time.",
-            AGAIN_CAVEAT,
         )
     else:
         primary = Recommendation(
@@ -637,32 +627,6 @@ def with_backup(
             "With a backup in place, extra breadth goes to the backup, so the first choice stays at the article's range.",
         )
     return primary, backup
-
-
-_NEW_FIELD_HINT = (
-    f"If your first choice here is a new field, tick “{CHANGING_FIELD.label}”: it then carries the list and the "
-    "field you are leaving takes about a fifth."
-)
-
-
-def _breadth_first(primary_slug: str, band: Band, reapplying: bool) -> Recommendation:
-    """Where no field most open to IMGs rates the file better than the first
-    choice, the first choice takes what it takes alone, not trimmed to make
-    room for the backup: the warning said to send more of the first choice
-    while the counts cut it below its count alone (crosscalc audit s49, 1).
-    The backup keeps its count, so a weaker band still never shrinks it and
-    the band's advice to dual apply stands.  Our judgment."""
-    name = data.specialty(primary_slug).name
-    own = alone(primary_slug, band)
-    hint = f"{_NEW_FIELD_HINT} " if reapplying else ""
-    return replace(
-        own,
-        why=f"{hint}No field most open to IMGs rates your file better than {name} in the competitiveness check, so "
-        f"breadth in {name} is your first protection: it takes the count for applying to it alone, {own.text()}, "
-        "rather than being trimmed to make room for the backup, and more where programs take applicants like you "
-        "(our judgment).",
-        caveat=AGAIN_CAVEAT if reapplying else BREADTH_CAVEAT,
-    )
 
 
 def _backup(
@@ -773,7 +737,6 @@ class RangeRule(TypedDict):
     aim: Aim
     aim_text: str
     why: str
-    caveat: str
     source: str
 
 
@@ -808,15 +771,12 @@ def plan(
     applicant_type: str | None = None,
     red_flag: bool = False,
     changing_field: bool = False,
-    breadth_first: bool = False,
 ) -> Plan:
     """The counts for a pair of fields and a band, without the profile."""
     if backup_slug is None:
         primary, backup = alone(primary_slug, band), None
     else:
-        primary, backup = with_backup(
-            primary_slug, backup_slug, band, reapplying, applicant_type, red_flag, changing_field, breadth_first
-        )
+        primary, backup = with_backup(primary_slug, backup_slug, band, reapplying, applicant_type, red_flag, changing_field)
     total_low = primary.low + (backup.low if backup else 0)
     total_high = primary.high + (backup.high if backup else 0)
     # A part that may rightly run higher ("60–100+") leaves the sum open too.
@@ -859,14 +819,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     changing = changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
     reasons += _outside_the_ranges_reader(spec, v, primary_rule["rule"], changing)
     if backup_slug is None:
-        if check["breadth_first"] is not None:
-            # Not "name a backup" where the check itself puts breadth first.
-            reasons.append(
-                f"Your band suggests a backup, but no field most open to IMGs rates your file better than {spec.name} "
-                f"in the competitiveness check: breadth in {spec.name} is your first protection, so go above this "
-                "count where programs take applicants like you before you add a backup (our judgment)."
-            )
-        elif band != "single-track":
+        if band != "single-track":
             reasons.append(
                 "You have not named a backup although your band suggests one. The backup finder can suggest fields "
                 "that pair well with your first choice."
@@ -1069,27 +1022,29 @@ H1B_ONLY_PINNED = "H-1B filers only."
 # s49, 2).  "Or more than last season's list" read as a floor, below the
 # range where last season's was short (diffreview48 audit s48, 4).
 AGAIN_CAVEAT = "more if you try it again: above last season's list"
-# Breadth first (_breadth_first): the count is the article's for applying
-# alone, and the protection is in going past it.
-BREADTH_CAVEAT = "more where programs take applicants like you"
 # The phone's pinned line tries it shorter before it gives it up.
-SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if you try it again", BREADTH_CAVEAT: "or more"}
+SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if you try it again"}
 
 
-def _first_choice_caveat(v: Mapping[str, object], rule: RangeRule) -> str:
+def _first_choice_caveat(v: Mapping[str, object], primary_aim: str, band: Band, backup_slug: str | None) -> str:
     """What the first choice's count is said with, in brackets after it."""
     # Not beside a pivot's hand-picked set, which is no range's upper end
     # (diffreview47 audit s47, 10).
-    if rule["aim"] == "quarter-of-backup":
+    if primary_aim == "quarter-of-backup":
         return ""
     if small := _small_field_caveat(v):
         # "Fewer if ...; more if ..." in one bracket pointed both ways
         # (diffreview48 audit s48, 4): the reasons say the second.
         return small
-    # The count's own, where with_backup chose it: a field tried again
-    # beside a backup, not a new field after a change of field, which was
-    # never applied to last season (diffreview48 audit s48, 1).
-    return rule["caveat"]
+    # A field tried again beside a backup (with_backup's reapplicant), not a
+    # new field after a change of field, which was never applied to last
+    # season (diffreview48 audit s48, 1).
+    again = (
+        flag(v, profile.PREVIOUSLY_UNMATCHED.name)
+        and backup_slug is not None
+        and not changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
+    )
+    return AGAIN_CAVEAT if again else ""
 
 
 def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
@@ -1295,7 +1250,28 @@ def backup_warning(primary_slug: str, backup_slug: str, applicant: str | None = 
     return BackupWarning(f"{left_out} {why} If it is really your first choice, swap the two.", heard, shortest)
 
 
-def backup_band_warning(ratings: competitiveness.FileRatings, backup_slug: str) -> BackupWarning | None:
+class FileRatings:
+    """The competitiveness check's rating of one file in each field, each
+    worked out once: the backup warnings ask for the same fields, the backup
+    and those most open to IMGs, one warning after another."""
+
+    def __init__(self, check_inputs: Mapping[str, object]) -> None:
+        self.inputs = check_inputs
+        self._by_slug: dict[str, competitiveness.Assessment] = {}
+
+    def __call__(self, slug: str) -> competitiveness.Assessment:
+        if slug not in self._by_slug:
+            self._by_slug[slug] = competitiveness.assess(data.specialty(slug), {**self.inputs, "specialty": slug})
+        return self._by_slug[slug]
+
+    def most_open(self, *leaving_out: str) -> list[tuple[data.Specialty, competitiveness.Assessment]]:
+        """The fields most open to IMGs, but for ``leaving_out``, with their ratings."""
+        return [
+            (spec, self(spec.slug)) for spec in data.SPECIALTIES if spec.tier == "accessible" and spec.slug not in leaving_out
+        ]
+
+
+def backup_band_warning(ratings: FileRatings, backup_slug: str) -> BackupWarning | None:
     """A warning when the reader's own file, set against the backup, calls for
     a backup of its own: the plan was two fields that each needed a third
     (an orthopaedics reapplicant told to pivot to anesthesiology, which the
@@ -1336,18 +1312,29 @@ def backup_band_warning(ratings: competitiveness.FileRatings, backup_slug: str) 
     )
 
 
+# How far below the first choice the check must rate a backup before the
+# result says so.  Scores move in steps of 5, and one step between two fields
+# for the same file is one row apart: a Step 2 CK above one field's median
+# and between the other's first quartile and median, or one tier, which
+# medians a few points apart produce in fields equally open to the file.  Two
+# steps, 10 points, is what the check takes for a Step 2 CK under a field's
+# first quartile or for an exam failure: a real difference in how open the
+# field is to this file.  A family medicine reapplicant at 36/100 was given 61%
+# of the list in internal medicine at 26/100 in silence (fmusimg audit s46, 1
+# and 3).  Our rule.
+BACKUP_SCORE_GAP = 10
 # Where the no-match guide divides the list for a reader changing field.
 UNMATCHED_GUIDE_DIVIDE = "“Build the list in tiers”"
 
 
-def backup_score_warning(ratings: competitiveness.FileRatings, score: int, band: Band, backup_slug: str) -> BackupWarning | None:
+def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_slug: str) -> BackupWarning | None:
     """A warning when the check rates the backup well below the first choice
     (``score`` and ``band``): a backup catches a reader only where it is more
     open to their file, and the split often gives it the larger share.  Where
     no field most open to IMGs rates the file in a better band than the first
     choice, or ``BACKUP_SCORE_GAP`` higher, no field is more open and breadth
-    there is the protection (``FileRatings.breadth_first``), as the counts
-    then say."""
+    there is the protection, as ``backup_band_warning`` reasons.  The counts
+    and the split stay as they are."""
     primary = data.specialty(str(ratings.inputs["specialty"]))
     backup = data.specialty(backup_slug)
     own = ratings(backup_slug)
@@ -1355,7 +1342,7 @@ def backup_score_warning(ratings: competitiveness.FileRatings, score: int, band:
     # share; where the backup is, it catches the file by itself.  Without this,
     # a first-time US senior rated single-track in family medicine was warned
     # of every moderately competitive backup.
-    if score - own.score < competitiveness.BACKUP_SCORE_GAP or "single-track" in (band, own.band):
+    if score - own.score < BACKUP_SCORE_GAP or "single-track" in (band, own.band):
         return None
     text = (
         f"Check your backup: with your file, the competitiveness check rates {backup.name} {own.score}/100, below "
@@ -1372,16 +1359,19 @@ def backup_score_warning(ratings: competitiveness.FileRatings, score: int, band:
             f"carries most of the list and {backup.name} a small, chosen set, as the guide "
             f"{competitiveness.UNMATCHED_GUIDE} advises when changing field (its section {UNMATCHED_GUIDE_DIVIDE})."
         )
-    # The counts follow the same rule (with_backup's ``breadth_first``): the
-    # warning told the reader to send more of the first choice while the
-    # counts still gave the backup a full share (crosscalc audit s49, 1).
-    if ratings.breadth_first(score, band):
+    # backup_band_warning's test, a better band, and this one's gap too: with
+    # the band alone, a non-US IMG reapplicant at 238 rated 44 in psychiatry
+    # and 49 in family medicine, both "Dual apply, strongly", would be told
+    # that no open field rates them higher (our rule, as the gap is).
+    if not any(
+        BAND_ORDER.index(there.band) > BAND_ORDER.index(band) or there.score - score >= BACKUP_SCORE_GAP
+        for _, there in ratings.most_open(backup_slug, primary.slug)
+    ):
         text += (
             f" None of the fields most open to IMGs rates your file in a better band than {primary.name}, or "
-            f"{competitiveness.BACKUP_SCORE_GAP} points higher: breadth in {primary.name} is then your protection, so "
-            f"the counts below give {primary.name} its count for applying to it alone rather than trim it to make room "
-            f"for {backup.name}, and before you add to {backup.name}, send more {primary.name} programs, as many as "
-            "take applicants like you (our advice)."
+            f"{BACKUP_SCORE_GAP} points higher: breadth in {primary.name} is then your protection, so rather than "
+            f"trim it to make room for {backup.name}, send more {primary.name} programs, as many as take applicants "
+            "like you (our advice)."
         )
     first = min(primary.name, "your first choice", key=lambda said: len(said.split()))
     return BackupWarning(
@@ -1391,7 +1381,7 @@ def backup_score_warning(ratings: competitiveness.FileRatings, score: int, band:
     )
 
 
-def changing_field_warning(ratings: competitiveness.FileRatings, score: int, left_slug: str) -> BackupWarning | None:
+def changing_field_warning(ratings: FileRatings, score: int, left_slug: str) -> BackupWarning | None:
     """For a reader changing field (``CHANGING_FIELD``), the backup is the
     field being left, kept to a hand-picked set, not a net to catch them: the
     finder's rules and the backup warnings above judge a net, and told such a
@@ -1403,7 +1393,7 @@ def changing_field_warning(ratings: competitiveness.FileRatings, score: int, lef
     new = data.specialty(str(ratings.inputs["specialty"]))
     left = data.specialty(left_slug)
     own = ratings(left_slug)
-    if own.score - score < competitiveness.BACKUP_SCORE_GAP:
+    if own.score - score < BACKUP_SCORE_GAP:
         return None
     first = min(new.name, "your first choice", key=lambda said: len(said.split()))
     return BackupWarning(
@@ -1582,11 +1572,10 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         word(v, "applicant_type"),
         flagged(check["red_flags"]),
         flag(v, CHANGING_FIELD.name),
-        check["breadth_first"] is not None,
     )
     spec = data.specialty(primary_slug)
     backup_name = data.specialty(backup_slug).name if backup_slug is not None else None
-    ratings = competitiveness.FileRatings(check_inputs)
+    ratings = FileRatings(check_inputs)
     changing = flag(v, CHANGING_FIELD.name)
     warned = (
         None
@@ -1613,7 +1602,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
         return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
 
-    caveat = _first_choice_caveat(v, counts["range_rule"]["primary"])
+    caveat = _first_choice_caveat(v, counts["range_rule"]["primary"]["aim"], band, backup_slug)
     h1b_counts = (H1B_ONLY_COUNTS if count_text["backup"] is not None else H1B_ONLY_COUNT) if profile.h1b_only(v) else ""
     summary = f"{counts_said(caveat)} {h1b_counts}".strip()
     said = None  # the read-out's own words, where the headline's run long
@@ -1934,7 +1923,7 @@ def method() -> Markup:
             "ultra-competitive: then neither field can carry the list, the new one keeps most of it, and the warning "
             "says that. The backup warnings judge a backup that "
             "catches you, which the field being left is not: for this reader one warning takes their place, when the "
-            f"check rates the field being left {competitiveness.BACKUP_SCORE_GAP} or more points above the new one (our rule).",
+            f"check rates the field being left {BACKUP_SCORE_GAP} or more points above the new one (our rule).",
         ),
         table(
             ("Band", *(data.PROGRAM_TIER_NAMES[t] for t in data.PROGRAM_TIERS_EASIEST_FIRST)),

@@ -415,8 +415,6 @@ def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Ba
 
     # Flags are the first choice's file's, whichever band is asked about.
     red_flag = program_counts.flagged(competitiveness.red_flags(data.specialty(word(v, "specialty")), v))
-    ratings = competitiveness.FileRatings({name: v[name] for name in program_counts.COMPETITIVENESS_NAMES})
-    score = ratings(word(v, "specialty")).score
 
     def gives(other: Band) -> str:
         counts = program_counts.plan(
@@ -427,8 +425,6 @@ def _neighbour_bands_text(v: Mapping[str, object], plan: SpecialtyPlan, band: Ba
             word(v, "applicant_type"),
             red_flag,
             flag(v, program_counts.CHANGING_FIELD.name),
-            # Whether breadth comes first depends on the band asked about.
-            ratings.breadth_first(score, other),
         )
         return said(_specialty_plan(plan["role"], spec.slug, typed, counts[plan["role"]], program_counts.tiers(other)))
 

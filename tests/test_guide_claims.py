@@ -1116,14 +1116,10 @@ NEW_CLAIMS = (
     # calculators/program-counts.md
     Claim(
         "calculators/program-counts.md",
-        "**A weaker band never shrinks your backup.** If you change an input and your band gets worse, the backup's "
-        "count stays the same or rises, and so does its share, except where your first choice's own count grows "
-        "beside it",
+        "**A weaker band never shrinks your backup.**",
         lambda: every(
             all(
-                later[1] >= earlier[1]
-                and later[2] >= earlier[2]
-                and (later[3] >= earlier[3] or (later[4] > earlier[4] and later[5] == program_counts.BREADTH_CAVEAT))
+                later[1] >= earlier[1] and later[2] >= earlier[2] and later[3] >= earlier[3]
                 for earlier, later in pairwise(runs)
                 if competitiveness.BAND_ORDER.index(later[0]) < competitiveness.BAND_ORDER.index(earlier[0])
             )
@@ -1132,14 +1128,7 @@ NEW_CLAIMS = (
             if backup != first and data.specialty(backup).tier != "ultra"
             for runs in [
                 [
-                    (
-                        r["band"],
-                        r["backup"]["low"],
-                        r["backup"]["high"],
-                        r["share"]["backup_pct"],
-                        r["primary"]["low"],
-                        r["range_rule"]["primary"]["caveat"],
-                    )
+                    (r["band"], r["backup"]["low"], r["backup"]["high"], r["share"]["backup_pct"])
                     for file in PROFILES
                     for r in [program_counts.compute({"specialty": first, "backup_specialty": backup, **file})]
                 ]
@@ -1961,12 +1950,12 @@ COUNTS_46_CLAIMS = (
     Claim(
         "calculators/program-counts.md",
         "one the competitiveness check rates 10 or more points below your first choice",
-        lambda: competitiveness.BACKUP_SCORE_GAP == 10,
+        lambda: program_counts.BACKUP_SCORE_GAP == 10,
     ),
     Claim(
         "calculators/program-counts.md",
         "rates you in a better band, or 10 points higher",
-        lambda: competitiveness.BACKUP_SCORE_GAP == 10,
+        lambda: program_counts.BACKUP_SCORE_GAP == 10,
     ),
     Claim(
         "calculators/program-counts.md",
@@ -2073,7 +2062,7 @@ COUNTS_47_CLAIMS = (
     Claim(
         "calculators/program-counts.md",
         "it appears only where the check rates the field you are leaving 10 or more points above the new one",
-        lambda: competitiveness.BACKUP_SCORE_GAP == 10,
+        lambda: program_counts.BACKUP_SCORE_GAP == 10,
     ),
     Claim(
         "unmatched/index.md",

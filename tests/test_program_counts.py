@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
@@ -1287,7 +1286,7 @@ FM_REAPPLICANT = {
 }
 
 
-def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_first_choice_keeps_its_count_alone() -> None:
+def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_counts_stay() -> None:
     # Family medicine first at 36/100, internal medicine as backup at 26/100:
     # both "Dual apply, strongly", so no warning, and 61% of the list went to
     # the weaker field (fmusimg audit s46, 1 and 3).
@@ -1309,22 +1308,19 @@ def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_f
     # Every other open field rates this file 26: breadth in the first choice is the protection.
     assert warning.endswith(
         "None of the fields most open to IMGs rates your file in a better band than Family Medicine, or 10 points "
-        "higher: breadth in Family Medicine is then your protection, so the counts below give Family Medicine its "
-        "count for applying to it alone rather than trim it to make room for Internal Medicine, and before you add to "
+        "higher: breadth in Family Medicine is then your protection, so rather than trim it to make room for "
         "Internal Medicine, send more Family Medicine programs, as many as take applicants like you (our advice)."
     )
     assert result["summary"].startswith(warning)
     assert result["warning_heard"] == "Check your backup: the check rates Internal Medicine 26/100, below Family Medicine at 36."
     assert result["announced"].startswith(str(result["warning_heard"]))
-    # The counts do what the warning says: family medicine at its count
-    # alone, 80-120, not cut to 60-80 beside the backup, which keeps its own
-    # (crosscalc audit s49, 1).
+    # The counts and the split are the ones given without the warning (the
+    # first choice was trimmed to 60-70 until reapplypsych audit s49, 2).
     assert (result["primary"], result["backup"], result["share"]) == (
+        counts(60, 80),
         counts(80, 120),
-        counts(80, 120),
-        {"primary_pct": 50, "backup_pct": 50},
+        {"primary_pct": 41, "backup_pct": 59},
     )
-    assert pc.alone("family-medicine", "dual-apply-strongly").counts() == counts(80, 120)
     # The same with pediatrics, the finder's second suggestion, also at 26 (finding 3).
     assert str(pc.compute({**FM_REAPPLICANT, "backup_specialty": "pediatrics"})["warning"]).startswith(
         "Check your backup: with your file, the competitiveness check rates Pediatrics 26/100, below Family Medicine"
@@ -1354,11 +1350,7 @@ def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_
     assert psych.startswith(
         "Check your backup: with your file, the competitiveness check rates Internal Medicine 34/100, below Psychiatry at 44/100."
     )
-    # The IMG article pairs backups with psychiatry (family medicine at
-    # 80-120 in its worked example), so breadth there is not put first, and
-    # the counts are the ones beside any backup (crosscalc audit s49, 1).
-    assert "breadth in Psychiatry" not in psych
-    assert pc.compute({**visa, "specialty": "psychiatry", "backup_specialty": "internal-medicine"})["primary"] == counts(60, 80)
+    assert "breadth in Psychiatry is then your protection" in psych
     # Where an open field rates the file better than the first choice, the
     # first choice's breadth is not the protection, and is not said to be.
     citizen = {"applicant_type": "us-img", "step2_score": 232, "years_since_graduation": 2, "usce_months": 3}
@@ -1400,7 +1392,7 @@ def test_the_lower_rated_backup_warning_needs_two_steps_and_neither_field_safe_a
     # A first choice rated safe alone keeps its backup the smaller share: not warned.
     senior = {"applicant_type": "us-md", "step2_score": 245, "specialty": "family-medicine"}
     first, backup = (competitiveness.compute({**senior, "specialty": s}) for s in ("family-medicine", "anesthesiology"))
-    assert first["band"] == "single-track" and first["score"] - backup["score"] >= competitiveness.BACKUP_SCORE_GAP
+    assert first["band"] == "single-track" and first["score"] - backup["score"] >= pc.BACKUP_SCORE_GAP
     assert pc.compute({**senior, "backup_specialty": "anesthesiology"})["warning"] is None
     # The finder's exclusion keeps its place first: a harder backup is told the finder's reason.
     harder = str(pc.compute({**FM_REAPPLICANT, "backup_specialty": "anesthesiology"})["warning"])
@@ -1633,20 +1625,19 @@ def _command_line(*extra: str) -> dict[str, object]:
 
 def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field() -> None:
     before = _command_line()
-    # Unset, as before: family medicine, which no open field beats for this
-    # file, at its count alone (60-70 until reapplypsych audit s49, 2, then
-    # 60-80 until crosscalc audit s49, 1), half in the field being left.
+    # Unset, as before: the new field at its first-choice range (trimmed to
+    # 60-70 until reapplypsych audit s49, 2), 59% in the field being left.
     assert (before["primary"], before["backup"], before["share"]) == (
+        counts(60, 80),
         counts(80, 120),
-        counts(80, 120),
-        {"primary_pct": 50, "backup_pct": 50},
+        {"primary_pct": 41, "backup_pct": 59},
     )
     assert _command_line("--changing_field", "false") == before
     result = _command_line("--changing_field", "true")
     # Family medicine untrimmed, at what it would get carrying the list as the
     # backup (the IMG article's 80-120); internal medicine a quarter of it:
     # the no-match article's 80/20.
-    assert result["primary"] == counts(80, 120) == before["backup"] == before["primary"]
+    assert result["primary"] == counts(80, 120) == before["backup"]
     assert result["backup"] == counts(20, 30)
     assert (
         result["share"]
@@ -1690,20 +1681,15 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
 
 
 def test_a_reapplicants_first_choice_points_a_reader_whose_first_choice_is_new_to_the_answer() -> None:
-    hint = (
-        f"If your first choice here is a new field, tick “{pc.CHANGING_FIELD.label}”: it then carries the list and the "
-        "field you are leaving takes about a fifth."
-    )
-    psychiatry = {**FM_REAPPLICANT, "specialty": "psychiatry", "backup_specialty": "internal-medicine"}
-    unticked = pc.compute(psychiatry)["range_rule"]["primary"]["why"]
+    unticked = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})["range_rule"]["primary"]["why"]
     # The action leads: it came last of four cases in about 110 words
     # (diffreview47 audit s47, 15).
-    assert unticked.startswith(f"{hint} Otherwise you are trying Psychiatry again, and it keeps its whole range, 60–80,")
+    assert unticked.startswith(
+        f"If your first choice here is a new field, tick “{pc.CHANGING_FIELD.label}”: it then carries the list and the "
+        "field you are leaving takes about a fifth. Otherwise you are trying Family Medicine again, and it keeps its "
+        "whole range, 60–80,"
+    )
     assert "untrimmed" not in unticked and len(unticked.split()) <= 100
-    # Where breadth comes first, the count is another, and the hint leads still.
-    breadth = pc.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine"})["range_rule"]["primary"]
-    assert breadth["why"].startswith(f"{hint} No field most open to IMGs rates your file better than Family Medicine")
-    assert breadth["caveat"] == pc.AGAIN_CAVEAT and len(breadth["why"].split()) <= 100
 
 
 @pytest.mark.parametrize(
@@ -1784,7 +1770,7 @@ def test_changing_field_warns_only_where_the_check_rates_the_field_being_left_cl
     left_harder = {**FM_REAPPLICANT, "backup_specialty": "anesthesiology"}
     assert str(pc.compute(left_harder)["warning"]).startswith("Check your backup: the backup finder leaves Anesthesiology out")
     anesthesiology = competitiveness.compute({**FM_REAPPLICANT, "specialty": "anesthesiology"})["score"]
-    assert anesthesiology - 36 < competitiveness.BACKUP_SCORE_GAP
+    assert anesthesiology - 36 < pc.BACKUP_SCORE_GAP
     assert pc.compute({**left_harder, "changing_field": True})["warning"] is None
 
 
@@ -2177,89 +2163,3 @@ def test_a_field_tried_again_keeps_its_whole_range_above_last_seasons_list() -> 
     assert abs(changing["share"]["backup_pct"] - pc.PIVOT_FIRST_CHOICE_PCT) <= 1
     assert changing["backup"]["high"] < result["primary"]["low"]
     assert "last season" not in changing["summary"]
-
-
-# --- Breadth first: one rule in three calculators (crosscalc audit s49, 1) ----------------------------------------------
-LOW_FM = {"specialty": "family-medicine", "applicant_type": "non-us-img", "step2_score": 225}
-
-
-def test_a_family_medicine_file_no_open_field_beats_hears_breadth_first_from_all_three_calculators() -> None:
-    check = competitiveness.compute(LOW_FM)
-    assert check["band"] == "dual-apply-strongly"
-    # Every other field of the tier rates this file 32, Family Medicine 42.
-    ratings = competitiveness.FileRatings(check["inputs"])
-    assert {there.score for _, there in ratings.most_open("family-medicine")} == {32}
-    note = str(check["breadth_first"])
-    assert note.startswith("Family Medicine is already the field most open to your file")
-    assert "program counts gives Family Medicine its count for applying to it alone" in note
-    assert "(our judgment)" in note and "The band stands" in note
-    assert "widen Family Medicine first, before any backup" in check["summary"]
-    assert "No open field rates you better: widen Family Medicine first." in check["announced"]
-    assert len(check["announced"].split()) <= 40
-    assert "Breadth first: " in str(competitiveness.render(check))
-    # Program counts: the first choice at its count alone, the backup at its own.
-    with_backup = pc.compute({**LOW_FM, "backup_specialty": "psychiatry"})
-    beside = pc.with_backup("family-medicine", "psychiatry", "dual-apply-strongly", applicant_type="non-us-img", red_flag=True)
-    assert with_backup["primary"] == pc.alone("family-medicine", "dual-apply-strongly").counts() == counts(80, 120)
-    assert with_backup["backup"] == beside[1].counts() == counts(60, 100)
-    assert with_backup["count_text"]["primary"] == "80–120"
-    assert "Family Medicine: 80–120 programs (more where programs take applicants like you)" in with_backup["summary"]
-    assert "rather than trim it to make room for Psychiatry" in str(with_backup["warning"])
-    alone = pc.compute(LOW_FM)
-    assert not any("You have not named a backup" in r for r in alone["reasons"])
-    assert any(r.startswith("Your band suggests a backup, but no field most open to IMGs rates") for r in alone["reasons"])
-    # The finder no longer says only that the advice to dual apply stands.
-    finder = backup_finder.compute(LOW_FM)
-    assert any("put breadth in Family Medicine first, untrimmed, beside the backup" in n for n in finder["notes"])
-
-
-@pytest.mark.parametrize(
-    ("inputs", "why"),
-    [
-        # Articles pair backups with these: psychiatry with family medicine at 80-120.
-        ({"specialty": "psychiatry", "step2_score": 241, "exam_failures": 1}, "paired"),
-        ({"specialty": "internal-medicine", "step2_score": 252, "exam_failures": 1}, "paired"),
-        ({"specialty": "pediatrics", "step2_score": 241, "exam_failures": 1}, "paired"),
-        # Its IMGs match less often than internal medicine's.
-        ({"specialty": "neurology", "step2_score": 252, "exam_failures": 1}, "below"),
-        # A band that asks for no backup.
-        ({"specialty": "family-medicine", "applicant_type": "us-md", "step2_score": 250}, "single-track"),
-    ],
-)
-def test_breadth_first_is_not_said_where_an_article_pairs_a_backup_or_the_band_needs_none(
-    inputs: dict[str, object], why: str
-) -> None:
-    check = competitiveness.compute(inputs)
-    assert check["breadth_first"] is None, why
-    assert "widen" not in check["summary"]
-    if why == "single-track":
-        assert check["band"] == "single-track"
-        return
-    assert check["band"] in competitiveness.BREADTH_BANDS
-    ratings = competitiveness.FileRatings(check["inputs"])
-    better = [
-        s.slug
-        for s, there in ratings.most_open(str(inputs["specialty"]))
-        if ratings.rated_better(there, check["score"], check["band"])
-    ]
-    if why == "paired":
-        # No field rates the file better, yet the articles' pairing keeps the backup's share.
-        assert not better
-        result = pc.compute(
-            {**inputs, "backup_specialty": "family-medicine" if inputs["specialty"] != "family-medicine" else "psychiatry"}
-        )
-        assert result["range_rule"]["primary"]["caveat"] != pc.BREADTH_CAVEAT
-
-
-def test_signals_weighs_each_band_it_sets_beside_yours_by_the_same_rule() -> None:
-    from calculators import signals
-
-    # More signals than programs: each band's plan is capped at its own low count.
-    result = signals.compute({**LOW_FM, "backup_specialty": "psychiatry", "primary_signals": "99"})
-    said = next(r for r in result["reasons"] if r.startswith("Family Medicine: your band gives"))
-    own, beside = (sum(int(n) for n in re.findall(r"(\d+) (?:reach|target|likely)", part)) for part in said.split(";"))
-    assert own == pc.compute({**LOW_FM, "backup_specialty": "psychiatry"})["primary"]["low"] == 80
-    # "Dual apply" beside it, by the same rule: family medicine at its count
-    # alone there too (70-80), not the 60-80 it takes beside a backup.
-    assert "“Dual apply” would give" in said
-    assert beside == pc.alone("family-medicine", "dual-apply").low == 70
