@@ -327,7 +327,7 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do"] = "always"
+    when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do", "reapplicant-no-visa"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission", "read"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
@@ -429,6 +429,26 @@ BACKUP_WORK_AFTER_NO_MATCH = (
 # yours is later, since a late application needs its groundwork no later than
 # an early one; and from the day ERAS opens where the IMG article counts from it.
 # ============================================================================
+# The whole chain from an application to the FSMB to a result (visa-psych
+# audit s41, 1): 12 weeks to verify graduation and 2 for the permit (the
+# FSMB's own figures), 4 to find a two-day test date (our own assumption),
+# and 4 for the result (the usual time in the announcements of
+# STEP3_SCORE_DELAY).  The 16 weeks it was covered the FSMB alone, so a
+# reader who applied with 17 weeks left was told nothing and had a result in
+# March.
+# The FSMB's 12 weeks run from graduation ("up to 12 weeks after you
+# graduate", FSMB_STEP3), not from the application: a graduate of an earlier
+# year, verified already, waits for the permit alone, and was told "too little
+# time" ten weeks early (surgprelim audit s45, 7).  The row's date stays the
+# recent graduate's; the earlier graduate's later day is said in it, and the
+# warning waits for that day.  We ask no graduation date here, and a graduate
+# of an earlier year who never applied could not tell which day was theirs
+# (pathneuro audit s46, 4): the FSMB answers that before an application.
+STEP3_VERIFY_WEEKS, STEP3_PERMIT_WEEKS = 12, 2
+STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = STEP3_VERIFY_WEEKS + STEP3_PERMIT_WEEKS, 4, 4
+
+
+STEP3_AFTER_NO_MATCH = "Step 3, if a low score held you back"
 STEPS: tuple[Step, ...] = (
     Step(
         -18,
@@ -529,6 +549,28 @@ STEPS: tuple[Step, ...] = (
         "Ask early and explain your plans; aim for the count each specialty expects.",
         ARTICLE_IMG,
         anchor="eras_opens",
+    ),
+    # A reapplicant held back by a low score heard of Step 3 only in a row
+    # for the H-1B, which a reader who needs no visa never gets (reapplypsych
+    # audit s49, 3).  Dated so the result is out before programs read the
+    # application, by the chain of the H-1B rows below for a graduate the FSMB
+    # has verified, as most reapplicants, out of school a year or more, can
+    # ask it to confirm; a reader who needs a visa has those rows instead.
+    Step(
+        -3,
+        STEP3_AFTER_NO_MATCH,
+        "If your debrief named a borderline Step 2 CK and you have not taken Step 3, the no-match article counts a "
+        "comfortable pass, taken early, in your favour; it fixes neither failed attempts nor weak clinical work, and a "
+        "failure does more harm than not sitting it, so sit it only when your practice scores say you will pass. For "
+        "the result to be out when programs read your application, apply to the FSMB by about this day if it has "
+        f"verified your graduation (ask it before you apply): about {STEP3_PERMIT_WEEKS} weeks for the permit "
+        f"({FSMB_STEP3.cite()}), about {STEP3_SEAT_WEEKS} to find a test date (our own assumption) and about "
+        f"{STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.cite()}). If it has not, verifying can take up to "
+        f"{STEP3_VERIFY_WEEKS} weeks more, so apply about three months earlier. Passed already? It reaches programs in "
+        f"the USMLE transcript ERAS sends ({data.ERAS_DOCUMENTS.cite()}).",
+        ARTICLE_UNMATCHED,
+        "reapplicant-no-visa",
+        anchor="read",
     ),
     Step(
         -4,
@@ -872,23 +914,6 @@ H1B_STEP3_SEEN_PASSED = (
     f"programs you apply to receive shows your pass ({data.ERAS_DOCUMENTS.cite()}), and tell those that said they "
     "would file an H-1B for you."
 )
-# The whole chain from an application to the FSMB to a result (visa-psych
-# audit s41, 1): 12 weeks to verify graduation and 2 for the permit (the
-# FSMB's own figures), 4 to find a two-day test date (our own assumption),
-# and 4 for the result (the usual time in the announcements of
-# STEP3_SCORE_DELAY).  The 16 weeks it was covered the FSMB alone, so a
-# reader who applied with 17 weeks left was told nothing and had a result in
-# March.
-# The FSMB's 12 weeks run from graduation ("up to 12 weeks after you
-# graduate", FSMB_STEP3), not from the application: a graduate of an earlier
-# year, verified already, waits for the permit alone, and was told "too little
-# time" ten weeks early (surgprelim audit s45, 7).  The row's date stays the
-# recent graduate's; the earlier graduate's later day is said in it, and the
-# warning waits for that day.  We ask no graduation date here, and a graduate
-# of an earlier year who never applied could not tell which day was theirs
-# (pathneuro audit s46, 4): the FSMB answers that before an application.
-STEP3_VERIFY_WEEKS, STEP3_PERMIT_WEEKS = 12, 2
-STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = STEP3_VERIFY_WEEKS + STEP3_PERMIT_WEEKS, 4, 4
 
 
 def step3_last_test(match_year: int, deadline: dt.date) -> dt.date:
@@ -1463,6 +1488,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         | ({"visa-us-graduate" if us_graduate else "visa"} if needs_visa else set())
         | ({"img"} if img else set())
         | ({"do"} if v["applicant_type"] == "us-do" else set())
+        | ({"reapplicant-no-visa"} if v["previously_unmatched"] and not needs_visa else set())
     )
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
@@ -2309,6 +2335,7 @@ def method() -> Markup:
                         "visa-us-graduate": "US MD and DO graduates who need a visa",
                         "img": "IMGs",
                         "do": "US DO seniors and graduates",
+                        "reapplicant-no-visa": "reapplicants who need no visa",
                     }[s.when],
                     s.source.cite(),
                 )

@@ -1631,3 +1631,23 @@ def rows_past_300_words(today: dt.date) -> list[tuple[str, int, dict[str, object
 def test_no_row_of_the_plan_runs_to_300_words_in_any_week(month: int) -> None:
     first = dt.date(2026 + (month + 8) // 12, (month + 8) % 12 + 1, 1)
     assert [row for week in range(5) for row in rows_past_300_words(first + dt.timedelta(days=6 * week))] == []
+
+
+# --- Step 3 for a reapplicant held back by a low score (reapplypsych audit s49, 3) -------------------------------------
+def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_to_reach_programs() -> None:
+    plan = {"today": dt.date(2026, 4, 1), "previously_unmatched": True, "applicant_type": "us-img", "needs_visa": "false"}
+    result = timeline.compute(plan)
+    row = by_title(result)[timeline.STEP3_AFTER_NO_MATCH]
+    reviews = cycle.season(result["match_year"])["programs_receive"].date
+    read = max(dt.date.fromisoformat(result["submission"]), reviews)
+    assert row["date"] == timeline.months_from(read, -3).isoformat() and not row["past"]
+    assert timeline.MOVED_NOTE not in row["detail"]
+    # The chain of weeks for a verified graduate fits in the months it is set before.
+    weeks = timeline.STEP3_PERMIT_WEEKS + timeline.STEP3_SEAT_WEEKS + timeline.STEP3_RESULT_WEEKS
+    assert (read - dt.date.fromisoformat(row["date"])).days >= 7 * weeks
+    assert "the no-match article counts a comfortable pass" in row["detail"] and len(row["detail"].split()) < 300
+    assert "verifying can take up to 12 weeks more" in row["detail"]
+    assert row["source"] == data.ARTICLE_UNMATCHED.cite()
+    # Not for a first application, nor for a reader who needs a visa, whose H-1B rows date Step 3.
+    for other in ({**plan, "previously_unmatched": False}, {**plan, "needs_visa": "true"}):
+        assert timeline.STEP3_AFTER_NO_MATCH not in by_title(timeline.compute(other))
