@@ -351,6 +351,10 @@ class Recommendation:
     rule: ArticleRange
     aim: Aim
     why: str
+    # Said in brackets after the first choice's count; set where the count is
+    # chosen, so the summary need not work out again which branch chose it
+    # (session 49's review).
+    caveat: str = ""
 
     @property
     def mid(self) -> float:
@@ -377,6 +381,7 @@ class Recommendation:
             "aim": self.aim,
             "aim_text": AIM_TEXT[self.aim],
             "why": self.why,
+            "caveat": self.caveat,
             "source": self.rule.source.cite(),
         }
 
@@ -618,6 +623,7 @@ def with_backup(
             f"range, {first_rule.text()}, as a first application with a backup does: for a borderline reader the "
             "no-match article finds a second try at the same field reasonable, with the backup as insurance, and the "
             f"guide {competitiveness.UNMATCHED_GUIDE} asks for a broader list than last time.",
+            AGAIN_CAVEAT,
         )
     else:
         primary = Recommendation(
@@ -737,6 +743,7 @@ class RangeRule(TypedDict):
     aim: Aim
     aim_text: str
     why: str
+    caveat: str
     source: str
 
 
@@ -1026,25 +1033,20 @@ AGAIN_CAVEAT = "more if you try it again: above last season's list"
 SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if you try it again"}
 
 
-def _first_choice_caveat(v: Mapping[str, object], primary_aim: str, band: Band, backup_slug: str | None) -> str:
+def _first_choice_caveat(v: Mapping[str, object], rule: RangeRule) -> str:
     """What the first choice's count is said with, in brackets after it."""
     # Not beside a pivot's hand-picked set, which is no range's upper end
     # (diffreview47 audit s47, 10).
-    if primary_aim == "quarter-of-backup":
+    if rule["aim"] == "quarter-of-backup":
         return ""
     if small := _small_field_caveat(v):
         # "Fewer if ...; more if ..." in one bracket pointed both ways
         # (diffreview48 audit s48, 4): the reasons say the second.
         return small
-    # A field tried again beside a backup (with_backup's reapplicant), not a
-    # new field after a change of field, which was never applied to last
-    # season (diffreview48 audit s48, 1).
-    again = (
-        flag(v, profile.PREVIOUSLY_UNMATCHED.name)
-        and backup_slug is not None
-        and not changing_field_applies(flag(v, CHANGING_FIELD.name), band, backup_slug)
-    )
-    return AGAIN_CAVEAT if again else ""
+    # The count's own: a field tried again beside a backup, not a new field
+    # after a change of field, which was never applied to last season
+    # (diffreview48 audit s48, 1).
+    return rule["caveat"]
 
 
 def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
@@ -1602,7 +1604,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
         return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
 
-    caveat = _first_choice_caveat(v, counts["range_rule"]["primary"]["aim"], band, backup_slug)
+    caveat = _first_choice_caveat(v, counts["range_rule"]["primary"])
     h1b_counts = (H1B_ONLY_COUNTS if count_text["backup"] is not None else H1B_ONLY_COUNT) if profile.h1b_only(v) else ""
     summary = f"{counts_said(caveat)} {h1b_counts}".strip()
     said = None  # the read-out's own words, where the headline's run long
