@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, TypedDict
 
-from . import charts, competitiveness, cycle, data, profile
+from . import charts, competitiveness, cycle, data, match_odds, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import BoolField, InputError, flag, parse_inputs, whole, word, word_or_none
@@ -1361,25 +1361,49 @@ def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_sl
             f"carries most of the list and {backup.name} a small, chosen set, as the guide "
             f"{competitiveness.UNMATCHED_GUIDE} advises when changing field (its section {UNMATCHED_GUIDE_DIVIDE})."
         )
-    # backup_band_warning's test, a better band, and this one's gap too: with
-    # the band alone, a non-US IMG reapplicant at 238 rated 44 in psychiatry
-    # and 49 in family medicine, both "Dual apply, strongly", would be told
-    # that no open field rates them higher (our rule, as the gap is).
-    if not any(
-        BAND_ORDER.index(there.band) > BAND_ORDER.index(band) or there.score - score >= BACKUP_SCORE_GAP
-        for _, there in ratings.most_open(backup_slug, primary.slug)
-    ):
-        text += (
-            f" None of the fields most open to IMGs rates your file in a better band than {primary.name}, or "
-            f"{BACKUP_SCORE_GAP} points higher: breadth in {primary.name} is then your protection, so rather than "
-            f"trim it to make room for {backup.name}, send more {primary.name} programs, as many as take applicants "
-            "like you (our advice)."
-        )
+    text += _match_odds_pointer(ratings.inputs, primary, backup)
     first = min(primary.name, "your first choice", key=lambda said: len(said.split()))
     return BackupWarning(
         text,
         f"Check your backup: the check rates {backup.name} {own.score}/100, below {first} at {score}.",
         f"Check your backup: the check rates {backup.name} below {first}.",
+    )
+
+
+def _match_odds_pointer(inputs: Mapping[str, object], primary: data.Specialty, backup: data.Specialty) -> str:
+    """Where to choose a backup rated well below the first choice.  The
+    warning ended, where no open field rated the file better, with "breadth
+    in" the first choice "is then your protection": for family medicine,
+    whose matched scores are its tier's lowest, no field ever did, and the
+    match odds calculator put pediatrics at 71-78% against its 54% at a Step 2
+    CK of 240-250; the counts still gave the backup its full share, and the
+    check and the finder said that dual applying stands (crosscalc audit s49,
+    1; diff review s50, 3).  The finder already sends the reader to match
+    odds, which tells fields apart by the score where the check rates them
+    alike; named with its figures only for a non-US IMG, whose figures they
+    are, as the finder names them."""
+    alike = " The check can rate several fields alike, where the match odds calculator still tells them apart by your Step 2 CK"
+    pointer = f"{alike}: compare {backup.name} there with the other fields most open to IMGs before you keep it (our advice)."
+    step2 = inputs.get("step2_score")
+    if inputs.get("applicant_type") != "non-us-img" or not isinstance(step2, int):
+        return pointer
+    if (kept := match_odds.step2_estimate(backup, step2)) is None:
+        return pointer
+    # As the finder judges "harder" between a paired field and the first choice.
+    from .backup_finder import HARDER_BY
+
+    odds = [
+        (spec, there)
+        for spec in data.SPECIALTIES
+        if spec.tier == "accessible" and spec.slug not in (primary.slug, backup.slug)
+        if (there := match_odds.step2_estimate(spec, step2)) is not None and there - kept >= HARDER_BY
+    ]
+    if not odds:
+        return pointer
+    named = and_list([f"{spec.name} {match_odds.about(there)}" for spec, there in sorted(odds, key=lambda p: -p[1])[:2]])
+    return (
+        f"{alike}: at {step2}, {named}, against {match_odds.about(kept)} in {backup.name} "
+        f"({data.CHARTING_OUTCOMES.cite()}). Compare them there before you keep {backup.name} (our advice)."
     )
 
 

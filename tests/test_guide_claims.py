@@ -1954,8 +1954,8 @@ COUNTS_46_CLAIMS = (
     ),
     Claim(
         "calculators/program-counts.md",
-        "rates you in a better band, or 10 points higher",
-        lambda: program_counts.BACKUP_SCORE_GAP == 10,
+        "whose odds at that score beat the backup's by 5 points or more",
+        lambda: backup_finder.HARDER_BY == 0.05,
     ),
     Claim(
         "calculators/program-counts.md",

@@ -14,7 +14,7 @@ from conftest import pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import backup_finder, charts, competitiveness, cycle, data, profile
+from calculators import backup_finder, charts, competitiveness, cycle, data, match_odds, profile
 from calculators import program_counts as pc
 from calculators.competitiveness import BAND_ORDER
 from calculators.fields import InputError
@@ -1305,12 +1305,17 @@ def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_c
         "carries most of the list and Internal Medicine a small, chosen set, as the guide “If you didn't match” advises "
         "when changing field (its section “Build the list in tiers”)."
     ) in warning
-    # Every other open field rates this file 26: breadth in the first choice is the protection.
+    # Every other open field rates this file 26: the check cannot tell them
+    # apart, and the warning said breadth in family medicine was then the
+    # protection while the counts gave the backup 59% (crosscalc audit s49,
+    # 1).  It sends the reader to match odds, as the finder does; a US-citizen
+    # IMG is not given non-US IMGs' figures.
     assert warning.endswith(
-        "None of the fields most open to IMGs rates your file in a better band than Family Medicine, or 10 points "
-        "higher: breadth in Family Medicine is then your protection, so rather than trim it to make room for "
-        "Internal Medicine, send more Family Medicine programs, as many as take applicants like you (our advice)."
+        "The check can rate several fields alike, where the match odds calculator still tells them apart by your "
+        "Step 2 CK: compare Internal Medicine there with the other fields most open to IMGs before you keep it (our "
+        "advice)."
     )
+    assert "breadth" not in warning and "send more" not in warning
     assert result["summary"].startswith(warning)
     assert result["warning_heard"] == "Check your backup: the check rates Internal Medicine 26/100, below Family Medicine at 36."
     assert result["announced"].startswith(str(result["warning_heard"]))
@@ -1331,9 +1336,7 @@ def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_c
     )
 
 
-def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_the_breadth_only_where_no_field_beats_it() -> (
-    None
-):
+def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_names_the_match_odds_of_open_fields() -> None:
     first_time = str(
         pc.compute({**FM_REAPPLICANT, "previously_unmatched": False, "backup_specialty": "internal-medicine"})["warning"]
     )
@@ -1350,9 +1353,16 @@ def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_
     assert psych.startswith(
         "Check your backup: with your file, the competitiveness check rates Internal Medicine 34/100, below Psychiatry at 44/100."
     )
-    assert "breadth in Psychiatry is then your protection" in psych
-    # Where an open field rates the file better than the first choice, the
-    # first choice's breadth is not the protection, and is not said to be.
+    # For a non-US IMG, the open fields whose odds at the score beat the
+    # backup's by the finder's margin, with the figures' source.
+    at = {s: match_odds.step2_estimate(data.specialty(s), 238) for s in ("pediatrics", "family-medicine", "internal-medicine")}
+    assert at["pediatrics"] - at["internal-medicine"] >= backup_finder.HARDER_BY  # type: ignore[operator]
+    assert psych.endswith(
+        "The check can rate several fields alike, where the match odds calculator still tells them apart by your "
+        "Step 2 CK: at 238, Pediatrics about 69% and Family Medicine about 54%, against about 42% in Internal Medicine "
+        f"({data.CHARTING_OUTCOMES.cite()}). Compare them there before you keep Internal Medicine (our advice)."
+    )
+    # The same pointer, without non-US IMGs' figures, for a US-citizen IMG.
     citizen = {"applicant_type": "us-img", "step2_score": 232, "years_since_graduation": 2, "usce_months": 3}
     bands = {
         s: competitiveness.compute({**citizen, "specialty": s}) for s in ("pediatrics", "internal-medicine", "family-medicine")
@@ -1362,7 +1372,9 @@ def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_
     peds = str(pc.compute({**citizen, "specialty": "pediatrics", "backup_specialty": "internal-medicine"})["warning"])
     assert peds == (
         "Check your backup: with your file, the competitiveness check rates Internal Medicine 55/100, below Pediatrics "
-        "at 65/100. A backup protects you only where it is more open to your file than your first choice."
+        "at 65/100. A backup protects you only where it is more open to your file than your first choice. The check "
+        "can rate several fields alike, where the match odds calculator still tells them apart by your Step 2 CK: "
+        "compare Internal Medicine there with the other fields most open to IMGs before you keep it (our advice)."
     )
 
 
