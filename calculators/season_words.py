@@ -501,16 +501,20 @@ def first_year_routes(today: dt.date) -> Markup:
             # Our early estimate of the deadline has passed while the NRMP's
             # own may not have: no late route is offered, as the "months ago"
             # box above it offers none (diffreview49 audit s49, 3).
-            items += [
+            # One item: alone, "check the calendar" offered no route (diff
+            # review s50, 16).
+            items.append(
                 [
                     f"The Match {running} may already have closed its rank lists: our early estimate of the day has "
-                    "passed, so check the NRMP's calendar today.",
-                ],
-                [f"If you are in the Match {running} and neither it nor its SOAP places you, {unfilled}"],
-            ]
+                    f"passed, so check the NRMP's calendar today. If you are in it and neither it nor its SOAP places "
+                    f"you, {unfilled}",
+                ]
+            )
         elif cycle.rank_lists_may_be_open(running, today):
+            # A sentence of its own after the date's two brackets, which it
+            # followed on (diff review s50, 16).
             too_late = (
-                ", though one sent now is unlikely to bring an interview by then"
+                " One sent now is unlikely to bring an interview by then."
                 if cycle.too_late_for_interviews(running, today)
                 else ""
             )
@@ -519,7 +523,7 @@ def first_year_routes(today: dt.date) -> Markup:
                     f"The Match {running} is under way, and its preliminary and transitional programs still take "
                     "applications, late, until its rank lists close ",
                     date_shown("rank_deadline", today, running),
-                    f"{too_late}.",
+                    f".{too_late}",
                     # In the same item: its "by the same date" means the
                     # deadline just given.
                     *_register_to_match(running, today, "To match in it, you must also register"),
@@ -531,10 +535,11 @@ def first_year_routes(today: dt.date) -> Markup:
                 [f"The Match {running} takes no more registrations."],
                 [f"If you are in the Match {running} and neither it nor its SOAP places you, {unfilled}"],
             ]
+    # Reapplying from inside the year, in the autumn it starts: the season
+    # this reader can apply to on time anyway.
+    anyway_said = this_year is not None and open_ == this_year + 1
     if this_year is not None:
-        # Reapplying from inside the year, in the autumn it starts: the
-        # season this reader can apply to on time anyway.
-        anyway = ", the season you can apply to on time anyway" if open_ == this_year + 1 else ""
+        anyway = ", the season you can apply to on time anyway" if anyway_said else ""
         items.append(
             [
                 f"A place from the Match {this_year} starts on {long_date(cycle.training_starts(this_year))} "
@@ -545,9 +550,11 @@ def first_year_routes(today: dt.date) -> Markup:
     # From May to September the next Match leads the list, so it gives the
     # start day's source, not given in an item before it.
     cited = "" if this_year is not None else f" ({data.NRMP_POSITION_TYPES.cite()})"
+    # Said once: the item before may have called it so (diff review s50, 16).
+    on_time = "" if anyway_said else ", the next you can apply to on time,"
     items += [
         [
-            f"A first year from the Match {open_}, the next you can apply to on time, starts on "
+            f"A first year from the Match {open_}{on_time} starts on "
             f"{long_date(cycle.training_starts(open_))}{cited}, the same day as a categorical place from that Match.",
         ],
         [

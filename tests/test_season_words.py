@@ -333,22 +333,23 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
                 "R3 system until 1 May 2027",
                 "- A place from the Match 2027 starts on 1 July 2027",
                 "you would apply again in the Match 2028, the season you can apply to on time anyway",
-                "- A first year from the Match 2028, the next you can apply to on time, starts on 1 July 2028, the same "
-                "day as a categorical place from that Match",
+                # "The next you can apply to on time" once, in the item before (diff review s50, 16).
+                "- A first year from the Match 2028 starts on 1 July 2028, the same day as a categorical place from that Match",
                 "a bridge year from the Match 2028 puts your next application off by a season, to the Match 2029, for a place from 1 July 2029",
             ],
             ["unlikely to bring an interview"],
         ),
-        ("2027-01-10", ["though one sent now is unlikely to bring an interview by then"], []),
+        # A sentence of its own, after the date's brackets (diff review s50, 16).
+        ("2027-01-10", ["in our data). One sent now is unlikely to bring an interview by then. To match in it"], []),
         # Past our early estimate of the rank-list deadline: no late route, as
         # the "months ago" box offers none (diffreview49 audit s49, 3).
         (
             "2027-02-25",
             [
+                # One item: alone, the check of the calendar offered no route (diff review s50, 16).
                 "- The Match 2027 may already have closed its rank lists: our early estimate of the day has passed, so "
-                "check the NRMP's calendar today.",
-                "- If you are in the Match 2027 and neither it nor its SOAP places you, its List of Unfilled Programs "
-                "stays in the NRMP's R3 system until 1 May 2027",
+                "check the NRMP's calendar today. If you are in it and neither it nor its SOAP places you, its List of "
+                "Unfilled Programs stays in the NRMP's R3 system until 1 May 2027",
             ],
             ["still take applications, late", "register"],
         ),
