@@ -1332,11 +1332,11 @@ UNMATCHED_GUIDE_DIVIDE = "“Build the list in tiers”"
 def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_slug: str) -> BackupWarning | None:
     """A warning when the check rates the backup well below the first choice
     (``score`` and ``band``): a backup catches a reader only where it is more
-    open to their file, and the split often gives it the larger share.  Where
-    no field most open to IMGs rates the file in a better band than the first
-    choice, or ``BACKUP_SCORE_GAP`` higher, no field is more open and breadth
-    there is the protection, as ``backup_band_warning`` reasons.  The counts
-    and the split stay as they are."""
+    open to their file, and the split often gives it the larger share.  Not
+    where match odds, at the reader's Step 2 CK, puts the backup within
+    ``HARDER_BY`` of the first choice or above it (``_step2_odds``).  It
+    points to match odds to choose among the open fields
+    (``_match_odds_pointer``).  The counts and the split stay as they are."""
     primary = data.specialty(str(ratings.inputs["specialty"]))
     backup = data.specialty(backup_slug)
     own = ratings(backup_slug)
@@ -1345,6 +1345,17 @@ def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_sl
     # a first-time US senior rated single-track in family medicine was warned
     # of every moderately competitive backup.
     if score - own.score < BACKUP_SCORE_GAP or "single-track" in (band, own.band):
+        return None
+    # The check reads a score against each field's matched quartiles, and
+    # family medicine's are its tier's lowest: at a Step 2 CK of 222-228 every
+    # open backup was rated 10 below it and warned, pediatrics included, which
+    # match odds, weighing the unmatched too, puts above it (56% against 54%;
+    # 70% against 54% at 239).  Where the two measures disagree, no warning
+    # (diff review s50b, 1).
+    from .backup_finder import HARDER_BY
+
+    first_odds, kept = _step2_odds(ratings.inputs, primary), _step2_odds(ratings.inputs, backup)
+    if first_odds is not None and kept is not None and kept >= first_odds - HARDER_BY:
         return None
     text = (
         f"Check your backup: with your file, the competitiveness check rates {backup.name} {own.score}/100, below "
@@ -1370,40 +1381,53 @@ def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_sl
     )
 
 
+def _step2_odds(inputs: Mapping[str, object], spec: data.Specialty) -> float | None:
+    """Match odds' estimate for ``spec`` at the reader's Step 2 CK, from
+    non-US IMGs' figures, or None with no score or no usable figures."""
+    step2 = inputs.get("step2_score")
+    return match_odds.step2_estimate(spec, step2) if isinstance(step2, int) else None
+
+
 def _match_odds_pointer(inputs: Mapping[str, object], primary: data.Specialty, backup: data.Specialty) -> str:
     """Where to choose a backup rated well below the first choice.  The
     warning ended, where no open field rated the file better, with "breadth
-    in" the first choice "is then your protection": for family medicine,
-    whose matched scores are its tier's lowest, no field ever did, and the
-    match odds calculator put pediatrics at 71-78% against its 54% at a Step 2
-    CK of 240-250; the counts still gave the backup its full share, and the
-    check and the finder said that dual applying stands (crosscalc audit s49,
-    1; diff review s50, 3).  The finder already sends the reader to match
-    odds, which tells fields apart by the score where the check rates them
-    alike; named with its figures only for a non-US IMG, whose figures they
-    are, as the finder names them."""
-    alike = " The check can rate several fields alike, where the match odds calculator still tells them apart by your Step 2 CK"
-    pointer = f"{alike}: compare {backup.name} there with the other fields most open to IMGs before you keep it (our advice)."
-    step2 = inputs.get("step2_score")
-    if inputs.get("applicant_type") != "non-us-img" or not isinstance(step2, int):
+    in" the first choice "is then your protection, send more of it", while
+    the counts gave the backup its full share and the check and the finder
+    said that dual applying stands (crosscalc audit s49, 1; diff review s50,
+    3).  The finder already sends the reader to match odds, which tells fields
+    apart by the score where the check rates them alike.  Fields are named,
+    with the first choice's figure, only where they are as open as the first
+    choice by match odds, so that none draws this warning again, and only for
+    a non-US IMG, whose figures they are (diff review s50b, 2 and 4)."""
+    # After the changing-field sentence, for a reader not leaving the backup's
+    # field (diff review s50b, 3).
+    lead = "Otherwise, the" if inputs.get("previously_unmatched") else "The"
+    alike = (
+        f" {lead} check can rate several fields alike, where the match odds calculator still tells them apart by your Step 2 CK"
+    )
+    pointer = (
+        f"{alike}: compare {backup.name} there with the other fields most open to IMGs, ones you would gladly train in, "
+        "before you keep it (our advice)."
+    )
+    first_odds, kept = _step2_odds(inputs, primary), _step2_odds(inputs, backup)
+    if inputs.get("applicant_type") != "non-us-img" or first_odds is None or kept is None:
         return pointer
-    if (kept := match_odds.step2_estimate(backup, step2)) is None:
-        return pointer
-    # As the finder judges "harder" between a paired field and the first choice.
     from .backup_finder import HARDER_BY
 
-    odds = [
+    named = [
         (spec, there)
         for spec in data.SPECIALTIES
         if spec.tier == "accessible" and spec.slug not in (primary.slug, backup.slug)
-        if (there := match_odds.step2_estimate(spec, step2)) is not None and there - kept >= HARDER_BY
+        if (there := _step2_odds(inputs, spec)) is not None and there >= first_odds - HARDER_BY and there - kept >= HARDER_BY
     ]
-    if not odds:
+    if not named:
         return pointer
-    named = and_list([f"{spec.name} {match_odds.about(there)}" for spec, there in sorted(odds, key=lambda p: -p[1])[:2]])
+    fields = and_list([f"{spec.name} {match_odds.about(there)}" for spec, there in sorted(named, key=lambda p: -p[1])[:2]])
     return (
-        f"{alike}: at {step2}, {named}, against {match_odds.about(kept)} in {backup.name} "
-        f"({data.CHARTING_OUTCOMES.cite()}). Compare them there before you keep {backup.name} (our advice)."
+        f"{alike}: at {inputs['step2_score']}, {fields}, against {match_odds.about(kept)} in {backup.name} and "
+        f"{match_odds.about(first_odds)} in {primary.name} ({data.CHARTING_OUTCOMES.cite()}; a ceiling where your file "
+        f"has red flags). Compare them there, if you would gladly train in them, before you keep {backup.name} (our "
+        "advice)."
     )
 
 
