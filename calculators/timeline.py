@@ -554,20 +554,24 @@ STEPS: tuple[Step, ...] = (
     # for the H-1B, which a reader who needs no visa never gets (reapplypsych
     # audit s49, 3).  Dated so the result is out before programs read the
     # application, by the chain of the H-1B rows below for a graduate the FSMB
-    # has verified, as most reapplicants, out of school a year or more, can
-    # ask it to confirm; a reader who needs a visa has those rows instead.
+    # has verified, with some three weeks to spare; a reader who graduated
+    # this year waits for up to 12 weeks after graduating, which no earlier
+    # application shortens (diff review s50b, 7 and 9).  A reader who needs a
+    # visa has those rows instead.
     Step(
         -3,
         STEP3_AFTER_NO_MATCH,
-        "If your debrief named a borderline Step 2 CK and you have not taken Step 3, the no-match article counts a "
-        "comfortable pass, taken early, in your favour; it fixes neither failed attempts nor weak clinical work, and a "
-        "failure does more harm than not sitting it, so sit it only when your practice scores say you will pass. For "
-        "the result to be out when programs read your application, apply to the FSMB by about this day if it has "
-        f"verified your graduation (ask it before you apply): about {STEP3_PERMIT_WEEKS} weeks for the permit "
-        f"({FSMB_STEP3.cite()}), about {STEP3_SEAT_WEEKS} to find a test date (our own assumption) and about "
-        f"{STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.cite()}). If it has not, verifying can take up to "
-        f"{STEP3_VERIFY_WEEKS} weeks more, so apply about three months earlier. Passed already? It reaches programs in "
-        f"the USMLE transcript ERAS sends ({data.ERAS_DOCUMENTS.cite()}).",
+        "If your debrief named a borderline Step 2 CK and you have not taken Step 3, the no-match article says a "
+        "comfortable pass can help, though it is no cure-all: it does not make up for repeated failed attempts or "
+        "weak clinical work, and for IMGs it adds that some programs prefer or require Step 3 of older graduates. In "
+        "many cases a failure does far more harm than not sitting it, so sit it only when your practice scores say "
+        "you will pass (our advice). For the result to be out when programs read your application, apply to the FSMB "
+        "(as an IMG, once ECFMG has certified you) by about this day if it has verified your graduation: about "
+        f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.cite()}), about {STEP3_SEAT_WEEKS} to find a test "
+        f"date (our own assumption) and about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.cite()}). If "
+        f"you graduated this year, verifying can take up to {STEP3_VERIFY_WEEKS} weeks after graduation, so the "
+        "result may come after programs start reading: apply as soon as you can and tell programs when it is due. "
+        f"Passed already? It reaches programs in the USMLE transcript ERAS sends ({data.ERAS_DOCUMENTS.cite()}).",
         ARTICLE_UNMATCHED,
         "reapplicant-no-visa",
         anchor="read",

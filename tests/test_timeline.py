@@ -1645,8 +1645,10 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     # The chain of weeks for a verified graduate fits in the months it is set before.
     weeks = timeline.STEP3_PERMIT_WEEKS + timeline.STEP3_SEAT_WEEKS + timeline.STEP3_RESULT_WEEKS
     assert (read - dt.date.fromisoformat(row["date"])).days >= 7 * weeks
-    assert "the no-match article counts a comfortable pass" in row["detail"] and len(row["detail"].split()) < 300
-    assert "verifying can take up to 12 weeks more" in row["detail"]
+    assert "the no-match article says a comfortable pass can help" in row["detail"] and len(row["detail"].split()) < 300
+    # The FSMB's 12 weeks run from graduation: no earlier application shortens them (diff review s50b, 7).
+    assert "If you graduated this year, verifying can take up to 12 weeks after graduation" in row["detail"]
+    assert "apply about three months earlier" not in row["detail"] and "once ECFMG has certified you" in row["detail"]
     assert row["source"] == data.ARTICLE_UNMATCHED.cite()
     # Not for a first application, nor for a reader who needs a visa, whose H-1B rows date Step 3.
     for other in ({**plan, "previously_unmatched": False}, {**plan, "needs_visa": "true"}):
