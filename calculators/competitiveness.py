@@ -1881,16 +1881,37 @@ def _no_misalignment_note(spec: data.Specialty, v: Mapping[str, object]) -> str:
         else "This check's rules for a structurally misaligned file cover only the ultra-competitive fields and "
         f"radiology, so in {spec.name} it does not judge how near you came"
     )
-    # A reader changing field was told to add a "genuine backup" to the new
-    # field, which the no-match article makes the field carrying the list;
-    # the check has no such answer, program counts has (reapplypsych audit
-    # s49, 5).
     return (
         "After a no-match: your next application needs a backup in parallel, whichever field you applied to before. "
-        f"If {spec.name} is a new field for you, chosen after the no-match, it is itself that parallel field, and the "
-        "no-match article gives it most of your list: in program counts, name the field you are leaving as the backup "
-        f"and tick the changing-field box. {where}: whether you were borderline is for you and your adviser to decide, "
-        "as the no-match article leaves it."
+        f"{where}: whether you were borderline is for you and your adviser to decide, as the no-match article leaves "
+        f"it. {_new_field_note(spec)}"
+    )
+
+
+def _new_field_note(spec: data.Specialty) -> str:
+    """For a reapplicant whose field is new: the check has no answer for a
+    change of field, and told a reader moving to psychiatry to add a "genuine
+    backup" to it, where the no-match article makes the new field the main
+    application and the field left an option (reapplypsych audit s49, 5; diff
+    review s50b, 11).  A field outside the article's realistic ones is not
+    called that main application: its FAQ calls a competitive new field
+    unrealistic for most who did not match."""
+    if spec.slug in data.NO_MATCH_BACKUPS | data.NO_MATCH_SOMETIMES:
+        return (
+            f"If {spec.name} is a new field for you, chosen after the no-match, the no-match article makes it your "
+            "main application; if you still want to apply to the field you are leaving, name that field as the "
+            "backup in program counts and tick the changing-field box, which keeps it to a small, chosen set."
+        )
+    competitive = (
+        ", and calls a competitive field such as dermatology, orthopaedics or ENT unrealistic for most who did not "
+        "match, short of an extraordinary year"
+        if spec.tier == "ultra"
+        else ""
+    )
+    return (
+        f"If {spec.name} is a new field for you, chosen after the no-match, note that the no-match article names "
+        "internal medicine, family medicine, psychiatry, pediatrics and anesthesiology, and sometimes emergency "
+        f"medicine or pathology, as the realistic fields to move to{competitive}."
     )
 
 
