@@ -531,10 +531,13 @@ def first_year_routes(today: dt.date) -> Markup:
                 [f"If neither the Match {running} nor its SOAP places you, {unfilled}"],
             ]
         else:
-            items += [
-                [f"The Match {running} takes no more registrations."],
-                [f"If you are in the Match {running} and neither it nor its SOAP places you, {unfilled}"],
-            ]
+            # One item, as the one above: alone it offered no route (diff review s50b, 12).
+            items.append(
+                [
+                    f"The Match {running} takes no more registrations. If you are in it and neither it nor its SOAP "
+                    f"places you, {unfilled}"
+                ]
+            )
     # Reapplying from inside the year, in the autumn it starts: the season
     # this reader can apply to on time anyway.
     anyway_said = this_year is not None and open_ == this_year + 1

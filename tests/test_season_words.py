@@ -353,6 +353,15 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
             ],
             ["still take applications, late", "register"],
         ),
+        # In Match Week: no more registrations, and the route in the same item (diff review s50b, 12).
+        (
+            "2027-03-16",
+            [
+                "- The Match 2027 takes no more registrations. If you are in it and neither it nor its SOAP places you, "
+                "its List of Unfilled Programs stays in the NRMP's R3 system until 1 May 2027",
+            ],
+            ["still take applications, late", "register with"],
+        ),
         # Between SOAP's end and 1 May: the list of the Match just ended.
         (
             "2027-03-25",
