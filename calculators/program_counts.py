@@ -1372,7 +1372,7 @@ def backup_score_warning(ratings: FileRatings, score: int, band: Band, backup_sl
             f"carries most of the list and {backup.name} a small, chosen set, as the guide "
             f"{competitiveness.UNMATCHED_GUIDE} advises when changing field (its section {UNMATCHED_GUIDE_DIVIDE})."
         )
-    text += _match_odds_pointer(ratings.inputs, primary, backup)
+    text += _match_odds_pointer(ratings.inputs, primary, backup, first_odds, kept)
     first = min(primary.name, "your first choice", key=lambda said: len(said.split()))
     return BackupWarning(
         text,
@@ -1388,7 +1388,13 @@ def _step2_odds(inputs: Mapping[str, object], spec: data.Specialty) -> float | N
     return match_odds.step2_estimate(spec, step2) if isinstance(step2, int) else None
 
 
-def _match_odds_pointer(inputs: Mapping[str, object], primary: data.Specialty, backup: data.Specialty) -> str:
+def _match_odds_pointer(
+    inputs: Mapping[str, object],
+    primary: data.Specialty,
+    backup: data.Specialty,
+    first_odds: float | None,
+    kept: float | None,
+) -> str:
     """Where to choose a backup rated well below the first choice.  The
     warning ended, where no open field rated the file better, with "breadth
     in" the first choice "is then your protection, send more of it", while
@@ -1398,19 +1404,21 @@ def _match_odds_pointer(inputs: Mapping[str, object], primary: data.Specialty, b
     apart by the score where the check rates them alike.  Fields are named,
     with the first choice's figure, only where they are as open as the first
     choice by match odds, so that none draws this warning again, and only for
-    a non-US IMG, whose figures they are (diff review s50b, 2 and 4)."""
+    a non-US IMG, whose figures they are (diff review s50b, 2 and 4).
+    ``first_odds`` and ``kept``: the first choice's and the backup's
+    estimates (``_step2_odds``)."""
     # After the changing-field sentence, for a reader not leaving the backup's
     # field (diff review s50b, 3).
     lead = "Otherwise, the" if inputs.get("previously_unmatched") else "The"
     alike = (
         f" {lead} check can rate several fields alike, where the match odds calculator still tells them apart by your Step 2 CK"
     )
+    theirs = "" if inputs.get("applicant_type") == "non-us-img" else " (its figures are non-US IMGs', not your group's)"
     pointer = (
-        f"{alike}: compare {backup.name} there with the other fields most open to IMGs, ones you would gladly train in, "
-        "before you keep it (our advice)."
+        f"{alike}{theirs}: compare {backup.name} there with the other fields most open to IMGs, ones you would gladly "
+        "train in, before you keep it (our advice)."
     )
-    first_odds, kept = _step2_odds(inputs, primary), _step2_odds(inputs, backup)
-    if inputs.get("applicant_type") != "non-us-img" or first_odds is None or kept is None:
+    if theirs or first_odds is None or kept is None:
         return pointer
     from .backup_finder import HARDER_BY
 

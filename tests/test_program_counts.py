@@ -1312,8 +1312,8 @@ def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_c
     # IMG is not given non-US IMGs' figures.
     assert warning.endswith(
         "Otherwise, the check can rate several fields alike, where the match odds calculator still tells them apart "
-        "by your Step 2 CK: compare Internal Medicine there with the other fields most open to IMGs, ones you would "
-        "gladly train in, before you keep it (our advice)."
+        "by your Step 2 CK (its figures are non-US IMGs', not your group's): compare Internal Medicine there with the "
+        "other fields most open to IMGs, ones you would gladly train in, before you keep it (our advice)."
     )
     assert "breadth" not in warning and "send more" not in warning
     assert result["summary"].startswith(warning)
@@ -1381,9 +1381,9 @@ def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_
     assert peds == (
         "Check your backup: with your file, the competitiveness check rates Internal Medicine 55/100, below Pediatrics "
         "at 65/100. A backup protects you only where it is more open to your file than your first choice. The check "
-        "can rate several fields alike, where the match odds calculator still tells them apart by your Step 2 CK: "
-        "compare Internal Medicine there with the other fields most open to IMGs, ones you would gladly train in, "
-        "before you keep it (our advice)."
+        "can rate several fields alike, where the match odds calculator still tells them apart by your Step 2 CK (its "
+        "figures are non-US IMGs', not your group's): compare Internal Medicine there with the other fields most open "
+        "to IMGs, ones you would gladly train in, before you keep it (our advice)."
     )
 
 
