@@ -386,7 +386,9 @@ def test_an_old_query_string_bookmark_fills_the_form_then_leaves_the_address(pag
     widget = open_calculator(page, site_url + "calculators/match-odds/?specialty=psychiatry&step2_score=231", "match_odds")
     settled(page, widget)
     # Nor does each file the page loads carry them (shared-computer audit s35, 5).
-    assert len(referrers) > 5 and not [r for r in referrers if "231" in r]
+    # By the query's names: a bare "231" matched a content hash in the
+    # worker's address (build=10b8b3bb414231a8, fresh-clone CI s50).
+    assert len(referrers) > 5 and not [r for r in referrers if "step2_score=" in r or "specialty=" in r]
     assert field(widget, "step2_score").input_value() == "231"
     page.wait_for_function("location.search === ''", timeout=10_000)
     assert page.evaluate("location.pathname").endswith("/calculators/match-odds/")
