@@ -860,6 +860,21 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         for counted_part in (f" {_count_phrases(plans, heard=True)}.", f" {_count_phrases(plans, short=True)}.", "")
     ]
     gist = summary
+    if warned and any(plan["allowance"]["origin"] != "unknown" for plan in plans):
+        # The whole warning made the phone's pinned line up to 172 words,
+        # citation and all, where three lines hold about 90 characters (diff
+        # review s50b, 5): the counts and the tag, as program counts pins them.
+        counted_short, tag = _count_phrases(plans, short=True), counts["warning_tag"]
+        gist = first_within_pinned_line(
+            [
+                profile.after_pass_note(v, each, banded=True, heard=True)
+                for each in (
+                    f"{counted_short} ({BAND_LABELS[band]}). {tag}",
+                    f"{counted_short}. {tag}",
+                    f"{tag} {counted_short}.",
+                )
+            ]
+        )
     if all(plan["allowance"]["origin"] == "unknown" for plan in plans):
         # With no number for any field, "Dual apply, strongly band" led, and
         # the phone's pinned line lost which fields and what to do: the answer

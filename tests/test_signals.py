@@ -1143,3 +1143,27 @@ def test_an_h1b_only_reader_signals_only_programs_that_will_file_for_them() -> N
         assert "signal only programs that will file an H-1B" in heard and "from the backup" not in heard, other
     either = " ".join(sg.compute({**reader, "needs_visa": "true"})["reasons"])
     assert "signal only programs that sponsor the visa you need" in either and "cannot take a J-1" not in either
+
+
+def test_a_warned_plan_with_numbers_pins_its_counts_and_the_tag_not_the_whole_warning() -> None:
+    from calculators.registry import PINNED_LINE_CHARS
+
+    # The pinned line carried the whole program-counts warning, up to 172
+    # words with a citation (diff review s50b, 5).
+    warned = sg.compute(
+        {
+            "specialty": "family-medicine",
+            "backup_specialty": "internal-medicine",
+            "applicant_type": "us-img",
+            "step2_score": 224,
+            "exam_failures": 1,
+            "years_since_graduation": 4,
+            "usce_months": 2,
+            "previously_unmatched": True,
+            "primary_signals": 10,
+            "backup_signals": 8,
+        }
+    )
+    assert warned["warning"] and warned["summary"].startswith("Check your backup:")
+    assert warned["gist"] == "Family Medicine: 10 signals; Internal Medicine: 8 signals. Check your backup."
+    assert len(warned["gist"]) <= PINNED_LINE_CHARS
