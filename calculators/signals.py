@@ -859,22 +859,8 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         f"{warned}{BAND_LABELS[band]} band.{counted_part}"
         for counted_part in (f" {_count_phrases(plans, heard=True)}.", f" {_count_phrases(plans, short=True)}.", "")
     ]
-    gist = summary
-    if warned and any(plan["allowance"]["origin"] != "unknown" for plan in plans):
-        # The whole warning made the phone's pinned line up to 172 words,
-        # citation and all, where three lines hold about 90 characters (diff
-        # review s50b, 5): the counts and the tag, as program counts pins them.
-        counted_short, tag = _count_phrases(plans, short=True), counts["warning_tag"]
-        gist = first_within_pinned_line(
-            [
-                profile.after_pass_note(v, each, banded=True, heard=True)
-                for each in (
-                    f"{counted_short} ({BAND_LABELS[band]}). {tag}",
-                    f"{counted_short}. {tag}",
-                    f"{tag} {counted_short}.",
-                )
-            ]
-        )
+    # What the phone's pinned line tries, longest first; the summary where none.
+    pinned_tries: list[str] = []
     if all(plan["allowance"]["origin"] == "unknown" for plan in plans):
         # With no number for any field, "Dual apply, strongly band" led, and
         # the phone's pinned line lost which fields and what to do: the answer
@@ -891,12 +877,26 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         # Last, the step alone: the fields are in the headline below it.
         shorter = _no_numbers(plans, short=True, owners=False)
         tag = counts["warning_tag"]
-        tagged = (
+        pinned_tries = (
             [f"{pinned} {tag}", f"{shorter} {tag}", f"{tag} {shorter}", f"{tag} {NO_NUMBERS_PINNED}"]
             if warned
             else [pinned, shorter, NO_NUMBERS_PINNED]
         )
-        gist = first_within_pinned_line([profile.after_pass_note(v, each, banded=True, heard=True) for each in tagged])
+    elif warned:
+        # The whole warning made the phone's pinned line up to 172 words,
+        # citation and all, where three lines hold about 90 characters (diff
+        # review s50b, 5): the counts and the tag, as program counts pins them.
+        counted_short, tag = _count_phrases(plans, short=True), counts["warning_tag"]
+        pinned_tries = [
+            f"{counted_short} ({BAND_LABELS[band]}). {tag}",
+            f"{counted_short}. {tag}",
+            f"{tag} {counted_short}.",
+        ]
+    gist = (
+        first_within_pinned_line([profile.after_pass_note(v, each, banded=True, heard=True) for each in pinned_tries])
+        if pinned_tries
+        else summary
+    )
     heard = first_within_read_out([profile.after_pass_note(v, said, banded=True, heard=True) for said in tries])
     return {
         "inputs": dict(v),
