@@ -1268,9 +1268,13 @@ class FileRatings:
 
     def most_open(self, *leaving_out: str) -> list[tuple[data.Specialty, competitiveness.Assessment]]:
         """The fields most open to IMGs, but for ``leaving_out``, with their ratings."""
-        return [
-            (spec, self(spec.slug)) for spec in data.SPECIALTIES if spec.tier == "accessible" and spec.slug not in leaving_out
-        ]
+        return [(spec, self(spec.slug)) for spec in most_open_fields(*leaving_out)]
+
+
+def most_open_fields(*leaving_out: str) -> list[data.Specialty]:
+    """The fields most open to IMGs, but for ``leaving_out``: those the
+    warnings set a backup beside, by the check or by match odds."""
+    return [spec for spec in data.SPECIALTIES if spec.tier == "accessible" and spec.slug not in leaving_out]
 
 
 def backup_band_warning(ratings: FileRatings, backup_slug: str) -> BackupWarning | None:
@@ -1424,8 +1428,7 @@ def _match_odds_pointer(
 
     named = [
         (spec, there)
-        for spec in data.SPECIALTIES
-        if spec.tier == "accessible" and spec.slug not in (primary.slug, backup.slug)
+        for spec in most_open_fields(primary.slug, backup.slug)
         if (there := _step2_odds(inputs, spec)) is not None and there >= first_odds - HARDER_BY and there - kept >= HARDER_BY
     ]
     if not named:
