@@ -31,6 +31,22 @@ READERS_OUTSIDE_THE_DATA = [
     ("us-md", "US MD seniors and graduates", "US MD seniors", "us_md_senior_pct"),
     ("us-do", "US DO seniors and graduates", "US DO seniors", "us_do_senior_pct"),
 ]
+# The fmusimg audit's reader (s46): a US-citizen IMG unmatched once in internal
+# medicine, weighing family medicine as the main plan; read by the program counts
+# and signals tests.
+FM_REAPPLICANT = {
+    "applicant_type": "us-img",
+    "step2_score": 224,
+    "exam_failures": 1,
+    "years_since_graduation": 4,
+    "usce_months": 2,
+    "recent_clinical_months": 0,
+    "specialty_letters": 2,
+    "research_items": 1,
+    "away_rotations": 1,
+    "previously_unmatched": True,
+    "specialty": "family-medicine",
+}
 # The dermnonus audit's reader (s45): a non-US IMG set on dermatology after two
 # research years without patients, read by the calculators' tests and the guides'.
 DERM_NON_US_IMG = {

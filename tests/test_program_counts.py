@@ -10,7 +10,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import pin_build_date
+from conftest import FM_REAPPLICANT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1267,23 +1267,6 @@ def test_a_backup_left_out_by_tier_though_it_matched_more_often_is_warned_with_b
         "It is left out by this site's tiers, a judgment that weighs the articles beside such rates, which describe "
         "only the applicants each field drew. If it is really your first choice, swap the two."
     )
-
-
-# The fmusimg audit's reader (s46): a US-citizen IMG unmatched once in internal
-# medicine, weighing family medicine as the main plan.
-FM_REAPPLICANT = {
-    "applicant_type": "us-img",
-    "step2_score": 224,
-    "exam_failures": 1,
-    "years_since_graduation": 4,
-    "usce_months": 2,
-    "recent_clinical_months": 0,
-    "specialty_letters": 2,
-    "research_items": 1,
-    "away_rotations": 1,
-    "previously_unmatched": True,
-    "specialty": "family-medicine",
-}
 
 
 def test_a_backup_the_check_rates_well_below_the_first_choice_is_named_and_the_counts_stay() -> None:

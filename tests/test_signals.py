@@ -12,7 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import pin_build_date
+from conftest import FM_REAPPLICANT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1150,20 +1150,7 @@ def test_a_warned_plan_with_numbers_pins_its_counts_and_the_tag_not_the_whole_wa
 
     # The pinned line carried the whole program-counts warning, up to 172
     # words with a citation (diff review s50b, 5).
-    warned = sg.compute(
-        {
-            "specialty": "family-medicine",
-            "backup_specialty": "internal-medicine",
-            "applicant_type": "us-img",
-            "step2_score": 224,
-            "exam_failures": 1,
-            "years_since_graduation": 4,
-            "usce_months": 2,
-            "previously_unmatched": True,
-            "primary_signals": 10,
-            "backup_signals": 8,
-        }
-    )
+    warned = sg.compute({**FM_REAPPLICANT, "backup_specialty": "internal-medicine", "primary_signals": 10, "backup_signals": 8})
     assert warned["warning"] and warned["summary"].startswith("Check your backup:")
     assert warned["gist"] == "Family Medicine: 10 signals; Internal Medicine: 8 signals. Check your backup."
     assert len(warned["gist"]) <= PINNED_LINE_CHARS
