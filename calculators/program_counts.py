@@ -802,6 +802,18 @@ def plan(
     }
 
 
+def _range_reason(name: str, rule: RangeRule, count: str) -> str:
+    """One field's count and where it comes from.  A hand-picked quarter is
+    said as the count it is, with the range it is cut from after: "rule of
+    thumb 60–80" stood beside a count of 20–30 (visareapply audit s51, 7)."""
+    if rule["aim"] in ("quarter-of-backup", "quarter-of-first-choice"):
+        return (
+            f"{name}: {count} programs, {rule['aim_text']}. {rule['why']} The range it is cut from, "
+            f"{rule['article_range']}, is a first choice's: {rule['context']}"
+        )
+    return f"{name}: rule of thumb {rule['article_range']} programs. Basis: {rule['context']} {rule['why']}"
+
+
 def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResult, result: Plan) -> list[str]:
     band = check["band"]
     spec = data.specialty(word(v, "specialty"))
@@ -812,10 +824,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         f"“{BAND_LABELS[band]}”. That band sets which range applies and where in it to aim.",
     ]
     primary_rule = rules["primary"]
-    reasons.append(
-        f"{spec.name}: rule of thumb {primary_rule['article_range']} programs. Basis: {primary_rule['context']} "
-        f"{primary_rule['why']}"
-    )
+    reasons.append(_range_reason(spec.name, primary_rule, result["count_text"]["primary"]))
     if spec.slug == "orthopaedic-surgery":
         reasons.append(
             f"The orthopaedics article gives a slightly lower range, {ORTHOPAEDICS_ORTHO_ARTICLE.text()}; this calculator "
@@ -835,10 +844,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         backup_spec = data.specialty(str(backup_slug))
         backup_rule = rules["backup"]
         assert backup_rule is not None  # a named backup always has its range
-        reasons.append(
-            f"{backup_spec.name} as the backup: rule of thumb {backup_rule['article_range']} programs. "
-            f"Basis: {backup_rule['context']} {backup_rule['why']}"
-        )
+        reasons.append(_range_reason(f"{backup_spec.name} as the backup", backup_rule, str(result["count_text"]["backup"])))
         # Which flag it was: a reader whose only flag is a limited area did
         # pass first time, and "a red flag" alone did not say (diff review 2 s37, 6).
         flags = flags_besides_the_target(check["red_flags"])

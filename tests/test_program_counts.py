@@ -114,6 +114,9 @@ def test_pivot_with_backup_is_eighty_twenty() -> None:
     assert result["share"] == {"primary_pct": 20, "backup_pct": 80}
     assert result["range_rule"]["primary"]["aim"] == "quarter-of-backup"
     assert any("no-match" in r for r in result["reasons"])
+    # Said as the count it is, not as its first-choice rule of thumb (visareapply audit s51, 7).
+    first = data.specialty(str(PIVOT["specialty"])).name
+    assert result["reasons"][1].startswith(f"{first}: 20–30 programs, a quarter of the backup count")
 
 
 def test_pivot_without_a_backup_keeps_the_hand_picked_set_it_would_keep_beside_one() -> None:
@@ -1665,14 +1668,19 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
         "you answered: Family Medicine carries most of your list, so rather than its first-choice range it takes the "
         "range this calculator gives a field carrying a reapplicant's list,"
     ) in reasons[1]
+    # The count shown is the count said, with the range it is cut from after
+    # it: "rule of thumb 60-80" stood beside 20-30 (visareapply audit s51, 7).
     assert any(
-        r.endswith(
-            "Changing field, as you answered: keep only a hand-picked set in Internal Medicine, the field you are leaving "
-            "(programs where you have a connection or a real chance), following the no-match article's 80/20 example, so "
-            "that Family Medicine carries most of the list."
+        r.startswith(
+            "Internal Medicine as the backup: 20–30 programs, a quarter of the first choice's count (the 20 in an 80/20 "
+            "split). Changing field, as you answered: keep only a hand-picked set in Internal Medicine, the field you are "
+            "leaving (programs where you have a connection or a real chance), following the no-match article's 80/20 "
+            "example, so that Family Medicine carries most of the list. The range it is cut from, 60–80, is a first "
+            "choice's: "
         )
         for r in reasons
     )
+    assert not any("Internal Medicine as the backup: rule of thumb" in r for r in reasons)
     assert "After a no-match, the no-match article favors volume in the new field, spread across community programs" in " ".join(
         reasons
     )
