@@ -663,12 +663,23 @@ def _pairing_components(primary: data.Specialty, candidate: data.Specialty) -> l
 
 def _access_components(candidate: data.Specialty, applicant: str, needs_visa: bool) -> list[Component]:
     weight = ACCESS_WEIGHT[applicant] * (VISA_ACCESS_MULTIPLIER if needs_visa else 1.0)
-    why_weight = []
-    if ACCESS_WEIGHT[applicant] != 1:
-        why_weight.append(f"the figures describe non-US IMGs rather than US graduates (×{ACCESS_WEIGHT[applicant]:g})")
-    if needs_visa:
-        why_weight.append(f"you need a visa (×{VISA_ACCESS_MULTIPLIER:g})")
-    weight_text = f" Counted ×{weight:g}: {', and '.join(why_weight)}." if weight != 1 else ""
+    why_weight = [
+        (why, factor)
+        for why, factor, holds in (
+            (
+                "the figures describe non-US IMGs rather than US graduates",
+                ACCESS_WEIGHT[applicant],
+                ACCESS_WEIGHT[applicant] != 1,
+            ),
+            ("you need a visa", VISA_ACCESS_MULTIPLIER, needs_visa),
+        )
+        if holds
+    ]
+    # Named as ours, and each factor said once: "Counted ×1.5: you need a visa
+    # (×1.5)", beside an NRMP source, read as a measured effect (visareapply
+    # audit s51, 9).
+    each = [f"{why} (×{factor:g})" for why, factor in why_weight] if len(why_weight) > 1 else [why for why, _ in why_weight]
+    weight_text = f" This finder's own weight, not NRMP's: ×{weight:g}, as {', and '.join(each)}." if weight != 1 else ""
     rate_row = share_row = None
     outcome = candidate.outcome
     if outcome is not None:
