@@ -2098,11 +2098,7 @@ class RuleApplied(TypedDict):
 # could not tell whether their Step 3 was weighed and found worthless or
 # never looked at (reapply-anes audit s42, 3).  Giving it points would be a
 # rule with no source behind its size.
-STEP3_ARTICLE = (
-    "A Step 3 pass is not scored here. After a borderline Step 2 CK, the no-match article counts a comfortable Step 3 "
-    "pass in your favour, though it fixes neither failed attempts nor weak clinical work, and it warns that a failure "
-    f"does more harm than not sitting it ({ARTICLE_UNMATCHED.cite()})."
-)
+STEP3_ARTICLE = f"A Step 3 pass is not scored here. {capitalised(data.STEP3_ARTICLE_CASE)} ({ARTICLE_UNMATCHED.cite()})."
 STEP3_SEEN = "If you have passed, make sure programs see it."
 STEP3_NOT_SCORED = f"{STEP3_ARTICLE} {STEP3_SEEN}"
 # Read alone, the note above made Step 3 a score booster to a reader hoping
@@ -2114,12 +2110,19 @@ STEP3_FOR_H1B = (
 # To a reader who cannot take a J-1, "if you hope for an H-1B" and the
 # article's warning made not sitting Step 3 the safe default, where it leaves
 # this Match with no position they could start (diffreview48 audit s48, 7).
-STEP3_FOR_H1B_ONLY = (
+STEP3_H1B_ONLY_GATE = (
     "You cannot take a J-1, so for you Step 3 is not optional: a program can file your H-1B petition only with your "
     f"Step 3 passed ({data.INA_H1B.cite()}; see “{data.FAQ_VISA_ANSWER}” in the FAQ), so without the pass this Match "
-    "holds no position you could start. The article's warning is then one side of a trade: sit it when your "
-    "practice scores say you will pass, weighing the harm of a failure against losing this Match."
+    "holds no position you could start."
 )
+STEP3_FOR_H1B_ONLY = (
+    f"{STEP3_H1B_ONLY_GATE} The article's warning is then one side of a trade: sit it when your practice scores say "
+    "you will pass, weighing the harm of a failure against losing this Match."
+)
+# Said whatever the score: only a Step 2 CK in the bottom quarter brought the
+# note, so a reader who cannot take a J-1 with a strong score heard nothing of
+# the pass every position they could start needs (visareapply audit s51, 3).
+STEP3_H1B_ONLY_NOTE = f"{STEP3_H1B_ONLY_GATE} {STEP3_SEEN}"
 
 
 def step3_note(needs_visa: bool, h1b_only: bool = False) -> str:
@@ -3006,16 +3009,15 @@ def render(result: CompetitivenessResult) -> Markup:
                 f"the middle half of them scored {matched['q1']:g}–{matched['q3']:g} (n = {matched['n']}; {matched['source']}).",
             )
         )
-        if matched["quartile"] in ("q1", "below"):
-            parts.append(
-                el(
-                    "p",
-                    step3_note(bool(result["needs_visa_resolved"]), profile.h1b_only(result["inputs"])),
-                    class_="mpb-note",
-                )
-            )
     else:
         parts.append(el("p", f"Step 2 CK against matched applicants: {result['step2_vs_matched_reason']}"))
+    borderline = isinstance(matched, dict) and matched["quartile"] in ("q1", "below")
+    if borderline:
+        parts.append(
+            el("p", step3_note(bool(result["needs_visa_resolved"]), profile.h1b_only(result["inputs"])), class_="mpb-note")
+        )
+    elif profile.h1b_only(result["inputs"]):
+        parts.append(el("p", STEP3_H1B_ONLY_NOTE, class_="mpb-note"))
     if reserved := result.get("reserved_places"):
         parts.append(el("p", reserved, class_="mpb-note"))
     return el("div", parts, class_="mpb-result-body")

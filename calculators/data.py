@@ -508,6 +508,18 @@ STEP3_SCORE_DELAY = Source(
     "2019 and 2021, for the 2020 and 2022 results, read 2026",
     "FSMB and ECFMG",
 )
+# What the no-match article says Step 3 can and cannot do, in one wording for
+# every calculator that says it: the competitiveness check had it firmer than
+# the article ("does more harm", where the article says "far more" and "in
+# many situations") and without the older graduates, the timeline had all
+# three hedges, and the cost calculator a third version (diff review s50).
+# Cite ARTICLE_UNMATCHED beside it.
+STEP3_ARTICLE_CASE = (
+    "after a borderline Step 2 CK, the no-match article says a comfortable Step 3 pass can help, though it is no "
+    "cure-all: it makes up for neither repeated failed attempts nor weak clinical work. For IMGs it adds that some "
+    "programs prefer or require Step 3 of older graduates, and it warns that in many cases a failure does far more "
+    "harm than not sitting it"
+)
 H1B_CAP_EXEMPT = Source(
     "h1b-cap-exempt",
     "Immigration and Nationality Act, section 214(g)(5): universities, the nonprofits related to or affiliated with "

@@ -316,7 +316,7 @@ VISA_STEP_H1B_ONLY = (
 )
 
 
-ReaderKind = Literal["h1b-only", "visa", "do", "img", "reapplicant"]
+ReaderKind = Literal["h1b-only", "visa", "img-h1b-only", "img-visa", "do", "img", "reapplicant"]
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do", "reapplicant-no-visa"] = "always"
+    when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do", "reapplicant"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission", "read"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
@@ -339,9 +339,14 @@ class Step:
     # That milestone as the plan names the stretch's end ("to the rank-list deadline").
     until_named: str = ""
     # Said in place of ``detail`` to a reader of a kind ("h1b-only": who
-    # needs an H-1B and cannot take a J-1, "visa": who needs one, "do": a US
-    # DO, "img", "reapplicant"), the first that fits, in this order.
+    # needs an H-1B and cannot take a J-1, "visa": who needs one, "img-h1b-only"
+    # and "img-visa": such an IMG, whose plan has the H-1B's Step 3 rows, "do":
+    # a US DO, "img", "reapplicant"), the first that fits, in this order.
     reader_details: tuple[tuple[ReaderKind, str], ...] = ()
+    # A step for some readers of its kind only (Step 3 after a low score), as
+    # the H-1B's Step 3 rows are: a reapplicant's moved preparation is not
+    # squeezed in before it (see _after_the_choice).
+    optional: bool = False
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -449,6 +454,35 @@ STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = STEP3_VERIFY_WEEKS + ST
 
 
 STEP3_AFTER_NO_MATCH = "Step 3, if a low score held you back"
+STEP3_AFTER_NO_MATCH_WHEN = (
+    f"Not taken Step 3 yet? {capitalised(data.STEP3_ARTICLE_CASE)}. So sit it when your practice scores say you will "
+    "pass (our advice). For the result to be out when programs read your application, apply to the FSMB (as an IMG, "
+    "once ECFMG has certified you) by about this day if it has verified your graduation: about "
+    f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.cite()}), about {STEP3_SEAT_WEEKS} to find a test "
+    f"date (our own assumption) and about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.cite()}). If "
+    f"you graduated this year, verifying can take up to {STEP3_VERIFY_WEEKS} weeks after graduation, so the "
+    "result may come after programs start reading: apply as soon as you can and tell programs when it is due."
+)
+STEP3_PASSED_TICK = f"Passed already? Tick “{STEP3_PASSED_LABEL}”"
+STEP3_AFTER_NO_MATCH_DETAIL = (
+    f"{STEP3_AFTER_NO_MATCH_WHEN} {STEP3_PASSED_TICK}: the pass reaches programs in the USMLE transcript ERAS sends "
+    f"({data.ERAS_DOCUMENTS.cite()})."
+)
+H1B_STEP3 = "H-1B: your Step 3 pass in hand"
+# A day, not an order: "apply to the FSMB" read as advice to every visa
+# reader to book Step 3, which the no-match article warns against rushing
+# (new-words audit s41, 5).
+H1B_STEP3_APPLY = "H-1B: last day to apply for Step 3"
+# The H-1B rows date Step 3 later, for the petition, and say how a pass
+# reaches programs: a reader shown both days was not told why they differ.
+# In place of the transcript's sentence, which keeps the row under 300 words.
+STEP3_AFTER_NO_MATCH_VISA = (
+    f"{STEP3_AFTER_NO_MATCH_WHEN} The H-1B needs the pass too, by a later day: see the row “{H1B_STEP3}”. {STEP3_PASSED_TICK}."
+)
+STEP3_AFTER_NO_MATCH_H1B_ONLY = (
+    f"{STEP3_AFTER_NO_MATCH_WHEN} You cannot take a J-1, so the H-1B needs the pass in any case, by a later day: see "
+    f"the row “{H1B_STEP3}”. {STEP3_PASSED_TICK}."
+)
 STEPS: tuple[Step, ...] = (
     Step(
         -18,
@@ -550,32 +584,6 @@ STEPS: tuple[Step, ...] = (
         ARTICLE_IMG,
         anchor="eras_opens",
     ),
-    # A reapplicant held back by a low score heard of Step 3 only in a row
-    # for the H-1B, which a reader who needs no visa never gets (reapplypsych
-    # audit s49, 3).  Dated so the result is out before programs read the
-    # application, by the chain of the H-1B rows below for a graduate the FSMB
-    # has verified, with some three weeks to spare; a reader who graduated
-    # this year waits for up to 12 weeks after graduating, which no earlier
-    # application shortens (diff review s50b, 7 and 9).  A reader who needs a
-    # visa has those rows instead.
-    Step(
-        -3,
-        STEP3_AFTER_NO_MATCH,
-        "If your debrief named a borderline Step 2 CK and you have not taken Step 3, the no-match article says a "
-        "comfortable pass can help, though it is no cure-all: it does not make up for repeated failed attempts or "
-        "weak clinical work, and for IMGs it adds that some programs prefer or require Step 3 of older graduates. In "
-        "many cases a failure does far more harm than not sitting it, so sit it only when your practice scores say "
-        "you will pass (our advice). For the result to be out when programs read your application, apply to the FSMB "
-        "(as an IMG, once ECFMG has certified you) by about this day if it has verified your graduation: about "
-        f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.cite()}), about {STEP3_SEAT_WEEKS} to find a test "
-        f"date (our own assumption) and about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.cite()}). If "
-        f"you graduated this year, verifying can take up to {STEP3_VERIFY_WEEKS} weeks after graduation, so the "
-        "result may come after programs start reading: apply as soon as you can and tell programs when it is due. "
-        f"Passed already? It reaches programs in the USMLE transcript ERAS sends ({data.ERAS_DOCUMENTS.cite()}).",
-        ARTICLE_UNMATCHED,
-        "reapplicant-no-visa",
-        anchor="read",
-    ),
     Step(
         -4,
         "Draft your personal statement",
@@ -616,6 +624,24 @@ STEPS: tuple[Step, ...] = (
     # Two months: the USMLE's usual four weeks to report, and as long again
     # for the delays it has announced in some summers.  Said so that it holds
     # for a reader whose score is already in.
+    # A reapplicant held back by a low score heard of Step 3 only in a row
+    # for the H-1B, which a reader who needs no visa never gets (reapplypsych
+    # audit s49, 3), and one who needs a visa heard of it only as the H-1B's
+    # gate (diff review s50b, 8).  Dated so the result is out before programs
+    # read the application, by the chain of the H-1B rows for a graduate the
+    # FSMB has verified, with some three weeks to spare; a reader who
+    # graduated this year waits for up to 12 weeks after graduating, which no
+    # earlier application shortens (diff review s50b, 7 and 9).
+    Step(
+        -3,
+        STEP3_AFTER_NO_MATCH,
+        STEP3_AFTER_NO_MATCH_DETAIL,
+        ARTICLE_UNMATCHED,
+        "reapplicant",
+        anchor="read",
+        optional=True,
+        reader_details=(("img-h1b-only", STEP3_AFTER_NO_MATCH_H1B_ONLY), ("img-visa", STEP3_AFTER_NO_MATCH_VISA)),
+    ),
     Step(
         -2,
         STEP2_SCORE,
@@ -785,12 +811,12 @@ FIELDS = (
     profile.APPLICANT_TYPE,
     replace(profile.NEEDS_VISA, help=f"{profile.NEEDS_VISA.help} Adds a step for the visa, Step 3 and their lead times."),
     # Asked here alone: only this plan dates Step 3 (h1bvisa audit s47, 2).
-    # The form shows no input on a condition, so it is asked of everyone and
-    # used only with a visa, as its help says.
+    # The form shows no input on a condition, so it is asked of everyone, and
+    # used where the plan dates Step 3: with a visa, or after a no-match.
     BoolField(
         name="step3_passed",
         label=STEP3_PASSED_LABEL,
-        help="Used only if you need a visa: drops the last day to apply for Step 3 and marks the Step 3 row done.",
+        help="Drops the rows that date sitting Step 3 (with a visa, or after a no-match) and marks the H-1B's Step 3 row done.",
     ),
     BoolField(
         name="include_past",
@@ -849,7 +875,6 @@ DUAL_TITLES = (*(s.title for s in STEPS if s.when == "dual"), COMMIT_TO_DUAL)
 
 
 EXAMS_CONFIRMED = "IMGs: ECFMG must have verified your requirements"
-H1B_STEP3 = "H-1B: your Step 3 pass in hand"
 # One statement of when, on this row and in the guides: Match Day is a date
 # some programs set, before which this plan's own date already falls, so it
 # is not "sooner" (visa-psych audit s41, 2).
@@ -872,10 +897,6 @@ NO_J1 = (
     "if none can, this Match holds no position you can start."
 )
 H1B_STEP3_ASK = f"; ask each program for its own date. Without the pass in time, the J-1 is the route left. {NO_J1}"
-# A day, not an order: "apply to the FSMB" read as advice to every visa
-# reader to book Step 3, which the no-match article warns against rushing
-# (new-words audit s41, 5).
-H1B_STEP3_APPLY = "H-1B: last day to apply for Step 3"
 # The FSMB's weeks are said on the apply row; said here again, the two rows
 # repeated each other (diff review s41, 4).
 H1B_STEP3_LEAD = f" The row “{H1B_STEP3_APPLY}” dates the last application to the FSMB that leaves time for a result."
@@ -978,12 +999,12 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: b
 STEP3_PASSED = f"Passed Step 3 already? Tick “{STEP3_PASSED_LABEL}” in the plan's form."
 STEP3_TOO_CLOSE = (
     f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
-    "result, unless your application is in: ask each program for its date before you book, and "
+    "result, unless your FSMB application is in: ask each program for its date before you book, and "
     f"if it cannot be met, plan on the J-1 for this Match. {NO_J1}"
 )
 STEP3_TOO_CLOSE_H1B_ONLY = (
     f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
-    "result, unless your application is in: ask each program for its date before you book. "
+    "result, unless your FSMB application is in: ask each program for its date before you book. "
     # It had lost the "rank only" of the row it replaces (diffreview48 audit s48, 9).
     f"{NO_J1_RANK}: if that date cannot be met, no program can file for you, and this Match holds no position you "
     "could start."
@@ -1315,7 +1336,8 @@ def _after_the_choice(
 
     The steps the debrief and the choice replace are dropped; the others dated
     before the choice are spread evenly, in their order, between the choice
-    and the next step still ahead of it (the submission at the latest).  A
+    and the next step still ahead of it that is not ``optional`` (the
+    submission at the latest).  A
     step moved between two dates is an estimate when either of them is
     (``estimated``: by anchor); it was left unmarked (print audit s20, 2).
     """
@@ -1323,7 +1345,7 @@ def _after_the_choice(
     early = [(s, day) for s, day in steps if s.months < 0 and day <= chosen]
     kept = [Placed(s, day, estimated=estimated[s.anchor]) for s, day in steps if (s, day) not in early]
     moved = [s for s, _ in early]
-    bound = min((k for k in kept if k.day > chosen), key=lambda k: k.day)
+    bound = min((k for k in kept if k.day > chosen and not k.step.optional), key=lambda k: k.day)
     gap = (bound.day - chosen).days
     guessed = chosen_estimated or bound.estimated
     # At least a day after the choice, even when the next step follows it at once.
@@ -1485,6 +1507,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     h1b_only = profile.h1b_only(v)
     us_graduate = v["applicant_type"] in data.US_GRADUATE_TYPES
     visa_step = VISA_STEP_US_GRADUATE if us_graduate else VISA_STEP
+    # The IMG's visa step and the H-1B's Step 3 rows: a US graduate's rules are not ours to date.
+    h1b_rows = needs_visa and not us_graduate
     img = word(v, "applicant_type") in data.IMG_TYPES
     wanted = (
         {"always"}
@@ -1492,7 +1516,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         | ({"visa-us-graduate" if us_graduate else "visa"} if needs_visa else set())
         | ({"img"} if img else set())
         | ({"do"} if v["applicant_type"] == "us-do" else set())
-        | ({"reapplicant-no-visa"} if v["previously_unmatched"] and not needs_visa else set())
+        # "Step 3 already passed" answers the row's question.
+        | ({"reapplicant"} if v["previously_unmatched"] and not flag(v, "step3_passed") else set())
     )
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
@@ -1571,6 +1596,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     kinds: tuple[tuple[ReaderKind, bool], ...] = (
         ("h1b-only", h1b_only),
         ("visa", needs_visa),
+        ("img-h1b-only", h1b_rows and h1b_only),
+        ("img-visa", h1b_rows),
         ("do", word(v, "applicant_type") == "us-do"),
         ("img", img),
         ("reapplicant", bool(v["previously_unmatched"])),
@@ -1600,8 +1627,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         today,
         submission_estimated,
         img=img,
-        # The IMG's visa step: a US graduate's rules are not ours to date.
-        visa=needs_visa and not us_graduate,
+        visa=h1b_rows,
         reviewing_before_submission=reviewing_before_submission,
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
         deciding=CHOICE_OF_LANE.title if v["previously_unmatched"] else DECIDE_DUAL,
@@ -1718,6 +1744,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         if v["dual_applying"]
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
+    # The rows that date sitting Step 3, which a pass makes moot.
+    dropped = [t for t, dated in ((H1B_STEP3_APPLY, h1b_rows), (STEP3_AFTER_NO_MATCH, v["previously_unmatched"])) if dated]
+    passed_note = (
+        f"With “{STEP3_PASSED_LABEL}” ticked, the plan leaves out {and_list([f'“{t}”' for t in dropped])}."
+        if flag(v, "step3_passed") and dropped
+        else ""
+    )
     if needs_visa:
         # Every row the answer adds, as the dual-applying note lists its own: it
         # named one of three (moved audit s45, 3).
@@ -1725,8 +1758,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         added = [visa_step, *(t for t in (H1B_STEP3_APPLY, H1B_STEP3) if t in titles)]
         need = "an H-1B and cannot take a J-1" if h1b_only else "a visa"
         visa_note = f"You need {need}, {profile.visa_basis(v)}: the plan adds {and_list([f'“{t}”' for t in added])}."
-        if flag(v, "step3_passed") and not us_graduate:
-            visa_note += f" With “{STEP3_PASSED_LABEL}” ticked, it leaves out “{H1B_STEP3_APPLY}”."
+        if passed_note:
+            visa_note += f" {passed_note}"
         # Marked past for a reader already applying, it read as done, though
         # its questions decide which programs to rank (readthrough audit s39, 1).
         visa_row = next((m for m in milestones if m["title"] == visa_step), None)
@@ -1741,10 +1774,12 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 + (
                     "rank it only if it says yes: you cannot take a J-1."
                     if h1b_only
-                    else "plan on the J-1 unless it says yes (no J-1 for you? see the Step 3 row)."
+                    else f"plan on the J-1 unless it says yes (no J-1 for you? see the row “{H1B_STEP3}”)."
                 )
             )
         notes.append(visa_note + profile.h1b_only_prompt(v))
+    elif passed_note:
+        notes.append(passed_note)
     if img and today <= rank_deadline:
         notes.append(PATHWAY_EXPIRY_NOTE)
     if not v["previously_unmatched"]:
@@ -2339,7 +2374,7 @@ def method() -> Markup:
                         "visa-us-graduate": "US MD and DO graduates who need a visa",
                         "img": "IMGs",
                         "do": "US DO seniors and graduates",
-                        "reapplicant-no-visa": "reapplicants who need no visa",
+                        "reapplicant": "reapplicants",
                     }[s.when],
                     s.source.cite(),
                 )

@@ -3292,3 +3292,20 @@ def test_a_reapplicant_is_told_a_new_field_is_itself_the_parallel_field_and_wher
         }
     )
     assert changed["share"]["primary_pct"] > 50
+
+
+@pytest.mark.parametrize("step2", [None, 232, 262])
+def test_a_reader_who_cannot_take_a_j1_hears_step3_is_needed_whatever_the_score(step2: int | None) -> None:
+    # Only a Step 2 CK in the bottom quarter brought the Step 3 note, so with a
+    # strong score (or none) a reader who cannot take a J-1 heard nothing of
+    # the pass every position they could start needs (visareapply audit s51, 3).
+    reader = {**PEDS_VISA_READER, "step2_score": step2, "needs_visa": "h1b-only"}
+    page = html.unescape(str(competitiveness.render(compute(reader))))
+    assert competitiveness.STEP3_H1B_ONLY_GATE in page
+    borderline = step2 == 232
+    # The article's case for Step 3 is for a borderline score only.
+    assert (competitiveness.STEP3_ARTICLE in page) is borderline
+    assert page.count(competitiveness.STEP3_H1B_ONLY_GATE) == 1
+    # A reader who can take a J-1 with a strong score is not told of it here.
+    either = html.unescape(str(competitiveness.render(compute({**reader, "needs_visa": "true", "step2_score": 262}))))
+    assert competitiveness.STEP3_H1B_ONLY_GATE not in either

@@ -13,6 +13,7 @@ import pytest
 
 from calculators import cycle, data, registry, timeline
 from calculators.fields import InputError
+from calculators.html import capitalised
 
 SEASON_NOTE = "This plans your reapplication for the next season"
 
@@ -421,7 +422,7 @@ def test_a_reader_applying_now_is_told_the_past_visa_check_still_decides_the_ran
     [note] = [n for n in result["notes"] if n.startswith("You need a visa")]
     # Named, not "It", after a list of three rows; and the no-J-1 pointer (recheck45 audit s45, 4).
     assert f"“{timeline.VISA_STEP}” is marked past, but it is not finished until you rank" in note
-    assert "(no J-1 for you? see the Step 3 row). Cannot take a J-1? Answer" in note
+    assert f"(no J-1 for you? see the row “{timeline.H1B_STEP3}”). Cannot take a J-1? Answer" in note
     # Not said once the rank lists have closed (Match Week), nor while the check is still ahead.
     after = timeline.compute({**inputs, "today": "2027-03-15"})
     assert not any("not finished until you rank" in n for n in after["notes"])
@@ -1521,14 +1522,14 @@ def test_step3_already_passed_drops_the_day_to_apply_and_says_the_row_is_done() 
         assert "too little time" not in done and "apply to the FSMB" not in done
         assert ("You cannot take a J-1" in done) is (needs == "h1b-only")
         note = next(n for n in passed["notes"] if n.startswith("You need"))
-        assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, it leaves out “{timeline.H1B_STEP3_APPLY}”" in note
+        assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out “{timeline.H1B_STEP3_APPLY}”" in note
         # Close to the deadline too, the too-late warning is not said.
         close = by_title(timeline.compute({**PERSONA, "today": "2027-12-06", "needs_visa": needs, "step3_passed": True}))
         assert close[timeline.H1B_STEP3]["detail"] == done
-    # Without a visa the box changes nothing, as its help says.
+    # Without a visa, on a first application, the box changes nothing, as its help says.
     none = {"today": "2027-04-15", "eras_submission": "2027-09-15", "needs_visa": "false"}
     assert timeline.compute({**none, "step3_passed": True})["milestones"] == timeline.compute(none)["milestones"]
-    assert "Used only if you need a visa" in next(f for f in timeline.FIELDS if f.name == "step3_passed").help
+    assert "(with a visa, or after a no-match)" in next(f for f in timeline.FIELDS if f.name == "step3_passed").help
 
 
 # --- Step 3 for a reader who cannot take a J-1, and once passed (diffreview48 audit s48) -------
@@ -1576,7 +1577,7 @@ def test_with_step3_passed_the_visa_step_and_its_note_point_to_a_row_that_says_w
         "holds no position you could start."
     )
     note = next(n for n in passed["notes"] if n.startswith("You need a visa"))
-    assert "(no J-1 for you? see the Step 3 row)" in note
+    assert f"(no J-1 for you? see the row “{timeline.H1B_STEP3}”)" in note
     # The transcript sentence fits a pass already on file as well as a new one.
     assert "check in MyERAS that the transcript the programs you apply to receive shows your pass" in done
     assert "once the pass is reported" not in done and "the new one" not in done
@@ -1609,7 +1610,7 @@ def rows_past_300_words(today: dt.date) -> list[tuple[str, int, dict[str, object
     for needs_visa in ("false", "true", "h1b-only"):
         for unmatched in (False, True):
             for submission in (None, today - dt.timedelta(days=60)):
-                for step3_passed in (False, True) if needs_visa != "false" else (False,):
+                for step3_passed in (False, True):
                     inputs: dict[str, object] = {
                         "today": today.isoformat(),
                         "applicant_type": "non-us-img",
@@ -1645,11 +1646,44 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     # The chain of weeks for a verified graduate fits in the months it is set before.
     weeks = timeline.STEP3_PERMIT_WEEKS + timeline.STEP3_SEAT_WEEKS + timeline.STEP3_RESULT_WEEKS
     assert (read - dt.date.fromisoformat(row["date"])).days >= 7 * weeks
-    assert "the no-match article says a comfortable pass can help" in row["detail"] and len(row["detail"].split()) < 300
+    assert row["detail"].startswith(f"Not taken Step 3 yet? {capitalised(data.STEP3_ARTICLE_CASE)}.")
+    assert len(row["detail"].split()) < 300
     # The FSMB's 12 weeks run from graduation: no earlier application shortens them (diff review s50b, 7).
     assert "If you graduated this year, verifying can take up to 12 weeks after graduation" in row["detail"]
     assert "apply about three months earlier" not in row["detail"] and "once ECFMG has certified you" in row["detail"]
     assert row["source"] == data.ARTICLE_UNMATCHED.cite()
-    # Not for a first application, nor for a reader who needs a visa, whose H-1B rows date Step 3.
-    for other in ({**plan, "previously_unmatched": False}, {**plan, "needs_visa": "true"}):
-        assert timeline.STEP3_AFTER_NO_MATCH not in by_title(timeline.compute(other))
+    # Not for a first application, nor once passed, which the notes say.
+    assert timeline.STEP3_AFTER_NO_MATCH not in by_title(timeline.compute({**plan, "previously_unmatched": False}))
+    passed = timeline.compute({**plan, "step3_passed": True})
+    assert timeline.STEP3_AFTER_NO_MATCH not in by_title(passed)
+    assert any(
+        f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out “{timeline.STEP3_AFTER_NO_MATCH}”." in note
+        for note in passed["notes"]
+    )
+
+
+def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h1b_rows_date_it_later() -> None:
+    # A visa reader held back by a low score heard of Step 3 only as the
+    # H-1B's gate, dated for the petition (diff review s50b, 8).
+    plan = {"today": dt.date(2026, 4, 1), "previously_unmatched": True, "applicant_type": "non-us-img"}
+    for needs, pointer in (
+        ("true", timeline.STEP3_AFTER_NO_MATCH_VISA),
+        ("h1b-only", timeline.STEP3_AFTER_NO_MATCH_H1B_ONLY),
+    ):
+        result = timeline.compute({**plan, "needs_visa": needs})
+        rows = by_title(result)
+        row = rows[timeline.STEP3_AFTER_NO_MATCH]
+        assert row["detail"] == pointer and "see the row “H-1B: your Step 3 pass in hand”" in pointer
+        assert len(row["detail"].split()) < 300
+        # The pointer's "later than this day" holds for both H-1B rows.
+        assert row["date"] < rows[timeline.H1B_STEP3_APPLY]["date"] < rows[timeline.H1B_STEP3]["date"]
+        # Once passed, the row goes with the H-1B's apply-by row, and the visa note names both.
+        passed = timeline.compute({**plan, "needs_visa": needs, "step3_passed": True})
+        assert timeline.STEP3_AFTER_NO_MATCH not in by_title(passed)
+        note = next(n for n in passed["notes"] if n.startswith("You need"))
+        dropped = f"“{timeline.H1B_STEP3_APPLY}” and “{timeline.STEP3_AFTER_NO_MATCH}”"
+        assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out {dropped}." in note
+    # A US graduate who needs a visa has no H-1B rows here, so no pointer to them.
+    us = by_title(timeline.compute({**plan, "applicant_type": "us-md", "needs_visa": "true"}))
+    assert us[timeline.STEP3_AFTER_NO_MATCH]["detail"] == timeline.STEP3_AFTER_NO_MATCH_DETAIL
+    assert timeline.H1B_STEP3 not in us
