@@ -1502,6 +1502,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             "still tells them apart. Where the check advises dual "
             f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; {broader}"
         )
+    # The first choice's match odds, where the figures are the reader's group's.
+    own = None if step2 is None or applicant != "non-us-img" else match_odds.step2_estimate(primary, step2)
     same_tier = [s for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
     if same_tier:
         as_hard = [str(s["name"]) for s in same_tier]
@@ -1512,7 +1514,6 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         # Only where the figures are the reader's group's, and by a margin the
         # rounded figures show: "about 32%, against about 32%" read as a
         # contradiction (diff review s35, 1).
-        own = None if step2 is None or applicant != "non-us-img" else match_odds.step2_estimate(primary, step2)
         harder = [
             f"{s['name']} {match_odds.about(float(s['match_odds']))}"
             for s in same_tier
@@ -1528,6 +1529,30 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
                 if harder and own is not None
                 else ""
             )
+        )
+    # A headlined field of a more open tier can still look harder by match
+    # odds: for a non-US IMG with 257 and emergency medicine first, internal
+    # medicine about 59% against about 71%, where the note above said so of
+    # same-tier fields only (crosscalc audit s51, 1).  Said, not reordered:
+    # the tiers weigh the articles beside rates that describe only the
+    # applicants each field drew.
+    lower = [
+        (str(s["name"]), odds)
+        for s in suggestions[:HEADLINED]
+        if s["tier"] != primary.tier
+        and own is not None
+        and (odds := s["match_odds"]) is not None
+        and own - float(odds) >= HARDER_BY
+    ]
+    if own is not None and lower and primary.tier != "accessible":
+        names = and_list([name for name, _ in lower])
+        it = "it" if len(lower) == 1 else "them"
+        notes.append(
+            f"By the match odds calculator's model at Step 2 CK {step2}, "
+            f"{and_list([f'{name} {match_odds.about(float(odds))}' for name, odds in lower])}, against "
+            f"{match_odds.about(own)} in {primary.name}. Each figure describes only the applicants who ranked that "
+            f"field first, so this site's tiers still rate {names} more open to IMGs; run the competitiveness check "
+            f"on {primary.name} and on {it} before you count on {it} as a backup."
         )
     # A backup that starts at PGY-2 needs a first year too; the finder said so
     # only of a first choice (seed-coverage audit s24, 4).  Of the headlined

@@ -1393,3 +1393,29 @@ def test_your_preferences_are_credited_only_where_they_put_a_field_in_the_top_th
     )
     plain = compute({"specialty": "neurology"})
     assert "Family Medicine" not in plain["headlined"] and "the NRMP figures put it there." in plain["summary"]
+
+
+def test_a_headlined_backup_of_a_more_open_tier_that_match_odds_puts_lower_is_said_to_look_harder() -> None:
+    # Emergency medicine first at 257: internal and family medicine headlined
+    # about 12 and 17 points below it by match odds, while the finder said
+    # "looks harder" only of a same-tier field (crosscalc audit s51, 1).
+    reader = {"applicant_type": "non-us-img", "specialty": "emergency-medicine", "step2_score": 257, "needs_visa": "false"}
+    result = backup_finder.compute(reader)
+    own = match_odds.step2_estimate(data.specialty("emergency-medicine"), 257)
+    lower = [
+        s
+        for s in result["suggestions"][:3]
+        if s["tier"] != "moderate" and s["match_odds"] is not None and own - float(s["match_odds"]) >= backup_finder.HARDER_BY
+    ]
+    assert [s["name"] for s in lower] == ["Internal Medicine", "Family Medicine"]
+    note = next(n for n in result["notes"] if n.startswith("By the match odds calculator's model at Step 2 CK 257"))
+    for s in lower:
+        assert f"{s['name']} {match_odds.about(float(s['match_odds']))}" in note  # type: ignore[arg-type]
+    assert f"against {match_odds.about(own)} in Emergency Medicine" in note
+    assert "this site's tiers still rate Internal Medicine and Family Medicine more open to IMGs" in note
+    # Not where the headlined fields are not lower, nor without a non-US IMG's score to place.
+    for other in ({**reader, "step2_score": 230}, {**reader, "applicant_type": "us-img"}, {**reader, "step2_score": None}):
+        assert not any(n.startswith("By the match odds") for n in backup_finder.compute(other)["notes"])
+    # An accessible first choice keeps its own tier note, which says match odds tells its fields apart.
+    peds = backup_finder.compute({**reader, "specialty": "pediatrics", "step2_score": 250})
+    assert not any(n.startswith("By the match odds") for n in peds["notes"])
