@@ -695,6 +695,18 @@ def _backup(
             else f"Pivot: {backup_name} becomes your main application, at the articles' range for a backup carrying most "
             "of the application."
         )
+        # Where "dual apply" gives a part of the same range, "a large share"
+        # overstated the step: the first choice keeps its range at both bands,
+        # and for a non-US IMG the split moved 3 points (crosscalc audit s51, 2).
+        at_dual = _backup(primary_slug, backup_slug, "dual-apply", False, applicant_type, red_flag)
+        if band == "dual-apply-strongly" and at_dual.rule is rule and at_dual.aim != "whole":
+            why = (
+                f"Dual apply strongly: {backup_name} takes the whole of the articles' range for a broad backup, where "
+                f"“{BAND_LABELS['dual-apply']}” gives {AIM_TEXT[at_dual.aim]} ({at_dual.text()}). Your first choice "
+                "keeps its range at both bands, so the stronger band shows less in the split than in each list's mix: "
+                f"{LIKELY_PCT['dual-apply-strongly']}% likely programs, where “{BAND_LABELS['dual-apply']}” has "
+                f"{LIKELY_PCT['dual-apply']}% (our rule)."
+            )
         backup = Recommendation(rule.low, rule.high, rule, "whole", why)
     if reapplying and data.specialty(backup_slug).tier not in HARD_TIERS:
         if backup.high < NO_MATCH_BACKUP.high:

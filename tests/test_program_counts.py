@@ -2195,3 +2195,20 @@ def test_a_family_medicine_reader_is_not_warned_of_a_backup_match_odds_puts_as_o
             assert "protects you only where" not in str(warning), spec.slug
             quiet.append(spec.slug)
     assert "pediatrics" in quiet
+
+
+def test_dual_apply_strongly_says_how_little_it_moves_where_dual_apply_takes_part_of_the_same_range() -> None:
+    # For a non-US IMG the step from "Dual apply" to "Dual apply, strongly"
+    # moved the split 3 points, while the reason said the backup "takes a
+    # large share" (crosscalc audit s51, 2).
+    plan = pc.plan("internal-medicine", "family-medicine", "dual-apply-strongly", applicant_type="non-us-img")
+    at_dual = pc.plan("internal-medicine", "family-medicine", "dual-apply", applicant_type="non-us-img")
+    assert plan["primary"] == at_dual["primary"]
+    why = plan["range_rule"]["backup"]["why"]
+    assert "takes a large share" not in why
+    assert f"where “Dual apply” gives the lower half of the range ({at_dual['count_text']['backup']})" in why
+    assert "45% likely programs, where “Dual apply” has 35%" in why
+    assert plan["tiers"]["likely_pct"] == 45 and at_dual["tiers"]["likely_pct"] == 35
+    # A US graduate's backup does move from a kept-second range to the broad one, and keeps the words.
+    us = pc.plan("internal-medicine", "family-medicine", "dual-apply-strongly", applicant_type="us-md")
+    assert "takes a large share" in us["range_rule"]["backup"]["why"]
