@@ -421,8 +421,9 @@ FLAG_READINGS = {
         "months that were not observership; you have entered fewer."
     ),
     VISA_FLAG: (
-        "The IMG article's flag is needing an H-1B visa in a field where few programs sponsor one; this check counts "
-        "any visa need, because its data cannot tell which fields those are."
+        "The IMG article's flag is needing an H-1B visa in a field where few programs sponsor one, and its FAQ names "
+        "needing a visa, of either kind, among what makes applying to one specialty risky; this check counts any visa "
+        "need, because its data cannot tell which fields those are."
     ),
 }
 

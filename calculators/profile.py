@@ -437,7 +437,8 @@ def h1b_only_prompt(values: Mapping[str, object]) -> str:
     if not visa_needed(values) or h1b_only(values) or values.get("applicant_type") in data.US_GRADUATE_TYPES:
         return ""
     return (
-        f" Cannot take a J-1? Answer “{dict(NEEDS_VISA.choices)[VISA_H1B_ONLY]}” under “{NEEDS_VISA.label}”: the advice changes."
+        f" Cannot take a J-1? Answer “{dict(NEEDS_VISA.choices)[VISA_H1B_ONLY]}” under “{NEEDS_VISA.label}”: the advice then counts only "
+        "programs that will file an H-1B for you, and Step 3 becomes a need for any position."
     )
 
 

@@ -865,6 +865,8 @@ def test_flags_say_beside_them_how_the_check_reads_the_article() -> None:
     assert {competitiveness.OLD_GRADUATION_FLAG, competitiveness.VISA_FLAG} <= set(result["red_flags"])
     html = competitiveness.render(result)
     assert "cannot tell which fields those are" in html
+    # Counting any visa rests on the article's FAQ too (visareapply audit s51, 5).
+    assert "its FAQ names needing a visa, of either kind, among what makes applying to one specialty risky" in html
     assert "6 months of hands-on clinical work in the 3 years before you submit, in any country; you have entered fewer" in html
     calm = compute({"applicant_type": "us-md", "years_since_graduation": 0, "usce_months": 12})
     assert "cannot tell which fields" not in competitiveness.render(calm)
