@@ -1101,10 +1101,11 @@ def bridges(
     unmatched: bool = False,
     applicant: str = "non-us-img",
     backups: Sequence[Suggestion] = (),
+    h1b_only: bool = False,
 ) -> list[Bridge]:
     """Transitional and preliminary years that fit this primary, each with
     reasons; ``backups``, the ranked categorical backups, to set a reapplicant's
-    year beside."""
+    year beside; ``h1b_only``: for a reader who cannot take a J-1."""
     cite = {s.key: s.cite() for s in data.SOURCES}
     # For a field with advanced positions the same year has two roles, and
     # the reapplying reasons read as the plan for the year an advanced match
@@ -1120,6 +1121,14 @@ def bridges(
     if needs_visa:
         common.append(
             "Check each program's visa policy before applying; the IMG article advises confirming sponsorship for every field you list."
+        )
+    # The year on an H-1B has the same gate as a residency, and spends one of
+    # six years: said in the Assess guide, not here (visareapply audit s51, 8).
+    if h1b_only:
+        common.append(
+            "You cannot take a J-1, so the year too needs an H-1B, which a program can file only with your Step 3 "
+            f"passed ({cite['ina-212-j-2']}), and it uses one of the six years H-1B status allows in all "
+            f"({cite['h1b-six-years']}): a preliminary year and then a five-year residency would use all six."
         )
     result: list[Bridge] = []
     suggested = {b for p in pairings_for(primary.slug) for b in p.backups}
@@ -1615,7 +1624,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "suggestions": suggestions,
         "headlined": headlined,
         "unnamed_note": unnamed_note,
-        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched"), applicant, suggestions),
+        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched"), applicant, suggestions, profile.h1b_only(v)),
         "excluded": excluded,
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant

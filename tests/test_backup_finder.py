@@ -935,6 +935,21 @@ def test_a_bridge_year_is_not_offered_as_a_second_one_to_a_reader_in_one() -> No
         assert any("not advice to do a second one" in reason for reason in bridge["reasons"]), bridge["name"]
 
 
+def test_a_reader_who_cannot_take_a_j1_is_told_a_bridge_year_needs_step3_and_spends_an_h1b_year() -> None:
+    # The Assess guide said so; the finder's year sections did not (visareapply audit s51, 8).
+    reader = {"specialty": "general-surgery", "applicant_type": "non-us-img", "step2_score": 235}
+    said = {
+        needs: [r for b in compute({**reader, "needs_visa": needs})["bridges"] for r in b["reasons"]]
+        for needs in ("h1b-only", "true")
+    }
+    gate = "You cannot take a J-1, so the year too needs an H-1B, which a program can file only with your Step 3 passed"
+    for bridge in compute({**reader, "needs_visa": "h1b-only"})["bridges"]:
+        reason = next(r for r in bridge["reasons"] if r.startswith(gate))
+        assert data.INA_H1B.cite() in reason and data.H1B_SIX_YEARS.cite() in reason
+        assert "a preliminary year and then a five-year residency would use all six" in reason
+    assert said["h1b-only"] and not any(r.startswith(gate) for r in said["true"])
+
+
 def test_whose_odds_they_are_weighs_what_in_the_file_pulls_the_other_way() -> None:
     """A US-citizen IMG with a failed attempt and a past no-match read "likely
     on the low side for you", above a note saying such flags make the estimate
