@@ -1403,8 +1403,12 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         # tell them apart, so the estimate says which way it leans for them
         # (reapplicant audit s30, 3).
         REAPPLICANT_NOTE,
+        # The finder and program counts compare estimates across fields, by a
+        # margin; "does not make this the easier field" told the reader not to
+        # (crosscalc audit s51, 3).
         "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
-        "field: a higher estimate here than for another specialty does not make this the easier field for you.",
+        "field: a clearly higher estimate here than for another specialty is a sign, not proof, that this field is "
+        "more open at that score. The competitiveness check weighs the rest of your file in each.",
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
         COUPLE_NOTE,
