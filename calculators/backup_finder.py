@@ -1262,14 +1262,24 @@ class Step2Fit(NamedTuple):
     why: str | None  # said in the field's reasons when it is below
 
 
-def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str) -> Step2Fit | None:
-    """None when no figure places the score: none entered, a US graduate, or
-    figures NRMP suppressed."""
+def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str, prior_graduate: bool = False) -> Step2Fit | None:
+    """None when no figure places the score: none entered, a US senior, or
+    figures NRMP suppressed.  ``prior_graduate``: a US graduate of an earlier
+    year or a past no-match, whose score the competitiveness check sets
+    against non-US IMGs who matched, the nearest published group, and so does
+    this finder: it ranked internal medicine first behind psychiatry for one
+    with 229, whom the check rated “Dual apply, strongly” there (crosscalc
+    audit s51, 4)."""
     if step2 is None:
         return None
-    position, _ = competitiveness.step2_vs_matched(candidate, step2, applicant)
+    us_graduate_placed = prior_graduate and applicant in data.US_GRADUATE_TYPES
+    position, _ = competitiveness.step2_vs_matched(candidate, step2, "non-us-img" if us_graduate_placed else applicant)
     if position is None:
         return None
+    if us_graduate_placed:
+        position["group"] = (
+            f"{position['group']} (the nearest published group, as the competitiveness check reads a US graduate of an earlier year)"
+        )
     below_median = position["quartile"] in ("below", "q1")
     if position["quartile"] != "below":
         return Step2Fit(str(position["position"]), 0, below_median, None)
@@ -1403,7 +1413,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         tier_note = img_tier_note(primary, candidate, applicant)
         if tier_note:
             reasons.append(tier_note)
-        fit = step2_fit(candidate, step2, applicant)
+        fit = step2_fit(candidate, step2, applicant, data.prior_us_graduate(v))
         if fit and fit.why:
             reasons.append(fit.why)
         suggestions.append(
@@ -1602,7 +1612,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    caution = headline_caution(suggestions, step2, applicant, _weighed_elsewhere(v))
+    caution = headline_caution(suggestions, step2, applicant, _weighed_elsewhere(v), data.prior_us_graduate(v))
     unnamed_note = unpaired_in_top(primary.name, suggestions) + caution
     headline = f"Research first: {and_list(headlined)}, as backups to {primary.name}." if suggestions else ""
     summary = profile.after_pass_note(
@@ -1711,7 +1721,9 @@ def _weighed_elsewhere(v: Mapping[str, object]) -> list[str]:
 CHECK_THEM_HEARD = "Run the competitiveness check on each before you count on it."
 
 
-def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant: str, weighed: list[str]) -> str:
+def headline_caution(
+    suggestions: list[Suggestion], step2: int | None, applicant: str, weighed: list[str], prior_graduate: bool = False
+) -> str:
     """Said beside the top three when one is a field the competitiveness
     check, reading the reader's whole file, may call in need of a backup of
     its own (program counts then says so): one where the Step 2 CK is in the
@@ -1725,8 +1737,9 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
     F2, and s34, 1)."""
     top = suggestions[:HEADLINED]
     harder = [str(s["name"]) for s in top if s["tier"] != "accessible"]
-    # A US graduate's score is never placed here, though the check weighs a
-    # graduate's who has left school against non-US IMGs (diff review s33, 1).
+    # A US senior's score is not placed here; a graduate's who has left
+    # school is, as the check places it (diff review s33, 1; crosscalc audit
+    # s51, 4).
     us_graduate = applicant not in competitiveness.QUARTILE_APPLICANTS
     red_flag = us_graduate and step2 is not None and step2 < data.IMG_STEP2_RED_FLAG[1]
     unplaced = (
@@ -1734,8 +1747,8 @@ def headline_caution(suggestions: list[Suggestion], step2: int | None, applicant
         if step2 is None
         else f"Your Step 2 CK is under {data.IMG_STEP2_RED_FLAG[1]}, a red flag in any field"
         if red_flag
-        else "This finder does not place a US graduate's Step 2 CK"
-        if us_graduate
+        else "This finder does not place a US senior's Step 2 CK"
+        if us_graduate and not prior_graduate
         else None
     )
     # A red flag in any field names the most open ones too: a US graduate
@@ -2026,8 +2039,9 @@ def method() -> Markup:
                 "first quartile of the non-US IMGs who matched there (the same figures and reading as the "
                 "competitiveness check's) after every field where it is not, paired or not, ordered among "
                 "themselves by tier (the most open first) and then by how far below the line the score is, and a column says where the score sits in each: the backup guide asks for a "
-                "field whose scores your file sits comfortably in. US graduates have no such figures, so their order "
-                "does not change.",
+                "field whose scores your file sits comfortably in. A US senior's order does not change, as the check does "
+                "not hold a senior's score to these figures; a US graduate of an earlier year, or after a no-match, is "
+                "placed among them as the check places them, the nearest published group.",
             ),
             el(
                 "li",

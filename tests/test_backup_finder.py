@@ -15,7 +15,7 @@ from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, backup_finder, cycle, data, match_odds, profile, signals
+from calculators import InputError, backup_finder, competitiveness, cycle, data, match_odds, profile, signals
 from calculators import browser as browser_bridge
 from calculators.backup_finder import (
     ACCESS_WEIGHT,
@@ -822,17 +822,17 @@ def test_the_img_articles_own_reader_is_pointed_to_family_medicine_first() -> No
             "may rate Anesthesiology",
         ),
         ({"specialty": "emergency-medicine", "step2_score": 255, "years_since_graduation": 5}, None),
-        # Nor is a US graduate's score ever placed here, though the check weighs a graduate's (diff review s33, 1).
+        # Nor is a US senior's score placed here (diff review s33, 1); a graduate's is, as the check places it.
         (
             {"specialty": "otolaryngology", "applicant_type": "us-md", "step2_score": 245},
-            "This finder does not place a US graduate's Step 2 CK: the competitiveness check",
+            "This finder does not place a US senior's Step 2 CK: the competitiveness check",
         ),
         # A US graduate's score under 230 is a red flag in any field, so the
         # most open fields are named too (competitiveness-rules audit s37, 8).
         (
             {"specialty": "pediatrics", "applicant_type": "us-md", "step2_score": 221, "years_since_graduation": 2},
             "Your Step 2 CK is under 230, a red flag in any field: the competitiveness check, which reads your whole "
-            "file, may rate Family Medicine, Psychiatry and Internal Medicine as needing a backup of their own",
+            "file, may rate Family Medicine, Psychiatry and Pathology as needing a backup of their own",
         ),
         # The fields most open to IMGs are cautioned only in the bottom quarter...
         ({"specialty": "psychiatry", "step2_score": 235}, None),
@@ -854,6 +854,28 @@ def test_the_headline_cautions_a_field_the_check_may_say_needs_its_own_backup(
         assert "may rate" not in summary, summary
     else:
         assert said in summary, summary
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_graduate_of_an_earlier_year_is_placed_as_the_check_places_them(applicant: str) -> None:
+    # The check sets a graduate's score against non-US IMGs who matched; the
+    # finder placed no US graduate's, and headlined internal medicine behind
+    # psychiatry at 229, which the check rated "Dual apply, strongly" there
+    # (crosscalc audit s51, 4).
+    reader = {"specialty": "psychiatry", "applicant_type": applicant, "step2_score": 232}
+    for prior in ({"previously_unmatched": True}, {"years_since_graduation": 2}):
+        result = compute({**reader, **prior})
+        rows = {str(s["name"]): s for s in result["suggestions"]}
+        im = rows["Internal Medicine"]
+        assert im["step2_below_q1"] and str(im["step2_position"]).startswith("below the first quartile (240)")
+        assert "Internal Medicine" not in result["headlined"][:1]
+        why = next(r for r in im["reasons"] if r.startswith("Your Step 2 CK (232)"))
+        assert "the nearest published group, as the competitiveness check reads a US graduate of an earlier year" in why
+        check = competitiveness.compute({**reader, **prior, "specialty": "internal-medicine"})
+        assert any(f["factor"] == "Step 2 CK" and int(f["points"]) < 0 for f in check["factors"])
+    # A senior's order is not moved by the score, as before.
+    senior = compute(reader)
+    assert all(s["step2_position"] is None for s in senior["suggestions"])
 
 
 def test_the_lowest_scores_do_not_bring_the_hardest_backups_back_into_the_headline() -> None:
