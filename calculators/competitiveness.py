@@ -2163,7 +2163,8 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False) -> st
         applied = f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so"
     still = f" {LETTERS_STILL_THIS_SEASON}" if letters and not data.via_residencycas(slug) else ""
     return (
-        f"{applied} a change below that would move your band is for your next application, not this one.{still} "
+        f"{applied} the changes listed below, each of which would move your band, are for your next application, not "
+        f"this one.{still} "
         f"{cycle.SHORT_OF_INTERVIEWS}"
     )
 

@@ -2256,7 +2256,7 @@ def test_mid_season_letters_are_said_to_reach_programs_already_applied_to(monkey
     result = compute(PEDS_VISA_READER)
     assert result["margins"]["up"][0]["field"] == "specialty_letters"
     note = str(result["mid_season"])
-    assert "is for your next application, not this one. Letters are the exception:" in note
+    assert "are for your next application, not this one. Letters are the exception:" in note
     assert "to programs you have already applied to as well, while a program has fewer than four of yours" in note
     assert data.ERAS_LETTERS_AFTER_APPLYING.cite() in note and data.ERAS_LETTERS_AFTER_APPLYING in data.SOURCES
     assert note.endswith(cycle.SHORT_OF_INTERVIEWS)

@@ -1206,7 +1206,7 @@ NEW_CLAIMS = (
     ),
     Claim(
         "calculators/backup-finder.md",
-        "so a US graduate's order never changes here",
+        "so a US senior's order never changes here",
         lambda: every(
             [
                 x["specialty"]
@@ -1216,6 +1216,24 @@ NEW_CLAIMS = (
             for s in SLUGS
             for a in ("us-md", "us-do")
             for sc in (205, 225, 245)
+        ),
+    ),
+    Claim(
+        "calculators/backup-finder.md",
+        "is placed against them as the competitiveness check places such a graduate",
+        lambda: every(
+            [s["step2_below_q1"] for s in backup_finder.compute({**reader, "step2_score": sc})["suggestions"]]
+            == [
+                bool(pos and pos["quartile"] == "below")
+                for s in backup_finder.compute({**reader, "step2_score": sc})["suggestions"]
+                for pos in [competitiveness.step2_vs_matched(data.specialty(str(s["specialty"])), sc, "non-us-img")[0]]
+            ]
+            and any(s["step2_below_q1"] for s in backup_finder.compute({**reader, "step2_score": sc})["suggestions"])
+            for reader in (
+                {"specialty": "psychiatry", "applicant_type": "us-md", "previously_unmatched": True},
+                {"specialty": "emergency-medicine", "applicant_type": "us-do", "years_since_graduation": 3},
+            )
+            for sc in (215, 232)
         ),
     ),
     Claim(
