@@ -898,6 +898,23 @@ def step2_says_little(spec: data.Specialty) -> bool:
     return step2_separation(spec) < WEAK_SEPARATION_D or any(level.whole_range for level in step2_curve(spec).levels)
 
 
+# The finder and program counts compare estimates across fields, by a
+# margin; "does not make this the easier field" told the reader not to
+# (crosscalc audit s51, 3).  Where the score barely moves a field's estimate,
+# a note here says it cannot rank the field, and so does this one (diff
+# review s51, 2).
+COMPARING_FIELDS = (
+    "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
+    "field: a clearly higher estimate here than for another specialty is a sign, not proof, that this field is more "
+    "open at that score. The competitiveness check weighs the rest of your file in each."
+)
+COMPARING_FIELDS_FLAT = (
+    "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
+    "field, and here the score barely moves the estimate: a higher estimate here than for another specialty does not "
+    "make this the easier field for you."
+)
+
+
 def _below_matched_q1_note(spec: data.Specialty, step2: int | None, with_ranks: bool = False) -> str | None:
     """Where the score barely moves the estimate, a high one at a low score
     reads as a sign the score is competitive there; set it beside where the
@@ -1403,12 +1420,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         # tell them apart, so the estimate says which way it leans for them
         # (reapplicant audit s30, 3).
         REAPPLICANT_NOTE,
-        # The finder and program counts compare estimates across fields, by a
-        # margin; "does not make this the easier field" told the reader not to
-        # (crosscalc audit s51, 3).
-        "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
-        "field: a clearly higher estimate here than for another specialty is a sign, not proof, that this field is "
-        "more open at that score. The competitiveness check weighs the rest of your file in each.",
+        COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
         COUPLE_NOTE,

@@ -1639,3 +1639,16 @@ def test_an_h1b_only_readers_visa_note_says_the_figures_count_applicants_who_cou
     assert [n for n in only["notes"] if not n.startswith("Your visa need")] == [
         n for n in either["notes"] if not n.startswith("Your visa need")
     ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "flat"), [("internal-medicine", False), ("family-medicine", True), ("diagnostic-radiology", True)]
+)
+def test_comparing_fields_is_called_a_sign_only_where_the_score_moves_the_estimate(slug: str, flat: bool) -> None:
+    # The finder and program counts compare estimates across fields by a
+    # margin, which this note forbade (crosscalc audit s51, 3); where the
+    # score barely moves the estimate, another note says it cannot rank the
+    # field, and this one must not call it a sign (diff review s51, 2).
+    notes = match_odds.compute({"specialty": slug, "applicant_type": "non-us-img", "step2_score": 235})["notes"]
+    assert (match_odds.COMPARING_FIELDS_FLAT in notes) is flat
+    assert (match_odds.COMPARING_FIELDS in notes) is not flat
