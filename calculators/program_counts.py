@@ -26,7 +26,7 @@ from . import charts, competitiveness, cycle, data, match_odds, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import BoolField, InputError, flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, and_list, counted, el, join, table
+from .html import Markup, and_list, capitalised, counted, el, join, table
 from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "program_counts"
@@ -284,6 +284,9 @@ def hand_picked(where: str) -> str:
 REACH_PCT: dict[Band, int] = {"single-track": 30, "dual-apply": 25, "dual-apply-strongly": 20, "pivot": 15}
 LIKELY_PCT: dict[Band, int] = {"single-track": 30, "dual-apply": 35, "dual-apply-strongly": 45, "pivot": 55}
 
+# The hand-picked set of a pivot or a change of field: a quarter of the other
+# field's count, not a part of its own range.
+QUARTER_AIMS: frozenset[Aim] = frozenset({"quarter-of-backup", "quarter-of-first-choice"})
 # Which part of a range each band aims for, and why.
 AIM_TEXT: dict[Aim, str] = {
     "whole": "the whole range",
@@ -382,7 +385,9 @@ class Recommendation:
             "aim_text": AIM_TEXT[self.aim],
             "why": self.why,
             "caveat": self.caveat,
-            "source": self.rule.source.cite(),
+            # A hand-picked quarter is counted by the no-match article's split,
+            # not by the range its rule names (diff review s51, 3).
+            "source": (ARTICLE_UNMATCHED if self.aim in QUARTER_AIMS else self.rule.source).cite(),
         }
 
 
@@ -698,14 +703,18 @@ def _backup(
         # Where "dual apply" gives a part of the same range, "a large share"
         # overstated the step: the first choice keeps its range at both bands,
         # and for a non-US IMG the split moved 3 points (crosscalc audit s51, 2).
-        at_dual = _backup(primary_slug, backup_slug, "dual-apply", False, applicant_type, red_flag)
-        if band == "dual-apply-strongly" and at_dual.rule is rule and at_dual.aim != "whole":
+        at_dual = (
+            _backup(primary_slug, backup_slug, "dual-apply", False, applicant_type, red_flag)
+            if band == "dual-apply-strongly"
+            else None
+        )
+        if at_dual is not None and at_dual.rule is rule and at_dual.aim != "whole":
             why = (
                 f"Dual apply strongly: {backup_name} takes the whole of the articles' range for a broad backup, where "
                 f"“{BAND_LABELS['dual-apply']}” gives {AIM_TEXT[at_dual.aim]} ({at_dual.text()}). Your first choice "
-                "keeps its range at both bands, so the stronger band shows less in the split than in each list's mix: "
-                f"{LIKELY_PCT['dual-apply-strongly']}% likely programs, where “{BAND_LABELS['dual-apply']}” has "
-                f"{LIKELY_PCT['dual-apply']}% (our rule)."
+                "keeps its range at both bands, so the split between the two fields moves only a little; the "
+                f"stronger band mainly raises the likely programs in each list to {LIKELY_PCT['dual-apply-strongly']}%, "
+                f"from {LIKELY_PCT['dual-apply']}% (our rule)."
             )
         backup = Recommendation(rule.low, rule.high, rule, "whole", why)
     if reapplying and data.specialty(backup_slug).tier not in HARD_TIERS:
@@ -816,12 +825,13 @@ def plan(
 
 def _range_reason(name: str, rule: RangeRule, count: str) -> str:
     """One field's count and where it comes from.  A hand-picked quarter is
-    said as the count it is, with the range it is cut from after: "rule of
-    thumb 60–80" stood beside a count of 20–30 (visareapply audit s51, 7)."""
-    if rule["aim"] in ("quarter-of-backup", "quarter-of-first-choice"):
+    said as the count it is, and the range it would take alone after it:
+    "rule of thumb 60–80" stood beside a count of 20–30 (visareapply audit
+    s51, 7)."""
+    if rule["aim"] in QUARTER_AIMS:
         return (
-            f"{name}: {count} programs, {rule['aim_text']}. {rule['why']} The range it is cut from, "
-            f"{rule['article_range']}, is a first choice's: {rule['context']}"
+            f"{name}: {count} programs, {rule['aim_text']}. {rule['why']} As a first choice on its own it would take "
+            f"{rule['article_range']}. Basis of that range: {rule['context']}"
         )
     return f"{name}: rule of thumb {rule['article_range']} programs. Basis: {rule['context']} {rule['why']}"
 
@@ -1842,7 +1852,9 @@ def render(result: ProgramCountsResult) -> Markup:
             role,
             el("strong", count),
             f"{pct[key + '_pct']}%",
-            f"{rule['article_range']}, aiming at {rule['aim_text']}",
+            capitalised(rule["aim_text"])
+            if rule["aim"] in QUARTER_AIMS
+            else f"{rule['article_range']}, aiming at {rule['aim_text']}",
             rule["source"],
         )
 

@@ -117,6 +117,10 @@ def test_pivot_with_backup_is_eighty_twenty() -> None:
     # Said as the count it is, not as its first-choice rule of thumb (visareapply audit s51, 7).
     first = data.specialty(str(PIVOT["specialty"])).name
     assert result["reasons"][1].startswith(f"{first}: 20–30 programs, a quarter of the backup count")
+    # The table names the split it is counted by, and its article (diff review s51, 3).
+    page = unescape(str(pc.render(result)))
+    assert '<td data-label="Rule of thumb used">A quarter of the backup count (the 20 in an 80/20 split)</td>' in page
+    assert result["range_rule"]["primary"]["source"] == data.ARTICLE_UNMATCHED.cite()
 
 
 def test_pivot_without_a_backup_keeps_the_hand_picked_set_it_would_keep_beside_one() -> None:
@@ -1675,12 +1679,15 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
             "Internal Medicine as the backup: 20–30 programs, a quarter of the first choice's count (the 20 in an 80/20 "
             "split). Changing field, as you answered: keep only a hand-picked set in Internal Medicine, the field you are "
             "leaving (programs where you have a connection or a real chance), following the no-match article's 80/20 "
-            "example, so that Family Medicine carries most of the list. The range it is cut from, 60–80, is a first "
-            "choice's: "
+            "example, so that Family Medicine carries most of the list. As a first choice on its own it would take "
+            "60–80. Basis of that range: "
         )
         for r in reasons
     )
     assert not any("Internal Medicine as the backup: rule of thumb" in r for r in reasons)
+    # Counted by the no-match article's split, and cited so (diff review s51, 3).
+    assert rules["backup"]["source"] == data.ARTICLE_UNMATCHED.cite()
+    assert rules["primary"]["source"] != data.ARTICLE_UNMATCHED.cite()
     assert "After a no-match, the no-match article favors volume in the new field, spread across community programs" in " ".join(
         reasons
     )
@@ -2207,7 +2214,7 @@ def test_dual_apply_strongly_says_how_little_it_moves_where_dual_apply_takes_par
     why = plan["range_rule"]["backup"]["why"]
     assert "takes a large share" not in why
     assert f"where “Dual apply” gives the lower half of the range ({at_dual['count_text']['backup']})" in why
-    assert "45% likely programs, where “Dual apply” has 35%" in why
+    assert "the stronger band mainly raises the likely programs in each list to 45%, from 35%" in why
     assert plan["tiers"]["likely_pct"] == 45 and at_dual["tiers"]["likely_pct"] == 35
     # A US graduate's backup does move from a kept-second range to the broad one, and keeps the words.
     us = pc.plan("internal-medicine", "family-medicine", "dual-apply-strongly", applicant_type="us-md")
