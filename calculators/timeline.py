@@ -327,7 +327,7 @@ class Step:
     title: str
     detail: str
     source: Source
-    when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do", "reapplicant"] = "always"
+    when: Literal["always", "dual", "visa", "visa-us-graduate", "img", "do", "reapplicant-before-step3"] = "always"
     anchor: Literal["preparation", "eras_opens", "submission", "read"] = "submission"
     # A first-time applicant's own deciding step, which a reapplicant's
     # debrief and choice of lane replace (see _after_the_choice).
@@ -343,10 +343,18 @@ class Step:
     # and "img-visa": such an IMG, whose plan has the H-1B's Step 3 rows, "do":
     # a US DO, "img", "reapplicant"), the first that fits, in this order.
     reader_details: tuple[tuple[ReaderKind, str], ...] = ()
+    # Sources of figures in ``detail`` that name them briefly ("(FSMB)"),
+    # cited in full in the row's Source, after ``source``: inline, two FSMB
+    # citations took 75 of a row's 300 words (diff review s51, 4).
+    also_cited: tuple[Source, ...] = ()
     # A step for some readers of its kind only (Step 3 after a low score), as
     # the H-1B's Step 3 rows are: a reapplicant's moved preparation is not
     # squeezed in before it (see _after_the_choice).
     optional: bool = False
+
+    def cites(self) -> str:
+        """The row's Source: ``source``, then ``also_cited``."""
+        return "; ".join(s.cite() for s in (self.source, *self.also_cited))
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -368,7 +376,7 @@ def _step_item(
 ) -> PlanItem:
     """A step's row; a stretch's also says when it ends."""
     detail = next((text for kind, text in step.reader_details if kind in reader), step.detail)
-    item = _item(day, step.title, f"{detail} {note}".strip(), step.source.cite(), estimated=estimated)
+    item = _item(day, step.title, f"{detail} {note}".strip(), step.cites(), estimated=estimated)
     if step.lasts_until:
         end = dates[step.lasts_until]
         # The day before: on that milestone's day, it is the reader's step.
@@ -458,15 +466,15 @@ STEP3_AFTER_NO_MATCH_WHEN = (
     f"Not taken Step 3 yet? {capitalised(data.STEP3_ARTICLE_CASE)}. So sit it when your practice scores say you will "
     "pass (our advice). For the result to be out when programs read your application, apply to the FSMB (as an IMG, "
     "once ECFMG has certified you) by about this day if it has verified your graduation: about "
-    f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.cite()}), about {STEP3_SEAT_WEEKS} to find a test "
-    f"date (our own assumption) and about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.cite()}). If "
+    f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.publisher}), about {STEP3_SEAT_WEEKS} to find a test "
+    f"date (our own assumption) and about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.publisher}). If "
     f"you graduated this year, verifying can take up to {STEP3_VERIFY_WEEKS} weeks after graduation, so the "
     "result may come after programs start reading: apply as soon as you can and tell programs when it is due."
 )
 STEP3_PASSED_TICK = f"Passed already? Tick “{STEP3_PASSED_LABEL}”"
 STEP3_AFTER_NO_MATCH_DETAIL = (
     f"{STEP3_AFTER_NO_MATCH_WHEN} {STEP3_PASSED_TICK}: the pass reaches programs in the USMLE transcript ERAS sends "
-    f"({data.ERAS_DOCUMENTS.cite()})."
+    f"({data.ERAS_DOCUMENTS.publisher})."
 )
 H1B_STEP3 = "H-1B: your Step 3 pass in hand"
 # A day, not an order: "apply to the FSMB" read as advice to every visa
@@ -637,9 +645,10 @@ STEPS: tuple[Step, ...] = (
         STEP3_AFTER_NO_MATCH,
         STEP3_AFTER_NO_MATCH_DETAIL,
         ARTICLE_UNMATCHED,
-        "reapplicant",
+        "reapplicant-before-step3",
         anchor="read",
         optional=True,
+        also_cited=(FSMB_STEP3, STEP3_SCORE_DELAY, data.ERAS_DOCUMENTS),
         reader_details=(("img-h1b-only", STEP3_AFTER_NO_MATCH_H1B_ONLY), ("img-visa", STEP3_AFTER_NO_MATCH_VISA)),
     ),
     Step(
@@ -841,10 +850,12 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 # decides where the applications go, so a late starter does it first (ui-check
 # audit s37, 3).
 # An IMG's Step 2 CK is months of study too: for a reader submitting within
-# days, "do what still fits" would have asked for the exam in that time.
+# days, "do what still fits" would have asked for the exam in that time, and
+# so would it of Step 3's ten weeks of FSMB, test date and result (diff review
+# s51, 4), which its row says not to hold the application back for.
 MONTHS_OF_WORK = frozenset(
     {s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.title not in VISA_STEPS}
-    | {STEP2_SCORE, DO_EXAMS}
+    | {STEP2_SCORE, DO_EXAMS, STEP3_AFTER_NO_MATCH}
 )
 SHORT_RUN_UP_DAYS = 42
 # A submission after programs began reviewing, planned on a day when they
@@ -1517,7 +1528,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         | ({"img"} if img else set())
         | ({"do"} if v["applicant_type"] == "us-do" else set())
         # "Step 3 already passed" answers the row's question.
-        | ({"reapplicant"} if v["previously_unmatched"] and not flag(v, "step3_passed") else set())
+        | ({"reapplicant-before-step3"} if v["previously_unmatched"] and not flag(v, "step3_passed") else set())
     )
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
@@ -2374,9 +2385,9 @@ def method() -> Markup:
                         "visa-us-graduate": "US MD and DO graduates who need a visa",
                         "img": "IMGs",
                         "do": "US DO seniors and graduates",
-                        "reapplicant": "reapplicants",
+                        "reapplicant-before-step3": "reapplicants who have not passed Step 3",
                     }[s.when],
-                    s.source.cite(),
+                    s.cites(),
                 )
                 for s in STEPS
             ],

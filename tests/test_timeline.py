@@ -1651,7 +1651,10 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     # The FSMB's 12 weeks run from graduation: no earlier application shortens them (diff review s50b, 7).
     assert "If you graduated this year, verifying can take up to 12 weeks after graduation" in row["detail"]
     assert "apply about three months earlier" not in row["detail"] and "once ECFMG has certified you" in row["detail"]
-    assert row["source"] == data.ARTICLE_UNMATCHED.cite()
+    # The FSMB's and the transcript's sources in the row's Source, named briefly inline (diff review s51, 4).
+    cited = (data.ARTICLE_UNMATCHED, data.FSMB_STEP3, data.STEP3_SCORE_DELAY, data.ERAS_DOCUMENTS)
+    assert row["source"] == "; ".join(c.cite() for c in cited)
+    assert "about 2 weeks for the permit (FSMB)" in row["detail"] and data.FSMB_STEP3.cite() not in row["detail"]
     # Not for a first application, nor once passed, which the notes say.
     assert timeline.STEP3_AFTER_NO_MATCH not in by_title(timeline.compute({**plan, "previously_unmatched": False}))
     passed = timeline.compute({**plan, "step3_passed": True})
@@ -1662,10 +1665,16 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     )
 
 
-def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h1b_rows_date_it_later() -> None:
+@pytest.mark.parametrize("submission", [None, "2026-09-02", "2026-11-20", "2027-01-25"])
+def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h1b_rows_date_it_later(
+    submission: str | None,
+) -> None:
     # A visa reader held back by a low score heard of Step 3 only as the
-    # H-1B's gate, dated for the petition (diff review s50b, 8).
-    plan = {"today": dt.date(2026, 4, 1), "previously_unmatched": True, "applicant_type": "non-us-img"}
+    # H-1B's gate, dated for the petition (diff review s50b, 8); late
+    # submissions too (diff review s51, 4).
+    plan: dict[str, object] = {"today": dt.date(2026, 4, 1), "previously_unmatched": True, "applicant_type": "non-us-img"}
+    if submission:
+        plan["eras_submission"] = submission
     for needs, pointer in (
         ("true", timeline.STEP3_AFTER_NO_MATCH_VISA),
         ("h1b-only", timeline.STEP3_AFTER_NO_MATCH_H1B_ONLY),
@@ -1675,8 +1684,8 @@ def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h
         row = rows[timeline.STEP3_AFTER_NO_MATCH]
         assert row["detail"] == pointer and "see the row “H-1B: your Step 3 pass in hand”" in pointer
         assert len(row["detail"].split()) < 300
-        # The pointer's "later than this day" holds for both H-1B rows.
-        assert row["date"] < rows[timeline.H1B_STEP3_APPLY]["date"] < rows[timeline.H1B_STEP3]["date"]
+        # "By a later day": the pass-in-hand row's, whatever the submission.
+        assert row["date"] < rows[timeline.H1B_STEP3]["date"]
         # Once passed, the row goes with the H-1B's apply-by row, and the visa note names both.
         passed = timeline.compute({**plan, "needs_visa": needs, "step3_passed": True})
         assert timeline.STEP3_AFTER_NO_MATCH not in by_title(passed)
@@ -1687,3 +1696,20 @@ def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h
     us = by_title(timeline.compute({**plan, "applicant_type": "us-md", "needs_visa": "true"}))
     assert us[timeline.STEP3_AFTER_NO_MATCH]["detail"] == timeline.STEP3_AFTER_NO_MATCH_DETAIL
     assert timeline.H1B_STEP3 not in us
+
+
+def test_the_step3_row_stays_under_300_words_with_a_late_seasons_note_and_is_not_work_that_still_fits() -> None:
+    # Placed today in a season under review, the row took the longer-work
+    # note and ran to 341 words, and "do what still fits" offered its ten
+    # weeks to a reader days from submitting (diff review s51, 4).
+    plan = {"today": "2027-10-06", "previously_unmatched": True, "eras_submission": "2028-01-20"}
+    for needs in ("true", "false", "h1b-only"):
+        for applicant in ("non-us-img", "us-md"):
+            result = timeline.compute({**plan, "needs_visa": needs, "applicant_type": applicant})
+            row = by_title(result)[timeline.STEP3_AFTER_NO_MATCH]
+            assert timeline.LONGER_WORK_NOTE in row["detail"] and len(row["detail"].split()) < 300
+    assert timeline.STEP3_AFTER_NO_MATCH in timeline.MONTHS_OF_WORK
+    soon = timeline.compute({"today": "2026-08-20", "eras_submission": "2026-09-02", "previously_unmatched": True})
+    fits = next(n for n in soon["notes"] if "do what still fits" in n)
+    still, longer = fits.split("Do not hold your application back for the longer work")
+    assert timeline.STEP3_AFTER_NO_MATCH not in still and timeline.STEP3_AFTER_NO_MATCH in longer
