@@ -331,9 +331,7 @@ FIELDS = (
         # An H-1B is the main reason a visa reader ticks Step 3, and the help
         # named only the no-match article's reasons (visa-psych audit s41, 6).
         help=(
-            "Tick to count the Step 3 exam fee. The no-match article says Step 3 can help after a borderline Step 2 CK, "
-            "or for an older IMG graduate where programs prefer or require it, and that in many cases a failure does far more harm than not sitting it. "
-            "Programs that sponsor an "
+            f"Tick to count the Step 3 exam fee. {capitalised(data.STEP3_ARTICLE_CASE)}. Programs that sponsor an "
             f"H-1B generally need it passed before they file your petition (see “{data.FAQ_VISA_ANSWER}” in the FAQ). "
             "An IMG can sit it only once "
             f"ECFMG has certified them ({data.ECFMG_BOOKLET.cite()}). It is a USMLE exam, open once USMLE Step 1 and "

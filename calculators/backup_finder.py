@@ -1124,7 +1124,8 @@ def bridges(
         )
     # The year on an H-1B has the same gate as a residency, and spends one of
     # six years: said in the Assess guide, not here (visareapply audit s51, 8).
-    if h1b_only:
+    # For an IMG, as the timeline dates it (diff review s51, 6).
+    if h1b_only and applicant in data.IMG_TYPES:
         common.append(
             "You cannot take a J-1, so the year too needs an H-1B, which a program can file only with your Step 3 "
             f"passed ({cite['ina-212-j-2']}), and it uses one of the six years H-1B status allows in all "
@@ -1278,7 +1279,8 @@ def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str, prio
         return None
     if us_graduate_placed:
         position["group"] = (
-            f"{position['group']} (the nearest published group, as the competitiveness check reads a US graduate of an earlier year)"
+            f"{position['group']} (the nearest published group, as the competitiveness check reads a US graduate who "
+            "graduated in an earlier year or applied before)"
         )
     below_median = position["quartile"] in ("below", "q1")
     if position["quartile"] != "below":
@@ -1524,6 +1526,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     # The first choice's match odds, where the figures are the reader's group's.
     own = None if step2 is None or applicant != "non-us-img" else match_odds.step2_estimate(primary, step2)
     same_tier = [s for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
+    harder: list[str] = []
     if same_tier:
         as_hard = [str(s["name"]) for s in same_tier]
         one = len(as_hard) == 1
@@ -1555,6 +1558,9 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     # same-tier fields only (crosscalc audit s51, 1).  Said, not reordered:
     # the tiers weigh the articles beside rates that describe only the
     # applicants each field drew.
+    # Not where the score barely moves either estimate (family medicine's is
+    # level at every score, radiology's nearly so): match odds itself says a
+    # higher estimate there does not make a field the easier one.
     lower = [
         (str(s["name"]), odds)
         for s in suggestions[:HEADLINED]
@@ -1562,16 +1568,24 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         and own is not None
         and (odds := s["match_odds"]) is not None
         and own - float(odds) >= HARDER_BY
+        and not match_odds.step2_says_little(data.specialty(str(s["specialty"])))
     ]
-    if own is not None and lower and primary.tier != "accessible":
+    if own is not None and lower and primary.tier != "accessible" and not match_odds.step2_says_little(primary):
         names = and_list([name for name, _ in lower])
         it = "it" if len(lower) == 1 else "them"
+        figures = and_list([f"{name} {match_odds.about(float(odds))}" for name, odds in lower])
+        # After the same-tier note's own figures, the model and the first
+        # choice's are not said twice (diff review s51, 7).
+        lead = (
+            f"By the same model, {figures}: below {primary.name} too."
+            if harder
+            else f"By the match odds calculator's model at Step 2 CK {step2}, {figures}, against "
+            f"{match_odds.about(own)} in {primary.name}."
+        )
         notes.append(
-            f"By the match odds calculator's model at Step 2 CK {step2}, "
-            f"{and_list([f'{name} {match_odds.about(float(odds))}' for name, odds in lower])}, against "
-            f"{match_odds.about(own)} in {primary.name}. Each figure describes only the applicants who ranked that "
-            f"field first, so this site's tiers still rate {names} more open to IMGs; run the competitiveness check "
-            f"on {primary.name} and on {it} before you count on {it} as a backup."
+            f"{lead} Each figure describes only the applicants who ranked that field first, so this site's tiers still "
+            f"rate {names} more open to IMGs; run the competitiveness check on {primary.name} and on {it} before you "
+            f"count on {it} as a backup."
         )
     # A backup that starts at PGY-2 needs a first year too; the finder said so
     # only of a first choice (seed-coverage audit s24, 4).  Of the headlined
@@ -1730,7 +1744,7 @@ def headline_caution(
     bottom quarter of those who matched, or, outside the fields most open to
     IMGs, below their median.  Its name alone would read as a field within
     reach; this finder sees only the score.  With no score to place, or a US
-    graduate's (never placed here), or a well-placed score beside a failed
+    senior's (never placed here), or a well-placed score beside a failed
     attempt, a past no-match or an old graduation (``weighed``), a field
     outside the most open tier is named for the check too: program counts
     flagged such backups where this headline said nothing (fuzz audits s33,
@@ -1862,10 +1876,14 @@ def render(result: BackupFinderResult) -> Markup:
                 f"{pairing_first}."
                 # A US-citizen IMG's order moves on another group's scores
                 # (reapplicant audit s30, 4); the column heading alone said so.
+                # So does a US graduate's who has left school (diff review s51, 5).
                 + (
                     f" Those who matched are non-US IMGs, {data.NOT_YOUR_GROUP}, so a field moved down here may be "
                     "closer to reach for you."
                     if result["inputs"]["applicant_type"] == "us-img"
+                    else " Those who matched are non-US IMGs, the nearest published group, not yours: our data hold "
+                    "no such figures for US graduates, so a field moved down here may be closer to reach for you."
+                    if result["inputs"]["applicant_type"] in data.US_GRADUATE_TYPES
                     else ""
                 )
                 if placed

@@ -3018,7 +3018,9 @@ def render(result: CompetitivenessResult) -> Markup:
         parts.append(
             el("p", step3_note(bool(result["needs_visa_resolved"]), profile.h1b_only(result["inputs"])), class_="mpb-note")
         )
-    elif profile.h1b_only(result["inputs"]):
+    # For an IMG: a US graduate's rules are not ours to state, as the timeline
+    # leaves them undated (diff review s51, 6).
+    elif profile.h1b_only(result["inputs"]) and result["inputs"]["applicant_type"] in data.IMG_TYPES:
         parts.append(el("p", STEP3_H1B_ONLY_NOTE, class_="mpb-note"))
     if reserved := result.get("reserved_places"):
         parts.append(el("p", reserved, class_="mpb-note"))

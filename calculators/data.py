@@ -517,7 +517,7 @@ STEP3_SCORE_DELAY = Source(
 STEP3_ARTICLE_CASE = (
     "after a borderline Step 2 CK, the no-match article says a comfortable Step 3 pass can help, though it is no "
     "cure-all: it makes up for neither repeated failed attempts nor weak clinical work. For IMGs it adds that some "
-    "programs prefer or require Step 3 of older graduates, and it warns that in many cases a failure does far more "
+    "programs prefer or require Step 3 of older graduates. And it warns that in many cases a failure does far more "
     "harm than not sitting it"
 )
 H1B_CAP_EXEMPT = Source(

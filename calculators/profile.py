@@ -438,7 +438,7 @@ def h1b_only_prompt(values: Mapping[str, object]) -> str:
         return ""
     return (
         f" Cannot take a J-1? Answer “{dict(NEEDS_VISA.choices)[VISA_H1B_ONLY]}” under “{NEEDS_VISA.label}”: the advice then counts only "
-        "programs that will file an H-1B for you, and Step 3 becomes a need for any position."
+        "programs that will file an H-1B for you, and Step 3 becomes required for any position."
     )
 
 

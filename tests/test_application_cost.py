@@ -1096,7 +1096,9 @@ def test_the_residencycas_transcript_fee_says_it_is_borrowed_for_obgyn() -> None
 def test_the_step3_help_keeps_the_articles_img_condition_for_older_graduates() -> None:
     # "For an older graduate" read as advice to a US graduate of an earlier year (calc-sources audit s41, 4).
     step3 = next(f for f in ac.FIELDS if f.name == "step3_this_season")
-    assert "for an older IMG graduate where programs prefer or require it" in step3.help
+    assert "For IMGs it adds that some programs prefer or require Step 3 of older graduates" in step3.help
+    # In the one wording the other calculators use (diff review s51, 9).
+    assert data.STEP3_ARTICLE_CASE[1:] in step3.help
 
 
 OBGYN_USIMG_COST = {

@@ -870,7 +870,10 @@ def test_a_us_graduate_of_an_earlier_year_is_placed_as_the_check_places_them(app
         assert im["step2_below_q1"] and str(im["step2_position"]).startswith("below the first quartile (240)")
         assert "Internal Medicine" not in result["headlined"][:1]
         why = next(r for r in im["reasons"] if r.startswith("Your Step 2 CK (232)"))
-        assert "the nearest published group, as the competitiveness check reads a US graduate of an earlier year" in why
+        assert (
+            "the nearest published group, as the competitiveness check reads a US graduate who graduated in an earlier year or applied before"
+            in why
+        )
         check = competitiveness.compute({**reader, **prior, "specialty": "internal-medicine"})
         assert any(f["factor"] == "Step 2 CK" and int(f["points"]) < 0 for f in check["factors"])
     # A senior's order is not moved by the score, as before.
@@ -1444,15 +1447,72 @@ def test_a_headlined_backup_of_a_more_open_tier_that_match_odds_puts_lower_is_sa
         for s in result["suggestions"][:3]
         if s["tier"] != "moderate" and s["match_odds"] is not None and own - float(s["match_odds"]) >= backup_finder.HARDER_BY
     ]
+    # Family medicine's estimate is level at every score, which match odds says
+    # ranks no field, so it is not named (diff review s51, 2).
     assert [s["name"] for s in lower] == ["Internal Medicine", "Family Medicine"]
-    note = next(n for n in result["notes"] if n.startswith("By the match odds calculator's model at Step 2 CK 257"))
+    assert match_odds.step2_says_little(data.specialty("family-medicine"))
+    lower = lower[:1]
+    note = next(n for n in result["notes"] if "this site's tiers still rate" in n)
     for s in lower:
         assert f"{s['name']} {match_odds.about(float(s['match_odds']))}" in note  # type: ignore[arg-type]
-    assert f"against {match_odds.about(own)} in Emergency Medicine" in note
-    assert "this site's tiers still rate Internal Medicine and Family Medicine more open to IMGs" in note
+    # Anesthesiology's same-tier note gave the model and the first choice's figure already.
+    assert note.startswith("By the same model, ") and "below Emergency Medicine too" in note
+    assert f"against {match_odds.about(own)} in Emergency Medicine" in " ".join(result["notes"])
+    assert "this site's tiers still rate Internal Medicine more open to IMGs" in note and "Family Medicine" not in note
     # Not where the headlined fields are not lower, nor without a non-US IMG's score to place.
     for other in ({**reader, "step2_score": 230}, {**reader, "applicant_type": "us-img"}, {**reader, "step2_score": None}):
-        assert not any(n.startswith("By the match odds") for n in backup_finder.compute(other)["notes"])
+        assert not any("this site's tiers still rate" in n for n in backup_finder.compute(other)["notes"])
+    # Nor where the first choice's own estimate barely moves with the score (radiology).
+    radiology = backup_finder.compute({**reader, "specialty": "diagnostic-radiology", "step2_score": 220})
+    assert not any("this site's tiers still rate" in n for n in radiology["notes"])
     # An accessible first choice keeps its own tier note, which says match odds tells its fields apart.
     peds = backup_finder.compute({**reader, "specialty": "pediatrics", "step2_score": 250})
-    assert not any(n.startswith("By the match odds") for n in peds["notes"])
+    assert not any("this site's tiers still rate" in n for n in peds["notes"])
+
+
+def test_the_finders_weights_are_named_as_its_own_and_each_factor_said_once() -> None:
+    # "Counted ×1.5: you need a visa (×1.5)", beside an NRMP source, read as a
+    # measured effect (visareapply audit s51, 9).
+    def weight_line(**reader: object) -> str:
+        result = compute({"specialty": "emergency-medicine", "step2_score": 240, **reader})
+        return next(p["why"] for p in result["suggestions"][0]["points"] if "own weight" in p["why"])
+
+    visa = weight_line(applicant_type="non-us-img", needs_visa="true")
+    assert "This finder's own weight, not NRMP's: ×1.5, as you need a visa." in visa and "(×1.5)" not in visa
+    both = weight_line(applicant_type="us-md", needs_visa="true")
+    assert (
+        "This finder's own weight, not NRMP's: ×0.75, as the figures describe non-US IMGs rather than US graduates "
+        "(×0.5), and you need a visa (×1.5)."
+    ) in both
+
+
+def test_a_same_tier_note_with_figures_is_not_repeated_by_the_more_open_fields_note() -> None:
+    # Anesthesiology's note gave the model and the first choice's figure,
+    # and the next note said both again (diff review s51, 7).
+    notes = compute({"specialty": "emergency-medicine", "applicant_type": "non-us-img", "step2_score": 257})["notes"]
+    said = " ".join(notes)
+    assert said.lower().count("by the match odds calculator's model at step 2 ck 257") == 1
+    assert any(n.startswith("By the same model, Internal Medicine about 59%: below Emergency Medicine too.") for n in notes)
+
+
+def test_a_us_graduate_who_has_left_school_is_told_above_the_table_that_the_order_uses_another_groups_scores() -> None:
+    # A US-citizen IMG was told; a prior US graduate, moved by the same figures, was not (diff review s51, 5).
+    page = unescape(
+        str(
+            backup_finder.render(
+                compute({"specialty": "psychiatry", "applicant_type": "us-md", "step2_score": 232, "previously_unmatched": True})
+            )
+        )
+    )
+    assert "our data hold no such figures for US graduates, so a field moved down here may be closer to reach for you" in page
+    senior = unescape(
+        str(backup_finder.render(compute({"specialty": "psychiatry", "applicant_type": "us-md", "step2_score": 232})))
+    )
+    assert "our data hold no such figures for US graduates" not in senior
+
+
+def test_a_us_graduate_answering_h1b_only_is_not_given_the_img_step3_rule_for_a_bridge_year() -> None:
+    # The timeline leaves a US graduate's visa rules undated (diff review s51, 6).
+    reader = {"specialty": "general-surgery", "applicant_type": "us-md", "step2_score": 235, "needs_visa": "h1b-only"}
+    reasons = [r for b in compute(reader)["bridges"] for r in b["reasons"]]
+    assert reasons and not any("the year too needs an H-1B" in r for r in reasons)

@@ -3311,3 +3311,6 @@ def test_a_reader_who_cannot_take_a_j1_hears_step3_is_needed_whatever_the_score(
     # A reader who can take a J-1 with a strong score is not told of it here.
     either = html.unescape(str(competitiveness.render(compute({**reader, "needs_visa": "true", "step2_score": 262}))))
     assert competitiveness.STEP3_H1B_ONLY_GATE not in either
+    # Nor a US graduate, whose visa rules the site does not state (diff review s51, 6).
+    us = html.unescape(str(competitiveness.render(compute({**reader, "applicant_type": "us-md", "step2_score": 262}))))
+    assert competitiveness.STEP3_H1B_ONLY_GATE not in us

@@ -388,7 +388,12 @@ def test_a_reader_who_said_yes_to_a_visa_is_told_of_the_h1b_only_answer() -> Non
     from calculators import competitiveness, program_counts, signals, timeline
 
     reader = {"specialty": "internal-medicine", "backup_specialty": "psychiatry", "applicant_type": "non-us-img"}
-    prompt = "Cannot take a J-1? Answer “Yes, H-1B only (no J-1)” under “Visa (J-1 or H-1B) needed to train”"
+    # It says what the answer changes; "the advice changes" promised more, as
+    # the score stays the same (visareapply audit s51, 10).
+    prompt = (
+        "Cannot take a J-1? Answer “Yes, H-1B only (no J-1)” under “Visa (J-1 or H-1B) needed to train”: the advice then "
+        "counts only programs that will file an H-1B for you, and Step 3 becomes required for any position."
+    )
     for calc in (competitiveness, program_counts, signals, timeline):
         names = {f.name for f in calc.FIELDS}
         inputs = {k: v for k, v in reader.items() if k in names}
