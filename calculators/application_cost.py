@@ -331,7 +331,8 @@ FIELDS = (
         # An H-1B is the main reason a visa reader ticks Step 3, and the help
         # named only the no-match article's reasons (visa-psych audit s41, 6).
         help=(
-            f"Tick to count the Step 3 exam fee. {capitalised(data.STEP3_ARTICLE_CASE)}. Programs that sponsor an "
+            f"Tick to count the Step 3 exam fee. {capitalised(data.STEP3_ARTICLE_CASE)} ({data.ARTICLE_UNMATCHED.cite()}). "
+            "Programs that sponsor an "
             f"H-1B generally need it passed before they file your petition (see “{data.FAQ_VISA_ANSWER}” in the FAQ). "
             "An IMG can sit it only once "
             f"ECFMG has certified them ({data.ECFMG_BOOKLET.cite()}). It is a USMLE exam, open once USMLE Step 1 and "

@@ -1279,8 +1279,8 @@ def step2_fit(candidate: data.Specialty, step2: int | None, applicant: str, prio
         return None
     if us_graduate_placed:
         position["group"] = (
-            f"{position['group']} (the nearest published group, as the competitiveness check reads a US graduate who "
-            "graduated in an earlier year or applied before)"
+            f"{position['group']} (the nearest published group, as the competitiveness check uses for a US graduate of "
+            "an earlier year or a reapplicant)"
         )
     below_median = position["quartile"] in ("below", "q1")
     if position["quartile"] != "below":

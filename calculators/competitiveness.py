@@ -2143,14 +2143,16 @@ LETTERS_STILL_THIS_SEASON = (
 )
 
 
-def mid_season_note(today: dt.date, slug: str = "", letters: bool = False) -> str | None:
+def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves: bool = True) -> str | None:
     """What the margins mean to a reader who arrives while programs are
     reading a season's applications, or None outside that stretch: in
     December "10 more months of US clinical experience would move you" read
     as "you should not have applied" (reapply-anes audit s42, 4).  A
     ResidencyCAS field's reader is asked of the Match, not of ERAS, whose
     review day is not its programs' (do-em audit s42, 6).  ``letters``: more
-    letters are among the changes that would move the band."""
+    letters are among the changes that would move the band; ``moves``: any
+    change would, where the note had promised a list the page then said was
+    empty (diff review s51b, 4)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
@@ -2162,11 +2164,12 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False) -> st
         received = cycle.season(year)["programs_receive"].shown()
         applied = f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so"
     still = f" {LETTERS_STILL_THIS_SEASON}" if letters and not data.via_residencycas(slug) else ""
-    return (
-        f"{applied} the changes listed below, each of which would move your band, are for your next application, not "
-        f"this one.{still} "
-        f"{cycle.SHORT_OF_INTERVIEWS}"
+    changes = (
+        "the changes listed below, each of which would move your band, are"
+        if moves
+        else "anything you change in your file now is"
     )
+    return f"{applied} {changes} for your next application, not this one.{still} {cycle.SHORT_OF_INTERVIEWS}"
 
 
 class CompetitivenessResult(TypedDict):
@@ -2235,7 +2238,10 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "step2_vs_matched_reason": matched_reason,
         "after_no_match": after_no_match(spec, v),
         "mid_season": mid_season_note(
-            cycle.reference_date(), spec.slug, letters=any(move["field"] == "specialty_letters" for move in margin["up"])
+            cycle.reference_date(),
+            spec.slug,
+            letters=any(move["field"] == "specialty_letters" for move in margin["up"]),
+            moves=bool(margin["up"]),
         ),
         # A reader after a reserved place read the field's figures as theirs (pgy1res audit s46, 6).
         "reserved_places": data.reserved_places_note(

@@ -388,6 +388,7 @@ class Recommendation:
             # A hand-picked quarter is counted by the no-match article's split,
             # not by the range its rule names (diff review s51, 3).
             "source": (ARTICLE_UNMATCHED if self.aim in QUARTER_AIMS else self.rule.source).cite(),
+            "range_source": self.rule.source.cite(),
         }
 
 
@@ -766,6 +767,9 @@ class RangeRule(TypedDict):
     why: str
     caveat: str
     source: str
+    # Where ``article_range`` comes from, which ``source`` is not for a
+    # hand-picked quarter (counted by the no-match article's split).
+    range_source: str
 
 
 class RangeRules(TypedDict):
@@ -825,13 +829,15 @@ def plan(
 
 def _range_reason(name: str, rule: RangeRule, count: str) -> str:
     """One field's count and where it comes from.  A hand-picked quarter is
-    said as the count it is, and the range it would take alone after it:
-    "rule of thumb 60–80" stood beside a count of 20–30 (visareapply audit
-    s51, 7)."""
+    said as the count it is, and the range it takes as a first choice beside
+    a backup after it, with that range's own source: "rule of thumb 60–80"
+    stood beside a count of 20–30 (visareapply audit s51, 7), and "on its
+    own" read as its count alone, which is another (diff review s51b, 1-2)."""
     if rule["aim"] in QUARTER_AIMS:
         return (
-            f"{name}: {count} programs, {rule['aim_text']}. {rule['why']} As a first choice on its own it would take "
-            f"{rule['article_range']}. Basis of that range: {rule['context']}"
+            f"{name}: {count} programs, {rule['aim_text']}. {rule['why']} For comparison, the articles' range for it as "
+            f"a first choice beside a backup is {rule['article_range']} ({rule['range_source']}). Basis of that range: "
+            f"{rule['context']}"
         )
     return f"{name}: rule of thumb {rule['article_range']} programs. Basis: {rule['context']} {rule['why']}"
 
@@ -1454,10 +1460,16 @@ def _match_odds_pointer(
         return pointer
     from .backup_finder import HARDER_BY
 
+    # Not a field whose estimate the score barely moves (family medicine's is
+    # level at every score): match odds says such a figure ranks no field, and
+    # the finder names none (diff review s51b, 3).
     named = [
         (spec, there)
         for spec in most_open_fields(primary.slug, backup.slug)
-        if (there := _step2_odds(inputs, spec)) is not None and there >= first_odds - HARDER_BY and there - kept >= HARDER_BY
+        if (there := _step2_odds(inputs, spec)) is not None
+        and there >= first_odds - HARDER_BY
+        and there - kept >= HARDER_BY
+        and not match_odds.step2_says_little(spec)
     ]
     if not named:
         return pointer

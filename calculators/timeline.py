@@ -474,7 +474,7 @@ STEP3_AFTER_NO_MATCH_WHEN = (
 STEP3_PASSED_TICK = f"Passed already? Tick “{STEP3_PASSED_LABEL}”"
 STEP3_AFTER_NO_MATCH_DETAIL = (
     f"{STEP3_AFTER_NO_MATCH_WHEN} {STEP3_PASSED_TICK}: the pass reaches programs in the USMLE transcript ERAS sends "
-    f"({data.ERAS_DOCUMENTS.publisher})."
+    f"({data.ERAS_DOCUMENTS.cite()})."
 )
 H1B_STEP3 = "H-1B: your Step 3 pass in hand"
 # A day, not an order: "apply to the FSMB" read as advice to every visa
@@ -648,7 +648,7 @@ STEPS: tuple[Step, ...] = (
         "reapplicant-before-step3",
         anchor="read",
         optional=True,
-        also_cited=(FSMB_STEP3, STEP3_SCORE_DELAY, data.ERAS_DOCUMENTS),
+        also_cited=(FSMB_STEP3, STEP3_SCORE_DELAY),
         reader_details=(("img-h1b-only", STEP3_AFTER_NO_MATCH_H1B_ONLY), ("img-visa", STEP3_AFTER_NO_MATCH_VISA)),
     ),
     Step(

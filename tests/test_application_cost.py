@@ -1098,7 +1098,9 @@ def test_the_step3_help_keeps_the_articles_img_condition_for_older_graduates() -
     step3 = next(f for f in ac.FIELDS if f.name == "step3_this_season")
     assert "For IMGs it adds that some programs prefer or require Step 3 of older graduates" in step3.help
     # In the one wording the other calculators use (diff review s51, 9).
-    assert data.STEP3_ARTICLE_CASE[1:] in step3.help
+    assert f"{data.STEP3_ARTICLE_CASE[1:]} ({data.ARTICLE_UNMATCHED.cite()})." in step3.help
+    # Its warning is the article's, for every reader, not scoped to IMGs (diff review s51, 8).
+    assert "older graduates. And it warns that in many cases a failure does far more harm" in step3.help
 
 
 OBGYN_USIMG_COST = {

@@ -871,7 +871,7 @@ def test_a_us_graduate_of_an_earlier_year_is_placed_as_the_check_places_them(app
         assert "Internal Medicine" not in result["headlined"][:1]
         why = next(r for r in im["reasons"] if r.startswith("Your Step 2 CK (232)"))
         assert (
-            "the nearest published group, as the competitiveness check reads a US graduate who graduated in an earlier year or applied before"
+            "the nearest published group, as the competitiveness check uses for a US graduate of an earlier year or a reapplicant"
             in why
         )
         check = competitiveness.compute({**reader, **prior, "specialty": "internal-medicine"})

@@ -2263,8 +2263,23 @@ def test_mid_season_letters_are_said_to_reach_programs_already_applied_to(monkey
     # Letters at their most already: no letter sentence, the rest unchanged.
     full = compute({**PEDS_VISA_READER, "specialty_letters": 5})
     assert not any(move["field"] == "specialty_letters" for move in full["margins"]["up"])
-    assert full["mid_season"] == competitiveness.mid_season_note(dt.date(2026, 12, 6), "pediatrics")
+    assert full["mid_season"] == competitiveness.mid_season_note(
+        dt.date(2026, 12, 6), "pediatrics", moves=bool(full["margins"]["up"])
+    )
     assert "Letters are the exception" not in str(full["mid_season"])
+
+
+def test_mid_season_note_promises_no_list_of_changes_where_none_moves_the_band(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "The changes listed below, each of which would move your band" came
+    # above "No change you can still make moves the band up" on 368 of 600
+    # mid-season pages (diff review s51b, 4).
+    pin_build_date(monkeypatch, "2026-12-06")
+    stuck = compute({"applicant_type": "non-us-img", "specialty": "pediatrics", "step2_score": 215, "exam_failures": 2})
+    assert not stuck["margins"]["up"]
+    assert "anything you change in your file now is for your next application" in str(stuck["mid_season"])
+    assert "the changes listed below" not in str(stuck["mid_season"])
+    movable = compute(PEDS_VISA_READER)
+    assert movable["margins"]["up"] and "the changes listed below" in str(movable["mid_season"])
 
 
 def test_the_letters_exception_is_said_only_of_eras_and_only_mid_season() -> None:

@@ -1356,10 +1356,13 @@ def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_
     # choice's figure beside them (diff review s50b, 2).
     assert psych.endswith(
         "Otherwise, the check can rate several fields alike, where the match odds calculator still tells them apart "
-        "by your Step 2 CK: at 238, Pediatrics about 69% and Family Medicine about 54%, against about 42% in Internal "
+        "by your Step 2 CK: at 238, Pediatrics about 69%, against about 42% in Internal "
         f"Medicine and about 58% in Psychiatry ({data.CHARTING_OUTCOMES.cite()}; a ceiling where your file has red "
         "flags). Compare them there, if you would gladly train in them, before you keep Internal Medicine (our advice)."
     )
+    # Not family medicine, whose estimate is level at every score, which match
+    # odds says ranks no field (diff review s51b, 3).
+    assert match_odds.step2_says_little(data.specialty("family-medicine")) and "Family Medicine about" not in psych
     # The same pointer, without non-US IMGs' figures, for a US-citizen IMG.
     citizen = {"applicant_type": "us-img", "step2_score": 232, "years_since_graduation": 2, "usce_months": 3}
     bands = {
@@ -1679,8 +1682,8 @@ def test_the_audits_reader_changing_field_gets_most_of_the_list_in_the_new_field
             "Internal Medicine as the backup: 20–30 programs, a quarter of the first choice's count (the 20 in an 80/20 "
             "split). Changing field, as you answered: keep only a hand-picked set in Internal Medicine, the field you are "
             "leaving (programs where you have a connection or a real chance), following the no-match article's 80/20 "
-            "example, so that Family Medicine carries most of the list. As a first choice on its own it would take "
-            "60–80. Basis of that range: "
+            "example, so that Family Medicine carries most of the list. For comparison, the articles' range for it as a "
+            f"first choice beside a backup is 60–80 ({data.ARTICLE_IMG.cite()}). Basis of that range: "
         )
         for r in reasons
     )

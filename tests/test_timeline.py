@@ -1652,9 +1652,10 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     assert "If you graduated this year, verifying can take up to 12 weeks after graduation" in row["detail"]
     assert "apply about three months earlier" not in row["detail"] and "once ECFMG has certified you" in row["detail"]
     # The FSMB's and the transcript's sources in the row's Source, named briefly inline (diff review s51, 4).
-    cited = (data.ARTICLE_UNMATCHED, data.FSMB_STEP3, data.STEP3_SCORE_DELAY, data.ERAS_DOCUMENTS)
+    cited = (data.ARTICLE_UNMATCHED, data.FSMB_STEP3, data.STEP3_SCORE_DELAY)
     assert row["source"] == "; ".join(c.cite() for c in cited)
     assert "about 2 weeks for the permit (FSMB)" in row["detail"] and data.FSMB_STEP3.cite() not in row["detail"]
+    assert "about 4 for the result (FSMB and ECFMG)" in row["detail"] and data.ERAS_DOCUMENTS.cite() in row["detail"]
     # Not for a first application, nor once passed, which the notes say.
     assert timeline.STEP3_AFTER_NO_MATCH not in by_title(timeline.compute({**plan, "previously_unmatched": False}))
     passed = timeline.compute({**plan, "step3_passed": True})
