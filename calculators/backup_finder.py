@@ -1560,33 +1560,46 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     # applicants each field drew.
     # Not where the score barely moves either estimate (family medicine's is
     # level at every score, radiology's nearly so): match odds itself says a
-    # higher estimate there does not make a field the easier one.
-    lower = [
-        (str(s["name"]), odds)
+    # higher estimate there does not make a field the easier one, and a field
+    # left out for it is said to be, beside its lower figure in the table
+    # (diff review s51b, 6).
+    odds_below = [
+        (s, odds)
         for s in suggestions[:HEADLINED]
         if s["tier"] != primary.tier
         and own is not None
         and (odds := s["match_odds"]) is not None
         and own - float(odds) >= HARDER_BY
-        and not match_odds.step2_says_little(data.specialty(str(s["specialty"])))
     ]
-    if own is not None and lower and primary.tier != "accessible" and not match_odds.step2_says_little(primary):
-        names = and_list([name for name, _ in lower])
-        it = "it" if len(lower) == 1 else "them"
-        figures = and_list([f"{name} {match_odds.about(float(odds))}" for name, odds in lower])
-        # After the same-tier note's own figures, the model and the first
-        # choice's are not said twice (diff review s51, 7).
-        lead = (
-            f"By the same model, {figures}: below {primary.name} too."
-            if harder
-            else f"By the match odds calculator's model at Step 2 CK {step2}, {figures}, against "
-            f"{match_odds.about(own)} in {primary.name}."
-        )
-        notes.append(
-            f"{lead} Each figure describes only the applicants who ranked that field first, so this site's tiers still "
-            f"rate {names} more open to IMGs; run the competitiveness check on {primary.name} and on {it} before you "
-            f"count on {it} as a backup."
-        )
+    flat = {str(s["name"]) for s, _ in odds_below if match_odds.step2_says_little(data.specialty(str(s["specialty"])))}
+    lower = [(str(s["name"]), odds) for s, odds in odds_below if str(s["name"]) not in flat]
+    level = [str(s["name"]) for s, _ in odds_below if str(s["name"]) in flat]
+    if own is not None and odds_below and primary.tier != "accessible" and not match_odds.step2_says_little(primary):
+        said = []
+        if lower:
+            names = and_list([name for name, _ in lower])
+            it = "it" if len(lower) == 1 else "them"
+            figures = and_list([f"{name} {match_odds.about(float(odds))}" for name, odds in lower])
+            # After the same-tier note's own figures, the model and the first
+            # choice's are not said twice (diff review s51, 7).
+            lead = (
+                f"By the same model, {figures}: below {primary.name} too."
+                if harder
+                else f"By the match odds calculator's model at Step 2 CK {step2}, {figures}, against "
+                f"{match_odds.about(own)} in {primary.name}."
+            )
+            said.append(
+                f"{lead} Each figure describes only the applicants who ranked that field first, so this site's tiers "
+                f"still rate {names} more open to IMGs; run the competitiveness check on {primary.name} and on {it} "
+                f"before you count on {it} as a backup."
+            )
+        if level:
+            it, is_ = ("it", "is") if len(level) == 1 else ("them", "are")
+            said.append(
+                f"The table's figure for {and_list(level)} is lower than {primary.name}'s, but the score barely moves "
+                f"{it}, so match odds cannot say {it} {is_} harder for you."
+            )
+        notes.append(" ".join(said))
     # A backup that starts at PGY-2 needs a first year too; the finder said so
     # only of a first choice (seed-coverage audit s24, 4).  Of the headlined
     # fields and those an article pairs (PM&R behind orthopaedics often ranks
