@@ -1394,6 +1394,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     applicant = word(v, "applicant_type")
     needs_visa = profile.visa_needed(v)
     step2 = whole_or_none(v, "step2_score")
+    # A US graduate who has left school or did not match: placed as the check places them, not as a senior.
+    prior_graduate = data.prior_us_graduate(v)
     today = cycle.reference_date()
 
     suggestions: list[Suggestion] = []
@@ -1415,7 +1417,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         tier_note = img_tier_note(primary, candidate, applicant)
         if tier_note:
             reasons.append(tier_note)
-        fit = step2_fit(candidate, step2, applicant, data.prior_us_graduate(v))
+        fit = step2_fit(candidate, step2, applicant, prior_graduate)
         if fit and fit.why:
             reasons.append(fit.why)
         suggestions.append(
@@ -1639,7 +1641,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    caution = headline_caution(suggestions, step2, applicant, _weighed_elsewhere(v), data.prior_us_graduate(v))
+    caution = headline_caution(suggestions, step2, applicant, _weighed_elsewhere(v), prior_graduate)
     unnamed_note = unpaired_in_top(primary.name, suggestions) + caution
     headline = f"Research first: {and_list(headlined)}, as backups to {primary.name}." if suggestions else ""
     summary = profile.after_pass_note(
@@ -1668,7 +1670,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         # type; a reader of another type is told so, as match odds tells them.
         "match_odds_note": None
         if step2 is None
-        else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not data.prior_us_graduate(v)),
+        else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not prior_graduate),
         "summary": summary,
         "announced": announced,
         "mid_season": mid_season_line(today),
