@@ -2210,8 +2210,9 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     # The red flags that hold a band were said only in the margins' line,
     # which neither the read-out nor a phone's pinned line reaches
     # (readout46 audit s46, 4): said here, shortest where the room runs out.
-    if margin["headline"].startswith(f"{your_red_flags(result.flags)} ("):
-        held = f"Held there by {counted(len(result.flags), 'red flag')}"
+    if f"{your_red_flags(result.flags)} (" in margin["headline"].lower():
+        by_score = "its score and " if band == result.by_score else ""
+        held = f"Held there by {by_score}{counted(len(result.flags), 'red flag')}"
         announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
     return {
@@ -2404,9 +2405,9 @@ def _score_raisers(spec: data.Specialty, v: Mapping[str, object], result: Assess
 
 
 def your_red_flags(flags: list[str]) -> str:
-    """How the margins' line begins where red flags hold the band: the read-out
+    """How the margins' line names red flags that hold the band: the read-out
     knows that line by it."""
-    return f"Your {counted(len(flags), 'red flag')}"
+    return f"your {counted(len(flags), 'red flag')}"
 
 
 def _what_holds(result: Assessment, holding: list[Cap]) -> str:
@@ -2415,15 +2416,23 @@ def _what_holds(result: Assessment, holding: list[Cap]) -> str:
     to your Step 2 CK" left out the exam failures that held a band beside it
     (twofails audit s46, 8), so that rule's flags are named."""
     by_flags = [cap for cap in holding if cap.rule == red_flags_rule(len(result.flags))]
-    if not by_flags:
-        return "A rule tied to your Step 2 CK holds"
-    # The old-graduation flag has a comma of its own, which a longer list
-    # would blur.
-    commas = len(result.flags) > 2 and any("," in flag for flag in result.flags)
-    named = "; ".join(result.flags) if commas else and_list(result.flags)
-    flags = f"{your_red_flags(result.flags)} ({named})"
     others = len(holding) - len(by_flags)
-    return f"{flags} and {'a rule' if others == 1 else 'rules'} tied to your Step 2 CK hold" if others else f"{flags} hold"
+    holders = []
+    # Where the points alone give this band too, naming only the flags read
+    # as if a visa need had set it (visareapply audit s51, 5).
+    if result.band == result.by_score:
+        holders.append(f"your score of {result.score}/100")
+    if by_flags:
+        # The old-graduation flag has a comma of its own, which a longer list
+        # would blur.
+        commas = len(result.flags) > 2 and any("," in flag for flag in result.flags)
+        named = "; ".join(result.flags) if commas else and_list(result.flags)
+        holders.append(f"{your_red_flags(result.flags)} ({named})")
+    if others or not by_flags:
+        holders.append(f"{'a rule' if others <= 1 else 'rules'} tied to your Step 2 CK")
+    subject = and_list(holders)
+    verb = "each hold" if len(holders) > 1 else "holds" if holders[0].startswith("a rule") else "hold"
+    return f"{subject[0].upper()}{subject[1:]} {verb}"
 
 
 def _lifted_without_the_score(spec: data.Specialty, v: Mapping[str, object], band: Band, retaken: bool = False) -> bool:

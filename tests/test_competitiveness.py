@@ -722,9 +722,12 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     # together" while its rule text named no Step 2 CK, then "a rule tied to
     # your Step 2 CK", leaving out the visa beside it (twofails audit s46, 8).
     assert result["red_flags"] == ["Step 2 CK below 230", "needs a visa"]
+    # Its points alone (24/100) give that band too, which naming the flags
+    # alone hid: it read as if the visa need had set it (visareapply audit s51, 5).
     assert margins["headline"] == (
-        "Your 2 red flags (Step 2 CK below 230 and needs a visa) hold the band at “Dual apply, strongly”; nothing you "
-        "can still change lifts it. More research, letters and rotations still raise your score."
+        "Your score of 24/100 and your 2 red flags (Step 2 CK below 230 and needs a visa) each hold the band at "
+        "“Dual apply, strongly”; nothing you can still change lifts it. More research, letters and rotations still "
+        "raise your score."
     )
     # Only those that would, each on its own (diff review 2 s37, 1).
     held = {"specialty": "internal-medicine", "step2_score": 222, "previously_unmatched": True}
@@ -3136,8 +3139,8 @@ def test_two_failures_and_a_low_score_are_both_named_as_what_holds_the_band() ->
     result = compute(TWO_FAILURES)
     headline = result["margins"]["headline"]
     assert headline.startswith(
-        "Your 2 red flags (Step 2 CK below 230 and one or more exam failures) hold the band at “Dual apply, strongly”; "
-        "nothing you can still change lifts it."
+        "Your score of 29/100 and your 2 red flags (Step 2 CK below 230 and one or more exam failures) each hold the "
+        "band at “Dual apply, strongly”; nothing you can still change lifts it."
     )
     assert "rule tied to your Step 2 CK" not in headline and headline in result["summary"]
     assert "rule tied to your Step 2 CK" not in str(competitiveness.render(result))
@@ -3169,7 +3172,7 @@ HOLDING_FILES = [
 
 
 def test_a_band_held_by_the_red_flag_count_names_every_flag_not_the_score_alone() -> None:
-    named = 0
+    named = with_points = 0
     for inputs in HOLDING_FILES:
         result = compute(inputs)
         headline = result["margins"]["headline"]
@@ -3180,11 +3183,30 @@ def test_a_band_held_by_the_red_flag_count_names_every_flag_not_the_score_alone(
         )
         if by_flags:
             assert "A rule tied to your Step 2 CK" not in headline, inputs
-        if "hold the band" in headline:
+        if "hold the band" not in headline:
+            continue
+        # The points are named where they alone give the band too.
+        by_points = result["band_from_score"] == result["band"]
+        assert headline.startswith(f"Your score of {result['score']}/100") == by_points, inputs
+        with_points += by_points
+        if "red flags (" in headline:
             named += 1
             assert by_flags and all(flag in headline for flag in flags), inputs
-            assert headline.startswith(f"Your {len(flags)} red flags ("), inputs
-    assert named > 10
+    assert named > 10 and with_points
+    # Points that alone would give a higher band are not named as holding it.
+    above = compute(
+        {
+            "specialty": "family-medicine",
+            "applicant_type": "us-img",
+            "step2_score": 222,
+            "usce_months": 12,
+            "recent_clinical_months": 12,
+            "specialty_letters": 4,
+            "research_items": 5,
+        }
+    )
+    assert (above["score"], above["band_from_score"], above["band"]) == (70, "single-track", "dual-apply")
+    assert above["margins"]["headline"].startswith("Rules tied to your Step 2 CK hold the band at “Dual apply”")
 
 
 def test_the_summary_names_the_band_dual_apply_strongly() -> None:
@@ -3203,8 +3225,10 @@ def test_the_read_out_says_which_red_flags_hold_the_band() -> None:
     # The headline naming them came only in the margins' line, which neither the
     # read-out nor a phone's pinned line reaches (readout46 audit s46, 4).
     result = compute(TWO_FAILURES)
-    assert str(result["margins"]["headline"]).startswith("Your 2 red flags (")
-    assert str(result["announced"]).endswith("Held there by 2 red flags: Step 2 CK below 230 and one or more exam failures.")
+    assert str(result["margins"]["headline"]).startswith("Your score of 29/100 and your 2 red flags (")
+    assert str(result["announced"]).endswith(
+        "Held there by its score and 2 red flags: Step 2 CK below 230 and one or more exam failures."
+    )
     assert len(str(result["announced"]).split()) <= registry.READ_OUT_WORDS
     # Not where the flags do not hold it.
     assert "Held there" not in str(compute({**TWO_FAILURES, "exam_failures": 0, "step2_score": 250})["announced"])
