@@ -1061,10 +1061,13 @@ H1B_ONLY_PINNED = "H-1B filers only."
 # headline, which a reader copies, gave only the count (h1bvisa audit s47, 7;
 # the count was then trimmed, and is now the whole range, reapplypsych audit
 # s49, 2).  "Or more than last season's list" read as a floor, below the
-# range where last season's was short (diffreview48 audit s48, 4).
-AGAIN_CAVEAT = "more if you try it again: above last season's list"
+# range where last season's was short (diffreview48 audit s48, 4).  "More if
+# you try it again" told a reader who was trying it again that the count shown
+# was not theirs (visareapply audit s51, 11): the range holds, and last
+# season's list is a second floor.
+AGAIN_CAVEAT = "if you tried it last season, also more than that list"
 # The phone's pinned line tries it shorter before it gives it up.
-SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if you try it again"}
+SHORTER_CAVEATS = {AGAIN_CAVEAT: "and above last season's list"}
 
 
 def _first_choice_caveat(v: Mapping[str, object], rule: RangeRule) -> str:
