@@ -1380,7 +1380,7 @@ def mid_season_line(today: dt.date) -> str | None:
         f"unlikely to bring an interview before the rank lists close on {dates['rank_deadline'].shown()}: weigh "
         f"these backups for {cycle.eras_season(year + 1)}.{cycle.too_late_caveat(year)}"
         if cycle.too_late_for_interviews(year, today)
-        else "a late application."
+        else f"a late application. {cycle.send_by(year)}"
     )
     return (
         f"Applied in {cycle.eras_season(year)}? Its programs have been reviewing since "

@@ -234,11 +234,16 @@ def under_review(match_year: int, today: dt.date) -> bool:
 # and the mid-season notes of program counts and the backup finder, ask the
 # same rule, which told the reader "send more now" in two calculators while
 # the timeline said "too late" from 21 December (diff review s41, 1).
-# The plan starts interviews a month after an application can first be read
-# (the orthopaedics article's stages); when fewer than four weeks of that
-# would come before the rank lists close, the season is too short to count
-# on an interview.
+# The plan starts interviews a month after an application can first be read;
+# when fewer than four weeks of that would come before the rank lists close,
+# the season is too short to count on an interview.  Both spans are this
+# site's assumptions: no article times interviews (it was credited to the
+# orthopaedics article's stages, which give none: midseason audit s52, 2).
 SHORTEST_INTERVIEW_SEASON_DAYS = 28
+INTERVIEW_RULE = (
+    "That day is this site's rule of thumb, not an article's: interviews begin about a month after an application "
+    "goes in, and need at least four weeks before the rank lists close."
+)
 
 
 def months_from(day: dt.date, months: int) -> dt.date:
@@ -284,6 +289,26 @@ def too_late_for_interviews(match_year: int, today: dt.date) -> bool:
     # Not before reviews start: the rule counts from the later of the two.
     dates = season(match_year)
     return interview_season_too_short(today, dates["rank_deadline"].date, dates["programs_receive"].date)
+
+
+def last_day_for_an_interview(match_year: int) -> dt.date:
+    """The last day on which an application sent in ``match_year``'s season
+    can still, by the plan's rule, bring an interview.  "Late December" left a
+    reader on 7 December to guess whether the holidays were lost, while the
+    dates shown were the rank-list deadline eight weeks later (midseason audit
+    s52, 1)."""
+    dates = season(match_year)
+    day = dates["rank_deadline"].date
+    while day > dates["programs_receive"].date and too_late_for_interviews(match_year, day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def send_by(match_year: int) -> str:
+    """The last useful day, with what it rests on, for a note that tells a
+    reader to send more applications now: a whole sentence."""
+    last = long_date(last_day_for_an_interview(match_year))
+    return f"The last useful day to send one is about {last}: one sent later is unlikely to bring an interview. {INTERVIEW_RULE}"
 
 
 def too_late_caveat(match_year: int) -> str:

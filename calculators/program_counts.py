@@ -1623,6 +1623,10 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
             "Send what you add this week: to more programs in your field if you have not yet applied widely, "
             f"otherwise to your backup field.{prelim}"
         )
+    # The day that "this week" runs out, before the rank-list deadline the
+    # other notes give (midseason audit s52, 1).
+    if not cycle.too_late_for_interviews(year, today):
+        act += f" {cycle.send_by(year)}"
     # ERAS's day: ResidencyCAS programs' own is not in our data.
     began = "" if residencycas else f"; this season's began on {received}"
     return (

@@ -176,6 +176,19 @@ def registration_advice(today: dt.date) -> Markup:
     )
 
 
+def last_useful_day(today: dt.date) -> str:
+    """The last day a new application for the coming Match is likely to bring
+    an interview, as of the build: "late December" left a reader on
+    7 December to guess (midseason audit s52, 1)."""
+    year = cycle.coming_season(today)
+    last = cycle.last_day_for_an_interview(year)
+    verb = "is" if today <= last else "was"
+    return (
+        f"For the Match {year}, the last useful day to send one {verb} about {long_date(last)} ({as_of(today)}): an "
+        f"application sent later is unlikely to bring an interview before the rank lists close. {cycle.INTERVIEW_RULE}"
+    )
+
+
 def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
     """Where the season stands for a reader who has applied and has few
     interviews, said for the day the page was built (running text, inside

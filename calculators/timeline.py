@@ -1434,8 +1434,8 @@ def _too_late_for_interviews_note(
     early = cycle.too_late_caveat(match_year) if today <= deadline.date else ""
     said = (
         f"An application sent {when} {'was' if submission < today else 'is'} unlikely to lead to an interview before "
-        f"the rank lists {cycle.tensed(deadline.date, today, 'close', 'closed')} on {deadline.shown()}: the plan starts interviews a month after an application goes in, "
-        f"as the orthopaedics article's stages do, and that leaves {room} for them.{early}"
+        f"the rank lists {cycle.tensed(deadline.date, today, 'close', 'closed')} on {deadline.shown()}: by this site's rule of thumb, not an article's, interviews "
+        f"begin about a month after an application goes in, and that leaves {room} for them.{early}"
     )
     later = f"plan for the Match {match_year + 1}, whose applications open on {cycle.season(match_year + 1)['submissions_open'].shown()}"
     if submission < today:
@@ -1477,10 +1477,14 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
             "Short of interviews? An application sent through ERAS now is unlikely to lead to an interview before the "
             f"rank lists close on {deadline.shown()}: plan for the Match {match_year + 1} as well.{early} {rest}"
         )
+    # The last useful day first: the deadline alone, eight weeks past it, read
+    # as the day to send by (midseason audit s52, 1).  That early applicants
+    # get most places is our reading: the IMG article says only to submit
+    # early (midseason audit s52, 2).
     return (
-        "Short of interviews? An application sent through ERAS, to more programs or to a second specialty, can still "
-        f"lead to an interview and a rank until the rank lists close on {deadline.shown()}, though programs give many "
-        f"interview places to early applicants (the IMG article's reason to submit early). {rest}"
+        "Short of interviews? You can still send applications through ERAS, to more programs or to a second "
+        f"specialty. {cycle.send_by(match_year)} Programs give many interview places to early applicants (our "
+        f"reading; the IMG article's advice is to submit early), and the rank lists close on {deadline.shown()}. {rest}"
     )
 
 
@@ -2364,12 +2368,13 @@ def method() -> Markup:
             "your submission is still ahead, that note applies however far off the submission is, and the steps "
             "still to come before it (the reviews of your packet, the last point to commit to a backup) are dated "
             "today, to be done alongside sending, instead of weeks ahead of an application that is already late. "
-            "If a month from your submission, when the plan starts interviews, leaves fewer than "
+            "If a month from your submission, when the plan starts interviews (our rule of thumb: no article times "
+            "them), leaves fewer than "
             f"{SHORTEST_INTERVIEW_SEASON_DAYS // 7} weeks before the rank-list deadline, the result says plainly "
             "that an application sent then is unlikely to bring an interview, and points to the next Match. If your "
-            "submission is behind you and the rank lists are still open, it says that an application through ERAS, "
-            "to more programs or a second specialty, can still lead to an interview and a rank until they close, "
-            "and that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
+            "submission is behind you and the rank lists are still open, it gives the last day on which, by the same "
+            "rule, an application through ERAS, to more programs or a second specialty, can still bring an "
+            "interview, and says that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
             f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}).",
         ),
         table(

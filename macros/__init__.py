@@ -476,6 +476,11 @@ def cycle_short_of_interviews(standalone: bool = False) -> Markup:
     return season_words.short_of_interviews(_today(), standalone)
 
 
+def cycle_last_useful_day() -> str:
+    """The last day a new application for the page's season is likely to bring an interview."""
+    return season_words.last_useful_day(_today())
+
+
 def cycle_next_open_dates() -> Markup:
     """The next on-time season's days, once the page's season is under review."""
     return season_words.next_open_dates(_today())
@@ -770,6 +775,7 @@ def define_env(env: Any) -> None:
         cycle_planning_note,
         cycle_after_a_no_match,
         cycle_first_year_routes,
+        cycle_last_useful_day,
         cycle_next_open_dates,
         cycle_residencycas,
         cycle_certify_again,

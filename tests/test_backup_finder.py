@@ -1090,8 +1090,9 @@ def test_in_a_running_season_one_line_points_to_the_short_of_interviews_section(
         line = result["mid_season"]
         assert line == (
             "Applied in ERAS 2027 (Match 2027)? Its programs have been reviewing since 23 September 2026 (estimated), "
-            f"so a backup added now is a late application. {cycle.SHORT_OF_INTERVIEWS}"
+            f"so a backup added now is a late application. {cycle.send_by(2027)} {cycle.SHORT_OF_INTERVIEWS}"
         )
+        assert "The last useful day to send one is about 20 December 2026" in line
         # Under the headline, before the ranked table.
         assert page.index("Mid-season: ") < page.index("Eligible backups")
         assert result["announced"].startswith("Research first: ")

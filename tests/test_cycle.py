@@ -120,8 +120,18 @@ def test_program_counts_the_backup_finder_and_the_timeline_agree_when_a_new_appl
     [short] = [n for n in plan["notes"] if n.startswith("Short of interviews?")]
     assert counts is not None and finder is not None
     for said in (counts, finder, short):
-        assert ("unlikely to" in said) is late, said
+        assert ("now is unlikely to" in said) is late, said
+        # Until then each gives the last useful day (midseason audit s52, 1).
+        assert ("The last useful day to send one is about 20 December 2026" in said) is not late, said
     assert ("Send what you add this week" in counts) is not late
+
+
+def test_the_last_useful_day_is_the_last_one_the_too_late_rule_allows() -> None:
+    for year in (2026, 2027, 2028):
+        last = cycle.last_day_for_an_interview(year)
+        assert not cycle.too_late_for_interviews(year, last)
+        assert cycle.too_late_for_interviews(year, last + dt.timedelta(days=1))
+    assert cycle.last_day_for_an_interview(2027) == dt.date(2026, 12, 20)
 
 
 def test_residencycas_is_said_open_until_its_deadline_then_perhaps_closed_until_septembers_end() -> None:

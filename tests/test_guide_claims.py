@@ -1833,15 +1833,17 @@ def us_img_match_more_often() -> bool:
     return latest.us_img_pct > latest.non_us_img_pct and 2 * sum(r.us_img_pct > r.non_us_img_pct for r in rates) > len(rates)
 
 
-def too_short_from_late_december() -> bool:
-    """For the coming season, an application sent in mid-December still
-    leaves the timeline four weeks of interviews; one sent in early January
-    does not."""
+def not_too_late_in_early_december() -> bool:
+    """For the coming season, an application sent on 10 December still
+    leaves the timeline four weeks of interviews, and the last useful day the
+    page gives is that day or later; one sent in early January does not."""
     match_year = cycle.coming_season(cycle.reference_date())
-    deadline = cycle.season(match_year)["rank_deadline"].date
-    return not timeline.interview_season_too_short(
-        dt.date(match_year - 1, 12, 15), deadline
-    ) and timeline.interview_season_too_short(dt.date(match_year, 1, 5), deadline)
+    early_december = dt.date(match_year - 1, 12, 10)
+    return (
+        not cycle.too_late_for_interviews(match_year, early_december)
+        and cycle.last_day_for_an_interview(match_year) >= early_december
+        and cycle.too_late_for_interviews(match_year, dt.date(match_year, 1, 5))
+    )
 
 
 def dr_mostly_advanced() -> bool:
@@ -1884,9 +1886,8 @@ SOURCES_AUDIT_CLAIMS = (
     ),
     Claim(
         "faq.md",
-        "From about late December, the [timeline calculator](calculators/timeline.md) will tell you that a new application "
-        "is unlikely to bring an interview before the rank lists close",
-        too_short_from_late_december,
+        "In early December, not yet, but the chance drops week by week",
+        not_too_late_in_early_december,
     ),
     Claim("backup/playbook-radiology.md", "Most diagnostic radiology positions are **advanced**", dr_mostly_advanced),
     Claim(

@@ -396,3 +396,14 @@ def test_a_reader_soap_did_not_place_is_given_the_routes_to_a_first_year_still_o
         assert words not in shown, words
     # Each date from the season's data, each route with its source.
     assert "(NRMP, Program positions in the Main Residency Match" in shown
+
+
+@pytest.mark.parametrize(
+    ("today", "verb"), [("2026-12-07", "is"), ("2026-12-20", "is"), ("2026-12-21", "was"), ("2027-02-20", "was")]
+)
+def test_the_guides_give_the_last_useful_day_in_the_tense_of_the_build(today: str, verb: str) -> None:
+    # "From about late December" left a reader on 7 December to guess whether
+    # the holidays were lost (midseason audit s52, 1).
+    said = season_words.last_useful_day(dt.date.fromisoformat(today))
+    assert said.startswith(f"For the Match 2027, the last useful day to send one {verb} about 20 December 2026 (as of ")
+    assert said.endswith(cycle.INTERVIEW_RULE)

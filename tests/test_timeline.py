@@ -180,7 +180,11 @@ def test_match_day_says_what_the_j1_asks_before_training_and_the_plan_still_ends
 # 23 September 2026 (estimated); its rank lists close by our early estimate,
 # 17 February 2027.
 MID_SEASON = "2026-12-05"
-STILL_OPEN = "Short of interviews? An application sent through ERAS"
+# Too late for interviews, and not yet.
+STILL_OPEN = (
+    "Short of interviews? An application sent through ERAS",
+    "Short of interviews? You can still send applications through ERAS",
+)
 
 
 def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_still_be_added() -> None:
@@ -189,11 +193,11 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     result = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "dual_applying": "false"})
     [note] = [n for n in result["notes"] if n.startswith(STILL_OPEN)]
     deadline = cycle.season(2027)["rank_deadline"]
-    assert (
-        f"to more programs or to a second specialty, can still lead to an interview and a rank until the rank lists close on {deadline.shown()}"
-        in note
-    )
-    assert "programs give many interview places to early applicants" in note
+    assert "You can still send applications through ERAS, to more programs or to a second specialty." in note
+    # The last useful day, not only the deadline eight weeks later (midseason audit s52, 1).
+    assert "The last useful day to send one is about 20 December 2026: one sent later is unlikely to bring an interview." in note
+    assert cycle.INTERVIEW_RULE in note and f"the rank lists close on {deadline.shown()}" in note
+    assert "Programs give many interview places to early applicants (our reading" in note
     assert (
         "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications for the Match 2027 in late September"
         in note
