@@ -3844,3 +3844,58 @@ def test_the_lane_decision_gives_the_one_study_of_a_clinical_against_a_research_
         text + " END", "## Sources on this page", " END"
     )
     assert data.ORTHO_REAPPLICANTS in data.SOURCES
+
+
+USCE_START_ANCHOR = "starting-with-no-us-clinical-experience"
+
+
+def _usce_start_section() -> str:
+    text = page_text("apply/timeline.md")
+    return _between(text, f"## Starting with no US clinical experience {{ #{USCE_START_ANCHOR} }}", "## 18 to 12 months before")
+
+
+def test_a_graduate_with_no_us_experience_is_sent_to_one_section_from_where_they_look() -> None:
+    # A graduate was told to book electives and ask a dean's office, and the
+    # only how-to was three sentences on the SOAP page (oldgrad audit s52, 3).
+    section = _usce_start_section()
+    assert 400 <= len(section.split()) <= 650, len(section.split())
+    for heading in ("### What a graduate can arrange", "### Work back from the day you submit", "### Visa status", "### Cost"):
+        assert heading in section, heading
+    link = f"(../apply/timeline.md#{USCE_START_ANCHOR})"
+    assert link in _between(page_text("assess/index.md"), "### US clinical experience (USCE)", "### Letters of recommendation")
+    plan_b = page_text("unmatched/soap-and-plan-b.md")
+    assert link in _between(plan_b, "### More US clinical experience", "### Degrees")
+    timeline = page_text("apply/timeline.md")
+    for student_step in ("- **Book rotations.**", "- **Ask your dean's office or academic adviser**"):
+        step = timeline[timeline.index(student_step) :].split(" - **")[0]
+        assert "graduate" in step, student_step
+    # Electives are named only as closed to a graduate, never as the advice.
+    assert "electives and away rotations are for medical students" in section
+    assert section.count("elective") == 1
+
+
+def test_the_usce_section_gives_the_article_clock_and_keeps_our_judgments_ours() -> None:
+    # The IMG article's clock and letter example; the season-later advice and
+    # the externship visa question said to be ours (oldgrad audit s52, 3 and 4).
+    section = _usce_start_section()
+    for words in (
+        "The IMG article plans US clinical experience 6–18 months before you apply",
+        "at least 2 letters in your first choice, and 2 in your backup if you can, secured 3–6 months before ERAS opens",
+        "2 letters from psychiatrists and 2 from family medicine or internal medicine physicians",
+        "it may be wiser to apply a season later",
+        "That is our judgment, not the articles'.",
+        "Our sources do not say which status a hands-on externship needs. Our advice: ask the host",
+    ):
+        assert words in section, words
+    # The check's hands-on line is quoted as the check holds it, and as ours.
+    line = f"clears that flag only with {competitiveness.USCE_MINIMAL_BELOW} or more months that were not observership"
+    assert f"{line}: that line is ours, not the article's" in section
+    # The dated timeline's step the section answers still goes by that name.
+    assert '"Plan US clinical experience"' in section
+    assert "Plan US clinical experience" in {step.title for step in timeline.STEPS}
+    # No fee figure: neither the reference data nor our sources hold one.
+    assert "$" not in section and "dollar" not in section
+    sources = _between(page_text("apply/timeline.md") + " END", "## Sources on this page", " END")
+    for source in ("**UT Health San Antonio, Office of International Services**", "**Illinois State Medical Society**"):
+        assert source in sources, source
+    assert "**Residency Advisor**, on externships for international medical graduates (read 2026" in sources
