@@ -444,7 +444,7 @@ INTEREST_POINTS = 12
 # clears the competitiveness check's flag).  After a no-match the same article's
 # realistic backups add anesthesiology to those four (data.NO_MATCH_BACKUPS),
 # and "sometimes" emergency medicine or pathology, which count half.
-FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
+FLEXIBLE_ABOUT_RED_FLAGS = data.FLEXIBLE_ABOUT_RED_FLAGS
 AFTER_A_NO_MATCH = data.NO_MATCH_BACKUPS
 RED_FLAG_POINTS = 10
 # ...except, for an IMG, a field on that list that is not historically

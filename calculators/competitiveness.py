@@ -264,21 +264,32 @@ ULTRA_FAILURE_EXTRA = -10
 @dataclass(frozen=True)
 class GraduationBand:
     """``min_years`` or more since graduation cost ``points``, in every field
-    unless ``only_in`` names the one its source is about."""
+    unless ``only_in`` names the one its source is about, and
+    ``flexible_points`` in the fields the no-match article calls generally
+    more flexible about an older graduation."""
 
     min_years: int
     points: int
     label: str
     source: Source
     only_in: str | None = None
+    flexible_points: int | None = None
 
 
-# Years since graduation: more than 5-7 years is a barrier (IMG article);
-# 3-4+ years without clinical work makes radiology harder (radiology article),
-# so the 3-5 years band costs points in radiology only.
+# Years since graduation: more than 5-7 years is a barrier "for some
+# specialties and programs" (IMG article), and the no-match article calls
+# family medicine, psychiatry, pediatrics and internal medicine generally
+# more flexible about an older graduation, so those four take half the
+# points: the half is our weight, as neither article gives a figure.  Equal
+# points everywhere moved a family medicine backup from "Dual apply" to
+# "Dual apply, strongly" on the years alone, while the backup finder gave
+# the same field points for its flexibility (oldgrad audit s52, 1).
+# 3-4+ years without clinical work makes radiology harder (radiology
+# article), so the 3-5 years band costs points in radiology only.
+FLEXIBLE_FIELDS_SAID = and_list(sorted(data.specialty(slug).name.lower() for slug in data.FLEXIBLE_ABOUT_RED_FLAGS))
 GRADUATION_BANDS = (
-    GraduationBand(8, -15, "8 or more years", ARTICLE_IMG),
-    GraduationBand(6, -10, "6-7 years", ARTICLE_IMG),
+    GraduationBand(8, -15, "8 or more years", ARTICLE_IMG, flexible_points=-8),
+    GraduationBand(6, -10, "6-7 years", ARTICLE_IMG, flexible_points=-5),
     GraduationBand(3, -5, "3-5 years", ARTICLE_RADIOLOGY, only_in="diagnostic-radiology"),
     GraduationBand(0, 0, "0-2 years", ARTICLE_IMG),
 )
@@ -1223,7 +1234,15 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         # Every input gets its row, moved or not, so the table accounts for all of them.
         factors.append(Factor("Exam failures", 0, "None entered.", ARTICLE_IMG))
     band = next(b for b in GRADUATION_BANDS if years >= b.min_years)
-    points, label = band.points, f"{band.label} band"
+    points, label, source = band.points, f"{band.label} band", band.source
+    flexible = ""
+    if band.flexible_points is not None and spec.slug in data.FLEXIBLE_ABOUT_RED_FLAGS:
+        points, source = band.flexible_points, ARTICLE_UNMATCHED
+        flexible = (
+            f" It costs {-points} points here, not {-band.points}: the no-match article calls {spec.name.lower()} "
+            "generally more flexible about an older graduation, and the IMG article calls the years a barrier for "
+            "some specialties and programs. About half is this check's own weight."
+        )
     if band.only_in is not None:
         if spec.slug != band.only_in:
             # No source puts a cost on this band outside the field its article is about.
@@ -1249,7 +1268,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             "these points are still taken off, because the IMG article's advice on the graduation year applies "
             "with or without recent work"
         )
-    factors.append(Factor(YEARS_ROW, points, f"{counted(years, 'year')}: in the {label}.", band.source))
+    factors.append(Factor(YEARS_ROW, points, f"{counted(years, 'year')}: in the {label}.{flexible}", source))
     _, points, label = next(b for b in USCE_BANDS if usce >= b[0])
     why = (
         f"{counted(usce, 'month')}: {label}."
@@ -3233,11 +3252,14 @@ def method() -> Markup:
                             f" ({data.specialty(b.only_in).name.lower()} only, and only without recent clinical work, "
                             "read as in the red flags below: the article's “without continuous clinical work”)"
                             if b.only_in
+                            else f" ({signed(b.flexible_points)} in {FLEXIBLE_FIELDS_SAID})"
+                            if b.flexible_points is not None
                             else ""
                         )
                         for b in GRADUATION_BANDS
                     )
-                    + " (IMG and radiology articles).",
+                    + " (IMG and radiology articles; the no-match article for the fields it calls generally more "
+                    "flexible about an older graduation, where about half is this check's own weight).",
                 ),
                 el(
                     "li",

@@ -1656,6 +1656,11 @@ def letters_expected(slug: str) -> tuple[int, Source]:
 # names the first five as examples.
 NO_MATCH_BACKUPS = frozenset({"internal-medicine", "family-medicine", "psychiatry", "pediatrics", "anesthesiology"})
 NO_MATCH_SOMETIMES = frozenset({"emergency-medicine", "pathology"})
+# The no-match article's fields "generally more flexible" about a lower
+# Step 2, gaps or an older graduation, and IMG status ("Family Med, Psych,
+# Peds, IM"): the backup finder's red-flag points and the competitiveness
+# check's graduation points both read it.
+FLEXIBLE_ABOUT_RED_FLAGS = frozenset({"family-medicine", "psychiatry", "pediatrics", "internal-medicine"})
 
 # Fields the IMG article names as using advanced positions, which start at
 # PGY-2 after a separate preliminary or transitional year.  The backup finder

@@ -807,10 +807,12 @@ def test_single_track_at_near_even_odds_says_the_odds(slug: str, score: int) -> 
 
 
 def test_a_band_nothing_can_lift_is_said_to_rest_on_the_record() -> None:
-    # A US MD twelve years out with 220 in family medicine: letters, research
-    # and months of work at any level leave "Dual apply, strongly".
+    # A US MD twelve years out with 220 in neurology: letters, research and
+    # months of work at any level leave "Dual apply, strongly".  (In family
+    # medicine, which takes about half the graduation points since oldgrad
+    # audit s52, 1, a second letter now lifts it.)
     reader = {
-        "specialty": "family-medicine",
+        "specialty": "neurology",
         "applicant_type": "us-md",
         "step2_score": 220,
         "years_since_graduation": 12,
@@ -1503,11 +1505,24 @@ def test_the_old_graduation_flag_starts_after_five_years(years: int, flagged: bo
 
 def test_graduation_year_bands() -> None:
     # The IMG article's "more than 5-7 years" (gap 6).
-    points = [
-        factor(compute({"specialty": "internal-medicine", "years_since_graduation": years}), "Years since graduation")
-        for years in (5, 6, 7, 8)
+    def points(slug: str) -> list[int]:
+        return [
+            factor(compute({"specialty": slug, "years_since_graduation": years}), "Years since graduation")
+            for years in (5, 6, 7, 8)
+        ]
+
+    assert points("neurology") == points("dermatology") == [0, -10, -10, -15]
+    # About half in the four fields the no-match article calls generally more
+    # flexible about an older graduation (oldgrad audit s52, 1).
+    for slug in ("internal-medicine", "family-medicine", "psychiatry", "pediatrics"):
+        assert points(slug) == [0, -5, -5, -8], slug
+    [row] = [
+        f
+        for f in compute({"specialty": "family-medicine", "years_since_graduation": 8})["factors"]
+        if f["factor"] == "Years since graduation"
     ]
-    assert points == [0, -10, -10, -15]
+    assert "It costs 8 points here, not 15: the no-match article calls family medicine generally more flexible" in row["why"]
+    assert "About half is this check's own weight." in row["why"] and row["source"] == data.ARTICLE_UNMATCHED.cite()
 
 
 def test_ultra_step2_bands_around_the_articles_lines() -> None:
@@ -2309,8 +2324,11 @@ def test_a_visa_readers_step3_note_says_an_h1b_needs_it_before_the_petition(need
 
 # A non-US IMG ten years out, one failed attempt, Step 2 CK 221, 2 months of
 # observership, no clinical work since 2024, a visa to sponsor (oldgrad audit s43).
+# Neurology, which takes the whole graduation points: in internal medicine,
+# one of the fields taking about half since oldgrad audit s52, 1, the scale
+# no longer hides a penalty for this reader.
 OLD_GRADUATE = {
-    "specialty": "internal-medicine",
+    "specialty": "neurology",
     "applicant_type": "non-us-img",
     "step2_score": 221,
     "exam_failures": 1,
