@@ -651,6 +651,13 @@ def _long_list_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+# Observerships and externships, which an IMG often arranges in the year
+# before applying, were named only in the page's caveats: the result's total
+# read as the whole cost (oldgrad audit s52, 10).  No figure: we hold no
+# sourced one.
+IMG_NOT_COUNTED = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+
+
 def _empty_backup(v: Mapping[str, object]) -> data.Specialty | None:
     """The backup chosen with no programs entered for it, if any."""
     if v["backup_specialty"] is None or whole(v, "backup_programs"):
@@ -745,6 +752,8 @@ class ApplicationCostResult(TypedDict):
     notes: list[str]
     # Fees the reader pays that our data do not price: the total is a floor.
     not_counted: list[str]
+    # For an IMG: the costs of observerships and externships, not counted.
+    img_note: str | None
     summary: str
     announced: str
 
@@ -976,6 +985,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
+        "img_note": IMG_NOT_COUNTED if is_img else None,
         "summary": summary,
         "announced": _announced(
             summary,
@@ -1024,6 +1034,7 @@ def render(result: ApplicationCostResult) -> Markup:
         _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         el("p", couple_fee_note(), class_="mpb-note"),
+        el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,
         # The chart's percentages are of the counted items only: beside a
         # floor they read as shares of the whole season (obgyn-usimg audit s42, 4).
         el(

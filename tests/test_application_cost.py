@@ -1317,3 +1317,21 @@ def test_the_first_year_help_takes_standalone_preliminary_programs_too() -> None
     assert "Diagnostic Radiology" in field.help
     assert "standalone preliminary programs you apply to as a fallback" in field.help
     assert "preliminary surgery beside general surgery" in field.help
+
+
+# --- What the result leaves out for an IMG -------------------------------------------
+@pytest.mark.parametrize("applicant", APPLICANTS)
+def test_an_img_result_says_observerships_and_externships_are_not_counted(applicant: str) -> None:
+    # "$5,280 estimated for one Match season" said nothing of observerships or
+    # externships; only the page's caveats named them (oldgrad audit s52, 10).
+    result = compute(applicant_type=applicant)
+    html = unescape(str(ac.render(result)))  # type: ignore[arg-type]
+    line = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+    is_img = applicant in data.IMG_TYPES
+    assert (result["img_note"] == line) is is_img
+    assert (line in html) is is_img
+    # No figure: we hold no sourced one, and the total is not called a floor for it.
+    assert "$" not in line
+    assert result["not_counted"] == []
+    # Said under a ResidencyCAS-only list too, where no ERAS token is charged.
+    assert (compute(applicant_type=applicant, primary_specialty="emergency-medicine")["img_note"] == line) is is_img
