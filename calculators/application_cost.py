@@ -651,6 +651,118 @@ def _long_list_note(v: Mapping[str, object]) -> str | None:
     )
 
 
+# The lines ERAS and ECFMG charge once a season, whatever the number of
+# programs: a reader adding programs mid-season has paid them already if the
+# first applications went through ERAS (midseason audit s52, 8).
+USMLE_TRANSCRIPT_ITEM = "USMLE transcript sent through ERAS"
+COMLEX_TRANSCRIPT_ITEM = "COMLEX transcript sent through ERAS"
+TOKEN_ITEM = "ECFMG ERAS token"
+ONCE_A_SEASON_ERAS = (USMLE_TRANSCRIPT_ITEM, COMLEX_TRANSCRIPT_ITEM, TOKEN_ITEM)
+
+
+def _once_paid(items: list[CostItem]) -> str | None:
+    """The once-a-season ERAS lines this result charges, named as the table
+    names them, or None.  Named, not summed: each line carries its own source
+    and year."""
+    charged = [f"“{item['item']}”" for item in items if item["item"] in ONCE_A_SEASON_ERAS and item["amount"]]
+    if not charged:
+        return None
+    return ("the lines " if len(charged) > 1 else "the line ") + and_list(charged)
+
+
+def _late_registration(year: int, today: dt.date) -> str:
+    """The NRMP's late fee, said only once registration without it has ended
+    for the season under review: the caveats said "not included" to a reader
+    a week past 30 November (midseason audit s52, 8)."""
+    if cycle.registration(year, today) != "late-fee":
+        return ""
+    ends = cycle.season(year)["early_registration_ends"]
+    return (
+        f" If you have not, registering now adds the NRMP's late fee, {money(int(NRMP_LATE.amount_usd))} more: registration "
+        f"without it ended on {ends.shown()}. {_dated(NRMP_LATE)}, from the {NRMP_LATE.source}; it is not in the total."
+    )
+
+
+def _mid_season_note(
+    v: Mapping[str, object], items: list[CostItem], breakdown: list[ApplicationLine], today: dt.date
+) -> str | None:
+    """While programs read a season's applications, what part of the total is
+    new money for programs added now, or None.  The total prices a whole
+    season, so a reader who applied in September and added a backup in
+    December was priced the token, transcript and NRMP registration again
+    (midseason audit s52, 8).  The form has no input for programs already
+    sent, so the note says how to read the lines: a list added now is its
+    own line, priced from program 1 by the same schedule."""
+    year = cycle.season_under_review(today)
+    eras = [line for line in breakdown if line["service"] == data.SERVICE_ERAS and line["formula"]]
+    if year is None or not eras:
+        return None
+    schedule = eras_schedule()
+    season = cycle.eras_season(year)
+    primary = data.specialty(word(v, "primary_specialty"))
+    # A ResidencyCAS first choice was not applied to "in ERAS".
+    applied_in = season if data.application_service(primary.slug) == data.SERVICE_ERAS else f"for the Match {year}"
+    sentences = [
+        f"Applied earlier {'in ' if applied_in == season else ''}{applied_in} and adding programs now? This total is for "
+        "a whole season, so only part of it is new money."
+    ]
+    if added := [line for line in eras if line["specialty"] != primary.slug]:
+        each = "; ".join(f"{line['specialty_name']}, {line['formula']} = {money(line['amount'])}" for line in added)
+        together = f" ({money(sum(line['amount'] for line in added))} together)" if len(added) > 1 else ""
+        first_year = (
+            ", or for a preliminary or transitional year," if any(line["specialty"] == FIRST_YEAR_LIST for line in added) else ""
+        )
+        sentences.append(
+            f"What you add in a new specialty{first_year} is new money, priced on its own from program 1: {each}{together}."
+        )
+    more = (
+        f" So if your {counted(sent, primary.name + ' program')} went out earlier, the next one costs "
+        f"{money(schedule.fee(sent + 1) - schedule.fee(sent))}."
+        if data.application_service(primary.slug) == data.SERVICE_ERAS and (sent := whole(v, "primary_programs"))
+        else ""
+    )
+    sentences.append(
+        "More programs in a specialty you have already applied to are priced from where its count stands "
+        f"({schedule.describe()}).{more}"
+    )
+    # The season under review opened in June with fees of its own, so a
+    # schedule for earlier seasons is an old figure for it, as _season_note
+    # says of the seasons between ours and the reader's.
+    sentences.append(
+        f"These ERAS fees are from {schedule.source} ({schedule.season}), confirmed for {season}."
+        if schedule.confirmed_to >= year
+        else f"Old figure: these ERAS fees are from {schedule.source} ({schedule.season}), and "
+        f"{_newer_seasons(data.SERVICE_ERAS, schedule.confirmed_to, year + 1)}, which we do not hold: check the AAMC's "
+        "fee page."
+    )
+    if paid := _once_paid(items):
+        sentences.append(
+            f"Charged once a season, so not new if you paid them when you first applied: {paid}."
+            if data.application_service(primary.slug) == data.SERVICE_ERAS
+            else f"{primary.name} goes through ResidencyCAS, not ERAS, so ERAS's once-a-season charges are new money too: {paid}."
+        )
+    sentences.append(
+        "The line “NRMP registration” is once a season as well: it is not new if you have registered."
+        + _late_registration(year, today)
+    )
+    sentences.append("The interview lines price a whole season: the new programs add only the interviews they bring.")
+    # From late December the timeline calls a new application too late; a
+    # price for it alone read as advice to send (as program counts says it).
+    if cycle.too_late_for_interviews(year, today):
+        sentences.append(
+            "An application sent now is unlikely to bring an interview before the rank lists close on "
+            f"{cycle.season(year)['rank_deadline'].shown()}.{cycle.too_late_caveat(year)} {cycle.SHORT_OF_INTERVIEWS}"
+        )
+    return " ".join(sentences)
+
+
+# Observerships and externships, which an IMG often arranges in the year
+# before applying, were named only in the page's caveats: the result's total
+# read as the whole cost (oldgrad audit s52, 10).  No figure: we hold no
+# sourced one.
+IMG_NOT_COUNTED = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+
+
 def _empty_backup(v: Mapping[str, object]) -> data.Specialty | None:
     """The backup chosen with no programs entered for it, if any."""
     if v["backup_specialty"] is None or whole(v, "backup_programs"):
@@ -745,6 +857,10 @@ class ApplicationCostResult(TypedDict):
     notes: list[str]
     # Fees the reader pays that our data do not price: the total is a floor.
     not_counted: list[str]
+    # For a season already under review: what is new money for programs added now.
+    mid_season_note: str | None
+    # For an IMG: the costs of observerships and externships, not counted.
+    img_note: str | None
     summary: str
     announced: str
 
@@ -770,7 +886,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     if through_eras:
         items.append(
             _item(
-                "USMLE transcript sent through ERAS",
+                USMLE_TRANSCRIPT_ITEM,
                 int(USMLE_TRANSCRIPT.amount_usd) if transcripts in SENDS_USMLE else 0,
                 f"Once per season; figure from {USMLE_TRANSCRIPT.season_or_year}."
                 # A DO who left the choice, or chose USMLE, may have sent COMLEX
@@ -789,7 +905,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         if transcripts in SENDS_COMLEX:
             items.append(
                 _item(
-                    "COMLEX transcript sent through ERAS",
+                    COMLEX_TRANSCRIPT_ITEM,
                     int(COMLEX_TRANSCRIPT.amount_usd),
                     f"Once per season; figure from {COMLEX_TRANSCRIPT.season_or_year}.",
                     COMLEX_TRANSCRIPT,
@@ -821,7 +937,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     is_img = applicant in data.IMG_TYPES
     items.append(
         _item(
-            "ECFMG ERAS token",
+            TOKEN_ITEM,
             int(ECFMG_TOKEN.amount_usd) if is_img and through_eras else 0,
             (
                 f"IMGs only, once per season; figure from {ECFMG_TOKEN.season_or_year}."
@@ -976,6 +1092,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
+        "mid_season_note": _mid_season_note(v, items, breakdown, today),
+        "img_note": IMG_NOT_COUNTED if is_img else None,
         "summary": summary,
         "announced": _announced(
             summary,
@@ -1022,8 +1140,10 @@ def render(result: ApplicationCostResult) -> Markup:
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
+        el("p", mid_season, class_="mpb-note") if (mid_season := result.get("mid_season_note")) else None,
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         el("p", couple_fee_note(), class_="mpb-note"),
+        el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,
         # The chart's percentages are of the counted items only: beside a
         # floor they read as shares of the whole season (obgyn-usimg audit s42, 4).
         el(

@@ -1317,3 +1317,146 @@ def test_the_first_year_help_takes_standalone_preliminary_programs_too() -> None
     assert "Diagnostic Radiology" in field.help
     assert "standalone preliminary programs you apply to as a fallback" in field.help
     assert "preliminary surgery beside general surgery" in field.help
+
+
+# --- What the result leaves out for an IMG -------------------------------------------
+@pytest.mark.parametrize("applicant", APPLICANTS)
+def test_an_img_result_says_observerships_and_externships_are_not_counted(applicant: str) -> None:
+    # "$5,280 estimated for one Match season" said nothing of observerships or
+    # externships; only the page's caveats named them (oldgrad audit s52, 10).
+    result = compute(applicant_type=applicant)
+    html = unescape(str(ac.render(result)))  # type: ignore[arg-type]
+    line = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+    is_img = applicant in data.IMG_TYPES
+    assert (result["img_note"] == line) is is_img
+    assert (line in html) is is_img
+    # No figure: we hold no sourced one, and the total is not called a floor for it.
+    assert "$" not in line
+    assert result["not_counted"] == []
+    # Said under a ResidencyCAS-only list too, where no ERAS token is charged.
+    assert (compute(applicant_type=applicant, primary_specialty="emergency-medicine")["img_note"] == line) is is_img
+
+
+# --- A season already under review --------------------------------------------------
+# The mid-season reader: applied to 70 internal medicine programs in September
+# 2026 for the Match 2027, adding 40 family medicine programs on 7 December.
+MID_SEASON = {
+    "applicant_type": "us-img",
+    "primary_specialty": "internal-medicine",
+    "primary_programs": 70,
+    "backup_specialty": "family-medicine",
+    "backup_programs": 40,
+}
+
+
+def _mid_season_note(monkeypatch: pytest.MonkeyPatch, today: str, **inputs: object) -> str | None:
+    pin_build_date(monkeypatch, today)
+    return ac.compute({**MID_SEASON, **inputs})["mid_season_note"]  # type: ignore[return-value]
+
+
+def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lines_are_paid(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The total priced a whole new season, token, transcript and NRMP
+    # registration included, with nothing to say which part was new (midseason
+    # audit s52, 8).
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = ac.compute(MID_SEASON)
+    note = str(result["mid_season_note"])
+    assert note.startswith("Applied earlier in ERAS 2027 (Match 2027) and adding programs now?")
+    # The new money is the added specialty's own line, by the same schedule.
+    assert ac.eras_schedule().fee(40) == 630 == item(result, "ERAS application fees: Family Medicine")["amount"]
+    assert "priced on its own from program 1: Family Medicine, 30 × $11 + 10 × $30 = $630." in note
+    assert "So if your 70 Internal Medicine programs went out earlier, the next one costs $30." in note
+    # The lines already paid are named as the table names them.
+    assert (
+        "not new if you paid them when you first applied: the lines “USMLE transcript sent through ERAS” and “ECFMG ERAS token”."
+        in note
+    )
+    assert "The line “NRMP registration” is once a season as well: it is not new if you have registered." in note
+    # Its fees are named old for the season under review, whose own fees are out.
+    assert "Old figure: these ERAS fees are from AAMC" in note
+    assert "(ERAS 2025 and 2026 seasons), and the AAMC has since published fees for the ERAS 2027 season" in note
+    # A week past 30 November, the late fee: with its source and year, out of the total.
+    assert (
+        "If you have not, registering now adds the NRMP's late fee, $50 more: registration without it ended on "
+        "30 November 2026 (estimated). Old figure (2016-17), from the NRMP match fees page; it is not in the total."
+    ) in note
+    assert result["total"] == 3480
+    # Not yet too late for an interview (the timeline's line falls after 20 December).
+    assert "unlikely to bring an interview" not in note
+    html = unescape(str(ac.render(result)))
+    assert note in html
+    # After the season line, which names the season under review.
+    assert html.index("ERAS 2027 (Match 2027) is still running") < html.index(note)
+
+
+@pytest.mark.parametrize("today", ["2026-07-01", "2026-09-23", "2027-02-17", "2027-03-01"])
+def test_outside_a_season_under_review_there_is_no_mid_season_note(monkeypatch: pytest.MonkeyPatch, today: str) -> None:
+    # Programs start reading on 23 September 2026 (an application sent that
+    # day is on time) and the rank lists close by our estimate on 17 February.
+    assert _mid_season_note(monkeypatch, today) is None
+    assert "adding programs now" not in str(ac.render(ac.compute(MID_SEASON)))
+
+
+def test_the_late_fee_is_said_only_after_registration_without_it_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    for today, late in (("2026-09-24", False), ("2026-11-30", False), ("2026-12-01", True)):
+        note = str(_mid_season_note(monkeypatch, today))
+        assert ("NRMP's late fee" in note) is late, today
+        assert "The line “NRMP registration” is once a season as well" in note
+
+
+def test_a_published_registration_date_is_shown_without_the_estimate_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Match 2026's dates are the NRMP's own in our table, and its ERAS
+    # schedule is confirmed for that season.
+    note = str(_mid_season_note(monkeypatch, "2025-12-07"))
+    assert "registration without it ended on 30 November 2025. Old figure (2016-17)" in note
+    assert "(ERAS 2025 and 2026 seasons), confirmed for ERAS 2026 (Match 2026)." in note
+    assert "Old figure: these ERAS fees" not in note
+
+
+def test_past_the_interview_line_the_note_says_an_application_now_is_unlikely_to_bring_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A price alone read as advice to send after the timeline's "too late".
+    assert "unlikely to bring an interview" not in str(_mid_season_note(monkeypatch, "2026-12-20"))
+    note = str(_mid_season_note(monkeypatch, "2026-12-21"))
+    assert "An application sent now is unlikely to bring an interview before the rank lists close on 17 February 2027" in note
+    assert cycle.SHORT_OF_INTERVIEWS in note
+
+
+@pytest.mark.parametrize("sent", [1, 20, 29, 30, 31, 70, 999])
+def test_the_next_program_in_the_first_choice_is_priced_by_the_same_tiers(monkeypatch: pytest.MonkeyPatch, sent: int) -> None:
+    note = str(_mid_season_note(monkeypatch, "2026-12-07", primary_programs=sent))
+    price = 11 if sent < 30 else 30
+    assert f"went out earlier, the next one costs ${price}." in note
+
+
+def test_a_first_year_list_added_mid_season_is_named_with_its_own_price(monkeypatch: pytest.MonkeyPatch) -> None:
+    note = str(_mid_season_note(monkeypatch, "2026-12-07", first_year_programs=5))
+    assert (
+        "What you add in a new specialty, or for a preliminary or transitional year, is new money, priced on its own "
+        "from program 1: Family Medicine, 30 × $11 + 10 × $30 = $630; preliminary or transitional year, 5 × $11 = $55 "
+        "($685 together)."
+    ) in note
+    # Without a backup or first year, only the first choice's next price is given.
+    alone = str(_mid_season_note(monkeypatch, "2026-12-07", backup_specialty="", backup_programs=0))
+    assert "What you add in a new specialty" not in alone and "the next one costs $30" in alone
+
+
+def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_money(monkeypatch: pytest.MonkeyPatch) -> None:
+    em_fm = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_programs": 25}
+    note = str(_mid_season_note(monkeypatch, "2026-12-07", **em_fm))
+    assert note.startswith("Applied earlier for the Match 2027 and adding programs now?")
+    assert (
+        "Emergency Medicine goes through ResidencyCAS, not ERAS, so ERAS's once-a-season charges are new money too: "
+        "the lines “USMLE transcript sent through ERAS” and “ECFMG ERAS token”."
+    ) in note
+    assert "Family Medicine, 25 × $11 = $275." in note and "the next one costs" not in note
+    # A reader with no ERAS list has no ERAS fee to add now: no note.
+    assert (
+        _mid_season_note(
+            monkeypatch, "2026-12-07", primary_specialty="emergency-medicine", backup_specialty="", backup_programs=0
+        )
+        is None
+    )
