@@ -22,12 +22,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 from . import cycle, data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, flag, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, counted, el, join, scroll_region, table, table_percent, whole_percent
+from .html import Markup, and_list, capitalised, counted, el, join, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
 from .registry import first_within_read_out
 from .svg import Marker, line_chart
@@ -183,30 +183,55 @@ VISA_FLAG = "visa need"
 # the summary (reapply2 audit s44, 3).  Like the visa, it makes the estimate
 # more likely too high, not a ceiling: the figures count reapplicants in.
 NO_MATCH_FLAG = "past no-match"
-# The flags that make the estimate a ceiling for a reader in the figures' group.
+# The flags that make the estimate only more likely high for a reader in the figures' group.
 LIKELY_HIGH_FLAGS = frozenset({VISA_FLAG, NO_MATCH_FLAG})
+# How an old graduation is named among the flags: "graduation 8 years ago".
+OLD_GRADUATION_WORDS = "graduation {} ago"
+# How the unseen flags lean the estimate for a reader in the figures' group.
+# An old graduation is a red flag in the competitiveness check only with
+# under 6 months of recent hands-on work, which this calculator does not ask:
+# "for you the estimate is a ceiling" on the years alone met a GP with 36
+# months of recent work whom the check did not flag (oldgrad audit s52, 2).
+Lean = Literal["ceiling", "ceiling-without-recent-work", "likely-high"]
+# Each lean in the fewest words, for the read-out's and the phone's short forms.
+LEAN_WORDS: dict[Lean, str] = {
+    "ceiling": "A ceiling",
+    "ceiling-without-recent-work": "Likely high or a ceiling",
+    "likely-high": "Likely high",
+}
 
 
 def unseen_flags(v: Mapping[str, object]) -> list[str]:
     """The reader's red flags by the competitiveness check's rules that these
-    figures cannot see, each as said after "your".  An old graduation counts
-    on the years alone: this calculator does not ask the recent clinical work
-    that clears it in the check, and its note says so."""
+    figures cannot see, each as said after "your".  An old graduation is
+    named on the years alone: this calculator does not ask the recent
+    clinical work that clears it in the check, so what it does to the
+    estimate is said on that condition (``lean``)."""
     failures = whole(v, "exam_failures")
     years = whole(v, "years_since_graduation")
     return [
         *([counted(failures, "failed exam attempt") if failures > 1 else "failed exam attempt"] if failures else []),
         *([NO_MATCH_FLAG] if flag(v, "previously_unmatched") else []),
-        *([f"graduation {counted(years, 'year')} ago"] if profile.graduated_long_ago(v) else []),
+        *([OLD_GRADUATION_WORDS.format(counted(years, "year"))] if profile.graduated_long_ago(v) else []),
         *([VISA_FLAG] if profile.visa_needed(v) else []),
     ]
 
 
-def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
-    """One note for each of ``unseen_flags``, with the rule that makes it one."""
+def without_recent_work() -> str:
+    """The condition under which the competitiveness check counts an old
+    graduation as a red flag, in its own numbers: "if you have had under 6
+    months of hands-on clinical work in the 3 years before you submit"."""
     # Here, not at the top: the competitiveness check imports this module.
     from . import competitiveness
 
+    return (
+        f"if you have had under {counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on "
+        f"clinical work in the {competitiveness.RECENT_WORK_YEARS} years before you submit"
+    )
+
+
+def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
+    """One note for each of ``unseen_flags``, with the rule that makes it one."""
     notes = []
     failures = whole(v, "exam_failures")
     if failures:
@@ -215,15 +240,19 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
             "exam failures as a red flag, and these figures count applicants with and without one together, so they "
             "cannot see it."
         )
-    old = profile.graduation_limit_note(
-        v,
-        "the competitiveness check counts it as a red flag unless you have had at least "
-        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the "
-        f"{competitiveness.RECENT_WORK_YEARS} years before you submit, which this calculator does not ask, and these figures count recent "
-        "and older graduates together, so they cannot see it.",
-    )
+    # Short sentences, the condition first: the note was one sentence of 69
+    # words, and its "a red flag unless" sat under a headline that called the
+    # estimate a ceiling whatever the reader's recent work (oldgrad audit s52,
+    # 2 and 12).
+    old = profile.graduation_limit_note(v, "these figures cannot see it.")
     if old:
-        notes.append(old)
+        notes.append(
+            f"{old} They count recent and older graduates together. {capitalised(without_recent_work())}, the "
+            "competitiveness check counts your graduation year as a red flag. This estimate is then a ceiling for you. "
+            "With more recent work, the check does not count it as a red flag, though it still takes points off for "
+            "the years. The estimate is then more likely too high than too low. This calculator does not ask about "
+            "your recent work: the competitiveness check does."
+        )
     if profile.visa_needed(v):
         notes.append(
             f"Your visa need, {profile.visa_basis(v)}: the competitiveness check counts any visa need as a red flag, "
@@ -241,33 +270,62 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
     return notes
 
 
+def lean(flags: Sequence[str]) -> Lean:
+    """How ``flags`` lean the estimate for a reader in the figures' group: a
+    failed attempt makes it a ceiling; an old graduation a ceiling only
+    without recent clinical work (``without_recent_work``), which is not
+    asked here, and else more likely high; a visa need or a past no-match
+    alone only more likely high (most of the group need a visa: "a ceiling"
+    met every default non-US IMG; diff review s43, second, 4; and the
+    figures count reapplicants in, as the reapplicant note says)."""
+    if any(each not in LIKELY_HIGH_FLAGS and not _is_old_graduation(each) for each in flags):
+        return "ceiling"
+    if any(_is_old_graduation(each) for each in flags):
+        return "ceiling-without-recent-work"
+    return "likely-high"
+
+
+def _is_old_graduation(each: str) -> bool:
+    before, _, after = OLD_GRADUATION_WORDS.partition("{}")
+    return each.startswith(before) and each.endswith(after)
+
+
 def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:
     """The headline's, summary's and read-out's clause on ``unseen_flags``:
-    for a reader in the figures' group a failed attempt or an old graduation
-    makes the estimate a ceiling, a visa need or a past no-match alone only
-    more likely high (most of the group need a visa: "a ceiling" met every
-    default non-US IMG; diff review s43, second, 4; and the figures count
-    reapplicants in, as the reapplicant note says); for a reader outside the
-    group they pull against its higher rate, as the note on the group says.  ``heard``: the
-    read-out's shorter form."""
+    for a reader in the figures' group, the estimate as ``lean`` leans it;
+    for a reader outside the group they pull against its higher rate, as the
+    note on the group says.  ``heard``: the read-out's shorter form."""
     if not flags:
         return ""
     named = and_list([f"your {each}" if i == 0 else each for i, each in enumerate(flags)])
-    ceiling = _a_ceiling(flags)
+    leaning = lean(flags)
     if heard:
         if not in_group:
             return f" Unseen here: {named}."
-        return f" A ceiling for you: these figures cannot see {named}." if ceiling else f" Likely high for you: {named} unseen."
+        if leaning == "ceiling":
+            return f" A ceiling for you: these figures cannot see {named}."
+        if leaning == "ceiling-without-recent-work":
+            from . import competitiveness
+
+            months = counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, "month")
+            return f" Likely high for you: {named} unseen; a ceiling with under {months} of recent clinical work."
+        return f" Likely high for you: {named} unseen."
     if in_group:
-        then = "for you the estimate is a ceiling" if ceiling else "the estimate is more likely too high than too low for you"
-        return f" These figures cannot see {named}, so {then}."
+        if leaning == "ceiling":
+            return f" These figures cannot see {named}, so for you the estimate is a ceiling."
+        if leaning == "ceiling-without-recent-work":
+            return (
+                f" These figures cannot see {named}. For you the estimate is a ceiling {without_recent_work()}, and "
+                "otherwise more likely too high than too low."
+            )
+        return f" These figures cannot see {named}, so the estimate is more likely too high than too low for you."
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 
-def _a_ceiling(flags: Sequence[str]) -> bool:
-    """Whether ``flags`` make the estimate a ceiling for a reader in the
-    figures' group, rather than only more likely high (``LIKELY_HIGH_FLAGS``)."""
-    return any(each not in LIKELY_HIGH_FLAGS for each in flags)
+def unseen_heard_shortest(flags: Sequence[str], in_group: bool) -> str:
+    """The read-out's flags clause where no other fits its length: a visa
+    need alone heard "A ceiling" there, which its long form denies."""
+    return f" {LEAN_WORDS[lean(flags)]}: red flags unseen." if in_group else " Red flags unseen: see the notes."
 
 
 def _unseen_tiny(flags: Sequence[str], in_group: bool) -> str:
@@ -276,14 +334,14 @@ def _unseen_tiny(flags: Sequence[str], in_group: bool) -> str:
     what = f"{flags[0].removeprefix('a ').removesuffix(' need')} unseen" if len(flags) == 1 else "red flags unseen"
     if not in_group:
         return f" {what[0].upper()}{what[1:]}."
-    return f" {'A ceiling' if _a_ceiling(flags) else 'Likely high'}: {what}."
+    return f" {LEAN_WORDS[lean(flags)]}: {what}."
 
 
 def _unseen_in_short(flags: Sequence[str], in_group: bool) -> str:
     """``unseen_clause``'s lean without its list of flags, which the result names."""
     if not in_group:
         return " Red flags unseen here: see the result."
-    return f" {'A ceiling' if _a_ceiling(flags) else 'Likely high'} for you: red flags unseen."
+    return f" {LEAN_WORDS[lean(flags)]} for you: red flags unseen."
 
 
 def _plural(flags: Sequence[str]) -> bool:
@@ -1328,11 +1386,6 @@ class SampleSizes(TypedDict):
     contiguous_ranks: MeasureSizes | None
 
 
-# The read-out's flags clause where no other fits its length, for a reader
-# in the figures' group and for one outside it (see unseen_clause).
-UNSEEN_HEARD_SHORTEST = {True: " A ceiling: red flags unseen.", False: " Red flags unseen: see the notes."}
-
-
 # Ranks typed in hope moved a reapplicant's 40% to 79% in the headline, with
 # the score-alone figure only in the notes: the ranks count interviews the
 # reader may not get (reapplicant-journey audit s38, 5).
@@ -1569,7 +1622,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # The flags' clause, short, and shorter still where the read-out's room
     # runs out: it is said before the score alone, which the notes repeat.
     in_group = group["reader_in_group"]
-    heard = [unseen_clause(flags, in_group, heard=True), UNSEEN_HEARD_SHORTEST[in_group]] if flags else [""]
+    heard = [unseen_clause(flags, in_group, heard=True), unseen_heard_shortest(flags, in_group)] if flags else [""]
     # The COMLEX words' short form, dropped last of all where the room runs out.
     heard = [f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in heard] + heard if comlex else heard
     if used:
@@ -1651,8 +1704,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             else ""
         )
         cautioned = (
+            # The condition on recent work would take the pinned line's room:
+            # the result says it in full.
             _unseen_tiny(flags, in_group)
-            if blocked and flags
+            if flags and (blocked or (in_group and lean(flags) == "ceiling-without-recent-work"))
             else unseen_clause(flags, in_group, heard=True)
             if len(flags) < 2
             else _unseen_in_short(flags, in_group)

@@ -1198,7 +1198,10 @@ def test_an_old_graduate_with_red_flags_reads_the_estimate_as_a_ceiling_in_headl
     # The notes name each flag, at the top, after the score-alone figure.
     assert result["notes"][0].startswith("From your Step 2 CK alone")
     assert result["notes"][1].startswith("Your failed exam attempt: the IMG article and the competitiveness check")
-    assert result["notes"][2].startswith("You graduated 10 years ago") and "at least 6 months of hands-on" in result["notes"][2]
+    assert (
+        result["notes"][2].startswith("You graduated 10 years ago")
+        and "If you have had under 6 months of hands-on" in result["notes"][2]
+    )
     assert result["notes"][3].startswith("Your visa need, as you answered: the competitiveness check counts any visa need")
     # Nothing of it for a clean file.
     clean = compute({**OLD_GRADUATE, **CLEAN_FILE})
@@ -1652,3 +1655,76 @@ def test_comparing_fields_is_called_a_sign_only_where_the_score_moves_the_estima
     notes = match_odds.compute({"specialty": slug, "applicant_type": "non-us-img", "step2_score": 235})["notes"]
     assert (match_odds.COMPARING_FIELDS_FLAT in notes) is flat
     assert (match_odds.COMPARING_FIELDS in notes) is not flat
+
+
+# --- oldgrad audit s52: a GP 8 years out, with recent work this calculator does not ask --------------------
+OLD_GP = {
+    "specialty": "psychiatry",
+    "applicant_type": "non-us-img",
+    "step2_score": 244,
+    "years_since_graduation": 8,
+    "needs_visa": "false",
+}
+
+
+def test_an_old_graduation_alone_is_a_ceiling_only_without_recent_work() -> None:
+    # "for you the estimate is a ceiling" on the years alone, where the
+    # check counts no red flag with 6 months of recent work (oldgrad audit s52, 2).
+    result = compute(OLD_GP)
+    said = (
+        "These figures cannot see your graduation 8 years ago. For you the estimate is a ceiling if you have had under "
+        "6 months of hands-on clinical work in the 3 years before you submit, and otherwise more likely too high than "
+        "too low."
+    )
+    assert result["summary"].endswith(said)
+    assert said in _headline_of(result)
+    assert "so for you the estimate is a ceiling" not in result["summary"] + _headline_of(result)
+    assert result["announced"].endswith(
+        "Likely high for you: your graduation 8 years ago unseen; a ceiling with under 6 months of recent clinical work."
+    )
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    assert result["gist"] == "Psychiatry: about 61% matched. Likely high or a ceiling: graduation 8 years ago unseen."
+    # With a visa need too, the same condition; a failed attempt still makes it a plain ceiling.
+    visa = compute({**OLD_GP, "needs_visa": "true"})
+    assert "graduation 8 years ago and visa need. For you the estimate is a ceiling if you have had under" in visa["summary"]
+    failed = compute({**OLD_GP, "exam_failures": 1})
+    assert failed["summary"].endswith(
+        "These figures cannot see your failed exam attempt and graduation 8 years ago, so for you the estimate is a ceiling."
+    )
+
+
+def test_the_recent_work_condition_is_the_competitiveness_checks_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its 6 months and 3 years, not typed again here (oldgrad audit s52, 2).
+    from calculators import competitiveness
+
+    monkeypatch.setattr(competitiveness, "OLD_GRADUATION_RECENT_WORK_MONTHS", 9)
+    monkeypatch.setattr(competitiveness, "RECENT_WORK_YEARS", 4)
+    result = compute(OLD_GP)
+    condition = "if you have had under 9 months of hands-on clinical work in the 4 years before you submit"
+    assert condition in result["summary"]
+    assert "a ceiling with under 9 months of recent clinical work" in result["announced"]
+    (note,) = [n for n in result["notes"] if n.startswith("You graduated")]
+    assert condition[0].upper() + condition[1:] in note
+
+
+def test_the_graduation_note_is_short_sentences_with_the_condition_first() -> None:
+    # One sentence of 69 words (oldgrad audit s52, 12).
+    (note,) = [n for n in compute(OLD_GP)["notes"] if n.startswith("You graduated")]
+    sentences = [each for each in re.split(r"(?<=[.:])\s+(?=[A-Z])", note) if each]
+    assert len(sentences) >= 5
+    assert max(len(each.split()) for each in sentences) <= 30, sentences
+    assert (
+        "If you have had under 6 months of hands-on clinical work in the 3 years before you submit, the competitiveness "
+        "check counts your graduation year as a red flag. This estimate is then a ceiling for you."
+    ) in note
+    assert "The estimate is then more likely too high than too low." in note
+
+
+def test_the_read_outs_shortest_flags_clause_keeps_each_lean() -> None:
+    # The shortest form said "A ceiling" for any reader in the group, a visa
+    # need alone included, whose long form says only "likely high".
+    shortest = match_odds.unseen_heard_shortest
+    assert shortest([match_odds.VISA_FLAG], True) == " Likely high: red flags unseen."
+    assert shortest(["graduation 8 years ago", match_odds.VISA_FLAG], True) == " Likely high or a ceiling: red flags unseen."
+    assert shortest(["failed exam attempt", "graduation 8 years ago"], True) == " A ceiling: red flags unseen."
+    assert shortest([match_odds.VISA_FLAG], False) == " Red flags unseen: see the notes."
