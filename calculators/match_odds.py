@@ -18,6 +18,7 @@ behind it, the calculator says so and leaves that input out rather than guess.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -27,9 +28,9 @@ from typing import Literal, TypedDict
 from . import cycle, data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, flag, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, capitalised, counted, el, join, scroll_region, table, table_percent, whole_percent
+from .html import Markup, and_list, capitalised, counted, el, join, long_date, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
-from .registry import first_within_read_out
+from .registry import first_within_pinned_line, first_within_read_out
 from .svg import Marker, line_chart
 
 # The Match the figures describe; every year the reader sees is this one, so
@@ -88,6 +89,14 @@ SD_DIFFERENCE_Z = Z_TWO_SIDED_95
 CONTIG_FLOOR = 1
 
 CONTIG_MAX = 100
+# No program of the field to rank (midseason audit s52, 4): the Timeline
+# guide sends a reader mid-season here with their count of interviews, and
+# one with none was refused ("a whole number from 1 to 100") or, leaving the
+# field empty, shown about 36% matched in internal medicine.  The Match
+# places applicants only at programs on their own lists, so the result says
+# that it cannot place the reader in the field, gives no percentage from the
+# model, and says what can still be done.
+NO_RANKS = 0
 # Past the count below which this share of the unmatched group's count model
 # lies, no applicant stands behind the ratio: OB/GYN's unmatched non-US IMGs
 # ranked 1.9 programs on average (SD 1.1), so at 15 ranks the ratio was the
@@ -444,9 +453,11 @@ FIELDS = (
     IntField(
         name="contiguous_ranks",
         label="Programs you will rank in this specialty",
-        # The data hold only applicants who ranked at least one program, so
-        # the field itself refuses 0 rather than the result blaming the data.
-        minimum=CONTIG_FLOOR,
+        # 0 is an answer, not an error: a reader with no interviews in
+        # December was refused, or shown about 36% with the field left empty
+        # (midseason audit s52, 4).  The data hold only applicants who
+        # ranked at least one program, so 0 gets no estimate (NO_RANKS).
+        minimum=NO_RANKS,
         maximum=CONTIG_MAX,
         initial=None,
         optional=True,
@@ -1395,11 +1406,212 @@ SCORE_ALONE_WORDS = (
 )
 
 
+# --- No program to rank ---------------------------------------------------------------------
+# Where in the year a reader with no program to rank stands: applications
+# can still bring an interview this season, they can no longer (the
+# timeline's rule, cycle.too_late_for_interviews), or the next season is
+# still ahead of them.
+NoRanksPhase = Literal["in-time", "too-late", "ahead"]
+
+
+class NoRanksWords(TypedDict):
+    """What a result with no program to rank says in place of an estimate."""
+
+    headline: str
+    why: str
+    next_steps: str
+
+
+def no_ranks_phase(today: dt.date) -> tuple[NoRanksPhase, int]:
+    """The phase of the year for a reader with no program to rank, and the Match it is about."""
+    year = cycle.coming_season(today)
+    if cycle.too_late_for_interviews(year, today):
+        return "too-late", year
+    if cycle.applications_going_out(year, today):
+        return "in-time", year
+    return "ahead", year
+
+
+def last_day_for_an_interview(match_year: int, today: dt.date) -> dt.date:
+    """The last day from ``today`` on which an application can still bring an
+    interview by the timeline's rule (today itself must be such a day)."""
+    day = today
+    while not cycle.too_late_for_interviews(match_year, day + dt.timedelta(days=1)):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def soap_for_no_ranks(when: str = "in Match Week") -> str:
+    """SOAP, as the SOAP guide words who may take part: a reader with no
+    program to rank may still need it, and only a registered applicant can."""
+    return (
+        f"{when} it lets eligible applicants who did not match apply to places still unfilled, and only applicants "
+        f"registered for the Match can take part ({data.NRMP_SOAP.cite()})."
+    )
+
+
+def no_ranks_words(spec: data.Specialty, today: dt.date) -> NoRanksWords:
+    """The headline and next steps for a reader with no program of ``spec`` to rank."""
+    name = spec.name
+    phase, _ = no_ranks_phase(today)
+    when = "" if phase == "ahead" else " this season"
+    return {
+        "headline": f"With no {name} program to rank, the Match cannot place you in {name}{when}.",
+        "why": (
+            f"It places applicants only at programs on their own rank order lists ({data.NRMP_ALGORITHM.cite()}), so "
+            "this calculator gives no percentage for that field."
+        ),
+        "next_steps": no_ranks_steps(spec, today)[0],
+    }
+
+
+def no_ranks_steps(spec: data.Specialty, today: dt.date) -> tuple[str, list[str]]:
+    """What a reader with no program of ``spec`` to rank can still do on
+    ``today``, in full and, longest first, in the read-out's few words."""
+    name = spec.name
+    phase, year = no_ranks_phase(today)
+    dates = cycle.season(year)
+    later = f"More {name} programs or a backup field belong in your plan for the next season."
+    if phase == "in-time":
+        last = long_date(last_day_for_an_interview(year, today))
+        counted_from = (
+            "a rank-list deadline we estimate early on purpose"
+            if dates["rank_deadline"].estimated_early
+            else "the NRMP's rank-list deadline"
+        )
+        return (
+            f"What you can still do: send more applications now, to more {name} programs or to a backup field. Send "
+            f"them by about {last}: later ones are unlikely to bring an interview before the rank lists close (our "
+            f"rule, counted from {counted_from}). Get ready for SOAP as well: {soap_for_no_ranks()} "
+            f"{cycle.SHORT_OF_INTERVIEWS}",
+            [
+                f" Send more applications by about {last}, to more programs or a backup field, and prepare for SOAP.",
+                " Widen now, to more programs or a backup field, and prepare for SOAP.",
+            ],
+        )
+    if phase == "too-late" and today < dates["match_week"].date:
+        closed = (
+            f"The rank lists for the Match {year} have closed."
+            if not cycle.rank_lists_may_be_open(year, today)
+            else "By our rule, an application sent now is unlikely to bring an interview before the rank lists close."
+            + cycle.too_late_caveat(year)
+        )
+        return (
+            f"{closed} What is left this season is SOAP, so get ready for it now: {soap_for_no_ranks()} {later} "
+            f"{cycle.SHORT_OF_INTERVIEWS}",
+            [" Prepare for SOAP, and widen for the next season."],
+        )
+    if phase == "too-late" and today <= dates["soap_ends"].date:
+        return (
+            f"The rank lists for the Match {year} have closed, and SOAP is the route left this season: "
+            f"{soap_for_no_ranks('this week')} {later} {cycle.AFTER_SOAP_POINTER}",
+            [" SOAP, this week, is the route left this season."],
+        )
+    if phase == "too-late":
+        return f"{cycle.after_soap(year)} {cycle.AFTER_SOAP_POINTER} {later}", [" Widen for the next season."]
+    plan = f"Before you apply, add more {name} programs, or a backup field beside it, so that you have programs to rank."
+    heard = [" Apply to more programs, or a backup field, so that you have programs to rank."]
+    # In the weeks after SOAP, a reader with no program to rank has likely
+    # just gone unmatched: what that spring still holds comes first.
+    if (after := cycle.after_soap_season(today)) is not None:
+        return f"{cycle.after_soap(after)} {cycle.AFTER_SOAP_POINTER} {plan}", heard
+    return f"{plan} And know the fallback if a season ends without a match, SOAP: {soap_for_no_ranks()}", heard
+
+
+def _no_ranks_yardstick(spec: data.Specialty) -> str | None:
+    """The field's medians of ranks, with source and year, as a yardstick for the reader's next count."""
+    outcome = spec.outcome
+    if outcome is None:
+        return None
+    matched, unmatched = outcome.contig_matched.median, outcome.contig_unmatched.median
+    source = f"({CHARTING_OUTCOMES.named()}; self-reported)"
+    who = f"{DATA_GROUP} who ranked {spec.name} first"
+    if matched is not None and unmatched is not None:
+        return (
+            f"A yardstick for your next count: {who} and matched had ranked a median of {matched:g} of its programs, "
+            f"and those who did not match {unmatched:g} {source}."
+        )
+    if unmatched is not None:
+        return f"A yardstick for your next count: {who} and did not match had ranked a median of {unmatched:g} of its programs {source}."
+    return None
+
+
+def _no_ranks_result(v: Mapping[str, object], spec: data.Specialty) -> MatchOddsResult:
+    """The result for no program of ``spec`` to rank: no estimate, and what can still be done."""
+    outcome = spec.outcome
+    assert outcome is not None
+    today = cycle.reference_date()
+    words = no_ranks_words(spec, today)
+    name = spec.name
+    phase, _ = no_ranks_phase(today)
+    notes = [
+        *([yardstick] if (yardstick := _no_ranks_yardstick(spec)) else []),
+        f"0 here means no categorical or advanced {name} program. {PRELIM_NOT_COUNTED} A preliminary or transitional "
+        f"program on your list can still place you, but not in a full {name} residency "
+        f"({data.NRMP_POSITION_TYPES.cite()}).",
+        "The Match can still place you in another specialty whose programs are on your list. To see that field's "
+        "figures, choose it as the specialty and enter how many of its programs you will rank.",
+    ]
+    headline = words["headline"]
+    summary = profile.after_pass_note(v, f"{name}: {headline[0].lower()}{headline[1:]} {words['why']} {words['next_steps']}")
+    # The read-out keeps to its 40 words: what to do is shortened, then dropped.
+    when = "" if phase == "ahead" else " this season"
+    said = f"{name}: with no program to rank, the Match cannot place you in it{when}. No percentage here."
+    todo = no_ranks_steps(spec, today)[1]
+    announced = first_within_read_out(
+        [profile.after_pass_note(v, f"{said}{tail}", heard=short) for tail in [*todo, ""] for short in (False, True)]
+    )
+    gist = first_within_pinned_line(
+        [f"{name}: no program to rank, so no match in it{when}.", f"{name}: no program to rank, no match in it."]
+    )
+    applicant = word(v, "applicant_type")
+    return {
+        "inputs": dict(v),
+        "specialty_name": name,
+        "base_rate": round(base_rate(spec), 4),
+        # No figure from the model: the Match cannot place the reader in the field.
+        "probability": None,
+        "far_from_data": [],
+        "n": {
+            "base_rate": {"matched": outcome.img_matched, "unmatched": outcome.img_unmatched},
+            "step2_score": None,
+            "contiguous_ranks": None,
+        },
+        "method": (
+            f"No estimate: with no {name} program to rank, the model is not run. Its figures hold only applicants "
+            "who ranked at least one program in the field."
+        ),
+        "notes": notes,
+        "measures": [],
+        "curve": [],
+        "curve_unavailable": f"with no {name} program to rank, there is no estimate to draw.",
+        "source": CHARTING_OUTCOMES.cite(),
+        # Whose figures they are matters only beside a figure: with none, no
+        # note tells the reader how to read one.
+        "comparison_group": {
+            "applicant_type": applicant,
+            "described": comparison_group(spec, applicant)["described"],
+            "reader_in_group": applicant == "non-us-img",
+            "note": None,
+        },
+        "summary": summary,
+        "announced": announced,
+        "gist": gist,
+        "rough": False,
+        "score_alone": None,
+        "few_ranks": None,
+        # No figure for them to push too high.
+        "unseen_flags": [],
+        "no_ranks": words,
+    }
+
+
 class MatchOddsResult(TypedDict):
     inputs: dict[str, object]
     specialty_name: str
     base_rate: float
-    probability: float
+    # None where the model gives no figure: no program of the field to rank.
+    probability: float | None
     far_from_data: list[str]
     n: SampleSizes
     method: str
@@ -1420,6 +1632,8 @@ class MatchOddsResult(TypedDict):
     few_ranks: str | None
     # The red flags entered that these figures cannot see (unseen_flags).
     unseen_flags: list[str]
+    # With no program of the field to rank: what is said instead of an estimate.
+    no_ranks: NoRanksWords | None
 
 
 def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
@@ -1430,6 +1644,8 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         raise InputError("specialty", f"Specialty has no {DATA_YEAR} NRMP figures: {spec.name}.")
     step2 = whole_or_none(v, "step2_score")
     ranks = whole_or_none(v, "contiguous_ranks")
+    if ranks == NO_RANKS:
+        return _no_ranks_result(v, spec)
     prior = base_rate(spec)
 
     measures: list[Measure] = []
@@ -1734,6 +1950,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "score_alone": score_alone,
         "few_ranks": ranks_low,
         "unseen_flags": flags,
+        "no_ranks": None,
     }
 
 
@@ -1774,16 +1991,17 @@ def render_chart(result: MatchOddsResult) -> Markup:
     lo, hi = points[0][0], points[-1][0]
     marker = None
     where = "No score entered, so nothing is marked."
-    if isinstance(score, int) and lo <= score <= hi:
+    probability = result["probability"]
+    if isinstance(score, int) and probability is not None and lo <= score <= hi:
         # "You: 210, 93%" read as the reader's own chance (match-odds audit s37, 9).
-        shown = _pct(float(result["probability"]))
+        shown = _pct(probability)
         mark = (
             f"Score {score}"
             if result["comparison_group"]["reader_in_group"]
             else f"{DATA_GROUP[0].upper()}{DATA_GROUP[1:]} at {score}"
         )
-        marker = Marker(score, float(result["probability"]), f"{mark}: {shown}")
-        where = f"Your score of {score} is marked at {_pct(float(result['probability']))}."
+        marker = Marker(score, probability, f"{mark}: {shown}")
+        where = f"Your score of {score} is marked at {shown}."
     elif isinstance(score, int):
         where = f"Your score of {score} is outside the chart's range."
     first, last = points[0][1], points[-1][1]
@@ -1817,9 +2035,30 @@ def render_chart(result: MatchOddsResult) -> Markup:
     )
 
 
+def render_no_ranks(result: MatchOddsResult, words: NoRanksWords) -> Markup:
+    """A result with no program of the field to rank: what the Match can and
+    cannot do, and what can still be done, with no figure, table or chart
+    for the model to claim a chance with (midseason audit s52, 4)."""
+    inputs = result["inputs"]
+    return el(
+        "div",
+        el("p", el("strong", words["headline"]), " ", words["why"], class_="mpb-headline"),
+        el("p", words["next_steps"]),
+        profile.render_pass_note(inputs),
+        profile.worked_out_for(inputs),
+        el("p", "Read this with care:"),
+        el("ul", [el("li", note) for note in result["notes"]]),
+        class_="mpb-result-body",
+    )
+
+
 def render(result: MatchOddsResult) -> Markup:
     name = str(result["specialty_name"])
     prob = result["probability"]
+    if result["no_ranks"] is not None or prob is None:
+        words = result["no_ranks"]
+        assert words is not None, "only a result with no program to rank has no figure"
+        return render_no_ranks(result, words)
     counts = result["n"]
     base_n = counts["base_rate"]
     # From the counts, not the rounded base_rate: 80 of 148 is 54.05...%,
@@ -2091,7 +2330,9 @@ def method() -> Markup:
             "Instead each group's count, minus one, follows a negative binomial distribution with the published mean and SD "
             "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
             f"never below {CONTIG_FLOOR} and skewed to the right. The data hold only applicants who ranked "
-            f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. {PRELIM_NOT_COUNTED} "
+            f"at least one program, so the model's counts start at {CONTIG_FLOOR}. A count of {NO_RANKS} gets no "
+            "estimate: the Match places applicants only at programs on their own lists, so the result says it cannot "
+            f"place you in the field, and what can still be done. {PRELIM_NOT_COUNTED} "
             "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes. "
             f"Past the count by which the unmatched group's model holds {CONTIG_TAIL_SHARE:.1%} of that group, the ratio "
             "would come from the two models' far tails, with no applicant behind it, so it is held level there, and at "

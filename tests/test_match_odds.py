@@ -3,6 +3,7 @@ model for ranks, the curve and its chart."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import math
@@ -61,6 +62,7 @@ OUTPUT_KEYS = {
     "score_alone",
     "few_ranks",
     "unseen_flags",
+    "no_ranks",
 }
 
 
@@ -274,14 +276,14 @@ def test_an_input_marked_not_used_cannot_change_the_probability(slug: str) -> No
                 assert "not used" in unescape(str(match_odds.render(result)))
 
 
-def test_zero_ranks_is_refused_by_the_field_not_blamed_on_the_data() -> None:
-    with pytest.raises(InputError) as caught:
-        compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 0})
-    assert caught.value.field == "contiguous_ranks"
-    assert caught.value.message == (
-        "Programs you will rank in this specialty must be a whole number from 1 to 100, or left empty."
-    )
-    assert "the count you enter starts at 1" in str(match_odds.method())
+def test_zero_ranks_is_accepted_and_the_method_says_it_gets_no_estimate() -> None:
+    # A reader with no interviews in December was refused ("from 1 to 100"),
+    # or shown about 36% with the field left empty (midseason audit s52, 4).
+    result = compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 0})
+    assert result["probability"] is None and result["no_ranks"] is not None
+    method = unescape(str(match_odds.method()))
+    assert "the model's counts start at 1. A count of 0 gets no estimate" in method
+    assert "the count you enter starts at 1" not in method
 
 
 def test_far_from_the_data_is_flagged() -> None:
@@ -327,9 +329,9 @@ def test_caveats_are_always_stated() -> None:
         (
             {"contiguous_ranks": -1},
             "contiguous_ranks",
-            "Programs you will rank in this specialty must be a whole number from 1 to 100",
+            "Programs you will rank in this specialty must be a whole number from 0 to 100",
         ),
-        ({"contiguous_ranks": 101}, "contiguous_ranks", "from 1 to 100, or left empty."),
+        ({"contiguous_ranks": 101}, "contiguous_ranks", "from 0 to 100, or left empty."),
         ({"contiguous_ranks": "many"}, "contiguous_ranks", "Programs you will rank in this specialty must be"),
         ({"step_2": 240}, "step_2", "not an input of this calculator"),
     ],
@@ -503,7 +505,7 @@ def test_curve_point_at_the_readers_score_equals_the_headline() -> None:
 @given(
     slug=st.sampled_from(SLUGS),
     step2=st.none() | st.integers(min_value=1, max_value=300),
-    ranks=st.none() | st.integers(min_value=1, max_value=100),
+    ranks=st.none() | st.integers(min_value=0, max_value=100),
 )
 def test_results_are_json_and_probabilities_stay_in_range(slug: str, step2: int | None, ranks: int | None) -> None:
     result = compute({"specialty": slug, "step2_score": step2, "contiguous_ranks": ranks})
@@ -1728,3 +1730,105 @@ def test_the_read_outs_shortest_flags_clause_keeps_each_lean() -> None:
     assert shortest(["graduation 8 years ago", match_odds.VISA_FLAG], True) == " Likely high or a ceiling: red flags unseen."
     assert shortest(["failed exam attempt", "graduation 8 years ago"], True) == " A ceiling: red flags unseen."
     assert shortest([match_odds.VISA_FLAG], False) == " Red flags unseen: see the notes."
+
+
+# --- midseason audit s52, 4: no interviews in December --------------------------------------------------------
+MIDSEASON_READER = {"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 231}
+
+
+def _text_of(html: object) -> str:
+    return unescape(re.sub("<[^>]+>", " ", str(html)))
+
+
+def test_zero_ranks_say_plainly_the_match_cannot_place_you_and_give_no_percentage(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = compute({**MIDSEASON_READER, "contiguous_ranks": 0})
+    headline = _headline_of(result).removeprefix(">")
+    assert headline.startswith(
+        "With no Internal Medicine program to rank, the Match cannot place you in Internal Medicine this season. "
+        "It places applicants only at programs on their own rank order lists"
+    )
+    assert data.NRMP_ALGORITHM.cite() in headline and "gives no percentage for that field" in headline
+    # No figure anywhere that could read as a chance in the field, and no model arithmetic on 0.
+    shown = _text_of(match_odds.render(result))
+    for said in (shown, result["summary"], result["announced"], result["gist"], *result["notes"]):
+        assert "%" not in said and "ceiling" not in said and "matched (" not in said, said
+    assert "<svg" not in str(match_odds.render(result)) and "Likelihood ratio" not in shown
+    assert result["probability"] is None and result["score_alone"] is None and result["curve"] == []
+    assert result["measures"] == [] and result["far_from_data"] == [] and not result["rough"]
+    assert result["comparison_group"]["note"] is None and result["unseen_flags"] == []
+    assert result["summary"].startswith("Internal Medicine: with no Internal Medicine program to rank")
+    assert result["announced"].startswith("Internal Medicine: with no program to rank, the Match cannot place you in it")
+    assert result["gist"] == "Internal Medicine: no program to rank, so no match in it this season."
+    # The yardstick for the next count, with its source and year.
+    assert (
+        "non-US IMGs who ranked Internal Medicine first and matched had ranked a median of 5 of its programs, and "
+        "those who did not match 2 (NRMP Charting Outcomes 2026, secondary copy; self-reported)"
+    ) in shown
+
+
+def test_zero_ranks_in_time_point_to_widening_by_the_timelines_last_day_and_to_soap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, "2026-12-07")
+    steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
+    assert "send more applications now, to more Internal Medicine programs or to a backup field" in steps
+    # The timeline's own rule: the 20th is the last day before "too late" (midseason audit s52, 1).
+    assert "Send them by about 20 December 2026" in steps and "(our rule, counted from a rank-list deadline" in steps
+    day = match_odds.last_day_for_an_interview(2027, dt.date(2026, 12, 7))
+    assert not cycle.too_late_for_interviews(2027, day) and cycle.too_late_for_interviews(2027, day + dt.timedelta(days=1))
+    assert "Get ready for SOAP as well" in steps and data.NRMP_SOAP.cite() in steps
+    assert steps.endswith(cycle.SHORT_OF_INTERVIEWS)
+    said = compute({**MIDSEASON_READER, "contiguous_ranks": 0})["announced"]
+    assert said.endswith(
+        "Send more applications by about 20 December 2026, to more programs or a backup field, and prepare for SOAP."
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "said", "not_said"),
+    [
+        # Past the timeline's last useful day: SOAP now, wider next season.
+        ("2026-12-21", ["unlikely to bring an interview", "What is left this season is SOAP"], ["Send them by"]),
+        # The rank lists have surely closed in Match Week; SOAP runs.
+        ("2027-03-16", ["have closed, and SOAP is the route left this season: this week it lets"], ["get ready for it now"]),
+        # Between seasons: no "this season", no mid-season section.
+        ("2026-06-10", ["Before you apply, add more Internal Medicine programs", "SOAP: in Match Week"], ["this season"]),
+        # After SOAP, while the List of Unfilled Programs is kept.
+        ("2027-04-10", ["List of Unfilled Programs", "Before you apply"], ["this season"]),
+    ],
+)
+def test_zero_ranks_say_what_can_still_be_done_on_the_day(
+    monkeypatch: pytest.MonkeyPatch, today: str, said: list[str], not_said: list[str]
+) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, today)
+    result = compute({**MIDSEASON_READER, "contiguous_ranks": 0})
+    text = result["summary"]
+    for words in said:
+        assert words in text, (today, words)
+    for words in not_said:
+        assert words not in text, (today, words)
+    assert (cycle.SHORT_OF_INTERVIEWS in text) is (today == "2026-12-21")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_zero_ranks_keep_every_short_form_within_its_room(slug: str) -> None:
+    from calculators.registry import PINNED_LINE_CHARS
+
+    for applicant, score, flags in itertools.product(APPLICANTS, (None, 205, 250), ({}, FLAGGED_FILE)):
+        result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": 0, **flags})
+        assert len(result["announced"].split()) <= registry.READ_OUT_WORDS, result["announced"]
+        assert "cannot place you in it" in result["announced"]
+        assert len(result["gist"]) <= PINNED_LINE_CHARS, result["gist"]
+        assert json.loads(json.dumps(result, allow_nan=False)) == result
+        ET.fromstring(f"<div>{match_odds.render(result)}</div>")
+        if score == 205:
+            assert "205" in result["announced"]
+
+
+def test_ranks_left_empty_still_give_the_estimate_from_the_score_alone() -> None:
+    # 0 and empty are different answers: empty is "not known yet".
+    empty = compute({**MIDSEASON_READER, "contiguous_ranks": None})
+    assert empty["no_ranks"] is None and empty["probability"] == 0.3595
