@@ -894,6 +894,27 @@ def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | No
     )
 
 
+def below_matched_median(spec: data.Specialty, ranks: int, short: bool = False) -> str | None:
+    """Where ``ranks`` is below the median of the field's matched group,
+    that median with its source and year and the Timeline guide's section on
+    what to weigh; None at or above it, or where NRMP withheld it.  At 1 to 4
+    ranks in internal medicine (median 5) a reader in December was pointed
+    nowhere: ``few_ranks`` speaks only of ranks left out (midseason audit
+    s52, 4).  ``short``: for the read-out."""
+    matched = spec.outcome.contig_matched.median if spec.outcome else None
+    if matched is None or ranks >= matched:
+        return None
+    if short:
+        return (
+            f"Below the matched median, {matched:g} ({CHARTING_OUTCOMES.short} {DATA_YEAR}). Timeline guide: “Already "
+            "applied, and short of interviews?”."
+        )
+    return (
+        f"Your {counted(ranks, 'rank')} {'is' if ranks == 1 else 'are'} below the median for {DATA_GROUP} who ranked "
+        f"{spec.name} first and matched: {matched:g} ({CHARTING_OUTCOMES.named()}). {cycle.SHORT_OF_INTERVIEWS}"
+    )
+
+
 # An input left out, named as the form names it: "Contiguous ranks not used"
 # named no field a reader could find (diffreview45 audit s45, 9).
 FORM_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "Programs you will rank"}
@@ -1600,6 +1621,8 @@ def _no_ranks_result(v: Mapping[str, object], spec: data.Specialty) -> MatchOdds
         "rough": False,
         "score_alone": None,
         "few_ranks": None,
+        # The medians are in the notes, as a yardstick for the next count.
+        "below_matched_median": None,
         # No figure for them to push too high.
         "unseen_flags": [],
         "no_ranks": words,
@@ -1630,6 +1653,9 @@ class MatchOddsResult(TypedDict):
     score_alone: float | None
     # Ranks entered but left out: set against the unmatched group's median (few_ranks).
     few_ranks: str | None
+    # While a season is under review, ranks below the matched group's median
+    # (below_matched_median), with the Timeline guide's section to read.
+    below_matched_median: str | None
     # The red flags entered that these figures cannot see (unseen_flags).
     unseen_flags: list[str]
     # With no program of the field to rank: what is said instead of an estimate.
@@ -1803,6 +1829,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             )
         if cycle.season_under_review(cycle.reference_date()) is not None:
             ranks_low += f" {cycle.SHORT_OF_INTERVIEWS}"
+    # While programs read this season's applications, ranks short of the
+    # matched median point to what can still be done (midseason audit s52,
+    # 4); ranks at the unmatched figure, left out, already do.
+    mid_season = cycle.season_under_review(cycle.reference_date()) is not None
+    short_of_matched = below_matched_median(spec, ranks) if ranks is not None and mid_season and not ranks_low else None
     if used:
         summary = (
             f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
@@ -1811,12 +1842,19 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             + _far_words(far)
             + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
             + unseen_clause(flags, group["reader_in_group"])
+            + (f" {short_of_matched}" if short_of_matched else "")
         )
     else:
         base = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
             f" ({whose})." if whose else "."
         )
-        summary = base + unused_said + (f" {ranks_low}" if ranks_low else "") + unseen_clause(flags, group["reader_in_group"])
+        summary = (
+            base
+            + unused_said
+            + (f" {ranks_low}" if ranks_low else "")
+            + unseen_clause(flags, group["reader_in_group"])
+            + (f" {short_of_matched}" if short_of_matched else "")
+        )
 
     # A DO with no score could not tell whether a COMLEX score had counted,
     # which the competitiveness check, program counts and signals all say
@@ -1853,12 +1891,16 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
         # A failing score's note in its short form before the flags' shortest
         # clause: the short form still says the score and the passing one.
+        # The pointer for ranks short of the matched median goes first of
+        # all: the headline and the summary keep it.
+        pointer = f" {below_matched_median(spec, ranks, short=True)}" if short_of_matched and ranks is not None else ""
         announced = first_within_read_out(
             [
-                profile.after_pass_note(v, f"{figure}{clause}{tail}", heard=short)
+                profile.after_pass_note(v, f"{figure}{clause}{tail}{said}", heard=short)
                 for clause in heard
                 for short in (False, True)
                 for tail in dict.fromkeys((alone, ""))
+                for said in dict.fromkeys((pointer, ""))
             ]
         )
     else:
@@ -1949,6 +1991,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "rough": rough,
         "score_alone": score_alone,
         "few_ranks": ranks_low,
+        "below_matched_median": short_of_matched,
         "unseen_flags": flags,
         "no_ranks": None,
     }
@@ -2084,6 +2127,7 @@ def render(result: MatchOddsResult) -> Markup:
     # Beside the figure, as in the summary: the notes name each flag.
     unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
     unused = unused_words([str(m["label"]) for m in measures if not m["used"]])
+    short_of_matched = f" {result['below_matched_median']}" if result["below_matched_median"] else ""
     if any(m["used"] for m in measures):
         far = result["far_from_data"]
         # A failing score led with a bold figure that assumed a pass, and
@@ -2108,6 +2152,7 @@ def render(result: MatchOddsResult) -> Markup:
             SCORE_ALONE_WORDS.format(about(float(result["score_alone"]))) if result["score_alone"] is not None else "",
             unused,
             unseen,
+            short_of_matched,
             class_="mpb-headline",
         )
     else:
@@ -2122,6 +2167,7 @@ def render(result: MatchOddsResult) -> Markup:
             else ". Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted.",
             f" {result['few_ranks']}" if result.get("few_ranks") else "",
             unseen,
+            short_of_matched,
             class_="mpb-headline",
         )
     parts: list[object] = [

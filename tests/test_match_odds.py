@@ -61,6 +61,7 @@ OUTPUT_KEYS = {
     "rough",
     "score_alone",
     "few_ranks",
+    "below_matched_median",
     "unseen_flags",
     "no_ranks",
 }
@@ -1832,3 +1833,62 @@ def test_ranks_left_empty_still_give_the_estimate_from_the_score_alone() -> None
     # 0 and empty are different answers: empty is "not known yet".
     empty = compute({**MIDSEASON_READER, "contiguous_ranks": None})
     assert empty["no_ranks"] is None and empty["probability"] == 0.3595
+
+
+# --- midseason audit s52, 4, second half: 1 to 4 ranks in December ---------------------------------------------
+@pytest.mark.parametrize(("ranks", "below"), [(1, True), (4, True), (5, False), (8, False)])
+def test_ranks_below_the_matched_median_mid_season_point_to_the_short_of_interviews_section(
+    monkeypatch: pytest.MonkeyPatch, ranks: int, below: bool
+) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, "2026-12-07")  # programs reviewing
+    result = compute({**MIDSEASON_READER, "contiguous_ranks": ranks})
+    said = (
+        f"Your {ranks} rank{'s are' if ranks > 1 else ' is'} below the median for non-US IMGs who ranked Internal "
+        f"Medicine first and matched: 5 (NRMP Charting Outcomes 2026, secondary copy). {cycle.SHORT_OF_INTERVIEWS}"
+    )
+    assert result["probability"] is not None and result["few_ranks"] is None
+    assert (result["below_matched_median"] == said) is below
+    assert (said in result["summary"]) is below and (said in _headline_of(result)) is below
+    assert (cycle.SHORT_OF_INTERVIEWS in result["summary"] + _headline_of(result)) is below
+    if below:
+        assert result["announced"].endswith(
+            "Below the matched median, 5 (NRMP Charting Outcomes 2026). Timeline guide: “Already applied, and short of "
+            "interviews?”."
+        )
+        assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    else:
+        assert result["below_matched_median"] is None and "Timeline guide" not in result["announced"]
+
+
+def test_the_pointer_is_for_a_season_under_review_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators import cycle
+
+    for day in ("2026-06-10", "2027-03-20"):
+        pin_build_date(monkeypatch, day)  # between seasons
+        result = compute({**MIDSEASON_READER, "contiguous_ranks": 4})
+        assert result["below_matched_median"] is None and cycle.SHORT_OF_INTERVIEWS not in result["summary"], day
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_matched_median_said_is_each_fields_own(monkeypatch: pytest.MonkeyPatch, slug: str) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, "2026-12-07")
+    matched = specialty(slug).outcome.contig_matched.median  # type: ignore[union-attr]
+    if matched is None:
+        # NRMP withheld it: no median to fall short of.
+        assert all(compute({"specialty": slug, "contiguous_ranks": k})["below_matched_median"] is None for k in (1, 2, 3))
+        return
+    # A median may be a half (3.5): the first whole count at or above it.
+    at = compute({"specialty": slug, "step2_score": 240, "contiguous_ranks": math.ceil(matched)})
+    assert at["below_matched_median"] is None
+    if matched > 1:
+        short = compute({"specialty": slug, "step2_score": 240, "contiguous_ranks": math.ceil(matched) - 1})
+        # Ranks left out at the unmatched figure already carry the pointer, once.
+        said = short["below_matched_median"] or short["few_ranks"]
+        assert said is not None and cycle.SHORT_OF_INTERVIEWS in said
+        assert short["summary"].count(cycle.SHORT_OF_INTERVIEWS) == 1
+        if short["below_matched_median"]:
+            assert f"first and matched: {matched:g} (NRMP Charting Outcomes 2026" in short["below_matched_median"]
