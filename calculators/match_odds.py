@@ -18,18 +18,19 @@ behind it, the calculator says so and leaves that input out rather than guess.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 from . import cycle, data, profile
 from .data import CHARTING_OUTCOMES, Distribution, Number
 from .fields import InputError, IntField, flag, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, counted, el, join, scroll_region, table, table_percent, whole_percent
+from .html import Markup, and_list, capitalised, counted, el, join, long_date, scroll_region, table, table_percent, whole_percent
 from .normal_curve import Z_TWO_SIDED_95, median, normal_cdf, normal_log_pdf
-from .registry import first_within_read_out
+from .registry import first_within_pinned_line, first_within_read_out
 from .svg import Marker, line_chart
 
 # The Match the figures describe; every year the reader sees is this one, so
@@ -88,6 +89,14 @@ SD_DIFFERENCE_Z = Z_TWO_SIDED_95
 CONTIG_FLOOR = 1
 
 CONTIG_MAX = 100
+# No program of the field to rank (midseason audit s52, 4): the Timeline
+# guide sends a reader mid-season here with their count of interviews, and
+# one with none was refused ("a whole number from 1 to 100") or, leaving the
+# field empty, shown about 36% matched in internal medicine.  The Match
+# places applicants only at programs on their own lists, so the result says
+# that it cannot place the reader in the field, gives no percentage from the
+# model, and says what can still be done.
+NO_RANKS = 0
 # Past the count below which this share of the unmatched group's count model
 # lies, no applicant stands behind the ratio: OB/GYN's unmatched non-US IMGs
 # ranked 1.9 programs on average (SD 1.1), so at 15 ranks the ratio was the
@@ -183,30 +192,55 @@ VISA_FLAG = "visa need"
 # the summary (reapply2 audit s44, 3).  Like the visa, it makes the estimate
 # more likely too high, not a ceiling: the figures count reapplicants in.
 NO_MATCH_FLAG = "past no-match"
-# The flags that make the estimate a ceiling for a reader in the figures' group.
+# The flags that make the estimate only more likely high for a reader in the figures' group.
 LIKELY_HIGH_FLAGS = frozenset({VISA_FLAG, NO_MATCH_FLAG})
+# How an old graduation is named among the flags: "graduation 8 years ago".
+OLD_GRADUATION_WORDS = "graduation {} ago"
+# How the unseen flags lean the estimate for a reader in the figures' group.
+# An old graduation is a red flag in the competitiveness check only with
+# under 6 months of recent hands-on work, which this calculator does not ask:
+# "for you the estimate is a ceiling" on the years alone met a GP with 36
+# months of recent work whom the check did not flag (oldgrad audit s52, 2).
+Lean = Literal["ceiling", "ceiling-without-recent-work", "likely-high"]
+# Each lean in the fewest words, for the read-out's and the phone's short forms.
+LEAN_WORDS: dict[Lean, str] = {
+    "ceiling": "A ceiling",
+    "ceiling-without-recent-work": "Likely high or a ceiling",
+    "likely-high": "Likely high",
+}
 
 
 def unseen_flags(v: Mapping[str, object]) -> list[str]:
     """The reader's red flags by the competitiveness check's rules that these
-    figures cannot see, each as said after "your".  An old graduation counts
-    on the years alone: this calculator does not ask the recent clinical work
-    that clears it in the check, and its note says so."""
+    figures cannot see, each as said after "your".  An old graduation is
+    named on the years alone: this calculator does not ask the recent
+    clinical work that clears it in the check, so what it does to the
+    estimate is said on that condition (``lean``)."""
     failures = whole(v, "exam_failures")
     years = whole(v, "years_since_graduation")
     return [
         *([counted(failures, "failed exam attempt") if failures > 1 else "failed exam attempt"] if failures else []),
         *([NO_MATCH_FLAG] if flag(v, "previously_unmatched") else []),
-        *([f"graduation {counted(years, 'year')} ago"] if profile.graduated_long_ago(v) else []),
+        *([OLD_GRADUATION_WORDS.format(counted(years, "year"))] if profile.graduated_long_ago(v) else []),
         *([VISA_FLAG] if profile.visa_needed(v) else []),
     ]
 
 
-def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
-    """One note for each of ``unseen_flags``, with the rule that makes it one."""
+def without_recent_work() -> str:
+    """The condition under which the competitiveness check counts an old
+    graduation as a red flag, in its own numbers: "if you have had under 6
+    months of hands-on clinical work in the 3 years before you submit"."""
     # Here, not at the top: the competitiveness check imports this module.
     from . import competitiveness
 
+    return (
+        f"if you have had under {counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on "
+        f"clinical work in the {competitiveness.RECENT_WORK_YEARS} years before you submit"
+    )
+
+
+def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
+    """One note for each of ``unseen_flags``, with the rule that makes it one."""
     notes = []
     failures = whole(v, "exam_failures")
     if failures:
@@ -215,15 +249,19 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
             "exam failures as a red flag, and these figures count applicants with and without one together, so they "
             "cannot see it."
         )
-    old = profile.graduation_limit_note(
-        v,
-        "the competitiveness check counts it as a red flag unless you have had at least "
-        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the "
-        f"{competitiveness.RECENT_WORK_YEARS} years before you submit, which this calculator does not ask, and these figures count recent "
-        "and older graduates together, so they cannot see it.",
-    )
+    # Short sentences, the condition first: the note was one sentence of 69
+    # words, and its "a red flag unless" sat under a headline that called the
+    # estimate a ceiling whatever the reader's recent work (oldgrad audit s52,
+    # 2 and 12).
+    old = profile.graduation_limit_note(v, "these figures cannot see it.")
     if old:
-        notes.append(old)
+        notes.append(
+            f"{old} They count recent and older graduates together. {capitalised(without_recent_work())}, the "
+            "competitiveness check counts your graduation year as a red flag. This estimate is then a ceiling for you. "
+            "With more recent work, the check does not count it as a red flag, though it still takes points off for "
+            "the years. The estimate is then more likely too high than too low. This calculator does not ask about "
+            "your recent work: the competitiveness check does."
+        )
     if profile.visa_needed(v):
         notes.append(
             f"Your visa need, {profile.visa_basis(v)}: the competitiveness check counts any visa need as a red flag, "
@@ -241,33 +279,62 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
     return notes
 
 
+def lean(flags: Sequence[str]) -> Lean:
+    """How ``flags`` lean the estimate for a reader in the figures' group: a
+    failed attempt makes it a ceiling; an old graduation a ceiling only
+    without recent clinical work (``without_recent_work``), which is not
+    asked here, and else more likely high; a visa need or a past no-match
+    alone only more likely high (most of the group need a visa: "a ceiling"
+    met every default non-US IMG; diff review s43, second, 4; and the
+    figures count reapplicants in, as the reapplicant note says)."""
+    if any(each not in LIKELY_HIGH_FLAGS and not _is_old_graduation(each) for each in flags):
+        return "ceiling"
+    if any(_is_old_graduation(each) for each in flags):
+        return "ceiling-without-recent-work"
+    return "likely-high"
+
+
+def _is_old_graduation(each: str) -> bool:
+    before, _, after = OLD_GRADUATION_WORDS.partition("{}")
+    return each.startswith(before) and each.endswith(after)
+
+
 def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:
     """The headline's, summary's and read-out's clause on ``unseen_flags``:
-    for a reader in the figures' group a failed attempt or an old graduation
-    makes the estimate a ceiling, a visa need or a past no-match alone only
-    more likely high (most of the group need a visa: "a ceiling" met every
-    default non-US IMG; diff review s43, second, 4; and the figures count
-    reapplicants in, as the reapplicant note says); for a reader outside the
-    group they pull against its higher rate, as the note on the group says.  ``heard``: the
-    read-out's shorter form."""
+    for a reader in the figures' group, the estimate as ``lean`` leans it;
+    for a reader outside the group they pull against its higher rate, as the
+    note on the group says.  ``heard``: the read-out's shorter form."""
     if not flags:
         return ""
     named = and_list([f"your {each}" if i == 0 else each for i, each in enumerate(flags)])
-    ceiling = _a_ceiling(flags)
+    leaning = lean(flags)
     if heard:
         if not in_group:
             return f" Unseen here: {named}."
-        return f" A ceiling for you: these figures cannot see {named}." if ceiling else f" Likely high for you: {named} unseen."
+        if leaning == "ceiling":
+            return f" A ceiling for you: these figures cannot see {named}."
+        if leaning == "ceiling-without-recent-work":
+            from . import competitiveness
+
+            months = counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, "month")
+            return f" Likely high for you: {named} unseen; a ceiling with under {months} of recent clinical work."
+        return f" Likely high for you: {named} unseen."
     if in_group:
-        then = "for you the estimate is a ceiling" if ceiling else "the estimate is more likely too high than too low for you"
-        return f" These figures cannot see {named}, so {then}."
+        if leaning == "ceiling":
+            return f" These figures cannot see {named}, so for you the estimate is a ceiling."
+        if leaning == "ceiling-without-recent-work":
+            return (
+                f" These figures cannot see {named}. For you the estimate is a ceiling {without_recent_work()}, and "
+                "otherwise more likely too high than too low."
+            )
+        return f" These figures cannot see {named}, so the estimate is more likely too high than too low for you."
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 
-def _a_ceiling(flags: Sequence[str]) -> bool:
-    """Whether ``flags`` make the estimate a ceiling for a reader in the
-    figures' group, rather than only more likely high (``LIKELY_HIGH_FLAGS``)."""
-    return any(each not in LIKELY_HIGH_FLAGS for each in flags)
+def unseen_heard_shortest(flags: Sequence[str], in_group: bool) -> str:
+    """The read-out's flags clause where no other fits its length: a visa
+    need alone heard "A ceiling" there, which its long form denies."""
+    return f" {LEAN_WORDS[lean(flags)]}: red flags unseen." if in_group else " Red flags unseen: see the notes."
 
 
 def _unseen_tiny(flags: Sequence[str], in_group: bool) -> str:
@@ -276,14 +343,14 @@ def _unseen_tiny(flags: Sequence[str], in_group: bool) -> str:
     what = f"{flags[0].removeprefix('a ').removesuffix(' need')} unseen" if len(flags) == 1 else "red flags unseen"
     if not in_group:
         return f" {what[0].upper()}{what[1:]}."
-    return f" {'A ceiling' if _a_ceiling(flags) else 'Likely high'}: {what}."
+    return f" {LEAN_WORDS[lean(flags)]}: {what}."
 
 
 def _unseen_in_short(flags: Sequence[str], in_group: bool) -> str:
     """``unseen_clause``'s lean without its list of flags, which the result names."""
     if not in_group:
         return " Red flags unseen here: see the result."
-    return f" {'A ceiling' if _a_ceiling(flags) else 'Likely high'} for you: red flags unseen."
+    return f" {LEAN_WORDS[lean(flags)]} for you: red flags unseen."
 
 
 def _plural(flags: Sequence[str]) -> bool:
@@ -386,9 +453,11 @@ FIELDS = (
     IntField(
         name="contiguous_ranks",
         label="Programs you will rank in this specialty",
-        # The data hold only applicants who ranked at least one program, so
-        # the field itself refuses 0 rather than the result blaming the data.
-        minimum=CONTIG_FLOOR,
+        # 0 is an answer, not an error: a reader with no interviews in
+        # December was refused, or shown about 36% with the field left empty
+        # (midseason audit s52, 4).  The data hold only applicants who
+        # ranked at least one program, so 0 gets no estimate (NO_RANKS).
+        minimum=NO_RANKS,
         maximum=CONTIG_MAX,
         initial=None,
         optional=True,
@@ -822,6 +891,27 @@ def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | No
     return (
         f"Your {counted(ranks, 'rank')} {'is' if ranks == 1 else 'are'} {where} the {kind} for {DATA_GROUP} who ranked "
         f"{spec.name} first and did not match: {figure:g} ({CHARTING_OUTCOMES.named()})."
+    )
+
+
+def below_matched_median(spec: data.Specialty, ranks: int, short: bool = False) -> str | None:
+    """Where ``ranks`` is below the median of the field's matched group,
+    that median with its source and year and the Timeline guide's section on
+    what to weigh; None at or above it, or where NRMP withheld it.  At 1 to 4
+    ranks in internal medicine (median 5) a reader in December was pointed
+    nowhere: ``few_ranks`` speaks only of ranks left out (midseason audit
+    s52, 4).  ``short``: for the read-out."""
+    matched = spec.outcome.contig_matched.median if spec.outcome else None
+    if matched is None or ranks >= matched:
+        return None
+    if short:
+        return (
+            f"Below the matched median, {matched:g} ({CHARTING_OUTCOMES.short} {DATA_YEAR}). Timeline guide: “Already "
+            "applied, and short of interviews?”."
+        )
+    return (
+        f"Your {counted(ranks, 'rank')} {'is' if ranks == 1 else 'are'} below the median for {DATA_GROUP} who ranked "
+        f"{spec.name} first and matched: {matched:g} ({CHARTING_OUTCOMES.named()}). {cycle.SHORT_OF_INTERVIEWS}"
     )
 
 
@@ -1328,11 +1418,6 @@ class SampleSizes(TypedDict):
     contiguous_ranks: MeasureSizes | None
 
 
-# The read-out's flags clause where no other fits its length, for a reader
-# in the figures' group and for one outside it (see unseen_clause).
-UNSEEN_HEARD_SHORTEST = {True: " A ceiling: red flags unseen.", False: " Red flags unseen: see the notes."}
-
-
 # Ranks typed in hope moved a reapplicant's 40% to 79% in the headline, with
 # the score-alone figure only in the notes: the ranks count interviews the
 # reader may not get (reapplicant-journey audit s38, 5).
@@ -1342,11 +1427,214 @@ SCORE_ALONE_WORDS = (
 )
 
 
+# --- No program to rank ---------------------------------------------------------------------
+# Where in the year a reader with no program to rank stands: applications
+# can still bring an interview this season, they can no longer (the
+# timeline's rule, cycle.too_late_for_interviews), or the next season is
+# still ahead of them.
+NoRanksPhase = Literal["in-time", "too-late", "ahead"]
+
+
+class NoRanksWords(TypedDict):
+    """What a result with no program to rank says in place of an estimate."""
+
+    headline: str
+    why: str
+    next_steps: str
+
+
+def no_ranks_phase(today: dt.date) -> tuple[NoRanksPhase, int]:
+    """The phase of the year for a reader with no program to rank, and the Match it is about."""
+    year = cycle.coming_season(today)
+    if cycle.too_late_for_interviews(year, today):
+        return "too-late", year
+    if cycle.applications_going_out(year, today):
+        return "in-time", year
+    return "ahead", year
+
+
+def last_day_for_an_interview(match_year: int, today: dt.date) -> dt.date:
+    """The last day from ``today`` on which an application can still bring an
+    interview by the timeline's rule (today itself must be such a day)."""
+    day = today
+    while not cycle.too_late_for_interviews(match_year, day + dt.timedelta(days=1)):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def soap_for_no_ranks(when: str = "in Match Week") -> str:
+    """SOAP, as the SOAP guide words who may take part: a reader with no
+    program to rank may still need it, and only a registered applicant can."""
+    return (
+        f"{when} it lets eligible applicants who did not match apply to places still unfilled, and only applicants "
+        f"registered for the Match can take part ({data.NRMP_SOAP.cite()})."
+    )
+
+
+def no_ranks_words(spec: data.Specialty, today: dt.date) -> NoRanksWords:
+    """The headline and next steps for a reader with no program of ``spec`` to rank."""
+    name = spec.name
+    phase, _ = no_ranks_phase(today)
+    when = "" if phase == "ahead" else " this season"
+    return {
+        "headline": f"With no {name} program to rank, the Match cannot place you in {name}{when}.",
+        "why": (
+            f"It places applicants only at programs on their own rank order lists ({data.NRMP_ALGORITHM.cite()}), so "
+            "this calculator gives no percentage for that field."
+        ),
+        "next_steps": no_ranks_steps(spec, today)[0],
+    }
+
+
+def no_ranks_steps(spec: data.Specialty, today: dt.date) -> tuple[str, list[str]]:
+    """What a reader with no program of ``spec`` to rank can still do on
+    ``today``, in full and, longest first, in the read-out's few words."""
+    name = spec.name
+    phase, year = no_ranks_phase(today)
+    dates = cycle.season(year)
+    later = f"More {name} programs or a backup field belong in your plan for the next season."
+    if phase == "in-time":
+        last = long_date(last_day_for_an_interview(year, today))
+        counted_from = (
+            "a rank-list deadline we estimate early on purpose"
+            if dates["rank_deadline"].estimated_early
+            else "the NRMP's rank-list deadline"
+        )
+        return (
+            f"What you can still do: send more applications now, to more {name} programs or to a backup field. Send "
+            f"them by about {last}: later ones are unlikely to bring an interview before the rank lists close (our "
+            f"rule, counted from {counted_from}). Get ready for SOAP as well: {soap_for_no_ranks()} "
+            f"{cycle.SHORT_OF_INTERVIEWS}",
+            [
+                f" Send more applications by about {last}, to more programs or a backup field, and prepare for SOAP.",
+                " Widen now, to more programs or a backup field, and prepare for SOAP.",
+            ],
+        )
+    if phase == "too-late" and today < dates["match_week"].date:
+        closed = (
+            f"The rank lists for the Match {year} have closed."
+            if not cycle.rank_lists_may_be_open(year, today)
+            else "By our rule, an application sent now is unlikely to bring an interview before the rank lists close."
+            + cycle.too_late_caveat(year)
+        )
+        return (
+            f"{closed} What is left this season is SOAP, so get ready for it now: {soap_for_no_ranks()} {later} "
+            f"{cycle.SHORT_OF_INTERVIEWS}",
+            [" Prepare for SOAP, and widen for the next season."],
+        )
+    if phase == "too-late" and today <= dates["soap_ends"].date:
+        return (
+            f"The rank lists for the Match {year} have closed, and SOAP is the route left this season: "
+            f"{soap_for_no_ranks('this week')} {later} {cycle.AFTER_SOAP_POINTER}",
+            [" SOAP, this week, is the route left this season."],
+        )
+    if phase == "too-late":
+        return f"{cycle.after_soap(year)} {cycle.AFTER_SOAP_POINTER} {later}", [" Widen for the next season."]
+    plan = f"Before you apply, add more {name} programs, or a backup field beside it, so that you have programs to rank."
+    heard = [" Apply to more programs, or a backup field, so that you have programs to rank."]
+    # In the weeks after SOAP, a reader with no program to rank has likely
+    # just gone unmatched: what that spring still holds comes first.
+    if (after := cycle.after_soap_season(today)) is not None:
+        return f"{cycle.after_soap(after)} {cycle.AFTER_SOAP_POINTER} {plan}", heard
+    return f"{plan} And know the fallback if a season ends without a match, SOAP: {soap_for_no_ranks()}", heard
+
+
+def _no_ranks_yardstick(spec: data.Specialty) -> str | None:
+    """The field's medians of ranks, with source and year, as a yardstick for the reader's next count."""
+    outcome = spec.outcome
+    if outcome is None:
+        return None
+    matched, unmatched = outcome.contig_matched.median, outcome.contig_unmatched.median
+    source = f"({CHARTING_OUTCOMES.named()}; self-reported)"
+    who = f"{DATA_GROUP} who ranked {spec.name} first"
+    if matched is not None and unmatched is not None:
+        return (
+            f"A yardstick for your next count: {who} and matched had ranked a median of {matched:g} of its programs, "
+            f"and those who did not match {unmatched:g} {source}."
+        )
+    if unmatched is not None:
+        return f"A yardstick for your next count: {who} and did not match had ranked a median of {unmatched:g} of its programs {source}."
+    return None
+
+
+def _no_ranks_result(v: Mapping[str, object], spec: data.Specialty) -> MatchOddsResult:
+    """The result for no program of ``spec`` to rank: no estimate, and what can still be done."""
+    outcome = spec.outcome
+    assert outcome is not None
+    today = cycle.reference_date()
+    words = no_ranks_words(spec, today)
+    name = spec.name
+    phase, _ = no_ranks_phase(today)
+    notes = [
+        *([yardstick] if (yardstick := _no_ranks_yardstick(spec)) else []),
+        f"0 here means no categorical or advanced {name} program. {PRELIM_NOT_COUNTED} A preliminary or transitional "
+        f"program on your list can still place you, but not in a full {name} residency "
+        f"({data.NRMP_POSITION_TYPES.cite()}).",
+        "The Match can still place you in another specialty whose programs are on your list. To see that field's "
+        "figures, choose it as the specialty and enter how many of its programs you will rank.",
+    ]
+    headline = words["headline"]
+    summary = profile.after_pass_note(v, f"{name}: {headline[0].lower()}{headline[1:]} {words['why']} {words['next_steps']}")
+    # The read-out keeps to its 40 words: what to do is shortened, then dropped.
+    when = "" if phase == "ahead" else " this season"
+    said = f"{name}: with no program to rank, the Match cannot place you in it{when}. No percentage here."
+    todo = no_ranks_steps(spec, today)[1]
+    announced = first_within_read_out(
+        [profile.after_pass_note(v, f"{said}{tail}", heard=short) for tail in [*todo, ""] for short in (False, True)]
+    )
+    gist = first_within_pinned_line(
+        [f"{name}: no program to rank, so no match in it{when}.", f"{name}: no program to rank, no match in it."]
+    )
+    applicant = word(v, "applicant_type")
+    return {
+        "inputs": dict(v),
+        "specialty_name": name,
+        "base_rate": round(base_rate(spec), 4),
+        # No figure from the model: the Match cannot place the reader in the field.
+        "probability": None,
+        "far_from_data": [],
+        "n": {
+            "base_rate": {"matched": outcome.img_matched, "unmatched": outcome.img_unmatched},
+            "step2_score": None,
+            "contiguous_ranks": None,
+        },
+        "method": (
+            f"No estimate: with no {name} program to rank, the model is not run. Its figures hold only applicants "
+            "who ranked at least one program in the field."
+        ),
+        "notes": notes,
+        "measures": [],
+        "curve": [],
+        "curve_unavailable": f"with no {name} program to rank, there is no estimate to draw.",
+        "source": CHARTING_OUTCOMES.cite(),
+        # Whose figures they are matters only beside a figure: with none, no
+        # note tells the reader how to read one.
+        "comparison_group": {
+            "applicant_type": applicant,
+            "described": comparison_group(spec, applicant)["described"],
+            "reader_in_group": applicant == "non-us-img",
+            "note": None,
+        },
+        "summary": summary,
+        "announced": announced,
+        "gist": gist,
+        "rough": False,
+        "score_alone": None,
+        "few_ranks": None,
+        # The medians are in the notes, as a yardstick for the next count.
+        "below_matched_median": None,
+        # No figure for them to push too high.
+        "unseen_flags": [],
+        "no_ranks": words,
+    }
+
+
 class MatchOddsResult(TypedDict):
     inputs: dict[str, object]
     specialty_name: str
     base_rate: float
-    probability: float
+    # None where the model gives no figure: no program of the field to rank.
+    probability: float | None
     far_from_data: list[str]
     n: SampleSizes
     method: str
@@ -1365,8 +1653,13 @@ class MatchOddsResult(TypedDict):
     score_alone: float | None
     # Ranks entered but left out: set against the unmatched group's median (few_ranks).
     few_ranks: str | None
+    # While a season is under review, ranks below the matched group's median
+    # (below_matched_median), with the Timeline guide's section to read.
+    below_matched_median: str | None
     # The red flags entered that these figures cannot see (unseen_flags).
     unseen_flags: list[str]
+    # With no program of the field to rank: what is said instead of an estimate.
+    no_ranks: NoRanksWords | None
 
 
 def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
@@ -1377,6 +1670,8 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         raise InputError("specialty", f"Specialty has no {DATA_YEAR} NRMP figures: {spec.name}.")
     step2 = whole_or_none(v, "step2_score")
     ranks = whole_or_none(v, "contiguous_ranks")
+    if ranks == NO_RANKS:
+        return _no_ranks_result(v, spec)
     prior = base_rate(spec)
 
     measures: list[Measure] = []
@@ -1534,6 +1829,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             )
         if cycle.season_under_review(cycle.reference_date()) is not None:
             ranks_low += f" {cycle.SHORT_OF_INTERVIEWS}"
+    # While programs read this season's applications, ranks short of the
+    # matched median point to what can still be done (midseason audit s52,
+    # 4); ranks at the unmatched figure, left out, already do.
+    mid_season = cycle.season_under_review(cycle.reference_date()) is not None
+    short_of_matched = below_matched_median(spec, ranks) if ranks is not None and mid_season and not ranks_low else None
     if used:
         summary = (
             f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
@@ -1542,12 +1842,19 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             + _far_words(far)
             + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
             + unseen_clause(flags, group["reader_in_group"])
+            + (f" {short_of_matched}" if short_of_matched else "")
         )
     else:
         base = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
             f" ({whose})." if whose else "."
         )
-        summary = base + unused_said + (f" {ranks_low}" if ranks_low else "") + unseen_clause(flags, group["reader_in_group"])
+        summary = (
+            base
+            + unused_said
+            + (f" {ranks_low}" if ranks_low else "")
+            + unseen_clause(flags, group["reader_in_group"])
+            + (f" {short_of_matched}" if short_of_matched else "")
+        )
 
     # A DO with no score could not tell whether a COMLEX score had counted,
     # which the competitiveness check, program counts and signals all say
@@ -1569,7 +1876,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # The flags' clause, short, and shorter still where the read-out's room
     # runs out: it is said before the score alone, which the notes repeat.
     in_group = group["reader_in_group"]
-    heard = [unseen_clause(flags, in_group, heard=True), UNSEEN_HEARD_SHORTEST[in_group]] if flags else [""]
+    heard = [unseen_clause(flags, in_group, heard=True), unseen_heard_shortest(flags, in_group)] if flags else [""]
     # The COMLEX words' short form, dropped last of all where the room runs out.
     heard = [f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in heard] + heard if comlex else heard
     if used:
@@ -1584,12 +1891,16 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
         # A failing score's note in its short form before the flags' shortest
         # clause: the short form still says the score and the passing one.
+        # The pointer for ranks short of the matched median goes first of
+        # all: the headline and the summary keep it.
+        pointer = f" {below_matched_median(spec, ranks, short=True)}" if short_of_matched and ranks is not None else ""
         announced = first_within_read_out(
             [
-                profile.after_pass_note(v, f"{figure}{clause}{tail}", heard=short)
+                profile.after_pass_note(v, f"{figure}{clause}{tail}{said}", heard=short)
                 for clause in heard
                 for short in (False, True)
                 for tail in dict.fromkeys((alone, ""))
+                for said in dict.fromkeys((pointer, ""))
             ]
         )
     else:
@@ -1651,8 +1962,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             else ""
         )
         cautioned = (
+            # The condition on recent work would take the pinned line's room:
+            # the result says it in full.
             _unseen_tiny(flags, in_group)
-            if blocked and flags
+            if flags and (blocked or (in_group and lean(flags) == "ceiling-without-recent-work"))
             else unseen_clause(flags, in_group, heard=True)
             if len(flags) < 2
             else _unseen_in_short(flags, in_group)
@@ -1678,7 +1991,9 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "rough": rough,
         "score_alone": score_alone,
         "few_ranks": ranks_low,
+        "below_matched_median": short_of_matched,
         "unseen_flags": flags,
+        "no_ranks": None,
     }
 
 
@@ -1719,16 +2034,17 @@ def render_chart(result: MatchOddsResult) -> Markup:
     lo, hi = points[0][0], points[-1][0]
     marker = None
     where = "No score entered, so nothing is marked."
-    if isinstance(score, int) and lo <= score <= hi:
+    probability = result["probability"]
+    if isinstance(score, int) and probability is not None and lo <= score <= hi:
         # "You: 210, 93%" read as the reader's own chance (match-odds audit s37, 9).
-        shown = _pct(float(result["probability"]))
+        shown = _pct(probability)
         mark = (
             f"Score {score}"
             if result["comparison_group"]["reader_in_group"]
             else f"{DATA_GROUP[0].upper()}{DATA_GROUP[1:]} at {score}"
         )
-        marker = Marker(score, float(result["probability"]), f"{mark}: {shown}")
-        where = f"Your score of {score} is marked at {_pct(float(result['probability']))}."
+        marker = Marker(score, probability, f"{mark}: {shown}")
+        where = f"Your score of {score} is marked at {shown}."
     elif isinstance(score, int):
         where = f"Your score of {score} is outside the chart's range."
     first, last = points[0][1], points[-1][1]
@@ -1762,9 +2078,30 @@ def render_chart(result: MatchOddsResult) -> Markup:
     )
 
 
+def render_no_ranks(result: MatchOddsResult, words: NoRanksWords) -> Markup:
+    """A result with no program of the field to rank: what the Match can and
+    cannot do, and what can still be done, with no figure, table or chart
+    for the model to claim a chance with (midseason audit s52, 4)."""
+    inputs = result["inputs"]
+    return el(
+        "div",
+        el("p", el("strong", words["headline"]), " ", words["why"], class_="mpb-headline"),
+        el("p", words["next_steps"]),
+        profile.render_pass_note(inputs),
+        profile.worked_out_for(inputs),
+        el("p", "Read this with care:"),
+        el("ul", [el("li", note) for note in result["notes"]]),
+        class_="mpb-result-body",
+    )
+
+
 def render(result: MatchOddsResult) -> Markup:
     name = str(result["specialty_name"])
     prob = result["probability"]
+    if result["no_ranks"] is not None or prob is None:
+        words = result["no_ranks"]
+        assert words is not None, "only a result with no program to rank has no figure"
+        return render_no_ranks(result, words)
     counts = result["n"]
     base_n = counts["base_rate"]
     # From the counts, not the rounded base_rate: 80 of 148 is 54.05...%,
@@ -1790,6 +2127,7 @@ def render(result: MatchOddsResult) -> Markup:
     # Beside the figure, as in the summary: the notes name each flag.
     unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
     unused = unused_words([str(m["label"]) for m in measures if not m["used"]])
+    short_of_matched = f" {result['below_matched_median']}" if result["below_matched_median"] else ""
     if any(m["used"] for m in measures):
         far = result["far_from_data"]
         # A failing score led with a bold figure that assumed a pass, and
@@ -1814,6 +2152,7 @@ def render(result: MatchOddsResult) -> Markup:
             SCORE_ALONE_WORDS.format(about(float(result["score_alone"]))) if result["score_alone"] is not None else "",
             unused,
             unseen,
+            short_of_matched,
             class_="mpb-headline",
         )
     else:
@@ -1828,6 +2167,7 @@ def render(result: MatchOddsResult) -> Markup:
             else ". Enter a Step 2 CK score, if you have one, to refine it; a COMLEX score is not converted.",
             f" {result['few_ranks']}" if result.get("few_ranks") else "",
             unseen,
+            short_of_matched,
             class_="mpb-headline",
         )
     parts: list[object] = [
@@ -2036,7 +2376,9 @@ def method() -> Markup:
             "Instead each group's count, minus one, follows a negative binomial distribution with the published mean and SD "
             "(a Poisson if the SD is too small for that), a standard model for over-dispersed counts that is whole-numbered, "
             f"never below {CONTIG_FLOOR} and skewed to the right. The data hold only applicants who ranked "
-            f"at least one program, so the count you enter starts at {CONTIG_FLOOR}. {PRELIM_NOT_COUNTED} "
+            f"at least one program, so the model's counts start at {CONTIG_FLOOR}. A count of {NO_RANKS} gets no "
+            "estimate: the Match places applicants only at programs on their own lists, so the result says it cannot "
+            f"place you in the field, and what can still be done. {PRELIM_NOT_COUNTED} "
             "NRMP gives no separate count for this measure, so the minimum-size rule is checked against the group sizes. "
             f"Past the count by which the unmatched group's model holds {CONTIG_TAIL_SHARE:.1%} of that group, the ratio "
             "would come from the two models' far tails, with no applicant behind it, so it is held level there, and at "

@@ -3,6 +3,7 @@ model for ranks, the curve and its chart."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import math
@@ -60,7 +61,9 @@ OUTPUT_KEYS = {
     "rough",
     "score_alone",
     "few_ranks",
+    "below_matched_median",
     "unseen_flags",
+    "no_ranks",
 }
 
 
@@ -274,14 +277,14 @@ def test_an_input_marked_not_used_cannot_change_the_probability(slug: str) -> No
                 assert "not used" in unescape(str(match_odds.render(result)))
 
 
-def test_zero_ranks_is_refused_by_the_field_not_blamed_on_the_data() -> None:
-    with pytest.raises(InputError) as caught:
-        compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 0})
-    assert caught.value.field == "contiguous_ranks"
-    assert caught.value.message == (
-        "Programs you will rank in this specialty must be a whole number from 1 to 100, or left empty."
-    )
-    assert "the count you enter starts at 1" in str(match_odds.method())
+def test_zero_ranks_is_accepted_and_the_method_says_it_gets_no_estimate() -> None:
+    # A reader with no interviews in December was refused ("from 1 to 100"),
+    # or shown about 36% with the field left empty (midseason audit s52, 4).
+    result = compute({"specialty": "internal-medicine", "step2_score": 240, "contiguous_ranks": 0})
+    assert result["probability"] is None and result["no_ranks"] is not None
+    method = unescape(str(match_odds.method()))
+    assert "the model's counts start at 1. A count of 0 gets no estimate" in method
+    assert "the count you enter starts at 1" not in method
 
 
 def test_far_from_the_data_is_flagged() -> None:
@@ -327,9 +330,9 @@ def test_caveats_are_always_stated() -> None:
         (
             {"contiguous_ranks": -1},
             "contiguous_ranks",
-            "Programs you will rank in this specialty must be a whole number from 1 to 100",
+            "Programs you will rank in this specialty must be a whole number from 0 to 100",
         ),
-        ({"contiguous_ranks": 101}, "contiguous_ranks", "from 1 to 100, or left empty."),
+        ({"contiguous_ranks": 101}, "contiguous_ranks", "from 0 to 100, or left empty."),
         ({"contiguous_ranks": "many"}, "contiguous_ranks", "Programs you will rank in this specialty must be"),
         ({"step_2": 240}, "step_2", "not an input of this calculator"),
     ],
@@ -503,7 +506,7 @@ def test_curve_point_at_the_readers_score_equals_the_headline() -> None:
 @given(
     slug=st.sampled_from(SLUGS),
     step2=st.none() | st.integers(min_value=1, max_value=300),
-    ranks=st.none() | st.integers(min_value=1, max_value=100),
+    ranks=st.none() | st.integers(min_value=0, max_value=100),
 )
 def test_results_are_json_and_probabilities_stay_in_range(slug: str, step2: int | None, ranks: int | None) -> None:
     result = compute({"specialty": slug, "step2_score": step2, "contiguous_ranks": ranks})
@@ -1198,7 +1201,10 @@ def test_an_old_graduate_with_red_flags_reads_the_estimate_as_a_ceiling_in_headl
     # The notes name each flag, at the top, after the score-alone figure.
     assert result["notes"][0].startswith("From your Step 2 CK alone")
     assert result["notes"][1].startswith("Your failed exam attempt: the IMG article and the competitiveness check")
-    assert result["notes"][2].startswith("You graduated 10 years ago") and "at least 6 months of hands-on" in result["notes"][2]
+    assert (
+        result["notes"][2].startswith("You graduated 10 years ago")
+        and "If you have had under 6 months of hands-on" in result["notes"][2]
+    )
     assert result["notes"][3].startswith("Your visa need, as you answered: the competitiveness check counts any visa need")
     # Nothing of it for a clean file.
     clean = compute({**OLD_GRADUATE, **CLEAN_FILE})
@@ -1652,3 +1658,237 @@ def test_comparing_fields_is_called_a_sign_only_where_the_score_moves_the_estima
     notes = match_odds.compute({"specialty": slug, "applicant_type": "non-us-img", "step2_score": 235})["notes"]
     assert (match_odds.COMPARING_FIELDS_FLAT in notes) is flat
     assert (match_odds.COMPARING_FIELDS in notes) is not flat
+
+
+# --- oldgrad audit s52: a GP 8 years out, with recent work this calculator does not ask --------------------
+OLD_GP = {
+    "specialty": "psychiatry",
+    "applicant_type": "non-us-img",
+    "step2_score": 244,
+    "years_since_graduation": 8,
+    "needs_visa": "false",
+}
+
+
+def test_an_old_graduation_alone_is_a_ceiling_only_without_recent_work() -> None:
+    # "for you the estimate is a ceiling" on the years alone, where the
+    # check counts no red flag with 6 months of recent work (oldgrad audit s52, 2).
+    result = compute(OLD_GP)
+    said = (
+        "These figures cannot see your graduation 8 years ago. For you the estimate is a ceiling if you have had under "
+        "6 months of hands-on clinical work in the 3 years before you submit, and otherwise more likely too high than "
+        "too low."
+    )
+    assert result["summary"].endswith(said)
+    assert said in _headline_of(result)
+    assert "so for you the estimate is a ceiling" not in result["summary"] + _headline_of(result)
+    assert result["announced"].endswith(
+        "Likely high for you: your graduation 8 years ago unseen; a ceiling with under 6 months of recent clinical work."
+    )
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    assert result["gist"] == "Psychiatry: about 61% matched. Likely high or a ceiling: graduation 8 years ago unseen."
+    # With a visa need too, the same condition; a failed attempt still makes it a plain ceiling.
+    visa = compute({**OLD_GP, "needs_visa": "true"})
+    assert "graduation 8 years ago and visa need. For you the estimate is a ceiling if you have had under" in visa["summary"]
+    failed = compute({**OLD_GP, "exam_failures": 1})
+    assert failed["summary"].endswith(
+        "These figures cannot see your failed exam attempt and graduation 8 years ago, so for you the estimate is a ceiling."
+    )
+
+
+def test_the_recent_work_condition_is_the_competitiveness_checks_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its 6 months and 3 years, not typed again here (oldgrad audit s52, 2).
+    from calculators import competitiveness
+
+    monkeypatch.setattr(competitiveness, "OLD_GRADUATION_RECENT_WORK_MONTHS", 9)
+    monkeypatch.setattr(competitiveness, "RECENT_WORK_YEARS", 4)
+    result = compute(OLD_GP)
+    condition = "if you have had under 9 months of hands-on clinical work in the 4 years before you submit"
+    assert condition in result["summary"]
+    assert "a ceiling with under 9 months of recent clinical work" in result["announced"]
+    (note,) = [n for n in result["notes"] if n.startswith("You graduated")]
+    assert condition[0].upper() + condition[1:] in note
+
+
+def test_the_graduation_note_is_short_sentences_with_the_condition_first() -> None:
+    # One sentence of 69 words (oldgrad audit s52, 12).
+    (note,) = [n for n in compute(OLD_GP)["notes"] if n.startswith("You graduated")]
+    sentences = [each for each in re.split(r"(?<=[.:])\s+(?=[A-Z])", note) if each]
+    assert len(sentences) >= 5
+    assert max(len(each.split()) for each in sentences) <= 30, sentences
+    assert (
+        "If you have had under 6 months of hands-on clinical work in the 3 years before you submit, the competitiveness "
+        "check counts your graduation year as a red flag. This estimate is then a ceiling for you."
+    ) in note
+    assert "The estimate is then more likely too high than too low." in note
+
+
+def test_the_read_outs_shortest_flags_clause_keeps_each_lean() -> None:
+    # The shortest form said "A ceiling" for any reader in the group, a visa
+    # need alone included, whose long form says only "likely high".
+    shortest = match_odds.unseen_heard_shortest
+    assert shortest([match_odds.VISA_FLAG], True) == " Likely high: red flags unseen."
+    assert shortest(["graduation 8 years ago", match_odds.VISA_FLAG], True) == " Likely high or a ceiling: red flags unseen."
+    assert shortest(["failed exam attempt", "graduation 8 years ago"], True) == " A ceiling: red flags unseen."
+    assert shortest([match_odds.VISA_FLAG], False) == " Red flags unseen: see the notes."
+
+
+# --- midseason audit s52, 4: no interviews in December --------------------------------------------------------
+MIDSEASON_READER = {"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 231}
+
+
+def _text_of(html: object) -> str:
+    return unescape(re.sub("<[^>]+>", " ", str(html)))
+
+
+def test_zero_ranks_say_plainly_the_match_cannot_place_you_and_give_no_percentage(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = compute({**MIDSEASON_READER, "contiguous_ranks": 0})
+    headline = _headline_of(result).removeprefix(">")
+    assert headline.startswith(
+        "With no Internal Medicine program to rank, the Match cannot place you in Internal Medicine this season. "
+        "It places applicants only at programs on their own rank order lists"
+    )
+    assert data.NRMP_ALGORITHM.cite() in headline and "gives no percentage for that field" in headline
+    # No figure anywhere that could read as a chance in the field, and no model arithmetic on 0.
+    shown = _text_of(match_odds.render(result))
+    for said in (shown, result["summary"], result["announced"], result["gist"], *result["notes"]):
+        assert "%" not in said and "ceiling" not in said and "matched (" not in said, said
+    assert "<svg" not in str(match_odds.render(result)) and "Likelihood ratio" not in shown
+    assert result["probability"] is None and result["score_alone"] is None and result["curve"] == []
+    assert result["measures"] == [] and result["far_from_data"] == [] and not result["rough"]
+    assert result["comparison_group"]["note"] is None and result["unseen_flags"] == []
+    assert result["summary"].startswith("Internal Medicine: with no Internal Medicine program to rank")
+    assert result["announced"].startswith("Internal Medicine: with no program to rank, the Match cannot place you in it")
+    assert result["gist"] == "Internal Medicine: no program to rank, so no match in it this season."
+    # The yardstick for the next count, with its source and year.
+    assert (
+        "non-US IMGs who ranked Internal Medicine first and matched had ranked a median of 5 of its programs, and "
+        "those who did not match 2 (NRMP Charting Outcomes 2026, secondary copy; self-reported)"
+    ) in shown
+
+
+def test_zero_ranks_in_time_point_to_widening_by_the_timelines_last_day_and_to_soap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, "2026-12-07")
+    steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
+    assert "send more applications now, to more Internal Medicine programs or to a backup field" in steps
+    # The timeline's own rule: the 20th is the last day before "too late" (midseason audit s52, 1).
+    assert "Send them by about 20 December 2026" in steps and "(our rule, counted from a rank-list deadline" in steps
+    day = match_odds.last_day_for_an_interview(2027, dt.date(2026, 12, 7))
+    assert not cycle.too_late_for_interviews(2027, day) and cycle.too_late_for_interviews(2027, day + dt.timedelta(days=1))
+    assert "Get ready for SOAP as well" in steps and data.NRMP_SOAP.cite() in steps
+    assert steps.endswith(cycle.SHORT_OF_INTERVIEWS)
+    said = compute({**MIDSEASON_READER, "contiguous_ranks": 0})["announced"]
+    assert said.endswith(
+        "Send more applications by about 20 December 2026, to more programs or a backup field, and prepare for SOAP."
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "said", "not_said"),
+    [
+        # Past the timeline's last useful day: SOAP now, wider next season.
+        ("2026-12-21", ["unlikely to bring an interview", "What is left this season is SOAP"], ["Send them by"]),
+        # The rank lists have surely closed in Match Week; SOAP runs.
+        ("2027-03-16", ["have closed, and SOAP is the route left this season: this week it lets"], ["get ready for it now"]),
+        # Between seasons: no "this season", no mid-season section.
+        ("2026-06-10", ["Before you apply, add more Internal Medicine programs", "SOAP: in Match Week"], ["this season"]),
+        # After SOAP, while the List of Unfilled Programs is kept.
+        ("2027-04-10", ["List of Unfilled Programs", "Before you apply"], ["this season"]),
+    ],
+)
+def test_zero_ranks_say_what_can_still_be_done_on_the_day(
+    monkeypatch: pytest.MonkeyPatch, today: str, said: list[str], not_said: list[str]
+) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, today)
+    result = compute({**MIDSEASON_READER, "contiguous_ranks": 0})
+    text = result["summary"]
+    for words in said:
+        assert words in text, (today, words)
+    for words in not_said:
+        assert words not in text, (today, words)
+    assert (cycle.SHORT_OF_INTERVIEWS in text) is (today == "2026-12-21")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_zero_ranks_keep_every_short_form_within_its_room(slug: str) -> None:
+    from calculators.registry import PINNED_LINE_CHARS
+
+    for applicant, score, flags in itertools.product(APPLICANTS, (None, 205, 250), ({}, FLAGGED_FILE)):
+        result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": 0, **flags})
+        assert len(result["announced"].split()) <= registry.READ_OUT_WORDS, result["announced"]
+        assert "cannot place you in it" in result["announced"]
+        assert len(result["gist"]) <= PINNED_LINE_CHARS, result["gist"]
+        assert json.loads(json.dumps(result, allow_nan=False)) == result
+        ET.fromstring(f"<div>{match_odds.render(result)}</div>")
+        if score == 205:
+            assert "205" in result["announced"]
+
+
+def test_ranks_left_empty_still_give_the_estimate_from_the_score_alone() -> None:
+    # 0 and empty are different answers: empty is "not known yet".
+    empty = compute({**MIDSEASON_READER, "contiguous_ranks": None})
+    assert empty["no_ranks"] is None and empty["probability"] == 0.3595
+
+
+# --- midseason audit s52, 4, second half: 1 to 4 ranks in December ---------------------------------------------
+@pytest.mark.parametrize(("ranks", "below"), [(1, True), (4, True), (5, False), (8, False)])
+def test_ranks_below_the_matched_median_mid_season_point_to_the_short_of_interviews_section(
+    monkeypatch: pytest.MonkeyPatch, ranks: int, below: bool
+) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, "2026-12-07")  # programs reviewing
+    result = compute({**MIDSEASON_READER, "contiguous_ranks": ranks})
+    said = (
+        f"Your {ranks} rank{'s are' if ranks > 1 else ' is'} below the median for non-US IMGs who ranked Internal "
+        f"Medicine first and matched: 5 (NRMP Charting Outcomes 2026, secondary copy). {cycle.SHORT_OF_INTERVIEWS}"
+    )
+    assert result["probability"] is not None and result["few_ranks"] is None
+    assert (result["below_matched_median"] == said) is below
+    assert (said in result["summary"]) is below and (said in _headline_of(result)) is below
+    assert (cycle.SHORT_OF_INTERVIEWS in result["summary"] + _headline_of(result)) is below
+    if below:
+        assert result["announced"].endswith(
+            "Below the matched median, 5 (NRMP Charting Outcomes 2026). Timeline guide: “Already applied, and short of "
+            "interviews?”."
+        )
+        assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    else:
+        assert result["below_matched_median"] is None and "Timeline guide" not in result["announced"]
+
+
+def test_the_pointer_is_for_a_season_under_review_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators import cycle
+
+    for day in ("2026-06-10", "2027-03-20"):
+        pin_build_date(monkeypatch, day)  # between seasons
+        result = compute({**MIDSEASON_READER, "contiguous_ranks": 4})
+        assert result["below_matched_median"] is None and cycle.SHORT_OF_INTERVIEWS not in result["summary"], day
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_matched_median_said_is_each_fields_own(monkeypatch: pytest.MonkeyPatch, slug: str) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, "2026-12-07")
+    matched = specialty(slug).outcome.contig_matched.median  # type: ignore[union-attr]
+    if matched is None:
+        # NRMP withheld it: no median to fall short of.
+        assert all(compute({"specialty": slug, "contiguous_ranks": k})["below_matched_median"] is None for k in (1, 2, 3))
+        return
+    # A median may be a half (3.5): the first whole count at or above it.
+    at = compute({"specialty": slug, "step2_score": 240, "contiguous_ranks": math.ceil(matched)})
+    assert at["below_matched_median"] is None
+    if matched > 1:
+        short = compute({"specialty": slug, "step2_score": 240, "contiguous_ranks": math.ceil(matched) - 1})
+        # Ranks left out at the unmatched figure already carry the pointer, once.
+        said = short["below_matched_median"] or short["few_ranks"]
+        assert said is not None and cycle.SHORT_OF_INTERVIEWS in said
+        assert short["summary"].count(cycle.SHORT_OF_INTERVIEWS) == 1
+        if short["below_matched_median"]:
+            assert f"first and matched: {matched:g} (NRMP Charting Outcomes 2026" in short["below_matched_median"]
