@@ -753,6 +753,9 @@ def _mid_season_note(
             "An application sent now is unlikely to bring an interview before the rank lists close on "
             f"{cycle.season(year)['rank_deadline'].shown()}.{cycle.too_late_caveat(year)} {cycle.SHORT_OF_INTERVIEWS}"
         )
+    else:
+        # Until then, the day program counts and the timeline give (midseason audit s52, 1).
+        sentences.append(cycle.send_by(year))
     return " ".join(sentences)
 
 

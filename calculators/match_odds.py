@@ -1453,15 +1453,6 @@ def no_ranks_phase(today: dt.date) -> tuple[NoRanksPhase, int]:
     return "ahead", year
 
 
-def last_day_for_an_interview(match_year: int, today: dt.date) -> dt.date:
-    """The last day from ``today`` on which an application can still bring an
-    interview by the timeline's rule (today itself must be such a day)."""
-    day = today
-    while not cycle.too_late_for_interviews(match_year, day + dt.timedelta(days=1)):
-        day += dt.timedelta(days=1)
-    return day
-
-
 def soap_for_no_ranks(when: str = "in Match Week") -> str:
     """SOAP, as the SOAP guide words who may take part: a reader with no
     program to rank may still need it, and only a registered applicant can."""
@@ -1494,16 +1485,11 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date) -> tuple[str, list[str]
     dates = cycle.season(year)
     later = f"More {name} programs or a backup field belong in your plan for the next season."
     if phase == "in-time":
-        last = long_date(last_day_for_an_interview(year, today))
-        counted_from = (
-            "a rank-list deadline we estimate early on purpose"
-            if dates["rank_deadline"].estimated_early
-            else "the NRMP's rank-list deadline"
-        )
+        # The day program counts, the finder and the timeline give, in their words.
+        last = long_date(cycle.last_day_for_an_interview(year))
         return (
-            f"What you can still do: send more applications now, to more {name} programs or to a backup field. Send "
-            f"them by about {last}: later ones are unlikely to bring an interview before the rank lists close (our "
-            f"rule, counted from {counted_from}). Get ready for SOAP as well: {soap_for_no_ranks()} "
+            f"What you can still do: send more applications now, to more {name} programs or to a backup field. "
+            f"{cycle.send_by(year)} Get ready for SOAP as well: {soap_for_no_ranks()} "
             f"{cycle.SHORT_OF_INTERVIEWS}",
             [
                 f" Send more applications by about {last}, to more programs or a backup field, and prepare for SOAP.",

@@ -1384,7 +1384,7 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     ) in note
     assert result["total"] == 3480
     # Not yet too late for an interview (the timeline's line falls after 20 December).
-    assert "unlikely to bring an interview" not in note
+    assert "now is unlikely to bring an interview" not in note
     html = unescape(str(ac.render(result)))
     assert note in html
     # After the season line, which names the season under review.
@@ -1419,8 +1419,11 @@ def test_past_the_interview_line_the_note_says_an_application_now_is_unlikely_to
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A price alone read as advice to send after the timeline's "too late".
-    assert "unlikely to bring an interview" not in str(_mid_season_note(monkeypatch, "2026-12-20"))
+    # Until then it gives the last useful day, as program counts does (midseason audit s52, 1).
+    in_time = str(_mid_season_note(monkeypatch, "2026-12-20"))
+    assert "now is unlikely to bring an interview" not in in_time and in_time.endswith(cycle.send_by(2027))
     note = str(_mid_season_note(monkeypatch, "2026-12-21"))
+    assert "The last useful day" not in note
     assert "An application sent now is unlikely to bring an interview before the rank lists close on 17 February 2027" in note
     assert cycle.SHORT_OF_INTERVIEWS in note
 

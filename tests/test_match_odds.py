@@ -3,7 +3,6 @@ model for ranks, the curve and its chart."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import math
@@ -1775,9 +1774,8 @@ def test_zero_ranks_in_time_point_to_widening_by_the_timelines_last_day_and_to_s
     steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
     assert "send more applications now, to more Internal Medicine programs or to a backup field" in steps
     # The timeline's own rule: the 20th is the last day before "too late" (midseason audit s52, 1).
-    assert "Send them by about 20 December 2026" in steps and "(our rule, counted from a rank-list deadline" in steps
-    day = match_odds.last_day_for_an_interview(2027, dt.date(2026, 12, 7))
-    assert not cycle.too_late_for_interviews(2027, day) and cycle.too_late_for_interviews(2027, day + dt.timedelta(days=1))
+    assert f"{cycle.send_by(2027)} Get ready for SOAP" in steps
+    assert "The last useful day to send one is about 20 December 2026" in steps
     assert "Get ready for SOAP as well" in steps and data.NRMP_SOAP.cite() in steps
     assert steps.endswith(cycle.SHORT_OF_INTERVIEWS)
     said = compute({**MIDSEASON_READER, "contiguous_ranks": 0})["announced"]
@@ -1790,7 +1788,7 @@ def test_zero_ranks_in_time_point_to_widening_by_the_timelines_last_day_and_to_s
     ("today", "said", "not_said"),
     [
         # Past the timeline's last useful day: SOAP now, wider next season.
-        ("2026-12-21", ["unlikely to bring an interview", "What is left this season is SOAP"], ["Send them by"]),
+        ("2026-12-21", ["unlikely to bring an interview", "What is left this season is SOAP"], ["The last useful day"]),
         # The rank lists have surely closed in Match Week; SOAP runs.
         ("2027-03-16", ["have closed, and SOAP is the route left this season: this week it lets"], ["get ready for it now"]),
         # Between seasons: no "this season", no mid-season section.
