@@ -2186,9 +2186,18 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves
     changes = (
         "the changes listed below, each of which would move your band, are"
         if moves
-        else "anything you change in your file now is"
+        else "the rotations, research and months of work you add now are"
     )
-    return f"{applied} {changes} for your next application, not this one.{still} {cycle.SHORT_OF_INTERVIEWS}"
+    # "Anything you change in your file now" read as "adding a backup is
+    # pointless", beside program counts and the timeline saying to send more
+    # this week (midseason audit s52, 3).
+    more = (
+        ""
+        if cycle.too_late_for_interviews(year, today)
+        else " New applications, to more programs or to a backup field, each with its own statement and letters, can "
+        f"still go out this season. {cycle.send_by(year)}"
+    )
+    return f"{applied} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
 
 
 class CompetitivenessResult(TypedDict):
@@ -2948,6 +2957,7 @@ def bands_explained(band: Band) -> Markup:
 # No pointer to match odds' estimates: each field's figures describe another
 # group, so they do not compare fields either (diffreview45 audit s45, 1).
 NOT_ACROSS_FIELDS = "Scores in different fields are not comparable."
+PLANNING_SCORE = "(a planning score, not your chance of matching)"
 
 
 class Scored(TypedDict):
@@ -2982,6 +2992,9 @@ def render(result: CompetitivenessResult) -> Markup:
             " ",
             el("strong", f"{result['score']}/100"),
             f" for {result['specialty_name']}",
+            # "0/100" beside match odds' "about 52%" read as a 0% chance
+            # (oldgrad audit s52, 7; midseason audit s52, 11).
+            el("span", f" {PLANNING_SCORE}", class_="mpb-cite"),
             class_="mpb-headline",
         ),
         profile.render_pass_note(result["inputs"]),

@@ -2294,10 +2294,18 @@ def test_mid_season_note_promises_no_list_of_changes_where_none_moves_the_band(m
     pin_build_date(monkeypatch, "2026-12-06")
     stuck = compute({"applicant_type": "non-us-img", "specialty": "pediatrics", "step2_score": 215, "exam_failures": 2})
     assert not stuck["margins"]["up"]
-    assert "anything you change in your file now is for your next application" in str(stuck["mid_season"])
-    assert "the changes listed below" not in str(stuck["mid_season"])
+    said = str(stuck["mid_season"])
+    assert "the rotations, research and months of work you add now are for your next application" in said
+    assert "the changes listed below" not in said
     movable = compute(PEDS_VISA_READER)
     assert movable["margins"]["up"] and "the changes listed below" in str(movable["mid_season"])
+    # Not "anything you change": new applications can still go out, until the
+    # last useful day (midseason audit s52, 3).
+    for note in (said, str(movable["mid_season"])):
+        assert "to more programs or to a backup field, each with its own statement and letters, can still go out" in note
+        assert cycle.send_by(2027) in note
+    late = str(competitiveness.mid_season_note(dt.date(2026, 12, 21), "pediatrics", moves=False))
+    assert "can still go out" not in late and "The last useful day" not in late
 
 
 def test_the_letters_exception_is_said_only_of_eras_and_only_mid_season() -> None:
@@ -3371,3 +3379,11 @@ def test_a_reader_who_cannot_take_a_j1_hears_step3_is_needed_whatever_the_score(
     # Nor a US graduate, whose visa rules the site does not state (diff review s51, 6).
     us = html.unescape(str(competitiveness.render(compute({**reader, "applicant_type": "us-md", "step2_score": 262}))))
     assert competitiveness.STEP3_H1B_ONLY_GATE not in us
+
+
+def test_the_score_out_of_100_is_said_to_be_no_chance_of_matching() -> None:
+    # "0/100" sat beside match odds' "about 52% matched" with nothing saying it
+    # is not a probability (oldgrad audit s52, 7; midseason audit s52, 11).
+    page = html.unescape(str(competitiveness.render(compute({"specialty": "psychiatry", "step2_score": 228}))))
+    headline = page[page.index('class="mpb-headline"') :].split("</p>")[0]
+    assert "/100</strong> for Psychiatry" in headline and competitiveness.PLANNING_SCORE in headline
