@@ -2143,6 +2143,15 @@ STEP3_FOR_H1B_ONLY = (
 # note, so a reader who cannot take a J-1 with a strong score heard nothing of
 # the pass every position they could start needs (visareapply audit s51, 3).
 STEP3_H1B_ONLY_NOTE = f"{STEP3_H1B_ONLY_GATE} {STEP3_SEEN}"
+# The article ties this reason to the graduation year, not the score, yet it
+# was said only beside a borderline Step 2 CK: an IMG 8 years out with 244
+# never read it (oldgrad audit s52, 5).
+STEP3_OLDER_GRADUATE = (
+    f"Graduated more than {profile.LONG_AGO_YEARS} years ago? A Step 3 pass is not scored here, but for IMGs the "
+    f"no-match article says some programs prefer or require Step 3 of older graduates ({ARTICLE_UNMATCHED.cite()}). "
+    "Check what each program on your list asks. The same article warns that a failure can do more harm than not "
+    "sitting it."
+)
 
 
 def step3_note(needs_visa: bool, h1b_only: bool = False) -> str:
@@ -3067,8 +3076,12 @@ def render(result: CompetitivenessResult) -> Markup:
         )
     # For an IMG: a US graduate's rules are not ours to state, as the timeline
     # leaves them undated (diff review s51, 6).
-    elif profile.h1b_only(result["inputs"]) and result["inputs"]["applicant_type"] in data.IMG_TYPES:
-        parts.append(el("p", STEP3_H1B_ONLY_NOTE, class_="mpb-note"))
+    else:
+        img = result["inputs"]["applicant_type"] in data.IMG_TYPES
+        if img and profile.graduated_long_ago(result["inputs"]):
+            parts.append(el("p", STEP3_OLDER_GRADUATE, class_="mpb-note"))
+        if img and profile.h1b_only(result["inputs"]):
+            parts.append(el("p", STEP3_H1B_ONLY_NOTE, class_="mpb-note"))
     if reserved := result.get("reserved_places"):
         parts.append(el("p", reserved, class_="mpb-note"))
     return el("div", parts, class_="mpb-result-body")

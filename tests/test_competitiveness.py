@@ -3387,3 +3387,23 @@ def test_the_score_out_of_100_is_said_to_be_no_chance_of_matching() -> None:
     page = html.unescape(str(competitiveness.render(compute({"specialty": "psychiatry", "step2_score": 228}))))
     headline = page[page.index('class="mpb-headline"') :].split("</p>")[0]
     assert "/100</strong> for Psychiatry" in headline and competitiveness.PLANNING_SCORE in headline
+
+
+@pytest.mark.parametrize(
+    ("inputs", "said"),
+    [
+        ({"years_since_graduation": 8, "step2_score": 244}, True),
+        ({"years_since_graduation": 8, "step2_score": 244, "applicant_type": "us-img"}, True),
+        ({"years_since_graduation": 5, "step2_score": 244}, False),
+        ({"years_since_graduation": 8, "step2_score": 244, "applicant_type": "us-md"}, False),
+        # A borderline score has the article's whole case, older graduates included.
+        ({"years_since_graduation": 8, "step2_score": 226}, False),
+    ],
+)
+def test_an_older_img_graduate_is_told_some_programs_want_step3_at_any_score(inputs: dict[str, object], said: bool) -> None:
+    # Said only beside a borderline score, though the article ties it to the
+    # graduation year (oldgrad audit s52, 5).
+    page = html.unescape(str(competitiveness.render(compute({"specialty": "psychiatry", "needs_visa": False, **inputs}))))
+    assert (competitiveness.STEP3_OLDER_GRADUATE in page) is said
+    if not said and inputs["step2_score"] == 226:
+        assert "some programs prefer or require Step 3 of older graduates" in page
