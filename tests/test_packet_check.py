@@ -993,8 +993,10 @@ def test_a_table_without_the_us_column_keeps_its_result_and_is_told_the_column_e
     assert check(IM_PROGRAM, "S,statement,internal-medicine\n", assigned("City IM", "S"))["letter_origin"] == ""
 
 
-def test_the_us_column_is_in_the_documents_help_and_the_method() -> None:
+def test_the_us_column_is_in_the_documents_help_the_method_and_the_page() -> None:
     documents = next(f for f in packet_check.FIELDS if f.name == "documents")
     assert packet_check.US_COLUMN_HELP in documents.help and "`US`" in documents.help
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(packet_check.method()))).split())
     assert "Warning, our rule: where the documents table has a US column" in method
+    page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
+    assert "`US`" in page and "competitiveness check" in page
