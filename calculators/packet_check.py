@@ -286,6 +286,14 @@ TEMPLATES = {
     "assignments": "program,document\n",
 }
 COLUMNS = {"programs": ("name", "specialty"), "documents": ("id", "kind", "specialty"), "assignments": ("program", "document")}
+# Columns read when a header has them, and what a message calls them.  Every
+# letter was counted whoever wrote it, though the competitiveness check asks
+# for "Letters from US physicians": an older graduate's two letters from home
+# met the articles' two here and counted for nothing there (oldgrad audit s52,
+# 11).  Optional, so every table pasted before it is read as it was.
+US_COLUMN = "us"
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"documents": (US_COLUMN,)}
+COLUMN_NAMES = {US_COLUMN: "US"}
 
 DEFAULT_PROGRAMS = """name,specialty
 Metro University IM,internal-medicine
@@ -345,6 +353,22 @@ PRELIMINARY_YEAR_LETTERS_HELP = (
 )
 
 
+# The US column, said in the Documents box's help and the method (oldgrad
+# audit s52, 11).  Leaving out the letters marked no is our rule, to count as
+# the competitiveness check does; the articles give the number of letters.
+US_COLUMN_HELP = (
+    "An optional column `US` says whether a US physician wrote each letter: `yes` or `no`, or leave it empty if you "
+    "do not know. The competitiveness check counts only letters from US physicians, and with this column the "
+    "checker counts them too."
+)
+US_LETTERS_METHOD = (
+    "Warning, our rule: where the documents table has a US column, too few letters for a specialty once those "
+    "marked no are left out, as the competitiveness check counts only letters from US physicians. The number "
+    "wanted is the one above. A letter with no answer in that column still counts, and a sentence under the "
+    "problems names it."
+)
+
+
 SPECIALTY_HELP = (
     "Specialty values are slugs such as `internal-medicine` or `diagnostic-radiology` (see the list below the "
     "form); a specialty's full name, such as Internal Medicine, or a short form, such as IM, ENT or OB/GYN, is read "
@@ -375,6 +399,8 @@ FIELDS = (
         max_chars=TABLE_MAX_CHARS,
         help="Header line `id,kind,specialty`; kind is `letter` or `statement` (`PS`, `LoR` and `SLOE` are read "
         "too); specialty is the one the document was written for (for a letter, the field it recommends you for). "
+        + US_COLUMN_HELP
+        + " "
         + PRELIMINARY_YEAR_LETTERS_HELP
         + " "
         + LETTER_FOR_NO_FIELD_HELP,
@@ -503,7 +529,7 @@ def read_header(field: str, number: int, line: str) -> tuple[str, list[str]]:
         while names and not names[-1]:
             names.pop()
         if all(name in names for name in columns):
-            twice = [name for name in columns if names.count(name) > 1]
+            twice = [name for name in (*columns, *OPTIONAL_COLUMNS.get(field, ())) if names.count(name) > 1]
             if twice:
                 raise InputError(field, f"{label}, line {number}: the header names the column “{twice[0]}” twice; keep one.")
             return delimiter, names
@@ -543,6 +569,9 @@ def read_table(field: str, text: str) -> tuple[list[tuple[int, dict[str, str]]],
         raise InputError(field, f"{label}, line 1: the first line must be the header {','.join(columns)}, {HEADER_RULE}.")
     delimiter, header = read_header(field, *numbered[0])
     at = {name: header.index(name) for name in columns}
+    # An optional column is in a row only where the header has it, and may be
+    # empty or cut off at the row's end, as an export leaves an empty last cell.
+    optional = {name: header.index(name) for name in OPTIONAL_COLUMNS.get(field, ()) if name in header}
     out, bad = [], []
     for number, line in numbered[1:]:
         cells = _cells(line, len(header), delimiter)
@@ -550,13 +579,15 @@ def read_table(field: str, text: str) -> tuple[list[tuple[int, dict[str, str]]],
         if problem:
             bad.append(f"line {number}: {problem}")
         else:
-            out.append((number, {name: cells[at[name]].strip() for name in columns}))
+            row = {name: cells[at[name]].strip() for name in columns}
+            row.update({name: cells[index].strip() if index < len(cells) else "" for name, index in optional.items()})
+            out.append((number, row))
     if bad:
         shown = " ".join(f"{label}, {each}" for each in bad[:MAX_BAD_LINES_SHOWN])
         more = len(bad) - MAX_BAD_LINES_SHOWN
         rest = f" And {more:,} more bad line{'' if more == 1 else 's'} in {label}." if more > 0 else ""
         raise InputError(field, shown + rest)
-    return out, [name for name in header if name not in columns]
+    return out, [name for name in header if name not in columns and name not in optional]
 
 
 def unread_columns(field: str, names: list[str]) -> str:
@@ -564,8 +595,9 @@ def unread_columns(field: str, names: list[str]) -> str:
     named = [f"“{typed_excerpt(name)}”" for name in names if name]
     if unnamed := len(names) - len(named):
         named.append(counted(unnamed, "column") + " with no name")
+    read = [*COLUMNS[field], *(COLUMN_NAMES.get(name, name) for name in OPTIONAL_COLUMNS.get(field, ()))]
     return (
-        f"{field.capitalize()}: only the columns {and_list(list(COLUMNS[field]))} are read; "
+        f"{field.capitalize()}: only the columns {and_list(read)} are read; "
         f"{and_list(named)} {'is' if len(names) == 1 else 'are'} left out."
     )
 
@@ -599,6 +631,18 @@ def folded(text: str) -> str:
     """A cell as its words, whatever their case and the runs of spaces a retyped
     or pasted cell brings ("Internal  Medicine")."""
     return " ".join(text.split()).lower()
+
+
+# How a US cell is read: a spreadsheet's checkbox copies as TRUE or FALSE.
+# An empty cell is a letter whose writer the reader did not say.
+US_YES = frozenset({"yes", "y", "true", "us"})
+US_NO = frozenset({"no", "n", "false", "not us", "non-us"})
+
+
+def read_us(text: str) -> str | None:
+    """``yes`` or ``no`` for whether a US physician wrote a letter, or None when not said or not read."""
+    typed = folded(text)
+    return "yes" if typed in US_YES else "no" if typed in US_NO else None
 
 
 def read_kind(text: str) -> str | None:
@@ -711,6 +755,27 @@ class PacketCheckResult(TypedDict):
     summary: str
     # The read-out: the summary, with a lone warning named.
     announced: str
+    # The sentence on letters not known to be from a US physician, or "".
+    letter_origin: str
+
+
+def letter_origin(letters: list[dict[str, str | None]], us_column: bool) -> str:
+    """The one sentence on letters whose writer is not known to be a US
+    physician: they still count, as the checker does not guess (oldgrad audit
+    s52, 11).  A sentence under the problems, not a note among them: a table
+    pasted before the US column was read keeps its result."""
+    unknown = [f"“{d['id']}”" for d in letters if d["us"] is None]
+    if not unknown:
+        return ""
+    if not us_column:
+        return (
+            "Not known which letters a US physician wrote, so every letter is counted: add a US column, yes or no, "
+            "to the documents table."
+        )
+    rest = len(unknown) - NAMES_SHOWN
+    named = and_list(unknown[:NAMES_SHOWN] + ([counted(rest, "more letter")] if rest > 0 else []))
+    counts = "it is" if len(unknown) == 1 else "they are"
+    return f"Not known whether a US physician wrote {named}, so {counts} counted: write yes or no in the US column."
 
 
 def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
@@ -784,7 +849,16 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         if key in documents:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
         sloe = folded(row["kind"]) == SLOE_KIND
-        documents[key] = {"id": row["id"], "kind": kind, "specialty": slug, "sloe": "yes" if sloe else None}
+        us = read_us(row.get(US_COLUMN, ""))
+        if us is None and row.get(US_COLUMN, "").strip() and kind == "letter":
+            flag(
+                "error",
+                "",
+                f"Documents, line {line} ({row['id']}): the US column takes yes or no, or nothing if you do not "
+                f"know, not “{typed_excerpt(row[US_COLUMN])}”.",
+            )
+        documents[key] = {"id": row["id"], "kind": kind, "specialty": slug, "sloe": "yes" if sloe else None, "us": us}
+    us_column = any(US_COLUMN in row for _, row in documents_rows)
 
     # A dict for its order and its constant-time lookup: a long paste stays linear.
     assigned: dict[str, dict[str, None]] = defaultdict(dict)
@@ -884,6 +958,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             for field in {p["specialty"] for p in programs.values()} | set(written_for)
             if field is not None
         }
+    )
+    # Of those, the letters the US column says no US physician wrote.
+    not_us = Counter(
+        {field: sum(d["us"] == "no" and counts_for(str(d["specialty"]), field) for d in letters_written) for field in written}
     )
     summary_rows: list[ProgramRow] = []
     sent_by_residencycas: dict[str, None] = {}
@@ -996,6 +1074,22 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     f"{'only ' + counted(written[specialty], 'letter') if written[specialty] else 'no letters'} for "
                     f"{letters_named_heard(specialty, written_for)} among your documents; the articles advise {minimum_letters(specialty)}.",
                 )
+            # Enough letters, but not once those the US column says no to are
+            # left out: the count the competitiveness check makes.  A letter
+            # with no answer may be a US one, so it still counts, and the
+            # sentence under the problems says it is not known (oldgrad audit s52, 11).
+            elif (from_us := written[specialty] - not_us[specialty]) < minimum_letters(specialty):
+                few = f"Only {counted(from_us, 'letter')}" if from_us else "No letter"
+                are = "is from a US physician" if from_us < 2 else "are from US physicians"
+                flag(
+                    "warning",
+                    "",
+                    f"{few} written for {letters_named(specialty, written_for)} among your documents {are}; the "
+                    f"articles advise at least {minimum_letters(specialty)} for each specialty you apply to, and the "
+                    "competitiveness check counts only US physicians' letters.",
+                    f"{f'only {from_us}' if from_us else 'none'} of your {letters_named_heard(specialty, written_for)} "
+                    f"letters {are}; the articles advise {minimum_letters(specialty)}.",
+                )
     on_residencycas = int(bool(sent_by_residencycas))
     if on_residencycas:
         flag("note", "", _statement_sent_by_residencycas(list(sent_by_residencycas), sorted(residencycas_fields)))
@@ -1004,7 +1098,14 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     on_supporting = len(supporting_to)
     on_reading = counts["note"] - on_supporting - on_unused - on_residencycas - on_columns
     if not programs:
-        return {"problems": problems, "ok": error_count == 0, "programs": [], "summary": NO_PROGRAMS, "announced": NO_PROGRAMS}
+        return {
+            "problems": problems,
+            "ok": error_count == 0,
+            "programs": [],
+            "summary": NO_PROGRAMS,
+            "announced": NO_PROGRAMS,
+            "letter_origin": "",
+        }
     found = "No errors found." if error_count == 0 else f"{counted(error_count, 'error')} to fix before you submit."
     warned = f" {counted(counts['warning'], 'warning')}." if counts["warning"] else ""
     noted = (
@@ -1029,6 +1130,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         "programs": summary_rows,
         "summary": summary,
         "announced": first_within_read_out(tries),
+        "letter_origin": letter_origin(letters_written, us_column),
     }
 
 
@@ -1070,6 +1172,8 @@ def render(result: PacketCheckResult) -> Markup:
         parts.append(
             el("p", f"The first {MAX_PROBLEMS_SHOWN:,} are shown, errors first; {hidden:,} more follow once these are fixed.")
         )
+    if result["letter_origin"]:
+        parts.append(el("p", quoted_as_typed(result["letter_origin"])))
     parts.append(el("p", NOT_CHECKED))
     if programs:
         parts.append(
@@ -1201,6 +1305,10 @@ def method() -> Markup:
                             f"radiologists beside 1-2 from other US clinicians ({ARTICLE_RADIOLOGY.title}).",
                         ),
                     ),
+                ),
+                el(
+                    "li",
+                    US_LETTERS_METHOD,
                 ),
                 el(
                     "li",

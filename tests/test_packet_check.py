@@ -382,7 +382,7 @@ def test_columns_of_the_readers_own_are_left_out_with_a_note() -> None:
         (
             "note",
             "",
-            "Documents: only the columns id, kind and specialty are read; “notes” and 1 column with no name are left out.",
+            "Documents: only the columns id, kind, specialty and US are read; “notes” and 1 column with no name are left out.",
         ),
     ]
     assert result["ok"] and result["summary"] == "No errors found. 2 notes on columns left out."
@@ -868,3 +868,135 @@ def test_preliminary_year_letters_count_at_a_family_medicine_program_as_internal
     messages = " ".join(m for _, _, m in said(one_fm))
     assert "written for family-medicine or internal-medicine or preliminary-medicine assigned here, though you have 2" in messages
     assert "Family Medicine or Internal Medicine or Preliminary Internal Medicine" in one_fm["announced"]
+
+
+# --- Letters from US physicians, as the competitiveness check counts them (oldgrad audit s52, 11) ---
+US_DOCUMENTS = "id,kind,specialty,US\n"
+PSYCH_PROGRAM = "Mind Hospital,psychiatry\n"
+PSYCH_ASSIGNED = assigned("Mind Hospital", "PS", "L1", "L2")
+
+
+def us_check(documents: str, programs: str = PSYCH_PROGRAM, assignments: str = PSYCH_ASSIGNED) -> packet_check.PacketCheckResult:
+    return packet_check.compute(
+        {"programs": PROGRAMS + programs, "documents": US_DOCUMENTS + documents, "assignments": ASSIGNMENTS + assignments}
+    )
+
+
+def test_a_letter_from_home_does_not_count_towards_the_advised_letters_once_the_us_column_says_so() -> None:
+    # An older graduate's two psychiatry letters met the articles' two, though
+    # one was written at home and the competitiveness check counts only US letters.
+    result = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,no\n")
+    assert said(result) == [
+        (
+            "warning",
+            "",
+            "Only 1 letter written for psychiatry among your documents is from a US physician; the articles advise at "
+            "least 2 for each specialty you apply to, and the competitiveness check counts only US physicians' letters.",
+        )
+    ]
+    assert result["ok"] and result["announced"] == (
+        "No errors found. 1 warning: only 1 of your Psychiatry letters is from a US physician; the articles advise 2."
+    )
+    assert result["letter_origin"] == ""
+    both_us = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,Yes\nL2,letter,psychiatry,TRUE\n")
+    assert both_us["problems"] == [] and both_us["letter_origin"] == ""
+    none_us = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,no\nL2,letter,psychiatry,not US\n")
+    (only,) = [m for _, _, m in said(none_us)]
+    assert only.startswith(
+        "No letter written for psychiatry among your documents is from a US physician; the articles advise at least 2"
+    )
+    assert "none of your Psychiatry letters is from a US physician" in none_us["announced"]
+
+
+def test_too_few_letters_in_all_gives_the_one_warning_it_gave_before() -> None:
+    result = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,no\n", assignments=assigned("Mind Hospital", "PS", "L1"))
+    (warning,) = [m for s, _, m in said(result) if s == "warning"]
+    assert warning == (
+        "Only 1 letter written for psychiatry among your documents; the articles advise at least 2 for each specialty "
+        "you apply to."
+    )
+
+
+def test_us_letters_are_counted_with_the_fields_whose_letters_count_as_its_own() -> None:
+    # Family medicine takes internal medicine letters as its own, so one from home is left out there too.
+    fm = us_check(
+        "PS,statement,family-medicine\nF1,letter,family-medicine,yes\nI1,letter,internal-medicine,no\n",
+        programs="Town FM,family-medicine\n",
+        assignments=assigned("Town FM", "PS", "F1", "I1"),
+    )
+    assert [m for s, _, m in said(fm) if s == "warning"] == [
+        "Only 1 letter written for family-medicine or internal-medicine among your documents is from a US physician; "
+        "the articles advise at least 2 for each specialty you apply to, and the competitiveness check counts only US "
+        "physicians' letters."
+    ]
+    # The ultra-competitive fields' 3, with two from US physicians.
+    derm = us_check(
+        "PS,statement,dermatology\nD1,letter,dermatology,yes\nD2,letter,dermatology,yes\nD3,letter,dermatology,no\n",
+        programs="Skin U,dermatology\n",
+        assignments=assigned("Skin U", "PS", "D1", "D2", "D3"),
+    )
+    assert any(
+        m.startswith(
+            "Only 2 letters written for dermatology among your documents are from US physicians; the articles advise at least 3"
+        )
+        for _, _, m in said(derm)
+    )
+
+
+def test_a_letter_with_no_answer_still_counts_and_one_sentence_says_it_is_not_known() -> None:
+    result = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,\n")
+    assert result["problems"] == []
+    assert result["letter_origin"] == (
+        "Not known whether a US physician wrote “L2”, so it is counted: write yes or no in the US column."
+    )
+    # Shown as it is said; the quoted id is kept from translation, so its tags part it from the comma.
+    assert result["letter_origin"].replace(" ", "") in text(result).replace(" ", "")
+    assert '<span translate="no">“L2”</span>' in str(packet_check.render(result))
+    # An export may cut an empty last cell off the row.
+    cut = us_check("PS,statement,psychiatry\nL1,letter,psychiatry\nL2,letter,psychiatry,yes\n")
+    assert [s for s, _, _ in said(cut)] == [] and "wrote “L1”, so it is counted" in cut["letter_origin"]
+    many = "".join(f"L{i},letter,psychiatry\n" for i in range(1, 8))
+    seven = us_check("PS,statement,psychiatry\n" + many)
+    assert seven["letter_origin"] == (
+        "Not known whether a US physician wrote “L1”, “L2”, “L3”, “L4”, “L5” and 2 more letters, so they are counted: "
+        "write yes or no in the US column."
+    )
+
+
+def test_a_us_cell_the_checker_cannot_read_is_an_error_and_its_letter_is_not_known() -> None:
+    result = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,maybe\n")
+    assert said(result) == [
+        (
+            "error",
+            "",
+            "Documents, line 4 (L2): the US column takes yes or no, or nothing if you do not know, not “maybe”.",
+        )
+    ]
+    assert "wrote “L2”" in result["letter_origin"]
+    # A statement has no writer to ask about.
+    statement = us_check("PS,statement,psychiatry,maybe\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,yes\n")
+    assert statement["problems"] == []
+
+
+def test_a_table_without_the_us_column_keeps_its_result_and_is_told_the_column_exists() -> None:
+    result = packet_check.compute(CLEAN_PACKET)
+    assert result["problems"] == [] and text(result).startswith("No problems found with the statements and letters.")
+    assert result["letter_origin"] == (
+        "Not known which letters a US physician wrote, so every letter is counted: add a US column, yes or no, to the "
+        "documents table."
+    )
+    assert result["letter_origin"] in text(result)
+    # Two letters from home, unmarked, still meet the articles' two: the sentence is what tells the reader.
+    home = check(PSYCH_PROGRAM, "PS,statement,psychiatry\nL1,letter,psychiatry\nL2,letter,psychiatry\n", PSYCH_ASSIGNED)
+    assert home["problems"] == [] and home["letter_origin"]
+    # No letters, nothing to say about their writers.
+    assert check(IM_PROGRAM, "S,statement,internal-medicine\n", assigned("City IM", "S"))["letter_origin"] == ""
+
+
+def test_the_us_column_is_in_the_documents_help_the_method_and_the_page() -> None:
+    documents = next(f for f in packet_check.FIELDS if f.name == "documents")
+    assert packet_check.US_COLUMN_HELP in documents.help and "`US`" in documents.help
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(packet_check.method()))).split())
+    assert "Warning, our rule: where the documents table has a US column" in method
+    page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
+    assert "`US`" in page and "competitiveness check" in page
