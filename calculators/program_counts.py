@@ -880,13 +880,19 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             reasons.append(f"The red {'flags' if len(flags) > 1 else 'flag'} on your file: {and_list(flags)}.")
         if backup_rule["rule"] == DEFAULT_SECONDARY_BACKUP.key and v["applicant_type"] in ("us-img", "non-us-img"):
             reasons.append(
-                "That range is the articles' only count for a backup kept second outside orthopaedics, and the IMG "
-                "article calls 100 or more applications common for IMGs in some backup fields: where few programs in "
+                # "The articles' only count" denied the IMG article's 80-120
+                # family medicine backup, which a reader one point from its
+                # example's score then doubted (midseason audit s52, 6).
+                f"That range is the articles' only count for a backup kept second at “{BAND_LABELS[band]}” "
+                f"outside orthopaedics. The IMG article's {BROAD_PRIMARY_CARE.text()} for a family medicine backup is "
+                "for a non-US IMG with several red flags, a file this calculator rates "
+                f"“{BAND_LABELS['dual-apply-strongly']}”, where internal or family medicine as a backup takes it. The "
+                "IMG article also calls 100 or more applications common for IMGs in some backup fields: where few "
                 # No visa clause: a reader who needs one takes the broader
                 # counts at "dual apply" and cannot reach "single-track", so
                 # it was said only to readers who need none (program-counts
                 # audit s37, 6).
-                f"{backup_spec.name} take IMGs, aim above it."
+                f"programs in {backup_spec.name} take IMGs, aim above it."
             )
         # The dual-apply form of the same range (OTHER_BACKUP_AT_DUAL_APPLY)
         # lost both caveats, to the first-time reader least likely to know

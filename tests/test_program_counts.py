@@ -2222,3 +2222,15 @@ def test_dual_apply_strongly_says_how_little_it_moves_where_dual_apply_takes_par
     # A US graduate's backup does move from a kept-second range to the broad one, and keeps the words.
     us = pc.plan("internal-medicine", "family-medicine", "dual-apply-strongly", applicant_type="us-md")
     assert "takes a large share" in us["range_rule"]["backup"]["why"]
+
+
+def test_the_secondary_backup_range_does_not_deny_the_img_articles_family_medicine_count() -> None:
+    # "The articles' only count" beside a family medicine backup, where the IMG
+    # article's own example gives 80-120 (midseason audit s52, 6).
+    result = pc.compute(
+        {"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 231, "backup_specialty": "family-medicine"}
+    )
+    assert result["band"] == "dual-apply" and result["count_text"]["backup"] == "40–60"
+    [said] = [r for r in result["reasons"] if "only count for a backup kept second" in r]
+    assert "at “Dual apply” outside orthopaedics" in said
+    assert "The IMG article's 80–120 for a family medicine backup is for a non-US IMG with several red flags" in said
