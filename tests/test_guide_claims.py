@@ -1721,7 +1721,7 @@ def couple_signals_line_for_every_reader() -> bool:
 MID_SEASON_CLAIMS = (
     Claim(
         "apply/timeline.md",
-        "If the interviews you have or expect in a field sit near that field's unmatched figure, widen now",
+        "if the interviews you have or expect in a field are below the median of those who matched there",
         lambda: few_ranks_below_matched(IM, FM),
     ),
     Claim(
