@@ -237,6 +237,15 @@ def graduation_limit_note(values: Mapping[str, object], advice: str) -> str | No
     )
 
 
+# Where a limit is found and how to count against it: "stated limit" alone
+# left an older graduate not knowing where to look, or that they would be a
+# year or two further out when training starts (oldgrad audit s52, 8).
+GRADUATION_LIMIT_HOW = (
+    "Look for a limit on each program's own website or listing; where none is stated, ask its coordinator before you "
+    "apply (our advice). Count your years to the start of training, in July after the Match, not to today."
+)
+
+
 PREVIOUSLY_UNMATCHED = BoolField(
     name="previously_unmatched",
     label="I applied before and did not match",

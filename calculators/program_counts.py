@@ -1215,7 +1215,10 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], ru
     if limit := profile.graduation_limit_note(
         v, "leave out of your count any program whose stated limit on years since graduation is lower than yours."
     ):
-        said.append(limit)
+        said.append(
+            f"{limit} {profile.GRADUATION_LIMIT_HOW} We hold no count of programs with such limits, so the range may "
+            "be more than the programs open to you."
+        )
     if flag(v, "previously_unmatched"):
         # Past 5 years the sentence above already says to leave them out.
         past = "" if limit else REAPPLYING_PAST_THE_LIMIT

@@ -532,7 +532,7 @@ def _reasons(
     if limit := profile.graduation_limit_note(
         v, "send no signal to a program whose stated limit on years since graduation is lower than yours."
     ):
-        reasons.append(limit)
+        reasons.append(f"{limit} {profile.GRADUATION_LIMIT_HOW}")
     # The one list-building calculator that said nothing of the first year an
     # advanced field needs (specialties audit s35, 6).
     needs_visa = profile.visa_needed(v)

@@ -2234,3 +2234,12 @@ def test_the_secondary_backup_range_does_not_deny_the_img_articles_family_medici
     [said] = [r for r in result["reasons"] if "only count for a backup kept second" in r]
     assert "at “Dual apply” outside orthopaedics" in said
     assert "The IMG article's 80–120 for a family medicine backup is for a non-US IMG with several red flags" in said
+
+
+def test_an_older_graduate_is_told_where_a_graduation_limit_is_found_and_to_count_to_the_start_of_training() -> None:
+    # "Stated limit" alone said neither where to look nor when to count to
+    # (oldgrad audit s52, 8).
+    old = {"specialty": "psychiatry", "applicant_type": "non-us-img", "years_since_graduation": 8}
+    [said] = [r for r in pc.compute(old)["reasons"] if "stated limit on years since graduation" in r]
+    assert profile.GRADUATION_LIMIT_HOW in said and "We hold no count of programs with such limits" in said
+    assert not any(profile.GRADUATION_LIMIT_HOW in r for r in pc.compute({**old, "years_since_graduation": 5})["reasons"])
