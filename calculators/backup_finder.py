@@ -813,6 +813,68 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
 HARDER_BY = 0.05
 
 
+# The first choice's own figure, said under the table beside its column:
+# psychiatry's "about 61%" was nowhere beside family medicine's 54%, internal
+# medicine's 47% and neurology's 40%, after the Assess guide had promised a
+# field more open, and nothing said all three were lower (oldgrad audit s52, 6).
+def odds_reference(primary: data.Specialty, suggestions: Sequence[Suggestion], step2: int | None, applicant: str) -> str | None:
+    """The first choice's match odds at the reader's score, as the table's
+    column gives each field's; for a non-US IMG whose first choice is among
+    the fields most open to IMGs, whether every field at the top of the list
+    is lower.  None without a score or a list."""
+    if step2 is None or not suggestions:
+        return None
+    own = match_odds.step2_estimate(primary, step2)
+    if own is None:
+        # In the column's words for such a field (_odds_text).
+        return (
+            f"For comparison, your first choice, {primary.name}, has no such figure: match odds leave the score out "
+            "there, as too few applicants are behind its figures."
+        )
+    whose = "" if applicant == "non-us-img" else " for non-US IMGs"
+    said = [
+        f"For comparison, your first choice, {primary.name}: {match_odds.about(own)} at Step 2 CK {step2}{whose}, by "
+        f"the same estimate ({CHARTING_OUTCOMES.named()})."
+    ]
+    if match_odds.step2_says_little(primary):
+        # Match odds' own rule: a level estimate ranks no field against another.
+        said.append(
+            f"The score barely moves {primary.name}'s figure, so a field with a lower one is not shown to be harder for you."
+        )
+    elif applicant == "non-us-img" and primary.tier == "accessible":
+        said += _all_below(suggestions, own)
+    return " ".join(said)
+
+
+def _all_below(suggestions: Sequence[Suggestion], own: float) -> list[str]:
+    """Said where every field at the top of the list, or in all of it, has a
+    figure below the first choice's by the margin the rounded figures show;
+    family medicine's, which the score barely moves, is not called harder
+    (match_odds.COMPARING_FIELDS_FLAT), as the notes do not call it so."""
+
+    def below(s: Suggestion) -> bool:
+        return s["match_odds"] is not None and own - float(s["match_odds"]) >= HARDER_BY
+
+    top = list(suggestions[:HEADLINED])
+    if not all(below(s) for s in top):
+        return []
+    if all(below(s) for s in suggestions):
+        said = ["Every field in the list has a lower figure than your first choice."]
+        fields = list(suggestions)
+    else:
+        # Here the list is longer than its top, which is HEADLINED fields.
+        said = [
+            f"The {NUMBER_WORDS.get(len(top), str(len(top)))} fields at the top of the list, {and_list([str(s['name']) for s in top])}, "
+            "all have a lower figure than your first choice."
+        ]
+        fields = top
+    level = [str(s["name"]) for s in fields if match_odds.step2_says_little(data.specialty(str(s["specialty"])))]
+    if level:
+        figure, it, is_ = ("the figure", "it", "is") if len(level) == 1 else ("their figures", "them", "are")
+        said.append(f"For {and_list(level)} the score barely moves {figure}, so match odds cannot say {it} {is_} harder for you.")
+    return said
+
+
 def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
     """The share of each field's PGY-1 positions non-US IMGs filled, where both are known."""
     if candidate.pgy1 is None or primary.pgy1 is None:
@@ -1333,6 +1395,10 @@ class BackupFinderResult(TypedDict):
     excluded: list[Excluded]
     notes: list[str]
     match_odds_note: str | None
+    # The first choice's own match odds at the reader's score, and the words
+    # said under the table with it (odds_reference).
+    first_choice_odds: float | None
+    odds_reference: str | None
     summary: str
     announced: str
     # From the review start to the rank-list deadline: where a late backup is weighed.
@@ -1671,6 +1737,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "match_odds_note": None
         if step2 is None
         else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not prior_graduate),
+        "first_choice_odds": None if step2 is None else match_odds.step2_estimate(primary, step2),
+        "odds_reference": odds_reference(primary, suggestions, step2, applicant),
         "summary": summary,
         "announced": announced,
         "mid_season": mid_season_line(today),
@@ -1819,6 +1887,7 @@ def _check_them_first(why: str, count: int, named: str = "") -> str:
 
 # --- Presentation -----------------------------------------------------------------------------
 HEADLINED = 3
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _name_with_start(suggestion: Suggestion) -> str:
@@ -1916,6 +1985,9 @@ def render(result: BackupFinderResult) -> Markup:
                 else "Eligible backups: fields an article pairs with yours first, then by score",
             )
         )
+        # Directly under the column it compares with (oldgrad audit s52, 6).
+        if result["odds_reference"]:
+            parts.append(el("p", result["odds_reference"]))
         # In the JSON alone, the service note left a reader on 5 December
         # ranking an emergency medicine backup whose service had closed in
         # September (diff review s40, 1).

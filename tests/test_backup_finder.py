@@ -49,6 +49,8 @@ OUTPUT_KEYS = {
     "excluded",
     "notes",
     "match_odds_note",
+    "first_choice_odds",
+    "odds_reference",
     "summary",
     "announced",
     "mid_season",
@@ -1530,3 +1532,92 @@ def test_a_us_graduate_answering_h1b_only_is_not_given_the_img_step3_rule_for_a_
     reader = {"specialty": "general-surgery", "applicant_type": "us-md", "step2_score": 235, "needs_visa": "h1b-only"}
     reasons = [r for b in compute(reader)["bridges"] for r in b["reasons"]]
     assert reasons and not any("the year too needs an H-1B" in r for r in reasons)
+
+
+# --- The first choice's own figure (oldgrad audit s52, 6) -------------------------------------------------------------
+OLD_GP_PSYCHIATRY = {
+    "specialty": "psychiatry",
+    "applicant_type": "non-us-img",
+    "needs_visa": "false",
+    "years_since_graduation": 8,
+    "interest": "mental-health",
+    "step2_score": 244,
+}
+
+
+def test_the_first_choices_own_match_odds_sit_under_the_table_and_a_lower_top_of_the_list_is_said() -> None:
+    # The Assess guide promised a field more open than psychiatry; the table
+    # gave family medicine about 54%, internal medicine 47% and neurology 40%,
+    # without psychiatry's own 61% or a word that all three were lower.
+    result = compute(OLD_GP_PSYCHIATRY)
+    own = match_odds.step2_estimate(data.specialty("psychiatry"), 244)
+    assert own is not None and result["first_choice_odds"] == own
+    assert result["headlined"] == ["Family Medicine", "Internal Medicine", "Neurology"]
+    said = result["odds_reference"]
+    assert said == (
+        f"For comparison, your first choice, Psychiatry: {match_odds.about(own)} at Step 2 CK 244, by the same estimate "
+        f"({data.CHARTING_OUTCOMES.named()}). The three fields at the top of the list, Family Medicine, Internal "
+        "Medicine and Neurology, all have a lower figure than your first choice. For Family Medicine the score barely "
+        "moves the figure, so match odds cannot say it is harder for you."
+    )
+    # Each is lower by the margin the rounded figures show.
+    top = result["suggestions"][:3]
+    assert all(own - float(s["match_odds"]) >= backup_finder.HARDER_BY for s in top)  # type: ignore[arg-type]
+    # On the page, directly under the table whose column it compares with.
+    html = unescape(str(backup_finder.render(result)))
+    after = html[html.index("</table>") + len("</table>") :]
+    assert after.startswith(f"<p>{said}</p>")
+
+
+def test_no_lower_top_of_the_list_is_claimed_where_a_field_there_is_not_lower() -> None:
+    # Without the interest, pediatrics (about 74%) is third: the figure is
+    # still given, the claim is not.
+    result = compute({**OLD_GP_PSYCHIATRY, "interest": "none"})
+    assert "Pediatrics" in result["headlined"]
+    said = str(result["odds_reference"])
+    assert said.startswith("For comparison, your first choice, Psychiatry: ")
+    assert "lower figure" not in said and "barely moves" not in said
+    # At 228 family medicine's level 54% is above psychiatry's 52%.
+    low = str(compute({**OLD_GP_PSYCHIATRY, "step2_score": 228})["odds_reference"])
+    assert "lower figure" not in low
+
+
+def test_every_field_in_the_list_below_the_first_choice_is_said_of_the_whole_list() -> None:
+    result = compute({"specialty": "pediatrics", "applicant_type": "non-us-img", "step2_score": 244})
+    own = result["first_choice_odds"]
+    assert own is not None
+    assert all(own - float(s["match_odds"]) >= backup_finder.HARDER_BY for s in result["suggestions"])  # type: ignore[arg-type]
+    said = str(result["odds_reference"])
+    assert "Every field in the list has a lower figure than your first choice." in said
+    assert "at the top of the list" not in said
+    assert said.endswith("For Family Medicine the score barely moves the figure, so match odds cannot say it is harder for you.")
+
+
+@pytest.mark.parametrize(
+    ("reader", "expected"),
+    [
+        # Another group's figures: given as theirs, and no comparison drawn.
+        ({"specialty": "pediatrics", "applicant_type": "us-img"}, "about 74% at Step 2 CK 244 for non-US IMGs, by"),
+        # A first choice the score barely moves ranks no field against it.
+        (
+            {"specialty": "family-medicine", "applicant_type": "non-us-img"},
+            "The score barely moves Family Medicine's figure, so a field with a lower one is not shown to be harder for you.",
+        ),
+        # A field whose figures leave the score out says so, as the column does.
+        ({"specialty": "dermatology", "applicant_type": "non-us-img"}, "Dermatology, has no such figure"),
+        # A first choice outside the most open tier keeps its own notes for the comparison.
+        ({"specialty": "emergency-medicine", "applicant_type": "non-us-img"}, "your first choice, Emergency Medicine: about"),
+    ],
+)
+def test_the_first_choices_figure_is_given_in_every_case_but_compared_only_for_the_most_open_tier_in_its_own_group(
+    reader: dict[str, object], expected: str
+) -> None:
+    said = str(compute({**reader, "step2_score": 244})["odds_reference"])
+    assert said.startswith("For comparison, your first choice, ") and expected in said
+    assert "lower figure than your first choice" not in said
+
+
+def test_without_a_score_there_is_no_first_choice_figure() -> None:
+    result = compute({**OLD_GP_PSYCHIATRY, "step2_score": None})
+    assert result["first_choice_odds"] is None and result["odds_reference"] is None
+    assert "For comparison" not in str(backup_finder.render(result))
