@@ -484,6 +484,24 @@ BRIDGE_ROWS = {
 
 PREFERENCES: tuple[tuple[str, str], ...] = (("either", "Either / no preference"), ("yes", "Yes"), ("no", "No"))
 
+# The points row for a failed attempt, a past no-match or an older
+# graduation.  Not "Red flags" alone: the finder scores an older graduation
+# on the years only, and the check counts it as a red flag only with too
+# little recent work (oldgrad audit s52, 9).
+RED_FLAGS_ROW = "Red flags or older graduation"
+
+
+def check_counts_it() -> str:
+    """When the competitiveness check counts an older graduation as a red
+    flag, in its own numbers, as a clause: the finder does not ask the recent
+    work it turns on (oldgrad audit s52, 9)."""
+    return (
+        "the competitiveness check counts it as a red flag only with under "
+        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the "
+        f"{competitiveness.RECENT_WORK_YEARS} years before you submit"
+    )
+
+
 FIELDS = (
     replace(
         profile.SPECIALTY,
@@ -527,12 +545,16 @@ FIELDS = (
     ),
     # Asked so the headline can say when the check, which costs an old
     # graduation points in every field, may rate a suggested field as needing
-    # a backup of its own (fuzz audit s34, 1), and, past LONG_AGO_YEARS, as
-    # a red flag (oldgrad audit s43, 8).
+    # a backup of its own (fuzz audit s34, 1), and so that past
+    # LONG_AGO_YEARS the forgiving fields score for it (oldgrad audit s43, 8).
+    # Called the no-match article's "older graduation", not a red flag: the
+    # check, beside it, said an old graduation with recent work "is not
+    # counted as a red flag" (oldgrad audit s52, 9).
     replace(
         profile.YEARS_SINCE_GRADUATION,
-        help=f"{profile.YEARS_SINCE_GRADUATION.help} More than {profile.LONG_AGO_YEARS} counts as a red flag here: "
-        "the fields more forgiving of an older graduation score higher, and the result names the fields to check first.",
+        help=f"{profile.YEARS_SINCE_GRADUATION.help} More than {profile.LONG_AGO_YEARS} counts here as an older "
+        "graduation, the no-match article's term: the fields more forgiving of it score higher, and the result names "
+        f"the fields to check first. {capitalised(check_counts_it())}.",
     ),
     replace(
         profile.STEP2_SCORE,
@@ -966,7 +988,7 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
     if not failures and not unmatched and not old:
         return [
             Component(
-                "Red flags",
+                RED_FLAGS_ROW,
                 0,
                 "No exam failure, past no-match or graduation more than "
                 f"{profile.LONG_AGO_YEARS} years ago entered, so no points either way.",
@@ -1015,9 +1037,11 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
             "after a no-match, so it counts half.",
         )
     else:
-        named = "realistic after a no-match or more flexible" if unmatched else "more flexible about red flags"
+        # "Red flags" only for a failure or a no-match (oldgrad audit s52, 9).
+        about = and_list([*(["red flags"] if failures or unmatched else []), *(["an older graduation"] if old else [])], "or")
+        named = "realistic after a no-match or more flexible" if unmatched else f"more flexible about {about}"
         points, why = 0, f"{candidate.name} is not among the fields the no-match article calls {named}."
-    return [Component("Red flags", points, f"With {and_list(flags)}: {why}", ARTICLE_UNMATCHED)]
+    return [Component(RED_FLAGS_ROW, points, f"With {and_list(flags)}: {why}", ARTICLE_UNMATCHED)]
 
 
 def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
@@ -1696,10 +1720,17 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
                 else "; check each program's J-1 and H-1B policy yourself."
             )
         )
-    if whole(v, "exam_failures") or v["previously_unmatched"] or profile.graduated_long_ago(v):
+    if whole(v, "exam_failures") or v["previously_unmatched"]:
         notes.append(
             "Red flags follow you into the backup too: the competitiveness check shows how your file reads in each "
             "field you are weighing."
+            + (f" As for your older graduation, {check_counts_it()}." if profile.graduated_long_ago(v) else "")
+        )
+    elif profile.graduated_long_ago(v):
+        # Not called a red flag here: the check may not count it as one (oldgrad audit s52, 9).
+        notes.append(
+            f"An older graduation follows you into the backup too. {capitalised(check_counts_it())}; it shows how "
+            "your file reads in each field you are weighing."
         )
     if not pairings_for(primary.slug):
         notes.append(
@@ -2179,13 +2210,13 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                f"Red flags: with a failed exam attempt or a graduation more than {profile.LONG_AGO_YEARS} years ago, "
+                f"{RED_FLAGS_ROW}: with a failed exam attempt or a graduation more than {profile.LONG_AGO_YEARS} years ago, "
                 f"{signed(RED_FLAG_POINTS)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
                 + ", the fields the no-match article calls generally more flexible about lower scores, gaps or an older "
                 f"graduation, and IMG status (that this covers a failure, and that a graduation more than {profile.LONG_AGO_YEARS} "
                 "years ago counts as its older graduation, is our reading: the finder does not ask your recent clinical work, "
-                "which the competitiveness check weighs beside the years); with a past no-match, the same for those "
+                f"and {check_counts_it()}); with a past no-match, the same for those "
                 "four and "
                 + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH - FLEXIBLE_ABOUT_RED_FLAGS))
                 + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "

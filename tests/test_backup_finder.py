@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
-from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
+from conftest import READERS_OUTSIDE_THE_DATA, ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -337,30 +337,32 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
     clean, failed = by_slug(compute(base)), by_slug(compute({**base, "exam_failures": 1}))
     for slug in ("family-medicine", "internal-medicine", "pediatrics", "psychiatry"):
         assert failed[slug]["score"] - clean[slug]["score"] == backup_finder.RED_FLAG_POINTS, slug
-        assert "1 failed exam attempt" in points_row(failed[slug], "Red flags")["why"]
+        assert "1 failed exam attempt" in points_row(failed[slug], backup_finder.RED_FLAGS_ROW)["why"]
     for slug in ("anesthesiology", "pathology", "neurology"):
         assert failed[slug]["score"] == clean[slug]["score"], slug
-    assert points_row(clean["pathology"], "Red flags")["why"].startswith(
+    assert points_row(clean["pathology"], backup_finder.RED_FLAGS_ROW)["why"].startswith(
         "No exam failure, past no-match or graduation more than 5 years ago entered"
     )
     unmatched = compute({**base, "previously_unmatched": True})
-    assert "a past no-match" in points_row(by_slug(unmatched)["psychiatry"], "Red flags")["why"]
+    assert "a past no-match" in points_row(by_slug(unmatched)["psychiatry"], backup_finder.RED_FLAGS_ROW)["why"]
     # After a no-match the article's realistic backups include anesthesiology; a failure alone does not.
     us_md = by_slug(compute({**base, "applicant_type": "us-md", "previously_unmatched": True}))
-    assert points_row(us_md["anesthesiology"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
-    assert points_row(failed["anesthesiology"], "Red flags")["points"] == 0
+    assert points_row(us_md["anesthesiology"], backup_finder.RED_FLAGS_ROW)["points"] == backup_finder.RED_FLAG_POINTS
+    assert points_row(failed["anesthesiology"], backup_finder.RED_FLAGS_ROW)["points"] == 0
     # ...but not for an IMG of either kind, whom the article does not write for and
     # whose groups fill few of its positions (consistency audit s23, 1; reapplicant
     # audit s30, 2: US-citizen IMGs, at 2.6%, still had the bonus).
     for applicant, share in (("non-us-img", "non-US IMGs filled 4.7%"), ("us-img", "US-citizen IMGs filled 2.6%")):
         img = by_slug(compute({**base, "applicant_type": applicant, "previously_unmatched": True}))
-        why = points_row(img["anesthesiology"], "Red flags")["why"]
-        assert points_row(img["anesthesiology"], "Red flags")["points"] == 0, applicant
+        why = points_row(img["anesthesiology"], backup_finder.RED_FLAGS_ROW)["why"]
+        assert points_row(img["anesthesiology"], backup_finder.RED_FLAGS_ROW)["points"] == 0, applicant
         assert "its example is a US MD graduate" in why and share in why, why
-        assert points_row(img["internal-medicine"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
-    assert "our reading" in points_row(failed["family-medicine"], "Red flags")["why"]
+        assert points_row(img["internal-medicine"], backup_finder.RED_FLAGS_ROW)["points"] == backup_finder.RED_FLAG_POINTS
+    assert "our reading" in points_row(failed["family-medicine"], backup_finder.RED_FLAGS_ROW)["why"]
     both = by_slug(compute({**base, "exam_failures": 1, "previously_unmatched": True}))
-    assert points_row(both["pathology"], "Red flags")["why"].startswith("With 1 failed exam attempt and a past no-match: ")
+    assert points_row(both["pathology"], backup_finder.RED_FLAGS_ROW)["why"].startswith(
+        "With 1 failed exam attempt and a past no-match: "
+    )
     assert any(n.startswith("Red flags follow you into the backup too") for n in unmatched["notes"])
 
 
@@ -685,7 +687,7 @@ def test_the_no_match_articles_sometimes_fields_count_half_after_a_no_match() ->
     # told it is not among the fields the article names.
     result = backup_finder.compute({"specialty": "neurology", "previously_unmatched": True})
     pathology = next(s for s in result["suggestions"] if s["specialty"] == "pathology")  # type: ignore[union-attr]
-    (flag,) = [p for p in pathology["points"] if p["component"] == "Red flags"]  # type: ignore[index]
+    (flag,) = [p for p in pathology["points"] if p["component"] == backup_finder.RED_FLAGS_ROW]  # type: ignore[index]
     assert flag["points"] == backup_finder.RED_FLAG_POINTS // 2
     assert "only “sometimes” a realistic backup" in str(flag["why"])
 
@@ -1140,7 +1142,7 @@ def test_a_late_residencycas_backup_is_closed_or_may_be_by_residencycas_own_stat
     assert note is not None and f"not applied to by then {then} to you this season" in note
 
 
-def test_an_old_graduation_is_a_red_flag_the_forgiving_fields_score_for() -> None:
+def test_an_older_graduation_is_one_the_forgiving_fields_score_for() -> None:
     # "No points either way" met a 10-year graduate, whose output was byte for
     # byte that of a 1-year one (oldgrad audit s43, 8).
     base = {"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 221}
@@ -1150,26 +1152,83 @@ def test_an_old_graduation_is_a_red_flag_the_forgiving_fields_score_for() -> Non
     older = by_slug(old)
     for slug in ("family-medicine", "pediatrics", "psychiatry"):
         assert older[slug]["score"] - recent[slug]["score"] == backup_finder.RED_FLAG_POINTS, slug
-        why = points_row(older[slug], "Red flags")["why"]
+        why = points_row(older[slug], backup_finder.RED_FLAGS_ROW)["why"]
         assert why.startswith("With a graduation 10 years ago: ")
         # The article's words are "an older graduation"; the line at 5 years is ours.
         assert f"that a graduation more than {edge} years ago counts as its older graduation is our reading" in why
         assert "no points either way" not in why
     for slug in ("pathology", "neurology"):
         assert older[slug]["score"] == recent[slug]["score"], slug
-    assert "no points either way" in points_row(recent["family-medicine"], "Red flags")["why"]
-    assert any(n.startswith("Red flags follow you into the backup too") for n in old["notes"])
+    assert "no points either way" in points_row(recent["family-medicine"], backup_finder.RED_FLAGS_ROW)["why"]
+    assert any(n.startswith("An older graduation follows you into the backup too.") for n in old["notes"])
     # With a failure as well, both readings are named as ours.
-    both = points_row(by_slug(compute({**base, "years_since_graduation": 10, "exam_failures": 1}))["psychiatry"], "Red flags")
+    both = points_row(
+        by_slug(compute({**base, "years_since_graduation": 10, "exam_failures": 1}))["psychiatry"], backup_finder.RED_FLAGS_ROW
+    )
     assert both["points"] == backup_finder.RED_FLAG_POINTS
     assert both["why"].startswith("With 1 failed exam attempt and a graduation 10 years ago: ")
     assert both["why"].endswith("are our readings.")
-    # The help and the method say it counts.
+    # The help and the method say it counts, in the no-match article's term (oldgrad audit s52, 9).
     years = next(f for f in backup_finder.FIELDS if f.name == "years_since_graduation")
-    assert f"More than {edge} counts as a red flag here" in years.help and "changes no field's points" not in years.help
+    assert f"More than {edge} counts here as an older graduation" in years.help and "changes no field's points" not in years.help
     method = str(backup_finder.method())
     assert f"with a failed exam attempt or a graduation more than {edge} years ago" in method
     assert "an older graduation earns none" not in method
+
+
+def test_the_finder_calls_an_older_graduation_by_the_no_match_articles_term_not_a_red_flag() -> None:
+    # "More than 5 counts as a red flag here", where the check says an old
+    # graduation with recent work "is not counted as a red flag" (oldgrad audit s52, 9).
+    old = compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "years_since_graduation": 8})
+    years = next(f for f in backup_finder.FIELDS if f.name == "years_since_graduation")
+    assert "red flag here" not in years.help
+    assert "counts here as an older graduation, the no-match article's term" in years.help
+    assert (
+        "The competitiveness check counts it as a red flag only with under 6 months of hands-on clinical work in the "
+        "3 years before you submit." in years.help
+    )
+    # Neither the row's name nor its words call the years alone a red flag, in
+    # a forgiving field or another.
+    assert backup_finder.RED_FLAGS_ROW != "Red flags"
+    for s in old["suggestions"]:
+        assert "red flag" not in points_row(s, backup_finder.RED_FLAGS_ROW)["why"].lower(), s["name"]  # type: ignore[union-attr]
+    assert points_row(by_slug(old)["neurology"], backup_finder.RED_FLAGS_ROW)["why"].endswith(
+        "Neurology is not among the fields the no-match article calls more flexible about an older graduation."
+    )
+    (note,) = [n for n in old["notes"] if "follows you into the backup" in n or "follow you into" in n]
+    assert note.startswith("An older graduation follows you into the backup too. The competitiveness check counts it ")
+    # A failed attempt is still a red flag, and the years are still not.
+    both = compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "years_since_graduation": 8, "exam_failures": 1})
+    assert points_row(by_slug(both)["neurology"], backup_finder.RED_FLAGS_ROW)["why"].endswith(
+        "more flexible about red flags or an older graduation."
+    )
+    (note,) = [n for n in both["notes"] if n.startswith("Red flags follow you into the backup too")]
+    assert note.endswith(f"As for your older graduation, {backup_finder.check_counts_it()}.")
+    # Nothing about the check's line for a recent graduate.
+    recent = compute({"specialty": "psychiatry", "years_since_graduation": profile.LONG_AGO_YEARS})
+    assert not any("older graduation follows" in n for n in recent["notes"])
+    assert backup_finder.check_counts_it() in str(backup_finder.method())
+
+
+def test_the_checks_line_for_an_older_graduation_is_its_own_constants(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its 6 months and 3 years, not typed again here (oldgrad audit s52, 9).
+    monkeypatch.setattr(competitiveness, "OLD_GRADUATION_RECENT_WORK_MONTHS", 9)
+    monkeypatch.setattr(competitiveness, "RECENT_WORK_YEARS", 4)
+    notes = compute({"specialty": "psychiatry", "years_since_graduation": 8})["notes"]
+    assert any("only with under 9 months of hands-on clinical work in the 4 years before you submit" in n for n in notes)
+    assert "only with under 9 months of hands-on clinical work in the 4 years before you submit" in str(backup_finder.method())
+
+
+def test_the_finders_page_gives_the_checks_own_line_for_an_older_graduation() -> None:
+    # The guide types the numbers; they must stay the check's (oldgrad audit s52, 9).
+    page = (ROOT / "docs" / "calculators" / "backup-finder.md").read_text(encoding="utf-8")
+    line = (
+        f"it counts an older graduation as a red flag only with under {competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS} "
+        f"months of hands-on clinical work in the {competitiveness.RECENT_WORK_YEARS} years before you submit"
+    )
+    assert page.count(line) == 2
+    assert "the finder counts it as a red flag" not in page
+    assert "the finder counts it as an older graduation, the no-match article's term" in page
 
 
 # --- US graduates and the IMG tiers (usdo audit s44, 4 and 5) ---------------------------------------------------------
