@@ -1639,6 +1639,14 @@ def test_no_lower_top_of_the_list_is_claimed_where_a_field_there_is_not_lower() 
     # At 228 family medicine's level 54% is above psychiatry's 52%.
     low = str(compute({**OLD_GP_PSYCHIATRY, "step2_score": 228})["odds_reference"])
     assert "lower figure" not in low
+    # Nor where one is lower by less than the margin the rounded figures show:
+    # pediatrics first at 225, family medicine about 54% against about 56%.
+    close = compute({"specialty": "pediatrics", "applicant_type": "non-us-img", "step2_score": 225})
+    own = close["first_choice_odds"]
+    assert own is not None
+    gaps = [own - float(s["match_odds"]) for s in close["suggestions"][:3]]  # type: ignore[arg-type]
+    assert all(gap > 0 for gap in gaps) and min(gaps) < backup_finder.HARDER_BY
+    assert "lower figure" not in str(close["odds_reference"])
 
 
 def test_every_field_in_the_list_below_the_first_choice_is_said_of_the_whole_list() -> None:
