@@ -484,6 +484,24 @@ BRIDGE_ROWS = {
 
 PREFERENCES: tuple[tuple[str, str], ...] = (("either", "Either / no preference"), ("yes", "Yes"), ("no", "No"))
 
+# The points row for a failed attempt, a past no-match or an older
+# graduation.  Not "Red flags" alone: the finder scores an older graduation
+# on the years only, and the check counts it as a red flag only with too
+# little recent work (oldgrad audit s52, 9).
+RED_FLAGS_ROW = "Red flags or older graduation"
+
+
+def check_counts_it() -> str:
+    """When the competitiveness check counts an older graduation as a red
+    flag, in its own numbers, as a clause: the finder does not ask the recent
+    work it turns on (oldgrad audit s52, 9)."""
+    return (
+        "the competitiveness check counts it as a red flag only with under "
+        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the "
+        f"{competitiveness.RECENT_WORK_YEARS} years before you submit"
+    )
+
+
 FIELDS = (
     replace(
         profile.SPECIALTY,
@@ -527,12 +545,16 @@ FIELDS = (
     ),
     # Asked so the headline can say when the check, which costs an old
     # graduation points in every field, may rate a suggested field as needing
-    # a backup of its own (fuzz audit s34, 1), and, past LONG_AGO_YEARS, as
-    # a red flag (oldgrad audit s43, 8).
+    # a backup of its own (fuzz audit s34, 1), and so that past
+    # LONG_AGO_YEARS the forgiving fields score for it (oldgrad audit s43, 8).
+    # Called the no-match article's "older graduation", not a red flag: the
+    # check, beside it, said an old graduation with recent work "is not
+    # counted as a red flag" (oldgrad audit s52, 9).
     replace(
         profile.YEARS_SINCE_GRADUATION,
-        help=f"{profile.YEARS_SINCE_GRADUATION.help} More than {profile.LONG_AGO_YEARS} counts as a red flag here: "
-        "the fields more forgiving of an older graduation score higher, and the result names the fields to check first.",
+        help=f"{profile.YEARS_SINCE_GRADUATION.help} More than {profile.LONG_AGO_YEARS} counts here as an older "
+        "graduation, the no-match article's term: the fields more forgiving of it score higher, and the result names "
+        f"the fields to check first. {capitalised(check_counts_it())}.",
     ),
     replace(
         profile.STEP2_SCORE,
@@ -813,6 +835,68 @@ def _tier_components(candidate: data.Specialty, needs_visa: bool) -> list[Compon
 HARDER_BY = 0.05
 
 
+# The first choice's own figure, said under the table beside its column:
+# psychiatry's "about 61%" was nowhere beside family medicine's 54%, internal
+# medicine's 47% and neurology's 40%, after the Assess guide had promised a
+# field more open, and nothing said all three were lower (oldgrad audit s52, 6).
+def odds_reference(primary: data.Specialty, suggestions: Sequence[Suggestion], step2: int | None, applicant: str) -> str | None:
+    """The first choice's match odds at the reader's score, as the table's
+    column gives each field's; for a non-US IMG whose first choice is among
+    the fields most open to IMGs, whether every field at the top of the list
+    is lower.  None without a score or a list."""
+    if step2 is None or not suggestions:
+        return None
+    own = match_odds.step2_estimate(primary, step2)
+    if own is None:
+        # In the column's words for such a field (_odds_text).
+        return (
+            f"For comparison, your first choice, {primary.name}, has no such figure: match odds leave the score out "
+            "there, as too few applicants are behind its figures."
+        )
+    whose = "" if applicant == "non-us-img" else " for non-US IMGs"
+    said = [
+        f"For comparison, your first choice, {primary.name}: {match_odds.about(own)} at Step 2 CK {step2}{whose}, by "
+        f"the same estimate ({CHARTING_OUTCOMES.named()})."
+    ]
+    if match_odds.step2_says_little(primary):
+        # Match odds' own rule: a level estimate ranks no field against another.
+        said.append(
+            f"The score barely moves {primary.name}'s figure, so a field with a lower one is not shown to be harder for you."
+        )
+    elif applicant == "non-us-img" and primary.tier == "accessible":
+        said += _all_below(suggestions, own)
+    return " ".join(said)
+
+
+def _all_below(suggestions: Sequence[Suggestion], own: float) -> list[str]:
+    """Said where every field at the top of the list, or in all of it, has a
+    figure below the first choice's by the margin the rounded figures show;
+    family medicine's, which the score barely moves, is not called harder
+    (match_odds.COMPARING_FIELDS_FLAT), as the notes do not call it so."""
+
+    def below(s: Suggestion) -> bool:
+        return s["match_odds"] is not None and own - float(s["match_odds"]) >= HARDER_BY
+
+    top = list(suggestions[:HEADLINED])
+    if not all(below(s) for s in top):
+        return []
+    if all(below(s) for s in suggestions):
+        said = ["Every field in the list has a lower figure than your first choice."]
+        fields = list(suggestions)
+    else:
+        # Here the list is longer than its top, which is HEADLINED fields.
+        said = [
+            f"The {NUMBER_WORDS.get(len(top), str(len(top)))} fields at the top of the list, {and_list([str(s['name']) for s in top])}, "
+            "all have a lower figure than your first choice."
+        ]
+        fields = top
+    level = [str(s["name"]) for s in fields if match_odds.step2_says_little(data.specialty(str(s["specialty"])))]
+    if level:
+        figure, it, is_ = ("the figure", "it", "is") if len(level) == 1 else ("their figures", "them", "are")
+        said.append(f"For {and_list(level)} the score barely moves {figure}, so match odds cannot say {it} {is_} harder for you.")
+    return said
+
+
 def _shares_of_both(candidate: data.Specialty, primary: data.Specialty) -> str:
     """The share of each field's PGY-1 positions non-US IMGs filled, where both are known."""
     if candidate.pgy1 is None or primary.pgy1 is None:
@@ -904,7 +988,7 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
     if not failures and not unmatched and not old:
         return [
             Component(
-                "Red flags",
+                RED_FLAGS_ROW,
                 0,
                 "No exam failure, past no-match or graduation more than "
                 f"{profile.LONG_AGO_YEARS} years ago entered, so no points either way.",
@@ -953,9 +1037,11 @@ def _red_flag_components(candidate: data.Specialty, v: Mapping[str, object]) -> 
             "after a no-match, so it counts half.",
         )
     else:
-        named = "realistic after a no-match or more flexible" if unmatched else "more flexible about red flags"
+        # "Red flags" only for a failure or a no-match (oldgrad audit s52, 9).
+        about = and_list([*(["red flags"] if failures or unmatched else []), *(["an older graduation"] if old else [])], "or")
+        named = "realistic after a no-match or more flexible" if unmatched else f"more flexible about {about}"
         points, why = 0, f"{candidate.name} is not among the fields the no-match article calls {named}."
-    return [Component("Red flags", points, f"With {and_list(flags)}: {why}", ARTICLE_UNMATCHED)]
+    return [Component(RED_FLAGS_ROW, points, f"With {and_list(flags)}: {why}", ARTICLE_UNMATCHED)]
 
 
 def _preference_components(candidate: data.Specialty, v: Mapping[str, object]) -> list[Component]:
@@ -1333,6 +1419,10 @@ class BackupFinderResult(TypedDict):
     excluded: list[Excluded]
     notes: list[str]
     match_odds_note: str | None
+    # The first choice's own match odds at the reader's score, and the words
+    # said under the table with it (odds_reference).
+    first_choice_odds: float | None
+    odds_reference: str | None
     summary: str
     announced: str
     # From the review start to the rank-list deadline: where a late backup is weighed.
@@ -1630,10 +1720,17 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
                 else "; check each program's J-1 and H-1B policy yourself."
             )
         )
-    if whole(v, "exam_failures") or v["previously_unmatched"] or profile.graduated_long_ago(v):
+    if whole(v, "exam_failures") or v["previously_unmatched"]:
         notes.append(
             "Red flags follow you into the backup too: the competitiveness check shows how your file reads in each "
             "field you are weighing."
+            + (f" As for your older graduation, {check_counts_it()}." if profile.graduated_long_ago(v) else "")
+        )
+    elif profile.graduated_long_ago(v):
+        # Not called a red flag here: the check may not count it as one (oldgrad audit s52, 9).
+        notes.append(
+            f"An older graduation follows you into the backup too. {capitalised(check_counts_it())}; it shows how "
+            "your file reads in each field you are weighing."
         )
     if not pairings_for(primary.slug):
         notes.append(
@@ -1671,6 +1768,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "match_odds_note": None
         if step2 is None
         else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not prior_graduate),
+        "first_choice_odds": None if step2 is None else match_odds.step2_estimate(primary, step2),
+        "odds_reference": odds_reference(primary, suggestions, step2, applicant),
         "summary": summary,
         "announced": announced,
         "mid_season": mid_season_line(today),
@@ -1819,6 +1918,7 @@ def _check_them_first(why: str, count: int, named: str = "") -> str:
 
 # --- Presentation -----------------------------------------------------------------------------
 HEADLINED = 3
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _name_with_start(suggestion: Suggestion) -> str:
@@ -1916,6 +2016,9 @@ def render(result: BackupFinderResult) -> Markup:
                 else "Eligible backups: fields an article pairs with yours first, then by score",
             )
         )
+        # Directly under the column it compares with (oldgrad audit s52, 6).
+        if result["odds_reference"]:
+            parts.append(el("p", result["odds_reference"]))
         # In the JSON alone, the service note left a reader on 5 December
         # ranking an emergency medicine backup whose service had closed in
         # September (diff review s40, 1).
@@ -2107,13 +2210,13 @@ def method() -> Markup:
             ),
             el(
                 "li",
-                f"Red flags: with a failed exam attempt or a graduation more than {profile.LONG_AGO_YEARS} years ago, "
+                f"{RED_FLAGS_ROW}: with a failed exam attempt or a graduation more than {profile.LONG_AGO_YEARS} years ago, "
                 f"{signed(RED_FLAG_POINTS)} for "
                 + and_list(sorted(data.specialty(slug).name for slug in FLEXIBLE_ABOUT_RED_FLAGS))
                 + ", the fields the no-match article calls generally more flexible about lower scores, gaps or an older "
                 f"graduation, and IMG status (that this covers a failure, and that a graduation more than {profile.LONG_AGO_YEARS} "
                 "years ago counts as its older graduation, is our reading: the finder does not ask your recent clinical work, "
-                "which the competitiveness check weighs beside the years); with a past no-match, the same for those "
+                f"and {check_counts_it()}); with a past no-match, the same for those "
                 "four and "
                 + and_list(sorted(data.specialty(slug).name for slug in AFTER_A_NO_MATCH - FLEXIBLE_ABOUT_RED_FLAGS))
                 + f", the realistic backups that article names after a no-match ({ARTICLE_UNMATCHED.title}), and "

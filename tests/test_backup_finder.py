@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
-from conftest import READERS_OUTSIDE_THE_DATA, pin_build_date
+from conftest import READERS_OUTSIDE_THE_DATA, ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +49,8 @@ OUTPUT_KEYS = {
     "excluded",
     "notes",
     "match_odds_note",
+    "first_choice_odds",
+    "odds_reference",
     "summary",
     "announced",
     "mid_season",
@@ -335,30 +337,32 @@ def test_red_flags_favour_the_fields_the_no_match_article_calls_flexible() -> No
     clean, failed = by_slug(compute(base)), by_slug(compute({**base, "exam_failures": 1}))
     for slug in ("family-medicine", "internal-medicine", "pediatrics", "psychiatry"):
         assert failed[slug]["score"] - clean[slug]["score"] == backup_finder.RED_FLAG_POINTS, slug
-        assert "1 failed exam attempt" in points_row(failed[slug], "Red flags")["why"]
+        assert "1 failed exam attempt" in points_row(failed[slug], backup_finder.RED_FLAGS_ROW)["why"]
     for slug in ("anesthesiology", "pathology", "neurology"):
         assert failed[slug]["score"] == clean[slug]["score"], slug
-    assert points_row(clean["pathology"], "Red flags")["why"].startswith(
+    assert points_row(clean["pathology"], backup_finder.RED_FLAGS_ROW)["why"].startswith(
         "No exam failure, past no-match or graduation more than 5 years ago entered"
     )
     unmatched = compute({**base, "previously_unmatched": True})
-    assert "a past no-match" in points_row(by_slug(unmatched)["psychiatry"], "Red flags")["why"]
+    assert "a past no-match" in points_row(by_slug(unmatched)["psychiatry"], backup_finder.RED_FLAGS_ROW)["why"]
     # After a no-match the article's realistic backups include anesthesiology; a failure alone does not.
     us_md = by_slug(compute({**base, "applicant_type": "us-md", "previously_unmatched": True}))
-    assert points_row(us_md["anesthesiology"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
-    assert points_row(failed["anesthesiology"], "Red flags")["points"] == 0
+    assert points_row(us_md["anesthesiology"], backup_finder.RED_FLAGS_ROW)["points"] == backup_finder.RED_FLAG_POINTS
+    assert points_row(failed["anesthesiology"], backup_finder.RED_FLAGS_ROW)["points"] == 0
     # ...but not for an IMG of either kind, whom the article does not write for and
     # whose groups fill few of its positions (consistency audit s23, 1; reapplicant
     # audit s30, 2: US-citizen IMGs, at 2.6%, still had the bonus).
     for applicant, share in (("non-us-img", "non-US IMGs filled 4.7%"), ("us-img", "US-citizen IMGs filled 2.6%")):
         img = by_slug(compute({**base, "applicant_type": applicant, "previously_unmatched": True}))
-        why = points_row(img["anesthesiology"], "Red flags")["why"]
-        assert points_row(img["anesthesiology"], "Red flags")["points"] == 0, applicant
+        why = points_row(img["anesthesiology"], backup_finder.RED_FLAGS_ROW)["why"]
+        assert points_row(img["anesthesiology"], backup_finder.RED_FLAGS_ROW)["points"] == 0, applicant
         assert "its example is a US MD graduate" in why and share in why, why
-        assert points_row(img["internal-medicine"], "Red flags")["points"] == backup_finder.RED_FLAG_POINTS
-    assert "our reading" in points_row(failed["family-medicine"], "Red flags")["why"]
+        assert points_row(img["internal-medicine"], backup_finder.RED_FLAGS_ROW)["points"] == backup_finder.RED_FLAG_POINTS
+    assert "our reading" in points_row(failed["family-medicine"], backup_finder.RED_FLAGS_ROW)["why"]
     both = by_slug(compute({**base, "exam_failures": 1, "previously_unmatched": True}))
-    assert points_row(both["pathology"], "Red flags")["why"].startswith("With 1 failed exam attempt and a past no-match: ")
+    assert points_row(both["pathology"], backup_finder.RED_FLAGS_ROW)["why"].startswith(
+        "With 1 failed exam attempt and a past no-match: "
+    )
     assert any(n.startswith("Red flags follow you into the backup too") for n in unmatched["notes"])
 
 
@@ -683,7 +687,7 @@ def test_the_no_match_articles_sometimes_fields_count_half_after_a_no_match() ->
     # told it is not among the fields the article names.
     result = backup_finder.compute({"specialty": "neurology", "previously_unmatched": True})
     pathology = next(s for s in result["suggestions"] if s["specialty"] == "pathology")  # type: ignore[union-attr]
-    (flag,) = [p for p in pathology["points"] if p["component"] == "Red flags"]  # type: ignore[index]
+    (flag,) = [p for p in pathology["points"] if p["component"] == backup_finder.RED_FLAGS_ROW]  # type: ignore[index]
     assert flag["points"] == backup_finder.RED_FLAG_POINTS // 2
     assert "only “sometimes” a realistic backup" in str(flag["why"])
 
@@ -1138,7 +1142,7 @@ def test_a_late_residencycas_backup_is_closed_or_may_be_by_residencycas_own_stat
     assert note is not None and f"not applied to by then {then} to you this season" in note
 
 
-def test_an_old_graduation_is_a_red_flag_the_forgiving_fields_score_for() -> None:
+def test_an_older_graduation_is_one_the_forgiving_fields_score_for() -> None:
     # "No points either way" met a 10-year graduate, whose output was byte for
     # byte that of a 1-year one (oldgrad audit s43, 8).
     base = {"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 221}
@@ -1148,26 +1152,83 @@ def test_an_old_graduation_is_a_red_flag_the_forgiving_fields_score_for() -> Non
     older = by_slug(old)
     for slug in ("family-medicine", "pediatrics", "psychiatry"):
         assert older[slug]["score"] - recent[slug]["score"] == backup_finder.RED_FLAG_POINTS, slug
-        why = points_row(older[slug], "Red flags")["why"]
+        why = points_row(older[slug], backup_finder.RED_FLAGS_ROW)["why"]
         assert why.startswith("With a graduation 10 years ago: ")
         # The article's words are "an older graduation"; the line at 5 years is ours.
         assert f"that a graduation more than {edge} years ago counts as its older graduation is our reading" in why
         assert "no points either way" not in why
     for slug in ("pathology", "neurology"):
         assert older[slug]["score"] == recent[slug]["score"], slug
-    assert "no points either way" in points_row(recent["family-medicine"], "Red flags")["why"]
-    assert any(n.startswith("Red flags follow you into the backup too") for n in old["notes"])
+    assert "no points either way" in points_row(recent["family-medicine"], backup_finder.RED_FLAGS_ROW)["why"]
+    assert any(n.startswith("An older graduation follows you into the backup too.") for n in old["notes"])
     # With a failure as well, both readings are named as ours.
-    both = points_row(by_slug(compute({**base, "years_since_graduation": 10, "exam_failures": 1}))["psychiatry"], "Red flags")
+    both = points_row(
+        by_slug(compute({**base, "years_since_graduation": 10, "exam_failures": 1}))["psychiatry"], backup_finder.RED_FLAGS_ROW
+    )
     assert both["points"] == backup_finder.RED_FLAG_POINTS
     assert both["why"].startswith("With 1 failed exam attempt and a graduation 10 years ago: ")
     assert both["why"].endswith("are our readings.")
-    # The help and the method say it counts.
+    # The help and the method say it counts, in the no-match article's term (oldgrad audit s52, 9).
     years = next(f for f in backup_finder.FIELDS if f.name == "years_since_graduation")
-    assert f"More than {edge} counts as a red flag here" in years.help and "changes no field's points" not in years.help
+    assert f"More than {edge} counts here as an older graduation" in years.help and "changes no field's points" not in years.help
     method = str(backup_finder.method())
     assert f"with a failed exam attempt or a graduation more than {edge} years ago" in method
     assert "an older graduation earns none" not in method
+
+
+def test_the_finder_calls_an_older_graduation_by_the_no_match_articles_term_not_a_red_flag() -> None:
+    # "More than 5 counts as a red flag here", where the check says an old
+    # graduation with recent work "is not counted as a red flag" (oldgrad audit s52, 9).
+    old = compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "years_since_graduation": 8})
+    years = next(f for f in backup_finder.FIELDS if f.name == "years_since_graduation")
+    assert "red flag here" not in years.help
+    assert "counts here as an older graduation, the no-match article's term" in years.help
+    assert (
+        "The competitiveness check counts it as a red flag only with under 6 months of hands-on clinical work in the "
+        "3 years before you submit." in years.help
+    )
+    # Neither the row's name nor its words call the years alone a red flag, in
+    # a forgiving field or another.
+    assert backup_finder.RED_FLAGS_ROW != "Red flags"
+    for s in old["suggestions"]:
+        assert "red flag" not in points_row(s, backup_finder.RED_FLAGS_ROW)["why"].lower(), s["name"]  # type: ignore[union-attr]
+    assert points_row(by_slug(old)["neurology"], backup_finder.RED_FLAGS_ROW)["why"].endswith(
+        "Neurology is not among the fields the no-match article calls more flexible about an older graduation."
+    )
+    (note,) = [n for n in old["notes"] if "follows you into the backup" in n or "follow you into" in n]
+    assert note.startswith("An older graduation follows you into the backup too. The competitiveness check counts it ")
+    # A failed attempt is still a red flag, and the years are still not.
+    both = compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "years_since_graduation": 8, "exam_failures": 1})
+    assert points_row(by_slug(both)["neurology"], backup_finder.RED_FLAGS_ROW)["why"].endswith(
+        "more flexible about red flags or an older graduation."
+    )
+    (note,) = [n for n in both["notes"] if n.startswith("Red flags follow you into the backup too")]
+    assert note.endswith(f"As for your older graduation, {backup_finder.check_counts_it()}.")
+    # Nothing about the check's line for a recent graduate.
+    recent = compute({"specialty": "psychiatry", "years_since_graduation": profile.LONG_AGO_YEARS})
+    assert not any("older graduation follows" in n for n in recent["notes"])
+    assert backup_finder.check_counts_it() in str(backup_finder.method())
+
+
+def test_the_checks_line_for_an_older_graduation_is_its_own_constants(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its 6 months and 3 years, not typed again here (oldgrad audit s52, 9).
+    monkeypatch.setattr(competitiveness, "OLD_GRADUATION_RECENT_WORK_MONTHS", 9)
+    monkeypatch.setattr(competitiveness, "RECENT_WORK_YEARS", 4)
+    notes = compute({"specialty": "psychiatry", "years_since_graduation": 8})["notes"]
+    assert any("only with under 9 months of hands-on clinical work in the 4 years before you submit" in n for n in notes)
+    assert "only with under 9 months of hands-on clinical work in the 4 years before you submit" in str(backup_finder.method())
+
+
+def test_the_finders_page_gives_the_checks_own_line_for_an_older_graduation() -> None:
+    # The guide types the numbers; they must stay the check's (oldgrad audit s52, 9).
+    page = (ROOT / "docs" / "calculators" / "backup-finder.md").read_text(encoding="utf-8")
+    line = (
+        f"it counts an older graduation as a red flag only with under {competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS} "
+        f"months of hands-on clinical work in the {competitiveness.RECENT_WORK_YEARS} years before you submit"
+    )
+    assert page.count(line) == 2
+    assert "the finder counts it as a red flag" not in page
+    assert "the finder counts it as an older graduation, the no-match article's term" in page
 
 
 # --- US graduates and the IMG tiers (usdo audit s44, 4 and 5) ---------------------------------------------------------
@@ -1530,3 +1591,100 @@ def test_a_us_graduate_answering_h1b_only_is_not_given_the_img_step3_rule_for_a_
     reader = {"specialty": "general-surgery", "applicant_type": "us-md", "step2_score": 235, "needs_visa": "h1b-only"}
     reasons = [r for b in compute(reader)["bridges"] for r in b["reasons"]]
     assert reasons and not any("the year too needs an H-1B" in r for r in reasons)
+
+
+# --- The first choice's own figure (oldgrad audit s52, 6) -------------------------------------------------------------
+OLD_GP_PSYCHIATRY = {
+    "specialty": "psychiatry",
+    "applicant_type": "non-us-img",
+    "needs_visa": "false",
+    "years_since_graduation": 8,
+    "interest": "mental-health",
+    "step2_score": 244,
+}
+
+
+def test_the_first_choices_own_match_odds_sit_under_the_table_and_a_lower_top_of_the_list_is_said() -> None:
+    # The Assess guide promised a field more open than psychiatry; the table
+    # gave family medicine about 54%, internal medicine 47% and neurology 40%,
+    # without psychiatry's own 61% or a word that all three were lower.
+    result = compute(OLD_GP_PSYCHIATRY)
+    own = match_odds.step2_estimate(data.specialty("psychiatry"), 244)
+    assert own is not None and result["first_choice_odds"] == own
+    assert result["headlined"] == ["Family Medicine", "Internal Medicine", "Neurology"]
+    said = result["odds_reference"]
+    assert said == (
+        f"For comparison, your first choice, Psychiatry: {match_odds.about(own)} at Step 2 CK 244, by the same estimate "
+        f"({data.CHARTING_OUTCOMES.named()}). The three fields at the top of the list, Family Medicine, Internal "
+        "Medicine and Neurology, all have a lower figure than your first choice. For Family Medicine the score barely "
+        "moves the figure, so match odds cannot say it is harder for you."
+    )
+    # Each is lower by the margin the rounded figures show.
+    top = result["suggestions"][:3]
+    assert all(own - float(s["match_odds"]) >= backup_finder.HARDER_BY for s in top)  # type: ignore[arg-type]
+    # On the page, directly under the table whose column it compares with.
+    html = unescape(str(backup_finder.render(result)))
+    after = html[html.index("</table>") + len("</table>") :]
+    assert after.startswith(f"<p>{said}</p>")
+
+
+def test_no_lower_top_of_the_list_is_claimed_where_a_field_there_is_not_lower() -> None:
+    # Without the interest, pediatrics (about 74%) is third: the figure is
+    # still given, the claim is not.
+    result = compute({**OLD_GP_PSYCHIATRY, "interest": "none"})
+    assert "Pediatrics" in result["headlined"]
+    said = str(result["odds_reference"])
+    assert said.startswith("For comparison, your first choice, Psychiatry: ")
+    assert "lower figure" not in said and "barely moves" not in said
+    # At 228 family medicine's level 54% is above psychiatry's 52%.
+    low = str(compute({**OLD_GP_PSYCHIATRY, "step2_score": 228})["odds_reference"])
+    assert "lower figure" not in low
+    # Nor where one is lower by less than the margin the rounded figures show:
+    # pediatrics first at 225, family medicine about 54% against about 56%.
+    close = compute({"specialty": "pediatrics", "applicant_type": "non-us-img", "step2_score": 225})
+    own = close["first_choice_odds"]
+    assert own is not None
+    gaps = [own - float(s["match_odds"]) for s in close["suggestions"][:3]]  # type: ignore[arg-type]
+    assert all(gap > 0 for gap in gaps) and min(gaps) < backup_finder.HARDER_BY
+    assert "lower figure" not in str(close["odds_reference"])
+
+
+def test_every_field_in_the_list_below_the_first_choice_is_said_of_the_whole_list() -> None:
+    result = compute({"specialty": "pediatrics", "applicant_type": "non-us-img", "step2_score": 244})
+    own = result["first_choice_odds"]
+    assert own is not None
+    assert all(own - float(s["match_odds"]) >= backup_finder.HARDER_BY for s in result["suggestions"])  # type: ignore[arg-type]
+    said = str(result["odds_reference"])
+    assert "Every field in the list has a lower figure than your first choice." in said
+    assert "at the top of the list" not in said
+    assert said.endswith("For Family Medicine the score barely moves the figure, so match odds cannot say it is harder for you.")
+
+
+@pytest.mark.parametrize(
+    ("reader", "expected"),
+    [
+        # Another group's figures: given as theirs, and no comparison drawn.
+        ({"specialty": "pediatrics", "applicant_type": "us-img"}, "about 74% at Step 2 CK 244 for non-US IMGs, by"),
+        # A first choice the score barely moves ranks no field against it.
+        (
+            {"specialty": "family-medicine", "applicant_type": "non-us-img"},
+            "The score barely moves Family Medicine's figure, so a field with a lower one is not shown to be harder for you.",
+        ),
+        # A field whose figures leave the score out says so, as the column does.
+        ({"specialty": "dermatology", "applicant_type": "non-us-img"}, "Dermatology, has no such figure"),
+        # A first choice outside the most open tier keeps its own notes for the comparison.
+        ({"specialty": "emergency-medicine", "applicant_type": "non-us-img"}, "your first choice, Emergency Medicine: about"),
+    ],
+)
+def test_the_first_choices_figure_is_given_in_every_case_but_compared_only_for_the_most_open_tier_in_its_own_group(
+    reader: dict[str, object], expected: str
+) -> None:
+    said = str(compute({**reader, "step2_score": 244})["odds_reference"])
+    assert said.startswith("For comparison, your first choice, ") and expected in said
+    assert "lower figure than your first choice" not in said
+
+
+def test_without_a_score_there_is_no_first_choice_figure() -> None:
+    result = compute({**OLD_GP_PSYCHIATRY, "step2_score": None})
+    assert result["first_choice_odds"] is None and result["odds_reference"] is None
+    assert "For comparison" not in str(backup_finder.render(result))
