@@ -495,11 +495,7 @@ def check_counts_it() -> str:
     """When the competitiveness check counts an older graduation as a red
     flag, in its own numbers, as a clause: the finder does not ask the recent
     work it turns on (oldgrad audit s52, 9)."""
-    return (
-        "the competitiveness check counts it as a red flag only with under "
-        f"{counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the "
-        f"{competitiveness.RECENT_WORK_YEARS} years before you submit"
-    )
+    return f"the competitiveness check counts it as a red flag only with {competitiveness.TOO_LITTLE_RECENT_WORK}"
 
 
 FIELDS = (

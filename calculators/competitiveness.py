@@ -326,6 +326,12 @@ OBSERVERSHIP_LABEL = "Of which observership (months)"
 # no-match article's "no recent clinical work".
 RECENT_WORK_YEARS = 3
 OLD_GRADUATION_RECENT_WORK_MONTHS = 6
+# When an old graduation is a red flag here, in words, for match odds and the
+# backup finder, which do not ask about recent work (oldgrad audit s52, 2 and 9).
+TOO_LITTLE_RECENT_WORK = (
+    f"under {counted(OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on clinical work in the {RECENT_WORK_YEARS} "
+    "years before you submit"
+)
 
 # Points per letter short of, or spare beyond, what the field expects
 # (data.letters_expected, shared with the packet check).

@@ -233,10 +233,7 @@ def without_recent_work() -> str:
     # Here, not at the top: the competitiveness check imports this module.
     from . import competitiveness
 
-    return (
-        f"if you have had under {counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, 'month')} of hands-on "
-        f"clinical work in the {competitiveness.RECENT_WORK_YEARS} years before you submit"
-    )
+    return f"if you have had {competitiveness.TOO_LITTLE_RECENT_WORK}"
 
 
 def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:

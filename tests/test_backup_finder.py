@@ -1214,6 +1214,10 @@ def test_the_checks_line_for_an_older_graduation_is_its_own_constants(monkeypatc
     # Its 6 months and 3 years, not typed again here (oldgrad audit s52, 9).
     monkeypatch.setattr(competitiveness, "OLD_GRADUATION_RECENT_WORK_MONTHS", 9)
     monkeypatch.setattr(competitiveness, "RECENT_WORK_YEARS", 4)
+    # The check's one wording of them, which both calculators use.
+    monkeypatch.setattr(
+        competitiveness, "TOO_LITTLE_RECENT_WORK", "under 9 months of hands-on clinical work in the 4 years before you submit"
+    )
     notes = compute({"specialty": "psychiatry", "years_since_graduation": 8})["notes"]
     assert any("only with under 9 months of hands-on clinical work in the 4 years before you submit" in n for n in notes)
     assert "only with under 9 months of hands-on clinical work in the 4 years before you submit" in str(backup_finder.method())

@@ -3407,3 +3407,10 @@ def test_an_older_img_graduate_is_told_some_programs_want_step3_at_any_score(inp
     assert (competitiveness.STEP3_OLDER_GRADUATE in page) is said
     if not said and inputs["step2_score"] == 226:
         assert "some programs prefer or require Step 3 of older graduates" in page
+
+
+def test_the_recent_work_line_other_calculators_quote_is_built_from_the_checks_constants() -> None:
+    assert (
+        f"under {competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on clinical work in the "
+        f"{competitiveness.RECENT_WORK_YEARS} years before you submit"
+    ) == competitiveness.TOO_LITTLE_RECENT_WORK

@@ -1701,6 +1701,10 @@ def test_the_recent_work_condition_is_the_competitiveness_checks_own(monkeypatch
 
     monkeypatch.setattr(competitiveness, "OLD_GRADUATION_RECENT_WORK_MONTHS", 9)
     monkeypatch.setattr(competitiveness, "RECENT_WORK_YEARS", 4)
+    # The check's one wording of them, which both calculators use.
+    monkeypatch.setattr(
+        competitiveness, "TOO_LITTLE_RECENT_WORK", "under 9 months of hands-on clinical work in the 4 years before you submit"
+    )
     result = compute(OLD_GP)
     condition = "if you have had under 9 months of hands-on clinical work in the 4 years before you submit"
     assert condition in result["summary"]
