@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from calculators import REGISTRY, html, season_words
+from calculators import REGISTRY, competitiveness, html, season_words
 from calculators import data as d
 from calculators.application_cost import eras_schedule
 from calculators.html import Markup, el, join, scroll_region, with_pmc_links
@@ -425,6 +425,13 @@ def _coming_season() -> int:
     return cycle.coming_season(_today())
 
 
+def recent_work_rule() -> str:
+    """When the competitiveness check counts an old graduation as a red flag:
+    "under 6 months of hands-on clinical work in the 3 years before you
+    submit", in its own numbers, for pages that quote it."""
+    return competitiveness.TOO_LITTLE_RECENT_WORK
+
+
 def signals_known() -> str:
     """How many specialties' signal numbers the table holds, in words: the
     front page promised the number "where our data holds" it, and it held
@@ -765,6 +772,7 @@ def define_env(env: Any) -> None:
         rules_of_thumb_table,
         pairings_table,
         signals_known,
+        recent_work_rule,
         cycle_season,
         cycle_as_of,
         cycle_date,
