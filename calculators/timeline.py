@@ -354,7 +354,27 @@ class Step:
 
     def cites(self) -> str:
         """The row's Source: ``source``, then ``also_cited``."""
-        return "; ".join(s.cite() for s in (self.source, *self.also_cited))
+        return cited_together(self.source, *self.also_cited)
+
+
+# Between the sources of one row.  Joined with "; ", they ran into the
+# citations' own semicolons ("...; secondary copy; FSMB, ..."), and a reader
+# could not tell where one source ended (diff review s51b, 5).  No citation
+# holds this, so the calendar file's text keeps them apart too, and the table
+# puts each on its own line (source_cell).
+SOURCES_APART = ". Also: "
+
+
+def cited_together(*sources: Source) -> str:
+    """A row's Source when it has more than one."""
+    return SOURCES_APART.join(s.cite() for s in sources)
+
+
+def source_cell(source: str) -> Markup:
+    """A Source cell: each source of the row on its own line, the later ones
+    after "Also:", so the line break and the words both mark where one ends."""
+    first, *others = source.split(SOURCES_APART)
+    return join(first, *((". ", el("br"), "Also: ", other) for other in others))
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -1631,7 +1651,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # The row speaks of the H-1B first and at greatest length (its payment,
             # cap and Step 3), then of the J-1, whose page alone was its source
             # (h1bvisa audit s47, 9); an H-1B-only reader's words are the H-1B's alone.
-            m["source"] = INA_H1B.cite() if h1b_only else f"{INA_H1B.cite()}; {ECFMG_J1.cite()}"
+            m["source"] = INA_H1B.cite() if h1b_only else cited_together(INA_H1B, ECFMG_J1)
     milestones += no_match
     # Asked once, for the rows, the catch-up note and the headline.
     registration = cycle.registration(match_year, today)
@@ -2264,7 +2284,7 @@ def render(result: TimelineResult) -> Markup:
             status = "Next" if index == next_index else "Ahead"
             title, row_class = el("strong", str(m["title"])), "mpb-next" if index == next_index else None
         article = ARTICLE_BY_CITATION.get(str(m["source"]))
-        cells = (shown_date(m), status, title, m["detail"], article.short if article else m["source"])
+        cells = (shown_date(m), status, title, m["detail"], article.short if article else source_cell(str(m["source"])))
         # Each cell names its column, which a phone shows beside it (calculators.css).
         rows.append(el("tr", [el("td", c, data_label=h) for h, c in zip(PLAN_COLUMNS, cells, strict=True)], class_=row_class))
     plan = el(
@@ -2392,7 +2412,7 @@ def method() -> Markup:
                         "do": "US DO seniors and graduates",
                         "reapplicant-before-step3": "reapplicants who have not passed Step 3",
                     }[s.when],
-                    s.cites(),
+                    source_cell(s.cites()),
                 )
                 for s in STEPS
             ],

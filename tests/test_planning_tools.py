@@ -1895,7 +1895,7 @@ def test_a_reader_who_needs_a_visa_gets_a_dated_step_for_it(inputs: dict[str, ob
         assert step["date"] == steps["Plan US clinical experience"]["date"]
         assert data.H1B_CAP_EXEMPT.cite() in step["detail"]
         # Sourced to the law its H-1B words rest on and the J-1 page (h1bvisa audit s47, 9).
-        assert step["source"] == f"{data.INA_H1B.cite()}; {data.ECFMG_J1.cite()}" and "Statement of Need" in step["detail"]
+        assert step["source"] == timeline.cited_together(data.INA_H1B, data.ECFMG_J1) and "Statement of Need" in step["detail"]
         # The FSMB's lead times are on the H-1B Step 3 apply row (diff review s39, 8), and
         # only there: the pass-in-hand row points to it (diff review s41, 4).
         step3 = steps[timeline.H1B_STEP3_APPLY]["detail"]

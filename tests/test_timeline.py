@@ -1657,7 +1657,7 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     assert "apply about three months earlier" not in row["detail"] and "once ECFMG has certified you" in row["detail"]
     # The FSMB's and the transcript's sources in the row's Source, named briefly inline (diff review s51, 4).
     cited = (data.ARTICLE_UNMATCHED, data.FSMB_STEP3, data.STEP3_SCORE_DELAY)
-    assert row["source"] == "; ".join(c.cite() for c in cited)
+    assert row["source"] == timeline.SOURCES_APART.join(c.cite() for c in cited)
     assert "about 2 weeks for the permit (FSMB)" in row["detail"] and data.FSMB_STEP3.cite() not in row["detail"]
     assert "about 4 for the result (FSMB and ECFMG)" in row["detail"] and data.ERAS_DOCUMENTS.cite() in row["detail"]
     # Not for a first application, nor once passed, which the notes say.
@@ -1718,3 +1718,25 @@ def test_the_step3_row_stays_under_300_words_with_a_late_seasons_note_and_is_not
     fits = next(n for n in soon["notes"] if "do what still fits" in n)
     still, longer = fits.split("Do not hold your application back for the longer work")
     assert timeline.STEP3_AFTER_NO_MATCH not in still and timeline.STEP3_AFTER_NO_MATCH in longer
+
+
+# --- One row's sources, told apart (diff review s51b, 5) ---------------------------------
+def test_a_row_with_several_sources_keeps_them_apart_in_its_source_cell() -> None:
+    # Joined with "; ", the Step 3 row's sources ran into their own semicolons
+    # ("...; secondary copy; FSMB, ..."), and a reader could not tell where one ended.
+    step = next(s for s in timeline.STEPS if s.also_cited)
+    cites = [s.cite() for s in (step.source, *step.also_cited)]
+    assert step.cites() == timeline.SOURCES_APART.join(cites) and "; FSMB" not in step.cites()
+    # No citation holds the separator, so it can only mean "next source".
+    sources = [v for v in vars(data).values() if isinstance(v, data.Source)]
+    assert len(sources) > 50 and not any(timeline.SOURCES_APART in s.cite() for s in sources)
+    # In the table each source has a line of its own; with one source, nothing changes.
+    cell = str(timeline.source_cell(step.cites()))
+    assert cell.count("<br>Also: ") == len(step.also_cited) and cell.startswith(data.ARTICLE_UNMATCHED.cite())
+    assert str(timeline.source_cell(data.NRMP_SOAP.cite())) == data.NRMP_SOAP.cite()
+    plan = {"today": "2026-04-01", "previously_unmatched": True, "applicant_type": "non-us-img"}
+    html = unescape(str(timeline.render(timeline.compute(plan))))
+    assert f"{data.ARTICLE_UNMATCHED.cite()}. <br>Also: {data.FSMB_STEP3.cite()}. <br>Also: " in html
+    # The visa row's two sources too, and the method's table of steps.
+    assert f"{data.INA_H1B.cite()}. <br>Also: {data.ECFMG_J1.cite()}" in html
+    assert f"{data.ARTICLE_UNMATCHED.cite()}. <br>Also: {data.FSMB_STEP3.cite()}" in unescape(str(timeline.method()))
