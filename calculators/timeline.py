@@ -354,7 +354,27 @@ class Step:
 
     def cites(self) -> str:
         """The row's Source: ``source``, then ``also_cited``."""
-        return "; ".join(s.cite() for s in (self.source, *self.also_cited))
+        return cited_together(self.source, *self.also_cited)
+
+
+# Between the sources of one row.  Joined with "; ", they ran into the
+# citations' own semicolons ("...; secondary copy; FSMB, ..."), and a reader
+# could not tell where one source ended (diff review s51b, 5).  No citation
+# holds this, so the calendar file's text keeps them apart too, and the table
+# puts each on its own line (source_cell).
+SOURCES_APART = ". Also: "
+
+
+def cited_together(*sources: Source) -> str:
+    """A row's Source when it has more than one."""
+    return SOURCES_APART.join(s.cite() for s in sources)
+
+
+def source_cell(source: str) -> Markup:
+    """A Source cell: each source of the row on its own line, the later ones
+    after "Also:", so the line break and the words both mark where one ends."""
+    first, *others = source.split(SOURCES_APART)
+    return join(first, *((". ", el("br"), "Also: ", other) for other in others))
 
 
 def _item(day: dt.date, title: str, detail: str, source: str, *, estimated: bool) -> PlanItem:
@@ -814,8 +834,8 @@ FIELDS = (
     ),
     replace(
         profile.PREVIOUSLY_UNMATCHED,
-        help="Adds a debrief a week after the Match Day you did not match on and a reapply-or-pivot decision "
-        "two weeks after it, and moves earlier preparation after that decision.",
+        help="For an application still to send: adds a debrief a week after the Match Day you did not match on and "
+        "a reapply-or-pivot decision two weeks after it, and moves earlier preparation after that decision.",
     ),
     profile.APPLICANT_TYPE,
     replace(profile.NEEDS_VISA, help=f"{profile.NEEDS_VISA.help} Adds a step for the visa, Step 3 and their lead times."),
@@ -1488,9 +1508,119 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     )
 
 
+def _first_application(sent: bool, today: dt.date, match_year: int, label: str) -> str:
+    """How to plan after a no-match, for a reader who has not ticked the box.
+    "A first application: tick ... for the debrief ... after a no-match" led a
+    reader whose application had gone out to tick it, for a debrief dated
+    from a Match they were never in (midseason audit s52, 5): once it is out,
+    the box is for after this Match."""
+    if not sent:
+        return (
+            f"This plan is for a first application. Applied in an earlier season and did not match? Tick “{label}”: the "
+            "plan then adds a debrief and the choice to reapply or pivot, counted from that Match Day."
+        )
+    dates = cycle.season(match_year)
+    # From the Monday of Match Week the no-match is known, and the plan counts
+    # from that Match (last_match_day); before it, "come back" waits for it.
+    when = (
+        f"If you do not match on {dates['match_day'].shown()}, come back then: tick"
+        if today < dates["match_week"].date
+        else f"Not matched in the Match {match_year}? Tick"
+    )
+    return (
+        f"{when} “{label}” and enter your next submission date, or leave it empty. The plan then dates a debrief "
+        "and the choice to reapply or pivot from that Match Day."
+    )
+
+
+def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, label: str) -> str:
+    """Why a reader who ticked the box after their application went out sees
+    no debrief dated from an earlier Match (midseason audit s52, 5)."""
+    dates = cycle.season(match_year)
+    said = (
+        f"You ticked “{label}”, and your application for the Match {match_year} went out on {long_date(submission)}. "
+        "So this plan dates no debrief from an earlier Match, and its past rows are a first application's: if you "
+        "did not match in an earlier Match, its debrief and your preparation after it are behind you, and nothing "
+        "ahead of you changes."
+    )
+    if today < dates["match_week"].date:
+        return (
+            f"{said} If this is your first application, untick it: it is for after a no-match. If you do not match on "
+            f"{dates['match_day'].shown()}, the row “{DEBRIEF_IF_UNMATCHED}” says what to do."
+        )
+    return (
+        f"{said} Not matched in the Match {match_year}? Enter your next submission date, or leave it empty: the "
+        "plan then counts the debrief and the choice to reapply or pivot from its Match Day."
+    )
+
+
 def _after_soap(match_year: int) -> str:
     """The no-match guide's words on the weeks after SOAP (cycle.after_soap), and where the SOAP page is."""
     return f"{cycle.after_soap(match_year)} {cycle.AFTER_SOAP_POINTER}"
+
+
+# A reader whose application had gone out saw a plan that stopped at Match
+# Day: no row to get ready for SOAP, though the FAQ says to do it now, none
+# for the NRMP's List of Unfilled Programs, and no debrief if the Match left
+# them unplaced (midseason audit s52, 5).  One row for each, titled by the
+# case it is for, and dated from the season's own days.
+SOAP_READY = "In case you do not match: be ready for SOAP"
+# A week before Match Week: our choice, as no source dates it, so that the
+# statements are not written in SOAP's own days.
+SOAP_READY_DAYS = 7
+UNFILLED_LIST = "If SOAP does not place you: the List of Unfilled Programs"
+DEBRIEF_IF_UNMATCHED = "If you did not match: debrief this application"
+
+
+def _after_the_rank_list(match_year: int, visa: bool) -> list[PlanItem]:
+    """Getting ready for SOAP, the List of Unfilled Programs after it, and a
+    debrief after Match Day, for a reader whose application has gone out;
+    ``visa`` for one who needs a visa to train."""
+    dates = cycle.season(match_year)
+    match_week, soap_ends, match_day = dates["match_week"], dates["soap_ends"], dates["match_day"]
+    ready = _item(
+        match_week.date - dt.timedelta(days=SOAP_READY_DAYS),
+        SOAP_READY,
+        "Have these ready by about this day, a week before Match Week, as SOAP leaves little time to write: a "
+        "statement for each kind of position you would accept (for example categorical internal or family medicine, "
+        "a transitional year or a preliminary year), your letters uploaded with a general clinical letter you can "
+        "assign, and a clear list of the offers you would take, since an accepted offer binds you. "
+        + ("Need a visa? Note now which visa each program you might take a SOAP place in sponsors. " if visa else "")
+        + "The day and the list are our advice; the guide page “SOAP and a non-residency Plan B”, “Prepare before "
+        "Match Week, not during it”, says more. Only applicants registered for the Match can take part, and the NRMP "
+        "decides who is eligible.",
+        NRMP_SOAP.cite(),
+        estimated=match_week.estimated,
+    )
+    until = cycle.unfilled_list_until(match_year)
+    unfilled = _item(
+        soap_ends.date + dt.timedelta(days=1),
+        UNFILLED_LIST,
+        f"From the end of SOAP until {long_date(until)}, the NRMP keeps its List of Unfilled Programs in its R3 "
+        "system. Once SOAP has closed, you may yourself contact the programs on it that still have places; while "
+        "SOAP runs, you may not contact programs in the Match."
+        + (
+            " This row's first day is our estimate of SOAP's end: check the NRMP's calendar before you contact any program."
+            if soap_ends.estimated
+            else ""
+        )
+        + " The list can lag behind places already filled, so ask each program whether its place is still open. "
+        f"{cycle.AFTER_SOAP_POINTER}",
+        NRMP_SOAP.cite(),
+        estimated=soap_ends.estimated,
+    )
+    unfilled["until"] = until.isoformat()
+    debrief = _item(
+        match_day.date + dt.timedelta(days=DEBRIEF.days),
+        DEBRIEF_IF_UNMATCHED,
+        f"{DEBRIEF.detail} Set {counted(DEBRIEF.days, 'day')} after this Match Day, {match_day.shown()}; you learn "
+        f"on the Monday of Match Week whether you matched. A week later comes “{CHOICE_OF_LANE.title}”. To plan it, "
+        f"come back once you know: tick “{profile.PREVIOUSLY_UNMATCHED.label}” and enter your next submission date, "
+        "or leave it empty.",
+        DEBRIEF.source.cite(),
+        estimated=match_day.estimated,
+    )
+    return [ready, unfilled, debrief]
 
 
 class TimelineResult(TypedDict):
@@ -1525,6 +1655,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # The IMG's visa step and the H-1B's Step 3 rows: a US graduate's rules are not ours to date.
     h1b_rows = needs_visa and not us_graduate
     img = word(v, "applicant_type") in data.IMG_TYPES
+    # Ticked once this plan's application has gone out, "I applied before"
+    # may mean this very application: the plan dated a debrief from the
+    # Match before it, one a first-time applicant was never in (midseason
+    # audit s52, 5).  A reader who did not match then has that debrief, and
+    # the preparation after it, behind them, so the plan dates none of it and
+    # a note says why (_ticked_after_sending).
+    ticked_after_sending = bool(v["previously_unmatched"]) and submission < today
+    reapplying = bool(v["previously_unmatched"]) and not ticked_after_sending
     wanted = (
         {"always"}
         | ({"dual"} if v["dual_applying"] else set())
@@ -1532,7 +1670,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         | ({"img"} if img else set())
         | ({"do"} if v["applicant_type"] == "us-do" else set())
         # "Step 3 already passed" answers the row's question.
-        | ({"reapplicant-before-step3"} if v["previously_unmatched"] and not flag(v, "step3_passed") else set())
+        | ({"reapplicant-before-step3"} if reapplying and not flag(v, "step3_passed") else set())
     )
     dates = cycle.season(match_year)
     rank_deadline = dates["rank_deadline"].date
@@ -1564,7 +1702,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     no_match: list[PlanItem] = []
     placed = [Placed(s, d, estimated=from_estimate[s.anchor]) for s, d in steps]
     match_day: cycle.SeasonDate | None = None
-    if v["previously_unmatched"]:
+    if reapplying:
         # The latest Match the reader can already have been through (by the
         # submission, if that is earlier).
         match_day = last_match_day(min(today, submission))
@@ -1615,7 +1753,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         ("img-visa", h1b_rows),
         ("do", word(v, "applicant_type") == "us-do"),
         ("img", img),
-        ("reapplicant", bool(v["previously_unmatched"])),
+        ("reapplicant", reapplying),
     )
     reader = frozenset(kind for kind, holds in kinds if holds)
     milestones = [_step_item(s, day, note, estimated, dates, reader=reader) for s, day, note, estimated in placed]
@@ -1631,7 +1769,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # The row speaks of the H-1B first and at greatest length (its payment,
             # cap and Step 3), then of the J-1, whose page alone was its source
             # (h1bvisa audit s47, 9); an H-1B-only reader's words are the H-1B's alone.
-            m["source"] = INA_H1B.cite() if h1b_only else f"{INA_H1B.cite()}; {ECFMG_J1.cite()}"
+            m["source"] = INA_H1B.cite() if h1b_only else cited_together(INA_H1B, ECFMG_J1)
     milestones += no_match
     # Asked once, for the rows, the catch-up note and the headline.
     registration = cycle.registration(match_year, today)
@@ -1645,13 +1783,19 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         visa=h1b_rows,
         reviewing_before_submission=reviewing_before_submission,
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
-        deciding=CHOICE_OF_LANE.title if v["previously_unmatched"] else DECIDE_DUAL,
+        deciding=CHOICE_OF_LANE.title if reapplying else DECIDE_DUAL,
         may_be_open=registration == "may-be-open",
-        # A graduate who did not match has no school year left to extend (diff review s41, 2).
-        us_graduate=us_graduate and not v["previously_unmatched"],
+        # A graduate who did not match has no school year left to extend (diff review s41, 2); one
+        # who ticked the box after sending may be a senior in a first Match.
+        us_graduate=us_graduate and not reapplying,
         h1b_only=h1b_only,
         step3_passed=flag(v, "step3_passed"),
     )
+    # Once the application is out, the plan goes on past Match Day, to what
+    # follows if it does not place the reader (midseason audit s52, 5).
+    sent = submission <= today
+    if sent:
+        milestones += _after_the_rank_list(match_year, needs_visa)
     milestones.append(residencycas_row(match_year, today))
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -1760,7 +1904,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
     # The rows that date sitting Step 3, which a pass makes moot.
-    dropped = [t for t, dated in ((H1B_STEP3_APPLY, h1b_rows), (STEP3_AFTER_NO_MATCH, v["previously_unmatched"])) if dated]
+    dropped = [t for t, dated in ((H1B_STEP3_APPLY, h1b_rows), (STEP3_AFTER_NO_MATCH, reapplying)) if dated]
     passed_note = (
         f"With “{STEP3_PASSED_LABEL}” ticked, the plan leaves out {and_list([f'“{t}”' for t in dropped])}."
         if flag(v, "step3_passed") and dropped
@@ -1797,11 +1941,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         notes.append(passed_note)
     if img and today <= rank_deadline:
         notes.append(PATHWAY_EXPIRY_NOTE)
-    if not v["previously_unmatched"]:
-        notes.append(
-            f"A first application: tick “{label['previously_unmatched']}” for the debrief and the reapply-or-pivot "
-            "decision after a no-match."
-        )
+    if ticked_after_sending:
+        notes.append(_ticked_after_sending(submission, today, match_year, label["previously_unmatched"]))
+    elif not v["previously_unmatched"]:
+        notes.append(_first_application(sent, today, match_year, label["previously_unmatched"]))
     # Marked past, these read as done; for a late starter they may be the most urgent of all.
     catch_up = []
     missed: list[str] = []
@@ -1811,12 +1954,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Not the dual-applying date: a date is no task, and the decision is a step of its own.
         own = {p.step.title for p in placed if p.step.months < 0}
         # A reapplicant's own steps start with the debrief and the choice of lane.
-        own |= {s.title for s in AFTER_NO_MATCH} if v["previously_unmatched"] else set()
+        own |= {s.title for s in AFTER_NO_MATCH} if reapplying else set()
         missed = [m["title"] for m in milestones if m["past"] and m["title"] in own]
         missed_steps = (
-            counted(len(missed), "step") + " of your reapplication"
-            if v["previously_unmatched"]
-            else counted(len(missed), "preparation step")
+            counted(len(missed), "step") + " of your reapplication" if reapplying else counted(len(missed), "preparation step")
         )
         long_work = [title for title in missed if title in MONTHS_OF_WORK]
         if reviewing_before_submission and long_work:
@@ -2264,7 +2405,7 @@ def render(result: TimelineResult) -> Markup:
             status = "Next" if index == next_index else "Ahead"
             title, row_class = el("strong", str(m["title"])), "mpb-next" if index == next_index else None
         article = ARTICLE_BY_CITATION.get(str(m["source"]))
-        cells = (shown_date(m), status, title, m["detail"], article.short if article else m["source"])
+        cells = (shown_date(m), status, title, m["detail"], article.short if article else source_cell(str(m["source"])))
         # Each cell names its column, which a phone shows beside it (calculators.css).
         rows.append(el("tr", [el("td", c, data_label=h) for h, c in zip(PLAN_COLUMNS, cells, strict=True)], class_=row_class))
     plan = el(
@@ -2375,7 +2516,11 @@ def method() -> Markup:
             "submission is behind you and the rank lists are still open, it gives the last day on which, by the same "
             "rule, an application through ERAS, to more programs or a second specialty, can still bring an "
             "interview, and says that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
-            f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}).",
+            f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}). Once your "
+            "submission is behind you, the plan goes on past Match Day, with three rows for the case each names: get "
+            "ready for SOAP a week before Match Week (the day and the list of what to prepare are ours), the List of "
+            "Unfilled Programs from the end of SOAP to 1 May, and a debrief a week after Match Day, as the no-match "
+            "article times it.",
         ),
         table(
             ("Months", "Milestone", "When", "Source"),
@@ -2392,7 +2537,7 @@ def method() -> Markup:
                         "do": "US DO seniors and graduates",
                         "reapplicant-before-step3": "reapplicants who have not passed Step 3",
                     }[s.when],
-                    s.cites(),
+                    source_cell(s.cites()),
                 )
                 for s in STEPS
             ],
@@ -2450,7 +2595,10 @@ def method() -> Markup:
             "Confirming the first choice, the outside assessment and the dual-applying decision are left out: the "
             "debrief and the choice replace them. Other preparation the plan would date before the choice belonged "
             "to the failed application or would be done blind, so it is spread evenly, in order, between the choice "
-            "and the next step still ahead, each marked as moved.",
+            "and the next step still ahead, each marked as moved. The box is for an application still to send: "
+            "ticked once this plan's application has gone out, it dates nothing from the Match before it, which a "
+            "first-time applicant was never in, and a note says so; if this Match does not place you, tick it then "
+            "and enter your next submission date.",
         ),
         table(
             ("Days after that Match Day", "Milestone", "Source"),

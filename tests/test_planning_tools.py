@@ -131,7 +131,9 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
     # An optional step keeps its own day, which the moved preparation may pass.
     in_plan = [on[s.title] for s in timeline.STEPS if s.title in on and not s.optional]
     assert in_plan == sorted(in_plan)
-    if unmatched:
+    # Ticked once the application is out, the box dates no debrief from the
+    # Match before it, which a first-time applicant was never in (midseason audit s52, 5).
+    if unmatched and day >= today:
         no_match = timeline.last_match_day(min(today, day)).date
         # The latest Match whose results were out (from the Monday of Match Week) by then.
         assert cycle.season(no_match.year)["match_week"].date <= min(today, day)
@@ -150,7 +152,11 @@ def test_timeline_is_ordered_spans_18_months_and_its_calendar_holds_what_is_ahea
         (commit,) = [m for m in result["milestones"] if m["title"] == timeline.COMMIT_TO_DUAL]
         due = [t for t in timeline.BACKUP_WORK if t in on and on[t] < dt.date.fromisoformat(commit["date"])]
         assert [t for t in timeline.BACKUP_WORK if f"“{t}”" in commit["detail"]] == due
-    assert dates[-1] == cycle.third_friday_of_march(year) == cycle.season(year)["match_day"].date
+    match_day = cycle.season(year)["match_day"].date
+    assert match_day == cycle.third_friday_of_march(year)
+    # Once the application is out, the plan goes on to a debrief in case Match
+    # Day leaves the reader unplaced (midseason audit s52, 5).
+    assert dates[-1] == (match_day + dt.timedelta(days=timeline.DEBRIEF.days) if day <= today else match_day)
     # A stretch (the interview season) is past only once its last day is.
     ends = [dt.date.fromisoformat(m.get("until", m["date"])) for m in result["milestones"]]
     assert [m["past"] for m in result["milestones"]] == [end < today for end in ends]
@@ -1749,10 +1755,12 @@ def test_after_the_last_milestone_the_timeline_counts_in_words_and_offers_no_emp
     # On Match Day it said "1 milestones ahead"; the day after, it offered a
     # calendar holding no event; of a season years past, that its dates were
     # not published "yet" (fuzz audit s33, F3).
-    on_the_day = timeline.compute({"today": dt.date(2027, 3, 19), "eras_submission": dt.date(2026, 11, 14)})
+    # The plan of an application already out ends with the List of Unfilled
+    # Programs, open until 1 May (midseason audit s52, 5).
+    on_the_day = timeline.compute({"today": dt.date(2027, 5, 1), "eras_submission": dt.date(2026, 11, 14)})
     assert ": 1 milestone ahead," in on_the_day["summary"]
     assert "the 1 milestone still ahead" in unescape(str(timeline.render(on_the_day)))
-    after = timeline.compute({"today": dt.date(2027, 3, 20), "eras_submission": dt.date(2026, 11, 14)})
+    after = timeline.compute({"today": dt.date(2027, 5, 2), "eras_submission": dt.date(2026, 11, 14)})
     shown = unescape(str(after["ics_count"] == 0 and timeline.render(after)))
     assert "match-plan-b-timeline.ics" not in shown and "No milestone is still ahead" in shown
     long_past = timeline.compute({"today": dt.date(2032, 1, 8), "eras_submission": dt.date(2024, 9, 18)})
@@ -1895,7 +1903,7 @@ def test_a_reader_who_needs_a_visa_gets_a_dated_step_for_it(inputs: dict[str, ob
         assert step["date"] == steps["Plan US clinical experience"]["date"]
         assert data.H1B_CAP_EXEMPT.cite() in step["detail"]
         # Sourced to the law its H-1B words rest on and the J-1 page (h1bvisa audit s47, 9).
-        assert step["source"] == f"{data.INA_H1B.cite()}; {data.ECFMG_J1.cite()}" and "Statement of Need" in step["detail"]
+        assert step["source"] == timeline.cited_together(data.INA_H1B, data.ECFMG_J1) and "Statement of Need" in step["detail"]
         # The FSMB's lead times are on the H-1B Step 3 apply row (diff review s39, 8), and
         # only there: the pass-in-hand row points to it (diff review s41, 4).
         step3 = steps[timeline.H1B_STEP3_APPLY]["detail"]

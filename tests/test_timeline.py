@@ -1657,7 +1657,7 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     assert "apply about three months earlier" not in row["detail"] and "once ECFMG has certified you" in row["detail"]
     # The FSMB's and the transcript's sources in the row's Source, named briefly inline (diff review s51, 4).
     cited = (data.ARTICLE_UNMATCHED, data.FSMB_STEP3, data.STEP3_SCORE_DELAY)
-    assert row["source"] == "; ".join(c.cite() for c in cited)
+    assert row["source"] == timeline.SOURCES_APART.join(c.cite() for c in cited)
     assert "about 2 weeks for the permit (FSMB)" in row["detail"] and data.FSMB_STEP3.cite() not in row["detail"]
     assert "about 4 for the result (FSMB and ECFMG)" in row["detail"] and data.ERAS_DOCUMENTS.cite() in row["detail"]
     # Not for a first application, nor once passed, which the notes say.
@@ -1718,3 +1718,117 @@ def test_the_step3_row_stays_under_300_words_with_a_late_seasons_note_and_is_not
     fits = next(n for n in soon["notes"] if "do what still fits" in n)
     still, longer = fits.split("Do not hold your application back for the longer work")
     assert timeline.STEP3_AFTER_NO_MATCH not in still and timeline.STEP3_AFTER_NO_MATCH in longer
+
+
+# --- A first-time applicant mid-season, and what follows the rank lists (midseason audit s52, 5) ----
+# On 7 December 2026 this reader sent a first application in September for
+# the Match 2027, whose Match Day (19 March 2027) and Match Week (from 15
+# March) are our estimates.
+SENT = {"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"}
+TICK = "I applied before and did not match"
+
+
+def test_a_first_applicant_whose_application_is_out_is_told_to_tick_the_box_only_after_a_no_match() -> None:
+    # "A first application: tick ... for the debrief" led this reader to tick
+    # it, for a debrief dated from the Match 2026, which they were never in.
+    notes = timeline.compute(SENT)["notes"]
+    (hint,) = [n for n in notes if f"“{TICK}”" in n]
+    assert hint.startswith(f"If you do not match on 19 March 2027 (estimated), come back then: tick “{TICK}”")
+    assert "enter your next submission date, or leave it empty" in hint
+    assert not any(n.startswith("A first application") for n in notes)
+    # From the Monday of Match Week the no-match is known: no "come back then".
+    (later,) = [n for n in timeline.compute({**SENT, "today": "2027-03-16"})["notes"] if f"“{TICK}”" in n]
+    assert later.startswith(f"Not matched in the Match 2027? Tick “{TICK}”") and "come back" not in later
+    # Before the application goes out, the box is for a no-match in an earlier season.
+    (ahead,) = [n for n in timeline.compute({**SENT, "eras_submission": "2027-09-15"})["notes"] if f"“{TICK}”" in n]
+    assert ahead.startswith("This plan is for a first application. Applied in an earlier season and did not match?")
+
+
+def test_the_box_ticked_after_the_application_went_out_dates_no_debrief_from_the_match_before() -> None:
+    first = timeline.compute(SENT)
+    ticked = timeline.compute({**SENT, "previously_unmatched": True})
+    rows = by_title(ticked)
+    for title in (timeline.DEBRIEF.title, timeline.CHOICE_OF_LANE.title, timeline.STEP3_AFTER_NO_MATCH):
+        assert title not in rows
+    assert not any(timeline.MOVED_NOTE in m["detail"] for m in ticked["milestones"])
+    no_match = cycle.season(2026)["match_day"].date
+    counted_from_it = {(no_match + dt.timedelta(days=s.days)).isoformat() for s in timeline.AFTER_NO_MATCH}
+    assert not any(m["date"] in counted_from_it or "taken as" in m["detail"] for m in ticked["milestones"])
+    # Nothing ahead of the reader changes, as the note says.
+    assert [m for m in ticked["milestones"] if not m["past"]] == [m for m in first["milestones"] if not m["past"]]
+    (note,) = [n for n in ticked["notes"] if n.startswith(f"You ticked “{TICK}”")]
+    assert "your application for the Match 2027 went out on 24 September 2026" in note
+    assert "this plan dates no debrief from an earlier Match" in note and "nothing ahead of you changes" in note
+    assert f"the row “{timeline.DEBRIEF_IF_UNMATCHED}” says what to do" in note
+    # With the application still to send, a reapplicant's debrief still follows the Match before it.
+    late = by_title(timeline.compute({**SENT, "eras_submission": "2026-12-10", "previously_unmatched": True}))
+    assert late[timeline.DEBRIEF.title]["date"] == "2026-03-27"
+    # Back in Match Week, ticked with no date: the debrief follows this Match Day.
+    again = timeline.compute({"today": "2027-03-16", "applicant_type": "us-img", "previously_unmatched": True})
+    assert by_title(again)[timeline.DEBRIEF.title]["date"] == "2027-03-26"
+
+
+def test_once_the_application_is_out_the_plan_goes_on_to_soap_the_unfilled_list_and_a_debrief() -> None:
+    result = timeline.compute(SENT)
+    rows = by_title(result)
+    dates = cycle.season(2027)
+    ready, unfilled, debrief = (rows[t] for t in (timeline.SOAP_READY, timeline.UNFILLED_LIST, timeline.DEBRIEF_IF_UNMATCHED))
+    # A week before Match Week, our day, marked as counted from an estimate.
+    assert ready["date"] == (dates["match_week"].date - dt.timedelta(days=7)).isoformat() == "2027-03-08"
+    assert ready["estimated"] and "our advice" in ready["detail"] and "general clinical letter" in ready["detail"]
+    assert "“Prepare before Match Week, not during it”" in ready["detail"]
+    # From the end of SOAP until 1 May, one stretch, past only once the list closes.
+    assert unfilled["date"] == (dates["soap_ends"].date + dt.timedelta(days=1)).isoformat()
+    assert unfilled["until"] == cycle.unfilled_list_until(2027).isoformat() == "2027-05-01"
+    assert "our estimate of SOAP's end" in unfilled["detail"]
+    assert ready["source"] == unfilled["source"] == data.NRMP_SOAP.cite()
+    # A week after Match Day, as the no-match article's debrief, and how to plan what follows.
+    assert debrief["date"] == "2027-03-26" and debrief["source"] == data.ARTICLE_UNMATCHED.cite()
+    assert debrief["detail"].startswith(timeline.DEBRIEF.detail) and f"“{TICK}”" in debrief["detail"]
+    # The season's own SOAP rows are not repeated.
+    titles = [m["title"] for m in result["milestones"]]
+    assert all(titles.count(dates[k].label) == 1 for k in ("match_week", "soap_ends", "match_day"))
+    assert len([t for t in titles if "SOAP" in t]) == 4 and titles.count(timeline.SOAP_READY) == 1
+    assert {timeline.SOAP_READY, timeline.UNFILLED_LIST, timeline.DEBRIEF_IF_UNMATCHED} <= set(events(str(result["ics"])))
+    # A need for a visa adds its own line to getting ready.
+    assert "Need a visa?" not in ready["detail"]
+    assert "Need a visa?" in by_title(timeline.compute({**SENT, "needs_visa": "true"}))[timeline.SOAP_READY]["detail"]
+    # After SOAP the stretch leads the headline, and after 1 May the plan is over.
+    assert timeline.compute({**SENT, "today": "2027-03-22"})["summary"].startswith(
+        f"Now: {timeline.UNFILLED_LIST}, until 1 May 2027."
+    )
+    over = timeline.compute({**SENT, "today": "2027-05-02"})
+    assert over["past_count"] == len(over["milestones"])
+    # Still to be sent, the plan ends at Match Day.
+    assert timeline.compute({**SENT, "eras_submission": "2027-09-15"})["milestones"][-1]["title"] == "Match Day"
+
+
+def test_after_published_dates_the_rows_after_the_rank_lists_are_not_called_estimates() -> None:
+    rows = by_title(timeline.compute({"today": "2025-12-07", "eras_submission": "2025-09-24", "applicant_type": "us-img"}))
+    dates = cycle.season(2026)
+    assert not dates["match_week"].estimated and not dates["soap_ends"].estimated
+    ready, unfilled = rows[timeline.SOAP_READY], rows[timeline.UNFILLED_LIST]
+    assert "estimated" not in ready and "estimated" not in unfilled
+    assert unfilled["date"] == "2026-03-20" and "our estimate of SOAP's end" not in unfilled["detail"]
+
+
+# --- One row's sources, told apart (diff review s51b, 5) ---------------------------------
+def test_a_row_with_several_sources_keeps_them_apart_in_its_source_cell() -> None:
+    # Joined with "; ", the Step 3 row's sources ran into their own semicolons
+    # ("...; secondary copy; FSMB, ..."), and a reader could not tell where one ended.
+    step = next(s for s in timeline.STEPS if s.also_cited)
+    cites = [s.cite() for s in (step.source, *step.also_cited)]
+    assert step.cites() == timeline.SOURCES_APART.join(cites) and "; FSMB" not in step.cites()
+    # No citation holds the separator, so it can only mean "next source".
+    sources = [v for v in vars(data).values() if isinstance(v, data.Source)]
+    assert len(sources) > 50 and not any(timeline.SOURCES_APART in s.cite() for s in sources)
+    # In the table each source has a line of its own; with one source, nothing changes.
+    cell = str(timeline.source_cell(step.cites()))
+    assert cell.count("<br>Also: ") == len(step.also_cited) and cell.startswith(data.ARTICLE_UNMATCHED.cite())
+    assert str(timeline.source_cell(data.NRMP_SOAP.cite())) == data.NRMP_SOAP.cite()
+    plan = {"today": "2026-04-01", "previously_unmatched": True, "applicant_type": "non-us-img"}
+    html = unescape(str(timeline.render(timeline.compute(plan))))
+    assert f"{data.ARTICLE_UNMATCHED.cite()}. <br>Also: {data.FSMB_STEP3.cite()}. <br>Also: " in html
+    # The visa row's two sources too, and the method's table of steps.
+    assert f"{data.INA_H1B.cite()}. <br>Also: {data.ECFMG_J1.cite()}" in html
+    assert f"{data.ARTICLE_UNMATCHED.cite()}. <br>Also: {data.FSMB_STEP3.cite()}" in unescape(str(timeline.method()))
