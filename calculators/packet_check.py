@@ -635,13 +635,15 @@ def folded(text: str) -> str:
 
 # How a US cell is read: a spreadsheet's checkbox copies as TRUE or FALSE.
 # An empty cell is a letter whose writer the reader did not say.
-US_YES = frozenset({"yes", "y", "true", "us"})
-US_NO = frozenset({"no", "n", "false", "not us", "non-us"})
+# "USA" and "U.S." were refused as errors to fix before submitting, for a
+# column that only feeds our count (diff review s52, 10): dots are dropped.
+US_YES = frozenset({"yes", "y", "true", "us", "usa"})
+US_NO = frozenset({"no", "n", "false", "not us", "non-us", "non us", "not usa"})
 
 
 def read_us(text: str) -> str | None:
     """``yes`` or ``no`` for whether a US physician wrote a letter, or None when not said or not read."""
-    typed = folded(text)
+    typed = folded(text).replace(".", "")
     return "yes" if typed in US_YES else "no" if typed in US_NO else None
 
 
@@ -850,9 +852,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
         sloe = folded(row["kind"]) == SLOE_KIND
         us = read_us(row.get(US_COLUMN, ""))
+        # A warning, not an error: nothing ERAS checks turns on it.
         if us is None and row.get(US_COLUMN, "").strip() and kind == "letter":
             flag(
-                "error",
+                "warning",
                 "",
                 f"Documents, line {line} ({row['id']}): the US column takes yes or no, or nothing if you do not "
                 f"know, not “{typed_excerpt(row[US_COLUMN])}”.",
@@ -1088,7 +1091,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     f"articles advise at least {minimum_letters(specialty)} for each specialty you apply to, and the "
                     "competitiveness check counts only US physicians' letters.",
                     f"{f'only {from_us}' if from_us else 'none'} of your {letters_named_heard(specialty, written_for)} "
-                    f"letters {are}; the articles advise {minimum_letters(specialty)}.",
+                    # The articles give the count, the check the "US": not "the articles advise 2" US letters.
+                    f"letters {are}; the competitiveness check counts only those, and the articles advise {minimum_letters(specialty)}.",
                 )
     on_residencycas = int(bool(sent_by_residencycas))
     if on_residencycas:

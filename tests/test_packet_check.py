@@ -895,7 +895,7 @@ def test_a_letter_from_home_does_not_count_towards_the_advised_letters_once_the_
         )
     ]
     assert result["ok"] and result["announced"] == (
-        "No errors found. 1 warning: only 1 of your Psychiatry letters is from a US physician; the articles advise 2."
+        "No errors found. 1 warning: only 1 of your Psychiatry letters is from a US physician; the competitiveness check counts only those, and the articles advise 2."
     )
     assert result["letter_origin"] == ""
     both_us = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,Yes\nL2,letter,psychiatry,TRUE\n")
@@ -963,16 +963,22 @@ def test_a_letter_with_no_answer_still_counts_and_one_sentence_says_it_is_not_kn
     )
 
 
-def test_a_us_cell_the_checker_cannot_read_is_an_error_and_its_letter_is_not_known() -> None:
+def test_a_us_cell_the_checker_cannot_read_is_a_warning_and_its_letter_is_not_known() -> None:
+    # A warning: nothing ERAS checks turns on this column (diff review s52, 10).
     result = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,maybe\n")
     assert said(result) == [
         (
-            "error",
+            "warning",
             "",
             "Documents, line 4 (L2): the US column takes yes or no, or nothing if you do not know, not “maybe”.",
         )
     ]
-    assert "wrote “L2”" in result["letter_origin"]
+    assert "wrote “L2”" in result["letter_origin"] and result["ok"]
+    # "USA" and "U.S." are read as yes, "Non-US" as no.
+    for typed in ("USA", "U.S.", "u.s.a.", "Yes"):
+        assert us_check(f"PS,statement,psychiatry\nL1,letter,psychiatry,{typed}\nL2,letter,psychiatry,yes\n")["problems"] == []
+    home = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,Non-US\nL2,letter,psychiatry,yes\n")
+    assert any("is from a US physician" in p["message"] for p in home["problems"])
     # A statement has no writer to ask about.
     statement = us_check("PS,statement,psychiatry,maybe\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,yes\n")
     assert statement["problems"] == []
