@@ -885,8 +885,9 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
                 # example's score then doubted (midseason audit s52, 6).
                 f"That range is the articles' only count for a backup kept second at “{BAND_LABELS[band]}” "
                 f"outside orthopaedics. The IMG article's {BROAD_PRIMARY_CARE.text()} for a family medicine backup is "
-                "for a non-US IMG with several red flags, a file this calculator rates "
-                f"“{BAND_LABELS['dual-apply-strongly']}”, where internal or family medicine as a backup takes it. The "
+                "for a non-US IMG with several red flags. This calculator rates such a file "
+                f"“{BAND_LABELS['dual-apply-strongly']}”, and there it gives internal or family medicine as a backup "
+                f"{BROAD_PRIMARY_CARE.text()} too. The "
                 "IMG article also calls 100 or more applications common for IMGs in some backup fields: where few "
                 # No visa clause: a reader who needs one takes the broader
                 # counts at "dual apply" and cannot reach "single-track", so
@@ -1073,7 +1074,9 @@ H1B_ONLY_PINNED = "H-1B filers only."
 # season's list is a second floor.
 AGAIN_CAVEAT = "if you tried it last season, also more than that list"
 # The phone's pinned line tries it shorter before it gives it up.
-SHORTER_CAVEATS = {AGAIN_CAVEAT: "and above last season's list"}
+# It keeps its condition: "and above last season's list" alone told a reader
+# whose last season was another field to beat that list (diff review s52, 6).
+SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if tried last season"}
 
 
 def _first_choice_caveat(v: Mapping[str, object], rule: RangeRule) -> str:

@@ -2233,7 +2233,7 @@ def test_the_secondary_backup_range_does_not_deny_the_img_articles_family_medici
     assert result["band"] == "dual-apply" and result["count_text"]["backup"] == "40–60"
     [said] = [r for r in result["reasons"] if "only count for a backup kept second" in r]
     assert "at “Dual apply” outside orthopaedics" in said
-    assert "The IMG article's 80–120 for a family medicine backup is for a non-US IMG with several red flags" in said
+    assert "The IMG article's 80–120 for a family medicine backup is for a non-US IMG with several red flags." in said
 
 
 def test_an_older_graduate_is_told_where_a_graduation_limit_is_found_and_to_count_to_the_start_of_training() -> None:
