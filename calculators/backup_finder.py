@@ -840,15 +840,16 @@ def odds_reference(primary: data.Specialty, suggestions: Sequence[Suggestion], s
     column gives each field's; for a non-US IMG whose first choice is among
     the fields most open to IMGs, whether every field at the top of the list
     is lower.  None without a score or a list."""
-    if step2 is None or not suggestions:
+    # Only for a first choice among the fields most open to IMGs, the case the
+    # Assess guide's promise is about: beside radiology's 58% the line read as
+    # if its backups were no easier, against the page's own warning that each
+    # field's figure describes a different, self-selected group (diff review
+    # s52, 4).
+    if step2 is None or not suggestions or primary.tier != "accessible":
         return None
     own = match_odds.step2_estimate(primary, step2)
     if own is None:
-        # In the column's words for such a field (_odds_text).
-        return (
-            f"For comparison, your first choice, {primary.name}, has no such figure: match odds leave the score out "
-            "there, as too few applicants are behind its figures."
-        )
+        return None
     whose = "" if applicant == "non-us-img" else " for non-US IMGs"
     said = [
         f"For comparison, your first choice, {primary.name}: {match_odds.about(own)} at Step 2 CK {step2}{whose}, by "

@@ -1243,11 +1243,12 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     points, label, source = band.points, f"{band.label} band", band.source
     flexible = ""
     if band.flexible_points is not None and spec.slug in data.FLEXIBLE_ABOUT_RED_FLAGS:
-        points, source = band.flexible_points, ARTICLE_UNMATCHED
+        # The IMG article's deduction, still its source; the no-match article,
+        # named, only halves it (diff review s52, 7).
+        points = band.flexible_points
         flexible = (
-            f" It costs {-points} points here, not {-band.points}: the no-match article calls {spec.name.lower()} "
-            "generally more flexible about an older graduation, and the IMG article calls the years a barrier for "
-            "some specialties and programs. About half is this check's own weight."
+            f" Here it costs {-points} points, not {-band.points}. The no-match article calls {spec.name.lower()} "
+            "generally more flexible about an older graduation. About half is this check's own weight."
         )
     if band.only_in is not None:
         if spec.slug != band.only_in:
@@ -2209,8 +2210,8 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves
     more = (
         ""
         if cycle.too_late_for_interviews(year, today)
-        else " New applications, to more programs or to a backup field, each with its own statement and letters, can "
-        f"still go out this season. {cycle.send_by(year)}"
+        else f" New applications can still go out this season, {cycle.where_new_applications_go(slug, year, today)}; "
+        f"a new field needs its own statement and letters. {cycle.send_by(year)}"
     )
     return f"{applied} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
 
@@ -3084,10 +3085,12 @@ def render(result: CompetitivenessResult) -> Markup:
     # leaves them undated (diff review s51, 6).
     else:
         img = result["inputs"]["applicant_type"] in data.IMG_TYPES
-        if img and profile.graduated_long_ago(result["inputs"]):
-            parts.append(el("p", STEP3_OLDER_GRADUATE, class_="mpb-note"))
+        # One note, not two that pull apart: for an H-1B-only reader Step 3 is
+        # required anyway (diff review s52, 9).
         if img and profile.h1b_only(result["inputs"]):
             parts.append(el("p", STEP3_H1B_ONLY_NOTE, class_="mpb-note"))
+        elif img and profile.graduated_long_ago(result["inputs"]):
+            parts.append(el("p", STEP3_OLDER_GRADUATE, class_="mpb-note"))
     if reserved := result.get("reserved_places"):
         parts.append(el("p", reserved, class_="mpb-note"))
     return el("div", parts, class_="mpb-result-body")

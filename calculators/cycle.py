@@ -308,7 +308,24 @@ def send_by(match_year: int) -> str:
     """The last useful day, with what it rests on, for a note that tells a
     reader to send more applications now: a whole sentence."""
     last = long_date(last_day_for_an_interview(match_year))
-    return f"The last useful day to send one is about {last}: one sent later is unlikely to bring an interview. {INTERVIEW_RULE}"
+    return (
+        f"The last useful day to send a new application is about {last}: one sent later is unlikely to bring an "
+        f"interview. {INTERVIEW_RULE}"
+    )
+
+
+def where_new_applications_go(slug: str, match_year: int, today: dt.date) -> str:
+    """Where new applications in ``slug``'s season can still go, after "go":
+    in a field whose ResidencyCAS has stopped taking them, only to a backup
+    that applies through ERAS.  "More programs or a backup field" sent an
+    OB/GYN reader in December after applications that could not be sent
+    (diff review s52, 1)."""
+    if data.via_residencycas(slug) and residencycas_state(match_year, today) != "open":
+        return (
+            f"only to a backup field that applies through ERAS: {data.specialty(slug).name} programs take applications "
+            f"through ResidencyCAS, which {residencycas_deadline(match_year, today)}"
+        )
+    return "to more programs in your field or to a backup field"
 
 
 def too_late_caveat(match_year: int) -> str:
@@ -596,14 +613,14 @@ def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | st
             # Advice for a day still ahead; for one behind the reader, the
             # fact alone (new-words audit s40, 10).
             if day < today:
-                cost = "." if late < 7 else ", when many interview places were already given out."
+                cost = "." if late < 7 else ", when many interview places were already given out (our reading)."
             else:
                 cost = (
                     # In ERAS: ResidencyCAS's deadline may fall between (do-em audit s42, 3).
                     "; in ERAS a few days make little difference, but each later week does: programs give many interview "
-                    "places early."
+                    "places early (our reading)."
                     if late < 7
-                    else ", when many interview places are already given out."
+                    else ", when many interview places are already given out (our reading)."
                 )
             start = tensed(reviews.date, today, "start", "started")
             arrives = tensed(day, today, "arrives", "arrived")

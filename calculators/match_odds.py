@@ -311,10 +311,8 @@ def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> 
         if leaning == "ceiling":
             return f" A ceiling for you: these figures cannot see {named}."
         if leaning == "ceiling-without-recent-work":
-            from . import competitiveness
-
-            months = counted(competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, "month")
-            return f" Likely high for you: {named} unseen; a ceiling with under {months} of recent clinical work."
+            # The check's own words, not its months retyped (diff review s52, 12).
+            return f" Likely high for you: {named} unseen; a ceiling {without_recent_work()}."
         return f" Likely high for you: {named} unseen."
     if in_group:
         if leaning == "ceiling":
@@ -1484,21 +1482,24 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date) -> tuple[str, list[str]
     if phase == "in-time":
         # The day program counts, the finder and the timeline give, in their words.
         last = long_date(cycle.last_day_for_an_interview(year))
+        # Not "more programs" where ResidencyCAS no longer takes them (diff review s52, 1).
+        shut = data.via_residencycas(spec.slug) and cycle.residencycas_state(year, today) != "open"
+        where = "a backup field through ERAS" if shut else "more programs or a backup field"
         return (
-            f"What you can still do: send more applications now, to more {name} programs or to a backup field. "
+            f"What you can still do: send more applications now, {cycle.where_new_applications_go(spec.slug, year, today)}. "
             f"{cycle.send_by(year)} Get ready for SOAP as well: {soap_for_no_ranks()} "
             f"{cycle.SHORT_OF_INTERVIEWS}",
             [
-                f" Send more applications by about {last}, to more programs or a backup field, and prepare for SOAP.",
-                " Widen now, to more programs or a backup field, and prepare for SOAP.",
+                f" Send applications to {where} by about {last}, and prepare for SOAP.",
+                f" Apply to {where} now, and prepare for SOAP.",
             ],
         )
     if phase == "too-late" and today < dates["match_week"].date:
         closed = (
             f"The rank lists for the Match {year} have closed."
             if not cycle.rank_lists_may_be_open(year, today)
-            else "By our rule, an application sent now is unlikely to bring an interview before the rank lists close."
-            + cycle.too_late_caveat(year)
+            else "By our rule, an application sent now is unlikely to bring an interview before the rank lists close on "
+            f"{dates['rank_deadline'].shown()}." + cycle.too_late_caveat(year)
         )
         return (
             f"{closed} What is left this season is SOAP, so get ready for it now: {soap_for_no_ranks()} {later} "

@@ -184,7 +184,7 @@ def last_useful_day(today: dt.date) -> str:
     last = cycle.last_day_for_an_interview(year)
     verb = "is" if today <= last else "was"
     return (
-        f"For the Match {year}, the last useful day to send one {verb} about {long_date(last)} ({as_of(today)}): an "
+        f"For the Match {year}, the last useful day to send a new application {verb} about {long_date(last)} ({as_of(today)}): an "
         f"application sent later is unlikely to bring an interview before the rank lists close. {cycle.INTERVIEW_RULE}"
     )
 
@@ -404,7 +404,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             date_shown("rank_deadline", today, running),
             ".",
             *_register_to_match(running, today, "To match in it, you must also register"),
-            f" Most of its interview places go to earlier applicants.{' ' if fields_closed else ''}{fields_closed} The next",
+            f" Most of its interview places go to earlier applicants (our reading).{' ' if fields_closed else ''}{fields_closed} The next",
         ]
     elif still_open:
         late = [" If you did not apply in it, the next"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -1508,6 +1509,12 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     )
 
 
+# The headline's reminder to a reader whose submission is behind them.
+ADD_THROUGH_ERAS = "You can still add programs through ERAS"
+# What a reader does on coming back after a no-match, said in three places.
+NEXT_SUBMISSION = "enter your next submission date, or leave it empty"
+
+
 def _first_application(sent: bool, today: dt.date, match_year: int, label: str) -> str:
     """How to plan after a no-match, for a reader who has not ticked the box.
     "A first application: tick ... for the debrief ... after a no-match" led a
@@ -1522,15 +1529,13 @@ def _first_application(sent: bool, today: dt.date, match_year: int, label: str) 
     dates = cycle.season(match_year)
     # From the Monday of Match Week the no-match is known, and the plan counts
     # from that Match (last_match_day); before it, "come back" waits for it.
+    # Not "on Match Day": the unmatched learn it that Monday (diff review s52, 14).
     when = (
-        f"If you do not match on {dates['match_day'].shown()}, come back then: tick"
+        f"If Match Week, from {dates['match_week'].shown()}, tells you that you did not match, come back then: tick"
         if today < dates["match_week"].date
         else f"Not matched in the Match {match_year}? Tick"
     )
-    return (
-        f"{when} “{label}” and enter your next submission date, or leave it empty. The plan then dates a debrief "
-        "and the choice to reapply or pivot from that Match Day."
-    )
+    return f"{when} “{label}” and {NEXT_SUBMISSION}. The plan then dates a debrief and the choice to reapply or pivot from that Match Day."
 
 
 def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, label: str) -> str:
@@ -1545,12 +1550,12 @@ def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, 
     )
     if today < dates["match_week"].date:
         return (
-            f"{said} If this is your first application, untick it: it is for after a no-match. If you do not match on "
-            f"{dates['match_day'].shown()}, the row “{DEBRIEF_IF_UNMATCHED}” says what to do."
+            f"{said} If this is your first application, untick it: it is for after a no-match. If you do not match, "
+            f"the row “{DEBRIEF_IF_UNMATCHED}” says what to do."
         )
     return (
-        f"{said} Not matched in the Match {match_year}? Enter your next submission date, or leave it empty: the "
-        "plan then counts the debrief and the choice to reapply or pivot from its Match Day."
+        f"{said} Not matched in the Match {match_year}? {capitalised(NEXT_SUBMISSION)}: the plan then counts the "
+        "debrief and the choice to reapply or pivot from its Match Day."
     )
 
 
@@ -1615,8 +1620,7 @@ def _after_the_rank_list(match_year: int, visa: bool) -> list[PlanItem]:
         DEBRIEF_IF_UNMATCHED,
         f"{DEBRIEF.detail} Set {counted(DEBRIEF.days, 'day')} after this Match Day, {match_day.shown()}; you learn "
         f"on the Monday of Match Week whether you matched. A week later comes “{CHOICE_OF_LANE.title}”. To plan it, "
-        f"come back once you know: tick “{profile.PREVIOUSLY_UNMATCHED.label}” and enter your next submission date, "
-        "or leave it empty.",
+        f"come back once you know: tick “{profile.PREVIOUSLY_UNMATCHED.label}” and {NEXT_SUBMISSION}.",
         DEBRIEF.source.cite(),
         estimated=match_day.estimated,
     )
@@ -1661,7 +1665,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # audit s52, 5).  A reader who did not match then has that debrief, and
     # the preparation after it, behind them, so the plan dates none of it and
     # a note says why (_ticked_after_sending).
-    ticked_after_sending = bool(v["previously_unmatched"]) and submission < today
+    sent = submission <= today
+    ticked_after_sending = bool(v["previously_unmatched"]) and sent
     reapplying = bool(v["previously_unmatched"]) and not ticked_after_sending
     wanted = (
         {"always"}
@@ -1785,15 +1790,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
         deciding=CHOICE_OF_LANE.title if reapplying else DECIDE_DUAL,
         may_be_open=registration == "may-be-open",
-        # A graduate who did not match has no school year left to extend (diff review s41, 2); one
-        # who ticked the box after sending may be a senior in a first Match.
-        us_graduate=us_graduate and not reapplying,
+        # A graduate who did not match has no school year left to extend (diff review s41, 2), ticked
+        # before sending or after (diff review s52, 3).
+        us_graduate=us_graduate and not v["previously_unmatched"],
         h1b_only=h1b_only,
         step3_passed=flag(v, "step3_passed"),
     )
     # Once the application is out, the plan goes on past Match Day, to what
     # follows if it does not place the reader (midseason audit s52, 5).
-    sent = submission <= today
     if sent:
         milestones += _after_the_rank_list(match_year, needs_visa)
     milestones.append(residencycas_row(match_year, today))
@@ -2076,7 +2080,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
-                f"applicants. {fields_closed}{' ' if fields_closed else ''}To plan the Match {running_year} instead, enter a submission date before "
+                f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}To plan the Match {running_year} instead, enter a submission date before "
                 f"{running['rank_deadline'].shown()}, its rank-list deadline. "
             )
             notes.append(
@@ -2148,7 +2152,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
     if sent_while_open and not too_late_now:
-        next_step += "You can still add programs through ERAS. "
+        # With the last useful day, which the note alone gave (diff review s52, 5).
+        next_step += f"{ADD_THROUGH_ERAS}, by about {long_date(cycle.last_day_for_an_interview(match_year))}. "
     # Where the past steps' words begin: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
     missed_from = len(next_step)
@@ -2243,7 +2248,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Ticking the calendar's option changed only the file, and what was
         # heard stayed word for word the same (keyboard-sr audit s37, 9).
         "announced": _announced(
-            f"{first}{rest}".removesuffix(heard_tail),
+            heard := f"{first}{rest}".removesuffix(heard_tail),
             match_year,
             len(ahead),
             len(in_calendar) if v["include_past"] and past_count else None,
@@ -2251,6 +2256,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             residencycas=residencycas_heard,
             eras=register_heard,
             past_steps=heard_tail,
+            # The day goes last of all, where the room runs out.
+            undated=re.sub(rf"{ADD_THROUGH_ERAS}, by about [^.]*\. ", f"{ADD_THROUGH_ERAS}. ", heard),
         ),
     }
 
@@ -2265,6 +2272,7 @@ def _announced(
     residencycas: str = "",
     eras: str = "",
     past_steps: str = "",
+    undated: str = "",
 ) -> str:
     """The read-out: how late the submission date is (``late``) and whether
     ResidencyCAS is closed by then, the next step and the past steps to fit
@@ -2286,7 +2294,9 @@ def _announced(
             f"{late}{next_step}{eras}{plan}",
             f"{late}{next_step}{past_steps}{plan}",
             f"{late}{next_step}{plan}",
+            f"{late}{undated}{plan}",
             f"{next_step}{plan}",
+            f"{undated}{plan}",
         )
     )
 

@@ -1521,8 +1521,9 @@ def test_graduation_year_bands() -> None:
         for f in compute({"specialty": "family-medicine", "years_since_graduation": 8})["factors"]
         if f["factor"] == "Years since graduation"
     ]
-    assert "It costs 8 points here, not 15: the no-match article calls family medicine generally more flexible" in row["why"]
-    assert "About half is this check's own weight." in row["why"] and row["source"] == data.ARTICLE_UNMATCHED.cite()
+    assert "Here it costs 8 points, not 15. The no-match article calls family medicine generally more flexible" in row["why"]
+    # The deduction is the IMG article's; the no-match article only halves it (diff review s52, 7).
+    assert "About half is this check's own weight." in row["why"] and row["source"] == ARTICLE_IMG.cite()
 
 
 def test_ultra_step2_bands_around_the_articles_lines() -> None:
@@ -2237,7 +2238,11 @@ def test_mid_season_the_margins_are_said_to_be_for_the_next_application() -> Non
     assert competitiveness.mid_season_note(dt.date(2026, 7, 1)) is None
     # Not ERAS's season for a ResidencyCAS field (do-em audit s42, 6).
     em = competitiveness.mid_season_note(dt.date(2026, 12, 5), "emergency-medicine")
-    assert em is not None and em.startswith("Applied for the Match 2027 through ResidencyCAS?") and "ERAS" not in em
+    assert em is not None and em.startswith("Applied for the Match 2027 through ResidencyCAS?")
+    assert "ERAS 2027" not in em and "have been reading applications since" not in em
+    # New applications go only to a backup through ERAS, as ResidencyCAS has
+    # closed (diff review s52, 1).
+    assert "can still go out this season, only to a backup field that applies through ERAS" in em
     result = competitiveness.compute({"applicant_type": "non-us-img", "specialty": "anesthesiology", "step2_score": 247})
     result["mid_season"] = note
     page = str(competitiveness.render(result))
@@ -2302,7 +2307,7 @@ def test_mid_season_note_promises_no_list_of_changes_where_none_moves_the_band(m
     # Not "anything you change": new applications can still go out, until the
     # last useful day (midseason audit s52, 3).
     for note in (said, str(movable["mid_season"])):
-        assert "to more programs or to a backup field, each with its own statement and letters, can still go out" in note
+        assert "can still go out this season, to more programs in your field or to a backup field; a new field" in note
         assert cycle.send_by(2027) in note
     late = str(competitiveness.mid_season_note(dt.date(2026, 12, 21), "pediatrics", moves=False))
     assert "can still go out" not in late and "The last useful day" not in late
@@ -2313,7 +2318,7 @@ def test_the_letters_exception_is_said_only_of_eras_and_only_mid_season() -> Non
     assert competitiveness.LETTERS_STILL_THIS_SEASON in str(competitiveness.mid_season_note(day, "pediatrics", letters=True))
     # We found no ResidencyCAS page saying the same, so its readers are not told it.
     em = str(competitiveness.mid_season_note(day, "emergency-medicine", letters=True))
-    assert "Letters are the exception" not in em and "ERAS" not in em
+    assert "Letters are the exception" not in em and "ERAS 2027" not in em
     assert competitiveness.mid_season_note(dt.date(2026, 7, 1), "pediatrics", letters=True) is None
 
 
@@ -3398,6 +3403,8 @@ def test_the_score_out_of_100_is_said_to_be_no_chance_of_matching() -> None:
         ({"years_since_graduation": 8, "step2_score": 244, "applicant_type": "us-md"}, False),
         # A borderline score has the article's whole case, older graduates included.
         ({"years_since_graduation": 8, "step2_score": 226}, False),
+        # An H-1B-only reader's own note says Step 3 is required anyway (diff review s52, 9).
+        ({"years_since_graduation": 8, "step2_score": 244, "needs_visa": "h1b-only"}, False),
     ],
 )
 def test_an_older_img_graduate_is_told_some_programs_want_step3_at_any_score(inputs: dict[str, object], said: bool) -> None:

@@ -21,7 +21,7 @@ def test_a_late_submission_note_is_in_the_tense_of_today() -> None:
     assert isinstance(after, cycle.SubmissionSeason) and isinstance(before, cycle.SubmissionSeason)
     assert (
         "programs started reviewing on 23 September 2026 (estimated), so a submission on 28 October 2026 arrived "
-        "5 weeks after that, when many interview places were already given out." in after.note
+        "5 weeks after that, when many interview places were already given out (our reading)." in after.note
     )
     assert "programs start reviewing on 23 September 2026 (estimated)" in before.note
     assert "28 October 2026 arrives 5 weeks after that, when" in before.note
@@ -122,7 +122,7 @@ def test_program_counts_the_backup_finder_and_the_timeline_agree_when_a_new_appl
     for said in (counts, finder, short):
         assert ("now is unlikely to" in said) is late, said
         # Until then each gives the last useful day (midseason audit s52, 1).
-        assert ("The last useful day to send one is about 20 December 2026" in said) is not late, said
+        assert ("The last useful day to send a new application is about 20 December 2026" in said) is not late, said
     assert ("Send what you add this week" in counts) is not late
 
 

@@ -2299,7 +2299,12 @@ def test_the_surgical_material_follows_the_bullets_every_late_applicant_needs() 
     section = text[text.index("### Already applied, and short of interviews?") : text.index("## Mid-January")]
     general, surgical = section.split("#### If your first choice is surgical, or you are a US senior weighing a research year")
     assert surgical.startswith(" { #if-your-first-choice-is-surgical }")
-    for words in ("You can still send more applications", "How few is few?", "Register with the NRMP", "Get ready for SOAP"):
+    for words in (
+        "More applications, to more programs or to a second specialty",
+        "How few is few?",
+        "Register with the NRMP",
+        "Get ready for SOAP",
+    ):
         assert words in general, words
     for words in ("Sudah", "A US MD or DO senior weighing a research year", "Weigh a preliminary surgery year", "Kheir"):
         assert words in surgical and words not in general, words
@@ -2569,7 +2574,7 @@ def test_the_residencycas_sentence_gives_its_state_on_the_build_date(
     pin_build_date(monkeypatch, built)
     assert said in _rendered_text(macros.cycle_residencycas())
     text = page_text("apply/timeline.md")
-    bullet = text[text.index("- **You can still send more applications") :][:1500]
+    bullet = text[text.index("- **More applications, to more programs") :][:1500]
     assert "{{ cycle_residencycas() }}" in bullet and "adding those fields late may not be possible" not in bullet
 
 

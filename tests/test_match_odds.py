@@ -1682,7 +1682,8 @@ def test_an_old_graduation_alone_is_a_ceiling_only_without_recent_work() -> None
     assert said in _headline_of(result)
     assert "so for you the estimate is a ceiling" not in result["summary"] + _headline_of(result)
     assert result["announced"].endswith(
-        "Likely high for you: your graduation 8 years ago unseen; a ceiling with under 6 months of recent clinical work."
+        "Likely high for you: your graduation 8 years ago unseen; a ceiling if you have had under 6 months of hands-on "
+        "clinical work in the 3 years before you submit."
     )
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
     assert result["gist"] == "Psychiatry: about 61% matched. Likely high or a ceiling: graduation 8 years ago unseen."
@@ -1699,16 +1700,14 @@ def test_the_recent_work_condition_is_the_competitiveness_checks_own(monkeypatch
     # Its 6 months and 3 years, not typed again here (oldgrad audit s52, 2).
     from calculators import competitiveness
 
-    monkeypatch.setattr(competitiveness, "OLD_GRADUATION_RECENT_WORK_MONTHS", 9)
-    monkeypatch.setattr(competitiveness, "RECENT_WORK_YEARS", 4)
-    # The check's one wording of them, which both calculators use.
+    # The check's one wording of its 6 months and 3 years, which both calculators quote.
     monkeypatch.setattr(
         competitiveness, "TOO_LITTLE_RECENT_WORK", "under 9 months of hands-on clinical work in the 4 years before you submit"
     )
     result = compute(OLD_GP)
     condition = "if you have had under 9 months of hands-on clinical work in the 4 years before you submit"
     assert condition in result["summary"]
-    assert "a ceiling with under 9 months of recent clinical work" in result["announced"]
+    assert "a ceiling if you have had under 9 months of hands-on clinical work in the 4 years" in result["announced"]
     (note,) = [n for n in result["notes"] if n.startswith("You graduated")]
     assert condition[0].upper() + condition[1:] in note
 
@@ -1776,16 +1775,14 @@ def test_zero_ranks_in_time_point_to_widening_by_the_timelines_last_day_and_to_s
 
     pin_build_date(monkeypatch, "2026-12-07")
     steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
-    assert "send more applications now, to more Internal Medicine programs or to a backup field" in steps
+    assert "send more applications now, to more programs in your field or to a backup field" in steps
     # The timeline's own rule: the 20th is the last day before "too late" (midseason audit s52, 1).
     assert f"{cycle.send_by(2027)} Get ready for SOAP" in steps
-    assert "The last useful day to send one is about 20 December 2026" in steps
+    assert "The last useful day to send a new application is about 20 December 2026" in steps
     assert "Get ready for SOAP as well" in steps and data.NRMP_SOAP.cite() in steps
     assert steps.endswith(cycle.SHORT_OF_INTERVIEWS)
     said = compute({**MIDSEASON_READER, "contiguous_ranks": 0})["announced"]
-    assert said.endswith(
-        "Send more applications by about 20 December 2026, to more programs or a backup field, and prepare for SOAP."
-    )
+    assert said.endswith("Send applications to more programs or a backup field by about 20 December 2026, and prepare for SOAP.")
 
 
 @pytest.mark.parametrize(
@@ -1894,3 +1891,14 @@ def test_the_matched_median_said_is_each_fields_own(monkeypatch: pytest.MonkeyPa
         assert short["summary"].count(cycle.SHORT_OF_INTERVIEWS) == 1
         if short["below_matched_median"]:
             assert f"first and matched: {matched:g} (NRMP Charting Outcomes 2026" in short["below_matched_median"]
+
+
+def test_zero_ranks_in_a_residencycas_field_in_december_send_only_to_an_eras_backup(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "To more Obstetrics and Gynecology programs" after ResidencyCAS had
+    # closed in September (diff review s52, 1).
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = compute({"specialty": "obstetrics-gynecology", "contiguous_ranks": 0})
+    steps = str(result["no_ranks"]["next_steps"])  # type: ignore[index]
+    assert "send more applications now, only to a backup field that applies through ERAS" in steps
+    assert "to more programs in your field" not in steps
+    assert "Send applications to a backup field through ERAS by about 20 December 2026" in result["announced"]

@@ -405,5 +405,7 @@ def test_the_guides_give_the_last_useful_day_in_the_tense_of_the_build(today: st
     # "From about late December" left a reader on 7 December to guess whether
     # the holidays were lost (midseason audit s52, 1).
     said = season_words.last_useful_day(dt.date.fromisoformat(today))
-    assert said.startswith(f"For the Match 2027, the last useful day to send one {verb} about 20 December 2026 (as of ")
+    assert said.startswith(
+        f"For the Match 2027, the last useful day to send a new application {verb} about 20 December 2026 (as of "
+    )
     assert said.endswith(cycle.INTERVIEW_RULE)

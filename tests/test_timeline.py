@@ -195,7 +195,10 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     deadline = cycle.season(2027)["rank_deadline"]
     assert "You can still send applications through ERAS, to more programs or to a second specialty." in note
     # The last useful day, not only the deadline eight weeks later (midseason audit s52, 1).
-    assert "The last useful day to send one is about 20 December 2026: one sent later is unlikely to bring an interview." in note
+    assert (
+        "The last useful day to send a new application is about 20 December 2026: one sent later is unlikely to bring an interview."
+        in note
+    )
     assert cycle.INTERVIEW_RULE in note and f"the rank lists close on {deadline.shown()}" in note
     assert "Programs give many interview places to early applicants (our reading" in note
     assert (
@@ -206,7 +209,9 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
         data.RESIDENCYCAS_DATES.cite() in note and "in the 2025–26 cycle, the latest we hold, it closed on 24 September" in note
     )
     assert "“Already applied, and short of interviews?”" in note
-    assert "You can still add programs through ERAS." in result["summary"]
+    # With the last useful day, not in a note alone (diff review s52, 5).
+    assert "You can still add programs through ERAS, by about 20 December 2026." in result["summary"]
+    # Heard, the day gives way to the 40 words' limit here; the note says it.
     assert "You can still add programs through ERAS." in result["announced"]
 
 
@@ -1733,7 +1738,10 @@ def test_a_first_applicant_whose_application_is_out_is_told_to_tick_the_box_only
     # it, for a debrief dated from the Match 2026, which they were never in.
     notes = timeline.compute(SENT)["notes"]
     (hint,) = [n for n in notes if f"“{TICK}”" in n]
-    assert hint.startswith(f"If you do not match on 19 March 2027 (estimated), come back then: tick “{TICK}”")
+    # Match Week, not Match Day, tells the unmatched (diff review s52, 14).
+    assert hint.startswith(
+        f"If Match Week, from 15 March 2027 (estimated), tells you that you did not match, come back then: tick “{TICK}”"
+    )
     assert "enter your next submission date, or leave it empty" in hint
     assert not any(n.startswith("A first application") for n in notes)
     # From the Monday of Match Week the no-match is known: no "come back then".
