@@ -1840,3 +1840,16 @@ def test_a_row_with_several_sources_keeps_them_apart_in_its_source_cell() -> Non
     # The visa row's two sources too, and the method's table of steps.
     assert f"{data.INA_H1B.cite()}. <br>Also: {data.ECFMG_J1.cite()}" in html
     assert f"{data.ARTICLE_UNMATCHED.cite()}. <br>Also: {data.FSMB_STEP3.cite()}" in unescape(str(timeline.method()))
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_graduate_who_ticks_the_box_after_sending_gets_no_seniors_row(applicant: str) -> None:
+    # "A graduate who did not match gets no such row" held only when the box
+    # was ticked before sending (diff review s52, 3).
+    sent = {**SENT, "applicant_type": applicant}
+    assert timeline.US_SENIOR_WITHDRAW in by_title(timeline.compute(sent))
+    ticked = timeline.compute({**sent, "previously_unmatched": True})
+    assert timeline.US_SENIOR_WITHDRAW not in by_title(ticked)
+    # Submitted today counts as sent, for the box as for the rows after Match Day.
+    today = timeline.compute({**sent, "eras_submission": SENT["today"], "previously_unmatched": True})
+    assert timeline.DEBRIEF.title not in by_title(today) and timeline.DEBRIEF_IF_UNMATCHED in by_title(today)
