@@ -1015,7 +1015,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             f"for {data.specialty(word(v, 'specialty')).name}, as if they were in {backup_name}: run the "
             f"competitiveness check on {backup_name} with its own to see how it rates you."
         )
-    reasons += _filled_by_your_group(v)
+    reasons += _filled_by_your_group(v, changing)
     reasons.append(
         "If a range exceeds the number of programs in a field that take applicants like you, apply to each such "
         "program you would really attend rather than padding the list."
@@ -1144,23 +1144,25 @@ def _small_fields(v: Mapping[str, object], result: Plan, changing: bool = False)
     return said
 
 
-def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
+def _filled_by_your_group(v: Mapping[str, object], changing: bool = False) -> list[str]:
     """How many of each field's places an IMG reader's own group filled: a
     range of 60-80 in a field whose places went to 51 US-citizen IMGs was
     given beside a psychiatry example and no figure of the reader's own
-    field (obgyn-usimg audit s42, 5)."""
+    field (obgyn-usimg audit s42, 5).  ``changing``: the first choice is a new
+    field and the backup the one being left."""
     applicant = word(v, "applicant_type")
     # An IMG's own group: a US senior's share says nothing of which programs take them.
     if applicant not in data.IMG_TYPES:
         return []
     said = []
     slugs = [word(v, "specialty"), *([str(v["backup_specialty"])] if v["backup_specialty"] is not None else [])]
+    counted_places: dict[str, int] = {}
     for slug in slugs:
         spec = data.specialty(slug)
         if spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
             continue
         share, group = filled
-        places = round(spec.pgy1.positions_offered * float(share) / 100)
+        places = counted_places[slug] = round(spec.pgy1.positions_offered * float(share) / 100)
         # In a field with advanced positions the table's places are only those
         # starting at PGY-1: "about 85 places" in anesthesiology read as all
         # the field held for the reader (anesadv audit s46, 2).
@@ -1172,6 +1174,20 @@ def _filled_by_your_group(v: Mapping[str, object]) -> list[str]:
         said.append(
             f"{data.places_filled(spec, share, group)}, about {places:,} places ({data.RESULTS_AND_DATA.cite()}){which} "
             "a program only where its record shows applicants like you."
+        )
+    # Changing field with most of the list in a field with fewer places for
+    # the reader's group, and nothing said of it: family medicine's about 804
+    # beside internal medicine's 3,578 for a non-US IMG with a visa to find
+    # (visareapply audit s51, 6).
+    new, leaving = slugs[0], slugs[-1]
+    if changing and new in counted_places and leaving in counted_places and counted_places[new] < counted_places[leaving]:
+        visa = " and, as you need a visa, how many sponsor the one you need" if profile.visa_needed(v) else ""
+        sponsors = " We hold no count of programs that sponsor visas." if visa else ""
+        said.append(
+            f"{data.specialty(new).name}, which now carries most of your list, had fewer places filled by {group} "
+            f"than {data.specialty(leaving).name}, the field you are leaving: about {counted_places[new]:,} against "
+            f"{counted_places[leaving]:,}. Our advice: before you commit the range to it, count its programs that "
+            f"took {group}{visa}.{sponsors}"
         )
     return said
 

@@ -2243,3 +2243,30 @@ def test_an_older_graduate_is_told_where_a_graduation_limit_is_found_and_to_coun
     [said] = [r for r in pc.compute(old)["reasons"] if "stated limit on years since graduation" in r]
     assert profile.GRADUATION_LIMIT_HOW in said and "We hold no count of programs with such limits" in said
     assert not any(profile.GRADUATION_LIMIT_HOW in r for r in pc.compute({**old, "years_since_graduation": 5})["reasons"])
+
+
+@pytest.mark.parametrize("visa", [True, False])
+def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_with_both_counts(visa: bool) -> None:
+    # 80% of the list went to a field with about a quarter of the non-US IMG
+    # places, and nothing compared the two (visareapply audit s51, 6).
+    reader = {
+        "specialty": "family-medicine",
+        "backup_specialty": "internal-medicine",
+        "changing_field": True,
+        "previously_unmatched": True,
+        "applicant_type": "non-us-img",
+        "step2_score": 226,
+        "needs_visa": visa,
+    }
+    [said] = [r for r in pc.compute(reader)["reasons"] if "which now carries most of your list" in r]
+    assert (
+        "had fewer places filled by non-US IMGs than Internal Medicine, the field you are leaving: about 804 against 3,578"
+        in said
+    )
+    assert ("how many sponsor the one you need" in said) is visa
+    # Not without the box, nor the other way round.
+    assert not any(
+        "carries most of your list, had fewer" in r for r in pc.compute({**reader, "changing_field": False})["reasons"]
+    )
+    swapped = {**reader, "specialty": "internal-medicine", "backup_specialty": "family-medicine"}
+    assert not any("carries most of your list, had fewer" in r for r in pc.compute(swapped)["reasons"])
