@@ -1184,11 +1184,12 @@ def bridges(
     unmatched: bool = False,
     applicant: str = "non-us-img",
     backups: Sequence[Suggestion] = (),
-    h1b_only: bool = False,
+    h1b_step3: bool = False,
 ) -> list[Bridge]:
     """Transitional and preliminary years that fit this primary, each with
     reasons; ``backups``, the ranked categorical backups, to set a reapplicant's
-    year beside; ``h1b_only``: for a reader who cannot take a J-1."""
+    year beside; ``h1b_step3``: for an IMG who cannot take a J-1
+    (profile.h1b_step3_rules_apply)."""
     cite = {s.key: s.cite() for s in data.SOURCES}
     # For a field with advanced positions the same year has two roles, and
     # the reapplying reasons read as the plan for the year an advanced match
@@ -1208,7 +1209,7 @@ def bridges(
     # The year on an H-1B has the same gate as a residency, and spends one of
     # six years: said in the Assess guide, not here (visareapply audit s51, 8).
     # For an IMG, as the timeline dates it (diff review s51, 6).
-    if h1b_only and applicant in data.IMG_TYPES:
+    if h1b_step3:
         common.append(
             "You cannot take a J-1, so the year too needs an H-1B, which a program can file only with your Step 3 "
             f"passed ({cite['ina-212-j-2']}), and it uses one of the six years H-1B status allows in all "
@@ -1757,7 +1758,9 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "suggestions": suggestions,
         "headlined": headlined,
         "unnamed_note": unnamed_note,
-        "bridges": bridges(primary, needs_visa, flag(v, "previously_unmatched"), applicant, suggestions, profile.h1b_only(v)),
+        "bridges": bridges(
+            primary, needs_visa, flag(v, "previously_unmatched"), applicant, suggestions, profile.h1b_step3_rules_apply(v)
+        ),
         "excluded": excluded,
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant

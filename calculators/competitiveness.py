@@ -3084,12 +3084,11 @@ def render(result: CompetitivenessResult) -> Markup:
     # For an IMG: a US graduate's rules are not ours to state, as the timeline
     # leaves them undated (diff review s51, 6).
     else:
-        img = result["inputs"]["applicant_type"] in data.IMG_TYPES
         # One note, not two that pull apart: for an H-1B-only reader Step 3 is
         # required anyway (diff review s52, 9).
-        if img and profile.h1b_only(result["inputs"]):
+        if profile.h1b_step3_rules_apply(result["inputs"]):
             parts.append(el("p", STEP3_H1B_ONLY_NOTE, class_="mpb-note"))
-        elif img and profile.graduated_long_ago(result["inputs"]):
+        elif result["inputs"]["applicant_type"] in data.IMG_TYPES and profile.graduated_long_ago(result["inputs"]):
             parts.append(el("p", STEP3_OLDER_GRADUATE, class_="mpb-note"))
     if reserved := result.get("reserved_places"):
         parts.append(el("p", reserved, class_="mpb-note"))

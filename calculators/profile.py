@@ -436,6 +436,14 @@ def h1b_only(values: Mapping[str, object]) -> bool:
     return values.get("needs_visa") == VISA_H1B_ONLY
 
 
+def h1b_step3_rules_apply(values: Mapping[str, object]) -> bool:
+    """Whether an IMG cannot take a J-1, so the H-1B's Step 3 rules are said:
+    a US graduate's are not ours to state, as the timeline leaves them
+    undated (diff review s51, 6).  One test for the check's note, the
+    finder's bridge years and the timeline's rows."""
+    return h1b_only(values) and values.get("applicant_type") in data.IMG_TYPES
+
+
 VISA_GUIDE_SECTION = "the Assess guide's section “Visa: J-1 or H-1B”"
 
 

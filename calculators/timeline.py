@@ -1754,7 +1754,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     kinds: tuple[tuple[ReaderKind, bool], ...] = (
         ("h1b-only", h1b_only),
         ("visa", needs_visa),
-        ("img-h1b-only", h1b_rows and h1b_only),
+        ("img-h1b-only", profile.h1b_step3_rules_apply(v)),
         ("img-visa", h1b_rows),
         ("do", word(v, "applicant_type") == "us-do"),
         ("img", img),
