@@ -685,7 +685,7 @@ def _late_registration(year: int, today: dt.date) -> str:
 
 def _mid_season_note(
     v: Mapping[str, object], items: list[CostItem], breakdown: list[ApplicationLine], today: dt.date
-) -> str | None:
+) -> list[str] | None:
     """While programs read a season's applications, what part of the total is
     new money for programs added now, or None.  The total prices a whole
     season, so a reader who applied in September and added a backup in
@@ -756,7 +756,15 @@ def _mid_season_note(
     else:
         # Until then, the day program counts and the timeline give (midseason audit s52, 1).
         sentences.append(cycle.send_by(year))
-    return " ".join(sentences)
+    return sentences
+
+
+def _mid_season_list(points: list[str]) -> Markup | None:
+    """The mid-season note: its question as a lead, each point an item."""
+    if not points:
+        return None
+    lead, *rest = points
+    return el("div", el("p", lead), el("ul", [el("li", point) for point in rest]), class_="mpb-note")
 
 
 # Observerships and externships, which an IMG often arranges in the year
@@ -860,8 +868,11 @@ class ApplicationCostResult(TypedDict):
     notes: list[str]
     # Fees the reader pays that our data do not price: the total is a floor.
     not_counted: list[str]
-    # For a season already under review: what is new money for programs added now.
+    # For a season already under review: what is new money for programs added
+    # now, whole and as its points, which the page lists: one paragraph of
+    # nearly 300 words was too long to follow (diff review s52, 13).
     mid_season_note: str | None
+    mid_season_points: list[str]
     # For an IMG: the costs of observerships and externships, not counted.
     img_note: str | None
     summary: str
@@ -1095,7 +1106,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
-        "mid_season_note": _mid_season_note(v, items, breakdown, today),
+        "mid_season_note": " ".join(mid_season) if (mid_season := _mid_season_note(v, items, breakdown, today)) else None,
+        "mid_season_points": mid_season or [],
         "img_note": IMG_NOT_COUNTED if is_img else None,
         "summary": summary,
         "announced": _announced(
@@ -1143,7 +1155,7 @@ def render(result: ApplicationCostResult) -> Markup:
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
-        el("p", mid_season, class_="mpb-note") if (mid_season := result.get("mid_season_note")) else None,
+        _mid_season_list(result.get("mid_season_points") or []),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         el("p", couple_fee_note(), class_="mpb-note"),
         el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,

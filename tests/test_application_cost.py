@@ -1385,10 +1385,13 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     assert result["total"] == 3480
     # Not yet too late for an interview (the timeline's line falls after 20 December).
     assert "now is unlikely to bring an interview" not in note
+    # Listed point by point, each point whole on the page (diff review s52, 13).
     html = unescape(str(ac.render(result)))
-    assert note in html
+    points = result["mid_season_points"]
+    assert " ".join(points) == note and len(points) > 3
+    assert f"<p>{points[0]}</p>" in html and all(f"<li>{point}</li>" in html for point in points[1:])
     # After the season line, which names the season under review.
-    assert html.index("ERAS 2027 (Match 2027) is still running") < html.index(note)
+    assert html.index("ERAS 2027 (Match 2027) is still running") < html.index(points[0])
 
 
 @pytest.mark.parametrize("today", ["2026-07-01", "2026-09-23", "2027-02-17", "2027-03-01"])
