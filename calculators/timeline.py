@@ -1586,10 +1586,11 @@ def _after_the_rank_list(match_year: int, visa: bool) -> list[PlanItem]:
     ready = _item(
         match_week.date - dt.timedelta(days=SOAP_READY_DAYS),
         SOAP_READY,
-        "Have these ready by about this day, a week before Match Week, as SOAP leaves little time to write: a "
-        "statement for each kind of position you would accept (for example categorical internal or family medicine, "
-        "a transitional year or a preliminary year), your letters uploaded with a general clinical letter you can "
-        "assign, and a clear list of the offers you would take, since an accepted offer binds you. "
+        # Short sentences: one ran to 70 words (diff review s52, 13).
+        "Have these ready by about this day, a week before Match Week: SOAP leaves little time to write. A statement "
+        "for each kind of position you would accept, such as categorical internal or family medicine, a transitional "
+        "year or a preliminary year. Your letters uploaded, with a general clinical letter you can assign. And a clear "
+        "list of the offers you would take: an accepted offer binds you. "
         + ("Need a visa? Note now which visa each program you might take a SOAP place in sponsors. " if visa else "")
         + "The day and the list are our advice; the guide page “SOAP and a non-residency Plan B”, “Prepare before "
         "Match Week, not during it”, says more. Only applicants registered for the Match can take part, and the NRMP "
