@@ -607,7 +607,7 @@ CLAIMS = (
     ),
     Claim(
         "faq.md",
-        'gives a non-US IMG at least 80 there once a backup is needed ("dual apply" or more cautious), and a small '
+        'a non-US IMG gets at least 80 there once a backup is needed ("dual apply" or more cautious), and a small '
         'hedge of 40–50 at "single-track"',
         lambda: (
             {band for band, _, _ in im_fm_backups()} == set(competitiveness.BAND_ORDER)
