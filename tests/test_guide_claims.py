@@ -2543,7 +2543,10 @@ def test_the_anchor_paragraph_reads_in_the_tense_of_the_build_date(
 
     pin_build_date(monkeypatch, built)
     source = (ROOT / "docs" / "apply/timeline.md").read_text(encoding="utf-8")
-    (line,) = [line for line in source.splitlines() if line.startswith("The plans below count back")]
+    # The paragraph, its list of dates (an 85-word sentence before: midseason
+    # audit s52, 10) and the line after it.
+    start = source.index("The plans below count back")
+    line = source[start : source.index("Most applicants submit before the review start", start)]
     names = ("cycle_date", "cycle_cited", "cycle_tensed", "cycle_next_open_dates")
     shown = _rendered_text(jinja2.Template(line).render({name: getattr(macros, name) for name in names}))
     for words in said:
