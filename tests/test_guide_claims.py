@@ -360,7 +360,7 @@ CLAIMS = (
     ),
     Claim(
         "calculators/competitiveness.md",
-        "in general surgery, for example, most IMGs who rank it first go unmatched, and a score above the matched median can still leave you below even odds",
+        "In general surgery, for example, most IMGs who rank it first go unmatched, and a score above the matched median can still leave you below even odds",
         lambda: (
             rate(GS) < 50
             and (match_odds.step2_estimate(data.specialty("general-surgery"), int(median(co(GS).step2_matched)) + 1) or 1) < 0.5
