@@ -860,7 +860,7 @@ def odds_reference(primary: data.Specialty, suggestions: Sequence[Suggestion], s
         said.append(
             f"The score barely moves {primary.name}'s figure, so a field with a lower one is not shown to be harder for you."
         )
-    elif applicant == "non-us-img" and primary.tier == "accessible":
+    elif applicant == "non-us-img":
         said += _all_below(suggestions, own)
     return " ".join(said)
 

@@ -1248,7 +1248,7 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         points = band.flexible_points
         flexible = (
             f" Here it costs {-points} points, not {-band.points}. The no-match article calls {spec.name.lower()} "
-            "generally more flexible about an older graduation. About half is this check's own weight."
+            "generally more flexible about an older graduation. Halving it is this check's own choice: the article gives no number."
         )
     if band.only_in is not None:
         if spec.slug != band.only_in:
@@ -2207,11 +2207,12 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves
     # "Anything you change in your file now" read as "adding a backup is
     # pointless", beside program counts and the timeline saying to send more
     # this week (midseason audit s52, 3).
+    where, why = cycle.where_new_applications_go(slug, year, today)
     more = (
         ""
         if cycle.too_late_for_interviews(year, today)
-        else f" New applications can still go out this season, {cycle.where_new_applications_go(slug, year, today)}; "
-        f"a new field needs its own statement and letters. {cycle.send_by(year)}"
+        else f" New applications can still go out this season, {where}. {why}A new field needs its own statement and "
+        f"letters. {cycle.send_by(year)}"
     )
     return f"{applied} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
 

@@ -314,18 +314,26 @@ def send_by(match_year: int) -> str:
     )
 
 
-def where_new_applications_go(slug: str, match_year: int, today: dt.date) -> str:
-    """Where new applications in ``slug``'s season can still go, after "go":
-    in a field whose ResidencyCAS has stopped taking them, only to a backup
-    that applies through ERAS.  "More programs or a backup field" sent an
-    OB/GYN reader in December after applications that could not be sent
-    (diff review s52, 1)."""
-    if data.via_residencycas(slug) and residencycas_state(match_year, today) != "open":
+def residencycas_shut(slug: str, match_year: int, today: dt.date) -> bool:
+    """Whether ``slug`` applies through ResidencyCAS and it has stopped, or
+    may have stopped, taking ``match_year``'s applications on ``today``."""
+    return data.via_residencycas(slug) and residencycas_state(match_year, today) != "open"
+
+
+def where_new_applications_go(slug: str, match_year: int, today: dt.date) -> tuple[str, str]:
+    """Where new applications in ``slug``'s season can still go, after "go",
+    and, where that is only a backup through ERAS, why, as a sentence with a
+    space after it.  "More programs or a backup field" sent an OB/GYN reader
+    in December after applications that could not be sent (diff review s52,
+    1); the reason is its own sentence, its citation at the end (diff review
+    s52b, 6)."""
+    if residencycas_shut(slug, match_year, today):
         return (
-            f"only to a backup field that applies through ERAS: {data.specialty(slug).name} programs take applications "
-            f"through ResidencyCAS, which {residencycas_deadline(match_year, today)}"
+            "only to a backup field that applies through ERAS",
+            f"{data.specialty(slug).name} programs take applications through ResidencyCAS, which "
+            f"{residencycas_deadline(match_year, today)}. ",
         )
-    return "to more programs in your field or to a backup field"
+    return "to more programs in your field or to a backup field", ""
 
 
 def too_late_caveat(match_year: int) -> str:

@@ -1483,10 +1483,14 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date) -> tuple[str, list[str]
         # The day program counts, the finder and the timeline give, in their words.
         last = long_date(cycle.last_day_for_an_interview(year))
         # Not "more programs" where ResidencyCAS no longer takes them (diff review s52, 1).
-        shut = data.via_residencycas(spec.slug) and cycle.residencycas_state(year, today) != "open"
-        where = "a backup field through ERAS" if shut else "more programs or a backup field"
+        where = (
+            "a backup field through ERAS"
+            if cycle.residencycas_shut(spec.slug, year, today)
+            else "more programs or a backup field"
+        )
+        goes, why = cycle.where_new_applications_go(spec.slug, year, today)
         return (
-            f"What you can still do: send more applications now, {cycle.where_new_applications_go(spec.slug, year, today)}. "
+            f"What you can still do: send more applications now, {goes}. {why}"
             f"{cycle.send_by(year)} Get ready for SOAP as well: {soap_for_no_ranks()} "
             f"{cycle.SHORT_OF_INTERVIEWS}",
             [
@@ -1495,11 +1499,16 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date) -> tuple[str, list[str]
             ],
         )
     if phase == "too-late" and today < dates["match_week"].date:
+        deadline = dates["rank_deadline"]
+        # Past our early estimate the date is not said as still to come, and
+        # "set early on purpose" is said once (diff review s52b, 2).
         closed = (
             f"The rank lists for the Match {year} have closed."
             if not cycle.rank_lists_may_be_open(year, today)
+            else f"By our rule, an application sent now is unlikely to bring an interview: {cycle.estimate_passed(deadline, 'the rank-list deadline')}."
+            if today > deadline.date
             else "By our rule, an application sent now is unlikely to bring an interview before the rank lists close on "
-            f"{dates['rank_deadline'].shown()}." + cycle.too_late_caveat(year)
+            f"{long_date(deadline.date)}.{cycle.too_late_caveat(year)}"
         )
         return (
             f"{closed} What is left this season is SOAP, so get ready for it now: {soap_for_no_ranks()} {later} "

@@ -637,8 +637,10 @@ def folded(text: str) -> str:
 # An empty cell is a letter whose writer the reader did not say.
 # "USA" and "U.S." were refused as errors to fix before submitting, for a
 # column that only feeds our count (diff review s52, 10): dots are dropped.
-US_YES = frozenset({"yes", "y", "true", "us", "usa"})
-US_NO = frozenset({"no", "n", "false", "not us", "non-us", "non us", "not usa"})
+US_YES = frozenset({"yes", "y", "true", "1", "us", "usa"})
+US_NO = frozenset({"no", "n", "false", "0", "not us", "non-us", "non us", "not usa", "non-usa", "non usa"})
+# Words for "I do not know", read as the empty cell the help invites.
+US_NOT_SAID = frozenset({"n/a", "na", "unknown", "not known", "?", "-"})
 
 
 def read_us(text: str) -> str | None:
@@ -853,7 +855,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         sloe = folded(row["kind"]) == SLOE_KIND
         us = read_us(row.get(US_COLUMN, ""))
         # A warning, not an error: nothing ERAS checks turns on it.
-        if us is None and row.get(US_COLUMN, "").strip() and kind == "letter":
+        typed_us = folded(row.get(US_COLUMN, "")).replace(".", "")
+        if us is None and typed_us and typed_us not in US_NOT_SAID and kind == "letter":
             flag(
                 "warning",
                 "",

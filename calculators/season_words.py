@@ -178,14 +178,24 @@ def registration_advice(today: dt.date) -> Markup:
 
 def last_useful_day(today: dt.date) -> str:
     """The last day a new application for the coming Match is likely to bring
-    an interview, as of the build: "late December" left a reader on
-    7 December to guess (midseason audit s52, 1)."""
+    an interview, as of the build, with what follows from it: "late
+    December" left a reader on 7 December to guess (midseason audit s52, 1),
+    and "send this week" stood beside "was about 20 December" on a page built
+    after it (diff review s52b, 1)."""
     year = cycle.coming_season(today)
     last = cycle.last_day_for_an_interview(year)
-    verb = "is" if today <= last else "was"
+    if today <= last:
+        return (
+            f"For the Match {year}, the last useful day to send a new application is about {long_date(last)} "
+            f"({as_of(today)}): one sent later is unlikely to bring an interview before the rank lists close. "
+            f"{cycle.INTERVIEW_RULE} Programs give many interview places to early applicants (our reading; the IMG "
+            "article's advice is to submit early), so an application sent this week is worth more than a polished "
+            "one sent next month."
+        )
     return (
-        f"For the Match {year}, the last useful day to send a new application {verb} about {long_date(last)} ({as_of(today)}): an "
-        f"application sent later is unlikely to bring an interview before the rank lists close. {cycle.INTERVIEW_RULE}"
+        f"For the Match {year}, the last useful day to send a new application was about {long_date(last)} "
+        f"({as_of(today)}): one sent now is unlikely to bring an interview before the rank lists close, so ranking "
+        f"what you have, SOAP and the next season are what remain. {cycle.INTERVIEW_RULE}"
     )
 
 

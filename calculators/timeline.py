@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -1510,7 +1509,9 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
 
 
 # The headline's reminder to a reader whose submission is behind them.
-ADD_THROUGH_ERAS = "You can still add programs through ERAS"
+# Dated, it keeps a long read-out within its 40 words (diff review s52b, 3).
+ADD_THROUGH_ERAS = "You can still add programs through ERAS."
+ADD_THROUGH_ERAS_BY = "Add programs through ERAS by about {}."
 # What a reader does on coming back after a no-match, said in three places.
 NEXT_SUBMISSION = "enter your next submission date, or leave it empty"
 
@@ -1535,7 +1536,11 @@ def _first_application(sent: bool, today: dt.date, match_year: int, label: str) 
         if today < dates["match_week"].date
         else f"Not matched in the Match {match_year}? Tick"
     )
-    return f"{when} “{label}” and {NEXT_SUBMISSION}. The plan then dates a debrief and the choice to reapply or pivot from that Match Day."
+    # "That Match Day" had no day before it once Match Week led (diff review s52b, 7).
+    return (
+        f"{when} “{label}” and {NEXT_SUBMISSION}. The plan then dates a debrief and the choice to reapply or pivot "
+        f"from Match Day, {dates['match_day'].shown()}."
+    )
 
 
 def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, label: str) -> str:
@@ -1577,7 +1582,7 @@ UNFILLED_LIST = "If SOAP does not place you: the List of Unfilled Programs"
 DEBRIEF_IF_UNMATCHED = "If you did not match: debrief this application"
 
 
-def _after_the_rank_list(match_year: int, visa: bool) -> list[PlanItem]:
+def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> list[PlanItem]:
     """Getting ready for SOAP, the List of Unfilled Programs after it, and a
     debrief after Match Day, for a reader whose application has gone out;
     ``visa`` for one who needs a visa to train."""
@@ -1621,7 +1626,9 @@ def _after_the_rank_list(match_year: int, visa: bool) -> list[PlanItem]:
         DEBRIEF_IF_UNMATCHED,
         f"{DEBRIEF.detail} Set {counted(DEBRIEF.days, 'day')} after this Match Day, {match_day.shown()}; you learn "
         f"on the Monday of Match Week whether you matched. A week later comes “{CHOICE_OF_LANE.title}”. To plan it, "
-        f"come back once you know: tick “{profile.PREVIOUSLY_UNMATCHED.label}” and {NEXT_SUBMISSION}.",
+        # A box ticked already is kept, not ticked again (diff review s52b, 7).
+        f"come back once you know: {'keep' if ticked else 'tick'} “{profile.PREVIOUSLY_UNMATCHED.label}”"
+        f"{' ticked' if ticked else ''} and {NEXT_SUBMISSION}.",
         DEBRIEF.source.cite(),
         estimated=match_day.estimated,
     )
@@ -1800,7 +1807,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Once the application is out, the plan goes on past Match Day, to what
     # follows if it does not place the reader (midseason audit s52, 5).
     if sent:
-        milestones += _after_the_rank_list(match_year, needs_visa)
+        milestones += _after_the_rank_list(match_year, needs_visa, ticked=bool(v["previously_unmatched"]))
     milestones.append(residencycas_row(match_year, today))
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
@@ -2154,7 +2161,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # interviews and ranking ahead (late-season audit s39, 2).
     if sent_while_open and not too_late_now:
         # With the last useful day, which the note alone gave (diff review s52, 5).
-        next_step += f"{ADD_THROUGH_ERAS}, by about {long_date(cycle.last_day_for_an_interview(match_year))}. "
+        next_step += ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year))) + " "
     # Where the past steps' words begin: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
     missed_from = len(next_step)
@@ -2258,7 +2265,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             eras=register_heard,
             past_steps=heard_tail,
             # The day goes last of all, where the room runs out.
-            undated=re.sub(rf"{ADD_THROUGH_ERAS}, by about [^.]*\. ", f"{ADD_THROUGH_ERAS}. ", heard),
+            undated=heard.replace(
+                ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year))), ADD_THROUGH_ERAS
+            ),
         ),
     }
 

@@ -1671,7 +1671,7 @@ def test_every_field_in_the_list_below_the_first_choice_is_said_of_the_whole_lis
         ),
     ],
 )
-def test_the_first_choices_figure_is_given_in_every_case_but_compared_only_for_the_most_open_tier_in_its_own_group(
+def test_the_first_choices_figure_is_given_but_compared_only_in_the_readers_own_group_and_a_moving_estimate(
     reader: dict[str, object], expected: str
 ) -> None:
     said = str(compute({**reader, "step2_score": 244})["odds_reference"])

@@ -1523,7 +1523,10 @@ def test_graduation_year_bands() -> None:
     ]
     assert "Here it costs 8 points, not 15. The no-match article calls family medicine generally more flexible" in row["why"]
     # The deduction is the IMG article's; the no-match article only halves it (diff review s52, 7).
-    assert "About half is this check's own weight." in row["why"] and row["source"] == ARTICLE_IMG.cite()
+    assert (
+        "Halving it is this check's own choice: the article gives no number." in row["why"]
+        and row["source"] == ARTICLE_IMG.cite()
+    )
 
 
 def test_ultra_step2_bands_around_the_articles_lines() -> None:
@@ -2307,7 +2310,7 @@ def test_mid_season_note_promises_no_list_of_changes_where_none_moves_the_band(m
     # Not "anything you change": new applications can still go out, until the
     # last useful day (midseason audit s52, 3).
     for note in (said, str(movable["mid_season"])):
-        assert "can still go out this season, to more programs in your field or to a backup field; a new field" in note
+        assert "can still go out this season, to more programs in your field or to a backup field. A new field" in note
         assert cycle.send_by(2027) in note
     late = str(competitiveness.mid_season_note(dt.date(2026, 12, 21), "pediatrics", moves=False))
     assert "can still go out" not in late and "The last useful day" not in late
@@ -3414,6 +3417,8 @@ def test_an_older_img_graduate_is_told_some_programs_want_step3_at_any_score(inp
     assert (competitiveness.STEP3_OLDER_GRADUATE in page) is said
     if not said and inputs["step2_score"] == 226:
         assert "some programs prefer or require Step 3 of older graduates" in page
+    # The H-1B-only reader has the note that says Step 3 is required, in its place.
+    assert (competitiveness.STEP3_H1B_ONLY_NOTE in page) is (inputs.get("needs_visa") == "h1b-only")
 
 
 def test_the_recent_work_line_other_calculators_quote_is_built_from_the_checks_constants() -> None:

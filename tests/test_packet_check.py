@@ -975,10 +975,14 @@ def test_a_us_cell_the_checker_cannot_read_is_a_warning_and_its_letter_is_not_kn
     ]
     assert "wrote “L2”" in result["letter_origin"] and result["ok"]
     # "USA" and "U.S." are read as yes, "Non-US" as no.
-    for typed in ("USA", "U.S.", "u.s.a.", "Yes"):
+    for typed in ("USA", "U.S.", "u.s.a.", "Yes", "1", "N/A", "unknown"):
         assert us_check(f"PS,statement,psychiatry\nL1,letter,psychiatry,{typed}\nL2,letter,psychiatry,yes\n")["problems"] == []
-    home = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,Non-US\nL2,letter,psychiatry,yes\n")
-    assert any("is from a US physician" in p["message"] for p in home["problems"])
+    for typed in ("Non-US", "non-USA", "0"):
+        home = us_check(f"PS,statement,psychiatry\nL1,letter,psychiatry,{typed}\nL2,letter,psychiatry,yes\n")
+        assert any("is from a US physician" in p["message"] for p in home["problems"]), typed
+    # "I do not know" words are read as the empty cell: counted, and named as not known.
+    unsure = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,N/A\nL2,letter,psychiatry,yes\n")
+    assert "wrote “L1”" in unsure["letter_origin"]
     # A statement has no writer to ask about.
     statement = us_check("PS,statement,psychiatry,maybe\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,yes\n")
     assert statement["problems"] == []

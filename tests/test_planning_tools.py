@@ -1985,9 +1985,8 @@ def test_a_long_next_step_keeps_the_read_out_to_forty_words_by_leaving_out_the_c
     result = timeline.compute(inputs)
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
     assert result["announced"].startswith("Now: Interview season, until the rank-list deadline")
-    # The last useful day gives way where the room runs out; the summary keeps it.
-    assert result["announced"].endswith("You can still add programs through ERAS. Match 2027 plan.")
-    assert "You can still add programs through ERAS, by about 20 December 2026." in result["summary"]
+    assert result["announced"].endswith("Add programs through ERAS by about 20 December 2026. Match 2027 plan.")
+    assert "Add programs through ERAS by about 20 December 2026." in result["summary"]
     assert "milestones ahead" in result["summary"]
 
 

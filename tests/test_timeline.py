@@ -210,9 +210,9 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     )
     assert "“Already applied, and short of interviews?”" in note
     # With the last useful day, not in a note alone (diff review s52, 5).
-    assert "You can still add programs through ERAS, by about 20 December 2026." in result["summary"]
-    # Heard, the day gives way to the 40 words' limit here; the note says it.
-    assert "You can still add programs through ERAS." in result["announced"]
+    assert "Add programs through ERAS by about 20 December 2026." in result["summary"]
+    # Heard too, within the 40 words (diff review s52b, 3).
+    assert "Add programs through ERAS by about 20 December 2026." in result["announced"]
 
 
 def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_still_open_only() -> None:
@@ -1762,8 +1762,16 @@ def test_the_box_ticked_after_the_application_went_out_dates_no_debrief_from_the
     no_match = cycle.season(2026)["match_day"].date
     counted_from_it = {(no_match + dt.timedelta(days=s.days)).isoformat() for s in timeline.AFTER_NO_MATCH}
     assert not any(m["date"] in counted_from_it or "taken as" in m["detail"] for m in ticked["milestones"])
+
     # Nothing ahead of the reader changes, as the note says.
-    assert [m for m in ticked["milestones"] if not m["past"]] == [m for m in first["milestones"] if not m["past"]]
+    # The same rows ahead, on the same days; only the debrief row's "keep it ticked" differs.
+    def ahead(result: timeline.TimelineResult) -> list[tuple[str, str]]:
+        return [(m["date"], m["title"]) for m in result["milestones"] if not m["past"]]
+
+    assert ahead(ticked) == ahead(first)
+    assert [m for m in ticked["milestones"] if not m["past"] and m["title"] != timeline.DEBRIEF_IF_UNMATCHED] == [
+        m for m in first["milestones"] if not m["past"] and m["title"] != timeline.DEBRIEF_IF_UNMATCHED
+    ]
     (note,) = [n for n in ticked["notes"] if n.startswith(f"You ticked “{TICK}”")]
     assert "your application for the Match 2027 went out on 24 September 2026" in note
     assert "this plan dates no debrief from an earlier Match" in note and "nothing ahead of you changes" in note
@@ -1853,3 +1861,13 @@ def test_a_us_graduate_who_ticks_the_box_after_sending_gets_no_seniors_row(appli
     # Submitted today counts as sent, for the box as for the rows after Match Day.
     today = timeline.compute({**sent, "eras_submission": SENT["today"], "previously_unmatched": True})
     assert timeline.DEBRIEF.title not in by_title(today) and timeline.DEBRIEF_IF_UNMATCHED in by_title(today)
+
+
+def test_the_debrief_row_after_match_day_asks_to_keep_a_ticked_box_ticked() -> None:
+    # "Tick" a box already ticked (diff review s52b, 7).
+    first = by_title(timeline.compute(SENT))[timeline.DEBRIEF_IF_UNMATCHED]
+    ticked = by_title(timeline.compute({**SENT, "previously_unmatched": True}))[timeline.DEBRIEF_IF_UNMATCHED]
+    assert f"come back once you know: tick “{TICK}” and" in first["detail"]
+    assert f"come back once you know: keep “{TICK}” ticked and" in ticked["detail"]
+    (hint,) = [n for n in timeline.compute(SENT)["notes"] if f"“{TICK}”" in n]
+    assert hint.endswith("from Match Day, 19 March 2027 (estimated).")
