@@ -1736,7 +1736,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         )
 
     headlined = [str(s["name"]) for s in suggestions[:HEADLINED]]
-    caution = headline_caution(suggestions, step2, applicant, _weighed_elsewhere(v), prior_graduate)
+    weighed_elsewhere = _weighed_elsewhere(v)
+    caution = headline_caution(suggestions, step2, applicant, weighed_elsewhere, prior_graduate)
     unnamed_note = unpaired_in_top(primary.name, suggestions) + caution
     headline = f"Research first: {and_list(headlined)}, as backups to {primary.name}." if suggestions else ""
     summary = profile.after_pass_note(
@@ -1767,7 +1768,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         # type; a reader of another type is told so, as match odds tells them.
         "match_odds_note": None
         if step2 is None
-        else match_odds.not_your_group(applicant, "these estimates", _weighed_elsewhere(v), senior=not prior_graduate),
+        else match_odds.not_your_group(applicant, "these estimates", weighed_elsewhere, senior=not prior_graduate),
         "first_choice_odds": None if step2 is None else match_odds.step2_estimate(primary, step2),
         "odds_reference": odds_reference(primary, suggestions, step2, applicant),
         "summary": summary,

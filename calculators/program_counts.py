@@ -1076,7 +1076,9 @@ AGAIN_CAVEAT = "if you tried it last season, also more than that list"
 # The phone's pinned line tries it shorter before it gives it up.
 # It keeps its condition: "and above last season's list" alone told a reader
 # whose last season was another field to beat that list (diff review s52, 6).
-SHORTER_CAVEATS = {AGAIN_CAVEAT: "more if tried last season"}
+# Nor "more if tried last season", which could read as more than the range's
+# top (diff review s52b, 10).
+SHORTER_CAVEATS = {AGAIN_CAVEAT: "above last season's list, if tried"}
 
 
 def _first_choice_caveat(v: Mapping[str, object], rule: RangeRule) -> str:

@@ -2206,7 +2206,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         gone = "will be" if submission > today else "are"
         late_said = (
             f"Submitting {long_date(submission)}, {how_late} after programs {start} reviewing: many interview places "
-            f"{gone} gone. "
+            f"{gone} gone (our reading). "
         )
         late_heard = f"Submitting {how_late} into reviews: many interview places gone. "
     # The note on ResidencyCAS came second, under one saying a few days make

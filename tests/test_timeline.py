@@ -1058,7 +1058,7 @@ def test_a_later_submission_is_heard_and_headlined_not_only_noted() -> None:
     assert len({s["announced"] for s in said.values()}) == 3
     assert all(len(s["announced"].split()) <= registry.READ_OUT_WORDS for s in said.values())
     assert november["summary"].startswith(
-        "Submitting 20 November 2027, over 8 weeks after programs start reviewing: many interview places will be gone."
+        "Submitting 20 November 2027, over 8 weeks after programs start reviewing: many interview places will be gone (our reading)."
     )
     # Not said of a submission already behind the reader.
     past = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-11-20"})
@@ -1228,13 +1228,13 @@ def test_the_default_plans_running_season_note_says_residencycas_fields_are_no_l
         (
             "2027-10-05",
             "2027-10-05",
-            "Submitting 5 October 2027, 13 days after programs started reviewing: many interview places are gone.",
+            "Submitting 5 October 2027, 13 days after programs started reviewing: many interview places are gone (our reading).",
         ),
         # Ahead of the review start: "start", and "will be".
         (
             "2027-09-10",
             "2027-10-05",
-            "Submitting 5 October 2027, 13 days after programs start reviewing: many interview places will be gone.",
+            "Submitting 5 October 2027, 13 days after programs start reviewing: many interview places will be gone (our reading).",
         ),
         ("2027-10-05", "2027-10-25", "Submitting 25 October 2027, nearly 5 weeks after programs started reviewing:"),
     ],
