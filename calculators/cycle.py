@@ -298,8 +298,12 @@ def last_day_for_an_interview(match_year: int) -> dt.date:
     dates shown were the rank-list deadline eight weeks later (midseason audit
     s52, 1)."""
     dates = season(match_year)
-    day = dates["rank_deadline"].date
-    while day > dates["programs_receive"].date and too_late_for_interviews(match_year, day):
+    deadline, reviews_from = dates["rank_deadline"].date, dates["programs_receive"].date
+    day = deadline
+    # The season's dates once, not once a day: asked through
+    # too_late_for_interviews, each of some sixty steps read them again, 4 ms
+    # a call, several calls to a recompute.
+    while day > reviews_from and interview_season_too_short(day, deadline, reviews_from):
         day -= dt.timedelta(days=1)
     return day
 
