@@ -700,8 +700,9 @@ def _mid_season_note(
     schedule = eras_schedule()
     season = cycle.eras_season(year)
     primary = data.specialty(word(v, "primary_specialty"))
+    first_through_eras = data.application_service(primary.slug) == data.SERVICE_ERAS
     # A ResidencyCAS first choice was not applied to "in ERAS".
-    applied_in = season if data.application_service(primary.slug) == data.SERVICE_ERAS else f"for the Match {year}"
+    applied_in = season if first_through_eras else f"for the Match {year}"
     sentences = [
         f"Applied earlier {'in ' if applied_in == season else ''}{applied_in} and adding programs now? This total is for "
         "a whole season, so only part of it is new money."
@@ -718,7 +719,7 @@ def _mid_season_note(
     more = (
         f" So if your {counted(sent, primary.name + ' program')} went out earlier, the next one costs "
         f"{money(schedule.fee(sent + 1) - schedule.fee(sent))}."
-        if data.application_service(primary.slug) == data.SERVICE_ERAS and (sent := whole(v, "primary_programs"))
+        if first_through_eras and (sent := whole(v, "primary_programs"))
         else ""
     )
     sentences.append(
@@ -738,7 +739,7 @@ def _mid_season_note(
     if paid := _once_paid(items):
         sentences.append(
             f"Charged once a season, so not new if you paid them when you first applied: {paid}."
-            if data.application_service(primary.slug) == data.SERVICE_ERAS
+            if first_through_eras
             else f"{primary.name} goes through ResidencyCAS, not ERAS, so ERAS's once-a-season charges are new money too: {paid}."
         )
     sentences.append(

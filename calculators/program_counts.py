@@ -1618,7 +1618,8 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
     )
     # From late December the timeline calls a new application too late, and
     # this note still said to send one (diff review s41, 1).
-    if cycle.too_late_for_interviews(year, today):
+    too_late = cycle.too_late_for_interviews(year, today)
+    if too_late:
         act = (
             f"An application sent now is unlikely to bring an interview before the rank lists close on "
             f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
@@ -1655,7 +1656,7 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
         )
     # The day that "this week" runs out, before the rank-list deadline the
     # other notes give (midseason audit s52, 1).
-    if not cycle.too_late_for_interviews(year, today):
+    if not too_late:
         act += f" {cycle.send_by(year)}"
     # ERAS's day: ResidencyCAS programs' own is not in our data.
     began = "" if residencycas else f"; this season's began on {received}"

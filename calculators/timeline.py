@@ -2159,9 +2159,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     lead = next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
+    # With the last useful day, which the note alone gave (diff review s52, 5).
+    add_by = ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year)))
     if sent_while_open and not too_late_now:
-        # With the last useful day, which the note alone gave (diff review s52, 5).
-        next_step += ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year))) + " "
+        next_step += add_by + " "
     # Where the past steps' words begin: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
     missed_from = len(next_step)
@@ -2265,9 +2266,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             eras=register_heard,
             past_steps=heard_tail,
             # The day goes last of all, where the room runs out.
-            undated=heard.replace(
-                ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year))), ADD_THROUGH_ERAS
-            ),
+            undated=heard.replace(add_by, ADD_THROUGH_ERAS),
         ),
     }
 
