@@ -1457,38 +1457,38 @@ def soap_for_no_ranks(when: str = "in Match Week") -> str:
     )
 
 
-def no_ranks_words(spec: data.Specialty, today: dt.date) -> NoRanksWords:
+def this_season(phase: NoRanksPhase) -> str:
+    """The words " this season" in a season's phases, none before it opens."""
+    return "" if phase == "ahead" else " this season"
+
+
+def no_ranks_words(spec: data.Specialty, phase: NoRanksPhase, next_steps: str) -> NoRanksWords:
     """The headline and next steps for a reader with no program of ``spec`` to rank."""
     name = spec.name
-    phase, _ = no_ranks_phase(today)
-    when = "" if phase == "ahead" else " this season"
     return {
-        "headline": f"With no {name} program to rank, the Match cannot place you in {name}{when}.",
+        "headline": f"With no {name} program to rank, the Match cannot place you in {name}{this_season(phase)}.",
         "why": (
             f"It places applicants only at programs on their own rank order lists ({data.NRMP_ALGORITHM.cite()}), so "
             "this calculator gives no percentage for that field."
         ),
-        "next_steps": no_ranks_steps(spec, today)[0],
+        "next_steps": next_steps,
     }
 
 
-def no_ranks_steps(spec: data.Specialty, today: dt.date) -> tuple[str, list[str]]:
+def no_ranks_steps(spec: data.Specialty, today: dt.date, phase: NoRanksPhase, year: int) -> tuple[str, list[str]]:
     """What a reader with no program of ``spec`` to rank can still do on
-    ``today``, in full and, longest first, in the read-out's few words."""
+    ``today``, in ``phase`` of ``year``'s Match (no_ranks_phase), in full and,
+    longest first, in the read-out's few words."""
     name = spec.name
-    phase, year = no_ranks_phase(today)
     dates = cycle.season(year)
     later = f"More {name} programs or a backup field belong in your plan for the next season."
     if phase == "in-time":
         # The day program counts, the finder and the timeline give, in their words.
         last = long_date(cycle.last_day_for_an_interview(year))
-        # Not "more programs" where ResidencyCAS no longer takes them (diff review s52, 1).
-        where = (
-            "a backup field through ERAS"
-            if cycle.residencycas_shut(spec.slug, year, today)
-            else "more programs or a backup field"
-        )
         goes, why = cycle.where_new_applications_go(spec.slug, year, today)
+        # Not "more programs" where ResidencyCAS no longer takes them, which
+        # is when the shared answer gives a reason (diff review s52, 1).
+        where = "a backup field through ERAS" if why else "more programs or a backup field"
         return (
             f"What you can still do: send more applications now, {goes}. {why}"
             f"{cycle.send_by(year)} Get ready for SOAP as well: {soap_for_no_ranks()} "
@@ -1555,9 +1555,10 @@ def _no_ranks_result(v: Mapping[str, object], spec: data.Specialty) -> MatchOdds
     outcome = spec.outcome
     assert outcome is not None
     today = cycle.reference_date()
-    words = no_ranks_words(spec, today)
+    phase, year = no_ranks_phase(today)
+    next_steps, todo = no_ranks_steps(spec, today, phase, year)
+    words = no_ranks_words(spec, phase, next_steps)
     name = spec.name
-    phase, _ = no_ranks_phase(today)
     notes = [
         *([yardstick] if (yardstick := _no_ranks_yardstick(spec)) else []),
         f"0 here means no categorical or advanced {name} program. {PRELIM_NOT_COUNTED} A preliminary or transitional "
@@ -1569,9 +1570,8 @@ def _no_ranks_result(v: Mapping[str, object], spec: data.Specialty) -> MatchOdds
     headline = words["headline"]
     summary = profile.after_pass_note(v, f"{name}: {headline[0].lower()}{headline[1:]} {words['why']} {words['next_steps']}")
     # The read-out keeps to its 40 words: what to do is shortened, then dropped.
-    when = "" if phase == "ahead" else " this season"
+    when = this_season(phase)
     said = f"{name}: with no program to rank, the Match cannot place you in it{when}. No percentage here."
-    todo = no_ranks_steps(spec, today)[1]
     announced = first_within_read_out(
         [profile.after_pass_note(v, f"{said}{tail}", heard=short) for tail in [*todo, ""] for short in (False, True)]
     )
