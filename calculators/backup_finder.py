@@ -835,20 +835,20 @@ HARDER_BY = 0.05
 # psychiatry's "about 61%" was nowhere beside family medicine's 54%, internal
 # medicine's 47% and neurology's 40%, after the Assess guide had promised a
 # field more open, and nothing said all three were lower (oldgrad audit s52, 6).
-def odds_reference(primary: data.Specialty, suggestions: Sequence[Suggestion], step2: int | None, applicant: str) -> str | None:
-    """The first choice's match odds at the reader's score, as the table's
-    column gives each field's; for a non-US IMG whose first choice is among
-    the fields most open to IMGs, whether every field at the top of the list
-    is lower.  None without a score or a list."""
+def odds_reference(
+    primary: data.Specialty, suggestions: Sequence[Suggestion], step2: int | None, applicant: str, own: float | None
+) -> str | None:
+    """The first choice's match odds at the reader's score (``own``, as
+    match_odds.step2_estimate gives it), as the table's column gives each
+    field's; for a non-US IMG whose first choice is among the fields most open
+    to IMGs, whether every field at the top of the list is lower.  None
+    without a score, a figure or a list."""
     # Only for a first choice among the fields most open to IMGs, the case the
     # Assess guide's promise is about: beside radiology's 58% the line read as
     # if its backups were no easier, against the page's own warning that each
     # field's figure describes a different, self-selected group (diff review
     # s52, 4).
-    if step2 is None or not suggestions or primary.tier != "accessible":
-        return None
-    own = match_odds.step2_estimate(primary, step2)
-    if own is None:
+    if step2 is None or own is None or not suggestions or primary.tier != "accessible":
         return None
     whose = "" if applicant == "non-us-img" else " for non-US IMGs"
     said = [
@@ -1613,8 +1613,9 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
             "still tells them apart. Where the check advises dual "
             f"applying (red flags, or a Step 2 CK below the field's matched median), that stands; {broader}"
         )
-    # The first choice's match odds, where the figures are the reader's group's.
-    own = None if step2 is None or applicant != "non-us-img" else match_odds.step2_estimate(primary, step2)
+    # The first choice's match odds, and the same where the figures are the reader's group's.
+    first_choice_odds = None if step2 is None else match_odds.step2_estimate(primary, step2)
+    own = first_choice_odds if applicant == "non-us-img" else None
     same_tier = [s for s in suggestions if s["tier"] == primary.tier and primary.tier != "accessible"]
     harder: list[str] = []
     if same_tier:
@@ -1769,8 +1770,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "match_odds_note": None
         if step2 is None
         else match_odds.not_your_group(applicant, "these estimates", weighed_elsewhere, senior=not prior_graduate),
-        "first_choice_odds": None if step2 is None else match_odds.step2_estimate(primary, step2),
-        "odds_reference": odds_reference(primary, suggestions, step2, applicant),
+        "first_choice_odds": first_choice_odds,
+        "odds_reference": odds_reference(primary, suggestions, step2, applicant, first_choice_odds),
         "summary": summary,
         "announced": announced,
         "mid_season": mid_season_line(today),
