@@ -643,9 +643,14 @@ US_NO = frozenset({"no", "n", "false", "0", "not us", "non-us", "non us", "not u
 US_NOT_SAID = frozenset({"n/a", "na", "unknown", "not known", "?", "-"})
 
 
-def read_us(text: str) -> str | None:
-    """``yes`` or ``no`` for whether a US physician wrote a letter, or None when not said or not read."""
-    typed = folded(text).replace(".", "")
+def us_typed(text: str) -> str:
+    """A US cell as the words below list it: folded, its dots dropped."""
+    return folded(text).replace(".", "")
+
+
+def read_us(typed: str) -> str | None:
+    """``yes`` or ``no`` for whether a US physician wrote a letter, from a
+    cell as ``us_typed`` gives it, or None when not said or not read."""
     return "yes" if typed in US_YES else "no" if typed in US_NO else None
 
 
@@ -853,9 +858,9 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         if key in documents:
             flag("error", "", f"Documents, line {line}: the id {row['id']} is used twice.")
         sloe = folded(row["kind"]) == SLOE_KIND
-        us = read_us(row.get(US_COLUMN, ""))
+        typed_us = us_typed(row.get(US_COLUMN, ""))
+        us = read_us(typed_us)
         # A warning, not an error: nothing ERAS checks turns on it.
-        typed_us = folded(row.get(US_COLUMN, "")).replace(".", "")
         if us is None and typed_us and typed_us not in US_NOT_SAID and kind == "letter":
             flag(
                 "warning",
