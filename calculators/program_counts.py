@@ -1625,7 +1625,9 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
             f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
             f"{cycle.too_late_caveat(year)}"
         )
-    elif residencycas and state != "open":
+    # Whether ResidencyCAS has stopped taking them, as the check and match
+    # odds ask it (cycle.residencycas_shut), for either field.
+    elif cycle.residencycas_shut(slug, year, today):
         name = data.specialty(slug).name
         # Past our estimate of the deadline, it may still be open for days.
         perhaps = "if it has, " if state == "may-have-closed" else ""
@@ -1643,7 +1645,7 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
         act = (
             f"{name} programs take applications through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: {where}."
         )
-    elif backup_slug is not None and data.via_residencycas(backup_slug) and state != "open":
+    elif backup_slug is not None and cycle.residencycas_shut(backup_slug, year, today):
         act = (
             f"Send what you add this week to more programs in your field: your backup, "
             f"{data.specialty(backup_slug).name}, takes applications through ResidencyCAS, which "
