@@ -66,8 +66,8 @@ import zipfile
 
 # A location table that puts every instruction on the code object's first
 # line: one 2-byte entry (form 13, "no columns", line delta 0) per 8 code
-# units, the most the format allows.  Line numbers inside the standard
-# library help no reader; the table is a seventh of its compressed bytes.
+# units, the most the format allows.  Line numbers in the browser help no
+# reader; the table is a seventh of the standard library's compressed bytes.
 def on_first_line(code: types.CodeType) -> types.CodeType:
     units = len(code.co_code) // 2
     table = b"".join(bytes([0x80 | 13 << 3 | min(8, units - start) - 1, 0]) for start in range(0, units, 8))
@@ -143,11 +143,14 @@ async function compileBoth() {
   const pyodide = await loadPyodide({ indexURL: job.pyodide, env: { PYTHONNODEBUGRANGES: "1" }, ...quiet });
   pyodide.runPython(COMPILE_ZIP);
   // The standard library without docstrings and asserts (as under python -OO),
-  // a third fewer bytes, and on first lines; the calculators as written but
-  // for their docstrings, their line numbers kept for whoever reads a traceback.
+  // a third fewer bytes; the calculators as written but for their docstrings.
+  // Both on first lines: the browser never shows a traceback (browser.py
+  // sends only the exception's type and words to the console), and the same
+  // calculators run natively, line numbers and all, for whoever debugs them.
+  // For the wheel that is 38 KB of its 320 KB compressed (2026-12-07).
   for (const [input, output, optimize, firstLines] of [
     [job.stdlib, "stdlib.zip", 2, "True"],
-    [job.wheel, "wheel.whl", 0, "False"],
+    [job.wheel, "wheel.whl", 0, "True"],
   ]) {
     pyodide.FS.writeFile("/tmp/in.zip", readFileSync(input));
     pyodide.runPython(`compile_zip("/tmp/in.zip", "/tmp/out.zip", ${optimize}, ${firstLines})`);
