@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 
 from calculators import cycle, season_words
+from calculators.html import long_date
 
 
 def text(markup: object) -> str:
@@ -45,6 +46,9 @@ def test_after_a_no_match_names_the_next_season_open_on_time() -> None:
     during = text(season_words.after_a_no_match(day_in(2027, "rank_deadline", -70)))
     assert "the Match 2027 is under way" in during and "season you can apply to on time is the Match 2028" in during
     assert "you can still send it applications, late, while its rank lists are open" in during
+    # Beside the rank-list date, the last useful day, as the calculators give it (EM audit s53, 5).
+    last_day = cycle.last_day_for_an_interview(2027)
+    assert f"The last useful day to send a new application is about {long_date(last_day)}" in during
     ahead = text(season_words.after_a_no_match(day_in(2027, "programs_receive", -30)))
     assert "the next season you can apply to on time is the Match 2027" in ahead
 
