@@ -24,7 +24,7 @@ from urllib.parse import quote
 from . import data
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, ERAS_RULES, Source
 from .fields import InputError, TextField, check_inputs, raise_all, typed_excerpt
-from .html import Markup, and_list, as_typed, counted, el, join, quoted_as_typed, table
+from .html import Markup, and_list, as_typed, capitalised, counted, el, join, quoted_as_typed, table
 from .registry import first_within_read_out
 
 NAME = "packet_check"
@@ -300,12 +300,14 @@ Metro University IM,internal-medicine
 Lakeside Community IM,internal-medicine
 Riverside Radiology,diagnostic-radiology
 """
-DEFAULT_DOCUMENTS = """id,kind,specialty
+# With the US column, to show it, and so that its sentence (letter_origin)
+# is not said of the example (diff review s52b, 9).
+DEFAULT_DOCUMENTS = """id,kind,specialty,US
 PS-IM,statement,internal-medicine
 PS-DR,statement,diagnostic-radiology
-Letter-Cardiology,letter,internal-medicine
-Letter-Hospitalist,letter,internal-medicine
-Letter-Radiologist,letter,diagnostic-radiology
+Letter-Cardiology,letter,internal-medicine,yes
+Letter-Hospitalist,letter,internal-medicine,yes
+Letter-Radiologist,letter,diagnostic-radiology,yes
 """
 # One deliberate slip, the one the orthopaedics and radiology articles warn
 # of (the radiology statement goes to an internal medicine program), and one
@@ -364,8 +366,8 @@ US_COLUMN_HELP = (
 US_LETTERS_METHOD = (
     "Warning, our rule: where the documents table has a US column, too few letters for a specialty once those "
     "marked no are left out, as the competitiveness check counts only letters from US physicians. The number "
-    "wanted is the one above. A letter with no answer in that column still counts, and a sentence under the "
-    "problems names it."
+    "wanted is the one above. A letter with no answer in that column still counts; a sentence under the problems "
+    "names it where it could leave the count short."
 )
 
 
@@ -633,19 +635,21 @@ def folded(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-# How a US cell is read: a spreadsheet's checkbox copies as TRUE or FALSE.
-# An empty cell is a letter whose writer the reader did not say.
-# "USA" and "U.S." were refused as errors to fix before submitting, for a
-# column that only feeds our count (diff review s52, 10): dots are dropped.
+# How a US cell is read: a spreadsheet's checkbox copies as TRUE or FALSE,
+# and a 1/0 column as 1 or 0.  An empty cell is a letter whose writer the
+# reader did not say.  "USA" and "U.S." were refused as errors to fix before
+# submitting, for a column that only feeds our count (diff review s52, 10):
+# dots are dropped, and hyphens read as spaces, as "not-US" and "nonUS" were
+# still warned (diff review s52b, 9).
 US_YES = frozenset({"yes", "y", "true", "1", "us", "usa"})
-US_NO = frozenset({"no", "n", "false", "0", "not us", "non-us", "non us", "not usa", "non-usa", "non usa"})
+US_NO = frozenset({"no", "n", "false", "0", "not us", "non us", "nonus", "not usa", "non usa", "nonusa"})
 # Words for "I do not know", read as the empty cell the help invites.
-US_NOT_SAID = frozenset({"n/a", "na", "unknown", "not known", "?", "-"})
+US_NOT_SAID = frozenset({"n/a", "na", "unknown", "not known", "not sure", "dont know", "don't know", "don’t know", "?"})
 
 
 def us_typed(text: str) -> str:
-    """A US cell as the words below list it: folded, its dots dropped."""
-    return folded(text).replace(".", "")
+    """A US cell as the words above list it: dots dropped, hyphens as spaces, folded."""
+    return folded(text.replace(".", "").replace("-", " "))
 
 
 def read_us(typed: str) -> str | None:
@@ -768,19 +772,22 @@ class PacketCheckResult(TypedDict):
     letter_origin: str
 
 
-def letter_origin(letters: list[dict[str, str | None]], us_column: bool) -> str:
+def letter_origin(letters: list[dict[str, str | None]], us_column: bool, at_stake: Collection[str]) -> str:
     """The one sentence on letters whose writer is not known to be a US
     physician: they still count, as the checker does not guess (oldgrad audit
     s52, 11).  A sentence under the problems, not a note among them: a table
-    pasted before the US column was read keeps its result."""
-    unknown = [f"“{d['id']}”" for d in letters if d["us"] is None]
+    pasted before the US column was read keeps its result.  Only of letters
+    for a field ``at_stake``, whose count they could take below the articles'."""
+    unknown = [
+        f"“{d['id']}”"
+        for d in letters
+        if d["us"] is None and d["specialty"] is not None and any(counts_for(str(d["specialty"]), f) for f in at_stake)
+    ]
     if not unknown:
         return ""
     if not us_column:
-        return (
-            "Not known which letters a US physician wrote, so every letter is counted: add a US column, yes or no, "
-            "to the documents table."
-        )
+        # One short line (diff review s52b, 9).
+        return "All letters are counted as US physicians' letters: add a US column (yes or no) if some are not."
     rest = len(unknown) - NAMES_SHOWN
     named = and_list(unknown[:NAMES_SHOWN] + ([counted(rest, "more letter")] if rest > 0 else []))
     counts = "it is" if len(unknown) == 1 else "they are"
@@ -970,10 +977,23 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             if field is not None
         }
     )
-    # Of those, the letters the US column says no US physician wrote.
-    not_us = Counter(
-        {field: sum(d["us"] == "no" and counts_for(str(d["specialty"]), field) for d in letters_written) for field in written}
-    )
+
+    def marked(answer: str) -> Counter[str]:
+        """Of those, the letters the US column gives this answer for."""
+        return Counter(
+            {
+                field: sum(d["us"] == answer and counts_for(str(d["specialty"]), field) for d in letters_written)
+                for field in written
+            }
+        )
+
+    not_us, by_us = marked("no"), marked("yes")
+    applied_to = {str(p["specialty"]) for p in programs.values() if p["specialty"] is not None} - set(FIRST_YEAR)
+    # Where the letters meet the articles' count only while those not marked
+    # are taken as US physicians': only there can the US column change the
+    # result, so only there is it spoken of.  The default example and every
+    # table without the column were told of it (diff review s52b, 9).
+    at_stake = {field for field in applied_to if by_us[field] < minimum_letters(field) <= written[field] - not_us[field]}
     summary_rows: list[ProgramRow] = []
     sent_by_residencycas: dict[str, None] = {}
     residencycas_fields: dict[str, None] = {}
@@ -1071,8 +1091,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     # A letter whose specialty could not be read may be one of these, and so may
     # a document whose kind could not be: no count is sure until it is.
     if all(d["specialty"] is not None for d in letters_written) and all(d["kind"] is not None for d in documents.values()):
-        applied_to = {str(p["specialty"]) for p in programs.values() if p["specialty"] is not None}
-        for specialty in sorted(applied_to - set(FIRST_YEAR)):
+        for specialty in sorted(applied_to):
             if written[specialty] < minimum_letters(specialty):
                 flag(
                     "warning",
@@ -1090,17 +1109,19 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             # with no answer may be a US one, so it still counts, and the
             # sentence under the problems says it is not known (oldgrad audit s52, 11).
             elif (from_us := written[specialty] - not_us[specialty]) < minimum_letters(specialty):
-                few = f"Only {counted(from_us, 'letter')}" if from_us else "No letter"
+                few = f"only {from_us}" if from_us else "none"
                 are = "is from a US physician" if from_us < 2 else "are from US physicians"
+                # The articles give the count, the check the "US": the page
+                # read "is from a US physician; the articles advise at least
+                # 2", as the read-out once did (diff review s52b, 9).
+                because = "the competitiveness check counts only those, and the articles advise"
                 flag(
                     "warning",
                     "",
-                    f"{few} written for {letters_named(specialty, written_for)} among your documents {are}; the "
-                    f"articles advise at least {minimum_letters(specialty)} for each specialty you apply to, and the "
-                    "competitiveness check counts only US physicians' letters.",
-                    f"{f'only {from_us}' if from_us else 'none'} of your {letters_named_heard(specialty, written_for)} "
-                    # The articles give the count, the check the "US": not "the articles advise 2" US letters.
-                    f"letters {are}; the competitiveness check counts only those, and the articles advise {minimum_letters(specialty)}.",
+                    f"{capitalised(few)} of your letters written for {letters_named(specialty, written_for)} {are}; "
+                    f"{because} at least {minimum_letters(specialty)} for each specialty you apply to.",
+                    f"{few} of your {letters_named_heard(specialty, written_for)} letters {are}; {because} "
+                    f"{minimum_letters(specialty)}.",
                 )
     on_residencycas = int(bool(sent_by_residencycas))
     if on_residencycas:
@@ -1142,7 +1163,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         "programs": summary_rows,
         "summary": summary,
         "announced": first_within_read_out(tries),
-        "letter_origin": letter_origin(letters_written, us_column),
+        "letter_origin": letter_origin(letters_written, us_column, at_stake),
     }
 
 

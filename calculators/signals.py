@@ -91,12 +91,15 @@ TIER_WHY: dict[Tier, str] = {
 # is final once its application has gone, and is not freed by withdrawing it;
 # a specialty not yet applied to keeps its whole allowance (the AAMC's MyERAS
 # user guide, data.SIGNALS_FINAL_WHEN_SENT).
+# Short sentences, the source after the last, whose rule they all are: one
+# paragraph of about 190 words was too long for a worried reader (midseason
+# audit s52, 10).
 MID_SEASON_RULE = (
-    "a signal is fixed once it has gone to a program with your application: those sent with applications you "
-    "have already submitted cannot be added, moved or taken back, and withdrawing an application does not free "
-    "its signal for another program. A specialty you have not applied to yet keeps its whole allowance, if it "
-    "takes signals, and each of its signals can only be placed in the same step as the application to that "
-    f"program is sent ({data.SIGNALS_FINAL_WHEN_SENT.cite()})."
+    "a signal is fixed once it has gone to a program with your application. For applications you have already "
+    "submitted, signals cannot be added, moved or taken back. Withdrawing an application does not free its signal "
+    "for another program. A specialty you have not applied to yet keeps its whole allowance, if it takes signals. "
+    "Each of its signals can only be placed as you send the application to that program "
+    f"({data.SIGNALS_FINAL_WHEN_SENT.cite()})."
 )
 # ============================================================================
 
@@ -692,9 +695,11 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     return f"our signal table is for {named}, {kind}. {subject} for {yours}: {check}."
 
 
-def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
+def mid_season_points(today: dt.date, slugs: list[str]) -> list[str] | None:
     """What a reader in the middle of a season (applications going out, rank
-    lists still open) must know before placing any signal, or None outside it.
+    lists still open) must know before placing any signal, or None outside it:
+    a lead, then one point per matter, each of short sentences with its
+    source after the one it supports (midseason audit s52, 10).
     ``slugs``: the first choice first, then any backup."""
     year = cycle.coming_season(today)
     # From the day after applications open, not after reviews start: one
@@ -735,23 +740,24 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     first = slugs[0]
     this_season = all(_plan_season(today, slug, slugs) == (year, False) for slug in slugs)
     below = (
-        "any allowance below is" if this_season and not any(t is not None and t < year for t in tables) else "the plans below are"
+        "Any allowance below is" if this_season and not any(t is not None and t < year for t in tables) else "The plans below are"
     )
     plans_for = season if this_season else plans_seasons_said(slugs, today, bool(on_residencycas), pair=slugs)
+    type_in = _type_in_when_published(fields)
     # Plans all for the next season are the planning reader's own: "for yours" after them read as a third season.
-    yours = "it: " if plans_for == next_season else f"{plans_for}: for yours, "
+    yours = (
+        f"{below} for it. {capitalised(type_in)}."
+        if plans_for == next_season
+        else f"{below} for {plans_for}. For yours, {type_in}."
+    )
     # "This note is not for you" read as disowning the plans below too, once
     # one of them was for the planning reader's own season (diff review s43,
     # second, 6): then only the warnings are said not to be theirs.
-    not_yours = (
-        "This note is not for you: none of that season's signals has gone yet, and"
-        if this_season or plans_for == next_season
-        else "Then this note's warnings are not for you, as none of that season's signals has gone yet;"
-    )
-    note = (
-        f"For {season}, the season under way: as of {long_date(today)}, {since}. Planning for {next_season} instead? "
-        f"{not_yours} {below} for {yours}{_type_in_when_published(fields)}."
-    )
+    not_yours = "This note is" if this_season or plans_for == next_season else "Then this note's warnings are"
+    points = [
+        f"For {season}, the season under way: as of {long_date(today)}, {since}.",
+        f"Planning for {next_season} instead? {not_yours} not for you: none of that season's signals has gone yet. {yours}",
+    ]
     # A backup the plan moved to the first choice's next Match may still go
     # out late in this one, through ERAS: said only to the reader who has
     # already applied in the first choice here (seasonlate audit s44, 3).
@@ -759,34 +765,39 @@ def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
     if late:
         names = and_list([data.specialty(slug).name for slug in late])
         interviews = (
-            ", though one sent now is unlikely to bring an interview before its rank lists close"
+            " An application sent now is unlikely to bring an interview before its rank lists close."
             if cycle.too_late_for_interviews(year, today)
             else ""
         )
-        note += (
+        points.append(
             # "Your", not "A": "A Internal Medicine backup" (crosscalc audit s49, 6).
-            f" Already applied in {data.specialty(first).name} for {season}? Your {names} backup can still go out in it "
-            f"through ERAS, late{interviews}."
+            f"Already applied in {data.specialty(first).name} for {season}? Your {names} backup can still go out in it "
+            f"through ERAS, late.{interviews}"
         )
     if on_eras:
         where = f"In ERAS (your {and_list(on_eras)} list)" if on_residencycas else "In ERAS"
+        points.append(f"{where}, {MID_SEASON_RULE}")
         # Not of a late backup, whose plan below is for the next Match and
         # which has no applications in this one yet.
-        counts_whole = any(plans_season(today, slug, slugs) == year for slug in slugs if not data.via_residencycas(slug))
-        note += f" {where}, {MID_SEASON_RULE}" + (
-            " For a specialty you have already applied to, the plan below counts its whole allowance: use only what "
-            "MyERAS still shows as available, and only for programs you have yet to apply to."
-            if counts_whole
-            else ""
-        )
+        if any(plans_season(today, slug, slugs) == year for slug in slugs if not data.via_residencycas(slug)):
+            points.append(
+                "The plan below counts a specialty's whole allowance. Where you have already applied, use only what "
+                "MyERAS still shows as available, and only for programs you have yet to apply to."
+            )
     if on_residencycas:
         then = {"open": "will not be", "may-have-closed": "may not be", "closed": "is not"}[state]
-        note += (
-            f" {and_list(on_residencycas)} {'takes' if len(on_residencycas) == 1 else 'take'} applications and signals "
-            f"through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: a specialty there not applied to "
+        points.append(
+            f"{and_list(on_residencycas)} {'takes' if len(on_residencycas) == 1 else 'take'} applications and signals "
+            f"through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}. A specialty there not applied to "
             f"by then {then} open to you this season."
         )
-    return note
+    return points
+
+
+def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
+    """``mid_season_points`` as one text, for a reader of its words alone."""
+    points = mid_season_points(today, slugs)
+    return " ".join(points) if points else None
 
 
 def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
@@ -819,7 +830,8 @@ class SignalsResult(TypedDict):
     announced: str
     # The phone's pinned line (render.render_result).
     gist: str
-    mid_season: str | None
+    # The mid-season note: a lead, then its points.
+    mid_season: list[str] | None
     table_season: str | None
 
 
@@ -913,7 +925,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "announced": heard,
         "gist": gist,
         # The same date the result's "applies in" sentence counts from.
-        "mid_season": mid_season_note(today, [str(plan["specialty"]) for plan in plans]),
+        "mid_season": mid_season_points(today, [str(plan["specialty"]) for plan in plans]),
         "table_season": table_season_note(plans, today),
     }
 
@@ -974,6 +986,19 @@ def _render_plan(plan: SpecialtyPlan, mix: Mapping[str, int]) -> Markup:
     )
 
 
+def _render_mid_season(points: list[str] | None) -> Markup | None:
+    """The mid-season note: its lead, then a list of short points (midseason audit s52, 10)."""
+    if not points:
+        return None
+    lead, *rest = points
+    return el(
+        "div",
+        el("p", el("strong", "Signals mid-season: "), lead),
+        el("ul", [el("li", point) for point in rest]),
+        class_="mpb-warning",
+    )
+
+
 def render(result: SignalsResult) -> Markup:
     mix = result["tiers"]
     plans = result["specialties"]
@@ -984,9 +1009,7 @@ def render(result: SignalsResult) -> Markup:
         profile.render_pass_note(result["inputs"]),
         el("p", program_counts.summary_under_warning(result["summary"], result.get("warning"))),
         # Before the plans: it decides which of their signals can still be placed.
-        el("p", el("strong", "Signals mid-season: "), result["mid_season"], class_="mpb-warning")
-        if result.get("mid_season")
-        else None,
+        _render_mid_season(result.get("mid_season")),
         el("p", capitalised(str(result["table_season"])), class_="mpb-note") if result.get("table_season") else None,
         [_render_plan(plan, mix) for plan in plans],
         el(

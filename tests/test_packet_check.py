@@ -890,8 +890,9 @@ def test_a_letter_from_home_does_not_count_towards_the_advised_letters_once_the_
         (
             "warning",
             "",
-            "Only 1 letter written for psychiatry among your documents is from a US physician; the articles advise at "
-            "least 2 for each specialty you apply to, and the competitiveness check counts only US physicians' letters.",
+            # Said as the read-out says it: the "US" is the check's, the count the articles' (diff review s52b, 9).
+            "Only 1 of your letters written for psychiatry is from a US physician; the competitiveness check counts "
+            "only those, and the articles advise at least 2 for each specialty you apply to.",
         )
     ]
     assert result["ok"] and result["announced"] == (
@@ -903,7 +904,7 @@ def test_a_letter_from_home_does_not_count_towards_the_advised_letters_once_the_
     none_us = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,no\nL2,letter,psychiatry,not US\n")
     (only,) = [m for _, _, m in said(none_us)]
     assert only.startswith(
-        "No letter written for psychiatry among your documents is from a US physician; the articles advise at least 2"
+        "None of your letters written for psychiatry is from a US physician; the competitiveness check counts only those"
     )
     assert "none of your Psychiatry letters is from a US physician" in none_us["announced"]
 
@@ -925,9 +926,8 @@ def test_us_letters_are_counted_with_the_fields_whose_letters_count_as_its_own()
         assignments=assigned("Town FM", "PS", "F1", "I1"),
     )
     assert [m for s, _, m in said(fm) if s == "warning"] == [
-        "Only 1 letter written for family-medicine or internal-medicine among your documents is from a US physician; "
-        "the articles advise at least 2 for each specialty you apply to, and the competitiveness check counts only US "
-        "physicians' letters."
+        "Only 1 of your letters written for family-medicine or internal-medicine is from a US physician; the "
+        "competitiveness check counts only those, and the articles advise at least 2 for each specialty you apply to."
     ]
     # The ultra-competitive fields' 3, with two from US physicians.
     derm = us_check(
@@ -937,7 +937,8 @@ def test_us_letters_are_counted_with_the_fields_whose_letters_count_as_its_own()
     )
     assert any(
         m.startswith(
-            "Only 2 letters written for dermatology among your documents are from US physicians; the articles advise at least 3"
+            "Only 2 of your letters written for dermatology are from US physicians; the competitiveness check counts only "
+            "those, and the articles advise at least 3"
         )
         for _, _, m in said(derm)
     )
@@ -975,9 +976,10 @@ def test_a_us_cell_the_checker_cannot_read_is_a_warning_and_its_letter_is_not_kn
     ]
     assert "wrote “L2”" in result["letter_origin"] and result["ok"]
     # "USA" and "U.S." are read as yes, "Non-US" as no.
-    for typed in ("USA", "U.S.", "u.s.a.", "Yes", "1", "N/A", "unknown"):
+    for typed in ("USA", "U.S.", "u.s.a.", "Yes", "1", "N/A", "unknown", "-", "not sure", "Don't know"):
         assert us_check(f"PS,statement,psychiatry\nL1,letter,psychiatry,{typed}\nL2,letter,psychiatry,yes\n")["problems"] == []
-    for typed in ("Non-US", "non-USA", "0"):
+    # Hyphens read as spaces: "not-US" and "nonUS" were warned (diff review s52b, 9).
+    for typed in ("Non-US", "non-USA", "0", "not USA", "non usa", "not-US", "nonUS", "Non-U.S."):
         home = us_check(f"PS,statement,psychiatry\nL1,letter,psychiatry,{typed}\nL2,letter,psychiatry,yes\n")
         assert any("is from a US physician" in p["message"] for p in home["problems"]), typed
     # "I do not know" words are read as the empty cell: counted, and named as not known.
@@ -991,9 +993,9 @@ def test_a_us_cell_the_checker_cannot_read_is_a_warning_and_its_letter_is_not_kn
 def test_a_table_without_the_us_column_keeps_its_result_and_is_told_the_column_exists() -> None:
     result = packet_check.compute(CLEAN_PACKET)
     assert result["problems"] == [] and text(result).startswith("No problems found with the statements and letters.")
+    # One short line (diff review s52b, 9).
     assert result["letter_origin"] == (
-        "Not known which letters a US physician wrote, so every letter is counted: add a US column, yes or no, to the "
-        "documents table."
+        "All letters are counted as US physicians' letters: add a US column (yes or no) if some are not."
     )
     assert result["letter_origin"] in text(result)
     # Two letters from home, unmarked, still meet the articles' two: the sentence is what tells the reader.
@@ -1001,6 +1003,39 @@ def test_a_table_without_the_us_column_keeps_its_result_and_is_told_the_column_e
     assert home["problems"] == [] and home["letter_origin"]
     # No letters, nothing to say about their writers.
     assert check(IM_PROGRAM, "S,statement,internal-medicine\n", assigned("City IM", "S"))["letter_origin"] == ""
+
+
+def test_the_us_column_is_spoken_of_only_where_it_could_change_the_result() -> None:
+    # The sentence stood under the default example and every table without the
+    # column, where it changed nothing (diff review s52b, 9).
+    default = packet_check.compute({})
+    assert default["letter_origin"] == "" and "US column" not in text(default)
+    assert packet_check.DEFAULT_DOCUMENTS.startswith("id,kind,specialty,US\n")
+    # Already short of the articles' two: the warning says so, and the column could not add a letter.
+    short = check(PSYCH_PROGRAM, "PS,statement,psychiatry\nL1,letter,psychiatry\n", assigned("Mind Hospital", "PS", "L1"))
+    assert [s for s, _, _ in said(short)] == ["warning"] and short["letter_origin"] == ""
+    # A letter for a field not applied to counts towards no program's letters.
+    elsewhere = us_check(
+        "PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,yes\nI1,letter,internal-medicine\n"
+    )
+    assert elsewhere["letter_origin"] == ""
+    # Two letters marked yes already meet the two: a third with no answer changes nothing.
+    enough = us_check(
+        "PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,yes\nL3,letter,psychiatry\n",
+        assignments=assigned("Mind Hospital", "PS", "L1", "L2", "L3"),
+    )
+    assert enough["problems"] == [] and enough["letter_origin"] == ""
+    # One marked yes: the unanswered one decides it, and is named.
+    one = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry\nL3,letter,psychiatry\n")
+    assert "wrote “L2” and “L3”, so they are counted" in one["letter_origin"]
+    # Only the field at stake's letters are named: the radiology one has its own marked.
+    mixed = us_check(
+        "PS,statement,psychiatry\nL1,letter,psychiatry,yes\nL2,letter,psychiatry\n"
+        "PS-DR,statement,diagnostic-radiology\nR1,letter,diagnostic-radiology,yes\nR2,letter,diagnostic-radiology\n",
+        programs=PSYCH_PROGRAM + "Scan U,diagnostic-radiology\n",
+        assignments=PSYCH_ASSIGNED + assigned("Scan U", "PS-DR", "R1", "R2"),
+    )
+    assert "“L2”" in mixed["letter_origin"] and "R2" not in mixed["letter_origin"]
 
 
 def test_the_us_column_is_in_the_documents_help_the_method_and_the_page() -> None:

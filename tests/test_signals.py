@@ -482,6 +482,14 @@ def test_a_neighbouring_band_is_planned_with_the_readers_own_red_flags() -> None
 
 
 # --- A reader in the middle of a season (late-season audit s39, 1) -----------------------
+
+
+def _note(result: sg.SignalsResult) -> str | None:
+    """The mid-season note's points as one text, or None."""
+    points = result["mid_season"]
+    return " ".join(points) if points else None
+
+
 PERSONA_A = {
     "applicant_type": "us-img",
     "step2_score": 229,
@@ -499,21 +507,41 @@ def test_mid_season_the_result_says_sent_signals_are_fixed_and_an_unapplied_spec
     # placed them as if still to come, with no word that they were fixed.
     pin_build_date(monkeypatch, dt.date(2026, 12, 5))
     result = sg.compute(PERSONA_A)
-    note = result["mid_season"]
+    note = _note(result)
     assert note is not None
     assert note.startswith(
         "For ERAS 2027 (Match 2027), the season under way: as of 5 December 2026, programs have been reviewing its "
         "applications since 23 September 2026 (estimated)."
     )
-    assert "those sent with applications you have already submitted cannot be added, moved or taken back" in note
-    assert "withdrawing an application does not free its signal for another program" in note
-    assert "A specialty you have not applied to yet keeps its whole allowance, if it takes signals" in note
-    assert "can only be placed in the same step as the application to that program is sent" in note
-    assert data.SIGNALS_FINAL_WHEN_SENT.cite() in note
+    assert "For applications you have already submitted, signals cannot be added, moved or taken back." in note
+    assert "Withdrawing an application does not free its signal for another program." in note
+    assert "A specialty you have not applied to yet keeps its whole allowance, if it takes signals." in note
+    # The source straight after the rule's last sentence (midseason audit s52, 10).
+    assert (
+        "Each of its signals can only be placed as you send the application to that program "
+        f"({data.SIGNALS_FINAL_WHEN_SENT.cite()})." in note
+    )
     assert "use only what MyERAS still shows as available" in note
     # Shown above the plans it governs.
     html = str(sg.render(result))
     assert html.index("Signals mid-season: ") < html.index("First choice: Internal Medicine")
+
+
+def test_the_mid_season_note_is_a_lead_and_a_list_of_short_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    # About 190 words in one paragraph, sentences of 40 words and more (midseason audit s52, 10).
+    pin_build_date(monkeypatch, dt.date(2026, 12, 7))
+    for inputs in (PERSONA_A, {"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"}):
+        result = sg.compute(inputs)
+        points = result["mid_season"]
+        assert points is not None and len(points) >= 4
+        # A citation's own words aside, no sentence runs past 30 words.
+        bare = re.sub(r"\([^()]*(\([^()]*\)[^()]*)*\)", "", " ".join(points))
+        longest = max(re.split(r"(?<=[.?])\s+", bare), key=lambda sentence: len(sentence.split()))
+        assert len(longest.split()) <= 30, longest
+        # Each point is an item of one list under its lead.
+        html = str(sg.render(result))
+        lead = html.index("Signals mid-season: ")
+        assert html.count("<li>", lead, html.index("</ul>", lead)) == len(points) - 1
 
 
 @pytest.mark.parametrize(
@@ -544,14 +572,14 @@ def test_the_mid_season_note_runs_from_review_start_to_the_rank_list_deadline(
 
 def test_a_residencycas_backup_mid_season_is_told_its_deadline_was_in_september(monkeypatch: pytest.MonkeyPatch) -> None:
     pin_build_date(monkeypatch, dt.date(2026, 12, 5))
-    note = sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})["mid_season"]
+    note = _note(sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"}))
     assert note is not None
     assert "Emergency Medicine takes applications and signals through ResidencyCAS" in note
     assert (
         "late September (in the 2025–26 cycle, the latest we hold, it closed on 24 September" in note
         and data.RESIDENCYCAS_DATES.cite() in note
     )
-    plain = sg.compute(PERSONA_A)["mid_season"]
+    plain = _note(sg.compute(PERSONA_A))
     assert plain is not None and "ResidencyCAS" not in plain
 
 
@@ -570,7 +598,7 @@ def test_signals_sent_before_reviews_start_are_said_to_be_fixed(
     # plan placing every signal as if none had gone (date sweep s40, 3); the
     # "reviewing since" clause is kept for the days after reviews start.
     pin_build_date(monkeypatch, day)
-    note = sg.compute(PERSONA_A)["mid_season"]
+    note = _note(sg.compute(PERSONA_A))
     assert note is not None and note.startswith(
         f"For ERAS 2027 (Match 2027), the season under way: as of {cycle.long_date(day)}, {since}"
     )
@@ -592,7 +620,7 @@ def test_a_reader_planning_the_next_season_is_told_the_mid_season_note_is_not_th
     # "Signals mid-season" for Match 2027 first, with no word of their own
     # season (visa-psych audit s41, 4).
     pin_build_date(monkeypatch, day)
-    note = sg.compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "needs_visa": True})["mid_season"]
+    note = _note(sg.compute({"specialty": "psychiatry", "applicant_type": "non-us-img", "needs_visa": True}))
     assert note is not None
     assert note.startswith(f"For {running}, the season under way: ")
     first_two = ". ".join(note.split(". ")[:3])
@@ -647,10 +675,10 @@ def test_a_reader_planning_the_next_season_is_told_the_allowances_shown_are_this
 ) -> None:
     # "Not for you", then a result about the running season (new-words audit s41, 11).
     pin_build_date(monkeypatch, "2026-12-05")
-    note = sg.compute({"specialty": "psychiatry"})["mid_season"]
+    note = _note(sg.compute({"specialty": "psychiatry"}))
     assert note is not None
     # Any allowance: our table holds none for the season in most fields (diff review s41, second, 9).
-    assert "any allowance below is for ERAS 2027 (Match 2027): for yours, type in the numbers the AAMC's" in note
+    assert "Any allowance below is for ERAS 2027 (Match 2027). For yours, type in the numbers the AAMC's" in note
 
 
 OBGYN_USIMG = {
@@ -708,16 +736,16 @@ def test_mid_season_a_residencycas_field_is_sent_to_residencycas_for_next_season
     # publish OB/GYN's; the result itself says they come from ResidencyCAS
     # (obgyn-usimg audit s42, 2).
     pin_build_date(monkeypatch, "2026-12-05")
-    both = sg.compute(OBGYN_USIMG)["mid_season"]
+    both = _note(sg.compute(OBGYN_USIMG))
     assert both is not None
     assert (
-        "type in the numbers once they are published: for Obstetrics and Gynecology, from ResidencyCAS and the "
+        "Type in the numbers once they are published: for Obstetrics and Gynecology, from ResidencyCAS and the "
         "specialty's own organization; for Family Medicine, from the AAMC's signaling page." in both
     )
-    alone = sg.compute({"specialty": "obstetrics-gynecology"})["mid_season"]
+    alone = _note(sg.compute({"specialty": "obstetrics-gynecology"}))
     assert alone is not None and "AAMC's signaling page" not in alone
-    assert "type in the numbers ResidencyCAS and the specialty's own organization give once they are published." in alone
-    eras_only = sg.compute({"specialty": "psychiatry"})["mid_season"]
+    assert "Type in the numbers ResidencyCAS and the specialty's own organization give once they are published." in alone
+    eras_only = _note(sg.compute({"specialty": "psychiatry"}))
     assert eras_only is not None
     assert "type in the numbers the AAMC's signaling page gives once it is published." in eras_only
 
@@ -732,7 +760,7 @@ def test_mid_season_an_em_reader_is_spoken_to_in_the_match_and_myeras_only_of_th
     assert both is not None and both.startswith("For the Match 2027, the season under way:")
     assert "Planning for the Match 2028 instead?" in both and "ERAS 2027" not in both
     assert "In ERAS (your Family Medicine list), a signal is fixed" in both
-    assert "a specialty there not applied to by then is not open to you this season" in both
+    assert "A specialty there not applied to by then is not open to you this season" in both
     alone = sg.mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine"])
     assert alone is not None and "MyERAS" not in alone and "In ERAS" not in alone
     # No ERAS day for a reader whose every field is in ResidencyCAS (diff review s42, 4).
@@ -796,9 +824,9 @@ def test_mid_season_a_table_for_an_earlier_season_is_not_called_this_seasons_all
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pin_build_date(monkeypatch, "2027-10-05")
-    note = sg.compute({"specialty": "psychiatry"})["mid_season"]
+    note = _note(sg.compute({"specialty": "psychiatry"}))
     assert note is not None
-    assert "the plans below are for ERAS 2028 (Match 2028): for yours" in note and "any allowance below" not in note
+    assert "The plans below are for ERAS 2028 (Match 2028). For yours" in note and "Any allowance below" not in note
 
 
 def test_a_table_for_the_season_under_way_gets_no_table_note(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -841,10 +869,10 @@ def test_once_residencycas_has_closed_the_backup_is_planned_in_the_first_choices
         f"The plans below are for the Match {ahead}, the next season you can apply to: check that season's numbers, "
         "and enter them above: for Emergency Medicine" in result["table_season"]
     )
-    note = result["mid_season"]
+    note = _note(result)
     assert note is not None
     assert f"Planning for the Match {ahead} instead? This note is not for you" in note
-    assert "the plans below are for it: type in the numbers" in note
+    assert "The plans below are for it. Type in the numbers" in note
     assert f"the Match {running} in Family Medicine" not in note
     assert (
         f"Already applied in Emergency Medicine for the Match {running}? Your Family Medicine backup can still go out "
@@ -855,7 +883,7 @@ def test_once_residencycas_has_closed_the_backup_is_planned_in_the_first_choices
     page = _page(result)
     assert f"the signal numbers for Family Medicine for the Match {ahead} season are not in our" in page
     # A backup whose name starts with a vowel reads as well (crosscalc audit s49, 6).
-    internal = sg.compute({**EM_USIMG, "backup_specialty": "internal-medicine"})["mid_season"]
+    internal = _note(sg.compute({**EM_USIMG, "backup_specialty": "internal-medicine"}))
     assert internal is not None and "? Your Internal Medicine backup can still go out in it" in internal
     assert "A Internal" not in internal
 
@@ -868,7 +896,7 @@ def test_a_first_choice_goes_with_a_backup_that_can_enter_only_the_next_match(mo
     result = sg.compute({"specialty": "internal-medicine", "backup_specialty": "emergency-medicine"})
     im, em = result["specialties"]
     assert im["season_said"] == em["season_said"] == "the Match 2029 season"
-    assert result["mid_season"] is not None and "Already applied" not in result["mid_season"]
+    assert (note := _note(result)) is not None and "Already applied" not in note
     alone = sg.compute({"specialty": "family-medicine"})
     assert alone["specialties"][0]["season_said"] == "ERAS 2028 (Match 2028)"
 
@@ -895,13 +923,13 @@ def test_after_residencycas_closes_an_em_plan_is_for_the_next_match(monkeypatch:
         "season you can apply to: check ResidencyCAS and the specialty's own organization for that season's numbers, "
         "and enter them above."
     )
-    note = result["mid_season"]
+    note = _note(result)
     assert note is not None
     assert (
-        "Planning for the Match 2029 instead? This note is not for you: none of that season's signals has gone yet, "
-        "and the plans below are for it: type in the numbers ResidencyCAS" in note
+        "Planning for the Match 2029 instead? This note is not for you: none of that season's signals has gone yet. "
+        "The plans below are for it. Type in the numbers ResidencyCAS" in note
     )
-    assert "a specialty there not applied to by then is not open to you this season" in note
+    assert "A specialty there not applied to by then is not open to you this season" in note
     page = _page(result)
     assert "the signal numbers for Emergency Medicine for the Match 2029 season are not in our sources" in page
     # The Match 2028 is named only as the season under way that ResidencyCAS has closed to.
@@ -930,9 +958,9 @@ def test_in_the_week_residencycas_may_have_closed_an_em_plan_names_both_matches(
         "our signal table is for the Match 2027, a season now over. The plans below are for the Match 2028, the "
         "season under way (or the Match 2029, if ResidencyCAS has closed): check ResidencyCAS"
     )
-    note = result["mid_season"]
+    note = _note(result)
     assert note is not None
-    assert "the plans below are for the Match 2028 (or the Match 2029, if ResidencyCAS has closed): for yours" in note
+    assert "The plans below are for the Match 2028 (or the Match 2029, if ResidencyCAS has closed). For yours" in note
     assert "may have closed to applications for the Match 2028" in note and "may not be open to you" in note
     assert plan["applies_in"].endswith(
         "so check ResidencyCAS's dates; if it has closed, the next season you can apply to is ResidencyCAS's for the Match 2029"
@@ -971,7 +999,7 @@ def test_a_mid_season_note_names_one_match_for_a_pairs_plans() -> None:
     # Match, the next, which is the planning reader's own (diff review s44, 3).
     note = sg.mid_season_note(dt.date(2027, 10, 1), ["internal-medicine", "emergency-medicine"])
     assert note is not None and "Planning for the Match 2029 instead? This note is not for you" in note
-    assert "the plans below are for it" in note and "in Emergency Medicine" not in note.split("In ERAS")[0]
+    assert "The plans below are for it" in note and "in Emergency Medicine" not in note.split("In ERAS")[0]
 
 
 def test_an_eras_first_choice_with_a_residencycas_backup_is_planned_in_the_backups_next_match(
