@@ -683,11 +683,11 @@ def _late_registration(year: int, today: dt.date) -> str:
     )
 
 
-def _mid_season_note(
+def _mid_season_points(
     v: Mapping[str, object], items: list[CostItem], breakdown: list[ApplicationLine], today: dt.date
-) -> list[str] | None:
+) -> list[str]:
     """While programs read a season's applications, what part of the total is
-    new money for programs added now, or None.  The total prices a whole
+    new money for programs added now, or no points.  The total prices a whole
     season, so a reader who applied in September and added a backup in
     December was priced the token, transcript and NRMP registration again
     (midseason audit s52, 8).  The form has no input for programs already
@@ -696,7 +696,7 @@ def _mid_season_note(
     year = cycle.season_under_review(today)
     eras = [line for line in breakdown if line["service"] == data.SERVICE_ERAS and line["formula"]]
     if year is None or not eras:
-        return None
+        return []
     schedule = eras_schedule()
     season = cycle.eras_season(year)
     primary = data.specialty(word(v, "primary_specialty"))
@@ -870,9 +870,9 @@ class ApplicationCostResult(TypedDict):
     # Fees the reader pays that our data do not price: the total is a floor.
     not_counted: list[str]
     # For a season already under review: what is new money for programs added
-    # now, whole and as its points, which the page lists: one paragraph of
-    # nearly 300 words was too long to follow (diff review s52, 13).
-    mid_season_note: str | None
+    # now, point by point, as the page lists them: one paragraph of nearly 300
+    # words was too long to follow (diff review s52, 13).  Only the points: the
+    # same words joined were read by nothing but tests (midseason audit s52, 8, second read).
     mid_season_points: list[str]
     # For an IMG: the costs of observerships and externships, not counted.
     img_note: str | None
@@ -1107,8 +1107,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
-        "mid_season_note": " ".join(mid_season) if (mid_season := _mid_season_note(v, items, breakdown, today)) else None,
-        "mid_season_points": mid_season or [],
+        "mid_season_points": _mid_season_points(v, items, breakdown, today),
         "img_note": IMG_NOT_COUNTED if is_img else None,
         "summary": summary,
         "announced": _announced(
@@ -1156,7 +1155,7 @@ def render(result: ApplicationCostResult) -> Markup:
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
-        _mid_season_list(result.get("mid_season_points") or []),
+        _mid_season_list(result["mid_season_points"]),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         el("p", couple_fee_note(), class_="mpb-note"),
         el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,
