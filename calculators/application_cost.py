@@ -23,7 +23,7 @@ from typing import TypedDict
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
-from .html import Child, Markup, and_list, capitalised, counted, el, join, money, table, with_pmc_links
+from .html import Child, Markup, and_list, capitalised, counted, el, join, long_date, money, table, with_pmc_links
 from .registry import first_within_read_out
 
 NAME = "application_cost"
@@ -159,25 +159,36 @@ def schedule_for(slug: str) -> FeeSchedule | None:
     return _schedule(data.SERVICE_RESIDENCYCAS, prefix) if prefix else None
 
 
-# A schedule confirmed only for seasons two or more before the reader's is an
-# old figure for that reader: each ERAS season opens in the June before its
-# Match with the fees the AAMC has published for it (AAMC, Fees for 2026 ERAS
-# Season, read 2026), so by the time the reader's season is two past ours,
-# at least one newer season has opened with fees we do not hold.  One season
-# behind, the newer fees may not be out yet, and the result says only that
-# ours are not confirmed for it.  Unmarked, the ERAS row read as current
-# beside a one-season-older transcript fee marked old (seasonlate audit s44, 2).
-STALE_AFTER_SEASONS = 2
+def readers_season(today: dt.date) -> int:
+    """The Match the reader pays in: the season under way while programs read
+    its applications, else the next one open on time.  Counted from the next,
+    a reader paying in ERAS 2027 was told our fees were "2 seasons before
+    yours" (midseason audit s52, 8)."""
+    return cycle.season_under_review(today) or cycle.next_open_season(today)
 
 
-def seasons_behind(confirmed_to: int, season_ahead: int) -> int:
+# A schedule is an old figure once a later season than its newest is under
+# way: each ERAS season opens in the June before its Match with the fees the
+# AAMC has published for it (AAMC, Fees for 2026 ERAS Season, read 2026), and
+# by the September day applications go to programs ResidencyCAS's cycle,
+# which closes later that month, is open too.  Before then the reader's season's fees may not be out, and the
+# result says only that ours are not confirmed for it.  Unmarked, the ERAS
+# row read as current beside a one-season-older transcript fee marked old
+# (seasonlate audit s44, 2).
+def newest_opened(today: dt.date) -> int:
+    """The latest Match whose applications had begun going to programs by ``today``: its fees are surely out."""
+    year = cycle.coming_season(today)
+    return year if today >= cycle.season(year)["submissions_open"].date else year - 1
+
+
+def seasons_behind(confirmed_to: int, reader_season: int) -> int:
     """How many seasons a schedule confirmed to ``confirmed_to`` (a Match year) is behind the reader's."""
-    return season_ahead - confirmed_to
+    return reader_season - confirmed_to
 
 
-def stale_for_reader(confirmed_to: int, season_ahead: int) -> bool:
-    """Whether newer fees than a schedule's are surely published by the reader's season."""
-    return seasons_behind(confirmed_to, season_ahead) >= STALE_AFTER_SEASONS
+def superseded(confirmed_to: int, opened: int) -> bool:
+    """Whether a season with newer fees than a schedule's had opened: ``opened`` is newest_opened's year."""
+    return confirmed_to < opened
 
 
 USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
@@ -522,7 +533,7 @@ def _lists(v: Mapping[str, object]) -> list[tuple[str, str, int]]:
     return lists
 
 
-def _application_items(v: Mapping[str, object], season_ahead: int) -> tuple[list[CostItem], list[ApplicationLine]]:
+def _application_items(v: Mapping[str, object], opened: int) -> tuple[list[CostItem], list[ApplicationLine]]:
     items: list[CostItem] = []
     breakdown: list[ApplicationLine] = []
     for slug, name, programs in _lists(v):
@@ -556,7 +567,7 @@ def _application_items(v: Mapping[str, object], season_ahead: int) -> tuple[list
             FIRST_YEAR_PRICING if slug == FIRST_YEAR_LIST else ""
         )
         row = _item(label, amount, note, f"{schedule.source} ({schedule.season})")
-        row["old"] = stale_for_reader(schedule.confirmed_to, season_ahead)
+        row["old"] = superseded(schedule.confirmed_to, opened)
         items.append(row)
     return items, breakdown
 
@@ -733,7 +744,7 @@ def _mid_season_points(
         f"These ERAS fees are from {schedule.source} ({schedule.season}), confirmed for {season}."
         if schedule.confirmed_to >= year
         else f"Old figure: these ERAS fees are from {schedule.source} ({schedule.season}), and "
-        f"{_newer_seasons(data.SERVICE_ERAS, schedule.confirmed_to, year + 1)}, which we do not hold: check the AAMC's "
+        f"{_newer_seasons(data.SERVICE_ERAS, schedule.confirmed_to, year)}, which we do not hold: check the AAMC's "
         "fee page."
     )
     if paid := _once_paid(items):
@@ -864,7 +875,10 @@ class ApplicationCostResult(TypedDict):
     fee_season: str
     fee_confirmed_to: int
     as_of: str
-    eras_season_ahead: int
+    # The Match the reader pays in (readers_season), and the newest whose
+    # fees are out (newest_opened).
+    reader_season: int
+    opened_season: int
     old_figures: list[str]
     notes: list[str]
     # Fees the reader pays that our data do not price: the total is a floor.
@@ -892,8 +906,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     in_person = whole(v, "in_person_interviews")
     virtual = whole(v, "virtual_interviews")
 
-    season_ahead = cycle.next_open_season(today)
-    items, breakdown = _application_items(v, season_ahead)
+    opened = newest_opened(today)
+    items, breakdown = _application_items(v, opened)
     application_total = sum(line["amount"] for line in breakdown)
     services = _services(breakdown)
     through_eras = data.SERVICE_ERAS in services
@@ -947,7 +961,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             RESIDENCYCAS_TRANSCRIPT,
         )
         # From the same cycle's fee page as ResidencyCAS's schedule, so as old as it.
-        cas_transcript["old"] = cas_transcript["old"] or stale_for_reader(RESIDENCYCAS_TRANSCRIPT.year, season_ahead)
+        cas_transcript["old"] = cas_transcript["old"] or superseded(RESIDENCYCAS_TRANSCRIPT.year, opened)
         items.append(cas_transcript)
     is_img = applicant in data.IMG_TYPES
     items.append(
@@ -1103,7 +1117,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "fee_season": schedule.season,
         "fee_confirmed_to": schedule.confirmed_to,
         "as_of": today.isoformat(),
-        "eras_season_ahead": season_ahead,
+        "reader_season": readers_season(today),
+        "opened_season": opened,
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
@@ -1228,16 +1243,32 @@ def _applies_in(result: ApplicationCostResult) -> str:
     breakdown = result["application_breakdown"]
     cas = list(dict.fromkeys(b["specialty"] for b in breakdown if b["service"] == data.SERVICE_RESIDENCYCAS))
     eras = any(b["service"] == data.SERVICE_ERAS for b in breakdown)
-    said = [cycle.season_ahead(today)] if eras or not cas else []
+    if _under_way(result):
+        # Named as the reader's, and last, so "confirmed for it" reads as this
+        # one (midseason audit s52, 8).
+        year, day = int(result["reader_season"]), long_date(today)
+        said = [
+            f"as of {day}, the next season you can apply to on time is {cycle.eras_season(year + 1)}, but this page "
+            f"counts yours as {cycle.eras_season(year)}, the season under way"
+            if eras
+            else f"as of {day}, this page counts your season as the Match {year}, the season under way"
+        ]
+    else:
+        said = [cycle.season_ahead(today)] if eras or not cas else []
     if cas:
         said.append(cycle.applies_in(cas, today, dated=not said))
     return ". ".join(capitalised(line) for line in said)
 
 
-def _newer_seasons(service: str, confirmed_to: int, season_ahead: int) -> str:
+def _under_way(result: ApplicationCostResult) -> bool:
+    """Whether the reader's season is one under way, not the next open on time."""
+    return int(result["reader_season"]) != cycle.next_open_season(dt.date.fromisoformat(str(result["as_of"])))
+
+
+def _newer_seasons(service: str, confirmed_to: int, opened: int) -> str:
     """Who has published fees for which seasons since ours, naming only the
-    seasons that have surely opened: those after ours and before the reader's."""
-    first, last = confirmed_to + 1, season_ahead - 1
+    seasons that have surely opened: those after ours, to ``opened``."""
+    first, last = confirmed_to + 1, opened
     years = f"{first}" if first == last else f"{first} {'and' if last == first + 1 else 'to'} {last}"
     if service == data.SERVICE_ERAS:
         seasons = "season" if first == last else "seasons"
@@ -1248,10 +1279,10 @@ def _newer_seasons(service: str, confirmed_to: int, season_ahead: int) -> str:
 
 def _season_note(result: ApplicationCostResult) -> Markup | None:
     """Which season the reader would pay in, and whether each schedule used is
-    confirmed for it; a schedule two or more seasons behind is said to be,
-    with the newer seasons whose fees we do not hold (seasonlate audit s44, 2)."""
+    confirmed for it; a schedule superseded is said to be, with the newer
+    seasons whose fees we do not hold (seasonlate audit s44, 2)."""
     ahead = _applies_in(result)
-    season_ahead = int(result["eras_season_ahead"])
+    season, opened = int(result["reader_season"]), int(result["opened_season"])
     late: list[tuple[str, str]] = []
     stale: list[tuple[str, str, int]] = []
     confirmed: list[str] = []
@@ -1259,10 +1290,9 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         priced = [b for b in lines if b["formula"]]
         if not priced:
             continue
-        behind = seasons_behind(priced[0]["confirmed_to"], season_ahead)
-        if stale_for_reader(priced[0]["confirmed_to"], season_ahead):
+        if superseded(priced[0]["confirmed_to"], opened):
             stale.append((service, priced[0]["season"], priced[0]["confirmed_to"]))
-        elif behind > 0:
+        elif seasons_behind(priced[0]["confirmed_to"], season) > 0:
             late.append((service, priced[0]["season"]))
         else:
             confirmed.append(service)
@@ -1270,10 +1300,10 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])
     if stale:
         behind_said = [
-            f"our newest {service} fees are for the {season}, {counted(seasons_behind(to, season_ahead), 'season')} "
-            f"before yours; {_newer_seasons(service, to, season_ahead)}"
-            for service, season, to in stale
-        ] + [f"our {service} schedule was last confirmed for the {season}" for service, season in late]
+            f"our newest {service} fees are for the {named}, {counted(seasons_behind(to, season), 'season')} "
+            f"before yours; {_newer_seasons(service, to, opened)}"
+            for service, named, to in stale
+        ] + [f"our {service} schedule was last confirmed for the {named}" for service, named in late]
         heading = "from before your season" if not late else "not confirmed for your season"
         return el(
             "p",
@@ -1302,11 +1332,12 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     if confirmed:
         schedules = and_list([f"the {service} schedule" for service in confirmed])
         verb = "is" if len(confirmed) == 1 else "are"
-        # "It" after a ResidencyCAS deadline and its source read as that deadline.
+        # "It" after a ResidencyCAS deadline and its source read as that
+        # deadline, and "that season" as its next one, not the reader's.
         said = (
             f"{ahead}, and {schedules} {verb} confirmed for it"
             if data.SERVICE_RESIDENCYCAS not in _services(result["application_breakdown"])
-            else f"{ahead}. {capitalised(schedules)} {verb} confirmed for that season"
+            else f"{ahead}. {capitalised(schedules)} {verb} confirmed for {'yours' if _under_way(result) else 'that season'}"
         )
         return el("p", f"{said}. Check {where} before you pay.")
     return None
@@ -1346,11 +1377,11 @@ def method() -> Markup:
             f"{example}: 43 Internal Medicine and 7 Diagnostic Radiology programs "
             f"cost {schedule.formula(43)} + {schedule.formula(7)} = {money(total)}. "
             f"Source: {schedule.source}. The tiers are read from the project's fee data, so a new season's "
-            "schedule changes the data, not this code. The result names the ERAS season you would apply in next "
-            "on time, counted from today's date, and says so when this schedule was confirmed only for earlier "
-            "seasons. One season behind, the AAMC may not have published the newer fees yet; once the season you "
-            f"apply in is {STALE_AFTER_SEASONS} or more after the schedule's newest, a later season has opened with "
-            "fees we do not hold, and the result marks the schedule an old figure.",
+            "schedule changes the data, not this code. The result names your season, counted from today's date: "
+            "while programs read a season's applications, the one under way; else the next you can apply to on "
+            "time. It says when this schedule was confirmed only for earlier seasons. Once a later season's "
+            "applications have gone out, it has fees we do not hold, and the result marks the schedule an old "
+            "figure; before that, the newer fees may not be out yet.",
         ),
         el("h4", f"ResidencyCAS fees, {em.season}"),
         el(
