@@ -712,11 +712,10 @@ def _mid_season_points(
     season = cycle.eras_season(year)
     primary = data.specialty(word(v, "primary_specialty"))
     first_through_eras = data.application_service(primary.slug) == data.SERVICE_ERAS
-    # A ResidencyCAS first choice was not applied to "in ERAS".
-    applied_in = season if first_through_eras else f"for the Match {year}"
+    # Read before the total, which it points down to (midseason audit s52, 8).
     sentences = [
-        f"Applied earlier {'in ' if applied_in == season else ''}{applied_in} and adding programs now? This total is for "
-        "a whole season, so only part of it is new money."
+        f"Applied earlier {'in' if first_through_eras else 'for'} {_season_named(year, primary.slug)} and adding "
+        "programs now? The total below is for the whole season, so only part of it is new money."
     ]
     if added := [line for line in eras if line["specialty"] != primary.slug]:
         each = "; ".join(f"{line['specialty_name']}, {line['formula']} = {money(line['amount'])}" for line in added)
@@ -769,6 +768,12 @@ def _mid_season_points(
         # Until then, the day program counts and the timeline give (midseason audit s52, 1).
         sentences.append(cycle.send_by(year))
     return sentences
+
+
+def _season_named(year: int, slug: str) -> str:
+    """A season as the first choice's service names it: a ResidencyCAS first
+    choice was not applied to "in ERAS"."""
+    return cycle.eras_season(year) if data.application_service(slug) == data.SERVICE_ERAS else f"the Match {year}"
 
 
 def _mid_season_list(points: list[str]) -> Markup | None:
@@ -838,8 +843,21 @@ def _prices(breakdown: list[ApplicationLine]) -> str:
     return and_list([f"{and_list(services)} prices for the Match {year}" for year, services in by_year.items() if services])
 
 
+# What the total is called; mid-season, a whole season's, where interviews
+# under way and fees paid in September read as still to come (midseason
+# audit s52, 8).
+SEASON_COST = "Estimated season cost"
+WHOLE_SEASON_COST = "Estimated whole-season cost"
+
+
 def _announced(
-    summary: str, backup: tuple[str, str] | None, total: int, prices: str | None, floor: bool, step3_fee: int | None
+    summary: str,
+    backup: tuple[str, str] | None,
+    total: int,
+    prices: str | None,
+    floor: bool,
+    step3_fee: int | None,
+    cost: str,
 ) -> str:
     """What the status line says: the summary, after the empty backup's
     words; past ``registry.READ_OUT_WORDS``, the total alone with the season its
@@ -851,9 +869,9 @@ def _announced(
 
     def short(season: str) -> str:
         return (
-            f"Estimated season cost: at least {money(total)}{season}, not counting some fees: see the result."
+            f"{cost}: at least {money(total)}{season}, not counting some fees: see the result."
             if floor
-            else f"Estimated season cost: {money(total)}{season}."
+            else f"{cost}: {money(total)}{season}."
         )
 
     step3 = f"It includes the {money(step3_fee)} USMLE Step 3 fee: see its line." if step3_fee is not None else None
@@ -1084,6 +1102,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         *(["ECFMG's fee for supporting a ResidencyCAS application"] if is_img and data.SERVICE_RESIDENCYCAS in services else []),
     ]
     total = sum(int(item["amount"]) for item in items)
+    mid_season = _mid_season_points(v, items, breakdown, today)
+    cost = WHOLE_SEASON_COST if mid_season else SEASON_COST
     prices = _prices(breakdown)
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
@@ -1092,7 +1112,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     # season's whole cost, a third short for an OB/GYN list (obgyn-usimg
     # audit s42, 4).
     summary = (
-        f"Estimated season cost: {'at least ' if not_counted else ''}{money(total)}"
+        f"{cost}: {'at least ' if not_counted else ''}{money(total)}"
         # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
         # The season its fees are priced at, which the reader heard nowhere:
         # years after our newest schedule the bare sum read as this season's
@@ -1122,7 +1142,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
-        "mid_season_points": _mid_season_points(v, items, breakdown, today),
+        "mid_season_points": mid_season,
         "img_note": IMG_NOT_COUNTED if is_img else None,
         "summary": summary,
         "announced": _announced(
@@ -1132,6 +1152,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             prices if application_total else None,
             bool(not_counted),
             int(STEP_3.amount_usd) if step3_without_usmle else None,
+            cost,
         ),
     }
 
@@ -1153,24 +1174,34 @@ def render(result: ApplicationCostResult) -> Markup:
     rows.append((el("strong", "Total"), el("strong", total), "Sum of the items above.", ""))
     breakdown = result["application_breakdown"]
     missing = result.get("not_counted") or []
+    points = result["mid_season_points"]
+    # Mid-season, named as the whole of the season under way: the interview
+    # lines and the fees paid in September are in it (midseason audit s52, 8).
+    season = (
+        f"the whole of {_season_named(int(result['reader_season']), str(result['inputs']['primary_specialty']))}"
+        if points
+        else "one Match season"
+    )
     headline = (
         el(
             "p",
             "At least ",
             el("strong", total),
-            f" estimated for one Match season, plus {and_list(missing)}, which our data do not hold",
+            f" estimated for {season}, plus {and_list(missing)}, which our data do not hold",
             class_="mpb-headline",
         )
         if missing
-        else el("p", el("strong", total), " estimated for one Match season", class_="mpb-headline")
+        else el("p", el("strong", total), f" estimated for {season}", class_="mpb-headline")
     )
     return el(
         "div",
+        # First for a reader adding programs now: what is new money, before
+        # a total that holds a whole season (midseason audit s52, 8).
+        _mid_season_list(points),
         headline,
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
-        _mid_season_list(result["mid_season_points"]),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         el("p", couple_fee_note(), class_="mpb-note"),
         el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,

@@ -791,9 +791,17 @@ def test_a_residencycas_schedule_two_or_more_seasons_behind_is_marked_old_with_i
     )
 
 
-@pytest.mark.parametrize("today", ["2025-07-01", "2026-12-02", "2028-11-20"])
+@pytest.mark.parametrize(
+    ("today", "cost"),
+    [
+        ("2025-07-01", "Estimated season cost"),
+        # Mid-season, the total is called a whole season's (midseason audit s52, 8).
+        ("2026-12-02", "Estimated whole-season cost"),
+        ("2028-11-20", "Estimated whole-season cost"),
+    ],
+)
 def test_the_summary_and_read_out_name_the_season_the_application_fees_are_priced_at(
-    monkeypatch: pytest.MonkeyPatch, today: str
+    monkeypatch: pytest.MonkeyPatch, today: str, cost: str
 ) -> None:
     # "Estimated season cost: $3,750, of which application fees $2,430" named
     # no year, and a screen reader hears only that (seasonlate audit s44, 2).
@@ -801,7 +809,7 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
 
     pin_build_date(monkeypatch, today)
     result = compute(primary_programs=100)
-    said = "Estimated season cost: $3,750, of which application fees $2,430 at ERAS prices for the Match 2026."
+    said = f"{cost}: $3,750, of which application fees $2,430 at ERAS prices for the Match 2026."
     assert result["summary"] == said
     assert json.loads(browser.compute("application_cost", json.dumps({"primary_programs": "100"})))["announce"] == said
     dual = compute(applicant_type="us-img", primary_specialty="emergency-medicine", backup_specialty="family-medicine")
@@ -810,11 +818,18 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
     assert "prices for the Match" not in str(compute(primary_specialty="obstetrics-gynecology")["summary"])
 
 
-def test_a_read_out_cut_to_the_limit_keeps_the_season_of_its_fees() -> None:
+# Outside a season under review, where the total is called plainly a
+# season's: the machine's own date may fall mid-season.
+PLAIN_DAY = "2026-07-01"
+
+
+@pytest.mark.parametrize(("today", "cost"), [(PLAIN_DAY, "Estimated season cost"), ("2026-12-07", "Estimated whole-season cost")])
+def test_a_read_out_cut_to_the_limit_keeps_the_season_of_its_fees(monkeypatch: pytest.MonkeyPatch, today: str, cost: str) -> None:
     # The longest read-outs fall back to the total alone: the season goes
     # with it, and the empty backup is said short first.
     from calculators import browser, registry
 
+    pin_build_date(monkeypatch, today)
     said = json.loads(
         browser.compute(
             "application_cost",
@@ -829,7 +844,7 @@ def test_a_read_out_cut_to_the_limit_keeps_the_season_of_its_fees() -> None:
         )
     )["announce"]
     assert len(said.split()) <= registry.READ_OUT_WORDS
-    assert said.startswith("Obstetrics and Gynecology backup: no programs entered. Estimated season cost: at least $")
+    assert said.startswith(f"Obstetrics and Gynecology backup: no programs entered. {cost}: at least $")
     assert "application fees at ERAS prices for the Match 2026, not counting some fees: see the result." in said
     assert said.endswith("USMLE Step 3 fee: see its line.")
 
@@ -1148,10 +1163,11 @@ OBGYN_USIMG_COST = {
 }
 
 
-def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them() -> None:
+def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(monkeypatch: pytest.MonkeyPatch) -> None:
     # "$2,330 estimated for one Match season" in large type, with 70 OB/GYN
     # applications at $0, and the chart's shares taken of that partial sum
     # (obgyn-usimg audit s42, 4).
+    pin_build_date(monkeypatch, PLAIN_DAY)
     result = ac.compute(OBGYN_USIMG_COST)
     assert result["total"] == 2330
     missing = "ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee for supporting a ResidencyCAS application"
@@ -1171,7 +1187,8 @@ def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(
     assert html.index("The chart's percentages") < html.index("mpb-application-cost-chart")
 
 
-def test_a_fully_priced_total_keeps_its_plain_headline() -> None:
+def test_a_fully_priced_total_keeps_its_plain_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_build_date(monkeypatch, PLAIN_DAY)
     result = ac.compute({"applicant_type": "us-md", "primary_specialty": "internal-medicine"})
     html = unescape(str(ac.render(result)))
     assert result["not_counted"] == []
@@ -1208,11 +1225,13 @@ def test_the_charts_words_call_a_total_with_unpriced_fees_counted_not_estimated(
 
 
 # --- What is read out -----------------------------------------------------------
-def test_a_backup_chosen_with_no_programs_is_heard() -> None:
+def test_a_backup_chosen_with_no_programs_is_heard(monkeypatch: pytest.MonkeyPatch) -> None:
     # The status said the same total before and after the choice; the note
     # that the backup's fees were not counted sat far below, never heard
     # (a11y-phone audit s42, 5).
     from calculators import browser
+
+    pin_build_date(monkeypatch, PLAIN_DAY)
 
     def heard(**raw: str) -> str:
         reply = json.loads(browser.compute("application_cost", json.dumps(raw)))
@@ -1435,8 +1454,15 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     assert f"<p>{points[0]}</p>" in html and all(f"<li>{point}</li>" in html for point in points[1:])
     # One copy of the points: the joined note beside them was read by nothing.
     assert "mid_season_note" not in result
-    # After the season line, which names the season under review.
-    assert html.index("counts yours as ERAS 2027 (Match 2027)") < html.index(points[0])
+    # Read first, before the total it points down to, which is labelled as the
+    # whole season's, the $1,000 virtual season median kept in it (midseason
+    # audit s52, 8).
+    assert html.startswith(f'<div class="mpb-result-body"><div class="mpb-note"><p>{points[0]}</p>')
+    assert "The total below is for the whole season, so only part of it is new money." in points[0]
+    assert html.index(points[-1]) < html.index("mpb-headline") < html.index("counts yours as ERAS 2027 (Match 2027)")
+    assert '<p class="mpb-headline"><strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027)</p>' in html
+    assert result["summary"].startswith("Estimated whole-season cost: $3,480,")
+    assert item(result, "Virtual interviews")["amount"] == 1000
     # Our fees are one season behind the reader's, which is under way, not two
     # behind the next (midseason audit s52, 8).
     assert "2025 and 2026 seasons, 1 season before yours" in html and "2 seasons before yours" not in html
@@ -1447,7 +1473,11 @@ def test_outside_a_season_under_review_there_is_no_mid_season_note(monkeypatch: 
     # Programs start reading on 23 September 2026 (an application sent that
     # day is on time) and the rank lists close by our estimate on 17 February.
     assert _mid_season_note(monkeypatch, today) is None
-    assert "adding programs now" not in str(ac.render(ac.compute(MID_SEASON)))
+    result = ac.compute(MID_SEASON)
+    html = str(ac.render(result))
+    assert "adding programs now" not in html
+    # The total keeps its plain label, for one season.
+    assert "estimated for one Match season" in html and "whole" not in str(result["summary"])
 
 
 def test_the_late_fee_is_said_only_after_registration_without_it_ends(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1502,6 +1532,9 @@ def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_
     em_fm = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_programs": 25}
     note = str(_mid_season_note(monkeypatch, "2026-12-07", **em_fm))
     assert note.startswith("Applied earlier for the Match 2027 and adding programs now?")
+    # The headline names the season as the note does, by its Match.
+    html = unescape(str(ac.render(ac.compute({**MID_SEASON, **em_fm}))))
+    assert "estimated for the whole of the Match 2027, plus ECFMG's fee" in html
     assert (
         "Emergency Medicine goes through ResidencyCAS, not ERAS, so ERAS's once-a-season charges are new money too: "
         "the lines “USMLE transcript sent through ERAS” and “ECFMG ERAS token”."
