@@ -23,7 +23,7 @@ from typing import TypedDict
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
-from .html import Child, Markup, and_list, capitalised, counted, el, join, money, table, with_pmc_links
+from .html import Child, Markup, and_list, capitalised, counted, el, join, long_date, money, table, with_pmc_links
 from .registry import first_within_read_out
 
 NAME = "application_cost"
@@ -159,25 +159,36 @@ def schedule_for(slug: str) -> FeeSchedule | None:
     return _schedule(data.SERVICE_RESIDENCYCAS, prefix) if prefix else None
 
 
-# A schedule confirmed only for seasons two or more before the reader's is an
-# old figure for that reader: each ERAS season opens in the June before its
-# Match with the fees the AAMC has published for it (AAMC, Fees for 2026 ERAS
-# Season, read 2026), so by the time the reader's season is two past ours,
-# at least one newer season has opened with fees we do not hold.  One season
-# behind, the newer fees may not be out yet, and the result says only that
-# ours are not confirmed for it.  Unmarked, the ERAS row read as current
-# beside a one-season-older transcript fee marked old (seasonlate audit s44, 2).
-STALE_AFTER_SEASONS = 2
+def readers_season(today: dt.date) -> int:
+    """The Match the reader pays in: the season under way while programs read
+    its applications, else the next one open on time.  Counted from the next,
+    a reader paying in ERAS 2027 was told our fees were "2 seasons before
+    yours" (midseason audit s52, 8)."""
+    return cycle.season_under_review(today) or cycle.next_open_season(today)
 
 
-def seasons_behind(confirmed_to: int, season_ahead: int) -> int:
+# A schedule is an old figure once a later season than its newest is under
+# way: each ERAS season opens in the June before its Match with the fees the
+# AAMC has published for it (AAMC, Fees for 2026 ERAS Season, read 2026), and
+# by the September day applications go to programs ResidencyCAS's cycle,
+# which closes later that month, is open too.  Before then the reader's season's fees may not be out, and the
+# result says only that ours are not confirmed for it.  Unmarked, the ERAS
+# row read as current beside a one-season-older transcript fee marked old
+# (seasonlate audit s44, 2).
+def newest_opened(today: dt.date) -> int:
+    """The latest Match whose applications had begun going to programs by ``today``: its fees are surely out."""
+    year = cycle.coming_season(today)
+    return year if today >= cycle.season(year)["submissions_open"].date else year - 1
+
+
+def seasons_behind(confirmed_to: int, reader_season: int) -> int:
     """How many seasons a schedule confirmed to ``confirmed_to`` (a Match year) is behind the reader's."""
-    return season_ahead - confirmed_to
+    return reader_season - confirmed_to
 
 
-def stale_for_reader(confirmed_to: int, season_ahead: int) -> bool:
-    """Whether newer fees than a schedule's are surely published by the reader's season."""
-    return seasons_behind(confirmed_to, season_ahead) >= STALE_AFTER_SEASONS
+def superseded(confirmed_to: int, opened: int) -> bool:
+    """Whether a season with newer fees than a schedule's had opened: ``opened`` is newest_opened's year."""
+    return confirmed_to < opened
 
 
 USMLE_TRANSCRIPT = _fee_row("USMLE transcript via ERAS")
@@ -522,7 +533,7 @@ def _lists(v: Mapping[str, object]) -> list[tuple[str, str, int]]:
     return lists
 
 
-def _application_items(v: Mapping[str, object], season_ahead: int) -> tuple[list[CostItem], list[ApplicationLine]]:
+def _application_items(v: Mapping[str, object], opened: int) -> tuple[list[CostItem], list[ApplicationLine]]:
     items: list[CostItem] = []
     breakdown: list[ApplicationLine] = []
     for slug, name, programs in _lists(v):
@@ -556,7 +567,7 @@ def _application_items(v: Mapping[str, object], season_ahead: int) -> tuple[list
             FIRST_YEAR_PRICING if slug == FIRST_YEAR_LIST else ""
         )
         row = _item(label, amount, note, f"{schedule.source} ({schedule.season})")
-        row["old"] = stale_for_reader(schedule.confirmed_to, season_ahead)
+        row["old"] = superseded(schedule.confirmed_to, opened)
         items.append(row)
     return items, breakdown
 
@@ -683,11 +694,11 @@ def _late_registration(year: int, today: dt.date) -> str:
     )
 
 
-def _mid_season_note(
+def _mid_season_points(
     v: Mapping[str, object], items: list[CostItem], breakdown: list[ApplicationLine], today: dt.date
-) -> list[str] | None:
+) -> list[str]:
     """While programs read a season's applications, what part of the total is
-    new money for programs added now, or None.  The total prices a whole
+    new money for programs added now, or no points.  The total prices a whole
     season, so a reader who applied in September and added a backup in
     December was priced the token, transcript and NRMP registration again
     (midseason audit s52, 8).  The form has no input for programs already
@@ -696,16 +707,15 @@ def _mid_season_note(
     year = cycle.season_under_review(today)
     eras = [line for line in breakdown if line["service"] == data.SERVICE_ERAS and line["formula"]]
     if year is None or not eras:
-        return None
+        return []
     schedule = eras_schedule()
     season = cycle.eras_season(year)
     primary = data.specialty(word(v, "primary_specialty"))
     first_through_eras = data.application_service(primary.slug) == data.SERVICE_ERAS
-    # A ResidencyCAS first choice was not applied to "in ERAS".
-    applied_in = season if first_through_eras else f"for the Match {year}"
+    # Read before the total, which it points down to (midseason audit s52, 8).
     sentences = [
-        f"Applied earlier {'in ' if applied_in == season else ''}{applied_in} and adding programs now? This total is for "
-        "a whole season, so only part of it is new money."
+        f"Applied earlier {'in' if first_through_eras else 'for'} {_season_named(year, primary.slug)} and adding "
+        "programs now? The total below is for the whole season, so only part of it is new money."
     ]
     if added := [line for line in eras if line["specialty"] != primary.slug]:
         each = "; ".join(f"{line['specialty_name']}, {line['formula']} = {money(line['amount'])}" for line in added)
@@ -733,7 +743,7 @@ def _mid_season_note(
         f"These ERAS fees are from {schedule.source} ({schedule.season}), confirmed for {season}."
         if schedule.confirmed_to >= year
         else f"Old figure: these ERAS fees are from {schedule.source} ({schedule.season}), and "
-        f"{_newer_seasons(data.SERVICE_ERAS, schedule.confirmed_to, year + 1)}, which we do not hold: check the AAMC's "
+        f"{_newer_seasons(data.SERVICE_ERAS, schedule.confirmed_to, year)}, which we do not hold: check the AAMC's "
         "fee page."
     )
     if paid := _once_paid(items):
@@ -758,6 +768,12 @@ def _mid_season_note(
         # Until then, the day program counts and the timeline give (midseason audit s52, 1).
         sentences.append(cycle.send_by(year))
     return sentences
+
+
+def _season_named(year: int, slug: str) -> str:
+    """A season as the first choice's service names it: a ResidencyCAS first
+    choice was not applied to "in ERAS"."""
+    return cycle.eras_season(year) if data.application_service(slug) == data.SERVICE_ERAS else f"the Match {year}"
 
 
 def _mid_season_list(points: list[str]) -> Markup | None:
@@ -827,8 +843,21 @@ def _prices(breakdown: list[ApplicationLine]) -> str:
     return and_list([f"{and_list(services)} prices for the Match {year}" for year, services in by_year.items() if services])
 
 
+# What the total is called; mid-season, a whole season's, where interviews
+# under way and fees paid in September read as still to come (midseason
+# audit s52, 8).
+SEASON_COST = "Estimated season cost"
+WHOLE_SEASON_COST = "Estimated whole-season cost"
+
+
 def _announced(
-    summary: str, backup: tuple[str, str] | None, total: int, prices: str | None, floor: bool, step3_fee: int | None
+    summary: str,
+    backup: tuple[str, str] | None,
+    total: int,
+    prices: str | None,
+    floor: bool,
+    step3_fee: int | None,
+    cost: str,
 ) -> str:
     """What the status line says: the summary, after the empty backup's
     words; past ``registry.READ_OUT_WORDS``, the total alone with the season its
@@ -840,9 +869,9 @@ def _announced(
 
     def short(season: str) -> str:
         return (
-            f"Estimated season cost: at least {money(total)}{season}, not counting some fees: see the result."
+            f"{cost}: at least {money(total)}{season}, not counting some fees: see the result."
             if floor
-            else f"Estimated season cost: {money(total)}{season}."
+            else f"{cost}: {money(total)}{season}."
         )
 
     step3 = f"It includes the {money(step3_fee)} USMLE Step 3 fee: see its line." if step3_fee is not None else None
@@ -864,15 +893,18 @@ class ApplicationCostResult(TypedDict):
     fee_season: str
     fee_confirmed_to: int
     as_of: str
-    eras_season_ahead: int
+    # The Match the reader pays in (readers_season), and the newest whose
+    # fees are out (newest_opened).
+    reader_season: int
+    opened_season: int
     old_figures: list[str]
     notes: list[str]
     # Fees the reader pays that our data do not price: the total is a floor.
     not_counted: list[str]
     # For a season already under review: what is new money for programs added
-    # now, whole and as its points, which the page lists: one paragraph of
-    # nearly 300 words was too long to follow (diff review s52, 13).
-    mid_season_note: str | None
+    # now, point by point, as the page lists them: one paragraph of nearly 300
+    # words was too long to follow (diff review s52, 13).  Only the points: the
+    # same words joined were read by nothing but tests (midseason audit s52, 8, second read).
     mid_season_points: list[str]
     # For an IMG: the costs of observerships and externships, not counted.
     img_note: str | None
@@ -892,8 +924,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     in_person = whole(v, "in_person_interviews")
     virtual = whole(v, "virtual_interviews")
 
-    season_ahead = cycle.next_open_season(today)
-    items, breakdown = _application_items(v, season_ahead)
+    opened = newest_opened(today)
+    items, breakdown = _application_items(v, opened)
     application_total = sum(line["amount"] for line in breakdown)
     services = _services(breakdown)
     through_eras = data.SERVICE_ERAS in services
@@ -947,7 +979,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             RESIDENCYCAS_TRANSCRIPT,
         )
         # From the same cycle's fee page as ResidencyCAS's schedule, so as old as it.
-        cas_transcript["old"] = cas_transcript["old"] or stale_for_reader(RESIDENCYCAS_TRANSCRIPT.year, season_ahead)
+        cas_transcript["old"] = cas_transcript["old"] or superseded(RESIDENCYCAS_TRANSCRIPT.year, opened)
         items.append(cas_transcript)
     is_img = applicant in data.IMG_TYPES
     items.append(
@@ -1070,6 +1102,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         *(["ECFMG's fee for supporting a ResidencyCAS application"] if is_img and data.SERVICE_RESIDENCYCAS in services else []),
     ]
     total = sum(int(item["amount"]) for item in items)
+    mid_season = _mid_season_points(v, items, breakdown, today)
+    cost = WHOLE_SEASON_COST if mid_season else SEASON_COST
     prices = _prices(breakdown)
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
@@ -1078,7 +1112,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     # season's whole cost, a third short for an OB/GYN list (obgyn-usimg
     # audit s42, 4).
     summary = (
-        f"Estimated season cost: {'at least ' if not_counted else ''}{money(total)}"
+        f"{cost}: {'at least ' if not_counted else ''}{money(total)}"
         # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
         # The season its fees are priced at, which the reader heard nowhere:
         # years after our newest schedule the bare sum read as this season's
@@ -1103,12 +1137,12 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "fee_season": schedule.season,
         "fee_confirmed_to": schedule.confirmed_to,
         "as_of": today.isoformat(),
-        "eras_season_ahead": season_ahead,
+        "reader_season": readers_season(today),
+        "opened_season": opened,
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
-        "mid_season_note": " ".join(mid_season) if (mid_season := _mid_season_note(v, items, breakdown, today)) else None,
-        "mid_season_points": mid_season or [],
+        "mid_season_points": mid_season,
         "img_note": IMG_NOT_COUNTED if is_img else None,
         "summary": summary,
         "announced": _announced(
@@ -1118,6 +1152,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             prices if application_total else None,
             bool(not_counted),
             int(STEP_3.amount_usd) if step3_without_usmle else None,
+            cost,
         ),
     }
 
@@ -1139,24 +1174,34 @@ def render(result: ApplicationCostResult) -> Markup:
     rows.append((el("strong", "Total"), el("strong", total), "Sum of the items above.", ""))
     breakdown = result["application_breakdown"]
     missing = result.get("not_counted") or []
+    points = result["mid_season_points"]
+    # Mid-season, named as the whole of the season under way: the interview
+    # lines and the fees paid in September are in it (midseason audit s52, 8).
+    season = (
+        f"the whole of {_season_named(int(result['reader_season']), str(result['inputs']['primary_specialty']))}"
+        if points
+        else "one Match season"
+    )
     headline = (
         el(
             "p",
             "At least ",
             el("strong", total),
-            f" estimated for one Match season, plus {and_list(missing)}, which our data do not hold",
+            f" estimated for {season}, plus {and_list(missing)}, which our data do not hold",
             class_="mpb-headline",
         )
         if missing
-        else el("p", el("strong", total), " estimated for one Match season", class_="mpb-headline")
+        else el("p", el("strong", total), f" estimated for {season}", class_="mpb-headline")
     )
     return el(
         "div",
+        # First for a reader adding programs now: what is new money, before
+        # a total that holds a whole season (midseason audit s52, 8).
+        _mid_season_list(points),
         headline,
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
-        _mid_season_list(result.get("mid_season_points") or []),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         el("p", couple_fee_note(), class_="mpb-note"),
         el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,
@@ -1229,16 +1274,32 @@ def _applies_in(result: ApplicationCostResult) -> str:
     breakdown = result["application_breakdown"]
     cas = list(dict.fromkeys(b["specialty"] for b in breakdown if b["service"] == data.SERVICE_RESIDENCYCAS))
     eras = any(b["service"] == data.SERVICE_ERAS for b in breakdown)
-    said = [cycle.season_ahead(today)] if eras or not cas else []
+    if _under_way(result):
+        # Named as the reader's, and last, so "confirmed for it" reads as this
+        # one (midseason audit s52, 8).
+        year, day = int(result["reader_season"]), long_date(today)
+        said = [
+            f"as of {day}, the next season you can apply to on time is {cycle.eras_season(year + 1)}, but this page "
+            f"counts yours as {cycle.eras_season(year)}, the season under way"
+            if eras
+            else f"as of {day}, this page counts your season as the Match {year}, the season under way"
+        ]
+    else:
+        said = [cycle.season_ahead(today)] if eras or not cas else []
     if cas:
         said.append(cycle.applies_in(cas, today, dated=not said))
     return ". ".join(capitalised(line) for line in said)
 
 
-def _newer_seasons(service: str, confirmed_to: int, season_ahead: int) -> str:
+def _under_way(result: ApplicationCostResult) -> bool:
+    """Whether the reader's season is one under way, not the next open on time."""
+    return int(result["reader_season"]) != cycle.next_open_season(dt.date.fromisoformat(str(result["as_of"])))
+
+
+def _newer_seasons(service: str, confirmed_to: int, opened: int) -> str:
     """Who has published fees for which seasons since ours, naming only the
-    seasons that have surely opened: those after ours and before the reader's."""
-    first, last = confirmed_to + 1, season_ahead - 1
+    seasons that have surely opened: those after ours, to ``opened``."""
+    first, last = confirmed_to + 1, opened
     years = f"{first}" if first == last else f"{first} {'and' if last == first + 1 else 'to'} {last}"
     if service == data.SERVICE_ERAS:
         seasons = "season" if first == last else "seasons"
@@ -1249,10 +1310,10 @@ def _newer_seasons(service: str, confirmed_to: int, season_ahead: int) -> str:
 
 def _season_note(result: ApplicationCostResult) -> Markup | None:
     """Which season the reader would pay in, and whether each schedule used is
-    confirmed for it; a schedule two or more seasons behind is said to be,
-    with the newer seasons whose fees we do not hold (seasonlate audit s44, 2)."""
+    confirmed for it; a schedule superseded is said to be, with the newer
+    seasons whose fees we do not hold (seasonlate audit s44, 2)."""
     ahead = _applies_in(result)
-    season_ahead = int(result["eras_season_ahead"])
+    season, opened = int(result["reader_season"]), int(result["opened_season"])
     late: list[tuple[str, str]] = []
     stale: list[tuple[str, str, int]] = []
     confirmed: list[str] = []
@@ -1260,10 +1321,9 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         priced = [b for b in lines if b["formula"]]
         if not priced:
             continue
-        behind = seasons_behind(priced[0]["confirmed_to"], season_ahead)
-        if stale_for_reader(priced[0]["confirmed_to"], season_ahead):
+        if superseded(priced[0]["confirmed_to"], opened):
             stale.append((service, priced[0]["season"], priced[0]["confirmed_to"]))
-        elif behind > 0:
+        elif seasons_behind(priced[0]["confirmed_to"], season) > 0:
             late.append((service, priced[0]["season"]))
         else:
             confirmed.append(service)
@@ -1271,10 +1331,10 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])
     if stale:
         behind_said = [
-            f"our newest {service} fees are for the {season}, {counted(seasons_behind(to, season_ahead), 'season')} "
-            f"before yours; {_newer_seasons(service, to, season_ahead)}"
-            for service, season, to in stale
-        ] + [f"our {service} schedule was last confirmed for the {season}" for service, season in late]
+            f"our newest {service} fees are for the {named}, {counted(seasons_behind(to, season), 'season')} "
+            f"before yours; {_newer_seasons(service, to, opened)}"
+            for service, named, to in stale
+        ] + [f"our {service} schedule was last confirmed for the {named}" for service, named in late]
         heading = "from before your season" if not late else "not confirmed for your season"
         return el(
             "p",
@@ -1303,11 +1363,12 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     if confirmed:
         schedules = and_list([f"the {service} schedule" for service in confirmed])
         verb = "is" if len(confirmed) == 1 else "are"
-        # "It" after a ResidencyCAS deadline and its source read as that deadline.
+        # "It" after a ResidencyCAS deadline and its source read as that
+        # deadline, and "that season" as its next one, not the reader's.
         said = (
             f"{ahead}, and {schedules} {verb} confirmed for it"
             if data.SERVICE_RESIDENCYCAS not in _services(result["application_breakdown"])
-            else f"{ahead}. {capitalised(schedules)} {verb} confirmed for that season"
+            else f"{ahead}. {capitalised(schedules)} {verb} confirmed for {'yours' if _under_way(result) else 'that season'}"
         )
         return el("p", f"{said}. Check {where} before you pay.")
     return None
@@ -1347,11 +1408,11 @@ def method() -> Markup:
             f"{example}: 43 Internal Medicine and 7 Diagnostic Radiology programs "
             f"cost {schedule.formula(43)} + {schedule.formula(7)} = {money(total)}. "
             f"Source: {schedule.source}. The tiers are read from the project's fee data, so a new season's "
-            "schedule changes the data, not this code. The result names the ERAS season you would apply in next "
-            "on time, counted from today's date, and says so when this schedule was confirmed only for earlier "
-            "seasons. One season behind, the AAMC may not have published the newer fees yet; once the season you "
-            f"apply in is {STALE_AFTER_SEASONS} or more after the schedule's newest, a later season has opened with "
-            "fees we do not hold, and the result marks the schedule an old figure.",
+            "schedule changes the data, not this code. The result names your season, counted from today's date: "
+            "while programs read a season's applications, the one under way; else the next you can apply to on "
+            "time. It says when this schedule was confirmed only for earlier seasons. Once a later season's "
+            "applications have gone out, it has fees we do not hold, and the result marks the schedule an old "
+            "figure; before that, the newer fees may not be out yet.",
         ),
         el("h4", f"ResidencyCAS fees, {em.season}"),
         el(

@@ -659,14 +659,26 @@ def test_fees_are_called_old_from_the_first_season_of_the_eras_schedule_in_use()
 
 # --- The season the reader pays in ----------------------------------------------
 @pytest.mark.parametrize(
-    ("today", "ahead", "running", "confirmed"),
+    ("today", "yours", "season", "confirmed"),
     [
-        ("2025-07-01", 2026, None, True),  # before review starts: the Match 2026 is still open on time
-        ("2026-07-01", 2027, None, False),
+        # Before review starts: the Match 2026 is still open on time.
+        ("2025-07-01", 2026, "the next season you can apply to on time is ERAS 2026 (Match 2026)", True),
+        # While programs read its applications, the reader's season is the one
+        # under way, named as theirs (midseason audit s52, 8).
+        (
+            "2025-12-07",
+            2026,
+            "the next season you can apply to on time is ERAS 2027 (Match 2027), but this page counts yours as "
+            "ERAS 2026 (Match 2026), the season under way",
+            True,
+        ),
+        # ERAS 2027 is open, but its applications have not gone out yet.
+        ("2026-04-01", 2027, "the next season you can apply to on time is ERAS 2027 (Match 2027)", False),
+        ("2026-07-01", 2027, "the next season you can apply to on time is ERAS 2027 (Match 2027)", False),
     ],
 )
 def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_schedule_covers_it(
-    monkeypatch: pytest.MonkeyPatch, today: str, ahead: int, running: int | None, confirmed: bool
+    monkeypatch: pytest.MonkeyPatch, today: str, yours: int, season: str, confirmed: bool
 ) -> None:
     # The result said only "ERAS 2025 and 2026 seasons", never the season a
     # reader applying next would pay in, and nothing marked the schedule as
@@ -675,13 +687,11 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
 
     pin_build_date(monkeypatch, today)
     result = ac.compute({})
-    assert result["as_of"] == today and result["eras_season_ahead"] == ahead
+    assert result["as_of"] == today and result["reader_season"] == yours
     html = str(ac.render(result))
     day = cycle.long_date(dt.date.fromisoformat(today))
-    season = f"the next season you can apply to on time is ERAS {ahead} (Match {ahead})"
-    if running:
-        season = f"ERAS {running} (Match {running}) is still running, and {season}"
     if confirmed:
+        # "It" is the reader's season, named last.
         assert f"As of {day}, {season}, and the ERAS schedule is confirmed for it." in html
         assert "not yet confirmed" not in html
     else:
@@ -697,19 +707,44 @@ def test_the_result_names_the_eras_season_the_reader_pays_in_and_whether_the_sch
 ERAS_ROW = "ERAS application fees: Internal Medicine (80 programs)"
 
 
+def _under_way(yours: int) -> str:
+    """The season sentence while the reader's season is under way."""
+    return (
+        f"the next season you can apply to on time is ERAS {yours + 1} (Match {yours + 1}), but this page counts "
+        f"yours as ERAS {yours} (Match {yours}), the season under way."
+    )
+
+
 @pytest.mark.parametrize(
-    ("today", "running", "ahead", "behind", "published"),
+    ("today", "behind", "published", "season", "unopened"),
     [
-        # The Match 2027 is under review, 2028 is next; a reader adding programs
-        # now pays 2027's prices (season audit s22, 3), which the AAMC has
-        # published: its season opened in June 2026.
-        ("2026-12-02", 2027, 2028, 2, "the ERAS 2027 season"),
-        ("2027-11-20", 2028, 2029, 3, "the ERAS 2027 and 2028 seasons"),
-        ("2028-11-20", 2029, 2030, 4, "the ERAS 2027 to 2029 seasons"),
+        # Applications for the Match 2027 go out from 2 September 2026: its fees are out.
+        (
+            "2026-09-10",
+            "1 season",
+            "the ERAS 2027 season",
+            "the next season you can apply to on time is ERAS 2027 (Match 2027).",
+            2028,
+        ),
+        # The Match 2027 is under review, and the reader adding programs now
+        # pays its prices (season audit s22, 3): it is theirs, one season past
+        # ours, not the Match 2028 two past (midseason audit s52, 8).
+        ("2026-12-02", "1 season", "the ERAS 2027 season", _under_way(2027), 2028),
+        ("2027-11-20", "2 seasons", "the ERAS 2027 and 2028 seasons", _under_way(2028), 2029),
+        ("2028-11-20", "3 seasons", "the ERAS 2027 to 2029 seasons", _under_way(2029), 2030),
+        # Past the rank lists, the reader's is the next season, whose
+        # applications have not gone out.
+        (
+            "2027-03-01",
+            "2 seasons",
+            "the ERAS 2027 season",
+            "; the next season you can apply to on time is ERAS 2028 (Match 2028).",
+            2028,
+        ),
     ],
 )
-def test_a_schedule_two_or_more_seasons_behind_the_readers_is_said_to_be_and_marked_old(
-    monkeypatch: pytest.MonkeyPatch, today: str, running: int, ahead: int, behind: int, published: str
+def test_a_schedule_behind_a_season_whose_applications_have_gone_out_is_said_to_be_and_marked_old(
+    monkeypatch: pytest.MonkeyPatch, today: str, behind: str, published: str, season: str, unopened: int
 ) -> None:
     # At 20 November 2028 the Match 2030 was priced at ERAS 2025 and 2026 fees
     # "not yet confirmed", four seasons on, with the row unmarked beside a
@@ -722,13 +757,12 @@ def test_a_schedule_two_or_more_seasons_behind_the_readers_is_said_to_be_and_mar
     day = cycle.long_date(dt.date.fromisoformat(today))
     assert (
         "ERAS fees from before your season: </strong>our newest ERAS fees are for the ERAS 2025 and 2026 seasons, "
-        f"{behind} seasons before yours; the AAMC has since published fees for {published}. As of {day}, "
-        f"ERAS {running} (Match {running}) is still running, and the next season you can apply to on time is "
-        f"ERAS {ahead} (Match {ahead})." in html
+        f"{behind} before yours; the AAMC has since published fees for {published}. As of {day}" in html
     )
+    assert season in html
     assert "not yet confirmed" not in html
-    # Only seasons that have opened by today are named as published: never the reader's own.
-    assert f"ERAS {ahead} season" not in html
+    # Only seasons whose applications have gone out by today are named as published.
+    assert f"ERAS {unopened} season" not in html and f"to {unopened} seasons" not in html
     assert item(result, "ERAS application fees")["old"] is True
     assert result["old_figures"] == [ERAS_ROW, *OLD_ITEMS_AT_DEFAULTS]
     assert f"<strong>Old figure: {ERAS_ROW}</strong>" in html
@@ -751,15 +785,23 @@ def test_a_residencycas_schedule_two_or_more_seasons_behind_is_marked_old_with_i
     html = unescape(str(ac.render(result)))
     assert (
         "ResidencyCAS and ERAS fees from before your season: </strong>our newest ResidencyCAS fees are for the "
-        "2025-26 cycle, Match 2026, 4 seasons before yours; ResidencyCAS has since opened its cycles for the Match "
-        "2027 to 2029, with fees of their own. Our newest ERAS fees are for the ERAS 2025 and 2026 seasons, 4 seasons "
+        "2025-26 cycle, Match 2026, 3 seasons before yours; ResidencyCAS has since opened its cycles for the Match "
+        "2027 to 2029, with fees of their own. Our newest ERAS fees are for the ERAS 2025 and 2026 seasons, 3 seasons "
         "before yours; the AAMC has since published fees for the ERAS 2027 to 2029 seasons." in html
     )
 
 
-@pytest.mark.parametrize("today", ["2025-07-01", "2026-12-02", "2028-11-20"])
+@pytest.mark.parametrize(
+    ("today", "cost"),
+    [
+        ("2025-07-01", "Estimated season cost"),
+        # Mid-season, the total is called a whole season's (midseason audit s52, 8).
+        ("2026-12-02", "Estimated whole-season cost"),
+        ("2028-11-20", "Estimated whole-season cost"),
+    ],
+)
 def test_the_summary_and_read_out_name_the_season_the_application_fees_are_priced_at(
-    monkeypatch: pytest.MonkeyPatch, today: str
+    monkeypatch: pytest.MonkeyPatch, today: str, cost: str
 ) -> None:
     # "Estimated season cost: $3,750, of which application fees $2,430" named
     # no year, and a screen reader hears only that (seasonlate audit s44, 2).
@@ -767,7 +809,7 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
 
     pin_build_date(monkeypatch, today)
     result = compute(primary_programs=100)
-    said = "Estimated season cost: $3,750, of which application fees $2,430 at ERAS prices for the Match 2026."
+    said = f"{cost}: $3,750, of which application fees $2,430 at ERAS prices for the Match 2026."
     assert result["summary"] == said
     assert json.loads(browser.compute("application_cost", json.dumps({"primary_programs": "100"})))["announce"] == said
     dual = compute(applicant_type="us-img", primary_specialty="emergency-medicine", backup_specialty="family-medicine")
@@ -776,11 +818,18 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
     assert "prices for the Match" not in str(compute(primary_specialty="obstetrics-gynecology")["summary"])
 
 
-def test_a_read_out_cut_to_the_limit_keeps_the_season_of_its_fees() -> None:
+# Outside a season under review, where the total is called plainly a
+# season's: the machine's own date may fall mid-season.
+PLAIN_DAY = "2026-07-01"
+
+
+@pytest.mark.parametrize(("today", "cost"), [(PLAIN_DAY, "Estimated season cost"), ("2026-12-07", "Estimated whole-season cost")])
+def test_a_read_out_cut_to_the_limit_keeps_the_season_of_its_fees(monkeypatch: pytest.MonkeyPatch, today: str, cost: str) -> None:
     # The longest read-outs fall back to the total alone: the season goes
     # with it, and the empty backup is said short first.
     from calculators import browser, registry
 
+    pin_build_date(monkeypatch, today)
     said = json.loads(
         browser.compute(
             "application_cost",
@@ -795,7 +844,7 @@ def test_a_read_out_cut_to_the_limit_keeps_the_season_of_its_fees() -> None:
         )
     )["announce"]
     assert len(said.split()) <= registry.READ_OUT_WORDS
-    assert said.startswith("Obstetrics and Gynecology backup: no programs entered. Estimated season cost: at least $")
+    assert said.startswith(f"Obstetrics and Gynecology backup: no programs entered. {cost}: at least $")
     assert "application fees at ERAS prices for the Match 2026, not counting some fees: see the result." in said
     assert said.endswith("USMLE Step 3 fee: see its line.")
 
@@ -1114,10 +1163,11 @@ OBGYN_USIMG_COST = {
 }
 
 
-def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them() -> None:
+def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(monkeypatch: pytest.MonkeyPatch) -> None:
     # "$2,330 estimated for one Match season" in large type, with 70 OB/GYN
     # applications at $0, and the chart's shares taken of that partial sum
     # (obgyn-usimg audit s42, 4).
+    pin_build_date(monkeypatch, PLAIN_DAY)
     result = ac.compute(OBGYN_USIMG_COST)
     assert result["total"] == 2330
     missing = "ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee for supporting a ResidencyCAS application"
@@ -1137,7 +1187,8 @@ def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(
     assert html.index("The chart's percentages") < html.index("mpb-application-cost-chart")
 
 
-def test_a_fully_priced_total_keeps_its_plain_headline() -> None:
+def test_a_fully_priced_total_keeps_its_plain_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_build_date(monkeypatch, PLAIN_DAY)
     result = ac.compute({"applicant_type": "us-md", "primary_specialty": "internal-medicine"})
     html = unescape(str(ac.render(result)))
     assert result["not_counted"] == []
@@ -1174,11 +1225,13 @@ def test_the_charts_words_call_a_total_with_unpriced_fees_counted_not_estimated(
 
 
 # --- What is read out -----------------------------------------------------------
-def test_a_backup_chosen_with_no_programs_is_heard() -> None:
+def test_a_backup_chosen_with_no_programs_is_heard(monkeypatch: pytest.MonkeyPatch) -> None:
     # The status said the same total before and after the choice; the note
     # that the backup's fees were not counted sat far below, never heard
     # (a11y-phone audit s42, 5).
     from calculators import browser
+
+    pin_build_date(monkeypatch, PLAIN_DAY)
 
     def heard(**raw: str) -> str:
         reply = json.loads(browser.compute("application_cost", json.dumps(raw)))
@@ -1233,17 +1286,19 @@ def test_a_residencycas_reader_is_told_its_season_by_residencycas_not_only_by_er
     pin_build_date(monkeypatch, "2027-10-05")
     alone = unescape(str(ac.render(ac.compute({"applicant_type": "us-img", "primary_specialty": "emergency-medicine"}))))
     assert "still running" not in alone and "ERAS 2029" not in alone
+    # The season under way is the reader's, named by its Match (midseason audit s52, 8).
     assert (
-        "As of 5 October 2027, ResidencyCAS, which Emergency Medicine programs use, closed to applications for the "
-        "Match 2028 in late September" in alone
+        "As of 5 October 2027, this page counts your season as the Match 2028, the season under way. ResidencyCAS, "
+        "which Emergency Medicine programs use, closed to applications for the Match 2028 in late September" in alone
     )
     assert "the next season you can apply to is ResidencyCAS's for the Match 2029." in alone
     em_fm = {"primary_specialty": "emergency-medicine", "backup_specialty": "family-medicine", "backup_programs": 20}
     both = unescape(str(ac.render(ac.compute({**em_fm, "applicant_type": "us-img"}))))
     # Each service has its own line; the date is given once.
     assert (
-        "As of 5 October 2027, ERAS 2028 (Match 2028) is still running, and the next season you can apply to on time "
-        "is ERAS 2029 (Match 2029). ResidencyCAS, which Emergency Medicine programs use, closed" in both
+        "As of 5 October 2027, the next season you can apply to on time is ERAS 2029 (Match 2029), but this page "
+        "counts yours as ERAS 2028 (Match 2028), the season under way. ResidencyCAS, which Emergency Medicine programs "
+        "use, closed" in both
     )
     assert both.count("As of 5 October 2027") == 1
 
@@ -1260,6 +1315,11 @@ def test_before_residencycas_closes_its_line_names_the_field_and_the_schedules_c
     )
     # "Confirmed for it" after a deadline and its source read as the deadline.
     assert "The ResidencyCAS schedule and the ERAS schedule are confirmed for that season." in html
+    # Mid-season, "that season" would be the next one ResidencyCAS names: the
+    # reader's is the one under way (midseason audit s52, 8).
+    pin_build_date(monkeypatch, "2025-12-07")
+    html = unescape(str(ac.render(ac.compute(em_fm))))
+    assert "ResidencyCAS's for the Match 2027. The ResidencyCAS schedule and the ERAS schedule are confirmed for yours." in html
 
 
 def test_the_first_year_help_hedges_as_the_result_does() -> None:
@@ -1350,8 +1410,10 @@ MID_SEASON = {
 
 
 def _mid_season_note(monkeypatch: pytest.MonkeyPatch, today: str, **inputs: object) -> str | None:
+    """The mid-season points as one text, or None where there are none."""
     pin_build_date(monkeypatch, today)
-    return ac.compute({**MID_SEASON, **inputs})["mid_season_note"]  # type: ignore[return-value]
+    points: list[str] = ac.compute({**MID_SEASON, **inputs})["mid_season_points"]  # type: ignore[assignment]
+    return " ".join(points) or None
 
 
 def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lines_are_paid(
@@ -1362,7 +1424,7 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     # audit s52, 8).
     pin_build_date(monkeypatch, "2026-12-07")
     result = ac.compute(MID_SEASON)
-    note = str(result["mid_season_note"])
+    note = " ".join(result["mid_season_points"])
     assert note.startswith("Applied earlier in ERAS 2027 (Match 2027) and adding programs now?")
     # The new money is the added specialty's own line, by the same schedule.
     assert ac.eras_schedule().fee(40) == 630 == item(result, "ERAS application fees: Family Medicine")["amount"]
@@ -1390,8 +1452,20 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     points = result["mid_season_points"]
     assert len(points) > 3 and points[0].startswith("Applied earlier in ERAS 2027")
     assert f"<p>{points[0]}</p>" in html and all(f"<li>{point}</li>" in html for point in points[1:])
-    # After the season line, which names the season under review.
-    assert html.index("ERAS 2027 (Match 2027) is still running") < html.index(points[0])
+    # One copy of the points: the joined note beside them was read by nothing.
+    assert "mid_season_note" not in result
+    # Read first, before the total it points down to, which is labelled as the
+    # whole season's, the $1,000 virtual season median kept in it (midseason
+    # audit s52, 8).
+    assert html.startswith(f'<div class="mpb-result-body"><div class="mpb-note"><p>{points[0]}</p>')
+    assert "The total below is for the whole season, so only part of it is new money." in points[0]
+    assert html.index(points[-1]) < html.index("mpb-headline") < html.index("counts yours as ERAS 2027 (Match 2027)")
+    assert '<p class="mpb-headline"><strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027)</p>' in html
+    assert result["summary"].startswith("Estimated whole-season cost: $3,480,")
+    assert item(result, "Virtual interviews")["amount"] == 1000
+    # Our fees are one season behind the reader's, which is under way, not two
+    # behind the next (midseason audit s52, 8).
+    assert "2025 and 2026 seasons, 1 season before yours" in html and "2 seasons before yours" not in html
 
 
 @pytest.mark.parametrize("today", ["2026-07-01", "2026-09-23", "2027-02-17", "2027-03-01"])
@@ -1399,7 +1473,11 @@ def test_outside_a_season_under_review_there_is_no_mid_season_note(monkeypatch: 
     # Programs start reading on 23 September 2026 (an application sent that
     # day is on time) and the rank lists close by our estimate on 17 February.
     assert _mid_season_note(monkeypatch, today) is None
-    assert "adding programs now" not in str(ac.render(ac.compute(MID_SEASON)))
+    result = ac.compute(MID_SEASON)
+    html = str(ac.render(result))
+    assert "adding programs now" not in html
+    # The total keeps its plain label, for one season.
+    assert "estimated for one Match season" in html and "whole" not in str(result["summary"])
 
 
 def test_the_late_fee_is_said_only_after_registration_without_it_ends(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1454,6 +1532,9 @@ def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_
     em_fm = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_programs": 25}
     note = str(_mid_season_note(monkeypatch, "2026-12-07", **em_fm))
     assert note.startswith("Applied earlier for the Match 2027 and adding programs now?")
+    # The headline names the season as the note does, by its Match.
+    html = unescape(str(ac.render(ac.compute({**MID_SEASON, **em_fm}))))
+    assert "estimated for the whole of the Match 2027, plus ECFMG's fee" in html
     assert (
         "Emergency Medicine goes through ResidencyCAS, not ERAS, so ERAS's once-a-season charges are new money too: "
         "the lines “USMLE transcript sent through ERAS” and “ECFMG ERAS token”."
