@@ -671,8 +671,11 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     tables = sorted({int(plan["table_over"] or 0) for plan in stale_plans})
     named = and_list([f"the Match {y}" if by_match else cycle.eras_season(y) for y in tables])
     all_over = all(today > cycle.season(y)["match_day"].date for y in tables)
+    # "An earlier season" read as over to a reader in the middle of it, whose
+    # emergency medicine plan had moved to the next Match (EM audit s53, 9).
+    running = today >= cycle.season(tables[0])["submissions_open"].date and not all_over
     kind = (
-        ("a season now over" if all_over else "an earlier season")
+        ("a season now over" if all_over else "the season now under way" if running else "an earlier season")
         if len(tables) == 1
         else ("seasons now over" if all_over else "earlier seasons")
     )

@@ -869,6 +869,10 @@ def test_once_residencycas_has_closed_the_backup_is_planned_in_the_first_choices
         f"The plans below are for the Match {ahead}, the next season you can apply to: check that season's numbers, "
         "and enter them above: for Emergency Medicine" in result["table_season"]
     )
+    # Our table's season is the one this reader is in, not "an earlier" one (EM audit s53, 9).
+    under_way = running == 2027
+    assert ("the Match 2027, the season now under way." in result["table_season"]) is under_way
+    assert ("a season now over" in result["table_season"]) is not under_way
     note = _note(result)
     assert note is not None
     assert f"Planning for the Match {ahead} instead? This note is not for you" in note
