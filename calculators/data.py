@@ -1504,7 +1504,18 @@ SPECIALTIES: tuple[Specialty, ...] = (
         "Pathology-Anatomic and Clinical",
         tier_basis=(RESULTS_AND_DATA, ARTICLE_UNMATCHED),
     ),
-    Specialty("emergency-medicine", "Emergency Medicine", "moderate", "Emergency Medicine", "Emergency Medicine"),
+    # Its non-US IMG match rate (54.1%, 148 who ranked it first) is level
+    # with family medicine's, so the tier rests on how few of its places
+    # non-US IMGs fill and on the orthopaedics article's words, not on a rating
+    # the article never gives (EM audit s53, 8).
+    Specialty(
+        "emergency-medicine",
+        "Emergency Medicine",
+        "moderate",
+        "Emergency Medicine",
+        "Emergency Medicine",
+        tier_basis=(RESULTS_AND_DATA, ARTICLE_ORTHO),
+    ),
     Specialty(
         "anesthesiology",
         "Anesthesiology",
@@ -1547,6 +1558,10 @@ SPECIALTY_BY_SLUG: dict[str, Specialty] = {s.slug: s for s in SPECIALTIES}
 # holds the no-match article (pathneuro audit s46, 3).  An article's words
 # for a field are written here; the NRMP figures come from the tables.
 TIER_ARTICLE_WORDS: dict[tuple[str, str], str] = {
+    ("emergency-medicine", ARTICLE_ORTHO.key): (
+        "the orthopaedics article, which says its competitiveness changes from cycle to cycle and some areas have "
+        "few places for IMGs"
+    ),
     ("pathology", ARTICLE_UNMATCHED.key): "the no-match article, which names it “sometimes” among the more flexible backups",
     ("anesthesiology", ARTICLE_IMG.key): (
         "the IMG article, which lists it as a first choice with backups of its own (internal medicine, a "

@@ -2078,6 +2078,11 @@ def test_a_tier_row_cites_every_source_of_the_fields_own_tier_basis(slug: str) -
     if slug == "pathology":
         assert data.ARTICLE_UNMATCHED.cite() in str(row["why"]) and "“sometimes”" in str(row["why"])
         assert "27.0%, NRMP Results and Data 2025" in str(row["why"])
+    if slug == "emergency-medicine":
+        # Its tier was credited to the orthopaedics article, which rates no
+        # field; the share of places and that article's words carry it (EM audit s53, 8).
+        assert "4.3%, NRMP Results and Data 2025" in str(row["why"])
+        assert "competitiveness changes from cycle to cycle" in str(row["why"])
 
 
 # A US MD senior in orthopaedics with 247 read that the score sat in the
