@@ -1612,54 +1612,22 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
         else ""
     )
     residencycas = data.via_residencycas(slug)
-    state = cycle.residencycas_state(year, today)
     season, next_season = (
         (f"the Match {year}", f"the Match {year + 1}") if residencycas else (cycle.eras_season(year), cycle.eras_season(year + 1))
     )
     # From late December the timeline calls a new application too late, and
     # this note still said to send one (diff review s41, 1).
-    too_late = cycle.too_late_for_interviews(year, today)
-    if too_late:
+    if cycle.too_late_for_interviews(year, today):
         act = (
             f"An application sent now is unlikely to bring an interview before the rank lists close on "
             f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
             f"{cycle.too_late_caveat(year)}"
         )
-    # Whether ResidencyCAS has stopped taking them, as the check and match
-    # odds ask it (cycle.residencycas_shut), for either field.
-    elif cycle.residencycas_shut(slug, year, today):
-        name = data.specialty(slug).name
-        # Past our estimate of the deadline, it may still be open for days.
-        perhaps = "if it has, " if state == "may-have-closed" else ""
-        if backup_slug is not None and data.via_residencycas(backup_slug):
-            where = (
-                f"{perhaps}neither it nor your backup, {data.specialty(backup_slug).name}, takes applications now: a "
-                "backup added this week would have to be a field that applies through ERAS"
-            )
-        elif backup_slug is not None:
-            where = (
-                f"{perhaps}what you add this week can go only to your backup, {data.specialty(backup_slug).name}, through ERAS"
-            )
-        else:
-            where = f"{perhaps}what you add this week can go only to a backup field that applies through ERAS"
-        act = (
-            f"{name} programs take applications through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: {where}."
-        )
-    elif backup_slug is not None and cycle.residencycas_shut(backup_slug, year, today):
-        act = (
-            f"Send what you add this week to more programs in your field: your backup, "
-            f"{data.specialty(backup_slug).name}, takes applications through ResidencyCAS, which "
-            f"{cycle.residencycas_deadline(year, today)}.{prelim}"
-        )
     else:
-        act = (
-            "Send what you add this week: to more programs in your field if you have not yet applied widely, "
-            f"otherwise to your backup field.{prelim}"
-        )
-    # The day that "this week" runs out, before the rank-list deadline the
-    # other notes give (midseason audit s52, 1).
-    if not too_late:
-        act += f" {cycle.send_by(year)}"
+        # Where, in the check's and match odds' words (diff review s52b, 5),
+        # and the last useful day (midseason audit s52, 1).
+        where, _ = cycle.where_new_applications_go(slug, year, today, backup_slug)
+        act = f"{where}{prelim} {cycle.send_by(year)}"
     # ERAS's day: ResidencyCAS programs' own is not in our data.
     began = "" if residencycas else f"; this season's began on {received}"
     return (

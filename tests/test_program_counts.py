@@ -1144,10 +1144,10 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
     # The action first, a preliminary year only for a surgical first choice
     # (new-words audit s41, 1).
     assert note.startswith(
-        "Short of interviews in ERAS 2027 (Match 2027)? Send what you add this week: to more programs in your field "
-        "if you have not yet applied widely, otherwise to your backup field. In a surgical first choice, weigh a "
-        "preliminary surgery year too."
+        "Short of interviews in ERAS 2027 (Match 2027)? New applications can still go to more programs in your field "
+        "if you have not yet applied widely, otherwise to a backup field that applies through ERAS."
     )
+    assert "read 2026). In a surgical first choice, weigh a preliminary surgery year too." in note
     assert "counts are for a whole season's applications" in note and "began on 23 September 2026 (estimated)" in note
     assert cycle.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
     assert "Planning for ERAS 2028 (Match 2028) instead? They stand as shown." in note
@@ -1163,10 +1163,22 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
 @pytest.mark.parametrize(
     ("specialty", "backup", "where"),
     [
-        ("obstetrics-gynecology", "family-medicine", "can go only to your backup, Family Medicine, through ERAS"),
-        ("obstetrics-gynecology", None, "can go only to a backup field that applies through ERAS"),
-        ("emergency-medicine", "obstetrics-gynecology", "neither it nor your backup, Obstetrics and Gynecology, takes"),
-        ("internal-medicine", "emergency-medicine", "to more programs in your field: your backup, Emergency Medicine, takes"),
+        (
+            "obstetrics-gynecology",
+            "family-medicine",
+            "only to a backup field that applies through ERAS, such as your backup, Family Medicine.",
+        ),
+        ("obstetrics-gynecology", None, "only to a backup field that applies through ERAS. Obstetrics"),
+        (
+            "emergency-medicine",
+            "obstetrics-gynecology",
+            "only to a backup field that applies through ERAS, not to your backup, Obstetrics and Gynecology.",
+        ),
+        (
+            "internal-medicine",
+            "emergency-medicine",
+            "otherwise to a backup field that applies through ERAS, not to your backup, Emergency Medicine.",
+        ),
     ],
 )
 def test_mid_season_a_field_whose_residencycas_has_closed_is_not_sent_more_applications(
@@ -1187,6 +1199,10 @@ def test_mid_season_a_field_whose_residencycas_has_closed_is_not_sent_more_appli
     early = pc.compute({"specialty": specialty, "backup_specialty": backup, "applicant_type": "us-img"})["mid_season"]
     assert early is not None and "may have closed to applications for the Match 2027" in early
     assert "which closed to applications" not in early
+    # Its own field's rule only on that condition (diff review s52b, 5).
+    if data.via_residencycas(specialty):
+        assert "dates. If it has closed, new applications can go only to a backup field" in early
+        assert "can still go only" not in early
 
 
 def test_an_img_reader_is_given_how_many_places_their_own_group_filled_in_each_field() -> None:
