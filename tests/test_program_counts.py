@@ -2261,12 +2261,15 @@ def test_an_older_graduate_is_told_where_a_graduation_limit_is_found_and_to_coun
     assert not any(profile.GRADUATION_LIMIT_HOW in r for r in pc.compute({**old, "years_since_graduation": 5})["reasons"])
 
 
+@pytest.mark.parametrize(("new", "count"), [("family-medicine", "804"), ("psychiatry", "191")])
 @pytest.mark.parametrize("visa", [True, False])
-def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_with_both_counts(visa: bool) -> None:
+def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_once_beside_its_count(
+    visa: bool, new: str, count: str
+) -> None:
     # 80% of the list went to a field with about a quarter of the non-US IMG
     # places, and nothing compared the two (visareapply audit s51, 6).
     reader = {
-        "specialty": "family-medicine",
+        "specialty": new,
         "backup_specialty": "internal-medicine",
         "changing_field": True,
         "previously_unmatched": True,
@@ -2274,15 +2277,20 @@ def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_with_both_
         "step2_score": 226,
         "needs_visa": visa,
     }
-    [said] = [r for r in pc.compute(reader)["reasons"] if "which now carries most of your list" in r]
-    assert (
-        "had fewer places filled by non-US IMGs than Internal Medicine, the field you are leaving: about 804 against 3,578"
-        in said
-    )
-    assert ("how many sponsor the one you need" in said) is visa
+    reasons = pc.compute(reader)["reasons"]
+    [said] = [r for r in reasons if "which now carries most of your list" in r]
+    name = data.specialty(new).name
+    assert said.startswith("Non-US IMGs filled ") and f"PGY-1 {name} positions offered in 2025, about {count} places" in said
+    assert "but had fewer such places than Internal Medicine, the field you are leaving." in said
+    assert ("We hold no count of programs that sponsor visas." in said) is visa
+    # Each count, and the advice to count programs, said once a field: a
+    # third reason gave both counts and the advice again (diff review s52b, 10).
+    joined = " ".join(reasons)
+    assert joined.count(f"about {count} places") == 1 and joined.count("3,578") == 1
+    assert joined.count("count a program only where its record shows applicants like you") == 2
     # Not without the box, nor the other way round.
     assert not any(
-        "carries most of your list, had fewer" in r for r in pc.compute({**reader, "changing_field": False})["reasons"]
+        "now carries most of your list but had fewer" in r for r in pc.compute({**reader, "changing_field": False})["reasons"]
     )
-    swapped = {**reader, "specialty": "internal-medicine", "backup_specialty": "family-medicine"}
-    assert not any("carries most of your list, had fewer" in r for r in pc.compute(swapped)["reasons"])
+    swapped = {**reader, "specialty": "internal-medicine", "backup_specialty": new}
+    assert not any("now carries most of your list but had fewer" in r for r in pc.compute(swapped)["reasons"])
