@@ -2207,11 +2207,10 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves
     # "Anything you change in your file now" read as "adding a backup is
     # pointless", beside program counts and the timeline saying to send more
     # this week (midseason audit s52, 3).
-    where, why = cycle.where_new_applications_go(slug, year, today)
     more = (
         ""
         if cycle.too_late_for_interviews(year, today)
-        else f" New applications can still go out this season, {where}. {why}A new field needs its own statement and "
+        else f" {cycle.where_new_applications_go(slug, year, today)[0]} A new field needs its own statement and "
         f"letters. {cycle.send_by(year)}"
     )
     return f"{applied} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"

@@ -318,26 +318,43 @@ def send_by(match_year: int) -> str:
     )
 
 
-def residencycas_shut(slug: str, match_year: int, today: dt.date) -> bool:
-    """Whether ``slug`` applies through ResidencyCAS and it has stopped, or
-    may have stopped, taking ``match_year``'s applications on ``today``."""
-    return data.via_residencycas(slug) and residencycas_state(match_year, today) != "open"
+# More programs first, a backup after: program counts' order (new-words audit
+# s41, 1), now the check's and match odds' too.
+MORE_PROGRAMS_FIRST = "to more programs in your field if you have not yet applied widely, otherwise to "
 
 
-def where_new_applications_go(slug: str, match_year: int, today: dt.date) -> tuple[str, str]:
-    """Where new applications in ``slug``'s season can still go, after "go",
-    and, where that is only a backup through ERAS, why, as a sentence with a
-    space after it.  "More programs or a backup field" sent an OB/GYN reader
-    in December after applications that could not be sent (diff review s52,
-    1); the reason is its own sentence, its citation at the end (diff review
-    s52b, 6)."""
-    if residencycas_shut(slug, match_year, today):
-        return (
-            "only to a backup field that applies through ERAS",
-            f"{data.specialty(slug).name} programs take applications through ResidencyCAS, which "
-            f"{residencycas_deadline(match_year, today)}. ",
-        )
-    return "to more programs in your field or to a backup field", ""
+def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup: str | None = None) -> tuple[str, str]:
+    """Where new applications in ``slug``'s season can still go on ``today``,
+    in whole sentences, and in a few words after "to" for a read-out.
+    ``backup``: the reader's backup field, if named.  The one wording for the
+    check, match odds and program counts, whose three copies differed: one
+    sent a reader only to ERAS while ResidencyCAS was still perhaps open, two
+    offered "a backup field" when an emergency medicine or OB/GYN one could no
+    longer be added (diff review s52b, 5).  The citation ends its sentence
+    (diff review s52b, 6)."""
+    state = residencycas_state(match_year, today)
+    mine = data.via_residencycas(slug)
+    theirs = backup is not None and data.via_residencycas(backup)
+    named = f"your backup, {data.specialty(backup).name}" if backup else "a backup field"
+    # No field of the reader's in ResidencyCAS, and none left unnamed: it does not concern them.
+    if state == "open" or not (mine or theirs or backup is None):
+        return f"New applications can still go {MORE_PROGRAMS_FIRST}{named}.", "more programs or a backup field"
+    cas = [data.specialty(s).name for s in (slug, backup) if s and data.via_residencycas(s)]
+    fields = and_list(cas) if cas else capitalised(data.RESIDENCYCAS_FIELDS_SAID)
+    why = f"{fields} programs take applications through ResidencyCAS, which {residencycas_deadline(match_year, today)}."
+    # "Only to your backup" shut out a third field in ERAS (diff review s52b, 5).
+    eras = "a backup field that applies through ERAS" + (
+        f", not to {named}" if theirs else f", such as {named}" if backup else ""
+    )
+    to = "only to " if mine else MORE_PROGRAMS_FIRST
+    short = "a backup field through ERAS" if mine else "more programs or a backup field through ERAS"
+    if state == "closed":
+        return f"New applications can still go {to}{eras}. {why}", short
+    # Past our estimate it may be open for days: the ERAS-only rule is said
+    # on that condition, as program counts said it (diff review s52b, 5a).
+    if mine:
+        return f"{why} If it has closed, new applications can go {to}{eras}.", short
+    return f"New applications can still go {MORE_PROGRAMS_FIRST}{named}. {why}", short
 
 
 def too_late_caveat(match_year: int) -> str:

@@ -1485,14 +1485,10 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date, phase: NoRanksPhase, ye
     if phase == "in-time":
         # The day program counts, the finder and the timeline give, in their words.
         last = long_date(cycle.last_day_for_an_interview(year))
-        goes, why = cycle.where_new_applications_go(spec.slug, year, today)
-        # Not "more programs" where ResidencyCAS no longer takes them, which
-        # is when the shared answer gives a reason (diff review s52, 1).
-        where = "a backup field through ERAS" if why else "more programs or a backup field"
+        # The check's and program counts' words, in full and short (diff review s52b, 5).
+        goes, where = cycle.where_new_applications_go(spec.slug, year, today)
         return (
-            f"What you can still do: send more applications now, {goes}. {why}"
-            f"{cycle.send_by(year)} Get ready for SOAP as well: {soap_for_no_ranks()} "
-            f"{cycle.SHORT_OF_INTERVIEWS}",
+            f"{goes} {cycle.send_by(year)} Get ready for SOAP as well: {soap_for_no_ranks()} {cycle.SHORT_OF_INTERVIEWS}",
             [
                 f" Send applications to {where} by about {last}, and prepare for SOAP.",
                 f" Apply to {where} now, and prepare for SOAP.",

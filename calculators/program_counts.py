@@ -1156,41 +1156,43 @@ def _filled_by_your_group(v: Mapping[str, object], changing: bool = False) -> li
     # An IMG's own group: a US senior's share says nothing of which programs take them.
     if applicant not in data.IMG_TYPES:
         return []
-    said = []
     slugs = [word(v, "specialty"), *([str(v["backup_specialty"])] if v["backup_specialty"] is not None else [])]
-    counted_places: dict[str, int] = {}
+    rows = []
     for slug in slugs:
         spec = data.specialty(slug)
         if spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
             continue
         share, group = filled
-        places = counted_places[slug] = round(spec.pgy1.positions_offered * float(share) / 100)
+        rows.append((spec, share, group, round(spec.pgy1.positions_offered * float(share) / 100)))
+    places = {spec.slug: count for spec, _, _, count in rows}
+    new, leaving = slugs[0], slugs[-1]
+    said = []
+    for spec, share, group, count in rows:
         # In a field with advanced positions the table's places are only those
         # starting at PGY-1: "about 85 places" in anesthesiology read as all
         # the field held for the reader (anesadv audit s46, 2).
         which = (
             ". The table holds only places that start at PGY-1, none of the field's advanced (PGY-2) ones. Count"
-            if slug in data.ADVANCED_POSITION_SPECIALTIES
+            if spec.slug in data.ADVANCED_POSITION_SPECIALTIES
             else ": count"
         )
-        said.append(
-            f"{data.places_filled(spec, share, group)}, about {places:,} places ({data.RESULTS_AND_DATA.cite()}){which} "
+        text = (
+            f"{data.places_filled(spec, share, group)}, about {count:,} places ({data.RESULTS_AND_DATA.cite()}){which} "
             "a program only where its record shows applicants like you."
         )
-    # Changing field with most of the list in a field with fewer places for
-    # the reader's group, and nothing said of it: family medicine's about 804
-    # beside internal medicine's 3,578 for a non-US IMG with a visa to find
-    # (visareapply audit s51, 6).
-    new, leaving = slugs[0], slugs[-1]
-    if changing and new in counted_places and leaving in counted_places and counted_places[new] < counted_places[leaving]:
-        visa = " and, as you need a visa, how many sponsor the one you need" if profile.visa_needed(v) else ""
-        sponsors = " We hold no count of programs that sponsor visas." if visa else ""
-        said.append(
-            f"{data.specialty(new).name}, which now carries most of your list, had fewer places filled by {group} "
-            f"than {data.specialty(leaving).name}, the field you are leaving: about {counted_places[new]:,} against "
-            f"{counted_places[leaving]:,}. Our advice: before you commit the range to it, count its programs that "
-            f"took {group}{visa}.{sponsors}"
-        )
+        # Changing field with most of the list in a field with fewer places
+        # for the reader's group, and nothing said of it: family medicine's
+        # about 804 beside internal medicine's 3,578 for a non-US IMG with a
+        # visa to find (visareapply audit s51, 6).  Said here, after the new
+        # field's count, not as a third reason that gave both counts and the
+        # advice again (diff review s52b, 10).
+        if changing and spec.slug == new != leaving and count < places.get(leaving, 0):
+            sponsors = " We hold no count of programs that sponsor visas." if profile.visa_needed(v) else ""
+            text += (
+                f" Our advice: do so before you commit the range to {spec.name}, which now carries most of your list "
+                f"but had fewer such places than {data.specialty(leaving).name}, the field you are leaving.{sponsors}"
+            )
+        said.append(text)
     return said
 
 
@@ -1612,54 +1614,22 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
         else ""
     )
     residencycas = data.via_residencycas(slug)
-    state = cycle.residencycas_state(year, today)
     season, next_season = (
         (f"the Match {year}", f"the Match {year + 1}") if residencycas else (cycle.eras_season(year), cycle.eras_season(year + 1))
     )
     # From late December the timeline calls a new application too late, and
     # this note still said to send one (diff review s41, 1).
-    too_late = cycle.too_late_for_interviews(year, today)
-    if too_late:
+    if cycle.too_late_for_interviews(year, today):
         act = (
             f"An application sent now is unlikely to bring an interview before the rank lists close on "
             f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
             f"{cycle.too_late_caveat(year)}"
         )
-    # Whether ResidencyCAS has stopped taking them, as the check and match
-    # odds ask it (cycle.residencycas_shut), for either field.
-    elif cycle.residencycas_shut(slug, year, today):
-        name = data.specialty(slug).name
-        # Past our estimate of the deadline, it may still be open for days.
-        perhaps = "if it has, " if state == "may-have-closed" else ""
-        if backup_slug is not None and data.via_residencycas(backup_slug):
-            where = (
-                f"{perhaps}neither it nor your backup, {data.specialty(backup_slug).name}, takes applications now: a "
-                "backup added this week would have to be a field that applies through ERAS"
-            )
-        elif backup_slug is not None:
-            where = (
-                f"{perhaps}what you add this week can go only to your backup, {data.specialty(backup_slug).name}, through ERAS"
-            )
-        else:
-            where = f"{perhaps}what you add this week can go only to a backup field that applies through ERAS"
-        act = (
-            f"{name} programs take applications through ResidencyCAS, which {cycle.residencycas_deadline(year, today)}: {where}."
-        )
-    elif backup_slug is not None and cycle.residencycas_shut(backup_slug, year, today):
-        act = (
-            f"Send what you add this week to more programs in your field: your backup, "
-            f"{data.specialty(backup_slug).name}, takes applications through ResidencyCAS, which "
-            f"{cycle.residencycas_deadline(year, today)}.{prelim}"
-        )
     else:
-        act = (
-            "Send what you add this week: to more programs in your field if you have not yet applied widely, "
-            f"otherwise to your backup field.{prelim}"
-        )
-    # The day that "this week" runs out, before the rank-list deadline the
-    # other notes give (midseason audit s52, 1).
-    if not too_late:
-        act += f" {cycle.send_by(year)}"
+        # Where, in the check's and match odds' words (diff review s52b, 5),
+        # and the last useful day (midseason audit s52, 1).
+        where, _ = cycle.where_new_applications_go(slug, year, today, backup_slug)
+        act = f"{where}{prelim} {cycle.send_by(year)}"
     # ERAS's day: ResidencyCAS programs' own is not in our data.
     began = "" if residencycas else f"; this season's began on {received}"
     return (

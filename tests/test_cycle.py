@@ -123,7 +123,69 @@ def test_program_counts_the_backup_finder_and_the_timeline_agree_when_a_new_appl
         assert ("now is unlikely to" in said) is late, said
         # Until then each gives the last useful day (midseason audit s52, 1).
         assert ("The last useful day to send a new application is about 20 December 2026" in said) is not late, said
-    assert ("Send what you add this week" in counts) is not late
+    assert ("New applications can still go" in counts) is not late
+
+
+# --- Where a new application can still go (diff review s52b, 5) ---------------------------------
+EM, OBGYN, IM, FM = "emergency-medicine", "obstetrics-gynecology", "internal-medicine", "family-medicine"
+
+
+@pytest.mark.parametrize("day", ["2026-09-25", "2026-12-07"])
+@pytest.mark.parametrize("first", [EM, OBGYN, IM])
+def test_the_check_match_odds_and_program_counts_say_where_new_applications_go_in_one_wording(
+    monkeypatch: pytest.MonkeyPatch, day: str, first: str
+) -> None:
+    # Three copies of the ResidencyCAS rule disagreed on the week it may have
+    # closed and on a backup that applies through it (diff review s52b, 5).
+    from calculators import competitiveness, match_odds, program_counts
+
+    today = dt.date.fromisoformat(day)
+    pin_build_date(monkeypatch, today)
+    full, short = cycle.where_new_applications_go(first, 2027, today)
+    steps = match_odds.compute({"specialty": first, "contiguous_ranks": 0})
+    assert full in str(steps["no_ranks"]["next_steps"])  # type: ignore[index]
+    assert f"Send applications to {short} by about 20 December 2026" in steps["announced"]
+    assert full in str(competitiveness.mid_season_note(today, first))
+    for backup in (None, FM, EM):
+        if backup != first:
+            counts = program_counts.compute({"specialty": first, "backup_specialty": backup})["mid_season"]
+            assert cycle.where_new_applications_go(first, 2027, today, backup)[0] in str(counts)
+
+
+def test_while_residencycas_may_have_closed_its_own_field_is_sent_to_eras_only_if_it_has() -> None:
+    # The helper said "only to a backup field" flatly beside "may have closed"
+    # while program counts said "if it has" (diff review s52b, 5a).
+    day = dt.date(2026, 9, 25)
+    assert cycle.residencycas_state(2027, day) == "may-have-closed"
+    for first in (EM, OBGYN):
+        full, _ = cycle.where_new_applications_go(first, 2027, day)
+        assert "so check ResidencyCAS's dates. If it has closed, new applications can go only to a backup field" in full
+        assert "can still go only" not in full
+    # An ERAS field's own programs are not made to wait on it.
+    assert cycle.where_new_applications_go(IM, 2027, day)[0].startswith("New applications can still go to more programs")
+
+
+def test_once_residencycas_has_closed_an_eras_readers_backup_must_apply_through_eras() -> None:
+    # "Or to a backup field" in December, when an emergency medicine or
+    # OB/GYN backup could no longer be added (diff review s52b, 5b).
+    day = dt.date(2026, 12, 7)
+    full, short = cycle.where_new_applications_go(IM, 2027, day)
+    assert "otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN programs take " in full
+    assert full.endswith("read 2026).") and short == "more programs or a backup field through ERAS"
+    assert "not to your backup, Emergency Medicine." in cycle.where_new_applications_go(IM, 2027, day, EM)[0]
+    # A backup in ERAS needs no word on ResidencyCAS; one in ResidencyCAS's own field is offered beside a third.
+    assert "ResidencyCAS" not in cycle.where_new_applications_go(IM, 2027, day, FM)[0]
+    assert (
+        "only to a backup field that applies through ERAS, such as your backup, Family Medicine."
+        in (cycle.where_new_applications_go(EM, 2027, day, FM)[0])
+    )
+    # Before ResidencyCAS's deadline, neither field is held back.
+    early = cycle.where_new_applications_go(EM, 2027, dt.date(2026, 9, 10))
+    assert early == (
+        "New applications can still go to more programs in your field if you have not yet applied widely, otherwise to "
+        "a backup field.",
+        "more programs or a backup field",
+    )
 
 
 def test_the_last_useful_day_is_the_last_one_the_too_late_rule_allows() -> None:

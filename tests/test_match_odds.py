@@ -1775,14 +1775,17 @@ def test_zero_ranks_in_time_point_to_widening_by_the_timelines_last_day_and_to_s
 
     pin_build_date(monkeypatch, "2026-12-07")
     steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
-    assert "send more applications now, to more programs in your field or to a backup field" in steps
+    assert steps.startswith(cycle.where_new_applications_go("internal-medicine", 2027, cycle.reference_date())[0])
+    assert "otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN programs" in steps
     # The timeline's own rule: the 20th is the last day before "too late" (midseason audit s52, 1).
     assert f"{cycle.send_by(2027)} Get ready for SOAP" in steps
     assert "The last useful day to send a new application is about 20 December 2026" in steps
     assert "Get ready for SOAP as well" in steps and data.NRMP_SOAP.cite() in steps
     assert steps.endswith(cycle.SHORT_OF_INTERVIEWS)
     said = compute({**MIDSEASON_READER, "contiguous_ranks": 0})["announced"]
-    assert said.endswith("Send applications to more programs or a backup field by about 20 December 2026, and prepare for SOAP.")
+    assert said.endswith(
+        "Send applications to more programs or a backup field through ERAS by about 20 December 2026, and prepare for SOAP."
+    )
 
 
 @pytest.mark.parametrize(
@@ -1899,6 +1902,6 @@ def test_zero_ranks_in_a_residencycas_field_in_december_send_only_to_an_eras_bac
     pin_build_date(monkeypatch, "2026-12-07")
     result = compute({"specialty": "obstetrics-gynecology", "contiguous_ranks": 0})
     steps = str(result["no_ranks"]["next_steps"])  # type: ignore[index]
-    assert "send more applications now, only to a backup field that applies through ERAS" in steps
+    assert steps.startswith("New applications can still go only to a backup field that applies through ERAS.")
     assert "to more programs in your field" not in steps
     assert "Send applications to a backup field through ERAS by about 20 December 2026" in result["announced"]

@@ -1144,10 +1144,10 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
     # The action first, a preliminary year only for a surgical first choice
     # (new-words audit s41, 1).
     assert note.startswith(
-        "Short of interviews in ERAS 2027 (Match 2027)? Send what you add this week: to more programs in your field "
-        "if you have not yet applied widely, otherwise to your backup field. In a surgical first choice, weigh a "
-        "preliminary surgery year too."
+        "Short of interviews in ERAS 2027 (Match 2027)? New applications can still go to more programs in your field "
+        "if you have not yet applied widely, otherwise to a backup field that applies through ERAS."
     )
+    assert "read 2026). In a surgical first choice, weigh a preliminary surgery year too." in note
     assert "counts are for a whole season's applications" in note and "began on 23 September 2026 (estimated)" in note
     assert cycle.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
     assert "Planning for ERAS 2028 (Match 2028) instead? They stand as shown." in note
@@ -1163,10 +1163,22 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
 @pytest.mark.parametrize(
     ("specialty", "backup", "where"),
     [
-        ("obstetrics-gynecology", "family-medicine", "can go only to your backup, Family Medicine, through ERAS"),
-        ("obstetrics-gynecology", None, "can go only to a backup field that applies through ERAS"),
-        ("emergency-medicine", "obstetrics-gynecology", "neither it nor your backup, Obstetrics and Gynecology, takes"),
-        ("internal-medicine", "emergency-medicine", "to more programs in your field: your backup, Emergency Medicine, takes"),
+        (
+            "obstetrics-gynecology",
+            "family-medicine",
+            "only to a backup field that applies through ERAS, such as your backup, Family Medicine.",
+        ),
+        ("obstetrics-gynecology", None, "only to a backup field that applies through ERAS. Obstetrics"),
+        (
+            "emergency-medicine",
+            "obstetrics-gynecology",
+            "only to a backup field that applies through ERAS, not to your backup, Obstetrics and Gynecology.",
+        ),
+        (
+            "internal-medicine",
+            "emergency-medicine",
+            "otherwise to a backup field that applies through ERAS, not to your backup, Emergency Medicine.",
+        ),
     ],
 )
 def test_mid_season_a_field_whose_residencycas_has_closed_is_not_sent_more_applications(
@@ -1187,6 +1199,10 @@ def test_mid_season_a_field_whose_residencycas_has_closed_is_not_sent_more_appli
     early = pc.compute({"specialty": specialty, "backup_specialty": backup, "applicant_type": "us-img"})["mid_season"]
     assert early is not None and "may have closed to applications for the Match 2027" in early
     assert "which closed to applications" not in early
+    # Its own field's rule only on that condition (diff review s52b, 5).
+    if data.via_residencycas(specialty):
+        assert "dates. If it has closed, new applications can go only to a backup field" in early
+        assert "can still go only" not in early
 
 
 def test_an_img_reader_is_given_how_many_places_their_own_group_filled_in_each_field() -> None:
@@ -2245,12 +2261,15 @@ def test_an_older_graduate_is_told_where_a_graduation_limit_is_found_and_to_coun
     assert not any(profile.GRADUATION_LIMIT_HOW in r for r in pc.compute({**old, "years_since_graduation": 5})["reasons"])
 
 
+@pytest.mark.parametrize(("new", "count"), [("family-medicine", "804"), ("psychiatry", "191")])
 @pytest.mark.parametrize("visa", [True, False])
-def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_with_both_counts(visa: bool) -> None:
+def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_once_beside_its_count(
+    visa: bool, new: str, count: str
+) -> None:
     # 80% of the list went to a field with about a quarter of the non-US IMG
     # places, and nothing compared the two (visareapply audit s51, 6).
     reader = {
-        "specialty": "family-medicine",
+        "specialty": new,
         "backup_specialty": "internal-medicine",
         "changing_field": True,
         "previously_unmatched": True,
@@ -2258,15 +2277,20 @@ def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_with_both_
         "step2_score": 226,
         "needs_visa": visa,
     }
-    [said] = [r for r in pc.compute(reader)["reasons"] if "which now carries most of your list" in r]
-    assert (
-        "had fewer places filled by non-US IMGs than Internal Medicine, the field you are leaving: about 804 against 3,578"
-        in said
-    )
-    assert ("how many sponsor the one you need" in said) is visa
+    reasons = pc.compute(reader)["reasons"]
+    [said] = [r for r in reasons if "which now carries most of your list" in r]
+    name = data.specialty(new).name
+    assert said.startswith("Non-US IMGs filled ") and f"PGY-1 {name} positions offered in 2025, about {count} places" in said
+    assert "but had fewer such places than Internal Medicine, the field you are leaving." in said
+    assert ("We hold no count of programs that sponsor visas." in said) is visa
+    # Each count, and the advice to count programs, said once a field: a
+    # third reason gave both counts and the advice again (diff review s52b, 10).
+    joined = " ".join(reasons)
+    assert joined.count(f"about {count} places") == 1 and joined.count("3,578") == 1
+    assert joined.count("count a program only where its record shows applicants like you") == 2
     # Not without the box, nor the other way round.
     assert not any(
-        "carries most of your list, had fewer" in r for r in pc.compute({**reader, "changing_field": False})["reasons"]
+        "now carries most of your list but had fewer" in r for r in pc.compute({**reader, "changing_field": False})["reasons"]
     )
-    swapped = {**reader, "specialty": "internal-medicine", "backup_specialty": "family-medicine"}
-    assert not any("carries most of your list, had fewer" in r for r in pc.compute(swapped)["reasons"])
+    swapped = {**reader, "specialty": "internal-medicine", "backup_specialty": new}
+    assert not any("now carries most of your list but had fewer" in r for r in pc.compute(swapped)["reasons"])
