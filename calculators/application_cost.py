@@ -723,8 +723,11 @@ def _mid_season_points(
         first_year = (
             ", or for a preliminary or transitional year," if any(line["specialty"] == FIRST_YEAR_LIST for line in added) else ""
         )
+        # "What you add" priced a backup sent in September as new (EM audit
+        # s53, 3); a third field has no input, and is priced alike.
         sentences.append(
-            f"What you add in a new specialty{first_year} is new money, priced on its own from program 1: {each}{together}."
+            f"A specialty you first apply to now{first_year} is new money, priced on its own from program 1: "
+            f"{each}{together}. A third, which this form cannot hold, is priced the same way."
         )
     more = (
         f" So if your {counted(sent, primary.name + ' program')} went out earlier, the next one costs "
@@ -750,7 +753,8 @@ def _mid_season_points(
         sentences.append(
             f"Charged once a season, so not new if you paid them when you first applied: {paid}."
             if first_through_eras
-            else f"{primary.name} goes through ResidencyCAS, not ERAS, so ERAS's once-a-season charges are new money too: {paid}."
+            else f"{primary.name} goes through ResidencyCAS, not ERAS, so if you have not applied through ERAS yet this "
+            f"season, ERAS's once-a-season charges are new money too: {paid}."
         )
     sentences.append(
         "The line “NRMP registration” is once a season as well: it is not new if you have registered."

@@ -1519,13 +1519,13 @@ def test_the_next_program_in_the_first_choice_is_priced_by_the_same_tiers(monkey
 def test_a_first_year_list_added_mid_season_is_named_with_its_own_price(monkeypatch: pytest.MonkeyPatch) -> None:
     note = str(_mid_season_note(monkeypatch, "2026-12-07", first_year_programs=5))
     assert (
-        "What you add in a new specialty, or for a preliminary or transitional year, is new money, priced on its own "
+        "A specialty you first apply to now, or for a preliminary or transitional year, is new money, priced on its own "
         "from program 1: Family Medicine, 30 × $11 + 10 × $30 = $630; preliminary or transitional year, 5 × $11 = $55 "
-        "($685 together)."
+        "($685 together). A third, which this form cannot hold, is priced the same way."
     ) in note
     # Without a backup or first year, only the first choice's next price is given.
     alone = str(_mid_season_note(monkeypatch, "2026-12-07", backup_specialty="", backup_programs=0))
-    assert "What you add in a new specialty" not in alone and "the next one costs $30" in alone
+    assert "A specialty you first apply to now" not in alone and "the next one costs $30" in alone
 
 
 def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_money(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1536,8 +1536,10 @@ def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_
     html = unescape(str(ac.render(ac.compute({**MID_SEASON, **em_fm}))))
     assert "estimated for the whole of the Match 2027, plus ECFMG's fee" in html
     assert (
-        "Emergency Medicine goes through ResidencyCAS, not ERAS, so ERAS's once-a-season charges are new money too: "
-        "the lines “USMLE transcript sent through ERAS” and “ECFMG ERAS token”."
+        # Only if no ERAS application went out earlier: an FM backup sent in
+        # September paid them then (EM audit s53, 3).
+        "Emergency Medicine goes through ResidencyCAS, not ERAS, so if you have not applied through ERAS yet this "
+        "season, ERAS's once-a-season charges are new money too: the lines “USMLE transcript sent through ERAS” and “ECFMG ERAS token”."
     ) in note
     assert "Family Medicine, 25 × $11 = $275." in note and "the next one costs" not in note
     # A reader with no ERAS list has no ERAS fee to add now: no note.
