@@ -312,10 +312,21 @@ def send_by(match_year: int) -> str:
     """The last useful day, with what it rests on, for a note that tells a
     reader to send more applications now: a whole sentence."""
     last = long_date(last_day_for_an_interview(match_year))
+    basis = f" ({said})" if (said := last_day_basis(match_year)) else ""
     return (
-        f"The last useful day to send a new application is about {last}: one sent later is unlikely to bring an "
-        f"interview. {INTERVIEW_RULE}"
+        f"The last useful day to send a new application is about {last}{basis}: one sent later is unlikely to bring "
+        f"an interview. {INTERVIEW_RULE}"
     )
+
+
+def last_day_basis(match_year: int) -> str:
+    """What the last useful day rests on, for brackets after it, where that
+    is an estimate, else "": "about 20 December" did not say it was worked out
+    from our early estimate of the rank-list deadline (EM audit s53, 6)."""
+    deadline = season(match_year)["rank_deadline"]
+    if not deadline.estimated:
+        return ""
+    return f"from our {'early ' if deadline.estimated_early else ''}estimate of the rank-list deadline"
 
 
 # More programs first, a backup after: program counts' order (new-words audit

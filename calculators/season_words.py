@@ -184,17 +184,18 @@ def last_useful_day(today: dt.date) -> str:
     after it (diff review s52b, 1)."""
     year = cycle.coming_season(today)
     last = cycle.last_day_for_an_interview(year)
+    said = "; ".join(part for part in (cycle.last_day_basis(year), as_of(today)) if part)
     if today <= last:
         return (
             f"For the Match {year}, the last useful day to send a new application is about {long_date(last)} "
-            f"({as_of(today)}): one sent later is unlikely to bring an interview before the rank lists close. "
+            f"({said}): one sent later is unlikely to bring an interview before the rank lists close. "
             f"{cycle.INTERVIEW_RULE} Programs give many interview places to early applicants (our reading; the IMG "
             "article's advice is to submit early), so an application sent this week is worth more than a polished "
             "one sent next month."
         )
     return (
         f"For the Match {year}, the last useful day to send a new application was about {long_date(last)} "
-        f"({as_of(today)}): one sent now is unlikely to bring an interview before the rank lists close, so ranking "
+        f"({said}): one sent now is unlikely to bring an interview before the rank lists close, so ranking "
         f"what you have, SOAP and the next season are what remain. {cycle.INTERVIEW_RULE}"
     )
 

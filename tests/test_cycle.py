@@ -126,6 +126,15 @@ def test_program_counts_the_backup_finder_and_the_timeline_agree_when_a_new_appl
     assert ("New applications can still go" in counts) is not late
 
 
+def test_the_last_useful_day_says_when_it_rests_on_an_estimated_deadline() -> None:
+    # "About 20 December" did not say it was worked out from our early
+    # estimate of the rank-list deadline (EM audit s53, 6).
+    published, estimated = cycle.send_by(2026), cycle.send_by(2027)
+    assert not cycle.season(2026)["rank_deadline"].estimated and "estimate" not in published.split(":")[0]
+    assert cycle.season(2027)["rank_deadline"].estimated_early
+    assert "about 20 December 2026 (from our early estimate of the rank-list deadline): one sent later" in estimated
+
+
 # --- Where a new application can still go (diff review s52b, 5) ---------------------------------
 EM, OBGYN, IM, FM = "emergency-medicine", "obstetrics-gynecology", "internal-medicine", "family-medicine"
 

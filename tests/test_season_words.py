@@ -410,7 +410,8 @@ def test_the_guides_give_the_last_useful_day_in_the_tense_of_the_build(today: st
     # the holidays were lost (midseason audit s52, 1).
     said = season_words.last_useful_day(dt.date.fromisoformat(today))
     assert said.startswith(
-        f"For the Match 2027, the last useful day to send a new application {verb} about 20 December 2026 (as of "
+        f"For the Match 2027, the last useful day to send a new application {verb} about 20 December 2026 (from our "
+        "early estimate of the rank-list deadline; as of "
     )
     # "Send this week" only while the day is ahead (diff review s52b, 1).
     assert ("an application sent this week is worth more" in said) is (verb == "is")
