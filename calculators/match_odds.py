@@ -889,13 +889,16 @@ def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | No
     )
 
 
-def below_matched_median(spec: data.Specialty, ranks: int, short: bool = False) -> str | None:
+def below_matched_median(spec: data.Specialty, ranks: int, short: bool = False, raises: bool = False) -> str | None:
     """Where ``ranks`` is below the median of the field's matched group,
     that median with its source and year and the Timeline guide's section on
     what to weigh; None at or above it, or where NRMP withheld it.  At 1 to 4
     ranks in internal medicine (median 5) a reader in December was pointed
     nowhere: ``few_ranks`` speaks only of ranks left out (midseason audit
-    s52, 4).  ``short``: for the read-out."""
+    s52, 4).  ``short``: for the read-out.  ``raises``: the ranks raise the
+    estimate all the same, which then says why: 2 emergency medicine ranks
+    took it from just under 50% to 57% beside "below the median", unexplained
+    (EM audit s53, 4)."""
     matched = spec.outcome.contig_matched.median if spec.outcome else None
     if matched is None or ranks >= matched:
         return None
@@ -904,9 +907,16 @@ def below_matched_median(spec: data.Specialty, ranks: int, short: bool = False) 
             f"Below the matched median, {matched:g} ({CHARTING_OUTCOMES.short} {DATA_YEAR}). Timeline guide: “Already "
             "applied, and short of interviews?”."
         )
+    why = (
+        f" {'It still raises' if ranks == 1 else 'They still raise'} the estimate, as that many ranks were more common "
+        f"among those who matched than among those who did not, whose median was {unmatched:g}: a better sign than "
+        "fewer, not a sign of enough."
+        if raises and spec.outcome and (unmatched := spec.outcome.contig_unmatched.median) is not None
+        else ""
+    )
     return (
         f"Your {counted(ranks, 'rank')} {'is' if ranks == 1 else 'are'} below the median for {DATA_GROUP} who ranked "
-        f"{spec.name} first and matched: {matched:g} ({CHARTING_OUTCOMES.named()}). {cycle.SHORT_OF_INTERVIEWS}"
+        f"{spec.name} first and matched: {matched:g} ({CHARTING_OUTCOMES.named()}).{why} {cycle.SHORT_OF_INTERVIEWS}"
     )
 
 
@@ -1822,7 +1832,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # matched median point to what can still be done (midseason audit s52,
     # 4); ranks at the unmatched figure, left out, already do.
     mid_season = cycle.season_under_review(cycle.reference_date()) is not None
-    short_of_matched = below_matched_median(spec, ranks) if ranks is not None and mid_season and not ranks_low else None
+    short_of_matched = (
+        below_matched_median(spec, ranks, raises=contig is not None and contig.used and (contig.log_lr or 0) > 0)
+        if ranks is not None and mid_season and not ranks_low
+        else None
+    )
     if used:
         summary = (
             f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "

@@ -1846,9 +1846,18 @@ def test_ranks_below_the_matched_median_mid_season_point_to_the_short_of_intervi
 
     pin_build_date(monkeypatch, "2026-12-07")  # programs reviewing
     result = compute({**MIDSEASON_READER, "contiguous_ranks": ranks})
+    # Where the ranks raise the estimate all the same, it says why (EM audit s53, 4).
+    [ratio] = [m["likelihood_ratio"] for m in result["measures"] if m["measure"] == "contiguous_ranks"]
+    raises = (
+        " They still raise the estimate, as that many ranks were more common among those who matched than among those "
+        "who did not, whose median was 2: a better sign than fewer, not a sign of enough."
+        if ratio is not None and ratio > 1
+        else ""
+    )
+    assert bool(raises) is (ranks >= 4)
     said = (
         f"Your {ranks} rank{'s are' if ranks > 1 else ' is'} below the median for non-US IMGs who ranked Internal "
-        f"Medicine first and matched: 5 (NRMP Charting Outcomes 2026, secondary copy). {cycle.SHORT_OF_INTERVIEWS}"
+        f"Medicine first and matched: 5 (NRMP Charting Outcomes 2026, secondary copy).{raises} {cycle.SHORT_OF_INTERVIEWS}"
     )
     assert result["probability"] is not None and result["few_ranks"] is None
     assert (result["below_matched_median"] == said) is below
