@@ -443,6 +443,16 @@ FLAG_READINGS = {
         "need, because its data cannot tell which fields those are."
     ),
 }
+# Said after the minimal-experience note when a visa is needed: the flag
+# clears only with hands-on months, but the one status the site names for a
+# physician from abroad is for observing (oldgrad audit s52, 4).  The same
+# words as the Timeline guide's "Visa status" and the cost page's caveats;
+# the guide names the source, whose year only data.py may write.
+VISITOR_STATUS = (
+    " If you need a visa to come to the US, a visitor visa is the usual status for a physician who comes only to "
+    "observe (the Timeline guide's “Visa status” names the source). Our sources do not say which status hands-on "
+    "work needs: ask the host before you book."
+)
 
 # Score to band, before the rule caps below.  No score gives "pivot": the
 # articles keep that for a profile structurally misaligned with the field
@@ -3028,8 +3038,13 @@ def render(result: CompetitivenessResult) -> Markup:
         render_margins(result["margins"]),
     ]
     flags = result["red_flags"]
+    visa = bool(result["needs_visa_resolved"])
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
-    parts.extend(el("p", FLAG_READINGS[flag], class_="mpb-note") for flag in flags if flag in FLAG_READINGS)
+    parts.extend(
+        el("p", FLAG_READINGS[flag] + (VISITOR_STATUS if flag == MINIMAL_USCE_FLAG and visa else ""), class_="mpb-note")
+        for flag in flags
+        if flag in FLAG_READINGS
+    )
     if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:
         applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")
         parts.append(el("p", US_GRADUATE_FLAGS + (SENIORS_POINTS if applicant_points else ""), class_="mpb-note"))

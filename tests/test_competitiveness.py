@@ -2505,6 +2505,41 @@ def test_observership_months_keep_their_points_but_do_not_clear_the_minimal_expe
     assert field.default == 0 and "“especially hands-on”" in field.help
 
 
+# --- oldgrad audit s52, 3 and 4: an older graduate with no US experience ----------------------------------------
+OLDGRAD52 = {
+    "specialty": "psychiatry",
+    "applicant_type": "non-us-img",
+    "step2_score": 244,
+    "years_since_graduation": 8,
+    "usce_months": 0,
+    "recent_clinical_months": 36,
+    "specialty_letters": 0,
+    "needs_visa": "false",
+}
+
+
+def _notes(result: competitiveness.CompetitivenessResult) -> list[str]:
+    body = str(competitiveness.render(result))
+    return [html.unescape(note) for note in re.findall(r'<p class="mpb-note">(.*?)</p>', body)]
+
+
+def test_a_reader_who_needs_a_visa_is_told_visitor_status_is_for_observing() -> None:
+    # The flag clears only with hands-on months, but the one status the site
+    # names for a physician from abroad is for observing (oldgrad audit s52, 4).
+    needs = compute({**OLDGRAD52, "needs_visa": "true"})
+    assert competitiveness.MINIMAL_USCE_FLAG in needs["red_flags"]
+    said = next(note for note in _notes(needs) if "“especially hands-on”" in note)
+    assert said.endswith(competitiveness.VISITOR_STATUS)
+    assert "Our sources do not say which status hands-on work needs: ask the host before you book." in said
+    # Said as the Timeline guide says it, under the heading that names its source.
+    guide = (ROOT / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
+    status = guide.split("\n### Visa status\n", 1)[1].split("\n#", 1)[0]
+    assert competitiveness.VISITOR_STATUS.split(" (")[0].strip() in status and "Physician Observer, read 20" in status
+    # Not without a visa need, nor once the flag is cleared.
+    for inputs in (OLDGRAD52, {**OLDGRAD52, "needs_visa": "true", "usce_months": 3}):
+        assert not any("visitor visa" in note for note in _notes(compute(inputs)))
+
+
 def test_the_articles_observership_year_reader_still_lands_where_the_article_puts_them() -> None:
     # The IMG article's worked example had a year of US observerships and was told to dual apply strongly.
     example = {
