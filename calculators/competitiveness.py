@@ -2333,6 +2333,30 @@ NEAR_LINE_POINTS = 5  # a score this close to the line below is mentioned in the
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
+# Suggested months are lived from today: a reader was offered 6 more months
+# of hands-on US experience with no word on whether they fit before the
+# season's applications go out (oldgrad audit s52, 3).  The check does not ask
+# when you submit, so it compares with the next season still open on time,
+# on the day its programs start reading, the latest day that is on time.
+MONTH_PROBES = frozenset({"usce_months", "recent_clinical_months"})
+
+
+def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]) -> str:
+    """A sentence when the most months in ``changes`` end after that day."""
+    months = max((whole(changes, name) - whole(v, name) for name in changes if name in MONTH_PROBES), default=0)
+    if months <= 0:
+        return ""
+    today = cycle.reference_date()
+    year = cycle.next_open_season(today)
+    reviews = cycle.season(year)["programs_receive"]
+    if cycle.months_from(today, months) <= reviews.date:
+        return ""
+    return (
+        f" Those months cannot all fit before programs start reading Match {year} applications on {reviews.shown()}, "
+        "so they count towards a later Match."
+    )
+
+
 def _candidates(v: Mapping[str, object], name: str, reach: int) -> list[int]:
     current = whole_or_none(v, name)
     # Step 2 CK not taken yet, or failed and so to be retaken: every possible
@@ -2546,6 +2570,7 @@ def _moves(
             else ""
         )
         short = _one_month_note(v, name, value) if up and band == "pivot" else ""
+        short += _months_beyond_season(v, {name: value}) if up else ""
         moves.append(
             {
                 "field": name,
@@ -2690,7 +2715,10 @@ def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Mov
         if moved == "single-track" and profile.comlex_only_in_surgery(v, spec.slug)
         else ""
     )
-    return f" For example, {pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”{only_there}."
+    return (
+        f" For example, {pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”"
+        f"{only_there}.{_months_beyond_season(v, {move['field']: move['value'] for move in pair})}"
+    )
 
 
 class Margins(TypedDict):
@@ -2911,7 +2939,7 @@ def flags_to_clear(spec: data.Specialty, v: Mapping[str, object], result: Assess
     return (
         f"Red flags you can still clear: {'; '.join(said)}. {together} {score} and leave "
         + (f"{counted(left, 'red flag')}" if left else "no red flags")
-        + f"; {band}."
+        + f"; {band}.{_months_beyond_season(v, changes)}"
     )
 
 

@@ -746,10 +746,12 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     reader = {"specialty": "internal-medicine", "step2_score": 215, "usce_months": 0, "needs_visa": "false"}
     usce = compute(reader)
     assert usce["red_flags"] == ["Step 2 CK below 230", "minimal US clinical experience"]
-    assert usce["margins"]["headline"] == (
+    # A year's months never fit before the next season's applications are
+    # read, so the pair is said to be for a later Match (oldgrad audit s52, 3).
+    assert usce["margins"]["headline"].startswith(
         "No single change you can still make moves the band up; it would take several together. For example, 1 more "
         "research item (1 in all) and 12 more months of hands-on US clinical experience (12 in all) together would "
-        "move you to “Dual apply”."
+        "move you to “Dual apply”. Those months cannot all fit before"
     )
     assert compute({**reader, "usce_months": 12, "specialty_letters": 4})["band"] == "dual-apply"
     line = margins["score_line"]
@@ -2538,6 +2540,37 @@ def test_a_reader_who_needs_a_visa_is_told_visitor_status_is_for_observing() -> 
     # Not without a visa need, nor once the flag is cleared.
     for inputs in (OLDGRAD52, {**OLDGRAD52, "needs_visa": "true", "usce_months": 3}):
         assert not any("visitor visa" in note for note in _notes(compute(inputs)))
+
+
+def test_months_that_cannot_fit_before_the_next_season_are_said_to_be_for_a_later_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "6 more months of hands-on US clinical experience" was offered with no
+    # word on whether they fit before the season's applications are read
+    # (oldgrad audit s52, 3).  Match 2028's programs start reading on
+    # 22 September 2027 by our rule.
+    late = (
+        " Those months cannot all fit before programs start reading Match 2028 applications on 22 September 2027 "
+        "(estimated), so they count towards a later Match."
+    )
+    pin_build_date(monkeypatch, "2027-05-01")
+    spring = compute(OLDGRAD52)["margins"]
+    usce = next(move for move in spring["up"] if move["field"] == "usce_months")
+    assert usce["text"] == f"6 more months of hands-on US clinical experience (6 in all) would move you to “Dual apply”.{late}"
+    letters = next(move for move in spring["up"] if move["field"] == "specialty_letters")
+    assert late not in letters["text"]
+    # Three months from 1 May fit; the flags line says nothing.
+    assert "by 3 more months" in str(spring["flags_to_clear"]) and late not in str(spring["flags_to_clear"])
+    # A pair, and the flags line, say it of their longest months.
+    paired = compute({**OLDGRAD52, "needs_visa": "true"})["margins"]["headline"]
+    assert "6 more months of hands-on US clinical experience (6 in all) together" in paired and paired.endswith(late)
+    pin_build_date(monkeypatch, "2027-06-23")
+    assert str(compute(OLDGRAD52)["margins"]["flags_to_clear"]).endswith(late)
+    # Up to the day programs start reading, the months fit: not said.
+    pin_build_date(monkeypatch, "2027-06-22")
+    assert late not in str(compute(OLDGRAD52)["margins"]["flags_to_clear"])
+    pin_build_date(monkeypatch, "2026-12-07")
+    assert not any("cannot all fit" in move["text"] for move in compute(OLDGRAD52)["margins"]["up"])
 
 
 def test_the_articles_observership_year_reader_still_lands_where_the_article_puts_them() -> None:
