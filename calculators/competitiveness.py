@@ -417,12 +417,31 @@ TARGET_FLAG = "a highly competitive target"
 # The visa flag is read more broadly than the article words it, because the
 # form cannot ask what it turns on; the result says so beside it.
 OLD_GRADUATION_FLAG_AFTER_YEARS = profile.LONG_AGO_YEARS
+
+
+class Flag(str):
+    """A red flag's words that also say which flag it is (``kind``), for
+    code to go by in place of the words.  Equal to its words, and written as
+    them to JSON.  Match odds told an old graduation from its other flags by
+    parsing their words (second read, session 52 note)."""
+
+    kind: str
+
+    def __new__(cls, words: str, kind: str) -> Flag:
+        flag = super().__new__(cls, words)
+        flag.kind = kind
+        return flag
+
+
+# The kind of the same red flag in this check's words and in match odds'.
+OLD_GRADUATION_KIND = "old-graduation"
 # Worded by its line: "without recent clinical work" stood beside a pivot
 # rule that one month of work had already lifted (competitiveness-rules audit
 # s37, 6), the pivot rule being the no-match article's "no" recent work.
-OLD_GRADUATION_FLAG = (
+OLD_GRADUATION_FLAG = Flag(
     f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, with under {OLD_GRADUATION_RECENT_WORK_MONTHS} "
-    f"months of recent clinical work"
+    f"months of recent clinical work",
+    OLD_GRADUATION_KIND,
 )
 VISA_FLAG = "needs a visa"
 GEOGRAPHY_FLAG = "geographic limits"

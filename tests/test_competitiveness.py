@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+import json
 import re
 from dataclasses import replace
 
@@ -2571,6 +2572,16 @@ def test_months_that_cannot_fit_before_the_next_season_are_said_to_be_for_a_late
     assert late not in str(compute(OLDGRAD52)["margins"]["flags_to_clear"])
     pin_build_date(monkeypatch, "2026-12-07")
     assert not any("cannot all fit" in move["text"] for move in compute(OLDGRAD52)["margins"]["up"])
+
+
+def test_a_red_flag_carries_its_kind_and_is_still_its_words() -> None:
+    # Match odds reads the old graduation by kind, not by its words (second
+    # read, session 52 note); the reader and the JSON see only the words.
+    flag = competitiveness.OLD_GRADUATION_FLAG
+    assert flag.kind == competitiveness.OLD_GRADUATION_KIND and isinstance(flag, str)
+    assert flag == str(flag) and json.loads(json.dumps([flag])) == [str(flag)]
+    flagged = compute({**OLDGRAD52, "recent_clinical_months": 0})
+    assert flag in flagged["red_flags"] and json.loads(json.dumps(flagged["red_flags"])) == flagged["red_flags"]
 
 
 def test_the_articles_observership_year_reader_still_lands_where_the_article_puts_them() -> None:
