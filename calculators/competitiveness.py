@@ -417,12 +417,31 @@ TARGET_FLAG = "a highly competitive target"
 # The visa flag is read more broadly than the article words it, because the
 # form cannot ask what it turns on; the result says so beside it.
 OLD_GRADUATION_FLAG_AFTER_YEARS = profile.LONG_AGO_YEARS
+
+
+class Flag(str):
+    """A red flag's words that also say which flag it is (``kind``), for
+    code to go by in place of the words.  Equal to its words, and written as
+    them to JSON.  Match odds told an old graduation from its other flags by
+    parsing their words (second read, session 52 note)."""
+
+    kind: str
+
+    def __new__(cls, words: str, kind: str) -> Flag:
+        flag = super().__new__(cls, words)
+        flag.kind = kind
+        return flag
+
+
+# The kind of the same red flag in this check's words and in match odds'.
+OLD_GRADUATION_KIND = "old-graduation"
 # Worded by its line: "without recent clinical work" stood beside a pivot
 # rule that one month of work had already lifted (competitiveness-rules audit
 # s37, 6), the pivot rule being the no-match article's "no" recent work.
-OLD_GRADUATION_FLAG = (
+OLD_GRADUATION_FLAG = Flag(
     f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, with under {OLD_GRADUATION_RECENT_WORK_MONTHS} "
-    f"months of recent clinical work"
+    f"months of recent clinical work",
+    OLD_GRADUATION_KIND,
 )
 VISA_FLAG = "needs a visa"
 GEOGRAPHY_FLAG = "geographic limits"
@@ -443,6 +462,16 @@ FLAG_READINGS = {
         "need, because its data cannot tell which fields those are."
     ),
 }
+# Said after the minimal-experience note when a visa is needed: the flag
+# clears only with hands-on months, but the one status the site names for a
+# physician from abroad is for observing (oldgrad audit s52, 4).  The same
+# words as the Timeline guide's "Visa status" and the cost page's caveats;
+# the guide names the source, whose year only data.py may write.
+VISITOR_STATUS = (
+    " If you need a visa to come to the US, a visitor visa is the usual status for a physician who comes only to "
+    "observe (the Timeline guide's “Visa status” names the source). Our sources do not say which status hands-on "
+    "work needs: ask the host before you book."
+)
 
 # Score to band, before the rule caps below.  No score gives "pivot": the
 # articles keep that for a profile structurally misaligned with the field
@@ -2322,6 +2351,30 @@ NEAR_LINE_POINTS = 5  # a score this close to the line below is mentioned in the
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
+# Suggested months are lived from today: a reader was offered 6 more months
+# of hands-on US experience with no word on whether they fit before the
+# season's applications go out (oldgrad audit s52, 3).  The check does not ask
+# when you submit, so it compares with the next season still open on time,
+# on the day its programs start reading, the latest day that is on time.
+MONTH_PROBES = frozenset({"usce_months", "recent_clinical_months"})
+
+
+def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]) -> str:
+    """A sentence when the most months in ``changes`` end after that day."""
+    months = max((whole(changes, name) - whole(v, name) for name in changes if name in MONTH_PROBES), default=0)
+    if months <= 0:
+        return ""
+    today = cycle.reference_date()
+    year = cycle.next_open_season(today)
+    reviews = cycle.season(year)["programs_receive"]
+    if cycle.months_from(today, months) <= reviews.date:
+        return ""
+    return (
+        f" Those months cannot all fit before programs start reading Match {year} applications on {reviews.shown()}, "
+        "so they count towards a later Match."
+    )
+
+
 def _candidates(v: Mapping[str, object], name: str, reach: int) -> list[int]:
     current = whole_or_none(v, name)
     # Step 2 CK not taken yet, or failed and so to be retaken: every possible
@@ -2535,6 +2588,7 @@ def _moves(
             else ""
         )
         short = _one_month_note(v, name, value) if up and band == "pivot" else ""
+        short += _months_beyond_season(v, {name: value}) if up else ""
         moves.append(
             {
                 "field": name,
@@ -2679,7 +2733,10 @@ def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Mov
         if moved == "single-track" and profile.comlex_only_in_surgery(v, spec.slug)
         else ""
     )
-    return f" For example, {pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”{only_there}."
+    return (
+        f" For example, {pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”"
+        f"{only_there}.{_months_beyond_season(v, {move['field']: move['value'] for move in pair})}"
+    )
 
 
 class Margins(TypedDict):
@@ -2900,7 +2957,7 @@ def flags_to_clear(spec: data.Specialty, v: Mapping[str, object], result: Assess
     return (
         f"Red flags you can still clear: {'; '.join(said)}. {together} {score} and leave "
         + (f"{counted(left, 'red flag')}" if left else "no red flags")
-        + f"; {band}."
+        + f"; {band}.{_months_beyond_season(v, changes)}"
     )
 
 
@@ -3027,8 +3084,13 @@ def render(result: CompetitivenessResult) -> Markup:
         render_margins(result["margins"]),
     ]
     flags = result["red_flags"]
+    visa = bool(result["needs_visa_resolved"])
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
-    parts.extend(el("p", FLAG_READINGS[flag], class_="mpb-note") for flag in flags if flag in FLAG_READINGS)
+    parts.extend(
+        el("p", FLAG_READINGS[flag] + (VISITOR_STATUS if flag == MINIMAL_USCE_FLAG and visa else ""), class_="mpb-note")
+        for flag in flags
+        if flag in FLAG_READINGS
+    )
     if flags and result["inputs"]["applicant_type"] not in data.IMG_TYPES:
         applicant_points = next(f["points"] for f in result["factors"] if f["factor"] == "Applicant type")
         parts.append(el("p", US_GRADUATE_FLAGS + (SENIORS_POINTS if applicant_points else ""), class_="mpb-note"))

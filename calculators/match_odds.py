@@ -221,7 +221,7 @@ def unseen_flags(v: Mapping[str, object]) -> list[str]:
     return [
         *([counted(failures, "failed exam attempt") if failures > 1 else "failed exam attempt"] if failures else []),
         *([NO_MATCH_FLAG] if flag(v, "previously_unmatched") else []),
-        *([OLD_GRADUATION_WORDS.format(counted(years, "year"))] if profile.graduated_long_ago(v) else []),
+        *([_old_graduation(counted(years, "year"))] if profile.graduated_long_ago(v) else []),
         *([VISA_FLAG] if profile.visa_needed(v) else []),
     ]
 
@@ -291,9 +291,21 @@ def lean(flags: Sequence[str]) -> Lean:
     return "likely-high"
 
 
+def _old_graduation(years: str) -> str:
+    """The old-graduation flag, marked as that flag, so ``_is_old_graduation``
+    need not read its words."""
+    # Here, not at the top: the competitiveness check imports this module.
+    from . import competitiveness
+
+    return competitiveness.Flag(OLD_GRADUATION_WORDS.format(years), competitiveness.OLD_GRADUATION_KIND)
+
+
 def _is_old_graduation(each: str) -> bool:
-    before, _, after = OLD_GRADUATION_WORDS.partition("{}")
-    return each.startswith(before) and each.endswith(after)
+    # By the flag's kind, not its words: a wording change could break a parse
+    # of them (second read, session 52 note).
+    from . import competitiveness
+
+    return getattr(each, "kind", None) == competitiveness.OLD_GRADUATION_KIND
 
 
 def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:

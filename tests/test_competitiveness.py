@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+import json
 import re
 from dataclasses import replace
 
@@ -746,10 +747,12 @@ def test_a_step2_ck_already_sat_is_shown_for_comparison_never_as_the_way_up() ->
     reader = {"specialty": "internal-medicine", "step2_score": 215, "usce_months": 0, "needs_visa": "false"}
     usce = compute(reader)
     assert usce["red_flags"] == ["Step 2 CK below 230", "minimal US clinical experience"]
-    assert usce["margins"]["headline"] == (
+    # A year's months never fit before the next season's applications are
+    # read, so the pair is said to be for a later Match (oldgrad audit s52, 3).
+    assert usce["margins"]["headline"].startswith(
         "No single change you can still make moves the band up; it would take several together. For example, 1 more "
         "research item (1 in all) and 12 more months of hands-on US clinical experience (12 in all) together would "
-        "move you to “Dual apply”."
+        "move you to “Dual apply”. Those months cannot all fit before"
     )
     assert compute({**reader, "usce_months": 12, "specialty_letters": 4})["band"] == "dual-apply"
     line = margins["score_line"]
@@ -2511,6 +2514,82 @@ def test_observership_months_keep_their_points_but_do_not_clear_the_minimal_expe
     assert competitiveness.MINIMAL_USCE_FLAG not in us_md["red_flags"]
     field = next(f for f in competitiveness.FIELDS if f.name == "observership_months")
     assert field.default == 0 and "“especially hands-on”" in field.help
+
+
+# --- oldgrad audit s52, 3 and 4: an older graduate with no US experience ----------------------------------------
+OLDGRAD52 = {
+    "specialty": "psychiatry",
+    "applicant_type": "non-us-img",
+    "step2_score": 244,
+    "years_since_graduation": 8,
+    "usce_months": 0,
+    "recent_clinical_months": 36,
+    "specialty_letters": 0,
+    "needs_visa": "false",
+}
+
+
+def _notes(result: competitiveness.CompetitivenessResult) -> list[str]:
+    body = str(competitiveness.render(result))
+    return [html.unescape(note) for note in re.findall(r'<p class="mpb-note">(.*?)</p>', body)]
+
+
+def test_a_reader_who_needs_a_visa_is_told_visitor_status_is_for_observing() -> None:
+    # The flag clears only with hands-on months, but the one status the site
+    # names for a physician from abroad is for observing (oldgrad audit s52, 4).
+    needs = compute({**OLDGRAD52, "needs_visa": "true"})
+    assert competitiveness.MINIMAL_USCE_FLAG in needs["red_flags"]
+    said = next(note for note in _notes(needs) if "“especially hands-on”" in note)
+    assert said.endswith(competitiveness.VISITOR_STATUS)
+    assert "Our sources do not say which status hands-on work needs: ask the host before you book." in said
+    # Said as the Timeline guide says it, under the heading that names its source.
+    guide = (ROOT / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
+    status = guide.split("\n### Visa status\n", 1)[1].split("\n#", 1)[0]
+    assert competitiveness.VISITOR_STATUS.split(" (")[0].strip() in status and "Physician Observer, read 20" in status
+    # Not without a visa need, nor once the flag is cleared.
+    for inputs in (OLDGRAD52, {**OLDGRAD52, "needs_visa": "true", "usce_months": 3}):
+        assert not any("visitor visa" in note for note in _notes(compute(inputs)))
+
+
+def test_months_that_cannot_fit_before_the_next_season_are_said_to_be_for_a_later_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "6 more months of hands-on US clinical experience" was offered with no
+    # word on whether they fit before the season's applications are read
+    # (oldgrad audit s52, 3).  Match 2028's programs start reading on
+    # 22 September 2027 by our rule.
+    late = (
+        " Those months cannot all fit before programs start reading Match 2028 applications on 22 September 2027 "
+        "(estimated), so they count towards a later Match."
+    )
+    pin_build_date(monkeypatch, "2027-05-01")
+    spring = compute(OLDGRAD52)["margins"]
+    usce = next(move for move in spring["up"] if move["field"] == "usce_months")
+    assert usce["text"] == f"6 more months of hands-on US clinical experience (6 in all) would move you to “Dual apply”.{late}"
+    letters = next(move for move in spring["up"] if move["field"] == "specialty_letters")
+    assert late not in letters["text"]
+    # Three months from 1 May fit; the flags line says nothing.
+    assert "by 3 more months" in str(spring["flags_to_clear"]) and late not in str(spring["flags_to_clear"])
+    # A pair, and the flags line, say it of their longest months.
+    paired = compute({**OLDGRAD52, "needs_visa": "true"})["margins"]["headline"]
+    assert "6 more months of hands-on US clinical experience (6 in all) together" in paired and paired.endswith(late)
+    pin_build_date(monkeypatch, "2027-06-23")
+    assert str(compute(OLDGRAD52)["margins"]["flags_to_clear"]).endswith(late)
+    # Up to the day programs start reading, the months fit: not said.
+    pin_build_date(monkeypatch, "2027-06-22")
+    assert late not in str(compute(OLDGRAD52)["margins"]["flags_to_clear"])
+    pin_build_date(monkeypatch, "2026-12-07")
+    assert not any("cannot all fit" in move["text"] for move in compute(OLDGRAD52)["margins"]["up"])
+
+
+def test_a_red_flag_carries_its_kind_and_is_still_its_words() -> None:
+    # Match odds reads the old graduation by kind, not by its words (second
+    # read, session 52 note); the reader and the JSON see only the words.
+    flag = competitiveness.OLD_GRADUATION_FLAG
+    assert flag.kind == competitiveness.OLD_GRADUATION_KIND and isinstance(flag, str)
+    assert flag == str(flag) and json.loads(json.dumps([flag])) == [str(flag)]
+    flagged = compute({**OLDGRAD52, "recent_clinical_months": 0})
+    assert flag in flagged["red_flags"] and json.loads(json.dumps(flagged["red_flags"])) == flagged["red_flags"]
 
 
 def test_the_articles_observership_year_reader_still_lands_where_the_article_puts_them() -> None:

@@ -1729,10 +1729,29 @@ def test_the_read_outs_shortest_flags_clause_keeps_each_lean() -> None:
     # The shortest form said "A ceiling" for any reader in the group, a visa
     # need alone included, whose long form says only "likely high".
     shortest = match_odds.unseen_heard_shortest
+    old = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})["unseen_flags"][0]
     assert shortest([match_odds.VISA_FLAG], True) == " Likely high: red flags unseen."
-    assert shortest(["graduation 8 years ago", match_odds.VISA_FLAG], True) == " Likely high or a ceiling: red flags unseen."
-    assert shortest(["failed exam attempt", "graduation 8 years ago"], True) == " A ceiling: red flags unseen."
+    assert shortest([old, match_odds.VISA_FLAG], True) == " Likely high or a ceiling: red flags unseen."
+    assert shortest(["failed exam attempt", old], True) == " A ceiling: red flags unseen."
     assert shortest([match_odds.VISA_FLAG], False) == " Red flags unseen: see the notes."
+
+
+def test_an_old_graduation_is_told_apart_by_its_kind_not_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Match odds found the old graduation among its flags by parsing the
+    # flag's words (second read, session 52 note): the flag now says which it is.
+    from calculators import competitiveness
+
+    old = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})["unseen_flags"]
+    assert old == ["graduation 8 years ago"] and match_odds.lean(old) == "ceiling-without-recent-work"
+    assert getattr(old[0], "kind", None) == competitiveness.OLD_GRADUATION_FLAG.kind
+    # The same words without the kind are not taken for it.
+    assert match_odds.lean(["graduation 8 years ago"]) == "ceiling"
+    # Reworded, the flag keeps its lean, and every clause follows.
+    monkeypatch.setattr(match_odds, "OLD_GRADUATION_WORDS", "{} since you graduated")
+    result = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})
+    assert result["unseen_flags"] == ["8 years since you graduated"]
+    assert match_odds.lean(result["unseen_flags"]) == "ceiling-without-recent-work"
+    assert f"For you the estimate is a ceiling {match_odds.without_recent_work()}" in result["summary"]
 
 
 # --- midseason audit s52, 4: no interviews in December --------------------------------------------------------
