@@ -418,30 +418,13 @@ TARGET_FLAG = "a highly competitive target"
 # form cannot ask what it turns on; the result says so beside it.
 OLD_GRADUATION_FLAG_AFTER_YEARS = profile.LONG_AGO_YEARS
 
-
-class Flag(str):
-    """A red flag's words that also say which flag it is (``kind``), for
-    code to go by in place of the words.  Equal to its words, and written as
-    them to JSON.  Match odds told an old graduation from its other flags by
-    parsing their words (second read, session 52 note)."""
-
-    kind: str
-
-    def __new__(cls, words: str, kind: str) -> Flag:
-        flag = super().__new__(cls, words)
-        flag.kind = kind
-        return flag
-
-
-# The kind of the same red flag in this check's words and in match odds'.
-OLD_GRADUATION_KIND = "old-graduation"
 # Worded by its line: "without recent clinical work" stood beside a pivot
 # rule that one month of work had already lifted (competitiveness-rules audit
 # s37, 6), the pivot rule being the no-match article's "no" recent work.
-OLD_GRADUATION_FLAG = Flag(
+OLD_GRADUATION_FLAG = profile.Flag(
     f"graduated more than {OLD_GRADUATION_FLAG_AFTER_YEARS} years ago, with under {OLD_GRADUATION_RECENT_WORK_MONTHS} "
     f"months of recent clinical work",
-    OLD_GRADUATION_KIND,
+    profile.OLD_GRADUATION_KIND,
 )
 VISA_FLAG = "needs a visa"
 GEOGRAPHY_FLAG = "geographic limits"
@@ -2370,7 +2353,7 @@ def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]
     if cycle.months_from(today, months) <= reviews.date:
         return ""
     return (
-        f" Those months cannot all fit before programs start reading Match {year} applications on {reviews.shown()}, "
+        f" Those months cannot all fit before programs start reading applications for the Match {year} on {reviews.shown()}, "
         "so they count towards a later Match."
     )
 

@@ -294,18 +294,13 @@ def lean(flags: Sequence[str]) -> Lean:
 def _old_graduation(years: str) -> str:
     """The old-graduation flag, marked as that flag, so ``_is_old_graduation``
     need not read its words."""
-    # Here, not at the top: the competitiveness check imports this module.
-    from . import competitiveness
-
-    return competitiveness.Flag(OLD_GRADUATION_WORDS.format(years), competitiveness.OLD_GRADUATION_KIND)
+    return profile.Flag(OLD_GRADUATION_WORDS.format(years), profile.OLD_GRADUATION_KIND)
 
 
 def _is_old_graduation(each: str) -> bool:
     # By the flag's kind, not its words: a wording change could break a parse
     # of them (second read, session 52 note).
-    from . import competitiveness
-
-    return getattr(each, "kind", None) == competitiveness.OLD_GRADUATION_KIND
+    return getattr(each, "kind", None) == profile.OLD_GRADUATION_KIND
 
 
 def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:

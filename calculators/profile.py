@@ -223,6 +223,25 @@ def graduated_long_ago(values: Mapping[str, object]) -> bool:
     return whole(values, "years_since_graduation") > LONG_AGO_YEARS
 
 
+class Flag(str):
+    """A red flag's words that also say which flag it is (``kind``), for
+    code to go by in place of the words.  Equal to its words, and written as
+    them to JSON.  Match odds told an old graduation from its other flags by
+    parsing their words (second read, session 52 note).  Here, where the
+    check and match odds, which import each other, both read it."""
+
+    kind: str
+
+    def __new__(cls, words: str, kind: str) -> Flag:
+        flag = super().__new__(cls, words)
+        flag.kind = kind
+        return flag
+
+
+# The kind of the same red flag in the check's words and in match odds'.
+OLD_GRADUATION_KIND = "old-graduation"
+
+
 def graduation_limit_note(values: Mapping[str, object], advice: str) -> str | None:
     """For an old graduation, list advice as a visa gets: a program's own
     limit rules a reader out before anyone reads the file (older-IMG audit

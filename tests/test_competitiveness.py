@@ -2559,8 +2559,8 @@ def test_months_that_cannot_fit_before_the_next_season_are_said_to_be_for_a_late
     # (oldgrad audit s52, 3).  Match 2028's programs start reading on
     # 22 September 2027 by our rule.
     late = (
-        " Those months cannot all fit before programs start reading Match 2028 applications on 22 September 2027 "
-        "(estimated), so they count towards a later Match."
+        " Those months cannot all fit before programs start reading applications for the Match 2028 on 22 September "
+        "2027 (estimated), so they count towards a later Match."
     )
     pin_build_date(monkeypatch, "2027-05-01")
     spring = compute(OLDGRAD52)["margins"]
@@ -2586,7 +2586,7 @@ def test_a_red_flag_carries_its_kind_and_is_still_its_words() -> None:
     # Match odds reads the old graduation by kind, not by its words (second
     # read, session 52 note); the reader and the JSON see only the words.
     flag = competitiveness.OLD_GRADUATION_FLAG
-    assert flag.kind == competitiveness.OLD_GRADUATION_KIND and isinstance(flag, str)
+    assert flag.kind == calculators_profile.OLD_GRADUATION_KIND and isinstance(flag, str)
     assert flag == str(flag) and json.loads(json.dumps([flag])) == [str(flag)]
     flagged = compute({**OLDGRAD52, "recent_clinical_months": 0})
     assert flag in flagged["red_flags"] and json.loads(json.dumps(flagged["red_flags"])) == flagged["red_flags"]

@@ -1739,11 +1739,11 @@ def test_the_read_outs_shortest_flags_clause_keeps_each_lean() -> None:
 def test_an_old_graduation_is_told_apart_by_its_kind_not_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
     # Match odds found the old graduation among its flags by parsing the
     # flag's words (second read, session 52 note): the flag now says which it is.
-    from calculators import competitiveness
+    from calculators import profile
 
     old = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})["unseen_flags"]
     assert old == ["graduation 8 years ago"] and match_odds.lean(old) == "ceiling-without-recent-work"
-    assert getattr(old[0], "kind", None) == competitiveness.OLD_GRADUATION_FLAG.kind
+    assert getattr(old[0], "kind", None) == profile.OLD_GRADUATION_KIND
     # The same words without the kind are not taken for it.
     assert match_odds.lean(["graduation 8 years ago"]) == "ceiling"
     # Reworded, the flag keeps its lean, and every clause follows.
