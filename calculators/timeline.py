@@ -1564,8 +1564,19 @@ def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, 
     )
 
 
-def _after_soap(match_year: int) -> str:
-    """The no-match guide's words on the weeks after SOAP (cycle.after_soap), and where the SOAP page is."""
+# The after-SOAP note of a plan whose own rows say it all: the note repeated
+# the List of Unfilled Programs row beside it, fact for fact, from the day
+# after SOAP (diff review s52b, 10).  It sits above a table that may run to
+# thirty rows, so it says where to look.
+AFTER_SOAP_SEE_ROWS = "If SOAP did not place you, the last rows of the plan below say what to do next."
+
+
+def _after_soap(match_year: int, rows_say_it: bool) -> str:
+    """The no-match guide's words on the weeks after SOAP (cycle.after_soap),
+    and where the SOAP page is; where the plan's rows already give them
+    (``rows_say_it``), only where to find those rows."""
+    if rows_say_it:
+        return AFTER_SOAP_SEE_ROWS
     return f"{cycle.after_soap(match_year)} {cycle.AFTER_SOAP_POINTER}"
 
 
@@ -1906,8 +1917,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     elif (after_soap := cycle.after_soap_season(today)) is not None:
         # The plan skipped from SOAP to next year's debrief, past the weeks in
         # which a reader SOAP did not place can still reach a program with
-        # places left (couples-soap audit s39, 8).
-        notes.insert(0, _after_soap(after_soap))
+        # places left (couples-soap audit s39, 8).  A plan for that Match,
+        # sent, has the rows after Match Day (_after_the_rank_list).
+        notes.insert(0, _after_soap(after_soap, rows_say_it=sent and match_year == after_soap))
     label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(

@@ -1828,6 +1828,27 @@ def test_after_published_dates_the_rows_after_the_rank_lists_are_not_called_esti
     assert unfilled["date"] == "2026-03-20" and "our estimate of SOAP's end" not in unfilled["detail"]
 
 
+@pytest.mark.parametrize("today", ["2027-03-19", "2027-03-25", "2027-04-20", "2027-05-01"])
+@pytest.mark.parametrize("ticked", [False, True])
+def test_after_soap_a_sent_plan_says_the_unfilled_list_once_in_its_row(today: str, ticked: bool) -> None:
+    # The note from cycle.after_soap said again what the row beside it said
+    # (diff review s52b, 10): now the note only says where the rows are.
+    result = timeline.compute({**SENT, "today": today, "previously_unmatched": ticked})
+    said = " ".join(result["notes"])
+    assert result["notes"][0] == timeline.AFTER_SOAP_SEE_ROWS
+    assert "List of Unfilled Programs" not in said and cycle.AFTER_SOAP_POINTER not in said
+    # The row still holds every fact the note gave, and the rows it points to are the last.
+    row = by_title(result)[timeline.UNFILLED_LIST]
+    assert not row["past"] and "until 1 May 2027" in row["detail"] and cycle.AFTER_SOAP_POINTER in row["detail"]
+    assert "our estimate of SOAP's end" in row["detail"] and row["source"] == data.NRMP_SOAP.cite()
+    titles = [m["title"] for m in result["milestones"]]
+    assert titles[-2:] == [timeline.UNFILLED_LIST, timeline.DEBRIEF_IF_UNMATCHED]
+    # A plan without those rows, for the next season, keeps the whole note.
+    unsent = timeline.compute({"today": today, "applicant_type": "us-img", "previously_unmatched": ticked})
+    assert timeline.UNFILLED_LIST not in by_title(unsent)
+    assert unsent["notes"][0] == f"{cycle.after_soap(2027)} {cycle.AFTER_SOAP_POINTER}"
+
+
 # --- One row's sources, told apart (diff review s51b, 5) ---------------------------------
 def test_a_row_with_several_sources_keeps_them_apart_in_its_source_cell() -> None:
     # Joined with "; ", the Step 3 row's sources ran into their own semicolons
