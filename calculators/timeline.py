@@ -2167,17 +2167,20 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = (
             "Rank list not certified yet? The NRMP's own deadline may still be open: check its calendar today. " + next_step
         )
-    next_step = running_lead + next_step
-    lead = next_step
+    first = running_lead + next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
-    # With the last useful day, which the note alone gave (diff review s52, 5).
-    add_by = ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year)))
+    # With the last useful day, which the note alone gave (diff review s52, 5),
+    # and without it for a read-out short of room: both built here, as a
+    # replace over the finished headline would stop matching, unseen, once
+    # either sentence changed (diff review s52b, 10).
+    add = add_undated = ""
     if sent_while_open and not too_late_now:
-        next_step += add_by + " "
-    # Where the past steps' words begin: what is heard lets them go before
+        add = ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year))) + " "
+        add_undated = ADD_THROUGH_ERAS + " "
+    # The past steps' words, kept apart: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
-    missed_from = len(next_step)
+    past = ""
     # Heard, the plan's next step was January's letters, and the overdue visa
     # check, with the longest lead times of all, only in the table
     # (keyboard-sr audit s37, 3).
@@ -2191,15 +2194,15 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # of work, and so does what is heard (diff review s37, 1); the
             # visa check is not such work (ui-check audit s37, 3).
             # Months of work are among them, so there is always a rest.
-            rest = f"{counted(others, 'past step')}: fit in what you can {'now, alongside' if reviewing_before_submission else 'before you submit'}. "
-            next_step += ("The visa check first, then " if visa else "") + rest
+            fit = f"{counted(others, 'past step')}: fit in what you can {'now, alongside' if reviewing_before_submission else 'before you submit'}. "
+            past = ("The visa check first, then " if visa else "") + fit
         else:
-            past = (
+            which = (
                 "The visa check" + (f" and {counted(others, 'other past step')}" if others else "")
                 if visa
                 else counted(others, "past step")
             )
-            next_step += f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
+            past = f"{which} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
     # The notes' verdict on a submission too late for interviews leads what is
     # heard: it said "Next: Submit ERAS" and "fit in what you can now,
     # alongside" beside a note calling that application too late (date sweep
@@ -2236,21 +2239,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             closed = "may have closed" if residencycas_now == "may-have-closed" else "has closed"
             late_said += f"ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) {closed}. "
             residencycas_heard = f"If EM or OB/GYN: ResidencyCAS {closed}. "
-    heard_tail = next_step[missed_from:]
-    first, rest = lead, next_step.removeprefix(lead)
+    # Past steps heard as part of the step that leads, not let go before it:
+    # beside the day to send sooner, as they always were.
+    kept = ""
     if too_short and submission >= today:
         sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
         # The day to send on is then the next step that counts, in place of
         # the table's "Next" (which the table still marks), and the read-out
         # keeps to 40 words.
         if too_late_now:
-            first, rest = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. ", ""
+            first = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
+            add = add_undated = past = ""
         else:
             first = sooner
-        heard_tail = ""
+        kept, past = past, ""
     # Registering in MyERAS follows the step that leads, and the verdict on
     # the submission's lateness before it.
-    next_step = f"{first}{register_said}{rest}"
+    next_step = f"{first}{register_said}{add}{kept}{past}"
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -2269,16 +2274,16 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Ticking the calendar's option changed only the file, and what was
         # heard stayed word for word the same (keyboard-sr audit s37, 9).
         "announced": _announced(
-            heard := f"{first}{rest}".removesuffix(heard_tail),
+            f"{first}{add}{kept}",
             match_year,
             len(ahead),
             len(in_calendar) if v["include_past"] and past_count else None,
             late=late_heard,
             residencycas=residencycas_heard,
             eras=register_heard,
-            past_steps=heard_tail,
+            past_steps=past,
             # The day goes last of all, where the room runs out.
-            undated=heard.replace(add_by, ADD_THROUGH_ERAS),
+            undated=f"{first}{add_undated}{kept}",
         ),
     }
 

@@ -215,6 +215,20 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     assert "Add programs through ERAS by about 20 December 2026." in result["announced"]
 
 
+def test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The undated wording was a replace over the finished headline, which a
+    # change to either sentence could stop from matching, unseen; it is built
+    # from its parts now (diff review s52b, 10).
+    plan = {"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"}
+    dated = timeline.compute(plan)["announced"]
+    reminder = timeline.ADD_THROUGH_ERAS_BY.format("20 December 2026")
+    assert reminder in dated
+    monkeypatch.setattr(registry, "READ_OUT_WORDS", len(dated.split()) - 1)
+    short = timeline.compute(plan)["announced"]
+    assert short == dated.replace(reminder, timeline.ADD_THROUGH_ERAS)
+    assert len(short.split()) <= registry.READ_OUT_WORDS
+
+
 def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_still_open_only() -> None:
     for inputs in (
         {"today": MID_SEASON},  # the default plan, for the Match 2028
