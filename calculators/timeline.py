@@ -301,22 +301,46 @@ VISA_STEP3_H1B_ONLY = (
 VISA_STEP3_H1B_ONLY_PASSED = (
     f"and tell it you have passed Step 3, which the petition needs before it is filed ({STEP3_LAW_IN_SOURCE})."
 )
+# The visa step's words and the H-1B-only reader's are each made with their
+# Step 3 words (above) as a part, chosen by the reader's kind, not swapped in
+# by a replace over the finished row (diff review s52b, 10).
+
+
+# Cut to what the row must say, with the details in the Assess guide: at 470
+# words it filled the first row due (diff review s39, 8).
+def _visa_step(step3: str) -> str:
+    return (
+        "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
+        f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
+        "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
+        # The no-J-1 branch in a pointer: the row keeps under 300 words (recheck45 audit s45, 4).
+        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; {step3} J-1: the "
+        "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
+        "after Match Day; find out now what your health ministry asks for "
+        f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
+        "section “Visa: J-1 or H-1B” says more."
+    )
+
+
 # The visa step for a reader who cannot take a J-1 (h1bvisa audit s47, 2):
 # the assess guide's branch ("If a J-1 is not an option for you"), in the
 # row's own words and its citations.  The payment's words are the shared
 # ones, so h1b_payment_in_tense puts them in the past as it does the others.
-VISA_STEP_H1B_ONLY = (
-    "Find out which programs on your lists will file an H-1B petition for you. A new petition for someone outside "
-    f"the US {H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
-    "ask each program whether it still files new petitions for applicants abroad, whether it files outside the "
-    f"yearly cap ({H1B_CAP_EXEMPT.cite()}), {VISA_STEP3_H1B_ONLY} You cannot take a J-1, so "
-    "there is no other visa to fall back on: count a program only if it says it will file an H-1B for you, and "
-    "rank only programs that have said so. If none of them can take you on an H-1B, this Match holds no position "
-    "you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
-)
+def _visa_step_h1b_only(step3: str) -> str:
+    return (
+        "Find out which programs on your lists will file an H-1B petition for you. A new petition for someone outside "
+        f"the US {H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
+        "ask each program whether it still files new petitions for applicants abroad, whether it files outside the "
+        f"yearly cap ({H1B_CAP_EXEMPT.cite()}), {step3} You cannot take a J-1, so "
+        "there is no other visa to fall back on: count a program only if it says it will file an H-1B for you, and "
+        "rank only programs that have said so. If none of them can take you on an H-1B, this Match holds no position "
+        "you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
+    )
 
 
-ReaderKind = Literal["h1b-only", "visa", "img-h1b-only", "img-visa", "do", "img", "reapplicant"]
+ReaderKind = Literal[
+    "h1b-only", "h1b-only-step3-passed", "visa", "img-h1b-only", "img-visa", "do", "img", "reapplicant", "step3-passed"
+]
 
 
 @dataclass(frozen=True)
@@ -341,7 +365,8 @@ class Step:
     # Said in place of ``detail`` to a reader of a kind ("h1b-only": who
     # needs an H-1B and cannot take a J-1, "visa": who needs one, "img-h1b-only"
     # and "img-visa": such an IMG, whose plan has the H-1B's Step 3 rows, "do":
-    # a US DO, "img", "reapplicant"), the first that fits, in this order.
+    # a US DO, "img", "reapplicant", "step3-passed": who has passed Step 3,
+    # "h1b-only-step3-passed"), the first that fits, in this order.
     reader_details: tuple[tuple[ReaderKind, str], ...] = ()
     # Sources of figures in ``detail`` that name them briefly ("(FSMB)"),
     # cited in full in the row's Source, after ``source``: inline, two FSMB
@@ -541,24 +566,18 @@ STEPS: tuple[Step, ...] = (
     Step(
         -15,
         VISA_STEP,
-        # Cut to what the row must say, with the details in the Assess guide:
-        # at 470 words it filled the first row due (diff review s39, 8).
-        "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
-        f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
-        "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
-        # The no-J-1 branch in a pointer: the row keeps under 300 words (recheck45 audit s45, 4).
-        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; {VISA_STEP3_ROWS} J-1: the "
-        "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
-        "after Match Day; find out now what your health ministry asks for "
-        f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
-        "section “Visa: J-1 or H-1B” says more.",
+        _visa_step(VISA_STEP3_ROWS),
         ECFMG_J1,
         "visa",
         anchor="preparation",
         # A reader who cannot take a J-1 was told to plan on one and to find
         # out what a Statement of Need asks (h1bvisa audit s47, 2): the
         # guide's "no fallback" branch, with no J-1 step.
-        reader_details=(("h1b-only", VISA_STEP_H1B_ONLY),),
+        reader_details=(
+            ("h1b-only-step3-passed", _visa_step_h1b_only(VISA_STEP3_H1B_ONLY_PASSED)),
+            ("h1b-only", _visa_step_h1b_only(VISA_STEP3_H1B_ONLY)),
+            ("step3-passed", _visa_step(VISA_STEP3_ROWS_PASSED)),
+        ),
     ),
     Step(
         -15,
@@ -1778,18 +1797,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         ("do", word(v, "applicant_type") == "us-do"),
         ("img", img),
         ("reapplicant", reapplying),
+        ("step3-passed", flag(v, "step3_passed")),
+        ("h1b-only-step3-passed", h1b_only and flag(v, "step3_passed")),
     )
     reader = frozenset(kind for kind, holds in kinds if holds)
     milestones = [_step_item(s, day, note, estimated, dates, reader=reader) for s, day, note, estimated in placed]
     for m in milestones:
         if m["title"] == VISA_STEP:
             m["detail"] = h1b_payment_in_tense(m["detail"], today)
-            if flag(v, "step3_passed"):
-                m["detail"] = (
-                    m["detail"]
-                    .replace(VISA_STEP3_ROWS, VISA_STEP3_ROWS_PASSED)
-                    .replace(VISA_STEP3_H1B_ONLY, VISA_STEP3_H1B_ONLY_PASSED)
-                )
             # The row speaks of the H-1B first and at greatest length (its payment,
             # cap and Step 3), then of the J-1, whose page alone was its source
             # (h1bvisa audit s47, 9); an H-1B-only reader's words are the H-1B's alone.

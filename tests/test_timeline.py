@@ -1614,6 +1614,25 @@ def test_with_step3_passed_the_visa_step_and_its_note_point_to_a_row_that_says_w
     assert timeline.VISA_STEP3_H1B_ONLY in unticked[timeline.VISA_STEP]["detail"]
 
 
+@pytest.mark.parametrize(
+    ("visa", "unpassed", "passed"),
+    [
+        ("true", timeline.VISA_STEP3_ROWS, timeline.VISA_STEP3_ROWS_PASSED),
+        ("h1b-only", timeline.VISA_STEP3_H1B_ONLY, timeline.VISA_STEP3_H1B_ONLY_PASSED),
+    ],
+)
+@pytest.mark.parametrize("today", ["2026-06-01", "2027-12-15"])
+def test_a_step3_pass_changes_only_the_visa_steps_step3_words(visa: str, unpassed: str, passed: str, today: str) -> None:
+    # The passed words were swapped in by a replace over the finished row;
+    # now each row is built with its own (diff review s52b, 10).  Before and
+    # after the H-1B payment's end, the rest of the row is the same.
+    inputs = {**PERSONA, "today": today, "needs_visa": visa}
+    before = by_title(timeline.compute({**inputs, "step3_passed": False}))[timeline.VISA_STEP]["detail"]
+    after = by_title(timeline.compute({**inputs, "step3_passed": True}))[timeline.VISA_STEP]["detail"]
+    assert before.count(unpassed) == 1 and passed not in before
+    assert after == before.replace(unpassed, passed)
+
+
 def test_too_close_to_the_deadline_an_h1b_only_reader_is_still_told_to_rank_only_programs_that_will_file() -> None:
     # The "too close" words, from the verified graduate's last day to the
     # rank-list deadline, had dropped the rank-only rule (diffreview48 audit s48, 9).
