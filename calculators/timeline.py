@@ -301,22 +301,46 @@ VISA_STEP3_H1B_ONLY = (
 VISA_STEP3_H1B_ONLY_PASSED = (
     f"and tell it you have passed Step 3, which the petition needs before it is filed ({STEP3_LAW_IN_SOURCE})."
 )
+# The visa step's words and the H-1B-only reader's are each made with their
+# Step 3 words (above) as a part, chosen by the reader's kind, not swapped in
+# by a replace over the finished row (diff review s52b, 10).
+
+
+# Cut to what the row must say, with the details in the Assess guide: at 470
+# words it filled the first row due (diff review s39, 8).
+def _visa_step(step3: str) -> str:
+    return (
+        "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
+        f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
+        "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
+        # The no-J-1 branch in a pointer: the row keeps under 300 words (recheck45 audit s45, 4).
+        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; {step3} J-1: the "
+        "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
+        "after Match Day; find out now what your health ministry asks for "
+        f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
+        "section “Visa: J-1 or H-1B” says more."
+    )
+
+
 # The visa step for a reader who cannot take a J-1 (h1bvisa audit s47, 2):
 # the assess guide's branch ("If a J-1 is not an option for you"), in the
 # row's own words and its citations.  The payment's words are the shared
 # ones, so h1b_payment_in_tense puts them in the past as it does the others.
-VISA_STEP_H1B_ONLY = (
-    "Find out which programs on your lists will file an H-1B petition for you. A new petition for someone outside "
-    f"the US {H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
-    "ask each program whether it still files new petitions for applicants abroad, whether it files outside the "
-    f"yearly cap ({H1B_CAP_EXEMPT.cite()}), {VISA_STEP3_H1B_ONLY} You cannot take a J-1, so "
-    "there is no other visa to fall back on: count a program only if it says it will file an H-1B for you, and "
-    "rank only programs that have said so. If none of them can take you on an H-1B, this Match holds no position "
-    "you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
-)
+def _visa_step_h1b_only(step3: str) -> str:
+    return (
+        "Find out which programs on your lists will file an H-1B petition for you. A new petition for someone outside "
+        f"the US {H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
+        "ask each program whether it still files new petitions for applicants abroad, whether it files outside the "
+        f"yearly cap ({H1B_CAP_EXEMPT.cite()}), {step3} You cannot take a J-1, so "
+        "there is no other visa to fall back on: count a program only if it says it will file an H-1B for you, and "
+        "rank only programs that have said so. If none of them can take you on an H-1B, this Match holds no position "
+        "you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
+    )
 
 
-ReaderKind = Literal["h1b-only", "visa", "img-h1b-only", "img-visa", "do", "img", "reapplicant"]
+ReaderKind = Literal[
+    "h1b-only", "h1b-only-step3-passed", "visa", "img-h1b-only", "img-visa", "do", "img", "reapplicant", "step3-passed"
+]
 
 
 @dataclass(frozen=True)
@@ -341,7 +365,8 @@ class Step:
     # Said in place of ``detail`` to a reader of a kind ("h1b-only": who
     # needs an H-1B and cannot take a J-1, "visa": who needs one, "img-h1b-only"
     # and "img-visa": such an IMG, whose plan has the H-1B's Step 3 rows, "do":
-    # a US DO, "img", "reapplicant"), the first that fits, in this order.
+    # a US DO, "img", "reapplicant", "step3-passed": who has passed Step 3,
+    # "h1b-only-step3-passed"), the first that fits, in this order.
     reader_details: tuple[tuple[ReaderKind, str], ...] = ()
     # Sources of figures in ``detail`` that name them briefly ("(FSMB)"),
     # cited in full in the row's Source, after ``source``: inline, two FSMB
@@ -541,24 +566,18 @@ STEPS: tuple[Step, ...] = (
     Step(
         -15,
         VISA_STEP,
-        # Cut to what the row must say, with the details in the Assess guide:
-        # at 470 words it filled the first row due (diff review s39, 8).
-        "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
-        f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
-        "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
-        # The no-J-1 branch in a pointer: the row keeps under 300 words (recheck45 audit s45, 4).
-        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; {VISA_STEP3_ROWS} J-1: the "
-        "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
-        "after Match Day; find out now what your health ministry asks for "
-        f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
-        "section “Visa: J-1 or H-1B” says more.",
+        _visa_step(VISA_STEP3_ROWS),
         ECFMG_J1,
         "visa",
         anchor="preparation",
         # A reader who cannot take a J-1 was told to plan on one and to find
         # out what a Statement of Need asks (h1bvisa audit s47, 2): the
         # guide's "no fallback" branch, with no J-1 step.
-        reader_details=(("h1b-only", VISA_STEP_H1B_ONLY),),
+        reader_details=(
+            ("h1b-only-step3-passed", _visa_step_h1b_only(VISA_STEP3_H1B_ONLY_PASSED)),
+            ("h1b-only", _visa_step_h1b_only(VISA_STEP3_H1B_ONLY)),
+            ("step3-passed", _visa_step(VISA_STEP3_ROWS_PASSED)),
+        ),
     ),
     Step(
         -15,
@@ -1564,8 +1583,19 @@ def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, 
     )
 
 
-def _after_soap(match_year: int) -> str:
-    """The no-match guide's words on the weeks after SOAP (cycle.after_soap), and where the SOAP page is."""
+# The after-SOAP note of a plan whose own rows say it all: the note repeated
+# the List of Unfilled Programs row beside it, fact for fact, from the day
+# after SOAP (diff review s52b, 10).  It sits above a table that may run to
+# thirty rows, so it says where to look.
+AFTER_SOAP_SEE_ROWS = "If SOAP did not place you, the last rows of the plan below say what to do next."
+
+
+def _after_soap(match_year: int, rows_say_it: bool) -> str:
+    """The no-match guide's words on the weeks after SOAP (cycle.after_soap),
+    and where the SOAP page is; where the plan's rows already give them
+    (``rows_say_it``), only where to find those rows."""
+    if rows_say_it:
+        return AFTER_SOAP_SEE_ROWS
     return f"{cycle.after_soap(match_year)} {cycle.AFTER_SOAP_POINTER}"
 
 
@@ -1767,18 +1797,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         ("do", word(v, "applicant_type") == "us-do"),
         ("img", img),
         ("reapplicant", reapplying),
+        ("step3-passed", flag(v, "step3_passed")),
+        ("h1b-only-step3-passed", h1b_only and flag(v, "step3_passed")),
     )
     reader = frozenset(kind for kind, holds in kinds if holds)
     milestones = [_step_item(s, day, note, estimated, dates, reader=reader) for s, day, note, estimated in placed]
     for m in milestones:
         if m["title"] == VISA_STEP:
             m["detail"] = h1b_payment_in_tense(m["detail"], today)
-            if flag(v, "step3_passed"):
-                m["detail"] = (
-                    m["detail"]
-                    .replace(VISA_STEP3_ROWS, VISA_STEP3_ROWS_PASSED)
-                    .replace(VISA_STEP3_H1B_ONLY, VISA_STEP3_H1B_ONLY_PASSED)
-                )
             # The row speaks of the H-1B first and at greatest length (its payment,
             # cap and Step 3), then of the J-1, whose page alone was its source
             # (h1bvisa audit s47, 9); an H-1B-only reader's words are the H-1B's alone.
@@ -1906,8 +1932,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     elif (after_soap := cycle.after_soap_season(today)) is not None:
         # The plan skipped from SOAP to next year's debrief, past the weeks in
         # which a reader SOAP did not place can still reach a program with
-        # places left (couples-soap audit s39, 8).
-        notes.insert(0, _after_soap(after_soap))
+        # places left (couples-soap audit s39, 8).  A plan for that Match,
+        # sent, has the rows after Match Day (_after_the_rank_list).
+        notes.insert(0, _after_soap(after_soap, rows_say_it=sent and match_year == after_soap))
     label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(
@@ -2155,17 +2182,20 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = (
             "Rank list not certified yet? The NRMP's own deadline may still be open: check its calendar today. " + next_step
         )
-    next_step = running_lead + next_step
-    lead = next_step
+    first = running_lead + next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
-    # With the last useful day, which the note alone gave (diff review s52, 5).
-    add_by = ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year)))
+    # With the last useful day, which the note alone gave (diff review s52, 5),
+    # and without it for a read-out short of room: both built here, as a
+    # replace over the finished headline would stop matching, unseen, once
+    # either sentence changed (diff review s52b, 10).
+    add = add_undated = ""
     if sent_while_open and not too_late_now:
-        next_step += add_by + " "
-    # Where the past steps' words begin: what is heard lets them go before
+        add = ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year))) + " "
+        add_undated = ADD_THROUGH_ERAS + " "
+    # The past steps' words, kept apart: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
-    missed_from = len(next_step)
+    past = ""
     # Heard, the plan's next step was January's letters, and the overdue visa
     # check, with the longest lead times of all, only in the table
     # (keyboard-sr audit s37, 3).
@@ -2179,15 +2209,15 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # of work, and so does what is heard (diff review s37, 1); the
             # visa check is not such work (ui-check audit s37, 3).
             # Months of work are among them, so there is always a rest.
-            rest = f"{counted(others, 'past step')}: fit in what you can {'now, alongside' if reviewing_before_submission else 'before you submit'}. "
-            next_step += ("The visa check first, then " if visa else "") + rest
+            fit = f"{counted(others, 'past step')}: fit in what you can {'now, alongside' if reviewing_before_submission else 'before you submit'}. "
+            past = ("The visa check first, then " if visa else "") + fit
         else:
-            past = (
+            which = (
                 "The visa check" + (f" and {counted(others, 'other past step')}" if others else "")
                 if visa
                 else counted(others, "past step")
             )
-            next_step += f"{past} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
+            past = f"{which} {'come' if len(missed) > 1 else 'comes'} first if not done yet. "
     # The notes' verdict on a submission too late for interviews leads what is
     # heard: it said "Next: Submit ERAS" and "fit in what you can now,
     # alongside" beside a note calling that application too late (date sweep
@@ -2224,21 +2254,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             closed = "may have closed" if residencycas_now == "may-have-closed" else "has closed"
             late_said += f"ResidencyCAS ({RESIDENCYCAS_FIELDS_OR}) {closed}. "
             residencycas_heard = f"If EM or OB/GYN: ResidencyCAS {closed}. "
-    heard_tail = next_step[missed_from:]
-    first, rest = lead, next_step.removeprefix(lead)
+    # Past steps heard as part of the step that leads, not let go before it:
+    # beside the day to send sooner, as they always were.
+    kept = ""
     if too_short and submission >= today:
         sooner = f"{capitalised(send_sooner(submission, today, match_year, heard=True))}. "
         # The day to send on is then the next step that counts, in place of
         # the table's "Next" (which the table still marks), and the read-out
         # keeps to 40 words.
         if too_late_now:
-            first, rest = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. ", ""
+            first = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
+            add = add_undated = past = ""
         else:
             first = sooner
-        heard_tail = ""
+        kept, past = past, ""
     # Registering in MyERAS follows the step that leads, and the verdict on
     # the submission's lateness before it.
-    next_step = f"{first}{register_said}{rest}"
+    next_step = f"{first}{register_said}{add}{kept}{past}"
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -2257,16 +2289,16 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Ticking the calendar's option changed only the file, and what was
         # heard stayed word for word the same (keyboard-sr audit s37, 9).
         "announced": _announced(
-            heard := f"{first}{rest}".removesuffix(heard_tail),
+            f"{first}{add}{kept}",
             match_year,
             len(ahead),
             len(in_calendar) if v["include_past"] and past_count else None,
             late=late_heard,
             residencycas=residencycas_heard,
             eras=register_heard,
-            past_steps=heard_tail,
+            past_steps=past,
             # The day goes last of all, where the room runs out.
-            undated=heard.replace(add_by, ADD_THROUGH_ERAS),
+            undated=f"{first}{add_undated}{kept}",
         ),
     }
 

@@ -215,6 +215,20 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     assert "Add programs through ERAS by about 20 December 2026." in result["announced"]
 
 
+def test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The undated wording was a replace over the finished headline, which a
+    # change to either sentence could stop from matching, unseen; it is built
+    # from its parts now (diff review s52b, 10).
+    plan = {"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"}
+    dated = timeline.compute(plan)["announced"]
+    reminder = timeline.ADD_THROUGH_ERAS_BY.format("20 December 2026")
+    assert reminder in dated
+    monkeypatch.setattr(registry, "READ_OUT_WORDS", len(dated.split()) - 1)
+    short = timeline.compute(plan)["announced"]
+    assert short == dated.replace(reminder, timeline.ADD_THROUGH_ERAS)
+    assert len(short.split()) <= registry.READ_OUT_WORDS
+
+
 def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_still_open_only() -> None:
     for inputs in (
         {"today": MID_SEASON},  # the default plan, for the Match 2028
@@ -1600,6 +1614,25 @@ def test_with_step3_passed_the_visa_step_and_its_note_point_to_a_row_that_says_w
     assert timeline.VISA_STEP3_H1B_ONLY in unticked[timeline.VISA_STEP]["detail"]
 
 
+@pytest.mark.parametrize(
+    ("visa", "unpassed", "passed"),
+    [
+        ("true", timeline.VISA_STEP3_ROWS, timeline.VISA_STEP3_ROWS_PASSED),
+        ("h1b-only", timeline.VISA_STEP3_H1B_ONLY, timeline.VISA_STEP3_H1B_ONLY_PASSED),
+    ],
+)
+@pytest.mark.parametrize("today", ["2026-06-01", "2027-12-15"])
+def test_a_step3_pass_changes_only_the_visa_steps_step3_words(visa: str, unpassed: str, passed: str, today: str) -> None:
+    # The passed words were swapped in by a replace over the finished row;
+    # now each row is built with its own (diff review s52b, 10).  Before and
+    # after the H-1B payment's end, the rest of the row is the same.
+    inputs = {**PERSONA, "today": today, "needs_visa": visa}
+    before = by_title(timeline.compute({**inputs, "step3_passed": False}))[timeline.VISA_STEP]["detail"]
+    after = by_title(timeline.compute({**inputs, "step3_passed": True}))[timeline.VISA_STEP]["detail"]
+    assert before.count(unpassed) == 1 and passed not in before
+    assert after == before.replace(unpassed, passed)
+
+
 def test_too_close_to_the_deadline_an_h1b_only_reader_is_still_told_to_rank_only_programs_that_will_file() -> None:
     # The "too close" words, from the verified graduate's last day to the
     # rank-list deadline, had dropped the rank-only rule (diffreview48 audit s48, 9).
@@ -1826,6 +1859,27 @@ def test_after_published_dates_the_rows_after_the_rank_lists_are_not_called_esti
     ready, unfilled = rows[timeline.SOAP_READY], rows[timeline.UNFILLED_LIST]
     assert "estimated" not in ready and "estimated" not in unfilled
     assert unfilled["date"] == "2026-03-20" and "our estimate of SOAP's end" not in unfilled["detail"]
+
+
+@pytest.mark.parametrize("today", ["2027-03-19", "2027-03-25", "2027-04-20", "2027-05-01"])
+@pytest.mark.parametrize("ticked", [False, True])
+def test_after_soap_a_sent_plan_says_the_unfilled_list_once_in_its_row(today: str, ticked: bool) -> None:
+    # The note from cycle.after_soap said again what the row beside it said
+    # (diff review s52b, 10): now the note only says where the rows are.
+    result = timeline.compute({**SENT, "today": today, "previously_unmatched": ticked})
+    said = " ".join(result["notes"])
+    assert result["notes"][0] == timeline.AFTER_SOAP_SEE_ROWS
+    assert "List of Unfilled Programs" not in said and cycle.AFTER_SOAP_POINTER not in said
+    # The row still holds every fact the note gave, and the rows it points to are the last.
+    row = by_title(result)[timeline.UNFILLED_LIST]
+    assert not row["past"] and "until 1 May 2027" in row["detail"] and cycle.AFTER_SOAP_POINTER in row["detail"]
+    assert "our estimate of SOAP's end" in row["detail"] and row["source"] == data.NRMP_SOAP.cite()
+    titles = [m["title"] for m in result["milestones"]]
+    assert titles[-2:] == [timeline.UNFILLED_LIST, timeline.DEBRIEF_IF_UNMATCHED]
+    # A plan without those rows, for the next season, keeps the whole note.
+    unsent = timeline.compute({"today": today, "applicant_type": "us-img", "previously_unmatched": ticked})
+    assert timeline.UNFILLED_LIST not in by_title(unsent)
+    assert unsent["notes"][0] == f"{cycle.after_soap(2027)} {cycle.AFTER_SOAP_POINTER}"
 
 
 # --- One row's sources, told apart (diff review s51b, 5) ---------------------------------
