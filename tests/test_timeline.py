@@ -184,6 +184,8 @@ MID_SEASON = "2026-12-05"
 STILL_OPEN = (
     "Short of interviews? An application sent through ERAS",
     "Short of interviews? You can still send applications through ERAS",
+    # Once ResidencyCAS may have closed, its fields come first (EM audit s53, 1).
+    "Short of interviews? Emergency medicine and OB/GYN ",
 )
 
 
@@ -193,7 +195,17 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     result = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "dual_applying": "false"})
     [note] = [n for n in result["notes"] if n.startswith(STILL_OPEN)]
     deadline = cycle.season(2027)["rank_deadline"]
-    assert "You can still send applications through ERAS, to more programs or to a second specialty." in note
+    # ResidencyCAS's fields first: the plan knows no field, and "you can still
+    # send" came four sentences before them to an emergency medicine reader
+    # (EM audit s53, 1).
+    assert note.startswith(
+        "Short of interviews? Emergency medicine and OB/GYN cannot be added this season: ResidencyCAS, which their "
+        "programs use, closed to applications for the Match 2027 in late September"
+    )
+    assert (
+        "Every other field goes through ERAS, where you can still send applications, to more programs or to a second "
+        "specialty; if you have used only ResidencyCAS so far, you need a MyERAS account first." in note
+    )
     # The last useful day, not only the deadline eight weeks later (midseason audit s52, 1).
     assert (
         "The last useful day to send a new application is about 20 December 2026 (from our early estimate of the "
@@ -201,10 +213,6 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     )
     assert cycle.INTERVIEW_RULE in note and f"the rank lists close on {deadline.shown()}" in note
     assert "Programs give many interview places to early applicants (our reading" in note
-    assert (
-        "ResidencyCAS, which emergency medicine and OB/GYN programs use, closed to applications for the Match 2027 in late September"
-        in note
-    )
     assert (
         data.RESIDENCYCAS_DATES.cite() in note and "in the 2025–26 cycle, the latest we hold, it closed on 24 September" in note
     )
@@ -244,6 +252,12 @@ def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_sti
     [note] = [n for n in early["notes"] if n.startswith(STILL_OPEN)]
     assert "may have closed to applications for the Match 2027: our estimate of its deadline, 23 September 2026" in note
     assert "check ResidencyCAS's dates" in note and "use, closed to applications" not in note
+    assert note.startswith("Short of interviews? Emergency medicine and OB/GYN may no longer take applications:")
+    # Before our estimate, the ERAS sentence leads, as nothing is shut yet.
+    [before] = [
+        n for n in timeline.compute({"today": "2026-09-10", "eras_submission": "2026-09-05"})["notes"] if n.startswith(STILL_OPEN)
+    ]
+    assert before.startswith("Short of interviews? You can still send applications through ERAS")
 
 
 def test_an_application_sent_now_too_late_for_interviews_is_said_so_beside_the_still_open_note() -> None:
