@@ -626,7 +626,8 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty, applicant: str
         return "This is your first choice."
     if candidate.tier == "ultra":
         return (
-            "Ultra-competitive: the no-match article judges such fields unrealistic as a backup for most applicants, "
+            "Ultra-competitive: the no-match article judges such fields unrealistic as a backup for most who have "
+            "already gone unmatched, "
             "and the orthopaedics article asks that a backup be clearly easier to match."
         )
     if harder_for_imgs(primary, candidate) and applicant not in data.US_GRADUATE_TYPES:

@@ -109,12 +109,15 @@ ORTHOPAEDICS_ORTHO_ARTICLE = ArticleRange(
 # Outside the ultra-competitive fields, the one first-choice figure the
 # articles give is the IMG article's worked example: psychiatry first, for a
 # non-US IMG with Step 2 CK 229, a J-1 visa need and an older graduation year.
+# The IMG article's worked example, as the article gives it: a profile, not
+# "several red flags", which were our reading (figures audit s53, 6).
+EXAMPLE_READER = "a non-US IMG with a Step 2 CK of 229, observerships only and a J-1 visa to obtain"
 GENERAL_FIRST_CHOICE = ArticleRange(
     "general-first-choice",
     60,
     80,
     False,
-    "The IMG article's worked example: psychiatry as the first choice of a non-US IMG with several red flags.",
+    f"The IMG article's worked example: psychiatry as the first choice of {EXAMPLE_READER}.",
     ARTICLE_IMG,
 )
 FIRST_CHOICE_RANGES: dict[str, ArticleRange] = {
@@ -192,7 +195,7 @@ SECONDARY_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
 # orthopaedics article tells a reader unsure of matching in orthopaedics to
 # send internal or family medicine "80+" applications.  The IMG article's
 # 80-120 family medicine behind psychiatry is not a pairing rule: its reader
-# has several red flags, "Dual apply, strongly" here, where every internal or
+# (229, observerships only, a J-1 to obtain) is "Dual apply, strongly" here, where every internal or
 # family medicine backup takes it (LARGE_BACKUP_RANGES).  Given to psychiatry
 # alone at "Dual apply", it sent a psychiatry applicant twice the family
 # medicine applications a pediatrics applicant with the same file was told.
@@ -885,7 +888,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
                 # example's score then doubted (midseason audit s52, 6).
                 f"That range is the articles' only count for a backup kept second at “{BAND_LABELS[band]}” "
                 f"outside orthopaedics. The IMG article's {BROAD_PRIMARY_CARE.text()} for a family medicine backup is "
-                "for a non-US IMG with several red flags. This calculator rates such a file "
+                f"for {EXAMPLE_READER}. This calculator rates such a file "
                 f"“{BAND_LABELS['dual-apply-strongly']}”, and there it gives internal or family medicine as a backup "
                 f"{BROAD_PRIMARY_CARE.text()} too. The "
                 "IMG article also calls 100 or more applications common for IMGs in some backup fields: where few "
@@ -1212,8 +1215,8 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], ru
     # it takes a backup's range, and the example was said of it in error.
     if applicant == "us-img" and rule == GENERAL_FIRST_CHOICE.key:
         said.append(
-            "The articles' one count for a first choice like yours is the IMG article's example of a non-US IMG with "
-            "several red flags, not a US-citizen IMG: read it as a rough size, not as a count worked out for you."
+            f"The articles' one count for a first choice like yours is the IMG article's example of {EXAMPLE_READER}, "
+            "not a US-citizen IMG: read it as a rough size, not as a count worked out for you."
         )
     if applicant in data.US_GRADUATE_TYPES and first_choice_range(spec.slug).source is not ARTICLE_ULTRA:
         rates = data.latest_match_rates()
@@ -2054,7 +2057,8 @@ def method() -> Markup:
         el(
             "p",
             "An ultra-competitive field is refused as a backup, with a message on the backup field, as the backup finder "
-            "never suggests one: the no-match article judges such fields unrealistic as a backup for most applicants. "
+            "never suggests one: the no-match article judges such fields unrealistic as a backup for most who have "
+            "already gone unmatched, and refusing one to every reader is our rule. "
             f"The one exception is the field being left, with “{CHANGING_FIELD.label}” ticked: it is not a net. A "
             "backup harder to enter than the first choice is accepted with a warning at the top of the result, since the "
             "IMG article asks for a less competitive backup. So is a backup outside the fields most open to IMGs "

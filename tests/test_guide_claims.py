@@ -394,8 +394,12 @@ CLAIMS = (
     ),
     Claim(
         "assess/index.md",
-        "In orthopaedics, dermatology and plastic surgery, so few non-US IMGs matched that no score profile exists for them",
-        lambda: every(co(k).step2_matched.median is None and co(k).img_matched < 10 for k in ULTRA[:3]),
+        # By the consent rule, not "so few matched" (figures audit s53, 3).
+        "and fewer than 5 of them consented, so no score profile exists for them",
+        lambda: every(
+            co(k).step2_matched.median is None and co(k).step2_matched.n < 5 and co(k).img_matched == co(OR).img_matched
+            for k in ULTRA[:3]
+        ),
     ),
     Claim(
         "backup/playbook-ultra-competitive.md",
@@ -566,7 +570,8 @@ CLAIMS = (
     # sentences on calculator behaviour were tied to nothing).
     Claim(
         "unmatched/index.md",
-        "an orthopaedics reapplicant with 230 and one project, is told to pivot",
+        # Our rule, drawn from the no-match article's case (figures audit s53, 2).
+        "That line is our rule, drawn from the no-match article's case study",
         lambda: band("orthopaedic-surgery", step2_score=230, research_items=1) == "pivot",
     ),
     Claim(
@@ -1935,12 +1940,12 @@ SURGICAL_FIELD_CLAIMS = (
     Claim("apply/timeline.md", "its medians are far from alike across fields", unmatched_medians_far_apart),
     Claim(
         "apply/timeline.md",
-        "in orthopaedic surgery too few matched for the NRMP to publish their figure",
+        "in orthopaedic surgery the NRMP published no figure for those who matched",
         lambda: co(OR).contig_matched.median is None and co(OR).contig_unmatched.median is not None,
     ),
     Claim(
         "faq.md",
-        "in orthopaedic surgery, too few matched for the NRMP to publish their figure",
+        "in orthopaedic surgery, the NRMP published no figure for those who matched",
         lambda: co(OR).contig_matched.median is None and co(OR).contig_unmatched.median is not None,
     ),
     Claim(

@@ -774,7 +774,10 @@ def test_a_backup_outside_the_no_match_articles_list_is_an_extrapolation() -> No
 
 def test_a_us_citizen_img_is_told_the_general_range_was_written_for_another_group() -> None:
     reasons = " ".join(pc.compute({"specialty": "general-surgery", "applicant_type": "us-img"})["reasons"])  # type: ignore[arg-type]
-    assert "example of a non-US IMG with several red flags, not a US-citizen IMG" in reasons
+    assert (
+        "example of a non-US IMG with a Step 2 CK of 229, observerships only and a J-1 visa to obtain, not a US-citizen IMG"
+        in reasons
+    )
     non_us = " ".join(pc.compute({"specialty": "general-surgery", "applicant_type": "non-us-img"})["reasons"])  # type: ignore[arg-type]
     assert "not a US-citizen IMG" not in non_us
 
@@ -2249,7 +2252,10 @@ def test_the_secondary_backup_range_does_not_deny_the_img_articles_family_medici
     assert result["band"] == "dual-apply" and result["count_text"]["backup"] == "40–60"
     [said] = [r for r in result["reasons"] if "only count for a backup kept second" in r]
     assert "at “Dual apply” outside orthopaedics" in said
-    assert "The IMG article's 80–120 for a family medicine backup is for a non-US IMG with several red flags." in said
+    assert (
+        "The IMG article's 80–120 for a family medicine backup is for a non-US IMG with a Step 2 CK of 229, "
+        "observerships only and a J-1 visa to obtain."
+    ) in said
 
 
 def test_an_older_graduate_is_told_where_a_graduation_limit_is_found_and_to_count_to_the_start_of_training() -> None:
