@@ -1455,13 +1455,18 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
     )
 
 
-def mid_season_line(today: dt.date) -> str | None:
+def mid_season_line(today: dt.date, primary: str) -> str | None:
     """One line for a reader who arrives while programs are reading a
     season's applications, or None: the finder ranked backups as if September
     were ahead (usmd-ortho audit s41, 7)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
+    # An emergency medicine or OB/GYN first choice was not applied to "in
+    # ERAS", and its backup starts there from nothing (EM audit s53, 2).
+    cas = data.via_residencycas(primary)
+    applied = f"for the Match {year}" if cas else f"in {cycle.eras_season(year)}"
+    through = ", through ERAS: if you have used only ResidencyCAS so far, you need a MyERAS account first" if cas else ""
     dates = cycle.season(year)
     # From late December the timeline calls a new application too late
     # (diff review s41, 1): a backup for this season is then one for the next.
@@ -1469,10 +1474,10 @@ def mid_season_line(today: dt.date) -> str | None:
         f"unlikely to bring an interview before the rank lists close on {dates['rank_deadline'].shown()}: weigh "
         f"these backups for {cycle.eras_season(year + 1)}.{cycle.too_late_caveat(year)}"
         if cycle.too_late_for_interviews(year, today)
-        else f"a late application. {cycle.send_by(year)}"
+        else f"a late application{through}. {cycle.send_by(year)}"
     )
     return (
-        f"Applied in {cycle.eras_season(year)}? Its programs have been reviewing since "
+        f"Applied {applied}? Its programs have been reviewing since "
         f"{dates['programs_receive'].shown()}, so a backup added now is {late} {cycle.SHORT_OF_INTERVIEWS}"
     )
 
@@ -1775,7 +1780,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "odds_reference": odds_reference(primary, suggestions, step2, applicant, first_choice_odds),
         "summary": summary,
         "announced": announced,
-        "mid_season": mid_season_line(today),
+        "mid_season": mid_season_line(today, primary.slug),
     }
 
 

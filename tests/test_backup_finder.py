@@ -1104,6 +1104,21 @@ def test_in_a_running_season_one_line_points_to_the_short_of_interviews_section(
         assert result["mid_season"] is None
 
 
+def test_mid_season_an_emergency_medicine_first_choice_is_told_its_backup_goes_through_eras(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Applied in ERAS 2027?" to a reader who applied through ResidencyCAS,
+    # and no word that the backup starts in ERAS from nothing (EM audit s53, 2).
+    pin_build_date(monkeypatch, "2026-12-07")
+    line = str(backup_finder.compute({"specialty": "emergency-medicine", "applicant_type": "us-img"})["mid_season"])
+    assert line.startswith("Applied for the Match 2027? ") and "in ERAS 2027" not in line
+    assert "a late application, through ERAS: if you have used only ResidencyCAS so far, you need a MyERAS account first." in line
+    # Too late for this season, the account is not the point.
+    pin_build_date(monkeypatch, "2027-01-20")
+    late = str(backup_finder.compute({"specialty": "emergency-medicine", "applicant_type": "us-img"})["mid_season"])
+    assert "MyERAS account" not in late
+
+
 @pytest.mark.parametrize("applicant", ["us-md", "us-do"])
 def test_a_us_graduate_is_told_the_no_match_article_was_not_written_for_imgs(applicant: str) -> None:
     # "The articles' advice was written for IMGs" disowned the one article whose
