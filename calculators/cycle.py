@@ -474,9 +474,11 @@ def residencycas_deadline(match_year: int, today: dt.date, named: bool = True) -
     if state == "open":
         return f"takes applications for the Match {match_year} only until {when}" if named else f"open until {when}"
     if state == "may-have-closed":
+        # The date and its source last: in the middle they stood between the
+        # reader and what to do (EM audit s53, 11).
         return (
-            f"may have closed to applications{for_match}: our estimate of its deadline, {when}, has "
-            "passed, though its own may be up to a week later, so check ResidencyCAS's dates"
+            f"may have closed to applications{for_match}, so check ResidencyCAS's dates: its own deadline may be up "
+            f"to a week after our estimate, {when}"
         )
     if estimated:
         # Which day of late September is not known, only that it has passed.

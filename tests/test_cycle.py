@@ -168,7 +168,8 @@ def test_while_residencycas_may_have_closed_its_own_field_is_sent_to_eras_only_i
     assert cycle.residencycas_state(2027, day) == "may-have-closed"
     for first in (EM, OBGYN):
         full, _ = cycle.where_new_applications_go(first, 2027, day)
-        assert "so check ResidencyCAS's dates. If it has closed, new applications can go only to a backup field" in full
+        assert "so check ResidencyCAS's dates: its own deadline may be up to a week after our estimate" in full
+        assert "read 2026). If it has closed, new applications can go only to a backup field" in full
         assert "can still go only" not in full
     # An ERAS field's own programs are not made to wait on it.
     assert cycle.where_new_applications_go(IM, 2027, day)[0].startswith("New applications can still go to more programs")
@@ -266,7 +267,8 @@ def test_residencycas_deadline_leaves_the_match_out_only_when_asked() -> None:
         assert "Match" not in cycle.residencycas_deadline(2028, day, named=False)
     assert cycle.residencycas_deadline(2028, dt.date(2027, 6, 1), named=False).startswith("open until 22 September 2027 (")
     assert cycle.residencycas_deadline(2028, dt.date(2027, 9, 25), named=False).startswith(
-        "may have closed to applications: our estimate of its deadline, 22 September 2027"
+        "may have closed to applications, so check ResidencyCAS's dates: its own deadline may be up to a week after "
+        "our estimate, 22 September 2027"
     )
     assert cycle.residencycas_deadline(2026, dt.date(2025, 10, 1), named=False).startswith(
         "closed to applications on 24 September 2025 ("

@@ -1204,7 +1204,7 @@ def test_mid_season_a_field_whose_residencycas_has_closed_is_not_sent_more_appli
     assert "which closed to applications" not in early
     # Its own field's rule only on that condition (diff review s52b, 5).
     if data.via_residencycas(specialty):
-        assert "dates. If it has closed, new applications can go only to a backup field" in early
+        assert "read 2026). If it has closed, new applications can go only to a backup field" in early
         assert "can still go only" not in early
 
 

@@ -967,7 +967,7 @@ def test_in_the_week_residencycas_may_have_closed_an_em_plan_names_both_matches(
     assert "The plans below are for the Match 2028 (or the Match 2029, if ResidencyCAS has closed). For yours" in note
     assert "may have closed to applications for the Match 2028" in note and "may not be open to you" in note
     assert plan["applies_in"].endswith(
-        "so check ResidencyCAS's dates; if it has closed, the next season you can apply to is ResidencyCAS's for the Match 2029"
+        "read 2026); if it has closed, the next season you can apply to is ResidencyCAS's for the Match 2029"
     )
     # With an ERAS backup, the Match 2029 is named for the EM plan only.
     both = sg.compute(EM_USIMG)

@@ -250,7 +250,10 @@ def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_sti
     # told it may have closed and to check, not that it closed (do-em audit s42, 2).
     early = timeline.compute({"today": "2026-09-25", "eras_submission": "2026-09-24"})
     [note] = [n for n in early["notes"] if n.startswith(STILL_OPEN)]
-    assert "may have closed to applications for the Match 2027: our estimate of its deadline, 23 September 2026" in note
+    assert (
+        "may have closed to applications for the Match 2027, so check ResidencyCAS's dates: its own deadline may be up "
+        "to a week after our estimate, 23 September 2026" in note
+    )
     assert "check ResidencyCAS's dates" in note and "use, closed to applications" not in note
     assert note.startswith("Short of interviews? Emergency medicine and OB/GYN may no longer take applications:")
     # Before our estimate, the ERAS sentence leads, as nothing is shut yet.
@@ -1209,7 +1212,10 @@ def test_in_the_week_residencycas_may_have_closed_the_note_asks_for_today_not_th
     result = timeline.compute({**EM_LATE, "today": "2027-09-25", "eras_submission": submission})
     assert cycle.residencycas_state(2028, dt.date(2027, 9, 25)) == "may-have-closed"
     note = residencycas_note(result)
-    assert "may have closed to applications for the Match 2028: our estimate of its deadline, 22 September 2027" in note
+    assert (
+        "may have closed to applications for the Match 2028, so check ResidencyCAS's dates: its own deadline may be up "
+        "to a week after our estimate, 22 September 2027" in note
+    )
     assert f"If it is still open, {send} if it has closed, those fields are closed to you for this Match" in note
     assert "by then" not in note and "takes applications" not in note
     assert "ResidencyCAS (emergency medicine or OB/GYN) may have closed." in result["summary"]
