@@ -1005,15 +1005,16 @@ def step2_says_little(spec: data.Specialty) -> bool:
 # (crosscalc audit s51, 3).  Where the score barely moves a field's estimate,
 # a note here says it cannot rank the field, and so does this one (diff
 # review s51, 2).
+# One clause, then what follows from it where the score moves the estimate
+# and where it barely does.
+_EACH_FIELD = "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each field"
 COMPARING_FIELDS = (
-    "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
-    "field: a clearly higher estimate here than for another specialty is a sign, not proof, that this field is more "
-    "open at that score. The competitiveness check weighs the rest of your file in each."
+    f"{_EACH_FIELD}: a clearly higher estimate here than for another specialty is a sign, not proof, that this field "
+    "is more open at that score. The competitiveness check weighs the rest of your file in each."
 )
 COMPARING_FIELDS_FLAT = (
-    "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each "
-    "field, and here the score barely moves the estimate: a higher estimate here than for another specialty does not "
-    "make this the easier field for you."
+    f"{_EACH_FIELD}, and here the score barely moves the estimate: a higher estimate here than for another specialty "
+    "does not make this the easier field for you."
 )
 
 
