@@ -326,7 +326,9 @@ def last_day_basis(match_year: int) -> str:
     deadline = season(match_year)["rank_deadline"]
     if not deadline.estimated:
         return ""
-    return f"from our {'early ' if deadline.estimated_early else ''}estimate of the rank-list deadline"
+    # "Our early estimate" read as a first rough one (diff review s53, 13).
+    early = ", which we set early on purpose" if deadline.estimated_early else ""
+    return f"worked out from our estimate of the rank-list deadline{early}"
 
 
 # More programs first, a backup after: program counts' order (new-words audit

@@ -413,11 +413,14 @@ def after_a_no_match(today: dt.date) -> Markup:
         late = [
             " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
             date_shown("rank_deadline", today, running),
-            ". ",
-            # The rank-list date alone read as if January still worked, where
-            # every calculator gives the last useful day (EM audit s53, 5).
-            cycle.send_by(running),
+            ".",
             *_register_to_match(running, today, "To match in it, you must also register"),
+            # The rank-list date alone read as if January still worked, where
+            # every calculator gives the last useful day (EM audit s53, 5);
+            # after the registration, whose "by the same date" is the rank
+            # lists' (diff review s53, 2).
+            " ",
+            cycle.send_by(running),
             f" Most of its interview places go to earlier applicants (our reading).{' ' if fields_closed else ''}{fields_closed} The next",
         ]
     elif still_open:

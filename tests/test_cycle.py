@@ -132,7 +132,10 @@ def test_the_last_useful_day_says_when_it_rests_on_an_estimated_deadline() -> No
     published, estimated = cycle.send_by(2026), cycle.send_by(2027)
     assert not cycle.season(2026)["rank_deadline"].estimated and "estimate" not in published.split(":")[0]
     assert cycle.season(2027)["rank_deadline"].estimated_early
-    assert "about 20 December 2026 (from our early estimate of the rank-list deadline): one sent later" in estimated
+    assert (
+        "about 20 December 2026 (worked out from our estimate of the rank-list deadline, which we set early on purpose): one sent later"
+        in estimated
+    )
 
 
 # --- Where a new application can still go (diff review s52b, 5) ---------------------------------

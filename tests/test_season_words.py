@@ -49,6 +49,11 @@ def test_after_a_no_match_names_the_next_season_open_on_time() -> None:
     # Beside the rank-list date, the last useful day, as the calculators give it (EM audit s53, 5).
     last_day = cycle.last_day_for_an_interview(2027)
     assert f"The last useful day to send a new application is about {long_date(last_day)}" in during
+    # "By the same date" is the rank lists' date, said just before it (diff review s53, 2).
+    assert "they close by 17 February 2027" in during
+    said_last = during.index("The last useful day")
+    assert during.index("register with the NRMP, with the late fee, by the same date") < said_last
+    assert during.index("they close by 17 February 2027") < during.index("by the same date")
     ahead = text(season_words.after_a_no_match(day_in(2027, "programs_receive", -30)))
     assert "the next season you can apply to on time is the Match 2027" in ahead
 
@@ -410,8 +415,8 @@ def test_the_guides_give_the_last_useful_day_in_the_tense_of_the_build(today: st
     # the holidays were lost (midseason audit s52, 1).
     said = season_words.last_useful_day(dt.date.fromisoformat(today))
     assert said.startswith(
-        f"For the Match 2027, the last useful day to send a new application {verb} about 20 December 2026 (from our "
-        "early estimate of the rank-list deadline; as of "
+        f"For the Match 2027, the last useful day to send a new application {verb} about 20 December 2026 (worked out "
+        "from our estimate of the rank-list deadline, which we set early on purpose; as of "
     )
     # "Send this week" only while the day is ahead (diff review s52b, 1).
     assert ("an application sent this week is worth more" in said) is (verb == "is")
