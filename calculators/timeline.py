@@ -1547,8 +1547,12 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
 
 # The headline's reminder to a reader whose submission is behind them.
 # Dated, it keeps a long read-out within its 40 words (diff review s52b, 3).
+# Shown, it says ERAS holds no emergency medicine or OB/GYN program: the
+# plan asks no field, and an EM-only reader read "add programs" as theirs (EM
+# audit s53, 1; diff review s53, 1).  Heard, the day keeps the 40 words.
 ADD_THROUGH_ERAS = "You can still add programs through ERAS."
 ADD_THROUGH_ERAS_BY = "Add programs through ERAS by about {}."
+ADD_IN_ERAS_BY_SHOWN = "Add programs in ERAS (not EM or OB/GYN) by about {}."
 # What a reader does on coming back after a no-match, said in three places.
 NEXT_SUBMISSION = "enter your next submission date, or leave it empty"
 
@@ -2207,9 +2211,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # and without it for a read-out short of room: both built here, as a
     # replace over the finished headline would stop matching, unseen, once
     # either sentence changed (diff review s52b, 10).
-    add = add_undated = ""
+    add = add_shown = add_undated = ""
     if sent_while_open and not too_late_now:
-        add = ADD_THROUGH_ERAS_BY.format(long_date(cycle.last_day_for_an_interview(match_year))) + " "
+        useful_until = long_date(cycle.last_day_for_an_interview(match_year))
+        add, add_shown = ADD_THROUGH_ERAS_BY.format(useful_until) + " ", ADD_IN_ERAS_BY_SHOWN.format(useful_until) + " "
         add_undated = ADD_THROUGH_ERAS + " "
     # The past steps' words, kept apart: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
@@ -2282,13 +2287,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # keeps to 40 words.
         if too_late_now:
             first = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
-            add = add_undated = past = ""
+            add = add_shown = add_undated = past = ""
         else:
             first = sooner
         kept, past = past, ""
     # Registering in MyERAS follows the step that leads, and the verdict on
     # the submission's lateness before it.
-    next_step = f"{first}{register_said}{add}{kept}{past}"
+    next_step = f"{first}{register_said}{add_shown}{kept}{past}"
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),

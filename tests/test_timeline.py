@@ -218,7 +218,7 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     )
     assert "“Already applied, and short of interviews?”" in note
     # With the last useful day, not in a note alone (diff review s52, 5).
-    assert "Add programs through ERAS by about 20 December 2026." in result["summary"]
+    assert "Add programs in ERAS (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
     # Heard too, within the 40 words (diff review s52b, 3).
     assert "Add programs through ERAS by about 20 December 2026." in result["announced"]
 
