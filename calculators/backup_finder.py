@@ -1466,7 +1466,7 @@ def mid_season_line(today: dt.date, primary: str) -> str | None:
     # ERAS", and its backup starts there from nothing (EM audit s53, 2).
     cas = data.via_residencycas(primary)
     applied = f"for the Match {year}" if cas else f"in {cycle.eras_season(year)}"
-    through = ", through ERAS: if you have used only ResidencyCAS so far, you need a MyERAS account first" if cas else ""
+    through = f", through ERAS: {cycle.MYERAS_FIRST}" if cas else ""
     dates = cycle.season(year)
     # From late December the timeline calls a new application too late
     # (diff review s41, 1): a backup for this season is then one for the next.

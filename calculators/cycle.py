@@ -336,6 +336,12 @@ def last_day_basis(match_year: int) -> str:
 MORE_PROGRAMS_FIRST = "to more programs in your field if you have not yet applied widely, otherwise to "
 
 
+# What a reader whose only application went through ResidencyCAS needs
+# before a backup can go through ERAS; one wording for every page that says
+# it (diff review s53, 3).
+MYERAS_FIRST = "if you have used only ResidencyCAS so far, you need a MyERAS account first"
+
+
 def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup: str | None = None) -> tuple[str, str]:
     """Where new applications in ``slug``'s season can still go on ``today``,
     in whole sentences, and in a few words after "to" for a read-out.
@@ -352,22 +358,40 @@ def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup
     # No field of the reader's in ResidencyCAS, and none left unnamed: it does not concern them.
     if state == "open" or not (mine or theirs or backup is None):
         return f"New applications can still go {MORE_PROGRAMS_FIRST}{named}.", "more programs or a backup field"
+    if not (mine or theirs):
+        # An ERAS reader with no backup named: ResidencyCAS in a clause, not
+        # a cited sentence of 50 words that concerns only its own fields
+        # (diff review s53, 5).
+        if state == "closed":
+            return (
+                f"New applications can still go {MORE_PROGRAMS_FIRST}a backup field that applies through ERAS (not "
+                f"{and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values()), 'or')}: ResidencyCAS, which they use, has closed).",
+                "more programs or a backup field through ERAS",
+            )
+        return (
+            f"New applications can still go {MORE_PROGRAMS_FIRST}a backup field ({data.RESIDENCYCAS_FIELDS_SAID} only "
+            "while ResidencyCAS is open: check its dates).",
+            "more programs or a backup field",
+        )
     cas = [data.specialty(s).name for s in (slug, backup) if s and data.via_residencycas(s)]
-    fields = and_list(cas) if cas else capitalised(data.RESIDENCYCAS_FIELDS_SAID)
-    why = f"{fields} programs take applications through ResidencyCAS, which {residencycas_deadline(match_year, today)}."
+    why = f"{and_list(cas)} programs take applications through ResidencyCAS, which {residencycas_deadline(match_year, today)}."
     # "Only to your backup" shut out a third field in ERAS (diff review s52b, 5).
     eras = "a backup field that applies through ERAS" + (
         f", not to {named}" if theirs else f", such as {named}" if backup else ""
     )
-    to = "only to " if mine else MORE_PROGRAMS_FIRST
-    short = "a backup field through ERAS" if mine else "more programs or a backup field through ERAS"
+    account = f" {capitalised(MYERAS_FIRST)}." if mine else ""
+    if not mine:
+        if state == "closed":
+            return (
+                f"New applications can still go {MORE_PROGRAMS_FIRST}{eras}. {why}",
+                "more programs or a backup field through ERAS",
+            )
+        return f"New applications can still go {MORE_PROGRAMS_FIRST}{named}. {why}", "more programs or a backup field"
     if state == "closed":
-        return f"New applications can still go {to}{eras}. {why}", short
+        return f"New applications can still go only to {eras}.{account} {why}", "a backup field through ERAS"
     # Past our estimate it may be open for days: the ERAS-only rule is said
     # on that condition, as program counts said it (diff review s52b, 5a).
-    if mine:
-        return f"{why} If it has closed, new applications can go {to}{eras}.", short
-    return f"New applications can still go {MORE_PROGRAMS_FIRST}{named}. {why}", short
+    return f"{why} If it has closed, new applications can go only to {eras}.{account}", "a backup field through ERAS"
 
 
 def too_late_caveat(match_year: int) -> str:

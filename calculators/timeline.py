@@ -1540,8 +1540,8 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     return (
         f"Short of interviews? {capitalised(data.RESIDENCYCAS_FIELDS_SAID)} {shut}: ResidencyCAS, which their programs "
         f"use, {cycle.residencycas_deadline(match_year, today)}. Every other field goes through ERAS, where you can "
-        "still send applications, to more programs or to a second specialty; if you have used only ResidencyCAS so "
-        f"far, you need a MyERAS account first. {send} {cycle.SHORT_OF_INTERVIEWS}"
+        f"still send applications, to more programs or to a second specialty; {cycle.MYERAS_FIRST}. {send} "
+        f"{cycle.SHORT_OF_INTERVIEWS}"
     )
 
 

@@ -2253,7 +2253,11 @@ def test_mid_season_the_margins_are_said_to_be_for_the_next_application() -> Non
     assert "ERAS 2027" not in em and "have been reading applications since" not in em
     # New applications go only to a backup through ERAS, as ResidencyCAS has
     # closed (diff review s52, 1).
-    assert "can still go only to a backup field that applies through ERAS. Emergency Medicine programs" in em
+    # With the MyERAS account a ResidencyCAS-only reader needs (diff review s53, 3).
+    assert (
+        "can still go only to a backup field that applies through ERAS. If you have used only ResidencyCAS so far, "
+        "you need a MyERAS account first. Emergency Medicine programs" in em
+    )
     result = competitiveness.compute({"applicant_type": "non-us-img", "specialty": "anesthesiology", "step2_score": 247})
     result["mid_season"] = note
     page = str(competitiveness.render(result))
@@ -2320,8 +2324,11 @@ def test_mid_season_note_promises_no_list_of_changes_where_none_moves_the_band(m
     for note in (said, str(movable["mid_season"])):
         # Not an emergency medicine or OB/GYN backup, whose ResidencyCAS had
         # closed (diff review s52b, 5).
-        assert "otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN programs" in note
-        assert "read 2026). A new field" in note
+        assert (
+            "otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: ResidencyCAS, which they use, has closed)."
+            in note
+        )
+        assert "has closed). A new field" in note
         assert cycle.send_by(2027) in note
     late = str(competitiveness.mid_season_note(dt.date(2026, 12, 21), "pediatrics", moves=False))
     assert "can still go" not in late and "The last useful day" not in late

@@ -183,8 +183,14 @@ def test_once_residencycas_has_closed_an_eras_readers_backup_must_apply_through_
     # OB/GYN backup could no longer be added (diff review s52b, 5b).
     day = dt.date(2026, 12, 7)
     full, short = cycle.where_new_applications_go(IM, 2027, day)
-    assert "otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN programs take " in full
-    assert full.endswith("read 2026).") and short == "more programs or a backup field through ERAS"
+    # A clause, not a cited sentence of 50 words about fields not the reader's (diff review s53, 5).
+    assert (
+        full.endswith(
+            "otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: ResidencyCAS, which they use, has closed)."
+        )
+        and short == "more programs or a backup field through ERAS"
+    )
+    assert "Liaison" not in full
     assert "not to your backup, Emergency Medicine." in cycle.where_new_applications_go(IM, 2027, day, EM)[0]
     # A backup in ERAS needs no word on ResidencyCAS; one in ResidencyCAS's own field is offered beside a third.
     assert "ResidencyCAS" not in cycle.where_new_applications_go(IM, 2027, day, FM)[0]

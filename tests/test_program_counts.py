@@ -1148,9 +1148,10 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
     # (new-words audit s41, 1).
     assert note.startswith(
         "Short of interviews in ERAS 2027 (Match 2027)? New applications can still go to more programs in your field "
-        "if you have not yet applied widely, otherwise to a backup field that applies through ERAS."
+        "if you have not yet applied widely, otherwise to a backup field that applies through ERAS (not emergency "
+        "medicine or OB/GYN: ResidencyCAS, which they use, has closed)."
     )
-    assert "read 2026). In a surgical first choice, weigh a preliminary surgery year too." in note
+    assert "has closed). In a surgical first choice, weigh a preliminary surgery year too." in note
     assert "counts are for a whole season's applications" in note and "began on 23 September 2026 (estimated)" in note
     assert cycle.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
     assert "Planning for ERAS 2028 (Match 2028) instead? They stand as shown." in note
@@ -1171,7 +1172,7 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
             "family-medicine",
             "only to a backup field that applies through ERAS, such as your backup, Family Medicine.",
         ),
-        ("obstetrics-gynecology", None, "only to a backup field that applies through ERAS. Obstetrics"),
+        ("obstetrics-gynecology", None, "only to a backup field that applies through ERAS. If you have used only"),
         (
             "emergency-medicine",
             "obstetrics-gynecology",
