@@ -1288,6 +1288,7 @@ def _applies_in(result: ApplicationCostResult) -> str:
             if eras
             else f"as of {day}, this page counts your season as the Match {year}, the season under way"
         ]
+
     else:
         said = [cycle.season_ahead(today)] if eras or not cas else []
     if cas:
@@ -1316,8 +1317,16 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     """Which season the reader would pay in, and whether each schedule used is
     confirmed for it; a schedule superseded is said to be, with the newer
     seasons whose fees we do not hold (seasonlate audit s44, 2)."""
-    ahead = _applies_in(result)
     season, opened = int(result["reader_season"]), int(result["opened_season"])
+    # A reader planning the next season was told only of this one's (diff
+    # review s53, 4); said where our fees are not this season's, so "it"
+    # below never means the next.
+    planning = (
+        f". Planning for the Match {season + 1} instead? The same lines apply, and our fees are a season older for it"
+        if _under_way(result)
+        else ""
+    )
+    ahead = _applies_in(result)
     late: list[tuple[str, str]] = []
     stale: list[tuple[str, str, int]] = []
     confirmed: list[str] = []
@@ -1344,7 +1353,7 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
             "p",
             el("strong", f"{and_list(unconfirmed)} fees {heading}: "),
             ". ".join(capitalised(line) if i else line for i, line in enumerate(behind_said))
-            + f". {ahead}. Check {where} for the prices of the season you pay in.",
+            + f". {ahead}{planning}. Check {where} for the prices of the season you pay in.",
             class_="mpb-note",
         )
     if late:
@@ -1361,7 +1370,7 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
                     for i, (service, season) in enumerate(late)
                 )
             )
-            + f". {ahead}. Check {where} for the prices of the season you pay in.",
+            + f". {ahead}{planning}. Check {where} for the prices of the season you pay in.",
             class_="mpb-note",
         )
     if confirmed:

@@ -1549,3 +1549,15 @@ def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_
         )
         is None
     )
+
+
+@pytest.mark.parametrize(("today", "said"), [("2026-12-07", True), ("2026-07-01", False)])
+def test_mid_season_a_reader_planning_the_next_season_is_told_the_fees_are_a_season_older(
+    monkeypatch: pytest.MonkeyPatch, today: str, said: bool
+) -> None:
+    # The page counted the season under way as every reader's, with no word
+    # for one applying next year (diff review s53, 4).
+    pin_build_date(monkeypatch, today)
+    page = unescape(str(ac.render(ac.compute(MID_SEASON))))
+    planning = "Planning for the Match 2028 instead? The same lines apply, and our fees are a season older for it."
+    assert (planning in page) is said and ("Planning for the Match" in page) is said
