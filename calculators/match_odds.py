@@ -1840,10 +1840,12 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # matched median point to what can still be done (midseason audit s52,
     # 4); ranks at the unmatched figure, left out, already do.
     mid_season = cycle.season_under_review(cycle.reference_date()) is not None
+    # "Still raise" only where the figure shown rises: 40.16% to 40.24% both
+    # read "about 40%" (diff review s53, 6).
+    without_ranks = round(posterior(prior, [m.log_lr for m in used if m is not contig and m.log_lr is not None]), 4)
+    raises = contig is not None and contig.used and probability > without_ranks and about(probability) != about(without_ranks)
     short_of_matched = (
-        below_matched_median(spec, ranks, raises=contig is not None and contig.used and (contig.log_lr or 0) > 0)
-        if ranks is not None and mid_season and not ranks_low
-        else None
+        below_matched_median(spec, ranks, raises=raises) if ranks is not None and mid_season and not ranks_low else None
     )
     if used:
         summary = (

@@ -1859,6 +1859,16 @@ def test_ranks_left_empty_still_give_the_estimate_from_the_score_alone() -> None
     assert empty["no_ranks"] is None and empty["probability"] == 0.3595
 
 
+def test_ranks_that_raise_the_estimate_unseen_are_not_said_to_raise_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3 internal medicine ranks at 236 took 40.16% to 40.24%, both "about
+    # 40%", beside "They still raise the estimate" (diff review s53, 6).
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = compute({**MIDSEASON_READER, "step2_score": 236, "contiguous_ranks": 3})
+    [ratio] = [m["likelihood_ratio"] for m in result["measures"] if m["measure"] == "contiguous_ranks"]
+    assert ratio is not None and ratio > 1
+    assert result["below_matched_median"] is not None and "still raise" not in result["below_matched_median"]
+
+
 # --- midseason audit s52, 4, second half: 1 to 4 ranks in December ---------------------------------------------
 @pytest.mark.parametrize(("ranks", "below"), [(1, True), (4, True), (5, False), (8, False)])
 def test_ranks_below_the_matched_median_mid_season_point_to_the_short_of_interviews_section(
