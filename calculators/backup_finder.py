@@ -1476,9 +1476,12 @@ def mid_season_line(today: dt.date, primary: str) -> str | None:
         if cycle.too_late_for_interviews(year, today)
         else f"a late application{through}. {cycle.send_by(year)}"
     )
+    # ResidencyCAS's programs do not start on ERAS's day, which the check and
+    # program counts leave unsaid for them (do-em audit s42, 6; diff review s53, 8).
+    since = "late September" if cas else dates["programs_receive"].shown()
     return (
-        f"Applied {applied}? Its programs have been reviewing since "
-        f"{dates['programs_receive'].shown()}, so a backup added now is {late} {cycle.SHORT_OF_INTERVIEWS}"
+        f"Applied {applied}? Its programs have been reviewing since {since}, so a backup added now is {late} "
+        f"{cycle.SHORT_OF_INTERVIEWS}"
     )
 
 
