@@ -2352,9 +2352,10 @@ def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]
     reviews = cycle.season(year)["programs_receive"]
     if cycle.months_from(today, months) <= reviews.date:
         return ""
+    # The longest named, as shorter ones may fit (diff review s53, 9).
     return (
-        f" Those months cannot all fit before programs start reading applications for the Match {year} on {reviews.shown()}, "
-        "so they count towards a later Match."
+        f" {months} months from today would end after programs start reading applications for the Match {year} on "
+        f"{reviews.shown()}: in full, this change counts only for a later Match."
     )
 
 
