@@ -745,9 +745,10 @@ def _mid_season_points(
     sentences.append(
         f"These ERAS fees are from {schedule.source} ({schedule.season}), confirmed for {season}."
         if schedule.confirmed_to >= year
-        else f"Old figure: these ERAS fees are from {schedule.source} ({schedule.season}), and "
-        f"{_newer_seasons(data.SERVICE_ERAS, schedule.confirmed_to, year)}, which we do not hold: check the AAMC's "
-        "fee page."
+        # Which newer seasons' fees we lack is said once, in the note on fees
+        # under the total (diff review s53, 10).
+        else f"Old figure: these ERAS fees are from {schedule.source} ({schedule.season}); the note on fees below says "
+        "which newer ones we do not hold."
     )
     if paid := _once_paid(items):
         sentences.append(

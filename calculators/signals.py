@@ -797,12 +797,6 @@ def mid_season_points(today: dt.date, slugs: list[str]) -> list[str] | None:
     return points
 
 
-def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
-    """``mid_season_points`` as one text, for a reader of its words alone."""
-    points = mid_season_points(today, slugs)
-    return " ".join(points) if points else None
-
-
 def _backup_signals_need_a_backup(v: Mapping[str, object]) -> None:
     if v["backup_specialty"] is None and v["backup_signals"] is not None:
         raise InputError(

@@ -1154,7 +1154,7 @@ def test_a_late_residencycas_backup_is_closed_or_may_be_by_residencycas_own_stat
     said = backup_finder.residencycas_backup(data.specialty("emergency-medicine"), dt.date.fromisoformat(today))
     assert said.endswith(f"a backup there not applied to by then {then} to you this season.")
     # The signals planner says the same of the same day.
-    note = signals.mid_season_note(dt.date.fromisoformat(today), ["emergency-medicine"])
+    note = " ".join(signals.mid_season_points(dt.date.fromisoformat(today), ["emergency-medicine"]) or [])
     assert note is not None and f"not applied to by then {then} to you this season" in note
 
 

@@ -484,10 +484,17 @@ def test_a_neighbouring_band_is_planned_with_the_readers_own_red_flags() -> None
 # --- A reader in the middle of a season (late-season audit s39, 1) -----------------------
 
 
-def _note(result: sg.SignalsResult) -> str | None:
+def _joined(points: list[str] | None) -> str | None:
     """The mid-season note's points as one text, or None."""
-    points = result["mid_season"]
     return " ".join(points) if points else None
+
+
+def _note(result: sg.SignalsResult) -> str | None:
+    return _joined(result["mid_season"])
+
+
+def mid_season_note(today: dt.date, slugs: list[str]) -> str | None:
+    return _joined(sg.mid_season_points(today, slugs))
 
 
 PERSONA_A = {
@@ -756,18 +763,18 @@ def test_mid_season_an_em_reader_is_spoken_to_in_the_match_and_myeras_only_of_th
     # An EM reader read ERAS's seasons and MyERAS's screens, and "may not be
     # open" where the timeline said closed (do-em audit s42, 7).
     pin_build_date(monkeypatch, "2026-12-05")
-    both = sg.mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine", "family-medicine"])
+    both = mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine", "family-medicine"])
     assert both is not None and both.startswith("For the Match 2027, the season under way:")
     assert "Planning for the Match 2028 instead?" in both and "ERAS 2027" not in both
     assert "In ERAS (your Family Medicine list), a signal is fixed" in both
     assert "A specialty there not applied to by then is not open to you this season" in both
-    alone = sg.mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine"])
+    alone = mid_season_note(dt.date(2026, 12, 5), ["emergency-medicine"])
     assert alone is not None and "MyERAS" not in alone and "In ERAS" not in alone
     # No ERAS day for a reader whose every field is in ResidencyCAS (diff review s42, 4).
     assert "as of 5 December 2026, its applications have gone in." in alone and "23 September" not in alone.split(".")[0]
-    early = sg.mid_season_note(dt.date(2026, 9, 10), ["emergency-medicine"])
+    early = mid_season_note(dt.date(2026, 9, 10), ["emergency-medicine"])
     assert early is not None and "as of 10 September 2026, ResidencyCAS is taking its applications." in early
-    eras = sg.mid_season_note(dt.date(2026, 12, 5), ["internal-medicine"])
+    eras = mid_season_note(dt.date(2026, 12, 5), ["internal-medicine"])
     assert eras is not None and eras.startswith("For ERAS 2027 (Match 2027)") and "In ERAS, a signal is fixed" in eras
 
 
@@ -1001,7 +1008,7 @@ def test_a_mid_season_note_names_one_match_for_a_pairs_plans() -> None:
     # in Emergency Medicine": the internal medicine plan was the running
     # Match's (diff review s43, second, 6).  A pair is now planned in one
     # Match, the next, which is the planning reader's own (diff review s44, 3).
-    note = sg.mid_season_note(dt.date(2027, 10, 1), ["internal-medicine", "emergency-medicine"])
+    note = mid_season_note(dt.date(2027, 10, 1), ["internal-medicine", "emergency-medicine"])
     assert note is not None and "Planning for the Match 2029 instead? This note is not for you" in note
     assert "The plans below are for it" in note and "in Emergency Medicine" not in note.split("In ERAS")[0]
 
