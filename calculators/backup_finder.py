@@ -627,7 +627,7 @@ def exclusion(primary: data.Specialty, candidate: data.Specialty, applicant: str
     if candidate.tier == "ultra":
         return (
             "Ultra-competitive: the no-match article judges such fields unrealistic as a backup for most who have "
-            "already gone unmatched, "
+            "already gone unmatched (leaving them out for every reader is our rule), "
             "and the orthopaedics article asks that a backup be clearly easier to match."
         )
     if harder_for_imgs(primary, candidate) and applicant not in data.US_GRADUATE_TYPES:

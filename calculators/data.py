@@ -1811,6 +1811,10 @@ class RuleOfThumb:
 # rest had "225–230" (coderead audit s41, 4).
 IMG_STEP2_RED_FLAG = (225, 230)
 IMG_GRADUATION_BARRIER_YEARS = (5, 7)
+# The IMG article's worked example graduated in this year ("YOG: 2019"), the
+# older graduation its 80-120 family medicine count rests on (diff review
+# s53, 11).
+IMG_EXAMPLE_GRADUATION_YEAR = 2019
 # The orthopaedics article's self-audit: a Step 2 CK of about 245-250 or more
 # is a strong advantage.
 ORTHO_STEP2_ADVANTAGE = (245, 250)

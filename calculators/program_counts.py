@@ -111,7 +111,10 @@ ORTHOPAEDICS_ORTHO_ARTICLE = ArticleRange(
 # non-US IMG with Step 2 CK 229, a J-1 visa need and an older graduation year.
 # The IMG article's worked example, as the article gives it: a profile, not
 # "several red flags", which were our reading (figures audit s53, 6).
-EXAMPLE_READER = "a non-US IMG with a Step 2 CK of 229, observerships only and a J-1 visa to obtain"
+EXAMPLE_READER = (
+    "a non-US IMG with a Step 2 CK of 229, observerships only, a J-1 visa to obtain and a "
+    f"{data.IMG_EXAMPLE_GRADUATION_YEAR} graduation"
+)
 GENERAL_FIRST_CHOICE = ArticleRange(
     "general-first-choice",
     60,
@@ -195,7 +198,7 @@ SECONDARY_BACKUP_RANGES: dict[tuple[str, str], ArticleRange] = {
 # orthopaedics article tells a reader unsure of matching in orthopaedics to
 # send internal or family medicine "80+" applications.  The IMG article's
 # 80-120 family medicine behind psychiatry is not a pairing rule: its reader
-# (229, observerships only, a J-1 to obtain) is "Dual apply, strongly" here, where every internal or
+# (229, observerships only, a J-1 to obtain, graduated 2019) is "Dual apply, strongly" here, where every internal or
 # family medicine backup takes it (LARGE_BACKUP_RANGES).  Given to psychiatry
 # alone at "Dual apply", it sent a psychiatry applicant twice the family
 # medicine applications a pediatrics applicant with the same file was told.
@@ -1190,7 +1193,8 @@ def _filled_by_your_group(v: Mapping[str, object], changing: bool = False) -> li
         # field's count, not as a third reason that gave both counts and the
         # advice again (diff review s52b, 10).
         if changing and spec.slug == new != leaving and count < places.get(leaving, 0):
-            sponsors = " We hold no count of programs that sponsor visas." if profile.visa_needed(v) else ""
+            # Tied to the field, as nothing before it speaks of visas (diff review s53, 11).
+            sponsors = f" We hold no count of {spec.name} programs that sponsor visas." if profile.visa_needed(v) else ""
             text += (
                 f" Our advice: do so before you commit the range to {spec.name}, which now carries most of your list "
                 f"but had fewer such places than {data.specialty(leaving).name}, the field you are leaving.{sponsors}"

@@ -775,7 +775,7 @@ def test_a_backup_outside_the_no_match_articles_list_is_an_extrapolation() -> No
 def test_a_us_citizen_img_is_told_the_general_range_was_written_for_another_group() -> None:
     reasons = " ".join(pc.compute({"specialty": "general-surgery", "applicant_type": "us-img"})["reasons"])  # type: ignore[arg-type]
     assert (
-        "example of a non-US IMG with a Step 2 CK of 229, observerships only and a J-1 visa to obtain, not a US-citizen IMG"
+        "example of a non-US IMG with a Step 2 CK of 229, observerships only, a J-1 visa to obtain and a 2019 graduation, not a US-citizen IMG"
         in reasons
     )
     non_us = " ".join(pc.compute({"specialty": "general-surgery", "applicant_type": "non-us-img"})["reasons"])  # type: ignore[arg-type]
@@ -2255,7 +2255,7 @@ def test_the_secondary_backup_range_does_not_deny_the_img_articles_family_medici
     assert "at “Dual apply” outside orthopaedics" in said
     assert (
         "The IMG article's 80–120 for a family medicine backup is for a non-US IMG with a Step 2 CK of 229, "
-        "observerships only and a J-1 visa to obtain."
+        "observerships only, a J-1 visa to obtain and a 2019 graduation."
     ) in said
 
 
@@ -2289,7 +2289,7 @@ def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_once_besid
     name = data.specialty(new).name
     assert said.startswith("Non-US IMGs filled ") and f"PGY-1 {name} positions offered in 2025, about {count} places" in said
     assert "but had fewer such places than Internal Medicine, the field you are leaving." in said
-    assert ("We hold no count of programs that sponsor visas." in said) is visa
+    assert (f"We hold no count of {name} programs that sponsor visas." in said) is visa
     # Each count, and the advice to count programs, said once a field: a
     # third reason gave both counts and the advice again (diff review s52b, 10).
     joined = " ".join(reasons)
