@@ -644,12 +644,17 @@ def folded(text: str) -> str:
 US_YES = frozenset({"yes", "y", "true", "1", "us", "usa"})
 US_NO = frozenset({"no", "n", "false", "0", "not us", "non us", "nonus", "not usa", "non usa", "nonusa"})
 # Words for "I do not know", read as the empty cell the help invites.
-US_NOT_SAID = frozenset({"n/a", "na", "unknown", "not known", "not sure", "dont know", "don't know", "don’t know", "?"})
+US_NOT_SAID = frozenset(
+    {"n/a", "na", "unknown", "not known", "not sure", "unsure", "idk", "dont know", "don't know", "don’t know", "?"}
+)
+# Every dash a spreadsheet or phone may type, read as the hyphen: a cell of
+# "—" was warned where "-" was read as blank (diff review s53, 12).
+_DASHES_AS_SPACES = str.maketrans({dash: " " for dash in "-‐‑‒–—―"})
 
 
 def us_typed(text: str) -> str:
-    """A US cell as the words above list it: dots dropped, hyphens as spaces, folded."""
-    return folded(text.replace(".", "").replace("-", " "))
+    """A US cell as the words above list it: dots dropped, dashes as spaces, folded."""
+    return folded(text.replace(".", "").translate(_DASHES_AS_SPACES))
 
 
 def read_us(typed: str) -> str | None:

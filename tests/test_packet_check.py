@@ -976,7 +976,23 @@ def test_a_us_cell_the_checker_cannot_read_is_a_warning_and_its_letter_is_not_kn
     ]
     assert "wrote “L2”" in result["letter_origin"] and result["ok"]
     # "USA" and "U.S." are read as yes, "Non-US" as no.
-    for typed in ("USA", "U.S.", "u.s.a.", "Yes", "1", "N/A", "unknown", "-", "not sure", "Don't know"):
+    # Any dash, "unsure" and "idk" too (diff review s53, 12).
+    for typed in (
+        "USA",
+        "U.S.",
+        "u.s.a.",
+        "Yes",
+        "1",
+        "N/A",
+        "unknown",
+        "-",
+        "—",
+        "–",
+        "unsure",
+        "idk",
+        "not sure",
+        "Don't know",
+    ):
         assert us_check(f"PS,statement,psychiatry\nL1,letter,psychiatry,{typed}\nL2,letter,psychiatry,yes\n")["problems"] == []
     # Hyphens read as spaces: "not-US" and "nonUS" were warned (diff review s52b, 9).
     for typed in ("Non-US", "non-USA", "0", "not USA", "non usa", "not-US", "nonUS", "Non-U.S."):
