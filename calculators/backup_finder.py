@@ -1476,13 +1476,11 @@ def mid_season_line(today: dt.date, primary: str) -> str | None:
         if cycle.too_late_for_interviews(year, today)
         else f"a late application{through}. {cycle.send_by(year)}"
     )
-    # ResidencyCAS's programs do not start on ERAS's day, which the check and
-    # program counts leave unsaid for them (do-em audit s42, 6; diff review s53, 8).
-    since = "late September" if cas else dates["programs_receive"].shown()
-    return (
-        f"Applied {applied}? Its programs have been reviewing since {since}, so a backup added now is {late} "
-        f"{cycle.SHORT_OF_INTERVIEWS}"
-    )
+    # ResidencyCAS's programs do not start on ERAS's day, and its own is not
+    # in our data, so none is given, as the check and program counts give
+    # none (do-em audit s42, 6; diff review s53, 8 and s53b, 4).
+    since = "are reviewing applications" if cas else f"have been reviewing since {dates['programs_receive'].shown()}"
+    return f"Applied {applied}? Its programs {since}, so a backup added now is {late} {cycle.SHORT_OF_INTERVIEWS}"
 
 
 def compute(inputs: Mapping[str, object]) -> BackupFinderResult:

@@ -368,9 +368,11 @@ def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup
                 f"{and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values()), 'or')}: ResidencyCAS, which they use, has closed).",
                 "more programs or a backup field through ERAS",
             )
+        # With the day it may have closed on (diff review s53b, 3).
         return (
-            f"New applications can still go {MORE_PROGRAMS_FIRST}a backup field ({data.RESIDENCYCAS_FIELDS_SAID} only "
-            "while ResidencyCAS is open: check its dates).",
+            f"New applications can still go {MORE_PROGRAMS_FIRST}a backup field (in "
+            f"{and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values()), 'or')}, only if ResidencyCAS is still open: by "
+            f"our estimate it closed on {long_date(residencycas_deadline_day(match_year)[0])}).",
             "more programs or a backup field",
         )
     cas = [data.specialty(s).name for s in (slug, backup) if s and data.via_residencycas(s)]
@@ -388,7 +390,8 @@ def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup
             )
         return f"New applications can still go {MORE_PROGRAMS_FIRST}{named}. {why}", "more programs or a backup field"
     if state == "closed":
-        return f"New applications can still go only to {eras}.{account} {why}", "a backup field through ERAS"
+        # The reason first, then the rule and the account (diff review s53b, 7).
+        return f"{why} New applications can now go only to {eras}.{account}", "a backup field through ERAS"
     # Past our estimate it may be open for days: the ERAS-only rule is said
     # on that condition, as program counts said it (diff review s52b, 5a).
     return f"{why} If it has closed, new applications can go only to {eras}.{account}", "a backup field through ERAS"

@@ -1111,8 +1111,8 @@ def test_mid_season_an_emergency_medicine_first_choice_is_told_its_backup_goes_t
     # and no word that the backup starts in ERAS from nothing (EM audit s53, 2).
     pin_build_date(monkeypatch, "2026-12-07")
     line = str(backup_finder.compute({"specialty": "emergency-medicine", "applicant_type": "us-img"})["mid_season"])
-    assert line.startswith("Applied for the Match 2027? Its programs have been reviewing since late September, ")
-    assert "in ERAS 2027" not in line and "23 September" not in line
+    assert line.startswith("Applied for the Match 2027? Its programs are reviewing applications, so a backup added now")
+    assert "in ERAS 2027" not in line and "September" not in line
     assert "a late application, through ERAS: if you have used only ResidencyCAS so far, you need a MyERAS account first." in line
     # Too late for this season, the account is not the point.
     pin_build_date(monkeypatch, "2027-01-20")

@@ -2255,8 +2255,10 @@ def test_mid_season_the_margins_are_said_to_be_for_the_next_application() -> Non
     # closed (diff review s52, 1).
     # With the MyERAS account a ResidencyCAS-only reader needs (diff review s53, 3).
     assert (
-        "can still go only to a backup field that applies through ERAS. If you have used only ResidencyCAS so far, "
-        "you need a MyERAS account first. Emergency Medicine programs" in em
+        "Emergency Medicine programs take applications through ResidencyCAS, which closed" in em
+        and "New applications can now go only to a backup field that applies through ERAS. If you have used only "
+        "ResidencyCAS so far, you need a MyERAS account first."
+        in em
     )
     result = competitiveness.compute({"applicant_type": "non-us-img", "specialty": "anesthesiology", "step2_score": 247})
     result["mid_season"] = note
