@@ -1319,14 +1319,6 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     confirmed for it; a schedule superseded is said to be, with the newer
     seasons whose fees we do not hold (seasonlate audit s44, 2)."""
     season, opened = int(result["reader_season"]), int(result["opened_season"])
-    # A reader planning the next season was told only of this one's (diff
-    # review s53, 4); said where our fees are not this season's, so "it"
-    # below never means the next.
-    planning = (
-        f". Planning for the Match {season + 1} instead? The same lines apply, and our fees are a season older for it"
-        if _under_way(result)
-        else ""
-    )
     ahead = _applies_in(result)
     late: list[tuple[str, str]] = []
     stale: list[tuple[str, str, int]] = []
@@ -1342,6 +1334,24 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         else:
             confirmed.append(service)
     unconfirmed = [*(service for service, _, _ in stale), *dict(late)]
+    # A reader planning the next season was told only of this one's (diff
+    # review s53, 4), then left to count (s53b, 5); said where our fees are
+    # not this season's, so no "it" below means the next.
+    oldest = min(
+        (
+            priced[0]["confirmed_to"]
+            for _, lines in _by_service(result["application_breakdown"])
+            if (priced := [b for b in lines if b["formula"]])
+        ),
+        default=season,
+    )
+    planning = (
+        f". Planning for {_season_named(season + 1, str(result['inputs']['primary_specialty']))} instead? The table's "
+        "lines are the same, and our fees are then "
+        f"{counted(seasons_behind(oldest, season + 1), 'season')} before yours"
+        if _under_way(result)
+        else ""
+    )
     where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])
     if stale:
         behind_said = [

@@ -896,7 +896,9 @@ def few_ranks(spec: data.Specialty, ranks: int, short: bool = False) -> str | No
     )
 
 
-def below_matched_median(spec: data.Specialty, ranks: int, short: bool = False, raises: bool = False) -> str | None:
+def below_matched_median(
+    spec: data.Specialty, ranks: int, short: bool = False, raises: bool = False, one_fewer: float | None = None
+) -> str | None:
     """Where ``ranks`` is below the median of the field's matched group,
     that median with its source and year and the Timeline guide's section on
     what to weigh; None at or above it, or where NRMP withheld it.  At 1 to 4
@@ -914,8 +916,9 @@ def below_matched_median(spec: data.Specialty, ranks: int, short: bool = False, 
             f"Below the matched median, {matched:g} ({CHARTING_OUTCOMES.short} {DATA_YEAR}). Timeline guide: “Already "
             "applied, and short of interviews?”."
         )
+    fewer = f" (with one rank fewer it is {about(one_fewer)})" if one_fewer is not None else ""
     why = (
-        f" {'It still raises' if ranks == 1 else 'They still raise'} the estimate, as that many ranks were more common "
+        f" {'It still raises' if ranks == 1 else 'They still raise'} the estimate{fewer}, as that many ranks were more common "
         f"among those who matched than among those who did not, whose median was {unmatched:g}: a better sign than "
         "fewer, not a sign of enough."
         if raises and spec.outcome and (unmatched := spec.outcome.contig_unmatched.median) is not None
@@ -1842,10 +1845,21 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     mid_season = cycle.season_under_review(cycle.reference_date()) is not None
     # "Still raise" only where the figure shown rises: 40.16% to 40.24% both
     # read "about 40%" (diff review s53, 6).
-    without_ranks = round(posterior(prior, [m.log_lr for m in used if m is not contig and m.log_lr is not None]), 4)
+    others = [m.log_lr for m in used if m is not contig and m.log_lr is not None]
+    without_ranks = round(posterior(prior, others), 4)
     raises = contig is not None and contig.used and probability > without_ranks and about(probability) != about(without_ranks)
+    # Beside it, the estimate at one rank fewer: 2 emergency medicine ranks
+    # gave about 57% and 1 about 20%, and the page said only "still raise"
+    # (EM audit s53, 4; diff review s53b, 6).
+    one_fewer = (
+        round(posterior(prior, [*others, contig_measure(spec, ranks - 1).log_lr or 0.0]), 4)
+        if raises and ranks is not None and ranks - 1 >= CONTIG_FLOOR
+        else None
+    )
     short_of_matched = (
-        below_matched_median(spec, ranks, raises=raises) if ranks is not None and mid_season and not ranks_low else None
+        below_matched_median(spec, ranks, raises=raises, one_fewer=one_fewer)
+        if ranks is not None and mid_season and not ranks_low
+        else None
     )
     if used:
         summary = (

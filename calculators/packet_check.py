@@ -873,7 +873,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         typed_us = us_typed(row.get(US_COLUMN, ""))
         us = read_us(typed_us)
         # A warning, not an error: nothing ERAS checks turns on it.
-        if us is None and typed_us and typed_us not in US_NOT_SAID and kind == "letter":
+        # "??" and "unsure?" are not-said too; "no?" is still asked about (diff review s53b, 11).
+        if us is None and typed_us.rstrip("?").strip() not in US_NOT_SAID | {""} and kind == "letter":
             flag(
                 "warning",
                 "",

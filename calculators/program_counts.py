@@ -1194,7 +1194,11 @@ def _filled_by_your_group(v: Mapping[str, object], changing: bool = False) -> li
         # advice again (diff review s52b, 10).
         if changing and spec.slug == new != leaving and count < places.get(leaving, 0):
             # Tied to the field, as nothing before it speaks of visas (diff review s53, 11).
-            sponsors = f" We hold no count of {spec.name} programs that sponsor visas." if profile.visa_needed(v) else ""
+            sponsors = (
+                f" We hold no count of {spec.name} programs that sponsor visas: check each one's record before you commit."
+                if profile.visa_needed(v)
+                else ""
+            )
             text += (
                 f" Our advice: do so before you commit the range to {spec.name}, which now carries most of your list "
                 f"but had fewer such places than {data.specialty(leaving).name}, the field you are leaving.{sponsors}"

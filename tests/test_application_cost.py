@@ -1468,7 +1468,9 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     assert item(result, "Virtual interviews")["amount"] == 1000
     # Our fees are one season behind the reader's, which is under way, not two
     # behind the next (midseason audit s52, 8).
-    assert "2025 and 2026 seasons, 1 season before yours" in html and "2 seasons before yours" not in html
+    # Two only for the reader planning the next season, said so (diff review s53b, 5).
+    assert "2025 and 2026 seasons, 1 season before yours" in html
+    assert html.count("2 seasons before yours") == 1 and "Planning for ERAS 2028 (Match 2028) instead?" in html
 
 
 @pytest.mark.parametrize("today", ["2026-07-01", "2026-09-23", "2027-02-17", "2027-03-01"])
@@ -1562,5 +1564,8 @@ def test_mid_season_a_reader_planning_the_next_season_is_told_the_fees_are_a_sea
     # for one applying next year (diff review s53, 4).
     pin_build_date(monkeypatch, today)
     page = unescape(str(ac.render(ac.compute(MID_SEASON))))
-    planning = "Planning for the Match 2028 instead? The same lines apply, and our fees are a season older for it."
-    assert (planning in page) is said and ("Planning for the Match" in page) is said
+    planning = (
+        "Planning for ERAS 2028 (Match 2028) instead? The table's lines are the same, and our fees are then 2 seasons "
+        "before yours."
+    )
+    assert (planning in page) is said and ("Planning for " in page) is said

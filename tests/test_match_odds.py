@@ -1880,10 +1880,13 @@ def test_ranks_below_the_matched_median_mid_season_point_to_the_short_of_intervi
     result = compute({**MIDSEASON_READER, "contiguous_ranks": ranks})
     # Where the ranks raise the estimate all the same, it says why (EM audit s53, 4).
     [ratio] = [m["likelihood_ratio"] for m in result["measures"] if m["measure"] == "contiguous_ranks"]
+    # With the estimate at one rank fewer beside it (diff review s53b, 6).
+    fewer = compute({**MIDSEASON_READER, "contiguous_ranks": ranks - 1})["probability"] if ranks > 1 else None
     raises = (
-        " They still raise the estimate, as that many ranks were more common among those who matched than among those "
-        "who did not, whose median was 2: a better sign than fewer, not a sign of enough."
-        if ratio is not None and ratio > 1
+        f" They still raise the estimate (with one rank fewer it is {match_odds.about(fewer)}), as that many ranks were "
+        "more common among those who matched than among those who did not, whose median was 2: a better sign than "
+        "fewer, not a sign of enough."
+        if ratio is not None and ratio > 1 and fewer is not None
         else ""
     )
     assert bool(raises) is (ranks >= 4)
@@ -1943,6 +1946,11 @@ def test_zero_ranks_in_a_residencycas_field_in_december_send_only_to_an_eras_bac
     pin_build_date(monkeypatch, "2026-12-07")
     result = compute({"specialty": "obstetrics-gynecology", "contiguous_ranks": 0})
     steps = str(result["no_ranks"]["next_steps"])  # type: ignore[index]
-    assert steps.startswith("New applications can still go only to a backup field that applies through ERAS.")
+    # The reason first, then the rule and the account (diff review s53b, 7).
+    assert steps.startswith("Obstetrics and Gynecology programs take applications through ResidencyCAS, which closed")
+    assert (
+        "read 2026). New applications can now go only to a backup field that applies through ERAS. If you have used "
+        "only ResidencyCAS so far, you need a MyERAS account first." in steps
+    )
     assert "to more programs in your field" not in steps
     assert "Send applications to a backup field through ERAS by about 20 December 2026" in result["announced"]

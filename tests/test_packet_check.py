@@ -990,6 +990,9 @@ def test_a_us_cell_the_checker_cannot_read_is_a_warning_and_its_letter_is_not_kn
         "–",
         "unsure",
         "idk",
+        # "??" and "unsure?" too (diff review s53b, 11).
+        "??",
+        "unsure?",
         "not sure",
         "Don't know",
     ):
@@ -1001,6 +1004,8 @@ def test_a_us_cell_the_checker_cannot_read_is_a_warning_and_its_letter_is_not_kn
     # "I do not know" words are read as the empty cell: counted, and named as not known.
     unsure = us_check("PS,statement,psychiatry\nL1,letter,psychiatry,N/A\nL2,letter,psychiatry,yes\n")
     assert "wrote “L1”" in unsure["letter_origin"]
+    # A question mark does not make "no" unsaid.
+    assert us_check("PS,statement,psychiatry\nL1,letter,psychiatry,no?\nL2,letter,psychiatry,yes\n")["problems"]
     # A statement has no writer to ask about.
     statement = us_check("PS,statement,psychiatry,maybe\nL1,letter,psychiatry,yes\nL2,letter,psychiatry,yes\n")
     assert statement["problems"] == []

@@ -2289,7 +2289,7 @@ def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_once_besid
     name = data.specialty(new).name
     assert said.startswith("Non-US IMGs filled ") and f"PGY-1 {name} positions offered in 2025, about {count} places" in said
     assert "but had fewer such places than Internal Medicine, the field you are leaving." in said
-    assert (f"We hold no count of {name} programs that sponsor visas." in said) is visa
+    assert (f"We hold no count of {name} programs that sponsor visas: check each one's record" in said) is visa
     # Each count, and the advice to count programs, said once a field: a
     # third reason gave both counts and the advice again (diff review s52b, 10).
     joined = " ".join(reasons)
