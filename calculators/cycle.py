@@ -319,6 +319,13 @@ def send_by(match_year: int) -> str:
     )
 
 
+# Why to send soon, said beside the last useful day by the timeline and the
+# guides alike.
+EARLY_APPLICANTS = (
+    "Programs give many interview places to early applicants (our reading; the IMG article's advice is to submit early)"
+)
+
+
 def last_day_basis(match_year: int) -> str:
     """What the last useful day rests on, for brackets after it, where that
     is an estimate, else "": "about 20 December" did not say it was worked out
@@ -355,40 +362,38 @@ def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup
     mine = data.via_residencycas(slug)
     theirs = backup is not None and data.via_residencycas(backup)
     named = f"your backup, {data.specialty(backup).name}" if backup else "a backup field"
-    # No field of the reader's in ResidencyCAS, and none left unnamed: then it does not concern them.
-    concerned = state != "open" and (mine or theirs or backup is None)
-    shut = concerned and state == "closed"
+    # No field of the reader's in ResidencyCAS, and none left unnamed: then it
+    # does not concern them, and nothing below need be worked out.
+    if state == "open" or not (mine or theirs or backup is None):
+        return f"New applications can still go {MORE_PROGRAMS_FIRST}{named}.", "more programs or a backup field"
+    shut = state == "closed"
+    short = "more programs or a backup field" + (" through ERAS" if shut else "")
+    if not (mine or theirs):
+        # An ERAS reader with no backup named: ResidencyCAS in a clause, not a
+        # cited sentence of 50 words that concerns only its own fields (diff
+        # review s53, 5), with the day it may have closed on (s53b, 3).
+        fields = and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values()), "or")
+        target = (
+            f"a backup field that applies through ERAS (not {fields}: ResidencyCAS, which they use, has closed)"
+            if shut
+            else f"a backup field (in {fields}, only if ResidencyCAS is still open: by our estimate it closed on "
+            f"{long_date(residencycas_deadline_day(match_year)[0])})"
+        )
+        return f"New applications can still go {MORE_PROGRAMS_FIRST}{target}.", short
     # "Only to your backup" shut out a third field in ERAS (diff review s52b, 5).
     eras = "a backup field that applies through ERAS" + (
         f", not to {named}" if theirs else f", such as {named}" if backup else ""
     )
     cas = [data.specialty(s).name for s in (slug, backup) if s and data.via_residencycas(s)]
     why = f"{and_list(cas)} programs take applications through ResidencyCAS, which {residencycas_deadline(match_year, today)}."
-    if mine and concerned:
+    if mine:
         # The reason first, then the rule and the account (diff review s53b,
         # 7).  Past our estimate it may be open for days: the ERAS-only rule
         # is said on that condition, as program counts said it (diff review
         # s52b, 5a).
         rule = "New applications can now go" if shut else "If it has closed, new applications can go"
         return f"{why} {rule} only to {eras}. {capitalised(MYERAS_FIRST)}.", "a backup field through ERAS"
-    fields = and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values()), "or")
-    if not concerned:
-        target, reason = named, ""
-    elif not theirs:
-        # An ERAS reader with no backup named: ResidencyCAS in a clause, not a
-        # cited sentence of 50 words that concerns only its own fields (diff
-        # review s53, 5), with the day it may have closed on (s53b, 3).
-        target, reason = (
-            f"a backup field that applies through ERAS (not {fields}: ResidencyCAS, which they use, has closed)"
-            if shut
-            else f"a backup field (in {fields}, only if ResidencyCAS is still open: by our estimate it closed on "
-            f"{long_date(residencycas_deadline_day(match_year)[0])})",
-            "",
-        )
-    else:
-        target, reason = (eras if shut else named), f" {why}"
-    short = "more programs or a backup field" + (" through ERAS" if shut else "")
-    return f"New applications can still go {MORE_PROGRAMS_FIRST}{target}.{reason}", short
+    return f"New applications can still go {MORE_PROGRAMS_FIRST}{eras if shut else named}. {why}", short
 
 
 def too_late_caveat(match_year: int) -> str:

@@ -189,8 +189,7 @@ def last_useful_day(today: dt.date) -> str:
         return (
             f"For the Match {year}, the last useful day to send a new application is about {long_date(last)} "
             f"({said}): one sent later is unlikely to bring an interview before the rank lists close. "
-            f"{cycle.INTERVIEW_RULE} Programs give many interview places to early applicants (our reading; the IMG "
-            "article's advice is to submit early), so an application sent this week is worth more than a polished "
+            f"{cycle.INTERVIEW_RULE} {cycle.EARLY_APPLICANTS}, so an application sent this week is worth more than a polished "
             "one sent next month."
         )
     return (

@@ -1520,11 +1520,9 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     # as the day to send by (midseason audit s52, 1).  That early applicants
     # get most places is our reading: the IMG article says only to submit
     # early (midseason audit s52, 2).
-    send = (
-        f"{cycle.send_by(match_year)} Programs give many interview places to early applicants (our reading; the IMG "
-        f"article's advice is to submit early), and the rank lists close on {deadline.shown()}."
-    )
-    if cycle.residencycas_state(match_year, today) == "open":
+    send = f"{cycle.send_by(match_year)} {cycle.EARLY_APPLICANTS}, and the rank lists close on {deadline.shown()}."
+    state = cycle.residencycas_state(match_year, today)
+    if state == "open":
         return (
             "Short of interviews? You can still send applications through ERAS, to more programs or to a second "
             f"specialty. {send} {rest}"
@@ -1532,11 +1530,7 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     # The plan knows no field: "you can still send ... to more programs" came
     # first, and ResidencyCAS's exception four sentences later, to a reader
     # whose only field was emergency medicine (EM audit s53, 1).
-    shut = (
-        "cannot be added this season"
-        if cycle.residencycas_state(match_year, today) == "closed"
-        else "may no longer take applications"
-    )
+    shut = "cannot be added this season" if state == "closed" else "may no longer take applications"
     return (
         f"Short of interviews? {capitalised(data.RESIDENCYCAS_FIELDS_SAID)} {shut}: ResidencyCAS, which their programs "
         f"use, {cycle.residencycas_deadline(match_year, today)}. Every other field goes through ERAS, where you can "
