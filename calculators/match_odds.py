@@ -1843,24 +1843,23 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # matched median point to what can still be done (midseason audit s52,
     # 4); ranks at the unmatched figure, left out, already do.
     mid_season = cycle.season_under_review(cycle.reference_date()) is not None
-    # "Still raise" only where the figure shown rises: 40.16% to 40.24% both
-    # read "about 40%" (diff review s53, 6).
-    others = [m.log_lr for m in used if m is not contig and m.log_lr is not None]
-    without_ranks = round(posterior(prior, others), 4)
-    raises = contig is not None and contig.used and probability > without_ranks and about(probability) != about(without_ranks)
-    # Beside it, the estimate at one rank fewer: 2 emergency medicine ranks
-    # gave about 57% and 1 about 20%, and the page said only "still raise"
-    # (EM audit s53, 4; diff review s53b, 6).
-    one_fewer = (
-        round(posterior(prior, [*others, contig_measure(spec, ranks - 1).log_lr or 0.0]), 4)
-        if raises and ranks is not None and ranks - 1 >= CONTIG_FLOOR
-        else None
-    )
-    short_of_matched = (
-        below_matched_median(spec, ranks, raises=raises, one_fewer=one_fewer)
-        if ranks is not None and mid_season and not ranks_low
-        else None
-    )
+    short_of_matched = None
+    # Worked out only where the sentence can be said, not at every recompute.
+    if ranks is not None and mid_season and not ranks_low:
+        # "Still raise" only where the figure shown rises: 40.16% to 40.24%
+        # both read "about 40%" (diff review s53, 6).
+        others = [m.log_lr for m in used if m is not contig and m.log_lr is not None]
+        without_ranks = round(posterior(prior, others), 4)
+        raises = bool(contig and contig.used) and probability > without_ranks and about(probability) != about(without_ranks)
+        # Beside it, the estimate at one rank fewer: 2 emergency medicine
+        # ranks gave about 57% and 1 about 20%, and the page said only "still
+        # raise" (EM audit s53, 4; diff review s53b, 6).
+        one_fewer = (
+            round(posterior(prior, [*others, contig_measure(spec, ranks - 1).log_lr or 0.0]), 4)
+            if raises and ranks - 1 >= CONTIG_FLOOR
+            else None
+        )
+        short_of_matched = below_matched_median(spec, ranks, raises=raises, one_fewer=one_fewer)
     if used:
         summary = (
             f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
