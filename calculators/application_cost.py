@@ -1323,10 +1323,12 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     late: list[tuple[str, str]] = []
     stale: list[tuple[str, str, int]] = []
     confirmed: list[str] = []
+    confirmed_to: list[int] = []
     for service, lines in _by_service(result["application_breakdown"]):
         priced = [b for b in lines if b["formula"]]
         if not priced:
             continue
+        confirmed_to.append(priced[0]["confirmed_to"])
         if superseded(priced[0]["confirmed_to"], opened):
             stale.append((service, priced[0]["season"], priced[0]["confirmed_to"]))
         elif seasons_behind(priced[0]["confirmed_to"], season) > 0:
@@ -1337,14 +1339,7 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     # A reader planning the next season was told only of this one's (diff
     # review s53, 4), then left to count (s53b, 5); said where our fees are
     # not this season's, so no "it" below means the next.
-    oldest = min(
-        (
-            priced[0]["confirmed_to"]
-            for _, lines in _by_service(result["application_breakdown"])
-            if (priced := [b for b in lines if b["formula"]])
-        ),
-        default=season,
-    )
+    oldest = min(confirmed_to, default=season)
     planning = (
         f". Planning for {_season_named(season + 1, str(result['inputs']['primary_specialty']))} instead? The table's "
         "lines are the same, and our fees are then "
