@@ -308,11 +308,13 @@ def last_day_for_an_interview(match_year: int) -> dt.date:
     return day
 
 
-def send_by(match_year: int) -> str:
+def send_by(match_year: int, early_said: bool = False) -> str:
     """The last useful day, with what it rests on, for a note that tells a
-    reader to send more applications now: a whole sentence."""
+    reader to send more applications now: a whole sentence.  ``early_said``
+    where the paragraph has just called the rank-list deadline early on
+    purpose."""
     last = long_date(last_day_for_an_interview(match_year))
-    basis = f" ({said})" if (said := last_day_basis(match_year)) else ""
+    basis = f" ({said})" if (said := last_day_basis(match_year, early_said)) else ""
     return (
         f"The last useful day to send a new application is about {last}{basis}: one sent later is unlikely to bring "
         f"an interview. {INTERVIEW_RULE}"
@@ -326,7 +328,7 @@ EARLY_APPLICANTS = (
 )
 
 
-def last_day_basis(match_year: int) -> str:
+def last_day_basis(match_year: int, early_said: bool = False) -> str:
     """What the last useful day rests on, for brackets after it, where that
     is an estimate, else "": "about 20 December" did not say it was worked out
     from our early estimate of the rank-list deadline (EM audit s53, 6)."""
@@ -334,7 +336,7 @@ def last_day_basis(match_year: int) -> str:
     if not deadline.estimated:
         return ""
     # "Our early estimate" read as a first rough one (diff review s53, 13).
-    early = ", which we set early on purpose" if deadline.estimated_early else ""
+    early = ", which we set early on purpose" if deadline.estimated_early and not early_said else ""
     return f"worked out from our estimate of the rank-list deadline{early}"
 
 

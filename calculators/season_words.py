@@ -394,24 +394,34 @@ def after_a_no_match(today: dt.date) -> Markup:
     # As the timeline calculator says it: the running season still takes a
     # late application until its rank lists close (season-now audit s31, 5).
     late: list[object] = []
-    if today < dates["rank_deadline"].date and cycle.too_late_for_interviews(running, today):
+    # Late registration closes with the rank lists (cycle.MILESTONES), and the
+    # box marked that one date an early estimate three times over (diff
+    # review s53b, 12): once the registration sentence has said it, the rank
+    # lists' close names the day only.
+    rank_deadline = dates["rank_deadline"]
+    close: list[object] = (
+        [f"by {long_date(rank_deadline.date)}, the day late registration ends"]
+        if registration in ("on-time", "late-fee") and dates["late_registration_ends"].date == rank_deadline.date
+        else [date_shown("rank_deadline", today, running)]
+    )
+    if today < rank_deadline.date and cycle.too_late_for_interviews(running, today):
         # The calculators call a new application too late from late December
         # (diff review s41, second, 1).
         late = [
             " If you did not apply in it, an application sent now is unlikely to bring an interview before its rank lists close ",
-            date_shown("rank_deadline", today, running),
+            *close,
             ".",
             *_register_to_match(running, today, "If you send one anyway, register"),
             " The next",
         ]
-    elif today < dates["rank_deadline"].date:
+    elif today < rank_deadline.date:
         # Through ERAS only, once ResidencyCAS's deadline may be behind the
         # reader: the page called the season open to an emergency medicine
         # reader it no longer took (season-dates audit s43, 2).
         fields_closed = cycle.residencycas_fields_closed(running, today)
         late = [
             " If you did not apply in it, you can still send it applications, late, while its rank lists are open: they close ",
-            date_shown("rank_deadline", today, running),
+            *close,
             ".",
             *_register_to_match(running, today, "To match in it, you must also register"),
             # The rank-list date alone read as if January still worked, where
@@ -419,7 +429,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             # after the registration, whose "by the same date" is the rank
             # lists' (diff review s53, 2).
             " ",
-            cycle.send_by(running),
+            cycle.send_by(running, early_said=rank_deadline.estimated_early),
             f" Most of its interview places go to earlier applicants (our reading).{' ' if fields_closed else ''}{fields_closed} The next",
         ]
     elif still_open:

@@ -50,10 +50,12 @@ def test_after_a_no_match_names_the_next_season_open_on_time() -> None:
     last_day = cycle.last_day_for_an_interview(2027)
     assert f"The last useful day to send a new application is about {long_date(last_day)}" in during
     # "By the same date" is the rank lists' date, said just before it (diff review s53, 2).
-    assert "they close by 17 February 2027" in during
+    assert "they close by 17 February 2027, the day late registration ends." in during
     said_last = during.index("The last useful day")
     assert during.index("register with the NRMP, with the late fee, by the same date") < said_last
     assert during.index("they close by 17 February 2027") < during.index("by the same date")
+    # The one date is called an early estimate once, not three times (diff review s53b, 12).
+    assert during.count("set early on purpose") == 1
     ahead = text(season_words.after_a_no_match(day_in(2027, "programs_receive", -30)))
     assert "the next season you can apply to on time is the Match 2027" in ahead
 
