@@ -1543,10 +1543,14 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
 # Dated, it keeps a long read-out within its 40 words (diff review s52b, 3).
 # Shown, it says ERAS holds no emergency medicine or OB/GYN program: the
 # plan asks no field, and an EM-only reader read "add programs" as theirs (EM
-# audit s53, 1; diff review s53, 1).  Heard, the day keeps the 40 words.
+# audit s53, 1; diff review s53, 1), and so does what is heard where the 40
+# words leave room, before it gives up the fields, then the day (diff review
+# s53b, 1).
 ADD_THROUGH_ERAS = "You can still add programs through ERAS."
 ADD_THROUGH_ERAS_BY = "Add programs through ERAS by about {}."
-ADD_IN_ERAS_BY_SHOWN = "Add programs in ERAS (not EM or OB/GYN) by about {}."
+ADD_ERAS_PROGRAMS_BY = "Add ERAS programs (not EM or OB/GYN) by about {}."
+# A word shorter, the heard form fits the read-out of 7 December's plan.
+ADD_ERAS_PROGRAMS_BY_HEARD = "Add ERAS programs (not EM, OB/GYN) by about {}."
 # What a reader does on coming back after a no-match, said in three places.
 NEXT_SUBMISSION = "enter your next submission date, or leave it empty"
 
@@ -2205,11 +2209,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # and without it for a read-out short of room: both built here, as a
     # replace over the finished headline would stop matching, unseen, once
     # either sentence changed (diff review s52b, 10).
-    add = add_shown = add_undated = ""
+    add = add_shown = add_named = add_undated = ""
     if sent_while_open and not too_late_now:
         useful_until = long_date(cycle.last_day_for_an_interview(match_year))
-        add, add_shown = ADD_THROUGH_ERAS_BY.format(useful_until) + " ", ADD_IN_ERAS_BY_SHOWN.format(useful_until) + " "
-        add_undated = ADD_THROUGH_ERAS + " "
+        add, add_shown = ADD_THROUGH_ERAS_BY.format(useful_until) + " ", ADD_ERAS_PROGRAMS_BY.format(useful_until) + " "
+        add_named, add_undated = ADD_ERAS_PROGRAMS_BY_HEARD.format(useful_until) + " ", ADD_THROUGH_ERAS + " "
     # The past steps' words, kept apart: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
     past = ""
@@ -2281,7 +2285,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # keeps to 40 words.
         if too_late_now:
             first = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
-            add = add_shown = add_undated = past = ""
+            add = add_shown = add_named = add_undated = past = ""
         else:
             first = sooner
         kept, past = past, ""
@@ -2314,7 +2318,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             residencycas=residencycas_heard,
             eras=register_heard,
             past_steps=past,
-            # The day goes last of all, where the room runs out.
+            # The fields go where the count has, and the day last of all,
+            # where the room runs out.
+            named=f"{first}{add_named}{kept}" if add_named else "",
             undated=f"{first}{add_undated}{kept}",
         ),
     }
@@ -2330,6 +2336,7 @@ def _announced(
     residencycas: str = "",
     eras: str = "",
     past_steps: str = "",
+    named: str = "",
     undated: str = "",
 ) -> str:
     """The read-out: how late the submission date is (``late``) and whether
@@ -2339,13 +2346,20 @@ def _announced(
     way first is the count (date sweep s40, re-run: 41 words), then the
     ResidencyCAS clause, then the past steps, then the MyERAS clause, and the
     lateness last: dropped first, it went unheard in a third of late plans
-    (diff review s42, 2)."""
+    (diff review s42, 2).  ``named``, the next step with the fields ERAS does
+    not take, is heard only where nothing but the count gives way."""
     count = f"Match {match_year} plan: {counted(ahead, 'milestone')} ahead" + (
         f"; calendar file: all {calendar}." if calendar is not None else "."
     )
     plan = f"Match {match_year} plan."
+    shown_first = (
+        (f"{late}{residencycas}{named}{eras}{past_steps}{count}", f"{late}{residencycas}{named}{eras}{past_steps}{plan}")
+        if named
+        else ()
+    )
     return first_within_read_out(
         (
+            *shown_first,
             f"{late}{residencycas}{next_step}{eras}{past_steps}{count}",
             f"{late}{residencycas}{next_step}{eras}{past_steps}{plan}",
             f"{late}{next_step}{eras}{past_steps}{plan}",

@@ -1986,7 +1986,7 @@ def test_a_long_next_step_keeps_the_read_out_to_forty_words_by_leaving_out_the_c
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
     assert result["announced"].startswith("Now: Interview season, until the rank-list deadline")
     assert result["announced"].endswith("Add programs through ERAS by about 20 December 2026. Match 2027 plan.")
-    assert "Add programs in ERAS (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
+    assert "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
     assert "milestones ahead" in result["summary"]
 
 

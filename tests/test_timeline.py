@@ -218,9 +218,11 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     )
     assert "“Already applied, and short of interviews?”" in note
     # With the last useful day, not in a note alone (diff review s52, 5).
-    assert "Add programs in ERAS (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
-    # Heard too, within the 40 words (diff review s52b, 3).
-    assert "Add programs through ERAS by about 20 December 2026." in result["announced"]
+    assert "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
+    # Heard too, within the 40 words (diff review s52b, 3), with the fields
+    # ERAS does not take where the count is all that gives way (diff review s53b, 1).
+    assert "Add ERAS programs (not EM, OB/GYN) by about 20 December 2026. Match 2027 plan." in result["announced"]
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
 
 def test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,9 +230,12 @@ def test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day(monk
     # change to either sentence could stop from matching, unseen; it is built
     # from its parts now (diff review s52b, 10).
     plan = {"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"}
+    named = timeline.compute(plan)["announced"]
+    # A word short of room, the fields go first, then the day (diff review s53b, 1).
+    monkeypatch.setattr(registry, "READ_OUT_WORDS", len(named.split()) - 1)
     dated = timeline.compute(plan)["announced"]
     reminder = timeline.ADD_THROUGH_ERAS_BY.format("20 December 2026")
-    assert reminder in dated
+    assert dated == named.replace(timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format("20 December 2026"), reminder)
     monkeypatch.setattr(registry, "READ_OUT_WORDS", len(dated.split()) - 1)
     short = timeline.compute(plan)["announced"]
     assert short == dated.replace(reminder, timeline.ADD_THROUGH_ERAS)
