@@ -394,7 +394,10 @@ def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup
         # is said on that condition, as program counts said it (diff review
         # s52b, 5a).
         rule = "New applications can now go" if shut else "If it has closed, new applications can go"
-        return f"{why} {rule} only to {eras}. {capitalised(MYERAS_FIRST)}.", "a backup field through ERAS"
+        # Short, the condition was lost, and the read-out sent the reader
+        # away from a service perhaps still open (diff review s53b, 2).
+        heard = "a backup field through ERAS" + ("" if shut else " (or ResidencyCAS if open)")
+        return f"{why} {rule} only to {eras}. {capitalised(MYERAS_FIRST)}.", heard
     return f"New applications can still go {MORE_PROGRAMS_FIRST}{eras if shut else named}. {why}", short
 
 
