@@ -901,6 +901,8 @@ class ApplicationCostResult(TypedDict):
     # The Match the reader pays in (readers_season), and the newest whose
     # fees are out (newest_opened).
     reader_season: int
+    # Whether that season is one under way, not the next open on time.
+    season_under_way: bool
     opened_season: int
     old_figures: list[str]
     notes: list[str]
@@ -1143,6 +1145,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "fee_confirmed_to": schedule.confirmed_to,
         "as_of": today.isoformat(),
         "reader_season": readers_season(today),
+        "season_under_way": cycle.season_under_review(today) is not None,
         "opened_season": opened,
         "old_figures": old,
         "notes": notes,
@@ -1279,7 +1282,7 @@ def _applies_in(result: ApplicationCostResult) -> str:
     breakdown = result["application_breakdown"]
     cas = list(dict.fromkeys(b["specialty"] for b in breakdown if b["service"] == data.SERVICE_RESIDENCYCAS))
     eras = any(b["service"] == data.SERVICE_ERAS for b in breakdown)
-    if _under_way(result):
+    if result["season_under_way"]:
         # Named as the reader's, and last, so "confirmed for it" reads as this
         # one (midseason audit s52, 8).
         year, day = int(result["reader_season"]), long_date(today)
@@ -1295,11 +1298,6 @@ def _applies_in(result: ApplicationCostResult) -> str:
     if cas:
         said.append(cycle.applies_in(cas, today, dated=not said))
     return ". ".join(capitalised(line) for line in said)
-
-
-def _under_way(result: ApplicationCostResult) -> bool:
-    """Whether the reader's season is one under way, not the next open on time."""
-    return int(result["reader_season"]) != cycle.next_open_season(dt.date.fromisoformat(str(result["as_of"])))
 
 
 def _newer_seasons(service: str, confirmed_to: int, opened: int) -> str:
@@ -1344,7 +1342,7 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         f". Planning for {_season_named(season + 1, str(result['inputs']['primary_specialty']))} instead? The table's "
         "lines are the same, and our fees are then "
         f"{counted(seasons_behind(oldest, season + 1), 'season')} before yours"
-        if _under_way(result)
+        if result["season_under_way"]
         else ""
     )
     where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])
@@ -1387,7 +1385,7 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         said = (
             f"{ahead}, and {schedules} {verb} confirmed for it"
             if data.SERVICE_RESIDENCYCAS not in _services(result["application_breakdown"])
-            else f"{ahead}. {capitalised(schedules)} {verb} confirmed for {'yours' if _under_way(result) else 'that season'}"
+            else f"{ahead}. {capitalised(schedules)} {verb} confirmed for {'yours' if result['season_under_way'] else 'that season'}"
         )
         return el("p", f"{said}. Check {where} before you pay.")
     return None

@@ -1504,10 +1504,8 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     # Not "ERAS takes applications until then": it takes them into SOAP and
     # beyond; what ends is a new application's chance of an interview and a
     # rank (diff review s39, 6).
-    rest = (
-        f"ResidencyCAS, which {data.RESIDENCYCAS_FIELDS_SAID} programs use, {cycle.residencycas_deadline(match_year, today)}. "
-        f"{cycle.SHORT_OF_INTERVIEWS}"
-    )
+    closes = cycle.residencycas_deadline(match_year, today)
+    rest = f"ResidencyCAS, which {data.RESIDENCYCAS_FIELDS_SAID} programs use, {closes}. {cycle.SHORT_OF_INTERVIEWS}"
     # Too late, the verdict that holds today comes first: after "can still
     # lead to an interview" it read as yes, then no (new-words audit s40, 9).
     if too_late_now:
@@ -1533,7 +1531,7 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     shut = "cannot be added this season" if state == "closed" else "may no longer take applications"
     return (
         f"Short of interviews? {capitalised(data.RESIDENCYCAS_FIELDS_SAID)} {shut}: ResidencyCAS, which their programs "
-        f"use, {cycle.residencycas_deadline(match_year, today)}. Every other field goes through ERAS, where you can "
+        f"use, {closes}. Every other field goes through ERAS, where you can "
         f"still send applications, to more programs or to a second specialty; {cycle.MYERAS_FIRST}. {send} "
         f"{cycle.SHORT_OF_INTERVIEWS}"
     )
