@@ -1566,17 +1566,20 @@ def _first_application(sent: bool, today: dt.date, match_year: int, label: str) 
         )
     dates = cycle.season(match_year)
     # From the Monday of Match Week the no-match is known, and the plan counts
-    # from that Match (last_match_day); before it, "come back" waits for it.
+    # from that Match (last_match_day); before it, the row dated after Match
+    # Day says what to do then, and the note only keeps the box unticked: it
+    # repeated that row's last sentence (diff review s52b).
     # Not "on Match Day": the unmatched learn it that Monday (diff review s52, 14).
-    when = (
-        f"If Match Week, from {dates['match_week'].shown()}, tells you that you did not match, come back then: tick"
-        if today < dates["match_week"].date
-        else f"Not matched in the Match {match_year}? Tick"
-    )
+    if today < dates["match_week"].date:
+        return (
+            f"Leave “{label}” unticked for now: it is for after a no-match. If Match Week, from "
+            f"{dates['match_week'].shown()}, tells you that you did not match, the row “{DEBRIEF_IF_UNMATCHED}” says "
+            "how to plan the next season."
+        )
     # "That Match Day" had no day before it once Match Week led (diff review s52b, 7).
     return (
-        f"{when} “{label}” and {NEXT_SUBMISSION}. The plan then dates a debrief and the choice to reapply or pivot "
-        f"from Match Day, {dates['match_day'].shown()}."
+        f"Not matched in the Match {match_year}? Tick “{label}” and {NEXT_SUBMISSION}. The plan then dates a debrief "
+        f"and the choice to reapply or pivot from Match Day, {dates['match_day'].shown()}."
     )
 
 

@@ -1797,10 +1797,15 @@ def test_a_first_applicant_whose_application_is_out_is_told_to_tick_the_box_only
     notes = timeline.compute(SENT)["notes"]
     (hint,) = [n for n in notes if f"“{TICK}”" in n]
     # Match Week, not Match Day, tells the unmatched (diff review s52, 14).
-    assert hint.startswith(
-        f"If Match Week, from 15 March 2027 (estimated), tells you that you did not match, come back then: tick “{TICK}”"
+    assert hint.startswith(f"Leave “{TICK}” unticked for now: it is for after a no-match.")
+    # What to do after Match Week is the debrief row's to say, not repeated here (diff review s52b).
+    assert (
+        f"If Match Week, from 15 March 2027 (estimated), tells you that you did not match, the row “{timeline.DEBRIEF_IF_UNMATCHED}”"
+        in hint
     )
-    assert "enter your next submission date, or leave it empty" in hint
+    assert "enter your next submission date" not in hint
+    (row,) = [m for m in timeline.compute(SENT)["milestones"] if m["title"] == timeline.DEBRIEF_IF_UNMATCHED]
+    assert f"tick “{TICK}” and enter your next submission date, or leave it empty" in row["detail"]
     assert not any(n.startswith("A first application") for n in notes)
     # From the Monday of Match Week the no-match is known: no "come back then".
     (later,) = [n for n in timeline.compute({**SENT, "today": "2027-03-16"})["notes"] if f"“{TICK}”" in n]
@@ -1948,5 +1953,5 @@ def test_the_debrief_row_after_match_day_asks_to_keep_a_ticked_box_ticked() -> N
     ticked = by_title(timeline.compute({**SENT, "previously_unmatched": True}))[timeline.DEBRIEF_IF_UNMATCHED]
     assert f"come back once you know: tick “{TICK}” and" in first["detail"]
     assert f"come back once you know: keep “{TICK}” ticked and" in ticked["detail"]
-    (hint,) = [n for n in timeline.compute(SENT)["notes"] if f"“{TICK}”" in n]
+    (hint,) = [n for n in timeline.compute({**SENT, "today": "2027-03-16"})["notes"] if f"“{TICK}”" in n]
     assert hint.endswith("from Match Day, 19 March 2027 (estimated).")
