@@ -1486,7 +1486,7 @@ TIER_LABELS: dict[Tier, str] = {
 TIER_SOURCES: dict[Tier, tuple[Source, ...]] = {
     "accessible": (ARTICLE_IMG, RESULTS_AND_DATA),
     "moderate": (ARTICLE_ORTHO, CHARTING_OUTCOMES),
-    "competitive": (ARTICLE_IMG, ARTICLE_RADIOLOGY),
+    "competitive": (ARTICLE_RADIOLOGY, CHARTING_OUTCOMES),
     "ultra": (ARTICLE_IMG, ARTICLE_ULTRA),
 }
 
@@ -1532,10 +1532,30 @@ SPECIALTIES: tuple[Specialty, ...] = (
         "Obstetrics and Gynecology",
         tier_basis=(CHARTING_OUTCOMES,),
     ),
-    Specialty("general-surgery", "General Surgery", "moderate", "Surgery-General", "Surgery-General (categorical)"),
+    # "Moderately competitive" is this site's reading: the orthopaedics
+    # article, its source, says "still competitive", and the field's non-US
+    # IMG match rate is shown beside it (sources audit s54, 2).
+    Specialty(
+        "general-surgery",
+        "General Surgery",
+        "moderate",
+        "Surgery-General",
+        "Surgery-General (categorical)",
+        tier_basis=(ARTICLE_ORTHO, CHARTING_OUTCOMES),
+    ),
     Specialty("pmr", "Physical Medicine and Rehabilitation (PM&R)", "moderate", "Physical Medicine and Rehabilitation"),
     # Its fill rates are DR_PGY1_2025 and DR_PGY2_2025: not the ACS release's.
-    Specialty("diagnostic-radiology", "Diagnostic Radiology", "competitive", "Radiology-Diagnostic"),
+    # Its tier is the radiology article's reading, and its non-US IMG match
+    # rate; the IMG article, cited for it, groups radiology with the highly
+    # competitive fields, as the ultra-competitive article does, so the
+    # basis says so (sources audit s54, 1).
+    Specialty(
+        "diagnostic-radiology",
+        "Diagnostic Radiology",
+        "competitive",
+        "Radiology-Diagnostic",
+        tier_basis=(ARTICLE_RADIOLOGY, CHARTING_OUTCOMES),
+    ),
     Specialty("dermatology", "Dermatology", "ultra", "Dermatology"),
     Specialty("otolaryngology", "Otolaryngology (ENT)", "ultra", "Otolaryngology", acs_fill="394 positions, 99.7% filled"),
     Specialty(
@@ -1563,6 +1583,12 @@ TIER_ARTICLE_WORDS: dict[tuple[str, str], str] = {
         "few places for IMGs"
     ),
     ("pathology", ARTICLE_UNMATCHED.key): "the no-match article, which names it “sometimes” among the more flexible backups",
+    ("diagnostic-radiology", ARTICLE_RADIOLOGY.key): (
+        "the radiology article, which calls it moderately competitive overall but harder for IMGs"
+    ),
+    ("general-surgery", ARTICLE_ORTHO.key): (
+        "the orthopaedics article, which calls it “still competitive” and says some of its programs are not IMG-friendly"
+    ),
     ("anesthesiology", ARTICLE_IMG.key): (
         "the IMG article, which lists it as a first choice with backups of its own (internal medicine, a "
         "transitional year, family medicine)"
@@ -1577,6 +1603,17 @@ def ranked_first_matched(outcome: ChartingOutcome) -> str:
     return (
         f"{table_percent(outcome.img_match_rate_pct)} of the non-US IMGs who ranked it first matched in {CHARTING_OUTCOMES.year}"
     )
+
+
+# Where another article places a field in a different tier from ours, the
+# basis says so: radiology was cited to the IMG article, which groups it with
+# the highly competitive fields (sources audit s54, 1).
+TIER_READ_OTHERWISE: dict[str, str] = {
+    "diagnostic-radiology": (
+        f"The {ARTICLE_IMG.short} and the {ARTICLE_ULTRA.short} go further, grouping it with the most competitive "
+        f"fields ({ARTICLE_IMG.cite()}; {ARTICLE_ULTRA.cite()})."
+    ),
+}
 
 
 def tier_basis_said(spec: Specialty) -> str:
@@ -1596,7 +1633,8 @@ def tier_basis_said(spec: Specialty) -> str:
             )
         else:
             parts.append(f"{TIER_ARTICLE_WORDS[(spec.slug, source.key)]} ({source.cite()})")
-    return f" This site places it in that tier on {and_list(parts)}." if parts else ""
+    otherwise = f" {TIER_READ_OTHERWISE[spec.slug]}" if spec.slug in TIER_READ_OTHERWISE else ""
+    return f" This site places it in that tier on {and_list(parts)}.{otherwise}" if parts else ""
 
 
 SPECIALTY_CHOICES: tuple[tuple[str, str], ...] = tuple((s.slug, s.name) for s in SPECIALTIES)

@@ -73,6 +73,23 @@ def test_a_tier_is_credited_only_to_sources_that_speak_of_the_field(slug: str, n
     assert not_cited in data.TIER_SOURCES[spec.tier], "the tier's usual sources would have credited it"
 
 
+def test_radiology_and_general_surgery_say_what_their_tier_rests_on_and_who_reads_it_otherwise() -> None:
+    # Radiology's tier was cited to the IMG article, which groups it with the
+    # highly competitive fields; general surgery's "moderately" to an article
+    # that says "still competitive" (sources audit s54, 1 and 2).
+    radiology = data.specialty("diagnostic-radiology")
+    assert radiology.tier_sources[0] is data.ARTICLE_RADIOLOGY
+    said = data.tier_basis_said(radiology)
+    assert "moderately competitive overall but harder for IMGs" in said and "(58.3%, NRMP Charting Outcomes 2026" in said
+    assert said.endswith(
+        f"The IMG article and the ultra-competitive article go further, grouping it with the most competitive fields "
+        f"({data.ARTICLE_IMG.cite()}; {data.ARTICLE_ULTRA.cite()})."
+    )
+    surgery = data.tier_basis_said(data.specialty("general-surgery"))
+    assert "calls it “still competitive”" in surgery and "(28.6%, NRMP Charting Outcomes 2026" in surgery
+    assert "go further" not in surgery
+
+
 def test_latest_match_rates_are_2026() -> None:
     rates = data.latest_match_rates()
     assert rates.year == 2026 and rates.for_applicant("non-us-img") == 56.4
