@@ -1704,6 +1704,23 @@ def letters_expected(slug: str) -> tuple[int, Source]:
     return LETTERS_PER_SPECIALTY, ARTICLE_IMG
 
 
+# The ultra article counts letters only in its dermatology roadmap; ENT,
+# plastics and neurosurgery were held to that 3 as if it had said so of them
+# (sources audit s54, 3).
+ULTRA_LETTERS_FROM_DERMATOLOGY = frozenset({"otolaryngology", "plastic-surgery", "neurological-surgery"})
+
+
+def letters_reading(slug: str) -> str:
+    """For a field whose expected letters are borrowed from another field's
+    count, a sentence saying so; else ""."""
+    if slug not in ULTRA_LETTERS_FROM_DERMATOLOGY:
+        return ""
+    return (
+        f"The {ARTICLE_ULTRA.short} asks for {LETTERS_IN_ULTRA_FIELDS} strong letters in its dermatology plan and gives "
+        f"no count for {specialty(slug).name}: using its {LETTERS_IN_ULTRA_FIELDS} here is our reading."
+    )
+
+
 # The no-match article's realistic backups after a no-match: "IM, FM, Psych,
 # Peds, Anesthesia, sometimes EM or Path".  Its 60-100+ programs for a backup
 # names the first five as examples.

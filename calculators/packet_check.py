@@ -280,6 +280,12 @@ def minimum_letters(field: str) -> int:
     return data.letters_expected(field)[0]
 
 
+def who_advises(field: str) -> str:
+    """Whose count ``minimum_letters`` is: no article gives ENT, plastics or
+    neurosurgery a count, so theirs is ours (sources audit s54, 3)."""
+    return "we advise" if field in data.ULTRA_LETTERS_FROM_DERMATOLOGY else "the articles advise"
+
+
 TEMPLATES = {
     "programs": "name,specialty\n",
     "documents": "id,kind,specialty\n",
@@ -1063,10 +1069,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     "warning",
                     program,
                     f"Only {counted(own_field, 'letter')} written for {letters_named(str(specialty), written_for)} assigned here, "
-                    f"though you have {written[str(specialty)]}; the articles advise at least "
+                    f"though you have {written[str(specialty)]}; {who_advises(str(specialty))} at least "
                     f"{minimum_letters(str(specialty))}.",
-                    f"{program} gets only {counted(own_field, 'letter')} for {letters_named_heard(str(specialty), written_for)}; the "
-                    f"articles advise {minimum_letters(str(specialty))}.",
+                    f"{program} gets only {counted(own_field, 'letter')} for {letters_named_heard(str(specialty), written_for)}; "
+                    f"{who_advises(str(specialty))} {minimum_letters(str(specialty))}.",
                 )
         if judged and specialty == "emergency-medicine" and own_field and not any(d["sloe"] for d in docs):
             flag("warning", program, NO_SLOE, f"{program} has no SLOE among its letters.")
@@ -1105,10 +1111,10 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                     # "Only 0 letters" read as a second failure beside a
                     # program's "No letters assigned" (new-words audit s40, 12).
                     f"{'Only ' + counted(written[specialty], 'letter') if written[specialty] else 'No letters'} written "
-                    f"for {letters_named(specialty, written_for)} among your documents; the articles advise at least {minimum_letters(specialty)} "
+                    f"for {letters_named(specialty, written_for)} among your documents; {who_advises(specialty)} at least {minimum_letters(specialty)} "
                     "for each specialty you apply to.",
                     f"{'only ' + counted(written[specialty], 'letter') if written[specialty] else 'no letters'} for "
-                    f"{letters_named_heard(specialty, written_for)} among your documents; the articles advise {minimum_letters(specialty)}.",
+                    f"{letters_named_heard(specialty, written_for)} among your documents; {who_advises(specialty)} {minimum_letters(specialty)}.",
                 )
             # Enough letters, but not once those the US column says no to are
             # left out: the count the competitiveness check makes.  A letter
@@ -1120,7 +1126,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
                 # The articles give the count, the check the "US": the page
                 # read "is from a US physician; the articles advise at least
                 # 2", as the read-out once did (diff review s52b, 9).
-                because = "the competitiveness check counts only those, and the articles advise"
+                because = f"the competitiveness check counts only those, and {who_advises(specialty)}"
                 flag(
                     "warning",
                     "",
@@ -1336,7 +1342,10 @@ def method() -> Markup:
                         el(
                             "li",
                             f"{data.LETTERS_IN_ULTRA_FIELDS} in the ultra-competitive fields, as the competitiveness "
-                            f"check counts them ({ARTICLE_ULTRA.title}; {ARTICLE_ORTHO.title});",
+                            f"check counts them: the orthopaedics article asks 3-4 for orthopaedics "
+                            f"({ARTICLE_ORTHO.title}), and the ultra-competitive article 3 for dermatology "
+                            f"({ARTICLE_ULTRA.title}), which we apply to ENT, plastic surgery and neurosurgery as "
+                            "well (our reading);",
                         ),
                         el(
                             "li",

@@ -836,6 +836,25 @@ def test_each_kind_of_lone_warning_is_named_in_brief(programs: str, documents: s
     assert result["announced"].startswith(f"No errors found. 1 warning: {heard}")
 
 
+def test_ent_letters_are_our_count_borrowed_from_the_dermatology_plan_not_an_articles() -> None:
+    # The ultra article gives 3 letters only for dermatology (sources audit s54, 3).
+    ent = check(
+        "City ENT,otolaryngology\n",
+        "S,statement,otolaryngology\nL1,letter,otolaryngology\nL2,letter,otolaryngology\n",
+        assigned("City ENT", "S", "L1", "L2"),
+    )
+    assert ent["announced"].startswith(
+        "No errors found. 1 warning: only 2 letters for Otolaryngology (ENT) among your documents; we advise 3."
+    )
+    derm = check(
+        "City Derm,dermatology\n",
+        "S,statement,dermatology\nL1,letter,dermatology\nL2,letter,dermatology\n",
+        assigned("City Derm", "S", "L1", "L2"),
+    )
+    assert "the articles advise 3" in derm["announced"]
+    assert "the ultra-competitive article 3 for dermatology" in unescape(str(packet_check.method()))
+
+
 def test_a_read_out_names_preliminary_year_letters_by_name_where_the_reader_used_the_label() -> None:
     # The read-out names fields, not slugs; a preliminary year's letters are
     # named only to the reader who labelled letters so.
