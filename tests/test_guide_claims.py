@@ -3912,3 +3912,15 @@ def test_the_usce_section_gives_the_article_clock_and_keeps_our_judgments_ours()
     for source in ("**UT Health San Antonio, Office of International Services**", "**Illinois State Medical Society**"):
         assert source in sources, source
     assert "**Residency Advisor**, on externships for international medical graduates (read 2026" in sources
+
+
+def test_how_few_is_few_counts_only_a_couples_pairable_interviews() -> None:
+    # A couple's partner read "at or above the median, widening is a choice"
+    # for interviews that may pair with none of the other's (couples audit s54, 1).
+    paragraph = _between(page_text("apply/timeline.md"), "**How few is few?", "- **In an advanced field")
+    couple = "As a couple, count only the interviews that can pair with one of your partner's"
+    assert couple in paragraph
+    said = paragraph[paragraph.index(couple) :]
+    assert "same city or within commuting distance" in said[:200] and "(our reading" in said[:250]
+    # Said before the count is carried to match odds, so "that count" is the pairable one.
+    assert paragraph.index(couple) < paragraph.index("Enter that count as your ranks")
