@@ -3924,3 +3924,23 @@ def test_how_few_is_few_counts_only_a_couples_pairable_interviews() -> None:
     assert "same city or within commuting distance" in said[:200] and "(our reading" in said[:250]
     # Said before the count is carried to match odds, so "that count" is the pairable one.
     assert paragraph.index(couple) < paragraph.index("Enter that count as your ranks")
+
+
+def test_a_couple_where_neither_placed_may_couple_again_and_alone_is_said_as_ours() -> None:
+    # Nothing covered both partners unmatched, and "You reapply next season on
+    # your own" stood as the NRMP's rule (couples audit s54, 4).
+    season = _between(page_text("unmatched/index.md"), "### Which season do you reapply in?", "### Fix the exact weakness")
+    assert "You reapply next season on your own" not in season
+    partial = season[season.index("If you matched as a couple and only your partner placed.") :][:600]
+    assert (
+        "Our reading: your partner will be in training by then, so you will most likely apply next season on your own." in partial
+    )
+    assert "**If you matched as a couple and neither of you placed.**" in season
+    neither = season[season.index("If you matched as a couple and neither of you placed.") :][:1000]
+    assert "You can couple again" in neither and "(NRMP, Couples in the Match, read 2026)" in neither
+    from calculators import profile
+
+    assert f"**{profile.PREVIOUSLY_UNMATCHED.label}**" in neither
+    assert "(../calculators/program-counts.md)" in neither and "(our reading)" in neither
+    # Next to the partial case, as the audit asked.
+    assert season.index("neither of you placed") > season.index("only your partner placed")
