@@ -1761,8 +1761,8 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "data-and-sources.md",
-        "higher than the NRMP's 2016–17 figure of $15 per partner. This site's pages give the $15, the figure [Fees](#fees) "
-        "holds, with its date",
+        "three times the NRMP's 2016–17 figure of $15 per partner. This site's pages give both: the $15, the figure "
+        "[Fees](#fees) holds, with its date",
         couple_fee_as_written,
     ),
     Claim(
@@ -3944,3 +3944,38 @@ def test_a_couple_where_neither_placed_may_couple_again_and_alone_is_said_as_our
     assert "(../calculators/program-counts.md)" in neither and "(our reading)" in neither
     # Next to the partial case, as the audit asked.
     assert season.index("neither of you placed") > season.index("only your partner placed")
+
+
+def test_the_pair_rule_lead_says_the_no_match_exception() -> None:
+    # "You match as a pair or not at all" read as "together or nothing" to a
+    # reader skimming the bold leads (couples audit s54, 9).
+    ranking = _between(page_text("apply/rank-order-list.md"), "## Ranking as a couple", "## Before you certify")
+    assert "pair or not at all" not in ranking
+    assert "- **You match as a pair, unless you write a No Match line.**" in ranking
+
+
+def test_couples_sources_carry_a_date_or_say_they_have_none() -> None:
+    # "NRMP's older couples page" and Level Medicine were given with no year
+    # (couples audit s54, 10).
+    for page in ("apply/index.md", "apply/rank-order-list.md", "data-and-sources.md"):
+        text = page_text(page)
+        assert "older couples page" not in text and "older rule" not in text, page
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "an NRMP rule quoted, undated, by the University of Oklahoma College of Medicine (read 2026)" in apply
+    assert "We could not confirm them on the NRMP's current couples page" in apply
+    assert "**Level Medicine**, Couples Match (undated, read 2026; secondary)" in page_text("apply/rank-order-list.md")
+    assert "**Level Medicine**, Couples Match (undated, read 2026; secondary)" in page_text("data-and-sources.md")
+    assert "an earlier NRMP couples page, undated (read 2026)" in page_text("apply/rank-order-list.md")
+
+
+def test_a_couple_who_submitted_unmarked_is_told_what_our_sources_support() -> None:
+    # "The ERAS application lets you mark yourself" came too late for a couple
+    # who had submitted in September (couples audit s54, 12).  Whether the mark
+    # can still be added no source of ours says, so the page sends the question
+    # on, and gives the secondary guide's advice as that guide's.
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "Already submitted without the mark?" in apply
+    assert "our sources do not say whether the couples mark is one of them, so ask the AAMC's ERAS support (our advice)" in apply
+    assert "(Inside the Match, Navigating Couples Match Interviews, read 2026; secondary, not an NRMP rule)" in apply
+    sources = _between(page_text("apply/index.md") + " END", "## Sources on this page", " END")
+    assert "**Inside the Match**, Navigating Couples Match Interviews (read 2026; secondary)" in sources
