@@ -3914,6 +3914,34 @@ def test_the_usce_section_gives_the_article_clock_and_keeps_our_judgments_ours()
     assert "**Residency Advisor**, on externships for international medical graduates (read 2026" in sources
 
 
+# A couple's questions the guides left to one applicant's answer (couples audit s54).
+def late_registration_closes_with_the_rank_lists() -> bool:
+    """The NRMP's last day to register is the rank-list deadline, in every season the guides can name."""
+    return all(
+        cycle.season(year)["late_registration_ends"].date == cycle.season(year)["rank_deadline"].date
+        for year in (2026, 2027, 2028)
+    )
+
+
+COUPLES_54_CLAIMS = (
+    Claim(
+        "apply/rank-order-list.md",
+        "The NRMP takes registrations, with its late fee, until the rank-list deadline, the day your lists must be certified",
+        late_registration_closes_with_the_rank_lists,
+    ),
+    Claim(
+        "apply/rank-order-list.md",
+        "The late fee was $50 for each partner who registers after 30 November, on the NRMP's 2016–17 fee page",
+        late_fee_after_30_november,
+    ),
+)
+
+
+@pytest.mark.parametrize("claim", COUPLES_54_CLAIMS, ids=lambda claim: f"{claim.page}: {claim.words[:50]}")
+def test_the_data_bear_out_what_a_couple_deciding_to_stay_in_reads(claim: Claim) -> None:
+    test_the_data_bear_out_what_the_site_says(claim)
+
+
 def test_how_few_is_few_counts_only_a_couples_pairable_interviews() -> None:
     # A couple's partner read "at or above the median, widening is a choice"
     # for interviews that may pair with none of the other's (couples audit s54, 1).
@@ -3924,6 +3952,57 @@ def test_how_few_is_few_counts_only_a_couples_pairable_interviews() -> None:
     assert "same city or within commuting distance" in said[:200] and "(our reading" in said[:250]
     # Said before the count is carried to match odds, so "that count" is the pairable one.
     assert paragraph.index(couple) < paragraph.index("Enter that count as your ranks")
+
+
+def _stay_in_or_wait() -> str:
+    return _between(
+        page_text("apply/rank-order-list.md"),
+        "### Already in this Match as a couple: stay in or wait? { #stay-in-or-wait }",
+        "## Before you certify",
+    )
+
+
+def test_a_couple_already_in_the_match_reads_the_facts_for_staying_in_or_waiting() -> None:
+    # No page weighed "couple in this Match, or wait for the next?" (couples audit s54, 3).
+    section = _stay_in_or_wait()
+    # The date comes from the cycle table through its macro, never typed.
+    assert 'register {{ cycle_date("late_registration_ends") }}' in section
+    assert "{{ cycle_season() }}" in section
+    assert "2027" not in section
+    for fact in (
+        "**You can still register.**",
+        "**Coupling adds a fee for each of you.**",
+        "neither fee is refunded if you uncouple later. Its amount is in the first point of [ranking as a couple](#ranking-as-a-couple)",
+        "Any two applicants in the same Match can couple (NRMP, Couples in the Match, read 2026)",
+        "**Waiting costs each of you a year.**",
+        "(../unmatched/index.md#which-season-do-you-reapply-in)",
+        "If one of you withdraws, you must uncouple first ([applying as a couple](index.md#applying-as-a-couple))",
+    ):
+        assert fact in section, fact
+    # The weighing is ours, and what no source covers is said.
+    assert "How to weigh these is our reading, not a rule from any source." in section
+    assert "Our sources do not cover how programs view an applicant who withdrew from a Match." in section
+    from calculators import profile
+
+    assert f"**{profile.PREVIOUSLY_UNMATCHED.label}**" in section
+    # Both anchors the section links to exist where it says.
+    assert "### Which season do you reapply in?" in page_text("unmatched/index.md")
+    assert "**To leave the Match, uncouple first.**" in page_text("apply/index.md")
+
+
+def test_the_faq_answers_a_couples_odds_and_points_to_stay_in_or_wait() -> None:
+    # The couple's main question had no direct answer (couples audit s54, 6).
+    faq = _between(page_text("faq.md"), "## We want to match as a couple.", "## Is what I type")
+    assert "No figure on this site is a couple's chance: our data hold no NRMP figures on couples" in faq
+    assert "every chance the calculators give is for one applicant" in faq
+    assert "In our reading, ranking in pairs usually leaves each of you fewer ways to match" in faq
+    assert "(apply/rank-order-list.md#stay-in-or-wait)" in faq
+    limits = _between(page_text("data-and-sources.md"), "## The limits of the data", "## Rules of thumb")
+    assert "**No figures on couples.** Our data hold no NRMP figures on couples" in limits
+    # True of the data: no table we hold has a couples row or column.
+    for path in (ROOT / "calculators" / "figures").glob("*.tsv"):
+        lines = path.read_text(encoding="utf-8").lower().splitlines()
+        assert not any("couple" in line and "fee" not in line for line in lines), path.name
 
 
 def test_a_couple_where_neither_placed_may_couple_again_and_alone_is_said_as_ours() -> None:
