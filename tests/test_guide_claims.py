@@ -1761,8 +1761,8 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "data-and-sources.md",
-        "higher than the NRMP's 2016–17 figure of $15 per partner. This site's pages give the $15, the figure [Fees](#fees) "
-        "holds, with its date",
+        "three times the NRMP's 2016–17 figure of $15 per partner. This site's pages give both: the $15, the figure "
+        "[Fees](#fees) holds, with its date",
         couple_fee_as_written,
     ),
     Claim(
@@ -3912,3 +3912,149 @@ def test_the_usce_section_gives_the_article_clock_and_keeps_our_judgments_ours()
     for source in ("**UT Health San Antonio, Office of International Services**", "**Illinois State Medical Society**"):
         assert source in sources, source
     assert "**Residency Advisor**, on externships for international medical graduates (read 2026" in sources
+
+
+# A couple's questions the guides left to one applicant's answer (couples audit s54).
+def late_registration_closes_with_the_rank_lists() -> bool:
+    """The NRMP's last day to register is the rank-list deadline, in every season the guides can name."""
+    return all(
+        cycle.season(year)["late_registration_ends"].date == cycle.season(year)["rank_deadline"].date
+        for year in (2026, 2027, 2028)
+    )
+
+
+COUPLES_54_CLAIMS = (
+    Claim(
+        "apply/rank-order-list.md",
+        "The NRMP takes registrations, with its late fee, until the rank-list deadline, the day your lists must be certified",
+        late_registration_closes_with_the_rank_lists,
+    ),
+    Claim(
+        "apply/rank-order-list.md",
+        "The late fee was $50 for each partner who registers after 30 November, on the NRMP's 2016–17 fee page",
+        late_fee_after_30_november,
+    ),
+)
+
+
+@pytest.mark.parametrize("claim", COUPLES_54_CLAIMS, ids=lambda claim: f"{claim.page}: {claim.words[:50]}")
+def test_the_data_bear_out_what_a_couple_deciding_to_stay_in_reads(claim: Claim) -> None:
+    test_the_data_bear_out_what_the_site_says(claim)
+
+
+def test_how_few_is_few_counts_only_a_couples_pairable_interviews() -> None:
+    # A couple's partner read "at or above the median, widening is a choice"
+    # for interviews that may pair with none of the other's (couples audit s54, 1).
+    paragraph = _between(page_text("apply/timeline.md"), "**How few is few?", "- **In an advanced field")
+    couple = "As a couple, count only the interviews that can pair with one of your partner's"
+    assert couple in paragraph
+    said = paragraph[paragraph.index(couple) :]
+    assert "same city or within commuting distance" in said[:200] and "(our reading" in said[:250]
+    # Said before the count is carried to match odds, so "that count" is the pairable one.
+    assert paragraph.index(couple) < paragraph.index("Enter that count as your ranks")
+
+
+def _stay_in_or_wait() -> str:
+    return _between(
+        page_text("apply/rank-order-list.md"),
+        "### Already in this Match as a couple: stay in or wait? { #stay-in-or-wait }",
+        "## Before you certify",
+    )
+
+
+def test_a_couple_already_in_the_match_reads_the_facts_for_staying_in_or_waiting() -> None:
+    # No page weighed "couple in this Match, or wait for the next?" (couples audit s54, 3).
+    section = _stay_in_or_wait()
+    # The date comes from the cycle table through its macro, never typed.
+    assert 'register {{ cycle_date("late_registration_ends") }}' in section
+    assert "{{ cycle_season() }}" in section
+    assert "2027" not in section
+    for fact in (
+        "**You can still register.**",
+        "**Coupling adds a fee for each of you.**",
+        "neither fee is refunded if you uncouple later. Its amount is in the first point of [ranking as a couple](#ranking-as-a-couple)",
+        "Any two applicants in the same Match can couple (NRMP, Couples in the Match, read 2026)",
+        "**Waiting costs each of you a year.**",
+        "(../unmatched/index.md#which-season-do-you-reapply-in)",
+        "If one of you withdraws, you must uncouple first ([applying as a couple](index.md#applying-as-a-couple))",
+    ):
+        assert fact in section, fact
+    # The weighing is ours, and what no source covers is said.
+    assert "How to weigh these is our reading, not a rule from any source." in section
+    assert "Our sources do not cover how programs view an applicant who withdrew from a Match." in section
+    from calculators import profile
+
+    assert f"**{profile.PREVIOUSLY_UNMATCHED.label}**" in section
+    # Both anchors the section links to exist where it says.
+    assert "### Which season do you reapply in?" in page_text("unmatched/index.md")
+    assert "**To leave the Match, uncouple first.**" in page_text("apply/index.md")
+
+
+def test_the_faq_answers_a_couples_odds_and_points_to_stay_in_or_wait() -> None:
+    # The couple's main question had no direct answer (couples audit s54, 6).
+    faq = _between(page_text("faq.md"), "## We want to match as a couple.", "## Is what I type")
+    assert "No figure on this site is a couple's chance: our data hold no NRMP figures on couples" in faq
+    assert "every chance the calculators give is for one applicant" in faq
+    assert "In our reading, ranking in pairs usually leaves each of you fewer ways to match" in faq
+    assert "(apply/rank-order-list.md#stay-in-or-wait)" in faq
+    limits = _between(page_text("data-and-sources.md"), "## The limits of the data", "## Rules of thumb")
+    assert "**No figures on couples.** Our data hold no NRMP figures on couples" in limits
+    # True of the data: no table we hold has a couples row or column.
+    for path in (ROOT / "calculators" / "figures").glob("*.tsv"):
+        lines = path.read_text(encoding="utf-8").lower().splitlines()
+        assert not any("couple" in line and "fee" not in line for line in lines), path.name
+
+
+def test_a_couple_where_neither_placed_may_couple_again_and_alone_is_said_as_ours() -> None:
+    # Nothing covered both partners unmatched, and "You reapply next season on
+    # your own" stood as the NRMP's rule (couples audit s54, 4).
+    season = _between(page_text("unmatched/index.md"), "### Which season do you reapply in?", "### Fix the exact weakness")
+    assert "You reapply next season on your own" not in season
+    partial = season[season.index("If you matched as a couple and only your partner placed.") :][:600]
+    assert (
+        "Our reading: your partner will be in training by then, so you will most likely apply next season on your own." in partial
+    )
+    assert "**If you matched as a couple and neither of you placed.**" in season
+    neither = season[season.index("If you matched as a couple and neither of you placed.") :][:1000]
+    assert "You can couple again" in neither and "(NRMP, Couples in the Match, read 2026)" in neither
+    from calculators import profile
+
+    assert f"**{profile.PREVIOUSLY_UNMATCHED.label}**" in neither
+    assert "(../calculators/program-counts.md)" in neither and "(our reading)" in neither
+    # Next to the partial case, as the audit asked.
+    assert season.index("neither of you placed") > season.index("only your partner placed")
+
+
+def test_the_pair_rule_lead_says_the_no_match_exception() -> None:
+    # "You match as a pair or not at all" read as "together or nothing" to a
+    # reader skimming the bold leads (couples audit s54, 9).
+    ranking = _between(page_text("apply/rank-order-list.md"), "## Ranking as a couple", "## Before you certify")
+    assert "pair or not at all" not in ranking
+    assert "- **You match as a pair, unless you write a No Match line.**" in ranking
+
+
+def test_couples_sources_carry_a_date_or_say_they_have_none() -> None:
+    # "NRMP's older couples page" and Level Medicine were given with no year
+    # (couples audit s54, 10).
+    for page in ("apply/index.md", "apply/rank-order-list.md", "data-and-sources.md"):
+        text = page_text(page)
+        assert "older couples page" not in text and "older rule" not in text, page
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "an NRMP rule quoted, undated, by the University of Oklahoma College of Medicine (read 2026)" in apply
+    assert "We could not confirm them on the NRMP's current couples page" in apply
+    assert "**Level Medicine**, Couples Match (undated, read 2026; secondary)" in page_text("apply/rank-order-list.md")
+    assert "**Level Medicine**, Couples Match (undated, read 2026; secondary)" in page_text("data-and-sources.md")
+    assert "an earlier NRMP couples page, undated (read 2026)" in page_text("apply/rank-order-list.md")
+
+
+def test_a_couple_who_submitted_unmarked_is_told_what_our_sources_support() -> None:
+    # "The ERAS application lets you mark yourself" came too late for a couple
+    # who had submitted in September (couples audit s54, 12).  Whether the mark
+    # can still be added no source of ours says, so the page sends the question
+    # on, and gives the secondary guide's advice as that guide's.
+    apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
+    assert "Already submitted without the mark?" in apply
+    assert "our sources do not say whether the couples mark is one of them, so ask the AAMC's ERAS support (our advice)" in apply
+    assert "(Inside the Match, Navigating Couples Match Interviews, read 2026; secondary, not an NRMP rule)" in apply
+    sources = _between(page_text("apply/index.md") + " END", "## Sources on this page", " END")
+    assert "**Inside the Match**, Navigating Couples Match Interviews (read 2026; secondary)" in sources
