@@ -3912,3 +3912,28 @@ def test_the_usce_section_gives_the_article_clock_and_keeps_our_judgments_ours()
     for source in ("**UT Health San Antonio, Office of International Services**", "**Illinois State Medical Society**"):
         assert source in sources, source
     assert "**Residency Advisor**, on externships for international medical graduates (read 2026" in sources
+
+
+# --- aiminghigh audit s54: a preliminary surgery year beside orthopaedics -----------------
+# The rank-list guide's test, in the one wording every page uses for it (aiminghigh audit s54, 8).
+RANK_TEST = "than go unmatched, try SOAP, and possibly spend a year outside residency"
+TYPED_MONTH = r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+
+
+def _long_sentences(text: str, most: int = 30) -> list[str]:
+    """The sentences of a page's Markdown over ``most`` words, a macro counted
+    as one word, link targets and brackets (citations) left out."""
+    plain = re.sub(r"\{\{.*?\}\}", "X", text)
+    plain = re.sub(r"\]\([^)]*\)", "]", plain)
+    plain = re.sub(r"\([^()]*\)", "", plain)
+    return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z*\[])", plain) if len(s.split()) > most]
+
+
+def test_dual_applying_gives_the_last_useful_day_where_it_compares_erass_dates() -> None:
+    # It said an ERAS application can lead to an interview "until the rank
+    # lists close", where every other page gives the last useful day
+    # (aiminghigh audit s54, 6).
+    item = _between(page_text("apply/index.md"), "- its own dates, letters and signals", "The NRMP Match is the same")
+    assert "until the rank lists close." not in item and "whereas" not in item
+    assert "helps only until a few weeks before the rank lists close. {{ cycle_last_useful_day() }}" in item
+    assert not _long_sentences(item), _long_sentences(item)
