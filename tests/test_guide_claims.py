@@ -3937,3 +3937,12 @@ def test_dual_applying_gives_the_last_useful_day_where_it_compares_erass_dates()
     assert "until the rank lists close." not in item and "whereas" not in item
     assert "helps only until a few weeks before the rank lists close. {{ cycle_last_useful_day() }}" in item
     assert not _long_sentences(item), _long_sentences(item)
+
+
+def test_bridges_says_why_preliminary_surgery_places_stay_open_and_that_open_is_not_safe() -> None:
+    # "Only 56.4% filled, many still open" could read as "safe" (aiminghigh
+    # audit s54, 9); the reason is ours, as the NRMP gives none.
+    said = _between(page_text("backup/bridges.md"), "A position not filled in the Match", "### How a bridge year helps")
+    assert "The NRMP does not say why so many stay empty. Our reading: it is a year of surgery that leads to no" in said
+    assert "A place left open is a one-year bridge, not a safe plan." in said
+    assert not _long_sentences(said), _long_sentences(said)
