@@ -1961,7 +1961,7 @@ SURGICAL_FIELD_CLAIMS = (
     ),
     Claim(
         "apply/timeline.md",
-        "look for one in SOAP, where",
+        "leave preliminary programs off and look for one in SOAP. After the 2025 Match",
         # Worth a look because many places were left: a quarter or more.
         lambda: rd("Surgery-Preliminary").fill_rate_pct < 75,
     ),
@@ -3927,6 +3927,27 @@ def _long_sentences(text: str, most: int = 30) -> list[str]:
     plain = re.sub(r"\]\([^)]*\)", "]", plain)
     plain = re.sub(r"\([^()]*\)", "", plain)
     return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z*\[])", plain) if len(s.split()) > most]
+
+
+def test_the_timeline_weighs_a_preliminary_year_as_a_bridge_by_the_rank_list_guides_test() -> None:
+    # It ranked a preliminary year by "rather spend next year as a surgical
+    # intern than go unmatched", leaving out the SOAP the rank-list guide
+    # names (aiminghigh audit s54, 8); it gave no answer on backup or bridge
+    # (2); its first sentence ran to 70 words (13).
+    surgical = _between(page_text("apply/timeline.md"), "- **Weigh a preliminary surgery year this week.**", "Which year helps")
+    guide = page_text("apply/rank-order-list.md")
+    assert f"Would I rather train here {RANK_TEST}?" in guide
+    assert f"Rank one only if it passes the test above: you would rather train there {RANK_TEST}." in guide
+    assert f"Rank a preliminary program only if you would rather train there {RANK_TEST}." in surgical
+    assert "surgical intern than go unmatched" not in surgical
+    # What a match to the year alone leaves in SOAP, and what our sources do not say.
+    assert "Unmatched and eligible for SOAP, you could apply to categorical places there" in surgical
+    assert "Whether a preliminary match leaves you any of those, our sources do not say: ask the NRMP" in surgical
+    assert "Whether those include categorical places, our sources do not say" in guide
+    assert "**On its own, a preliminary year is a bridge, not a backup** (our reading)." in surgical
+    assert "add a categorical field too, before the last useful day. {{ cycle_last_useful_day() }}" in surgical
+    assert not re.search(TYPED_MONTH, surgical.split("{{ cycle_last_useful_day() }}")[0])
+    assert not _long_sentences(surgical), _long_sentences(surgical)
 
 
 def test_dual_applying_gives_the_last_useful_day_where_it_compares_erass_dates() -> None:
