@@ -3929,6 +3929,44 @@ def _long_sentences(text: str, most: int = 30) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z*\[])", plain) if len(s.split()) > most]
 
 
+def test_the_ortho_playbook_answers_whether_a_preliminary_year_is_a_backup() -> None:
+    # No page said whether a preliminary year is a real backup or a trap, and
+    # the backup table left it out (aiminghigh audit s54, 2).
+    text = page_text("backup/playbook-orthopaedics.md")
+    section = _between(text, "### Is a preliminary surgery year a backup?", "### The NRMP picture for each backup")
+    assert "**Our answer: on its own, no. A preliminary year is a bridge, not a backup.**" in section
+    # Each article credited with what it says: the ultra-competitive one pairs
+    # the year with a categorical field, the radiology one speaks of a
+    # transitional or preliminary medicine year.
+    for words in (
+        "The ultra-competitive article pairs preliminary surgery with a categorical field, general surgery or PM&R.",
+        "adds only a few preliminary places to 20–40 categorical general surgery programs",
+        "The IMG article warns that such a year does not lead on to a categorical place by itself.",
+        "The radiology article, writing of a transitional or preliminary medicine year, calls it a backup strategy",
+    ):
+        assert words in section, words
+    assert '{{ article_sources("ortho", "ultra", "img", "radiology") }}' in text
+    # The last useful day from the season's data, never typed.
+    assert "add a categorical field before the last useful day. {{ cycle_last_useful_day() }}" in section
+    assert not re.search(TYPED_MONTH, section)
+    assert "(../apply/timeline.md#if-your-first-choice-is-surgical)" in section
+    assert not _long_sentences(section), _long_sentences(section)
+    # A reader whose applications are out is pointed to it from the top.
+    note = _between(text, '!!! note "Applications already out?"', '!!! note "Where the rules of thumb come from"')
+    assert "(#is-a-preliminary-surgery-year-a-backup)" in note
+    # The table holds the year, its figures from the data with their source.
+    raw = (ROOT / "docs" / "backup" / "playbook-orthopaedics.md").read_text(encoding="utf-8")
+    row = next(line for line in raw.splitlines() if line.startswith("| Preliminary surgery"))
+    for words in (
+        "a bridge, not a backup",
+        '{{ results("Surgery-Preliminary").fill_rate_pct }}',
+        '{{ results("Surgery-Preliminary").us_img_pct_of_offered }}',
+        "(NRMP *Results and Data* 2025, secondary tabulation)",
+    ):
+        assert words in row, words
+    assert "The preliminary surgery row is our summary of the ultra-competitive and IMG articles" in text
+
+
 def test_the_timeline_weighs_a_preliminary_year_as_a_bridge_by_the_rank_list_guides_test() -> None:
     # It ranked a preliminary year by "rather spend next year as a surgical
     # intern than go unmatched", leaving out the SOAP the rank-list guide
