@@ -3967,6 +3967,30 @@ def test_the_ortho_playbook_answers_whether_a_preliminary_year_is_a_backup() -> 
     assert "The preliminary surgery row is our summary of the ultra-competitive and IMG articles" in text
 
 
+@pytest.mark.parametrize(
+    ("built", "said"),
+    [("2026-12-07", "can no longer be added this season"), ("2027-04-10", "only until 22 September 2027")],
+)
+def test_the_ortho_playbook_offers_emergency_medicine_with_residencycas_and_its_state(
+    monkeypatch: pytest.MonkeyPatch, built: str, said: str
+) -> None:
+    # The playbook offered emergency medicine with its match rate and never
+    # named ResidencyCAS, closed by December (aiminghigh audit s54, 5).
+    import jinja2
+
+    import macros
+
+    raw = (ROOT / "docs" / "backup" / "playbook-orthopaedics.md").read_text(encoding="utf-8")
+    row = next(line for line in raw.splitlines() if line.startswith("| Emergency medicine |"))
+    assert "Applies through ResidencyCAS, not ERAS" in row and "(#emergency-medicine-applies-through-residencycas)" in row
+    assert "- **Emergency medicine** (through ResidencyCAS):" in raw
+    pin_build_date(monkeypatch, built)
+    start = raw.index("**Emergency medicine applies through ResidencyCAS**")
+    paragraph = raw[start : raw.index("\n", start)]
+    shown = _rendered_text(jinja2.Template(paragraph).render(cycle_residencycas=macros.cycle_residencycas))
+    assert said in shown, shown
+
+
 def test_the_timeline_weighs_a_preliminary_year_as_a_bridge_by_the_rank_list_guides_test() -> None:
     # It ranked a preliminary year by "rather spend next year as a surgical
     # intern than go unmatched", leaving out the SOAP the rank-list guide
