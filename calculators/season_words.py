@@ -552,20 +552,23 @@ def first_year_routes(today: dt.date) -> Markup:
         elif cycle.rank_lists_may_be_open(running, today):
             # A sentence of its own after the date's two brackets, which it
             # followed on (diff review s50, 16).
-            too_late = (
-                " One sent now is unlikely to bring an interview by then."
-                if cycle.too_late_for_interviews(running, today)
-                else ""
-            )
+            too_late = cycle.too_late_for_interviews(running, today)
+            deadline = cycle.season(running)["rank_deadline"]
+            # Before the last useful day, the rank-list date alone read as if
+            # a January application still worked, where every other page and
+            # calculator gives that day (aiminghigh audit s54, 6).  It follows
+            # the registration, whose "by the same date" is the deadline's.
+            send_by = [] if too_late else [" ", cycle.send_by(running, early_said=deadline.estimated_early)]
             items += [
                 [
                     f"The Match {running} is under way, and its preliminary and transitional programs still take "
                     "applications, late, until its rank lists close ",
                     date_shown("rank_deadline", today, running),
-                    f".{too_late}",
+                    ". One sent now is unlikely to bring an interview by then." if too_late else ".",
                     # In the same item: its "by the same date" means the
                     # deadline just given.
                     *_register_to_match(running, today, "To match in it, you must also register"),
+                    *send_by,
                 ],
                 [f"If neither the Match {running} nor its SOAP places you, {unfilled}"],
             ]

@@ -1961,7 +1961,7 @@ SURGICAL_FIELD_CLAIMS = (
     ),
     Claim(
         "apply/timeline.md",
-        "look for one in SOAP, where",
+        "leave preliminary programs off and look for one in SOAP. After the 2025 Match",
         # Worth a look because many places were left: a quarter or more.
         lambda: rd("Surgery-Preliminary").fill_rate_pct < 75,
     ),
@@ -4058,3 +4058,120 @@ def test_a_couple_who_submitted_unmarked_is_told_what_our_sources_support() -> N
     assert "(Inside the Match, Navigating Couples Match Interviews, read 2026; secondary, not an NRMP rule)" in apply
     sources = _between(page_text("apply/index.md") + " END", "## Sources on this page", " END")
     assert "**Inside the Match**, Navigating Couples Match Interviews (read 2026; secondary)" in sources
+
+
+# --- aiminghigh audit s54: a preliminary surgery year beside orthopaedics -----------------
+# The rank-list guide's test, in the one wording every page uses for it (aiminghigh audit s54, 8).
+RANK_TEST = "than go unmatched, try SOAP, and possibly spend a year outside residency"
+TYPED_MONTH = r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+
+
+def _long_sentences(text: str, most: int = 30) -> list[str]:
+    """The sentences of a page's Markdown over ``most`` words, a macro counted
+    as one word, link targets and brackets (citations) left out."""
+    plain = re.sub(r"\{\{.*?\}\}", "X", text)
+    plain = re.sub(r"\]\([^)]*\)", "]", plain)
+    plain = re.sub(r"\([^()]*\)", "", plain)
+    return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z*\[])", plain) if len(s.split()) > most]
+
+
+def test_the_ortho_playbook_answers_whether_a_preliminary_year_is_a_backup() -> None:
+    # No page said whether a preliminary year is a real backup or a trap, and
+    # the backup table left it out (aiminghigh audit s54, 2).
+    text = page_text("backup/playbook-orthopaedics.md")
+    section = _between(text, "### Is a preliminary surgery year a backup?", "### The NRMP picture for each backup")
+    assert "**Our answer: on its own, no. A preliminary year is a bridge, not a backup.**" in section
+    # Each article credited with what it says: the ultra-competitive one pairs
+    # the year with a categorical field, the radiology one speaks of a
+    # transitional or preliminary medicine year.
+    for words in (
+        "The ultra-competitive article pairs preliminary surgery with a categorical field, general surgery or PM&R.",
+        "adds only a few preliminary places to 20–40 categorical general surgery programs",
+        "The IMG article warns that such a year does not lead on to a categorical place by itself.",
+        "The radiology article, writing of a transitional or preliminary medicine year, calls it a backup strategy",
+    ):
+        assert words in section, words
+    assert '{{ article_sources("ortho", "ultra", "img", "radiology") }}' in text
+    # The last useful day from the season's data, never typed.
+    assert "add a categorical field before the last useful day. {{ cycle_last_useful_day() }}" in section
+    assert not re.search(TYPED_MONTH, section)
+    assert "(../apply/timeline.md#if-your-first-choice-is-surgical)" in section
+    assert not _long_sentences(section), _long_sentences(section)
+    # A reader whose applications are out is pointed to it from the top.
+    note = _between(text, '!!! note "Applications already out?"', '!!! note "Where the rules of thumb come from"')
+    assert "(#is-a-preliminary-surgery-year-a-backup)" in note
+    # The table holds the year, its figures from the data with their source.
+    raw = (ROOT / "docs" / "backup" / "playbook-orthopaedics.md").read_text(encoding="utf-8")
+    row = next(line for line in raw.splitlines() if line.startswith("| Preliminary surgery"))
+    for words in (
+        "a bridge, not a backup",
+        '{{ results("Surgery-Preliminary").fill_rate_pct }}',
+        '{{ results("Surgery-Preliminary").us_img_pct_of_offered }}',
+        "(NRMP *Results and Data* 2025, secondary tabulation)",
+    ):
+        assert words in row, words
+    assert "The preliminary surgery row is our summary of the ultra-competitive and IMG articles" in text
+
+
+@pytest.mark.parametrize(
+    ("built", "said"),
+    [("2026-12-07", "can no longer be added this season"), ("2027-04-10", "only until 22 September 2027")],
+)
+def test_the_ortho_playbook_offers_emergency_medicine_with_residencycas_and_its_state(
+    monkeypatch: pytest.MonkeyPatch, built: str, said: str
+) -> None:
+    # The playbook offered emergency medicine with its match rate and never
+    # named ResidencyCAS, closed by December (aiminghigh audit s54, 5).
+    import jinja2
+
+    import macros
+
+    raw = (ROOT / "docs" / "backup" / "playbook-orthopaedics.md").read_text(encoding="utf-8")
+    row = next(line for line in raw.splitlines() if line.startswith("| Emergency medicine |"))
+    assert "Applies through ResidencyCAS, not ERAS" in row and "(#emergency-medicine-applies-through-residencycas)" in row
+    assert "- **Emergency medicine** (through ResidencyCAS):" in raw
+    pin_build_date(monkeypatch, built)
+    start = raw.index("**Emergency medicine applies through ResidencyCAS**")
+    paragraph = raw[start : raw.index("\n", start)]
+    shown = _rendered_text(jinja2.Template(paragraph).render(cycle_residencycas=macros.cycle_residencycas))
+    assert said in shown, shown
+
+
+def test_the_timeline_weighs_a_preliminary_year_as_a_bridge_by_the_rank_list_guides_test() -> None:
+    # It ranked a preliminary year by "rather spend next year as a surgical
+    # intern than go unmatched", leaving out the SOAP the rank-list guide
+    # names (aiminghigh audit s54, 8); it gave no answer on backup or bridge
+    # (2); its first sentence ran to 70 words (13).
+    surgical = _between(page_text("apply/timeline.md"), "- **Weigh a preliminary surgery year this week.**", "Which year helps")
+    guide = page_text("apply/rank-order-list.md")
+    assert f"Would I rather train here {RANK_TEST}?" in guide
+    assert f"Rank one only if it passes the test above: you would rather train there {RANK_TEST}." in guide
+    assert f"Rank a preliminary program only if you would rather train there {RANK_TEST}." in surgical
+    assert "surgical intern than go unmatched" not in surgical
+    # What a match to the year alone leaves in SOAP, and what our sources do not say.
+    assert "Unmatched and eligible for SOAP, you could apply to categorical places there" in surgical
+    assert "Whether a preliminary match leaves you any of those, our sources do not say: ask the NRMP" in surgical
+    assert "Whether those include categorical places, our sources do not say" in guide
+    assert "**On its own, a preliminary year is a bridge, not a backup** (our reading)." in surgical
+    assert "add a categorical field too, before the last useful day. {{ cycle_last_useful_day() }}" in surgical
+    assert not re.search(TYPED_MONTH, surgical.split("{{ cycle_last_useful_day() }}")[0])
+    assert not _long_sentences(surgical), _long_sentences(surgical)
+
+
+def test_dual_applying_gives_the_last_useful_day_where_it_compares_erass_dates() -> None:
+    # It said an ERAS application can lead to an interview "until the rank
+    # lists close", where every other page gives the last useful day
+    # (aiminghigh audit s54, 6).
+    item = _between(page_text("apply/index.md"), "- its own dates, letters and signals", "The NRMP Match is the same")
+    assert "until the rank lists close." not in item and "whereas" not in item
+    assert "helps only until a few weeks before the rank lists close. {{ cycle_last_useful_day() }}" in item
+    assert not _long_sentences(item), _long_sentences(item)
+
+
+def test_bridges_says_why_preliminary_surgery_places_stay_open_and_that_open_is_not_safe() -> None:
+    # "Only 56.4% filled, many still open" could read as "safe" (aiminghigh
+    # audit s54, 9); the reason is ours, as the NRMP gives none.
+    said = _between(page_text("backup/bridges.md"), "A position not filled in the Match", "### How a bridge year helps")
+    assert "The NRMP does not say why so many stay empty. Our reading: it is a year of surgery that leads to no" in said
+    assert "A place left open is a one-year bridge, not a safe plan." in said
+    assert not _long_sentences(said), _long_sentences(said)

@@ -347,8 +347,11 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
                 # "The next you can apply to on time" once, in the item before (diff review s50, 16).
                 "- A first year from the Match 2028 starts on 1 July 2028, the same day as a categorical place from that Match",
                 "a bridge year from the Match 2028 puts your next application off by a season, to the Match 2029, for a place from 1 July 2029",
+                # The last useful day, as every other page gives it (aiminghigh audit s54, 6).
+                "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate "
+                "of the rank-list deadline): one sent later is unlikely to bring an interview.",
             ],
-            ["unlikely to bring an interview"],
+            ["One sent now is unlikely to bring an interview"],
         ),
         # A sentence of its own, after the date's brackets (diff review s50, 16).
         ("2027-01-10", ["in our data). One sent now is unlikely to bring an interview by then. To match in it"], []),
@@ -407,6 +410,24 @@ def test_a_reader_soap_did_not_place_is_given_the_routes_to_a_first_year_still_o
         assert words not in shown, words
     # Each date from the season's data, each route with its source.
     assert "(NRMP, Program positions in the Main Residency Match" in shown
+
+
+@pytest.mark.parametrize(("today", "ahead"), [("2026-12-07", True), ("2026-12-20", True), ("2026-12-21", False)])
+def test_the_late_route_to_a_first_year_gives_the_last_useful_day_while_it_is_ahead(today: str, ahead: bool) -> None:
+    # "Still take applications, late, until its rank lists close" stood alone
+    # on 7 December, where every other page said an application sent after
+    # about 20 December is unlikely to bring an interview (aiminghigh audit
+    # s54, 6).
+    route = text(season_words.first_year_routes(dt.date.fromisoformat(today))).splitlines()[0]
+    last_day = f"The last useful day to send a new application is about {long_date(cycle.last_day_for_an_interview(2027))}"
+    assert (last_day in route) is ahead, route
+    assert ("One sent now is unlikely to bring an interview by then." in route) is not ahead, route
+    assert cycle.INTERVIEW_RULE in route if ahead else cycle.INTERVIEW_RULE not in route
+    # After the registration, whose "by the same date" is the rank lists' date.
+    if ahead:
+        assert route.index("by the same date") < route.index(last_day)
+    # The deadline, called early on purpose beside its date, is not called so twice.
+    assert route.count("set early on purpose") == 1
 
 
 @pytest.mark.parametrize(
