@@ -1190,16 +1190,20 @@ def render(result: ApplicationCostResult) -> Markup:
         if points
         else "one Match season"
     )
+    # The season the application fees are priced at, beside the season the
+    # total is for: "$3,370 for ERAS 2027" above "ERAS prices for the Match
+    # 2026" read as two claims about one season (aiminghigh audit s54, 11).
+    priced = f", with application fees at {_prices(breakdown)}, the newest we hold" if result["application_fees"] else ""
     headline = (
         el(
             "p",
             "At least ",
             el("strong", total),
-            f" estimated for {season}, plus {and_list(missing)}, which our data do not hold",
+            f" estimated for {season}{priced}, plus {and_list(missing)}, which our data do not hold.",
             class_="mpb-headline",
         )
         if missing
-        else el("p", el("strong", total), f" estimated for {season}", class_="mpb-headline")
+        else el("p", el("strong", total), f" estimated for {season}{priced}.", class_="mpb-headline")
     )
     return el(
         "div",
@@ -1301,15 +1305,17 @@ def _applies_in(result: ApplicationCostResult) -> str:
 
 
 def _newer_seasons(service: str, confirmed_to: int, opened: int) -> str:
-    """Who has published fees for which seasons since ours, naming only the
-    seasons that have surely opened: those after ours, to ``opened``."""
+    """The seasons after ours that have surely opened, to ``opened``, named
+    as seasons whose fees we do not hold.  "The AAMC has since published fees
+    for the ERAS 2027 season" stated as fact what no source of ours gives: we
+    know only that the season is under way (aiminghigh audit s54, 11)."""
     first, last = confirmed_to + 1, opened
     years = f"{first}" if first == last else f"{first} {'and' if last == first + 1 else 'to'} {last}"
     if service == data.SERVICE_ERAS:
         seasons = "season" if first == last else "seasons"
-        return f"the AAMC has since published fees for the ERAS {years} {seasons}"
+        return f"we do not hold the AAMC's fees for the ERAS {years} {seasons}"
     cycles = "cycle" if first == last else "cycles"
-    return f"{service} has since opened its {cycles} for the Match {years}, with fees of their own"
+    return f"we do not hold {service}'s fees for its {cycles} for the Match {years}"
 
 
 def _season_note(result: ApplicationCostResult) -> Markup | None:

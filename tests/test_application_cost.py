@@ -757,8 +757,11 @@ def test_a_schedule_behind_a_season_whose_applications_have_gone_out_is_said_to_
     day = cycle.long_date(dt.date.fromisoformat(today))
     assert (
         "ERAS fees from before your season: </strong>our newest ERAS fees are for the ERAS 2025 and 2026 seasons, "
-        f"{behind} before yours; the AAMC has since published fees for {published}. As of {day}" in html
+        f"{behind} before yours; we do not hold the AAMC's fees for {published}. As of {day}" in html
     )
+    # Said as what we lack, not as news from the AAMC that no source of ours
+    # gives (aiminghigh audit s54, 11).
+    assert "has since published" not in html
     assert season in html
     assert "not yet confirmed" not in html
     # Only seasons whose applications have gone out by today are named as published.
@@ -785,9 +788,9 @@ def test_a_residencycas_schedule_two_or_more_seasons_behind_is_marked_old_with_i
     html = unescape(str(ac.render(result)))
     assert (
         "ResidencyCAS and ERAS fees from before your season: </strong>our newest ResidencyCAS fees are for the "
-        "2025-26 cycle, Match 2026, 3 seasons before yours; ResidencyCAS has since opened its cycles for the Match "
-        "2027 to 2029, with fees of their own. Our newest ERAS fees are for the ERAS 2025 and 2026 seasons, 3 seasons "
-        "before yours; the AAMC has since published fees for the ERAS 2027 to 2029 seasons." in html
+        "2025-26 cycle, Match 2026, 3 seasons before yours; we do not hold ResidencyCAS's fees for its cycles for the "
+        "Match 2027 to 2029. Our newest ERAS fees are for the ERAS 2025 and 2026 seasons, 3 seasons before yours; we "
+        "do not hold the AAMC's fees for the ERAS 2027 to 2029 seasons." in html
     )
 
 
@@ -816,6 +819,33 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
     assert "at ResidencyCAS and ERAS prices for the Match 2026" in str(dual["summary"])
     # An OB/GYN list alone prices no application fee, so names no season.
     assert "prices for the Match" not in str(compute(primary_specialty="obstetrics-gynecology")["summary"])
+
+
+def _headline(result: dict[str, object]) -> str:
+    """The result's headline as read, tags dropped."""
+    found = re.search(r'<p class="mpb-headline">(.*?)</p>', unescape(str(ac.render(result))))  # type: ignore[arg-type]
+    assert found is not None
+    return re.sub(r"<[^>]+>", "", found[1])
+
+
+def test_the_headline_names_the_season_its_application_fees_are_priced_at_beside_the_readers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "$3,370 estimated for the whole of ERAS 2027" sat a line above "ERAS
+    # prices for the Match 2026", two seasons with nothing to say which was
+    # which (aiminghigh audit s54, 11).
+    pin_build_date(monkeypatch, "2026-12-07")
+    said = _headline(compute(applicant_type="us-md"))
+    assert said.startswith("$")
+    assert said.endswith(
+        " estimated for the whole of ERAS 2027 (Match 2027), with application fees at ERAS prices for the Match 2026, "
+        "the newest we hold."
+    )
+    # The season comes from the schedule, not from the words: each service's own.
+    em = _headline(compute(applicant_type="us-md", primary_specialty="emergency-medicine"))
+    assert "with application fees at ResidencyCAS prices for the Match 2026, the newest we hold" in em
+    # An OB/GYN list alone prices no application fee, so its headline names no price season.
+    assert "prices for the Match" not in _headline(compute(applicant_type="us-md", primary_specialty="obstetrics-gynecology"))
 
 
 # Outside a season under review, where the total is called plainly a
@@ -1177,7 +1207,8 @@ def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(
     headline = re.search(r'<p class="mpb-headline">(.*?)</p>', html)
     assert headline is not None
     assert re.sub(r"<[^>]+>", "", headline[1]) == (
-        f"At least $2,330 estimated for one Match season, plus {missing}, which our data do not hold"
+        "At least $2,330 estimated for one Match season, with application fees at ERAS prices for the Match 2026, the "
+        f"newest we hold, plus {missing}, which our data do not hold."
     )
     assert (
         "The chart's percentages are shares of the $2,330 counted here, not of the whole season's cost, which also "
@@ -1194,7 +1225,11 @@ def test_a_fully_priced_total_keeps_its_plain_headline(monkeypatch: pytest.Monke
     assert result["not_counted"] == []
     assert "At least" not in html and "at least" not in result["summary"]
     assert "The chart's percentages" not in html
-    assert re.search(r'<p class="mpb-headline"><strong>\$[0-9,]+</strong> estimated for one Match season</p>', html)
+    assert re.search(
+        r'<p class="mpb-headline"><strong>\$[0-9,]+</strong> estimated for one Match season, with application fees at '
+        r"ERAS prices for the Match 2026, the newest we hold.</p>",
+        html,
+    )
 
 
 @pytest.mark.parametrize(
@@ -1441,7 +1476,7 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     # Which newer seasons' fees we lack, said once, in the note on fees under the total (diff review s53, 10).
     assert "(ERAS 2025 and 2026 seasons); the note on fees below says which newer ones we do not hold." in note
     page = unescape(str(ac.render(ac.compute(MID_SEASON))))
-    assert page.count("the AAMC has since published fees for the ERAS 2027 season") == 1
+    assert page.count("we do not hold the AAMC's fees for the ERAS 2027 season") == 1
     # A week past 30 November, the late fee: with its source and year, out of the total.
     assert (
         "If you have not, registering now adds the NRMP's late fee, $50 more: registration without it ended on "
@@ -1463,7 +1498,12 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     assert html.startswith(f'<div class="mpb-result-body"><div class="mpb-note"><p>{points[0]}</p>')
     assert "The total below is for the whole season, so only part of it is new money." in points[0]
     assert html.index(points[-1]) < html.index("mpb-headline") < html.index("counts yours as ERAS 2027 (Match 2027)")
-    assert '<p class="mpb-headline"><strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027)</p>' in html
+    # With the season its application fees are priced at, which is not the
+    # reader's: the two seasons sat a line apart (aiminghigh audit s54, 11).
+    assert (
+        '<p class="mpb-headline"><strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027), with '
+        "application fees at ERAS prices for the Match 2026, the newest we hold.</p>"
+    ) in html
     assert result["summary"].startswith("Estimated whole-season cost: $3,480,")
     assert item(result, "Virtual interviews")["amount"] == 1000
     # Our fees are one season behind the reader's, which is under way, not two
@@ -1539,7 +1579,10 @@ def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_
     assert note.startswith("Applied earlier for the Match 2027 and adding programs now?")
     # The headline names the season as the note does, by its Match.
     html = unescape(str(ac.render(ac.compute({**MID_SEASON, **em_fm}))))
-    assert "estimated for the whole of the Match 2027, plus ECFMG's fee" in html
+    assert (
+        "estimated for the whole of the Match 2027, with application fees at ResidencyCAS and ERAS prices for the "
+        "Match 2026, the newest we hold, plus ECFMG's fee"
+    ) in html
     assert (
         # Only if no ERAS application went out earlier: an FM backup sent in
         # September paid them then (EM audit s53, 3).
