@@ -290,6 +290,9 @@ def transcripts_sent(v: Mapping[str, object]) -> str:
     return answer
 
 
+# Named again in the result, where a non-US IMG is asked to tick it for an H-1B.
+STEP3_LABEL = "Taking USMLE Step 3 this season"
+
 FIELDS = (
     replace(profile.APPLICANT_TYPE, help="How the NRMP classifies you. IMGs pay the ECFMG token as well."),
     PRIMARY_SPECIALTY,
@@ -338,7 +341,7 @@ FIELDS = (
     ),
     BoolField(
         name="step3_this_season",
-        label="Taking USMLE Step 3 this season",
+        label=STEP3_LABEL,
         # An H-1B is the main reason a visa reader ticks Step 3, and the help
         # named only the no-match article's reasons (visa-psych audit s41, 6).
         help=(
@@ -789,11 +792,64 @@ def _mid_season_list(points: list[str]) -> Markup | None:
     return el("div", el("p", lead), el("ul", [el("li", point) for point in rest]), class_="mpb-note")
 
 
-# Observerships and externships, which an IMG often arranges in the year
-# before applying, were named only in the page's caveats: the result's total
-# read as the whole cost (oldgrad audit s52, 10).  No figure: we hold no
-# sourced one.
-IMG_NOT_COUNTED = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+@dataclass(frozen=True)
+class LeftOut:
+    """A cost an IMG may pay that the total leaves out: ``named`` short, as the
+    headline and summary list it; ``said`` in full, with its source, as the
+    note under the total gives it."""
+
+    named: str
+    said: str
+
+
+# For an IMG the season's fees are not the whole bill.  "Estimated
+# whole-season cost: $3,480" read as everything, though an IMG may also pay
+# for US clinical experience, ECFMG's Pathway and OET Medicine, Step 3 for an
+# H-1B and a visa, each named only in the notes or the collapsed caveats
+# (planner audit s54, 6).  So the total is called a floor for every IMG, and
+# these are named in the headline, each "where it applies": the form asks
+# neither the visa nor whether ECFMG has certified the reader.
+# Observerships and externships: no figure, as we hold no sourced one
+# (oldgrad audit s52, 10).
+OBSERVERSHIPS = LeftOut(
+    "observerships or externships",
+    "Observerships or externships, with their fees, travel and rent. We hold no figure for them.",
+)
+PATHWAY_AND_OET = LeftOut(
+    "ECFMG's Pathway and OET fees",
+    "ECFMG's Pathway application fee and the OET Medicine test fee, if you have not yet met ECFMG's clinical and "
+    f"communication skills requirements ({data.ECFMG_PATHWAYS.cite()}). Our data hold no amounts for them.",
+)
+# Step 3 is priced once ticked; unticked, a non-US IMG on the H-1B route
+# read a total without it.  The form has no visa question, and adding one is
+# not this calculator's to do, so the reader is asked to tick it.
+STEP_3_UNTICKED = LeftOut(
+    "USMLE Step 3",
+    f"USMLE Step 3: the FSMB's fee was {money(int(STEP_3.amount_usd))} in {STEP_3.season_or_year} ({STEP_3.source}). "
+    "Programs that file an H-1B generally need it passed before they file your petition "
+    f"(see “{data.FAQ_VISA_ANSWER}” in the FAQ). This form does not ask which visa you need: if you are aiming for "
+    f"an H-1B, tick “{STEP3_LABEL}” to count it.",
+)
+VISA_FEES = LeftOut(
+    "visa fees",
+    "Visa fees, if you need a visa. For a J-1, ECFMG lists the SEVIS fee, the visa application fee and its own "
+    f"sponsorship fee as due in every case ({data.ECFMG_J1_FEES.cite()}). Our data hold no amounts for them.",
+)
+
+
+def _img_left_out(applicant: str, step3_ticked: bool) -> list[LeftOut]:
+    """What an IMG may pay beyond the total.  Step 3 and the visa only for a
+    non-US-citizen IMG, the applicant type that needs a visa unless told
+    otherwise; Step 3 only while unticked, as it is counted once ticked."""
+    if applicant not in data.IMG_TYPES:
+        return []
+    needs_visa = applicant in profile.VISA_APPLICANT_TYPES
+    return [
+        OBSERVERSHIPS,
+        PATHWAY_AND_OET,
+        *([STEP_3_UNTICKED] if needs_visa and not step3_ticked else []),
+        *([VISA_FEES] if needs_visa else []),
+    ]
 
 
 def _empty_backup(v: Mapping[str, object]) -> data.Specialty | None:
@@ -913,8 +969,10 @@ class ApplicationCostResult(TypedDict):
     # words was too long to follow (diff review s52, 13).  Only the points: the
     # same words joined were read by nothing but tests (midseason audit s52, 8, second read).
     mid_season_points: list[str]
-    # For an IMG: the costs of observerships and externships, not counted.
-    img_note: str | None
+    # For an IMG: costs the total leaves out, each where it applies, named
+    # short for the headline and in full, with its source, for the note.
+    img_left_out: list[str]
+    img_points: list[str]
     summary: str
     announced: str
 
@@ -1115,17 +1173,24 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
     old = [str(item["item"]) for item in items if item["old"] and item["amount"]]
+    img_gaps = _img_left_out(applicant, bool(v["step3_this_season"]))
     # "At least" where a fee is left out: the bare total read as the
     # season's whole cost, a third short for an OB/GYN list (obgyn-usimg
-    # audit s42, 4).
+    # audit s42, 4), and the whole bill to an IMG (planner audit s54, 6).
+    floor = bool(not_counted or img_gaps)
     summary = (
-        f"{cost}: {'at least ' if not_counted else ''}{money(total)}"
+        f"{cost}: {'at least ' if floor else ''}{money(total)}"
         # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
         # The season its fees are priced at, which the reader heard nowhere:
         # years after our newest schedule the bare sum read as this season's
         # (seasonlate audit s44, 2).
         + (f", of which application fees {money(application_total)} at {prices}" if application_total else "")
         + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
+        + (
+            f"{', nor' if not_counted else ', not counting'} {and_list([gap.named for gap in img_gaps])}, where they apply to you"
+            if img_gaps
+            else ""
+        )
         # Its line says "untick this" to a COMLEX-only DO; the total heard
         # held it without a word (ui-check audit s37, 4).
         + (
@@ -1151,14 +1216,15 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "notes": notes,
         "not_counted": not_counted,
         "mid_season_points": mid_season,
-        "img_note": IMG_NOT_COUNTED if is_img else None,
+        "img_left_out": [gap.named for gap in img_gaps],
+        "img_points": [gap.said for gap in img_gaps],
         "summary": summary,
         "announced": _announced(
             summary,
             _empty_backup_heard(v),
             total,
             prices if application_total else None,
-            bool(not_counted),
+            floor,
             int(STEP_3.amount_usd) if step3_without_usmle else None,
             cost,
         ),
@@ -1194,16 +1260,17 @@ def render(result: ApplicationCostResult) -> Markup:
     # total is for: "$3,370 for ERAS 2027" above "ERAS prices for the Match
     # 2026" read as two claims about one season (aiminghigh audit s54, 11).
     priced = f", with application fees at {_prices(breakdown)}, the newest we hold" if result["application_fees"] else ""
-    headline = (
-        el(
-            "p",
-            "At least ",
-            el("strong", total),
-            f" estimated for {season}{priced}, plus {and_list(missing)}, which our data do not hold.",
-            class_="mpb-headline",
-        )
-        if missing
-        else el("p", el("strong", total), f" estimated for {season}{priced}.", class_="mpb-headline")
+    gaps = result["img_left_out"]
+    headline = el(
+        "p",
+        "At least " if missing or gaps else None,
+        el("strong", total),
+        f" estimated for {season}{priced}",
+        f", plus {and_list(missing)}, which our data do not hold" if missing else None,
+        ".",
+        # Named in brief; the note below gives each with its source (planner audit s54, 6).
+        f" Not counted, where they apply to you: {and_list(gaps)}." if gaps else None,
+        class_="mpb-headline",
     )
     return el(
         "div",
@@ -1215,8 +1282,8 @@ def render(result: ApplicationCostResult) -> Markup:
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
+        _img_list(result["img_points"]),
         el("p", couple_fee_note(), class_="mpb-note"),
-        el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,
         # The chart's percentages are of the counted items only: beside a
         # floor they read as shares of the whole season (obgyn-usimg audit s42, 4).
         el(
@@ -1226,6 +1293,12 @@ def render(result: ApplicationCostResult) -> Markup:
             class_="mpb-note",
         )
         if missing
+        else el(
+            "p",
+            f"The chart's percentages are shares of the {total} counted here, not of the costs named above as not counted.",
+            class_="mpb-note",
+        )
+        if gaps
         else None,
         charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
@@ -1238,6 +1311,18 @@ def render(result: ApplicationCostResult) -> Markup:
         if old
         else None,
         class_="mpb-result-body",
+    )
+
+
+def _img_list(points: list[str]) -> Markup | None:
+    """An IMG's costs beyond the total, one an item, under a lead that says they are not in it."""
+    if not points:
+        return None
+    return el(
+        "div",
+        el("p", "Not in the total for an IMG, where they apply to you:"),
+        el("ul", [el("li", point) for point in points]),
+        class_="mpb-note",
     )
 
 

@@ -812,7 +812,12 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
 
     pin_build_date(monkeypatch, today)
     result = compute(primary_programs=100)
-    said = f"{cost}: $3,750, of which application fees $2,430 at ERAS prices for the Match 2026."
+    # The default reader is a non-US IMG, whose total is a floor, heard whole
+    # with what it leaves out (planner audit s54, 6).
+    said = (
+        f"{cost}: at least $3,750, of which application fees $2,430 at ERAS prices for the Match 2026, not counting "
+        "observerships or externships, ECFMG's Pathway and OET fees, USMLE Step 3 and visa fees, where they apply to you."
+    )
     assert result["summary"] == said
     assert json.loads(browser.compute("application_cost", json.dumps({"primary_programs": "100"})))["announce"] == said
     dual = compute(applicant_type="us-img", primary_specialty="emergency-medicine", backup_specialty="family-medicine")
@@ -994,10 +999,10 @@ def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> N
     assert "not counted" in row and "$0" not in row
     chart = str(charts.cost_breakdown(result))
     assert "Obstetrics" not in chart and "USMLE transcript" in chart
-    assert result["summary"].endswith(
+    assert (
         "of which application fees $1,830 at ERAS prices for the Match 2026, not counting ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
-        "for supporting a ResidencyCAS application, which our data do not hold."
-    )
+        "for supporting a ResidencyCAS application, which our data do not hold, nor "
+    ) in result["summary"]
     assert "Obstetrics and Gynecology: not in our data." in page
 
 
@@ -1096,9 +1101,10 @@ def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organiz
     assert "Its fees for Emergency Medicine and its transcript fee are counted; you apply through ERAS to no program" in note
     # The default reader is a non-US IMG: ECFMG's own ResidencyCAS fee is named, not priced.
     assert "a fee of its own, which is not in our data (ECFMG, Support for ResidencyCAS" in note
-    assert result["summary"].endswith(
-        "not counting ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold."
-    )
+    assert (
+        "not counting ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold, nor "
+        "observerships or externships"
+    ) in result["summary"]
 
 
 @pytest.mark.parametrize(("programs", "fee"), [(1, 99), (18, 99), (19, 117), (30, 315), (31, 338)])
@@ -1202,13 +1208,16 @@ def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(
     assert result["total"] == 2330
     missing = "ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee for supporting a ResidencyCAS application"
     assert result["summary"].startswith("Estimated season cost: at least $2,330, of which application fees $930")
-    assert len(result["summary"].split()) <= 40
+    # The summary also names an IMG's own costs, so it is heard short.
+    assert result["announced"].startswith("Estimated season cost: at least $2,330, application fees at ERAS prices")
+    assert len(result["announced"].split()) <= 40
     html = unescape(str(ac.render(result)))
     headline = re.search(r'<p class="mpb-headline">(.*?)</p>', html)
     assert headline is not None
     assert re.sub(r"<[^>]+>", "", headline[1]) == (
         "At least $2,330 estimated for one Match season, with application fees at ERAS prices for the Match 2026, the "
-        f"newest we hold, plus {missing}, which our data do not hold."
+        f"newest we hold, plus {missing}, which our data do not hold. Not counted, where they apply to you: "
+        "observerships or externships and ECFMG's Pathway and OET fees."
     )
     assert (
         "The chart's percentages are shares of the $2,330 counted here, not of the whole season's cost, which also "
@@ -1273,9 +1282,14 @@ def test_a_backup_chosen_with_no_programs_is_heard(monkeypatch: pytest.MonkeyPat
         assert reply["ok"], reply
         return str(reply["announce"])
 
-    chosen = heard(backup_specialty="family-medicine")
+    chosen = heard(applicant_type="us-md", backup_specialty="family-medicine")
     assert chosen.startswith("Family Medicine backup: no programs entered, so its fees are not counted. Estimated season cost:")
-    assert chosen != heard() and chosen.endswith(heard())
+    assert chosen != heard(applicant_type="us-md") and chosen.endswith(heard(applicant_type="us-md"))
+    # An IMG's longer total gives way to the short one, still a floor
+    # (planner audit s54, 6).
+    img = heard(backup_specialty="family-medicine")
+    assert img.startswith("Family Medicine backup: no programs entered, so its fees are not counted. Estimated season cost:")
+    assert img.endswith("not counting some fees: see the result.") and "at least $" in img
     assert "no programs entered" not in heard(backup_specialty="family-medicine", backup_programs="20")
     assert "no programs entered" not in str(compute(backup_specialty="family-medicine")["summary"])
     # With the longest name and the longest total (fees left out, Step 3
@@ -1421,15 +1435,106 @@ def test_an_img_result_says_observerships_and_externships_are_not_counted(applic
     # externships; only the page's caveats named them (oldgrad audit s52, 10).
     result = compute(applicant_type=applicant)
     html = unescape(str(ac.render(result)))  # type: ignore[arg-type]
-    line = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+    line = "Observerships or externships, with their fees, travel and rent. We hold no figure for them."
     is_img = applicant in data.IMG_TYPES
-    assert (result["img_note"] == line) is is_img
-    assert (line in html) is is_img
-    # No figure: we hold no sourced one, and the total is not called a floor for it.
+    assert (line in result["img_points"]) is is_img  # type: ignore[operator]
+    assert (f"<li>{line}</li>" in html) is is_img
+    # No figure: we hold no sourced one.  Not among the fees our data leave
+    # unpriced for the lists entered, which say "which our data do not hold".
     assert "$" not in line
     assert result["not_counted"] == []
     # Said under a ResidencyCAS-only list too, where no ERAS token is charged.
-    assert (compute(applicant_type=applicant, primary_specialty="emergency-medicine")["img_note"] == line) is is_img
+    em = compute(applicant_type=applicant, primary_specialty="emergency-medicine")
+    assert (line in em["img_points"]) is is_img  # type: ignore[operator]
+
+
+IMG_LEFT_OUT = {
+    "us-md": [],
+    "us-do": [],
+    "us-img": ["observerships or externships", "ECFMG's Pathway and OET fees"],
+    "non-us-img": ["observerships or externships", "ECFMG's Pathway and OET fees", "USMLE Step 3", "visa fees"],
+}
+
+
+@pytest.mark.parametrize("applicant", APPLICANTS)
+def test_an_imgs_total_is_called_a_floor_in_the_headline_with_what_it_leaves_out(
+    monkeypatch: pytest.MonkeyPatch, applicant: str
+) -> None:
+    # "Estimated whole-season cost: $3,480" to an IMG who may also pay for
+    # Step 3, ECFMG's Pathway and OET, observerships and a visa, named only in
+    # the notes and the collapsed caveats (planner audit s54, 6).
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = compute(applicant_type=applicant)
+    named = IMG_LEFT_OUT[applicant]
+    assert result["img_left_out"] == named
+    headline = _headline(result)
+    html = unescape(str(ac.render(result)))  # type: ignore[arg-type]
+    total = f"${result['total']:,}"
+    if not named:
+        assert headline.startswith(total) and "Not counted" not in headline
+        assert "at least" not in str(result["summary"]) and "Not in the total for an IMG" not in html
+        assert "The chart's percentages" not in html
+        return
+    from calculators.html import and_list
+
+    assert headline.startswith(f"At least {total} estimated for the whole of ERAS 2027 (Match 2027)")
+    assert headline.endswith(f"the newest we hold. Not counted, where they apply to you: {and_list(named)}.")
+    assert str(result["summary"]).startswith(f"Estimated whole-season cost: at least {total},")
+    assert str(result["summary"]).endswith(f"not counting {and_list(named)}, where they apply to you.")
+    # Each in full, with its source, in a list under the total's notes.
+    points: list[str] = result["img_points"]  # type: ignore[assignment]
+    assert len(points) == len(named)
+    assert html.index("Not in the total for an IMG, where they apply to you:") < html.index(f"<li>{points[0]}</li>")
+    assert all(f"<li>{point}</li>" in html for point in points)
+    pathway = next(point for point in points if point.startswith("ECFMG's Pathway"))
+    assert "OET Medicine test fee" in pathway and data.ECFMG_PATHWAYS.cite() in pathway
+    assert "if you have not yet met ECFMG's clinical and communication skills requirements" in pathway
+    if applicant == "non-us-img":
+        visa = next(point for point in points if point.startswith("Visa fees"))
+        assert "SEVIS fee" in visa and data.ECFMG_J1_FEES.cite() in visa and "if you need a visa" in visa
+    # The chart's shares are of the counted sum, not of these.
+    assert f"The chart's percentages are shares of the {total} counted here, not of the costs named above" in html
+
+
+def test_a_non_us_img_is_asked_to_tick_step_3_for_an_h1b_and_it_leaves_the_list_once_counted() -> None:
+    # The H-1B route needs Step 3, which the total counted only if ticked, and
+    # the form asks no visa (planner audit s54, 6): the reader is asked to tick it.
+    unticked = compute(applicant_type="non-us-img")
+    (point,) = [p for p in unticked["img_points"] if p.startswith("USMLE Step 3")]  # type: ignore[attr-defined]
+    label = next(f.label for f in ac.FIELDS if f.name == "step3_this_season")
+    assert label == ac.STEP3_LABEL
+    assert f"if you are aiming for an H-1B, tick “{label}” to count it." in point
+    # Its figure with its year and source, as the line gives it once ticked.
+    assert f"the FSMB's fee was ${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} ({ac.STEP_3.source})" in point
+    assert f"(see “{data.FAQ_VISA_ANSWER}” in the FAQ)" in point
+    ticked = compute(applicant_type="non-us-img", step3_this_season="true")
+    assert item(ticked, "USMLE Step 3 exam")["amount"] == int(ac.STEP_3.amount_usd)
+    assert "USMLE Step 3" not in ticked["img_left_out"]  # type: ignore[operator]
+    assert ticked["img_left_out"] == ["observerships or externships", "ECFMG's Pathway and OET fees", "visa fees"]
+    # Still a floor: the other costs are still left out.
+    assert "at least $" in str(ticked["summary"])
+    # A US citizen needs no visa: neither Step 3 nor visa fees are named, ticked or not.
+    assert not any("H-1B" in p for p in compute(applicant_type="us-img")["img_points"])  # type: ignore[attr-defined]
+
+
+def test_the_faqs_cost_answer_tells_an_img_the_total_is_a_floor_and_what_it_leaves_out() -> None:
+    # The FAQ's answer named none of an IMG's largest costs beside the fees
+    # (planner audit s54, 6).
+    faq = (Path(__file__).parent.parent / "docs" / "faq.md").read_text(encoding="utf-8")
+    answer = faq.split("## What will it cost?", 1)[1].split("\n## ", 1)[0]
+    (said,) = [paragraph for paragraph in answer.split("\n\n") if paragraph.startswith("For an IMG")]
+    assert "For an IMG, its total is the least you will spend" in said
+    for words in ("Pathway and OET Medicine fees", data.ECFMG_PATHWAYS.cite(), "observerships", "SEVIS fee"):
+        assert words in said, words
+    assert "(ECFMG, Exchange Visitor Sponsorship Program: fees, read 2026)" in said
+    # Step 3's figure is the fee data's, with its year and its copy named, and
+    # counted, as the calculator counts it, only when ticked.
+    assert (
+        f"cost ${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} (FSMB, {ac.STEP_3.season_or_year}; from a secondary copy"
+        in said
+    )
+    assert ac.STEP_3.status == "secondary"
+    assert "the calculator counts it only when you tick it" in said
 
 
 # --- A season already under review --------------------------------------------------
@@ -1501,10 +1606,11 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     # With the season its application fees are priced at, which is not the
     # reader's: the two seasons sat a line apart (aiminghigh audit s54, 11).
     assert (
-        '<p class="mpb-headline"><strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027), with '
-        "application fees at ERAS prices for the Match 2026, the newest we hold.</p>"
+        '<p class="mpb-headline">At least <strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027), '
+        "with application fees at ERAS prices for the Match 2026, the newest we hold. Not counted, where they apply to "
+        "you: observerships or externships and ECFMG's Pathway and OET fees.</p>"
     ) in html
-    assert result["summary"].startswith("Estimated whole-season cost: $3,480,")
+    assert result["summary"].startswith("Estimated whole-season cost: at least $3,480,")
     assert item(result, "Virtual interviews")["amount"] == 1000
     # Our fees are one season behind the reader's, which is under way, not two
     # behind the next (midseason audit s52, 8).
