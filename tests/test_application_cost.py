@@ -1381,42 +1381,87 @@ def test_the_first_year_help_hedges_as_the_result_does() -> None:
     assert any(i["note"].endswith(ac.FIRST_YEAR_PRICING) for i in items)
 
 
-def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_that_newer_guides_give_more() -> None:
+def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_two_with_how_to_add_it_up() -> None:
     # The couple fee was said only inside the collapsed method, at the
     # 2016-17 $15, with no word of the higher figure the rank order list guide
-    # warns of (couples audit s43, 9).
+    # warns of (couples audit s43, 9); then said three ways, with a couple left
+    # to follow a link and multiply, and no word of how to reach a total for
+    # two (couples audit s54, 7).
     note = (
-        f"Priced for one applicant. A couple also pays the NRMP a couple fee for each partner, not counted here: "
-        f"${int(ac.NRMP_COUPLE.amount_usd)} in the newest NRMP schedule we hold (NRMP match fees page, 2016-17), "
-        "though an undated secondary guide gives a higher figure (named under “Ranking as a couple” on the rank order list "
-        "page); we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page."
+        "Priced for one applicant. A couple also pays the NRMP a couple fee, not counted here: $15 for each partner, so "
+        "$30 for the two of you. That is an old figure, from the NRMP's own fee schedule for 2016-17, the newest we "
+        "hold (NRMP match fees page, 2016-17). An undated secondary guide gives three times that per partner (Level "
+        "Medicine, Couples Match, cited under “Ranking as a couple” on the rank order list page). We could not confirm "
+        "the current fee with the NRMP, so budget for the "
+        "higher figure and check the NRMP's fees page. As a couple, run this calculator once for each partner. Then "
+        "add the two totals, both couple fees, and the NRMP's late fee for each of you who registers after 30 November."
     )
-    # "Higher" with no figure left a couple nothing to budget from: the note
-    # says plainly the current fee is unconfirmed (couplesvisa audit s46, 5).
-    assert ac.NRMP_COUPLE.is_old and ac.couple_fee_note() == note
+    assert ac.couple_fee_note() == note
+    # The figures are the fee row's, as the data hold it: its amount, year and
+    # status.  The guide's "three times that" is measured against this $15, so
+    # a new row must send someone to re-read the words.
+    fee = ac.NRMP_COUPLE
+    assert (fee.amount_usd, fee.unit, fee.season_or_year, fee.status) == ("15", "per partner", "2016-17", "seen (old)")
+    assert fee.is_old and not ac._from_a_copy(fee)
+    # No dollar figure the fee data do not hold (recheck46 audit s46, 6).
+    assert "$45" not in note and "$90" not in note
     for inputs in (
         {},
         {"backup_specialty": "family-medicine", "backup_programs": 30},
         {"primary_specialty": "obstetrics-gynecology"},
+        {"applicant_type": "us-md"},
     ):
         assert note in unescape(str(ac.render(ac.compute(inputs))))  # type: ignore[arg-type]
     # Visible on the built page: before the collapsed method, not in it.
     page = unescape(render_calculator(ac))  # type: ignore[arg-type]
     assert page.index(note) < page.index("<details")
     assert not any(fee["item"].startswith("NRMP couple") for fee in ac.compute({})["items"])
-    # The pointer is true: the guide's couples section names the secondary source.
+    # Said as the guides say it: the rank order list page's couples section
+    # and the cost page give the same proportion and the same instruction.
     guide = (Path(__file__).parent.parent / "docs" / "apply" / "rank-order-list.md").read_text(encoding="utf-8")
     couples = guide.split("## Ranking as a couple", 1)[1].split("\n## ", 1)[0]
-    # With its figure, which a couple can budget from (recheck46 audit s46, 6).
-    assert "a secondary guide, undated, gives three times that per partner (Level Medicine" in couples
+    assert "a secondary guide, undated, gives three times that per partner (Level Medicine, Couples Match, read" in couples
     assert "but we could not confirm the current fee with the NRMP, so budget for the higher figure" in couples
-    # The method's "Not included" says the same of the couple fee.
+    # The method's list says the same of the couple fee.
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
-    assert (
-        "its couple fee, $15 for each partner of a couple, both old figures (NRMP match fees page, 2016-17), with a "
-        "higher couple fee in an undated secondary guide (named under “Ranking as a couple” on the rank order list page): "
-        "we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page;"
-    ) in method
+    assert f"The NRMP's couple fee: {ac.couple_fee_said()} {ac.COUPLE_HOW_TO_ADD}" in method
+
+
+def _not_in_the_total() -> list[str]:
+    """The method's list of what the total leaves out, item by item, as read."""
+    html = unescape(str(ac.method()))
+    section = html.split("<h4>Not in the total</h4>", 1)[1]
+    listed = section[: section.index("</ul>")]
+    return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li>(.*?)</li>", listed)]
+
+
+def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and_source() -> None:
+    # "Not included: ..." was one sentence of 126 words, with the couple fee
+    # buried in it (couples audit s54, 8).
+    items = _not_in_the_total()
+    assert len(items) == 10
+    said = " ".join(items)
+    assert "Not included:" not in unescape(str(ac.method()))
+    # No sentence runs long for a worried reader.
+    sentences = [sentence for item in items for sentence in re.split(r"(?<=\.) (?=[A-Z])", item)]
+    assert max(len(sentence.split()) for sentence in sentences) <= 40, max(sentences, key=lambda x: len(x.split()))
+    # Every fact and source the sentence held, each in its own item.
+    assert items[0] == "USMLE Step 1 and Step 2 CK fees."
+    assert items[1] == "USMLE Step 3, unless you tick that you sit it this season."
+    assert "Away rotations." in items and "Any supplemental application fees." in items
+    late = next(item for item in items if item.startswith("The NRMP's late registration fee"))
+    assert late == "The NRMP's late registration fee: $50 more after 30 November, an old figure (NRMP match fees page, 2016-17)."
+    couple = next(item for item in items if item.startswith("The NRMP's couple fee"))
+    assert "$15 for each partner, so $30 for the two of you" in couple and "(Level Medicine, Couples Match, cited under" in couple
+    assert "budget for the higher figure and check the NRMP's fees page" in couple
+    long_list = next(item for item in items if "100 or more ranks" in item)
+    assert data.NRMP_RANK_LIMIT.cite() in long_list and "our data hold no figure for it" in long_list
+    # Visa costs, named before with no source, now with the fees ECFMG lists,
+    # and the IMG costs the result's own list names (planner audit s54, 6).
+    visa = next(item for item in items if item.startswith("Visa costs."))
+    assert "SEVIS fee" in visa and data.ECFMG_J1_FEES.cite() in visa
+    assert ac.PATHWAY_AND_OET.said in items and ac.OBSERVERSHIPS.said in items
+    assert said.count("$") == 3  # the late fee and the couple fee per partner and for two
 
 
 def test_the_first_year_help_takes_standalone_preliminary_programs_too() -> None:
