@@ -199,17 +199,31 @@ NRMP_REGISTRATION = _fee_row("NRMP registration")
 NRMP_EXTRA_RANKS = _fee_row("NRMP extra ranks")
 NRMP_LATE = _fee_row("NRMP late registration")
 NRMP_COUPLE = _fee_row("NRMP couple fee")
-# Where the guide names the secondary source for a couple fee above the
-# 2016-17 row's: it gives no figure the calculator uses, so it is neither a
-# fee row nor a Source of ours, and is not copied here (couples audit s43, 9).
-# Its figure could not be confirmed in the stored copies we can read, so the
-# result says so rather than "higher" alone (couplesvisa audit s46, 5).
-COUPLE_FEE_HIGHER = "named under “Ranking as a couple” on the rank order list page"
-# One instruction with the rank order list page's (crosscalc audit s49, 4),
-# pointing to the figure it gives there (diffreview49 audit s49, 11).
-COUPLE_FEE_UNCONFIRMED = (
-    "we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page"
+# The couple fee was said three ways: this result pointed to the rank order
+# list page's "higher figure", that page gave "three times that per partner",
+# and a couple had to open it and multiply (couples audit s54, 7).  So the
+# result gives the guide's figure as both pages give it, in proportion to the
+# 2016-17 fee it is measured against, never as a dollar fee our data do not
+# hold (recheck46 audit s46, 6); its figure is still unconfirmed with the
+# NRMP (couplesvisa audit s46, 5).  A test holds the fee row to that $15.
+# The guide is no Source in data.py, so no year may be typed here (a year
+# typed in a calculator stays behind when the data move on): it is named,
+# said to be undated, and the page that cites it in full is named too.
+COUPLE_FEE_HIGHER = (
+    "An undated secondary guide gives three times that per partner (Level Medicine, Couples Match, cited under "
+    "“Ranking as a couple” on the rank order list page)"
 )
+# One instruction with the rank order list page's (crosscalc audit s49, 4).
+COUPLE_FEE_UNCONFIRMED = (
+    "We could not confirm the current fee with the NRMP, so budget for the higher figure and check the NRMP's fees page"
+)
+# Each partner runs the calculator once: it prices one applicant, and a
+# couple could not tell how to reach the total for two (couples audit s54, 7).
+COUPLE_HOW_TO_ADD = (
+    "As a couple, run this calculator once for each partner. Then add the two totals, both couple fees, and the "
+    "NRMP's late fee for each of you who registers after 30 November."
+)
+
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
 STEP_3 = _fee_row("USMLE Step 3")
@@ -290,6 +304,9 @@ def transcripts_sent(v: Mapping[str, object]) -> str:
     return answer
 
 
+# Named again in the result, where a non-US IMG is asked to tick it for an H-1B.
+STEP3_LABEL = "Taking USMLE Step 3 this season"
+
 FIELDS = (
     replace(profile.APPLICANT_TYPE, help="How the NRMP classifies you. IMGs pay the ECFMG token as well."),
     PRIMARY_SPECIALTY,
@@ -338,7 +355,7 @@ FIELDS = (
     ),
     BoolField(
         name="step3_this_season",
-        label="Taking USMLE Step 3 this season",
+        label=STEP3_LABEL,
         # An H-1B is the main reason a visa reader ticks Step 3, and the help
         # named only the no-match article's reasons (visa-psych audit s41, 6).
         help=(
@@ -789,11 +806,65 @@ def _mid_season_list(points: list[str]) -> Markup | None:
     return el("div", el("p", lead), el("ul", [el("li", point) for point in rest]), class_="mpb-note")
 
 
-# Observerships and externships, which an IMG often arranges in the year
-# before applying, were named only in the page's caveats: the result's total
-# read as the whole cost (oldgrad audit s52, 10).  No figure: we hold no
-# sourced one.
-IMG_NOT_COUNTED = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+@dataclass(frozen=True)
+class LeftOut:
+    """A cost an IMG may pay that the total leaves out: ``named`` short, as the
+    headline and summary list it; ``said`` in full, with its source, as the
+    note under the total gives it."""
+
+    named: str
+    said: str
+
+
+# For an IMG the season's fees are not the whole bill.  "Estimated
+# whole-season cost: $3,480" read as everything, though an IMG may also pay
+# for US clinical experience, ECFMG's Pathway and OET Medicine, Step 3 for an
+# H-1B and a visa, each named only in the notes or the collapsed caveats
+# (planner audit s54, 6).  So the total is called a floor for every IMG, and
+# these are named in the headline, each "where it applies": the form asks
+# neither the visa nor whether ECFMG has certified the reader.
+# Observerships and externships: no figure, as we hold no sourced one
+# (oldgrad audit s52, 10).
+OBSERVERSHIPS = LeftOut(
+    "observerships or externships",
+    "Observerships or externships, with their fees, travel and rent. We hold no figure for them.",
+)
+PATHWAY_AND_OET = LeftOut(
+    "ECFMG's Pathway and OET fees",
+    "ECFMG's Pathway application fee and the OET Medicine test fee, if you have not yet met ECFMG's clinical and "
+    f"communication skills requirements ({data.ECFMG_PATHWAYS.cite()}). Our data hold no amounts for them.",
+)
+# Step 3 is priced once ticked; unticked, a non-US IMG on the H-1B route
+# read a total without it.  The form has no visa question, and adding one is
+# not this calculator's to do, so the reader is asked to tick it.
+STEP_3_UNTICKED = LeftOut(
+    "USMLE Step 3",
+    f"USMLE Step 3: the FSMB's fee was {money(int(STEP_3.amount_usd))} in {STEP_3.season_or_year} ({STEP_3.source}). "
+    "Programs that file an H-1B generally need it passed before they file your petition "
+    f"(see “{data.FAQ_VISA_ANSWER}” in the FAQ). This form does not ask which visa you need: if you are aiming for "
+    f"an H-1B, tick “{STEP3_LABEL}” to count it.",
+)
+# Also the method's item on visa costs, which named none.
+J1_FEES_SAID = (
+    "For a J-1, ECFMG lists the SEVIS fee, the visa application fee and its own sponsorship fee as due in every case "
+    f"({data.ECFMG_J1_FEES.cite()}). Our data hold no amounts for them."
+)
+VISA_FEES = LeftOut("visa fees", f"Visa fees, if you need a visa. {J1_FEES_SAID}")
+
+
+def _img_left_out(applicant: str, step3_ticked: bool) -> list[LeftOut]:
+    """What an IMG may pay beyond the total.  Step 3 and the visa only for a
+    non-US-citizen IMG, the applicant type that needs a visa unless told
+    otherwise; Step 3 only while unticked, as it is counted once ticked."""
+    if applicant not in data.IMG_TYPES:
+        return []
+    needs_visa = applicant in profile.VISA_APPLICANT_TYPES
+    return [
+        OBSERVERSHIPS,
+        PATHWAY_AND_OET,
+        *([STEP_3_UNTICKED] if needs_visa and not step3_ticked else []),
+        *([VISA_FEES] if needs_visa else []),
+    ]
 
 
 def _empty_backup(v: Mapping[str, object]) -> data.Specialty | None:
@@ -913,8 +984,10 @@ class ApplicationCostResult(TypedDict):
     # words was too long to follow (diff review s52, 13).  Only the points: the
     # same words joined were read by nothing but tests (midseason audit s52, 8, second read).
     mid_season_points: list[str]
-    # For an IMG: the costs of observerships and externships, not counted.
-    img_note: str | None
+    # For an IMG: costs the total leaves out, each where it applies, named
+    # short for the headline and in full, with its source, for the note.
+    img_left_out: list[str]
+    img_points: list[str]
     summary: str
     announced: str
 
@@ -1115,17 +1188,24 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     schedule = eras_schedule()
     # A $0 line (the token for a US graduate, no interviews) is not an old figure the reader relies on.
     old = [str(item["item"]) for item in items if item["old"] and item["amount"]]
+    img_gaps = _img_left_out(applicant, bool(v["step3_this_season"]))
     # "At least" where a fee is left out: the bare total read as the
     # season's whole cost, a third short for an OB/GYN list (obgyn-usimg
-    # audit s42, 4).
+    # audit s42, 4), and the whole bill to an IMG (planner audit s54, 6).
+    floor = bool(not_counted or img_gaps)
     summary = (
-        f"{cost}: {'at least ' if not_counted else ''}{money(total)}"
+        f"{cost}: {'at least ' if floor else ''}{money(total)}"
         # "of which application fees $0" for an OB/GYN-only list, whose fees are not in our data.
         # The season its fees are priced at, which the reader heard nowhere:
         # years after our newest schedule the bare sum read as this season's
         # (seasonlate audit s44, 2).
         + (f", of which application fees {money(application_total)} at {prices}" if application_total else "")
         + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
+        + (
+            f"{', nor' if not_counted else ', not counting'} {and_list([gap.named for gap in img_gaps])}, where they apply to you"
+            if img_gaps
+            else ""
+        )
         # Its line says "untick this" to a COMLEX-only DO; the total heard
         # held it without a word (ui-check audit s37, 4).
         + (
@@ -1151,14 +1231,15 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "notes": notes,
         "not_counted": not_counted,
         "mid_season_points": mid_season,
-        "img_note": IMG_NOT_COUNTED if is_img else None,
+        "img_left_out": [gap.named for gap in img_gaps],
+        "img_points": [gap.said for gap in img_gaps],
         "summary": summary,
         "announced": _announced(
             summary,
             _empty_backup_heard(v),
             total,
             prices if application_total else None,
-            bool(not_counted),
+            floor,
             int(STEP_3.amount_usd) if step3_without_usmle else None,
             cost,
         ),
@@ -1190,16 +1271,21 @@ def render(result: ApplicationCostResult) -> Markup:
         if points
         else "one Match season"
     )
-    headline = (
-        el(
-            "p",
-            "At least ",
-            el("strong", total),
-            f" estimated for {season}, plus {and_list(missing)}, which our data do not hold",
-            class_="mpb-headline",
-        )
-        if missing
-        else el("p", el("strong", total), f" estimated for {season}", class_="mpb-headline")
+    # The season the application fees are priced at, beside the season the
+    # total is for: "$3,370 for ERAS 2027" above "ERAS prices for the Match
+    # 2026" read as two claims about one season (aiminghigh audit s54, 11).
+    priced = f", with application fees at {_prices(breakdown)}, the newest we hold" if result["application_fees"] else ""
+    gaps = result["img_left_out"]
+    headline = el(
+        "p",
+        "At least " if missing or gaps else None,
+        el("strong", total),
+        f" estimated for {season}{priced}",
+        f", plus {and_list(missing)}, which our data do not hold" if missing else None,
+        ".",
+        # Named in brief; the note below gives each with its source (planner audit s54, 6).
+        f" Not counted, where they apply to you: {and_list(gaps)}." if gaps else None,
+        class_="mpb-headline",
     )
     return el(
         "div",
@@ -1211,8 +1297,8 @@ def render(result: ApplicationCostResult) -> Markup:
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
         _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
+        _img_list(result["img_points"]),
         el("p", couple_fee_note(), class_="mpb-note"),
-        el("p", img_note, class_="mpb-note") if (img_note := result.get("img_note")) else None,
         # The chart's percentages are of the counted items only: beside a
         # floor they read as shares of the whole season (obgyn-usimg audit s42, 4).
         el(
@@ -1222,6 +1308,12 @@ def render(result: ApplicationCostResult) -> Markup:
             class_="mpb-note",
         )
         if missing
+        else el(
+            "p",
+            f"The chart's percentages are shares of the {total} counted here, not of the costs named above as not counted.",
+            class_="mpb-note",
+        )
+        if gaps
         else None,
         charts.cost_breakdown(result),
         table(("Item", "Amount", "How it is worked out", "Source"), rows, caption="What the season costs"),
@@ -1237,20 +1329,37 @@ def render(result: ApplicationCostResult) -> Markup:
     )
 
 
+def _img_list(points: list[str]) -> Markup | None:
+    """An IMG's costs beyond the total, one an item, under a lead that says they are not in it."""
+    if not points:
+        return None
+    return el(
+        "div",
+        el("p", "Not in the total for an IMG, where they apply to you:"),
+        el("ul", [el("li", point) for point in points]),
+        class_="mpb-note",
+    )
+
+
 def couple_fee_note() -> str:
     """Shown under every result: the couple fee was said only in the
     collapsed method, at the 2016-17 figure, and a couple read the total as
     theirs (couples audit s43, 9)."""
-    newer = (
-        f", though an undated secondary guide gives a higher figure ({COUPLE_FEE_HIGHER}); {COUPLE_FEE_UNCONFIRMED}"
-        if NRMP_COUPLE.is_old
-        else ""
+    return f"Priced for one applicant. A couple also pays the NRMP a couple fee, not counted here: {couple_fee_said()} {COUPLE_HOW_TO_ADD}"
+
+
+def couple_fee_said() -> str:
+    """The couple fee per partner and for two, with the source, year and
+    status of its row, and the secondary guide's higher figure while our row
+    is the old one it is measured against."""
+    fee = int(NRMP_COUPLE.amount_usd)
+    where = "a copy of the NRMP's" if _from_a_copy(NRMP_COUPLE) else "the NRMP's own"
+    said = (
+        f"{money(fee)} for each partner, so {money(2 * fee)} for the two of you. "
+        f"{'That is an old figure, from' if NRMP_COUPLE.is_old else 'That is from'} {where} fee schedule for "
+        f"{NRMP_COUPLE.season_or_year}, the newest we hold ({NRMP_COUPLE.source}, {NRMP_COUPLE.season_or_year})."
     )
-    return (
-        "Priced for one applicant. A couple also pays the NRMP a couple fee for each partner, not counted here: "
-        f"{money(int(NRMP_COUPLE.amount_usd))} in the newest NRMP schedule we hold "
-        f"({_cite(NRMP_COUPLE)}){newer}."
-    )
+    return f"{said} {COUPLE_FEE_HIGHER}. {COUPLE_FEE_UNCONFIRMED}." if NRMP_COUPLE.is_old else said
 
 
 def _service_fees(service: str, lines: list[ApplicationLine]) -> Markup:
@@ -1301,15 +1410,17 @@ def _applies_in(result: ApplicationCostResult) -> str:
 
 
 def _newer_seasons(service: str, confirmed_to: int, opened: int) -> str:
-    """Who has published fees for which seasons since ours, naming only the
-    seasons that have surely opened: those after ours, to ``opened``."""
+    """The seasons after ours that have surely opened, to ``opened``, named
+    as seasons whose fees we do not hold.  "The AAMC has since published fees
+    for the ERAS 2027 season" stated as fact what no source of ours gives: we
+    know only that the season is under way (aiminghigh audit s54, 11)."""
     first, last = confirmed_to + 1, opened
     years = f"{first}" if first == last else f"{first} {'and' if last == first + 1 else 'to'} {last}"
     if service == data.SERVICE_ERAS:
         seasons = "season" if first == last else "seasons"
-        return f"the AAMC has since published fees for the ERAS {years} {seasons}"
+        return f"we do not hold the AAMC's fees for the ERAS {years} {seasons}"
     cycles = "cycle" if first == last else "cycles"
-    return f"{service} has since opened its {cycles} for the Match {years}, with fees of their own"
+    return f"we do not hold {service}'s fees for its {cycles} for the Match {years}"
 
 
 def _season_note(result: ApplicationCostResult) -> Markup | None:
@@ -1512,20 +1623,31 @@ def method() -> Markup:
             [
                 el("li", "Fees change each season: check the AAMC, ECFMG and NRMP pages before you pay."),
                 el("li", "Travel and lodging vary with distance, season and city; the interview figures are rough guides."),
+            ],
+        ),
+        # One item a fee: the 126 words in one sentence buried the couple fee
+        # among nine others (couples audit s54, 8).
+        el("h4", "Not in the total"),
+        el(
+            "ul",
+            [
+                el("li", "USMLE Step 1 and Step 2 CK fees."),
+                el("li", "USMLE Step 3, unless you tick that you sit it this season."),
+                el("li", PATHWAY_AND_OET.said),
+                el("li", OBSERVERSHIPS.said),
+                el("li", f"Visa costs. {J1_FEES_SAID}"),
+                el("li", "Away rotations."),
+                el("li", "Any supplemental application fees."),
                 el(
                     "li",
-                    "Not included: USMLE Step 1 and Step 2 CK fees (Step 3 only when ticked), visa costs, away rotations, any "
-                    f"supplemental application fees; the NRMP's late registration fee, {money(int(NRMP_LATE.amount_usd))} "
-                    f"more after 30 November, and its couple fee, {money(int(NRMP_COUPLE.amount_usd))} for each partner "
-                    f"of a couple, both old figures ({NRMP_LATE.source}, {NRMP_LATE.season_or_year})"
-                    + (
-                        f", with a higher couple fee in an undated secondary guide ({COUPLE_FEE_HIGHER}): {COUPLE_FEE_UNCONFIRMED}"
-                        if NRMP_COUPLE.is_old
-                        else ""
-                    )
-                    + "; and its further fee "
-                    f"for a list of 100 or more ranks ({data.NRMP_RANK_LIMIT.cite()}), "
-                    "for which our data hold no figure.",
+                    f"The NRMP's late registration fee: {money(int(NRMP_LATE.amount_usd))} more after 30 November"
+                    f"{', an old figure' if NRMP_LATE.is_old else ''} ({_cite(NRMP_LATE)}).",
+                ),
+                el("li", f"The NRMP's couple fee: {couple_fee_said()} {COUPLE_HOW_TO_ADD}"),
+                el(
+                    "li",
+                    f"The NRMP's further fee for a list of 100 or more ranks ({data.NRMP_RANK_LIMIT.cite()}): our data "
+                    "hold no figure for it.",
                 ),
             ],
         ),

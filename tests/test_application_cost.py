@@ -757,8 +757,11 @@ def test_a_schedule_behind_a_season_whose_applications_have_gone_out_is_said_to_
     day = cycle.long_date(dt.date.fromisoformat(today))
     assert (
         "ERAS fees from before your season: </strong>our newest ERAS fees are for the ERAS 2025 and 2026 seasons, "
-        f"{behind} before yours; the AAMC has since published fees for {published}. As of {day}" in html
+        f"{behind} before yours; we do not hold the AAMC's fees for {published}. As of {day}" in html
     )
+    # Said as what we lack, not as news from the AAMC that no source of ours
+    # gives (aiminghigh audit s54, 11).
+    assert "has since published" not in html
     assert season in html
     assert "not yet confirmed" not in html
     # Only seasons whose applications have gone out by today are named as published.
@@ -785,9 +788,9 @@ def test_a_residencycas_schedule_two_or_more_seasons_behind_is_marked_old_with_i
     html = unescape(str(ac.render(result)))
     assert (
         "ResidencyCAS and ERAS fees from before your season: </strong>our newest ResidencyCAS fees are for the "
-        "2025-26 cycle, Match 2026, 3 seasons before yours; ResidencyCAS has since opened its cycles for the Match "
-        "2027 to 2029, with fees of their own. Our newest ERAS fees are for the ERAS 2025 and 2026 seasons, 3 seasons "
-        "before yours; the AAMC has since published fees for the ERAS 2027 to 2029 seasons." in html
+        "2025-26 cycle, Match 2026, 3 seasons before yours; we do not hold ResidencyCAS's fees for its cycles for the "
+        "Match 2027 to 2029. Our newest ERAS fees are for the ERAS 2025 and 2026 seasons, 3 seasons before yours; we "
+        "do not hold the AAMC's fees for the ERAS 2027 to 2029 seasons." in html
     )
 
 
@@ -809,13 +812,45 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
 
     pin_build_date(monkeypatch, today)
     result = compute(primary_programs=100)
-    said = f"{cost}: $3,750, of which application fees $2,430 at ERAS prices for the Match 2026."
+    # The default reader is a non-US IMG, whose total is a floor, heard whole
+    # with what it leaves out (planner audit s54, 6).
+    said = (
+        f"{cost}: at least $3,750, of which application fees $2,430 at ERAS prices for the Match 2026, not counting "
+        "observerships or externships, ECFMG's Pathway and OET fees, USMLE Step 3 and visa fees, where they apply to you."
+    )
     assert result["summary"] == said
     assert json.loads(browser.compute("application_cost", json.dumps({"primary_programs": "100"})))["announce"] == said
     dual = compute(applicant_type="us-img", primary_specialty="emergency-medicine", backup_specialty="family-medicine")
     assert "at ResidencyCAS and ERAS prices for the Match 2026" in str(dual["summary"])
     # An OB/GYN list alone prices no application fee, so names no season.
     assert "prices for the Match" not in str(compute(primary_specialty="obstetrics-gynecology")["summary"])
+
+
+def _headline(result: dict[str, object]) -> str:
+    """The result's headline as read, tags dropped."""
+    found = re.search(r'<p class="mpb-headline">(.*?)</p>', unescape(str(ac.render(result))))  # type: ignore[arg-type]
+    assert found is not None
+    return re.sub(r"<[^>]+>", "", found[1])
+
+
+def test_the_headline_names_the_season_its_application_fees_are_priced_at_beside_the_readers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "$3,370 estimated for the whole of ERAS 2027" sat a line above "ERAS
+    # prices for the Match 2026", two seasons with nothing to say which was
+    # which (aiminghigh audit s54, 11).
+    pin_build_date(monkeypatch, "2026-12-07")
+    said = _headline(compute(applicant_type="us-md"))
+    assert said.startswith("$")
+    assert said.endswith(
+        " estimated for the whole of ERAS 2027 (Match 2027), with application fees at ERAS prices for the Match 2026, "
+        "the newest we hold."
+    )
+    # The season comes from the schedule, not from the words: each service's own.
+    em = _headline(compute(applicant_type="us-md", primary_specialty="emergency-medicine"))
+    assert "with application fees at ResidencyCAS prices for the Match 2026, the newest we hold" in em
+    # An OB/GYN list alone prices no application fee, so its headline names no price season.
+    assert "prices for the Match" not in _headline(compute(applicant_type="us-md", primary_specialty="obstetrics-gynecology"))
 
 
 # Outside a season under review, where the total is called plainly a
@@ -964,10 +999,10 @@ def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> N
     assert "not counted" in row and "$0" not in row
     chart = str(charts.cost_breakdown(result))
     assert "Obstetrics" not in chart and "USMLE transcript" in chart
-    assert result["summary"].endswith(
+    assert (
         "of which application fees $1,830 at ERAS prices for the Match 2026, not counting ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
-        "for supporting a ResidencyCAS application, which our data do not hold."
-    )
+        "for supporting a ResidencyCAS application, which our data do not hold, nor "
+    ) in result["summary"]
     assert "Obstetrics and Gynecology: not in our data." in page
 
 
@@ -1066,9 +1101,10 @@ def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organiz
     assert "Its fees for Emergency Medicine and its transcript fee are counted; you apply through ERAS to no program" in note
     # The default reader is a non-US IMG: ECFMG's own ResidencyCAS fee is named, not priced.
     assert "a fee of its own, which is not in our data (ECFMG, Support for ResidencyCAS" in note
-    assert result["summary"].endswith(
-        "not counting ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold."
-    )
+    assert (
+        "not counting ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold, nor "
+        "observerships or externships"
+    ) in result["summary"]
 
 
 @pytest.mark.parametrize(("programs", "fee"), [(1, 99), (18, 99), (19, 117), (30, 315), (31, 338)])
@@ -1172,12 +1208,16 @@ def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(
     assert result["total"] == 2330
     missing = "ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee for supporting a ResidencyCAS application"
     assert result["summary"].startswith("Estimated season cost: at least $2,330, of which application fees $930")
-    assert len(result["summary"].split()) <= 40
+    # The summary also names an IMG's own costs, so it is heard short.
+    assert result["announced"].startswith("Estimated season cost: at least $2,330, application fees at ERAS prices")
+    assert len(result["announced"].split()) <= 40
     html = unescape(str(ac.render(result)))
     headline = re.search(r'<p class="mpb-headline">(.*?)</p>', html)
     assert headline is not None
     assert re.sub(r"<[^>]+>", "", headline[1]) == (
-        f"At least $2,330 estimated for one Match season, plus {missing}, which our data do not hold"
+        "At least $2,330 estimated for one Match season, with application fees at ERAS prices for the Match 2026, the "
+        f"newest we hold, plus {missing}, which our data do not hold. Not counted, where they apply to you: "
+        "observerships or externships and ECFMG's Pathway and OET fees."
     )
     assert (
         "The chart's percentages are shares of the $2,330 counted here, not of the whole season's cost, which also "
@@ -1194,7 +1234,11 @@ def test_a_fully_priced_total_keeps_its_plain_headline(monkeypatch: pytest.Monke
     assert result["not_counted"] == []
     assert "At least" not in html and "at least" not in result["summary"]
     assert "The chart's percentages" not in html
-    assert re.search(r'<p class="mpb-headline"><strong>\$[0-9,]+</strong> estimated for one Match season</p>', html)
+    assert re.search(
+        r'<p class="mpb-headline"><strong>\$[0-9,]+</strong> estimated for one Match season, with application fees at '
+        r"ERAS prices for the Match 2026, the newest we hold.</p>",
+        html,
+    )
 
 
 @pytest.mark.parametrize(
@@ -1238,9 +1282,14 @@ def test_a_backup_chosen_with_no_programs_is_heard(monkeypatch: pytest.MonkeyPat
         assert reply["ok"], reply
         return str(reply["announce"])
 
-    chosen = heard(backup_specialty="family-medicine")
+    chosen = heard(applicant_type="us-md", backup_specialty="family-medicine")
     assert chosen.startswith("Family Medicine backup: no programs entered, so its fees are not counted. Estimated season cost:")
-    assert chosen != heard() and chosen.endswith(heard())
+    assert chosen != heard(applicant_type="us-md") and chosen.endswith(heard(applicant_type="us-md"))
+    # An IMG's longer total gives way to the short one, still a floor
+    # (planner audit s54, 6).
+    img = heard(backup_specialty="family-medicine")
+    assert img.startswith("Family Medicine backup: no programs entered, so its fees are not counted. Estimated season cost:")
+    assert img.endswith("not counting some fees: see the result.") and "at least $" in img
     assert "no programs entered" not in heard(backup_specialty="family-medicine", backup_programs="20")
     assert "no programs entered" not in str(compute(backup_specialty="family-medicine")["summary"])
     # With the longest name and the longest total (fees left out, Step 3
@@ -1332,42 +1381,87 @@ def test_the_first_year_help_hedges_as_the_result_does() -> None:
     assert any(i["note"].endswith(ac.FIRST_YEAR_PRICING) for i in items)
 
 
-def test_the_couple_fee_left_out_is_said_under_every_result_with_the_warning_that_newer_guides_give_more() -> None:
+def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_two_with_how_to_add_it_up() -> None:
     # The couple fee was said only inside the collapsed method, at the
     # 2016-17 $15, with no word of the higher figure the rank order list guide
-    # warns of (couples audit s43, 9).
+    # warns of (couples audit s43, 9); then said three ways, with a couple left
+    # to follow a link and multiply, and no word of how to reach a total for
+    # two (couples audit s54, 7).
     note = (
-        f"Priced for one applicant. A couple also pays the NRMP a couple fee for each partner, not counted here: "
-        f"${int(ac.NRMP_COUPLE.amount_usd)} in the newest NRMP schedule we hold (NRMP match fees page, 2016-17), "
-        "though an undated secondary guide gives a higher figure (named under “Ranking as a couple” on the rank order list "
-        "page); we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page."
+        "Priced for one applicant. A couple also pays the NRMP a couple fee, not counted here: $15 for each partner, so "
+        "$30 for the two of you. That is an old figure, from the NRMP's own fee schedule for 2016-17, the newest we "
+        "hold (NRMP match fees page, 2016-17). An undated secondary guide gives three times that per partner (Level "
+        "Medicine, Couples Match, cited under “Ranking as a couple” on the rank order list page). We could not confirm "
+        "the current fee with the NRMP, so budget for the "
+        "higher figure and check the NRMP's fees page. As a couple, run this calculator once for each partner. Then "
+        "add the two totals, both couple fees, and the NRMP's late fee for each of you who registers after 30 November."
     )
-    # "Higher" with no figure left a couple nothing to budget from: the note
-    # says plainly the current fee is unconfirmed (couplesvisa audit s46, 5).
-    assert ac.NRMP_COUPLE.is_old and ac.couple_fee_note() == note
+    assert ac.couple_fee_note() == note
+    # The figures are the fee row's, as the data hold it: its amount, year and
+    # status.  The guide's "three times that" is measured against this $15, so
+    # a new row must send someone to re-read the words.
+    fee = ac.NRMP_COUPLE
+    assert (fee.amount_usd, fee.unit, fee.season_or_year, fee.status) == ("15", "per partner", "2016-17", "seen (old)")
+    assert fee.is_old and not ac._from_a_copy(fee)
+    # No dollar figure the fee data do not hold (recheck46 audit s46, 6).
+    assert "$45" not in note and "$90" not in note
     for inputs in (
         {},
         {"backup_specialty": "family-medicine", "backup_programs": 30},
         {"primary_specialty": "obstetrics-gynecology"},
+        {"applicant_type": "us-md"},
     ):
         assert note in unescape(str(ac.render(ac.compute(inputs))))  # type: ignore[arg-type]
     # Visible on the built page: before the collapsed method, not in it.
     page = unescape(render_calculator(ac))  # type: ignore[arg-type]
     assert page.index(note) < page.index("<details")
     assert not any(fee["item"].startswith("NRMP couple") for fee in ac.compute({})["items"])
-    # The pointer is true: the guide's couples section names the secondary source.
+    # Said as the guides say it: the rank order list page's couples section
+    # and the cost page give the same proportion and the same instruction.
     guide = (Path(__file__).parent.parent / "docs" / "apply" / "rank-order-list.md").read_text(encoding="utf-8")
     couples = guide.split("## Ranking as a couple", 1)[1].split("\n## ", 1)[0]
-    # With its figure, which a couple can budget from (recheck46 audit s46, 6).
-    assert "a secondary guide, undated, gives three times that per partner (Level Medicine" in couples
+    assert "a secondary guide, undated, gives three times that per partner (Level Medicine, Couples Match, read" in couples
     assert "but we could not confirm the current fee with the NRMP, so budget for the higher figure" in couples
-    # The method's "Not included" says the same of the couple fee.
+    # The method's list says the same of the couple fee.
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
-    assert (
-        "its couple fee, $15 for each partner of a couple, both old figures (NRMP match fees page, 2016-17), with a "
-        "higher couple fee in an undated secondary guide (named under “Ranking as a couple” on the rank order list page): "
-        "we could not confirm the current fee, so budget for that page's higher figure and check the NRMP's fees page;"
-    ) in method
+    assert f"The NRMP's couple fee: {ac.couple_fee_said()} {ac.COUPLE_HOW_TO_ADD}" in method
+
+
+def _not_in_the_total() -> list[str]:
+    """The method's list of what the total leaves out, item by item, as read."""
+    html = unescape(str(ac.method()))
+    section = html.split("<h4>Not in the total</h4>", 1)[1]
+    listed = section[: section.index("</ul>")]
+    return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li>(.*?)</li>", listed)]
+
+
+def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and_source() -> None:
+    # "Not included: ..." was one sentence of 126 words, with the couple fee
+    # buried in it (couples audit s54, 8).
+    items = _not_in_the_total()
+    assert len(items) == 10
+    said = " ".join(items)
+    assert "Not included:" not in unescape(str(ac.method()))
+    # No sentence runs long for a worried reader.
+    sentences = [sentence for item in items for sentence in re.split(r"(?<=\.) (?=[A-Z])", item)]
+    assert max(len(sentence.split()) for sentence in sentences) <= 40, max(sentences, key=lambda x: len(x.split()))
+    # Every fact and source the sentence held, each in its own item.
+    assert items[0] == "USMLE Step 1 and Step 2 CK fees."
+    assert items[1] == "USMLE Step 3, unless you tick that you sit it this season."
+    assert "Away rotations." in items and "Any supplemental application fees." in items
+    late = next(item for item in items if item.startswith("The NRMP's late registration fee"))
+    assert late == "The NRMP's late registration fee: $50 more after 30 November, an old figure (NRMP match fees page, 2016-17)."
+    couple = next(item for item in items if item.startswith("The NRMP's couple fee"))
+    assert "$15 for each partner, so $30 for the two of you" in couple and "(Level Medicine, Couples Match, cited under" in couple
+    assert "budget for the higher figure and check the NRMP's fees page" in couple
+    long_list = next(item for item in items if "100 or more ranks" in item)
+    assert data.NRMP_RANK_LIMIT.cite() in long_list and "our data hold no figure for it" in long_list
+    # Visa costs, named before with no source, now with the fees ECFMG lists,
+    # and the IMG costs the result's own list names (planner audit s54, 6).
+    visa = next(item for item in items if item.startswith("Visa costs."))
+    assert "SEVIS fee" in visa and data.ECFMG_J1_FEES.cite() in visa
+    assert ac.PATHWAY_AND_OET.said in items and ac.OBSERVERSHIPS.said in items
+    assert said.count("$") == 3  # the late fee and the couple fee per partner and for two
 
 
 def test_the_first_year_help_takes_standalone_preliminary_programs_too() -> None:
@@ -1386,15 +1480,106 @@ def test_an_img_result_says_observerships_and_externships_are_not_counted(applic
     # externships; only the page's caveats named them (oldgrad audit s52, 10).
     result = compute(applicant_type=applicant)
     html = unescape(str(ac.render(result)))  # type: ignore[arg-type]
-    line = "Not counted here: observerships or externships, with their fees, travel and rent. We hold no figure for them."
+    line = "Observerships or externships, with their fees, travel and rent. We hold no figure for them."
     is_img = applicant in data.IMG_TYPES
-    assert (result["img_note"] == line) is is_img
-    assert (line in html) is is_img
-    # No figure: we hold no sourced one, and the total is not called a floor for it.
+    assert (line in result["img_points"]) is is_img  # type: ignore[operator]
+    assert (f"<li>{line}</li>" in html) is is_img
+    # No figure: we hold no sourced one.  Not among the fees our data leave
+    # unpriced for the lists entered, which say "which our data do not hold".
     assert "$" not in line
     assert result["not_counted"] == []
     # Said under a ResidencyCAS-only list too, where no ERAS token is charged.
-    assert (compute(applicant_type=applicant, primary_specialty="emergency-medicine")["img_note"] == line) is is_img
+    em = compute(applicant_type=applicant, primary_specialty="emergency-medicine")
+    assert (line in em["img_points"]) is is_img  # type: ignore[operator]
+
+
+IMG_LEFT_OUT = {
+    "us-md": [],
+    "us-do": [],
+    "us-img": ["observerships or externships", "ECFMG's Pathway and OET fees"],
+    "non-us-img": ["observerships or externships", "ECFMG's Pathway and OET fees", "USMLE Step 3", "visa fees"],
+}
+
+
+@pytest.mark.parametrize("applicant", APPLICANTS)
+def test_an_imgs_total_is_called_a_floor_in_the_headline_with_what_it_leaves_out(
+    monkeypatch: pytest.MonkeyPatch, applicant: str
+) -> None:
+    # "Estimated whole-season cost: $3,480" to an IMG who may also pay for
+    # Step 3, ECFMG's Pathway and OET, observerships and a visa, named only in
+    # the notes and the collapsed caveats (planner audit s54, 6).
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = compute(applicant_type=applicant)
+    named = IMG_LEFT_OUT[applicant]
+    assert result["img_left_out"] == named
+    headline = _headline(result)
+    html = unescape(str(ac.render(result)))  # type: ignore[arg-type]
+    total = f"${result['total']:,}"
+    if not named:
+        assert headline.startswith(total) and "Not counted" not in headline
+        assert "at least" not in str(result["summary"]) and "Not in the total for an IMG" not in html
+        assert "The chart's percentages" not in html
+        return
+    from calculators.html import and_list
+
+    assert headline.startswith(f"At least {total} estimated for the whole of ERAS 2027 (Match 2027)")
+    assert headline.endswith(f"the newest we hold. Not counted, where they apply to you: {and_list(named)}.")
+    assert str(result["summary"]).startswith(f"Estimated whole-season cost: at least {total},")
+    assert str(result["summary"]).endswith(f"not counting {and_list(named)}, where they apply to you.")
+    # Each in full, with its source, in a list under the total's notes.
+    points: list[str] = result["img_points"]  # type: ignore[assignment]
+    assert len(points) == len(named)
+    assert html.index("Not in the total for an IMG, where they apply to you:") < html.index(f"<li>{points[0]}</li>")
+    assert all(f"<li>{point}</li>" in html for point in points)
+    pathway = next(point for point in points if point.startswith("ECFMG's Pathway"))
+    assert "OET Medicine test fee" in pathway and data.ECFMG_PATHWAYS.cite() in pathway
+    assert "if you have not yet met ECFMG's clinical and communication skills requirements" in pathway
+    if applicant == "non-us-img":
+        visa = next(point for point in points if point.startswith("Visa fees"))
+        assert "SEVIS fee" in visa and data.ECFMG_J1_FEES.cite() in visa and "if you need a visa" in visa
+    # The chart's shares are of the counted sum, not of these.
+    assert f"The chart's percentages are shares of the {total} counted here, not of the costs named above" in html
+
+
+def test_a_non_us_img_is_asked_to_tick_step_3_for_an_h1b_and_it_leaves_the_list_once_counted() -> None:
+    # The H-1B route needs Step 3, which the total counted only if ticked, and
+    # the form asks no visa (planner audit s54, 6): the reader is asked to tick it.
+    unticked = compute(applicant_type="non-us-img")
+    (point,) = [p for p in unticked["img_points"] if p.startswith("USMLE Step 3")]  # type: ignore[attr-defined]
+    label = next(f.label for f in ac.FIELDS if f.name == "step3_this_season")
+    assert label == ac.STEP3_LABEL
+    assert f"if you are aiming for an H-1B, tick “{label}” to count it." in point
+    # Its figure with its year and source, as the line gives it once ticked.
+    assert f"the FSMB's fee was ${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} ({ac.STEP_3.source})" in point
+    assert f"(see “{data.FAQ_VISA_ANSWER}” in the FAQ)" in point
+    ticked = compute(applicant_type="non-us-img", step3_this_season="true")
+    assert item(ticked, "USMLE Step 3 exam")["amount"] == int(ac.STEP_3.amount_usd)
+    assert "USMLE Step 3" not in ticked["img_left_out"]  # type: ignore[operator]
+    assert ticked["img_left_out"] == ["observerships or externships", "ECFMG's Pathway and OET fees", "visa fees"]
+    # Still a floor: the other costs are still left out.
+    assert "at least $" in str(ticked["summary"])
+    # A US citizen needs no visa: neither Step 3 nor visa fees are named, ticked or not.
+    assert not any("H-1B" in p for p in compute(applicant_type="us-img")["img_points"])  # type: ignore[attr-defined]
+
+
+def test_the_faqs_cost_answer_tells_an_img_the_total_is_a_floor_and_what_it_leaves_out() -> None:
+    # The FAQ's answer named none of an IMG's largest costs beside the fees
+    # (planner audit s54, 6).
+    faq = (Path(__file__).parent.parent / "docs" / "faq.md").read_text(encoding="utf-8")
+    answer = faq.split("## What will it cost?", 1)[1].split("\n## ", 1)[0]
+    (said,) = [paragraph for paragraph in answer.split("\n\n") if paragraph.startswith("For an IMG")]
+    assert "For an IMG, its total is the least you will spend" in said
+    for words in ("Pathway and OET Medicine fees", data.ECFMG_PATHWAYS.cite(), "observerships", "SEVIS fee"):
+        assert words in said, words
+    assert "(ECFMG, Exchange Visitor Sponsorship Program: fees, read 2026)" in said
+    # Step 3's figure is the fee data's, with its year and its copy named, and
+    # counted, as the calculator counts it, only when ticked.
+    assert (
+        f"cost ${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} (FSMB, {ac.STEP_3.season_or_year}; from a secondary copy"
+        in said
+    )
+    assert ac.STEP_3.status == "secondary"
+    assert "the calculator counts it only when you tick it" in said
 
 
 # --- A season already under review --------------------------------------------------
@@ -1441,7 +1626,7 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     # Which newer seasons' fees we lack, said once, in the note on fees under the total (diff review s53, 10).
     assert "(ERAS 2025 and 2026 seasons); the note on fees below says which newer ones we do not hold." in note
     page = unescape(str(ac.render(ac.compute(MID_SEASON))))
-    assert page.count("the AAMC has since published fees for the ERAS 2027 season") == 1
+    assert page.count("we do not hold the AAMC's fees for the ERAS 2027 season") == 1
     # A week past 30 November, the late fee: with its source and year, out of the total.
     assert (
         "If you have not, registering now adds the NRMP's late fee, $50 more: registration without it ended on "
@@ -1463,8 +1648,14 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     assert html.startswith(f'<div class="mpb-result-body"><div class="mpb-note"><p>{points[0]}</p>')
     assert "The total below is for the whole season, so only part of it is new money." in points[0]
     assert html.index(points[-1]) < html.index("mpb-headline") < html.index("counts yours as ERAS 2027 (Match 2027)")
-    assert '<p class="mpb-headline"><strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027)</p>' in html
-    assert result["summary"].startswith("Estimated whole-season cost: $3,480,")
+    # With the season its application fees are priced at, which is not the
+    # reader's: the two seasons sat a line apart (aiminghigh audit s54, 11).
+    assert (
+        '<p class="mpb-headline">At least <strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027), '
+        "with application fees at ERAS prices for the Match 2026, the newest we hold. Not counted, where they apply to "
+        "you: observerships or externships and ECFMG's Pathway and OET fees.</p>"
+    ) in html
+    assert result["summary"].startswith("Estimated whole-season cost: at least $3,480,")
     assert item(result, "Virtual interviews")["amount"] == 1000
     # Our fees are one season behind the reader's, which is under way, not two
     # behind the next (midseason audit s52, 8).
@@ -1539,7 +1730,10 @@ def test_after_a_residencycas_first_choice_the_eras_once_a_season_lines_are_new_
     assert note.startswith("Applied earlier for the Match 2027 and adding programs now?")
     # The headline names the season as the note does, by its Match.
     html = unescape(str(ac.render(ac.compute({**MID_SEASON, **em_fm}))))
-    assert "estimated for the whole of the Match 2027, plus ECFMG's fee" in html
+    assert (
+        "estimated for the whole of the Match 2027, with application fees at ResidencyCAS and ERAS prices for the "
+        "Match 2026, the newest we hold, plus ECFMG's fee"
+    ) in html
     assert (
         # Only if no ERAS application went out earlier: an FM backup sent in
         # September paid them then (EM audit s53, 3).
