@@ -1084,9 +1084,11 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
             _item(
                 "USMLE Step 3 exam",
                 int(STEP_3.amount_usd),
-                f"You sit Step 3 this season; the FSMB's fee for eligibility periods ending in {STEP_3.season_or_year}"
+                # Our row says only "2025", not which eligibility periods
+                # (sources audit s54, 7).
+                f"You sit Step 3 this season; the FSMB's fee in {STEP_3.season_or_year}"
                 + (", read from a copy of its FAQ, not the FSMB's own page" if _from_a_copy(STEP_3) else "")
-                + ": later periods may cost more, so check the current fee before you book."
+                + ": it may have risen since, so check the current fee before you book."
                 # Beside "You send COMLEX only" above, the USMLE fee read as a
                 # slip; it is one only if no USMLE Step was ever taken (COMLEX
                 # audit s37, 6).
@@ -1577,8 +1579,8 @@ def method() -> Markup:
                 el(
                     "li",
                     _old_mark(STEP_3),
-                    f"USMLE Step 3: {money(int(STEP_3.amount_usd))} ({_cite(STEP_3)}; for eligibility periods ending in "
-                    f"{STEP_3.season_or_year}), only when you tick that you sit it this season"
+                    f"USMLE Step 3: {money(int(STEP_3.amount_usd))} ({_cite(STEP_3)}), only when you tick that you "
+                    "sit it this season"
                     + ("; the figure is read from a copy of the FSMB's FAQ, so" if _from_a_copy(STEP_3) else ";")
                     + " check the current fee.",
                 ),

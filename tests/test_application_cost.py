@@ -192,6 +192,8 @@ def test_step3_fee_only_when_ticked() -> None:
     assert step3["amount"] == 935
     assert "2025" in str(step3["source"]) and "FSMB" in str(step3["source"])
     assert "copy" in str(step3["note"])
+    # Our row says only the year, not which eligibility periods (sources audit s54, 7).
+    assert "the FSMB's fee in 2025" in str(step3["note"]) and "eligibility" not in str(step3["note"])
     assert ticked["total"] == without["total"] + 935  # type: ignore[operator]
 
 
