@@ -99,7 +99,8 @@ def cost_breakdown(result: ApplicationCostResult) -> Markup:
     ]
     # Beside fees our data do not price the total is a floor, and the chart's
     # words said otherwise to a screen reader (obgyn-usimg audit s42, 4).
-    counted = "counted" if result.get("not_counted") else "estimated"
+    # So is an IMG's, beside the costs the headline names as not counted (planner audit s54, 6).
+    counted = "counted" if result.get("not_counted") or result.get("img_left_out") else "estimated"
     desc = (
         f"Bar chart of where the {counted} {money(total)} goes: "
         + "; ".join(f"{b.label} {b.value_text}" for b in bars)

@@ -1265,9 +1265,13 @@ def test_the_charts_words_call_a_total_with_unpriced_fees_counted_not_estimated(
     floor = ac.compute({"primary_specialty": "obstetrics-gynecology", "primary_programs": 70})
     assert floor["not_counted"]
     assert "Bar chart of where the counted $" in unescape(str(charts.cost_breakdown(floor)))
-    whole = ac.compute({"primary_specialty": "internal-medicine", "primary_programs": 70})
-    assert not whole["not_counted"]
+    whole = ac.compute({"primary_specialty": "internal-medicine", "primary_programs": 70, "applicant_type": "us-md"})
+    assert not whole["not_counted"] and not whole["img_left_out"]
     assert "Bar chart of where the estimated $" in unescape(str(charts.cost_breakdown(whole)))
+    # An IMG's total is a floor too, beside the costs it names as left out (planner audit s54, 6).
+    img = ac.compute({"primary_specialty": "internal-medicine", "primary_programs": 70, "applicant_type": "us-img"})
+    assert not img["not_counted"] and img["img_left_out"]
+    assert "Bar chart of where the counted $" in unescape(str(charts.cost_breakdown(img)))
 
 
 # --- What is read out -----------------------------------------------------------
