@@ -1583,6 +1583,45 @@ def _first_application(sent: bool, today: dt.date, match_year: int, label: str) 
     )
 
 
+def _plan_the_running_season(running_year: int) -> str:
+    """How to plan the running Match instead, to a reader whose plan we dated
+    for the next: by the last useful day, as cycle.send_by words it.  "Before
+    17 February", the rank-list deadline, invited a January date the same
+    plan calls unlikely to bring an interview (couples audit s54, 11;
+    planner audit s54, 10)."""
+    last = long_date(cycle.last_day_for_an_interview(running_year))
+    basis = cycle.last_day_basis(running_year)
+    return (
+        f"To plan the Match {running_year} instead, enter a submission date by about {last}: by our rule of thumb, "
+        f"that is the last useful day to send a new application{f' ({basis})' if basis else ''}."
+    )
+
+
+def _already_in_the_running_season(running_year: int, match_year: int, today: dt.date) -> str:
+    """To a reader of a plan for a later Match while the running one is under
+    way: that they can still register and rank in it, and how to plan it.
+    Said whether or not a date was typed (couples audit s54, 2); a
+    reapplicant told to tick the no-match box may be in that season already
+    (reapplicant audit s40, 3)."""
+    running = cycle.season(running_year)
+    early, late, deadline = running["early_registration_ends"], running["late_registration_ends"], running["rank_deadline"]
+    register = (
+        f"Register by {early.shown()} to avoid the late fee, or with it by {late.shown()}"
+        if cycle.registration(running_year, today) == "on-time"
+        else f"You still can, with the late fee, by {late.shown()}"
+    )
+    rank = (
+        "which is also the last day to certify your rank list"
+        if late.date == deadline.date
+        else f"and certify your rank list by {deadline.shown()}"
+    )
+    return (
+        f"Applied to the Match {running_year} already? That season is still under way. Not registered with the NRMP "
+        f"yet? {register}, {rank}. Enter the date you submitted to plan that season: this plan, for the Match "
+        f"{match_year}, leaves out its ranking."
+    )
+
+
 def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, label: str) -> str:
     """Why a reader who ticked the box after their application went out sees
     no debrief dated from an earlier Match (midseason audit s52, 5)."""
@@ -2099,31 +2138,41 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
         if match_day is not None:
             notes.append(_which_season(match_day, submission, submission_estimated, match_year, label["eras_submission"]))
-        # The season under review still takes late applications, which a
-        # reader set on this year would not learn from a plan for the next.
-        running_year = cycle.coming_season(today)
-        running = cycle.season(running_year)
-        running_deadline = running["rank_deadline"]
-        # From our early estimate's own day to Match Week, the days on which
-        # the NRMP's deadline may still be open, the plan for the next season
-        # never named the running one (seasonlate audit s44, 1).
-        if running_year != match_year and today >= running_deadline.date and cycle.rank_lists_may_be_open(running_year, today):
-            running_lead = f"Applied to the Match {running_year}? Its rank lists may still be open: certify today. "
-            if today == running_deadline.date:
-                when = (
-                    f"Our estimate of its rank-list deadline, set early on purpose, is today, {long_date(today)}, and "
-                    "the NRMP's own may be later: check its calendar today"
-                    if running_deadline.estimated_early
-                    else f"Its rank-list deadline is today, {long_date(today)}: check the NRMP's calendar for the hour"
-                )
-            else:
-                when = capitalised(cycle.estimate_passed(running_deadline, "its rank-list deadline"))
-            notes.insert(
-                0,
-                f"Applied to the Match {running_year}? {when}. Certify your list before it closes, and enter the date "
-                f"you submitted for that season's plan: this one, for the Match {match_year}, leaves its ranking out.",
+    # The season under review still takes late applications, which a
+    # reader set on this year would not learn from a plan for the next.
+    # Asked of any plan for a later Match, a date typed or not: a couple who
+    # typed next September, with interviews in the running Match, never read
+    # that it was under way and that they could still register and rank
+    # (couples audit s54, 2).
+    running_year = cycle.coming_season(today)
+    running = cycle.season(running_year)
+    running_deadline = running["rank_deadline"]
+    # From our early estimate's own day to Match Week, the days on which
+    # the NRMP's deadline may still be open, the plan for the next season
+    # never named the running one (seasonlate audit s44, 1).
+    if match_year > running_year and today >= running_deadline.date and cycle.rank_lists_may_be_open(running_year, today):
+        running_lead = f"Applied to the Match {running_year}? Its rank lists may still be open: certify today. "
+        if today == running_deadline.date:
+            when = (
+                f"Our estimate of its rank-list deadline, set early on purpose, is today, {long_date(today)}, and "
+                "the NRMP's own may be later: check its calendar today"
+                if running_deadline.estimated_early
+                else f"Its rank-list deadline is today, {long_date(today)}: check the NRMP's calendar for the hour"
             )
-        elif running_year != match_year and today < running_deadline.date:
+        else:
+            when = capitalised(cycle.estimate_passed(running_deadline, "its rank-list deadline"))
+        notes.insert(
+            0,
+            f"Applied to the Match {running_year}? {when}. Register, with the late fee, if you have not, certify your "
+            f"list before it closes, and enter the date you submitted for that season's plan: this one, for the Match "
+            f"{match_year}, leaves its ranking out.",
+        )
+    elif match_year > running_year and cycle.applications_going_out(running_year, today):
+        running_note = ""
+        # A plan with a date typed for a later season keeps to the one
+        # sentence for a reader already in the running season: how to apply
+        # to it late is for a reader who left the date to us.
+        if chosen is None:
             fields_closed = cycle.residencycas_fields_closed(running_year, today)
             # From late December "you can still apply, late" stood beside the
             # other notes' "too late" (diff review s41, second, 2).
@@ -2136,16 +2185,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
-                f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}To plan the Match {running_year} instead, enter a submission date before "
-                f"{running['rank_deadline'].shown()}, its rank-list deadline. "
+                f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}"
+                f"{_plan_the_running_season(running_year)} "
             )
-            notes.append(
-                running_note +
-                # A reapplicant told to tick the no-match box may be in
-                # that season already (reapplicant audit s40, 3).
-                f"Applied to the Match {running_year} already? Enter the date you submitted: this plan, for the "
-                f"Match {match_year}, leaves out that season's ranking and its deadline."
-            )
+        notes.append(running_note + _already_in_the_running_season(running_year, match_year, today))
     season_dates = dates.values()
     # Only the dates in the plan: late registration has a row only for a late applicant.
     titles = {m["title"] for m in milestones}
@@ -2562,7 +2605,11 @@ def method() -> Markup:
             "Your submission date decides the Match season: applications go to programs from early September "
             "until the rank lists close in late winter, and that Match ends with Match Day the following March. "
             "A date outside that stretch belongs to no season, and the calculator says so instead of guessing. "
-            "With no date, the plan uses the next season you can still apply to before programs start reviewing.",
+            "With no date, the plan uses the next season you can still apply to before programs start reviewing. "
+            "While an earlier season's applications are out and its rank lists are open, a plan for a later season "
+            "says so, with or without a date: a reader already in that season can still register with the NRMP and "
+            "certify a rank list, and entering the date they submitted plans it. With no date, it also gives the last "
+            "useful day to send a new application to that season, by the rule of thumb below.",
         ),
         el(
             "p",

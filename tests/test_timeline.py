@@ -1257,7 +1257,7 @@ def test_the_default_plans_running_season_note_says_residencycas_fields_are_no_l
     (note,) = [n for n in result["notes"] if n.startswith("You can still apply for the Match 2028, late")]
     assert said in note
     assert "the next season for them is the Match 2029" in note or "so for them the next season is the Match 2029" in note
-    assert note.index(said) < note.index("To plan the Match 2028 instead, enter a submission date before 16 February 2028")
+    assert note.index(said) < note.index("To plan the Match 2028 instead, enter a submission date by about")
 
 
 @pytest.mark.parametrize(
@@ -1955,3 +1955,100 @@ def test_the_debrief_row_after_match_day_asks_to_keep_a_ticked_box_ticked() -> N
     assert f"come back once you know: keep “{TICK}” ticked and" in ticked["detail"]
     (hint,) = [n for n in timeline.compute({**SENT, "today": "2027-03-16"})["notes"] if f"“{TICK}”" in n]
     assert hint.endswith("from Match Day, 19 March 2027 (estimated).")
+
+
+# --- s54: the running season in a plan for a later one, and its last useful day
+# (couples audit s54, 2 and 11; planner audit s54, 10) ---
+COUPLE_LATER = {"today": "2026-12-07", "eras_submission": "2027-09-15", "applicant_type": "non-us-img"}
+RUNNING_2027 = "Applied to the Match 2027 already? That season is still under way."
+
+
+def running_notes(result: timeline.TimelineResult) -> list[str]:
+    return [n for n in result["notes"] if "Applied to the Match 2027" in n]
+
+
+def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to_stay_in_it() -> None:
+    # With next September typed on 7 December, the plan named the Match 2027
+    # nowhere, to a couple with interviews in it (couples audit s54, 2).
+    for needs_visa in ("true", "false"):
+        result = timeline.compute({**COUPLE_LATER, "needs_visa": needs_visa})
+        assert result["match_year"] == 2028
+        (note,) = running_notes(result)
+        assert note.startswith(RUNNING_2027)
+        assert (
+            "Not registered with the NRMP yet? You still can, with the late fee, by 17 February 2027 (estimated, set "
+            "early on purpose), which is also the last day to certify your rank list." in note
+        )
+        assert note.endswith(
+            "Enter the date you submitted to plan that season: this plan, for the Match 2028, leaves out its ranking."
+        )
+        # Short: the note for a reader who left the date to us says how to
+        # apply late; a reader who typed a later date hears only this.
+        assert "You can still apply" not in note and len(note.split()) <= 65
+    # One sentence for both plans: the one with no date ends with it.
+    (dated,) = running_notes(timeline.compute(COUPLE_LATER))
+    (undated,) = running_notes(timeline.compute({**COUPLE_LATER, "eras_submission": ""}))
+    assert undated.startswith("You can still apply for the Match 2027, late") and undated.endswith(dated)
+
+
+@pytest.mark.parametrize(
+    ("inputs", "said"),
+    [
+        # Before the late fee: both days.
+        (
+            {"today": "2026-10-15"},
+            "Register by 30 November 2026 (estimated) to avoid the late fee, or with it by 17 February 2027",
+        ),
+        # Past the last useful day, still before the rank lists close.
+        ({"today": "2027-01-20"}, "You still can, with the late fee, by 17 February 2027"),
+    ],
+)
+def test_the_running_season_note_follows_the_registration_fee_of_the_day(inputs: dict[str, str], said: str) -> None:
+    (note,) = running_notes(timeline.compute({**COUPLE_LATER, **inputs}))
+    assert note.startswith(RUNNING_2027) and said in note
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        # The running season has not started: nobody is in it yet.
+        {"today": "2026-08-01"},
+        # A plan for the running season itself.
+        {"eras_submission": "2026-12-15"},
+        # Its rank lists have surely closed (Match Week).
+        {"today": "2027-03-16"},
+    ],
+    ids=["before the season", "the running season", "after its rank lists"],
+)
+def test_the_running_season_note_is_only_for_a_later_plan_while_that_season_is_under_way(inputs: dict[str, str]) -> None:
+    result = timeline.compute({**COUPLE_LATER, **inputs})
+    assert not [n for n in result["notes"] if "That season is still under way" in n]
+
+
+def test_past_our_early_deadline_a_plan_with_a_later_date_also_leads_with_the_running_rank_lists() -> None:
+    # The days on which the NRMP's own deadline may still be open, for a date typed as for none.
+    result = timeline.compute({**COUPLE_LATER, "today": "2027-02-20"})
+    lead = "Applied to the Match 2027? Its rank lists may still be open: certify today. "
+    assert result["summary"].startswith(lead) and result["announced"].startswith(lead)
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    first = result["notes"][0]
+    assert first.startswith("Applied to the Match 2027? ") and "Register, with the late fee, if you have not" in first
+
+
+def test_with_no_date_the_running_season_is_planned_by_its_last_useful_day_not_its_deadline() -> None:
+    # "Enter a submission date before 17 February 2027" invited a January
+    # date the same plan calls unlikely to bring an interview (couples audit
+    # s54, 11; planner audit s54, 10).
+    (note,) = running_notes(timeline.compute({"today": "2026-12-07", "applicant_type": "non-us-img"}))
+    last = cycle.last_day_for_an_interview(2027)
+    assert last == dt.date(2026, 12, 20)
+    assert (
+        "To plan the Match 2027 instead, enter a submission date by about 20 December 2026: by our rule of thumb, "
+        "that is the last useful day to send a new application (worked out from our estimate of the rank-list "
+        "deadline, which we set early on purpose)." in note
+    )
+    assert "enter a submission date before" not in note
+    # The day named is the last the plan itself does not call too late.
+    for day, too_late in ((last, False), (last + dt.timedelta(days=1), True)):
+        typed = timeline.compute({"today": "2026-12-07", "eras_submission": day.isoformat()})
+        assert any("unlikely to lead to an interview" in n for n in typed["notes"]) is too_late, day
