@@ -210,39 +210,38 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     # could still be open (do-em audit s42, 1).  Worded as the day stands on
     # ``today``, as every other calculator words it: past the estimate the
     # row said "were closed" and "Send by it" (diff review s42, 1).
-    rule = "the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and so does this day"
+    # The rule and the cycles it rests on are said once, in the method and
+    # the row's Source: at 216 words, in every plan whatever its fields, the
+    # row was the longest an ERAS-only reader had to pass (planner audit s54, 8).
     how = (
         {
             # Not set early, as the rank-list deadline is: ResidencyCAS's own
             # day may fall before ours as well as after (seasonlate audit s44, 8).
-            "open": f"Our estimate: {rule}. Its own may be earlier or later: send by the day ResidencyCAS publishes, "
-            "and until it does, by this one, and check its dates before you give those fields up.",
-            "may-have-closed": f"Our estimate ({rule}) has passed, and ResidencyCAS's own day may be up to a week "
+            "open": "Our estimate (see Source): ResidencyCAS's own day may be earlier or later, so send by it once "
+            "published, until then by this one.",
+            "may-have-closed": "Our estimate (see Source) has passed, but ResidencyCAS's own day may be up to a week "
             "later: check its dates now.",
-            "closed": f"Our estimate: {rule}; by the end of September it had surely passed.",
+            "closed": "This day is our estimate (see Source); by the end of September it had surely passed.",
         }[state]
         if estimated
         else "The deadline ResidencyCAS gave for this cycle."
     )
     after = {"open": "may be" if estimated else "are", "may-have-closed": "may be", "closed": "were"}[state]
-    took = {"open": "takes", "may-have-closed": "may have taken", "closed": "took"}[state]
     # An EM reader's plan had no word of when ResidencyCAS opens, of SLOEs
     # coming only after EM rotations, or of not holding the application for
-    # one (do-em audit s42, 5): said here, the one row the plan has for them.
+    # one (do-em audit s42, 5): said here, the one row the plan has for them,
+    # with the two sources named briefly and cited in full in Source.
     em = (
-        f"For emergency medicine it opened in early June in the {data.SAEM_RESIDENCYCAS.year}, and its organizations advise sending "
-        "the application by the deadline even if a SLOE (the letter written after an emergency medicine rotation) is "
-        f"still to come, as letters can follow it ({data.SAEM_RESIDENCYCAS.cite()}); book EM rotations early enough "
-        f"for their letters, as many programs ask for two ({data.EM_SLOE_REVIEW.cite()})."
+        f"EM: ResidencyCAS opened in early June in the {data.SAEM_RESIDENCYCAS.year} (SAEM). Send even if a SLOE (an EM rotation's "
+        "letter) is still to come, and book EM rotations early: many programs want two SLOEs (WestJEM)."
     )
     item = _item(
         day,
         RESIDENCYCAS_CLOSES,
-        f"{RESIDENCYCAS_FIELDS_IF}: their programs take applications through ResidencyCAS, not ERAS "
-        f"({data.RESIDENCYCAS_SHORT_CITE}), and it {took} them for the Match {match_year} only "
-        f"until {'about ' if estimated and past else ''}this day. After it those fields {after} closed to you for this Match, not merely late, though ERAS "
-        f"fields still take applications. {how} {em}",
-        data.RESIDENCYCAS_DATES.cite(),
+        f"{RESIDENCYCAS_FIELDS_IF}: their programs use ResidencyCAS, not ERAS ({data.RESIDENCYCAS_SHORT_CITE}); "
+        f"after {'about ' if estimated and past else ''}this day those fields {after} closed, not merely late. "
+        f"{how} {em}",
+        cited_together(data.RESIDENCYCAS_DATES, data.SAEM_RESIDENCYCAS, data.EM_SLOE_REVIEW),
         estimated=estimated,
     )
     # Not the headline's next step: the plan cannot tell whether the reader

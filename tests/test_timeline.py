@@ -1016,11 +1016,13 @@ def test_the_plan_dates_residencycas_closing_for_a_reader_who_may_apply_in_its_f
     assert row["title"] == "Emergency medicine or OB/GYN: ResidencyCAS closes to applications"
     assert row["date"] == "2027-09-22" and row["estimated"] and not row["past"]
     assert row["detail"].startswith(
-        "If emergency medicine or OB/GYN is on your list: their programs take applications through ResidencyCAS, "
-        "not ERAS (AMA, 2024; CORD, 2025), and it takes them for the Match 2028 only until this day."
+        "If emergency medicine or OB/GYN is on your list: their programs use ResidencyCAS, not ERAS (AMA, 2024; "
+        "CORD, 2025); after this day those fields may be closed, not merely late."
     )
-    assert "Our estimate" in row["detail"]
-    assert row["source"] == data.RESIDENCYCAS_DATES.cite()
+    assert "Our estimate (see Source)" in row["detail"]
+    # Its sources, first the day's, in Source, where the row's words named
+    # two of them in full (planner audit s54, 8).
+    assert row["source"] == timeline.cited_together(data.RESIDENCYCAS_DATES, data.SAEM_RESIDENCYCAS, data.EM_SLOE_REVIEW)
     assert "22 September 2027 (estimated)" in timeline.shown_date(row)
     assert events(result["ics"])[timeline.RESIDENCYCAS_CLOSES]["DESCRIPTION"].startswith(
         "If emergency medicine or OB/GYN is on your list:"
@@ -1046,13 +1048,13 @@ def test_a_past_residencycas_deadline_is_said_in_the_past() -> None:
     result = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
     assert row["past"] and row["date"] == "2026-09-23"
-    assert "it took them for the Match 2027 only until about this day. After it those fields were closed" in row["detail"]
+    assert "after about this day those fields were closed, not merely late" in row["detail"]
     assert "Send by it" not in row["detail"] and "surely passed" in row["detail"]
     # Between the estimate and September's end, said as every calculator says
     # it: perhaps closed, check now (diff review s42, 1).
     week = timeline.compute({"today": "2026-09-27", "eras_submission": "2026-09-20", "applicant_type": "us-do"})
     (row,) = [m for m in week["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "it may have taken them for the Match 2027" in row["detail"] and "may be closed to you" in row["detail"]
+    assert "after about this day those fields may be closed" in row["detail"]
     assert "were closed" not in row["detail"] and "Send by it" not in row["detail"] and "check its dates now" in row["detail"]
 
 
@@ -1118,8 +1120,8 @@ def test_a_submission_after_residencycas_closes_is_said_in_the_headline_and_only
     assert "By then ResidencyCAS (emergency medicine or OB/GYN) is" in result["summary"]
     assert any(noted in n for n in result["notes"])
     [row] = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "those fields may be closed to you" in row["detail"]
-    assert "Its own may be earlier or later: send by the day ResidencyCAS publishes" in row["detail"]
+    assert "those fields may be closed, not merely late" in row["detail"]
+    assert "ResidencyCAS's own day may be earlier or later, so send by it once published" in row["detail"]
     on_time = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-15", "applicant_type": "us-do"})
     assert "ResidencyCAS" not in on_time["announced"]
 
@@ -1144,8 +1146,25 @@ def test_the_residencycas_row_tells_an_em_reader_about_sloes_and_not_to_wait_for
     # sending the application by the deadline without waiting for one (do-em audit s42, 5).
     result = timeline.compute({"today": "2026-12-05", "applicant_type": "us-do"})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "even if a SLOE" in row["detail"] and data.SAEM_RESIDENCYCAS.cite() in row["detail"]
-    assert "book EM rotations early enough for their letters" in row["detail"] and data.EM_SLOE_REVIEW.cite() in row["detail"]
+    assert "Send even if a SLOE (an EM rotation's letter) is still to come" in row["detail"]
+    assert "book EM rotations early: many programs want two SLOEs" in row["detail"]
+    # Named briefly in the row, in full in its Source (planner audit s54, 8).
+    assert "(SAEM)" in row["detail"] and "(WestJEM)" in row["detail"]
+    assert data.SAEM_RESIDENCYCAS.cite() in row["source"] and data.EM_SLOE_REVIEW.cite() in row["source"]
+    assert data.SAEM_RESIDENCYCAS.cite() not in row["detail"]
+
+
+@pytest.mark.parametrize(
+    ("match_year", "today"),
+    [(2028, "2026-12-07"), (2027, "2026-09-27"), (2027, "2026-12-07"), (2026, "2025-09-01")],
+    ids=["open, estimated", "may have closed", "closed", "open, published"],
+)
+def test_the_residencycas_row_keeps_under_ninety_words_in_every_state(match_year: int, today: str) -> None:
+    # At 216 words in every plan, whatever the reader's fields, it was the
+    # longest row an ERAS-only reader had to pass (planner audit s54, 8).
+    row = timeline.residencycas_row(match_year, dt.date.fromisoformat(today))
+    assert len(row["detail"].split()) < 90
+    assert "not merely late" in row["detail"] and "SLOE" in row["detail"]
 
 
 @pytest.mark.parametrize("today", ["2026-07-01", "2026-09-10", "2026-12-05", "2027-05-01"])
@@ -1398,7 +1417,7 @@ def test_an_estimated_residencycas_deadline_may_fall_before_ours_as_well_as_afte
     # "Its own may be up to a week later", of an estimate not set early
     # (seasonlate audit s44, 8).
     [row] = [m for m in timeline.compute({"today": "2028-07-10"})["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "may be earlier or later: send by the day ResidencyCAS publishes, and until it does, by this one" in row["detail"]
+    assert "may be earlier or later, so send by it once published, until then by this one" in row["detail"]
     assert "up to a week later" not in row["detail"]
 
 
