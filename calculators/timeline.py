@@ -90,6 +90,10 @@ class PlanItem(TypedDict):
     # An estimate set early on purpose (the rank-list deadline): a date to act
     # by, not a guess at the published one.
     estimated_early: NotRequired[bool]
+    # A day of ours, resting on our own assumption, not on a season date our
+    # table lacks: the last day to apply for Step 3 showed a firm date among
+    # rows marked "estimated" (planner audit s54, 9).  Marked "our estimate".
+    estimated_ours: NotRequired[bool]
     past: NotRequired[bool]
     # A stretch rather than a day (the interview season): past only once it
     # ends, on a day that may be counted from an estimate.
@@ -109,8 +113,11 @@ class PlanItem(TypedDict):
     held_back: NotRequired[bool]
 
 
-def _mark(estimated: bool | None, early: bool | None, noun: str = "") -> str:
-    """ "estimated" (or "estimated date" with ``noun``), and why when early."""
+def _mark(estimated: bool | None, early: bool | None, noun: str = "", ours: bool | None = False) -> str:
+    """ "estimated" (or "estimated date" with ``noun``), and why when early;
+    "our estimate" when the day rests on our own assumption (``ours``)."""
+    if ours:
+        return "our estimate"
     if early:
         return f"estimated{noun}, set early on purpose"
     return f"estimated{noun}" if estimated else ""
@@ -118,7 +125,7 @@ def _mark(estimated: bool | None, early: bool | None, noun: str = "") -> str:
 
 def _estimate_mark(item: PlanItem, noun: str = "") -> str:
     """A row's own date's mark."""
-    return _mark(item.get("estimated"), item.get("estimated_early"), noun)
+    return _mark(item.get("estimated"), item.get("estimated_early"), noun, item.get("estimated_ours"))
 
 
 def _end_mark(item: PlanItem, noun: str = "") -> str:
@@ -1255,16 +1262,17 @@ def _season_milestones(
         apply_by = step3_apply_by(match_year, deadline.date)
         verified_by = step3_apply_by(match_year, deadline.date, verified=True)
         if not step3_passed:
-            out.append(
-                _item(
-                    apply_by,
-                    H1B_STEP3_APPLY,
-                    h1b_step3_apply_detail(last_test, verified_by, h1b_only),
-                    FSMB_STEP3.cite(),
-                    # Counted from the deadline's estimate only when that, not the year's end, sets the test day.
-                    estimated=deadline.estimated and last_test != dt.date(match_year - 1, 12, 31),
-                )
+            apply = _item(
+                apply_by,
+                H1B_STEP3_APPLY,
+                h1b_step3_apply_detail(last_test, verified_by, h1b_only),
+                FSMB_STEP3.cite(),
+                estimated=True,
             )
+            # Our own four weeks to find a test date set this day, whether
+            # or not the deadline's estimate does (planner audit s54, 9).
+            apply["estimated_ours"] = True
+            out.append(apply)
         too_close = STEP3_TOO_CLOSE_H1B_ONLY if h1b_only else STEP3_TOO_CLOSE
         out.append(
             {
@@ -2679,9 +2687,10 @@ def method() -> Markup:
             "by the rank-list deadline, our own choice. A second row gives the last day to apply to the FSMB for it: "
             f"counted back from a test by the last day of the year before the Match ({STEP3_SCORE_DELAY.cite()}), "
             f"less {STEP3_FSMB_WEEKS} weeks for the FSMB ({FSMB_STEP3.cite()}) and {STEP3_SEAT_WEEKS} weeks to find a "
-            f"test date, our own assumption. The FSMB's {STEP3_VERIFY_WEEKS} weeks to verify graduation count from the day "
-            f"you graduated, so the row gives a graduate of an earlier year a later day, with {STEP3_PERMIT_WEEKS} weeks "
-            "for the permit alone; from that later day on, the Step 3 row says the time may be too short. "
+            f"test date, our own assumption, so the day is marked “our estimate”. The FSMB's {STEP3_VERIFY_WEEKS} weeks "
+            f"to verify graduation count from the day you graduated, so the row gives a graduate of an earlier year a "
+            f"later day, with {STEP3_PERMIT_WEEKS} weeks for the permit alone; from that later day on, the Step 3 row "
+            "says the time may be too short. "
             "A US MD or DO gets a row on the rank-list deadline, also the NRMP's last day to register or withdraw, "
             "by which a senior weighing a research year by extending school must decide "
             f"({NRMP_WITHDRAWAL_DEADLINE.cite()}). The Match Day row then says what a J-1 "

@@ -743,7 +743,12 @@ def test_an_h1b_reader_gets_a_dated_day_to_apply_to_the_fsmb_counted_back_throug
     assert apply["date"] == "2027-08-27" == (dt.date(2027, 12, 31) - dt.timedelta(weeks=18)).isoformat()
     weeks = timeline.STEP3_FSMB_WEEKS + timeline.STEP3_SEAT_WEEKS + timeline.STEP3_RESULT_WEEKS
     assert deadline - dt.date.fromisoformat(apply["date"]) >= dt.timedelta(weeks=weeks) >= dt.timedelta(weeks=22)
-    assert not apply["past"] and "estimated" not in apply
+    assert not apply["past"]
+    # The day rests on our own four weeks to find a test date, so it is marked
+    # ours, where it showed as firm among estimated rows (planner audit s54, 9).
+    assert apply["estimated"] and apply["estimated_ours"]
+    assert timeline.shown_date(apply) == "27 August 2027 (our estimate)"
+    assert events(str(result["ics"]))[timeline.H1B_STEP3_APPLY]["SUMMARY"] == f"{timeline.H1B_STEP3_APPLY} (our estimate)"
     assert apply["source"] == data.FSMB_STEP3.cite()
     for source in (data.STEP3_SCORE_DELAY, data.FSMB_STEP3):
         assert source.cite() in apply["detail"]
@@ -814,7 +819,8 @@ def test_the_visa_note_names_every_row_the_visa_answer_adds() -> None:
 
 def test_the_apply_day_heard_as_the_next_step_keeps_the_read_out_to_forty_words() -> None:
     result = timeline.compute({**PERSONA, "today": "2027-08-20"})
-    assert result["announced"].startswith(f"Next: {timeline.H1B_STEP3_APPLY} on 27 August 2027.")
+    # Marked ours as the table marks it (planner audit s54, 9).
+    assert result["announced"].startswith(f"Next: {timeline.H1B_STEP3_APPLY} on 27 August 2027 (our estimate).")
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
 
