@@ -1028,6 +1028,28 @@ STEP3_READY_H1B_ONLY = (
 )
 
 
+# The plan's first word of ECFMG certification was the rank-list deadline,
+# months after the day an IMG on the H-1B route must apply for Step 3, which
+# the FSMB takes only from a certified IMG (planner audit s54, 1).  Dated on
+# the last day to apply, as the FSMB's rule dates it; how long ECFMG takes to
+# certify is in none of our sources, so the row gives no earlier day.
+H1B_CERTIFIED = "H-1B: ECFMG certification before you apply for Step 3"
+
+
+def h1b_certified_detail(verified_by: dt.date) -> str:
+    """The certification row's words; ``verified_by``: the later last day to
+    apply for Step 3 of a graduate the FSMB has verified already."""
+    return (
+        "Not certified by ECFMG yet? The FSMB takes an IMG's Step 3 application only after ECFMG certification "
+        f"(FSMB), so have it by the day you apply: this day, or about {long_date(verified_by)} if the FSMB has "
+        "verified your graduation already. Among its requirements: USMLE Step 1 and Step 2 CK passed, and the clinical "
+        "and communication skills requirements met, for the 2026 Match through an ECFMG Pathway with OET Medicine "
+        "(ECFMG, 2025). Some Pathways take only recent graduates, and a Pathway application has its own deadline: the "
+        "Assess guide's section “Years since graduation” says more. Our sources do not say how long ECFMG takes to "
+        "certify you: start well before this day (our advice)."
+    )
+
+
 def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: bool = False) -> str:
     """The apply-by row's words, what to do first: the chain behind the day
     came before it, and the row ran to nearly 300 words (new-words audit s41, 5).
@@ -1037,13 +1059,15 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: b
         f"{lead} to have the result by the row “{H1B_STEP3}”{', which says why' if h1b_only else ''}. "
         f"That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, which it "
         f"says can take that long after you graduate, and about {STEP3_PERMIT_WEEKS} for the permit "
-        f"({FSMB_STEP3.cite()}). Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: "
+        # Cited in full in the row's Source: the pointer to the certification
+        # row took the H-1B-only reader's words past 300 (planner audit s54, 1).
+        "(FSMB: see Source). Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: "
         f"if it is, you have until about {long_date(verified_by)}; if it cannot say, keep "
         "to this day. Then about 4 weeks to "
         "find a test date (our own assumption), and a test by "
         f"{long_date(last_test)}, whose result usually comes within four weeks; January and February results have been "
         f"held to mid or late March ({STEP3_SCORE_DELAY.cite()}). You can apply once you have graduated and ECFMG has "
-        "certified you, so if you are certified now, nothing stops you applying now; "
+        f"certified you, so if you are certified now, nothing stops you applying now; if not, see the row “{H1B_CERTIFIED}”; "
         f"{STEP3_READY_H1B_ONLY if h1b_only else STEP3_READY} Read each program's published visa policy before you book."
     )
 
@@ -1262,6 +1286,13 @@ def _season_milestones(
         apply_by = step3_apply_by(match_year, deadline.date)
         verified_by = step3_apply_by(match_year, deadline.date, verified=True)
         if not step3_passed:
+            certified = _item(
+                apply_by,
+                H1B_CERTIFIED,
+                h1b_certified_detail(verified_by),
+                cited_together(FSMB_STEP3, ECFMG_PATHWAYS),
+                estimated=True,
+            )
             apply = _item(
                 apply_by,
                 H1B_STEP3_APPLY,
@@ -1269,10 +1300,14 @@ def _season_milestones(
                 FSMB_STEP3.cite(),
                 estimated=True,
             )
-            # Our own four weeks to find a test date set this day, whether
-            # or not the deadline's estimate does (planner audit s54, 9).
-            apply["estimated_ours"] = True
-            out.append(apply)
+            for row in (certified, apply):
+                # Our own four weeks to find a test date set this day, whether
+                # or not the deadline's estimate does (planner audit s54, 9).
+                row["estimated_ours"] = True
+            # Not the headline's next step: a certified reader has nothing to
+            # do on it, and the apply row, on the same day, points to it.
+            certified["held_back"] = True
+            out += [certified, apply]
         too_close = STEP3_TOO_CLOSE_H1B_ONLY if h1b_only else STEP3_TOO_CLOSE
         out.append(
             {
@@ -2010,7 +2045,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
     # The rows that date sitting Step 3, which a pass makes moot.
-    dropped = [t for t, dated in ((H1B_STEP3_APPLY, h1b_rows), (STEP3_AFTER_NO_MATCH, reapplying)) if dated]
+    dropped = [
+        t for t, dated in ((H1B_CERTIFIED, h1b_rows), (H1B_STEP3_APPLY, h1b_rows), (STEP3_AFTER_NO_MATCH, reapplying)) if dated
+    ]
     passed_note = (
         f"With “{STEP3_PASSED_LABEL}” ticked, the plan leaves out {and_list([f'“{t}”' for t in dropped])}."
         if flag(v, "step3_passed") and dropped
@@ -2020,7 +2057,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Every row the answer adds, as the dual-applying note lists its own: it
         # named one of three (moved audit s45, 3).
         titles = {m["title"] for m in milestones}
-        added = [visa_step, *(t for t in (H1B_STEP3_APPLY, H1B_STEP3) if t in titles)]
+        added = [visa_step, *(t for t in (H1B_CERTIFIED, H1B_STEP3_APPLY, H1B_STEP3) if t in titles)]
         need = "an H-1B and cannot take a J-1" if h1b_only else "a visa"
         visa_note = f"You need {need}, {profile.visa_basis(v)}: the plan adds {and_list([f'“{t}”' for t in added])}."
         if passed_note:
@@ -2690,7 +2727,10 @@ def method() -> Markup:
             f"test date, our own assumption, so the day is marked “our estimate”. The FSMB's {STEP3_VERIFY_WEEKS} weeks "
             f"to verify graduation count from the day you graduated, so the row gives a graduate of an earlier year a "
             f"later day, with {STEP3_PERMIT_WEEKS} weeks for the permit alone; from that later day on, the Step 3 row "
-            "says the time may be too short. "
+            "says the time may be too short. A third row on the same day says that the FSMB takes an IMG's Step 3 "
+            "application only after ECFMG certification, so a reader not yet certified needs the Pathway and OET "
+            "Medicine done by then; it gives no earlier day, as none of our sources says how long ECFMG takes to "
+            "certify. "
             "A US MD or DO gets a row on the rank-list deadline, also the NRMP's last day to register or withdraw, "
             "by which a senior weighing a research year by extending school must decide "
             f"({NRMP_WITHDRAWAL_DEADLINE.cite()}). The Match Day row then says what a J-1 "

@@ -119,8 +119,8 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     assert "Step 3 pass before the program files" in detail and "before you start" not in detail
     # Cut to what the row must say (diff review s39, 8): the Step 3 lead times are on the Step 3 apply row.
     assert len(detail.split()) < 300  # 470 before, citations included
-    step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3_APPLY]["detail"]
-    assert data.FSMB_STEP3.cite() in step3
+    step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3_APPLY]
+    assert data.FSMB_STEP3.cite() == step3["source"] and "(FSMB: see Source)" in step3["detail"]
 
 
 def test_the_visa_check_no_longer_has_the_statement_of_need_started_fifteen_months_early() -> None:
@@ -750,8 +750,7 @@ def test_an_h1b_reader_gets_a_dated_day_to_apply_to_the_fsmb_counted_back_throug
     assert timeline.shown_date(apply) == "27 August 2027 (our estimate)"
     assert events(str(result["ics"]))[timeline.H1B_STEP3_APPLY]["SUMMARY"] == f"{timeline.H1B_STEP3_APPLY} (our estimate)"
     assert apply["source"] == data.FSMB_STEP3.cite()
-    for source in (data.STEP3_SCORE_DELAY, data.FSMB_STEP3):
-        assert source.cite() in apply["detail"]
+    assert data.STEP3_SCORE_DELAY.cite() in apply["detail"] and "(FSMB: see Source)" in apply["detail"]
     assert "31 December 2027" in apply["detail"] and "our own assumption" in apply["detail"]
     assert "if you are certified now, nothing stops you applying now" in apply["detail"]
     # The pass-in-hand row points to it, and the calendar holds it.
@@ -819,7 +818,9 @@ def test_the_visa_note_names_every_row_the_visa_answer_adds() -> None:
 
 def test_the_apply_day_heard_as_the_next_step_keeps_the_read_out_to_forty_words() -> None:
     result = timeline.compute({**PERSONA, "today": "2027-08-20"})
-    # Marked ours as the table marks it (planner audit s54, 9).
+    # Marked ours as the table marks it (planner audit s54, 9); the
+    # certification row on the same day is held back, as its question
+    # ("not certified yet?") may not be the reader's.
     assert result["announced"].startswith(f"Next: {timeline.H1B_STEP3_APPLY} on 27 August 2027 (our estimate).")
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
@@ -1589,13 +1590,17 @@ def test_step3_already_passed_drops_the_day_to_apply_and_says_the_row_is_done() 
     for needs in ("true", "h1b-only"):
         passed = timeline.compute({**PERSONA, "today": "2027-04-15", "needs_visa": needs, "step3_passed": True})
         rows = by_title(passed)
-        assert timeline.H1B_STEP3_APPLY not in rows
+        # A Step 3 pass means ECFMG certified the reader already: no row asks for it.
+        assert timeline.H1B_STEP3_APPLY not in rows and timeline.H1B_CERTIFIED not in rows
         done = rows[timeline.H1B_STEP3]["detail"]
         assert done.startswith(timeline.H1B_STEP3_DONE) and timeline.H1B_STEP3_SEEN_PASSED in done
         assert "too little time" not in done and "apply to the FSMB" not in done
         assert ("You cannot take a J-1" in done) is (needs == "h1b-only")
         note = next(n for n in passed["notes"] if n.startswith("You need"))
-        assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out “{timeline.H1B_STEP3_APPLY}”" in note
+        assert (
+            f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out “{timeline.H1B_CERTIFIED}” and "
+            f"“{timeline.H1B_STEP3_APPLY}”"
+        ) in note
         # Close to the deadline too, the too-late warning is not said.
         close = by_title(timeline.compute({**PERSONA, "today": "2027-12-06", "needs_visa": needs, "step3_passed": True}))
         assert close[timeline.H1B_STEP3]["detail"] == done
@@ -1783,7 +1788,7 @@ def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h
         passed = timeline.compute({**plan, "needs_visa": needs, "step3_passed": True})
         assert timeline.STEP3_AFTER_NO_MATCH not in by_title(passed)
         note = next(n for n in passed["notes"] if n.startswith("You need"))
-        dropped = f"“{timeline.H1B_STEP3_APPLY}” and “{timeline.STEP3_AFTER_NO_MATCH}”"
+        dropped = f"“{timeline.H1B_CERTIFIED}”, “{timeline.H1B_STEP3_APPLY}” and “{timeline.STEP3_AFTER_NO_MATCH}”"
         assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out {dropped}." in note
     # A US graduate who needs a visa has no H-1B rows here, so no pointer to them.
     us = by_title(timeline.compute({**plan, "applicant_type": "us-md", "needs_visa": "true"}))
@@ -1982,8 +1987,8 @@ def test_the_debrief_row_after_match_day_asks_to_keep_a_ticked_box_ticked() -> N
     assert hint.endswith("from Match Day, 19 March 2027 (estimated).")
 
 
-# --- s54: the running season in a plan for a later one, and its last useful day
-# (couples audit s54, 2 and 11; planner audit s54, 10) ---
+# --- s54: the running season in a plan for a later one, its last useful day, and ECFMG
+# certification on the H-1B route (couples audit s54, 2 and 11; planner audit s54, 1, 9 and 10) ---
 COUPLE_LATER = {"today": "2026-12-07", "eras_submission": "2027-09-15", "applicant_type": "non-us-img"}
 RUNNING_2027 = "Applied to the Match 2027 already? That season is still under way."
 
@@ -2077,3 +2082,46 @@ def test_with_no_date_the_running_season_is_planned_by_its_last_useful_day_not_i
     for day, too_late in ((last, False), (last + dt.timedelta(days=1), True)):
         typed = timeline.compute({"today": "2026-12-07", "eras_submission": day.isoformat()})
         assert any("unlikely to lead to an interview" in n for n in typed["notes"]) is too_late, day
+
+
+def test_an_h1b_reader_gets_a_dated_row_for_ecfmg_certification_before_the_step3_application() -> None:
+    # The plan's first word of ECFMG certification was the rank-list deadline,
+    # months after the day the FSMB needs it for Step 3 (planner audit s54, 1).
+    result = timeline.compute({**PERSONA, "today": "2026-12-07"})
+    rows = by_title(result)
+    certified, apply = rows[timeline.H1B_CERTIFIED], rows[timeline.H1B_STEP3_APPLY]
+    assert certified["date"] == apply["date"] == "2027-08-27"
+    assert timeline.shown_date(certified) == "27 August 2027 (our estimate)"
+    titles = [m["title"] for m in result["milestones"]]
+    assert titles.index(timeline.H1B_CERTIFIED) == titles.index(timeline.H1B_STEP3_APPLY) - 1
+    detail = certified["detail"]
+    assert detail.startswith(
+        "Not certified by ECFMG yet? The FSMB takes an IMG's Step 3 application only after ECFMG certification"
+    )
+    # A graduate the FSMB has verified already applies later, and so may certify later.
+    assert "this day, or about 19 November 2027 if the FSMB has verified your graduation already" in detail
+    assert "through an ECFMG Pathway with OET Medicine (ECFMG, 2025)" in detail and "“Years since graduation”" in detail
+    # No day earlier than our sources allow: the time ECFMG takes is not in them.
+    assert "Our sources do not say how long ECFMG takes to certify you" in detail and "(our advice)" in detail
+    assert certified["source"] == timeline.cited_together(data.FSMB_STEP3, data.ECFMG_PATHWAYS)
+    # The rule the row rests on is the FSMB's, as its source says.
+    assert "for an IMG, after ECFMG certification" in data.FSMB_STEP3.title
+    assert len(detail.split()) < 120
+    # The apply row points to it for a reader not yet certified.
+    assert (
+        f"if you are certified now, nothing stops you applying now; if not, see the row “{timeline.H1B_CERTIFIED}”"
+        in apply["detail"]
+    )
+    # It is in the calendar, and conditional, so never the headline's next step.
+    assert timeline.H1B_CERTIFIED in events(str(result["ics"]))
+    assert certified.get("held_back")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [{"needs_visa": "false"}, {"applicant_type": "us-md"}, {"step3_passed": True}],
+    ids=["no visa", "US graduate", "Step 3 passed"],
+)
+def test_the_certification_row_is_only_for_an_img_who_still_has_step3_to_sit_for_an_h1b(other: dict[str, object]) -> None:
+    rows = by_title(timeline.compute({**PERSONA, "today": "2026-12-07", **other}))
+    assert timeline.H1B_CERTIFIED not in rows
