@@ -239,8 +239,9 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     # one (do-em audit s42, 5): said here, the one row the plan has for them,
     # with the two sources named briefly and cited in full in Source.
     em = (
-        f"EM: ResidencyCAS opened in early June in the {data.SAEM_RESIDENCYCAS.year} (SAEM). Send even if a SLOE (an EM rotation's "
-        "letter) is still to come, and book EM rotations early: many programs want two SLOEs (WestJEM)."
+        f"EM: ResidencyCAS opened in early June in the {data.SAEM_RESIDENCYCAS.year}, and a SLOE (an EM rotation's "
+        "letter) can follow the application: send without waiting (SAEM). Book EM rotations early: many programs want "
+        "two SLOEs (WestJEM)."
     )
     item = _item(
         day,

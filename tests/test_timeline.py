@@ -1153,8 +1153,8 @@ def test_the_residencycas_row_tells_an_em_reader_about_sloes_and_not_to_wait_for
     # sending the application by the deadline without waiting for one (do-em audit s42, 5).
     result = timeline.compute({"today": "2026-12-05", "applicant_type": "us-do"})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "Send even if a SLOE (an EM rotation's letter) is still to come" in row["detail"]
-    assert "book EM rotations early: many programs want two SLOEs" in row["detail"]
+    assert "a SLOE (an EM rotation's letter) can follow the application: send without waiting (SAEM)" in row["detail"]
+    assert "Book EM rotations early: many programs want two SLOEs" in row["detail"]
     # Named briefly in the row, in full in its Source (planner audit s54, 8).
     assert "(SAEM)" in row["detail"] and "(WestJEM)" in row["detail"]
     assert data.SAEM_RESIDENCYCAS.cite() in row["source"] and data.EM_SLOE_REVIEW.cite() in row["source"]
