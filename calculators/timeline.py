@@ -90,6 +90,10 @@ class PlanItem(TypedDict):
     # An estimate set early on purpose (the rank-list deadline): a date to act
     # by, not a guess at the published one.
     estimated_early: NotRequired[bool]
+    # A day of ours, resting on our own assumption, not on a season date our
+    # table lacks: the last day to apply for Step 3 showed a firm date among
+    # rows marked "estimated" (planner audit s54, 9).  Marked "our estimate".
+    estimated_ours: NotRequired[bool]
     past: NotRequired[bool]
     # A stretch rather than a day (the interview season): past only once it
     # ends, on a day that may be counted from an estimate.
@@ -109,8 +113,11 @@ class PlanItem(TypedDict):
     held_back: NotRequired[bool]
 
 
-def _mark(estimated: bool | None, early: bool | None, noun: str = "") -> str:
-    """ "estimated" (or "estimated date" with ``noun``), and why when early."""
+def _mark(estimated: bool | None, early: bool | None, noun: str = "", ours: bool | None = False) -> str:
+    """ "estimated" (or "estimated date" with ``noun``), and why when early;
+    "our estimate" when the day rests on our own assumption (``ours``)."""
+    if ours:
+        return "our estimate"
     if early:
         return f"estimated{noun}, set early on purpose"
     return f"estimated{noun}" if estimated else ""
@@ -118,7 +125,7 @@ def _mark(estimated: bool | None, early: bool | None, noun: str = "") -> str:
 
 def _estimate_mark(item: PlanItem, noun: str = "") -> str:
     """A row's own date's mark."""
-    return _mark(item.get("estimated"), item.get("estimated_early"), noun)
+    return _mark(item.get("estimated"), item.get("estimated_early"), noun, item.get("estimated_ours"))
 
 
 def _end_mark(item: PlanItem, noun: str = "") -> str:
@@ -210,39 +217,39 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     # could still be open (do-em audit s42, 1).  Worded as the day stands on
     # ``today``, as every other calculator words it: past the estimate the
     # row said "were closed" and "Send by it" (diff review s42, 1).
-    rule = "the deadlines of both cycles its source gives fell on the fourth Wednesday of September, and so does this day"
+    # The rule and the cycles it rests on are said once, in the method and
+    # the row's Source: at 216 words, in every plan whatever its fields, the
+    # row was the longest an ERAS-only reader had to pass (planner audit s54, 8).
     how = (
         {
             # Not set early, as the rank-list deadline is: ResidencyCAS's own
             # day may fall before ours as well as after (seasonlate audit s44, 8).
-            "open": f"Our estimate: {rule}. Its own may be earlier or later: send by the day ResidencyCAS publishes, "
-            "and until it does, by this one, and check its dates before you give those fields up.",
-            "may-have-closed": f"Our estimate ({rule}) has passed, and ResidencyCAS's own day may be up to a week "
+            "open": "Our estimate (see Source): ResidencyCAS's own day may be earlier or later, so send by it once "
+            "published, until then by this one.",
+            "may-have-closed": "Our estimate (see Source) has passed, but ResidencyCAS's own day may be up to a week "
             "later: check its dates now.",
-            "closed": f"Our estimate: {rule}; by the end of September it had surely passed.",
+            "closed": "This day is our estimate (see Source); by the end of September it had surely passed.",
         }[state]
         if estimated
         else "The deadline ResidencyCAS gave for this cycle."
     )
     after = {"open": "may be" if estimated else "are", "may-have-closed": "may be", "closed": "were"}[state]
-    took = {"open": "takes", "may-have-closed": "may have taken", "closed": "took"}[state]
     # An EM reader's plan had no word of when ResidencyCAS opens, of SLOEs
     # coming only after EM rotations, or of not holding the application for
-    # one (do-em audit s42, 5): said here, the one row the plan has for them.
+    # one (do-em audit s42, 5): said here, the one row the plan has for them,
+    # with the two sources named briefly and cited in full in Source.
     em = (
-        f"For emergency medicine it opened in early June in the {data.SAEM_RESIDENCYCAS.year}, and its organizations advise sending "
-        "the application by the deadline even if a SLOE (the letter written after an emergency medicine rotation) is "
-        f"still to come, as letters can follow it ({data.SAEM_RESIDENCYCAS.cite()}); book EM rotations early enough "
-        f"for their letters, as many programs ask for two ({data.EM_SLOE_REVIEW.cite()})."
+        f"EM: ResidencyCAS opened in early June in the {data.SAEM_RESIDENCYCAS.year}, and a SLOE (an EM rotation's "
+        "letter) can follow the application: send without waiting (SAEM). Book EM rotations early: many programs want "
+        "two SLOEs (WestJEM)."
     )
     item = _item(
         day,
         RESIDENCYCAS_CLOSES,
-        f"{RESIDENCYCAS_FIELDS_IF}: their programs take applications through ResidencyCAS, not ERAS "
-        f"({data.RESIDENCYCAS_SHORT_CITE}), and it {took} them for the Match {match_year} only "
-        f"until {'about ' if estimated and past else ''}this day. After it those fields {after} closed to you for this Match, not merely late, though ERAS "
-        f"fields still take applications. {how} {em}",
-        data.RESIDENCYCAS_DATES.cite(),
+        f"{RESIDENCYCAS_FIELDS_IF}: their programs use ResidencyCAS, not ERAS ({data.RESIDENCYCAS_SHORT_CITE}); "
+        f"after {'about ' if estimated and past else ''}this day those fields {after} closed, not merely late. "
+        f"{how} {em}",
+        cited_together(data.RESIDENCYCAS_DATES, data.SAEM_RESIDENCYCAS, data.EM_SLOE_REVIEW),
         estimated=estimated,
     )
     # Not the headline's next step: the plan cannot tell whether the reader
@@ -1022,6 +1029,28 @@ STEP3_READY_H1B_ONLY = (
 )
 
 
+# The plan's first word of ECFMG certification was the rank-list deadline,
+# months after the day an IMG on the H-1B route must apply for Step 3, which
+# the FSMB takes only from a certified IMG (planner audit s54, 1).  Dated on
+# the last day to apply, as the FSMB's rule dates it; how long ECFMG takes to
+# certify is in none of our sources, so the row gives no earlier day.
+H1B_CERTIFIED = "H-1B: ECFMG certification before you apply for Step 3"
+
+
+def h1b_certified_detail(verified_by: dt.date) -> str:
+    """The certification row's words; ``verified_by``: the later last day to
+    apply for Step 3 of a graduate the FSMB has verified already."""
+    return (
+        "Not certified by ECFMG yet? The FSMB takes an IMG's Step 3 application only after ECFMG certification "
+        f"(FSMB), so have it by the day you apply: this day, or about {long_date(verified_by)} if the FSMB has "
+        "verified your graduation already. Among its requirements: USMLE Step 1 and Step 2 CK passed, and the clinical "
+        "and communication skills requirements met, for the 2026 Match through an ECFMG Pathway with OET Medicine "
+        "(ECFMG, 2025). Some Pathways take only recent graduates, and a Pathway application has its own deadline: the "
+        "Assess guide's section “Years since graduation” says more. Our sources do not say how long ECFMG takes to "
+        "certify you: start well before this day (our advice)."
+    )
+
+
 def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: bool = False) -> str:
     """The apply-by row's words, what to do first: the chain behind the day
     came before it, and the row ran to nearly 300 words (new-words audit s41, 5).
@@ -1031,13 +1060,15 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: b
         f"{lead} to have the result by the row “{H1B_STEP3}”{', which says why' if h1b_only else ''}. "
         f"That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, which it "
         f"says can take that long after you graduate, and about {STEP3_PERMIT_WEEKS} for the permit "
-        f"({FSMB_STEP3.cite()}). Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: "
+        # Cited in full in the row's Source: the pointer to the certification
+        # row took the H-1B-only reader's words past 300 (planner audit s54, 1).
+        "(FSMB: see Source). Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: "
         f"if it is, you have until about {long_date(verified_by)}; if it cannot say, keep "
         "to this day. Then about 4 weeks to "
         "find a test date (our own assumption), and a test by "
         f"{long_date(last_test)}, whose result usually comes within four weeks; January and February results have been "
         f"held to mid or late March ({STEP3_SCORE_DELAY.cite()}). You can apply once you have graduated and ECFMG has "
-        "certified you, so if you are certified now, nothing stops you applying now; "
+        f"certified you, so if you are certified now, nothing stops you applying now; if not, see the row “{H1B_CERTIFIED}”; "
         f"{STEP3_READY_H1B_ONLY if h1b_only else STEP3_READY} Read each program's published visa policy before you book."
     )
 
@@ -1256,16 +1287,28 @@ def _season_milestones(
         apply_by = step3_apply_by(match_year, deadline.date)
         verified_by = step3_apply_by(match_year, deadline.date, verified=True)
         if not step3_passed:
-            out.append(
-                _item(
-                    apply_by,
-                    H1B_STEP3_APPLY,
-                    h1b_step3_apply_detail(last_test, verified_by, h1b_only),
-                    FSMB_STEP3.cite(),
-                    # Counted from the deadline's estimate only when that, not the year's end, sets the test day.
-                    estimated=deadline.estimated and last_test != dt.date(match_year - 1, 12, 31),
-                )
+            certified = _item(
+                apply_by,
+                H1B_CERTIFIED,
+                h1b_certified_detail(verified_by),
+                cited_together(FSMB_STEP3, ECFMG_PATHWAYS),
+                estimated=True,
             )
+            apply = _item(
+                apply_by,
+                H1B_STEP3_APPLY,
+                h1b_step3_apply_detail(last_test, verified_by, h1b_only),
+                FSMB_STEP3.cite(),
+                estimated=True,
+            )
+            for row in (certified, apply):
+                # Our own four weeks to find a test date set this day, whether
+                # or not the deadline's estimate does (planner audit s54, 9).
+                row["estimated_ours"] = True
+            # Not the headline's next step: a certified reader has nothing to
+            # do on it, and the apply row, on the same day, points to it.
+            certified["held_back"] = True
+            out += [certified, apply]
         too_close = STEP3_TOO_CLOSE_H1B_ONLY if h1b_only else STEP3_TOO_CLOSE
         out.append(
             {
@@ -1580,6 +1623,45 @@ def _first_application(sent: bool, today: dt.date, match_year: int, label: str) 
     return (
         f"Not matched in the Match {match_year}? Tick “{label}” and {NEXT_SUBMISSION}. The plan then dates a debrief "
         f"and the choice to reapply or pivot from Match Day, {dates['match_day'].shown()}."
+    )
+
+
+def _plan_the_running_season(running_year: int) -> str:
+    """How to plan the running Match instead, to a reader whose plan we dated
+    for the next: by the last useful day, as cycle.send_by words it.  "Before
+    17 February", the rank-list deadline, invited a January date the same
+    plan calls unlikely to bring an interview (couples audit s54, 11;
+    planner audit s54, 10)."""
+    last = long_date(cycle.last_day_for_an_interview(running_year))
+    basis = cycle.last_day_basis(running_year)
+    return (
+        f"To plan the Match {running_year} instead, enter a submission date by about {last}: by our rule of thumb, "
+        f"that is the last useful day to send a new application{f' ({basis})' if basis else ''}."
+    )
+
+
+def _already_in_the_running_season(running_year: int, match_year: int, today: dt.date) -> str:
+    """To a reader of a plan for a later Match while the running one is under
+    way: that they can still register and rank in it, and how to plan it.
+    Said whether or not a date was typed (couples audit s54, 2); a
+    reapplicant told to tick the no-match box may be in that season already
+    (reapplicant audit s40, 3)."""
+    running = cycle.season(running_year)
+    early, late, deadline = running["early_registration_ends"], running["late_registration_ends"], running["rank_deadline"]
+    register = (
+        f"Register by {early.shown()} to avoid the late fee, or with it by {late.shown()}"
+        if cycle.registration(running_year, today) == "on-time"
+        else f"You still can, with the late fee, by {late.shown()}"
+    )
+    rank = (
+        "which is also the last day to certify your rank list"
+        if late.date == deadline.date
+        else f"and certify your rank list by {deadline.shown()}"
+    )
+    return (
+        f"Applied to the Match {running_year} already? That season is still under way. Not registered with the NRMP "
+        f"yet? {register}, {rank}. Enter the date you submitted to plan that season: this plan, for the Match "
+        f"{match_year}, leaves out its ranking."
     )
 
 
@@ -1964,7 +2046,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
     )
     # The rows that date sitting Step 3, which a pass makes moot.
-    dropped = [t for t, dated in ((H1B_STEP3_APPLY, h1b_rows), (STEP3_AFTER_NO_MATCH, reapplying)) if dated]
+    dropped = [
+        t for t, dated in ((H1B_CERTIFIED, h1b_rows), (H1B_STEP3_APPLY, h1b_rows), (STEP3_AFTER_NO_MATCH, reapplying)) if dated
+    ]
     passed_note = (
         f"With “{STEP3_PASSED_LABEL}” ticked, the plan leaves out {and_list([f'“{t}”' for t in dropped])}."
         if flag(v, "step3_passed") and dropped
@@ -1974,7 +2058,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Every row the answer adds, as the dual-applying note lists its own: it
         # named one of three (moved audit s45, 3).
         titles = {m["title"] for m in milestones}
-        added = [visa_step, *(t for t in (H1B_STEP3_APPLY, H1B_STEP3) if t in titles)]
+        added = [visa_step, *(t for t in (H1B_CERTIFIED, H1B_STEP3_APPLY, H1B_STEP3) if t in titles)]
         need = "an H-1B and cannot take a J-1" if h1b_only else "a visa"
         visa_note = f"You need {need}, {profile.visa_basis(v)}: the plan adds {and_list([f'“{t}”' for t in added])}."
         if passed_note:
@@ -2099,31 +2183,41 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
         if match_day is not None:
             notes.append(_which_season(match_day, submission, submission_estimated, match_year, label["eras_submission"]))
-        # The season under review still takes late applications, which a
-        # reader set on this year would not learn from a plan for the next.
-        running_year = cycle.coming_season(today)
-        running = cycle.season(running_year)
-        running_deadline = running["rank_deadline"]
-        # From our early estimate's own day to Match Week, the days on which
-        # the NRMP's deadline may still be open, the plan for the next season
-        # never named the running one (seasonlate audit s44, 1).
-        if running_year != match_year and today >= running_deadline.date and cycle.rank_lists_may_be_open(running_year, today):
-            running_lead = f"Applied to the Match {running_year}? Its rank lists may still be open: certify today. "
-            if today == running_deadline.date:
-                when = (
-                    f"Our estimate of its rank-list deadline, set early on purpose, is today, {long_date(today)}, and "
-                    "the NRMP's own may be later: check its calendar today"
-                    if running_deadline.estimated_early
-                    else f"Its rank-list deadline is today, {long_date(today)}: check the NRMP's calendar for the hour"
-                )
-            else:
-                when = capitalised(cycle.estimate_passed(running_deadline, "its rank-list deadline"))
-            notes.insert(
-                0,
-                f"Applied to the Match {running_year}? {when}. Certify your list before it closes, and enter the date "
-                f"you submitted for that season's plan: this one, for the Match {match_year}, leaves its ranking out.",
+    # The season under review still takes late applications, which a
+    # reader set on this year would not learn from a plan for the next.
+    # Asked of any plan for a later Match, a date typed or not: a couple who
+    # typed next September, with interviews in the running Match, never read
+    # that it was under way and that they could still register and rank
+    # (couples audit s54, 2).
+    running_year = cycle.coming_season(today)
+    running = cycle.season(running_year)
+    running_deadline = running["rank_deadline"]
+    # From our early estimate's own day to Match Week, the days on which
+    # the NRMP's deadline may still be open, the plan for the next season
+    # never named the running one (seasonlate audit s44, 1).
+    if match_year > running_year and today >= running_deadline.date and cycle.rank_lists_may_be_open(running_year, today):
+        running_lead = f"Applied to the Match {running_year}? Its rank lists may still be open: certify today. "
+        if today == running_deadline.date:
+            when = (
+                f"Our estimate of its rank-list deadline, set early on purpose, is today, {long_date(today)}, and "
+                "the NRMP's own may be later: check its calendar today"
+                if running_deadline.estimated_early
+                else f"Its rank-list deadline is today, {long_date(today)}: check the NRMP's calendar for the hour"
             )
-        elif running_year != match_year and today < running_deadline.date:
+        else:
+            when = capitalised(cycle.estimate_passed(running_deadline, "its rank-list deadline"))
+        notes.insert(
+            0,
+            f"Applied to the Match {running_year}? {when}. Register, with the late fee, if you have not, certify your "
+            f"list before it closes, and enter the date you submitted for that season's plan: this one, for the Match "
+            f"{match_year}, leaves its ranking out.",
+        )
+    elif match_year > running_year and cycle.applications_going_out(running_year, today):
+        running_note = ""
+        # A plan with a date typed for a later season keeps to the one
+        # sentence for a reader already in the running season: how to apply
+        # to it late is for a reader who left the date to us.
+        if chosen is None:
             fields_closed = cycle.residencycas_fields_closed(running_year, today)
             # From late December "you can still apply, late" stood beside the
             # other notes' "too late" (diff review s41, second, 2).
@@ -2136,16 +2230,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
-                f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}To plan the Match {running_year} instead, enter a submission date before "
-                f"{running['rank_deadline'].shown()}, its rank-list deadline. "
+                f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}"
+                f"{_plan_the_running_season(running_year)} "
             )
-            notes.append(
-                running_note +
-                # A reapplicant told to tick the no-match box may be in
-                # that season already (reapplicant audit s40, 3).
-                f"Applied to the Match {running_year} already? Enter the date you submitted: this plan, for the "
-                f"Match {match_year}, leaves out that season's ranking and its deadline."
-            )
+        notes.append(running_note + _already_in_the_running_season(running_year, match_year, today))
     season_dates = dates.values()
     # Only the dates in the plan: late registration has a row only for a late applicant.
     titles = {m["title"] for m in milestones}
@@ -2562,7 +2650,11 @@ def method() -> Markup:
             "Your submission date decides the Match season: applications go to programs from early September "
             "until the rank lists close in late winter, and that Match ends with Match Day the following March. "
             "A date outside that stretch belongs to no season, and the calculator says so instead of guessing. "
-            "With no date, the plan uses the next season you can still apply to before programs start reviewing.",
+            "With no date, the plan uses the next season you can still apply to before programs start reviewing. "
+            "While an earlier season's applications are out and its rank lists are open, a plan for a later season "
+            "says so, with or without a date: a reader already in that season can still register with the NRMP and "
+            "certify a rank list, and entering the date they submitted plans it. With no date, it also gives the last "
+            "useful day to send a new application to that season, by the rule of thumb below.",
         ),
         el(
             "p",
@@ -2633,9 +2725,13 @@ def method() -> Markup:
             "by the rank-list deadline, our own choice. A second row gives the last day to apply to the FSMB for it: "
             f"counted back from a test by the last day of the year before the Match ({STEP3_SCORE_DELAY.cite()}), "
             f"less {STEP3_FSMB_WEEKS} weeks for the FSMB ({FSMB_STEP3.cite()}) and {STEP3_SEAT_WEEKS} weeks to find a "
-            f"test date, our own assumption. The FSMB's {STEP3_VERIFY_WEEKS} weeks to verify graduation count from the day "
-            f"you graduated, so the row gives a graduate of an earlier year a later day, with {STEP3_PERMIT_WEEKS} weeks "
-            "for the permit alone; from that later day on, the Step 3 row says the time may be too short. "
+            f"test date, our own assumption, so the day is marked “our estimate”. The FSMB's {STEP3_VERIFY_WEEKS} weeks "
+            f"to verify graduation count from the day you graduated, so the row gives a graduate of an earlier year a "
+            f"later day, with {STEP3_PERMIT_WEEKS} weeks for the permit alone; from that later day on, the Step 3 row "
+            "says the time may be too short. A third row on the same day says that the FSMB takes an IMG's Step 3 "
+            "application only after ECFMG certification, so a reader not yet certified needs the Pathway and OET "
+            "Medicine done by then; it gives no earlier day, as none of our sources says how long ECFMG takes to "
+            "certify. "
             "A US MD or DO gets a row on the rank-list deadline, also the NRMP's last day to register or withdraw, "
             "by which a senior weighing a research year by extending school must decide "
             f"({NRMP_WITHDRAWAL_DEADLINE.cite()}). The Match Day row then says what a J-1 "

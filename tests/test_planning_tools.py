@@ -1628,10 +1628,12 @@ def test_given_no_date_after_review_starts_the_plan_says_the_running_season_stil
     result = timeline.compute({"today": dt.date(2027, 9, 30)})
     assert result["match_year"] == 2029
     late = [n for n in result["notes"] if "You can still apply for the Match 2028, late" in n]
-    assert len(late) == 1 and "enter a submission date before 16 February 2028" in late[0]
+    # By the last useful day, not the rank-list deadline (couples audit s54, 11).
+    assert len(late) == 1 and "enter a submission date by about 19 December 2027" in late[0]
     # A reader already in that season, as a reapplicant who ticked the
     # no-match box may be, learns its ranking is not in this plan.
-    assert "Applied to the Match 2028 already? Enter the date you submitted: this plan, for the Match 2029" in late[0]
+    assert "Applied to the Match 2028 already? That season is still under way." in late[0]
+    assert "Enter the date you submitted to plan that season: this plan, for the Match 2029" in late[0]
     before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
     assert not [n for n in before_review["notes"] if "You can still apply for the Match" in n]
 

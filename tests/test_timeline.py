@@ -119,8 +119,8 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     assert "Step 3 pass before the program files" in detail and "before you start" not in detail
     # Cut to what the row must say (diff review s39, 8): the Step 3 lead times are on the Step 3 apply row.
     assert len(detail.split()) < 300  # 470 before, citations included
-    step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3_APPLY]["detail"]
-    assert data.FSMB_STEP3.cite() in step3
+    step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3_APPLY]
+    assert data.FSMB_STEP3.cite() == step3["source"] and "(FSMB: see Source)" in step3["detail"]
 
 
 def test_the_visa_check_no_longer_has_the_statement_of_need_started_fifteen_months_early() -> None:
@@ -743,10 +743,14 @@ def test_an_h1b_reader_gets_a_dated_day_to_apply_to_the_fsmb_counted_back_throug
     assert apply["date"] == "2027-08-27" == (dt.date(2027, 12, 31) - dt.timedelta(weeks=18)).isoformat()
     weeks = timeline.STEP3_FSMB_WEEKS + timeline.STEP3_SEAT_WEEKS + timeline.STEP3_RESULT_WEEKS
     assert deadline - dt.date.fromisoformat(apply["date"]) >= dt.timedelta(weeks=weeks) >= dt.timedelta(weeks=22)
-    assert not apply["past"] and "estimated" not in apply
+    assert not apply["past"]
+    # The day rests on our own four weeks to find a test date, so it is marked
+    # ours, where it showed as firm among estimated rows (planner audit s54, 9).
+    assert apply["estimated"] and apply["estimated_ours"]
+    assert timeline.shown_date(apply) == "27 August 2027 (our estimate)"
+    assert events(str(result["ics"]))[timeline.H1B_STEP3_APPLY]["SUMMARY"] == f"{timeline.H1B_STEP3_APPLY} (our estimate)"
     assert apply["source"] == data.FSMB_STEP3.cite()
-    for source in (data.STEP3_SCORE_DELAY, data.FSMB_STEP3):
-        assert source.cite() in apply["detail"]
+    assert data.STEP3_SCORE_DELAY.cite() in apply["detail"] and "(FSMB: see Source)" in apply["detail"]
     assert "31 December 2027" in apply["detail"] and "our own assumption" in apply["detail"]
     assert "if you are certified now, nothing stops you applying now" in apply["detail"]
     # The pass-in-hand row points to it, and the calendar holds it.
@@ -814,7 +818,10 @@ def test_the_visa_note_names_every_row_the_visa_answer_adds() -> None:
 
 def test_the_apply_day_heard_as_the_next_step_keeps_the_read_out_to_forty_words() -> None:
     result = timeline.compute({**PERSONA, "today": "2027-08-20"})
-    assert result["announced"].startswith(f"Next: {timeline.H1B_STEP3_APPLY} on 27 August 2027.")
+    # Marked ours as the table marks it (planner audit s54, 9); the
+    # certification row on the same day is held back, as its question
+    # ("not certified yet?") may not be the reader's.
+    assert result["announced"].startswith(f"Next: {timeline.H1B_STEP3_APPLY} on 27 August 2027 (our estimate).")
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
 
@@ -1016,11 +1023,13 @@ def test_the_plan_dates_residencycas_closing_for_a_reader_who_may_apply_in_its_f
     assert row["title"] == "Emergency medicine or OB/GYN: ResidencyCAS closes to applications"
     assert row["date"] == "2027-09-22" and row["estimated"] and not row["past"]
     assert row["detail"].startswith(
-        "If emergency medicine or OB/GYN is on your list: their programs take applications through ResidencyCAS, "
-        "not ERAS (AMA, 2024; CORD, 2025), and it takes them for the Match 2028 only until this day."
+        "If emergency medicine or OB/GYN is on your list: their programs use ResidencyCAS, not ERAS (AMA, 2024; "
+        "CORD, 2025); after this day those fields may be closed, not merely late."
     )
-    assert "Our estimate" in row["detail"]
-    assert row["source"] == data.RESIDENCYCAS_DATES.cite()
+    assert "Our estimate (see Source)" in row["detail"]
+    # Its sources, first the day's, in Source, where the row's words named
+    # two of them in full (planner audit s54, 8).
+    assert row["source"] == timeline.cited_together(data.RESIDENCYCAS_DATES, data.SAEM_RESIDENCYCAS, data.EM_SLOE_REVIEW)
     assert "22 September 2027 (estimated)" in timeline.shown_date(row)
     assert events(result["ics"])[timeline.RESIDENCYCAS_CLOSES]["DESCRIPTION"].startswith(
         "If emergency medicine or OB/GYN is on your list:"
@@ -1046,13 +1055,13 @@ def test_a_past_residencycas_deadline_is_said_in_the_past() -> None:
     result = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
     assert row["past"] and row["date"] == "2026-09-23"
-    assert "it took them for the Match 2027 only until about this day. After it those fields were closed" in row["detail"]
+    assert "after about this day those fields were closed, not merely late" in row["detail"]
     assert "Send by it" not in row["detail"] and "surely passed" in row["detail"]
     # Between the estimate and September's end, said as every calculator says
     # it: perhaps closed, check now (diff review s42, 1).
     week = timeline.compute({"today": "2026-09-27", "eras_submission": "2026-09-20", "applicant_type": "us-do"})
     (row,) = [m for m in week["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "it may have taken them for the Match 2027" in row["detail"] and "may be closed to you" in row["detail"]
+    assert "after about this day those fields may be closed" in row["detail"]
     assert "were closed" not in row["detail"] and "Send by it" not in row["detail"] and "check its dates now" in row["detail"]
 
 
@@ -1118,8 +1127,8 @@ def test_a_submission_after_residencycas_closes_is_said_in_the_headline_and_only
     assert "By then ResidencyCAS (emergency medicine or OB/GYN) is" in result["summary"]
     assert any(noted in n for n in result["notes"])
     [row] = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "those fields may be closed to you" in row["detail"]
-    assert "Its own may be earlier or later: send by the day ResidencyCAS publishes" in row["detail"]
+    assert "those fields may be closed, not merely late" in row["detail"]
+    assert "ResidencyCAS's own day may be earlier or later, so send by it once published" in row["detail"]
     on_time = timeline.compute({"today": "2026-12-05", "eras_submission": "2027-09-15", "applicant_type": "us-do"})
     assert "ResidencyCAS" not in on_time["announced"]
 
@@ -1144,8 +1153,25 @@ def test_the_residencycas_row_tells_an_em_reader_about_sloes_and_not_to_wait_for
     # sending the application by the deadline without waiting for one (do-em audit s42, 5).
     result = timeline.compute({"today": "2026-12-05", "applicant_type": "us-do"})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "even if a SLOE" in row["detail"] and data.SAEM_RESIDENCYCAS.cite() in row["detail"]
-    assert "book EM rotations early enough for their letters" in row["detail"] and data.EM_SLOE_REVIEW.cite() in row["detail"]
+    assert "a SLOE (an EM rotation's letter) can follow the application: send without waiting (SAEM)" in row["detail"]
+    assert "Book EM rotations early: many programs want two SLOEs" in row["detail"]
+    # Named briefly in the row, in full in its Source (planner audit s54, 8).
+    assert "(SAEM)" in row["detail"] and "(WestJEM)" in row["detail"]
+    assert data.SAEM_RESIDENCYCAS.cite() in row["source"] and data.EM_SLOE_REVIEW.cite() in row["source"]
+    assert data.SAEM_RESIDENCYCAS.cite() not in row["detail"]
+
+
+@pytest.mark.parametrize(
+    ("match_year", "today"),
+    [(2028, "2026-12-07"), (2027, "2026-09-27"), (2027, "2026-12-07"), (2026, "2025-09-01")],
+    ids=["open, estimated", "may have closed", "closed", "open, published"],
+)
+def test_the_residencycas_row_keeps_under_ninety_words_in_every_state(match_year: int, today: str) -> None:
+    # At 216 words in every plan, whatever the reader's fields, it was the
+    # longest row an ERAS-only reader had to pass (planner audit s54, 8).
+    row = timeline.residencycas_row(match_year, dt.date.fromisoformat(today))
+    assert len(row["detail"].split()) < 90
+    assert "not merely late" in row["detail"] and "SLOE" in row["detail"]
 
 
 @pytest.mark.parametrize("today", ["2026-07-01", "2026-09-10", "2026-12-05", "2027-05-01"])
@@ -1257,7 +1283,7 @@ def test_the_default_plans_running_season_note_says_residencycas_fields_are_no_l
     (note,) = [n for n in result["notes"] if n.startswith("You can still apply for the Match 2028, late")]
     assert said in note
     assert "the next season for them is the Match 2029" in note or "so for them the next season is the Match 2029" in note
-    assert note.index(said) < note.index("To plan the Match 2028 instead, enter a submission date before 16 February 2028")
+    assert note.index(said) < note.index("To plan the Match 2028 instead, enter a submission date by about")
 
 
 @pytest.mark.parametrize(
@@ -1398,7 +1424,7 @@ def test_an_estimated_residencycas_deadline_may_fall_before_ours_as_well_as_afte
     # "Its own may be up to a week later", of an estimate not set early
     # (seasonlate audit s44, 8).
     [row] = [m for m in timeline.compute({"today": "2028-07-10"})["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "may be earlier or later: send by the day ResidencyCAS publishes, and until it does, by this one" in row["detail"]
+    assert "may be earlier or later, so send by it once published, until then by this one" in row["detail"]
     assert "up to a week later" not in row["detail"]
 
 
@@ -1564,13 +1590,17 @@ def test_step3_already_passed_drops_the_day_to_apply_and_says_the_row_is_done() 
     for needs in ("true", "h1b-only"):
         passed = timeline.compute({**PERSONA, "today": "2027-04-15", "needs_visa": needs, "step3_passed": True})
         rows = by_title(passed)
-        assert timeline.H1B_STEP3_APPLY not in rows
+        # A Step 3 pass means ECFMG certified the reader already: no row asks for it.
+        assert timeline.H1B_STEP3_APPLY not in rows and timeline.H1B_CERTIFIED not in rows
         done = rows[timeline.H1B_STEP3]["detail"]
         assert done.startswith(timeline.H1B_STEP3_DONE) and timeline.H1B_STEP3_SEEN_PASSED in done
         assert "too little time" not in done and "apply to the FSMB" not in done
         assert ("You cannot take a J-1" in done) is (needs == "h1b-only")
         note = next(n for n in passed["notes"] if n.startswith("You need"))
-        assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out “{timeline.H1B_STEP3_APPLY}”" in note
+        assert (
+            f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out “{timeline.H1B_CERTIFIED}” and "
+            f"“{timeline.H1B_STEP3_APPLY}”"
+        ) in note
         # Close to the deadline too, the too-late warning is not said.
         close = by_title(timeline.compute({**PERSONA, "today": "2027-12-06", "needs_visa": needs, "step3_passed": True}))
         assert close[timeline.H1B_STEP3]["detail"] == done
@@ -1758,7 +1788,7 @@ def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h
         passed = timeline.compute({**plan, "needs_visa": needs, "step3_passed": True})
         assert timeline.STEP3_AFTER_NO_MATCH not in by_title(passed)
         note = next(n for n in passed["notes"] if n.startswith("You need"))
-        dropped = f"“{timeline.H1B_STEP3_APPLY}” and “{timeline.STEP3_AFTER_NO_MATCH}”"
+        dropped = f"“{timeline.H1B_CERTIFIED}”, “{timeline.H1B_STEP3_APPLY}” and “{timeline.STEP3_AFTER_NO_MATCH}”"
         assert f"“{timeline.STEP3_PASSED_LABEL}” ticked, the plan leaves out {dropped}." in note
     # A US graduate who needs a visa has no H-1B rows here, so no pointer to them.
     us = by_title(timeline.compute({**plan, "applicant_type": "us-md", "needs_visa": "true"}))
@@ -1955,3 +1985,143 @@ def test_the_debrief_row_after_match_day_asks_to_keep_a_ticked_box_ticked() -> N
     assert f"come back once you know: keep “{TICK}” ticked and" in ticked["detail"]
     (hint,) = [n for n in timeline.compute({**SENT, "today": "2027-03-16"})["notes"] if f"“{TICK}”" in n]
     assert hint.endswith("from Match Day, 19 March 2027 (estimated).")
+
+
+# --- s54: the running season in a plan for a later one, its last useful day, and ECFMG
+# certification on the H-1B route (couples audit s54, 2 and 11; planner audit s54, 1, 9 and 10) ---
+COUPLE_LATER = {"today": "2026-12-07", "eras_submission": "2027-09-15", "applicant_type": "non-us-img"}
+RUNNING_2027 = "Applied to the Match 2027 already? That season is still under way."
+
+
+def running_notes(result: timeline.TimelineResult) -> list[str]:
+    return [n for n in result["notes"] if "Applied to the Match 2027" in n]
+
+
+def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to_stay_in_it() -> None:
+    # With next September typed on 7 December, the plan named the Match 2027
+    # nowhere, to a couple with interviews in it (couples audit s54, 2).
+    for needs_visa in ("true", "false"):
+        result = timeline.compute({**COUPLE_LATER, "needs_visa": needs_visa})
+        assert result["match_year"] == 2028
+        (note,) = running_notes(result)
+        assert note.startswith(RUNNING_2027)
+        assert (
+            "Not registered with the NRMP yet? You still can, with the late fee, by 17 February 2027 (estimated, set "
+            "early on purpose), which is also the last day to certify your rank list." in note
+        )
+        assert note.endswith(
+            "Enter the date you submitted to plan that season: this plan, for the Match 2028, leaves out its ranking."
+        )
+        # Short: the note for a reader who left the date to us says how to
+        # apply late; a reader who typed a later date hears only this.
+        assert "You can still apply" not in note and len(note.split()) <= 65
+    # One sentence for both plans: the one with no date ends with it.
+    (dated,) = running_notes(timeline.compute(COUPLE_LATER))
+    (undated,) = running_notes(timeline.compute({**COUPLE_LATER, "eras_submission": ""}))
+    assert undated.startswith("You can still apply for the Match 2027, late") and undated.endswith(dated)
+
+
+@pytest.mark.parametrize(
+    ("inputs", "said"),
+    [
+        # Before the late fee: both days.
+        (
+            {"today": "2026-10-15"},
+            "Register by 30 November 2026 (estimated) to avoid the late fee, or with it by 17 February 2027",
+        ),
+        # Past the last useful day, still before the rank lists close.
+        ({"today": "2027-01-20"}, "You still can, with the late fee, by 17 February 2027"),
+    ],
+)
+def test_the_running_season_note_follows_the_registration_fee_of_the_day(inputs: dict[str, str], said: str) -> None:
+    (note,) = running_notes(timeline.compute({**COUPLE_LATER, **inputs}))
+    assert note.startswith(RUNNING_2027) and said in note
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        # The running season has not started: nobody is in it yet.
+        {"today": "2026-08-01"},
+        # A plan for the running season itself.
+        {"eras_submission": "2026-12-15"},
+        # Its rank lists have surely closed (Match Week).
+        {"today": "2027-03-16"},
+    ],
+    ids=["before the season", "the running season", "after its rank lists"],
+)
+def test_the_running_season_note_is_only_for_a_later_plan_while_that_season_is_under_way(inputs: dict[str, str]) -> None:
+    result = timeline.compute({**COUPLE_LATER, **inputs})
+    assert not [n for n in result["notes"] if "That season is still under way" in n]
+
+
+def test_past_our_early_deadline_a_plan_with_a_later_date_also_leads_with_the_running_rank_lists() -> None:
+    # The days on which the NRMP's own deadline may still be open, for a date typed as for none.
+    result = timeline.compute({**COUPLE_LATER, "today": "2027-02-20"})
+    lead = "Applied to the Match 2027? Its rank lists may still be open: certify today. "
+    assert result["summary"].startswith(lead) and result["announced"].startswith(lead)
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    first = result["notes"][0]
+    assert first.startswith("Applied to the Match 2027? ") and "Register, with the late fee, if you have not" in first
+
+
+def test_with_no_date_the_running_season_is_planned_by_its_last_useful_day_not_its_deadline() -> None:
+    # "Enter a submission date before 17 February 2027" invited a January
+    # date the same plan calls unlikely to bring an interview (couples audit
+    # s54, 11; planner audit s54, 10).
+    (note,) = running_notes(timeline.compute({"today": "2026-12-07", "applicant_type": "non-us-img"}))
+    last = cycle.last_day_for_an_interview(2027)
+    assert last == dt.date(2026, 12, 20)
+    assert (
+        "To plan the Match 2027 instead, enter a submission date by about 20 December 2026: by our rule of thumb, "
+        "that is the last useful day to send a new application (worked out from our estimate of the rank-list "
+        "deadline, which we set early on purpose)." in note
+    )
+    assert "enter a submission date before" not in note
+    # The day named is the last the plan itself does not call too late.
+    for day, too_late in ((last, False), (last + dt.timedelta(days=1), True)):
+        typed = timeline.compute({"today": "2026-12-07", "eras_submission": day.isoformat()})
+        assert any("unlikely to lead to an interview" in n for n in typed["notes"]) is too_late, day
+
+
+def test_an_h1b_reader_gets_a_dated_row_for_ecfmg_certification_before_the_step3_application() -> None:
+    # The plan's first word of ECFMG certification was the rank-list deadline,
+    # months after the day the FSMB needs it for Step 3 (planner audit s54, 1).
+    result = timeline.compute({**PERSONA, "today": "2026-12-07"})
+    rows = by_title(result)
+    certified, apply = rows[timeline.H1B_CERTIFIED], rows[timeline.H1B_STEP3_APPLY]
+    assert certified["date"] == apply["date"] == "2027-08-27"
+    assert timeline.shown_date(certified) == "27 August 2027 (our estimate)"
+    titles = [m["title"] for m in result["milestones"]]
+    assert titles.index(timeline.H1B_CERTIFIED) == titles.index(timeline.H1B_STEP3_APPLY) - 1
+    detail = certified["detail"]
+    assert detail.startswith(
+        "Not certified by ECFMG yet? The FSMB takes an IMG's Step 3 application only after ECFMG certification"
+    )
+    # A graduate the FSMB has verified already applies later, and so may certify later.
+    assert "this day, or about 19 November 2027 if the FSMB has verified your graduation already" in detail
+    assert "through an ECFMG Pathway with OET Medicine (ECFMG, 2025)" in detail and "“Years since graduation”" in detail
+    # No day earlier than our sources allow: the time ECFMG takes is not in them.
+    assert "Our sources do not say how long ECFMG takes to certify you" in detail and "(our advice)" in detail
+    assert certified["source"] == timeline.cited_together(data.FSMB_STEP3, data.ECFMG_PATHWAYS)
+    # The rule the row rests on is the FSMB's, as its source says.
+    assert "for an IMG, after ECFMG certification" in data.FSMB_STEP3.title
+    assert len(detail.split()) < 120
+    # The apply row points to it for a reader not yet certified.
+    assert (
+        f"if you are certified now, nothing stops you applying now; if not, see the row “{timeline.H1B_CERTIFIED}”"
+        in apply["detail"]
+    )
+    # It is in the calendar, and conditional, so never the headline's next step.
+    assert timeline.H1B_CERTIFIED in events(str(result["ics"]))
+    assert certified.get("held_back")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [{"needs_visa": "false"}, {"applicant_type": "us-md"}, {"step3_passed": True}],
+    ids=["no visa", "US graduate", "Step 3 passed"],
+)
+def test_the_certification_row_is_only_for_an_img_who_still_has_step3_to_sit_for_an_h1b(other: dict[str, object]) -> None:
+    rows = by_title(timeline.compute({**PERSONA, "today": "2026-12-07", **other}))
+    assert timeline.H1B_CERTIFIED not in rows
