@@ -735,13 +735,19 @@ STEPS: tuple[Step, ...] = (
         "Check that each program gets the statement and letters written for its specialty (the packet checker helps).",
         ARTICLE_ORTHO,
     ),
-    Step(0, SUBMIT, "Submit early; late applications lose interviews.", ARTICLE_IMG),
+    # The IMG article says only "submit early"; that late ones lose interview
+    # places is our reading, as cycle.EARLY_APPLICANTS says elsewhere
+    # (sources audit s54, 4).
+    Step(
+        0, SUBMIT, "Submit early (the IMG article's advice): late applications lose interview places (our reading).", ARTICLE_IMG
+    ),
     Step(
         1,
         "Interview season",
         "Keep a log of impressions for every program, prepare specialty-specific answers, and protect your energy. "
-        "The plan starts it a month after programs can first read your application: the day they start reviewing, "
-        "or your submission if that is later. Invitations, and some interviews, can come sooner: keep the weeks from "
+        # The article gives the advice, not the timing (sources audit s54, 5).
+        "The plan starts it a month after programs can first read your application (our rule of thumb: the article "
+        "gives no timing): the day they start reviewing, or your submission if that is later. Invitations, and some interviews, can come sooner: keep the weeks from "
         "the day reviews start free of anything you cannot move.",
         ARTICLE_ORTHO,
         # From the submission alone, it moved a month with any date typed

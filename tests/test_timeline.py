@@ -2125,3 +2125,13 @@ def test_an_h1b_reader_gets_a_dated_row_for_ecfmg_certification_before_the_step3
 def test_the_certification_row_is_only_for_an_img_who_still_has_step3_to_sit_for_an_h1b(other: dict[str, object]) -> None:
     rows = by_title(timeline.compute({**PERSONA, "today": "2026-12-07", **other}))
     assert timeline.H1B_CERTIFIED not in rows
+
+
+def test_the_submit_and_interview_rows_say_which_part_is_ours() -> None:
+    # The submit row credited "late applications lose interviews" to the IMG
+    # article, which says only to submit early, and the interview row's month
+    # to the orthopaedics article, which gives no timing (sources audit s54, 4 and 5).
+    rows = by_title(timeline.compute({"today": "2026-12-07"}))
+    submit = next(m for title, m in rows.items() if title.startswith(timeline.SUBMIT))
+    assert "Submit early (the IMG article's advice): late applications lose interview places (our reading)." in submit["detail"]
+    assert "(our rule of thumb: the article gives no timing)" in rows["Interview season"]["detail"]
