@@ -2598,6 +2598,9 @@ def render(result: TimelineResult) -> Markup:
     return el(
         "div",
         el("p", result["summary"], class_="mpb-headline"),
+        # Headings to jump by: a screen reader met some 470 words of notes
+        # before the plan, with nothing between (planner audit s54, 11).
+        el("h4", "Notes on your plan") if notes else None,
         el("ul", [el("li", n) for n in notes], class_="mpb-notes-list") if notes else None,
         # The download, and what it holds, are for the screen: paper has the plan below.
         # An empty calendar is not offered: after Match Day it held no event.
@@ -2629,6 +2632,7 @@ def render(result: TimelineResult) -> Markup:
             f"“{INCLUDE_PAST_LABEL}” above to include the past ones.",
             class_="mpb-screen-only",
         ),
+        el("h4", "Your plan, date by date"),
         plan,
         _articles_cited(milestones),
         class_="mpb-result-body",
@@ -2672,6 +2676,9 @@ def method() -> Markup:
         table(
             ("Season date", "Rule used when it is not published"),
             [(m.label, m.rule) for m in cycle.MILESTONES],
+            # A screen reader's table list named these three by their first
+            # cells alone (planner audit s54, 11).
+            caption="How each season date is estimated when it is not published",
         ),
         el(
             "p",
@@ -2723,6 +2730,7 @@ def method() -> Markup:
                 )
                 for s in STEPS
             ],
+            caption="The preparation steps, counted in months from the submission or the review start, and whom each is for",
         ),
         el(
             "p",
@@ -2789,5 +2797,6 @@ def method() -> Markup:
         table(
             ("Days after that Match Day", "Milestone", "Source"),
             [(str(s.days), s.title, s.source.cite()) for s in AFTER_NO_MATCH],
+            caption="After a no-match: each step, counted in days from that Match Day",
         ),
     )
