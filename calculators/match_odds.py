@@ -333,6 +333,18 @@ def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> 
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 
+# Beside the visa, the reader's other gaps these figures cannot see: a
+# non-US IMG with no US months and no US letters found only the visa named
+# there (planner audit s54, 5).  No lean is given: they may help or hurt.
+US_FILE_UNSEEN = " Nor can they see your US clinical experience or US letters: the competitiveness check asks about both."
+
+
+def unseen_said(flags: Sequence[str], in_group: bool) -> str:
+    """``unseen_clause`` as the summary and the headline say it: with
+    ``US_FILE_UNSEEN`` where the visa is named."""
+    return unseen_clause(flags, in_group) + (US_FILE_UNSEEN if VISA_FLAG in flags else "")
+
+
 def unseen_heard_shortest(flags: Sequence[str], in_group: bool) -> str:
     """The read-out's flags clause where no other fits its length: a visa
     need alone heard "A ceiling" there, which its long form denies."""
@@ -935,6 +947,17 @@ def below_matched_median(
 FORM_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "Programs you will rank"}
 # And in a word each, for the phone's three pinned lines.
 GIST_NAMES = {STEP2_LABEL: "score", CONTIG_LABEL: "ranks"}
+
+
+# The inputs an estimate was worked out from, named where the figure is:
+# "with your inputs" met a reader whose visa, US experience and letters it
+# never took in (planner audit s54, 5).
+USED_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "number of ranks"}
+
+
+def used_names(labels: Sequence[str]) -> str:
+    """The inputs an estimate used, as "your Step 2 CK and number of ranks"."""
+    return "your " + " and ".join(USED_NAMES.get(label, label) for label in labels)
 
 
 def _unused_names(labels: Sequence[str]) -> str:
@@ -1838,10 +1861,6 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "
         "They do not cover US-citizen IMGs or US graduates.",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
-        # The no-match guide sends reapplicants here, and the figures cannot
-        # tell them apart, so the estimate says which way it leans for them
-        # (reapplicant audit s30, 3).
-        REAPPLICANT_NOTE,
         COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
@@ -1890,10 +1909,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # after the score-alone figure, which the headline names beside them.
     first = 1 if score_alone is not None else 0
     notes[first:first] = unseen_flag_notes(v)
-    # A reader who did not match before reads the note that fits them first,
-    # not fourth under three others (reapply2 audit s44, 3).
+    # The no-match guide sends reapplicants here, and the figures cannot tell
+    # them apart, so the estimate says which way it leans for them
+    # (reapplicant audit s30, 3).  A reader who did not match before reads
+    # that note first, not fourth under three others (reapply2 audit s44, 3),
+    # and a first-time applicant does not read it at all: its "more likely too
+    # high" met a reader who had not ticked the box (planner audit s54, 5).
     if reapplicant:
-        notes.remove(REAPPLICANT_NOTE)
         notes.insert(0, REAPPLICANT_NOTE)
 
     # The curve holds every input except the score fixed, so it shows how the
@@ -1979,12 +2001,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         short_of_matched = below_matched_median(spec, ranks, raises=raises, one_fewer=one_fewer)
     if used:
         summary = (
-            f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
+            f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with "
+            f"{used_names([m.label for m in used])} matched "
             f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
             + unused_said
             + _far_words(far)
             + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
-            + unseen_clause(flags, group["reader_in_group"])
+            + unseen_said(flags, group["reader_in_group"])
             + (f" {short_of_matched}" if short_of_matched else "")
         )
     else:
@@ -1995,7 +2018,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             base
             + unused_said
             + (f" {ranks_low}" if ranks_low else "")
-            + unseen_clause(flags, group["reader_in_group"])
+            + unseen_said(flags, group["reader_in_group"])
             + (f" {short_of_matched}" if short_of_matched else "")
         )
 
@@ -2268,7 +2291,7 @@ def render(result: MatchOddsResult) -> Markup:
         else None
     )
     # Beside the figure, as in the summary: the notes name each flag.
-    unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
+    unseen = unseen_said(result["unseen_flags"], group["reader_in_group"])
     unused = unused_words([str(m["label"]) for m in measures if not m["used"]])
     short_of_matched = f" {result['below_matched_median']}" if result["below_matched_median"] else ""
     if any(m["used"] for m in measures):
@@ -2284,10 +2307,12 @@ def render(result: MatchOddsResult) -> Markup:
             "p",
             *not_yours,
             as_a_pass,
-            f"{'among' if as_a_pass else 'Among'} {group['described']}, the model puts those with your inputs at ",
+            # What the figure used, named after it, so the figure stays early
+            # in the headline (a11y-new audit s43, 1; planner audit s54, 5).
+            f"{'among' if as_a_pass else 'Among'} {group['described']}, the model estimates that ",
             _about_word(float(prob)),
             el("strong", _pct(float(prob))),
-            " matched.",
+            f" of those with {used_names([str(m['label']) for m in measures if m['used']])} matched.",
             _far_words(far),
             # PM&R's "about 83%" from 15 and 14 applicants read exactly as
             # internal medicine's from thousands (match-odds audit s37, 7).

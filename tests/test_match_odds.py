@@ -305,8 +305,11 @@ def test_caveats_are_always_stated() -> None:
     assert "not a prediction" in notes
     assert "not a guarantee" in notes
     # The no-match guide sends reapplicants here; the table cannot tell them from
-    # first-time applicants, and the result says which way that leans (audit s30, 3).
-    assert "reapplicants are counted together" in notes and "more likely too high than too low" in notes
+    # first-time applicants, and the result says which way that leans (audit
+    # s30, 3), to a reader who ticked the box only (planner audit s54, 5).
+    assert "reapplicants are counted together" not in notes
+    ticked = " ".join(compute({"previously_unmatched": True})["notes"])
+    assert "reapplicants are counted together" in ticked and "more likely too high than too low" in ticked
     # Nor a failed attempt or an old graduation, red flags the calculator never
     # asks about, which an anxious reader would otherwise take as priced in
     # (older-IMG audit s34, 1).
@@ -763,7 +766,7 @@ def test_a_figure_rounded_onto_even_odds_says_which_side_it_is_on(p: float, word
 def test_obgyn_at_256_reads_just_under_even_odds() -> None:
     result = compute({"specialty": "obstetrics-gynecology", "step2_score": 256})
     assert result["probability"] == 0.4973
-    assert "<strong>just under 50%</strong> matched" in str(match_odds.render(result))
+    assert "<strong>just under 50%</strong> of those with your Step 2 CK matched" in str(match_odds.render(result))
     assert "by this model, just under 50% of" in result["summary"]
 
 
@@ -1250,7 +1253,8 @@ def test_a_reader_outside_the_figures_group_reads_the_flags_pulling_against_the_
 def test_the_base_rate_alone_is_a_ceiling_too() -> None:
     result = compute({**OLD_GRADUATE, "step2_score": None, "contiguous_ranks": None})
     assert result["summary"].startswith("Family Medicine: base rate 53.9%")
-    assert result["summary"].endswith("so for you the estimate is a ceiling.")
+    # Then, beside the visa, what else these figures cannot see (planner audit s54, 5).
+    assert result["summary"].endswith(f"so for you the estimate is a ceiling.{match_odds.US_FILE_UNSEEN}")
     assert "A ceiling for you" in result["announced"]
 
 
@@ -1526,9 +1530,12 @@ def test_a_reapplicant_reads_the_note_on_reapplicants_first(inputs: dict[str, ob
     result = compute({**REAPPLICANT, **inputs})
     assert result["notes"][0] == match_odds.REAPPLICANT_NOTE
     assert result["notes"].count(match_odds.REAPPLICANT_NOTE) == 1
+    # A first-time applicant is not told it at all: "more likely too high" met a
+    # reader who had not ticked the box (planner audit s54, 5).
     first = compute({**REAPPLICANT, **inputs, "previously_unmatched": False})
-    assert first["notes"][0] != match_odds.REAPPLICANT_NOTE and match_odds.REAPPLICANT_NOTE in first["notes"]
-    assert sorted(first["notes"]) == sorted(n for n in result["notes"] if n != match_odds.REAPPLICANT_RANKS_NOTE)
+    assert match_odds.REAPPLICANT_NOTE not in first["notes"]
+    reapplicant_only = (match_odds.REAPPLICANT_RANKS_NOTE, match_odds.REAPPLICANT_NOTE)
+    assert sorted(first["notes"]) == sorted(n for n in result["notes"] if n not in reapplicant_only)
 
 
 def test_a_reapplicant_who_enters_ranks_is_told_to_count_this_seasons_not_the_list_that_failed() -> None:
@@ -2032,3 +2039,37 @@ def test_ranks_at_the_unmatched_figure_take_the_lean_away_in_a_field_that_has_on
     # The ranks' own note does not call them "another matter" after they were just named.
     assert ("How your ranks move the estimate" in note) is few
     assert ("Your ranks are another matter" in note) is not few
+
+
+def test_the_summary_and_headline_name_the_inputs_the_figure_used() -> None:
+    # "with your inputs" met a reader whose visa, US months and letters it
+    # never used (planner audit s54, 5).
+    score = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 245})
+    both = compute({"specialty": "internal-medicine", "step2_score": 245, "contiguous_ranks": 6})
+    ranks = compute({"specialty": "internal-medicine", "step2_score": None, "contiguous_ranks": 6})
+    for result, named in (
+        (score, "your Step 2 CK"),
+        (both, "your Step 2 CK and number of ranks"),
+        (ranks, "your number of ranks"),
+    ):
+        assert f"of 2026 non-US IMGs with {named} matched" in result["summary"]
+        assert f"of those with {named} matched." in _headline(match_odds.render(result))
+        assert "your inputs" not in result["summary"] + str(match_odds.render(result))
+    assert score["summary"].startswith("Internal Medicine: by this model, about 48% of 2026 non-US IMGs with your Step 2 CK")
+
+
+def test_where_the_visa_is_named_us_experience_and_letters_are_named_too() -> None:
+    planner = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 245})
+    said = (
+        "These figures cannot see your visa need, so the estimate is more likely too high than too low for you. Nor "
+        "can they see your US clinical experience or US letters: the competitiveness check asks about both."
+    )
+    assert said in planner["summary"] and said in _headline(match_odds.render(planner))
+    # No visa named, no sentence: a permanent resident, or a citizen.
+    for inputs in ({"needs_visa": "false"}, {"applicant_type": "us-img"}):
+        result = compute({"specialty": "internal-medicine", "step2_score": 245, **inputs})
+        assert match_odds.US_FILE_UNSEEN not in result["summary"] + _headline(match_odds.render(result))
+    # The read-out keeps to its length and is unchanged.
+    assert planner["announced"] == (
+        "Internal Medicine: about 48% matched (an estimate; base rate 48.5%). Likely high for you: your visa need unseen."
+    )
