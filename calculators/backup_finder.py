@@ -1455,6 +1455,17 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
     )
 
 
+def couples_note(with_odds: bool) -> str:
+    """One sentence for a couple: where to look for a backup, and, beside
+    match odds, whose chance those odds are (``match_odds.couple_alone``)."""
+    advice = (
+        "prefer a backup with programs where your partner also applies, as your lists are matched in pairs "
+        f"({data.NRMP_COUPLES.cite()}; our advice)"
+    )
+    lead = match_odds.couple_alone("the match odds here are") if with_odds else match_odds.COUPLE_IF
+    return f"{lead}: {advice}." if with_odds else f"{lead}, {advice}."
+
+
 def mid_season_line(today: dt.date, primary: str) -> str | None:
     """One line for a reader who arrives while programs are reading a
     season's applications, or None: the finder ranked backups as if September
@@ -1558,6 +1569,10 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "(the few IMGs aiming at radiology tend to be high scorers), so read it as a rough sign of openness, "
         "not a difficulty ranking; the tier points temper it.",
     ]
+    # A couple read one-person odds with no word on pairs, where match odds,
+    # program counts and signals each carry one (couples audit s54, 5): in
+    # match odds' words, with program counts' advice on where to look.
+    notes.append(couples_note(step2 is not None))
     if applicant in ("us-md", "us-do"):
         # Four of the five articles write for IMGs; the no-match article does
         # not, its worked case a US MD graduate, and "the articles' advice was

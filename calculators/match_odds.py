@@ -609,6 +609,16 @@ def _availability_problem(
     return None
 
 
+COUPLE_IF = "If you match as a couple"
+
+
+def couple_alone(what: str) -> str:
+    """The couples caveat's opening, for ``what`` figure: the backup finder,
+    whose per-field odds had no couples word where this calculator had one,
+    says it of its own list (couples audit s54, 5)."""
+    return f"{COUPLE_IF}, {what} your chance alone, not inside the couple"
+
+
 # A couple read each partner's figure as theirs, or multiplied the two
 # (couples-soap audit s39, 7): the NRMP matches a couple only as a pair, at a
 # pair of programs both ranked together, and never tries either partner alone
@@ -616,7 +626,7 @@ def _availability_problem(
 # could drop one partner's programs where the other had none (couples audit
 # s43, 1).
 COUPLE_NOTE = (
-    "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches a couple only as a "
+    f"{couple_alone('this is')}: the NRMP matches a couple only as a "
     "pair, at two programs ranked side by side, and does not try either partner alone, except on a line where one "
     "of you ranks a program and the other the NRMP's No Match code, so that one can match while the other does not "
     f"({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two lists can form, and "

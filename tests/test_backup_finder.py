@@ -1749,3 +1749,24 @@ def test_with_no_backup_that_leans_low_the_odds_note_says_the_direction_is_unkno
         "usually match more often overall (orthopaedics article), though our data cannot say so field by field" in n
         for n in result["notes"]
     )
+
+
+# --- Couples (couples audit s54, 5) ---
+@pytest.mark.parametrize("step2", [None, 236])
+def test_a_couple_is_told_whose_odds_these_are_and_where_to_look(step2: int | None) -> None:
+    result = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": step2})
+    said = [n for n in result["notes"] if n.startswith(match_odds.COUPLE_IF)]
+    assert len(said) == 1
+    advice = (
+        "prefer a backup with programs where your partner also applies, as your lists are matched in pairs "
+        f"({data.NRMP_COUPLES.cite()}; our advice)."
+    )
+    # Match odds' own opening, where there are match odds to speak of.
+    if step2 is None:
+        assert said[0] == f"If you match as a couple, {advice}"
+    else:
+        assert said[0] == f"{match_odds.couple_alone('the match odds here are')}: {advice}"
+        assert said[0].startswith("If you match as a couple, the match odds here are your chance alone, not inside the couple: ")
+    assert said[0] in unescape(str(backup_finder.render(result)))
+    # One sentence, as the audit asked.
+    assert said[0].count(". ") == 0 and len(said[0].split()) <= 45

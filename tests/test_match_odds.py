@@ -1294,6 +1294,11 @@ def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by
     assert "except on a line where one of you ranks a program and the other the NRMP's No Match code" in match_odds.COUPLE_NOTE
     assert data.NRMP_COUPLES.title == "Couples in the Match"
     assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
+    # Its opening is shared with the backup finder's couples sentence, in the same words (couples audit s54, 5).
+    assert match_odds.COUPLE_NOTE.startswith(
+        "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches"
+    )
+    assert match_odds.couple_alone("this is") in match_odds.COUPLE_NOTE
 
 
 @pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md", "us-do"])
