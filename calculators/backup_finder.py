@@ -1455,6 +1455,17 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
     )
 
 
+def couples_note(with_odds: bool) -> str:
+    """One sentence for a couple: where to look for a backup, and, beside
+    match odds, whose chance those odds are (``match_odds.couple_alone``)."""
+    advice = (
+        "prefer a backup with programs where your partner also applies, as your lists are matched in pairs "
+        f"({data.NRMP_COUPLES.cite()}; our advice)"
+    )
+    lead = match_odds.couple_alone("the match odds here are") if with_odds else match_odds.COUPLE_IF
+    return f"{lead}: {advice}." if with_odds else f"{lead}, {advice}."
+
+
 def mid_season_line(today: dt.date, primary: str) -> str | None:
     """One line for a reader who arrives while programs are reading a
     season's applications, or None: the finder ranked backups as if September
@@ -1558,6 +1569,10 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "(the few IMGs aiming at radiology tend to be high scorers), so read it as a rough sign of openness, "
         "not a difficulty ranking; the tier points temper it.",
     ]
+    # A couple read one-person odds with no word on pairs, where match odds,
+    # program counts and signals each carry one (couples audit s54, 5): in
+    # match odds' words, with program counts' advice on where to look.
+    notes.append(couples_note(step2 is not None))
     if applicant in ("us-md", "us-do"):
         # Four of the five articles write for IMGs; the no-match article does
         # not, its worked case a US MD graduate, and "the articles' advice was
@@ -1578,10 +1593,12 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         # The band the competitiveness check gives the first choice holds only so.
         notes.append(f"For {primary.name} itself: {profile.COMLEX_ONLY_SURGERY_NOTE}")
     if applicant == "us-img":
+        # "Usually match more often" is the article's word for all fields; our
+        # data cannot say it of one (aiminghigh audit s54, 1).
         notes.append(
             f"The shares of positions are US-citizen IMGs' own ({RESULTS_AND_DATA.cite()}). The match rates are for non-US IMGs, "
-            "as we found no current by-specialty match rates for US-citizen IMGs, who usually match more often (orthopaedics article): "
-            "treat them as a cautious guide."
+            "as we found no current by-specialty match rates for US-citizen IMGs, who usually match more often overall "
+            "(orthopaedics article), though our data cannot say so field by field: treat them as a cautious guide."
         )
     if primary.tier == "accessible":
         paired_names = [str(s["name"]) for s in suggestions if s["paired_by_articles"]]
@@ -1774,9 +1791,18 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant
         # type; a reader of another type is told so, as match odds tells them.
+        # Field by field, by match odds' rule: "likely on the low side" met a
+        # US-citizen IMG whose backups included fields where their group
+        # filled fewer places than non-US IMGs (aiminghigh audit s54, 1).
         "match_odds_note": None
         if step2 is None
-        else match_odds.not_your_group(applicant, "these estimates", weighed_elsewhere, senior=not prior_graduate),
+        else match_odds.not_your_group(
+            applicant,
+            "these estimates",
+            weighed_elsewhere,
+            senior=not prior_graduate,
+            listed=[data.specialty(str(s["specialty"])) for s in suggestions if s["match_odds"] is not None],
+        ),
         "first_choice_odds": first_choice_odds,
         "odds_reference": odds_reference(primary, suggestions, step2, applicant, first_choice_odds),
         "summary": summary,

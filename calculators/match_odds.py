@@ -333,6 +333,18 @@ def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> 
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 
+# Beside the visa, the reader's other gaps these figures cannot see: a
+# non-US IMG with no US months and no US letters found only the visa named
+# there (planner audit s54, 5).  No lean is given: they may help or hurt.
+US_FILE_UNSEEN = " Nor can they see your US clinical experience or US letters: the competitiveness check asks about both."
+
+
+def unseen_said(flags: Sequence[str], in_group: bool) -> str:
+    """``unseen_clause`` as the summary and the headline say it: with
+    ``US_FILE_UNSEEN`` where the visa is named."""
+    return unseen_clause(flags, in_group) + (US_FILE_UNSEEN if VISA_FLAG in flags else "")
+
+
 def unseen_heard_shortest(flags: Sequence[str], in_group: bool) -> str:
     """The read-out's flags clause where no other fits its length: a visa
     need alone heard "A ceiling" there, which its long form denies."""
@@ -597,6 +609,16 @@ def _availability_problem(
     return None
 
 
+COUPLE_IF = "If you match as a couple"
+
+
+def couple_alone(what: str) -> str:
+    """The couples caveat's opening, for ``what`` figure: the backup finder,
+    whose per-field odds had no couples word where this calculator had one,
+    says it of its own list (couples audit s54, 5)."""
+    return f"{COUPLE_IF}, {what} your chance alone, not inside the couple"
+
+
 # A couple read each partner's figure as theirs, or multiplied the two
 # (couples-soap audit s39, 7): the NRMP matches a couple only as a pair, at a
 # pair of programs both ranked together, and never tries either partner alone
@@ -604,7 +626,7 @@ def _availability_problem(
 # could drop one partner's programs where the other had none (couples audit
 # s43, 1).
 COUPLE_NOTE = (
-    "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches a couple only as a "
+    f"{couple_alone('this is')}: the NRMP matches a couple only as a "
     "pair, at two programs ranked side by side, and does not try either partner alone, except on a line where one "
     "of you ranks a program and the other the NRMP's No Match code, so that one can match while the other does not "
     f"({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two lists can form, and "
@@ -937,6 +959,17 @@ FORM_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "Programs you will rank"}
 GIST_NAMES = {STEP2_LABEL: "score", CONTIG_LABEL: "ranks"}
 
 
+# The inputs an estimate was worked out from, named where the figure is:
+# "with your inputs" met a reader whose visa, US experience and letters it
+# never took in (planner audit s54, 5).
+USED_NAMES = {STEP2_LABEL: "Step 2 CK", CONTIG_LABEL: "number of ranks"}
+
+
+def used_names(labels: Sequence[str]) -> str:
+    """The inputs an estimate used, as "your Step 2 CK and number of ranks"."""
+    return "your " + " and ".join(USED_NAMES.get(label, label) for label in labels)
+
+
 def _unused_names(labels: Sequence[str]) -> str:
     """The inputs left out, as the form names them: "Step 2 CK and programs you will rank"."""
     names = [FORM_NAMES.get(label, label) for label in labels]
@@ -1231,6 +1264,7 @@ def comparison_group(
     against: Sequence[str] | None = None,
     *,
     senior: bool | None = True,
+    ranks_low: int | None = None,
 ) -> ComparisonGroup:
     """Who the figures describe, named, and how that relates to the reader.
     ``ranks``: the contiguous-ranks measure when it moved the estimate.  The
@@ -1239,21 +1273,73 @@ def comparison_group(
     low side for you", a lift measured among non-US IMGs (derm-usmd audit
     s43, 1).  ``against``: the red flags the reader entered, as
     ``not_your_group`` takes them; None where none were.  ``senior``: as
-    ``not_your_group`` takes it; the defaults are this calculator's."""
+    ``not_your_group`` takes it; the defaults are this calculator's.
+    ``ranks_low``: as ``not_your_group`` takes it."""
     described = (
         f"{DATA_GROUP} who ranked {spec.name} first in the {CHARTING_OUTCOMES.year} Main Residency Match "
         f"(NRMP Charting Outcomes {CHARTING_OUTCOMES.year})"
     )
     if ranks is None or applicant == "non-us-img":
-        note = not_your_group(applicant, against=against, senior=senior, field=spec.name)
+        note = not_your_group(applicant, against=against, senior=senior, field=spec, ranks_low=ranks_low)
     else:
         estimate = "the estimate from your Step 2 CK alone" if with_step2 else "the base rate"
-        mine = not_your_group(applicant, estimate, against=against, senior=senior, field=spec.name)
-        note = f"{mine} {ranks_not_your_group(spec, applicant, ranks)}"
+        mine = not_your_group(applicant, estimate, against=against, senior=senior, field=spec, ranks_low=ranks_low)
+        note = f"{mine} {ranks_not_your_group(spec, applicant, ranks, ranks_said=ranks_low is not None)}"
     share = own_seniors_share(spec, applicant)
     if note is not None and share is not None:
         note = f"{note} {share}"
     return {"applicant_type": applicant, "described": described, "reader_in_group": note is None, "note": note}
+
+
+# Which way the non-US IMG estimate leans for a reader of another group, by
+# field (aiminghigh audit s54, 1): "likely on the low side for you" met a
+# US-citizen IMG in orthopaedics, where US-citizen IMGs filled 0.9% of the
+# places and non-US IMGs 1.5% (NRMP Results and Data 2025), beside a rank
+# count below the unmatched median.  The all-field rates cannot speak for one
+# field, so the lean is said only where that field's own shares point the
+# same way, and never in an ultra-competitive field, where the ortho and
+# ultra-competitive playbooks say nobody can tell by how much.  The rule is
+# ours: a share of places counts matches, not applicants, so it hints at a
+# direction and proves none.
+NO_LEAN_TIERS: frozenset[data.Tier] = frozenset({"ultra"})
+LEAN_RULE = (
+    "We call an estimate likely low for you only where your group filled a larger share of that field's places than "
+    f"non-US IMGs did, and never in an {data.TIER_LABELS['ultra']} field (our rule: a share of places is a hint, not a "
+    "match rate)."
+)
+
+
+def group_shares(spec: data.Specialty, applicant: str) -> tuple[float, float] | None:
+    """The reader's group's share of the field's PGY-1 places and non-US IMGs'
+    share, in percent; None where the table holds either not (no PGY-1 row,
+    or a group with no column of its own)."""
+    if spec.pgy1 is None or (own := spec.pgy1.filled_by(applicant)) is None:
+        return None
+    theirs = spec.pgy1.filled_by("non-us-img")
+    assert theirs is not None
+    return float(own[0]), float(theirs[0])
+
+
+def leans_low(spec: data.Specialty, applicant: str) -> bool:
+    """Whether, by ``LEAN_RULE``, this site calls the non-US IMG estimate in
+    ``spec`` likely low for a reader of ``applicant``'s group."""
+    shares = group_shares(spec, applicant)
+    return spec.tier not in NO_LEAN_TIERS and shares is not None and shares[0] > shares[1]
+
+
+def shares_said(spec: data.Specialty, applicant: str) -> str:
+    """The two shares behind ``leans_low``, with source and year, or that our
+    data hold none for the field."""
+    shares = group_shares(spec, applicant)
+    if shares is None or spec.pgy1 is None:
+        return f"Our data hold no {data.RESULTS_AND_DATA.year} share of {spec.name}'s places by group."
+    own, theirs = shares
+    filled = spec.pgy1.filled_by(applicant)
+    assert filled is not None
+    return (
+        f"In {spec.name}, {filled[1]} filled {table_percent(own)} of the {spec.pgy1.positions_offered:,} PGY-1 positions "
+        f"in {data.RESULTS_AND_DATA.year}, and non-US IMGs {table_percent(theirs)} ({data.RESULTS_AND_DATA.cite()})."
+    )
 
 
 def not_your_group(
@@ -1262,7 +1348,9 @@ def not_your_group(
     against: Sequence[str] | None = (),
     *,
     senior: bool | None = None,
-    field: str | None = None,
+    field: data.Specialty | None = None,
+    listed: Sequence[data.Specialty] = (),
+    ranks_low: int | None = None,
 ) -> str | None:
     """What a reader outside the data's group is told beside these estimates,
     with their own group's overall match rate; None for a non-US IMG.  The
@@ -1279,7 +1367,12 @@ def not_your_group(
     ``field``: the one field the estimate is for, where there is one.  A US
     MD or DO senior's lean then says that their rate is a match in any field:
     a DO in psychiatry read "likely on the low side for you" on the 93.2% of
-    DO seniors who matched anywhere (usdo audit s44, 1)."""
+    DO seniors who matched anywhere (usdo audit s44, 1).  ``listed``: the
+    fields of a list of estimates (the backup finder's), where there is no
+    one field.  The lean "likely low" is said only of a field ``leans_low``
+    allows (aiminghigh audit s54, 1).  ``ranks_low``: the reader's count of
+    ranks where it is at or below the field's unmatched figure
+    (``few_ranks``), which the lean would contradict."""
     if applicant == "non-us-img":
         return None
     rates = data.latest_match_rates()
@@ -1288,28 +1381,79 @@ def not_your_group(
     # which asks for every flag): with none entered, "unless your file has"
     # them would name what the reader has said they do not have.
     known_senior = us_graduate and senior is True and field is not None
-    lean = (
-        f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
-        f"{'pull' if _plural(against) else 'pulls'} the other way, and these figures cannot say which weighs more"
-        if against
+    pull = "pull" if _plural(against or ()) else "pulls"
+    # The sentences after the lean that say on what it rests, where it rests on our rule.
+    basis = ""
+    if against:
+        lean = (
+            f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
+            f"{pull} the other way, and these figures cannot say which weighs more"
+        )
+    elif senior is False and us_graduate:
         # A known graduate of an earlier year: the rate it leans on is not
         # theirs, as the next sentence says (diff review s37, 3).
-        else "as background only"
-        if senior is False and us_graduate
+        lean = "as background only"
+    elif known_senior:
         # No lean for a senior in one field: their group's higher rate is a
         # match in any field, and DO seniors' in psychiatry has been well
         # below it (usdo audit s44, 1; recheck s44, which found the lean left).
-        else "as background only, not as your chance: your group matches more often across all fields, which need "
-        "not hold in this one"
-        if known_senior
-        else "as background, likely on the low side for you unless your file has a failed exam attempt, a past "
-        "no-match or an old graduation, which pull the other way"
-        if against is None
-        else "as background, likely on the low side for you"
-    )
+        lean = (
+            "as background only, not as your chance: your group matches more often across all fields, which need "
+            "not hold in this one"
+        )
+    elif field is not None and (ranks_low is not None or not leans_low(field, applicant)):
+        # The reader's own ranks first, where they are as few as those who
+        # did not match: "likely on the low side" beside them read as a
+        # reassurance they do not support (aiminghigh audit s54, 1).
+        lean = "as background only"
+        said = [
+            *(
+                [
+                    f"Your {counted(ranks_low, 'rank')} {'is' if ranks_low == 1 else 'are'} at or below the number "
+                    f"ranked by a typical {DATA_GROUP.removesuffix('s')} who did not match in {field.name}, so do not count on "
+                    "your group's higher rate to lift this estimate."
+                ]
+                if ranks_low is not None
+                else []
+            ),
+            *(
+                [
+                    shares_said(field, applicant)
+                    + ("" if ranks_low is not None else " So we cannot say whether the estimate is low or high for you there."),
+                    LEAN_RULE,
+                ]
+                if not leans_low(field, applicant)
+                else []
+            ),
+        ]
+        basis = "".join(f" {each}" for each in said)
+    elif field is None and not listed:
+        lean = "as background only"
+    else:
+        unless = (
+            " unless your file has a failed exam attempt, a past no-match or an old graduation, which pull the other way"
+            if against is None
+            else ""
+        )
+        if field is not None:
+            lean = f"as background, likely on the low side for you{unless}"
+            basis = f" {shares_said(field, applicant)} {LEAN_RULE}"
+        elif low := [each for each in listed if leans_low(each, applicant)]:
+            where = "every field listed" if len(low) == len(listed) else and_list([each.name for each in low])
+            others = "" if len(low) == len(listed) else "; in the other fields, we cannot say which way"
+            lean = f"as background, likely on the low side for you in {where}{unless}{others}"
+            shares = [(each.name, group_shares(each, applicant)) for each in low]
+            basis = (
+                f" Shares of the {data.RESULTS_AND_DATA.year} PGY-1 places, your group's against non-US IMGs': "
+                + ", ".join(f"{name} {table_percent(pair[0])} against {table_percent(pair[1])}" for name, pair in shares if pair)
+                + f" ({data.RESULTS_AND_DATA.cite()}). {LEAN_RULE}"
+            )
+        else:
+            lean = "as background only: for none of these fields can we say whether it is low or high for you"
+            basis = f" {LEAN_RULE}"
     any_field = (
-        f" That {rates.for_applicant(applicant):g}% counts a match in any field, not only in {field}: your group's "
-        f"rate in {field} is not in our data, and in some fields it has been lower than the all-field rate."
+        f" That {rates.for_applicant(applicant):g}% counts a match in any field, not only in {field.name}: your group's "
+        f"rate in {field.name} is not in our data, and in some fields it has been lower than the all-field rate."
         if us_graduate and field is not None and senior is not False
         else ""
     )
@@ -1318,7 +1462,7 @@ def not_your_group(
         f"Across all specialties in {rates.year}, "
         f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
         f"{rates.non_us_img_pct:g}% of {DATA_GROUP} ({rates.cited.cite()}), so read "
-        f"{estimate} {lean}{_seniors_only(applicant, senior)}{any_field}"
+        f"{estimate} {lean}{_seniors_only(applicant, senior)}{any_field}{basis}"
     )
 
 
@@ -1327,13 +1471,16 @@ def not_your_group(
 COMPETITIVE_TIERS: frozenset[data.Tier] = frozenset({"competitive", "ultra"})
 
 
-def ranks_not_your_group(spec: data.Specialty, applicant: str, ranks: Measure) -> str:
+def ranks_not_your_group(spec: data.Specialty, applicant: str, ranks: Measure, ranks_said: bool = False) -> str:
     """Why the estimate with ranks carries no lean for a reader outside the
     data's group: the ranks' lift is measured among non-US IMGs, and US
     seniors in competitive fields rank many more programs than they do.  The
-    only seniors' figures we hold are orthopaedics' (Sudah and others)."""
+    only seniors' figures we hold are orthopaedics' (Sudah and others).
+    ``ranks_said``: the note before it has spoken of the ranks already
+    (``not_your_group``'s ``ranks_low``), so they are no "other matter"."""
     theirs = (
-        f"Your ranks are another matter: how they move the estimate comes from {DATA_GROUP} in {spec.name}, of whom "
+        f"{'How your ranks move' if ranks_said else 'Your ranks are another matter: how they move'} the estimate "
+        f"comes from {DATA_GROUP} in {spec.name}, of whom "
         f"those who matched had ranked a mean of {ranks.matched.mean:g} programs in it and those who did not "
         f"{ranks.unmatched.mean:g}."
     )
@@ -1714,6 +1861,9 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         with_step2=any(m.key == "step2_score" for m in used),
         against=against,
         senior=senior,
+        # Ranks as few as the unmatched group's are not met by "likely on the
+        # low side" (aiminghigh audit s54, 1), whether or not the model used them.
+        ranks_low=ranks if ranks is not None and few_ranks(spec, ranks) is not None else None,
     )
     reapplicant = flag(v, "previously_unmatched")
 
@@ -1721,10 +1871,6 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "
         "They do not cover US-citizen IMGs or US graduates.",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
-        # The no-match guide sends reapplicants here, and the figures cannot
-        # tell them apart, so the estimate says which way it leans for them
-        # (reapplicant audit s30, 3).
-        REAPPLICANT_NOTE,
         COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
@@ -1773,10 +1919,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # after the score-alone figure, which the headline names beside them.
     first = 1 if score_alone is not None else 0
     notes[first:first] = unseen_flag_notes(v)
-    # A reader who did not match before reads the note that fits them first,
-    # not fourth under three others (reapply2 audit s44, 3).
+    # The no-match guide sends reapplicants here, and the figures cannot tell
+    # them apart, so the estimate says which way it leans for them
+    # (reapplicant audit s30, 3).  A reader who did not match before reads
+    # that note first, not fourth under three others (reapply2 audit s44, 3),
+    # and a first-time applicant does not read it at all: its "more likely too
+    # high" met a reader who had not ticked the box (planner audit s54, 5).
     if reapplicant:
-        notes.remove(REAPPLICANT_NOTE)
         notes.insert(0, REAPPLICANT_NOTE)
 
     # The curve holds every input except the score fixed, so it shows how the
@@ -1862,12 +2011,13 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         short_of_matched = below_matched_median(spec, ranks, raises=raises, one_fewer=one_fewer)
     if used:
         summary = (
-            f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with your inputs matched "
+            f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with "
+            f"{used_names([m.label for m in used])} matched "
             f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
             + unused_said
             + _far_words(far)
             + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
-            + unseen_clause(flags, group["reader_in_group"])
+            + unseen_said(flags, group["reader_in_group"])
             + (f" {short_of_matched}" if short_of_matched else "")
         )
     else:
@@ -1878,7 +2028,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             base
             + unused_said
             + (f" {ranks_low}" if ranks_low else "")
-            + unseen_clause(flags, group["reader_in_group"])
+            + unseen_said(flags, group["reader_in_group"])
             + (f" {short_of_matched}" if short_of_matched else "")
         )
 
@@ -2151,7 +2301,7 @@ def render(result: MatchOddsResult) -> Markup:
         else None
     )
     # Beside the figure, as in the summary: the notes name each flag.
-    unseen = unseen_clause(result["unseen_flags"], group["reader_in_group"])
+    unseen = unseen_said(result["unseen_flags"], group["reader_in_group"])
     unused = unused_words([str(m["label"]) for m in measures if not m["used"]])
     short_of_matched = f" {result['below_matched_median']}" if result["below_matched_median"] else ""
     if any(m["used"] for m in measures):
@@ -2167,10 +2317,12 @@ def render(result: MatchOddsResult) -> Markup:
             "p",
             *not_yours,
             as_a_pass,
-            f"{'among' if as_a_pass else 'Among'} {group['described']}, the model puts those with your inputs at ",
+            # What the figure used, named after it, so the figure stays early
+            # in the headline (a11y-new audit s43, 1; planner audit s54, 5).
+            f"{'among' if as_a_pass else 'Among'} {group['described']}, the model estimates that ",
             _about_word(float(prob)),
             el("strong", _pct(float(prob))),
-            " matched.",
+            f" of those with {used_names([str(m['label']) for m in measures if m['used']])} matched.",
             _far_words(far),
             # PM&R's "about 83%" from 15 and 14 applicants read exactly as
             # internal medicine's from thousands (match-odds audit s37, 7).

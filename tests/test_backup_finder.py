@@ -732,7 +732,8 @@ def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: s
     assert "Non-US IMG match odds at Step 2 CK 230" in text and "Match odds at Step 2 CK" not in text
     # The same words as the match odds calculator's, with the reader's own group's overall rate and its year.
     senior = not data.prior_us_graduate(result["inputs"])
-    assert result["match_odds_note"] == match_odds.not_your_group(applicant, "these estimates", senior=senior)
+    listed = [data.specialty(str(s["specialty"])) for s in result["suggestions"]]
+    assert result["match_odds_note"] == match_odds.not_your_group(applicant, "these estimates", senior=senior, listed=listed)
     assert f"Not your group. These are figures for non-US IMGs, not for {group}" in text
     assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in text
     lean = "as background only" if applicant in data.US_GRADUATE_TYPES and not senior else "likely on the low side for you"
@@ -983,11 +984,12 @@ def test_whose_odds_they_are_weighs_what_in_the_file_pulls_the_other_way() -> No
     """A US-citizen IMG with a failed attempt and a past no-match read "likely
     on the low side for you", above a note saying such flags make the estimate
     more likely too high (reapplicant audit s36, 4)."""
-    reader = {"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 236}
+    # Orthopaedics' backups include fields where the lean is said (aiminghigh audit s54, 1).
+    reader = {"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 236}
     flagged = str(compute({**reader, "exam_failures": 1, "previously_unmatched": True})["match_odds_note"])
     assert "your file has a failed exam attempt and a past no-match, which pull the other way" in flagged
     assert "likely on the low side" not in flagged
-    assert "likely on the low side for you" in str(compute(reader)["match_odds_note"])
+    assert "likely on the low side for you in Emergency Medicine" in str(compute(reader)["match_odds_note"])
     # The visa, too, has a direction (the non-US IMG figures count permanent residents, who need none).
     notes = " ".join(match_odds.compute({"specialty": "emergency-medicine", "step2_score": 236})["notes"])
     assert "nor those who need a visa from the permanent residents counted with them" in notes
@@ -1708,3 +1710,63 @@ def test_without_a_score_there_is_no_first_choice_figure() -> None:
     result = compute({**OLD_GP_PSYCHIATRY, "step2_score": None})
     assert result["first_choice_odds"] is None and result["odds_reference"] is None
     assert "For comparison" not in str(backup_finder.render(result))
+
+
+# --- Which way the non-US IMG odds lean, field by field (aiminghigh audit s54, 1) ---
+def test_the_odds_note_says_likely_low_only_of_the_fields_match_odds_says_it_of() -> None:
+    # The same rule as match odds, from its one helper: the ortho reader read
+    # "likely on the low side for you" of every backup's figure.
+    result = compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 258})
+    note = str(result["match_odds_note"])
+    listed = [str(s["specialty"]) for s in result["suggestions"] if s["match_odds"] is not None]
+    low = [slug for slug in listed if match_odds.leans_low(data.specialty(slug), "us-img")]
+    assert low == ["emergency-medicine", "obstetrics-gynecology"]
+    assert len(listed) > len(low)
+    assert (
+        "read these estimates as background, likely on the low side for you in Emergency Medicine and Obstetrics and "
+        "Gynecology; in the other fields, we cannot say which way."
+    ) in note
+    assert "Emergency Medicine 10.3% against 4.3%, Obstetrics and Gynecology 3.2% against 2.8%" in note
+    assert data.RESULTS_AND_DATA.cite() in note and note.endswith(match_odds.LEAN_RULE)
+    # Each field named here is one where match odds says it too, and no other.
+    for slug in listed:
+        single = str(
+            match_odds.compute({"specialty": slug, "applicant_type": "us-img", "step2_score": 258})["comparison_group"]["note"]
+        )
+        assert ("likely on the low side" in single) is (slug in low), slug
+
+
+def test_with_no_backup_that_leans_low_the_odds_note_says_the_direction_is_unknown() -> None:
+    result = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})
+    note = str(result["match_odds_note"])
+    assert "low side" not in note
+    assert (
+        "read these estimates as background only: for none of these fields can we say whether it is low or high for you." in note
+    )
+    assert note.endswith(match_odds.LEAN_RULE)
+    # The note on US-citizen IMGs' shares no longer lends the article's all-field lean to each field.
+    assert any(
+        "usually match more often overall (orthopaedics article), though our data cannot say so field by field" in n
+        for n in result["notes"]
+    )
+
+
+# --- Couples (couples audit s54, 5) ---
+@pytest.mark.parametrize("step2", [None, 236])
+def test_a_couple_is_told_whose_odds_these_are_and_where_to_look(step2: int | None) -> None:
+    result = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": step2})
+    said = [n for n in result["notes"] if n.startswith(match_odds.COUPLE_IF)]
+    assert len(said) == 1
+    advice = (
+        "prefer a backup with programs where your partner also applies, as your lists are matched in pairs "
+        f"({data.NRMP_COUPLES.cite()}; our advice)."
+    )
+    # Match odds' own opening, where there are match odds to speak of.
+    if step2 is None:
+        assert said[0] == f"If you match as a couple, {advice}"
+    else:
+        assert said[0] == f"{match_odds.couple_alone('the match odds here are')}: {advice}"
+        assert said[0].startswith("If you match as a couple, the match odds here are your chance alone, not inside the couple: ")
+    assert said[0] in unescape(str(backup_finder.render(result)))
+    # One sentence, as the audit asked.
+    assert said[0].count(". ") == 0 and len(said[0].split()) <= 45

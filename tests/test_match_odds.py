@@ -305,8 +305,11 @@ def test_caveats_are_always_stated() -> None:
     assert "not a prediction" in notes
     assert "not a guarantee" in notes
     # The no-match guide sends reapplicants here; the table cannot tell them from
-    # first-time applicants, and the result says which way that leans (audit s30, 3).
-    assert "reapplicants are counted together" in notes and "more likely too high than too low" in notes
+    # first-time applicants, and the result says which way that leans (audit
+    # s30, 3), to a reader who ticked the box only (planner audit s54, 5).
+    assert "reapplicants are counted together" not in notes
+    ticked = " ".join(compute({"previously_unmatched": True})["notes"])
+    assert "reapplicants are counted together" in ticked and "more likely too high than too low" in ticked
     # Nor a failed attempt or an old graduation, red flags the calculator never
     # asks about, which an anxious reader would otherwise take as priced in
     # (older-IMG audit s34, 1).
@@ -763,7 +766,7 @@ def test_a_figure_rounded_onto_even_odds_says_which_side_it_is_on(p: float, word
 def test_obgyn_at_256_reads_just_under_even_odds() -> None:
     result = compute({"specialty": "obstetrics-gynecology", "step2_score": 256})
     assert result["probability"] == 0.4973
-    assert "<strong>just under 50%</strong> matched" in str(match_odds.render(result))
+    assert "<strong>just under 50%</strong> of those with your Step 2 CK matched" in str(match_odds.render(result))
     assert "by this model, just under 50% of" in result["summary"]
 
 
@@ -1086,7 +1089,7 @@ def test_emergency_medicines_do_seniors_share_is_the_one_the_data_page_shows() -
 def test_an_imgs_comparison_note_is_unchanged_by_the_seniors_share(applicant: str, slug: str) -> None:
     assert match_odds.own_seniors_share(specialty(slug), applicant) is None
     note = compute({"specialty": slug, "applicant_type": applicant})["comparison_group"]["note"]
-    assert note == match_odds.not_your_group(applicant, against=None)
+    assert note == match_odds.not_your_group(applicant, against=None, field=specialty(slug))
 
 
 @pytest.mark.parametrize("applicant", ["us-md", "us-do"])
@@ -1250,7 +1253,8 @@ def test_a_reader_outside_the_figures_group_reads_the_flags_pulling_against_the_
 def test_the_base_rate_alone_is_a_ceiling_too() -> None:
     result = compute({**OLD_GRADUATE, "step2_score": None, "contiguous_ranks": None})
     assert result["summary"].startswith("Family Medicine: base rate 53.9%")
-    assert result["summary"].endswith("so for you the estimate is a ceiling.")
+    # Then, beside the visa, what else these figures cannot see (planner audit s54, 5).
+    assert result["summary"].endswith(f"so for you the estimate is a ceiling.{match_odds.US_FILE_UNSEEN}")
     assert "A ceiling for you" in result["announced"]
 
 
@@ -1290,6 +1294,11 @@ def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by
     assert "except on a line where one of you ranks a program and the other the NRMP's No Match code" in match_odds.COUPLE_NOTE
     assert data.NRMP_COUPLES.title == "Couples in the Match"
     assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
+    # Its opening is shared with the backup finder's couples sentence, in the same words (couples audit s54, 5).
+    assert match_odds.COUPLE_NOTE.startswith(
+        "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches"
+    )
+    assert match_odds.couple_alone("this is") in match_odds.COUPLE_NOTE
 
 
 @pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md", "us-do"])
@@ -1375,8 +1384,13 @@ def test_the_any_field_words_are_for_us_seniors_in_match_odds_only() -> None:
     graduate = str(compute({**DO_SENIOR, "years_since_graduation": 2})["comparison_group"]["note"])
     assert "counts a match in any field" not in graduate and data.PRIOR_GRADUATE_RATE in graduate
     assert "read the base rate as background only." in graduate
-    # A US-citizen IMG's note, and the backup finder's, which speaks of several fields, are unchanged.
+    # A US-citizen IMG's note, and the backup finder's, which speaks of several fields, carry none of it: in
+    # psychiatry no lean at all, where US-citizen IMGs filled fewer places than non-US IMGs (aiminghigh audit s54, 1).
     citizen = str(compute({**DO_SENIOR, "applicant_type": "us-img"})["comparison_group"]["note"])
+    assert "counts a match in any field" not in citizen and "we cannot say whether the estimate is low or high" in citizen
+    citizen = str(
+        compute({**DO_SENIOR, "specialty": "emergency-medicine", "applicant_type": "us-img"})["comparison_group"]["note"]
+    )
     assert "counts a match in any field" not in citizen and "unless your file has a failed exam attempt" in citizen
     assert "counts a match in any field" not in str(match_odds.not_your_group("us-do", "these estimates", [], senior=True))
 
@@ -1521,9 +1535,12 @@ def test_a_reapplicant_reads_the_note_on_reapplicants_first(inputs: dict[str, ob
     result = compute({**REAPPLICANT, **inputs})
     assert result["notes"][0] == match_odds.REAPPLICANT_NOTE
     assert result["notes"].count(match_odds.REAPPLICANT_NOTE) == 1
+    # A first-time applicant is not told it at all: "more likely too high" met a
+    # reader who had not ticked the box (planner audit s54, 5).
     first = compute({**REAPPLICANT, **inputs, "previously_unmatched": False})
-    assert first["notes"][0] != match_odds.REAPPLICANT_NOTE and match_odds.REAPPLICANT_NOTE in first["notes"]
-    assert sorted(first["notes"]) == sorted(n for n in result["notes"] if n != match_odds.REAPPLICANT_RANKS_NOTE)
+    assert match_odds.REAPPLICANT_NOTE not in first["notes"]
+    reapplicant_only = (match_odds.REAPPLICANT_RANKS_NOTE, match_odds.REAPPLICANT_NOTE)
+    assert sorted(first["notes"]) == sorted(n for n in result["notes"] if n not in reapplicant_only)
 
 
 def test_a_reapplicant_who_enters_ranks_is_told_to_count_this_seasons_not_the_list_that_failed() -> None:
@@ -1954,3 +1971,110 @@ def test_zero_ranks_in_a_residencycas_field_in_december_send_only_to_an_eras_bac
     )
     assert "to more programs in your field" not in steps
     assert "Send applications to a backup field through ERAS by about 20 December 2026" in result["announced"]
+
+
+# --- Which way the non-US IMG figures lean for another group (aiminghigh audit s54, 1) ---
+# The audit's reader: a US-citizen IMG aiming at orthopaedics with one rank.
+ORTHO_US_IMG = {"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 258, "contiguous_ranks": 1}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_lean_is_said_only_where_the_groups_own_share_of_places_is_larger(slug: str) -> None:
+    spec = specialty(slug)
+    expected = {"emergency-medicine", "obstetrics-gynecology"}
+    # By hand from results_2025_pgy1_by_specialty.tsv: US-citizen IMGs filled
+    # more places than non-US IMGs only in EM (10.3% against 4.3%) and OB/GYN
+    # (3.2% against 2.8%); orthopaedics (0.9% against 1.5%) is also ultra-competitive.
+    assert match_odds.leans_low(spec, "us-img") is (slug in expected)
+    note = str(compute({"specialty": slug, "applicant_type": "us-img", "step2_score": 250})["comparison_group"]["note"])
+    assert ("likely on the low side for you" in note) is (slug in expected)
+    assert match_odds.LEAN_RULE in note
+    assert match_odds.shares_said(spec, "us-img") in note
+    if slug not in expected:
+        assert "So we cannot say whether the estimate is low or high for you there." in note
+
+
+def test_an_ultra_competitive_field_never_leans_low_whatever_the_shares() -> None:
+    # US MD seniors filled 77.9% of orthopaedics' places against non-US IMGs'
+    # 1.5%, and still no lean: the rule's second half.
+    ortho = specialty("orthopaedic-surgery")
+    assert match_odds.group_shares(ortho, "us-md") == (77.9, 1.5)
+    assert not match_odds.leans_low(ortho, "us-md")
+    assert match_odds.leans_low(specialty("emergency-medicine"), "us-md")
+    # A field with no PGY-1 row has no shares to lean on.
+    assert match_odds.group_shares(specialty("dermatology"), "us-img") is None
+    assert match_odds.shares_said(specialty("pmr"), "us-img") == (
+        "Our data hold no 2025 share of Physical Medicine and Rehabilitation (PM&R)'s places by group."
+    )
+
+
+def test_the_ortho_us_img_with_one_rank_is_not_reassured_and_reads_the_ranks_first() -> None:
+    result = compute(ORTHO_US_IMG)
+    note = str(result["comparison_group"]["note"])
+    html = str(match_odds.render(result))
+    assert "low side" not in unescape(html) and "low side" not in result["summary"] + result["announced"]
+    ranks = (
+        "Your 1 rank is at or below the number ranked by a typical non-US IMG who did not match in Orthopaedic "
+        "Surgery, so do not count on your group's higher rate to lift this estimate."
+    )
+    shares = (
+        "In Orthopaedic Surgery, US-citizen IMGs filled 0.9% of the 929 PGY-1 positions in 2025, and non-US IMGs 1.5% "
+        f"({data.RESULTS_AND_DATA.cite()})."
+    )
+    assert "so read the estimate as background only. " + ranks + " " + shares in note
+    assert note.endswith(match_odds.LEAN_RULE)
+    assert ranks in _lead(html)
+    # Without the rank, the shares say the direction is unknown.
+    alone = str(compute({**ORTHO_US_IMG, "contiguous_ranks": None})["comparison_group"]["note"])
+    assert f"{shares} So we cannot say whether the estimate is low or high for you there." in alone
+
+
+@pytest.mark.parametrize("ranks", [1, 2, 5])
+def test_ranks_at_the_unmatched_figure_take_the_lean_away_in_a_field_that_has_one(ranks: int) -> None:
+    # Emergency medicine leans low for a US-citizen IMG, but not beside ranks
+    # as few as those who did not match there.
+    result = compute(
+        {"specialty": "emergency-medicine", "applicant_type": "us-img", "step2_score": 240, "contiguous_ranks": ranks}
+    )
+    note = str(result["comparison_group"]["note"])
+    few = match_odds.few_ranks(specialty("emergency-medicine"), ranks) is not None
+    assert few is (ranks < 5)
+    assert ("likely on the low side" in note) is not few
+    assert ("at or below the number ranked by a typical non-US IMG who did not match" in note) is few
+    # The ranks' own note does not call them "another matter" after they were just named.
+    assert ("How your ranks move the estimate" in note) is few
+    assert ("Your ranks are another matter" in note) is not few
+
+
+def test_the_summary_and_headline_name_the_inputs_the_figure_used() -> None:
+    # "with your inputs" met a reader whose visa, US months and letters it
+    # never used (planner audit s54, 5).
+    score = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 245})
+    both = compute({"specialty": "internal-medicine", "step2_score": 245, "contiguous_ranks": 6})
+    ranks = compute({"specialty": "internal-medicine", "step2_score": None, "contiguous_ranks": 6})
+    for result, named in (
+        (score, "your Step 2 CK"),
+        (both, "your Step 2 CK and number of ranks"),
+        (ranks, "your number of ranks"),
+    ):
+        assert f"of 2026 non-US IMGs with {named} matched" in result["summary"]
+        assert f"of those with {named} matched." in _headline(match_odds.render(result))
+        assert "your inputs" not in result["summary"] + str(match_odds.render(result))
+    assert score["summary"].startswith("Internal Medicine: by this model, about 48% of 2026 non-US IMGs with your Step 2 CK")
+
+
+def test_where_the_visa_is_named_us_experience_and_letters_are_named_too() -> None:
+    planner = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 245})
+    said = (
+        "These figures cannot see your visa need, so the estimate is more likely too high than too low for you. Nor "
+        "can they see your US clinical experience or US letters: the competitiveness check asks about both."
+    )
+    assert said in planner["summary"] and said in _headline(match_odds.render(planner))
+    # No visa named, no sentence: a permanent resident, or a citizen.
+    for inputs in ({"needs_visa": "false"}, {"applicant_type": "us-img"}):
+        result = compute({"specialty": "internal-medicine", "step2_score": 245, **inputs})
+        assert match_odds.US_FILE_UNSEEN not in result["summary"] + _headline(match_odds.render(result))
+    # The read-out keeps to its length and is unchanged.
+    assert planner["announced"] == (
+        "Internal Medicine: about 48% matched (an estimate; base rate 48.5%). Likely high for you: your visa need unseen."
+    )
