@@ -1295,51 +1295,27 @@ def comparison_group(
 # field (aiminghigh audit s54, 1): "likely on the low side for you" met a
 # US-citizen IMG in orthopaedics, where US-citizen IMGs filled 0.9% of the
 # places and non-US IMGs 1.5% (NRMP Results and Data 2025), beside a rank
-# count below the unmatched median.  The all-field rates cannot speak for one
-# field, so the lean is said only where that field's own shares point the
-# same way, and never in an ultra-competitive field, where the ortho and
-# ultra-competitive playbooks say nobody can tell by how much.  The rule is
-# ours: a share of places counts matches, not applicants, so it hints at a
-# direction and proves none.
+# count below the unmatched median.  The lean rests on the all-field match
+# rates and the orthopaedics article; in an ultra-competitive field the ortho
+# and ultra-competitive playbooks say nobody can tell by how much, so there
+# it is not said.  A field's shares of places are no guide either way: they
+# count matches, not applicants, so a small group fills a small share
+# whatever its rate.
 NO_LEAN_TIERS: frozenset[data.Tier] = frozenset({"ultra"})
 LEAN_RULE = (
-    "We call an estimate likely low for you only where your group filled a larger share of that field's places than "
-    f"non-US IMGs did, and never in an {data.TIER_LABELS['ultra']} field (our rule: a share of places is a hint, not a "
-    "match rate)."
+    f"We call an estimate likely low for you only outside the {data.TIER_LABELS['ultra']} fields, where the articles "
+    "say nobody can tell by how much (our rule)."
+)
+ULTRA_NO_LEAN = (
+    f"{{field}} is {data.TIER_LABELS['ultra']}: there we cannot say whether the estimate is low or high for you "
+    "(our rule; the articles say nobody can tell by how much)."
 )
 
 
-def group_shares(spec: data.Specialty, applicant: str) -> tuple[float, float] | None:
-    """The reader's group's share of the field's PGY-1 places and non-US IMGs'
-    share, in percent; None where the table holds either not (no PGY-1 row,
-    or a group with no column of its own)."""
-    if spec.pgy1 is None or (own := spec.pgy1.filled_by(applicant)) is None:
-        return None
-    theirs = spec.pgy1.filled_by("non-us-img")
-    assert theirs is not None
-    return float(own[0]), float(theirs[0])
-
-
-def leans_low(spec: data.Specialty, applicant: str) -> bool:
+def leans_low(spec: data.Specialty) -> bool:
     """Whether, by ``LEAN_RULE``, this site calls the non-US IMG estimate in
-    ``spec`` likely low for a reader of ``applicant``'s group."""
-    shares = group_shares(spec, applicant)
-    return spec.tier not in NO_LEAN_TIERS and shares is not None and shares[0] > shares[1]
-
-
-def shares_said(spec: data.Specialty, applicant: str) -> str:
-    """The two shares behind ``leans_low``, with source and year, or that our
-    data hold none for the field."""
-    shares = group_shares(spec, applicant)
-    if shares is None or spec.pgy1 is None:
-        return f"Our data hold no {data.RESULTS_AND_DATA.year} share of {spec.name}'s places by group."
-    own, theirs = shares
-    filled = spec.pgy1.filled_by(applicant)
-    assert filled is not None
-    return (
-        f"In {spec.name}, {filled[1]} filled {table_percent(own)} of the {spec.pgy1.positions_offered:,} PGY-1 positions "
-        f"in {data.RESULTS_AND_DATA.year}, and non-US IMGs {table_percent(theirs)} ({data.RESULTS_AND_DATA.cite()})."
-    )
+    ``spec`` likely low for a reader of another group."""
+    return spec.tier not in NO_LEAN_TIERS
 
 
 def not_your_group(
@@ -1401,7 +1377,7 @@ def not_your_group(
             "as background only, not as your chance: your group matches more often across all fields, which need "
             "not hold in this one"
         )
-    elif field is not None and (ranks_low is not None or not leans_low(field, applicant)):
+    elif field is not None and (ranks_low is not None or not leans_low(field)):
         # The reader's own ranks first, where they are as few as those who
         # did not match: "likely on the low side" beside them read as a
         # reassurance they do not support (aiminghigh audit s54, 1).
@@ -1416,15 +1392,7 @@ def not_your_group(
                 if ranks_low is not None
                 else []
             ),
-            *(
-                [
-                    shares_said(field, applicant)
-                    + ("" if ranks_low is not None else " So we cannot say whether the estimate is low or high for you there."),
-                    LEAN_RULE,
-                ]
-                if not leans_low(field, applicant)
-                else []
-            ),
+            *([ULTRA_NO_LEAN.format(field=field.name)] if not leans_low(field) else []),
         ]
         basis = "".join(f" {each}" for each in said)
     elif field is None and not listed:
@@ -1437,17 +1405,10 @@ def not_your_group(
         )
         if field is not None:
             lean = f"as background, likely on the low side for you{unless}"
-            basis = f" {shares_said(field, applicant)} {LEAN_RULE}"
-        elif low := [each for each in listed if leans_low(each, applicant)]:
-            where = "every field listed" if len(low) == len(listed) else and_list([each.name for each in low])
-            others = "" if len(low) == len(listed) else "; in the other fields, we cannot say which way"
-            lean = f"as background, likely on the low side for you in {where}{unless}{others}"
-            shares = [(each.name, group_shares(each, applicant)) for each in low]
-            basis = (
-                f" Shares of the {data.RESULTS_AND_DATA.year} PGY-1 places, your group's against non-US IMGs': "
-                + ", ".join(f"{name} {table_percent(pair[0])} against {table_percent(pair[1])}" for name, pair in shares if pair)
-                + f" ({data.RESULTS_AND_DATA.cite()}). {LEAN_RULE}"
-            )
+        elif low := [each for each in listed if leans_low(each)]:
+            where = "" if len(low) == len(listed) else f" in {and_list([each.name for each in low])}"
+            others = "" if len(low) == len(listed) else "; in the ultra-competitive fields listed, we cannot say which way"
+            lean = f"as background, likely on the low side for you{where}{unless}{others}"
         else:
             lean = "as background only: for none of these fields can we say whether it is low or high for you"
             basis = f" {LEAN_RULE}"

@@ -984,12 +984,11 @@ def test_whose_odds_they_are_weighs_what_in_the_file_pulls_the_other_way() -> No
     """A US-citizen IMG with a failed attempt and a past no-match read "likely
     on the low side for you", above a note saying such flags make the estimate
     more likely too high (reapplicant audit s36, 4)."""
-    # Orthopaedics' backups include fields where the lean is said (aiminghigh audit s54, 1).
     reader = {"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 236}
     flagged = str(compute({**reader, "exam_failures": 1, "previously_unmatched": True})["match_odds_note"])
     assert "your file has a failed exam attempt and a past no-match, which pull the other way" in flagged
     assert "likely on the low side" not in flagged
-    assert "likely on the low side for you in Emergency Medicine" in str(compute(reader)["match_odds_note"])
+    assert "likely on the low side for you" in str(compute(reader)["match_odds_note"])
     # The visa, too, has a direction (the non-US IMG figures count permanent residents, who need none).
     notes = " ".join(match_odds.compute({"specialty": "emergency-medicine", "step2_score": 236})["notes"])
     assert "nor those who need a visa from the permanent residents counted with them" in notes
@@ -1714,37 +1713,34 @@ def test_without_a_score_there_is_no_first_choice_figure() -> None:
 
 # --- Which way the non-US IMG odds lean, field by field (aiminghigh audit s54, 1) ---
 def test_the_odds_note_says_likely_low_only_of_the_fields_match_odds_says_it_of() -> None:
-    # The same rule as match odds, from its one helper: the ortho reader read
-    # "likely on the low side for you" of every backup's figure.
+    # The same rule as match odds, from its one helper: no lean in an
+    # ultra-competitive field, which the finder lists for no IMG.
     result = compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 258})
     note = str(result["match_odds_note"])
     listed = [str(s["specialty"]) for s in result["suggestions"] if s["match_odds"] is not None]
-    low = [slug for slug in listed if match_odds.leans_low(data.specialty(slug), "us-img")]
-    assert low == ["emergency-medicine", "obstetrics-gynecology"]
-    assert len(listed) > len(low)
-    assert (
-        "read these estimates as background, likely on the low side for you in Emergency Medicine and Obstetrics and "
-        "Gynecology; in the other fields, we cannot say which way."
-    ) in note
-    assert "Emergency Medicine 10.3% against 4.3%, Obstetrics and Gynecology 3.2% against 2.8%" in note
-    assert data.RESULTS_AND_DATA.cite() in note and note.endswith(match_odds.LEAN_RULE)
-    # Each field named here is one where match odds says it too, and no other.
+    assert listed and all(match_odds.leans_low(data.specialty(slug)) for slug in listed)
+    assert note.endswith("read these estimates as background, likely on the low side for you.")
     for slug in listed:
         single = str(
             match_odds.compute({"specialty": slug, "applicant_type": "us-img", "step2_score": 258})["comparison_group"]["note"]
         )
-        assert ("likely on the low side" in single) is (slug in low), slug
+        assert "likely on the low side" in single, slug
 
 
-def test_with_no_backup_that_leans_low_the_odds_note_says_the_direction_is_unknown() -> None:
-    result = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})
-    note = str(result["match_odds_note"])
-    assert "low side" not in note
+def test_a_list_with_ultra_competitive_fields_names_where_the_lean_holds() -> None:
+    im, ortho, derm = (data.specialty(s) for s in ("internal-medicine", "orthopaedic-surgery", "dermatology"))
+    some = str(match_odds.not_your_group("us-img", "these estimates", listed=[im, ortho]))
     assert (
-        "read these estimates as background only: for none of these fields can we say whether it is low or high for you." in note
+        "read these estimates as background, likely on the low side for you in Internal Medicine; in the "
+        "ultra-competitive fields listed, we cannot say which way." in some
     )
-    assert note.endswith(match_odds.LEAN_RULE)
-    # The note on US-citizen IMGs' shares no longer lends the article's all-field lean to each field.
+    none = str(match_odds.not_your_group("us-img", "these estimates", listed=[ortho, derm]))
+    assert "for none of these fields can we say whether it is low or high for you" in none
+    assert none.endswith(match_odds.LEAN_RULE) and "low side" not in none
+
+
+def test_the_us_citizen_note_keeps_the_articles_lean_to_all_fields() -> None:
+    result = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})
     assert any(
         "usually match more often overall (orthopaedics article), though our data cannot say so field by field" in n
         for n in result["notes"]

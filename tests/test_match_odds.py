@@ -1384,13 +1384,8 @@ def test_the_any_field_words_are_for_us_seniors_in_match_odds_only() -> None:
     graduate = str(compute({**DO_SENIOR, "years_since_graduation": 2})["comparison_group"]["note"])
     assert "counts a match in any field" not in graduate and data.PRIOR_GRADUATE_RATE in graduate
     assert "read the base rate as background only." in graduate
-    # A US-citizen IMG's note, and the backup finder's, which speaks of several fields, carry none of it: in
-    # psychiatry no lean at all, where US-citizen IMGs filled fewer places than non-US IMGs (aiminghigh audit s54, 1).
+    # A US-citizen IMG's note, and the backup finder's, which speaks of several fields, carry none of it.
     citizen = str(compute({**DO_SENIOR, "applicant_type": "us-img"})["comparison_group"]["note"])
-    assert "counts a match in any field" not in citizen and "we cannot say whether the estimate is low or high" in citizen
-    citizen = str(
-        compute({**DO_SENIOR, "specialty": "emergency-medicine", "applicant_type": "us-img"})["comparison_group"]["note"]
-    )
     assert "counts a match in any field" not in citizen and "unless your file has a failed exam attempt" in citizen
     assert "counts a match in any field" not in str(match_odds.not_your_group("us-do", "these estimates", [], senior=True))
 
@@ -1979,33 +1974,17 @@ ORTHO_US_IMG = {"specialty": "orthopaedic-surgery", "applicant_type": "us-img", 
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_the_lean_is_said_only_where_the_groups_own_share_of_places_is_larger(slug: str) -> None:
+def test_the_lean_is_said_outside_the_ultra_competitive_fields_only(slug: str) -> None:
+    # In orthopaedics the playbooks say nobody can tell by how much; a field's
+    # shares of places count matches, not applicants, so they are no guide
+    # (our rule, on review of the helper's share rule).
     spec = specialty(slug)
-    expected = {"emergency-medicine", "obstetrics-gynecology"}
-    # By hand from results_2025_pgy1_by_specialty.tsv: US-citizen IMGs filled
-    # more places than non-US IMGs only in EM (10.3% against 4.3%) and OB/GYN
-    # (3.2% against 2.8%); orthopaedics (0.9% against 1.5%) is also ultra-competitive.
-    assert match_odds.leans_low(spec, "us-img") is (slug in expected)
+    ultra = spec.tier == "ultra"
+    assert match_odds.leans_low(spec) is not ultra
     note = str(compute({"specialty": slug, "applicant_type": "us-img", "step2_score": 250})["comparison_group"]["note"])
-    assert ("likely on the low side for you" in note) is (slug in expected)
-    assert match_odds.LEAN_RULE in note
-    assert match_odds.shares_said(spec, "us-img") in note
-    if slug not in expected:
-        assert "So we cannot say whether the estimate is low or high for you there." in note
-
-
-def test_an_ultra_competitive_field_never_leans_low_whatever_the_shares() -> None:
-    # US MD seniors filled 77.9% of orthopaedics' places against non-US IMGs'
-    # 1.5%, and still no lean: the rule's second half.
-    ortho = specialty("orthopaedic-surgery")
-    assert match_odds.group_shares(ortho, "us-md") == (77.9, 1.5)
-    assert not match_odds.leans_low(ortho, "us-md")
-    assert match_odds.leans_low(specialty("emergency-medicine"), "us-md")
-    # A field with no PGY-1 row has no shares to lean on.
-    assert match_odds.group_shares(specialty("dermatology"), "us-img") is None
-    assert match_odds.shares_said(specialty("pmr"), "us-img") == (
-        "Our data hold no 2025 share of Physical Medicine and Rehabilitation (PM&R)'s places by group."
-    )
+    assert ("likely on the low side for you" in note) is not ultra
+    assert (match_odds.ULTRA_NO_LEAN.format(field=spec.name) in note) is ultra
+    assert "share" not in note.split("These are figures")[-1].split("so read")[-1]
 
 
 def test_the_ortho_us_img_with_one_rank_is_not_reassured_and_reads_the_ranks_first() -> None:
@@ -2017,16 +1996,12 @@ def test_the_ortho_us_img_with_one_rank_is_not_reassured_and_reads_the_ranks_fir
         "Your 1 rank is at or below the number ranked by a typical non-US IMG who did not match in Orthopaedic "
         "Surgery, so do not count on your group's higher rate to lift this estimate."
     )
-    shares = (
-        "In Orthopaedic Surgery, US-citizen IMGs filled 0.9% of the 929 PGY-1 positions in 2025, and non-US IMGs 1.5% "
-        f"({data.RESULTS_AND_DATA.cite()})."
-    )
-    assert "so read the estimate as background only. " + ranks + " " + shares in note
-    assert note.endswith(match_odds.LEAN_RULE)
+    unknown = match_odds.ULTRA_NO_LEAN.format(field="Orthopaedic Surgery")
+    assert "so read the estimate as background only. " + ranks + " " + unknown in note
     assert ranks in _lead(html)
-    # Without the rank, the shares say the direction is unknown.
+    # Without the rank, the field alone says the direction is unknown.
     alone = str(compute({**ORTHO_US_IMG, "contiguous_ranks": None})["comparison_group"]["note"])
-    assert f"{shares} So we cannot say whether the estimate is low or high for you there." in alone
+    assert "so read the estimate as background only. " + unknown in alone
 
 
 @pytest.mark.parametrize("ranks", [1, 2, 5])
