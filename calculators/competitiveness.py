@@ -480,7 +480,14 @@ ULTRA_RESEARCH_NEEDED = 1
 # Orthopaedic self-audit (ortho article): missing more than one element means
 # seriously consider dual applying, with the article's 40-60 PM&R programs as
 # the backup, so the cap is "dual apply", not the stronger band.
-ORTHO_AUDIT_STEP2 = 245
+# The self-audit gives a range, 245-250 or more, and the tick is at its lower
+# end: "Step 2 CK 245 or more" read as the article's own line (aiminghigh
+# audit s54, 10), so the item names the range and whose end the tick takes.
+ORTHO_AUDIT_STEP2 = data.ORTHO_STEP2_ADVANTAGE[0]
+ORTHO_AUDIT_STEP2_ITEM = (
+    f"Step 2 CK {ORTHO_AUDIT_STEP2} or more. The orthopaedics article's self-audit gives a range, {ORTHO_LEVEL} or "
+    f"more; this tick uses its lower end, {ORTHO_AUDIT_STEP2} (our reading)"
+)
 ORTHO_AUDIT_RESEARCH = 1
 ORTHO_AUDIT_AWAYS = 2
 ORTHO_AUDIT_LETTERS = 2
@@ -1526,7 +1533,7 @@ def ortho_audit(v: Mapping[str, object]) -> list[AuditLine]:
     """The orthopaedics article's self-audit, one line per measurable element."""
     step2 = whole_or_none(v, "step2_score")
     return [
-        {"item": f"Step 2 CK {ORTHO_AUDIT_STEP2} or more", "met": step2 is not None and step2 >= ORTHO_AUDIT_STEP2},
+        {"item": ORTHO_AUDIT_STEP2_ITEM, "met": step2 is not None and step2 >= ORTHO_AUDIT_STEP2},
         {"item": "At least one orthopaedic research item", "met": whole(v, "research_items") >= ORTHO_AUDIT_RESEARCH},
         {"item": "Two or more US orthopaedic away rotations", "met": whole(v, "away_rotations") >= ORTHO_AUDIT_AWAYS},
         {
@@ -3431,7 +3438,8 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Orthopaedic self-audit (ortho article): Step 2 CK {ORTHO_AUDIT_STEP2}+, {ORTHO_AUDIT_RESEARCH}+ research item, "
+                    f"Orthopaedic self-audit (ortho article): Step 2 CK {ORTHO_AUDIT_STEP2}+ (the lower end of its {ORTHO_LEVEL}), "
+                    f"{ORTHO_AUDIT_RESEARCH}+ research item, "
                     f"{ORTHO_AUDIT_AWAYS}+ US ortho rotations, {ORTHO_AUDIT_LETTERS}+ ortho letters; more than one missing: at most "
                     "“dual apply”, the article's advice to seriously consider dual applying (with 40–60 PM&R programs).",
                 ),
