@@ -1961,6 +1961,44 @@ def _new_field_note(spec: data.Specialty) -> str:
     )
 
 
+# An orthopaedics reapplicant after a research year read "The score alone
+# suggests 'Single-track is reasonable'", 70/100 against a first-timer's 68,
+# where the no-match article calls a second swing at the same hyper-competitive
+# field usually unrealistic unless the profile has changed dramatically
+# (aiminghigh audit s54, 4).  So for a reapplicant to an ultra-competitive
+# field the score-alone line is not said, and the article's test is put beside
+# the band.  The article says it of a file that did not fit the field; putting
+# it to every such reapplicant is ours, and the note says so.
+def same_ultra_field_again(spec: data.Specialty, v: Mapping[str, object]) -> bool:
+    """A reapplicant whose field is ultra-competitive: the score alone is not their guide."""
+    return spec.tier == "ultra" and bool(v["previously_unmatched"])
+
+
+SAME_FIELD_AGAIN_HEARD = (
+    "Applying again? First ask if your profile has changed a lot since last time (the no-match article's test)."
+)
+
+
+def same_field_again_note(name: str) -> str:
+    """The no-match article's test for a second try at the same very competitive field, credited."""
+    return (
+        f"Applying to {name} again? First ask whether your profile has changed a lot since your last application: "
+        "for example a research year at a leading centre, important new letters, or strong contacts. The no-match "
+        "article says that without such a change, a second try at the same very competitive field is usually "
+        f"unrealistic ({ARTICLE_UNMATCHED.cite()}). It says this of files that did not fit the field; putting the "
+        "question to every reapplicant to these fields is our rule."
+    )
+
+
+def no_single_track_again(name: str) -> str:
+    """Said in place of any margins line that names the score's single-track
+    band, to a reader ``same_ultra_field_again``."""
+    return (
+        f"After a no-match in {name}, a rule below keeps the advice at “{BAND_LABELS['dual-apply']}” or more "
+        "cautious, whatever the score"
+    )
+
+
 def quartile_position(step2: int, dist: data.Distribution) -> str:
     """Where a score sits among the published quartiles, in words.
 
@@ -2270,6 +2308,11 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     announced = (
         f"{headline} {SCORE_ON_RECORD_HEARD}" if on_record else profile.after_pass_note(v, headline, banded=True, heard=True)
     )
+    # Before the red flags that hold the band: the test is the verdict's
+    # condition for this reader (aiminghigh audit s54, 4).
+    if same_ultra_field_again(spec, v):
+        said = f"{said} {SAME_FIELD_AGAIN_HEARD}"
+        announced = first_within_read_out([f"{announced} {SAME_FIELD_AGAIN_HEARD}", announced])
     # The red flags that hold a band were said only in the margins' line,
     # which neither the read-out nor a phone's pinned line reaches
     # (readout46 audit s46, 4): said here, shortest where the room runs out.
@@ -2757,7 +2800,13 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     # A rule that sets today's band would hold it there at any score, so the
     # line above is out of reach by points alone, and the reader is told.
     holding = [cap for cap in result.caps if cap.band == result.band]
-    if above:
+    # No line names the score's single-track band to a reapplicant in an
+    # ultra-competitive field, which no score can give them (aiminghigh audit s54, 4).
+    by_score_hidden = same_ultra_field_again(spec, v) and "single-track" in (
+        result.by_score,
+        above[1] if above else None,
+    )
+    if above and not by_score_hidden:
         lines.append(
             f"Your score is {counted(above[0] - result.score, 'point')} short of the {above[0]} line for “{BAND_LABELS[above[1]]}”"
             + (
@@ -2767,7 +2816,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
                 else "."
             )
         )
-    if below:
+    if below and not (by_score_hidden and result.by_score == "single-track"):
         lines.append(
             # Not "0 points above" beside a headline saying "exactly on the line" (fuzz audit s33, F4).
             (
@@ -2799,7 +2848,17 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
                 else "This shows how far your score is from that line."
             )
         )
-    if result.band != result.by_score:
+    if by_score_hidden:
+        lines.insert(
+            0,
+            no_single_track_again(spec.name)
+            + (
+                ", so points alone do not move it" + ("; the changes listed do." if up else ".")
+                if result.by_score == "single-track"
+                else "."
+            ),
+        )
+    if result.band != result.by_score and not (by_score_hidden and result.by_score == "single-track"):
         lines.append(
             f"A rule below holds the band at “{BAND_LABELS[result.band]}”, lower than the score alone (“{BAND_LABELS[result.by_score]}”), "
             # Promised beside an empty list in 237 of 1,500 random files
@@ -3049,6 +3108,7 @@ def render(result: CompetitivenessResult) -> Markup:
     band = result["band"]
     rules = result["rules_applied"]
     matched = result["step2_vs_matched"]
+    again = same_ultra_field_again(data.specialty(str(result["inputs"]["specialty"])), result["inputs"])
     parts = [
         el(
             "p",
@@ -3067,6 +3127,7 @@ def render(result: CompetitivenessResult) -> Markup:
         # the margins' words that follow below: the band was named three
         # times before the first number (twenty-fifth session's note).
         el("p", ADVICE[band]),
+        el("p", same_field_again_note(result["specialty_name"]), class_="mpb-note") if again else None,
         comlex_only_surgery_note(result["inputs"], result["inputs"]["specialty"]),
         bands_explained(band),
         charts.score_waterfall(result),
@@ -3091,8 +3152,12 @@ def render(result: CompetitivenessResult) -> Markup:
         parts.append(
             el(
                 "p",
-                f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "
-                "Rules that apply to you, each with the least cautious advice it allows. The advice is the most "
+                (
+                    f"After a no-match in {result['specialty_name']}, the score alone does not set the advice. "
+                    if again and result["band_from_score"] == "single-track"
+                    else f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "
+                )
+                + "Rules that apply to you, each with the least cautious advice it allows. The advice is the most "
                 "cautious of these and the score's, so a rule never makes it less cautious:",
             )
         )
@@ -3470,7 +3535,11 @@ def method() -> Markup:
                     "article leaves to the reader and their adviser. On a first attempt the result says in one line "
                     "when this rule would apply to the same file after a no-match, found by running the rule on it, "
                     "and which single change you can still make (more research items, months of recent hands-on "
-                    "clinical work) would stop it, found by running the rule again with that input raised.",
+                    "clinical work) would stop it, found by running the rule again with that input raised. After a "
+                    "no-match in an ultra-competitive field, the result does not say which band the score alone "
+                    "would give, as no score can lift the advice above “dual apply”; it asks instead whether your "
+                    "profile has changed a lot since the last try, the no-match article's test for a second try at "
+                    "the same field (asking it of every such reapplicant is our rule).",
                 ),
             ],
         ),

@@ -3535,3 +3535,89 @@ def test_the_recent_work_line_other_calculators_quote_is_built_from_the_checks_c
         f"under {competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on clinical work in the "
         f"{competitiveness.RECENT_WORK_YEARS} years before you submit"
     ) == competitiveness.TOO_LITTLE_RECENT_WORK
+
+
+# The audit's friend: an orthopaedics reapplicant after a research year, whose
+# score (73) passed a first-time applicant's (aiminghigh audit s54, 4).
+ORTHO_AGAIN = {
+    "specialty": "orthopaedic-surgery",
+    "applicant_type": "us-img",
+    "step2_score": 250,
+    "years_since_graduation": 1,
+    "usce_months": 12,
+    "recent_clinical_months": 12,
+    "specialty_letters": 3,
+    "research_items": 5,
+    "away_rotations": 2,
+    "previously_unmatched": True,
+}
+
+
+def _without_band_names(page: str) -> str:
+    """The page less the paragraph that names all four bands, as it does for every reader."""
+    return re.sub(r"<p>This check gives one of four bands.*?</p>", "", page, flags=re.S)
+
+
+def test_an_ultra_reapplicant_never_reads_that_the_score_alone_suggests_single_track() -> None:
+    # "The score alone suggests 'Single-track is reasonable'" was printed to an
+    # orthopaedics reapplicant, where the no-match article calls a second try
+    # at the same hyper-competitive field usually unrealistic without a big
+    # change (aiminghigh audit s54, 4).
+    result = compute(ORTHO_AGAIN)
+    assert result["band_from_score"] == "single-track" and result["band"] == "dual-apply"
+    page = html.unescape(str(competitiveness.render(result)))
+    single = f"“{competitiveness.BAND_LABELS['single-track']}”"
+    assert single not in _without_band_names(page) and "The score alone suggests" not in page
+    assert "After a no-match in Orthopaedic Surgery, the score alone does not set the advice." in page
+    assert result["margins"]["lines"] == [
+        "After a no-match in Orthopaedic Surgery, a rule below keeps the advice at “Dual apply” or more cautious, "
+        "whatever the score, so points alone do not move it."
+    ]
+    # Below 70 the line above the score named single-track too: it goes as well.
+    lower = compute({**ORTHO_AGAIN, "step2_score": 240})
+    assert lower["band_from_score"] == "dual-apply"
+    assert not any("Single-track" in line for line in lower["margins"]["lines"])
+    assert lower["margins"]["lines"][0].endswith("whatever the score.")
+    # A first-time applicant with the same file, and a reapplicant in a field
+    # that is not ultra-competitive, keep the score's line.
+    first = html.unescape(str(competitiveness.render(compute({**ORTHO_AGAIN, "previously_unmatched": False}))))
+    assert "The score alone suggests" in first
+    im = {**ORTHO_AGAIN, "specialty": "internal-medicine", "research_items": 8, "specialty_letters": 4}
+    im_result = compute(im)
+    assert im_result["band_from_score"] == "single-track"
+    assert f"The score alone suggests {single}" in html.unescape(str(competitiveness.render(im_result)))
+
+
+@pytest.mark.parametrize("slug", [spec.slug for spec in SPECIALTIES if spec.tier == "ultra"])
+@pytest.mark.parametrize("step2", [230, 245, 255, 265])
+def test_no_margins_line_names_single_track_to_an_ultra_reapplicant(slug: str, step2: int) -> None:
+    for extra in ({}, {"research_items": 12, "specialty_letters": 5, "away_rotations": 4}):
+        margins = compute({**ORTHO_AGAIN, "specialty": slug, "step2_score": step2, **extra})["margins"]
+        assert not any("Single-track" in line for line in margins["lines"]), margins["lines"]
+
+
+def test_an_ultra_reapplicant_is_given_the_no_match_articles_test_beside_the_band() -> None:
+    # The article's test, credited to it, near the verdict: under the advice,
+    # in the summary and in the read-out (aiminghigh audit s54, 4).
+    result = compute(ORTHO_AGAIN)
+    heard = "Applying again? First ask if your profile has changed a lot since last time (the no-match article's test)."
+    assert result["summary"].startswith(
+        "Orthopaedic Surgery: 73/100. Dual apply: keep this specialty as your first choice and add a genuine backup. " + heard
+    )
+    assert heard in result["announced"] and len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    page = html.unescape(str(competitiveness.render(result)))
+    advice = f"<p>{competitiveness.ADVICE['dual-apply']}</p>"
+    note = page.split(advice, 1)[1].split("</p>", 1)[0]
+    assert note.startswith('<p class="mpb-note">Applying to Orthopaedic Surgery again? First ask whether your profile')
+    assert f"usually unrealistic ({data.ARTICLE_UNMATCHED.cite()})" in note
+    # The article says it of files that did not fit the field: asking every such reapplicant is ours.
+    assert note.endswith("putting the question to every reapplicant to these fields is our rule.")
+    # At a pivot too, and in every ultra-competitive field; not on a first
+    # attempt, nor after a no-match in a field outside that tier.
+    pivot = compute({**ORTHO_AGAIN, "step2_score": 225, "research_items": 0})
+    assert pivot["band"] == "pivot" and heard in pivot["summary"]
+    assert heard in compute({**ORTHO_AGAIN, "specialty": "dermatology"})["summary"]
+    for other in ({**ORTHO_AGAIN, "previously_unmatched": False}, {**ORTHO_AGAIN, "specialty": "general-surgery"}):
+        checked = compute(other)
+        assert heard not in checked["summary"] and heard not in checked["announced"]
+        assert "Applying to" not in html.unescape(str(competitiveness.render(checked)))
