@@ -2409,6 +2409,19 @@ def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]
     )
 
 
+def _months_that_fit() -> int:
+    """The most months, lived from today, that end by the day programs start
+    reading applications for the next season still open on time."""
+    today = cycle.reference_date()
+    reviews = cycle.season(cycle.next_open_season(today))["programs_receive"].date
+    return next(months for months in range(USCE_MAX_MONTHS, -1, -1) if cycle.months_from(today, months) <= reviews)
+
+
+def _in_time(v: Mapping[str, object], moves: Iterable[Move]) -> bool:
+    """Whether the months among ``moves`` all end before the next season's programs start reading."""
+    return not _months_beyond_season(v, {move["field"]: move["value"] for move in moves})
+
+
 def _candidates(v: Mapping[str, object], name: str, reach: int) -> list[int]:
     current = whole_or_none(v, name)
     # Step 2 CK not taken yet, or failed and so to be retaken: every possible
@@ -2671,15 +2684,18 @@ class PairProbe(TypedDict):
     used: list[float]  # how much of the probe's reach each value uses
 
 
-def _pair_probes(v: Mapping[str, object], open_score: bool) -> list[PairProbe]:
+def _pair_probes(v: Mapping[str, object], open_score: bool, months_cap: int | None = None) -> list[PairProbe]:
     """Each input the pairs may change.  A Step 2 CK only while
     ``open_score``: still to come, or failed and so to be retaken, and not
-    lifting the band alone."""
+    lifting the band alone.  With ``months_cap``, no more months of US or
+    recent clinical work than that are added."""
     probes: list[PairProbe] = []
     for name, reach in IMPROVEMENTS:
         if name == "step2_score" and not open_score:
             continue
         values = _candidates(v, name, reach)
+        if months_cap is not None and name in MONTH_PROBES:
+            values = [value for value in values if value - whole(v, name) <= months_cap]
         if not values:
             continue
         current = whole_or_none(v, name)
@@ -2741,14 +2757,17 @@ def _least_in_pair(
     ]
 
 
-def smallest_pair(spec: data.Specialty, v: Mapping[str, object], band: Band, open_score: bool) -> list[Move]:
+def smallest_pair(
+    spec: data.Specialty, v: Mapping[str, object], band: Band, open_score: bool, months_cap: int | None = None
+) -> list[Move]:
     """The two changes that together move the band up using the least of
     their reaches (the first pair in the probes' order on a tie), each as a
     move with the band they give together; empty when no pair does.  The
     margins ask only when no single change lifts the band alone, or a pair
-    could name a change that does nothing."""
+    could name a change that does nothing.  ``months_cap``: adding no more
+    months of clinical work than that (``_pair_probes``)."""
     here = BAND_ORDER.index(band)
-    probes = _pair_probes(v, open_score)
+    probes = _pair_probes(v, open_score, months_cap)
     best: tuple[float, list[Move]] | None = None
     for first, a in enumerate(probes):
         for b in probes[first + 1 :]:
@@ -2758,19 +2777,46 @@ def smallest_pair(spec: data.Specialty, v: Mapping[str, object], band: Band, ope
     return [] if best is None else best[1]
 
 
-def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Move]) -> str:
-    if not pair:
-        return " No two changes together do it either: it would take three or more."
+def _pair_clause(spec: data.Specialty, v: Mapping[str, object], pair: list[Move]) -> str:
     moved = pair[0]["band"]
     only_there = (
         " among the programs that accept COMLEX alone"
         if moved == "single-track" and profile.comlex_only_in_surgery(v, spec.slug)
         else ""
     )
-    return (
-        f" For example, {pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”"
-        f"{only_there}.{_months_beyond_season(v, {move['field']: move['value'] for move in pair})}"
-    )
+    return f"{pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”{only_there}"
+
+
+def _in_time_said(spec: data.Specialty, v: Mapping[str, object], moves: list[Move]) -> str:
+    """The smallest change that fits before the next season's programs start
+    reading, as one sentence: a single move's own words, or a pair's."""
+    if len(moves) == 1:
+        return moves[0]["text"]
+    year = cycle.next_open_season(cycle.reference_date())
+    return f"{capitalised(_pair_clause(spec, v, moves))}, in time for the Match {year}."
+
+
+def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Move], in_time: list[Move]) -> str:
+    """The pair the headline names; ``in_time``, a smaller change that fits
+    before the next season where that pair does not, goes first."""
+    if not pair:
+        return " No two changes together do it either: it would take three or more."
+    late = _months_beyond_season(v, {move["field"]: move["value"] for move in pair})
+    if in_time:
+        year = cycle.next_open_season(cycle.reference_date())
+        return (
+            f" For example, {_pair_clause(spec, v, in_time)}, in time for the Match {year}. So would "
+            f"{pair[0]['text']} and {pair[1]['text']} together.{late}"
+        )
+    return f" For example, {_pair_clause(spec, v, pair)}.{late}"
+
+
+class InTime(TypedDict):
+    """The smallest change that ends before the next season's programs start
+    reading, where the one the margins name first does not; ``text`` says it."""
+
+    moves: list[Move]
+    text: str
 
 
 class Margins(TypedDict):
@@ -2786,6 +2832,7 @@ class Margins(TypedDict):
     down: list[Move]
     score_line: Move | None
     together: list[Move]
+    in_time: InTime | None
     headline: str
 
 
@@ -2865,8 +2912,17 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             # (competitiveness-rules audit s37, 7).
             "so points alone do not move it" + ("; the changes listed do." if up else ".")
         )
+    # The summary led with 12 more months of US clinical experience, which
+    # end after the next season's programs start reading, and gave the change
+    # that fits only in a later line (planner audit s54, 4): a change that
+    # fits goes first, the longer one after it.
+    in_time: InTime | None = None
     if up:
+        up.sort(key=lambda move: not _in_time(v, [move]))
         headline = str(up[0]["text"])
+        if not _in_time(v, up[:1]) and (pair := smallest_pair(spec, v, result.band, open_score, _months_that_fit())):
+            in_time = {"moves": pair, "text": _in_time_said(spec, v, pair)}
+            headline = f"{in_time['text']} Alone, {headline}"
     elif result.band == "single-track":
         headline = "This is already the least cautious band." + _single_track_odds(spec, v)
     elif score_line and holding and not _lifted_without_the_score(spec, v, result.band):
@@ -2907,26 +2963,27 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "be retaken: a passing retake is a new score, and this one then counts as a failed attempt, so run the "
             "check again with both."
         )
-    elif score_line:
-        together = smallest_pair(spec, v, result.band, open_score)
-        # A failed score's retake lifts the band alone (the score line says
-        # so), and "three or more" beside it would be untrue.
-        headline = "No single change you can still make moves the band up; it would take several together." + (
-            "" if failing and not together else _pair_sentence(spec, v, together)
-        )
-    elif holding:
-        together = smallest_pair(spec, v, result.band, open_score)
-        headline = (
-            f"No single change to one input moves the band up: your total score gives “{BAND_LABELS[result.band]}”, "
-            "and a rule below holds it there too."
-            if result.band == result.by_score
-            else f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”."
-        ) + _pair_sentence(spec, v, together)
     else:
         together = smallest_pair(spec, v, result.band, open_score)
-        headline = "No single change to one input moves the band up; it would take several together." + _pair_sentence(
-            spec, v, together
-        )
+        if together and not _in_time(v, together):
+            pair = smallest_pair(spec, v, result.band, open_score, _months_that_fit())
+            in_time = {"moves": pair, "text": _in_time_said(spec, v, pair)} if pair else None
+        pair_said = _pair_sentence(spec, v, together, in_time["moves"] if in_time else [])
+        if score_line:
+            # A failed score's retake lifts the band alone (the score line says
+            # so), and "three or more" beside it would be untrue.
+            headline = "No single change you can still make moves the band up; it would take several together." + (
+                "" if failing and not together else pair_said
+            )
+        elif holding:
+            headline = (
+                f"No single change to one input moves the band up: your total score gives “{BAND_LABELS[result.band]}”, "
+                "and a rule below holds it there too."
+                if result.band == result.by_score
+                else f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”."
+            ) + pair_said
+        else:
+            headline = "No single change to one input moves the band up; it would take several together." + pair_said
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
         margin = result.score - floors[here]
         # "On the line for 'Dual apply, strongly'" read as if the score were
@@ -2950,6 +3007,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         "down": down,
         "score_line": score_line,
         "together": together,
+        "in_time": in_time,
         "headline": headline,
         "flags_to_clear": flags_to_clear(spec, v, result),
     }
@@ -3049,6 +3107,9 @@ def render_margins(margins: Margins) -> Markup:
     down = margins["down"]
     lines = margins["lines"]
     parts: list[object] = [el("h4", "How close the next band is"), *(el("p", line) for line in lines)]
+    # The headline, which says it when no single change lifts the band, is not shown beside the list.
+    if up and (in_time := margins.get("in_time")):
+        parts.append(el("p", in_time["text"]))
     parts.append(el("p", "One change that would move you up:" if up else str(margins["headline"])))
     if up:
         parts.append(el("ul", [el("li", move["text"]) for move in up]))
@@ -3290,8 +3351,10 @@ def method() -> Markup:
             "with all of them at once, and if so names the smallest pair of changes that would, each within the range "
             f"the margins look over ({_reaches_text()}), the smallest being the pair whose two changes use the least "
             "of those ranges added together (being open to training anywhere counts as a whole range); or it says that "
-            "no pair does. It also lists setbacks that would move the band down (a failed attempt, a letter "
-            "or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
+            "no pair does. Months of clinical work are counted from today: where the change named first ends after "
+            "programs start reading applications for the next season still open, the smallest change that ends "
+            "before then, alone or in a pair, is named ahead of it (our rule). It also lists setbacks that would "
+            "move the band down (a failed attempt, a letter or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
             "would). In radiology the US rotations include electives and observerships, so with none entered, the "
             "change found there is a first radiology elective, observership or rotation, which the radiology rule "
             "below asks for. At “Single-track is reasonable”, an IMG whose score the "
