@@ -848,6 +848,20 @@ def _range_reason(name: str, rule: RangeRule, count: str) -> str:
     return f"{name}: rule of thumb {rule['article_range']} programs. Basis: {rule['context']} {rule['why']}"
 
 
+# A reader whose second list was preliminary surgery read "You have not
+# named a backup", with nothing on why a prelim list does not count as one
+# (aiminghigh audit s54, 3).  Not counting it is ours; the reason is the
+# IMG article's, quoted.
+PRELIM_NOT_A_BACKUP = (
+    "A list of preliminary surgery programs is not counted as a backup here (our rule): a preliminary year is one "
+    "year of surgical training, and it leads to no categorical place by itself. The IMG article says prelim positions "
+    "“do not guarantee automatic promotion to a categorical spot”. To count a backup, name a categorical field."
+)
+# The ultra article's orthopaedic plan, beside 70-90 orthopaedic and 20-40
+# categorical general surgery programs: its only count for prelim surgery.
+PRELIM_FEW_ORTHO = "Possibly a few prelim surgery spots"
+
+
 def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResult, result: Plan) -> list[str]:
     band = check["band"]
     spec = data.specialty(word(v, "specialty"))
@@ -871,8 +885,9 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     if backup_slug is None:
         if band != "single-track":
             reasons.append(
-                "You have not named a backup although your band suggests one. The backup finder can suggest fields "
-                "that pair well with your first choice."
+                "You have not named a backup although your band suggests one. "
+                + (f"{PRELIM_NOT_A_BACKUP} " if spec.slug in profile.SURGICAL_FIELDS else "")
+                + "The backup finder can suggest fields that pair well with your first choice."
             )
     else:
         backup_spec = data.specialty(str(backup_slug))
@@ -981,9 +996,16 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         # plastics and neurosurgery; the IMG article with general surgery
         # (diffreview45 audit s45, 8).
         pairing = ARTICLE_IMG if spec.slug == "general-surgery" else ARTICLE_ULTRA
+        # "Gives no count for" denied the ultra article's orthopaedic plan its
+        # "a few", which the orthopaedics playbook quotes (aiminghigh audit s54, 3).
+        counted_as = (
+            f"; its orthopaedic plan gives them no range, only “{PRELIM_FEW_ORTHO}”. Price"
+            if spec.slug == "orthopaedic-surgery"
+            else " and gives no count for: price"
+        )
         reasons.append(
-            f"These ranges leave out preliminary surgery programs, which the {pairing.short} pairs with {spec.name} "
-            "and gives no count for: price any you add in the application cost calculator."
+            f"These ranges leave out preliminary surgery programs, which the {pairing.short} pairs with {spec.name}"
+            f"{counted_as} any you add in the application cost calculator."
         )
     for slug in data.advanced_among(spec.slug, v["backup_specialty"]):
         reasons.append(

@@ -1270,6 +1270,59 @@ def test_a_surgical_first_choice_is_told_its_ranges_leave_out_preliminary_surger
     assert not any(r.startswith(said[:50]) for r in pc.compute({"specialty": "internal-medicine"})["reasons"])
 
 
+# The aiminghigh audit's reader: a US-citizen IMG aiming at orthopaedics,
+# whose only second list is preliminary surgery (aiminghigh audit s54, 3).
+ORTHO_WITH_PRELIM = {
+    "specialty": "orthopaedic-surgery",
+    "applicant_type": "us-img",
+    "step2_score": 258,
+    "usce_months": 5,
+    "recent_clinical_months": 5,
+    "specialty_letters": 3,
+    "research_items": 1,
+    "away_rotations": 2,
+}
+
+
+def test_a_surgical_reader_with_no_backup_is_told_a_prelim_list_is_not_counted_as_one() -> None:
+    # "You have not named a backup" was said to a reader whose second list was
+    # preliminary surgery, which the form does not offer, with no word on why
+    # (aiminghigh audit s54, 3).
+    result = pc.compute(ORTHO_WITH_PRELIM)
+    assert result["band"] == "dual-apply" and result["backup"] is None
+    said = next(r for r in result["reasons"] if "not named a backup" in r)
+    assert said == (
+        "You have not named a backup although your band suggests one. A list of preliminary surgery programs is not "
+        "counted as a backup here (our rule): a preliminary year is one year of surgical training, and it leads to no "
+        "categorical place by itself. The IMG article says prelim positions “do not guarantee automatic promotion to a "
+        "categorical spot”. To count a backup, name a categorical field. The backup finder can suggest fields that "
+        "pair well with your first choice."
+    )
+    # Every surgical first choice, at every band that asks for a backup; not
+    # a field with no preliminary surgery pairing, nor with a backup named.
+    for slug in sorted(profile.SURGICAL_FIELDS):
+        reasons = " ".join(pc.compute({**ORTHO_WITH_PRELIM, "specialty": slug, "step2_score": 230})["reasons"])
+        assert pc.PRELIM_NOT_A_BACKUP in reasons, slug
+    assert pc.PRELIM_NOT_A_BACKUP not in " ".join(pc.compute({**ORTHO_WITH_PRELIM, "specialty": "neurology"})["reasons"])
+    named = pc.compute({**ORTHO_WITH_PRELIM, "backup_specialty": "general-surgery"})
+    assert pc.PRELIM_NOT_A_BACKUP not in " ".join(named["reasons"])
+
+
+def test_the_ultra_articles_few_prelim_places_are_quoted_for_orthopaedics() -> None:
+    # "Gives no count for" denied the ultra article's orthopaedic plan its
+    # "Possibly a few prelim surgery spots" (aiminghigh audit s54, 3).
+    reasons = pc.compute(ORTHO_WITH_PRELIM)["reasons"]
+    assert (
+        "These ranges leave out preliminary surgery programs, which the ultra-competitive article pairs with "
+        "Orthopaedic Surgery; its orthopaedic plan gives them no range, only “Possibly a few prelim surgery spots”. "
+        "Price any you add in the application cost calculator."
+    ) in reasons
+    # The other surgical fields' articles give no count: they still say so.
+    for slug in ("general-surgery", "otolaryngology"):
+        prelim = next(r for r in pc.compute({"specialty": slug})["reasons"] if r.startswith("These ranges leave out"))
+        assert "and gives no count for: price any you add" in prelim and "a few" not in prelim
+
+
 def test_a_surgical_first_choice_with_an_advanced_backup_is_reminded_of_both_first_years(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
