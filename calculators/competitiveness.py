@@ -480,7 +480,14 @@ ULTRA_RESEARCH_NEEDED = 1
 # Orthopaedic self-audit (ortho article): missing more than one element means
 # seriously consider dual applying, with the article's 40-60 PM&R programs as
 # the backup, so the cap is "dual apply", not the stronger band.
-ORTHO_AUDIT_STEP2 = 245
+# The self-audit gives a range, 245-250 or more, and the tick is at its lower
+# end: "Step 2 CK 245 or more" read as the article's own line (aiminghigh
+# audit s54, 10), so the item names the range and whose end the tick takes.
+ORTHO_AUDIT_STEP2 = data.ORTHO_STEP2_ADVANTAGE[0]
+ORTHO_AUDIT_STEP2_ITEM = (
+    f"Step 2 CK {ORTHO_AUDIT_STEP2} or more. The orthopaedics article's self-audit gives a range, {ORTHO_LEVEL} or "
+    f"more; this tick uses its lower end, {ORTHO_AUDIT_STEP2} (our reading)"
+)
 ORTHO_AUDIT_RESEARCH = 1
 ORTHO_AUDIT_AWAYS = 2
 ORTHO_AUDIT_LETTERS = 2
@@ -1526,7 +1533,7 @@ def ortho_audit(v: Mapping[str, object]) -> list[AuditLine]:
     """The orthopaedics article's self-audit, one line per measurable element."""
     step2 = whole_or_none(v, "step2_score")
     return [
-        {"item": f"Step 2 CK {ORTHO_AUDIT_STEP2} or more", "met": step2 is not None and step2 >= ORTHO_AUDIT_STEP2},
+        {"item": ORTHO_AUDIT_STEP2_ITEM, "met": step2 is not None and step2 >= ORTHO_AUDIT_STEP2},
         {"item": "At least one orthopaedic research item", "met": whole(v, "research_items") >= ORTHO_AUDIT_RESEARCH},
         {"item": "Two or more US orthopaedic away rotations", "met": whole(v, "away_rotations") >= ORTHO_AUDIT_AWAYS},
         {
@@ -1954,6 +1961,44 @@ def _new_field_note(spec: data.Specialty) -> str:
     )
 
 
+# An orthopaedics reapplicant after a research year read "The score alone
+# suggests 'Single-track is reasonable'", 70/100 against a first-timer's 68,
+# where the no-match article calls a second swing at the same hyper-competitive
+# field usually unrealistic unless the profile has changed dramatically
+# (aiminghigh audit s54, 4).  So for a reapplicant to an ultra-competitive
+# field the score-alone line is not said, and the article's test is put beside
+# the band.  The article says it of a file that did not fit the field; putting
+# it to every such reapplicant is ours, and the note says so.
+def same_ultra_field_again(spec: data.Specialty, v: Mapping[str, object]) -> bool:
+    """A reapplicant whose field is ultra-competitive: the score alone is not their guide."""
+    return spec.tier == "ultra" and bool(v["previously_unmatched"])
+
+
+SAME_FIELD_AGAIN_HEARD = (
+    "Applying again? First ask if your profile has changed a lot since last time (the no-match article's test)."
+)
+
+
+def same_field_again_note(name: str) -> str:
+    """The no-match article's test for a second try at the same very competitive field, credited."""
+    return (
+        f"Applying to {name} again? First ask whether your profile has changed a lot since your last application: "
+        "for example a research year at a leading centre, important new letters, or strong contacts. The no-match "
+        "article says that without such a change, a second try at the same very competitive field is usually "
+        f"unrealistic ({ARTICLE_UNMATCHED.cite()}). It says this of files that did not fit the field; putting the "
+        "question to every reapplicant to these fields is our rule."
+    )
+
+
+def no_single_track_again(name: str) -> str:
+    """Said in place of any margins line that names the score's single-track
+    band, to a reader ``same_ultra_field_again``."""
+    return (
+        f"After a no-match in {name}, a rule below keeps the advice at “{BAND_LABELS['dual-apply']}” or more "
+        "cautious, whatever the score"
+    )
+
+
 def quartile_position(step2: int, dist: data.Distribution) -> str:
     """Where a score sits among the published quartiles, in words.
 
@@ -2263,6 +2308,11 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
     announced = (
         f"{headline} {SCORE_ON_RECORD_HEARD}" if on_record else profile.after_pass_note(v, headline, banded=True, heard=True)
     )
+    # Before the red flags that hold the band: the test is the verdict's
+    # condition for this reader (aiminghigh audit s54, 4).
+    if same_ultra_field_again(spec, v):
+        said = f"{said} {SAME_FIELD_AGAIN_HEARD}"
+        announced = first_within_read_out([f"{announced} {SAME_FIELD_AGAIN_HEARD}", announced])
     # The red flags that hold a band were said only in the margins' line,
     # which neither the read-out nor a phone's pinned line reaches
     # (readout46 audit s46, 4): said here, shortest where the room runs out.
@@ -2357,6 +2407,19 @@ def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]
         f" {months} months from today would end after programs start reading applications for the Match {year} on "
         f"{reviews.shown()}: in full, this change counts only for a later Match."
     )
+
+
+def _months_that_fit() -> int:
+    """The most months, lived from today, that end by the day programs start
+    reading applications for the next season still open on time."""
+    today = cycle.reference_date()
+    reviews = cycle.season(cycle.next_open_season(today))["programs_receive"].date
+    return next(months for months in range(USCE_MAX_MONTHS, -1, -1) if cycle.months_from(today, months) <= reviews)
+
+
+def _in_time(v: Mapping[str, object], moves: Iterable[Move]) -> bool:
+    """Whether the months among ``moves`` all end before the next season's programs start reading."""
+    return not _months_beyond_season(v, {move["field"]: move["value"] for move in moves})
 
 
 def _candidates(v: Mapping[str, object], name: str, reach: int) -> list[int]:
@@ -2621,15 +2684,18 @@ class PairProbe(TypedDict):
     used: list[float]  # how much of the probe's reach each value uses
 
 
-def _pair_probes(v: Mapping[str, object], open_score: bool) -> list[PairProbe]:
+def _pair_probes(v: Mapping[str, object], open_score: bool, months_cap: int | None = None) -> list[PairProbe]:
     """Each input the pairs may change.  A Step 2 CK only while
     ``open_score``: still to come, or failed and so to be retaken, and not
-    lifting the band alone."""
+    lifting the band alone.  With ``months_cap``, no more months of US or
+    recent clinical work than that are added."""
     probes: list[PairProbe] = []
     for name, reach in IMPROVEMENTS:
         if name == "step2_score" and not open_score:
             continue
         values = _candidates(v, name, reach)
+        if months_cap is not None and name in MONTH_PROBES:
+            values = [value for value in values if value - whole(v, name) <= months_cap]
         if not values:
             continue
         current = whole_or_none(v, name)
@@ -2691,14 +2757,17 @@ def _least_in_pair(
     ]
 
 
-def smallest_pair(spec: data.Specialty, v: Mapping[str, object], band: Band, open_score: bool) -> list[Move]:
+def smallest_pair(
+    spec: data.Specialty, v: Mapping[str, object], band: Band, open_score: bool, months_cap: int | None = None
+) -> list[Move]:
     """The two changes that together move the band up using the least of
     their reaches (the first pair in the probes' order on a tie), each as a
     move with the band they give together; empty when no pair does.  The
     margins ask only when no single change lifts the band alone, or a pair
-    could name a change that does nothing."""
+    could name a change that does nothing.  ``months_cap``: adding no more
+    months of clinical work than that (``_pair_probes``)."""
     here = BAND_ORDER.index(band)
-    probes = _pair_probes(v, open_score)
+    probes = _pair_probes(v, open_score, months_cap)
     best: tuple[float, list[Move]] | None = None
     for first, a in enumerate(probes):
         for b in probes[first + 1 :]:
@@ -2708,19 +2777,46 @@ def smallest_pair(spec: data.Specialty, v: Mapping[str, object], band: Band, ope
     return [] if best is None else best[1]
 
 
-def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Move]) -> str:
-    if not pair:
-        return " No two changes together do it either: it would take three or more."
+def _pair_clause(spec: data.Specialty, v: Mapping[str, object], pair: list[Move]) -> str:
     moved = pair[0]["band"]
     only_there = (
         " among the programs that accept COMLEX alone"
         if moved == "single-track" and profile.comlex_only_in_surgery(v, spec.slug)
         else ""
     )
-    return (
-        f" For example, {pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”"
-        f"{only_there}.{_months_beyond_season(v, {move['field']: move['value'] for move in pair})}"
-    )
+    return f"{pair[0]['text']} and {pair[1]['text']} together would move you to “{BAND_LABELS[moved]}”{only_there}"
+
+
+def _in_time_said(spec: data.Specialty, v: Mapping[str, object], moves: list[Move]) -> str:
+    """The smallest change that fits before the next season's programs start
+    reading, as one sentence: a single move's own words, or a pair's."""
+    if len(moves) == 1:
+        return moves[0]["text"]
+    year = cycle.next_open_season(cycle.reference_date())
+    return f"{capitalised(_pair_clause(spec, v, moves))}, in time for the Match {year}."
+
+
+def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Move], in_time: list[Move]) -> str:
+    """The pair the headline names; ``in_time``, a smaller change that fits
+    before the next season where that pair does not, goes first."""
+    if not pair:
+        return " No two changes together do it either: it would take three or more."
+    late = _months_beyond_season(v, {move["field"]: move["value"] for move in pair})
+    if in_time:
+        year = cycle.next_open_season(cycle.reference_date())
+        return (
+            f" For example, {_pair_clause(spec, v, in_time)}, in time for the Match {year}. So would "
+            f"{pair[0]['text']} and {pair[1]['text']} together.{late}"
+        )
+    return f" For example, {_pair_clause(spec, v, pair)}.{late}"
+
+
+class InTime(TypedDict):
+    """The smallest change that ends before the next season's programs start
+    reading, where the one the margins name first does not; ``text`` says it."""
+
+    moves: list[Move]
+    text: str
 
 
 class Margins(TypedDict):
@@ -2736,6 +2832,7 @@ class Margins(TypedDict):
     down: list[Move]
     score_line: Move | None
     together: list[Move]
+    in_time: InTime | None
     headline: str
 
 
@@ -2750,7 +2847,13 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
     # A rule that sets today's band would hold it there at any score, so the
     # line above is out of reach by points alone, and the reader is told.
     holding = [cap for cap in result.caps if cap.band == result.band]
-    if above:
+    # No line names the score's single-track band to a reapplicant in an
+    # ultra-competitive field, which no score can give them (aiminghigh audit s54, 4).
+    by_score_hidden = same_ultra_field_again(spec, v) and "single-track" in (
+        result.by_score,
+        above[1] if above else None,
+    )
+    if above and not by_score_hidden:
         lines.append(
             f"Your score is {counted(above[0] - result.score, 'point')} short of the {above[0]} line for “{BAND_LABELS[above[1]]}”"
             + (
@@ -2760,7 +2863,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
                 else "."
             )
         )
-    if below:
+    if below and not (by_score_hidden and result.by_score == "single-track"):
         lines.append(
             # Not "0 points above" beside a headline saying "exactly on the line" (fuzz audit s33, F4).
             (
@@ -2792,15 +2895,34 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
                 else "This shows how far your score is from that line."
             )
         )
-    if result.band != result.by_score:
+    if by_score_hidden:
+        lines.insert(
+            0,
+            no_single_track_again(spec.name)
+            + (
+                ", so points alone do not move it" + ("; the changes listed do." if up else ".")
+                if result.by_score == "single-track"
+                else "."
+            ),
+        )
+    if result.band != result.by_score and not (by_score_hidden and result.by_score == "single-track"):
         lines.append(
             f"A rule below holds the band at “{BAND_LABELS[result.band]}”, lower than the score alone (“{BAND_LABELS[result.by_score]}”), "
             # Promised beside an empty list in 237 of 1,500 random files
             # (competitiveness-rules audit s37, 7).
             "so points alone do not move it" + ("; the changes listed do." if up else ".")
         )
+    # The summary led with 12 more months of US clinical experience, which
+    # end after the next season's programs start reading, and gave the change
+    # that fits only in a later line (planner audit s54, 4): a change that
+    # fits goes first, the longer one after it.
+    in_time: InTime | None = None
     if up:
+        up.sort(key=lambda move: not _in_time(v, [move]))
         headline = str(up[0]["text"])
+        if not _in_time(v, up[:1]) and (pair := smallest_pair(spec, v, result.band, open_score, _months_that_fit())):
+            in_time = {"moves": pair, "text": _in_time_said(spec, v, pair)}
+            headline = f"{in_time['text']} Alone, {headline}"
     elif result.band == "single-track":
         headline = "This is already the least cautious band." + _single_track_odds(spec, v)
     elif score_line and holding and not _lifted_without_the_score(spec, v, result.band):
@@ -2841,26 +2963,27 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "be retaken: a passing retake is a new score, and this one then counts as a failed attempt, so run the "
             "check again with both."
         )
-    elif score_line:
-        together = smallest_pair(spec, v, result.band, open_score)
-        # A failed score's retake lifts the band alone (the score line says
-        # so), and "three or more" beside it would be untrue.
-        headline = "No single change you can still make moves the band up; it would take several together." + (
-            "" if failing and not together else _pair_sentence(spec, v, together)
-        )
-    elif holding:
-        together = smallest_pair(spec, v, result.band, open_score)
-        headline = (
-            f"No single change to one input moves the band up: your total score gives “{BAND_LABELS[result.band]}”, "
-            "and a rule below holds it there too."
-            if result.band == result.by_score
-            else f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”."
-        ) + _pair_sentence(spec, v, together)
     else:
         together = smallest_pair(spec, v, result.band, open_score)
-        headline = "No single change to one input moves the band up; it would take several together." + _pair_sentence(
-            spec, v, together
-        )
+        if together and not _in_time(v, together):
+            pair = smallest_pair(spec, v, result.band, open_score, _months_that_fit())
+            in_time = {"moves": pair, "text": _in_time_said(spec, v, pair)} if pair else None
+        pair_said = _pair_sentence(spec, v, together, in_time["moves"] if in_time else [])
+        if score_line:
+            # A failed score's retake lifts the band alone (the score line says
+            # so), and "three or more" beside it would be untrue.
+            headline = "No single change you can still make moves the band up; it would take several together." + (
+                "" if failing and not together else pair_said
+            )
+        elif holding:
+            headline = (
+                f"No single change to one input moves the band up: your total score gives “{BAND_LABELS[result.band]}”, "
+                "and a rule below holds it there too."
+                if result.band == result.by_score
+                else f"No single change to one input moves the band up: a rule below holds it at “{BAND_LABELS[result.band]}”."
+            ) + pair_said
+        else:
+            headline = "No single change to one input moves the band up; it would take several together." + pair_said
     if below and result.band == result.by_score and result.score - floors[here] <= NEAR_LINE_POINTS:
         margin = result.score - floors[here]
         # "On the line for 'Dual apply, strongly'" read as if the score were
@@ -2884,6 +3007,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
         "down": down,
         "score_line": score_line,
         "together": together,
+        "in_time": in_time,
         "headline": headline,
         "flags_to_clear": flags_to_clear(spec, v, result),
     }
@@ -2983,6 +3107,9 @@ def render_margins(margins: Margins) -> Markup:
     down = margins["down"]
     lines = margins["lines"]
     parts: list[object] = [el("h4", "How close the next band is"), *(el("p", line) for line in lines)]
+    # The headline, which says it when no single change lifts the band, is not shown beside the list.
+    if up and (in_time := margins.get("in_time")):
+        parts.append(el("p", in_time["text"]))
     parts.append(el("p", "One change that would move you up:" if up else str(margins["headline"])))
     if up:
         parts.append(el("ul", [el("li", move["text"]) for move in up]))
@@ -3042,6 +3169,7 @@ def render(result: CompetitivenessResult) -> Markup:
     band = result["band"]
     rules = result["rules_applied"]
     matched = result["step2_vs_matched"]
+    again = same_ultra_field_again(data.specialty(str(result["inputs"]["specialty"])), result["inputs"])
     parts = [
         el(
             "p",
@@ -3060,6 +3188,7 @@ def render(result: CompetitivenessResult) -> Markup:
         # the margins' words that follow below: the band was named three
         # times before the first number (twenty-fifth session's note).
         el("p", ADVICE[band]),
+        el("p", same_field_again_note(result["specialty_name"]), class_="mpb-note") if again else None,
         comlex_only_surgery_note(result["inputs"], result["inputs"]["specialty"]),
         bands_explained(band),
         charts.score_waterfall(result),
@@ -3084,8 +3213,12 @@ def render(result: CompetitivenessResult) -> Markup:
         parts.append(
             el(
                 "p",
-                f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "
-                "Rules that apply to you, each with the least cautious advice it allows. The advice is the most "
+                (
+                    f"After a no-match in {result['specialty_name']}, the score alone does not set the advice. "
+                    if again and result["band_from_score"] == "single-track"
+                    else f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "
+                )
+                + "Rules that apply to you, each with the least cautious advice it allows. The advice is the most "
                 "cautious of these and the score's, so a rule never makes it less cautious:",
             )
         )
@@ -3218,8 +3351,10 @@ def method() -> Markup:
             "with all of them at once, and if so names the smallest pair of changes that would, each within the range "
             f"the margins look over ({_reaches_text()}), the smallest being the pair whose two changes use the least "
             "of those ranges added together (being open to training anywhere counts as a whole range); or it says that "
-            "no pair does. It also lists setbacks that would move the band down (a failed attempt, a letter "
-            "or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
+            "no pair does. Months of clinical work are counted from today: where the change named first ends after "
+            "programs start reading applications for the next season still open, the smallest change that ends "
+            "before then, alone or in a pair, is named ahead of it (our rule). It also lists setbacks that would "
+            "move the band down (a failed attempt, a letter or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
             "would). In radiology the US rotations include electives and observerships, so with none entered, the "
             "change found there is a first radiology elective, observership or rotation, which the radiology rule "
             "below asks for. At “Single-track is reasonable”, an IMG whose score the "
@@ -3431,7 +3566,8 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"Orthopaedic self-audit (ortho article): Step 2 CK {ORTHO_AUDIT_STEP2}+, {ORTHO_AUDIT_RESEARCH}+ research item, "
+                    f"Orthopaedic self-audit (ortho article): Step 2 CK {ORTHO_AUDIT_STEP2}+ (the lower end of its {ORTHO_LEVEL}), "
+                    f"{ORTHO_AUDIT_RESEARCH}+ research item, "
                     f"{ORTHO_AUDIT_AWAYS}+ US ortho rotations, {ORTHO_AUDIT_LETTERS}+ ortho letters; more than one missing: at most "
                     "“dual apply”, the article's advice to seriously consider dual applying (with 40–60 PM&R programs).",
                 ),
@@ -3462,7 +3598,11 @@ def method() -> Markup:
                     "article leaves to the reader and their adviser. On a first attempt the result says in one line "
                     "when this rule would apply to the same file after a no-match, found by running the rule on it, "
                     "and which single change you can still make (more research items, months of recent hands-on "
-                    "clinical work) would stop it, found by running the rule again with that input raised.",
+                    "clinical work) would stop it, found by running the rule again with that input raised. After a "
+                    "no-match in an ultra-competitive field, the result does not say which band the score alone "
+                    "would give, as no score can lift the advice above “dual apply”; it asks instead whether your "
+                    "profile has changed a lot since the last try, the no-match article's test for a second try at "
+                    "the same field (asking it of every such reapplicant is our rule).",
                 ),
             ],
         ),

@@ -848,6 +848,20 @@ def _range_reason(name: str, rule: RangeRule, count: str) -> str:
     return f"{name}: rule of thumb {rule['article_range']} programs. Basis: {rule['context']} {rule['why']}"
 
 
+# A reader whose second list was preliminary surgery read "You have not
+# named a backup", with nothing on why a prelim list does not count as one
+# (aiminghigh audit s54, 3).  Not counting it is ours; the reason is the
+# IMG article's, quoted.
+PRELIM_NOT_A_BACKUP = (
+    "A list of preliminary surgery programs is not counted as a backup here (our rule): a preliminary year is one "
+    "year of surgical training, and it leads to no categorical place by itself. The IMG article says prelim positions "
+    "“do not guarantee automatic promotion to a categorical spot”. To count a backup, name a categorical field."
+)
+# The ultra article's orthopaedic plan, beside 70-90 orthopaedic and 20-40
+# categorical general surgery programs: its only count for prelim surgery.
+PRELIM_FEW_ORTHO = "Possibly a few prelim surgery spots"
+
+
 def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResult, result: Plan) -> list[str]:
     band = check["band"]
     spec = data.specialty(word(v, "specialty"))
@@ -871,8 +885,9 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     if backup_slug is None:
         if band != "single-track":
             reasons.append(
-                "You have not named a backup although your band suggests one. The backup finder can suggest fields "
-                "that pair well with your first choice."
+                "You have not named a backup although your band suggests one. "
+                + (f"{PRELIM_NOT_A_BACKUP} " if spec.slug in profile.SURGICAL_FIELDS else "")
+                + "The backup finder can suggest fields that pair well with your first choice."
             )
     else:
         backup_spec = data.specialty(str(backup_slug))
@@ -981,9 +996,16 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
         # plastics and neurosurgery; the IMG article with general surgery
         # (diffreview45 audit s45, 8).
         pairing = ARTICLE_IMG if spec.slug == "general-surgery" else ARTICLE_ULTRA
+        # "Gives no count for" denied the ultra article's orthopaedic plan its
+        # "a few", which the orthopaedics playbook quotes (aiminghigh audit s54, 3).
+        counted_as = (
+            f"; its orthopaedic plan gives them no range, only “{PRELIM_FEW_ORTHO}”. Price"
+            if spec.slug == "orthopaedic-surgery"
+            else " and gives no count for: price"
+        )
         reasons.append(
-            f"These ranges leave out preliminary surgery programs, which the {pairing.short} pairs with {spec.name} "
-            "and gives no count for: price any you add in the application cost calculator."
+            f"These ranges leave out preliminary surgery programs, which the {pairing.short} pairs with {spec.name}"
+            f"{counted_as} any you add in the application cost calculator."
         )
     for slug in data.advanced_among(spec.slug, v["backup_specialty"]):
         reasons.append(
@@ -1050,16 +1072,28 @@ def _small_field_judged(v: Mapping[str, object]) -> bool:
     return word(v, "applicant_type") in data.IMG_TYPES or profile.visa_needed(v)
 
 
-def _small_field_caveat(v: Mapping[str, object]) -> str:
-    """After the first choice's count where the small-field rule holds for
-    it, the rule in brief: the reason was tenth under "Why these numbers",
-    and the read-out and headline gave pathology's 60-80 with no caveat
-    (readout46 audit s46, 9)."""
+def _small_field_caveat(v: Mapping[str, object], slug: str | None = None) -> str:
+    """After a count where the small-field rule holds for its field (the
+    first choice unless ``slug`` names another), the rule in brief: the
+    reason was tenth under "Why these numbers", and the read-out and headline
+    gave pathology's 60-80 with no caveat (readout46 audit s46, 9)."""
     # A reader who cannot take a J-1 hears it of every count instead, the
     # backup's too (H1B_ONLY_COUNTS).
-    if profile.h1b_only(v) or not (_small_field_judged(v) and _small(word(v, "specialty"))):
+    field = word(v, "specialty") if slug is None else slug
+    if profile.h1b_only(v) or not (_small_field_judged(v) and _small(field)):
         return ""
     return "fewer if fewer sponsor your visa" if profile.visa_needed(v) else "fewer if fewer take applicants like you"
+
+
+def _backup_caveat(v: Mapping[str, object], rule: RangeRule | None) -> str:
+    """The small-field caveat beside the backup's count.  A non-US IMG read
+    "Pathology: 60–100+ programs" in the headline beside about 168 places
+    their group filled, the caveat only tenth among the reasons (planner
+    audit s54, 12).  Not beside the field being left after a change of field,
+    a small, chosen set rather than a range's upper end."""
+    if rule is None or rule["aim"] in QUARTER_AIMS:
+        return ""
+    return _small_field_caveat(v, word_or_none(v, "backup_specialty"))
 
 
 # A reader who cannot take a J-1 counts only programs that will file an
@@ -1103,13 +1137,18 @@ def _first_choice_caveat(v: Mapping[str, object], rule: RangeRule) -> str:
     return rule["caveat"]
 
 
-def _with_caveat(first: str, backup: str | None, band: str, caveat: str) -> str:
+def _with_caveat(first: str, backup: str | None, band: str, caveat: str, backup_caveat: str = "") -> str:
     """The counts, the first choice's caveat after its own: in brackets
     before the backup's, and alone after the band, where two brackets in a
-    row would have read as one aside."""
+    row would have read as one aside.  The backup's caveat follows its count
+    after a comma, before the band's brackets, for the same reason."""
     if backup is None:
         return f"{first} ({band}){f', {caveat}' if caveat else ''}."
-    return f"{first}{f' ({caveat})' if caveat else ''}; {backup} ({band})."
+    if caveat and caveat == backup_caveat:
+        # Said once of both small fields, as the H-1B caveat is.
+        return f"{first}; {backup} ({band}). In each field, {caveat}."
+    backup_said = f"{backup}, {backup_caveat}" if backup_caveat else backup
+    return f"{first}{f' ({caveat})' if caveat else ''}; {backup_said} ({band})."
 
 
 def _small_fields(v: Mapping[str, object], result: Plan, changing: bool = False) -> list[str]:
@@ -1145,11 +1184,24 @@ def _small_fields(v: Mapping[str, object], result: Plan, changing: bool = False)
         cited = "" if said else f" ({data.RESULTS_AND_DATA.cite()})"
         said.append(
             f"{spec.name} is a small field, with {spec.pgy1.positions_offered:,} PGY-1 positions offered in "
-            f"{data.RESULTS_AND_DATA.year}{cited}: the upper end of its range here, {count}, may exceed the number of "
+            f"{data.RESULTS_AND_DATA.year}{_group_places(spec, v)}{cited}: the upper end of its range here, {count}, "
+            "may exceed the number of "
             f"{spec.name} programs that take applicants like you{sponsor}, and "
             f"the breadth beyond them then goes to {larger}."
         )
     return said
+
+
+def _group_places(spec: data.Specialty, v: Mapping[str, object]) -> str:
+    """ ", about 168 of them filled by non-US IMGs": the small-field line
+    named the positions only, beside a range larger than the places the
+    reader's group filled (planner audit s54, 12).  For an IMG reader only."""
+    applicant = word(v, "applicant_type")
+    filled = spec.pgy1.filled_by(applicant) if spec.pgy1 is not None and applicant in data.IMG_TYPES else None
+    if spec.pgy1 is None or filled is None:
+        return ""
+    share, group = filled
+    return f", about {round(spec.pgy1.positions_offered * float(share) / 100):,} of them filled by {group}"
 
 
 def _filled_by_your_group(v: Mapping[str, object], changing: bool = False) -> list[str]:
@@ -1720,13 +1772,14 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         )
     count_text = counts["count_text"]
 
-    def counts_said(caveat: str) -> str:
+    def counts_said(caveat: str, backup_caveat: str = "") -> str:
         backup = f"{backup_name}: {count_text['backup']} programs" if count_text["backup"] is not None else None
-        return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat)
+        return _with_caveat(f"{spec.name}: {count_text['primary']} programs", backup, BAND_LABELS[band], caveat, backup_caveat)
 
     caveat = _first_choice_caveat(v, counts["range_rule"]["primary"])
+    backup_caveat = _backup_caveat(v, counts["range_rule"]["backup"])
     h1b_counts = (H1B_ONLY_COUNTS if count_text["backup"] is not None else H1B_ONLY_COUNT) if profile.h1b_only(v) else ""
-    summary = f"{counts_said(caveat)} {h1b_counts}".strip()
+    summary = f"{counts_said(caveat, backup_caveat)} {h1b_counts}".strip()
     said = None  # the read-out's own words, where the headline's run long
     if band == "pivot" and backup_slug is None:
         # The first choice's small count only makes sense beside a backup
@@ -1755,10 +1808,18 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         )
         caveat, h1b_counts = "", ""
     # Without the caveats only where the read-out would pass its limit with
-    # them; the H-1B one is the last to go (diffreview48 audit s48, 5).
-    heards = dict.fromkeys([said or summary, said or f"{counts_said('')} {h1b_counts}".strip(), said or counts_said("")])
+    # them; the H-1B one is the last to go (diffreview48 audit s48, 5), the
+    # backup's the first (planner audit s54, 12).
+    heards = dict.fromkeys(
+        [
+            said or summary,
+            said or f"{counts_said(caveat)} {h1b_counts}".strip(),
+            said or f"{counts_said('')} {h1b_counts}".strip(),
+            said or counts_said(""),
+        ]
+    )
 
-    def compact(caveat: str) -> str:
+    def compact(caveat: str, backup_caveat: str = "") -> str:
         return _with_caveat(
             f"{_pinned_name(spec.name)} {count_text['primary']}",
             f"{_pinned_name(backup_name)} {count_text['backup']}"
@@ -1766,6 +1827,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             else None,
             BAND_LABELS[band],
             caveat,
+            backup_caveat,
         )
 
     if warned:
@@ -1793,13 +1855,16 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     # (diffreview47 audit s47, 6).
     # Past them with the counts alone, the warning's tag goes first: what is
     # cut is then the band's end, which the band headline repeats.
-    if warned or caveat or h1b_counts:
+    if warned or caveat or backup_caveat or h1b_counts:
+        shorter = SHORTER_CAVEATS.get(caveat, caveat)
+        # The backup's caveat gives way first, then the first choice's.
+        caveats = [(caveat, backup_caveat), (shorter, backup_caveat), (caveat, ""), (shorter, ""), ("", "")]
         pinned = [
-            f"{compact(each)}{tail} {warned.tag}"
+            f"{compact(*each)}{tail} {warned.tag}"
             if warned
-            else profile.after_pass_note(v, f"{compact(each)}{tail}", banded=True, heard=True)
+            else profile.after_pass_note(v, f"{compact(*each)}{tail}", banded=True, heard=True)
             for tail in dict.fromkeys([f" {H1B_ONLY_PINNED}" if h1b_counts else "", ""])
-            for each in dict.fromkeys([caveat, SHORTER_CAVEATS.get(caveat, caveat), ""])
+            for each in dict.fromkeys(caveats)
         ] + ([f"{warned.tag} {compact('')}"] if warned else [])
         gist = first_within_pinned_line(pinned)
     else:

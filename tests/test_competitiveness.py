@@ -1560,7 +1560,16 @@ def test_a_visa_weighs_more_in_competitive_fields() -> None:
 def test_the_orthopaedic_self_audit_keeps_the_articles_245_line(score: int, met: bool) -> None:
     # Gap 11.
     audit = compute({"specialty": "orthopaedic-surgery", "step2_score": score})["ortho_audit"]
-    assert audit[0] == {"item": "Step 2 CK 245 or more", "met": met}  # type: ignore[index]
+    assert audit[0]["met"] is met  # type: ignore[index]
+    # The article gives 245-250 or more: the item shows the range, and that
+    # the tick takes its lower end, whose reading it is (aiminghigh audit s54, 10).
+    assert audit[0]["item"] == (  # type: ignore[index]
+        "Step 2 CK 245 or more. The orthopaedics article's self-audit gives a range, 245–250 or more; this tick uses "
+        "its lower end, 245 (our reading)"
+    )
+    assert "✓ Step 2 CK 245 or more. The orthopaedics article's self-audit gives a range" in html.unescape(
+        str(competitiveness.render(compute({"specialty": "orthopaedic-surgery", "step2_score": 247})))
+    )
 
 
 def test_the_summary_names_the_band_in_words() -> None:
@@ -3526,3 +3535,206 @@ def test_the_recent_work_line_other_calculators_quote_is_built_from_the_checks_c
         f"under {competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS} months of hands-on clinical work in the "
         f"{competitiveness.RECENT_WORK_YEARS} years before you submit"
     ) == competitiveness.TOO_LITTLE_RECENT_WORK
+
+
+# The audit's friend: an orthopaedics reapplicant after a research year, whose
+# score (73) passed a first-time applicant's (aiminghigh audit s54, 4).
+ORTHO_AGAIN = {
+    "specialty": "orthopaedic-surgery",
+    "applicant_type": "us-img",
+    "step2_score": 250,
+    "years_since_graduation": 1,
+    "usce_months": 12,
+    "recent_clinical_months": 12,
+    "specialty_letters": 3,
+    "research_items": 5,
+    "away_rotations": 2,
+    "previously_unmatched": True,
+}
+
+
+def _without_band_names(page: str) -> str:
+    """The page less the paragraph that names all four bands, as it does for every reader."""
+    return re.sub(r"<p>This check gives one of four bands.*?</p>", "", page, flags=re.S)
+
+
+def test_an_ultra_reapplicant_never_reads_that_the_score_alone_suggests_single_track() -> None:
+    # "The score alone suggests 'Single-track is reasonable'" was printed to an
+    # orthopaedics reapplicant, where the no-match article calls a second try
+    # at the same hyper-competitive field usually unrealistic without a big
+    # change (aiminghigh audit s54, 4).
+    result = compute(ORTHO_AGAIN)
+    assert result["band_from_score"] == "single-track" and result["band"] == "dual-apply"
+    page = html.unescape(str(competitiveness.render(result)))
+    single = f"“{competitiveness.BAND_LABELS['single-track']}”"
+    assert single not in _without_band_names(page) and "The score alone suggests" not in page
+    assert "After a no-match in Orthopaedic Surgery, the score alone does not set the advice." in page
+    assert result["margins"]["lines"] == [
+        "After a no-match in Orthopaedic Surgery, a rule below keeps the advice at “Dual apply” or more cautious, "
+        "whatever the score, so points alone do not move it."
+    ]
+    # Below 70 the line above the score named single-track too: it goes as well.
+    lower = compute({**ORTHO_AGAIN, "step2_score": 240})
+    assert lower["band_from_score"] == "dual-apply"
+    assert not any("Single-track" in line for line in lower["margins"]["lines"])
+    assert lower["margins"]["lines"][0].endswith("whatever the score.")
+    # A first-time applicant with the same file, and a reapplicant in a field
+    # that is not ultra-competitive, keep the score's line.
+    first = html.unescape(str(competitiveness.render(compute({**ORTHO_AGAIN, "previously_unmatched": False}))))
+    assert "The score alone suggests" in first
+    im = {**ORTHO_AGAIN, "specialty": "internal-medicine", "research_items": 8, "specialty_letters": 4}
+    im_result = compute(im)
+    assert im_result["band_from_score"] == "single-track"
+    assert f"The score alone suggests {single}" in html.unescape(str(competitiveness.render(im_result)))
+
+
+@pytest.mark.parametrize("slug", [spec.slug for spec in SPECIALTIES if spec.tier == "ultra"])
+@pytest.mark.parametrize("step2", [230, 245, 255, 265])
+def test_no_margins_line_names_single_track_to_an_ultra_reapplicant(slug: str, step2: int) -> None:
+    for extra in ({}, {"research_items": 12, "specialty_letters": 5, "away_rotations": 4}):
+        margins = compute({**ORTHO_AGAIN, "specialty": slug, "step2_score": step2, **extra})["margins"]
+        assert not any("Single-track" in line for line in margins["lines"]), margins["lines"]
+
+
+def test_an_ultra_reapplicant_is_given_the_no_match_articles_test_beside_the_band() -> None:
+    # The article's test, credited to it, near the verdict: under the advice,
+    # in the summary and in the read-out (aiminghigh audit s54, 4).
+    result = compute(ORTHO_AGAIN)
+    heard = "Applying again? First ask if your profile has changed a lot since last time (the no-match article's test)."
+    assert result["summary"].startswith(
+        "Orthopaedic Surgery: 73/100. Dual apply: keep this specialty as your first choice and add a genuine backup. " + heard
+    )
+    assert heard in result["announced"] and len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    page = html.unescape(str(competitiveness.render(result)))
+    advice = f"<p>{competitiveness.ADVICE['dual-apply']}</p>"
+    note = page.split(advice, 1)[1].split("</p>", 1)[0]
+    assert note.startswith('<p class="mpb-note">Applying to Orthopaedic Surgery again? First ask whether your profile')
+    assert f"usually unrealistic ({data.ARTICLE_UNMATCHED.cite()})" in note
+    # The article says it of files that did not fit the field: asking every such reapplicant is ours.
+    assert note.endswith("putting the question to every reapplicant to these fields is our rule.")
+    # At a pivot too, and in every ultra-competitive field; not on a first
+    # attempt, nor after a no-match in a field outside that tier.
+    pivot = compute({**ORTHO_AGAIN, "step2_score": 225, "research_items": 0})
+    assert pivot["band"] == "pivot" and heard in pivot["summary"]
+    assert heard in compute({**ORTHO_AGAIN, "specialty": "dermatology"})["summary"]
+    for other in ({**ORTHO_AGAIN, "previously_unmatched": False}, {**ORTHO_AGAIN, "specialty": "general-surgery"}):
+        checked = compute(other)
+        assert heard not in checked["summary"] and heard not in checked["announced"]
+        assert "Applying to" not in html.unescape(str(competitiveness.render(checked)))
+
+
+# The planner audit's reader: a 2023 graduate from India, Step 2 CK 245, no
+# US clinical experience or letters, needing a visa, planning internal
+# medicine for the Match 2028 on 7 December 2026 (planner audit s54, 4).
+PLANNER54 = {
+    "specialty": "internal-medicine",
+    "applicant_type": "non-us-img",
+    "step2_score": 245,
+    "years_since_graduation": 3,
+    "usce_months": 0,
+    "specialty_letters": 0,
+    "needs_visa": "true",
+}
+
+
+def _fits(v: dict[str, object], moves: list[competitiveness.Move]) -> bool:
+    """Every month a move adds ends by the day the Match 2028's programs start reading."""
+    reviews = cycle.season(2028)["programs_receive"].date
+    parsed = competitiveness.parse_inputs(competitiveness.FIELDS, v, competitiveness.RULES)
+    added = [int(m["value"]) - int(str(parsed[m["field"]])) for m in moves if m["field"] in competitiveness.MONTH_PROBES]
+    return all(cycle.months_from(cycle.reference_date(), months) <= reviews for months in added)
+
+
+def test_the_headline_leads_with_a_change_that_fits_before_the_next_season(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The summary led with "12 more months of hands-on US clinical
+    # experience … counts only for a later Match", and the change that fits
+    # came only in a later line (planner audit s54, 4).
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = compute(PLANNER54)
+    margins = result["margins"]
+    late = margins["up"][0]
+    assert late["field"] == "usce_months" and late["value"] == 12 and "counts only for a later Match" in late["text"]
+    in_time = margins["in_time"]
+    assert in_time is not None
+    changes = {move["field"]: move["value"] for move in in_time["moves"]}
+    assert changes == {"specialty_letters": 1, "usce_months": 6}
+    assert _fits(PLANNER54, in_time["moves"]) and not _fits(PLANNER54, [late])
+    assert compute({**PLANNER54, **changes})["band"] == "dual-apply"
+    lead = (
+        "A first letter from US physicians in Internal Medicine and 6 more months of hands-on US clinical experience "
+        "(6 in all) together would move you to “Dual apply”, in time for the Match 2028."
+    )
+    assert in_time["text"] == lead
+    # The change that fits first, then the longer one with why it is for a later Match.
+    assert margins["headline"] == f"{lead} Alone, {late['text']}"
+    assert result["summary"].endswith(margins["headline"])
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS and "12 more months" not in result["announced"]
+    # On the page, above the list that still names the longer change.
+    page = html.unescape(str(competitiveness.render(result)))
+    assert page.index(lead) < page.index("One change that would move you up:") < page.index(late["text"])
+    # Program counts' summary carries the same order, and its read-out its limit.
+    counts = program_counts.compute({**PLANNER54, "backup_specialty": "pathology"})
+    assert counts["summary"].index(lead) < counts["summary"].index("12 more months")
+    assert len(counts["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+def test_where_the_first_change_fits_the_headline_is_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In May a first letter fits and leads, as before; the longer months stay in the list.
+    pin_build_date(monkeypatch, "2027-05-01")
+    margins = compute(OLDGRAD52)["margins"]
+    assert margins["in_time"] is None and margins["up"][0]["field"] == "specialty_letters"
+    assert margins["headline"] == margins["up"][0]["text"]
+    # A change that fits moves ahead of one that does not: in August, 2
+    # months of US clinical experience no longer fit, being open to
+    # training anywhere does.
+    pin_build_date(monkeypatch, "2027-08-01")
+    tied = {
+        "specialty": "emergency-medicine",
+        "applicant_type": "non-us-img",
+        "step2_score": None,
+        "usce_months": 2,
+        "recent_clinical_months": 3,
+        "specialty_letters": 4,
+        "research_items": 3,
+        "away_rotations": 3,
+        "needs_visa": "false",
+        "geographic_restriction": True,
+        "previously_unmatched": True,
+    }
+    margins = compute(tied)["margins"]
+    assert [move["field"] for move in margins["up"]] == ["geographic_restriction", "usce_months"]
+    assert margins["headline"] == "Being open to training anywhere would move you to “Dual apply”."
+    assert "counts only for a later Match" in margins["up"][1]["text"] and margins["in_time"] is None
+
+
+def test_a_pair_that_does_not_fit_follows_one_that_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same for two changes together (planner audit s54, 4): the least pair
+    # is still named, as the pair test asks, but after the smallest that fits.
+    pin_build_date(monkeypatch, "2026-12-07")
+    reader = {
+        "specialty": "pmr",
+        "applicant_type": "non-us-img",
+        "step2_score": 240,
+        "years_since_graduation": 9,
+        "usce_months": 2,
+        "recent_clinical_months": 8,
+        "specialty_letters": 3,
+        "needs_visa": "false",
+        "geographic_restriction": True,
+    }
+    margins = compute(reader)["margins"]
+    assert margins["up"] == []
+    assert [(m["field"], m["value"]) for m in margins["together"]] == [("research_items", 1), ("usce_months", 12)]
+    in_time = margins["in_time"]
+    assert in_time is not None and _fits(reader, in_time["moves"]) and not _fits(reader, margins["together"])
+    assert [(m["field"], m["value"]) for m in in_time["moves"]] == [("usce_months", 6), ("geographic_restriction", False)]
+    assert compute({**reader, "usce_months": 6, "geographic_restriction": False})["band"] == "dual-apply"
+    assert margins["headline"].endswith(
+        "For example, 4 more months of hands-on US clinical experience (6 in all) and being open to training anywhere "
+        "together would move you to “Dual apply”, in time for the Match 2028. So would 1 more research item (1 in all) "
+        "and 10 more months of hands-on US clinical experience (12 in all) together. 10 months from today would end "
+        "after programs start reading applications for the Match 2028 on 22 September 2027 (estimated): in full, this "
+        "change counts only for a later Match."
+    )
+    # The page shows the headline where no single change is listed.
+    assert margins["headline"] in html.unescape(str(competitiveness.render(compute(reader))))

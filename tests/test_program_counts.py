@@ -1270,6 +1270,59 @@ def test_a_surgical_first_choice_is_told_its_ranges_leave_out_preliminary_surger
     assert not any(r.startswith(said[:50]) for r in pc.compute({"specialty": "internal-medicine"})["reasons"])
 
 
+# The aiminghigh audit's reader: a US-citizen IMG aiming at orthopaedics,
+# whose only second list is preliminary surgery (aiminghigh audit s54, 3).
+ORTHO_WITH_PRELIM = {
+    "specialty": "orthopaedic-surgery",
+    "applicant_type": "us-img",
+    "step2_score": 258,
+    "usce_months": 5,
+    "recent_clinical_months": 5,
+    "specialty_letters": 3,
+    "research_items": 1,
+    "away_rotations": 2,
+}
+
+
+def test_a_surgical_reader_with_no_backup_is_told_a_prelim_list_is_not_counted_as_one() -> None:
+    # "You have not named a backup" was said to a reader whose second list was
+    # preliminary surgery, which the form does not offer, with no word on why
+    # (aiminghigh audit s54, 3).
+    result = pc.compute(ORTHO_WITH_PRELIM)
+    assert result["band"] == "dual-apply" and result["backup"] is None
+    said = next(r for r in result["reasons"] if "not named a backup" in r)
+    assert said == (
+        "You have not named a backup although your band suggests one. A list of preliminary surgery programs is not "
+        "counted as a backup here (our rule): a preliminary year is one year of surgical training, and it leads to no "
+        "categorical place by itself. The IMG article says prelim positions “do not guarantee automatic promotion to a "
+        "categorical spot”. To count a backup, name a categorical field. The backup finder can suggest fields that "
+        "pair well with your first choice."
+    )
+    # Every surgical first choice, at every band that asks for a backup; not
+    # a field with no preliminary surgery pairing, nor with a backup named.
+    for slug in sorted(profile.SURGICAL_FIELDS):
+        reasons = " ".join(pc.compute({**ORTHO_WITH_PRELIM, "specialty": slug, "step2_score": 230})["reasons"])
+        assert pc.PRELIM_NOT_A_BACKUP in reasons, slug
+    assert pc.PRELIM_NOT_A_BACKUP not in " ".join(pc.compute({**ORTHO_WITH_PRELIM, "specialty": "neurology"})["reasons"])
+    named = pc.compute({**ORTHO_WITH_PRELIM, "backup_specialty": "general-surgery"})
+    assert pc.PRELIM_NOT_A_BACKUP not in " ".join(named["reasons"])
+
+
+def test_the_ultra_articles_few_prelim_places_are_quoted_for_orthopaedics() -> None:
+    # "Gives no count for" denied the ultra article's orthopaedic plan its
+    # "Possibly a few prelim surgery spots" (aiminghigh audit s54, 3).
+    reasons = pc.compute(ORTHO_WITH_PRELIM)["reasons"]
+    assert (
+        "These ranges leave out preliminary surgery programs, which the ultra-competitive article pairs with "
+        "Orthopaedic Surgery; its orthopaedic plan gives them no range, only “Possibly a few prelim surgery spots”. "
+        "Price any you add in the application cost calculator."
+    ) in reasons
+    # The other surgical fields' articles give no count: they still say so.
+    for slug in ("general-surgery", "otolaryngology"):
+        prelim = next(r for r in pc.compute({"specialty": slug})["reasons"] if r.startswith("These ranges leave out"))
+        assert "and gives no count for: price any you add" in prelim and "a few" not in prelim
+
+
 def test_a_surgical_first_choice_with_an_advanced_backup_is_reminded_of_both_first_years(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1495,14 +1548,18 @@ def test_a_small_fields_range_is_said_to_possibly_exceed_the_programs_that_take_
     result = pc.compute({**PATH_NEURO, "backup_specialty": "pathology"})
     last = result["reasons"][-1]
     assert last.startswith("If a range exceeds the number of programs in a field that take applicants like you")
+    # Each names the places the reader's own group filled beside the range
+    # (planner audit s54, 12): 23.9% of 932 and 27.0% of 622.
     assert (
-        f"Neurology is a small field, with 932 PGY-1 positions offered in 2025 ({data.RESULTS_AND_DATA.cite()}): the upper "
-        "end of its range here, 60–80, may exceed the number of Neurology programs that take applicants like you and "
-        "sponsor your visa, and the breadth beyond them then goes to a larger field than either you named."
+        "Neurology is a small field, with 932 PGY-1 positions offered in 2025, about 223 of them filled by non-US IMGs "
+        f"({data.RESULTS_AND_DATA.cite()}): the upper end of its range here, 60–80, may exceed the number of Neurology "
+        "programs that take applicants like you and sponsor your visa, and the breadth beyond them then goes to a "
+        "larger field than either you named."
     ) in last
     assert (
-        "Pathology is a small field, with 622 PGY-1 positions offered in 2025: the upper end of its range here, 60–100+, "
-        "may exceed the number of Pathology programs that take applicants like you and sponsor your visa"
+        "Pathology is a small field, with 622 PGY-1 positions offered in 2025, about 168 of them filled by non-US IMGs: "
+        "the upper end of its range here, 60–100+, may exceed the number of Pathology programs that take applicants "
+        "like you and sponsor your visa"
     ) in last
     # With a larger field named, the breadth goes there by name.
     to_medicine = pc.compute({**PATH_NEURO, "specialty": "pathology", "backup_specialty": "internal-medicine"})["reasons"][-1]
@@ -1549,13 +1606,10 @@ def test_a_small_first_choices_count_carries_the_caveat_in_the_read_out_and_head
     # Without the caveat past 90 characters (diffreview47 audit s47, 6).
     assert warned["gist"] == "Neurology 60–80; PM&R 60–80 (Dual apply). Check your backup."
     assert "Neurology: 60–80 programs (fewer if fewer sponsor your visa); " in warned["announced"]
-    # Not for a small backup behind a larger first choice, nor for a US graduate, whom most programs take.
-    for inputs in (
-        {"specialty": "internal-medicine", "backup_specialty": "pathology", "applicant_type": "non-us-img"},
-        {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "us-md", "needs_visa": False},
-    ):
-        result = pc.compute(inputs)
-        assert "fewer if" not in result["announced"] and "fewer if" not in result["gist"], inputs
+    # Not for a US graduate, whom most programs take.
+    us_md = {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "us-md", "needs_visa": False}
+    result = pc.compute(us_md)
+    assert "fewer if" not in result["announced"] and "fewer if" not in result["gist"]
     assert "fewer if" not in pc.compute({"specialty": "pathology", "applicant_type": "us-md"})["summary"]
 
 
@@ -1573,6 +1627,62 @@ def test_the_small_field_caveat_keeps_the_read_out_within_its_limit() -> None:
     assert "fewer if" not in dropped["announced"] and "fewer if" in dropped["summary"]
     assert dropped["announced"].endswith("Step 2 CK 199: below the passing score, 218.")
     assert len(dropped["announced"].split()) <= READ_OUT_WORDS
+
+
+# The planner audit's reader: internal medicine first, pathology as the
+# backup, a non-US IMG who needs a visa (planner audit s54, 12).
+PLANNER54_PATHOLOGY = {
+    "specialty": "internal-medicine",
+    "backup_specialty": "pathology",
+    "applicant_type": "non-us-img",
+    "step2_score": 245,
+    "years_since_graduation": 3,
+    "usce_months": 0,
+    "specialty_letters": 0,
+    "needs_visa": "true",
+}
+
+
+def test_a_small_backups_count_carries_the_caveat_in_the_headline_and_read_out() -> None:
+    # "Pathology: 60–100+ programs" stood in the headline beside about 168
+    # places non-US IMGs filled, its caveat tenth among the reasons (planner
+    # audit s54, 12).
+    result = pc.compute(PLANNER54_PATHOLOGY)
+    said = (
+        "Internal Medicine: 60–80 programs; Pathology: 60–100+ programs, fewer if fewer sponsor your visa (Dual apply, strongly)."
+    )
+    assert result["summary"].startswith(said) and result["announced"] == said
+    assert len(result["announced"].split()) <= READ_OUT_WORDS
+    # The pinned line keeps to its length: the backup's caveat is the first to give way there.
+    assert result["gist"] == "Internal Medicine 60–80; Pathology 60–100+ (Dual apply, strongly)."
+    assert len(result["gist"]) <= PINNED_LINE_CHARS
+    # The reason says why, with the places the reader's group filled.
+    assert any("about 168 of them filled by non-US IMGs" in reason for reason in result["reasons"])
+    # Without a visa need, the programs that take the reader.
+    citizen = pc.compute({**PLANNER54_PATHOLOGY, "applicant_type": "us-img", "needs_visa": "false"})
+    assert "Pathology: 60–100+ programs, fewer if fewer take applicants like you (" in citizen["summary"]
+    assert any("about 57 of them filled by US-citizen IMGs" in reason for reason in citizen["reasons"])
+    # Two small fields hear it once, of each.
+    both = pc.compute({**PLANNER54_PATHOLOGY, "specialty": "neurology"})
+    assert both["summary"].startswith(
+        "Neurology: 60–80 programs; Pathology: 60–100+ programs (Dual apply, strongly). In each field, fewer if fewer "
+        "sponsor your visa."
+    )
+    # Not beside a larger backup, nor for a US graduate, nor beside the field
+    # being left after a change of field, a small, chosen set.
+    for inputs in (
+        {**PLANNER54_PATHOLOGY, "backup_specialty": "family-medicine"},
+        {**PLANNER54_PATHOLOGY, "applicant_type": "us-md", "needs_visa": "false"},
+        {
+            **PLANNER54_PATHOLOGY,
+            "specialty": "internal-medicine",
+            "backup_specialty": "neurology",
+            "previously_unmatched": True,
+            "changing_field": True,
+        },
+    ):
+        checked = pc.compute(inputs)
+        assert "fewer if" not in checked["summary"].split(". ")[0], inputs
 
 
 def test_the_small_field_line_goes_to_the_fields_the_data_set_apart() -> None:
