@@ -1050,8 +1050,8 @@ def h1b_certified_detail(verified_by: dt.date) -> str:
         "Not certified by ECFMG yet? The FSMB takes an IMG's Step 3 application only after ECFMG certification "
         f"(FSMB), so have it by the day you apply: this day, or about {long_date(verified_by)} if the FSMB has "
         "verified your graduation already. Among its requirements: USMLE Step 1 and Step 2 CK passed, and the clinical "
-        "and communication skills requirements met, for the 2026 Match through an ECFMG Pathway with OET Medicine "
-        "(ECFMG, 2025). Some Pathways take only recent graduates, and a Pathway application has its own deadline: the "
+        "and communication skills requirements met, through an ECFMG Pathway with OET Medicine "
+        f"(ECFMG, {ECFMG_PATHWAYS.year}). Some Pathways take only recent graduates, and a Pathway application has its own deadline: the "
         "Assess guide's section “Years since graduation” says more. Our sources do not say how long ECFMG takes to "
         "certify you: start well before this day (our advice)."
     )

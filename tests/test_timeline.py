@@ -2100,7 +2100,10 @@ def test_an_h1b_reader_gets_a_dated_row_for_ecfmg_certification_before_the_step3
     )
     # A graduate the FSMB has verified already applies later, and so may certify later.
     assert "this day, or about 19 November 2027 if the FSMB has verified your graduation already" in detail
-    assert "through an ECFMG Pathway with OET Medicine (ECFMG, 2025)" in detail and "“Years since graduation”" in detail
+    assert (
+        "through an ECFMG Pathway with OET Medicine (ECFMG, 2025, for the 2026 Match)" in detail
+        and "“Years since graduation”" in detail
+    )
     # No day earlier than our sources allow: the time ECFMG takes is not in them.
     assert "Our sources do not say how long ECFMG takes to certify you" in detail and "(our advice)" in detail
     assert certified["source"] == timeline.cited_together(data.FSMB_STEP3, data.ECFMG_PATHWAYS)
