@@ -1318,6 +1318,9 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
         if spec.slug == "emergency-medicine"
         else ""
     )
+    # ENT, plastics and neurosurgery lost points on a count their cited
+    # article gives only for dermatology (sources audit s54, 3).
+    sloe += f" {reading}" if (reading := data.letters_reading(spec.slug)) else ""
     if letters < expected:
         factors.append(
             Factor(
@@ -1373,8 +1376,10 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
             Factor(
                 "Visa needed",
                 VISA_POINTS + extra,
-                f"Visa need {profile.visa_basis(v)}. Not every program sponsors a visa, so the IMG article asks of each whether it "
-                "commonly does"
+                # The article asks it of a field, and says to research each
+                # program's sponsorship apart (sources audit s54, 10).
+                f"Visa need {profile.visa_basis(v)}. Not every program sponsors a visa: the IMG article asks whether a field "
+                "commonly does, and says to research each program's sponsorship"
                 + (
                     "; the IMG article says H-1B sponsorship is rare in some specialties, and this check assumes "
                     "those are among the competitive fields (its own assumption, not the article's)."
@@ -3562,7 +3567,10 @@ def method() -> Markup:
                     f"{EXCEPTIONAL_ULTRA['research']}+ research items, {EXCEPTIONAL_ULTRA['letters']}+ specialty letters, "
                     f"{EXCEPTIONAL_ULTRA['away']}+ US rotations in the field and no failures. {RESEARCH_NOT_A_ROTATION} The article asks for an “extremely "
                     f"strong” score and names 250+ only as a ballpark, with no score at which one field alone becomes reasonable, so "
-                    f"{EXCEPTIONAL_ULTRA['step2']}, 10 points above it, is this calculator's own margin. With no research at all: at most “dual apply, strongly”.",
+                    f"{EXCEPTIONAL_ULTRA['step2']}, 10 points above it, is this calculator's own margin. The article asks for "
+                    "“multiple” research experiences and US letters and for “several” programs that know you, with no "
+                    f"counts: {EXCEPTIONAL_ULTRA['research']}, {EXCEPTIONAL_ULTRA['letters']} and {EXCEPTIONAL_ULTRA['away']} "
+                    "are our reading of those words. With no research at all: at most “dual apply, strongly”.",
                 ),
                 el(
                     "li",
@@ -3579,8 +3587,10 @@ def method() -> Markup:
                 ),
                 el(
                     "li",
-                    f"A Step 2 CK more than {MISALIGNED_STEP2_GAP} points below the level an article sets for the field "
-                    f"(ultra-competitive {ULTRA_STEP2_BANDS[1].floor}, radiology {RADIOLOGY_STEP2_BANDS[1].floor}) on a first "
+                    f"A Step 2 CK more than {MISALIGNED_STEP2_GAP} points below the field's level "
+                    f"(ultra-competitive {ULTRA_STEP2_BANDS[1].floor}, this check's line just under the ultra article's "
+                    f"roughly 250 and the orthopaedics article's 245–250; radiology {RADIOLOGY_STEP2_BANDS[1].floor}, the "
+                    "radiology article's) on a first "
                     "attempt: at most “dual apply, strongly” (ultra and radiology articles; the orthopaedics article tells "
                     "that reader to dual apply).",
                 ),

@@ -3738,3 +3738,14 @@ def test_a_pair_that_does_not_fit_follows_one_that_does(monkeypatch: pytest.Monk
     )
     # The page shows the headline where no single change is listed.
     assert margins["headline"] in html.unescape(str(competitiveness.render(compute(reader))))
+
+
+def test_ent_letters_say_the_count_is_borrowed_from_the_dermatology_plan() -> None:
+    # The ultra article counts letters only for dermatology (sources audit s54, 3).
+    def letters_row(slug: str) -> str:
+        result = compute({"specialty": slug, "applicant_type": "us-img", "step2_score": 252, "specialty_letters": 2})
+        return next(str(f["why"]) for f in result["factors"] if f["factor"] == "Specialty letters")
+
+    assert letters_row("otolaryngology").endswith(data.letters_reading("otolaryngology"))
+    assert "is our reading" in data.letters_reading("otolaryngology")
+    assert "our reading" not in letters_row("dermatology") and "our reading" not in letters_row("orthopaedic-surgery")
