@@ -513,7 +513,7 @@ MISALIGNED_STEP2_GAP = 15  # this far below the field's lowest solid band
 # The article's words are "no recent clinical work", not "limited": no month
 # of hands-on work in the last 3 years, in the US or elsewhere.
 MISALIGNED_YEARS = 3
-MISALIGNED_GRADUATION_TIERS: frozenset[Tier] = frozenset({"ultra", "competitive"})
+MISALIGNED_GRADUATION_TIERS = data.HARD_TIERS
 # The case study's reapplicant had "minimal research" (one project), and the
 # article calls a second try "low-yield" without "elite research": below the
 # research this calculator asks of a single-track ultra applicant, a low score

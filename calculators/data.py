@@ -1452,6 +1452,10 @@ class Specialty:
 
 # From the most open field to the hardest.
 TIER_ORDER: tuple[Tier, ...] = ("accessible", "moderate", "competitive", "ultra")
+# The tiers the articles treat as hard to enter even with a strong file: one
+# set for program counts, the check and match odds, which each kept a copy
+# (sources audit s54, 11).
+HARD_TIERS: frozenset[Tier] = frozenset({"ultra", "competitive"})
 PROGRAM_TIERS: tuple[ProgramTier, ...] = ("reach", "target", "likely")
 # A list and its chart are read from the programs most likely to take the reader.
 PROGRAM_TIERS_EASIEST_FIRST: tuple[ProgramTier, ...] = tuple(reversed(PROGRAM_TIERS))

@@ -1429,7 +1429,7 @@ def not_your_group(
 
 # The fields where US seniors' longer rank lists are the site's concern: the
 # one seniors' figure we hold, orthopaedics', is of such a field.
-COMPETITIVE_TIERS: frozenset[data.Tier] = frozenset({"competitive", "ultra"})
+COMPETITIVE_TIERS = data.HARD_TIERS
 
 
 def ranks_not_your_group(spec: data.Specialty, applicant: str, ranks: Measure, ranks_said: bool = False) -> str:

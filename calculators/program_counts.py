@@ -245,9 +245,8 @@ DEFAULT_LARGE_BACKUP = NO_MATCH_BACKUP
 # it first matched) got 80-120 and "apply to one broad field alone".
 BROAD_FIELDS = frozenset(slug for slug, rule in LARGE_BACKUP_RANGES.items() if rule is BROAD_PRIMARY_CARE)
 
-# Tiers whose fields the articles treat as hard to enter even with a strong
-# file; they keep their own ranges wherever they appear.
-HARD_TIERS: frozenset[data.Tier] = frozenset({"ultra", "competitive"})
+# Fields of the hard tiers keep their own ranges wherever they appear.
+HARD_TIERS = data.HARD_TIERS
 
 # --- Which backups are accepted --------------------------------------------------
 # An ultra-competitive field is refused as a backup, as the backup finder
@@ -419,15 +418,13 @@ MAIN_FIELD_EXAMPLE_COUNTS: dict[str, str] = {
         "70–90 programs in its worked example of a US MD moving to it from orthopaedics after a no-match and a research year"
     ),
 }
-# The no-match article's own examples of backup fields for its 60-100+.
-NO_MATCH_BACKUP_EXAMPLES = frozenset({"internal-medicine", "family-medicine", "psychiatry", "pediatrics", "anesthesiology"})
 
 
 def _other_roles(slug: str) -> str | None:
     """What the no-match article counts for ``slug`` other than as a first choice."""
     roles = [
         *([example] if (example := MAIN_FIELD_EXAMPLE_COUNTS.get(slug)) else []),
-        *([f"{NO_MATCH_BACKUP.text()} as a backup after a no-match"] if slug in NO_MATCH_BACKUP_EXAMPLES else []),
+        *([f"{NO_MATCH_BACKUP.text()} as a backup after a no-match"] if slug in data.NO_MATCH_BACKUPS else []),
     ]
     # Joined with a comma: the worked example's words run long.
     return f"the no-match article gives it {', and '.join(roles)}" if roles else None
@@ -960,9 +957,9 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     tier_mix = result["tiers"]
     reasons.append(
         f"Within each list: {tier_mix['likely_pct']}% likely, {tier_mix['target_pct']}% target and "
-        f"{tier_mix['reach_pct']}% reach programs, so at least {100 - tier_mix['reach_pct']}% are realistic; the "
-        "no-match article asks for 70–80% or more. The steps by band, within that, and the split between likely "
-        "and target are this site's own rule."
+        f"{tier_mix['reach_pct']}% reach programs, so at least {100 - tier_mix['reach_pct']}% are realistic. The "
+        "no-match article asks for 70–80% or more of a backup list after a no-match; asking it of every list, the "
+        "steps by band within that, and the split between likely and target are this site's own rule."
     )
     if v["previously_unmatched"]:
         reasons.append(
@@ -2121,8 +2118,9 @@ def method() -> Markup:
         ),
         el(
             "p",
-            "The no-match article asks that at least 70–80% of a backup list be its most realistic and "
-            f"stretch-but-reasonable programs. Reach programs therefore stay at {max(REACH_PCT.values())}% or less, falling as the band weakens; "
+            "The no-match article asks that at least 70–80% of a backup list after a no-match be its most realistic "
+            "and stretch-but-reasonable programs; this calculator asks it of every list (our rule). Reach programs "
+            f"therefore stay at {max(REACH_PCT.values())}% or less, falling as the band weakens; "
             "how the rest divides between likely and target programs is this calculator's own choice, leaning towards "
             "likely programs for weaker profiles. In an ultra-competitive field even a “likely” program is uncertain.",
         ),

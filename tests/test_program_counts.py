@@ -2411,3 +2411,12 @@ def test_changing_to_a_field_with_fewer_places_for_your_group_is_said_once_besid
     )
     swapped = {**reader, "specialty": "internal-medicine", "backup_specialty": new}
     assert not any("now carries most of your list but had fewer" in r for r in pc.compute(swapped)["reasons"])
+
+
+def test_the_seventy_to_eighty_percent_rule_is_said_to_be_the_articles_for_a_backup_list_and_ours_for_every_list() -> None:
+    # The no-match article writes it for a backup list after a no-match
+    # (sources audit s54, 6).
+    result = pc.compute({"specialty": "internal-medicine"})
+    reasons = " ".join(str(r) for r in result["reasons"])
+    assert "The no-match article asks for 70–80% or more of a backup list after a no-match; asking it of every list" in reasons
+    assert "this calculator asks it of every list (our rule)" in str(pc.method())
