@@ -1018,7 +1018,7 @@ def _applicant_factor(spec: data.Specialty, v: Mapping[str, object]) -> Factor:
         else "all specialties"
     )
     seen = (
-        f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
+        f"{data.APPLICANT_LABELS[applicant]}: {table_percent(rates.for_applicant(applicant))} of {data.RATE_GROUPS[applicant]} "
         f"matched to a PGY-1 position in {rates.year} ({fields})."
     )
     if applicant in data.IMG_TYPES and v["previously_unmatched"]:
@@ -3399,9 +3399,9 @@ def method() -> Markup:
                     "often favor US MD over US DO (ultra article); a US MD or DO graduate of an earlier year (1 year "
                     "or more since graduation, or a past no-match) 0, since the NRMP counts them apart from seniors "
                     "and their rate is not in our data"
-                    + f". Context: {rates.year} PGY-1 match rates were {rates.us_md_senior_pct:g}% (US MD seniors), "
-                    f"{rates.us_do_senior_pct:g}% (US DO seniors), {rates.us_img_pct:g}% (US-citizen IMGs) and "
-                    f"{rates.non_us_img_pct:g}% (non-US IMGs); {rates.source}.",
+                    + f". Context: {rates.year} PGY-1 match rates were {table_percent(rates.us_md_senior_pct)} (US MD seniors), "
+                    f"{table_percent(rates.us_do_senior_pct)} (US DO seniors), {table_percent(rates.us_img_pct)} (US-citizen IMGs) and "
+                    f"{table_percent(rates.non_us_img_pct)} (non-US IMGs); {rates.source}.",
                 ),
                 el(
                     "li",
@@ -3439,7 +3439,7 @@ def method() -> Markup:
                     "to their credit, at "
                     + ", ".join(f"{signed(US_SENIOR_QUARTILE_POINTS[q])}" for q in ("q3", "median", "q1", "below"))
                     + " for the same four places: a lower score is not held against a group that matches far more "
-                    f"often (US MD seniors {rates.for_applicant('us-md'):g}% in {rates.year}, "
+                    f"often (US MD seniors {table_percent(rates.for_applicant('us-md'))} in {rates.year}, "
                     f"{rates.cited.cite()}); the red-flag line still applies.",
                 ),
                 el(

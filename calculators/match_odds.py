@@ -1413,7 +1413,7 @@ def not_your_group(
             lean = "as background only: for none of these fields can we say whether it is low or high for you"
             basis = f" {LEAN_RULE}"
     any_field = (
-        f" That {rates.for_applicant(applicant):g}% counts a match in any field, not only in {field.name}: your group's "
+        f" That {table_percent(rates.for_applicant(applicant))} counts a match in any field, not only in {field.name}: your group's "
         f"rate in {field.name} is not in our data, and in some fields it has been lower than the all-field rate."
         if us_graduate and field is not None and senior is not False
         else ""
@@ -1421,8 +1421,8 @@ def not_your_group(
     return (
         f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
         f"Across all specialties in {rates.year}, "
-        f"{rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} matched against "
-        f"{rates.non_us_img_pct:g}% of {DATA_GROUP} ({rates.cited.cite()}), so read "
+        f"{table_percent(rates.for_applicant(applicant))} of {data.RATE_GROUPS[applicant]} matched against "
+        f"{table_percent(rates.non_us_img_pct)} of {DATA_GROUP} ({rates.cited.cite()}), so read "
         f"{estimate} {lean}{_seniors_only(applicant, senior)}{any_field}{basis}"
     )
 

@@ -26,7 +26,7 @@ from . import charts, competitiveness, cycle, data, match_odds, profile
 from .competitiveness import BAND_LABELS, BAND_ORDER, Band
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Source
 from .fields import BoolField, InputError, flag, parse_inputs, whole, word, word_or_none
-from .html import Markup, and_list, capitalised, counted, el, join, table
+from .html import Markup, and_list, capitalised, counted, el, join, table, table_percent
 from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "program_counts"
@@ -1285,9 +1285,9 @@ def _outside_the_ranges_reader(spec: data.Specialty, v: Mapping[str, object], ru
         else:
             said.append(
                 f"The articles wrote their counts for IMGs, who match far less often than US seniors (PGY-1 match rate "
-                f"in {rates.year}: US MD seniors {rates.for_applicant('us-md'):g}%, US DO seniors "
-                f"{rates.for_applicant('us-do'):g}%, US-citizen IMGs {rates.for_applicant('us-img'):g}%, non-US IMGs "
-                f"{rates.for_applicant('non-us-img'):g}%; {rates.cited.cite()}): read the range as an upper order "
+                f"in {rates.year}: US MD seniors {table_percent(rates.for_applicant('us-md'))}, US DO seniors "
+                f"{table_percent(rates.for_applicant('us-do'))}, US-citizen IMGs {table_percent(rates.for_applicant('us-img'))}, non-US IMGs "
+                f"{table_percent(rates.for_applicant('non-us-img'))}; {rates.cited.cite()}): read the range as an upper order "
                 "of size, not as a count written for you."
             )
     if spec.tier == "ultra" and whole(v, "exam_failures"):

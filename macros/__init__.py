@@ -146,7 +146,7 @@ def overall_match_rate(applicant_type: str, year: int | None = None, cited: bool
     once (``match_rates_cite``): twice, the long citation split a comparison
     in two (copy-edit audit s32, 7)."""
     rates = _match_rates(year)
-    said = f"{rates.for_applicant(applicant_type):g}% in {rates.year}"
+    said = f"{html.table_percent(rates.for_applicant(applicant_type))} in {rates.year}"
     return join(f"{said} ", cite(rates.cited)) if cited else Markup(said)
 
 
@@ -265,11 +265,11 @@ def match_rates_table() -> Markup:
     rows = [
         (
             str(r.year),
-            f"{r.us_md_senior_pct:g}%",
-            f"{r.us_do_senior_pct:g}%",
-            f"{r.us_img_pct:g}%",
-            f"{r.non_us_img_pct:g}%",
-            f"{r.all_active_pct:g}%",
+            f"{html.table_percent(r.us_md_senior_pct)}",
+            f"{html.table_percent(r.us_do_senior_pct)}",
+            f"{html.table_percent(r.us_img_pct)}",
+            f"{html.table_percent(r.non_us_img_pct)}",
+            f"{html.table_percent(r.all_active_pct)}",
             f"{r.source} ({r.status})",
         )
         for r in sorted(d.match_rates().values(), key=lambda r: -r.year)

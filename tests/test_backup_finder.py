@@ -735,7 +735,10 @@ def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: s
     listed = [data.specialty(str(s["specialty"])) for s in result["suggestions"]]
     assert result["match_odds_note"] == match_odds.not_your_group(applicant, "these estimates", senior=senior, listed=listed)
     assert f"Not your group. These are figures for non-US IMGs, not for {group}" in text
-    assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in text
+    assert (
+        f"{table_percent(getattr(rates, rate))} of {rated} matched against {table_percent(rates.non_us_img_pct)} of non-US IMGs"
+        in text
+    )
     lean = "as background only" if applicant in data.US_GRADUATE_TYPES and not senior else "likely on the low side for you"
     assert f"({rates.cited.cite()})" in text and lean in text
     # The finder knows whether a US graduate is still a senior, so says the caution for earlier years only to them.

@@ -19,7 +19,7 @@ from calculators import InputError, competitiveness, cycle, data, match_odds, pr
 from calculators import profile as calculators_profile
 from calculators.competitiveness import BAND_ORDER, compute
 from calculators.data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, SPECIALTIES, Source, specialty
-from calculators.html import signed
+from calculators.html import signed, table_percent
 
 STRONG = {
     "applicant_type": "us-md",
@@ -1973,7 +1973,7 @@ def test_an_imgs_applicant_type_row_gets_no_seniors_share(applicant: str) -> Non
     why = compute({"specialty": "emergency-medicine", "applicant_type": applicant, "step2_score": 232})["factors"][1]["why"]
     rates = data.latest_match_rates()
     assert why == (
-        f"{data.APPLICANT_LABELS[applicant]}: {rates.for_applicant(applicant):g}% of {data.RATE_GROUPS[applicant]} "
+        f"{data.APPLICANT_LABELS[applicant]}: {table_percent(rates.for_applicant(applicant))} of {data.RATE_GROUPS[applicant]} "
         f"matched to a PGY-1 position in {rates.year} (all specialties)."
     )
 

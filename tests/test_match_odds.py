@@ -655,7 +655,10 @@ def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, gr
     headline = _lead(match_odds.render(result))
     rates = latest_match_rates()
     assert headline.startswith(f"Not your group. These are figures for non-US IMGs, not for {group}")
-    assert f"{getattr(rates, rate):g}% of {rated} matched against {rates.non_us_img_pct:g}% of non-US IMGs" in headline
+    assert (
+        f"{table_percent(getattr(rates, rate))} of {rated} matched against {table_percent(rates.non_us_img_pct)} of non-US IMGs"
+        in headline
+    )
     # The seniors' rate is not a graduate's: the NRMP counts graduates who have left school apart.  The
     # years start at 0, a senior's, and a senior is spared the caution (usdo audit s44, 7).
     assert "If you graduated in an earlier year, though" not in headline
@@ -2053,3 +2056,11 @@ def test_where_the_visa_is_named_us_experience_and_letters_are_named_too() -> No
     assert planner["announced"] == (
         "Internal Medicine: about 48% matched (an estimate; base rate 48.5%). Likely high for you: your visa need unseen."
     )
+
+
+def test_match_rates_are_printed_to_the_nrmps_one_decimal() -> None:
+    # "US-citizen IMGs 70%" stood beside "93.5%" (sources audit s54, 8).
+    note = str(
+        compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})["comparison_group"]["note"]
+    )
+    assert "70.0% of US-citizen IMGs matched against 56.4% of non-US IMGs" in note
