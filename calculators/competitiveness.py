@@ -410,6 +410,11 @@ UNMATCHED_POINTS = -8
 # exceptional applicant (see EXCEPTIONAL_ULTRA); it still counts towards two.
 RED_FLAGS_FOR_CAP = 2
 TARGET_FLAG = "a highly competitive target"
+RADIOLOGY_NOT_A_TARGET_FLAG = (
+    "Radiology does not count as “a highly competitive target” here. The IMG article's red flag names dermatology, "
+    "orthopaedics, ENT, plastics and neurosurgery; the article lists radiology among the highly competitive fields "
+    "elsewhere, but this check follows the radiology article, which calls it moderately competitive overall (our rule)."
+)
 # The articles' old-graduation concern is a long gap from patient care in any
 # country (IMG article: "limited recent clinical activity"; radiology: without
 # continuous clinical work; no-match: no recent clinical work).  The form asks
@@ -3204,6 +3209,10 @@ def render(result: CompetitivenessResult) -> Markup:
     flags = result["red_flags"]
     visa = bool(result["needs_visa_resolved"])
     parts.append(el("p", "Red flags found: " + (", ".join(flags) if flags else "none") + "."))
+    # The IMG article lists radiology among its highly competitive fields,
+    # and a radiology reader read "none" with no word why (sources audit s54, 1).
+    if result["inputs"]["specialty"] == "diagnostic-radiology":
+        parts.append(el("p", RADIOLOGY_NOT_A_TARGET_FLAG, class_="mpb-note"))
     parts.extend(
         el("p", FLAG_READINGS[flag] + (VISITOR_STATUS if flag == MINIMAL_USCE_FLAG and visa else ""), class_="mpb-note")
         for flag in flags

@@ -3749,3 +3749,15 @@ def test_ent_letters_say_the_count_is_borrowed_from_the_dermatology_plan() -> No
     assert letters_row("otolaryngology").endswith(data.letters_reading("otolaryngology"))
     assert "is our reading" in data.letters_reading("otolaryngology")
     assert "our reading" not in letters_row("dermatology") and "our reading" not in letters_row("orthopaedic-surgery")
+
+
+def test_a_radiology_reader_is_told_why_the_target_flag_is_not_counted() -> None:
+    # "Red flags found: none" beside an article that groups radiology with the
+    # highly competitive fields (sources audit s54, 1).
+    said = str(
+        competitiveness.render(compute({"specialty": "diagnostic-radiology", "applicant_type": "us-img", "step2_score": 242}))
+    )
+    assert competitiveness.RADIOLOGY_NOT_A_TARGET_FLAG in said.replace("&#x27;", "'").replace("&#39;", "'")
+    assert competitiveness.RADIOLOGY_NOT_A_TARGET_FLAG not in str(
+        competitiveness.render(compute({"specialty": "internal-medicine"}))
+    )
