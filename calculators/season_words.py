@@ -176,27 +176,34 @@ def registration_advice(today: dt.date) -> Markup:
     )
 
 
-def last_useful_day(today: dt.date) -> str:
+def last_useful_day(today: dt.date, short: bool = False) -> str:
     """The last day a new application for the coming Match is likely to bring
     an interview, as of the build, with what follows from it: "late
     December" left a reader on 7 December to guess (midseason audit s52, 1),
     and "send this week" stood beside "was about 20 December" on a page built
-    after it (diff review s52b, 1)."""
+    after it (diff review s52b, 1).  ``short``: its first sentence only, for a
+    page that has given the rule in full above (prelim54's note: the timeline
+    guide printed its 120 words twice)."""
     year = cycle.coming_season(today)
     last = cycle.last_day_for_an_interview(year)
     said = "; ".join(part for part in (cycle.last_day_basis(year), as_of(today)) if part)
     if today <= last:
-        return (
+        first = (
             f"For the Match {year}, the last useful day to send a new application is about {long_date(last)} "
-            f"({said}): one sent later is unlikely to bring an interview before the rank lists close. "
-            f"{cycle.INTERVIEW_RULE} {cycle.EARLY_APPLICANTS}, so an application sent this week is worth more than a polished "
-            "one sent next month."
+            f"({said}): one sent later is unlikely to bring an interview before the rank lists close."
         )
-    return (
-        f"For the Match {year}, the last useful day to send a new application was about {long_date(last)} "
-        f"({said}): one sent now is unlikely to bring an interview before the rank lists close, so ranking "
-        f"what you have, SOAP and the next season are what remain. {cycle.INTERVIEW_RULE}"
-    )
+        rest = (
+            f" {cycle.INTERVIEW_RULE} {cycle.EARLY_APPLICANTS}, so an application sent this week is worth more than a "
+            "polished one sent next month."
+        )
+    else:
+        first = (
+            f"For the Match {year}, the last useful day to send a new application was about {long_date(last)} "
+            f"({said}): one sent now is unlikely to bring an interview before the rank lists close, so ranking "
+            "what you have, SOAP and the next season are what remain."
+        )
+        rest = f" {cycle.INTERVIEW_RULE}"
+    return first if short else first + rest
 
 
 def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:

@@ -483,9 +483,10 @@ def cycle_short_of_interviews(standalone: bool = False) -> Markup:
     return season_words.short_of_interviews(_today(), standalone)
 
 
-def cycle_last_useful_day() -> str:
-    """The last day a new application for the page's season is likely to bring an interview."""
-    return season_words.last_useful_day(_today())
+def cycle_last_useful_day(short: bool = False) -> str:
+    """The last day a new application for the page's season is likely to bring
+    an interview; ``short``, its first sentence, where the page gave the rule above."""
+    return season_words.last_useful_day(_today(), short)
 
 
 def cycle_next_open_dates() -> Markup:

@@ -4153,7 +4153,7 @@ def test_the_timeline_weighs_a_preliminary_year_as_a_bridge_by_the_rank_list_gui
     assert "Whether a preliminary match leaves you any of those, our sources do not say: ask the NRMP" in surgical
     assert "Whether those include categorical places, our sources do not say" in guide
     assert "**On its own, a preliminary year is a bridge, not a backup** (our reading)." in surgical
-    assert "add a categorical field too, before the last useful day. {{ cycle_last_useful_day() }}" in surgical
+    assert "add a categorical field too, before the last useful day. {{ cycle_last_useful_day(short=True) }}" in surgical
     assert not re.search(TYPED_MONTH, surgical.split("{{ cycle_last_useful_day() }}")[0])
     assert not _long_sentences(surgical), _long_sentences(surgical)
 

@@ -445,3 +445,10 @@ def test_the_guides_give_the_last_useful_day_in_the_tense_of_the_build(today: st
     assert ("an application sent this week is worth more" in said) is (verb == "is")
     assert ("SOAP and the next season are what remain" in said) is (verb == "was")
     assert cycle.INTERVIEW_RULE in said
+
+
+def test_the_short_last_useful_day_is_the_first_sentence_of_the_full_one() -> None:
+    # The timeline guide printed the whole rule twice (prelim54's note).
+    for day in (dt.date(2026, 12, 7), dt.date(2027, 1, 10)):
+        full, short = season_words.last_useful_day(day), season_words.last_useful_day(day, short=True)
+        assert full.startswith(short) and len(short) < len(full) and cycle.INTERVIEW_RULE not in short
