@@ -63,6 +63,19 @@ DERM_NON_US_IMG = {
     "research_items": 9,
     "away_rotations": 0,
 }
+# The planner audit's reader: a 2023 graduate from India, Step 2 CK 245, no
+# US clinical experience or letters, needing a visa, planning internal
+# medicine for the Match 2028 on 7 December 2026 (planner audit s54, 4 and 12).
+PLANNER54 = {
+    "specialty": "internal-medicine",
+    "applicant_type": "non-us-img",
+    "step2_score": 245,
+    "years_since_graduation": 3,
+    "usce_months": 0,
+    "specialty_letters": 0,
+    "needs_visa": "true",
+}
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_MISSING = f"Chromium not found at {CHROMIUM}: install Debian's chromium package (.ci/run does), or set CHROMIUM."
 # The closed network refuses Chromium's own background connections, so they

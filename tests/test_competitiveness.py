@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import DERM_NON_US_IMG as DERM_NON_US
-from conftest import ROOT, pin_build_date
+from conftest import PLANNER54, ROOT, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -3621,20 +3621,6 @@ def test_an_ultra_reapplicant_is_given_the_no_match_articles_test_beside_the_ban
         checked = compute(other)
         assert heard not in checked["summary"] and heard not in checked["announced"]
         assert "Applying to" not in html.unescape(str(competitiveness.render(checked)))
-
-
-# The planner audit's reader: a 2023 graduate from India, Step 2 CK 245, no
-# US clinical experience or letters, needing a visa, planning internal
-# medicine for the Match 2028 on 7 December 2026 (planner audit s54, 4).
-PLANNER54 = {
-    "specialty": "internal-medicine",
-    "applicant_type": "non-us-img",
-    "step2_score": 245,
-    "years_since_graduation": 3,
-    "usce_months": 0,
-    "specialty_letters": 0,
-    "needs_visa": "true",
-}
 
 
 def _fits(v: dict[str, object], moves: list[competitiveness.Move]) -> bool:

@@ -10,7 +10,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import FM_REAPPLICANT, pin_build_date
+from conftest import FM_REAPPLICANT, PLANNER54, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1629,18 +1629,8 @@ def test_the_small_field_caveat_keeps_the_read_out_within_its_limit() -> None:
     assert len(dropped["announced"].split()) <= READ_OUT_WORDS
 
 
-# The planner audit's reader: internal medicine first, pathology as the
-# backup, a non-US IMG who needs a visa (planner audit s54, 12).
-PLANNER54_PATHOLOGY = {
-    "specialty": "internal-medicine",
-    "backup_specialty": "pathology",
-    "applicant_type": "non-us-img",
-    "step2_score": 245,
-    "years_since_graduation": 3,
-    "usce_months": 0,
-    "specialty_letters": 0,
-    "needs_visa": "true",
-}
+# The planner audit's reader, with pathology as the backup (planner audit s54, 12).
+PLANNER54_PATHOLOGY = {**PLANNER54, "backup_specialty": "pathology"}
 
 
 def test_a_small_backups_count_carries_the_caveat_in_the_headline_and_read_out() -> None:
