@@ -1458,11 +1458,8 @@ def residencycas_backup(candidate: data.Specialty, today: dt.date) -> str:
 def couples_note(with_odds: bool) -> str:
     """One sentence for a couple: where to look for a backup, and, beside
     match odds, whose chance those odds are (``match_odds.couple_alone``)."""
-    advice = (
-        "prefer a backup with programs where your partner also applies, as your lists are matched in pairs "
-        f"({data.NRMP_COUPLES.cite()}; our advice)"
-    )
-    lead = match_odds.couple_alone("the match odds here are") if with_odds else match_odds.COUPLE_IF
+    advice = f"prefer a backup with programs where your partner also applies (our advice), as {data.MATCHED_IN_PAIRS}"
+    lead = match_odds.couple_alone("the match odds here are") if with_odds else data.COUPLE_IF
     return f"{lead}: {advice}." if with_odds else f"{lead}, {advice}."
 
 

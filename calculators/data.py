@@ -478,6 +478,10 @@ AAMC_MEDICARE_GME = Source(
 # matches and the other does not; supplemental lists not paired; and a couple
 # fee for each partner.
 NRMP_COUPLES = Source("nrmp-couples", "Couples in the Match", "read 2026", "NRMP")
+# One wording for the calculators' couples sentences, which each wrote the
+# lead and the pairing rule apart (matchodds54's note).
+COUPLE_IF = "If you match as a couple"
+MATCHED_IN_PAIRS = f"your lists are matched in pairs ({NRMP_COUPLES.cite()})"
 ECFMG_J1 = Source(
     "ecfmg-evsp",
     "Exchange Visitor Sponsorship Program: a J-1 physician in clinical training must spend two years in the home "

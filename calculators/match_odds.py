@@ -609,7 +609,7 @@ def _availability_problem(
     return None
 
 
-COUPLE_IF = "If you match as a couple"
+COUPLE_IF = data.COUPLE_IF
 
 
 def couple_alone(what: str) -> str:

@@ -1025,9 +1025,8 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
     # labels it, since a citation alone read as the NRMP's advice (couples
     # audit s43, 7).
     reasons.append(
-        "If you match as a couple, find these counts in places where both of you could train: your lists are matched "
-        f"in pairs ({data.NRMP_COUPLES.cite()}), so the counts move to those places rather than shrink (our advice, "
-        "from how the pairs work)."
+        f"{data.COUPLE_IF}, find these counts in places where both of you could train: {data.MATCHED_IN_PAIRS}, so "
+        "the counts move to those places rather than shrink (our advice, from how the pairs work)."
     )
     # The backup's own band, behind the warnings, was worked out with the first
     # choice's letters and rotations, which the form asks for that field alone:

@@ -589,9 +589,9 @@ INTERNAL_MEDICINE = "internal-medicine"
 # with a program elsewhere or the No Match code (couplesvisa audit s46, 3).
 # The pairing is the NRMP's rule; where to spend the signals is ours.
 COUPLES = (
-    "If you match as a couple, spend these signals first on programs in places where your partner also applies: your "
-    f"lists are matched in pairs ({data.NRMP_COUPLES.cite()}), so a program where they have none can go on your list "
-    "only beside one of theirs elsewhere or the No Match code (our advice, from how the pairs work)."
+    f"{data.COUPLE_IF}, spend these signals first on programs in places where your partner also applies: "
+    f"{data.MATCHED_IN_PAIRS}, so a program where they have none can go on your list only beside one of theirs "
+    "elsewhere or the No Match code (our advice, from how the pairs work)."
 )
 
 

@@ -1757,8 +1757,8 @@ def test_a_couple_is_told_whose_odds_these_are_and_where_to_look(step2: int | No
     said = [n for n in result["notes"] if n.startswith(match_odds.COUPLE_IF)]
     assert len(said) == 1
     advice = (
-        "prefer a backup with programs where your partner also applies, as your lists are matched in pairs "
-        f"({data.NRMP_COUPLES.cite()}; our advice)."
+        "prefer a backup with programs where your partner also applies (our advice), as your lists are matched in "
+        f"pairs ({data.NRMP_COUPLES.cite()})."
     )
     # Match odds' own opening, where there are match odds to speak of.
     if step2 is None:
