@@ -61,7 +61,7 @@ from .data import (
     USMLE_SCORE_REPORTING,
     Source,
 )
-from .fields import BoolField, DateField, InputError, day, day_or_none, flag, parse_inputs, word
+from .fields import BoolField, DateField, InputError, IntField, day, day_or_none, flag, parse_inputs, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, long_date, table
 from .registry import first_within_read_out
 
@@ -164,6 +164,8 @@ def under_way(item: PlanItem, today: str) -> bool:
 
 
 DECIDE_DUAL = "Decide firmly whether to dual apply"
+PLAN_USCE = "Plan US clinical experience"
+REQUEST_LETTERS = "Request letters"
 VISA_STEP = "Check each program's visa sponsorship and Step 3 needs"
 # A graduate of a US school who needs a visa was given the IMG step: Step 3
 # for an H-1B and ECFMG's J-1, which a DO with COMLEX only cannot follow
@@ -555,7 +557,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         -15,
-        "Plan US clinical experience",
+        PLAN_USCE,
         US_CLINICAL_DETAIL,
         ARTICLE_IMG,
         anchor="preparation",
@@ -633,7 +635,7 @@ STEPS: tuple[Step, ...] = (
     # to take the earlier date, so these count from ERAS opening.
     Step(
         -5,
-        "Request letters",
+        REQUEST_LETTERS,
         "Ask early and explain your plans; aim for the count each specialty expects.",
         ARTICLE_IMG,
         anchor="eras_opens",
@@ -836,6 +838,200 @@ ANCHOR_WORDS = {
 }
 
 
+# --- Hands-on US months so far (planner audit s54, 2; oldgrad audit s52, 3) ---------------------------
+# A non-US IMG with no US months, planning a September submission in
+# December, read "Next: Request letters on 2 January 2027": no US physician
+# had yet seen them work, and no page dated the latest window for their US
+# months.  The plan asks how many hands-on months they have so far.
+#
+# The question has a name of its own, not the check's "usce_months": that one
+# counts observerships too (with "observership_months" apart) and cannot be
+# left empty (it starts at 3).  Under the check's name, the plan would have
+# read an observer's months as hands-on, and an answer emptied here would
+# have reached the check as invalid, so that it showed its 3 in place of a
+# remembered 0.  A name no other calculator asks cannot carry a wrong answer
+# either way; the price is that a reader types it here once more.
+#
+# The check's line for minimal US experience (competitiveness.USCE_MINIMAL_BELOW,
+# ours, not the article's; a test holds the two together), not imported: a
+# page with the timeline alone would load the check's modules too.
+USCE_MINIMAL_BELOW = 3
+USCE_MAX_MONTHS = 240
+# The Timeline guide's later clock: the orthopaedics article wants letters
+# confirmed about 3 months before you submit; the plan's letters row follows
+# the IMG article's earlier one, which the guide calls the safer.
+LETTERS_CONFIRMED_MONTHS = 3
+USCE_ARRANGE = "Arrange hands-on US clinical months"
+USCE_START = "Last day to start your US clinical months"
+USCE_LETTERS = "US letters confirmed, as your US months end"
+USCE_GUIDE = "The Timeline guide's section “Starting with no US clinical experience”"
+# The guide's judgment, said as ours wherever the plan says it.
+SEASON_LATER = "it may be wiser to apply a season later"
+
+HANDS_ON_MONTHS = IntField(
+    name="us_hands_on_months",
+    label="Hands-on US clinical months so far",
+    maximum=USCE_MAX_MONTHS,
+    initial=None,
+    optional=True,
+    help="IMGs: months you have already spent caring for patients in the US, such as externships, electives, "
+    "clinical jobs or months of a US residency. Not observerships, and not months still to come. With fewer than "
+    f"{USCE_MINIMAL_BELOW}, the plan dates the last day to start your US months so that they end before your "
+    "letters are due. Leave it empty to plan without it. It is not filled in from the competitiveness check, which "
+    "counts observerships too.",
+)
+
+
+class UsMonths(NamedTuple):
+    """What the plan adds for a reader's hands-on US months: ``rows``; a
+    ``note`` when they can no longer end in time; what the headline says
+    after its next step (``said``, and ``heard`` in the read-out), or before
+    it (``lead``)."""
+
+    rows: list[PlanItem]
+    note: str = ""
+    said: str = ""
+    heard: str = ""
+    lead: str = ""
+
+
+def _us_months(
+    milestones: list[PlanItem],
+    hands_on: int,
+    today: dt.date,
+    submission: dt.date,
+    submission_estimated: bool,
+    match_year: int,
+    *,
+    dual: bool,
+    reapplying: bool,
+    date_label: str,
+) -> UsMonths:
+    """The rows for an IMG's hands-on US months, counted back from the day
+    their letters are due; the letters row is told whom to ask, and held back
+    from the headline when the months cannot end by it."""
+    letters = next((m for m in milestones if m["title"] == REQUEST_LETTERS), None)
+    if letters is None:
+        return UsMonths([])
+    if hands_on >= USCE_MINIMAL_BELOW:
+        letters["detail"] += " Ask the US physicians who supervised your hands-on months."
+        return UsMonths([])
+    needed = USCE_MINIMAL_BELOW - hands_on
+    have = "no hands-on US clinical months yet" if hands_on == 0 else f"only {counted(hands_on, 'hands-on US clinical month')}"
+    need = counted(needed, "hands-on month" if hands_on == 0 else "more hands-on month")
+    letters_day = dt.date.fromisoformat(letters["date"])
+    confirmed = months_from(submission, -LETTERS_CONFIRMED_MONTHS)
+    confirmed_shown = long_date(confirmed) + (" (estimated)" if submission_estimated else "")
+    line = f"Our line for minimal US experience, the one the competitiveness check uses, is {USCE_MINIMAL_BELOW} hands-on months."
+    ask = "Our sources give no time for a host to reply or for a visa, so ask each host now."
+    tail = " ".join(
+        [
+            ask,
+            *(["Dual applying? Plan a block in each field."] if dual else []),
+            f"{USCE_GUIDE} says what a graduate can arrange.",
+        ]
+    )
+    head = f"You have {have}, as you answered, and US letters come from the US physicians who watch you work."
+    plan_row = next((m for m in milestones if m["title"] == PLAN_USCE), None)
+    safer_start, later_start = months_from(letters_day, -needed), months_from(confirmed, -needed)
+    if safer_start >= today or (confirmed > letters_day and later_start >= today):
+        on_time = safer_start >= today
+        start = safer_start if on_time else later_start
+        # The plan's own step for US months, while it is ahead and in time,
+        # says it; once past, the guide's section starts here, and so does
+        # the plan, dated today.  A reapplicant's, moved after the choice of
+        # lane, may fall after the last day to start.
+        arrange_now = plan_row is None or not today.isoformat() <= plan_row["date"] <= start.isoformat()
+        due = f"the row “{REQUEST_LETTERS}”, {shown_date(letters)}" if on_time else f"the row “{USCE_LETTERS}”, {confirmed_shown}"
+        last = _item(
+            start,
+            USCE_START,
+            f"Start by about this day so that {need}, back to back, end by {due}. The day is our count, with "
+            f"{USCE_MINIMAL_BELOW} months as our line. "
+            + (
+                "Ask the physician who supervises each block for a letter as it ends."
+                if on_time
+                else "Start later, and this application would go without US letters."
+            ),
+            (ARTICLE_IMG if on_time else ARTICLE_ORTHO).cite(),
+            estimated=False,
+        )
+        # Our own count sets the day, whatever the season's estimates.
+        last["estimated_ours"] = True
+        rows = [last]
+        if on_time:
+            letters["detail"] += (
+                " Your US letters come from your hands-on US months: ask the physician who supervises each block as it ends."
+            )
+        else:
+            rows.append(
+                _item(
+                    confirmed,
+                    USCE_LETTERS,
+                    f"Your US months end by this day. The orthopaedics article wants your letters confirmed about "
+                    f"{LETTERS_CONFIRMED_MONTHS} months before you submit. The row “{REQUEST_LETTERS}” follows the IMG "
+                    "article's earlier clock, the safer one, which your US months cannot meet, so this later day is "
+                    "the one left. Ask the physician who supervises each block for a letter as it ends, and tell each "
+                    "writer which specialty it is for.",
+                    ARTICLE_ORTHO.cite(),
+                    estimated=submission_estimated,
+                )
+            )
+            letters["detail"] += (
+                f" With {have}, your US months cannot end by this day: ask the physician who supervises each block "
+                f"for a letter as it ends, by the row “{USCE_LETTERS}”, {confirmed_shown}."
+            )
+            # A step the reader cannot take on its day leads neither the
+            # headline nor the table (planner audit s54, 2).
+            letters["held_back"] = True
+        if not arrange_now:
+            return UsMonths(rows)
+        arrange = _item(
+            today,
+            USCE_ARRANGE,
+            f"{head} Arrange {need} now; observerships do not count. {line} They have to end before your letters "
+            f"are due: start them by the row “{USCE_START}”. {tail}",
+            ARTICLE_IMG.cite(),
+            estimated=False,
+        )
+        shown_start = long_date(start)
+        ends = shown_date(letters) if on_time else confirmed_shown
+        return UsMonths(
+            [arrange, *rows],
+            said=f"Start US months by {shown_start} (our estimate), to end by {ends}. ",
+            heard=f"Start US months by {shown_start}, our estimate. ",
+        )
+    # Too late even for the later clock: the guide's judgment, said as ours.
+    later = cycle.season(match_year + 1)["submissions_open"]
+    which = "an" if reapplying else "a first"
+    arrange = _item(
+        today,
+        USCE_ARRANGE,
+        f"You have {have}, as you answered. The {need} you need can no longer end by {confirmed_shown}, about "
+        f"{LETTERS_CONFIRMED_MONTHS} months before you submit, so this application would go without US letters, and "
+        f"{SEASON_LATER} (our reading). Arrange them now for the season you choose; observerships do not count. "
+        f"{line} {tail}",
+        cited_together(ARTICLE_IMG, ARTICLE_ORTHO),
+        estimated=False,
+    )
+    letters["detail"] += (
+        f" With {have}, your US months cannot end before this season's letters are due: see the row “{USCE_ARRANGE}”."
+    )
+    letters["held_back"] = True
+    note = (
+        f"You have {have}, as you answered: the {need} you need can no longer end by {confirmed_shown}, about "
+        f"{LETTERS_CONFIRMED_MONTHS} months before you submit, when the orthopaedics article wants your letters "
+        "confirmed. So this application would go without US letters. Our reading, not the articles': "
+        f"{SEASON_LATER}, for the Match {match_year + 1}, than to send {which} application with no US letters. To plan "
+        f"that season, enter a date such as {later.shown()} in “{date_label}”."
+    )
+    return UsMonths(
+        [arrange],
+        note=note,
+        lead=f"Your US months cannot end before letters are due: the Match {match_year + 1} may be wiser (our reading). ",
+    )
+
+
 # Named in the result, which points to it (ESL audit s35, 19).
 INCLUDE_PAST_LABEL = "Include past milestones in the calendar file"
 
@@ -879,6 +1075,7 @@ FIELDS = (
         label=STEP3_PASSED_LABEL,
         help="Drops the rows that date sitting Step 3 (with a visa, or after a no-match) and marks the H-1B's Step 3 row done.",
     ),
+    HANDS_ON_MONTHS,
     BoolField(
         name="include_past",
         label=INCLUDE_PAST_LABEL,
@@ -908,6 +1105,9 @@ COMMIT_TO_DUAL = "Last point to commit to dual applying"
 MONTHS_OF_WORK = frozenset(
     {s.title for s in STEPS if s.anchor == "preparation" and not s.deciding and s.title not in VISA_STEPS}
     | {STEP2_SCORE, DO_EXAMS, STEP3_AFTER_NO_MATCH}
+    # Arranging US months is months of work too: late in a season under
+    # review it is not the step to lead with (planner audit s54, 2).
+    | {USCE_ARRANGE}
 )
 SHORT_RUN_UP_DAYS = 42
 # A submission after programs began reviewing, planned on a day when they
@@ -1409,7 +1609,7 @@ def _season_milestones(
 
 
 # What the backup needs made before it can be applied to.
-BACKUP_WORK = ("Request letters", "Draft the backup statement", "Build your program lists")
+BACKUP_WORK = (REQUEST_LETTERS, "Draft the backup statement", BUILD_LISTS)
 
 
 def _say_what_a_late_commitment_misses(milestones: list[PlanItem]) -> None:
@@ -1944,6 +2144,26 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     if sent:
         milestones += _after_the_rank_list(match_year, needs_visa, ticked=bool(v["previously_unmatched"]))
     milestones.append(residencycas_row(match_year, today))
+    # Asked of an IMG with a submission still ahead; left empty, nothing
+    # changes (planner audit s54, 2).
+    hands_on = whole_or_none(v, HANDS_ON_MONTHS.name)
+    us_months = (
+        _us_months(
+            milestones,
+            hands_on,
+            today,
+            submission,
+            submission_estimated,
+            match_year,
+            dual=flag(v, "dual_applying"),
+            reapplying=reapplying,
+            date_label=next(f.label for f in FIELDS if f.name == "eras_submission"),
+        )
+        if img and hands_on is not None and today < submission
+        else UsMonths([])
+    )
+    # First among the rows of its day, so that it leads the headline it is dated for.
+    milestones[:0] = us_months.rows
     milestones.sort(key=lambda m: m["date"])
     _say_what_a_late_commitment_misses(milestones)
     for m in milestones:
@@ -1968,6 +2188,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             f"This is for the Match {match_year}. "
             + _too_late_for_interviews_note(submission, today, deadline, match_year, too_late_now)
         ]
+    if us_months.note:
+        notes.insert(0, us_months.note)
     # Where ResidencyCAS stands on the submission day: past an estimate of
     # its deadline only "probably" closed, as the day may be a week later.
     residencycas_then = cycle.residencycas_state(match_year, submission)
@@ -2297,6 +2519,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         next_step = (
             "Rank list not certified yet? The NRMP's own deadline may still be open: check its calendar today. " + next_step
         )
+    # Beside a submission too late for interviews, the plan already points
+    # to the next Match, and its headline keeps to that.
+    usce_lead, usce_said, usce_heard = ("", "", "") if too_short else (us_months.lead, us_months.said, us_months.heard)
     first = running_lead + next_step
     # The headline of a plan whose submission is behind it named only the
     # interviews and ranking ahead (late-season audit s39, 2).
@@ -2386,7 +2611,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         kept, past = past, ""
     # Registering in MyERAS follows the step that leads, and the verdict on
     # the submission's lateness before it.
-    next_step = f"{first}{register_said}{add_shown}{kept}{past}"
+    # The verdict that US months can no longer end in time comes before the
+    # step that leads, and before the running season's lead; heard, it gives
+    # way only once nothing but those is left (planner audit s54, 2).
+    next_step = f"{usce_lead}{first}{usce_said}{register_said}{add_shown}{kept}{past}"
     return {
         "inputs": {k: (val.isoformat() if isinstance(val, dt.date) else val) for k, val in v.items()},
         "submission": submission.isoformat(),
@@ -2412,6 +2640,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             late=late_heard,
             residencycas=residencycas_heard,
             eras=register_heard,
+            usce=usce_heard,
+            verdict=usce_lead,
             past_steps=past,
             # The fields go where the count has, and the day last of all,
             # where the room runs out.
@@ -2430,6 +2660,8 @@ def _announced(
     late: str = "",
     residencycas: str = "",
     eras: str = "",
+    usce: str = "",
+    verdict: str = "",
     past_steps: str = "",
     named: str = "",
     undated: str = "",
@@ -2442,30 +2674,41 @@ def _announced(
     ResidencyCAS clause, then the past steps, then the MyERAS clause, and the
     lateness last: dropped first, it went unheard in a third of late plans
     (diff review s42, 2).  ``named``, the next step with the fields ERAS does
-    not take, is heard only where nothing but the count gives way."""
+    not take, is heard only where nothing but the count gives way.  ``usce``,
+    the last day to start US months, goes with the MyERAS clause, after the
+    next step it dates; ``verdict``, that they can no longer end in time, is
+    said before the next step, and gives way only where nothing else is left
+    to (planner audit s54, 2)."""
+    eras = usce + eras
     count = f"Match {match_year} plan: {counted(ahead, 'milestone')} ahead" + (
         f"; calendar file: all {calendar}." if calendar is not None else "."
     )
     plan = f"Match {match_year} plan."
-    shown_first = (
-        (f"{late}{residencycas}{named}{eras}{past_steps}{count}", f"{late}{residencycas}{named}{eras}{past_steps}{plan}")
-        if named
-        else ()
-    )
-    return first_within_read_out(
-        (
-            *shown_first,
-            f"{late}{residencycas}{next_step}{eras}{past_steps}{count}",
-            f"{late}{residencycas}{next_step}{eras}{past_steps}{plan}",
-            f"{late}{next_step}{eras}{past_steps}{plan}",
-            f"{late}{next_step}{eras}{plan}",
-            f"{late}{next_step}{past_steps}{plan}",
-            f"{late}{next_step}{plan}",
-            f"{late}{undated}{plan}",
-            f"{next_step}{plan}",
-            f"{undated}{plan}",
+
+    def tries(verdict: str) -> tuple[str, ...]:
+        step, step_named, step_undated = (f"{verdict}{text}" for text in (next_step, named, undated))
+        shown_first = (
+            (
+                f"{late}{residencycas}{step_named}{eras}{past_steps}{count}",
+                f"{late}{residencycas}{step_named}{eras}{past_steps}{plan}",
+            )
+            if named
+            else ()
         )
-    )
+        return (
+            *shown_first,
+            f"{late}{residencycas}{step}{eras}{past_steps}{count}",
+            f"{late}{residencycas}{step}{eras}{past_steps}{plan}",
+            f"{late}{step}{eras}{past_steps}{plan}",
+            f"{late}{step}{eras}{plan}",
+            f"{late}{step}{past_steps}{plan}",
+            f"{late}{step}{plan}",
+            f"{late}{step_undated}{plan}",
+            f"{step}{plan}",
+            f"{step_undated}{plan}",
+        )
+
+    return first_within_read_out((*tries(verdict), *(tries("") if verdict else ())))
 
 
 # --- iCalendar (RFC 5545) --------------------------------------------------------
@@ -2731,6 +2974,21 @@ def method() -> Markup:
                 for s in STEPS
             ],
             caption="The preparation steps, counted in months from the submission or the review start, and whom each is for",
+        ),
+        # (planner audit s54, 2)
+        el(
+            "p",
+            f"An IMG who answers “{HANDS_ON_MONTHS.label}” with fewer than {USCE_MINIMAL_BELOW} (our line for "
+            "minimal US experience, the one the competitiveness check uses) gets the months left counted back from "
+            f"the day the letters are due: the row “{REQUEST_LETTERS}” (the IMG article's clock) if they can end by "
+            f"then, or else about {LETTERS_CONFIRMED_MONTHS} months before the submission, when the orthopaedics "
+            "article wants letters confirmed, with a row of its own. A row gives the last day to start them, our "
+            "count for months back to back, so it is marked “our estimate”; once "
+            f"“{PLAN_USCE}” is past, a row dated today says to arrange them; and the letters row says to ask the "
+            "physicians who supervise them. If even the later day cannot be met, the plan says that "
+            f"{SEASON_LATER} than to send a first application with no US letters: the guide's reading and ours, "
+            f"not the articles'. With {USCE_MINIMAL_BELOW} or more, the letters row only says to ask the physicians who "
+            "supervised them. Left empty, or for a US graduate, the answer changes nothing.",
         ),
         el(
             "p",

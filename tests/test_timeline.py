@@ -2138,3 +2138,219 @@ def test_the_submit_and_interview_rows_say_which_part_is_ours() -> None:
     submit = next(m for title, m in rows.items() if title.startswith(timeline.SUBMIT))
     assert "Submit early (the IMG article's advice): late applications lose interview places (our reading)." in submit["detail"]
     assert "(our rule of thumb: the article gives no timing)" in rows["Interview season"]["detail"]
+
+
+# --- Hands-on US months so far (planner audit s54, 2) --------------------------------------------------------------------
+# A non-US IMG with no US months, planning ERAS 2028 on 7 December 2026, read
+# "Next: Request letters on 2 January 2027", with no US physician to ask, and
+# no page dated the latest window for their US months.
+PLANNER54 = {"today": "2026-12-07", "applicant_type": "non-us-img", "needs_visa": "true"}
+PLANNER54_BEFORE = (
+    "Next: Request letters on 2 January 2027 (estimated). The visa check and 5 other past steps come first if not done "
+    "yet. Plan for the Match 2028 as of 7 December 2026: 24 milestones ahead, 6 already past."
+)
+USCE_TITLES = {timeline.USCE_ARRANGE, timeline.USCE_START, timeline.USCE_LETTERS}
+
+
+def without_inputs(result: timeline.TimelineResult) -> dict[str, object]:
+    return {key: value for key, value in result.items() if key != "inputs"}
+
+
+def test_the_hands_on_question_is_the_timelines_own_and_its_line_is_the_checks() -> None:
+    # The check's "usce_months" counts observerships and cannot be left empty:
+    # shared, an emptied answer here would have put the check's 3 in place of
+    # a remembered 0, so the plan's question has a name no calculator shares.
+    from calculators import REGISTRY, competitiveness, profile, reader_state
+
+    name = timeline.HANDS_ON_MONTHS.name
+    assert name in {field.name for field in timeline.FIELDS}
+    askers = [calc for calc in REGISTRY if name in {field.name for field in REGISTRY[calc].FIELDS}]
+    assert askers == ["timeline"]
+    assert reader_state.remembered_as(name) == name
+    assert name not in {*profile.SAME_QUESTION_AS, *profile.SAME_QUESTION_AS.values(), *profile.REMEMBERED_FOR}
+    assert name not in {"usce_months", "observership_months"}
+    # Empty by default, and the check's line and limit, held together.
+    assert timeline.HANDS_ON_MONTHS.default is None and timeline.HANDS_ON_MONTHS.optional
+    assert timeline.USCE_MINIMAL_BELOW == competitiveness.USCE_MINIMAL_BELOW
+    assert timeline.HANDS_ON_MONTHS.maximum == timeline.USCE_MAX_MONTHS == competitiveness.USCE_MAX_MONTHS
+    assert "Not observerships" in timeline.HANDS_ON_MONTHS.help and "competitiveness check" in timeline.HANDS_ON_MONTHS.help
+
+
+@pytest.mark.parametrize("answer", [None, ""])
+def test_left_empty_the_hands_on_question_changes_nothing(answer: str | None) -> None:
+    plain = timeline.compute(PLANNER54)
+    asked = timeline.compute({**PLANNER54, timeline.HANDS_ON_MONTHS.name: answer})
+    assert without_inputs(asked) == without_inputs(plain)
+    assert str(timeline.render(asked)) == str(timeline.render(plain))
+    assert asked["summary"] == PLANNER54_BEFORE
+    assert not USCE_TITLES & set(by_title(asked))
+    letters = by_title(asked)[timeline.REQUEST_LETTERS]
+    assert letters["detail"] == next(s.detail for s in timeline.STEPS if s.title == timeline.REQUEST_LETTERS)
+
+
+def test_an_img_with_no_us_months_in_december_is_given_the_window_for_them_and_a_next_step_they_can_take() -> None:
+    result = timeline.compute({**PLANNER54, "us_hands_on_months": "0"})
+    rows = by_title(result)
+    arrange, start, confirmed = (rows[t] for t in (timeline.USCE_ARRANGE, timeline.USCE_START, timeline.USCE_LETTERS))
+    submission = dt.date.fromisoformat(result["submission"])
+    assert submission == dt.date(2027, 9, 1)
+    # Letters confirmed about 3 months before submitting (the orthopaedics
+    # article's later clock, which the guide holds); 3 months back from there.
+    assert confirmed["date"] == timeline.months_from(submission, -3).isoformat() == "2027-06-01"
+    assert start["date"] == "2027-03-01" and arrange["date"] == "2026-12-07"
+    assert timeline.shown_date(start) == "1 March 2027 (our estimate)"
+    assert timeline.shown_date(confirmed) == "1 June 2027 (estimated)"
+    assert confirmed["source"] == start["source"] == data.ARTICLE_ORTHO.cite()
+    assert "The orthopaedics article wants your letters confirmed about 3 months before you submit" in confirmed["detail"]
+    # Every rule of ours is said to be ours.
+    assert (
+        "Our line for minimal US experience, the one the competitiveness check uses, is 3 hands-on months." in (arrange["detail"])
+    )
+    assert "The day is our count, with 3 months as our line." in start["detail"]
+    assert "observerships do not count" in arrange["detail"] and "“Starting with no US clinical experience”" in arrange["detail"]
+    # The letters row asks the supervisors of those months, by the later day,
+    # and is no longer the step to lead with.
+    letters = rows[timeline.REQUEST_LETTERS]
+    assert letters.get("held_back")
+    assert letters["detail"].endswith(
+        "With no hands-on US clinical months yet, your US months cannot end by this day: ask the physician who "
+        f"supervises each block for a letter as it ends, by the row “{timeline.USCE_LETTERS}”, 1 June 2027 (estimated)."
+    )
+    # The headline and the read-out lead with what can be done, and date the window.
+    assert result["summary"].startswith(
+        "Next: Arrange hands-on US clinical months on 7 December 2026. Start US months by 1 March 2027 (our estimate), "
+        "to end by 1 June 2027 (estimated). The visa check and 5 other past steps come first if not done yet."
+    )
+    assert "Request letters" not in result["summary"] + result["announced"]
+    assert result["announced"].startswith(
+        "Next: Arrange hands-on US clinical months on 7 December 2026. Start US months by 1 March 2027, our estimate."
+    )
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    # The table's "Next" is the same row, and the calendar carries all three.
+    body = unescape(str(timeline.render(result)))
+    (next_row,) = [row for row in body.split("<tr")[1:] if ">Next</td>" in row]
+    assert timeline.USCE_ARRANGE in next_row and timeline.REQUEST_LETTERS not in next_row
+    assert set(events(str(result["ics"]))) >= USCE_TITLES
+    # No season-later verdict while the window is open.
+    assert not any(timeline.SEASON_LATER in note for note in result["notes"])
+    assert all(len(rows[t]["detail"].split()) < 130 for t in USCE_TITLES)
+
+
+@pytest.mark.parametrize(("months", "start"), [(1, "2027-04-01"), (2, "2027-05-01")])
+def test_fewer_than_our_line_counts_only_the_months_left(months: int, start: str) -> None:
+    result = timeline.compute({**PLANNER54, "us_hands_on_months": str(months)})
+    rows = by_title(result)
+    assert rows[timeline.USCE_START]["date"] == start
+    more = f"{3 - months} more hands-on month{'s' if 3 - months > 1 else ''}"
+    assert f"Arrange {more} now" in rows[timeline.USCE_ARRANGE]["detail"]
+    assert (
+        f"You have only {months} hands-on US clinical month{'s' if months > 1 else ''}, as you answered"
+        in (rows[timeline.USCE_ARRANGE]["detail"])
+    )
+
+
+@pytest.mark.parametrize("months", ["3", "4", "24"])
+def test_at_or_above_our_line_the_letters_row_asks_their_supervisors_and_nothing_else_changes(months: str) -> None:
+    result = timeline.compute({**PLANNER54, "us_hands_on_months": months})
+    plain = timeline.compute(PLANNER54)
+    assert result["summary"] == PLANNER54_BEFORE and result["announced"] == plain["announced"]
+    assert not USCE_TITLES & set(by_title(result))
+    letters = by_title(result)[timeline.REQUEST_LETTERS]
+    assert letters["detail"].endswith("Ask the US physicians who supervised your hands-on months.")
+    assert not letters.get("held_back")
+
+
+def test_months_that_can_end_by_the_plans_own_letters_row_are_counted_back_from_it() -> None:
+    # Planned early, the IMG article's earlier clock, the safer one, holds:
+    # no later row, and the plan's own step for US months is still ahead.
+    plan = {**PLANNER54, "today": "2026-06-01", "eras_submission": "2027-09-15", "us_hands_on_months": "1"}
+    result = timeline.compute(plan)
+    rows = by_title(result)
+    letters = rows[timeline.REQUEST_LETTERS]
+    assert rows[timeline.USCE_START]["date"] == timeline.months_from(dt.date.fromisoformat(letters["date"]), -2).isoformat()
+    assert rows[timeline.USCE_START]["source"] == data.ARTICLE_IMG.cite()
+    assert f"end by the row “{timeline.REQUEST_LETTERS}”, 2 January 2027 (estimated)" in rows[timeline.USCE_START]["detail"]
+    assert timeline.USCE_LETTERS not in rows and timeline.USCE_ARRANGE not in rows
+    assert not letters.get("held_back") and "ask the physician who supervises each block as it ends" in letters["detail"]
+    # The headline's next step stays the plan's own; only the count of rows grows.
+    empty = timeline.compute({**plan, "us_hands_on_months": ""})
+    assert result["summary"].split(" Plan for")[0] == empty["summary"].split(" Plan for")[0]
+    assert result["summary"].startswith("Next: Plan US clinical experience on 2 June 2026 (estimated).")
+
+
+def test_a_reapplicant_whose_moved_step_comes_after_the_last_day_to_start_is_told_to_arrange_them_now() -> None:
+    # After a no-match, "Plan US clinical experience" moves after the choice
+    # of lane, here after the last day to start the months.
+    result = timeline.compute({**PLANNER54, "today": "2027-03-20", "previously_unmatched": True, "us_hands_on_months": "1"})
+    rows = by_title(result)
+    assert rows[timeline.PLAN_USCE]["date"] > rows[timeline.USCE_START]["date"] == "2027-04-01"
+    assert rows[timeline.USCE_ARRANGE]["date"] == "2027-03-20"
+    assert result["summary"].startswith("Next: Arrange hands-on US clinical months on 20 March 2027.")
+
+
+def test_too_late_even_for_the_later_clock_the_plan_says_plainly_that_a_season_later_may_be_wiser() -> None:
+    result = timeline.compute({**PLANNER54, "today": "2027-04-15", "us_hands_on_months": "0"})
+    assert result["match_year"] == 2028
+    opens = cycle.season(2029)["submissions_open"]
+    (note,) = [n for n in result["notes"] if timeline.SEASON_LATER in n]
+    # Above every note but the season's own running ones (here, the weeks after SOAP).
+    assert result["notes"].index(note) == 1
+    assert note == (
+        "You have no hands-on US clinical months yet, as you answered: the 3 hands-on months you need can no longer "
+        "end by 1 June 2027 (estimated), about 3 months before you submit, when the orthopaedics article wants your "
+        "letters confirmed. So this application would go without US letters. Our reading, not the articles': it may be "
+        "wiser to apply a season later, for the Match 2029, than to send a first application with no US letters. To "
+        f"plan that season, enter a date such as {opens.shown()} in “ERAS submission date”."
+    )
+    lead = "Your US months cannot end before letters are due: the Match 2029 may be wiser (our reading). "
+    assert result["summary"].startswith(lead + "Next: Arrange hands-on US clinical months on 15 April 2027.")
+    assert result["announced"].startswith(lead) and len(result["announced"].split()) <= registry.READ_OUT_WORDS
+    rows = by_title(result)
+    assert timeline.USCE_START not in rows and timeline.USCE_LETTERS not in rows
+    assert "(our reading)" in rows[timeline.USCE_ARRANGE]["detail"]
+    assert rows[timeline.REQUEST_LETTERS].get("held_back")
+    # The judgment is the guide's, said as ours there too.
+    guide = (Path(__file__).parent.parent / "docs" / "apply" / "timeline.md").read_text(encoding="utf-8")
+    assert "it may be wiser to apply a season later than to send a first application with no US letters" in guide
+    # The date it names plans that season, and there the window is open again.
+    later = timeline.compute({**PLANNER54, "today": "2027-04-15", "eras_submission": opens.date, "us_hands_on_months": "0"})
+    assert later["match_year"] == 2029
+    assert not any(timeline.SEASON_LATER in n for n in later["notes"]) and timeline.USCE_START in by_title(later)
+    # A reapplicant is not told of a first application.
+    again = timeline.compute({**PLANNER54, "today": "2027-04-15", "previously_unmatched": True, "us_hands_on_months": "0"})
+    assert any("than to send an application with no US letters" in n for n in again["notes"])
+
+
+@pytest.mark.parametrize(
+    "other",
+    [{"applicant_type": "us-md"}, {"applicant_type": "us-do"}, {"eras_submission": "2026-09-10", "today": "2026-12-07"}],
+    ids=["US MD", "US DO", "application sent"],
+)
+def test_a_us_graduate_or_an_application_already_sent_gets_nothing_from_the_answer(other: dict[str, str]) -> None:
+    plain = timeline.compute({**PLANNER54, **other})
+    asked = timeline.compute({**PLANNER54, **other, "us_hands_on_months": "0"})
+    assert without_inputs(asked) == without_inputs(plain)
+
+
+@pytest.mark.parametrize("months", ["0", "1", "2", "5"])
+def test_what_the_timeline_reads_out_keeps_to_forty_words_with_us_months(months: str) -> None:
+    for offset in range(0, 1000, 17):
+        today = dt.date(2025, 1, 1) + dt.timedelta(days=offset)
+        for unmatched, late in ((False, False), (True, False), (False, True)):
+            inputs = {**PLANNER54, "today": today.isoformat(), "previously_unmatched": unmatched, "us_hands_on_months": months}
+            if late:
+                inputs["eras_submission"] = (today + dt.timedelta(days=10)).isoformat()
+            try:
+                result = timeline.compute(inputs)
+            except InputError:
+                continue
+            assert len(result["announced"].split()) <= registry.READ_OUT_WORDS, (inputs, result["announced"])
+            assert all(len(m["detail"].split()) < 300 for m in result["milestones"]), inputs
+
+
+def test_on_the_day_of_another_step_arranging_the_us_months_still_leads() -> None:
+    # 2 February 2027 is also the day of the personal statements.
+    result = timeline.compute({**PLANNER54, "today": "2027-02-02", "us_hands_on_months": "0"})
+    same_day = [m["title"] for m in result["milestones"] if m["date"] == "2027-02-02"]
+    assert same_day[0] == timeline.USCE_ARRANGE and "Draft your personal statement" in same_day
+    assert result["summary"].startswith("Next: Arrange hands-on US clinical months on 2 February 2027.")
