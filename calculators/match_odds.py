@@ -451,6 +451,12 @@ PRELIM_NOT_COUNTED_HELP = (
     f"How many programs of this specialty head your rank order list, one after another. {PRELIM_NOT_COUNTED} "
     "Leave empty if you do not know yet."
 )
+# A couple's partner counted 3 interviews that might pair with none of the
+# other's (couples audit s54, 1): said where the count is typed.
+COUPLE_RANKS_HELP = (
+    f"{data.COUPLE_IF}, count only the programs that can pair with one of your partner's, in the same city or within "
+    "commuting distance (our reading)."
+)
 
 FIELDS = (
     replace(profile.SPECIALTY, label="Specialty", help="The specialty you would rank first."),
@@ -482,7 +488,7 @@ FIELDS = (
         # Specialty, read December 2026) give a preliminary program ranked
         # first no preferred specialty, so the figures behind this count hold
         # no preliminary programs.
-        help=PRELIM_NOT_COUNTED_HELP,
+        help=f"{PRELIM_NOT_COUNTED_HELP} {COUPLE_RANKS_HELP}",
     ),
     replace(profile.EXAM_FAILURES, help=f"{profile.EXAM_FAILURES.help} {CHANGES_NO_NUMBER}"),
     replace(profile.PREVIOUSLY_UNMATCHED, help=f"{profile.PREVIOUSLY_UNMATCHED.help} {CHANGES_NO_NUMBER}"),
