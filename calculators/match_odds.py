@@ -1307,15 +1307,17 @@ def comparison_group(
 # it is not said.  A field's shares of places are no guide either way: they
 # count matches, not applicants, so a small group fills a small share
 # whatever its rate.
-NO_LEAN_TIERS: frozenset[data.Tier] = frozenset({"ultra"})
-LEAN_RULE = (
-    f"We call an estimate likely low for you only outside the {data.TIER_LABELS['ultra']} fields, where the articles "
-    "say nobody can tell by how much (our rule)."
+# The hard tiers, radiology with them: the IMG and ultra articles group it
+# with the most competitive fields (diff review s54, 2).  No article says
+# how far a group's all-field rate carries into such a field: the
+# orthopaedics article says only that US-citizen IMGs usually fare better.
+NO_LEAN_TIERS: frozenset[data.Tier] = data.HARD_TIERS
+NO_LEAN_WHY = (
+    "our data hold no figures for your group field by field, and in the most competitive fields we do not guess the "
+    "direction (our rule)"
 )
-ULTRA_NO_LEAN = (
-    f"{{field}} is {data.TIER_LABELS['ultra']}: there we cannot say whether the estimate is low or high for you "
-    "(our rule; the articles say nobody can tell by how much)."
-)
+LEAN_RULE = f"We call an estimate likely low for you only outside the most competitive fields: {NO_LEAN_WHY}."
+ULTRA_NO_LEAN = f"{{field}} is {{tier}}: there we cannot say whether the estimate is low or high for you, as {NO_LEAN_WHY}."
 
 
 def leans_low(spec: data.Specialty) -> bool:
@@ -1362,7 +1364,9 @@ def not_your_group(
     # A senior, known to be one where a single field is named (match odds,
     # which asks for every flag): with none entered, "unless your file has"
     # them would name what the reader has said they do not have.
-    known_senior = us_graduate and senior is True and field is not None
+    # The backup finder's list too: it told a US senior "likely on the low
+    # side" that match odds refuses them (diff review s54, 1).
+    known_senior = us_graduate and senior is True and (field is not None or bool(listed))
     pull = "pull" if _plural(against or ()) else "pulls"
     # The sentences after the lean that say on what it rests, where it rests on our rule.
     basis = ""
@@ -1381,7 +1385,7 @@ def not_your_group(
         # below it (usdo audit s44, 1; recheck s44, which found the lean left).
         lean = (
             "as background only, not as your chance: your group matches more often across all fields, which need "
-            "not hold in this one"
+            f"not hold in {'this one' if field is not None else 'each of these'}"
         )
     elif field is not None and (ranks_low is not None or not leans_low(field)):
         # The reader's own ranks first, where they are as few as those who
@@ -1398,7 +1402,7 @@ def not_your_group(
                 if ranks_low is not None
                 else []
             ),
-            *([ULTRA_NO_LEAN.format(field=field.name)] if not leans_low(field) else []),
+            *([ULTRA_NO_LEAN.format(field=field.name, tier=data.TIER_LABELS[field.tier])] if not leans_low(field) else []),
         ]
         basis = "".join(f" {each}" for each in said)
     elif field is None and not listed:
@@ -1413,7 +1417,7 @@ def not_your_group(
             lean = f"as background, likely on the low side for you{unless}"
         elif low := [each for each in listed if leans_low(each)]:
             where = "" if len(low) == len(listed) else f" in {and_list([each.name for each in low])}"
-            others = "" if len(low) == len(listed) else "; in the ultra-competitive fields listed, we cannot say which way"
+            others = "" if len(low) == len(listed) else "; in the most competitive fields listed, we cannot say which way"
             lean = f"as background, likely on the low side for you{where}{unless}{others}"
         else:
             lean = "as background only: for none of these fields can we say whether it is low or high for you"

@@ -739,7 +739,8 @@ def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: s
         f"{table_percent(getattr(rates, rate))} of {rated} matched against {table_percent(rates.non_us_img_pct)} of non-US IMGs"
         in text
     )
-    lean = "as background only" if applicant in data.US_GRADUATE_TYPES and not senior else "likely on the low side for you"
+    # A US senior or graduate reads no lean, as in match odds (diff review s54, 1).
+    lean = "as background only" if applicant in data.US_GRADUATE_TYPES else "likely on the low side for you"
     assert f"({rates.cited.cite()})" in text and lean in text
     # The finder knows whether a US graduate is still a senior, so says the caution for earlier years only to them.
     assert ("If you graduated in an earlier year" in text) is False
@@ -1735,7 +1736,7 @@ def test_a_list_with_ultra_competitive_fields_names_where_the_lean_holds() -> No
     some = str(match_odds.not_your_group("us-img", "these estimates", listed=[im, ortho]))
     assert (
         "read these estimates as background, likely on the low side for you in Internal Medicine; in the "
-        "ultra-competitive fields listed, we cannot say which way." in some
+        "most competitive fields listed, we cannot say which way." in some
     )
     none = str(match_odds.not_your_group("us-img", "these estimates", listed=[ortho, derm]))
     assert "for none of these fields can we say whether it is low or high for you" in none
@@ -1769,3 +1770,15 @@ def test_a_couple_is_told_whose_odds_these_are_and_where_to_look(step2: int | No
     assert said[0] in unescape(str(backup_finder.render(result)))
     # One sentence, as the audit asked.
     assert said[0].count(". ") == 0 and len(said[0].split()) <= 45
+
+
+@pytest.mark.parametrize("applicant", ["us-md", "us-do"])
+def test_a_us_senior_is_not_told_the_backups_odds_lean_low(applicant: str) -> None:
+    # Match odds refuses a senior the lean (usdo audit s44, 1); the finder's
+    # list gave it back (diff review s54, 1).
+    note = str(compute({"specialty": "psychiatry", "applicant_type": applicant, "step2_score": 236})["match_odds_note"])
+    assert "low side" not in note
+    assert (
+        "as background only, not as your chance: your group matches more often across all fields, which need not hold in each of these"
+        in note
+    )
