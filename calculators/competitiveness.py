@@ -30,7 +30,7 @@ from typing import Literal, TypedDict
 from . import charts, cycle, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
 from .fields import BoolField, InputError, IntField, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, capitalised, counted, el, join, signed, table, table_percent
+from .html import Markup, and_list, capitalised, counted, el, join, long_date, signed, table, table_percent
 from .registry import first_within_read_out
 
 NAME = "competitiveness"
@@ -2402,29 +2402,54 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 MONTH_PROBES = frozenset({"usce_months", "recent_clinical_months"})
 
 
+# US months lead to US letters, which the orthopaedics article wants
+# confirmed about 3 months before you submit: "in time" counted to the day
+# programs start reading offered months that ended after the plan's own
+# submission (diff review s54, 3).  The Timeline guide and the timeline
+# calculator use the same clock.
+LETTERS_BEFORE_REVIEWS_MONTHS = 3
+
+
+def _months_end_by(name: str, year: int) -> tuple[dt.date, str]:
+    """The day months of ``name`` must end by to count for the Match
+    ``year``, and how a sentence names that day."""
+    reviews = cycle.season(year)["programs_receive"]
+    if name == "usce_months":
+        day = cycle.months_from(reviews.date, -LETTERS_BEFORE_REVIEWS_MONTHS)
+        return day, (
+            f"about {long_date(day)}, when US letters for the Match {year} should be confirmed "
+            f"({LETTERS_BEFORE_REVIEWS_MONTHS} months before programs start reading: the orthopaedics article's clock, "
+            "our reading)"
+        )
+    return reviews.date, f"programs start reading applications for the Match {year} on {reviews.shown()}"
+
+
 def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]) -> str:
-    """A sentence when the most months in ``changes`` end after that day."""
-    months = max((whole(changes, name) - whole(v, name) for name in changes if name in MONTH_PROBES), default=0)
-    if months <= 0:
-        return ""
+    """A sentence when the most months in ``changes`` end after the day they must end by."""
     today = cycle.reference_date()
     year = cycle.next_open_season(today)
-    reviews = cycle.season(year)["programs_receive"]
-    if cycle.months_from(today, months) <= reviews.date:
+    late = [
+        (months, said)
+        for name in changes
+        if name in MONTH_PROBES and (months := whole(changes, name) - whole(v, name)) > 0
+        for day, said in [_months_end_by(name, year)]
+        if cycle.months_from(today, months) > day
+    ]
+    if not late:
         return ""
     # The longest named, as shorter ones may fit (diff review s53, 9).
-    return (
-        f" {months} months from today would end after programs start reading applications for the Match {year} on "
-        f"{reviews.shown()}: in full, this change counts only for a later Match."
-    )
+    months, said = max(late)
+    return f" {months} months from today would end after {said}: in full, this change counts only for a later Match."
 
 
 def _months_that_fit() -> int:
-    """The most months, lived from today, that end by the day programs start
-    reading applications for the next season still open on time."""
+    """The most months, lived from today, that end by the day the strictest
+    of the month inputs must end by for the next season still open on time."""
     today = cycle.reference_date()
-    reviews = cycle.season(cycle.next_open_season(today))["programs_receive"].date
-    return next(months for months in range(USCE_MAX_MONTHS, -1, -1) if cycle.months_from(today, months) <= reviews)
+    by = min(_months_end_by(name, cycle.next_open_season(today))[0] for name in MONTH_PROBES)
+    # None at all while that day is already behind the reader, in the weeks
+    # before an on-time season's review starts.
+    return next((months for months in range(USCE_MAX_MONTHS, -1, -1) if cycle.months_from(today, months) <= by), 0)
 
 
 def _in_time(v: Mapping[str, object], moves: Iterable[Move]) -> bool:

@@ -2575,30 +2575,32 @@ def test_months_that_cannot_fit_before_the_next_season_are_said_to_be_for_a_late
     # "6 more months of hands-on US clinical experience" was offered with no
     # word on whether they fit before the season's applications are read
     # (oldgrad audit s52, 3).  Match 2028's programs start reading on
-    # 22 September 2027 by our rule.
+    # 22 September 2027 by our rule, and US months end by the letters' day,
+    # 3 months before: 22 June 2027 (diff review s54, 3).
     def late_by(months: int) -> str:
         # The longest named, as shorter ones may fit (diff review s53, 9).
         return (
-            f" {months} months from today would end after programs start reading applications for the Match 2028 on "
-            "22 September 2027 (estimated): in full, this change counts only for a later Match."
+            f" {months} months from today would end after about 22 June 2027, when US letters for the Match 2028 "
+            "should be confirmed (3 months before programs start reading: the orthopaedics article's clock, our "
+            "reading): in full, this change counts only for a later Match."
         )
 
     late = late_by(6)
-    pin_build_date(monkeypatch, "2027-05-01")
+    pin_build_date(monkeypatch, "2027-01-01")
     spring = compute(OLDGRAD52)["margins"]
     usce = next(move for move in spring["up"] if move["field"] == "usce_months")
     assert usce["text"] == f"6 more months of hands-on US clinical experience (6 in all) would move you to “Dual apply”.{late}"
     letters = next(move for move in spring["up"] if move["field"] == "specialty_letters")
     assert late not in letters["text"]
-    # Three months from 1 May fit; the flags line says nothing.
+    # Three months from 1 January fit; the flags line says nothing.
     assert "by 3 more months" in str(spring["flags_to_clear"]) and late not in str(spring["flags_to_clear"])
     # A pair, and the flags line, say it of their longest months.
     paired = compute({**OLDGRAD52, "needs_visa": "true"})["margins"]["headline"]
     assert "6 more months of hands-on US clinical experience (6 in all) together" in paired and paired.endswith(late)
-    pin_build_date(monkeypatch, "2027-06-23")
+    pin_build_date(monkeypatch, "2027-03-23")
     assert str(compute(OLDGRAD52)["margins"]["flags_to_clear"]).endswith(late_by(3))
-    # Up to the day programs start reading, the months fit: not said.
-    pin_build_date(monkeypatch, "2027-06-22")
+    # Up to the letters' day, the months fit: not said.
+    pin_build_date(monkeypatch, "2027-03-22")
     assert "counts only for a later Match" not in str(compute(OLDGRAD52)["margins"]["flags_to_clear"])
     pin_build_date(monkeypatch, "2026-12-07")
     assert not any("counts only for a later Match" in move["text"] for move in compute(OLDGRAD52)["margins"]["up"])
@@ -2748,16 +2750,20 @@ def test_the_guide_sections_the_rows_name_exist_and_say_what_the_rows_say() -> N
     assert "required US clinical experience (and how recent)" in listed
 
 
-def test_no_single_change_names_the_smallest_pair_that_moves_the_band() -> None:
+def test_no_single_change_names_the_smallest_pair_that_moves_the_band(monkeypatch: pytest.MonkeyPatch) -> None:
     # "It would take several together" named none, where a year of US
     # experience and a third letter give "Dual apply" (reapply2 audit s44, 2).
+    # On 7 December 2026 the 8 months end after the letters' day for the
+    # Match 2028, and the headline says so (diff review s54, 3).
+    pin_build_date(monkeypatch, "2026-12-07")
     result = compute(TWICE_UNMATCHED)
     margins = result["margins"]
     pair = (
         "For example, a third letter from US physicians in Internal Medicine and 8 more months of US clinical "
         "experience (12 in all) together would move you to “Dual apply”."
     )
-    assert margins["up"] == [] and margins["headline"].endswith(f"it would take several together. {pair}")
+    late = " 8 months from today would end after about 22 June 2027, when US letters for the Match 2028 should be confirmed"
+    assert margins["up"] == [] and f"it would take several together. {pair}{late}" in margins["headline"]
     assert pair in result["summary"] and pair in competitiveness.render(result)
     assert [(m["field"], m["value"]) for m in margins["together"]] == [("specialty_letters", 3), ("usce_months", 12)]
     assert compute({**TWICE_UNMATCHED, "specialty_letters": 3, "usce_months": 12})["band"] == "dual-apply"
@@ -3719,8 +3725,9 @@ def test_a_pair_that_does_not_fit_follows_one_that_does(monkeypatch: pytest.Monk
         "For example, 4 more months of hands-on US clinical experience (6 in all) and being open to training anywhere "
         "together would move you to “Dual apply”, in time for the Match 2028. So would 1 more research item (1 in all) "
         "and 10 more months of hands-on US clinical experience (12 in all) together. 10 months from today would end "
-        "after programs start reading applications for the Match 2028 on 22 September 2027 (estimated): in full, this "
-        "change counts only for a later Match."
+        "after about 22 June 2027, when US letters for the Match 2028 should be confirmed (3 months before programs "
+        "start reading: the orthopaedics article's clock, our reading): in full, this change counts only for a later "
+        "Match."
     )
     # The page shows the headline where no single change is listed.
     assert margins["headline"] in html.unescape(str(competitiveness.render(compute(reader))))
