@@ -4087,7 +4087,7 @@ def test_the_ortho_playbook_answers_whether_a_preliminary_year_is_a_backup() -> 
     for words in (
         "The ultra-competitive article pairs preliminary surgery with a categorical field, general surgery or PM&R.",
         "adds only a few preliminary places to 20–40 categorical general surgery programs",
-        "The IMG article warns that such a year does not lead on to a categorical place by itself.",
+        "The IMG article counts such a year as a possible temporary Plan B, and warns that it does not lead on to a categorical place by itself.",
         "The radiology article, writing of a transitional or preliminary medicine year, calls it a backup strategy",
     ):
         assert words in section, words
