@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
@@ -1245,15 +1245,17 @@ H1B_CERTIFIED = "H-1B: ECFMG certification before you apply for Step 3"
 
 def h1b_certified_detail(verified_by: dt.date) -> str:
     """The certification row's words; ``verified_by``: the later last day to
-    apply for Step 3 of a graduate the FSMB has verified already."""
+    apply for Step 3 of a graduate the FSMB has verified already.  The
+    Pathways' own earlier closing, which the IMG row cites, is said here too:
+    the row's day is the last possible one (diff review s54, 5)."""
     return (
         "Not certified by ECFMG yet? The FSMB takes an IMG's Step 3 application only after ECFMG certification "
         f"(FSMB), so have it by the day you apply: this day, or about {long_date(verified_by)} if the FSMB has "
         "verified your graduation already. Among its requirements: USMLE Step 1 and Step 2 CK passed, and the clinical "
         "and communication skills requirements met, through an ECFMG Pathway with OET Medicine "
-        f"(ECFMG, {ECFMG_PATHWAYS.year}). Some Pathways take only recent graduates, and a Pathway application has its own deadline: the "
-        "Assess guide's section “Years since graduation” says more. Our sources do not say how long ECFMG takes to "
-        "certify you: start well before this day (our advice)."
+        f"(ECFMG, {ECFMG_PATHWAYS.year}). Some Pathways take only recent graduates (the Assess guide's “Years since "
+        "graduation”), and Pathway applications close months before this day: check ECFMG's dates for your Match "
+        "year. Our sources do not say how long certifying takes: start early (our advice)."
     )
 
 
@@ -1821,7 +1823,9 @@ def _first_application(sent: bool, today: dt.date, match_year: int, label: str) 
     # Not "on Match Day": the unmatched learn it that Monday (diff review s52, 14).
     if today < dates["match_week"].date:
         return (
-            f"Leave “{label}” unticked for now: it is for after a no-match. If Match Week, from "
+            # Said of a first application: a reapplicant already in this
+            # Match keeps it ticked (diff review s54, 11).
+            f"If this is your first application, leave “{label}” unticked for now: it is for after a no-match. If Match Week, from "
             f"{dates['match_week'].shown()}, tells you that you did not match, the row “{DEBRIEF_IF_UNMATCHED}” says "
             "how to plan the next season."
         )
@@ -2645,7 +2649,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             past_steps=past,
             # The fields go where the count has, and the day last of all,
             # where the room runs out.
-            named=f"{first}{add_named}{kept}" if add_named else "",
+            # "(not EM or OB/GYN)" first: aloud, the comma form can sound
+            # like "not EM, but OB/GYN" (diff review s54, 12).
+            named=[f"{first}{add_shown}{kept}", f"{first}{add_named}{kept}"] if add_named else [],
             undated=f"{first}{add_undated}{kept}",
         ),
     }
@@ -2663,7 +2669,7 @@ def _announced(
     usce: str = "",
     verdict: str = "",
     past_steps: str = "",
-    named: str = "",
+    named: Sequence[str] = (),
     undated: str = "",
 ) -> str:
     """The read-out: how late the submission date is (``late``) and whether
@@ -2674,7 +2680,8 @@ def _announced(
     ResidencyCAS clause, then the past steps, then the MyERAS clause, and the
     lateness last: dropped first, it went unheard in a third of late plans
     (diff review s42, 2).  ``named``, the next step with the fields ERAS does
-    not take, is heard only where nothing but the count gives way.  ``usce``,
+    not take, longest form first, is heard only where nothing but the count
+    gives way.  ``usce``,
     the last day to start US months, goes with the MyERAS clause, after the
     next step it dates; ``verdict``, that they can no longer end in time, is
     said before the next step, and gives way only where nothing else is left
@@ -2686,14 +2693,9 @@ def _announced(
     plan = f"Match {match_year} plan."
 
     def tries(verdict: str) -> tuple[str, ...]:
-        step, step_named, step_undated = (f"{verdict}{text}" for text in (next_step, named, undated))
-        shown_first = (
-            (
-                f"{late}{residencycas}{step_named}{eras}{past_steps}{count}",
-                f"{late}{residencycas}{step_named}{eras}{past_steps}{plan}",
-            )
-            if named
-            else ()
+        step, step_undated = (f"{verdict}{text}" for text in (next_step, undated))
+        shown_first = tuple(
+            f"{late}{residencycas}{verdict}{form}{eras}{past_steps}{end}" for form in named for end in (count, plan)
         )
         return (
             *shown_first,

@@ -1827,7 +1827,7 @@ def test_a_first_applicant_whose_application_is_out_is_told_to_tick_the_box_only
     notes = timeline.compute(SENT)["notes"]
     (hint,) = [n for n in notes if f"“{TICK}”" in n]
     # Match Week, not Match Day, tells the unmatched (diff review s52, 14).
-    assert hint.startswith(f"Leave “{TICK}” unticked for now: it is for after a no-match.")
+    assert hint.startswith(f"If this is your first application, leave “{TICK}” unticked for now: it is for after a no-match.")
     # What to do after Match Week is the debrief row's to say, not repeated here (diff review s52b).
     assert (
         f"If Match Week, from 15 March 2027 (estimated), tells you that you did not match, the row “{timeline.DEBRIEF_IF_UNMATCHED}”"
@@ -2105,7 +2105,11 @@ def test_an_h1b_reader_gets_a_dated_row_for_ecfmg_certification_before_the_step3
         and "“Years since graduation”" in detail
     )
     # No day earlier than our sources allow: the time ECFMG takes is not in them.
-    assert "Our sources do not say how long ECFMG takes to certify you" in detail and "(our advice)" in detail
+    assert (
+        "Pathway applications close months before this day: check ECFMG's dates for your Match year. Our sources do not say how long certifying takes"
+        in detail
+        and "(our advice)" in detail
+    )
     assert certified["source"] == timeline.cited_together(data.FSMB_STEP3, data.ECFMG_PATHWAYS)
     # The rule the row rests on is the FSMB's, as its source says.
     assert "for an IMG, after ECFMG certification" in data.FSMB_STEP3.title
@@ -2354,3 +2358,13 @@ def test_on_the_day_of_another_step_arranging_the_us_months_still_leads() -> Non
     same_day = [m["title"] for m in result["milestones"] if m["date"] == "2027-02-02"]
     assert same_day[0] == timeline.USCE_ARRANGE and "Draft your personal statement" in same_day
     assert result["summary"].startswith("Next: Arrange hands-on US clinical months on 2 February 2027.")
+
+
+def test_the_read_out_says_not_em_or_ob_gyn_where_it_fits_and_the_comma_form_where_only_that_does() -> None:
+    # Aloud, "(not EM, OB/GYN)" can sound like "not EM, but OB/GYN" (diff review s54, 12).
+    roomy = timeline.compute({"today": "2026-09-25", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
+    assert timeline.ADD_ERAS_PROGRAMS_BY.format("20 December 2026") in roomy["announced"]
+    tight = timeline.compute({"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"})
+    assert timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format("20 December 2026") in tight["announced"]
+    for result in (roomy, tight):
+        assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
