@@ -1992,7 +1992,8 @@ SAME_FIELD_AGAIN_HEARD = (
 def same_field_again_note(name: str) -> str:
     """The no-match article's test for a second try at the same very competitive field, credited."""
     return (
-        f"Applying to {name} again? First ask whether your profile has changed a lot since your last application: "
+        # The form asks no field for the no-match (diff review s54, 8).
+        f"If {name} is the field you did not match in, first ask whether your profile has changed a lot since then: "
         "for example a research year at a leading centre, important new letters, or strong contacts. The no-match "
         "article says that without such a change, a second try at the same very competitive field is usually "
         f"unrealistic ({ARTICLE_UNMATCHED.cite()}). It says this of files that did not fit the field; putting the "
@@ -2004,8 +2005,8 @@ def no_single_track_again(name: str) -> str:
     """Said in place of any margins line that names the score's single-track
     band, to a reader ``same_ultra_field_again``."""
     return (
-        f"After a no-match in {name}, a rule below keeps the advice at “{BAND_LABELS['dual-apply']}” or more "
-        "cautious, whatever the score"
+        f"After a no-match, in {name} or another field, a rule below keeps the advice at “{BAND_LABELS['dual-apply']}” "
+        "or more cautious, whatever the score"
     )
 
 
@@ -3253,7 +3254,7 @@ def render(result: CompetitivenessResult) -> Markup:
             el(
                 "p",
                 (
-                    f"After a no-match in {result['specialty_name']}, the score alone does not set the advice. "
+                    f"After a no-match, in {result['specialty_name']} or another field, the score alone does not set the advice. "
                     if again and result["band_from_score"] == "single-track"
                     else f"The score alone suggests “{BAND_LABELS[result['band_from_score']]}”. "
                 )

@@ -3574,9 +3574,11 @@ def test_an_ultra_reapplicant_never_reads_that_the_score_alone_suggests_single_t
     page = html.unescape(str(competitiveness.render(result)))
     single = f"“{competitiveness.BAND_LABELS['single-track']}”"
     assert single not in _without_band_names(page) and "The score alone suggests" not in page
-    assert "After a no-match in Orthopaedic Surgery, the score alone does not set the advice." in page
+    # The form asks no field for the no-match (diff review s54, 8).
+    assert "After a no-match, in Orthopaedic Surgery or another field, the score alone does not set the advice." in page
     assert result["margins"]["lines"] == [
-        "After a no-match in Orthopaedic Surgery, a rule below keeps the advice at “Dual apply” or more cautious, "
+        "After a no-match, in Orthopaedic Surgery or another field, a rule below keeps the advice at “Dual apply” or "
+        "more cautious, "
         "whatever the score, so points alone do not move it."
     ]
     # Below 70 the line above the score named single-track too: it goes as well.
@@ -3614,7 +3616,9 @@ def test_an_ultra_reapplicant_is_given_the_no_match_articles_test_beside_the_ban
     page = html.unescape(str(competitiveness.render(result)))
     advice = f"<p>{competitiveness.ADVICE['dual-apply']}</p>"
     note = page.split(advice, 1)[1].split("</p>", 1)[0]
-    assert note.startswith('<p class="mpb-note">Applying to Orthopaedic Surgery again? First ask whether your profile')
+    assert note.startswith(
+        '<p class="mpb-note">If Orthopaedic Surgery is the field you did not match in, first ask whether your profile'
+    )
     assert f"usually unrealistic ({data.ARTICLE_UNMATCHED.cite()})" in note
     # The article says it of files that did not fit the field: asking every such reapplicant is ours.
     assert note.endswith("putting the question to every reapplicant to these fields is our rule.")
