@@ -209,9 +209,11 @@ NRMP_COUPLE = _fee_row("NRMP couple fee")
 # The guide is no Source in data.py, so no year may be typed here (a year
 # typed in a calculator stays behind when the data move on): it is named,
 # said to be undated, and the page that cites it in full is named too.
+# "Three times that" after "$30 for the two of you" could be read as $90
+# each (diff review s54, 9): the figure it multiplies is named.
 COUPLE_FEE_HIGHER = (
-    "An undated secondary guide gives three times that per partner (Level Medicine, Couples Match, cited under "
-    "“Ranking as a couple” on the rank order list page)"
+    f"An undated secondary guide gives three times the {money(int(NRMP_COUPLE.amount_usd))} per partner (Level "
+    "Medicine, Couples Match, cited under “Ranking as a couple” on the rank order list page)"
 )
 # One instruction with the rank order list page's (crosscalc audit s49, 4).
 COUPLE_FEE_UNCONFIRMED = (

@@ -1396,7 +1396,7 @@ def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_
     note = (
         "Priced for one applicant. A couple also pays the NRMP a couple fee, not counted here: $15 for each partner, so "
         "$30 for the two of you. That is an old figure, from the NRMP's own fee schedule for 2016-17, the newest we "
-        "hold (NRMP match fees page, 2016-17). An undated secondary guide gives three times that per partner (Level "
+        "hold (NRMP match fees page, 2016-17). An undated secondary guide gives three times the $15 per partner (Level "
         "Medicine, Couples Match, cited under “Ranking as a couple” on the rank order list page). We could not confirm "
         "the current fee with the NRMP, so budget for the "
         "higher figure and check the NRMP's fees page. As a couple, run this calculator once for each partner. Then "
@@ -1467,7 +1467,7 @@ def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and
     visa = next(item for item in items if item.startswith("Visa costs."))
     assert "SEVIS fee" in visa and data.ECFMG_J1_FEES.cite() in visa
     assert ac.PATHWAY_AND_OET.said in items and ac.OBSERVERSHIPS.said in items
-    assert said.count("$") == 3  # the late fee and the couple fee per partner and for two
+    assert said.count("$") == 4  # the late fee, the couple fee per partner and for two, and the guide's multiple of it
 
 
 def test_the_first_year_help_takes_standalone_preliminary_programs_too() -> None:
