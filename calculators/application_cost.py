@@ -1286,9 +1286,10 @@ def render(result: ApplicationCostResult) -> Markup:
         el("strong", total),
         f" estimated for {season}{priced}",
         f", plus {and_list(missing)}, which our data do not hold" if missing else None,
+        # The summary just below names them, and the list under the total
+        # gives each with its source: said in the headline too, the page
+        # gave them three times running (diff review s54, 14).
         ".",
-        # Named in brief; the note below gives each with its source (planner audit s54, 6).
-        f" Not counted, where they apply to you: {and_list(gaps)}." if gaps else None,
         class_="mpb-headline",
     )
     return el(

@@ -1218,8 +1218,7 @@ def test_a_total_that_leaves_out_unpriced_fees_is_called_a_floor_and_names_them(
     assert headline is not None
     assert re.sub(r"<[^>]+>", "", headline[1]) == (
         "At least $2,330 estimated for one Match season, with application fees at ERAS prices for the Match 2026, the "
-        f"newest we hold, plus {missing}, which our data do not hold. Not counted, where they apply to you: "
-        "observerships or externships and ECFMG's Pathway and OET fees."
+        f"newest we hold, plus {missing}, which our data do not hold."
     )
     assert (
         "The chart's percentages are shares of the $2,330 counted here, not of the whole season's cost, which also "
@@ -1529,7 +1528,8 @@ def test_an_imgs_total_is_called_a_floor_in_the_headline_with_what_it_leaves_out
     from calculators.html import and_list
 
     assert headline.startswith(f"At least {total} estimated for the whole of ERAS 2027 (Match 2027)")
-    assert headline.endswith(f"the newest we hold. Not counted, where they apply to you: {and_list(named)}.")
+    # Named once above the list, in the summary, not in the headline too (diff review s54, 14).
+    assert headline.endswith("the newest we hold.") and "Not counted" not in headline
     assert str(result["summary"]).startswith(f"Estimated whole-season cost: at least {total},")
     assert str(result["summary"]).endswith(f"not counting {and_list(named)}, where they apply to you.")
     # Each in full, with its source, in a list under the total's notes.
@@ -1658,8 +1658,7 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     # reader's: the two seasons sat a line apart (aiminghigh audit s54, 11).
     assert (
         '<p class="mpb-headline">At least <strong>$3,480</strong> estimated for the whole of ERAS 2027 (Match 2027), '
-        "with application fees at ERAS prices for the Match 2026, the newest we hold. Not counted, where they apply to "
-        "you: observerships or externships and ECFMG's Pathway and OET fees.</p>"
+        "with application fees at ERAS prices for the Match 2026, the newest we hold.</p>"
     ) in html
     assert result["summary"].startswith("Estimated whole-season cost: at least $3,480,")
     assert item(result, "Virtual interviews")["amount"] == 1000
