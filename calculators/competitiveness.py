@@ -412,8 +412,9 @@ RED_FLAGS_FOR_CAP = 2
 TARGET_FLAG = "a highly competitive target"
 RADIOLOGY_NOT_A_TARGET_FLAG = (
     "Radiology does not count as “a highly competitive target” here. The IMG article's red flag names dermatology, "
-    "orthopaedics, ENT, plastics and neurosurgery; the article lists radiology among the highly competitive fields "
-    "elsewhere, but this check follows the radiology article, which calls it moderately competitive overall (our rule)."
+    "orthopaedics, ENT, plastics and neurosurgery, though it lists radiology among the highly competitive fields "
+    "elsewhere. This check follows the radiology article, which calls it moderately competitive overall but harder "
+    "for IMGs, and weighs it in the tier above instead (our rule)."
 )
 # The articles' old-graduation concern is a long gap from patient care in any
 # country (IMG article: "limited recent clinical activity"; radiology: without
