@@ -414,7 +414,7 @@ RADIOLOGY_NOT_A_TARGET_FLAG = (
     "Radiology does not count as “a highly competitive target” here. The IMG article's red flag names dermatology, "
     "orthopaedics, ENT, plastics and neurosurgery, though it lists radiology among the highly competitive fields "
     "elsewhere. This check follows the radiology article, which calls it moderately competitive overall but harder "
-    "for IMGs, and weighs it in the tier above instead (our rule)."
+    "for IMGs, and weighs it in the “Target specialty” row instead (our rule)."
 )
 # The articles' old-graduation concern is a long gap from patient care in any
 # country (IMG article: "limited recent clinical activity"; radiology: without
