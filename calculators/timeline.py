@@ -2463,9 +2463,13 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
                 f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}"
-                f"{_plan_the_running_season(running_year)} "
+                f"{_plan_the_running_season(running_year)}"
             )
-        notes.append(running_note + _already_in_the_running_season(running_year, match_year, today))
+        # Two notes: as one, a bullet of over 200 words (diff review s54, 19).
+        notes += [
+            *([running_note.strip()] if running_note else []),
+            _already_in_the_running_season(running_year, match_year, today),
+        ]
     season_dates = dates.values()
     # Only the dates in the plan: late registration has a row only for a late applicant.
     titles = {m["title"] for m in milestones}

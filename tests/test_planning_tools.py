@@ -1632,8 +1632,10 @@ def test_given_no_date_after_review_starts_the_plan_says_the_running_season_stil
     assert len(late) == 1 and "enter a submission date by about 19 December 2027" in late[0]
     # A reader already in that season, as a reapplicant who ticked the
     # no-match box may be, learns its ranking is not in this plan.
-    assert "Applied to the Match 2028 already? That season is still under way." in late[0]
-    assert "Enter the date you submitted to plan that season: this plan, for the Match 2029" in late[0]
+    # Its own note, just after (diff review s54, 19).
+    following = result["notes"][result["notes"].index(late[0]) + 1]
+    assert following.startswith("Applied to the Match 2028 already? That season is still under way.")
+    assert "Enter the date you submitted to plan that season: this plan, for the Match 2029" in following
     before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
     assert not [n for n in before_review["notes"] if "You can still apply for the Match" in n]
 

@@ -982,7 +982,7 @@ def test_with_no_date_the_running_season_note_follows_the_too_late_rule(today: s
     # "You can still apply for the Match 2027, late" every day to 16 February
     # (diff review s41, second, 2).
     notes = timeline.compute({"today": today, "applicant_type": "non-us-img"})["notes"]
-    [running] = [n for n in notes if "Applied to the Match 2027 already?" in n]
+    [running] = [n for n in notes if n.startswith(("You can still apply for the Match 2027", "An application to the Match 2027"))]
     assert running.startswith("You can still apply for the Match 2027, late") is not late
     assert ("unlikely to bring an interview" in running) is late
 
@@ -1997,6 +1997,12 @@ def running_notes(result: timeline.TimelineResult) -> list[str]:
     return [n for n in result["notes"] if "Applied to the Match 2027" in n]
 
 
+def late_notes(result: timeline.TimelineResult) -> list[str]:
+    """The note on applying to the running Match late, apart from the one on
+    staying in it (diff review s54, 19)."""
+    return [n for n in result["notes"] if n.startswith(("You can still apply for the Match", "An application to the Match"))]
+
+
 def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to_stay_in_it() -> None:
     # With next September typed on 7 December, the plan named the Match 2027
     # nowhere, to a couple with interviews in it (couples audit s54, 2).
@@ -2015,10 +2021,13 @@ def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to
         # Short: the note for a reader who left the date to us says how to
         # apply late; a reader who typed a later date hears only this.
         assert "You can still apply" not in note and len(note.split()) <= 65
-    # One sentence for both plans: the one with no date ends with it.
+    # One note for both plans, which the plan with no date follows with how to apply late, as a note of its own.
     (dated,) = running_notes(timeline.compute(COUPLE_LATER))
-    (undated,) = running_notes(timeline.compute({**COUPLE_LATER, "eras_submission": ""}))
-    assert undated.startswith("You can still apply for the Match 2027, late") and undated.endswith(dated)
+    undated = timeline.compute({**COUPLE_LATER, "eras_submission": ""})
+    assert running_notes(undated) == [dated] and not late_notes(timeline.compute(COUPLE_LATER))
+    (late,) = late_notes(undated)
+    assert late.startswith("You can still apply for the Match 2027, late")
+    assert undated["notes"].index(late) + 1 == undated["notes"].index(dated)
 
 
 @pytest.mark.parametrize(
@@ -2069,7 +2078,7 @@ def test_with_no_date_the_running_season_is_planned_by_its_last_useful_day_not_i
     # "Enter a submission date before 17 February 2027" invited a January
     # date the same plan calls unlikely to bring an interview (couples audit
     # s54, 11; planner audit s54, 10).
-    (note,) = running_notes(timeline.compute({"today": "2026-12-07", "applicant_type": "non-us-img"}))
+    (note,) = late_notes(timeline.compute({"today": "2026-12-07", "applicant_type": "non-us-img"}))
     last = cycle.last_day_for_an_interview(2027)
     assert last == dt.date(2026, 12, 20)
     assert (
