@@ -157,13 +157,22 @@ class SeasonDate:
         """The date as running text writes it: "by" a deadline, "around" an
         estimate, else "on" where ``on`` asks for a preposition; an estimate
         set early on purpose says so."""
+        said, later = self.in_words_parts(on, passed)
+        return said + (f" ({later})" if later else "")
+
+    def in_words_parts(self, on: bool = False, passed: bool = False) -> tuple[str, str]:
+        """``in_words`` and what it says in brackets, apart: a page that cites
+        the date puts both in one bracket, where two ran side by side (diff
+        review s54, 13)."""
         deadline = MILESTONE_BY_KEY[self.key].deadline
         prefix = "by " if deadline else "around " if self.estimated else "on " if on else ""
         # "Early on purpose" alone left a reader to work out that the real
         # deadline is probably later (guide-claims audit s37, 3); once the
         # date has ``passed``, the page says what that means instead.
-        later = "" if passed else " (the NRMP's own deadline may be later; plan for this one)"
-        return prefix + long_date(self.date) + (f", an estimate set early on purpose{later}" if self.estimated_early else "")
+        if not self.estimated_early:
+            return prefix + long_date(self.date), ""
+        later = "" if passed else "the NRMP's own deadline may be later; plan for this one"
+        return f"{prefix}{long_date(self.date)}, an estimate set early on purpose", later
 
     def cite(self) -> str:
         if self.estimated:

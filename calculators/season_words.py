@@ -53,7 +53,7 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
     year = match_year or cycle.coming_season(today)
     day = cycle.season(year)[key]
     passed = cycle.MILESTONE_BY_KEY[key].deadline and day.date < today
-    shown = day.in_words(on, passed)
+    shown, later = day.in_words_parts(on, passed)
     if passed:
         # Pages name the running season until its Match Day, so for weeks
         # after the deadline a page still said "register now, by" a day gone
@@ -64,7 +64,9 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
             else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
         )
     if not cited:
-        return el("strong", shown)
+        return el("strong", shown + (f" ({later})" if later else ""))
+    if later:
+        return join(el("strong", shown), f" ({later}; ", el("span", day.cite(), class_="mpb-cite"), ")")
     return join(el("strong", shown), " ", el("span", f"({day.cite()})", class_="mpb-cite"))
 
 

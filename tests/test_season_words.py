@@ -452,3 +452,14 @@ def test_the_short_last_useful_day_is_the_first_sentence_of_the_full_one() -> No
     for day in (dt.date(2026, 12, 7), dt.date(2027, 1, 10)):
         full, short = season_words.last_useful_day(day), season_words.last_useful_day(day, short=True)
         assert full.startswith(short) and len(short) < len(full) and cycle.INTERVIEW_RULE not in short
+
+
+def test_an_early_estimate_and_its_source_share_one_bracket() -> None:
+    # "(... plan for this one) (Match 2027: estimated by rule; ...)" ran two
+    # brackets side by side (diff review s54, 13).
+    said = text(season_words.date_shown("rank_deadline", dt.date(2026, 12, 7)))
+    assert said == (
+        "by 17 February 2027, an estimate set early on purpose (the NRMP's own deadline may be later; plan for this "
+        "one; Match 2027: estimated by rule; the published date is not in our data)"
+    )
+    assert ") (" not in text(season_words.after_a_no_match(dt.date(2026, 12, 7)))
