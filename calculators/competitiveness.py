@@ -2829,8 +2829,12 @@ def _in_time_said(spec: data.Specialty, v: Mapping[str, object], moves: list[Mov
     reading, as one sentence: a single move's own words, or a pair's."""
     if len(moves) == 1:
         return moves[0]["text"]
-    year = cycle.next_open_season(cycle.reference_date())
-    return f"{capitalised(_pair_clause(spec, v, moves))}, in time for the Match {year}."
+    return f"{capitalised(_pair_clause(spec, v, moves))}, {_in_time_for()}."
+
+
+def _in_time_for() -> str:
+    """"in time for the Match N", the next season still open on time."""
+    return f"in time for the Match {cycle.next_open_season(cycle.reference_date())}"
 
 
 def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Move], in_time: list[Move]) -> str:
@@ -2840,9 +2844,8 @@ def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Mov
         return " No two changes together do it either: it would take three or more."
     late = _months_beyond_season(v, {move["field"]: move["value"] for move in pair})
     if in_time:
-        year = cycle.next_open_season(cycle.reference_date())
         return (
-            f" For example, {_pair_clause(spec, v, in_time)}, in time for the Match {year}. So would "
+            f" For example, {_pair_clause(spec, v, in_time)}, {_in_time_for()}. So would "
             f"{pair[0]['text']} and {pair[1]['text']} together.{late}"
         )
     return f" For example, {_pair_clause(spec, v, pair)}.{late}"
