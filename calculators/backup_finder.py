@@ -1592,12 +1592,14 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         # The band the competitiveness check gives the first choice holds only so.
         notes.append(f"For {primary.name} itself: {profile.COMLEX_ONLY_SURGERY_NOTE}")
     if applicant == "us-img":
-        # "Usually match more often" is the article's word for all fields; our
-        # data cannot say it of one (aiminghigh audit s54, 1).
+        # The article says "usually fare better" in its own field, not of all
+        # fields; the all-field rates are the NRMP's, and our data cannot say
+        # it of one field (aiminghigh audit s54, 1; diff review s54b, 2).
         notes.append(
             f"The shares of positions are US-citizen IMGs' own ({RESULTS_AND_DATA.cite()}). The match rates are for non-US IMGs, "
-            "as we found no current by-specialty match rates for US-citizen IMGs, who usually match more often overall "
-            "(orthopaedics article), though our data cannot say so field by field: treat them as a cautious guide."
+            "as we found no current by-specialty match rates for US-citizen IMGs. Across all fields they match more "
+            "often (the NRMP's rates above), and the orthopaedics article says they usually fare better, but our data "
+            "cannot say so field by field: treat these rates as a cautious guide."
         )
     if primary.tier == "accessible":
         paired_names = [str(s["name"]) for s in suggestions if s["paired_by_articles"]]

@@ -2399,30 +2399,25 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 # Suggested months are lived from today: a reader was offered 6 more months
 # of hands-on US experience with no word on whether they fit before the
 # season's applications go out (oldgrad audit s52, 3).  The check does not ask
-# when you submit, so it compares with the next season still open on time,
-# on the day its programs start reading, the latest day that is on time.
+# when you submit, so it compares with the next season still open on time:
+# US months with the day its US letters are due (cycle.us_letters_due), other
+# clinical months with the day its programs start reading (_months_end_by).
 MONTH_PROBES = frozenset({"usce_months", "recent_clinical_months"})
-
-
-# US months lead to US letters, which the orthopaedics article wants
-# confirmed about 3 months before you submit: "in time" counted to the day
-# programs start reading offered months that ended after the plan's own
-# submission (diff review s54, 3).  The Timeline guide and the timeline
-# calculator use the same clock.
-LETTERS_BEFORE_REVIEWS_MONTHS = 3
 
 
 def _months_end_by(name: str, year: int) -> tuple[dt.date, str]:
     """The day months of ``name`` must end by to count for the Match
-    ``year``, and how a sentence names that day."""
-    reviews = cycle.season(year)["programs_receive"]
+    ``year``, and how a sentence names that day: for US months, the day their
+    letters are due (cycle.us_letters_due, the timeline's day too), as
+    "in time" counted to the review start offered months that ended after the
+    plan's own submission (diff review s54, 3; s54b, 1)."""
     if name == "usce_months":
-        day = cycle.months_from(reviews.date, -LETTERS_BEFORE_REVIEWS_MONTHS)
+        day = cycle.us_letters_due(year)
         return day, (
-            f"about {long_date(day)}, when US letters for the Match {year} should be confirmed "
-            f"({LETTERS_BEFORE_REVIEWS_MONTHS} months before programs start reading: the orthopaedics article's clock, "
-            "our reading)"
+            f"about {long_date(day)}, when US letters for the Match {year} are due (the orthopaedics article's clock: "
+            f"{cycle.LETTERS_CONFIRMED_MONTHS} months before you can first send applications)"
         )
+    reviews = cycle.season(year)["programs_receive"]
     return reviews.date, f"programs start reading applications for the Match {year} on {reviews.shown()}"
 
 
@@ -2431,7 +2426,7 @@ def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]
     today = cycle.reference_date()
     year = cycle.next_open_season(today)
     late = [
-        (months, said)
+        (months, day, said)
         for name in changes
         if name in MONTH_PROBES and (months := whole(changes, name) - whole(v, name)) > 0
         for day, said in [_months_end_by(name, year)]
@@ -2440,8 +2435,14 @@ def _months_beyond_season(v: Mapping[str, object], changes: Mapping[str, object]
     if not late:
         return ""
     # The longest named, as shorter ones may fit (diff review s53, 9).
-    months, said = max(late)
-    return f" {months} months from today would end after {said}: in full, this change counts only for a later Match."
+    months, day, said = max(late)
+    # A day already gone is not one the months "would end after" (diff review s54b, 5).
+    ends = (
+        f"Months begun now cannot end by {said}, which has passed"
+        if day < today
+        else (f"{months} months from today would end after {said}")
+    )
+    return f" {ends}. In full, this change counts only for a later Match."
 
 
 def _months_that_fit() -> int:
@@ -2455,7 +2456,7 @@ def _months_that_fit() -> int:
 
 
 def _in_time(v: Mapping[str, object], moves: Iterable[Move]) -> bool:
-    """Whether the months among ``moves`` all end before the next season's programs start reading."""
+    """Whether the months among ``moves`` all end by their day for the next season (``_months_end_by``)."""
     return not _months_beyond_season(v, {move["field"]: move["value"] for move in moves})
 
 
@@ -2825,15 +2826,15 @@ def _pair_clause(spec: data.Specialty, v: Mapping[str, object], pair: list[Move]
 
 
 def _in_time_said(spec: data.Specialty, v: Mapping[str, object], moves: list[Move]) -> str:
-    """The smallest change that fits before the next season's programs start
-    reading, as one sentence: a single move's own words, or a pair's."""
+    """The smallest change that ends in time for the next season, as one
+    sentence: a single move's own words, or a pair's."""
     if len(moves) == 1:
         return moves[0]["text"]
     return f"{capitalised(_pair_clause(spec, v, moves))}, {_in_time_for()}."
 
 
 def _in_time_for() -> str:
-    """"in time for the Match N", the next season still open on time."""
+    """ "in time for the Match N", the next season still open on time."""
     return f"in time for the Match {cycle.next_open_season(cycle.reference_date())}"
 
 
@@ -2852,8 +2853,9 @@ def _pair_sentence(spec: data.Specialty, v: Mapping[str, object], pair: list[Mov
 
 
 class InTime(TypedDict):
-    """The smallest change that ends before the next season's programs start
-    reading, where the one the margins name first does not; ``text`` says it."""
+    """The smallest change whose months end in time for the next season
+    (``_months_end_by``), where the one the margins name first does not;
+    ``text`` says it."""
 
     moves: list[Move]
     text: str
@@ -2953,7 +2955,7 @@ def margins(spec: data.Specialty, v: Mapping[str, object], result: Assessment) -
             "so points alone do not move it" + ("; the changes listed do." if up else ".")
         )
     # The summary led with 12 more months of US clinical experience, which
-    # end after the next season's programs start reading, and gave the change
+    # end too late for the next season (``_months_end_by``), and gave the change
     # that fits only in a later line (planner audit s54, 4): a change that
     # fits goes first, the longer one after it.
     in_time: InTime | None = None
@@ -3395,9 +3397,11 @@ def method() -> Markup:
             "with all of them at once, and if so names the smallest pair of changes that would, each within the range "
             f"the margins look over ({_reaches_text()}), the smallest being the pair whose two changes use the least "
             "of those ranges added together (being open to training anywhere counts as a whole range); or it says that "
-            "no pair does. Months of clinical work are counted from today: where the change named first ends after "
-            "programs start reading applications for the next season still open, the smallest change that ends "
-            "before then, alone or in a pair, is named ahead of it (our rule). It also lists setbacks that would "
+            "no pair does. Months of clinical work are counted from today: where the change named first ends too late "
+            "for the next season still open (US months after its US letters are due, about 3 months before "
+            "applications can first go, as the orthopaedics article times letters; other clinical months after its "
+            "programs start reading), the smallest change that ends in time, alone or in a pair, is named ahead of it "
+            "(our rule). It also lists setbacks that would "
             "move the band down (a failed attempt, a letter or rotation falling through, more years passing, and, with no score entered, the highest Step 2 CK that "
             "would). In radiology the US rotations include electives and observerships, so with none entered, the "
             "change found there is a first radiology elective, observership or rotation, which the radiology rule "

@@ -268,6 +268,24 @@ def months_from(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable: every month has 28 days")
 
 
+# US letters come from the US months a reader works: the orthopaedics
+# article wants letters confirmed about 3 months before the ERAS submission
+# (the Timeline guide's later clock).  One day for the timeline's rows and the
+# competitiveness check's "in time", which disagreed by three weeks (diff
+# review s54b, 1).
+LETTERS_CONFIRMED_MONTHS = 3
+
+
+def us_letters_due(match_year: int, submission: dt.date | None = None) -> dt.date:
+    """About the day US letters for ``match_year`` should be confirmed, and
+    so the day US months must end by: 3 months before the submission, or,
+    with none given or one after programs start reading, before the earlier
+    of the day applications can first go to programs and the review start."""
+    dates = season(match_year)
+    sent = min(submission or dates["submissions_open"].date, dates["programs_receive"].date)
+    return months_from(sent, -LETTERS_CONFIRMED_MONTHS)
+
+
 def interviews_begin(submission: dt.date, reviews_from: dt.date | None = None) -> dt.date:
     """The plan's first interview day: a month after programs can first read
     the application, on its arrival or on the day they start reviewing,

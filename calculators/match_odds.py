@@ -1317,7 +1317,7 @@ NO_LEAN_WHY = (
     "direction (our rule)"
 )
 LEAN_RULE = f"We call an estimate likely low for you only outside the most competitive fields: {NO_LEAN_WHY}."
-ULTRA_NO_LEAN = f"{{field}} is {{tier}}: there we cannot say whether the estimate is low or high for you, as {NO_LEAN_WHY}."
+ULTRA_NO_LEAN = f"{{field}} is {{tier}}. There we cannot say whether the estimate is low or high for you: {NO_LEAN_WHY}."
 
 
 def leans_low(spec: data.Specialty) -> bool:
@@ -1370,7 +1370,9 @@ def not_your_group(
     pull = "pull" if _plural(against or ()) else "pulls"
     # The sentences after the lean that say on what it rests, where it rests on our rule.
     basis = ""
-    if against:
+    # In a hard field the lean is refused whatever the file: "your group
+    # matches more often, but ..." implied it there (diff review s54b, 6).
+    if against and not (field is not None and not leans_low(field)):
         lean = (
             f"as background: your group matches more often, but your file has {and_list(list(against))}, which "
             f"{pull} the other way, and these figures cannot say which weighs more"

@@ -857,10 +857,11 @@ ANCHOR_WORDS = {
 # page with the timeline alone would load the check's modules too.
 USCE_MINIMAL_BELOW = 3
 USCE_MAX_MONTHS = 240
-# The Timeline guide's later clock: the orthopaedics article wants letters
-# confirmed about 3 months before you submit; the plan's letters row follows
-# the IMG article's earlier one, which the guide calls the safer.
-LETTERS_CONFIRMED_MONTHS = 3
+# The Timeline guide's later clock, cycle.us_letters_due: the orthopaedics
+# article wants letters confirmed about 3 months before you submit; the
+# plan's letters row follows the IMG article's earlier one, which the guide
+# calls the safer.
+LETTERS_CONFIRMED_MONTHS = cycle.LETTERS_CONFIRMED_MONTHS
 USCE_ARRANGE = "Arrange hands-on US clinical months"
 USCE_START = "Last day to start your US clinical months"
 USCE_LETTERS = "US letters confirmed, as your US months end"
@@ -920,7 +921,7 @@ def _us_months(
     have = "no hands-on US clinical months yet" if hands_on == 0 else f"only {counted(hands_on, 'hands-on US clinical month')}"
     need = counted(needed, "hands-on month" if hands_on == 0 else "more hands-on month")
     letters_day = dt.date.fromisoformat(letters["date"])
-    confirmed = months_from(submission, -LETTERS_CONFIRMED_MONTHS)
+    confirmed = cycle.us_letters_due(match_year, submission)
     confirmed_shown = long_date(confirmed) + (" (estimated)" if submission_estimated else "")
     line = f"Our line for minimal US experience, the one the competitiveness check uses, is {USCE_MINIMAL_BELOW} hands-on months."
     ask = "Our sources give no time for a host to reply or for a visa, so ask each host now."
@@ -933,6 +934,10 @@ def _us_months(
     )
     head = f"You have {have}, as you answered, and US letters come from the US physicians who watch you work."
     plan_row = next((m for m in milestones if m["title"] == PLAN_USCE), None)
+    # Its "rotations or observerships" stood beside rows counting hands-on
+    # months only (diff review s54b, 3).
+    if plan_row is not None:
+        plan_row["detail"] += f" Hands-on months only: observerships do not count towards our line of {USCE_MINIMAL_BELOW}."
     safer_start, later_start = months_from(letters_day, -needed), months_from(confirmed, -needed)
     if safer_start >= today or (confirmed > letters_day and later_start >= today):
         on_time = safer_start >= today
@@ -1028,7 +1033,7 @@ def _us_months(
     return UsMonths(
         [arrange],
         note=note,
-        lead=f"Your US months cannot end before letters are due: the Match {match_year + 1} may be wiser (our reading). ",
+        lead=f"Your US months cannot end before letters are due: applying for the Match {match_year + 1} may be wiser (our reading). ",
     )
 
 

@@ -1743,10 +1743,11 @@ def test_a_list_with_ultra_competitive_fields_names_where_the_lean_holds() -> No
     assert none.endswith(match_odds.LEAN_RULE) and "low side" not in none
 
 
-def test_the_us_citizen_note_keeps_the_articles_lean_to_all_fields() -> None:
+def test_the_us_citizen_note_credits_the_article_only_with_its_own_words() -> None:
+    # "Usually match more often overall (orthopaedics article)": the article says "usually fare better" (diff review s54b, 2).
     result = compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})
     assert any(
-        "usually match more often overall (orthopaedics article), though our data cannot say so field by field" in n
+        "the orthopaedics article says they usually fare better, but our data cannot say so field by field" in n
         for n in result["notes"]
     )
 

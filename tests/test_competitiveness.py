@@ -2575,14 +2575,15 @@ def test_months_that_cannot_fit_before_the_next_season_are_said_to_be_for_a_late
     # "6 more months of hands-on US clinical experience" was offered with no
     # word on whether they fit before the season's applications are read
     # (oldgrad audit s52, 3).  Match 2028's programs start reading on
-    # 22 September 2027 by our rule, and US months end by the letters' day,
-    # 3 months before: 22 June 2027 (diff review s54, 3).
+    # 22 September 2027 by our rule, and US months end by the day US letters
+    # are due, 3 months before applications can first go: 1 June 2027 (diff
+    # review s54, 3; s54b, 1).
     def late_by(months: int) -> str:
         # The longest named, as shorter ones may fit (diff review s53, 9).
         return (
-            f" {months} months from today would end after about 22 June 2027, when US letters for the Match 2028 "
-            "should be confirmed (3 months before programs start reading: the orthopaedics article's clock, our "
-            "reading): in full, this change counts only for a later Match."
+            f" {months} months from today would end after about 1 June 2027, when US letters for the Match 2028 are "
+            "due (the orthopaedics article's clock: 3 months before you can first send applications). In full, this "
+            "change counts only for a later Match."
         )
 
     late = late_by(6)
@@ -2600,10 +2601,13 @@ def test_months_that_cannot_fit_before_the_next_season_are_said_to_be_for_a_late
     pin_build_date(monkeypatch, "2027-03-23")
     assert str(compute(OLDGRAD52)["margins"]["flags_to_clear"]).endswith(late_by(3))
     # Up to the letters' day, the months fit: not said.
-    pin_build_date(monkeypatch, "2027-03-22")
+    pin_build_date(monkeypatch, "2027-03-01")
     assert "counts only for a later Match" not in str(compute(OLDGRAD52)["margins"]["flags_to_clear"])
-    pin_build_date(monkeypatch, "2026-12-07")
+    pin_build_date(monkeypatch, "2026-11-30")
     assert not any("counts only for a later Match" in move["text"] for move in compute(OLDGRAD52)["margins"]["up"])
+    # A week later the 6 months end after 1 June, and it is said.
+    pin_build_date(monkeypatch, "2026-12-07")
+    assert any(move["text"].endswith(late_by(6)) for move in compute(OLDGRAD52)["margins"]["up"])
 
 
 def test_a_red_flag_carries_its_kind_and_is_still_its_words() -> None:
@@ -2762,7 +2766,7 @@ def test_no_single_change_names_the_smallest_pair_that_moves_the_band(monkeypatc
         "For example, a third letter from US physicians in Internal Medicine and 8 more months of US clinical "
         "experience (12 in all) together would move you to “Dual apply”."
     )
-    late = " 8 months from today would end after about 22 June 2027, when US letters for the Match 2028 should be confirmed"
+    late = " 8 months from today would end after about 1 June 2027, when US letters for the Match 2028 are due"
     assert margins["up"] == [] and f"it would take several together. {pair}{late}" in margins["headline"]
     assert pair in result["summary"] and pair in competitiveness.render(result)
     assert [(m["field"], m["value"]) for m in margins["together"]] == [("specialty_letters", 3), ("usce_months", 12)]
@@ -3634,11 +3638,19 @@ def test_an_ultra_reapplicant_is_given_the_no_match_articles_test_beside_the_ban
 
 
 def _fits(v: dict[str, object], moves: list[competitiveness.Move]) -> bool:
-    """Every month a move adds ends by the day the Match 2028's programs start reading."""
-    reviews = cycle.season(2028)["programs_receive"].date
+    """Every US month a move adds ends by the day the Match 2028's US letters
+    are due, the timeline's day too, and every other clinical month by the
+    day its programs start reading (diff review s54b, 1 and 4)."""
+    by = {
+        "usce_months": cycle.us_letters_due(2028),
+        "recent_clinical_months": cycle.season(2028)["programs_receive"].date,
+    }
     parsed = competitiveness.parse_inputs(competitiveness.FIELDS, v, competitiveness.RULES)
-    added = [int(m["value"]) - int(str(parsed[m["field"]])) for m in moves if m["field"] in competitiveness.MONTH_PROBES]
-    return all(cycle.months_from(cycle.reference_date(), months) <= reviews for months in added)
+    return all(
+        cycle.months_from(cycle.reference_date(), int(m["value"]) - int(str(parsed[m["field"]]))) <= by[str(m["field"])]
+        for m in moves
+        if m["field"] in competitiveness.MONTH_PROBES
+    )
 
 
 def test_the_headline_leads_with_a_change_that_fits_before_the_next_season(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -3653,12 +3665,14 @@ def test_the_headline_leads_with_a_change_that_fits_before_the_next_season(monke
     in_time = margins["in_time"]
     assert in_time is not None
     changes = {move["field"]: move["value"] for move in in_time["moves"]}
-    assert changes == {"specialty_letters": 1, "usce_months": 6}
+    # Three months end by 1 June 2027, when US letters for the Match 2028 are
+    # due; six would not, nor with one letter (diff review s54b, 1).
+    assert changes == {"specialty_letters": 2, "usce_months": 3}
     assert _fits(PLANNER54, in_time["moves"]) and not _fits(PLANNER54, [late])
     assert compute({**PLANNER54, **changes})["band"] == "dual-apply"
     lead = (
-        "A first letter from US physicians in Internal Medicine and 6 more months of hands-on US clinical experience "
-        "(6 in all) together would move you to “Dual apply”, in time for the Match 2028."
+        "2 more letters (2 in all) and 3 more months of hands-on US clinical experience (3 in all) together would move "
+        "you to “Dual apply”, in time for the Match 2028."
     )
     assert in_time["text"] == lead
     # The change that fits first, then the longer one with why it is for a later Match.
@@ -3729,9 +3743,8 @@ def test_a_pair_that_does_not_fit_follows_one_that_does(monkeypatch: pytest.Monk
         "For example, 4 more months of hands-on US clinical experience (6 in all) and being open to training anywhere "
         "together would move you to “Dual apply”, in time for the Match 2028. So would 1 more research item (1 in all) "
         "and 10 more months of hands-on US clinical experience (12 in all) together. 10 months from today would end "
-        "after about 22 June 2027, when US letters for the Match 2028 should be confirmed (3 months before programs "
-        "start reading: the orthopaedics article's clock, our reading): in full, this change counts only for a later "
-        "Match."
+        "after about 1 June 2027, when US letters for the Match 2028 are due (the orthopaedics article's clock: 3 "
+        "months before you can first send applications). In full, this change counts only for a later Match."
     )
     # The page shows the headline where no single change is listed.
     assert margins["headline"] in html.unescape(str(competitiveness.render(compute(reader))))

@@ -2067,3 +2067,21 @@ def test_match_rates_are_printed_to_the_nrmps_one_decimal() -> None:
         compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240})["comparison_group"]["note"]
     )
     assert "70.0% of US-citizen IMGs matched against 56.4% of non-US IMGs" in note
+
+
+def test_a_flagged_reader_in_a_hard_field_is_not_told_their_group_matches_more_often() -> None:
+    # "Your group matches more often, but your file has ..." implied the lean
+    # the rule refuses in orthopaedics (diff review s54b, 6).
+    note = str(
+        compute({"specialty": "orthopaedic-surgery", "applicant_type": "us-img", "step2_score": 258, "exam_failures": 1})[
+            "comparison_group"
+        ]["note"]
+    )
+    assert "your group matches more often, but" not in note
+    assert match_odds.ULTRA_NO_LEAN.format(field="Orthopaedic Surgery", tier="ultra-competitive") in note
+    im = str(
+        compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240, "exam_failures": 1})[
+            "comparison_group"
+        ]["note"]
+    )
+    assert "your group matches more often, but your file has" in im

@@ -2315,7 +2315,7 @@ def test_too_late_even_for_the_later_clock_the_plan_says_plainly_that_a_season_l
         "wiser to apply a season later, for the Match 2029, than to send a first application with no US letters. To "
         f"plan that season, enter a date such as {opens.shown()} in “ERAS submission date”."
     )
-    lead = "Your US months cannot end before letters are due: the Match 2029 may be wiser (our reading). "
+    lead = "Your US months cannot end before letters are due: applying for the Match 2029 may be wiser (our reading). "
     assert result["summary"].startswith(lead + "Next: Arrange hands-on US clinical months on 15 April 2027.")
     assert result["announced"].startswith(lead) and len(result["announced"].split()) <= registry.READ_OUT_WORDS
     rows = by_title(result)
@@ -2377,3 +2377,27 @@ def test_the_read_out_says_not_em_or_ob_gyn_where_it_fits_and_the_comma_form_whe
     assert timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format("20 December 2026") in tight["announced"]
     for result in (roomy, tight):
         assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+def test_the_plans_us_letters_day_is_the_checks_in_time_day() -> None:
+    # The timeline counted US months to 1 June 2027 and the check to 22 June:
+    # one said the Match 2029 may be wiser, the other "in time for the Match
+    # 2028" (diff review s54b, 1).  Both read cycle.us_letters_due now.
+    from calculators import competitiveness
+
+    result = timeline.compute({"today": "2026-12-07", "applicant_type": "non-us-img", "us_hands_on_months": 0})
+    submission = dt.date.fromisoformat(result["submission"])
+    assert cycle.us_letters_due(2028, submission) == cycle.us_letters_due(2028) == dt.date(2027, 6, 1)
+    assert competitiveness._months_end_by("usce_months", 2028)[0] == cycle.us_letters_due(2028)
+    # In January the plan's own letters row is out of reach, and its later row is the check's day.
+    later = timeline.compute({"today": "2027-01-15", "applicant_type": "non-us-img", "us_hands_on_months": 0})
+    (row,) = [m for m in later["milestones"] if m["title"] == timeline.USCE_LETTERS]
+    assert row["date"] == cycle.us_letters_due(2028).isoformat()
+
+
+def test_the_plans_us_step_says_observerships_do_not_count_below_the_line() -> None:
+    # "Arrange rotations or observerships" beside rows counting hands-on months only (diff review s54b, 3).
+    inputs = {"today": "2026-12-07", "applicant_type": "non-us-img", "eras_submission": "2028-09-06"}
+    step = by_title(timeline.compute({**inputs, "us_hands_on_months": 0}))[timeline.PLAN_USCE]
+    assert step["detail"].endswith("Hands-on months only: observerships do not count towards our line of 3.")
+    assert "observerships do not count" not in by_title(timeline.compute(inputs))[timeline.PLAN_USCE]["detail"]
