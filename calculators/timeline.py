@@ -982,8 +982,9 @@ def _us_months(
                     estimated=submission_estimated,
                 )
             )
+            # Two sentences, where one ran to 43 words (diff review s54b, 11).
             letters["detail"] += (
-                f" With {have}, your US months cannot end by this day: ask the physician who supervises each block "
+                f" With {have}, your US months cannot end by this day. Ask the physician who supervises each block "
                 f"for a letter as it ends, by the row “{USCE_LETTERS}”, {confirmed_shown}."
             )
             # A step the reader cannot take on its day leads neither the
@@ -1024,7 +1025,7 @@ def _us_months(
     )
     letters["held_back"] = True
     note = (
-        f"You have {have}, as you answered: the {need} you need can no longer end by {confirmed_shown}, about "
+        f"You have {have}, as you answered. The {need} you need can no longer end by {confirmed_shown}, about "
         f"{LETTERS_CONFIRMED_MONTHS} months before you submit, when the orthopaedics article wants your letters "
         "confirmed. So this application would go without US letters. Our reading, not the articles': "
         f"{SEASON_LATER}, for the Match {match_year + 1}, than to send {which} application with no US letters. To plan "
