@@ -857,11 +857,10 @@ ANCHOR_WORDS = {
 # page with the timeline alone would load the check's modules too.
 USCE_MINIMAL_BELOW = 3
 USCE_MAX_MONTHS = 240
-# The Timeline guide's later clock, cycle.us_letters_due: the orthopaedics
+# The Timeline guide's later clock is cycle.us_letters_due: the orthopaedics
 # article wants letters confirmed about 3 months before you submit; the
 # plan's letters row follows the IMG article's earlier one, which the guide
 # calls the safer.
-LETTERS_CONFIRMED_MONTHS = cycle.LETTERS_CONFIRMED_MONTHS
 USCE_ARRANGE = "Arrange hands-on US clinical months"
 USCE_START = "Last day to start your US clinical months"
 USCE_LETTERS = "US letters confirmed, as your US months end"
@@ -974,7 +973,7 @@ def _us_months(
                     confirmed,
                     USCE_LETTERS,
                     f"Your US months end by this day. The orthopaedics article wants your letters confirmed about "
-                    f"{LETTERS_CONFIRMED_MONTHS} months before you submit. The row “{REQUEST_LETTERS}” follows the IMG "
+                    f"{cycle.LETTERS_CONFIRMED_MONTHS} months before you submit. The row “{REQUEST_LETTERS}” follows the IMG "
                     "article's earlier clock, the safer one, which your US months cannot meet, so this later day is "
                     "the one left. Ask the physician who supervises each block for a letter as it ends, and tell each "
                     "writer which specialty it is for.",
@@ -1010,11 +1009,15 @@ def _us_months(
     # Too late even for the later clock: the guide's judgment, said as ours.
     later = cycle.season(match_year + 1)["submissions_open"]
     which = "an" if reapplying else "a first"
+    # Said by the row and the note alike.
+    cannot = (
+        f"You have {have}, as you answered. The {need} you need can no longer end by {confirmed_shown}, about "
+        f"{cycle.LETTERS_CONFIRMED_MONTHS} months before you submit"
+    )
     arrange = _item(
         today,
         USCE_ARRANGE,
-        f"You have {have}, as you answered. The {need} you need can no longer end by {confirmed_shown}, about "
-        f"{LETTERS_CONFIRMED_MONTHS} months before you submit, so this application would go without US letters, and "
+        f"{cannot}, so this application would go without US letters, and "
         f"{SEASON_LATER} (our reading). Arrange them now for the season you choose; observerships do not count. "
         f"{line} {tail}",
         cited_together(ARTICLE_IMG, ARTICLE_ORTHO),
@@ -1025,8 +1028,7 @@ def _us_months(
     )
     letters["held_back"] = True
     note = (
-        f"You have {have}, as you answered. The {need} you need can no longer end by {confirmed_shown}, about "
-        f"{LETTERS_CONFIRMED_MONTHS} months before you submit, when the orthopaedics article wants your letters "
+        f"{cannot}, when the orthopaedics article wants your letters "
         "confirmed. So this application would go without US letters. Our reading, not the articles': "
         f"{SEASON_LATER}, for the Match {match_year + 1}, than to send {which} application with no US letters. To plan "
         f"that season, enter a date such as {later.shown()} in “{date_label}”."
@@ -1089,6 +1091,8 @@ FIELDS = (
         screen_only=True,
     ),
 )
+# The form's labels, by field, as the notes name the boxes.
+LABELS = {f.name: f.label for f in FIELDS}
 
 
 def default_submission(today: dt.date) -> dt.date:
@@ -2167,7 +2171,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             match_year,
             dual=flag(v, "dual_applying"),
             reapplying=reapplying,
-            date_label=next(f.label for f in FIELDS if f.name == "eras_submission"),
+            date_label=LABELS["eras_submission"],
         )
         if img and hands_on is not None and today < submission
         else UsMonths([])
@@ -2276,12 +2280,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # places left (couples-soap audit s39, 8).  A plan for that Match,
         # sent, has the rows after Match Day (_after_the_rank_list).
         notes.insert(0, _after_soap(after_soap, rows_say_it=sent and match_year == after_soap))
-    label = {f.name: f.label for f in FIELDS}
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(
         f"Dual applying adds: {dual_steps}."
         if v["dual_applying"]
-        else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{label['dual_applying']}” to add them."
+        else f"Not dual applying, so the plan leaves out {dual_steps}; tick “{LABELS['dual_applying']}” to add them."
     )
     # The rows that date sitting Step 3, which a pass makes moot.
     dropped = [
@@ -2324,9 +2327,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     if img and today <= rank_deadline:
         notes.append(PATHWAY_EXPIRY_NOTE)
     if ticked_after_sending:
-        notes.append(_ticked_after_sending(submission, today, match_year, label["previously_unmatched"]))
+        notes.append(_ticked_after_sending(submission, today, match_year, LABELS["previously_unmatched"]))
     elif not v["previously_unmatched"]:
-        notes.append(_first_application(sent, today, match_year, label["previously_unmatched"]))
+        notes.append(_first_application(sent, today, match_year, LABELS["previously_unmatched"]))
     # Marked past, these read as done; for a late starter they may be the most urgent of all.
     catch_up = []
     missed: list[str] = []
@@ -2420,7 +2423,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             )
         )
         if match_day is not None:
-            notes.append(_which_season(match_day, submission, submission_estimated, match_year, label["eras_submission"]))
+            notes.append(_which_season(match_day, submission, submission_estimated, match_year, LABELS["eras_submission"]))
     # The season under review still takes late applications, which a
     # reader set on this year would not learn from a plan for the next.
     # Asked of any plan for a later Match, a date typed or not: a couple who
@@ -2993,7 +2996,7 @@ def method() -> Markup:
             f"An IMG who answers “{HANDS_ON_MONTHS.label}” with fewer than {USCE_MINIMAL_BELOW} (our line for "
             "minimal US experience, the one the competitiveness check uses) gets the months left counted back from "
             f"the day the letters are due: the row “{REQUEST_LETTERS}” (the IMG article's clock) if they can end by "
-            f"then, or else about {LETTERS_CONFIRMED_MONTHS} months before the submission, when the orthopaedics "
+            f"then, or else about {cycle.LETTERS_CONFIRMED_MONTHS} months before the submission, when the orthopaedics "
             "article wants letters confirmed, with a row of its own. A row gives the last day to start them, our "
             "count for months back to back, so it is marked “our estimate”; once "
             f"“{PLAN_USCE}” is past, a row dated today says to arrange them; and the letters row says to ask the "
