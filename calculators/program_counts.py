@@ -245,8 +245,6 @@ DEFAULT_LARGE_BACKUP = NO_MATCH_BACKUP
 # it first matched) got 80-120 and "apply to one broad field alone".
 BROAD_FIELDS = frozenset(slug for slug, rule in LARGE_BACKUP_RANGES.items() if rule is BROAD_PRIMARY_CARE)
 
-# Fields of the hard tiers keep their own ranges wherever they appear.
-HARD_TIERS = data.HARD_TIERS
 
 # --- Which backups are accepted --------------------------------------------------
 # An ultra-competitive field is refused as a backup, as the backup finder
@@ -468,7 +466,7 @@ def first_choice_range(slug: str) -> ArticleRange:
 
 
 def secondary_backup_range(primary_slug: str, slug: str) -> ArticleRange:
-    if data.specialty(slug).tier in HARD_TIERS:
+    if data.specialty(slug).tier in data.HARD_TIERS:
         return first_choice_range(slug)
     return SECONDARY_BACKUP_RANGES.get((primary_slug, slug), DEFAULT_SECONDARY_BACKUP)
 
@@ -479,7 +477,7 @@ def dual_apply_backup_range(primary_slug: str, backup_slug: str) -> ArticleRange
 
 
 def large_backup_range(slug: str) -> ArticleRange:
-    if data.specialty(slug).tier in HARD_TIERS:
+    if data.specialty(slug).tier in data.HARD_TIERS:
         return first_choice_range(slug)
     return LARGE_BACKUP_RANGES.get(slug, DEFAULT_LARGE_BACKUP)
 
@@ -721,7 +719,7 @@ def _backup(
                 f"from {LIKELY_PCT['dual-apply']}% (our rule)."
             )
         backup = Recommendation(rule.low, rule.high, rule, "whole", why)
-    if reapplying and data.specialty(backup_slug).tier not in HARD_TIERS:
+    if reapplying and data.specialty(backup_slug).tier not in data.HARD_TIERS:
         if backup.high < NO_MATCH_BACKUP.high:
             backup = Recommendation(
                 NO_MATCH_BACKUP.low,
@@ -939,7 +937,7 @@ def _reasons(v: Mapping[str, object], check: competitiveness.CompetitivenessResu
             reasons.append(_extrapolated(spec, f"its {NO_MATCH_BACKUP.text()}", f"for {spec.name} here is our extrapolation"))
         # The field being left is not a net: "rarely work as a backup" judged
         # it as one (diffreview47 audit s47, 4).
-        if backup_spec.tier in HARD_TIERS and not changing:
+        if backup_spec.tier in data.HARD_TIERS and not changing:
             reasons.append(
                 f"{backup_spec.name} is itself {data.TIER_LABELS[backup_spec.tier]}. The no-match article warns that "
                 "such fields rarely work as a backup; one with more positions and a record of taking IMGs is safer."
@@ -1188,16 +1186,25 @@ def _small_fields(v: Mapping[str, object], result: Plan, changing: bool = False)
     return said
 
 
+def _places_filled(spec: data.Specialty, applicant: str) -> tuple[data.Number, str, int] | None:
+    """The share of ``spec``'s PGY-1 places an IMG reader's own group filled,
+    the group's name, and the places that share makes; None for a US
+    graduate (a senior's share says nothing of which programs take them) or a
+    field with no row."""
+    if applicant not in data.IMG_TYPES or spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
+        return None
+    share, group = filled
+    return share, group, round(spec.pgy1.positions_offered * float(share) / 100)
+
+
 def _group_places(spec: data.Specialty, v: Mapping[str, object]) -> str:
     """ ", about 168 of them filled by non-US IMGs": the small-field line
     named the positions only, beside a range larger than the places the
     reader's group filled (planner audit s54, 12).  For an IMG reader only."""
-    applicant = word(v, "applicant_type")
-    filled = spec.pgy1.filled_by(applicant) if spec.pgy1 is not None and applicant in data.IMG_TYPES else None
-    if spec.pgy1 is None or filled is None:
+    if (filled := _places_filled(spec, word(v, "applicant_type"))) is None:
         return ""
-    share, group = filled
-    return f", about {round(spec.pgy1.positions_offered * float(share) / 100):,} of them filled by {group}"
+    _, group, places = filled
+    return f", about {places:,} of them filled by {group}"
 
 
 def _filled_by_your_group(v: Mapping[str, object], changing: bool = False) -> list[str]:
@@ -1211,13 +1218,7 @@ def _filled_by_your_group(v: Mapping[str, object], changing: bool = False) -> li
     if applicant not in data.IMG_TYPES:
         return []
     slugs = [word(v, "specialty"), *([str(v["backup_specialty"])] if v["backup_specialty"] is not None else [])]
-    rows = []
-    for slug in slugs:
-        spec = data.specialty(slug)
-        if spec.pgy1 is None or (filled := spec.pgy1.filled_by(applicant)) is None:
-            continue
-        share, group = filled
-        rows.append((spec, share, group, round(spec.pgy1.positions_offered * float(share) / 100)))
+    rows = [(spec, *filled) for spec in map(data.specialty, slugs) if (filled := _places_filled(spec, applicant)) is not None]
     places = {spec.slug: count for spec, _, _, count in rows}
     new, leaving = slugs[0], slugs[-1]
     said = []
