@@ -1792,9 +1792,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "notes": notes,
         # The odds column holds non-US IMG estimates whatever the applicant
         # type; a reader of another type is told so, as match odds tells them.
-        # Field by field, by match odds' rule: "likely on the low side" met a
-        # US-citizen IMG whose backups included fields where their group
-        # filled fewer places than non-US IMGs (aiminghigh audit s54, 1).
+        # Field by field, by match odds' rule (leans_low): the list is
+        # weighed as match odds weighs one field (aiminghigh audit s54, 1).
         "match_odds_note": None
         if step2 is None
         else match_odds.not_your_group(

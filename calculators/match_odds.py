@@ -1299,25 +1299,20 @@ def comparison_group(
 
 # Which way the non-US IMG estimate leans for a reader of another group, by
 # field (aiminghigh audit s54, 1): "likely on the low side for you" met a
-# US-citizen IMG in orthopaedics, where US-citizen IMGs filled 0.9% of the
-# places and non-US IMGs 1.5% (NRMP Results and Data 2025), beside a rank
-# count below the unmatched median.  The lean rests on the all-field match
-# rates and the orthopaedics article; in an ultra-competitive field the ortho
-# and ultra-competitive playbooks say nobody can tell by how much, so there
-# it is not said.  A field's shares of places are no guide either way: they
-# count matches, not applicants, so a small group fills a small share
+# US-citizen IMG in orthopaedics, beside a rank count below the unmatched
+# median.  The lean rests on the all-field match rates and the orthopaedics
+# article; no article says how far it carries into the hard tiers (radiology
+# with them, as the IMG and ultra articles group it: diff review s54, 2), so
+# there it is not said.  A field's shares of places are no guide either way:
+# they count matches, not applicants, so a small group fills a small share
 # whatever its rate.
-# The hard tiers, radiology with them: the IMG and ultra articles group it
-# with the most competitive fields (diff review s54, 2).  No article says
-# how far a group's all-field rate carries into such a field: the
-# orthopaedics article says only that US-citizen IMGs usually fare better.
 NO_LEAN_TIERS: frozenset[data.Tier] = data.HARD_TIERS
 NO_LEAN_WHY = (
     "our data hold no figures for your group field by field, and in the most competitive fields we do not guess the "
     "direction (our rule)"
 )
 LEAN_RULE = f"We call an estimate likely low for you only outside the most competitive fields: {NO_LEAN_WHY}."
-ULTRA_NO_LEAN = f"{{field}} is {{tier}}. There we cannot say whether the estimate is low or high for you: {NO_LEAN_WHY}."
+HARD_FIELD_NO_LEAN = f"{{field}} is {{tier}}. There we cannot say whether the estimate is low or high for you: {NO_LEAN_WHY}."
 
 
 def leans_low(spec: data.Specialty) -> bool:
@@ -1404,7 +1399,7 @@ def not_your_group(
                 if ranks_low is not None
                 else []
             ),
-            *([ULTRA_NO_LEAN.format(field=field.name, tier=data.TIER_LABELS[field.tier])] if not leans_low(field) else []),
+            *([HARD_FIELD_NO_LEAN.format(field=field.name, tier=data.TIER_LABELS[field.tier])] if not leans_low(field) else []),
         ]
         basis = "".join(f" {each}" for each in said)
     elif field is None and not listed:

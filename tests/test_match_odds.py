@@ -1987,7 +1987,7 @@ def test_the_lean_is_said_outside_the_most_competitive_fields_only(slug: str) ->
     assert match_odds.leans_low(spec) is not hard
     note = str(compute({"specialty": slug, "applicant_type": "us-img", "step2_score": 250})["comparison_group"]["note"])
     assert ("likely on the low side for you" in note) is not hard
-    unknown = match_odds.ULTRA_NO_LEAN.format(field=spec.name, tier=data.TIER_LABELS[spec.tier])
+    unknown = match_odds.HARD_FIELD_NO_LEAN.format(field=spec.name, tier=data.TIER_LABELS[spec.tier])
     assert (unknown in note) is hard
     assert "the articles say" not in note
     assert "share" not in note.split("These are figures")[-1].split("so read")[-1]
@@ -2002,7 +2002,7 @@ def test_the_ortho_us_img_with_one_rank_is_not_reassured_and_reads_the_ranks_fir
         "Your 1 rank is at or below the number ranked by a typical non-US IMG who did not match in Orthopaedic "
         "Surgery, so do not count on your group's higher rate to lift this estimate."
     )
-    unknown = match_odds.ULTRA_NO_LEAN.format(field="Orthopaedic Surgery", tier="ultra-competitive")
+    unknown = match_odds.HARD_FIELD_NO_LEAN.format(field="Orthopaedic Surgery", tier="ultra-competitive")
     assert "so read the estimate as background only. " + ranks + " " + unknown in note
     assert ranks in _lead(html)
     # Without the rank, the field alone says the direction is unknown.
@@ -2078,7 +2078,7 @@ def test_a_flagged_reader_in_a_hard_field_is_not_told_their_group_matches_more_o
         ]["note"]
     )
     assert "your group matches more often, but" not in note
-    assert match_odds.ULTRA_NO_LEAN.format(field="Orthopaedic Surgery", tier="ultra-competitive") in note
+    assert match_odds.HARD_FIELD_NO_LEAN.format(field="Orthopaedic Surgery", tier="ultra-competitive") in note
     im = str(
         compute({"specialty": "internal-medicine", "applicant_type": "us-img", "step2_score": 240, "exam_failures": 1})[
             "comparison_group"
