@@ -1362,7 +1362,7 @@ def couple_fee_said() -> str:
     said = (
         f"{money(fee)} for each partner, so {money(2 * fee)} for the two of you. "
         f"{'That is an old figure, from' if NRMP_COUPLE.is_old else 'That is from'} {where} fee schedule for "
-        f"{NRMP_COUPLE.season_or_year}, the newest we hold ({NRMP_COUPLE.source}, {NRMP_COUPLE.season_or_year})."
+        f"{NRMP_COUPLE.season_or_year}, the newest we hold ({_cite(NRMP_COUPLE)})."
     )
     return f"{said} {COUPLE_FEE_HIGHER}. {COUPLE_FEE_UNCONFIRMED}." if NRMP_COUPLE.is_old else said
 

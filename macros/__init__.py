@@ -265,11 +265,11 @@ def match_rates_table() -> Markup:
     rows = [
         (
             str(r.year),
-            f"{html.table_percent(r.us_md_senior_pct)}",
-            f"{html.table_percent(r.us_do_senior_pct)}",
-            f"{html.table_percent(r.us_img_pct)}",
-            f"{html.table_percent(r.non_us_img_pct)}",
-            f"{html.table_percent(r.all_active_pct)}",
+            html.table_percent(r.us_md_senior_pct),
+            html.table_percent(r.us_do_senior_pct),
+            html.table_percent(r.us_img_pct),
+            html.table_percent(r.non_us_img_pct),
+            html.table_percent(r.all_active_pct),
             f"{r.source} ({r.status})",
         )
         for r in sorted(d.match_rates().values(), key=lambda r: -r.year)
