@@ -159,12 +159,13 @@ def schedule_for(slug: str) -> FeeSchedule | None:
     return _schedule(data.SERVICE_RESIDENCYCAS, prefix) if prefix else None
 
 
-def readers_season(today: dt.date) -> int:
+def readers_season(today: dt.date, planning_next: bool = False) -> int:
     """The Match the reader pays in: the season under way while programs read
     its applications, else the next one open on time.  Counted from the next,
     a reader paying in ERAS 2027 was told our fees were "2 seasons before
-    yours" (midseason audit s52, 8)."""
-    return cycle.season_under_review(today) or cycle.next_open_season(today)
+    yours" (midseason audit s52, 8).  ``planning_next``: the reader said they
+    have not applied in the season under way (planner audit s54, 3)."""
+    return (None if planning_next else cycle.season_under_review(today)) or cycle.next_open_season(today)
 
 
 # A schedule is an old figure once a later season than its newest is under
@@ -407,6 +408,7 @@ FIELDS = (
         help="Interviews held online. Any number adds the median cost of a whole virtual season once, since the "
         "study behind it gives no cost per interview.",
     ),
+    profile.APPLIED_THIS_SEASON,
 )
 
 
@@ -714,7 +716,7 @@ def _late_registration(year: int, today: dt.date) -> str:
 
 
 def _mid_season_points(
-    v: Mapping[str, object], items: list[CostItem], breakdown: list[ApplicationLine], today: dt.date
+    v: Mapping[str, object], items: list[CostItem], breakdown: list[ApplicationLine], today: dt.date, applied: bool = False
 ) -> list[str]:
     """While programs read a season's applications, what part of the total is
     new money for programs added now, or no points.  The total prices a whole
@@ -722,7 +724,8 @@ def _mid_season_points(
     December was priced the token, transcript and NRMP registration again
     (midseason audit s52, 8).  The form has no input for programs already
     sent, so the note says how to read the lines: a list added now is its
-    own line, priced from program 1 by the same schedule."""
+    own line, priced from program 1 by the same schedule.  ``applied``: the
+    reader said so, and is not asked it (planner audit s54, 3)."""
     year = cycle.season_under_review(today)
     eras = [line for line in breakdown if line["service"] == data.SERVICE_ERAS and line["formula"]]
     if year is None or not eras:
@@ -732,9 +735,12 @@ def _mid_season_points(
     primary = data.specialty(word(v, "primary_specialty"))
     first_through_eras = data.application_service(primary.slug) == data.SERVICE_ERAS
     # Read before the total, which it points down to (midseason audit s52, 8).
+    new_money = "The total below is for the whole season, so only part of it is new money."
     sentences = [
-        f"Applied earlier {'in' if first_through_eras else 'for'} {_season_named(year, primary.slug)} and adding "
-        "programs now? The total below is for the whole season, so only part of it is new money."
+        f"{profile.answered(year, True)}. Adding programs now? {new_money}"
+        if applied
+        else f"Applied earlier {'in' if first_through_eras else 'for'} {_season_named(year, primary.slug)} and adding "
+        f"programs now? {new_money}"
     ]
     if added := [line for line in eras if line["specialty"] != primary.slug]:
         each = "; ".join(f"{line['specialty_name']}, {line['formula']} = {money(line['amount'])}" for line in added)
@@ -986,6 +992,9 @@ class ApplicationCostResult(TypedDict):
     # words was too long to follow (diff review s52, 13).  Only the points: the
     # same words joined were read by nothing but tests (midseason audit s52, 8, second read).
     mid_season_points: list[str]
+    # In their place, for a reader who has not applied in the season under
+    # review: the season this prices (planner audit s54, 3).
+    next_season: str | None
     # For an IMG: costs the total leaves out, each where it applies, named
     # short for the headline and in full, with its source, for the note.
     img_left_out: list[str]
@@ -1001,6 +1010,8 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     # (Pyodide's clock is the browser's, in local time), and the result says
     # which date it counted from.
     today = cycle.reference_date()
+    answer = profile.season_answer(v, today)
+    planning_next = answer is not None and not answer[1]
     applicant = word(v, "applicant_type")
     ranked = whole(v, "ranked_programs")
     in_person = whole(v, "in_person_interviews")
@@ -1186,7 +1197,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         *(["ECFMG's fee for supporting a ResidencyCAS application"] if is_img and data.SERVICE_RESIDENCYCAS in services else []),
     ]
     total = sum(int(item["amount"]) for item in items)
-    mid_season = _mid_season_points(v, items, breakdown, today)
+    mid_season = [] if planning_next else _mid_season_points(v, items, breakdown, today, applied=profile.said_applied(v, today))
     cost = WHOLE_SEASON_COST if mid_season else SEASON_COST
     prices = _prices(breakdown)
     schedule = eras_schedule()
@@ -1228,13 +1239,18 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "fee_season": schedule.season,
         "fee_confirmed_to": schedule.confirmed_to,
         "as_of": today.isoformat(),
-        "reader_season": readers_season(today),
-        "season_under_way": cycle.season_under_review(today) is not None,
+        "reader_season": readers_season(today, planning_next),
+        "season_under_way": cycle.season_under_review(today) is not None and not planning_next,
         "opened_season": opened,
         "old_figures": old,
         "notes": notes,
         "not_counted": not_counted,
         "mid_season_points": mid_season,
+        "next_season": profile.next_season_note(
+            answer[0], "this is priced for", _season_named(answer[0] + 1, word(v, "primary_specialty"))
+        )
+        if answer is not None and planning_next
+        else None,
         "img_left_out": [gap.named for gap in img_gaps],
         "img_points": [gap.said for gap in img_gaps],
         "summary": summary,
@@ -1270,11 +1286,9 @@ def render(result: ApplicationCostResult) -> Markup:
     points = result["mid_season_points"]
     # Mid-season, named as the whole of the season under way: the interview
     # lines and the fees paid in September are in it (midseason audit s52, 8).
-    season = (
-        f"the whole of {_season_named(int(result['reader_season']), str(result['inputs']['primary_specialty']))}"
-        if points
-        else "one Match season"
-    )
+    named = _season_named(int(result["reader_season"]), str(result["inputs"]["primary_specialty"]))
+    # Named for a reader planning the next season too (planner audit s54, 3).
+    season = f"the whole of {named}" if points else named if result.get("next_season") else "one Match season"
     # The season the application fees are priced at, beside the season the
     # total is for: "$3,370 for ERAS 2027" above "ERAS prices for the Match
     # 2026" read as two claims about one season (aiminghigh audit s54, 11).
@@ -1297,6 +1311,7 @@ def render(result: ApplicationCostResult) -> Markup:
         # First for a reader adding programs now: what is new money, before
         # a total that holds a whole season (midseason audit s52, 8).
         _mid_season_list(points),
+        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
         headline,
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
@@ -1458,7 +1473,8 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         f". Planning for {_season_named(season + 1, str(result['inputs']['primary_specialty']))} instead? The table's "
         "lines are the same, and our fees are then "
         f"{counted(seasons_behind(oldest, season + 1), 'season')} before yours"
-        if result["season_under_way"]
+        # Not asked of a reader who said they applied in it (planner audit s54, 3).
+        if result["season_under_way"] and result["inputs"].get(profile.APPLIED_THIS_SEASON.name) != profile.APPLIED
         else ""
     )
     where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])

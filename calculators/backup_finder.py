@@ -559,6 +559,7 @@ FIELDS = (
         "calculator (figures for non-US IMGs), and ranks a field where your score is in the bottom quarter of IMGs "
         f"who matched after the others. {profile.STEP2_LEFT_EMPTY}",
     ),
+    profile.APPLIED_THIS_SEASON,
 )
 
 
@@ -1426,6 +1427,8 @@ class BackupFinderResult(TypedDict):
     announced: str
     # From the review start to the rank-list deadline: where a late backup is weighed.
     mid_season: str | None
+    # Its place, for a reader who has not applied in the season under review.
+    next_season: str | None
 
 
 # Emergency medicine and OB/GYN ranked as backups with no word that they mean
@@ -1465,17 +1468,18 @@ def couples_note(with_odds: bool) -> str:
     return f"{data.COUPLE_IF}, {advice}"
 
 
-def mid_season_line(today: dt.date, primary: str) -> str | None:
+def mid_season_line(today: dt.date, primary: str, applied: bool = False) -> str | None:
     """One line for a reader who arrives while programs are reading a
     season's applications, or None: the finder ranked backups as if September
-    were ahead (usmd-ortho audit s41, 7)."""
+    were ahead (usmd-ortho audit s41, 7).  ``applied``: the reader said so,
+    and is not asked it (planner audit s54, 3)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
     # An emergency medicine or OB/GYN first choice was not applied to "in
     # ERAS", and its backup starts there from nothing (EM audit s53, 2).
     cas = data.via_residencycas(primary)
-    applied = f"for the Match {year}" if cas else f"in {cycle.eras_season(year)}"
+    where = f"for the Match {year}" if cas else f"in {cycle.eras_season(year)}"
     through = f", through ERAS: {cycle.MYERAS_FIRST}" if cas else ""
     dates = cycle.season(year)
     # From late December the timeline calls a new application too late
@@ -1490,7 +1494,8 @@ def mid_season_line(today: dt.date, primary: str) -> str | None:
     # in our data, so none is given, as the check and program counts give
     # none (do-em audit s42, 6; diff review s53, 8 and s53b, 4).
     since = "are reviewing applications" if cas else f"have been reviewing since {dates['programs_receive'].shown()}"
-    return f"Applied {applied}? Its programs {since}, so a backup added now is {late} {cycle.SHORT_OF_INTERVIEWS}"
+    asked = f"{profile.answered(year, True)}." if applied else f"Applied {where}?"
+    return f"{asked} Its programs {since}, so a backup added now is {late} {cycle.SHORT_OF_INTERVIEWS}"
 
 
 def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
@@ -1778,6 +1783,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     # worth (readout46 audit s46, 5): its gist, where the room allows.
     if suggestions and caution:
         announced = first_within_read_out([f"{announced} {CHECK_THEM_HEARD}", announced])
+    next_season = competitiveness.next_season_note(v, today, "weigh these backups for", dated=False)
     return {
         "inputs": dict(v),
         "primary": primary.slug,
@@ -1807,7 +1813,8 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
         "odds_reference": odds_reference(primary, suggestions, step2, applicant, first_choice_odds),
         "summary": summary,
         "announced": announced,
-        "mid_season": mid_season_line(today, primary.slug),
+        "mid_season": None if next_season else mid_season_line(today, primary.slug, applied=profile.said_applied(v, today)),
+        "next_season": next_season,
     }
 
 
@@ -2125,6 +2132,8 @@ def render(result: BackupFinderResult) -> Markup:
 
 
 def _render_mid_season(result: BackupFinderResult) -> Markup | None:
+    if line := result.get("next_season"):
+        return el("p", line, class_="mpb-note")
     line = result.get("mid_season")
     return el("p", el("strong", "Mid-season: "), line, class_="mpb-warning") if line else None
 

@@ -668,6 +668,7 @@ FIELDS = (
         "itself, a limited area: tick this only if the two of you are also tied to one region.",
     ),
     profile.PREVIOUSLY_UNMATCHED,
+    profile.APPLIED_THIS_SEASON,
 )
 
 
@@ -2247,7 +2248,9 @@ LETTERS_STILL_THIS_SEASON = (
 )
 
 
-def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves: bool = True) -> str | None:
+def mid_season_note(
+    today: dt.date, slug: str = "", letters: bool = False, moves: bool = True, applied: bool = False
+) -> str | None:
     """What the margins mean to a reader who arrives while programs are
     reading a season's applications, or None outside that stretch: in
     December "10 more months of US clinical experience would move you" read
@@ -2256,17 +2259,22 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves
     review day is not its programs' (do-em audit s42, 6).  ``letters``: more
     letters are among the changes that would move the band; ``moves``: any
     change would, where the note had promised a list the page then said was
-    empty (diff review s51b, 4)."""
+    empty (diff review s51b, 4).  ``applied``: the reader said so, and is
+    not asked it (planner audit s54, 3)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
     # No day ResidencyCAS's programs start reading: ERAS's came a week before
     # ResidencyCAS released applications in the one cycle we read (diff review s42, 6).
     if data.via_residencycas(slug):
-        applied = f"Applied for the Match {year} through ResidencyCAS? Then"
+        lead = f"{profile.answered(year, True)}, so" if applied else f"Applied for the Match {year} through ResidencyCAS? Then"
     else:
         received = cycle.season(year)["programs_receive"].shown()
-        applied = f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so"
+        lead = (
+            f"{profile.answered(year, True)}, and its programs have been reading applications since {received}, so"
+            if applied
+            else f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so"
+        )
     still = f" {LETTERS_STILL_THIS_SEASON}" if letters and not data.via_residencycas(slug) else ""
     changes = (
         "the changes listed below, each of which would move your band, are"
@@ -2282,7 +2290,21 @@ def mid_season_note(today: dt.date, slug: str = "", letters: bool = False, moves
         else f" {cycle.where_new_applications_go(slug, year, today)[0]} A new field needs its own statement and "
         f"letters. {cycle.send_by(year)}"
     )
-    return f"{applied} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
+    return f"{lead} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
+
+
+def next_season_note(values: Mapping[str, object], today: dt.date, what: str, dated: bool = True) -> str | None:
+    """In place of the mid-season note, for a reader who said they have not
+    applied in the season under review: which season ``what`` is for, with
+    our estimates of its dates where the result gives any (``dated``)
+    (planner audit s54, 3).  Program counts and the backup finder say it
+    too."""
+    answer = profile.season_answer(values, today)
+    if answer is None or answer[1]:
+        return None
+    year = answer[0] + 1
+    named = f"the Match {year}" if data.via_residencycas(str(values["specialty"])) else cycle.eras_season(year)
+    return profile.next_season_note(answer[0], what, named, dated)
 
 
 class CompetitivenessResult(TypedDict):
@@ -2304,6 +2326,8 @@ class CompetitivenessResult(TypedDict):
     step2_vs_matched_reason: str | None
     after_no_match: str | None
     mid_season: str | None
+    # Its place, for a reader who has not applied in the season under review.
+    next_season: str | None
     reserved_places: str | None
 
 
@@ -2333,6 +2357,8 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         held = f"Held there by {by_score}{counted(len(result.flags), 'red flag')}"
         announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
+    today = cycle.reference_date()
+    next_season = next_season_note(v, today, "this check is for")
     return {
         "inputs": {k: val for k, val in v.items()},
         "needs_visa_resolved": profile.visa_needed(v),
@@ -2356,12 +2382,16 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
         "after_no_match": after_no_match(spec, v),
-        "mid_season": mid_season_note(
-            cycle.reference_date(),
+        "mid_season": None
+        if next_season
+        else mid_season_note(
+            today,
             spec.slug,
             letters=any(move["field"] == "specialty_letters" for move in margin["up"]),
             moves=bool(margin["up"]),
+            applied=profile.said_applied(v, today),
         ),
+        "next_season": next_season,
         # A reader after a reserved place read the field's figures as theirs (pgy1res audit s46, 6).
         "reserved_places": data.reserved_places_note(
             spec.slug, "the score here rates you against every applicant to the field, not against that pool"
@@ -3236,6 +3266,7 @@ def render(result: CompetitivenessResult) -> Markup:
         charts.score_waterfall(result),
         factor_table(result),
         el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
+        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
         render_margins(result["margins"]),
     ]
     flags = result["red_flags"]

@@ -9,10 +9,11 @@ the wording, default or help with ``dataclasses.replace``, never the rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from . import data
+from . import cycle, data
 from .fields import FALSE_WORDS, TRUE_WORDS, BoolField, ChoiceField, ClosedChoices, InputError, IntField, flag, whole
 from .html import Markup, and_list, counted, el, long_date
 
@@ -273,6 +274,60 @@ PREVIOUSLY_UNMATCHED = BoolField(
         "calculators weigh them alike, so after more than one, read the advice as the least you should do."
     ),
 )
+
+# Mid-season, five calculators spoke to a reader adding programs to the
+# season under review, and a reader planning the next one read "$3,150 for
+# the whole of ERAS 2027" and "No signal numbers for ERAS 2027" as theirs
+# (planner audit s54, 3).  One answer for all five; "Not said" keeps the
+# notes as they were, so a page built for no answer does not change.  The
+# season is named on the day this module is read: the build's on the page,
+# the device's in the browser, as the results count from.
+NOT_SAID, APPLIED, NOT_APPLIED = "not-said", "yes", "no"
+ASKED_FOR = cycle.coming_season(cycle.reference_date())
+APPLIED_THIS_SEASON = ChoiceField(
+    name="applied_this_season",
+    label=f"Applied this season (Match {ASKED_FOR})",
+    choices=(
+        (NOT_SAID, "Not said"),
+        (APPLIED, f"Yes, I applied for the Match {ASKED_FOR}"),
+        (NOT_APPLIED, "No, I have not applied this season"),
+    ),
+    initial=NOT_SAID,
+    help="Counts only while programs review a season's applications: “Yes” keeps the notes on adding programs to "
+    "it, “No” leaves them out and plans the next season. At other times it changes nothing.",
+)
+
+
+def season_answer(values: Mapping[str, object], today: dt.date) -> tuple[int, bool] | None:
+    """The season under review on ``today`` and whether the reader applied
+    in it, or None where none is under review or the reader did not say."""
+    answer = values.get(APPLIED_THIS_SEASON.name)
+    year = cycle.season_under_review(today)
+    if year is None or answer not in (APPLIED, NOT_APPLIED):
+        return None
+    return year, answer == APPLIED
+
+
+def said_applied(values: Mapping[str, object], today: dt.date) -> bool:
+    """Whether the reader said they applied in the season under review on ``today``."""
+    return (answer := season_answer(values, today)) is not None and answer[1]
+
+
+def answered(year: int, applied: bool) -> str:
+    """The answer a result used, in the words it says it with."""
+    return f"As you answered, you {'applied' if applied else 'have not applied'} for the Match {year}"
+
+
+def next_season_note(year: int, what: str, named: str, dated: bool = False) -> str:
+    """Said in place of the mid-season notes to a reader who has not applied
+    in the Match ``year``: ``what`` ("these counts are for") is for ``named``,
+    the next season.  ``dated``: the result gives that season's dates, said
+    to be our estimates where they are."""
+    said = f"{answered(year, False)}, so {what} {named}, the next season you can apply to on time."
+    # In the words SeasonDate.cite gives an estimate.
+    estimated = dated and cycle.season(year + 1)["programs_receive"].estimated
+    return f"{said} Its dates here are {cycle.ESTIMATED}; the published ones are not in our data." if estimated else said
+
 
 # Refused as backups (check_backup), so the list offers them disabled.
 ULTRA_FIELDS = tuple(s for s in data.SPECIALTIES if s.tier == "ultra")

@@ -1646,7 +1646,7 @@ def render_band_inputs(result: competitiveness.Scored) -> Markup:
     )
 
 
-def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -> str | None:
+def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None, applied: bool = False) -> str | None:
     """What the counts mean to a reader who arrives while programs are reading
     a season's applications, or None outside that stretch.  In December the
     counts read as "send 5 to 35 more" in a field whose interview places were
@@ -1655,7 +1655,9 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
     it: told to every field, it sent an internal medicine reader's late
     applications to one-year posts (new-words audit s41, 1).  A ResidencyCAS
     first choice was told to send more "in ERAS" to a field whose service had
-    closed in September (obgyn-usimg audit s42, 1)."""
+    closed in September (obgyn-usimg audit s42, 1).  ``applied``: the
+    reader said so, and is not spoken to as one planning the next season
+    (planner audit s54, 3)."""
     year = cycle.season_under_review(today)
     if year is None:
         return None
@@ -1692,6 +1694,11 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None) -
         act = f"{where}{prelim} {cycle.send_by(year)}"
     # ERAS's day: ResidencyCAS programs' own is not in our data.
     began = "" if residencycas else f"; this season's began on {received}"
+    if applied:
+        return (
+            f"{profile.answered(year, True)}. Short of interviews? {act} {cycle.SHORT_OF_INTERVIEWS} These counts are "
+            f"for a whole season's applications, sent before reviews begin{began}."
+        )
     return (
         f"Short of interviews in {season}? {act} {cycle.SHORT_OF_INTERVIEWS} "
         f"These counts are for a whole season's applications, sent before reviews begin{began}. Planning for "
@@ -1718,6 +1725,8 @@ class ProgramCountsResult(Plan):
     gist: str
     # From the review start to the rank-list deadline: what the counts mean mid-season.
     mid_season: str | None
+    # Its place, for a reader who has not applied in the season under review.
+    next_season: str | None
 
 
 def _pinned_name(name: str) -> str:
@@ -1866,6 +1875,8 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         gist = first_within_pinned_line(pinned)
     else:
         gist = with_margins
+    today = cycle.reference_date()
+    next_season = competitiveness.next_season_note(v, today, "these counts are for")
     # In the order the keys were added before this was one literal: JSON
     # readers see the same order.
     return {
@@ -1885,7 +1896,10 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         "summary": with_margins,
         "announced": heard,
         "gist": gist,
-        "mid_season": mid_season_note(cycle.reference_date(), spec.slug, backup_slug),
+        "mid_season": None
+        if next_season
+        else mid_season_note(today, spec.slug, backup_slug, applied=profile.said_applied(v, today)),
+        "next_season": next_season,
     }
 
 
@@ -1973,6 +1987,7 @@ def render(result: ProgramCountsResult) -> Markup:
         el("p", summary_under_warning(result["summary"], result.get("warning"))),
         # Beside the counts it qualifies, before the chart draws them.
         el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
+        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
         charts.program_split(result),
         table(
             ("Specialty", "Role", "Programs", "Share", "Rule of thumb used", "Source"),

@@ -216,7 +216,7 @@ def residencycas_season(season: str | None, today: dt.date) -> str | None:
     return f"ResidencyCAS, Match {year}{closed[state]}"
 
 
-def plans_season(today: dt.date, slug: str, pair: Sequence[str] = ()) -> int:
+def plans_season(today: dt.date, slug: str, pair: Sequence[str] = (), later: bool = False) -> int:
     """The Match a field's plan is for.  An ERAS field's: the season under
     way while its applications go out (the mid-season note's), else the next
     one open.  A ResidencyCAS field's: the running Match until ResidencyCAS
@@ -232,16 +232,18 @@ def plans_season(today: dt.date, slug: str, pair: Sequence[str] = ()) -> int:
     way (seasonlate audit s44, 3), as a psychiatry reader with an emergency
     medicine backup was told psychiatry's (diff review s44, 3).  The late
     backup in the running Match is left to the mid-season note, for a reader
-    who has already applied there."""
-    return max(_own_season(today, each) for each in (slug, *pair))
+    who has already applied there.  ``later``: the reader said they have
+    not applied in the season under review, so an ERAS field's plan is for
+    the next one open on time (planner audit s54, 3)."""
+    return max(_own_season(today, each, later) for each in (slug, *pair))
 
 
-def _own_season(today: dt.date, slug: str) -> int:
+def _own_season(today: dt.date, slug: str, later: bool = False) -> int:
     """The Match a field's plan is for, alone: plans_season without a first choice."""
     year = cycle.coming_season(today)
     if data.via_residencycas(slug):
         return year + 1 if cycle.residencycas_state(year, today) == "closed" else year
-    return year if cycle.applications_going_out(year, today) else cycle.next_open_season(today)
+    return year if cycle.applications_going_out(year, today) and not later else cycle.next_open_season(today)
 
 
 def may_have_closed(year: int, slug: str, today: dt.date) -> bool:
@@ -250,9 +252,9 @@ def may_have_closed(year: int, slug: str, today: dt.date) -> bool:
     return data.via_residencycas(slug) and cycle.residencycas_state(year, today) == "may-have-closed"
 
 
-def _plan_season(today: dt.date, slug: str, pair: Sequence[str] = ()) -> tuple[int, bool]:
+def _plan_season(today: dt.date, slug: str, pair: Sequence[str] = (), later: bool = False) -> tuple[int, bool]:
     """A field's plans_season, and whether the next Match is named beside it (may_have_closed)."""
-    year = plans_season(today, slug, pair)
+    year = plans_season(today, slug, pair, later)
     return year, may_have_closed(year, slug, today)
 
 
@@ -272,14 +274,16 @@ def _season_name(year: int, slug: str, today: dt.date, by_match: bool = False) -
     return f"the Match {year} season" + (f" (or {if_closed(year)})" if may_have_closed(year, slug, today) else "")
 
 
-def plans_seasons_said(slugs: list[str], today: dt.date, by_match: bool, which: bool = False, pair: Sequence[str] = ()) -> str:
+def plans_seasons_said(
+    slugs: list[str], today: dt.date, by_match: bool, which: bool = False, pair: Sequence[str] = (), later: bool = False
+) -> str:
     """The seasons the plans of ``slugs`` are for (plans_season), each said
     once, with its fields where they differ, and with ``which`` whether it is
     the season under way.  The table note and the mid-season note name the
     plans' seasons alike, as the plans do (diff review s43, 1)."""
     years: dict[int, list[str]] = {}
     for slug in slugs:
-        years.setdefault(plans_season(today, slug, pair), []).append(slug)
+        years.setdefault(plans_season(today, slug, pair, later), []).append(slug)
     parts = []
     for year, here in years.items():
         said = f"the Match {year}" if by_match else cycle.eras_season(year)
@@ -307,6 +311,7 @@ def _specialty_plan(
     today: dt.date | None = None,
     pair: Sequence[str] = (),
     by_match: bool = False,
+    later: bool = False,
 ) -> SpecialtyPlan:
     spec = data.specialty(slug)
     allowed = allowance(slug, typed)
@@ -331,7 +336,7 @@ def _specialty_plan(
     # one whose numbers were missing, beside a note about the next one
     # (season-dates audit s43, 3): the plan names the reader's season, and
     # table_season_note says once whose the table's is.
-    year, table_year = plans_season(today, slug, pair), _match_year(allowed.row.season if allowed.row else None)
+    year, table_year = plans_season(today, slug, pair, later), _match_year(allowed.row.season if allowed.row else None)
     if table_year is not None and table_year < year:
         plan["table_over"] = table_year
     if table_year is not None and table_year <= year:
@@ -653,7 +658,7 @@ def _names_by_service(slugs: list[str]) -> dict[str, list[str]]:
     return fields
 
 
-def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
+def table_season_note(plans: list[SpecialtyPlan], today: dt.date, later: bool = False) -> str | None:
     """One sentence, where our table's season is earlier than the one the
     plans are for: whose season the table's is, whose the plans', and where
     to look for the latter's numbers.  Each plan then names only the
@@ -679,15 +684,17 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
         if len(tables) == 1
         else ("seasons now over" if all_over else "earlier seasons")
     )
-    yours = plans_seasons_said(stale, today, by_match, which=True, pair=pair)
+    yours = plans_seasons_said(stale, today, by_match, which=True, pair=pair, later=later)
     # "The plans below" only where it is true of each: an emergency medicine
     # plan moved to the next Match once ResidencyCAS closed, while its ERAS
     # backup's stayed in the season under way, for which our table is.
-    every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"]), pair) for plan in plans}) == 1
+    every = len(stale) == len(plans) or len({_plan_season(today, str(plan["specialty"]), pair, later) for plan in plans}) == 1
     subject = "The plans below are" if every else f"The {and_list([data.specialty(slug).name for slug in stale])} plan below is"
     fields = _names_by_service(stale)
     numbers = (
-        "that season's numbers" if len({plans_season(today, slug, pair) for slug in stale}) == 1 else "each season's numbers"
+        "that season's numbers"
+        if len({plans_season(today, slug, pair, later) for slug in stale}) == 1
+        else "each season's numbers"
     )
     check = (
         f"check {PUBLISHED_BY[next(iter(fields))]} for {numbers}, and enter them above"
@@ -698,12 +705,14 @@ def table_season_note(plans: list[SpecialtyPlan], today: dt.date) -> str | None:
     return f"our signal table is for {named}, {kind}. {subject} for {yours}: {check}."
 
 
-def mid_season_points(today: dt.date, slugs: list[str]) -> list[str] | None:
+def mid_season_points(today: dt.date, slugs: list[str], applied: bool = False) -> list[str] | None:
     """What a reader in the middle of a season (applications going out, rank
     lists still open) must know before placing any signal, or None outside it:
     a lead, then one point per matter, each of short sentences with its
     source after the one it supports (midseason audit s52, 10).
-    ``slugs``: the first choice first, then any backup."""
+    ``slugs``: the first choice first, then any backup.  ``applied``: the
+    reader said so, and is not asked about the next season (planner audit
+    s54, 3)."""
     year = cycle.coming_season(today)
     # From the day after applications open, not after reviews start: one
     # sent on the opening day has its signals fixed three weeks before
@@ -757,10 +766,14 @@ def mid_season_points(today: dt.date, slugs: list[str]) -> list[str] | None:
     # one of them was for the planning reader's own season (diff review s43,
     # second, 6): then only the warnings are said not to be theirs.
     not_yours = "This note is" if this_season or plans_for == next_season else "Then this note's warnings are"
-    points = [
-        f"For {season}, the season under way: as of {long_date(today)}, {since}.",
-        f"Planning for {next_season} instead? {not_yours} not for you: none of that season's signals has gone yet. {yours}",
-    ]
+    points = (
+        [f"{profile.answered(year, True)}, the season under way: as of {long_date(today)}, {since}.", f"{below} for {plans_for}."]
+        if applied
+        else [
+            f"For {season}, the season under way: as of {long_date(today)}, {since}.",
+            f"Planning for {next_season} instead? {not_yours} not for you: none of that season's signals has gone yet. {yours}",
+        ]
+    )
     # A backup the plan moved to the first choice's next Match may still go
     # out late in this one, through ERAS: said only to the reader who has
     # already applied in the first choice here (seasonlate audit s44, 3).
@@ -829,6 +842,8 @@ class SignalsResult(TypedDict):
     gist: str
     # The mid-season note: a lead, then its points.
     mid_season: list[str] | None
+    # Its place, for a reader who has not applied in the season under review.
+    next_season: str | None
     table_season: str | None
 
 
@@ -842,16 +857,20 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     mix = counts["tiers"]
     first = word(v, "specialty")
     today = cycle.reference_date()
+    answer = profile.season_answer(v, today)
+    later = answer is not None and not answer[1]
     # Beside a ResidencyCAS field every season is named by its Match, as that one's is.
     by_match = any(data.via_residencycas(slug) for slug in (first, backup_slug) if slug is not None)
     pair = [first] if backup_slug is None else [first, backup_slug]
     plans = [
-        _specialty_plan("primary", first, whole_or_none(v, "primary_signals"), counts["primary"], mix, today, pair, by_match)
+        _specialty_plan(
+            "primary", first, whole_or_none(v, "primary_signals"), counts["primary"], mix, today, pair, by_match, later
+        )
     ]
     if backup_slug is not None:
         plans.append(
             _specialty_plan(
-                "backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix, today, pair, by_match
+                "backup", backup_slug, whole_or_none(v, "backup_signals"), counts["backup"], mix, today, pair, by_match, later
             )
         )
     # The band first: after "are not in our data", a band in brackets read as
@@ -907,6 +926,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         else summary
     )
     heard = first_within_read_out([profile.after_pass_note(v, said, banded=True, heard=True) for said in tries])
+    table_season = table_season_note(plans, today, later)
     return {
         "inputs": dict(v),
         "band": band,
@@ -922,8 +942,17 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "announced": heard,
         "gist": gist,
         # The same date the result's "applies in" sentence counts from.
-        "mid_season": mid_season_points(today, [str(plan["specialty"]) for plan in plans]),
-        "table_season": table_season_note(plans, today),
+        "mid_season": None if later else mid_season_points(today, pair, applied=profile.said_applied(v, today)),
+        # Only the answer before a table note, which names the plans' season
+        # too: said twice, it ran two notes into one (planner audit s54, 3).
+        "next_season": None
+        if answer is None or not later
+        else f"{profile.answered(answer[0], False)}."
+        if table_season
+        else profile.next_season_note(
+            answer[0], "the plans below are for", plans_seasons_said(pair, today, by_match, pair=pair, later=True)
+        ),
+        "table_season": table_season,
     }
 
 
@@ -996,6 +1025,14 @@ def _render_mid_season(points: list[str] | None) -> Markup | None:
     )
 
 
+def _render_season_notes(next_season: str | None, table_season: str | None) -> Markup | None:
+    """Which season the plans are for, in one note: the reader's answer, where
+    they said they have not applied in the season under review, then whose
+    season our table is."""
+    said = [note for note in (next_season, capitalised(table_season) if table_season else None) if note]
+    return el("p", " ".join(said), class_="mpb-note") if said else None
+
+
 def render(result: SignalsResult) -> Markup:
     mix = result["tiers"]
     plans = result["specialties"]
@@ -1007,7 +1044,7 @@ def render(result: SignalsResult) -> Markup:
         el("p", program_counts.summary_under_warning(result["summary"], result.get("warning"))),
         # Before the plans: it decides which of their signals can still be placed.
         _render_mid_season(result.get("mid_season")),
-        el("p", capitalised(str(result["table_season"])), class_="mpb-note") if result.get("table_season") else None,
+        _render_season_notes(result.get("next_season"), result.get("table_season")),
         [_render_plan(plan, mix) for plan in plans],
         el(
             "p",

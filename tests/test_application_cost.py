@@ -1768,3 +1768,70 @@ def test_mid_season_a_reader_planning_the_next_season_is_told_the_fees_are_a_sea
         "before yours."
     )
     assert (planning in page) is said and ("Planning for " in page) is said
+
+
+# --- Whether the reader applied in the season under review ------------------------------------
+# A reader planning the Match 2028 on 7 December 2026 was priced "the whole of
+# ERAS 2027" and told of a late fee for a registration that was not theirs
+# (planner audit s54, 3).
+def _priced(monkeypatch: pytest.MonkeyPatch, answer: str | None, today: str = "2026-12-07") -> tuple[dict, str]:
+    pin_build_date(monkeypatch, today)
+    answered = {} if answer is None else {"applied_this_season": answer}
+    result = ac.compute({**MID_SEASON, **answered})
+    return dict(result), unescape(str(ac.render(result)))
+
+
+def test_a_reader_who_has_not_applied_this_season_is_priced_for_the_next_without_the_mid_season_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, html = _priced(monkeypatch, "no")
+    assert result["mid_season_points"] == [] and result["reader_season"] == 2028 and not result["season_under_way"]
+    for running in ("adding programs now", "registration without it ended", "the whole of ERAS 2027", "Planning for"):
+        assert running not in html, running
+    said = (
+        "As you answered, you have not applied for the Match 2027, so this is priced for ERAS 2028 (Match 2028), the "
+        "next season you can apply to on time."
+    )
+    assert result["next_season"] == said
+    # First, then the total named for that season, beside the season of the fees we hold.
+    assert html.startswith(f'<div class="mpb-result-body"><p class="mpb-note">{said}</p><p class="mpb-headline">')
+    assert (
+        "At least <strong>$3,480</strong> estimated for ERAS 2028 (Match 2028), with application fees at ERAS prices "
+        "for the Match 2026, the newest we hold."
+    ) in html
+    assert "2 seasons before yours; we do not hold the AAMC's fees for the ERAS 2027 season" in html
+    assert str(result["summary"]).startswith("Estimated season cost: at least $3,480,")
+    # The same lines and the same total: only the season they are said for moves.
+    assert result["total"] == 3480
+
+
+def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_its_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, html = _priced(monkeypatch, "yes")
+    unsaid, _ = _priced(monkeypatch, None)
+    points = result["mid_season_points"]
+    assert points[0] == (
+        "As you answered, you applied for the Match 2027. Adding programs now? The total below is for the whole "
+        "season, so only part of it is new money."
+    )
+    assert points[1:] == unsaid["mid_season_points"][1:] and result["next_season"] is None
+    assert "counts yours as ERAS 2027 (Match 2027), the season under way" in html
+    # Not asked what it has been told.
+    assert "Planning for" not in html and "Applied earlier" not in html
+
+
+def test_not_saying_whether_you_applied_leaves_the_mid_season_result_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    result, html = _priced(monkeypatch, "not-said")
+    assert (result, html) == _priced(monkeypatch, None)
+    assert result["mid_season_points"][0].startswith("Applied earlier in ERAS 2027 (Match 2027) and adding programs now?")
+    assert "Planning for ERAS 2028 (Match 2028) instead?" in html and "As you answered" not in html
+    # ResidencyCAS's first choice is asked of the Match, answered or not.
+    em_fm = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_programs": 25}
+    asked = " ".join(ac.compute({**MID_SEASON, **em_fm})["mid_season_points"])
+    told = " ".join(ac.compute({**MID_SEASON, **em_fm, "applied_this_season": "yes"})["mid_season_points"])
+    assert asked.startswith("Applied earlier for the Match 2027") and told.startswith(
+        "As you answered, you applied for the Match 2027."
+    )
+    no = ac.compute({**MID_SEASON, **em_fm, "applied_this_season": "no"})
+    assert no["next_season"] is not None and "so this is priced for the Match 2028," in no["next_season"]

@@ -54,6 +54,7 @@ OUTPUT_KEYS = {
     "summary",
     "announced",
     "mid_season",
+    "next_season",
 }
 
 
@@ -1784,3 +1785,39 @@ def test_a_us_senior_is_not_told_the_backups_odds_lean_low(applicant: str) -> No
         "as background only, not as your chance: your group matches more often across all fields, which need not hold in each of these"
         in note
     )
+
+
+# --- Whether the reader applied in the season under review ------------------------------------
+# A reader planning the next Match was told a backup added now is a late
+# application in the season under way (planner audit s54, 3).
+@pytest.mark.parametrize(
+    ("specialty", "named"), [("internal-medicine", "ERAS 2028 (Match 2028)"), ("emergency-medicine", "the Match 2028")]
+)
+def test_the_mid_season_line_follows_whether_you_applied_this_season(
+    monkeypatch: pytest.MonkeyPatch, specialty: str, named: str
+) -> None:
+    pin_build_date(monkeypatch, "2026-12-07")
+
+    def found(answer: str | None) -> tuple[dict, str]:
+        result = backup_finder.compute({"specialty": specialty, **({} if answer is None else {"applied_this_season": answer})})
+        return dict(result), unescape(str(backup_finder.render(result)))
+
+    (unsaid, page), (planning, planning_page), (applied, applied_page) = found(None), found("no"), found("yes")
+    # Not said: as it was, the question first.
+    assert found("not-said") == (unsaid, page)
+    assert str(unsaid["mid_season"]).startswith("Applied ") and unsaid["next_season"] is None
+    # No: one sentence naming the season to weigh the backups for, no late application.
+    said = (
+        f"As you answered, you have not applied for the Match 2027, so weigh these backups for {named}, the next "
+        "season you can apply to on time."
+    )
+    assert planning["mid_season"] is None and planning["next_season"] == said
+    assert f'<p class="mpb-note">{said}</p>' in planning_page and "Mid-season: " not in planning_page
+    assert "late application" not in planning_page
+    # Yes: the line kept, said of the reader, not asked.
+    line = str(applied["mid_season"])
+    assert line.startswith("As you answered, you applied for the Match 2027. Its programs ")
+    assert line.partition(" Its programs ")[2] == str(unsaid["mid_season"]).partition(" Its programs ")[2]
+    assert "Mid-season: " in applied_page
+    # The suggestions themselves do not move.
+    assert [s["specialty"] for s in planning["suggestions"]] == [s["specialty"] for s in unsaid["suggestions"]]

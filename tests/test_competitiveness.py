@@ -3771,3 +3771,65 @@ def test_a_radiology_reader_is_told_why_the_target_flag_is_not_counted() -> None
     assert competitiveness.RADIOLOGY_NOT_A_TARGET_FLAG not in str(
         competitiveness.render(compute({"specialty": "internal-medicine"}))
     )
+
+
+# --- Whether the reader applied in the season under review ------------------------------------
+# The planner reader, planning the Match 2028 on 7 December 2026, read a
+# 130-word "Applied in ERAS 2027?" paragraph before "How close the next band
+# is" (planner audit s54, 3).
+def _checked(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
+    pin_build_date(monkeypatch, "2026-12-07")
+    answered = {} if answer is None else {"applied_this_season": answer}
+    result = compute({**PLANNER54, **inputs, **answered})
+    return dict(result), html.unescape(str(competitiveness.render(result)))
+
+
+def test_a_reader_who_has_not_applied_this_season_gets_one_sentence_naming_the_next_season(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, page = _checked(monkeypatch, "no")
+    assert result["mid_season"] is None and "Mid-season: " not in page and "Applied in ERAS 2027" not in page
+    said = (
+        "As you answered, you have not applied for the Match 2027, so this check is for ERAS 2028 (Match 2028), the "
+        "next season you can apply to on time. Its dates here are estimated by rule; the published ones are not in "
+        "our data."
+    )
+    assert result["next_season"] == said
+    assert page.index(said) < page.index("How close the next band is")
+    # Short: the paragraph it replaces ran to some 130 words.
+    assert len(said.split()) <= 45
+    # The band and its margins are the same whatever the answer.
+    unsaid, _ = _checked(monkeypatch, None)
+    assert (result["score"], result["band"], result["margins"]) == (unsaid["score"], unsaid["band"], unsaid["margins"])
+    # A ResidencyCAS field's next season is named by its Match.
+    em, _ = _checked(monkeypatch, "no", specialty="emergency-medicine")
+    assert "so this check is for the Match 2028, the next season" in str(em["next_season"])
+
+
+def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_its_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, page = _checked(monkeypatch, "yes")
+    unsaid, _ = _checked(monkeypatch, None)
+    note, asked = str(result["mid_season"]), str(unsaid["mid_season"])
+    assert asked.startswith("Applied in ERAS 2027 (Match 2027)? Its programs have been reading applications since")
+    assert note.startswith(
+        "As you answered, you applied for the Match 2027, and its programs have been reading applications since "
+        "23 September 2026 (estimated), so"
+    )
+    assert note.split(", so ", 1)[1] == asked.split(", so ", 1)[1] and result["next_season"] is None
+    assert "Mid-season: " in page
+    em, _ = _checked(monkeypatch, "yes", specialty="emergency-medicine")
+    assert str(em["mid_season"]).startswith("As you answered, you applied for the Match 2027, so the ")
+
+
+def test_not_saying_whether_you_applied_leaves_the_check_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    result, page = _checked(monkeypatch, "not-said")
+    assert (result, page) == _checked(monkeypatch, None)
+    assert result["mid_season"] == competitiveness.mid_season_note(
+        dt.date(2026, 12, 7),
+        "internal-medicine",
+        letters=any(move["field"] == "specialty_letters" for move in result["margins"]["up"]),
+        moves=bool(result["margins"]["up"]),
+    )
+    assert result["next_season"] is None and "As you answered" not in page

@@ -3,6 +3,7 @@ split and tier mix, invalid inputs, and properties that must always hold."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 from collections.abc import Mapping
@@ -2410,3 +2411,51 @@ def test_the_seventy_to_eighty_percent_rule_is_said_to_be_the_articles_for_a_bac
     reasons = " ".join(str(r) for r in result["reasons"])
     assert "The no-match article asks for 70–80% or more of a backup list after a no-match; asking it of every list" in reasons
     assert "this calculator asks it of every list (our rule)" in str(pc.method())
+
+
+# --- Whether the reader applied in the season under review ------------------------------------
+# A reader planning the Match 2028 read "Short of interviews in ERAS 2027?"
+# beside counts that were theirs for the next season (planner audit s54, 3).
+MEDICINE_WITH_BACKUP = {**PLANNER54, "backup_specialty": "family-medicine"}
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> tuple[dict, str]:
+    pin_build_date(monkeypatch, "2026-12-07")
+    answered = {} if answer is None else {"applied_this_season": answer}
+    result = pc.compute({**MEDICINE_WITH_BACKUP, **answered})
+    return dict(result), unescape(str(pc.render(result)))
+
+
+def test_a_reader_who_has_not_applied_this_season_is_told_the_counts_are_for_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, page = _counted(monkeypatch, "no")
+    assert result["mid_season"] is None and "Mid-season: " not in page and "Short of interviews" not in page
+    said = (
+        "As you answered, you have not applied for the Match 2027, so these counts are for ERAS 2028 (Match 2028), "
+        "the next season you can apply to on time. Its dates here are estimated by rule; the published ones are not "
+        "in our data."
+    )
+    assert result["next_season"] == said and f'<p class="mpb-note">{said}</p>' in page
+    unsaid, _ = _counted(monkeypatch, None)
+    assert result["count_text"] == unsaid["count_text"]
+
+
+def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_the_next_seasons_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, page = _counted(monkeypatch, "yes")
+    unsaid, _ = _counted(monkeypatch, None)
+    note, asked = str(result["mid_season"]), str(unsaid["mid_season"])
+    assert asked.startswith("Short of interviews in ERAS 2027 (Match 2027)? New applications can still go")
+    assert asked.endswith("Planning for ERAS 2028 (Match 2028) instead? They stand as shown.")
+    assert note.startswith("As you answered, you applied for the Match 2027. Short of interviews? New applications can still go")
+    assert "Planning for" not in note and note.endswith("this season's began on 23 September 2026 (estimated).")
+    assert "Mid-season: " in page and result["next_season"] is None
+
+
+def test_not_saying_whether_you_applied_leaves_the_counts_as_they_were(monkeypatch: pytest.MonkeyPatch) -> None:
+    result, page = _counted(monkeypatch, "not-said")
+    assert (result, page) == _counted(monkeypatch, None)
+    assert result["mid_season"] == pc.mid_season_note(dt.date(2026, 12, 7), "internal-medicine", "family-medicine")
+    assert result["next_season"] is None and "As you answered" not in page

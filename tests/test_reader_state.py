@@ -539,6 +539,23 @@ def test_a_remembered_count_comes_back_only_for_the_specialty_it_was_typed_for()
     assert "primary_signals" not in reader_state.from_profile(signals.FIELDS, {"specialty": "neurology", "primary_signals": "29"})
 
 
+def test_whether_you_applied_this_season_is_remembered_once_for_every_calculator_that_asks_it() -> None:
+    # One shared answer (planner audit s54, 3): said "no" on application
+    # cost, a reader planning the next season is not shown the season under
+    # way's notes by the check, program counts, signals or the finder either.
+    name = profile.APPLIED_THIS_SEASON.name
+    reply = compute("application_cost", **{name: "no"})
+    assert reply["remember"][name] == "no" and reply["remember_keys"][name] == [name]
+    for other in ("competitiveness", "program_counts", "signals", "backup_finder"):
+        back = restore(other, stored=stored(**reply["remember"]), page=[other])
+        assert back["values"][name] == "no", other
+        # Named as the form names it: a label ending in "?" read "(Match 2027)?." in this note.
+        notes = " ".join(back["notes"])
+        assert profile.APPLIED_THIS_SEASON.label in notes and "?." not in notes, other
+    # Match odds does not ask it, so it takes nothing from it.
+    assert name not in restore("match_odds", stored=stored(**reply["remember"]), page=["match_odds"])["values"]
+
+
 def test_keep_mine_never_keeps_a_linked_count_for_another_specialty() -> None:
     # Remembered: psychiatry, its count dropped (typed for neurology). A link
     # with neurology and 29 signals: "Keep mine" kept psychiatry with the 29.

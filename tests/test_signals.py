@@ -1193,3 +1193,66 @@ def test_a_warned_plan_with_numbers_pins_its_counts_and_the_tag_not_the_whole_wa
     assert warned["warning"] and warned["summary"].startswith("Check your backup:")
     assert warned["gist"] == "Family Medicine: 10 signals; Internal Medicine: 8 signals. Check your backup."
     assert len(warned["gist"]) <= PINNED_LINE_CHARS
+
+
+# --- Whether the reader applied in the season under review ------------------------------------
+# A reader planning the Match 2028 on 7 December 2026 read "No signal numbers
+# for ERAS 2027" and a note on signals already sent, neither theirs (planner
+# audit s54, 3).
+def _planned(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
+    pin_build_date(monkeypatch, dt.date(2026, 12, 7))
+    answered = {} if answer is None else {"applied_this_season": answer}
+    result = sg.compute({"specialty": "internal-medicine", **inputs, **answered})
+    return dict(result), unescape(str(sg.render(result)))
+
+
+def test_a_reader_who_has_not_applied_this_season_is_planned_for_the_next_without_the_mid_season_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, page = _planned(monkeypatch, "no")
+    assert result["mid_season"] is None and "Signals mid-season: " not in page
+    assert "ERAS 2027 (Match 2027) are not in our" not in page
+    assert (
+        result["summary"] == "Dual apply band. Internal Medicine: signal numbers for ERAS 2028 (Match 2028) are not in our data."
+    )
+    # The answer, then the table's note, which already names the plans' season, in one paragraph.
+    assert result["next_season"] == "As you answered, you have not applied for the Match 2027."
+    assert (
+        '<p class="mpb-note">As you answered, you have not applied for the Match 2027. Our signal table is for ERAS '
+        "2027 (Match 2027), the season now under way. The plans below are for ERAS 2028 (Match 2028), the next season "
+        "you can apply to:"
+    ) in page
+    # With the reader's own numbers there is no table note: the answer says the plans' season itself.
+    typed, typed_page = _planned(monkeypatch, "no", primary_signals=10)
+    said = (
+        "As you answered, you have not applied for the Match 2027, so the plans below are for ERAS 2028 (Match 2028), "
+        "the next season you can apply to on time."
+    )
+    assert typed["table_season"] is None and typed["next_season"] == said and f'<p class="mpb-note">{said}</p>' in typed_page
+    # A late backup in the season under way is not offered to one who has not applied in it.
+    em, em_page = _planned(monkeypatch, "no", specialty="emergency-medicine", backup_specialty="family-medicine")
+    assert "can still go out in it" not in em_page and em["mid_season"] is None
+
+
+def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_the_next_seasons_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result, page = _planned(monkeypatch, "yes")
+    unsaid, _ = _planned(monkeypatch, None)
+    points, asked = result["mid_season"], unsaid["mid_season"]
+    assert asked[1].startswith("Planning for ERAS 2028 (Match 2028) instead? This note is not for you")
+    assert points[:2] == [
+        "As you answered, you applied for the Match 2027, the season under way: as of 7 December 2026, programs have "
+        "been reviewing its applications since 23 September 2026 (estimated).",
+        "Any allowance below is for ERAS 2027 (Match 2027).",
+    ]
+    assert points[2:] == asked[2:] and "Planning for" not in page and result["summary"] == unsaid["summary"]
+
+
+def test_not_saying_whether_you_applied_leaves_the_signals_plan_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    result, page = _planned(monkeypatch, "not-said", backup_specialty="family-medicine")
+    assert (result, page) == _planned(monkeypatch, None, backup_specialty="family-medicine")
+    assert result["mid_season"] == sg.mid_season_points(dt.date(2026, 12, 7), ["internal-medicine", "family-medicine"])
+    assert result["next_season"] is None and "As you answered" not in page
+    assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine") == 2027
+    assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine", later=True) == 2028

@@ -1,0 +1,109 @@
+"""The questions several calculators share (calculators.profile): one
+definition each, asked alike wherever it is asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, pin_build_date
+
+from calculators import REGISTRY, cycle, profile
+from calculators.render import render_result
+
+# The calculators that speak to a reader in the middle of a season.
+MID_SEASON_CALCULATORS = ("competitiveness", "program_counts", "signals", "application_cost", "backup_finder")
+APPLIED = profile.APPLIED_THIS_SEASON
+
+
+def test_whether_you_applied_this_season_is_one_question_in_the_calculators_with_mid_season_notes() -> None:
+    # A reader planning the next Match read the season under way's notes as
+    # theirs (planner audit s54, 3): one shared answer decides them.
+    for name, calc in REGISTRY.items():
+        asked = [field for field in calc.FIELDS if field.name == APPLIED.name]
+        assert asked == ([APPLIED] if name in MID_SEASON_CALCULATORS else []), name
+    # It starts unanswered, so the pages built for no answer keep their notes.
+    assert APPLIED.default == profile.NOT_SAID
+    assert [slug for slug, _ in APPLIED.choices] == [profile.NOT_SAID, profile.APPLIED, profile.NOT_APPLIED]
+    assert "At other times it changes nothing." in APPLIED.help
+
+
+def _label_on(day: str) -> list[str]:
+    """The question's label and choices as a build on ``day`` words them."""
+    epoch = int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC).timestamp())
+    said = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from calculators import profile; f = profile.APPLIED_THIS_SEASON; print(f.label); print(f.label_of('yes'))",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": str(epoch)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return said.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("day", "year"), [("2026-12-07", 2027), ("2027-10-05", 2028)])
+def test_the_question_names_the_running_season_from_the_build_date(day: str, year: int) -> None:
+    # Worked out from the date, as the results are, not a year typed here.
+    assert _label_on(day) == [f"Applied this season (Match {year})", f"Yes, I applied for the Match {year}"]
+
+
+@pytest.mark.parametrize(
+    ("day", "answer", "read"),
+    [
+        ("2026-12-07", "yes", (2027, True)),
+        ("2026-12-07", "no", (2027, False)),
+        ("2026-12-07", "not-said", None),
+        # Applications going out, but programs not yet reading them; and
+        # after the rank-list deadline: no season under review, no answer used.
+        ("2026-09-10", "no", None),
+        ("2027-02-20", "yes", None),
+    ],
+)
+def test_the_answer_counts_only_while_a_season_is_under_review(day: str, answer: str, read: tuple[int, bool] | None) -> None:
+    today = dt.date.fromisoformat(day)
+    assert profile.season_answer({APPLIED.name: answer}, today) == read
+    assert profile.season_answer({}, today) is None
+
+
+def test_the_note_for_the_next_season_says_the_answer_and_whether_its_dates_are_ours() -> None:
+    said = profile.next_season_note(2027, "these counts are for", "ERAS 2028 (Match 2028)", dated=True)
+    assert said == (
+        "As you answered, you have not applied for the Match 2027, so these counts are for ERAS 2028 (Match 2028), the "
+        "next season you can apply to on time. Its dates here are estimated by rule; the published ones are not in "
+        "our data."
+    )
+    # The Match 2026's review day is the AAMC's own in our table: no estimate to own up to.
+    assert not cycle.season(2026)["programs_receive"].estimated
+    assert "estimated" not in profile.next_season_note(2025, "these counts are for", "ERAS 2026 (Match 2026)", dated=True)
+    assert "estimated" not in profile.next_season_note(2027, "these counts are for", "ERAS 2028 (Match 2028)")
+
+
+@pytest.mark.parametrize("name", MID_SEASON_CALCULATORS)
+@pytest.mark.parametrize("day", ["2026-07-01", "2026-09-10", "2027-02-20", "2027-04-01"])
+def test_outside_a_season_under_review_the_answer_changes_no_result(monkeypatch: pytest.MonkeyPatch, name: str, day: str) -> None:
+    pin_build_date(monkeypatch, day)
+    calc = REGISTRY[name]
+    shown = {answer: render_result(calc, calc.compute({APPLIED.name: answer})) for answer, _ in APPLIED.choices}
+    assert len(set(shown.values())) == 1, name
+
+
+@pytest.mark.parametrize("name", MID_SEASON_CALCULATORS)
+def test_under_review_each_answer_gives_its_own_result_and_not_said_gives_the_one_without_it(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    pin_build_date(monkeypatch, "2026-12-07")
+    calc = REGISTRY[name]
+    shown = {answer: render_result(calc, calc.compute({APPLIED.name: answer})) for answer, _ in APPLIED.choices}
+    assert shown[profile.NOT_SAID] == render_result(calc, calc.compute({}))
+    assert len(set(shown.values())) == 3, name
+    assert "As you answered, you applied for the Match 2027" in shown[profile.APPLIED]
+    assert "As you answered, you have not applied for the Match 2027" in shown[profile.NOT_APPLIED]
+    assert "As you answered" not in shown[profile.NOT_SAID]
