@@ -668,14 +668,59 @@ class SubmissionSeason:
     note: str
 
 
+def published_deadline_gaps() -> dict[int, int]:
+    """Days from the rank-list deadline to Match Day in each Match whose
+    two dates our table holds as published (secondary copies included),
+    by Match year."""
+    rows = {(row.match_year, row.milestone): row.date for row in cycle_dates()}
+    return {
+        year: (rows[year, "match_day"] - day).days
+        for (year, key), day in sorted(rows.items())
+        if key == "rank_deadline" and (year, "match_day") in rows
+    }
+
+
+def latest_rank_deadline(match_year: int) -> dt.date:
+    """The latest day a Match's rank-list deadline can plausibly fall: its
+    Match Day less the smallest published gap between the two.  The rows
+    that give it are the Match 2024's (28 February to 15 March, 16 days) and
+    the Match 2026's (25 February to 20 March, 23 days) in
+    figures/cycle_dates.tsv: so 16 days.  Run to Match Week, "may still be
+    open" told a reader on 10 March 2027 who had certified to check in a
+    panic, and one who had not that there was hope (soap audit s55, 3).
+    With no published pair, Match Week's start bounds it, as before."""
+    dates = season(match_year)
+    gaps = published_deadline_gaps()
+    if not gaps:
+        return dates["match_week"].date - dt.timedelta(days=1)
+    return dates["match_day"].date - dt.timedelta(days=min(gaps.values()))
+
+
 def rank_lists_may_be_open(match_year: int, today: dt.date) -> bool:
     """Whether the NRMP may still take registrations and rank lists for a
     Match on ``today``: up to its deadline, or, where our deadline is an
-    estimate set early on purpose, until its Match Week begins, when they have
-    surely closed."""
+    estimate set early on purpose, up to the latest day the NRMP's own can
+    plausibly fall (``latest_rank_deadline``), after which they have almost
+    certainly closed."""
+    deadline = season(match_year)["rank_deadline"]
+    return today <= deadline.date or (deadline.estimated_early and today <= latest_rank_deadline(match_year))
+
+
+def rank_lists_almost_certainly_closed(match_year: int, today: dt.date) -> bool:
+    """Whether a Match's rank lists are closed on ``today`` by our reckoning
+    only: past the latest plausible deadline, but with the deadline our
+    estimate and Match Week, which comes after the lists surely close, not yet
+    begun.  Pages then say "almost certainly" (soap audit s55, 3)."""
     dates = season(match_year)
-    deadline = dates["rank_deadline"]
-    return today <= deadline.date or (deadline.estimated_early and today < dates["match_week"].date)
+    return dates["rank_deadline"].estimated and not rank_lists_may_be_open(match_year, today) and today < dates["match_week"].date
+
+
+def deadline_gaps_said() -> str:
+    """Why a past estimate means the lists have almost certainly closed, for
+    brackets: "in the NRMP calendars we hold, the deadline fell 16 and 23
+    days before Match Day" (read from the table, so never typed)."""
+    gaps = sorted(set(published_deadline_gaps().values()))
+    return f"in the NRMP calendars we hold, the deadline fell {and_list([str(g) for g in gaps])} days before Match Day"
 
 
 Registration = Literal["on-time", "late-fee", "may-be-open", "closed"]
@@ -737,9 +782,11 @@ def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | st
     next_opens = (
         f"applications for the Match {day.year + 1} {tensed(next_open.date, today, 'open', 'opened')} on {next_open.shown()}"
     )
-    if deadline.estimated_early and day < match_week.date:
+    if deadline.estimated_early and rank_lists_may_be_open(day.year, day):
         # Our estimate is a week early on purpose, so the real deadline may
         # still be ahead: not "closed", but a date the plan cannot count on.
+        # Only up to the latest day it can plausibly fall, as the guides say
+        # (soap audit s55, 3); after it, the lists close before Match Week.
         return (
             # "On or after": the loop above takes a day only before the deadline,
             # so the deadline's own day comes here (late-season audit s39, 9).
@@ -781,8 +828,9 @@ def season_ahead(today: dt.date) -> str:
     elif rank_lists_may_be_open(running, today):
         still_running = f"{estimate_passed(dates['rank_deadline'], f'the {eras_season(running)} rank-list deadline')}; "
     else:
+        closed = "have almost certainly closed" if rank_lists_almost_certainly_closed(running, today) else "have closed"
         still_running = (
-            f"the rank lists of {eras_season(running)} have closed ahead of its Match Day, {dates['match_day'].shown()}, and "
+            f"the rank lists of {eras_season(running)} {closed} ahead of its Match Day, {dates['match_day'].shown()}, and "
         )
     return f"as of {long_date(today)}, {still_running}the next season you can apply to on time is {eras_season(next_open)}"
 

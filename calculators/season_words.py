@@ -58,11 +58,18 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
         # Pages name the running season until its Match Day, so for weeks
         # after the deadline a page still said "register now, by" a day gone
         # by; an early estimate may not be the NRMP's real, later deadline.
-        shown += (
-            " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
-            if cycle.rank_lists_may_be_open(year, today)
-            else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
-        )
+        if cycle.rank_lists_may_be_open(year, today):
+            shown += " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
+        elif cycle.rank_lists_almost_certainly_closed(year, today):
+            # Past the latest day the NRMP's own can plausibly fall, "may be
+            # later" gave false hope and sent a certified reader to check in
+            # a panic (soap audit s55, 3).
+            shown += (
+                f" that has passed, and the NRMP's own has almost certainly passed too ({cycle.deadline_gaps_said()}): "
+                f"the Match {year} takes no more registrations or rank lists"
+            )
+        else:
+            shown += f"; it has passed, and the Match {year} takes no more registrations or rank lists"
     if not cited:
         return el("strong", shown + (f" ({later})" if later else ""))
     if later:
@@ -284,7 +291,8 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             *soap_remains,
             to_next,
         )
-    certified = f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it"
+    closed = "have almost certainly closed" if cycle.rank_lists_almost_certainly_closed(year, today) else "are certified"
+    certified = f"the Match {year}'s rank lists {closed}, so no new application can lead to a match in it"
     if today < dates["match_week"].date:
         return join(lead, f"{certified}. What remains of this season is ", *soap_remains, to_next)
     if today <= dates["soap_ends"].date:
@@ -398,6 +406,8 @@ def after_a_no_match(today: dt.date) -> Markup:
             el("span", f"({last_day.cite()})", class_="mpb-cite"),
             ".",
         ]
+    elif cycle.rank_lists_almost_certainly_closed(running, today):
+        register = [" Its registration and rank lists have almost certainly closed."]
     else:
         register = [" Its registration and rank lists are closed."]
     # As the timeline calculator says it: the running season still takes a
@@ -583,9 +593,10 @@ def first_year_routes(today: dt.date) -> Markup:
             ]
         else:
             # One item, as the one above: alone it offered no route (diff review s50b, 12).
+            takes = "almost certainly takes" if cycle.rank_lists_almost_certainly_closed(running, today) else "takes"
             items.append(
                 [
-                    f"The Match {running} takes no more registrations. If you are in it and neither it nor its SOAP "
+                    f"The Match {running} {takes} no more registrations. If you are in it and neither it nor its SOAP "
                     f"places you, {unfilled}"
                 ]
             )

@@ -463,3 +463,33 @@ def test_an_early_estimate_and_its_source_share_one_bracket() -> None:
         "one; Match 2027: estimated by rule; the published date is not in our data)"
     )
     assert ") (" not in text(season_words.after_a_no_match(dt.date(2026, 12, 7)))
+
+
+# --- soap audit s55 ---------------------------------------------------------------------
+@pytest.mark.parametrize("today", [dt.date(2027, 3, 4), dt.date(2027, 3, 10), dt.date(2027, 3, 14)], ids=str)
+def test_past_the_latest_plausible_deadline_the_guides_say_the_lists_have_almost_certainly_closed(today: dt.date) -> None:
+    # On 10 March 2027 the timeline guide said the NRMP's own deadline "may be
+    # days away", though its published deadlines fell 16 and 23 days before
+    # Match Day (soap audit s55, 3).
+    short = text(season_words.short_of_interviews(today))
+    assert "may be days away" not in short
+    assert "the Match 2027's rank lists have almost certainly closed, so no new application can lead to a match in it" in short
+    assert "Its registration and rank lists have almost certainly closed." in text(season_words.after_a_no_match(today))
+    assert "- The Match 2027 almost certainly takes no more registrations." in text(season_words.first_year_routes(today))
+    deadline = text(season_words.date_shown("rank_deadline", today))
+    assert "may be later" not in deadline
+    assert (
+        "that has passed, and the NRMP's own has almost certainly passed too (in the NRMP calendars we hold, the deadline "
+        "fell 16 and 23 days before Match Day): the Match 2027 takes no more registrations or rank lists" in deadline
+    )
+    assert season_words.certify_again(today) == "" and season_words.ranking_season(today) == 2028
+
+
+def test_up_to_the_latest_plausible_deadline_the_guides_still_say_it_may_be_open() -> None:
+    today = dt.date(2027, 3, 3)
+    assert "the NRMP's own may be days away" in text(season_words.short_of_interviews(today))
+    assert "almost certainly" not in text(season_words.after_a_no_match(today))
+    assert season_words.certify_again(today) and season_words.ranking_season(today) == 2027
+    # In Match Week the lists are closed, with no "almost".
+    week = text(season_words.after_a_no_match(dt.date(2027, 3, 16)))
+    assert "Its registration and rank lists are closed." in week and "almost certainly" not in week
