@@ -2357,7 +2357,7 @@ def test_match_weeks_dates_read_in_the_tense_of_the_build_date(
         source = (ROOT / "docs" / page).read_text(encoding="utf-8")
         (line,) = [line for line in source.splitlines() if 'Match Week {{ cycle_tensed("match_week"' in line]
         shown = jinja2.Template(line).render(
-            {name: getattr(macros, name) for name in ("cycle_season", "cycle_as_of", "cycle_date", "cycle_tensed")}
+            {name: getattr(macros, name) for name in ("cycle_season", "cycle_as_of", "cycle_date", "cycle_tensed", "cycle_cited")}
         )
         shown = unescape(re.sub(r"<[^>]+>", "", shown))
         for words in said if page.startswith("unmatched") else said[:1]:
@@ -4175,3 +4175,95 @@ def test_bridges_says_why_preliminary_surgery_places_stay_open_and_that_open_is_
     assert "The NRMP does not say why so many stay empty. Our reading: it is a year of surgery that leads to no" in said
     assert "A place left open is a one-year bridge, not a safe plan." in said
     assert not _long_sentences(said), _long_sentences(said)
+
+
+# --- soap audit s55: a reader living through Match Week --------------------------------------
+HOUR = r"\d{1,2}:\d\d [ap]\.m\. ET"
+
+
+def _match_week_steps() -> str:
+    return _between(
+        page_text("unmatched/soap-and-plan-b.md"),
+        "### Match Week, step by step { #match-week-step-by-step }",
+        '!!! warning "Eligibility, dates and rules change',
+    )
+
+
+def test_the_soap_page_sets_out_match_week_step_by_step_for_an_eligible_applicant() -> None:
+    # An eligible applicant got less timing than an ineligible one, and "The
+    # NRMP's calendar gives the hour of each step" was all (soap audit s55, 1).
+    steps = _match_week_steps()
+    for row in (
+        "| **Monday:** Match Week begins |",
+        "| **From Monday until SOAP ends** |",
+        "| **The offer rounds, before SOAP ends** |",
+        "| **Thursday:** SOAP ends |",
+        "| **Friday:** Match Day |",
+    ):
+        assert row in steps, row
+    monday = _between(steps, "| **Monday:**", "| **From Monday")
+    for words in ("whether you are eligible for SOAP", "List of Unfilled Programs", "45 through ERAS", "ResidencyCAS"):
+        assert words in monday, words
+    # The dates from the cycle macros, never typed.
+    for key in ("match_week", "soap_ends", "match_day"):
+        assert f'cycle_date("{key}", on=True, cited=False)' in steps
+    assert '{{ cycle_cited("match_week", "soap_ends", "match_day") }}' in steps
+    # Each hour is one a source in cycle_dates.tsv states, given with that source and its year.
+    hours = re.findall(HOUR, steps)
+    assert hours == ["10:00 a.m. ET", "5:00 p.m. ET", "1:00 p.m. ET"], hours
+    assert "In 2026 this came at 10:00 a.m. ET (NRMP news release on Match Week 2026, 9 March 2026)" in steps
+    assert "In 2026 SOAP ended at 5:00 p.m. ET (NRMP, 2026 Main Residency Match calendar, Main Match Events page)" in steps
+    assert "In 2026 they came out in R3 at 1:00 p.m. ET (same 2026 calendar)" in steps
+    sources = {row.source for row in data.cycle_dates() if row.match_year == 2026}
+    assert "NRMP news release on Match Week 2026 (9 March 2026)" in sources
+    assert "NRMP, 2026 Main Residency Match calendar (Main Match Events page)" in sources
+    # The rounds' own hours are left to the year's calendar.
+    assert "The NRMP's calendar for your year gives that year's hours, and the hours of each offer round." in steps
+    # Short sentences, cell by cell.
+    long = [sentence for cell in steps.split("|") for sentence in _long_sentences(cell)]
+    assert not long, long
+
+
+def test_the_soap_page_says_plainly_that_an_offer_not_accepted_in_its_round_is_gone() -> None:
+    # The one warning was hedged, under couples: "an offer may have to be
+    # answered within the round it arrives in" (soap audit s55, 1).  The
+    # FAQ the page cites: "Each SOAP round lasts two hours, during which
+    # applicants can accept or reject any offers they receive."
+    page = page_text("unmatched/soap-and-plan-b.md")
+    outline = _between(page, "## SOAP in plain words", "{{ cycle_soap_page_note() }}")
+    assert (
+        "**An offer lasts only for its round.** You accept or reject it during the round it comes in, and an offer you "
+        "have not accepted when that round ends is gone." in outline
+    )
+    assert "each round lasted two hours" in outline
+    assert "(NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy;" in outline
+    rounds = _between(_match_week_steps(), "| **The offer rounds", "| **Thursday:**")
+    assert "when that round ends, an offer you have not accepted is gone" in rounds
+    assert "may have to be answered" not in page
+    assert "the two hours a round lasted in that edition" in page
+
+
+@pytest.mark.parametrize(
+    ("built", "said"),
+    [
+        (
+            "2026-12-07",
+            "Match Week starts around 15 March 2027, SOAP ends around 18 March 2027 and Match Day is around 19 March 2027",
+        ),
+        (
+            "2027-03-16",
+            "Match Week started around 15 March 2027, SOAP ends around 18 March 2027 and Match Day is around 19 March 2027",
+        ),
+        (
+            "2027-03-20",
+            "Match Week starts around 13 March 2028, SOAP ends around 16 March 2028 and Match Day is around 17 March 2028",
+        ),
+    ],
+)
+def test_the_step_by_step_dates_are_the_seasons_in_the_tense_of_the_build(
+    monkeypatch: pytest.MonkeyPatch, built: str, said: str
+) -> None:
+    pin_build_date(monkeypatch, built)
+    shown = _render_lines("unmatched/soap-and-plan-b.md", "### Match Week, step by step")
+    assert said in shown, shown
+    assert "(Match 20" in shown and ": all estimated by rule; the published dates are not in our data)" in shown
