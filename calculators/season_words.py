@@ -657,11 +657,35 @@ _TIMELINE_LINK = "[timeline calculator](../calculators/timeline.md)"
 _DEBRIEF_LINK = "[Get a real debrief](index.md#get-a-real-debrief)"
 
 
+# The NRMP's SOAP questions for applicants, as the SOAP page cites them: in
+# that edition each offer round lasted two hours, in which the applicant
+# accepted or rejected the offers it brought.  Not in the data module, which
+# holds no Source for it; the page's "Sources on this page" lists it.
+SOAP_FAQ = "NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy"
+
+
+def in_match_week(today: dt.date) -> int | None:
+    """The Match whose SOAP is running on ``today``, from its Match Week's
+    first day to SOAP's last, or None on other days."""
+    dates = cycle.season(cycle.coming_season(today))
+    return dates["match_week"].match_year if dates["match_week"].date <= today <= dates["soap_ends"].date else None
+
+
 def soap_page_note(today: dt.date) -> Markup:
-    """The dated note at the top of the SOAP page in the weeks after SOAP,
-    as the no-match guide and the timeline give it (cycle.after_soap): three
-    days after SOAP the page still read as if SOAP were ahead (reapply2 audit
-    s44, 4).  Empty outside those weeks."""
+    """The dated note at the top of the SOAP page in Match Week and in the
+    weeks after SOAP, as the no-match guide and the timeline give it
+    (cycle.after_soap): three days after SOAP the page still read as if SOAP
+    were ahead (reapply2 audit s44, 4), and in Match Week it had no note at
+    all (soap audit s55, 2).  Empty on other days."""
+    if (running := in_match_week(today)) is not None:
+        week = cycle.season(running)["match_week"]
+        return el(
+            "p",
+            f"{capitalised(as_of(today))}, it is Match Week{' by our estimate' if week.estimated else ''}, and SOAP runs until ",
+            date_shown("soap_ends", today, running),
+            ". If you did not match and are eligible, SOAP comes first. The table “Match Week, step by step” below says "
+            "what happens when. “What to do this week”, at the end of this page, says what to do today.",
+        )
     year = cycle.after_soap_season(today)
     if year is None:
         return Markup("")
@@ -681,7 +705,9 @@ def soap_this_week(today: dt.date) -> str:
     s44, 4)."""
     after = cycle.after_soap_season(today)
     running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
-    if after is not None:
+    if in_match_week(today) is not None:
+        items = soap_week_steps(today)
+    elif after is not None:
         items = [
             f"Until {long_date(cycle.unfilled_list_until(after))}, work through the NRMP's List of Unfilled Programs: "
             f"you {cycle.may_contact_after_soap(after)}. Ask each program whether its place is still open, as the list "
@@ -712,3 +738,43 @@ def soap_this_week(today: dt.date) -> str:
             "Come back to SOAP's rules in the weeks before Match Week: the NRMP can change them each year.",
         ]
     return "\n".join(f"- {item}" for item in items)
+
+
+def soap_week_steps(today: dt.date) -> list[str]:
+    """What a reader in SOAP does on ``today``, a day of Match Week up to
+    SOAP's end, in short action sentences.  On the Tuesday of SOAP the page
+    still said to draft statements and book a practice exam (soap audit s55,
+    2).  Monday's steps first on Monday; SOAP's end on its last day."""
+    year = cycle.coming_season(today)
+    dates = cycle.season(year)
+    monday, last = dates["match_week"].date, dates["soap_ends"].date
+    steps: list[str] = []
+    if today == monday:
+        steps += [
+            "Today, check in the NRMP's R3 system whether you matched and whether you are eligible for SOAP.",
+            "If you are eligible, open the List of Unfilled Programs in R3. Choose only programs you would truly start.",
+            "Send your applications to programs on that list: you have 45 through ERAS for the whole week "
+            f"({data.NRMP_SOAP_APPLICATIONS.cite()}). Emergency medicine and OB/GYN programs take them through "
+            "ResidencyCAS.",
+        ]
+    elif today == last:
+        steps.append("SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps below.")
+    else:
+        steps.append(
+            "Any of your 45 ERAS applications you have not used can still go to programs that are still unfilled "
+            f"({data.NRMP_SOAP_APPLICATIONS.cite()})."
+        )
+    steps += [
+        "Keep your phone on. Answer calls and emails from programs quickly.",
+        f"Do not contact a program first. Wait until it contacts you ({data.NRMP_SOAP.cite()}).",
+        f"Answer each offer within its round. An offer you have not accepted when its round ends is gone ({SOAP_FAQ}).",
+        "Accept only a place you would start. If you need a visa, be sure the program sponsors the one you will hold. "
+        "An accepted offer binds you.",
+    ]
+    if today == last:
+        steps.append(
+            f"If SOAP does not place you, the NRMP keeps its List of Unfilled Programs in R3 until "
+            f"{long_date(cycle.unfilled_list_until(year))}. After SOAP ends, you may contact the programs on it."
+        )
+    steps.append("Not eligible for SOAP? Other rules apply to you: see “If you are not eligible for SOAP” above.")
+    return steps

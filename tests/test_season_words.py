@@ -284,7 +284,8 @@ def test_in_the_weeks_after_soap_the_soap_page_leads_with_them() -> None:
     ("today", "first"),
     [
         ("2026-12-06", "- Read the NRMP's current SOAP rules"),
-        ("2027-03-16", "- Read the NRMP's current SOAP rules"),
+        # The last day before Match Week; from its Monday SOAP's own steps (soap audit s55, 2).
+        ("2027-03-14", "- Read the NRMP's current SOAP rules"),
         ("2027-05-02", "- Plan the Match 2028"),
         ("2027-05-15", "- Plan the Match 2028"),
         ("2027-09-02", "- Read the NRMP's current SOAP rules"),
@@ -493,3 +494,43 @@ def test_up_to_the_latest_plausible_deadline_the_guides_still_say_it_may_be_open
     # In Match Week the lists are closed, with no "almost".
     week = text(season_words.after_a_no_match(dt.date(2027, 3, 16)))
     assert "Its registration and rank lists are closed." in week and "almost certainly" not in week
+
+
+@pytest.mark.parametrize("today", [dt.date(2027, 3, 15), dt.date(2027, 3, 16), dt.date(2027, 3, 18)], ids=str)
+def test_in_match_week_the_soap_page_says_what_to_do_that_day(today: dt.date) -> None:
+    # On the Tuesday of SOAP the page said to draft statements and book a
+    # practice exam, and had no note at the top (soap audit s55, 2).
+    note = text(season_words.soap_page_note(today))
+    assert note.startswith(
+        f"As of {long_date(today)}, when this page was built, it is Match Week by our estimate, and SOAP runs until "
+        "around 18 March 2027 (Match 2027: estimated by rule"
+    )
+    assert "“Match Week, step by step”" in note and "What to do this week" in note
+    week = season_words.soap_this_week(today)
+    assert "draft a statement" not in week and "practice exam" not in week
+    for step in (
+        "- Keep your phone on.",
+        "- Do not contact a program first. Wait until it contacts you (NRMP, SOAP and After the Match pages",
+        "- Answer each offer within its round. An offer you have not accepted when its round ends is gone "
+        f"({season_words.SOAP_FAQ}).",
+        "- Accept only a place you would start. If you need a visa, be sure the program sponsors the one you will hold.",
+    ):
+        assert step in week, step
+    # Short action sentences, each item no longer than 35 words before its citation.
+    for item in week.splitlines():
+        assert len(re.sub(r"\([^()]*\)", "", item).split()) <= 35, item
+    first = week.splitlines()[0]
+    if today == dt.date(2027, 3, 15):
+        assert first == ("- Today, check in the NRMP's R3 system whether you matched and whether you are eligible for SOAP.")
+        assert "you have 45 through ERAS for the whole week" in week
+    elif today == dt.date(2027, 3, 18):
+        assert first == "- SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps below."
+        assert "the NRMP keeps its List of Unfilled Programs in R3 until 1 May 2027" in week
+    else:
+        assert first.startswith("- Any of your 45 ERAS applications you have not used can still go to programs")
+        assert "SOAP ends today" not in week
+
+
+def test_a_published_match_week_is_not_called_our_estimate() -> None:
+    note = text(season_words.soap_page_note(dt.date(2026, 3, 17)))
+    assert "it is Match Week, and SOAP runs until 19 March 2026" in note and "by our estimate" not in note
