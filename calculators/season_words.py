@@ -650,6 +650,95 @@ def ranking_season(today: dt.date) -> int:
     return year if cycle.rank_lists_may_be_open(year, today) else year + 1
 
 
+def registration_lead(today: dt.date) -> str:
+    """The bold lead of the rank-list guide's point on registering, as the
+    build date leaves it: "You can still register." opened a sentence that
+    ended "it has passed, and the Match 2027 takes no more registrations or
+    rank lists" (soap audit s55, 5)."""
+    year = cycle.coming_season(today)
+    match cycle.registration(year, today):
+        case "on-time" if today < cycle.season(year)["registration_opens"].date:
+            lead = "Registration is not open yet."
+        case "on-time" | "late-fee":
+            lead = "You can still register."
+        case "may-be-open":
+            lead = "You may still be able to register."
+        case _:
+            lead = (
+                "Registration has almost certainly closed."
+                if cycle.rank_lists_almost_certainly_closed(year, today)
+                else "Registration has closed."
+            )
+    return f"**{lead}**"
+
+
+# Links from the rank-list guide's "What to do this week" (docs/apply/).
+_SOAP_PAGE_FROM_APPLY = "../unmatched/soap-and-plan-b.md"
+_NO_MATCH_FROM_APPLY = "[what to do if you don't match](../unmatched/index.md)"
+
+
+def rank_list_this_week(today: dt.date) -> str:
+    """The rank-list guide's "What to do this week", as a Markdown list chosen
+    by the build date: building and certifying the list while the page's
+    season may still take it, then SOAP.  The same list, with "put the
+    certification deadline in your calendar", stood there in Match Week
+    (soap audit s55, 5)."""
+    year = cycle.coming_season(today)
+    dates = cycle.season(year)
+    deadline = dates["rank_deadline"]
+    items: list[object] = []
+    if cycle.rank_lists_may_be_open(year, today):
+        if today < dates["ranking_opens"].date:
+            items.append(
+                join(
+                    f"Rank order list entry for the Match {year} opens ",
+                    date_shown("ranking_opens", today, year),
+                    ". Until then, keep your impressions log as you interview.",
+                )
+            )
+        if today > deadline.date:
+            items.append(
+                f"Not certified yet? {capitalised(cycle.estimate_passed(deadline, 'the rank-list deadline'))}. If it is "
+                "still open, certify at once."
+            )
+        items += [
+            'Mark each interviewed program "would attend" or "would not" in your impressions log.',
+            'Put the "would attend" programs in one list, ordered only by where you would rather train.',
+            "If any are advanced programs, sketch your supplemental lists and which advanced programs each links to.",
+            "Run your list through the [rank simulator](../calculators/rank-simulator.md) to see the algorithm at work. "
+            "If you are matching as a couple, it cannot show your pair of lists; check them against "
+            "[ranking as a couple](#ranking-as-a-couple) instead.",
+        ]
+        if today == deadline.date:
+            items.append("Certify your list today, before the hour the NRMP's calendar gives.")
+        elif today < deadline.date:
+            items.append(
+                join(
+                    "Certify your list ",
+                    date_shown("rank_deadline", today, year),
+                    ". Put that day in your calendar, with a reminder two days before.",
+                )
+            )
+        return "\n".join(f"- {join(item)}" for item in items)
+    almost = "almost certainly " if cycle.rank_lists_almost_certainly_closed(year, today) else ""
+    items.append(f"Your rank list is final: the Match {year} {almost}takes no more rank lists.")
+    if today < dates["match_week"].date:
+        items.append(
+            join(
+                "If you might not match, get ready for SOAP now. It runs in Match Week, from ",
+                date_shown("match_week", today, year),
+                f": [SOAP and a non-residency Plan B]({_SOAP_PAGE_FROM_APPLY}) says how to prepare.",
+            )
+        )
+    elif today <= dates["soap_ends"].date:
+        items.append(
+            "If you did not match and are eligible for SOAP, it comes first: "
+            f"[Match Week, step by step]({_SOAP_PAGE_FROM_APPLY}#match-week-step-by-step) says what to do each day."
+        )
+    items.append(f"If neither the Match nor SOAP places you, read {_NO_MATCH_FROM_APPLY}.")
+    return "\n".join(f"- {join(item)}" for item in items)
+
+
 # Where the SOAP page's "What to do this week" sends a reader; the page sits
 # in docs/unmatched/, and Markdown links let MkDocs rewrite them for the
 # hosted site and the offline copy alike.

@@ -2612,7 +2612,11 @@ def test_every_door_to_the_rank_simulator_says_it_takes_no_couples() -> None:
     assert "single applicants only" in intro and "#ranking-as-a-couple" in intro
     guide = page_text("apply/rank-order-list.md")
     assert "single applicants only" in guide.split('{{ calculator("rank_simulator", level=3) }}')[0]
-    week = _between(guide, "## What to do this week", "Next: the [timeline]")
+    # The list is the build date's (soap audit s55, 5): while lists may be certified, it names the simulator.
+    assert "{{ cycle_rank_list_this_week() }}" in _between(guide, "## What to do this week", "Next: the [timeline]")
+    from calculators import season_words
+
+    week = season_words.rank_list_this_week(dt.date(2027, 1, 20))
     assert "rank simulator" in week and "couple" in week
     # What the pages say of the simulator is what it does: a paired line is refused.
     market = "Amir+Bea: IM-Boston & Psych-Boston\nIM-Boston (1): Amir\nPsych-Boston (1): Bea"
@@ -3970,7 +3974,8 @@ def test_a_couple_already_in_the_match_reads_the_facts_for_staying_in_or_waiting
     assert "{{ cycle_season() }}" in section
     assert "2027" not in section
     for fact in (
-        "**You can still register.**",
+        # Its lead by the build date (soap audit s55, 5).
+        "- {{ cycle_registration_lead() }} The NRMP takes registrations",
         "**Coupling adds a fee for each of you.**",
         "neither fee is refunded if you uncouple later. Its amount is in the first point of [ranking as a couple](#ranking-as-a-couple)",
         "Any two applicants in the same Match can couple (NRMP, Couples in the Match, read 2026)",
@@ -4267,3 +4272,47 @@ def test_the_step_by_step_dates_are_the_seasons_in_the_tense_of_the_build(
     shown = _render_lines("unmatched/soap-and-plan-b.md", "### Match Week, step by step")
     assert said in shown, shown
     assert "(Match 20" in shown and ": all estimated by rule; the published dates are not in our data)" in shown
+
+
+@pytest.mark.parametrize(
+    ("built", "lead", "first", "absent"),
+    [
+        ("2026-12-07", "**You can still register.**", "- Rank order list entry for the Match 2027 opens", "SOAP"),
+        ("2027-02-10", "**You can still register.**", '- Mark each interviewed program "would attend"', "SOAP"),
+        ("2027-02-17", "**You can still register.**", '- Mark each interviewed program "would attend"', "in your calendar"),
+        ("2027-02-20", "**You may still be able to register.**", "- Not certified yet? Our estimate of the rank-list", "SOAP"),
+        (
+            "2027-03-10",
+            "**Registration has almost certainly closed.**",
+            "- Your rank list is final: the Match 2027 almost certainly takes no more rank lists.",
+            "in your calendar",
+        ),
+        (
+            "2027-03-16",
+            "**Registration has closed.**",
+            "- Your rank list is final: the Match 2027 takes no more rank lists.",
+            "in your calendar",
+        ),
+        ("2027-04-01", "**Registration is not open yet.**", "- Rank order list entry for the Match 2028 opens", "SOAP"),
+    ],
+)
+def test_the_rank_list_guides_registration_lead_and_this_week_follow_the_build_date(
+    monkeypatch: pytest.MonkeyPatch, built: str, lead: str, first: str, absent: str
+) -> None:
+    # On 16 March 2027 "**You can still register.**" opened a sentence ending "it has passed", and the
+    # static list said to put the certification deadline in your calendar (soap audit s55, 5).
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    assert macros.cycle_registration_lead() == lead
+    week = unescape(re.sub(r"<[^>]+>", "", macros.cycle_rank_list_this_week()))
+    assert week.startswith(first), week
+    assert absent not in week, week
+    assert "{{ cycle_rank_list_this_week() }}" in _between(
+        page_text("apply/rank-order-list.md"), "## What to do this week", "## Sources on this page"
+    )
+    # After the deadline, SOAP; in Match Week, the SOAP page's step-by-step table.
+    if built in ("2027-03-10", "2027-03-16"):
+        assert "(../unmatched/soap-and-plan-b.md" in week
+    if built == "2027-03-16":
+        assert "(../unmatched/soap-and-plan-b.md#match-week-step-by-step)" in week

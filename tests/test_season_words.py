@@ -534,3 +534,19 @@ def test_in_match_week_the_soap_page_says_what_to_do_that_day(today: dt.date) ->
 def test_a_published_match_week_is_not_called_our_estimate() -> None:
     note = text(season_words.soap_page_note(dt.date(2026, 3, 17)))
     assert "it is Match Week, and SOAP runs until 19 March 2026" in note and "by our estimate" not in note
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        ("2027-01-20", "- Certify your list by 17 February 2027, an estimate set early on purpose"),
+        ("2027-02-17", "- Certify your list today, before the hour the NRMP's calendar gives."),
+        ("2027-02-25", "has passed, and the NRMP's own deadline may be later: check its calendar today. If it is still open"),
+    ],
+)
+def test_the_rank_list_guides_certify_step_follows_the_deadline(today: str, said: str) -> None:
+    # "Put the certification deadline in your calendar" stood there in Match Week (soap audit s55, 5).
+    week = text(season_words.rank_list_this_week(dt.date.fromisoformat(today)))
+    assert said in week
+    assert ("in your calendar" in week) is (today == "2027-01-20")
+    assert "SOAP" not in week
