@@ -606,13 +606,24 @@ def after_soap_season(today: dt.date) -> int | None:
 AFTER_SOAP_POINTER = "The guide page “SOAP and a non-residency Plan B” (under Didn't match) says what else this spring can hold."
 
 
-def soap_over(match_year: int) -> str:
+def soap_end_unconfirmed(match_year: int, today: dt.date | None = None) -> bool:
+    """Whether a Match's SOAP has ended only by our estimate on ``today``:
+    its end is estimated, and its Match Day is not yet past.  SOAP always
+    ends in Match Week, so once Match Day is behind the reader it is surely
+    over; on 1 April 2027 the pages still asked a reader to confirm it
+    before contacting a program (soap audit s55, 9).  With no ``today``,
+    as a caller that has none asks it, the estimate stays to be confirmed."""
+    dates = season(match_year)
+    return dates["soap_ends"].estimated and (today is None or today <= dates["match_day"].date)
+
+
+def soap_over(match_year: int, today: dt.date | None = None) -> str:
     """That a Match's SOAP has ended, said as surely as its date is known:
     of a SOAP whose end is our estimate, "is over" and "you may now contact"
     rested on the rule alone, where contacting a program while SOAP runs
     breaks the NRMP's rules (seasonlate audit s44, 6)."""
     soap_ends = season(match_year)["soap_ends"]
-    if soap_ends.estimated:
+    if soap_end_unconfirmed(match_year, today):
         return (
             f"SOAP for the Match {match_year} has ended by our estimate ({long_date(soap_ends.date)}): confirm on the "
             "NRMP's calendar that it has closed before you contact any program."
@@ -620,27 +631,27 @@ def soap_over(match_year: int) -> str:
     return f"SOAP for the Match {match_year} is over."
 
 
-def may_contact_after_soap(match_year: int) -> str:
+def may_contact_after_soap(match_year: int, today: dt.date | None = None) -> str:
     """What an applicant SOAP did not place may do, as a verb phrase: "may
     now contact programs that still have places", or, where SOAP's end is our
     estimate, only once the NRMP's calendar shows it has closed."""
-    if season(match_year)["soap_ends"].estimated:
+    if soap_end_unconfirmed(match_year, today):
         return "may contact programs that still have places once the NRMP's calendar shows SOAP has closed"
     return "may now contact programs that still have places"
 
 
-def after_soap(match_year: int) -> str:
+def after_soap(match_year: int, today: dt.date | None = None) -> str:
     """What a reader SOAP did not place can do until the list closes: the
     timeline's note and the no-match guide say it alike, where the guide gave
     a reader three weeks after Match Day only the next season (season-dates
     audit s43, 8).  Each adds where its reader finds the SOAP page."""
     contact = (
         "once the NRMP shows SOAP has closed, you may contact the programs on it yourself"
-        if season(match_year)["soap_ends"].estimated
+        if soap_end_unconfirmed(match_year, today)
         else "now that SOAP has ended you may contact the programs on it yourself"
     )
     return (
-        f"{soap_over(match_year)} If it left you without a position: until "
+        f"{soap_over(match_year, today)} If it left you without a position: until "
         f"{long_date(unfilled_list_until(match_year))} the NRMP keeps its List of Unfilled Programs in its R3 system, "
         f"and {contact}. The list can lag behind places already filled, so ask each program ({data.NRMP_SOAP.cite()})."
     )

@@ -307,7 +307,7 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
         lead,
         f"{certified}, and its SOAP ended ",
         date_shown("soap_ends", today, year, on=True),
-        f". An applicant SOAP did not place {cycle.may_contact_after_soap(year)}, as the NRMP's rules for after SOAP "
+        f". An applicant SOAP did not place {cycle.may_contact_after_soap(year, today)}, as the NRMP's rules for after SOAP "
         f"allow ({SOAP_PAGE_LINK}).{to_next}",
     )
 
@@ -364,7 +364,7 @@ def after_a_no_match(today: dt.date) -> Markup:
         # (season-dates audit s43, 8): the same words, from cycle.
         after_soap = cycle.after_soap_season(today)
         spring: list[object] = (
-            [f"{cycle.after_soap(after_soap)} {cycle.AFTER_SOAP_POINTER} The next season"]
+            [f"{cycle.after_soap(after_soap, today)} {cycle.AFTER_SOAP_POINTER} The next season"]
             if after_soap is not None
             else ["the next season"]
         )
@@ -376,7 +376,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             opens,
             ", and programs start reviewing them ",
             date_shown("programs_receive", today, running, on=True),
-            ". Most applicants submit before that review start.",
+            ". Most applicants submit before that review start (our reading; the IMG article's advice is to submit early).",
         )
     dates = cycle.season(running)
     registration = cycle.registration(running, today)
@@ -474,7 +474,7 @@ def after_a_no_match(today: dt.date) -> Markup:
         where = [
             f"it is the Match {running}'s Match Week: its SOAP ended ",
             date_shown("soap_ends", today, running, on=True),
-            f", and an applicant it did not place {cycle.may_contact_after_soap(running)}.",
+            f", and an applicant it did not place {cycle.may_contact_after_soap(running, today)}.",
         ]
     return el(
         "p",
@@ -546,7 +546,7 @@ def first_year_routes(today: dt.date) -> Markup:
             [
                 f"Until {long_date(cycle.unfilled_list_until(this_year))}, the NRMP keeps the Match {this_year}'s List "
                 "of Unfilled Programs in its R3 system. Look there for preliminary and transitional programs with "
-                f"places left; you {cycle.may_contact_after_soap(this_year)} ({data.NRMP_SOAP.cite()}).",
+                f"places left; you {cycle.may_contact_after_soap(this_year, today)} ({data.NRMP_SOAP.cite()}).",
             ]
         )
     elif running != open_:
@@ -780,7 +780,7 @@ def soap_page_note(today: dt.date) -> Markup:
         return Markup("")
     return el(
         "p",
-        f"{capitalised(as_of(today))}: {cycle.after_soap(year)} The Plan B options below, and “What to do this week” "
+        f"{capitalised(as_of(today))}: {cycle.after_soap(year, today)} The Plan B options below, and “What to do this week” "
         "at the end of this page, say what else this spring can hold.",
     )
 
@@ -799,7 +799,7 @@ def soap_this_week(today: dt.date) -> str:
     elif after is not None:
         items = [
             f"Until {long_date(cycle.unfilled_list_until(after))}, work through the NRMP's List of Unfilled Programs: "
-            f"you {cycle.may_contact_after_soap(after)}. Ask each program whether its place is still open, as the list "
+            f"you {cycle.may_contact_after_soap(after, today)}. Ask each program whether its place is still open, as the list "
             f"can lag ({data.NRMP_SOAP.cite()}).",
             "Apply for the research, coordinator or clinical roles above that keep your next application alive.",
             f"Book your debrief with the people who know your file ({_DEBRIEF_LINK}, in the no-match guide).",

@@ -3074,7 +3074,7 @@ def test_the_soap_page_after_soap_leads_with_the_list_of_unfilled_programs(monke
     pin_build_date(monkeypatch, built)
     year = int(built[:4])
     top = _render_lines("unmatched/soap-and-plan-b.md", "{{ cycle_soap_page_note() }}")
-    assert cycle.after_soap(year) in top and "What to do this week" in top
+    assert cycle.after_soap(year, dt.date.fromisoformat(built)) in top and "What to do this week" in top
     week = _render_lines("unmatched/soap-and-plan-b.md", "## What to do this week")
     assert f"Until 1 May {year}, work through the NRMP's List of Unfilled Programs" in week
     assert "Write down which SOAP position types" not in week

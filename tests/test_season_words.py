@@ -177,7 +177,7 @@ def test_between_soaps_end_and_1_may_the_no_match_guide_leads_with_what_the_time
     # Three weeks after Match Day the page gave only the next season, while
     # the timeline named the List of Unfilled Programs (season-dates audit s43, 8).
     said = text(season_words.after_a_no_match(today))
-    assert said.startswith(f"As of {cycle.long_date(today)}, when this page was built, {cycle.after_soap(2027)}")
+    assert said.startswith(f"As of {cycle.long_date(today)}, when this page was built, {cycle.after_soap(2027, today)}")
     assert "until 1 May 2027 the NRMP keeps its List of Unfilled Programs" in said
     assert "The next season you can apply to on time is the Match 2028" in said
 
@@ -273,7 +273,7 @@ def test_in_the_weeks_after_soap_the_soap_page_leads_with_them() -> None:
     # (reapply2 audit s44, 4).
     day = dt.date(2027, 3, 22)
     note = text(season_words.soap_page_note(day))
-    assert note.startswith(f"As of 22 March 2027, when this page was built: {cycle.after_soap(2027)}")
+    assert note.startswith(f"As of 22 March 2027, when this page was built: {cycle.after_soap(2027, day)}")
     week = text(season_words.soap_this_week(day))
     assert "Until 1 May 2027, work through the NRMP's List of Unfilled Programs" in week
     assert "Book your debrief" in week and "Plan the Match 2028" in week
@@ -550,3 +550,32 @@ def test_the_rank_list_guides_certify_step_follows_the_deadline(today: str, said
     assert said in week
     assert ("in your calendar" in week) is (today == "2027-01-20")
     assert "SOAP" not in week
+
+
+@pytest.mark.parametrize(("today", "confirm"), [("2027-03-19", True), ("2027-03-20", False), ("2027-04-01", False)])
+def test_once_match_day_is_past_soaps_end_is_no_longer_an_estimate_to_confirm(today: str, confirm: bool) -> None:
+    # On 1 April 2027 the pages still asked the reader to confirm on the
+    # NRMP's calendar that SOAP had closed (soap audit s55, 9).
+    day = dt.date.fromisoformat(today)
+    assert cycle.soap_end_unconfirmed(2027, day) is confirm
+    check = "confirm on the NRMP's calendar that it has closed"
+    for said in (
+        text(season_words.after_a_no_match(day)) if day > day_in(2027, "match_day") else cycle.after_soap(2027, day),
+        text(season_words.soap_page_note(day)),
+        season_words.soap_this_week(day),
+    ):
+        assert (check in said or "once the NRMP's calendar shows SOAP has closed" in said) is confirm, said
+        assert ("SOAP for the Match 2027 is over." in said or "may now contact" in said) is not confirm, said
+    # A caller with no date keeps the estimate to confirm.
+    assert cycle.soap_end_unconfirmed(2027)
+    # A published end was never an estimate.
+    assert not cycle.soap_end_unconfirmed(2026, dt.date(2026, 3, 20))
+
+
+def test_the_review_start_sentence_is_marked_as_our_reading() -> None:
+    # "Most applicants submit before that review start." had no source and no
+    # year; no source article says it (soap audit s55, 9).
+    said = text(season_words.after_a_no_match(dt.date(2027, 5, 2)))
+    assert said.endswith(
+        "Most applicants submit before that review start (our reading; the IMG article's advice is to submit early)."
+    )
