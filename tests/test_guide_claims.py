@@ -4316,3 +4316,43 @@ def test_the_rank_list_guides_registration_lead_and_this_week_follow_the_build_d
         assert "(../unmatched/soap-and-plan-b.md" in week
     if built == "2027-03-16":
         assert "(../unmatched/soap-and-plan-b.md#match-week-step-by-step)" in week
+
+
+def test_the_no_match_guide_keeps_the_articles_backup_qualifier_on_its_volume() -> None:
+    # The no-match article: "For many backup fields (IM, FM, Psych, Peds,
+    # Anesthesia), that may mean 60–100+ programs"; the guide dropped
+    # "backup", and a reader who sent 90 IM applications took it as theirs
+    # (soap audit s55, 7).
+    tiers = _between(page_text("unmatched/index.md"), "### Build the list in tiers", "How to divide the list")
+    assert (
+        "a **backup** field such as IM, FM, psychiatry, pediatrics or anesthesiology may need **60–100 or more programs**"
+        in tiers
+    )
+    assert "in fields such as IM, FM" not in tiers
+
+
+def test_after_soap_the_no_match_guide_puts_the_list_of_unfilled_programs_before_the_pause() -> None:
+    # Its first week opened "after the grief window", with the list on Day 1,
+    # while the SOAP page led with it (soap audit s55, 8).
+    page = page_text("unmatched/index.md")
+    pause = _between(page, "## First, a short pause on purpose", "## Get a real debrief")
+    assert pause.index("open the NRMP's List of Unfilled Programs today, then rest") < pause.index("grief window")
+    assert "(NRMP, After the Match, read 2026)" in pause
+    week = _between(page, "## Your first week, day by day", "## Protect your reputation")
+    assert week.startswith("## Your first week, day by day Look at the List of Unfilled Programs before your pause, not after it")
+    assert "Run this after the grief window" not in page
+    todo = _between(page, "## What to do this week", "## Sources on this page")
+    assert todo.index("List of Unfilled Programs today") < todo.index("take the short pause")
+
+
+def test_the_first_week_and_the_timeline_count_from_the_same_match_day() -> None:
+    # The timeline dated the debrief and the choice of lane from Match Day,
+    # the guide from the end of a 3-7 day pause (soap audit s55, 10).
+    from calculators import timeline
+
+    week = _between(page_text("unmatched/index.md"), "## Your first week, day by day", "| Day | Do this |")
+    assert "start Day 1 when the pause ends, within a week of Match Day" in week
+    assert timeline.DEBRIEF.days == 7 and "It dates the debrief a week after Match Day" in week
+    assert timeline.CHOICE_OF_LANE.days == 14 and f"“{timeline.CHOICE_OF_LANE.title}” two weeks after" in week
+    assert "Take its dates as the latest for those steps." in week
+    assert not _long_sentences(week), _long_sentences(week)
