@@ -3730,7 +3730,7 @@ def test_a_reader_hoping_for_an_h1b_is_given_its_questions_and_routes_where_a_j1
     assert "whether it files new petitions for applicants abroad this season, by what date it needs your Step 3 pass" in worksheet
     assert "if you hope for an H-1B, whether it will file one for you this season" in page_text("apply/interviews.md")
     soap = page_text("unmatched/soap-and-plan-b.md")
-    assert "for an H-1B, have your Step 3 pass in hand and ask which programs will file a new petition" in soap
+    assert "For an H-1B, have your Step 3 pass in hand and ask which programs will file a new petition" in soap
     for page in (soap, page_text("unmatched/index.md")):
         assert "On an H-1B, a research post's years count toward its six" in page
         assert "(../assess/index.md#h-1b-payment)" in page
