@@ -4356,3 +4356,15 @@ def test_the_first_week_and_the_timeline_count_from_the_same_match_day() -> None
     assert timeline.CHOICE_OF_LANE.days == 14 and f"“{timeline.CHOICE_OF_LANE.title}” two weeks after" in week
     assert "Take its dates as the latest for those steps." in week
     assert not _long_sentences(week), _long_sentences(week)
+
+
+@pytest.mark.parametrize("page", ["unmatched/soap-and-plan-b.md", "unmatched/index.md", "apply/rank-order-list.md"])
+def test_a_list_item_after_an_indented_paragraph_starts_a_new_item(page: str) -> None:
+    # With no blank line between, Markdown ran "- **If you need a visa, an
+    # accepted offer binds you all the same.**" into the paragraph before it,
+    # a literal dash on the SOAP page (found checking soap audit s55's pages).
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    glued = [
+        after for before, after in pairwise(lines) if re.match(r" {4}[^-\s*\d!]", before) and re.match(r"(- |\d+\. )", after)
+    ]
+    assert not glued, glued
