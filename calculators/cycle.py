@@ -606,13 +606,24 @@ def after_soap_season(today: dt.date) -> int | None:
 AFTER_SOAP_POINTER = "The guide page “SOAP and a non-residency Plan B” (under Didn't match) says what else this spring can hold."
 
 
-def soap_over(match_year: int) -> str:
+def soap_end_unconfirmed(match_year: int, today: dt.date | None = None) -> bool:
+    """Whether a Match's SOAP has ended only by our estimate on ``today``:
+    its end is estimated, and its Match Day is not yet past.  SOAP always
+    ends in Match Week, so once Match Day is behind the reader it is surely
+    over; on 1 April 2027 the pages still asked a reader to confirm it
+    before contacting a program (soap audit s55, 9).  With no ``today``,
+    as a caller that has none asks it, the estimate stays to be confirmed."""
+    dates = season(match_year)
+    return dates["soap_ends"].estimated and (today is None or today <= dates["match_day"].date)
+
+
+def soap_over(match_year: int, today: dt.date | None = None) -> str:
     """That a Match's SOAP has ended, said as surely as its date is known:
     of a SOAP whose end is our estimate, "is over" and "you may now contact"
     rested on the rule alone, where contacting a program while SOAP runs
     breaks the NRMP's rules (seasonlate audit s44, 6)."""
     soap_ends = season(match_year)["soap_ends"]
-    if soap_ends.estimated:
+    if soap_end_unconfirmed(match_year, today):
         return (
             f"SOAP for the Match {match_year} has ended by our estimate ({long_date(soap_ends.date)}): confirm on the "
             "NRMP's calendar that it has closed before you contact any program."
@@ -620,27 +631,27 @@ def soap_over(match_year: int) -> str:
     return f"SOAP for the Match {match_year} is over."
 
 
-def may_contact_after_soap(match_year: int) -> str:
+def may_contact_after_soap(match_year: int, today: dt.date | None = None) -> str:
     """What an applicant SOAP did not place may do, as a verb phrase: "may
     now contact programs that still have places", or, where SOAP's end is our
     estimate, only once the NRMP's calendar shows it has closed."""
-    if season(match_year)["soap_ends"].estimated:
+    if soap_end_unconfirmed(match_year, today):
         return "may contact programs that still have places once the NRMP's calendar shows SOAP has closed"
     return "may now contact programs that still have places"
 
 
-def after_soap(match_year: int) -> str:
+def after_soap(match_year: int, today: dt.date | None = None) -> str:
     """What a reader SOAP did not place can do until the list closes: the
     timeline's note and the no-match guide say it alike, where the guide gave
     a reader three weeks after Match Day only the next season (season-dates
     audit s43, 8).  Each adds where its reader finds the SOAP page."""
     contact = (
         "once the NRMP shows SOAP has closed, you may contact the programs on it yourself"
-        if season(match_year)["soap_ends"].estimated
+        if soap_end_unconfirmed(match_year, today)
         else "now that SOAP has ended you may contact the programs on it yourself"
     )
     return (
-        f"{soap_over(match_year)} If it left you without a position: until "
+        f"{soap_over(match_year, today)} If it left you without a position: until "
         f"{long_date(unfilled_list_until(match_year))} the NRMP keeps its List of Unfilled Programs in its R3 system, "
         f"and {contact}. The list can lag behind places already filled, so ask each program ({data.NRMP_SOAP.cite()})."
     )
@@ -668,14 +679,59 @@ class SubmissionSeason:
     note: str
 
 
+def published_deadline_gaps() -> dict[int, int]:
+    """Days from the rank-list deadline to Match Day in each Match whose
+    two dates our table holds as published (secondary copies included),
+    by Match year."""
+    rows = {(row.match_year, row.milestone): row.date for row in cycle_dates()}
+    return {
+        year: (rows[year, "match_day"] - day).days
+        for (year, key), day in sorted(rows.items())
+        if key == "rank_deadline" and (year, "match_day") in rows
+    }
+
+
+def latest_rank_deadline(match_year: int) -> dt.date:
+    """The latest day a Match's rank-list deadline can plausibly fall: its
+    Match Day less the smallest published gap between the two.  The rows
+    that give it are the Match 2024's (28 February to 15 March, 16 days) and
+    the Match 2026's (25 February to 20 March, 23 days) in
+    figures/cycle_dates.tsv: so 16 days.  Run to Match Week, "may still be
+    open" told a reader on 10 March 2027 who had certified to check in a
+    panic, and one who had not that there was hope (soap audit s55, 3).
+    With no published pair, Match Week's start bounds it, as before."""
+    dates = season(match_year)
+    gaps = published_deadline_gaps()
+    if not gaps:
+        return dates["match_week"].date - dt.timedelta(days=1)
+    return dates["match_day"].date - dt.timedelta(days=min(gaps.values()))
+
+
 def rank_lists_may_be_open(match_year: int, today: dt.date) -> bool:
     """Whether the NRMP may still take registrations and rank lists for a
     Match on ``today``: up to its deadline, or, where our deadline is an
-    estimate set early on purpose, until its Match Week begins, when they have
-    surely closed."""
+    estimate set early on purpose, up to the latest day the NRMP's own can
+    plausibly fall (``latest_rank_deadline``), after which they have almost
+    certainly closed."""
+    deadline = season(match_year)["rank_deadline"]
+    return today <= deadline.date or (deadline.estimated_early and today <= latest_rank_deadline(match_year))
+
+
+def rank_lists_almost_certainly_closed(match_year: int, today: dt.date) -> bool:
+    """Whether a Match's rank lists are closed on ``today`` by our reckoning
+    only: past the latest plausible deadline, but with the deadline our
+    estimate and Match Week, which comes after the lists surely close, not yet
+    begun.  Pages then say "almost certainly" (soap audit s55, 3)."""
     dates = season(match_year)
-    deadline = dates["rank_deadline"]
-    return today <= deadline.date or (deadline.estimated_early and today < dates["match_week"].date)
+    return dates["rank_deadline"].estimated and not rank_lists_may_be_open(match_year, today) and today < dates["match_week"].date
+
+
+def deadline_gaps_said() -> str:
+    """Why a past estimate means the lists have almost certainly closed, for
+    brackets: "in the NRMP calendars we hold, the deadline fell 16 and 23
+    days before Match Day" (read from the table, so never typed)."""
+    gaps = sorted(set(published_deadline_gaps().values()))
+    return f"in the NRMP calendars we hold, the deadline fell {and_list([str(g) for g in gaps])} days before Match Day"
 
 
 Registration = Literal["on-time", "late-fee", "may-be-open", "closed"]
@@ -737,9 +793,11 @@ def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | st
     next_opens = (
         f"applications for the Match {day.year + 1} {tensed(next_open.date, today, 'open', 'opened')} on {next_open.shown()}"
     )
-    if deadline.estimated_early and day < match_week.date:
+    if deadline.estimated_early and rank_lists_may_be_open(day.year, day):
         # Our estimate is a week early on purpose, so the real deadline may
         # still be ahead: not "closed", but a date the plan cannot count on.
+        # Only up to the latest day it can plausibly fall, as the guides say
+        # (soap audit s55, 3); after it, the lists close before Match Week.
         return (
             # "On or after": the loop above takes a day only before the deadline,
             # so the deadline's own day comes here (late-season audit s39, 9).
@@ -781,8 +839,9 @@ def season_ahead(today: dt.date) -> str:
     elif rank_lists_may_be_open(running, today):
         still_running = f"{estimate_passed(dates['rank_deadline'], f'the {eras_season(running)} rank-list deadline')}; "
     else:
+        closed = "have almost certainly closed" if rank_lists_almost_certainly_closed(running, today) else "have closed"
         still_running = (
-            f"the rank lists of {eras_season(running)} have closed ahead of its Match Day, {dates['match_day'].shown()}, and "
+            f"the rank lists of {eras_season(running)} {closed} ahead of its Match Day, {dates['match_day'].shown()}, and "
         )
     return f"as of {long_date(today)}, {still_running}the next season you can apply to on time is {eras_season(next_open)}"
 

@@ -58,11 +58,18 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
         # Pages name the running season until its Match Day, so for weeks
         # after the deadline a page still said "register now, by" a day gone
         # by; an early estimate may not be the NRMP's real, later deadline.
-        shown += (
-            " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
-            if cycle.rank_lists_may_be_open(year, today)
-            else f"; it has passed, and the Match {year} takes no more registrations or rank lists"
-        )
+        if cycle.rank_lists_may_be_open(year, today):
+            shown += " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
+        elif cycle.rank_lists_almost_certainly_closed(year, today):
+            # Past the latest day the NRMP's own can plausibly fall, "may be
+            # later" gave false hope and sent a certified reader to check in
+            # a panic (soap audit s55, 3).
+            shown += (
+                f" that has passed, and the NRMP's own has almost certainly passed too ({cycle.deadline_gaps_said()}): "
+                f"the Match {year} takes no more registrations or rank lists"
+            )
+        else:
+            shown += f"; it has passed, and the Match {year} takes no more registrations or rank lists"
     if not cited:
         return el("strong", shown + (f" ({later})" if later else ""))
     if later:
@@ -284,7 +291,8 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             *soap_remains,
             to_next,
         )
-    certified = f"the Match {year}'s rank lists are certified, so no new application can lead to a match in it"
+    closed = "have almost certainly closed" if cycle.rank_lists_almost_certainly_closed(year, today) else "are certified"
+    certified = f"the Match {year}'s rank lists {closed}, so no new application can lead to a match in it"
     if today < dates["match_week"].date:
         return join(lead, f"{certified}. What remains of this season is ", *soap_remains, to_next)
     if today <= dates["soap_ends"].date:
@@ -299,7 +307,7 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
         lead,
         f"{certified}, and its SOAP ended ",
         date_shown("soap_ends", today, year, on=True),
-        f". An applicant SOAP did not place {cycle.may_contact_after_soap(year)}, as the NRMP's rules for after SOAP "
+        f". An applicant SOAP did not place {cycle.may_contact_after_soap(year, today)}, as the NRMP's rules for after SOAP "
         f"allow ({SOAP_PAGE_LINK}).{to_next}",
     )
 
@@ -356,7 +364,7 @@ def after_a_no_match(today: dt.date) -> Markup:
         # (season-dates audit s43, 8): the same words, from cycle.
         after_soap = cycle.after_soap_season(today)
         spring: list[object] = (
-            [f"{cycle.after_soap(after_soap)} {cycle.AFTER_SOAP_POINTER} The next season"]
+            [f"{cycle.after_soap(after_soap, today)} {cycle.AFTER_SOAP_POINTER} The next season"]
             if after_soap is not None
             else ["the next season"]
         )
@@ -368,7 +376,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             opens,
             ", and programs start reviewing them ",
             date_shown("programs_receive", today, running, on=True),
-            ". Most applicants submit before that review start.",
+            ". Most applicants submit before that review start (our reading; the IMG article's advice is to submit early).",
         )
     dates = cycle.season(running)
     registration = cycle.registration(running, today)
@@ -398,6 +406,8 @@ def after_a_no_match(today: dt.date) -> Markup:
             el("span", f"({last_day.cite()})", class_="mpb-cite"),
             ".",
         ]
+    elif cycle.rank_lists_almost_certainly_closed(running, today):
+        register = [" Its registration and rank lists have almost certainly closed."]
     else:
         register = [" Its registration and rank lists are closed."]
     # As the timeline calculator says it: the running season still takes a
@@ -464,7 +474,7 @@ def after_a_no_match(today: dt.date) -> Markup:
         where = [
             f"it is the Match {running}'s Match Week: its SOAP ended ",
             date_shown("soap_ends", today, running, on=True),
-            f", and an applicant it did not place {cycle.may_contact_after_soap(running)}.",
+            f", and an applicant it did not place {cycle.may_contact_after_soap(running, today)}.",
         ]
     return el(
         "p",
@@ -536,7 +546,7 @@ def first_year_routes(today: dt.date) -> Markup:
             [
                 f"Until {long_date(cycle.unfilled_list_until(this_year))}, the NRMP keeps the Match {this_year}'s List "
                 "of Unfilled Programs in its R3 system. Look there for preliminary and transitional programs with "
-                f"places left; you {cycle.may_contact_after_soap(this_year)} ({data.NRMP_SOAP.cite()}).",
+                f"places left; you {cycle.may_contact_after_soap(this_year, today)} ({data.NRMP_SOAP.cite()}).",
             ]
         )
     elif running != open_:
@@ -583,9 +593,10 @@ def first_year_routes(today: dt.date) -> Markup:
             ]
         else:
             # One item, as the one above: alone it offered no route (diff review s50b, 12).
+            takes = "almost certainly takes" if cycle.rank_lists_almost_certainly_closed(running, today) else "takes"
             items.append(
                 [
-                    f"The Match {running} takes no more registrations. If you are in it and neither it nor its SOAP "
+                    f"The Match {running} {takes} no more registrations. If you are in it and neither it nor its SOAP "
                     f"places you, {unfilled}"
                 ]
             )
@@ -639,6 +650,95 @@ def ranking_season(today: dt.date) -> int:
     return year if cycle.rank_lists_may_be_open(year, today) else year + 1
 
 
+def registration_lead(today: dt.date) -> str:
+    """The bold lead of the rank-list guide's point on registering, as the
+    build date leaves it: "You can still register." opened a sentence that
+    ended "it has passed, and the Match 2027 takes no more registrations or
+    rank lists" (soap audit s55, 5)."""
+    year = cycle.coming_season(today)
+    match cycle.registration(year, today):
+        case "on-time" if today < cycle.season(year)["registration_opens"].date:
+            lead = "Registration is not open yet."
+        case "on-time" | "late-fee":
+            lead = "You can still register."
+        case "may-be-open":
+            lead = "You may still be able to register."
+        case _:
+            lead = (
+                "Registration has almost certainly closed."
+                if cycle.rank_lists_almost_certainly_closed(year, today)
+                else "Registration has closed."
+            )
+    return f"**{lead}**"
+
+
+# Links from the rank-list guide's "What to do this week" (docs/apply/).
+_SOAP_PAGE_FROM_APPLY = "../unmatched/soap-and-plan-b.md"
+_NO_MATCH_FROM_APPLY = "[what to do if you don't match](../unmatched/index.md)"
+
+
+def rank_list_this_week(today: dt.date) -> str:
+    """The rank-list guide's "What to do this week", as a Markdown list chosen
+    by the build date: building and certifying the list while the page's
+    season may still take it, then SOAP.  The same list, with "put the
+    certification deadline in your calendar", stood there in Match Week
+    (soap audit s55, 5)."""
+    year = cycle.coming_season(today)
+    dates = cycle.season(year)
+    deadline = dates["rank_deadline"]
+    items: list[object] = []
+    if cycle.rank_lists_may_be_open(year, today):
+        if today < dates["ranking_opens"].date:
+            items.append(
+                join(
+                    f"Rank order list entry for the Match {year} opens ",
+                    date_shown("ranking_opens", today, year),
+                    ". Until then, keep your impressions log as you interview.",
+                )
+            )
+        if today > deadline.date:
+            items.append(
+                f"Not certified yet? {capitalised(cycle.estimate_passed(deadline, 'the rank-list deadline'))}. If it is "
+                "still open, certify at once."
+            )
+        items += [
+            'Mark each interviewed program "would attend" or "would not" in your impressions log.',
+            'Put the "would attend" programs in one list, ordered only by where you would rather train.',
+            "If any are advanced programs, sketch your supplemental lists and which advanced programs each links to.",
+            "Run your list through the [rank simulator](../calculators/rank-simulator.md) to see the algorithm at work. "
+            "If you are matching as a couple, it cannot show your pair of lists; check them against "
+            "[ranking as a couple](#ranking-as-a-couple) instead.",
+        ]
+        if today == deadline.date:
+            items.append("Certify your list today, before the hour the NRMP's calendar gives.")
+        elif today < deadline.date:
+            items.append(
+                join(
+                    "Certify your list ",
+                    date_shown("rank_deadline", today, year),
+                    ". Put that day in your calendar, with a reminder two days before.",
+                )
+            )
+        return "\n".join(f"- {join(item)}" for item in items)
+    almost = "almost certainly " if cycle.rank_lists_almost_certainly_closed(year, today) else ""
+    items.append(f"Your rank list is final: the Match {year} {almost}takes no more rank lists.")
+    if today < dates["match_week"].date:
+        items.append(
+            join(
+                "If you might not match, get ready for SOAP now. It runs in Match Week, from ",
+                date_shown("match_week", today, year),
+                f": [SOAP and a non-residency Plan B]({_SOAP_PAGE_FROM_APPLY}) says how to prepare.",
+            )
+        )
+    elif today <= dates["soap_ends"].date:
+        items.append(
+            "If you did not match and are eligible for SOAP, it comes first: "
+            f"[Match Week, step by step]({_SOAP_PAGE_FROM_APPLY}#match-week-step-by-step) says what to do each day."
+        )
+    items.append(f"If neither the Match nor SOAP places you, read {_NO_MATCH_FROM_APPLY}.")
+    return "\n".join(f"- {join(item)}" for item in items)
+
+
 # Where the SOAP page's "What to do this week" sends a reader; the page sits
 # in docs/unmatched/, and Markdown links let MkDocs rewrite them for the
 # hosted site and the offline copy alike.
@@ -646,17 +746,41 @@ _TIMELINE_LINK = "[timeline calculator](../calculators/timeline.md)"
 _DEBRIEF_LINK = "[Get a real debrief](index.md#get-a-real-debrief)"
 
 
+# The NRMP's SOAP questions for applicants, as the SOAP page cites them: in
+# that edition each offer round lasted two hours, in which the applicant
+# accepted or rejected the offers it brought.  Not in the data module, which
+# holds no Source for it; the page's "Sources on this page" lists it.
+SOAP_FAQ = "NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy"
+
+
+def in_match_week(today: dt.date) -> int | None:
+    """The Match whose SOAP is running on ``today``, from its Match Week's
+    first day to SOAP's last, or None on other days."""
+    dates = cycle.season(cycle.coming_season(today))
+    return dates["match_week"].match_year if dates["match_week"].date <= today <= dates["soap_ends"].date else None
+
+
 def soap_page_note(today: dt.date) -> Markup:
-    """The dated note at the top of the SOAP page in the weeks after SOAP,
-    as the no-match guide and the timeline give it (cycle.after_soap): three
-    days after SOAP the page still read as if SOAP were ahead (reapply2 audit
-    s44, 4).  Empty outside those weeks."""
+    """The dated note at the top of the SOAP page in Match Week and in the
+    weeks after SOAP, as the no-match guide and the timeline give it
+    (cycle.after_soap): three days after SOAP the page still read as if SOAP
+    were ahead (reapply2 audit s44, 4), and in Match Week it had no note at
+    all (soap audit s55, 2).  Empty on other days."""
+    if (running := in_match_week(today)) is not None:
+        week = cycle.season(running)["match_week"]
+        return el(
+            "p",
+            f"{capitalised(as_of(today))}, it is Match Week{' by our estimate' if week.estimated else ''}, and SOAP runs until ",
+            date_shown("soap_ends", today, running),
+            ". If you did not match and are eligible, SOAP comes first. The table “Match Week, step by step” below says "
+            "what happens when. “What to do this week”, at the end of this page, says what to do today.",
+        )
     year = cycle.after_soap_season(today)
     if year is None:
         return Markup("")
     return el(
         "p",
-        f"{capitalised(as_of(today))}: {cycle.after_soap(year)} The Plan B options below, and “What to do this week” "
+        f"{capitalised(as_of(today))}: {cycle.after_soap(year, today)} The Plan B options below, and “What to do this week” "
         "at the end of this page, say what else this spring can hold.",
     )
 
@@ -670,10 +794,12 @@ def soap_this_week(today: dt.date) -> str:
     s44, 4)."""
     after = cycle.after_soap_season(today)
     running, open_ = cycle.coming_season(today), cycle.next_open_season(today)
-    if after is not None:
+    if in_match_week(today) is not None:
+        items = soap_week_steps(today)
+    elif after is not None:
         items = [
             f"Until {long_date(cycle.unfilled_list_until(after))}, work through the NRMP's List of Unfilled Programs: "
-            f"you {cycle.may_contact_after_soap(after)}. Ask each program whether its place is still open, as the list "
+            f"you {cycle.may_contact_after_soap(after, today)}. Ask each program whether its place is still open, as the list "
             f"can lag ({data.NRMP_SOAP.cite()}).",
             "Apply for the research, coordinator or clinical roles above that keep your next application alive.",
             f"Book your debrief with the people who know your file ({_DEBRIEF_LINK}, in the no-match guide).",
@@ -701,3 +827,43 @@ def soap_this_week(today: dt.date) -> str:
             "Come back to SOAP's rules in the weeks before Match Week: the NRMP can change them each year.",
         ]
     return "\n".join(f"- {item}" for item in items)
+
+
+def soap_week_steps(today: dt.date) -> list[str]:
+    """What a reader in SOAP does on ``today``, a day of Match Week up to
+    SOAP's end, in short action sentences.  On the Tuesday of SOAP the page
+    still said to draft statements and book a practice exam (soap audit s55,
+    2).  Monday's steps first on Monday; SOAP's end on its last day."""
+    year = cycle.coming_season(today)
+    dates = cycle.season(year)
+    monday, last = dates["match_week"].date, dates["soap_ends"].date
+    steps: list[str] = []
+    if today == monday:
+        steps += [
+            "Today, check in the NRMP's R3 system whether you matched and whether you are eligible for SOAP.",
+            "If you are eligible, open the List of Unfilled Programs in R3. Choose only programs you would truly start.",
+            "Send your applications to programs on that list: you have 45 through ERAS for the whole week "
+            f"({data.NRMP_SOAP_APPLICATIONS.cite()}). Emergency medicine and OB/GYN programs take them through "
+            "ResidencyCAS.",
+        ]
+    elif today == last:
+        steps.append("SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps below.")
+    else:
+        steps.append(
+            "Any of your 45 ERAS applications you have not used can still go to programs that are still unfilled "
+            f"({data.NRMP_SOAP_APPLICATIONS.cite()})."
+        )
+    steps += [
+        "Keep your phone on. Answer calls and emails from programs quickly.",
+        f"Do not contact a program first. Wait until it contacts you ({data.NRMP_SOAP.cite()}).",
+        f"Answer each offer within its round. An offer you have not accepted when its round ends is gone ({SOAP_FAQ}).",
+        "Accept only a place you would start. If you need a visa, be sure the program sponsors the one you will hold. "
+        "An accepted offer binds you.",
+    ]
+    if today == last:
+        steps.append(
+            f"If SOAP does not place you, the NRMP keeps its List of Unfilled Programs in R3 until "
+            f"{long_date(cycle.unfilled_list_until(year))}. After SOAP ends, you may contact the programs on it."
+        )
+    steps.append("Not eligible for SOAP? Other rules apply to you: see “If you are not eligible for SOAP” above.")
+    return steps

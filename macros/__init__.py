@@ -520,6 +520,16 @@ def cycle_ranking_season() -> int:
     return season_words.ranking_season(_today())
 
 
+def cycle_registration_lead() -> str:
+    """The rank-list guide's bold lead on registering, by the build date."""
+    return season_words.registration_lead(_today())
+
+
+def cycle_rank_list_this_week() -> str:
+    """The rank-list guide's "What to do this week" list, by the build date."""
+    return season_words.rank_list_this_week(_today())
+
+
 def cycle_soap_page_note() -> Markup:
     """The SOAP page's dated note in the weeks after SOAP; empty otherwise."""
     return season_words.soap_page_note(_today())
@@ -789,6 +799,8 @@ def define_env(env: Any) -> None:
         cycle_residencycas,
         cycle_certify_again,
         cycle_ranking_season,
+        cycle_registration_lead,
+        cycle_rank_list_this_week,
         cycle_soap_page_note,
         cycle_soap_this_week,
         cycle_dates_table,

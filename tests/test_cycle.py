@@ -289,3 +289,56 @@ def test_residencycas_deadline_leaves_the_match_out_only_when_asked() -> None:
     assert cycle.residencycas_deadline(2026, dt.date(2025, 10, 1), named=False).startswith(
         "closed to applications on 24 September 2025 ("
     )
+
+
+# --- soap audit s55: the rank lists past the latest plausible deadline -----------------------
+def test_the_latest_plausible_deadline_is_match_day_less_the_shortest_published_gap() -> None:
+    # The Match 2024 (28 February to 15 March) and the Match 2026 (25 February
+    # to 20 March) are the two seasons whose deadline and Match Day our table holds.
+    assert cycle.published_deadline_gaps() == {2024: 16, 2026: 23}
+    assert cycle.latest_rank_deadline(2027) == dt.date(2027, 3, 3)
+    assert cycle.deadline_gaps_said() == "in the NRMP calendars we hold, the deadline fell 16 and 23 days before Match Day"
+
+
+@pytest.mark.parametrize(
+    ("today", "may_be_open", "almost_certainly"),
+    [
+        (dt.date(2027, 2, 17), True, False),
+        (dt.date(2027, 2, 18), True, False),
+        (dt.date(2027, 3, 3), True, False),
+        # On 10 March 2027 the guides and the timeline still said the NRMP's own
+        # deadline "may be days away" (soap audit s55, 3).
+        (dt.date(2027, 3, 4), False, True),
+        (dt.date(2027, 3, 10), False, True),
+        (dt.date(2027, 3, 14), False, True),
+        # From Match Week the lists have surely closed.
+        (dt.date(2027, 3, 15), False, False),
+    ],
+    ids=str,
+)
+def test_rank_lists_may_be_open_until_the_latest_plausible_deadline_then_have_almost_certainly_closed(
+    today: dt.date, may_be_open: bool, almost_certainly: bool
+) -> None:
+    assert cycle.rank_lists_may_be_open(2027, today) is may_be_open
+    assert cycle.rank_lists_almost_certainly_closed(2027, today) is almost_certainly
+    if today > cycle.season(2027)["late_registration_ends"].date:
+        assert cycle.registration(2027, today) == ("may-be-open" if may_be_open else "closed")
+
+
+def test_a_published_deadline_once_passed_is_closed_with_no_almost() -> None:
+    # The Match 2026's deadline is the NRMP's own: no estimate to hedge.
+    day = dt.date(2026, 3, 1)
+    assert not cycle.rank_lists_may_be_open(2026, day)
+    assert not cycle.rank_lists_almost_certainly_closed(2026, day)
+
+
+def test_past_the_latest_plausible_deadline_the_season_line_and_a_submission_say_closed() -> None:
+    line = cycle.season_ahead(dt.date(2027, 3, 10))
+    assert "the rank lists of ERAS 2027 (Match 2027) have almost certainly closed ahead of its Match Day" in line
+    assert "may be later" not in line
+    # A submission on 3 March may still be before the NRMP's deadline; one on 4 March is not.
+    open_day = cycle.season_for_submission(dt.date(2027, 3, 3), dt.date(2027, 1, 5))
+    assert isinstance(open_day, str) and "the published deadline may be later" in open_day
+    shut = cycle.season_for_submission(dt.date(2027, 3, 4), dt.date(2027, 1, 5))
+    assert isinstance(shut, str) and "may be later" not in shut
+    assert "the Match 2027 rank lists close before its Match Week, which begins on 15 March 2027 (estimated)" in shut

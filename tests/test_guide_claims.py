@@ -2357,7 +2357,7 @@ def test_match_weeks_dates_read_in_the_tense_of_the_build_date(
         source = (ROOT / "docs" / page).read_text(encoding="utf-8")
         (line,) = [line for line in source.splitlines() if 'Match Week {{ cycle_tensed("match_week"' in line]
         shown = jinja2.Template(line).render(
-            {name: getattr(macros, name) for name in ("cycle_season", "cycle_as_of", "cycle_date", "cycle_tensed")}
+            {name: getattr(macros, name) for name in ("cycle_season", "cycle_as_of", "cycle_date", "cycle_tensed", "cycle_cited")}
         )
         shown = unescape(re.sub(r"<[^>]+>", "", shown))
         for words in said if page.startswith("unmatched") else said[:1]:
@@ -2612,7 +2612,11 @@ def test_every_door_to_the_rank_simulator_says_it_takes_no_couples() -> None:
     assert "single applicants only" in intro and "#ranking-as-a-couple" in intro
     guide = page_text("apply/rank-order-list.md")
     assert "single applicants only" in guide.split('{{ calculator("rank_simulator", level=3) }}')[0]
-    week = _between(guide, "## What to do this week", "Next: the [timeline]")
+    # The list is the build date's (soap audit s55, 5): while lists may be certified, it names the simulator.
+    assert "{{ cycle_rank_list_this_week() }}" in _between(guide, "## What to do this week", "Next: the [timeline]")
+    from calculators import season_words
+
+    week = season_words.rank_list_this_week(dt.date(2027, 1, 20))
     assert "rank simulator" in week and "couple" in week
     # What the pages say of the simulator is what it does: a paired line is refused.
     market = "Amir+Bea: IM-Boston & Psych-Boston\nIM-Boston (1): Amir\nPsych-Boston (1): Bea"
@@ -3070,7 +3074,7 @@ def test_the_soap_page_after_soap_leads_with_the_list_of_unfilled_programs(monke
     pin_build_date(monkeypatch, built)
     year = int(built[:4])
     top = _render_lines("unmatched/soap-and-plan-b.md", "{{ cycle_soap_page_note() }}")
-    assert cycle.after_soap(year) in top and "What to do this week" in top
+    assert cycle.after_soap(year, dt.date.fromisoformat(built)) in top and "What to do this week" in top
     week = _render_lines("unmatched/soap-and-plan-b.md", "## What to do this week")
     assert f"Until 1 May {year}, work through the NRMP's List of Unfilled Programs" in week
     assert "Write down which SOAP position types" not in week
@@ -3726,7 +3730,7 @@ def test_a_reader_hoping_for_an_h1b_is_given_its_questions_and_routes_where_a_j1
     assert "whether it files new petitions for applicants abroad this season, by what date it needs your Step 3 pass" in worksheet
     assert "if you hope for an H-1B, whether it will file one for you this season" in page_text("apply/interviews.md")
     soap = page_text("unmatched/soap-and-plan-b.md")
-    assert "for an H-1B, have your Step 3 pass in hand and ask which programs will file a new petition" in soap
+    assert "For an H-1B, have your Step 3 pass in hand and ask which programs will file a new petition" in soap
     for page in (soap, page_text("unmatched/index.md")):
         assert "On an H-1B, a research post's years count toward its six" in page
         assert "(../assess/index.md#h-1b-payment)" in page
@@ -3970,7 +3974,8 @@ def test_a_couple_already_in_the_match_reads_the_facts_for_staying_in_or_waiting
     assert "{{ cycle_season() }}" in section
     assert "2027" not in section
     for fact in (
-        "**You can still register.**",
+        # Its lead by the build date (soap audit s55, 5).
+        "- {{ cycle_registration_lead() }} The NRMP takes registrations",
         "**Coupling adds a fee for each of you.**",
         "neither fee is refunded if you uncouple later. Its amount is in the first point of [ranking as a couple](#ranking-as-a-couple)",
         "Any two applicants in the same Match can couple (NRMP, Couples in the Match, read 2026)",
@@ -4175,3 +4180,191 @@ def test_bridges_says_why_preliminary_surgery_places_stay_open_and_that_open_is_
     assert "The NRMP does not say why so many stay empty. Our reading: it is a year of surgery that leads to no" in said
     assert "A place left open is a one-year bridge, not a safe plan." in said
     assert not _long_sentences(said), _long_sentences(said)
+
+
+# --- soap audit s55: a reader living through Match Week --------------------------------------
+HOUR = r"\d{1,2}:\d\d [ap]\.m\. ET"
+
+
+def _match_week_steps() -> str:
+    return _between(
+        page_text("unmatched/soap-and-plan-b.md"),
+        "### Match Week, step by step { #match-week-step-by-step }",
+        '!!! warning "Eligibility, dates and rules change',
+    )
+
+
+def test_the_soap_page_sets_out_match_week_step_by_step_for_an_eligible_applicant() -> None:
+    # An eligible applicant got less timing than an ineligible one, and "The
+    # NRMP's calendar gives the hour of each step" was all (soap audit s55, 1).
+    steps = _match_week_steps()
+    for row in (
+        "| **Monday:** Match Week begins |",
+        "| **From Monday until SOAP ends** |",
+        "| **The offer rounds, before SOAP ends** |",
+        "| **Thursday:** SOAP ends |",
+        "| **Friday:** Match Day |",
+    ):
+        assert row in steps, row
+    monday = _between(steps, "| **Monday:**", "| **From Monday")
+    for words in ("whether you are eligible for SOAP", "List of Unfilled Programs", "45 through ERAS", "ResidencyCAS"):
+        assert words in monday, words
+    # The dates from the cycle macros, never typed.
+    for key in ("match_week", "soap_ends", "match_day"):
+        assert f'cycle_date("{key}", on=True, cited=False)' in steps
+    assert '{{ cycle_cited("match_week", "soap_ends", "match_day") }}' in steps
+    # Each hour is one a source in cycle_dates.tsv states, given with that source and its year.
+    hours = re.findall(HOUR, steps)
+    assert hours == ["10:00 a.m. ET", "5:00 p.m. ET", "1:00 p.m. ET"], hours
+    assert "In 2026 this came at 10:00 a.m. ET (NRMP news release on Match Week 2026, 9 March 2026)" in steps
+    assert "In 2026 SOAP ended at 5:00 p.m. ET (NRMP, 2026 Main Residency Match calendar, Main Match Events page)" in steps
+    assert "In 2026 they came out in R3 at 1:00 p.m. ET (same 2026 calendar)" in steps
+    sources = {row.source for row in data.cycle_dates() if row.match_year == 2026}
+    assert "NRMP news release on Match Week 2026 (9 March 2026)" in sources
+    assert "NRMP, 2026 Main Residency Match calendar (Main Match Events page)" in sources
+    # The rounds' own hours are left to the year's calendar.
+    assert "The NRMP's calendar for your year gives that year's hours, and the hours of each offer round." in steps
+    # Short sentences, cell by cell.
+    long = [sentence for cell in steps.split("|") for sentence in _long_sentences(cell)]
+    assert not long, long
+
+
+def test_the_soap_page_says_plainly_that_an_offer_not_accepted_in_its_round_is_gone() -> None:
+    # The one warning was hedged, under couples: "an offer may have to be
+    # answered within the round it arrives in" (soap audit s55, 1).  The
+    # FAQ the page cites: "Each SOAP round lasts two hours, during which
+    # applicants can accept or reject any offers they receive."
+    page = page_text("unmatched/soap-and-plan-b.md")
+    outline = _between(page, "## SOAP in plain words", "{{ cycle_soap_page_note() }}")
+    assert (
+        "**An offer lasts only for its round.** You accept or reject it during the round it comes in, and an offer you "
+        "have not accepted when that round ends is gone." in outline
+    )
+    assert "each round lasted two hours" in outline
+    assert "(NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy;" in outline
+    rounds = _between(_match_week_steps(), "| **The offer rounds", "| **Thursday:**")
+    assert "when that round ends, an offer you have not accepted is gone" in rounds
+    assert "may have to be answered" not in page
+    assert "the two hours a round lasted in that edition" in page
+
+
+@pytest.mark.parametrize(
+    ("built", "said"),
+    [
+        (
+            "2026-12-07",
+            "Match Week starts around 15 March 2027, SOAP ends around 18 March 2027 and Match Day is around 19 March 2027",
+        ),
+        (
+            "2027-03-16",
+            "Match Week started around 15 March 2027, SOAP ends around 18 March 2027 and Match Day is around 19 March 2027",
+        ),
+        (
+            "2027-03-20",
+            "Match Week starts around 13 March 2028, SOAP ends around 16 March 2028 and Match Day is around 17 March 2028",
+        ),
+    ],
+)
+def test_the_step_by_step_dates_are_the_seasons_in_the_tense_of_the_build(
+    monkeypatch: pytest.MonkeyPatch, built: str, said: str
+) -> None:
+    pin_build_date(monkeypatch, built)
+    shown = _render_lines("unmatched/soap-and-plan-b.md", "### Match Week, step by step")
+    assert said in shown, shown
+    assert "(Match 20" in shown and ": all estimated by rule; the published dates are not in our data)" in shown
+
+
+@pytest.mark.parametrize(
+    ("built", "lead", "first", "absent"),
+    [
+        ("2026-12-07", "**You can still register.**", "- Rank order list entry for the Match 2027 opens", "SOAP"),
+        ("2027-02-10", "**You can still register.**", '- Mark each interviewed program "would attend"', "SOAP"),
+        ("2027-02-17", "**You can still register.**", '- Mark each interviewed program "would attend"', "in your calendar"),
+        ("2027-02-20", "**You may still be able to register.**", "- Not certified yet? Our estimate of the rank-list", "SOAP"),
+        (
+            "2027-03-10",
+            "**Registration has almost certainly closed.**",
+            "- Your rank list is final: the Match 2027 almost certainly takes no more rank lists.",
+            "in your calendar",
+        ),
+        (
+            "2027-03-16",
+            "**Registration has closed.**",
+            "- Your rank list is final: the Match 2027 takes no more rank lists.",
+            "in your calendar",
+        ),
+        ("2027-04-01", "**Registration is not open yet.**", "- Rank order list entry for the Match 2028 opens", "SOAP"),
+    ],
+)
+def test_the_rank_list_guides_registration_lead_and_this_week_follow_the_build_date(
+    monkeypatch: pytest.MonkeyPatch, built: str, lead: str, first: str, absent: str
+) -> None:
+    # On 16 March 2027 "**You can still register.**" opened a sentence ending "it has passed", and the
+    # static list said to put the certification deadline in your calendar (soap audit s55, 5).
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    assert macros.cycle_registration_lead() == lead
+    week = unescape(re.sub(r"<[^>]+>", "", macros.cycle_rank_list_this_week()))
+    assert week.startswith(first), week
+    assert absent not in week, week
+    assert "{{ cycle_rank_list_this_week() }}" in _between(
+        page_text("apply/rank-order-list.md"), "## What to do this week", "## Sources on this page"
+    )
+    # After the deadline, SOAP; in Match Week, the SOAP page's step-by-step table.
+    if built in ("2027-03-10", "2027-03-16"):
+        assert "(../unmatched/soap-and-plan-b.md" in week
+    if built == "2027-03-16":
+        assert "(../unmatched/soap-and-plan-b.md#match-week-step-by-step)" in week
+
+
+def test_the_no_match_guide_keeps_the_articles_backup_qualifier_on_its_volume() -> None:
+    # The no-match article: "For many backup fields (IM, FM, Psych, Peds,
+    # Anesthesia), that may mean 60–100+ programs"; the guide dropped
+    # "backup", and a reader who sent 90 IM applications took it as theirs
+    # (soap audit s55, 7).
+    tiers = _between(page_text("unmatched/index.md"), "### Build the list in tiers", "How to divide the list")
+    assert (
+        "a **backup** field such as IM, FM, psychiatry, pediatrics or anesthesiology may need **60–100 or more programs**"
+        in tiers
+    )
+    assert "in fields such as IM, FM" not in tiers
+
+
+def test_after_soap_the_no_match_guide_puts_the_list_of_unfilled_programs_before_the_pause() -> None:
+    # Its first week opened "after the grief window", with the list on Day 1,
+    # while the SOAP page led with it (soap audit s55, 8).
+    page = page_text("unmatched/index.md")
+    pause = _between(page, "## First, a short pause on purpose", "## Get a real debrief")
+    assert pause.index("open the NRMP's List of Unfilled Programs today, then rest") < pause.index("grief window")
+    assert "(NRMP, After the Match, read 2026)" in pause
+    week = _between(page, "## Your first week, day by day", "## Protect your reputation")
+    assert week.startswith("## Your first week, day by day Look at the List of Unfilled Programs before your pause, not after it")
+    assert "Run this after the grief window" not in page
+    todo = _between(page, "## What to do this week", "## Sources on this page")
+    assert todo.index("List of Unfilled Programs today") < todo.index("take the short pause")
+
+
+def test_the_first_week_and_the_timeline_count_from_the_same_match_day() -> None:
+    # The timeline dated the debrief and the choice of lane from Match Day,
+    # the guide from the end of a 3-7 day pause (soap audit s55, 10).
+    from calculators import timeline
+
+    week = _between(page_text("unmatched/index.md"), "## Your first week, day by day", "| Day | Do this |")
+    assert "start Day 1 when the pause ends, within a week of Match Day" in week
+    assert timeline.DEBRIEF.days == 7 and "It dates the debrief a week after Match Day" in week
+    assert timeline.CHOICE_OF_LANE.days == 14 and f"“{timeline.CHOICE_OF_LANE.title}” two weeks after" in week
+    assert "Take its dates as the latest for those steps." in week
+    assert not _long_sentences(week), _long_sentences(week)
+
+
+@pytest.mark.parametrize("page", ["unmatched/soap-and-plan-b.md", "unmatched/index.md", "apply/rank-order-list.md"])
+def test_a_list_item_after_an_indented_paragraph_starts_a_new_item(page: str) -> None:
+    # With no blank line between, Markdown ran "- **If you need a visa, an
+    # accepted offer binds you all the same.**" into the paragraph before it,
+    # a literal dash on the SOAP page (found checking soap audit s55's pages).
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    glued = [
+        after for before, after in pairwise(lines) if re.match(r" {4}[^-\s*\d!]", before) and re.match(r"(- |\d+\. )", after)
+    ]
+    assert not glued, glued

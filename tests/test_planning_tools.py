@@ -492,6 +492,10 @@ def test_the_timeline_guide_says_registration_stays_open_with_a_fee_until_the_ra
 
 MAY_BE_LATER = "that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
 CLOSED = "; it has passed, and the Match 2027 takes no more registrations or rank lists"
+ALMOST_CLOSED = (
+    "that has passed, and the NRMP's own has almost certainly passed too (in the NRMP calendars we hold, the "
+    "deadline fell 16 and 23 days before Match Day): the Match 2027 takes no more registrations or rank lists"
+)
 
 
 @pytest.mark.parametrize(
@@ -499,7 +503,11 @@ CLOSED = "; it has passed, and the Match 2027 takes no more registrations or ran
     [
         (dt.date(2027, 2, 17), None),
         (dt.date(2027, 2, 18), MAY_BE_LATER),
-        (dt.date(2027, 3, 14), MAY_BE_LATER),
+        # Up to Match Day less the shortest published gap, 16 days: 3 March 2027.
+        (dt.date(2027, 3, 3), MAY_BE_LATER),
+        # After it, "may be later" gave false hope on 10 March (soap audit s55, 3).
+        (dt.date(2027, 3, 4), ALMOST_CLOSED),
+        (dt.date(2027, 3, 14), ALMOST_CLOSED),
         # From Match Week the real deadline has surely passed too (diff review s22, 2).
         (dt.date(2027, 3, 15), CLOSED),
         (dt.date(2027, 3, 19), CLOSED),
@@ -521,7 +529,7 @@ def test_a_guide_built_after_our_early_deadline_says_it_has_passed_and_the_nrmps
     shown = unescape(jinja2.Template(line).render(cycle_registration=macros.cycle_registration))
     assert "by 17 February 2027, an estimate set early on purpose" in shown
     deadline = unescape(str(macros.cycle_date("rank_deadline")))
-    for wording in (MAY_BE_LATER, CLOSED):
+    for wording in (MAY_BE_LATER, ALMOST_CLOSED, CLOSED):
         assert (wording in shown) == (wording in deadline) == (wording == said)
 
 

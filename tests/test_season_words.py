@@ -177,7 +177,7 @@ def test_between_soaps_end_and_1_may_the_no_match_guide_leads_with_what_the_time
     # Three weeks after Match Day the page gave only the next season, while
     # the timeline named the List of Unfilled Programs (season-dates audit s43, 8).
     said = text(season_words.after_a_no_match(today))
-    assert said.startswith(f"As of {cycle.long_date(today)}, when this page was built, {cycle.after_soap(2027)}")
+    assert said.startswith(f"As of {cycle.long_date(today)}, when this page was built, {cycle.after_soap(2027, today)}")
     assert "until 1 May 2027 the NRMP keeps its List of Unfilled Programs" in said
     assert "The next season you can apply to on time is the Match 2028" in said
 
@@ -273,7 +273,7 @@ def test_in_the_weeks_after_soap_the_soap_page_leads_with_them() -> None:
     # (reapply2 audit s44, 4).
     day = dt.date(2027, 3, 22)
     note = text(season_words.soap_page_note(day))
-    assert note.startswith(f"As of 22 March 2027, when this page was built: {cycle.after_soap(2027)}")
+    assert note.startswith(f"As of 22 March 2027, when this page was built: {cycle.after_soap(2027, day)}")
     week = text(season_words.soap_this_week(day))
     assert "Until 1 May 2027, work through the NRMP's List of Unfilled Programs" in week
     assert "Book your debrief" in week and "Plan the Match 2028" in week
@@ -284,7 +284,8 @@ def test_in_the_weeks_after_soap_the_soap_page_leads_with_them() -> None:
     ("today", "first"),
     [
         ("2026-12-06", "- Read the NRMP's current SOAP rules"),
-        ("2027-03-16", "- Read the NRMP's current SOAP rules"),
+        # The last day before Match Week; from its Monday SOAP's own steps (soap audit s55, 2).
+        ("2027-03-14", "- Read the NRMP's current SOAP rules"),
         ("2027-05-02", "- Plan the Match 2028"),
         ("2027-05-15", "- Plan the Match 2028"),
         ("2027-09-02", "- Read the NRMP's current SOAP rules"),
@@ -463,3 +464,118 @@ def test_an_early_estimate_and_its_source_share_one_bracket() -> None:
         "one; Match 2027: estimated by rule; the published date is not in our data)"
     )
     assert ") (" not in text(season_words.after_a_no_match(dt.date(2026, 12, 7)))
+
+
+# --- soap audit s55 ---------------------------------------------------------------------
+@pytest.mark.parametrize("today", [dt.date(2027, 3, 4), dt.date(2027, 3, 10), dt.date(2027, 3, 14)], ids=str)
+def test_past_the_latest_plausible_deadline_the_guides_say_the_lists_have_almost_certainly_closed(today: dt.date) -> None:
+    # On 10 March 2027 the timeline guide said the NRMP's own deadline "may be
+    # days away", though its published deadlines fell 16 and 23 days before
+    # Match Day (soap audit s55, 3).
+    short = text(season_words.short_of_interviews(today))
+    assert "may be days away" not in short
+    assert "the Match 2027's rank lists have almost certainly closed, so no new application can lead to a match in it" in short
+    assert "Its registration and rank lists have almost certainly closed." in text(season_words.after_a_no_match(today))
+    assert "- The Match 2027 almost certainly takes no more registrations." in text(season_words.first_year_routes(today))
+    deadline = text(season_words.date_shown("rank_deadline", today))
+    assert "may be later" not in deadline
+    assert (
+        "that has passed, and the NRMP's own has almost certainly passed too (in the NRMP calendars we hold, the deadline "
+        "fell 16 and 23 days before Match Day): the Match 2027 takes no more registrations or rank lists" in deadline
+    )
+    assert season_words.certify_again(today) == "" and season_words.ranking_season(today) == 2028
+
+
+def test_up_to_the_latest_plausible_deadline_the_guides_still_say_it_may_be_open() -> None:
+    today = dt.date(2027, 3, 3)
+    assert "the NRMP's own may be days away" in text(season_words.short_of_interviews(today))
+    assert "almost certainly" not in text(season_words.after_a_no_match(today))
+    assert season_words.certify_again(today) and season_words.ranking_season(today) == 2027
+    # In Match Week the lists are closed, with no "almost".
+    week = text(season_words.after_a_no_match(dt.date(2027, 3, 16)))
+    assert "Its registration and rank lists are closed." in week and "almost certainly" not in week
+
+
+@pytest.mark.parametrize("today", [dt.date(2027, 3, 15), dt.date(2027, 3, 16), dt.date(2027, 3, 18)], ids=str)
+def test_in_match_week_the_soap_page_says_what_to_do_that_day(today: dt.date) -> None:
+    # On the Tuesday of SOAP the page said to draft statements and book a
+    # practice exam, and had no note at the top (soap audit s55, 2).
+    note = text(season_words.soap_page_note(today))
+    assert note.startswith(
+        f"As of {long_date(today)}, when this page was built, it is Match Week by our estimate, and SOAP runs until "
+        "around 18 March 2027 (Match 2027: estimated by rule"
+    )
+    assert "“Match Week, step by step”" in note and "What to do this week" in note
+    week = season_words.soap_this_week(today)
+    assert "draft a statement" not in week and "practice exam" not in week
+    for step in (
+        "- Keep your phone on.",
+        "- Do not contact a program first. Wait until it contacts you (NRMP, SOAP and After the Match pages",
+        "- Answer each offer within its round. An offer you have not accepted when its round ends is gone "
+        f"({season_words.SOAP_FAQ}).",
+        "- Accept only a place you would start. If you need a visa, be sure the program sponsors the one you will hold.",
+    ):
+        assert step in week, step
+    # Short action sentences, each item no longer than 35 words before its citation.
+    for item in week.splitlines():
+        assert len(re.sub(r"\([^()]*\)", "", item).split()) <= 35, item
+    first = week.splitlines()[0]
+    if today == dt.date(2027, 3, 15):
+        assert first == ("- Today, check in the NRMP's R3 system whether you matched and whether you are eligible for SOAP.")
+        assert "you have 45 through ERAS for the whole week" in week
+    elif today == dt.date(2027, 3, 18):
+        assert first == "- SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps below."
+        assert "the NRMP keeps its List of Unfilled Programs in R3 until 1 May 2027" in week
+    else:
+        assert first.startswith("- Any of your 45 ERAS applications you have not used can still go to programs")
+        assert "SOAP ends today" not in week
+
+
+def test_a_published_match_week_is_not_called_our_estimate() -> None:
+    note = text(season_words.soap_page_note(dt.date(2026, 3, 17)))
+    assert "it is Match Week, and SOAP runs until 19 March 2026" in note and "by our estimate" not in note
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        ("2027-01-20", "- Certify your list by 17 February 2027, an estimate set early on purpose"),
+        ("2027-02-17", "- Certify your list today, before the hour the NRMP's calendar gives."),
+        ("2027-02-25", "has passed, and the NRMP's own deadline may be later: check its calendar today. If it is still open"),
+    ],
+)
+def test_the_rank_list_guides_certify_step_follows_the_deadline(today: str, said: str) -> None:
+    # "Put the certification deadline in your calendar" stood there in Match Week (soap audit s55, 5).
+    week = text(season_words.rank_list_this_week(dt.date.fromisoformat(today)))
+    assert said in week
+    assert ("in your calendar" in week) is (today == "2027-01-20")
+    assert "SOAP" not in week
+
+
+@pytest.mark.parametrize(("today", "confirm"), [("2027-03-19", True), ("2027-03-20", False), ("2027-04-01", False)])
+def test_once_match_day_is_past_soaps_end_is_no_longer_an_estimate_to_confirm(today: str, confirm: bool) -> None:
+    # On 1 April 2027 the pages still asked the reader to confirm on the
+    # NRMP's calendar that SOAP had closed (soap audit s55, 9).
+    day = dt.date.fromisoformat(today)
+    assert cycle.soap_end_unconfirmed(2027, day) is confirm
+    check = "confirm on the NRMP's calendar that it has closed"
+    for said in (
+        text(season_words.after_a_no_match(day)) if day > day_in(2027, "match_day") else cycle.after_soap(2027, day),
+        text(season_words.soap_page_note(day)),
+        season_words.soap_this_week(day),
+    ):
+        assert (check in said or "once the NRMP's calendar shows SOAP has closed" in said) is confirm, said
+        assert ("SOAP for the Match 2027 is over." in said or "may now contact" in said) is not confirm, said
+    # A caller with no date keeps the estimate to confirm.
+    assert cycle.soap_end_unconfirmed(2027)
+    # A published end was never an estimate.
+    assert not cycle.soap_end_unconfirmed(2026, dt.date(2026, 3, 20))
+
+
+def test_the_review_start_sentence_is_marked_as_our_reading() -> None:
+    # "Most applicants submit before that review start." had no source and no
+    # year; no source article says it (soap audit s55, 9).
+    said = text(season_words.after_a_no_match(dt.date(2027, 5, 2)))
+    assert said.endswith(
+        "Most applicants submit before that review start (our reading; the IMG article's advice is to submit early)."
+    )
