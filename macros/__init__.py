@@ -489,6 +489,28 @@ def cycle_last_useful_day(short: bool = False) -> str:
     return season_words.last_useful_day(_today(), short)
 
 
+# Spans said in months, as a reader says them: "about two months".
+MONTH_WORDS = {1: "one month", 2: "two months", 3: "three months", 4: "four months"}
+AVERAGE_MONTH_DAYS = 30.44
+
+
+def _about_months(days: int) -> str:
+    months = round(days / AVERAGE_MONTH_DAYS)
+    return "about " + MONTH_WORDS.get(months, f"{months} months")
+
+
+def cycle_last_useful_lead() -> str:
+    """How long before the rank lists close the last useful day falls, by
+    the same rule ("about two months"): the guides said "a few weeks", which
+    let a reader short of interviews in early January wait on, while the
+    last useful day beside it had passed on 20 December (guides audit s55, 1)."""
+    from calculators import cycle
+
+    year = _coming_season()
+    deadline = cycle.season(year)["rank_deadline"].date
+    return _about_months((deadline - cycle.last_day_for_an_interview(year)).days)
+
+
 def cycle_next_open_dates() -> Markup:
     """The next on-time season's days, once the page's season is under review."""
     return season_words.next_open_dates(_today())
@@ -785,6 +807,7 @@ def define_env(env: Any) -> None:
         cycle_after_a_no_match,
         cycle_first_year_routes,
         cycle_last_useful_day,
+        cycle_last_useful_lead,
         cycle_next_open_dates,
         cycle_residencycas,
         cycle_certify_again,

@@ -4164,7 +4164,9 @@ def test_dual_applying_gives_the_last_useful_day_where_it_compares_erass_dates()
     # (aiminghigh audit s54, 6).
     item = _between(page_text("apply/index.md"), "- its own dates, letters and signals", "The NRMP Match is the same")
     assert "until the rank lists close." not in item and "whereas" not in item
-    assert "helps only until a few weeks before the rank lists close. {{ cycle_last_useful_day() }}" in item
+    # "A few weeks" let a reader wait past the last useful day (guides audit s55, 1).
+    assert "helps only until {{ cycle_last_useful_lead() }} before the rank lists close. {{ cycle_last_useful_day() }}" in item
+    assert "{{ cycle_residencycas() }}" in item and "24 September" not in item
     assert not _long_sentences(item), _long_sentences(item)
 
 
@@ -4175,3 +4177,38 @@ def test_bridges_says_why_preliminary_surgery_places_stay_open_and_that_open_is_
     assert "The NRMP does not say why so many stay empty. Our reading: it is a year of surgery that leads to no" in said
     assert "A place left open is a one-year bridge, not a safe plan." in said
     assert not _long_sentences(said), _long_sentences(said)
+
+
+# --- Guides audit s55 ----------------------------------------------------------------
+LAST_USEFUL_LEAD = "{{ cycle_last_useful_lead() }} before the rank lists close"
+
+
+@pytest.mark.parametrize("built", ["2026-12-07", "2027-10-01", "2028-01-10"])
+def test_more_applications_help_until_the_last_useful_days_lead_not_a_few_weeks(
+    monkeypatch: pytest.MonkeyPatch, built: str
+) -> None:
+    # "Until a few weeks before the rank lists close" stood beside a last
+    # useful day eight and a half weeks before them: a reader short of
+    # interviews in January waited on (guides audit s55, 1).
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    year = cycle.coming_season(dt.date.fromisoformat(built))
+    lead = (cycle.season(year)["rank_deadline"].date - cycle.last_day_for_an_interview(year)).days
+    assert 45 <= lead <= 75 and macros.cycle_last_useful_lead() == "about two months"
+    for page in ("faq.md", "apply/index.md", "apply/timeline.md"):
+        text = page_text(page)
+        assert LAST_USEFUL_LEAD in text, page
+        # The rule in full follows, on each page.
+        assert "{{ cycle_last_useful_day() }}" in text[text.index(LAST_USEFUL_LEAD) :][:900], page
+    typed = [p.name for p in (ROOT / "docs").rglob("*.md") if "a few weeks before the rank lists close" in p.read_text()]
+    assert not typed, typed
+
+
+def test_the_faq_names_the_residencycas_deadline_in_the_tense_of_the_build_date() -> None:
+    # "Closed to new ones in late September" was typed, where the timeline
+    # calls that day an estimate (guides audit s55, 9).
+    text = page_text("faq.md")
+    answer = _between(text, "## It is December and I have few interviews", "For a sense of what")
+    assert "ResidencyCAS, not ERAS. {{ cycle_residencycas() }}" in answer
+    assert "late September" not in answer and "Liaison" not in answer
