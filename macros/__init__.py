@@ -511,6 +511,40 @@ def cycle_last_useful_lead() -> str:
     return _about_months((deadline - cycle.last_day_for_an_interview(year)).days)
 
 
+def cycle_bridge_year_clock() -> Markup:
+    """When the next ERAS season opens and sends applications, against the
+    start of the next bridge year (1 July): bridges.md said a season opens
+    "within a few months" of the start, when it opens in June, before the
+    year starts (guides audit s55, 6).  The year is the next one to start on
+    or after the build date; the season is the one applied to during it."""
+    from calculators import cycle
+
+    today = _today()
+    start = cycle.training_starts(today.year)
+    if start < today:
+        start = cycle.training_starts(today.year + 1)
+    season = start.year + 1
+    dates = cycle.season(season)
+    opens, sends = dates["eras_opens"].date, dates["submissions_open"].date
+    if opens <= start:
+        rule = (
+            "The next ERAS season is already open when a bridge year starts, and applications go to programs "
+            f"{_about_months((sends - start).days)} into the year."
+        )
+    else:
+        rule = f"The next ERAS season opens {_about_months((opens - start).days)} into a bridge year."
+    return join(
+        rule,
+        f" For a year that starts on {html.long_date(start)}, ERAS for the Match {season} opens ",
+        cycle_date("eras_opens", season, cited=False),
+        " and applications can go to programs from ",
+        cycle_date("submissions_open", season, cited=False),
+        " ",
+        season_words.cited_once(("eras_opens", "submissions_open"), today, season),
+        ".",
+    )
+
+
 def cycle_next_open_dates() -> Markup:
     """The next on-time season's days, once the page's season is under review."""
     return season_words.next_open_dates(_today())
@@ -808,6 +842,7 @@ def define_env(env: Any) -> None:
         cycle_first_year_routes,
         cycle_last_useful_day,
         cycle_last_useful_lead,
+        cycle_bridge_year_clock,
         cycle_next_open_dates,
         cycle_residencycas,
         cycle_certify_again,

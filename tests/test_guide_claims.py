@@ -4212,3 +4212,38 @@ def test_the_faq_names_the_residencycas_deadline_in_the_tense_of_the_build_date(
     answer = _between(text, "## It is December and I have few interviews", "For a sense of what")
     assert "ResidencyCAS, not ERAS. {{ cycle_residencycas() }}" in answer
     assert "late September" not in answer and "Liaison" not in answer
+
+
+@pytest.mark.parametrize("built", ["2026-12-07", "2027-04-01", "2027-06-20", "2027-07-02"])
+def test_the_bridge_clock_says_the_next_eras_season_is_open_before_the_year_starts(
+    monkeypatch: pytest.MonkeyPatch, built: str
+) -> None:
+    # "A new ERAS season opens within a few months of starting your PGY-1
+    # year", when it opens in June, before a 1 July start (guides audit s55, 6).
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    today = dt.date.fromisoformat(built)
+    start = min(d for d in (dt.date(today.year, 7, 1), dt.date(today.year + 1, 7, 1)) if d >= today)
+    dates = cycle.season(start.year + 1)
+    said = _rendered_text(macros.cycle_bridge_year_clock())
+    assert dates["eras_opens"].date < start < dates["submissions_open"].date
+    assert said.startswith("The next ERAS season is already open when a bridge year starts")
+    assert "applications go to programs about two months into the year" in said
+    assert f"For a year that starts on {cycle.long_date(start)}, ERAS for the Match {start.year + 1} opens" in said
+    for key in ("eras_opens", "submissions_open"):
+        assert cycle.long_date(dates[key].date) in said
+    text = page_text("backup/bridges.md")
+    assert "- **The clock is short.** {{ cycle_bridge_year_clock() }}" in text and "within a few months" not in text
+
+
+def test_the_bridge_clock_would_say_so_if_eras_opened_after_the_year_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its first sentence is chosen from the dates, not typed, so a season
+    # that opened after the start could not be called "already open".
+    import macros
+
+    pin_build_date(monkeypatch, "2026-12-07")
+    monkeypatch.setattr(cycle, "TRAINING_STARTS", (5, 1))
+    said = _rendered_text(macros.cycle_bridge_year_clock())
+    assert said.startswith("The next ERAS season opens about one month into a bridge year.")
+    assert "already open" not in said and "For a year that starts on 1 May 2027" in said
