@@ -4214,6 +4214,17 @@ def test_the_faq_names_the_residencycas_deadline_in_the_tense_of_the_build_date(
     assert "late September" not in answer and "Liaison" not in answer
 
 
+def test_the_bridge_table_warns_an_advanced_field_reader_of_the_gap() -> None:
+    # "Advanced field? Yes: bridge year" said nothing of the year out of
+    # training its own section warns of (guides audit s55, 2).
+    text = page_text("backup/bridges.md")
+    row = text[text.index("| Is your target an advanced (PGY-2 start) field? |") :].split(" | No |")[0]
+    assert "an advanced place starts a year after the year ends" in row
+    assert "reserved PGY-2 places, which start at once, are few" in row and "(#its-limits)" in row
+    limits = _between(text, "### Its limits", "## Switching specialty later")
+    assert "starts a year later" in limits and 'dr_fill("physician")' in limits
+
+
 @pytest.mark.parametrize("built", ["2026-12-07", "2027-04-01", "2027-06-20", "2027-07-02"])
 def test_the_bridge_clock_says_the_next_eras_season_is_open_before_the_year_starts(
     monkeypatch: pytest.MonkeyPatch, built: str
