@@ -432,6 +432,40 @@ def recent_work_rule() -> str:
     return competitiveness.TOO_LITTLE_RECENT_WORK
 
 
+def check_step2(which: str, slug: str = "") -> str:
+    """A Step 2 CK line the competitiveness check draws, for the guides that
+    explain it: "very strong" (260, the ultra-competitive single-track line),
+    "gap" (15: how far under a field's level counts as far below), and, for
+    a field with article bands (``slug``), its "level" (245 in the
+    ultra-competitive fields, 235 in radiology) and "far below" (level less
+    the gap).  Typed, they disagreed: "far below" was 235 in radiology on
+    one page and 220 on another (guides audit s55, 3 and 9)."""
+    if which == "very strong":
+        return str(competitiveness.EXCEPTIONAL_ULTRA["step2"])
+    if which == "gap":
+        return str(competitiveness.MISALIGNED_STEP2_GAP)
+    bands = competitiveness.article_bands(d.specialty(slug))
+    if bands is None:
+        raise KeyError(f"The check sets no article level for {slug!r}")
+    level = bands.bands[1].floor
+    return str({"level": level, "far below": level - competitiveness.MISALIGNED_STEP2_GAP}[which])
+
+
+def article_figure(name: str) -> str:
+    """A figure from the source articles that the calculators build rules on,
+    as the calculators print it: "img red flag" (the IMG article's 225–230),
+    "ortho advantage" (the orthopaedics self-audit's 245–250), "ultra
+    ballpark" (the ultra-competitive article's 250), "img example graduation"
+    (the IMG article's worked example, 2019).  Typed on guide pages, they could
+    drift from the calculators' own (guides audit s55, 9)."""
+    return {
+        "img red flag": d.span(d.IMG_STEP2_RED_FLAG),
+        "ortho advantage": d.span(d.ORTHO_STEP2_ADVANTAGE),
+        "ultra ballpark": str(competitiveness.ULTRA_STEP2_BALLPARK),
+        "img example graduation": str(d.IMG_EXAMPLE_GRADUATION_YEAR),
+    }[name]
+
+
 def signals_known() -> str:
     """How many specialties' signal numbers the table holds, in words: the
     front page promised the number "where our data holds" it, and it held
@@ -830,6 +864,8 @@ def define_env(env: Any) -> None:
         pairings_table,
         signals_known,
         recent_work_rule,
+        check_step2,
+        article_figure,
         cycle_season,
         cycle_as_of,
         cycle_date,

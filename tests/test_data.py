@@ -452,6 +452,25 @@ def test_the_eras_seasons_macro_gives_its_own_noun(monkeypatch: pytest.MonkeyPat
         assert macros.eras_seasons() == said
 
 
+def test_the_check_step2_macro_gives_the_checks_own_lines() -> None:
+    """need-a-backup typed 260, 230, 245 and 235 beside the check that draws them (guides audit s55, 3 and 9)."""
+    import macros
+    from calculators import competitiveness
+
+    assert macros.check_step2("very strong") == str(competitiveness.EXCEPTIONAL_ULTRA["step2"])
+    assert macros.check_step2("gap") == str(competitiveness.MISALIGNED_STEP2_GAP)
+    for slug in ("orthopaedic-surgery", "dermatology", "diagnostic-radiology"):
+        level = int(macros.check_step2("level", slug))
+        far = int(macros.check_step2("far below", slug))
+        spec = data.specialty(slug)
+        assert far == level - competitiveness.MISALIGNED_STEP2_GAP
+        assert competitiveness.far_below_level(spec, {"step2_score": far - 1}) is not None
+        assert competitiveness.far_below_level(spec, {"step2_score": far}) is None
+    assert macros.check_step2("level", "orthopaedic-surgery") == macros.check_step2("level", "dermatology")
+    with pytest.raises(KeyError, match="no article level for 'internal-medicine'"):
+        macros.check_step2("level", "internal-medicine")
+
+
 def test_the_pages_say_how_many_signal_numbers_the_table_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     # The front page promised the number "where our data holds" it, and it held none (US-citizen IMG journey audit s37, 8).
     import macros

@@ -830,6 +830,14 @@ SLUGS = tuple(s.slug for s in data.SPECIALTIES)
 ULTRA_SLUGS = tuple(s.slug for s in data.SPECIALTIES if s.tier == "ultra")
 
 
+def very_strong_shown() -> int:
+    """The check's single-track line as need-a-backup shows it, through
+    check_step2, where it typed 260 (guides audit s55, 9)."""
+    import macros
+
+    return int(macros.check_step2("very strong"))
+
+
 def reapplicant_first_choice_keeps_its_whole_range() -> bool:
     """After a no-match short of "pivot", without "Changing field", the first
     choice beside a backup keeps the whole range the articles give it, as on
@@ -884,12 +892,15 @@ NEW_CLAIMS = (
     ),
     Claim(
         "assess/need-a-backup.md",
-        'reads "very strong" as 260',
-        lambda: every(
-            competitiveness.compute({"specialty": s, "applicant_type": "us-img", **STRONG, "step2_score": sc})["band"]
-            == ("single-track" if sc >= 260 else "dual-apply")
-            for s in ULTRA_SLUGS
-            for sc in (259, 260)
+        'reads "very strong" as {{ check_step2("very strong") }}, a margin of its own above that ballpark',
+        lambda: (
+            every(
+                competitiveness.compute({"specialty": s, "applicant_type": "us-img", **STRONG, "step2_score": sc})["band"]
+                == ("single-track" if sc >= very_strong_shown() else "dual-apply")
+                for s in ULTRA_SLUGS
+                for sc in (very_strong_shown() - 1, very_strong_shown())
+            )
+            and very_strong_shown() > competitiveness.ULTRA_STEP2_BALLPARK
         ),
     ),
     Claim(
@@ -4258,3 +4269,28 @@ def test_the_bridge_clock_would_say_so_if_eras_opened_after_the_year_started(mon
     said = _rendered_text(macros.cycle_bridge_year_clock())
     assert said.startswith("The next ERAS season opens about one month into a bridge year.")
     assert "already open" not in said and "For a year that starts on 1 May 2027" in said
+
+
+def test_the_article_figures_the_calculators_build_on_are_quoted_through_the_macro() -> None:
+    # The IMG article's red flag and worked example, and the orthopaedics
+    # self-audit's range, were typed beside calculators that read them from
+    # the data module (guides audit s55, 9).
+    import macros
+
+    assert macros.article_figure("img red flag") == data.span(data.IMG_STEP2_RED_FLAG)
+    assert macros.article_figure("ortho advantage") == data.span(data.ORTHO_STEP2_ADVANTAGE)
+    assert macros.article_figure("img example graduation") == str(data.IMG_EXAMPLE_GRADUATION_YEAR)
+    assert macros.article_figure("ultra ballpark") == str(competitiveness.ULTRA_STEP2_BALLPARK)
+    with pytest.raises(KeyError):
+        macros.article_figure("radiology path a")
+    red_flag, example_year = data.span(data.IMG_STEP2_RED_FLAG), str(data.IMG_EXAMPLE_GRADUATION_YEAR)
+    for page in (ROOT / "docs").rglob("*.md"):
+        typed = re.sub(r"\{\{.*?\}\}", "", page.read_text(encoding="utf-8"))
+        assert red_flag not in typed and red_flag.replace("–", "-") not in typed, page.name
+        assert f"{example_year} graduation" not in typed and f"graduated {example_year}" not in typed, page.name
+    for page, before in (
+        ("assess/index.md", "| Orthopaedic self-audit | About "),
+        ("assess/need-a-backup.md", "grading yourself on five elements: a Step 2 CK of roughly "),
+        ("backup/playbook-orthopaedics.md", "- **Step 2 CK of roughly "),
+    ):
+        assert before + '{{ article_figure("ortho advantage") }}' in page_text(page), page
