@@ -4236,6 +4236,15 @@ def test_the_bridge_table_warns_an_advanced_field_reader_of_the_gap() -> None:
     assert "starts a year later" in limits and 'dr_fill("physician")' in limits
 
 
+@pytest.mark.parametrize("page", ["faq.md", "assess/index.md", "glossary.md"])
+def test_every_page_names_the_ministry_of_the_country_of_last_permanent_residence(page: str) -> None:
+    # The FAQ sent a reader living outside their passport country to "your
+    # home country's health ministry" (guides audit s55, 4).
+    text = page_text(page)
+    assert "Statement of Need" in text and "the country where you last held permanent residence" in text
+    assert "home country's health ministry" not in text
+
+
 @pytest.mark.parametrize("built", ["2026-12-07", "2027-04-01", "2027-06-20", "2027-07-02"])
 def test_the_bridge_clock_says_the_next_eras_season_is_open_before_the_year_starts(
     monkeypatch: pytest.MonkeyPatch, built: str
