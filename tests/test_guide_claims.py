@@ -2507,6 +2507,10 @@ def test_the_dermatology_roadmap_adds_im_now_and_keeps_soap_for_last() -> None:
     assert "SOAP plan for IM" not in text
     row = text[text.index("| Application year | Apply to 80–100 dermatology") :].split("\n")[0]
     assert "SOAP only if both fail" in row and "../apply/timeline.md#already-applied-and-short-of-interviews" in row
+    # Adding IM at once is our change to the article, which says only to be
+    # ready to SOAP into IM, and the row says so (guides audit s55, 5).
+    said = row[row.index("SOAP only if both fail") :]
+    assert "(our advice: the article says only to be ready to SOAP into internal medicine" in said
 
 
 def test_the_soap_page_tells_a_visa_needing_img_what_an_offer_commits_them_to() -> None:
