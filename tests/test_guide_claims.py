@@ -2244,14 +2244,23 @@ def test_partially_matched_covers_a_first_year_place_alone(page: str) -> None:
 
 @pytest.mark.parametrize("page", ["apply/timeline.md", "faq.md"])
 def test_the_ortho_us_senior_ranks_are_cited_as_secondary_and_the_data_modules(page: str) -> None:
-    # Outside the project's tables: each place that types them says whose they
+    # Outside the project's tables: each place that quotes them says whose they
     # are, from which years, and gives the figures the calculators use
     # (usmd-ortho audit s41, 1; the 2016-2022 study, diff review s41, second, 7).
+    # Quoted through the macro written for these two pages, never typed
+    # (guides audit s55, 7).
+    import macros
+
     text = page_text(page)
     matched, unmatched = (f"{figure:g}" for figure in data.ORTHO_US_SENIOR_CONTIG_MEANS)
-    assert matched in text and unmatched in text and "Schrock" not in text
-    for paragraph in text.split(matched)[1:]:
+    assert (macros.ortho_us_senior_ranks("matched"), macros.ortho_us_senior_ranks("unmatched")) == (matched, unmatched)
+    typed = re.sub(r"\{\{.*?\}\}", "", text)
+    for figure in (matched, unmatched):
+        assert not re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d])", typed), f"{figure}: quote it through the macro"
+    assert 'ortho_us_senior_ranks("matched")' in text and "Schrock" not in text
+    for paragraph in text.split('ortho_us_senior_ranks("matched")')[1:]:
         near = paragraph[:400]
+        assert 'ortho_us_senior_ranks("unmatched")' in near
         assert "Sudah" in near and "2023" in near and "secondary" in near and "2016 to 2022" in text
     assert data.ORTHO_CONTIGUOUS_RANKS in data.SOURCES and data.ORTHO_CONTIGUOUS_RANKS.secondary
 
