@@ -4293,6 +4293,18 @@ def test_the_bridge_clock_would_say_so_if_eras_opened_after_the_year_started(mon
     assert "already open" not in said and "For a year that starts on 1 May 2027" in said
 
 
+def test_the_aamc_example_is_priced_through_the_macros_on_every_page() -> None:
+    # "(30 × $11) + (13 × $30) + (7 × $11) = $797" was typed on three pages,
+    # under eras_tiers(), which prints the current schedule (guides audit s55,
+    # 8).  aamc_example_holds keeps "the AAMC's own" true of the sum.
+    for page in ("apply/index.md", "assess/need-a-backup.md", "data-and-sources.md"):
+        text = page_text(page)
+        start = text.index("The AAMC's own")
+        example = text[start : text.index(".", text.index("{{ eras_fee(43, 7) }}", start))]
+        assert "$" not in re.sub(r"\{\{.*?\}\}", "", example), (page, example)
+    assert aamc_example_holds()
+
+
 def test_the_article_figures_the_calculators_build_on_are_quoted_through_the_macro() -> None:
     # The IMG article's red flag and worked example, and the orthopaedics
     # self-audit's range, were typed beside calculators that read them from
