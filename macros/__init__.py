@@ -15,7 +15,7 @@ from typing import Any
 
 from calculators import REGISTRY, competitiveness, html, season_words
 from calculators import data as d
-from calculators.application_cost import eras_schedule
+from calculators.application_cost import FeeSchedule, eras_schedule, schedule_for
 from calculators.html import Markup, el, join, scroll_region, with_pmc_links
 from calculators.render import SERVE_FOLDER, render_calculator
 
@@ -373,15 +373,43 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def eras_tiers() -> str:
-    """The current schedule in words: "$11 for each of programs 1–30 and $30 for each program from the 31st"."""
+def _tiers_in_words(schedule: FeeSchedule) -> str:
     parts = [
-        f"{html.money(t.per_program)} for each of programs {t.first}–{t.last}"
+        f"{html.money(t.flat)} for programs {t.first}–{t.last} together"
+        if t.flat and t.last is not None
+        else f"{html.money(t.per_program)} for each of programs {t.first}–{t.last}"
         if t.last is not None
         else f"{html.money(t.per_program)} for each program from the {_ordinal(t.first)}"
-        for t in eras_schedule().tiers
+        for t in schedule.tiers
     ]
     return html.and_list(parts)
+
+
+def eras_tiers() -> str:
+    """The current schedule in words: "$11 for each of programs 1–30 and $30 for each program from the 31st"."""
+    return _tiers_in_words(eras_schedule())
+
+
+def _residencycas_em() -> FeeSchedule:
+    schedule = schedule_for("emergency-medicine")
+    if schedule is None:
+        raise LookupError("the fee data hold no ResidencyCAS schedule for emergency medicine")
+    return schedule
+
+
+def residencycas_tiers() -> str:
+    """Emergency medicine's ResidencyCAS schedule in words, as ``eras_tiers``
+    gives ERAS's: "$99 for programs 1–18 together, $18 for each of programs
+    19–30 and $23 for each program from the 31st".  The FAQ typed these three
+    fees, which a new cycle's schedule would have left behind (guides audit
+    s55, 9).  OB/GYN's schedule is not in our data."""
+    return _tiers_in_words(_residencycas_em())
+
+
+def residencycas_season() -> str:
+    """The cycle that schedule is confirmed for, "2025–26 cycle", for the
+    sentence that quotes it."""
+    return _residencycas_em().season.split(",")[0].replace("-", "–")
 
 
 def eras_seasons() -> str:
@@ -848,6 +876,8 @@ def define_env(env: Any) -> None:
         fees_current_from,
         eras_fee,
         eras_formula,
+        residencycas_tiers,
+        residencycas_season,
         overall_match_rate,
         match_rates_cite,
         edition,
