@@ -2,8 +2,11 @@
 
 Calculators render through ``calculators.render`` so the page a reader first
 sees is exactly what the browser later recomputes.  Figures come from
-``calculators.data`` with their source and year, so a number on a guide page
-and the same number inside a calculator can never disagree.
+``calculators.data`` with their source and year, so a number quoted through a
+macro on a guide page and the same number inside a calculator cannot
+disagree; a figure or comparison a guide types is held to the data only by a
+test (tests/test_guide_claims.py, tests/test_site.py), which "can never
+disagree" overstated (guides audit s55, 10).
 """
 
 from __future__ import annotations

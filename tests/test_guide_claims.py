@@ -394,11 +394,11 @@ CLAIMS = (
     ),
     Claim(
         "assess/index.md",
-        # By the consent rule, not "so few matched" (figures audit s53, 3).
-        "and fewer than 5 of them consented, so no score profile exists for them",
+        # By the consent rule, not "so few matched" (figures audit s53, 3);
+        # each field's count through its own row (guides audit s55, 10).
+        "In each, fewer than 5 of them consented, so no score profile exists for them",
         lambda: every(
-            co(k).step2_matched.median is None and co(k).step2_matched.n < 5 and co(k).img_matched == co(OR).img_matched
-            for k in ULTRA[:3]
+            co(k).step2_matched.median is None and co(k).step2_matched.n < 5 and co(k).img_matched < 10 for k in ULTRA[:3]
         ),
     ),
     Claim(
@@ -4328,3 +4328,22 @@ def test_the_article_figures_the_calculators_build_on_are_quoted_through_the_mac
         ("backup/playbook-orthopaedics.md", "- **Step 2 CK of roughly "),
     ):
         assert before + '{{ article_figure("ortho advantage") }}' in page_text(page), page
+
+
+def test_each_ultra_field_with_no_score_profile_is_counted_from_its_own_row() -> None:
+    # One field's count stood for three: "only {{ charting("Orthopaedic
+    # Surgery").img_matched }} ... in each" (guides audit s55, 10).
+    text = page_text("assess/index.md")
+    said = _between(text, '**"Not enough data" is real information.**', "so no score profile exists for them")
+    for name in ULTRA[:3]:
+        assert f'{{{{ charting("{name}").img_matched }}}}' in said, name
+    assert "in each" not in said.split("In each")[0]
+
+
+def test_the_data_page_claims_agreement_only_for_figures_quoted_through_the_data_module() -> None:
+    # "A figure on a guide page ... cannot disagree" overstated: some guide
+    # sentences still type a figure or a comparison (guides audit s55, 10).
+    text = page_text("data-and-sources.md")
+    assert "cannot disagree" not in text
+    assert "a figure quoted through that module reads the same on a guide page, in a calculator and on this page" in text
+    assert "Tests check the ones we know of against the data, but a new edition could leave one behind" in text
