@@ -2,8 +2,11 @@
 
 Calculators render through ``calculators.render`` so the page a reader first
 sees is exactly what the browser later recomputes.  Figures come from
-``calculators.data`` with their source and year, so a number on a guide page
-and the same number inside a calculator can never disagree.
+``calculators.data`` with their source and year, so a number quoted through a
+macro on a guide page and the same number inside a calculator cannot
+disagree; a figure or comparison a guide types is held to the data only by a
+test (tests/test_guide_claims.py, tests/test_site.py), which "can never
+disagree" overstated (guides audit s55, 10).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 from calculators import REGISTRY, competitiveness, html, season_words
 from calculators import data as d
-from calculators.application_cost import eras_schedule
+from calculators.application_cost import FeeSchedule, eras_schedule, schedule_for
 from calculators.html import Markup, el, join, scroll_region, with_pmc_links
 from calculators.render import SERVE_FOLDER, render_calculator
 
@@ -373,15 +376,43 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def eras_tiers() -> str:
-    """The current schedule in words: "$11 for each of programs 1–30 and $30 for each program from the 31st"."""
+def _tiers_in_words(schedule: FeeSchedule) -> str:
     parts = [
-        f"{html.money(t.per_program)} for each of programs {t.first}–{t.last}"
+        f"{html.money(t.flat)} for programs {t.first}–{t.last} together"
+        if t.flat and t.last is not None
+        else f"{html.money(t.per_program)} for each of programs {t.first}–{t.last}"
         if t.last is not None
         else f"{html.money(t.per_program)} for each program from the {_ordinal(t.first)}"
-        for t in eras_schedule().tiers
+        for t in schedule.tiers
     ]
     return html.and_list(parts)
+
+
+def eras_tiers() -> str:
+    """The current schedule in words: "$11 for each of programs 1–30 and $30 for each program from the 31st"."""
+    return _tiers_in_words(eras_schedule())
+
+
+def _residencycas_em() -> FeeSchedule:
+    schedule = schedule_for("emergency-medicine")
+    if schedule is None:
+        raise LookupError("the fee data hold no ResidencyCAS schedule for emergency medicine")
+    return schedule
+
+
+def residencycas_tiers() -> str:
+    """Emergency medicine's ResidencyCAS schedule in words, as ``eras_tiers``
+    gives ERAS's: "$99 for programs 1–18 together, $18 for each of programs
+    19–30 and $23 for each program from the 31st".  The FAQ typed these three
+    fees, which a new cycle's schedule would have left behind (guides audit
+    s55, 9).  OB/GYN's schedule is not in our data."""
+    return _tiers_in_words(_residencycas_em())
+
+
+def residencycas_season() -> str:
+    """The cycle that schedule is confirmed for, "2025–26 cycle", for the
+    sentence that quotes it."""
+    return _residencycas_em().season.split(",")[0].replace("-", "–")
 
 
 def eras_seasons() -> str:
@@ -430,6 +461,40 @@ def recent_work_rule() -> str:
     "under 6 months of hands-on clinical work in the 3 years before you
     submit", in its own numbers, for pages that quote it."""
     return competitiveness.TOO_LITTLE_RECENT_WORK
+
+
+def check_step2(which: str, slug: str = "") -> str:
+    """A Step 2 CK line the competitiveness check draws, for the guides that
+    explain it: "very strong" (260, the ultra-competitive single-track line),
+    "gap" (15: how far under a field's level counts as far below), and, for
+    a field with article bands (``slug``), its "level" (245 in the
+    ultra-competitive fields, 235 in radiology) and "far below" (level less
+    the gap).  Typed, they disagreed: "far below" was 235 in radiology on
+    one page and 220 on another (guides audit s55, 3 and 9)."""
+    if which == "very strong":
+        return str(competitiveness.EXCEPTIONAL_ULTRA["step2"])
+    if which == "gap":
+        return str(competitiveness.MISALIGNED_STEP2_GAP)
+    bands = competitiveness.article_bands(d.specialty(slug))
+    if bands is None:
+        raise KeyError(f"The check sets no article level for {slug!r}")
+    level = bands.bands[1].floor
+    return str({"level": level, "far below": level - competitiveness.MISALIGNED_STEP2_GAP}[which])
+
+
+def article_figure(name: str) -> str:
+    """A figure from the source articles that the calculators build rules on,
+    as the calculators print it: "img red flag" (the IMG article's 225–230),
+    "ortho advantage" (the orthopaedics self-audit's 245–250), "ultra
+    ballpark" (the ultra-competitive article's 250), "img example graduation"
+    (the IMG article's worked example, 2019).  Typed on guide pages, they could
+    drift from the calculators' own (guides audit s55, 9)."""
+    return {
+        "img red flag": d.span(d.IMG_STEP2_RED_FLAG),
+        "ortho advantage": d.span(d.ORTHO_STEP2_ADVANTAGE),
+        "ultra ballpark": str(competitiveness.ULTRA_STEP2_BALLPARK),
+        "img example graduation": str(d.IMG_EXAMPLE_GRADUATION_YEAR),
+    }[name]
 
 
 def signals_known() -> str:
@@ -487,6 +552,62 @@ def cycle_last_useful_day(short: bool = False) -> str:
     """The last day a new application for the page's season is likely to bring
     an interview; ``short``, its first sentence, where the page gave the rule above."""
     return season_words.last_useful_day(_today(), short)
+
+
+# Spans said in months, as a reader says them: "about two months".
+MONTH_WORDS = {1: "one month", 2: "two months", 3: "three months", 4: "four months"}
+AVERAGE_MONTH_DAYS = 30.44
+
+
+def _about_months(days: int) -> str:
+    months = round(days / AVERAGE_MONTH_DAYS)
+    return "about " + MONTH_WORDS.get(months, f"{months} months")
+
+
+def cycle_last_useful_lead() -> str:
+    """How long before the rank lists close the last useful day falls, by
+    the same rule ("about two months"): the guides said "a few weeks", which
+    let a reader short of interviews in early January wait on, while the
+    last useful day beside it had passed on 20 December (guides audit s55, 1)."""
+    from calculators import cycle
+
+    year = _coming_season()
+    deadline = cycle.season(year)["rank_deadline"].date
+    return _about_months((deadline - cycle.last_day_for_an_interview(year)).days)
+
+
+def cycle_bridge_year_clock() -> Markup:
+    """When the next ERAS season opens and sends applications, against the
+    start of the next bridge year (1 July): bridges.md said a season opens
+    "within a few months" of the start, when it opens in June, before the
+    year starts (guides audit s55, 6).  The year is the next one to start on
+    or after the build date; the season is the one applied to during it."""
+    from calculators import cycle
+
+    today = _today()
+    start = cycle.training_starts(today.year)
+    if start < today:
+        start = cycle.training_starts(today.year + 1)
+    season = start.year + 1
+    dates = cycle.season(season)
+    opens, sends = dates["eras_opens"].date, dates["submissions_open"].date
+    if opens <= start:
+        rule = (
+            "The next ERAS season is already open when a bridge year starts, and applications go to programs "
+            f"{_about_months((sends - start).days)} into the year."
+        )
+    else:
+        rule = f"The next ERAS season opens {_about_months((opens - start).days)} into a bridge year."
+    return join(
+        rule,
+        f" For a year that starts on {html.long_date(start)}, ERAS for the Match {season} opens ",
+        cycle_date("eras_opens", season, cited=False),
+        " and applications can go to programs from ",
+        cycle_date("submissions_open", season, cited=False),
+        " ",
+        season_words.cited_once(("eras_opens", "submissions_open"), today, season),
+        ".",
+    )
 
 
 def cycle_next_open_dates() -> Markup:
@@ -768,6 +889,8 @@ def define_env(env: Any) -> None:
         fees_current_from,
         eras_fee,
         eras_formula,
+        residencycas_tiers,
+        residencycas_season,
         overall_match_rate,
         match_rates_cite,
         edition,
@@ -784,6 +907,8 @@ def define_env(env: Any) -> None:
         pairings_table,
         signals_known,
         recent_work_rule,
+        check_step2,
+        article_figure,
         cycle_season,
         cycle_as_of,
         cycle_date,
@@ -795,6 +920,8 @@ def define_env(env: Any) -> None:
         cycle_after_a_no_match,
         cycle_first_year_routes,
         cycle_last_useful_day,
+        cycle_last_useful_lead,
+        cycle_bridge_year_clock,
         cycle_next_open_dates,
         cycle_residencycas,
         cycle_certify_again,

@@ -1251,10 +1251,42 @@ def test_far_below_the_field_starts_15_points_under_its_level(score: int, again:
         assert said[0].startswith("Structurally misaligned")
 
 
-def test_the_guide_puts_far_below_where_the_calculator_does() -> None:
+def _far_below_row() -> str:
+    """need-a-backup's row for a first attempt far below the field, as built."""
+    import jinja2
+
+    import macros
+
     guide = (ROOT / "docs" / "assess" / "need-a-backup.md").read_text(encoding="utf-8")
-    assert "under 230 in orthopaedics" in guide and "15 points below 245, the level this site uses for them" in guide
-    assert competitiveness.MISALIGNED_STEP2_GAP == 15 and competitiveness.ULTRA_STEP2_BANDS[1].floor == 245
+    (row,) = [line for line in guide.splitlines() if line.startswith("| A first attempt with a Step 2 CK far below")]
+    assert "{{ check_step2(" in row, "the lines come from the check, not typed (guides audit s55, 9)"
+    return jinja2.Template(row).render(check_step2=macros.check_step2)
+
+
+def test_the_guide_puts_far_below_where_the_calculator_does() -> None:
+    # need-a-backup called radiology's under-235 "far below", where the check
+    # and the no-match guide put far below at 220 (guides audit s55, 3).
+    row = _far_below_row()
+    found = re.search(
+        r"under (\d+) in orthopaedics and the other ultra-competitive fields \((\d+) points below (\d+), the level", row
+    )
+    assert found, row
+    line, gap, level = (int(n) for n in found.groups())
+    assert line == level - gap
+    for spec in [s for s in SPECIALTIES if s.tier == "ultra"]:
+        assert competitiveness.far_below_level(spec, {"step2_score": line - 1}) is not None, spec.slug
+        assert competitiveness.far_below_level(spec, {"step2_score": line}) is None, spec.slug
+    # Radiology's line here is its article's lower band, which the check
+    # answers as strongly on a first attempt, not its "far below".
+    lower = re.search(r"in radiology a score in the radiology article's lower band, under (\d+)", row)
+    assert lower, row
+    band = int(lower[1])
+    radiology = specialty("diagnostic-radiology")
+    assert competitiveness.far_below_level(radiology, {"step2_score": band - 1}) is None
+    file = {"specialty": "diagnostic-radiology", "applicant_type": "us-img", "usce_months": 12, "away_rotations": 2}
+    assert compute({**file, "step2_score": band - 1})["band"] == "dual-apply-strongly"
+    assert compute({**file, "step2_score": band})["band"] != "dual-apply-strongly"
+    assert f"recommends a backup below {band}," in row
 
 
 # Scores worked by hand from the method's table (native audit s21, 2): the

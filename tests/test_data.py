@@ -452,6 +452,53 @@ def test_the_eras_seasons_macro_gives_its_own_noun(monkeypatch: pytest.MonkeyPat
         assert macros.eras_seasons() == said
 
 
+def test_the_residencycas_macros_read_emergency_medicines_schedule_from_the_fee_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The FAQ typed ResidencyCAS's "$99 ... first 18 ... $18 ... $23" (guides audit s55, 9)."""
+    import dataclasses
+
+    import macros
+    from calculators.application_cost import FeeTier, schedule_for
+
+    prefix = "ResidencyCAS application, emergency medicine, "
+    rows = {fee.item.removeprefix(prefix): fee for fee in data.fees() if fee.item.startswith(prefix)}
+    flat, middle, top = rows["programs 1-18"], rows["programs 19-30"], rows["program 31 and above"]
+    assert macros.residencycas_tiers() == (
+        f"${flat.amount_usd} for programs 1–18 together, ${middle.amount_usd} for each of programs 19–30 and "
+        f"${top.amount_usd} for each program from the 31st"
+    )
+    assert macros.residencycas_season() == top.season_or_year.split(",")[0].replace("-", "–") == "2025–26 cycle"
+    # ERAS's words are unchanged by the shared wording.
+    assert macros.eras_tiers() == "$11 for each of programs 1–30 and $30 for each program from the 31st"
+    em = schedule_for("emergency-medicine")
+    assert em is not None
+    newer = dataclasses.replace(em, season="2026-27 cycle, Match 2027", tiers=(FeeTier(1, 20, 0, 110), FeeTier(21, None, 25)))
+    monkeypatch.setattr(macros, "schedule_for", lambda slug: newer)
+    assert macros.residencycas_tiers() == "$110 for programs 1–20 together and $25 for each program from the 21st"
+    assert macros.residencycas_season() == "2026–27 cycle"
+    monkeypatch.setattr(macros, "schedule_for", lambda slug: None)
+    with pytest.raises(LookupError, match="no ResidencyCAS schedule for emergency medicine"):
+        macros.residencycas_tiers()
+
+
+def test_the_check_step2_macro_gives_the_checks_own_lines() -> None:
+    """need-a-backup typed 260, 230, 245 and 235 beside the check that draws them (guides audit s55, 3 and 9)."""
+    import macros
+    from calculators import competitiveness
+
+    assert macros.check_step2("very strong") == str(competitiveness.EXCEPTIONAL_ULTRA["step2"])
+    assert macros.check_step2("gap") == str(competitiveness.MISALIGNED_STEP2_GAP)
+    for slug in ("orthopaedic-surgery", "dermatology", "diagnostic-radiology"):
+        level = int(macros.check_step2("level", slug))
+        far = int(macros.check_step2("far below", slug))
+        spec = data.specialty(slug)
+        assert far == level - competitiveness.MISALIGNED_STEP2_GAP
+        assert competitiveness.far_below_level(spec, {"step2_score": far - 1}) is not None
+        assert competitiveness.far_below_level(spec, {"step2_score": far}) is None
+    assert macros.check_step2("level", "orthopaedic-surgery") == macros.check_step2("level", "dermatology")
+    with pytest.raises(KeyError, match="no article level for 'internal-medicine'"):
+        macros.check_step2("level", "internal-medicine")
+
+
 def test_the_pages_say_how_many_signal_numbers_the_table_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     # The front page promised the number "where our data holds" it, and it held none (US-citizen IMG journey audit s37, 8).
     import macros

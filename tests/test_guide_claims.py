@@ -394,11 +394,11 @@ CLAIMS = (
     ),
     Claim(
         "assess/index.md",
-        # By the consent rule, not "so few matched" (figures audit s53, 3).
-        "and fewer than 5 of them consented, so no score profile exists for them",
+        # By the consent rule, not "so few matched" (figures audit s53, 3);
+        # each field's count through its own row (guides audit s55, 10).
+        "In each, fewer than 5 of them consented, so no score profile exists for them",
         lambda: every(
-            co(k).step2_matched.median is None and co(k).step2_matched.n < 5 and co(k).img_matched == co(OR).img_matched
-            for k in ULTRA[:3]
+            co(k).step2_matched.median is None and co(k).step2_matched.n < 5 and co(k).img_matched < 10 for k in ULTRA[:3]
         ),
     ),
     Claim(
@@ -830,6 +830,14 @@ SLUGS = tuple(s.slug for s in data.SPECIALTIES)
 ULTRA_SLUGS = tuple(s.slug for s in data.SPECIALTIES if s.tier == "ultra")
 
 
+def very_strong_shown() -> int:
+    """The check's single-track line as need-a-backup shows it, through
+    check_step2, where it typed 260 (guides audit s55, 9)."""
+    import macros
+
+    return int(macros.check_step2("very strong"))
+
+
 def reapplicant_first_choice_keeps_its_whole_range() -> bool:
     """After a no-match short of "pivot", without "Changing field", the first
     choice beside a backup keeps the whole range the articles give it, as on
@@ -884,12 +892,15 @@ NEW_CLAIMS = (
     ),
     Claim(
         "assess/need-a-backup.md",
-        'reads "very strong" as 260',
-        lambda: every(
-            competitiveness.compute({"specialty": s, "applicant_type": "us-img", **STRONG, "step2_score": sc})["band"]
-            == ("single-track" if sc >= 260 else "dual-apply")
-            for s in ULTRA_SLUGS
-            for sc in (259, 260)
+        'reads "very strong" as {{ check_step2("very strong") }}, a margin of its own above that ballpark',
+        lambda: (
+            every(
+                competitiveness.compute({"specialty": s, "applicant_type": "us-img", **STRONG, "step2_score": sc})["band"]
+                == ("single-track" if sc >= very_strong_shown() else "dual-apply")
+                for s in ULTRA_SLUGS
+                for sc in (very_strong_shown() - 1, very_strong_shown())
+            )
+            and very_strong_shown() > competitiveness.ULTRA_STEP2_BALLPARK
         ),
     ),
     Claim(
@@ -2233,14 +2244,23 @@ def test_partially_matched_covers_a_first_year_place_alone(page: str) -> None:
 
 @pytest.mark.parametrize("page", ["apply/timeline.md", "faq.md"])
 def test_the_ortho_us_senior_ranks_are_cited_as_secondary_and_the_data_modules(page: str) -> None:
-    # Outside the project's tables: each place that types them says whose they
+    # Outside the project's tables: each place that quotes them says whose they
     # are, from which years, and gives the figures the calculators use
     # (usmd-ortho audit s41, 1; the 2016-2022 study, diff review s41, second, 7).
+    # Quoted through the macro written for these two pages, never typed
+    # (guides audit s55, 7).
+    import macros
+
     text = page_text(page)
     matched, unmatched = (f"{figure:g}" for figure in data.ORTHO_US_SENIOR_CONTIG_MEANS)
-    assert matched in text and unmatched in text and "Schrock" not in text
-    for paragraph in text.split(matched)[1:]:
+    assert (macros.ortho_us_senior_ranks("matched"), macros.ortho_us_senior_ranks("unmatched")) == (matched, unmatched)
+    typed = re.sub(r"\{\{.*?\}\}", "", text)
+    for figure in (matched, unmatched):
+        assert not re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d])", typed), f"{figure}: quote it through the macro"
+    assert 'ortho_us_senior_ranks("matched")' in text and "Schrock" not in text
+    for paragraph in text.split('ortho_us_senior_ranks("matched")')[1:]:
         near = paragraph[:400]
+        assert 'ortho_us_senior_ranks("unmatched")' in near
         assert "Sudah" in near and "2023" in near and "secondary" in near and "2016 to 2022" in text
     assert data.ORTHO_CONTIGUOUS_RANKS in data.SOURCES and data.ORTHO_CONTIGUOUS_RANKS.secondary
 
@@ -2496,6 +2516,10 @@ def test_the_dermatology_roadmap_adds_im_now_and_keeps_soap_for_last() -> None:
     assert "SOAP plan for IM" not in text
     row = text[text.index("| Application year | Apply to 80–100 dermatology") :].split("\n")[0]
     assert "SOAP only if both fail" in row and "../apply/timeline.md#already-applied-and-short-of-interviews" in row
+    # Adding IM at once is our change to the article, which says only to be
+    # ready to SOAP into IM, and the row says so (guides audit s55, 5).
+    said = row[row.index("SOAP only if both fail") :]
+    assert "(our advice: the article says only to be ready to SOAP into internal medicine" in said
 
 
 def test_the_soap_page_tells_a_visa_needing_img_what_an_offer_commits_them_to() -> None:
@@ -4169,7 +4193,9 @@ def test_dual_applying_gives_the_last_useful_day_where_it_compares_erass_dates()
     # (aiminghigh audit s54, 6).
     item = _between(page_text("apply/index.md"), "- its own dates, letters and signals", "The NRMP Match is the same")
     assert "until the rank lists close." not in item and "whereas" not in item
-    assert "helps only until a few weeks before the rank lists close. {{ cycle_last_useful_day() }}" in item
+    # "A few weeks" let a reader wait past the last useful day (guides audit s55, 1).
+    assert "helps only until {{ cycle_last_useful_lead() }} before the rank lists close. {{ cycle_last_useful_day() }}" in item
+    assert "{{ cycle_residencycas() }}" in item and "24 September" not in item
     assert not _long_sentences(item), _long_sentences(item)
 
 
@@ -4368,3 +4394,149 @@ def test_a_list_item_after_an_indented_paragraph_starts_a_new_item(page: str) ->
         after for before, after in pairwise(lines) if re.match(r" {4}[^-\s*\d!]", before) and re.match(r"(- |\d+\. )", after)
     ]
     assert not glued, glued
+
+
+# --- Guides audit s55 ----------------------------------------------------------------
+LAST_USEFUL_LEAD = "{{ cycle_last_useful_lead() }} before the rank lists close"
+
+
+@pytest.mark.parametrize("built", ["2026-12-07", "2027-10-01", "2028-01-10"])
+def test_more_applications_help_until_the_last_useful_days_lead_not_a_few_weeks(
+    monkeypatch: pytest.MonkeyPatch, built: str
+) -> None:
+    # "Until a few weeks before the rank lists close" stood beside a last
+    # useful day eight and a half weeks before them: a reader short of
+    # interviews in January waited on (guides audit s55, 1).
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    year = cycle.coming_season(dt.date.fromisoformat(built))
+    lead = (cycle.season(year)["rank_deadline"].date - cycle.last_day_for_an_interview(year)).days
+    assert 45 <= lead <= 75 and macros.cycle_last_useful_lead() == "about two months"
+    for page in ("faq.md", "apply/index.md", "apply/timeline.md"):
+        text = page_text(page)
+        assert LAST_USEFUL_LEAD in text, page
+        # The rule in full follows, on each page.
+        assert "{{ cycle_last_useful_day() }}" in text[text.index(LAST_USEFUL_LEAD) :][:900], page
+    typed = [p.name for p in (ROOT / "docs").rglob("*.md") if "a few weeks before the rank lists close" in p.read_text()]
+    assert not typed, typed
+
+
+def test_the_faq_names_the_residencycas_deadline_in_the_tense_of_the_build_date() -> None:
+    # "Closed to new ones in late September" was typed, where the timeline
+    # calls that day an estimate (guides audit s55, 9).
+    text = page_text("faq.md")
+    answer = _between(text, "## It is December and I have few interviews", "For a sense of what")
+    assert "ResidencyCAS, not ERAS. {{ cycle_residencycas() }}" in answer
+    assert "late September" not in answer and "Liaison" not in answer
+
+
+def test_the_bridge_table_warns_an_advanced_field_reader_of_the_gap() -> None:
+    # "Advanced field? Yes: bridge year" said nothing of the year out of
+    # training its own section warns of (guides audit s55, 2).
+    text = page_text("backup/bridges.md")
+    row = text[text.index("| Is your target an advanced (PGY-2 start) field? |") :].split(" | No |")[0]
+    assert "an advanced place starts a year after the year ends" in row
+    assert "reserved PGY-2 places, which start at once, are few" in row and "(#its-limits)" in row
+    limits = _between(text, "### Its limits", "## Switching specialty later")
+    assert "starts a year later" in limits and 'dr_fill("physician")' in limits
+
+
+@pytest.mark.parametrize("page", ["faq.md", "assess/index.md", "glossary.md"])
+def test_every_page_names_the_ministry_of_the_country_of_last_permanent_residence(page: str) -> None:
+    # The FAQ sent a reader living outside their passport country to "your
+    # home country's health ministry" (guides audit s55, 4).
+    text = page_text(page)
+    assert "Statement of Need" in text and "the country where you last held permanent residence" in text
+    assert "home country's health ministry" not in text
+
+
+@pytest.mark.parametrize("built", ["2026-12-07", "2027-04-01", "2027-06-20", "2027-07-02"])
+def test_the_bridge_clock_says_the_next_eras_season_is_open_before_the_year_starts(
+    monkeypatch: pytest.MonkeyPatch, built: str
+) -> None:
+    # "A new ERAS season opens within a few months of starting your PGY-1
+    # year", when it opens in June, before a 1 July start (guides audit s55, 6).
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    today = dt.date.fromisoformat(built)
+    start = min(d for d in (dt.date(today.year, 7, 1), dt.date(today.year + 1, 7, 1)) if d >= today)
+    dates = cycle.season(start.year + 1)
+    said = _rendered_text(macros.cycle_bridge_year_clock())
+    assert dates["eras_opens"].date < start < dates["submissions_open"].date
+    assert said.startswith("The next ERAS season is already open when a bridge year starts")
+    assert "applications go to programs about two months into the year" in said
+    assert f"For a year that starts on {cycle.long_date(start)}, ERAS for the Match {start.year + 1} opens" in said
+    for key in ("eras_opens", "submissions_open"):
+        assert cycle.long_date(dates[key].date) in said
+    text = page_text("backup/bridges.md")
+    assert "- **The clock is short.** {{ cycle_bridge_year_clock() }}" in text and "within a few months" not in text
+
+
+def test_the_bridge_clock_would_say_so_if_eras_opened_after_the_year_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its first sentence is chosen from the dates, not typed, so a season
+    # that opened after the start could not be called "already open".
+    import macros
+
+    pin_build_date(monkeypatch, "2026-12-07")
+    monkeypatch.setattr(cycle, "TRAINING_STARTS", (5, 1))
+    said = _rendered_text(macros.cycle_bridge_year_clock())
+    assert said.startswith("The next ERAS season opens about one month into a bridge year.")
+    assert "already open" not in said and "For a year that starts on 1 May 2027" in said
+
+
+def test_the_aamc_example_is_priced_through_the_macros_on_every_page() -> None:
+    # "(30 × $11) + (13 × $30) + (7 × $11) = $797" was typed on three pages,
+    # under eras_tiers(), which prints the current schedule (guides audit s55,
+    # 8).  aamc_example_holds keeps "the AAMC's own" true of the sum.
+    for page in ("apply/index.md", "assess/need-a-backup.md", "data-and-sources.md"):
+        text = page_text(page)
+        start = text.index("The AAMC's own")
+        example = text[start : text.index(".", text.index("{{ eras_fee(43, 7) }}", start))]
+        assert "$" not in re.sub(r"\{\{.*?\}\}", "", example), (page, example)
+    assert aamc_example_holds()
+
+
+def test_the_article_figures_the_calculators_build_on_are_quoted_through_the_macro() -> None:
+    # The IMG article's red flag and worked example, and the orthopaedics
+    # self-audit's range, were typed beside calculators that read them from
+    # the data module (guides audit s55, 9).
+    import macros
+
+    assert macros.article_figure("img red flag") == data.span(data.IMG_STEP2_RED_FLAG)
+    assert macros.article_figure("ortho advantage") == data.span(data.ORTHO_STEP2_ADVANTAGE)
+    assert macros.article_figure("img example graduation") == str(data.IMG_EXAMPLE_GRADUATION_YEAR)
+    assert macros.article_figure("ultra ballpark") == str(competitiveness.ULTRA_STEP2_BALLPARK)
+    with pytest.raises(KeyError):
+        macros.article_figure("radiology path a")
+    red_flag, example_year = data.span(data.IMG_STEP2_RED_FLAG), str(data.IMG_EXAMPLE_GRADUATION_YEAR)
+    for page in (ROOT / "docs").rglob("*.md"):
+        typed = re.sub(r"\{\{.*?\}\}", "", page.read_text(encoding="utf-8"))
+        assert red_flag not in typed and red_flag.replace("–", "-") not in typed, page.name
+        assert f"{example_year} graduation" not in typed and f"graduated {example_year}" not in typed, page.name
+    for page, before in (
+        ("assess/index.md", "| Orthopaedic self-audit | About "),
+        ("assess/need-a-backup.md", "grading yourself on five elements: a Step 2 CK of roughly "),
+        ("backup/playbook-orthopaedics.md", "- **Step 2 CK of roughly "),
+    ):
+        assert before + '{{ article_figure("ortho advantage") }}' in page_text(page), page
+
+
+def test_each_ultra_field_with_no_score_profile_is_counted_from_its_own_row() -> None:
+    # One field's count stood for three: "only {{ charting("Orthopaedic
+    # Surgery").img_matched }} ... in each" (guides audit s55, 10).
+    text = page_text("assess/index.md")
+    said = _between(text, '**"Not enough data" is real information.**', "so no score profile exists for them")
+    for name in ULTRA[:3]:
+        assert f'{{{{ charting("{name}").img_matched }}}}' in said, name
+    assert "in each" not in said.split("In each")[0]
+
+
+def test_the_data_page_claims_agreement_only_for_figures_quoted_through_the_data_module() -> None:
+    # "A figure on a guide page ... cannot disagree" overstated: some guide
+    # sentences still type a figure or a comparison (guides audit s55, 10).
+    text = page_text("data-and-sources.md")
+    assert "cannot disagree" not in text
+    assert "a figure quoted through that module reads the same on a guide page, in a calculator and on this page" in text
+    assert "Tests check the ones we know of against the data, but a new edition could leave one behind" in text

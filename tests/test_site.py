@@ -539,7 +539,9 @@ def test_every_fee_in_a_guide_names_its_year_in_the_same_paragraph() -> None:
     undated = []
     for guide in sorted((ROOT / "docs").rglob("*.md")):
         for paragraph in re.split(r"\n\s*\n", guide.read_text(encoding="utf-8")):
-            if re.search(r"\$\s?\d|\{\{ eras_", paragraph) and not re.search(r"\b20\d\d\b|\{\{ eras_seasons\(\) \}\}", paragraph):
+            if re.search(r"\$\s?\d|\{\{ (?:eras|residencycas)_", paragraph) and not re.search(
+                r"\b20\d\d\b|\{\{ (?:eras_seasons|residencycas_season)\(\) \}\}", paragraph
+            ):
                 undated.append(f"{guide.relative_to(ROOT)}: {paragraph[:80]}")
     assert not undated, "\n".join(undated)
 
@@ -697,6 +699,13 @@ def _eras_years() -> set[str]:
     return set(re.findall(r"20\d\d", eras_schedule().season))
 
 
+def _schedule_years(slug: str) -> set[str]:
+    from calculators.application_cost import schedule_for
+
+    schedule = schedule_for(slug)
+    return set(re.findall(r"20\d\d", schedule.season)) if schedule else set()
+
+
 # The macros that quote the data, and the years a sentence quoting them may
 # type beside them ("in 2025", "the 2025 Match").
 EDITION_OF_MACRO: dict[str, Callable[[], set[str]]] = {
@@ -707,6 +716,8 @@ EDITION_OF_MACRO: dict[str, Callable[[], set[str]]] = {
     "acs_fill(": lambda: {data.ACS_FILL.year},
     "dr_fill(": lambda: {data.DR_MATCH_2025.year},
     "eras_": _eras_years,
+    # ResidencyCAS's emergency medicine schedule (guides audit s55, 9).
+    "residencycas_tiers(": lambda: _schedule_years("emergency-medicine"),
 }
 
 
