@@ -581,7 +581,9 @@ CLAIMS = (
     ),
     Claim(
         "unmatched/index.md",
-        "and under 220 in radiology (against the radiology article's 235)",
+        # Through the check's own constants since guides audit s55, 9: the claim holds the calculator to them.
+        'and under {{ check_step2("far below", "diagnostic-radiology") }} in radiology (against the radiology article\'s '
+        '{{ check_step2("level", "diagnostic-radiology") }})',
         lambda: (
             band("diagnostic-radiology", step2_score=219, research_items=10) == "pivot"
             and band("diagnostic-radiology", step2_score=220, research_items=10) != "pivot"
@@ -607,7 +609,7 @@ CLAIMS = (
     ),
     Claim(
         "unmatched/index.md",
-        "stops counting an old graduation as a red flag at 6 months in the last 3 years (its own line)",
+        "counts an old graduation as a red flag only with {{ recent_work_rule() }} (its own line)",
         lambda: (competitiveness.OLD_GRADUATION_RECENT_WORK_MONTHS, competitiveness.RECENT_WORK_YEARS) == (6, 3),
     ),
     Claim(
