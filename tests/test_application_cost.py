@@ -1575,16 +1575,20 @@ def test_the_faqs_cost_answer_tells_an_img_the_total_is_a_floor_and_what_it_leav
     answer = faq.split("## What will it cost?", 1)[1].split("\n## ", 1)[0]
     (said,) = [paragraph for paragraph in answer.split("\n\n") if paragraph.startswith("For an IMG")]
     assert "For an IMG, its total is the least you will spend" in said
-    for words in ("Pathway and OET Medicine fees", data.ECFMG_PATHWAYS.cite(), "observerships", "SEVIS fee"):
+    import macros
+
+    for words in ("Pathway and OET Medicine fees", '{{ cited("ecfmg-pathways") }}', "observerships", "SEVIS fee"):
         assert words in said, words
     assert "(ECFMG, Exchange Visitor Sponsorship Program: fees, read 2026)" in said
-    # Step 3's figure is the fee data's, with its year and its copy named, and
-    # counted, as the calculator counts it, only when ticked.
-    assert (
-        f"cost ${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} (FSMB, {ac.STEP_3.season_or_year}; from a secondary copy"
-        in said
+    # Step 3's figure and the Pathways citation come from the data through
+    # macros, where they were typed (diff review s54, 10): with its year and
+    # its copy named, and counted, as the calculator counts it, only when ticked.
+    assert 'Step 3 cost {{ fee("USMLE Step 3") }}.' in said and "$" not in said
+    assert unescape(re.sub(r"<[^>]+>", "", str(macros.fee("USMLE Step 3")))) == (
+        f"${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} ({ac.STEP_3.source})"
     )
-    assert ac.STEP_3.status == "secondary"
+    assert ac.STEP_3.status == "secondary" and ac.STEP_3.source.startswith("copy of the FSMB")
+    assert data.ECFMG_PATHWAYS.cite() in str(macros.cited("ecfmg-pathways"))
     assert "the calculator counts it only when you tick it" in said
 
 

@@ -2398,14 +2398,14 @@ def test_the_faqs_cost_answer_prices_em_by_the_residencycas_schedule_we_hold_and
     first, middle, last = schedule.tiers
     assert first.first == 1 and first.per_program == 0 and middle.first == first.last + 1 == 19
     assert (
-        f"For emergency medicine in the 2025–26 cycle, one ${first.flat} fee covered the first {first.last} programs, "
-        f"each program from the {middle.first}th to the {middle.last}th added ${middle.per_program} and each from the "
+        f"For emergency medicine in the 2025–26 cycle, one ${first.flat} fee covered the first {first.last} programs. "
+        f"Each program from the {middle.first}th to the {middle.last}th added ${middle.per_program}, and each from the "
         f"{last.first}st added ${last.per_program} (SAEM and the emergency medicine organizations, ResidencyCAS "
         "information, 2025–26 cycle)"
     ) in answer
     assert ac.schedule_for("obstetrics-gynecology") is None
     assert "OB/GYN's ResidencyCAS fees are not in our data" in answer
-    assert "a transcript fee for each exam you send (USMLE, COMLEX or both), charged once in each service" in answer
+    assert "Each exam you send (USMLE, COMLEX or both) has a transcript fee, charged once in each service" in answer
     assert int(ac.COMLEX_TRANSCRIPT.amount_usd) > 0 and int(ac.RESIDENCYCAS_TRANSCRIPT.amount_usd) > 0
 
 
