@@ -1386,7 +1386,9 @@ def test_the_first_year_help_hedges_as_the_result_does() -> None:
     assert any(i["note"].endswith(ac.FIRST_YEAR_PRICING) for i in items)
 
 
-def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_two_with_how_to_add_it_up() -> None:
+def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_two_with_how_to_add_it_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # The couple fee was said only inside the collapsed method, at the
     # 2016-17 $15, with no word of the higher figure the rank order list guide
     # warns of (couples audit s43, 9); then said three ways, with a couple left
@@ -1399,9 +1401,13 @@ def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_
         "Medicine, Couples Match, cited under “Ranking as a couple” on the rank order list page). We could not confirm "
         "the current fee with the NRMP, so budget for the "
         "higher figure and check the NRMP's fees page. As a couple, run this calculator once for each partner. Then "
-        "add the two totals, both couple fees, and the NRMP's late fee for each of you who registers after 30 November."
+        "add the two totals, both couple fees, and the NRMP's late fee for each of you who registers after 30 November "
+        "2026 (estimated)."
     )
-    assert ac.couple_fee_note() == note
+    # The day is the cycle's own for the reader's Match, where "30 November"
+    # was typed (diff review s54, 10).
+    pin_build_date(monkeypatch, "2026-12-07")
+    assert ac.couple_fee_note(2027) == note
     # The figures are the fee row's, as the data hold it: its amount, year and
     # status.  The guide's "three times that" is measured against this $15, so
     # a new row must send someone to re-read the words.
@@ -1429,7 +1435,29 @@ def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_
     assert "but we could not confirm the current fee with the NRMP, so budget for the higher figure" in couples
     # The method's list says the same of the couple fee.
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
-    assert f"The NRMP's couple fee: {ac.couple_fee_said()} {ac.COUPLE_HOW_TO_ADD}" in method
+    assert f"The NRMP's couple fee: {ac.couple_fee_said()} {ac.couple_how_to_add(2027)}" in method
+
+
+def test_the_late_fee_day_a_couple_adds_is_the_cycles_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "After 30 November" was typed beside the cycle's own early-registration
+    # date (diff review s54, 10): a different day in the cycle's data is said.
+    from dataclasses import replace
+
+    from calculators import cycle
+
+    real = cycle.season
+
+    def moved(year: int) -> dict[str, cycle.SeasonDate]:
+        dates = real(year)
+        early = dates["early_registration_ends"]
+        return {**dates, "early_registration_ends": replace(early, date=early.date.replace(day=1, month=12))}
+
+    monkeypatch.setattr(cycle, "season", moved)
+    assert ac.couple_how_to_add(2027).endswith("for each of you who registers after 1 December 2026 (estimated).")
+    assert "after 1 December 2027" in ac.couple_fee_note(2028)
+    pin_build_date(monkeypatch, "2026-12-07")
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
+    assert "$50 more after 1 December 2026 (estimated)" in method and "30 November" not in method
 
 
 def _not_in_the_total() -> list[str]:
@@ -1440,9 +1468,12 @@ def _not_in_the_total() -> list[str]:
     return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li>(.*?)</li>", listed)]
 
 
-def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and_source() -> None:
+def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # "Not included: ..." was one sentence of 126 words, with the couple fee
     # buried in it (couples audit s54, 8).
+    pin_build_date(monkeypatch, "2026-12-07")
     items = _not_in_the_total()
     assert len(items) == 10
     said = " ".join(items)
@@ -1455,7 +1486,10 @@ def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and
     assert items[1] == "USMLE Step 3, unless you tick that you sit it this season."
     assert "Away rotations." in items and "Any supplemental application fees." in items
     late = next(item for item in items if item.startswith("The NRMP's late registration fee"))
-    assert late == "The NRMP's late registration fee: $50 more after 30 November, an old figure (NRMP match fees page, 2016-17)."
+    assert late == (
+        "The NRMP's late registration fee: $50 more after 30 November 2026 (estimated), an old figure (NRMP match fees "
+        "page, 2016-17)."
+    )
     couple = next(item for item in items if item.startswith("The NRMP's couple fee"))
     assert "$15 for each partner, so $30 for the two of you" in couple and "(Level Medicine, Couples Match, cited under" in couple
     assert "budget for the higher figure and check the NRMP's fees page" in couple

@@ -1736,7 +1736,7 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "apply/timeline.md",
-        "Registering after 30 November brings the NRMP's late fee, $50 on its 2016–17 fee page",
+        "Registering after the day that item gives brings the NRMP's late fee, $50 on its 2016–17 fee page",
         late_fee_after_30_november,
     ),
     Claim(
@@ -3931,7 +3931,7 @@ COUPLES_54_CLAIMS = (
     ),
     Claim(
         "apply/rank-order-list.md",
-        "The late fee was $50 for each partner who registers after 30 November, on the NRMP's 2016–17 fee page",
+        "It was $50 on the NRMP's 2016–17 fee page, the newest we hold (an old figure, so check the current one)",
         late_fee_after_30_november,
     ),
 )
