@@ -1214,9 +1214,12 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         # years after our newest schedule the bare sum read as this season's
         # (seasonlate audit s44, 2).
         + (f", of which application fees {money(application_total)} at {prices}" if application_total else "")
-        + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
+        # What is left out in a sentence of its own, in as many words: as one,
+        # a non-US IMG's ran to 39 (diff review s54b, 11).
+        + (f". Not counted: {and_list(not_counted)}, which our data do not hold" if not_counted else "")
         + (
-            f"{', nor' if not_counted else ', not counting'} {and_list([gap.named for gap in img_gaps])}, where they apply to you"
+            f". {'Also not' if not_counted else 'Not'} counted: {and_list([gap.named for gap in img_gaps])}, where they "
+            "apply to you"
             if img_gaps
             else ""
         )

@@ -817,7 +817,7 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
     # The default reader is a non-US IMG, whose total is a floor, heard whole
     # with what it leaves out (planner audit s54, 6).
     said = (
-        f"{cost}: at least $3,750, of which application fees $2,430 at ERAS prices for the Match 2026, not counting "
+        f"{cost}: at least $3,750, of which application fees $2,430 at ERAS prices for the Match 2026. Not counted: "
         "observerships or externships, ECFMG's Pathway and OET fees, USMLE Step 3 and visa fees, where they apply to you."
     )
     assert result["summary"] == said
@@ -1002,8 +1002,8 @@ def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> N
     chart = str(charts.cost_breakdown(result))
     assert "Obstetrics" not in chart and "USMLE transcript" in chart
     assert (
-        "of which application fees $1,830 at ERAS prices for the Match 2026, not counting ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
-        "for supporting a ResidencyCAS application, which our data do not hold, nor "
+        "of which application fees $1,830 at ERAS prices for the Match 2026. Not counted: ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
+        "for supporting a ResidencyCAS application, which our data do not hold. Also not counted: "
     ) in result["summary"]
     assert "Obstetrics and Gynecology: not in our data." in page
 
@@ -1104,8 +1104,8 @@ def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organiz
     # The default reader is a non-US IMG: ECFMG's own ResidencyCAS fee is named, not priced.
     assert "a fee of its own, which is not in our data (ECFMG, Support for ResidencyCAS" in note
     assert (
-        "not counting ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold, nor "
-        "observerships or externships"
+        "Not counted: ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold. Also not "
+        "counted: observerships or externships"
     ) in result["summary"]
 
 
@@ -1157,7 +1157,9 @@ def test_the_residencycas_note_says_only_what_the_lines_count() -> None:
     (note,) = [n for n in both["notes"] if "ResidencyCAS" in n]
     assert "Its fees for Emergency Medicine and its transcript fee are counted;" in note
     assert "Its fees for Obstetrics and Gynecology are not in our data" in note
-    assert both["summary"].endswith("not counting ResidencyCAS's fees for Obstetrics and Gynecology, which our data do not hold.")
+    assert both["summary"].endswith(
+        ". Not counted: ResidencyCAS's fees for Obstetrics and Gynecology, which our data do not hold."
+    )
 
 
 def test_after_the_rank_lists_close_the_cost_page_does_not_call_the_season_still_running(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1565,7 +1567,9 @@ def test_an_imgs_total_is_called_a_floor_in_the_headline_with_what_it_leaves_out
     # Named once above the list, in the summary, not in the headline too (diff review s54, 14).
     assert headline.endswith("the newest we hold.") and "Not counted" not in headline
     assert str(result["summary"]).startswith(f"Estimated whole-season cost: at least {total},")
-    assert str(result["summary"]).endswith(f"not counting {and_list(named)}, where they apply to you.")
+    # In a sentence of its own: as one, the summary ran to 39 words (diff review s54b, 11).
+    assert str(result["summary"]).endswith(f". Not counted: {and_list(named)}, where they apply to you.")
+    assert all(len(sentence.split()) <= 35 for sentence in str(result["summary"]).split(". "))
     # Each in full, with its source, in a list under the total's notes.
     points: list[str] = result["img_points"]  # type: ignore[assignment]
     assert len(points) == len(named)
