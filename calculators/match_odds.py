@@ -630,13 +630,13 @@ def couple_alone(what: str) -> str:
 # pair of programs both ranked together, and never tries either partner alone
 # but on a line with the No Match code, which the note left out, so a couple
 # could drop one partner's programs where the other had none (couples audit
-# s43, 1).
+# s43, 1).  Under the headline, where it was the eighth note (couples audit
+# s54, 1), and in short sentences: one ran to 74 words.
 COUPLE_NOTE = (
-    f"{couple_alone('this is')}: the NRMP matches a couple only as a "
-    "pair, at two programs ranked side by side, and does not try either partner alone, except on a line where one "
-    "of you ranks a program and the other the NRMP's No Match code, so that one can match while the other does not "
-    f"({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two lists can form, and "
-    "neither figure gives it."
+    f"{couple_alone('this is')}. The NRMP matches a couple only as a pair, at two programs ranked side by side. "
+    "It does not try either partner alone, except on a line where one of you ranks a program and the other the "
+    f"NRMP's No Match code ({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two "
+    "lists can form, and neither figure gives it."
 )
 
 
@@ -1842,7 +1842,6 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
-        COUPLE_NOTE,
     ]
     # Beside the figures' own caveat: a reader after a reserved place read the
     # field's figures as theirs (pgy1res audit s46, 6).
@@ -2324,6 +2323,9 @@ def render(result: MatchOddsResult) -> Markup:
         # With the years and a past no-match, which say whether a US graduate
         # is a senior, as the note on the group now does (usdo audit s44, 7).
         profile.worked_out_for(inputs),
+        # Under the headline and whom it was worked out for, where it was the
+        # eighth note under "Read this with care" (couples audit s54, 1).
+        el("p", COUPLE_NOTE, class_="mpb-note"),
         el(
             "p",
             f"Base rate: {base_n['matched']:,} of {base_n['matched'] + base_n['unmatched']:,} non-US IMGs who ranked {name} "

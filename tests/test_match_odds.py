@@ -946,9 +946,17 @@ def test_a_couple_is_told_each_figure_is_one_partners_alone(ranks: int | None) -
     inputs: dict[str, object] = {"specialty": "pediatrics", "step2_score": 238}
     if ranks is not None:
         inputs["contiguous_ranks"] = ranks
-    notes = match_odds.compute(inputs)["notes"]
-    said = [n for n in notes if n.startswith("If you match as a couple, this is your chance alone")]
-    assert len(said) == 1 and "does not try either partner alone" in said[0] and "NRMP" in said[0]
+    result = match_odds.compute(inputs)
+    text = unescape(str(match_odds.render(result)))
+    assert text.count("If you match as a couple, this is your chance alone") == 1
+    assert "does not try either partner alone" in match_odds.COUPLE_NOTE and "NRMP" in match_odds.COUPLE_NOTE
+    # Just under the headline, where it was the eighth note under "Read
+    # this with care" (couples audit s54, 1).
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", text, re.S)
+    worked_for = next(i for i, p in enumerate(paragraphs) if "Calculated for: " in p)
+    assert worked_for <= 2 and paragraphs[worked_for + 1] == match_odds.COUPLE_NOTE
+    assert text.index(match_odds.COUPLE_NOTE) < text.index("Base rate: ") < text.index("Read this with care:")
+    assert not any("couple" in note for note in result["notes"])
 
 
 @pytest.mark.parametrize(("applicant", "held"), [("us-do", False), ("us-md", False), ("us-img", True), ("non-us-img", True)])
@@ -1299,9 +1307,11 @@ def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by
     assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
     # Its opening is shared with the backup finder's couples sentence, in the same words (couples audit s54, 5).
     assert match_odds.COUPLE_NOTE.startswith(
-        "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches"
+        "If you match as a couple, this is your chance alone, not inside the couple. The NRMP matches"
     )
     assert match_odds.couple_alone("this is") in match_odds.COUPLE_NOTE
+    # In short sentences: as one, it ran to 74 words (couples audit s54, 1).
+    assert all(len(sentence.split()) <= 35 for sentence in match_odds.COUPLE_NOTE.split(". "))
 
 
 @pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md", "us-do"])
