@@ -1307,12 +1307,14 @@ def comparison_group(
 # they count matches, not applicants, so a small group fills a small share
 # whatever its rate.
 NO_LEAN_TIERS: frozenset[data.Tier] = data.HARD_TIERS
+# A sentence of its own: after a colon, the rule ran to 38 and 45 words
+# (diff review s54b, 11).
 NO_LEAN_WHY = (
-    "our data hold no figures for your group field by field, and in the most competitive fields we do not guess the "
-    "direction (our rule)"
+    "Our data hold no figures for your group field by field, and in the most competitive fields we do not guess the "
+    "direction (our rule)."
 )
-LEAN_RULE = f"We call an estimate likely low for you only outside the most competitive fields: {NO_LEAN_WHY}."
-HARD_FIELD_NO_LEAN = f"{{field}} is {{tier}}. There we cannot say whether the estimate is low or high for you: {NO_LEAN_WHY}."
+LEAN_RULE = f"We call an estimate likely low for you only outside the most competitive fields. {NO_LEAN_WHY}"
+HARD_FIELD_NO_LEAN = f"{{field}} is {{tier}}. There we cannot say whether the estimate is low or high for you. {NO_LEAN_WHY}"
 
 
 def leans_low(spec: data.Specialty) -> bool:
@@ -1420,16 +1422,18 @@ def not_your_group(
             lean = "as background only: for none of these fields can we say whether it is low or high for you"
             basis = f" {LEAN_RULE}"
     any_field = (
-        f" That {table_percent(rates.for_applicant(applicant))} counts a match in any field, not only in {field.name}: your group's "
+        f" That {table_percent(rates.for_applicant(applicant))} counts a match in any field, not only in {field.name}. Your group's "
         f"rate in {field.name} is not in our data, and in some fields it has been lower than the all-field rate."
         if us_graduate and field is not None and senior is not False
         else ""
     )
+    # Split where a colon and a "so" ran on to 39 and 61 words; what to do
+    # opens its own sentence (diff review s54b, 11; aiminghigh audit s54, 13).
     return (
-        f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
+        f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}. {capitalised(OWN_GROUP_FIGURES[applicant])} "
         f"Across all specialties in {rates.year}, "
         f"{table_percent(rates.for_applicant(applicant))} of {data.RATE_GROUPS[applicant]} matched against "
-        f"{table_percent(rates.non_us_img_pct)} of {DATA_GROUP} ({rates.cited.cite()}), so read "
+        f"{table_percent(rates.non_us_img_pct)} of {DATA_GROUP} ({rates.cited.cite()}). Read "
         f"{estimate} {lean}{_seniors_only(applicant, senior)}{any_field}{basis}"
     )
 
