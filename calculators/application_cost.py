@@ -220,12 +220,22 @@ COUPLE_FEE_HIGHER = (
 COUPLE_FEE_UNCONFIRMED = (
     "We could not confirm the current fee with the NRMP, so budget for the higher figure and check the NRMP's fees page"
 )
+
+
+def late_fee_after(year: int) -> str:
+    """The last day before the NRMP's late fee, from the cycle's own date
+    for the Match ``year``, where "30 November" was typed (diff review s54, 10)."""
+    return cycle.season(year)["early_registration_ends"].shown()
+
+
 # Each partner runs the calculator once: it prices one applicant, and a
 # couple could not tell how to reach the total for two (couples audit s54, 7).
-COUPLE_HOW_TO_ADD = (
-    "As a couple, run this calculator once for each partner. Then add the two totals, both couple fees, and the "
-    "NRMP's late fee for each of you who registers after 30 November."
-)
+def couple_how_to_add(year: int) -> str:
+    return (
+        "As a couple, run this calculator once for each partner. Then add the two totals, both couple fees, and the "
+        f"NRMP's late fee for each of you who registers after {late_fee_after(year)}."
+    )
+
 
 IN_PERSON_INTERVIEW = _fee_row("In-person interview")
 VIRTUAL_SEASON = _fee_row("Virtual vs in-person interview season")
@@ -1215,9 +1225,12 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         # years after our newest schedule the bare sum read as this season's
         # (seasonlate audit s44, 2).
         + (f", of which application fees {money(application_total)} at {prices}" if application_total else "")
-        + (f", not counting {and_list(not_counted)}, which our data do not hold" if not_counted else "")
+        # What is left out in a sentence of its own, in as many words: as one,
+        # a non-US IMG's ran to 39 (diff review s54b, 11).
+        + (f". Not counted: {and_list(not_counted)}, which our data do not hold" if not_counted else "")
         + (
-            f"{', nor' if not_counted else ', not counting'} {and_list([gap.named for gap in img_gaps])}, where they apply to you"
+            f". {'Also not' if not_counted else 'Not'} counted: {and_list([gap.named for gap in img_gaps])}, where they "
+            "apply to you"
             if img_gaps
             else ""
         )
@@ -1318,7 +1331,7 @@ def render(result: ApplicationCostResult) -> Markup:
         _season_note(result),
         [el("p", note, class_="mpb-note") for note in result["notes"]],
         _img_list(result["img_points"]),
-        el("p", couple_fee_note(), class_="mpb-note"),
+        el("p", couple_fee_note(int(result["reader_season"])), class_="mpb-note"),
         # The chart's percentages are of the counted items only: beside a
         # floor they read as shares of the whole season (obgyn-usimg audit s42, 4).
         el(
@@ -1361,11 +1374,14 @@ def _img_list(points: list[str]) -> Markup | None:
     )
 
 
-def couple_fee_note() -> str:
+def couple_fee_note(year: int) -> str:
     """Shown under every result: the couple fee was said only in the
     collapsed method, at the 2016-17 figure, and a couple read the total as
-    theirs (couples audit s43, 9)."""
-    return f"Priced for one applicant. A couple also pays the NRMP a couple fee, not counted here: {couple_fee_said()} {COUPLE_HOW_TO_ADD}"
+    theirs (couples audit s43, 9).  ``year``: the reader's Match."""
+    return (
+        "Priced for one applicant. A couple also pays the NRMP a couple fee, not counted here: "
+        f"{couple_fee_said()} {couple_how_to_add(year)}"
+    )
 
 
 def couple_fee_said() -> str:
@@ -1536,6 +1552,7 @@ def aamc_example_total() -> int | None:
 
 def method() -> Markup:
     schedule = eras_schedule()
+    year = readers_season(cycle.reference_date())
     em = schedule_for("emergency-medicine")
     assert em is not None
     total = schedule.fee(43) + schedule.fee(7)
@@ -1661,10 +1678,10 @@ def method() -> Markup:
                 el("li", "Any supplemental application fees."),
                 el(
                     "li",
-                    f"The NRMP's late registration fee: {money(int(NRMP_LATE.amount_usd))} more after 30 November"
+                    f"The NRMP's late registration fee: {money(int(NRMP_LATE.amount_usd))} more after {late_fee_after(year)}"
                     f"{', an old figure' if NRMP_LATE.is_old else ''} ({_cite(NRMP_LATE)}).",
                 ),
-                el("li", f"The NRMP's couple fee: {couple_fee_said()} {COUPLE_HOW_TO_ADD}"),
+                el("li", f"The NRMP's couple fee: {couple_fee_said()} {couple_how_to_add(year)}"),
                 el(
                     "li",
                     f"The NRMP's further fee for a list of 100 or more ranks ({data.NRMP_RANK_LIMIT.cite()}): our data "

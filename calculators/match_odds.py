@@ -630,13 +630,13 @@ def couple_alone(what: str) -> str:
 # pair of programs both ranked together, and never tries either partner alone
 # but on a line with the No Match code, which the note left out, so a couple
 # could drop one partner's programs where the other had none (couples audit
-# s43, 1).
+# s43, 1).  Under the headline, where it was the eighth note (couples audit
+# s54, 1), and in short sentences: one ran to 74 words.
 COUPLE_NOTE = (
-    f"{couple_alone('this is')}: the NRMP matches a couple only as a "
-    "pair, at two programs ranked side by side, and does not try either partner alone, except on a line where one "
-    "of you ranks a program and the other the NRMP's No Match code, so that one can match while the other does not "
-    f"({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two lists can form, and "
-    "neither figure gives it."
+    f"{couple_alone('this is')}. The NRMP matches a couple only as a pair, at two programs ranked side by side. "
+    "It does not try either partner alone, except on a line where one of you ranks a program and the other the "
+    f"NRMP's No Match code ({data.NRMP_COUPLES.cite()}). Your chance together depends on how many pairs your two "
+    "lists can form, and neither figure gives it."
 )
 
 
@@ -1307,12 +1307,14 @@ def comparison_group(
 # they count matches, not applicants, so a small group fills a small share
 # whatever its rate.
 NO_LEAN_TIERS: frozenset[data.Tier] = data.HARD_TIERS
+# A sentence of its own: after a colon, the rule ran to 38 and 45 words
+# (diff review s54b, 11).
 NO_LEAN_WHY = (
-    "our data hold no figures for your group field by field, and in the most competitive fields we do not guess the "
-    "direction (our rule)"
+    "Our data hold no figures for your group field by field, and in the most competitive fields we do not guess the "
+    "direction (our rule)."
 )
-LEAN_RULE = f"We call an estimate likely low for you only outside the most competitive fields: {NO_LEAN_WHY}."
-HARD_FIELD_NO_LEAN = f"{{field}} is {{tier}}. There we cannot say whether the estimate is low or high for you: {NO_LEAN_WHY}."
+LEAN_RULE = f"We call an estimate likely low for you only outside the most competitive fields. {NO_LEAN_WHY}"
+HARD_FIELD_NO_LEAN = f"{{field}} is {{tier}}. There we cannot say whether the estimate is low or high for you. {NO_LEAN_WHY}"
 
 
 def leans_low(spec: data.Specialty) -> bool:
@@ -1420,16 +1422,18 @@ def not_your_group(
             lean = "as background only: for none of these fields can we say whether it is low or high for you"
             basis = f" {LEAN_RULE}"
     any_field = (
-        f" That {table_percent(rates.for_applicant(applicant))} counts a match in any field, not only in {field.name}: your group's "
+        f" That {table_percent(rates.for_applicant(applicant))} counts a match in any field, not only in {field.name}. Your group's "
         f"rate in {field.name} is not in our data, and in some fields it has been lower than the all-field rate."
         if us_graduate and field is not None and senior is not False
         else ""
     )
+    # Split where a colon and a "so" ran on to 39 and 61 words; what to do
+    # opens its own sentence (diff review s54b, 11; aiminghigh audit s54, 13).
     return (
-        f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}: {OWN_GROUP_FIGURES[applicant]} "
+        f"These are figures for {DATA_GROUP}, not for {READER_GROUPS[applicant]}. {capitalised(OWN_GROUP_FIGURES[applicant])} "
         f"Across all specialties in {rates.year}, "
         f"{table_percent(rates.for_applicant(applicant))} of {data.RATE_GROUPS[applicant]} matched against "
-        f"{table_percent(rates.non_us_img_pct)} of {DATA_GROUP} ({rates.cited.cite()}), so read "
+        f"{table_percent(rates.non_us_img_pct)} of {DATA_GROUP} ({rates.cited.cite()}). Read "
         f"{estimate} {lean}{_seniors_only(applicant, senior)}{any_field}{basis}"
     )
 
@@ -1842,7 +1846,6 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
-        COUPLE_NOTE,
     ]
     # Beside the figures' own caveat: a reader after a reserved place read the
     # field's figures as theirs (pgy1res audit s46, 6).
@@ -2324,6 +2327,9 @@ def render(result: MatchOddsResult) -> Markup:
         # With the years and a past no-match, which say whether a US graduate
         # is a senior, as the note on the group now does (usdo audit s44, 7).
         profile.worked_out_for(inputs),
+        # Under the headline and whom it was worked out for, where it was the
+        # eighth note under "Read this with care" (couples audit s54, 1).
+        el("p", COUPLE_NOTE, class_="mpb-note"),
         el(
             "p",
             f"Base rate: {base_n['matched']:,} of {base_n['matched'] + base_n['unmatched']:,} non-US IMGs who ranked {name} "

@@ -129,6 +129,10 @@ def stand_in_preference(field: str) -> str:
 # either to one field, so any letter and any statement fit them (our rule).
 # Only the counts apply: letters at all, at most four, one statement.
 FIRST_YEAR = data.FIRST_YEAR_PROGRAMS
+FIRST_YEAR_STATEMENT = (
+    "A preliminary or transitional program may take it (our rule), but a short statement written for that year may "
+    "serve you better (our advice)."
+)
 
 # Short and US spellings of fields that neither a slug, a name nor the start
 # of a slug reach: "Ortho" was read and "Orthopedic Surgery", the spelling of
@@ -894,6 +898,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     assigned: dict[str, dict[str, None]] = defaultdict(dict)
     supporting: dict[str, list[str]] = defaultdict(list)
     supporting_to: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # First-year programs sent a statement written for a field, by statement.
+    first_year_to: dict[str, list[str]] = defaultdict(list)
     # Programs sent a document whose specialty could not be read: their own
     # field's letters cannot be counted until it is.
     unsure: set[str] = set()
@@ -929,6 +935,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
         if field is None or doc["specialty"] is None:
             unsure.add(program_key)
             continue
+        if field in FIRST_YEAR and doc["kind"] == "statement" and doc["specialty"] not in FIRST_YEAR:
+            first_year_to[doc_key].append(program)
         if counts_for(str(doc["specialty"]), str(field), letter=doc["kind"] == "letter") or field in FIRST_YEAR:
             continue
         if doc["kind"] == "statement":
@@ -959,6 +967,17 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
             f"The letter “{doc['id']}” was written for {doc['specialty']} and goes to {len(uses):,} programs in other "
             f"fields ({shown}): fine as a supporting letter about your clinical work, next to letters from each "
             "program's own field.",
+        )
+    # An orthopaedics statement went to preliminary surgery programs without a
+    # word (aiminghigh audit s54, 12): allowed, but the timeline's SOAP row
+    # asks for a statement for the preliminary year, so the note says so.
+    for doc_key, to in first_year_to.items():
+        doc = documents[doc_key]
+        goes = "" if len(to) == 1 else f" and goes to {len(to):,} preliminary or transitional programs ({some_names(to)})"
+        flag(
+            "note",
+            to[0] if len(to) == 1 else "",
+            f"The statement “{doc['id']}” was written for {doc['specialty']}{goes}. {FIRST_YEAR_STATEMENT}",
         )
     # A document written and assigned nowhere may be one a program was meant to get.
     used = {key for docs in assigned.values() for key in docs}
@@ -1141,7 +1160,8 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     counts = Counter(p["severity"] for p in problems)
     error_count = counts["error"]
     on_supporting = len(supporting_to)
-    on_reading = counts["note"] - on_supporting - on_unused - on_residencycas - on_columns
+    on_first_year = len(first_year_to)
+    on_reading = counts["note"] - on_supporting - on_first_year - on_unused - on_residencycas - on_columns
     if not programs:
         return {
             "problems": problems,
@@ -1155,6 +1175,7 @@ def compute(inputs: Mapping[str, object]) -> PacketCheckResult:
     warned = f" {counted(counts['warning'], 'warning')}." if counts["warning"] else ""
     noted = (
         (f" {counted(on_supporting, 'note')} on supporting letters." if on_supporting else "")
+        + (f" {counted(on_first_year, 'note')} on statements for a first year." if on_first_year else "")
         + (f" {counted(on_reading, 'note')} on how a specialty was read." if on_reading else "")
         + (" A note lists documents assigned to no program." if on_unused else "")
         + (" A note on statements ResidencyCAS sends for you." if on_residencycas else "")
@@ -1382,7 +1403,8 @@ def method() -> Markup:
             "A preliminary or transitional program (the first year before a field that starts at PGY-2, or a bridge "
             "year) may get letters and a statement written for any field: the radiology playbook asks for letters "
             "about your ward work and a short statement, and no article ties either to one field (our rule). Only "
-            "the counts are checked for it: letters at all, at most four, and one statement.",
+            "the counts are checked for it: letters at all, at most four, and one statement. A statement written for "
+            "a field gets a note suggesting one written for that year (our advice).",
         ),
         el(
             "p",

@@ -1066,6 +1066,10 @@ def _small_field_judged(v: Mapping[str, object]) -> bool:
     return word(v, "applicant_type") in data.IMG_TYPES or profile.visa_needed(v)
 
 
+SMALL_VISA_CAVEAT = "fewer if fewer sponsor your visa"
+SMALL_GROUP_CAVEAT = "fewer if fewer take applicants like you"
+
+
 def _small_field_caveat(v: Mapping[str, object], slug: str | None = None) -> str:
     """After a count where the small-field rule holds for its field (the
     first choice unless ``slug`` names another), the rule in brief: the
@@ -1076,7 +1080,7 @@ def _small_field_caveat(v: Mapping[str, object], slug: str | None = None) -> str
     field = word(v, "specialty") if slug is None else slug
     if profile.h1b_only(v) or not (_small_field_judged(v) and _small(field)):
         return ""
-    return "fewer if fewer sponsor your visa" if profile.visa_needed(v) else "fewer if fewer take applicants like you"
+    return SMALL_VISA_CAVEAT if profile.visa_needed(v) else SMALL_GROUP_CAVEAT
 
 
 def _backup_caveat(v: Mapping[str, object], rule: RangeRule | None) -> str:
@@ -1112,7 +1116,14 @@ AGAIN_CAVEAT = "if you tried it last season, also more than that list"
 # whose last season was another field to beat that list (diff review s52, 6).
 # Nor "more if tried last season", which could read as more than the range's
 # top (diff review s52b, 10).
-SHORTER_CAVEATS = {AGAIN_CAVEAT: "above last season's list, if tried"}
+# The small-field caveat of two fields, shorter, lets "In each field" fit
+# before the backup's is dropped: "Neurology 60–80 (fewer if ...);
+# Pathology 40–60" read as if pathology escaped it (diff review s54, 17).
+SHORTER_CAVEATS = {
+    AGAIN_CAVEAT: "above last season's list, if tried",
+    SMALL_VISA_CAVEAT: "fewer if fewer sponsor you",
+    SMALL_GROUP_CAVEAT: "fewer if fewer take you",
+}
 
 
 def _first_choice_caveat(v: Mapping[str, object], rule: RangeRule) -> str:
@@ -1862,9 +1873,15 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     # Past them with the counts alone, the warning's tag goes first: what is
     # cut is then the band's end, which the band headline repeats.
     if warned or caveat or backup_caveat or h1b_counts:
-        shorter = SHORTER_CAVEATS.get(caveat, caveat)
-        # The backup's caveat gives way first, then the first choice's.
-        caveats = [(caveat, backup_caveat), (shorter, backup_caveat), (caveat, ""), (shorter, ""), ("", "")]
+        shorter, shorter_backup = (SHORTER_CAVEATS.get(said, said) for said in (caveat, backup_caveat))
+        # The backup's caveat gives way first, then the first choice's; both
+        # said shorter come before the backup's goes.  One caveat of two
+        # fields is said of both or neither: said of the first choice alone,
+        # the backup read as if it escaped it (diff review s54, 17).
+        caveats = [(caveat, backup_caveat), (shorter, backup_caveat), (shorter, shorter_backup)]
+        if not caveat or caveat != backup_caveat:
+            caveats += [(caveat, ""), (shorter, "")]
+        caveats.append(("", ""))
         pinned = [
             f"{compact(*each)}{tail} {warned.tag}"
             if warned

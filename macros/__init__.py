@@ -439,6 +439,29 @@ def eras_formula(programs: int) -> str:
     return eras_schedule().formula(programs)
 
 
+def fee(item: str) -> Markup:
+    """One fee of the data, by the start of its item, with its year and
+    source: "$935 in 2025 (copy of the FSMB Step 3 FAQ)", as the cost
+    calculator cites it.  The FAQ typed it (diff review s54, 10)."""
+    rows = [row for row in d.fees() if row.item.startswith(item)]
+    if len(rows) != 1:
+        raise KeyError(f"expected one fee row starting {item!r}, found {len(rows)}")
+    row = rows[0]
+    old = ", an old figure" if row.is_old else ""
+    return join(
+        f"{html.money(int(row.amount_usd))} in {row.season_or_year}{old} ", el("span", f"({row.source})", class_="mpb-cite")
+    )
+
+
+def cited(key: str) -> Markup:
+    """A source's citation by its key in the data ("ecfmg-pathways"), where a
+    guide typed it and its year stayed behind (diff review s54, 10)."""
+    by_key = {s.key: s for s in d.SOURCES}
+    if key not in by_key:
+        raise KeyError(f"No source {key!r}; known: {', '.join(by_key)}")
+    return cite(by_key[key])
+
+
 # --- Match cycle dates (planning) ---------------------------------------------------
 # Guides name dates of the coming Match through these, so each date on a page
 # comes from calculators/figures/cycle_dates.tsv (or its stated rule) and says
@@ -891,6 +914,8 @@ def define_env(env: Any) -> None:
         eras_formula,
         residencycas_tiers,
         residencycas_season,
+        fee,
+        cited,
         overall_match_rate,
         match_rates_cite,
         edition,

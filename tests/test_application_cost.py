@@ -817,7 +817,7 @@ def test_the_summary_and_read_out_name_the_season_the_application_fees_are_price
     # The default reader is a non-US IMG, whose total is a floor, heard whole
     # with what it leaves out (planner audit s54, 6).
     said = (
-        f"{cost}: at least $3,750, of which application fees $2,430 at ERAS prices for the Match 2026, not counting "
+        f"{cost}: at least $3,750, of which application fees $2,430 at ERAS prices for the Match 2026. Not counted: "
         "observerships or externships, ECFMG's Pathway and OET fees, USMLE Step 3 and visa fees, where they apply to you."
     )
     assert result["summary"] == said
@@ -1002,8 +1002,8 @@ def test_a_cost_not_in_our_data_reads_not_counted_and_stays_off_the_chart() -> N
     chart = str(charts.cost_breakdown(result))
     assert "Obstetrics" not in chart and "USMLE transcript" in chart
     assert (
-        "of which application fees $1,830 at ERAS prices for the Match 2026, not counting ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
-        "for supporting a ResidencyCAS application, which our data do not hold, nor "
+        "of which application fees $1,830 at ERAS prices for the Match 2026. Not counted: ResidencyCAS's fees for Obstetrics and Gynecology and ECFMG's fee "
+        "for supporting a ResidencyCAS application, which our data do not hold. Also not counted: "
     ) in result["summary"]
     assert "Obstetrics and Gynecology: not in our data." in page
 
@@ -1104,8 +1104,8 @@ def test_emergency_medicine_is_priced_by_residencycas_and_reproduces_its_organiz
     # The default reader is a non-US IMG: ECFMG's own ResidencyCAS fee is named, not priced.
     assert "a fee of its own, which is not in our data (ECFMG, Support for ResidencyCAS" in note
     assert (
-        "not counting ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold, nor "
-        "observerships or externships"
+        "Not counted: ECFMG's fee for supporting a ResidencyCAS application, which our data do not hold. Also not "
+        "counted: observerships or externships"
     ) in result["summary"]
 
 
@@ -1157,7 +1157,9 @@ def test_the_residencycas_note_says_only_what_the_lines_count() -> None:
     (note,) = [n for n in both["notes"] if "ResidencyCAS" in n]
     assert "Its fees for Emergency Medicine and its transcript fee are counted;" in note
     assert "Its fees for Obstetrics and Gynecology are not in our data" in note
-    assert both["summary"].endswith("not counting ResidencyCAS's fees for Obstetrics and Gynecology, which our data do not hold.")
+    assert both["summary"].endswith(
+        ". Not counted: ResidencyCAS's fees for Obstetrics and Gynecology, which our data do not hold."
+    )
 
 
 def test_after_the_rank_lists_close_the_cost_page_does_not_call_the_season_still_running(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1386,7 +1388,9 @@ def test_the_first_year_help_hedges_as_the_result_does() -> None:
     assert any(i["note"].endswith(ac.FIRST_YEAR_PRICING) for i in items)
 
 
-def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_two_with_how_to_add_it_up() -> None:
+def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_two_with_how_to_add_it_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # The couple fee was said only inside the collapsed method, at the
     # 2016-17 $15, with no word of the higher figure the rank order list guide
     # warns of (couples audit s43, 9); then said three ways, with a couple left
@@ -1399,9 +1403,13 @@ def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_
         "Medicine, Couples Match, cited under “Ranking as a couple” on the rank order list page). We could not confirm "
         "the current fee with the NRMP, so budget for the "
         "higher figure and check the NRMP's fees page. As a couple, run this calculator once for each partner. Then "
-        "add the two totals, both couple fees, and the NRMP's late fee for each of you who registers after 30 November."
+        "add the two totals, both couple fees, and the NRMP's late fee for each of you who registers after 30 November "
+        "2026 (estimated)."
     )
-    assert ac.couple_fee_note() == note
+    # The day is the cycle's own for the reader's Match, where "30 November"
+    # was typed (diff review s54, 10).
+    pin_build_date(monkeypatch, "2026-12-07")
+    assert ac.couple_fee_note(2027) == note
     # The figures are the fee row's, as the data hold it: its amount, year and
     # status.  The guide's "three times that" is measured against this $15, so
     # a new row must send someone to re-read the words.
@@ -1429,7 +1437,29 @@ def test_the_couple_fee_left_out_is_said_under_every_result_per_partner_and_for_
     assert "but we could not confirm the current fee with the NRMP, so budget for the higher figure" in couples
     # The method's list says the same of the couple fee.
     method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
-    assert f"The NRMP's couple fee: {ac.couple_fee_said()} {ac.COUPLE_HOW_TO_ADD}" in method
+    assert f"The NRMP's couple fee: {ac.couple_fee_said()} {ac.couple_how_to_add(2027)}" in method
+
+
+def test_the_late_fee_day_a_couple_adds_is_the_cycles_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "After 30 November" was typed beside the cycle's own early-registration
+    # date (diff review s54, 10): a different day in the cycle's data is said.
+    from dataclasses import replace
+
+    from calculators import cycle
+
+    real = cycle.season
+
+    def moved(year: int) -> dict[str, cycle.SeasonDate]:
+        dates = real(year)
+        early = dates["early_registration_ends"]
+        return {**dates, "early_registration_ends": replace(early, date=early.date.replace(day=1, month=12))}
+
+    monkeypatch.setattr(cycle, "season", moved)
+    assert ac.couple_how_to_add(2027).endswith("for each of you who registers after 1 December 2026 (estimated).")
+    assert "after 1 December 2027" in ac.couple_fee_note(2028)
+    pin_build_date(monkeypatch, "2026-12-07")
+    method = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(ac.method()))).split())
+    assert "$50 more after 1 December 2026 (estimated)" in method and "30 November" not in method
 
 
 def _not_in_the_total() -> list[str]:
@@ -1440,9 +1470,12 @@ def _not_in_the_total() -> list[str]:
     return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li>(.*?)</li>", listed)]
 
 
-def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and_source() -> None:
+def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # "Not included: ..." was one sentence of 126 words, with the couple fee
     # buried in it (couples audit s54, 8).
+    pin_build_date(monkeypatch, "2026-12-07")
     items = _not_in_the_total()
     assert len(items) == 10
     said = " ".join(items)
@@ -1455,7 +1488,10 @@ def test_what_the_total_leaves_out_is_a_list_one_fee_an_item_with_every_fact_and
     assert items[1] == "USMLE Step 3, unless you tick that you sit it this season."
     assert "Away rotations." in items and "Any supplemental application fees." in items
     late = next(item for item in items if item.startswith("The NRMP's late registration fee"))
-    assert late == "The NRMP's late registration fee: $50 more after 30 November, an old figure (NRMP match fees page, 2016-17)."
+    assert late == (
+        "The NRMP's late registration fee: $50 more after 30 November 2026 (estimated), an old figure (NRMP match fees "
+        "page, 2016-17)."
+    )
     couple = next(item for item in items if item.startswith("The NRMP's couple fee"))
     assert "$15 for each partner, so $30 for the two of you" in couple and "(Level Medicine, Couples Match, cited under" in couple
     assert "budget for the higher figure and check the NRMP's fees page" in couple
@@ -1531,7 +1567,9 @@ def test_an_imgs_total_is_called_a_floor_in_the_headline_with_what_it_leaves_out
     # Named once above the list, in the summary, not in the headline too (diff review s54, 14).
     assert headline.endswith("the newest we hold.") and "Not counted" not in headline
     assert str(result["summary"]).startswith(f"Estimated whole-season cost: at least {total},")
-    assert str(result["summary"]).endswith(f"not counting {and_list(named)}, where they apply to you.")
+    # In a sentence of its own: as one, the summary ran to 39 words (diff review s54b, 11).
+    assert str(result["summary"]).endswith(f". Not counted: {and_list(named)}, where they apply to you.")
+    assert all(len(sentence.split()) <= 35 for sentence in str(result["summary"]).split(". "))
     # Each in full, with its source, in a list under the total's notes.
     points: list[str] = result["img_points"]  # type: ignore[assignment]
     assert len(points) == len(named)
@@ -1575,16 +1613,20 @@ def test_the_faqs_cost_answer_tells_an_img_the_total_is_a_floor_and_what_it_leav
     answer = faq.split("## What will it cost?", 1)[1].split("\n## ", 1)[0]
     (said,) = [paragraph for paragraph in answer.split("\n\n") if paragraph.startswith("For an IMG")]
     assert "For an IMG, its total is the least you will spend" in said
-    for words in ("Pathway and OET Medicine fees", data.ECFMG_PATHWAYS.cite(), "observerships", "SEVIS fee"):
+    import macros
+
+    for words in ("Pathway and OET Medicine fees", '{{ cited("ecfmg-pathways") }}', "observerships", "SEVIS fee"):
         assert words in said, words
     assert "(ECFMG, Exchange Visitor Sponsorship Program: fees, read 2026)" in said
-    # Step 3's figure is the fee data's, with its year and its copy named, and
-    # counted, as the calculator counts it, only when ticked.
-    assert (
-        f"cost ${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} (FSMB, {ac.STEP_3.season_or_year}; from a secondary copy"
-        in said
+    # Step 3's figure and the Pathways citation come from the data through
+    # macros, where they were typed (diff review s54, 10): with its year and
+    # its copy named, and counted, as the calculator counts it, only when ticked.
+    assert 'Step 3 cost {{ fee("USMLE Step 3") }}.' in said and "$" not in said
+    assert unescape(re.sub(r"<[^>]+>", "", str(macros.fee("USMLE Step 3")))) == (
+        f"${ac.STEP_3.amount_usd} in {ac.STEP_3.season_or_year} ({ac.STEP_3.source})"
     )
-    assert ac.STEP_3.status == "secondary"
+    assert ac.STEP_3.status == "secondary" and ac.STEP_3.source.startswith("copy of the FSMB")
+    assert data.ECFMG_PATHWAYS.cite() in str(macros.cited("ecfmg-pathways"))
     assert "the calculator counts it only when you tick it" in said
 
 

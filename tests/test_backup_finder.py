@@ -735,7 +735,7 @@ def test_match_odds_outside_the_non_us_img_group_say_whose_they_are(applicant: s
     senior = not data.prior_us_graduate(result["inputs"])
     # The note's own words, not the function's output compared with itself (diff review s54b, 7).
     assert str(result["match_odds_note"]).startswith(f"These are figures for non-US IMGs, not for {group}")
-    assert "read these estimates as background" in str(result["match_odds_note"])
+    assert "Read these estimates as background" in str(result["match_odds_note"])
     assert f"Not your group. These are figures for non-US IMGs, not for {group}" in text
     assert (
         f"{table_percent(getattr(rates, rate))} of {rated} matched against {table_percent(rates.non_us_img_pct)} of non-US IMGs"
@@ -1725,7 +1725,7 @@ def test_the_odds_note_says_likely_low_only_of_the_fields_match_odds_says_it_of(
     note = str(result["match_odds_note"])
     listed = [str(s["specialty"]) for s in result["suggestions"] if s["match_odds"] is not None]
     assert listed and all(match_odds.leans_low(data.specialty(slug)) for slug in listed)
-    assert note.endswith("read these estimates as background, likely on the low side for you.")
+    assert note.endswith("Read these estimates as background, likely on the low side for you.")
     for slug in listed:
         single = str(
             match_odds.compute({"specialty": slug, "applicant_type": "us-img", "step2_score": 258})["comparison_group"]["note"]
@@ -1737,7 +1737,7 @@ def test_a_list_with_ultra_competitive_fields_names_where_the_lean_holds() -> No
     im, ortho, derm = (data.specialty(s) for s in ("internal-medicine", "orthopaedic-surgery", "dermatology"))
     some = str(match_odds.not_your_group("us-img", "these estimates", listed=[im, ortho]))
     assert (
-        "read these estimates as background, likely on the low side for you in Internal Medicine; in the "
+        "Read these estimates as background, likely on the low side for you in Internal Medicine; in the "
         "most competitive fields listed, we cannot say which way." in some
     )
     none = str(match_odds.not_your_group("us-img", "these estimates", listed=[ortho, derm]))

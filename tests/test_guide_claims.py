@@ -1749,7 +1749,7 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "apply/timeline.md",
-        "Registering after 30 November brings the NRMP's late fee, $50 on its 2016–17 fee page",
+        "Registering after the day that item gives brings the NRMP's late fee, $50 on its 2016–17 fee page",
         late_fee_after_30_november,
     ),
     Claim(
@@ -2420,14 +2420,14 @@ def test_the_faqs_cost_answer_prices_em_by_the_residencycas_schedule_we_hold_and
     first, middle, last = schedule.tiers
     assert first.first == 1 and first.per_program == 0 and middle.first == first.last + 1 == 19
     assert (
-        f"For emergency medicine in the 2025–26 cycle, one ${first.flat} fee covered the first {first.last} programs, "
-        f"each program from the {middle.first}th to the {middle.last}th added ${middle.per_program} and each from the "
+        f"For emergency medicine in the 2025–26 cycle, one ${first.flat} fee covered the first {first.last} programs. "
+        f"Each program from the {middle.first}th to the {middle.last}th added ${middle.per_program}, and each from the "
         f"{last.first}st added ${last.per_program} (SAEM and the emergency medicine organizations, ResidencyCAS "
         "information, 2025–26 cycle)"
     ) in answer
     assert ac.schedule_for("obstetrics-gynecology") is None
     assert "OB/GYN's ResidencyCAS fees are not in our data" in answer
-    assert "a transcript fee for each exam you send (USMLE, COMLEX or both), charged once in each service" in answer
+    assert "Each exam you send (USMLE, COMLEX or both) has a transcript fee, charged once in each service" in answer
     assert int(ac.COMLEX_TRANSCRIPT.amount_usd) > 0 and int(ac.RESIDENCYCAS_TRANSCRIPT.amount_usd) > 0
 
 
@@ -2696,7 +2696,7 @@ def test_the_pages_citing_wayne_state_agree_on_what_eras_asks_of_a_couple() -> N
     apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
     assert "asks nothing about coupling" not in apply
     assert "The ERAS application lets you mark yourself as part of a couple" in apply
-    assert "doing so is your choice, and it links nothing" in apply
+    assert "Marking it is your choice, and it links nothing" in apply
     for page, said in (("apply/index.md", "alerts programs but links nothing"), ("data-and-sources.md", "which alerts programs")):
         text = page_text(page)
         assert "optional couples question" not in text and "asks nothing about coupling" not in text
@@ -3961,7 +3961,7 @@ COUPLES_54_CLAIMS = (
     ),
     Claim(
         "apply/rank-order-list.md",
-        "The late fee was $50 for each partner who registers after 30 November, on the NRMP's 2016–17 fee page",
+        "It was $50 on the NRMP's 2016–17 fee page, the newest we hold (an old figure, so check the current one)",
         late_fee_after_30_november,
     ),
 )
@@ -4085,7 +4085,8 @@ def test_a_couple_who_submitted_unmarked_is_told_what_our_sources_support() -> N
     # on, and gives the secondary guide's advice as that guide's.
     apply = _between(page_text("apply/index.md"), "## Applying as a couple", "## What to do this week")
     assert "Already submitted without the mark?" in apply
-    assert "our sources do not say whether the couples mark is one of them, so ask the AAMC's ERAS support (our advice)" in apply
+    assert "Already submitted without the mark? Ask the AAMC's ERAS support whether you can add it (our advice)." in apply
+    assert "our sources do not say whether the couples mark is one of them." in apply
     assert "(Inside the Match, Navigating Couples Match Interviews, read 2026; secondary, not an NRMP rule)" in apply
     sources = _between(page_text("apply/index.md") + " END", "## Sources on this page", " END")
     assert "**Inside the Match**, Navigating Couples Match Interviews (read 2026; secondary)" in sources
@@ -4542,3 +4543,30 @@ def test_the_data_page_claims_agreement_only_for_figures_quoted_through_the_data
     assert "cannot disagree" not in text
     assert "a figure quoted through that module reads the same on a guide page, in a calculator and on this page" in text
     assert "Tests check the ones we know of against the data, but a new edition could leave one behind" in text
+
+
+# --- tidy55: sentences split, and a typed date read from the cycle (diff review s54, 10 and 19; s54b, 11) ---
+@pytest.mark.parametrize(
+    ("page", "start"),
+    [("faq.md", "## What will it cost?"), ("apply/index.md", "## Applying as a couple { #applying-as-a-couple }")],
+)
+def test_the_faq_cost_answer_and_the_couples_bullets_read_in_short_sentences(page: str, start: str) -> None:
+    section = (ROOT / "docs" / page).read_text(encoding="utf-8").split(start, 1)[1].split("\n## ", 1)[0]
+    # A bullet's bold lead is a sentence of its own.
+    lines = [line.replace(".** ", ". ") for line in section.splitlines()]
+    long = [sentence for line in lines for sentence in _long_sentences(line, 35)]
+    assert not long, long
+
+
+def test_the_competitiveness_pages_reapplicant_question_reads_in_short_sentences() -> None:
+    said = page_text("calculators/competitiveness.md").split("Applying again to an ultra-competitive field", 1)[1]
+    said = said.split("\n", 1)[0].split(" - **", 1)[0]
+    assert "has your profile changed a lot since your last application?" in said
+    assert not _long_sentences(said, 25), _long_sentences(said, 25)
+
+
+def test_staying_in_as_a_couple_dates_the_late_fee_from_the_cycle() -> None:
+    section = _between(page_text("apply/rank-order-list.md"), "stay in or wait?", "## Before you certify")
+    assert "30 November" not in section
+    assert 'Registration without the late fee {{ cycle_tensed("early_registration_ends", "ends", "ended") }} ' in section
+    assert '{{ cycle_date("early_registration_ends", on=True) }}; each partner who registers after it pays the fee.' in section

@@ -946,9 +946,17 @@ def test_a_couple_is_told_each_figure_is_one_partners_alone(ranks: int | None) -
     inputs: dict[str, object] = {"specialty": "pediatrics", "step2_score": 238}
     if ranks is not None:
         inputs["contiguous_ranks"] = ranks
-    notes = match_odds.compute(inputs)["notes"]
-    said = [n for n in notes if n.startswith("If you match as a couple, this is your chance alone")]
-    assert len(said) == 1 and "does not try either partner alone" in said[0] and "NRMP" in said[0]
+    result = match_odds.compute(inputs)
+    text = unescape(str(match_odds.render(result)))
+    assert text.count("If you match as a couple, this is your chance alone") == 1
+    assert "does not try either partner alone" in match_odds.COUPLE_NOTE and "NRMP" in match_odds.COUPLE_NOTE
+    # Just under the headline, where it was the eighth note under "Read
+    # this with care" (couples audit s54, 1).
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", text, re.S)
+    worked_for = next(i for i, p in enumerate(paragraphs) if "Calculated for: " in p)
+    assert worked_for <= 2 and paragraphs[worked_for + 1] == match_odds.COUPLE_NOTE
+    assert text.index(match_odds.COUPLE_NOTE) < text.index("Base rate: ") < text.index("Read this with care:")
+    assert not any("couple" in note for note in result["notes"])
 
 
 @pytest.mark.parametrize(("applicant", "held"), [("us-do", False), ("us-md", False), ("us-img", True), ("non-us-img", True)])
@@ -1106,8 +1114,8 @@ def test_a_us_senior_with_ranks_is_not_told_the_estimate_with_them_is_likely_low
     assert result["probability"] is not None and result["score_alone"] is not None
     assert result["probability"] > result["score_alone"], "4 ranks lift the estimate among non-US IMGs"
     # The seniors' rate is said with the estimate it can speak to, leaning no way (recheck s44).
-    assert "read the estimate from your Step 2 CK alone as background only, not as your chance" in note
-    assert "read the estimate as background, likely on the low side" not in note
+    assert "Read the estimate from your Step 2 CK alone as background only, not as your chance" in note
+    assert "Read the estimate as background, likely on the low side" not in note
     assert "those who matched had ranked a mean of 5.3 programs in it and those who did not 2.2" in note
     matched_mean, unmatched_mean = data.ORTHO_US_SENIOR_CONTIG_MEANS
     assert "US seniors in competitive fields rank many more programs than that" in note
@@ -1136,7 +1144,7 @@ def test_ranks_alone_keep_the_lean_for_the_base_rate_only() -> None:
             "comparison_group"
         ]["note"]
     )
-    assert "read the base rate as background only, not as your chance" in note
+    assert "Read the base rate as background only, not as your chance" in note
     assert "leaning neither way" in note
 
 
@@ -1299,9 +1307,11 @@ def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by
     assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
     # Its opening is shared with the backup finder's couples sentence, in the same words (couples audit s54, 5).
     assert match_odds.COUPLE_NOTE.startswith(
-        "If you match as a couple, this is your chance alone, not inside the couple: the NRMP matches"
+        "If you match as a couple, this is your chance alone, not inside the couple. The NRMP matches"
     )
     assert match_odds.couple_alone("this is") in match_odds.COUPLE_NOTE
+    # In short sentences: as one, it ran to 74 words (couples audit s54, 1).
+    assert all(len(sentence.split()) <= 35 for sentence in match_odds.COUPLE_NOTE.split(". "))
 
 
 @pytest.mark.parametrize("applicant", ["non-us-img", "us-img", "us-md", "us-do"])
@@ -1369,7 +1379,7 @@ def test_a_us_seniors_lean_says_their_rate_is_a_match_in_any_field(applicant: st
     note = str(result["comparison_group"]["note"])
     rate = latest_match_rates().for_applicant(applicant)
     said = (
-        f"That {rate:g}% counts a match in any field, not only in Psychiatry: your group's rate in Psychiatry is not "
+        f"That {rate:g}% counts a match in any field, not only in Psychiatry. Your group's rate in Psychiatry is not "
         "in our data, and in some fields it has been lower than the all-field rate."
     )
     assert said in note
@@ -1386,7 +1396,7 @@ def test_the_any_field_words_are_for_us_seniors_in_match_odds_only() -> None:
     # A graduate of an earlier year is told the seniors' rate is not theirs at all.
     graduate = str(compute({**DO_SENIOR, "years_since_graduation": 2})["comparison_group"]["note"])
     assert "counts a match in any field" not in graduate and data.PRIOR_GRADUATE_RATE in graduate
-    assert "read the base rate as background only." in graduate
+    assert "Read the base rate as background only." in graduate
     # A US-citizen IMG's note, and the backup finder's, which speaks of several fields, carry none of it.
     citizen = str(compute({**DO_SENIOR, "applicant_type": "us-img"})["comparison_group"]["note"])
     assert "counts a match in any field" not in citizen and "unless your file has a failed exam attempt" in citizen
@@ -1409,7 +1419,7 @@ def test_a_do_with_no_step2_reads_and_hears_that_comlex_is_not_weighed(slug: str
     assert said in paragraphs
     # Beside the note on whose figures these are, before the table and the chart.
     where = paragraphs.index(said)
-    assert paragraphs[where - 1].startswith("Across all specialties in ")
+    assert "Across all specialties in " in paragraphs[where - 1]
 
 
 @pytest.mark.parametrize(
@@ -1990,7 +2000,7 @@ def test_the_lean_is_said_outside_the_most_competitive_fields_only(slug: str) ->
     unknown = match_odds.HARD_FIELD_NO_LEAN.format(field=spec.name, tier=data.TIER_LABELS[spec.tier])
     assert (unknown in note) is hard
     assert "the articles say" not in note
-    assert "share" not in note.split("These are figures")[-1].split("so read")[-1]
+    assert "share" not in note.split("These are figures")[-1].split(". Read ")[-1]
 
 
 def test_the_ortho_us_img_with_one_rank_is_not_reassured_and_reads_the_ranks_first() -> None:
@@ -2003,11 +2013,11 @@ def test_the_ortho_us_img_with_one_rank_is_not_reassured_and_reads_the_ranks_fir
         "Surgery, so do not count on your group's higher rate to lift this estimate."
     )
     unknown = match_odds.HARD_FIELD_NO_LEAN.format(field="Orthopaedic Surgery", tier="ultra-competitive")
-    assert "so read the estimate as background only. " + ranks + " " + unknown in note
+    assert ". Read the estimate as background only. " + ranks + " " + unknown in note
     assert ranks in _lead(html)
     # Without the rank, the field alone says the direction is unknown.
     alone = str(compute({**ORTHO_US_IMG, "contiguous_ranks": None})["comparison_group"]["note"])
-    assert "so read the estimate as background only. " + unknown in alone
+    assert ". Read the estimate as background only. " + unknown in alone
 
 
 @pytest.mark.parametrize("ranks", [1, 2, 5])
@@ -2085,3 +2095,23 @@ def test_a_flagged_reader_in_a_hard_field_is_not_told_their_group_matches_more_o
         ]["note"]
     )
     assert "your group matches more often, but your file has" in im
+
+
+@pytest.mark.parametrize(("applicant", "group", "rated", "rate"), READERS_OUTSIDE_THE_DATA)
+@pytest.mark.parametrize("slug", ["internal-medicine", "orthopaedic-surgery", "diagnostic-radiology"])
+def test_the_not_your_group_note_reads_in_short_sentences_with_what_to_do_opening_its_own(
+    applicant: str, group: str, rated: str, rate: str, slug: str
+) -> None:
+    # The colon and the "so" ran the note's sentences to 39 and 61 words, and
+    # the no-lean rule to 38 and 45 (diff review s54b, 11; aiminghigh audit s54, 13).
+    result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": 250})
+    note = str(result["comparison_group"]["note"])
+    assert note.startswith(f"These are figures for non-US IMGs, not for {group}. ")
+    assert ". Read the estimate as background" in note
+    citations = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", "", note)
+    long = [s for s in re.split(r"(?<=\.) (?=[A-Z])", citations) if len(s.split()) > 35]
+    assert not long, long
+    # The headline keeps only whose figures these are; the rest is the note under it.
+    assert _lead(match_odds.render(result)).startswith(f"Not your group. These are figures for non-US IMGs, not for {group}. ")
+    for rule in (match_odds.LEAN_RULE, match_odds.HARD_FIELD_NO_LEAN):
+        assert all(len(sentence.split()) <= 25 for sentence in rule.split(". "))

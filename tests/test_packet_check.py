@@ -1085,3 +1085,49 @@ def test_the_us_column_is_in_the_documents_help_the_method_and_the_page() -> Non
     assert "Warning, our rule: where the documents table has a US column" in method
     page = " ".join((ROOT / "docs" / "calculators" / "packet-check.md").read_text(encoding="utf-8").split())
     assert "`US`" in page and "competitiveness check" in page
+
+
+# --- A field's statement sent to a first-year program (aiminghigh audit s54, 12) ---------
+ORTHO_AND_PRELIM = "City Ortho,orthopaedic-surgery\nCity Prelim,preliminary-surgery\nTown Prelim,preliminary-surgery\n"
+ORTHO_PACKET = "PS-Ortho,statement,orthopaedic-surgery\nPS-Prelim,statement,preliminary-surgery\nL1,letter,orthopaedic-surgery\n"
+
+
+def test_an_orthopaedics_statement_sent_to_a_preliminary_program_is_noted_as_our_advice() -> None:
+    packet = ORTHO_PACKET.replace("PS-Prelim,statement,preliminary-surgery\n", "")
+    programs = ORTHO_AND_PRELIM.replace("Town Prelim,preliminary-surgery\n", "")
+    result = check(programs, packet, assigned("City Ortho", "PS-Ortho", "L1") + assigned("City Prelim", "PS-Ortho", "L1"))
+    notes = [(program, message) for severity, program, message in said(result) if severity == "note"]
+    assert notes == [
+        (
+            "City Prelim",
+            "The statement “PS-Ortho” was written for orthopaedic-surgery. A preliminary or transitional program may "
+            "take it (our rule), but a short statement written for that year may serve you better (our advice).",
+        )
+    ]
+    # Allowed, as before: a note, not an error, and counted apart from the
+    # notes on how a specialty was read.
+    assert not [message for severity, _, message in said(result) if severity == "error"]
+    assert "1 note on statements for a first year." in result["summary"]
+    assert "on how a specialty was read" not in result["summary"]
+    assert packet_check.FIRST_YEAR_STATEMENT in text(result)
+
+
+def test_one_note_for_a_statement_sent_to_many_first_year_programs_and_none_for_one_written_for_the_year() -> None:
+    many = check(
+        ORTHO_AND_PRELIM,
+        ORTHO_PACKET,
+        assigned("City Ortho", "PS-Ortho", "L1")
+        + assigned("City Prelim", "PS-Ortho", "L1")
+        + assigned("Town Prelim", "PS-Ortho", "L1"),
+    )
+    (note,) = [(program, message) for severity, program, message in said(many) if "statement" in message]
+    assert note[0] == "" and "goes to 2 preliminary or transitional programs (City Prelim, Town Prelim)." in note[1]
+    own = check(
+        ORTHO_AND_PRELIM,
+        ORTHO_PACKET,
+        assigned("City Ortho", "PS-Ortho", "L1")
+        + assigned("City Prelim", "PS-Prelim", "L1")
+        + assigned("Town Prelim", "PS-Prelim", "L1"),
+    )
+    assert not [message for _, _, message in said(own) if "statement" in message]
+    assert "statements for a first year" not in own["summary"]

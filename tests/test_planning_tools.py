@@ -1103,9 +1103,17 @@ def test_a_preliminary_or_transitional_program_takes_any_fields_letters_and_stat
     }
     result = packet_check.compute(first_year)
     assert result["ok"], result["problems"]
-    assert [(p["severity"], p["message"]) for p in result["problems"]] == [
-        ("note", "Programs, line 5: read “Medicine-Preliminary” as preliminary-medicine."),
-        ("note", "Programs, line 6: read “internal-medicine-preliminary” as preliminary-medicine."),
+    # Any field's statement is taken, with a note suggesting one written for
+    # the year (aiminghigh audit s54, 12): one note for each statement.
+    assert [(p["severity"], p["program"], p["message"].split(" A preliminary")[0]) for p in result["problems"]] == [
+        ("note", "P", "Programs, line 5: read “Medicine-Preliminary” as preliminary-medicine."),
+        ("note", "Q", "Programs, line 6: read “internal-medicine-preliminary” as preliminary-medicine."),
+        ("note", "T", "The statement “S2” was written for family-medicine."),
+        (
+            "note",
+            "",
+            "The statement “S1” was written for internal-medicine and goes to 2 preliminary or transitional programs (P, Q).",
+        ),
     ]
     assert [p["specialty"] for p in result["programs"]][2:] == [
         "transitional-year",

@@ -1604,8 +1604,9 @@ def test_a_small_first_choices_count_carries_the_caveat_in_the_read_out_and_head
     assert citizen["announced"].startswith("Pathology: 60–80 programs (fewer if fewer take applicants like you); Internal")
     # With a backup warning, the short counts lead the pinned line with the caveat.
     warned = pc.compute({"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img"})
-    # Without the caveat past 90 characters (diffreview47 audit s47, 6).
-    assert warned["gist"] == "Neurology 60–80; PM&R 60–80 (Dual apply). Check your backup."
+    # Past 90 characters the caveat is said shorter, and only then left out
+    # (diffreview47 audit s47, 6; diff review s54, 17).
+    assert warned["gist"] == "Neurology 60–80 (fewer if fewer sponsor you); PM&R 60–80 (Dual apply). Check your backup."
     assert "Neurology: 60–80 programs (fewer if fewer sponsor your visa); " in warned["announced"]
     # Not for a US graduate, whom most programs take.
     us_md = {"specialty": "pathology", "backup_specialty": "internal-medicine", "applicant_type": "us-md", "needs_visa": False}
@@ -2459,3 +2460,22 @@ def test_not_saying_whether_you_applied_leaves_the_counts_as_they_were(monkeypat
     assert (result, page) == _counted(monkeypatch, None)
     assert result["mid_season"] == pc.mid_season_note(dt.date(2026, 12, 7), "internal-medicine", "family-medicine")
     assert result["next_season"] is None and "As you answered" not in page
+
+
+@pytest.mark.parametrize(
+    ("applicant", "backup", "caveat"),
+    [("us-img", "40–60", "take you"), ("non-us-img", "60–80", "sponsor you")],
+)
+def test_two_small_fields_share_the_caveat_in_the_pinned_line_or_neither_has_it(applicant: str, backup: str, caveat: str) -> None:
+    # "Neurology 60–80 (fewer if fewer take applicants like you); Pathology
+    # 40–60" read as if pathology escaped the caveat the summary gives "In
+    # each field" (diff review s54, 17).
+    result = pc.compute({"specialty": "neurology", "backup_specialty": "pathology", "applicant_type": applicant})
+    assert "In each field, fewer if fewer" in result["summary"]
+    assert result["gist"] == f"Neurology 60–80; Pathology {backup} (Dual apply). In each field, fewer if fewer {caveat}."
+    assert len(result["gist"]) <= PINNED_LINE_CHARS
+    # Where even the short form does not fit, neither field carries it.
+    strongly = pc.compute(
+        {"specialty": "neurology", "backup_specialty": "pathology", "applicant_type": applicant, "step2_score": 225}
+    )
+    assert strongly["band"] == "dual-apply-strongly" and "fewer" not in strongly["gist"], strongly["gist"]

@@ -566,6 +566,32 @@ def test_every_fee_a_guide_types_is_one_the_fee_data_hold() -> None:
     assert typed >= 10, "the guides' fees were not found"
 
 
+def test_a_single_fee_and_a_sources_citation_come_from_the_data_with_their_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The FAQ typed Step 3's "$935 in 2025" and the Pathways citation's
+    "2025, for the 2026 Match" (diff review s54, 10): the macros read them
+    from the data, so a new row or edition rewrites the sentence."""
+    from dataclasses import replace
+
+    import macros
+
+    step3 = next(row for row in data.fees() if row.item.startswith("USMLE Step 3"))
+    assert str(macros.fee("USMLE Step 3")) == (
+        f'${step3.amount_usd} in {step3.season_or_year} <span class="mpb-cite">({step3.source})</span>'
+    )
+    newer = replace(step3, amount_usd="990", season_or_year="2027")
+    monkeypatch.setattr(data, "fees", lambda: (newer,))
+    assert str(macros.fee("USMLE Step 3")).startswith("$990 in 2027 ")
+    # An old fee says so beside its year.
+    monkeypatch.setattr(data, "fees", lambda: (replace(step3, season_or_year="2016-17"),))
+    assert str(macros.fee("USMLE Step 3")).startswith(f"${step3.amount_usd} in 2016-17, an old figure ")
+    assert unescape(str(macros.cited("ecfmg-pathways"))) == f'<span class="mpb-cite">({data.ECFMG_PATHWAYS.cite()})</span>'
+    with pytest.raises(KeyError):
+        macros.cited("no-such-source")
+    monkeypatch.setattr(data, "fees", lambda: ())
+    with pytest.raises(KeyError):
+        macros.fee("USMLE Step 3")
+
+
 # Where a guide types the edition of the figures it quotes.  Its figures are
 # typed beside it, so a new edition in the data must send someone to re-read
 # exactly these lines (README, "Updating the figures").
