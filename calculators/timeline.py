@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
-from . import cycle, data, profile
+from . import cycle, data, profile, season_words
 from .cycle import SHORTEST_INTERVIEW_SEASON_DAYS, interview_season_too_short, interviews_begin, months_from
 from .data import (
     ARTICLE_IMG,
@@ -1855,7 +1855,7 @@ def _plan_the_running_season(running_year: int) -> str:
     last = long_date(cycle.last_day_for_an_interview(running_year))
     basis = cycle.last_day_basis(running_year)
     return (
-        f"To plan the Match {running_year} instead, enter a submission date by about {last}: by our rule of thumb, "
+        f"To plan the Match {running_year} instead, enter a submission date by about {last}. By our rule of thumb, "
         f"that is the last useful day to send a new application{f' ({basis})' if basis else ''}."
     )
 
@@ -1868,20 +1868,18 @@ def _already_in_the_running_season(running_year: int, match_year: int, today: dt
     (reapplicant audit s40, 3)."""
     running = cycle.season(running_year)
     early, late, deadline = running["early_registration_ends"], running["late_registration_ends"], running["rank_deadline"]
-    register = (
-        f"Register by {early.shown()} to avoid the late fee, or with it by {late.shown()}"
-        if cycle.registration(running_year, today) == "on-time"
-        else f"You still can, with the late fee, by {late.shown()}"
-    )
+    # The guides' terms, in their words (diff review s54, 18).
+    terms = season_words.registration_terms(cycle.registration(running_year, today), early.shown(), f"by {late.shown()}")
+    register = f" Not registered with the NRMP yet? Register {''.join(map(str, terms))}." if terms else ""
     rank = (
-        "which is also the last day to certify your rank list"
+        " That is also the last day to certify your rank list."
         if late.date == deadline.date
-        else f"and certify your rank list by {deadline.shown()}"
+        else f" Certify your rank list by {deadline.shown()}."
     )
+    # Short sentences, where one ran to 46 words (diff review s54b, 11).
     return (
-        f"Applied to the Match {running_year} already? That season is still under way. Not registered with the NRMP "
-        f"yet? {register}, {rank}. Enter the date you submitted to plan that season: this plan, for the Match "
-        f"{match_year}, leaves out its ranking."
+        f"Applied to the Match {running_year} already? That season is still under way.{register}{rank} To plan that "
+        f"season, enter the date you submitted. This plan, for the Match {match_year}, leaves out its ranking."
     )
 
 
@@ -2462,16 +2460,17 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             fields_closed = cycle.residencycas_fields_closed(running_year, today)
             # From late December "you can still apply, late" stood beside the
             # other notes' "too late" (diff review s41, second, 2).
+            # Short sentences, where they ran to 46-69 words (diff review s54, 19; s54b, 11).
             running_note = (
                 f"An application to the Match {running_year} sent now is unlikely to bring an interview before its "
-                f"rank lists close on {running['rank_deadline'].shown()}, so this plan is for the Match {match_year}."
+                f"rank lists close on {running['rank_deadline'].shown()}. So this plan is for the Match {match_year}."
                 f"{cycle.too_late_caveat(running_year)} "
                 if cycle.too_late_for_interviews(running_year, today)
-                else f"You can still apply for the Match {running_year}, late: its programs began "
-                f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
+                else f"You can still apply for the Match {running_year}, late. Its programs began reviewing on "
+                f"{running['programs_receive'].shown()}, and many interview places go to earlier applicants (our "
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
-                f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}"
+                f"reading). {fields_closed}{' ' if fields_closed else ''}"
                 f"{_plan_the_running_season(running_year)}"
             )
         # Two notes: as one, a bullet of over 200 words (diff review s54, 19).

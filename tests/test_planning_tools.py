@@ -1635,7 +1635,7 @@ def test_given_no_date_after_review_starts_the_plan_says_the_running_season_stil
     # Its own note, just after (diff review s54, 19).
     following = result["notes"][result["notes"].index(late[0]) + 1]
     assert following.startswith("Applied to the Match 2028 already? That season is still under way.")
-    assert "Enter the date you submitted to plan that season: this plan, for the Match 2029" in following
+    assert "To plan that season, enter the date you submitted. This plan, for the Match 2029" in following
     before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
     assert not [n for n in before_review["notes"] if "You can still apply for the Match" in n]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import cycle, data, registry, timeline
+from calculators import cycle, data, registry, season_words, timeline
 from calculators.fields import InputError
 from calculators.html import capitalised
 
@@ -20,6 +20,12 @@ SEASON_NOTE = "This plans your reapplication for the next season"
 
 def season_note(result: timeline.TimelineResult) -> list[str]:
     return [note for note in result["notes"] if note.startswith(SEASON_NOTE)]
+
+
+def sentences(text: str) -> list[str]:
+    """A text's sentences: each ends at a full stop, question mark or
+    exclamation mark followed by a capital, a bracket or a quotation mark."""
+    return re.split(r"(?<=[.?!])\s+(?=[A-Z“(])", text)
 
 
 @pytest.mark.parametrize(
@@ -2012,12 +2018,14 @@ def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to
         (note,) = running_notes(result)
         assert note.startswith(RUNNING_2027)
         assert (
-            "Not registered with the NRMP yet? You still can, with the late fee, by 17 February 2027 (estimated, set "
-            "early on purpose), which is also the last day to certify your rank list." in note
+            "Not registered with the NRMP yet? Register with the late fee, by 17 February 2027 (estimated, set early "
+            "on purpose). That is also the last day to certify your rank list." in note
         )
         assert note.endswith(
-            "Enter the date you submitted to plan that season: this plan, for the Match 2028, leaves out its ranking."
+            "To plan that season, enter the date you submitted. This plan, for the Match 2028, leaves out its ranking."
         )
+        # In short sentences, where one ran to 46 words (diff review s54b, 11).
+        assert max(len(sentence.split()) for sentence in sentences(note)) <= 25
         # Short: the note for a reader who left the date to us says how to
         # apply late; a reader who typed a later date hears only this.
         assert "You can still apply" not in note and len(note.split()) <= 65
@@ -2036,15 +2044,24 @@ def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to
         # Before the late fee: both days.
         (
             {"today": "2026-10-15"},
-            "Register by 30 November 2026 (estimated) to avoid the late fee, or with it by 17 February 2027",
+            "Register without the late fee until 30 November 2026 (estimated), or with it by 17 February 2027",
         ),
         # Past the last useful day, still before the rank lists close.
-        ({"today": "2027-01-20"}, "You still can, with the late fee, by 17 February 2027"),
+        ({"today": "2027-01-20"}, "Register with the late fee, by 17 February 2027"),
     ],
 )
 def test_the_running_season_note_follows_the_registration_fee_of_the_day(inputs: dict[str, str], said: str) -> None:
     (note,) = running_notes(timeline.compute({**COUPLE_LATER, **inputs}))
     assert note.startswith(RUNNING_2027) and said in note
+    # The guides' terms, from the one helper (diff review s54, 18).
+    today = dt.date.fromisoformat(inputs["today"])
+    running = cycle.season(2027)
+    terms = season_words.registration_terms(
+        cycle.registration(2027, today),
+        running["early_registration_ends"].shown(),
+        f"by {running['late_registration_ends'].shown()}",
+    )
+    assert f"Register {''.join(map(str, terms))}." in note
 
 
 @pytest.mark.parametrize(
@@ -2082,7 +2099,7 @@ def test_with_no_date_the_running_season_is_planned_by_its_last_useful_day_not_i
     last = cycle.last_day_for_an_interview(2027)
     assert last == dt.date(2026, 12, 20)
     assert (
-        "To plan the Match 2027 instead, enter a submission date by about 20 December 2026: by our rule of thumb, "
+        "To plan the Match 2027 instead, enter a submission date by about 20 December 2026. By our rule of thumb, "
         "that is the last useful day to send a new application (worked out from our estimate of the rank-list "
         "deadline, which we set early on purpose)." in note
     )
