@@ -931,7 +931,8 @@ def _us_months(
             f"{USCE_GUIDE} says what a graduate can arrange.",
         ]
     )
-    head = f"You have {have}, as you answered, and US letters come from the US physicians who watch you work."
+    # Built once, for the arrange row, the too-late row and its note (diff review s54b, 10).
+    answered = f"You have {have}, as you answered."
     plan_row = next((m for m in milestones if m["title"] == PLAN_USCE), None)
     # Its "rotations or observerships" stood beside rows counting hands-on
     # months only (diff review s54b, 3).
@@ -950,7 +951,8 @@ def _us_months(
         last = _item(
             start,
             USCE_START,
-            f"Start by about this day so that {need}, back to back, end by {due}. The day is our count, with "
+            # Short sentences, action first (planner audit s54, 7).
+            f"Start by about this day. Then {need}, back to back, end by {due}. The day is our count, with "
             f"{USCE_MINIMAL_BELOW} months as our line. "
             + (
                 "Ask the physician who supervises each block for a letter as it ends."
@@ -974,17 +976,17 @@ def _us_months(
                     USCE_LETTERS,
                     f"Your US months end by this day. The orthopaedics article wants your letters confirmed about "
                     f"{cycle.LETTERS_CONFIRMED_MONTHS} months before you submit. The row “{REQUEST_LETTERS}” follows the IMG "
-                    "article's earlier clock, the safer one, which your US months cannot meet, so this later day is "
-                    "the one left. Ask the physician who supervises each block for a letter as it ends, and tell each "
+                    "article's earlier, safer clock. Your US months cannot meet it, so this later day is the one left. "
+                    "Ask the physician who supervises each block for a letter as it ends, and tell each "
                     "writer which specialty it is for.",
                     ARTICLE_ORTHO.cite(),
                     estimated=submission_estimated,
                 )
             )
-            # Two sentences, where one ran to 43 words (diff review s54b, 11).
+            # Short sentences, where one ran to 43 words (diff review s54b, 11).
             letters["detail"] += (
                 f" With {have}, your US months cannot end by this day. Ask the physician who supervises each block "
-                f"for a letter as it ends, by the row “{USCE_LETTERS}”, {confirmed_shown}."
+                f"for a letter as it ends. Have them by the row “{USCE_LETTERS}”, {confirmed_shown}."
             )
             # A step the reader cannot take on its day leads neither the
             # headline nor the table (planner audit s54, 2).
@@ -994,8 +996,9 @@ def _us_months(
         arrange = _item(
             today,
             USCE_ARRANGE,
-            f"{head} Arrange {need} now; observerships do not count. {line} They have to end before your letters "
-            f"are due: start them by the row “{USCE_START}”. {tail}",
+            f"{answered} US letters come from the US physicians who watch you work. Arrange {need} now; observerships "
+            f"do not count. {line} They have to end before your letters are due. Start them by the row “{USCE_START}”. "
+            f"{tail}",
             ARTICLE_IMG.cite(),
             estimated=False,
         )
@@ -1009,22 +1012,22 @@ def _us_months(
     # Too late even for the later clock: the guide's judgment, said as ours.
     later = cycle.season(match_year + 1)["submissions_open"]
     which = "an" if reapplying else "a first"
-    # Said by the row and the note alike.
+    # Said by the row and the note alike, in short sentences, where they ran
+    # to 40-42 words (diff review s54b, 11).
     cannot = (
-        f"You have {have}, as you answered. The {need} you need can no longer end by {confirmed_shown}, about "
+        f"{answered} The {need} you need can no longer end by {confirmed_shown}. That is about "
         f"{cycle.LETTERS_CONFIRMED_MONTHS} months before you submit"
     )
     arrange = _item(
         today,
         USCE_ARRANGE,
-        f"{cannot}, so this application would go without US letters, and "
-        f"{SEASON_LATER} (our reading). Arrange them now for the season you choose; observerships do not count. "
-        f"{line} {tail}",
+        f"{cannot}. So this application would go without US letters, and {SEASON_LATER} (our reading). Arrange them "
+        f"now for the season you choose; observerships do not count. {line} {tail}",
         cited_together(ARTICLE_IMG, ARTICLE_ORTHO),
         estimated=False,
     )
     letters["detail"] += (
-        f" With {have}, your US months cannot end before this season's letters are due: see the row “{USCE_ARRANGE}”."
+        f" With {have}, your US months cannot end before this season's letters are due. See the row “{USCE_ARRANGE}”."
     )
     letters["held_back"] = True
     note = (

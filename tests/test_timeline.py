@@ -2244,7 +2244,8 @@ def test_an_img_with_no_us_months_in_december_is_given_the_window_for_them_and_a
     assert letters.get("held_back")
     assert letters["detail"].endswith(
         "With no hands-on US clinical months yet, your US months cannot end by this day. Ask the physician who "
-        f"supervises each block for a letter as it ends, by the row “{timeline.USCE_LETTERS}”, 1 June 2027 (estimated)."
+        f"supervises each block for a letter as it ends. Have them by the row “{timeline.USCE_LETTERS}”, 1 June 2027 "
+        "(estimated)."
     )
     # The headline and the read-out lead with what can be done, and date the window.
     assert result["summary"].startswith(
@@ -2327,8 +2328,8 @@ def test_too_late_even_for_the_later_clock_the_plan_says_plainly_that_a_season_l
     assert result["notes"].index(note) == 1
     assert note == (
         "You have no hands-on US clinical months yet, as you answered. The 3 hands-on months you need can no longer "
-        "end by 1 June 2027 (estimated), about 3 months before you submit, when the orthopaedics article wants your "
-        "letters confirmed. So this application would go without US letters. Our reading, not the articles': it may be "
+        "end by 1 June 2027 (estimated). That is about 3 months before you submit, when the orthopaedics article wants "
+        "your letters confirmed. So this application would go without US letters. Our reading, not the articles': it may be "
         "wiser to apply a season later, for the Match 2029, than to send a first application with no US letters. To "
         f"plan that season, enter a date such as {opens.shown()} in “ERAS submission date”."
     )
