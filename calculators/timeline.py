@@ -1060,6 +1060,16 @@ def _us_months(
 
 # Named in the result, which points to it (ESL audit s35, 19).
 INCLUDE_PAST_LABEL = "Include past milestones in the calendar file"
+# Printed whole, the timeline's page ran to some 10,000 words: the form, the
+# method (opened for paper) and the guide's text around the plan.  The button
+# marks the page while its print runs (print-sections.js), and calculators.css
+# leaves those off paper; the browser's own Print is unchanged (planner audit
+# s54, 7).
+PRINT_PLAN = "Print only my plan"
+PRINT_PLAN_SAID = (
+    "It prints the notes and the table, without the form, the method and the guide around them. Your browser's own "
+    "Print command prints the whole page."
+)
 
 FIELDS = (
     DateField(
@@ -2931,6 +2941,15 @@ def render(result: TimelineResult) -> Markup:
             "No milestone is still ahead, so there is no calendar to download; tick "
             f"“{INCLUDE_PAST_LABEL}” above to include the past ones.",
             class_="mpb-screen-only",
+        ),
+        # A real button, named by its words, for a keyboard and a screen
+        # reader alike; off paper and, with scripts off, off the page too
+        # (calculators.css), as only the page's script prints.
+        el(
+            "p",
+            el("button", PRINT_PLAN, type="button", class_="md-button mpb-print-plan"),
+            f" {PRINT_PLAN_SAID}",
+            class_="mpb-screen-only mpb-print-plan-offer",
         ),
         el("h4", "Your plan, date by date"),
         plan,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -2508,3 +2508,28 @@ def test_the_longest_rows_keep_every_fact_with_their_sources_moved_to_source() -
     # In the table, each source on its own line of the Source column.
     body = unescape(str(timeline.render(result)))
     assert f"{data.FSMB_STEP3.cite()}. <br>Also: {data.STEP3_SCORE_DELAY.cite()}" in body
+
+
+ASSETS = Path(__file__).parent.parent / "docs" / "assets"
+
+
+@pytest.mark.parametrize("inputs", [{"today": "2026-12-07"}, {"today": "2029-06-01", "eras_submission": "2028-10-01"}])
+def test_the_result_offers_a_button_to_print_only_the_plan(inputs: dict[str, str]) -> None:
+    # Printed whole, the page ran to some 10,000 words around the plan (planner audit s54, 7).
+    result = timeline.compute(inputs)
+    body = str(timeline.render(result))
+    button = f'<button type="button" class="md-button mpb-print-plan">{timeline.PRINT_PLAN}</button>'
+    offer = f'<p class="mpb-screen-only mpb-print-plan-offer">{button} {escape(timeline.PRINT_PLAN_SAID)}</p>'
+    # A real button, named by its words, said once, before the table it prints;
+    # offered with no calendar to download too (the second plan is all past).
+    assert body.count(offer) == 1 and body.index(offer) < body.index("<table")
+    assert timeline.PRINT_PLAN == "Print only my plan" and "Print command prints the whole page" in timeline.PRINT_PLAN_SAID
+    # What the page script marks and the stylesheet reads are the button's own names.
+    script = (ASSETS / "javascripts" / "print-sections.js").read_text(encoding="utf-8")
+    style = (ASSETS / "stylesheets" / "calculators.css").read_text(encoding="utf-8")
+    assert 'closest(".mpb-print-plan")' in script and "?." not in script and 'PLAN_ONLY = "mpb-print-plan-only"' in script
+    assert "window.print()" in script and "classList.remove(PLAN_ONLY)" in script
+    printing = style[style.index("@media print {") :]
+    assert ".mpb-print-plan-only .mpb-calculator > :is(.mpb-summary, .mpb-form, .mpb-method)" in printing
+    assert ".mpb-print-plan-only .md-content__inner > :not(h1, .mpb-calculator," in printing
+    assert ".no-js .mpb-print-plan-offer { display: none; }" in style
