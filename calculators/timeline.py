@@ -2363,13 +2363,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         if visa_step == VISA_STEP and visa_row and visa_row["past"] and cycle.rank_lists_may_be_open(match_year, today):
             visa_note += (
                 # "It" after a list of three rows named none of them (recheck45 audit s45, 4).
-                f" “{visa_step}” is marked past, but it is not finished until you rank: before you put a program on "
-                "your list, ask which visa it will sponsor for you and whether it still files new H-1B petitions for "
-                "applicants abroad, and "
+                # Short sentences, where one ran to 70 words (planner audit s54, 7).
+                f" “{visa_step}” is marked past, but it is not finished until you rank. Before you put a program on "
+                "your list, ask which visa it will sponsor for you. Ask too whether it still files new H-1B petitions "
+                "for applicants abroad. "
                 + (
-                    "rank it only if it says yes: you cannot take a J-1."
+                    "Rank it only if it says yes: you cannot take a J-1."
                     if h1b_only
-                    else f"plan on the J-1 unless it says yes (no J-1 for you? see the row “{H1B_STEP3}”)."
+                    else f"Plan on the J-1 unless it says yes (no J-1 for you? see the row “{H1B_STEP3}”)."
                 )
             )
         notes.append(visa_note + profile.h1b_only_prompt(v))
