@@ -532,8 +532,8 @@ STEP3_AFTER_NO_MATCH = "Step 3, if a low score held you back"
 # Action first, in short sentences (planner audit s54, 7).
 STEP3_AFTER_NO_MATCH_WHEN = (
     f"Not taken Step 3 yet? {capitalised(data.STEP3_ARTICLE_CASE)}. So sit it when your practice scores say you will "
-    "pass (our advice). Apply to the FSMB by about this day if it has verified your graduation; as an IMG, once ECFMG "
-    "has certified you. Then the result can be out when programs read your application. That allows about "
+    "pass (our advice). Apply to the FSMB by about this day if it has verified your graduation. As an IMG, you can "
+    "apply once ECFMG has certified you. Then the result can be out when programs read your application. That allows about "
     f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.publisher}) and about {STEP3_SEAT_WEEKS} to find a test "
     f"date (our own assumption). Then about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.publisher}). If "
     f"you graduated this year, verifying can take up to {STEP3_VERIFY_WEEKS} weeks after graduation. The result may "
@@ -715,11 +715,12 @@ STEPS: tuple[Step, ...] = (
         -2,
         STEP2_SCORE,
         # Action first, in short sentences, its citations in Source (planner audit s54, 7).
-        "Score already reported? Then there is nothing to do here. If not, sit the exam by about this date. The USMLE "
-        "reports most results within four weeks of the test (USMLE). It has announced longer waits for some testing "
-        f"periods. Programs look for the score when they choose whom to invite. Of program directors, "
-        f"{PD_SURVEY_STEP2_PCT}% said they consider it ({NRMP_PD_SURVEY.named()}). Many screen on it, so an application without it "
-        "may wait unread. ECFMG must also have your pass verified by the rank-list deadline (the row on that day).",
+        "Step 2 CK score already reported? Then there is nothing to do here. If not, sit the exam by about this date. "
+        "The USMLE reports most results within four weeks of the test (USMLE). It has announced longer waits for some "
+        "testing periods. Programs look for the score when they choose whom to invite. Of program directors, "
+        f"{PD_SURVEY_STEP2_PCT}% said they consider it ({NRMP_PD_SURVEY.named()}). Many screen on it, so an "
+        "application without it may wait unread. ECFMG must also have your pass verified by the rank-list deadline "
+        "(the row on that day).",
         USMLE_SCORE_REPORTING,
         "img",
         also_cited=(NRMP_PD_SURVEY,),
@@ -1370,8 +1371,9 @@ US_SENIOR_WITHDRAW_DETAIL = (
 # whether the step into the advanced field uses the J-1's one change of
 # specialty, no source we read says, so they are ECFMG's questions; that the
 # second employer files its own H-1B petition is sourced (anesadv audit s46, 1).
-# The rest is in the Assess guide.  In short sentences, its citations in Source: at up to 299 words, the
-# Match Day row was the longest on paper (planner audit s54, 7).
+# The rest is in the Assess guide.  In short sentences, its citations in
+# Source: at up to 299 words, the Match Day row was the longest on paper
+# (planner audit s54, 7).
 J1_AFTER_MATCH = (
     "For a J-1, the weeks from here to the start of training hold its paperwork. Ask your health ministry for a "
     "Statement of Need naming the exact specialty you matched or SOAPed into. That is the ministry of the country "
@@ -1531,7 +1533,7 @@ def _season_milestones(
                 "requirements for ECFMG certification (NRMP). These are the exams (USMLE Step 1 and Step 2 CK) and the "
                 "clinical and communication skills requirements. Otherwise you are withdrawn from the Match and cannot "
                 "take part in SOAP. ECFMG's Pathways, with OET Medicine, met those skills requirements for the Match of "
-                f"the latest page we read (ECFMG, {ECFMG_PATHWAYS.year}). Check its requirements for your Match year. A "
+                f"the latest page we read (ECFMG, {ECFMG_PATHWAYS.year}). Check ECFMG's requirements for your Match year. A "
                 "score or Pathway still pending close to this date may come too late. Allow for the time each takes to "
                 "reach ECFMG. "
                 # Said on the no-match guide only, where a reapplicant

@@ -407,7 +407,7 @@ def test_an_img_has_a_step2_row_two_months_before_submitting_true_with_or_withou
     # Both sources in Source, named briefly in the row's words (planner audit s54, 7).
     assert row["source"] == timeline.cited_together(data.USMLE_SCORE_REPORTING, data.NRMP_PD_SURVEY)
     detail = row["detail"]
-    assert detail.startswith("Score already reported? Then there is nothing to do here. If not, sit the exam by about")
+    assert detail.startswith("Step 2 CK score already reported? Then there is nothing to do here. If not, sit the exam")
     assert "within four weeks of the test (USMLE)" in detail and data.USMLE_SCORE_REPORTING.cite() not in detail
     assert f"{data.PD_SURVEY_STEP2_PCT}% said they consider it ({data.NRMP_PD_SURVEY.named()})" in detail
     assert timeline.STEP2_SCORE in events(str(result["ics"]))
