@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
-from . import cycle, data, profile
+from . import cycle, data, profile, season_words
 from .cycle import SHORTEST_INTERVIEW_SEASON_DAYS, interview_season_too_short, interviews_begin, months_from
 from .data import (
     ARTICLE_IMG,
@@ -183,9 +183,9 @@ BUILD_LISTS = "Build your program lists"
 # the letters are the radiology playbook's advice, which the packet checker
 # follows for first-year programs.
 FIRST_YEAR_LISTS = (
-    " If any program you apply to starts at PGY-2 (an advanced program), list preliminary or transitional "
-    "programs for the first year too, with a short statement and letters for them, unless you are in or past a "
-    "US first year already."
+    " Applying to any program that starts at PGY-2 (an advanced program)? List preliminary or transitional programs "
+    "for the first year too, with a short statement and letters for them. You need not if you are in or past a US "
+    "first year already."
 )
 
 
@@ -193,7 +193,7 @@ def _program_lists(research: str = "") -> str:
     """The program-lists row's words, with what a reader should ``research``
     about each program, and the first year every reader is told of."""
     return (
-        f"Keep separate lists per specialty in a tracking spreadsheet{f'; research {research}' if research else ''}."
+        f"Keep separate lists per specialty in a tracking spreadsheet.{f' Research {research}.' if research else ''}"
         f"{FIRST_YEAR_LISTS}"
     )
 
@@ -248,8 +248,8 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
     item = _item(
         day,
         RESIDENCYCAS_CLOSES,
-        f"{RESIDENCYCAS_FIELDS_IF}: their programs use ResidencyCAS, not ERAS ({data.RESIDENCYCAS_SHORT_CITE}); "
-        f"after {'about ' if estimated and past else ''}this day those fields {after} closed, not merely late. "
+        f"{RESIDENCYCAS_FIELDS_IF}: their programs use ResidencyCAS, not ERAS ({data.RESIDENCYCAS_SHORT_CITE}). "
+        f"After {'about ' if estimated and past else ''}this day those fields {after} closed, not merely late. "
         f"{how} {em}",
         cited_together(data.RESIDENCYCAS_DATES, data.SAEM_RESIDENCYCAS, data.EM_SLOE_REVIEW),
         estimated=estimated,
@@ -267,8 +267,14 @@ def residencycas_row(match_year: int, today: dt.date) -> PlanItem:
 # sweep s40, 12); what happened after that is in none of our sources.
 H1B_PAYMENT_FROM = dt.date(2025, 9, 21)
 H1B_PAYMENT_MONTHS = 12
-H1B_PAYMENT_IN_FORCE = "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended"
-H1B_CHECK_IN_FORCE = "Check whether it still applies,"
+# Its start said, where the row pointed to its citation for the dates: the
+# citation now sits in Source, with every other one of the row (planner
+# audit s54, 7).
+H1B_PAYMENT_IN_FORCE = (
+    f"carries a $100,000 payment by the employer, from {long_date(H1B_PAYMENT_FROM)} (White House). The rule was set "
+    f"for {H1B_PAYMENT_MONTHS} months unless extended"
+)
+H1B_CHECK_IN_FORCE = "Check whether it still applies."
 
 
 def h1b_payment_ends() -> dt.date:
@@ -282,33 +288,33 @@ def h1b_payment_in_tense(detail: str, today: dt.date) -> str:
         return detail
     return detail.replace(
         H1B_PAYMENT_IN_FORCE,
-        f"carried a $100,000 payment by the employer, under a rule set for {H1B_PAYMENT_MONTHS} months, to "
-        f"{long_date(end)}, unless extended",
-    ).replace(H1B_CHECK_IN_FORCE, "Check whether it was extended and still applies,")
+        f"carried a $100,000 payment by the employer, from {long_date(H1B_PAYMENT_FROM)} (White House). The rule was "
+        f"set for {H1B_PAYMENT_MONTHS} months, to {long_date(end)}, unless extended",
+    ).replace(H1B_CHECK_IN_FORCE, "Check whether it was extended and still applies.")
 
 
 STEP3_PASSED_LABEL = "Step 3 already passed"
 # The visa row's Source names this law (h1bvisa audit s47, 9), so the row
-# points there: its citation written out again took 42 of the row's words,
-# which ran past 300 in some weeks.
-STEP3_LAW_IN_SOURCE = "US immigration law: see Source"
+# names it briefly: its citation written out again took 42 of the row's
+# words, which ran past 300 in some weeks.
+STEP3_LAW_IN_SOURCE = "US immigration law"
 # The visa step's words on Step 3, and what they become once the reader has
 # passed it: they pointed to "the Step 3 rows below" that "date it" when the
 # only row left said it was done (diffreview48 audit s48, 8).
 VISA_STEP3_ROWS = (
-    "if you cannot take a J-1, read the Step 3 rows below. An H-1B also needs your Step 3 pass before the program "
-    f"files ({STEP3_LAW_IN_SOURCE}): the Step 3 rows below date it."
+    "If you cannot take a J-1, read the Step 3 rows below. An H-1B also needs your Step 3 pass before the program "
+    f"files ({STEP3_LAW_IN_SOURCE}). The Step 3 rows below date it."
 )
 VISA_STEP3_ROWS_PASSED = (
-    "if you cannot take a J-1, read the Step 3 row below. An H-1B also needs your Step 3 pass before the program "
-    f"files ({STEP3_LAW_IN_SOURCE}), and you have it, as you answered."
+    "If you cannot take a J-1, read the Step 3 row below. An H-1B also needs your Step 3 pass before the program "
+    f"files ({STEP3_LAW_IN_SOURCE}). You have it, as you answered."
 )
 VISA_STEP3_H1B_ONLY = (
-    "and by when it needs your Step 3 pass, which the petition needs before it is filed "
-    f"({STEP3_LAW_IN_SOURCE}): the Step 3 row on the rank-list deadline dates it."
+    "Ask by when it needs your Step 3 pass: the petition needs it before it is filed "
+    f"({STEP3_LAW_IN_SOURCE}). The Step 3 row on the rank-list deadline dates it."
 )
 VISA_STEP3_H1B_ONLY_PASSED = (
-    f"and tell it you have passed Step 3, which the petition needs before it is filed ({STEP3_LAW_IN_SOURCE})."
+    f"Tell it you have passed Step 3, which the petition needs before it is filed ({STEP3_LAW_IN_SOURCE})."
 )
 # The visa step's words and the H-1B-only reader's are each made with their
 # Step 3 words (above) as a part, chosen by the reader's kind, not swapped in
@@ -316,18 +322,22 @@ VISA_STEP3_H1B_ONLY_PASSED = (
 
 
 # Cut to what the row must say, with the details in the Assess guide: at 470
-# words it filled the first row due (diff review s39, 8).
+# words it filled the first row due (diff review s39, 8).  In short
+# sentences, action first, its citations in Source: at up to 290 words, with
+# sentences of 80-98, it was among the longest rows on paper (planner audit
+# s54, 7).
+VISA_STEP_ASK = (
+    f"H-1B: a new petition for someone outside the US {H1B_PAYMENT_IN_FORCE}. {H1B_CHECK_IN_FORCE} Ask each program "
+    "whether it still files new petitions for applicants abroad. Ask too whether it files outside the yearly cap (US law)."
+)
+
+
 def _visa_step(step3: str) -> str:
     return (
-        "Find out which visa each program on your lists sponsors. H-1B: a new petition for someone outside the US "
-        f"{H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
-        "ask each program whether it still files new petitions for applicants abroad and whether it files outside the yearly cap "
-        # The no-J-1 branch in a pointer: the row keeps under 300 words (recheck45 audit s45, 4).
-        f"({H1B_CAP_EXEMPT.cite()}), and plan on the J-1 unless one confirms; {step3} J-1: the "
-        "Statement of Need must name the exact specialty you train in, so if you apply in two fields you request it "
-        "after Match Day; find out now what your health ministry asks for "
-        f"({ECFMG_STATEMENT_OF_NEED.cite()}). The J-1 brings a two-year home-country rule. The Assess guide's "
-        "section “Visa: J-1 or H-1B” says more."
+        f"Find out which visa each program on your lists sponsors. {VISA_STEP_ASK} Plan on the J-1 unless a program "
+        f"confirms. {step3} J-1: the Statement of Need must name the exact specialty you train in (ECFMG). So if you "
+        "apply in two fields, you request it after Match Day. Find out now what your health ministry asks for. The "
+        "J-1 brings a two-year home-country rule. The Assess guide's section “Visa: J-1 or H-1B” says more."
     )
 
 
@@ -337,14 +347,17 @@ def _visa_step(step3: str) -> str:
 # ones, so h1b_payment_in_tense puts them in the past as it does the others.
 def _visa_step_h1b_only(step3: str) -> str:
     return (
-        "Find out which programs on your lists will file an H-1B petition for you. A new petition for someone outside "
-        f"the US {H1B_PAYMENT_IN_FORCE} (its dates are in its citation: {H1B_PROCLAMATION.cite()}). {H1B_CHECK_IN_FORCE} "
-        "ask each program whether it still files new petitions for applicants abroad, whether it files outside the "
-        f"yearly cap ({H1B_CAP_EXEMPT.cite()}), {step3} You cannot take a J-1, so "
-        "there is no other visa to fall back on: count a program only if it says it will file an H-1B for you, and "
-        "rank only programs that have said so. If none of them can take you on an H-1B, this Match holds no position "
-        "you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
+        f"Find out which programs on your lists will file an H-1B petition for you. {VISA_STEP_ASK} {step3} You cannot "
+        "take a J-1, so there is no other visa to fall back on. Count a program only if it says it will file an H-1B "
+        "for you, and rank only programs that have said so. If none of them can take you on an H-1B, this Match holds "
+        "no position you could start. The Assess guide's section “Visa: J-1 or H-1B” says more."
     )
+
+
+# The visa row's sources, in the order it speaks of them: the H-1B's (the
+# Step 3 law, the payment, the cap), then the J-1's (h1bvisa audit s47, 9).
+VISA_STEP_SOURCES = (INA_H1B, H1B_PROCLAMATION, H1B_CAP_EXEMPT, ECFMG_J1, ECFMG_STATEMENT_OF_NEED)
+VISA_STEP_H1B_ONLY_SOURCES = (INA_H1B, H1B_PROCLAMATION, H1B_CAP_EXEMPT)
 
 
 ReaderKind = Literal[
@@ -475,7 +488,7 @@ US_CLINICAL_DETAIL = (
 # (competitiveness.UNMATCHED_GUIDE_FIX, a test holds them together), not
 # imported: a page with the timeline alone would load the check's modules too.
 HANDS_ON_AFTER_NO_MATCH = (
-    "If your debrief names a gap from patient care, only hands-on work closes it, not observerships (the guide "
+    "Does your debrief name a gap from patient care? Only hands-on work closes it, not observerships (the guide "
     "“If you didn't match”, “Fix the exact weakness that stopped you”)."
 )
 
@@ -485,8 +498,8 @@ BACKUP_ROTATIONS_DETAIL = "Schedule electives in your backup specialty and ident
 # a backup letter, with no word of how a graduate earns one (reapplypsych
 # audit s49, 6).
 BACKUP_WORK_AFTER_NO_MATCH = (
-    "Graduated, with no school to book electives for you? Look for a hands-on post or an externship in that "
-    "field instead (the guide “SOAP and a non-residency Plan B”, “If you cannot work clinically where you trained”)."
+    "Graduated, with no school to book electives for you? Look for a hands-on post or an externship in that field "
+    "instead. The guide “SOAP and a non-residency Plan B” says how, in “If you cannot work clinically where you trained”."
 )
 
 
@@ -516,20 +529,21 @@ STEP3_FSMB_WEEKS, STEP3_SEAT_WEEKS, STEP3_RESULT_WEEKS = STEP3_VERIFY_WEEKS + ST
 
 
 STEP3_AFTER_NO_MATCH = "Step 3, if a low score held you back"
+# Action first, in short sentences (planner audit s54, 7).
 STEP3_AFTER_NO_MATCH_WHEN = (
     f"Not taken Step 3 yet? {capitalised(data.STEP3_ARTICLE_CASE)}. So sit it when your practice scores say you will "
-    "pass (our advice). For the result to be out when programs read your application, apply to the FSMB (as an IMG, "
-    "once ECFMG has certified you) by about this day if it has verified your graduation: about "
-    f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.publisher}), about {STEP3_SEAT_WEEKS} to find a test "
-    f"date (our own assumption) and about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.publisher}). If "
-    f"you graduated this year, verifying can take up to {STEP3_VERIFY_WEEKS} weeks after graduation, so the "
-    "result may come after programs start reading: apply as soon as you can and tell programs when it is due."
+    "pass (our advice). Apply to the FSMB by about this day if it has verified your graduation. As an IMG, you can "
+    "apply once ECFMG has certified you. Then the result can be out when programs read your application. That allows about "
+    f"{STEP3_PERMIT_WEEKS} weeks for the permit ({FSMB_STEP3.publisher}) and about {STEP3_SEAT_WEEKS} to find a test "
+    f"date (our own assumption). Then about {STEP3_RESULT_WEEKS} for the result ({STEP3_SCORE_DELAY.publisher}). If "
+    f"you graduated this year, verifying can take up to {STEP3_VERIFY_WEEKS} weeks after graduation. The result may "
+    "then come after programs start reading: apply as soon as you can and tell programs when it is due."
 )
 STEP3_PASSED_TICK = f"Passed already? Tick “{STEP3_PASSED_LABEL}”"
-STEP3_AFTER_NO_MATCH_DETAIL = (
-    f"{STEP3_AFTER_NO_MATCH_WHEN} {STEP3_PASSED_TICK}: the pass reaches programs in the USMLE transcript ERAS sends "
-    f"({data.ERAS_DOCUMENTS.cite()})."
-)
+# Said to every reader of the row, now that it keeps well under the length
+# that once left it out of the visa readers' (planner audit s54, 7).
+STEP3_PASSED_SEEN = f"{STEP3_PASSED_TICK}: the pass reaches programs in the USMLE transcript ERAS sends (AAMC)."
+STEP3_AFTER_NO_MATCH_DETAIL = f"{STEP3_AFTER_NO_MATCH_WHEN} {STEP3_PASSED_SEEN}"
 H1B_STEP3 = "H-1B: your Step 3 pass in hand"
 # A day, not an order: "apply to the FSMB" read as advice to every visa
 # reader to book Step 3, which the no-match article warns against rushing
@@ -537,13 +551,12 @@ H1B_STEP3 = "H-1B: your Step 3 pass in hand"
 H1B_STEP3_APPLY = "H-1B: last day to apply for Step 3"
 # The H-1B rows date Step 3 later, for the petition, and say how a pass
 # reaches programs: a reader shown both days was not told why they differ.
-# In place of the transcript's sentence, which keeps the row under 300 words.
 STEP3_AFTER_NO_MATCH_VISA = (
-    f"{STEP3_AFTER_NO_MATCH_WHEN} The H-1B needs the pass too, by a later day: see the row “{H1B_STEP3}”. {STEP3_PASSED_TICK}."
+    f"{STEP3_AFTER_NO_MATCH_WHEN} The H-1B needs the pass too, by a later day: see the row “{H1B_STEP3}”. {STEP3_PASSED_SEEN}"
 )
 STEP3_AFTER_NO_MATCH_H1B_ONLY = (
-    f"{STEP3_AFTER_NO_MATCH_WHEN} You cannot take a J-1, so the H-1B needs the pass in any case, by a later day: see "
-    f"the row “{H1B_STEP3}”. {STEP3_PASSED_TICK}."
+    f"{STEP3_AFTER_NO_MATCH_WHEN} You cannot take a J-1, so the H-1B needs the pass in any case, by a later day. See "
+    f"the row “{H1B_STEP3}”. {STEP3_PASSED_SEEN}"
 )
 STEPS: tuple[Step, ...] = (
     Step(
@@ -591,12 +604,11 @@ STEPS: tuple[Step, ...] = (
     Step(
         -15,
         VISA_STEP_US_GRADUATE,
-        "Find out which visa each program on your lists sponsors for a graduate of a US medical school who is not a "
-        "US citizen or permanent resident, and which exams it needs passed first. The rules for you differ from an "
-        "IMG's, and this site holds none of them: ask each program's graduate medical education office, and an "
-        "immigration lawyer before you rely on a route. If a route needs USMLE Step 3, know that Step 3 is open only "
-        f"once USMLE Step 1 and Step 2 CK are passed ({data.FSMB_STEP3_REQUIREMENTS.cite()}), which matters if you "
-        "took COMLEX only.",
+        "Ask each program on your lists which visa it sponsors for a US medical graduate who is not a US citizen or "
+        "permanent resident. Ask too which exams it needs passed first. The rules for you differ from an IMG's, and "
+        "this site holds none of them. Ask each program's graduate medical education office, and an immigration "
+        "lawyer before you rely on a route. Does a route need USMLE Step 3? Step 3 is open only once USMLE Step 1 and "
+        "Step 2 CK are passed (FSMB). That matters if you took COMLEX only.",
         data.FSMB_STEP3_REQUIREMENTS,
         "visa-us-graduate",
         anchor="preparation",
@@ -669,7 +681,7 @@ STEPS: tuple[Step, ...] = (
             (
                 "do",
                 _program_lists(
-                    "how many DOs each program trains and whether it takes COMLEX Level 2-CE alone or asks for USMLE Step 2 CK"
+                    "how many DOs each program trains, and whether it takes COMLEX Level 2-CE alone or asks for USMLE Step 2 CK"
                 ),
             ),
             ("img", _program_lists("each program's record with IMGs")),
@@ -696,20 +708,22 @@ STEPS: tuple[Step, ...] = (
         "reapplicant-before-step3",
         anchor="read",
         optional=True,
-        also_cited=(FSMB_STEP3, STEP3_SCORE_DELAY),
+        also_cited=(FSMB_STEP3, STEP3_SCORE_DELAY, data.ERAS_DOCUMENTS),
         reader_details=(("img-h1b-only", STEP3_AFTER_NO_MATCH_H1B_ONLY), ("img-visa", STEP3_AFTER_NO_MATCH_VISA)),
     ),
     Step(
         -2,
         STEP2_SCORE,
-        "If your Step 2 CK score has already been reported, there is nothing to do here. If not, sit the exam by "
-        "about this date: the USMLE reports most results within four weeks of the test, and has announced longer "
-        f"waits for some testing periods ({USMLE_SCORE_REPORTING.cite()}). Programs look for the score when they "
-        f"choose whom to invite ({PD_SURVEY_STEP2_PCT}% of program directors said they consider it, "
-        f"{NRMP_PD_SURVEY.cite()}), and many screen on it, so an application without it may wait unread. ECFMG "
-        "must also have your pass verified by the rank-list deadline (the row on that day).",
+        # Action first, in short sentences, its citations in Source (planner audit s54, 7).
+        "Step 2 CK score already reported? Then there is nothing to do here. If not, sit the exam by about this date. "
+        "The USMLE reports most results within four weeks of the test (USMLE). It has announced longer waits for some "
+        "testing periods. Programs look for the score when they choose whom to invite. Of program directors, "
+        f"{PD_SURVEY_STEP2_PCT}% said they consider it ({NRMP_PD_SURVEY.named()}). Many screen on it, so an "
+        "application without it may wait unread. ECFMG must also have your pass verified by the rank-list deadline "
+        "(the row on that day).",
         USMLE_SCORE_REPORTING,
         "img",
+        also_cited=(NRMP_PD_SURVEY,),
     ),
     # The same two months for a DO, whose choice of sitting USMLE as well
     # the assess guide leaves to each program's exam policy.
@@ -719,16 +733,18 @@ STEPS: tuple[Step, ...] = (
         # Opened with "nothing to do here", the row hid the decision that
         # matters in surgery, and put it two months before submitting, too
         # late to sit a second exam (new-words audit s40, 1).
-        "Have your COMLEX Level 2-CE score reported by about this date, and your Step 2 CK score too if you sit "
-        f"USMLE as well: the NBOME makes most COMLEX scores available within 4 to 6 weeks ({NBOME_SCORE_REPORTING.cite()}), "
-        "and the USMLE reports most Step 2 CK results within four weeks, with longer waits announced for some testing "
-        f"periods ({USMLE_SCORE_REPORTING.cite()}). Whether to sit Step 2 CK is a decision for months before this, "
-        f"when you build your program lists: read each program's stated exam policy. {PD_SURVEY_STEP2_PCT}% of program "
-        f"directors said they consider Step 2 CK scores and {PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores "
-        f"({NRMP_PD_SURVEY.cite()}), and most surgical program directors surveyed recommended or required USMLE from "
-        f"DO students ({SURGERY_PD_DO_SURVEY.cite()}).",
+        # In short sentences, its citations in Source: one ran to 103 words (planner audit s54, 7).
+        "Have your COMLEX Level 2-CE score reported by about this date. Sitting USMLE as well? Have your Step 2 CK "
+        "score in too. The NBOME makes most COMLEX scores available within 4 to 6 weeks (NBOME). The USMLE reports "
+        "most Step 2 CK results within four weeks, and has announced longer waits for some testing periods (USMLE). "
+        "Whether to sit Step 2 CK is a decision for months before this, when you build your program lists. Read each "
+        f"program's stated exam policy. Of program directors, {PD_SURVEY_STEP2_PCT}% said they consider Step 2 CK "
+        f"scores, and {PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores ({NRMP_PD_SURVEY.named()}). Most surgical program "
+        f"directors surveyed recommended or required USMLE from DO students ({SURGERY_PD_DO_SURVEY.publisher}, "
+        f"{SURGERY_PD_DO_SURVEY.year}).",
         NBOME_SCORE_REPORTING,
         "do",
+        also_cited=(USMLE_SCORE_REPORTING, NRMP_PD_SURVEY, SURGERY_PD_DO_SURVEY),
     ),
     Step(-2, "Mentor review of each packet", "Have mentors read the whole application for each specialty.", ARTICLE_ORTHO),
     Step(
@@ -749,8 +765,8 @@ STEPS: tuple[Step, ...] = (
         "Keep a log of impressions for every program, prepare specialty-specific answers, and protect your energy. "
         # The article gives the advice, not the timing (sources audit s54, 5).
         "The plan starts it a month after programs can first read your application (our rule of thumb: the article "
-        "gives no timing): the day they start reviewing, or your submission if that is later. Invitations, and some interviews, can come sooner: keep the weeks from "
-        "the day reviews start free of anything you cannot move.",
+        "gives no timing). That is the day they start reviewing, or your submission if that is later. Invitations, and "
+        "some interviews, can come sooner. Keep the weeks from the day reviews start free of anything you cannot move.",
         ARTICLE_ORTHO,
         # From the submission alone, it moved a month with any date typed
         # before programs start reviewing, and left early October unguarded
@@ -764,7 +780,7 @@ STEPS: tuple[Step, ...] = (
         lasts_until="rank_deadline",
         until_named="the rank-list deadline",
         until_note=(
-            "Interviews can go on while ranking is open, until the rank lists are certified by {end}: an interview "
+            "Interviews can go on while ranking is open, until the rank lists are certified by {end}. An interview "
             "after that could no longer change a list."
         ),
     ),
@@ -779,9 +795,9 @@ STEPS: tuple[Step, ...] = (
 DEBRIEF = AfterNoMatch(
     7,
     "Debrief your last application",
-    "Ask your dean's office (some years out of school, the US faculty who supervised your research or clinical "
-    "work, who have seen more of you) and one or two faculty in your field what held you back, and write your "
-    "one-page profile as a program director would see it.",
+    "Ask your dean's office and one or two faculty in your field what held you back. Some years out of school? Ask "
+    "the US faculty who supervised your research or clinical work, who have seen more of you. Write your one-page "
+    "profile as a program director would see it.",
     ARTICLE_UNMATCHED,
 )
 CHOICE_OF_LANE = AfterNoMatch(
@@ -801,11 +817,11 @@ START_THE_YEAR = AfterNoMatch(
     "Start the work your year is for",
     # "Now" and "below" misled where the row is a later date, or after
     # preparation rows already past (diffreview49 audit s49, 9).
-    "Begin on this date what your debrief named, not when the preparation rows start: hands-on clinical work, "
-    "documented by your employer, for a gap from patient care (observing does not count), or, for a research "
-    "year, a post in or near your backup field that can give you two or three outputs, such as abstracts or "
-    "posters, by the time you apply (rule of thumb, no-match article). The guide “SOAP and a non-residency Plan "
-    "B”, “Putting the 12–24 months together”, sets out the months.",
+    "Begin on this date what your debrief named, not when the preparation rows start. For a gap from patient care: "
+    "hands-on clinical work, documented by your employer (observing does not count). For a research year: a post in "
+    "or near your backup field. It should give you two or three outputs, such as abstracts or posters, by the time "
+    "you apply (rule of thumb, no-match article). The guide “SOAP and a non-residency Plan B”, “Putting the 12–24 "
+    "months together”, sets out the months.",
     ARTICLE_UNMATCHED,
 )
 # Fewer months than this before the submission leave no year to start.
@@ -931,7 +947,8 @@ def _us_months(
             f"{USCE_GUIDE} says what a graduate can arrange.",
         ]
     )
-    head = f"You have {have}, as you answered, and US letters come from the US physicians who watch you work."
+    # Built once, for the arrange row, the too-late row and its note (diff review s54b, 10).
+    answered = f"You have {have}, as you answered."
     plan_row = next((m for m in milestones if m["title"] == PLAN_USCE), None)
     # Its "rotations or observerships" stood beside rows counting hands-on
     # months only (diff review s54b, 3).
@@ -950,7 +967,8 @@ def _us_months(
         last = _item(
             start,
             USCE_START,
-            f"Start by about this day so that {need}, back to back, end by {due}. The day is our count, with "
+            # Short sentences, action first (planner audit s54, 7).
+            f"Start by about this day. Then {need}, back to back, end by {due}. The day is our count, with "
             f"{USCE_MINIMAL_BELOW} months as our line. "
             + (
                 "Ask the physician who supervises each block for a letter as it ends."
@@ -974,17 +992,17 @@ def _us_months(
                     USCE_LETTERS,
                     f"Your US months end by this day. The orthopaedics article wants your letters confirmed about "
                     f"{cycle.LETTERS_CONFIRMED_MONTHS} months before you submit. The row “{REQUEST_LETTERS}” follows the IMG "
-                    "article's earlier clock, the safer one, which your US months cannot meet, so this later day is "
-                    "the one left. Ask the physician who supervises each block for a letter as it ends, and tell each "
+                    "article's earlier, safer clock. Your US months cannot meet it, so this later day is the one left. "
+                    "Ask the physician who supervises each block for a letter as it ends, and tell each "
                     "writer which specialty it is for.",
                     ARTICLE_ORTHO.cite(),
                     estimated=submission_estimated,
                 )
             )
-            # Two sentences, where one ran to 43 words (diff review s54b, 11).
+            # Short sentences, where one ran to 43 words (diff review s54b, 11).
             letters["detail"] += (
                 f" With {have}, your US months cannot end by this day. Ask the physician who supervises each block "
-                f"for a letter as it ends, by the row “{USCE_LETTERS}”, {confirmed_shown}."
+                f"for a letter as it ends. Have them by the row “{USCE_LETTERS}”, {confirmed_shown}."
             )
             # A step the reader cannot take on its day leads neither the
             # headline nor the table (planner audit s54, 2).
@@ -994,8 +1012,9 @@ def _us_months(
         arrange = _item(
             today,
             USCE_ARRANGE,
-            f"{head} Arrange {need} now; observerships do not count. {line} They have to end before your letters "
-            f"are due: start them by the row “{USCE_START}”. {tail}",
+            f"{answered} US letters come from the US physicians who watch you work. Arrange {need} now; observerships "
+            f"do not count. {line} They have to end before your letters are due. Start them by the row “{USCE_START}”. "
+            f"{tail}",
             ARTICLE_IMG.cite(),
             estimated=False,
         )
@@ -1009,22 +1028,22 @@ def _us_months(
     # Too late even for the later clock: the guide's judgment, said as ours.
     later = cycle.season(match_year + 1)["submissions_open"]
     which = "an" if reapplying else "a first"
-    # Said by the row and the note alike.
+    # Said by the row and the note alike, in short sentences, where they ran
+    # to 40-42 words (diff review s54b, 11).
     cannot = (
-        f"You have {have}, as you answered. The {need} you need can no longer end by {confirmed_shown}, about "
+        f"{answered} The {need} you need can no longer end by {confirmed_shown}. That is about "
         f"{cycle.LETTERS_CONFIRMED_MONTHS} months before you submit"
     )
     arrange = _item(
         today,
         USCE_ARRANGE,
-        f"{cannot}, so this application would go without US letters, and "
-        f"{SEASON_LATER} (our reading). Arrange them now for the season you choose; observerships do not count. "
-        f"{line} {tail}",
+        f"{cannot}. So this application would go without US letters, and {SEASON_LATER} (our reading). Arrange them "
+        f"now for the season you choose; observerships do not count. {line} {tail}",
         cited_together(ARTICLE_IMG, ARTICLE_ORTHO),
         estimated=False,
     )
     letters["detail"] += (
-        f" With {have}, your US months cannot end before this season's letters are due: see the row “{USCE_ARRANGE}”."
+        f" With {have}, your US months cannot end before this season's letters are due. See the row “{USCE_ARRANGE}”."
     )
     letters["held_back"] = True
     note = (
@@ -1042,6 +1061,16 @@ def _us_months(
 
 # Named in the result, which points to it (ESL audit s35, 19).
 INCLUDE_PAST_LABEL = "Include past milestones in the calendar file"
+# Printed whole, the timeline's page ran to some 10,000 words: the form, the
+# method (opened for paper) and the guide's text around the plan.  The button
+# marks the page while its print runs (print-sections.js), and calculators.css
+# leaves those off paper; the browser's own Print is unchanged (planner audit
+# s54, 7).
+PRINT_PLAN = "Print only my plan"
+PRINT_PLAN_SAID = (
+    "It prints the notes and the table, without the form, the method and the guide around them. Your browser's own "
+    "Print command prints the whole page."
+)
 
 FIELDS = (
     DateField(
@@ -1126,19 +1155,19 @@ SHORT_RUN_UP_DAYS = 42
 # interviews (late-season audit s39, 3).  Its steps still ahead are dated
 # today instead, to be done beside sending it.
 DO_NOW_NOTE = (
-    "Dated today, not weeks ahead: programs are already reviewing this season's applications, so do this now, "
-    "alongside sending your application, and do not hold the application back for it."
+    "Dated today, not weeks ahead: programs are already reviewing this season's applications. So do this now, "
+    "alongside sending your application. Do not hold the application back for it."
 )
 LONGER_WORK_NOTE = (
     "Programs are already reviewing this season's applications, so this date has in effect come. It is longer "
-    "work: do not hold your application back for it, do what you can of it alongside, and build the rest into your "
+    "work: do not hold your application back for it. Do what you can of it alongside. Build the rest into your "
     "plan for the next season if this one does not work out."
 )
 # In place of both notes above when an application sent today would itself
 # come too late for an interview: "alongside sending your application" told
 # the reader to send one the plan had just called too late (date sweep s40, 2).
 TOO_LATE_NOW_NOTE = (
-    "Dated today, not weeks ahead: programs are already reviewing this season's applications, and one sent now is "
+    "Dated today, not weeks ahead: programs are already reviewing this season's applications. One sent now is "
     "unlikely to lead to an interview before the rank lists close (see the notes above the plan). If you still send "
     "it, do this first; if not, build it into your plan for the next season."
 )
@@ -1151,11 +1180,14 @@ EXAMS_CONFIRMED = "IMGs: ECFMG must have verified your requirements"
 # One statement of when, on this row and in the guides: Match Day is a date
 # some programs set, before which this plan's own date already falls, so it
 # is not "sooner" (visa-psych audit s41, 2).
+# In short sentences, its citations in Source: at up to 277 words, with
+# sentences of 47-109, it was among the longest rows on paper (planner
+# audit s54, 7).
 H1B_STEP3_GATE = (
-    "a program can file your petition only with your Step 3 pass in hand, and no earlier "
-    f"than six months before you start ({PETITION_WHEN_FILED.cite()}). Some programs want it by Match Day: one "
-    f"department of medicine asked for all three Steps passed by then ({PITT_H1B_STEP3.cite()}). This plan asks for "
-    "it by the rank-list deadline, our own choice, so that, when programs rank you, they know which visa they could offer"
+    "a program can file your petition only with your Step 3 pass in hand (US law). It can file no earlier than six "
+    "months before you start (immigration lawyers). Some programs want the pass by Match Day. One department of "
+    f"medicine asked for all three Steps by then ({PITT_H1B_STEP3.publisher}). This plan asks for it by the "
+    "rank-list deadline, our own choice. Then, when programs rank you, they know which visa they could offer"
 )
 H1B_STEP3_WHY = f"If you hope for an H-1B: {H1B_STEP3_GATE}"
 # "If you hope for" made Step 3 optional to a reader for whom the H-1B is the
@@ -1166,19 +1198,18 @@ H1B_STEP3_WHY_H1B_ONLY = f"For the H-1B you need: {H1B_STEP3_GATE}"
 # A reader who cannot take a J-1 met only "the J-1 is the route left"
 # (surgprelim audit s45, 1): NO_J1 is their branch.
 NO_J1 = (
-    "No J-1 for you? Rank only programs that have said they will file an H-1B for you and can wait for your pass; "
-    "if none can, this Match holds no position you can start."
+    "No J-1 for you? Rank only programs that have said they will file an H-1B for you and can wait for your pass. "
+    "If none can, this Match holds no position you can start."
 )
-H1B_STEP3_ASK = f"; ask each program for its own date. Without the pass in time, the J-1 is the route left. {NO_J1}"
+H1B_STEP3_ASK = f". Ask each program for its own date. Without the pass in time, the J-1 is the route left. {NO_J1}"
 # The FSMB's weeks are said on the apply row; said here again, the two rows
 # repeated each other (diff review s41, 4).
 H1B_STEP3_LEAD = f" The row “{H1B_STEP3_APPLY}” dates the last application to the FSMB that leaves time for a result."
 # The plan dates the pass after submission, for programs to see it when they
 # rank, and never said how it reaches them (h1bvisa audit s47, 1).
 H1B_STEP3_SEEN = (
-    " Programs see your USMLE results in the transcript ERAS sends them, so once the pass is reported, check in "
-    f"MyERAS that the programs you applied to get the new one ({data.ERAS_DOCUMENTS.cite()}), and tell those that "
-    "said they would file an H-1B for you."
+    " Programs see your USMLE results in the transcript ERAS sends them (AAMC). Once the pass is reported, check in "
+    "MyERAS that the programs you applied to get the new one. Tell those that said they would file an H-1B for you."
 )
 H1B_STEP3_DETAIL = H1B_STEP3_WHY + H1B_STEP3_ASK + H1B_STEP3_LEAD + H1B_STEP3_SEEN
 # For a reader who cannot take a J-1, the row offers no J-1 (h1bvisa audit
@@ -1187,18 +1218,17 @@ NO_J1_RANK = (
     "You cannot take a J-1, so rank only programs that have said they will file an H-1B for you and can wait for your pass"
 )
 NO_J1_OWN = f"{NO_J1_RANK}. Without the pass in time no program can file, and this Match holds no position you could start."
-H1B_STEP3_ASK_H1B_ONLY = f"; ask each program for its own date. {NO_J1_OWN}"
+H1B_STEP3_ASK_H1B_ONLY = f". Ask each program for its own date. {NO_J1_OWN}"
 H1B_STEP3_DETAIL_H1B_ONLY = H1B_STEP3_WHY_H1B_ONLY + H1B_STEP3_ASK_H1B_ONLY + H1B_STEP3_LEAD + H1B_STEP3_SEEN
 # Asked once, "Step 3 already passed" drops the apply-by row, which a reader
 # who had passed last year met as a calendar event (h1bvisa audit s47, 2),
 # and this row says what is left.
 H1B_STEP3_DONE = (
-    "Done, as you answered: you have passed Step 3, which a program needs before it can file your H-1B petition "
-    f"({INA_H1B.cite()}), no earlier than six months before you start ({PETITION_WHEN_FILED.cite()}). What is left "
-    "is that programs see it."
+    "Done, as you answered: you have passed Step 3. A program needs it before it can file your H-1B petition (US "
+    "law). It can file no earlier than six months before you start. What is left is that programs see it."
 )
 NO_J1_PASSED_RANK = (
-    "rank only programs that have said they will file an H-1B for you; if none has, this Match holds no position you could start."
+    "rank only programs that have said they will file an H-1B for you. If none has, this Match holds no position you could start."
 )
 NO_J1_PASSED = f" You cannot take a J-1, so {NO_J1_PASSED_RANK}"
 # A reader who can take either visa is sent here by the visa step and its
@@ -1208,10 +1238,12 @@ NO_J1_PASSED_EITHER = f" No J-1 for you? {capitalised(NO_J1_PASSED_RANK)}"
 # "Once the pass is reported ... get the new one" fitted a pass still to come,
 # not one from a past year (diffreview48 audit s48, 8).
 H1B_STEP3_SEEN_PASSED = (
-    " Programs see your USMLE results in the transcript ERAS sends them, so check in MyERAS that the transcript the "
-    f"programs you apply to receive shows your pass ({data.ERAS_DOCUMENTS.cite()}), and tell those that said they "
-    "would file an H-1B for you."
+    " Programs see your USMLE results in the transcript ERAS sends them (AAMC). Check in MyERAS that the transcript "
+    "the programs you apply to receive shows your pass. Tell those that said they would file an H-1B for you."
 )
+# The row's sources, in the order it speaks of them.
+H1B_STEP3_SOURCES = (INA_H1B, PETITION_WHEN_FILED, PITT_H1B_STEP3, data.ERAS_DOCUMENTS)
+H1B_STEP3_PASSED_SOURCES = (INA_H1B, PETITION_WHEN_FILED, data.ERAS_DOCUMENTS)
 
 
 def step3_last_test(match_year: int, deadline: dt.date) -> dt.date:
@@ -1233,14 +1265,13 @@ def step3_apply_by(match_year: int, deadline: dt.date, verified: bool = False) -
 # For a reader who cannot take a J-1, Step 3 is no choice to weigh "if you
 # will sit" it: without the pass no program can file, so no Step 3 is no safe
 # default, and sitting it unready is the other side of a trade (diffreview48
-# audit s48, 7).  The law is cited on the row it points to: the row keeps under
-# 300 words.
+# audit s48, 7).  The law is cited on the row it points to.
 STEP3_APPLY_LEAD_H1B_ONLY = (
-    "You cannot take a J-1, so you need Step 3 for any position this Match: apply to the FSMB by about this day"
+    "Apply to the FSMB by about this day: you cannot take a J-1, so you need Step 3 for any position this Match."
 )
-STEP3_READY = "sit it when your practice scores say you will pass, since a failure can do more harm than no Step 3."
+STEP3_READY = "Sit it when your practice scores say you will pass, since a failure can do more harm than no Step 3."
 STEP3_READY_H1B_ONLY = (
-    "sit it when your practice scores say you will pass. For you that is a trade, not a safe wait: a failure can do "
+    "Sit it when your practice scores say you will pass. For you that is a trade, not a safe wait. A failure can do "
     "more harm than no Step 3, but no pass in time means no position this Match."
 )
 
@@ -1260,11 +1291,11 @@ def h1b_certified_detail(verified_by: dt.date) -> str:
     the row's day is the last possible one (diff review s54, 5)."""
     return (
         "Not certified by ECFMG yet? The FSMB takes an IMG's Step 3 application only after ECFMG certification "
-        f"(FSMB), so have it by the day you apply: this day, or about {long_date(verified_by)} if the FSMB has "
-        "verified your graduation already. Among its requirements: USMLE Step 1 and Step 2 CK passed, and the clinical "
-        "and communication skills requirements met, through an ECFMG Pathway with OET Medicine "
+        f"(FSMB). So have it by the day you apply: this day, or about {long_date(verified_by)} if the FSMB has "
+        "verified your graduation already. Among its requirements: USMLE Step 1 and Step 2 CK passed. The clinical "
+        "and communication skills requirements must be met too, through an ECFMG Pathway with OET Medicine "
         f"(ECFMG, {ECFMG_PATHWAYS.year}). Some Pathways take only recent graduates (the Assess guide's “Years since "
-        "graduation”), and Pathway applications close months before this day: check ECFMG's dates for your Match "
+        "graduation”). Pathway applications close months before this day: check ECFMG's dates for your Match "
         "year. Our sources do not say how long certifying takes: start early (our advice)."
     )
 
@@ -1273,20 +1304,20 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: b
     """The apply-by row's words, what to do first: the chain behind the day
     came before it, and the row ran to nearly 300 words (new-words audit s41, 5).
     ``h1b_only``: for a reader who cannot take a J-1."""
-    lead = STEP3_APPLY_LEAD_H1B_ONLY if h1b_only else "If you will sit Step 3 for an H-1B, apply to the FSMB by about this day"
+    # Action first, in short sentences, its citations in Source: at up to
+    # 259 words, with a sentence of 71, it was among the longest rows on
+    # paper (planner audit s54, 7).
+    lead = STEP3_APPLY_LEAD_H1B_ONLY if h1b_only else "Apply to the FSMB by about this day if you will sit Step 3 for an H-1B."
     return (
-        f"{lead} to have the result by the row “{H1B_STEP3}”{', which says why' if h1b_only else ''}. "
-        f"That leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, which it "
-        f"says can take that long after you graduate, and about {STEP3_PERMIT_WEEKS} for the permit "
-        # Cited in full in the row's Source: the pointer to the certification
-        # row took the H-1B-only reader's words past 300 (planner audit s54, 1).
-        "(FSMB: see Source). Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: "
-        f"if it is, you have until about {long_date(verified_by)}; if it cannot say, keep "
-        "to this day. Then about 4 weeks to "
-        "find a test date (our own assumption), and a test by "
-        f"{long_date(last_test)}, whose result usually comes within four weeks; January and February results have been "
-        f"held to mid or late March ({STEP3_SCORE_DELAY.cite()}). You can apply once you have graduated and ECFMG has "
-        f"certified you, so if you are certified now, nothing stops you applying now; if not, see the row “{H1B_CERTIFIED}”; "
+        f"{lead} The result can then be in by the row “{H1B_STEP3}”{', which says why' if h1b_only else ''}. "
+        f"The day leaves up to {STEP3_VERIFY_WEEKS} weeks for the FSMB to verify graduation, which it "
+        f"says can take that long after you graduate. Then about {STEP3_PERMIT_WEEKS} weeks for the permit (FSMB). "
+        "Graduated earlier? Ask the FSMB before you apply whether your graduation is verified. If it is, you have "
+        f"until about {long_date(verified_by)}. If it cannot say, keep to this day. Then about {STEP3_SEAT_WEEKS} "
+        f"weeks to find a test date (our own assumption). Test by {long_date(last_test)}: the result usually comes "
+        f"within {STEP3_RESULT_WEEKS} weeks. January and February results have been held to mid or late March (FSMB "
+        "and ECFMG). You can apply once you have graduated and ECFMG has certified you. Certified already? Then you can "
+        f"apply now. Not yet? See the row “{H1B_CERTIFIED}”. "
         f"{STEP3_READY_H1B_ONLY if h1b_only else STEP3_READY} Read each program's published visa policy before you book."
     )
 
@@ -1296,31 +1327,30 @@ def h1b_step3_apply_detail(last_test: dt.date, verified_by: dt.date, h1b_only: b
 # audit s42, 2); the box the plan has had since (h1bvisa audit s47, 2) makes
 # the row say what is left.
 STEP3_PASSED = f"Passed Step 3 already? Tick “{STEP3_PASSED_LABEL}” in the plan's form."
-STEP3_TOO_CLOSE = (
-    f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
-    "result, unless your FSMB application is in: ask each program for its date before you book, and "
-    f"if it cannot be met, plan on the J-1 for this Match. {NO_J1}"
+STEP3_TOO_CLOSE_LEAD = (
+    f"{STEP3_PASSED} If not, from today there is probably too little time for the FSMB's weeks, a test date and a "
+    "result. That holds unless your FSMB application is in. First, ask each program for its date before you book."
 )
+STEP3_TOO_CLOSE = f"{STEP3_TOO_CLOSE_LEAD} If it cannot be met, plan on the J-1 for this Match. {NO_J1}"
 STEP3_TOO_CLOSE_H1B_ONLY = (
-    f"{STEP3_PASSED} If not, from today that is probably too little time for the FSMB's weeks, a test date and a "
-    "result, unless your FSMB application is in: ask each program for its date before you book. "
     # It had lost the "rank only" of the row it replaces (diffreview48 audit s48, 9).
-    f"{NO_J1_RANK}: if that date cannot be met, no program can file for you, and this Match holds no position you "
-    "could start."
+    f"{STEP3_TOO_CLOSE_LEAD} {NO_J1_RANK}. If that date cannot be met, no program can file for you, and this Match "
+    "holds no position you could start."
 )
 # Said on the rank-list deadline's row alone, the check came when a lapsed
 # Pathway could no longer be revalidated for this Match (visa-psych audit s41, 3).
 PATHWAY_REVALIDATION = (
-    "If it runs out first, ECFMG's Pathways Revalidation is for an expired or expiring Pathway, and its application "
-    f"closes each season ({ECFMG_PATHWAYS_REVALIDATION.cite()}): check ECFMG's dates for your Match year."
+    "If it runs out first, use ECFMG's Pathways Revalidation, for an expired or expiring Pathway. Its application "
+    "closes each season (ECFMG): check ECFMG's dates for your Match year."
 )
 # Early, and short: the row (which the calendar file carries) says it in
 # full; the note said it again in other words (diff review s41, 4).
+# Its citation at the end, where in the middle it made a sentence of 77 words
+# (planner audit s54, 7).
 PATHWAY_EXPIRY_NOTE = (
     "Certified by ECFMG through a Pathway already? Such a certificate carries an expiry date until 12 months of "
-    f"accredited US training make it permanent ({ECFMG_PERMANENT_VALIDATION.cite()}): check that date now, not at "
-    "the rank-list deadline; the row "
-    f"“{EXAMS_CONFIRMED}” says what to do if it runs out first."
+    "accredited US training make it permanent. Check that date now, not at the rank-list deadline. The row "
+    f"“{EXAMS_CONFIRMED}” says what to do if it runs out first. Source: {ECFMG_PERMANENT_VALIDATION.cite()}."
 )
 # A fact, not an order ("last day to withdraw" read as advice to), and the
 # action first (new-words audit s41, 5).
@@ -1328,10 +1358,9 @@ PATHWAY_EXPIRY_NOTE = (
 US_SENIOR_WITHDRAW = "US MD/DO seniors: the NRMP's last day to withdraw"
 US_SENIOR_WITHDRAW_DETAIL = (
     "Weighing a research year by staying in medical school another year? Decide it with your dean's office before "
-    "this day. It is the NRMP's last day to withdraw from the Match "
-    f"({NRMP_WITHDRAWAL_DEADLINE.cite()}), and by it your school confirms that you can start training on 1 July "
-    f"({NRMP_SCHOOL_VERIFICATION.cite()}); once it passes you stay in the Match, and a match from your list binds "
-    "you. The other route, graduating and doing the year after the Match and SOAP, can wait for Match Week."
+    "this day. It is the NRMP's last day to withdraw from the Match (NRMP). By it, your school confirms that you can "
+    "start training on 1 July. Once it passes, you stay in the Match, and a match from your list binds you. The "
+    "other route, graduating and doing the year after the Match and SOAP, can wait for Match Week."
 )
 # After Match Day the J-1's paperwork fills the weeks to the start of
 # training, which the plan ended before (visa-oldgrad audit s39, 2).  No
@@ -1342,23 +1371,28 @@ US_SENIOR_WITHDRAW_DETAIL = (
 # whether the step into the advanced field uses the J-1's one change of
 # specialty, no source we read says, so they are ECFMG's questions; that the
 # second employer files its own H-1B petition is sourced (anesadv audit s46, 1).
-# The row keeps under 300 words; the rest is in the Assess guide.
+# The rest is in the Assess guide.  In short sentences, its citations in
+# Source: at up to 299 words, the Match Day row was the longest on paper
+# (planner audit s54, 7).
 J1_AFTER_MATCH = (
-    "For a J-1, the weeks from here to the start of training hold its paperwork. Ask the health ministry of the "
-    "country where you last held permanent residence for a Statement of Need naming the exact specialty you "
-    "matched or SOAPed into; some countries want your US contract first, as India's consulates in the US list it "
-    f"among the documents for the bond that goes with the statement ({INDIA_STATEMENT_OF_NEED.cite()}). Matched to an "
-    "advanced program and a first year? Ask ECFMG first which specialty to name, and whether moving into the "
-    "advanced field uses your one change of specialty. Your program's Training Program Liaison starts the ECFMG application, "
-    f"which takes about four to six weeks once every document is in ({ECFMG_STATEMENT_OF_NEED.cite()}). Then comes "
-    f"the visa interview at a US consulate, whose waits vary from post to post ({ECFMG_J1_FEES.cite()})."
+    "For a J-1, the weeks from here to the start of training hold its paperwork. Ask your health ministry for a "
+    "Statement of Need naming the exact specialty you matched or SOAPed into. That is the ministry of the country "
+    "where you last held permanent residence. Some countries want your US contract first: India's consulates in "
+    "the US list it among the documents for the bond that goes with the statement. Matched to an advanced program "
+    "and a first year? Ask ECFMG first which specialty to name. Ask too whether moving into the advanced field uses "
+    "your one change of specialty. Your program's Training Program Liaison starts the ECFMG application. It takes "
+    "about four to six weeks once every document is in (ECFMG). Then comes the visa interview at a US consulate, "
+    "whose waits vary from post to post."
 )
+J1_AFTER_MATCH_SOURCES = (INDIA_STATEMENT_OF_NEED, ECFMG_STATEMENT_OF_NEED, ECFMG_J1_FEES)
 # Alone for a reader who cannot take a J-1 (h1bvisa audit s47, 2).
 H1B_AFTER_MATCH = (
-    "For an H-1B, ask the program when it will file your petition and what it needs from you; after a first year "
-    f"elsewhere, the advanced program's employer files one of its own ({data.H1B_CHANGE_OF_EMPLOYER.cite()})."
+    "For an H-1B, ask the program when it will file your petition and what it needs from you. After a first year "
+    "elsewhere, the advanced program's employer files a petition of its own (USCIS)."
 )
 VISA_AFTER_MATCH = f"{J1_AFTER_MATCH} {H1B_AFTER_MATCH}"
+H1B_AFTER_MATCH_SOURCES = (data.H1B_CHANGE_OF_EMPLOYER,)
+VISA_AFTER_MATCH_SOURCES = (*J1_AFTER_MATCH_SOURCES, *H1B_AFTER_MATCH_SOURCES)
 
 
 # What the rank-list deadline's row adds to certifying, said to every reader
@@ -1367,18 +1401,20 @@ VISA_AFTER_MATCH = f"{J1_AFTER_MATCH} {H1B_AFTER_MATCH}"
 # couple not linked and paid by the deadline, or with lists of different
 # lengths, is not a couple in the Match; no input needed, as the calendar
 # file is what people carry (couples audit s43, 4).
+# In short sentences, their citations in Source, where the row ran to 230
+# words with sentences of 66-68 (planner audit s54, 7).
 RANK_LIST_AS_A_COUPLE = (
-    ". If you match as a couple, one of you sends the couple request in the NRMP's system and the other accepts it, "
-    "both couple fees are paid, and your two lists, read side by side in pairs, have the same number of ranks "
-    f"({data.NRMP_COUPLES.cite()}); the rest is under “Ranking as a couple” on the guide page “The rank order list”"
+    ". Matching as a couple? One of you sends the couple request in the NRMP's system, and the other accepts it. "
+    "Both couple fees must be paid. Your two lists are read side by side, in pairs, so they need the same number of "
+    "ranks (NRMP). The rest is under “Ranking as a couple” on the guide page “The rank order list”"
 )
 # A reader in an advanced field learned of the supplemental lists in the
 # guide alone, and not that a first year on one is no fallback (derm-usmd
 # audit s43, 2 and 11).
 RANK_LIST_SUPPLEMENTAL = (
-    ". If you rank advanced (PGY-2) programs, certify by then the supplemental lists of first-year programs linked to "
-    "them as well: the NRMP uses one only after a match to an advanced program it is linked to, so a first year you "
-    f"would take on its own goes on the primary list too ({data.NRMP_ALGORITHM.cite()})"
+    ". Ranking advanced (PGY-2) programs? Certify by then the supplemental lists of first-year programs linked to "
+    "them too. The NRMP uses one only after a match to an advanced program it is linked to. So a first year you "
+    "would take on its own goes on the primary list too"
 )
 
 
@@ -1388,17 +1424,21 @@ def reserved_and_advanced_starts(match_year: int) -> str:
     (pgy1res audit s46, 8).  Said to every reader, as the plan asks no field,
     after the supplemental lists such a reader does not need."""
     return (
-        ". In or past a US first year already? You need no supplemental lists: a reserved (physician) PGY-2 place "
-        f"from this Match starts on {long_date(cycle.training_starts(match_year))}, and an advanced one on "
-        f"{long_date(cycle.training_starts(match_year, advanced=True))}, a year later ({data.NRMP_POSITION_TYPES.cite()})"
+        ". In or past a US first year already? You need no supplemental lists. A reserved (physician) PGY-2 place "
+        f"from this Match starts on {long_date(cycle.training_starts(match_year))}. An advanced one starts on "
+        f"{long_date(cycle.training_starts(match_year, advanced=True))}, a year later"
     )
+
+
+# The deadline row's sources after the day's own, in the order it speaks of them.
+RANK_LIST_SOURCES = (data.NRMP_COUPLES, data.NRMP_ALGORITHM, data.NRMP_POSITION_TYPES)
 
 
 # The hour is the 2026 calendar's, not this date's: "on this day" read as if
 # the estimate were that calendar's date (reapply-anes audit s42, 6).
 RANK_LIST_HOUR = (
     f". The NRMP's Main Residency Match calendar for Match {data.RANK_DEADLINE_HOUR_SEEN[1]} closed lists at "
-    f"{data.RANK_DEADLINE_HOUR_SEEN[0]} on its deadline day; expect about the same hour this season, and check it."
+    f"{data.RANK_DEADLINE_HOUR_SEEN[0]} on its deadline day. Expect about the same hour this season, and check it."
 )
 
 
@@ -1428,6 +1468,9 @@ def _season_milestones(
     # catch-up note does, where they said "closed" and "could not match"
     # (date sweep s40, 1).
     deadline = dates["rank_deadline"]
+    after_match, after_match_sources = (
+        (H1B_AFTER_MATCH, H1B_AFTER_MATCH_SOURCES) if h1b_only else (VISA_AFTER_MATCH, VISA_AFTER_MATCH_SOURCES)
+    )
     details = {
         "eras_opens": "Register and start filling in MyERAS; letters and documents can be uploaded from this date.",
         "submissions_open": "The first day applications can go to programs.",
@@ -1444,14 +1487,20 @@ def _season_milestones(
         + RANK_LIST_HOUR,
         # A couple with one partner matched read "not where" of both, and would
         # spend the other's SOAP applications blind (couples-soap audit s39, 2).
-        "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants. A "
-        "partially matched applicant, or a couple partner whose partner did not match, also sees the matched "
-        f"program's city, state and ZIP code on Monday ({NRMP_MATCHED_LOCATION.cite()}).",
+        "match_week": "You learn on Monday whether you matched, not where; SOAP opens for eligible applicants. "
+        "Partially matched, or a couple partner whose partner did not match? You also see the matched program's city, "
+        "state and ZIP code on Monday (NRMP).",
         "soap_ends": "The last SOAP offers are made.",
         # The plan ends here, and an IMG's last step before training is not a date of ours (timeline audit s36, 8).
         "match_day": "Results are released: where you matched. If you are an IMG, you need ECFMG certification "
-        f"before you start training ({ECFMG_BOOKLET.cite()})."
-        + (f" {H1B_AFTER_MATCH if h1b_only else VISA_AFTER_MATCH}" if visa else ""),
+        "before you start training (ECFMG)." + (f" {after_match}" if visa else ""),
+    }
+    # Sources named briefly in a row's words, after the day's own in its
+    # Source (planner audit s54, 7).
+    also: dict[str, tuple[Source, ...]] = {
+        "rank_deadline": RANK_LIST_SOURCES,
+        "match_week": (NRMP_MATCHED_LOCATION,),
+        "match_day": (ECFMG_BOOKLET, *(after_match_sources if visa else ())),
     }
     out: list[PlanItem] = []
     for key, text in details.items():
@@ -1463,7 +1512,7 @@ def _season_milestones(
                 "date": day.date.isoformat(),
                 "title": day.label,
                 "detail": text,
-                "source": day.cite(),
+                "source": SOURCES_APART.join([day.cite(), *(source.cite() for source in also.get(key, ()))]),
                 "estimated": day.estimated,
                 "estimated_early": day.estimated_early,
             }
@@ -1477,20 +1526,26 @@ def _season_milestones(
             {
                 "date": deadline.date.isoformat(),
                 "title": EXAMS_CONFIRMED,
-                "detail": "If you are an IMG, ECFMG must have verified to the NRMP by this date, the rank-list deadline, "
-                "that you have met the requirements for ECFMG certification: the examinations (USMLE Step 1 and Step 2 "
-                "CK) and the clinical and communication skills requirements. Otherwise you are withdrawn from the Match and "
-                "cannot take part in SOAP. ECFMG's Pathways, with OET Medicine, met those skills requirements for the Match "
-                f"of the latest page we read ({ECFMG_PATHWAYS.cite()}): check its requirements for your Match year. A score "
-                "or Pathway still pending close to this date may come too late: allow for the time each takes to reach ECFMG. "
+                # In short sentences, its citations in Source: at 253 words,
+                # with sentences of 43-70, it was among the longest rows on
+                # paper (planner audit s54, 7).
+                "detail": "ECFMG must have verified to the NRMP by this date, the rank-list deadline, that you meet the "
+                "requirements for ECFMG certification (NRMP). These are the exams (USMLE Step 1 and Step 2 CK) and the "
+                "clinical and communication skills requirements. Otherwise you are withdrawn from the Match and cannot "
+                "take part in SOAP. ECFMG's Pathways, with OET Medicine, met those skills requirements for the Match of "
+                f"the latest page we read (ECFMG, {ECFMG_PATHWAYS.year}). Check ECFMG's requirements for your Match year. A "
+                "score or Pathway still pending close to this date may come too late. Allow for the time each takes to "
+                "reach ECFMG. "
                 # Said on the no-match guide only, where a reapplicant
                 # planning a later season would not see it (reapplicant audit s40, 4).
                 # Said in the note above the plan too, while it is shown, but
                 # kept here: the calendar file carries the row, not the note.
-                "Certified already, through a Pathway? Such a certificate carries an expiry date until it is made "
-                "permanent, after 12 months of accredited US training: check that date against the start of training "
-                f"this Match leads to ({ECFMG_PERMANENT_VALIDATION.cite()}). {PATHWAY_REVALIDATION}",
-                "source": NRMP_ECFMG_REQUIREMENTS.cite(),
+                "Certified already, through a Pathway? Such a certificate carries an expiry date until 12 months of "
+                "accredited US training make it permanent. Check that date against the start of training this Match "
+                f"leads to. {PATHWAY_REVALIDATION}",
+                "source": cited_together(
+                    NRMP_ECFMG_REQUIREMENTS, ECFMG_PATHWAYS, ECFMG_PERMANENT_VALIDATION, ECFMG_PATHWAYS_REVALIDATION
+                ),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
             }
@@ -1516,7 +1571,7 @@ def _season_milestones(
                 apply_by,
                 H1B_STEP3_APPLY,
                 h1b_step3_apply_detail(last_test, verified_by, h1b_only),
-                FSMB_STEP3.cite(),
+                cited_together(FSMB_STEP3, STEP3_SCORE_DELAY),
                 estimated=True,
             )
             for row in (certified, apply):
@@ -1540,7 +1595,7 @@ def _season_milestones(
                 else H1B_STEP3_DETAIL_H1B_ONLY
                 if h1b_only
                 else H1B_STEP3_DETAIL,
-                "source": INA_H1B.cite(),
+                "source": cited_together(*(H1B_STEP3_PASSED_SOURCES if step3_passed else H1B_STEP3_SOURCES)),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
             }
@@ -1554,7 +1609,7 @@ def _season_milestones(
                 "date": deadline.date.isoformat(),
                 "title": US_SENIOR_WITHDRAW,
                 "detail": US_SENIOR_WITHDRAW_DETAIL,
-                "source": NRMP_WITHDRAWAL_DEADLINE.cite(),
+                "source": cited_together(NRMP_WITHDRAWAL_DEADLINE, NRMP_SCHOOL_VERIFICATION),
                 "estimated": deadline.estimated,
                 "estimated_early": deadline.estimated_early,
             }
@@ -1580,14 +1635,14 @@ def _season_milestones(
         elif early.date < today:
             detail = (
                 f"Registration without the late fee ended on {early.shown()}. If you have not registered with the "
-                "NRMP yet, register now and pay the late fee: this is the last day, the same as the rank-list "
-                "deadline, and an applicant who is not registered cannot match."
+                "NRMP yet, register now and pay the late fee. This is the last day, the same as the rank-list "
+                "deadline. An applicant who is not registered cannot match."
             )
         else:
             detail = (
                 f"Registration without the late fee ends on {early.shown()}, before you submit: register by then if "
                 "you can. After it the NRMP still takes registrations with a late fee until this day, the same as "
-                "the rank-list deadline, and not after: an applicant who is not registered cannot match."
+                "the rank-list deadline. Not after: an applicant who is not registered cannot match."
             )
         out.append(
             {
@@ -1609,8 +1664,8 @@ def _season_milestones(
                 COMMIT_TO_DUAL,
                 # ``deciding``: the step this plan holds, a reapplicant's choice
                 # of lane where a first application decides (new-words audit s40, 4).
-                "The orthopaedics article's latest point, and it says earlier is better: the plan's step "
-                f"“{deciding}” is its time to decide, since the backup needs letters, a statement and rotations of its own."
+                "The orthopaedics article's latest point; it says earlier is better. The plan's step "
+                f"“{deciding}” is the time to decide. The backup needs letters, a statement and rotations of its own."
                 + (f" {do_now}" if moved else ""),
                 ARTICLE_ORTHO.cite(),
                 # Counted from the submission day when that comes before mid-July.
@@ -1635,7 +1690,7 @@ def _say_what_a_late_commitment_misses(milestones: list[PlanItem]) -> None:
     missed = [m["title"] for m in milestones if m["title"] in BACKUP_WORK and m["date"] < commit["date"]]
     if missed:
         commit["detail"] += (
-            f" It comes after this plan's {and_list([f'“{title}”' for title in missed])}, so committing this late "
+            f" It comes after this plan's {and_list([f'“{title}”' for title in missed])}. So committing this late "
             "only works for a backup you have already prepared."
         )
 
@@ -1684,7 +1739,7 @@ def _no_match_milestones(match_day: cycle.SeasonDate, before: dt.date, by: str) 
             match_day.date + dt.timedelta(days=s.days),
             s.title,
             f"{s.detail} Set {counted(s.days, 'day')} after Match Day, taken as {match_day.shown()}: "
-            f"{which}; if you did not match in an earlier year, count "
+            f"{which}. Did not match in an earlier year? Count "
             "from that year's Match Day.",
             s.source.cite(),
             estimated=match_day.estimated,
@@ -1855,7 +1910,7 @@ def _plan_the_running_season(running_year: int) -> str:
     last = long_date(cycle.last_day_for_an_interview(running_year))
     basis = cycle.last_day_basis(running_year)
     return (
-        f"To plan the Match {running_year} instead, enter a submission date by about {last}: by our rule of thumb, "
+        f"To plan the Match {running_year} instead, enter a submission date by about {last}. By our rule of thumb, "
         f"that is the last useful day to send a new application{f' ({basis})' if basis else ''}."
     )
 
@@ -1868,20 +1923,18 @@ def _already_in_the_running_season(running_year: int, match_year: int, today: dt
     (reapplicant audit s40, 3)."""
     running = cycle.season(running_year)
     early, late, deadline = running["early_registration_ends"], running["late_registration_ends"], running["rank_deadline"]
-    register = (
-        f"Register by {early.shown()} to avoid the late fee, or with it by {late.shown()}"
-        if cycle.registration(running_year, today) == "on-time"
-        else f"You still can, with the late fee, by {late.shown()}"
-    )
+    # The guides' terms, in their words (diff review s54, 18).
+    terms = season_words.registration_terms(cycle.registration(running_year, today), early.shown(), f"by {late.shown()}")
+    register = f" Not registered with the NRMP yet? Register {''.join(map(str, terms))}." if terms else ""
     rank = (
-        "which is also the last day to certify your rank list"
+        " That is also the last day to certify your rank list."
         if late.date == deadline.date
-        else f"and certify your rank list by {deadline.shown()}"
+        else f" Certify your rank list by {deadline.shown()}."
     )
+    # Short sentences, where one ran to 46 words (diff review s54b, 11).
     return (
-        f"Applied to the Match {running_year} already? That season is still under way. Not registered with the NRMP "
-        f"yet? {register}, {rank}. Enter the date you submitted to plan that season: this plan, for the Match "
-        f"{match_year}, leaves out its ranking."
+        f"Applied to the Match {running_year} already? That season is still under way.{register}{rank} To plan that "
+        f"season, enter the date you submitted. This plan, for the Match {match_year}, leaves out its ranking."
     )
 
 
@@ -1946,12 +1999,12 @@ def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> l
         SOAP_READY,
         # Short sentences: one ran to 70 words (diff review s52, 13).
         "Have these ready by about this day, a week before Match Week: SOAP leaves little time to write. A statement "
-        "for each kind of position you would accept, such as categorical internal or family medicine, a transitional "
+        "for each kind of position you would accept: categorical internal or family medicine, say, a transitional "
         "year or a preliminary year. Your letters uploaded, with a general clinical letter you can assign. And a clear "
         "list of the offers you would take: an accepted offer binds you. "
         + ("Need a visa? Note now which visa each program you might take a SOAP place in sponsors. " if visa else "")
-        + "The day and the list are our advice; the guide page “SOAP and a non-residency Plan B”, “Prepare before "
-        "Match Week, not during it”, says more. Only applicants registered for the Match can take part, and the NRMP "
+        + "The day and the list are our advice. The guide page “SOAP and a non-residency Plan B” says more, in “Prepare "
+        "before Match Week, not during it”. Only applicants registered for the Match can take part, and the NRMP "
         "decides who is eligible.",
         NRMP_SOAP.cite(),
         estimated=match_week.estimated,
@@ -1961,7 +2014,7 @@ def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> l
         soap_ends.date + dt.timedelta(days=1),
         UNFILLED_LIST,
         f"From the end of SOAP until {long_date(until)}, the NRMP keeps its List of Unfilled Programs in its R3 "
-        "system. Once SOAP has closed, you may yourself contact the programs on it that still have places; while "
+        "system. Once SOAP has closed, you may contact the programs on it that still have places yourself. While "
         "SOAP runs, you may not contact programs in the Match."
         + (
             " This row's first day is our estimate of SOAP's end: check the NRMP's calendar before you contact any program."
@@ -1980,7 +2033,7 @@ def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> l
         f"{DEBRIEF.detail} Set {counted(DEBRIEF.days, 'day')} after this Match Day, {match_day.shown()}; you learn "
         f"on the Monday of Match Week whether you matched. A week later comes “{CHOICE_OF_LANE.title}”. To plan it, "
         # A box ticked already is kept, not ticked again (diff review s52b, 7).
-        f"come back once you know: {'keep' if ticked else 'tick'} “{profile.PREVIOUSLY_UNMATCHED.label}”"
+        f"come back once you know. Then {'keep' if ticked else 'tick'} “{profile.PREVIOUSLY_UNMATCHED.label}”"
         f"{' ticked' if ticked else ''} and {NEXT_SUBMISSION}.",
         DEBRIEF.source.cite(),
         estimated=match_day.estimated,
@@ -2131,7 +2184,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # The row speaks of the H-1B first and at greatest length (its payment,
             # cap and Step 3), then of the J-1, whose page alone was its source
             # (h1bvisa audit s47, 9); an H-1B-only reader's words are the H-1B's alone.
-            m["source"] = INA_H1B.cite() if h1b_only else cited_together(INA_H1B, ECFMG_J1)
+            m["source"] = cited_together(*(VISA_STEP_H1B_ONLY_SOURCES if h1b_only else VISA_STEP_SOURCES))
     milestones += no_match
     # Asked once, for the rows, the catch-up note and the headline.
     registration = cycle.registration(match_year, today)
@@ -2312,13 +2365,14 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         if visa_step == VISA_STEP and visa_row and visa_row["past"] and cycle.rank_lists_may_be_open(match_year, today):
             visa_note += (
                 # "It" after a list of three rows named none of them (recheck45 audit s45, 4).
-                f" “{visa_step}” is marked past, but it is not finished until you rank: before you put a program on "
-                "your list, ask which visa it will sponsor for you and whether it still files new H-1B petitions for "
-                "applicants abroad, and "
+                # Short sentences, where one ran to 70 words (planner audit s54, 7).
+                f" “{visa_step}” is marked past, but it is not finished until you rank. Before you put a program on "
+                "your list, ask which visa it will sponsor for you. Ask too whether it still files new H-1B petitions "
+                "for applicants abroad. "
                 + (
-                    "rank it only if it says yes: you cannot take a J-1."
+                    "Rank it only if it says yes: you cannot take a J-1."
                     if h1b_only
-                    else f"plan on the J-1 unless it says yes (no J-1 for you? see the row “{H1B_STEP3}”)."
+                    else f"Plan on the J-1 unless it says yes (no J-1 for you? see the row “{H1B_STEP3}”)."
                 )
             )
         notes.append(visa_note + profile.h1b_only_prompt(v))
@@ -2462,16 +2516,17 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             fields_closed = cycle.residencycas_fields_closed(running_year, today)
             # From late December "you can still apply, late" stood beside the
             # other notes' "too late" (diff review s41, second, 2).
+            # Short sentences, where they ran to 46-69 words (diff review s54, 19; s54b, 11).
             running_note = (
                 f"An application to the Match {running_year} sent now is unlikely to bring an interview before its "
-                f"rank lists close on {running['rank_deadline'].shown()}, so this plan is for the Match {match_year}."
+                f"rank lists close on {running['rank_deadline'].shown()}. So this plan is for the Match {match_year}."
                 f"{cycle.too_late_caveat(running_year)} "
                 if cycle.too_late_for_interviews(running_year, today)
-                else f"You can still apply for the Match {running_year}, late: its programs began "
-                f"reviewing on {running['programs_receive'].shown()}, and many interview places go to earlier "
+                else f"You can still apply for the Match {running_year}, late. Its programs began reviewing on "
+                f"{running['programs_receive'].shown()}, and many interview places go to earlier applicants (our "
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
-                f"applicants (our reading). {fields_closed}{' ' if fields_closed else ''}"
+                f"reading). {fields_closed}{' ' if fields_closed else ''}"
                 f"{_plan_the_running_season(running_year)}"
             )
         # Two notes: as one, a bullet of over 200 words (diff review s54, 19).
@@ -2889,6 +2944,15 @@ def render(result: TimelineResult) -> Markup:
             "No milestone is still ahead, so there is no calendar to download; tick "
             f"“{INCLUDE_PAST_LABEL}” above to include the past ones.",
             class_="mpb-screen-only",
+        ),
+        # A real button, named by its words, for a keyboard and a screen
+        # reader alike; off paper and, with scripts off, off the page too
+        # (calculators.css), as only the page's script prints.
+        el(
+            "p",
+            el("button", PRINT_PLAN, type="button", class_="md-button mpb-print-plan"),
+            f" {PRINT_PLAN_SAID}",
+            class_="mpb-screen-only mpb-print-plan-offer",
         ),
         el("h4", "Your plan, date by date"),
         plan,

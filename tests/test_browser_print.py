@@ -446,6 +446,43 @@ def test_the_calendar_download_and_its_option_stay_off_paper(page: Any, site_url
     assert widget.get_by_text("It imports into Google Calendar").is_visible()
 
 
+SHEET = rb"/Type\s*/Page\b"
+PLAN_ONLY = "document.documentElement.classList.contains('mpb-print-plan-only')"
+
+
+@pytest.mark.parametrize("path", ["calculators/timeline/", "apply/timeline/"])
+def test_print_only_my_plan_leaves_the_form_the_method_and_the_guide_off_paper(page: Any, site_url: str, path: str) -> None:
+    # Printed whole, the timeline's page ran to some 10,000 words: the form,
+    # the method opened for paper and the guide around the plan (planner
+    # audit s54, 7).  Tried by hand on a build: 26 Letter sheets whole, 14
+    # for the plan alone (38 or more, and 14, from the Timeline guide).
+    widget = open_calculator(page, site_url + path, "timeline")
+    first_live_result(widget)
+    whole = len(re.findall(SHEET, page.pdf(**LETTER)))
+    # No dialog in a test: the print the button starts is the PDF below,
+    # which fires beforeprint and afterprint as a print does.
+    page.evaluate("window.print = () => {}")
+    button = widget.get_by_role("button", name="Print only my plan")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(PLAN_ONLY)
+    page.emulate_media(media="print")
+    assert widget.locator(".mpb-result table").is_visible() and widget.locator(".mpb-result .mpb-notes-list").is_visible()
+    for off_paper in (".mpb-form", ".mpb-method", ".mpb-summary"):
+        assert widget.locator(off_paper).is_hidden(), off_paper
+    assert page.locator(".md-content__inner > h2").first.is_hidden(), "the guide's text"
+    assert page.locator(".md-content__inner > h1").is_visible()
+    assert page.locator(".md-content__inner > .mpb-paper-note", has_text="Printed from Match Plan B").is_visible()
+    assert page.locator(".md-content__inner > .admonition").last.is_visible(), "the closing disclaimer"
+    plan_only = len(re.findall(SHEET, page.pdf(**LETTER)))
+    assert plan_only < whole, (plan_only, whole)
+    # Gone with the print it was for: the browser's own Print prints the whole page, as before.
+    assert not page.evaluate(PLAN_ONLY)
+    assert widget.locator(".mpb-form").is_visible() and page.locator(".md-content__inner > h2").first.is_visible()
+    page.emulate_media(media="screen")
+    assert button.is_visible()
+
+
 def test_the_packet_checks_templates_and_the_closed_sections_print_as_plain_lines(page: Any, site_url: str) -> None:
     # Download links that do nothing on paper, and closed per-field sections
     # printed as tinted boxes with a chevron, like buttons (offline-phone-print audit s35, 4).

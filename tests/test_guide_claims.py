@@ -1594,8 +1594,9 @@ MORE_CLAIMS = (
     ),
     # The H-1B payment (visa-oldgrad audit s39, 1): the guides type the date
     # and amount as words ("100,000 US dollars"), the timeline the amount as
-    # a figure and the dates through the citation; each must be the one the
-    # proclamation's source records, with its term.
+    # a figure and the start from its own date, the citation in the row's
+    # Source (planner audit s54, 7); each must be the one the proclamation's
+    # source records, with its term.
     Claim(
         "assess/index.md",
         "made the employer pay 100,000 US dollars with each new H-1B petition filed from 21 September 2025, and set that "
@@ -1614,12 +1615,13 @@ MORE_CLAIMS = (
     ),
     Claim(
         "calculators/timeline.py",
-        "carries a $100,000 payment by the employer, under a rule set for 12 months unless extended",
-        # The row's past tense after the term counts from the timeline's own
-        # start date and months (date sweep s40, 12): they must be the source's.
+        "carries a $100,000 payment by the employer, from {long_date(H1B_PAYMENT_FROM)} (White House)",
+        # The row's start and its past tense after the term count from the
+        # timeline's own start date and months (date sweep s40, 12): they
+        # must be the source's, which the row cites.
         lambda: (
             h1b_payment_recorded(100_000, "from 21 September 2025")
-            and data.H1B_PROCLAMATION.cite() in next(s.detail for s in timeline.STEPS if s.title == timeline.VISA_STEP)
+            and data.H1B_PROCLAMATION in timeline.VISA_STEP_SOURCES
             and f"from {cycle.long_date(timeline.H1B_PAYMENT_FROM)}, for {timeline.H1B_PAYMENT_MONTHS} months unless extended"
             in data.H1B_PROCLAMATION.title
         ),

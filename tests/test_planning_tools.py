@@ -391,15 +391,16 @@ def test_the_plan_holds_the_nrmps_registration_and_ranking_dates_and_the_ecfmg_c
     assert "you need ECFMG certification before you start training" in by_title["Match Day"]["detail"]
     # The condition that decides whether an IMG's list is used has a row of its own on the same day (audit s36, 3).
     exams = by_title[timeline.EXAMS_CONFIRMED]
-    assert exams["date"] == deadline["date"] and exams["source"] == data.NRMP_ECFMG_REQUIREMENTS.cite()
+    # The NRMP's rule first in its Source, then ECFMG's pages the row names (planner audit s54, 7).
+    assert exams["date"] == deadline["date"] and exams["source"].startswith(data.NRMP_ECFMG_REQUIREMENTS.cite())
     assert "ECFMG must have verified to the NRMP by this date" in exams["detail"] and "OET Medicine" in exams["detail"]
     # A reader certified in an earlier season, through a Pathway, learns on
     # the row they plan by that the certificate can lapse (reapplicant audit s40, 4).
     assert (
-        "Certified already, through a Pathway? Such a certificate carries an expiry date until it is made permanent"
-        in exams["detail"]
+        "Certified already, through a Pathway? Such a certificate carries an expiry date until 12 months of accredited "
+        "US training make it permanent" in exams["detail"]
     )
-    assert data.ECFMG_PERMANENT_VALIDATION.cite() in exams["detail"]
+    assert data.ECFMG_PERMANENT_VALIDATION.cite() in exams["source"]
     (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("IMGs: ECFMG")]
     assert event["DTSTART;VALUE=DATE"] == "20260225"
     # A US graduate's plan has no such row (diff review s36, 9).
@@ -678,7 +679,7 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     # is later than the submission (visa-psych audit s41, 7).
     assert (season["date"], season["until"], season["past"]) == ("2026-10-23", "2027-02-16", False)
     assert season["detail"].endswith(
-        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose): an interview after "
+        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose). An interview after "
         "that could no longer change a list."
     )
     # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
@@ -1651,7 +1652,7 @@ def test_given_no_date_after_review_starts_the_plan_says_the_running_season_stil
     # Its own note, just after (diff review s54, 19).
     following = result["notes"][result["notes"].index(late[0]) + 1]
     assert following.startswith("Applied to the Match 2028 already? That season is still under way.")
-    assert "Enter the date you submitted to plan that season: this plan, for the Match 2029" in following
+    assert "To plan that season, enter the date you submitted. This plan, for the Match 2029" in following
     before_review = timeline.compute({"today": dt.date(2027, 7, 1)})
     assert not [n for n in before_review["notes"] if "You can still apply for the Match" in n]
 
@@ -1921,13 +1922,14 @@ def test_a_reader_who_needs_a_visa_gets_a_dated_step_for_it(inputs: dict[str, ob
         step = steps[timeline.VISA_STEP]
         # Beside the clinical experience, fifteen months before the usual submission.
         assert step["date"] == steps["Plan US clinical experience"]["date"]
-        assert data.H1B_CAP_EXEMPT.cite() in step["detail"]
-        # Sourced to the law its H-1B words rest on and the J-1 page (h1bvisa audit s47, 9).
-        assert step["source"] == timeline.cited_together(data.INA_H1B, data.ECFMG_J1) and "Statement of Need" in step["detail"]
+        # Sourced to the law its H-1B words rest on first (h1bvisa audit s47, 9), then
+        # to every source its words name briefly (planner audit s54, 7).
+        assert step["source"] == timeline.cited_together(*timeline.VISA_STEP_SOURCES) and "Statement of Need" in step["detail"]
+        assert step["source"].startswith(data.INA_H1B.cite()) and data.H1B_CAP_EXEMPT.cite() in step["source"]
         # The FSMB's lead times are on the H-1B Step 3 apply row (diff review s39, 8), and
         # only there: the pass-in-hand row points to it (diff review s41, 4).
         step3 = steps[timeline.H1B_STEP3_APPLY]["detail"]
-        assert "up to 12 weeks" in step3 and "about 2 for the permit" in step3
+        assert "up to 12 weeks" in step3 and "about 2 weeks for the permit" in step3
         assert "up to 12 weeks" not in steps[timeline.H1B_STEP3]["detail"]
         assert timeline.H1B_STEP3_APPLY in steps[timeline.H1B_STEP3]["detail"]
         (event,) = [e for e in parse_ics(result["ics"]) if e["SUMMARY"].startswith("Check each program")]
@@ -1945,7 +1947,8 @@ def test_a_us_graduate_who_needs_a_visa_is_not_given_the_img_visa_step(applicant
     assert timeline.VISA_STEP not in steps
     step = steps[timeline.VISA_STEP_US_GRADUATE]
     assert "this site holds none of them" in step["detail"] and "ECFMG" not in step["detail"]
-    assert data.FSMB_STEP3_REQUIREMENTS.cite() in step["detail"] and "COMLEX only" in step["detail"]
+    assert step["source"] == data.FSMB_STEP3_REQUIREMENTS.cite() and "(FSMB)" in step["detail"]
+    assert "COMLEX only" in step["detail"]
     assert step["date"] == steps["Plan US clinical experience"]["date"]
     assert any(timeline.VISA_STEP_US_GRADUATE in n for n in result["notes"])
     no_visa = timeline.compute({"today": "2026-01-05", "eras_submission": "2027-09-08", "applicant_type": applicant})

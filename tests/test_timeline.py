@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
 
-from calculators import cycle, data, registry, timeline
+from calculators import cycle, data, registry, season_words, timeline
 from calculators.fields import InputError
 from calculators.html import capitalised
 
@@ -20,6 +20,19 @@ SEASON_NOTE = "This plans your reapplication for the next season"
 
 def season_note(result: timeline.TimelineResult) -> list[str]:
     return [note for note in result["notes"] if note.startswith(SEASON_NOTE)]
+
+
+def sentences(text: str) -> list[str]:
+    """A text's sentences: each ends at a full stop, question mark or
+    exclamation mark followed by a capital, a bracket or a quotation mark."""
+    return re.split(r"(?<=[.?!])\s+(?=[A-Z0-9“(])", text)
+
+
+# Our limits for a plan a reader prints and follows (planner audit s54, 7): a
+# row's "What to do" ran to 299 words, its sentences to 109, with citations
+# in the middle.
+ROW_WORDS = 240
+SENTENCE_WORDS = 26
 
 
 @pytest.mark.parametrize(
@@ -103,24 +116,25 @@ def test_the_visa_check_names_the_h1b_payment_and_dates_step3_by_the_petition() 
     # Read while the payment's stated 12 months ran; after them it is said in the past (next test).
     row = by_title(timeline.compute({**VISA_READER, "today": "2026-06-01"}))[timeline.VISA_STEP]
     detail = row["detail"]
-    for source in (data.H1B_PROCLAMATION, data.H1B_CAP_EXEMPT):
-        assert source.cite() in detail
-    # The Step 3 law is the row's source, pointed to rather than written out
-    # again (h1bvisa audit s47, 9).
-    assert data.INA_H1B.cite() in row["source"] and data.INA_H1B.cite() not in detail
+    # Every source in the row's Source, in the order it speaks of them, and
+    # named briefly in its words (planner audit s54, 7; h1bvisa audit s47, 9).
+    assert row["source"] == timeline.SOURCES_APART.join(source.cite() for source in timeline.VISA_STEP_SOURCES)
+    for source in timeline.VISA_STEP_SOURCES:
+        assert source.cite() not in detail
+    assert "(White House)" in detail and "(US law)" in detail and "(ECFMG)" in detail
     assert f"needs your Step 3 pass before the program files ({timeline.STEP3_LAW_IN_SOURCE})" in detail
     assert "carries a $100,000 payment by the employer" in detail and "someone outside the US" in detail
-    # The dates come with the citation, from the source (a calculator types no year).
-    assert "from 21 September 2025" in data.H1B_PROCLAMATION.cite()
-    assert "a rule set for 12 months unless extended (its dates are in its citation" in detail
-    assert "Check whether it still applies" in detail and "plan on the J-1 unless one confirms" in detail
+    # The start date is the source's (the claim's test holds them together).
+    assert "from 21 September 2025" in data.H1B_PROCLAMATION.cite() and "from 21 September 2025" in detail
+    assert "The rule was set for 12 months unless extended." in detail
+    assert "Check whether it still applies." in detail and "Plan on the J-1 unless a program confirms." in detail
     # And a reader who cannot take one is pointed to the rows that say what to rank (recheck45 audit s45, 4).
-    assert "if you cannot take a J-1, read the Step 3 rows below" in detail
+    assert "If you cannot take a J-1, read the Step 3 rows below" in detail
     assert "Step 3 pass before the program files" in detail and "before you start" not in detail
     # Cut to what the row must say (diff review s39, 8): the Step 3 lead times are on the Step 3 apply row.
-    assert len(detail.split()) < 300  # 470 before, citations included
+    assert len(detail.split()) < ROW_WORDS  # 470 before, citations included
     step3 = by_title(timeline.compute(VISA_READER))[timeline.H1B_STEP3_APPLY]
-    assert data.FSMB_STEP3.cite() == step3["source"] and "(FSMB: see Source)" in step3["detail"]
+    assert step3["source"].startswith(data.FSMB_STEP3.cite()) and "weeks for the permit (FSMB)" in step3["detail"]
 
 
 def test_the_visa_check_no_longer_has_the_statement_of_need_started_fifteen_months_early() -> None:
@@ -129,8 +143,8 @@ def test_the_visa_check_no_longer_has_the_statement_of_need_started_fifteen_mont
     detail = by_title(timeline.compute(VISA_READER))[timeline.VISA_STEP]["detail"]
     assert "Statement of Need from your home country now" not in detail
     assert "must name the exact specialty you train in" in detail
-    assert "if you apply in two fields you request it after Match Day" in detail
-    assert data.ECFMG_STATEMENT_OF_NEED.cite() in detail
+    assert "So if you apply in two fields, you request it after Match Day." in detail
+    assert "(ECFMG)" in detail and data.ECFMG_STATEMENT_OF_NEED in timeline.VISA_STEP_SOURCES
 
 
 def test_an_img_who_needs_a_visa_has_a_dated_row_for_the_h1bs_step3_in_the_calendar() -> None:
@@ -140,9 +154,11 @@ def test_an_img_who_needs_a_visa_has_a_dated_row_for_the_h1bs_step3_in_the_calen
     deadline = cycle.season(result["match_year"])["rank_deadline"]
     assert row["date"] == deadline.date.isoformat() == rows[deadline.label]["date"]
     assert row.get("estimated") == deadline.estimated and row.get("estimated_early") == deadline.estimated_early
-    assert row["source"] == data.INA_H1B.cite()
-    assert data.PETITION_WHEN_FILED.cite() in row["detail"] and data.PITT_H1B_STEP3.cite() in row["detail"]
-    assert "ask each program for its own date" in row["detail"]
+    # Its sources in Source, named briefly in its words (planner audit s54, 7).
+    assert row["source"] == timeline.SOURCES_APART.join(source.cite() for source in timeline.H1B_STEP3_SOURCES)
+    assert data.PETITION_WHEN_FILED in timeline.H1B_STEP3_SOURCES and data.PITT_H1B_STEP3 in timeline.H1B_STEP3_SOURCES
+    assert data.PITT_H1B_STEP3.cite() not in row["detail"] and "(University of Pittsburgh" in row["detail"]
+    assert "Ask each program for its own date." in row["detail"]
     event = events(str(result["ics"]))[timeline.H1B_STEP3]
     assert event["DTSTART;VALUE=DATE"] == deadline.date.strftime("%Y%m%d")
 
@@ -169,8 +185,10 @@ def test_match_day_says_what_the_j1_asks_before_training_and_the_plan_still_ends
     assert "you need ECFMG certification before you start training" in detail
     assert "Statement of Need naming the exact specialty you matched or SOAPed into" in detail
     assert "about four to six weeks once every document is in" in detail and "visa interview at a US consulate" in detail
-    for source in (data.INDIA_STATEMENT_OF_NEED, data.ECFMG_STATEMENT_OF_NEED, data.ECFMG_J1_FEES):
-        assert source.cite() in detail
+    # Cited in the row's Source, after the day's own (planner audit s54, 7).
+    source = by_title(result)["Match Day"]["source"]
+    for cited in (data.ECFMG_BOOKLET, data.INDIA_STATEMENT_OF_NEED, data.ECFMG_STATEMENT_OF_NEED, data.ECFMG_J1_FEES):
+        assert cited.cite() in source and cited.cite() not in detail
     assert "four to six weeks" in events(str(result["ics"]))["Match Day"]["DESCRIPTION"]
     assert result["milestones"][-1]["title"] == "Match Day"
 
@@ -386,11 +404,12 @@ def test_an_img_has_a_step2_row_two_months_before_submitting_true_with_or_withou
     result = timeline.compute({"today": MID_SEASON, "eras_submission": "2027-09-15", "applicant_type": applicant})
     row = by_title(result)[timeline.STEP2_SCORE]
     assert row["date"] == timeline.months_from(dt.date(2027, 9, 15), -2).isoformat() == "2027-07-15"
-    assert row["source"] == data.USMLE_SCORE_REPORTING.cite()
+    # Both sources in Source, named briefly in the row's words (planner audit s54, 7).
+    assert row["source"] == timeline.cited_together(data.USMLE_SCORE_REPORTING, data.NRMP_PD_SURVEY)
     detail = row["detail"]
-    assert detail.startswith("If your Step 2 CK score has already been reported, there is nothing to do here. If not,")
-    assert "within four weeks of the test" in detail and data.USMLE_SCORE_REPORTING.cite() in detail
-    assert f"{data.PD_SURVEY_STEP2_PCT}% of program directors" in detail and data.NRMP_PD_SURVEY.cite() in detail
+    assert detail.startswith("Step 2 CK score already reported? Then there is nothing to do here. If not, sit the exam")
+    assert "within four weeks of the test (USMLE)" in detail and data.USMLE_SCORE_REPORTING.cite() not in detail
+    assert f"{data.PD_SURVEY_STEP2_PCT}% said they consider it ({data.NRMP_PD_SURVEY.named()})" in detail
     assert timeline.STEP2_SCORE in events(str(result["ics"]))
 
 
@@ -404,16 +423,18 @@ def test_a_us_graduate_has_no_step2_row(applicant: str) -> None:
 def test_a_do_has_an_exam_row_on_the_img_rows_day_naming_both_exams_and_who_decides() -> None:
     result = timeline.compute({"today": MID_SEASON, "eras_submission": "2027-09-15", "applicant_type": "us-do"})
     row = by_title(result)[timeline.DO_EXAMS]
-    assert row["date"] == "2027-07-15" and row["source"] == data.NBOME_SCORE_REPORTING.cite()
+    assert row["date"] == "2027-07-15"
+    cited = (data.NBOME_SCORE_REPORTING, data.USMLE_SCORE_REPORTING, data.NRMP_PD_SURVEY, data.SURGERY_PD_DO_SURVEY)
+    assert row["source"] == timeline.cited_together(*cited)
     detail = row["detail"]
     # The decision to sit USMLE too is said to come months before, not hidden
     # behind "nothing to do here" (new-words audit s40, 1).
-    assert detail.startswith("Have your COMLEX Level 2-CE score reported by about this date, and your Step 2 CK")
+    assert detail.startswith("Have your COMLEX Level 2-CE score reported by about this date. Sitting USMLE as well?")
     assert "a decision for months before this, when you build your program lists" in detail
     assert "nothing to do here" not in detail
-    assert "within 4 to 6 weeks" in detail and data.USMLE_SCORE_REPORTING.cite() in detail
+    assert "within 4 to 6 weeks (NBOME)" in detail and "(USMLE)" in detail
     assert f"{data.PD_SURVEY_COMLEX2_PCT}% COMLEX Level 2 scores" in detail
-    assert data.SURGERY_PD_DO_SURVEY.cite() in detail
+    assert all(source.cite() not in detail for source in cited) and "(Journal of Surgical Education, 2024)" in detail
     assert timeline.DO_EXAMS in events(str(result["ics"]))
     # Months of study: a reader sending applications now is not told to sit it first.
     late = timeline.compute({"today": MID_SEASON, "eras_submission": MID_SEASON, "applicant_type": "us-do"})
@@ -437,10 +458,11 @@ def test_match_week_says_a_partly_matched_applicant_or_couple_partner_learns_whe
     detail = by_title(timeline.compute({"today": MID_SEASON}))["Match Week begins (matched or not; SOAP opens)"]["detail"]
     assert detail.startswith("You learn on Monday whether you matched, not where;")
     assert (
-        "A partially matched applicant, or a couple partner whose partner did not match, also sees the matched "
-        "program's city, state and ZIP code on Monday" in detail
+        "Partially matched, or a couple partner whose partner did not match? You also see the matched program's city, "
+        "state and ZIP code on Monday (NRMP)." in detail
     )
-    assert data.NRMP_MATCHED_LOCATION.cite() in detail
+    source = by_title(timeline.compute({"today": MID_SEASON}))["Match Week begins (matched or not; SOAP opens)"]["source"]
+    assert source.endswith(timeline.SOURCES_APART + data.NRMP_MATCHED_LOCATION.cite())
 
 
 @pytest.mark.parametrize(
@@ -516,16 +538,17 @@ def test_the_certification_row_tells_a_couple_to_link_pay_and_pair_lists_of_one_
     result = timeline.compute({"today": MID_SEASON, "eras_submission": "2026-09-24", "dual_applying": dual})
     [deadline] = [row for title, row in by_title(result).items() if title.startswith(RANK_DEADLINE_TITLE)]
     detail = deadline["detail"]
-    couple = detail[detail.index("If you match as a couple") :]
+    couple = detail[detail.index("Matching as a couple?") :]
     assert couple.startswith(
-        "If you match as a couple, one of you sends the couple request in the NRMP's system and the other accepts "
-        "it, both couple fees are paid, and your two lists, read side by side in pairs, have the same number of "
-        f"ranks ({data.NRMP_COUPLES.cite()}); the rest is under “Ranking as a couple” on the guide page "
-        "“The rank order list”."
+        "Matching as a couple? One of you sends the couple request in the NRMP's system, and the other accepts it. "
+        "Both couple fees must be paid. Your two lists are read side by side, in pairs, so they need the same number "
+        "of ranks (NRMP). The rest is under “Ranking as a couple” on the guide page “The rank order list”."
     )
+    # Its source in the row's Source (planner audit s54, 7).
+    assert data.NRMP_COUPLES.cite() in deadline["source"] and data.NRMP_COUPLES.cite() not in detail
     # Said on the row the calendar file carries, not only on the page.
-    described = events(str(result["ics"]))[RANK_DEADLINE_TITLE]["DESCRIPTION"]
-    assert "one of you sends the couple request in the NRMP's system and the other accepts it" in described
+    described = " ".join(events(str(result["ics"]))[RANK_DEADLINE_TITLE]["DESCRIPTION"].split()).replace("\\,", ",")
+    assert "One of you sends the couple request in the NRMP's system, and the other accepts it" in described
 
 
 def test_a_submission_days_after_reviews_start_is_not_called_a_lost_season() -> None:
@@ -673,13 +696,12 @@ def test_the_h1b_payment_is_in_the_past_tense_after_its_stated_12_months() -> No
     during = by_title(timeline.compute({**VISA_READER, "today": "2026-09-21"}))[timeline.VISA_STEP]["detail"]
     after = by_title(timeline.compute({**VISA_READER, "today": "2026-09-22"}))[timeline.VISA_STEP]["detail"]
     assert "carries a $100,000 payment" in during and "Check whether it still applies" in during
-    assert "carries" not in after and "still applies," not in after.replace("extended and still applies,", "")
+    assert "carries" not in after and "still applies." not in after.replace("extended and still applies.", "")
     assert (
-        "carried a $100,000 payment by the employer, under a rule set for 12 months, to 21 September 2026, unless "
-        "extended (its dates are in its citation" in after
+        "carried a $100,000 payment by the employer, from 21 September 2025 (White House). The rule was set for 12 "
+        "months, to 21 September 2026, unless extended." in after
     )
-    assert "Check whether it was extended and still applies" in after
-    assert data.H1B_PROCLAMATION.cite() in after
+    assert "Check whether it was extended and still applies." in after
 
 
 def test_one_day_before_submitting_is_not_counted_as_1_day() -> None:
@@ -710,7 +732,7 @@ def test_the_last_point_to_commit_names_the_deciding_step_this_plan_holds() -> N
     for unmatched, step in ((False, timeline.DECIDE_DUAL), (True, timeline.CHOICE_OF_LANE.title)):
         result = timeline.compute({"today": MID_SEASON, "previously_unmatched": unmatched, "applicant_type": "us-img"})
         rows = by_title(result)
-        assert f"the plan's step “{step}” is its time to decide" in rows[timeline.COMMIT_TO_DUAL]["detail"]
+        assert f"The plan's step “{step}” is the time to decide." in rows[timeline.COMMIT_TO_DUAL]["detail"]
         assert step in rows
 
 
@@ -749,10 +771,11 @@ def test_an_h1b_reader_gets_a_dated_day_to_apply_to_the_fsmb_counted_back_throug
     assert apply["estimated"] and apply["estimated_ours"]
     assert timeline.shown_date(apply) == "27 August 2027 (our estimate)"
     assert events(str(result["ics"]))[timeline.H1B_STEP3_APPLY]["SUMMARY"] == f"{timeline.H1B_STEP3_APPLY} (our estimate)"
-    assert apply["source"] == data.FSMB_STEP3.cite()
-    assert data.STEP3_SCORE_DELAY.cite() in apply["detail"] and "(FSMB: see Source)" in apply["detail"]
+    # Its sources in Source, named briefly in its words (planner audit s54, 7).
+    assert apply["source"] == timeline.cited_together(data.FSMB_STEP3, data.STEP3_SCORE_DELAY)
+    assert data.STEP3_SCORE_DELAY.cite() not in apply["detail"] and "(FSMB and ECFMG)" in apply["detail"]
     assert "31 December 2027" in apply["detail"] and "our own assumption" in apply["detail"]
-    assert "if you are certified now, nothing stops you applying now" in apply["detail"]
+    assert "Certified already? Then you can apply now." in apply["detail"]
     # The pass-in-hand row points to it, and the calendar holds it.
     assert timeline.H1B_STEP3_APPLY in rows[timeline.H1B_STEP3]["detail"]
     assert events(str(result["ics"]))[timeline.H1B_STEP3_APPLY]["DTSTART;VALUE=DATE"] == "20270827"
@@ -786,8 +809,8 @@ def test_the_apply_row_counts_the_fsmbs_twelve_weeks_from_graduation_as_the_fsmb
     # An earlier graduate who never applied is told how to learn which day is
     # theirs, and which to keep to meanwhile (pathneuro audit s46, 4).
     assert (
-        "Graduated earlier? Ask the FSMB before you apply whether your graduation is verified: if it is, you have "
-        "until about 19 November 2027; if it cannot say, keep to this day."
+        "Graduated earlier? Ask the FSMB before you apply whether your graduation is verified. If it is, you have "
+        "until about 19 November 2027. If it cannot say, keep to this day."
     ) in apply["detail"]
 
 
@@ -842,7 +865,7 @@ def test_the_plan_and_the_guides_say_one_thing_about_when_an_h1b_needs_step3() -
     which it called "sooner", while two guides said "as early as Match Day"."""
     detail = by_title(timeline.compute(PERSONA))[timeline.H1B_STEP3]["detail"]
     assert "sooner" not in detail and "as early as" not in detail
-    assert "Some programs want it by Match Day" in detail and "by the rank-list deadline" in detail
+    assert "Some programs want the pass by Match Day" in detail and "by the rank-list deadline" in detail
     for path, start in GUIDE_STEP3_SENTENCES.items():
         line = guide_line(path, start)
         assert "as early as Match Day" not in line and "sooner" not in line, path
@@ -861,7 +884,8 @@ def test_an_img_hears_of_the_pathway_certificates_expiry_and_revalidation_while_
     result = timeline.compute(PERSONA)
     [note] = [n for n in result["notes"] if n == timeline.PATHWAY_EXPIRY_NOTE]
     # Short, pointing to the row that says it in full, which the calendar carries (diff review s41, 4).
-    assert data.ECFMG_PERMANENT_VALIDATION.cite() in note and "check that date now" in note
+    # Its citation at the end, where in the middle it made a sentence of 77 words (planner audit s54, 7).
+    assert note.endswith(f"Source: {data.ECFMG_PERMANENT_VALIDATION.cite()}.") and "Check that date now" in note
     assert f"“{timeline.EXAMS_CONFIRMED}”" in note and "Pathways Revalidation" not in note
     assert "31 May 2025" in data.ECFMG_PATHWAYS_REVALIDATION.cite()
     assert timeline.PATHWAY_REVALIDATION in by_title(result)[timeline.EXAMS_CONFIRMED]["detail"]
@@ -941,8 +965,9 @@ def test_a_us_senior_is_told_the_rank_list_deadline_is_the_last_day_to_withdraw(
     deadline = cycle.season(2027)["rank_deadline"]
     assert row["date"] == deadline.date.isoformat() and not row["past"]
     assert row.get("estimated_early") == deadline.estimated_early
-    assert row["source"] == data.NRMP_WITHDRAWAL_DEADLINE.cite()
-    assert "last day to withdraw from the Match" in row["detail"] and "register" not in row["detail"]
+    # Both its sources in Source (planner audit s54, 7).
+    assert row["source"] == timeline.cited_together(data.NRMP_WITHDRAWAL_DEADLINE, data.NRMP_SCHOOL_VERIFICATION)
+    assert "last day to withdraw from the Match (NRMP)" in row["detail"] and "register" not in row["detail"]
     assert row["detail"].startswith(
         "Weighing a research year by staying in medical school another year? Decide it with your dean's office"
     )
@@ -1024,7 +1049,7 @@ def test_the_plan_dates_residencycas_closing_for_a_reader_who_may_apply_in_its_f
     assert row["date"] == "2027-09-22" and row["estimated"] and not row["past"]
     assert row["detail"].startswith(
         "If emergency medicine or OB/GYN is on your list: their programs use ResidencyCAS, not ERAS (AMA, 2024; "
-        "CORD, 2025); after this day those fields may be closed, not merely late."
+        "CORD, 2025). After this day those fields may be closed, not merely late."
     )
     assert "Our estimate (see Source)" in row["detail"]
     # Its sources, first the day's, in Source, where the row's words named
@@ -1055,13 +1080,13 @@ def test_a_past_residencycas_deadline_is_said_in_the_past() -> None:
     result = timeline.compute({"today": "2026-12-05", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
     assert row["past"] and row["date"] == "2026-09-23"
-    assert "after about this day those fields were closed, not merely late" in row["detail"]
+    assert "After about this day those fields were closed, not merely late" in row["detail"]
     assert "Send by it" not in row["detail"] and "surely passed" in row["detail"]
     # Between the estimate and September's end, said as every calculator says
     # it: perhaps closed, check now (diff review s42, 1).
     week = timeline.compute({"today": "2026-09-27", "eras_submission": "2026-09-20", "applicant_type": "us-do"})
     (row,) = [m for m in week["milestones"] if m["title"] == timeline.RESIDENCYCAS_CLOSES]
-    assert "after about this day those fields may be closed" in row["detail"]
+    assert "After about this day those fields may be closed" in row["detail"]
     assert "were closed" not in row["detail"] and "Send by it" not in row["detail"] and "check its dates now" in row["detail"]
 
 
@@ -1081,7 +1106,7 @@ def test_program_lists_ask_about_visa_sponsorship_only_of_a_reader_who_needs_a_v
     # each program's visa sponsorship (obgyn-usimg audit s42, 8).
     result = timeline.compute({"today": "2026-01-05", **inputs})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.BUILD_LISTS]
-    assert row["detail"].startswith("Keep separate lists per specialty in a tracking spreadsheet; ")
+    assert row["detail"].startswith("Keep separate lists per specialty in a tracking spreadsheet. Research ")
     assert "record with IMGs" in row["detail"]
     assert ("visa sponsorship" in row["detail"]) is visa
     assert ("visa sponsorship" in events(result["ics"])[timeline.BUILD_LISTS]["DESCRIPTION"]) is visa
@@ -1136,7 +1161,7 @@ def test_a_submission_after_residencycas_closes_is_said_in_the_headline_and_only
 @pytest.mark.parametrize(
     ("applicant", "says", "not_said"),
     [
-        ("us-do", "how many DOs each program trains and whether it takes COMLEX Level 2-CE alone", "IMG"),
+        ("us-do", "how many DOs each program trains, and whether it takes COMLEX Level 2-CE alone", "IMG"),
         ("us-md", "Keep separate lists per specialty in a tracking spreadsheet.", "IMG"),
         ("us-img", "record with IMGs", "DOs"),
     ],
@@ -1361,9 +1386,9 @@ def test_the_rank_list_deadline_row_names_supplemental_lists_for_advanced_progra
     # derm-usmd audit s43, 11.
     result = timeline.compute({"today": "2026-12-05"})
     (row,) = [m for m in result["milestones"] if m["title"] == cycle.MILESTONE_BY_KEY["rank_deadline"].label]
-    assert "If you rank advanced (PGY-2) programs, certify by then the supplemental lists" in row["detail"]
+    assert "Ranking advanced (PGY-2) programs? Certify by then the supplemental lists" in row["detail"]
     assert "only after a match to an advanced program it is linked to" in row["detail"]
-    assert data.NRMP_ALGORITHM.cite() in row["detail"]
+    assert data.NRMP_ALGORITHM.cite() in row["source"] and data.NRMP_ALGORITHM.cite() not in row["detail"]
 
 
 def test_the_after_soap_note_is_the_one_the_no_match_guide_gives() -> None:
@@ -1497,12 +1522,12 @@ def test_match_day_tells_a_reader_matched_to_an_advanced_program_and_a_first_yea
     # of the two programs or the second employer's petition (anesadv audit s46, 1).
     detail = by_title(timeline.compute(VISA_READER))["Match Day"]["detail"]
     assert (
-        "Matched to an advanced program and a first year? Ask ECFMG first which specialty to name, and whether moving "
-        "into the advanced field uses your one change of specialty." in detail
+        "Matched to an advanced program and a first year? Ask ECFMG first which specialty to name. Ask too whether "
+        "moving into the advanced field uses your one change of specialty." in detail
     )
-    assert "after a first year elsewhere, the advanced program's employer files one of its own" in detail
-    assert data.H1B_CHANGE_OF_EMPLOYER.cite() in detail
-    assert len(detail.split()) < 300  # the rows keep under 300 words, citations included
+    assert "After a first year elsewhere, the advanced program's employer files a petition of its own (USCIS)." in detail
+    assert data.H1B_CHANGE_OF_EMPLOYER.cite() in by_title(timeline.compute(VISA_READER))["Match Day"]["source"]
+    assert len(detail.split()) < ROW_WORDS
     plain = by_title(timeline.compute({**VISA_READER, "needs_visa": "false"}))["Match Day"]["detail"]
     assert "advanced program" not in plain
 
@@ -1515,9 +1540,9 @@ def test_the_program_lists_row_schedules_the_first_year_for_anyone_applying_to_a
     result = timeline.compute({"today": "2026-01-05", "applicant_type": applicant})
     (row,) = [m for m in result["milestones"] if m["title"] == timeline.BUILD_LISTS]
     said = (
-        "If any program you apply to starts at PGY-2 (an advanced program), list preliminary or transitional programs "
-        "for the first year too, with a short statement and letters for them, unless you are in or past a US first "
-        "year already."
+        "Applying to any program that starts at PGY-2 (an advanced program)? List preliminary or transitional programs "
+        "for the first year too, with a short statement and letters for them. You need not if you are in or past a US "
+        "first year already."
     )
     assert row["detail"].endswith(said)
     assert (
@@ -1537,27 +1562,27 @@ def test_the_rank_deadline_row_dates_a_reserved_and_an_advanced_start_from_the_m
     match_year = dt.date.fromisoformat(deadline["date"]).year
     detail = deadline["detail"]
     assert (
-        "In or past a US first year already? You need no supplemental lists: a reserved (physician) PGY-2 place from "
-        f"this Match starts on 1 July {match_year}, and an advanced one on 1 July {match_year + 1}, a year later "
-        f"({data.NRMP_POSITION_TYPES.cite()})."
+        "In or past a US first year already? You need no supplemental lists. A reserved (physician) PGY-2 place from "
+        f"this Match starts on 1 July {match_year}. An advanced one starts on 1 July {match_year + 1}, a year later."
     ) in detail
+    assert data.NRMP_POSITION_TYPES.cite() in deadline["source"]
     assert cycle.training_starts(match_year) == dt.date(match_year, 7, 1)
     assert cycle.training_starts(match_year, advanced=True) == dt.date(match_year + 1, 7, 1)
     # After the supplemental lists it answers, and carried by the calendar file.
-    assert detail.index("If you rank advanced (PGY-2) programs") < detail.index("In or past a US first year already?")
+    assert detail.index("Ranking advanced (PGY-2) programs?") < detail.index("In or past a US first year already?")
     described = " ".join(events(str(result["ics"]))[RANK_DEADLINE_TITLE]["DESCRIPTION"].split())
-    assert f"an advanced one on 1 July {match_year + 1}" in described
-    assert len(detail.split()) < 300
+    assert f"An advanced one starts on 1 July {match_year + 1}" in described
+    assert len(detail.split()) < ROW_WORDS
 
 
 def test_the_step3_row_says_how_a_pass_after_submission_reaches_programs() -> None:
     # The row dates the pass after submission so that programs know it when
     # they rank, and never said how it reaches them (h1bvisa audit s47, 1).
-    seen = "Programs see your USMLE results in the transcript ERAS sends them, so once the pass is reported, check in MyERAS"
+    seen = "Programs see your USMLE results in the transcript ERAS sends them (AAMC). Once the pass is reported, check in MyERAS"
     for inputs in (VISA_READER, {"today": MID_SEASON, "eras_submission": "2026-09-24", "needs_visa": "true"}):
-        detail = by_title(timeline.compute(inputs))[timeline.H1B_STEP3]["detail"]
-        assert seen in detail and data.ERAS_DOCUMENTS.cite() in detail
-        assert detail.endswith("and tell those that said they would file an H-1B for you.")
+        row = by_title(timeline.compute(inputs))[timeline.H1B_STEP3]
+        assert seen in row["detail"] and data.ERAS_DOCUMENTS.cite() in row["source"]
+        assert row["detail"].endswith("Tell those that said they would file an H-1B for you.")
 
 
 # A reader who cannot take a J-1 got the J-1-or-any-visa plan, and a reader
@@ -1573,7 +1598,10 @@ def test_an_h1b_only_reader_is_offered_no_j1_route_and_told_to_rank_only_program
         assert words not in said, (today, words)
     rows = by_title(result)
     assert "rank only programs that have said so" in rows[timeline.VISA_STEP]["detail"]
-    assert rows[timeline.VISA_STEP]["source"] == data.INA_H1B.cite()
+    # The H-1B's sources alone, with the law first (h1bvisa audit s47, 9; planner audit s54, 7).
+    assert rows[timeline.VISA_STEP]["source"] == timeline.cited_together(*timeline.VISA_STEP_H1B_ONLY_SOURCES)
+    assert rows[timeline.VISA_STEP]["source"].startswith(data.INA_H1B.cite())
+    assert data.ECFMG_J1.cite() not in rows[timeline.VISA_STEP]["source"]
     step3 = rows[timeline.H1B_STEP3]["detail"]
     assert "You cannot take a J-1" in step3 and "this Match holds no position you could start" in step3
     assert timeline.H1B_STEP3_SEEN in step3
@@ -1618,19 +1646,24 @@ def test_an_h1b_only_reader_is_not_told_step3_is_optional_and_hears_waiting_as_a
     for today in ("2026-12-05", "2027-04-15"):
         rows = by_title(timeline.compute({**PERSONA, "today": today, "needs_visa": "h1b-only"}))
         apply = rows[timeline.H1B_STEP3_APPLY]["detail"]
-        assert apply.startswith("You cannot take a J-1, so you need Step 3 for any position this Match")
-        assert "If you will sit" not in apply
+        assert apply.startswith(
+            "Apply to the FSMB by about this day: you cannot take a J-1, so you need Step 3 for any position this Match."
+        )
+        assert "if you will sit" not in apply
         # The caution stays, as the trade it is.
         assert (
-            "For you that is a trade, not a safe wait: a failure can do more harm than no Step 3, but no pass in time means no position this Match."
-            in apply
+            "For you that is a trade, not a safe wait. A failure can do more harm than no Step 3, but no pass in time "
+            "means no position this Match." in apply
         )
-        assert len(apply.split()) < 300
+        assert len(apply.split()) < ROW_WORDS
         step3 = rows[timeline.H1B_STEP3]["detail"]
         assert "If you hope for" not in step3 and step3.startswith("For the H-1B you need: a program can file")
     # A reader who can take a J-1 keeps the article's warning as it was.
     either = by_title(timeline.compute(PERSONA))
-    assert either[timeline.H1B_STEP3_APPLY]["detail"].startswith("If you will sit Step 3 for an H-1B")
+    # Action first (planner audit s54, 7).
+    assert either[timeline.H1B_STEP3_APPLY]["detail"].startswith(
+        "Apply to the FSMB by about this day if you will sit Step 3 for an H-1B."
+    )
     assert "since a failure can do more harm than no Step 3." in either[timeline.H1B_STEP3_APPLY]["detail"]
     assert either[timeline.H1B_STEP3]["detail"].startswith("If you hope for an H-1B")
     # Too close to the deadline, the row's first words are the H-1B-only reader's too.
@@ -1646,22 +1679,22 @@ def test_with_step3_passed_the_visa_step_and_its_note_point_to_a_row_that_says_w
     passed = timeline.compute(inputs)
     rows = by_title(passed)
     visa = rows[timeline.VISA_STEP]["detail"]
-    assert "if you cannot take a J-1, read the Step 3 row below." in visa
-    assert "rows below" not in visa and "date it" not in visa and "and you have it, as you answered." in visa
+    assert "If you cannot take a J-1, read the Step 3 row below." in visa
+    assert "rows below" not in visa and "date it" not in visa and "You have it, as you answered." in visa
     done = rows[timeline.H1B_STEP3]["detail"]
     assert timeline.H1B_STEP3_APPLY not in rows
     assert done.endswith(
-        "No J-1 for you? Rank only programs that have said they will file an H-1B for you; if none has, this Match "
+        "No J-1 for you? Rank only programs that have said they will file an H-1B for you. If none has, this Match "
         "holds no position you could start."
     )
     note = next(n for n in passed["notes"] if n.startswith("You need a visa"))
     assert f"(no J-1 for you? see the row “{timeline.H1B_STEP3}”)" in note
     # The transcript sentence fits a pass already on file as well as a new one.
-    assert "check in MyERAS that the transcript the programs you apply to receive shows your pass" in done
+    assert "Check in MyERAS that the transcript the programs you apply to receive shows your pass" in done
     assert "once the pass is reported" not in done and "the new one" not in done
     # The H-1B-only reader's visa step no longer asks by when, or points to a row that dates it.
     only = by_title(timeline.compute({**inputs, "needs_visa": "h1b-only"}))[timeline.VISA_STEP]["detail"]
-    assert "tell it you have passed Step 3, which the petition needs before it is filed" in only
+    assert "Tell it you have passed Step 3, which the petition needs before it is filed" in only
     assert "by when it needs your Step 3 pass" not in only and "dates it" not in only
     # Unticked, the visa steps keep their pointers to the rows that date it.
     assert timeline.VISA_STEP3_ROWS in by_title(timeline.compute({**inputs, "step3_passed": False}))[timeline.VISA_STEP]["detail"]
@@ -1698,11 +1731,12 @@ def test_too_close_to_the_deadline_an_h1b_only_reader_is_still_told_to_rank_only
 
 
 # --- Every row in every week ------------------------------------------------
-# The tests above hold the rows they name under 300 words on the days they
+# The tests above hold the rows they name under our limit on the days they
 # pick; rows ran past it on other days (the visa step at 322 words for a
 # reader who had not matched, in the September a season opens; the Step 3 row
-# at 328 in the weeks its warning shows), read by no test.
-def rows_past_300_words(today: dt.date) -> list[tuple[str, int, dict[str, object]]]:
+# at 328 in the weeks its warning shows), read by no test.  The limit was 300
+# words until the rows were cut to short sentences (planner audit s54, 7).
+def rows_past_the_limit(today: dt.date) -> list[tuple[str, int, dict[str, object]]]:
     long_rows = []
     for needs_visa in ("false", "true", "h1b-only"):
         for unmatched in (False, True):
@@ -1721,14 +1755,14 @@ def rows_past_300_words(today: dt.date) -> list[tuple[str, int, dict[str, object
                         milestones = timeline.compute(inputs)["milestones"]
                     except InputError:
                         continue  # a submission outside every season's window
-                    long_rows += [(m["title"], n, inputs) for m in milestones if (n := len(m["detail"].split())) >= 300]
+                    long_rows += [(m["title"], n, inputs) for m in milestones if (n := len(m["detail"].split())) >= ROW_WORDS]
     return long_rows
 
 
 @pytest.mark.parametrize("month", range(12))
-def test_no_row_of_the_plan_runs_to_300_words_in_any_week(month: int) -> None:
+def test_no_row_of_the_plan_runs_past_our_limit_in_any_week(month: int) -> None:
     first = dt.date(2026 + (month + 8) // 12, (month + 8) % 12 + 1, 1)
-    assert [row for week in range(5) for row in rows_past_300_words(first + dt.timedelta(days=6 * week))] == []
+    assert [row for week in range(5) for row in rows_past_the_limit(first + dt.timedelta(days=6 * week))] == []
 
 
 # --- Step 3 for a reapplicant held back by a low score (reapplypsych audit s49, 3) -------------------------------------
@@ -1744,15 +1778,15 @@ def test_a_reapplicant_who_needs_no_visa_gets_a_step3_row_dated_for_the_result_t
     weeks = timeline.STEP3_PERMIT_WEEKS + timeline.STEP3_SEAT_WEEKS + timeline.STEP3_RESULT_WEEKS
     assert (read - dt.date.fromisoformat(row["date"])).days >= 7 * weeks
     assert row["detail"].startswith(f"Not taken Step 3 yet? {capitalised(data.STEP3_ARTICLE_CASE)}.")
-    assert len(row["detail"].split()) < 300
+    assert len(row["detail"].split()) < ROW_WORDS
     # The FSMB's 12 weeks run from graduation: no earlier application shortens them (diff review s50b, 7).
     assert "If you graduated this year, verifying can take up to 12 weeks after graduation" in row["detail"]
     assert "apply about three months earlier" not in row["detail"] and "once ECFMG has certified you" in row["detail"]
     # The FSMB's and the transcript's sources in the row's Source, named briefly inline (diff review s51, 4).
-    cited = (data.ARTICLE_UNMATCHED, data.FSMB_STEP3, data.STEP3_SCORE_DELAY)
+    cited = (data.ARTICLE_UNMATCHED, data.FSMB_STEP3, data.STEP3_SCORE_DELAY, data.ERAS_DOCUMENTS)
     assert row["source"] == timeline.SOURCES_APART.join(c.cite() for c in cited)
     assert "about 2 weeks for the permit (FSMB)" in row["detail"] and data.FSMB_STEP3.cite() not in row["detail"]
-    assert "about 4 for the result (FSMB and ECFMG)" in row["detail"] and data.ERAS_DOCUMENTS.cite() in row["detail"]
+    assert "about 4 for the result (FSMB and ECFMG)" in row["detail"] and "ERAS sends (AAMC)." in row["detail"]
     # Not for a first application, nor once passed, which the notes say.
     assert timeline.STEP3_AFTER_NO_MATCH not in by_title(timeline.compute({**plan, "previously_unmatched": False}))
     passed = timeline.compute({**plan, "step3_passed": True})
@@ -1780,8 +1814,8 @@ def test_a_reapplicant_who_needs_a_visa_gets_the_step3_row_and_is_told_why_the_h
         result = timeline.compute({**plan, "needs_visa": needs})
         rows = by_title(result)
         row = rows[timeline.STEP3_AFTER_NO_MATCH]
-        assert row["detail"] == pointer and "see the row “H-1B: your Step 3 pass in hand”" in pointer
-        assert len(row["detail"].split()) < 300
+        assert row["detail"] == pointer and "the row “H-1B: your Step 3 pass in hand”" in pointer
+        assert len(row["detail"].split()) < ROW_WORDS
         # "By a later day": the pass-in-hand row's, whatever the submission.
         assert row["date"] < rows[timeline.H1B_STEP3]["date"]
         # Once passed, the row goes with the H-1B's apply-by row, and the visa note names both.
@@ -1805,7 +1839,9 @@ def test_the_step3_row_stays_under_300_words_with_a_late_seasons_note_and_is_not
         for applicant in ("non-us-img", "us-md"):
             result = timeline.compute({**plan, "needs_visa": needs, "applicant_type": applicant})
             row = by_title(result)[timeline.STEP3_AFTER_NO_MATCH]
-            assert timeline.LONGER_WORK_NOTE in row["detail"] and len(row["detail"].split()) < 300
+            # Our row limit, and the season's note on top of it.
+            limit = ROW_WORDS + len(timeline.LONGER_WORK_NOTE.split())
+            assert timeline.LONGER_WORK_NOTE in row["detail"] and len(row["detail"].split()) < limit
     assert timeline.STEP3_AFTER_NO_MATCH in timeline.MONTHS_OF_WORK
     soon = timeline.compute({"today": "2026-08-20", "eras_submission": "2026-09-02", "previously_unmatched": True})
     fits = next(n for n in soon["notes"] if "do what still fits" in n)
@@ -1959,8 +1995,8 @@ def test_a_row_with_several_sources_keeps_them_apart_in_its_source_cell() -> Non
     plan = {"today": "2026-04-01", "previously_unmatched": True, "applicant_type": "non-us-img"}
     html = unescape(str(timeline.render(timeline.compute(plan))))
     assert f"{data.ARTICLE_UNMATCHED.cite()}. <br>Also: {data.FSMB_STEP3.cite()}. <br>Also: " in html
-    # The visa row's two sources too, and the method's table of steps.
-    assert f"{data.INA_H1B.cite()}. <br>Also: {data.ECFMG_J1.cite()}" in html
+    # The visa row's sources too, and the method's table of steps.
+    assert f"{data.INA_H1B.cite()}. <br>Also: {data.H1B_PROCLAMATION.cite()}" in html
     assert f"{data.ARTICLE_UNMATCHED.cite()}. <br>Also: {data.FSMB_STEP3.cite()}" in unescape(str(timeline.method()))
 
 
@@ -1981,8 +2017,8 @@ def test_the_debrief_row_after_match_day_asks_to_keep_a_ticked_box_ticked() -> N
     # "Tick" a box already ticked (diff review s52b, 7).
     first = by_title(timeline.compute(SENT))[timeline.DEBRIEF_IF_UNMATCHED]
     ticked = by_title(timeline.compute({**SENT, "previously_unmatched": True}))[timeline.DEBRIEF_IF_UNMATCHED]
-    assert f"come back once you know: tick “{TICK}” and" in first["detail"]
-    assert f"come back once you know: keep “{TICK}” ticked and" in ticked["detail"]
+    assert f"come back once you know. Then tick “{TICK}” and" in first["detail"]
+    assert f"come back once you know. Then keep “{TICK}” ticked and" in ticked["detail"]
     (hint,) = [n for n in timeline.compute({**SENT, "today": "2027-03-16"})["notes"] if f"“{TICK}”" in n]
     assert hint.endswith("from Match Day, 19 March 2027 (estimated).")
 
@@ -2012,12 +2048,14 @@ def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to
         (note,) = running_notes(result)
         assert note.startswith(RUNNING_2027)
         assert (
-            "Not registered with the NRMP yet? You still can, with the late fee, by 17 February 2027 (estimated, set "
-            "early on purpose), which is also the last day to certify your rank list." in note
+            "Not registered with the NRMP yet? Register with the late fee, by 17 February 2027 (estimated, set early "
+            "on purpose). That is also the last day to certify your rank list." in note
         )
         assert note.endswith(
-            "Enter the date you submitted to plan that season: this plan, for the Match 2028, leaves out its ranking."
+            "To plan that season, enter the date you submitted. This plan, for the Match 2028, leaves out its ranking."
         )
+        # In short sentences, where one ran to 46 words (diff review s54b, 11).
+        assert max(len(sentence.split()) for sentence in sentences(note)) <= 25
         # Short: the note for a reader who left the date to us says how to
         # apply late; a reader who typed a later date hears only this.
         assert "You can still apply" not in note and len(note.split()) <= 65
@@ -2036,15 +2074,24 @@ def test_a_plan_with_a_later_date_says_the_running_match_is_under_way_and_how_to
         # Before the late fee: both days.
         (
             {"today": "2026-10-15"},
-            "Register by 30 November 2026 (estimated) to avoid the late fee, or with it by 17 February 2027",
+            "Register without the late fee until 30 November 2026 (estimated), or with it by 17 February 2027",
         ),
         # Past the last useful day, still before the rank lists close.
-        ({"today": "2027-01-20"}, "You still can, with the late fee, by 17 February 2027"),
+        ({"today": "2027-01-20"}, "Register with the late fee, by 17 February 2027"),
     ],
 )
 def test_the_running_season_note_follows_the_registration_fee_of_the_day(inputs: dict[str, str], said: str) -> None:
     (note,) = running_notes(timeline.compute({**COUPLE_LATER, **inputs}))
     assert note.startswith(RUNNING_2027) and said in note
+    # The guides' terms, from the one helper (diff review s54, 18).
+    today = dt.date.fromisoformat(inputs["today"])
+    running = cycle.season(2027)
+    terms = season_words.registration_terms(
+        cycle.registration(2027, today),
+        running["early_registration_ends"].shown(),
+        f"by {running['late_registration_ends'].shown()}",
+    )
+    assert f"Register {''.join(map(str, terms))}." in note
 
 
 @pytest.mark.parametrize(
@@ -2082,7 +2129,7 @@ def test_with_no_date_the_running_season_is_planned_by_its_last_useful_day_not_i
     last = cycle.last_day_for_an_interview(2027)
     assert last == dt.date(2026, 12, 20)
     assert (
-        "To plan the Match 2027 instead, enter a submission date by about 20 December 2026: by our rule of thumb, "
+        "To plan the Match 2027 instead, enter a submission date by about 20 December 2026. By our rule of thumb, "
         "that is the last useful day to send a new application (worked out from our estimate of the rank-list "
         "deadline, which we set early on purpose)." in note
     )
@@ -2124,10 +2171,7 @@ def test_an_h1b_reader_gets_a_dated_row_for_ecfmg_certification_before_the_step3
     assert "for an IMG, after ECFMG certification" in data.FSMB_STEP3.title
     assert len(detail.split()) < 120
     # The apply row points to it for a reader not yet certified.
-    assert (
-        f"if you are certified now, nothing stops you applying now; if not, see the row “{timeline.H1B_CERTIFIED}”"
-        in apply["detail"]
-    )
+    assert f"Certified already? Then you can apply now. Not yet? See the row “{timeline.H1B_CERTIFIED}”." in apply["detail"]
     # It is in the calendar, and conditional, so never the headline's next step.
     assert timeline.H1B_CERTIFIED in events(str(result["ics"]))
     assert certified.get("held_back")
@@ -2227,7 +2271,8 @@ def test_an_img_with_no_us_months_in_december_is_given_the_window_for_them_and_a
     assert letters.get("held_back")
     assert letters["detail"].endswith(
         "With no hands-on US clinical months yet, your US months cannot end by this day. Ask the physician who "
-        f"supervises each block for a letter as it ends, by the row “{timeline.USCE_LETTERS}”, 1 June 2027 (estimated)."
+        f"supervises each block for a letter as it ends. Have them by the row “{timeline.USCE_LETTERS}”, 1 June 2027 "
+        "(estimated)."
     )
     # The headline and the read-out lead with what can be done, and date the window.
     assert result["summary"].startswith(
@@ -2310,8 +2355,8 @@ def test_too_late_even_for_the_later_clock_the_plan_says_plainly_that_a_season_l
     assert result["notes"].index(note) == 1
     assert note == (
         "You have no hands-on US clinical months yet, as you answered. The 3 hands-on months you need can no longer "
-        "end by 1 June 2027 (estimated), about 3 months before you submit, when the orthopaedics article wants your "
-        "letters confirmed. So this application would go without US letters. Our reading, not the articles': it may be "
+        "end by 1 June 2027 (estimated). That is about 3 months before you submit, when the orthopaedics article wants "
+        "your letters confirmed. So this application would go without US letters. Our reading, not the articles': it may be "
         "wiser to apply a season later, for the Match 2029, than to send a first application with no US letters. To "
         f"plan that season, enter a date such as {opens.shown()} in “ERAS submission date”."
     )
@@ -2358,7 +2403,7 @@ def test_what_the_timeline_reads_out_keeps_to_forty_words_with_us_months(months:
             except InputError:
                 continue
             assert len(result["announced"].split()) <= registry.READ_OUT_WORDS, (inputs, result["announced"])
-            assert all(len(m["detail"].split()) < 300 for m in result["milestones"]), inputs
+            assert all(len(m["detail"].split()) < ROW_WORDS for m in result["milestones"]), inputs
 
 
 def test_on_the_day_of_another_step_arranging_the_us_months_still_leads() -> None:
@@ -2401,3 +2446,90 @@ def test_the_plans_us_step_says_observerships_do_not_count_below_the_line() -> N
     step = by_title(timeline.compute({**inputs, "us_hands_on_months": 0}))[timeline.PLAN_USCE]
     assert step["detail"].endswith("Hands-on months only: observerships do not count towards our line of 3.")
     assert "observerships do not count" not in by_title(timeline.compute(inputs))[timeline.PLAN_USCE]["detail"]
+
+
+# --- A plan a reader can print and follow (planner audit s54, 7) ------------------------------
+# The days the audit measured, and a 2028 plan with its date typed.
+PRINTED_DAYS = [
+    {"today": "2026-09-25"},
+    {"today": "2026-12-07"},
+    {"today": "2027-02-20"},
+    {"today": "2027-06-10"},
+    {"today": "2026-12-07", "eras_submission": "2027-09-15"},
+]
+# Readers whose rows are longest: the visa's, the H-1B's and Step 3's rows,
+# a reapplicant's, US months below our line, and a US DO's exam row.
+PRINTED_READERS = [
+    {"applicant_type": "non-us-img"},
+    {"applicant_type": "non-us-img", "needs_visa": "h1b-only"},
+    {"applicant_type": "non-us-img", "step3_passed": True},
+    {"applicant_type": "non-us-img", "needs_visa": "h1b-only", "step3_passed": True},
+    {"applicant_type": "non-us-img", "previously_unmatched": True},
+    {"applicant_type": "non-us-img", "previously_unmatched": True, "needs_visa": "h1b-only"},
+    {"applicant_type": "non-us-img", "us_hands_on_months": 0},
+    {"applicant_type": "us-img", "us_hands_on_months": 1},
+    {"applicant_type": "us-md", "needs_visa": "true"},
+    {"applicant_type": "us-do"},
+]
+# Shared with the check and the cost calculator (data.py): its first sentence
+# runs to 34 words, and splitting it is proposed there.
+SHARED_LONG_SENTENCES = {sentences(capitalised(data.STEP3_ARTICLE_CASE))[0]}
+ALL_CITATIONS = [source.cite() for source in vars(data).values() if isinstance(source, data.Source)]
+
+
+@pytest.mark.parametrize("day", PRINTED_DAYS, ids=lambda day: "-".join(day.values()))
+def test_every_row_of_a_printed_plan_is_short_sentences_with_its_citations_in_source(day: dict[str, str]) -> None:
+    # A row ran to 299 words (Match Day), with sentences of up to 109 and
+    # citations in their middle (planner audit s54, 7).
+    for reader in PRINTED_READERS:
+        for m in timeline.compute({**day, **reader})["milestones"]:
+            where = (day, reader, m["title"])
+            assert len(m["detail"].split()) < ROW_WORDS, where
+            long = [s for s in sentences(m["detail"]) if len(s.split()) > SENTENCE_WORDS]
+            assert set(long) <= SHARED_LONG_SENTENCES, (where, long)
+            # Citations are in Source, named at most briefly in the words.
+            assert not [c for c in ALL_CITATIONS if c in m["detail"]], where
+
+
+def test_the_longest_rows_keep_every_fact_with_their_sources_moved_to_source() -> None:
+    # Cut to short sentences, the rows lost no date, estimate mark or source.
+    result = timeline.compute({"today": "2026-12-07", "applicant_type": "non-us-img"})
+    rows = by_title(result)
+    match_day = rows["Match Day"]
+    for fact in ("four to six weeks", "Training Program Liaison", "India's consulates", "one change of specialty"):
+        assert fact in match_day["detail"], fact
+    for source in (data.ECFMG_BOOKLET, *timeline.J1_AFTER_MATCH_SOURCES, data.H1B_CHANGE_OF_EMPLOYER):
+        assert source.cite() in match_day["source"]
+    apply = rows[timeline.H1B_STEP3_APPLY]
+    assert timeline.shown_date(apply) == "27 August 2027 (our estimate)"
+    for fact in ("up to 12 weeks", "about 2 weeks for the permit", "about 19 November 2027", "31 December 2027"):
+        assert fact in apply["detail"], fact
+    assert "mid or late March" in apply["detail"] and data.STEP3_SCORE_DELAY.cite() in apply["source"]
+    # In the table, each source on its own line of the Source column.
+    body = unescape(str(timeline.render(result)))
+    assert f"{data.FSMB_STEP3.cite()}. <br>Also: {data.STEP3_SCORE_DELAY.cite()}" in body
+
+
+ASSETS = Path(__file__).parent.parent / "docs" / "assets"
+
+
+@pytest.mark.parametrize("inputs", [{"today": "2026-12-07"}, {"today": "2029-06-01", "eras_submission": "2028-10-01"}])
+def test_the_result_offers_a_button_to_print_only_the_plan(inputs: dict[str, str]) -> None:
+    # Printed whole, the page ran to some 10,000 words around the plan (planner audit s54, 7).
+    result = timeline.compute(inputs)
+    body = str(timeline.render(result))
+    button = f'<button type="button" class="md-button mpb-print-plan">{timeline.PRINT_PLAN}</button>'
+    offer = f'<p class="mpb-screen-only mpb-print-plan-offer">{button} {escape(timeline.PRINT_PLAN_SAID)}</p>'
+    # A real button, named by its words, said once, before the table it prints;
+    # offered with no calendar to download too (the second plan is all past).
+    assert body.count(offer) == 1 and body.index(offer) < body.index("<table")
+    assert timeline.PRINT_PLAN == "Print only my plan" and "Print command prints the whole page" in timeline.PRINT_PLAN_SAID
+    # What the page script marks and the stylesheet reads are the button's own names.
+    script = (ASSETS / "javascripts" / "print-sections.js").read_text(encoding="utf-8")
+    style = (ASSETS / "stylesheets" / "calculators.css").read_text(encoding="utf-8")
+    assert 'closest(".mpb-print-plan")' in script and "?." not in script and 'PLAN_ONLY = "mpb-print-plan-only"' in script
+    assert "window.print()" in script and "classList.remove(PLAN_ONLY)" in script
+    printing = style[style.index("@media print {") :]
+    assert ".mpb-print-plan-only .mpb-calculator > :is(.mpb-summary, .mpb-form, .mpb-method)" in printing
+    assert ".mpb-print-plan-only .md-content__inner > :not(h1, .mpb-calculator," in printing
+    assert ".no-js .mpb-print-plan-offer { display: none; }" in style

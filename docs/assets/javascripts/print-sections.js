@@ -15,6 +15,24 @@
   const leftAsTheReaderLeftIt = (details) => {
     if (details.open && details.dataset.readerOpened !== "true") details.open = false;
   };
+  // "Print only my plan", a button the timeline's result offers (Python
+  // renders it): the page is marked while that print runs, and
+  // calculators.css leaves the form, the method and the guide off paper.
+  // Printed whole, the plan came with some 6,000 words around it (planner
+  // audit s54, 7).  Asked for by the click, the mark is set (or cleared, for
+  // the browser's own Print) as printing starts, so it never outlives the
+  // print it was for.  Listened for on the document: each answer replaces
+  // the result, and instant navigation the page.
+  const PLAN_ONLY = "mpb-print-plan-only";
+  let planOnlyAsked = false;
+  document.addEventListener("click", (event) => {
+    // Without optional chaining: a browser too old for the calculators' module
+    // still reads this script (above).
+    if (!(event.target instanceof Element && event.target.closest(".mpb-print-plan"))) return;
+    planOnlyAsked = true;
+    document.documentElement.classList.add(PLAN_ONLY);
+    window.print();
+  });
   const whilePrinting = new MutationObserver((records) => {
     for (const { target } of records) if (target.matches(".mpb-print-if-opened")) leftAsTheReaderLeftIt(target);
   });
@@ -28,6 +46,8 @@
   window.addEventListener(
     "beforeprint",
     () => {
+      document.documentElement.classList.toggle(PLAN_ONLY, planOnlyAsked);
+      planOnlyAsked = false;
       for (const details of document.querySelectorAll(".mpb-print-if-opened")) {
         details.dataset.readerOpened = String(details.open);
       }
@@ -39,6 +59,7 @@
     },
   );
   window.addEventListener("afterprint", () => {
+    document.documentElement.classList.remove(PLAN_ONLY);
     whilePrinting.disconnect();
     for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
       details.open = false;
