@@ -1454,6 +1454,7 @@ def _season_milestones(
     do_now: str = DO_NOW_NOTE,
     deciding: str = DECIDE_DUAL,
     may_be_open: bool = False,
+    almost_closed: bool = False,
     us_graduate: bool = False,
     h1b_only: bool = False,
     step3_passed: bool = False,
@@ -1624,13 +1625,26 @@ def _season_milestones(
                 f"{capitalised(cycle.estimate_passed(late, 'this day'))}. If you have not registered with the NRMP "
                 "yet, do it at once, with the late fee: an applicant who is not registered cannot match."
             )
+        elif almost_closed:
+            # Past the latest day the NRMP's own deadline can plausibly fall,
+            # but before Match Week: "closed on this day" stated our early
+            # estimate as the NRMP's (soap audit s55, 3).
+            detail = (
+                f"Registration has almost certainly closed: this day is our estimate, and {cycle.deadline_gaps_said()}. "
+                "An applicant not registered by the NRMP's own deadline could not match this season."
+            )
         elif late.date < today:
             # Marked past, the row still said "register now: this is the
             # last day" (fuzz audit s34, F4).
+            # Of our estimate, "closed on this day" gave it as the NRMP's own (soap audit s55, 3).
+            closed = (
+                "Registration has closed, on the NRMP's own rank-list deadline, which this day estimates"
+                if late.estimated
+                else "Registration closed on this day, the rank-list deadline"
+            )
             detail = (
-                "Registration closed on this day, the rank-list deadline. After "
-                f"{early.shown()} it was open only with a late fee. An applicant not registered by then could not "
-                "match this season."
+                f"{closed}. After {early.shown()} it was open only with a late fee. An applicant not registered by then "
+                "could not match this season."
             )
         elif early.date < today:
             detail = (
@@ -1966,13 +1980,15 @@ def _ticked_after_sending(submission: dt.date, today: dt.date, match_year: int, 
 AFTER_SOAP_SEE_ROWS = "If SOAP did not place you, the last rows of the plan below say what to do next."
 
 
-def _after_soap(match_year: int, rows_say_it: bool) -> str:
+def _after_soap(match_year: int, rows_say_it: bool, today: dt.date) -> str:
     """The no-match guide's words on the weeks after SOAP (cycle.after_soap),
     and where the SOAP page is; where the plan's rows already give them
     (``rows_say_it``), only where to find those rows."""
     if rows_say_it:
         return AFTER_SOAP_SEE_ROWS
-    return f"{cycle.after_soap(match_year)} {cycle.AFTER_SOAP_POINTER}"
+    # With today, past Match Day it no longer asks to confirm that SOAP has
+    # ended, as the guides no longer do (soap audit s55, 9).
+    return f"{cycle.after_soap(match_year, today)} {cycle.AFTER_SOAP_POINTER}"
 
 
 # A reader whose application had gone out saw a plan that stopped at Match
@@ -1988,7 +2004,7 @@ UNFILLED_LIST = "If SOAP does not place you: the List of Unfilled Programs"
 DEBRIEF_IF_UNMATCHED = "If you did not match: debrief this application"
 
 
-def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> list[PlanItem]:
+def _after_the_rank_list(match_year: int, visa: bool, today: dt.date, ticked: bool = False) -> list[PlanItem]:
     """Getting ready for SOAP, the List of Unfilled Programs after it, and a
     debrief after Match Day, for a reader whose application has gone out;
     ``visa`` for one who needs a visa to train."""
@@ -1998,7 +2014,7 @@ def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> l
         match_week.date - dt.timedelta(days=SOAP_READY_DAYS),
         SOAP_READY,
         # Short sentences: one ran to 70 words (diff review s52, 13).
-        "Have these ready by about this day, a week before Match Week: SOAP leaves little time to write. A statement "
+        "Have these ready in the week before Match Week: SOAP leaves little time to write. A statement "
         "for each kind of position you would accept: categorical internal or family medicine, say, a transitional "
         "year or a preliminary year. Your letters uploaded, with a general clinical letter you can assign. And a clear "
         "list of the offers you would take: an accepted offer binds you. "
@@ -2009,6 +2025,11 @@ def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> l
         NRMP_SOAP.cite(),
         estimated=match_week.estimated,
     )
+    # A stretch up to Match Week: a single day, it was marked past five days
+    # before Match Week, when getting ready matters most (soap audit s55, 4).
+    ready["until"] = (match_week.date - dt.timedelta(days=1)).isoformat()
+    if match_week.estimated:
+        ready["until_estimated"] = True
     until = cycle.unfilled_list_until(match_year)
     unfilled = _item(
         soap_ends.date + dt.timedelta(days=1),
@@ -2018,7 +2039,8 @@ def _after_the_rank_list(match_year: int, visa: bool, ticked: bool = False) -> l
         "SOAP runs, you may not contact programs in the Match."
         + (
             " This row's first day is our estimate of SOAP's end: check the NRMP's calendar before you contact any program."
-            if soap_ends.estimated
+            # Past Match Day SOAP is surely over (soap audit s55, 9).
+            if cycle.soap_end_unconfirmed(match_year, today)
             else ""
         )
         + " The list can lag behind places already filled, so ask each program whether its place is still open. "
@@ -2200,6 +2222,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         do_now=TOO_LATE_NOW_NOTE if too_late_now else DO_NOW_NOTE,
         deciding=CHOICE_OF_LANE.title if reapplying else DECIDE_DUAL,
         may_be_open=registration == "may-be-open",
+        almost_closed=cycle.rank_lists_almost_certainly_closed(match_year, today),
         # A graduate who did not match has no school year left to extend (diff review s41, 2), ticked
         # before sending or after (diff review s52, 3).
         us_graduate=us_graduate and not v["previously_unmatched"],
@@ -2209,7 +2232,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Once the application is out, the plan goes on past Match Day, to what
     # follows if it does not place the reader (midseason audit s52, 5).
     if sent:
-        milestones += _after_the_rank_list(match_year, needs_visa, ticked=bool(v["previously_unmatched"]))
+        milestones += _after_the_rank_list(match_year, needs_visa, today, ticked=bool(v["previously_unmatched"]))
     milestones.append(residencycas_row(match_year, today))
     # Asked of an IMG with a submission still ahead; left empty, nothing
     # changes (planner audit s54, 2).
@@ -2332,7 +2355,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # which a reader SOAP did not place can still reach a program with
         # places left (couples-soap audit s39, 8).  A plan for that Match,
         # sent, has the rows after Match Day (_after_the_rank_list).
-        notes.insert(0, _after_soap(after_soap, rows_say_it=sent and match_year == after_soap))
+        notes.insert(0, _after_soap(after_soap, rows_say_it=sent and match_year == after_soap, today=today))
     dual_steps = ", ".join(DUAL_TITLES)
     notes.append(
         f"Dual applying adds: {dual_steps}."

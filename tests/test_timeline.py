@@ -472,7 +472,7 @@ def test_match_week_says_a_partly_matched_applicant_or_couple_partner_learns_whe
 @pytest.mark.parametrize("unmatched", [True, False])
 def test_from_soaps_end_to_1_may_the_list_of_unfilled_programs_is_named_first(today: str, said: bool, unmatched: bool) -> None:
     notes = timeline.compute({"today": today, "previously_unmatched": unmatched})["notes"]
-    after = [n for n in notes if n.startswith(cycle.soap_over(2027))]
+    after = [n for n in notes if n.startswith(cycle.soap_over(2027, dt.date.fromisoformat(today)))]
     assert bool(after) is said
     if said:
         assert notes[0] == after[0]
@@ -1393,7 +1393,7 @@ def test_the_rank_list_deadline_row_names_supplemental_lists_for_advanced_progra
 
 def test_the_after_soap_note_is_the_one_the_no_match_guide_gives() -> None:
     result = timeline.compute({"today": "2027-04-10", "previously_unmatched": True})
-    assert result["notes"][0].startswith(cycle.after_soap(2027))
+    assert result["notes"][0].startswith(cycle.after_soap(2027, dt.date(2027, 4, 10)))
     assert cycle.after_soap_season(dt.date(2027, 4, 10)) == 2027
     assert cycle.after_soap_season(dt.date(2027, 5, 2)) is None
 
@@ -1948,6 +1948,45 @@ def test_once_the_application_is_out_the_plan_goes_on_to_soap_the_unfilled_list_
     assert timeline.compute({**SENT, "eras_submission": "2027-09-15"})["milestones"][-1]["title"] == "Match Day"
 
 
+def test_getting_ready_for_soap_runs_up_to_match_week_and_leads_the_headline_in_that_week() -> None:
+    # One day a week before Match Week, it was marked past on 10 March 2027,
+    # five days before SOAP (soap audit s55, 4).
+    ready = by_title(timeline.compute(SENT))[timeline.SOAP_READY]
+    assert (ready["date"], ready["until"], ready.get("until_estimated")) == ("2027-03-08", "2027-03-14", True)
+    assert ready["detail"].startswith("Have these ready in the week before Match Week:")
+    week_before = timeline.compute({**SENT, "today": "2027-03-10"})
+    assert not by_title(week_before)[timeline.SOAP_READY]["past"]
+    assert week_before["summary"].startswith(
+        f"Now: {timeline.SOAP_READY}. Next: {cycle.season(2027)['match_week'].label} on 15 March 2027 (estimated)."
+    )
+    # Past Match Day SOAP is surely over: neither the row nor the note asks to
+    # confirm it, as the guides no longer do (soap audit s55, 9).
+    unfilled = by_title(timeline.compute({**SENT, "today": "2027-03-22"}))[timeline.UNFILLED_LIST]
+    assert "our estimate of SOAP's end" not in unfilled["detail"]
+    assert "our estimate of SOAP's end" in by_title(timeline.compute(SENT))[timeline.UNFILLED_LIST]["detail"]
+    notes = " ".join(timeline.compute({"today": "2027-03-22", "applicant_type": "us-img"})["notes"])
+    assert "SOAP for the Match 2027 is over." in notes and "confirm on the NRMP's calendar" not in notes
+    # Once Match Week has begun it is behind the reader.
+    assert by_title(timeline.compute({**SENT, "today": "2027-03-15"}))[timeline.SOAP_READY]["past"]
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        ("2027-03-03", "the NRMP's own deadline may be later"),
+        ("2027-03-04", "Registration has almost certainly closed: this day is our estimate, and in the NRMP calendars"),
+        ("2027-03-16", "Registration has closed, on the NRMP's own rank-list deadline, which this day estimates."),
+    ],
+)
+def test_the_registration_row_says_closed_only_as_surely_as_the_deadline_is_known(today: str, said: str) -> None:
+    # From 4 March to Match Week, past the latest day the NRMP's deadline can
+    # plausibly fall, the row said "closed on this day" of our early estimate
+    # (soap audit s55, 3).
+    row = by_title(timeline.compute({**SENT, "today": today}))[cycle.season(2027)["late_registration_ends"].label]
+    assert said in row["detail"] and row["past"]
+    assert "closed on this day" not in row["detail"]
+
+
 def test_after_published_dates_the_rows_after_the_rank_lists_are_not_called_estimates() -> None:
     rows = by_title(timeline.compute({"today": "2025-12-07", "eras_submission": "2025-09-24", "applicant_type": "us-img"}))
     dates = cycle.season(2026)
@@ -1969,13 +2008,15 @@ def test_after_soap_a_sent_plan_says_the_unfilled_list_once_in_its_row(today: st
     # The row still holds every fact the note gave, and the rows it points to are the last.
     row = by_title(result)[timeline.UNFILLED_LIST]
     assert not row["past"] and "until 1 May 2027" in row["detail"] and cycle.AFTER_SOAP_POINTER in row["detail"]
-    assert "our estimate of SOAP's end" in row["detail"] and row["source"] == data.NRMP_SOAP.cite()
+    # Until Match Day SOAP's end is our estimate; after it, surely past (soap audit s55, 9).
+    assert ("our estimate of SOAP's end" in row["detail"]) is (today <= "2027-03-19")
+    assert row["source"] == data.NRMP_SOAP.cite()
     titles = [m["title"] for m in result["milestones"]]
     assert titles[-2:] == [timeline.UNFILLED_LIST, timeline.DEBRIEF_IF_UNMATCHED]
     # A plan without those rows, for the next season, keeps the whole note.
     unsent = timeline.compute({"today": today, "applicant_type": "us-img", "previously_unmatched": ticked})
     assert timeline.UNFILLED_LIST not in by_title(unsent)
-    assert unsent["notes"][0] == f"{cycle.after_soap(2027)} {cycle.AFTER_SOAP_POINTER}"
+    assert unsent["notes"][0] == f"{cycle.after_soap(2027, dt.date.fromisoformat(today))} {cycle.AFTER_SOAP_POINTER}"
 
 
 # --- One row's sources, told apart (diff review s51b, 5) ---------------------------------
