@@ -750,6 +750,21 @@ def registration(match_year: int, today: dt.date) -> Registration:
     return "may-be-open" if rank_lists_may_be_open(match_year, today) else "closed"
 
 
+def registration_terms(stage: Registration, early: object, late: object) -> list[object]:
+    """The NRMP's terms for registering on a day at ``stage``, in the one
+    wording the guides and the timeline share, where each built its own
+    (diff review s54, 18): "without the late fee until ``early``, or with it
+    ``late``" while the early date holds; "with the late fee, ``late``" after
+    it.  ``late`` brings its own preposition ("by ...").  Nothing once
+    registration is past or only perhaps open, which each caller says in its
+    own words."""
+    if stage == "on-time":
+        return ["without the late fee until ", early, ", or with it ", late]
+    if stage == "late-fee":
+        return ["with the late fee, ", late]
+    return []
+
+
 def season_for_submission(day: dt.date, today: dt.date) -> SubmissionSeason | str:
     """The Match an ERAS submission on ``day`` is for, or why no Match takes it,
     in the tense of ``today``.

@@ -381,7 +381,7 @@ def after_a_no_match(today: dt.date) -> Markup:
     dates = cycle.season(running)
     registration = cycle.registration(running, today)
     still_open = registration != "closed"
-    terms = registration_terms(
+    terms = cycle.registration_terms(
         registration, date_shown("early_registration_ends", today, running), date_shown("late_registration_ends", today, running)
     )
     if registration == "on-time":
@@ -481,21 +481,6 @@ def after_a_no_match(today: dt.date) -> Markup:
     )
 
 
-def registration_terms(stage: cycle.Registration, early: object, late: object) -> list[object]:
-    """The NRMP's terms for registering on a day at ``stage``, in the one
-    wording the guides and the timeline share, where each built its own
-    (diff review s54, 18): "without the late fee until ``early``, or with it
-    ``late``" while the early date holds; "with the late fee, ``late``" after
-    it.  ``late`` brings its own preposition ("by ...").  Nothing once
-    registration is past or only perhaps open, which each caller says in its
-    own words."""
-    if stage == "on-time":
-        return ["without the late fee until ", early, ", or with it ", late]
-    if stage == "late-fee":
-        return ["with the late fee, ", late]
-    return []
-
-
 def _register_to_match(match_year: int, today: dt.date, lead: str) -> list[object]:
     """That a reader who applies late must register with the NRMP too, and
     by when, said after the rank lists' close: the box told a reader who had
@@ -515,9 +500,9 @@ def _register_to_match(match_year: int, today: dt.date, lead: str) -> list[objec
             with_fee = "until its rank lists close" if with_rank_lists else by
             # The early date is cited in the sentence before, for a reader who applied.
             early = date_shown("early_registration_ends", today, match_year, cited=False)
-            return [f" {lead} with the NRMP: ", *registration_terms(stage, early, with_fee), "."]
+            return [f" {lead} with the NRMP: ", *cycle.registration_terms(stage, early, with_fee), "."]
         case "late-fee":
-            return [f" {lead} with the NRMP, ", *registration_terms(stage, None, by), "."]
+            return [f" {lead} with the NRMP, ", *cycle.registration_terms(stage, None, by), "."]
         case "may-be-open":
             # Past our early estimate: "by" a day gone by contradicted itself
             # (seasonlate audit s44, 5).

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, NotRequired, TypedDict
 from urllib.parse import quote
 
-from . import cycle, data, profile, season_words
+from . import cycle, data, profile
 from .cycle import SHORTEST_INTERVIEW_SEASON_DAYS, interview_season_too_short, interviews_begin, months_from
 from .data import (
     ARTICLE_IMG,
@@ -1938,7 +1938,7 @@ def _already_in_the_running_season(running_year: int, match_year: int, today: dt
     running = cycle.season(running_year)
     early, late, deadline = running["early_registration_ends"], running["late_registration_ends"], running["rank_deadline"]
     # The guides' terms, in their words (diff review s54, 18).
-    terms = season_words.registration_terms(cycle.registration(running_year, today), early.shown(), f"by {late.shown()}")
+    terms = cycle.registration_terms(cycle.registration(running_year, today), early.shown(), f"by {late.shown()}")
     register = f" Not registered with the NRMP yet? Register {''.join(map(str, terms))}." if terms else ""
     rank = (
         " That is also the last day to certify your rank list."

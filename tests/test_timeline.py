@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import cycle, data, registry, season_words, timeline
+from calculators import cycle, data, registry, timeline
 from calculators.fields import InputError
 from calculators.html import capitalised
 
@@ -2127,7 +2127,7 @@ def test_the_running_season_note_follows_the_registration_fee_of_the_day(inputs:
     # The guides' terms, from the one helper (diff review s54, 18).
     today = dt.date.fromisoformat(inputs["today"])
     running = cycle.season(2027)
-    terms = season_words.registration_terms(
+    terms = cycle.registration_terms(
         cycle.registration(2027, today),
         running["early_registration_ends"].shown(),
         f"by {running['late_registration_ends'].shown()}",
