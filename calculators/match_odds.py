@@ -1637,9 +1637,14 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date, phase: NoRanksPhase, ye
     if phase == "too-late" and today < dates["match_week"].date:
         deadline = dates["rank_deadline"]
         # Past our early estimate the date is not said as still to come, and
-        # "set early on purpose" is said once (diff review s52b, 2).
+        # "set early on purpose" is said once (diff review s52b, 2).  Closed
+        # by our reckoning only, from 4 March 2027 to Match Week, they are
+        # said to have "almost certainly" closed, with why, as the guides say
+        # it (soap audit s55, 3).
         closed = (
-            f"The rank lists for the Match {year} have closed."
+            f"The rank lists for the Match {year} have almost certainly closed ({cycle.deadline_gaps_said()})."
+            if cycle.rank_lists_almost_certainly_closed(year, today)
+            else f"The rank lists for the Match {year} have closed."
             if not cycle.rank_lists_may_be_open(year, today)
             else f"By our rule, an application sent now is unlikely to bring an interview: {cycle.estimate_passed(deadline, 'the rank-list deadline')}."
             if today > deadline.date
@@ -1657,14 +1662,17 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date, phase: NoRanksPhase, ye
             f"{soap_for_no_ranks('this week')} {later} {cycle.AFTER_SOAP_POINTER}",
             [" SOAP, this week, is the route left this season."],
         )
+    # The reader's today, not none: with none, SOAP's end stayed "by our
+    # estimate... confirm" on 1 April, where the guides say it is over
+    # (soap audit s55, 9).
     if phase == "too-late":
-        return f"{cycle.after_soap(year)} {cycle.AFTER_SOAP_POINTER} {later}", [" Widen for the next season."]
+        return f"{cycle.after_soap(year, today)} {cycle.AFTER_SOAP_POINTER} {later}", [" Widen for the next season."]
     plan = f"Before you apply, add more {name} programs, or a backup field beside it, so that you have programs to rank."
     heard = [" Apply to more programs, or a backup field, so that you have programs to rank."]
     # In the weeks after SOAP, a reader with no program to rank has likely
     # just gone unmatched: what that spring still holds comes first.
     if (after := cycle.after_soap_season(today)) is not None:
-        return f"{cycle.after_soap(after)} {cycle.AFTER_SOAP_POINTER} {plan}", heard
+        return f"{cycle.after_soap(after, today)} {cycle.AFTER_SOAP_POINTER} {plan}", heard
     return f"{plan} And know the fallback if a season ends without a match, SOAP: {soap_for_no_ranks()}", heard
 
 

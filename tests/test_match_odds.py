@@ -1863,6 +1863,41 @@ def test_zero_ranks_say_what_can_still_be_done_on_the_day(
     assert (cycle.SHORT_OF_INTERVIEWS in text) is (today == "2026-12-21")
 
 
+# --- soap audit s55, 3 and 9: the rank lists closed by our reckoning; SOAP over once Match Day is past ---
+ALMOST_CERTAINLY_CLOSED = "The rank lists for the Match 2027 have almost certainly closed"
+SOAP_HEDGE = "has ended by our estimate"
+
+
+@pytest.mark.parametrize(
+    ("today", "said", "not_said"),
+    [
+        # Match Day (19 March 2027, by rule) less the shortest published gap, 16 days: the NRMP's may be later.
+        ("2027-03-03", ["the NRMP's own deadline may be later"], [ALMOST_CERTAINLY_CLOSED, "have closed"]),
+        # From the next day to Match Week, closed by our reckoning only, and said so, with why.
+        ("2027-03-04", [ALMOST_CERTAINLY_CLOSED, "What is left this season is SOAP"], ["may be later"]),
+        ("2027-03-10", [ALMOST_CERTAINLY_CLOSED, "What is left this season is SOAP"], ["may be later"]),
+        # In Match Week the lists have surely closed.
+        ("2027-03-16", ["The rank lists for the Match 2027 have closed, and SOAP is the route"], ["almost certainly"]),
+        # After Match Day SOAP is surely over: no "by our estimate... confirm", as the guides say it.
+        ("2027-03-20", ["SOAP for the Match 2027 is over.", "now that SOAP has ended you may contact"], [SOAP_HEDGE, "confirm"]),
+        ("2027-04-01", ["SOAP for the Match 2027 is over.", "now that SOAP has ended you may contact"], [SOAP_HEDGE, "confirm"]),
+    ],
+)
+def test_zero_ranks_in_match_month_say_how_surely_the_lists_and_soap_have_closed(
+    monkeypatch: pytest.MonkeyPatch, today: str, said: list[str], not_said: list[str]
+) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, today)
+    steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
+    for words in said:
+        assert words in steps, (today, words)
+    for words in not_said:
+        assert words not in steps, (today, words)
+    if ALMOST_CERTAINLY_CLOSED in said:
+        assert f"{ALMOST_CERTAINLY_CLOSED} ({cycle.deadline_gaps_said()})." in steps
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_zero_ranks_keep_every_short_form_within_its_room(slug: str) -> None:
     from calculators.registry import PINNED_LINE_CHARS
