@@ -115,10 +115,11 @@ EVEN_ODDS = 0.5
 # whether in this field or another: a reader moving from internal medicine to
 # family medicine read "a second try at the same field" as not theirs
 # (fmusimg audit s46, 4), though the no-match weighs on a new field too.
+# Its middle ran to 59 words, two sentences now (soap audit s55, 11).
 REAPPLICANT_NOTE = (
     "First-time applicants and reapplicants are counted together: the table does not show them apart. If you "
     "applied before and did not match, the source articles treat a second try at the same field as harder than "
-    "the first, above all in the most competitive fields; in a new field the no-match is still on your record, "
+    "the first, above all in the most competitive fields. In a new field the no-match is still on your record, "
     "and programs will ask what has changed (the competitiveness check takes points for it in any field). So for "
     "you this estimate is more likely too high than too low."
 )
@@ -167,13 +168,14 @@ OWN_GROUP_FIGURES = {
 # red flags that a reader may carry never show in them (older-IMG audit s34, 1).
 # Nor do they part those who need a visa from the permanent residents counted
 # with them, who need none: a third red flag with no direction given for it
-# (reapplicant audit s36, 4).
+# (reapplicant audit s36, 4).  What to do first, then why, in sentences of
+# 35 words or fewer: they ran to 41 (soap audit s55, 11).
 RED_FLAGS_UNSEEN = (
-    "The figures also do not separate applicants with a failed exam attempt, or who graduated more than "
-    f"{data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years ago "
-    "with little recent clinical work, nor those who need a visa from the permanent residents counted with them, who "
-    f"need none. The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few "
-    "programs sponsor it, so if any of these applies to you, the estimate is more likely too high than too low."
+    "If you have a failed exam attempt, graduated more than "
+    f"{data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years ago with little recent clinical work, or need a visa, read "
+    "the estimate as more likely too high than too low. The figures do not separate the first two groups from other "
+    "applicants, nor those who need a visa from the permanent residents counted with them, who need none. "
+    f"The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few programs sponsor it."
 )
 # The shared answers this calculator asks only to say what its figures
 # cannot see (a past no-match too since reapply2 audit s44, 3): "about 68%"
@@ -1056,16 +1058,17 @@ def step2_says_little(spec: data.Specialty) -> bool:
 # (crosscalc audit s51, 3).  Where the score barely moves a field's estimate,
 # a note here says it cannot rank the field, and so does this one (diff
 # review s51, 2).
-# One clause, then what follows from it where the score moves the estimate
-# and where it barely does.
-_EACH_FIELD = "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each field"
+# How to read a gap between fields first, then why, where the score moves
+# the estimate and where it barely does: as one sentence each, they ran to 40
+# and 42 words (soap audit s55, 11).
+_EACH_FIELD = "Each specialty's figures describe the applicants who ranked it first, a different group in each field"
 COMPARING_FIELDS = (
-    f"{_EACH_FIELD}: a clearly higher estimate here than for another specialty is a sign, not proof, that this field "
-    "is more open at that score. The competitiveness check weighs the rest of your file in each."
+    "Read a clearly higher estimate here than for another specialty as a sign, not proof, that this field is more "
+    f"open at that score. {_EACH_FIELD}. The competitiveness check weighs the rest of your file in each."
 )
 COMPARING_FIELDS_FLAT = (
-    f"{_EACH_FIELD}, and here the score barely moves the estimate: a higher estimate here than for another specialty "
-    "does not make this the easier field for you."
+    "A higher estimate here than for another specialty does not make this the easier field for you. "
+    f"{_EACH_FIELD}, and here the score barely moves the estimate."
 )
 
 
@@ -1856,9 +1859,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     )
     reapplicant = flag(v, "previously_unmatched")
 
+    # Two sentences, the full citation at the end: with it in the middle, the
+    # first ran to 44 words (soap audit s55, 11).
     notes = [
-        f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "
-        "They do not cover US-citizen IMGs or US graduates.",
+        f"These figures describe {group['described']}. They do not cover US-citizen IMGs or US graduates "
+        f"({CHARTING_OUTCOMES.cite()}, {HOW_COPIED}).",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
         COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "

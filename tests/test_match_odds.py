@@ -1587,7 +1587,7 @@ def test_a_reapplicant_who_enters_ranks_is_told_to_count_this_seasons_not_the_li
 def test_the_note_on_reapplicants_speaks_to_one_who_changed_field_too() -> None:
     # Read by a reader who moved from internal to family medicine as "a second
     # try at the same field", so not theirs (fmusimg audit s46, 4).
-    assert "in a new field the no-match is still on your record" in match_odds.REAPPLICANT_NOTE
+    assert "In a new field the no-match is still on your record" in match_odds.REAPPLICANT_NOTE
     assert match_odds.REAPPLICANT_NOTE.endswith("So for you this estimate is more likely too high than too low.")
 
 
@@ -1694,6 +1694,49 @@ def test_the_read_out_always_says_an_entered_input_was_left_out() -> None:
                     if any(not m["used"] for m in result["measures"]):
                         assert "not used" in result["announced"], result["announced"]
                         assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+# --- soap audit s55, 11: the notes in short sentences, what to do first, citations at the end ---------------
+def _sentences(text: str) -> list[str]:
+    """A note's sentences, its bracketed citations left out."""
+    plain = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", "", text)
+    return [each for each in re.split(r"(?<=\.) (?=[A-Z])", plain) if each]
+
+
+def test_the_notes_every_reader_gets_read_in_sentences_of_35_words_or_fewer() -> None:
+    # RED_FLAGS_UNSEEN ran to 41 words, COMPARING_FIELDS to 40, the flat one
+    # to 42, the reapplicant note to 59 and the Charting Outcomes note to 44.
+    for note in (
+        match_odds.RED_FLAGS_UNSEEN,
+        match_odds.COMPARING_FIELDS,
+        match_odds.COMPARING_FIELDS_FLAT,
+        match_odds.REAPPLICANT_NOTE,
+    ):
+        assert max(len(each.split()) for each in _sentences(note)) <= 35, note
+    # What to do first, with the meaning kept.
+    assert match_odds.RED_FLAGS_UNSEEN.startswith(
+        "If you have a failed exam attempt, graduated more than 5–7 years ago with little recent clinical work, or need "
+        "a visa, read the estimate as more likely too high than too low. "
+    )
+    assert "nor those who need a visa from the permanent residents counted with them, who need none." in (
+        match_odds.RED_FLAGS_UNSEEN
+    )
+    assert match_odds.RED_FLAGS_UNSEEN.endswith(
+        "The IMG article counts the first two as red flags, and needing an H-1B where few programs sponsor it."
+    )
+    assert match_odds.COMPARING_FIELDS.startswith(
+        "Read a clearly higher estimate here than for another specialty as a sign, not proof,"
+    )
+    assert match_odds.COMPARING_FIELDS_FLAT.startswith(
+        "A higher estimate here than for another specialty does not make this the easier field for you."
+    )
+    for slug in SLUGS:
+        for applicant in APPLICANTS:
+            notes = compute({"specialty": slug, "applicant_type": applicant})["notes"]
+            [note] = [n for n in notes if n.startswith("These figures describe")]
+            # Two sentences, each within 35 words as written, the full citation at the end.
+            assert note.endswith(f"({data.CHARTING_OUTCOMES.cite()}, {match_odds.HOW_COPIED}).")
+            assert all(len(each.split()) <= 35 for each in note.split(". They do not cover ")), note
 
 
 # --- Reserved places beside the field's figures (pgy1res audit s46, 6) ----------------
