@@ -115,10 +115,11 @@ EVEN_ODDS = 0.5
 # whether in this field or another: a reader moving from internal medicine to
 # family medicine read "a second try at the same field" as not theirs
 # (fmusimg audit s46, 4), though the no-match weighs on a new field too.
+# Its middle ran to 59 words, two sentences now (soap audit s55, 11).
 REAPPLICANT_NOTE = (
     "First-time applicants and reapplicants are counted together: the table does not show them apart. If you "
     "applied before and did not match, the source articles treat a second try at the same field as harder than "
-    "the first, above all in the most competitive fields; in a new field the no-match is still on your record, "
+    "the first, above all in the most competitive fields. In a new field the no-match is still on your record, "
     "and programs will ask what has changed (the competitiveness check takes points for it in any field). So for "
     "you this estimate is more likely too high than too low."
 )
@@ -167,13 +168,14 @@ OWN_GROUP_FIGURES = {
 # red flags that a reader may carry never show in them (older-IMG audit s34, 1).
 # Nor do they part those who need a visa from the permanent residents counted
 # with them, who need none: a third red flag with no direction given for it
-# (reapplicant audit s36, 4).
+# (reapplicant audit s36, 4).  What to do first, then why, in sentences of
+# 35 words or fewer: they ran to 41 (soap audit s55, 11).
 RED_FLAGS_UNSEEN = (
-    "The figures also do not separate applicants with a failed exam attempt, or who graduated more than "
-    f"{data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years ago "
-    "with little recent clinical work, nor those who need a visa from the permanent residents counted with them, who "
-    f"need none. The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few "
-    "programs sponsor it, so if any of these applies to you, the estimate is more likely too high than too low."
+    "If you have a failed exam attempt, graduated more than "
+    f"{data.span(data.IMG_GRADUATION_BARRIER_YEARS)} years ago with little recent clinical work, or need a visa, read "
+    "the estimate as more likely too high than too low. The figures do not separate the first two groups from other "
+    "applicants, nor those who need a visa from the permanent residents counted with them, who need none. "
+    f"The {data.ARTICLE_IMG.short} counts the first two as red flags, and needing an H-1B where few programs sponsor it."
 )
 # The shared answers this calculator asks only to say what its figures
 # cannot see (a past no-match too since reapply2 audit s44, 3): "about 68%"
@@ -189,33 +191,30 @@ VISA_FLAG = "visa need"
 # A past no-match, asked as the other planning calculators ask it: "about
 # 59%" met a US-citizen IMG unmatched twice, whose one fitting caveat was the
 # fourth note, where a failed attempt or an old graduation got a clause in
-# the summary (reapply2 audit s44, 3).  Like the visa, it makes the estimate
-# more likely too high, not a ceiling: the figures count reapplicants in.
+# the summary (reapply2 audit s44, 3).
 NO_MATCH_FLAG = "past no-match"
-# The flags that make the estimate only more likely high for a reader in the figures' group.
-LIKELY_HIGH_FLAGS = frozenset({VISA_FLAG, NO_MATCH_FLAG})
 # How an old graduation is named among the flags: "graduation 8 years ago".
 OLD_GRADUATION_WORDS = "graduation {} ago"
-# How the unseen flags lean the estimate for a reader in the figures' group.
-# An old graduation is a red flag in the competitiveness check only with
-# under 6 months of recent hands-on work, which this calculator does not ask:
-# "for you the estimate is a ceiling" on the years alone met a GP with 36
-# months of recent work whom the check did not flag (oldgrad audit s52, 2).
-Lean = Literal["ceiling", "ceiling-without-recent-work", "likely-high"]
-# Each lean in the fewest words, for the read-out's and the phone's short forms.
-LEAN_WORDS: dict[Lean, str] = {
-    "ceiling": "A ceiling",
-    "ceiling-without-recent-work": "Likely high or a ceiling",
-    "likely-high": "Likely high",
-}
+# One lean for every flag these figures cannot see, as the notes put it
+# ("more likely too high than too low"): "a ceiling" for a failed attempt
+# claimed more than they do, and "Internal Medicine: about 47% matched. A
+# ceiling for you: red flags unseen." read on a phone as the reader's own
+# chance, in jargon (soap audit s55, 6).  A visa need or a past no-match was
+# "likely high" already, and an old graduation, a red flag in the check only
+# without recent work, leaves the estimate more likely too high either way
+# (oldgrad audit s52, 2): the notes say which rule makes each a flag.
+OVERESTIMATE = "probably an overestimate"
+# The same of the reader's own chance, in the read-out's and the phone's few words.
+YOURS_LOWER = "Yours is probably lower"
+YOURS_LOWER_PINNED = "Your chance: probably lower."
+YOURS_LOWER_SHORT = "Yours: probably lower."
 
 
 def unseen_flags(v: Mapping[str, object]) -> list[str]:
     """The reader's red flags by the competitiveness check's rules that these
     figures cannot see, each as said after "your".  An old graduation is
     named on the years alone: this calculator does not ask the recent
-    clinical work that clears it in the check, so what it does to the
-    estimate is said on that condition (``lean``)."""
+    clinical work that clears it in the check, and the note on it says so."""
     failures = whole(v, "exam_failures")
     years = whole(v, "years_since_graduation")
     return [
@@ -249,15 +248,15 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
     # Short sentences, the condition first: the note was one sentence of 69
     # words, and its "a red flag unless" sat under a headline that called the
     # estimate a ceiling whatever the reader's recent work (oldgrad audit s52,
-    # 2 and 12).
+    # 2 and 12).  Either way the estimate is more likely too high, so the
+    # note says so once (soap audit s55, 6).
     old = profile.graduation_limit_note(v, "these figures cannot see it.")
     if old:
         notes.append(
             f"{old} They count recent and older graduates together. {capitalised(without_recent_work())}, the "
-            "competitiveness check counts your graduation year as a red flag. This estimate is then a ceiling for you. "
-            "With more recent work, the check does not count it as a red flag, though it still takes points off for "
-            "the years. The estimate is then more likely too high than too low. This calculator does not ask about "
-            "your recent work: the competitiveness check does."
+            "competitiveness check counts your graduation year as a red flag. With more recent work, it does not, "
+            "though it still takes points off for the years. Either way, this estimate is "
+            f"{OVERESTIMATE} for you. This calculator does not ask about your recent work: the competitiveness check does."
         )
     if profile.visa_needed(v):
         notes.append(
@@ -276,60 +275,25 @@ def unseen_flag_notes(v: Mapping[str, object]) -> list[str]:
     return notes
 
 
-def lean(flags: Sequence[str]) -> Lean:
-    """How ``flags`` lean the estimate for a reader in the figures' group: a
-    failed attempt makes it a ceiling; an old graduation a ceiling only
-    without recent clinical work (``without_recent_work``), which is not
-    asked here, and else more likely high; a visa need or a past no-match
-    alone only more likely high (most of the group need a visa: "a ceiling"
-    met every default non-US IMG; diff review s43, second, 4; and the
-    figures count reapplicants in, as the reapplicant note says)."""
-    if any(each not in LIKELY_HIGH_FLAGS and not _is_old_graduation(each) for each in flags):
-        return "ceiling"
-    if any(_is_old_graduation(each) for each in flags):
-        return "ceiling-without-recent-work"
-    return "likely-high"
-
-
 def _old_graduation(years: str) -> str:
-    """The old-graduation flag, marked as that flag, so ``_is_old_graduation``
-    need not read its words."""
+    """The old-graduation flag, marked as that flag, as the competitiveness check marks it."""
     return profile.Flag(OLD_GRADUATION_WORDS.format(years), profile.OLD_GRADUATION_KIND)
-
-
-def _is_old_graduation(each: str) -> bool:
-    # By the flag's kind, not its words: a wording change could break a parse
-    # of them (second read, session 52 note).
-    return getattr(each, "kind", None) == profile.OLD_GRADUATION_KIND
 
 
 def unseen_clause(flags: Sequence[str], in_group: bool, heard: bool = False) -> str:
     """The headline's, summary's and read-out's clause on ``unseen_flags``:
-    for a reader in the figures' group, the estimate as ``lean`` leans it;
-    for a reader outside the group they pull against its higher rate, as the
-    note on the group says.  ``heard``: the read-out's shorter form."""
+    for a reader in the figures' group, that the figure is probably an
+    overestimate for them; for a reader outside the group, that the flags
+    pull against its higher rate, as the note on the group says.
+    ``heard``: the read-out's shorter form, which leads with the reader's
+    own chance."""
     if not flags:
         return ""
     named = and_list([f"your {each}" if i == 0 else each for i, each in enumerate(flags)])
-    leaning = lean(flags)
     if heard:
-        if not in_group:
-            return f" Unseen here: {named}."
-        if leaning == "ceiling":
-            return f" A ceiling for you: these figures cannot see {named}."
-        if leaning == "ceiling-without-recent-work":
-            # The check's own words, not its months retyped (diff review s52, 12).
-            return f" Likely high for you: {named} unseen; a ceiling {without_recent_work()}."
-        return f" Likely high for you: {named} unseen."
+        return f" {YOURS_LOWER}: these figures cannot see {named}." if in_group else f" Unseen here: {named}."
     if in_group:
-        if leaning == "ceiling":
-            return f" These figures cannot see {named}, so for you the estimate is a ceiling."
-        if leaning == "ceiling-without-recent-work":
-            return (
-                f" These figures cannot see {named}. For you the estimate is a ceiling {without_recent_work()}, and "
-                "otherwise more likely too high than too low."
-            )
-        return f" These figures cannot see {named}, so the estimate is more likely too high than too low for you."
+        return f" These figures cannot see {named}, so for you this figure is {OVERESTIMATE}."
     return f" These figures cannot see {named}, which {'pull' if _plural(flags) else 'pulls'} your chance down."
 
 
@@ -346,25 +310,29 @@ def unseen_said(flags: Sequence[str], in_group: bool) -> str:
 
 
 def unseen_heard_shortest(flags: Sequence[str], in_group: bool) -> str:
-    """The read-out's flags clause where no other fits its length: a visa
-    need alone heard "A ceiling" there, which its long form denies."""
-    return f" {LEAN_WORDS[lean(flags)]}: red flags unseen." if in_group else " Red flags unseen: see the notes."
+    """The read-out's flags clause where no other fits its length, in plain
+    words: "red flags unseen" was jargon (soap audit s55, 6)."""
+    if not in_group:
+        return " Red flags unseen: see the notes."
+    return f" {YOURS_LOWER}, given your red flag{'s' if _plural(flags) else ''}."
 
 
-def _unseen_tiny(flags: Sequence[str], in_group: bool) -> str:
-    """The flags' lean in the fewest words, for the phone's pinned line beside
-    an input left out (recheck45 audit s45, 1): " Likely high: visa need unseen."."""
+def _unseen_tiny(flags: Sequence[str], in_group: bool) -> list[str]:
+    """The flags' clause for the phone's pinned line, in the fewest words,
+    longest first: " Your chance: probably lower." for a reader in the figures'
+    group (soap audit s55, 6), " Visa unseen." outside it (recheck45 audit s45, 1)."""
+    if in_group:
+        return [f" {YOURS_LOWER_PINNED}", f" {YOURS_LOWER_SHORT}"]
     what = f"{flags[0].removeprefix('a ').removesuffix(' need')} unseen" if len(flags) == 1 else "red flags unseen"
-    if not in_group:
-        return f" {what[0].upper()}{what[1:]}."
-    return f" {LEAN_WORDS[lean(flags)]}: {what}."
-
-
-def _unseen_in_short(flags: Sequence[str], in_group: bool) -> str:
-    """``unseen_clause``'s lean without its list of flags, which the result names."""
-    if not in_group:
-        return " Red flags unseen here: see the result."
-    return f" {LEAN_WORDS[lean(flags)]} for you: red flags unseen."
+    return list(
+        dict.fromkeys(
+            [
+                unseen_clause(flags, in_group, heard=True),
+                f" {capitalised(what)}.",
+                f" Red flag{'s' if _plural(flags) else ''} unseen.",
+            ]
+        )
+    )
 
 
 def _plural(flags: Sequence[str]) -> bool:
@@ -976,6 +944,49 @@ def used_names(labels: Sequence[str]) -> str:
     return "your " + " and ".join(USED_NAMES.get(label, label) for label in labels)
 
 
+def gist_names(labels: Sequence[str]) -> str:
+    """The inputs an estimate used, in the short forms' few words: "with your score and ranks"."""
+    return "with your " + " and ".join(GIST_NAMES.get(label, label) for label in labels)
+
+
+# Said where the figure is, so that it reads as a group's and not as the
+# reader's own chance: "Internal Medicine: about 47% matched" did, on a
+# phone (soap audit s55, 6).
+NOT_YOUR_GROUP = "not your group"
+ESTIMATE_NOT_YOURS = "It is this model's estimate from NRMP's published summaries, not a count, and not your own chance."
+BASE_NOT_YOURS = "It is their share, not your own chance."
+
+
+def pinned_line(name: str, share: str, whose: str, caveats: Sequence[str], failing: str, flagged: Sequence[str]) -> str:
+    """The phone's pinned line: "{name}: {share} 2026 non-US IMGs{whose} ({caveats}).{failing}{flagged}",
+    as "Internal Medicine: about 47% of 2026 non-US IMGs with your score and
+    ranks matched. Yours: probably lower.", kept to PINNED_LINE_CHARS.  Where
+    it is too long, the first line that fits keeps the most of, in order: a
+    failing score, the flags' clause (``flagged``, longest form first), the
+    caveats, the year, the field's name (chosen just above the line), the
+    flags' longer form.  Whose figure it is always stays (soap audit s55, 6),
+    so the last try fits whatever the field or the answers."""
+
+    def line(named: bool, said: Sequence[str], year: bool, fail: str, flag_words: str) -> str:
+        group = f"{DATA_YEAR} {DATA_GROUP}" if year else DATA_GROUP
+        brackets = f" ({'; '.join(said)})" if said else ""
+        opening = f"{share} {group}{whose}{brackets}."
+        return f"{name}: {opening}{fail}{flag_words}" if named else f"{capitalised(opening)}{fail}{flag_words}"
+
+    keep = (True, False)
+    return first_within_pinned_line(
+        [
+            line(named, caveats if bracketed else (), year, failing if fail else "", flag_words)
+            for fail in keep
+            for flag_kept in keep
+            for bracketed in keep
+            for year in keep
+            for named in keep
+            for flag_words in (flagged if flag_kept else [""])
+        ]
+    )
+
+
 def _unused_names(labels: Sequence[str]) -> str:
     """The inputs left out, as the form names them: "Step 2 CK and programs you will rank"."""
     names = [FORM_NAMES.get(label, label) for label in labels]
@@ -1047,16 +1058,17 @@ def step2_says_little(spec: data.Specialty) -> bool:
 # (crosscalc audit s51, 3).  Where the score barely moves a field's estimate,
 # a note here says it cannot rank the field, and so does this one (diff
 # review s51, 2).
-# One clause, then what follows from it where the score moves the estimate
-# and where it barely does.
-_EACH_FIELD = "Each specialty's figures describe the applicants who ranked that specialty first, a different group in each field"
+# How to read a gap between fields first, then why, where the score moves
+# the estimate and where it barely does: as one sentence each, they ran to 40
+# and 42 words (soap audit s55, 11).
+_EACH_FIELD = "Each specialty's figures describe the applicants who ranked it first, a different group in each field"
 COMPARING_FIELDS = (
-    f"{_EACH_FIELD}: a clearly higher estimate here than for another specialty is a sign, not proof, that this field "
-    "is more open at that score. The competitiveness check weighs the rest of your file in each."
+    "Read a clearly higher estimate here than for another specialty as a sign, not proof, that this field is more "
+    f"open at that score. {_EACH_FIELD}. The competitiveness check weighs the rest of your file in each."
 )
 COMPARING_FIELDS_FLAT = (
-    f"{_EACH_FIELD}, and here the score barely moves the estimate: a higher estimate here than for another specialty "
-    "does not make this the easier field for you."
+    "A higher estimate here than for another specialty does not make this the easier field for you. "
+    f"{_EACH_FIELD}, and here the score barely moves the estimate."
 )
 
 
@@ -1637,9 +1649,14 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date, phase: NoRanksPhase, ye
     if phase == "too-late" and today < dates["match_week"].date:
         deadline = dates["rank_deadline"]
         # Past our early estimate the date is not said as still to come, and
-        # "set early on purpose" is said once (diff review s52b, 2).
+        # "set early on purpose" is said once (diff review s52b, 2).  Closed
+        # by our reckoning only, from 4 March 2027 to Match Week, they are
+        # said to have "almost certainly" closed, with why, as the guides say
+        # it (soap audit s55, 3).
         closed = (
-            f"The rank lists for the Match {year} have closed."
+            f"The rank lists for the Match {year} have almost certainly closed ({cycle.deadline_gaps_said()})."
+            if cycle.rank_lists_almost_certainly_closed(year, today)
+            else f"The rank lists for the Match {year} have closed."
             if not cycle.rank_lists_may_be_open(year, today)
             else f"By our rule, an application sent now is unlikely to bring an interview: {cycle.estimate_passed(deadline, 'the rank-list deadline')}."
             if today > deadline.date
@@ -1657,14 +1674,17 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date, phase: NoRanksPhase, ye
             f"{soap_for_no_ranks('this week')} {later} {cycle.AFTER_SOAP_POINTER}",
             [" SOAP, this week, is the route left this season."],
         )
+    # The reader's today, not none: with none, SOAP's end stayed "by our
+    # estimate... confirm" on 1 April, where the guides say it is over
+    # (soap audit s55, 9).
     if phase == "too-late":
-        return f"{cycle.after_soap(year)} {cycle.AFTER_SOAP_POINTER} {later}", [" Widen for the next season."]
+        return f"{cycle.after_soap(year, today)} {cycle.AFTER_SOAP_POINTER} {later}", [" Widen for the next season."]
     plan = f"Before you apply, add more {name} programs, or a backup field beside it, so that you have programs to rank."
     heard = [" Apply to more programs, or a backup field, so that you have programs to rank."]
     # In the weeks after SOAP, a reader with no program to rank has likely
     # just gone unmatched: what that spring still holds comes first.
     if (after := cycle.after_soap_season(today)) is not None:
-        return f"{cycle.after_soap(after)} {cycle.AFTER_SOAP_POINTER} {plan}", heard
+        return f"{cycle.after_soap(after, today)} {cycle.AFTER_SOAP_POINTER} {plan}", heard
     return f"{plan} And know the fallback if a season ends without a match, SOAP: {soap_for_no_ranks()}", heard
 
 
@@ -1839,9 +1859,11 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     )
     reapplicant = flag(v, "previously_unmatched")
 
+    # Two sentences, the full citation at the end: with it in the middle, the
+    # first ran to 44 words (soap audit s55, 11).
     notes = [
-        f"These figures describe {group['described']}; {CHARTING_OUTCOMES.cite()}, {HOW_COPIED}. "
-        "They do not cover US-citizen IMGs or US graduates.",
+        f"These figures describe {group['described']}. They do not cover US-citizen IMGs or US graduates "
+        f"({CHARTING_OUTCOMES.cite()}, {HOW_COPIED}).",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
         COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
@@ -1939,7 +1961,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         "contiguous_ranks": sizes.get("contiguous_ranks"),
     }
 
-    whose = "" if group["reader_in_group"] else f"figures for {DATA_GROUP}, not your group"
+    # Whose figures they are is said in every form beside the figure, and
+    # for a reader outside the group, that the group is not theirs.
+    in_group = group["reader_in_group"]
+    whose = "" if in_group else NOT_YOUR_GROUP
     far = [_measure_words(m) for m in used if m.far_from_data]
     # Ranks left out still have their own yardstick, which the table alone showed.
     ranks_low = few_ranks(spec, ranks) if ranks is not None and contig is not None and not contig.used else None
@@ -1980,11 +2005,14 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             else None
         )
         short_of_matched = below_matched_median(spec, ranks, raises=raises, one_fewer=one_fewer)
+    # The first sentence says whose figure it is, with its source and year,
+    # in 35 words at most (it ran to 36); the second that it is not the
+    # reader's own chance (soap audit s55, 6 and 11).
+    cited = f"{CHARTING_OUTCOMES.short} {DATA_YEAR}"
     if used:
         summary = (
-            f"{spec.name}: by this model, {about(probability)} of {DATA_YEAR} {DATA_GROUP} with "
-            f"{used_names([m.label for m in used])} matched "
-            f"(an estimate from NRMP's published summaries, not a count; base rate {_rate(prior)}{'; ' + whose if whose else ''})."
+            f"{spec.name}: {about(probability)} of {DATA_YEAR} {DATA_GROUP} with {used_names([m.label for m in used])} "
+            f"matched ({'; '.join([cited, f'base rate {_rate(prior)}', *([whose] if whose else [])])}). {ESTIMATE_NOT_YOURS}"
             + unused_said
             + _far_words(far)
             + (SCORE_ALONE_WORDS.format(about(score_alone)) if score_alone is not None else "")
@@ -1992,11 +2020,12 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             + (f" {short_of_matched}" if short_of_matched else "")
         )
     else:
-        base = f"{spec.name}: base rate {_rate(prior)} of {DATA_GROUP} who ranked it first matched in {DATA_YEAR}" + (
-            f" ({whose})." if whose else "."
+        base = (
+            f"{spec.name}: base rate {_rate(prior)}, the share of {DATA_YEAR} {DATA_GROUP} who ranked it first and "
+            f"matched ({'; '.join([cited, *([whose] if whose else [])])})."
         )
         summary = (
-            base
+            f"{base} {BASE_NOT_YOURS}"
             + unused_said
             + (f" {ranks_low}" if ranks_low else "")
             + unseen_said(flags, group["reader_in_group"])
@@ -2018,18 +2047,33 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         *(["rough"] if rough else []),
         *([f"{_unused_names([m.label for m in blocked])} not used"] if blocked else []),
         *(["far from the data"] if far else []),
-        *(["non-US IMG figures"] if whose else []),
+        *([whose] if whose else []),
     ]
     # The flags' clause, short, and shorter still where the read-out's room
     # runs out: it is said before the score alone, which the notes repeat.
-    in_group = group["reader_in_group"]
-    heard = [unseen_clause(flags, in_group, heard=True), unseen_heard_shortest(flags, in_group)] if flags else [""]
+    heard = (
+        [
+            unseen_clause(flags, in_group, heard=True),
+            unseen_heard_shortest(flags, in_group),
+            *([f" {YOURS_LOWER_SHORT}"] if in_group else []),
+        ]
+        if flags
+        else [""]
+    )
     # The COMLEX words' short form, dropped last of all where the room runs out.
     heard = [f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in heard] + heard if comlex else heard
     if used:
-        figure = (
-            f"{spec.name}: {about(probability)} matched ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])})."
+        # Whose figure, in its short form: "about 47% matched" read as the
+        # reader's own chance (soap audit s55, 6).
+        said_whose = (
+            f"{spec.name}: {about(probability)} of {DATA_YEAR} {DATA_GROUP} {gist_names([m.label for m in used])} matched"
         )
+        # The bracket without "an estimate" and the base rate, where the
+        # longer whose-figure words leave no room for it: tried last.
+        figures = [
+            f"{said_whose} ({'; '.join(['an estimate', *caveats, f'base rate {_rate(prior)}'])}).",
+            f"{said_whose} ({'; '.join(caveats)})." if caveats else f"{said_whose}.",
+        ]
         # Kept within the read-out's length: a failing score's note takes the room.
         alone = (
             f" From your Step 2 CK alone, {about(score_alone)}."
@@ -2038,16 +2082,20 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         )
         # A failing score's note in its short form before the flags' shortest
         # clause: the short form still says the score and the passing one.
-        # The pointer for ranks short of the matched median goes first of
-        # all: the headline and the summary keep it.
+        # The pointer for ranks short of the matched median says what to do,
+        # so it stays before the score-alone figure, which the headline and
+        # the summary give; the figure's shorter bracket is tried before
+        # either goes, as naming whose figure it is took the room they had
+        # shared (soap audit s55, 6; midseason audit s52, 4).
         pointer = f" {below_matched_median(spec, ranks, short=True)}" if short_of_matched and ranks is not None else ""
         announced = first_within_read_out(
             [
                 profile.after_pass_note(v, f"{figure}{clause}{tail}{said}", heard=short)
                 for clause in heard
                 for short in (False, True)
-                for tail in dict.fromkeys((alone, ""))
                 for said in dict.fromkeys((pointer, ""))
+                for tail in dict.fromkeys((alone, ""))
+                for figure in figures
             ]
         )
     else:
@@ -2056,7 +2104,9 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         # figures they are never goes; a US senior heard "Orthopaedic
         # Surgery: base rate 22.7%." as their own (diffreview45 audit s45, 2, 3).
         unused_short = unused_words([m.label for m in blocked], short=True)
-        short_base = f"{spec.name}: base rate {_rate(prior)}{' (non-US IMG figures)' if whose else ''}."
+        short_base = f"{spec.name}: base rate {_rate(prior)} for {DATA_YEAR} {DATA_GROUP}{f' ({whose})' if whose else ''}."
+        # Where a DO's COMLEX words or the ranks' yardstick need the room, whose figures in the fewest words.
+        shortest_base = f"{spec.name}: base rate {_rate(prior)} ({DATA_GROUP.removesuffix('s')} figures)."
         yardstick = f" {few_ranks(spec, ranks, short=True)}" if ranks_low and ranks is not None else ""
         # Dropped first: the inner loops (the base rate's long form, the
         # reason for the not-used words, the flags' long clause), then the
@@ -2071,7 +2121,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
                     for yard in dict.fromkeys((yardstick, ""))
                     for clause in heard
                     for unused in kept
-                    for form in ([short_base] if yard else [base, short_base])
+                    for form in ([short_base, shortest_base] if yard else [base, short_base, shortest_base])
                     for short in (False, True)
                 )
             )
@@ -2080,44 +2130,36 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
     # figure, how firm and whose it is, a failing score and the flags'
     # caution, which came after the base rate's parenthesis and was cut off
     # (offprint audit s44, 1).  Without its caveats the line read "about 44%
-    # matched" to a US senior (jsreview audit s44, 2); a list of several
-    # flags, which overflowed, is left to the result.
-    gist = announced
-    if used or blocked:
-        # With an input left out, the base rate in this short form: the whole
-        # read-out, cut to three lines, lost "not used" and the visa caution
-        # (diffreview45 audit s45, 3).
-        # At 320 px even that was cut (recheck45 audit s45, 1): whose figures
-        # first, the inputs left out in a word each, the flags' shortest clause.
-        figure = f"{about(probability)} matched" if used else f"base rate {_rate(prior)}"
-        failing = profile.step2_failing(v)
-        left_out = [
-            f"failing {GIST_NAMES[m.label]}" if failing and m.label == STEP2_LABEL else GIST_NAMES.get(m.label, m.label)
-            for m in blocked
-        ]
-        short_caveats = [
-            *(["non-US IMG figures"] if whose else []),
-            *(["rough"] if rough else []),
-            *([f"{', '.join(left_out)} not used"] if left_out else []),
-            *(["far from the data"] if far else []),
-        ]
-        said = f" ({'; '.join(short_caveats if blocked else caveats)})" if caveats else ""
-        # A failing score left out is said in the parenthesis, in a word.
-        failing_said = (
-            f" Step 2 CK {v['step2_score']}: below passing."
-            if failing and not any(m.label == STEP2_LABEL for m in blocked)
-            else ""
-        )
-        cautioned = (
-            # The condition on recent work would take the pinned line's room:
-            # the result says it in full.
-            _unseen_tiny(flags, in_group)
-            if flags and (blocked or (in_group and lean(flags) == "ceiling-without-recent-work"))
-            else unseen_clause(flags, in_group, heard=True)
-            if len(flags) < 2
-            else _unseen_in_short(flags, in_group)
-        )
-        gist = f"{spec.name}: {figure}{said}.{failing_said}{cautioned}"
+    # matched" to a US senior (jsreview audit s44, 2), and with them to
+    # anyone (soap audit s55, 6): the group it describes is named, and kept
+    # to the line's length, which several flags overflowed.
+    failing = profile.step2_failing(v)
+    # With an input left out, the base rate in this short form: the whole
+    # read-out, cut to three lines, lost "not used" and the visa caution
+    # (diffreview45 audit s45, 3).  At 320 px even that was cut (recheck45
+    # audit s45, 1): the inputs left out in a word each.
+    left_out = [
+        f"failing {GIST_NAMES[m.label]}" if failing and m.label == STEP2_LABEL else GIST_NAMES.get(m.label, m.label)
+        for m in blocked
+    ]
+    short_caveats = [
+        *([whose] if whose else []),
+        *(["rough"] if rough else []),
+        *([f"{', '.join(left_out)} not used"] if left_out else []),
+        *(["far from the data"] if far else []),
+    ]
+    # A failing score left out is said in the parenthesis, in a word.
+    failing_said = (
+        f" Step 2 CK {v['step2_score']}: below passing." if failing and not any(m.label == STEP2_LABEL for m in blocked) else ""
+    )
+    gist = pinned_line(
+        spec.name,
+        f"{about(probability)} of" if used else f"base rate {_rate(prior)} for",
+        f" {gist_names([m.label for m in used])} matched" if used else "",
+        short_caveats,
+        failing_said,
+        _unseen_tiny(flags, in_group) if flags else [""],
+    )
     return {
         "inputs": dict(v),
         "specialty_name": spec.name,

@@ -142,7 +142,7 @@ def test_the_phone_headline_never_covers_the_field_being_edited(page: Any, site_
     )
     widget.locator('[name="applicant_type"]').select_option("us-img")
     page.wait_for_function(
-        "(slot) => slot.textContent.includes('non-US IMG figures')", arg=widget.locator(".mpb-live-headline").element_handle()
+        "(slot) => slot.textContent.includes('(not your group)')", arg=widget.locator(".mpb-live-headline").element_handle()
     )
     widget.locator('[name="specialty"]').focus()
     seen = []
@@ -469,7 +469,7 @@ def pinned_line_at_320_px(
     [
         (
             {"applicant_type": "us-img", "specialty": "dermatology", "step2_score": "255", "contiguous_ranks": "10"},
-            "non-US IMG figures; score, ranks not used",
+            "not your group; score, ranks not used",
         ),
         ({"specialty": "orthopaedic-surgery", "step2_score": "215", "contiguous_ranks": "3"}, "failing score, ranks not used"),
         ({"specialty": "neurological-surgery", "step2_score": "250"}, "score not used"),

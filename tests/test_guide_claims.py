@@ -781,7 +781,7 @@ CLAIMS = (
     ),
     Claim(
         "calculators/application-cost.md",
-        "its late registration fee ($50 more after 30 November) and its fee for each partner of a couple ($15 each) "
+        "its late registration fee ($50 more) and its fee for each partner of a couple ($15 each) "
         "are old figures, from the 2016–17 NRMP fee page",
         lambda: (
             (ac.NRMP_LATE.amount_usd, ac.NRMP_COUPLE.amount_usd) == ("50", "15") and ac.NRMP_LATE.is_old and ac.NRMP_COUPLE.is_old
@@ -4567,3 +4567,59 @@ def test_staying_in_as_a_couple_dates_the_late_fee_from_the_cycle() -> None:
     assert "30 November" not in section
     assert 'Registration without the late fee {{ cycle_tensed("early_registration_ends", "ends", "ended") }} ' in section
     assert '{{ cycle_date("early_registration_ends", on=True) }}; each partner who registers after it pays the fee.' in section
+
+
+# --- odds55: the calculator pages say what the calculators now say, in short sentences (soap audit s55, 6 and 11) ---
+@pytest.mark.parametrize(
+    ("built", "said"), [("2026-06-10", "ends around 30 November 2026"), ("2026-12-07", "ended around 30 November 2026")]
+)
+def test_application_costs_page_dates_the_late_fee_from_the_cycle(monkeypatch: pytest.MonkeyPatch, built: str, said: str) -> None:
+    # "30 November" was typed twice, as a fact of every season.
+    import jinja2
+
+    import macros
+
+    pin_build_date(monkeypatch, built)
+    source = (ROOT / "docs" / "calculators/application-cost.md").read_text(encoding="utf-8")
+    assert "30 November" not in source
+    lines = [line for line in source.splitlines() if "early_registration_ends" in line]
+    assert len(lines) == 2
+    names = ("cycle_date", "cycle_tensed")
+    for line in lines:
+        shown = _rendered_text(jinja2.Template(line).render({name: getattr(macros, name) for name in names}))
+        assert f"late fee {said} (Match 2027: estimated by rule" in shown, shown
+
+
+def test_the_packet_check_page_names_the_note_on_a_statement_sent_to_a_first_year() -> None:
+    from calculators import packet_check
+
+    text = page_text("calculators/packet-check.md")
+    assert "the checker only counts them" not in text
+    # The calculator's own note, in the page's words.
+    assert packet_check.FIRST_YEAR_STATEMENT.split(" program ", 1)[1] in text
+    assert "A statement written for a field and sent to one of them gets a note: such a program may take it" in text
+
+
+def test_the_competitiveness_pages_no_match_bullet_reads_in_short_sentences() -> None:
+    # Sentences of 46, 77 and 39 words (soap audit s55, 11).
+    said = _between(
+        page_text("calculators/competitiveness.md"), "- **After a no-match**", "Applying again to an ultra-competitive"
+    )
+    assert "Name that field as the backup in [program counts](program-counts.md) and tick the changing-field box" in said
+    assert not _long_sentences(said.replace(".** ", ". "), 35), _long_sentences(said, 35)
+
+
+@pytest.mark.parametrize("lead", ["- **Your own chances.**", "- **Whether you applied before.**"])
+def test_the_match_odds_page_says_the_figure_is_not_your_chance_in_short_sentences(lead: str) -> None:
+    # "A ceiling" claimed more than the notes, and the reapplicant bullet was one sentence of 76 words.
+    text = page_text("calculators/match-odds.md")
+    bullet = text[text.index(lead) :].split(" - **", 1)[0]
+    assert "ceiling" not in bullet
+    assert not _long_sentences(bullet.replace(".** ", ". "), 35), _long_sentences(bullet, 35)
+    if "chances" in lead:
+        assert "The figure is not your own chance." in bullet
+        assert "the result says the figure is probably an overestimate for you, so your own chance is probably lower" in bullet
+    else:
+        assert bullet.startswith(
+            f"{lead} If you did not match last time, in this field or another, read the estimate as more likely too high"
+        )

@@ -668,11 +668,15 @@ def test_a_reader_outside_the_data_is_told_so_in_the_headline(applicant: str, gr
     )
     assert (data.PRIOR_GRADUATE_RATE in _lead(match_odds.render(graduate))) is (applicant != "us-img")
     assert result["comparison_group"]["reader_in_group"] is False
-    assert result["summary"].endswith("; figures for non-US IMGs, not your group).")
+    # Whose figures they are, in the first sentence, and that they are not the reader's chance (soap audit s55, 6).
+    assert result["summary"].startswith(
+        "Internal Medicine: about 53% of 2026 non-US IMGs with your Step 2 CK matched (NRMP Charting Outcomes 2026; "
+        f"base rate 48.5%; not your group). {match_odds.ESTIMATE_NOT_YOURS}"
+    )
     base_only = compute({"specialty": "internal-medicine", "applicant_type": applicant, "step2_score": None})
     # A DO with no score hears next whether a COMLEX score counted (usdo audit s44, 4).
     comlex = f" {profile.NO_SCORE_NOTE_DO}" if applicant == "us-do" else ""
-    assert base_only["summary"].endswith(f"(figures for non-US IMGs, not your group).{comlex}")
+    assert base_only["summary"].endswith(f"(NRMP Charting Outcomes 2026; not your group). {match_odds.BASE_NOT_YOURS}{comlex}")
     # The estimate itself is the same: only the words around it change.
     assert result["probability"] == compute({"applicant_type": "non-us-img", "step2_score": 250})["probability"]
 
@@ -727,7 +731,7 @@ def test_a_bound_is_not_called_about() -> None:
     result = compute({"specialty": "pediatrics", "step2_score": 300, "contiguous_ranks": 5})
     assert "over 99%" in str(match_odds.render(result)) and "about <strong>over" not in str(match_odds.render(result))
     # The status line, which a screen reader hears, says it the same way.
-    assert "by this model, over 99% of" in result["summary"]
+    assert result["summary"].startswith("Pediatrics: over 99% of 2026 non-US IMGs")
 
 
 def test_a_score_left_out_carries_no_far_from_the_data_warning() -> None:
@@ -770,7 +774,7 @@ def test_obgyn_at_256_reads_just_under_even_odds() -> None:
     result = compute({"specialty": "obstetrics-gynecology", "step2_score": 256})
     assert result["probability"] == 0.4973
     assert "<strong>just under 50%</strong> of those with your Step 2 CK matched" in str(match_odds.render(result))
-    assert "by this model, just under 50% of" in result["summary"]
+    assert result["summary"].startswith("Obstetrics and Gynecology: just under 50% of 2026 non-US IMGs")
 
 
 def test_a_low_score_where_it_barely_moves_the_estimate_is_not_read_as_competitive() -> None:
@@ -996,8 +1000,9 @@ def test_ranks_left_out_still_say_ranks_at_the_unmatched_median_in_the_summary_a
         "few applicants behind their figures. Your 3 ranks: at the unmatched non-US IMGs' median, 3 (NRMP Charting "
         "Outcomes 2026)."
     )
-    # The phone's pinned line keeps what was left out and whose figures these are (3).
-    assert result["gist"] == ("Orthopaedic Surgery: base rate 22.7% (non-US IMG figures; score, ranks not used).")
+    # The phone's pinned line keeps what was left out and whose figures these are (3), by name and year (soap
+    # audit s55, 6): the field's name, chosen just above it, gives way first.
+    assert result["gist"] == "Base rate 22.7% for 2026 non-US IMGs (not your group; score, ranks not used)."
 
 
 @pytest.mark.parametrize(
@@ -1198,16 +1203,20 @@ def test_a_failed_attempt_an_old_graduation_and_a_visa_need_move_no_number(appli
     ]
 
 
-def test_an_old_graduate_with_red_flags_reads_the_estimate_as_a_ceiling_in_headline_summary_and_read_out() -> None:
+def test_an_old_graduate_with_red_flags_reads_the_estimate_as_probably_too_high_in_headline_summary_and_read_out() -> None:
+    # "A ceiling" claimed more than the notes' "more likely too high than too low" (soap audit s55, 6).
     result = compute(OLD_GRADUATE)
-    said = "These figures cannot see your failed exam attempt, graduation 10 years ago and visa need, so for you the estimate is a ceiling."
+    said = (
+        "These figures cannot see your failed exam attempt, graduation 10 years ago and visa need, so for you this figure "
+        "is probably an overestimate."
+    )
     assert said in result["summary"]
     headline = unescape(
         re.sub("<[^>]+>", "", str(match_odds.render(result)).split('class="mpb-headline"', 1)[1].split("</p>", 1)[0])
     )
     assert said in headline
     assert (
-        "A ceiling for you: these figures cannot see your failed exam attempt, graduation 10 years ago and visa need."
+        "Yours is probably lower: these figures cannot see your failed exam attempt, graduation 10 years ago and visa need."
         in (result["announced"])
     )
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
@@ -1221,7 +1230,8 @@ def test_an_old_graduate_with_red_flags_reads_the_estimate_as_a_ceiling_in_headl
     assert result["notes"][3].startswith("Your visa need, as you answered: the competitiveness check counts any visa need")
     # Nothing of it for a clean file.
     clean = compute({**OLD_GRADUATE, **CLEAN_FILE})
-    assert "ceiling" not in clean["summary"] + clean["announced"] + str(match_odds.render(clean))
+    shown = clean["summary"] + clean["announced"] + clean["gist"] + str(match_odds.render(clean))
+    assert "overestimate" not in shown and "probably lower" not in shown
     assert not any(n.startswith(("Your failed", "You graduated", "Your visa need")) for n in clean["notes"])
 
 
@@ -1250,10 +1260,10 @@ def test_the_flags_follow_the_competitiveness_checks_rules() -> None:
 
 
 def test_a_reader_outside_the_figures_group_reads_the_flags_pulling_against_the_groups_rate() -> None:
-    # "A ceiling" beside "likely on the low side for you" would say both ways at once.
+    # "Probably lower" beside "likely on the low side for you" would say both ways at once.
     result = compute({**OLD_GRADUATE, "applicant_type": "us-img", "exam_failures": 2, "years_since_graduation": 1})
     assert "These figures cannot see your 2 failed exam attempts and visa need, which pull your chance down." in result["summary"]
-    assert "ceiling" not in result["summary"] + result["announced"]
+    assert "overestimate" not in result["summary"] and "probably lower" not in result["announced"] + result["gist"]
     note = str(result["comparison_group"]["note"])
     assert "your file has 2 failed exam attempts and a visa need, which pull the other way" in note
     assert "unless your file has" not in note
@@ -1261,12 +1271,17 @@ def test_a_reader_outside_the_figures_group_reads_the_flags_pulling_against_the_
     assert "your file has 2 failed exam attempts, which pull the other way" in str(one["comparison_group"]["note"])
 
 
-def test_the_base_rate_alone_is_a_ceiling_too() -> None:
+def test_the_base_rate_alone_is_probably_too_high_too() -> None:
     result = compute({**OLD_GRADUATE, "step2_score": None, "contiguous_ranks": None})
-    assert result["summary"].startswith("Family Medicine: base rate 53.9%")
+    # Whose share it is, with its source and year, and that it is not the reader's chance (soap audit s55, 6).
+    assert result["summary"].startswith(
+        "Family Medicine: base rate 53.9%, the share of 2026 non-US IMGs who ranked it first and matched (NRMP Charting "
+        f"Outcomes 2026). {match_odds.BASE_NOT_YOURS} These figures cannot see"
+    )
     # Then, beside the visa, what else these figures cannot see (planner audit s54, 5).
-    assert result["summary"].endswith(f"so for you the estimate is a ceiling.{match_odds.US_FILE_UNSEEN}")
-    assert "A ceiling for you" in result["announced"]
+    assert result["summary"].endswith(f"so for you this figure is probably an overestimate.{match_odds.US_FILE_UNSEEN}")
+    assert "Yours is probably lower" in result["announced"]
+    assert result["gist"] == "Family Medicine: base rate 53.9% for 2026 non-US IMGs. Your chance: probably lower."
 
 
 @pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
@@ -1279,7 +1294,10 @@ def test_what_is_read_out_with_every_flag_keeps_to_forty_words_and_still_says_th
         said = result["announced"]
         assert len(said.split()) <= registry.READ_OUT_WORDS, said
         if result["probability"] is not None:
-            assert ("ceiling" in said) == (applicant == "non-us-img") and ("cannot see" in said or "nseen" in said), said
+            # In the figures' group, the reader's own chance is probably lower; outside it, the flags are named unseen.
+            assert ("probably lower" in said) == (applicant == "non-us-img"), said
+            assert "probably lower" in said or "nseen" in said, said
+            assert "ceiling" not in said, said
             assert ("rough" in said) == result["rough"], said
         if score == 200:
             assert "200" in said, said
@@ -1347,16 +1365,33 @@ def test_a_us_senior_in_a_field_that_is_not_competitive_is_not_given_orthopaedic
     assert "US seniors in competitive fields rank many more programs" in str(radiology["comparison_group"]["note"])
 
 
-def test_a_visa_need_alone_makes_the_estimate_likely_high_not_a_ceiling() -> None:
-    # Most non-US IMGs need a visa, so "a ceiling" met every default reader;
-    # a failed attempt or an old graduation still makes it one (diff review
-    # s43, second, 4).
-    visa_only = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 240})
-    assert visa_only["unseen_flags"] == [match_odds.VISA_FLAG]
-    for said in (str(visa_only["summary"]), str(visa_only["announced"])):
-        assert "ceiling" not in said and ("too high than too low" in said or "Likely high" in said)
-    failed = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 240, "exam_failures": 1})
-    assert "ceiling" in str(failed["summary"]) and "ceiling" in str(failed["announced"])
+@pytest.mark.parametrize(
+    "flagged",
+    [
+        {"exam_failures": 1},
+        {"previously_unmatched": True},
+        {"years_since_graduation": 10},
+        {"needs_visa": "true"},
+        {"needs_visa": "true", "exam_failures": 2, "previously_unmatched": True},
+    ],
+)
+def test_every_red_flag_makes_the_figure_probably_an_overestimate_never_a_ceiling(flagged: dict[str, object]) -> None:
+    # "A ceiling" for a failed attempt or an old graduation claimed more than
+    # the notes' "more likely too high than too low", and "A ceiling for you:
+    # red flags unseen" was jargon beside "about 47% matched" (soap audit s55,
+    # 6).  A visa need or a past no-match alone was only "likely high"
+    # already (diff review s43, second, 4): now every flag says the same.
+    reader = {"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 240, "needs_visa": "false"}
+    result = compute({**reader, **flagged})
+    assert result["unseen_flags"]
+    assert ", so for you this figure is probably an overestimate." in result["summary"]
+    assert " Yours is probably lower" in result["announced"]
+    assert result["gist"].endswith((" Your chance: probably lower.", " Yours: probably lower.")), result["gist"]
+    for said in (result["summary"], result["announced"], result["gist"], *result["notes"], str(match_odds.render(result))):
+        assert "ceiling" not in said and "Likely high" not in said, said
+    # With no flag, none of it.
+    clean = compute(reader)
+    assert clean["unseen_flags"] == [] and "probably" not in clean["summary"] + clean["announced"] + clean["gist"]
 
 
 # --- usdo audit s44: a US DO senior in psychiatry, COMLEX only -------------------------------
@@ -1521,20 +1556,6 @@ def test_a_past_no_match_is_named_in_the_summary_headline_and_read_out() -> None
     assert "no-match" not in first["summary"] + first["announced"] and first["unseen_flags"] == []
 
 
-def test_for_a_non_us_img_a_past_no_match_makes_the_estimate_likely_high_not_a_ceiling() -> None:
-    # The figures count reapplicants in, so, like the visa, the estimate is more likely too high; a failed attempt still makes it a ceiling.
-    inputs = {**REAPPLICANT, "applicant_type": "non-us-img", "needs_visa": "false"}
-    result = compute(inputs)
-    assert (
-        "These figures cannot see your past no-match, so the estimate is more likely too high than too low for you."
-        in result["summary"]
-    )
-    assert "Likely high for you: your past no-match unseen." in result["announced"]
-    both = compute({**inputs, "needs_visa": "true", "exam_failures": 1})
-    assert both["unseen_flags"] == ["failed exam attempt", "past no-match", "visa need"]
-    assert "so for you the estimate is a ceiling." in both["summary"] and "A ceiling" in both["announced"]
-
-
 @pytest.mark.parametrize(
     "inputs", [{}, {"contiguous_ranks": None}, {"step2_score": None}, {"exam_failures": 2, "years_since_graduation": 9}]
 )
@@ -1566,7 +1587,7 @@ def test_a_reapplicant_who_enters_ranks_is_told_to_count_this_seasons_not_the_li
 def test_the_note_on_reapplicants_speaks_to_one_who_changed_field_too() -> None:
     # Read by a reader who moved from internal to family medicine as "a second
     # try at the same field", so not theirs (fmusimg audit s46, 4).
-    assert "in a new field the no-match is still on your record" in match_odds.REAPPLICANT_NOTE
+    assert "In a new field the no-match is still on your record" in match_odds.REAPPLICANT_NOTE
     assert match_odds.REAPPLICANT_NOTE.endswith("So for you this estimate is more likely too high than too low.")
 
 
@@ -1580,7 +1601,7 @@ def test_what_is_read_out_with_every_flag_and_a_past_no_match_keeps_to_forty_wor
         said = result["announced"]
         assert len(said.split()) <= registry.READ_OUT_WORDS, said
         if result["probability"] is not None:
-            assert "cannot see" in said or "nseen" in said, said
+            assert "probably lower" in said or "nseen" in said, said
 
 
 def test_a_phone_keeps_the_figure_and_its_caution_in_view_under_the_form() -> None:
@@ -1588,16 +1609,66 @@ def test_a_phone_keeps_the_figure_and_its_caution_in_view_under_the_form() -> No
     # likely too high" (offprint audit s44, 1).
     from calculators.render import render_result
 
+    # "Internal Medicine: about 47% matched. A ceiling for you: red flags
+    # unseen." read as the reader's own chance: the line says whose figure it
+    # is, and that theirs is probably lower (soap audit s55, 6).
     result = match_odds.compute({})
-    assert result["gist"] == "Internal Medicine: about 44% matched. Likely high for you: your visa need unseen."
+    assert result["gist"] == "About 44% of 2026 non-US IMGs with your score matched. Your chance: probably lower."
     assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(match_odds, result))
     flagged = match_odds.compute({"exam_failures": 1, "years_since_graduation": 10})
-    assert flagged["gist"] == "Internal Medicine: about 44% matched. A ceiling for you: red flags unseen."
+    assert flagged["gist"] == result["gist"]
+    # The audit's reader: a failed attempt and a visa need, 232 and 4 internal medicine ranks.
+    reader = match_odds.compute({"step2_score": 232, "contiguous_ranks": 4, "exam_failures": 1, "years_since_graduation": 4})
+    assert reader["gist"] == "About 47% of 2026 non-US IMGs with your score and ranks matched. Yours: probably lower."
+    # Where it fits, the field's name too.
+    assert match_odds.compute({"needs_visa": "false"})["gist"] == (
+        "Internal Medicine: about 44% of 2026 non-US IMGs with your score matched."
+    )
     # Whose figures, for a reader outside the group (jsreview audit s44, 2), and a failing score.
     for applicant in ("us-md", "us-do", "us-img"):
-        assert "(non-US IMG figures)" in match_odds.compute({"applicant_type": applicant})["gist"], applicant
+        assert (
+            "2026 non-US IMGs with your score matched (not your group)"
+            in match_odds.compute({"applicant_type": applicant})["gist"]
+        ), applicant
     failing = match_odds.compute({"step2_score": 205})["gist"]
     assert failing.index("Step 2 CK 205: below passing.") < 80, failing
+
+
+# --- soap audit s55, 6 and 11: whose figure it is, and a short first sentence ------------------------------
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_short_form_reads_as_the_readers_own_chance_and_each_keeps_to_its_room(slug: str) -> None:
+    from calculators.registry import PINNED_LINE_CHARS
+
+    flagged = {**FLAGGED_FILE, "previously_unmatched": True}
+    for applicant, score, ranks, file in itertools.product(APPLICANTS, (None, 205, 250), (None, 1, 6), (CLEAN_FILE, flagged)):
+        result = compute(
+            {"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks, **file}
+        )
+        summary, said, gist = result["summary"], result["announced"], result["gist"]
+        # "Internal Medicine: about 47% matched." read as the reader's chance: every form names the group.
+        for each in (summary, said, gist):
+            assert not re.search(r"%\)?\s+matched", each) and "ceiling" not in each, each
+            assert "non-US IMG" in each, each
+        first = summary.split(". ", 1)[0]
+        assert len(first.split()) <= 35, first
+        assert "2026 non-US IMGs" in first and "(NRMP Charting Outcomes 2026" in first, first
+        assert (
+            match_odds.ESTIMATE_NOT_YOURS
+            if result["measures"] and any(m["used"] for m in result["measures"])
+            else match_odds.BASE_NOT_YOURS
+        ) in summary
+        assert ("not your group" in first) is (applicant != "non-us-img"), first
+        assert len(gist) <= PINNED_LINE_CHARS, gist
+        assert len(said.split()) <= registry.READ_OUT_WORDS, said
+        # With red flags, a reader in the figures' group reads that theirs is
+        # probably lower, in every form; on the phone's line a failing score
+        # takes its room, as the figure assumes a pass.
+        if applicant == "non-us-img" and file is flagged:
+            assert "so for you this figure is probably an overestimate" in summary
+            assert "probably lower" in said, said
+            assert "probably lower" in gist or f"Step 2 CK {score}: below passing." in gist, gist
+        if applicant == "non-us-img" and file is CLEAN_FILE:
+            assert "probably" not in said + gist
 
 
 def test_the_ranks_help_and_method_count_no_preliminary_or_transitional_programs() -> None:
@@ -1623,6 +1694,49 @@ def test_the_read_out_always_says_an_entered_input_was_left_out() -> None:
                     if any(not m["used"] for m in result["measures"]):
                         assert "not used" in result["announced"], result["announced"]
                         assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+# --- soap audit s55, 11: the notes in short sentences, what to do first, citations at the end ---------------
+def _sentences(text: str) -> list[str]:
+    """A note's sentences, its bracketed citations left out."""
+    plain = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", "", text)
+    return [each for each in re.split(r"(?<=\.) (?=[A-Z])", plain) if each]
+
+
+def test_the_notes_every_reader_gets_read_in_sentences_of_35_words_or_fewer() -> None:
+    # RED_FLAGS_UNSEEN ran to 41 words, COMPARING_FIELDS to 40, the flat one
+    # to 42, the reapplicant note to 59 and the Charting Outcomes note to 44.
+    for note in (
+        match_odds.RED_FLAGS_UNSEEN,
+        match_odds.COMPARING_FIELDS,
+        match_odds.COMPARING_FIELDS_FLAT,
+        match_odds.REAPPLICANT_NOTE,
+    ):
+        assert max(len(each.split()) for each in _sentences(note)) <= 35, note
+    # What to do first, with the meaning kept.
+    assert match_odds.RED_FLAGS_UNSEEN.startswith(
+        "If you have a failed exam attempt, graduated more than 5–7 years ago with little recent clinical work, or need "
+        "a visa, read the estimate as more likely too high than too low. "
+    )
+    assert "nor those who need a visa from the permanent residents counted with them, who need none." in (
+        match_odds.RED_FLAGS_UNSEEN
+    )
+    assert match_odds.RED_FLAGS_UNSEEN.endswith(
+        "The IMG article counts the first two as red flags, and needing an H-1B where few programs sponsor it."
+    )
+    assert match_odds.COMPARING_FIELDS.startswith(
+        "Read a clearly higher estimate here than for another specialty as a sign, not proof,"
+    )
+    assert match_odds.COMPARING_FIELDS_FLAT.startswith(
+        "A higher estimate here than for another specialty does not make this the easier field for you."
+    )
+    for slug in SLUGS:
+        for applicant in APPLICANTS:
+            notes = compute({"specialty": slug, "applicant_type": applicant})["notes"]
+            [note] = [n for n in notes if n.startswith("These figures describe")]
+            # Two sentences, each within 35 words as written, the full citation at the end.
+            assert note.endswith(f"({data.CHARTING_OUTCOMES.cite()}, {match_odds.HOW_COPIED}).")
+            assert all(len(each.split()) <= 35 for each in note.split(". They do not cover ")), note
 
 
 # --- Reserved places beside the field's figures (pgy1res audit s46, 6) ----------------
@@ -1694,30 +1808,25 @@ OLD_GP = {
 }
 
 
-def test_an_old_graduation_alone_is_a_ceiling_only_without_recent_work() -> None:
-    # "for you the estimate is a ceiling" on the years alone, where the
-    # check counts no red flag with 6 months of recent work (oldgrad audit s52, 2).
+def test_an_old_graduation_alone_is_probably_an_overestimate_whatever_the_recent_work() -> None:
+    # "For you the estimate is a ceiling" on the years alone met a GP whom the
+    # check does not flag with 6 months of recent work (oldgrad audit s52, 2);
+    # with it or without, the years leave the estimate more likely too high,
+    # so one clause says so, and the note gives the check's rule (soap audit s55, 6).
     result = compute(OLD_GP)
-    said = (
-        "These figures cannot see your graduation 8 years ago. For you the estimate is a ceiling if you have had under "
-        "6 months of hands-on clinical work in the 3 years before you submit, and otherwise more likely too high than "
-        "too low."
-    )
+    said = "These figures cannot see your graduation 8 years ago, so for you this figure is probably an overestimate."
     assert result["summary"].endswith(said)
     assert said in _headline_of(result)
-    assert "so for you the estimate is a ceiling" not in result["summary"] + _headline_of(result)
-    assert result["announced"].endswith(
-        "Likely high for you: your graduation 8 years ago unseen; a ceiling if you have had under 6 months of hands-on "
-        "clinical work in the 3 years before you submit."
-    )
+    assert result["announced"].endswith("Yours is probably lower: these figures cannot see your graduation 8 years ago.")
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
-    assert result["gist"] == "Psychiatry: about 61% matched. Likely high or a ceiling: graduation 8 years ago unseen."
-    # With a visa need too, the same condition; a failed attempt still makes it a plain ceiling.
+    assert result["gist"] == "Psychiatry: about 61% of 2026 non-US IMGs with your score matched. Yours: probably lower."
+    # With a visa need, or a failed attempt, the same words.
     visa = compute({**OLD_GP, "needs_visa": "true"})
-    assert "graduation 8 years ago and visa need. For you the estimate is a ceiling if you have had under" in visa["summary"]
+    assert "graduation 8 years ago and visa need, so for you this figure is probably an overestimate." in visa["summary"]
     failed = compute({**OLD_GP, "exam_failures": 1})
     assert failed["summary"].endswith(
-        "These figures cannot see your failed exam attempt and graduation 8 years ago, so for you the estimate is a ceiling."
+        "These figures cannot see your failed exam attempt and graduation 8 years ago, so for you this figure is "
+        "probably an overestimate."
     )
 
 
@@ -1731,8 +1840,6 @@ def test_the_recent_work_condition_is_the_competitiveness_checks_own(monkeypatch
     )
     result = compute(OLD_GP)
     condition = "if you have had under 9 months of hands-on clinical work in the 4 years before you submit"
-    assert condition in result["summary"]
-    assert "a ceiling if you have had under 9 months of hands-on clinical work in the 4 years" in result["announced"]
     (note,) = [n for n in result["notes"] if n.startswith("You graduated")]
     assert condition[0].upper() + condition[1:] in note
 
@@ -1745,38 +1852,34 @@ def test_the_graduation_note_is_short_sentences_with_the_condition_first() -> No
     assert max(len(each.split()) for each in sentences) <= 30, sentences
     assert (
         "If you have had under 6 months of hands-on clinical work in the 3 years before you submit, the competitiveness "
-        "check counts your graduation year as a red flag. This estimate is then a ceiling for you."
+        "check counts your graduation year as a red flag. With more recent work, it does not, though it still takes "
+        "points off for the years. Either way, this estimate is probably an overestimate for you."
     ) in note
-    assert "The estimate is then more likely too high than too low." in note
+    assert "ceiling" not in note
 
 
-def test_the_read_outs_shortest_flags_clause_keeps_each_lean() -> None:
-    # The shortest form said "A ceiling" for any reader in the group, a visa
-    # need alone included, whose long form says only "likely high".
+def test_the_read_outs_shortest_flags_clause_is_plain_words() -> None:
+    # "A ceiling: red flags unseen." was jargon, and claimed more than the
+    # notes (soap audit s55, 6): every flag now says the reader's chance is probably lower.
     shortest = match_odds.unseen_heard_shortest
     old = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})["unseen_flags"][0]
-    assert shortest([match_odds.VISA_FLAG], True) == " Likely high: red flags unseen."
-    assert shortest([old, match_odds.VISA_FLAG], True) == " Likely high or a ceiling: red flags unseen."
-    assert shortest(["failed exam attempt", old], True) == " A ceiling: red flags unseen."
+    assert shortest([match_odds.VISA_FLAG], True) == " Yours is probably lower, given your red flag."
+    assert shortest([old, match_odds.VISA_FLAG], True) == " Yours is probably lower, given your red flags."
+    assert shortest(["2 failed exam attempts"], True) == " Yours is probably lower, given your red flags."
     assert shortest([match_odds.VISA_FLAG], False) == " Red flags unseen: see the notes."
 
 
-def test_an_old_graduation_is_told_apart_by_its_kind_not_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Match odds found the old graduation among its flags by parsing the
-    # flag's words (second read, session 52 note): the flag now says which it is.
+def test_an_old_graduation_is_marked_as_the_checks_flag_and_named_in_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The flag says which it is, as the competitiveness check's does (second read, session 52 note).
     from calculators import profile
 
     old = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})["unseen_flags"]
-    assert old == ["graduation 8 years ago"] and match_odds.lean(old) == "ceiling-without-recent-work"
-    assert getattr(old[0], "kind", None) == profile.OLD_GRADUATION_KIND
-    # The same words without the kind are not taken for it.
-    assert match_odds.lean(["graduation 8 years ago"]) == "ceiling"
-    # Reworded, the flag keeps its lean, and every clause follows.
+    assert old == ["graduation 8 years ago"] and getattr(old[0], "kind", None) == profile.OLD_GRADUATION_KIND
+    # Reworded, the flag is named in its new words, with the same clause.
     monkeypatch.setattr(match_odds, "OLD_GRADUATION_WORDS", "{} since you graduated")
     result = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})
     assert result["unseen_flags"] == ["8 years since you graduated"]
-    assert match_odds.lean(result["unseen_flags"]) == "ceiling-without-recent-work"
-    assert f"For you the estimate is a ceiling {match_odds.without_recent_work()}" in result["summary"]
+    assert "cannot see your 8 years since you graduated, so for you this figure is probably an overestimate." in result["summary"]
 
 
 # --- midseason audit s52, 4: no interviews in December --------------------------------------------------------
@@ -1861,6 +1964,41 @@ def test_zero_ranks_say_what_can_still_be_done_on_the_day(
     for words in not_said:
         assert words not in text, (today, words)
     assert (cycle.SHORT_OF_INTERVIEWS in text) is (today == "2026-12-21")
+
+
+# --- soap audit s55, 3 and 9: the rank lists closed by our reckoning; SOAP over once Match Day is past ---
+ALMOST_CERTAINLY_CLOSED = "The rank lists for the Match 2027 have almost certainly closed"
+SOAP_HEDGE = "has ended by our estimate"
+
+
+@pytest.mark.parametrize(
+    ("today", "said", "not_said"),
+    [
+        # Match Day (19 March 2027, by rule) less the shortest published gap, 16 days: the NRMP's may be later.
+        ("2027-03-03", ["the NRMP's own deadline may be later"], [ALMOST_CERTAINLY_CLOSED, "have closed"]),
+        # From the next day to Match Week, closed by our reckoning only, and said so, with why.
+        ("2027-03-04", [ALMOST_CERTAINLY_CLOSED, "What is left this season is SOAP"], ["may be later"]),
+        ("2027-03-10", [ALMOST_CERTAINLY_CLOSED, "What is left this season is SOAP"], ["may be later"]),
+        # In Match Week the lists have surely closed.
+        ("2027-03-16", ["The rank lists for the Match 2027 have closed, and SOAP is the route"], ["almost certainly"]),
+        # After Match Day SOAP is surely over: no "by our estimate... confirm", as the guides say it.
+        ("2027-03-20", ["SOAP for the Match 2027 is over.", "now that SOAP has ended you may contact"], [SOAP_HEDGE, "confirm"]),
+        ("2027-04-01", ["SOAP for the Match 2027 is over.", "now that SOAP has ended you may contact"], [SOAP_HEDGE, "confirm"]),
+    ],
+)
+def test_zero_ranks_in_match_month_say_how_surely_the_lists_and_soap_have_closed(
+    monkeypatch: pytest.MonkeyPatch, today: str, said: list[str], not_said: list[str]
+) -> None:
+    from calculators import cycle
+
+    pin_build_date(monkeypatch, today)
+    steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
+    for words in said:
+        assert words in steps, (today, words)
+    for words in not_said:
+        assert words not in steps, (today, words)
+    if ALMOST_CERTAINLY_CLOSED in said:
+        assert f"{ALMOST_CERTAINLY_CLOSED} ({cycle.deadline_gaps_said()})." in steps
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -2051,13 +2189,13 @@ def test_the_summary_and_headline_name_the_inputs_the_figure_used() -> None:
         assert f"of 2026 non-US IMGs with {named} matched" in result["summary"]
         assert f"of those with {named} matched." in _headline(match_odds.render(result))
         assert "your inputs" not in result["summary"] + str(match_odds.render(result))
-    assert score["summary"].startswith("Internal Medicine: by this model, about 48% of 2026 non-US IMGs with your Step 2 CK")
+    assert score["summary"].startswith("Internal Medicine: about 48% of 2026 non-US IMGs with your Step 2 CK matched")
 
 
 def test_where_the_visa_is_named_us_experience_and_letters_are_named_too() -> None:
     planner = compute({"specialty": "internal-medicine", "applicant_type": "non-us-img", "step2_score": 245})
     said = (
-        "These figures cannot see your visa need, so the estimate is more likely too high than too low for you. Nor "
+        "These figures cannot see your visa need, so for you this figure is probably an overestimate. Nor "
         "can they see your US clinical experience or US letters: the competitiveness check asks about both."
     )
     assert said in planner["summary"] and said in _headline(match_odds.render(planner))
@@ -2065,9 +2203,11 @@ def test_where_the_visa_is_named_us_experience_and_letters_are_named_too() -> No
     for inputs in ({"needs_visa": "false"}, {"applicant_type": "us-img"}):
         result = compute({"specialty": "internal-medicine", "step2_score": 245, **inputs})
         assert match_odds.US_FILE_UNSEEN not in result["summary"] + _headline(match_odds.render(result))
-    # The read-out keeps to its length and is unchanged.
+    # The read-out keeps to its length, and says whose figure it is and that the reader's is probably lower
+    # (soap audit s55, 6).
     assert planner["announced"] == (
-        "Internal Medicine: about 48% matched (an estimate; base rate 48.5%). Likely high for you: your visa need unseen."
+        "Internal Medicine: about 48% of 2026 non-US IMGs with your score matched (an estimate; base rate 48.5%). Yours "
+        "is probably lower: these figures cannot see your visa need."
     )
 
 
