@@ -1582,8 +1582,8 @@ def _match_odds_pointer(
     fields = and_list([f"{spec.name} {match_odds.about(there)}" for spec, there in sorted(named, key=lambda p: -p[1])[:2]])
     return (
         f"{alike}: at {inputs['step2_score']}, {fields}, against {match_odds.about(kept)} in {backup.name} and "
-        f"{match_odds.about(first_odds)} in {primary.name} ({data.CHARTING_OUTCOMES.cite()}; a ceiling where your file "
-        f"has red flags). Compare them there, if you would gladly train in them, before you keep {backup.name} (our "
+        f"{match_odds.about(first_odds)} in {primary.name} ({data.CHARTING_OUTCOMES.cite()}; {match_odds.OVERESTIMATE} where "
+        f"your file has red flags). Compare them there, if you would gladly train in them, before you keep {backup.name} (our "
         "advice)."
     )
 

@@ -1431,8 +1431,8 @@ def test_the_lower_rated_backup_warning_says_the_swap_only_to_a_reapplicant_and_
     assert psych.endswith(
         "Otherwise, the check can rate several fields alike, where the match odds calculator still tells them apart "
         "by your Step 2 CK: at 238, Pediatrics about 69%, against about 42% in Internal "
-        f"Medicine and about 58% in Psychiatry ({data.CHARTING_OUTCOMES.cite()}; a ceiling where your file has red "
-        "flags). Compare them there, if you would gladly train in them, before you keep Internal Medicine (our advice)."
+        f"Medicine and about 58% in Psychiatry ({data.CHARTING_OUTCOMES.cite()}; probably an overestimate where your "
+        "file has red flags). Compare them there, if you would gladly train in them, before you keep Internal Medicine (our advice)."
     )
     # Not family medicine, whose estimate is level at every score, which match
     # odds says ranks no field (diff review s51b, 3).
