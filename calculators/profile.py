@@ -479,6 +479,12 @@ REMEMBERED_FOR: Mapping[str, str] = {
     "backup_signals": BACKUP_SPECIALTY.name,
     "primary_programs": "primary_specialty",
     "backup_programs": BACKUP_SPECIALTY.name,
+    # Each asked "in this specialty": remembered bare, 4 internal medicine
+    # letters and 3 rotations scored dermatology 29/100 where it gave 10, and
+    # 77 ranks gave psychiatry about 88% where it gave 59% (browser audit s55, 1).
+    "specialty_letters": SPECIALTY.name,
+    "away_rotations": SPECIALTY.name,
+    "contiguous_ranks": SPECIALTY.name,
 }
 
 

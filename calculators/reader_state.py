@@ -378,6 +378,10 @@ def _drop_counts_for_another_specialty(
         if name in mine or values.get(anchor) == kept[anchor] or values.get(name) != kept[name]:
             continue
         count, specialty = by_name[name], by_name[anchor]
+        # A count left at its default has nothing to put back: an empty rank
+        # count read "was emptied: the  you entered" (browser audit s55, 1).
+        if kept[name] == count.to_text(count.default):
+            continue
         dropped.add(name)
         values[name] = count.to_text(count.default)
         now = "was emptied" if not values[name] else f"went back to {values[name]}"

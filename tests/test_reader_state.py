@@ -3,6 +3,7 @@ remembered answers and the device's date, and who wins when they disagree."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
@@ -539,6 +540,20 @@ def test_a_remembered_count_comes_back_only_for_the_specialty_it_was_typed_for()
     assert "primary_signals" not in reader_state.from_profile(signals.FIELDS, {"specialty": "neurology", "primary_signals": "29"})
 
 
+@pytest.mark.parametrize(
+    ("module", "count"),
+    [("competitiveness", "specialty_letters"), ("competitiveness", "away_rotations"), ("match_odds", "contiguous_ranks")],
+)
+def test_counts_asked_in_this_specialty_stay_with_the_specialty_they_were_typed_for(module: str, count: str) -> None:
+    # Letters, rotations and ranks typed for internal medicine came back for
+    # dermatology and psychiatry, and moved their results (browser audit s55, 1).
+    fields = importlib.import_module(f"calculators.{module}").FIELDS
+    remembered = reader_state.to_profile({"specialty": "internal-medicine", count: "4"})
+    assert reader_state.from_profile(fields, remembered)[count] == "4"
+    remembered["specialty"] = "dermatology"  # changed on another calculator
+    assert count not in reader_state.from_profile(fields, remembered)
+
+
 def test_whether_you_applied_this_season_is_remembered_once_for_every_calculator_that_asks_it() -> None:
     # One shared answer (planner audit s54, 3): said "no" on application
     # cost, a reader planning the next season is not shown the season under
@@ -741,7 +756,12 @@ def test_each_field_writes_only_its_own_remembered_answers() -> None:
     keys = reply["remember_keys"]
     assert keys["primary_signals"] == ["primary_signals", "primary_signals.for"]
     # A new specialty takes the count beside it, else the count stayed remembered for the old one (diff review 3).
-    assert keys["specialty"] == ["specialty", "primary_signals", "primary_signals.for"]
+    assert keys["specialty"] == [
+        "specialty",
+        *("primary_signals", "primary_signals.for"),
+        # Asked "in this specialty" too (browser audit s55, 1).
+        *("specialty_letters", "specialty_letters.for", "away_rotations", "away_rotations.for"),
+    ]
     assert all(set(names) <= set(reply["remember"]) for names in keys.values())
     timeline = compute("timeline", today="2026-12-02")
     assert "today" not in timeline["remember_keys"], "the device's date is never remembered"
